@@ -1,0 +1,63 @@
+"""Where the lake lives and how to open it, as a small picklable value.
+
+Spark executors receive a LakeLocation and open the filesystem themselves with pyarrow, so a
+cluster reads and writes S3 with no Hadoop S3A jars (they cannot be fetched on our machines).
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pyarrow.fs as pafs
+
+
+@dataclass(frozen=True)
+class LakeLocation:
+    url: str
+    s3_endpoint_url: str | None = None
+    s3_access_key_id: str | None = field(default=None, repr=False)
+    s3_secret_access_key: str | None = field(default=None, repr=False)
+    s3_region: str = "us-east-1"
+
+    @property
+    def is_s3(self) -> bool:
+        return self.url.startswith("s3://")
+
+    @property
+    def root(self) -> str:
+        """The lake root as a path inside `filesystem()`: `bucket/prefix` or an absolute directory."""
+        if self.is_s3:
+            parts = urlsplit(self.url)
+            return posixpath.join(parts.netloc, parts.path.strip("/")).rstrip("/")
+        path = self.url[len("file://"):] if self.url.startswith("file://") else self.url
+        return str(Path(path).absolute())
+
+    def path(self, *parts: str) -> str:
+        return posixpath.join(self.root, *parts)
+
+    def filesystem(self) -> pafs.FileSystem:
+        if not self.is_s3:
+            return pafs.LocalFileSystem()
+        endpoint = urlsplit(self.s3_endpoint_url) if self.s3_endpoint_url else None
+        return pafs.S3FileSystem(
+            access_key=self.s3_access_key_id,
+            secret_key=self.s3_secret_access_key,
+            region=self.s3_region,
+            endpoint_override=endpoint.netloc if endpoint else None,
+            scheme=endpoint.scheme if endpoint else "https",
+            allow_bucket_creation=True,
+        )
+
+    def display(self) -> str:
+        return self.url if not self.s3_endpoint_url else f"{self.url} (endpoint {self.s3_endpoint_url})"
+
+    def ensure_exists(self) -> None:
+        fs = self.filesystem()
+        if self.is_s3:
+            bucket = self.root.split("/", 1)[0]
+            if fs.get_file_info(bucket).type == pafs.FileType.NotFound:
+                fs.create_dir(bucket)
+        else:
+            fs.create_dir(self.root, recursive=True)

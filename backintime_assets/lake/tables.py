@@ -1,0 +1,167 @@
+"""Date-partitioned Parquet tables in the lake (`<lake>/<table>/date=YYYY-MM-DD/*.parquet`).
+
+Spark does the work but every file is read and written by pyarrow inside the tasks, so the same
+code serves a local directory and S3 from a local session or a cluster.
+Writes replace whole dates: a date's old files are deleted only after its new file is written,
+so a failed run leaves the previous data in place.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from backintime_assets.lake.location import LakeLocation
+
+ROW_GROUP_ROWS = 1_000_000
+PARTITION_PREFIX = "date="
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    date: str
+    rows: int
+    path: str
+
+
+def date_dir(location: LakeLocation, table: str, day: str) -> str:
+    return location.path(table, f"{PARTITION_PREFIX}{day}")
+
+
+def write_dates(df, location: LakeLocation, table: str, dates: list[str], file_tag: str, sort_by: list[str]) -> list[WrittenFile]:
+    """Replace the data of each date in `dates` with the rows of `df` (which has a `date` column).
+
+    Dates in `dates` with no rows in `df` end up empty; rows outside `dates` are an error, since
+    they would silently overwrite another partition.
+    """
+    from pyspark.sql import functions as F
+
+    wanted = set(dates)
+    spark = df.sparkSession
+    columns = [c for c in df.columns if c != "date"]
+    slices = max(1, min(len(dates), spark.sparkContext.defaultParallelism * 2))
+    ordered = df.repartition(slices, "date").sortWithinPartitions("date", *sort_by)
+    ordered = ordered.select(F.date_format("date", "yyyy-MM-dd").alias("date"), *columns)
+
+    def write_partition(batches):
+        fs = location.filesystem()
+        writer, current, rows = None, None, 0
+
+        def close():
+            if writer is not None:
+                writer.close()
+                yield pa.RecordBatch.from_pydict({"date": [current], "rows": [rows], "path": [path]})
+
+        for batch in batches:
+            for run in _runs(batch.column(0)):
+                piece = batch.slice(run.start, run.length).drop_columns(["date"])
+                if run.value != current:
+                    yield from close()
+                    current, rows = run.value, 0
+                    path = posixpath.join(date_dir(location, table, current), f"part-{file_tag}.parquet")
+                    fs.create_dir(posixpath.dirname(path), recursive=True)
+                    writer = pq.ParquetWriter(path, piece.schema, filesystem=fs, compression="zstd")
+                writer.write_batch(piece, row_group_size=ROW_GROUP_ROWS)
+                rows += piece.num_rows
+        yield from close()
+
+    written = [
+        WrittenFile(r["date"], r["rows"], r["path"])
+        for r in ordered.mapInArrow(write_partition, "date string, rows long, path string").collect()
+    ]
+    stray = {w.date for w in written} - wanted
+    if stray:
+        fs = location.filesystem()
+        for w in written:
+            if w.date in stray:
+                fs.delete_file(w.path)
+        raise ValueError(f"rows for dates outside the run's partitions: {sorted(stray)[:5]}")
+    keep = {w.path for w in written}
+    fs = location.filesystem()
+    for day in dates:
+        for info in _list_files(fs, date_dir(location, table, day)):
+            if info.path not in keep:
+                fs.delete_file(info.path)
+    return written
+
+
+@dataclass(frozen=True)
+class _Run:
+    value: str
+    start: int
+    length: int
+
+
+def _runs(column: pa.Array):
+    """Consecutive runs of equal values in a sorted column."""
+    values = column.to_pylist()
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            yield _Run(values[start], start, i - start)
+            start = i
+
+
+def _list_files(fs: pafs.FileSystem, directory: str) -> list[pafs.FileInfo]:
+    infos = fs.get_file_info(pafs.FileSelector(directory, allow_not_found=True))
+    return [i for i in infos if i.type == pafs.FileType.File and i.path.endswith(".parquet")]
+
+
+def list_dates(location: LakeLocation, table: str) -> list[str]:
+    fs = location.filesystem()
+    infos = fs.get_file_info(pafs.FileSelector(location.path(table), allow_not_found=True))
+    return sorted(
+        posixpath.basename(i.path)[len(PARTITION_PREFIX):]
+        for i in infos
+        if i.type == pafs.FileType.Directory and posixpath.basename(i.path).startswith(PARTITION_PREFIX)
+    )
+
+
+def table_files(location: LakeLocation, table: str, dates: list[str] | None = None) -> list[tuple[str, str]]:
+    """(date, path) of every Parquet file of the table, for the given dates or all of them."""
+    fs = location.filesystem()
+    chosen = list_dates(location, table) if dates is None else sorted(set(dates))
+    return [(day, info.path) for day in chosen for info in _list_files(fs, date_dir(location, table, day))]
+
+
+def read_dates(spark, location: LakeLocation, table: str, arrow_schema: pa.Schema, dates: list[str] | None = None):
+    """The table as a Spark DataFrame with a `date` column; files are read in parallel by the tasks."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    full_schema = pa.schema([pa.field("date", pa.date32()), *arrow_schema])
+    spark_schema = from_arrow_schema(full_schema)
+    files = table_files(location, table, dates)
+    if not files:
+        return spark.createDataFrame([], spark_schema)
+    slices = max(1, min(len(files), spark.sparkContext.defaultParallelism * 2))
+    listing = spark.createDataFrame(files, "date string, path string").repartition(slices)
+
+    def read_partition(batches):
+        import datetime as dt
+
+        fs = location.filesystem()
+        for batch in batches:
+            for day, path in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
+                table_ = pq.read_table(path, filesystem=fs, schema=arrow_schema)
+                stamp = pa.array([dt.date.fromisoformat(day)] * table_.num_rows, pa.date32())
+                table_ = table_.add_column(0, "date", stamp)
+                yield from table_.to_batches()
+
+    return listing.mapInArrow(read_partition, spark_schema)
+
+
+def read_arrow(location: LakeLocation, table: str, arrow_schema: pa.Schema, dates: list[str] | None = None) -> pa.Table:
+    """The same table read on this machine alone, for checks, tests and small reads."""
+    import datetime as dt
+
+    fs = location.filesystem()
+    parts = []
+    for day, path in table_files(location, table, dates):
+        t = pq.read_table(path, filesystem=fs, schema=arrow_schema)
+        parts.append(t.add_column(0, "date", pa.array([dt.date.fromisoformat(day)] * t.num_rows, pa.date32())))
+    if not parts:
+        return pa.schema([pa.field("date", pa.date32()), *arrow_schema]).empty_table()
+    return pa.concat_tables(parts)

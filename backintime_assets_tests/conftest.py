@@ -1,0 +1,81 @@
+"""Real services for the whole suite, started once per session: Postgres, Spark and SeaweedFS S3."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from backintime_assets.lake import LakeLocation
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory):
+    """An embedded PostgreSQL for the session, or the external one in BACKINTIME_TEST_POSTGRES_URL."""
+    external = os.environ.get("BACKINTIME_TEST_POSTGRES_URL")
+    if external:
+        yield external
+        return
+    from backintime_assets.services.postgres import EmbeddedPostgres
+
+    server = EmbeddedPostgres(tmp_path_factory.mktemp("postgres"))
+    url = server.start()
+    yield url
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh, empty database on the session's server for each test."""
+    import psycopg
+    from urllib.parse import urlsplit, urlunsplit
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    parts = urlsplit(postgres_server)
+    yield urlunsplit(parts._replace(path=f"/{name}"))
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture(scope="session")
+def spark(tmp_path_factory):
+    from backintime_assets.services.spark import build_spark_session
+
+    session = build_spark_session(
+        "local[2]", tmp_path_factory.mktemp("spark-events"), app_name="backintime-tests", shuffle_partitions=4
+    )
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory):
+    from backintime_assets_tests.support.seaweed import start_seaweed
+
+    server = start_seaweed(tmp_path_factory.mktemp("seaweed"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_lake(seaweed) -> LakeLocation:
+    """A lake under a fresh prefix of the SeaweedFS bucket."""
+    from backintime_assets_tests.support.seaweed import ACCESS_KEY, SECRET_KEY
+
+    location = LakeLocation(
+        url=f"s3://lake/{uuid.uuid4().hex[:8]}",
+        s3_endpoint_url=seaweed.endpoint_url,
+        s3_access_key_id=ACCESS_KEY,
+        s3_secret_access_key=SECRET_KEY,
+    )
+    location.ensure_exists()
+    return location
+
+
+@pytest.fixture
+def local_lake(tmp_path) -> LakeLocation:
+    location = LakeLocation(url=str(tmp_path / "lake"))
+    location.ensure_exists()
+    return location
