@@ -1,0 +1,38 @@
+# The two commands a new user needs: `make demo` and `make test`. Everything else is set up by them.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-fast bench install system-deps services-stop clean
+
+# uv installs this dependency set in under a minute; plain pip takes several.
+$(STAMP): pyproject.toml
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	uv venv --quiet --allow-existing --python $(PYTHON) $(VENV)
+	uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: install
+	@bash scripts/system-deps.sh java
+	$(BIN)/backintime demo
+
+test: install system-deps
+	$(BIN)/pytest -p no:cacheprovider
+
+test-fast: install
+	$(BIN)/pytest -m "not spark and not browser and not cluster and not s3"
+
+bench: install
+	$(BIN)/python -m bench
+
+services-stop:
+	$(BIN)/backintime services stop
+
+clean:
+	rm -rf $(VENV) .backintime

@@ -1,0 +1,264 @@
+"""`backintime`: the scriptable face of the same code paths the Dagster assets use."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from backintime_assets.settings import Settings, mask_url
+
+DEMO_START, DEMO_END = date(2025, 1, 1), date(2025, 12, 31)
+
+
+class CliError(Exception):
+    """A problem the user can fix, reported as one line."""
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def _check_java() -> None:
+    from backintime_assets.services.java import JavaNotFoundError, find_java
+
+    try:
+        find_java()
+    except JavaNotFoundError as error:
+        raise CliError(str(error)) from None
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+# -- services ---------------------------------------------------------------------------------
+
+def cmd_services(args) -> None:
+    settings = _settings()
+    from backintime_assets.services.postgres import EmbeddedPostgres
+
+    embedded = EmbeddedPostgres(settings.postgres_dir)
+    if args.action == "start":
+        from backintime_assets.instance import prepare_dagster_home
+
+        prepare_dagster_home(settings)
+    elif args.action == "stop":
+        stopped = embedded.stop()
+        print(f"postgres: {'stopped' if stopped else 'was not running'}")
+        return
+    if settings.postgres_url:
+        print(f"postgres: external  {mask_url(settings.postgres_url)}")
+    elif embedded.is_running():
+        print(f"postgres: running   {mask_url(embedded.url())}")
+    else:
+        print(f"postgres: stopped   (embedded, data in {embedded.data_dir})")
+    print(f"lake:     {settings.lake_url}" + (f"  (endpoint {settings.s3_endpoint_url})" if settings.s3_endpoint_url else ""))
+    print(f"spark:    {settings.spark_master}  (event logs in {settings.spark_event_log_dir})")
+    print(f"dagster:  DAGSTER_HOME={settings.dagster_home}")
+    print(f"source:   {settings.source_dir}")
+
+
+# -- data commands ----------------------------------------------------------------------------
+
+def cmd_simulate(args) -> None:
+    from backintime_assets.simulation import MarketSpec, business_days, write_day
+
+    out = Path(args.out or _settings().source_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    spec = MarketSpec(n_tickers=args.tickers, seed=args.seed)
+    files = 0
+    for day in business_days(args.start, args.end):
+        files += len(write_day(spec, day, out))
+    print(f"wrote {files} files for {args.start}..{args.end} into {out}")
+
+
+def _ingest_dates(source: Path) -> list[date]:
+    from backintime_assets.ingestion.sources import dates_held, scan
+
+    dates: set[date] = set()
+    for found in scan(source):
+        held, problem = dates_held(found.path.read_bytes(), found.relative)
+        if problem:
+            print(f"warning: {found.relative}: {problem}", file=sys.stderr)
+        dates.update(held)
+    return sorted(dates)
+
+
+def _run_ranges(job_name: str, dates: list[date]) -> None:
+    from backintime_assets.runner import range_tags, run_job
+    from backintime_assets.sensors import contiguous_ranges
+
+    for first, last in contiguous_ranges(dates):
+        started = time.monotonic()
+        result = run_job(job_name, tags=range_tags(first, last))
+        print(f"{job_name} {first}..{last}: run {result.run_id} succeeded in {time.monotonic() - started:.1f}s")
+
+
+def cmd_ingest(args) -> None:
+    _check_java()
+    source = Path(args.source).absolute()
+    if not source.is_dir():
+        raise CliError(f"source folder not found: {source}")
+    os.environ["BACKINTIME_SOURCE_DIR"] = str(source)
+    _prepare()
+    dates = _ingest_dates(source)
+    if not dates:
+        raise CliError(f"no price rows found in any file under {source}")
+    _run_ranges("ingest_job", dates)
+
+
+def cmd_detect(args) -> None:
+    from backintime_assets.detection import detect_file
+
+    failed = False
+    for name in args.files:
+        try:
+            schema = detect_file(name)
+        except (OSError, ValueError) as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            failed = True
+            continue
+        if args.json:
+            print(json.dumps(schema.to_dict(), ensure_ascii=False))
+        else:
+            print(f"{name}: encoding={schema.encoding} delimiter={schema.delimiter!r} header_row={schema.header_row}")
+            for column in schema.columns:
+                fmt = f" ({column.format})" if column.format else ""
+                mapped = f" -> {column.canonical}" if column.canonical else ""
+                print(f"  {column.name}: {column.type}{fmt}{mapped}")
+    if failed:
+        raise CliError("some files could not be read")
+
+
+def cmd_backtest(args) -> None:
+    _check_java()
+    _prepare()
+    from backintime_assets.runner import run_job
+
+    result = run_job("backtest_job")
+    print(f"backtest_job: run {result.run_id} succeeded")
+
+
+def cmd_dashboard(args) -> None:
+    from backintime_assets.instance import results_url
+
+    url = results_url(_settings())
+    print(f"Dash app: http://127.0.0.1:{args.port}/")
+    subprocess.run([sys.executable, "-m", "dashboard", "--db-url", url, "--port", str(args.port)], check=True)
+
+
+def _prepare() -> dict[str, str]:
+    from backintime_assets.instance import prepare_dagster_home
+
+    return prepare_dagster_home(_settings())
+
+
+def cmd_demo(args) -> None:
+    _check_java()
+    settings = _settings()
+    env = _prepare()
+    from backintime_assets.partitions import window_dates
+
+    dates = [d for d in window_dates(args.start, args.end.fromordinal(args.end.toordinal() + 1))]
+    print(f"demo: simulating and ingesting {len(dates)} business days into {settings.lake_url}")
+    _run_ranges("demo_job", dates)
+    cmd_backtest(args)
+    if args.no_serve:
+        return
+    _serve(settings, env, args.dagster_port, args.dash_port)
+
+
+def _serve(settings: Settings, env: dict[str, str], dagster_port: int, dash_port: int) -> None:
+    from backintime_assets.instance import results_url
+
+    root = Path(__file__).resolve().parent.parent
+    full_env = {**os.environ, **env}
+    bin_dir = Path(sys.executable).parent
+    processes = [
+        subprocess.Popen([str(bin_dir / "dagster"), "dev", "-w", str(root / "workspace.yaml"), "-h", "127.0.0.1",
+                          "-p", str(dagster_port)], env=full_env, cwd=root),
+        subprocess.Popen([sys.executable, "-m", "dashboard", "--db-url", results_url(settings), "--port", str(dash_port)],
+                         env=full_env, cwd=root),
+    ]
+    print(f"Dagster UI: http://127.0.0.1:{dagster_port}/")
+    print(f"Dash app:   http://127.0.0.1:{dash_port}/")
+    print("Ctrl+C stops both.")
+    try:
+        while all(p.poll() is None for p in processes):
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for p in processes:
+            p.terminate()
+
+
+# -- entry point ------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="backintime", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="simulate a market, materialize every asset, serve the UIs")
+    demo.add_argument("--start", type=_date, default=DEMO_START)
+    demo.add_argument("--end", type=_date, default=DEMO_END)
+    demo.add_argument("--no-serve", action="store_true", help="stop after materializing")
+    demo.add_argument("--dagster-port", type=int, default=3000)
+    demo.add_argument("--dash-port", type=int, default=8050)
+    demo.set_defaults(func=cmd_demo)
+
+    simulate = sub.add_parser("simulate", help="write simulated price files")
+    simulate.add_argument("--start", type=_date, required=True)
+    simulate.add_argument("--end", type=_date, required=True)
+    simulate.add_argument("--tickers", type=int, default=50)
+    simulate.add_argument("--seed", type=int, default=7)
+    simulate.add_argument("--out", help="folder to write into (default: BACKINTIME_SOURCE_DIR)")
+    simulate.set_defaults(func=cmd_simulate)
+
+    ingest = sub.add_parser("ingest", help="migrate a folder of price files: raw files, schemas, prices")
+    ingest.add_argument("--source", required=True)
+    ingest.set_defaults(func=cmd_ingest)
+
+    detect = sub.add_parser("detect", help="print the detected dialect and column types of files")
+    detect.add_argument("files", nargs="+")
+    detect.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    detect.set_defaults(func=cmd_detect)
+
+    backtest = sub.add_parser("backtest", help="run the backtest over every price in the lake")
+    backtest.set_defaults(func=cmd_backtest)
+
+    dashboard = sub.add_parser("dashboard", help="serve the Dash app")
+    dashboard.add_argument("--port", type=int, default=8050)
+    dashboard.set_defaults(func=cmd_dashboard)
+
+    services = sub.add_parser("services", help="embedded services")
+    services.add_argument("action", choices=["start", "stop", "status"])
+    services.set_defaults(func=cmd_services)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except CliError as error:
+        print(f"backintime: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # one clear line, never a bare traceback
+        print(f"backintime: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

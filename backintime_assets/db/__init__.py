@@ -1,0 +1,1 @@
+"""Postgres tables Back In Time owns: the raw-file manifest, detected schemas and backtest results."""

@@ -1,0 +1,60 @@
+"""The raw-file manifest: which source file versions were copied into the lake, and which dates they hold."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class RawFile:
+    source_path: str
+    sha256: str
+    name: str
+    size_bytes: int
+    modified_at: datetime
+    lake_path: str
+    dates: list[date]
+    problem: str | None = None
+
+
+COLUMNS = "source_path, sha256, name, size_bytes, modified_at, lake_path, dates, problem"
+
+
+def current_files(conn) -> dict[str, RawFile]:
+    rows = conn.execute(f"select {COLUMNS} from raw_files where superseded_at is null").fetchall()
+    return {r[0]: RawFile(*r[:6], list(r[6]), r[7]) for r in rows}
+
+
+def record(conn, raw: RawFile) -> None:
+    """Make `raw` the current version of its source path; older versions stay, marked superseded."""
+    with conn.transaction():
+        conn.execute(
+            "update raw_files set superseded_at = now() where source_path = %s and sha256 <> %s and superseded_at is null",
+            (raw.source_path, raw.sha256),
+        )
+        conn.execute(
+            f"""insert into raw_files ({COLUMNS}, first_date, last_date) values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                on conflict (source_path, sha256) do update set modified_at = excluded.modified_at,
+                    superseded_at = null""",
+            (raw.source_path, raw.sha256, raw.name, raw.size_bytes, raw.modified_at, raw.lake_path, raw.dates,
+             raw.problem, min(raw.dates, default=None), max(raw.dates, default=None)),
+        )
+
+
+def mark_missing(conn, present_paths: set[str]) -> int:
+    """Files gone from the source folder stay in the lake; the manifest says when they disappeared."""
+    rows = conn.execute("select source_path from raw_files where superseded_at is null").fetchall()
+    gone = [r[0] for r in rows if r[0] not in present_paths]
+    if gone:
+        conn.execute("update raw_files set superseded_at = now() where source_path = any(%s) and superseded_at is null", (gone,))
+    return len(gone)
+
+
+def files_for_dates(conn, first: date, last: date) -> list[RawFile]:
+    """Current files holding at least one date in [first, last]; files with a problem hold no dates."""
+    rows = conn.execute(
+        f"""select {COLUMNS} from raw_files where superseded_at is null and first_date <= %s and last_date >= %s
+            and exists (select 1 from unnest(dates) d where d between %s and %s) order by source_path""",
+        (last, first, first, last),
+    ).fetchall()
+    return [RawFile(*r[:6], list(r[6]), r[7]) for r in rows]

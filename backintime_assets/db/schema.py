@@ -1,0 +1,66 @@
+"""DDL for every table, applied idempotently before any asset touches the database."""
+from __future__ import annotations
+
+DDL = """
+create table if not exists raw_files (
+    source_path   text not null,
+    sha256        text not null,
+    name          text not null,
+    size_bytes    bigint not null,
+    modified_at   timestamptz not null,
+    lake_path     text not null,
+    dates         date[] not null,
+    first_date    date,
+    last_date     date,
+    problem       text,
+    copied_at     timestamptz not null default now(),
+    superseded_at timestamptz,
+    primary key (source_path, sha256)
+);
+create index if not exists raw_files_current on raw_files (first_date, last_date) where superseded_at is null;
+
+create table if not exists file_layouts (
+    sha256      text primary key,
+    source_path text not null,
+    dialect     jsonb not null,
+    detected_at timestamptz not null default now()
+);
+
+create table if not exists file_schemas (
+    sha256           text not null,
+    source_path      text not null,
+    column_index     int not null,
+    column_name      text not null,
+    detected_type    text not null,
+    detected_format  text,
+    confidence       double precision,
+    detected_mapping text,
+    final_type       text not null,
+    final_format     text,
+    final_mapping    text,
+    changed_by       text,
+    changed_at       timestamptz,
+    primary key (sha256, column_index)
+);
+
+create table if not exists backtest_trades (
+    strategy       text not null,
+    ticker         text not null,
+    sector         text not null,
+    purchase_date  date not null,
+    purchase_price double precision not null,
+    purchase_vol   double precision not null,
+    last_close     double precision not null,
+    pnl            numeric(20, 6) not null,
+    params         jsonb,
+    created_at     timestamptz not null default now()
+);
+create index if not exists backtest_trades_ticker_sector_date on backtest_trades (ticker, sector, purchase_date);
+"""
+
+
+def ensure_schema(conn) -> None:
+    # Several runs may start at once; the advisory lock keeps their DDL from racing.
+    with conn.transaction():
+        conn.execute("select pg_advisory_xact_lock(824601)")
+        conn.execute(DDL)

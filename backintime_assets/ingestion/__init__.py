@@ -1,0 +1,1 @@
+"""Moving source files into the lake and turning them into canonical rows."""

@@ -1,0 +1,67 @@
+"""Find the price files in the source folder and work out which trade dates each one holds."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+PRICE_FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx"}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    relative: str
+    size_bytes: int
+    modified_at: datetime
+
+
+def scan(root: Path) -> list[SourceFile]:
+    """Every candidate price file under `root`, in a stable order.
+
+    Names starting with `_` or `.` are bookkeeping (the simulator's ground truth, editors' lock
+    files) rather than price data, so they are not migrated.
+    """
+    found = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in PRICE_FILE_SUFFIXES:
+            continue
+        relative = path.relative_to(root).as_posix()
+        if any(part.startswith(("_", ".")) for part in relative.split("/")):
+            continue
+        stat = path.stat()
+        found.append(SourceFile(path, relative, stat.st_size, datetime.fromtimestamp(stat.st_mtime, timezone.utc)))
+    return found
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def dates_held(data: bytes, name: str) -> tuple[list[date], str | None]:
+    """The distinct trade dates of the file's loadable rows, and a file-level problem if there is one."""
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    try:
+        schema = detect_bytes(data, name)
+        result = normalise_bytes(data, schema, name)
+    except Exception as error:  # a file we cannot read must not stop the others
+        return [], f"unreadable: {type(error).__name__}: {error}"
+    dates = sorted({_as_date(d) for d in result.prices["date"]}) if len(result.prices) else []
+    problem = result.file_problem or (None if dates else "no loadable rows")
+    return dates, problem
+
+
+def _as_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return value.to_pydatetime().date() if hasattr(value, "to_pydatetime") else date.fromisoformat(str(value)[:10])
+
+
+def raw_lake_key(sha256: str, name: str) -> str:
+    """Content-addressed, so a changed file never overwrites the version already in the lake."""
+    return f"raw/{sha256[:2]}/{sha256}/{Path(name).name}"

@@ -1,0 +1,65 @@
+"""Dagster's own instance (runs, events, schedules) kept in Postgres, under BACKINTIME_HOME.
+
+Run history then survives restarts, and the UI, the daemon and the CLI all see the same runs.
+"""
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+from backintime_assets.settings import Settings
+
+DAGSTER_DATABASE = "dagster"
+DAGSTER_YAML = """# Written by backintime; the URL comes from the environment so no secret is stored here.
+storage:
+  postgres:
+    postgres_url:
+      env: BACKINTIME_DAGSTER_PG_URL
+run_coordinator:
+  module: dagster.core.run_coordinator
+  class: QueuedRunCoordinator
+  config:
+    max_concurrent_runs: 2
+telemetry:
+  enabled: false
+"""
+
+
+def results_url(settings: Settings) -> str:
+    """The results database URL, starting the embedded server when no external one is configured."""
+    if settings.postgres_url:
+        return settings.postgres_url
+    from backintime_assets.services.postgres import EmbeddedPostgres
+
+    return EmbeddedPostgres(settings.postgres_dir).start()
+
+
+def dagster_url(settings: Settings) -> str:
+    explicit = os.environ.get("BACKINTIME_DAGSTER_PG_URL")
+    if explicit:
+        return explicit
+    base = results_url(settings)
+    url = urlunsplit(urlsplit(base)._replace(path=f"/{DAGSTER_DATABASE}"))
+    _create_database_if_missing(base, DAGSTER_DATABASE)
+    return url
+
+
+def _create_database_if_missing(server_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        if conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone() is None:
+            conn.execute(f'create database "{name}"')
+
+
+def prepare_dagster_home(settings: Settings) -> dict[str, str]:
+    """Create DAGSTER_HOME with its dagster.yaml; returns the environment Dagster processes need."""
+    home = settings.dagster_home
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").write_text(DAGSTER_YAML)
+    env = {"DAGSTER_HOME": str(home), "BACKINTIME_DAGSTER_PG_URL": dagster_url(settings)}
+    if not settings.postgres_url:
+        # Runs launched by the UI resolve the embedded server through the same home directory.
+        env["BACKINTIME_HOME"] = str(settings.home)
+    os.environ.update(env)
+    return env

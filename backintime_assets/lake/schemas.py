@@ -1,0 +1,16 @@
+"""Arrow schemas of the lake's tables (the `date` partition column is kept in the directory name)."""
+import pyarrow as pa
+
+PRICES = pa.schema([
+    ("ticker", pa.string()), ("sector", pa.string()),
+    ("open", pa.float64()), ("high", pa.float64()), ("low", pa.float64()), ("close", pa.float64()),
+    ("adj_close", pa.float64()), ("volume", pa.int64()),
+    ("source_file", pa.string()), ("source_line", pa.int64()),
+])
+
+REJECTED_ROWS = pa.schema([
+    ("source_file", pa.string()), ("source_line", pa.int64()), ("raw", pa.string()), ("reason", pa.string()),
+])
+
+TABLES = {"prices": PRICES, "rejected_rows": REJECTED_ROWS}
+SORT_KEYS = {"prices": ["ticker", "source_file", "source_line"], "rejected_rows": ["source_file", "source_line"]}

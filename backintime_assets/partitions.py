@@ -1,0 +1,38 @@
+"""Trade-date partitions shared by assets, checks, sensors and jobs.
+
+Partitions are business days (Mon-Fri) from BACKINTIME_START_DATE. The start date is read when the
+code location loads because Dagster needs it to build the partition set, not at run time.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dagster import TimeWindowPartitionsDefinition
+
+from backintime_assets.settings import Settings
+
+DATE_FORMAT = "%Y-%m-%d"
+
+trade_date_partitions = TimeWindowPartitionsDefinition(
+    start=Settings.from_env().start_date.strftime(DATE_FORMAT),
+    cron_schedule="0 0 * * 1-5",
+    fmt=DATE_FORMAT,
+    # The day's files arrive during the day: today's partition exists before midnight passes.
+    end_offset=1,
+)
+
+
+def window_dates(start: date, end_exclusive: date) -> list[date]:
+    """Business days in [start, end_exclusive): the dates a partition window covers."""
+    days, day = [], start
+    while day < end_exclusive:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def run_dates(context) -> list[date]:
+    """The trade dates of an asset run, whether it covers one partition or a backfilled range."""
+    window = context.partition_time_window
+    return window_dates(window.start.date(), window.end.date())

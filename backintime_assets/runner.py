@@ -1,0 +1,32 @@
+"""Run the project's jobs through Dagster's own execution, recorded in the instance so the UI shows them."""
+from __future__ import annotations
+
+from datetime import date
+
+from backintime_assets.partitions import DATE_FORMAT
+
+RANGE_START_TAG = "dagster/asset_partition_range_start"
+RANGE_END_TAG = "dagster/asset_partition_range_end"
+
+
+class RunFailed(RuntimeError):
+    pass
+
+
+def range_tags(first: date, last: date) -> dict[str, str]:
+    return {RANGE_START_TAG: first.strftime(DATE_FORMAT), RANGE_END_TAG: last.strftime(DATE_FORMAT)}
+
+
+def run_job(job_name: str, tags: dict[str, str] | None = None, run_config: dict | None = None):
+    """Execute a job of the code location in this process against the persistent instance."""
+    from dagster import DagsterInstance
+
+    from backintime_assets.definitions import defs
+
+    job = defs.resolve_job_def(job_name)
+    with DagsterInstance.get() as instance:
+        result = job.execute_in_process(instance=instance, tags=tags or {}, run_config=run_config, raise_on_error=False)
+    if not result.success:
+        failures = [e.message for e in result.all_events if e.is_failure]
+        raise RunFailed(f"{job_name} run {result.run_id} failed: {failures[-1] if failures else 'see the Dagster UI'}")
+    return result

@@ -1,0 +1,51 @@
+import datetime as dt
+
+import psycopg
+import pytest
+
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db.schema import ensure_schema
+
+pytestmark = pytest.mark.postgres
+NOW = dt.datetime(2025, 1, 3, tzinfo=dt.timezone.utc)
+
+
+def _raw(sha, dates, path="a.csv"):
+    return manifest.RawFile(path, sha, path, 10, NOW, f"/lake/raw/{sha}/{path}", dates)
+
+
+def test_a_new_version_supersedes_the_old_without_deleting_it(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        manifest.record(conn, _raw("aaa", [dt.date(2025, 1, 2)]))
+        manifest.record(conn, _raw("bbb", [dt.date(2025, 1, 3)]))
+        current = manifest.current_files(conn)
+        assert [f.sha256 for f in current.values()] == ["bbb"]
+        assert conn.execute("select count(*) from raw_files").fetchone()[0] == 2
+        assert manifest.files_for_dates(conn, dt.date(2025, 1, 2), dt.date(2025, 1, 2)) == []
+        assert [f.sha256 for f in manifest.files_for_dates(conn, dt.date(2025, 1, 1), dt.date(2025, 1, 3))] == ["bbb"]
+
+
+def test_files_for_dates_looks_inside_gaps(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        manifest.record(conn, _raw("ccc", [dt.date(2025, 1, 2), dt.date(2025, 3, 3)]))
+        assert manifest.files_for_dates(conn, dt.date(2025, 2, 3), dt.date(2025, 2, 7)) == []
+        assert len(manifest.files_for_dates(conn, dt.date(2025, 3, 3), dt.date(2025, 3, 3))) == 1
+
+
+def test_user_override_survives_redetection(postgres_url):
+    schema = {"file": "a.csv", "columns": [
+        {"name": "Date", "type": "date", "format": "%Y-%m-%d", "canonical": "date"},
+        {"name": "Px", "type": "integer", "format": None, "canonical": None},
+    ]}
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "sha", "a.csv", schema)
+        assert file_schemas.override_column(conn, "sha", "Px", "alice", final_type="float", final_mapping="close") == 1
+        file_schemas.save_detection(conn, "sha", "a.csv", schema)
+        final = file_schemas.final_schema(conn, "sha")
+        assert final["columns"][1]["type"] == "float" and final["columns"][1]["canonical"] == "close"
+        assert final["columns"][0]["type"] == "date"
+        detected = conn.execute("select detected_type, changed_by from file_schemas where column_name='Px'").fetchone()
+        assert detected == ("integer", "alice")
