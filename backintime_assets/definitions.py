@@ -17,9 +17,11 @@ from backintime_assets.sensors import source_folder_sensor
 from backintime_assets.settings import Settings
 
 
-def _secret(name: str):
-    """An EnvVar when set, so the value is resolved at run time and never shown in the UI."""
-    return EnvVar(name) if os.environ.get(name) else ""
+def _secret(name: str, value: str | None):
+    """An EnvVar when the value came from the environment, so the UI never shows it."""
+    if value and os.environ.get(name) == value:
+        return EnvVar(name)
+    return value or ""
 
 
 def build_resources(settings: Settings) -> dict:
@@ -27,14 +29,15 @@ def build_resources(settings: Settings) -> dict:
     lake = LakeResource(
         url=settings.lake_url,
         s3_endpoint_url=settings.s3_endpoint_url or "",
-        s3_access_key_id=_secret("BACKINTIME_S3_ACCESS_KEY_ID"),
-        s3_secret_access_key=_secret("BACKINTIME_S3_SECRET_ACCESS_KEY"),
+        s3_access_key_id=_secret("BACKINTIME_S3_ACCESS_KEY_ID", settings.s3_access_key_id),
+        s3_secret_access_key=_secret("BACKINTIME_S3_SECRET_ACCESS_KEY", settings.s3_secret_access_key),
         s3_region=settings.s3_region,
     )
     return {
         "spark": spark,
         "lake": lake,
-        "results_db": PostgresResource(url=_secret("BACKINTIME_POSTGRES_URL"), embedded_dir=str(settings.postgres_dir)),
+        "results_db": PostgresResource(
+            url=_secret("BACKINTIME_POSTGRES_URL", settings.postgres_url), embedded_dir=str(settings.postgres_dir)),
         "source_folder": SourceFolderResource(path=str(settings.source_dir)),
         "lake_io_manager": LakeParquetIOManager(lake=lake, spark=spark),
     }

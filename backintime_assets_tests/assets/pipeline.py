@@ -1,0 +1,55 @@
+"""Helpers that run the real asset graph against test services."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from dagster import materialize
+
+from backintime_assets.definitions import ASSETS, build_resources
+from backintime_assets.lake import LakeLocation
+from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
+from backintime_assets.lake.tables import read_arrow
+from backintime_assets.runner import range_tags
+from backintime_assets.settings import Settings
+
+INGEST = ["raw_price_files", "file_schemas", "prices", "rejected_rows"]
+
+
+def settings_for(home: Path, postgres_url: str, lake: LakeLocation | None = None) -> Settings:
+    env = {
+        "BACKINTIME_HOME": str(home),
+        "BACKINTIME_POSTGRES_URL": postgres_url,
+        "BACKINTIME_LAKE_URL": lake.url if lake else str(home / "lake"),
+        "BACKINTIME_SPARK_MASTER": "local[2]",
+    }
+    if lake is not None and lake.is_s3:
+        env.update({
+            "BACKINTIME_S3_ENDPOINT_URL": lake.s3_endpoint_url,
+            "BACKINTIME_S3_ACCESS_KEY_ID": lake.s3_access_key_id,
+            "BACKINTIME_S3_SECRET_ACCESS_KEY": lake.s3_secret_access_key,
+        })
+    return Settings.from_env(env)
+
+
+def run_range(settings: Settings, first: date, last: date, selection: list[str], n_tickers: int = 6):
+    run_config = {"ops": {"simulated_price_files": {"config": {"n_tickers": n_tickers, "seed": 11}}}}
+    if "simulated_price_files" not in selection:
+        run_config = None
+    return materialize(ASSETS, resources=build_resources(settings), selection=selection, tags=range_tags(first, last), run_config=run_config)
+
+
+def run_backtest(settings: Settings):
+    return materialize(ASSETS, resources=build_resources(settings), selection=["backtest_trades"])
+
+
+def lake_prices(settings: Settings):
+    return read_arrow(_location(settings), "prices", PRICES).to_pandas()
+
+
+def lake_rejections(settings: Settings):
+    return read_arrow(_location(settings), "rejected_rows", REJECTED_ROWS).to_pandas()
+
+
+def _location(settings: Settings) -> LakeLocation:
+    return build_resources(settings)["lake"].location()

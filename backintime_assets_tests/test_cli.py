@@ -1,0 +1,53 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from backintime_assets.cli import main
+
+
+def _run(args, env_extra, tmp_path):
+    env = {"PATH": os.environ["PATH"], "BACKINTIME_HOME": str(tmp_path / "home"), **env_extra}
+    return subprocess.run([sys.executable, "-m", "backintime_assets.cli", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_status_masks_the_postgres_password(tmp_path):
+    result = _run(["services", "status"], {"BACKINTIME_POSTGRES_URL": "postgresql://u:hunter2@db:5432/x"}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "postgresql://u:***@db:5432/x" in result.stdout and "hunter2" not in result.stdout
+    assert "local[*]" in result.stdout
+
+
+def test_errors_are_one_line_without_traceback(tmp_path):
+    result = _run(["ingest", "--source", str(tmp_path / "missing")], {}, tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "missing" in result.stderr
+
+
+def test_detect_prints_delimiter_and_types(tmp_path, capsys):
+    path = tmp_path / "prices.csv"
+    path.write_text("Date;Ticker;Close;Volume\n2025-01-02;ABCDEF;10,5;100\n2025-01-03;ABCDEF;11,25;200\n2025-01-06;ABCDEF;9,75;300\n")
+    assert main(["detect", "--json", str(path)]) == 0
+    line, = capsys.readouterr().out.strip().splitlines()
+    detected = json.loads(line)
+    assert detected["delimiter"] == ";" and detected["file"].endswith("prices.csv")
+    types = {c["name"]: c["type"] for c in detected["columns"]}
+    assert types == {"Date": "date", "Ticker": "string", "Close": "float", "Volume": "integer"}
+    for key in ("encoding", "quotechar", "escapechar", "line_terminator", "header_row"):
+        assert key in detected
+
+
+@pytest.mark.postgres
+def test_services_start_status_stop_with_the_embedded_server(tmp_path):
+    started = _run(["services", "start"], {}, tmp_path)
+    try:
+        assert started.returncode == 0, started.stderr
+        assert "postgres: running" in started.stdout and ":***@127.0.0.1:" in started.stdout
+        assert (tmp_path / "home" / "dagster" / "dagster.yaml").exists()
+    finally:
+        stopped = _run(["services", "stop"], {}, tmp_path)
+    assert "stopped" in stopped.stdout
+    assert "postgres: stopped" in _run(["services", "status"], {}, tmp_path).stdout
