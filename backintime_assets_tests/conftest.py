@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -18,10 +21,14 @@ def postgres_server(tmp_path_factory):
         return
     from backintime_assets.services.postgres import EmbeddedPostgres
 
-    server = EmbeddedPostgres(tmp_path_factory.mktemp("postgres"))
+    # Not under pytest's temp folder: a second pytest run as root resets that to 0700, locking
+    # out the unprivileged user the server runs as.
+    root = Path(tempfile.mkdtemp(prefix="backintime-test-pg-"))
+    server = EmbeddedPostgres(root)
     url = server.start()
     yield url
     server.stop()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture
