@@ -86,3 +86,11 @@ def local_lake(tmp_path) -> LakeLocation:
     location = LakeLocation(url=str(tmp_path / "lake"))
     location.ensure_exists()
     return location
+
+
+@pytest.fixture
+def server_dir():
+    """A folder for a server that runs as another user: outside pytest's 0700 temp tree."""
+    root = Path(tempfile.mkdtemp(prefix="backintime-test-"))
+    yield root
+    shutil.rmtree(root, ignore_errors=True)

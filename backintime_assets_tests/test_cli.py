@@ -41,7 +41,8 @@ def test_detect_prints_delimiter_and_types(tmp_path, capsys):
 
 
 @pytest.mark.postgres
-def test_services_start_status_stop_with_the_embedded_server(tmp_path):
+def test_services_start_status_stop_with_the_embedded_server(server_dir):
+    tmp_path = server_dir
     started = _run(["services", "start"], {}, tmp_path)
     try:
         assert started.returncode == 0, started.stderr

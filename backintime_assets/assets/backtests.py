@@ -1,5 +1,4 @@
 """Backtest results: a strategy run on Spark over every price in the lake, loaded into Postgres."""
-from __future__ import annotations
 
 from dataclasses import asdict
 
@@ -9,7 +8,8 @@ from backintime_assets.db.schema import ensure_schema
 from backintime_assets.db.trades import replace_trades
 from backintime_assets.metadata import markdown_table
 from backintime_assets.resources import PostgresResource
-from backintime_assets.strategies import MonthlyMaDipParams, monthly_ma_dip_spark
+from backintime_assets.strategies.monthly_ma_dip_spark import monthly_ma_dip_spark
+from backintime_assets.strategies.params import MonthlyMaDipParams
 
 
 class MonthlyMaDipConfig(Config):

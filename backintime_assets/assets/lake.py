@@ -1,5 +1,4 @@
 """The canonical `prices` table and its quarantine, `rejected_rows`, written by Spark into the lake."""
-from __future__ import annotations
 
 import json
 

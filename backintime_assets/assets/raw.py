@@ -1,5 +1,4 @@
 """The raw zone: source files copied as they are into `<lake>/raw/`, with a manifest in Postgres."""
-from __future__ import annotations
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 

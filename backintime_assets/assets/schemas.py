@@ -1,5 +1,4 @@
 """Detected dialect and column types of every raw file, kept in Postgres where users can correct them."""
-from __future__ import annotations
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 

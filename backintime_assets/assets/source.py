@@ -1,5 +1,4 @@
 """The demo's source: the market simulator writing each day's files into the source folder."""
-from __future__ import annotations
 
 from dagster import AssetExecutionContext, BackfillPolicy, Config, MaterializeResult, asset
 

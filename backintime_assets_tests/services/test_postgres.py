@@ -6,8 +6,8 @@ from backintime_assets.services.postgres import EmbeddedPostgres
 pytestmark = pytest.mark.postgres
 
 
-def test_embedded_server_restarts_with_its_data(tmp_path):
-    server = EmbeddedPostgres(tmp_path / "pg")
+def test_embedded_server_restarts_with_its_data(server_dir):
+    server = EmbeddedPostgres(server_dir / "pg")
     url = server.start()
     try:
         with psycopg.connect(url) as conn:
