@@ -37,11 +37,18 @@ def results_url(settings: Settings) -> str:
 def dagster_url(settings: Settings) -> str:
     explicit = os.environ.get("BACKINTIME_DAGSTER_PG_URL")
     if explicit:
-        return explicit
+        return with_psycopg2_driver(explicit)
     base = results_url(settings)
     url = urlunsplit(urlsplit(base)._replace(path=f"/{DAGSTER_DATABASE}"))
     _create_database_if_missing(base, DAGSTER_DATABASE)
-    return url
+    return with_psycopg2_driver(url)
+
+
+def with_psycopg2_driver(url: str) -> str:
+    """dagster-postgres speaks psycopg2, but SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3,
+    whose server-side parameters break Dagster's `NOTIFY run_events, %s`; name the driver."""
+    scheme, rest = url.split("://", 1)
+    return f"postgresql+psycopg2://{rest}" if scheme in ("postgres", "postgresql") else url
 
 
 def _create_database_if_missing(server_url: str, name: str) -> None:

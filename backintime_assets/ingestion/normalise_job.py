@@ -77,7 +77,7 @@ def normalise_files(spark, location: LakeLocation, tasks: list[FileTask]):
     listing = spark.createDataFrame(
         [(t.lake_path, t.source_file, t.schema_json, t.home_date) for t in tasks],
         "lake_path string, source_file string, schema_json string, home_date date",
-    ).repartition(len(tasks))
+    ).repartition(min(len(tasks), spark.sparkContext.defaultParallelism * 4))
 
     def parse_partition(batches):
         fs = location.filesystem()
