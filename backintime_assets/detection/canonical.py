@@ -1,0 +1,194 @@
+"""Map a file's columns onto the canonical price columns by header synonyms and type evidence."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .columns import ColumnType
+
+PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
+CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
+
+# Normalised header (lower case, accents and non-alphanumerics removed) -> (canonical, strength).
+_SYNONYMS: dict[str, tuple[str, float]] = {}
+
+
+def _add(canonical: str, strength: float, *names: str) -> None:
+    for n in names:
+        _SYNONYMS[_norm(n)] = (canonical, strength)
+
+
+def _norm(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+_add("date", 1.0, "date", "trade date", "trading date", "tradedate", "dt", "day", "datetime", "timestamp",
+     "time", "as of date", "asof", "pricing date", "price date", "session", "period", "datum", "fecha",
+     "data", "jour", "handelstag", "date time", "business date", "cob date", "value date")
+_add("ticker", 1.0, "ticker", "symbol", "code", "ticker symbol", "stock code", "security", "instrument",
+     "sym", "tkr", "ric", "isin", "secid", "security id", "instrument id", "share code", "epic", "wkn",
+     "symbole", "simbolo")
+_add("ticker", 0.7, "stock", "asset", "name", "security name", "company")
+_add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
+     "branche", "sektor", "secteur", "sector gics", "category")
+_add("open", 1.0, "open", "open price", "opening price", "opening", "px open", "first", "opn", "o",
+     "eroffnung", "eroeffnung", "erster", "ouverture", "apertura", "abertura", "open px")
+_add("high", 1.0, "high", "high price", "max", "maximum", "day high", "px high", "hi", "h", "hoch", "haut",
+     "plus haut", "maximo", "alta", "high px", "intraday high")
+_add("low", 1.0, "low", "low price", "min", "minimum", "day low", "px low", "lo", "l", "tief", "bas",
+     "plus bas", "minimo", "baixa", "low px", "intraday low")
+_add("close", 1.0, "close", "close price", "closing price", "closing", "px last", "px close", "cl", "c",
+     "schluss", "schlusskurs", "cloture", "dernier", "cierre", "fechamento", "close px", "settle",
+     "settlement", "settlement price", "unadjusted close", "raw close")
+_add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "prix", "precio", "ultimo",
+     "nav", "value", "rate", "mid", "close last", "close/last")
+_add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "adj. close", "adj close*",
+     "adj close**", "adjusted closing price", "adjusted", "adj", "close adj", "closeadj", "adj px",
+     "adjusted price", "total return close", "adjusted close price", "adj. close**")
+_add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share volume", "qty", "quantity",
+     "volumen", "volume traded", "trade volume", "traded volume", "total volume", "shares", "v",
+     "number of shares", "no of shares", "units")
+
+_NUMERIC = {"integer", "float"}
+_TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
+    ("adj_close", ("adj",)),
+    ("volume", ("volume", "vol")),
+    ("date", ("date",)),
+    ("ticker", ("ticker", "symbol")),
+    ("sector", ("sector", "industry")),
+    ("open", ("open",)),
+    ("high", ("high",)),
+    ("low", ("low",)),
+    ("close", ("close", "closing")),
+)
+
+
+def _type_fits(canonical: str, t: ColumnType) -> bool:
+    if t.type == "string" and t.confidence == 0.0:
+        return True  # no values seen (header-only file): the name alone decides
+    if canonical == "date":
+        return t.type in ("date", "timestamp")
+    if canonical in PRICE_COLUMNS:
+        return t.type in _NUMERIC and t.format in (None, "currency")
+    if canonical == "volume":
+        return t.type in _NUMERIC and t.format in (None, "abbreviated")
+    return t.type == "string"  # ticker, sector
+
+
+def _name_score(cells: Sequence[str]) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for cell in cells:
+        n = _norm(cell)
+        if not n:
+            continue
+        hit = _SYNONYMS.get(n)
+        if hit:
+            scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1])
+            continue
+        for canonical, subs in _TOKEN_HINTS:
+            if any(s in n for s in subs):
+                scores[canonical] = max(scores.get(canonical, 0.0), 0.6)
+                break
+    return scores
+
+
+def _looks_like_ticker(values: Sequence[str]) -> float:
+    vals = [v.strip() for v in values if v.strip()]
+    if not vals:
+        return 0.0
+    ok = sum(1 for v in vals if len(v) <= 12 and " " not in v and any(c.isalpha() for c in v))
+    return ok / len(vals)
+
+
+def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                  body: Sequence[Sequence[str]]) -> list[str | None]:
+    """Canonical column name for each file column (None when unmapped), each canonical used once.
+    A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type."""
+    width = len(types)
+    candidates: list[tuple[float, int, str]] = []
+    for j in range(width):
+        for canonical, s in _name_score(header_cells[j] if j < len(header_cells) else []).items():
+            if _type_fits(canonical, types[j]):
+                candidates.append((s, -j, canonical))
+            elif s >= 0.8 and types[j].alt is not None and _type_fits(canonical, types[j].alt):
+                candidates.append((s * types[j].alt.confidence, -j, canonical))
+    # Strongest evidence first; among equals the leftmost column (files repeat names rarely).
+    mapping: list[str | None] = [None] * width
+    used: set[str] = set()
+    for _, negj, canonical in sorted(candidates, reverse=True):
+        j = -negj
+        if mapping[j] is None and canonical not in used:
+            mapping[j] = canonical
+            used.add(canonical)
+    unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
+    _fill_by_type(mapping, used, types, body, unnamed)
+    return mapping
+
+
+def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],
+                  body: Sequence[Sequence[str]], unnamed: list[bool]) -> None:
+    """Roles from types and values: the date column whatever its name (a date axis is unmistakable);
+    ticker and prices only for columns without any header (a named "Turnover" is not a close)."""
+    free = [j for j, m in enumerate(mapping) if m is None]
+    if "date" not in used:
+        for j in free:
+            if types[j].type in ("date", "timestamp"):
+                mapping[j] = "date"
+                used.add("date")
+                break
+    free = [j for j in free if unnamed[j]]
+    strings = [j for j in free if mapping[j] is None and types[j].type == "string" and types[j].confidence > 0]
+    if "ticker" not in used and strings:
+        scored = [(_looks_like_ticker([r[j] for r in body if j < len(r)]), j) for j in strings]
+        best = max(scored)
+        if best[0] >= 0.9:
+            mapping[best[1]] = "ticker"
+            used.add("ticker")
+    if any(m in used for m in PRICE_COLUMNS):
+        return  # named price columns exist: leave the other numbers (turnover, counts...) unmapped
+    numeric = [j for j in free if mapping[j] is None and types[j].type in _NUMERIC and types[j].format is None]
+    if not numeric:
+        return
+    _assign_ohlc(mapping, used, numeric, types, body)
+
+
+def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], types: Sequence[ColumnType],
+                 body: Sequence[Sequence[str]]) -> None:
+    """Headerless OHLC(V): high is the row maximum, low the minimum, a large integer column is volume,
+    and the remaining columns keep the usual order open, close, adj close."""
+    def num(v: str) -> float | None:
+        try:
+            return float(v.replace(",", ""))
+        except ValueError:
+            return None
+
+    values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
+    vol = [j for j in numeric if types[j].type == "integer"]
+    prices = [j for j in numeric if j not in vol]
+    if vol and prices:
+        big = max(vol, key=lambda j: sum(v or 0 for v in values[j]))
+        mapping[big] = "volume"
+        used.add("volume")
+    if len(prices) == 1:
+        mapping[prices[0]] = "close"
+        used.add("close")
+        return
+    if len(prices) < 4:
+        return
+
+    quad = prices[:4]
+    rows = [i for i in range(len(body)) if all(values[k][i] is not None for k in quad)]
+    if not rows:
+        return
+    highs = [j for j in quad if all(values[j][i] >= max(values[k][i] for k in quad) for i in rows)]
+    lows = [j for j in quad if all(values[j][i] <= min(values[k][i] for k in quad) for i in rows)]
+    if len(highs) != 1 or len(lows) != 1 or highs == lows:
+        return
+    rest = [j for j in prices if j not in (highs[0], lows[0])]
+    mapping[highs[0]], mapping[lows[0]] = "high", "low"
+    for j, name in zip(rest, ("open", "close", "adj_close")):
+        mapping[j] = name
+    used.update(m for m in mapping if m)

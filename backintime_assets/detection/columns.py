@@ -1,0 +1,176 @@
+"""Infer the type, format and confidence of one column from its sampled cell strings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from .dates import infer_date_format
+from .numbers import NULL_TOKENS, number_patterns
+
+_TRUE = {"true", "yes", "y", "t"}
+_FALSE = {"false", "no", "n", "f"}
+_DATE_NAME = re.compile(r"date|time|day|^dt$|period|as ?of|datum|fecha|jour|timestamp|epoch|^ts$", re.I)
+_EIGHT_DIGITS = re.compile(r"^\d{8}$")
+# Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
+CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
+PERCENT_MARK = re.compile(r"\s?%$")
+_ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)\s?[KkMmBb]$")  # "118.39M" volumes in web exports
+
+# Excel serial day numbers of 1950-01-01 and 2099-12-31 (1900 date system).
+_EXCEL_MIN, _EXCEL_MAX = 18264, 73050
+_TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
+
+
+@dataclass
+class ColumnType:
+    type: str
+    format: str | None
+    confidence: float
+    # For "string" columns that are mostly (>= half) numbers or dates: that reading, so a column
+    # named "Close" with a few "#N/A"s can still be mapped (with the lower confidence).
+    alt: ColumnType | None = None
+
+
+def _share(values: Sequence[str], test: Callable[[str], object], probe: int = 30) -> float:
+    """Share of values passing `test`; a probe of the first values settles clear misses cheaply."""
+    head = values[:probe]
+    share = sum(1 for v in head if test(v)) / len(head)
+    if share < 0.4 or len(values) <= probe:
+        return share
+    return sum(1 for v in values if test(v)) / len(values)
+
+
+def _int_test(integer_rx: re.Pattern) -> Callable[[str], bool]:
+    # str.isdigit settles plain integers at C speed; the regex only sees the rest (grouped, signed).
+    return lambda v: v.isdigit() or bool(integer_rx.match(v))
+
+
+def _float_test(float_rx: re.Pattern, decimal: str) -> Callable[[str], bool]:
+    if decimal != ".":
+        return lambda v: bool(float_rx.match(v))
+
+    def test(v: str) -> bool:
+        try:
+            float(v)
+        except ValueError:
+            return bool(float_rx.match(v))  # grouped numbers
+        return v[-1].isdigit() or v[-1] == "." or bool(float_rx.match(v))  # not "nan", "inf", "1_0"
+
+    return test
+
+
+def _plausible_serial(values: Sequence[str]) -> bool:
+    """Cheap pre-check: serial days have 5 digits, epoch seconds 9-10, milliseconds 12-13."""
+    return all(len(v.split(".")[0].lstrip("+-")) in (5, 9, 10, 12, 13) for v in values[:20])
+
+
+def _numbers(values: Sequence[str], decimal: str, thousands: str | None) -> list[float]:
+    out = []
+    for v in values:
+        s = v.replace(thousands, "") if thousands else v
+        s = s.replace(decimal, ".") if decimal != "." else s
+        try:
+            out.append(float(s))
+        except ValueError:
+            pass
+    return out
+
+
+def _steady_daily(nums: list[float], unit: float) -> bool:
+    """Sorted values whose typical step is one to a few days (in `unit`s): a date axis."""
+    if len(nums) < 5:
+        return False
+    steps = [b - a for a, b in zip(nums, nums[1:])]
+    if sum(1 for s in steps if s < 0) > 0.1 * len(steps):
+        steps = [-s for s in steps]  # newest-first files
+    med = median(steps)
+    return 0 < med <= 7 * unit and sum(1 for s in steps if s >= 0) >= 0.9 * len(steps)
+
+
+def _serial_format(nums: list[float], name: str) -> ColumnType | None:
+    """Excel serial days or Unix epoch seconds/milliseconds written as plain numbers."""
+    if not nums:
+        return None
+    lo, hi = min(nums), max(nums)
+    hinted = bool(_DATE_NAME.search(name or ""))
+    integral = all(x == int(x) for x in nums)
+    if _EXCEL_MIN <= lo and hi <= _EXCEL_MAX and (hinted or (integral and _steady_daily(nums, 1))):
+        return ColumnType("date" if integral else "timestamp", "excel_serial", 0.9 if hinted else 0.7)
+    if integral and 1e8 <= lo and hi <= 4.2e9 and (hinted or _steady_daily(nums, 86400)):
+        return ColumnType("timestamp", "epoch_s", 0.9 if hinted else 0.7)
+    if integral and 1e11 <= lo and hi <= 4.2e12 and (hinted or _steady_daily(nums, 86400000)):
+        return ColumnType("timestamp", "epoch_ms", 0.9 if hinted else 0.7)
+    return None
+
+
+def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: str | None,
+                      threshold: float = _TYPE_THRESHOLD) -> ColumnType:
+    """`threshold`: share of non-empty cells that must fit a type (lower it for samples that may
+    still hold header or footer rows)."""
+    values = [v.strip() for v in cells]
+    values = [v for v in values if v.lower() not in NULL_TOKENS]
+    if not values:
+        return ColumnType("string", None, 0.0)
+    n = len(values)
+    small = 1.0 if n >= 5 else 0.8  # a handful of cells proves less
+
+    lowered = {v.lower() for v in values}
+    if lowered <= _TRUE | _FALSE:
+        # Single letters alone are weaker evidence: "Y"/"N" flags yes, but "T" alone could be a code.
+        words = lowered - {"y", "n", "t", "f"}
+        if words or len(lowered) == 2:
+            trues = sorted(lowered & _TRUE, key=len, reverse=True)
+            falses = sorted(lowered & _FALSE, key=len, reverse=True)
+            fmt = f"{trues[0] if trues else 'true'}/{falses[0] if falses else 'false'}"
+            return ColumnType("boolean", fmt, round((1.0 if words else 0.7) * small, 3))
+
+    integer_rx, float_rx = number_patterns(decimal, thousands)
+    int_frac = _share(values, _int_test(integer_rx))
+    if int_frac >= threshold:
+        ints = [v for v in values if integer_rx.match(v)]
+        if all(_EIGHT_DIGITS.match(v) for v in ints):
+            guess = infer_date_format(ints)
+            if guess and guess.fraction == 1.0 and (len(set(ints)) >= 3 or _DATE_NAME.search(name or "")):
+                return ColumnType(guess.type, guess.format, round(int_frac * small, 3))
+        serial = _serial_format(_numbers(ints, decimal, thousands), name) if _plausible_serial(ints) else None
+        if serial:
+            return ColumnType(serial.type, serial.format, round(serial.confidence * int_frac * small, 3))
+        return ColumnType("integer", None, round(int_frac * small, 3))
+
+    guess = infer_date_format(values)
+    if guess and guess.fraction >= threshold:
+        return ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
+
+    float_frac = _share(values, _float_test(float_rx, decimal))
+    if float_frac >= threshold:
+        hinted = bool(_DATE_NAME.search(name or ""))
+        serial = _serial_format(_numbers([v for v in values if float_rx.match(v)], decimal, thousands), name) \
+            if hinted and _plausible_serial(values) else None
+        if serial:
+            return ColumnType(serial.type, serial.format, round(serial.confidence * float_frac * small, 3))
+        return ColumnType("float", None, round(float_frac * small, 3))
+
+    for fmt, marked in (("currency", CURRENCY_MARKS), ("percent", PERCENT_MARK)):
+        if any(marked.search(v) for v in values[:30]):
+            def test(v: str, rx: re.Pattern = marked) -> bool:
+                return bool(float_rx.match(rx.sub("", v)))
+
+            share = _share(values, test)
+            if share >= threshold:
+                return ColumnType("float", fmt, round(share * small, 3))
+
+    if any(_ABBREVIATED.match(v) for v in values[:30]):
+        abbreviated = _share(values, lambda v: _ABBREVIATED.match(v) or float_rx.match(v))
+        if abbreviated >= threshold:
+            return ColumnType("float", "abbreviated", round(abbreviated * small, 3))
+
+    best_other = max(float_frac, guess.fraction if guess else 0.0)
+    alt = None
+    if guess and guess.fraction >= 0.5 and guess.fraction >= float_frac:
+        alt = ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
+    elif float_frac >= 0.5:
+        alt = ColumnType("integer" if int_frac == float_frac else "float", None, round(float_frac * small, 3))
+    return ColumnType("string", None, round((1.0 - best_other) * small, 3), alt)

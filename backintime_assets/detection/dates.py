@@ -1,0 +1,197 @@
+"""Infer one strptime format for a column of date or timestamp strings, day/month order from the data."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+_MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTHS_FULL = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_DAYS_ABBR = set("mon tue wed thu fri sat sun".split())
+_DAYS_FULL = set("monday tuesday wednesday thursday friday saturday sunday".split())
+
+_TIME = (
+    r"(?:(?P<tsep>[ T]|, )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
+    r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$"
+)
+_WD = r"(?:(?P<wd>[A-Za-z]{3,9})(?P<wdsep>,? ))?"
+_SHAPES = (
+    ("num", re.compile(r"^(?P<a>\d{1,4})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<c>\d{1,4})" + _TIME)),
+    ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/ .])(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?)(?P=s)"
+                       r"(?P<c>\d{4}|\d{2})" + _TIME)),
+    ("mdy", re.compile(_WD + r"(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?)(?P<s>[ /-])(?P<a>\d{1,2})(?P<s2>, |,|[ /-])"
+                       r"(?P<c>\d{4})" + _TIME)),
+    ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[A-Za-z]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
+    ("compact", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])" + _TIME)),
+)
+
+
+@dataclass
+class DateGuess:
+    type: str  # "date" | "timestamp"
+    format: str
+    fraction: float  # share of the values that parse with `format`
+    confidence: float
+
+
+def _month_style(mon: str) -> str | None:
+    m = mon.lower()
+    if m in _MONTHS_ABBR:
+        return "%b"
+    if m in _MONTHS_FULL:
+        return "%B"
+    return None
+
+
+def _time_key(g: dict) -> tuple | None:
+    if not g.get("H"):
+        return None
+    return (g["tsep"], bool(g["S"]), (g["frac"] or " ")[0] if g["frac"] else None, g["ampm"] and g["ampm"][0] == " ",
+            bool(g["ampm"]), _tz_key(g["tz"]))
+
+
+def _tz_key(tz: str | None) -> str | None:
+    if not tz:
+        return None
+    sp = " " if tz.startswith(" ") else ""
+    return sp + ("%Z" if tz.strip() in ("UTC", "GMT") else "%z")
+
+
+def _time_format(key: tuple | None) -> str:
+    if key is None:
+        return ""
+    tsep, has_s, frac, ampm_space, ampm, tz = key
+    fmt = tsep + ("%I" if ampm else "%H") + ":%M"
+    if has_s:
+        fmt += ":%S"
+        if frac:
+            fmt += frac + "%f"
+    if ampm:
+        fmt += (" " if ampm_space else "") + "%p"
+    return fmt + (tz or "")
+
+
+def shape(value: str) -> tuple[tuple, dict] | None:
+    """(shape key, regex groups) of a date-like value, None when it looks like no date."""
+    for name, rx in _SHAPES:
+        m = rx.match(value)
+        if not m:
+            continue
+        g = m.groupdict()
+        if name == "num":
+            la, lc = len(g["a"]), len(g["c"])
+            if la == 4 and len(g["b"]) <= 2 and lc <= 2:
+                order = "Y"  # year first
+            elif la <= 2 and lc in (2, 4):
+                order = "y2" if lc == 2 else "y4"  # year last
+            else:
+                continue
+            key = ("num", g["s"], order, _time_key(g))
+        elif name == "compact":
+            key = ("compact", _time_key(g))
+        else:
+            style = _month_style(g["mon"])
+            if style is None:
+                continue
+            wd = g.get("wd")
+            wdk = None
+            if wd:
+                w = wd.lower()
+                wdk = ("%a" if w in _DAYS_ABBR else "%A" if w in _DAYS_FULL else None, g["wdsep"])
+                if wdk[0] is None:
+                    continue
+            key = (name, g["s"], g.get("s2"), style, g.get("dot"), len(g["c"]), wdk, _time_key(g))
+        return key, g
+    return None
+
+
+def _num_order(groups: list[dict], key: tuple) -> tuple[str, float]:
+    """Format of a numeric date whose shape is `key`, using the values to decide day vs month."""
+    _, sep, order, tkey = key
+    tfmt = _time_format(tkey)
+    if order == "Y":
+        bs = [int(g["b"]) for g in groups]
+        cs = [int(g["c"]) for g in groups]
+        swap = max(bs) > 12 and max(cs) <= 12
+        return (f"%Y{sep}%d{sep}%m" if swap else f"%Y{sep}%m{sep}%d") + tfmt, 1.0
+    year = "%y" if order == "y2" else "%Y"
+    a = [int(g["a"]) for g in groups]
+    b = [int(g["b"]) for g in groups]
+    a_day, b_day = max(a) > 12, max(b) > 12
+    if a_day != b_day:
+        dayfirst, certainty = a_day, 1.0
+    else:
+        # No value above 12 in either position (or in both: mixed data): the day changes more often
+        # from one row to the next than the month does in any chronological export.
+        ch_a = sum(1 for x, y in zip(a, a[1:]) if x != y)
+        ch_b = sum(1 for x, y in zip(b, b[1:]) if x != y)
+        if ch_a != ch_b:
+            dayfirst, certainty = ch_a > ch_b, 0.7
+        else:
+            # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first.
+            dayfirst, certainty = sep != "/", 0.5
+    first, second = ("%d", "%m") if dayfirst else ("%m", "%d")
+    return f"{first}{sep}{second}{sep}{year}" + tfmt, certainty
+
+
+def _name_format(key: tuple) -> str:
+    name, sep, sep2, style, dot, ylen, wdk, tkey = key
+    year = "%Y" if ylen == 4 else "%y"
+    prefix = (wdk[0] + wdk[1]) if wdk else ""
+    mon = style + (dot or "")
+    if name == "dmy":
+        body = f"%d{sep}{mon}{sep}{year}"
+    elif name == "mdy":
+        body = f"{mon}{sep}%d{sep2}{year}"
+    else:
+        body = f"%Y{sep}{mon}{sep}%d"
+    return prefix + body + _time_format(tkey)
+
+
+def _strptime_ok(value: str, fmt: str) -> bool:
+    try:
+        dt = datetime.strptime(value, fmt)
+    except ValueError:
+        return False
+    return 1800 <= dt.year <= 2200
+
+
+def infer_date_format(values: Sequence[str], max_check: int = 120) -> DateGuess | None:
+    """The strptime format most of `values` (already stripped, non-empty) follow, or None."""
+    if not values:
+        return None
+    probe = values[:12]
+    if sum(1 for v in probe if shape(v) is not None) < 0.5 * len(probe):
+        return None  # most columns are not dates: decide that from a few values
+    shapes: list[tuple[tuple, dict]] = []
+    for v in values:
+        s = shape(v)
+        if s is not None:
+            shapes.append(s)
+    if len(shapes) < 0.5 * len(values):
+        return None
+    counts = Counter(k for k, _ in shapes)
+    key = counts.most_common(1)[0][0]
+    groups = [g for k, g in shapes if k == key]
+    if key[0] == "num":
+        fmt, certainty = _num_order(groups, key)
+    elif key[0] == "compact":
+        fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
+    else:
+        fmt, certainty = _name_format(key), 1.0
+    step = max(1, len(values) // max_check)
+    checked = values[::step][:max_check]
+    ok = sum(1 for v in checked if _strptime_ok(v, fmt))
+    fraction = ok / len(checked)
+    if fraction == 0:
+        return None
+    kind = "timestamp" if "%H" in fmt or "%I" in fmt else "date"
+    return DateGuess(kind, fmt, fraction, round(fraction * certainty, 3))

@@ -1,0 +1,139 @@
+"""Detect the FileSchema of a CSV/text export or .xlsx workbook from a bounded sample of it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .canonical import map_canonical
+from .dialect import Dialect, detect_dialect, parse_rows
+from .encoding import binary_problem, decode_head, decode_tail, detect_encoding
+from .layout import Layout, Row, detect_layout
+from .numbers import detect_number_format
+from .schema import ColumnSchema, FileSchema
+from .xlsx import is_xlsx, read_sheet
+
+HEAD_BYTES = 64 * 1024
+TAIL_BYTES = 16 * 1024
+XLSX_HEAD_ROWS = 2000
+XLSX_TAIL_ROWS = 200
+
+_TERMINATOR = re.compile(r"\r\n|\r|\n")
+
+
+def count_lines(text: str) -> int:
+    """Physical lines, the last one counted even without a terminator."""
+    n = len(_TERMINATOR.findall(text))
+    return n + (1 if text and not text.endswith(("\n", "\r")) else 0)
+
+
+def _empty_schema(name: str, problem: str, encoding: str = "utf-8", file_format: str = "csv") -> FileSchema:
+    return FileSchema(file=name, encoding=encoding, delimiter=",", quotechar='"', escapechar=None,
+                      line_terminator="\n", header_row=-1, data_start_line=0, footer_lines=0, decimal=".",
+                      thousands=None, file_format=file_format, columns=[], problem=problem)
+
+
+def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
+            file_format: str = "csv", sheet: str | None = None) -> FileSchema:
+    canonical = map_canonical(layout.header_cells, layout.types, layout.body)
+    columns = []
+    for n, t, c in zip(layout.names, layout.types, canonical):
+        if c and t.type == "string" and t.alt is not None:
+            t = t.alt  # mapped through its mostly-numeric (or date) reading
+        columns.append(ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c))
+    problem = None
+    if not columns:
+        problem = "no table found"
+    elif not layout.body:
+        problem = "no data rows"
+    return FileSchema(
+        file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
+        escapechar=dialect.escapechar, line_terminator=dialect.line_terminator, header_row=layout.header_row,
+        data_start_line=layout.data_start_line, footer_lines=layout.footer_lines, decimal=decimal,
+        thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
+        confidence=dialect.confidence,
+    )
+
+
+def _cells(rows: list[Row], limit: int = 800) -> list[str]:
+    """Cells of (an even spread of) the rows, about `limit` of them, to vote on number format."""
+    width = max((len(f) for _, f in rows), default=1) or 1
+    step = max(1, len(rows) * width // limit)
+    return [c for _, fields in rows[::step] for c in fields]
+
+
+def detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> FileSchema:
+    """Detect from the first bytes of a file and, for files larger than the head, its last bytes
+    (which start at byte `tail_offset`)."""
+    complete = tail is None
+    if not head.strip(b" \t\r\n\x00") and complete:
+        return _empty_schema(name, "empty file")
+    encoding, _ = detect_encoding(head, complete)
+    if not encoding.startswith(("utf-16", "utf-32")):
+        problem = binary_problem(head)
+        if problem:
+            return _empty_schema(name, problem, encoding="binary")
+    text = decode_head(head, encoding, complete)
+    if not complete:
+        cut = max(text.rfind("\n"), text.rfind("\r"))
+        if cut > 0:
+            text = text[: cut + 1]  # the last line was cut by the sample boundary
+    if not text.strip():
+        return _empty_schema(name, "empty file", encoding=encoding)
+
+    dialect = detect_dialect(text)
+    args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
+    head_rows = parse_rows(text, *args)
+    tail_rows: list[Row] | None = None
+    if tail is not None:
+        tail_text = decode_tail(tail, encoding, tail_offset, head)
+        m = _TERMINATOR.search(tail_text)
+        tail_text = tail_text[m.end():] if m else ""  # drop the line the sample started inside
+        tail_lines = count_lines(tail_text)
+        tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
+    decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []))
+    layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands)
+    return _schema(name, encoding, dialect, layout, decimal, thousands)
+
+
+def _detect_xlsx(data: bytes, name: str) -> FileSchema:
+    try:
+        sheet = read_sheet(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS)
+    except Exception as exc:  # corrupt archives raise anything from zipfile, lxml or openpyxl
+        return _empty_schema(name, f"unreadable workbook: {type(exc).__name__}", "binary", "xlsx")
+    if not any(sheet.rows):
+        schema = _empty_schema(name, "empty workbook", "utf-8", "xlsx")
+        schema.sheet = sheet.name
+        return schema
+    head_rows = list(enumerate(sheet.rows))
+    tail_rows = None
+    if sheet.tail is not None:
+        tail_rows = [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
+    decimal, thousands = detect_number_format(_cells(head_rows))
+    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands)
+    dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
+    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format="xlsx", sheet=sheet.name)
+
+
+def detect_bytes(data: bytes, name: str) -> FileSchema:
+    """Schema of a file given its content; only the first 64 KiB and last 16 KiB are looked at
+    (xlsx: the first 2000 and last 200 rows of the chosen sheet)."""
+    if is_xlsx(data, name):
+        return _detect_xlsx(data, name)
+    if len(data) <= HEAD_BYTES + TAIL_BYTES:
+        return detect_sample(data, None, 0, name)
+    return detect_sample(data[:HEAD_BYTES], data[-TAIL_BYTES:], len(data) - TAIL_BYTES, name)
+
+
+def detect_file(path: str | Path) -> FileSchema:
+    """Like detect_bytes, reading only the sampled parts of a text file."""
+    path = Path(path)
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_BYTES)
+        if is_xlsx(head, path.name):
+            return _detect_xlsx(head + fh.read(), str(path))
+        if size <= HEAD_BYTES + TAIL_BYTES:
+            return detect_sample(head + fh.read(), None, 0, str(path))
+        fh.seek(size - TAIL_BYTES)
+        return detect_sample(head, fh.read(), size - TAIL_BYTES, str(path))

@@ -1,0 +1,151 @@
+"""Guess the text encoding of a byte sample and decode samples that start or end mid-character."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Magic numbers of binary formats people save with a .csv name by mistake.
+_MAGIC = (
+    (b"PK\x03\x04", "zip archive"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office (xls) file"),
+    (b"%PDF", "pdf document"),
+    (b"\x89PNG", "png image"),
+    (b"GIF8", "gif image"),
+    (b"\xff\xd8\xff", "jpeg image"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"PAR1", "parquet file"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ", "xz-compressed data"),
+)
+
+# cp1252 leaves these five bytes undefined: text containing them is latin-1 (or something else).
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def binary_problem(sample: bytes) -> str | None:
+    """Why `sample` is not text at all, or None. Call only after ruling out UTF-16/32."""
+    for magic, what in _MAGIC:
+        if sample.startswith(magic):
+            return f"binary content ({what})"
+    if not sample:
+        return None
+    if b"\x00" in sample:
+        return "binary content (NUL bytes)"
+    if len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+        return "binary content (control characters)"
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text of mostly ASCII has a NUL in every other byte."""
+    n = min(len(sample), 4096) & ~1
+    if n < 4:
+        return None
+    even_nul = sample[0:n:2].count(0)
+    odd_nul = sample[1:n:2].count(0)
+    half = n // 2
+    if odd_nul > 0.6 * half and even_nul < 0.1 * half:
+        return "utf-16-le"
+    if even_nul > 0.6 * half and odd_nul < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _is_utf8(sample: bytes, complete: bool) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")("strict").decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _looks_western(text: str) -> bool:
+    """Western European text decoded as cp1252 has isolated accented letters ("Société"); text in
+    another 8-bit code page (cp1251, koi8-r, ...) decoded that way shows whole words of them."""
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    if non_ascii == 0:
+        return True
+    in_runs = sum(len(m) for m in _NON_ASCII_RUN.findall(text))
+    return in_runs <= 0.3 * non_ascii
+
+
+def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
+    """(Python codec name, confidence). `complete` says whether the sample ends where the file does
+    (if not, a multi-byte character cut at the end is not an error)."""
+    bom = bom_encoding(sample)
+    if bom:
+        return bom, 1.0
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return utf16, 0.9
+    if _is_utf8(sample, complete):
+        return "utf-8", 0.9 if sample.isascii() else 1.0
+    if not _CP1252_UNDEFINED.search(sample):
+        text = sample.decode("cp1252", errors="replace")
+        if _looks_western(text):
+            return "cp1252", 0.8
+    else:
+        latin = sample.decode("latin-1")
+        c1 = sum(1 for ch in latin if 0x80 <= ord(ch) <= 0x9F)
+        if c1 <= 0.1 * sum(1 for ch in latin if ord(ch) > 127) and _looks_western(latin):
+            return "latin-1", 0.6
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(sample[:65536]).best()
+    except Exception:  # charset-normalizer is a heuristic; never let it break detection
+        best = None
+    if best is not None and best.encoding:
+        return codecs.lookup(best.encoding).name, 0.6
+    return ("latin-1" if _CP1252_UNDEFINED.search(sample) else "cp1252"), 0.3
+
+
+def decode_head(head: bytes, encoding: str, complete: bool) -> str:
+    """Decode the start of a file; a character cut by the sample boundary is dropped, not replaced."""
+    dec = codecs.getincrementaldecoder(encoding)("replace")
+    text = dec.decode(head, final=complete)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def decode_tail(tail: bytes, encoding: str, offset: int, head: bytes = b"") -> str:
+    """Decode a sample taken from `offset` to the end of the file, realigned on a character start.
+    `head` (the file's first bytes) tells the byte order a BOM-only encoding name implies."""
+    name = codecs.lookup(encoding).name
+    if name.startswith("utf-16"):
+        skip = offset % 2
+    elif name.startswith("utf-32"):
+        skip = (-offset) % 4
+    elif name == "utf-8" or name == "utf-8-sig":
+        skip = 0
+        while skip < min(4, len(tail)) and 0x80 <= tail[skip] <= 0xBF:
+            skip += 1
+    else:
+        skip = 0
+    if name in ("utf-16", "utf-32"):
+        # The BOM is at the file start, not in the tail: use the byte order it announced.
+        big = head.startswith(codecs.BOM_UTF16_BE) or head.startswith(codecs.BOM_UTF32_BE)
+        name = name + ("-be" if big else "-le")
+    return codecs.decode(tail[skip:], "utf-8" if name == "utf-8-sig" else name, errors="replace")
+
+
+def decode_all(data: bytes, encoding: str) -> str:
+    text = data.decode(encoding, errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text

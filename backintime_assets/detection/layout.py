@@ -1,0 +1,253 @@
+"""Find where the table is in a file: preamble, header block, data, and trailing notes or totals."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
+from .dates import shape
+from .numbers import NULL_TOKENS, number_patterns
+
+_MAX_HEADER_BLOCK = 3
+_SUFFIX = re.compile(r"\s?[KkMmBb]$")
+_MAX_FOOTER_ROWS = 30
+
+Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
+
+
+@dataclass
+class Layout:
+    header_row: int = -1
+    data_start_line: int = 0
+    footer_lines: int = 0
+    width: int = 0
+    names: list[str] = field(default_factory=list)
+    header_cells: list[list[str]] = field(default_factory=list)  # every header-block cell, per column
+    body: list[list[str]] = field(default_factory=list)  # sampled data rows, width-adjusted
+    types: list[ColumnType] = field(default_factory=list)
+
+
+def _nonblank(fields: list[str]) -> bool:
+    return bool("".join(fields).strip())
+
+
+def _filled(fields: list[str]) -> float:
+    return sum(1 for c in fields if c.strip()) / max(1, len(fields))
+
+
+def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[str], bool] | None:
+    if t.type in ("integer", "float") or t.format in ("excel_serial", "epoch_s", "epoch_ms"):
+        rx = number_patterns(decimal, thousands)[1]
+        marks = {"currency": CURRENCY_MARKS, "percent": PERCENT_MARK, "abbreviated": _SUFFIX}.get(t.format or "")
+        if marks is not None:
+            return lambda v: bool(rx.match(marks.sub("", v)))
+        return lambda v: bool(rx.match(v))
+    if t.type in ("date", "timestamp") and t.format:
+        fmt = t.format
+
+        def is_date(v: str) -> bool:
+            try:
+                datetime.strptime(v, fmt)
+            except ValueError:
+                return False
+            return True
+
+        return is_date
+    if t.type == "boolean":
+        tokens = {"true", "false", "yes", "no", "y", "n", "t", "f"}
+        return lambda v: v.lower() in tokens
+    return None
+
+
+class _RowJudge:
+    """Says whether a row looks like a data row, from the types of the columns' typical cells."""
+
+    def __init__(self, types: list[ColumnType], decimal: str, thousands: str | None, width: int):
+        self.width = width
+        self.matchers = [(j, m) for j, t in enumerate(types) if (m := _matcher(t, decimal, thousands))]
+
+    def data_like(self, fields: list[str], strict_width: bool = False) -> bool:
+        if strict_width and len(fields) != self.width:
+            return False
+        if not self.matchers:
+            return len(fields) == self.width and _filled(fields) >= 0.5
+        if len(fields) < 2 <= self.width:
+            return False
+        present = matched = 0
+        for j, m in self.matchers:
+            if j >= len(fields):
+                continue
+            v = fields[j].strip()
+            if v.lower() in NULL_TOKENS:
+                continue
+            present += 1
+            matched += m(v)
+        return present > 0 and matched >= 0.6 * present
+
+
+def _width(rows: list[Row]) -> int:
+    """The usual field count; rows in the later half (past any preamble) weigh double."""
+    counts: Counter[int] = Counter(len(f) for _, f in rows)
+    counts.update(len(f) for _, f in rows[len(rows) // 2:])
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _fit(fields: list[str], width: int) -> list[str]:
+    n = len(fields)
+    if n == width:
+        return fields
+    return fields[:width] if n > width else fields + [""] * (width - n)
+
+
+def _spread(rows: list[list[str]], limit: int) -> list[list[str]]:
+    """At most `limit` rows, evenly spread, keeping the order (day/month order looks at sequences)."""
+    if len(rows) <= limit:
+        return rows
+    step = len(rows) / limit
+    return [rows[int(k * step)] for k in range(limit)]
+
+
+def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: str,
+                  thousands: str | None, threshold: float = 0.9, limit: int = 160) -> list[ColumnType]:
+    rows = _spread(rows, limit)
+    cols = [[r[j] for r in rows] for j in range(width)]
+    return [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold)
+            for j, c in enumerate(cols)]
+
+
+def _unique_names(raw: list[str]) -> list[str]:
+    seen: Counter[str] = Counter()
+    out = []
+    for j, name in enumerate(raw):
+        name = name.strip() or f"column_{j + 1}"
+        seen[name] += 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
+
+
+def _cell_kind(v: str, number_rx) -> int:
+    """0 empty, 1 number, 2 date-like, 3 other text."""
+    v = v.strip()
+    if v.lower() in NULL_TOKENS:
+        return 0
+    if number_rx.match(v):
+        return 1
+    if shape(v) is not None:
+        return 2
+    return 3
+
+
+def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None, probe: int = 50) -> list[Row]:
+    """Rows to type the columns from: those from the start that makes the most columns uniformly
+    numeric or date-like (header and preamble rows spoil that), without the last row when there are
+    enough others (totals and notes sit there)."""
+    number_rx = number_patterns(decimal, thousands)[1]
+    head = rows[:probe]
+    kinds = [[_cell_kind(c, number_rx) for c in _fit(f, width)] for _, f in head]
+    n = len(kinds)
+    best_k, best = 0, -1
+    for k in range(0, min(n, 10)):
+        end = n - 1 if n - k >= 3 else n
+        score = 0
+        for j in range(width):
+            col = [kinds[i][j] for i in range(k, end) if kinds[i][j]]
+            if col:
+                top = max(col.count(1), col.count(2))
+                score += top >= 0.9 * len(col) and top > 0
+        if score > best:
+            best_k, best = k, score
+    end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
+    return [r for r in rows[best_k:end] if len(r[1]) >= max(1, width // 2)]
+
+
+def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
+                  thousands: str | None) -> Layout:
+    """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
+    lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),
+    None when the head sample is the whole file."""
+    rows = [(i, f) for i, f in head if _nonblank(f)]
+    if not rows:
+        return Layout()
+    width = _width(rows)
+    typical = [_fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
+    # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
+    provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100)
+    judge = _RowJudge(provisional, decimal, thousands, width)
+
+    start = None
+    if judge.matchers:
+        # Data starts at the first full-width data-like row that the next rows confirm.
+        for k, (_, fields) in enumerate(rows):
+            if judge.data_like(fields, strict_width=True):
+                if all(judge.data_like(f) for _, f in rows[k + 1:k + 3]):
+                    start = k
+                    break
+    if start is None:
+        # All-text table (or no row fits): its first full-width row is taken as the header.
+        first_full = next((k for k, (_, f) in enumerate(rows) if len(f) == width), 0)
+        start = first_full + 1
+
+    # The header block is the run of non-data rows right above the data (multi-row headers exist,
+    # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
+    block: list[Row] = []
+    k = start - 1
+    while k >= 0 and len(block) < _MAX_HEADER_BLOCK:
+        line, fields = rows[k]
+        if judge.matchers and judge.data_like(fields):
+            break
+        if fields[0].lstrip().startswith("#"):
+            break  # comment lines
+        if not block and not (width - 1 <= len(fields) <= width + 1):
+            break
+        # Rows stacked above the header must be as wide as the table and name several columns.
+        if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)):
+            break
+        block.insert(0, rows[k])
+        k -= 1
+    while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width):
+        block.pop(0)
+
+    layout = Layout(width=width)
+    first_data_line = rows[start][0] if start < len(rows) else head_lines
+    if block:
+        layout.header_row = block[0][0]
+        last = block[-1][0]
+        following = [i for i, _ in head if i > last]
+        layout.data_start_line = following[0] if following else head_lines
+        header = _fit(block[0][1], width)
+        others = [_fit(f, width) for _, f in block[1:]]
+        raw_names = [h if h.strip() else next((o[j] for o in others if o[j].strip()), "") for j, h in enumerate(header)]
+        layout.names = _unique_names(raw_names)
+        layout.header_cells = [[r[j].strip() for r in [header, *others] if r[j].strip()] for j in range(width)]
+    else:
+        layout.data_start_line = first_data_line
+        layout.names = _unique_names([""] * width)
+        layout.header_cells = [[] for _ in range(width)]
+
+    data_rows = [(i, f) for i, f in rows[start:]]
+    footer_rows = 0
+    if tail is None:
+        candidates = data_rows
+        total = head_lines
+    else:
+        candidates = [(i, f) for i, f in tail if _nonblank(f)]
+        total = None
+    first_footer = None
+    for i, fields in reversed(candidates[1:] if tail is None else candidates):
+        if judge.data_like(fields) or footer_rows >= _MAX_FOOTER_ROWS:
+            break
+        footer_rows += 1
+        first_footer = i
+    if first_footer is not None and footer_rows < len(candidates):
+        layout.footer_lines = (total - first_footer) if total is not None else first_footer
+    body = [f for i, f in data_rows if first_footer is None or tail is not None or i < first_footer]
+    if tail is not None:  # tail rows count lines from the end: the footer has the small numbers
+        body += [f for i, f in candidates if first_footer is None or i > first_footer]
+    body = [_fit(f, width) for f in body if len(f) == width or judge.data_like(f)]
+    layout.body = body
+    layout.types = _column_types(body, layout.names, width, decimal, thousands)
+    return layout

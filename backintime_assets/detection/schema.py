@@ -1,0 +1,63 @@
+"""The detected layout of one file: what `backintime detect --json` prints and what normalisation reads."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+
+COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
+
+
+@dataclass
+class ColumnSchema:
+    name: str
+    type: str  # one of COLUMN_TYPES
+    format: str | None = None  # strptime format, "excel_serial", "epoch_s", "true/false", ...
+    confidence: float = 0.0
+    canonical: str | None = None  # canonical price column this feeds, None when unmapped
+
+
+@dataclass
+class FileSchema:
+    file: str
+    encoding: str
+    delimiter: str
+    quotechar: str | None
+    escapechar: str | None
+    line_terminator: str  # "\n" | "\r\n" | "\r"
+    # Physical line indices are 0-based and count every line of the file, preamble included.
+    header_row: int  # the header line; -1 when the file has none
+    data_start_line: int  # first line after the header block (or after the preamble)
+    footer_lines: int  # trailing lines (notes, totals) that are not data, counted from the end
+    decimal: str
+    thousands: str | None
+    file_format: str  # "csv" | "xlsx"
+    columns: list[ColumnSchema] = field(default_factory=list)
+    sheet: str | None = None  # xlsx only: the worksheet the table was read from
+    problem: str | None = None  # why the file cannot be read as a table (empty, binary, ...)
+    confidence: float = 0.0  # confidence in the dialect (delimiter/quote) choice
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, d: dict) -> FileSchema:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in d.items() if k in known}
+        col_known = {f.name for f in fields(ColumnSchema)}
+        kwargs["columns"] = [
+            c if isinstance(c, ColumnSchema) else ColumnSchema(**{k: v for k, v in c.items() if k in col_known})
+            for c in d.get("columns", [])
+        ]
+        return cls(**kwargs)
+
+    @classmethod
+    def from_json(cls, s: str) -> FileSchema:
+        return cls.from_dict(json.loads(s))
+
+    def canonical_map(self) -> dict[str, int]:
+        """Canonical column name -> column index in the file."""
+        return {c.canonical: i for i, c in enumerate(self.columns) if c.canonical}

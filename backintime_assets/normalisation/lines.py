@@ -1,0 +1,62 @@
+"""UTF-8 bytes of a file and the offsets of its physical lines (\\n, \\r\\n and lone \\r end a line)."""
+
+from __future__ import annotations
+
+import codecs
+
+import numpy as np
+
+from backintime_assets.detection.encoding import decode_all
+
+
+def to_utf8(data: bytes, encoding: str) -> bytes:
+    """The file as UTF-8 without BOM; undecodable bytes become U+FFFD instead of raising."""
+    name = codecs.lookup(encoding).name if encoding not in ("binary", "") else "utf-8"
+    if name in ("utf-8", "utf-8-sig"):
+        body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        try:
+            body.decode("utf-8")
+            return body
+        except UnicodeDecodeError:
+            return body.decode("utf-8", errors="replace").encode("utf-8")
+    return decode_all(data, name).encode("utf-8")
+
+
+class LineIndex:
+    """starts[i]:ends[i] is the content of physical line i (0-based), terminator excluded."""
+
+    def __init__(self, buf: bytes):
+        self.buf = buf
+        n = len(buf)
+        arr = np.frombuffer(buf, dtype=np.uint8)
+        lf = np.flatnonzero(arr == 10)
+        cr = np.flatnonzero(arr == 13)
+        if cr.size:
+            after = np.minimum(cr + 1, n - 1)
+            lone_cr = cr[(cr + 1 >= n) | (arr[after] != 10)]
+            lf_after_cr = np.zeros(lf.size, dtype=bool)
+            if lf.size:
+                lf_after_cr[lf > 0] = arr[lf[lf > 0] - 1] == 13
+            ends = np.concatenate([lf - lf_after_cr, lone_cr])
+            nexts = np.concatenate([lf + 1, lone_cr + 1])
+            order = np.argsort(ends, kind="stable")
+            ends, nexts = ends[order], nexts[order]
+        else:
+            ends, nexts = lf, lf + 1
+        starts = np.concatenate([[0], nexts]).astype(np.int64)
+        ends = np.concatenate([ends, [n]]).astype(np.int64)
+        if starts[-1] >= n:  # the file ends with a terminator: no line after it
+            starts, ends = starts[:-1], ends[:-1]
+        self.starts, self.ends = starts, ends
+        self.count = int(starts.size)
+
+    def offset(self, line: int) -> int:
+        """Byte offset where 0-based line `line` starts (len(buf) past the last line)."""
+        return int(self.starts[line]) if line < self.count else len(self.buf)
+
+    def text(self, line: int) -> str:
+        return self.buf[self.starts[line]:self.ends[line]].decode("utf-8", errors="replace")
+
+    def texts(self, lines: np.ndarray) -> list[str]:
+        buf, s, e = self.buf, self.starts, self.ends
+        return [buf[s[i]:e[i]].decode("utf-8", errors="replace") for i in lines]

@@ -1,0 +1,208 @@
+"""Turn one file's bytes and its FileSchema into canonical price rows, accounting for every line."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.xlsx import read_sheet
+
+from .lines import LineIndex, to_utf8
+from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
+from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
+from .result import NormalisedFile, empty_prices, lines_frame
+from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_prices
+
+_NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
+_MAX_INT64 = 2.0**63
+
+
+def default_ticker_for(source_file: str) -> str:
+    """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY)."""
+    stem = PurePath(source_file.replace("\\", "/")).name.split(".")[0].strip()
+    return stem.upper() or "UNKNOWN"
+
+
+def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text) -> list[Line]:
+    """Lines before the data region (preamble, header block) and after it (footer)."""
+    out: list[Line] = []
+    for i in list(range(0, first)) + list(range(stop, total)):
+        raw = text(i)
+        if not raw.strip():
+            kind = "blank"
+        elif i >= stop:
+            kind = "footer"
+        elif schema.header_row >= 0 and i >= schema.header_row:
+            kind = "header"
+        else:
+            kind = "preamble"
+        out.append((i + 1, raw, kind))
+    return out
+
+
+def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.DataType]:
+    """Columns pyarrow can convert while reading with our semantics: plain numbers (no digit
+    grouping; pyarrow knows the decimal mark) and ISO dates. The rest is read as text."""
+    typed: dict[int, pa.DataType] = {}
+    if schema.thousands is None:
+        for name in _NUMERIC_FIELDS:
+            if name in cmap:
+                typed[cmap[name]] = pa.float64()
+    if "date" in cmap and schema.columns[cmap["date"]].format == "%Y-%m-%d":
+        typed[cmap["date"]] = pa.date32()
+    # One bad cell makes the typed read fail and costs a second read: only try it when every
+    # sampled cell of those columns was clean.
+    if any(schema.columns[j].confidence < 0.999 or schema.columns[j].format not in (None, "%Y-%m-%d") for j in typed):
+        return {}
+    return typed
+
+
+def _region(schema: FileSchema, total: int) -> tuple[int, int]:
+    first = min(max(schema.data_start_line, 0), total)
+    stop = max(first, total - max(schema.footer_lines, 0))
+    return first, stop
+
+
+def _reject_all(rec: Records, raw_of, reason: str) -> list[Line]:
+    return [(int(n), raw_of(k, int(n)), reason) for k, n in enumerate(rec.line)]
+
+
+def normalise_bytes(data: bytes, schema: FileSchema, source_file: str,
+                    default_ticker: str | None = None) -> NormalisedFile:
+    """Canonical prices of one file. Never raises: a file that cannot be read gives zero rows and
+    `file_problem`. Without a ticker column every row gets `default_ticker` (default: the file stem)."""
+    try:
+        return _normalise(data, schema, source_file, default_ticker)
+    except Exception as exc:  # a Spark task must not die on one odd file; the reason is kept
+        return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0,
+                              file_problem=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:
+    def nothing(problem: str, non_data: list[Line] | None = None, total: int = 0) -> NormalisedFile:
+        return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0, problem,
+                              lines_frame(source_file, non_data or []), total)
+
+    if not data or (not data[:4096].strip(b" \t\r\n\x00") and not data.strip(b" \t\r\n\x00")):
+        return nothing("empty file")
+    if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
+        return nothing(schema.problem or "binary content")
+    width = len(schema.columns)
+    if width == 0:
+        return nothing(schema.problem or "no table found")
+    cmap = schema.canonical_map()
+    needed = sorted(set(cmap.values()))
+
+    if schema.file_format == "xlsx":
+        try:
+            rows = read_sheet(data, schema.sheet).rows
+        except Exception as exc:  # corrupt archive
+            return nothing(f"unreadable workbook: {type(exc).__name__}")
+        total = len(rows)
+        first, stop = _region(schema, total)
+        outside = _outside_lines(first, stop, total, schema, lambda i: csv_line(rows[i]))
+        rec = split_rows(rows, first, stop, width, needed)
+        index, reader = None, "xlsx"
+    else:
+        buf = to_utf8(data, schema.encoding)
+        index = LineIndex(buf)
+        total = index.count
+        first, stop = _region(schema, total)
+        outside = _outside_lines(first, stop, total, schema, index.text)
+        rec = split_fast(index, first, stop, schema, needed, _typed_columns(schema, cmap))
+        reader = "pyarrow"
+        if rec is None:
+            rec, reader = split_slow(index, first, stop, schema, needed), "csv"
+
+    def raw_of(k: int, line: int) -> str:
+        return rec.raw[k] if rec.raw is not None else index.text(line - 1)
+
+    non_data = outside + rec.non_data
+    rows_read = len(rec.line) + len(rec.rejected)
+    if rows_read == 0:
+        return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0,
+                              schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
+    missing_cols = [c for c in ("date", "close") if c not in cmap]
+    if missing_cols:
+        problem = "no " + " or ".join(missing_cols) + " column"
+        rejected = rec.rejected + _reject_all(rec, raw_of, f"file problem: {problem}")
+        return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, problem,
+                              lines_frame(source_file, non_data), total, reader)
+
+    prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker)
+    bad = np.flatnonzero(~reasons.open())
+    rejected = rec.rejected + [(int(rec.line[k]), raw_of(int(k), int(rec.line[k])), reasons.reason[k]) for k in bad]
+    return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
+                          lines_frame(source_file, non_data), total, reader)
+
+
+def _constant(value: str, n: int) -> np.ndarray:
+    out = np.empty(n, dtype=object)
+    out[:] = value
+    return out
+
+
+def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
+               default_ticker: str | None) -> tuple[pd.DataFrame, Reasons]:
+    """(accepted rows as a CANONICAL_COLUMNS frame, reasons for every record)."""
+    n = len(rec.line)
+    cols = rec.columns
+    reasons = Reasons(n)
+    num: dict[str, Parsed] = {}
+    for name in _NUMERIC_FIELDS:
+        if name in cmap:
+            num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
+    date_col = schema.columns[cmap["date"]]
+    date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands)
+
+    if "ticker" in cmap:
+        ticker = parse_strings(cols[cmap["ticker"]], upper=True)
+    else:
+        name = default_ticker or default_ticker_for(source_file)
+        ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
+    ticker_missing = ticker.missing
+    if "sector" in cmap:
+        sector = parse_strings(cols[cmap["sector"]], nulls_as="UNKNOWN")
+    else:
+        sector = Strings(np.zeros(n, np.int64), np.array(["UNKNOWN"], dtype=object), np.zeros(n, dtype=bool))
+
+    blank = date.missing & np.logical_and.reduce([p.missing for p in num.values()] or [True])
+    if "ticker" in cmap:
+        blank &= ticker_missing
+    reasons.set(blank, "empty row")
+    unparseable = {"date": date.bad, **{c: p.bad for c, p in num.items()}}
+    if "volume" in num:
+        unparseable["volume"] = num["volume"].bad | (np.abs(np.nan_to_num(num["volume"].values)) >= _MAX_INT64)
+    reasons.set_per_column("unparseable value", unparseable)
+    required = {"date": date.missing, "ticker": ticker_missing}
+    for c in ("open", "high", "low", "close"):
+        if c in num:
+            required[c] = num[c].missing
+    reasons.set_per_column("missing value", required)
+
+    close = num["close"].values
+    values = {c: (num[c].values if c in num else close) for c in PRICE_FIELDS}
+    if "adj_close" in num:
+        values["adj_close"] = np.where(num["adj_close"].missing, close, values["adj_close"])
+    volume = num["volume"].values if "volume" in num else np.zeros(n)
+    volume = np.nan_to_num(volume, nan=0.0, posinf=0.0, neginf=0.0)  # missing -> 0; bad rows already out
+    check_prices(reasons, values, volume, tuple(c for c in PRICE_FIELDS if c in num))
+    volume = np.rint(np.where(np.abs(volume) < _MAX_INT64, volume, 0)).astype(np.int64)
+
+    days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
+    check_duplicates(reasons, ticker.codes, days, {**values, "volume": volume, "sector": sector.codes}, rec.line)
+    keep = np.flatnonzero(reasons.ok)
+    frame = pd.DataFrame({
+        "date": days[keep].astype("datetime64[D]").astype("datetime64[ns]"),
+        "ticker": ticker.at(keep),
+        "sector": sector.at(keep),
+        **{c: values[c][keep] for c in PRICE_FIELDS},
+        "volume": volume[keep],
+        "source_file": _constant(source_file, len(keep)),
+        "source_line": rec.line[keep].astype(np.int64),
+    }, copy=False)  # every array above is fresh: no need for pandas to copy (and consolidate) them
+    return frame, reasons

@@ -1,0 +1,221 @@
+"""Vectorised conversion of string cells to numbers and dates, telling missing from unparseable."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from backintime_assets.detection.numbers import NULL_TOKENS
+
+_NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
+_NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
+_CURRENCY_BEFORE = r"^([+-]?)\s?(?:[$€£¥]|USD|EUR|GBP)\s?"  # "$12", "-$12", "USD 12"
+_CURRENCY_AFTER = r"\s?(?:[$€£¥]|USD|EUR|GBP)$"  # "12 €"
+_SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
+_MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
+_EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
+_MIN_YEAR, _MAX_YEAR = 1800, 2200  # dates outside are typos (or 2-digit years read as %Y)
+_MIN_DAY = int(np.datetime64(f"{_MIN_YEAR}-01-01", "D").astype(np.int64))
+_MAX_DAY = int(np.datetime64(f"{_MAX_YEAR}-12-31", "D").astype(np.int64))
+
+
+@dataclass
+class Parsed:
+    values: np.ndarray  # float64: the number, or days since 1970-01-01 for dates; NaN when not parsed
+    missing: np.ndarray  # bool: empty or a null token
+    bad: np.ndarray  # bool: present but not parseable
+
+
+def _mask(a: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return np.asarray(a.fill_null(False), dtype=bool) if a.null_count else np.asarray(a, dtype=bool)
+
+
+def missing_mask(trimmed: pa.Array) -> np.ndarray:
+    return _mask(pc.is_in(pc.utf8_lower(trimmed), value_set=_NULLS))
+
+
+def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = None,
+                  suffixes: bool = False) -> Parsed:
+    """Floats from cells; `suffixes` also reads "1.5M"-style abbreviations (volumes). Cells the CSV
+    reader already converted to float64 (nulls = missing) pass straight through."""
+    n = len(cells)
+    if pa.types.is_floating(cells.type):
+        values = cells.to_numpy(zero_copy_only=False).astype(np.float64)
+        missing = _mask(pc.is_null(cells))
+        return Parsed(values, missing, ~missing & ~np.isfinite(values))
+    if decimal == "." and not thousands:
+        try:
+            values = pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False)
+            finite = np.isfinite(values)
+            if finite.all():
+                return Parsed(values, np.zeros(n, bool), np.zeros(n, bool))
+        except pa.ArrowInvalid:
+            pass
+    trimmed = pc.utf8_trim_whitespace(cells)
+    missing = missing_mask(trimmed)
+    text = trimmed
+    if thousands:
+        text = pc.replace_substring(text, thousands, "")
+    if decimal != ".":
+        text = pc.replace_substring(text, decimal, ".")
+    text = pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1")
+    text = pc.replace_substring_regex(text, _CURRENCY_AFTER, "")
+    shaped = _mask(pc.match_substring_regex(text, _NUMBER))
+    values = pc.cast(pc.if_else(pa.array(shaped), text, pa.scalar(None, pa.string())), pa.float64())
+    values = values.to_numpy(zero_copy_only=False).astype(np.float64)
+    if suffixes:
+        parts = pc.extract_regex(pc.if_else(pa.array(shaped | missing), pa.scalar(None, pa.string()), text), _SUFFIX)
+        hit = _mask(pc.is_valid(parts))
+        if hit.any():
+            num = pc.cast(parts.field("num").filter(pa.array(hit)), pa.float64()).to_numpy(zero_copy_only=False)
+            mult = np.array([_MULTIPLIER[s.lower()] for s in parts.field("suf").filter(pa.array(hit)).to_pylist()])
+            values[hit] = num * mult
+            shaped = shaped | hit
+    bad = ~missing & (~shaped | ~np.isfinite(np.where(shaped, values, 0.0)))
+    values[~shaped] = np.nan
+    return Parsed(values, missing, bad)
+
+
+def _strip_for_arrow(cells: pa.Array, fmt: str) -> tuple[pa.Array, str]:
+    """Arrow's strptime lacks %f and %Z, and %z would shift dates to UTC: drop fractions of seconds
+    and zones from values and format (the wall-clock date as written is what we keep)."""
+    if "%f" in fmt:
+        cells = pc.replace_substring_regex(cells, r"(:\d{2})[.,]\d+", r"\1")
+        fmt = re.sub(r"[.,]%f", "", fmt)
+    if "%z" in fmt or "%Z" in fmt:
+        cells = pc.replace_substring_regex(cells, r"\s?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$", "")
+        fmt = re.sub(r"\s?%[zZ]", "", fmt)
+    return cells, fmt
+
+
+_DIRECTIVES = {
+    "d": r"(?P<d>\d{1,2})", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "b": r"[A-Za-z]+\.?",
+    "B": r"[A-Za-z]+", "a": r"[A-Za-z]+", "A": r"[A-Za-z]+", "H": r"\d{1,2}", "I": r"\d{1,2}",
+    "M": r"\d{1,2}", "S": r"\d{1,2}", "p": r"[AaPp][Mm]", "j": r"\d{1,3}", "%": "%",
+}
+
+
+def _day_regex(fmt: str) -> str | None:
+    """Regex capturing the day of month of values written in `fmt` (None if it has no %d)."""
+    if "%d" not in fmt:
+        return None
+    out, i = "^", 0
+    while i < len(fmt):
+        if fmt[i] == "%" and i + 1 < len(fmt):
+            d = _DIRECTIVES.get(fmt[i + 1])
+            if d is None:
+                return None
+            out += d
+            i += 2
+        else:
+            out += re.escape(fmt[i])
+            i += 1
+    return out + "$"
+
+
+def _reject_rollover(text: pa.Array, fmt: str, ts: pa.Array, ok: np.ndarray) -> np.ndarray:
+    """Arrow's strptime turns 31/02 into 02/03 instead of failing. A rolled-over date lands on day
+    1-3 of the next month, so only those rows are checked against the day written in the text."""
+    rx = _day_regex(fmt)
+    if rx is None:
+        return ok
+    day = pc.day(ts).to_numpy(zero_copy_only=False)
+    suspect = np.flatnonzero(ok & (np.nan_to_num(day.astype(np.float64), nan=99) <= 3))
+    if suspect.size == 0:
+        return ok
+    written = pc.extract_regex(text.take(pa.array(suspect)), rx).field("d")
+    written = pc.cast(written, pa.int64()).to_numpy(zero_copy_only=False)
+    ok = ok.copy()
+    ok[suspect] = np.nan_to_num(written.astype(np.float64), nan=-1) == day[suspect]
+    return ok
+
+
+def _days_from_timestamps(ts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    ok = _mask(pc.is_valid(ts))
+    years = pc.year(ts).to_numpy(zero_copy_only=False)
+    years = np.where(ok, np.nan_to_num(years.astype(np.float64), nan=0), 0)
+    ok &= (years >= _MIN_YEAR) & (years <= _MAX_YEAR)
+    days = pc.cast(pc.cast(ts, pa.timestamp("s")), pa.date32()).cast(pa.int32())
+    return days.to_numpy(zero_copy_only=False).astype(np.float64), ok
+
+
+def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
+    """Days since 1970-01-01 (as float64, NaN where unparseable) for a column in format `fmt`:
+    a strptime format, "excel_serial", "epoch_s" or "epoch_ms"."""
+    n = len(cells)
+    if pa.types.is_date32(cells.type):  # converted by the CSV reader (ISO dates)
+        missing = _mask(pc.is_null(cells))
+        days = cells.cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.float64)
+        ok = ~missing & (days >= _MIN_DAY) & (days <= _MAX_DAY)
+        return Parsed(np.where(ok, days, np.nan), missing, ~missing & ~ok)
+    if fmt in ("excel_serial", "epoch_s", "epoch_ms"):
+        nums = parse_numbers(cells, decimal, thousands)
+        scale = {"excel_serial": 1.0, "epoch_s": 86400.0, "epoch_ms": 86400000.0}[fmt]
+        days = np.floor(nums.values / scale) - (_EXCEL_EPOCH if fmt == "excel_serial" else 0)
+        return Parsed(days, nums.missing, nums.bad)
+    if fmt == "%Y-%m-%d":
+        try:
+            days = pc.cast(cells, pa.date32()).cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.float64)
+            if ((days >= _MIN_DAY) & (days <= _MAX_DAY)).all():
+                return Parsed(days, np.zeros(n, bool), np.zeros(n, bool))
+        except pa.ArrowInvalid:
+            pass
+    trimmed = pc.utf8_trim_whitespace(cells)
+    missing = missing_mask(trimmed)
+    days = np.full(n, np.nan)
+    ok = np.zeros(n, dtype=bool)
+    if fmt:
+        text, afmt = _strip_for_arrow(trimmed, fmt)
+        ts = pc.strptime(text, format=afmt, unit="s", error_is_null=True)
+        d, ok = _days_from_timestamps(ts)
+        ok = _reject_rollover(text, afmt, ts, ok)
+        days[ok] = d[ok]
+    retry = ~ok & ~missing
+    if retry.any() and fmt != "%Y-%m-%d":
+        # ISO dates cannot be misread, so a file that mixes them in still parses.
+        idx = np.flatnonzero(retry)
+        sub = pc.utf8_slice_codeunits(trimmed.take(pa.array(idx)), 0, 10)
+        ts = pc.strptime(sub, format="%Y-%m-%d", unit="s", error_is_null=True)
+        d, ok2 = _days_from_timestamps(ts)
+        iso = _mask(pc.match_substring_regex(trimmed.take(pa.array(idx)), r"^\d{4}-\d{2}-\d{2}(?:[ T]|$)"))
+        ok2 = _reject_rollover(sub, "%Y-%m-%d", ts, ok2 & iso)
+        days[idx[ok2]] = d[ok2]
+        ok[idx[ok2]] = True
+    return Parsed(days, missing, ~ok & ~missing)
+
+
+@dataclass
+class Strings:
+    """Text cells as codes into a small table of distinct cleaned values: tickers and sectors
+    repeat, so cleaning the distinct values (and building their Python strings once) is cheap."""
+
+    codes: np.ndarray  # int64 index into `words`, one per cell
+    words: np.ndarray  # object array of distinct cleaned strings
+    missing: np.ndarray  # bool per cell: empty after trimming
+
+    def at(self, rows: np.ndarray) -> np.ndarray:
+        return self.words[self.codes[rows]]
+
+
+def parse_strings(cells: pa.Array, upper: bool = False, nulls_as: str | None = None) -> Strings:
+    """Trimmed (optionally upper-cased) strings; with `nulls_as`, null tokens ("N/A"...) and empty
+    cells read as that value instead of being missing."""
+    enc = pc.dictionary_encode(cells)
+    distinct = pc.utf8_trim_whitespace(enc.dictionary)
+    if upper:
+        distinct = pc.utf8_upper(distinct)
+    words = np.asarray(distinct.to_pylist(), dtype=object)
+    if nulls_as is not None:
+        blank = np.array([w.lower() in NULL_TOKENS for w in words], dtype=bool)
+        words = np.where(blank, nulls_as, words).astype(object)
+    # Distinct raw values can clean to the same word ("aapl ", "AAPL"): merge their codes.
+    uniq, inverse = np.unique(words.astype(str), return_inverse=True) if len(words) else (words, words)
+    codes = np.asarray(inverse, dtype=np.int64)[enc.indices.to_numpy(zero_copy_only=False)] if len(words) \
+        else np.zeros(len(cells), dtype=np.int64)
+    words = np.asarray(uniq, dtype=object)
+    empty = np.array([w == "" for w in words], dtype=bool)
+    return Strings(codes, words, empty[codes] if len(words) else np.zeros(len(cells), dtype=bool))

@@ -1,0 +1,91 @@
+"""Row rules for canonical prices; each failing row gets one reason, the first rule it breaks.
+
+Decisions (documented for the lead and the README):
+- date, ticker and close are required; a missing one rejects the row ("missing value: close").
+- open/high/low present as columns but empty in a row: rejected (a backtest filling at the open must
+  not see an invented price). Absent from the file altogether: filled with close (close-only series).
+- adj_close missing -> close. volume missing (or no volume column) -> 0; fractional volume is rounded.
+- sector missing -> "UNKNOWN". No ticker column -> the caller's default (file stem).
+- prices must be > 0; volume >= 0; high >= max(open, close, low); low <= min(open, close).
+- a later row equal to an earlier one on ticker, date and every value: "duplicate"; same ticker and
+  date with other values: "conflicting duplicate of line N" (the first one is kept)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+PRICE_FIELDS = ("open", "high", "low", "close", "adj_close")
+
+
+class Reasons:
+    """One reason per row, set by the first rule that fails."""
+
+    def __init__(self, n: int):
+        self.reason = np.full(n, None, dtype=object)
+        self.ok = np.ones(n, dtype=bool)  # no reason yet
+
+    def open(self) -> np.ndarray:
+        return self.ok
+
+    def set(self, mask: np.ndarray, reason: str) -> None:
+        hit = mask & self.ok
+        if hit.any():
+            self.reason[hit] = reason
+            self.ok &= ~hit
+
+    def set_rows(self, rows: np.ndarray, reasons: np.ndarray) -> None:
+        self.reason[rows] = reasons
+        self.ok[rows] = False
+
+    def set_per_column(self, prefix: str, masks: dict[str, np.ndarray]) -> None:
+        """Rows failing in several columns name them all: "unparseable value: open, close"."""
+        if not masks:
+            return
+        if not (np.logical_or.reduce(list(masks.values())) & self.ok).any():
+            return  # the usual case: nothing to label
+        names = list(masks)
+        stacked = np.stack([masks[c] for c in names], axis=1) & self.ok[:, None]
+        rows = np.flatnonzero(stacked.any(axis=1))
+        if rows.size == 0:
+            return
+        # Few distinct column combinations: build each reason string once.
+        keys, inverse = np.unique(stacked[rows], axis=0, return_inverse=True)
+        labels = np.array([f"{prefix}: " + ", ".join(n for n, b in zip(names, k) if b) for k in keys], dtype=object)
+        self.set_rows(rows, labels[inverse.ravel()])
+
+
+def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
+                 present: tuple[str, ...] = PRICE_FIELDS) -> None:
+    """`present`: price columns the file has (the others were filled from close and are not named)."""
+    if not (np.minimum.reduce([v[c] for c in present]) > 0).all():  # NaN compares False: lands here
+        r.set_per_column("non-positive price", {c: ~(v[c] > 0) for c in present})
+    r.set(volume < 0, "negative volume")
+    o, h, lo, c = v["open"], v["high"], v["low"], v["close"]
+    r.set(h < lo, "high < low")
+    r.set(h < np.maximum(o, c), "high < max(open, close)")
+    r.set(lo > np.minimum(o, c), "low > min(open, close)")
+
+
+def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
+                     lines: np.ndarray) -> None:
+    """Among rows still accepted: exact repeats are "duplicate"; same ticker and date with other
+    values are "conflicting duplicate of line N". An int64 (ticker, date) key finds the few
+    candidates cheaply; values are compared only for those."""
+    idx = np.flatnonzero(r.ok)
+    if idx.size < 2:
+        return
+    key = (ticker_codes[idx].astype(np.int64) << 32) | (days[idx].astype(np.int64) + (1 << 31))
+    involved = pd.Series(key).duplicated(keep=False).to_numpy()
+    if not involved.any():
+        return
+    rows = idx[involved]
+    sub = pd.DataFrame({"key": key[involved], **{c: v[rows] for c, v in values.items()}, "line": lines[rows]})
+    exact = sub.drop(columns="line").duplicated(keep="first").to_numpy()
+    r.set_rows(rows[exact], np.full(int(exact.sum()), "duplicate", dtype=object))
+    rest = sub[~exact]
+    clash = rest["key"].duplicated(keep="first").to_numpy()
+    if clash.any():
+        first_line = rest.groupby("key", sort=False)["line"].transform("first").to_numpy()
+        labels = np.array([f"conflicting duplicate of line {n}" for n in first_line[clash]], dtype=object)
+        r.set_rows(rows[~exact][clash], labels)

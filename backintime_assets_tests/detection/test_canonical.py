@@ -1,0 +1,52 @@
+import pytest
+
+from backintime_assets.detection.canonical import map_canonical
+from backintime_assets.detection.columns import ColumnType
+
+D = ColumnType("date", "%Y-%m-%d", 1.0)
+F = ColumnType("float", None, 1.0)
+N = ColumnType("integer", None, 1.0)
+S = ColumnType("string", None, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "canonical"),
+    [
+        ("Adj Close", F, "adj_close"), ("AdjClose", F, "adj_close"), ("Adjusted Close", F, "adj_close"),
+        ("adj_close", F, "adj_close"), ("Adj Close**", F, "adj_close"), ("Symbol", S, "ticker"),
+        ("Ticker", S, "ticker"), ("Code", S, "ticker"), ("Vol.", N, "volume"), ("Volume", N, "volume"),
+        ("Date", D, "date"), ("Trade Date", D, "date"), ("Sector", S, "sector"), ("Industry", S, "sector"),
+        ("Close Price", F, "close"), ("Last", F, "close"), ("Open", F, "open"), ("High", F, "high"),
+        ("Low", F, "low"), ("Datum", D, "date"), ("Schlusskurs", F, "close"), ("Clôture", F, "close"),
+        ("Notes", S, None), ("Turnover", F, None),
+    ],
+)
+def test_synonyms(name, kind, canonical):
+    assert map_canonical([[name]], [kind], []) == [canonical]
+
+
+def test_type_evidence_overrides_a_misleading_name():
+    # yfinance MultiIndex export: the date column's top header cell says "Price".
+    mapping = map_canonical([["Price", "Ticker", "Date"], ["Close", "AAPL"], ["Volume", "AAPL"]], [D, F, N], [])
+    assert mapping == ["date", "close", "volume"]
+
+
+def test_each_canonical_is_used_once_preferring_the_stronger_name():
+    assert map_canonical([["Price"], ["Close"]], [F, F], []) == [None, "close"]
+
+
+def test_headerless_ohlcv_by_value_relations():
+    body = [
+        ["2020-01-02", "AAPL", "10", "11", "9", "10.5", "100"],
+        ["2020-01-03", "AAPL", "10.5", "12", "10", "11", "200"],
+        ["2020-01-06", "AAPL", "11", "11.5", "10.2", "10.4", "150"],
+    ]
+    mapping = map_canonical([[]] * 7, [D, S, F, F, F, F, N], body)
+    assert mapping == ["date", "ticker", "open", "high", "low", "close", "volume"]
+
+
+def test_string_column_with_a_numeric_reading_maps_under_a_strong_name():
+    messy = ColumnType("string", None, 0.2, alt=ColumnType("float", None, 0.8))
+    assert map_canonical([["Date"], ["Close"]], [D, messy], []) == ["date", "close"]
+    mostly_text = ColumnType("string", None, 0.9)
+    assert map_canonical([["Date"], ["Close"]], [D, mostly_text], []) == ["date", None]

@@ -1,0 +1,69 @@
+import pytest
+
+from backintime_assets.detection.columns import infer_column_type
+
+
+def col(values, name="x", decimal=".", thousands=None):
+    return infer_column_type(values, name, decimal, thousands)
+
+
+@pytest.mark.parametrize(
+    ("values", "kind", "fmt"),
+    [
+        (["1", "2", "-3", "4", "5"], "integer", None),
+        (["1,234", "2,000", "3"], "integer", None),
+        (["1.5", "2", "3e2"], "float", None),
+        (["AAPL", "MSFT"], "string", None),
+        (["true", "false", "TRUE"], "boolean", "true/false"),
+        (["yes", "no"], "boolean", "yes/no"),
+        (["2020-01-02", "2020-01-03", "NA", ""], "date", "%Y-%m-%d"),
+        (["20200102", "20200103", "20200106"], "date", "%Y%m%d"),
+    ],
+)
+def test_types(values, kind, fmt):
+    t = col(values, thousands="," if kind == "integer" else None)
+    assert (t.type, t.format) == (kind, fmt)
+
+
+@pytest.mark.parametrize(
+    ("values", "decimal", "thousands", "fmt"),
+    [(["$1,234.50", "$12.00", "-$3"], ".", ",", "currency"), (["12,5 €", "3 €"], ",", None, "currency"),
+     (["5.5%", "-1.2%", "0%"], ".", None, "percent"), (["118.39M", "146.32K", "12"], ".", None, "abbreviated")],
+)
+def test_marked_numbers_are_floats_with_a_format(values, decimal, thousands, fmt):
+    t = col(values, decimal=decimal, thousands=thousands)
+    assert (t.type, t.format) == ("float", fmt)
+
+
+def test_decimal_comma_column_is_float():
+    assert col(["1,5", "2,75", "3"], decimal=",").type == "float"
+
+
+def test_excel_serial_dates_with_a_date_name_or_a_daily_sequence():
+    serials = ["43832", "43833", "43836", "43837", "43838"]
+    assert (col(serials, name="Trade Date").type, col(serials, name="Trade Date").format) == ("date", "excel_serial")
+    assert col(serials, name="c1").format == "excel_serial"
+    assert col(["43832.5", "43833.25"], name="Date").type == "timestamp"
+    # Numbers in the serial range without any date evidence stay numbers.
+    assert col(["43832", "20001", "51234", "30000", "45000"], name="Volume").type == "integer"
+
+
+def test_epoch_seconds():
+    t = col(["1577923200", "1578009600", "1578096000"], name="timestamp")
+    assert (t.type, t.format) == ("timestamp", "epoch_s")
+
+
+def test_empty_column_is_string_with_no_confidence():
+    t = col(["", "NA", " "])
+    assert t.type == "string" and t.confidence == 0.0
+
+
+def test_mostly_numeric_column_is_string_with_a_numeric_reading():
+    t = col(["1.5", "2.5", "#VALUE!", "3.5", "oops", "4.5"])
+    assert t.type == "string"
+    assert t.alt.type == "float" and t.alt.confidence == pytest.approx(4 / 6, abs=0.01)
+
+
+def test_confidence_is_the_share_that_fits():
+    t = col(["1"] * 19 + ["x"])
+    assert t.type == "integer" and t.confidence == pytest.approx(0.95)

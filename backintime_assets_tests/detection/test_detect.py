@@ -1,0 +1,182 @@
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from backintime_assets.detection import detect_bytes, detect_file
+from backintime_assets.detection.detect import HEAD_BYTES, TAIL_BYTES
+from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+
+CANONICAL = ["date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume"]
+
+
+def test_yahoo_style_file():
+    data = render_table(PRICE_HEADER, sample_prices(30), Style())
+    s = detect_bytes(data, "AAPL.csv")
+    assert (s.encoding, s.delimiter, s.quotechar, s.line_terminator) == ("utf-8", ",", '"', "\n")
+    assert (s.header_row, s.data_start_line, s.footer_lines, s.decimal, s.thousands) == (0, 1, 0, ".", None)
+    assert [c.canonical for c in s.columns] == CANONICAL
+    assert [c.type for c in s.columns] == ["date", "string", "string", "float", "float", "float", "float", "float",
+                                           "integer"]
+    assert s.problem is None
+
+
+def test_investing_com_style_export():
+    data = (
+        '"Date","Price","Open","High","Low","Vol.","Change %"\n'
+        '"Jan 06, 2020","74.95","73.45","74.99","73.19","118.39M","0.80%"\n'
+        '"Jan 03, 2020","74.36","74.29","75.14","74.13","146.32M","-0.97%"\n'
+        '"Jan 02, 2020","75.09","74.06","75.15","73.80","135.48M","2.28%"\n'
+    ).encode()
+    s = detect_bytes(data, "AAPL Historical Data.csv")
+    by_name = {c.name: c for c in s.columns}
+    assert by_name["Date"].format == "%b %d, %Y" and by_name["Date"].canonical == "date"
+    assert by_name["Price"].canonical == "close"
+    assert by_name["Vol."].canonical == "volume" or by_name["Vol."].type == "string"
+
+
+def test_german_excel_export():
+    text = ("Kursdaten SAP\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
+            + "".join(f"{d:02d}.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n" for d in range(2, 20)))
+    s = detect_bytes(text.encode("cp1252"), "sap.csv")
+    assert (s.encoding, s.delimiter, s.line_terminator, s.decimal, s.thousands) == ("cp1252", ";", "\r\n", ",", ".")
+    assert (s.header_row, s.data_start_line) == (2, 3)
+    assert s.columns[0].format == "%d.%m.%Y"
+    assert [c.canonical for c in s.columns] == ["date", "ticker", "open", "high", "low", "close", "volume"]
+
+
+def test_utf16_tab_export_month_first():
+    text = "Symbol\tDate\tClose\n" + "".join(f"AAPL\t01/{d:02d}/2020\t{70 + d}.5\n" for d in range(2, 20))
+    s = detect_bytes(text.encode("utf-16"), "x.txt")
+    assert (s.encoding, s.delimiter) == ("utf-16", "\t")
+    assert s.columns[1].format == "%m/%d/%Y"
+
+
+def test_problems_instead_of_exceptions():
+    assert detect_bytes(b"", "e.csv").problem == "empty file"
+    assert detect_bytes(b"\n\n  \n", "e.csv").problem == "empty file"
+    assert detect_bytes(b"\x00\x01\x02\x03garbage" * 20, "g.csv").problem.startswith("binary")
+    header_only = detect_bytes(b"Date,Ticker,Close\n", "h.csv")
+    assert header_only.problem == "no data rows" and header_only.header_row == 0
+    assert [c.name for c in header_only.columns] == ["Date", "Ticker", "Close"]
+
+
+def big_file(tmp_path, middle: bytes = b""):
+    rows = sample_prices(3000, seed=1)
+    head = render_table(PRICE_HEADER, rows[:1500], Style(footer=[]))
+    tail = render_table(PRICE_HEADER, rows[1500:], Style(header=False, footer=["Total,,,,,,,,123", "", "Source: X"]))
+    data = head + middle + tail
+    path = tmp_path / "big.csv"
+    path.write_bytes(data)
+    return path, data
+
+
+def test_large_file_footer_found_in_tail_and_file_matches_bytes(tmp_path):
+    path, data = big_file(tmp_path)
+    assert len(data) > HEAD_BYTES + TAIL_BYTES
+    from_file = detect_file(path)
+    from_bytes = detect_bytes(data, str(path))
+    assert from_file == from_bytes
+    assert from_file.footer_lines == 3 and from_file.header_row == 0
+
+
+def test_only_the_sample_is_read(tmp_path):
+    # Binary junk in the middle of a big file cannot change what detection sees.
+    path, _ = big_file(tmp_path, middle=b"\x00\xff" * 100_000)
+    clean_path, _ = big_file(tmp_path / "..")
+    assert detect_file(path).columns == detect_file(clean_path).columns
+
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d", "%d-%b-%Y", "%b %d, %Y", "%Y/%m/%d"]
+PREAMBLES = ["Exported from Broker X", "Account: 12345", "Prices in local currency", ""]
+FOOTERS = ["End of report", "Source: exchange", ""]
+
+
+@st.composite
+def styles(draw):
+    delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
+    decimal = draw(st.sampled_from([".", ","]))
+    thousands = draw(st.sampled_from([None, " ", "." if decimal == "," else ","]))
+    return Style(
+        delimiter=delimiter,
+        quoting=draw(st.sampled_from(["minimal", "all"])),
+        line_terminator=draw(st.sampled_from(["\n", "\r\n"])),
+        encoding=draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])),
+        decimal=decimal,
+        thousands=thousands,
+        date_format=draw(st.sampled_from(DATE_FORMATS)),
+        preamble=[p for p in draw(st.lists(st.sampled_from(PREAMBLES[:3]), max_size=3))],
+        footer=draw(st.lists(st.sampled_from(FOOTERS[:2]), max_size=2)),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(style=styles(), n=st.integers(5, 60), seed=st.integers(0, 10_000), tickers=st.integers(1, 3))
+def test_random_dialects_are_detected(style, n, seed, tickers):
+    rows = sample_prices(n, seed=seed, tickers=tickers, start=date(2019, 12, 28))
+    data = render_table(PRICE_HEADER, rows, style)
+    s = detect_bytes(data, "f.csv")
+    assert s.delimiter == style.delimiter
+    assert s.quotechar == '"'
+    ascii_only = data.isascii()
+    assert s.encoding == ("utf-8" if ascii_only and style.encoding == "cp1252" else style.encoding)
+    assert s.line_terminator == style.line_terminator
+    assert s.header_row == len(style.preamble)
+    assert s.data_start_line == len(style.preamble) + 1
+    assert s.footer_lines == len(style.footer)
+    assert s.decimal == style.decimal
+    assert s.thousands == style.thousands
+    assert [c.canonical for c in s.columns] == CANONICAL
+    assert s.columns[0].format == style.date_format
+
+
+WORDS = ["alpha", "beta", "gamma", "delta", "Zürich", "São Paulo", "x-ray", "O'Neil", "foo bar", "New York, NY",
+         'say "hi"', "semi;colon", "pipe|d"]
+
+
+@st.composite
+def generic_tables(draw):
+    """Arbitrary (non-price) tables: the detector must not depend on price-file conventions."""
+    kinds = draw(st.lists(st.sampled_from(["int", "float", "word", "date"]), min_size=2, max_size=6))
+    n = draw(st.integers(4, 30))
+    rows = []
+    for i in range(n):
+        row = []
+        for j, kind in enumerate(kinds):
+            if kind == "int":
+                row.append(draw(st.integers(-5000, 10**6)))
+            elif kind == "float":
+                row.append(draw(st.floats(-1e6, 1e6, allow_nan=False).map(lambda x: round(x, 3))))
+            elif kind == "word":
+                row.append(draw(st.sampled_from(WORDS)))
+            else:
+                row.append(date(2001, 1, 1) + (date(2001, 1, 2) - date(2001, 1, 1)) * (i * 3 + j))
+        rows.append(row)
+    header = [f"col_{k}_{j}" for j, k in enumerate(kinds)]
+    style = Style(
+        delimiter=draw(st.sampled_from([",", ";", "\t", "|"])),
+        quotechar=draw(st.sampled_from(['"', "'"])),
+        line_terminator=draw(st.sampled_from(["\n", "\r\n", "\r"])),
+        header=draw(st.booleans()),
+        date_format=draw(st.sampled_from(["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y"])),
+    )
+    return header, rows, style, kinds
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=generic_tables())
+def test_generic_tables(table):
+    header, rows, style, kinds = table
+    data = render_table(header, rows, style)
+    s = detect_bytes(data, "t.csv")
+    text = data.decode()
+    assert s.delimiter == style.delimiter
+    quoted = any(c.startswith(style.quotechar) for line in text.splitlines() for c in line.split(style.delimiter))
+    assert s.quotechar == (style.quotechar if quoted else '"')
+    assert s.line_terminator == style.line_terminator
+    assert len(s.columns) == len(kinds)
+    if set(kinds) != {"word"}:  # an all-text table has no telltale header
+        assert s.header_row == (0 if style.header else -1)
+        assert s.data_start_line == (1 if style.header else 0)
+    types = {"int": "integer", "float": "float", "word": "string", "date": "date"}
+    assert [c.type for c in s.columns] == [types[k] for k in kinds]

@@ -1,0 +1,73 @@
+from backintime_assets.detection.detect import count_lines
+from backintime_assets.detection.dialect import parse_rows
+from backintime_assets.detection.layout import detect_layout
+
+DATA = "2020-01-02,AAPL,10.5,100\n2020-01-03,AAPL,10.7,120\n2020-01-06,AAPL,10.6,90\n2020-01-07,AAPL,10.9,95\n"
+
+
+def layout(text, tail=None):
+    return detect_layout(parse_rows(text, ",", '"', None), count_lines(text), tail, ".", None)
+
+
+def test_plain_header():
+    lay = layout("Date,Ticker,Close,Volume\n" + DATA)
+    assert (lay.header_row, lay.data_start_line, lay.footer_lines) == (0, 1, 0)
+    assert lay.names == ["Date", "Ticker", "Close", "Volume"]
+    assert [t.type for t in lay.types] == ["date", "string", "float", "integer"]
+
+
+def test_preamble_and_blank_lines_before_header():
+    text = "Prices export\nGenerated 2020-01-08 10:00\n\nDate,Ticker,Close,Volume\n" + DATA
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (3, 4)
+
+
+def test_spreadsheet_preamble_padded_with_delimiters():
+    text = "Prices export,,,\n,,,\nDate,Ticker,Close,Volume\n" + DATA
+    assert layout(text).header_row == 2
+
+
+def test_headerless_file():
+    lay = layout(DATA)
+    assert (lay.header_row, lay.data_start_line) == (-1, 0)
+    assert lay.names == ["column_1", "column_2", "column_3", "column_4"]
+
+
+def test_footer_totals_and_notes():
+    text = "Date,Ticker,Close,Volume\n" + DATA + "Total,,,405\n\nSource: exchange\n"
+    lay = layout(text)
+    assert lay.footer_lines == 3
+    assert len(lay.body) == 4
+
+
+def test_truncated_last_line_is_data_not_footer():
+    text = "Date,Ticker,Close,Volume\n" + DATA + "2020-01-08,AAPL,11"
+    assert layout(text).footer_lines == 0
+
+
+def test_multi_row_header_block():
+    text = ("Price,Close,Volume\nTicker,AAPL,AAPL\nDate,,\n"
+            "2020-01-02,10.5,100\n2020-01-03,10.7,120\n2020-01-06,10.6,90\n")
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 3)
+    assert lay.header_cells[0] == ["Price", "Ticker", "Date"]
+    assert lay.names == ["Price", "Close", "Volume"]
+
+
+def test_footer_found_in_tail_sample():
+    tail_text = "2020-06-30,AAPL,10.5,100\n2020-07-01,AAPL,10.5,100\nEnd of report\n\n"
+    n = count_lines(tail_text)
+    tail = [(n - start, f) for start, f in parse_rows(tail_text, ",", '"', None)]
+    lay = layout("Date,Ticker,Close,Volume\n" + DATA, tail)
+    assert lay.footer_lines == 2
+    assert lay.body[-2:] == [["2020-06-30", "AAPL", "10.5", "100"], ["2020-07-01", "AAPL", "10.5", "100"]]
+
+
+def test_all_text_table_takes_first_row_as_header():
+    lay = layout("name,city\nbob,paris\nalice,rome\n")
+    assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["name", "city"])
+
+
+def test_duplicate_and_empty_header_names_are_made_unique():
+    lay = layout("Date,Close,Close,\n2020-01-02,1.5,1.6,x\n2020-01-03,1.5,1.6,y\n")
+    assert lay.names == ["Date", "Close", "Close_2", "column_4"]

@@ -1,0 +1,51 @@
+import pytest
+
+from backintime_assets.detection.numbers import detect_number_format, is_null, number_patterns, to_float
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["1.5", "2.25", "3"], (".", None)),
+        (["1,234.56", "12.5"], (".", ",")),
+        (["1.234,56", "12,5"], (",", ".")),
+        (["12,5", "13,75"], (",", None)),
+        (["1 234,5", "2,5"], (",", " ")),
+        (["1\u00a0234,5"], (",", "\u00a0")),
+        (["1'234.5", "2.5"], (".", "'")),
+        (["1.234.567", "12"], (",", ".")),
+        (["1,234,567", "12"], (".", ",")),
+        (["1,234", "12,345"], (".", ",")),  # ambiguous alone: comma taken as grouping
+        (["AAPL", "2020-01-02", "hello"], (".", None)),
+    ],
+)
+def test_number_format_vote(cells, expected):
+    assert detect_number_format(cells) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "thousands", "value"),
+    [
+        ("1.234,5", ",", ".", 1234.5),
+        ("-1,234.5", ".", ",", -1234.5),
+        (" 12 ", ".", None, 12.0),
+        ("1e3", ".", None, 1000.0),
+        (".5", ".", None, 0.5),
+        ("1.2.3", ".", None, None),
+        ("12,34,5", ".", ",", None),
+        ("abc", ".", None, None),
+    ],
+)
+def test_to_float(text, decimal, thousands, value):
+    assert to_float(text, decimal, thousands) == value
+
+
+def test_integer_pattern_rejects_decimals():
+    integer, flt = number_patterns(".", ",")
+    assert integer.match("1,234,567") and not integer.match("1.5")
+    assert flt.match("1,234.5") and not flt.match("1,23.5")
+
+
+@pytest.mark.parametrize("token", ["", " NA ", "n/a", "NULL", "nan", "-", "#N/A"])
+def test_null_tokens(token):
+    assert is_null(token)

@@ -1,0 +1,30 @@
+import json
+
+from backintime_assets.detection.schema import ColumnSchema, FileSchema
+
+
+def schema():
+    return FileSchema(file="a.csv", encoding="utf-8", delimiter=";", quotechar='"', escapechar=None,
+                      line_terminator="\r\n", header_row=2, data_start_line=3, footer_lines=1, decimal=",",
+                      thousands=".", file_format="csv",
+                      columns=[ColumnSchema("Datum", "date", "%d.%m.%Y", 0.9, "date"),
+                               ColumnSchema("Kurs", "float", None, 1.0, "close")])
+
+
+def test_json_contract_keys():
+    d = json.loads(schema().to_json())
+    for key in ("file", "encoding", "delimiter", "quotechar", "escapechar", "line_terminator", "header_row", "columns"):
+        assert key in d
+    assert d["columns"][0] == {"name": "Datum", "type": "date", "format": "%d.%m.%Y", "confidence": 0.9,
+                               "canonical": "date"}
+    assert "\n" not in schema().to_json()  # one object per line
+
+
+def test_round_trip_and_unknown_keys_ignored():
+    d = schema().to_dict()
+    d["future_field"] = 1
+    d["columns"][1]["extra"] = True
+    back = FileSchema.from_dict(d)
+    assert back == schema()
+    assert FileSchema.from_json(schema().to_json()) == schema()
+    assert back.canonical_map() == {"date": 0, "close": 1}

@@ -1,0 +1,85 @@
+import io
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection import xlsx
+from backintime_assets.detection.xlsx import cell_text, is_xlsx, read_sheet
+
+
+@pytest.fixture(params=["calamine", "openpyxl"], autouse=True)
+def engine(request, monkeypatch):
+    """Every test runs with both readers: calamine when installed, openpyxl as the fallback."""
+    if request.param == "calamine":
+        pytest.importorskip("python_calamine")
+    monkeypatch.setattr(xlsx, "ENGINE", request.param)
+    return request.param
+
+
+def workbook(rows, sheets=("Prices",), empty_first=False) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    if empty_first:
+        ws.title = "Notes"
+        ws = wb.create_sheet(sheets[0])
+    else:
+        ws.title = sheets[0]
+    for r in rows:
+        ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+ROWS = [
+    ["Daily prices"],
+    [],
+    ["Date", "Symbol", "Open", "High", "Low", "Close", "Volume"],
+    [datetime(2020, 1, 2), "AAPL", 74.06, 75.15, 73.8, 75.09, 135480400],
+    [datetime(2020, 1, 3), "AAPL", 74.29, 75.14, 74.13, 74.36, 146322800],
+    [datetime(2020, 1, 6), "AAPL", 73.45, 74.99, 73.19, 74.95, 118387200],
+    ["Total", None, None, None, None, None, 400190400],
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(None, ""), (True, "TRUE"), (3, "3"), (3.0, "3"), (2.5, "2.5"), (datetime(2020, 1, 2), "2020-01-02"),
+     (datetime(2020, 1, 2, 9, 30), "2020-01-02 09:30:00"), (date(2020, 1, 2), "2020-01-02"), ("x", "x")],
+)
+def test_cell_text(value, text):
+    assert cell_text(value) == text
+
+
+def test_detects_table_in_workbook():
+    data = workbook(ROWS)
+    assert is_xlsx(data, "prices.bin")
+    s = detect_bytes(data, "prices.xlsx")
+    assert (s.file_format, s.sheet, s.header_row, s.data_start_line, s.footer_lines) == ("xlsx", "Prices", 2, 3, 1)
+    assert [c.canonical for c in s.columns] == ["date", "ticker", "open", "high", "low", "close", "volume"]
+    assert s.columns[0].type == "date" and s.columns[0].format == "%Y-%m-%d"
+
+
+def test_skips_a_sheet_without_data():
+    s = detect_bytes(workbook(ROWS, empty_first=True), "p.xlsx")
+    assert s.sheet == "Prices"
+
+
+def test_excel_serial_numbers_in_a_date_column():
+    rows = [["Date", "Close"]] + [[43832 + i, 10.0 + i] for i in range(5)]
+    s = detect_bytes(workbook(rows), "p.xlsx")
+    assert (s.columns[0].type, s.columns[0].format, s.columns[0].canonical) == ("date", "excel_serial", "date")
+
+
+def test_bounded_read_keeps_head_and_tail():
+    rows = [["Date", "Close"]] + [[datetime(2020, 1, 1), float(i)] for i in range(30)] + [["End"]]
+    sheet = read_sheet(workbook(rows), head=10, tail=3)
+    assert len(sheet.rows) == 10 and sheet.total_rows == 32
+    assert sheet.tail[-1] == ["End"]
+
+
+def test_corrupt_workbook_is_a_problem_not_an_exception():
+    s = detect_bytes(b"PK\x03\x04 not really a zip", "broken.xlsx")
+    assert s.problem.startswith("unreadable workbook")

@@ -1,0 +1,35 @@
+import codecs
+
+import pytest
+
+from backintime_assets.normalisation.lines import LineIndex, to_utf8
+
+
+@pytest.mark.parametrize(
+    ("data", "lines"),
+    [
+        (b"a\nb\n", ["a", "b"]),
+        (b"a\r\nb", ["a", "b"]),
+        (b"a\rb\r\n\nc", ["a", "b", "", "c"]),
+        (b"", []),
+        (b"\n", [""]),
+        (b"x", ["x"]),
+        (b"\r\r\n", ["", ""]),
+    ],
+)
+def test_physical_lines(data, lines):
+    index = LineIndex(data)
+    assert index.count == len(lines)
+    assert [index.text(i) for i in range(index.count)] == lines
+    assert index.offset(index.count) == len(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252", "latin-1"])
+def test_to_utf8_strips_bom_and_transcodes(encoding):
+    text = "Date;Société\n02.01.2020;Crédit\n"
+    assert to_utf8(text.encode(encoding), encoding) == text.encode()
+
+
+def test_invalid_bytes_become_replacement_characters():
+    assert to_utf8(b"ok\xff\n", "utf-8") == "ok\ufffd\n".encode()
+    assert to_utf8(codecs.BOM_UTF8 + b"x", "utf-8") == b"x"

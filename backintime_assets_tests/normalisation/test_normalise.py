@@ -1,0 +1,347 @@
+import io
+from datetime import date, datetime
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from backintime_assets.detection import detect_bytes, xlsx
+from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.normalisation import CANONICAL_COLUMNS, REJECTED_COLUMNS, normalise, normalise_bytes
+
+MESSY = b"""Report 2020
+
+Date,Ticker,Open,High,Low,Close,Adj Close,Volume
+2020-01-02,aapl,10,11,9,10.5,10.4,1000
+2020-01-03,AAPL,10.5,11.5,10,11,,1200
+2020-01-03,AAPL,10.5,11.5,10,11,,1200
+2020-01-06,AAPL,11,12,10.5,11.5,11.4,
+
+2020-01-07,AAPL,11,10,10.5,11.5,11.4,900
+2020-01-08,AAPL,-1,12,10.5,11.5,11.4,900
+2020-01-09,AAPL,11,12,10.5,abc,11.4,900
+2020-01-10,AAPL,11,12,10.5
+2020-01-13,,11,12,10.5,11,11,5
+2020-01-06,AAPL,11,12,10.5,11.6,11.4,
+,,,,,,,
+2020-01-14,AAPL,11,12,,11,11,5
+Total,,,,,,,5100
+"""
+
+
+def run(data, name="x.csv", careful=False, monkeypatch=None, **kw):
+    schema = detect_bytes(data, name)
+    if careful:
+        monkeypatch.setattr(normalise, "split_fast", lambda *a: None)
+    return normalise_bytes(data, schema, name, **kw)
+
+
+def accounted(result):
+    """Every physical line is in exactly one of prices, rejected, non_data."""
+    lines = (result.prices.source_line.tolist() + result.rejected.source_line.tolist()
+             + result.non_data.source_line.tolist())
+    return sorted(lines) == list(range(1, result.physical_lines + 1))
+
+
+def check_invariants(result):
+    assert result.rows_read == len(result.prices) + len(result.rejected)
+    assert list(result.prices.columns) == CANONICAL_COLUMNS
+    assert list(result.rejected.columns) == REJECTED_COLUMNS
+    assert list(result.non_data.columns) == REJECTED_COLUMNS
+    dtypes = result.prices.dtypes
+    assert dtypes["date"] == "datetime64[ns]"
+    assert all(dtypes[c] == np.float64 for c in ("open", "high", "low", "close", "adj_close"))
+    assert dtypes["volume"] == np.int64 and dtypes["source_line"] == np.int64
+    assert (result.prices.date == result.prices.date.dt.normalize()).all()
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_messy_file_every_line_has_an_outcome(careful, monkeypatch):
+    r = run(MESSY, careful=careful, monkeypatch=monkeypatch)
+    assert r.reader == ("csv" if careful else "pyarrow")
+    check_invariants(r)
+    assert accounted(r)
+    assert r.file_problem is None
+    p = r.prices
+    assert p.source_line.tolist() == [4, 5, 7]
+    assert p.ticker.tolist() == ["AAPL"] * 3  # upper-cased
+    assert p.adj_close.tolist() == [10.4, 11.0, 11.4]  # missing adj close -> close
+    assert p.volume.tolist() == [1000, 1200, 0]  # missing volume -> 0
+    assert p.sector.tolist() == ["UNKNOWN"] * 3
+    assert p.date.dt.date.tolist() == [date(2020, 1, 2), date(2020, 1, 3), date(2020, 1, 6)]
+    assert dict(zip(r.rejected.source_line, r.rejected.reason)) == {
+        6: "duplicate",
+        9: "high < low",
+        10: "non-positive price: open",
+        11: "unparseable value: close",
+        12: "wrong field count: expected 8, got 5",
+        13: "missing value: ticker",
+        14: "conflicting duplicate of line 7",
+        15: "empty row",
+        16: "missing value: low",
+    }
+    assert dict(zip(r.non_data.source_line, r.non_data.reason)) == {
+        1: "preamble", 2: "blank", 3: "header", 8: "blank", 17: "footer"}
+    assert r.rejected.raw[r.rejected.source_line == 12].item() == "2020-01-10,AAPL,11,12,10.5"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty file"),
+        (b"  \r\n\n", "empty file"),
+        (b"\x00\x01\x02\x03garbage\xff" * 30, "binary content (NUL bytes)"),
+        (b"Date,Ticker,Close\n", "no data rows"),
+        (b"Name,City\nBob,Paris\nAlice,Rome\n", "no date or close column"),
+    ],
+)
+def test_file_problems_never_raise(data, problem):
+    r = run(data)
+    check_invariants(r)
+    assert r.file_problem == problem
+    assert len(r.prices) == 0
+
+
+def test_unmapped_file_rejects_every_data_row():
+    r = run(b"Name,City\nBob,Paris\nAlice,Rome\n")
+    assert r.rows_read == 2 and r.rejected.reason.tolist() == ["file problem: no date or close column"] * 2
+    assert accounted(r)
+
+
+def test_truncated_last_line_is_rejected_not_lost():
+    data = render_table(PRICE_HEADER, sample_prices(5), Style())[:-25]
+    r = run(data)
+    check_invariants(r)
+    assert accounted(r)
+    assert len(r.prices) == 4
+    assert r.rejected.reason.str.startswith(("wrong field count", "unparseable", "missing")).all()
+
+
+def test_schema_from_another_file_version_still_accounts_for_lines():
+    schema = detect_bytes(MESSY, "x.csv")
+    r = normalise_bytes(b"just one line", schema, "x.csv")
+    check_invariants(r)
+    assert accounted(r)
+
+
+def test_quoted_line_breaks_and_surplus_empty_fields(monkeypatch):
+    data = (b'Date,Ticker,Sector,Close\n2020-01-02,AAPL,"Tech\nnology",10\n2020-01-03,AAPL,Tech,11,,\n'
+            b'2020-01-06,AAPL,Tech,12\n')
+    r = run(data)
+    check_invariants(r)
+    assert r.reader == "csv"
+    assert r.prices.source_line.tolist() == [2, 4, 5]
+    assert r.prices.sector.tolist() == ["Tech\nnology", "Tech", "Tech"]
+    assert r.prices[["open", "high", "low"]].to_numpy().tolist()[0] == [10.0, 10.0, 10.0]  # close-only series
+
+
+def test_file_without_ticker_column_is_named_after_the_file():
+    data = render_table(["Date", "Close"], [[date(2020, 1, 2), 5.0], [date(2020, 1, 3), 6.0]], Style()) + b",\n"
+    r = run(data, name="prices/brk-b.csv")
+    assert r.prices.ticker.tolist() == ["BRK-B"] * 2
+    assert r.rejected.reason.tolist() == ["empty row"]
+    assert run(data, default_ticker="XYZ").prices.ticker.tolist() == ["XYZ"] * 2
+
+
+def test_german_export_decimal_comma_and_thousands():
+    text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
+            "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
+            "03.01.2020;SAP;1.238,20;1.250,00;1.235,00;1.249,90;9.876\r\n"
+            "Summe;;;;;;22.221\r\n")
+    r = run(text.encode("cp1252"))
+    check_invariants(r)
+    assert accounted(r)
+    assert r.prices.close.tolist() == [1238.2, 1249.9]
+    assert r.prices.volume.tolist() == [12345, 9876]
+    assert r.prices.date.dt.date.tolist() == [date(2020, 1, 2), date(2020, 1, 3)]
+    assert r.non_data.reason.tolist() == ["preamble", "blank", "header", "footer"]
+
+
+def test_investing_com_export_with_suffix_volumes():
+    data = (
+        '"Date","Price","Open","High","Low","Vol.","Change %"\n'
+        '"Jan 06, 2020","74.95","73.45","74.99","73.19","118.39M","0.80%"\n'
+        '"Jan 03, 2020","74.36","74.29","75.14","74.13","146.32K","-0.97%"\n'
+        '"Jan 02, 2020","75.09","74.06","75.15","73.80","-","2.28%"\n'
+    ).encode("utf-16")
+    r = run(data, name="AAPL Historical Data.csv")
+    check_invariants(r)
+    assert r.prices.close.tolist() == [74.95, 74.36, 75.09]
+    assert r.prices.volume.tolist() == [118_390_000, 146_320, 0]
+    assert r.prices.ticker.unique().tolist() == ["AAPL HISTORICAL DATA"]
+
+
+def test_yfinance_multi_row_header():
+    data = (b"Price,Close,High,Low,Open,Volume\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL\nDate,,,,,\n"
+            b"2020-01-02,72.7,72.8,71.5,71.7,135480400\n2020-01-03,72.0,72.9,71.9,72.0,146322800\n")
+    r = run(data, name="AAPL.csv")
+    check_invariants(r)
+    assert accounted(r)
+    assert r.prices.close.tolist() == [72.7, 72.0] and r.prices.open.tolist() == [71.7, 72.0]
+    assert r.non_data.reason.tolist() == ["header"] * 3
+
+
+def test_currency_prices():
+    data = b'Date,Symbol,Close\n2020-01-02,AAPL,"$1,075.09"\n2020-01-03,AAPL,$74.36\n2020-01-06,AAPL,-$1\n'
+    r = run(data)
+    check_invariants(r)
+    assert r.prices.close.tolist() == [1075.09, 74.36]
+    assert r.rejected.reason.tolist() == ["non-positive price: close"]
+
+
+def test_excel_serial_dates_in_csv():
+    data = b"Date,Close\n43832,10\n43833,11\n43836,12\n43837,13\n43838,14\n"
+    r = run(data)
+    assert r.prices.date.dt.date.tolist()[0] == date(2020, 1, 2)
+
+
+def workbook(rows) -> bytes:
+    wb = openpyxl.Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_xlsx_end_to_end(engine, monkeypatch):
+    if engine == "calamine":
+        pytest.importorskip("python_calamine")
+    monkeypatch.setattr(xlsx, "ENGINE", engine)
+    data = workbook([
+        ["Daily prices"], [],
+        ["Date", "Symbol", "Open", "High", "Low", "Close", "Volume"],
+        [datetime(2020, 1, 2), "AAPL", 74.06, 75.15, 73.8, 75.09, 135480400],
+        [datetime(2020, 1, 3), "AAPL", 74.29, 75.14, 74.13, 74.36, None],
+        ["2020-01-06", "AAPL", 73.45, 74.99, 73.19, "n/a", 118387200],
+        [],
+        ["Total", None, None, None, None, None, 400190400],
+    ])
+    r = run(data, name="aapl.xlsx")
+    check_invariants(r)
+    assert accounted(r)
+    assert r.reader == "xlsx"
+    assert r.prices.source_line.tolist() == [4, 5]  # spreadsheet row numbers
+    assert r.prices.volume.tolist() == [135480400, 0]
+    assert r.rejected.reason.tolist() == ["missing value: close"]
+    assert r.non_data.reason.tolist() == ["preamble", "blank", "header", "blank", "footer"]
+
+
+def test_arrow_output_has_date32():
+    r = run(render_table(PRICE_HEADER, sample_prices(3), Style()))
+    table = r.prices_arrow()
+    assert str(table.schema.field("date").type) == "date32[day]"
+    assert table.column("date").to_pylist() == [date(2020, 1, 1), date(2020, 1, 2), date(2020, 1, 3)]
+    assert r.rejected_arrow().num_rows == 0
+
+
+# --- properties -------------------------------------------------------------------------------
+
+@st.composite
+def styles(draw):
+    decimal = draw(st.sampled_from([".", ","]))
+    return Style(
+        delimiter=draw(st.sampled_from([",", ";", "\t", "|"])),
+        quoting=draw(st.sampled_from(["minimal", "all"])),
+        line_terminator=draw(st.sampled_from(["\n", "\r\n"])),
+        encoding=draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])),
+        decimal=decimal,
+        thousands=draw(st.sampled_from([None, " ", "." if decimal == "," else ","])),
+        date_format=draw(st.sampled_from(["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d", "%d-%b-%Y",
+                                          "%b %d, %Y"])),
+        preamble=draw(st.lists(st.sampled_from(["Exported from Broker X", "Account: 12345"]), max_size=2)),
+        footer=draw(st.lists(st.sampled_from(["End of report", "Source: exchange"]), max_size=2)),
+        final_newline=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(style=styles(), n=st.integers(5, 40), seed=st.integers(0, 10_000), tickers=st.integers(1, 3))
+def test_values_round_trip_through_any_dialect(style, n, seed, tickers):
+    rows = sample_prices(n, seed=seed, tickers=tickers, start=date(2019, 12, 28))
+    data = render_table(PRICE_HEADER, rows, style)
+    r = normalise_bytes(data, detect_bytes(data, "f.csv"), "f.csv")
+    check_invariants(r)
+    assert accounted(r)
+    assert r.file_problem is None and len(r.rejected) == 0
+    expected = pd.DataFrame(rows, columns=CANONICAL_COLUMNS[:9])
+    got = r.prices[CANONICAL_COLUMNS[:9]].copy()
+    got["date"] = got.date.dt.date
+    expected["ticker"] = expected.ticker.str.upper()
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert r.prices.source_line.tolist() == list(range(len(style.preamble) + 2, len(style.preamble) + 2 + n))
+
+
+MUTATIONS = ["garbage", "empty_field", "drop_field", "add_field", "blank", "spaces", "duplicate", "pad"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(style=styles(), seed=st.integers(0, 10_000),
+       edits=st.lists(st.tuples(st.integers(0, 29), st.sampled_from(MUTATIONS), st.integers(0, 8)), max_size=12))
+def test_fast_and_careful_paths_agree_and_every_line_is_accounted(style, seed, edits):
+    style.quoting = "minimal"
+    clean = render_table(PRICE_HEADER, sample_prices(30, seed=seed, tickers=2), style)
+    schema = detect_bytes(clean, "f.csv")
+    text = clean.decode(style.encoding)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split(style.line_terminator)
+    first = len(style.preamble) + 1
+    for row, kind, col in sorted(edits, reverse=True):
+        i = first + row
+        fields = lines[i].split(style.delimiter)
+        if len(fields) != 9:
+            continue
+        if kind == "garbage":
+            fields[col] = "x?y"
+        elif kind == "empty_field":
+            fields[col] = ""
+        elif kind == "drop_field":
+            del fields[col]
+        elif kind == "add_field":
+            fields.insert(col, "1")
+        elif kind == "pad":
+            fields += ["", ""]
+        if kind == "blank":
+            lines.insert(i, "")
+        elif kind == "spaces":
+            lines.insert(i, "   ")
+        elif kind == "duplicate":
+            lines.insert(i, lines[i])
+        else:
+            lines[i] = style.delimiter.join(fields)
+    data = style.line_terminator.join(lines).encode(style.encoding)
+    fast = normalise_bytes(data, schema, "f.csv")
+    orig = normalise.split_fast
+    normalise.split_fast = lambda *a: None
+    try:
+        careful = normalise_bytes(data, schema, "f.csv")
+    finally:
+        normalise.split_fast = orig
+    for r in (fast, careful):
+        check_invariants(r)
+        assert accounted(r)
+        assert r.file_problem is None
+    assert careful.reader == "csv"
+    pd.testing.assert_frame_equal(fast.prices, careful.prices)
+    pd.testing.assert_frame_equal(fast.rejected, careful.rejected)
+    pd.testing.assert_frame_equal(fast.non_data, careful.non_data)
+
+
+CSV_ALPHABET = st.sampled_from(list("0123456789.,;\t|\"' -/:abcXYZé\r\n") + ["2020-01-02", "NA", "Close", "Date"])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(st.binary(max_size=400),
+                      st.lists(CSV_ALPHABET, max_size=200).map(lambda parts: "".join(parts).encode())))
+def test_arbitrary_bytes_never_raise_and_stay_accounted(data):
+    schema = detect_bytes(data, "fuzz.csv")
+    r = normalise_bytes(data, schema, "fuzz.csv")
+    assert not (r.file_problem or "").startswith("internal error"), r.file_problem
+    check_invariants(r)
+    if r.reader == "pyarrow":
+        assert accounted(r)

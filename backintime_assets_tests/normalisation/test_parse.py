@@ -1,0 +1,80 @@
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from backintime_assets.normalisation.parse import parse_dates, parse_numbers, parse_strings
+
+D20200102 = 18263  # days since 1970-01-01
+
+
+def nums(cells, **kw):
+    p = parse_numbers(pa.array(cells, pa.string()), **kw)
+    return [None if m else ("bad" if b else v) for v, m, b in zip(p.values.tolist(), p.missing, p.bad)]
+
+
+def test_clean_numbers_take_the_fast_cast():
+    assert nums(["1.5", "2", "3e2", "-0.25"]) == [1.5, 2.0, 300.0, -0.25]
+
+
+def test_missing_and_unparseable_are_told_apart():
+    assert nums(["1.5", " 2 ", "NA", "", "abc", "inf", "$12.5", "1.2.3", "nan"]) == \
+        [1.5, 2.0, None, None, "bad", "bad", 12.5, "bad", None]
+
+
+@pytest.mark.parametrize(
+    ("cells", "decimal", "thousands", "expected"),
+    [
+        (["1.234,5", "2,5", "-3"], ",", ".", [1234.5, 2.5, -3.0]),
+        (["1,234.5", "12"], ".", ",", [1234.5, 12.0]),
+        (["1 234,5"], ",", " ", [1234.5]),
+        (["1'234.5"], ".", "'", [1234.5]),
+    ],
+)
+def test_conventions(cells, decimal, thousands, expected):
+    assert nums(cells, decimal=decimal, thousands=thousands) == expected
+
+
+def test_volume_suffixes():
+    assert nums(["1.5M", "200K", "2B", "12", "3X"], suffixes=True) == [1.5e6, 2e5, 2e9, 12.0, "bad"]
+    assert nums(["1.5M"]) == ["bad"]
+
+
+def days(cells, fmt):
+    p = parse_dates(pa.array(cells, pa.string()), fmt)
+    return [None if m else ("bad" if b else int(v)) for v, m, b in zip(p.values.tolist(), p.missing, p.bad)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "fmt"),
+    [
+        ("2020-01-02", "%Y-%m-%d"), ("02/01/2020", "%d/%m/%Y"), ("01/02/2020", "%m/%d/%Y"), ("2.1.2020", "%d.%m.%Y"),
+        ("Jan 02, 2020", "%b %d, %Y"), ("02-Jan-2020", "%d-%b-%Y"), ("20200102", "%Y%m%d"),
+        ("2020-01-02 23:59:59", "%Y-%m-%d %H:%M:%S"), ("2020-01-02 09:30:00.125", "%Y-%m-%d %H:%M:%S.%f"),
+        ("2020-01-02T23:00:00-05:00", "%Y-%m-%dT%H:%M:%S%z"),  # wall-clock date, not shifted to UTC
+        ("2020-01-02 10:00 UTC", "%Y-%m-%d %H:%M %Z"), ("1/2/20 1:30 PM", "%m/%d/%y %I:%M %p"),
+        ("43832", "excel_serial"), ("43832.75", "excel_serial"), ("1577923200", "epoch_s"),
+        ("1577923200000", "epoch_ms"),
+    ],
+)
+def test_date_formats(cell, fmt):
+    assert days([cell], fmt) == [D20200102]
+
+
+def test_date_failures_and_iso_fallback():
+    assert days(["02/01/2020", "31/02/2020", "", "2020-01-02", "0020-01-02", "n/a"], "%d/%m/%Y") == \
+        [D20200102, "bad", None, D20200102, "bad", None]
+    assert days(["0020-01-02", "2020-01-02"], "%Y-%m-%d") == ["bad", D20200102]
+    assert days(["1799-12-31"], "%Y-%m-%d") == ["bad"]
+
+
+def test_strings_are_coded_trimmed_and_merged():
+    s = parse_strings(pa.array([" aapl ", "", "  ", "AAPL", "msft"]), upper=True)
+    assert s.at(np.arange(5)).tolist() == ["AAPL", "", "", "AAPL", "MSFT"]
+    assert s.missing.tolist() == [False, True, True, False, False]
+    assert s.codes[0] == s.codes[3] != s.codes[4]
+
+
+def test_strings_with_a_stand_in_for_nulls():
+    s = parse_strings(pa.array(["Tech", "N/A", "", " Energy"]), nulls_as="UNKNOWN")
+    assert s.at(np.arange(4)).tolist() == ["Tech", "UNKNOWN", "UNKNOWN", "Energy"]
+    assert not s.missing.any()

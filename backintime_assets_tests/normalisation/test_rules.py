@@ -1,0 +1,45 @@
+import numpy as np
+
+from backintime_assets.normalisation.rules import Reasons, check_duplicates, check_prices
+
+
+def test_first_failing_rule_wins_and_columns_are_listed():
+    r = Reasons(3)
+    r.set_per_column("unparseable value",
+                     {"open": np.array([True, False, True]), "close": np.array([True, False, False])})
+    r.set(np.array([True, True, False]), "later rule")
+    assert r.reason.tolist() == ["unparseable value: open, close", "later rule", "unparseable value: open"]
+    assert r.ok.tolist() == [False, False, False]
+
+
+def prices(**cols):
+    base = {c: np.array([10.0]) for c in ("open", "high", "low", "close", "adj_close")}
+    base.update({k: np.array([v], dtype=float) for k, v in cols.items()})
+    return base
+
+
+def reason(values, volume=0.0):
+    r = Reasons(1)
+    check_prices(r, values, np.array([volume]))
+    return r.reason[0]
+
+
+def test_price_rules():
+    assert reason(prices()) is None
+    assert reason(prices(open=0.0)) == "non-positive price: open"
+    assert reason(prices(adj_close=-1.0)) == "non-positive price: adj_close"
+    assert reason(prices(), volume=-5) == "negative volume"
+    assert reason(prices(high=9.0, low=9.5, open=9.2, close=9.2)) == "high < low"
+    assert reason(prices(high=10.0, open=10.5)) == "high < max(open, close)"
+    assert reason(prices(low=10.0, close=9.5, high=11.0)) == "low > min(open, close)"
+    assert reason(prices(close=float("nan"))) == "non-positive price: close"
+
+
+def test_duplicates_exact_and_conflicting():
+    r = Reasons(5)
+    r.set(np.array([False, False, False, False, True]), "bad")
+    ticker = np.array([0, 0, 1, 0, 0])
+    day = np.array([1, 1, 1, 1, 1])
+    close = np.array([5.0, 5.0, 5.0, 6.0, 5.0])
+    check_duplicates(r, ticker, day, {"close": close}, np.array([10, 11, 12, 13, 14]))
+    assert r.reason.tolist() == [None, "duplicate", None, "conflicting duplicate of line 10", "bad"]
