@@ -1,0 +1,163 @@
+"""Write simulated price files: the daily drop of one day, or any range in any shape with its ground truth.
+
+Simulating and formatting overlap: a background thread draws the next blocks of rows while this one
+writes (numpy and Polars release the GIL), with a short queue so memory stays a few blocks.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from backintime_assets.simulation.calendar import is_business_day
+from backintime_assets.simulation.files import open_writer
+from backintime_assets.simulation.layouts import Layout
+from backintime_assets.simulation.manifest import write_manifests
+from backintime_assets.simulation.options import FileOptions, SimulationReport
+from backintime_assets.simulation.panel import simulate_panel
+from backintime_assets.simulation.plans import FilePlan, archive_plans, daily_plans, profile_plans
+from backintime_assets.simulation.rows import RowSource
+from backintime_assets.simulation.sizing import RowSizer
+from backintime_assets.simulation.spec import MarketSpec
+
+_QUEUE_BLOCKS = 4
+_INLINE_ROWS_PER_FILE = 20_000
+_DONE = object()
+
+
+def write_day(spec: MarketSpec, day: date, out_dir: Path) -> list[Path]:
+    """The clean daily drop files of one business day (one per exchange); none on weekends.
+
+    Rewriting a day gives byte-identical files. No manifest: clean files hold a header line and
+    data rows only.
+    """
+    out_dir = Path(out_dir)
+    if not is_business_day(day) or day < spec.market_start:
+        return []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    options = FileOptions()
+    source = RowSource(spec, options.block_rows, share_years=False)
+    paths = []
+    for plan in daily_plans(spec, day, day, options):
+        writer = open_writer(plan, out_dir, 0.0, options.file_seed(spec))
+        for block in source.blocks(plan):
+            writer.add(block)
+        paths.append(writer.finish().path)
+    return paths
+
+
+def write_files(spec: MarketSpec, start: date, end: date, out_dir: Path, options: FileOptions,
+                progress: Callable[[int, int], None] | None = None) -> SimulationReport:
+    """Write the market's prices on [start, end] as files shaped, drifted and damaged per `options`.
+
+    The ground truth goes to `_ground_truth.csv` (file, line, kind of every line that is not a
+    clean data row) and `_files.csv` (per file: layout, rows, clean_rows, ...), merged with what
+    earlier runs wrote into the same folder.
+    """
+    began = time.perf_counter()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if options.profile is not None:
+        spec, plans = profile_plans(spec, start, end, options, _bytes_per_row_estimator(spec))
+    elif options.shape == "daily":
+        plans = daily_plans(spec, start, end, options)
+    else:
+        plans = archive_plans(spec, start, end, options)
+    seed = options.file_seed(spec)
+    source = RowSource(spec, options.block_rows, share_years=True)
+    report = SimulationReport(spec=spec)
+    results = []
+    for plan, blocks in _produced(source, plans):
+        writer = open_writer(plan, out_dir, options.pollution_rate, seed)
+        try:
+            wanted = True
+            for block in blocks:  # always drained, so the producer never waits on a skipped file
+                if wanted:
+                    wanted = writer.add(block)
+                    if progress is not None:
+                        progress(report.rows + writer.result.rows, report.bytes)
+            result = writer.finish()
+        except BaseException:
+            writer.abort()
+            raise
+        results.append(result)
+        report.files.append(result.path)
+        report.rows += result.rows
+        report.clean_rows += result.clean_rows
+        report.bytes += result.bytes
+        if progress is not None:
+            progress(report.rows, report.bytes)
+    if results:
+        report.ground_truth, report.file_manifest = write_manifests(out_dir, results)
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def _produced(source: RowSource, plans: list[FilePlan]) -> Iterator[tuple[FilePlan, Iterator[pl.DataFrame]]]:
+    """(plan, its blocks) in order, the blocks drawn ahead in a background thread.
+
+    Small files (daily drops) are drawn inline: handing over a few rows between threads costs more
+    than it overlaps.
+    """
+    if sum(p.rows for p in plans) < _INLINE_ROWS_PER_FILE * len(plans):
+        for plan in plans:
+            yield plan, source.blocks(plan)
+        return
+    items: queue.Queue = queue.Queue(maxsize=_QUEUE_BLOCKS)
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                items.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for index, plan in enumerate(plans):
+                for block in source.blocks(plan):
+                    if not put((index, block)):
+                        return
+                if not put((index, _DONE)):
+                    return
+        except BaseException as error:  # handed to the consumer, which re-raises it
+            put((-1, error))
+
+    worker = threading.Thread(target=produce, name="simulate-blocks", daemon=True)
+    worker.start()
+
+    def blocks_of(index: int) -> Iterator[pl.DataFrame]:
+        while True:
+            got, block = items.get()
+            if got == -1:
+                raise block
+            if block is _DONE:
+                return
+            assert got == index, (got, index)
+            yield block
+
+    try:
+        for index, plan in enumerate(plans):
+            yield plan, blocks_of(index)
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _bytes_per_row_estimator(spec: MarketSpec) -> Callable[[Layout], tuple[float, float]]:
+    """(bytes per data row, bytes outside the rows) of a layout, from a sample of this market's rows."""
+    import numpy as np
+
+    tickers = np.arange(min(spec.n_tickers, 16))
+    panel = simulate_panel(spec, tickers, spec.market_start, date(spec.market_start.year + 1, 12, 31))
+    values = {f: getattr(panel, f)[:, :100] for f in ("open", "high", "low", "close", "adj_close", "volume")}
+    sample = RowSource(spec, 1 << 20, share_years=False).frame(panel.days[:100], tickers, values, ticker_major=True)
+    return RowSizer(sample)

@@ -1,0 +1,51 @@
+from datetime import date
+
+import numpy as np
+import polars as pl
+
+from backintime_assets.simulation.layouts import CANONICAL
+from backintime_assets.simulation.pollution import (
+    NON_NUMERIC,
+    ROW_KINDS,
+    RowDamage,
+    damage_cells,
+    damage_values,
+    file_damage,
+    row_damage,
+)
+from backintime_assets.simulation.rng import Stream, stream
+
+
+def _rows() -> pl.DataFrame:
+    return pl.DataFrame({"date": [date(2000, 1, 3)] * 3, "ticker": ["A", "B", "C"], "open": [10.0, 5.0, 2.0],
+                         "high": [11.0, 5.0, 3.0], "low": [9.0, 5.0, 1.5], "close": [10.5, 5.0, 2.5]})
+
+
+def test_rates():
+    rng = stream(1, Stream.POLLUTION, 0)
+    damage = row_damage(rng, 0.05, 200_000)
+    assert abs(len(damage.rows) / 200_000 - 0.05) < 0.003
+    assert np.bincount(damage.kinds, minlength=len(ROW_KINDS)).min() > 1500  # every kind occurs
+    assert len(row_damage(rng, 0.0, 1000).rows) == 0
+    kinds = [file_damage(stream(1, Stream.POLLUTION, i), 0.3, 100, False).kind for i in range(2000)]
+    assert abs(sum(k is not None for k in kinds) / 2000 - 0.3) < 0.04
+    assert {"truncated", "empty_file"} <= set(kinds)
+    assert {file_damage(stream(1, Stream.POLLUTION, i), 1.0, 100, True).kind for i in range(50)} == {"empty_file"}
+    assert file_damage(stream(1, Stream.POLLUTION, 0), 0.0, 100, False).kind is None
+
+
+def test_value_damage():
+    kinds = np.array([ROW_KINDS.index("negative_price"), ROW_KINDS.index("high_below_low")])
+    damage = RowDamage(np.array([0, 1]), kinds, np.array([0.9, 0.5]))
+    changed = damage_values(_rows(), damage, CANONICAL)
+    assert changed["close"][0] == -10.5  # variant 0.9 picks the last required price
+    assert changed["high"][1] < changed["low"][1]  # equal high and low become strictly inverted
+
+
+def test_text_damage():
+    sources = ("date", "ticker", "open", "high", "low", "close")
+    cells = ["2000-01-03", "A", "10.0", "11.0", "9.0", "10.5"]
+    bad = damage_cells(cells, "non_numeric", 0.3, sources)
+    assert len(bad) == 6 and sum(c in NON_NUMERIC for c in bad) == 1
+    assert damage_cells(cells, "malformed", 0.2, sources) is None  # a garbage line
+    assert len(damage_cells(cells, "malformed", 0.7, sources)) < 6

@@ -1,0 +1,127 @@
+"""Simulator throughput against the fastest writer of the same in-memory table (Polars write_csv).
+
+Each stage writes the same files twice: once through the simulator end to end (simulate, format,
+damage, write) and once by Polars alone from tables built beforehand, with the options that give
+identical bytes. The ratio is simulator throughput / Polars throughput (1.0 = as fast as Polars
+with the data already in memory). Runs alternate and the best of each is kept, so a busy machine
+penalises both sides alike.
+
+    python -m bench.bench_simulate          # full sizes
+    python -m bench.bench_simulate --quick  # < 30 s
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from backintime_assets.simulation import FileOptions, MarketSpec, write_day, write_files
+from backintime_assets.simulation.formatting import byte_order_mark, encode_text, file_frame, header_line, write_options
+from backintime_assets.simulation.plans import archive_plans, daily_plans
+from backintime_assets.simulation.rows import RowSource
+
+BASELINE = "polars write_csv"
+
+
+def _tables(spec: MarketSpec, plans, block_rows: int) -> list[pl.DataFrame]:
+    source = RowSource(spec, block_rows, share_years=True)
+    return [pl.concat([file_frame(b, plan.layout) for b in source.blocks(plan)]) for plan in plans]
+
+
+def _polars_write(plans, tables, folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for plan, table in zip(plans, tables):
+        path = folder / plan.name
+        with open(path, "wb") as handle:
+            handle.write(byte_order_mark(plan.layout) + encode_text(header_line(plan.layout), plan.layout))
+            handle.flush()
+            table.write_csv(handle, **write_options(plan.layout))
+        size += path.stat().st_size
+    return size
+
+
+def _same_bytes(a: Path, b: Path, names: list[str]) -> bool:
+    return all((a / n).read_bytes() == (b / n).read_bytes() for n in names)
+
+
+def _compare(stage: str, spec: MarketSpec, start: date, end: date, options: FileOptions, plans, repeats: int,
+             work: Path) -> dict:
+    from backintime_assets.simulation.daily import year_block
+
+    tables = _tables(spec, plans, options.block_rows)
+    rows = sum(t.height for t in tables)
+    ours, theirs, ours_cpu, theirs_cpu, size = float("inf"), float("inf"), float("inf"), float("inf"), 0
+    for _ in range(repeats):
+        for folder in ("ours", "polars"):
+            shutil.rmtree(work / folder, ignore_errors=True)
+        year_block.cache_clear()  # simulate from scratch every time
+        started, cpu = time.perf_counter(), time.process_time()
+        report = write_files(spec, start, end, work / "ours", options)
+        ours, ours_cpu = min(ours, time.perf_counter() - started), min(ours_cpu, time.process_time() - cpu)
+        started, cpu = time.perf_counter(), time.process_time()
+        size = _polars_write(plans, tables, work / "polars")
+        theirs, theirs_cpu = min(theirs, time.perf_counter() - started), min(theirs_cpu, time.process_time() - cpu)
+    identical = _same_bytes(work / "ours", work / "polars", [p.name for p in plans])
+    return {
+        "stage": stage, "files": len(plans), "rows": rows, "rows_per_s": rows / ours,
+        "mb_per_s": report.bytes / ours / 1e6, "baseline_mb_per_s": size / theirs / 1e6,
+        "ratio_vs_baseline": theirs / ours, "baseline": BASELINE, "identical_bytes": identical,
+        # CPU seconds of all threads: what the ratio tends to when every core is busy elsewhere.
+        "cpu_ratio_vs_baseline": theirs_cpu / ours_cpu,
+    }
+
+
+def _write_day_row(spec: MarketSpec, work: Path, days: list[date]) -> dict:
+    started = time.perf_counter()
+    files = [p for day in days for p in write_day(spec, day, work / "days")]
+    seconds = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in files)
+    return {"stage": f"write_day x{len(days)} ({spec.n_tickers} tickers, market from {spec.market_start.year})",
+            "files": len(files), "rows": len(days) * spec.n_tickers, "rows_per_s": len(days) * spec.n_tickers / seconds,
+            "mb_per_s": size / seconds / 1e6, "ms_per_day": 1000 * seconds / len(days), "baseline": ""}
+
+
+def run(quick: bool) -> list[dict]:
+    repeats = 2 if quick else 3
+    years = 8 if quick else 25
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-simulate-") as tmp:
+        work = Path(tmp)
+        spec = MarketSpec(n_tickers=256, seed=7)
+        start, end = date(2000, 1, 1), date(1999 + years, 12, 31)
+        archive = FileOptions(shape="archive", archive_tickers=64, archive_years=30)
+        results.append(_compare(f"archive csv, clean ({years}y x 256 tickers)", spec, start, end, archive,
+                                archive_plans(spec, start, end, archive), repeats, work))
+        messy = FileOptions(shape="archive", archive_tickers=64, archive_years=30, drift="random", pollution_rate=0.01)
+        row = _compare(f"archive csv, drift+1% damage ({years}y x 256)", spec, start, end, messy,
+                       archive_plans(spec, start, end, messy), repeats, work)
+        row["baseline"] = BASELINE + " (same layouts, undamaged)"
+        results.append(row)
+        small = MarketSpec(n_tickers=50, seed=7)
+        d_end = date(2000, 3, 31) if quick else date(2000, 12, 31)
+        daily = FileOptions()
+        results.append(_compare("daily drop csv (50 tickers, 5 exchanges)", small, start, d_end, daily,
+                                daily_plans(small, start, d_end, daily), repeats, work))
+        late = MarketSpec(n_tickers=50, seed=8, market_start=date(1990, 1, 1))
+        results.append(_write_day_row(late, work, [date(2025, 6, 2), date(2025, 6, 3), date(2025, 6, 4)]))
+    return results
+
+
+def _print(rows: list[dict]) -> None:
+    columns = ["stage", "files", "rows", "rows_per_s", "mb_per_s", "ratio_vs_baseline", "cpu_ratio_vs_baseline",
+               "baseline", "identical_bytes", "ms_per_day"]
+    print(pl.DataFrame([{c: r.get(c) for c in columns} for r in rows]))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    arguments = parser.parse_args()
+    pl.Config.set_tbl_width_chars(200).set_fmt_str_lengths(60).set_tbl_cols(12).set_tbl_hide_dataframe_shape(True)
+    _print(run(arguments.quick))
