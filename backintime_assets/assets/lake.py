@@ -1,13 +1,24 @@
-"""The canonical `prices` table and its quarantine, `rejected_rows`, written by Spark into the lake."""
+"""The canonical `prices` table and its quarantine, `rejected_rows`, written by Spark into the lake.
 
+The checks run inside the same step, after both outputs are stored, so they read what was really
+written; `every_row_accounted_for` is blocking, so nothing downstream runs on a lossy load.
+"""
 import json
 
-from dagster import AssetExecutionContext, AssetOut, BackfillPolicy, Output, multi_asset
+from dagster import (
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetOut, BackfillPolicy,
+    MetadataValue, Output, multi_asset,
+)
 
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.ingestion.normalise_job import FileTask, loaded_rows, normalise_files, rejected_rows
+from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
+from backintime_assets.ingestion.normalise_job import (
+    FileTask, file_accounting, loaded_rows, normalise_files, rejected_rows, settle_collisions,
+)
+from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
+from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 
@@ -23,25 +34,59 @@ from backintime_assets.resources import LakeResource, PostgresResource, SparkRes
             description="Rows that could not be loaded: source_file, source_line, the raw text and the reason.",
         ),
     },
+    check_specs=[
+        AssetCheckSpec("every_row_accounted_for", asset="prices", blocking=True,
+                       description="Per file: rows read = rows loaded + rows rejected, and the lake holds exactly those."),
+        AssetCheckSpec("prices_have_one_row_per_ticker_and_date", asset="prices", blocking=True),
+        AssetCheckSpec("prices_are_sane", asset="prices", blocking=True,
+                       description="Positive prices; high and low bound the day's prices; volume not negative."),
+    ],
     deps=[file_schemas_asset],
     partitions_def=trade_date_partitions,
     backfill_policy=BackfillPolicy.single_run(),
 )
 def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, lake: LakeResource, results_db: PostgresResource):
     dates = run_dates(context)
-    tasks = []
     with results_db.connect() as conn:
         ensure_schema(conn)
-        for raw in manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []:
+        files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
+        # The most recently modified file wins collisions: it gets priority 0.
+        by_recency = sorted(files, key=lambda f: f.modified_at, reverse=True)
+        tasks = []
+        for priority, raw in enumerate(by_recency):
             schema = file_schemas.final_schema(conn, raw.sha256)
             if schema is None:
                 raise RuntimeError(f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
-            tasks.append(FileTask(raw.lake_path, raw.source_path, json.dumps(schema), min(raw.dates)))
+            tasks.append(FileTask(raw.lake_path, raw.source_path, json.dumps(schema), min(raw.dates), priority))
     context.log.info(f"normalising {len(tasks)} files for {len(dates)} dates")
-    session = spark.get_session()
-    parsed = normalise_files(session, lake.location(), tasks)
+    location = lake.location()
+    settled = settle_collisions(normalise_files(spark.get_session(), location, tasks)).persist()
+    accounting = file_accounting(settled, dates)
     # A file may hold dates outside this run (an archive); those rows belong to other partitions.
-    in_run = parsed.where(parsed.date.isin(dates)).persist()
+    in_run = settled.where(settled.date.isin(dates))
     yield Output(loaded_rows(in_run), output_name="prices")
     yield Output(rejected_rows(in_run), output_name="rejected_rows")
-    in_run.unpersist()
+    settled.unpersist()
+
+    keys = [d.isoformat() for d in dates]
+    stored_prices = read_arrow(location, "prices", PRICES, keys)
+    stored_rejected = read_arrow(location, "rejected_rows", REJECTED_ROWS, keys)
+    findings = {
+        "every_row_accounted_for": rows_accounted_for(accounting, stored_prices, stored_rejected),
+        "prices_have_one_row_per_ticker_and_date": one_row_per_ticker_and_date(stored_prices),
+        "prices_are_sane": prices_are_sane(stored_prices),
+    }
+    file_problems = {a["source_file"]: a["file_problem"] for a in accounting if a["file_problem"]}
+    for name, finding in findings.items():
+        metadata = {"problems": MetadataValue.json(finding.problems[:50])}
+        if name == "every_row_accounted_for":
+            metadata.update({
+                "files": len(accounting),
+                "rows_read": sum(a["rows_read"] or 0 for a in accounting),
+                "rows_loaded": sum(a["loaded"] for a in accounting),
+                "rows_rejected": sum(a["rejected"] for a in accounting),
+                "file_problems": MetadataValue.json(file_problems),
+            })
+        yield AssetCheckResult(
+            check_name=name, asset_key="prices", passed=finding.passed, severity=AssetCheckSeverity.ERROR, metadata=metadata,
+        )

@@ -115,10 +115,50 @@ def test_a_bad_row_is_quarantined_and_the_good_rows_land(pipeline):
         "2025-02-10,CCCCCC,FINANCE,20,21,19,20.5,20.5,2000\n"
     )
     day = date(2025, 2, 10)
-    assert run_range(pipeline, day, day, INGEST).success
+    result = run_range(pipeline, day, day, INGEST)
+    assert result.success and all(_checks(result).values()) and len(_checks(result)) == 3
     prices = lake_prices(pipeline)
     landed = prices[prices["source_file"] == "desk/manual_2025-02-10.csv"]
     assert sorted(landed["ticker"]) == ["AAAAAA", "CCCCCC"]
     rejected = lake_rejections(pipeline)
     assert list(rejected["source_line"]) == [3]
     assert "BBBBBB" in rejected["raw"].iloc[0] and rejected["reason"].iloc[0]
+
+
+def _checks(result) -> dict[str, bool]:
+    return {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+
+
+@pytest.mark.spark
+def test_collisions_across_files_and_broken_files_never_fail_the_day(pipeline):
+    import os
+    import time
+
+    folder = pipeline.source_dir / "desk"
+    folder.mkdir(parents=True, exist_ok=True)
+    header = "Date,Ticker,Sector,Open,High,Low,Close,Adj Close,Volume\n"
+    old, new = folder / "old_2025-02-11.csv", folder / "new_2025-02-11.csv"
+    old.write_text(header + "2025-02-11,DDDDDD,ENERGY,10,11,9,10,10,100\n2025-02-11,EEEEEE,ENERGY,5,6,4,5,5,50\n")
+    new.write_text(header + "2025-02-11,DDDDDD,ENERGY,10,11,9,10.5,10.5,100\n2025-02-11,EEEEEE,ENERGY,5,6,4,5,5,50\n")
+    past = time.time() - 3600
+    os.utime(old, (past, past))  # `new` is the later re-export: it wins
+    (folder / "empty.csv").write_bytes(b"")
+    (folder / "header_only.csv").write_text(header)
+    (folder / "binary.csv").write_bytes(bytes(range(256)) * 4)
+    day = date(2025, 2, 11)
+    result = run_range(pipeline, day, day, INGEST)
+    assert result.success
+    assert _checks(result) == {
+        "every_row_accounted_for": True, "prices_have_one_row_per_ticker_and_date": True, "prices_are_sane": True,
+    }
+    prices = lake_prices(pipeline)
+    today = prices[prices["date"] == day].set_index("ticker")
+    assert today.loc["DDDDDD", "close"] == 10.5 and today.loc["DDDDDD", "source_file"] == "desk/new_2025-02-11.csv"
+    assert today.loc["EEEEEE", "source_file"] == "desk/new_2025-02-11.csv"
+    rejected = lake_rejections(pipeline)
+    reasons = dict(zip(rejected["source_file"] + ":" + rejected["source_line"].astype(str), rejected["reason"]))
+    assert reasons["desk/old_2025-02-11.csv:2"] == "conflict: superseded by desk/new_2025-02-11.csv:2"
+    assert reasons["desk/old_2025-02-11.csv:3"] == "duplicate of desk/new_2025-02-11.csv:3"
+    with psycopg.connect(pipeline.postgres_url) as conn:
+        problems = dict(conn.execute("select name, problem from raw_files where problem is not null").fetchall())
+    assert {"empty.csv", "header_only.csv", "binary.csv"} <= set(problems)
