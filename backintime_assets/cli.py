@@ -69,15 +69,44 @@ def cmd_services(args) -> None:
 # -- data commands ----------------------------------------------------------------------------
 
 def cmd_simulate(args) -> None:
-    from backintime_assets.simulation import MarketSpec, business_days, write_day
+    from backintime_assets.simulation import FileOptions, MarketSpec, write_files
 
     out = Path(args.out or _settings().source_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    spec = MarketSpec(n_tickers=args.tickers, seed=args.seed)
-    files = 0
-    for day in business_days(args.start, args.end):
-        files += len(write_day(spec, day, out))
-    print(f"wrote {files} files for {args.start}..{args.end} into {out}")
+    try:
+        options = FileOptions(shape=args.shape, drift=args.drift, pollution_rate=args.pollution, profile=args.profile,
+                              scale=args.scale, xlsx_share=args.xlsx_share)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    if args.end < args.start:
+        raise CliError(f"--end {args.end} is before --start {args.start}")
+    progress = ProgressLine(sys.stderr)
+    report = write_files(MarketSpec(n_tickers=args.tickers, seed=args.seed), args.start, args.end, out, options,
+                         progress=progress.update)
+    progress.finish(report.rows, report.bytes)
+    print(f"wrote {len(report.files)} files, {report.rows:,} rows ({report.clean_rows:,} clean), "
+          f"{report.bytes / 1e6:,.1f} MB into {out} in {report.seconds:.1f}s; ground truth: {report.ground_truth}")
+
+
+class ProgressLine:
+    """Rows and MB written so far, redrawn in place at most ten times a second on a terminal."""
+
+    def __init__(self, stream):
+        self.stream, self.last, self.started = stream, 0.0, time.monotonic()
+        self.enabled = stream.isatty()
+
+    def update(self, rows: int, written: int) -> None:
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 0.1:
+            self.last = now
+            rate = written / 1e6 / max(now - self.started, 1e-9)
+            self.stream.write(f"\r{rows:>14,} rows  {written / 1e6:>10,.1f} MB  {rate:>7,.1f} MB/s")
+            self.stream.flush()
+
+    def finish(self, rows: int, written: int) -> None:
+        if self.enabled:
+            self.last = 0.0
+            self.update(rows, written)
+            self.stream.write("\n")
 
 
 def _ingest_dates(source: Path) -> list[date]:
@@ -221,6 +250,14 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--tickers", type=int, default=50)
     simulate.add_argument("--seed", type=int, default=7)
     simulate.add_argument("--out", help="folder to write into (default: BACKINTIME_SOURCE_DIR)")
+    simulate.add_argument("--shape", choices=["daily", "archive"], default="daily",
+                          help="daily drop files per exchange, or multi-year archives of ticker groups")
+    simulate.add_argument("--drift", choices=["none", "eras", "random"], default="none",
+                          help="layout drift: none, one layout per era, or one per file")
+    simulate.add_argument("--pollution", type=float, default=0.0, help="share of damaged rows and files (0..1)")
+    simulate.add_argument("--profile", choices=["original"], help="the original archive's file-size mix")
+    simulate.add_argument("--scale", type=float, default=1.0, help="with --profile: file-size multiplier")
+    simulate.add_argument("--xlsx-share", type=float, default=0.0, help="share of files written as .xlsx")
     simulate.set_defaults(func=cmd_simulate)
 
     ingest = sub.add_parser("ingest", help="migrate a folder of price files: raw files, schemas, prices")
@@ -254,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # one clear line, never a bare traceback
         print(f"backintime: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

@@ -52,3 +52,22 @@ def test_services_start_status_stop_with_the_embedded_server(server_dir):
         stopped = _run(["services", "stop"], {}, tmp_path)
     assert "stopped" in stopped.stdout
     assert "postgres: stopped" in _run(["services", "status"], {}, tmp_path).stdout
+
+
+def test_simulate_writes_drifted_files_and_ground_truth(tmp_path, capsys):
+    out = tmp_path / "drive"
+    args = ["simulate", "--start", "2025-01-06", "--end", "2025-01-10", "--tickers", "8", "--drift", "random",
+            "--pollution", "0.1", "--xlsx-share", "0.3", "--out", str(out)]
+    assert main(args) == 0
+    assert "ground truth" in capsys.readouterr().out
+    files = sorted(p.name for p in out.iterdir() if not p.name.startswith("_"))
+    assert files and any(f.endswith(".xlsx") for f in files)
+    assert (out / "_ground_truth.csv").read_text().count("\n") > 1
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(args) == 0  # same seed and options: byte-identical files
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+
+
+def test_simulate_rejects_bad_options_in_one_line(tmp_path, capsys):
+    assert main(["simulate", "--start", "2025-01-06", "--end", "2025-01-10", "--pollution", "2", "--out", str(tmp_path)]) == 2
+    assert "pollution_rate" in capsys.readouterr().err

@@ -4,12 +4,15 @@ from dagster import AssetExecutionContext, BackfillPolicy, Config, MaterializeRe
 
 from backintime_assets.partitions import run_dates, trade_date_partitions
 from backintime_assets.resources import SourceFolderResource
-from backintime_assets.simulation import MarketSpec, write_day
+from backintime_assets.simulation import FileOptions, MarketSpec, write_files
 
 
 class SimulationConfig(Config):
     n_tickers: int = 50
     seed: int = 7
+    drift: str = "none"  # none | eras | random: how file layouts change over time
+    pollution_rate: float = 0.0  # share of damaged rows and files, recorded in _ground_truth.csv
+    xlsx_share: float = 0.0  # share of files written as .xlsx workbooks
 
 
 @asset(
@@ -23,10 +26,13 @@ def simulated_price_files(
     context: AssetExecutionContext, config: SimulationConfig, source_folder: SourceFolderResource
 ) -> MaterializeResult:
     spec = MarketSpec(n_tickers=config.n_tickers, seed=config.seed)
-    root = source_folder.root()
-    written = [path for day in run_dates(context) for path in write_day(spec, day, root)]
+    options = FileOptions(drift=config.drift, pollution_rate=config.pollution_rate, xlsx_share=config.xlsx_share)
+    dates = run_dates(context)
+    report = write_files(spec, dates[0], dates[-1], source_folder.root(), options) if dates else None
     return MaterializeResult(metadata={
-        "files": len(written),
-        "bytes": sum(p.stat().st_size for p in written),
-        "source_folder": str(root),
+        "dagster/row_count": report.rows if report else 0,
+        "files": len(report.files) if report else 0,
+        "clean_rows": report.clean_rows if report else 0,
+        "bytes": report.bytes if report else 0,
+        "source_folder": str(source_folder.root()),
     })
