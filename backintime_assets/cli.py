@@ -167,6 +167,41 @@ def cmd_detect(args) -> None:
         raise CliError("some files could not be read")
 
 
+def cmd_schema(args) -> None:
+    import psycopg
+
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.instance import results_url
+
+    with psycopg.connect(results_url(_settings())) as conn:
+        ensure_schema(conn)
+        try:
+            sha = file_schemas.current_sha256(conn, args.file)
+        except file_schemas.OverrideError as error:
+            raise CliError(str(error)) from None
+        if args.action == "show":
+            print(json.dumps(file_schemas.final_schema(conn, sha), indent=1))
+            return
+        if not args.column or not (args.type or args.format or args.mapping):
+            raise CliError("override needs --column and at least one of --type, --format, --mapping")
+        targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
+        try:
+            changed = file_schemas.override_column(conn, targets, args.column, args.by, args.type, args.format,
+                                                   args.mapping)
+        except file_schemas.OverrideError as error:
+            raise CliError(str(error)) from None
+        conn.commit()
+        dates = manifest.dates_of(conn, targets)
+        version = file_schemas.schema_version(conn, targets)
+    _prepare()
+    from backintime_assets.runner import report_schema_change
+
+    report_schema_change(dates, version, f"{args.by} changed {args.column} in {len(targets)} file(s)")
+    print(f"changed {changed} column(s) in {len(targets)} file(s); {len(dates)} date(s) now need a rerun"
+          + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+
+
 def cmd_backtest(args) -> None:
     _check_java()
     _prepare()
@@ -268,6 +303,17 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("files", nargs="+")
     detect.add_argument("--json", action="store_true", help="one JSON object per file per line")
     detect.set_defaults(func=cmd_detect)
+
+    schema = sub.add_parser("schema", help="show or correct a raw file's detected schema")
+    schema.add_argument("action", choices=["show", "override"])
+    schema.add_argument("file", help="the file's path relative to the source folder")
+    schema.add_argument("--column", help="column name as in the file's header")
+    schema.add_argument("--type", choices=["integer", "float", "date", "timestamp", "boolean", "string"])
+    schema.add_argument("--format", help="e.g. %%d/%%m/%%Y for a date column")
+    schema.add_argument("--mapping", help="canonical column (date, ticker, sector, open, high, low, close, adj_close, volume) or none")
+    schema.add_argument("--layout", action="store_true", help="apply to every file sharing this file's layout")
+    schema.add_argument("--by", default=os.environ.get("USER", ""), help="who makes the change (default: $USER)")
+    schema.set_defaults(func=cmd_schema)
 
     backtest = sub.add_parser("backtest", help="run the backtest over every price in the lake")
     backtest.set_defaults(func=cmd_backtest)

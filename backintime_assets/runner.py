@@ -30,3 +30,19 @@ def run_job(job_name: str, tags: dict[str, str] | None = None, run_config: dict 
         failures = [e.message for e in result.all_events if e.is_failure]
         raise RunFailed(f"{job_name} run {result.run_id} failed: {failures[-1] if failures else 'see the Dagster UI'}")
     return result
+
+
+def report_schema_change(dates: list[date], version: str, description: str) -> None:
+    """Record a user's schema correction as new versions of `file_schemas` for the dates it touches.
+
+    Dagster then shows those `prices` partitions as unsynced, i.e. needing a rerun.
+    """
+    from dagster import AssetMaterialization, DagsterInstance
+    from dagster._core.definitions.data_version import DATA_VERSION_TAG
+
+    with DagsterInstance.get() as instance:
+        for day in dates:
+            instance.report_runless_asset_event(AssetMaterialization(
+                asset_key="file_schemas", partition=day.strftime(DATE_FORMAT),
+                tags={DATA_VERSION_TAG: version}, metadata={"change": description},
+            ))

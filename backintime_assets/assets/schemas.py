@@ -1,6 +1,6 @@
 """Detected dialect and column types of every raw file, kept in Postgres where users can correct them."""
 
-from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, BackfillPolicy, DataVersion, MaterializeResult, MetadataValue, asset
 
 from backintime_assets.assets.raw import raw_price_files
 from backintime_assets.db import file_schemas, manifest
@@ -26,7 +26,8 @@ def file_schemas_asset(context: AssetExecutionContext, lake: LakeResource, resul
     columns, layouts = 0, {}  # what this run detected; files seen before keep their schema
     with results_db.connect() as conn:
         ensure_schema(conn)
-        for raw in manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []:
+        files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
+        for raw in files:
             if file_schemas.final_schema(conn, raw.sha256) is not None:
                 continue  # same content, same detection: keep it and any user overrides
             with fs.open_input_file(raw.lake_path) as handle:
@@ -35,7 +36,9 @@ def file_schemas_asset(context: AssetExecutionContext, lake: LakeResource, resul
             columns += len(schema["columns"])
             layouts[raw.source_path] = {k: schema.get(k) for k in ("encoding", "delimiter", "header_row")}
         conn.commit()
-    return MaterializeResult(metadata={
+        # Changes when a file changes or a user corrects a schema, so `prices` shows as needing a rerun.
+        version = file_schemas.schema_version(conn, [f.sha256 for f in files])
+    return MaterializeResult(data_version=DataVersion(version), metadata={
         "dagster/row_count": columns,
         "files": len(layouts),
         "dialects": MetadataValue.json(dict(list(layouts.items())[:20])),

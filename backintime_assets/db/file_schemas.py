@@ -1,18 +1,29 @@
 """Detected file layouts and per-column schemas, with the user's overrides kept across re-detection."""
 from __future__ import annotations
 
+import hashlib
 import json
 
 from psycopg.types.json import Jsonb
+
+COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
+CANONICAL_COLUMNS = ("date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume")
+UNMAPPED = "none"  # a user's way to say "this column feeds no canonical column"
+
+
+def layout_key(schema: dict) -> str:
+    signature = [schema.get("delimiter"), [c["name"].strip().lower() for c in schema["columns"]]]
+    return hashlib.sha256(json.dumps(signature).encode()).hexdigest()[:16]
 
 
 def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
     """Store a file's detected dialect and columns; a user's final type or mapping is never overwritten."""
     with conn.transaction():
         conn.execute(
-            """insert into file_layouts (sha256, source_path, dialect) values (%s, %s, %s)
-               on conflict (sha256) do update set dialect = excluded.dialect, detected_at = now()""",
-            (sha256, source_path, Jsonb(schema)),
+            """insert into file_layouts (sha256, source_path, dialect, layout_key) values (%s, %s, %s, %s)
+               on conflict (sha256) do update set dialect = excluded.dialect, layout_key = excluded.layout_key,
+                   detected_at = now()""",
+            (sha256, source_path, Jsonb(schema), layout_key(schema)),
         )
         for index, column in enumerate(schema["columns"]):
             conn.execute(
@@ -44,17 +55,57 @@ def final_schema(conn, sha256: str) -> dict | None:
     ).fetchall()
     for index, final_type, final_format, final_mapping in finals:
         if index < len(schema["columns"]):
-            schema["columns"][index].update(type=final_type, format=final_format, canonical=final_mapping)
+            mapping = None if final_mapping == UNMAPPED else final_mapping
+            schema["columns"][index].update(type=final_type, format=final_format, canonical=mapping)
     return schema
 
 
-def override_column(conn, sha256: str, column_name: str, changed_by: str, final_type: str | None = None,
+class OverrideError(ValueError):
+    pass
+
+
+def current_sha256(conn, source_path: str) -> str:
+    row = conn.execute(
+        "select sha256 from raw_files where source_path = %s and superseded_at is null", (source_path,)
+    ).fetchone()
+    if row is None:
+        raise OverrideError(f"no current raw file {source_path!r} (paths are relative to the source folder)")
+    return row[0]
+
+
+def files_sharing_layout(conn, sha256: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "select sha256 from file_layouts where layout_key = (select layout_key from file_layouts where sha256 = %s)",
+        (sha256,),
+    ).fetchall()]
+
+
+def override_column(conn, sha256s: list[str], column_name: str, changed_by: str, final_type: str | None = None,
                     final_format: str | None = None, final_mapping: str | None = None) -> int:
-    """A user's correction of one column; returns how many rows changed (0: no such column)."""
-    result = conn.execute(
-        """update file_schemas set final_type = coalesce(%s, final_type), final_format = coalesce(%s, final_format),
-               final_mapping = coalesce(%s, final_mapping), changed_by = %s, changed_at = now()
-           where sha256 = %s and column_name = %s""",
-        (final_type, final_format, final_mapping, changed_by, sha256, column_name),
-    )
-    return result.rowcount
+    """A user's correction of one column in the given files; returns how many file columns changed."""
+    if final_type is not None and final_type not in COLUMN_TYPES:
+        raise OverrideError(f"type must be one of {', '.join(COLUMN_TYPES)}; got {final_type!r}")
+    if final_mapping is not None and final_mapping not in (*CANONICAL_COLUMNS, UNMAPPED):
+        raise OverrideError(f"mapping must be one of {', '.join(CANONICAL_COLUMNS)} or {UNMAPPED}; got {final_mapping!r}")
+    if not changed_by:
+        raise OverrideError("say who changes the schema (--by)")
+    with conn.transaction():
+        result = conn.execute(
+            """update file_schemas set final_type = coalesce(%s, final_type), final_format = coalesce(%s, final_format),
+                   final_mapping = coalesce(%s, final_mapping), changed_by = %s, changed_at = now()
+               where sha256 = any(%s) and lower(trim(column_name)) = lower(trim(%s))""",
+            (final_type, final_format, final_mapping, changed_by, list(sha256s), column_name),
+        )
+        if result.rowcount == 0:
+            raise OverrideError(f"no column {column_name!r} in the chosen file(s)")
+        return result.rowcount
+
+
+def schema_version(conn, sha256s: list[str]) -> str:
+    """A digest of the final schemas of these files: changes exactly when a user's correction does."""
+    rows = conn.execute(
+        """select sha256, column_index, final_type, final_format, final_mapping from file_schemas
+           where sha256 = any(%s) order by sha256, column_index""",
+        (list(sha256s),),
+    ).fetchall()
+    return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()[:16]

@@ -25,6 +25,9 @@ create table if not exists file_layouts (
     dialect     jsonb not null,
     detected_at timestamptz not null default now()
 );
+-- Files whose delimiter and header names match share a layout, so one correction can cover them all.
+alter table file_layouts add column if not exists layout_key text;
+create index if not exists file_layouts_layout_key on file_layouts (layout_key);
 
 create table if not exists file_schemas (
     sha256           text not null,

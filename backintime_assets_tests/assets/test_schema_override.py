@@ -1,0 +1,53 @@
+"""A user's schema correction: the affected dates show as needing a rerun, and the rerun uses it."""
+from datetime import date
+
+import pytest
+from dagster import AssetKey, DagsterInstance, materialize
+from dagster._core.definitions.data_version import CachingStaleStatusResolver, StaleStatus
+from dagster._core.loader import LoadingContextForTest
+
+from backintime_assets.cli import main
+from backintime_assets.definitions import ASSETS, build_resources, defs
+from backintime_assets.instance import prepare_dagster_home
+from backintime_assets.runner import range_tags
+from backintime_assets_tests.assets.pipeline import INGEST, lake_prices, lake_rejections, settings_for
+
+DAY = date(2025, 3, 3)
+
+
+@pytest.mark.spark
+def test_override_marks_dates_stale_and_the_rerun_uses_it(tmp_path, postgres_url, spark, monkeypatch):
+    settings = settings_for(tmp_path, postgres_url)
+    for key, value in {"BACKINTIME_HOME": str(tmp_path), "BACKINTIME_POSTGRES_URL": postgres_url}.items():
+        monkeypatch.setenv(key, value)
+    for key, value in prepare_dagster_home(settings).items():
+        monkeypatch.setenv(key, value)
+    settings.source_dir.mkdir(parents=True)
+    # The desk's "Close" is the previous close; the day's close is in "Settle".
+    (settings.source_dir / "desk.csv").write_text(
+        "Date,Ticker,Close,Settle\n2025-03-03,ABCDEF,10.5,11.0\n2025-03-03,GHIJKL,20.25,19.5\n")
+
+    def ingest():
+        with DagsterInstance.get() as instance:
+            result = materialize(ASSETS, resources=build_resources(settings), selection=INGEST,
+                                 tags=range_tags(DAY, DAY), instance=instance)
+            assert result.success
+
+    def prices_status():
+        with DagsterInstance.get() as instance:
+            # What the UI computes for a partition's "unsynced" badge.
+            resolver = CachingStaleStatusResolver(instance, defs.resolve_asset_graph(), LoadingContextForTest(instance))
+            return resolver.get_status(AssetKey("prices"), DAY.isoformat())
+
+    ingest()
+    assert list(lake_prices(settings).sort_values("ticker")["close"]) == [10.5, 20.25]
+    assert prices_status() == StaleStatus.FRESH
+
+    assert main(["schema", "override", "desk.csv", "--column", "Close", "--mapping", "none", "--by", "analyst"]) == 0
+    assert main(["schema", "override", "desk.csv", "--column", "Settle", "--mapping", "close", "--by", "analyst"]) == 0
+    assert prices_status() == StaleStatus.STALE
+
+    ingest()
+    prices = lake_prices(settings).sort_values("ticker")
+    assert list(prices["close"]) == [11.0, 19.5] and len(lake_rejections(settings)) == 0
+    assert prices_status() == StaleStatus.FRESH
