@@ -207,16 +207,27 @@ def cmd_backtest(args) -> None:
     _prepare()
     from backintime_assets.runner import run_job
 
-    result = run_job("backtest_job")
-    print(f"backtest_job: run {result.run_id} succeeded")
+    from backintime_assets.definitions import build_resources
+    from backintime_assets.lake.tables import list_dates
+    from backintime_assets.runner import range_tags
+
+    dates = list_dates(build_resources(_settings())["lake"].location(), "prices")
+    if not dates:
+        raise CliError("no prices in the lake yet: run `backintime ingest` (or `demo`) first")
+    first, last = date.fromisoformat(dates[0]).replace(day=1), date.fromisoformat(dates[-1]).replace(day=1)
+    for job, tags in (("backtest_entries_job", range_tags(first, last)), ("mark_trades_job", {})):
+        result = run_job(job, tags=tags)
+        print(f"{job}: run {result.run_id} succeeded")
 
 
 def cmd_dashboard(args) -> None:
-    from backintime_assets.instance import results_url
+    from backintime_assets.instance import dashboard_url
 
-    url = results_url(_settings())
+    url = dashboard_url(_settings())
     print(f"Dash app: http://127.0.0.1:{args.port}/")
-    subprocess.run([sys.executable, "-m", "dashboard", "--db-url", url, "--port", str(args.port)], check=True)
+    # Through the environment, not argv, so the password does not show in `ps`.
+    env = {**os.environ, "BACKINTIME_DASHBOARD_DB_URL": url}
+    subprocess.run([sys.executable, "-m", "dashboard", "--port", str(args.port)], check=True, env=env)
 
 
 def _prepare() -> dict[str, str]:
@@ -241,7 +252,7 @@ def cmd_demo(args) -> None:
 
 
 def _serve(settings: Settings, env: dict[str, str], dagster_port: int, dash_port: int) -> None:
-    from backintime_assets.instance import results_url
+    from backintime_assets.instance import dashboard_url
 
     root = Path(__file__).resolve().parent.parent
     full_env = {**os.environ, **env}
@@ -249,8 +260,8 @@ def _serve(settings: Settings, env: dict[str, str], dagster_port: int, dash_port
     processes = [
         subprocess.Popen([str(bin_dir / "dagster"), "dev", "-w", str(root / "workspace.yaml"), "-h", "127.0.0.1",
                           "-p", str(dagster_port)], env=full_env, cwd=root),
-        subprocess.Popen([sys.executable, "-m", "dashboard", "--db-url", results_url(settings), "--port", str(dash_port)],
-                         env=full_env, cwd=root),
+        subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(dash_port)],
+                         env={**full_env, "BACKINTIME_DASHBOARD_DB_URL": dashboard_url(settings)}, cwd=root),
     ]
     print(f"Dagster UI: http://127.0.0.1:{dagster_port}/")
     print(f"Dash app:   http://127.0.0.1:{dash_port}/")

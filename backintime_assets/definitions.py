@@ -5,13 +5,13 @@ import os
 
 from dagster import Definitions, EnvVar
 
-from backintime_assets.assets.backtests import backtest_trades
+from backintime_assets.assets.backtests import backtest_entries, backtest_trades, latest_close
 from backintime_assets.assets.lake import prices_and_rejections
 from backintime_assets.assets.raw import raw_price_files
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.assets.source import simulated_price_files
 from backintime_assets.io_managers import LakeParquetIOManager
-from backintime_assets.jobs import backtest_job, demo_job, ingest_job
+from backintime_assets.jobs import JOBS
 from backintime_assets.resources import LakeResource, PostgresResource, SourceFolderResource, SparkResource
 from backintime_assets.sensors import source_folder_sensor
 from backintime_assets.settings import Settings
@@ -43,11 +43,14 @@ def build_resources(settings: Settings) -> dict:
     }
 
 
-ASSETS = [simulated_price_files, raw_price_files, file_schemas_asset, prices_and_rejections, backtest_trades]
+ASSETS = [
+    simulated_price_files, raw_price_files, file_schemas_asset, prices_and_rejections,
+    latest_close, backtest_entries, backtest_trades,
+]
 
 defs = Definitions(
     assets=ASSETS,
-    jobs=[ingest_job, demo_job, backtest_job],
+    jobs=JOBS,
     sensors=[source_folder_sensor],
     resources=build_resources(Settings.from_env()),
 )

@@ -70,3 +70,18 @@ def prepare_dagster_home(settings: Settings) -> dict[str, str]:
         env["BACKINTIME_HOME"] = str(settings.home)
     os.environ.update(env)
     return env
+
+
+def dashboard_url(settings: Settings) -> str:
+    """A URL for the dashboard's read-only role, created (or reset) on the results database."""
+    import secrets
+
+    import psycopg
+
+    from backintime_assets.db.roles import ensure_dashboard_role
+    from backintime_assets.db.schema import ensure_schema
+
+    # A new password each time the dashboard starts: nothing to store, nothing stale to leak.
+    with psycopg.connect(results_url(settings)) as conn:
+        ensure_schema(conn)
+        return ensure_dashboard_role(conn, password=secrets.token_urlsafe(18))

@@ -1,11 +1,12 @@
-"""Jobs: ingestion of the source folder, the whole demo, and backtests."""
+"""Jobs, one per partitioning: daily ingestion (and the demo's simulation), monthly backtest entries,
+and the unpartitioned marking of trades to the latest closes."""
 from dagster import AssetSelection, define_asset_job
 
-
-INGEST_ASSETS = AssetSelection.assets("raw_price_files", "file_schemas", "prices", "rejected_rows")
+INGEST_ASSETS = AssetSelection.assets("raw_price_files", "file_schemas", "prices", "rejected_rows", "latest_close")
 
 ingest_job = define_asset_job("ingest_job", selection=INGEST_ASSETS)
-demo_job = define_asset_job(
-    "demo_job", selection=INGEST_ASSETS | AssetSelection.assets("simulated_price_files")
-)
-backtest_job = define_asset_job("backtest_job", selection=AssetSelection.assets("backtest_trades"))
+demo_job = define_asset_job("demo_job", selection=INGEST_ASSETS | AssetSelection.assets("simulated_price_files"))
+backtest_entries_job = define_asset_job("backtest_entries_job", selection=AssetSelection.assets("backtest_entries"))
+mark_trades_job = define_asset_job("mark_trades_job", selection=AssetSelection.assets("backtest_trades"))
+
+JOBS = [ingest_job, demo_job, backtest_entries_job, mark_trades_job]

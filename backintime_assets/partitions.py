@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dagster import TimeWindowPartitionsDefinition
+from dagster import MonthlyPartitionsDefinition, TimeWindowPartitionsDefinition
 
 from backintime_assets.settings import Settings
 
@@ -19,6 +19,11 @@ trade_date_partitions = TimeWindowPartitionsDefinition(
     fmt=DATE_FORMAT,
     # The day's files arrive during the day: today's partition exists before midnight passes.
     end_offset=1,
+)
+
+# Backtest entries are computed per calendar month, once the month and its look-back are in.
+trade_month_partitions = MonthlyPartitionsDefinition(
+    start_date=Settings.from_env().start_date.replace(day=1).strftime(DATE_FORMAT), fmt=DATE_FORMAT, end_offset=1,
 )
 
 
@@ -36,3 +41,13 @@ def run_dates(context) -> list[date]:
     """The trade dates of an asset run, whether it covers one partition or a backfilled range."""
     window = context.partition_time_window
     return window_dates(window.start.date(), window.end.date())
+
+
+def run_months(context) -> list[date]:
+    """First days of the calendar months a monthly-partitioned run covers."""
+    window = context.partition_time_window
+    months, day = [], window.start.date().replace(day=1)
+    while day < window.end.date():
+        months.append(day)
+        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return months

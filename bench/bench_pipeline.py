@@ -1,4 +1,4 @@
-"""End-to-end demo timing per stage (simulate, raw, schemas, prices, backtest), in rows per second.
+"""End-to-end demo timing per stage (simulate, raw, schemas, prices, backtest stages), in price rows per second.
 
 Runs the real assets on embedded Postgres, a local lake and Spark local[*]; the Spark session is
 started before the first stage so its start-up is reported on its own row.
@@ -47,9 +47,15 @@ def run(quick: bool) -> list[dict]:
                 assert result.success, name
                 rows.append({"stage": name, "seconds": time.perf_counter() - started})
             price_rows = read_arrow(resources["lake"].location(), "prices", PRICES).num_rows
-            started = time.perf_counter()
-            assert materialize(ASSETS, resources=resources, selection=["backtest_trades"]).success
-            rows.append({"stage": "backtest", "seconds": time.perf_counter() - started})
+            later = [
+                ("latest close", ["latest_close"], range_tags(first, last)),
+                ("backtest entries", ["backtest_entries"], range_tags(first.replace(day=1), last.replace(day=1))),
+                ("mark trades", ["backtest_trades"], {}),
+            ]
+            for name, selection, tags in later:
+                started = time.perf_counter()
+                assert materialize(ASSETS, resources=resources, selection=selection, tags=tags).success, name
+                rows.append({"stage": name, "seconds": time.perf_counter() - started})
         finally:
             server.stop()
     for row in rows[1:]:

@@ -1,42 +1,119 @@
-"""Backtest results: a strategy run on Spark over every price in the lake, loaded into Postgres."""
+"""Backtest results in Postgres, kept current cheaply as days arrive.
 
+`backtest_entries` (one partition per month) holds the purchases, computed on Spark once a month
+and its look-back are in; `latest_close` (one partition per day) holds what each ticker last
+closed at; the `backtest_trades` view marks entries to those closes, and the summaries the
+dashboard reads are rebuilt from it. A new day costs one day of closes, one month of entries and
+the summaries, never the whole history.
+"""
 from dataclasses import asdict
 
-from dagster import AssetExecutionContext, AssetIn, Config, MaterializeResult, MetadataValue, asset
+import pandas as pd
 
+from dagster import (
+    AssetDep, AssetExecutionContext, BackfillPolicy, Config, MaterializeResult, MetadataValue,
+    TimeWindowPartitionMapping, asset,
+)
+
+from backintime_assets.backtesting.closes import last_closes
+from backintime_assets.backtesting.lookback import lookback_dates
+from backintime_assets.db import results
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.db.trades import replace_trades
+from backintime_assets.lake.schemas import PRICES
+from backintime_assets.lake.tables import list_dates, read_arrow, read_dates
 from backintime_assets.metadata import markdown_table
-from backintime_assets.resources import PostgresResource
-from backintime_assets.strategies.monthly_ma_dip_spark import monthly_ma_dip_spark
-from backintime_assets.strategies.params import MonthlyMaDipParams
+from backintime_assets.partitions import DATE_FORMAT, run_dates, run_months, trade_date_partitions, trade_month_partitions
+from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
+from backintime_assets.strategies import MonthlyMaDipParams, monthly_ma_dip_spark
 
 
 class MonthlyMaDipConfig(Config):
+    """The strategy's parameters; they are stored with every result row."""
+
     strategy_name: str = "monthly_ma_dip"
     amount: float = 100.0
     window: int = 7
     min_price: float = 0.1
     max_price: float = 1000.0
 
+    def params(self) -> MonthlyMaDipParams:
+        return MonthlyMaDipParams(amount=self.amount, window=self.window, min_price=self.min_price,
+                                  max_price=self.max_price)
+
 
 @asset(
     group_name="backtests",
-    ins={"prices": AssetIn()},
+    partitions_def=trade_month_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    deps=[AssetDep("prices", partition_mapping=TimeWindowPartitionMapping())],
     kinds={"spark", "postgres"},
-    description="Trades of the monthly moving-average dip strategy over the whole price history (`backtest_trades`).",
+    description="Purchases of the strategy per month (`backtest_entries`), computed on Spark from the month and its look-back.",
 )
-def backtest_trades(context: AssetExecutionContext, config: MonthlyMaDipConfig, prices, results_db: PostgresResource) -> MaterializeResult:
-    params = MonthlyMaDipParams(amount=config.amount, window=config.window, min_price=config.min_price, max_price=config.max_price)
-    trades = monthly_ma_dip_spark(prices, params).toPandas()
-    trades["strategy"] = config.strategy_name
+def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig, spark: SparkResource,
+                     lake: LakeResource, results_db: PostgresResource) -> MaterializeResult:
+    months = run_months(context)
+    window = context.partition_time_window
+    first, last = window.start.strftime(DATE_FORMAT), window.end.strftime(DATE_FORMAT)
+    location = lake.location()
+    in_run = [d for d in list_dates(location, "prices") if first <= d < last]
+    history = lookback_dates(location, first, last, config.window, config.min_price, config.max_price)
+    prices = read_dates(spark.get_session(), location, "prices", PRICES, history + in_run)
+    trades = monthly_ma_dip_spark(prices, config.params())
+    entries = trades.where((trades.purchase_date >= first) & (trades.purchase_date < last)).toArrow()
     with results_db.connect() as conn:
         ensure_schema(conn)
-        loaded = replace_trades(conn, config.strategy_name, trades, asdict(params))
-        conn.commit()
+        loaded = results.replace_entries(conn, config.strategy_name, months, entries, asdict(config.params()))
     return MaterializeResult(metadata={
         "dagster/row_count": loaded,
-        "tickers": int(trades["ticker"].nunique()) if loaded else 0,
-        "total_pnl": float(trades["pnl"].sum()) if loaded else 0.0,
-        "preview": MetadataValue.md(markdown_table(trades)),
+        "months": len(months),
+        "price_dates_read": len(history) + len(in_run),
+        "lookback_dates": len(history),
+        "preview": MetadataValue.md(markdown_table(entries.to_pandas())),
+    })
+
+
+@asset(
+    group_name="backtests",
+    partitions_def=trade_date_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    deps=["prices"],
+    kinds={"postgres"},
+    description="Each ticker's latest in-bounds close (`latest_close`), advanced by each day of prices.",
+)
+def latest_close(context: AssetExecutionContext, config: MonthlyMaDipConfig, lake: LakeResource,
+                 results_db: PostgresResource) -> MaterializeResult:
+    days = [d.strftime(DATE_FORMAT) for d in run_dates(context)]
+    closes = last_closes(read_arrow(lake.location(), "prices", PRICES, days), config.min_price, config.max_price)
+    with results_db.connect() as conn:
+        ensure_schema(conn)
+        written = results.upsert_latest_close(conn, config.strategy_name, closes)
+    return MaterializeResult(metadata={"dagster/row_count": written, "tickers_seen": closes.num_rows})
+
+
+@asset(
+    group_name="backtests",
+    deps=[backtest_entries, latest_close],
+    kinds={"postgres"},
+    description="Trades marked to the latest close (the `backtest_trades` view), and the summaries "
+                "`sector_monthly_pnl` and `ticker_pnl` the dashboard reads.",
+)
+def backtest_trades(context: AssetExecutionContext, config: MonthlyMaDipConfig, results_db: PostgresResource) -> MaterializeResult:
+    with results_db.connect() as conn:
+        ensure_schema(conn)
+        counts = results.refresh_summaries(conn, config.strategy_name)
+        trades, pnl, unmarked = conn.execute(
+            "select count(*), coalesce(sum(pnl), 0), count(*) filter (where pnl is null) from backtest_trades"
+            " where strategy = %s", (config.strategy_name,),
+        ).fetchone()
+        sample = conn.execute(
+            "select ticker, sector, purchase_date, purchase_price, last_close, pnl from backtest_trades"
+            " where strategy = %s order by purchase_date desc, ticker limit 5", (config.strategy_name,),
+        ).fetchall()
+    return MaterializeResult(metadata={
+        "dagster/row_count": trades,
+        "total_pnl": float(pnl),
+        "trades_without_close": unmarked,
+        **{f"{name}_rows": n for name, n in counts.items()},
+        "preview": MetadataValue.md(markdown_table(pd.DataFrame(
+            sample, columns=["ticker", "sector", "purchase_date", "purchase_price", "last_close", "pnl"]))),
     })

@@ -72,7 +72,8 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
     stored_prices = read_arrow(location, "prices", PRICES, keys)
     stored_rejected = read_arrow(location, "rejected_rows", REJECTED_ROWS, keys)
     findings = {
-        "every_row_accounted_for": rows_accounted_for(accounting, stored_prices, stored_rejected),
+        "every_row_accounted_for": rows_accounted_for(
+            accounting, stored_prices, stored_rejected, [t.source_file for t in tasks]),
         "prices_have_one_row_per_ticker_and_date": one_row_per_ticker_and_date(stored_prices),
         "prices_are_sane": prices_are_sane(stored_prices),
     }

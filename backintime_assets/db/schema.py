@@ -46,24 +46,15 @@ create table if not exists file_schemas (
     primary key (sha256, column_index)
 );
 
-create table if not exists backtest_trades (
-    strategy       text not null,
-    ticker         text not null,
-    sector         text not null,
-    purchase_date  date not null,
-    purchase_price double precision not null,
-    purchase_vol   double precision not null,
-    last_close     double precision not null,
-    pnl            numeric(20, 6) not null,
-    params         jsonb,
-    created_at     timestamptz not null default now()
-);
-create index if not exists backtest_trades_ticker_sector_date on backtest_trades (ticker, sector, purchase_date);
 """
 
 
 def ensure_schema(conn) -> None:
+    """Ingestion tables here, backtest results (entries, closes, the trades view) in `results`."""
+    from backintime_assets.db.results import SCHEMA_LOCK, ensure_results_schema
+
     # Several runs may start at once; the advisory lock keeps their DDL from racing.
     with conn.transaction():
-        conn.execute("select pg_advisory_xact_lock(824601)")
+        conn.execute("select pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
         conn.execute(DDL)
+    ensure_results_schema(conn)

@@ -17,11 +17,16 @@ class Finding:
     problems: list[str]
 
 
-def rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table) -> Finding:
-    """Per file: read == loaded + rejected, and the lake holds exactly the rows this run put there."""
+def rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
+                       expected_files: list[str]) -> Finding:
+    """Per file: read == loaded + rejected, and the lake holds exactly the rows this run put there.
+
+    `expected_files` are the files the manifest holds for the run's dates: each must have been parsed.
+    """
     in_lake_prices = Counter(lake_prices.column("source_file").to_pylist())
     in_lake_rejected = Counter(lake_rejected.column("source_file").to_pylist())
-    problems = []
+    parsed = {f["source_file"] for f in files}
+    problems = [f"{name}: in the manifest for these dates but never parsed" for name in sorted(set(expected_files) - parsed)]
     for f in sorted(files, key=lambda f: f["source_file"]):
         name = f["source_file"]
         if f["rows_read"] is None:

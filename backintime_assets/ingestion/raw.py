@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backintime_assets.db import manifest
-from backintime_assets.ingestion.sources import dates_held, raw_lake_key, scan, sha256_of
+from backintime_assets.ingestion.sources import dates_held, home_date, raw_lake_key, scan, sha256_of
 from backintime_assets.lake import LakeLocation
 
 
@@ -37,6 +37,10 @@ def migrate(conn, root: Path, location: LakeLocation) -> MigrationReport:
             report.unchanged += 1
             continue
         dates, problem = dates_held(data, source.relative)
+        if not dates:
+            # Nothing loadable, yet its lines must still land in rejected_rows with the reason:
+            # give the file a date so that some partition's run reads it.
+            dates = [home_date(source.relative, source.modified_at)]
         lake_path = location.path(raw_lake_key(sha, source.relative))
         if fs.get_file_info(lake_path).size != len(data):
             fs.create_dir(lake_path.rsplit("/", 1)[0], recursive=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -52,6 +53,25 @@ def dates_held(data: bytes, name: str) -> tuple[list[date], str | None]:
     dates = sorted({_as_date(d) for d in result.prices["date"]}) if len(result.prices) else []
     problem = result.file_problem or (None if dates else "no loadable rows")
     return dates, problem
+
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def home_date(name: str, modified_at: datetime) -> date:
+    """Where a file with no loadable dates files its rejected rows: the date in its name (offices
+    name daily drops by date), else the day it was last modified; moved back to a business day
+    so that some trade-date partition holds it."""
+    day = None
+    for match in _DATE_IN_NAME.finditer(name):
+        try:
+            day = date(*map(int, match.groups()))
+        except ValueError:
+            continue
+    day = day or modified_at.date()
+    while day.weekday() >= 5:
+        day = date.fromordinal(day.toordinal() - 1)
+    return day
 
 
 def _as_date(value) -> date:

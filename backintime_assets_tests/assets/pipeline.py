@@ -13,7 +13,7 @@ from backintime_assets.lake.tables import read_arrow
 from backintime_assets.runner import range_tags
 from backintime_assets.settings import Settings
 
-INGEST = ["raw_price_files", "file_schemas", "prices", "rejected_rows"]
+INGEST = ["raw_price_files", "file_schemas", "prices", "rejected_rows", "latest_close"]
 
 
 def settings_for(home: Path, postgres_url: str, lake: LakeLocation | None = None) -> Settings:
@@ -39,8 +39,13 @@ def run_range(settings: Settings, first: date, last: date, selection: list[str],
     return materialize(ASSETS, resources=build_resources(settings), selection=selection, tags=range_tags(first, last), run_config=run_config)
 
 
-def run_backtest(settings: Settings):
-    return materialize(ASSETS, resources=build_resources(settings), selection=["backtest_trades"])
+def run_backtest(settings: Settings, first_month: date, last_month: date):
+    """Entries for the months (one single-run backfill), then trades marked to the latest closes."""
+    resources = build_resources(settings)
+    entries = materialize(ASSETS, resources=resources, selection=["backtest_entries"],
+                          tags=range_tags(first_month, last_month))
+    assert entries.success
+    return materialize(ASSETS, resources=resources, selection=["backtest_trades"])
 
 
 def lake_prices(settings: Settings):

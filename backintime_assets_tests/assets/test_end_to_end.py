@@ -23,7 +23,8 @@ BUSINESS_DAYS = 10
 def test_definitions_load():
     Definitions.validate_loadable(defs)
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
-    assert keys == {"simulated_price_files", "raw_price_files", "file_schemas", "prices", "rejected_rows", "backtest_trades"}
+    assert keys == {"simulated_price_files", "raw_price_files", "file_schemas", "prices", "rejected_rows",
+                    "latest_close", "backtest_entries", "backtest_trades"}
 
 
 def naive_monthly_ma_dip(rows, amount=100.0, window=7, lo=0.1, hi=1000.0):
@@ -57,7 +58,7 @@ def pipeline(tmp_path_factory, postgres_server, spark):
     settings = settings_for(home, postgres_server)
     result = run_range(settings, FIRST, LAST, ["simulated_price_files", *INGEST], n_tickers=N_TICKERS)
     assert result.success
-    assert run_backtest(settings).success
+    assert run_backtest(settings, date(2025, 1, 1), date(2025, 2, 1)).success
     return settings
 
 
