@@ -8,7 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-MODULES = ["bench_pipeline", "bench_simulate", "bench_detect", "bench_backtest"]
+MODULES = [
+    "bench_pipeline", "bench_simulate", "bench_detect", "bench_convert", "bench_backtest", "bench_incremental",
+    "bench_results_load",
+]
 
 
 def format_table(rows: list[dict]) -> str:
