@@ -84,6 +84,10 @@ def run(quick: bool) -> list[dict]:
                    + timed(["backtest_entries"], range_tags(new_day.replace(day=1), new_day.replace(day=1)))
                    + timed(["backtest_trades"], {}))
     finally:
+        from pyspark.sql import SparkSession
+
+        if SparkSession.getActiveSession() is not None:
+            SparkSession.getActiveSession().stop()  # before its event log folder goes
         server.stop()
         shutil.rmtree(home, ignore_errors=True)
     rows = len(days) * n_tickers
