@@ -26,32 +26,43 @@ def _norm(name: str) -> str:
 
 
 _add("date", 1.0, "date", "trade date", "trading date", "tradedate", "dt", "day", "datetime", "timestamp",
-     "time", "as of date", "asof", "pricing date", "price date", "session", "period", "datum", "fecha",
-     "data", "jour", "handelstag", "date time", "business date", "cob date", "value date")
+     "time", "as of date", "asof", "as of", "pricing date", "price date", "session", "period", "datum", "fecha",
+     "data", "jour", "handelstag", "date time", "business date", "cob date", "value date", "trading day",
+     "handelsdatum", "kursdatum", "borsentag", "date de cotation", "seance", "fecha de cotizacion")
 _add("ticker", 1.0, "ticker", "symbol", "code", "ticker symbol", "stock code", "security", "instrument",
      "sym", "tkr", "ric", "isin", "secid", "security id", "instrument id", "share code", "epic", "wkn",
-     "symbole", "simbolo")
-_add("ticker", 0.7, "stock", "asset", "name", "security name", "company")
+     "symbole", "simbolo", "trading symbol", "ticker code", "kurzel", "mnemo", "mnemonique", "code valeur")
+_add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertpapier", "valeur", "titel")
 _add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
-     "branche", "sektor", "secteur", "sector gics", "category")
+     "branche", "sektor", "secteur", "sector gics", "category", "gics industry", "industry sector")
 _add("open", 1.0, "open", "open price", "opening price", "opening", "px open", "first", "opn", "o",
-     "eroffnung", "eroeffnung", "erster", "ouverture", "apertura", "abertura", "open px")
+     "eroffnung", "eroeffnung", "erster", "ouverture", "apertura", "abertura", "open px", "eroffnungskurs",
+     "erster kurs", "anfang", "cours d'ouverture", "premier cours", "session open")
 _add("high", 1.0, "high", "high price", "max", "maximum", "day high", "px high", "hi", "h", "hoch", "haut",
-     "plus haut", "maximo", "alta", "high px", "intraday high")
+     "plus haut", "maximo", "alta", "high px", "intraday high", "day's high", "highest", "session high",
+     "hochst", "hochstkurs", "tageshoch", "hoch kurs", "cours le plus haut")
 _add("low", 1.0, "low", "low price", "min", "minimum", "day low", "px low", "lo", "l", "tief", "bas",
-     "plus bas", "minimo", "baixa", "low px", "intraday low")
+     "plus bas", "minimo", "baixa", "low px", "intraday low", "day's low", "lowest", "session low",
+     "tiefst", "tiefstkurs", "tagestief", "tief kurs", "cours le plus bas")
 _add("close", 1.0, "close", "close price", "closing price", "closing", "px last", "px close", "cl", "c",
      "schluss", "schlusskurs", "cloture", "dernier", "cierre", "fechamento", "close px", "settle",
-     "settlement", "settlement price", "unadjusted close", "raw close")
+     "settlement", "settlement price", "unadjusted close", "raw close", "schlusspreis", "cours de cloture",
+     "dernier cours", "precio de cierre", "session close", "official close")
 _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "prix", "precio", "ultimo",
-     "nav", "value", "rate", "mid", "close last", "close/last")
+     "nav", "value", "rate", "mid", "close last", "close/last", "cours", "letzter", "letzter kurs",
+     "last sale", "last close", "closing rate")
 _add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "adj. close", "adj close*",
      "adj close**", "adjusted closing price", "adjusted", "adj", "close adj", "closeadj", "adj px",
-     "adjusted price", "total return close", "adjusted close price", "adj. close**")
+     "adjusted price", "total return close", "adjusted close price", "adj. close**", "close (adj.)",
+     "close adjusted", "adj closing price", "bereinigter schlusskurs", "cloture ajustee")
 _add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share volume", "qty", "quantity",
      "volumen", "volume traded", "trade volume", "traded volume", "total volume", "shares", "v",
-     "number of shares", "no of shares", "units")
-
+     "number of shares", "no of shares", "units", "stucke", "stuck", "stuckzahl", "umsatz in stuck",
+     "umsatz stuck", "trading volume", "shares volume", "traded qty", "traded quantity", "total traded qty",
+     "volume (shares)", "titres echanges", "nombre de titres", "volume echange", "cantidad", "volumen negociado")
+# German exports head the traded share count "Umsatz" (more exactly "Umsatz in Stück"); "Umsatz in
+# Euro" and English "Turnover" are money traded, not shares, so they stay unmapped.
+_add("volume", 0.9, "umsatz")
 _NUMERIC = {"integer", "float"}
 _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
     ("adj_close", ("adj",)),
@@ -64,6 +75,10 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
     ("low", ("low",)),
     ("close", ("close", "closing")),
 )
+
+
+# Names that contain a price word but are not that price ("Prev Close", "Change High") get no hint.
+_NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest")
 
 
 def _type_fits(canonical: str, t: ColumnType) -> bool:
@@ -87,6 +102,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         hit = _SYNONYMS.get(n)
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1])
+            continue
+        if _NOT_HINTED.search(n):
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in n for s in subs):

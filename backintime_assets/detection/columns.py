@@ -12,7 +12,10 @@ from .numbers import NULL_TOKENS, number_patterns
 
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
-_DATE_NAME = re.compile(r"date|time|day|^dt$|period|as ?of|datum|fecha|jour|timestamp|epoch|^ts$", re.I)
+_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch", re.I)
+# Weaker words: "Day High" and "Lifetime Low" are prices, not dates.
+_DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$", re.I)
+_PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
@@ -22,6 +25,12 @@ _ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)\s?[KkMmBb]$")  # "118.39M"
 # Excel serial day numbers of 1950-01-01 and 2099-12-31 (1900 date system).
 _EXCEL_MIN, _EXCEL_MAX = 18264, 73050
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
+
+
+def date_named(name: str | None) -> bool:
+    """The header names a date or time column."""
+    name = name or ""
+    return bool(_DATE_NAME.search(name)) or (bool(_DATE_WORD.search(name)) and not _PRICE_WORD.search(name))
 
 
 @dataclass
@@ -95,7 +104,7 @@ def _serial_format(nums: list[float], name: str) -> ColumnType | None:
     if not nums:
         return None
     lo, hi = min(nums), max(nums)
-    hinted = bool(_DATE_NAME.search(name or ""))
+    hinted = date_named(name)
     integral = all(x == int(x) for x in nums)
     if _EXCEL_MIN <= lo and hi <= _EXCEL_MAX and (hinted or (integral and _steady_daily(nums, 1))):
         return ColumnType("date" if integral else "timestamp", "excel_serial", 0.9 if hinted else 0.7)
@@ -103,6 +112,26 @@ def _serial_format(nums: list[float], name: str) -> ColumnType | None:
         return ColumnType("timestamp", "epoch_s", 0.9 if hinted else 0.7)
     if integral and 1e11 <= lo and hi <= 4.2e12 and (hinted or _steady_daily(nums, 86400000)):
         return ColumnType("timestamp", "epoch_ms", 0.9 if hinted else 0.7)
+    return None
+
+
+_SERIAL_RANGES = ((_EXCEL_MIN, _EXCEL_MAX, "excel_serial"), (1e8, 4.2e9, "epoch_s"), (1e11, 4.2e12, "epoch_ms"))
+
+
+def _named_serial(values: Sequence[str], name: str, decimal: str, thousands: str | None,
+                  min_share: float) -> ColumnType | None:
+    """A date-named column of serial days or epochs with some cells off (a damaged row's stray
+    value): the header is the evidence, and the cells that are no date get rejected row by row."""
+    if not date_named(name):
+        return None
+    nums = _numbers(values, decimal, thousands)
+    for lo, hi, fmt in _SERIAL_RANGES:
+        inside = [x for x in nums if lo <= x <= hi]
+        share = len(inside) / len(values)
+        if inside and share >= min_share:
+            integral = all(x == int(x) for x in inside)
+            kind = "date" if fmt == "excel_serial" and integral else "timestamp"
+            return ColumnType(kind, fmt, round(0.9 * share * (1.0 if len(values) >= 5 else 0.8), 3))
     return None
 
 
@@ -133,12 +162,13 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         ints = [v for v in values if integer_rx.match(v)]
         if all(_EIGHT_DIGITS.match(v) for v in ints):
             guess = infer_date_format(ints)
-            if guess and guess.fraction == 1.0 and (len(set(ints)) >= 3 or _DATE_NAME.search(name or "")):
+            if guess and guess.fraction == 1.0 and (len(set(ints)) >= 3 or date_named(name)):
                 return ColumnType(guess.type, guess.format, round(int_frac * small, 3))
         serial = _serial_format(_numbers(ints, decimal, thousands), name) if _plausible_serial(ints) else None
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * int_frac * small, 3))
-        return ColumnType("integer", None, round(int_frac * small, 3))
+        named = _named_serial(values, name, decimal, thousands, min_share=2 / 3)
+        return named or ColumnType("integer", None, round(int_frac * small, 3))
 
     guess = infer_date_format(values)
     if guess and guess.fraction >= threshold:
@@ -146,12 +176,12 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
 
     float_frac = _share(values, _float_test(float_rx, decimal))
     if float_frac >= threshold:
-        hinted = bool(_DATE_NAME.search(name or ""))
         serial = _serial_format(_numbers([v for v in values if float_rx.match(v)], decimal, thousands), name) \
-            if hinted and _plausible_serial(values) else None
+            if date_named(name) and _plausible_serial(values) else None
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * float_frac * small, 3))
-        return ColumnType("float", None, round(float_frac * small, 3))
+        named = _named_serial(values, name, decimal, thousands, min_share=2 / 3)
+        return named or ColumnType("float", None, round(float_frac * small, 3))
 
     for fmt, marked in (("currency", CURRENCY_MARKS), ("percent", PERCENT_MARK)):
         if any(marked.search(v) for v in values[:30]):
@@ -168,9 +198,9 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             return ColumnType("float", "abbreviated", round(abbreviated * small, 3))
 
     best_other = max(float_frac, guess.fraction if guess else 0.0)
-    alt = None
-    if guess and guess.fraction >= 0.5 and guess.fraction >= float_frac:
+    alt = _named_serial(values, name, decimal, thousands, min_share=0.5)
+    if alt is None and guess and guess.fraction >= 0.5 and guess.fraction >= float_frac:
         alt = ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
-    elif float_frac >= 0.5:
+    elif alt is None and float_frac >= 0.5:
         alt = ColumnType("integer" if int_frac == float_frac else "float", None, round(float_frac * small, 3))
     return ColumnType("string", None, round((1.0 - best_other) * small, 3), alt)

@@ -10,11 +10,15 @@ from datetime import datetime
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
 from .dates import shape
+from .footer import footer_start
 from .numbers import NULL_TOKENS, number_patterns
 
 _MAX_HEADER_BLOCK = 3
 _SUFFIX = re.compile(r"\s?[KkMmBb]$")
-_MAX_FOOTER_ROWS = 30
+# Damaged rows (garbage, a row cut short) that may sit between the header and the first good data
+# row without hiding the header; they stay in the data region, where normalisation rejects them.
+_MAX_HEADER_GAP = 2
+_CONFIRM_LOOKAHEAD = 6  # rows looked at for the two that confirm a data start
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
 
@@ -87,6 +91,46 @@ class _RowJudge:
             present += 1
             matched += m(v)
         return present > 0 and matched >= 0.6 * present
+
+
+def _fits(fields: list[str], width: int) -> bool:
+    """Has the table's field count, as normalisation sees it (empty trailing extras are dropped)."""
+    n = len(fields)
+    return n == width or (n > width and not any(c.strip() for c in fields[width:]))
+
+
+def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
+    """Row k starts the data if the next two rows of the table's width are data-like too. Rows of
+    another width (garbage, a row cut short) neither confirm nor refute: one damaged row right
+    below the header must not push the data start past it."""
+    following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD] if _fits(f, judge.width)][:2]
+    return all(judge.data_like(f) for f in following)
+
+
+def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> int:
+    """Index of the row to start the header search from: normally the row right above the data;
+    past up to _MAX_HEADER_GAP rows of quite another width when a header-shaped row sits above them."""
+    for gap in range(1, _MAX_HEADER_GAP + 1):
+        k = start - gap
+        if k < 1:
+            break
+        fields = rows[k][1]
+        if width - 1 <= len(fields) <= width + 1:
+            break  # not a damaged row: the header search starts here as usual
+        above = rows[k - 1][1]
+        if _header_shaped(above, judge, width):
+            return k - 1
+    return start - 1
+
+
+def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
+    """As wide as the table, mostly filled, mostly words, and no data row."""
+    if not (width - 1 <= len(fields) <= width + 1) or _filled(fields) < 0.5:
+        return False
+    if fields[0].lstrip().startswith("#") or (judge.matchers and judge.data_like(fields)):
+        return False
+    cells = [c.strip() for c in fields if c.strip()]
+    return sum(1 for c in cells if any(ch.isalpha() for ch in c)) >= 0.5 * len(cells)
 
 
 def _width(rows: list[Row]) -> int:
@@ -182,10 +226,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     if judge.matchers:
         # Data starts at the first full-width data-like row that the next rows confirm.
         for k, (_, fields) in enumerate(rows):
-            if judge.data_like(fields, strict_width=True):
-                if all(judge.data_like(f) for _, f in rows[k + 1:k + 3]):
-                    start = k
-                    break
+            if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge):
+                start = k
+                break
     if start is None:
         # All-text table (or no row fits): its first full-width row is taken as the header.
         first_full = next((k for k, (_, f) in enumerate(rows) if len(f) == width), 0)
@@ -194,7 +237,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # The header block is the run of non-data rows right above the data (multi-row headers exist,
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
     block: list[Row] = []
-    k = start - 1
+    k = _header_above(rows, start, judge, width)
     while k >= 0 and len(block) < _MAX_HEADER_BLOCK:
         line, fields = rows[k]
         if judge.matchers and judge.data_like(fields):
@@ -229,25 +272,24 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         layout.header_cells = [[] for _ in range(width)]
 
     data_rows = [(i, f) for i, f in rows[start:]]
-    footer_rows = 0
     if tail is None:
         candidates = data_rows
-        total = head_lines
+        blank = [i for i, f in head if not _nonblank(f)]
     else:
         candidates = [(i, f) for i, f in tail if _nonblank(f)]
-        total = None
-    first_footer = None
-    for i, fields in reversed(candidates[1:] if tail is None else candidates):
-        if judge.data_like(fields) or footer_rows >= _MAX_FOOTER_ROWS:
-            break
-        footer_rows += 1
-        first_footer = i
-    if first_footer is not None and footer_rows < len(candidates):
-        layout.footer_lines = (total - first_footer) if total is not None else first_footer
+        blank = sorted(i for i, f in tail if not _nonblank(f))
+    date_columns = [j for j, t in enumerate(provisional) if t.type in ("date", "timestamp")]
+    m = footer_start(candidates, blank, judge.data_like, width, date_columns, from_end=tail is not None)
+    first_footer = candidates[m][0] if m is not None else None
+    if first_footer is not None:
+        layout.footer_lines = (head_lines - first_footer) if tail is None else first_footer
     body = [f for i, f in data_rows if first_footer is None or tail is not None or i < first_footer]
     if tail is not None:  # tail rows count lines from the end: the footer has the small numbers
         body += [f for i, f in candidates if first_footer is None or i > first_footer]
-    body = [_fit(f, width) for f in body if len(f) == width or judge.data_like(f)]
+    # Only rows of the table's width vote on column types: a row cut short ("BBJQLW|4") would put
+    # its stray cell under a column it does not belong to.
+    fitting = [_fit(f, width) for f in body if _fits(f, width)]
+    body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     layout.body = body
     layout.types = _column_types(body, layout.names, width, decimal, thousands)
     return layout

@@ -156,7 +156,12 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         nums = parse_numbers(cells, decimal, thousands)
         scale = {"excel_serial": 1.0, "epoch_s": 86400.0, "epoch_ms": 86400000.0}[fmt]
         days = np.floor(nums.values / scale) - (_EXCEL_EPOCH if fmt == "excel_serial" else 0)
-        return Parsed(days, nums.missing, nums.bad)
+        # Serial day 0 and below, and anything outside the year range, is damage rather than a date.
+        ok = (days >= _MIN_DAY) & (days <= _MAX_DAY)
+        if fmt == "excel_serial":
+            ok &= nums.values >= 1
+        bad = nums.bad | (~nums.missing & ~ok)
+        return Parsed(np.where(ok, days, np.nan), nums.missing, bad)
     if fmt == "%Y-%m-%d":
         try:
             days = pc.cast(cells, pa.date32()).cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.float64)

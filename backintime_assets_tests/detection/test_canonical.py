@@ -2,6 +2,7 @@ import pytest
 
 from backintime_assets.detection.canonical import map_canonical
 from backintime_assets.detection.columns import ColumnType
+from backintime_assets.simulation.layouts import ALIASES, EXTRAS
 
 D = ColumnType("date", "%Y-%m-%d", 1.0)
 F = ColumnType("float", None, 1.0)
@@ -18,7 +19,11 @@ S = ColumnType("string", None, 1.0)
         ("Date", D, "date"), ("Trade Date", D, "date"), ("Sector", S, "sector"), ("Industry", S, "sector"),
         ("Close Price", F, "close"), ("Last", F, "close"), ("Open", F, "open"), ("High", F, "high"),
         ("Low", F, "low"), ("Datum", D, "date"), ("Schlusskurs", F, "close"), ("Clôture", F, "close"),
-        ("Notes", S, None), ("Turnover", F, None),
+        ("Notes", S, None), ("Turnover", F, None), ("Umsatz", N, "volume"), ("Umsatz in Stück", N, "volume"),
+        ("Umsatz in Euro", F, None), ("Qty", N, "volume"), ("Shares Traded", N, "volume"), ("Vol", N, "volume"),
+        ("Last", F, "close"), ("Price", F, "close"), ("Schluss", F, "close"), ("Cours", F, "close"),
+        ("Prev Close", F, None), ("Previous Close", F, None), ("Open Interest", N, None), ("Day's High", F, "high"),
+        ("Tagestief", F, "low"), ("Eröffnungskurs", F, "open"), ("As Of", D, "date"),
     ],
 )
 def test_synonyms(name, kind, canonical):
@@ -50,3 +55,14 @@ def test_string_column_with_a_numeric_reading_maps_under_a_strong_name():
     assert map_canonical([["Date"], ["Close"]], [D, messy], []) == ["date", "close"]
     mostly_text = ColumnType("string", None, 0.9)
     assert map_canonical([["Date"], ["Close"]], [D, mostly_text], []) == ["date", None]
+
+
+KIND = {"date": D, "ticker": S, "sector": S, "volume": N, **{c: S for c in EXTRAS},
+        **{c: F for c in ("open", "high", "low", "close", "adj_close")}}
+
+
+@pytest.mark.parametrize(("source", "header"), [(s, h) for s, names in ALIASES.items() for h in names])
+def test_every_header_the_simulator_writes_maps_to_its_column(source, header):
+    want = None if source in EXTRAS else source
+    for spelling in (header, header.upper(), header.lower()):
+        assert map_canonical([[spelling]], [KIND[source]], []) == [want], spelling

@@ -67,3 +67,20 @@ def test_mostly_numeric_column_is_string_with_a_numeric_reading():
 def test_confidence_is_the_share_that_fits():
     t = col(["1"] * 19 + ["x"])
     assert t.type == "integer" and t.confidence == pytest.approx(0.95)
+
+
+def test_a_date_name_carries_serial_dates_past_a_stray_cell():
+    # Six Excel serials and the "4" of a row cut short: the header says these are dates.
+    cells = ["45658", "45659", "45660", "45663", "45664", "45665", "4"]
+    t = col(cells, name="Datum")
+    assert (t.type, t.format) == ("date", "excel_serial")
+    assert t.confidence == pytest.approx(0.9 * 6 / 7, abs=0.01)
+    assert col(cells, name="Qty").type == "integer"  # no date name, no date
+    messy = col(["45658", "45659", "abc", "45663", "45664"], name="Trade Date")
+    assert messy.type == "string" and (messy.alt.type, messy.alt.format) == ("date", "excel_serial")
+
+
+def test_price_columns_named_after_the_day_are_no_dates():
+    # Index levels in the serial range: "Day High" is a price, not a date.
+    t = col(["45658.5", "45700.25", "45690.75", "45710.5", "45720.0"], name="Day High")
+    assert (t.type, t.format) == ("float", None)

@@ -180,3 +180,23 @@ def test_generic_tables(table):
         assert s.data_start_line == (1 if style.header else 0)
     types = {"int": "integer", "float": "float", "word": "string", "date": "date"}
     assert [c.type for c in s.columns] == [types[k] for k in kinds]
+
+
+def a1_file() -> bytes:
+    """UTF-16LE with BOM, CRLF, decimal comma, thousands dot, month-first dates with a time, and a
+    garbage line right below the header (a case the ground-truth test found)."""
+    rows = ["TradeDate,Symbol,Sector,Open,High,Low Price,Close,Adj Close", "????????"]
+    for k in range(8):
+        o = 1234.5 + 7 * k
+        prices = [f'"{v:,.2f}"'.replace(",", "_").replace(".", ",").replace("_", ".") for v in (o, o + 5, o - 5, o + 1)]
+        rows.append(f"01/{20 + k:02d}/2025 00:00,T{k},FINANCE," + ",".join(prices + prices[-1:]))
+    return b"\xff\xfe" + "\r\n".join(rows + [""]).encode("utf-16-le")
+
+
+def test_garbage_below_the_header_in_a_utf16_export():
+    s = detect_bytes(a1_file(), "a1.csv")
+    assert (s.encoding, s.delimiter, s.line_terminator, s.decimal, s.thousands) == ("utf-16", ",", "\r\n", ",", ".")
+    assert (s.header_row, s.data_start_line) == (0, 1)
+    assert [c.name for c in s.columns][:2] == ["TradeDate", "Symbol"]
+    assert s.columns[0].format == "%m/%d/%Y %H:%M"
+    assert [c.canonical for c in s.columns] == ["date", "ticker", "sector", "open", "high", "low", "close", "adj_close"]

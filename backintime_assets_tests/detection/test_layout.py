@@ -71,3 +71,46 @@ def test_all_text_table_takes_first_row_as_header():
 def test_duplicate_and_empty_header_names_are_made_unique():
     lay = layout("Date,Close,Close,\n2020-01-02,1.5,1.6,x\n2020-01-03,1.5,1.6,y\n")
     assert lay.names == ["Date", "Close", "Close_2", "column_4"]
+
+
+# Regressions found by the ground-truth test (simulated office files with seeded damage).
+
+def test_damaged_row_right_below_the_header_does_not_hide_it():
+    for damaged in ("????????", "2020-01-02,AAPL"):
+        lay = layout("Date,Ticker,Close,Volume\n" + damaged + "\n" + DATA)
+        # The header stays the header and the damaged line stays in the data region (to be rejected).
+        assert (lay.header_row, lay.data_start_line) == (0, 1), damaged
+        assert lay.names == ["Date", "Ticker", "Close", "Volume"]
+
+
+def test_damaged_row_between_the_first_data_rows_does_not_move_the_data_start():
+    rows = DATA.splitlines(keepends=True)
+    lay = layout("Date,Ticker,Close,Volume\n" + rows[0] + "<<corrupt>>\n" + "".join(rows[1:]))
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+
+
+def test_a_narrow_preamble_line_above_a_headerless_table_is_still_preamble():
+    lay = layout("Prices export\n" + DATA)
+    assert (lay.header_row, lay.data_start_line) == (-1, 1)
+
+
+def test_totals_row_is_a_footer_whatever_column_holds_the_keyword():
+    text = ("Ticker,Date,Close,Volume\n" + "".join(f"AAPL,2020-01-0{d},10.5,100\n" for d in range(2, 8))
+            + "TOTAL,,,600\n")
+    lay = layout(text)
+    assert lay.footer_lines == 1
+    assert len(lay.body) == 6
+
+
+def test_garbage_last_line_stays_in_the_data_region():
+    # No blank line, totals keyword or note marks it as a footer: it is a damaged row, and normalisation
+    # must reject it rather than drop it silently.
+    assert layout("Date,Ticker,Close,Volume\n" + DATA + "<<corrupt>>\n").footer_lines == 0
+    assert layout("Date,Ticker,Close,Volume\n" + DATA + "NULL\nTOTAL,,,405\n").footer_lines == 1
+
+
+def test_a_row_cut_short_does_not_vote_on_column_types():
+    text = ("Code|Datum|Close\n" + "".join(f"AAPL|{45658 + d}|5,5\n" for d in range(4)) + "AAPL|4\n")
+    lay = detect_layout(parse_rows(text, "|", '"', None), count_lines(text), None, ",", None)
+    assert (lay.types[1].type, lay.types[1].format) == ("date", "excel_serial")
+    assert all(len(r) == 3 and r[2] for r in lay.body)

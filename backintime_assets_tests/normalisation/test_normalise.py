@@ -345,3 +345,55 @@ def test_arbitrary_bytes_never_raise_and_stay_accounted(data):
     check_invariants(r)
     if r.reader == "pyarrow":
         assert accounted(r)
+
+
+# Regressions found by the ground-truth test: each line must land where the simulator says it belongs.
+
+def outcome(r) -> dict[int, str]:
+    """line -> "price", a rejection reason, or a non-data kind."""
+    out = {int(n): "price" for n in r.prices.source_line}
+    out.update(zip(r.rejected.source_line.astype(int), r.rejected.reason))
+    out.update(zip(r.non_data.source_line.astype(int), r.non_data.reason))
+    return out
+
+
+def test_garbage_line_below_the_header_is_rejected_and_the_rest_loads():
+    rows = ["TradeDate,Symbol,Sector,Open,High,Low Price,Close,Adj Close", "????????"]
+    rows += [f'01/{20 + k:02d}/2025 00:00,T{k},FINANCE,"1.234,50","1.239,50","1.229,50","1.235,{k}0","1.235,{k}0"'
+             for k in range(8)]
+    data = b"\xff\xfe" + "\r\n".join(rows + [""]).encode("utf-16-le")
+    r = run(data)
+    check_invariants(r)
+    assert accounted(r)
+    assert outcome(r) == {1: "header", 2: "wrong field count: expected 8, got 1", **{n: "price" for n in range(3, 11)}}
+    assert r.prices.close.tolist() == [1235.0 + k / 10 for k in range(8)]
+    assert r.prices.date.dt.date.tolist() == [date(2025, 1, 20 + k) for k in range(8)]
+
+
+def test_totals_line_with_the_ticker_first_is_a_footer():
+    data = ("Ticker,Datum,Sector,Open,High,Low,Close,Adj Close,Vol.\n"
+            + "".join(f"T{k},2025/01/30,FINANCE,10.5,11,10,10.7,10.7,{1000 + k}\n" for k in range(6))
+            + "TOTAL,,,,,,,,6015\n").encode()
+    r = run(data)
+    assert accounted(r)
+    assert outcome(r) == {1: "header", **{n: "price" for n in range(2, 8)}, 8: "footer"}
+
+
+def test_serial_dates_survive_a_row_cut_short():
+    data = ("Report date|01.01.2025\nCode|Datum|Sector|Ouverture|High|Day Low|Close|Shares Traded\n"
+            "BBJQLW|45658|CAPITAL GOODS|5,5873|5,702|5,5842|5,6668|201520\n"
+            "BBJQLW|45659|CAPITAL GOODS|5,6458|5,7469|5,5719|5,6763|267138\n"
+            "BBJQLW|45660|CAPITAL GOODS|5,646|5,6747|5,5713|5,643|226366\n"
+            "BBJQLW|45663|CAPITAL GOODS|5,6042|5,6534|5,5353|5,579|231980\n"
+            "BBJQLW|45664|CAPITAL GOODS|5,5606|5,7599|-5,5462|5,6806|502419\n"
+            "BBJQLW|45665|CAPITAL GOODS|5,6601|5,8233|5,6445|5,8151|284785\n"
+            "BBJQLW|4").encode()
+    schema = detect_bytes(data, "ARCHIVE.csv")
+    datum = schema.columns[1]
+    assert (datum.type, datum.format, datum.canonical) == ("date", "excel_serial", "date")
+    r = run(data, "ARCHIVE.csv")
+    assert accounted(r)
+    assert outcome(r) == {1: "preamble", 2: "header", 3: "price", 4: "price", 5: "price", 6: "price",
+                          7: "non-positive price: low", 8: "price", 9: "wrong field count: expected 8, got 2"}
+    assert r.prices.date.dt.date.tolist()[0] == date(2025, 1, 1)
+    assert r.prices.volume.tolist()[-1] == 284785

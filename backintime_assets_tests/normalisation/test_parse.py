@@ -78,3 +78,8 @@ def test_strings_with_a_stand_in_for_nulls():
     s = parse_strings(pa.array(["Tech", "N/A", "", " Energy"]), nulls_as="UNKNOWN")
     assert s.at(np.arange(4)).tolist() == ["Tech", "UNKNOWN", "UNKNOWN", "Energy"]
     assert not s.missing.any()
+
+
+def test_serial_day_zero_and_below_are_unparseable():
+    assert days(["43832", "0", "-5", ""], "excel_serial") == [D20200102, "bad", "bad", None]
+    assert days(["-86400"], "epoch_s") == [-1]  # 1969-12-31: epochs before 1970 are dates

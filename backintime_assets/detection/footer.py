@@ -1,0 +1,77 @@
+"""Tell a table's footer (totals, notes, trailers set off by a blank line) from damaged last rows."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Sequence
+
+MAX_FOOTER_ROWS = 30
+
+# First words of totals and summary lines that office exports append below the data.
+_SUMMARY = re.compile(
+    r"^(?:grand\s*|sub-?\s*|sous-?\s*)?totale?s?\b|^(?:zwischen|gesamt)?summe\b|^gesamt|^insgesamt\b"
+    r"|^sum\b|^somme\b|^suma\b|^totaal\b|^average\b|^avg\b|^mean\b|^count\b|^overall\b",
+    re.I,
+)
+# Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report".
+_NOTE = re.compile(
+    r"^(?:[*†©]|\(c\)|copyright\b|sources?\b|quelle\b|notes?\b|hinweis|remarque|disclaimer\b|generated\b"
+    r"|created\b|exported\b|printed\b|data (?:provided|supplied|as of)\b|powered by\b|all rights reserved"
+    r"|end of (?:report|file|data|export|list|table)\b|[^\W\d_][\w .()/'-]{0,40}:(?:\s|$))",
+    re.I,
+)
+
+Row = tuple[int, list[str]]
+
+
+def _cells(fields: Sequence[str]) -> list[str]:
+    return [c.strip() for c in fields if c.strip()]
+
+
+def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]) -> bool:
+    """A totals or summary line ("TOTAL,,,,2088334", "Summe: 12", "Grand total"): a keyword cell in
+    a row that is mostly empty or lacks a date where the data has one. A full data row whose ticker
+    happens to be "SUM" is neither."""
+    cells = _cells(fields)
+    if not any(_SUMMARY.match(c) for c in cells):
+        return False
+    if len(cells) - 1 <= 0.5 * width:  # besides the keyword, at most half the row is filled
+        return True
+    return any(j >= len(fields) or not fields[j].strip() or _SUMMARY.match(fields[j].strip()) for j in date_columns)
+
+
+def note_row(fields: Sequence[str]) -> bool:
+    """A remark below the data: "Source: ...", "© ...", "End of report"; not "NULL" or "<<corrupt>>"."""
+    cells = _cells(fields)
+    return bool(cells) and bool(_NOTE.match(cells[0]))
+
+
+def _blank_between(blank_lines: Sequence[int], lo: int, hi: int) -> bool:
+    k = bisect_right(blank_lines, lo)
+    return k < len(blank_lines) and blank_lines[k] < hi
+
+
+def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_like: Callable[[list[str]], bool],
+                 width: int, date_columns: Collection[int], from_end: bool = False) -> int | None:
+    """Index in `candidates` (the non-blank rows from the first data row on, in file order) of the
+    first footer row, or None. `blank_lines`: sorted blank line numbers; `from_end`: row numbers
+    count lines from the end of the file (tail samples).
+
+    The footer is the run of non-data rows (and totals) at the end, from the first of them that is
+    recognisably not data: set off from the rows above by a blank line, a totals/summary row or a
+    note. Unrecognised junk right below the last data row ("<<corrupt>>", "NULL") is a damaged data
+    row: it stays in the data region, where it is rejected rather than silently dropped."""
+    k = len(candidates)
+    while k > 1 and len(candidates) - k < MAX_FOOTER_ROWS:
+        fields = candidates[k - 1][1]
+        if data_like(fields) and not summary_row(fields, width, date_columns):
+            break
+        k -= 1
+    for m in range(max(k, 1), len(candidates)):
+        above, here = candidates[m - 1][0], candidates[m][0]
+        lo, hi = (here, above) if from_end else (above, here)
+        fields = candidates[m][1]
+        if _blank_between(blank_lines, lo, hi) or summary_row(fields, width, date_columns) or note_row(fields):
+            return m
+    return None

@@ -1,0 +1,47 @@
+import pytest
+
+from backintime_assets.detection.footer import footer_start, note_row, summary_row
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [["TOTAL", "", "", "", "2088334"], ["", "Total:", "", "", "12"], ["Summe", "", "", "", ""],
+     ["Gesamt", "", "", "", "5"], ["Grand total", "", "", "", ""], ["TOTAL 2088334"], ["Total rows: 12"],
+     ["Sum", "", "", "3", "4"]],
+)
+def test_summary_rows(fields):
+    assert summary_row(fields, 5, date_columns=[1])
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [["SUM", "2020-01-02", "Tech", "10.5", "100"],  # a ticker that happens to read "SUM"
+     ["AAPL", "2020-01-02", "Tech", "10.5", "100"], ["Totally", "", "", "", ""], ["<<corrupt>>"]],
+)
+def test_not_summary_rows(fields):
+    assert not summary_row(fields, 5, date_columns=[1])
+
+
+def test_notes():
+    assert note_row(["Source: exchange"]) and note_row(["© 2024 Data Corp"]) and note_row(["End of report"])
+    assert not note_row(["????????"]) and not note_row(["NULL"]) and not note_row(["<<corrupt>>"])
+
+
+def data_like(fields):
+    return len(fields) == 3 and fields[1].replace(".", "").isdigit()
+
+
+ROWS = [(1, ["2020-01-02", "10.5", "x"]), (2, ["2020-01-03", "10.6", "x"])]
+
+
+def test_footer_needs_a_blank_line_a_total_or_a_note():
+    assert footer_start(ROWS + [(3, ["<<corrupt>>"])], [], data_like, 3, []) is None
+    assert footer_start(ROWS + [(4, ["<<corrupt>>"])], [3], data_like, 3, []) == 2  # set off by a blank
+    assert footer_start(ROWS + [(3, ["NULL"]), (4, ["TOTAL", "", "5"])], [], data_like, 3, []) == 3
+    assert footer_start(ROWS + [(3, ["Source: x"]), (4, ["garbage"])], [], data_like, 3, []) == 2
+
+
+def test_footer_in_a_tail_sample_counts_lines_from_the_end():
+    tail = [(4, ["2020-06-30", "1.5", "x"]), (3, ["2020-07-01", "1.5", "x"]), (1, ["zzz"])]
+    assert footer_start(tail, [2], data_like, 3, [], from_end=True) == 2
+    assert footer_start(tail[:2] + [(2, ["zzz"])], [], data_like, 3, [], from_end=True) is None
