@@ -1,0 +1,75 @@
+"""What a strategy is to the rest of the platform, and the check that holds any result to the
+common trades shape."""
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from pyspark.errors import AnalysisException
+from pyspark.sql import DataFrame
+from pyspark.sql import functions as F
+
+from backintime_assets.strategies.trades import EXIT_COLUMNS, TRADE_COLUMNS, TRADE_SPARK_TYPES
+
+
+class StrategyError(ValueError):
+    """A strategy cannot run as defined."""
+
+
+class TradesShapeError(StrategyError):
+    """A strategy returned columns other than the trades columns, or ones of unusable types."""
+
+
+@runtime_checkable
+class Strategy(Protocol):
+    name: str
+    params: Any  # a frozen dataclass of the strategy's settings, or None
+
+    def run_spark(self, prices: DataFrame) -> DataFrame:
+        """Trades of `prices` (canonical price columns): TRADE_COLUMNS, then EXIT_COLUMNS if it sells."""
+        ...
+
+
+def conform_trades(trades: DataFrame, strategy: str) -> DataFrame:
+    """`trades` as TRADE_COLUMNS (+ any EXIT_COLUMNS it has) with their proper types, `strategy`
+    set to this strategy's name; raises TradesShapeError naming what is missing or unusable."""
+    columns = trades.columns
+    missing = [c for c in TRADE_COLUMNS if c not in columns and c != "strategy"]
+    unexpected = [c for c in columns if c not in TRADE_COLUMNS and c not in EXIT_COLUMNS]
+    if missing or unexpected:
+        raise TradesShapeError(
+            f"strategy {strategy!r} returned columns {columns}: "
+            + "; ".join(
+                part
+                for part in (
+                    f"missing {missing}" if missing else "",
+                    f"unexpected {unexpected}" if unexpected else "",
+                )
+                if part
+            )
+            + f". Expected {TRADE_COLUMNS} (strategy may be left out) and optionally {EXIT_COLUMNS}."
+        )
+    types = {**TRADE_SPARK_TYPES, "exit_date": "date", "exit_price": "double"}
+    wanted = [c for c in TRADE_COLUMNS + EXIT_COLUMNS if c in columns or c == "strategy"]
+    selected = []
+    for column in wanted:
+        expression = F.lit(strategy) if column == "strategy" else F.col(column).cast(types[column])
+        try:
+            # Casts are analysed on the spot, so an uncastable type fails here, by name.
+            trades.select(expression)
+        except AnalysisException as error:
+            actual = dict(trades.dtypes).get(column)
+            raise TradesShapeError(
+                f"strategy {strategy!r}: column {column!r} is {actual}, which does not convert to {types[column]}"
+            ) from error
+        selected.append(expression.alias(column))
+    return trades.select(*selected)
+
+
+def with_exit_columns(trades: DataFrame) -> DataFrame:
+    """Trades of any strategy in the full shape (TRADE_COLUMNS + EXIT_COLUMNS), exits null where
+    the strategy never sells, so results of all strategies fit one table."""
+    extra = [
+        F.col(c) if c in trades.columns else F.lit(None).cast("date" if c == "exit_date" else "double").alias(c)
+        for c in EXIT_COLUMNS
+    ]
+    return trades.select(*TRADE_COLUMNS, *extra)

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import datetime
+import math
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backintime_assets.strategies import TRADE_COLUMNS, MonthlyMaDipParams, monthly_ma_dip_reference
+from backintime_assets_tests.strategies.markets import HAND_PARAMS, HAND_TRADES, PRICE_COLUMNS, assert_same_trades, hand_market, markets
+
+D = datetime.date
+
+
+def naive_monthly_ma_dip(prices: pd.DataFrame, params: MonthlyMaDipParams = MonthlyMaDipParams()) -> pd.DataFrame:
+    """The strategy as a plain loop over dicts: the oracle for the numpy version."""
+    kept = [
+        row
+        for row in prices.to_dict("records")
+        if row["ticker"] is not None
+        and row["date"] is not None
+        and not math.isnan(row["adj_close"])
+        and params.min_price <= row["adj_close"] <= params.max_price
+    ]
+    first_in_month = {}
+    for row in kept:
+        month = (row["date"].year, row["date"].month)
+        if month not in first_in_month or row["date"] < first_in_month[month]:
+            first_in_month[month] = row["date"]
+    buy_dates = set(first_in_month.values())
+
+    history = defaultdict(list)
+    for row in kept:
+        history[row["ticker"]].append(row)
+    trades = []
+    for ticker, rows in history.items():
+        rows.sort(key=lambda row: row["date"])
+        last_close = rows[-1]["adj_close"]
+        for i, row in enumerate(rows):
+            if row["date"] not in buy_dates:
+                continue
+            window = rows[max(0, i - params.window) : i + 1]
+            total = 0.0
+            for earlier in window:
+                total += earlier["adj_close"]
+            ma = total / len(window)
+            previous_close = rows[i - 1]["adj_close"] if i > 0 else 0.0
+            if ma < previous_close:
+                price = row["adj_close"]
+                vol = params.amount / price
+                trades.append(
+                    ["monthly_ma_dip", ticker, row["sector"], row["date"], price, vol, last_close, (last_close - price) * vol]
+                )
+    return pd.DataFrame(trades, columns=TRADE_COLUMNS)
+
+
+def test_hand_computed_market():
+    trades = monthly_ma_dip_reference(hand_market(), HAND_PARAMS)
+    assert_same_trades(trades, HAND_TRADES)
+    assert trades[["ticker", "purchase_date"]].equals(HAND_TRADES[["ticker", "purchase_date"]])  # sorted
+
+
+def test_naive_oracle_agrees_on_hand_market():
+    assert_same_trades(naive_monthly_ma_dip(hand_market(), HAND_PARAMS), HAND_TRADES)
+
+
+def test_eight_identical_prices_average_below_themselves():
+    # 0.1 added eight times is 0.7999999999999999, so the 8-row mean is just under 0.1 and
+    # the original project bought; the reference must too.
+    days = pd.bdate_range("2024-01-22", "2024-02-01").date
+    prices = pd.DataFrame({"date": days, "ticker": "X", "sector": "S", "adj_close": 0.1})
+    trades = monthly_ma_dip_reference(prices)
+    assert trades["purchase_date"].tolist() == [D(2024, 2, 1)]
+    assert trades["pnl"].tolist() == [0.0]
+
+
+def test_bounds_are_inclusive_and_parameters_apply():
+    prices = pd.DataFrame(
+        {
+            "date": [D(2024, 1, 31), D(2024, 2, 1), D(2024, 2, 2)],
+            "ticker": "X",
+            "sector": "S",
+            "adj_close": [2.0, 1.0, 3.0],
+        }
+    )
+    # Feb 1: mean (2+1)/2 = 1.5 < 2: a buy of 50 units at 1.0, marked to 3.0.
+    trades = monthly_ma_dip_reference(prices, MonthlyMaDipParams(amount=50.0, window=7, min_price=1.0, max_price=3.0))
+    assert trades[["purchase_price", "purchase_vol", "last_close", "pnl"]].values.tolist() == [[1.0, 50.0, 3.0, 100.0]]
+    # Raising the floor above 1.0 drops the Feb 1 row, so February starts on Feb 2 (ma 2.5 < 2? no).
+    assert monthly_ma_dip_reference(prices, MonthlyMaDipParams(min_price=1.5)).empty
+
+
+def test_input_types_do_not_change_the_result():
+    market = hand_market()
+    as_datetime = market.assign(date=pd.to_datetime(market["date"]))
+    as_categories = market.assign(ticker=market["ticker"].astype("category"), sector=market["sector"].astype("category"))
+    shuffled = market.sample(frac=1.0, random_state=3)
+    for variant in (as_datetime, as_categories, shuffled):
+        assert_same_trades(monthly_ma_dip_reference(variant, HAND_PARAMS), HAND_TRADES)
+
+
+def test_rows_without_ticker_date_or_price_are_ignored():
+    junk = pd.DataFrame(
+        [(None, "A", "Tech", 1.0), (D(2024, 1, 1), None, "Tech", 1.0), (D(2024, 1, 1), "A", "Tech", float("nan"))],
+        columns=PRICE_COLUMNS,
+    )
+    # Jan 1 would otherwise become January's buy date.
+    assert_same_trades(monthly_ma_dip_reference(pd.concat([hand_market(), junk]), HAND_PARAMS), HAND_TRADES)
+
+
+def test_empty_and_all_out_of_bounds_markets_give_no_trades():
+    empty = pd.DataFrame(columns=PRICE_COLUMNS)
+    out = pd.DataFrame([(D(2024, 1, 2), "A", "S", 5000.0)], columns=PRICE_COLUMNS)
+    for prices in (empty, out):
+        trades = monthly_ma_dip_reference(prices)
+        assert list(trades.columns) == TRADE_COLUMNS and trades.empty
+        assert trades["pnl"].dtype == np.float64
+
+
+def test_duplicate_ticker_dates_are_refused():
+    market = hand_market()
+    with pytest.raises(ValueError, match="more than one row"):
+        monthly_ma_dip_reference(pd.concat([market, market.iloc[[0]]]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(market=markets(), window=st.integers(0, 9))
+def test_matches_naive_loop(market, window):
+    params = MonthlyMaDipParams(window=window)
+    assert_same_trades(monthly_ma_dip_reference(market, params), naive_monthly_ma_dip(market, params))
