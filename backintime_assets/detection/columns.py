@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from statistics import median
 
 from .dates import infer_date_format
@@ -136,9 +137,9 @@ def _named_serial(values: Sequence[str], name: str, decimal: str, thousands: str
 
 
 def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: str | None,
-                      threshold: float = _TYPE_THRESHOLD) -> ColumnType:
+                      threshold: float = _TYPE_THRESHOLD, file_date: date | None = None) -> ColumnType:
     """`threshold`: share of non-empty cells that must fit a type (lower it for samples that may
-    still hold header or footer rows)."""
+    still hold header or footer rows). `file_date`: the date in the file's name (see dates.py)."""
     values = [v.strip() for v in cells]
     values = [v for v in values if v.lower() not in NULL_TOKENS]
     if not values:
@@ -170,7 +171,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         named = _named_serial(values, name, decimal, thousands, min_share=2 / 3)
         return named or ColumnType("integer", None, round(int_frac * small, 3))
 
-    guess = infer_date_format(values)
+    guess = infer_date_format(values, file_date=file_date)
     if guess and guess.fraction >= threshold:
         return ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -113,8 +113,33 @@ def shape(value: str) -> tuple[tuple, dict] | None:
     return None
 
 
-def _num_order(groups: list[dict], key: tuple) -> tuple[str, float]:
-    """Format of a numeric date whose shape is `key`, using the values to decide day vs month."""
+# How far a file's values may lie from the date in its name for the name to vouch for a reading
+# (a drop named by its delivery day may hold the last trading day before a long weekend).
+NAME_DATE_WINDOW_DAYS = 4
+_NAME_CERTAINTY = 0.8  # the name settled the order: better than a guess, short of the data's proof
+
+
+def _fits_name(a: list[int], b: list[int], years: list[int], file_date: date) -> bool:
+    """Every value read as month `a`, day `b` lies within the window around `file_date`."""
+    try:
+        return all(abs((date(y, m, d) - file_date).days) <= NAME_DATE_WINDOW_DAYS for m, d, y in zip(a, b, years))
+    except ValueError:
+        return False  # an impossible date under this reading (02/30): it is not the one
+
+
+def _name_order(a: list[int], b: list[int], groups: list[dict], two_digit_year: bool,
+                file_date: date) -> bool | None:
+    """True (day first) or False (month first) when exactly one reading matches the file's name date."""
+    years = [int(g["c"]) for g in groups]
+    if two_digit_year:
+        years = [y + (2000 if y < 69 else 1900) for y in years]  # strptime's %y pivot
+    month_first, day_first = _fits_name(a, b, years, file_date), _fits_name(b, a, years, file_date)
+    return day_first if month_first != day_first else None
+
+
+def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) -> tuple[str, float]:
+    """Format of a numeric date whose shape is `key`, using the values to decide day vs month;
+    `file_date` (the date in the file's name) only when no value above 12 decides it."""
     _, sep, order, tkey = key
     tfmt = _time_format(tkey)
     if order == "Y":
@@ -126,8 +151,14 @@ def _num_order(groups: list[dict], key: tuple) -> tuple[str, float]:
     a = [int(g["a"]) for g in groups]
     b = [int(g["b"]) for g in groups]
     a_day, b_day = max(a) > 12, max(b) > 12
+    named = None
+    if file_date is not None and not (a_day or b_day):
+        named = _name_order(a, b, groups, order == "y2", file_date)
     if a_day != b_day:
         dayfirst, certainty = a_day, 1.0
+    elif named is not None:
+        # A single-day drop repeats one date in every row: its name is the only evidence there is.
+        dayfirst, certainty = named, _NAME_CERTAINTY
     else:
         # No value above 12 in either position (or in both: mixed data): the day changes more often
         # from one row to the next than the month does in any chronological export.
@@ -164,8 +195,9 @@ def _strptime_ok(value: str, fmt: str) -> bool:
     return 1800 <= dt.year <= 2200
 
 
-def infer_date_format(values: Sequence[str], max_check: int = 120) -> DateGuess | None:
-    """The strptime format most of `values` (already stripped, non-empty) follow, or None."""
+def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: date | None = None) -> DateGuess | None:
+    """The strptime format most of `values` (already stripped, non-empty) follow, or None.
+    `file_date`: the date in the file's name, which may settle day/month order the values leave open."""
     if not values:
         return None
     probe = values[:12]
@@ -182,7 +214,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120) -> DateGuess 
     key = counts.most_common(1)[0][0]
     groups = [g for k, g in shapes if k == key]
     if key[0] == "num":
-        fmt, certainty = _num_order(groups, key)
+        fmt, certainty = _num_order(groups, key, file_date)
     elif key[0] == "compact":
         fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 from .canonical import map_canonical
 from .dialect import Dialect, detect_dialect, parse_rows
 from .encoding import binary_problem, decode_head, decode_tail, detect_encoding
+from .filename import date_in_name
 from .layout import Layout, Row, detect_layout
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
@@ -92,7 +93,7 @@ def detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) 
         tail_lines = count_lines(tail_text)
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
     decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []))
-    layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands)
+    layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, date_in_name(name))
     return _schema(name, encoding, dialect, layout, decimal, thousands)
 
 
@@ -110,7 +111,7 @@ def _detect_xlsx(data: bytes, name: str) -> FileSchema:
     if sheet.tail is not None:
         tail_rows = [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
     decimal, thousands = detect_number_format(_cells(head_rows))
-    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands)
+    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name))
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
     return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format="xlsx", sheet=sheet.name)
 

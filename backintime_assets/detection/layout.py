@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
 from .dates import shape
@@ -156,10 +156,11 @@ def _spread(rows: list[list[str]], limit: int) -> list[list[str]]:
 
 
 def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: str,
-                  thousands: str | None, threshold: float = 0.9, limit: int = 160) -> list[ColumnType]:
+                  thousands: str | None, threshold: float = 0.9, limit: int = 160,
+                  file_date: date | None = None) -> list[ColumnType]:
     rows = _spread(rows, limit)
     cols = [[r[j] for r in rows] for j in range(width)]
-    return [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold)
+    return [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date)
             for j, c in enumerate(cols)]
 
 
@@ -209,17 +210,18 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
 
 
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
-                  thousands: str | None) -> Layout:
+                  thousands: str | None, file_date: date | None = None) -> Layout:
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
     lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),
-    None when the head sample is the whole file."""
+    None when the head sample is the whole file. `file_date`: the date in the file's name, if any."""
     rows = [(i, f) for i, f in head if _nonblank(f)]
     if not rows:
         return Layout()
     width = _width(rows)
     typical = [_fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
     # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
-    provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100)
+    provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100,
+                               file_date=file_date)
     judge = _RowJudge(provisional, decimal, thousands, width)
 
     start = None
@@ -291,5 +293,5 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     fitting = [_fit(f, width) for f in body if _fits(f, width)]
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     layout.body = body
-    layout.types = _column_types(body, layout.names, width, decimal, thousands)
+    layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
     return layout

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from backintime_assets.detection.dates import infer_date_format
@@ -54,3 +56,39 @@ def test_fraction_counts_values_that_do_not_parse():
     guess = infer_date_format(["2020-01-02"] * 9 + ["2020-02-30"])
     assert guess.format == "%Y-%m-%d"
     assert guess.fraction == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("value", "file_date", "fmt"),
+    [
+        ("02/04/2025", date(2025, 2, 4), "%m/%d/%Y"),
+        ("02/04/2025", date(2025, 4, 2), "%d/%m/%Y"),
+        ("04.02.2025", date(2025, 4, 2), "%m.%d.%Y"),  # against the '.' default of day-first
+        ("02-04-25", date(2025, 4, 2), "%d-%m-%y"),
+        ("02/04/2025 16:00", date(2025, 2, 4), "%m/%d/%Y %H:%M"),
+    ],
+)
+def test_a_single_day_file_takes_its_order_from_the_name_date(value, file_date, fmt):
+    guess = infer_date_format([value] * 6, file_date=file_date)
+    assert guess.format == fmt
+    assert 0.5 < guess.confidence < 1.0  # better than a guess, short of the data's proof
+
+
+def test_name_date_within_a_few_days_settles_the_order():
+    # A drop named by its delivery day holding the last trading day before it: Feb 3 read day-first,
+    # Mar 2 month-first (the '/' default without the name).
+    guess = infer_date_format(["03/02/2025"] * 3, file_date=date(2025, 2, 5))
+    assert guess.format == "%d/%m/%Y" and guess.confidence == 0.8
+    far = infer_date_format(["03/02/2025"] * 3, file_date=date(2025, 2, 20))  # Mar 2 or Feb 3: neither near
+    assert far.confidence == 0.5
+
+
+def test_values_beyond_12_win_over_a_conflicting_name_date():
+    guess = infer_date_format(["02/04/2025", "13/04/2025"], file_date=date(2025, 2, 4))
+    assert guess.format == "%d/%m/%Y" and guess.confidence == 1.0
+
+
+def test_name_date_matching_neither_reading_changes_nothing():
+    without = infer_date_format(["02/04/2025"] * 4)
+    with_name = infer_date_format(["02/04/2025"] * 4, file_date=date(2019, 7, 1))
+    assert (with_name.format, with_name.confidence) == (without.format, without.confidence) == ("%m/%d/%Y", 0.5)

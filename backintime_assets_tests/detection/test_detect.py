@@ -200,3 +200,41 @@ def test_garbage_below_the_header_in_a_utf16_export():
     assert [c.name for c in s.columns][:2] == ["TradeDate", "Symbol"]
     assert s.columns[0].format == "%m/%d/%Y %H:%M"
     assert [c.canonical for c in s.columns] == ["date", "ticker", "sector", "open", "high", "low", "close", "adj_close"]
+
+
+def _single_day_drop(day: str) -> bytes:
+    tickers = "AAA BBB CCC DDD EEE".split()
+    rows = [f"{day},{t},Tech,10.5,11.0,10.0,10.8,10.8,{1000 + k}" for k, t in enumerate(tickers)]
+    return ("Date,Ticker,Sector,Open,High,Low,Close,Adj Close,Volume\n" + "\n".join(rows) + "\n").encode()
+
+
+def _date_column(s):
+    return next(c for c in s.columns if c.canonical == "date")
+
+
+def test_single_day_drop_takes_month_first_order_from_its_name():
+    c = _date_column(detect_bytes(_single_day_drop("02/04/2025"), "NYSE_2025-02-04.csv"))
+    assert c.format == "%m/%d/%Y" and 0.5 < c.confidence < 1.0
+
+
+def test_single_day_drop_takes_day_first_order_from_its_name():
+    for name in ("LSE_2025-04-02.csv", "LSE_20250402.csv", "/drops/LSE_2025_04_02.csv"):
+        c = _date_column(detect_bytes(_single_day_drop("02/04/2025"), name))
+        assert c.format == "%d/%m/%Y" and 0.5 < c.confidence < 1.0, name
+    # '.' defaults to day-first: a month-first name date turns it round.
+    c = _date_column(detect_bytes(_single_day_drop("04.02.2025"), "XETRA_20250402.csv"))
+    assert c.format == "%m.%d.%Y"
+
+
+def test_unambiguous_data_wins_over_a_conflicting_name():
+    data = _single_day_drop("02/04/2025") + b"13/04/2025,FFF,Tech,10.5,11.0,10.0,10.8,10.8,99\n"
+    c = _date_column(detect_bytes(data, "NYSE_2025-02-04.csv"))
+    assert c.format == "%d/%m/%Y" and c.confidence == 1.0
+
+
+def test_single_day_drop_without_a_date_in_its_name_keeps_the_fallback():
+    for name in ("NYSE.csv", "NYSE_02-04-2025.csv", "NYSE_2019-07-01.csv"):
+        c = _date_column(detect_bytes(_single_day_drop("02/04/2025"), name))
+        assert c.format == "%m/%d/%Y" and c.confidence == 0.5, name
+    c = _date_column(detect_bytes(_single_day_drop("02.04.2025"), "XETRA.csv"))
+    assert c.format == "%d.%m.%Y" and c.confidence == 0.5

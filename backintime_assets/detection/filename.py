@@ -1,0 +1,26 @@
+"""The date a file's name gives (daily drops such as `NYSE_2025-02-04.csv`), used as weak evidence
+for the day/month order of a date column whose values cannot settle it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import PurePath
+
+# Year first only: "02-04-2025" in a name is as ambiguous as the cells it would have to settle.
+# The same separator (or none) both times, and no digit right next to it: "120250204" is some
+# other number, not a date.
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})([-_]?)(\d{2})\2(\d{2})(?!\d)")
+
+
+def date_in_name(name: str) -> date | None:
+    """The one calendar date written year-first in the file's base name, None when there is none
+    or several different ones (a range export says nothing about a single day)."""
+    base = PurePath(name.replace("\\", "/")).name
+    found = set()
+    for m in _NAME_DATE.finditer(base):
+        try:
+            found.add(date(int(m.group(1)), int(m.group(3)), int(m.group(4))))
+        except ValueError:
+            continue  # "20251399" is a number, not a date
+    return found.pop() if len(found) == 1 else None
