@@ -1,0 +1,259 @@
+"""CSV -> Parquet conversion throughput: the project's detection + Spark normalise job against polars,
+DuckDB and plain Spark reading the same simulated files. `python -m bench.bench_convert [--quick]`.
+
+The baselines need the dialect handed to them, so they run on the clean files only; the drifted
+files (a random office layout per file) are converted by the project alone. Files are freshly
+written, so every engine reads them from the page cache.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+QUICK_BYTES, FULL_BYTES = 30e6, 1e9  # across the four datasets
+BYTES_PER_ROW = 80  # of the clean layout; drifted layouts run ~10% wider
+MARKET_START = date(2000, 1, 3)  # a Monday
+# Daily drops of ~1000 rows per exchange file; archives of 25 tickers x 5 years (~2.5 MB a file).
+DAILY_TICKERS = 5000
+DATASETS = [("daily", "none"), ("daily", "random"), ("archive", "none"), ("archive", "random")]
+
+# The clean layout's header, and each column's type, handed to every baseline.
+CLEAN_TYPES = {"Date": "date", "Ticker": "string", "Sector": "string", "Open": "double", "High": "double",
+               "Low": "double", "Close": "double", "Adj Close": "double", "Volume": "long"}
+
+
+@dataclass
+class Dataset:
+    name: str
+    clean: bool
+    directory: Path  # holds the files, and manifests named _*, which Spark's reader skips
+    files: list[Path]
+    rows: int  # data lines written
+    clean_rows: int  # rows a correct conversion loads
+    bytes: int
+    dates: list[str]  # every business day the files cover: the lake partitions written
+    first_dates: dict[str, date] = field(default_factory=dict)  # per file name, where its rejects are filed
+
+    @property
+    def mb(self) -> float:
+        return self.bytes / 1e6
+
+
+def _simulate(root: Path, shape: str, drift: str, target_bytes: float) -> Dataset:
+    from backintime_assets.simulation import FileOptions, MarketSpec, business_days, read_file_manifest, write_files
+
+    rows = target_bytes / BYTES_PER_ROW
+    tickers = DAILY_TICKERS if shape == "daily" else (500 if target_bytes > 1e8 else 150)
+    days = max(1, round(rows / tickers))
+    end = MARKET_START + timedelta(days=(days - 1) // 5 * 7 + (days - 1) % 5)
+    out = root / f"{shape}_{drift}"
+    report = write_files(MarketSpec(n_tickers=tickers), MARKET_START, end, out, FileOptions(shape=shape, drift=drift))
+    manifest = read_file_manifest(out)
+    first = {f: date.fromisoformat(d) for f, d in zip(manifest["file"], manifest["first_date"]) if d}
+    return Dataset(
+        name=f"{shape}/{'clean' if drift == 'none' else 'drifted'}", clean=drift == "none", directory=out,
+        files=sorted(report.files), rows=report.rows, clean_rows=report.clean_rows, bytes=report.bytes,
+        dates=[d.isoformat() for d in business_days(MARKET_START, end)], first_dates=first,
+    )
+
+
+def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
+    """Detection then the normalise job, as the file_schemas and prices assets run them (minus Postgres
+    and the checks); returns the seconds of each part and the rows written."""
+    from pyspark.sql import functions as F
+
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.ingestion.normalise_job import (
+        FileTask, loaded_rows, normalise_files, rejected_rows, settle_collisions,
+    )
+    from backintime_assets.lake import LakeLocation
+    from backintime_assets.lake.schemas import SORT_KEYS
+    from backintime_assets.lake.tables import write_dates
+
+    started = time.perf_counter()
+    tasks = []
+    for priority, path in enumerate(ds.files):
+        schema = detect_bytes(path.read_bytes(), path.name)
+        home = ds.first_dates.get(path.name, date.fromisoformat(ds.dates[0]))
+        tasks.append(FileTask(str(path), path.name, schema.to_json(), home, priority))
+    detected = time.perf_counter()
+    location = LakeLocation(str(lake_dir))
+    settled = settle_collisions(normalise_files(spark, location, tasks)).persist()
+    # As the prices asset does: rows dated outside the run belong to other partitions and are left out.
+    in_run = settled.where(F.col("date").isin([date.fromisoformat(d) for d in ds.dates]))
+    prices = write_dates(loaded_rows(in_run), location, "prices", ds.dates, "bench", SORT_KEYS["prices"])
+    rejects = write_dates(rejected_rows(in_run), location, "rejected_rows", ds.dates, "bench",
+                          SORT_KEYS["rejected_rows"])
+    settled.unpersist()
+    done = time.perf_counter()
+    return {"detect_s": detected - started, "spark_s": done - detected,
+            "loaded": sum(w.rows for w in prices), "rejected": sum(w.rows for w in rejects)}
+
+
+def _polars(files: list[Path], out: Path, partitioned: bool) -> None:
+    import polars as pl
+
+    types = {"date": pl.Date, "string": pl.String, "double": pl.Float64, "long": pl.Int64}
+    schema = {name: types[t] for name, t in CLEAN_TYPES.items()}
+    frame = pl.scan_csv([str(f) for f in files], schema=schema, separator=",", has_header=True).collect()
+    if partitioned:
+        frame.write_parquet(out, compression="zstd", partition_by="Date", mkdir=True)
+    else:
+        frame.write_parquet(out / "prices.parquet", compression="zstd", mkdir=True)
+
+
+def _duckdb(con, files: list[Path], out: Path, partitioned: bool) -> None:
+    types = {"date": "DATE", "string": "VARCHAR", "double": "DOUBLE", "long": "BIGINT"}
+    columns = "{" + ", ".join(f"'{name}': '{types[t]}'" for name, t in CLEAN_TYPES.items()) + "}"
+    paths = "[" + ", ".join(f"'{f}'" for f in files) + "]"
+    source = f"read_csv({paths}, delim=',', quote='\"', header=true, dateformat='%Y-%m-%d', columns={columns})"
+    target, partition = (out, ", PARTITION_BY (Date)") if partitioned else (out / "prices.parquet", "")
+    out.mkdir(parents=True, exist_ok=True)
+    con.execute(f"COPY (SELECT * FROM {source}) TO '{target}' (FORMAT parquet, COMPRESSION zstd{partition})")
+
+
+def _spark_csv(spark, paths: list[Path], out: Path, infer: bool) -> None:
+    reader = spark.read.option("header", "true")
+    if infer:
+        reader = reader.option("inferSchema", "true")
+    else:
+        reader = reader.schema(", ".join(f"`{name}` {t}" for name, t in CLEAN_TYPES.items()))
+    reader.csv([str(p) for p in paths]).write.mode("overwrite").option("compression", "zstd").parquet(str(out))
+
+
+def _parquet_rows(out: Path) -> int:
+    """Rows in every Parquet file under `out`, from the footers: proof each engine wrote all rows."""
+    import pyarrow.parquet as pq
+
+    return sum(pq.read_metadata(p).num_rows for p in out.rglob("*.parquet"))
+
+
+def _timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def _warm_up(spark, ds: Dataset, work: Path) -> None:
+    """Run every Spark path once on one file, untimed: a fresh JVM runs its first jobs several
+    times slower (class loading, JIT) and the Python workers must start; whichever engine ran
+    first would pay for it all."""
+    few = replace(ds, files=ds.files[:1])
+    _project(spark, few, work / "lake")
+    _spark_csv(spark, few.files, work / "explicit", infer=False)
+    _spark_csv(spark, few.files, work / "infer", infer=True)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _progress(row: dict) -> dict:
+    # Full runs take many minutes on a shared machine: show each measurement as it lands.
+    print(f"  {row['dataset']:<16} {row['engine']:<32} {row['seconds']:8.2f} s", file=sys.stderr, flush=True)
+    return row
+
+
+def _throughput(row: dict, ds: Dataset, seconds: float, cores: int) -> dict:
+    row.update(cores=cores, files=len(ds.files), rows=ds.rows, mb=ds.mb, seconds=seconds,
+               rows_per_s=ds.rows / seconds, mb_per_s=ds.mb / seconds, rows_per_s_core=ds.rows / seconds / cores)
+    return _progress(row)
+
+
+def _compare_clean(spark, ds: Dataset, tmp: Path, cores: dict) -> list[dict]:
+    """Every engine on one clean dataset; the project's row carries the ratios."""
+    import duckdb
+
+    con = duckdb.connect()
+    engines = {
+        "polars (one file)": lambda out: _polars(ds.files, out, False),
+        "polars (by date)": lambda out: _polars(ds.files, out, True),
+        "duckdb (one file)": lambda out: _duckdb(con, ds.files, out, False),
+        "duckdb (by date)": lambda out: _duckdb(con, ds.files, out, True),
+        "spark csv, explicit schema": lambda out: _spark_csv(spark, [ds.directory], out, False),
+        "spark csv, inferSchema": lambda out: _spark_csv(spark, [ds.directory], out, True),
+    }
+    rows, rates = [], {}
+    for name, convert in engines.items():
+        out = tmp / "out"
+        seconds = _timed(lambda: convert(out))
+        written = _parquet_rows(out)
+        shutil.rmtree(out, ignore_errors=True)
+        if written != ds.rows:
+            raise AssertionError(f"{name} wrote {written} rows of {ds.rows} on {ds.name}")
+        engine_cores = cores[name.split(" ")[0]]
+        rows.append(_throughput({"dataset": ds.name, "engine": name}, ds, seconds, engine_cores))
+        rates[name] = ds.rows / seconds
+    con.close()
+    project = _project_rows(spark, ds, tmp, cores["spark"])
+    fastest = max((n for n in rates if not n.startswith("spark")), key=rates.get)
+    ours = project[-1]["rows_per_s"]
+    project[-1].update(
+        fastest_engine=fastest, vs_fastest=ours / rates[fastest],
+        vs_spark_schema=ours / rates["spark csv, explicit schema"],
+        vs_spark_infer=ours / rates["spark csv, inferSchema"],
+    )
+    return project + rows
+
+
+def _project_rows(spark, ds: Dataset, tmp: Path, spark_cores: int) -> list[dict]:
+    lake = tmp / "lake"
+    got = _project(spark, ds, lake)
+    shutil.rmtree(lake, ignore_errors=True)
+    if ds.clean and got["loaded"] != ds.clean_rows:
+        raise AssertionError(f"project loaded {got['loaded']} rows of {ds.clean_rows} clean ones on {ds.name}")
+    total = got["detect_s"] + got["spark_s"]
+    # Detection may misread a drifted file (say, a thousands separator first seen past its sample): say so.
+    note = f"loaded {got['loaded']} of {ds.clean_rows}, rejected {got['rejected']}"
+    return [
+        _throughput({"dataset": ds.name, "engine": "project: detection (driver)"}, ds, got["detect_s"], 1)
+        | {"detect_share": got["detect_s"] / total},
+        _throughput({"dataset": ds.name, "engine": "project: spark normalise+write"}, ds, got["spark_s"], spark_cores),
+        _throughput({"dataset": ds.name, "engine": "project: conversion"}, ds, total, spark_cores) | {"note": note},
+    ]
+
+
+def run(quick: bool) -> list[dict]:
+    import duckdb
+    import polars as pl
+
+    from backintime_assets.services.spark import build_spark_session
+
+    root = Path(tempfile.mkdtemp(prefix="bench_convert_"))
+    try:
+        per_dataset = (QUICK_BYTES if quick else FULL_BYTES) / len(DATASETS)
+        datasets, rows = [], []
+        for shape, drift in DATASETS:
+            seconds = _timed(lambda: datasets.append(_simulate(root / "files", shape, drift, per_dataset)))
+            ds = datasets[-1]
+            rows.append(_progress({"dataset": ds.name, "engine": "simulate (write_files)", "files": len(ds.files),
+                                   "rows": ds.rows, "mb": ds.mb, "seconds": seconds}))
+        started = time.perf_counter()
+        spark = build_spark_session("local[*]", None)  # the project's defaults: 2g driver, 8 shuffle partitions
+        rows.append(_progress({"dataset": "-", "engine": "spark session start",
+                               "seconds": time.perf_counter() - started}))
+        seconds = _timed(lambda: _warm_up(spark, datasets[0], root / "warm"))
+        rows.append(_progress({"dataset": "-", "engine": "spark warm-up (1 file, every path)", "seconds": seconds}))
+        with duckdb.connect() as con:
+            duck_threads = int(con.execute("select current_setting('threads')").fetchone()[0])
+        cores = {"polars": pl.thread_pool_size(), "duckdb": duck_threads,
+                 "spark": spark.sparkContext.defaultParallelism}
+        for ds in datasets:
+            work = root / "work"
+            work.mkdir()
+            if ds.clean:
+                rows += _compare_clean(spark, ds, work, cores)
+            else:
+                rows += _project_rows(spark, ds, work, cores["spark"])
+            shutil.rmtree(work, ignore_errors=True)
+        return rows
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    from bench.__main__ import format_table
+
+    print(format_table(run(quick="--quick" in sys.argv)))
