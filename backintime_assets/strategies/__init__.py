@@ -6,7 +6,7 @@
 from backintime_assets.strategies.base import Strategy, StrategyError, TradesShapeError, conform_trades, with_exit_columns
 from backintime_assets.strategies.ma_crossover import ma_crossover_spark
 from backintime_assets.strategies.monthly_ma_dip_reference import monthly_ma_dip_reference
-from backintime_assets.strategies.monthly_ma_dip_spark import monthly_ma_dip_spark, monthly_ma_dip_spark_windows
+from backintime_assets.strategies.monthly_ma_dip_spark import monthly_ma_dip_spark
 from backintime_assets.strategies.params import MaCrossoverParams, MonthlyMaDipParams
 from backintime_assets.strategies.registry import STRATEGIES, MaCrossover, MonthlyMaDip, get_strategy
 from backintime_assets.strategies.sql_strategy import SqlStrategy
@@ -29,6 +29,5 @@ __all__ = [
     "ma_crossover_spark",
     "monthly_ma_dip_reference",
     "monthly_ma_dip_spark",
-    "monthly_ma_dip_spark_windows",
     "with_exit_columns",
 ]

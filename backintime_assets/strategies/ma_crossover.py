@@ -15,17 +15,14 @@ from pyspark.sql import functions as F
 
 from backintime_assets.strategies.params import MaCrossoverParams
 from backintime_assets.strategies.trades import EXIT_COLUMNS, TRADE_COLUMNS
+from backintime_assets.strategies.usable_prices import within_bounds
 
 STRATEGY_NAME = "ma_crossover"
 
 
 def ma_crossover_spark(prices: DataFrame, params: MaCrossoverParams = MaCrossoverParams()) -> DataFrame:
     """Trades of `prices` (date, ticker, sector, adj_close): TRADE_COLUMNS + exit_date, exit_price."""
-    price = F.col("adj_close").cast("double")
-    usable = price.between(params.min_price, params.max_price) & F.col("ticker").isNotNull() & F.col("date").isNotNull()
-    kept = prices.where(usable).select(
-        F.col("ticker").cast("string"), F.col("sector").cast("string"), F.col("date").cast("date"), price.alias("adj_close")
-    )
+    kept = within_bounds(prices, params.min_price, params.max_price)
 
     by_date = Window.partitionBy("ticker").orderBy("date")
     averaged = kept.select(

@@ -107,7 +107,7 @@ def test_naive_oracle_agrees_on_hand_market(spark):
     assert_same_round_trips(naive_ma_crossover(hand_market(), HAND_PARAMS), expected)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(batch=st.lists(markets(max_rows=40), min_size=3, max_size=12), fast=st.integers(1, 3), extra=st.integers(1, 4))
 def test_spark_matches_naive_loop_on_random_markets(spark, batch, fast, extra):
     params = MaCrossoverParams(fast=fast, slow=fast + extra)

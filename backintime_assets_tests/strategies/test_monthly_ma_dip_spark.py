@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import importlib
 
 import numpy as np
 import pandas as pd
@@ -14,7 +13,6 @@ from backintime_assets.strategies import (
     MonthlyMaDipParams,
     monthly_ma_dip_reference,
     monthly_ma_dip_spark,
-    monthly_ma_dip_spark_windows,
 )
 from backintime_assets_tests.strategies.markets import (
     HAND_PARAMS,
@@ -28,9 +26,6 @@ from backintime_assets_tests.strategies.markets import (
 )
 
 pytestmark = pytest.mark.spark
-# The package re-exports the function under the module's own name, so fetch the module itself.
-module = importlib.import_module("backintime_assets.strategies.monthly_ma_dip_spark")
-IMPLEMENTATIONS = [monthly_ma_dip_spark, monthly_ma_dip_spark_windows]
 
 
 def dense_market(tickers: int = 6, seed: int = 1) -> pd.DataFrame:
@@ -45,20 +40,15 @@ def dense_market(tickers: int = 6, seed: int = 1) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PRICE_COLUMNS)
 
 
-@pytest.mark.parametrize("implementation", IMPLEMENTATIONS)
-def test_hand_computed_market(spark, implementation):
-    trades = implementation(to_spark(spark, hand_market()), HAND_PARAMS)
+def test_hand_computed_market(spark):
+    trades = monthly_ma_dip_spark(to_spark(spark, hand_market()), HAND_PARAMS)
     assert trades.columns == TRADE_COLUMNS
     assert dict(trades.dtypes)["purchase_date"] == "date"
     assert all(dict(trades.dtypes)[c] == "double" for c in ["purchase_price", "purchase_vol", "last_close", "pnl"])
     assert_same_trades(trades.toPandas(), HAND_TRADES)
 
 
-def test_regular_market_never_needs_the_window_fallback(spark, monkeypatch):
-    def refuse(*args):
-        raise AssertionError("the window fallback ran for a market without gaps")
-
-    monkeypatch.setattr(module, "_window_features", refuse)
+def test_regular_market(spark):
     market = dense_market()
     trades = monthly_ma_dip_spark(to_spark(spark, market)).toPandas()
     assert len(trades) > 0
@@ -80,16 +70,14 @@ def test_gappy_tickers_mixed_with_regular_ones(spark):
 def test_eight_identical_prices_buy_on_spark_too(spark):
     days = pd.bdate_range("2024-01-22", "2024-02-01").date
     prices = pd.DataFrame({"date": days, "ticker": "X", "sector": "S", "adj_close": 0.1})
-    for implementation in IMPLEMENTATIONS:
-        trades = implementation(to_spark(spark, prices)).toPandas()
-        assert trades["purchase_date"].tolist() == [datetime.date(2024, 2, 1)]
+    trades = monthly_ma_dip_spark(to_spark(spark, prices)).toPandas()
+    assert trades["purchase_date"].tolist() == [datetime.date(2024, 2, 1)]
 
 
-@pytest.mark.parametrize("implementation", IMPLEMENTATIONS)
-def test_no_usable_rows_gives_no_trades(spark, implementation):
+def test_no_usable_rows_gives_no_trades(spark):
     out_of_bounds = pd.DataFrame([(datetime.date(2024, 1, 2), "A", "S", 5000.0)], columns=PRICE_COLUMNS)
     for prices in (out_of_bounds, out_of_bounds.iloc[:0]):
-        trades = implementation(to_spark(spark, prices))
+        trades = monthly_ma_dip_spark(to_spark(spark, prices))
         assert trades.columns == TRADE_COLUMNS
         assert trades.count() == 0
 
@@ -101,11 +89,10 @@ def test_rows_without_ticker_or_date_are_ignored(spark):
 
 
 # Spark costs seconds per call, so each example is a batch of markets run as one job.
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(batch=st.lists(markets(), min_size=3, max_size=12), window=st.integers(0, 8))
 def test_spark_matches_reference_on_random_markets(spark, batch, window):
     prices = side_by_side(batch)
     params = MonthlyMaDipParams(window=window)
     expected = monthly_ma_dip_reference(prices, params)
-    for implementation in IMPLEMENTATIONS:
-        assert_same_trades(implementation(to_spark(spark, prices), params).toPandas(), expected)
+    assert_same_trades(monthly_ma_dip_spark(to_spark(spark, prices), params).toPandas(), expected)
