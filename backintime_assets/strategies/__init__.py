@@ -3,7 +3,13 @@
 `monthly_ma_dip` has a numpy reference (the oracle and speed baseline) and a Spark version;
 `ma_crossover` and user SQL (`SqlStrategy`) run on Spark. All return TRADE_COLUMNS first.
 """
-from backintime_assets.strategies.base import Strategy, StrategyError, TradesShapeError, conform_trades, with_exit_columns
+from backintime_assets.strategies.base import (
+    Strategy,
+    StrategyError,
+    TradesShapeError,
+    conform_trades,
+    with_exit_columns,
+)
 from backintime_assets.strategies.ma_crossover import ma_crossover_spark
 from backintime_assets.strategies.monthly_ma_dip_reference import monthly_ma_dip_reference
 from backintime_assets.strategies.monthly_ma_dip_spark import monthly_ma_dip_spark

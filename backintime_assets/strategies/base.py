@@ -8,7 +8,7 @@ from pyspark.errors import AnalysisException
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
-from backintime_assets.strategies.trades import EXIT_COLUMNS, TRADE_COLUMNS, TRADE_SPARK_TYPES
+from backintime_assets.strategies.trades import EXIT_COLUMNS, EXIT_SPARK_TYPES, TRADE_COLUMNS, TRADE_SPARK_TYPES
 
 
 class StrategyError(ValueError):
@@ -36,19 +36,13 @@ def conform_trades(trades: DataFrame, strategy: str) -> DataFrame:
     missing = [c for c in TRADE_COLUMNS if c not in columns and c != "strategy"]
     unexpected = [c for c in columns if c not in TRADE_COLUMNS and c not in EXIT_COLUMNS]
     if missing or unexpected:
+        problems = [f"missing {missing}"] if missing else []
+        problems += [f"unexpected {unexpected}"] if unexpected else []
         raise TradesShapeError(
-            f"strategy {strategy!r} returned columns {columns}: "
-            + "; ".join(
-                part
-                for part in (
-                    f"missing {missing}" if missing else "",
-                    f"unexpected {unexpected}" if unexpected else "",
-                )
-                if part
-            )
-            + f". Expected {TRADE_COLUMNS} (strategy may be left out) and optionally {EXIT_COLUMNS}."
+            f"strategy {strategy!r} returned columns {columns}: {'; '.join(problems)}. "
+            f"Expected {TRADE_COLUMNS} (strategy may be left out) and optionally {EXIT_COLUMNS}."
         )
-    types = {**TRADE_SPARK_TYPES, "exit_date": "date", "exit_price": "double"}
+    types = {**TRADE_SPARK_TYPES, **EXIT_SPARK_TYPES}
     wanted = [c for c in TRADE_COLUMNS + EXIT_COLUMNS if c in columns or c == "strategy"]
     selected = []
     for column in wanted:
@@ -68,8 +62,5 @@ def conform_trades(trades: DataFrame, strategy: str) -> DataFrame:
 def with_exit_columns(trades: DataFrame) -> DataFrame:
     """Trades of any strategy in the full shape (TRADE_COLUMNS + EXIT_COLUMNS), exits null where
     the strategy never sells, so results of all strategies fit one table."""
-    extra = [
-        F.col(c) if c in trades.columns else F.lit(None).cast("date" if c == "exit_date" else "double").alias(c)
-        for c in EXIT_COLUMNS
-    ]
+    extra = [F.col(c) if c in trades.columns else F.lit(None).cast(EXIT_SPARK_TYPES[c]).alias(c) for c in EXIT_COLUMNS]
     return trades.select(*TRADE_COLUMNS, *extra)

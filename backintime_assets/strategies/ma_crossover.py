@@ -30,7 +30,9 @@ def ma_crossover_spark(prices: DataFrame, params: MaCrossoverParams = MaCrossove
         F.row_number().over(by_date).alias("row"),
         F.avg("adj_close").over(by_date.rowsBetween(1 - params.fast, Window.currentRow)).alias("fast_ma"),
         F.avg("adj_close").over(by_date.rowsBetween(1 - params.slow, Window.currentRow)).alias("slow_ma"),
-        F.last("adj_close").over(by_date.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)).alias("last_close"),
+        F.last("adj_close").over(by_date.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing)).alias(
+            "last_close"
+        ),
     )
     # Null until the slow average has a full window.
     above = F.when(F.col("row") >= params.slow, F.col("fast_ma") > F.col("slow_ma"))

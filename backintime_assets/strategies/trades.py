@@ -28,3 +28,4 @@ TRADE_SPARK_TYPES = {
     "last_close": "double",
     "pnl": "double",
 }
+EXIT_SPARK_TYPES = {"exit_date": "date", "exit_price": "double"}

@@ -11,5 +11,8 @@ def within_bounds(prices: DataFrame, min_price: float, max_price: float) -> Data
     price = F.col("adj_close").cast("double")
     usable = price.between(min_price, max_price) & F.col("ticker").isNotNull() & F.col("date").isNotNull()
     return prices.where(usable).select(
-        F.col("ticker").cast("string"), F.col("sector").cast("string"), F.col("date").cast("date"), price.alias("adj_close")
+        F.col("ticker").cast("string"),
+        F.col("sector").cast("string"),
+        F.col("date").cast("date"),
+        price.alias("adj_close"),
     )

@@ -19,10 +19,15 @@ D = datetime.date
 EDGE_PRICES = [0.1, 1000.0, 0.09999999999999999, 1000.0000000000001, 0.05, 1500.0, 0.3, 0.7, 1.1, 10.0]
 prices = st.one_of(st.sampled_from(EDGE_PRICES), st.floats(0.01, 1200.0, allow_nan=False))
 # Month starts and ends, and any day, of a leap year.
-starts = st.one_of(
-    st.sampled_from([datetime.date(2000, m, 1) for m in range(1, 13)] + [datetime.date(2000, 1, 31), datetime.date(2000, 2, 29)]),
-    st.dates(datetime.date(2000, 1, 1), datetime.date(2000, 12, 31)),
-)
+month_edges = [datetime.date(2000, m, 1) for m in range(1, 13)] + [D(2000, 1, 31), D(2000, 2, 29)]
+starts = st.one_of(st.sampled_from(month_edges), st.dates(datetime.date(2000, 1, 1), datetime.date(2000, 12, 31)))
+
+
+def _daily_run(span_days: int):
+    """Every calendar day of a stretch of up to six weeks."""
+    return st.integers(0, span_days).flatmap(
+        lambda a: st.integers(a, min(a + 40, span_days)).map(lambda b: list(range(a, b + 1)))
+    )
 
 
 @st.composite
@@ -36,7 +41,7 @@ def markets(draw, max_tickers: int = 4, max_rows: int = 30, span_days: int = 150
             st.one_of(
                 st.just(shared),  # trades whenever the others do: the regular case
                 st.lists(st.integers(0, span_days), min_size=1, max_size=max_rows, unique=True).map(sorted),
-                st.integers(0, span_days).flatmap(lambda a: st.integers(a, min(a + 40, span_days)).map(lambda b: list(range(a, b + 1)))),
+                _daily_run(span_days),
             )
         )
         constant = draw(st.one_of(st.none(), prices))
@@ -128,3 +133,12 @@ HAND_TRADES = pd.DataFrame(
     ],
     columns=TRADE_COLUMNS,
 )
+
+
+def window_market() -> pd.DataFrame:
+    """Feb 1 buys only if the average leaves out Jan 30's 100: window=1 gives (10+9)/2 < 10,
+    window=2 gives (100+10+9)/3 > 10."""
+    return pd.DataFrame(
+        [(D(2024, 1, 30), "X", "S", 100.0), (D(2024, 1, 31), "X", "S", 10.0), (D(2024, 2, 1), "X", "S", 9.0)],
+        columns=PRICE_COLUMNS,
+    )

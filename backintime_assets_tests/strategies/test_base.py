@@ -10,7 +10,8 @@ ROW = ("x", "A", "Tech", datetime.date(2024, 1, 2), 2.0, 50.0, 3.0, 50.0)
 
 
 def test_with_exit_columns_adds_typed_nulls(spark):
-    trades = spark.createDataFrame([ROW], ", ".join(f"{c} {t}" for c, t in zip(TRADE_COLUMNS, ["string"] * 3 + ["date"] + ["double"] * 4)))
+    types = ["string"] * 3 + ["date"] + ["double"] * 4
+    trades = spark.createDataFrame([ROW], ", ".join(f"{c} {t}" for c, t in zip(TRADE_COLUMNS, types)))
     full = with_exit_columns(trades)
     assert full.columns == TRADE_COLUMNS + EXIT_COLUMNS
     assert dict(full.dtypes)["exit_date"] == "date" and dict(full.dtypes)["exit_price"] == "double"

@@ -62,7 +62,11 @@ def assert_same_round_trips(actual: pd.DataFrame, expected: pd.DataFrame) -> Non
     key = ["ticker", "purchase_date"]
     actual, expected = (f.sort_values(key, ignore_index=True) for f in (actual, expected))
     exact = ["strategy", "ticker", "sector", "purchase_date", "purchase_price", "last_close", "exit_date"]
-    normalise = lambda frame: frame[exact + ["exit_price"]].astype(object).where(frame[exact + ["exit_price"]].notna(), None)  # noqa: E731
+
+    def normalise(frame):  # NaN, NaT and None all mean "no exit"
+        values = frame[exact + ["exit_price"]].astype(object)
+        return values.where(values.notna(), None)
+
     assert normalise(actual).to_dict("records") == normalise(expected).to_dict("records")
     for column in ["purchase_vol", "pnl"]:
         np.testing.assert_allclose(actual[column].to_numpy(float), expected[column].to_numpy(float), rtol=0, atol=1e-9)
@@ -112,4 +116,5 @@ def test_naive_oracle_agrees_on_hand_market(spark):
 def test_spark_matches_naive_loop_on_random_markets(spark, batch, fast, extra):
     params = MaCrossoverParams(fast=fast, slow=fast + extra)
     prices = side_by_side(batch)
-    assert_same_round_trips(ma_crossover_spark(to_spark(spark, prices), params).toPandas(), naive_ma_crossover(prices, params))
+    trades = ma_crossover_spark(to_spark(spark, prices), params).toPandas()
+    assert_same_round_trips(trades, naive_ma_crossover(prices, params))

@@ -11,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backintime_assets.strategies import TRADE_COLUMNS, MonthlyMaDipParams, monthly_ma_dip_reference
-from backintime_assets_tests.strategies.markets import HAND_PARAMS, HAND_TRADES, PRICE_COLUMNS, assert_same_trades, hand_market, markets
+from backintime_assets_tests.strategies.markets import (
+    HAND_PARAMS,
+    HAND_TRADES,
+    PRICE_COLUMNS,
+    assert_same_trades,
+    hand_market,
+    markets,
+    window_market,
+)
 
 D = datetime.date
 
@@ -52,9 +60,8 @@ def naive_monthly_ma_dip(prices: pd.DataFrame, params: MonthlyMaDipParams = Mont
             if ma < previous_close:
                 price = row["adj_close"]
                 vol = params.amount / price
-                trades.append(
-                    ["monthly_ma_dip", ticker, row["sector"], row["date"], price, vol, last_close, (last_close - price) * vol]
-                )
+                pnl = (last_close - price) * vol
+                trades.append(["monthly_ma_dip", ticker, row["sector"], row["date"], price, vol, last_close, pnl])
     return pd.DataFrame(trades, columns=TRADE_COLUMNS)
 
 
@@ -78,6 +85,11 @@ def test_eight_identical_prices_average_below_themselves():
     assert trades["pnl"].tolist() == [0.0]
 
 
+@pytest.mark.parametrize("window, buys", [(1, 1), (2, 0)])
+def test_window_counts_rows_before_the_current_one(window, buys):
+    assert len(monthly_ma_dip_reference(window_market(), MonthlyMaDipParams(window=window))) == buys
+
+
 def test_bounds_are_inclusive_and_parameters_apply():
     prices = pd.DataFrame(
         {
@@ -97,7 +109,7 @@ def test_bounds_are_inclusive_and_parameters_apply():
 def test_input_types_do_not_change_the_result():
     market = hand_market()
     as_datetime = market.assign(date=pd.to_datetime(market["date"]))
-    as_categories = market.assign(ticker=market["ticker"].astype("category"), sector=market["sector"].astype("category"))
+    as_categories = market.astype({"ticker": "category", "sector": "category"})
     shuffled = market.sample(frac=1.0, random_state=3)
     for variant in (as_datetime, as_categories, shuffled):
         assert_same_trades(monthly_ma_dip_reference(variant, HAND_PARAMS), HAND_TRADES)

@@ -23,6 +23,7 @@ from backintime_assets_tests.strategies.markets import (
     markets,
     side_by_side,
     to_spark,
+    window_market,
 )
 
 pytestmark = pytest.mark.spark
@@ -48,6 +49,11 @@ def test_hand_computed_market(spark):
     assert_same_trades(trades.toPandas(), HAND_TRADES)
 
 
+@pytest.mark.parametrize("window, buys", [(1, 1), (2, 0)])
+def test_window_counts_rows_before_the_current_one(spark, window, buys):
+    assert monthly_ma_dip_spark(to_spark(spark, window_market()), MonthlyMaDipParams(window=window)).count() == buys
+
+
 def test_regular_market(spark):
     market = dense_market()
     trades = monthly_ma_dip_spark(to_spark(spark, market)).toPandas()
@@ -58,7 +64,7 @@ def test_regular_market(spark):
 def test_gappy_tickers_mixed_with_regular_ones(spark):
     market = dense_market()
     late = market[(market["ticker"] == "R0") & (market["date"] >= datetime.date(2024, 1, 25))].assign(ticker="LATE")
-    holes = market[(market["ticker"] == "R1") & ~market["date"].isin([datetime.date(2024, 2, 27)])].assign(ticker="HOLES")
+    holes = market[(market["ticker"] == "R1") & (market["date"] != datetime.date(2024, 2, 27))].assign(ticker="HOLES")
     spike = market[market["ticker"] == "R2"].assign(ticker="SPIKE")
     spike.loc[spike["date"] == datetime.date(2024, 1, 30), "adj_close"] = 5000.0
     combined = pd.concat([market, late, holes, spike], ignore_index=True)
@@ -83,7 +89,9 @@ def test_no_usable_rows_gives_no_trades(spark):
 
 
 def test_rows_without_ticker_or_date_are_ignored(spark):
-    junk = pd.DataFrame([(None, "A", "Tech", 1.0), (datetime.date(2024, 1, 1), None, "Tech", 1.0)], columns=PRICE_COLUMNS)
+    junk = pd.DataFrame(
+        [(None, "A", "Tech", 1.0), (datetime.date(2024, 1, 1), None, "Tech", 1.0)], columns=PRICE_COLUMNS
+    )
     prices = to_spark(spark, pd.concat([hand_market(), junk], ignore_index=True))
     assert_same_trades(monthly_ma_dip_spark(prices, HAND_PARAMS).toPandas(), HAND_TRADES)
 
