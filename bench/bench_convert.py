@@ -63,36 +63,25 @@ def _simulate(root: Path, shape: str, drift: str, target_bytes: float) -> Datase
 
 
 def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
-    """Detection then the normalise job, as the file_schemas and prices assets run them (minus Postgres
+    """Detection then the conversion, as the file_schemas and prices assets run them (minus Postgres
     and the checks); returns the seconds of each part and the rows written."""
-    from pyspark.sql import functions as F
-
     from backintime_assets.detection import detect_bytes
-    from backintime_assets.ingestion.normalise_job import (
-        FileTask, loaded_rows, normalise_files, rejected_rows, settle_collisions,
-    )
+    from backintime_assets.ingestion.convert import convert_files
+    from backintime_assets.ingestion.parsed import FileTask
     from backintime_assets.lake import LakeLocation
-    from backintime_assets.lake.schemas import SORT_KEYS
-    from backintime_assets.lake.tables import write_dates
 
     started = time.perf_counter()
     tasks = []
     for priority, path in enumerate(ds.files):
-        schema = detect_bytes(path.read_bytes(), path.name)
+        data = path.read_bytes()
+        schema = detect_bytes(data, path.name)
         home = ds.first_dates.get(path.name, date.fromisoformat(ds.dates[0]))
-        tasks.append(FileTask(str(path), path.name, schema.to_json(), home, priority))
+        tasks.append(FileTask(str(path), path.name, schema.to_json(), home, priority, len(data)))
     detected = time.perf_counter()
-    location = LakeLocation(str(lake_dir))
-    settled = settle_collisions(normalise_files(spark, location, tasks)).persist()
-    # As the prices asset does: rows dated outside the run belong to other partitions and are left out.
-    in_run = settled.where(F.col("date").isin([date.fromisoformat(d) for d in ds.dates]))
-    prices = write_dates(loaded_rows(in_run), location, "prices", ds.dates, "bench", SORT_KEYS["prices"])
-    rejects = write_dates(rejected_rows(in_run), location, "rejected_rows", ds.dates, "bench",
-                          SORT_KEYS["rejected_rows"])
-    settled.unpersist()
+    result = convert_files(spark, LakeLocation(str(lake_dir)), tasks, ds.dates, "bench")
     done = time.perf_counter()
     return {"detect_s": detected - started, "spark_s": done - detected,
-            "loaded": sum(w.rows for w in prices), "rejected": sum(w.rows for w in rejects)}
+            "loaded": result.prices.rows, "rejected": result.rejected_rows.rows}
 
 
 def _polars(files: list[Path], out: Path, partitioned: bool) -> None:

@@ -14,9 +14,8 @@ from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
-from backintime_assets.ingestion.normalise_job import (
-    FileTask, file_accounting, loaded_rows, normalise_files, rejected_rows, settle_collisions,
-)
+from backintime_assets.ingestion.convert import convert_files
+from backintime_assets.ingestion.parsed import FileTask
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import run_dates, trade_date_partitions
@@ -57,18 +56,17 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
             schema = file_schemas.final_schema(conn, raw.sha256)
             if schema is None:
                 raise RuntimeError(f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
-            tasks.append(FileTask(raw.lake_path, raw.source_path, json.dumps(schema), min(raw.dates), priority))
-    context.log.info(f"normalising {len(tasks)} files for {len(dates)} dates")
+            tasks.append(FileTask(raw.lake_path, raw.source_path, json.dumps(schema), min(raw.dates), priority,
+                                  raw.size_bytes))
+    context.log.info(f"converting {len(tasks)} files for {len(dates)} dates")
     location = lake.location()
-    settled = settle_collisions(normalise_files(spark.get_session(), location, tasks)).persist()
-    accounting = file_accounting(settled, dates)
-    # A file may hold dates outside this run (an archive); those rows belong to other partitions.
-    in_run = settled.where(settled.date.isin(dates))
-    yield Output(loaded_rows(in_run), output_name="prices")
-    yield Output(rejected_rows(in_run), output_name="rejected_rows")
-    settled.unpersist()
-
     keys = [d.isoformat() for d in dates]
+    # The conversion writes both tables itself (two passes of Spark tasks); the IO manager records them.
+    conversion = convert_files(spark.get_session(), location, tasks, keys, context.run.run_id.split("-")[0])
+    accounting = conversion.accounting
+    yield Output(conversion.prices, output_name="prices")
+    yield Output(conversion.rejected_rows, output_name="rejected_rows")
+
     stored_prices = read_arrow(location, "prices", PRICES, keys)
     stored_rejected = read_arrow(location, "rejected_rows", REJECTED_ROWS, keys)
     findings = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dagster import ConfigurableIOManager, InputContext, MetadataValue, OutputContext, TableColumn, TableSchema
 
 from backintime_assets.lake.schemas import SORT_KEYS, TABLES
-from backintime_assets.lake.tables import read_dates, write_dates
+from backintime_assets.lake.tables import WrittenDates, read_arrow, read_dates, write_dates
 from backintime_assets.metadata import markdown_table
 from backintime_assets.resources import LakeResource, SparkResource
 
@@ -25,7 +25,14 @@ class LakeParquetIOManager(ConfigurableIOManager):
             raise ValueError(f"{table}: the lake stores date-partitioned tables only")
         dates = sorted(context.asset_partition_keys)
         location = self.lake.location()
-        written = write_dates(obj, location, table, dates, context.run_id.split("-")[0], SORT_KEYS[table])
+        if isinstance(obj, WrittenDates):  # the asset wrote the dates itself
+            if obj.table != table or sorted(obj.dates) != dates:
+                raise ValueError(f"{table}: the asset wrote {obj.table} for {len(obj.dates)} dates, "
+                                 f"but the run's partitions are {len(dates)} dates of {table}")
+            written, preview = obj.files, _written_preview(location, table, obj)
+        else:
+            written = write_dates(obj, location, table, dates, context.run_id.split("-")[0], SORT_KEYS[table])
+            preview = _preview(obj)
         rows = sum(w.rows for w in written)
         context.add_output_metadata({
             "dagster/row_count": rows,
@@ -33,7 +40,7 @@ class LakeParquetIOManager(ConfigurableIOManager):
             "dates_in_run": len(dates),
             "location": MetadataValue.text(f"{location.display()}/{table}"),
             "dagster/column_schema": _table_schema(table),
-            "preview": MetadataValue.md(_preview(obj)),
+            "preview": MetadataValue.md(preview),
         })
 
     def load_input(self, context: InputContext):
@@ -56,3 +63,9 @@ def _table_schema(table: str) -> TableSchema:
 
 def _preview(df) -> str:
     return markdown_table(df.limit(PREVIEW_ROWS).toPandas(), PREVIEW_ROWS)
+
+
+def _written_preview(location, table: str, written: WrittenDates) -> str:
+    first = next((w.date for w in written.files if w.rows), None)
+    rows = read_arrow(location, table, TABLES[table], [first] if first else [])
+    return markdown_table(rows.slice(0, PREVIEW_ROWS).to_pandas(), PREVIEW_ROWS)

@@ -27,8 +27,43 @@ class WrittenFile:
     path: str
 
 
+@dataclass(frozen=True)
+class WrittenDates:
+    """A table's dates already written by the asset itself, handed to the IO manager as the output."""
+    table: str
+    dates: list[str]  # every date the run replaced, written or left empty
+    files: list[WrittenFile]
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files)
+
+
 def date_dir(location: LakeLocation, table: str, day: str) -> str:
     return location.path(table, f"{PARTITION_PREFIX}{day}")
+
+
+def date_file(location: LakeLocation, table: str, day: str, file_tag: str) -> str:
+    return posixpath.join(date_dir(location, table, day), f"part-{file_tag}.parquet")
+
+
+def write_date_file(fs: pafs.FileSystem, location: LakeLocation, table: str, day: str, rows: pa.Table,
+                    file_tag: str) -> WrittenFile:
+    """One date's rows (already sorted, without the date column) as one zstd file."""
+    path = date_file(location, table, day, file_tag)
+    fs.create_dir(posixpath.dirname(path), recursive=True)
+    pq.write_table(rows, path, filesystem=fs, compression="zstd", row_group_size=ROW_GROUP_ROWS)
+    return WrittenFile(day, rows.num_rows, path)
+
+
+def drop_stale_files(location: LakeLocation, table: str, dates: list[str], keep: set[str]) -> None:
+    """Delete every file of `dates` not in `keep`: run after the new files exist, so a failed run
+    leaves the previous data in place."""
+    fs = location.filesystem()
+    for day in dates:
+        for info in _list_files(fs, date_dir(location, table, day)):
+            if info.path not in keep:
+                fs.delete_file(info.path)
 
 
 def write_dates(df, location: LakeLocation, table: str, dates: list[str], file_tag: str, sort_by: list[str]) -> list[WrittenFile]:
@@ -61,7 +96,7 @@ def write_dates(df, location: LakeLocation, table: str, dates: list[str], file_t
                 if run.value != current:
                     yield from close()
                     current, rows = run.value, 0
-                    path = posixpath.join(date_dir(location, table, current), f"part-{file_tag}.parquet")
+                    path = date_file(location, table, current, file_tag)
                     fs.create_dir(posixpath.dirname(path), recursive=True)
                     writer = pq.ParquetWriter(path, piece.schema, filesystem=fs, compression="zstd")
                 writer.write_batch(piece, row_group_size=ROW_GROUP_ROWS)
@@ -79,12 +114,7 @@ def write_dates(df, location: LakeLocation, table: str, dates: list[str], file_t
             if w.date in stray:
                 fs.delete_file(w.path)
         raise ValueError(f"rows for dates outside the run's partitions: {sorted(stray)[:5]}")
-    keep = {w.path for w in written}
-    fs = location.filesystem()
-    for day in dates:
-        for info in _list_files(fs, date_dir(location, table, day)):
-            if info.path not in keep:
-                fs.delete_file(info.path)
+    drop_stale_files(location, table, dates, {w.path for w in written})
     return written
 
 

@@ -1,0 +1,79 @@
+"""The collision policy between files, applied to parsed rows in Arrow.
+
+Two files may hold the same (date, ticker): a re-export that corrects an older file, or two desks
+exporting the same listing. One row is kept:
+- the row from the most recently modified file wins (lowest `priority`); ties go to the file path,
+  then the line, that sorts first;
+- every other row is rejected: "duplicate of FILE:LINE" when all its values equal the winner's,
+  "conflict: superseded by FILE:LINE" when any differs.
+Rows repeated inside one file are settled earlier, by the normaliser (rules.check_duplicates).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+VALUE_COLUMNS = ["sector", "open", "high", "low", "close", "adj_close", "volume"]
+SETTLE_ORDER = [("date", "ascending"), ("ticker", "ascending"), ("priority", "ascending"),
+                ("source_file", "ascending"), ("source_line", "ascending")]
+LOSERS = pa.schema([
+    ("date", pa.date32()), ("source_file", pa.string()), ("source_line", pa.int64()),
+    ("raw", pa.string()), ("reason", pa.string()),
+])
+
+
+def settle(loaded: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """(winners sorted by date and ticker, losers as rejected rows with their reasons).
+
+    `loaded` needs date, ticker, priority, source_file, source_line and VALUE_COLUMNS."""
+    ordered = loaded.take(pc.sort_indices(loaded, sort_keys=SETTLE_ORDER)) if loaded.num_rows else loaded
+    repeat = _repeats_previous_key(ordered)
+    if not repeat.any():
+        return ordered, LOSERS.empty_table()
+    rows = np.arange(ordered.num_rows)
+    # Each row's group starts at the last non-repeat at or before it; that first row is the winner.
+    winner_of = np.maximum.accumulate(np.where(repeat, 0, rows))
+    loser_rows = np.flatnonzero(repeat)
+    losers = ordered.take(loser_rows)
+    winners_of_losers = ordered.take(winner_of[loser_rows])
+    identical = _all_equal(losers, winners_of_losers, VALUE_COLUMNS)
+    winner_ref = pc.binary_join_element_wise(
+        winners_of_losers["source_file"], pc.cast(winners_of_losers["source_line"], pa.string()), ":")
+    reason = pc.if_else(
+        pa.array(identical),
+        pc.binary_join_element_wise("duplicate of ", winner_ref, ""),
+        pc.binary_join_element_wise("conflict: superseded by ", winner_ref, ""),
+    )
+    raw = pc.binary_join_element_wise(
+        *[pc.cast(losers[c], pa.string()) for c in ("date", "ticker", *VALUE_COLUMNS)], ",",
+        null_handling="replace", null_replacement="",
+    )
+    rejected = pa.Table.from_arrays(
+        [losers["date"], losers["source_file"], losers["source_line"], raw, reason], schema=LOSERS)
+    return ordered.filter(pa.array(~repeat)), rejected
+
+
+def _repeats_previous_key(ordered: pa.Table) -> np.ndarray:
+    """True where a row has the same (date, ticker) as the row before it."""
+    n = ordered.num_rows
+    repeat = np.zeros(n, dtype=bool)
+    if n > 1:
+        same = pc.and_(_equal_to_previous(ordered["date"]), _equal_to_previous(ordered["ticker"]))
+        repeat[1:] = np.asarray(pc.fill_null(same, False), dtype=bool)
+    return repeat
+
+
+def _equal_to_previous(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.equal(column.slice(1), column.slice(0, len(column) - 1))
+
+
+def _all_equal(a: pa.Table, b: pa.Table, columns: list[str]) -> np.ndarray:
+    """Row-wise equality over `columns`, where two nulls count as equal."""
+    equal = np.ones(a.num_rows, dtype=bool)
+    for c in columns:
+        x, y = a[c], b[c]
+        both_null = pc.and_(pc.is_null(x), pc.is_null(y))
+        same = pc.or_(pc.fill_null(pc.equal(x, y), False), both_null)
+        equal &= np.asarray(same, dtype=bool)
+    return equal

@@ -1,0 +1,252 @@
+"""Raw files into the lake's `prices` and `rejected_rows`, on Spark, in two passes of Python tasks.
+
+Pass 1, one task per slice of files (slices balanced by size): parse each file with its own
+dialect and stage its rows for the run's dates into buckets of contiguous dates, as lz4 Parquet
+under `<lake>/_staging/`; return each file's counts.
+Pass 2, one task per bucket: read the bucket's staged rows, settle collisions between files
+(collisions.py), and write each date's one file of prices and one of rejected rows.
+
+Rows travel between the passes as Parquet files, as a Spark shuffle would move them, but never
+cross into the JVM and back: the JVM schedules the tasks and carries only small results. The
+same code runs locally, on a cluster, on a directory lake and on S3.
+
+Rows dated outside the run's dates (an archive file holds years) are counted but not written:
+they belong to other partitions and are written when those run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import json
+import math
+import posixpath
+import uuid
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from backintime_assets.ingestion.collisions import LOSERS, settle
+from backintime_assets.ingestion.parsed import FILE_SUMMARY, LOADED, PARSED, FileTask, parse_file
+from backintime_assets.lake.location import LakeLocation
+from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
+from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
+
+STAGED = pa.schema([f for f in PARSED if f.name != "rows_read"])
+# Raw bytes per pass-2 bucket: a bucket's rows are held in one task's memory while it settles them.
+BUCKET_SOURCE_BYTES = 128 * 2**20
+SLICES_PER_CORE = 4  # pass-1 tasks per core: enough to even out files of different sizes
+
+# What the tasks hand back to the driver: a row per file, staged file or written file.
+PARSE_RESULT = pa.schema([
+    ("kind", pa.string()), ("source_file", pa.string()), ("rows_read", pa.int64()), ("file_problem", pa.string()),
+    ("loaded", pa.int64()), ("rejected", pa.int64()), ("loaded_in_run", pa.int64()),
+    ("rejected_in_run", pa.int64()), ("bucket", pa.int64()), ("path", pa.string()),
+])
+SETTLE_RESULT = pa.schema([
+    ("kind", pa.string()), ("table_name", pa.string()), ("date", pa.string()), ("rows", pa.int64()),
+    ("path", pa.string()), ("source_file", pa.string()),
+])
+
+
+@dataclass(frozen=True)
+class Conversion:
+    accounting: list[dict]  # per file: rows_read, file_problem, loaded, rejected, and those in the run's dates
+    prices: WrittenDates
+    rejected_rows: WrittenDates
+
+
+@dataclass(frozen=True)
+class _Buckets:
+    day_numbers: np.ndarray  # the run's dates as days since 1970-01-01, sorted
+    bucket_of_day: np.ndarray  # the bucket of each of those dates: contiguous runs of dates
+    count: int
+
+
+def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: list[str], file_tag: str) -> Conversion:
+    """Replace `dates` of prices and rejected_rows with what `tasks` hold for them."""
+    dates = sorted(set(dates))
+    accounting: dict[str, dict] = {}
+    written: list[WrittenFile] = []
+    written_tables: list[str] = []
+    if tasks and dates:
+        parallelism = spark.sparkContext.defaultParallelism
+        buckets = _plan_buckets(dates, sum(t.size_bytes for t in tasks), parallelism)
+        staging = location.path("_staging", f"{file_tag}-{uuid.uuid4().hex[:8]}")
+        try:
+            staged = _parse_pass(spark, location, tasks, buckets, staging, parallelism)
+            for row in staged:
+                if row["kind"] == "file":
+                    accounting[row["source_file"]] = {k: row[k] for k in (
+                        "source_file", "rows_read", "file_problem", "loaded", "rejected", "loaded_in_run",
+                        "rejected_in_run")}
+            paths: dict[int, list[str]] = {}
+            for row in staged:
+                if row["kind"] == "staged":
+                    paths.setdefault(row["bucket"], []).append(row["path"])
+            for row in _settle_pass(spark, location, paths, file_tag):
+                if row["kind"] == "written":
+                    written.append(WrittenFile(row["date"], row["rows"], row["path"]))
+                    written_tables.append(row["table_name"])
+                else:  # rows of this file that lost a collision: loaded by pass 1, rejected now
+                    counts = accounting[row["source_file"]]
+                    for key, sign in (("loaded", -1), ("loaded_in_run", -1), ("rejected", 1), ("rejected_in_run", 1)):
+                        counts[key] += sign * row["rows"]
+        finally:
+            _remove_dir(location, staging)
+    by_table = {}
+    for table in ("prices", "rejected_rows"):
+        files = [w for w, t in zip(written, written_tables) if t == table]
+        drop_stale_files(location, table, dates, {w.path for w in files})
+        by_table[table] = WrittenDates(table, dates, sorted(files, key=lambda w: w.date))
+    return Conversion(sorted(accounting.values(), key=lambda a: a["source_file"]),
+                      by_table["prices"], by_table["rejected_rows"])
+
+
+def _plan_buckets(dates: list[str], source_bytes: int, parallelism: int) -> _Buckets:
+    count = min(len(dates), max(parallelism * 2, math.ceil(source_bytes / BUCKET_SOURCE_BYTES)))
+    days = np.array([dt.date.fromisoformat(d).toordinal() - dt.date(1970, 1, 1).toordinal() for d in dates],
+                    dtype=np.int32)
+    return _Buckets(days, (np.arange(len(dates)) * count) // len(dates), count)
+
+
+def balanced_slices(tasks: list[FileTask], count: int) -> list[list[FileTask]]:
+    """`tasks` shared into `count` slices of near-equal bytes (largest file first to the lightest slice)."""
+    heap = [(0, i, []) for i in range(min(count, len(tasks)))]
+    for task in sorted(tasks, key=lambda t: (-t.size_bytes, t.source_file)):
+        size, i, members = heapq.heappop(heap)
+        members.append(task)
+        heapq.heappush(heap, (size + max(task.size_bytes, 1), i, members))
+    return [members for _, _, members in sorted(heap, key=lambda s: s[1]) if members]
+
+
+def _one_row_per_task(spark, rows: list[tuple], schema: str):
+    """A DataFrame with exactly one row in each partition, so each row is one Spark task."""
+    return spark.createDataFrame(spark.sparkContext.parallelize(rows, len(rows)), schema)
+
+
+def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _Buckets, staging: str,
+                parallelism: int) -> list[dict]:
+    slices = balanced_slices(tasks, parallelism * SLICES_PER_CORE)
+    listing = _one_row_per_task(
+        spark, [(json.dumps([_task_json(t) for t in s]),) for s in slices], "tasks string")
+
+    def parse_slice(batches):
+        fs = location.filesystem()
+        stage = _BucketWriters(fs, staging)
+        for batch in batches:
+            for encoded in batch.column(0).to_pylist():
+                for fields in json.loads(encoded):
+                    task = FileTask(**{**fields, "home_date": dt.date.fromisoformat(fields["home_date"])})
+                    with fs.open_input_file(task.lake_path) as handle:
+                        parsed = parse_file(handle.readall(), task)
+                    yield _stage_file(parsed, task, buckets, stage)
+        yield from stage.close()
+
+    return [r.asDict() for r in listing.mapInArrow(parse_slice, _spark_schema(PARSE_RESULT)).collect()]
+
+
+def _task_json(task: FileTask) -> dict:
+    return {**asdict(task), "home_date": task.home_date.isoformat()}
+
+
+def _stage_file(parsed: pa.Table, task: FileTask, buckets: _Buckets, stage: "_BucketWriters") -> pa.RecordBatch:
+    """Stage the file's rows that fall in the run's dates; return the file's accounting row."""
+    status = parsed["status"]
+    summary = parsed.filter(pc.equal(status, FILE_SUMMARY))
+    rows = parsed.filter(pc.not_equal(status, FILE_SUMMARY)).drop_columns(["rows_read"])
+    days = np.asarray(pc.fill_null(rows["date"].cast(pa.int32()), -1), dtype=np.int32)
+    at = np.minimum(np.searchsorted(buckets.day_numbers, days), len(buckets.day_numbers) - 1)
+    in_run = buckets.day_numbers[at] == days
+    loaded = np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
+
+    chosen = np.flatnonzero(in_run)
+    bucket = buckets.bucket_of_day[at[chosen]]
+    order = np.argsort(bucket, kind="stable")
+    chosen, bucket = chosen[order], bucket[order]
+    starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.array([], int)
+    for start, stop in zip(starts, [*starts[1:], len(bucket)]):
+        stage.write(int(bucket[start]), rows.take(chosen[start:stop]))
+
+    return _result_row(
+        PARSE_RESULT, kind="file", source_file=task.source_file, rows_read=summary["rows_read"][0].as_py(),
+        file_problem=summary["reason"][0].as_py(), loaded=int(loaded.sum()), rejected=int((~loaded).sum()),
+        loaded_in_run=int((loaded & in_run).sum()), rejected_in_run=int((~loaded & in_run).sum()),
+    )
+
+
+class _BucketWriters:
+    """One open staging file per bucket for the life of a task."""
+
+    def __init__(self, fs: pafs.FileSystem, staging: str):
+        self._fs, self._staging, self._writers = fs, staging, {}
+
+    def write(self, bucket: int, rows: pa.Table) -> None:
+        if bucket not in self._writers:
+            # A unique name per attempt: a retried task never appends to a failed attempt's file.
+            path = posixpath.join(self._staging, f"bucket={bucket}", f"{uuid.uuid4().hex}.parquet")
+            self._fs.create_dir(posixpath.dirname(path), recursive=True)
+            self._writers[bucket] = (path, pq.ParquetWriter(path, STAGED, filesystem=self._fs, compression="lz4"))
+        self._writers[bucket][1].write_table(rows.cast(STAGED))
+
+    def close(self):
+        for bucket, (path, writer) in sorted(self._writers.items()):
+            writer.close()
+            yield _result_row(PARSE_RESULT, kind="staged", bucket=bucket, path=path)
+
+
+def _result_row(schema: pa.Schema, **values) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist([values], schema=schema)
+
+
+def _spark_schema(schema: pa.Schema):
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    return from_arrow_schema(schema)
+
+
+def _settle_pass(spark, location: LakeLocation, paths: dict[int, list[str]], file_tag: str) -> list[dict]:
+    if not paths:
+        return []
+    listing = _one_row_per_task(spark, [(b, json.dumps(p)) for b, p in sorted(paths.items())], "bucket long, paths string")
+
+    def settle_bucket(batches):
+        fs = location.filesystem()
+        for batch in batches:
+            for encoded in batch.column(1).to_pylist():
+                staged = pa.concat_tables([pq.read_table(p, filesystem=fs) for p in json.loads(encoded)])
+                yield from _settle_and_write(fs, location, staged, file_tag)
+
+    return [r.asDict() for r in listing.mapInArrow(settle_bucket, _spark_schema(SETTLE_RESULT)).collect()]
+
+
+def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):
+    is_loaded = pc.equal(staged["status"], LOADED)
+    winners, losers = settle(staged.filter(is_loaded))
+    rejected = pa.concat_tables([staged.filter(pc.invert(is_loaded)).select(LOSERS.names).cast(LOSERS), losers])
+    rejected = rejected.sort_by([("date", "ascending"), ("source_file", "ascending"), ("source_line", "ascending")])
+    for entry in pc.value_counts(losers["source_file"]).to_pylist():
+        yield _result_row(SETTLE_RESULT, kind="losers", source_file=entry["values"], rows=entry["counts"])
+    for table, rows, columns in (("prices", winners, PRICES.names), ("rejected_rows", rejected, REJECTED_ROWS.names)):
+        for day, piece in _dates_of(rows):
+            w = write_date_file(fs, location, table, day, piece.select(columns), file_tag)
+            yield _result_row(SETTLE_RESULT, kind="written", table_name=table, date=w.date, rows=w.rows, path=w.path)
+
+
+def _dates_of(rows: pa.Table):
+    """(YYYY-MM-DD, rows of that date) for a table sorted by date."""
+    if rows.num_rows == 0:
+        return
+    days = np.asarray(rows["date"].cast(pa.int32()), dtype=np.int32)
+    starts = np.flatnonzero(np.r_[True, days[1:] != days[:-1]])
+    for start, stop in zip(starts, [*starts[1:], len(days)]):
+        yield str(np.datetime64(int(days[start]), "D")), rows.slice(int(start), int(stop - start))
+
+
+def _remove_dir(location: LakeLocation, path: str) -> None:
+    fs = location.filesystem()
+    if fs.get_file_info(path).type != pafs.FileType.NotFound:
+        fs.delete_dir(path)

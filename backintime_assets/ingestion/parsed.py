@@ -1,0 +1,67 @@
+"""One raw file parsed with its own dialect into tagged rows: loaded, rejected, and a summary row.
+
+Spark's CSV reader applies one set of options per read and silently pads or truncates rows with
+the wrong number of fields, so each file is parsed by our own normaliser instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from backintime_assets.lake.schemas import PRICES
+
+LOADED, REJECTED, FILE_SUMMARY = "loaded", "rejected", "file"
+
+PARSED = pa.schema([
+    ("status", pa.string()), ("date", pa.date32()),
+    *[f for f in PRICES if f.name not in ("source_file", "source_line")],
+    ("source_file", pa.string()), ("source_line", pa.int64()), ("raw", pa.string()), ("reason", pa.string()),
+    ("rows_read", pa.int64()), ("priority", pa.int64()),
+])
+
+
+@dataclass(frozen=True)
+class FileTask:
+    lake_path: str
+    source_file: str
+    schema_json: str
+    # Rejected rows have no trustworthy date; they are filed under the first date the file holds.
+    home_date: dt.date
+    # Lower wins when two files hold the same (date, ticker): 0 is the most recently modified file.
+    priority: int
+    size_bytes: int = 0  # to share files fairly between tasks
+
+
+def parse_file(data: bytes, task: FileTask) -> pa.Table:
+    """All rows of one file, tagged loaded or rejected, plus one summary row with its rows_read."""
+    from backintime_assets.detection import FileSchema
+    from backintime_assets.normalisation import normalise_bytes
+
+    result = normalise_bytes(data, FileSchema.from_json(task.schema_json), task.source_file)
+    prices, rejected = result.prices_arrow(), result.rejected_arrow()
+    loaded = _conform(prices, LOADED, task, {})
+    refused = _conform(rejected, REJECTED, task, {"date": pa.array([task.home_date] * rejected.num_rows, pa.date32())})
+    summary = pa.table({
+        "status": [FILE_SUMMARY], "date": pa.array([task.home_date], pa.date32()),
+        "source_file": [task.source_file], "reason": [result.file_problem], "rows_read": [result.rows_read],
+    })
+    return pa.concat_tables([loaded, refused, _conform(summary, FILE_SUMMARY, task, {})])
+
+
+def _conform(table: pa.Table, status: str, task: FileTask, overrides: dict) -> pa.Table:
+    n = table.num_rows
+    columns = []
+    for field in PARSED:
+        if field.name == "status":
+            columns.append(pa.array([status] * n, pa.string()))
+        elif field.name == "priority":
+            columns.append(pa.array([task.priority] * n, pa.int64()))
+        elif field.name in overrides:
+            columns.append(overrides[field.name])
+        elif field.name in table.column_names:
+            columns.append(table.column(field.name).cast(field.type))
+        else:
+            columns.append(pa.nulls(n, field.type))
+    return pa.Table.from_arrays(columns, schema=PARSED)

@@ -1,0 +1,63 @@
+import datetime as dt
+
+import pyarrow as pa
+
+from backintime_assets.ingestion.collisions import settle
+
+D1, D2 = dt.date(2025, 2, 10), dt.date(2025, 2, 11)
+
+
+def _rows(*rows):
+    """(date, ticker, close, priority, file, line) -> a loaded-rows table."""
+    return pa.table({
+        "date": pa.array([r[0] for r in rows], pa.date32()),
+        "ticker": [r[1] for r in rows],
+        "sector": ["TECH"] * len(rows),
+        **{c: pa.array([float(r[2]) for r in rows]) for c in ("open", "high", "low", "close", "adj_close")},
+        "volume": pa.array([100] * len(rows), pa.int64()),
+        "priority": pa.array([r[3] for r in rows], pa.int64()),
+        "source_file": [r[4] for r in rows],
+        "source_line": pa.array([r[5] for r in rows], pa.int64()),
+    })
+
+
+def test_no_collision_keeps_every_row_sorted_by_date_and_ticker():
+    winners, losers = settle(_rows((D2, "B", 1, 0, "a", 2), (D1, "B", 1, 0, "a", 3), (D1, "A", 1, 0, "a", 4)))
+    assert list(zip(winners["date"].to_pylist(), winners["ticker"].to_pylist())) == [(D1, "A"), (D1, "B"), (D2, "B")]
+    assert losers.num_rows == 0
+
+
+def test_newest_file_wins_and_losers_say_duplicate_or_conflict():
+    winners, losers = settle(_rows(
+        (D1, "A", 10, 1, "old.csv", 2),   # same values as the winner -> duplicate
+        (D1, "A", 10, 0, "new.csv", 5),
+        (D1, "B", 11, 1, "old.csv", 3),   # differs from the winner -> conflict
+        (D1, "B", 12, 0, "new.csv", 6),
+        (D1, "B", 13, 2, "older.csv", 9),
+        (D2, "A", 10, 1, "old.csv", 4),   # alone on its date: kept although its file is older
+    ))
+    assert winners.select(["ticker", "source_file", "source_line"]).to_pylist() == [
+        {"ticker": "A", "source_file": "new.csv", "source_line": 5},
+        {"ticker": "B", "source_file": "new.csv", "source_line": 6},
+        {"ticker": "A", "source_file": "old.csv", "source_line": 4},
+    ]
+    reasons = {(r["source_file"], r["source_line"]): r["reason"] for r in losers.to_pylist()}
+    assert reasons == {
+        ("old.csv", 2): "duplicate of new.csv:5",
+        ("old.csv", 3): "conflict: superseded by new.csv:6",
+        ("older.csv", 9): "conflict: superseded by new.csv:6",
+    }
+    raw = {r["source_line"]: r["raw"] for r in losers.to_pylist()}
+    assert raw[3] == "2025-02-10,B,TECH,11,11,11,11,11,100"
+    assert losers["date"].to_pylist() == [D1, D1, D1]
+
+
+def test_ties_in_priority_go_to_the_file_then_line_that_sorts_first():
+    winners, losers = settle(_rows((D1, "A", 1, 0, "b.csv", 1), (D1, "A", 1, 0, "a.csv", 7), (D1, "A", 2, 0, "a.csv", 3)))
+    assert winners.select(["source_file", "source_line"]).to_pylist() == [{"source_file": "a.csv", "source_line": 3}]
+    assert sorted(losers["reason"].to_pylist()) == ["conflict: superseded by a.csv:3", "conflict: superseded by a.csv:3"]
+
+
+def test_empty_input():
+    winners, losers = settle(_rows())
+    assert winners.num_rows == 0 and losers.num_rows == 0

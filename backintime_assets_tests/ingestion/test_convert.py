@@ -1,0 +1,80 @@
+import datetime as dt
+
+import pyarrow.fs as pafs
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.ingestion.convert import balanced_slices, convert_files
+from backintime_assets.ingestion.parsed import FileTask
+from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
+from backintime_assets.lake.tables import list_dates, read_arrow, table_files
+
+HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
+
+
+def _task(location, name: str, text: str, priority: int) -> FileTask:
+    data = text.encode()
+    path = location.path("raw", name)
+    fs = location.filesystem()
+    fs.create_dir(location.path("raw"), recursive=True)
+    with fs.open_output_stream(path) as out:
+        out.write(data)
+    return FileTask(path, name, detect_bytes(data, name).to_json(), dt.date(2025, 2, 10), priority, len(data))
+
+
+def test_slices_share_bytes_evenly_and_keep_every_task():
+    tasks = [FileTask(f"p{i}", f"f{i}", "{}", dt.date(2025, 1, 1), i, size) for i, size in enumerate([90, 50, 40, 30, 30, 10])]
+    slices = balanced_slices(tasks, 3)
+    assert sorted(t.source_file for s in slices for t in s) == sorted(t.source_file for t in tasks)
+    assert sorted(sum(t.size_bytes for t in s) for s in slices) == [80, 80, 90]
+    assert balanced_slices(tasks[:2], 8) == [[tasks[0]], [tasks[1]]]
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_convert_settles_collisions_files_dates_and_accounts_for_every_row(spark, request, lake):
+    location = request.getfixturevalue(lake)
+    new = _task(location, "new.csv", HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n2025-02-11,AAA,1,2,1,1.6,10\n"
+                "2025-02-11,BBB,5,6,4,5.5,20\n2025-03-03,AAA,1,2,1,1.7,10\n", 0)
+    old = _task(location, "old.csv", HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n2025-02-11,AAA,1,2,1,1.9,10\n"
+                "2025-02-11,CCC,x,6,4,5.5,20\n", 1)
+    # A stale file from an earlier run on a date this run replaces with nothing must go.
+    conversion = convert_files(spark, location, [new, old], ["2025-02-10", "2025-02-11", "2025-02-12"], "t1")
+    prices = read_arrow(location, "prices", PRICES).sort_by([("date", "ascending"), ("ticker", "ascending")])
+    assert [(str(r["date"]), r["ticker"], r["close"], r["source_file"]) for r in prices.to_pylist()] == [
+        ("2025-02-10", "AAA", 1.5, "new.csv"), ("2025-02-11", "AAA", 1.6, "new.csv"), ("2025-02-11", "BBB", 5.5, "new.csv"),
+    ]
+    rejected = {(r["source_file"], r["source_line"]): r["reason"] for r in read_arrow(location, "rejected_rows", REJECTED_ROWS).to_pylist()}
+    assert rejected[("old.csv", 2)] == "duplicate of new.csv:2"
+    assert rejected[("old.csv", 3)] == "conflict: superseded by new.csv:3"
+    assert rejected[("old.csv", 4)].startswith("unparseable value")
+    assert len(rejected) == 3
+    accounting = {a["source_file"]: a for a in conversion.accounting}
+    # The March row of new.csv is read and counted but belongs to another partition.
+    assert accounting["new.csv"] == {"source_file": "new.csv", "rows_read": 4, "file_problem": None, "loaded": 4,
+                                     "rejected": 0, "loaded_in_run": 3, "rejected_in_run": 0}
+    assert accounting["old.csv"] == {"source_file": "old.csv", "rows_read": 3, "file_problem": None, "loaded": 0,
+                                     "rejected": 3, "loaded_in_run": 0, "rejected_in_run": 3}
+    assert conversion.prices.rows == 3 and conversion.rejected_rows.rows == 3
+    assert list_dates(location, "prices") == ["2025-02-10", "2025-02-11"]
+    assert len(table_files(location, "prices")) == 2  # one file per date
+    assert location.filesystem().get_file_info(location.path("_staging")).type in (
+        pafs.FileType.NotFound, pafs.FileType.Directory)
+    assert not [i for i in location.filesystem().get_file_info(
+        pafs.FileSelector(location.path("_staging"), recursive=True, allow_not_found=True)) if i.type == pafs.FileType.File]
+
+    # Rerun with only the old file: its rows win now, and the new file's rows leave the lake.
+    convert_files(spark, location, [old], ["2025-02-10", "2025-02-11"], "t2")
+    prices = read_arrow(location, "prices", PRICES)
+    assert sorted((str(d), t, c) for d, t, c in zip(*(prices[k].to_pylist() for k in ("date", "ticker", "close")))) == [
+        ("2025-02-10", "AAA", 1.5), ("2025-02-11", "AAA", 1.9)]
+    assert all(p.endswith("part-t2.parquet") for _, p in table_files(location, "prices"))
+
+
+@pytest.mark.spark
+def test_convert_with_no_files_empties_the_dates(spark, local_lake):
+    task = _task(local_lake, "a.csv", HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n", 0)
+    convert_files(spark, local_lake, [task], ["2025-02-10"], "t1")
+    result = convert_files(spark, local_lake, [], ["2025-02-10"], "t2")
+    assert result.prices.rows == 0 and result.accounting == []
+    assert read_arrow(local_lake, "prices", PRICES).num_rows == 0
