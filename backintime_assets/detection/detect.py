@@ -16,6 +16,13 @@ from .xlsx import is_xlsx, read_sheet
 
 HEAD_BYTES = 64 * 1024
 TAIL_BYTES = 16 * 1024
+# A first look at a quarter of the sample settles most files; the full sample is read only when
+# that look leaves a doubt (see _settled). Detection costs about as much per byte as parsing, so
+# for small daily files this halves or better the cost of detection.
+QUICK_HEAD_BYTES = 16 * 1024
+QUICK_TAIL_BYTES = 4 * 1024
+QUICK_MIN_ROWS = 50
+QUICK_MIN_DIALECT_CONFIDENCE = 0.5
 XLSX_HEAD_ROWS = 2000
 XLSX_TAIL_ROWS = 200
 
@@ -66,21 +73,31 @@ def _cells(rows: list[Row], limit: int = 800) -> list[str]:
 def detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> FileSchema:
     """Detect from the first bytes of a file and, for files larger than the head, its last bytes
     (which start at byte `tail_offset`)."""
+    return _detect_sample(head, tail, tail_offset, name)[0]
+
+
+def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> tuple[FileSchema, int]:
+    """(the schema, how many data rows of the head it rests on)."""
+    schema, layout = _detect_text(head, tail, tail_offset, name)
+    return schema, len(layout.body) if layout else 0
+
+
+def _detect_text(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> tuple[FileSchema, Layout | None]:
     complete = tail is None
     if not head.strip(b" \t\r\n\x00") and complete:
-        return _empty_schema(name, "empty file")
+        return _empty_schema(name, "empty file"), None
     encoding, _ = detect_encoding(head, complete)
     if not encoding.startswith(("utf-16", "utf-32")):
         problem = binary_problem(head)
         if problem:
-            return _empty_schema(name, problem, encoding="binary")
+            return _empty_schema(name, problem, encoding="binary"), None
     text = decode_head(head, encoding, complete)
     if not complete:
         cut = max(text.rfind("\n"), text.rfind("\r"))
         if cut > 0:
             text = text[: cut + 1]  # the last line was cut by the sample boundary
     if not text.strip():
-        return _empty_schema(name, "empty file", encoding=encoding)
+        return _empty_schema(name, "empty file", encoding=encoding), None
 
     dialect = detect_dialect(text)
     args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
@@ -94,7 +111,7 @@ def detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) 
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
     decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []))
     layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, date_in_name(name))
-    return _schema(name, encoding, dialect, layout, decimal, thousands)
+    return _schema(name, encoding, dialect, layout, decimal, thousands), layout
 
 
 def _detect_xlsx(data: bytes, name: str) -> FileSchema:
@@ -121,9 +138,25 @@ def detect_bytes(data: bytes, name: str) -> FileSchema:
     (xlsx: the first 2000 and last 200 rows of the chosen sheet)."""
     if is_xlsx(data, name):
         return _detect_xlsx(data, name)
+    if len(data) > QUICK_HEAD_BYTES + QUICK_TAIL_BYTES:
+        quick, rows = _detect_sample(data[:QUICK_HEAD_BYTES], data[-QUICK_TAIL_BYTES:], len(data) - QUICK_TAIL_BYTES, name)
+        if rows >= QUICK_MIN_ROWS and _settled(quick):
+            return quick
     if len(data) <= HEAD_BYTES + TAIL_BYTES:
         return detect_sample(data, None, 0, name)
     return detect_sample(data[:HEAD_BYTES], data[-TAIL_BYTES:], len(data) - TAIL_BYTES, name)
+
+
+def _settled(schema: FileSchema) -> bool:
+    """A schema from the small sample that a larger one is unlikely to change: a header, a clear
+    dialect and every column typed with full confidence (a day-first or month-first guess, a mixed
+    column or a column still empty in the sample all ask for more rows)."""
+    return (
+        schema.problem is None
+        and schema.header_row >= 0
+        and schema.confidence >= QUICK_MIN_DIALECT_CONFIDENCE
+        and all(c.confidence >= 0.999 for c in schema.columns)
+    )
 
 
 def detect_file(path: str | Path) -> FileSchema:

@@ -40,9 +40,9 @@ def parse_file(data: bytes, task: FileTask) -> pa.Table:
     from backintime_assets.normalisation import normalise_bytes
 
     result = normalise_bytes(data, FileSchema.from_json(task.schema_json), task.source_file)
-    prices, rejected = result.prices_arrow(), result.rejected_arrow()
+    prices, rejected = result.prices_arrow, result.rejected_arrow
     loaded = _conform(prices, LOADED, task, {})
-    refused = _conform(rejected, REJECTED, task, {"date": pa.array([task.home_date] * rejected.num_rows, pa.date32())})
+    refused = _conform(rejected, REJECTED, task, {"date": pa.repeat(pa.scalar(task.home_date, pa.date32()), rejected.num_rows)})
     summary = pa.table({
         "status": [FILE_SUMMARY], "date": pa.array([task.home_date], pa.date32()),
         "source_file": [task.source_file], "reason": [result.file_problem], "rows_read": [result.rows_read],
@@ -55,9 +55,9 @@ def _conform(table: pa.Table, status: str, task: FileTask, overrides: dict) -> p
     columns = []
     for field in PARSED:
         if field.name == "status":
-            columns.append(pa.array([status] * n, pa.string()))
+            columns.append(pa.repeat(pa.scalar(status, pa.string()), n))
         elif field.name == "priority":
-            columns.append(pa.array([task.priority] * n, pa.int64()))
+            columns.append(pa.repeat(pa.scalar(task.priority, pa.int64()), n))
         elif field.name in overrides:
             columns.append(overrides[field.name])
         elif field.name in table.column_names:

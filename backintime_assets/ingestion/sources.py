@@ -50,7 +50,7 @@ def dates_held(data: bytes, name: str) -> tuple[list[date], str | None]:
         result = normalise_bytes(data, schema, name)
     except Exception as error:  # a file we cannot read must not stop the others
         return [], f"unreadable: {type(error).__name__}: {error}"
-    dates = sorted({_as_date(d) for d in result.prices["date"]}) if len(result.prices) else []
+    dates = sorted(result.prices_arrow["date"].unique().to_pylist())
     problem = result.file_problem or (None if dates else "no loadable rows")
     return dates, problem
 
@@ -72,14 +72,6 @@ def home_date(name: str, modified_at: datetime) -> date:
     while day.weekday() >= 5:
         day = date.fromordinal(day.toordinal() - 1)
     return day
-
-
-def _as_date(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return value.to_pydatetime().date() if hasattr(value, "to_pydatetime") else date.fromisoformat(str(value)[:10])
 
 
 def raw_lake_key(sha256: str, name: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import PurePath
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from backintime_assets.detection.schema import FileSchema
@@ -14,7 +13,7 @@ from backintime_assets.detection.xlsx import read_sheet
 from .lines import LineIndex, to_utf8
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
-from .result import NormalisedFile, empty_prices, lines_frame
+from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_prices
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
@@ -140,15 +139,14 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                           lines_frame(source_file, non_data), total, reader)
 
 
-def _constant(value: str, n: int) -> np.ndarray:
-    out = np.empty(n, dtype=object)
-    out[:] = value
-    return out
+def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
+    """The cleaned strings at `rows`, taken from the small table of distinct words."""
+    return pa.array(strings.words, pa.string()).take(pa.array(strings.codes[rows]))
 
 
 def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
-               default_ticker: str | None) -> tuple[pd.DataFrame, Reasons]:
-    """(accepted rows as a CANONICAL_COLUMNS frame, reasons for every record)."""
+               default_ticker: str | None) -> tuple[pa.Table, Reasons]:
+    """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record)."""
     n = len(rec.line)
     cols = rec.columns
     reasons = Reasons(n)
@@ -196,13 +194,13 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     check_duplicates(reasons, ticker.codes, days, {**values, "volume": volume, "sector": sector.codes}, rec.line)
     keep = np.flatnonzero(reasons.ok)
-    frame = pd.DataFrame({
-        "date": days[keep].astype("datetime64[D]").astype("datetime64[ns]"),
-        "ticker": ticker.at(keep),
-        "sector": sector.at(keep),
-        **{c: values[c][keep] for c in PRICE_FIELDS},
-        "volume": volume[keep],
-        "source_file": _constant(source_file, len(keep)),
-        "source_line": rec.line[keep].astype(np.int64),
-    }, copy=False)  # every array above is fresh: no need for pandas to copy (and consolidate) them
-    return frame, reasons
+    table = pa.Table.from_arrays([
+        pa.array(days[keep].astype(np.int32), pa.date32()),
+        _decode(ticker, keep),
+        _decode(sector, keep),
+        *[pa.array(values[c][keep], pa.float64()) for c in PRICE_FIELDS],
+        pa.array(volume[keep], pa.int64()),
+        pa.array(np.broadcast_to(source_file, len(keep)).astype(object), pa.string()),
+        pa.array(rec.line[keep].astype(np.int64), pa.int64()),
+    ], schema=PRICES_ARROW_SCHEMA)
+    return table, reasons

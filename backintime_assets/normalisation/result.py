@@ -21,41 +21,46 @@ REJECTED_ARROW_SCHEMA = pa.schema([
 ])
 
 
-def empty_prices() -> pd.DataFrame:
-    frame = PRICES_ARROW_SCHEMA.empty_table().to_pandas(date_as_object=False)
-    return frame.astype({"date": "datetime64[ns]"})
+def empty_prices() -> pa.Table:
+    return PRICES_ARROW_SCHEMA.empty_table()
 
 
-def lines_frame(source_file: str, rows: list[tuple[int, str, str]]) -> pd.DataFrame:
-    """(line, raw, reason) triples as a REJECTED_COLUMNS frame, in line order."""
+def lines_frame(source_file: str, rows: list[tuple[int, str, str]]) -> pa.Table:
+    """(line, raw, reason) triples as a REJECTED_COLUMNS table, in line order."""
     rows = sorted(rows, key=lambda r: r[0])
-    return pd.DataFrame({
-        "source_file": pd.Series([source_file] * len(rows), dtype=object),
-        "source_line": pd.Series([r[0] for r in rows], dtype="int64"),
-        "raw": pd.Series([r[1] for r in rows], dtype=object),
-        "reason": pd.Series([r[2] for r in rows], dtype=object),
-    })
+    return pa.Table.from_arrays([
+        pa.array([source_file] * len(rows), pa.string()),
+        pa.array([r[0] for r in rows], pa.int64()),
+        pa.array([r[1] for r in rows], pa.string()),
+        pa.array([r[2] for r in rows], pa.string()),
+    ], schema=REJECTED_ARROW_SCHEMA)
 
 
 @dataclass
 class NormalisedFile:
-    """prices: CANONICAL_COLUMNS; `date` is datetime64[ns] at midnight (the wall-clock date written in
-    the file), prices float64, volume and source_line int64.
-    rejected: REJECTED_COLUMNS, data records that did not become prices, with the reason.
-    non_data: REJECTED_COLUMNS, lines outside the data (preamble, header, footer, blank) with the kind.
-    rows_read: data records considered; rows_read == len(prices) + len(rejected) always."""
+    """prices_arrow: PRICES_ARROW_SCHEMA, with the wall-clock date written in the file.
+    rejected_arrow: REJECTED_COLUMNS, data records that did not become prices, with the reason.
+    non_data_arrow: REJECTED_COLUMNS, lines outside the data (preamble, header, footer, blank) with the kind.
+    rows_read: data records considered; rows_read == len(prices) + len(rejected) always.
+    The pandas views (`prices`, ...) are for tests and tools; the pipeline stays in Arrow."""
 
-    prices: pd.DataFrame
-    rejected: pd.DataFrame
+    prices_arrow: pa.Table
+    rejected_arrow: pa.Table
     rows_read: int
     file_problem: str | None = None
-    non_data: pd.DataFrame = field(default_factory=lambda: lines_frame("", []))
+    non_data_arrow: pa.Table = field(default_factory=lambda: lines_frame("", []))
     physical_lines: int = 0  # lines in the file (rows for xlsx)
     reader: str = ""  # how records were split: "pyarrow" (fast path), "csv" (careful path) or "xlsx"
 
-    def prices_arrow(self) -> pa.Table:
-        """prices as Arrow with `date` as date32 (maps to Spark DateType in mapInArrow)."""
-        return pa.Table.from_pandas(self.prices, schema=PRICES_ARROW_SCHEMA, preserve_index=False)
+    @property
+    def prices(self) -> pd.DataFrame:
+        """`date` as datetime64[ns] at midnight, prices float64, volume and source_line int64."""
+        return self.prices_arrow.to_pandas(date_as_object=False).astype({"date": "datetime64[ns]"})
 
-    def rejected_arrow(self) -> pa.Table:
-        return pa.Table.from_pandas(self.rejected, schema=REJECTED_ARROW_SCHEMA, preserve_index=False)
+    @property
+    def rejected(self) -> pd.DataFrame:
+        return self.rejected_arrow.to_pandas()
+
+    @property
+    def non_data(self) -> pd.DataFrame:
+        return self.non_data_arrow.to_pandas()

@@ -233,10 +233,10 @@ def test_xlsx_end_to_end(engine, monkeypatch):
 
 def test_arrow_output_has_date32():
     r = run(render_table(PRICE_HEADER, sample_prices(3), Style()))
-    table = r.prices_arrow()
+    table = r.prices_arrow
     assert str(table.schema.field("date").type) == "date32[day]"
     assert table.column("date").to_pylist() == [date(2020, 1, 1), date(2020, 1, 2), date(2020, 1, 3)]
-    assert r.rejected_arrow().num_rows == 0
+    assert r.rejected_arrow.num_rows == 0
 
 
 # --- properties -------------------------------------------------------------------------------
