@@ -51,9 +51,10 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
         files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
         # The most recently modified file wins collisions: it gets priority 0.
         by_recency = sorted(files, key=lambda f: f.modified_at, reverse=True)
+        schemas = file_schemas.final_schemas(conn, [f.sha256 for f in files])
         tasks = []
         for priority, raw in enumerate(by_recency):
-            schema = file_schemas.final_schema(conn, raw.sha256)
+            schema = schemas.get(raw.sha256)
             if schema is None:
                 raise RuntimeError(f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
             tasks.append(FileTask(raw.lake_path, raw.source_path, json.dumps(schema), min(raw.dates), priority,

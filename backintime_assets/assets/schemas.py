@@ -1,12 +1,15 @@
 """Detected dialect and column types of every raw file, kept in Postgres where users can correct them."""
 
+import json
+
 from dagster import AssetExecutionContext, BackfillPolicy, DataVersion, MaterializeResult, MetadataValue, asset
 
 from backintime_assets.assets.raw import raw_price_files
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.partitions import run_dates, trade_date_partitions
-from backintime_assets.resources import LakeResource, PostgresResource
+from backintime_assets.ingestion.detect_job import DetectTask, detect_files
+from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 
 
 @asset(
@@ -18,23 +21,23 @@ from backintime_assets.resources import LakeResource, PostgresResource
     kinds={"postgres"},
     description="Per file column: detected type and mapping, and the final ones a user may override (`file_schemas`).",
 )
-def file_schemas_asset(context: AssetExecutionContext, lake: LakeResource, results_db: PostgresResource) -> MaterializeResult:
-    from backintime_assets.detection import detect_bytes
-
+def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lake: LakeResource,
+                       results_db: PostgresResource) -> MaterializeResult:
     dates = run_dates(context)
-    fs = lake.location().filesystem()
     columns, layouts = 0, {}  # what this run detected; files seen before keep their schema
     with results_db.connect() as conn:
         ensure_schema(conn)
         files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
-        for raw in files:
-            if file_schemas.final_schema(conn, raw.sha256) is not None:
-                continue  # same content, same detection: keep it and any user overrides
-            with fs.open_input_file(raw.lake_path) as handle:
-                schema = detect_bytes(handle.readall(), raw.name).to_dict()
-            file_schemas.save_detection(conn, raw.sha256, raw.source_path, schema)
+        # Same content, same detection: a file detected before keeps its schema and any user overrides.
+        known = file_schemas.detected_files(conn, [f.sha256 for f in files])
+        new = {f.sha256: f for f in files if f.sha256 not in known}
+        tasks = [DetectTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
+        context.log.info(f"detecting {len(tasks)} files ({len(files) - len(tasks)} known)")
+        for sha, schema_json in detect_files(spark.get_session(), lake.location(), tasks).items():
+            schema = json.loads(schema_json)
+            file_schemas.save_detection(conn, sha, new[sha].source_path, schema)
             columns += len(schema["columns"])
-            layouts[raw.source_path] = {k: schema.get(k) for k in ("encoding", "delimiter", "header_row")}
+            layouts[new[sha].source_path] = {k: schema.get(k) for k in ("encoding", "delimiter", "header_row")}
         conn.commit()
         # Changes when a file changes or a user corrects a schema, so `prices` shows as needing a rerun.
         version = file_schemas.schema_version(conn, [f.sha256 for f in files])

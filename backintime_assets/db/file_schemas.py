@@ -25,39 +25,48 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
                    detected_at = now()""",
             (sha256, source_path, Jsonb(schema), layout_key(schema)),
         )
-        for index, column in enumerate(schema["columns"]):
-            conn.execute(
-                """insert into file_schemas (sha256, source_path, column_index, column_name, detected_type,
-                       detected_format, confidence, detected_mapping, final_type, final_format, final_mapping)
-                   values (%(sha)s, %(path)s, %(i)s, %(name)s, %(type)s, %(format)s, %(confidence)s, %(mapping)s,
-                       %(type)s, %(format)s, %(mapping)s)
-                   on conflict (sha256, column_index) do update set
-                       column_name = excluded.column_name, detected_type = excluded.detected_type,
-                       detected_format = excluded.detected_format, confidence = excluded.confidence,
-                       detected_mapping = excluded.detected_mapping,
-                       final_type = case when file_schemas.changed_by is null then excluded.final_type else file_schemas.final_type end,
-                       final_format = case when file_schemas.changed_by is null then excluded.final_format else file_schemas.final_format end,
-                       final_mapping = case when file_schemas.changed_by is null then excluded.final_mapping else file_schemas.final_mapping end""",
-                {"sha": sha256, "path": source_path, "i": index, "name": column["name"], "type": column["type"],
-                 "format": column.get("format"), "confidence": column.get("confidence"),
-                 "mapping": column.get("canonical")},
-            )
+        conn.cursor().executemany(
+            """insert into file_schemas (sha256, source_path, column_index, column_name, detected_type,
+                   detected_format, confidence, detected_mapping, final_type, final_format, final_mapping)
+               values (%(sha)s, %(path)s, %(i)s, %(name)s, %(type)s, %(format)s, %(confidence)s, %(mapping)s,
+                   %(type)s, %(format)s, %(mapping)s)
+               on conflict (sha256, column_index) do update set
+                   column_name = excluded.column_name, detected_type = excluded.detected_type,
+                   detected_format = excluded.detected_format, confidence = excluded.confidence,
+                   detected_mapping = excluded.detected_mapping,
+                   final_type = case when file_schemas.changed_by is null then excluded.final_type else file_schemas.final_type end,
+                   final_format = case when file_schemas.changed_by is null then excluded.final_format else file_schemas.final_format end,
+                   final_mapping = case when file_schemas.changed_by is null then excluded.final_mapping else file_schemas.final_mapping end""",
+            [{"sha": sha256, "path": source_path, "i": index, "name": column["name"], "type": column["type"],
+              "format": column.get("format"), "confidence": column.get("confidence"),
+              "mapping": column.get("canonical")} for index, column in enumerate(schema["columns"])],
+        )
+
+
+def detected_files(conn, sha256s: list[str]) -> set[str]:
+    """Those of the files that have a detected schema."""
+    rows = conn.execute("select sha256 from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()
+    return {r[0] for r in rows}
 
 
 def final_schema(conn, sha256: str) -> dict | None:
     """The file's schema as detection produced it, with each column's final type and mapping applied."""
-    row = conn.execute("select dialect from file_layouts where sha256 = %s", (sha256,)).fetchone()
-    if row is None:
-        return None
-    schema = json.loads(json.dumps(row[0]))
+    return final_schemas(conn, [sha256]).get(sha256)
+
+
+def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
+    """final_schema of many files in two queries; files never detected are left out."""
+    schemas = {sha: json.loads(json.dumps(dialect)) for sha, dialect in conn.execute(
+        "select sha256, dialect from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()}
     finals = conn.execute(
-        "select column_index, final_type, final_format, final_mapping from file_schemas where sha256 = %s", (sha256,)
-    ).fetchall()
-    for index, final_type, final_format, final_mapping in finals:
-        if index < len(schema["columns"]):
+        """select sha256, column_index, final_type, final_format, final_mapping from file_schemas
+           where sha256 = any(%s)""", (list(schemas),)).fetchall()
+    for sha, index, final_type, final_format, final_mapping in finals:
+        columns = schemas[sha]["columns"]
+        if index < len(columns):
             mapping = None if final_mapping == UNMAPPED else final_mapping
-            schema["columns"][index].update(type=final_type, format=final_format, canonical=mapping)
-    return schema
+            columns[index].update(type=final_type, format=final_format, canonical=mapping)
+    return schemas
 
 
 class OverrideError(ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -79,8 +80,10 @@ def _time_format(key: tuple | None) -> str:
     return fmt + (tz or "")
 
 
+@lru_cache(maxsize=1 << 16)  # a date column repeats its values (a daily file holds one date)
 def shape(value: str) -> tuple[tuple, dict] | None:
-    """(shape key, regex groups) of a date-like value, None when it looks like no date."""
+    """(shape key, regex groups) of a date-like value, None when it looks like no date.
+    Cached: callers must not change the groups."""
     for name, rx in _SHAPES:
         m = rx.match(value)
         if not m:
@@ -187,6 +190,7 @@ def _name_format(key: tuple) -> str:
     return prefix + body + _time_format(tkey)
 
 
+@lru_cache(maxsize=1 << 16)
 def _strptime_ok(value: str, fmt: str) -> bool:
     try:
         dt = datetime.strptime(value, fmt)

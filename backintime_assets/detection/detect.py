@@ -138,13 +138,23 @@ def detect_bytes(data: bytes, name: str) -> FileSchema:
     (xlsx: the first 2000 and last 200 rows of the chosen sheet)."""
     if is_xlsx(data, name):
         return _detect_xlsx(data, name)
-    if len(data) > QUICK_HEAD_BYTES + QUICK_TAIL_BYTES:
-        quick, rows = _detect_sample(data[:QUICK_HEAD_BYTES], data[-QUICK_TAIL_BYTES:], len(data) - QUICK_TAIL_BYTES, name)
-        if rows >= QUICK_MIN_ROWS and _settled(quick):
-            return quick
     if len(data) <= HEAD_BYTES + TAIL_BYTES:
-        return detect_sample(data, None, 0, name)
-    return detect_sample(data[:HEAD_BYTES], data[-TAIL_BYTES:], len(data) - TAIL_BYTES, name)
+        return _quick(data, data, len(data), name) or detect_sample(data, None, 0, name)
+    return detect_head_tail(data[:HEAD_BYTES], data[-TAIL_BYTES:], len(data), name)
+
+
+def detect_head_tail(head: bytes, tail: bytes, size: int, name: str) -> FileSchema:
+    """Schema of a text file larger than HEAD_BYTES + TAIL_BYTES, from its first HEAD_BYTES and
+    last TAIL_BYTES (so a caller reads no more of a large file than that)."""
+    return _quick(head, tail, size, name) or detect_sample(head, tail, size - TAIL_BYTES, name)
+
+
+def _quick(head: bytes, tail: bytes, size: int, name: str) -> FileSchema | None:
+    """The schema from the file's first QUICK_HEAD_BYTES and last QUICK_TAIL_BYTES, when settled."""
+    if size <= QUICK_HEAD_BYTES + QUICK_TAIL_BYTES:
+        return None
+    schema, rows = _detect_sample(head[:QUICK_HEAD_BYTES], tail[-QUICK_TAIL_BYTES:], size - QUICK_TAIL_BYTES, name)
+    return schema if rows >= QUICK_MIN_ROWS and _settled(schema) else None
 
 
 def _settled(schema: FileSchema) -> bool:
@@ -168,6 +178,6 @@ def detect_file(path: str | Path) -> FileSchema:
         if is_xlsx(head, path.name):
             return _detect_xlsx(head + fh.read(), str(path))
         if size <= HEAD_BYTES + TAIL_BYTES:
-            return detect_sample(head + fh.read(), None, 0, str(path))
+            return detect_bytes(head + fh.read(), str(path))
         fh.seek(size - TAIL_BYTES)
-        return detect_sample(head, fh.read(), size - TAIL_BYTES, str(path))
+        return detect_head_tail(head, fh.read(), size, str(path))

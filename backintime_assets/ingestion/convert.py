@@ -16,7 +16,6 @@ they belong to other partitions and are written when those run.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
 import math
 import posixpath
@@ -31,6 +30,7 @@ import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.collisions import LOSERS, settle
 from backintime_assets.ingestion.parsed import FILE_SUMMARY, LOADED, PARSED, FileTask, parse_file
+from backintime_assets.ingestion.spark_tasks import balanced_slices, one_row_per_task, result_row, spark_schema
 from backintime_assets.lake.location import LakeLocation
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
@@ -113,25 +113,10 @@ def _plan_buckets(dates: list[str], source_bytes: int, parallelism: int) -> _Buc
     return _Buckets(days, (np.arange(len(dates)) * count) // len(dates), count)
 
 
-def balanced_slices(tasks: list[FileTask], count: int) -> list[list[FileTask]]:
-    """`tasks` shared into `count` slices of near-equal bytes (largest file first to the lightest slice)."""
-    heap = [(0, i, []) for i in range(min(count, len(tasks)))]
-    for task in sorted(tasks, key=lambda t: (-t.size_bytes, t.source_file)):
-        size, i, members = heapq.heappop(heap)
-        members.append(task)
-        heapq.heappush(heap, (size + max(task.size_bytes, 1), i, members))
-    return [members for _, _, members in sorted(heap, key=lambda s: s[1]) if members]
-
-
-def _one_row_per_task(spark, rows: list[tuple], schema: str):
-    """A DataFrame with exactly one row in each partition, so each row is one Spark task."""
-    return spark.createDataFrame(spark.sparkContext.parallelize(rows, len(rows)), schema)
-
-
 def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _Buckets, staging: str,
                 parallelism: int) -> list[dict]:
-    slices = balanced_slices(tasks, parallelism * SLICES_PER_CORE)
-    listing = _one_row_per_task(
+    slices = balanced_slices(tasks, parallelism * SLICES_PER_CORE, lambda t: t.size_bytes)
+    listing = one_row_per_task(
         spark, [(json.dumps([_task_json(t) for t in s]),) for s in slices], "tasks string")
 
     def parse_slice(batches):
@@ -146,7 +131,7 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
                     yield _stage_file(parsed, task, buckets, stage)
         yield from stage.close()
 
-    return [r.asDict() for r in listing.mapInArrow(parse_slice, _spark_schema(PARSE_RESULT)).collect()]
+    return [r.asDict() for r in listing.mapInArrow(parse_slice, spark_schema(PARSE_RESULT)).collect()]
 
 
 def _task_json(task: FileTask) -> dict:
@@ -171,7 +156,7 @@ def _stage_file(parsed: pa.Table, task: FileTask, buckets: _Buckets, stage: "_Bu
     for start, stop in zip(starts, [*starts[1:], len(bucket)]):
         stage.write(int(bucket[start]), rows.take(chosen[start:stop]))
 
-    return _result_row(
+    return result_row(
         PARSE_RESULT, kind="file", source_file=task.source_file, rows_read=summary["rows_read"][0].as_py(),
         file_problem=summary["reason"][0].as_py(), loaded=int(loaded.sum()), rejected=int((~loaded).sum()),
         loaded_in_run=int((loaded & in_run).sum()), rejected_in_run=int((~loaded & in_run).sum()),
@@ -195,23 +180,13 @@ class _BucketWriters:
     def close(self):
         for bucket, (path, writer) in sorted(self._writers.items()):
             writer.close()
-            yield _result_row(PARSE_RESULT, kind="staged", bucket=bucket, path=path)
-
-
-def _result_row(schema: pa.Schema, **values) -> pa.RecordBatch:
-    return pa.RecordBatch.from_pylist([values], schema=schema)
-
-
-def _spark_schema(schema: pa.Schema):
-    from pyspark.sql.pandas.types import from_arrow_schema
-
-    return from_arrow_schema(schema)
+            yield result_row(PARSE_RESULT, kind="staged", bucket=bucket, path=path)
 
 
 def _settle_pass(spark, location: LakeLocation, paths: dict[int, list[str]], file_tag: str) -> list[dict]:
     if not paths:
         return []
-    listing = _one_row_per_task(spark, [(b, json.dumps(p)) for b, p in sorted(paths.items())], "bucket long, paths string")
+    listing = one_row_per_task(spark, [(b, json.dumps(p)) for b, p in sorted(paths.items())], "bucket long, paths string")
 
     def settle_bucket(batches):
         fs = location.filesystem()
@@ -220,7 +195,7 @@ def _settle_pass(spark, location: LakeLocation, paths: dict[int, list[str]], fil
                 staged = pa.concat_tables([pq.read_table(p, filesystem=fs) for p in json.loads(encoded)])
                 yield from _settle_and_write(fs, location, staged, file_tag)
 
-    return [r.asDict() for r in listing.mapInArrow(settle_bucket, _spark_schema(SETTLE_RESULT)).collect()]
+    return [r.asDict() for r in listing.mapInArrow(settle_bucket, spark_schema(SETTLE_RESULT)).collect()]
 
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):
@@ -229,11 +204,11 @@ def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Ta
     rejected = pa.concat_tables([staged.filter(pc.invert(is_loaded)).select(LOSERS.names).cast(LOSERS), losers])
     rejected = rejected.sort_by([("date", "ascending"), ("source_file", "ascending"), ("source_line", "ascending")])
     for entry in pc.value_counts(losers["source_file"]).to_pylist():
-        yield _result_row(SETTLE_RESULT, kind="losers", source_file=entry["values"], rows=entry["counts"])
+        yield result_row(SETTLE_RESULT, kind="losers", source_file=entry["values"], rows=entry["counts"])
     for table, rows, columns in (("prices", winners, PRICES.names), ("rejected_rows", rejected, REJECTED_ROWS.names)):
         for day, piece in _dates_of(rows):
             w = write_date_file(fs, location, table, day, piece.select(columns), file_tag)
-            yield _result_row(SETTLE_RESULT, kind="written", table_name=table, date=w.date, rows=w.rows, path=w.path)
+            yield result_row(SETTLE_RESULT, kind="written", table_name=table, date=w.date, rows=w.rows, path=w.path)
 
 
 def _dates_of(rows: pa.Table):

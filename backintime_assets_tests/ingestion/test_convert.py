@@ -4,7 +4,7 @@ import pyarrow.fs as pafs
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.ingestion.convert import balanced_slices, convert_files
+from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import list_dates, read_arrow, table_files
@@ -20,14 +20,6 @@ def _task(location, name: str, text: str, priority: int) -> FileTask:
     with fs.open_output_stream(path) as out:
         out.write(data)
     return FileTask(path, name, detect_bytes(data, name).to_json(), dt.date(2025, 2, 10), priority, len(data))
-
-
-def test_slices_share_bytes_evenly_and_keep_every_task():
-    tasks = [FileTask(f"p{i}", f"f{i}", "{}", dt.date(2025, 1, 1), i, size) for i, size in enumerate([90, 50, 40, 30, 30, 10])]
-    slices = balanced_slices(tasks, 3)
-    assert sorted(t.source_file for s in slices for t in s) == sorted(t.source_file for t in tasks)
-    assert sorted(sum(t.size_bytes for t in s) for s in slices) == [80, 80, 90]
-    assert balanced_slices(tasks[:2], 8) == [[tasks[0]], [tasks[1]]]
 
 
 @pytest.mark.spark

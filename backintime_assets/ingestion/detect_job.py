@@ -1,0 +1,65 @@
+"""Detect the schemas of many raw files on Spark: one task per slice of files, balanced by size.
+
+Each task keeps a LayoutMemory, so the files of one template that land in the same slice borrow
+each other's schema (see shared_layouts.py). Large files are read only where detection looks:
+their first and last bytes.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+import pyarrow as pa
+
+from backintime_assets.ingestion.spark_tasks import balanced_slices, one_row_per_task, result_row, spark_schema
+from backintime_assets.lake.location import LakeLocation
+
+SLICES_PER_CORE = 2
+WHOLE_FILE_BYTES = 4 * 2**20  # smaller files are read whole; xlsx always (a zip needs its end)
+DETECTED = pa.schema([("key", pa.string()), ("schema_json", pa.string())])
+
+
+@dataclass(frozen=True)
+class DetectTask:
+    key: str  # what the caller gets the schema back by (the file's sha256)
+    lake_path: str
+    name: str
+    size_bytes: int
+
+
+def detect_files(spark, location: LakeLocation, tasks: list[DetectTask],
+                 whole_file_bytes: int = WHOLE_FILE_BYTES) -> dict[str, str]:
+    """key -> the FileSchema JSON of each task's file."""
+    if not tasks:
+        return {}
+    slices = balanced_slices(tasks, spark.sparkContext.defaultParallelism * SLICES_PER_CORE, lambda t: t.size_bytes)
+    listing = one_row_per_task(spark, [(json.dumps([asdict(t) for t in s]),) for s in slices], "tasks string")
+
+    def detect_slice(batches):
+        from backintime_assets.ingestion.shared_layouts import LayoutMemory
+
+        fs = location.filesystem()
+        memory = LayoutMemory()
+        for batch in batches:
+            for encoded in batch.column(0).to_pylist():
+                for fields in json.loads(encoded):
+                    task = DetectTask(**fields)
+                    schema = _detect_one(fs, task, memory, whole_file_bytes)
+                    yield result_row(DETECTED, key=task.key, schema_json=schema.to_json())
+
+    return {r["key"]: r["schema_json"] for r in listing.mapInArrow(detect_slice, spark_schema(DETECTED)).collect()}
+
+
+def _detect_one(fs, task: DetectTask, memory, whole_file_bytes: int):
+    from backintime_assets.detection import HEAD_BYTES, TAIL_BYTES, detect_head_tail
+    from backintime_assets.detection.xlsx import is_xlsx
+
+    with fs.open_input_file(task.lake_path) as handle:
+        size = handle.size()
+        if size <= max(whole_file_bytes, HEAD_BYTES + TAIL_BYTES):
+            return memory.detect(handle.readall(), task.name)
+        head = handle.read(HEAD_BYTES)
+        if is_xlsx(head, task.name):
+            return memory.detect(head + handle.read(), task.name)
+        handle.seek(size - TAIL_BYTES)
+        return detect_head_tail(head, handle.read(TAIL_BYTES), size, task.name)

@@ -1,0 +1,100 @@
+"""Detect many files at once, letting a file borrow the schema of an earlier one with its layout.
+
+Offices export day after day from one template, and detection costs about as much as parsing a
+small daily file. A file whose lines before the data (preamble and header) are byte-identical to
+those of a file already detected borrows that file's schema, but only after proving it:
+- the borrowed schema reads every row of the file's first 16 KiB: none is rejected for a reason
+  of reading (an unparseable or missing value, a wrong field count), only for its values;
+- the file's last 4 KiB end with exactly as many non-data lines (totals, notes) as the schema says.
+Anything else (a rejected row, a different footer, an unusual file) and the file is detected on its
+own, so borrowing can make detection cheaper but never different in what it accepts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.detection.xlsx import is_xlsx
+from backintime_assets.normalisation import normalise_bytes
+
+PROOF_HEAD_BYTES = 16 * 1024
+PROOF_TAIL_BYTES = 4 * 1024
+MIN_PROOF_ROWS = 1
+# Rejections that say the schema may not fit the file (rather than that a row's values are bad).
+READING_PROBLEMS = ("unparseable", "missing value", "wrong field count", "empty row", "file problem")
+
+
+@dataclass(frozen=True)
+class _Known:
+    prefix: bytes  # the file's lines before its data
+    schema: FileSchema
+
+
+class LayoutMemory:
+    """Schemas detected so far, by the bytes before their data; one per Spark task or CLI call."""
+
+    def __init__(self) -> None:
+        self._by_prefix: dict[bytes, FileSchema] = {}
+        self._prefix_lengths: set[int] = set()  # data_start_line of the schemas held
+        self.borrowed = 0
+        self.detected = 0
+
+    def detect(self, data: bytes, name: str) -> FileSchema:
+        if not is_xlsx(data, name):
+            for lines in sorted(self._prefix_lengths):
+                known = self._by_prefix.get(_prefix(data, lines))
+                if known is not None and _proven(known, data, name):
+                    self.borrowed += 1
+                    return replace(known, file=name)
+        schema = detect_bytes(data, name)
+        self.detected += 1
+        if _reusable(schema):
+            self._by_prefix.setdefault(_prefix(data, schema.data_start_line), schema)
+            self._prefix_lengths.add(schema.data_start_line)
+        return schema
+
+
+def _prefix(data: bytes, lines: int) -> bytes:
+    """The first `lines` physical lines, as bytes (a UTF-16 line break also contains b"\\n")."""
+    end = 0
+    for _ in range(lines):
+        end = data.find(b"\n", end) + 1
+        if end == 0:
+            return data
+    return data[:end]
+
+
+def _reusable(schema: FileSchema) -> bool:
+    # Multi-byte encodings are left out: their tail sample cannot be cut at a line break byte-wise.
+    return (schema.problem is None and schema.file_format == "csv" and schema.header_row >= 0
+            and bool(schema.columns) and schema.data_start_line > 0
+            and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")))
+
+
+def _proven(schema: FileSchema, data: bytes, name: str) -> bool:
+    as_body = replace(schema, footer_lines=0)
+    if len(data) <= PROOF_HEAD_BYTES:  # the whole file, footer included
+        return _reads_as(schema, normalise_bytes(data, as_body, name))
+    cut = data.rfind(b"\n", 0, PROOF_HEAD_BYTES) + 1
+    head = normalise_bytes(data[:cut], as_body, name)
+    if head.file_problem or head.rows_read < MIN_PROOF_ROWS or _reading_problems(head, head.physical_lines):
+        return False
+    tail = data[-PROOF_TAIL_BYTES:]
+    tail = tail[tail.find(b"\n") + 1:]  # from the first whole line
+    headless = replace(as_body, header_row=-1, data_start_line=0)
+    return _reads_as(schema, normalise_bytes(tail, headless, name))
+
+
+def _reads_as(schema: FileSchema, result) -> bool:
+    """The lines after the last loaded row are exactly the schema's footer, and no line before
+    that was refused for a reason of reading."""
+    loaded = result.prices_arrow["source_line"]
+    last = int(loaded.to_numpy().max()) if len(loaded) else 0
+    return (result.file_problem is None and last > 0 and result.physical_lines - last == schema.footer_lines
+            and not _reading_problems(result, last))
+
+
+def _reading_problems(result, up_to_line: int) -> bool:
+    rejected = result.rejected_arrow
+    return any(reason.startswith(READING_PROBLEMS) and line <= up_to_line
+               for line, reason in zip(rejected["source_line"].to_pylist(), rejected["reason"].to_pylist()))
