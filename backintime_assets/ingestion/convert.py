@@ -29,7 +29,9 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.collisions import LOSERS, settle
-from backintime_assets.ingestion.parsed import FILE_SUMMARY, LOADED, PARSED, FileTask, parse_file
+from backintime_assets.ingestion.parsed import (
+    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, parse_group,
+)
 from backintime_assets.ingestion.spark_tasks import balanced_slices, one_row_per_task, result_row, spark_schema
 from backintime_assets.lake.location import LakeLocation
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
@@ -39,6 +41,9 @@ STAGED = pa.schema([f for f in PARSED if f.name != "rows_read"])
 # Raw bytes per pass-2 bucket: a bucket's rows are held in one task's memory while it settles them.
 BUCKET_SOURCE_BYTES = 128 * 2**20
 SLICES_PER_CORE = 4  # pass-1 tasks per core: enough to even out files of different sizes
+# Files of one schema are read together up to this many bytes (normalise_group): small daily files
+# then cost little more per row than one large file.
+GROUP_BYTES = 32 * 2**20
 
 # What the tasks hand back to the driver: a row per file, staged file or written file.
 PARSE_RESULT = pa.schema([
@@ -115,9 +120,12 @@ def _plan_buckets(dates: list[str], source_bytes: int, parallelism: int) -> _Buc
 
 def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _Buckets, staging: str,
                 parallelism: int) -> list[dict]:
-    slices = balanced_slices(tasks, parallelism * SLICES_PER_CORE, lambda t: t.size_bytes)
+    slice_count = parallelism * SLICES_PER_CORE
+    # Groups small enough that every slice gets some: one big group would leave cores idle.
+    group_bytes = min(GROUP_BYTES, max(1, sum(t.size_bytes for t in tasks) // slice_count))
+    slices = balanced_slices(group_files(tasks, group_bytes), slice_count, lambda g: g.size_bytes)
     listing = one_row_per_task(
-        spark, [(json.dumps([_task_json(t) for t in s]),) for s in slices], "tasks string")
+        spark, [(json.dumps([_group_json(g) for g in s]),) for s in slices], "groups string")
 
     def parse_slice(batches):
         fs = location.filesystem()
@@ -125,17 +133,25 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
         for batch in batches:
             for encoded in batch.column(0).to_pylist():
                 for fields in json.loads(encoded):
-                    task = FileTask(**{**fields, "home_date": dt.date.fromisoformat(fields["home_date"])})
-                    with fs.open_input_file(task.lake_path) as handle:
-                        parsed = parse_file(handle.readall(), task)
-                    yield _stage_file(parsed, task, buckets, stage)
+                    group = FileGroup([_task_from_json(t) for t in fields["tasks"]], fields["schema_json"])
+                    datas = []
+                    for task in group.tasks:
+                        with fs.open_input_file(task.lake_path) as handle:
+                            datas.append(handle.readall())
+                    for task, parsed in zip(group.tasks, parse_group(datas, group)):
+                        yield _stage_file(parsed, task, buckets, stage)
         yield from stage.close()
 
     return [r.asDict() for r in listing.mapInArrow(parse_slice, spark_schema(PARSE_RESULT)).collect()]
 
 
-def _task_json(task: FileTask) -> dict:
-    return {**asdict(task), "home_date": task.home_date.isoformat()}
+def _group_json(group: FileGroup) -> dict:
+    return {"tasks": [{**asdict(t), "home_date": t.home_date.isoformat()} for t in group.tasks],
+            "schema_json": group.schema_json}
+
+
+def _task_from_json(fields: dict) -> FileTask:
+    return FileTask(**{**fields, "home_date": dt.date.fromisoformat(fields["home_date"])})
 
 
 def _stage_file(parsed: pa.Table, task: FileTask, buckets: _Buckets, stage: "_BucketWriters") -> pa.RecordBatch:

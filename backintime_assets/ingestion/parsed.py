@@ -6,6 +6,7 @@ the wrong number of fields, so each file is parsed by our own normaliser instead
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -34,12 +35,66 @@ class FileTask:
     size_bytes: int = 0  # to share files fairly between tasks
 
 
+@dataclass(frozen=True)
+class FileGroup:
+    """Files read together: one schema, all but the file name (a group of one is read alone)."""
+    tasks: list[FileTask]
+    schema_json: str  # the schema they share; each column as confident as its least sure file
+
+    @property
+    def size_bytes(self) -> int:
+        return sum(t.size_bytes for t in self.tasks)
+
+
+def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
+    """Tasks in groups of one schema, each group at most `max_bytes` of files (or one file)."""
+    by_schema: dict[str, list[tuple[FileTask, dict]]] = {}
+    for task in tasks:
+        schema = json.loads(task.schema_json)
+        key = dict(schema, file=None, confidence=None,
+                   columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
+        by_schema.setdefault(json.dumps(key, sort_keys=True), []).append((task, schema))
+    groups = []
+    for members in by_schema.values():
+        chunk: list[tuple[FileTask, dict]] = []
+        for member in members + [None]:
+            if chunk and (member is None or sum(t.size_bytes for t, _ in chunk) + member[0].size_bytes > max_bytes):
+                groups.append(_group(chunk))
+                chunk = []
+            if member is not None:
+                chunk.append(member)
+    return groups
+
+
+def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:
+    shared = json.loads(json.dumps(members[0][1]))
+    for _, schema in members[1:]:
+        for column, other in zip(shared["columns"], schema["columns"]):
+            column["confidence"] = min(column["confidence"], other["confidence"])
+    return FileGroup([t for t, _ in members], json.dumps(shared))
+
+
+def parse_group(datas: list[bytes], group: FileGroup) -> list[pa.Table]:
+    """parse_file of each file of the group, read as one text when it can be (normalise_group)."""
+    from backintime_assets.detection import FileSchema
+    from backintime_assets.normalisation.group import normalise_group
+
+    if len(group.tasks) > 1:
+        results = normalise_group(datas, FileSchema.from_json(group.schema_json), [t.source_file for t in group.tasks])
+        if results is not None:
+            return [_tagged(result, task) for result, task in zip(results, group.tasks)]
+    return [parse_file(data, task) for data, task in zip(datas, group.tasks)]
+
+
 def parse_file(data: bytes, task: FileTask) -> pa.Table:
     """All rows of one file, tagged loaded or rejected, plus one summary row with its rows_read."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.normalisation import normalise_bytes
 
-    result = normalise_bytes(data, FileSchema.from_json(task.schema_json), task.source_file)
+    return _tagged(normalise_bytes(data, FileSchema.from_json(task.schema_json), task.source_file), task)
+
+
+def _tagged(result, task: FileTask) -> pa.Table:
     prices, rejected = result.prices_arrow, result.rejected_arrow
     loaded = _conform(prices, LOADED, task, {})
     refused = _conform(rejected, REJECTED, task, {"date": pa.repeat(pa.scalar(task.home_date, pa.date32()), rejected.num_rows)})

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backintime_assets.db import manifest
+from backintime_assets.ingestion.shared_layouts import LayoutMemory
 from backintime_assets.ingestion.sources import dates_held, home_date, raw_lake_key, scan, sha256_of
 from backintime_assets.lake import LakeLocation
 
@@ -24,6 +25,7 @@ def migrate(conn, root: Path, location: LakeLocation) -> MigrationReport:
     known = manifest.current_files(conn)
     fs = location.filesystem()
     found = scan(root)
+    layouts = LayoutMemory()
     for source in found:
         previous = known.get(source.relative)
         if previous and previous.size_bytes == source.size_bytes and previous.modified_at == source.modified_at:
@@ -36,7 +38,7 @@ def migrate(conn, root: Path, location: LakeLocation) -> MigrationReport:
             manifest.record(conn, manifest.RawFile(**{**previous.__dict__, "modified_at": source.modified_at}))
             report.unchanged += 1
             continue
-        dates, problem = dates_held(data, source.relative)
+        dates, problem = dates_held(data, source.relative, layouts)
         if not dates:
             # Nothing loadable, yet its lines must still land in rejected_rows with the reason:
             # give the file a date so that some partition's run reads it.

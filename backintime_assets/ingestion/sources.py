@@ -40,13 +40,14 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def dates_held(data: bytes, name: str) -> tuple[list[date], str | None]:
-    """The distinct trade dates of the file's loadable rows, and a file-level problem if there is one."""
-    from backintime_assets.detection import detect_bytes
+def dates_held(data: bytes, name: str, layouts=None) -> tuple[list[date], str | None]:
+    """The distinct trade dates of the file's loadable rows, and a file-level problem if there is one.
+    `layouts`: a LayoutMemory shared over many files, so files of one template detect cheaply."""
+    from backintime_assets.ingestion.shared_layouts import LayoutMemory
     from backintime_assets.normalisation import normalise_bytes
 
     try:
-        schema = detect_bytes(data, name)
+        schema = (layouts or LayoutMemory()).detect(data, name)
         result = normalise_bytes(data, schema, name)
     except Exception as error:  # a file we cannot read must not stop the others
         return [], f"unreadable: {type(error).__name__}: {error}"

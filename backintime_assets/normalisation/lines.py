@@ -60,3 +60,22 @@ class LineIndex:
     def texts(self, lines: np.ndarray) -> list[str]:
         buf, s, e = self.buf, self.starts, self.ends
         return [buf[s[i]:e[i]].decode("utf-8", errors="replace") for i in lines]
+
+
+class FileLines:
+    """Where each file's lines sit when the data regions of several files are read as one text:
+    combined line `first_line[k] + i` (1-based) is line `file_first_line[k] + i` of file k."""
+
+    def __init__(self, names: list[str], first_line: list[int], file_first_line: list[int]):
+        self.names = names
+        self.count = len(names)
+        self._first = np.asarray(first_line, dtype=np.int64)
+        self._file_first = np.asarray(file_first_line, dtype=np.int64)
+
+    def file_of(self, lines: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self._first, np.asarray(lines, dtype=np.int64), side="right") - 1
+
+    def line_in_file(self, lines: np.ndarray) -> np.ndarray:
+        lines = np.asarray(lines, dtype=np.int64)
+        k = self.file_of(lines)
+        return lines - self._first[k] + self._file_first[k]

@@ -10,7 +10,7 @@ import pyarrow as pa
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import read_sheet
 
-from .lines import LineIndex, to_utf8
+from .lines import FileLines, LineIndex, to_utf8
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
@@ -145,8 +145,10 @@ def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
 
 
 def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
-               default_ticker: str | None) -> tuple[pa.Table, Reasons]:
-    """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record)."""
+               default_ticker: str | None, files: FileLines | None = None) -> tuple[pa.Table, Reasons]:
+    """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
+    `files`: when the records come from several files read as one (see group.py), which file and
+    line each record is, so repeats are looked for within a file and rows name their own file."""
     n = len(rec.line)
     cols = rec.columns
     reasons = Reasons(n)
@@ -192,7 +194,12 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     volume = np.rint(np.where(np.abs(volume) < _MAX_INT64, volume, 0)).astype(np.int64)
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
-    check_duplicates(reasons, ticker.codes, days, {**values, "volume": volume, "sector": sector.codes}, rec.line)
+    if files is None:
+        repeat_keys, lines = ticker.codes, rec.line
+    else:
+        repeat_keys = ticker.codes * files.count + files.file_of(rec.line)
+        lines = files.line_in_file(rec.line)
+    check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines)
     keep = np.flatnonzero(reasons.ok)
     table = pa.Table.from_arrays([
         pa.array(days[keep].astype(np.int32), pa.date32()),
@@ -200,7 +207,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         _decode(sector, keep),
         *[pa.array(values[c][keep], pa.float64()) for c in PRICE_FIELDS],
         pa.array(volume[keep], pa.int64()),
-        pa.array(np.broadcast_to(source_file, len(keep)).astype(object), pa.string()),
-        pa.array(rec.line[keep].astype(np.int64), pa.int64()),
+        pa.array(np.broadcast_to(source_file, len(keep)).astype(object), pa.string()) if files is None
+        else pa.array(files.names, pa.string()).take(pa.array(files.file_of(rec.line[keep]))),
+        pa.array(lines[keep].astype(np.int64), pa.int64()),
     ], schema=PRICES_ARROW_SCHEMA)
     return table, reasons

@@ -70,3 +70,21 @@ def test_convert_with_no_files_empties_the_dates(spark, local_lake):
     result = convert_files(spark, local_lake, [], ["2025-02-10"], "t2")
     assert result.prices.rows == 0 and result.accounting == []
     assert read_arrow(local_lake, "prices", PRICES).num_rows == 0
+
+
+def test_files_are_grouped_by_schema_whatever_their_name_and_confidence():
+    import json
+
+    from backintime_assets.ingestion.parsed import group_files
+
+    def task(name, size, delimiter=",", confidence=1.0):
+        schema = {"file": name, "delimiter": delimiter, "confidence": 0.5,
+                  "columns": [{"name": "Close", "confidence": confidence}]}
+        return FileTask(name, name, json.dumps(schema), dt.date(2025, 1, 1), 0, size)
+
+    tasks = [task("a", 10), task("b", 10, confidence=0.9), task("c", 10, delimiter=";"), task("d", 10), task("e", 10)]
+    groups = group_files(tasks, max_bytes=25)
+    assert [[t.source_file for t in g.tasks] for g in groups] == [["a", "b"], ["d", "e"], ["c"]]
+    # The shared schema is as sure of each column as the least sure file.
+    assert json.loads(groups[0].schema_json)["columns"][0]["confidence"] == 0.9
+    assert groups[0].size_bytes == 20

@@ -1,0 +1,90 @@
+"""Normalise many files that share one schema as one text.
+
+A day's drop from one office is a handful of small files in one template. Read one by one, each
+file pays the fixed cost of the CSV reader and of every column rule, which for a 1,000-row file is
+most of the work. Here the data regions of all of them are read as one text, then every row is
+given back to its own file and line, with the same rules applied per file (a repeat is a repeat
+within its own file only).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from backintime_assets.detection.schema import FileSchema
+
+from .lines import FileLines, LineIndex, to_utf8
+from .normalise import _canonical, _region, _typed_columns
+from .records import Line, split_fast, split_slow
+from .result import NormalisedFile, lines_frame
+
+_GROUP_COLUMNS = {"date", "close", "ticker"}  # without a ticker column each file names its own
+
+
+def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[str]) -> list[NormalisedFile] | None:
+    """Each file's NormalisedFile, as normalise_bytes gives it except that lines outside the data
+    region (preamble, header, footer) are not listed in non_data; None when these files must be
+    read one by one (an empty file, a file with no data rows, an unusual schema, ...)."""
+    cmap = schema.canonical_map()
+    if (schema.file_format != "csv" or schema.problem or schema.encoding == "binary"
+            or not _GROUP_COLUMNS <= set(cmap)):
+        return None
+    needed = sorted(set(cmap.values()))
+    pieces, first_line, file_first_line, totals = [], [], [], []
+    next_line = 1
+    for data in datas:
+        if not data.strip(b" \t\r\n\x00"):
+            return None
+        buf = to_utf8(data, schema.encoding)
+        own = LineIndex(buf)
+        first, stop = _region(schema, own.count)
+        if stop <= first:
+            return None
+        chunk = buf[own.offset(first):own.offset(stop)]
+        if not chunk.endswith((b"\n", b"\r")):
+            chunk += b"\n"
+        pieces.append(chunk)
+        first_line.append(next_line)
+        file_first_line.append(first + 1)
+        totals.append(own.count)
+        next_line += stop - first
+    index = LineIndex(b"".join(pieces))
+    if index.count != next_line - 1:
+        return None  # the joined text splits into lines differently (a lone CR at a seam): do not guess
+    rec = split_fast(index, 0, index.count, schema, needed, _typed_columns(schema, cmap))
+    reader = "pyarrow"
+    if rec is None:
+        rec, reader = split_slow(index, 0, index.count, schema, needed), "csv"
+    files = FileLines(source_files, first_line, file_first_line)
+    records_per_file = np.bincount(files.file_of(rec.line), minlength=files.count)
+    split_rejects_per_file = np.bincount(
+        files.file_of(np.array([r[0] for r in rec.rejected], dtype=np.int64)), minlength=files.count)
+    rows_read = records_per_file + split_rejects_per_file
+    if (rows_read == 0).any():
+        return None  # that file's problem ("no data rows") is for normalise_bytes to name
+
+    prices, reasons = _canonical(rec, schema, cmap, "", None, files)
+    bad = np.flatnonzero(~reasons.open())
+
+    def raw_of(k: int) -> str:
+        return rec.raw[k] if rec.raw is not None else index.text(int(rec.line[k]) - 1)
+
+    rejected = _per_file(files, rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
+    non_data = _per_file(files, rec.non_data)
+    bounds = np.searchsorted(files.file_of(rec.line[reasons.ok]), np.arange(files.count + 1))
+    return [
+        NormalisedFile(prices.slice(int(bounds[k]), int(bounds[k + 1] - bounds[k])),
+                       lines_frame(name, rejected[k]), int(rows_read[k]), None, lines_frame(name, non_data[k]),
+                       totals[k], reader)
+        for k, name in enumerate(source_files)
+    ]
+
+
+def _per_file(files: FileLines, lines: list[Line]) -> list[list[Line]]:
+    """Lines numbered in the joined text, shared out to their files with each file's own numbers."""
+    out: list[list[Line]] = [[] for _ in range(files.count)]
+    if lines:
+        numbers = np.array([n for n, _, _ in lines], dtype=np.int64)
+        owners, own_numbers = files.file_of(numbers), files.line_in_file(numbers)
+        for (_, raw, reason), k, n in zip(lines, owners, own_numbers):
+            out[int(k)].append((int(n), raw, reason))
+    return out
