@@ -138,8 +138,7 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
                     for task in group.tasks:
                         with fs.open_input_file(task.lake_path) as handle:
                             datas.append(handle.readall())
-                    for task, parsed in zip(group.tasks, parse_group(datas, group)):
-                        yield _stage_file(parsed, task, buckets, stage)
+                    yield from _stage_rows(parse_group(datas, group), buckets, stage)
         yield from stage.close()
 
     return [r.asDict() for r in listing.mapInArrow(parse_slice, spark_schema(PARSE_RESULT)).collect()]
@@ -154,11 +153,12 @@ def _task_from_json(fields: dict) -> FileTask:
     return FileTask(**{**fields, "home_date": dt.date.fromisoformat(fields["home_date"])})
 
 
-def _stage_file(parsed: pa.Table, task: FileTask, buckets: _Buckets, stage: "_BucketWriters") -> pa.RecordBatch:
-    """Stage the file's rows that fall in the run's dates; return the file's accounting row."""
+def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
+    """Stage the rows of some files that fall in the run's dates; yield each file's accounting row."""
     status = parsed["status"]
-    summary = parsed.filter(pc.equal(status, FILE_SUMMARY))
-    rows = parsed.filter(pc.not_equal(status, FILE_SUMMARY)).drop_columns(["rows_read"])
+    is_summary = pc.equal(status, FILE_SUMMARY)
+    summary = parsed.filter(is_summary)
+    rows = parsed.filter(pc.invert(is_summary)).drop_columns(["rows_read"])
     days = np.asarray(pc.fill_null(rows["date"].cast(pa.int32()), -1), dtype=np.int32)
     at = np.minimum(np.searchsorted(buckets.day_numbers, days), len(buckets.day_numbers) - 1)
     in_run = buckets.day_numbers[at] == days
@@ -172,11 +172,19 @@ def _stage_file(parsed: pa.Table, task: FileTask, buckets: _Buckets, stage: "_Bu
     for start, stop in zip(starts, [*starts[1:], len(bucket)]):
         stage.write(int(bucket[start]), rows.take(chosen[start:stop]))
 
-    return result_row(
-        PARSE_RESULT, kind="file", source_file=task.source_file, rows_read=summary["rows_read"][0].as_py(),
-        file_problem=summary["reason"][0].as_py(), loaded=int(loaded.sum()), rejected=int((~loaded).sum()),
-        loaded_in_run=int((loaded & in_run).sum()), rejected_in_run=int((~loaded & in_run).sum()),
-    )
+    names = summary["source_file"].to_pylist()
+    file_of_row = np.asarray(pc.index_in(rows["source_file"], value_set=summary["source_file"]), dtype=np.int64)
+
+    def per_file(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(file_of_row[mask], minlength=len(names))
+
+    counts = {"loaded": per_file(loaded), "rejected": per_file(~loaded),
+              "loaded_in_run": per_file(loaded & in_run), "rejected_in_run": per_file(~loaded & in_run)}
+    for k, name in enumerate(names):
+        yield result_row(
+            PARSE_RESULT, kind="file", source_file=name, rows_read=summary["rows_read"][k].as_py(),
+            file_problem=summary["reason"][k].as_py(), **{key: int(c[k]) for key, c in counts.items()},
+        )
 
 
 class _BucketWriters:

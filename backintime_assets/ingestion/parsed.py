@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
 
 from backintime_assets.lake.schemas import PRICES
@@ -74,45 +75,51 @@ def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:
     return FileGroup([t for t, _ in members], json.dumps(shared))
 
 
-def parse_group(datas: list[bytes], group: FileGroup) -> list[pa.Table]:
-    """parse_file of each file of the group, read as one text when it can be (normalise_group)."""
-    from backintime_assets.detection import FileSchema
-    from backintime_assets.normalisation.group import normalise_group
-
-    if len(group.tasks) > 1:
-        results = normalise_group(datas, FileSchema.from_json(group.schema_json), [t.source_file for t in group.tasks])
-        if results is not None:
-            return [_tagged(result, task) for result, task in zip(results, group.tasks)]
-    return [parse_file(data, task) for data, task in zip(datas, group.tasks)]
-
-
-def parse_file(data: bytes, task: FileTask) -> pa.Table:
-    """All rows of one file, tagged loaded or rejected, plus one summary row with its rows_read."""
+def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
+    """Every row of every file of the group, tagged loaded or rejected, plus one summary row per
+    file with its rows_read; read as one text when the files allow it (normalise_group)."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.normalisation import normalise_bytes
+    from backintime_assets.normalisation.group import normalise_group
 
-    return _tagged(normalise_bytes(data, FileSchema.from_json(task.schema_json), task.source_file), task)
+    results = None
+    if len(group.tasks) > 1:
+        results = normalise_group(datas, FileSchema.from_json(group.schema_json), [t.source_file for t in group.tasks])
+    if results is None:
+        results = [normalise_bytes(data, FileSchema.from_json(t.schema_json), t.source_file)
+                   for data, t in zip(datas, group.tasks)]
+    return _tagged(results, group.tasks)
 
 
-def _tagged(result, task: FileTask) -> pa.Table:
-    prices, rejected = result.prices_arrow, result.rejected_arrow
-    loaded = _conform(prices, LOADED, task, {})
-    refused = _conform(rejected, REJECTED, task, {"date": pa.repeat(pa.scalar(task.home_date, pa.date32()), rejected.num_rows)})
-    summary = pa.table({
-        "status": [FILE_SUMMARY], "date": pa.array([task.home_date], pa.date32()),
-        "source_file": [task.source_file], "reason": [result.file_problem], "rows_read": [result.rows_read],
+def _tagged(results, tasks: list[FileTask]) -> pa.Table:
+    prices = pa.concat_tables([r.prices_arrow for r in results])
+    rejected = pa.concat_tables([r.rejected_arrow for r in results])
+    priorities = [t.priority for t in tasks]
+    # Rejected rows have no trustworthy date: each is filed under its file's home date.
+    homes = pa.array([t.home_date for t in tasks], pa.date32())
+    rejected_per_file = np.array([r.rejected_arrow.num_rows for r in results])
+    loaded = _conform(prices, LOADED, {"priority": _repeat(priorities, [r.prices_arrow.num_rows for r in results])})
+    refused = _conform(rejected, REJECTED, {
+        "priority": _repeat(priorities, rejected_per_file),
+        "date": homes.take(pa.array(np.repeat(np.arange(len(tasks)), rejected_per_file))),
     })
-    return pa.concat_tables([loaded, refused, _conform(summary, FILE_SUMMARY, task, {})])
+    summary = pa.table({
+        "date": homes, "source_file": [t.source_file for t in tasks], "reason": [r.file_problem for r in results],
+        "rows_read": pa.array([r.rows_read for r in results], pa.int64()), "priority": pa.array(priorities, pa.int64()),
+    })
+    return pa.concat_tables([loaded, refused, _conform(summary, FILE_SUMMARY, {})])
 
 
-def _conform(table: pa.Table, status: str, task: FileTask, overrides: dict) -> pa.Table:
+def _repeat(values: list[int], counts) -> pa.Array:
+    return pa.array(np.repeat(np.asarray(values, dtype=np.int64), counts), pa.int64())
+
+
+def _conform(table: pa.Table, status: str, overrides: dict) -> pa.Table:
     n = table.num_rows
     columns = []
     for field in PARSED:
         if field.name == "status":
             columns.append(pa.repeat(pa.scalar(status, pa.string()), n))
-        elif field.name == "priority":
-            columns.append(pa.repeat(pa.scalar(task.priority, pa.int64()), n))
         elif field.name in overrides:
             columns.append(overrides[field.name])
         elif field.name in table.column_names:
