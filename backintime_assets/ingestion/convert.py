@@ -16,11 +16,10 @@ they belong to other partitions and are written when those run.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import posixpath
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
@@ -32,7 +31,7 @@ from backintime_assets.ingestion.collisions import LOSERS, settle
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, parse_group,
 )
-from backintime_assets.ingestion.spark_tasks import balanced_slices, one_row_per_task, result_row, spark_schema
+from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
@@ -124,33 +123,19 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
     # Groups small enough that every slice gets some: one big group would leave cores idle.
     group_bytes = min(GROUP_BYTES, max(1, sum(t.size_bytes for t in tasks) // slice_count))
     slices = balanced_slices(group_files(tasks, group_bytes), slice_count, lambda g: g.size_bytes)
-    listing = one_row_per_task(
-        spark, [(json.dumps([_group_json(g) for g in s]),) for s in slices], "groups string")
 
-    def parse_slice(batches):
+    def parse_slice(groups: list[FileGroup]):
         fs = location.filesystem()
         stage = _BucketWriters(fs, staging)
-        for batch in batches:
-            for encoded in batch.column(0).to_pylist():
-                for fields in json.loads(encoded):
-                    group = FileGroup([_task_from_json(t) for t in fields["tasks"]], fields["schema_json"])
-                    datas = []
-                    for task in group.tasks:
-                        with fs.open_input_file(task.lake_path) as handle:
-                            datas.append(handle.readall())
-                    yield from _stage_rows(parse_group(datas, group), buckets, stage)
+        for group in groups:
+            datas = []
+            for task in group.tasks:
+                with fs.open_input_file(task.lake_path) as handle:
+                    datas.append(handle.readall())
+            yield from _stage_rows(parse_group(datas, group), buckets, stage)
         yield from stage.close()
 
-    return [r.asDict() for r in listing.mapInArrow(parse_slice, spark_schema(PARSE_RESULT)).collect()]
-
-
-def _group_json(group: FileGroup) -> dict:
-    return {"tasks": [{**asdict(t), "home_date": t.home_date.isoformat()} for t in group.tasks],
-            "schema_json": group.schema_json}
-
-
-def _task_from_json(fields: dict) -> FileTask:
-    return FileTask(**{**fields, "home_date": dt.date.fromisoformat(fields["home_date"])})
+    return run_tasks(spark, slices, parse_slice, PARSE_RESULT)
 
 
 def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
@@ -181,8 +166,8 @@ def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
     counts = {"loaded": per_file(loaded), "rejected": per_file(~loaded),
               "loaded_in_run": per_file(loaded & in_run), "rejected_in_run": per_file(~loaded & in_run)}
     for k, name in enumerate(names):
-        yield result_row(
-            PARSE_RESULT, kind="file", source_file=name, rows_read=summary["rows_read"][k].as_py(),
+        yield dict(
+            kind="file", source_file=name, rows_read=summary["rows_read"][k].as_py(),
             file_problem=summary["reason"][k].as_py(), **{key: int(c[k]) for key, c in counts.items()},
         )
 
@@ -204,22 +189,17 @@ class _BucketWriters:
     def close(self):
         for bucket, (path, writer) in sorted(self._writers.items()):
             writer.close()
-            yield result_row(PARSE_RESULT, kind="staged", bucket=bucket, path=path)
+            yield dict(kind="staged", bucket=bucket, path=path)
 
 
 def _settle_pass(spark, location: LakeLocation, paths: dict[int, list[str]], file_tag: str) -> list[dict]:
-    if not paths:
-        return []
-    listing = one_row_per_task(spark, [(b, json.dumps(p)) for b, p in sorted(paths.items())], "bucket long, paths string")
 
-    def settle_bucket(batches):
+    def settle_bucket(staged_paths: list[str]):
         fs = location.filesystem()
-        for batch in batches:
-            for encoded in batch.column(1).to_pylist():
-                staged = pa.concat_tables([pq.read_table(p, filesystem=fs) for p in json.loads(encoded)])
-                yield from _settle_and_write(fs, location, staged, file_tag)
+        staged = pa.concat_tables([pq.read_table(p, filesystem=fs) for p in staged_paths])
+        yield from _settle_and_write(fs, location, staged, file_tag)
 
-    return [r.asDict() for r in listing.mapInArrow(settle_bucket, spark_schema(SETTLE_RESULT)).collect()]
+    return run_tasks(spark, [p for _, p in sorted(paths.items())], settle_bucket, SETTLE_RESULT)
 
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):
@@ -228,11 +208,11 @@ def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Ta
     rejected = pa.concat_tables([staged.filter(pc.invert(is_loaded)).select(LOSERS.names).cast(LOSERS), losers])
     rejected = rejected.sort_by([("date", "ascending"), ("source_file", "ascending"), ("source_line", "ascending")])
     for entry in pc.value_counts(losers["source_file"]).to_pylist():
-        yield result_row(SETTLE_RESULT, kind="losers", source_file=entry["values"], rows=entry["counts"])
+        yield dict(kind="losers", source_file=entry["values"], rows=entry["counts"])
     for table, rows, columns in (("prices", winners, PRICES.names), ("rejected_rows", rejected, REJECTED_ROWS.names)):
         for day, piece in _dates_of(rows):
             w = write_date_file(fs, location, table, day, piece.select(columns), file_tag)
-            yield result_row(SETTLE_RESULT, kind="written", table_name=table, date=w.date, rows=w.rows, path=w.path)
+            yield dict(kind="written", table_name=table, date=w.date, rows=w.rows, path=w.path)
 
 
 def _dates_of(rows: pa.Table):

@@ -6,12 +6,11 @@ their first and last bytes.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pyarrow as pa
 
-from backintime_assets.ingestion.spark_tasks import balanced_slices, one_row_per_task, result_row, spark_schema
+from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
 SLICES_PER_CORE = 2
@@ -33,21 +32,16 @@ def detect_files(spark, location: LakeLocation, tasks: list[DetectTask],
     if not tasks:
         return {}
     slices = balanced_slices(tasks, spark.sparkContext.defaultParallelism * SLICES_PER_CORE, lambda t: t.size_bytes)
-    listing = one_row_per_task(spark, [(json.dumps([asdict(t) for t in s]),) for s in slices], "tasks string")
 
-    def detect_slice(batches):
+    def detect_slice(files: list[DetectTask]):
         from backintime_assets.ingestion.shared_layouts import LayoutMemory
 
         fs = location.filesystem()
         memory = LayoutMemory()
-        for batch in batches:
-            for encoded in batch.column(0).to_pylist():
-                for fields in json.loads(encoded):
-                    task = DetectTask(**fields)
-                    schema = _detect_one(fs, task, memory, whole_file_bytes)
-                    yield result_row(DETECTED, key=task.key, schema_json=schema.to_json())
+        for task in files:
+            yield dict(key=task.key, schema_json=_detect_one(fs, task, memory, whole_file_bytes).to_json())
 
-    return {r["key"]: r["schema_json"] for r in listing.mapInArrow(detect_slice, spark_schema(DETECTED)).collect()}
+    return {r["key"]: r["schema_json"] for r in run_tasks(spark, slices, detect_slice, DETECTED)}
 
 
 def _detect_one(fs, task: DetectTask, memory, whole_file_bytes: int):

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 import pyarrow as pa
 
 Item = TypeVar("Item")
+Payload = TypeVar("Payload")
 
 
 def balanced_slices(items: Sequence[Item], count: int, size: Callable[[Item], int]) -> list[list[Item]]:
@@ -20,14 +21,36 @@ def balanced_slices(items: Sequence[Item], count: int, size: Callable[[Item], in
     return [members for _, _, members in sorted(heap, key=lambda s: s[1]) if members]
 
 
-def one_row_per_task(spark, rows: list[tuple], schema: str):
-    """A DataFrame with exactly one row in each partition, so each row is one Spark task."""
-    return spark.createDataFrame(spark.sparkContext.parallelize(rows, len(rows)), schema)
+def run_tasks(spark, payloads: list[Payload], work: Callable[[Payload], Iterable[dict]],
+              result: pa.Schema) -> list[dict]:
+    """`work(payload)` for each payload as its own Spark task; the dicts they yield, collected.
+
+    The payloads travel inside the task's closure and each task picks its own by index from a
+    JVM-side range, so no Python stage runs just to hand out the payloads."""
+    if not payloads:
+        return []
+
+    def run(batches):
+        for batch in batches:
+            for index in batch.column(0).to_pylist():
+                yield from work(payloads[index])
+
+    tasks = spark.range(0, len(payloads), 1, len(payloads))
+    rows = tasks.mapInArrow(lambda b: batched(result, run(b)), spark_schema(result)).collect()
+    return [r.asDict() for r in rows]
 
 
-def result_row(schema: pa.Schema, **values) -> pa.RecordBatch:
-    """One row of what a task hands back to the driver."""
-    return pa.RecordBatch.from_pylist([values], schema=schema)
+def batched(schema: pa.Schema, rows: Iterable[dict], size: int = 4096) -> Iterator[pa.RecordBatch]:
+    """What a task hands back to the driver, as few Arrow batches: each batch costs a round trip
+    through Spark's Python runner, so one per small row would cost more than the rows."""
+    chunk: list[dict] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield pa.RecordBatch.from_pylist(chunk, schema=schema)
+            chunk = []
+    if chunk:
+        yield pa.RecordBatch.from_pylist(chunk, schema=schema)
 
 
 def spark_schema(schema: pa.Schema):
