@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 from backintime_assets.lake.location import LakeLocation
 
 ROW_GROUP_ROWS = 1_000_000
+FEW_DATES = 20
 PARTITION_PREFIX = "date="
 
 
@@ -60,10 +61,20 @@ def drop_stale_files(location: LakeLocation, table: str, dates: list[str], keep:
     """Delete every file of `dates` not in `keep`: run after the new files exist, so a failed run
     leaves the previous data in place."""
     fs = location.filesystem()
-    for day in dates:
-        for info in _list_files(fs, date_dir(location, table, day)):
-            if info.path not in keep:
-                fs.delete_file(info.path)
+    for info in _files_of_dates(fs, location, table, dates):
+        if info.path not in keep:
+            fs.delete_file(info.path)
+
+
+def _files_of_dates(fs: pafs.FileSystem, location: LakeLocation, table: str, dates: list[str]) -> list[pafs.FileInfo]:
+    """The Parquet files of `dates`: one listing per date for a few dates, one listing of the whole
+    table for many (on S3 a listing is a request, and a year of dates would be 260 of them)."""
+    if len(dates) <= FEW_DATES:
+        return [info for day in dates for info in _list_files(fs, date_dir(location, table, day))]
+    wanted = {date_dir(location, table, day) for day in dates}
+    infos = fs.get_file_info(pafs.FileSelector(location.path(table), recursive=True, allow_not_found=True))
+    return [i for i in infos if i.type == pafs.FileType.File and i.path.endswith(".parquet")
+            and posixpath.dirname(i.path) in wanted]
 
 
 def write_dates(df, location: LakeLocation, table: str, dates: list[str], file_tag: str, sort_by: list[str]) -> list[WrittenFile]:

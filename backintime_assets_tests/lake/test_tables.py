@@ -54,3 +54,26 @@ def test_rows_outside_the_window_are_refused(spark, local_lake):
     with pytest.raises(ValueError, match="outside"):
         write_dates(_frame(spark, _rows(dt.date(2025, 1, 6), "A")), local_lake, "t", ["2025-01-02"], "r", ["ticker"])
     assert table_files(local_lake, "t") == []
+
+
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_drop_stale_files_lists_few_or_many_dates_alike(request, lake):
+    import pyarrow.parquet as pq
+
+    from backintime_assets.lake import tables
+
+    location = request.getfixturevalue(lake)
+    fs = location.filesystem()
+    days = [f"2025-01-{d:02d}" for d in range(1, 31)]
+    for day in days:
+        for tag in ("old", "new"):
+            path = tables.date_file(location, "t", day, tag)
+            fs.create_dir(path.rsplit("/", 1)[0], recursive=True)
+            pq.write_table(pa.table({"ticker": ["A"], "close": [1.0]}), path, filesystem=fs)
+    keep = {tables.date_file(location, "t", day, "new") for day in days}
+    tables.drop_stale_files(location, "t", days[:3], keep)  # a few dates: one listing each
+    tables.drop_stale_files(location, "t", days[3:25], keep)  # many: one listing of the table
+    left = sorted(p.rsplit("/", 1)[1] + "@" + d for d, p in table_files(location, "t"))
+    assert left.count("part-old.parquet@2025-01-26") == 1  # a date not named is left alone
+    assert sum(name.startswith("part-old") for name in left) == 5
+    assert sum(name.startswith("part-new") for name in left) == 30
