@@ -165,7 +165,9 @@ def table_files(location: LakeLocation, table: str, dates: list[str] | None = No
     """(date, path) of every Parquet file of the table, for the given dates or all of them."""
     fs = location.filesystem()
     chosen = list_dates(location, table) if dates is None else sorted(set(dates))
-    return [(day, info.path) for day in chosen for info in _list_files(fs, date_dir(location, table, day))]
+    infos = _files_of_dates(fs, location, table, chosen)
+    prefix_length = len(date_dir(location, table, ""))
+    return sorted((posixpath.dirname(i.path)[prefix_length:], i.path) for i in infos)
 
 
 def read_dates(spark, location: LakeLocation, table: str, arrow_schema: pa.Schema, dates: list[str] | None = None):
