@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.collisions import LOSERS, settle
 from backintime_assets.ingestion.parsed import (
-    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, parse_group,
+    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, parse_group, parse_in_pieces,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
@@ -43,6 +43,8 @@ SLICES_PER_CORE = 4  # pass-1 tasks per core: enough to even out files of differ
 # Files of one schema are read together up to this many bytes (normalise_group): small daily files
 # then cost little more per row than one large file.
 GROUP_BYTES = 32 * 2**20
+# A larger file is read a piece at a time, so a task's memory is bounded by this, not by the file.
+PIECE_BYTES = 64 * 2**20
 
 # What the tasks hand back to the driver: a row per file, staged file or written file.
 PARSE_RESULT = pa.schema([
@@ -70,7 +72,8 @@ class _Buckets:
     count: int
 
 
-def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: list[str], file_tag: str) -> Conversion:
+def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: list[str], file_tag: str,
+                  piece_bytes: int = PIECE_BYTES) -> Conversion:
     """Replace `dates` of prices and rejected_rows with what `tasks` hold for them."""
     dates = sorted(set(dates))
     accounting: dict[str, dict] = {}
@@ -81,12 +84,12 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
         buckets = _plan_buckets(dates, sum(t.size_bytes for t in tasks), parallelism)
         staging = location.path("_staging", f"{file_tag}-{uuid.uuid4().hex[:8]}")
         try:
-            staged = _parse_pass(spark, location, tasks, buckets, staging, parallelism)
+            staged = _parse_pass(spark, location, tasks, buckets, staging, parallelism, piece_bytes)
             for row in staged:
-                if row["kind"] == "file":
-                    accounting[row["source_file"]] = {k: row[k] for k in (
-                        "source_file", "rows_read", "file_problem", "loaded", "rejected", "loaded_in_run",
-                        "rejected_in_run")}
+                if row["kind"] == "file":  # one row per file, or per piece of a large file
+                    _add_counts(accounting.setdefault(row["source_file"], {
+                        "source_file": row["source_file"], "rows_read": 0, "file_problem": None, "loaded": 0,
+                        "rejected": 0, "loaded_in_run": 0, "rejected_in_run": 0}), row)
             paths: dict[int, list[str]] = {}
             for row in staged:
                 if row["kind"] == "staged":
@@ -110,6 +113,12 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
                       by_table["prices"], by_table["rejected_rows"])
 
 
+def _add_counts(total: dict, piece: dict) -> None:
+    for key in ("rows_read", "loaded", "rejected", "loaded_in_run", "rejected_in_run"):
+        total[key] += piece[key] or 0
+    total["file_problem"] = total["file_problem"] or piece["file_problem"]
+
+
 def _plan_buckets(dates: list[str], source_bytes: int, parallelism: int) -> _Buckets:
     count = min(len(dates), max(parallelism * 2, math.ceil(source_bytes / BUCKET_SOURCE_BYTES)))
     days = np.array([dt.date.fromisoformat(d).toordinal() - dt.date(1970, 1, 1).toordinal() for d in dates],
@@ -118,7 +127,7 @@ def _plan_buckets(dates: list[str], source_bytes: int, parallelism: int) -> _Buc
 
 
 def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _Buckets, staging: str,
-                parallelism: int) -> list[dict]:
+                parallelism: int, piece_bytes: int) -> list[dict]:
     slice_count = parallelism * SLICES_PER_CORE
     # Groups small enough that every slice gets some: one big group would leave cores idle.
     group_bytes = min(GROUP_BYTES, max(1, sum(t.size_bytes for t in tasks) // slice_count))
@@ -128,6 +137,12 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
         fs = location.filesystem()
         stage = _BucketWriters(fs, staging)
         for group in groups:
+            if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
+                task = group.tasks[0]
+                with fs.open_input_file(task.lake_path) as handle:
+                    for parsed in parse_in_pieces(handle.read_at, handle.size(), task, piece_bytes):
+                        yield from _stage_rows(parsed, buckets, stage)
+                continue
             datas = []
             for task in group.tasks:
                 with fs.open_input_file(task.lake_path) as handle:

@@ -91,6 +91,64 @@ def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
     return _tagged(results, group.tasks)
 
 
+def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
+    """A large text file's tagged rows, one piece of about `piece_bytes` at a time, so a task holds
+    one piece, never the whole file. `read_at(offset, length)` reads bytes of the file.
+
+    Pieces end at line breaks and keep the file's line numbers. Each piece yields its own summary
+    row (rows_read of that piece): the counts add up per file. A row repeated in two pieces is
+    left to the collision settlement, which keeps the same (first) row but names it "duplicate of
+    FILE:LINE" rather than "duplicate"."""
+    from dataclasses import replace
+
+    from backintime_assets.detection import FileSchema
+    from backintime_assets.normalisation import normalise_bytes
+
+    schema = FileSchema.from_json(task.schema_json)
+    if not pieceable(schema) or size <= piece_bytes:
+        yield _tagged([normalise_bytes(read_at(0, size), schema, task.source_file)], [task])
+        return
+    terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
+    start, lines_before, first = 0, 0, True
+    while start < size:
+        chunk = read_at(start, min(piece_bytes, size - start))
+        last = start + len(chunk) >= size
+        if not last:
+            cut = chunk.rfind(terminator) + 1
+            if cut == 0:  # one line longer than a piece: read on to its end
+                while cut == 0 and start + len(chunk) < size:
+                    chunk += read_at(start + len(chunk), piece_bytes)
+                    cut = chunk.rfind(terminator) + 1
+                last = cut == 0 or start + cut >= size
+                cut = cut or len(chunk)
+            chunk = chunk[:cut]
+        piece_schema = replace(schema, footer_lines=schema.footer_lines if last else 0)
+        if not first:
+            piece_schema = replace(piece_schema, header_row=-1, data_start_line=0)
+        result = normalise_bytes(chunk, piece_schema, task.source_file)
+        if not first:
+            result.prices_arrow = _shift_lines(result.prices_arrow, lines_before)
+            result.rejected_arrow = _shift_lines(result.rejected_arrow, lines_before)
+            if result.file_problem in ("no data rows", "empty file"):  # a stretch of blank lines
+                result.file_problem = None
+        yield _tagged([result], [task])
+        lines_before += chunk.count(terminator)
+        start += len(chunk)
+        first = False
+
+
+def pieceable(schema) -> bool:
+    """Text whose line breaks can be found byte-wise (not UTF-16 or UTF-32) can be read in pieces."""
+    return schema.file_format == "csv" and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+
+
+def _shift_lines(table: pa.Table, lines_before: int) -> pa.Table:
+    import pyarrow.compute as pc
+
+    at = table.schema.get_field_index("source_line")
+    return table.set_column(at, "source_line", pc.add(table["source_line"], lines_before))
+
+
 def _tagged(results, tasks: list[FileTask]) -> pa.Table:
     prices = pa.concat_tables([r.prices_arrow for r in results])
     rejected = pa.concat_tables([r.rejected_arrow for r in results])

@@ -88,3 +88,15 @@ def test_files_are_grouped_by_schema_whatever_their_name_and_confidence():
     # The shared schema is as sure of each column as the least sure file.
     assert json.loads(groups[0].schema_json)["columns"][0]["confidence"] == 0.9
     assert groups[0].size_bytes == 20
+
+
+@pytest.mark.spark
+def test_a_file_read_in_pieces_is_accounted_for_as_one(spark, local_lake):
+    rows = "".join(f"2025-02-{10 + i % 3},T{i:03d},1,2,1,1.5,10\n" for i in range(300)) + "2025-02-10,BAD,x,2,1,1.5,10\n"
+    task = _task(local_lake, "big.csv", HEADER + rows, 0)
+    conversion = convert_files(spark, local_lake, [task], ["2025-02-10", "2025-02-11", "2025-02-12"], "t",
+                               piece_bytes=1000)
+    assert conversion.accounting == [{"source_file": "big.csv", "rows_read": 301, "file_problem": None, "loaded": 300,
+                                      "rejected": 1, "loaded_in_run": 300, "rejected_in_run": 1}]
+    prices = read_arrow(local_lake, "prices", PRICES)
+    assert sorted(prices["source_line"].to_pylist()) == list(range(2, 302))

@@ -1,0 +1,50 @@
+import datetime as dt
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.ingestion.parsed import FILE_SUMMARY, FileGroup, FileTask, parse_group, parse_in_pieces
+
+
+def _task(data: bytes, name: str = "big.csv") -> FileTask:
+    return FileTask(name, name, detect_bytes(data, name).to_json(), dt.date(2020, 1, 1), 0, len(data))
+
+
+def _rows(table: pa.Table) -> list[tuple]:
+    body = table.filter(pc.not_equal(table["status"], FILE_SUMMARY)).drop_columns(["rows_read"])
+    return sorted(tuple(r.values()) for r in body.to_pylist())
+
+
+def _read_at(data: bytes):
+    return lambda offset, length: data[offset:offset + length]
+
+
+@pytest.mark.parametrize("style", [
+    Style(preamble=["Export of 2020", ""], footer=["", "Total,,,,,,,,"]),
+    Style(line_terminator="\r\n", delimiter=";", decimal=",", encoding="cp1252"),
+])
+@pytest.mark.parametrize("piece_bytes", [700, 4096])
+def test_pieces_give_the_rows_of_the_whole_file(style, piece_bytes):
+    rows = sample_prices(400, seed=3, tickers=4)
+    rows[37][3] = "oops"  # an unparseable open
+    data = render_table(PRICE_HEADER, rows, style)
+    task = _task(data)
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = list(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    assert len(pieces) > 3
+    together = pa.concat_tables(pieces)
+    assert _rows(together) == _rows(whole)
+    summaries = together.filter(pc.equal(together["status"], FILE_SUMMARY))
+    assert sum(summaries["rows_read"].to_pylist()) == 400
+    assert summaries["reason"].null_count == len(summaries)
+
+
+def test_a_small_or_utf16_file_is_read_whole():
+    data = render_table(PRICE_HEADER, sample_prices(50, seed=1), Style(encoding="utf-16"))
+    task = _task(data)
+    assert len(list(parse_in_pieces(_read_at(data), len(data), task, 500))) == 1
+    small = render_table(PRICE_HEADER, sample_prices(5, seed=1), Style())
+    assert len(list(parse_in_pieces(_read_at(small), len(small), _task(small), 10_000))) == 1
