@@ -108,6 +108,11 @@ def run(quick: bool) -> list[dict]:
         daily = FileOptions()
         results.append(_compare("daily drop csv (50 tickers, 5 exchanges)", small, start, d_end, daily,
                                 daily_plans(small, start, d_end, daily), repeats, work))
+        drifting = FileOptions(drift="eras", era_years=1, pollution_rate=0.01)
+        row = _compare("daily drop csv, eras+1% damage (50 x 5)", small, start, d_end, drifting,
+                       daily_plans(small, start, d_end, drifting), repeats, work)
+        row["baseline"] = BASELINE + " (same layouts, undamaged)"
+        results.append(row)
         late = MarketSpec(n_tickers=50, seed=8, market_start=date(1990, 1, 1))
         results.append(_write_day_row(late, work, [date(2025, 6, 2), date(2025, 6, 3), date(2025, 6, 4)]))
     return results

@@ -9,8 +9,11 @@ import numpy as np
 _EPOCH = np.datetime64("1970-01-01", "D")
 
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
 def day_number(day: date) -> int:
-    return int((np.datetime64(day, "D") - _EPOCH).astype(np.int64))
+    return day.toordinal() - _EPOCH_ORDINAL
 
 
 def from_day_number(number: int) -> date:
@@ -24,6 +27,15 @@ def business_day_numbers(start: date, end: date) -> np.ndarray:
     days = np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1)
     days = days[np.is_busday(days)]
     return (days - _EPOCH).astype(np.int64)
+
+
+def business_day_count(start: date, end: date) -> int:
+    """len(business_day_numbers(start, end)), without building the days."""
+    if end < start:
+        return 0
+    weeks, rest = divmod((end - start).days + 1, 7)
+    first = start.weekday()
+    return 5 * weeks + sum((first + k) % 7 < 5 for k in range(rest))
 
 
 def business_days(start: date, end: date) -> list[date]:

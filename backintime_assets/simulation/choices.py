@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from backintime_assets.simulation.layouts import CLEAN, Layout, for_xlsx, random_layout
 from backintime_assets.simulation.options import FileOptions
@@ -17,10 +18,15 @@ def file_layout(options: FileOptions, seed: int, key: tuple[int, ...], key_date:
     if options.drift == "none":
         layout = CLEAN
     elif options.drift == "eras":
-        layout = random_layout(stream(seed, Stream.LAYOUT_ERA, era_of(key_date, options.era_years)))
+        layout = _era_layout(seed, era_of(key_date, options.era_years))
     else:
         layout = random_layout(stream(seed, Stream.LAYOUT_FILE, *key))
     return for_xlsx(layout) if is_workbook(options, seed, key) else layout
+
+
+@lru_cache(maxsize=256)
+def _era_layout(seed: int, era: int) -> Layout:
+    return random_layout(stream(seed, Stream.LAYOUT_ERA, era))  # every file of an era: drawn once
 
 
 def is_workbook(options: FileOptions, seed: int, key: tuple[int, ...]) -> bool:

@@ -10,7 +10,9 @@ import polars as pl
 from backintime_assets.simulation import formatting as fmt
 from backintime_assets.simulation.files import FileResult, FileWriter
 from backintime_assets.simulation.plans import FilePlan
-from backintime_assets.simulation.pollution import ROW_KINDS, RowDamage, damage_cells, damage_values, garbage_line
+from backintime_assets.simulation.pollution import ROW_KINDS, RowDamage, damage_values, damaged_lines
+
+_DUPLICATE = ROW_KINDS.index("duplicate")
 
 
 class CsvWriter(FileWriter):
@@ -30,24 +32,27 @@ class CsvWriter(FileWriter):
         self.handle.write(head)
         self.newline = layout.newline.encode()
 
-    def add(self, block: pl.DataFrame) -> bool:
+    def add(self, block: pl.DataFrame, text: bytes | None = None) -> bool:
+        """`text`: the block's rows already rendered in this layout, when the caller renders many files at once."""
         if self.done:
             return False
         block, damage, cut = self._block_damage(block)
         if self.layout.totals and block.height:
             self.result.volume += int(block["volume"].sum())
-        if len(damage.rows) or cut is not None or self.layout.encoding == "utf-16":
-            data = fmt.render_rows(fmt.file_frame(block, self.layout), self.layout)
-            if len(damage.rows) or cut is not None:
-                data = self._damage(block, data, damage, cut)
-            else:
-                self._count_clean(block.height)
-            self.handle.write(fmt.encode_rows(data, self.layout))
-        else:
+        damaged = len(damage.rows) > 0 or cut is not None
+        if text is None and (damaged or self.layout.encoding == "utf-16"):
+            text = fmt.render_rows(fmt.file_frame(block, self.layout), self.layout)
+        if text is None:
             # Straight into the file: rendering to memory first costs Polars a good share more.
             self.handle.flush()
             fmt.write_rows(block, self.layout, self.handle)
             self._count_clean(block.height)
+            return not self.done
+        if damaged:
+            text = self._damage(block, text, damage, cut)
+        else:
+            self._count_clean(block.height)
+        self.handle.write(fmt.encode_rows(text, self.layout))
         return not self.done
 
     def _count_clean(self, rows: int) -> None:
@@ -55,50 +60,41 @@ class CsvWriter(FileWriter):
         self.result.rows += rows
 
     def _damage(self, block: pl.DataFrame, data: bytes, damage: RowDamage, cut: int | None) -> bytes:
-        layout, sources = self.layout, self.layout.sources
-        changed = damage_values(block, damage, sources)
-        texts = fmt.text_frame(changed, layout).rows() if changed.height else []
-        replacement: dict[int, tuple[bytes, str]] = {}
-        duplicates = set()
-        for i, (row, kind_index, variant) in enumerate(zip(damage.rows.tolist(), damage.kinds, damage.variant)):
-            kind = ROW_KINDS[kind_index]
-            if kind == "duplicate":
-                duplicates.add(row)
-                continue
-            cells = damage_cells(list(texts[i]), kind, float(variant), sources)
-            text = garbage_line(float(variant)) if cells is None else fmt.join_fields(cells, layout)
-            replacement[row] = (text.encode("ascii"), kind)
-        # Line ends found with numpy, and only touched lines cut out: the clean runs between them
-        # are copied as whole slices rather than split into a Python object per line.
-        newline = self.newline
+        """The rows' text with the damaged lines swapped in, duplicates doubled and the file cut at `cut`.
+
+        Line ends are found with numpy and the damaged lines built in one Polars pass; the clean runs
+        between them are copied as whole slices rather than split into a Python object per line.
+        """
+        layout, newline = self.layout, self.newline
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == newline[-1]) + 1
-        pieces: list[bytes] = []
-        written, done, position = self.result.lines, 0, 0
-        for row in sorted({*replacement, *duplicates, *([cut] if cut is not None else [])}):
-            start = int(ends[row - 1]) if row else 0
-            pieces.append(data[position:start])
-            written += row - done
-            line = data[start : int(ends[row]) - len(newline)]
-            new, kind = replacement.get(row, (line, ""))
-            written += 1
-            self.result.damaged += 1 if kind or row == cut else 0
-            if row == cut:
-                pieces.append(self._cut(new))
-                self.result.entries.append((written, "truncated"))
-                break
-            pieces.append(new + newline)
-            if kind:
-                self.result.entries.append((written, kind))
-            if row in duplicates:
-                pieces.append(line + newline)
-                written += 1
-                self.result.damaged += 1
-                self.result.entries.append((written, "duplicate"))
-            done, position = row + 1, int(ends[row])
-        else:
-            pieces.append(data[position:])
-            written += len(ends) - done
-        self.result.rows += written - self.result.lines
+        starts = np.concatenate(([0], ends[:-1]))
+        changed = damage_values(block, damage, layout.sources)
+        lines = damaged_lines(fmt.text_frame(changed, layout), damage, layout)
+        rows, kinds = damage.rows, damage.kinds
+        if cut is not None:  # the cut row is cut whatever else it was, duplicates as their plain line
+            last = data[int(starts[cut]) : int(ends[cut]) - len(newline)]
+            if len(rows) and rows[-1] == cut:
+                last = last if kinds[-1] == _DUPLICATE else lines[-1]
+                rows, kinds, lines = rows[:-1], kinds[:-1], lines[:-1]
+        duplicate = kinds == _DUPLICATE
+        begin, finish = starts[rows].tolist(), ends[rows].tolist()
+        pieces: list[bytes | memoryview] = [b""] * (2 * len(rows) + 1)
+        stop = len(data) if cut is None else int(starts[cut])
+        view = memoryview(data)  # slices without copies: the join below makes the one copy
+        pieces[0::2] = [view[a:b] for a, b in zip([0, *finish], [*begin, stop])]
+        pieces[1::2] = [data[a:b] * 2 if twice else line + newline
+                        for a, b, twice, line in zip(begin, finish, duplicate.tolist(), lines)]
+        base = self.result.lines
+        # A duplicate's entry is its second copy: the running count of duplicates includes it.
+        numbers = base + rows + 1 + np.cumsum(duplicate)
+        self.result.entries.extend(zip(numbers.tolist(), [ROW_KINDS[k] for k in kinds.tolist()]))
+        self.result.damaged += len(rows)
+        written = base + (len(ends) if cut is None else cut + 1) + int(duplicate.sum())
+        if cut is not None:
+            pieces.append(self._cut(last))
+            self.result.entries.append((written, "truncated"))
+            self.result.damaged += 1
+        self.result.rows += written - base
         self.result.lines = written
         return b"".join(pieces)
 

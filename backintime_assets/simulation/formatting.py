@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import numpy as np
 import polars as pl
 
 from backintime_assets.simulation.calendar import day_number
@@ -114,6 +115,8 @@ def header_line(layout: Layout) -> str:
 
 
 def preamble_lines(layout: Layout, exchange: str, day: date) -> list[str]:
+    if not layout.preamble:
+        return []
     text = day.strftime("%d.%m.%Y")
     return [line.format(exchange=exchange, date=text, d=layout.delimiter) + layout.newline for line in layout.preamble]
 
@@ -137,7 +140,9 @@ def encode_text(text: str, layout: Layout) -> bytes:
 
 def encode_rows(data: bytes, layout: Layout) -> bytes:
     """Row bytes from render_rows (ASCII) in the file's encoding."""
-    return data.decode("ascii").encode("utf-16-le") if layout.encoding == "utf-16" else data
+    if layout.encoding != "utf-16":
+        return data
+    return np.frombuffer(data, dtype=np.uint8).astype("<u2").tobytes()  # ASCII: each byte widened
 
 
 def byte_order_mark(layout: Layout) -> bytes:

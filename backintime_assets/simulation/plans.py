@@ -7,7 +7,7 @@ from datetime import date
 
 import numpy as np
 
-from backintime_assets.simulation.calendar import business_day_numbers, from_day_number
+from backintime_assets.simulation.calendar import business_day_count, business_day_numbers, from_day_number
 from backintime_assets.simulation.choices import file_layout
 from backintime_assets.simulation.layouts import Layout
 from backintime_assets.simulation.options import FileOptions
@@ -29,7 +29,7 @@ class Segment:
 
     @property
     def days(self) -> int:
-        return len(business_day_numbers(self.first, self.last))
+        return business_day_count(self.first, self.last)
 
     @property
     def rows(self) -> int:

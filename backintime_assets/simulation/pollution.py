@@ -10,12 +10,16 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from backintime_assets.simulation.formatting import join_fields
+from backintime_assets.simulation.layouts import Layout
+
 ROW_KINDS = ("malformed", "non_numeric", "negative_price", "high_below_low", "duplicate")
 # Non-data lines the writer lists alongside, so the manifest accounts for every line.
 LINE_KINDS = ("preamble", "header", "total", "truncated", "empty_file")
 _REQUIRED_PRICES = ("open", "high", "low", "close")  # optional columns might legitimately be blank
 NON_NUMERIC = ("N/A", "#VALUE!", "n/a", "null", "abc", "#N/A", "?", "--")
 GARBAGE = ("### record lost in transfer ###", "<<corrupt>>", "????????", "END OF PAGE 3", "NULL")
+_ONE_PASS_FROM = 500  # damaged rows in a block from which one Polars pass beats a Python loop
 
 
 @dataclass(frozen=True)
@@ -52,22 +56,59 @@ def _choose(options, variant: float):
     return options[min(int(variant * len(options)), len(options) - 1)]
 
 
+def _chosen(variant: np.ndarray, count: int) -> np.ndarray:
+    """Vectorised `_choose` indices: the same floats, so the same picks."""
+    return np.minimum((variant * count).astype(np.int64), count - 1)
+
+
 def damage_values(rows: pl.DataFrame, damage: RowDamage, present: tuple[str, ...]) -> pl.DataFrame:
     """Canonical rows with the numeric damage applied (negative price, high below low)."""
-    picked = rows[damage.rows.tolist()]
+    picked = rows[damage.rows]
     if picked.height == 0:
         return picked
-    kinds = [ROW_KINDS[k] for k in damage.kinds]
-    prices = [c for c in _REQUIRED_PRICES if c in present]
-    updates = {c: picked[c].to_list() for c in ("open", "high", "low", "close")}
-    for i, (kind, variant) in enumerate(zip(kinds, damage.variant)):
-        if kind == "negative_price":
-            column = _choose(prices, variant)
-            updates[column][i] = -updates[column][i]
-        elif kind == "high_below_low":
-            high, low = updates["high"][i], updates["low"][i]
-            updates["high"][i], updates["low"][i] = low, (high + 0.0001 if high == low else high)
-    return picked.with_columns(*(pl.Series(c, v, dtype=pl.Float64) for c, v in updates.items()))
+    kinds, prices = damage.kinds, [c for c in _REQUIRED_PRICES if c in present]
+    values = {c: picked[c].to_numpy().astype(np.float64) for c in ("open", "high", "low", "close")}
+    negative, column = kinds == ROW_KINDS.index("negative_price"), _chosen(damage.variant, len(prices))
+    for j, name in enumerate(prices):
+        hit = negative & (column == j)
+        values[name][hit] = -values[name][hit]
+    flip = kinds == ROW_KINDS.index("high_below_low")
+    high, low = values["high"], values["low"]
+    values["high"] = np.where(flip, low, high)
+    values["low"] = np.where(flip, np.where(high == low, high + 0.0001, high), low)
+    return picked.with_columns(*(pl.Series(c, v, dtype=pl.Float64) for c, v in values.items()))
+
+
+def damaged_lines(cells: pl.DataFrame, damage: RowDamage, layout: Layout) -> list[bytes]:
+    """The text line of every damaged row, from its cells as text (`text_frame`): the lines that
+    `damage_cells`, `garbage_line` and `join_fields` give row by row (duplicates keep their cells).
+
+    Many rows go through Polars at once: it quotes exactly as `join_fields` does.
+    """
+    kinds, variant, sources = damage.kinds.tolist(), damage.variant.tolist(), layout.sources
+    if cells.height < _ONE_PASS_FROM:
+        lines = []
+        for row, kind, value in zip(cells.rows(), kinds, variant):
+            new = damage_cells(list(row), ROW_KINDS[kind], value, sources)
+            lines.append(garbage_line(value) if new is None else join_fields(new, layout))
+        return [line.encode("ascii") for line in lines]
+    prices = [sources.index(c) for c in _REQUIRED_PRICES if c in sources]
+    on = damage.kinds == ROW_KINDS.index("non_numeric")
+    target = np.where(on, np.array(prices)[_chosen(damage.variant, len(prices))], -1)
+    token = np.array(NON_NUMERIC)[_chosen(np.remainder(damage.variant * 7.3, 1.0), len(NON_NUMERIC))]
+    columns = []
+    for i, name in enumerate(cells.columns):
+        text = pl.when(pl.col(name) != "").then(pl.col(name))  # Polars writes "" for an empty string, nothing for null
+        if i in prices:
+            text = pl.when(pl.lit(pl.Series(target == i))).then(pl.lit(pl.Series(token.tolist()))).otherwise(text)
+        columns.append(text.alias(name))
+    frame = cells.select(columns)
+    options = {"separator": layout.delimiter, "line_terminator": "\n", "include_header": False}
+    full = frame.write_csv(**options).encode("ascii").split(b"\n")
+    short = frame.select(frame.columns[: max(1, frame.width // 3)]).write_csv(**options).encode("ascii").split(b"\n")
+    malformed = ROW_KINDS.index("malformed")
+    return [(garbage_line(v).encode("ascii") if v < 0.5 else s) if k == malformed else f
+            for k, v, f, s in zip(kinds, variant, full, short)]
 
 
 def damage_cells(cells: list[str], kind: str, variant: float, sources: tuple[str, ...]) -> list[str] | None:

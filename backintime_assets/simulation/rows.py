@@ -8,8 +8,10 @@ import numpy as np
 import polars as pl
 
 from backintime_assets.simulation.calendar import business_day_numbers, day_number, from_day_number
-from backintime_assets.simulation.panel import PRICE_FIELDS, Panel, simulate_panel
+from backintime_assets.simulation.daily import YearBlock, year_block
+from backintime_assets.simulation.panel import PRICE_FIELDS, simulate_panel
 from backintime_assets.simulation.plans import FilePlan, Segment
+from backintime_assets.simulation.rng import TICKERS_PER_STREAM as GROUP
 from backintime_assets.simulation.spec import MarketSpec
 from backintime_assets.simulation.universe import listing
 
@@ -26,48 +28,68 @@ class RowSource:
         found = listing(spec)
         self._arrays = {"ticker": found.names, "sector": found.sector_names(), "exchange": found.exchange_names()}
         self._series = {name: pl.Series(values) for name, values in self._arrays.items()}
-        self._year: tuple[int, Panel] | None = None
-        # One frame of every ticker per day, in exchange-then-name order: a daily file of one
-        # exchange is then a zero-copy slice of it.
+        # Days of every ticker in exchange-then-name order: a daily file of one exchange is then a
+        # zero-copy slice. The year's blocks are kept (each is drawn whole), rows built some days at a time.
         order = np.lexsort((found.names, found.exchange))
         self._day_order = order
         self._day_position = np.empty_like(order)
         self._day_position[order] = np.arange(len(order))
-        self._day: tuple[date, pl.DataFrame] | None = None
+        self._year: tuple[int, list[YearBlock]] | None = None
+        self._days: tuple[np.ndarray, pl.DataFrame] | None = None  # day numbers held, their rows
 
     def blocks(self, plan: FilePlan) -> Iterator[pl.DataFrame]:
         # Text columns the file does not show are left out: building them costs as much as a price.
         texts = tuple(c for c in ("sector", "exchange") if c in plan.layout.sources)
         for segment in plan.segments:
             if segment.first == segment.last and self.share_years:
-                yield self._one_day(segment)
+                yield self.day_rows(segment.first, segment.tickers)
             else:
                 yield from self._ranges(segment, texts)
 
-    def _one_day(self, segment: Segment) -> pl.DataFrame:
-        if self._day is None or self._day[0] != segment.first:
-            self._day = (segment.first, self._whole_day(segment.first))
-        frame = self._day[1]
-        positions = self._day_position[segment.tickers]
+    def day_rows(self, day: date, tickers: np.ndarray) -> pl.DataFrame:
+        """Rows of `tickers` (in that order) on `day`, with every text column."""
+        return self.days_rows([(day, tickers)])
+
+    def days_rows(self, parts: list[tuple[date, np.ndarray]]) -> pl.DataFrame:
+        """Rows of each (day, tickers) in turn, with every text column; the days must be held together
+        (see `held_days`). A zero-copy slice when the parts are consecutive in the held frame."""
+        held, frame = self._hold(parts[0][0])
+        pieces = []
+        for day, tickers in parts:
+            row = int(np.searchsorted(held, day_number(day)))
+            if row == len(held) or held[row] != day_number(day):
+                raise ValueError(f"{day} is not a business day held with {parts[0][0]}")
+            pieces.append(row * self.spec.n_tickers + self._day_position[tickers])
+        positions = np.concatenate(pieces)
         first = int(positions[0]) if len(positions) else 0
         if np.array_equal(positions, np.arange(first, first + len(positions))):
-            frame = frame.slice(first, len(positions))
-        else:
-            frame = frame[positions.tolist()]
-        return frame  # with every text column: dropping some would cost a Polars query per file
+            return frame.slice(first, len(positions))
+        return frame[positions]
 
-    def _whole_day(self, day: date) -> pl.DataFrame:
-        segment = Segment(self._day_order, day, day, False)
-        year = segment.first.year
-        if self._year is None or self._year[0] != year:
-            everyone = np.arange(self.spec.n_tickers)
-            self._year = (year, simulate_panel(self.spec, everyone, date(year, 1, 1), date(year, 12, 31)))
-        panel = self._year[1]
-        row = int(np.searchsorted(panel.days, day_number(segment.first)))
-        if row >= len(panel.days) or panel.days[row] != day_number(segment.first):
-            raise ValueError(f"{segment.first} is not a business day of the market")
-        values = {f: getattr(panel, f)[segment.tickers, row : row + 1] for f in (*PRICE_FIELDS, "volume")}
-        return self.frame(panel.days[row : row + 1], segment.tickers, values, ticker_major=False)
+    def held_days(self, day: date) -> np.ndarray:
+        """Day numbers of the business days held with `day`: from it on, within its year, at most
+        `block_rows` rows of the whole market (at least the one day)."""
+        return self._hold(day)[0]
+
+    def _hold(self, day: date) -> tuple[np.ndarray, pl.DataFrame]:
+        number = day_number(day)
+        if self._days is not None and self._days[0][0] <= number <= self._days[0][-1]:
+            return self._days
+        self._days = None  # let the old frame go before building the next
+        if self._year is None or self._year[0] != day.year:
+            self._year = None
+            groups = range(-(-self.spec.n_tickers // GROUP))
+            self._year = (day.year, [year_block(self.spec, g, day.year) for g in groups])
+        blocks = self._year[1]
+        days = blocks[0].days  # every group's block has the year's days
+        row = int(np.searchsorted(days, number))
+        if row >= len(days) or days[row] != number:
+            raise ValueError(f"{day} is not a business day of the market")
+        rows = slice(row, row + max(1, self.block_rows // max(self.spec.n_tickers, 1)))
+        values = {f: np.concatenate([getattr(b, f)[:, rows] for b in blocks])[self._day_order]
+                  for f in (*PRICE_FIELDS, "volume")}
+        self._days = (days[rows], self.frame(days[rows], self._day_order, values, ticker_major=False))
+        return self._days
 
     def _ranges(self, segment: Segment, texts: tuple[str, ...]) -> Iterator[pl.DataFrame]:
         days = segment.days

@@ -35,7 +35,7 @@ class XlsxWriter(FileWriter):
         return block.select([_CONSTANTS[s].alias(f"c{i}") if s in _CONSTANTS else pl.col(s).alias(f"c{i}")
                              for i, s in enumerate(self.layout.sources)])
 
-    def add(self, block: pl.DataFrame) -> bool:
+    def add(self, block: pl.DataFrame, text: bytes | None = None) -> bool:  # text: for CSV only
         if self.done:
             return False
         block, damage, _ = self._block_damage(block)

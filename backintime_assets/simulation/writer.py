@@ -1,7 +1,8 @@
 """Write simulated price files: the daily drop of one day, or any range in any shape with its ground truth.
 
 Simulating and formatting overlap: a background thread draws the next blocks of rows while this one
-writes (numpy and Polars release the GIL), with a short queue so memory stays a few blocks.
+writes (numpy and Polars release the GIL), with a short queue so memory stays a few blocks. Small
+files (daily drops) are drawn inline instead, and rendered many at a time (see day_text.py).
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pathlib import Path
 import polars as pl
 
 from backintime_assets.simulation.calendar import is_business_day
-from backintime_assets.simulation.files import open_writer
+from backintime_assets.simulation.day_text import DayText
+from backintime_assets.simulation.files import FileResult, open_writer
 from backintime_assets.simulation.layouts import Layout
 from backintime_assets.simulation.manifest import write_manifests
 from backintime_assets.simulation.options import FileOptions, SimulationReport
@@ -40,15 +42,9 @@ def write_day(spec: MarketSpec, day: date, out_dir: Path) -> list[Path]:
     if not is_business_day(day) or day < spec.market_start:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
-    options = FileOptions()
-    source = RowSource(spec, options.block_rows, share_years=False)
-    paths = []
-    for plan in daily_plans(spec, day, day, options):
-        writer = open_writer(plan, out_dir, 0.0, options.file_seed(spec))
-        for block in source.blocks(plan):
-            writer.add(block)
-        paths.append(writer.finish().path)
-    return paths
+    options = FileOptions(block_rows=max(spec.n_tickers, 1))  # rows are built a day at a time: just this one
+    results = _write(spec, daily_plans(spec, day, day, options), out_dir, options, SimulationReport(spec=spec))
+    return [r.path for r in results]
 
 
 def write_files(spec: MarketSpec, start: date, end: date, out_dir: Path, options: FileOptions,
@@ -68,17 +64,29 @@ def write_files(spec: MarketSpec, start: date, end: date, out_dir: Path, options
         plans = daily_plans(spec, start, end, options)
     else:
         plans = archive_plans(spec, start, end, options)
+    report = SimulationReport(spec=spec)
+    results = _write(spec, plans, out_dir, options, report, progress)
+    if results:
+        report.ground_truth, report.file_manifest = write_manifests(out_dir, results)
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def _write(spec: MarketSpec, plans: list[FilePlan], out_dir: Path, options: FileOptions, report: SimulationReport,
+           progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
     seed = options.file_seed(spec)
     source = RowSource(spec, options.block_rows, share_years=True)
-    report = SimulationReport(spec=spec)
+    inline = sum(p.rows for p in plans) < _INLINE_ROWS_PER_FILE * len(plans)
+    # Small files rendered a day's worth at a time; only inline, where the source has one user.
+    texts = DayText(source, plans) if inline else None
     results = []
-    for plan, blocks in _produced(source, plans):
+    for plan, blocks in _produced(source, plans, inline):
         writer = open_writer(plan, out_dir, options.pollution_rate, seed)
         try:
             wanted = True
             for block in blocks:  # always drained, so the producer never waits on a skipped file
                 if wanted:
-                    wanted = writer.add(block)
+                    wanted = writer.add(block, texts.text(plan) if texts else None)
                     if progress is not None:
                         progress(report.rows + writer.result.rows, report.bytes)
             result = writer.finish()
@@ -92,19 +100,17 @@ def write_files(spec: MarketSpec, start: date, end: date, out_dir: Path, options
         report.bytes += result.bytes
         if progress is not None:
             progress(report.rows, report.bytes)
-    if results:
-        report.ground_truth, report.file_manifest = write_manifests(out_dir, results)
-    report.seconds = time.perf_counter() - began
-    return report
+    return results
 
 
-def _produced(source: RowSource, plans: list[FilePlan]) -> Iterator[tuple[FilePlan, Iterator[pl.DataFrame]]]:
-    """(plan, its blocks) in order, the blocks drawn ahead in a background thread.
+def _produced(source: RowSource, plans: list[FilePlan],
+              inline: bool) -> Iterator[tuple[FilePlan, Iterator[pl.DataFrame]]]:
+    """(plan, its blocks) in order, the blocks drawn ahead in a background thread unless `inline`.
 
     Small files (daily drops) are drawn inline: handing over a few rows between threads costs more
     than it overlaps.
     """
-    if sum(p.rows for p in plans) < _INLINE_ROWS_PER_FILE * len(plans):
+    if inline:
         for plan in plans:
             yield plan, source.blocks(plan)
         return

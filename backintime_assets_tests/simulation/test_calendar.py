@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from backintime_assets.simulation.calendar import (
+    business_day_count,
     business_day_numbers,
     business_days,
     day_number,
@@ -42,3 +43,11 @@ def test_year_blocks_start_with_the_market():
     assert from_day_number(year_block_days(2001, date(2000, 6, 15))[0]) == date(2001, 1, 1)
     assert from_day_number(year_block_days(2001, date(2000, 6, 15))[-1]) == date(2001, 12, 31)
     assert len(year_block_days(2001, date(2000, 6, 15))) == 261
+
+
+def test_business_day_count_counts_the_business_days():
+    start = date(1999, 12, 27)
+    for span in range(-3, 40):
+        for shift in range(7):
+            first, last = start + timedelta(shift), start + timedelta(shift + span)
+            assert business_day_count(first, last) == len(business_day_numbers(first, last)), (first, last)

@@ -49,3 +49,26 @@ def test_text_damage():
     assert len(bad) == 6 and sum(c in NON_NUMERIC for c in bad) == 1
     assert damage_cells(cells, "malformed", 0.2, sources) is None  # a garbage line
     assert len(damage_cells(cells, "malformed", 0.7, sources)) < 6
+
+
+def test_damaged_lines_in_one_pass_equal_the_row_by_row_lines(monkeypatch):
+    from backintime_assets.simulation import formatting as fmt
+    from backintime_assets.simulation import pollution
+    from backintime_assets.simulation.layouts import random_layout
+    from backintime_assets.simulation.pollution import damaged_lines
+
+    n = 400
+    rows = pl.DataFrame({
+        "date": [date(2000, 1, 3)] * n, "ticker": ["ABCDEF"] * n, "sector": ["CONSUMER NON-DURABLES"] * n,
+        "exchange": ["LSE"] * n, "open": np.linspace(0.00012, 12345.6789, n), "high": np.linspace(1, 2e6, n),
+        "low": np.full(n, 0.5), "close": np.linspace(3, 4, n), "adj_close": np.linspace(3, 4, n),
+        "volume": np.arange(n) * 1_000_003,
+    })
+    for seed in range(40):  # layouts with decimal commas and thousands separators that need quoting
+        layout = random_layout(stream(seed, Stream.LAYOUT_FILE, 0))
+        damage = row_damage(stream(seed, Stream.POLLUTION, 1), 0.5, n)
+        cells = fmt.text_frame(damage_values(rows, damage, layout.sources), layout)
+        monkeypatch.setattr(pollution, "_ONE_PASS_FROM", 0)
+        at_once = damaged_lines(cells, damage, layout)
+        monkeypatch.setattr(pollution, "_ONE_PASS_FROM", 10**9)
+        assert at_once == damaged_lines(cells, damage, layout), layout

@@ -78,6 +78,15 @@ def test_write_files_daily_matches_write_day(tmp_path):
 MESSY = FileOptions(drift="random", pollution_rate=0.12, xlsx_share=0.2, seed=5)
 
 
+@pytest.mark.parametrize("drift", ["none", "eras", "random"])
+def test_daily_files_are_the_same_whatever_the_days_rendered_together(tmp_path, drift):
+    options = FileOptions(drift=drift, era_years=1, pollution_rate=0.1, xlsx_share=0.1, seed=3)
+    start, end = date(2012, 11, 26), date(2013, 1, 18)
+    write_files(SPEC, start, end, tmp_path / "many", options)
+    write_files(SPEC, start, end, tmp_path / "few", FileOptions(**{**vars(options), "block_rows": 120}))
+    assert _tree(tmp_path / "many") == _tree(tmp_path / "few")
+
+
 def test_a_range_in_two_halves_equals_the_range_at_once(tmp_path):
     start, middle, end = date(2012, 12, 27), date(2013, 1, 2), date(2013, 1, 8)
     write_files(SPEC, start, end, tmp_path / "once", MESSY)
@@ -246,7 +255,7 @@ def _check_subset(folder: Path, spec: MarketSpec, paths: list[Path]) -> None:
 def test_a_failing_run_leaves_no_partial_files(tmp_path, monkeypatch):
     from backintime_assets.simulation import csv_writer
 
-    def broken(self, block):
+    def broken(self, block, text=None):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(csv_writer.CsvWriter, "add", broken)
