@@ -64,17 +64,6 @@ def update_view(
     return pnl_figure(frame), _summary_children(summary(frame))
 
 
-def update_figure(
-    db_url: str,
-    strategy: str | None,
-    sectors: Sequence[str] | None,
-    tickers: Sequence[str] | None,
-    start: str | None,
-    end: str | None,
-) -> go.Figure:
-    return update_view(db_url, strategy, sectors, tickers, start, end)[0]
-
-
 def _summary_children(figures: dict | None) -> list:
     if figures is None:
         return [html.Span(NO_TRADES, id="summary-empty")]

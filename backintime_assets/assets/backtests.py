@@ -7,6 +7,7 @@ dashboard reads are rebuilt from it. A new day costs one day of closes, one mont
 the summaries, never the whole history.
 """
 from dataclasses import asdict
+from datetime import timedelta
 
 import pandas as pd
 
@@ -15,14 +16,14 @@ from dagster import (
     TimeWindowPartitionMapping, asset,
 )
 
-from backintime_assets.backtesting.closes import last_closes
-from backintime_assets.backtesting.lookback import lookback_dates
+from backintime_assets.backtesting.closes import closes_before, last_closes
+from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, lookback_dates
+from backintime_assets.backtesting.prices import read_prices
 from backintime_assets.db import results
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.lake.schemas import PRICES
-from backintime_assets.lake.tables import list_dates, read_arrow, read_dates
+from backintime_assets.lake.tables import list_dates, read_arrow
 from backintime_assets.metadata import markdown_table
-from backintime_assets.partitions import DATE_FORMAT, run_dates, run_months, trade_date_partitions, trade_month_partitions
+from backintime_assets.partitions import DATE_FORMAT, run_months, trade_date_partitions, trade_month_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 from backintime_assets.strategies import MonthlyMaDipParams, monthly_ma_dip_spark
 
@@ -57,7 +58,7 @@ def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig,
     location = lake.location()
     in_run = [d for d in list_dates(location, "prices") if first <= d < last]
     history = lookback_dates(location, first, last, config.window, config.min_price, config.max_price)
-    prices = read_dates(spark.get_session(), location, "prices", PRICES, history + in_run)
+    prices = read_prices(spark.get_session(), location, history + in_run)
     trades = monthly_ma_dip_spark(prices, config.params())
     entries = trades.where((trades.purchase_date >= first) & (trades.purchase_date < last)).toArrow()
     with results_db.connect() as conn:
@@ -78,15 +79,24 @@ def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig,
     backfill_policy=BackfillPolicy.single_run(),
     deps=["prices"],
     kinds={"postgres"},
-    description="Each ticker's latest in-bounds close (`latest_close`), advanced by each day of prices.",
+    description="Each ticker's latest in-bounds close (`latest_close`), advanced by each day of prices; "
+                "a rerun of corrected days takes back closes those days no longer hold.",
 )
 def latest_close(context: AssetExecutionContext, config: MonthlyMaDipConfig, lake: LakeResource,
                  results_db: PostgresResource) -> MaterializeResult:
-    days = [d.strftime(DATE_FORMAT) for d in run_dates(context)]
-    closes = last_closes(read_arrow(lake.location(), "prices", PRICES, days), config.min_price, config.max_price)
+    window = context.partition_time_window
+    first, last = window.start.date(), window.end.date() - timedelta(days=1)
+    location = lake.location()
+    days = [d for d in list_dates(location, "prices") if first.isoformat() <= d <= last.isoformat()]
+    closes = last_closes(read_arrow(location, "prices", CLOSE_COLUMNS, days), config.min_price, config.max_price)
+
+    def earlier(tickers: list[str]):
+        # Tickers whose stored close a correction has taken away: their previous close.
+        return closes_before(location, tickers, first.isoformat(), config.min_price, config.max_price)
+
     with results_db.connect() as conn:
         ensure_schema(conn)
-        written = results.upsert_latest_close(conn, config.strategy_name, closes)
+        written = results.upsert_latest_close(conn, config.strategy_name, closes, (first, last), earlier)
     return MaterializeResult(metadata={"dagster/row_count": written, "tickers_seen": closes.num_rows})
 
 
@@ -101,14 +111,7 @@ def backtest_trades(context: AssetExecutionContext, config: MonthlyMaDipConfig, 
     with results_db.connect() as conn:
         ensure_schema(conn)
         counts = results.refresh_summaries(conn, config.strategy_name)
-        trades, pnl, unmarked = conn.execute(
-            "select count(*), coalesce(sum(pnl), 0), count(*) filter (where pnl is null) from backtest_trades"
-            " where strategy = %s", (config.strategy_name,),
-        ).fetchone()
-        sample = conn.execute(
-            "select ticker, sector, purchase_date, purchase_price, last_close, pnl from backtest_trades"
-            " where strategy = %s order by purchase_date desc, ticker limit 5", (config.strategy_name,),
-        ).fetchall()
+        trades, pnl, unmarked, sample = results.trades_overview(conn, config.strategy_name)
     return MaterializeResult(metadata={
         "dagster/row_count": trades,
         "total_pnl": float(pnl),

@@ -17,7 +17,7 @@ from backintime_assets.lake.schemas import PRICES
 from backintime_assets.lake.tables import list_dates, read_arrow
 
 STEP = 16  # dates read per step back: most tickers are satisfied by the first step
-_COLUMNS = pa.schema([PRICES.field("ticker"), PRICES.field("adj_close")])
+CLOSE_COLUMNS = pa.schema([PRICES.field("ticker"), PRICES.field("adj_close")])
 
 
 def lookback_dates(location: LakeLocation, first_day: str, last_day: str, window: int,
@@ -30,7 +30,7 @@ def lookback_dates(location: LakeLocation, first_day: str, last_day: str, window
         return []
     wanted: set[str] = set()
     for day in month_dates:  # the buy date: the first date with a row in bounds
-        wanted = set(_in_bounds(read_arrow(location, "prices", _COLUMNS, [day]), min_price, max_price))
+        wanted = set(_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, [day]), min_price, max_price))
         if wanted:
             break
     needed = max(window, 1)  # the window's earlier rows; the previous close is the last of them
@@ -41,7 +41,7 @@ def lookback_dates(location: LakeLocation, first_day: str, last_day: str, window
             break
         step = earlier[start:start + STEP]
         chosen += step
-        seen.update(_in_bounds(read_arrow(location, "prices", _COLUMNS, step), min_price, max_price))
+        seen.update(_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, step), min_price, max_price))
         wanted = {t for t in wanted if seen[t] < needed}
     return sorted(chosen)
 

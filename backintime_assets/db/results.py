@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -92,6 +93,8 @@ create table if not exists ticker_pnl (
 );
 """
 
+# The summaries and what they group the trades by.
+SUMMARY_KEYS = {"sector_monthly_pnl": "sector, month", "ticker_pnl": "ticker, sector"}
 # invested is rounded per trade like pnl, so both sums are exact sums of what the view shows.
 _INVESTED = "(purchase_price::numeric * purchase_vol::numeric)::numeric(20, 6)"
 
@@ -166,11 +169,23 @@ def replace_entries(conn, strategy: str, months: Iterable[dt.date], entries, par
     return table.num_rows
 
 
-def upsert_latest_close(conn, strategy: str, closes) -> int:
+def upsert_latest_close(conn, strategy: str, closes, days: tuple[dt.date, dt.date] | None = None,
+                        earlier: Callable[[list[str]], object] | None = None) -> int:
     """Record each ticker's latest adj_close: a later date replaces the stored row, the same date
-    too (a correction), an earlier one never does. Returns the number of rows written."""
+    too (a correction), an earlier one never does. Returns the number of rows written or removed.
+
+    With `days` (first, last), `closes` are every ticker's latest close over all the lake holds for
+    those days, so they also correct what was stored from them: a stored close dated within them
+    is replaced even by an earlier one, and one whose ticker has no close there any more by
+    `earlier(tickers)` (their latest closes before `first`), or removed if it has none.
+    """
     table = _conform(closes, CLOSE_TYPES)
     _check_finite(table, ["adj_close"])
+    if days is not None:
+        first, last = days
+        dates = table["date"]
+        if len(dates) and (pc.min(dates).as_py() < first or pc.max(dates).as_py() > last):
+            raise ValueError(f"closes fall outside the days {first} to {last}")
     with conn.transaction():
         _lock_strategy(conn, "latest_close", strategy)
         conn.execute(
@@ -186,47 +201,95 @@ def upsert_latest_close(conn, strategy: str, closes) -> int:
         ).fetchall()
         if clash:
             raise ValueError(f"closes has more than one adj_close for (ticker, date): {clash}")
+        replaced = 0
+        if days is not None:
+            # Stored closes the rerun days no longer back, a correction having removed them.
+            orphans = [r[0] for r in conn.execute(
+                "select ticker from latest_close c where strategy = %s and date between %s and %s"
+                " and not exists (select from incoming_close i where i.ticker = c.ticker) order by ticker",
+                (strategy, first, last),
+            )]
+            if orphans:
+                fallback = _conform(earlier(orphans), CLOSE_TYPES) if earlier else table.slice(0, 0)
+                if len(fallback) and pc.max(fallback["date"]).as_py() >= first:
+                    raise ValueError(f"earlier closes must come before {first}")
+                with cursor.copy("copy incoming_close (ticker, date, adj_close) from stdin (format csv)") as copy:
+                    copy.write(_csv(fallback))
+                replaced = conn.execute(
+                    "delete from latest_close c where strategy = %s and ticker = any(%s)"
+                    " and not exists (select from incoming_close i where i.ticker = c.ticker)",
+                    (strategy, orphans),
+                ).rowcount
         cursor.execute(
             """
             insert into latest_close (strategy, ticker, date, adj_close)
-            select distinct on (ticker) %s, ticker, date, adj_close
+            select distinct on (ticker) %(strategy)s, ticker, date, adj_close
             from incoming_close order by ticker, date desc
             on conflict (strategy, ticker) do update
                 set date = excluded.date, adj_close = excluded.adj_close
-                where excluded.date >= latest_close.date
+                where excluded.date >= latest_close.date or latest_close.date <= %(last)s
             """,
-            (strategy,),
+            {"strategy": strategy, "last": days[1] if days else None},
         )
-        return cursor.rowcount
+        return cursor.rowcount + replaced
 
 
 def refresh_summaries(conn, strategy: str) -> dict[str, int]:
     """Rebuild `sector_monthly_pnl` and `ticker_pnl` for `strategy` from the view, in one transaction.
 
-    Rows are deleted and inserted, never the tables dropped, so grants to readers survive.
+    Every trade's pnl moves with its ticker's latest close, so both are rebuilt whole; the view's
+    numeric arithmetic (most of the cost) runs once per trade into a temporary table that both
+    summaries then group. Rows are deleted and inserted, never the tables dropped, so grants to
+    readers survive.
     """
     with conn.transaction():
         _lock_strategy(conn, "summaries", strategy)
-        conn.execute("delete from sector_monthly_pnl where strategy = %s", (strategy,))
-        sectors = conn.execute(
+        conn.execute("drop table if exists pg_temp.marked_trades")  # from a call earlier in an outer transaction
+        conn.execute(
             f"""
-            insert into sector_monthly_pnl (strategy, sector, month, trades, invested, pnl)
-            select strategy, sector, date_trunc('month', purchase_date::timestamp)::date,
-                   count(*), sum({_INVESTED}), sum(pnl)
-            from backtest_trades where strategy = %s group by 1, 2, 3
+            create temp table marked_trades on commit drop as
+            select sector, ticker, date_trunc('month', purchase_date::timestamp)::date as month,
+                   {_INVESTED} as invested, pnl
+            from backtest_trades where strategy = %s
             """,
             (strategy,),
-        ).rowcount
-        conn.execute("delete from ticker_pnl where strategy = %s", (strategy,))
-        tickers = conn.execute(
-            f"""
-            insert into ticker_pnl (strategy, ticker, sector, trades, invested, pnl)
-            select strategy, ticker, sector, count(*), sum({_INVESTED}), sum(pnl)
-            from backtest_trades where strategy = %s group by 1, 2, 3
-            """,
-            (strategy,),
-        ).rowcount
-    return {"sector_monthly_pnl": sectors, "ticker_pnl": tickers}
+        )
+        counts = {}
+        # Fixed identifiers only, from SUMMARY_KEYS.
+        for table, keys in SUMMARY_KEYS.items():
+            conn.execute(f"delete from {table} where strategy = %s", (strategy,))
+            counts[table] = conn.execute(
+                f"insert into {table} (strategy, {keys}, trades, invested, pnl)"
+                f" select %s, {keys}, count(*), sum(invested), sum(pnl) from marked_trades group by {keys}",
+                (strategy,),
+            ).rowcount
+    return counts
+
+
+def trades_overview(conn, strategy: str) -> tuple[int, Decimal, int, list[tuple]]:
+    """(trades, total pnl, trades without a close, the 5 latest trades) of `strategy`, read from
+    `ticker_pnl` (fresh after refresh_summaries) rather than the whole view.
+
+    A ticker's trades share its one latest close, so its pnl sum is null exactly when all its
+    trades lack a close.
+    """
+    trades, pnl, unmarked = conn.execute(
+        "select coalesce(sum(trades), 0), coalesce(sum(pnl), 0), coalesce(sum(trades) filter (where pnl is null), 0)"
+        " from ticker_pnl where strategy = %s",
+        (strategy,),
+    ).fetchone()
+    # The latest entries first, so the view's arithmetic runs for those rows alone.
+    latest = conn.execute(
+        """
+        select t.ticker, t.sector, t.purchase_date, t.purchase_price, t.last_close, t.pnl
+        from (select ticker, purchase_date from backtest_entries where strategy = %(s)s
+              order by purchase_date desc, ticker limit 5) e
+        join backtest_trades t on t.strategy = %(s)s and t.ticker = e.ticker and t.purchase_date = e.purchase_date
+        order by t.purchase_date desc, t.ticker limit 5
+        """,
+        {"s": strategy},
+    ).fetchall()
+    return int(trades), pnl, int(unmarked), latest
 
 
 def count_entries(conn, strategy: str, month: dt.date | None = None) -> int:

@@ -1,5 +1,5 @@
-"""What a strategy is to the rest of the platform, and the check that holds any result to the
-common trades shape."""
+"""What a strategy is to the rest of the platform, the check that holds any result to the common
+trades shape, and the shape the built-in strategies' buys take."""
 from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
@@ -64,3 +64,22 @@ def with_exit_columns(trades: DataFrame) -> DataFrame:
     the strategy never sells, so results of all strategies fit one table."""
     extra = [F.col(c) if c in trades.columns else F.lit(None).cast(EXIT_SPARK_TYPES[c]).alias(c) for c in EXIT_COLUMNS]
     return trades.select(*TRADE_COLUMNS, *extra)
+
+
+def buy_trades(buys: DataFrame, strategy: str, amount: float, exit_price=None, extra: tuple[str, ...] = ()) -> DataFrame:
+    """TRADE_COLUMNS (then `extra`) of `buys` (ticker, sector, date, adj_close, last_close): each
+    buys `amount` at that day's adj_close, and its pnl runs to `exit_price` (a column), or to
+    last_close while that is null or not given."""
+    vol = F.lit(float(amount)) / F.col("adj_close")
+    sold_at = F.col("last_close") if exit_price is None else F.coalesce(exit_price, F.col("last_close"))
+    return buys.select(
+        F.lit(strategy).alias("strategy"),
+        "ticker",
+        "sector",
+        F.col("date").alias("purchase_date"),
+        F.col("adj_close").alias("purchase_price"),
+        vol.alias("purchase_vol"),
+        "last_close",
+        ((sold_at - F.col("adj_close")) * vol).alias("pnl"),
+        *extra,
+    )

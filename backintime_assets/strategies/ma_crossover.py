@@ -13,8 +13,9 @@ from __future__ import annotations
 from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 
+from backintime_assets.strategies.base import buy_trades
 from backintime_assets.strategies.params import MaCrossoverParams
-from backintime_assets.strategies.trades import EXIT_COLUMNS, TRADE_COLUMNS
+from backintime_assets.strategies.trades import EXIT_COLUMNS
 from backintime_assets.strategies.usable_prices import within_bounds
 
 STRATEGY_NAME = "ma_crossover"
@@ -45,16 +46,4 @@ def ma_crossover_spark(prices: DataFrame, params: MaCrossoverParams = MaCrossove
         F.lead("adj_close").over(by_date).alias("exit_price"),
     ).where("above")
 
-    vol = F.lit(float(params.amount)) / F.col("adj_close")
-    return paired.select(
-        F.lit(STRATEGY_NAME).alias("strategy"),
-        "ticker",
-        "sector",
-        F.col("date").alias("purchase_date"),
-        F.col("adj_close").alias("purchase_price"),
-        vol.alias("purchase_vol"),
-        "last_close",
-        ((F.coalesce(F.col("exit_price"), F.col("last_close")) - F.col("adj_close")) * vol).alias("pnl"),
-        "exit_date",
-        "exit_price",
-    ).select(*TRADE_COLUMNS, *EXIT_COLUMNS)
+    return buy_trades(paired, STRATEGY_NAME, params.amount, F.col("exit_price"), extra=tuple(EXIT_COLUMNS))

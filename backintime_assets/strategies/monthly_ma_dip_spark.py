@@ -19,8 +19,8 @@ from __future__ import annotations
 from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 
+from backintime_assets.strategies.base import buy_trades
 from backintime_assets.strategies.params import MonthlyMaDipParams
-from backintime_assets.strategies.trades import TRADE_COLUMNS
 from backintime_assets.strategies.usable_prices import within_bounds
 
 STRATEGY_NAME = "monthly_ma_dip"
@@ -46,14 +46,4 @@ def monthly_ma_dip_spark(prices: DataFrame, params: MonthlyMaDipParams = Monthly
     )
     buys = features.join(F.broadcast(first_days), "date", "left_semi").where(F.col("ma") < F.col("previous_close"))
 
-    vol = F.lit(float(params.amount)) / F.col("adj_close")
-    return buys.select(
-        F.lit(STRATEGY_NAME).alias("strategy"),
-        "ticker",
-        "sector",
-        F.col("date").alias("purchase_date"),
-        F.col("adj_close").alias("purchase_price"),
-        vol.alias("purchase_vol"),
-        "last_close",
-        ((F.col("last_close") - F.col("adj_close")) * vol).alias("pnl"),
-    ).select(*TRADE_COLUMNS)
+    return buy_trades(buys, STRATEGY_NAME, params.amount)

@@ -8,7 +8,6 @@ from dashboard.app import (
     NO_TRADES,
     create_app,
     update_date_range,
-    update_figure,
     update_sectors,
     update_tickers,
     update_view,
@@ -54,7 +53,7 @@ def test_date_range_spans_the_strategy(trades_db):
 
 
 def test_figure_for_a_sector(trades_db):
-    fig = update_figure(trades_db, "momentum", ["Tech"], [], None, None)
+    fig, _ = update_view(trades_db, "momentum", ["Tech"], [], None, None)
     assert _traces(fig) == {
         TOTAL_TRACE: ([D1, D2, D3], [4.75, -0.75, -2.0]),
         "AAPL": ([D1, D3], [1.75, -2.0]),
@@ -69,7 +68,7 @@ def test_figure_for_a_ticker_and_date_window(trades_db):
 
 
 def test_selection_without_trades_says_so(trades_db):
-    fig = update_figure(trades_db, "momentum", ["Energy"], [], D3.isoformat(), D3.isoformat())
+    fig, _ = update_view(trades_db, "momentum", ["Energy"], [], D3.isoformat(), D3.isoformat())
     assert fig.data == ()
     assert [a.text for a in fig.layout.annotations] == ["no trades match this selection"]
 

@@ -184,6 +184,46 @@ def test_upsert_latest_close_keeps_the_later_date(conn):
     assert conn.execute("select adj_close from latest_close where strategy='s' and ticker='A'").fetchone()[0] == 10.5
 
 
+def test_a_rerun_of_days_corrects_the_closes_stored_from_them(conn):
+    jan = [dt.date(2025, 1, d) for d in (2, 3, 6, 7)]
+    upsert_latest_close(conn, "s", _closes([("A", jan[3], 13.0), ("B", jan[3], 23.0), ("C", jan[1], 5.0),
+                                            ("D", jan[3], 1.0), ("LATER", dt.date(2025, 2, 3), 7.0)]))
+    asked = []
+
+    def earlier(tickers):
+        asked.append(tickers)
+        return _closes([("D", jan[0], 0.5)])  # A has no close before the days any more
+
+    # The rerun of Jan 6-7: B's close stands, C's is earlier than the days (kept), A's and D's
+    # are gone from them, LATER's is after them (kept); E is new.
+    written = upsert_latest_close(conn, "s", _closes([("B", jan[3], 23.5), ("E", jan[2], 2.0)]),
+                                  (jan[2], jan[3]), earlier)
+    assert asked == [["A", "D"]]
+    assert written == 4  # B and E upserted, D replaced by its earlier close, A removed
+    assert dict((t, (d, c)) for t, d, c in conn.execute(
+        "select ticker, date, adj_close from latest_close where strategy = 's'")) == {
+        "B": (jan[3], 23.5), "C": (jan[1], 5.0), "D": (jan[0], 0.5), "E": (jan[2], 2.0),
+        "LATER": (dt.date(2025, 2, 3), 7.0),
+    }
+    with pytest.raises(ValueError, match="outside the days"):
+        upsert_latest_close(conn, "s", _closes([("B", jan[0], 1.0)]), (jan[2], jan[3]))
+
+
+def test_trades_overview_reads_the_summaries(conn):
+    replace_month_entries(conn, "s", JAN, _entries([
+        ("A", "Tech", dt.date(2025, 1, 2), 10.0, 10.0), ("A", "Tech", dt.date(2025, 1, 9), 5.0, 20.0),
+        ("B", "Energy", dt.date(2025, 1, 9), 4.0, 25.0), ("C", "Energy", dt.date(2025, 1, 3), 2.0, 50.0),
+    ]), PARAMS)
+    upsert_latest_close(conn, "s", _closes([("A", dt.date(2025, 1, 31), 11.0), ("B", dt.date(2025, 1, 31), 5.0)]))
+    refresh_summaries(conn, "s")
+    trades, pnl, unmarked, latest = results.trades_overview(conn, "s")
+    assert (trades, pnl, unmarked) == (4, Decimal("10") + Decimal("120") + Decimal("25"), 1)
+    assert [(t, d) for t, _, d, *_ in latest] == [
+        ("A", dt.date(2025, 1, 9)), ("B", dt.date(2025, 1, 9)), ("C", dt.date(2025, 1, 3)), ("A", dt.date(2025, 1, 2)),
+    ]
+    assert latest[2][-1] is None  # C has no close: its pnl is null
+
+
 def _hand_invested(price: float, vol: float) -> Decimal:
     # What the SQL does: float8 -> numeric keeps 15 significant digits; numeric(20, 6) rounds half up.
     product = Decimal(f"{price:.15g}") * Decimal(f"{vol:.15g}")

@@ -142,3 +142,10 @@ def window_market() -> pd.DataFrame:
         [(D(2024, 1, 30), "X", "S", 100.0), (D(2024, 1, 31), "X", "S", 10.0), (D(2024, 2, 1), "X", "S", 9.0)],
         columns=PRICE_COLUMNS,
     )
+
+
+def identical_prices_market() -> pd.DataFrame:
+    """Nine business days at 0.1 up to Feb 1: 0.1 added eight times is 0.7999999999999999, so the
+    8-row mean is just under 0.1 and the original project bought on Feb 1."""
+    days = pd.bdate_range("2024-01-22", "2024-02-01").date
+    return pd.DataFrame({"date": days, "ticker": "X", "sector": "S", "adj_close": 0.1})

@@ -17,6 +17,7 @@ from backintime_assets_tests.strategies.markets import (
     PRICE_COLUMNS,
     assert_same_trades,
     hand_market,
+    identical_prices_market,
     markets,
     window_market,
 )
@@ -76,11 +77,7 @@ def test_naive_oracle_agrees_on_hand_market():
 
 
 def test_eight_identical_prices_average_below_themselves():
-    # 0.1 added eight times is 0.7999999999999999, so the 8-row mean is just under 0.1 and
-    # the original project bought; the reference must too.
-    days = pd.bdate_range("2024-01-22", "2024-02-01").date
-    prices = pd.DataFrame({"date": days, "ticker": "X", "sector": "S", "adj_close": 0.1})
-    trades = monthly_ma_dip_reference(prices)
+    trades = monthly_ma_dip_reference(identical_prices_market())
     assert trades["purchase_date"].tolist() == [D(2024, 2, 1)]
     assert trades["pnl"].tolist() == [0.0]
 

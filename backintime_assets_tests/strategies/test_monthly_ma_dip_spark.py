@@ -20,6 +20,7 @@ from backintime_assets_tests.strategies.markets import (
     PRICE_COLUMNS,
     assert_same_trades,
     hand_market,
+    identical_prices_market,
     markets,
     side_by_side,
     to_spark,
@@ -74,9 +75,7 @@ def test_gappy_tickers_mixed_with_regular_ones(spark):
 
 
 def test_eight_identical_prices_buy_on_spark_too(spark):
-    days = pd.bdate_range("2024-01-22", "2024-02-01").date
-    prices = pd.DataFrame({"date": days, "ticker": "X", "sector": "S", "adj_close": 0.1})
-    trades = monthly_ma_dip_spark(to_spark(spark, prices)).toPandas()
+    trades = monthly_ma_dip_spark(to_spark(spark, identical_prices_market())).toPandas()
     assert trades["purchase_date"].tolist() == [datetime.date(2024, 2, 1)]
 
 
