@@ -73,24 +73,23 @@ def _reusable(schema: FileSchema) -> bool:
 
 def _proven(schema: FileSchema, data: bytes, name: str) -> bool:
     as_body = replace(schema, footer_lines=0)
-    if len(data) <= PROOF_HEAD_BYTES:  # the whole file, footer included
-        return _reads_as(schema, normalise_bytes(data, as_body, name))
-    cut = data.rfind(b"\n", 0, PROOF_HEAD_BYTES) + 1
-    head = normalise_bytes(data[:cut], as_body, name)
-    if head.file_problem or head.rows_read < MIN_PROOF_ROWS or _reading_problems(head, head.physical_lines):
-        return False
+    if len(data) <= PROOF_HEAD_BYTES + PROOF_TAIL_BYTES:  # the whole file, footer included
+        return _reads_as(schema, normalise_bytes(data, as_body, name), head_rows=None)
+    # The head and the tail read as one text (one pass of the reader, not two).
+    head = data[:data.rfind(b"\n", 0, PROOF_HEAD_BYTES) + 1]
     tail = data[-PROOF_TAIL_BYTES:]
     tail = tail[tail.find(b"\n") + 1:]  # from the first whole line
-    headless = replace(as_body, header_row=-1, data_start_line=0)
-    return _reads_as(schema, normalise_bytes(tail, headless, name))
+    result = normalise_bytes(head + tail, as_body, name)
+    return _reads_as(schema, result, head_rows=head.count(b"\n") - schema.data_start_line)
 
 
-def _reads_as(schema: FileSchema, result) -> bool:
-    """The lines after the last loaded row are exactly the schema's footer, and no line before
-    that was refused for a reason of reading."""
+def _reads_as(schema: FileSchema, result, head_rows: int | None) -> bool:
+    """The lines after the last loaded row are exactly the schema's footer, no line before that
+    was refused for a reason of reading, and (`head_rows`) the head held enough rows to judge."""
     loaded = result.prices_arrow["source_line"]
     last = int(loaded.to_numpy().max()) if len(loaded) else 0
     return (result.file_problem is None and last > 0 and result.physical_lines - last == schema.footer_lines
+            and (head_rows is None or head_rows >= MIN_PROOF_ROWS)
             and not _reading_problems(result, last))
 
 

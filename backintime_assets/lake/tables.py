@@ -18,6 +18,7 @@ from backintime_assets.lake.location import LakeLocation
 
 ROW_GROUP_ROWS = 1_000_000
 FEW_DATES = 20
+READ_THREADS = 8
 PARTITION_PREFIX = "date="
 
 
@@ -197,14 +198,21 @@ def read_dates(spark, location: LakeLocation, table: str, arrow_schema: pa.Schem
 
 
 def read_arrow(location: LakeLocation, table: str, arrow_schema: pa.Schema, dates: list[str] | None = None) -> pa.Table:
-    """The same table read on this machine alone, for checks, tests and small reads."""
+    """The same table read on this machine alone, for checks, tests and small reads. Files are read
+    by a few threads at once (pyarrow releases the GIL), which matters most on S3, where each
+    file is a round trip."""
     import datetime as dt
+    from concurrent.futures import ThreadPoolExecutor
 
     fs = location.filesystem()
-    parts = []
-    for day, path in table_files(location, table, dates):
+
+    def read(item: tuple[str, str]) -> pa.Table:
+        day, path = item
         t = pq.read_table(path, filesystem=fs, schema=arrow_schema)
-        parts.append(t.add_column(0, "date", pa.array([dt.date.fromisoformat(day)] * t.num_rows, pa.date32())))
+        return t.add_column(0, "date", pa.repeat(pa.scalar(dt.date.fromisoformat(day), pa.date32()), t.num_rows))
+
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        parts = list(pool.map(read, table_files(location, table, dates)))
     if not parts:
         return pa.schema([pa.field("date", pa.date32()), *arrow_schema]).empty_table()
     return pa.concat_tables(parts)
