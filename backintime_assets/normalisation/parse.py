@@ -77,7 +77,27 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
             shaped = shaped | hit
     bad = ~missing & (~shaped | ~np.isfinite(np.where(shaped, values, 0.0)))
     values[~shaped] = np.nan
+    if thousands is None and bad.any():
+        _read_grouped(trimmed, bad, values, decimal)
     return Parsed(values, missing, bad)
+
+
+def _read_grouped(text: pa.Array, bad: np.ndarray, values: np.ndarray, decimal: str) -> None:
+    """Numbers with digit grouping in a file detected without it: large values may first appear
+    past the detection sample ("2 590.53" in a column of three-digit prices). A cell is read only
+    when its grouping is unmistakable (one separator, other than the decimal mark, between every
+    three digits); `bad` and `values` are updated in place."""
+    rows = np.flatnonzero(bad)
+    for row, cell in zip(rows, text.take(pa.array(rows)).to_pylist()):
+        match = _GROUPED.match(cell or "")
+        if match and match["sep"] != decimal and match["mark"] in (None, decimal):
+            number = match["int"].replace(match["sep"], "") + ("." + match["frac"] if match["frac"] else "")
+            values[row] = float(number)
+            bad[row] = False
+
+
+_GROUPED = re.compile(
+    r"^(?P<int>[+-]?\d{1,3}(?P<sep>[ ,'.\u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*)(?:(?P<mark>[.,])(?P<frac>\d+))?$")
 
 
 def _strip_for_arrow(cells: pa.Array, fmt: str) -> tuple[pa.Array, str]:

@@ -83,3 +83,12 @@ def test_strings_with_a_stand_in_for_nulls():
 def test_serial_day_zero_and_below_are_unparseable():
     assert days(["43832", "0", "-5", ""], "excel_serial") == [D20200102, "bad", "bad", None]
     assert days(["-86400"], "epoch_s") == [-1]  # 1969-12-31: epochs before 1970 are dates
+
+
+def test_grouped_numbers_past_the_sample_are_read_when_unmistakable():
+    cells = pa.array(["2 590.53", "1,234,567.25", "1'000'000", "154.69", "12,34", "1 23", "2 590,5", "1.234.567,5"])
+    p = parse_numbers(cells, ".", None)
+    assert p.values[:4].tolist() == [2590.53, 1234567.25, 1e6, 154.69]
+    assert p.bad.tolist() == [False] * 4 + [True] * 4
+    comma = parse_numbers(pa.array(["2 590,53", "1.234,5", "1,234.5"]), ",", None)
+    assert comma.values[:2].tolist() == [2590.53, 1234.5] and comma.bad.tolist() == [False, False, True]
