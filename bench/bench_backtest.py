@@ -8,8 +8,8 @@ the best of three rounds that take turns (after an untimed warm-up round), and i
 against the numpy trades. CPU seconds (this process plus the Spark JVM) are printed too: on a
 shared machine they move less than wall time. The Spark session's start-up has its own row.
 
-Last full run on a quiet 2-core machine: numpy 4.7 s, DuckDB 3.8 s, monthly_ma_dip_spark 10.6 s
-(2.8x the fastest), naive windows 13.6 s; Spark start-up 16 s.
+Last full run on a quiet 2-core machine (9.8M rows): numpy 4.4 s, DuckDB 3.4 s,
+monthly_ma_dip_spark 9.1 s (2.65x the fastest), naive windows 11.7 s; Spark start-up 14 s.
 """
 from __future__ import annotations
 
