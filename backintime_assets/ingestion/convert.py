@@ -140,7 +140,10 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
             if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
                 task = group.tasks[0]
                 with fs.open_input_file(task.lake_path) as handle:
-                    for parsed in parse_in_pieces(handle.read_at, handle.size(), task, piece_bytes):
+                    def read_at(offset: int, length: int, handle=handle) -> bytes:
+                        return handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
+
+                    for parsed in parse_in_pieces(read_at, handle.size(), task, piece_bytes):
                         yield from _stage_rows(parsed, buckets, stage)
                 continue
             datas = []

@@ -112,12 +112,17 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
     start, lines_before, first = 0, 0, True
     while start < size:
         chunk = read_at(start, min(piece_bytes, size - start))
+        if not chunk:
+            raise OSError(f"{task.source_file}: read nothing at byte {start} of {size}")
         last = start + len(chunk) >= size
         if not last:
             cut = chunk.rfind(terminator) + 1
             if cut == 0:  # one line longer than a piece: read on to its end
                 while cut == 0 and start + len(chunk) < size:
-                    chunk += read_at(start + len(chunk), piece_bytes)
+                    more = read_at(start + len(chunk), piece_bytes)
+                    if not more:
+                        raise OSError(f"{task.source_file}: read nothing at byte {start + len(chunk)} of {size}")
+                    chunk += more
                     cut = chunk.rfind(terminator) + 1
                 last = cut == 0 or start + cut >= size
                 cut = cut or len(chunk)
