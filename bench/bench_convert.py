@@ -1,9 +1,15 @@
-"""CSV -> Parquet conversion throughput: the project's detection + Spark normalise job against polars,
-DuckDB and plain Spark reading the same simulated files. `python -m bench.bench_convert [--quick]`.
+"""CSV -> Parquet conversion throughput: the project's detection and conversion (both Spark jobs)
+against polars, DuckDB and plain Spark reading the same simulated files.
+`python -m bench.bench_convert [--quick]`.
 
 The baselines need the dialect handed to them, so they run on the clean files only; the drifted
 files (a random office layout per file) are converted by the project alone. Files are freshly
-written, so every engine reads them from the page cache.
+written, so every engine reads them from the page cache. "by date" rows write the same
+date-partitioned layout as the project; "one file" rows write a single unpartitioned file.
+
+Last full run (1 GB, quiet 2-core machine), seconds: daily clean (3,125 files) project 20.6
+(detection 9.6), polars 3.1 / by date 3.8, Spark read.csv 25.2; archive clean (100 files, ~6,000
+dates) project 19.1 (detection 3.4), polars 2.1 / by date 13.1, DuckDB by date 14.4, Spark 9.0.
 """
 from __future__ import annotations
 
