@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from backintime_assets.detection import HEAD_BYTES, TAIL_BYTES, detect_head_tail
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
 SLICES_PER_CORE = 2
+BATCH_FILES = 256  # small files read and detected together (their proofs share one read)
 WHOLE_FILE_BYTES = 4 * 2**20  # smaller files are read whole; xlsx always (a zip needs its end)
 DETECTED = pa.schema([("key", pa.string()), ("schema_json", pa.string())])
 
@@ -38,22 +40,30 @@ def detect_files(spark, location: LakeLocation, tasks: list[DetectTask],
 
         fs = location.filesystem()
         memory = LayoutMemory()
-        for task in files:
-            yield dict(key=task.key, schema_json=_detect_one(fs, task, memory, whole_file_bytes).to_json())
+        limit = max(whole_file_bytes, HEAD_BYTES + TAIL_BYTES)
+        small = [t for t in files if t.size_bytes <= limit]
+        for task in (t for t in files if t.size_bytes > limit):
+            yield dict(key=task.key, schema_json=_detect_large(fs, task, memory).to_json())
+        for start in range(0, len(small), BATCH_FILES):
+            batch = small[start:start + BATCH_FILES]
+            datas = []
+            for task in batch:
+                with fs.open_input_file(task.lake_path) as handle:
+                    datas.append((handle.readall(), task.name))
+            for task, schema in zip(batch, memory.detect_many(datas)):
+                yield dict(key=task.key, schema_json=schema.to_json())
 
     return {r["key"]: r["schema_json"] for r in run_tasks(spark, slices, detect_slice, DETECTED)}
 
 
-def _detect_one(fs, task: DetectTask, memory, whole_file_bytes: int):
-    from backintime_assets.detection import HEAD_BYTES, TAIL_BYTES, detect_head_tail
+def _detect_large(fs, task: DetectTask, memory):
+    """A file read only where detection looks (xlsx whole: a zip needs its end)."""
     from backintime_assets.detection.xlsx import is_xlsx
 
     with fs.open_input_file(task.lake_path) as handle:
         size = handle.size()
-        if size <= max(whole_file_bytes, HEAD_BYTES + TAIL_BYTES):
-            return memory.detect(handle.readall(), task.name)
         head = handle.read(HEAD_BYTES)
-        if is_xlsx(head, task.name):
+        if is_xlsx(head, task.name) or size <= HEAD_BYTES + TAIL_BYTES:
             return memory.detect(head + handle.read(), task.name)
         handle.seek(size - TAIL_BYTES)
         return detect_head_tail(head, handle.read(TAIL_BYTES), size, task.name)

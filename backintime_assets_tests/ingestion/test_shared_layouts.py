@@ -66,3 +66,15 @@ def test_bad_values_do_not_stop_borrowing_but_bad_reading_does():
     broken = good[:5] + ["2020-01-09,AAA,Tech,ten,5,6,7,7,100\n"] + good[5:]
     memory.detect("".join(broken).encode(), "c.csv")
     assert memory.borrowed == 1 and memory.detected == 2
+
+
+def test_detect_many_decides_as_detect_does_one_by_one():
+    files = [(_file(600, 1), "a.csv"), (_file(40, 2), "b.csv"), (_file(600, 3, footer=["Total,,,,,,,"]), "c.csv"),
+             (_file(600, 4, decimal=",", delimiter=";"), "d.csv"), (_file(600, 5), "e.csv"), (b"", "empty.csv")]
+    broken = _file(600, 6).decode().splitlines(keepends=True)
+    files.append(("".join(broken[:5] + ["2020-01-09,AAA,Tech,ten,5,6,7,7,100\n"] + broken[5:]).encode(), "f.csv"))
+    one_by_one, together = LayoutMemory(), LayoutMemory()
+    expected = [one_by_one.detect(data, name) for data, name in files]
+    got = together.detect_many(files)
+    assert [s.to_dict() for s in got] == [s.to_dict() for s in expected]
+    assert (together.borrowed, together.detected) == (one_by_one.borrowed, one_by_one.detected) == (2, 5)
