@@ -7,9 +7,9 @@ files (a random office layout per file) are converted by the project alone. File
 written, so every engine reads them from the page cache. "by date" rows write the same
 date-partitioned layout as the project; "one file" rows write a single unpartitioned file.
 
-Last full run (1 GB, quiet 2-core machine), seconds: daily clean (3,125 files) project 20.6
-(detection 9.6), polars 3.1 / by date 3.8, Spark read.csv 25.2; archive clean (100 files, ~6,000
-dates) project 19.1 (detection 3.4), polars 2.1 / by date 13.1, DuckDB by date 14.4, Spark 9.0.
+Last full run (1 GB, quiet 2-core machine), seconds: daily clean (3,125 files) project 16.5
+(detection 5.3), polars 3.4 / by date 4.7, Spark read.csv 26.0; archive clean (100 files, ~6,000
+dates) project 16.6 (detection 0.3), polars 1.7 / by date 13.8, DuckDB by date 13.9, Spark 8.7.
 """
 from __future__ import annotations
 
