@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from datetime import date
 
 import psycopg
@@ -14,6 +13,7 @@ from backintime_assets.simulation import MarketSpec, simulate_prices
 from backintime_assets_tests.assets.pipeline import (
     INGEST, lake_prices, lake_rejections, run_backtest, run_range, settings_for,
 )
+from backintime_assets_tests.strategies.oracle import naive_monthly_ma_dip
 
 FIRST, LAST = date(2025, 1, 27), date(2025, 2, 7)  # two weeks across a month boundary
 N_TICKERS = 6
@@ -25,31 +25,6 @@ def test_definitions_load():
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert keys == {"simulated_price_files", "raw_price_files", "file_schemas", "prices", "rejected_rows",
                     "latest_close", "backtest_entries", "backtest_trades"}
-
-
-def naive_monthly_ma_dip(rows, amount=100.0, window=7, lo=0.1, hi=1000.0):
-    """A plain-Python loop version of the strategy, independent of both project implementations."""
-    rows = [r for r in rows if lo <= r["adj_close"] <= hi]
-    first_of_month = {}
-    for r in rows:
-        key = (r["date"].year, r["date"].month)
-        first_of_month[key] = min(first_of_month.get(key, r["date"]), r["date"])
-    buy_dates = set(first_of_month.values())
-    by_ticker = defaultdict(list)
-    for r in rows:
-        by_ticker[r["ticker"]].append(r)
-    trades = []
-    for ticker, series in by_ticker.items():
-        series.sort(key=lambda r: r["date"])
-        last_close = series[-1]["adj_close"]
-        for i, r in enumerate(series):
-            span = series[max(0, i - window): i + 1]
-            ma = sum(x["adj_close"] for x in span) / len(span)
-            previous = series[i - 1]["adj_close"] if i else 0.0
-            if r["date"] in buy_dates and ma < previous:
-                vol = amount / r["adj_close"]
-                trades.append((ticker, r["date"], r["adj_close"], vol, last_close, (last_close - r["adj_close"]) * vol))
-    return sorted(trades)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +56,9 @@ def test_every_simulated_row_lands_in_prices(pipeline):
 @pytest.mark.spark
 def test_trades_match_an_independent_implementation(pipeline):
     prices = lake_prices(pipeline)
-    expected = naive_monthly_ma_dip(prices.to_dict("records"))
+    trades = naive_monthly_ma_dip(prices).sort_values(["ticker", "purchase_date"])
+    expected = list(trades[["ticker", "purchase_date", "purchase_price", "purchase_vol", "last_close", "pnl"]]
+                    .itertuples(index=False, name=None))
     with psycopg.connect(pipeline.postgres_url) as conn:
         got = conn.execute(
             "select ticker, purchase_date, purchase_price, purchase_vol, last_close, pnl from backtest_trades"

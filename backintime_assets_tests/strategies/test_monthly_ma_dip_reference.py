@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import math
-from collections import defaultdict
 
 import numpy as np
 import pandas as pd
@@ -21,49 +19,9 @@ from backintime_assets_tests.strategies.markets import (
     markets,
     window_market,
 )
+from backintime_assets_tests.strategies.oracle import naive_monthly_ma_dip
 
 D = datetime.date
-
-
-def naive_monthly_ma_dip(prices: pd.DataFrame, params: MonthlyMaDipParams = MonthlyMaDipParams()) -> pd.DataFrame:
-    """The strategy as a plain loop over dicts: the oracle for the numpy version."""
-    kept = [
-        row
-        for row in prices.to_dict("records")
-        if row["ticker"] is not None
-        and row["date"] is not None
-        and not math.isnan(row["adj_close"])
-        and params.min_price <= row["adj_close"] <= params.max_price
-    ]
-    first_in_month = {}
-    for row in kept:
-        month = (row["date"].year, row["date"].month)
-        if month not in first_in_month or row["date"] < first_in_month[month]:
-            first_in_month[month] = row["date"]
-    buy_dates = set(first_in_month.values())
-
-    history = defaultdict(list)
-    for row in kept:
-        history[row["ticker"]].append(row)
-    trades = []
-    for ticker, rows in history.items():
-        rows.sort(key=lambda row: row["date"])
-        last_close = rows[-1]["adj_close"]
-        for i, row in enumerate(rows):
-            if row["date"] not in buy_dates:
-                continue
-            window = rows[max(0, i - params.window) : i + 1]
-            total = 0.0
-            for earlier in window:
-                total += earlier["adj_close"]
-            ma = total / len(window)
-            previous_close = rows[i - 1]["adj_close"] if i > 0 else 0.0
-            if ma < previous_close:
-                price = row["adj_close"]
-                vol = params.amount / price
-                pnl = (last_close - price) * vol
-                trades.append(["monthly_ma_dip", ticker, row["sector"], row["date"], price, vol, last_close, pnl])
-    return pd.DataFrame(trades, columns=TRADE_COLUMNS)
 
 
 def test_hand_computed_market():
