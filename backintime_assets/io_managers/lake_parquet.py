@@ -1,14 +1,15 @@
-"""Stores a Spark DataFrame as `<lake>/<asset>/date=YYYY-MM-DD/` and loads it back, per partition window.
+"""Records the dates an asset wrote to `<lake>/<asset>/date=YYYY-MM-DD/` and loads them back as a
+Spark DataFrame, per partition window.
 
-Unlike the built-in UPath IO managers this accepts outputs that span many partitions, so a
-single-run backfill of a year writes one run's worth of dates in one Spark job.
+The conversion writes its dates itself, in Spark tasks (ingestion/convert.py): unlike the built-in
+UPath IO managers, outputs may span many partitions, so a single-run backfill of a year is one run.
 """
 from __future__ import annotations
 
 from dagster import ConfigurableIOManager, InputContext, MetadataValue, OutputContext, TableColumn, TableSchema
 
-from backintime_assets.lake.schemas import SORT_KEYS, TABLES
-from backintime_assets.lake.tables import WrittenDates, read_arrow, read_dates, write_dates
+from backintime_assets.lake.schemas import TABLES
+from backintime_assets.lake.tables import WrittenDates, read_arrow, read_dates
 from backintime_assets.metadata import markdown_table
 from backintime_assets.resources import LakeResource, SparkResource
 
@@ -25,22 +26,18 @@ class LakeParquetIOManager(ConfigurableIOManager):
             raise ValueError(f"{table}: the lake stores date-partitioned tables only")
         dates = sorted(context.asset_partition_keys)
         location = self.lake.location()
-        if isinstance(obj, WrittenDates):  # the asset wrote the dates itself
-            if obj.table != table or sorted(obj.dates) != dates:
-                raise ValueError(f"{table}: the asset wrote {obj.table} for {len(obj.dates)} dates, "
-                                 f"but the run's partitions are {len(dates)} dates of {table}")
-            written, preview = obj.files, _written_preview(location, table, obj)
-        else:
-            written = write_dates(obj, location, table, dates, context.run_id.split("-")[0], SORT_KEYS[table])
-            preview = _preview(obj)
-        rows = sum(w.rows for w in written)
+        if not isinstance(obj, WrittenDates):
+            raise TypeError(f"{table}: expected the WrittenDates the asset wrote, got {type(obj).__name__}")
+        if obj.table != table or sorted(obj.dates) != dates:
+            raise ValueError(f"{table}: the asset wrote {obj.table} for {len(obj.dates)} dates, "
+                             f"but the run's partitions are {len(dates)} dates of {table}")
         context.add_output_metadata({
-            "dagster/row_count": rows,
-            "dates_written": len(written),
+            "dagster/row_count": obj.rows,
+            "dates_written": len(obj.files),
             "dates_in_run": len(dates),
             "location": MetadataValue.text(f"{location.display()}/{table}"),
             "dagster/column_schema": _table_schema(table),
-            "preview": MetadataValue.md(preview),
+            "preview": MetadataValue.md(_preview(location, table, obj)),
         })
 
     def load_input(self, context: InputContext):
@@ -61,11 +58,7 @@ def _table_schema(table: str) -> TableSchema:
     return TableSchema(columns=columns)
 
 
-def _preview(df) -> str:
-    return markdown_table(df.limit(PREVIEW_ROWS).toPandas(), PREVIEW_ROWS)
-
-
-def _written_preview(location, table: str, written: WrittenDates) -> str:
+def _preview(location, table: str, written: WrittenDates) -> str:
     first = next((w.date for w in written.files if w.rows), None)
     rows = read_arrow(location, table, TABLES[table], [first] if first else [])
     return markdown_table(rows.slice(0, PREVIEW_ROWS).to_pandas(), PREVIEW_ROWS)

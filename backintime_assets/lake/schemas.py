@@ -13,4 +13,3 @@ REJECTED_ROWS = pa.schema([
 ])
 
 TABLES = {"prices": PRICES, "rejected_rows": REJECTED_ROWS}
-SORT_KEYS = {"prices": ["ticker", "source_file", "source_line"], "rejected_rows": ["source_file", "source_line"]}

@@ -1,7 +1,8 @@
 """Date-partitioned Parquet tables in the lake (`<lake>/<table>/date=YYYY-MM-DD/*.parquet`).
 
 Spark does the work but every file is read and written by pyarrow inside the tasks, so the same
-code serves a local directory and S3 from a local session or a cluster.
+code serves a local directory and S3 from a local session or a cluster (the writers are the
+conversion's tasks, ingestion/convert.py).
 Writes replace whole dates: a date's old files are deleted only after its new file is written,
 so a failed run leaves the previous data in place.
 """
@@ -76,75 +77,6 @@ def _files_of_dates(fs: pafs.FileSystem, location: LakeLocation, table: str, dat
     infos = fs.get_file_info(pafs.FileSelector(location.path(table), recursive=True, allow_not_found=True))
     return [i for i in infos if i.type == pafs.FileType.File and i.path.endswith(".parquet")
             and posixpath.dirname(i.path) in wanted]
-
-
-def write_dates(df, location: LakeLocation, table: str, dates: list[str], file_tag: str, sort_by: list[str]) -> list[WrittenFile]:
-    """Replace the data of each date in `dates` with the rows of `df` (which has a `date` column).
-
-    Dates in `dates` with no rows in `df` end up empty; rows outside `dates` are an error, since
-    they would silently overwrite another partition.
-    """
-    from pyspark.sql import functions as F
-
-    wanted = set(dates)
-    spark = df.sparkSession
-    columns = [c for c in df.columns if c != "date"]
-    slices = max(1, min(len(dates), spark.sparkContext.defaultParallelism * 2))
-    ordered = df.repartition(slices, "date").sortWithinPartitions("date", *sort_by)
-    ordered = ordered.select(F.date_format("date", "yyyy-MM-dd").alias("date"), *columns)
-
-    def write_partition(batches):
-        fs = location.filesystem()
-        writer, current, rows = None, None, 0
-
-        def close():
-            if writer is not None:
-                writer.close()
-                yield pa.RecordBatch.from_pydict({"date": [current], "rows": [rows], "path": [path]})
-
-        for batch in batches:
-            for run in _runs(batch.column(0)):
-                piece = batch.slice(run.start, run.length).drop_columns(["date"])
-                if run.value != current:
-                    yield from close()
-                    current, rows = run.value, 0
-                    path = date_file(location, table, current, file_tag)
-                    fs.create_dir(posixpath.dirname(path), recursive=True)
-                    writer = pq.ParquetWriter(path, piece.schema, filesystem=fs, compression="zstd")
-                writer.write_batch(piece, row_group_size=ROW_GROUP_ROWS)
-                rows += piece.num_rows
-        yield from close()
-
-    written = [
-        WrittenFile(r["date"], r["rows"], r["path"])
-        for r in ordered.mapInArrow(write_partition, "date string, rows long, path string").collect()
-    ]
-    stray = {w.date for w in written} - wanted
-    if stray:
-        fs = location.filesystem()
-        for w in written:
-            if w.date in stray:
-                fs.delete_file(w.path)
-        raise ValueError(f"rows for dates outside the run's partitions: {sorted(stray)[:5]}")
-    drop_stale_files(location, table, dates, {w.path for w in written})
-    return written
-
-
-@dataclass(frozen=True)
-class _Run:
-    value: str
-    start: int
-    length: int
-
-
-def _runs(column: pa.Array):
-    """Consecutive runs of equal values in a sorted column."""
-    values = column.to_pylist()
-    start = 0
-    for i in range(1, len(values) + 1):
-        if i == len(values) or values[i] != values[start]:
-            yield _Run(values[start], start, i - start)
-            start = i
 
 
 def _list_files(fs: pafs.FileSystem, directory: str) -> list[pafs.FileInfo]:

@@ -100,3 +100,18 @@ def test_a_file_read_in_pieces_is_accounted_for_as_one(spark, local_lake):
                                       "rejected": 1, "loaded_in_run": 300, "rejected_in_run": 1}]
     prices = read_arrow(local_lake, "prices", PRICES)
     assert sorted(prices["source_line"].to_pylist()) == list(range(2, 302))
+
+
+@pytest.mark.spark
+def test_each_date_is_one_file_sorted_by_ticker(spark, local_lake):
+    import pyarrow.parquet as pq
+
+    rows = "".join(f"2025-02-10,{t},1,2,1,1.5,10\n" for t in ("ZZZ", "MMM", "AAA", "QQQ"))
+    rows += "2025-02-10,BAD,1,2,1\n2025-02-10,BAD2,x,2,1,1.5,10\n"
+    task = _task(local_lake, "a.csv", HEADER + rows, 0)
+    convert_files(spark, local_lake, [task], ["2025-02-10"], "t")
+    [(_, prices_path)] = table_files(local_lake, "prices")
+    assert pq.read_table(prices_path)["ticker"].to_pylist() == ["AAA", "MMM", "QQQ", "ZZZ"]
+    assert pq.read_metadata(prices_path).row_group(0).column(0).compression == "ZSTD"
+    [(_, rejected_path)] = table_files(local_lake, "rejected_rows")
+    assert pq.read_table(rejected_path)["source_line"].to_pylist() == [6, 7]

@@ -1,4 +1,5 @@
-"""The lake's Spark code on a real standalone master + worker, in its own process (one SparkContext each)."""
+"""Detection, conversion and lake reads on a real standalone master + worker, in a process of their own
+(one SparkContext each)."""
 import subprocess
 import sys
 import textwrap
@@ -11,25 +12,36 @@ SCRIPT = textwrap.dedent("""
     import datetime as dt, sys
     import pyarrow as pa
     from pathlib import Path
+    from backintime_assets.ingestion.convert import convert_files
+    from backintime_assets.ingestion.detect_job import DetectTask, detect_files
+    from backintime_assets.ingestion.parsed import FileTask
     from backintime_assets.lake import LakeLocation
-    from backintime_assets.lake.tables import read_dates, write_dates
+    from backintime_assets.lake.tables import read_dates
     from backintime_assets.services.spark import build_spark_session
 
     master, lake_dir = sys.argv[1], sys.argv[2]
     spark = build_spark_session(master, None, app_name="cluster-test")
     assert spark.sparkContext.master == master
     location = LakeLocation(lake_dir)
-    rows = [(dt.date(2025, 1, 2 + d), f"T{i}", float(i)) for d in range(2) for i in range(50)]
-    df = spark.createDataFrame(rows, "date date, ticker string, close double")
-    written = write_dates(df, location, "t", ["2025-01-02", "2025-01-03"], "c", ["ticker"])
-    back = read_dates(spark, location, "t", pa.schema([("ticker", pa.string()), ("close", pa.float64())]))
-    print("ROWS", sum(w.rows for w in written), back.count(), back.agg({"close": "sum"}).first()[0])
+    raw = Path(lake_dir) / "raw"
+    raw.mkdir(parents=True)
+    header = "Date,Ticker,Open,High,Low,Close,Volume\\n"
+    for day in (2, 3):
+        lines = "".join(f"2025-01-0{day},T{i:02d},{i},{i},{i},{i},10\\n" for i in range(1, 51))
+        (raw / f"desk_2025-01-0{day}.csv").write_text(header + lines + f"2025-01-0{day},BAD,x,2,1,1,10\\n")
+    files = sorted(raw.iterdir())
+    schemas = detect_files(spark, location, [DetectTask(str(f), str(f), f.name, f.stat().st_size) for f in files])
+    tasks = [FileTask(str(f), f.name, schemas[str(f)], dt.date(2025, 1, 2), k, f.stat().st_size)
+             for k, f in enumerate(files)]
+    done = convert_files(spark, location, tasks, ["2025-01-02", "2025-01-03"], "c")
+    back = read_dates(spark, location, "prices", pa.schema([("ticker", pa.string()), ("close", pa.float64())]))
+    print("ROWS", done.prices.rows, done.rejected_rows.rows, back.count(), back.agg({"close": "sum"}).first()[0])
     spark.stop()
 """)
 
 
 @pytest.mark.cluster
-def test_lake_write_and_read_on_a_standalone_cluster(tmp_path):
+def test_detection_conversion_and_reads_on_a_standalone_cluster(tmp_path):
     cluster = start_cluster(tmp_path / "cluster")
     try:
         result = subprocess.run([sys.executable, "-c", SCRIPT, cluster.master_url, str(tmp_path / "lake")],
@@ -37,5 +49,5 @@ def test_lake_write_and_read_on_a_standalone_cluster(tmp_path):
     finally:
         cluster.stop()
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "ROWS 100 100 2450.0" in result.stdout
+    assert "ROWS 100 2 100 2550.0" in result.stdout
     assert list((tmp_path / "cluster" / "worker").rglob("stderr"))  # executors really ran on the worker
