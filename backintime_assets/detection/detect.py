@@ -77,27 +77,22 @@ def detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) 
 
 
 def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> tuple[FileSchema, int]:
-    """(the schema, how many data rows of the head it rests on)."""
-    schema, layout = _detect_text(head, tail, tail_offset, name)
-    return schema, len(layout.body) if layout else 0
-
-
-def _detect_text(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> tuple[FileSchema, Layout | None]:
+    """(the schema, how many data rows it rests on)."""
     complete = tail is None
     if not head.strip(b" \t\r\n\x00") and complete:
-        return _empty_schema(name, "empty file"), None
+        return _empty_schema(name, "empty file"), 0
     encoding, _ = detect_encoding(head, complete)
     if not encoding.startswith(("utf-16", "utf-32")):
         problem = binary_problem(head)
         if problem:
-            return _empty_schema(name, problem, encoding="binary"), None
+            return _empty_schema(name, problem, encoding="binary"), 0
     text = decode_head(head, encoding, complete)
     if not complete:
         cut = max(text.rfind("\n"), text.rfind("\r"))
         if cut > 0:
             text = text[: cut + 1]  # the last line was cut by the sample boundary
     if not text.strip():
-        return _empty_schema(name, "empty file", encoding=encoding), None
+        return _empty_schema(name, "empty file", encoding=encoding), 0
 
     dialect = detect_dialect(text)
     args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
@@ -111,7 +106,7 @@ def _detect_text(head: bytes, tail: bytes | None, tail_offset: int, name: str) -
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
     decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []))
     layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, date_in_name(name))
-    return _schema(name, encoding, dialect, layout, decimal, thousands), layout
+    return _schema(name, encoding, dialect, layout, decimal, thousands), len(layout.body)
 
 
 def _detect_xlsx(data: bytes, name: str) -> FileSchema:
