@@ -10,6 +10,7 @@ from dataclasses import asdict
 from datetime import timedelta
 
 import pandas as pd
+import pyarrow.compute as pc
 
 from dagster import (
     AssetDep, AssetExecutionContext, BackfillPolicy, Config, MaterializeResult, MetadataValue,
@@ -18,14 +19,19 @@ from dagster import (
 
 from backintime_assets.backtesting.closes import closes_before, last_closes
 from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, lookback_dates
-from backintime_assets.backtesting.prices import read_prices
 from backintime_assets.db import results
 from backintime_assets.db.schema import ensure_schema
+from backintime_assets.lake.pieces import lake_pieces
 from backintime_assets.lake.tables import list_dates, read_arrow
 from backintime_assets.metadata import markdown_table
 from backintime_assets.partitions import DATE_FORMAT, run_months, trade_date_partitions, trade_month_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
-from backintime_assets.strategies import MonthlyMaDipParams, monthly_ma_dip_spark
+from backintime_assets.strategies import MonthlyMaDipParams
+from backintime_assets.strategies.monthly_ma_dip_tasks import monthly_ma_dip_on_driver, monthly_ma_dip_pieces
+
+# A month and its look-back (a few dozen dates) are read on the driver: Spark tasks would cost a
+# round of Python workers for a table of a few MB.
+DRIVER_READ_MAX_DATES = 64
 
 
 class MonthlyMaDipConfig(Config):
@@ -48,7 +54,8 @@ class MonthlyMaDipConfig(Config):
     backfill_policy=BackfillPolicy.single_run(),
     deps=[AssetDep("prices", partition_mapping=TimeWindowPartitionMapping())],
     kinds={"spark", "postgres"},
-    description="Purchases of the strategy per month (`backtest_entries`), computed on Spark from the month and its look-back.",
+    description="Purchases of the strategy per month (`backtest_entries`), computed from the month and its "
+                "look-back: on Spark, one task per span of dates, or on the driver for a month or two.",
 )
 def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig, spark: SparkResource,
                      lake: LakeResource, results_db: PostgresResource) -> MaterializeResult:
@@ -58,9 +65,15 @@ def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig,
     location = lake.location()
     in_run = [d for d in list_dates(location, "prices") if first <= d < last]
     history = lookback_dates(location, first, last, config.window, config.min_price, config.max_price)
-    prices = read_prices(spark.get_session(), location, history + in_run)
-    trades = monthly_ma_dip_spark(prices, config.params())
-    entries = trades.where((trades.purchase_date >= first) & (trades.purchase_date < last)).toArrow()
+    dates = history + in_run
+    pieces = lake_pieces(location, "prices", dates)
+    if len(dates) <= DRIVER_READ_MAX_DATES:
+        trades = monthly_ma_dip_on_driver(location, pieces, config.params())
+    else:
+        trades = monthly_ma_dip_pieces(spark.get_session(), location, pieces, config.params())
+    in_window = pc.and_(pc.greater_equal(trades["purchase_date"], window.start.date()),
+                        pc.less(trades["purchase_date"], window.end.date()))
+    entries = trades.filter(in_window)
     with results_db.connect() as conn:
         ensure_schema(conn)
         loaded = results.replace_entries(conn, config.strategy_name, months, entries, asdict(config.params()))

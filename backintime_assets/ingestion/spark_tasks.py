@@ -23,12 +23,18 @@ def balanced_slices(items: Sequence[Item], count: int, size: Callable[[Item], in
 
 def run_tasks(spark, payloads: list[Payload], work: Callable[[Payload], Iterable[dict]],
               result: pa.Schema) -> list[dict]:
-    """`work(payload)` for each payload as its own Spark task; the dicts they yield, collected.
+    """`work(payload)` for each payload as its own Spark task; the dicts they yield, collected."""
+    return run_arrow_tasks(spark, payloads, lambda payload: batched(result, work(payload)), result).to_pylist()
+
+
+def run_arrow_tasks(spark, payloads: list[Payload], work: Callable[[Payload], Iterable[pa.RecordBatch]],
+                    result: pa.Schema) -> pa.Table:
+    """`work(payload)` for each payload as its own Spark task; the batches they yield, as one table.
 
     The payloads travel inside the task's closure and each task picks its own by index from a
     JVM-side range, so no Python stage runs just to hand out the payloads."""
     if not payloads:
-        return []
+        return result.empty_table()
 
     def run(batches):
         for batch in batches:
@@ -36,8 +42,8 @@ def run_tasks(spark, payloads: list[Payload], work: Callable[[Payload], Iterable
                 yield from work(payloads[index])
 
     tasks = spark.range(0, len(payloads), 1, len(payloads))
-    rows = tasks.mapInArrow(lambda b: batched(result, run(b)), spark_schema(result)).collect()
-    return [r.asDict() for r in rows]
+    collected = tasks.mapInArrow(run, spark_schema(result)).toArrow()
+    return collected.cast(result) if collected.schema != result else collected
 
 
 def batched(schema: pa.Schema, rows: Iterable[dict], size: int = 4096) -> Iterator[pa.RecordBatch]:

@@ -1,15 +1,14 @@
-"""`monthly_ma_dip` on Spark; must give the same trades as the numpy reference.
+"""`monthly_ma_dip` on a Spark DataFrame; must give the same trades as the numpy reference.
 
 One shuffle by ticker feeds one window pass that yields the moving average, the previous close
 and the last close together; the months' first trading days come from a small aggregate and
 pick the rows through a broadcast semi-join.
 
-Chosen by measurement (bench/bench_backtest.py, 10M rows, local[2], quiet machine): 10.6 s and
-20 CPU-s, against 4.7 s for numpy, 3.8 s for DuckDB and 13.6 s / 26 CPU-s for the textbook
-version that joins separate aggregates for first days and last closes. Tried and dropped, as
-no cheaper: a map-side partial aggregation of only the buy dates' lookback days (the extra passes
-for the calendar and for tickers with gaps cost more than the shuffle saved), and repartition +
-mapInArrow with a numpy kernel (the Arrow round trip costs as much as the window).
+This is the version for prices that are a DataFrame (the Strategy interface) or Parquet whose
+dates interleave. Prices in date order (the lake) go through monthly_ma_dip_tasks.py instead,
+which needs no shuffle and measured about 3.5x faster (bench/bench_backtest.py). Against the
+textbook version that joins separate aggregates for first days and last closes, this one
+measured 10.6 s / 20 CPU-s to 13.6 s / 26 CPU-s (10M rows, local[2]).
 
 Spark's sliding `avg` re-adds the frame oldest first and divides by the row count; the
 reference does the same, so ties (`ma == previous_close`) fall the same way in both.

@@ -1,8 +1,9 @@
-import pytest
+import datetime as dt
 
 import pyarrow as pa
+import pytest
 
-from backintime_assets.ingestion.spark_tasks import balanced_slices, batched, run_tasks
+from backintime_assets.ingestion.spark_tasks import balanced_slices, batched, run_arrow_tasks, run_tasks
 
 
 def test_slices_share_sizes_evenly_and_keep_every_item():
@@ -37,3 +38,21 @@ def test_each_payload_runs_as_its_own_task(spark):
     assert sorted((r["payload"], r["item"]) for r in rows) == [("a", 1), ("a", 2), ("b", 3)]
     assert len({r["partition"] for r in rows}) == 2 and {r["partition"] for r in rows if r["payload"] == "a"} == {0}
     assert run_tasks(spark, [], work, schema) == []
+
+
+@pytest.mark.spark
+def test_arrow_tasks_hand_back_their_batches_in_the_given_types(spark):
+    schema = pa.schema([("day", pa.date32()), ("name", pa.string()), ("value", pa.float64())])
+
+    def work(n: int):
+        yield pa.record_batch([pa.array([n] * n, pa.int32()).cast(pa.date32()), pa.array([f"n{n}"] * n),
+                               pa.array([n / 2] * n)], schema=schema)
+
+    table = run_arrow_tasks(spark, [1, 3], work, schema)
+    assert table.schema == schema
+    assert sorted(table.to_pylist(), key=lambda r: r["name"])[:2] == [
+        {"day": dt.date(1970, 1, 2), "name": "n1", "value": 0.5},
+        {"day": dt.date(1970, 1, 4), "name": "n3", "value": 1.5},
+    ]
+    assert table.num_rows == 4
+    assert run_arrow_tasks(spark, [], work, schema).schema == schema

@@ -1,0 +1,89 @@
+"""The span-by-span monthly_ma_dip against the numpy reference, however the history is cut."""
+from __future__ import annotations
+
+import datetime
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from backintime_assets.strategies import TRADE_COLUMNS, MonthlyMaDipParams, monthly_ma_dip_reference
+from backintime_assets.strategies.monthly_ma_dip_spans import summarise_span, trades_from_summaries
+from backintime_assets_tests.strategies.markets import (
+    HAND_PARAMS,
+    HAND_TRADES,
+    PRICE_COLUMNS,
+    assert_same_trades,
+    hand_market,
+    markets,
+    side_by_side,
+)
+
+D = datetime.date
+
+
+def in_spans(prices: pd.DataFrame, cuts: list[int], params: MonthlyMaDipParams) -> pd.DataFrame:
+    """Trades of `prices` (put in date order) summarised in spans that start at row positions
+    `cuts`: a cut may fall inside a date, as a row-group boundary can."""
+    table = pa.Table.from_pandas(prices[PRICE_COLUMNS], preserve_index=False)
+    table = table.set_column(0, "date", table["date"].cast(pa.date32()))
+    table = table.take(pa.array(np.argsort(table["date"].cast(pa.int32()).to_numpy(), kind="stable")))
+    edges = sorted({0, table.num_rows, *[c for c in cuts if 0 < c < table.num_rows]})
+    summaries = [summarise_span(table.slice(a, b - a), i, params) for i, (a, b) in enumerate(zip(edges, edges[1:]))]
+    return trades_from_summaries(pa.concat_tables(summaries), params).to_pandas()
+
+
+def test_hand_market_in_one_span():
+    trades = in_spans(hand_market(), [], HAND_PARAMS)
+    assert_same_trades(trades, HAND_TRADES)
+    assert trades[["ticker", "purchase_date"]].equals(HAND_TRADES[["ticker", "purchase_date"]])  # sorted
+
+
+def test_hand_market_cut_after_every_row():
+    market = hand_market()
+    assert_same_trades(in_spans(market, list(range(len(market))), HAND_PARAMS), HAND_TRADES)
+
+
+def test_a_ticker_absent_from_whole_spans_borrows_rows_across_them():
+    # X trades in January, vanishes for two spans, and returns on March's first trading day:
+    # its average reaches back over the empty spans to January's rows.
+    rows = [(D(2024, 1, d), "X", "S", p) for d, p in [(2, 10.0), (3, 12.0), (4, 14.0)]]
+    rows += [(D(2024, 2, 1), "Y", "S", 5.0), (D(2024, 2, 15), "Y", "S", 5.0), (D(2024, 3, 1), "X", "S", 11.0)]
+    market = pd.DataFrame(rows, columns=PRICE_COLUMNS)
+    params = MonthlyMaDipParams(window=2)
+    expected = monthly_ma_dip_reference(market, params)
+    assert expected["purchase_date"].tolist() == [D(2024, 3, 1)]  # (12 + 14 + 11) / 3 < 14
+    for cuts in ([3], [3, 4], [3, 4, 5], [1, 2, 3, 4, 5]):
+        assert_same_trades(in_spans(market, cuts, params), expected)
+
+
+def test_a_span_starting_mid_month_does_not_make_a_first_day():
+    # The second span starts on Jan 10: not a month's first trading day, so no buy there.
+    market = pd.DataFrame([(D(2024, 1, 2), "A", "S", 10.0), (D(2024, 1, 10), "A", "S", 5.0),
+                           (D(2024, 1, 10), "B", "S", 50.0), (D(2024, 1, 11), "B", "S", 40.0)],
+                          columns=PRICE_COLUMNS)
+    assert in_spans(market, [1], MonthlyMaDipParams(window=1)).empty
+
+
+def test_duplicate_rows_within_a_span_are_refused():
+    market = pd.DataFrame([(D(2024, 1, 2), "A", "S", 1.0)] * 2, columns=PRICE_COLUMNS)
+    with pytest.raises(ValueError, match="more than one row"):
+        in_spans(market, [], MonthlyMaDipParams())
+
+
+def test_no_usable_rows_give_no_trades_in_the_trades_shape():
+    market = pd.DataFrame([(D(2024, 1, 2), "A", "S", 5000.0), (None, "B", "S", 1.0)], columns=PRICE_COLUMNS)
+    trades = in_spans(market, [1], MonthlyMaDipParams())
+    assert list(trades.columns) == TRADE_COLUMNS and trades.empty
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(batch=st.lists(markets(), min_size=1, max_size=4), window=st.integers(0, 8), data=st.data())
+def test_any_cut_gives_the_reference_trades(batch, window, data):
+    prices = side_by_side(batch)
+    cuts = data.draw(st.lists(st.integers(0, len(prices)), max_size=6))
+    params = MonthlyMaDipParams(window=window)
+    assert_same_trades(in_spans(prices, cuts, params), monthly_ma_dip_reference(prices, params))
