@@ -214,6 +214,13 @@ def cmd_backtest(args) -> None:
     dates = list_dates(build_resources(_settings())["lake"].location(), "prices")
     if not dates:
         raise CliError("no prices in the lake yet: run `backintime ingest` (or `demo`) first")
+    if args.strategy != "monthly_ma_dip":
+        config = {"strategy": args.strategy, "name": args.name or "", "fast": args.fast, "slow": args.slow}
+        if args.sql:
+            config["sql"] = Path(args.sql).read_text()
+        result = run_job("strategy_backtest_job", run_config={"ops": {"strategy_backtest": {"config": config}}})
+        print(f"strategy_backtest_job: run {result.run_id} succeeded")
+        return
     first, last = date.fromisoformat(dates[0]).replace(day=1), date.fromisoformat(dates[-1]).replace(day=1)
     for job, tags in (("backtest_entries_job", range_tags(first, last)), ("mark_trades_job", {})):
         result = run_job(job, tags=tags)
@@ -327,6 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
 
     backtest = sub.add_parser("backtest", help="run the backtest over every price in the lake")
+    backtest.add_argument("--strategy", default="monthly_ma_dip", choices=["monthly_ma_dip", "ma_crossover", "sql"],
+                          help="monthly_ma_dip runs month by month; the others over the whole history")
+    backtest.add_argument("--sql", metavar="FILE", help="with --strategy sql: Spark SQL over the view `prices`")
+    backtest.add_argument("--name", help="what the results are stored under (needed for sql)")
+    backtest.add_argument("--fast", type=int, default=10, help="ma_crossover: fast moving average rows")
+    backtest.add_argument("--slow", type=int, default=50, help="ma_crossover: slow moving average rows")
     backtest.set_defaults(func=cmd_backtest)
 
     dashboard = sub.add_parser("dashboard", help="serve the Dash app")

@@ -10,6 +10,7 @@ from backintime_assets.assets.lake import prices_and_rejections
 from backintime_assets.assets.raw import raw_price_files
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.assets.source import simulated_price_files
+from backintime_assets.assets.strategy_backtests import strategy_backtest
 from backintime_assets.io_managers import LakeParquetIOManager
 from backintime_assets.jobs import JOBS
 from backintime_assets.resources import LakeResource, PostgresResource, SourceFolderResource, SparkResource
@@ -45,7 +46,7 @@ def build_resources(settings: Settings) -> dict:
 
 ASSETS = [
     simulated_price_files, raw_price_files, file_schemas_asset, prices_and_rejections,
-    latest_close, backtest_entries, backtest_trades,
+    latest_close, backtest_entries, backtest_trades, strategy_backtest,
 ]
 
 defs = Definitions(

@@ -1,5 +1,5 @@
 """Jobs, one per partitioning: daily ingestion (and the demo's simulation), monthly backtest entries,
-and the unpartitioned marking of trades to the latest closes."""
+the unpartitioned marking of trades to the latest closes, and the other strategies' backtests."""
 from dagster import AssetSelection, define_asset_job
 
 INGEST_ASSETS = AssetSelection.assets("raw_price_files", "file_schemas", "prices", "rejected_rows", "latest_close")
@@ -8,5 +8,7 @@ ingest_job = define_asset_job("ingest_job", selection=INGEST_ASSETS)
 demo_job = define_asset_job("demo_job", selection=INGEST_ASSETS | AssetSelection.assets("simulated_price_files"))
 backtest_entries_job = define_asset_job("backtest_entries_job", selection=AssetSelection.assets("backtest_entries"))
 mark_trades_job = define_asset_job("mark_trades_job", selection=AssetSelection.assets("backtest_trades"))
+# Unpartitioned: the strategy and its settings are the run's config, chosen in the launchpad.
+strategy_backtest_job = define_asset_job("strategy_backtest_job", selection=AssetSelection.assets("strategy_backtest"))
 
-JOBS = [ingest_job, demo_job, backtest_entries_job, mark_trades_job]
+JOBS = [ingest_job, demo_job, backtest_entries_job, mark_trades_job, strategy_backtest_job]

@@ -30,7 +30,10 @@ ENTRY_TYPES = {
     "purchase_date": pa.date32(),
     "purchase_price": pa.float64(),
     "purchase_vol": pa.float64(),
+    "exit_date": pa.date32(),  # optional in what callers pass: null when absent
+    "exit_price": pa.float64(),
 }
+EXIT_TYPES = {c: ENTRY_TYPES[c] for c in ("exit_date", "exit_price")}
 CLOSE_TYPES = {"ticker": pa.string(), "date": pa.date32(), "adj_close": pa.float64()}
 _COPY_COLUMNS = ["strategy", "month", *ENTRY_TYPES, "params"]
 # Rows per CSV batch: large enough for pyarrow to be efficient, small enough to overlap
@@ -50,6 +53,10 @@ create table if not exists backtest_entries (
     params         jsonb not null,
     created_at     timestamptz not null default now()
 );
+-- Strategies that sell record where; null while the position is open. Added after the table
+-- first shipped, hence here rather than above.
+alter table backtest_entries add column if not exists exit_date date;
+alter table backtest_entries add column if not exists exit_price double precision;
 create index if not exists backtest_entries_ticker_sector_date on backtest_entries (ticker, sector, purchase_date);
 create index if not exists backtest_entries_strategy_month on backtest_entries (strategy, month);
 
@@ -64,11 +71,14 @@ create table if not exists latest_close (
 -- Prices are stored as the float64 the strategy computed with; pnl is numeric so sums are exact.
 -- float8 -> numeric keeps 15 significant digits, so 1.1 becomes exactly 1.1. A left join keeps
 -- entries whose ticker has no close yet visible, with a null pnl, rather than hiding them.
+-- A sold position's pnl is fixed at its exit price. New columns go last: create or replace view
+-- can only append.
 create or replace view backtest_trades as
 select e.strategy, e.ticker, e.sector, e.purchase_date, e.purchase_price, e.purchase_vol,
        c.adj_close as last_close,
-       ((c.adj_close::numeric - e.purchase_price::numeric) * e.purchase_vol::numeric)::numeric(20, 6) as pnl,
-       e.params, e.created_at
+       ((coalesce(e.exit_price, c.adj_close)::numeric - e.purchase_price::numeric)
+        * e.purchase_vol::numeric)::numeric(20, 6) as pnl,
+       e.params, e.created_at, e.exit_date, e.exit_price
 from backtest_entries e
 left join latest_close c on c.strategy = e.strategy and c.ticker = e.ticker;
 
@@ -137,7 +147,7 @@ def replace_entries(conn, strategy: str, months: Iterable[dt.date], entries, par
     """Swap `strategy`'s entries for all `months` at once; a failure leaves the old rows in place.
 
     `entries` (pyarrow Table or pandas DataFrame) needs ticker, sector, purchase_date,
-    purchase_price and purchase_vol; other columns are ignored, except that a strategy column must
+    purchase_price and purchase_vol, and may have exit_date and exit_price; other columns are ignored, except that a strategy column must
     name `strategy` only. Every purchase_date must fall in one
     of `months`, or a later replace of its month would not remove it.
     """
@@ -146,8 +156,8 @@ def replace_entries(conn, strategy: str, months: Iterable[dt.date], entries, par
         if month.day != 1:
             raise ValueError(f"month must be the first day of a month, got {month}")
     _check_strategy_column(entries, strategy)
-    table = _conform(entries, ENTRY_TYPES)
-    _check_finite(table, ["purchase_price", "purchase_vol"])
+    table = _conform(_with_exit_columns(entries), ENTRY_TYPES)
+    _check_finite(table, ["purchase_price", "purchase_vol", "exit_price"])
     entry_months = pc.floor_temporal(table["purchase_date"], unit="month")
     outside = pc.invert(pc.is_in(entry_months, value_set=pa.array(months, pa.date32())))
     if pc.any(outside).as_py():
@@ -167,6 +177,18 @@ def replace_entries(conn, strategy: str, months: Iterable[dt.date], entries, par
             for chunk in _csv_chunks(table, strategy, params_json):
                 copy.write(chunk)
     return table.num_rows
+
+
+def replace_all_entries(conn, strategy: str, entries, params: dict) -> int:
+    """Swap all of `strategy`'s entries, for a strategy recomputed over the whole history: the
+    months it had and the months it has now are replaced together."""
+    stored = [r[0] for r in conn.execute("select distinct month from backtest_entries where strategy = %s",
+                                         (strategy,))]
+    dates = entries["purchase_date"]
+    if isinstance(entries, pd.DataFrame):
+        dates = pa.array(dates, pa.date32())
+    now = pc.unique(pc.floor_temporal(dates, unit="month")).to_pylist() if len(entries) else []
+    return replace_entries(conn, strategy, set(stored) | {m for m in now if m is not None}, entries, params)
 
 
 def upsert_latest_close(conn, strategy: str, closes, days: tuple[dt.date, dt.date] | None = None,
@@ -330,6 +352,15 @@ def _conform(data, types: dict[str, pa.DataType]) -> pa.Table:
             raise ValueError(f"{name} has values with a time of day")
         columns.append(cast)
     return pa.table(columns, names=list(types))
+
+
+def _with_exit_columns(entries):
+    """Entries of strategies that never sell, given null exits."""
+    if isinstance(entries, pd.DataFrame):
+        return entries.assign(**{c: None for c in EXIT_TYPES if c not in entries.columns})
+    for name in (c for c in EXIT_TYPES if c not in entries.column_names):
+        entries = entries.append_column(name, pa.nulls(entries.num_rows, EXIT_TYPES[name]))
+    return entries
 
 
 def _check_strategy_column(entries, strategy: str) -> None:

@@ -24,7 +24,7 @@ def test_definitions_load():
     Definitions.validate_loadable(defs)
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert keys == {"simulated_price_files", "raw_price_files", "file_schemas", "prices", "rejected_rows",
-                    "latest_close", "backtest_entries", "backtest_trades"}
+                    "latest_close", "backtest_entries", "backtest_trades", "strategy_backtest"}
 
 
 @pytest.fixture(scope="module")
