@@ -104,7 +104,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         tail_text = tail_text[m.end():] if m else ""  # drop the line the sample started inside
         tail_lines = count_lines(tail_text)
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
-    decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []))
+    decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
     layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, date_in_name(name))
     return _schema(name, encoding, dialect, layout, decimal, thousands), len(layout.body)
 

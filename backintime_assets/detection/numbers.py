@@ -23,15 +23,16 @@ def is_null(value: str) -> bool:
     return value.strip().lower() in NULL_TOKENS
 
 
-def detect_number_format(cells: Iterable[str]) -> tuple[str, str | None]:
+def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> tuple[str, str | None]:
     """(decimal mark, thousands separator or None) voted by the numeric-looking cells of a file.
 
     Unambiguous evidence wins: "1.234,5" means decimal ',' and grouping '.', "12,5" means decimal ','.
     "1,234" alone (one mark followed by exactly three digits) could be either and only counts when
-    nothing else decides."""
+    nothing else decides: then the file's `delimiter` does (see below)."""
     decimal_votes: Counter[str] = Counter()
     group_votes: Counter[str] = Counter()
     ambiguous: Counter[str] = Counter()
+    ungrouped = 0  # integers of five or more digits (not a year) written without grouping
     seen = 0
     for raw in cells:
         v = raw.strip().strip("$€£¥%").strip()  # "$1,075.09" and "12,5 %" vote like plain numbers
@@ -56,13 +57,20 @@ def detect_number_format(cells: Iterable[str]) -> tuple[str, str | None]:
         m = _ONE_MARK.match(v)
         if m:
             decimal_votes[m.group("m")] += 1
+        elif len(v.lstrip("+-")) >= 5 and v.lstrip("+-").isdigit():
+            ungrouped += 1
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
     elif group_votes.get(".", 0) > group_votes.get(",", 0):
         decimal = ","
+    elif ambiguous and ungrouped:
+        # "4.537" beside "12345": a file that does not group its big numbers uses the mark as a decimal.
+        decimal = ambiguous.most_common(1)[0][0]
     elif ambiguous:
-        # Only "1,234"-shaped cells: a comma is more often grouping, a dot more often a decimal.
-        decimal = "," if ambiguous.get(".", 0) > ambiguous.get(",", 0) else "."
+        # Only "4.537"- or "4,537"-shaped cells, as in prices kept to three decimals. Files split
+        # by ';' are written where the comma is the decimal mark; anywhere else the dot is. Taking
+        # "4.537" for 4537 in a comma-separated file would be a silent 1000x error.
+        decimal = "," if delimiter == ";" else "."
     else:
         decimal = "."
     for mark, n in ambiguous.items():

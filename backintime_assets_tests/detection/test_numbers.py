@@ -24,6 +24,27 @@ def test_number_format_vote(cells, expected):
 
 
 @pytest.mark.parametrize(
+    ("cells", "delimiter", "expected"),
+    [
+        # Prices kept to three decimals: the dot is a decimal mark, not grouping, outside ';' files.
+        (["4.537", "1.021", "3.317"], ",", (".", None)),
+        (["4.537", "1.021", "3.317"], "\t", (".", None)),
+        (["4.537", "1.021", "3.317"], ";", (",", ".")),
+        (["4,537", "1,021"], ";", (",", None)),
+        (["4,537", "1,021"], "\t", (".", ",")),
+        # Big numbers written without grouping: the mark is a decimal, whatever the delimiter.
+        (["4.537", "1.021", "123456"], ";", (".", None)),
+        (["4,537", "12345"], ",", (",", None)),
+        # Unambiguous cells decide whatever the delimiter.
+        (["4.537", "1.5"], ";", (".", None)),
+        (["1.234.567", "4.537"], ",", (",", ".")),
+    ],
+)
+def test_ambiguous_cells_follow_the_delimiter(cells, delimiter, expected):
+    assert detect_number_format(cells, delimiter) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "decimal", "thousands", "value"),
     [
         ("1.234,5", ",", ".", 1234.5),
