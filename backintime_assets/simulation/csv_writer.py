@@ -10,9 +10,16 @@ import polars as pl
 from backintime_assets.simulation import formatting as fmt
 from backintime_assets.simulation.files import FileResult, FileWriter
 from backintime_assets.simulation.plans import FilePlan
-from backintime_assets.simulation.pollution import ROW_KINDS, RowDamage, damage_values, damaged_lines
+from backintime_assets.simulation.pollution import (
+    ROW_KINDS,
+    RowDamage,
+    damage_values,
+    damaged_lines,
+    damaged_lines_from_text,
+)
 
 _DUPLICATE = ROW_KINDS.index("duplicate")
+_IOV_MAX = 1024  # buffers per writev call (IOV_MAX on Linux)
 
 
 class CsvWriter(FileWriter):
@@ -41,35 +48,52 @@ class CsvWriter(FileWriter):
             self.result.volume += int(block["volume"].sum())
         damaged = len(damage.rows) > 0 or cut is not None
         if text is None and (damaged or self.layout.encoding == "utf-16"):
-            text = fmt.render_rows(fmt.file_frame(block, self.layout), self.layout)
+            text = fmt.rendered_rows(block, self.layout)
         if text is None:
             # Straight into the file: rendering to memory first costs Polars a good share more.
             self.handle.flush()
             fmt.write_rows(block, self.layout, self.handle)
             self._count_clean(block.height)
             return not self.done
-        if damaged:
-            text = self._damage(block, text, damage, cut)
-        else:
+        if not damaged:
             self._count_clean(block.height)
-        self.handle.write(fmt.encode_rows(text, self.layout))
+            self.handle.write(fmt.encode_rows(text, self.layout))
+        elif self.layout.encoding == "utf-16":
+            self.handle.write(fmt.encode_rows(b"".join(self._damage(block, text, damage, cut)), self.layout))
+        else:
+            self._write_pieces(self._damage(block, text, damage, cut))
         return not self.done
+
+    def _write_pieces(self, pieces: list) -> None:
+        """Hand the pieces to the kernel as they are: joining them first copied the whole block once more."""
+        self.handle.flush()
+        descriptor = self.handle.fileno()
+        for i in range(0, len(pieces), _IOV_MAX):
+            batch = pieces[i : i + _IOV_MAX]
+            written, wanted = os.writev(descriptor, batch), sum(map(len, batch))
+            if written < wanted:  # a short write (rare on a local file): the rest the plain way
+                self.handle.write(b"".join(batch)[written:])
+                self.handle.flush()
 
     def _count_clean(self, rows: int) -> None:
         self.result.lines += rows
         self.result.rows += rows
 
-    def _damage(self, block: pl.DataFrame, data: bytes, damage: RowDamage, cut: int | None) -> bytes:
-        """The rows' text with the damaged lines swapped in, duplicates doubled and the file cut at `cut`.
+    def _damage(self, block: pl.DataFrame, data: bytes, damage: RowDamage, cut: int | None) -> list:
+        """The rows' text with the damaged lines swapped in, duplicates doubled and the file cut at `cut`,
+        as pieces to write in turn.
 
-        Line ends are found with numpy and the damaged lines built in one Polars pass; the clean runs
-        between them are copied as whole slices rather than split into a Python object per line.
+        Line ends are found with numpy and the damaged rows printed in one Polars pass (only the few
+        lines with text damage are then edited); the clean runs between them are slices of the text
+        rather than a Python object per line.
         """
         layout, newline = self.layout, self.newline
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == newline[-1]) + 1
         starts = np.concatenate(([0], ends[:-1]))
         changed = damage_values(block, damage, layout.sources)
-        lines = damaged_lines(fmt.text_frame(changed, layout), damage, layout)
+        lines = damaged_lines_from_text(fmt.rendered_rows(changed, layout), damage, layout)
+        if lines is None:
+            lines = damaged_lines(fmt.text_frame(changed, layout), damage, layout)
         rows, kinds = damage.rows, damage.kinds
         if cut is not None:  # the cut row is cut whatever else it was, duplicates as their plain line
             last = data[int(starts[cut]) : int(ends[cut]) - len(newline)]
@@ -80,7 +104,7 @@ class CsvWriter(FileWriter):
         begin, finish = starts[rows].tolist(), ends[rows].tolist()
         pieces: list[bytes | memoryview] = [b""] * (2 * len(rows) + 1)
         stop = len(data) if cut is None else int(starts[cut])
-        view = memoryview(data)  # slices without copies: the join below makes the one copy
+        view = memoryview(data)  # slices without copies
         pieces[0::2] = [view[a:b] for a, b in zip([0, *finish], [*begin, stop])]
         pieces[1::2] = [data[a:b] * 2 if twice else line + newline
                         for a, b, twice, line in zip(begin, finish, duplicate.tolist(), lines)]
@@ -96,7 +120,7 @@ class CsvWriter(FileWriter):
             self.result.damaged += 1
         self.result.rows += written - base
         self.result.lines = written
-        return b"".join(pieces)
+        return pieces
 
     def _cut(self, line: bytes) -> bytes:
         """Keep a prefix with at most half the fields, cut inside the next one: a row no parser loads."""

@@ -55,7 +55,7 @@ class DayText:
         numbers, plans = self._by_layout[layout]
         group = plans[bisect_left(numbers, day_number(day)) : bisect_right(numbers, int(held[-1]))]
         rows = self.source.days_rows([(p.segments[0].first, p.segments[0].tickers) for p in group])
-        data = fmt.render_rows(fmt.file_frame(rows, layout), layout)
+        data = fmt.rendered_rows(rows, layout)
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == layout.newline.encode()[-1]) + 1
         counts = [0, *(len(p.segments[0].tickers) for p in group)]
         bounds = np.concatenate(([0], ends))[np.cumsum(counts)].tolist()  # byte offset after k rows

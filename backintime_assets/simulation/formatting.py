@@ -2,16 +2,20 @@
 
 Data rows are pure ASCII in every layout (non-ASCII text only appears in headers and preambles),
 so for UTF-8 and cp1252 the bytes Polars writes go to disk as they are; only UTF-16 re-encodes.
+`file_frame` is the layout's table; the writer (`write_rows`, `rendered_rows`) prints the same
+bytes but takes the dates of big blocks from a table of their days (see `_date_text`).
 """
 from __future__ import annotations
 
 import io
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import polars as pl
 
 from backintime_assets.simulation.calendar import day_number
+from backintime_assets.simulation.grouping import grouped_numbers
 from backintime_assets.simulation.layouts import EXCEL_DATE, PRICE_COLUMNS, Layout
 
 # Excel's 1900 date system counts 1900-02-29, which never existed: serials from 1900-03-01 on are
@@ -19,6 +23,7 @@ from backintime_assets.simulation.layouts import EXCEL_DATE, PRICE_COLUMNS, Layo
 _EXCEL_SHIFT = 25569
 _EXCEL_LEAP_BUG_FROM = day_number(date(1900, 3, 1))
 _CONSTANT_EXTRAS = {"currency": "USD", "notes": ""}
+_DATE_TABLE_FROM = 4096  # rows from which printing dates through a table of days pays
 
 
 def _has_time(layout: Layout) -> bool:
@@ -34,40 +39,62 @@ def _date_expr(layout: Layout) -> pl.Expr:
     return column.cast(pl.Datetime("ms")) if _has_time(layout) else column
 
 
-def _grouped_number(column: pl.Expr, layout: Layout) -> pl.Expr:
-    """A number as text with thousands separators (and the layout's decimal mark)."""
-    parts = column.cast(pl.String).str.extract_groups(r"^(-?)(\d+)(.*)$")
-    sep = layout.thousands
-    grouped = (parts.struct.field("2").str.reverse().str.replace_all(r"(\d{3})", "${1}" + sep, literal=False)
-               .str.strip_chars_end(sep).str.reverse())
-    rest = parts.struct.field("3")
-    if layout.decimal != ".":
-        rest = rest.str.replace(".", layout.decimal, literal=True)
-    return pl.concat_str([parts.struct.field("1"), grouped, rest])
+def _date_text(rows: pl.DataFrame, layout: Layout) -> pl.Expr | None:
+    """The dates as the layout prints them, looked up in a table of the block's calendar days.
+
+    A block repeats each day for every ticker: formatting a few thousand days once and copying the
+    short strings costs Polars less than formatting every cell (a good share of a whole file's
+    time for day-first formats and times). None where a table would not pay: Excel serials (plain
+    integers), small blocks, or blocks spanning more than a quarter as many days as they hold rows.
+    """
+    if layout.date_format == EXCEL_DATE or rows.height < _DATE_TABLE_FROM:
+        return None
+    numbers = rows["date"].cast(pl.Int32)
+    first, last = numbers.min(), numbers.max()
+    if first is None or (last - first + 1) * 4 > rows.height:
+        return None
+    return pl.lit(_day_texts(layout.date_format, first, last)).gather(pl.col("date").cast(pl.Int32) - first)
 
 
-def _column_expr(source: str, layout: Layout) -> pl.Expr:
-    if source == "date":
-        return _date_expr(layout)
-    if source in _CONSTANT_EXTRAS:  # an empty "notes" is null: Polars writes "" for an empty string
-        return pl.lit(_CONSTANT_EXTRAS[source] or None, dtype=pl.String)
-    if layout.thousands and (source in PRICE_COLUMNS or source == "volume"):
-        return _grouped_number(pl.col(source), layout)
-    return pl.col(source)
+@lru_cache(maxsize=64)
+def _day_texts(date_format: str, first: int, last: int) -> pl.Series:
+    """Every calendar day from day number `first` to `last` as `date_format` prints it (the blocks of
+    a file share their span, so the table is made once per file)."""
+    table = pl.Series(np.arange(first, last + 1, dtype=np.int32)).cast(pl.Date)
+    if "%H" in date_format:
+        table = table.cast(pl.Datetime("ms"))
+    return table.dt.strftime(date_format)
 
 
-def _exprs(layout: Layout) -> list[pl.Expr]:
-    return [_column_expr(source, layout).alias(f"c{i}") for i, source in enumerate(layout.sources)]
+def _columns(rows: pl.DataFrame, layout: Layout, dates_as_text: bool) -> list[pl.Expr]:
+    columns = []
+    for i, source in enumerate(layout.sources):
+        if source == "date":
+            column = _date_text(rows, layout) if dates_as_text else None
+            column = _date_expr(layout) if column is None else column
+        elif source in _CONSTANT_EXTRAS:  # an empty "notes" is null: Polars writes "" for an empty string
+            column = pl.lit(_CONSTANT_EXTRAS[source] or None, dtype=pl.String)
+        elif layout.thousands and (source in PRICE_COLUMNS or source == "volume"):
+            column = pl.lit(grouped_numbers(rows[source], layout.thousands, layout.decimal))
+        else:
+            column = pl.col(source)
+        columns.append(column.alias(f"c{i}"))
+    return columns
 
 
 def file_frame(rows: pl.DataFrame, layout: Layout) -> pl.DataFrame:
     """The layout's columns, in its order, computed from canonical rows (headers are written apart)."""
-    return rows.select(_exprs(layout))
+    return rows.select(_columns(rows, layout, dates_as_text=False))
 
 
 def write_rows(rows: pl.DataFrame, layout: Layout, handle) -> None:
     """Canonical rows as the layout's CSV text straight into an open binary file, in one Polars run."""
-    rows.lazy().select(_exprs(layout)).sink_csv(handle, **write_options(layout))
+    rows.lazy().select(_columns(rows, layout, dates_as_text=True)).sink_csv(handle, **write_options(layout))
+
+
+def rendered_rows(rows: pl.DataFrame, layout: Layout) -> bytes:
+    """Canonical rows as the layout's CSV text, ASCII, without header: the bytes `write_rows` writes."""
+    return render_rows(rows.select(_columns(rows, layout, dates_as_text=True)), layout)
 
 
 def text_frame(rows: pl.DataFrame, layout: Layout) -> pl.DataFrame:

@@ -111,6 +111,35 @@ def damaged_lines(cells: pl.DataFrame, damage: RowDamage, layout: Layout) -> lis
             for k, v, f, s in zip(kinds, variant, full, short)]
 
 
+def damaged_lines_from_text(text: bytes, damage: RowDamage, layout: Layout) -> list[bytes] | None:
+    """What `damaged_lines` gives, from the damaged rows already printed (`damage_values` rows in the
+    layout, one line each): only the few non-numeric and short lines are edited field by field.
+
+    None when a printed field is quoted (a delimiter inside a number): splitting at the delimiter
+    would then cut it, and the caller takes the general path.
+    """
+    if b'"' in text:
+        return None
+    newline, delimiter = layout.newline.encode(), layout.delimiter.encode()
+    lines = text.split(newline)[: len(damage.rows)]
+    sources = layout.sources
+    prices = [sources.index(c) for c in _REQUIRED_PRICES if c in sources]
+    non_numeric, malformed = ROW_KINDS.index("non_numeric"), ROW_KINDS.index("malformed")
+    targets = np.array(prices)[_chosen(damage.variant, len(prices))].tolist() if prices else []
+    tokens = _chosen(np.remainder(damage.variant * 7.3, 1.0), len(NON_NUMERIC)).tolist()
+    width = max(1, len(sources) // 3)
+    for i in np.flatnonzero((damage.kinds == non_numeric) | (damage.kinds == malformed)).tolist():
+        variant = float(damage.variant[i])
+        if damage.kinds[i] == malformed:
+            lines[i] = garbage_line(variant).encode("ascii") if variant < 0.5 else \
+                delimiter.join(lines[i].split(delimiter)[:width])
+        else:
+            fields = lines[i].split(delimiter)
+            fields[targets[i]] = NON_NUMERIC[tokens[i]].encode("ascii")
+            lines[i] = delimiter.join(fields)
+    return lines
+
+
 def damage_cells(cells: list[str], kind: str, variant: float, sources: tuple[str, ...]) -> list[str] | None:
     """Text-level damage on one row's cells; None means: replace the whole line by garbage."""
     if kind == "non_numeric":

@@ -123,13 +123,13 @@ class RowSource:
         """
         n_days, n_tickers = len(days), len(tickers)
         if ticker_major:
-            day_column, ticker_column = np.tile(days, n_tickers), np.repeat(tickers, n_days)
+            day_column, ticker_column = np.tile(days.astype(np.int32), n_tickers), np.repeat(tickers, n_days)
             flat = {f: v.ravel() for f, v in values.items()}
         else:
-            day_column, ticker_column = np.repeat(days, n_tickers), np.tile(tickers, n_days)
+            day_column, ticker_column = np.repeat(days.astype(np.int32), n_tickers), np.tile(tickers, n_days)
             flat = {f: v.T.ravel() for f, v in values.items()}
         return pl.DataFrame({
-            "date": pl.Series(day_column.astype(np.int32)).cast(pl.Date),
+            "date": pl.Series(day_column).cast(pl.Date),  # int32 day numbers, as Polars holds dates
             **{c: self._text(c, ticker_column) for c in ("ticker", *texts)},
             **flat,
         })

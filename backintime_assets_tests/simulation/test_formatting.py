@@ -75,3 +75,22 @@ def test_preamble_and_totals_lines():
     layout = Layout(delimiter="|", preamble=("Exchange{d}{exchange}", "", "Report date{d}{date}"), totals=True)
     assert fmt.preamble_lines(layout, "NYSE", date(2001, 2, 3)) == ["Exchange|NYSE\n", "\n", "Report date|03.02.2001\n"]
     assert fmt.totals_line(layout, 10, 12345) == "TOTAL||||||||12345\n"
+
+
+@pytest.fixture(scope="module")
+def many_rows() -> pl.DataFrame:
+    spec = MarketSpec(n_tickers=20, seed=5)
+    panel = simulate_panel(spec, np.arange(20), date(2003, 1, 1), date(2004, 12, 31))
+    values = {f: getattr(panel, f) for f in ("open", "high", "low", "close", "adj_close", "volume")}
+    return RowSource(spec, 1 << 20, share_years=False).frame(panel.days, panel.tickers, values, ticker_major=True)
+
+
+@pytest.mark.parametrize("index", range(12))
+def test_rows_printed_through_a_table_of_days_are_the_bytes_polars_writes(many_rows, index):
+    """The writer prints dates of big blocks from a table of the days: the same text, byte for byte."""
+    layout = random_layout(stream(4, Stream.LAYOUT_FILE, index))
+    if layout.date_format != EXCEL_DATE:
+        assert fmt._date_text(many_rows, layout) is not None  # the table is what is being tested
+    assert fmt.rendered_rows(many_rows, layout) == fmt.render_rows(fmt.file_frame(many_rows, layout), layout)
+    timed = Layout(date_format="%d.%m.%Y %H:%M:%S")
+    assert fmt.rendered_rows(many_rows, timed) == fmt.render_rows(fmt.file_frame(many_rows, timed), timed)

@@ -51,6 +51,16 @@ def test_text_damage():
     assert len(damage_cells(cells, "malformed", 0.7, sources)) < 6
 
 
+def spread_rows(n: int) -> pl.DataFrame:
+    """Rows whose numbers span tiny to millions, so every layout's grouping and decimal marks show."""
+    return pl.DataFrame({
+        "date": [date(2000, 1, 3)] * n, "ticker": ["ABCDEF"] * n, "sector": ["CONSUMER NON-DURABLES"] * n,
+        "exchange": ["LSE"] * n, "open": np.linspace(0.00012, 12345.6789, n), "high": np.linspace(1, 2e6, n),
+        "low": np.full(n, 0.5), "close": np.linspace(3, 4, n), "adj_close": np.linspace(3, 4, n),
+        "volume": np.arange(n) * 1_000_003,
+    })
+
+
 def test_damaged_lines_in_one_pass_equal_the_row_by_row_lines(monkeypatch):
     from backintime_assets.simulation import formatting as fmt
     from backintime_assets.simulation import pollution
@@ -58,12 +68,7 @@ def test_damaged_lines_in_one_pass_equal_the_row_by_row_lines(monkeypatch):
     from backintime_assets.simulation.pollution import damaged_lines
 
     n = 400
-    rows = pl.DataFrame({
-        "date": [date(2000, 1, 3)] * n, "ticker": ["ABCDEF"] * n, "sector": ["CONSUMER NON-DURABLES"] * n,
-        "exchange": ["LSE"] * n, "open": np.linspace(0.00012, 12345.6789, n), "high": np.linspace(1, 2e6, n),
-        "low": np.full(n, 0.5), "close": np.linspace(3, 4, n), "adj_close": np.linspace(3, 4, n),
-        "volume": np.arange(n) * 1_000_003,
-    })
+    rows = spread_rows(n)
     for seed in range(40):  # layouts with decimal commas and thousands separators that need quoting
         layout = random_layout(stream(seed, Stream.LAYOUT_FILE, 0))
         damage = row_damage(stream(seed, Stream.POLLUTION, 1), 0.5, n)
@@ -72,3 +77,25 @@ def test_damaged_lines_in_one_pass_equal_the_row_by_row_lines(monkeypatch):
         at_once = damaged_lines(cells, damage, layout)
         monkeypatch.setattr(pollution, "_ONE_PASS_FROM", 10**9)
         assert at_once == damaged_lines(cells, damage, layout), layout
+
+
+def test_damaged_lines_edited_from_the_printed_rows_equal_the_lines_built_from_cells():
+    from backintime_assets.simulation import formatting as fmt
+    from backintime_assets.simulation.layouts import random_layout
+    from backintime_assets.simulation.pollution import damaged_lines, damaged_lines_from_text
+
+    n = 600
+    rows = spread_rows(n)
+    edited = quoted = 0
+    for seed in range(40):
+        layout = random_layout(stream(seed, Stream.LAYOUT_FILE, 0))
+        damage = row_damage(stream(seed, Stream.POLLUTION, 1), 0.5, n)
+        changed = damage_values(rows, damage, layout.sources)
+        lines = damaged_lines_from_text(fmt.rendered_rows(changed, layout), damage, layout)
+        if lines is None:  # a quoted field: only when a number holds the delimiter
+            quoted += 1
+            assert layout.delimiter in (layout.thousands, layout.decimal), layout
+            continue
+        edited += 1
+        assert lines == damaged_lines(fmt.text_frame(changed, layout), damage, layout), layout
+    assert edited > 20 and quoted > 0
