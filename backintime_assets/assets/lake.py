@@ -2,6 +2,8 @@
 
 The checks run inside the same step, after both outputs are stored, so they read what was really
 written; `every_row_accounted_for` is blocking, so nothing downstream runs on a lossy load.
+A file whose borrowed schema did not hold on its rows was read with its own detection instead; that
+schema replaces the borrowed one in `file_schemas`, so what users see is what the rows were read with.
 """
 import json
 
@@ -65,6 +67,14 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
     # The conversion writes both tables itself (two passes of Spark tasks); the IO manager records them.
     conversion = convert_files(spark.get_session(), location, tasks, keys, context.run.run_id.split("-")[0])
     accounting = conversion.accounting
+    if conversion.own_schemas:
+        sha_of = {f.source_path: f.sha256 for f in files}
+        with results_db.connect() as conn:
+            for source_path, schema_json in conversion.own_schemas.items():
+                file_schemas.save_detection(conn, sha_of[source_path], source_path, json.loads(schema_json))
+            conn.commit()
+        context.log.info(f"{len(conversion.own_schemas)} files did not fit the schema they borrowed: "
+                         "read with their own detection, recorded in file_schemas")
     yield Output(conversion.prices, output_name="prices")
     yield Output(conversion.rejected_rows, output_name="rejected_rows")
 

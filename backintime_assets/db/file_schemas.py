@@ -59,13 +59,17 @@ def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
     schemas = {sha: json.loads(json.dumps(dialect)) for sha, dialect in conn.execute(
         "select sha256, dialect from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()}
     finals = conn.execute(
-        """select sha256, column_index, final_type, final_format, final_mapping from file_schemas
+        """select sha256, column_index, final_type, final_format, final_mapping, changed_by from file_schemas
            where sha256 = any(%s)""", (list(schemas),)).fetchall()
-    for sha, index, final_type, final_format, final_mapping in finals:
+    for sha, index, final_type, final_format, final_mapping, changed_by in finals:
         columns = schemas[sha]["columns"]
         if index < len(columns):
             mapping = None if final_mapping == UNMAPPED else final_mapping
             columns[index].update(type=final_type, format=final_format, canonical=mapping)
+        if changed_by is not None:
+            # A user's correction is the word on the file: the conversion must not swap the
+            # schema for its own detection as it does for an unproven borrowed one.
+            schemas[sha]["borrowed_from"] = None
     return schemas
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 
@@ -36,9 +36,17 @@ class FileSchema:
     sheet: str | None = None  # xlsx only: the worksheet the table was read from
     problem: str | None = None  # why the file cannot be read as a table (empty, binary, ...)
     confidence: float = 0.0  # confidence in the dialect (delimiter/quote) choice
+    # The file whose schema this one took because their lines before the data are byte-identical
+    # (ingestion/shared_layouts.py), not yet proven on this file's rows: the conversion proves it on
+    # the whole file and falls back to the file's own detection where it does not hold.
+    borrowed_from: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # What asdict gives (every value is plain), without its deep copy: a daily run writes
+        # thousands of these, most of them borrowed schemas that take no other work.
+        d = {f.name: getattr(self, f.name) for f in _FILE_FIELDS}
+        d["columns"] = [{f.name: getattr(c, f.name) for f in _COLUMN_FIELDS} for c in self.columns]
+        return d
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
@@ -61,3 +69,7 @@ class FileSchema:
     def canonical_map(self) -> dict[str, int]:
         """Canonical column name -> column index in the file."""
         return {c.canonical: i for i, c in enumerate(self.columns) if c.canonical}
+
+
+_FILE_FIELDS = fields(FileSchema)
+_COLUMN_FIELDS = fields(ColumnSchema)

@@ -12,6 +12,9 @@ same code runs locally, on a cluster, on a directory lake and on S3.
 
 Rows dated outside the run's dates (an archive file holds years) are counted but not written:
 they belong to other partitions and are written when those run.
+
+A borrowed schema that does not hold on its file's rows is replaced by the file's own detection in
+pass 1 (parsed.py); the result's `own_schemas` names those files, for file_schemas to record.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import datetime as dt
 import math
 import posixpath
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
@@ -36,7 +39,7 @@ from backintime_assets.lake.location import LakeLocation
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
 
-STAGED = pa.schema([f for f in PARSED if f.name != "rows_read"])
+STAGED = pa.schema([f for f in PARSED if f.name not in ("rows_read", "schema_json")])
 # Raw bytes per pass-2 bucket: a bucket's rows are held in one task's memory while it settles them.
 BUCKET_SOURCE_BYTES = 128 * 2**20
 SLICES_PER_CORE = 4  # pass-1 tasks per core: enough to even out files of different sizes
@@ -50,7 +53,7 @@ PIECE_BYTES = 64 * 2**20
 PARSE_RESULT = pa.schema([
     ("kind", pa.string()), ("source_file", pa.string()), ("rows_read", pa.int64()), ("file_problem", pa.string()),
     ("loaded", pa.int64()), ("rejected", pa.int64()), ("loaded_in_run", pa.int64()),
-    ("rejected_in_run", pa.int64()), ("bucket", pa.int64()), ("path", pa.string()),
+    ("rejected_in_run", pa.int64()), ("bucket", pa.int64()), ("path", pa.string()), ("schema_json", pa.string()),
 ])
 SETTLE_RESULT = pa.schema([
     ("kind", pa.string()), ("table_name", pa.string()), ("date", pa.string()), ("rows", pa.int64()),
@@ -63,6 +66,8 @@ class Conversion:
     accounting: list[dict]  # per file: rows_read, file_problem, loaded, rejected, and those in the run's dates
     prices: WrittenDates
     rejected_rows: WrittenDates
+    # source_file -> the file's own schema JSON, for files whose borrowed schema did not hold (parsed.py)
+    own_schemas: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
     """Replace `dates` of prices and rejected_rows with what `tasks` hold for them."""
     dates = sorted(set(dates))
     accounting: dict[str, dict] = {}
+    own_schemas: dict[str, str] = {}
     written: list[WrittenFile] = []
     written_tables: list[str] = []
     if tasks and dates:
@@ -90,6 +96,8 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
                     _add_counts(accounting.setdefault(row["source_file"], {
                         "source_file": row["source_file"], "rows_read": 0, "file_problem": None, "loaded": 0,
                         "rejected": 0, "loaded_in_run": 0, "rejected_in_run": 0}), row)
+                    if row["schema_json"] is not None:
+                        own_schemas[row["source_file"]] = row["schema_json"]
             paths: dict[int, list[str]] = {}
             for row in staged:
                 if row["kind"] == "staged":
@@ -110,7 +118,7 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
         drop_stale_files(location, table, dates, {w.path for w in files})
         by_table[table] = WrittenDates(table, dates, sorted(files, key=lambda w: w.date))
     return Conversion(sorted(accounting.values(), key=lambda a: a["source_file"]),
-                      by_table["prices"], by_table["rejected_rows"])
+                      by_table["prices"], by_table["rejected_rows"], own_schemas)
 
 
 def _add_counts(total: dict, piece: dict) -> None:
@@ -161,7 +169,7 @@ def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
     status = parsed["status"]
     is_summary = pc.equal(status, FILE_SUMMARY)
     summary = parsed.filter(is_summary)
-    rows = parsed.filter(pc.invert(is_summary)).drop_columns(["rows_read"])
+    rows = parsed.filter(pc.invert(is_summary)).drop_columns(["rows_read", "schema_json"])
     days = np.asarray(pc.fill_null(rows["date"].cast(pa.int32()), -1), dtype=np.int32)
     at = np.minimum(np.searchsorted(buckets.day_numbers, days), len(buckets.day_numbers) - 1)
     in_run = buckets.day_numbers[at] == days
@@ -186,7 +194,8 @@ def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
     for k, name in enumerate(names):
         yield dict(
             kind="file", source_file=name, rows_read=summary["rows_read"][k].as_py(),
-            file_problem=summary["reason"][k].as_py(), **{key: int(c[k]) for key, c in counts.items()},
+            file_problem=summary["reason"][k].as_py(), schema_json=summary["schema_json"][k].as_py(),
+            **{key: int(c[k]) for key, c in counts.items()},
         )
 
 

@@ -1,8 +1,10 @@
 """Detect the schemas of many raw files on Spark: one task per slice of files, balanced by size.
 
-Each task keeps a LayoutMemory, so the files of one template that land in the same slice borrow
-each other's schema (see shared_layouts.py). Large files are read only where detection looks:
-their first and last bytes.
+Each task keeps a LayoutMemory, so a file of one template that lands in the same slice as an
+earlier one borrows its schema on the bytes before the data alone, and is proven by the conversion
+(deferred proof, see shared_layouts.py). A file is read only where detection looks: its first
+PEEK_BYTES, which settle most borrowings, then up to HEAD_BYTES and its last TAIL_BYTES when it
+is detected on its own.
 """
 from __future__ import annotations
 
@@ -10,13 +12,15 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from backintime_assets.detection import HEAD_BYTES, TAIL_BYTES, detect_head_tail
+from backintime_assets.detection import HEAD_BYTES, TAIL_BYTES, detect_bytes, detect_head_tail
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
 SLICES_PER_CORE = 2
-BATCH_FILES = 256  # small files read and detected together (their proofs share one read)
-WHOLE_FILE_BYTES = 4 * 2**20  # smaller files are read whole; xlsx always (a zip needs its end)
+# Larger files never borrow: the conversion reads them in pieces and so cannot prove a borrowed
+# schema on the whole file (parsed.py). Keep it at most convert.PIECE_BYTES.
+BORROW_MAX_BYTES = 4 * 2**20
+PEEK_BYTES = 4096
 DETECTED = pa.schema([("key", pa.string()), ("schema_json", pa.string())])
 
 
@@ -28,42 +32,47 @@ class DetectTask:
     size_bytes: int
 
 
-def detect_files(spark, location: LakeLocation, tasks: list[DetectTask],
-                 whole_file_bytes: int = WHOLE_FILE_BYTES) -> dict[str, str]:
-    """key -> the FileSchema JSON of each task's file."""
+def detect_files(spark, location: LakeLocation, tasks: list[DetectTask], borrow_max_bytes: int = BORROW_MAX_BYTES,
+                 slices: int | None = None) -> dict[str, str]:
+    """key -> the FileSchema JSON of each task's file. `slices`: Spark tasks (default: two per core)."""
     if not tasks:
         return {}
-    slices = balanced_slices(tasks, spark.sparkContext.defaultParallelism * SLICES_PER_CORE, lambda t: t.size_bytes)
+    slices = balanced_slices(tasks, slices or spark.sparkContext.defaultParallelism * SLICES_PER_CORE,
+                             lambda t: t.size_bytes)
 
     def detect_slice(files: list[DetectTask]):
         from backintime_assets.ingestion.shared_layouts import LayoutMemory
 
         fs = location.filesystem()
         memory = LayoutMemory()
-        limit = max(whole_file_bytes, HEAD_BYTES + TAIL_BYTES)
-        small = [t for t in files if t.size_bytes <= limit]
-        for task in (t for t in files if t.size_bytes > limit):
-            yield dict(key=task.key, schema_json=_detect_large(fs, task, memory).to_json())
-        for start in range(0, len(small), BATCH_FILES):
-            batch = small[start:start + BATCH_FILES]
-            datas = []
-            for task in batch:
-                with fs.open_input_file(task.lake_path) as handle:
-                    datas.append((handle.readall(), task.name))
-            for task, schema in zip(batch, memory.detect_many(datas)):
-                yield dict(key=task.key, schema_json=schema.to_json())
+        for task in files:
+            yield dict(key=task.key, schema_json=_detect(fs, task, memory, borrow_max_bytes).to_json())
 
     return {r["key"]: r["schema_json"] for r in run_tasks(spark, slices, detect_slice, DETECTED)}
 
 
-def _detect_large(fs, task: DetectTask, memory):
-    """A file read only where detection looks (xlsx whole: a zip needs its end)."""
+def _detect(fs, task: DetectTask, memory, borrow_max_bytes: int):
+    """The file's schema: borrowed from an earlier file of the slice, else detected from its head
+    and tail as detect_bytes would (xlsx read whole: a zip needs its end)."""
     from backintime_assets.detection.xlsx import is_xlsx
 
     with fs.open_input_file(task.lake_path) as handle:
         size = handle.size()
-        head = handle.read(HEAD_BYTES)
-        if is_xlsx(head, task.name) or size <= HEAD_BYTES + TAIL_BYTES:
-            return memory.detect(head + handle.read(), task.name)
-        handle.seek(size - TAIL_BYTES)
-        return detect_head_tail(head, handle.read(TAIL_BYTES), size, task.name)
+        head = handle.read(PEEK_BYTES)  # holds the header of most files: enough to borrow
+        if size <= borrow_max_bytes and not is_xlsx(head, task.name):
+            borrowed = memory.borrow(head, task.name)
+            if borrowed is not None:
+                return borrowed
+        head += handle.read(HEAD_BYTES - len(head))
+        if is_xlsx(head, task.name):
+            return detect_bytes(head + handle.read(), task.name)
+        borrowed = memory.borrow(head, task.name) if size <= borrow_max_bytes else None
+        if borrowed is not None:  # a preamble longer than the peek
+            return borrowed
+        if size <= HEAD_BYTES + TAIL_BYTES:
+            schema = detect_bytes(head + handle.read(), task.name)
+        else:
+            handle.seek(size - TAIL_BYTES)
+            schema = detect_head_tail(head, handle.read(TAIL_BYTES), size, task.name)
+    memory.learn(head, schema)
+    return schema

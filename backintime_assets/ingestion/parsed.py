@@ -2,6 +2,11 @@
 
 Spark's CSV reader applies one set of options per read and silently pads or truncates rows with
 the wrong number of fields, so each file is parsed by our own normaliser instead.
+
+A file whose schema was borrowed from a file of the same template (`borrowed_from`, see
+shared_layouts.py) is proven here, on all its rows: where the schema does not hold, the file is
+detected on its own and read with that schema, and its summary row carries the schema it was read
+with (`schema_json`) for the caller to record in file_schemas.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ PARSED = pa.schema([
     *[f for f in PRICES if f.name not in ("source_file", "source_line")],
     ("source_file", pa.string()), ("source_line", pa.int64()), ("raw", pa.string()), ("reason", pa.string()),
     ("rows_read", pa.int64()), ("priority", pa.int64()),
+    ("schema_json", pa.string()),  # summary rows: the file's own schema, when it replaced a borrowed one
 ])
 
 
@@ -52,7 +58,7 @@ def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
     by_schema: dict[str, list[tuple[FileTask, dict]]] = {}
     for task in tasks:
         schema = json.loads(task.schema_json)
-        key = dict(schema, file=None, confidence=None,
+        key = dict(schema, file=None, confidence=None, borrowed_from=None,
                    columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
         by_schema.setdefault(json.dumps(key, sort_keys=True), []).append((task, schema))
     groups = []
@@ -88,7 +94,34 @@ def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
     if results is None:
         results = [normalise_bytes(data, FileSchema.from_json(t.schema_json), t.source_file)
                    for data, t in zip(datas, group.tasks)]
-    return _tagged(results, group.tasks)
+    own: list[str | None] = [None] * len(results)
+    for k, (data, task) in enumerate(zip(datas, group.tasks)):
+        schema = FileSchema.from_json(task.schema_json)
+        if schema.borrowed_from is not None:
+            results[k], own[k] = _proven_or_own(data, schema, results[k], task.source_file)
+    return _tagged(results, group.tasks, own)
+
+
+def _proven_or_own(data: bytes, borrowed, result, source_file: str):
+    """(the file's rows, None) when the borrowed schema holds on them; else (the rows read with the
+    file's own schema, that schema's JSON)."""
+    from dataclasses import replace
+
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
+    from backintime_assets.normalisation import normalise_bytes
+
+    if holds_on_whole_file(borrowed, result, data):
+        return result, None
+    own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
+
+    def reading(schema):  # what decides how rows are read
+        return replace(schema, confidence=0.0, borrowed_from=None,
+                       columns=[replace(c, confidence=0.0) for c in schema.columns])
+
+    if reading(own) != reading(borrowed):
+        result = normalise_bytes(data, own, source_file)
+    return result, own.to_json()
 
 
 def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
@@ -105,8 +138,10 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
     from backintime_assets.normalisation import normalise_bytes
 
     schema = FileSchema.from_json(task.schema_json)
-    if not pieceable(schema) or size <= piece_bytes:
-        yield _tagged([normalise_bytes(read_at(0, size), schema, task.source_file)], [task])
+    if not pieceable(schema) or size <= piece_bytes or schema.borrowed_from is not None:
+        # A borrowed schema is proven on the whole file (detection lends none to files this large).
+        group = FileGroup([task], task.schema_json)
+        yield parse_group([read_at(0, size)], group)
         return
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
     start, lines_before, first = 0, 0, True
@@ -154,7 +189,7 @@ def _shift_lines(table: pa.Table, lines_before: int) -> pa.Table:
     return table.set_column(at, "source_line", pc.add(table["source_line"], lines_before))
 
 
-def _tagged(results, tasks: list[FileTask]) -> pa.Table:
+def _tagged(results, tasks: list[FileTask], schemas: list[str | None] | None = None) -> pa.Table:
     prices = pa.concat_tables([r.prices_arrow for r in results])
     rejected = pa.concat_tables([r.rejected_arrow for r in results])
     priorities = [t.priority for t in tasks]
@@ -169,6 +204,7 @@ def _tagged(results, tasks: list[FileTask]) -> pa.Table:
     summary = pa.table({
         "date": homes, "source_file": [t.source_file for t in tasks], "reason": [r.file_problem for r in results],
         "rows_read": pa.array([r.rows_read for r in results], pa.int64()), "priority": pa.array(priorities, pa.int64()),
+        "schema_json": pa.array(schemas or [None] * len(tasks), pa.string()),
     })
     return pa.concat_tables([loaded, refused, _conform(summary, FILE_SUMMARY, {})])
 

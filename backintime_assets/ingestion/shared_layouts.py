@@ -2,12 +2,24 @@
 
 Offices export day after day from one template, and detection costs about as much as parsing a
 small daily file. A file whose lines before the data (preamble and header) are byte-identical to
-those of a file already detected borrows that file's schema, but only after proving it:
-- the borrowed schema reads every row of the file's first 16 KiB: none is rejected for a reason
-  of reading (an unparseable or missing value, a wrong field count), only for its values;
-- the file's last 4 KiB end with exactly as many non-data lines (totals, notes) as the schema says.
+those of a file already detected may borrow that file's schema. The borrowed schema must then be
+proven on the file's rows; what proves it:
+- the schema reads every data row: none is rejected for a reason of reading (an unparseable or
+  missing value, a wrong field count), only for its values;
+- the file ends with exactly as many non-data lines (totals, notes) as the schema says: the lines
+  it calls footer do not read as data, and no footer line is left in the data region (it would be
+  rejected for a reason of reading).
 Anything else (a rejected row, a different footer, an unusual file) and the file is detected on its
 own, so borrowing can make detection cheaper but never different in what it accepts.
+
+Two ways to prove it:
+- eagerly (`LayoutMemory.detect`, for callers that need a final schema at once): before borrowing,
+  on the file's first 16 KiB and last 4 KiB;
+- deferred (`LayoutMemory.borrow`, for the file_schemas asset): the schema is borrowed on the
+  pre-data bytes alone, marked `borrowed_from`, and the conversion, which parses every row anyway,
+  proves it on the whole file (`holds_on_whole_file`); where it does not hold, the conversion
+  detects the file on its own, reads it with that schema and records it in `file_schemas`
+  (ingestion/parsed.py, assets/lake.py). A borrowed schema is then never worse than the file's own.
 """
 from __future__ import annotations
 
@@ -16,7 +28,6 @@ from dataclasses import replace
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.xlsx import is_xlsx
 from backintime_assets.normalisation import normalise_bytes
-from backintime_assets.normalisation.group import normalise_group
 
 PROOF_HEAD_BYTES = 16 * 1024
 PROOF_TAIL_BYTES = 4 * 1024
@@ -35,38 +46,32 @@ class LayoutMemory:
         self.detected = 0
 
     def detect(self, data: bytes, name: str) -> FileSchema:
+        """The file's schema, borrowed only once proven on its head and tail (eagerly)."""
         for known in self._candidates(data, name):
             if _proven(known, data, name):
                 self.borrowed += 1
                 return replace(known, file=name)
         schema = detect_bytes(data, name)
         self.detected += 1
-        if _reusable(schema):
-            self._by_prefix.setdefault(_prefix(data, schema.data_start_line), schema)
-            self._prefix_lengths.add(schema.data_start_line)
+        self.learn(data, schema)
         return schema
 
-    def detect_many(self, files: list[tuple[bytes, str]]) -> list[FileSchema]:
-        """detect() of each file, with the proofs of the files that borrow one schema read as one
-        text (normalise_group): the same decisions, at a fraction of the fixed cost per file."""
-        schemas: list[FileSchema | None] = [None] * len(files)
-        borrowing: dict[int, tuple[FileSchema, list[int]]] = {}
-        for i, (data, name) in enumerate(files):
-            candidate = next(iter(self._candidates(data, name)), None)
-            if candidate is None:
-                schemas[i] = self.detect(data, name)  # detects it and remembers its layout
-            else:
-                borrowing.setdefault(id(candidate), (candidate, []))[1].append(i)
-        for candidate, members in borrowing.values():
-            proven = _proven_together(candidate, [files[i] for i in members])
-            for i, ok in zip(members, proven):
-                data, name = files[i]
-                if ok:
-                    self.borrowed += 1
-                    schemas[i] = replace(candidate, file=name)
-                else:
-                    schemas[i] = self.detect(data, name)
-        return schemas
+    def borrow(self, head: bytes, name: str) -> FileSchema | None:
+        """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
+        marked `borrowed_from` and left for the conversion to prove (deferred); None if there is none."""
+        known = next(iter(self._candidates(head, name)), None)
+        if known is None:
+            return None
+        self.borrowed += 1
+        return replace(known, file=name, borrowed_from=known.file)
+
+    def learn(self, head: bytes, schema: FileSchema) -> None:
+        """Remember a schema the file (its first bytes: `head`) was detected with on its own."""
+        if schema.borrowed_from is None and _reusable(schema):
+            prefix = _prefix(head, schema.data_start_line)
+            if prefix is not None:
+                self._by_prefix.setdefault(prefix, schema)
+                self._prefix_lengths.add(schema.data_start_line)
 
     def _candidates(self, data: bytes, name: str) -> list[FileSchema]:
         """Schemas of earlier files whose bytes before the data this file repeats."""
@@ -76,13 +81,14 @@ class LayoutMemory:
         return [known for known in found if known is not None]
 
 
-def _prefix(data: bytes, lines: int) -> bytes:
-    """The first `lines` physical lines, as bytes (a UTF-16 line break also contains b"\\n")."""
+def _prefix(data: bytes, lines: int) -> bytes | None:
+    """The first `lines` physical lines, as bytes (a UTF-16 line break also contains b"\\n");
+    None when `data` holds fewer (a file with no data, or a sample cut before its data starts)."""
     end = 0
     for _ in range(lines):
         end = data.find(b"\n", end) + 1
         if end == 0:
-            return data
+            return None
     return data[:end]
 
 
@@ -96,15 +102,6 @@ def _reusable(schema: FileSchema) -> bool:
 def _proven(schema: FileSchema, data: bytes, name: str) -> bool:
     sample, head_rows = _proof_sample(schema, data)
     return _reads_as(schema, normalise_bytes(sample, replace(schema, footer_lines=0), name), head_rows)
-
-
-def _proven_together(schema: FileSchema, files: list[tuple[bytes, str]]) -> list[bool]:
-    """_proven of each file, reading all their samples as one text when they allow it."""
-    samples = [_proof_sample(schema, data) for data, _ in files]
-    results = normalise_group([s for s, _ in samples], replace(schema, footer_lines=0), [n for _, n in files])
-    if results is None:
-        return [_proven(schema, data, name) for data, name in files]
-    return [_reads_as(schema, result, head_rows) for result, (_, head_rows) in zip(results, samples)]
 
 
 def _proof_sample(schema: FileSchema, data: bytes) -> tuple[bytes, int | None]:
@@ -128,7 +125,35 @@ def _reads_as(schema: FileSchema, result, head_rows: int | None) -> bool:
             and not _reading_problems(result, last))
 
 
-def _reading_problems(result, up_to_line: int) -> bool:
+def _reading_problems(result, up_to_line: int | None = None) -> bool:
     rejected = result.rejected_arrow
-    return any(reason.startswith(READING_PROBLEMS) and line <= up_to_line
+    return any(reason.startswith(READING_PROBLEMS) and (up_to_line is None or line <= up_to_line)
                for line, reason in zip(rejected["source_line"].to_pylist(), rejected["reason"].to_pylist()))
+
+
+def holds_on_whole_file(schema: FileSchema, result, data: bytes) -> bool:
+    """The deferred proof of a borrowed schema: `result` is the whole file (`data`) read with it."""
+    if result.file_problem is not None or result.prices_arrow.num_rows == 0:
+        return False
+    if _reading_problems(result):
+        return False  # a row it cannot read, or a footer line the schema takes for data
+    return schema.footer_lines <= 0 or _footer_is_not_data(schema, data)
+
+
+def _footer_is_not_data(schema: FileSchema, data: bytes) -> bool:
+    """The lines the schema calls footer, read as data rows, give no row and no rejection but for
+    reasons of reading: a file with a shorter footer than its neighbour's must not lose rows."""
+    terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
+    end = len(data) - 1 if data.endswith(terminator) else len(data)
+    start = end
+    for _ in range(schema.footer_lines):
+        start = data.rfind(terminator, 0, start)
+        if start < 0:
+            return False
+    as_data = replace(schema, header_row=-1, data_start_line=0, footer_lines=0, borrowed_from=None)
+    result = normalise_bytes(data[start + 1:], as_data, schema.file)
+    return result.prices_arrow.num_rows == 0 and not _value_rejects(result)
+
+
+def _value_rejects(result) -> bool:
+    return any(not reason.startswith(READING_PROBLEMS) for reason in result.rejected_arrow["reason"].to_pylist())

@@ -58,13 +58,17 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     trimmed = pc.utf8_trim_whitespace(cells)
     missing = missing_mask(trimmed)
     text = trimmed
+    misgrouped = None
     if thousands:
+        misgrouped = _misgrouped(trimmed, decimal, thousands)
         text = pc.replace_substring(text, thousands, "")
     if decimal != ".":
         text = pc.replace_substring(text, decimal, ".")
     text = pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1")
     text = pc.replace_substring_regex(text, _CURRENCY_AFTER, "")
     shaped = _mask(pc.match_substring_regex(text, _NUMBER))
+    if misgrouped is not None:
+        shaped &= ~misgrouped
     values = pc.cast(pc.if_else(pa.array(shaped), text, pa.scalar(None, pa.string())), pa.float64())
     values = values.to_numpy(zero_copy_only=False).astype(np.float64)
     if suffixes:
@@ -80,6 +84,17 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     if thousands is None and bad.any():
         _read_grouped(trimmed, bad, values, decimal)
     return Parsed(values, missing, bad)
+
+
+def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray | None:
+    """Cells holding the thousands mark other than between groups of three digits ("10.5" where
+    "." groups thousands): another convention's number, unparseable here rather than read as 105."""
+    has_mark = _mask(pc.match_substring(trimmed, thousands))
+    if not has_mark.any():
+        return None
+    t, d = re.escape(thousands), re.escape(decimal)
+    grouped = _mask(pc.match_substring_regex(trimmed, rf"^\D*?\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d*)?\D*$"))
+    return has_mark & ~grouped
 
 
 def _read_grouped(text: pa.Array, bad: np.ndarray, values: np.ndarray, decimal: str) -> None:

@@ -68,3 +68,18 @@ def test_a_layout_override_reaches_every_file_of_that_layout_only(postgres_url):
             file_schemas.override_column(conn, ["s1"], "Px", "bob", final_type="money")
         with pytest.raises(file_schemas.OverrideError, match="no column"):
             file_schemas.override_column(conn, ["s3"], "Nope", "bob", final_type="float")
+
+
+def test_a_borrowed_schema_stays_borrowed_until_a_user_corrects_it(postgres_url):
+    """The conversion proves (and may replace) a borrowed schema; a user's correction is final."""
+    schema = {"file": "b.csv", "borrowed_from": "a.csv", "columns": [
+        {"name": "Date", "type": "date", "format": "%Y-%m-%d", "canonical": "date"},
+        {"name": "Px", "type": "float", "format": None, "canonical": "close"},
+    ]}
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "sha", "b.csv", schema)
+        assert file_schemas.final_schema(conn, "sha")["borrowed_from"] == "a.csv"
+        file_schemas.override_column(conn, ["sha"], "Px", "alice", final_mapping="adj_close")
+        final = file_schemas.final_schema(conn, "sha")
+        assert final["borrowed_from"] is None and final["columns"][1]["canonical"] == "adj_close"

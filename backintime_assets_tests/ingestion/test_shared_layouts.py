@@ -1,9 +1,11 @@
-"""Borrowing a sibling's schema must give what detecting the file on its own gives, or not happen."""
+"""Borrowing a sibling's schema must give what detecting the file on its own gives, or not happen
+(eagerly proven), or be caught by the proof on the whole file (deferred)."""
 import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
-from backintime_assets.ingestion.shared_layouts import LayoutMemory
+from backintime_assets.ingestion.shared_layouts import LayoutMemory, holds_on_whole_file
+from backintime_assets.normalisation import normalise_bytes
 
 
 def _same(a, b) -> bool:
@@ -68,13 +70,48 @@ def test_bad_values_do_not_stop_borrowing_but_bad_reading_does():
     assert memory.borrowed == 1 and memory.detected == 2
 
 
-def test_detect_many_decides_as_detect_does_one_by_one():
-    files = [(_file(600, 1), "a.csv"), (_file(40, 2), "b.csv"), (_file(600, 3, footer=["Total,,,,,,,"]), "c.csv"),
-             (_file(600, 4, decimal=",", delimiter=";"), "d.csv"), (_file(600, 5), "e.csv"), (b"", "empty.csv")]
-    broken = _file(600, 6).decode().splitlines(keepends=True)
-    files.append(("".join(broken[:5] + ["2020-01-09,AAA,Tech,ten,5,6,7,7,100\n"] + broken[5:]).encode(), "f.csv"))
-    one_by_one, together = LayoutMemory(), LayoutMemory()
-    expected = [one_by_one.detect(data, name) for data, name in files]
-    got = together.detect_many(files)
-    assert [s.to_dict() for s in got] == [s.to_dict() for s in expected]
-    assert (together.borrowed, together.detected) == (one_by_one.borrowed, one_by_one.detected) == (2, 5)
+def _deferred(first: bytes, other: bytes):
+    """(the schema `other` borrows from `first` on its pre-data bytes, whether the whole-file proof holds)."""
+    memory = LayoutMemory()
+    memory.learn(first, detect_bytes(first, "a.csv"))
+    borrowed = memory.borrow(other[:4096], "b.csv")
+    assert borrowed is not None and borrowed.file == "b.csv" and borrowed.borrowed_from == "a.csv"
+    return borrowed, holds_on_whole_file(borrowed, normalise_bytes(other, borrowed, "b.csv"), other)
+
+
+def test_borrowing_needs_the_same_bytes_before_the_data():
+    memory = LayoutMemory()
+    first = _file(600, 1, preamble=["Prices export", ""])
+    memory.learn(first, detect_bytes(first, "a.csv"))
+    assert memory.borrow(_file(600, 2, preamble=["Prices export", ""]), "b.csv") is not None
+    assert memory.borrow(_file(600, 3, preamble=["Prices export 2", ""]), "c.csv") is None
+    assert memory.borrow(_file(600, 4), "d.csv") is None
+    assert memory.borrow(b"Prices export\n", "e.csv") is None  # stops before its data would start
+    assert memory.borrowed == 1
+
+
+@pytest.mark.parametrize("rows", [40, 600])
+def test_the_whole_file_proof_holds_for_a_file_of_the_same_template(rows):
+    borrowed, holds = _deferred(_file(rows, 1, footer=["", "Total,,,,,,,"]), _file(rows, 2, footer=["", "Total,,,,,,,"]))
+    assert holds and borrowed.footer_lines >= 1
+
+
+@pytest.mark.parametrize("rows", [40, 600])
+@pytest.mark.parametrize("first_style,other_style", [
+    ({"delimiter": ";"}, {"decimal": ",", "delimiter": ";"}),  # same header text, other number format
+    ({}, {"footer": ["Total,,,,,,,"]}),  # a totals line the first file did not have
+    ({"footer": ["Total,,,,,,,"]}, {}),  # no totals line where the first file had one: a row would be lost
+    ({}, {"date_format": "%d/%m/%Y"}),
+])
+def test_the_whole_file_proof_fails_where_the_file_reads_differently(rows, first_style, other_style):
+    _, holds = _deferred(_file(rows, 1, **first_style), _file(rows, 2, **other_style))
+    assert not holds
+
+
+def test_the_whole_file_proof_sees_a_difference_anywhere_in_the_file():
+    good = _file(2000, 2).decode().splitlines(keepends=True)
+    assert len("".join(good[:1500])) > 64 * 1024  # past any detection sample
+    bad_values = good[:1500] + ["2020-01-09,AAA,Tech,10,5,6,7,7,100\n"] + good[1500:]
+    assert _deferred(_file(600, 1), "".join(bad_values).encode())[1]  # high < low: the row's values, not the reading
+    unreadable = good[:1500] + ["2020-01-09,AAA,Tech,ten,5,6,7,7,100\n"] + good[1500:]
+    assert not _deferred(_file(600, 1), "".join(unreadable).encode())[1]

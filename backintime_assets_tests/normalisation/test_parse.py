@@ -92,3 +92,11 @@ def test_grouped_numbers_past_the_sample_are_read_when_unmistakable():
     assert p.bad.tolist() == [False] * 4 + [True] * 4
     comma = parse_numbers(pa.array(["2 590,53", "1.234,5", "1,234.5"]), ",", None)
     assert comma.values[:2].tolist() == [2590.53, 1234.5] and comma.bad.tolist() == [False, False, True]
+
+
+def test_a_thousands_mark_outside_groups_of_three_is_unparseable_not_another_number():
+    """"10.5" where "." groups thousands is another convention's number: read as 105 it would load
+    silently wrong (a file borrowing its neighbour's schema must show it as a reading problem)."""
+    assert nums(["10.5", "1.234,5", "12.345.678", "1234.5", "$1.234", "-1.234,50 €"], decimal=",", thousands=".") == \
+        ["bad", 1234.5, 12345678.0, "bad", 1234.0, -1234.5]
+    assert nums(["10,5", "1,234.5", "1234,5"], decimal=".", thousands=",") == ["bad", 1234.5, "bad"]
