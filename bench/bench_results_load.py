@@ -22,7 +22,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 PARAMS = {"amount": 100.0, "max_price": 1000.0, "min_price": 0.1, "window": 7}
-COPY_COLUMNS = "strategy, month, ticker, sector, purchase_date, purchase_price, purchase_vol, params"
+# What replace_entries writes, exits (null for this strategy) included.
+COPY_COLUMNS = ("strategy, month, ticker, sector, purchase_date, purchase_price, purchase_vol, exit_date, exit_price,"
+                " params")
 
 
 def make_entries(n: int, seed: int = 0) -> tuple[pa.Table, list[dt.date]]:
@@ -67,7 +69,7 @@ def run(quick: bool) -> list[dict]:
             conn.execute("create unlogged table raw_entries (like backtest_entries including all)")
             # The baseline's CSV is made before the clock starts: it measures the server alone.
             month_col = pc.floor_temporal(entries["purchase_date"], unit="month")
-            ready = entries.add_column(0, "month", month_col).add_column(0, "strategy", pa.array(["s"] * n))
+            ready = results._with_exit_columns(entries).add_column(0, "month", month_col).add_column(0, "strategy", pa.array(["s"] * n))
             ready = ready.append_column("params", pa.array([json.dumps(PARAMS, sort_keys=True)] * n))
             csv_buffer = results._csv(ready).to_pybytes()
             # replace_entries sorts rows into index order first; this is the limit for that order.
@@ -90,7 +92,8 @@ def run(quick: bool) -> list[dict]:
                     conn.execute("delete from backtest_entries where strategy = 's' and month = any(%s)", (months,))
                     statement = f"copy backtest_entries ({COPY_COLUMNS}) from stdin (format binary)"
                     with conn.cursor().copy(statement) as copy:
-                        copy.set_types(["text", "date", "text", "text", "date", "float8", "float8", "jsonb"])
+                        copy.set_types(["text", "date", "text", "text", "date", "float8", "float8", "date", "float8",
+                                        "jsonb"])
                         for row in zip(*columns):
                             copy.write_row((*row, params))
 
@@ -98,7 +101,8 @@ def run(quick: bool) -> list[dict]:
                 results.replace_entries(conn, "s", months, entries, PARAMS)
 
             def format_only() -> None:
-                table = results._conform(entries, results.ENTRY_TYPES).add_column(0, "month", month_col)
+                table = results._conform(results._with_exit_columns(entries), results.ENTRY_TYPES)
+                table = table.add_column(0, "month", month_col)
                 table = results._in_index_order(table)
                 for _ in results._csv_chunks(table, "s", json.dumps(PARAMS)):
                     pass

@@ -16,6 +16,9 @@ Last full runs (2026-11-29, shared 2-core machine under load 4-5 from other jobs
 by +-0.1 between runs; medians of 4 alternating runs, wall / CPU): archive clean 0.80 / 0.76
 (0.70 / 0.72 before the day tables and the one-allocation panel), archive drift + 1% damage
 0.58 / 0.60 (0.53 / 0.55 before); daily drops ~1.2-1.5 and ~0.9-1.0, as before.
+One full run on the quiet machine afterwards: archive clean 0.77 / 0.79, archive drift + damage
+0.42 / 0.50, daily 1.89, daily eras + damage 1.03: with both cores free, Polars' writer is harder
+to keep up with.
 """
 from __future__ import annotations
 

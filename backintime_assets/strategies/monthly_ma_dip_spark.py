@@ -6,7 +6,7 @@ pick the rows through a broadcast semi-join.
 
 This is the version for prices that are a DataFrame (the Strategy interface) or Parquet whose
 dates interleave. Prices in date order (the lake) go through monthly_ma_dip_tasks.py instead,
-which needs no shuffle and measured about 3.5x faster (bench/bench_backtest.py). Against the
+which needs no shuffle and measured about 3x faster (bench/bench_backtest.py). Against the
 textbook version that joins separate aggregates for first days and last closes, this one
 measured 10.6 s / 20 CPU-s to 13.6 s / 26 CPU-s (10M rows, local[2]).
 
