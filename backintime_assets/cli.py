@@ -205,22 +205,34 @@ def cmd_schema(args) -> None:
 def cmd_backtest(args) -> None:
     _check_java()
     _prepare()
+    if args.strategy == "monthly_ma_dip":
+        _monthly_backtest()
+        return
     from backintime_assets.runner import run_job
 
+    _lake_dates()  # fails early, and clearly, on an empty lake
+    config = {"strategy": args.strategy, "name": args.name or "", "fast": args.fast, "slow": args.slow}
+    if args.sql:
+        config["sql"] = Path(args.sql).read_text()
+    result = run_job("strategy_backtest_job", run_config={"ops": {"strategy_backtest": {"config": config}}})
+    print(f"strategy_backtest_job: run {result.run_id} succeeded")
+
+
+def _lake_dates() -> list[str]:
     from backintime_assets.definitions import build_resources
     from backintime_assets.lake.tables import list_dates
-    from backintime_assets.runner import range_tags
 
     dates = list_dates(build_resources(_settings())["lake"].location(), "prices")
     if not dates:
         raise CliError("no prices in the lake yet: run `backintime ingest` (or `demo`) first")
-    if args.strategy != "monthly_ma_dip":
-        config = {"strategy": args.strategy, "name": args.name or "", "fast": args.fast, "slow": args.slow}
-        if args.sql:
-            config["sql"] = Path(args.sql).read_text()
-        result = run_job("strategy_backtest_job", run_config={"ops": {"strategy_backtest": {"config": config}}})
-        print(f"strategy_backtest_job: run {result.run_id} succeeded")
-        return
+    return dates
+
+
+def _monthly_backtest() -> None:
+    """monthly_ma_dip's entries for every month the lake holds, then the trades marked to market."""
+    from backintime_assets.runner import range_tags, run_job
+
+    dates = _lake_dates()
     first, last = date.fromisoformat(dates[0]).replace(day=1), date.fromisoformat(dates[-1]).replace(day=1)
     for job, tags in (("backtest_entries_job", range_tags(first, last)), ("mark_trades_job", {})):
         result = run_job(job, tags=tags)
@@ -252,7 +264,7 @@ def cmd_demo(args) -> None:
     dates = [d for d in window_dates(args.start, args.end.fromordinal(args.end.toordinal() + 1))]
     print(f"demo: simulating and ingesting {len(dates)} business days into {settings.lake_url}")
     _run_ranges("demo_job", dates)
-    cmd_backtest(args)
+    _monthly_backtest()
     if args.no_serve:
         return
     _serve(settings, env, args.dagster_port, args.dash_port)
