@@ -27,9 +27,19 @@ def run_job(job_name: str, tags: dict[str, str] | None = None, run_config: dict 
     with DagsterInstance.get() as instance:
         result = job.execute_in_process(instance=instance, tags=tags or {}, run_config=run_config, raise_on_error=False)
     if not result.success:
-        failures = [e.message for e in result.all_events if e.is_failure]
-        raise RunFailed(f"{job_name} run {result.run_id} failed: {failures[-1] if failures else 'see the Dagster UI'}")
+        # A step's own error says what went wrong; the run's failure only names the step.
+        steps = [_root_message(e.event_specific_data.error) for e in result.all_events
+                 if e.event_type_value == "STEP_FAILURE" and e.event_specific_data.error]
+        failures = steps or [e.message for e in result.all_events if e.is_failure]
+        raise RunFailed(f"{job_name} run {result.run_id} failed: {failures[0] if failures else 'see the Dagster UI'}")
     return result
+
+
+def _root_message(error) -> str:
+    """The innermost error's message (Dagster wraps what the asset raised), on one line."""
+    while error.cause is not None:
+        error = error.cause
+    return " ".join(error.message.split())
 
 
 def report_schema_change(dates: list[date], version: str, description: str) -> None:
