@@ -71,3 +71,23 @@ def test_simulate_writes_drifted_files_and_ground_truth(tmp_path, capsys):
 def test_simulate_rejects_bad_options_in_one_line(tmp_path, capsys):
     assert main(["simulate", "--start", "2025-01-06", "--end", "2025-01-10", "--pollution", "2", "--out", str(tmp_path)]) == 2
     assert "pollution_rate" in capsys.readouterr().err
+
+
+@pytest.mark.spark
+def test_demo_materializes_a_short_range_and_runs_the_backtest(tmp_path, postgres_url):
+    import psycopg
+
+    env = {"BACKINTIME_POSTGRES_URL": postgres_url, "BACKINTIME_SPARK_MASTER": "local[2]",
+           **{k: os.environ[k] for k in ("JAVA_HOME",) if k in os.environ}}
+    result = subprocess.run(
+        [sys.executable, "-m", "backintime_assets.cli", "demo", "--no-serve", "--start", "2025-02-24", "--end",
+         "2025-03-07"], capture_output=True, text=True, timeout=900,
+        env={"PATH": os.environ["PATH"], "BACKINTIME_HOME": str(tmp_path / "home"), **env})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "backtest_entries_job: run" in result.stdout and "mark_trades_job: run" in result.stdout
+    with psycopg.connect(postgres_url) as conn:
+        closes = conn.execute("select count(*) from latest_close where strategy = 'monthly_ma_dip'").fetchone()[0]
+        entries = conn.execute("select count(*), min(purchase_date) from backtest_entries").fetchone()
+    assert closes > 0
+    # March 3rd is the only month's first trading day with earlier rows to average.
+    assert entries[0] > 0 and str(entries[1]) == "2025-03-03"
