@@ -7,7 +7,8 @@ INGEST_ASSETS = AssetSelection.assets("raw_price_files", "file_schemas", "prices
 ingest_job = define_asset_job("ingest_job", selection=INGEST_ASSETS)
 demo_job = define_asset_job("demo_job", selection=INGEST_ASSETS | AssetSelection.assets("simulated_price_files"))
 backtest_entries_job = define_asset_job("backtest_entries_job", selection=AssetSelection.assets("backtest_entries"))
-mark_trades_job = define_asset_job("mark_trades_job", selection=AssetSelection.assets("backtest_trades"))
+mark_trades_job = define_asset_job(
+    "mark_trades_job", selection=AssetSelection.assets("backtest_trades", "sector_monthly_pnl", "ticker_pnl"))
 # Unpartitioned: the strategy and its settings are the run's config, chosen in the launchpad.
 strategy_backtest_job = define_asset_job("strategy_backtest_job", selection=AssetSelection.assets("strategy_backtest"))
 

@@ -50,6 +50,7 @@ def _write_day(location, day: date, tickers: list[str], closes: np.ndarray) -> N
 def run(quick: bool) -> list[dict]:
     from dagster import DagsterInstance, materialize
 
+    from backintime_assets.assets.backtests import MARKED_TRADES
     from backintime_assets.definitions import ASSETS, build_resources
     from backintime_assets.runner import range_tags
     from backintime_assets.services.postgres import EmbeddedPostgres
@@ -89,13 +90,13 @@ def run(quick: bool) -> list[dict]:
         full = {
             "latest_close": timed(["latest_close"], range_tags(days[0], days[-1])),
             "backtest_entries": timed(["backtest_entries"], range_tags(first.replace(day=1), last.replace(day=1))),
-            "backtest_trades": timed(["backtest_trades"], {}),
+            "backtest_trades": timed(MARKED_TRADES, {}),
         }
         _write_day(location, new_day, tickers, np.exp(log_price))
         one_day = {
             "latest_close": timed(["latest_close"], range_tags(new_day, new_day)),
             "backtest_entries": timed(["backtest_entries"], range_tags(new_day.replace(day=1), new_day.replace(day=1))),
-            "backtest_trades": timed(["backtest_trades"], {}),
+            "backtest_trades": timed(MARKED_TRADES, {}),
         }
     finally:
         from pyspark.sql import SparkSession

@@ -14,6 +14,7 @@ from dagster import materialize
 
 
 def run(quick: bool) -> list[dict]:
+    from backintime_assets.assets.backtests import MARKED_TRADES
     from backintime_assets.definitions import ASSETS, build_resources
     from backintime_assets.lake.schemas import PRICES
     from backintime_assets.lake.tables import read_arrow
@@ -50,7 +51,7 @@ def run(quick: bool) -> list[dict]:
             later = [
                 ("latest close", ["latest_close"], range_tags(first, last)),
                 ("backtest entries", ["backtest_entries"], range_tags(first.replace(day=1), last.replace(day=1))),
-                ("mark trades", ["backtest_trades"], {}),
+                ("mark trades", MARKED_TRADES, {}),
             ]
             for name, selection, tags in later:
                 started = time.perf_counter()

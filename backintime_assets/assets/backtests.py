@@ -13,8 +13,8 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from dagster import (
-    AssetDep, AssetExecutionContext, BackfillPolicy, Config, MaterializeResult, MetadataValue,
-    TimeWindowPartitionMapping, asset,
+    AssetDep, AssetExecutionContext, AssetSpec, BackfillPolicy, Config, MaterializeResult, MetadataValue,
+    TimeWindowPartitionMapping, asset, multi_asset,
 )
 
 from backintime_assets.backtesting.closes import closes_before, last_closes
@@ -113,23 +113,34 @@ def latest_close(context: AssetExecutionContext, config: MonthlyMaDipConfig, lak
     return MaterializeResult(metadata={"dagster/row_count": written, "tickers_seen": closes.num_rows})
 
 
-@asset(
+# The view and the summaries it feeds: one step, since the summaries are rebuilt from the view.
+MARKED_TRADES = ["backtest_trades", "sector_monthly_pnl", "ticker_pnl"]
+
+
+@multi_asset(
     group_name="backtests",
-    deps=[backtest_entries, latest_close],
-    kinds={"postgres"},
-    description="Trades marked to the latest close (the `backtest_trades` view), and the summaries "
-                "`sector_monthly_pnl` and `ticker_pnl` the dashboard reads.",
+    specs=[
+        AssetSpec("backtest_trades", deps=[backtest_entries, latest_close], kinds={"postgres"},
+                  description="Trades marked to the latest close: the `backtest_trades` view over "
+                              "`backtest_entries` and `latest_close`."),
+        AssetSpec("sector_monthly_pnl", deps=["backtest_trades"], kinds={"postgres"},
+                  description="Trades, amount invested and pnl per strategy, sector and month, for the dashboard."),
+        AssetSpec("ticker_pnl", deps=["backtest_trades"], kinds={"postgres"},
+                  description="Trades, amount invested and pnl per strategy and ticker, for the dashboard."),
+    ],
 )
-def backtest_trades(context: AssetExecutionContext, config: MonthlyMaDipConfig, results_db: PostgresResource) -> MaterializeResult:
+def backtest_trades(context: AssetExecutionContext, config: MonthlyMaDipConfig, results_db: PostgresResource):
     with results_db.connect() as conn:
         ensure_schema(conn)
         counts = results.refresh_summaries(conn, config.strategy_name)
         trades, pnl, unmarked, sample = results.trades_overview(conn, config.strategy_name)
-    return MaterializeResult(metadata={
+    yield MaterializeResult(asset_key="backtest_trades", metadata={
         "dagster/row_count": trades,
         "total_pnl": float(pnl),
         "trades_without_close": unmarked,
-        **{f"{name}_rows": n for name, n in counts.items()},
         "preview": MetadataValue.md(markdown_table(pd.DataFrame(
             sample, columns=["ticker", "sector", "purchase_date", "purchase_price", "last_close", "pnl"]))),
     })
+    for summary in MARKED_TRADES[1:]:
+        yield MaterializeResult(asset_key=summary, metadata={"dagster/row_count": counts[summary],
+                                                             "strategy": config.strategy_name})

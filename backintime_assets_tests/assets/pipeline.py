@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dagster import materialize
 
+from backintime_assets.assets.backtests import MARKED_TRADES
 from backintime_assets.definitions import ASSETS, build_resources
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
@@ -45,7 +46,7 @@ def run_backtest(settings: Settings, first_month: date, last_month: date):
     entries = materialize(ASSETS, resources=resources, selection=["backtest_entries"],
                           tags=range_tags(first_month, last_month))
     assert entries.success
-    return materialize(ASSETS, resources=resources, selection=["backtest_trades"])
+    return materialize(ASSETS, resources=resources, selection=MARKED_TRADES)
 
 
 def lake_prices(settings: Settings):

@@ -24,7 +24,8 @@ def test_definitions_load():
     Definitions.validate_loadable(defs)
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert keys == {"simulated_price_files", "raw_price_files", "file_schemas", "prices", "rejected_rows",
-                    "latest_close", "backtest_entries", "backtest_trades", "strategy_backtest"}
+                    "latest_close", "backtest_entries", "backtest_trades", "sector_monthly_pnl", "ticker_pnl",
+                    "strategy_backtest"}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,13 @@ def pipeline(tmp_path_factory, postgres_server, spark):
     settings = settings_for(home, postgres_server)
     result = run_range(settings, FIRST, LAST, ["simulated_price_files", *INGEST], n_tickers=N_TICKERS)
     assert result.success
-    assert run_backtest(settings, date(2025, 1, 1), date(2025, 2, 1)).success
+    marked = run_backtest(settings, date(2025, 1, 1), date(2025, 2, 1))
+    assert marked.success
+    # The view and both summaries are assets of their own, each with its row count.
+    counts = {m.asset_key.to_user_string(): m.metadata["dagster/row_count"].value
+              for m in marked.asset_materializations_for_node("backtest_trades")}
+    assert set(counts) == {"backtest_trades", "sector_monthly_pnl", "ticker_pnl"}
+    assert min(counts.values()) > 0
     return settings
 
 
