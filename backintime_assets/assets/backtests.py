@@ -63,8 +63,9 @@ def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig,
     window = context.partition_time_window
     first, last = window.start.strftime(DATE_FORMAT), window.end.strftime(DATE_FORMAT)
     location = lake.location()
-    in_run = [d for d in list_dates(location, "prices") if first <= d < last]
-    history = lookback_dates(location, first, last, config.window, config.min_price, config.max_price)
+    available = list_dates(location, "prices")
+    in_run = [d for d in available if first <= d < last]
+    history = lookback_dates(location, first, last, config.window, config.min_price, config.max_price, available)
     dates = history + in_run
     pieces = lake_pieces(location, "prices", dates)
     if len(dates) <= DRIVER_READ_MAX_DATES:

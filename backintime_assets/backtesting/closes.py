@@ -6,16 +6,14 @@ from collections.abc import Iterable
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, STEP
+from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, STEP, in_bounds
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.tables import list_dates, read_arrow
 
 
 def last_closes(prices: pa.Table, min_price: float, max_price: float) -> pa.Table:
     """ticker, date, adj_close of each ticker's latest row with min_price <= adj_close <= max_price."""
-    close = prices.column("adj_close")
-    kept = prices.filter(pc.and_(pc.greater_equal(close, min_price), pc.less_equal(close, max_price)))
-    kept = kept.select(["ticker", "date", "adj_close"])
+    kept = in_bounds(prices, min_price, max_price).select(["ticker", "date", "adj_close"])
     latest = kept.group_by("ticker").aggregate([("date", "max")]).rename_columns(["ticker", "date"])
     return latest.join(kept, keys=["ticker", "date"]).sort_by("ticker").select(["ticker", "date", "adj_close"])
 

@@ -21,16 +21,17 @@ CLOSE_COLUMNS = pa.schema([PRICES.field("ticker"), PRICES.field("adj_close")])
 
 
 def lookback_dates(location: LakeLocation, first_day: str, last_day: str, window: int,
-                   min_price: float, max_price: float) -> list[str]:
-    """Dates before `first_day` whose rows the months [first_day, last_day] need, oldest first."""
-    available = list_dates(location, "prices")
+                   min_price: float, max_price: float, available: list[str] | None = None) -> list[str]:
+    """Dates before `first_day` whose rows the months [first_day, last_day] need, oldest first.
+    `available`: the lake's price dates, when the caller has listed them already."""
+    available = list_dates(location, "prices") if available is None else available
     month_dates = [d for d in available if first_day <= d <= last_day]
     earlier = [d for d in available if d < first_day][::-1]
     if not month_dates or not earlier:
         return []
     wanted: set[str] = set()
     for day in month_dates:  # the buy date: the first date with a row in bounds
-        wanted = set(_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, [day]), min_price, max_price))
+        wanted = set(_tickers_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, [day]), min_price, max_price))
         if wanted:
             break
     needed = max(window, 1)  # the window's earlier rows; the previous close is the last of them
@@ -41,12 +42,16 @@ def lookback_dates(location: LakeLocation, first_day: str, last_day: str, window
             break
         step = earlier[start:start + STEP]
         chosen += step
-        seen.update(_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, step), min_price, max_price))
+        seen.update(_tickers_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, step), min_price, max_price))
         wanted = {t for t in wanted if seen[t] < needed}
     return sorted(chosen)
 
 
-def _in_bounds(table: pa.Table, min_price: float, max_price: float) -> list[str]:
-    close = table.column("adj_close")
-    mask = pc.and_(pc.greater_equal(close, min_price), pc.less_equal(close, max_price))
-    return table.filter(mask).column("ticker").to_pylist()
+def in_bounds(prices: pa.Table, min_price: float, max_price: float) -> pa.Table:
+    """The rows with min_price <= adj_close <= max_price (null and NaN prices drop out)."""
+    close = prices.column("adj_close")
+    return prices.filter(pc.and_(pc.greater_equal(close, min_price), pc.less_equal(close, max_price)))
+
+
+def _tickers_in_bounds(prices: pa.Table, min_price: float, max_price: float) -> list[str]:
+    return in_bounds(prices, min_price, max_price).column("ticker").to_pylist()

@@ -24,18 +24,18 @@ class Piece:
     path: str
     first_date: dt.date
     last_date: dt.date
-    rows: int  # an estimate where the footer was not read (lake files): only balances the spans
+    rows: int  # 1 where the footer was not read (lake files): only balances the spans
     row_group: int | None = None  # None: the whole file
     date_from_path: bool = False  # the file has no date column: every row is first_date
 
 
-def lake_pieces(location: LakeLocation, table: str, dates: list[str] | None = None,
-                rows_per_file: int = 1) -> list[Piece]:
-    """One piece per file of the lake table's `dates` (all of them when None), in date order."""
+def lake_pieces(location: LakeLocation, table: str, dates: list[str] | None = None) -> list[Piece]:
+    """One piece per file of the lake table's `dates` (all of them when None), in date order. Their
+    row counts are not read (one footer per file): spans of them balance by file count."""
     pieces = []
     for day, path in table_files(location, table, dates):
         date = dt.date.fromisoformat(day)
-        pieces.append(Piece(path, date, date, rows_per_file, date_from_path=True))
+        pieces.append(Piece(path, date, date, 1, date_from_path=True))
     return pieces
 
 
