@@ -167,12 +167,18 @@ def _settled(schema: FileSchema) -> bool:
 def detect_file(path: str | Path) -> FileSchema:
     """Like detect_bytes, reading only the sampled parts of a text file."""
     path = Path(path)
-    size = path.stat().st_size
     with path.open("rb") as fh:
-        head = fh.read(HEAD_BYTES)
-        if is_xlsx(head, path.name):
-            return _detect_xlsx(head + fh.read(), str(path))
-        if size <= HEAD_BYTES + TAIL_BYTES:
-            return detect_bytes(head + fh.read(), str(path))
-        fh.seek(size - TAIL_BYTES)
-        return detect_head_tail(head, fh.read(), size, str(path))
+        return detect_opened(fh, path.stat().st_size, str(path))
+
+
+def detect_opened(handle, size: int, name: str, head: bytes = b"") -> FileSchema:
+    """detect_bytes of an open binary file of `size` bytes whose first bytes, `head`, were already
+    read: reads up to HEAD_BYTES, then the tail alone for large text files (xlsx whole: a zip needs
+    its end). Works on Python files and pyarrow input streams alike (read, seek)."""
+    head += handle.read(HEAD_BYTES - len(head))
+    if is_xlsx(head, name):
+        return _detect_xlsx(head + handle.read(), name)
+    if size <= HEAD_BYTES + TAIL_BYTES:
+        return detect_bytes(head + handle.read(), name)
+    handle.seek(size - TAIL_BYTES)
+    return detect_head_tail(head, handle.read(TAIL_BYTES), size, name)

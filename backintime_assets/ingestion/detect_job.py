@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from backintime_assets.detection import HEAD_BYTES, TAIL_BYTES, detect_bytes, detect_head_tail
+from backintime_assets.detection import HEAD_BYTES, detect_opened
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
@@ -59,20 +59,14 @@ def _detect(fs, task: DetectTask, memory, borrow_max_bytes: int):
     with fs.open_input_file(task.lake_path) as handle:
         size = handle.size()
         head = handle.read(PEEK_BYTES)  # holds the header of most files: enough to borrow
-        if size <= borrow_max_bytes and not is_xlsx(head, task.name):
-            borrowed = memory.borrow(head, task.name)
-            if borrowed is not None:
-                return borrowed
+        can_borrow = size <= borrow_max_bytes and not is_xlsx(head, task.name)
+        borrowed = memory.borrow(head, task.name) if can_borrow else None
+        if borrowed is not None:
+            return borrowed
         head += handle.read(HEAD_BYTES - len(head))
-        if is_xlsx(head, task.name):
-            return detect_bytes(head + handle.read(), task.name)
-        borrowed = memory.borrow(head, task.name) if size <= borrow_max_bytes else None
+        borrowed = memory.borrow(head, task.name) if can_borrow and len(head) > PEEK_BYTES else None
         if borrowed is not None:  # a preamble longer than the peek
             return borrowed
-        if size <= HEAD_BYTES + TAIL_BYTES:
-            schema = detect_bytes(head + handle.read(), task.name)
-        else:
-            handle.seek(size - TAIL_BYTES)
-            schema = detect_head_tail(head, handle.read(TAIL_BYTES), size, task.name)
+        schema = detect_opened(handle, size, task.name, head)
     memory.learn(head, schema)
     return schema

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backintime_assets.db import manifest
-from backintime_assets.ingestion.shared_layouts import LayoutMemory
 from backintime_assets.ingestion.sources import dates_held, home_date, raw_lake_key, scan, sha256_of
 from backintime_assets.lake import LakeLocation
 
@@ -24,6 +23,8 @@ def migrate(conn, root: Path, location: LakeLocation) -> MigrationReport:
     report = MigrationReport()
     known = manifest.current_files(conn)
     fs = location.filesystem()
+    from backintime_assets.ingestion.shared_layouts import LayoutMemory  # detection: not at code-location load
+
     found = scan(root)
     layouts = LayoutMemory()
     for source in found:

@@ -74,9 +74,14 @@ def _files_of_dates(fs: pafs.FileSystem, location: LakeLocation, table: str, dat
     if len(dates) <= FEW_DATES:
         return [info for day in dates for info in _list_files(fs, date_dir(location, table, day))]
     wanted = {date_dir(location, table, day) for day in dates}
+    return [i for i in _all_date_files(fs, location, table) if posixpath.dirname(i.path) in wanted]
+
+
+def _all_date_files(fs: pafs.FileSystem, location: LakeLocation, table: str) -> list[pafs.FileInfo]:
+    """Every Parquet file in a date folder of the table, in one recursive listing."""
     infos = fs.get_file_info(pafs.FileSelector(location.path(table), recursive=True, allow_not_found=True))
     return [i for i in infos if i.type == pafs.FileType.File and i.path.endswith(".parquet")
-            and posixpath.dirname(i.path) in wanted]
+            and posixpath.basename(posixpath.dirname(i.path)).startswith(PARTITION_PREFIX)]
 
 
 def _list_files(fs: pafs.FileSystem, directory: str) -> list[pafs.FileInfo]:
@@ -97,8 +102,10 @@ def list_dates(location: LakeLocation, table: str) -> list[str]:
 def table_files(location: LakeLocation, table: str, dates: list[str] | None = None) -> list[tuple[str, str]]:
     """(date, path) of every Parquet file of the table, for the given dates or all of them."""
     fs = location.filesystem()
-    chosen = list_dates(location, table) if dates is None else sorted(set(dates))
-    infos = _files_of_dates(fs, location, table, chosen)
+    if dates is None:  # the whole table: one listing, not the dates and then their files
+        infos = _all_date_files(fs, location, table)
+    else:
+        infos = _files_of_dates(fs, location, table, sorted(set(dates)))
     prefix_length = len(date_dir(location, table, ""))
     return sorted((posixpath.dirname(i.path)[prefix_length:], i.path) for i in infos)
 
