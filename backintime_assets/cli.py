@@ -110,15 +110,28 @@ class ProgressLine:
 
 
 def _ingest_dates(source: Path) -> list[date]:
-    from backintime_assets.ingestion.sources import dates_held, scan
+    """Migrate and survey the folder's new files now, as the raw step would, and return every date
+    the folder's files hold: each file is read once, and the runs' raw steps find nothing new."""
+    from dagster import build_resources as initialised
 
-    dates: set[date] = set()
-    for found in scan(source):
-        held, problem = dates_held(found.path.read_bytes(), found.relative)
-        if problem:
-            print(f"warning: {found.relative}: {problem}", file=sys.stderr)
-        dates.update(held)
-    return sorted(dates)
+    from backintime_assets.db import manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.definitions import build_resources
+    from backintime_assets.ingestion.raw import migrate
+    from backintime_assets.ingestion.survey import survey_files
+
+    # Initialised as Dagster would for a run: secrets given as EnvVar are read from the environment.
+    with initialised(build_resources(_settings())) as resources:
+        location = resources.lake.location()
+        spark = resources.spark.get_session()
+        with resources.results_db.connect() as conn:
+            ensure_schema(conn)
+            report = migrate(conn, source, location, lambda tasks: survey_files(spark, location, tasks))
+            conn.commit()
+            files = manifest.current_files(conn).values()
+    for path, problem in sorted(report.problems.items()):
+        print(f"warning: {path}: {problem}", file=sys.stderr)
+    return sorted({day for f in files for day in f.dates})  # a file with nothing loadable: its home date
 
 
 def _run_ranges(job_name: str, dates: list[date]) -> None:
@@ -140,7 +153,7 @@ def cmd_ingest(args) -> None:
     _prepare()
     dates = _ingest_dates(source)
     if not dates:
-        raise CliError(f"no price rows found in any file under {source}")
+        raise CliError(f"no price files found under {source}")
     _run_ranges("ingest_job", dates)
 
 

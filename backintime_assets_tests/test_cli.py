@@ -91,3 +91,32 @@ def test_demo_materializes_a_short_range_and_runs_the_backtest(tmp_path, postgre
     assert closes > 0
     # March 3rd is the only month's first trading day with earlier rows to average.
     assert entries[0] > 0 and str(entries[1]) == "2025-03-03"
+
+
+@pytest.mark.spark
+def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, postgres_url):
+    import psycopg
+    import pyarrow.dataset as ds
+
+    source = tmp_path / "drive"
+    source.mkdir()
+    # A daily drop, an archive of two weeks with a day-first layout, and an empty file.
+    (source / "2025-03-03.csv").write_text("Date,Ticker,Close\n2025-03-03,AAA,10.5\n2025-03-03,BBB,20\n")
+    (source / "archive.txt").write_text("Datum;Symbol;Schluss\n" + "".join(
+        f"{d:02d}.03.2025;CCC;{d},25\n" for d in (3, 4, 5, 6, 7, 10, 11, 12, 13, 14)))
+    (source / "empty.csv").write_text("")
+    env = {"BACKINTIME_POSTGRES_URL": postgres_url, "BACKINTIME_SPARK_MASTER": "local[2]",
+           **{k: os.environ[k] for k in ("JAVA_HOME",) if k in os.environ}}
+    result = subprocess.run(
+        [sys.executable, "-m", "backintime_assets.cli", "ingest", "--source", str(source)], capture_output=True,
+        text=True, timeout=600, env={"PATH": os.environ["PATH"], "BACKINTIME_HOME": str(tmp_path / "home"), **env})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "empty.csv: empty file" in result.stderr
+    prices = ds.dataset(tmp_path / "home" / "lake" / "prices", partitioning="hive").to_table().to_pandas()
+    assert len(prices) == 12 and sorted(prices.loc[prices["ticker"] == "CCC", "close"]) == [
+        d + 0.25 for d in (3, 4, 5, 6, 7, 10, 11, 12, 13, 14)]
+    with psycopg.connect(postgres_url) as conn:
+        # Each file's schema, recorded by the survey that found its dates.
+        assert conn.execute("select count(*) from file_layouts").fetchone()[0] == 3
+        held = dict(conn.execute("select source_path, cardinality(dates) from raw_files").fetchall())
+    assert held == {"2025-03-03.csv": 1, "archive.txt": 10, "empty.csv": 1}

@@ -1,4 +1,7 @@
-"""The raw zone: source files copied as they are into `<lake>/raw/`, with a manifest in Postgres."""
+"""The raw zone: source files copied as they are into `<lake>/raw/`, with a manifest in Postgres.
+
+Each new file is read once here, on Spark (ingestion/survey.py): the dates it holds go into the
+manifest and the schema it was read with into file_schemas."""
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 
@@ -6,8 +9,9 @@ from backintime_assets.assets.source import simulated_price_files
 from backintime_assets.db import manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
+from backintime_assets.ingestion.survey import survey_files
 from backintime_assets.partitions import run_dates, trade_date_partitions
-from backintime_assets.resources import LakeResource, PostgresResource, SourceFolderResource
+from backintime_assets.resources import LakeResource, PostgresResource, SourceFolderResource, SparkResource
 
 
 @asset(
@@ -15,16 +19,20 @@ from backintime_assets.resources import LakeResource, PostgresResource, SourceFo
     partitions_def=trade_date_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     deps=[simulated_price_files],
-    kinds={"s3", "postgres"},
-    description="Source files migrated into the lake's raw zone; name, size, sha256 and mtime recorded in `raw_files`.",
+    kinds={"s3", "postgres", "spark"},
+    description="Source files migrated into the lake's raw zone; name, size, sha256, mtime and the dates each holds "
+                "recorded in `raw_files`, the schema each was read with in `file_schemas`.",
 )
 def raw_price_files(
-    context: AssetExecutionContext, source_folder: SourceFolderResource, lake: LakeResource, results_db: PostgresResource
+    context: AssetExecutionContext, source_folder: SourceFolderResource, lake: LakeResource,
+    results_db: PostgresResource, spark: SparkResource,
 ) -> MaterializeResult:
     dates = run_dates(context)
+    location = lake.location()
     with results_db.connect() as conn:
         ensure_schema(conn)
-        report = migrate(conn, source_folder.root(), lake.location())
+        report = migrate(conn, source_folder.root(), location,
+                         lambda tasks: survey_files(spark.get_session(), location, tasks))
         conn.commit()
         held = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
     for path, problem in report.problems.items():
@@ -33,6 +41,7 @@ def raw_price_files(
         "dagster/row_count": len(held),
         "files_for_run_dates": len(held),
         "copied": len(report.copied),
+        "detected": report.detected,
         "bytes_copied": report.bytes_copied,
         "unchanged": report.unchanged,
         "gone_from_source": report.gone,

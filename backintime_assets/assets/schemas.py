@@ -24,11 +24,11 @@ from backintime_assets.resources import LakeResource, PostgresResource, SparkRes
 def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lake: LakeResource,
                        results_db: PostgresResource) -> MaterializeResult:
     dates = run_dates(context)
-    columns, layouts = 0, {}  # what this run detected; files seen before keep their schema
     with results_db.connect() as conn:
         ensure_schema(conn)
         files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
         # Same content, same detection: a file detected before keeps its schema and any user overrides.
+        # Only files the raw step left without one (recorded before it surveyed files) are detected here.
         known = file_schemas.detected_files(conn, [f.sha256 for f in files])
         new = {f.sha256: f for f in files if f.sha256 not in known}
         tasks = [DetectTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
@@ -36,13 +36,16 @@ def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lak
         for sha, schema_json in detect_files(spark.get_session(), lake.location(), tasks).items():
             schema = json.loads(schema_json)
             file_schemas.save_detection(conn, sha, new[sha].source_path, schema)
-            columns += len(schema["columns"])
-            layouts[new[sha].source_path] = {k: schema.get(k) for k in ("encoding", "delimiter", "header_row")}
         conn.commit()
+        shown = file_schemas.final_schemas(conn, [f.sha256 for f in files[:20]])
+        layouts = {f.source_path: {k: shown[f.sha256].get(k) for k in ("encoding", "delimiter", "header_row")}
+                   for f in files[:20] if f.sha256 in shown}
         # Changes when a file changes or a user corrects a schema, so `prices` shows as needing a rerun.
         version = file_schemas.schema_version(conn, [f.sha256 for f in files])
+        columns = file_schemas.column_count(conn, list({f.sha256 for f in files}))
     return MaterializeResult(data_version=DataVersion(version), metadata={
         "dagster/row_count": columns,
-        "files": len(layouts),
-        "dialects": MetadataValue.json(dict(list(layouts.items())[:20])),
+        "files": len(files),
+        "detected_here": len(tasks),
+        "dialects": MetadataValue.json(layouts),
     })

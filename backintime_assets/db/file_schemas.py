@@ -49,6 +49,11 @@ def detected_files(conn, sha256s: list[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+def column_count(conn, sha256s: list[str]) -> int:
+    """Rows of file_schemas (one per file column) of the files."""
+    return conn.execute("select count(*) from file_schemas where sha256 = any(%s)", (list(sha256s),)).fetchone()[0]
+
+
 def final_schema(conn, sha256: str) -> dict | None:
     """The file's schema as detection produced it, with each column's final type and mapping applied."""
     return final_schemas(conn, [sha256]).get(sha256)

@@ -46,12 +46,12 @@ def detect_files(spark, location: LakeLocation, tasks: list[DetectTask], borrow_
         fs = location.filesystem()
         memory = LayoutMemory()
         for task in files:
-            yield dict(key=task.key, schema_json=_detect(fs, task, memory, borrow_max_bytes).to_json())
+            yield dict(key=task.key, schema_json=detect_one(fs, task, memory, borrow_max_bytes).to_json())
 
     return {r["key"]: r["schema_json"] for r in run_tasks(spark, slices, detect_slice, DETECTED)}
 
 
-def _detect(fs, task: DetectTask, memory, borrow_max_bytes: int):
+def detect_one(fs, task: DetectTask, memory, borrow_max_bytes: int = BORROW_MAX_BYTES):
     """The file's schema: borrowed from an earlier file of the slice, else detected from its head
     and tail as detect_bytes would (xlsx read whole: a zip needs its end)."""
     from backintime_assets.detection.xlsx import is_xlsx

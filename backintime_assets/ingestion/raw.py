@@ -1,12 +1,18 @@
-"""Migrate the source folder into the lake's raw zone, recording every file version in the manifest."""
+"""Migrate the source folder into the lake's raw zone, recording every file version in the manifest
+and, from one read of each new file (survey.py), its dates there and its schema in file_schemas."""
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backintime_assets.db import manifest
-from backintime_assets.ingestion.sources import dates_held, home_date, raw_lake_key, scan, sha256_of
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan, sha256_of
+from backintime_assets.ingestion.survey import Survey, SurveyTask
 from backintime_assets.lake import LakeLocation
+
+Surveyor = Callable[[list[SurveyTask]], dict[str, Survey]]  # survey_files bound to a Spark session
 
 
 @dataclass
@@ -16,17 +22,17 @@ class MigrationReport:
     gone: int = 0
     problems: dict[str, str] = field(default_factory=dict)
     bytes_copied: int = 0
+    detected: int = 0  # new files whose schema this migration detected (the others had one)
 
 
-def migrate(conn, root: Path, location: LakeLocation) -> MigrationReport:
-    """Copy new and changed files; an unchanged file (same size and mtime, or same content) is not copied."""
+def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> MigrationReport:
+    """Copy new and changed files and survey them; an unchanged file (same size and mtime, or same
+    content) is neither copied nor read."""
     report = MigrationReport()
     known = manifest.current_files(conn)
     fs = location.filesystem()
-    from backintime_assets.ingestion.shared_layouts import LayoutMemory  # detection: not at code-location load
-
     found = scan(root)
-    layouts = LayoutMemory()
+    copied: list[tuple[SourceFile, str, str]] = []  # (source, sha256, lake path)
     for source in found:
         previous = known.get(source.relative)
         if previous and previous.size_bytes == source.size_bytes and previous.modified_at == source.modified_at:
@@ -39,22 +45,34 @@ def migrate(conn, root: Path, location: LakeLocation) -> MigrationReport:
             manifest.record(conn, manifest.RawFile(**{**previous.__dict__, "modified_at": source.modified_at}))
             report.unchanged += 1
             continue
-        dates, problem = dates_held(data, source.relative, layouts)
-        if not dates:
-            # Nothing loadable, yet its lines must still land in rejected_rows with the reason:
-            # give the file a date so that some partition's run reads it.
-            dates = [home_date(source.relative, source.modified_at)]
         lake_path = location.path(raw_lake_key(sha, source.relative))
         if fs.get_file_info(lake_path).size != len(data):
             fs.create_dir(lake_path.rsplit("/", 1)[0], recursive=True)
             with fs.open_output_stream(lake_path) as out:
                 out.write(data)
             report.bytes_copied += len(data)
+        copied.append((source, sha, lake_path))
+
+    # Same content, same schema: a file whose bytes were detected before (and perhaps corrected by
+    # a user) is read with that schema, and its stored schema is left as it is.
+    schemas = file_schemas.final_schemas(conn, list({sha for _, sha, _ in copied}))
+    surveys = survey([SurveyTask(source.relative, lake_path, source.relative, source.size_bytes,
+                                 json.dumps(schemas[sha]) if sha in schemas else None) for source, sha, lake_path in copied])
+    for source, sha, lake_path in copied:
+        found_in = surveys[source.relative]
+        if sha not in schemas:
+            file_schemas.save_detection(conn, sha, source.relative, found_in.schema_dict())
+            schemas[sha] = found_in.schema_dict()
+            report.detected += 1
+        # Nothing loadable, yet its lines must still land in rejected_rows with the reason:
+        # give the file a date so that some partition's run reads it.
+        dates = found_in.dates or [home_date(source.relative, source.modified_at)]
         manifest.record(conn, manifest.RawFile(
-            source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path, dates, problem,
+            source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path, dates,
+            found_in.problem,
         ))
         report.copied.append(source.relative)
-        if problem:
-            report.problems[source.relative] = problem
+        if found_in.problem:
+            report.problems[source.relative] = found_in.problem
     report.gone = manifest.mark_missing(conn, {s.relative for s in found})
     return report

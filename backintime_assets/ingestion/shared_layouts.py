@@ -12,26 +12,20 @@ proven on the file's rows; what proves it:
 Anything else (a rejected row, a different footer, an unusual file) and the file is detected on its
 own, so borrowing can make detection cheaper but never different in what it accepts.
 
-Two ways to prove it:
-- eagerly (`LayoutMemory.detect`, for callers that need a final schema at once): before borrowing,
-  on the file's first 16 KiB and last 4 KiB;
-- deferred (`LayoutMemory.borrow`, for the file_schemas asset): the schema is borrowed on the
-  pre-data bytes alone, marked `borrowed_from`, and the conversion, which parses every row anyway,
-  proves it on the whole file (`holds_on_whole_file`); where it does not hold, the conversion
-  detects the file on its own, reads it with that schema and records it in `file_schemas`
-  (ingestion/parsed.py, assets/lake.py). A borrowed schema is then never worse than the file's own.
+The schema is borrowed on the pre-data bytes alone, marked `borrowed_from`; the first read of the
+whole file, which parses every row anyway, proves it (`holds_on_whole_file`): the raw step's survey
+(survey.py), or the conversion for a file detected apart (parsed.py). Where it does not hold, the
+file is detected on its own and read with that schema, which is what file_schemas records. A
+borrowed schema is then never worse than the file's own.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.detection import FileSchema
 from backintime_assets.detection.xlsx import is_xlsx
 from backintime_assets.normalisation import normalise_bytes
 
-PROOF_HEAD_BYTES = 16 * 1024
-PROOF_TAIL_BYTES = 4 * 1024
-MIN_PROOF_ROWS = 1
 # Rejections that say the schema may not fit the file (rather than that a row's values are bad).
 READING_PROBLEMS = ("unparseable", "missing value", "wrong field count", "empty row", "file problem")
 
@@ -43,18 +37,6 @@ class LayoutMemory:
         self._by_prefix: dict[bytes, FileSchema] = {}
         self._prefix_lengths: set[int] = set()  # data_start_line of the schemas held
         self.borrowed = 0
-        self.detected = 0
-
-    def detect(self, data: bytes, name: str) -> FileSchema:
-        """The file's schema, borrowed only once proven on its head and tail (eagerly)."""
-        for known in self._candidates(data, name):
-            if _proven(known, data, name):
-                self.borrowed += 1
-                return replace(known, file=name)
-        schema = detect_bytes(data, name)
-        self.detected += 1
-        self.learn(data, schema)
-        return schema
 
     def borrow(self, head: bytes, name: str) -> FileSchema | None:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
@@ -93,36 +75,10 @@ def _prefix(data: bytes, lines: int) -> bytes | None:
 
 
 def _reusable(schema: FileSchema) -> bool:
-    # Multi-byte encodings are left out: their tail sample cannot be cut at a line break byte-wise.
+    # Multi-byte encodings are left out: a line break cannot be found in them byte-wise (_prefix).
     return (schema.problem is None and schema.file_format == "csv" and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")))
-
-
-def _proven(schema: FileSchema, data: bytes, name: str) -> bool:
-    sample, head_rows = _proof_sample(schema, data)
-    return _reads_as(schema, normalise_bytes(sample, replace(schema, footer_lines=0), name), head_rows)
-
-
-def _proof_sample(schema: FileSchema, data: bytes) -> tuple[bytes, int | None]:
-    """(what to read to prove the schema, how many data rows of the head it holds; None: the whole file)."""
-    if len(data) <= PROOF_HEAD_BYTES + PROOF_TAIL_BYTES:  # the whole file, footer included
-        return data, None
-    # The head and the tail are read as one text.
-    head = data[:data.rfind(b"\n", 0, PROOF_HEAD_BYTES) + 1]
-    tail = data[-PROOF_TAIL_BYTES:]
-    tail = tail[tail.find(b"\n") + 1:]  # from the first whole line
-    return head + tail, head.count(b"\n") - schema.data_start_line
-
-
-def _reads_as(schema: FileSchema, result, head_rows: int | None) -> bool:
-    """The lines after the last loaded row are exactly the schema's footer, no line before that
-    was refused for a reason of reading, and (`head_rows`) the head held enough rows to judge."""
-    loaded = result.prices_arrow["source_line"]
-    last = int(loaded.to_numpy().max()) if len(loaded) else 0
-    return (result.file_problem is None and last > 0 and result.physical_lines - last == schema.footer_lines
-            and (head_rows is None or head_rows >= MIN_PROOF_ROWS)
-            and not _reading_problems(result, last))
 
 
 def _reading_problems(result, up_to_line: int | None = None) -> bool:

@@ -40,20 +40,18 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def dates_held(data: bytes, name: str, layouts=None) -> tuple[list[date], str | None]:
-    """The distinct trade dates of the file's loadable rows, and a file-level problem if there is one.
-    `layouts`: a LayoutMemory shared over many files, so files of one template detect cheaply."""
-    from backintime_assets.ingestion.shared_layouts import LayoutMemory
-    from backintime_assets.normalisation import normalise_bytes
+def dates_held(data: bytes, name: str) -> tuple[list[date], str | None]:
+    """The distinct trade dates of the file's loadable rows, and a file-level problem if there is one:
+    what the raw step's survey records, for planning runs before it (the sensor, `backintime ingest`)."""
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.ingestion.survey import survey_file
 
     try:
-        schema = (layouts or LayoutMemory()).detect(data, name)
-        result = normalise_bytes(data, schema, name)
+        schema = detect_bytes(data, name)
     except Exception as error:  # a file we cannot read must not stop the others
         return [], f"unreadable: {type(error).__name__}: {error}"
-    dates = sorted(result.prices_arrow["date"].unique().to_pylist())
-    problem = result.file_problem or (None if dates else "no loadable rows")
-    return dates, problem
+    found = survey_file(lambda offset, length: data[offset:offset + length], len(data), name, schema)
+    return found.dates, found.problem
 
 
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")

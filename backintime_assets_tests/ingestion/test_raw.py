@@ -1,0 +1,67 @@
+"""Migration into the raw zone: each new file is read once, and its dates and schema are recorded
+from that one read; a file whose content is known is read with the schema it already has."""
+import datetime as dt
+import shutil
+
+import psycopg
+import pytest
+
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db.schema import ensure_schema
+from backintime_assets.ingestion.raw import migrate
+from backintime_assets.ingestion.survey import survey_file
+
+pytestmark = pytest.mark.postgres
+HEADER = "Date;Ticker;Close\n"
+
+
+def _day_first(days: range) -> str:
+    return HEADER + "".join(f"{d:02d}/03/2025;AAA;{d},5\n" for d in days)
+
+
+class DriverSurveyor:
+    """survey_files without Spark: the same survey of each file, on the driver, and what it was asked."""
+
+    def __init__(self, location):
+        self.location, self.asked = location, []
+
+    def __call__(self, tasks):
+        from backintime_assets.detection import FileSchema, detect_bytes
+
+        self.asked.append([t.key for t in tasks])
+        surveys = {}
+        for task in tasks:
+            with self.location.filesystem().open_input_file(task.lake_path) as handle:
+                data = handle.readall()
+            schema = FileSchema.from_json(task.schema_json) if task.schema_json else detect_bytes(data, task.name)
+            surveys[task.key] = survey_file(lambda o, n, data=data: data[o:o + n], len(data), task.name, schema)
+        return surveys
+
+
+def test_new_files_are_surveyed_once_and_known_content_keeps_its_corrected_schema(postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "a.csv").write_text(_day_first(range(3, 8)))
+    (source / "empty.csv").write_text("")
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        report = migrate(conn, source, local_lake, surveyor)
+        assert sorted(surveyor.asked[0]) == ["a.csv", "empty.csv"] and report.detected == 2
+        files = manifest.current_files(conn)
+        assert files["a.csv"].dates == [dt.date(2025, 3, d) for d in range(3, 8)] and files["a.csv"].problem is None
+        assert files["empty.csv"].problem == "empty file" and len(files["empty.csv"].dates) == 1  # its home date
+        a_sha = files["a.csv"].sha256
+        assert file_schemas.final_schema(conn, a_sha)["columns"][0]["format"] == "%d/%m/%Y"
+
+        # A user says the dates are month-first; then the same bytes arrive under another name.
+        file_schemas.override_column(conn, [a_sha], "Date", "alice", final_format="%m/%d/%Y")
+        shutil.copy(source / "a.csv", source / "copy_of_a.csv")
+        report = migrate(conn, source, local_lake, surveyor)
+        assert surveyor.asked[1] == ["copy_of_a.csv"] and report.detected == 0 and report.unchanged == 2
+        copy = manifest.current_files(conn)["copy_of_a.csv"]
+        assert copy.dates == [dt.date(2025, d, 3) for d in range(3, 8)]  # read month-first, as corrected
+        assert conn.execute("select changed_by from file_schemas where sha256 = %s and column_name = 'Date'",
+                            (a_sha,)).fetchone() == ("alice",)
+
+        assert migrate(conn, source, local_lake, surveyor).copied == [] and surveyor.asked[2] == []

@@ -1,0 +1,119 @@
+"""A raw file's survey: the schema it reads with (borrowed and proven, or its own) and its dates."""
+import datetime as dt
+
+import pytest
+
+from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.ingestion.shared_layouts import LayoutMemory
+from backintime_assets.ingestion.survey import SurveyTask, survey_file, survey_files
+
+
+def _file(rows: int, seed: int, **style) -> bytes:
+    return render_table(PRICE_HEADER, sample_prices(rows, seed=seed, tickers=3), Style(**style))
+
+
+def _survey(data: bytes, name: str, schema, piece_bytes: int = 64 * 2**20):
+    return survey_file(lambda offset, length: data[offset:offset + length], len(data), name, schema, piece_bytes)
+
+
+def _borrowed(first: bytes, other: bytes):
+    memory = LayoutMemory()
+    memory.learn(first, detect_bytes(first, "a.csv"))
+    schema = memory.borrow(other[:4096], "b.csv")
+    assert schema is not None and schema.borrowed_from == "a.csv"
+    return schema
+
+
+def _reading(schema: FileSchema) -> dict:
+    """What decides how rows are read: the schema without file name, confidences or provenance."""
+    d = schema.to_dict() | {"file": None, "confidence": None, "borrowed_from": None}
+    d["columns"] = [c | {"confidence": None} for c in d["columns"]]
+    return d
+
+
+def _days(rows: int, tickers: int = 3) -> list[dt.date]:
+    return [dt.date(2020, 1, 1) + dt.timedelta(days=d) for d in range((rows + tickers - 1) // tickers)]
+
+
+@pytest.mark.parametrize("rows", [40, 600])
+def test_a_file_of_the_same_template_keeps_the_borrowed_schema_and_gives_every_date(rows):
+    other = _file(rows, 2, footer=["", "Total,,,,,,,"])
+    survey = _survey(other, "b.csv", _borrowed(_file(rows, 1, footer=["", "Total,,,,,,,"]), other))
+    schema = FileSchema.from_json(survey.schema_json)
+    assert schema.borrowed_from == "a.csv" and schema.footer_lines >= 1
+    assert _reading(schema) == _reading(detect_bytes(other, "b.csv"))
+    assert survey.dates == _days(rows) and survey.problem is None
+
+
+@pytest.mark.parametrize("rows", [40, 600])
+@pytest.mark.parametrize("first_style,other_style", [
+    ({"delimiter": ";"}, {"decimal": ",", "delimiter": ";"}),  # same header text, other number format
+    ({}, {"footer": ["Total,,,,,,,"]}),  # a totals line the first file did not have
+    ({"footer": ["Total,,,,,,,"]}, {}),  # no totals line where the first file had one: a row would be lost
+    ({}, {"date_format": "%d/%m/%Y"}),
+])
+def test_a_file_that_reads_differently_is_surveyed_with_its_own_detection(rows, first_style, other_style):
+    other = _file(rows, 2, **other_style)
+    survey = _survey(other, "b.csv", _borrowed(_file(rows, 1, **first_style), other))
+    schema = FileSchema.from_json(survey.schema_json)
+    assert schema.borrowed_from is None
+    assert _reading(schema) == _reading(detect_bytes(other, "b.csv"))
+    assert survey.dates == _days(rows)
+
+
+def test_bad_values_keep_the_borrowed_schema_but_an_unreadable_row_does_not():
+    first, good = _file(600, 1), _file(600, 2).decode().splitlines(keepends=True)
+    high_below_low = "".join(good[:5] + ["2020-01-09,AAA,Tech,10,5,6,7,7,100\n"] + good[5:]).encode()
+    assert FileSchema.from_json(_survey(high_below_low, "b.csv", _borrowed(first, high_below_low)).schema_json
+                                ).borrowed_from == "a.csv"
+    unreadable = "".join(good[:5] + ["2020-01-09,AAA,Tech,ten,5,6,7,7,100\n"] + good[5:]).encode()
+    assert FileSchema.from_json(_survey(unreadable, "c.csv", _borrowed(first, unreadable)).schema_json
+                                ).borrowed_from is None
+
+
+def test_a_file_read_in_pieces_gives_the_dates_of_one_read():
+    data = _file(3000, 4, footer=["Total,,,,,,,"])
+    schema = detect_bytes(data, "big.csv")
+    whole, pieces = _survey(data, "big.csv", schema), _survey(data, "big.csv", schema, piece_bytes=10_000)
+    assert whole.dates == pieces.dates == _days(3000) and pieces.problem is None
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", "empty file"),
+    (b"Date,Ticker,Close\n", "no data rows"),
+    (b"Date,Ticker,Close\n2025-01-02,AAA,-1\n", "no loadable rows"),  # its one row is rejected
+])
+def test_a_file_with_nothing_loadable_says_why(data, problem):
+    survey = _survey(data, "x.csv", detect_bytes(data, "x.csv"))
+    assert survey.dates == [] and survey.problem == problem
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_spark_tasks_survey_files_and_read_known_ones_with_their_given_schema(spark, request, lake):
+    location = request.getfixturevalue(lake)
+    fs = location.filesystem()
+    fs.create_dir(location.path("raw"), recursive=True)
+    files = {f"day{i}.csv": _file(30, i) for i in range(4)}
+    files["big.csv"] = _file(3000, 9)
+    files["eu.csv"] = _file(60, 5, delimiter=";", decimal=",", date_format="%d.%m.%Y")
+    tasks = []
+    for name, data in files.items():
+        with fs.open_output_stream(location.path("raw", name)) as out:
+            out.write(data)
+        tasks.append(SurveyTask(name, location.path("raw", name), name, len(data)))
+    # eu.csv "known" with day and month swapped (say, a user's correction): it is read that way.
+    given = detect_bytes(files["eu.csv"], "eu.csv")
+    given = given.__class__.from_dict(given.to_dict() | {"columns": [
+        c | ({"format": "%m.%d.%Y"} if c["canonical"] == "date" else {}) for c in given.to_dict()["columns"]]})
+    tasks[-1] = SurveyTask("eu.csv", tasks[-1].lake_path, "eu.csv", tasks[-1].size_bytes, given.to_json())
+    found = survey_files(spark, location, tasks, piece_bytes=50_000)
+    assert set(found) == set(files)
+    for name in [f"day{i}.csv" for i in range(4)]:
+        assert found[name].dates == _days(30) and found[name].problem is None
+    assert found["big.csv"].dates == _days(3000)
+    assert found["eu.csv"].schema_json == given.to_json()
+    # 20 days from 2020-01-01 read month-first: only those whose day is at most 12 exist, in other months.
+    assert found["eu.csv"].dates == sorted(dt.date(2020, d.day, 1) for d in _days(60) if d.day <= 12)
+    assert survey_files(spark, location, []) == {}
