@@ -17,7 +17,7 @@ from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
 from backintime_assets.ingestion.convert import convert_files
-from backintime_assets.ingestion.parsed import FileTask
+from backintime_assets.ingestion.parsed import FileTask, parsed_key
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import run_dates, trade_date_partitions
@@ -48,6 +48,7 @@ from backintime_assets.resources import LakeResource, PostgresResource, SparkRes
 )
 def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, lake: LakeResource, results_db: PostgresResource):
     dates = run_dates(context)
+    location = lake.location()
     with results_db.connect() as conn:
         ensure_schema(conn)
         files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
@@ -59,10 +60,10 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
             schema = schemas.get(raw.sha256)
             if schema is None:
                 raise RuntimeError(f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
-            tasks.append(FileTask(raw.lake_path, raw.source_path, json.dumps(schema), min(raw.dates), priority,
-                                  raw.size_bytes))
+            schema_json = json.dumps(schema)
+            tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, min(raw.dates), priority,
+                                  raw.size_bytes, location.path(parsed_key(raw.sha256, schema_json))))
     context.log.info(f"converting {len(tasks)} files for {len(dates)} dates")
-    location = lake.location()
     keys = [d.isoformat() for d in dates]
     # The conversion writes both tables itself (two passes of Spark tasks); the IO manager records them.
     conversion = convert_files(spark.get_session(), location, tasks, keys, context.run.run_id.split("-")[0])

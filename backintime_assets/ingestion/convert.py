@@ -1,7 +1,8 @@
 """Raw files into the lake's `prices` and `rejected_rows`, on Spark, in two passes of Python tasks.
 
-Pass 1, one task per slice of files (slices balanced by size): parse each file with its own
-dialect and stage its rows for the run's dates into buckets of contiguous dates, as lz4 Parquet
+Pass 1, one task per slice of files (slices balanced by size): read each file's rows from the
+parsed zone where the raw step's survey kept them (parsed.py), else parse the file with its own
+dialect; stage its rows for the run's dates into buckets of contiguous dates, as lz4 Parquet
 under `<lake>/_staging/`; return each file's counts.
 Pass 2, one task per bucket: read the bucket's staged rows, settle collisions between files
 (collisions.py), and write each date's one file of prices and one of rejected rows.
@@ -32,7 +33,7 @@ import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.collisions import LOSERS, settle
 from backintime_assets.ingestion.parsed import (
-    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, parse_group, parse_in_pieces,
+    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, from_parsed, group_files, parse_group, parse_in_pieces,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
@@ -48,6 +49,7 @@ SLICES_PER_CORE = 4  # pass-1 tasks per core: enough to even out files of differ
 GROUP_BYTES = 32 * 2**20
 # A larger file is read a piece at a time, so a task's memory is bounded by this, not by the file.
 PIECE_BYTES = 64 * 2**20
+PARSED_BATCH_ROWS = 1 << 20  # rows of kept parsed rows staged at a time: about a piece's worth
 
 # What the tasks hand back to the driver: a row per file, staged file or written file.
 PARSE_RESULT = pa.schema([
@@ -145,6 +147,17 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
         fs = location.filesystem()
         stage = _BucketWriters(fs, staging)
         for group in groups:
+            unparsed = []
+            for task in group.tasks:
+                kept = _kept_rows(fs, task)
+                if kept is None:
+                    unparsed.append(task)
+                    continue
+                for batch in kept:
+                    yield from _stage_rows(from_parsed(pa.Table.from_batches([batch]), task), buckets, stage)
+            if not unparsed:
+                continue
+            group = FileGroup(unparsed, group.schema_json)
             if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
                 task = group.tasks[0]
                 with fs.open_input_file(task.lake_path) as handle:
@@ -162,6 +175,14 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
         yield from stage.close()
 
     return run_tasks(spark, slices, parse_slice, PARSE_RESULT)
+
+
+def _kept_rows(fs: pafs.FileSystem, task: FileTask):
+    """The file's rows from the parsed zone, a row group at a time (memory bounded as when parsing
+    in pieces); None when they were not kept under the task's schema."""
+    if task.parsed_path is None or fs.get_file_info(task.parsed_path).type == pafs.FileType.NotFound:
+        return None
+    return pq.ParquetFile(task.parsed_path, filesystem=fs).iter_batches(batch_size=PARSED_BATCH_ROWS)
 
 
 def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):

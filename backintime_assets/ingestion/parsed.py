@@ -7,15 +7,22 @@ A file whose schema was borrowed from a file of the same template (`borrowed_fro
 shared_layouts.py) is proven here, on all its rows: where the schema does not hold, the file is
 detected on its own and read with that schema, and its summary row carries the schema it was read
 with (`schema_json`) for the caller to record in file_schemas.
+
+The raw step's survey keeps what it parsed: each file's tagged rows, as read with its schema, in
+`<lake>/parsed/` (`parsed_key`, one file per content and reading schema). The conversion reads
+those instead of parsing the text again (`from_parsed`); a file with no such rows (a schema a user
+corrected since, a manifest older than the parsed zone) is parsed from its text as before.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from backintime_assets.lake.schemas import PRICES
 
@@ -28,6 +35,9 @@ PARSED = pa.schema([
     ("rows_read", pa.int64()), ("priority", pa.int64()),
     ("schema_json", pa.string()),  # summary rows: the file's own schema, when it replaced a borrowed one
 ])
+# What the parsed zone keeps of a file: what does not depend on the run that reads it (PARSED
+# without the run's priority of the file; rejected and summary rows are dated by the run too).
+KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")])
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class FileTask:
     # Lower wins when two files hold the same (date, ticker): 0 is the most recently modified file.
     priority: int
     size_bytes: int = 0  # to share files fairly between tasks
+    # The file's rows as the survey parsed them with this schema, if kept (parsed_key); None: parse the text.
+    parsed_path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,9 +70,7 @@ def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
     by_schema: dict[str, list[tuple[FileTask, dict]]] = {}
     for task in tasks:
         schema = json.loads(task.schema_json)
-        key = dict(schema, file=None, confidence=None, borrowed_from=None,
-                   columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
-        by_schema.setdefault(json.dumps(key, sort_keys=True), []).append((task, schema))
+        by_schema.setdefault(reading_key(schema), []).append((task, schema))
     groups = []
     for members in by_schema.values():
         chunk: list[tuple[FileTask, dict]] = []
@@ -71,6 +81,40 @@ def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
             if member is not None:
                 chunk.append(member)
     return groups
+
+
+def reading_key(schema: dict) -> str:
+    """What decides how a file's rows are read: its schema without its name, confidences or provenance."""
+    key = dict(schema, file=None, confidence=None, borrowed_from=None,
+               columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
+    return json.dumps(key, sort_keys=True)
+
+
+def parsed_key(sha256: str, schema_json: str) -> str:
+    """Where the parsed zone keeps a file's rows read with a schema: by content, then by reading,
+    so a corrected schema never finds rows read the old way."""
+    reading = hashlib.sha256(reading_key(json.loads(schema_json)).encode()).hexdigest()[:16]
+    return f"parsed/{sha256[:2]}/{sha256}/{reading}.parquet"
+
+
+def kept(parsed: pa.Table) -> pa.Table:
+    """Tagged rows (PARSED) as the parsed zone keeps them."""
+    return parsed.select(KEPT.names).cast(KEPT)
+
+
+def from_parsed(rows: pa.Table, task: FileTask) -> pa.Table:
+    """Rows of the parsed zone (KEPT) as `task`'s run tags them: its priority, its name (the same
+    content may sit under two names), and its home date on the rows that have no trustworthy date
+    of their own (rejected rows, summary rows)."""
+    undated = pc.not_equal(rows["status"], LOADED)
+    home = pa.scalar(task.home_date, pa.date32())
+    rows = rows.set_column(rows.schema.get_field_index("date"), "date", pc.if_else(undated, home, rows["date"]))
+    rows = rows.set_column(rows.schema.get_field_index("source_file"), "source_file",
+                           pa.repeat(pa.scalar(task.source_file, pa.string()), rows.num_rows))
+    return pa.Table.from_arrays([
+        *(rows[f.name] for f in KEPT),
+        pa.repeat(pa.scalar(task.priority, pa.int64()), rows.num_rows), pa.nulls(rows.num_rows, pa.string()),
+    ], schema=PARSED)
 
 
 def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:

@@ -57,7 +57,8 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
     # a user) is read with that schema, and its stored schema is left as it is.
     schemas = file_schemas.final_schemas(conn, list({sha for _, sha, _ in copied}))
     surveys = survey([SurveyTask(source.relative, lake_path, source.relative, source.size_bytes,
-                                 json.dumps(schemas[sha]) if sha in schemas else None) for source, sha, lake_path in copied])
+                                 json.dumps(schemas[sha]) if sha in schemas else None, sha)
+                      for source, sha, lake_path in copied])
     for source, sha, lake_path in copied:
         found_in = surveys[source.relative]
         if sha not in schemas:
@@ -76,3 +77,4 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
             report.problems[source.relative] = found_in.problem
     report.gone = manifest.mark_missing(conn, {s.relative for s in found})
     return report
+

@@ -1,11 +1,15 @@
 """A raw file's survey: the schema it reads with (borrowed and proven, or its own) and its dates."""
 import datetime as dt
 
+import pyarrow.compute as pc
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
 import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.ingestion.shared_layouts import LayoutMemory
+from backintime_assets.ingestion.parsed import parsed_key
 from backintime_assets.ingestion.survey import SurveyTask, survey_file, survey_files
 
 
@@ -102,12 +106,12 @@ def test_spark_tasks_survey_files_and_read_known_ones_with_their_given_schema(sp
     for name, data in files.items():
         with fs.open_output_stream(location.path("raw", name)) as out:
             out.write(data)
-        tasks.append(SurveyTask(name, location.path("raw", name), name, len(data)))
+        tasks.append(SurveyTask(name, location.path("raw", name), name, len(data), sha256=f"sha-{name}"))
     # eu.csv "known" with day and month swapped (say, a user's correction): it is read that way.
     given = detect_bytes(files["eu.csv"], "eu.csv")
     given = given.__class__.from_dict(given.to_dict() | {"columns": [
         c | ({"format": "%m.%d.%Y"} if c["canonical"] == "date" else {}) for c in given.to_dict()["columns"]]})
-    tasks[-1] = SurveyTask("eu.csv", tasks[-1].lake_path, "eu.csv", tasks[-1].size_bytes, given.to_json())
+    tasks[-1] = SurveyTask("eu.csv", tasks[-1].lake_path, "eu.csv", tasks[-1].size_bytes, given.to_json(), "sha-eu")
     found = survey_files(spark, location, tasks, piece_bytes=50_000)
     assert set(found) == set(files)
     for name in [f"day{i}.csv" for i in range(4)]:
@@ -117,3 +121,15 @@ def test_spark_tasks_survey_files_and_read_known_ones_with_their_given_schema(sp
     # 20 days from 2020-01-01 read month-first: only those whose day is at most 12 exist, in other months.
     assert found["eu.csv"].dates == sorted(dt.date(2020, d.day, 1) for d in _days(60) if d.day <= 12)
     assert survey_files(spark, location, []) == {}
+
+    # The parsed rows are kept, by content and reading schema, whole, with nothing left half-written.
+    for name, survey in found.items():
+        sha = "sha-eu" if name == "eu.csv" else f"sha-{name}"
+        assert survey.parsed_path == location.path(parsed_key(sha, survey.schema_json))
+        rows = pq.read_table(survey.parsed_path, filesystem=fs)
+        loaded = rows.filter(pc.equal(rows["status"], "loaded"))
+        assert sorted(set(loaded["date"].to_pylist())) == survey.dates
+        assert loaded.num_rows == (3000 if name == "big.csv" else 30 if name.startswith("day") else 3 * len(survey.dates))
+        assert pc.sum(rows["rows_read"]).as_py() == {"big.csv": 3000, "eu.csv": 60}.get(name, 30)
+    everything = fs.get_file_info(pafs.FileSelector(location.path("parsed"), recursive=True))
+    assert not [f.path for f in everything if f.path.endswith(".partial")]
