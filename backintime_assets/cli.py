@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -109,26 +110,33 @@ class ProgressLine:
             self.stream.write("\n")
 
 
-def _ingest_dates(source: Path) -> list[date]:
-    """Migrate and survey the folder's new files now, as the raw step would, and return every date
-    the folder's files hold: each file is read once, and the runs' raw steps find nothing new."""
+@contextlib.contextmanager
+def _project_resources():
+    """The project's resources and survey_files bound to its Spark session and lake, initialised
+    as Dagster initialises them for a run (secrets given as EnvVar are read from the environment)."""
     from dagster import build_resources as initialised
 
-    from backintime_assets.db import manifest
-    from backintime_assets.db.schema import ensure_schema
     from backintime_assets.definitions import build_resources
-    from backintime_assets.ingestion.raw import migrate
     from backintime_assets.ingestion.survey import survey_files
 
-    # Initialised as Dagster would for a run: secrets given as EnvVar are read from the environment.
     with initialised(build_resources(_settings())) as resources:
         location = resources.lake.location()
         spark = resources.spark.get_session()
-        with resources.results_db.connect() as conn:
-            ensure_schema(conn)
-            report = migrate(conn, source, location, lambda tasks: survey_files(spark, location, tasks))
-            conn.commit()
-            files = manifest.current_files(conn).values()
+        yield resources, lambda tasks: survey_files(spark, location, tasks)
+
+
+def _ingest_dates(source: Path) -> list[date]:
+    """Migrate and survey the folder's new files now, as the raw step would, and return every date
+    the folder's files hold: each file is read once, and the runs' raw steps find nothing new."""
+    from backintime_assets.db import manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.ingestion.raw import migrate
+
+    with _project_resources() as (resources, survey), resources.results_db.connect() as conn:
+        ensure_schema(conn)
+        report = migrate(conn, source, resources.lake.location(), survey)
+        conn.commit()
+        files = manifest.current_files(conn).values()
     for path, problem in sorted(report.problems.items()):
         print(f"warning: {path}: {problem}", file=sys.stderr)
     return sorted({day for f in files for day in f.dates})  # a file with nothing loadable: its home date
@@ -183,7 +191,7 @@ def cmd_detect(args) -> None:
 def cmd_schema(args) -> None:
     import psycopg
 
-    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db import file_schemas
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.instance import results_url
 
@@ -205,7 +213,9 @@ def cmd_schema(args) -> None:
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
         conn.commit()
-        dates = manifest.dates_of(conn, targets)
+        # A corrected date format can move a file's rows to other dates: read the files again.
+        dates = _resurvey(conn, targets)
+        conn.commit()
         version = file_schemas.schema_version(conn, targets)
     _prepare()
     from backintime_assets.runner import report_schema_change
@@ -213,6 +223,14 @@ def cmd_schema(args) -> None:
     report_schema_change(dates, version, f"{args.by} changed {args.column} in {len(targets)} file(s)")
     print(f"changed {changed} column(s) in {len(targets)} file(s); {len(dates)} date(s) now need a rerun"
           + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+
+
+def _resurvey(conn, sha256s: list[str]) -> list[date]:
+    from backintime_assets.ingestion.raw import resurvey
+
+    _check_java()
+    with _project_resources() as (_, survey):
+        return resurvey(conn, sha256s, survey)
 
 
 def cmd_backtest(args) -> None:

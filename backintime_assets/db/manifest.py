@@ -41,6 +41,15 @@ def record(conn, raw: RawFile) -> None:
         )
 
 
+def set_dates(conn, sha256: str, dates: list[date], problem: str | None) -> None:
+    """What the current versions of a file's content hold, learnt again (after a schema correction)."""
+    conn.execute(
+        """update raw_files set dates = %s, problem = %s, first_date = %s, last_date = %s
+           where sha256 = %s and superseded_at is null""",
+        (dates, problem, min(dates, default=None), max(dates, default=None), sha256),
+    )
+
+
 def mark_missing(conn, present_paths: set[str]) -> int:
     """Files gone from the source folder stay in the lake; the manifest says when they disappeared."""
     rows = conn.execute("select source_path from raw_files where superseded_at is null").fetchall()

@@ -78,3 +78,21 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
     report.gone = manifest.mark_missing(conn, {s.relative for s in found})
     return report
 
+
+def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list:
+    """Read the current files of these contents again with their final schemas (after a user
+    corrected them) and record the dates they hold now. Returns every date they held before or
+    hold now: the rows of a file read another way may move to other dates, and both the dates
+    they leave and the dates they reach need a rerun."""
+    files = [f for f in manifest.current_files(conn).values() if f.sha256 in set(sha256s)]
+    schemas = file_schemas.final_schemas(conn, [f.sha256 for f in files])
+    surveys = survey([SurveyTask(f.source_path, f.lake_path, f.source_path, f.size_bytes, json.dumps(schemas[f.sha256]),
+                                 f.sha256) for f in files])
+    touched = set()
+    for f in files:
+        found_in = surveys[f.source_path]
+        dates = found_in.dates or [home_date(f.source_path, f.modified_at)]
+        manifest.set_dates(conn, f.sha256, dates, found_in.problem)
+        touched.update(f.dates, dates)
+    return sorted(touched)
+

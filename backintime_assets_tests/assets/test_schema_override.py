@@ -51,3 +51,39 @@ def test_override_marks_dates_stale_and_the_rerun_uses_it(tmp_path, postgres_url
     prices = lake_prices(settings).sort_values("ticker")
     assert list(prices["close"]) == [11.0, 19.5] and len(lake_rejections(settings)) == 0
     assert prices_status() == StaleStatus.FRESH
+
+
+@pytest.mark.spark
+def test_a_corrected_date_format_moves_rows_to_the_dates_they_now_hold(tmp_path, postgres_url, spark, monkeypatch):
+    settings = settings_for(tmp_path, postgres_url)
+    for key, value in {"BACKINTIME_HOME": str(tmp_path), "BACKINTIME_POSTGRES_URL": postgres_url}.items():
+        monkeypatch.setenv(key, value)
+    for key, value in prepare_dagster_home(settings).items():
+        monkeypatch.setenv(key, value)
+    settings.source_dir.mkdir(parents=True)
+    # Read day-first (13/03 cannot be month-first): 3 April and 13 March. The desk meant month-first.
+    (settings.source_dir / "desk.csv").write_text("Date,Ticker,Close\n03/04/2025,ABCDEF,10.5\n13/03/2025,ABCDEF,11\n")
+    first, last, moved_to = date(2025, 3, 3), date(2025, 4, 4), date(2025, 3, 4)
+
+    def ingest(start, end):
+        with DagsterInstance.get() as instance:
+            assert materialize(ASSETS, resources=build_resources(settings), selection=INGEST,
+                               tags=range_tags(start, end), instance=instance).success
+
+    def status(day):
+        with DagsterInstance.get() as instance:
+            resolver = CachingStaleStatusResolver(instance, defs.resolve_asset_graph(), LoadingContextForTest(instance))
+            return resolver.get_status(AssetKey("prices"), day.isoformat())
+
+    ingest(first, last)
+    assert sorted(lake_prices(settings)["date"].astype(str)) == ["2025-03-13", "2025-04-03"]
+    assert main(["schema", "override", "desk.csv", "--column", "Date", "--format", "%m/%d/%Y", "--by", "analyst"]) == 0
+    # The dates the rows leave and the date a row reaches all need a rerun; the others do not.
+    assert [status(d) for d in (date(2025, 3, 13), date(2025, 4, 3), moved_to)] == [StaleStatus.STALE] * 3
+    assert status(date(2025, 3, 5)) == StaleStatus.FRESH
+    for day in (date(2025, 3, 13), date(2025, 4, 3), moved_to):  # each stale partition on its own
+        ingest(day, day)
+    prices = lake_prices(settings)
+    assert list(prices["date"].astype(str)) == ["2025-03-04"] and list(prices["close"]) == [10.5]
+    rejected = lake_rejections(settings)
+    assert list(rejected["raw"]) == ["13/03/2025,ABCDEF,11"] and list(rejected["date"].astype(str)) == ["2025-03-04"]
