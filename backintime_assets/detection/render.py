@@ -82,14 +82,17 @@ _SECTORS = ["Technology", "Énergie", "Consumer Staples", "Santé", "Financials"
 
 
 def sample_prices(n: int, seed: int = 0, tickers: int = 1, start: date = date(2020, 1, 1)) -> list[list[object]]:
-    """`n` valid daily bars (PRICE_HEADER order) on consecutive days, rows cycling over tickers."""
+    """`n` valid daily bars (PRICE_HEADER order) on consecutive business days from `start` (or the
+    next one), rows cycling over tickers: weekend rows are refused by the normaliser's rules."""
     import random
-    from datetime import timedelta
+
+    import numpy as np
 
     rng = random.Random(seed)
+    days = np.busday_offset(np.datetime64(start, "D"), np.arange((n + tickers - 1) // tickers), roll="forward")
     rows: list[list[object]] = []
     for i in range(n):
-        day = start + timedelta(days=i // tickers)
+        day = days[i // tickers].astype(object)
         close = round(rng.uniform(1, 2000), 2)
         open_ = round(close * rng.uniform(0.97, 1.03), 2)
         high = round(max(open_, close) * rng.uniform(1.0, 1.02), 2)

@@ -14,7 +14,7 @@ from .lines import FileLines, LineIndex, to_utf8
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
-from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_prices
+from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_prices, check_trade_days
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
@@ -194,6 +194,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     volume = np.rint(np.where(np.abs(volume) < _MAX_INT64, volume, 0)).astype(np.int64)
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
+    check_trade_days(reasons, days)
     if files is None:
         repeat_keys, lines = ticker.codes, rec.line
     else:

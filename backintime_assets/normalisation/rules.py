@@ -7,6 +7,8 @@ Decisions (documented for the lead and the README):
 - adj_close missing -> close. volume missing (or no volume column) -> 0; fractional volume is rounded.
 - sector missing -> "UNKNOWN". No ticker column -> the caller's default (file stem).
 - prices must be > 0; volume >= 0; high >= max(open, close, low); low <= min(open, close).
+- the date must be a weekday: trade-date partitions run Monday to Friday, so a row dated on a
+  weekend could be filed under no partition and would vanish; it is rejected instead, by name.
 - a later row equal to an earlier one on ticker, date and every value: "duplicate"; same ticker and
   date with other values: "conflicting duplicate of line N" (the first one is kept)."""
 
@@ -65,6 +67,16 @@ def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
     r.set(h < lo, "high < low")
     r.set(h < np.maximum(o, c), "high < max(open, close)")
     r.set(lo > np.minimum(o, c), "low > min(open, close)")
+
+
+_WEEKEND = {5: "dated on a Saturday", 6: "dated on a Sunday"}
+
+
+def check_trade_days(r: Reasons, days: np.ndarray) -> None:
+    """`days`: days since 1970-01-01 (a Thursday)."""
+    weekday = (days + 3) % 7
+    for number, reason in _WEEKEND.items():
+        r.set(weekday == number, f"{reason}: trade dates are Monday to Friday")
 
 
 def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],

@@ -37,7 +37,9 @@ def _reading(schema: FileSchema) -> dict:
 
 
 def _days(rows: int, tickers: int = 3) -> list[dt.date]:
-    return [dt.date(2020, 1, 1) + dt.timedelta(days=d) for d in range((rows + tickers - 1) // tickers)]
+    """The business days sample_prices spreads `rows` over."""
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=d) for d in range(2 * rows)]
+    return [d for d in days if d.weekday() < 5][:(rows + tickers - 1) // tickers]
 
 
 @pytest.mark.parametrize("rows", [40, 600])
@@ -118,8 +120,10 @@ def test_spark_tasks_survey_files_and_read_known_ones_with_their_given_schema(sp
         assert found[name].dates == _days(30) and found[name].problem is None
     assert found["big.csv"].dates == _days(3000)
     assert found["eu.csv"].schema_json == given.to_json()
-    # 20 days from 2020-01-01 read month-first: only those whose day is at most 12 exist, in other months.
-    assert found["eu.csv"].dates == sorted(dt.date(2020, d.day, 1) for d in _days(60) if d.day <= 12)
+    # 20 business days from 2020-01-01 read month-first: only those whose day is at most 12 exist,
+    # in other months, and those that fall on a weekend are refused.
+    assert found["eu.csv"].dates == sorted(dt.date(2020, d.day, 1) for d in _days(60)
+                                           if d.day <= 12 and dt.date(2020, d.day, 1).weekday() < 5)
     assert survey_files(spark, location, []) == {}
 
     # The parsed rows are kept, by content and reading schema, whole, with nothing left half-written.

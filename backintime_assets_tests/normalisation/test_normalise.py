@@ -359,15 +359,16 @@ def outcome(r) -> dict[int, str]:
 
 def test_garbage_line_below_the_header_is_rejected_and_the_rest_loads():
     rows = ["TradeDate,Symbol,Sector,Open,High,Low Price,Close,Adj Close", "????????"]
-    rows += [f'01/{20 + k:02d}/2025 00:00,T{k},FINANCE,"1.234,50","1.239,50","1.229,50","1.235,{k}0","1.235,{k}0"'
-             for k in range(8)]
+    days = [20, 21, 22, 23, 24, 27, 28, 29]  # business days of January 2025
+    rows += [f'01/{day:02d}/2025 00:00,T{k},FINANCE,"1.234,50","1.239,50","1.229,50","1.235,{k}0","1.235,{k}0"'
+             for k, day in enumerate(days)]
     data = b"\xff\xfe" + "\r\n".join(rows + [""]).encode("utf-16-le")
     r = run(data)
     check_invariants(r)
     assert accounted(r)
     assert outcome(r) == {1: "header", 2: "wrong field count: expected 8, got 1", **{n: "price" for n in range(3, 11)}}
     assert r.prices.close.tolist() == [1235.0 + k / 10 for k in range(8)]
-    assert r.prices.date.dt.date.tolist() == [date(2025, 1, 20 + k) for k in range(8)]
+    assert r.prices.date.dt.date.tolist() == [date(2025, 1, day) for day in days]
 
 
 def test_totals_line_with_the_ticker_first_is_a_footer():

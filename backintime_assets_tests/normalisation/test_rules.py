@@ -1,6 +1,6 @@
 import numpy as np
 
-from backintime_assets.normalisation.rules import Reasons, check_duplicates, check_prices
+from backintime_assets.normalisation.rules import Reasons, check_duplicates, check_prices, check_trade_days
 
 
 def test_first_failing_rule_wins_and_columns_are_listed():
@@ -43,3 +43,14 @@ def test_duplicates_exact_and_conflicting():
     close = np.array([5.0, 5.0, 5.0, 6.0, 5.0])
     check_duplicates(r, ticker, day, {"close": close}, np.array([10, 11, 12, 13, 14]))
     assert r.reason.tolist() == [None, "duplicate", None, "conflicting duplicate of line 10", "bad"]
+
+
+def test_weekend_rows_are_refused_by_name_and_weekdays_kept():
+    days = np.array([np.datetime64(d, "D").astype(np.int64) for d in
+                     ("2025-03-07", "2025-03-08", "2025-03-09", "2025-03-10", "1969-12-27")])  # Fri Sat Sun Mon Sat
+    r = Reasons(len(days))
+    r.set(np.array([False, False, True, False, False]), "unparseable value: close")  # an earlier rule wins
+    check_trade_days(r, days)
+    assert r.reason.tolist() == [None, "dated on a Saturday: trade dates are Monday to Friday",
+                                 "unparseable value: close", None,
+                                 "dated on a Saturday: trade dates are Monday to Friday"]
