@@ -6,8 +6,10 @@ That read needs a schema and proves it, so the raw step surveys each new file on
 records both: the dates in the manifest, the schema in file_schemas, which then has nothing left
 to detect. The dates a file is filed under and the rows `prices` loads from it rest on one schema.
 
-The rows it parsed are kept in the lake's parsed zone (parsed.py: `parsed_key`), so the conversion
-reads them rather than parsing the text a second time.
+The rows of files of KEEP_MIN_BYTES or more are kept in the lake's parsed zone (parsed.py:
+`parsed_key`), so the conversion reads them rather than parsing the text a second time. Smaller
+files are read as one text per schema, here as in the conversion: for them a second grouped parse
+costs about what writing and reading a kept file would.
 
 A file of a template met earlier in the same task borrows that file's schema on its pre-data bytes
 (shared_layouts.py); reading the whole file proves it, and a file it does not fit is read with
@@ -28,13 +30,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from backintime_assets.ingestion.parsed import FILE_SUMMARY, KEPT, LOADED, FileTask, kept, parse_in_pieces, parsed_key
+from backintime_assets.ingestion.parsed import (
+    FILE_SUMMARY, KEPT, LOADED, FileGroup, FileTask, group_files, kept, parse_group, parse_in_pieces, parsed_key,
+)
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
 SLICES_PER_CORE = 2
 # Keep at most convert.PIECE_BYTES: a piece must fit in a task like a piece of the conversion.
 PIECE_BYTES = 64 * 2**20
+GROUP_BYTES = 32 * 2**20  # as convert.GROUP_BYTES: small files read as one text, up to this much
+# Rows are kept for files of at least this size. Writing and reading a kept file costs a few ms
+# whatever its size, about what parsing a small file again costs as part of a group.
+KEEP_MIN_BYTES = 512 * 2**10
+EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
 UNREADABLE = "unreadable"
 SURVEYED = pa.schema([
     ("key", pa.string()), ("schema_json", pa.string()), ("dates", pa.list_(pa.date32())), ("problem", pa.string()),
@@ -72,7 +81,7 @@ class Survey:
 
 
 def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_bytes: int = PIECE_BYTES,
-                 slices: int | None = None) -> dict[str, Survey]:
+                 slices: int | None = None, keep_min_bytes: int = KEEP_MIN_BYTES) -> dict[str, Survey]:
     """key -> the Survey of each task's file, as Spark tasks (default: two per core)."""
     if not tasks:
         return {}
@@ -80,31 +89,56 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                              lambda t: t.size_bytes)
 
     def survey_slice(files: list[SurveyTask]):
-        from backintime_assets.detection import FileSchema
-        from backintime_assets.ingestion.detect_job import DetectTask, detect_one
-        from backintime_assets.ingestion.shared_layouts import LayoutMemory
-
         fs = location.filesystem()
-        memory = LayoutMemory()
+        schemas, detect_seconds = _schemas(fs, files)
+        small = [t for t in files if t.size_bytes < keep_min_bytes]
         for task in files:
-            started = time.perf_counter()
-            if task.schema_json is not None:
-                schema = FileSchema.from_json(task.schema_json)
-            else:
-                schema = detect_one(fs, DetectTask(task.key, task.lake_path, task.name, task.size_bytes), memory)
-            detect_seconds = time.perf_counter() - started
-            keeper = _Keeper(fs, location, task.sha256) if task.sha256 else None
-            with fs.open_input_file(task.lake_path) as handle:
-                def read_at(offset: int, length: int, handle=handle) -> bytes:
-                    return handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
+            if task.size_bytes >= keep_min_bytes:
+                keeper = _Keeper(fs, location, task.sha256) if task.sha256 else None
+                with fs.open_input_file(task.lake_path) as handle:
+                    def read_at(offset: int, length: int, handle=handle) -> bytes:
+                        return handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
 
-                survey = survey_file(read_at, handle.size(), task.name, schema, piece_bytes, keeper)
-            parsed_path = keeper.finish(survey.read_whole) if keeper else None
-            yield dict(key=task.key, schema_json=survey.schema_json, dates=survey.dates, problem=survey.problem,
-                       parsed_path=parsed_path, detect_seconds=detect_seconds)
+                    survey = survey_file(read_at, handle.size(), task.name, schemas[task.key], piece_bytes, keeper)
+                parsed_path = keeper.finish(survey.read_whole) if keeper else None
+                yield _row(task, survey, parsed_path, detect_seconds)
+        # Small files of one schema are read as one text, as the conversion reads them (parsed.py).
+        by_key = {t.key: t for t in small}
+        as_files = [FileTask(t.lake_path, t.key, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes) for t in small]
+        for group in group_files(as_files, GROUP_BYTES):
+            datas = []
+            for member in group.tasks:
+                with fs.open_input_file(member.lake_path) as handle:
+                    datas.append(handle.readall())
+            for key, survey in survey_group(datas, group, [by_key[m.source_file].name for m in group.tasks]).items():
+                yield _row(by_key[key], survey, None, detect_seconds)
 
     return {r["key"]: Survey(r["schema_json"], r["dates"], r["problem"], r["parsed_path"], r["detect_seconds"])
             for r in run_tasks(spark, slices, survey_slice, SURVEYED)}
+
+
+def _schemas(fs, files: list[SurveyTask]):
+    """(key -> each file's schema: given, borrowed from an earlier file of the slice, or detected;
+    key -> the seconds that took)."""
+    from backintime_assets.detection import FileSchema
+    from backintime_assets.ingestion.detect_job import DetectTask, detect_one
+    from backintime_assets.ingestion.shared_layouts import LayoutMemory
+
+    memory = LayoutMemory()
+    schemas, seconds = {}, {}
+    for task in files:
+        started = time.perf_counter()
+        if task.schema_json is not None:
+            schemas[task.key] = FileSchema.from_json(task.schema_json)
+        else:
+            schemas[task.key] = detect_one(fs, DetectTask(task.key, task.lake_path, task.name, task.size_bytes), memory)
+        seconds[task.key] = time.perf_counter() - started
+    return schemas, seconds
+
+
+def _row(task: SurveyTask, survey: Survey, parsed_path: str | None, detect_seconds: dict[str, float]) -> dict:
+    return dict(key=task.key, schema_json=survey.schema_json, dates=survey.dates, problem=survey.problem,
+                parsed_path=parsed_path, detect_seconds=detect_seconds[task.key])
 
 
 class _Keeper:
@@ -141,18 +175,60 @@ def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, sche
     """Read every row of a file (`read_at(offset, length)` gives its bytes) with `schema`, or with
     its own detection where a borrowed `schema` does not hold on it. `keep(rows, schema_json)`
     receives the tagged rows (parsed.PARSED) piece by piece, with the schema they were read with."""
-    task = FileTask("", name, schema.to_json(), dt.date(1970, 1, 1), 0, size)
-    dates: set[dt.date] = set()
-    problem = own_schema = None
+    task = FileTask("", name, schema.to_json(), EPOCH, 0, size)
+    tally = _Tally()
     try:
         for parsed in parse_in_pieces(read_at, size, task, piece_bytes):
-            dates.update(pc.unique(parsed.filter(pc.equal(parsed["status"], LOADED))["date"]).to_pylist())
-            summary = parsed.filter(pc.equal(parsed["status"], FILE_SUMMARY))
-            problem = problem or next((p for p in summary["reason"].to_pylist() if p), None)
-            own_schema = own_schema or next((s for s in summary["schema_json"].to_pylist() if s), None)
+            tally.add(parsed)
             if keep is not None:
-                keep(parsed, own_schema or task.schema_json)
+                keep(parsed, tally.own_schemas.get(name) or task.schema_json)
     except Exception as error:  # a file we cannot read must not stop the others
         return Survey(schema.to_json(), [], f"{UNREADABLE}: {type(error).__name__}: {error}")
-    dates.discard(None)
-    return Survey(own_schema or task.schema_json, sorted(dates), problem or (None if dates else "no loadable rows"))
+    return tally.survey(name, task.schema_json)
+
+
+def survey_group(datas: list[bytes], group: FileGroup, names: list[str]) -> dict[str, Survey]:
+    """source_file -> the Survey of each file of a group read as one text (parsed.parse_group);
+    `names`: the files' names for detection, should a borrowed schema not hold. If the group
+    cannot be read, each file is surveyed alone, so one bad file does not take the others' dates."""
+    from dataclasses import replace
+
+    from backintime_assets.detection import FileSchema
+
+    try:
+        tally = _Tally()
+        tally.add(parse_group(datas, group))
+        return {t.source_file: tally.survey(t.source_file, t.schema_json) for t in group.tasks}
+    except Exception:
+        return {t.source_file: survey_file(lambda offset, length, data=data: data[offset:offset + length], len(data),
+                                           t.source_file, replace(FileSchema.from_json(t.schema_json), file=name))
+                for t, data, name in zip(group.tasks, datas, names)}
+
+
+class _Tally:
+    """Per file, what its tagged rows (parsed.PARSED) tell, piece after piece."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, set[dt.date]] = {}
+        self.problems: dict[str, str] = {}
+        self.own_schemas: dict[str, str] = {}
+
+    def add(self, parsed: pa.Table) -> None:
+        status = parsed["status"]
+        loaded = parsed.filter(pc.equal(status, LOADED)).select(["source_file", "date"])
+        pairs = loaded.group_by(["source_file", "date"]).aggregate([])
+        for name, day in zip(pairs["source_file"].to_pylist(), pairs["date"].to_pylist()):
+            if day is not None:
+                self.dates.setdefault(name, set()).add(day)
+        summary = parsed.filter(pc.equal(status, FILE_SUMMARY))
+        for name, reason, own in zip(summary["source_file"].to_pylist(), summary["reason"].to_pylist(),
+                                     summary["schema_json"].to_pylist()):
+            if reason and name not in self.problems:
+                self.problems[name] = reason
+            if own and name not in self.own_schemas:
+                self.own_schemas[name] = own
+
+    def survey(self, name: str, schema_json: str) -> Survey:
+        dates = sorted(self.dates.get(name, ()))
+        problem = self.problems.get(name) or (None if dates else "no loadable rows")
+        return Survey(self.own_schemas.get(name) or schema_json, dates, problem)

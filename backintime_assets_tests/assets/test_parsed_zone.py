@@ -1,4 +1,5 @@
-"""The conversion reads the rows the raw step's survey parsed and kept, not the text again."""
+"""The conversion reads the rows the raw step's survey parsed and kept, not the text again (files
+of survey.KEEP_MIN_BYTES or more; smaller ones are parsed again, grouped)."""
 from datetime import date
 
 import pandas as pd
@@ -6,6 +7,8 @@ import pyarrow.fs as pafs
 import pytest
 
 from backintime_assets.definitions import build_resources
+from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.ingestion.survey import KEEP_MIN_BYTES
 from backintime_assets_tests.assets.pipeline import INGEST, lake_prices, lake_rejections, run_range, settings_for
 
 FIRST, LAST = date(2025, 3, 3), date(2025, 3, 7)
@@ -21,19 +24,23 @@ def test_prices_rerun_from_the_parsed_zone_without_the_raw_text(tmp_path, postgr
     settings.source_dir.mkdir(parents=True)
     (settings.source_dir / "desk.csv").write_text(  # rows to reject, filed under the file's first date
         "Date,Ticker,Close\n2025-03-04,ZZZZZZ,10.5\n2025-03-05,ZZZZZZ,-1\n2025-03-06,ZZZZZZ,n/a\n")
+    # An archive of 2,000 tickers over the week (and far beyond it), big enough to be kept.
+    archive = render_table(PRICE_HEADER, sample_prices(16_000, seed=3, tickers=2000, start=FIRST), Style())
+    assert len(archive) >= KEEP_MIN_BYTES
+    (settings.source_dir / "archive.csv").write_bytes(archive)
     assert run_range(settings, FIRST, LAST, ["simulated_price_files", *INGEST]).success
     prices, rejected = _sorted(lake_prices(settings)), _sorted(lake_rejections(settings))
-    assert len(prices) > 0 and len(rejected.loc[rejected["source_file"] == "desk.csv"]) == 2
+    assert len(rejected.loc[rejected["source_file"] == "desk.csv"]) == 2
+    assert len(prices.loc[prices["source_file"] == "archive.csv"]) == 5 * 2000 and len(prices) > 10_000
 
     location = build_resources(settings)["lake"].location()
     fs = location.filesystem()
-    listed = fs.get_file_info(pafs.FileSelector(location.path("raw"), recursive=True))
-    raw_files = [f.path for f in listed if f.type == pafs.FileType.File]
     parsed = [f.path for f in fs.get_file_info(pafs.FileSelector(location.path("parsed"), recursive=True))
               if f.type == pafs.FileType.File]
-    assert len(raw_files) == len(parsed) > 0 and all(p.endswith(".parquet") for p in parsed)
-    for path in raw_files:  # the text is gone: only the kept rows can give the same tables
-        fs.delete_file(path)
+    assert len(parsed) == 1 and parsed[0].endswith(".parquet")
+    archive_text, = [f.path for f in fs.get_file_info(pafs.FileSelector(location.path("raw"), recursive=True))
+                     if f.path.endswith("/archive.csv")]
+    fs.delete_file(archive_text)  # its text is gone: only its kept rows can give the same tables
 
     assert run_range(settings, FIRST, LAST, ["prices", "rejected_rows"]).success
     pd.testing.assert_frame_equal(_sorted(lake_prices(settings)), prices)
