@@ -162,7 +162,14 @@ def cmd_ingest(args) -> None:
     dates = _ingest_dates(source)
     if not dates:
         raise CliError(f"no price files found under {source}")
-    _run_ranges("ingest_job", dates)
+    from backintime_assets.partitions import outside_partitions
+
+    outside = set(outside_partitions(dates))
+    if outside:
+        print(f"warning: {len(outside)} date(s) the files hold have no partition, from {min(outside)} to "
+              f"{max(outside)}: their rows are not loaded. Partitions start at BACKINTIME_START_DATE "
+              f"({_settings().start_date}) and end today; set it earlier to load them.", file=sys.stderr)
+    _run_ranges("ingest_job", [d for d in dates if d not in outside])
 
 
 def cmd_detect(args) -> None:

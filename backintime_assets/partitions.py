@@ -51,3 +51,12 @@ def run_months(context) -> list[date]:
         months.append(day)
         day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
     return months
+
+
+def outside_partitions(dates: list[date]) -> list[date]:
+    """Those of `dates` no trade-date partition holds yet: before BACKINTIME_START_DATE, or after
+    today's partition. No run can load their rows, so callers say so rather than ask for them."""
+    first = date.fromisoformat(trade_date_partitions.get_first_partition_key())
+    last = date.fromisoformat(trade_date_partitions.get_last_partition_key())
+    return [d for d in dates if d < first or d > last]
+

@@ -9,7 +9,7 @@ from dagster import RunRequest, SensorEvaluationContext, SkipReason, sensor
 
 from backintime_assets.ingestion.sources import dates_held, scan
 from backintime_assets.jobs import ingest_job
-from backintime_assets.partitions import DATE_FORMAT
+from backintime_assets.partitions import DATE_FORMAT, outside_partitions
 from backintime_assets.resources import SourceFolderResource
 
 RANGE_START_TAG = "dagster/asset_partition_range_start"
@@ -40,6 +40,12 @@ def source_folder_sensor(context: SensorEvaluationContext, source_folder: Source
     if not changed_dates:
         context.update_cursor(json.dumps(current, sort_keys=True))
         return SkipReason("no new or changed files")
+    outside = set(outside_partitions(changed_dates))
+    if outside:
+        context.log.warning(f"new or changed files hold {len(outside)} date(s) with no partition, from "
+                            f"{min(outside)} to {max(outside)}: their rows are not loaded; set "
+                            "BACKINTIME_START_DATE earlier to load them")
+        changed_dates = [d for d in changed_dates if d not in outside]
     change_id = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
     for first, last in contiguous_ranges(changed_dates):
         start, end = first.strftime(DATE_FORMAT), last.strftime(DATE_FORMAT)

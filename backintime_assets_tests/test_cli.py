@@ -102,7 +102,8 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
     source.mkdir()
     # A daily drop, an archive of two weeks with a day-first layout, and an empty file.
     (source / "2025-03-03.csv").write_text("Date,Ticker,Close\n2025-03-03,AAA,10.5\n2025-03-03,BBB,20\n")
-    (source / "archive.txt").write_text("Datum;Symbol;Schluss\n" + "".join(
+    # Its first row predates the partitions (BACKINTIME_START_DATE, 2015 by default): said, not asked for.
+    (source / "archive.txt").write_text("Datum;Symbol;Schluss\n03.03.2010;CCC;1,25\n" + "".join(
         f"{d:02d}.03.2025;CCC;{d},25\n" for d in (3, 4, 5, 6, 7, 10, 11, 12, 13, 14)))
     (source / "empty.csv").write_text("")
     env = {"BACKINTIME_POSTGRES_URL": postgres_url, "BACKINTIME_SPARK_MASTER": "local[2]",
@@ -112,6 +113,7 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
         text=True, timeout=600, env={"PATH": os.environ["PATH"], "BACKINTIME_HOME": str(tmp_path / "home"), **env})
     assert result.returncode == 0, result.stderr[-2000:]
     assert "empty.csv: empty file" in result.stderr
+    assert "1 date(s) the files hold have no partition, from 2010-03-03 to 2010-03-03" in result.stderr
     prices = ds.dataset(tmp_path / "home" / "lake" / "prices", partitioning="hive").to_table().to_pandas()
     assert len(prices) == 12 and sorted(prices.loc[prices["ticker"] == "CCC", "close"]) == [
         d + 0.25 for d in (3, 4, 5, 6, 7, 10, 11, 12, 13, 14)]
@@ -119,4 +121,4 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
         # Each file's schema, recorded by the survey that found its dates.
         assert conn.execute("select count(*) from file_layouts").fetchone()[0] == 3
         held = dict(conn.execute("select source_path, cardinality(dates) from raw_files").fetchall())
-    assert held == {"2025-03-03.csv": 1, "archive.txt": 10, "empty.csv": 1}
+    assert held == {"2025-03-03.csv": 1, "archive.txt": 11, "empty.csv": 1}

@@ -1,0 +1,10 @@
+from datetime import date, timedelta
+
+from backintime_assets.partitions import outside_partitions, trade_date_partitions
+
+
+def test_dates_before_the_first_partition_or_after_today_have_none():
+    first = date.fromisoformat(trade_date_partitions.get_first_partition_key())
+    today = date.today()
+    dates = [first - timedelta(days=1), first, first + timedelta(days=7), today + timedelta(days=9)]
+    assert outside_partitions(dates) == [dates[0], dates[3]]
