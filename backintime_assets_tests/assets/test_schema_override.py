@@ -15,14 +15,20 @@ from backintime_assets_tests.assets.pipeline import INGEST, lake_prices, lake_re
 DAY = date(2025, 3, 3)
 
 
-@pytest.mark.spark
-def test_override_marks_dates_stale_and_the_rerun_uses_it(tmp_path, postgres_url, spark, monkeypatch):
+def _home(tmp_path, postgres_url, monkeypatch):
+    """Settings of a fresh home, with the environment the CLI reads pointing at it."""
     settings = settings_for(tmp_path, postgres_url)
     for key, value in {"BACKINTIME_HOME": str(tmp_path), "BACKINTIME_POSTGRES_URL": postgres_url}.items():
         monkeypatch.setenv(key, value)
     for key, value in prepare_dagster_home(settings).items():
         monkeypatch.setenv(key, value)
     settings.source_dir.mkdir(parents=True)
+    return settings
+
+
+@pytest.mark.spark
+def test_override_marks_dates_stale_and_the_rerun_uses_it(tmp_path, postgres_url, spark, monkeypatch):
+    settings = _home(tmp_path, postgres_url, monkeypatch)
     # The desk's "Close" is the previous close; the day's close is in "Settle".
     (settings.source_dir / "desk.csv").write_text(
         "Date,Ticker,Close,Settle\n2025-03-03,ABCDEF,10.5,11.0\n2025-03-03,GHIJKL,20.25,19.5\n")
@@ -55,12 +61,7 @@ def test_override_marks_dates_stale_and_the_rerun_uses_it(tmp_path, postgres_url
 
 @pytest.mark.spark
 def test_a_corrected_date_format_moves_rows_to_the_dates_they_now_hold(tmp_path, postgres_url, spark, monkeypatch):
-    settings = settings_for(tmp_path, postgres_url)
-    for key, value in {"BACKINTIME_HOME": str(tmp_path), "BACKINTIME_POSTGRES_URL": postgres_url}.items():
-        monkeypatch.setenv(key, value)
-    for key, value in prepare_dagster_home(settings).items():
-        monkeypatch.setenv(key, value)
-    settings.source_dir.mkdir(parents=True)
+    settings = _home(tmp_path, postgres_url, monkeypatch)
     # Read day-first (13/03 cannot be month-first): 3 April and 13 March. The desk meant month-first.
     (settings.source_dir / "desk.csv").write_text("Date,Ticker,Close\n03/04/2025,ABCDEF,10.5\n13/03/2025,ABCDEF,11\n")
     first, last, moved_to = date(2025, 3, 3), date(2025, 4, 4), date(2025, 3, 4)

@@ -11,6 +11,7 @@ from backintime_assets.detection.render import PRICE_HEADER, Style, render_table
 from backintime_assets.ingestion.shared_layouts import LayoutMemory
 from backintime_assets.ingestion.parsed import parsed_key
 from backintime_assets.ingestion.survey import SurveyTask, survey_file, survey_files
+from backintime_assets_tests.ingestion.test_shared_layouts import READS_DIFFERENTLY
 
 
 def _file(rows: int, seed: int, **style) -> bytes:
@@ -53,12 +54,7 @@ def test_a_file_of_the_same_template_keeps_the_borrowed_schema_and_gives_every_d
 
 
 @pytest.mark.parametrize("rows", [40, 600])
-@pytest.mark.parametrize("first_style,other_style", [
-    ({"delimiter": ";"}, {"decimal": ",", "delimiter": ";"}),  # same header text, other number format
-    ({}, {"footer": ["Total,,,,,,,"]}),  # a totals line the first file did not have
-    ({"footer": ["Total,,,,,,,"]}, {}),  # no totals line where the first file had one: a row would be lost
-    ({}, {"date_format": "%d/%m/%Y"}),
-])
+@pytest.mark.parametrize("first_style,other_style", READS_DIFFERENTLY)
 def test_a_file_that_reads_differently_is_surveyed_with_its_own_detection(rows, first_style, other_style):
     other = _file(rows, 2, **other_style)
     survey = _survey(other, "b.csv", _borrowed(_file(rows, 1, **first_style), other))
