@@ -17,21 +17,17 @@ from dagster import (
     TimeWindowPartitionMapping, asset, multi_asset,
 )
 
-from backintime_assets.backtesting.closes import closes_before, last_closes
-from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, lookback_dates
+from backintime_assets.backtesting.closes import closes_before, lake_last_closes
+from backintime_assets.backtesting.lookback import lookback_dates
 from backintime_assets.db import results
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.lake.pieces import lake_pieces
-from backintime_assets.lake.tables import list_dates, read_arrow
+from backintime_assets.lake.pieces import DRIVER_READ_MAX_DATES, lake_pieces
+from backintime_assets.lake.tables import list_dates
 from backintime_assets.metadata import markdown_table
 from backintime_assets.partitions import DATE_FORMAT, run_months, trade_date_partitions, trade_month_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 from backintime_assets.strategies import MonthlyMaDipParams
 from backintime_assets.strategies.monthly_ma_dip_tasks import monthly_ma_dip_on_driver, monthly_ma_dip_pieces
-
-# A month and its look-back (a few dozen dates) are read on the driver: Spark tasks would cost a
-# round of Python workers for a table of a few MB.
-DRIVER_READ_MAX_DATES = 64
 
 
 class MonthlyMaDipConfig(Config):
@@ -97,12 +93,12 @@ def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig,
                 "a rerun of corrected days takes back closes those days no longer hold.",
 )
 def latest_close(context: AssetExecutionContext, config: MonthlyMaDipConfig, lake: LakeResource,
-                 results_db: PostgresResource) -> MaterializeResult:
+                 results_db: PostgresResource, spark: SparkResource) -> MaterializeResult:
     window = context.partition_time_window
     first, last = window.start.date(), window.end.date() - timedelta(days=1)
     location = lake.location()
     days = [d for d in list_dates(location, "prices") if first.isoformat() <= d <= last.isoformat()]
-    closes = last_closes(read_arrow(location, "prices", CLOSE_COLUMNS, days), config.min_price, config.max_price)
+    closes = lake_last_closes(spark.get_session, location, days, config.min_price, config.max_price)
 
     def earlier(tickers: list[str]):
         # Tickers whose stored close a correction has taken away: their previous close.

@@ -11,6 +11,7 @@ import json
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
 
+from backintime_assets.backtesting.closes import lake_last_closes
 from backintime_assets.db import results
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.lake.schemas import PRICES
@@ -18,7 +19,6 @@ from backintime_assets.lake.tables import list_dates, read_dates
 from backintime_assets.metadata import markdown_table
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 from backintime_assets.strategies import MaCrossover, MaCrossoverParams, SqlStrategy, conform_trades, with_exit_columns
-from backintime_assets.strategies.usable_prices import latest_closes
 from backintime_assets.strategies.naming import strategy_name_problem
 
 
@@ -80,9 +80,9 @@ def strategy_backtest(context: AssetExecutionContext, config: StrategyBacktestCo
     try:
         # Stored under `name`, whatever the strategy calls itself.
         trades = with_exit_columns(conform_trades(strategy.run_spark(prices), name)).toArrow()
-        closes = latest_closes(prices, config.min_price, config.max_price).toArrow()
     finally:
         prices.unpersist()
+    closes = lake_last_closes(spark.get_session, location, dates, config.min_price, config.max_price)
     with results_db.connect() as conn:
         ensure_schema(conn)
         loaded = results.replace_all_entries(conn, name, trades, stored)

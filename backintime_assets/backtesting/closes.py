@@ -1,4 +1,9 @@
-"""Each ticker's last in-bounds close within some days of prices: what trades are marked to."""
+"""Each ticker's last in-bounds close within some days of prices: what trades are marked to.
+
+The monthly assets and the other strategies' backtests mark trades with the same function. Over a
+long history it runs as Spark tasks, one per span of consecutive dates, each reduced to its own
+last closes: the latest of those is the latest overall, so nothing is shuffled by ticker.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -7,8 +12,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, STEP, in_bounds
+from backintime_assets.ingestion.spark_tasks import run_arrow_tasks
 from backintime_assets.lake import LakeLocation
+from backintime_assets.lake.pieces import DRIVER_READ_MAX_DATES, contiguous_spans, lake_pieces, read_pieces
 from backintime_assets.lake.tables import list_dates, read_arrow
+
+CLOSES = pa.schema([("ticker", pa.string()), ("date", pa.date32()), ("adj_close", pa.float64())])
+SPANS_PER_CORE = 2
 
 
 def last_closes(prices: pa.Table, min_price: float, max_price: float) -> pa.Table:
@@ -16,6 +26,26 @@ def last_closes(prices: pa.Table, min_price: float, max_price: float) -> pa.Tabl
     kept = in_bounds(prices, min_price, max_price).select(["ticker", "date", "adj_close"])
     latest = kept.group_by("ticker").aggregate([("date", "max")]).rename_columns(["ticker", "date"])
     return latest.join(kept, keys=["ticker", "date"]).sort_by("ticker").select(["ticker", "date", "adj_close"])
+
+
+def lake_last_closes(spark_session, location: LakeLocation, dates: list[str], min_price: float,
+                     max_price: float) -> pa.Table:
+    """last_closes over the lake's prices of `dates`. `spark_session`: called for a session only
+    when the dates are too many to read here."""
+    pieces = lake_pieces(location, "prices", dates)
+    columns = ["date", "ticker", "adj_close"]
+    if not pieces:
+        return CLOSES.empty_table()
+    if len(pieces) <= DRIVER_READ_MAX_DATES:
+        return last_closes(read_pieces(location.filesystem(), pieces, columns), min_price, max_price)
+    spark = spark_session()
+    spans = contiguous_spans(pieces, spark.sparkContext.defaultParallelism * SPANS_PER_CORE)  # a date a file
+
+    def reduce(span):
+        yield from last_closes(read_pieces(location.filesystem(), span, columns), min_price, max_price
+                               ).cast(CLOSES).to_batches()
+
+    return last_closes(run_arrow_tasks(spark, spans, reduce, CLOSES), min_price, max_price).cast(CLOSES)
 
 
 def closes_before(location: LakeLocation, tickers: Iterable[str], day: str, min_price: float,
@@ -34,5 +64,5 @@ def closes_before(location: LakeLocation, tickers: Iterable[str], day: str, min_
         found.append(closes)
         wanted -= set(closes["ticker"].to_pylist())
     if not found:
-        return pa.schema([("ticker", pa.string()), ("date", pa.date32()), ("adj_close", pa.float64())]).empty_table()
+        return CLOSES.empty_table()
     return pa.concat_tables(found).sort_by("ticker")

@@ -16,10 +16,3 @@ def within_bounds(prices: DataFrame, min_price: float, max_price: float) -> Data
         F.col("date").cast("date"),
         price.alias("adj_close"),
     )
-
-
-def latest_closes(prices: DataFrame, min_price: float, max_price: float) -> DataFrame:
-    """ticker, date, adj_close of each ticker's latest row within the bounds: what open positions
-    are marked to."""
-    kept = within_bounds(prices, min_price, max_price)
-    return kept.groupBy("ticker").agg(F.max("date").alias("date"), F.max_by("adj_close", "date").alias("adj_close"))

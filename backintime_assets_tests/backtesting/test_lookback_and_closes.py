@@ -1,10 +1,11 @@
 import datetime as dt
 
 import pyarrow as pa
+import pytest
 
-from backintime_assets.backtesting.closes import closes_before, last_closes
+from backintime_assets.backtesting.closes import closes_before, lake_last_closes, last_closes
 from backintime_assets.backtesting.lookback import lookback_dates
-from backintime_assets_tests.backtesting.lake_prices import business_days, put_prices
+from backintime_assets_tests.backtesting.lake_prices import business_days, put_prices, random_market, write_lake
 
 
 def test_lookback_stops_once_every_ticker_has_its_window(local_lake):
@@ -61,3 +62,25 @@ def test_closes_before_walks_back_until_each_ticker_has_one(local_lake):
         {"ticker": "OLD", "date": dt.date.fromisoformat(history[0]), "adj_close": 3.0},
     ]
     assert closes_before(local_lake, ["A"], history[0], 0.1, 1000).num_rows == 0
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("days", [20, 130])  # read on the driver; read by Spark tasks, span by span
+def test_lake_last_closes_match_a_plain_loop_over_the_history(spark, local_lake, days):
+    market = random_market(seed=3, days=days)
+    write_lake(local_lake, market)
+    dates = sorted({d.isoformat() for d in market["date"]})
+    asked = []
+
+    def session():
+        asked.append(True)
+        return spark
+
+    got = lake_last_closes(session, local_lake, dates, 0.1, 1000.0).to_pylist()
+    expected = {}
+    for row in market.sort_values("date").itertuples():
+        if 0.1 <= row.adj_close <= 1000.0:
+            expected[row.ticker] = (row.date, row.adj_close)
+    assert [(r["ticker"], r["date"], r["adj_close"]) for r in got] == [(t, *expected[t]) for t in sorted(expected)]
+    assert bool(asked) == (days > 64)
+    assert lake_last_closes(session, local_lake, [], 0.1, 1000.0).num_rows == 0
