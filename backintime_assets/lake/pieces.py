@@ -16,7 +16,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from backintime_assets.lake.location import LakeLocation
-from backintime_assets.lake.tables import table_files
+from backintime_assets.lake.tables import READ_THREADS, table_files
 
 
 # A month and its look-back (a few dozen date files) are read on the driver: Spark tasks would cost
@@ -90,9 +90,11 @@ def contiguous_spans(pieces: list[Piece], count: int) -> list[list[Piece]] | Non
 
 
 def read_pieces(fs: pafs.FileSystem, pieces: list[Piece], columns: list[str]) -> pa.Table:
-    """`columns` (one of them `date`) of `pieces`, in their order."""
-    parts = []
-    for piece in pieces:
+    """`columns` (one of them `date`) of `pieces`, in their order. Read by a few threads at once,
+    as read_arrow reads (pyarrow releases the GIL): a span is often hundreds of small date files."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def read(piece: Piece) -> pa.Table:
         wanted = [c for c in columns if not (piece.date_from_path and c == "date")]
         if piece.row_group is None:
             part = pq.read_table(piece.path, filesystem=fs, columns=wanted)
@@ -101,7 +103,10 @@ def read_pieces(fs: pafs.FileSystem, pieces: list[Piece], columns: list[str]) ->
         if piece.date_from_path and "date" in columns:
             stamp = pa.repeat(pa.scalar(piece.first_date, pa.date32()), part.num_rows)
             part = part.add_column(columns.index("date"), "date", stamp)
-        parts.append(part.select(columns))
-    if not parts:
+        return part.select(columns)
+
+    if not pieces:
         raise ValueError("no pieces to read")
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        parts = list(pool.map(read, pieces))
     return pa.concat_tables(parts, promote_options="permissive")
