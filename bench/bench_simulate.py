@@ -12,13 +12,25 @@ penalises both sides alike.
 The baseline writes the layout's typed table (dates as a Date column with Polars' date_format);
 the simulator prints the same bytes but takes the dates of big blocks from a table of their days.
 
-Last full runs (2026-11-29, shared 2-core machine under load 4-5 from other jobs, so ratios move
-by +-0.1 between runs; medians of 4 alternating runs, wall / CPU): archive clean 0.80 / 0.76
-(0.70 / 0.72 before the day tables and the one-allocation panel), archive drift + 1% damage
-0.58 / 0.60 (0.53 / 0.55 before); daily drops ~1.2-1.5 and ~0.9-1.0, as before.
-One full run on the quiet machine afterwards: archive clean 0.77 / 0.79, archive drift + damage
-0.42 / 0.50, daily 1.89, daily eras + damage 1.03: with both cores free, Polars' writer is harder
-to keep up with.
+Figures, 2026-11-29. The 2-core machine was shared with other jobs the whole time (load 3-7), so
+single runs move by +-0.3; these are medians of runs alternating the old and the new code (wall /
+CPU ratio), the best guide being the CPU ratio and A/B runs of one change inside one process.
+- Before this round (one-thread drawing, damaged rows printed twice): archive clean 0.80 / 0.77,
+  archive drift + 1% damage 0.59 / 0.59 (6 alternating process pairs, median of 4 runs each).
+- After (a third stage prints damaged and UTF-16 blocks in its own thread, damaged lines edited
+  from their clean text, a cheaper manifest; same bytes): archive clean 0.79 / 0.77, archive
+  drift + damage 0.60 / 0.58 on the same schedule; full bench x4 alternating: clean 0.85 / 0.80,
+  drift + damage 0.66 / 0.62, daily 1.16 / 1.45, daily eras + damage 1.10 / 1.20 (old code in the
+  same runs: 0.88 / 0.81, 0.77 / 0.63, 1.28 / 1.31, 0.89 / 0.92: noise, daily untouched). Printing in its
+  own stage, A/B in one process (3 sessions of 10-12 rounds): drift + damage wall 0.73 vs 0.65,
+  0.59 vs 0.50, 0.52 vs 0.46, same CPU; single-threaded, the damaged write takes ~3% less CPU.
+Where the CPU goes in the drift + damage stage (per 1.67 M rows, threads summed): Polars printing
+~600-670 ms (the baseline's whole write is ~650-750 ms: the day tables save what our writes cost),
+drawing ~180 ms alone (~290 ms next to Polars), damage + writes on the main thread ~200 ms (of
+which writev ~50-95 ms, line ends ~40 ms). The 0.8 target is out of reach in CPU terms while the
+simulation itself costs a quarter of the baseline; wall can reach it only with a core to spare.
+Earlier runs: quiet machine, before this round: archive clean 0.77 / 0.79, drift + damage 0.42 /
+0.50, daily 1.89, daily eras + damage 1.03.
 """
 from __future__ import annotations
 

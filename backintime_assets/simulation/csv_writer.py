@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -15,11 +16,30 @@ from backintime_assets.simulation.pollution import (
     RowDamage,
     damage_values,
     damaged_lines,
+    damaged_lines_from_clean,
     damaged_lines_from_text,
 )
 
 _DUPLICATE = ROW_KINDS.index("duplicate")
+_KIND_NAMES = np.array(ROW_KINDS, dtype=object)
 _IOV_MAX = 1024  # buffers per writev call (IOV_MAX on Linux)
+_scratch = threading.local()
+
+
+def _line_ends(data: bytes, newline: int) -> np.ndarray:
+    """Offsets just past every `newline` byte of `data`.
+
+    The comparison goes into a buffer kept per thread across blocks and files: a fresh block-sized
+    array costs its page faults every time, more than the comparison itself.
+    """
+    buffer = getattr(_scratch, "buffer", None)
+    if buffer is None or len(buffer) < len(data):
+        buffer = _scratch.buffer = np.empty(len(data), dtype=np.bool_)
+    found = buffer[: len(data)]
+    np.equal(np.frombuffer(data, dtype=np.uint8), newline, out=found)
+    ends = np.flatnonzero(found)
+    ends += 1
+    return ends
 
 
 class CsvWriter(FileWriter):
@@ -83,25 +103,29 @@ class CsvWriter(FileWriter):
         """The rows' text with the damaged lines swapped in, duplicates doubled and the file cut at `cut`,
         as pieces to write in turn.
 
-        Line ends are found with numpy and the damaged rows printed in one Polars pass (only the few
-        lines with text damage are then edited); the clean runs between them are slices of the text
-        rather than a Python object per line.
+        Line ends are found with numpy and the damaged lines edited from their own clean text (only
+        in rare cases are the changed rows printed again); the clean runs between them are slices of
+        the text rather than a Python object per line.
         """
         layout, newline = self.layout, self.newline
-        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == newline[-1]) + 1
+        ends = _line_ends(data, newline[-1])
         starts = np.concatenate(([0], ends[:-1]))
-        changed = damage_values(block, damage, layout.sources)
-        lines = damaged_lines_from_text(fmt.rendered_rows(changed, layout), damage, layout)
-        if lines is None:
-            lines = damaged_lines(fmt.text_frame(changed, layout), damage, layout)
         rows, kinds = damage.rows, damage.kinds
+        begin, finish = starts[rows].tolist(), ends[rows].tolist()
+        width = len(newline)
+        lines = damaged_lines_from_clean([data[a : b - width] for a, b in zip(begin, finish)], block, damage, layout)
+        if lines is None:
+            changed = damage_values(block, damage, layout.sources)
+            lines = damaged_lines_from_text(fmt.rendered_rows(changed, layout), damage, layout)
+            if lines is None:
+                lines = damaged_lines(fmt.text_frame(changed, layout), damage, layout)
         if cut is not None:  # the cut row is cut whatever else it was, duplicates as their plain line
             last = data[int(starts[cut]) : int(ends[cut]) - len(newline)]
             if len(rows) and rows[-1] == cut:
                 last = last if kinds[-1] == _DUPLICATE else lines[-1]
                 rows, kinds, lines = rows[:-1], kinds[:-1], lines[:-1]
+                begin, finish = begin[:-1], finish[:-1]
         duplicate = kinds == _DUPLICATE
-        begin, finish = starts[rows].tolist(), ends[rows].tolist()
         pieces: list[bytes | memoryview] = [b""] * (2 * len(rows) + 1)
         stop = len(data) if cut is None else int(starts[cut])
         view = memoryview(data)  # slices without copies
@@ -111,7 +135,7 @@ class CsvWriter(FileWriter):
         base = self.result.lines
         # A duplicate's entry is its second copy: the running count of duplicates includes it.
         numbers = base + rows + 1 + np.cumsum(duplicate)
-        self.result.entries.extend(zip(numbers.tolist(), [ROW_KINDS[k] for k in kinds.tolist()]))
+        self.result.entries.extend(zip(numbers.tolist(), _KIND_NAMES[kinds].tolist()))
         self.result.damaged += len(rows)
         written = base + (len(ends) if cut is None else cut + 1) + int(duplicate.sum())
         if cut is not None:

@@ -107,16 +107,16 @@ def year_block(spec: MarketSpec, group: int, year: int) -> YearBlock:
     np.rint(volume, out=volume)
     volume = np.maximum(volume, 1.0).astype(np.int64)
 
-    split = start.split_factor != 1.0
-    adj_close = close.copy()
-    if split.any():
-        adj_close[split] *= start.split_factor[split][:, column]
+    split = np.flatnonzero(start.split_factor != 1.0)
+    # Only split tickers' adjusted close differs from their close: most groups hold a few, so
+    # these rows alone are scaled and rounded.
+    split_adj = close[split] * start.split_factor[split][:, column]
     round_prices(draws[:3])  # open, high and low in one go: each call has a fixed cost a year block feels
     round_prices(close)
-    if split.any():  # unsplit tickers' adjusted close is their close: no need to round it twice
-        round_prices(adj_close)
-    else:
-        adj_close = close.copy()
+    adj_close = close.copy()
+    if len(split):
+        round_prices(split_adj)
+        adj_close[split] = split_adj
     return _frozen(YearBlock(days, open_, high, low, close, adj_close, volume, jump_ticker, jump_day))
 
 

@@ -20,6 +20,8 @@ _REQUIRED_PRICES = ("open", "high", "low", "close")  # optional columns might le
 NON_NUMERIC = ("N/A", "#VALUE!", "n/a", "null", "abc", "#N/A", "?", "--")
 GARBAGE = ("### record lost in transfer ###", "<<corrupt>>", "????????", "END OF PAGE 3", "NULL")
 _ONE_PASS_FROM = 500  # damaged rows in a block from which one Polars pass beats a Python loop
+_NON_NUMERIC_BYTES = np.array([t.encode("ascii") for t in NON_NUMERIC], dtype=object)
+_GARBAGE_BYTES = np.array([g.encode("ascii") for g in GARBAGE], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,58 @@ def damaged_lines_from_text(text: bytes, damage: RowDamage, layout: Layout) -> l
             fields = lines[i].split(delimiter)
             fields[targets[i]] = NON_NUMERIC[tokens[i]].encode("ascii")
             lines[i] = delimiter.join(fields)
+    return lines
+
+
+def damaged_lines_from_clean(clean: list[bytes], rows: pl.DataFrame, damage: RowDamage,
+                             layout: Layout) -> list[bytes] | None:
+    """What `damaged_lines` gives, from the damaged rows' lines as the undamaged block prints them
+    (`clean`, without line ends; `rows` the block): the value damage is a text edit too, so the
+    changed rows need no second printing. A negative price is its text behind a minus (Polars and
+    the grouping print a negative as the sign then the magnitude's text); high below low swaps the
+    two fields.
+
+    None, for the caller to print the changed values instead, when a printed field is quoted (a
+    delimiter inside a number), when high or low is not printed, or when a high equals its low
+    (the new low, high + 0.0001, is a number nobody printed yet).
+    """
+    sources = layout.sources
+    if "high" not in sources or "low" not in sources or b'"' in b"".join(clean):
+        return None
+    kinds = damage.kinds
+    flip = np.flatnonzero(kinds == ROW_KINDS.index("high_below_low"))
+    if len(flip):
+        at = damage.rows[flip]
+        if np.any(rows["high"].to_numpy()[at] == rows["low"].to_numpy()[at]):
+            return None
+    d = layout.delimiter.encode()
+    prices = [sources.index(c) for c in _REQUIRED_PRICES if c in sources]
+    targets = np.array(prices)[_chosen(damage.variant, len(prices))].tolist()
+    tokens = _NON_NUMERIC_BYTES[_chosen(np.remainder(damage.variant * 7.3, 1.0), len(NON_NUMERIC))].tolist()
+    garbage = _GARBAGE_BYTES[_chosen(np.remainder(damage.variant * 3.7, 1.0), len(GARBAGE))].tolist()
+    high, low, width = sources.index("high"), sources.index("low"), max(1, len(sources) // 3)
+    lines = list(clean)
+
+    def of(kind: str, where: np.ndarray | bool = True) -> list[int]:
+        return np.flatnonzero((kinds == ROW_KINDS.index(kind)) & where).tolist()
+
+    # A loop per kind, each splitting a line only as far as its edit needs.
+    for i in of("negative_price"):
+        parts = lines[i].split(d, targets[i])
+        parts[-1] = b"-" + parts[-1]
+        lines[i] = d.join(parts)
+    for i in of("non_numeric"):
+        parts = lines[i].split(d, targets[i] + 1)
+        parts[targets[i]] = tokens[i]
+        lines[i] = d.join(parts)
+    for i in of("high_below_low"):
+        fields = lines[i].split(d)
+        fields[high], fields[low] = fields[low], fields[high]
+        lines[i] = d.join(fields)
+    for i in of("malformed", damage.variant < 0.5):
+        lines[i] = garbage[i]
+    for i in of("malformed", damage.variant >= 0.5):
+        lines[i] = d.join(lines[i].split(d, width)[:width])
     return lines
 
 

@@ -1,20 +1,21 @@
 """Write simulated price files: the daily drop of one day, or any range in any shape with its ground truth.
 
-Simulating and formatting overlap: a background thread draws the next blocks of rows while this one
-writes (numpy and Polars release the GIL), with a short queue so memory stays a few blocks. Small
-files (daily drops) are drawn inline instead, and rendered many at a time (see day_text.py).
+Simulating, printing and writing overlap: one background thread draws the next blocks of rows, a
+second prints them as text while this one damages and writes (numpy and Polars release the GIL),
+with short queues so memory stays a few blocks (see pipeline.py). Small files (daily drops) are
+drawn inline instead, and rendered many at a time (see day_text.py).
 """
 from __future__ import annotations
 
-import queue
-import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
 import polars as pl
 
+from backintime_assets.simulation import formatting as fmt
 from backintime_assets.simulation.calendar import is_business_day
 from backintime_assets.simulation.day_text import DayText
 from backintime_assets.simulation.files import FileResult, open_writer
@@ -22,12 +23,14 @@ from backintime_assets.simulation.layouts import Layout
 from backintime_assets.simulation.manifest import write_manifests
 from backintime_assets.simulation.options import FileOptions, SimulationReport
 from backintime_assets.simulation.panel import simulate_panel
+from backintime_assets.simulation.pipeline import ahead
 from backintime_assets.simulation.plans import FilePlan, archive_plans, daily_plans, profile_plans
 from backintime_assets.simulation.rows import RowSource
 from backintime_assets.simulation.sizing import RowSizer
 from backintime_assets.simulation.spec import MarketSpec
 
 _QUEUE_BLOCKS = 4
+_QUEUE_TEXTS = 2  # printed blocks waiting to be written: each holds the block and its text
 _INLINE_ROWS_PER_FILE = 20_000
 _DONE = object()
 
@@ -80,13 +83,13 @@ def _write(spec: MarketSpec, plans: list[FilePlan], out_dir: Path, options: File
     # Small files rendered a day's worth at a time; only inline, where the source has one user.
     texts = DayText(source, plans) if inline else None
     results = []
-    for plan, blocks in _produced(source, plans, inline):
+    for plan, blocks in _produced(source, plans, inline, options.pollution_rate > 0):
         writer = open_writer(plan, out_dir, options.pollution_rate, seed)
         try:
             wanted = True
-            for block in blocks:  # always drained, so the producer never waits on a skipped file
+            for block, text in blocks:  # always drained, so the producer never waits on a skipped file
                 if wanted:
-                    wanted = writer.add(block, texts.text(plan) if texts else None)
+                    wanted = writer.add(block, texts.text(plan) if texts else text)
                     if progress is not None:
                         progress(report.rows + writer.result.rows, report.bytes)
             result = writer.finish()
@@ -103,59 +106,46 @@ def _write(spec: MarketSpec, plans: list[FilePlan], out_dir: Path, options: File
     return results
 
 
-def _produced(source: RowSource, plans: list[FilePlan],
-              inline: bool) -> Iterator[tuple[FilePlan, Iterator[pl.DataFrame]]]:
-    """(plan, its blocks) in order, the blocks drawn ahead in a background thread unless `inline`.
+def _produced(source: RowSource, plans: list[FilePlan], inline: bool,
+              damaged: bool) -> Iterator[tuple[FilePlan, Iterator[tuple[pl.DataFrame, bytes | None]]]]:
+    """(plan, its blocks with their text or None) in order; `damaged`: whether files get damage.
 
-    Small files (daily drops) are drawn inline: handing over a few rows between threads costs more
-    than it overlaps.
+    Big files run as three stages in threads of their own: drawing blocks, printing them in the
+    layout where the writer needs the text (see `_printed`) and, here, damaging and writing them.
+    Small files (daily drops) are drawn inline and their text left to the caller: handing over a
+    few rows between threads costs more than it overlaps.
     """
     if inline:
         for plan in plans:
-            yield plan, source.blocks(plan)
+            yield plan, ((block, None) for block in source.blocks(plan))
         return
-    items: queue.Queue = queue.Queue(maxsize=_QUEUE_BLOCKS)
-    stop = threading.Event()
+    drawn = ahead(((index, block) for index, plan in enumerate(plans)
+                   for block in chain(source.blocks(plan), [_DONE])), _QUEUE_BLOCKS, "simulate-blocks")
+    printed = ahead(((index, block, _printed(plans[index], block, damaged)) for index, block in drawn),
+                    _QUEUE_TEXTS, "print-blocks")
 
-    def put(item) -> bool:
-        while not stop.is_set():
-            try:
-                items.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for index, plan in enumerate(plans):
-                for block in source.blocks(plan):
-                    if not put((index, block)):
-                        return
-                if not put((index, _DONE)):
-                    return
-        except BaseException as error:  # handed to the consumer, which re-raises it
-            put((-1, error))
-
-    worker = threading.Thread(target=produce, name="simulate-blocks", daemon=True)
-    worker.start()
-
-    def blocks_of(index: int) -> Iterator[pl.DataFrame]:
-        while True:
-            got, block = items.get()
-            if got == -1:
-                raise block
+    def blocks_of(index: int) -> Iterator[tuple[pl.DataFrame, bytes | None]]:
+        for got, block, text in printed:
             if block is _DONE:
                 return
             assert got == index, (got, index)
-            yield block
+            yield block, text
 
     try:
         for index, plan in enumerate(plans):
             yield plan, blocks_of(index)
     finally:
-        stop.set()
-        worker.join()
+        printed.close()
+
+
+def _printed(plan: FilePlan, block, damaged: bool) -> bytes | None:
+    """The block's rows as its CSV layout prints them, where the writer edits or re-encodes the text
+    (damaged files, UTF-16); else None, and the writer has Polars print clean rows straight into the
+    file, which costs less than printing into memory first (and workbooks take no text)."""
+    layout = plan.layout
+    if block is _DONE or layout.extension == ".xlsx" or not (damaged or layout.encoding == "utf-16"):
+        return None
+    return fmt.rendered_rows(block, layout)
 
 
 def _bytes_per_row_estimator(spec: MarketSpec) -> Callable[[Layout], tuple[float, float]]:

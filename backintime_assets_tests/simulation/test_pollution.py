@@ -99,3 +99,41 @@ def test_damaged_lines_edited_from_the_printed_rows_equal_the_lines_built_from_c
         edited += 1
         assert lines == damaged_lines(fmt.text_frame(changed, layout), damage, layout), layout
     assert edited > 20 and quoted > 0
+
+
+def test_damaged_lines_edited_from_the_clean_lines_equal_the_lines_built_from_cells():
+    from backintime_assets.simulation import formatting as fmt
+    from backintime_assets.simulation.layouts import random_layout
+    from backintime_assets.simulation.pollution import damaged_lines, damaged_lines_from_clean
+
+    n = 600
+    rows = spread_rows(n).with_columns(pl.col("low") * 0.5)  # high > low everywhere: the swap is an edit
+    edited = quoted = 0
+    for seed in range(40):
+        layout = random_layout(stream(seed, Stream.LAYOUT_FILE, 0))
+        damage = row_damage(stream(seed, Stream.POLLUTION, 1), 0.5, n)
+        clean = fmt.rendered_rows(rows, layout).split(layout.newline.encode())
+        lines = damaged_lines_from_clean([clean[i] for i in damage.rows], rows, damage, layout)
+        if lines is None:  # a quoted field: only when a number holds the delimiter
+            quoted += 1
+            assert layout.delimiter in (layout.thousands, layout.decimal), layout
+            continue
+        edited += 1
+        changed = damage_values(rows, damage, layout.sources)
+        assert lines == damaged_lines(fmt.text_frame(changed, layout), damage, layout), layout
+    assert edited > 20 and quoted > 0
+
+
+def test_a_high_equal_to_its_low_is_left_to_printing():
+    from backintime_assets.simulation import formatting as fmt
+    from backintime_assets.simulation.layouts import CLEAN
+    from backintime_assets.simulation.pollution import damaged_lines_from_clean
+
+    rows = spread_rows(3).with_columns(pl.col("high").alias("low"))
+    clean = fmt.rendered_rows(rows, CLEAN).split(b"\n")
+    flip = RowDamage(np.array([1]), np.array([ROW_KINDS.index("high_below_low")]), np.array([0.5]))
+    assert damaged_lines_from_clean([clean[1]], rows, flip, CLEAN) is None  # the new low is a new number
+    negative = RowDamage(np.array([1]), np.array([ROW_KINDS.index("negative_price")]), np.array([0.0]))
+    fields = clean[1].split(b",")
+    fields[CLEAN.sources.index("open")] = b"-" + fields[CLEAN.sources.index("open")]  # variant 0: the first price
+    assert damaged_lines_from_clean([clean[1]], rows, negative, CLEAN) == [b",".join(fields)]

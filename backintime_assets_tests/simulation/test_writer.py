@@ -173,6 +173,34 @@ def test_ground_truth_accounts_for_every_line_of_messy_archives(tmp_path):
     assert len(set(layouts.values())) > 1  # eras differ
 
 
+def test_big_files_written_in_stages_equal_the_files_written_inline(tmp_path, monkeypatch):
+    """Archives go through the threads (drawing, printing, writing); the same files drawn inline match
+    byte for byte, and their ground truth accounts for every line."""
+    from backintime_assets.simulation import pipeline, writer
+
+    spec = MarketSpec(n_tickers=12, seed=3, market_start=date(1998, 3, 2))
+    options = FileOptions(shape="archive", drift="random", archive_tickers=5, archive_years=2, pollution_rate=0.05,
+                          xlsx_share=0.2, block_rows=700, seed=11)
+    stages = []
+
+    def staged(items, depth, name):
+        stages.append(name)
+        return pipeline.ahead(items, depth, name)
+
+    monkeypatch.setattr(writer, "ahead", staged)
+    monkeypatch.setattr(writer, "_INLINE_ROWS_PER_FILE", 0)
+    write_files(spec, date(1998, 1, 1), date(2003, 6, 30), tmp_path / "staged", options)
+    assert stages == ["simulate-blocks", "print-blocks"]
+    monkeypatch.setattr(writer, "_INLINE_ROWS_PER_FILE", 10**9)
+    write_files(spec, date(1998, 1, 1), date(2003, 6, 30), tmp_path / "inline", options)
+    assert stages == ["simulate-blocks", "print-blocks"]  # no threads the second time
+    assert _tree(tmp_path / "staged") == _tree(tmp_path / "inline")
+    kinds = _check_every_line(tmp_path / "staged", spec, date(1998, 1, 1), date(2003, 6, 30))
+    assert kinds["negative_price"] + kinds["high_below_low"] > 10 and kinds["non_numeric"] + kinds["malformed"] > 10
+    layouts = [Layout.from_json(r["layout"]) for r in read_file_manifest(tmp_path / "staged").iter_rows(named=True)]
+    assert any(layout.encoding == "utf-16" for layout in layouts)
+
+
 def test_drifted_files_really_are_drifted(tmp_path):
     write_files(SPEC, date(2021, 3, 1), date(2021, 3, 19), tmp_path, FileOptions(drift="random"))
     files = [p for p in tmp_path.iterdir() if not p.name.startswith(("_", "."))]
