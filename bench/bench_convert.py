@@ -95,7 +95,7 @@ def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
         survey = surveys[str(path)]
         home = min(survey.dates) if survey.dates else date.fromisoformat(ds.dates[0])
         tasks.append(FileTask(str(path), path.name, survey.schema_json, home, priority, sizes[str(path)],
-                              survey.parsed_path))
+                              survey.parsed_path, tuple(survey.dates)))
     result = convert_files(spark, location, tasks, ds.dates, "bench")
     done = time.perf_counter()
     detect_s = sum(s.detect_seconds for s in surveys.values()) / spark.sparkContext.defaultParallelism

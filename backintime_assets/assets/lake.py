@@ -62,7 +62,7 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
                 raise RuntimeError(f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
             schema_json = json.dumps(schema)
             tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, min(raw.dates), priority,
-                                  raw.size_bytes, location.path(parsed_key(raw.sha256, schema_json))))
+                                  raw.size_bytes, location.path(parsed_key(raw.sha256, schema_json)), tuple(raw.dates)))
     context.log.info(f"converting {len(tasks)} files for {len(dates)} dates")
     keys = [d.isoformat() for d in dates]
     # The conversion writes both tables itself (two passes of Spark tasks); the IO manager records them.

@@ -7,6 +7,10 @@ under `<lake>/_staging/`; return each file's counts.
 Pass 2, one task per bucket: read the bucket's staged rows, settle collisions between files
 (collisions.py), and write each date's one file of prices and one of rejected rows.
 
+A file whose dates in the run all fall in one bucket (a daily drop; its dates come from the
+manifest) skips pass 1: the bucket's task reads it itself, so its rows are never staged. Only
+files that span buckets (archives) are staged.
+
 Rows travel between the passes as Parquet files, as a Spark shuffle would move them, but never
 cross into the JVM and back: the JVM schedules the tasks and carries only small results. The
 same code runs locally, on a cluster, on a directory lake and on S3.
@@ -49,17 +53,16 @@ SLICES_PER_CORE = 4  # pass-1 tasks per core: enough to even out files of differ
 GROUP_BYTES = 32 * 2**20
 # A larger file is read a piece at a time, so a task's memory is bounded by this, not by the file.
 PIECE_BYTES = 64 * 2**20
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 PARSED_BATCH_ROWS = 1 << 20  # rows of kept parsed rows staged at a time: about a piece's worth
 
-# What the tasks hand back to the driver: a row per file, staged file or written file.
-PARSE_RESULT = pa.schema([
+# What the tasks of both passes hand back to the driver: a row per file (or piece of one), staged
+# file, written file, or file whose rows lost collisions.
+TASK_RESULT = pa.schema([
     ("kind", pa.string()), ("source_file", pa.string()), ("rows_read", pa.int64()), ("file_problem", pa.string()),
     ("loaded", pa.int64()), ("rejected", pa.int64()), ("loaded_in_run", pa.int64()),
     ("rejected_in_run", pa.int64()), ("bucket", pa.int64()), ("path", pa.string()), ("schema_json", pa.string()),
-])
-SETTLE_RESULT = pa.schema([
-    ("kind", pa.string()), ("table_name", pa.string()), ("date", pa.string()), ("rows", pa.int64()),
-    ("path", pa.string()), ("source_file", pa.string()),
+    ("table_name", pa.string()), ("date", pa.string()), ("rows", pa.int64()),
 ])
 
 
@@ -90,25 +93,28 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
     if tasks and dates:
         parallelism = spark.sparkContext.defaultParallelism
         buckets = _plan_buckets(dates, sum(t.size_bytes for t in tasks), parallelism)
+        owned, spanning = _owned_by_bucket(tasks, buckets, parallelism)
         staging = location.path("_staging", f"{file_tag}-{uuid.uuid4().hex[:8]}")
         try:
-            staged = _parse_pass(spark, location, tasks, buckets, staging, parallelism, piece_bytes)
+            staged = _parse_pass(spark, location, spanning, buckets, staging, parallelism, piece_bytes)
+            paths: dict[int, list[str]] = {}
             for row in staged:
+                if row["kind"] == "staged":
+                    paths.setdefault(row["bucket"], []).append(row["path"])
+            work = [(b, paths.get(b, []), owned.get(b, [])) for b in sorted(set(paths) | set(owned))]
+            settled = _settle_pass(spark, location, work, buckets, file_tag, piece_bytes)
+            for row in staged + settled:
                 if row["kind"] == "file":  # one row per file, or per piece of a large file
                     _add_counts(accounting.setdefault(row["source_file"], {
                         "source_file": row["source_file"], "rows_read": 0, "file_problem": None, "loaded": 0,
                         "rejected": 0, "loaded_in_run": 0, "rejected_in_run": 0}), row)
                     if row["schema_json"] is not None:
                         own_schemas[row["source_file"]] = row["schema_json"]
-            paths: dict[int, list[str]] = {}
-            for row in staged:
-                if row["kind"] == "staged":
-                    paths.setdefault(row["bucket"], []).append(row["path"])
-            for row in _settle_pass(spark, location, paths, file_tag):
+            for row in settled:
                 if row["kind"] == "written":
                     written.append(WrittenFile(row["date"], row["rows"], row["path"]))
                     written_tables.append(row["table_name"])
-                else:  # rows of this file that lost a collision: loaded by pass 1, rejected now
+                elif row["kind"] == "losers":  # rows of this file that were loaded, then lost a collision
                     counts = accounting[row["source_file"]]
                     for key, sign in (("loaded", -1), ("loaded_in_run", -1), ("rejected", 1), ("rejected_in_run", 1)):
                         counts[key] += sign * row["rows"]
@@ -131,13 +137,42 @@ def _add_counts(total: dict, piece: dict) -> None:
 
 def _plan_buckets(dates: list[str], source_bytes: int, parallelism: int) -> _Buckets:
     count = min(len(dates), max(parallelism * 2, math.ceil(source_bytes / BUCKET_SOURCE_BYTES)))
-    days = np.array([dt.date.fromisoformat(d).toordinal() - dt.date(1970, 1, 1).toordinal() for d in dates],
-                    dtype=np.int32)
+    days = np.array([dt.date.fromisoformat(d).toordinal() - _EPOCH_ORDINAL for d in dates], dtype=np.int32)
     return _Buckets(days, (np.arange(len(dates)) * count) // len(dates), count)
+
+
+def _owned_by_bucket(tasks: list[FileTask], buckets: _Buckets, parallelism: int
+                     ) -> tuple[dict[int, list[FileTask]], list[FileTask]]:
+    """(bucket -> the files whose rows in the run all fall in it, read by that bucket's task; the
+    other files, staged by pass 1). A file's dates come from the manifest (FileTask.dates): one
+    without them is staged. With fewer buckets than cores, every file is staged, so that pass 1
+    parses them on every core."""
+    if buckets.count < parallelism:
+        return {}, list(tasks)
+    owned: dict[int, list[FileTask]] = {}
+    spanning = []
+    for task in tasks:
+        homes = {_bucket_of(buckets, day) for day in (*(task.dates or ()), task.home_date)} - {None}
+        if task.dates and len(homes) == 1:
+            owned.setdefault(homes.pop(), []).append(task)
+        else:
+            spanning.append(task)
+    return owned, spanning
+
+
+def _bucket_of(buckets: _Buckets, day: dt.date) -> int | None:
+    """The bucket of a date of the run; None for a date outside it."""
+    number = day.toordinal() - _EPOCH_ORDINAL
+    at = int(np.searchsorted(buckets.day_numbers, number))
+    if at < len(buckets.day_numbers) and buckets.day_numbers[at] == number:
+        return int(buckets.bucket_of_day[at])
+    return None
 
 
 def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _Buckets, staging: str,
                 parallelism: int, piece_bytes: int) -> list[dict]:
+    if not tasks:
+        return []
     slice_count = parallelism * SLICES_PER_CORE
     # Groups small enough that every slice gets some: one big group would leave cores idle.
     group_bytes = min(GROUP_BYTES, max(1, sum(t.size_bytes for t in tasks) // slice_count))
@@ -146,35 +181,44 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
     def parse_slice(groups: list[FileGroup]):
         fs = location.filesystem()
         stage = _BucketWriters(fs, staging)
-        for group in groups:
-            unparsed = []
-            for task in group.tasks:
-                kept = _kept_rows(fs, task)
-                if kept is None:
-                    unparsed.append(task)
-                    continue
-                for batch in kept:
-                    yield from _stage_rows(from_parsed(pa.Table.from_batches([batch]), task), buckets, stage)
-            if not unparsed:
-                continue
-            group = FileGroup(unparsed, group.schema_json)
-            if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
-                task = group.tasks[0]
-                with fs.open_input_file(task.lake_path) as handle:
-                    def read_at(offset: int, length: int, handle=handle) -> bytes:
-                        return handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
-
-                    for parsed in parse_in_pieces(read_at, handle.size(), task, piece_bytes):
-                        yield from _stage_rows(parsed, buckets, stage)
-                continue
-            datas = []
-            for task in group.tasks:
-                with fs.open_input_file(task.lake_path) as handle:
-                    datas.append(handle.readall())
-            yield from _stage_rows(parse_group(datas, group), buckets, stage)
+        for parsed in _parsed_tables(fs, groups, piece_bytes):
+            rows, files = _rows_in_run(parsed, buckets)
+            for bucket, bucket_rows in _by_bucket(rows, buckets):
+                stage.write(bucket, bucket_rows)
+            yield from files
         yield from stage.close()
 
-    return run_tasks(spark, slices, parse_slice, PARSE_RESULT)
+    return run_tasks(spark, slices, parse_slice, TASK_RESULT)
+
+
+def _parsed_tables(fs: pafs.FileSystem, groups: list[FileGroup], piece_bytes: int):
+    """Tagged rows (parsed.PARSED) of every file of `groups`: kept rows where the survey kept them
+    under the file's schema, else parsed from the text, a group as one text, a large file in pieces."""
+    for group in groups:
+        unparsed = []
+        for task in group.tasks:
+            kept = _kept_rows(fs, task)
+            if kept is None:
+                unparsed.append(task)
+                continue
+            for batch in kept:
+                yield from_parsed(pa.Table.from_batches([batch]), task)
+        if not unparsed:
+            continue
+        group = FileGroup(unparsed, group.schema_json)
+        if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
+            task = group.tasks[0]
+            with fs.open_input_file(task.lake_path) as handle:
+                def read_at(offset: int, length: int, handle=handle) -> bytes:
+                    return handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
+
+                yield from parse_in_pieces(read_at, handle.size(), task, piece_bytes)
+            continue
+        datas = []
+        for task in group.tasks:
+            with fs.open_input_file(task.lake_path) as handle:
+                datas.append(handle.readall())
+        yield parse_group(datas, group)
 
 
 def _kept_rows(fs: pafs.FileSystem, task: FileTask):
@@ -185,8 +229,8 @@ def _kept_rows(fs: pafs.FileSystem, task: FileTask):
     return pq.ParquetFile(task.parsed_path, filesystem=fs).iter_batches(batch_size=PARSED_BATCH_ROWS)
 
 
-def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
-    """Stage the rows of some files that fall in the run's dates; yield each file's accounting row."""
+def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[dict]]:
+    """(the rows of some files that fall in the run's dates, as STAGED; each file's accounting row)."""
     status = parsed["status"]
     is_summary = pc.equal(status, FILE_SUMMARY)
     summary = parsed.filter(is_summary)
@@ -196,14 +240,6 @@ def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
     in_run = buckets.day_numbers[at] == days
     loaded = np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
 
-    chosen = np.flatnonzero(in_run)
-    bucket = buckets.bucket_of_day[at[chosen]]
-    order = np.argsort(bucket, kind="stable")
-    chosen, bucket = chosen[order], bucket[order]
-    starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.array([], int)
-    for start, stop in zip(starts, [*starts[1:], len(bucket)]):
-        stage.write(int(bucket[start]), rows.take(chosen[start:stop]))
-
     names = summary["source_file"].to_pylist()
     file_of_row = np.asarray(pc.index_in(rows["source_file"], value_set=summary["source_file"]), dtype=np.int64)
 
@@ -212,12 +248,22 @@ def _stage_rows(parsed: pa.Table, buckets: _Buckets, stage: "_BucketWriters"):
 
     counts = {"loaded": per_file(loaded), "rejected": per_file(~loaded),
               "loaded_in_run": per_file(loaded & in_run), "rejected_in_run": per_file(~loaded & in_run)}
-    for k, name in enumerate(names):
-        yield dict(
-            kind="file", source_file=name, rows_read=summary["rows_read"][k].as_py(),
-            file_problem=summary["reason"][k].as_py(), schema_json=summary["schema_json"][k].as_py(),
-            **{key: int(c[k]) for key, c in counts.items()},
-        )
+    files = [dict(kind="file", source_file=name, rows_read=summary["rows_read"][k].as_py(),
+                  file_problem=summary["reason"][k].as_py(), schema_json=summary["schema_json"][k].as_py(),
+                  **{key: int(c[k]) for key, c in counts.items()})
+             for k, name in enumerate(names)]
+    return rows.filter(pa.array(in_run)).cast(STAGED), files
+
+
+def _by_bucket(rows: pa.Table, buckets: _Buckets):
+    """(bucket, its rows) for rows of the run's dates."""
+    days = np.asarray(rows["date"].cast(pa.int32()), dtype=np.int32)
+    bucket = buckets.bucket_of_day[np.searchsorted(buckets.day_numbers, days)]
+    order = np.argsort(bucket, kind="stable")
+    bucket = bucket[order]
+    starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.array([], int)
+    for start, stop in zip(starts, [*starts[1:], len(bucket)]):
+        yield int(bucket[start]), rows.take(order[start:stop])
 
 
 class _BucketWriters:
@@ -240,14 +286,22 @@ class _BucketWriters:
             yield dict(kind="staged", bucket=bucket, path=path)
 
 
-def _settle_pass(spark, location: LakeLocation, paths: dict[int, list[str]], file_tag: str) -> list[dict]:
+def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str], list[FileTask]]],
+                 buckets: _Buckets, file_tag: str, piece_bytes: int) -> list[dict]:
+    """One task per bucket: its staged rows and the rows of the files it owns, settled and written."""
 
-    def settle_bucket(staged_paths: list[str]):
+    def settle_bucket(payload: tuple[int, list[str], list[FileTask]]):
+        _, staged_paths, owned = payload
         fs = location.filesystem()
-        staged = pa.concat_tables([pq.read_table(p, filesystem=fs) for p in staged_paths])
-        yield from _settle_and_write(fs, location, staged, file_tag)
+        parts = [pq.read_table(p, filesystem=fs) for p in staged_paths]
+        for parsed in _parsed_tables(fs, group_files(owned, GROUP_BYTES), piece_bytes):
+            rows, files = _rows_in_run(parsed, buckets)
+            parts.append(rows)
+            yield from files
+        yield from _settle_and_write(fs, location, pa.concat_tables(parts) if parts else STAGED.empty_table(),
+                                     file_tag)
 
-    return run_tasks(spark, [p for _, p in sorted(paths.items())], settle_bucket, SETTLE_RESULT)
+    return run_tasks(spark, work, settle_bucket, TASK_RESULT)
 
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):

@@ -52,6 +52,8 @@ class FileTask:
     size_bytes: int = 0  # to share files fairly between tasks
     # The file's rows as the survey parsed them with this schema, if kept (parsed_key); None: parse the text.
     parsed_path: str | None = None
+    # The dates its rows hold (the manifest's); None: not known, so the conversion stages its rows.
+    dates: tuple[dt.date, ...] | None = None
 
 
 @dataclass(frozen=True)

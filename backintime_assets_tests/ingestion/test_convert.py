@@ -153,3 +153,51 @@ def test_a_file_that_does_not_fit_the_schema_it_borrowed_is_read_with_its_own(sp
         by_file.setdefault(row["source_file"], set()).add((row["date"], row["close"]))
     assert by_file["dots.csv"] == {(d, 10.0) for d in DAYS[:5]} | {(d, 10.5) for d in DAYS[5:]}
     assert by_file["us_dates.csv"] == by_file["n.csv"] == {(d, 1234.5) for d in DAYS}
+
+
+def _as_in_the_manifest(task: FileTask, text: str, with_dates: bool) -> FileTask:
+    """The task's home date as the prices asset sets it (the first date its rows hold) and, if
+    `with_dates`, those dates."""
+    days = sorted({dt.date.fromisoformat(line[:10]) for line in text.splitlines()[1:] if line[:4].isdigit()})
+    return dataclasses.replace(task, dates=tuple(days) if with_dates else None,
+                               home_date=days[0] if days else task.home_date)
+
+
+@pytest.mark.spark
+def test_files_within_one_bucket_are_read_by_its_task_with_the_same_outcome_as_staged(spark, tmp_path):
+    from backintime_assets.ingestion.convert import _owned_by_bucket, _plan_buckets
+    from backintime_assets.lake import LakeLocation
+
+    days = [d.isoformat() for d in (dt.date(2025, 2, 3) + dt.timedelta(days=k) for k in range(14)) if d.weekday() < 5]
+    texts = {  # most recent first: priority 0 wins collisions
+        "d1.csv": HEADER + f"{days[1]},AAA,1,2,1,1.5,10\n{days[1]},BBB,1,2,1,-1,10\n",
+        "d1_again.csv": HEADER + f"{days[1]},AAA,1,2,1,1.5,10\n{days[1]},CCC,1,2,1,1.2,10\n",
+        "d8.csv": HEADER + f"{days[8]},AAA,1,2,1,1.7,10\n{days[8]},AAA,1,2,1,1.7,10\n",
+        "archive.csv": HEADER + "".join(f"{d},AAA,1,2,1,1.9,10\n{d},DDD,1,3,1,2.5,10\n" for d in days)
+        + f"{days[3]},EEE,1,2,1,n/a,10\n",
+        "empty.csv": "",
+    }
+    outcomes = []
+    for name, with_dates in (("staged", False), ("owned", True)):
+        location = LakeLocation(str(tmp_path / name))
+        tasks = [_as_in_the_manifest(_task(location, f, text, k), text, with_dates)
+                 for k, (f, text) in enumerate(texts.items())]
+        if with_dates:
+            owned, spanning = _owned_by_bucket(tasks, _plan_buckets(days, 1000, 2), 2)
+            assert {t.source_file for ts in owned.values() for t in ts} == {"d1.csv", "d1_again.csv", "d8.csv"}
+            assert [t.source_file for t in spanning] == ["archive.csv", "empty.csv"]  # spans buckets; no dates
+        conversion = convert_files(spark, location, tasks, days, "t")
+        outcomes.append((
+            read_arrow(location, "prices", PRICES).sort_by([("date", "ascending"), ("ticker", "ascending")]).to_pylist(),
+            read_arrow(location, "rejected_rows", REJECTED_ROWS).sort_by(
+                [("source_file", "ascending"), ("source_line", "ascending")]).to_pylist(),
+            conversion.accounting,
+        ))
+    staged, owned = outcomes
+    assert owned == staged
+    prices, rejected, _ = owned
+    assert [(r["ticker"], r["source_file"]) for r in prices if str(r["date"]) == days[1]] == [
+        ("AAA", "d1.csv"), ("CCC", "d1_again.csv"), ("DDD", "archive.csv")]
+    assert {(r["source_file"], r["reason"].split(" ")[0]) for r in rejected} == {
+        ("d1.csv", "non-positive"), ("d1_again.csv", "duplicate"), ("d8.csv", "duplicate"), ("archive.csv", "conflict:"),
+        ("archive.csv", "missing")}
