@@ -6,13 +6,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import filterfalse
 from statistics import median
 
 from .dates import infer_date_format
-from .numbers import NULL_TOKENS, number_patterns
+from .joined import joined, joined_regex
+from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
+_BOOLEAN_WORDS = _TRUE | _FALSE
 _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch", re.I)
 # Weaker words: "Day High" and "Lifetime Low" are prices, not dates.
 _DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$", re.I)
@@ -22,6 +25,7 @@ _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
 PERCENT_MARK = re.compile(r"\s?%$")
 _ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)\s?[KkMmBb]$")  # "118.39M" volumes in web exports
+_ABBREVIATED_JOINED = joined_regex(_ABBREVIATED.pattern[1:-1])
 
 # Excel serial day numbers of 1950-01-01 and 2099-12-31 (1900 date system).
 _EXCEL_MIN, _EXCEL_MAX = 18264, 73050
@@ -44,13 +48,20 @@ class ColumnType:
     alt: ColumnType | None = None
 
 
-def _share(values: Sequence[str], test: Callable[[str], object], probe: int = 30) -> float:
-    """Share of values passing `test`; a probe of the first values settles clear misses cheaply."""
+def _share(values: Sequence[str], test: Callable[[str], object], probe: int = 30,
+           count: Callable[[Sequence[str]], int | None] | None = None) -> float:
+    """Share of values passing `test`; a probe of the first values settles clear misses cheaply.
+    `count`, when given, counts the passing values of a list in one go (None: it cannot)."""
+    def passing(vs: Sequence[str]) -> int:
+        n = count(vs) if count is not None else None
+        return sum(1 for v in vs if test(v)) if n is None else n
+
     head = values[:probe]
-    share = sum(1 for v in head if test(v)) / len(head)
+    passed = passing(head)
+    share = passed / len(head)
     if share < 0.4 or len(values) <= probe:
         return share
-    return sum(1 for v in values if test(v)) / len(values)
+    return (passed + passing(values[probe:])) / len(values)  # the probe is not tested twice
 
 
 def _int_test(integer_rx: re.Pattern) -> Callable[[str], bool]:
@@ -70,6 +81,18 @@ def _float_test(float_rx: re.Pattern, decimal: str) -> Callable[[str], bool]:
         return v[-1].isdigit() or v[-1] == "." or bool(float_rx.match(v))  # not "nan", "inf", "1_0"
 
     return test
+
+
+def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]:
+    """Counts the values the tests above pass, by the regex alone: for ASCII values without "_",
+    isdigit() and float() accept nothing the number regexes reject (Unicode digits and "1_0" do)."""
+    def count(values: Sequence[str]) -> int | None:
+        text = joined(values)
+        if text is None or not text.isascii() or "_" in text:
+            return None
+        return len(joined_rx.findall(text))
+
+    return count
 
 
 def _plausible_serial(values: Sequence[str]) -> bool:
@@ -140,15 +163,15 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
                       threshold: float = _TYPE_THRESHOLD, file_date: date | None = None) -> ColumnType:
     """`threshold`: share of non-empty cells that must fit a type (lower it for samples that may
     still hold header or footer rows). `file_date`: the date in the file's name (see dates.py)."""
-    values = [v.strip() for v in cells]
-    values = [v for v in values if v.lower() not in NULL_TOKENS]
+    values = list(filterfalse(NULL_SPELLINGS.__contains__, map(str.strip, cells)))
     if not values:
         return ColumnType("string", None, 0.0)
     n = len(values)
     small = 1.0 if n >= 5 else 0.8  # a handful of cells proves less
 
-    lowered = {v.lower() for v in values}
-    if lowered <= _TRUE | _FALSE:
+    # The first value rules most columns out of booleans before every value is lower-cased.
+    lowered = {v.lower() for v in values} if values[0].lower() in _BOOLEAN_WORDS else None
+    if lowered is not None and lowered <= _BOOLEAN_WORDS:
         # Single letters alone are weaker evidence: "Y"/"N" flags yes, but "T" alone could be a code.
         words = lowered - {"y", "n", "t", "f"}
         if words or len(lowered) == 2:
@@ -158,7 +181,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             return ColumnType("boolean", fmt, round((1.0 if words else 0.7) * small, 3))
 
     integer_rx, float_rx = number_patterns(decimal, thousands)
-    int_frac = _share(values, _int_test(integer_rx))
+    joined_int, joined_float = joined_number_patterns(decimal, thousands)
+    int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_int))
     if int_frac >= threshold:
         ints = [v for v in values if integer_rx.match(v)]
         if all(_EIGHT_DIGITS.match(v) for v in ints):
@@ -175,7 +199,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     if guess and guess.fraction >= threshold:
         return ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
 
-    float_frac = _share(values, _float_test(float_rx, decimal))
+    float_frac = _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float))
     if float_frac >= threshold:
         serial = _serial_format(_numbers([v for v in values if float_rx.match(v)], decimal, thousands), name) \
             if date_named(name) and _plausible_serial(values) else None
@@ -184,8 +208,9 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         named = _named_serial(values, name, decimal, thousands, min_share=2 / 3)
         return named or ColumnType("float", None, round(float_frac * small, 3))
 
-    for fmt, marked in (("currency", CURRENCY_MARKS), ("percent", PERCENT_MARK)):
-        if any(marked.search(v) for v in values[:30]):
+    probe = "".join(values[:30])
+    for fmt, marked, marks in (("currency", CURRENCY_MARKS, "$€£¥"), ("percent", PERCENT_MARK, "%")):
+        if any(m in probe for m in marks) and any(marked.search(v) for v in values[:30]):
             def test(v: str, rx: re.Pattern = marked) -> bool:
                 return bool(float_rx.match(rx.sub("", v)))
 
@@ -193,7 +218,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
 
-    if any(_ABBREVIATED.match(v) for v in values[:30]):
+    text = joined(values[:30])
+    if _ABBREVIATED_JOINED.search(text) if text is not None else any(_ABBREVIATED.match(v) for v in values[:30]):
         abbreviated = _share(values, lambda v: _ABBREVIATED.match(v) or float_rx.match(v))
         if abbreviated >= threshold:
             return ColumnType("float", "abbreviated", round(abbreviated * small, 3))

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .joined import SEP, joined
+
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
     m: i + 1
@@ -33,6 +35,16 @@ _SHAPES = (
     ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[A-Za-z]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
     ("compact", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])" + _TIME)),
 )
+
+
+# What every shape above starts with (a superset): most values that are no date (prices, names)
+# fail this one test instead of all five shapes.
+_MAYBE_DATE = re.compile(
+    r"(?:[A-Za-z]{3,9},? )?(?:\d{1,2}[-/ .][A-Za-z]|[A-Za-z]{3,9}\.?[ /-]\d)"
+    r"|\d{1,4}[-/.]\d{1,2}[-/.]|\d{4}[-/ ][A-Za-z]|(?:1[89]|2[01])\d{6}"
+)
+
+_MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell
 
 
 @dataclass
@@ -84,6 +96,8 @@ def _time_format(key: tuple | None) -> str:
 def shape(value: str) -> tuple[tuple, dict] | None:
     """(shape key, regex groups) of a date-like value, None when it looks like no date.
     Cached: callers must not change the groups."""
+    if not _MAYBE_DATE.match(value):
+        return None
     for name, rx in _SHAPES:
         m = rx.match(value)
         if not m:
@@ -205,6 +219,9 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     if not values:
         return None
     probe = values[:12]
+    text = joined(probe)
+    if text is not None and not _MAYBE_DATE_JOINED.search(text):
+        return None  # no value of the probe even starts like a date (one scan of them all)
     if sum(1 for v in probe if shape(v) is not None) < 0.5 * len(probe):
         return None  # most columns are not dates: decide that from a few values
     shapes: list[tuple[tuple, dict]] = []

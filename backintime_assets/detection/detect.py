@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from pathlib import Path
 
 from .canonical import map_canonical
-from .dialect import Dialect, detect_dialect, parse_rows
+from .dialect import Dialect, count_lines, detect_dialect, parse_rows
 from .encoding import binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
 from .layout import Layout, Row, detect_layout
@@ -27,12 +28,6 @@ XLSX_HEAD_ROWS = 2000
 XLSX_TAIL_ROWS = 200
 
 _TERMINATOR = re.compile(r"\r\n|\r|\n")
-
-
-def count_lines(text: str) -> int:
-    """Physical lines, the last one counted even without a terminator."""
-    n = len(_TERMINATOR.findall(text))
-    return n + (1 if text and not text.endswith(("\n", "\r")) else 0)
 
 
 def _empty_schema(name: str, problem: str, encoding: str = "utf-8", file_format: str = "csv") -> FileSchema:
@@ -65,7 +60,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
 
 def _cells(rows: list[Row], limit: int = 800) -> list[str]:
     """Cells of (an even spread of) the rows, about `limit` of them, to vote on number format."""
-    width = max((len(f) for _, f in rows), default=1) or 1
+    width = max(map(len, map(itemgetter(1), rows)), default=1) or 1
     step = max(1, len(rows) * width // limit)
     return [c for _, fields in rows[::step] for c in fields]
 

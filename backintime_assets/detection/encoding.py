@@ -29,8 +29,9 @@ _MAGIC = (
 
 # cp1252 leaves these five bytes undefined: text containing them is latin-1 (or something else).
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -49,7 +50,7 @@ def binary_problem(sample: bytes) -> str | None:
         return None
     if b"\x00" in sample:
         return "binary content (NUL bytes)"
-    if len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.05 * len(sample):  # counted in C
         return "binary content (control characters)"
     return None
 
@@ -80,7 +81,7 @@ def _is_utf8(sample: bytes, complete: bool) -> bool:
 def _looks_western(text: str) -> bool:
     """Western European text decoded as cp1252 has isolated accented letters ("Société"); text in
     another 8-bit code page (cp1251, koi8-r, ...) decoded that way shows whole words of them."""
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C, not char by char
     if non_ascii == 0:
         return True
     in_runs = sum(len(m) for m in _NON_ASCII_RUN.findall(text))
@@ -104,8 +105,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
             return "cp1252", 0.8
     else:
         latin = sample.decode("latin-1")
-        c1 = sum(1 for ch in latin if 0x80 <= ord(ch) <= 0x9F)
-        if c1 <= 0.1 * sum(1 for ch in latin if ord(ch) > 127) and _looks_western(latin):
+        c1 = len(_C1_CONTROLS.findall(latin))
+        if c1 <= 0.1 * (len(latin) - len(latin.encode("ascii", "ignore"))) and _looks_western(latin):
             return "latin-1", 0.6
     try:
         from charset_normalizer import from_bytes

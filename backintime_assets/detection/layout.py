@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
 from .dates import shape
 from .footer import footer_start
-from .numbers import NULL_TOKENS, number_patterns
+from .joined import joined
+from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 
 _MAX_HEADER_BLOCK = 3
 _SUFFIX = re.compile(r"\s?[KkMmBb]$")
@@ -36,7 +38,7 @@ class Layout:
 
 
 def _nonblank(fields: list[str]) -> bool:
-    return bool("".join(fields).strip())
+    return any(map(str.strip, fields))  # stops at the first filled field, usually the first
 
 
 def _filled(fields: list[str]) -> float:
@@ -86,7 +88,7 @@ class _RowJudge:
             if j >= len(fields):
                 continue
             v = fields[j].strip()
-            if v.lower() in NULL_TOKENS:
+            if v in NULL_SPELLINGS:
                 continue
             present += 1
             matched += m(v)
@@ -135,8 +137,8 @@ def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
 
 def _width(rows: list[Row]) -> int:
     """The usual field count; rows in the later half (past any preamble) weigh double."""
-    counts: Counter[int] = Counter(len(f) for _, f in rows)
-    counts.update(len(f) for _, f in rows[len(rows) // 2:])
+    counts: Counter[int] = Counter(map(len, map(itemgetter(1), rows)))
+    counts.update(map(len, map(itemgetter(1), rows[len(rows) // 2:])))
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
@@ -159,7 +161,10 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
                   thousands: str | None, threshold: float = 0.9, limit: int = 160,
                   file_date: date | None = None) -> list[ColumnType]:
     rows = _spread(rows, limit)
-    cols = [[r[j] for r in rows] for j in range(width)]
+    if rows and all(len(r) == width for r in rows):
+        cols: list[Sequence[str]] = list(zip(*rows))  # the rows are fitted to the width: transpose in C
+    else:
+        cols = [[r[j] for r in rows] for j in range(width)]
     return [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date)
             for j, c in enumerate(cols)]
 
@@ -177,7 +182,7 @@ def _unique_names(raw: list[str]) -> list[str]:
 def _cell_kind(v: str, number_rx) -> int:
     """0 empty, 1 number, 2 date-like, 3 other text."""
     v = v.strip()
-    if v.lower() in NULL_TOKENS:
+    if v in NULL_SPELLINGS:
         return 0
     if number_rx.match(v):
         return 1
@@ -186,23 +191,39 @@ def _cell_kind(v: str, number_rx) -> int:
     return 3
 
 
+def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[str, int]:
+    """_cell_kind of each cell; the numbers are found in one scan of them all (joined.py)."""
+    stripped = {c: c.strip() for c in cells}
+    values = [v for v in set(stripped.values()) if v not in NULL_SPELLINGS]
+    text = joined(values)
+    if text is None:
+        number_rx = number_patterns(decimal, thousands)[1]
+        return {c: _cell_kind(c, number_rx) for c in cells}
+    numbers = {m[1:] for m in joined_number_patterns(decimal, thousands)[1].findall(text)}  # NUL + cell
+    kind = {v: 1 if v in numbers else 2 if shape(v) is not None else 3 for v in values}
+    return {c: kind.get(v, 0) for c, v in stripped.items()}
+
+
 def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None, probe: int = 50) -> list[Row]:
     """Rows to type the columns from: those from the start that makes the most columns uniformly
     numeric or date-like (header and preamble rows spoil that), without the last row when there are
     enough others (totals and notes sit there)."""
-    number_rx = number_patterns(decimal, thousands)[1]
     head = rows[:probe]
-    kinds = [[_cell_kind(c, number_rx) for c in _fit(f, width)] for _, f in head]
-    n = len(kinds)
+    cells = [c for _, f in head for c in _fit(f, width)]
+    kind_of = _cell_kinds(set(cells), decimal, thousands)  # dates, names, blanks repeat: each once
+    kinds = list(map(kind_of.__getitem__, cells))
+    columns = [kinds[j::width] for j in range(width)] if kinds else []
+    n = len(head)
     best_k, best = 0, -1
     for k in range(0, min(n, 10)):
         end = n - 1 if n - k >= 3 else n
         score = 0
-        for j in range(width):
-            col = [kinds[i][j] for i in range(k, end) if kinds[i][j]]
-            if col:
-                top = max(col.count(1), col.count(2))
-                score += top >= 0.9 * len(col) and top > 0
+        for column in columns:
+            part = column[k:end]
+            filled = len(part) - part.count(0)
+            if filled:
+                top = max(part.count(1), part.count(2))
+                score += top >= 0.9 * filled and top > 0
         if score > best:
             best_k, best = k, score
     end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
@@ -214,11 +235,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
     lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),
     None when the head sample is the whole file. `file_date`: the date in the file's name, if any."""
-    rows = [(i, f) for i, f in head if _nonblank(f)]
+    rows = [(i, f) for i, f in head if any(map(str.strip, f))]  # _nonblank, inlined: every row passes
     if not rows:
         return Layout()
     width = _width(rows)
-    typical = [_fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
+    typical = [f if len(f) == width else _fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
     # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
     provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100,
                                file_date=file_date)
@@ -273,13 +294,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         layout.names = _unique_names([""] * width)
         layout.header_cells = [[] for _ in range(width)]
 
-    data_rows = [(i, f) for i, f in rows[start:]]
+    data_rows = rows[start:]
     if tail is None:
         candidates = data_rows
-        blank = [i for i, f in head if not _nonblank(f)]
+        blank = [i for i, f in head if not any(map(str.strip, f))]
     else:
-        candidates = [(i, f) for i, f in tail if _nonblank(f)]
-        blank = sorted(i for i, f in tail if not _nonblank(f))
+        candidates = [(i, f) for i, f in tail if any(map(str.strip, f))]
+        blank = sorted(i for i, f in tail if not any(map(str.strip, f)))
     date_columns = [j for j, t in enumerate(provisional) if t.type in ("date", "timestamp")]
     m = footer_start(candidates, blank, judge.data_like, width, date_columns, from_end=tail is not None)
     first_footer = candidates[m][0] if m is not None else None
@@ -290,7 +311,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         body += [f for i, f in candidates if first_footer is None or i > first_footer]
     # Only rows of the table's width vote on column types: a row cut short ("BBJQLW|4") would put
     # its stray cell under a column it does not belong to.
-    fitting = [_fit(f, width) for f in body if _fits(f, width)]
+    fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)]
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     layout.body = body
     layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)

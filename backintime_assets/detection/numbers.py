@@ -4,23 +4,69 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import product
+from operator import methodcaller
+
+from .joined import SEP, joined, joined_regex
 
 # Spreadsheet and export conventions for "no value". Compared lower-cased and stripped.
 NULL_TOKENS = frozenset(
     {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "n/d", "."}
 )
+# Every spelling whose lower case is a null token ("NA", "Null", ...): a set lookup per cell
+# instead of lower-casing each one. No other string lower-cases to a token: the one non-ASCII
+# character whose lower case is an ASCII letter is the Kelvin sign, and no token holds a "k".
+NULL_SPELLINGS = frozenset(
+    "".join(chars) for t in NULL_TOKENS for chars in product(*({c, c.upper()} for c in t))
+)
 
 GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u202f", "'", "\u2019")
 
-_CANDIDATE = re.compile(r"^[+-]?[\d.,' \u00a0\u202f\u2019]+$")
+# At least one digit among digits and marks.
+_CANDIDATE = re.compile(r"^(?=.{1,40}$)[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*$")
+_CANDIDATE_CELLS = re.compile(  # _CANDIDATE over NUL-joined cells (joined.py), a group per cell
+    f"{SEP}((?=[^{SEP}]{{1,40}}{SEP})" + _CANDIDATE.pattern[len("^(?=.{1,40}$)"):-1] + f")(?={SEP})"
+)
+_UNGROUPED = re.compile(r"^[+-]?\d{5,}$")  # among candidates: what lstrip("+-").isdigit() with 5+ chars is
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?P<t>[,. \u00a0\u202f'\u2019])\d{3}(?:(?P=t)\d{3})*(?P<rest>[.,]\d+)?$")
 _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
+# _ONE_MARK's mark for every NUL-joined cell in turn ("" where it does not match): each match
+# spans one whole cell, the mark alternative or else the rest of the cell.
+_ONE_MARK_EACH = re.compile(f"{SEP}(?:[+-]?\\d*([.,])\\d+(?={SEP})|[^{SEP}]*+)")
+
+
+_MARKS = "$€£¥%"
+_STRIP_MARKS = methodcaller("strip", _MARKS)
+_PADDED = re.compile(rf"\s{SEP}|{SEP}\s")  # a cell with blanks at either end, in NUL-joined cells
 
 
 def is_null(value: str) -> bool:
     return value.strip().lower() in NULL_TOKENS
+
+
+def _first_candidates(cells: list[str], limit: int, chunk: int = 200) -> list[str]:
+    """The first `limit` cells that look numeric, "$1,075.09" and "12,5 %" voting like plain
+    numbers (marks and blanks around them stripped). A chunk of cells at a time, each in one scan
+    (joined.py), until enough are found."""
+    found: list[str] = []
+    for start in range(0, len(cells), chunk):
+        part = cells[start:start + chunk]
+        text = joined(part)
+        if text is not None and any(m in text for m in _MARKS):
+            part = list(map(str.strip, map(_STRIP_MARKS, map(str.strip, part))))
+            text = joined(part)
+        elif text is not None and _PADDED.search(text):
+            part = list(map(str.strip, part))  # without marks the second and third strip change nothing
+            text = joined(part)
+        if text is None:  # a NUL inside a cell: cell by cell
+            found.extend(filter(_CANDIDATE.match, map(str.strip, map(_STRIP_MARKS, map(str.strip, part)))))
+        else:
+            found.extend(_CANDIDATE_CELLS.findall(text))
+        if len(found) >= limit:
+            break
+    return found[:limit]
 
 
 def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> tuple[str, str | None]:
@@ -29,36 +75,43 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     Unambiguous evidence wins: "1.234,5" means decimal ',' and grouping '.', "12,5" means decimal ','.
     "1,234" alone (one mark followed by exactly three digits) could be either and only counts when
     nothing else decides: then the file's `delimiter` does (see below)."""
-    decimal_votes: Counter[str] = Counter()
+    candidates = _first_candidates(cells if isinstance(cells, list) else list(cells), 400)
+    grouped = list(map(_GROUPED.match, candidates))
+    decimal_first: dict[str, int] = {}  # where each decimal vote first came: ties go to the earliest
+    decimal_counts: Counter[str] = Counter()
     group_votes: Counter[str] = Counter()
     ambiguous: Counter[str] = Counter()
-    ungrouped = 0  # integers of five or more digits (not a year) written without grouping
-    seen = 0
-    for raw in cells:
-        v = raw.strip().strip("$€£¥%").strip()  # "$1,075.09" and "12,5 %" vote like plain numbers
-        if not v or len(v) > 40 or not _CANDIDATE.match(v) or not any(c.isdigit() for c in v):
-            continue
-        seen += 1
-        if seen > 400:
-            break
-        m = _GROUPED.match(v)
-        if m:
-            t, rest = m.group("t"), m.group("rest")
+    others: list[str] = candidates  # the candidates _GROUPED leaves to _ONE_MARK ...
+    positions: Sequence[int] = range(len(candidates))  # ... and where they stand among all
+    if any(grouped):
+        for i, m in enumerate(grouped):
+            if m is None:
+                continue
+            v, t, rest = candidates[i], m.group("t"), m.group("rest")
             if rest:
                 if rest[0] != t:
-                    decimal_votes[rest[0]] += 1
+                    decimal_counts[rest[0]] += 1
+                    decimal_first.setdefault(rest[0], i)
                     group_votes[t] += 1
             elif v.count(t) > 1 or t not in ",.":
                 # "1,234,567" or "1 234": a mark used twice, or a space, can only be grouping.
                 group_votes[t] += 1
             else:
                 ambiguous[t] += 1
-            continue
-        m = _ONE_MARK.match(v)
-        if m:
-            decimal_votes[m.group("m")] += 1
-        elif len(v.lstrip("+-")) >= 5 and v.lstrip("+-").isdigit():
-            ungrouped += 1
+        positions = [i for i, m in enumerate(grouped) if m is None]
+        others = [candidates[i] for i in positions]
+    text = joined(others)  # the candidates hold no NUL
+    labels = _ONE_MARK_EACH.findall(text)[:len(others)] if text else []  # "" where _ONE_MARK fails
+    decimal_counts.update(filter(None, labels))
+    for mark in set(labels) - {""}:  # its first one-mark vote may come before a grouped one
+        k = positions[labels.index(mark)]
+        decimal_first[mark] = min(k, decimal_first.get(mark, k))
+    decimal_votes: Counter[str] = Counter()
+    for mark in sorted(decimal_first, key=decimal_first.__getitem__):
+        decimal_votes[mark] = decimal_counts[mark]
+    # Integers of five or more digits (not a year) written without grouping (neither regex above
+    # matches them).
+    ungrouped = sum(map(bool, map(_UNGROUPED.match, candidates)))
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
     elif group_votes.get(".", 0) > group_votes.get(",", 0):
@@ -82,18 +135,31 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
 
 
 @lru_cache(maxsize=64)
-def number_patterns(decimal: str, thousands: str | None) -> tuple[re.Pattern, re.Pattern]:
-    """(integer regex, float regex) for one convention; both accept an optional sign, grouping
-    and surrounding blanks; the float one also accepts exponents and integers."""
+def _number_cores(decimal: str, thousands: str | None) -> tuple[str, str]:
     d = re.escape(decimal)
     if thousands:
         t = re.escape(thousands)
         digits = rf"(?:\d{{1,3}}(?:{t}\d{{3}})+|\d+)"
     else:
         digits = r"\d+"
-    integer = re.compile(rf"^\s*[+-]?{digits}\s*$")
-    flt = re.compile(rf"^\s*[+-]?(?:{digits}(?:{d}\d*)?|{d}\d+)(?:[eE][+-]?\d+)?\s*$")
+    integer = rf"\s*[+-]?{digits}\s*"
+    flt = rf"\s*[+-]?(?:{digits}(?:{d}\d*)?|{d}\d+)(?:[eE][+-]?\d+)?\s*"
     return integer, flt
+
+
+@lru_cache(maxsize=64)
+def number_patterns(decimal: str, thousands: str | None) -> tuple[re.Pattern, re.Pattern]:
+    """(integer regex, float regex) for one convention; both accept an optional sign, grouping
+    and surrounding blanks; the float one also accepts exponents and integers."""
+    integer, flt = _number_cores(decimal, thousands)
+    return re.compile(rf"^{integer}$"), re.compile(rf"^{flt}$")
+
+
+@lru_cache(maxsize=64)
+def joined_number_patterns(decimal: str, thousands: str | None) -> tuple[re.Pattern, re.Pattern]:
+    """number_patterns for counting whole cells of a NUL-joined column (joined.py)."""
+    integer, flt = _number_cores(decimal, thousands)
+    return joined_regex(integer), joined_regex(flt)
 
 
 def to_float(value: str, decimal: str, thousands: str | None) -> float | None:

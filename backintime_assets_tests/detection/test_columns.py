@@ -84,3 +84,26 @@ def test_price_columns_named_after_the_day_are_no_dates():
     # Index levels in the serial range: "Day High" is a price, not a date.
     t = col(["45658.5", "45700.25", "45690.75", "45710.5", "45720.0"], name="Day High")
     assert (t.type, t.format) == ("float", None)
+
+
+@pytest.mark.parametrize(
+    ("values", "kind"),
+    [
+        # Outside ASCII, or with "_", the joined regex count is not the per-cell test: these take
+        # the cell-by-cell path and keep what str.isdigit and float() say.
+        (["\u0661\u0662", "\u0663\u0664", "\u0665", "\u0666\u0667", "\u0668"], "integer"),
+        (["1_0", "2_5", "3_75", "4_0", "5_5"], "float"),
+        (["1.5", "2.5", "nan", "inf", "3.5"], "string"),
+        (["NA", "Null", "-", "12", "13", "n/a", "14"], "integer"),
+    ],
+)
+def test_share_counts_fall_back_cell_by_cell(values, kind):
+    assert col(values).type == kind
+
+
+def test_long_columns_are_typed_from_the_probe_and_the_rest():
+    # 30 integers first, then floats: the probe says integer-like, the whole column float.
+    values = [str(i) for i in range(30)] + [f"{i}.5" for i in range(100)]
+    t = col(values)
+    assert (t.type, t.confidence) == ("float", 1.0)
+    assert col(["AAPL"] * 29 + ["1"] * 101).type == "string"  # a clear miss in the probe settles it

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from backintime_assets.detection.dates import infer_date_format
+from backintime_assets.detection.dates import infer_date_format, shape
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,22 @@ def test_name_date_matching_neither_reading_changes_nothing():
     without = infer_date_format(["02/04/2025"] * 4)
     with_name = infer_date_format(["02/04/2025"] * 4, file_date=date(2019, 7, 1))
     assert (with_name.format, with_name.confidence) == (without.format, without.confidence) == ("%m/%d/%Y", 0.5)
+
+
+def test_the_quick_date_test_lets_every_shape_through():
+    import random
+    from datetime import datetime
+
+    from backintime_assets.detection.dates import _MAYBE_DATE, _SHAPES
+
+    formats = ["%Y-%m-%d", "%d/%m/%Y", "%m.%d.%y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y", "%B %d %Y",
+               "%Y %b %d", "%Y%m%d", "%a, %d %b %Y", "%A %B %d, %Y", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M",
+               "%b. %d, %Y", "%Y/%m/%d %I:%M %p", "%Y%m%d %H:%M"]
+    rng = random.Random(0)
+    for _ in range(3000):
+        value = datetime(rng.randint(1800, 2199), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+                         rng.randint(0, 59)).strftime(rng.choice(formats))
+        if any(rx.match(value) for _, rx in _SHAPES):
+            assert _MAYBE_DATE.match(value), value
+    for other in ["28.7412", "AAPL", "1,234.5", "Real Estate", "20425", ""]:
+        assert shape(other) is None

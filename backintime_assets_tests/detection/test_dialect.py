@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backintime_assets.detection.dialect import detect_dialect, detect_line_terminator, parse_rows
 
@@ -66,3 +68,60 @@ def test_parse_rows_reports_the_start_line_of_multiline_records():
     text = 'a,b\r\n\r\nc,"d\ne"\rf,g\n'
     rows = parse_rows(text, ",", '"', None)
     assert rows == [(0, ["a", "b"]), (1, []), (2, ["c", "d\ne"]), (4, ["f", "g"])]
+
+
+def _slow_parse(text, delimiter, quotechar, escapechar):
+    """parse_rows as a record-by-record loop that asks the reader for line numbers."""
+    import csv
+    import io
+
+    from backintime_assets.detection.dialect import reader_kwargs
+
+    reader = csv.reader(io.StringIO(text, newline=""), **reader_kwargs(delimiter, quotechar, escapechar))
+    rows, start = [], 0
+    for fields in reader:
+        rows.append((start, fields))
+        start = reader.line_num
+    return rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a,b\n\nc,d\n", "a,b\r\nc,d\r\n", "a,b\rc,d", 'a,"x\ny"\nc,d\n', 'a,"open\nb,c\n', "", "\n\n", "a\r\n\r\nb"],
+)
+def test_parse_rows_fast_path_matches_the_line_by_line_reader(text):
+    assert parse_rows(text, ",", '"', None) == _slow_parse(text, ",", '"', None)
+
+
+@given(st.text(alphabet='ab1,;"\'\\\n\r\t ', max_size=40))
+def test_parse_rows_any_text(text):
+    for dialect in ((",", '"', None), (";", None, None), ("\t", "'", "\\")):
+        assert parse_rows(text, *dialect) == _slow_parse(text, *dialect)
+
+
+@given(st.lists(st.text(alphabet="aZ09 .,-/:$€%\t\"'#@_xN/A+eé\x00", max_size=10), max_size=30))
+def test_known_cells_count_as_the_pattern_tests_each_cell(cells):
+    from backintime_assets.detection.dialect import _KNOWN, _KnownCells
+
+    expected = sum(1 for c in cells if not c.strip() or _KNOWN.match(c.strip()))
+    counter = _KnownCells()
+    assert counter.count(cells) == expected
+    assert counter.count(cells) == expected  # and again from the cells it remembers
+
+
+def test_known_cells_on_typical_values():
+    from backintime_assets.detection.dialect import _KnownCells
+
+    cells = ["AAPL", "2020-01-02", "75.09", "1,234.5", " ", "Real Estate", "x|y", "http://a.b/c,d", "#N/A", "??"]
+    assert _KnownCells().count(cells) == 8  # all but "x|y" and "??"
+
+
+def test_quote_variants_that_parse_alike_tie_to_the_double_quote():
+    # Apostrophes inside words: '"' (absent) and no quoting read the sample alike, "'" worse.
+    d = detect_dialect("id,text\n1,it's\n2,o'clock\n3,rock'n'roll\n")
+    assert (d.delimiter, d.quotechar) == (",", '"')
+    # No quote character at all: the unquoted reading is not even scored, '"' stands.
+    d = detect_dialect("a;b\n1;2\n3;4\n")
+    assert (d.delimiter, d.quotechar, d.confidence) == (";", '"', 1.0)
+    d = detect_dialect("x,y\n'a,b',1\n'c,d',2\n")
+    assert (d.delimiter, d.quotechar) == (",", "'")

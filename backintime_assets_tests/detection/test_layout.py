@@ -114,3 +114,19 @@ def test_a_row_cut_short_does_not_vote_on_column_types():
     lay = detect_layout(parse_rows(text, "|", '"', None), count_lines(text), None, ",", None)
     assert (lay.types[1].type, lay.types[1].format) == ("date", "excel_serial")
     assert all(len(r) == 3 and r[2] for r in lay.body)
+
+
+def test_cell_kinds_match_the_cell_by_cell_test():
+    from backintime_assets.detection.layout import _cell_kind, _cell_kinds
+    from backintime_assets.detection.numbers import number_patterns
+
+    cells = {"1.5", " 2 ", "1,234.5", "NA", "", " ", "2020-01-02", "02/01/2020", "AAPL", "1.2.3", "-", "3e5",
+             "Jan 5, 2020", "x\x00y"}
+    for decimal, thousands in ((".", ","), (",", "."), (".", None)):
+        rx = number_patterns(decimal, thousands)[1]
+        expected = {c: _cell_kind(c, rx) for c in cells}
+        assert _cell_kinds(cells, decimal, thousands) == expected  # NUL in a cell: the slow path
+        without_nul = {c: k for c, k in expected.items() if "\x00" not in c}
+        assert _cell_kinds(cells - {"x\x00y"}, decimal, thousands) == without_nul
+    kinds = _cell_kinds({"1.5", "NA", "2020-01-02", "AAPL"}, ".", None)
+    assert kinds == {"1.5": 1, "NA": 0, "2020-01-02": 2, "AAPL": 3}

@@ -70,3 +70,31 @@ def test_integer_pattern_rejects_decimals():
 @pytest.mark.parametrize("token", ["", " NA ", "n/a", "NULL", "nan", "-", "#N/A"])
 def test_null_tokens(token):
     assert is_null(token)
+
+
+def test_null_spellings_are_every_case_of_the_null_tokens():
+    from backintime_assets.detection.numbers import NULL_SPELLINGS, NULL_TOKENS
+
+    assert {"NA", "Na", "nA", "N/A", "NULL", "Null", "#N/A", "None", "NaN"} <= NULL_SPELLINGS
+    assert {v.lower() for v in NULL_SPELLINGS} == set(NULL_TOKENS)
+    assert "n.a" not in NULL_SPELLINGS and "nulls" not in NULL_SPELLINGS
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # A tie between decimal marks goes to the one voted first, whichever rule voted.
+        (["1.5", "1.234,5"], (".", None)),
+        (["1.234,5", "1.5"], (",", ".")),
+        (["7", "1,5", "1,234.5"], (",", None)),
+        # Marks and blanks around numbers are stripped before voting.
+        (["  $1,075.09 ", "12.5 %", " 3.25"], (".", ",")),
+    ],
+)
+def test_number_format_tie_breaks_and_stripping(cells, expected):
+    assert detect_number_format(cells) == expected
+
+
+def test_only_the_first_400_numeric_cells_vote():
+    cells = ["1.5"] * 400 + ["1,5"] * 1000  # words in between do not count towards the 400
+    assert detect_number_format(["x"] * 50 + cells) == (".", None)
