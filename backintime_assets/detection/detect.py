@@ -30,7 +30,7 @@ XLSX_TAIL_ROWS = 200
 _TERMINATOR = re.compile(r"\r\n|\r|\n")
 
 
-def _empty_schema(name: str, problem: str, encoding: str = "utf-8", file_format: str = "csv") -> FileSchema:
+def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format: str = "csv") -> FileSchema:
     return FileSchema(file=name, encoding=encoding, delimiter=",", quotechar='"', escapechar=None,
                       line_terminator="\n", header_row=-1, data_start_line=0, footer_lines=0, decimal=".",
                       thousands=None, file_format=file_format, columns=[], problem=problem)
@@ -75,19 +75,19 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     """(the schema, how many data rows it rests on)."""
     complete = tail is None
     if not head.strip(b" \t\r\n\x00") and complete:
-        return _empty_schema(name, "empty file"), 0
+        return problem_schema(name, "empty file"), 0
     encoding, _ = detect_encoding(head, complete)
     if not encoding.startswith(("utf-16", "utf-32")):
         problem = binary_problem(head)
         if problem:
-            return _empty_schema(name, problem, encoding="binary"), 0
+            return problem_schema(name, problem, encoding="binary"), 0
     text = decode_head(head, encoding, complete)
     if not complete:
         cut = max(text.rfind("\n"), text.rfind("\r"))
         if cut > 0:
             text = text[: cut + 1]  # the last line was cut by the sample boundary
     if not text.strip():
-        return _empty_schema(name, "empty file", encoding=encoding), 0
+        return problem_schema(name, "empty file", encoding=encoding), 0
 
     dialect = detect_dialect(text)
     args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
@@ -108,9 +108,9 @@ def _detect_xlsx(data: bytes, name: str) -> FileSchema:
     try:
         sheet = read_sheet(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS)
     except Exception as exc:  # corrupt archives raise anything from zipfile, lxml or openpyxl
-        return _empty_schema(name, f"unreadable workbook: {type(exc).__name__}", "binary", "xlsx")
+        return problem_schema(name, f"unreadable workbook: {type(exc).__name__}", "binary", "xlsx")
     if not any(sheet.rows):
-        schema = _empty_schema(name, "empty workbook", "utf-8", "xlsx")
+        schema = problem_schema(name, "empty workbook", "utf-8", "xlsx")
         schema.sheet = sheet.name
         return schema
     head_rows = list(enumerate(sheet.rows))

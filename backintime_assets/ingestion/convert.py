@@ -27,7 +27,7 @@ import datetime as dt
 import math
 import posixpath
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pyarrow as pa
@@ -38,6 +38,7 @@ import pyarrow.parquet as pq
 from backintime_assets.ingestion.collisions import LOSERS, settle
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, from_parsed, group_files, parse_group, parse_in_pieces,
+    reader_at,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
@@ -153,10 +154,11 @@ def _owned_by_bucket(tasks: list[FileTask], buckets: _Buckets, parallelism: int
     spanning = []
     for task in tasks:
         homes = {_bucket_of(buckets, day) for day in (*(task.dates or ()), task.home_date)} - {None}
+        # The dates have served: tasks carry their payload to the executors, and an archive's are years.
         if task.dates and len(homes) == 1:
-            owned.setdefault(homes.pop(), []).append(task)
+            owned.setdefault(homes.pop(), []).append(replace(task, dates=None))
         else:
-            spanning.append(task)
+            spanning.append(replace(task, dates=None))
     return owned, spanning
 
 
@@ -209,10 +211,7 @@ def _parsed_tables(fs: pafs.FileSystem, groups: list[FileGroup], piece_bytes: in
         if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
             task = group.tasks[0]
             with fs.open_input_file(task.lake_path) as handle:
-                def read_at(offset: int, length: int, handle=handle) -> bytes:
-                    return handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
-
-                yield from parse_in_pieces(read_at, handle.size(), task, piece_bytes)
+                yield from parse_in_pieces(reader_at(handle), handle.size(), task, piece_bytes)
             continue
         datas = []
         for task in group.tasks:
@@ -240,18 +239,26 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
     in_run = buckets.day_numbers[at] == days
     loaded = np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
 
-    names = summary["source_file"].to_pylist()
-    file_of_row = np.asarray(pc.index_in(rows["source_file"], value_set=summary["source_file"]), dtype=np.int64)
+    # Every file with a row here; a batch of kept rows may hold a file's rows without its summary
+    # row (which ends each piece), and the counts add up per file over the batches anyway.
+    names = pc.unique(pa.concat_arrays([summary["source_file"].combine_chunks(),
+                                        rows["source_file"].combine_chunks()]))
+    file_of_row = np.asarray(pc.index_in(rows["source_file"], value_set=names), dtype=np.int64)
 
     def per_file(mask: np.ndarray) -> np.ndarray:
         return np.bincount(file_of_row[mask], minlength=len(names))
 
     counts = {"loaded": per_file(loaded), "rejected": per_file(~loaded),
               "loaded_in_run": per_file(loaded & in_run), "rejected_in_run": per_file(~loaded & in_run)}
-    files = [dict(kind="file", source_file=name, rows_read=summary["rows_read"][k].as_py(),
-                  file_problem=summary["reason"][k].as_py(), schema_json=summary["schema_json"][k].as_py(),
-                  **{key: int(c[k]) for key, c in counts.items()})
-             for k, name in enumerate(names)]
+    said = {name: k for k, name in enumerate(summary["source_file"].to_pylist())}
+    files = []
+    for k, name in enumerate(names.to_pylist()):
+        at = said.get(name)
+        files.append(dict(
+            kind="file", source_file=name, rows_read=0 if at is None else summary["rows_read"][at].as_py(),
+            file_problem=None if at is None else summary["reason"][at].as_py(),
+            schema_json=None if at is None else summary["schema_json"][at].as_py(),
+            **{key: int(c[k]) for key, c in counts.items()}))
     return rows.filter(pa.array(in_run)).cast(STAGED), files
 
 
@@ -291,17 +298,31 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
     """One task per bucket: its staged rows and the rows of the files it owns, settled and written."""
 
     def settle_bucket(payload: tuple[int, list[str], list[FileTask]]):
-        _, staged_paths, owned = payload
+        bucket, staged_paths, owned = payload
         fs = location.filesystem()
         parts = [pq.read_table(p, filesystem=fs) for p in staged_paths]
         for parsed in _parsed_tables(fs, group_files(owned, GROUP_BYTES), piece_bytes):
             rows, files = _rows_in_run(parsed, buckets)
+            _check_owned(rows, buckets, bucket)
             parts.append(rows)
             yield from files
         yield from _settle_and_write(fs, location, pa.concat_tables(parts) if parts else STAGED.empty_table(),
                                      file_tag)
 
     return run_tasks(spark, work, settle_bucket, TASK_RESULT)
+
+
+def _check_owned(rows: pa.Table, buckets: _Buckets, bucket: int) -> None:
+    """An owned file's rows must all fall in its bucket: another bucket's task writes the same date
+    files, and the later write would replace the other."""
+    if rows.num_rows == 0:
+        return
+    days = np.asarray(rows["date"].cast(pa.int32()), dtype=np.int32)
+    stray = buckets.bucket_of_day[np.searchsorted(buckets.day_numbers, days)] != bucket
+    if stray.any():
+        name = rows["source_file"][int(np.flatnonzero(stray)[0])].as_py()
+        raise RuntimeError(f"{name}: rows on dates its manifest entry does not list; rerun raw_price_files "
+                           "for its dates so that the manifest and the rows agree")
 
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):

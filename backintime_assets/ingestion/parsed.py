@@ -38,6 +38,9 @@ PARSED = pa.schema([
 # What the parsed zone keeps of a file: what does not depend on the run that reads it (PARSED
 # without the run's priority of the file; rejected and summary rows are dated by the run too).
 KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")])
+# Part of the parsed zone's key: raise it whenever the normaliser reads a row differently (a new
+# rule, another reason), so that rows kept by the old rules are read again.
+PARSER_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -93,10 +96,16 @@ def reading_key(schema: dict) -> str:
 
 
 def parsed_key(sha256: str, schema_json: str) -> str:
-    """Where the parsed zone keeps a file's rows read with a schema: by content, then by reading,
-    so a corrected schema never finds rows read the old way."""
-    reading = hashlib.sha256(reading_key(json.loads(schema_json)).encode()).hexdigest()[:16]
+    """Where the parsed zone keeps a file's rows read with a schema: by content, then by reading
+    and by the version of the reading rules, so a corrected schema or a changed rule never finds
+    rows read the old way."""
+    reading = hashlib.sha256(f"{PARSER_VERSION}:{reading_key(json.loads(schema_json))}".encode()).hexdigest()[:16]
     return f"parsed/{sha256[:2]}/{sha256}/{reading}.parquet"
+
+
+def reader_at(handle):
+    """read_at(offset, length) of an open pyarrow input file, as parse_in_pieces takes it."""
+    return lambda offset, length: handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
 
 
 def kept(parsed: pa.Table) -> pa.Table:
@@ -113,6 +122,14 @@ def from_parsed(rows: pa.Table, task: FileTask) -> pa.Table:
     rows = rows.set_column(rows.schema.get_field_index("date"), "date", pc.if_else(undated, home, rows["date"]))
     rows = rows.set_column(rows.schema.get_field_index("source_file"), "source_file",
                            pa.repeat(pa.scalar(task.source_file, pa.string()), rows.num_rows))
+    if "ticker" not in {c.get("canonical") for c in json.loads(task.schema_json).get("columns", [])}:
+        # No ticker column: the normaliser named the rows after the file, and a kept file may have
+        # been read under another name of the same content.
+        from backintime_assets.normalisation import default_ticker_for
+
+        ticker = pa.scalar(default_ticker_for(task.source_file), pa.string())
+        rows = rows.set_column(rows.schema.get_field_index("ticker"), "ticker",
+                               pc.if_else(undated, rows["ticker"], ticker))
     return pa.Table.from_arrays([
         *(rows[f.name] for f in KEPT),
         pa.repeat(pa.scalar(task.priority, pa.int64()), rows.num_rows), pa.nulls(rows.num_rows, pa.string()),
@@ -229,8 +246,6 @@ def pieceable(schema) -> bool:
 
 
 def _shift_lines(table: pa.Table, lines_before: int) -> pa.Table:
-    import pyarrow.compute as pc
-
     at = table.schema.get_field_index("source_line")
     return table.set_column(at, "source_line", pc.add(table["source_line"], lines_before))
 

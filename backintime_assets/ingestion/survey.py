@@ -28,18 +28,18 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from backintime_assets.ingestion.convert import GROUP_BYTES, PIECE_BYTES
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY, KEPT, LOADED, FileGroup, FileTask, group_files, kept, parse_group, parse_in_pieces, parsed_key,
+    reader_at,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
 SLICES_PER_CORE = 2
-# Keep at most convert.PIECE_BYTES: a piece must fit in a task like a piece of the conversion.
-PIECE_BYTES = 64 * 2**20
-GROUP_BYTES = 32 * 2**20  # as convert.GROUP_BYTES: small files read as one text, up to this much
 # Rows are kept for files of at least this size. Writing and reading a kept file costs a few ms
 # whatever its size, about what parsing a small file again costs as part of a group.
 KEEP_MIN_BYTES = 512 * 2**10
@@ -96,10 +96,8 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
             if task.size_bytes >= keep_min_bytes:
                 keeper = _Keeper(fs, location, task.sha256) if task.sha256 else None
                 with fs.open_input_file(task.lake_path) as handle:
-                    def read_at(offset: int, length: int, handle=handle) -> bytes:
-                        return handle.read_at(length, offset)  # pyarrow's order: nbytes, then offset
-
-                    survey = survey_file(read_at, handle.size(), task.name, schemas[task.key], piece_bytes, keeper)
+                    survey = survey_file(reader_at(handle), handle.size(), task.name, schemas[task.key], piece_bytes,
+                                         keeper)
                 parsed_path = keeper.finish(survey.read_whole) if keeper else None
                 yield _row(task, survey, parsed_path, detect_seconds)
         # Small files of one schema are read as one text, as the conversion reads them (parsed.py).
@@ -121,6 +119,7 @@ def _schemas(fs, files: list[SurveyTask]):
     """(key -> each file's schema: given, borrowed from an earlier file of the slice, or detected;
     key -> the seconds that took)."""
     from backintime_assets.detection import FileSchema
+    from backintime_assets.detection.detect import problem_schema
     from backintime_assets.ingestion.detect_job import DetectTask, detect_one
     from backintime_assets.ingestion.shared_layouts import LayoutMemory
 
@@ -131,7 +130,13 @@ def _schemas(fs, files: list[SurveyTask]):
         if task.schema_json is not None:
             schemas[task.key] = FileSchema.from_json(task.schema_json)
         else:
-            schemas[task.key] = detect_one(fs, DetectTask(task.key, task.lake_path, task.name, task.size_bytes), memory)
+            try:
+                schemas[task.key] = detect_one(fs, DetectTask(task.key, task.lake_path, task.name, task.size_bytes),
+                                               memory)
+            except OSError:
+                raise  # the lake, not the file: let Spark retry the task
+            except Exception as error:  # one file detection cannot read must not stop the others
+                schemas[task.key] = problem_schema(task.name, f"{UNREADABLE}: {type(error).__name__}: {error}")
         seconds[task.key] = time.perf_counter() - started
     return schemas, seconds
 
@@ -151,17 +156,20 @@ class _Keeper:
         self._path = self._temporary = self._writer = None
 
     def __call__(self, parsed: pa.Table, schema_json: str) -> None:
-        if self._writer is None:
+        if self._path is None:
             self._path = self._location.path(parsed_key(self._sha256, schema_json))
+            if self._fs.get_file_info(self._path).type == pafs.FileType.File:
+                return  # the same content read the same way: kept already
             self._temporary = f"{self._path}.{uuid.uuid4().hex}.partial"
             self._fs.create_dir(posixpath.dirname(self._path), recursive=True)
             self._writer = pq.ParquetWriter(self._temporary, KEPT, filesystem=self._fs, compression="zstd")
-        self._writer.write_table(kept(parsed))
+        if self._writer is not None:
+            self._writer.write_table(kept(parsed))
 
     def finish(self, whole: bool) -> str | None:
         """The kept file's path, or None when nothing (or only part of the file) was kept."""
         if self._writer is None:
-            return None
+            return self._path if whole else None
         self._writer.close()
         if not whole:
             self._fs.delete_file(self._temporary)
@@ -182,6 +190,8 @@ def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, sche
             tally.add(parsed)
             if keep is not None:
                 keep(parsed, tally.own_schemas.get(name) or task.schema_json)
+    except OSError:
+        raise  # the lake, not the file: let Spark retry rather than record the file unreadable for good
     except Exception as error:  # a file we cannot read must not stop the others
         return Survey(schema.to_json(), [], f"{UNREADABLE}: {type(error).__name__}: {error}")
     return tally.survey(name, task.schema_json)

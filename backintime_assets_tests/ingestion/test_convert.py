@@ -1,6 +1,7 @@
 import dataclasses
 import datetime as dt
 
+import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pytest
 
@@ -159,8 +160,8 @@ def _as_in_the_manifest(task: FileTask, text: str, with_dates: bool) -> FileTask
     """The task's home date as the prices asset sets it (the first date its rows hold) and, if
     `with_dates`, those dates."""
     days = sorted({dt.date.fromisoformat(line[:10]) for line in text.splitlines()[1:] if line[:4].isdigit()})
-    return dataclasses.replace(task, dates=tuple(days) if with_dates else None,
-                               home_date=days[0] if days else task.home_date)
+    days = days or [task.home_date]  # nothing loadable: the manifest files it under its home date
+    return dataclasses.replace(task, dates=tuple(days) if with_dates else None, home_date=days[0])
 
 
 @pytest.mark.spark
@@ -184,8 +185,9 @@ def test_files_within_one_bucket_are_read_by_its_task_with_the_same_outcome_as_s
                  for k, (f, text) in enumerate(texts.items())]
         if with_dates:
             owned, spanning = _owned_by_bucket(tasks, _plan_buckets(days, 1000, 2), 2)
-            assert {t.source_file for ts in owned.values() for t in ts} == {"d1.csv", "d1_again.csv", "d8.csv"}
-            assert [t.source_file for t in spanning] == ["archive.csv", "empty.csv"]  # spans buckets; no dates
+            assert {t.source_file for ts in owned.values() for t in ts} == {"d1.csv", "d1_again.csv", "d8.csv",
+                                                                           "empty.csv"}
+            assert [t.source_file for t in spanning] == ["archive.csv"]  # its dates span the buckets
         conversion = convert_files(spark, location, tasks, days, "t")
         outcomes.append((
             read_arrow(location, "prices", PRICES).sort_by([("date", "ascending"), ("ticker", "ascending")]).to_pylist(),
@@ -201,3 +203,46 @@ def test_files_within_one_bucket_are_read_by_its_task_with_the_same_outcome_as_s
     assert {(r["source_file"], r["reason"].split(" ")[0]) for r in rejected} == {
         ("d1.csv", "non-positive"), ("d1_again.csv", "duplicate"), ("d8.csv", "duplicate"), ("archive.csv", "conflict:"),
         ("archive.csv", "missing")}
+
+
+def _kept_file(location, name: str, data: bytes, piece_bytes: int) -> FileTask:
+    """The file surveyed with its rows kept (as the raw step keeps them), as a conversion task."""
+    from backintime_assets.ingestion.survey import _Keeper, survey_file
+
+    schema = detect_bytes(data, name)
+    keeper = _Keeper(location.filesystem(), location, "ab" * 32)
+    survey = survey_file(lambda o, n: data[o:o + n], len(data), name, schema, piece_bytes, keeper)
+    return FileTask("", name, survey.schema_json, survey.dates[0], 0, len(data), keeper.finish(True),
+                    tuple(survey.dates))
+
+
+def test_kept_rows_read_in_batches_without_their_summary_row_are_all_counted(local_lake, monkeypatch):
+    from backintime_assets.ingestion import convert
+
+    lines = [f"2025-02-{10 + k % 5:02d},T{k // 5:03d},1,2,1,1.5,10\n" for k in range(3000)]
+    task = _kept_file(local_lake, "big.csv", (HEADER + "".join(lines)).encode(), piece_bytes=40_000)
+    monkeypatch.setattr(convert, "PARSED_BATCH_ROWS", 700)  # batches end away from the pieces' summaries
+    buckets = convert._plan_buckets([f"2025-02-{d}" for d in range(10, 15)], 1, 2)
+    total = {"rows_read": 0, "loaded": 0, "rejected": 0, "loaded_in_run": 0, "rejected_in_run": 0, "file_problem": None}
+    batches = 0
+    for parsed in convert._parsed_tables(local_lake.filesystem(), [convert.FileGroup([task], task.schema_json)], 1):
+        batches += 1
+        for row in convert._rows_in_run(parsed, buckets)[1]:
+            assert row["source_file"] == "big.csv"
+            convert._add_counts(total, row)
+    assert batches > 4
+    assert total == {"rows_read": 3000, "loaded": 3000, "rejected": 0, "loaded_in_run": 3000, "rejected_in_run": 0,
+                     "file_problem": None}
+
+
+def test_kept_rows_of_a_file_without_a_ticker_column_take_the_name_they_are_read_under(local_lake):
+    from backintime_assets.ingestion.convert import _parsed_tables
+    from backintime_assets.ingestion.parsed import FileGroup
+
+    text = "Date,Close\n2025-02-10,1.5\n2025-02-11,1.6\n"
+    kept = _kept_file(local_lake, "AAA.csv", text.encode(), piece_bytes=1 << 20)
+    under_another_name = dataclasses.replace(kept, source_file="BBB.csv")
+    rows, = _parsed_tables(local_lake.filesystem(), [FileGroup([under_another_name], kept.schema_json)], 1 << 20)
+    loaded = rows.filter(pc.equal(rows["status"], "loaded"))
+    assert loaded.num_rows == 2
+    assert set(loaded["ticker"].to_pylist()) == {"BBB"} and set(loaded["source_file"].to_pylist()) == {"BBB.csv"}
