@@ -121,8 +121,7 @@ def _project_resources():
 
     with initialised(build_resources(_settings())) as resources:
         location = resources.lake.location()
-        spark = resources.spark.get_session()
-        yield resources, lambda tasks: survey_files(spark, location, tasks)
+        yield resources, lambda tasks: survey_files(resources.spark.get_session(), location, tasks)
 
 
 def _ingest_dates(source: Path) -> list[date]:
@@ -213,14 +212,15 @@ def cmd_schema(args) -> None:
             return
         if not args.column or not (args.type or args.format or args.mapping):
             raise CliError("override needs --column and at least one of --type, --format, --mapping")
+        _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
         try:
             changed = file_schemas.override_column(conn, targets, args.column, args.by, args.type, args.format,
                                                    args.mapping)
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
-        conn.commit()
-        # A corrected date format can move a file's rows to other dates: read the files again.
+        # A corrected date format can move a file's rows to other dates: read the files again, then
+        # store the correction and the dates together, or neither.
         dates = _resurvey(conn, targets)
         conn.commit()
         version = file_schemas.schema_version(conn, targets)
@@ -235,7 +235,6 @@ def cmd_schema(args) -> None:
 def _resurvey(conn, sha256s: list[str]) -> list[date]:
     from backintime_assets.ingestion.raw import resurvey
 
-    _check_java()
     with _project_resources() as (_, survey):
         return resurvey(conn, sha256s, survey)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from backintime_assets.db import file_schemas, manifest
@@ -54,13 +55,18 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
         copied.append((source, sha, lake_path))
 
     # Same content, same schema: a file whose bytes were detected before (and perhaps corrected by
-    # a user) is read with that schema, and its stored schema is left as it is.
+    # a user) is read with that schema, and its stored schema is left as it is. Content under
+    # several new names is surveyed once (detection may read a date order from a name): all its
+    # names are filed under the dates of the schema that file_schemas keeps for it.
     schemas = file_schemas.final_schemas(conn, list({sha for _, sha, _ in copied}))
-    surveys = survey([SurveyTask(source.relative, lake_path, source.relative, source.size_bytes,
-                                 json.dumps(schemas[sha]) if sha in schemas else None, sha)
-                      for source, sha, lake_path in copied])
+    first_of = {}
     for source, sha, lake_path in copied:
-        found_in = surveys[source.relative]
+        first_of.setdefault(sha, (source, lake_path))
+    surveys = survey([SurveyTask(sha, lake_path, source.relative, source.size_bytes,
+                                 json.dumps(schemas[sha]) if sha in schemas else None, sha)
+                      for sha, (source, lake_path) in first_of.items()]) if copied else {}
+    for source, sha, lake_path in copied:
+        found_in = surveys[sha]
         if sha not in schemas:
             file_schemas.save_detection(conn, sha, source.relative, found_in.schema_dict())
             schemas[sha] = found_in.schema_dict()
@@ -79,12 +85,13 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
     return report
 
 
-def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list:
+def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list[date]:
     """Read the current files of these contents again with their final schemas (after a user
     corrected them) and record the dates they hold now. Returns every date they held before or
     hold now: the rows of a file read another way may move to other dates, and both the dates
     they leave and the dates they reach need a rerun."""
-    files = [f for f in manifest.current_files(conn).values() if f.sha256 in set(sha256s)]
+    wanted = set(sha256s)
+    files = [f for f in manifest.current_files(conn).values() if f.sha256 in wanted]
     schemas = file_schemas.final_schemas(conn, [f.sha256 for f in files])
     surveys = survey([SurveyTask(f.source_path, f.lake_path, f.source_path, f.size_bytes, json.dumps(schemas[f.sha256]),
                                  f.sha256) for f in files])

@@ -47,7 +47,7 @@ def test_new_files_are_surveyed_once_and_known_content_keeps_its_corrected_schem
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         report = migrate(conn, source, local_lake, surveyor)
-        assert sorted(surveyor.asked[0]) == ["a.csv", "empty.csv"] and report.detected == 2
+        assert len(surveyor.asked[0]) == 2 and report.detected == 2
         files = manifest.current_files(conn)
         assert files["a.csv"].dates == [dt.date(2025, 3, d) for d in range(3, 8)] and files["a.csv"].problem is None
         assert files["empty.csv"].problem == "empty file" and len(files["empty.csv"].dates) == 1  # its home date
@@ -58,11 +58,31 @@ def test_new_files_are_surveyed_once_and_known_content_keeps_its_corrected_schem
         file_schemas.override_column(conn, [a_sha], "Date", "alice", final_format="%m/%d/%Y")
         shutil.copy(source / "a.csv", source / "copy_of_a.csv")
         report = migrate(conn, source, local_lake, surveyor)
-        assert surveyor.asked[1] == ["copy_of_a.csv"] and report.detected == 0 and report.unchanged == 2
+        assert surveyor.asked[1] == [a_sha] and report.detected == 0 and report.unchanged == 2
         copy = manifest.current_files(conn)["copy_of_a.csv"]
         # Read month-first, as corrected; 3 May 2025 is a Saturday, refused.
         assert copy.dates == [dt.date(2025, d, 3) for d in (3, 4, 6, 7)]
         assert conn.execute("select changed_by from file_schemas where sha256 = %s and column_name = 'Date'",
                             (a_sha,)).fetchone() == ("alice",)
 
-        assert migrate(conn, source, local_lake, surveyor).copied == [] and surveyor.asked[2] == []
+        assert migrate(conn, source, local_lake, surveyor).copied == [] and len(surveyor.asked) == 2  # no survey
+
+
+def test_the_same_content_under_two_names_is_filed_under_one_reading(postgres_url, local_lake, tmp_path):
+    from backintime_assets.ingestion.sources import dates_held
+
+    source = tmp_path / "source"
+    source.mkdir()
+    text = b"Date;Ticker;Close\n03/04/2025;AAA;1,5\n"  # day or month first: each name suggests one
+    names = ["desk_2025-03-04.csv", "desk_2025-04-03.csv"]
+    assert dates_held(text, names[0])[0] != dates_held(text, names[1])[0]  # read alone, they disagree
+    for name in names:
+        (source / name).write_bytes(text)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        files = manifest.current_files(conn)
+        stored = file_schemas.final_schema(conn, files[names[0]].sha256)
+    assert files[names[0]].dates == files[names[1]].dates
+    date_format = next(c["format"] for c in stored["columns"] if c["canonical"] == "date")
+    assert files[names[0]].dates == [dt.datetime.strptime("03/04/2025", date_format).date()]
