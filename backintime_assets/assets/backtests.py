@@ -88,7 +88,7 @@ def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig,
     partitions_def=trade_date_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     deps=["prices"],
-    kinds={"postgres"},
+    kinds={"spark", "postgres"},
     description="Each ticker's latest in-bounds close (`latest_close`), advanced by each day of prices; "
                 "a rerun of corrected days takes back closes those days no longer hold.",
 )

@@ -37,9 +37,10 @@ def lake_last_closes(spark_session, location: LakeLocation, dates: list[str], mi
     if not pieces:
         return CLOSES.empty_table()
     if len(pieces) <= DRIVER_READ_MAX_DATES:
-        return last_closes(read_pieces(location.filesystem(), pieces, columns), min_price, max_price)
+        return last_closes(read_pieces(location.filesystem(), pieces, columns), min_price, max_price).cast(CLOSES)
     spark = spark_session()
-    spans = contiguous_spans(pieces, spark.sparkContext.defaultParallelism * SPANS_PER_CORE)  # a date a file
+    spans = contiguous_spans(pieces, spark.sparkContext.defaultParallelism * SPANS_PER_CORE)
+    assert spans is not None, "lake pieces hold a date a file, so they never interleave"
 
     def reduce(span):
         yield from last_closes(read_pieces(location.filesystem(), span, columns), min_price, max_price

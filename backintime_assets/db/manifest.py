@@ -67,12 +67,3 @@ def files_for_dates(conn, first: date, last: date) -> list[RawFile]:
         (last, first, first, last),
     ).fetchall()
     return [RawFile(*r[:6], list(r[6]), r[7]) for r in rows]
-
-
-def dates_of(conn, sha256s: list[str]) -> list[date]:
-    """Every date the current versions of these files hold: what a schema change forces to rerun."""
-    rows = conn.execute(
-        "select distinct unnest(dates) d from raw_files where superseded_at is null and sha256 = any(%s) order by d",
-        (list(sha256s),),
-    ).fetchall()
-    return [r[0] for r in rows]

@@ -31,7 +31,7 @@ READING_PROBLEMS = ("unparseable", "missing value", "wrong field count", "empty 
 
 
 class LayoutMemory:
-    """Schemas detected so far, by the bytes before their data; one per Spark task or CLI call."""
+    """Schemas detected so far, by the bytes before their data; one per Spark task."""
 
     def __init__(self) -> None:
         self._by_prefix: dict[bytes, FileSchema] = {}
@@ -40,7 +40,7 @@ class LayoutMemory:
 
     def borrow(self, head: bytes, name: str) -> FileSchema | None:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
-        marked `borrowed_from` and left for the conversion to prove (deferred); None if there is none."""
+        marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
         known = next(iter(self._candidates(head, name)), None)
         if known is None:
             return None
@@ -81,10 +81,8 @@ def _reusable(schema: FileSchema) -> bool:
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")))
 
 
-def _reading_problems(result, up_to_line: int | None = None) -> bool:
-    rejected = result.rejected_arrow
-    return any(reason.startswith(READING_PROBLEMS) and (up_to_line is None or line <= up_to_line)
-               for line, reason in zip(rejected["source_line"].to_pylist(), rejected["reason"].to_pylist()))
+def _reading_problems(result) -> bool:
+    return any(reason.startswith(READING_PROBLEMS) for reason in result.rejected_arrow["reason"].to_pylist())
 
 
 def holds_on_whole_file(schema: FileSchema, result, data: bytes) -> bool:
