@@ -1,4 +1,4 @@
-"""CSV -> Parquet conversion throughput: the project's detection and conversion (both Spark jobs)
+"""CSV -> Parquet conversion throughput: the project's survey and conversion (both Spark jobs)
 against polars, DuckDB and plain Spark reading the same simulated files.
 `python -m bench.bench_convert [--quick]`.
 
@@ -7,12 +7,14 @@ files (a random office layout per file) are converted by the project alone. File
 written, so every engine reads them from the page cache. "by date" rows write the same
 date-partitioned layout as the project; "one file" rows write a single unpartitioned file.
 
-Last full run (1 GB, quiet 2-core machine, 2026-11-29), seconds: daily clean (3,125 files)
-project 11.7 (detection 0.62, 5.3%), polars 3.1 / by date 4.6, DuckDB by date 5.2, Spark
-read.csv 23.2 / infer 37.1; daily drifted project 71.6 (detection 41.2: a layout per file, each
-detected on its own); archive clean (100 files, ~6,000 dates) project 17.1 (detection 0.36),
-polars 2.1 / by date 12.9, DuckDB by date 10.4, Spark 7.7; archive drifted 23.4 (detection 1.6).
-Every clean row loaded in all four sets.
+Last full run (1 GB, quiet 2-core machine, 2026-11-29), seconds, survey + conversion (detection):
+daily clean (3,125 files) 4.8 + 7.5 = 12.3 (0.10, 0.8%), polars 3.0 / by date 3.8, DuckDB by date
+5.2, Spark read.csv 22.9 / infer 41.1; daily drifted 37.5 + 23.1 = 60.5 (21.7, 36%: a layout per
+file, each detected on its own); archive clean (100 files, ~6,000 dates) 3.9 + 14.5 = 18.4 (0.04),
+polars 2.1 / by date 13.7, DuckDB by date 11.2, Spark 8.2; archive drifted 5.9 + 15.2 = 21.1 (0.61,
+2.9%). Every clean row loaded in all four sets. The survey is the raw step's one read of each new
+file (dates, schema, kept rows of large files); earlier figures timed detection alone there, and
+left out the raw step's serial parse of every file on the driver that the survey replaced.
 """
 from __future__ import annotations
 

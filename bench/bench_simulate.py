@@ -31,6 +31,8 @@ which writev ~50-95 ms, line ends ~40 ms). The 0.8 target is out of reach in CPU
 simulation itself costs a quarter of the baseline; wall can reach it only with a core to spare.
 Earlier runs: quiet machine, before this round: archive clean 0.77 / 0.79, drift + damage 0.42 /
 0.50, daily 1.89, daily eras + damage 1.03.
+Quiet machine after this round, median of 3 full runs (wall / CPU): archive clean 0.79 / 0.83,
+drift + damage 0.60 / 0.62, daily 2.04 / 2.06, daily eras + damage 1.15 / 1.14.
 """
 from __future__ import annotations
 
