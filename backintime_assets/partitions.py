@@ -53,6 +53,14 @@ def run_months(context) -> list[date]:
     return months
 
 
+def home_date(dates: list[date]) -> date:
+    """Where a file's rejected rows are filed (they have no trustworthy date of their own): the
+    first date it holds that has a partition, so that some run writes them; its first date if
+    none has (then no run reads the file at all)."""
+    first = date.fromisoformat(trade_date_partitions.get_first_partition_key())
+    return min((d for d in dates if d >= first), default=min(dates))
+
+
 def outside_partitions(dates: list[date]) -> list[date]:
     """Those of `dates` no trade-date partition holds yet: before BACKINTIME_START_DATE, or after
     today's partition. No run can load their rows, so callers say so rather than ask for them."""

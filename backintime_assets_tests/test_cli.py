@@ -102,9 +102,10 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
     source.mkdir()
     # A daily drop, an archive of two weeks with a day-first layout, and an empty file.
     (source / "2025-03-03.csv").write_text("Date,Ticker,Close\n2025-03-03,AAA,10.5\n2025-03-03,BBB,20\n")
-    # Its first row predates the partitions (BACKINTIME_START_DATE, 2015 by default): said, not asked for.
+    # Its first row predates the partitions (BACKINTIME_START_DATE, 2015 by default): said, not asked
+    # for; its rejected row is filed under its first date that has a partition, where a run writes it.
     (source / "archive.txt").write_text("Datum;Symbol;Schluss\n03.03.2010;CCC;1,25\n" + "".join(
-        f"{d:02d}.03.2025;CCC;{d},25\n" for d in (3, 4, 5, 6, 7, 10, 11, 12, 13, 14)))
+        f"{d:02d}.03.2025;CCC;{d},25\n" for d in (3, 4, 5, 6, 7, 10, 11, 12, 13, 14)) + "14.03.2025;DDD;-1\n")
     (source / "empty.csv").write_text("")
     env = {"BACKINTIME_POSTGRES_URL": postgres_url, "BACKINTIME_SPARK_MASTER": "local[2]",
            **{k: os.environ[k] for k in ("JAVA_HOME",) if k in os.environ}}
@@ -117,6 +118,9 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
     prices = ds.dataset(tmp_path / "home" / "lake" / "prices", partitioning="hive").to_table().to_pandas()
     assert len(prices) == 12 and sorted(prices.loc[prices["ticker"] == "CCC", "close"]) == [
         d + 0.25 for d in (3, 4, 5, 6, 7, 10, 11, 12, 13, 14)]
+    rejected = ds.dataset(tmp_path / "home" / "lake" / "rejected_rows", partitioning="hive").to_table().to_pylist()
+    assert [(r["source_file"], r["raw"], str(r["date"])) for r in rejected if r["source_file"] == "archive.txt"] == [
+        ("archive.txt", "14.03.2025;DDD;-1", "2025-03-03")]
     with psycopg.connect(postgres_url) as conn:
         # Each file's schema, recorded by the survey that found its dates.
         assert conn.execute("select count(*) from file_layouts").fetchone()[0] == 3

@@ -21,7 +21,7 @@ from backintime_assets.ingestion.parsed import FileTask, parsed_key
 from backintime_assets.ingestion.survey import KEEP_MIN_BYTES
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
-from backintime_assets.partitions import run_dates, trade_date_partitions
+from backintime_assets.partitions import home_date, run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 
 
@@ -64,7 +64,7 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
             schema_json = json.dumps(schema)
             # Only large files have kept rows: asking for the others would cost a round trip each.
             kept = location.path(parsed_key(raw.sha256, schema_json)) if raw.size_bytes >= KEEP_MIN_BYTES else None
-            tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, min(raw.dates), priority,
+            tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, home_date(raw.dates), priority,
                                   raw.size_bytes, kept, tuple(raw.dates)))
     context.log.info(f"converting {len(tasks)} files for {len(dates)} dates")
     keys = [d.isoformat() for d in dates]
