@@ -8,11 +8,12 @@ written, so every engine reads them from the page cache. "by date" rows write th
 date-partitioned layout as the project; "one file" rows write a single unpartitioned file.
 
 Last full run (1 GB, quiet 2-core machine, 2026-11-29), seconds, survey + conversion (detection):
-daily clean (3,125 files) 4.8 + 7.5 = 12.3 (0.10, 0.8%), polars 3.0 / by date 3.8, DuckDB by date
-5.2, Spark read.csv 22.9 / infer 41.1; daily drifted 37.5 + 23.1 = 60.5 (21.7, 36%: a layout per
-file, each detected on its own); archive clean (100 files, ~6,000 dates) 3.9 + 14.5 = 18.4 (0.04),
-polars 2.1 / by date 13.7, DuckDB by date 11.2, Spark 8.2; archive drifted 5.9 + 15.2 = 21.1 (0.61,
-2.9%). Every clean row loaded in all four sets. The survey is the raw step's one read of each new
+daily clean (3,125 files) 4.0 + 7.3 = 11.4 (0.08, 0.7%), polars 3.1 / by date 4.3, DuckDB by date
+5.1, Spark read.csv 22.9; daily drifted 33.5 + 19.8 = 53.2 (20.0, 38%: a layout per file, each
+detected on its own); archive clean (100 files, ~6,000 dates) 3.6 + 13.7 = 17.3 (0.03), polars
+1.7 / by date 16.0, DuckDB by date 8.7, Spark 7.4; archive drifted 6.3 + 15.1 = 21.5 (0.79, 3.7%).
+An earlier run the same hour (before lake files stopped dictionary-encoding every column) gave
+12.3, 60.5, 18.4 and 21.1: runs differ by up to ~10%. Every clean row loaded in all four sets. The survey is the raw step's one read of each new
 file (dates, schema, kept rows of large files); earlier figures timed detection alone there, and
 left out the raw step's serial parse of every file on the driver that the survey replaced.
 """
