@@ -17,8 +17,7 @@ from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
 from backintime_assets.ingestion.convert import convert_files
-from backintime_assets.ingestion.parsed import FileTask, parsed_key
-from backintime_assets.ingestion.survey import KEEP_MIN_BYTES
+from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import home_date, run_dates, trade_date_partitions
@@ -62,8 +61,7 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
             if schema is None:
                 raise RuntimeError(f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
             schema_json = json.dumps(schema)
-            # Only large files have kept rows: asking for the others would cost a round trip each.
-            kept = location.path(parsed_key(raw.sha256, schema_json)) if raw.size_bytes >= KEEP_MIN_BYTES else None
+            kept = kept_rows_path(location, raw.sha256, schema_json, raw.size_bytes)
             tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, home_date(raw.dates), priority,
                                   raw.size_bytes, kept, tuple(raw.dates)))
     context.log.info(f"converting {len(tasks)} files for {len(dates)} dates")

@@ -36,10 +36,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.collisions import LOSERS, settle
-from backintime_assets.ingestion.parsed import (
-    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, from_parsed, group_files, parse_group, parse_in_pieces,
-    reader_at,
-)
+from backintime_assets.ingestion.parsed import FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
@@ -55,7 +52,6 @@ GROUP_BYTES = 32 * 2**20
 # A larger file is read a piece at a time, so a task's memory is bounded by this, not by the file.
 PIECE_BYTES = 64 * 2**20
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
-PARSED_BATCH_ROWS = 1 << 20  # rows of kept parsed rows staged at a time: about a piece's worth
 
 # What the tasks of both passes hand back to the driver: a row per file (or piece of one), staged
 # file, written file, or file whose rows lost collisions.
@@ -183,7 +179,7 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
     def parse_slice(groups: list[FileGroup]):
         fs = location.filesystem()
         stage = _BucketWriters(fs, staging)
-        for parsed in _parsed_tables(fs, groups, piece_bytes):
+        for parsed in tagged_rows(fs, groups, piece_bytes):
             rows, files = _rows_in_run(parsed, buckets)
             for bucket, bucket_rows in _by_bucket(rows, buckets):
                 stage.write(bucket, bucket_rows)
@@ -191,41 +187,6 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
         yield from stage.close()
 
     return run_tasks(spark, slices, parse_slice, TASK_RESULT)
-
-
-def _parsed_tables(fs: pafs.FileSystem, groups: list[FileGroup], piece_bytes: int):
-    """Tagged rows (parsed.PARSED) of every file of `groups`: kept rows where the survey kept them
-    under the file's schema, else parsed from the text, a group as one text, a large file in pieces."""
-    for group in groups:
-        unparsed = []
-        for task in group.tasks:
-            kept = _kept_rows(fs, task)
-            if kept is None:
-                unparsed.append(task)
-                continue
-            for batch in kept:
-                yield from_parsed(pa.Table.from_batches([batch]), task)
-        if not unparsed:
-            continue
-        group = FileGroup(unparsed, group.schema_json)
-        if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
-            task = group.tasks[0]
-            with fs.open_input_file(task.lake_path) as handle:
-                yield from parse_in_pieces(reader_at(handle), handle.size(), task, piece_bytes)
-            continue
-        datas = []
-        for task in group.tasks:
-            with fs.open_input_file(task.lake_path) as handle:
-                datas.append(handle.readall())
-        yield parse_group(datas, group)
-
-
-def _kept_rows(fs: pafs.FileSystem, task: FileTask):
-    """The file's rows from the parsed zone, a row group at a time (memory bounded as when parsing
-    in pieces); None when they were not kept under the task's schema."""
-    if task.parsed_path is None or fs.get_file_info(task.parsed_path).type == pafs.FileType.NotFound:
-        return None
-    return pq.ParquetFile(task.parsed_path, filesystem=fs).iter_batches(batch_size=PARSED_BATCH_ROWS)
 
 
 def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[dict]]:
@@ -301,7 +262,7 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
         bucket, staged_paths, owned = payload
         fs = location.filesystem()
         parts = [pq.read_table(p, filesystem=fs) for p in staged_paths]
-        for parsed in _parsed_tables(fs, group_files(owned, GROUP_BYTES), piece_bytes):
+        for parsed in tagged_rows(fs, group_files(owned, GROUP_BYTES), piece_bytes):
             rows, files = _rows_in_run(parsed, buckets)
             _check_owned(rows, buckets, bucket)
             parts.append(rows)

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
+from pyarrow.fs import FileType
 
 from backintime_assets.lake.schemas import PRICES
 
@@ -41,6 +43,7 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # Part of the parsed zone's key: raise it whenever the normaliser reads a row differently (a new
 # rule, another reason), so that rows kept by the old rules are read again.
 PARSER_VERSION = 2
+KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps (kept_rows_path)
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,13 @@ def reading_key(schema: dict) -> str:
     key = dict(schema, file=None, confidence=None, borrowed_from=None,
                columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
     return json.dumps(key, sort_keys=True)
+
+
+def kept_rows_path(location, sha256: str, schema_json: str, size_bytes: int) -> str | None:
+    """Where the parsed zone would keep a file's rows read with a schema; None for a small file,
+    whose rows are never kept: writing and reading a kept file costs a few ms whatever its size,
+    about what parsing a small file again costs as part of a group."""
+    return location.path(parsed_key(sha256, schema_json)) if size_bytes >= KEEP_MIN_BYTES else None
 
 
 def parsed_key(sha256: str, schema_json: str) -> str:
@@ -287,3 +297,41 @@ def _conform(table: pa.Table, status: str, overrides: dict) -> pa.Table:
         else:
             columns.append(pa.nulls(n, field.type))
     return pa.Table.from_arrays(columns, schema=PARSED)
+
+
+PARSED_BATCH_ROWS = 1 << 20  # kept rows read at a time: about a piece's worth
+
+
+def tagged_rows(fs, groups: list[FileGroup], piece_bytes: int):
+    """Tagged rows (PARSED) of every file of `groups`: kept rows where the survey kept them
+    under the file's schema, else parsed from the text, a group as one text, a large file in pieces."""
+    for group in groups:
+        unparsed = []
+        for task in group.tasks:
+            kept = _kept_rows(fs, task)
+            if kept is None:
+                unparsed.append(task)
+                continue
+            for batch in kept:
+                yield from_parsed(pa.Table.from_batches([batch]), task)
+        if not unparsed:
+            continue
+        group = FileGroup(unparsed, group.schema_json)
+        if len(group.tasks) == 1 and group.size_bytes > piece_bytes:
+            task = group.tasks[0]
+            with fs.open_input_file(task.lake_path) as handle:
+                yield from parse_in_pieces(reader_at(handle), handle.size(), task, piece_bytes)
+            continue
+        datas = []
+        for task in group.tasks:
+            with fs.open_input_file(task.lake_path) as handle:
+                datas.append(handle.readall())
+        yield parse_group(datas, group)
+
+
+def _kept_rows(fs, task: FileTask):
+    """The file's rows from the parsed zone, a row group at a time (memory bounded as when parsing
+    in pieces); None when they were not kept under the task's schema."""
+    if task.parsed_path is None or fs.get_file_info(task.parsed_path).type == FileType.NotFound:
+        return None
+    return pq.ParquetFile(task.parsed_path, filesystem=fs).iter_batches(batch_size=PARSED_BATCH_ROWS)

@@ -6,7 +6,7 @@ That read needs a schema and proves it, so the raw step surveys each new file on
 records both: the dates in the manifest, the schema in file_schemas, which then has nothing left
 to detect. The dates a file is filed under and the rows `prices` loads from it rest on one schema.
 
-The rows of files of KEEP_MIN_BYTES or more are kept in the lake's parsed zone (parsed.py:
+The rows of files of parsed.KEEP_MIN_BYTES or more are kept in the lake's parsed zone (parsed.py:
 `parsed_key`), so the conversion reads them rather than parsing the text a second time. Smaller
 files are read as one text per schema, here as in the conversion: for them a second grouped parse
 costs about what writing and reading a kept file would.
@@ -33,16 +33,13 @@ import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.convert import GROUP_BYTES, PIECE_BYTES
 from backintime_assets.ingestion.parsed import (
-    FILE_SUMMARY, KEPT, LOADED, FileGroup, FileTask, group_files, kept, parse_group, parse_in_pieces, parsed_key,
-    reader_at,
+    FILE_SUMMARY, KEEP_MIN_BYTES, KEPT, LOADED, FileTask, group_files, kept, parse_in_pieces, parsed_key, reader_at,
+    tagged_rows,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
 SLICES_PER_CORE = 2
-# Rows are kept for files of at least this size. Writing and reading a kept file costs a few ms
-# whatever its size, about what parsing a small file again costs as part of a group.
-KEEP_MIN_BYTES = 512 * 2**10
 EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
 UNREADABLE = "unreadable"
 SURVEYED = pa.schema([
@@ -81,8 +78,10 @@ class Survey:
 
 
 def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_bytes: int = PIECE_BYTES,
-                 slices: int | None = None, keep_min_bytes: int = KEEP_MIN_BYTES) -> dict[str, Survey]:
-    """key -> the Survey of each task's file, as Spark tasks (default: two per core)."""
+                 slices: int | None = None, keep_min_bytes: int = KEEP_MIN_BYTES,
+                 borrow_max_bytes: int | None = None) -> dict[str, Survey]:
+    """key -> the Survey of each task's file, as Spark tasks (default: two per core).
+    `borrow_max_bytes`: files larger than this never borrow a schema (default: detect_job's)."""
     if not tasks:
         return {}
     slices = balanced_slices(tasks, slices or spark.sparkContext.defaultParallelism * SLICES_PER_CORE,
@@ -90,8 +89,9 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
 
     def survey_slice(files: list[SurveyTask]):
         fs = location.filesystem()
-        schemas, detect_seconds = _schemas(fs, files)
+        schemas, detect_seconds = _schemas(fs, files, borrow_max_bytes)
         small = [t for t in files if t.size_bytes < keep_min_bytes]
+        by_key = {t.key: t for t in small}
         for task in files:
             if task.size_bytes >= keep_min_bytes:
                 keeper = _Keeper(fs, location, task.sha256) if task.sha256 else None
@@ -100,27 +100,27 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                                          keeper)
                 parsed_path = keeper.finish(survey.read_whole) if keeper else None
                 yield _row(task, survey, parsed_path, detect_seconds)
-        # Small files of one schema are read as one text, as the conversion reads them (parsed.py).
-        by_key = {t.key: t for t in small}
+        # Small files of one schema are read as one text, as the conversion reads them (parsed.py),
+        # each named by its key there.
         as_files = [FileTask(t.lake_path, t.key, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes) for t in small]
         for group in group_files(as_files, GROUP_BYTES):
-            datas = []
+            tally = _Tally()
+            for parsed in tagged_rows(fs, [group], piece_bytes):
+                tally.add(parsed)
             for member in group.tasks:
-                with fs.open_input_file(member.lake_path) as handle:
-                    datas.append(handle.readall())
-            for key, survey in survey_group(datas, group, [by_key[m.source_file].name for m in group.tasks]).items():
-                yield _row(by_key[key], survey, None, detect_seconds)
+                yield _row(by_key[member.source_file], tally.survey(member.source_file, member.schema_json), None,
+                           detect_seconds)
 
     return {r["key"]: Survey(r["schema_json"], r["dates"], r["problem"], r["parsed_path"], r["detect_seconds"])
             for r in run_tasks(spark, slices, survey_slice, SURVEYED)}
 
 
-def _schemas(fs, files: list[SurveyTask]):
+def _schemas(fs, files: list[SurveyTask], borrow_max_bytes: int | None):
     """(key -> each file's schema: given, borrowed from an earlier file of the slice, or detected;
     key -> the seconds that took)."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.detection.detect import problem_schema
-    from backintime_assets.ingestion.detect_job import DetectTask, detect_one
+    from backintime_assets.ingestion.detect_job import BORROW_MAX_BYTES, DetectTask, detect_one
     from backintime_assets.ingestion.shared_layouts import LayoutMemory
 
     memory = LayoutMemory()
@@ -132,7 +132,7 @@ def _schemas(fs, files: list[SurveyTask]):
         else:
             try:
                 schemas[task.key] = detect_one(fs, DetectTask(task.key, task.lake_path, task.name, task.size_bytes),
-                                               memory)
+                                               memory, borrow_max_bytes or BORROW_MAX_BYTES)
             except OSError:
                 raise  # the lake, not the file: let Spark retry the task
             except Exception as error:  # one file detection cannot read must not stop the others
@@ -195,24 +195,6 @@ def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, sche
     except Exception as error:  # a file we cannot read must not stop the others
         return Survey(schema.to_json(), [], f"{UNREADABLE}: {type(error).__name__}: {error}")
     return tally.survey(name, task.schema_json)
-
-
-def survey_group(datas: list[bytes], group: FileGroup, names: list[str]) -> dict[str, Survey]:
-    """source_file -> the Survey of each file of a group read as one text (parsed.parse_group);
-    `names`: the files' names for detection, should a borrowed schema not hold. If the group
-    cannot be read, each file is surveyed alone, so one bad file does not take the others' dates."""
-    from dataclasses import replace
-
-    from backintime_assets.detection import FileSchema
-
-    try:
-        tally = _Tally()
-        tally.add(parse_group(datas, group))
-        return {t.source_file: tally.survey(t.source_file, t.schema_json) for t in group.tasks}
-    except Exception:
-        return {t.source_file: survey_file(lambda offset, length, data=data: data[offset:offset + length], len(data),
-                                           t.source_file, replace(FileSchema.from_json(t.schema_json), file=name))
-                for t, data, name in zip(group.tasks, datas, names)}
 
 
 class _Tally:

@@ -1,5 +1,5 @@
 """The conversion reads the rows the raw step's survey parsed and kept, not the text again (files
-of survey.KEEP_MIN_BYTES or more; smaller ones are parsed again, grouped)."""
+of parsed.KEEP_MIN_BYTES or more; smaller ones are parsed again, grouped)."""
 from datetime import date
 
 import pandas as pd
@@ -8,7 +8,7 @@ import pytest
 
 from backintime_assets.definitions import build_resources
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
-from backintime_assets.ingestion.survey import KEEP_MIN_BYTES
+from backintime_assets.ingestion.parsed import KEEP_MIN_BYTES
 from backintime_assets_tests.assets.pipeline import INGEST, lake_prices, lake_rejections, run_range, settings_for
 
 FIRST, LAST = date(2025, 3, 3), date(2025, 3, 7)

@@ -217,17 +217,17 @@ def _kept_file(location, name: str, data: bytes, piece_bytes: int) -> FileTask:
 
 
 def test_kept_rows_read_in_batches_without_their_summary_row_are_all_counted(local_lake, monkeypatch):
-    from backintime_assets.ingestion import convert
+    from backintime_assets.ingestion import convert, parsed
 
     lines = [f"2025-02-{10 + k % 5:02d},T{k // 5:03d},1,2,1,1.5,10\n" for k in range(3000)]
     task = _kept_file(local_lake, "big.csv", (HEADER + "".join(lines)).encode(), piece_bytes=40_000)
-    monkeypatch.setattr(convert, "PARSED_BATCH_ROWS", 700)  # batches end away from the pieces' summaries
+    monkeypatch.setattr(parsed, "PARSED_BATCH_ROWS", 700)  # batches end away from the pieces' summaries
     buckets = convert._plan_buckets([f"2025-02-{d}" for d in range(10, 15)], 1, 2)
     total = {"rows_read": 0, "loaded": 0, "rejected": 0, "loaded_in_run": 0, "rejected_in_run": 0, "file_problem": None}
     batches = 0
-    for parsed in convert._parsed_tables(local_lake.filesystem(), [convert.FileGroup([task], task.schema_json)], 1):
+    for rows in parsed.tagged_rows(local_lake.filesystem(), [parsed.FileGroup([task], task.schema_json)], 1):
         batches += 1
-        for row in convert._rows_in_run(parsed, buckets)[1]:
+        for row in convert._rows_in_run(rows, buckets)[1]:
             assert row["source_file"] == "big.csv"
             convert._add_counts(total, row)
     assert batches > 4
@@ -236,13 +236,12 @@ def test_kept_rows_read_in_batches_without_their_summary_row_are_all_counted(loc
 
 
 def test_kept_rows_of_a_file_without_a_ticker_column_take_the_name_they_are_read_under(local_lake):
-    from backintime_assets.ingestion.convert import _parsed_tables
-    from backintime_assets.ingestion.parsed import FileGroup
+    from backintime_assets.ingestion.parsed import FileGroup, tagged_rows
 
     text = "Date,Close\n2025-02-10,1.5\n2025-02-11,1.6\n"
     kept = _kept_file(local_lake, "AAA.csv", text.encode(), piece_bytes=1 << 20)
     under_another_name = dataclasses.replace(kept, source_file="BBB.csv")
-    rows, = _parsed_tables(local_lake.filesystem(), [FileGroup([under_another_name], kept.schema_json)], 1 << 20)
+    rows, = tagged_rows(local_lake.filesystem(), [FileGroup([under_another_name], kept.schema_json)], 1 << 20)
     loaded = rows.filter(pc.equal(rows["status"], "loaded"))
     assert loaded.num_rows == 2
     assert set(loaded["ticker"].to_pylist()) == {"BBB"} and set(loaded["source_file"].to_pylist()) == {"BBB.csv"}
