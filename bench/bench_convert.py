@@ -215,13 +215,13 @@ def _start_python_workers(spark) -> None:
     new worker (a process that imports pyarrow and our package) would be timed as detection. A few
     untimed empty tasks start them again, as they were after the warm-up."""
     from backintime_assets.ingestion.spark_tasks import run_tasks
-    from backintime_assets.ingestion.detect_job import DETECTED
+    from backintime_assets.ingestion.survey import SURVEYED
 
     def nothing(_):
         import backintime_assets.ingestion.shared_layouts  # noqa: F401  what a detection task imports first
         return iter(())
 
-    run_tasks(spark, list(range(2 * spark.sparkContext.defaultParallelism)), nothing, DETECTED)
+    run_tasks(spark, list(range(2 * spark.sparkContext.defaultParallelism)), nothing, SURVEYED)
 
 
 def _project_rows(spark, ds: Dataset, tmp: Path, spark_cores: int) -> list[dict]:

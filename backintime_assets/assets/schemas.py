@@ -1,14 +1,12 @@
 """Detected dialect and column types of every raw file, kept in Postgres where users can correct them."""
 
-import json
-
 from dagster import AssetExecutionContext, BackfillPolicy, DataVersion, MaterializeResult, MetadataValue, asset
 
 from backintime_assets.assets.raw import raw_price_files
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.partitions import run_dates, trade_date_partitions
-from backintime_assets.ingestion.detect_job import DetectTask, detect_files
+from backintime_assets.ingestion.survey import SurveyTask, survey_files
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 
 
@@ -31,11 +29,11 @@ def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lak
         # Only files the raw step left without one (recorded before it surveyed files) are detected here.
         known = file_schemas.detected_files(conn, [f.sha256 for f in files])
         new = {f.sha256: f for f in files if f.sha256 not in known}
-        tasks = [DetectTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
+        tasks = [SurveyTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
         context.log.info(f"detecting {len(tasks)} files ({len(files) - len(tasks)} known)")
-        for sha, schema_json in detect_files(spark.get_session(), lake.location(), tasks).items():
-            schema = json.loads(schema_json)
-            file_schemas.save_detection(conn, sha, new[sha].source_path, schema)
+        if tasks:
+            for sha, survey in survey_files(spark.get_session(), lake.location(), tasks).items():
+                file_schemas.save_detection(conn, sha, new[sha].source_path, survey.schema_dict())
         conn.commit()
         shown = file_schemas.final_schemas(conn, [f.sha256 for f in files[:20]])
         layouts = {f.source_path: {k: shown[f.sha256].get(k) for k in ("encoding", "delimiter", "header_row")}

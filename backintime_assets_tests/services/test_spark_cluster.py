@@ -13,7 +13,7 @@ SCRIPT = textwrap.dedent("""
     import pyarrow as pa
     from pathlib import Path
     from backintime_assets.ingestion.convert import convert_files
-    from backintime_assets.ingestion.detect_job import DetectTask, detect_files
+    from backintime_assets.ingestion.survey import SurveyTask, survey_files
     from backintime_assets.ingestion.parsed import FileTask
     from backintime_assets.lake import LakeLocation
     from backintime_assets.lake.tables import read_dates
@@ -30,8 +30,8 @@ SCRIPT = textwrap.dedent("""
         lines = "".join(f"2025-01-0{day},T{i:02d},{i},{i},{i},{i},10\\n" for i in range(1, 51))
         (raw / f"desk_2025-01-0{day}.csv").write_text(header + lines + f"2025-01-0{day},BAD,x,2,1,1,10\\n")
     files = sorted(raw.iterdir())
-    schemas = detect_files(spark, location, [DetectTask(str(f), str(f), f.name, f.stat().st_size) for f in files])
-    tasks = [FileTask(str(f), f.name, schemas[str(f)], dt.date(2025, 1, 2), k, f.stat().st_size)
+    surveys = survey_files(spark, location, [SurveyTask(str(f), str(f), f.name, f.stat().st_size) for f in files])
+    tasks = [FileTask(str(f), f.name, surveys[str(f)].schema_json, dt.date(2025, 1, 2), k, f.stat().st_size)
              for k, f in enumerate(files)]
     done = convert_files(spark, location, tasks, ["2025-01-02", "2025-01-03"], "c")
     back = read_dates(spark, location, "prices", pa.schema([("ticker", pa.string()), ("close", pa.float64())]))
