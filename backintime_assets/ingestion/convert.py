@@ -78,6 +78,11 @@ class _Buckets:
     bucket_of_day: np.ndarray  # the bucket of each of those dates: contiguous runs of dates
     count: int
 
+    def of(self, days: np.ndarray) -> np.ndarray:
+        """The bucket of each day (days since 1970-01-01); -1 for a day outside the run."""
+        at = np.minimum(np.searchsorted(self.day_numbers, days), len(self.day_numbers) - 1)
+        return np.where(self.day_numbers[at] == days, self.bucket_of_day[at], -1)
+
 
 def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: list[str], file_tag: str,
                   piece_bytes: int = PIECE_BYTES) -> Conversion:
@@ -149,22 +154,14 @@ def _owned_by_bucket(tasks: list[FileTask], buckets: _Buckets, parallelism: int
     owned: dict[int, list[FileTask]] = {}
     spanning = []
     for task in tasks:
-        homes = {_bucket_of(buckets, day) for day in (*(task.dates or ()), task.home_date)} - {None}
+        days = np.array([d.toordinal() - _EPOCH_ORDINAL for d in (*(task.dates or ()), task.home_date)])
+        homes = set(buckets.of(days).tolist()) - {-1}
         # The dates have served: tasks carry their payload to the executors, and an archive's are years.
         if task.dates and len(homes) == 1:
             owned.setdefault(homes.pop(), []).append(replace(task, dates=None))
         else:
             spanning.append(replace(task, dates=None))
     return owned, spanning
-
-
-def _bucket_of(buckets: _Buckets, day: dt.date) -> int | None:
-    """The bucket of a date of the run; None for a date outside it."""
-    number = day.toordinal() - _EPOCH_ORDINAL
-    at = int(np.searchsorted(buckets.day_numbers, number))
-    if at < len(buckets.day_numbers) and buckets.day_numbers[at] == number:
-        return int(buckets.bucket_of_day[at])
-    return None
 
 
 def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _Buckets, staging: str,
@@ -195,9 +192,7 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
     is_summary = pc.equal(status, FILE_SUMMARY)
     summary = parsed.filter(is_summary)
     rows = parsed.filter(pc.invert(is_summary)).drop_columns(["rows_read", "schema_json"])
-    days = np.asarray(pc.fill_null(rows["date"].cast(pa.int32()), -1), dtype=np.int32)
-    at = np.minimum(np.searchsorted(buckets.day_numbers, days), len(buckets.day_numbers) - 1)
-    in_run = buckets.day_numbers[at] == days
+    in_run = buckets.of(_day_numbers(rows)) >= 0
     loaded = np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
 
     # Every file with a row here; a batch of kept rows may hold a file's rows without its summary
@@ -225,13 +220,17 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
 
 def _by_bucket(rows: pa.Table, buckets: _Buckets):
     """(bucket, its rows) for rows of the run's dates."""
-    days = np.asarray(rows["date"].cast(pa.int32()), dtype=np.int32)
-    bucket = buckets.bucket_of_day[np.searchsorted(buckets.day_numbers, days)]
+    bucket = buckets.of(_day_numbers(rows))
     order = np.argsort(bucket, kind="stable")
     bucket = bucket[order]
     starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.array([], int)
     for start, stop in zip(starts, [*starts[1:], len(bucket)]):
         yield int(bucket[start]), rows.take(order[start:stop])
+
+
+def _day_numbers(rows: pa.Table) -> np.ndarray:
+    """The rows' dates as days since 1970-01-01 (-1 where there is none)."""
+    return np.asarray(pc.fill_null(rows["date"].cast(pa.int32()), -1), dtype=np.int32)
 
 
 class _BucketWriters:
@@ -276,10 +275,7 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
 def _check_owned(rows: pa.Table, buckets: _Buckets, bucket: int) -> None:
     """An owned file's rows must all fall in its bucket: another bucket's task writes the same date
     files, and the later write would replace the other."""
-    if rows.num_rows == 0:
-        return
-    days = np.asarray(rows["date"].cast(pa.int32()), dtype=np.int32)
-    stray = buckets.bucket_of_day[np.searchsorted(buckets.day_numbers, days)] != bucket
+    stray = buckets.of(_day_numbers(rows)) != bucket
     if stray.any():
         name = rows["source_file"][int(np.flatnonzero(stray)[0])].as_py()
         raise RuntimeError(f"{name}: rows on dates its manifest entry does not list; rerun raw_price_files "
