@@ -59,24 +59,17 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
     # several new names is surveyed once (detection may read a date order from a name): all its
     # names are filed under the dates of the schema that file_schemas keeps for it.
     schemas = file_schemas.final_schemas(conn, list({sha for _, sha, _ in copied}))
-    first_of = {}
-    for source, sha, lake_path in copied:
-        first_of.setdefault(sha, (source, lake_path))
-    surveys = survey([SurveyTask(sha, lake_path, source.relative, source.size_bytes,
-                                 json.dumps(schemas[sha]) if sha in schemas else None, sha)
-                      for sha, (source, lake_path) in first_of.items()]) if copied else {}
+    surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
+                                                  for source, sha, lake_path in copied])
     for source, sha, lake_path in copied:
         found_in = surveys[sha]
         if sha not in schemas:
-            file_schemas.save_detection(conn, sha, source.relative, found_in.schema_dict())
             schemas[sha] = found_in.schema_dict()
+            file_schemas.save_detection(conn, sha, source.relative, schemas[sha])
             report.detected += 1
-        # Nothing loadable, yet its lines must still land in rejected_rows with the reason:
-        # give the file a date so that some partition's run reads it.
-        dates = found_in.dates or [home_date(source.relative, source.modified_at)]
         manifest.record(conn, manifest.RawFile(
-            source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path, dates,
-            found_in.problem,
+            source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path,
+            _filed_under(found_in, source.relative, source.modified_at), found_in.problem,
         ))
         report.copied.append(source.relative)
         if found_in.problem:
@@ -92,14 +85,31 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list[date]:
     they leave and the dates they reach need a rerun."""
     wanted = set(sha256s)
     files = [f for f in manifest.current_files(conn).values() if f.sha256 in wanted]
-    schemas = file_schemas.final_schemas(conn, [f.sha256 for f in files])
-    surveys = survey([SurveyTask(f.source_path, f.lake_path, f.source_path, f.size_bytes, json.dumps(schemas[f.sha256]),
-                                 f.sha256) for f in files])
+    schemas = file_schemas.final_schemas(conn, list({f.sha256 for f in files}))
+    surveys = _once_per_content(survey, schemas, [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files])
     touched = set()
     for f in files:
-        found_in = surveys[f.source_path]
-        dates = found_in.dates or [home_date(f.source_path, f.modified_at)]
-        manifest.set_dates(conn, f.sha256, dates, found_in.problem)
+        dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at)
+        manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem)
         touched.update(f.dates, dates)
     return sorted(touched)
+
+
+def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]]
+                      ) -> dict[str, Survey]:
+    """sha256 -> the survey of the first of `files` (sha256, lake path, name, size) with that content,
+    read with its stored schema if it has one."""
+    first: dict[str, tuple[str, str, int]] = {}
+    for sha, lake_path, name, size in files:
+        first.setdefault(sha, (lake_path, name, size))
+    if not first:
+        return {}
+    return survey([SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha)
+                   for sha, (lake_path, name, size) in first.items()])
+
+
+def _filed_under(found_in: Survey, name: str, modified_at) -> list[date]:
+    """The dates the manifest files a file under. Nothing loadable, yet its lines must still land in
+    rejected_rows with the reason: then its home date, so that some partition's run reads it."""
+    return found_in.dates or [home_date(name, modified_at)]
 
