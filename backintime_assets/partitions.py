@@ -53,7 +53,7 @@ def run_months(context) -> list[date]:
     return months
 
 
-def home_date(dates: list[date]) -> date:
+def rejections_date(dates: list[date]) -> date:
     """Where a file's rejected rows are filed (they have no trustworthy date of their own): the
     first date it holds that has a partition, so that some run writes them; its first date if
     none has (then no run reads the file at all)."""

@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from backintime_assets.partitions import home_date, outside_partitions, trade_date_partitions
+from backintime_assets.partitions import outside_partitions, rejections_date, trade_date_partitions
 
 
 def test_dates_before_the_first_partition_or_after_today_have_none():
@@ -13,5 +13,5 @@ def test_dates_before_the_first_partition_or_after_today_have_none():
 def test_rejected_rows_are_filed_under_the_first_date_a_run_writes():
     first = date.fromisoformat(trade_date_partitions.get_first_partition_key())
     early, later = first - timedelta(days=400), first + timedelta(days=3)
-    assert home_date([early, later, first + timedelta(days=9)]) == later
-    assert home_date([early - timedelta(days=1), early]) == early - timedelta(days=1)  # no partition at all
+    assert rejections_date([early, later, first + timedelta(days=9)]) == later
+    assert rejections_date([early - timedelta(days=1), early]) == early - timedelta(days=1)  # no partition at all
