@@ -178,8 +178,6 @@ def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
 def _proven_or_own(data: bytes, borrowed, result, source_file: str):
     """(the file's rows, None) when the borrowed schema holds on them; else (the rows read with the
     file's own schema, that schema's JSON)."""
-    from dataclasses import replace
-
     from backintime_assets.detection import detect_bytes
     from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
     from backintime_assets.normalisation import normalise_bytes
@@ -187,12 +185,7 @@ def _proven_or_own(data: bytes, borrowed, result, source_file: str):
     if holds_on_whole_file(borrowed, result, data):
         return result, None
     own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
-
-    def reading(schema):  # what decides how rows are read
-        return replace(schema, confidence=0.0, borrowed_from=None,
-                       columns=[replace(c, confidence=0.0) for c in schema.columns])
-
-    if reading(own) != reading(borrowed):
+    if reading_key(own.to_dict()) != reading_key(borrowed.to_dict()):
         result = normalise_bytes(data, own, source_file)
     return result, own.to_json()
 

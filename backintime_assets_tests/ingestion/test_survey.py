@@ -9,7 +9,7 @@ import pytest
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.ingestion.shared_layouts import LayoutMemory
-from backintime_assets.ingestion.parsed import parsed_key
+from backintime_assets.ingestion.parsed import parsed_key, reading_key
 from backintime_assets.ingestion.survey import SurveyTask, survey_file, survey_files
 from backintime_assets_tests.ingestion.test_shared_layouts import READS_DIFFERENTLY
 
@@ -30,11 +30,8 @@ def _borrowed(first: bytes, other: bytes):
     return schema
 
 
-def _reading(schema: FileSchema) -> dict:
-    """What decides how rows are read: the schema without file name, confidences or provenance."""
-    d = schema.to_dict() | {"file": None, "confidence": None, "borrowed_from": None}
-    d["columns"] = [c | {"confidence": None} for c in d["columns"]]
-    return d
+def _reading(schema: FileSchema) -> str:
+    return reading_key(schema.to_dict())
 
 
 def _days(rows: int, tickers: int = 3) -> list[dt.date]:
