@@ -256,10 +256,10 @@ def cmd_backtest(args) -> None:
 
 
 def _lake_dates() -> list[str]:
-    from backintime_assets.definitions import build_resources
     from backintime_assets.lake.tables import list_dates
 
-    dates = list_dates(build_resources(_settings())["lake"].location(), "prices")
+    with _project_resources() as (resources, _):  # initialised: S3 secrets may be EnvVars
+        dates = list_dates(resources.lake.location(), "prices")
     if not dates:
         raise CliError("no prices in the lake yet: run `backintime ingest` (or `demo`) first")
     return dates
