@@ -7,6 +7,7 @@ exit price, open ones are marked to the ticker's latest close.
 """
 import datetime as dt
 import json
+from dataclasses import asdict
 
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
@@ -45,8 +46,7 @@ def chosen_strategy(config: StrategyBacktestConfig):
         params = MaCrossoverParams(fast=config.fast, slow=config.slow, amount=config.amount,
                                    min_price=config.min_price, max_price=config.max_price)
         name = config.name or "ma_crossover"
-        stored = {"fast": params.fast, "slow": params.slow, "amount": params.amount,
-                  "min_price": params.min_price, "max_price": params.max_price}
+        stored = asdict(params)
         strategy = MaCrossover(params=params, name=name)
     elif config.strategy == "sql":
         if not config.sql.strip():
