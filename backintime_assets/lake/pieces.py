@@ -18,7 +18,6 @@ import pyarrow.parquet as pq
 from backintime_assets.lake.location import LakeLocation
 from backintime_assets.lake.tables import READ_THREADS, table_files
 
-
 # A month and its look-back (a few dozen date files) are read on the driver: Spark tasks would cost
 # a round of Python workers for a table of a few MB.
 DRIVER_READ_MAX_DATES = 64
