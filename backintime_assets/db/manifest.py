@@ -18,6 +18,14 @@ class RawFile:
 
 
 COLUMNS = "source_path, sha256, name, size_bytes, modified_at, lake_path, dates, problem"
+MIGRATION_LOCK = 0x6261636B696E01  # the advisory lock migrations take, one at a time
+
+
+def lock_for_migration(conn) -> None:
+    """Wait for any other migration to commit, then hold the lock until this transaction ends: two
+    runs migrating at once (the sensor's migration and an ingest run's raw step) would both copy and
+    record the same new files, and log the same change twice."""
+    conn.execute("select pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
 
 
 def current_files(conn) -> dict[str, RawFile]:
@@ -51,12 +59,43 @@ def set_dates(conn, sha256: str, dates: list[date], problem: str | None) -> None
 
 
 def mark_missing(conn, present_paths: set[str]) -> int:
-    """Files gone from the source folder stay in the lake; the manifest says when they disappeared."""
-    rows = conn.execute("select source_path from raw_files where superseded_at is null").fetchall()
-    gone = [r[0] for r in rows if r[0] not in present_paths]
+    """Note which current files are gone from the source folder (and which came back); returns how
+    many went missing now. A missing file stays current: its rows were migrated and stay loaded, so
+    a drive cleaned up after migration loses nothing."""
+    rows = conn.execute("select source_path, missing_since is not null from raw_files where superseded_at is null").fetchall()
+    gone = [path for path, missing in rows if not missing and path not in present_paths]
+    back = [path for path, missing in rows if missing and path in present_paths]
     if gone:
-        conn.execute("update raw_files set superseded_at = now() where source_path = any(%s) and superseded_at is null", (gone,))
+        conn.execute("""update raw_files set missing_since = now()
+                        where source_path = any(%s) and superseded_at is null""", (gone,))
+    if back:
+        conn.execute("""update raw_files set missing_since = null
+                        where source_path = any(%s) and superseded_at is null""", (back,))
     return len(gone)
+
+
+@dataclass(frozen=True)
+class Change:
+    seq: int
+    source_path: str
+    dates: list[date]
+    recorded_at: datetime
+
+
+def log_change(conn, source_path: str, dates: list[date]) -> None:
+    """Record that the rows a file holds on `dates` changed (a new version, or a new reading)."""
+    conn.execute("insert into raw_file_changes (source_path, dates) values (%s, %s)", (source_path, sorted(set(dates))))
+
+
+def changes_after(conn, seq: int, limit: int = 10_000) -> list[Change]:
+    """The changes recorded after `seq`, oldest first (none before anything was ever migrated)."""
+    if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
+        return []
+    rows = conn.execute(
+        "select seq, source_path, dates, recorded_at from raw_file_changes where seq > %s order by seq limit %s",
+        (seq, limit),
+    ).fetchall()
+    return [Change(r[0], r[1], list(r[2]), r[3]) for r in rows]
 
 
 def files_for_dates(conn, first: date, last: date) -> list[RawFile]:

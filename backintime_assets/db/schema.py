@@ -18,6 +18,17 @@ create table if not exists raw_files (
     primary key (source_path, sha256)
 );
 create index if not exists raw_files_current on raw_files (first_date, last_date) where superseded_at is null;
+-- A file gone from the source folder keeps its rows: the lake holds its copy, and a shared drive
+-- is often cleaned up once migrated. The manifest only notes since when it is missing.
+alter table raw_files add column if not exists missing_since timestamptz;
+-- Every change to what the current files hold, in order: the dates a new version holds and the
+-- dates the version it replaced held. The change sensor plans runs from it, whoever migrated.
+create table if not exists raw_file_changes (
+    seq         bigserial primary key,
+    source_path text not null,
+    dates       date[] not null,
+    recorded_at timestamptz not null default now()
+);
 
 create table if not exists file_layouts (
     sha256      text primary key,

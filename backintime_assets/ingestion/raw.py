@@ -20,7 +20,7 @@ Surveyor = Callable[[list[SurveyTask]], dict[str, Survey]]  # survey_files bound
 class MigrationReport:
     copied: list[str] = field(default_factory=list)
     unchanged: int = 0
-    gone: int = 0
+    gone: int = 0  # files that went missing from the source folder now (their rows stay loaded)
     problems: dict[str, str] = field(default_factory=dict)
     bytes_copied: int = 0
     detected: int = 0  # new files whose schema this migration detected (the others had one)
@@ -30,6 +30,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
     """Copy new and changed files and survey them; an unchanged file (same size and mtime, or same
     content) is neither copied nor read."""
     report = MigrationReport()
+    manifest.lock_for_migration(conn)
     known = manifest.current_files(conn)
     fs = location.filesystem()
     found = scan(root)
@@ -67,10 +68,14 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
             schemas[sha] = found_in.schema_dict()
             file_schemas.save_detection(conn, sha, source.relative, schemas[sha])
             report.detected += 1
+        dates = _filed_under(found_in, source.relative, source.modified_at)
         manifest.record(conn, manifest.RawFile(
             source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path,
-            _filed_under(found_in, source.relative, source.modified_at), found_in.problem,
+            dates, found_in.problem,
         ))
+        # The dates the replaced version held change too: its rows there must go.
+        replaced = known.get(source.relative)
+        manifest.log_change(conn, source.relative, dates + (replaced.dates if replaced else []))
         report.copied.append(source.relative)
         if found_in.problem:
             report.problems[source.relative] = found_in.problem
@@ -84,6 +89,7 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list[date]:
     hold now: the rows of a file read another way may move to other dates, and both the dates
     they leave and the dates they reach need a rerun."""
     wanted = set(sha256s)
+    manifest.lock_for_migration(conn)
     files = [f for f in manifest.current_files(conn).values() if f.sha256 in wanted]
     schemas = file_schemas.final_schemas(conn, list({f.sha256 for f in files}))
     surveys = _once_per_content(survey, schemas, [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files])
@@ -91,6 +97,7 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list[date]:
     for f in files:
         dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at)
         manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem)
+        manifest.log_change(conn, f.source_path, f.dates + dates)
         touched.update(f.dates, dates)
     return sorted(touched)
 

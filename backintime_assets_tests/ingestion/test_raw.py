@@ -69,13 +69,16 @@ def test_new_files_are_surveyed_once_and_known_content_keeps_its_corrected_schem
 
 
 def test_the_same_content_under_two_names_is_filed_under_one_reading(postgres_url, local_lake, tmp_path):
-    from backintime_assets.ingestion.sources import dates_held
+    from backintime_assets.detection import detect_bytes
+
+    def read_alone(name):
+        return survey_file(lambda o, n: text[o:o + n], len(text), name, detect_bytes(text, name)).dates
 
     source = tmp_path / "source"
     source.mkdir()
     text = b"Date;Ticker;Close\n03/04/2025;AAA;1,5\n"  # day or month first: each name suggests one
     names = ["desk_2025-03-04.csv", "desk_2025-04-03.csv"]
-    assert dates_held(text, names[0])[0] != dates_held(text, names[1])[0]  # read alone, they disagree
+    assert read_alone(names[0]) != read_alone(names[1])  # read alone, they disagree
     for name in names:
         (source / name).write_bytes(text)
     with psycopg.connect(postgres_url) as conn:
@@ -86,3 +89,68 @@ def test_the_same_content_under_two_names_is_filed_under_one_reading(postgres_ur
     assert files[names[0]].dates == files[names[1]].dates
     date_format = next(c["format"] for c in stored["columns"] if c["canonical"] == "date")
     assert files[names[0]].dates == [dt.datetime.strptime("03/04/2025", date_format).date()]
+
+
+def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "a.csv").write_text(_day_first(range(3, 8)))
+    (source / "b.csv").write_text(_day_first(range(10, 14)))
+    march = [dt.date(2025, 3, d) for d in (3, 4, 5, 6, 7)]
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = manifest.changes_after(conn, 0)
+        assert sorted((c.source_path, c.dates) for c in first) == [
+            ("a.csv", march), ("b.csv", [dt.date(2025, 3, d) for d in range(10, 14)])]
+
+        (source / "a.csv").write_text(_day_first(range(3, 5)))  # its rows of 5 to 7 March are gone
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        [changed] = manifest.changes_after(conn, first[-1].seq)
+        assert (changed.source_path, changed.dates) == ("a.csv", march)  # the dates it left too
+
+        (source / "b.csv").unlink()
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        assert report.gone == 1 and manifest.changes_after(conn, changed.seq) == []
+        assert [f.source_path for f in manifest.files_for_dates(conn, dt.date(2025, 3, 10), dt.date(2025, 3, 10))] == [
+            "b.csv"]  # its rows stay loaded
+        assert conn.execute("select missing_since is not null from raw_files where source_path = 'b.csv'"
+                            ).fetchone() == (True,)
+
+        (source / "b.csv").write_text(_day_first(range(10, 14)))  # put back as it was
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        assert report.gone == 0 and report.copied == [] and manifest.changes_after(conn, changed.seq) == []
+        assert conn.execute("select missing_since from raw_files where source_path = 'b.csv'").fetchone() == (None,)
+
+
+def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, local_lake, tmp_path):
+    import threading
+    import time
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "a.csv").write_text(_day_first(range(3, 8)))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        conn.commit()
+
+    class SlowSurveyor(DriverSurveyor):
+        def __call__(self, tasks):
+            time.sleep(1.0)  # the other migration starts meanwhile
+            return super().__call__(tasks)
+
+    reports = {}
+
+    def run(name, surveyor):
+        with psycopg.connect(postgres_url) as conn:
+            reports[name] = migrate(conn, source, local_lake, surveyor)
+            conn.commit()
+
+    first = threading.Thread(target=run, args=("first", SlowSurveyor(local_lake)))
+    first.start()
+    time.sleep(0.3)
+    run("second", DriverSurveyor(local_lake))
+    first.join()
+    assert reports["first"].copied == ["a.csv"] and reports["second"].copied == []
+    with psycopg.connect(postgres_url) as conn:
+        assert len(manifest.changes_after(conn, 0)) == 1
