@@ -14,7 +14,7 @@ from backintime_assets.assets.strategy_backtests import strategy_backtest
 from backintime_assets.io_managers import LakeParquetIOManager
 from backintime_assets.jobs import JOBS
 from backintime_assets.resources import LakeResource, PostgresResource, SourceFolderResource, SparkResource
-from backintime_assets.sensors import source_folder_sensor
+from backintime_assets.sensors import raw_changes_sensor, source_folder_sensor
 from backintime_assets.settings import Settings
 
 
@@ -52,6 +52,6 @@ ASSETS = [
 defs = Definitions(
     assets=ASSETS,
     jobs=JOBS,
-    sensors=[source_folder_sensor],
+    sensors=[source_folder_sensor, raw_changes_sensor],
     resources=build_resources(Settings.from_env()),
 )

@@ -1,19 +1,32 @@
-"""Watch the source folder and request ingestion runs for the dates that new or changed files hold."""
+"""Watch the source folder and run what changed, in two steps: a changed folder is migrated (which
+reads each new file once and records the dates it holds), then the dates whose files changed run.
+
+The folder sensor reads no file: it compares sizes and modification times, and a big archive read in
+a sensor tick would block the daemon. The changes sensor plans from the manifest's change log, so the
+dates come from the same reading (stored schemas, corrections included) that `prices` uses, a file
+that holds nothing loadable still runs at its home date (its lines must reach `rejected_rows`), and
+changes migrated by any path (a run's raw step, `backintime ingest`, a schema correction) run too.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 
-from dagster import RunRequest, SensorEvaluationContext, SkipReason, sensor
+from dagster import AssetKey, AssetRecordsFilter, RunRequest, SensorEvaluationContext, SkipReason, sensor
 
-from backintime_assets.ingestion.sources import dates_held, scan
-from backintime_assets.jobs import ingest_job
+from backintime_assets.db import manifest
+from backintime_assets.ingestion.sources import scan
+from backintime_assets.jobs import ingest_job, migrate_job
 from backintime_assets.partitions import DATE_FORMAT, outside_partitions
-from backintime_assets.resources import SourceFolderResource
+from backintime_assets.resources import PostgresResource, SourceFolderResource
 
 RANGE_START_TAG = "dagster/asset_partition_range_start"
 RANGE_END_TAG = "dagster/asset_partition_range_end"
+# The manifest's clock (Postgres) and Dagster's may differ a little: a date counts as run after a
+# change only when its run is this much later, so skew can cost a repeated run, never a missed one.
+CLOCK_MARGIN = timedelta(seconds=60)
+PAGE = 1000
 
 
 def contiguous_ranges(dates: list[date]) -> list[tuple[date, date]]:
@@ -27,27 +40,66 @@ def contiguous_ranges(dates: list[date]) -> list[tuple[date, date]]:
     return ranges
 
 
-@sensor(job=ingest_job, minimum_interval_seconds=30, description="New or changed files in the source folder.")
+def dates_to_run(changes: list[manifest.Change], last_runs: dict[date, datetime]) -> list[date]:
+    """The dates some change touched that have not run since (by CLOCK_MARGIN)."""
+    latest: dict[date, datetime] = {}
+    for change in changes:
+        for day in change.dates:
+            latest[day] = max(latest.get(day, change.recorded_at), change.recorded_at)
+    return sorted(day for day, changed in latest.items()
+                  if day not in last_runs or last_runs[day] < changed + CLOCK_MARGIN)
+
+
+@sensor(job=migrate_job, minimum_interval_seconds=30, description="New, changed or removed files in the source folder.")
 def source_folder_sensor(context: SensorEvaluationContext, source_folder: SourceFolderResource):
-    seen: dict[str, list] = json.loads(context.cursor) if context.cursor else {}
-    current, changed_dates = {}, []
-    for source in scan(source_folder.root()):
-        fingerprint = [source.size_bytes, source.modified_at.isoformat()]
-        current[source.relative] = fingerprint
-        if seen.get(source.relative) != fingerprint:
-            dates, _ = dates_held(source.path.read_bytes(), source.relative)
-            changed_dates.extend(dates)
-    if not changed_dates:
-        context.update_cursor(json.dumps(current, sort_keys=True))
-        return SkipReason("no new or changed files")
-    outside = set(outside_partitions(changed_dates))
-    if outside:
-        context.log.warning(f"new or changed files hold {len(outside)} date(s) with no partition, from "
-                            f"{min(outside)} to {max(outside)}: their rows are not loaded; set "
-                            "BACKINTIME_START_DATE earlier to load them")
-        changed_dates = [d for d in changed_dates if d not in outside]
+    state = json.loads(context.cursor) if context.cursor else {}
+    seen, generation = state.get("files", {}), state.get("generation", 0)
+    current = {s.relative: [s.size_bytes, s.modified_at.isoformat()] for s in scan(source_folder.root())}
+    if current == seen:
+        return SkipReason("no new, changed or removed files")
+    # The generation keeps keys unique when a folder returns to an earlier state (a file put back).
+    generation += 1
     change_id = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
-    for first, last in contiguous_ranges(changed_dates):
+    context.update_cursor(json.dumps({"files": current, "generation": generation}, sort_keys=True))
+    return RunRequest(run_key=f"migrate#{generation}@{change_id}")
+
+
+@sensor(job=ingest_job, minimum_interval_seconds=30,
+        description="Dates whose files changed in the manifest (migrated, or read with a corrected schema).")
+def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresResource):
+    after = int(context.cursor or 0)
+    with results_db.connect() as conn:
+        changes = manifest.changes_after(conn, after, PAGE * 10)
+    if not changes:
+        return SkipReason("no changes in the manifest")
+    dates = dates_to_run(changes, _last_runs(context, changes))
+    outside = set(outside_partitions(dates))
+    if outside:
+        context.log.warning(f"changed files hold {len(outside)} date(s) with no partition, from {min(outside)} to "
+                            f"{max(outside)}: their rows are not loaded; set BACKINTIME_START_DATE earlier to load them")
+    last_seq = changes[-1].seq
+    context.update_cursor(str(last_seq))
+    requests = []
+    for first, last in contiguous_ranges([d for d in dates if d not in outside]):
         start, end = first.strftime(DATE_FORMAT), last.strftime(DATE_FORMAT)
-        yield RunRequest(run_key=f"{start}..{end}@{change_id}", tags={RANGE_START_TAG: start, RANGE_END_TAG: end})
-    context.update_cursor(json.dumps(current, sort_keys=True))
+        requests.append(RunRequest(run_key=f"{start}..{end}@change{last_seq}",
+                                   tags={RANGE_START_TAG: start, RANGE_END_TAG: end}))
+    return requests or SkipReason(f"changes up to {last_seq} have run already")
+
+
+def _last_runs(context: SensorEvaluationContext, changes: list[manifest.Change]) -> dict[date, datetime]:
+    """When `prices` last materialised each date the changes touched, if after the first change."""
+    keys = sorted({day.strftime(DATE_FORMAT) for change in changes for day in change.dates})
+    since = min(change.recorded_at for change in changes).timestamp()
+    last: dict[date, datetime] = {}
+    cursor = None
+    while True:
+        result = context.instance.fetch_materializations(
+            AssetRecordsFilter(AssetKey("prices"), asset_partitions=keys, after_timestamp=since), PAGE, cursor)
+        for record in result.records:
+            day = datetime.strptime(record.partition_key, DATE_FORMAT).date()
+            at = datetime.fromtimestamp(record.timestamp).astimezone()
+            last[day] = max(last.get(day, at), at)
+        if not result.has_more:
+            return last
+        cursor = result.cursor

@@ -1,14 +1,18 @@
 """The raw zone: source files copied as they are into `<lake>/raw/`, with a manifest in Postgres.
 
 Each new file is read once here, on Spark (ingestion/survey.py): the dates it holds go into the
-manifest and the schema it was read with into file_schemas."""
+manifest and the schema it was read with into file_schemas. The same migration runs on its own as
+`migrate_job` when the source folder sensor sees files change, before anyone knows their dates."""
 
-from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, Nothing, OpExecutionContext, Out, Output,
+    asset, op,
+)
 
 from backintime_assets.assets.source import simulated_price_files
 from backintime_assets.db import manifest
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.ingestion.raw import migrate
+from backintime_assets.ingestion.raw import MigrationReport, migrate
 from backintime_assets.ingestion.survey import survey_files
 from backintime_assets.partitions import run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SourceFolderResource, SparkResource
@@ -28,22 +32,41 @@ def raw_price_files(
     results_db: PostgresResource, spark: SparkResource,
 ) -> MaterializeResult:
     dates = run_dates(context)
+    report = _migrate_folder(context.log, source_folder, lake, results_db, spark)
+    with results_db.connect() as conn:
+        held = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
+    return MaterializeResult(metadata={
+        "dagster/row_count": len(held), "files_for_run_dates": len(held), **_report_metadata(report)})
+
+
+@op(out=Out(Nothing), description="Migrate new and changed source files into the raw zone and survey them; "
+                                  "raw_changes_sensor then runs the dates whose files changed.")
+def migrate_source_folder(
+    context: OpExecutionContext, source_folder: SourceFolderResource, lake: LakeResource,
+    results_db: PostgresResource, spark: SparkResource,
+):
+    return Output(None, metadata=_report_metadata(_migrate_folder(context.log, source_folder, lake, results_db, spark)))
+
+
+def _migrate_folder(log, source_folder: SourceFolderResource, lake: LakeResource, results_db: PostgresResource,
+                    spark: SparkResource) -> MigrationReport:
     location = lake.location()
     with results_db.connect() as conn:
         ensure_schema(conn)
         report = migrate(conn, source_folder.root(), location,
                          lambda tasks: survey_files(spark.get_session(), location, tasks))
         conn.commit()
-        held = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
     for path, problem in report.problems.items():
-        context.log.warning(f"{path}: {problem}")
-    return MaterializeResult(metadata={
-        "dagster/row_count": len(held),
-        "files_for_run_dates": len(held),
+        log.warning(f"{path}: {problem}")
+    return report
+
+
+def _report_metadata(report: MigrationReport) -> dict:
+    return {
         "copied": len(report.copied),
         "detected": report.detected,
         "bytes_copied": report.bytes_copied,
         "unchanged": report.unchanged,
-        "gone_from_source": report.gone,
+        "missing_from_source": report.gone,  # their rows stay loaded
         "problem_files": MetadataValue.json(report.problems),
-    })
+    }

@@ -1,4 +1,4 @@
-"""Find the price files in the source folder and work out which trade dates each one holds."""
+"""Find the price files in the source folder, and where a file with no loadable dates files its lines."""
 from __future__ import annotations
 
 import hashlib
@@ -38,20 +38,6 @@ def scan(root: Path) -> list[SourceFile]:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def dates_held(data: bytes, name: str) -> tuple[list[date], str | None]:
-    """The distinct trade dates of the file's loadable rows, and a file-level problem if there is one:
-    what the raw step's survey records, for planning runs before it (the sensor, `backintime ingest`)."""
-    from backintime_assets.detection import detect_bytes
-    from backintime_assets.ingestion.survey import survey_file
-
-    try:
-        schema = detect_bytes(data, name)
-    except Exception as error:  # a file we cannot read must not stop the others
-        return [], f"unreadable: {type(error).__name__}: {error}"
-    found = survey_file(lambda offset, length: data[offset:offset + length], len(data), name, schema)
-    return found.dates, found.problem
 
 
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")

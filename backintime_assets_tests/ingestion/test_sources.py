@@ -2,7 +2,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from backintime_assets.ingestion.sources import dates_held, home_date, scan
+from backintime_assets.ingestion.sources import home_date, scan
 
 MTIME = datetime(2025, 3, 8, 12, tzinfo=timezone.utc)  # a Saturday
 
@@ -23,9 +23,3 @@ def test_scan_skips_bookkeeping_and_other_files(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     assert [f.relative for f in scan(tmp_path)] == ["a.csv", "b.xlsx", "sub/c.TXT"]
-
-
-def test_dates_held_reports_problems_instead_of_raising():
-    assert dates_held(b"", "e.csv") == ([], "empty file")
-    dates, problem = dates_held(b"Date,Ticker,Close\n2025-01-02,AAA,1.5\n2025-01-03,AAA,1.6\n", "ok.csv")
-    assert dates == [date(2025, 1, 2), date(2025, 1, 3)] and problem is None
