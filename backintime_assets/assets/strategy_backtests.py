@@ -7,7 +7,6 @@ exit price, open ones are marked to the ticker's latest close.
 """
 import datetime as dt
 import json
-from dataclasses import asdict
 
 from dagster import AssetExecutionContext, Config, MaterializeResult, MetadataValue, asset
 from pydantic import Field
@@ -19,8 +18,8 @@ from backintime_assets.lake.schemas import PRICES
 from backintime_assets.lake.tables import list_dates, read_dates
 from backintime_assets.metadata import markdown_table
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
-from backintime_assets.strategies import MaCrossover, MaCrossoverParams, SqlStrategy, conform_trades, with_exit_columns
-from backintime_assets.strategies.naming import strategy_name_problem
+from backintime_assets.strategies import conform_trades, with_exit_columns
+from backintime_assets.strategies.choice import choose_strategy
 
 
 class StrategyBacktestConfig(Config):
@@ -39,31 +38,6 @@ class StrategyBacktestConfig(Config):
     max_price: float = 1000.0
 
 
-def chosen_strategy(config: StrategyBacktestConfig):
-    """(strategy object, its stored name, the parameters stored with every row); ValueError on a
-    configuration that cannot run."""
-    if config.strategy == "ma_crossover":
-        params = MaCrossoverParams(fast=config.fast, slow=config.slow, amount=config.amount,
-                                   min_price=config.min_price, max_price=config.max_price)
-        name = config.name or "ma_crossover"
-        stored = asdict(params)
-        strategy = MaCrossover(params=params, name=name)
-    elif config.strategy == "sql":
-        if not config.sql.strip():
-            raise ValueError("strategy 'sql' needs the sql setting: a query over the view `prices`")
-        if not config.name:
-            raise ValueError("strategy 'sql' needs a name to store its results under")
-        name = config.name
-        stored = {"sql": config.sql, "min_price": config.min_price, "max_price": config.max_price}
-        strategy = SqlStrategy(name=name, sql=config.sql)
-    else:
-        raise ValueError(f"unknown strategy {config.strategy!r}: use 'ma_crossover' or 'sql'")
-    problem = strategy_name_problem(name)
-    if problem:
-        raise ValueError(problem)
-    return strategy, name, stored
-
-
 @asset(
     group_name="backtests",
     deps=["prices"],
@@ -73,7 +47,8 @@ def chosen_strategy(config: StrategyBacktestConfig):
 )
 def strategy_backtest(context: AssetExecutionContext, config: StrategyBacktestConfig, spark: SparkResource,
                       lake: LakeResource, results_db: PostgresResource) -> MaterializeResult:
-    strategy, name, stored = chosen_strategy(config)
+    choice = choose_strategy(**config.model_dump())
+    strategy, name, stored = choice.strategy, choice.name, choice.stored_params
     location = lake.location()
     dates = list_dates(location, "prices")
     prices = read_dates(spark.get_session(), location, "prices", PRICES, dates).cache()
