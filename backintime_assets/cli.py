@@ -124,21 +124,30 @@ def _project_resources():
         yield resources, lambda tasks: survey_files(resources.spark.get_session(), location, tasks)
 
 
-def _ingest_dates(source: Path) -> list[date]:
-    """Migrate and survey the folder's new files now, as the raw step would, and return every date
-    the folder's files hold: each file is read once, and the runs' raw steps find nothing new."""
+def _ingest_dates(source: Path, every: bool) -> tuple[list[date], int]:
+    """Migrate and survey the folder's new files now, as the raw step would: each file is read once,
+    and the runs' raw steps find nothing new. Returns the dates to run (those some change touched
+    since they last ran, or with `every` all the files hold) and how many price files the folder has."""
+    from dagster import DagsterInstance
+
     from backintime_assets.db import manifest
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.ingestion.raw import migrate
+    from backintime_assets.sensors import dates_to_run, last_prices_runs
 
     with _project_resources() as (resources, survey), resources.results_db.connect() as conn:
         ensure_schema(conn)
         report = migrate(conn, source, resources.lake.location(), survey)
         conn.commit()
         files = manifest.current_files(conn).values()
+        changes = [] if every else manifest.changes_after(conn, 0, limit=None)
     for path, problem in sorted(report.problems.items()):
         print(f"warning: {path}: {problem}", file=sys.stderr)
-    return sorted({day for f in files for day in f.dates})  # a file with nothing loadable: its home date
+    in_folder = len(report.copied) + report.unchanged
+    if every:
+        return sorted({day for f in files for day in f.dates}), in_folder  # nothing loadable: its home date
+    with DagsterInstance.get() as instance:
+        return dates_to_run(changes, last_prices_runs(instance, changes)), in_folder
 
 
 def _run_ranges(job_name: str, dates: list[date]) -> None:
@@ -158,8 +167,8 @@ def cmd_ingest(args) -> None:
         raise CliError(f"source folder not found: {source}")
     os.environ["BACKINTIME_SOURCE_DIR"] = str(source)
     _prepare()
-    dates = _ingest_dates(source)
-    if not dates:
+    dates, held = _ingest_dates(source, args.all)
+    if not held:
         raise CliError(f"no price files found under {source}")
     from backintime_assets.partitions import outside_partitions
 
@@ -168,7 +177,11 @@ def cmd_ingest(args) -> None:
         print(f"warning: {len(outside)} date(s) the files hold have no partition, from {min(outside)} to "
               f"{max(outside)}: their rows are not loaded. Partitions start at BACKINTIME_START_DATE "
               f"({_settings().start_date}) and end today; set it earlier to load them.", file=sys.stderr)
-    _run_ranges("ingest_job", [d for d in dates if d not in outside])
+    runnable = [d for d in dates if d not in outside]
+    if not runnable:
+        print(f"nothing changed since the last ingest: the dates of all {held} files have run (--all runs them again)")
+        return
+    _run_ranges("ingest_job", runnable)
 
 
 def cmd_detect(args) -> None:
@@ -364,6 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="migrate a folder of price files: raw files, schemas, prices")
     ingest.add_argument("--source", required=True)
+    ingest.add_argument("--all", action="store_true",
+                        help="run every date the files hold, not only the dates changed since they last ran")
     ingest.set_defaults(func=cmd_ingest)
 
     detect = sub.add_parser("detect", help="print the detected dialect and column types of files")

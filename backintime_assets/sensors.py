@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from dagster import AssetKey, AssetRecordsFilter, RunRequest, SensorEvaluationContext, SkipReason, sensor
+from dagster import (
+    AssetKey, AssetRecordsFilter, DagsterEventType, RunRequest, SensorEvaluationContext, SkipReason, sensor,
+)
 
 from backintime_assets.db import manifest
 from backintime_assets.ingestion.sources import scan
@@ -23,10 +25,8 @@ from backintime_assets.resources import PostgresResource, SourceFolderResource
 
 RANGE_START_TAG = "dagster/asset_partition_range_start"
 RANGE_END_TAG = "dagster/asset_partition_range_end"
-# The manifest's clock (Postgres) and Dagster's may differ a little: a date counts as run after a
-# change only when its run is this much later, so skew can cost a repeated run, never a missed one.
-CLOCK_MARGIN = timedelta(seconds=60)
 PAGE = 1000
+SEEN_CHANGE = "manifest_change_seq"  # prices metadata: the last manifest change its run had seen
 
 
 def contiguous_ranges(dates: list[date]) -> list[tuple[date, date]]:
@@ -40,14 +40,14 @@ def contiguous_ranges(dates: list[date]) -> list[tuple[date, date]]:
     return ranges
 
 
-def dates_to_run(changes: list[manifest.Change], last_runs: dict[date, datetime]) -> list[date]:
-    """The dates some change touched that have not run since (by CLOCK_MARGIN)."""
-    latest: dict[date, datetime] = {}
+def dates_to_run(changes: list[manifest.Change], seen_by_last_run: dict[date, int]) -> list[date]:
+    """The dates some change touched that their last `prices` run had not seen (changes are numbered
+    in commit order: migrations take turns, see manifest.lock_for_migration)."""
+    latest: dict[date, int] = {}
     for change in changes:
         for day in change.dates:
-            latest[day] = max(latest.get(day, change.recorded_at), change.recorded_at)
-    return sorted(day for day, changed in latest.items()
-                  if day not in last_runs or last_runs[day] < changed + CLOCK_MARGIN)
+            latest[day] = max(latest.get(day, change.seq), change.seq)
+    return sorted(day for day, seq in latest.items() if seen_by_last_run.get(day, 0) < seq)
 
 
 @sensor(job=migrate_job, minimum_interval_seconds=30, description="New, changed or removed files in the source folder.")
@@ -65,14 +65,15 @@ def source_folder_sensor(context: SensorEvaluationContext, source_folder: Source
 
 
 @sensor(job=ingest_job, minimum_interval_seconds=30,
-        description="Dates whose files changed in the manifest (migrated, or read with a corrected schema).")
+        description="Dates whose files changed in the manifest (migrated, or read with a corrected schema) "
+                    "since their last prices run.")
 def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresResource):
     after = int(context.cursor or 0)
     with results_db.connect() as conn:
         changes = manifest.changes_after(conn, after, PAGE * 10)
     if not changes:
         return SkipReason("no changes in the manifest")
-    dates = dates_to_run(changes, _last_runs(context, changes))
+    dates = dates_to_run(changes, last_prices_runs(context.instance, changes))
     outside = set(outside_partitions(dates))
     if outside:
         context.log.warning(f"changed files hold {len(outside)} date(s) with no partition, from {min(outside)} to "
@@ -87,19 +88,20 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
     return requests or SkipReason(f"changes up to {last_seq} have run already")
 
 
-def _last_runs(context: SensorEvaluationContext, changes: list[manifest.Change]) -> dict[date, datetime]:
-    """When `prices` last materialised each date the changes touched, if after the first change."""
-    keys = sorted({day.strftime(DATE_FORMAT) for change in changes for day in change.dates})
-    since = min(change.recorded_at for change in changes).timestamp()
-    last: dict[date, datetime] = {}
-    cursor = None
-    while True:
-        result = context.instance.fetch_materializations(
-            AssetRecordsFilter(AssetKey("prices"), asset_partitions=keys, after_timestamp=since), PAGE, cursor)
-        for record in result.records:
-            day = datetime.strptime(record.partition_key, DATE_FORMAT).date()
-            at = datetime.fromtimestamp(record.timestamp).astimezone()
-            last[day] = max(last.get(day, at), at)
-        if not result.has_more:
-            return last
-        cursor = result.cursor
+def last_prices_runs(instance, changes: list[manifest.Change]) -> dict[date, int]:
+    """For each date the changes touched, the last manifest change its latest `prices` run had seen
+    (0 when it never ran, or ran before runs recorded it)."""
+    keys = {day.strftime(DATE_FORMAT) for change in changes for day in change.dates}
+    if not keys:
+        return {}
+    latest = instance.get_latest_storage_id_by_partition(AssetKey("prices"), DagsterEventType.ASSET_MATERIALIZATION,
+                                                         keys)
+    ids = list(latest.values())
+    seen: dict[date, int] = {}
+    for start in range(0, len(ids), PAGE):
+        records = instance.fetch_materializations(
+            AssetRecordsFilter(AssetKey("prices"), storage_ids=ids[start:start + PAGE]), PAGE).records
+        for record in records:
+            value = record.asset_materialization.metadata.get(SEEN_CHANGE)
+            seen[datetime.strptime(record.partition_key, DATE_FORMAT).date()] = int(value.value) if value else 0
+    return seen

@@ -126,3 +126,18 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
         assert conn.execute("select count(*) from file_layouts").fetchone()[0] == 3
         held = dict(conn.execute("select source_path, cardinality(dates) from raw_files").fetchall())
     assert held == {"2025-03-03.csv": 1, "archive.txt": 11, "empty.csv": 1}
+
+    def ingest_again():
+        again = subprocess.run(
+            [sys.executable, "-m", "backintime_assets.cli", "ingest", "--source", str(source)], capture_output=True,
+            text=True, timeout=600, env={"PATH": os.environ["PATH"], "BACKINTIME_HOME": str(tmp_path / "home"), **env})
+        assert again.returncode == 0, again.stderr[-2000:]
+        return again.stdout
+
+    assert "nothing changed since the last ingest" in ingest_again()
+    (source / "2025-03-03.csv").write_text("Date,Ticker,Close\n2025-03-03,AAA,10.5\n2025-03-05,BBB,20\n")
+    runs = [line.split(":")[0] for line in ingest_again().splitlines() if line.startswith("ingest_job")]
+    assert runs == ["ingest_job 2025-03-03..2025-03-03", "ingest_job 2025-03-05..2025-03-05"]  # only what it touched
+    prices = ds.dataset(tmp_path / "home" / "lake" / "prices", partitioning="hive").to_table().to_pandas()
+    assert sorted(zip(prices.loc[prices["ticker"] != "CCC", "ticker"], prices.loc[prices["ticker"] != "CCC", "date"].astype(str))) == [
+        ("AAA", "2025-03-03"), ("BBB", "2025-03-05")]

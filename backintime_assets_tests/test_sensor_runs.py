@@ -1,7 +1,6 @@
 """The two sensors against real files, Postgres and a Dagster instance: a changed folder asks for a
 migration (no file is read in the tick), then the manifest's changes ask for runs per date range."""
 import os
-from datetime import datetime, timedelta, timezone
 
 import psycopg
 import pytest
@@ -11,7 +10,9 @@ from backintime_assets.db import manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.resources import PostgresResource, SourceFolderResource
-from backintime_assets.sensors import RANGE_END_TAG, RANGE_START_TAG, raw_changes_sensor, source_folder_sensor
+from backintime_assets.sensors import (
+    RANGE_END_TAG, RANGE_START_TAG, SEEN_CHANGE, raw_changes_sensor, source_folder_sensor,
+)
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
 HEADER = "Date,Ticker,Sector,Open,High,Low,Close,Adj Close,Volume\n"
@@ -75,32 +76,47 @@ def test_changed_files_ask_for_runs_of_the_dates_they_hold_and_held(postgres_url
         assert ranges == [("2025-01-02", "2025-01-03"), ("2025-01-07", "2025-01-07")]
         assert not set(keys) & set(keys2)
 
-        # A change whose dates have run since (here: a schema correction read again by the CLI and
-        # rerun by hand) asks for nothing more; a date not run since still runs.
+        # Dates whose last prices run had seen the change ask for nothing more; a date whose run
+        # read the manifest before it runs again.
         _write(source / "b.csv", "2025-01-06", "2025-01-10")
+        before = manifest.last_change_seq(conn)
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        conn.execute("update raw_file_changes set recorded_at = %s where seq > %s",
-                     (datetime.now(timezone.utc) - timedelta(minutes=5), int(cursor2)))
         conn.commit()
-    for day in ("2025-01-06", "2025-01-09"):
-        instance.report_runless_asset_event(AssetMaterialization("prices", partition=day))
+        after = manifest.last_change_seq(conn)
+    for day, seen in (("2025-01-06", after), ("2025-01-09", after), ("2025-01-10", before)):
+        instance.report_runless_asset_event(AssetMaterialization("prices", partition=day, metadata={SEEN_CHANGE: seen}))
     assert _changes_tick(instance, postgres_url, cursor2)[0] == [("2025-01-10", "2025-01-10")]
 
 
 @pytest.mark.spark
-def test_the_migration_job_surveys_on_spark_and_its_changes_ask_for_runs(spark, postgres_url, tmp_path):
-    from backintime_assets.definitions import build_resources
+def test_the_migration_job_surveys_on_spark_and_runs_clear_the_dates_they_saw(spark, postgres_url, tmp_path):
+    from dagster import materialize
+
+    from backintime_assets.definitions import ASSETS, build_resources
     from backintime_assets.jobs import migrate_job
-    from backintime_assets_tests.assets.pipeline import settings_for
+    from backintime_assets_tests.assets.pipeline import INGEST, settings_for
 
     settings = settings_for(tmp_path / "home", postgres_url)
+    resources = build_resources(settings)
     settings.source_dir.mkdir(parents=True)
     _write(settings.source_dir / "a.csv", "2025-01-02", "2025-01-03")
-    (settings.source_dir / "b.csv").write_bytes(b"\x00\x01binary, not a price file\x00")
-    result = migrate_job.execute_in_process(resources=build_resources(settings))
+    _write(settings.source_dir / "b.csv", "2025-01-08")
+    (settings.source_dir / "c.csv").write_bytes(b"\x00\x01binary, not a price file\x00")
+    instance = DagsterInstance.ephemeral()
+    result = migrate_job.execute_in_process(resources=resources, instance=instance)
     assert result.success
     [output] = [e for e in result.all_events if e.event_type_value == "STEP_OUTPUT"]
     metadata = output.event_specific_data.metadata
-    assert metadata["copied"].value == 2 and list(metadata["problem_files"].value) == ["b.csv"]
-    ranges, _, _ = _changes_tick(DagsterInstance.ephemeral(), postgres_url)
-    assert ranges[0] == ("2025-01-02", "2025-01-03") and len(ranges) == 2  # and b.csv's home date
+    assert metadata["copied"].value == 3 and list(metadata["problem_files"].value) == ["c.csv"]
+    ranges, cursor, _ = _changes_tick(instance, postgres_url)
+    assert ranges[:2] == [("2025-01-02", "2025-01-03"), ("2025-01-08", "2025-01-08")] and len(ranges) == 3  # + c's home
+
+    for start, end in ranges[:2]:  # as the daemon would launch them
+        run = materialize(ASSETS, resources=resources, selection=INGEST, instance=instance,
+                          tags={RANGE_START_TAG: start, RANGE_END_TAG: end})
+        assert run.success
+    _write(settings.source_dir / "b.csv", "2025-01-08", "2025-01-09")
+    assert migrate_job.execute_in_process(resources=resources, instance=instance).success
+    # From the start of the log: the dates that ran saw their changes; c's home date never ran.
+    ranges, _, _ = _changes_tick(instance, postgres_url)
+    assert ranges[0] == ("2025-01-08", "2025-01-09") and len(ranges) == 2

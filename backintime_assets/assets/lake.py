@@ -22,6 +22,7 @@ from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import rejections_date, run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
+from backintime_assets.sensors import SEEN_CHANGE
 
 
 @multi_asset(
@@ -51,6 +52,7 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
     location = lake.location()
     with results_db.connect() as conn:
         ensure_schema(conn)
+        seen_change = manifest.last_change_seq(conn)  # before the files: they hold every change up to it
         files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
         # The most recently modified file wins collisions: it gets priority 0.
         by_recency = sorted(files, key=lambda f: f.modified_at, reverse=True)
@@ -77,7 +79,8 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
             conn.commit()
         context.log.info(f"{len(conversion.own_schemas)} files did not fit the schema they borrowed: "
                          "read with their own detection, recorded in file_schemas")
-    yield Output(conversion.prices, output_name="prices")
+    # raw_changes_sensor and `backintime ingest` skip dates whose last run had seen their changes.
+    yield Output(conversion.prices, output_name="prices", metadata={SEEN_CHANGE: seen_change})
     yield Output(conversion.rejected_rows, output_name="rejected_rows")
 
     stored_prices = read_arrow(location, "prices", PRICES, keys)

@@ -87,12 +87,21 @@ def log_change(conn, source_path: str, dates: list[date]) -> None:
     conn.execute("insert into raw_file_changes (source_path, dates) values (%s, %s)", (source_path, sorted(set(dates))))
 
 
-def changes_after(conn, seq: int, limit: int = 10_000) -> list[Change]:
+def last_change_seq(conn) -> int:
+    """The number of the last change committed; read it before the files, and what they hold
+    includes every change up to it."""
+    if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
+        return 0
+    return conn.execute("select coalesce(max(seq), 0) from raw_file_changes").fetchone()[0]
+
+
+def changes_after(conn, seq: int, limit: int | None = 10_000) -> list[Change]:
     """The changes recorded after `seq`, oldest first (none before anything was ever migrated)."""
     if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
         return []
     rows = conn.execute(
         "select seq, source_path, dates, recorded_at from raw_file_changes where seq > %s order by seq limit %s",
+        # limit null: every change
         (seq, limit),
     ).fetchall()
     return [Change(r[0], r[1], list(r[2]), r[3]) for r in rows]
