@@ -33,6 +33,35 @@ Earlier runs: quiet machine, before this round: archive clean 0.77 / 0.79, drift
 0.50, daily 1.89, daily eras + damage 1.03.
 Quiet machine after this round, median of 3 full runs (wall / CPU): archive clean 0.79 / 0.83,
 drift + damage 0.60 / 0.62, daily 2.04 / 2.06, daily eras + damage 1.15 / 1.14.
+
+Third round, 2026-11-29 (code unchanged: nothing tried paid). One full run on a quiet machine (load
+0.3): archive clean 0.86 / 0.86, drift + damage 0.62 / 0.64, daily 2.60 / 2.54, daily eras + damage
+2.50 / 2.50. Then another job kept the load at 4-7; alternating runs old / candidate, CPU ratio,
+median of 6: clean 0.78 / 0.79, drift + damage 0.62 / 0.62 (daily moved 0.7-2.8 run to run). The
+drift + damage stage, per 1.67 M rows, each part alone in one thread (CPU):
+- Printing (Polars, into memory): ~500-560 ms; into a file: ~560-600, so printing to memory costs
+  nothing extra. Polars' cost is per cell whatever the type: one column of 1.67 M cells takes
+  float 66 ms, int 45, string 70, enum 55, float cast to string 70. Prices as scaled integers
+  would save ~20 ns of ~40 per cell only if Polars could print them, which it cannot (the decimal
+  point and stripped zeros need string work that costs a cell again); a numpy printer needs ~20
+  passes per number, no cheaper. Printing is ~60% of our CPU and stays Polars'.
+- Year blocks: ~115 ms warm (per block of 64 x 261 cells: normals 235 us, exp 89, the 16-bit draws
+  67, ~40 small numpy passes the rest). Folding the (u + 0.5) / 65536 scaling into one affine map
+  on the 16-bit draws (same bytes) and dropping the previous-close array: 118 vs 115 ms, no gain.
+  SFC64 instead of PCG64 would save ~12 ms (normals 150 vs 235 us per block), float32 normals ~7
+  ms: ~1% each, not worth changing every file's bytes.
+- Panel assembly: ~60-70 ms, of which the copying is ~7 ms; the rest is page faults of fresh
+  block-sized arrays. Slices instead of gather / scatter: no change. Keeping freed memory in the
+  process (glibc mallopt: mmap threshold 32 MB, trim threshold 512 MB) cut faults per run from
+  ~15 k to ~9.5 k but not the CPU ratio (6 alternating pairs above: 0.62 vs 0.62): not kept.
+- Damage and writes on the main thread: ~200 ms: writev ~50, line ends ~55 (np.flatnonzero ~40;
+  a search of 8-byte words is slower, numpy's nonzero being fastest on bools), editing damaged
+  lines ~30, piece lists ~18, row damage draws ~11.
+So our own CPU beyond Polars' print and write is ~400 ms against a baseline of ~700: 0.8 needs it
+under ~175 ms. What is left: damage applied in the frame (negative, high < low, duplicates) with
+the other damaged rows marked by a null printed as a sentinel and found with bytes.find, which
+drops the line-end scan (estimated ~30 ms); a compiled printer or simulator (the project builds no
+extension modules, and one would make every install need a compiler).
 """
 from __future__ import annotations
 
