@@ -53,15 +53,15 @@ def dates_to_run(changes: list[manifest.Change], seen_by_last_run: dict[date, in
 @sensor(job=migrate_job, minimum_interval_seconds=30, description="New, changed or removed files in the source folder.")
 def source_folder_sensor(context: SensorEvaluationContext, source_folder: SourceFolderResource):
     state = json.loads(context.cursor) if context.cursor else {}
-    seen, generation = state.get("files", {}), state.get("generation", 0)
-    current = {s.relative: [s.size_bytes, s.modified_at.isoformat()] for s in scan(source_folder.root())}
-    if current == seen:
+    # A digest of every file's path, size and mtime: the cursor stays small however many files.
+    listing = [[s.relative, s.size_bytes, s.modified_at.isoformat()] for s in scan(source_folder.root())]
+    digest = hashlib.sha256(json.dumps(listing).encode()).hexdigest()
+    if digest == state.get("listing"):
         return SkipReason("no new, changed or removed files")
     # The generation keeps keys unique when a folder returns to an earlier state (a file put back).
-    generation += 1
-    change_id = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
-    context.update_cursor(json.dumps({"files": current, "generation": generation}, sort_keys=True))
-    return RunRequest(run_key=f"migrate#{generation}@{change_id}")
+    generation = state.get("generation", 0) + 1
+    context.update_cursor(json.dumps({"listing": digest, "generation": generation}))
+    return RunRequest(run_key=f"migrate#{generation}@{digest[:12]}")
 
 
 @sensor(job=ingest_job, minimum_interval_seconds=30,
