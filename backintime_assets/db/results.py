@@ -18,8 +18,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 from psycopg.copy import QueuedLibpqWriter
 
-# The lock ensure_schema (db/schema.py) takes too: both touch the name `backtest_trades`.
-SCHEMA_LOCK = 824601
+from backintime_assets.db.schema import apply_once
+
 LEGACY_TABLE = "backtest_trades_legacy"
 # Readable results: what the dashboard's read-only role may select (db/roles.py).
 READABLE_RELATIONS = ("backtest_trades", "latest_close", "sector_monthly_pnl", "ticker_pnl")
@@ -112,14 +112,16 @@ _INVESTED = "(purchase_price::numeric * purchase_vol::numeric)::numeric(20, 6)"
 def ensure_results_schema(conn) -> None:
     """Create the results tables, view and summaries; an old `backtest_trades` table is kept
     under a legacy name, never dropped."""
-    with conn.transaction():
-        conn.execute("select pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+
+    def apply() -> None:
         old = conn.execute(
             "select c.relkind from pg_class c where c.oid = to_regclass('backtest_trades')"
         ).fetchone()
         if old and old[0] in ("r", "p"):
             _rename_legacy(conn)
         conn.execute(DDL)
+
+    apply_once(conn, "results", DDL, apply)
 
 
 def _rename_legacy(conn) -> None:

@@ -1,6 +1,11 @@
 """DDL for every table, applied idempotently before any asset touches the database."""
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+
+SCHEMA_LOCK = 824601  # the advisory lock schema changes take, one at a time
+
 DDL = """
 create table if not exists raw_files (
     source_path   text not null,
@@ -29,6 +34,11 @@ create table if not exists raw_file_changes (
     dates       date[] not null,
     recorded_at timestamptz not null default now()
 );
+-- A database from before the log: every current file counts as changed once, so its dates run
+-- once more rather than passing for up to date.
+insert into raw_file_changes (source_path, dates)
+select source_path, dates from raw_files
+where superseded_at is null and not exists (select 1 from raw_file_changes);
 
 create table if not exists file_layouts (
     sha256      text primary key,
@@ -62,10 +72,32 @@ create table if not exists file_schemas (
 
 def ensure_schema(conn) -> None:
     """Ingestion tables here, backtest results (entries, closes, the trades view) in `results`."""
-    from backintime_assets.db.results import SCHEMA_LOCK, ensure_results_schema
+    from backintime_assets.db.results import ensure_results_schema
 
+    apply_once(conn, "ingestion", DDL, lambda: conn.execute(DDL))
+    ensure_results_schema(conn)
+
+
+def apply_once(conn, name: str, ddl: str, apply: Callable[[], object]) -> None:
+    """Run `apply` (the DDL of `name`) unless this very DDL was applied already. Even a no-op
+    `alter table ... if not exists` or `create index if not exists` takes a table lock, and would
+    wait behind any open transaction on the table: a migration holds one for its whole survey."""
+    version = hashlib.sha256(ddl.encode()).hexdigest()[:16]
+    if _applied(conn, name) == version:
+        return
     # Several runs may start at once; the advisory lock keeps their DDL from racing.
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-        conn.execute(DDL)
-    ensure_results_schema(conn)
+        conn.execute("create table if not exists schema_versions (name text primary key, version text not null)")
+        if _applied(conn, name) != version:
+            apply()
+            conn.execute("""insert into schema_versions values (%s, %s)
+                            on conflict (name) do update set version = excluded.version""", (name, version))
+    conn.commit()
+
+
+def _applied(conn, name: str) -> str | None:
+    if conn.execute("select to_regclass('schema_versions')").fetchone()[0] is None:
+        return None
+    row = conn.execute("select version from schema_versions where name = %s", (name,)).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,44 @@
+"""Schema set-up: applied once per version, never waiting behind a migration; an older database
+gets the change log seeded so its files' dates run once more."""
+import datetime as dt
+
+import psycopg
+import pytest
+
+from backintime_assets.db import manifest
+from backintime_assets.db.schema import ensure_schema
+
+pytestmark = pytest.mark.postgres
+
+
+def _record(conn, path: str, day: dt.date) -> None:
+    manifest.record(conn, manifest.RawFile(path, path * 8, path, 1, dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc),
+                                           f"raw/{path}", [day]))
+
+
+def test_set_up_does_not_wait_for_a_running_migration(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        conn.commit()
+    with psycopg.connect(postgres_url) as migrating, psycopg.connect(postgres_url) as other:
+        manifest.lock_for_migration(migrating)
+        _record(migrating, "a.csv", dt.date(2025, 1, 2))  # and its Spark survey still to come
+        other.execute("set lock_timeout = '2s'")
+        other.commit()
+        ensure_schema(other)  # a run's prices step, the dashboard: not behind the migration
+        migrating.rollback()
+
+
+def test_a_database_from_before_the_change_log_counts_every_current_file_as_changed(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        _record(conn, "a.csv", dt.date(2025, 1, 2))
+        _record(conn, "b.csv", dt.date(2025, 1, 3))
+        conn.execute("update raw_files set superseded_at = now() where source_path = 'b.csv'")
+        conn.execute("drop table raw_file_changes")  # as it was before the log
+        conn.execute("delete from schema_versions")
+        conn.commit()
+        ensure_schema(conn)
+        assert [(c.source_path, c.dates) for c in manifest.changes_after(conn, 0)] == [("a.csv", [dt.date(2025, 1, 2)])]
+        ensure_schema(conn)  # once only
+        assert len(manifest.changes_after(conn, 0)) == 1
