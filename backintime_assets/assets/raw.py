@@ -67,6 +67,8 @@ def _report_metadata(report: MigrationReport) -> dict:
         "detected": report.detected,
         "bytes_copied": report.bytes_copied,
         "unchanged": report.unchanged,
-        "missing_from_source": report.gone,  # their rows stay loaded
+        "missing_from_source": report.missing,  # their rows stay loaded
+        "went_missing_now": report.gone,
+        "moved": report.moved,
         "problem_files": MetadataValue.json(report.problems),
     }

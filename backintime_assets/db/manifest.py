@@ -18,13 +18,18 @@ class RawFile:
 
 
 COLUMNS = "source_path, sha256, name, size_bytes, modified_at, lake_path, dates, problem"
+# In each prices materialization: the last change its run had read (see last_change_seq).
+SEEN_CHANGE = "manifest_change_seq"
 MIGRATION_LOCK = 0x6261636B696E01  # the advisory lock migrations take, one at a time
 
 
 def lock_for_migration(conn) -> None:
     """Wait for any other migration to commit, then hold the lock until this transaction ends: two
     runs migrating at once (the sensor's migration and an ingest run's raw step) would both copy and
-    record the same new files, and log the same change twice."""
+    record the same new files, and log the same change twice. Taking it again in the same
+    transaction is free."""
+    if conn.autocommit:
+        raise ValueError("migrations need a transaction: the lock would end with this very statement")
     conn.execute("select pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
 
 
@@ -58,10 +63,10 @@ def set_dates(conn, sha256: str, dates: list[date], problem: str | None) -> None
     )
 
 
-def mark_missing(conn, present_paths: set[str]) -> int:
+def mark_missing(conn, present_paths: set[str]) -> tuple[int, int]:
     """Note which current files are gone from the source folder (and which came back); returns how
-    many went missing now. A missing file stays current: its rows were migrated and stay loaded, so
-    a drive cleaned up after migration loses nothing."""
+    many went missing now and how many are missing in all. A missing file stays current: its rows
+    were migrated and stay loaded, so a drive cleaned up after migration loses nothing."""
     rows = conn.execute("select source_path, missing_since is not null from raw_files where superseded_at is null").fetchall()
     gone = [path for path, missing in rows if not missing and path not in present_paths]
     back = [path for path, missing in rows if missing and path in present_paths]
@@ -71,7 +76,14 @@ def mark_missing(conn, present_paths: set[str]) -> int:
     if back:
         conn.execute("""update raw_files set missing_since = null
                         where source_path = any(%s) and superseded_at is null""", (back,))
-    return len(gone)
+    return len(gone), sum(1 for path, _ in rows if path not in present_paths)
+
+
+def withdraw(conn, source_path: str, dates: list[date]) -> None:
+    """Take a file out of the current set: its rows go when its dates run again."""
+    conn.execute("update raw_files set superseded_at = now() where source_path = %s and superseded_at is null",
+                 (source_path,))
+    log_change(conn, source_path, dates)
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,7 @@ class Change:
 
 def log_change(conn, source_path: str, dates: list[date]) -> None:
     """Record that the rows a file holds on `dates` changed (a new version, or a new reading)."""
+    lock_for_migration(conn)  # changes are numbered in commit order only while writers take turns
     conn.execute("insert into raw_file_changes (source_path, dates) values (%s, %s)", (source_path, sorted(set(dates))))
 
 
@@ -93,6 +106,13 @@ def last_change_seq(conn) -> int:
     if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
         return 0
     return conn.execute("select coalesce(max(seq), 0) from raw_file_changes").fetchone()[0]
+
+
+def latest_change_by_date(conn) -> dict[date, int]:
+    """For every date any change touched, the number of its last change."""
+    if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
+        return {}
+    return dict(conn.execute("select d, max(seq) from raw_file_changes, unnest(dates) d group by d").fetchall())
 
 
 def changes_after(conn, seq: int, limit: int | None = 10_000) -> list[Change]:

@@ -21,14 +21,19 @@ class MigrationReport:
     copied: list[str] = field(default_factory=list)
     unchanged: int = 0
     gone: int = 0  # files that went missing from the source folder now (their rows stay loaded)
+    missing: int = 0  # files missing from the source folder, now or before, still loaded
+    moved: int = 0  # missing files whose content turned up under another name: loaded under that one
+    withdrawn: int = 0  # missing files withdrawn on request: their rows go at their dates' next run
     problems: dict[str, str] = field(default_factory=dict)
     bytes_copied: int = 0
     detected: int = 0  # new files whose schema this migration detected (the others had one)
 
 
-def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> MigrationReport:
+def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw_missing: bool = False
+            ) -> MigrationReport:
     """Copy new and changed files and survey them; an unchanged file (same size and mtime, or same
-    content) is neither copied nor read."""
+    content) is neither copied nor read. A file missing from the folder stays loaded, unless its
+    content turned up under another name (moved) or `withdraw_missing` asks to withdraw it."""
     report = MigrationReport()
     manifest.lock_for_migration(conn)
     known = manifest.current_files(conn)
@@ -43,8 +48,10 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
         data = source.path.read_bytes()
         sha = sha256_of(data)
         if previous and previous.sha256 == sha:
-            # Touched but not changed: note the new mtime, keep the copy we have.
+            # Touched but not changed: note the new mtime, keep the copy we have. The most recently
+            # modified file wins collisions, so its dates run again.
             manifest.record(conn, manifest.RawFile(**{**previous.__dict__, "modified_at": source.modified_at}))
+            manifest.log_change(conn, source.relative, previous.dates)
             report.unchanged += 1
             continue
         lake_path = location.path(raw_lake_key(sha, source.relative))
@@ -79,7 +86,18 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor) -> Migra
         report.copied.append(source.relative)
         if found_in.problem:
             report.problems[source.relative] = found_in.problem
-    report.gone = manifest.mark_missing(conn, {s.relative for s in found})
+    present = {s.relative for s in found}
+    new_contents = {sha for _, sha, _ in copied}
+    for path, old in known.items():
+        if path in present:
+            continue
+        if old.sha256 in new_contents or withdraw_missing:
+            manifest.withdraw(conn, path, old.dates)
+            if old.sha256 in new_contents:
+                report.moved += 1
+            else:
+                report.withdrawn += 1
+    report.gone, report.missing = manifest.mark_missing(conn, present)
     return report
 
 

@@ -117,10 +117,39 @@ def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(pos
         assert conn.execute("select missing_since is not null from raw_files where source_path = 'b.csv'"
                             ).fetchone() == (True,)
 
-        (source / "b.csv").write_text(_day_first(range(10, 14)))  # put back as it was
+        (source / "b.csv").write_text(_day_first(range(10, 14)))  # put back as it was, but modified now
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        assert report.gone == 0 and report.copied == [] and manifest.changes_after(conn, changed.seq) == []
+        assert (report.gone, report.missing, report.copied) == (0, 0, [])
         assert conn.execute("select missing_since from raw_files where source_path = 'b.csv'").fetchone() == (None,)
+        # The most recently modified file wins collisions: a new mtime alone reruns its dates.
+        [touched] = manifest.changes_after(conn, changed.seq)
+        assert (touched.source_path, touched.dates) == ("b.csv", [dt.date(2025, 3, d) for d in range(10, 14)])
+
+
+def test_a_moved_file_loads_under_its_new_name_only_and_missing_files_can_be_withdrawn(
+        postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    (source / "sub").mkdir(parents=True)
+    (source / "a.csv").write_text(_day_first(range(3, 8)))
+    (source / "b.csv").write_text(_day_first(range(10, 14)))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        seq = manifest.last_change_seq(conn)
+        (source / "a.csv").rename(source / "sub" / "a.csv")
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        assert (report.moved, report.gone, report.missing) == (1, 0, 0)
+        assert sorted(manifest.current_files(conn)) == ["b.csv", "sub/a.csv"]
+        # The old name's rows go and the new name's come, on the same dates.
+        assert sorted(c.source_path for c in manifest.changes_after(conn, seq)) == ["a.csv", "sub/a.csv"]
+
+        (source / "b.csv").unlink()
+        assert migrate(conn, source, local_lake, DriverSurveyor(local_lake)).missing == 1
+        seq = manifest.last_change_seq(conn)
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake), withdraw_missing=True)
+        assert (report.withdrawn, report.missing) == (1, 0) and sorted(manifest.current_files(conn)) == ["sub/a.csv"]
+        [withdrawn] = manifest.changes_after(conn, seq)
+        assert (withdrawn.source_path, withdrawn.dates) == ("b.csv", [dt.date(2025, 3, d) for d in range(10, 14)])
 
 
 def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, local_lake, tmp_path):
@@ -134,8 +163,11 @@ def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, lo
         ensure_schema(conn)
         conn.commit()
 
+    surveying = threading.Event()
+
     class SlowSurveyor(DriverSurveyor):
         def __call__(self, tasks):
+            surveying.set()
             time.sleep(1.0)  # the other migration starts meanwhile
             return super().__call__(tasks)
 
@@ -148,7 +180,7 @@ def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, lo
 
     first = threading.Thread(target=run, args=("first", SlowSurveyor(local_lake)))
     first.start()
-    time.sleep(0.3)
+    surveying.wait(timeout=30)  # the first holds the lock and is surveying
     run("second", DriverSurveyor(local_lake))
     first.join()
     assert reports["first"].copied == ["a.csv"] and reports["second"].copied == []
