@@ -124,7 +124,7 @@ def _project_resources():
         yield resources, lambda tasks: survey_files(resources.spark.get_session(), location, tasks)
 
 
-def _ingest_dates(source: Path, every: bool) -> tuple[list[date], int]:
+def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[list[date], int]:
     """Migrate and survey the folder's new files now, as the raw step would: each file is read once,
     and the runs' raw steps find nothing new. Returns the dates to run (those some change touched
     since they last ran, or with `every` all the files hold) and how many price files the folder has."""
@@ -137,17 +137,22 @@ def _ingest_dates(source: Path, every: bool) -> tuple[list[date], int]:
 
     with _project_resources() as (resources, survey), resources.results_db.connect() as conn:
         ensure_schema(conn)
-        report = migrate(conn, source, resources.lake.location(), survey)
+        report = migrate(conn, source, resources.lake.location(), survey, withdraw_missing)
         conn.commit()
         files = manifest.current_files(conn).values()
-        changes = [] if every else manifest.changes_after(conn, 0, limit=None)
+        latest = {} if every else manifest.latest_change_by_date(conn)
     for path, problem in sorted(report.problems.items()):
         print(f"warning: {path}: {problem}", file=sys.stderr)
+    if report.moved or report.withdrawn:
+        print(f"{report.moved} file(s) moved within the folder, {report.withdrawn} withdrawn: their old rows go")
+    if report.missing:
+        print(f"{report.missing} file(s) migrated earlier are missing from {source}: their rows stay loaded "
+              "(--withdraw-missing takes them out)", file=sys.stderr)
     in_folder = len(report.copied) + report.unchanged
     if every:
         return sorted({day for f in files for day in f.dates}), in_folder  # nothing loadable: its home date
     with DagsterInstance.get() as instance:
-        return dates_to_run(changes, last_prices_runs(instance, changes)), in_folder
+        return dates_to_run(latest, last_prices_runs(instance, list(latest))), in_folder
 
 
 def _run_ranges(job_name: str, dates: list[date]) -> None:
@@ -155,9 +160,26 @@ def _run_ranges(job_name: str, dates: list[date]) -> None:
     from backintime_assets.sensors import contiguous_ranges
 
     for first, last in contiguous_ranges(dates):
+        _wait_for_runs_writing(first, last)
         started = time.monotonic()
         result = run_job(job_name, tags=range_tags(first, last))
         print(f"{job_name} {first}..{last}: run {result.run_id} succeeded in {time.monotonic() - started:.1f}s")
+
+
+def _wait_for_runs_writing(first: date, last: date, poll_seconds: float = 5.0) -> None:
+    """Runs the daemon launched (raw_changes_sensor) may be writing some of these dates: two runs
+    writing a date at once leave whichever finished last, so wait for them."""
+    from dagster import DagsterInstance
+
+    from backintime_assets.sensors import dates_in_flight
+
+    with DagsterInstance.get() as instance:
+        said = False
+        while any(first <= day <= last for day in dates_in_flight(instance)):
+            if not said:
+                print(f"waiting for other runs writing dates in {first}..{last}", file=sys.stderr)
+                said = True
+            time.sleep(poll_seconds)
 
 
 def cmd_ingest(args) -> None:
@@ -167,7 +189,7 @@ def cmd_ingest(args) -> None:
         raise CliError(f"source folder not found: {source}")
     os.environ["BACKINTIME_SOURCE_DIR"] = str(source)
     _prepare()
-    dates, held = _ingest_dates(source, args.all)
+    dates, held = _ingest_dates(source, args.all, args.withdraw_missing)
     if not held:
         raise CliError(f"no price files found under {source}")
     from backintime_assets.partitions import outside_partitions
@@ -179,7 +201,8 @@ def cmd_ingest(args) -> None:
               f"({_settings().start_date}) and end today; set it earlier to load them.", file=sys.stderr)
     runnable = [d for d in dates if d not in outside]
     if not runnable:
-        print(f"nothing changed since the last ingest: the dates of all {held} files have run (--all runs them again)")
+        print(f"nothing to run: the {len(dates)} date(s) changed since they last ran have no partition" if dates else
+              f"nothing to run: every date of the {held} files has run since it last changed (--all runs them again)")
         return
     _run_ranges("ingest_job", runnable)
 
@@ -379,6 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--source", required=True)
     ingest.add_argument("--all", action="store_true",
                         help="run every date the files hold, not only the dates changed since they last ran")
+    ingest.add_argument("--withdraw-missing", action="store_true",
+                        help="take files missing from the folder out of the lake's current set (their rows go "
+                             "when their dates run), instead of keeping them loaded")
     ingest.set_defaults(func=cmd_ingest)
 
     detect = sub.add_parser("detect", help="print the detected dialect and column types of files")

@@ -20,6 +20,8 @@ run_coordinator:
   class: QueuedRunCoordinator
   config:
     max_concurrent_runs: 2
+run_retries:
+  enabled: true  # runs the sensors launch carry dagster/max_retries
 telemetry:
   enabled: false
 """

@@ -11,22 +11,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dagster import (
-    AssetKey, AssetRecordsFilter, DagsterEventType, RunRequest, SensorEvaluationContext, SkipReason, sensor,
+    AssetKey, AssetRecordsFilter, DagsterEventType, DagsterRunStatus, RunRequest, RunsFilter, SensorEvaluationContext,
+    SkipReason, sensor,
 )
 
 from backintime_assets.db import manifest
 from backintime_assets.ingestion.sources import scan
 from backintime_assets.jobs import ingest_job, migrate_job
-from backintime_assets.partitions import DATE_FORMAT, outside_partitions
+from backintime_assets.partitions import DATE_FORMAT, outside_partitions, window_dates
 from backintime_assets.resources import PostgresResource, SourceFolderResource
 
 RANGE_START_TAG = "dagster/asset_partition_range_start"
 RANGE_END_TAG = "dagster/asset_partition_range_end"
 PAGE = 1000
-SEEN_CHANGE = "manifest_change_seq"  # prices metadata: the last manifest change its run had seen
+PARTITION_TAG = "dagster/partition"
+MAX_RETRIES_TAG = "dagster/max_retries"
+RUN_RETRIES = 2  # a run that fails is retried by the daemon (instance.py enables run retries)
+PRICES_JOBS = {"ingest_job", "demo_job", "__ASSET_JOB"}  # jobs whose runs may write prices
+IN_FLIGHT = [DagsterRunStatus.QUEUED, DagsterRunStatus.NOT_STARTED, DagsterRunStatus.STARTING,
+             DagsterRunStatus.STARTED]
 
 
 def contiguous_ranges(dates: list[date]) -> list[tuple[date, date]]:
@@ -40,14 +46,10 @@ def contiguous_ranges(dates: list[date]) -> list[tuple[date, date]]:
     return ranges
 
 
-def dates_to_run(changes: list[manifest.Change], seen_by_last_run: dict[date, int]) -> list[date]:
-    """The dates some change touched that their last `prices` run had not seen (changes are numbered
-    in commit order: migrations take turns, see manifest.lock_for_migration)."""
-    latest: dict[date, int] = {}
-    for change in changes:
-        for day in change.dates:
-            latest[day] = max(latest.get(day, change.seq), change.seq)
-    return sorted(day for day, seq in latest.items() if seen_by_last_run.get(day, 0) < seq)
+def dates_to_run(latest_change: dict[date, int], seen_by_last_run: dict[date, int]) -> list[date]:
+    """The dates whose last change (changes are numbered in commit order: writers take turns, see
+    manifest.lock_for_migration) their last `prices` run had not seen."""
+    return sorted(day for day, seq in latest_change.items() if seen_by_last_run.get(day, 0) < seq)
 
 
 @sensor(job=migrate_job, minimum_interval_seconds=30, description="New, changed or removed files in the source folder.")
@@ -61,39 +63,53 @@ def source_folder_sensor(context: SensorEvaluationContext, source_folder: Source
     # The generation keeps keys unique when a folder returns to an earlier state (a file put back).
     generation = state.get("generation", 0) + 1
     context.update_cursor(json.dumps({"listing": digest, "generation": generation}))
-    return RunRequest(run_key=f"migrate#{generation}@{digest[:12]}")
+    # Retried by the daemon: the listing is already in the cursor, so a failed migration is only
+    # launched again when the folder changes (or from the UI).
+    return RunRequest(run_key=f"migrate#{generation}@{digest[:12]}", tags={MAX_RETRIES_TAG: str(RUN_RETRIES)})
 
 
 @sensor(job=ingest_job, minimum_interval_seconds=30,
         description="Dates whose files changed in the manifest (migrated, or read with a corrected schema) "
                     "since their last prices run.")
 def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresResource):
-    after = int(context.cursor or 0)
+    # The cursor only saves work: each tick compares the log with what the runs had seen, so a
+    # failed run, a stale run that finished last, or a date that had no partition yet stays behind
+    # and is asked for again, not forgotten once the cursor has passed its change.
+    state = json.loads(context.cursor) if context.cursor else {}
     with results_db.connect() as conn:
-        changes = manifest.changes_after(conn, after, PAGE * 10)
-    if not changes:
-        return SkipReason("no changes in the manifest")
-    dates = dates_to_run(changes, last_prices_runs(context.instance, changes))
-    outside = set(outside_partitions(dates))
-    if outside:
-        context.log.warning(f"changed files hold {len(outside)} date(s) with no partition, from {min(outside)} to "
-                            f"{max(outside)}: their rows are not loaded; set BACKINTIME_START_DATE earlier to load them")
-    last_seq = changes[-1].seq
-    context.update_cursor(str(last_seq))
+        last_seq = manifest.last_change_seq(conn)
+        if last_seq == state.get("seq") and not state.get("behind"):
+            return SkipReason("no new changes in the manifest")
+        latest = manifest.latest_change_by_date(conn)
+    seen = last_prices_runs(context.instance, list(latest))
+    behind = dates_to_run(latest, seen)
+    context.update_cursor(json.dumps({"seq": last_seq, "behind": len(behind)}))
+    outside = set(outside_partitions(behind))
+    busy = dates_in_flight(context.instance)
+    ready = [d for d in behind if d not in outside and d not in busy]
     requests = []
-    for first, last in contiguous_ranges([d for d in dates if d not in outside]):
+    for first, last in contiguous_ranges(ready):
         start, end = first.strftime(DATE_FORMAT), last.strftime(DATE_FORMAT)
-        requests.append(RunRequest(run_key=f"{start}..{end}@change{last_seq}",
-                                   tags={RANGE_START_TAG: start, RANGE_END_TAG: end}))
-    return requests or SkipReason(f"changes up to {last_seq} have run already")
+        days = [d for d in ready if first <= d <= last]
+        # Keyed by what the range's runs had seen too: a stale run that finished last is run again,
+        # while a range whose run failed is not relaunched every tick (retries, then the UI, do that).
+        key = f"{start}..{end}@change{max(latest[d] for d in days)}/seen{min(seen.get(d, 0) for d in days)}"
+        requests.append(RunRequest(run_key=key, tags={RANGE_START_TAG: start, RANGE_END_TAG: end,
+                                                      MAX_RETRIES_TAG: str(RUN_RETRIES)}))
+    if requests:
+        return requests
+    waiting = [f"{len(busy & set(behind))} in runs not finished"] if busy & set(behind) else []
+    if outside:
+        waiting.append(f"{len(outside)} with no partition ({min(outside)} to {max(outside)}; see BACKINTIME_START_DATE)")
+    return SkipReason(f"{len(behind)} date(s) behind: " + ", ".join(waiting) if behind else "every change has run")
 
 
-def last_prices_runs(instance, changes: list[manifest.Change]) -> dict[date, int]:
-    """For each date the changes touched, the last manifest change its latest `prices` run had seen
-    (0 when it never ran, or ran before runs recorded it)."""
-    keys = {day.strftime(DATE_FORMAT) for change in changes for day in change.dates}
-    if not keys:
+def last_prices_runs(instance, dates: list[date]) -> dict[date, int]:
+    """For each date, the last manifest change its latest `prices` run had read (0 when it never
+    ran, or ran before runs recorded it)."""
+    if not dates:
         return {}
+    keys = {day.strftime(DATE_FORMAT) for day in dates}
     latest = instance.get_latest_storage_id_by_partition(AssetKey("prices"), DagsterEventType.ASSET_MATERIALIZATION,
                                                          keys)
     ids = list(latest.values())
@@ -102,6 +118,21 @@ def last_prices_runs(instance, changes: list[manifest.Change]) -> dict[date, int
         records = instance.fetch_materializations(
             AssetRecordsFilter(AssetKey("prices"), storage_ids=ids[start:start + PAGE]), PAGE).records
         for record in records:
-            value = record.asset_materialization.metadata.get(SEEN_CHANGE)
+            value = record.asset_materialization.metadata.get(manifest.SEEN_CHANGE)
             seen[datetime.strptime(record.partition_key, DATE_FORMAT).date()] = int(value.value) if value else 0
     return seen
+
+
+def dates_in_flight(instance) -> set[date]:
+    """Dates that queued or running runs of prices are about to write: asked for again, they
+    would be written twice at once, and the run that finished last would win."""
+    busy: set[date] = set()
+    for run in instance.get_runs(RunsFilter(statuses=IN_FLIGHT)):
+        if run.job_name not in PRICES_JOBS:
+            continue
+        start, end = run.tags.get(RANGE_START_TAG), run.tags.get(RANGE_END_TAG)
+        if start is None:
+            start = end = run.tags.get(PARTITION_TAG)
+        if start and end:
+            busy.update(window_dates(date.fromisoformat(start), date.fromisoformat(end) + timedelta(days=1)))
+    return busy

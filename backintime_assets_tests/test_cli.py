@@ -134,7 +134,8 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
         assert again.returncode == 0, again.stderr[-2000:]
         return again.stdout
 
-    assert "nothing changed since the last ingest" in ingest_again()
+    # Only the 2010 row's date, which has no partition, is still waiting.
+    assert "nothing to run: the 1 date(s) changed since they last ran have no partition" in ingest_again()
     (source / "2025-03-03.csv").write_text("Date,Ticker,Close\n2025-03-03,AAA,10.5\n2025-03-05,BBB,20\n")
     runs = [line.split(":")[0] for line in ingest_again().splitlines() if line.startswith("ingest_job")]
     assert runs == ["ingest_job 2025-03-03..2025-03-03", "ingest_job 2025-03-05..2025-03-05"]  # only what it touched

@@ -1,17 +1,19 @@
 """The two sensors against real files, Postgres and a Dagster instance: a changed folder asks for a
 migration (no file is read in the tick), then the manifest's changes ask for runs per date range."""
+import datetime as dt
 import os
 
 import psycopg
 import pytest
-from dagster import AssetMaterialization, DagsterInstance, build_sensor_context
+from dagster import AssetMaterialization, DagsterInstance, DagsterRunStatus, build_sensor_context
+from dagster._core.storage.dagster_run import DagsterRun
 
 from backintime_assets.db import manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.resources import PostgresResource, SourceFolderResource
 from backintime_assets.sensors import (
-    RANGE_END_TAG, RANGE_START_TAG, SEEN_CHANGE, raw_changes_sensor, source_folder_sensor,
+    RANGE_END_TAG, RANGE_START_TAG, raw_changes_sensor, source_folder_sensor,
 )
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
@@ -48,8 +50,15 @@ def _changes_tick(instance, postgres_url, cursor=None):
     context = build_sensor_context(instance=instance, cursor=cursor,
                                    resources={"results_db": PostgresResource(url=postgres_url)})
     result = raw_changes_sensor.evaluate_tick(context)
-    ranges = sorted((r.tags[RANGE_START_TAG], r.tags[RANGE_END_TAG]) for r in result.run_requests or [])
-    return ranges, result.cursor, [r.run_key for r in result.run_requests or []]
+    requests = sorted(result.run_requests or [], key=lambda r: r.tags[RANGE_START_TAG])
+    return [(r.tags[RANGE_START_TAG], r.tags[RANGE_END_TAG]) for r in requests], result.cursor, \
+        [r.run_key for r in requests], result.skip_message
+
+
+def _ran(instance, seen, *days):
+    for day in days:
+        instance.report_runless_asset_event(
+            AssetMaterialization("prices", partition=day, metadata={manifest.SEEN_CHANGE: seen}))
 
 
 @pytest.mark.postgres
@@ -65,27 +74,42 @@ def test_changed_files_ask_for_runs_of_the_dates_they_hold_and_held(postgres_url
         ensure_schema(conn)
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         conn.commit()
-        ranges, cursor, keys = _changes_tick(instance, postgres_url)
+        ranges, cursor, keys, _ = _changes_tick(instance, postgres_url)
         assert ranges == [("2025-01-02", "2025-01-06"), ("2025-01-09", "2025-01-09"), ("2025-01-14", "2025-01-14")]
-        assert _changes_tick(instance, postgres_url, cursor)[0] == []
+        # Not run yet (or failed): asked for under the same keys, which Dagster does not launch twice.
+        assert _changes_tick(instance, postgres_url, cursor)[2] == keys
+        _ran(instance, manifest.last_change_seq(conn), "2025-01-02", "2025-01-03", "2025-01-06", "2025-01-09",
+             "2025-01-14")
+        ranges, cursor, _, skipped = _changes_tick(instance, postgres_url, cursor)
+        assert ranges == [] and skipped == "every change has run"
 
         _write(source / "a.csv", "2025-01-03", "2025-01-07")  # leaves 2 January, reaches 7 January
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         conn.commit()
-        ranges, cursor2, keys2 = _changes_tick(instance, postgres_url, cursor)
+        ranges, cursor, keys2, _ = _changes_tick(instance, postgres_url, cursor)
         assert ranges == [("2025-01-02", "2025-01-03"), ("2025-01-07", "2025-01-07")]
         assert not set(keys) & set(keys2)
 
-        # Dates whose last prices run had seen the change ask for nothing more; a date whose run
-        # read the manifest before it runs again.
-        _write(source / "b.csv", "2025-01-06", "2025-01-10")
-        before = manifest.last_change_seq(conn)
+        # A run that read the manifest before the change and finished last is run again.
+        _ran(instance, manifest.last_change_seq(conn), "2025-01-02", "2025-01-03", "2025-01-07")
+        _ran(instance, manifest.last_change_seq(conn) - 1, "2025-01-03")
+        ranges, cursor, keys3, _ = _changes_tick(instance, postgres_url, cursor)
+        assert ranges == [("2025-01-03", "2025-01-03")] and not set(keys3) & set(keys2)
+
+        # Dates a queued or running run is about to write wait for it.
+        instance.add_run(DagsterRun(job_name="ingest_job", status=DagsterRunStatus.STARTED,
+                                    tags={RANGE_START_TAG: "2025-01-02", RANGE_END_TAG: "2025-01-06"}))
+        ranges, cursor, _, skipped = _changes_tick(instance, postgres_url, cursor)
+        assert ranges == [] and skipped == "1 date(s) behind: 1 in runs not finished"
+
+        # A date with no partition yet (tomorrow's file) waits, and is not forgotten.
+        ahead = dt.date.today() + dt.timedelta(days=7 - dt.date.today().weekday())  # next Monday
+        _write(source / "ahead.csv", ahead.isoformat())
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         conn.commit()
-        after = manifest.last_change_seq(conn)
-    for day, seen in (("2025-01-06", after), ("2025-01-09", after), ("2025-01-10", before)):
-        instance.report_runless_asset_event(AssetMaterialization("prices", partition=day, metadata={SEEN_CHANGE: seen}))
-    assert _changes_tick(instance, postgres_url, cursor2)[0] == [("2025-01-10", "2025-01-10")]
+        ranges, cursor, _, skipped = _changes_tick(instance, postgres_url, cursor)
+        assert ranges == [] and f"1 with no partition ({ahead} to {ahead}" in skipped
+        assert _changes_tick(instance, postgres_url, cursor)[3] == skipped  # asked each tick, not dropped
 
 
 @pytest.mark.spark
@@ -108,7 +132,7 @@ def test_the_migration_job_surveys_on_spark_and_runs_clear_the_dates_they_saw(sp
     [output] = [e for e in result.all_events if e.event_type_value == "STEP_OUTPUT"]
     metadata = output.event_specific_data.metadata
     assert metadata["copied"].value == 3 and list(metadata["problem_files"].value) == ["c.csv"]
-    ranges, cursor, _ = _changes_tick(instance, postgres_url)
+    ranges, cursor, _, _ = _changes_tick(instance, postgres_url)
     assert ranges[:2] == [("2025-01-02", "2025-01-03"), ("2025-01-08", "2025-01-08")] and len(ranges) == 3  # + c's home
 
     for start, end in ranges[:2]:  # as the daemon would launch them
@@ -118,5 +142,5 @@ def test_the_migration_job_surveys_on_spark_and_runs_clear_the_dates_they_saw(sp
     _write(settings.source_dir / "b.csv", "2025-01-08", "2025-01-09")
     assert migrate_job.execute_in_process(resources=resources, instance=instance).success
     # From the start of the log: the dates that ran saw their changes; c's home date never ran.
-    ranges, _, _ = _changes_tick(instance, postgres_url)
+    ranges, _, _, _ = _changes_tick(instance, postgres_url)
     assert ranges[0] == ("2025-01-08", "2025-01-09") and len(ranges) == 2

@@ -1,6 +1,5 @@
-from datetime import date, datetime, timezone
+from datetime import date
 
-from backintime_assets.db.manifest import Change
 from backintime_assets.sensors import contiguous_ranges, dates_to_run
 
 
@@ -10,12 +9,11 @@ def test_ranges_join_across_weekends_and_split_on_gaps():
 
 
 def test_a_date_runs_again_unless_its_last_run_had_seen_its_last_change():
-    at = datetime(2025, 3, 1, 12, tzinfo=timezone.utc)
     d1, d2, d3, d4 = (date(2025, 1, d) for d in (6, 7, 8, 9))
-    changes = [Change(7, "a.csv", [d1, d2, d3], at), Change(9, "b.csv", [d3, d4], at)]
+    latest_change = {d1: 7, d2: 7, d3: 9, d4: 9}
     seen_by_last_run = {
         d1: 7,  # its run read the manifest after change 7: done
         d2: 6,  # ran before change 7: again
         d3: 8,  # saw the first change but not the second: again
     }  # d4 never ran
-    assert dates_to_run(changes, seen_by_last_run) == [d2, d3, d4]
+    assert dates_to_run(latest_change, seen_by_last_run) == [d2, d3, d4]

@@ -22,7 +22,6 @@ from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import rejections_date, run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
-from backintime_assets.sensors import SEEN_CHANGE
 
 
 @multi_asset(
@@ -80,7 +79,7 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
         context.log.info(f"{len(conversion.own_schemas)} files did not fit the schema they borrowed: "
                          "read with their own detection, recorded in file_schemas")
     # raw_changes_sensor and `backintime ingest` skip dates whose last run had seen their changes.
-    yield Output(conversion.prices, output_name="prices", metadata={SEEN_CHANGE: seen_change})
+    yield Output(conversion.prices, output_name="prices", metadata={manifest.SEEN_CHANGE: seen_change})
     yield Output(conversion.rejected_rows, output_name="rejected_rows")
 
     stored_prices = read_arrow(location, "prices", PRICES, keys)
