@@ -186,3 +186,22 @@ def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, lo
     assert reports["first"].copied == ["a.csv"] and reports["second"].copied == []
     with psycopg.connect(postgres_url) as conn:
         assert len(manifest.changes_after(conn, 0)) == 1
+
+
+def test_a_schema_correction_logs_the_dates_read_before_and_after(postgres_url, local_lake, tmp_path):
+    from backintime_assets.ingestion.raw import resurvey
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "a.csv").write_text(_day_first(range(3, 8)))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        seq = manifest.last_change_seq(conn)
+        sha = manifest.current_files(conn)["a.csv"].sha256
+        file_schemas.override_column(conn, [sha], "Date", "alice", final_format="%m/%d/%Y")
+        touched = resurvey(conn, [sha], DriverSurveyor(local_lake))
+        [change] = manifest.changes_after(conn, seq)
+    # Read day-first: 3 to 7 March; month-first: 3 March, 3 April, 3 June and 3 July (3 May is a Saturday).
+    assert change.source_path == "a.csv" and change.dates == touched
+    assert set(touched) == {dt.date(2025, 3, d) for d in range(3, 8)} | {dt.date(2025, m, 3) for m in (4, 6, 7)}
