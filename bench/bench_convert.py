@@ -7,15 +7,21 @@ files (a random office layout per file) are converted by the project alone. File
 written, so every engine reads them from the page cache. "by date" rows write the same
 date-partitioned layout as the project; "one file" rows write a single unpartitioned file.
 
-Last full run (1 GB, quiet 2-core machine, 2026-11-29), seconds, survey + conversion (detection):
-daily clean (3,125 files) 4.0 + 7.3 = 11.4 (0.08, 0.7%), polars 3.1 / by date 4.3, DuckDB by date
-5.1, Spark read.csv 22.9; daily drifted 33.5 + 19.8 = 53.2 (20.0, 38%: a layout per file, each
-detected on its own); archive clean (100 files, ~6,000 dates) 3.6 + 13.7 = 17.3 (0.03), polars
-1.7 / by date 16.0, DuckDB by date 8.7, Spark 7.4; archive drifted 6.3 + 15.1 = 21.5 (0.79, 3.7%).
-An earlier run the same hour (before lake files stopped dictionary-encoding every column) gave
-12.3, 60.5, 18.4 and 21.1: runs differ by up to ~10%. Every clean row loaded in all four sets. The survey is the raw step's one read of each new
-file (dates, schema, kept rows of large files); earlier figures timed detection alone there, and
-left out the raw step's serial parse of every file on the driver that the survey replaced.
+Last full runs (1 GB, 2-core machine busy with other work, 2026-11-29), before and after the
+survey kept small files' rows in group files (ingestion/kept_groups.py) so that the conversion
+reads rather than parses them, one after the other on the same files; seconds, survey +
+conversion (detection): daily clean 3.8 + 5.1 = 8.9 before, 4.1 + 3.2 = 7.3 after (0.08, 1.1%);
+daily drifted 36.6 + 15.3 = 51.9 before, 32.4 + 8.8 = 41.2 after (16.1, 39%: a layout per file,
+each detected on its own); archive clean 7.6 + 23.2 = 30.8 before, 3.9 + 10.1 = 13.9 after
+(0.03; its large files were kept before too: the difference is the busy machine); archive
+drifted 5.3 + 11.5 = 16.7 before, 6.7 + 12.1 = 18.8 after (0.81, 4.3%). The baselines moved as
+much: Spark read.csv on daily clean 30.8 s in the first run, 17.3 s in the second (22.9 s on a
+quiet machine earlier), so the ratio read 3.5x before and 2.4x after; polars one file 3.7 / 2.6.
+On the driver alone (tasks run in-process, CPU seconds, best of four, half the daily clean set)
+survey + conversion went from 8.5 to 6.7. Every clean row loaded in all four sets, and prices,
+rejected_rows and the accounting were identical before and after. The survey is the raw step's
+one read of each new file (dates, schema, kept rows); earlier figures timed detection alone
+there, and left out the raw step's serial parse of every file on the driver that it replaced.
 """
 from __future__ import annotations
 

@@ -215,7 +215,7 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
             file_problem=None if at is None else summary["reason"][at].as_py(),
             schema_json=None if at is None else summary["schema_json"][at].as_py(),
             **{key: int(c[k]) for key, c in counts.items()}))
-    return rows.filter(pa.array(in_run)).cast(STAGED), files
+    return (rows if in_run.all() else rows.filter(pa.array(in_run))).cast(STAGED), files
 
 
 def _by_bucket(rows: pa.Table, buckets: _Buckets):

@@ -9,9 +9,10 @@ detected on its own and read with that schema, and its summary row carries the s
 with (`schema_json`) for the caller to record in file_schemas.
 
 The raw step's survey keeps what it parsed: each file's tagged rows, as read with its schema, in
-`<lake>/parsed/` (`parsed_key`, one file per content and reading schema). The conversion reads
-those instead of parsing the text again (`from_parsed`); a file with no such rows (a schema a user
-corrected since, a manifest older than the parsed zone) is parsed from its text as before.
+`<lake>/parsed/`, keyed by content and reading schema: a large file's in a Parquet file of its own
+(`parsed_key`), small files' together in group files (`member_key`, kept_groups.py). The
+conversion reads those instead of parsing the text again (`from_parsed`); a file with no such rows
+(a schema a user corrected since, a manifest older than the parsed zone) is parsed from its text.
 """
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # Part of the parsed zone's key: raise it whenever the normaliser reads a row differently (a new
 # rule, another reason), so that rows kept by the old rules are read again.
 PARSER_VERSION = 2
-KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps (kept_rows_path)
+KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
+MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,14 @@ def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
     groups = []
     for members in by_schema.values():
         chunk: list[tuple[FileTask, dict]] = []
+        chunk_bytes = 0
         for member in members + [None]:
-            if chunk and (member is None or sum(t.size_bytes for t, _ in chunk) + member[0].size_bytes > max_bytes):
+            if chunk and (member is None or chunk_bytes + member[0].size_bytes > max_bytes):
                 groups.append(_group(chunk))
-                chunk = []
+                chunk, chunk_bytes = [], 0
             if member is not None:
                 chunk.append(member)
+                chunk_bytes += member[0].size_bytes
     return groups
 
 
@@ -98,19 +102,31 @@ def reading_key(schema: dict) -> str:
     return json.dumps(key, sort_keys=True)
 
 
-def kept_rows_path(location, sha256: str, schema_json: str, size_bytes: int) -> str | None:
-    """Where the parsed zone would keep a file's rows read with a schema; None for a small file,
-    whose rows are never kept: writing and reading a kept file costs a few ms whatever its size,
-    about what parsing a small file again costs as part of a group."""
-    return location.path(parsed_key(sha256, schema_json)) if size_bytes >= KEEP_MIN_BYTES else None
+def kept_rows_path(location, sha256: str, schema_json: str, size_bytes: int) -> str:
+    """Where the parsed zone would keep a file's rows read with a schema: a Parquet file of its own
+    for a large file; for a small one, the key its rows are listed under in a group file
+    (kept_groups.py), as a file of its own would cost more to write and read than its parse."""
+    if size_bytes >= KEEP_MIN_BYTES:
+        return location.path(parsed_key(sha256, schema_json))
+    return location.path(member_key(sha256, reading_hash(schema_json)))
 
 
 def parsed_key(sha256: str, schema_json: str) -> str:
     """Where the parsed zone keeps a file's rows read with a schema: by content, then by reading
     and by the version of the reading rules, so a corrected schema or a changed rule never finds
     rows read the old way."""
-    reading = hashlib.sha256(f"{PARSER_VERSION}:{reading_key(json.loads(schema_json))}".encode()).hexdigest()[:16]
-    return f"parsed/{sha256[:2]}/{sha256}/{reading}.parquet"
+    return f"parsed/{sha256[:2]}/{sha256}/{reading_hash(schema_json)}.parquet"
+
+
+def member_key(sha256: str, reading: str) -> str:
+    """What names a small file's rows in a group file (kept_groups.py): parsed_key's place, another
+    suffix; `reading` is reading_hash of the schema they were read with."""
+    return f"parsed/{sha256[:2]}/{sha256}/{reading}{MEMBER_SUFFIX}"
+
+
+def reading_hash(schema_json: str) -> str:
+    """The reading of a schema and the version of the reading rules, as a short hash."""
+    return hashlib.sha256(f"{PARSER_VERSION}:{reading_key(json.loads(schema_json))}".encode()).hexdigest()[:16]
 
 
 def reader_at(handle):
@@ -127,23 +143,36 @@ def from_parsed(rows: pa.Table, task: FileTask) -> pa.Table:
     """Rows of the parsed zone (KEPT) as `task`'s run tags them: its priority, its name (the same
     content may sit under two names), and its home date on the rows that have no trustworthy date
     of their own (rejected rows, summary rows)."""
-    undated = pc.not_equal(rows["status"], LOADED)
-    home = pa.scalar(task.home_date, pa.date32())
-    rows = rows.set_column(rows.schema.get_field_index("date"), "date", pc.if_else(undated, home, rows["date"]))
-    rows = rows.set_column(rows.schema.get_field_index("source_file"), "source_file",
-                           pa.repeat(pa.scalar(task.source_file, pa.string()), rows.num_rows))
-    if "ticker" not in {c.get("canonical") for c in json.loads(task.schema_json).get("columns", [])}:
-        # No ticker column: the normaliser named the rows after the file, and a kept file may have
-        # been read under another name of the same content.
-        from backintime_assets.normalisation import default_ticker_for
+    return from_parsed_members(rows, [rows.num_rows], [task])
 
-        ticker = pa.scalar(default_ticker_for(task.source_file), pa.string())
+
+def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]) -> pa.Table:
+    """Kept rows of several files one after the other (`counts` rows of each of `tasks`), each
+    file's tagged as from_parsed tags them, in one pass over the rows."""
+    from backintime_assets.normalisation import default_ticker_for
+
+    rows = rows.combine_chunks()
+    member = pa.array(np.repeat(np.arange(len(tasks), dtype=np.int64), counts))
+    undated = pc.not_equal(rows["status"], LOADED)
+    homes = pa.array([t.home_date for t in tasks], pa.date32()).take(member)
+    rows = rows.set_column(rows.schema.get_field_index("date"), "date", pc.if_else(undated, homes, rows["date"]))
+    rows = rows.set_column(rows.schema.get_field_index("source_file"), "source_file",
+                           pa.array([t.source_file for t in tasks], pa.string()).take(member))
+    # No ticker column: the normaliser named the rows after the file, and kept rows may have been
+    # read under another name of the same content.
+    named = [None if _has_ticker_column(t.schema_json) else default_ticker_for(t.source_file) for t in tasks]
+    if any(n is not None for n in named):
+        own = pa.array(named, pa.string()).take(member)
         rows = rows.set_column(rows.schema.get_field_index("ticker"), "ticker",
-                               pc.if_else(undated, rows["ticker"], ticker))
+                               pc.if_else(pc.and_(pc.invert(undated), pc.is_valid(own)), own, rows["ticker"]))
     return pa.Table.from_arrays([
         *(rows[f.name] for f in KEPT),
-        pa.repeat(pa.scalar(task.priority, pa.int64()), rows.num_rows), pa.nulls(rows.num_rows, pa.string()),
+        pa.array([t.priority for t in tasks], pa.int64()).take(member), pa.nulls(rows.num_rows, pa.string()),
     ], schema=PARSED)
+
+
+def _has_ticker_column(schema_json: str) -> bool:
+    return "ticker" in {c.get("canonical") for c in json.loads(schema_json).get("columns", [])}
 
 
 def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:
@@ -254,8 +283,10 @@ def _shift_lines(table: pa.Table, lines_before: int) -> pa.Table:
 
 
 def _tagged(results, tasks: list[FileTask], schemas: list[str | None] | None = None) -> pa.Table:
-    prices = pa.concat_tables([r.prices_arrow for r in results])
-    rejected = pa.concat_tables([r.rejected_arrow for r in results])
+    # One chunk per column: a group's files arrive as a thousand slices, and every later filter,
+    # take or sort over a thousand chunks costs several times what it costs over one.
+    prices = pa.concat_tables([r.prices_arrow for r in results]).combine_chunks()
+    rejected = pa.concat_tables([r.rejected_arrow for r in results]).combine_chunks()
     priorities = [t.priority for t in tasks]
     # Rejected rows have no trustworthy date: each is filed under its file's home date.
     homes = pa.array([t.home_date for t in tasks], pa.date32())
@@ -298,9 +329,20 @@ PARSED_BATCH_ROWS = 1 << 20  # kept rows read at a time: about a piece's worth
 def tagged_rows(fs, groups: list[FileGroup], piece_bytes: int):
     """Tagged rows (PARSED) of every file of `groups`: kept rows where the survey kept them
     under the file's schema, else parsed from the text, a group as one text, a large file in pieces."""
+    from backintime_assets.ingestion.kept_groups import read_members
+
+    # Small files' rows sit in group files, several of them in one: read them all at once.
+    members = [t for g in groups for t in g.tasks if (t.parsed_path or "").endswith(MEMBER_SUFFIX)]
+    not_kept: list[FileTask] = []
+    yield from read_members(fs, members, not_kept)
+    is_member, not_found = {id(t) for t in members}, {id(t) for t in not_kept}
     for group in groups:
         unparsed = []
         for task in group.tasks:
+            if id(task) in is_member:
+                if id(task) in not_found:
+                    unparsed.append(task)
+                continue
             kept = _kept_rows(fs, task)
             if kept is None:
                 unparsed.append(task)

@@ -6,10 +6,10 @@ That read needs a schema and proves it, so the raw step surveys each new file on
 records both: the dates in the manifest, the schema in file_schemas, which then has nothing left
 to detect. The dates a file is filed under and the rows `prices` loads from it rest on one schema.
 
-The rows of files of parsed.KEEP_MIN_BYTES or more are kept in the lake's parsed zone (parsed.py:
-`parsed_key`), so the conversion reads them rather than parsing the text a second time. Smaller
-files are read as one text per schema, here as in the conversion: for them a second grouped parse
-costs about what writing and reading a kept file would.
+The rows it parses are kept in the lake's parsed zone, so the conversion reads them rather than
+parsing the text a second time: a file of parsed.KEEP_MIN_BYTES or more in a Parquet file of its
+own (parsed.py: `parsed_key`); smaller files, read as one text per schema, together, a group file
+per GROUP_BYTES of them (kept_groups.py), as a file each would cost more than their parse.
 
 A file of a template met earlier in the same task borrows that file's schema on its pre-data bytes
 (shared_layouts.py); reading the whole file proves it, and a file it does not fit is read with
@@ -32,9 +32,10 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.convert import GROUP_BYTES, PIECE_BYTES
+from backintime_assets.ingestion.kept_groups import GroupKeeper
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY, KEEP_MIN_BYTES, KEPT, LOADED, FileTask, group_files, kept, parse_in_pieces, parsed_key, reader_at,
-    tagged_rows,
+    reading_hash, tagged_rows,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
@@ -100,16 +101,26 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                                          keeper)
                 parsed_path = keeper.finish(survey.read_whole) if keeper else None
                 yield _row(task, survey, parsed_path, detect_seconds)
-        # Small files of one schema are read as one text, as the conversion reads them (parsed.py),
-        # each named by its key there.
+        # Small files of one schema are read as one text, as the conversion would read them
+        # (parsed.py), each named by its key there; their rows are kept a group file at a time.
         as_files = [FileTask(t.lake_path, t.key, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes) for t in small]
+        keeper, waiting = GroupKeeper(fs, location), []
         for group in group_files(as_files, GROUP_BYTES):
             tally = _Tally()
-            for parsed in tagged_rows(fs, [group], piece_bytes):
+            parts = list(tagged_rows(fs, [group], piece_bytes))
+            for parsed in parts:
                 tally.add(parsed)
-            for member in group.tasks:
-                yield _row(by_key[member.source_file], tally.survey(member.source_file, member.schema_json), None,
-                           detect_seconds)
+            surveyed = [(by_key[m.source_file], tally.survey(m.source_file, m.schema_json)) for m in group.tasks]
+            shared = reading_hash(group.schema_json)  # the members read with their own schema differ
+            readings = [shared if s.schema_json == m.schema_json else reading_hash(s.schema_json)
+                        for (_, s), m in zip(surveyed, group.tasks)]
+            keeper.add(parts, {t.key: (t.sha256, reading) for (t, _), reading in zip(surveyed, readings) if t.sha256},
+                       group.size_bytes)
+            waiting += surveyed
+            if keeper.source_bytes >= GROUP_BYTES:
+                yield from _once_kept(keeper.flush(), waiting, detect_seconds)
+                waiting = []
+        yield from _once_kept(keeper.flush(), waiting, detect_seconds)
 
     return {r["key"]: Survey(r["schema_json"], r["dates"], r["problem"], r["parsed_path"], r["detect_seconds"])
             for r in run_tasks(spark, slices, survey_slice, SURVEYED)}
@@ -139,6 +150,12 @@ def _schemas(fs, files: list[SurveyTask], borrow_max_bytes: int | None):
                 schemas[task.key] = problem_schema(task.name, f"{UNREADABLE}: {type(error).__name__}: {error}")
         seconds[task.key] = time.perf_counter() - started
     return schemas, seconds
+
+
+def _once_kept(kept: dict[str, str], surveyed: list[tuple[SurveyTask, Survey]], detect_seconds: dict[str, float]):
+    """The rows of small files once their group file is written: each names its member key."""
+    for task, survey in surveyed:
+        yield _row(task, survey, kept.get(task.key), detect_seconds)
 
 
 def _row(task: SurveyTask, survey: Survey, parsed_path: str | None, detect_seconds: dict[str, float]) -> dict:

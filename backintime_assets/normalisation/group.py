@@ -35,17 +35,21 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
         if not data.strip(b" \t\r\n\x00"):
             return None
         buf = to_utf8(data, schema.encoding)
-        own = LineIndex(buf)
-        first, stop = _region(schema, own.count)
+        found = _lines_without_index(buf, schema.data_start_line, schema.footer_lines)
+        if found is None:
+            own = LineIndex(buf)
+            first, stop = _region(schema, own.count)
+            found = own.count, first, stop, own.offset(first), own.offset(stop)
+        total, first, stop, lo, hi = found
         if stop <= first:
             return None
-        chunk = buf[own.offset(first):own.offset(stop)]
+        chunk = buf[lo:hi]
         if not chunk.endswith((b"\n", b"\r")):
             chunk += b"\n"
         pieces.append(chunk)
         first_line.append(next_line)
         file_first_line.append(first + 1)
-        totals.append(own.count)
+        totals.append(total)
         next_line += stop - first
     index = LineIndex(b"".join(pieces))
     if index.count != next_line - 1:
@@ -77,6 +81,28 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
                        totals[k], reader)
         for k, name in enumerate(source_files)
     ]
+
+
+def _lines_without_index(buf: bytes, first_line: int, footer_lines: int) -> tuple[int, int, int, int, int] | None:
+    """(lines in `buf`, first and stop line of the data region, their byte offsets) as LineIndex
+    and _region give them, found with a few byte searches: a LineIndex of each of a thousand small
+    files costs more than reading them. None when a CR may end a line (LineIndex knows how)."""
+    if b"\r" in buf:
+        return None
+    n = len(buf)
+    total = buf.count(b"\n") + (1 if n and buf[-1:] != b"\n" else 0)
+    first = min(max(first_line, 0), total)
+    stop = max(first, total - max(footer_lines, 0))
+    start = 0 if first < total else n
+    for _ in range(first if first < total else 0):
+        start = buf.index(b"\n", start) + 1
+    end = n if stop >= total else None
+    if end is None:  # the start of line `stop`, counted back from the end
+        end = n - 1 if buf[-1:] == b"\n" else n
+        for _ in range(total - stop):
+            end = buf.rfind(b"\n", 0, end)
+        end += 1
+    return total, first, stop, start, end
 
 
 def _per_file(files: FileLines, lines: list[Line]) -> list[list[Line]]:

@@ -21,12 +21,17 @@ REJECTED_ARROW_SCHEMA = pa.schema([
 ])
 
 
+_NO_LINES = REJECTED_ARROW_SCHEMA.empty_table()
+
+
 def empty_prices() -> pa.Table:
     return PRICES_ARROW_SCHEMA.empty_table()
 
 
 def lines_frame(source_file: str, rows: list[tuple[int, str, str]]) -> pa.Table:
     """(line, raw, reason) triples as a REJECTED_COLUMNS table, in line order."""
+    if not rows:  # most files: a group of a thousand files builds two of these per file
+        return _NO_LINES
     rows = sorted(rows, key=lambda r: r[0])
     return pa.Table.from_arrays([
         pa.array([source_file] * len(rows), pa.string()),

@@ -1,5 +1,5 @@
 """The conversion reads the rows the raw step's survey parsed and kept, not the text again (files
-of parsed.KEEP_MIN_BYTES or more; smaller ones are parsed again, grouped)."""
+of parsed.KEEP_MIN_BYTES or more in a Parquet file each; smaller ones in a group file)."""
 from datetime import date
 
 import pandas as pd
@@ -37,10 +37,14 @@ def test_prices_rerun_from_the_parsed_zone_without_the_raw_text(tmp_path, postgr
     fs = location.filesystem()
     parsed = [f.path for f in fs.get_file_info(pafs.FileSelector(location.path("parsed"), recursive=True))
               if f.type == pafs.FileType.File]
-    assert len(parsed) == 1 and parsed[0].endswith(".parquet")
-    archive_text, = [f.path for f in fs.get_file_info(pafs.FileSelector(location.path("raw"), recursive=True))
-                     if f.path.endswith("/archive.csv")]
-    fs.delete_file(archive_text)  # its text is gone: only its kept rows can give the same tables
+    # The archive's own Parquet file; the small files (desk.csv, the simulated ones) in group files (kept_groups.py).
+    assert [p for p in parsed if not p.endswith(".arrow")] == [p for p in parsed if p.endswith(".parquet")]
+    assert len([p for p in parsed if p.endswith(".parquet")]) == 1 and any(p.endswith(".arrow") for p in parsed)
+    texts = [f.path for f in fs.get_file_info(pafs.FileSelector(location.path("raw"), recursive=True))
+             if f.path.endswith(("/archive.csv", "/desk.csv"))]
+    assert len(texts) == 2
+    for text in texts:
+        fs.delete_file(text)  # the text is gone: only the kept rows can give the same tables
 
     assert run_range(settings, FIRST, LAST, ["prices", "rejected_rows"]).success
     pd.testing.assert_frame_equal(_sorted(lake_prices(settings)), prices)

@@ -1,6 +1,7 @@
 """A raw file's survey: the schema it reads with (borrowed and proven, or its own) and its dates."""
 import datetime as dt
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
@@ -9,7 +10,8 @@ import pytest
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.ingestion.shared_layouts import LayoutMemory
-from backintime_assets.ingestion.parsed import parsed_key, reading_key
+from backintime_assets.ingestion.kept_groups import read_members
+from backintime_assets.ingestion.parsed import FileTask, member_key, parsed_key, reading_hash, reading_key
 from backintime_assets.ingestion.survey import SurveyTask, survey_file, survey_files
 from backintime_assets_tests.ingestion.test_shared_layouts import READS_DIFFERENTLY
 
@@ -120,10 +122,24 @@ def test_spark_tasks_survey_files_and_read_known_ones_with_their_given_schema(sp
                                            if d.day <= 12 and dt.date(2020, d.day, 1).weekday() < 5)
     assert survey_files(spark, location, []) == {}
 
-    # The parsed rows are kept, by content and reading schema, whole, with nothing left half-written.
-    assert sorted(n for n, s in found.items() if s.parsed_path is None) == [f"day{i}.csv" for i in range(4)]
+    # The parsed rows are kept, by content and reading schema, whole, with nothing left half-written:
+    # the small files' in one group file, found through their member keys.
+    small = [f"day{i}.csv" for i in range(4)]
+    for name in small:
+        reading = reading_hash(found[name].schema_json)
+        assert found[name].parsed_path == location.path(member_key(f"sha-{name}", reading))
+    tasks = [FileTask("", name, found[name].schema_json, found[name].dates[0], 0, 1, found[name].parsed_path)
+             for name in small]
+    not_kept = []
+    members = pa.concat_tables(read_members(fs, tasks, not_kept))  # a group file per survey task
+    assert not not_kept
+    loaded = members.filter(pc.equal(members["status"], "loaded"))
+    for name in small:
+        mine = loaded.filter(pc.equal(loaded["source_file"], name))
+        assert sorted(set(mine["date"].to_pylist())) == found[name].dates
+    assert pc.sum(members["rows_read"]).as_py() == 4 * 30
     for name, survey in found.items():
-        if survey.parsed_path is None:
+        if name in small:
             continue
         sha = "sha-eu" if name == "eu.csv" else f"sha-{name}"
         assert survey.parsed_path == location.path(parsed_key(sha, survey.schema_json))

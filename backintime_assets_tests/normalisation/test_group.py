@@ -2,10 +2,13 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
-from backintime_assets.normalisation.group import normalise_group
+from backintime_assets.normalisation.group import _lines_without_index, normalise_group
+from backintime_assets.normalisation.lines import LineIndex
 
 HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
 
@@ -77,3 +80,16 @@ def test_simulated_daily_drops_match_reading_each_alone(tmp_path: Path, drift, p
         _assert_same_as_alone(datas, names, schema)
         grouped_files += len(paths)
     assert grouped_files >= len(files) // 2
+
+
+@given(lines=st.lists(st.sampled_from(["", "a", "bb,c", "  "]), max_size=6), ending=st.sampled_from(["", "\n", "\n\n"]),
+       data_start=st.integers(0, 4), footer=st.integers(0, 4))
+def test_a_file_s_data_region_found_by_byte_search_is_where_a_line_index_puts_it(lines, ending, data_start, footer):
+    buf = ("\n".join(lines) + ending).encode()
+    index = LineIndex(buf)
+    first = min(data_start, index.count)
+    stop = max(first, index.count - footer)
+    assert _lines_without_index(buf, data_start, footer) == (
+        index.count, first, stop, index.offset(first), index.offset(stop))
+    if b"\n" in buf:
+        assert _lines_without_index(buf.replace(b"\n", b"\r\n"), data_start, footer) is None  # a CR: LineIndex decides

@@ -1,0 +1,198 @@
+"""The parsed zone's rows of small files: kept together, one Arrow file per batch of files a survey
+task read, found again through the member list each group file carries.
+
+A Parquet file costs a few ms to write and to read whatever its size, and creating any file costs
+about a ms here, about what parsing a small file again costs; so small files cannot each keep
+their rows, nor a pointer to them. A group file (Arrow IPC, lz4) of a few hundred files costs a
+tenth of their parse. Its name gives the span of its members' dates, and its schema metadata
+lists each member by content and reading (parsed.member_key) with where its rows lie: a conversion
+task lists the group files once, opens those whose span holds its files' home dates, and reads
+the batches that hold its members. Members are stored contiguously in the order of their first
+date, so a task that owns a span of dates reads few batches of each group file.
+
+Everything here is a cache: a group file is written whole under a new name, and a group file or
+member that is missing, unreadable or not as listed reads as "not kept", so the conversion parses
+the text (deleting the parsed zone is always safe). Files with no loadable row are not kept: the
+conversion files them under a home date that only the raw step knows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import uuid
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.fs as pafs
+import pyarrow.ipc as ipc
+
+from backintime_assets.ingestion.parsed import KEPT, LOADED, FileTask, from_parsed_members, kept, member_key
+
+# Rows per Arrow batch: what a reader of one member reads at least. lz4 costs per buffer, and
+# smaller batches cost more to write than they save readers (16K rows: writing 2x slower).
+BATCH_ROWS = 65_536
+GROUPS_DIR = "groups"  # under the parsed zone
+_MEMBERS = b"backintime.members"  # schema metadata: the member list
+_NO_DAY = np.iinfo(np.int32).max
+
+
+class GroupKeeper:
+    """Collects the tagged rows (parsed.PARSED) of small files as a survey task reads them, and
+    writes them as one group file when `flush` is called."""
+
+    def __init__(self, fs, location):
+        self._fs, self._location = fs, location
+        self._parts: list[pa.Table] = []
+        self._members: dict[str, tuple[str, str]] = {}  # name in the rows -> (sha256, reading_hash read with)
+        self.source_bytes = 0
+
+    def add(self, parsed: list[pa.Table], members: dict[str, tuple[str, str]], source_bytes: int) -> None:
+        """`parsed`: the rows of some files; `members`: name -> (sha256, parsed.reading_hash of the
+        schema the rows were read with) of those among them to keep."""
+        if members:
+            self._parts.extend(parsed)
+            self._members.update(members)
+            self.source_bytes += source_bytes
+
+    def flush(self) -> dict[str, str]:
+        """Write what was collected; name -> the member key (parsed.kept_rows_path) of each file kept."""
+        members, self._members = self._members, {}
+        parts, self._parts, self.source_bytes = self._parts, [], 0
+        if not members:
+            return {}
+        rows = pa.concat_tables([kept(p) for p in parts])
+        names = list(members)
+        member = np.asarray(pc.index_in(rows["source_file"], value_set=pa.array(names, pa.string())).fill_null(-1),
+                            dtype=np.int64)
+        first_day, last_day, counts = _spans(rows, member, len(names))
+        keep = first_day < _NO_DAY
+        if not keep.any():
+            return {}
+        place = np.lexsort((np.array(names, dtype=object).astype(str), first_day))  # members in file order
+        place = place[keep[place]]
+        rank = np.full(len(names), -1, dtype=np.int64)
+        rank[place] = np.arange(len(place))
+        row_rank = np.where(member >= 0, rank[np.maximum(member, 0)], -1)
+        in_file = np.flatnonzero(row_rank >= 0)
+        # One take puts each member's rows (loaded, rejected, summary) together, in file order.
+        # One chunk, so that every batch but the last holds BATCH_ROWS rows, as readers count on.
+        rows = rows.take(pa.array(in_file[np.argsort(row_rank[in_file], kind="stable")])).combine_chunks()
+        first_rows = np.concatenate([[0], np.cumsum(counts[place])])
+        keys = {names[m]: member_key(*members[names[m]]) for m in place}
+        listed = [{"member": _identity(keys[names[m]]), "name": names[m], "first_row": int(first_rows[k]),
+                   "rows": int(counts[m])} for k, m in enumerate(place)]
+        span = f"{_day(first_day[place].min())}_{_day(last_day[place].max())}"
+        path = self._location.path("parsed", GROUPS_DIR, f"{span}_{uuid.uuid4().hex}.arrow")
+        self._fs.create_dir(posixpath.dirname(path), recursive=True)
+        schema = KEPT.with_metadata({_MEMBERS: json.dumps({"batch_rows": BATCH_ROWS, "members": listed})})
+        # Written whole under a new name: a task that dies here leaves a file that fails to open.
+        with self._fs.open_output_stream(path) as out, ipc.new_file(
+                out, schema, options=ipc.IpcWriteOptions(compression="lz4")) as writer:
+            writer.write_table(rows.replace_schema_metadata(schema.metadata), max_chunksize=BATCH_ROWS)
+        return {name: self._location.path(key) for name, key in keys.items()}
+
+
+def _day(days: int) -> str:
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=int(days))).isoformat()
+
+
+def _spans(rows: pa.Table, member: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per member (rows of `member` -1 belong to none): its first and last loaded day (_NO_DAY and
+    -1 with none), and its row count."""
+    mine = member >= 0
+    counts = np.bincount(member[mine], minlength=count)
+    loaded = mine & np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
+    days = np.asarray(pc.fill_null(rows["date"].cast(pa.int32()), 0), dtype=np.int64)
+    first, last = np.full(count, _NO_DAY, dtype=np.int64), np.full(count, -1, dtype=np.int64)
+    np.minimum.at(first, member[loaded], days[loaded])
+    np.maximum.at(last, member[loaded], days[loaded])
+    return first, last, counts
+
+
+def read_members(fs, tasks: list[FileTask], not_kept: list[FileTask]):
+    """The tagged rows (parsed.PARSED) of the tasks whose rows a group file keeps, one table per
+    group file; the tasks whose rows are not found are appended to `not_kept`, to be parsed."""
+    found: dict[str, list[tuple[FileTask, dict]]] = {}  # group file -> its members among the tasks
+    by_zone: dict[str, list[FileTask]] = {}
+    for task in tasks:
+        by_zone.setdefault(_parsed_root(task.parsed_path), []).append(task)
+    for zone, zone_tasks in by_zone.items():
+        groups = _group_files(fs, zone)
+        listed: dict[str, dict[str, dict]] = {}  # group file -> member key -> where its rows lie
+        for task in zone_tasks:
+            key = _identity(task.parsed_path)
+            home = task.home_date.isoformat()
+            # Any group file that lists the member holds the same rows: same content, same reading.
+            for group in sorted((g for g, (first, last) in groups.items() if first <= home <= last), reverse=True):
+                if group not in listed:
+                    listed[group] = _members(fs, group)
+                if key in listed[group]:
+                    found.setdefault(group, []).append((task, listed[group][key]))
+                    break
+            else:
+                not_kept.append(task)
+    for group, members in found.items():
+        rows = _member_rows(fs, group, [m for _, m in members])
+        if rows is None:
+            not_kept.extend(t for t, _ in members)
+        else:
+            yield from_parsed_members(rows, [m["rows"] for _, m in members], [t for t, _ in members])
+
+
+def _parsed_root(key_path: str) -> str:
+    """The parsed zone a member key sits in (<parsed>/<sha[:2]>/<sha>/<reading>.member)."""
+    return posixpath.dirname(posixpath.dirname(posixpath.dirname(key_path)))
+
+
+def _group_files(fs, zone: str) -> dict[str, tuple[str, str]]:
+    """Every group file of the parsed zone -> the span of its members' dates (from its name)."""
+    selector = pafs.FileSelector(posixpath.join(zone, GROUPS_DIR), allow_not_found=True)
+    spans = {}
+    for info in fs.get_file_info(selector):
+        parts = posixpath.basename(info.path).split("_")
+        if info.type == pafs.FileType.File and len(parts) == 3 and info.path.endswith(".arrow"):
+            spans[info.path] = (parts[0], parts[1])
+    return spans
+
+
+def _members(fs, group: str) -> dict[str, dict]:
+    """A group file's member list: member key -> where its rows lie; empty if it cannot be read."""
+    try:
+        with fs.open_input_file(group) as handle:
+            listing = json.loads(ipc.open_file(handle).schema.metadata[_MEMBERS])
+    except (FileNotFoundError, pa.ArrowInvalid, KeyError, TypeError, ValueError):
+        return {}
+    return {m["member"]: dict(m, batch_rows=listing["batch_rows"]) for m in listing["members"]}
+
+
+def _identity(key: str) -> str:
+    """What names a member whatever the lake's root: its content and reading (<sha>/<reading>.member)."""
+    return "/".join(key.rsplit("/", 2)[-2:])
+
+
+def _member_rows(fs, group: str, members: list[dict]) -> pa.Table | None:
+    """The members' rows, one after the other in `members` order; None when the group file is
+    gone or does not hold what its list says."""
+    try:
+        with fs.open_input_file(group) as handle:
+            reader = ipc.open_file(handle)
+            batches: dict[int, pa.RecordBatch] = {}
+            parts = []
+            for m in members:
+                first, size = m["first_row"], m["batch_rows"]
+                span = range(first // size, (first + max(m["rows"], 1) - 1) // size + 1)
+                for b in span:
+                    if b not in batches:
+                        batches[b] = reader.get_batch(b)
+                table = pa.Table.from_batches([batches[b] for b in span], schema=KEPT)
+                parts.append(table.slice(first - span[0] * size, m["rows"]))
+    except (FileNotFoundError, pa.ArrowInvalid, IndexError):  # gone, or cut short: parse the text
+        return None
+    rows = pa.concat_tables(parts).combine_chunks()
+    expected = np.repeat(np.array([m["name"] for m in members], dtype=object), [m["rows"] for m in members])
+    if rows.num_rows != len(expected) or not pc.all(pc.equal(rows["source_file"], pa.array(expected, pa.string()))
+                                                     ).as_py():
+        return None
+    return rows

@@ -1,0 +1,120 @@
+"""Small files' parsed rows kept in one group file: read back as parsing their text gives them, or
+not at all (then parsed), whatever is missing, damaged or read another way."""
+import dataclasses
+import datetime as dt
+import hashlib
+
+import pyarrow.fs as pafs
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.ingestion import kept_groups
+from backintime_assets.ingestion.kept_groups import GroupKeeper, read_members
+from backintime_assets.ingestion.parsed import (
+    FileGroup, FileTask, group_files, kept_rows_path, parse_group, reading_hash, tagged_rows,
+)
+
+HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
+TEXTS = {  # a day each, one with rows to reject, one with no ticker column, one with nothing loadable
+    "mon.csv": HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n2025-02-10,BBB,1,2,1,-1,10\n2025-02-10,AAA,1,2,1,1.5,10\n",
+    "tue.csv": HEADER + "2025-02-11,AAA,1,2,1,1.6,10\n2025-02-11,CCC,1,2,1,1.2,10\n",
+    "AAPL.csv": "Date,Close\n2025-02-12,1.5\n2025-02-13,n/a\n",
+    "bad.csv": HEADER + "2025-02-12,AAA,1,2,1,-1,10\n",
+}
+
+
+def _sha(name: str) -> str:
+    return hashlib.sha256(TEXTS[name].encode()).hexdigest()
+
+
+def _surveyed(location) -> list[FileTask]:
+    """The files written to the lake and kept as a survey task keeps them (under their content's
+    name, as the raw step names them there); the conversion's tasks for them."""
+    fs = location.filesystem()
+    fs.create_dir(location.path("raw"), recursive=True)
+    tasks = []
+    for name, text in TEXTS.items():
+        with fs.open_output_stream(location.path("raw", name)) as out:
+            out.write(text.encode())
+        tasks.append(FileTask(location.path("raw", name), _sha(name), detect_bytes(text.encode(), name).to_json(),
+                              dt.date(1970, 1, 1), 0, len(text)))
+    keeper = GroupKeeper(fs, location)
+    for group in group_files(tasks, 1 << 20):
+        keeper.add([parse_group([TEXTS[_name(t)].encode() for t in group.tasks], group)],
+                   {t.source_file: (t.source_file, reading_hash(t.schema_json)) for t in group.tasks}, 1)
+    kept = keeper.flush()
+    assert set(kept) == {_sha(n) for n in TEXTS} - {_sha("bad.csv")}  # nothing loadable: not kept
+    return [dataclasses.replace(t, source_file=_name(t), home_date=_first_day(_name(t)), priority=k,
+                                parsed_path=kept_rows_path(location, t.source_file, t.schema_json, t.size_bytes))
+            for k, t in enumerate(tasks)]
+
+
+def _name(task: FileTask) -> str:
+    return next(n for n in TEXTS if _sha(n) == task.source_file)
+
+
+def _first_day(name: str) -> dt.date:
+    return min(dt.date.fromisoformat(line[:10]) for line in TEXTS[name].splitlines()[1:])
+
+
+def _rows(table) -> list[dict]:
+    return sorted(table.to_pylist(), key=lambda r: (r["source_file"], r["status"], r["source_line"] or 0))
+
+
+def _parsed_from_text(tasks: list[FileTask]) -> list[dict]:
+    return [r for t in tasks
+            for r in _rows(parse_group([TEXTS[t.source_file].encode()], FileGroup([t], t.schema_json)))]
+
+
+@pytest.mark.parametrize("batch_rows", [2, 65_536])  # members across batches, or all in one
+def test_kept_rows_read_back_as_parsing_the_text_gives_them(local_lake, monkeypatch, batch_rows):
+    monkeypatch.setattr(kept_groups, "BATCH_ROWS", batch_rows)
+    tasks = _surveyed(local_lake)
+    not_kept = []
+    found = list(read_members(local_lake.filesystem(), tasks, not_kept))
+    assert [t.source_file for t in not_kept] == ["bad.csv"]
+    assert len(found) == 1  # one group file for all of them
+    assert _rows(found[0]) == sorted(_parsed_from_text([t for t in tasks if t.source_file != "bad.csv"]),
+                                     key=lambda r: (r["source_file"], r["status"], r["source_line"] or 0))
+    # Through the conversion's reader, with the text of the kept files gone: the kept rows serve.
+    fs = local_lake.filesystem()
+    for t in tasks:
+        if t.source_file != "bad.csv":
+            fs.delete_file(t.lake_path)
+    everything = [r for table in tagged_rows(fs, group_files(tasks, 1 << 20), 1 << 20) for r in _rows(table)]
+    assert sorted(everything, key=lambda r: (r["source_file"], r["status"], r["source_line"] or 0)) == sorted(
+        _parsed_from_text(tasks), key=lambda r: (r["source_file"], r["status"], r["source_line"] or 0))
+
+
+def test_a_file_read_another_way_or_under_another_date_is_not_found(local_lake):
+    tasks = _surveyed(local_lake)
+    mon = next(t for t in tasks if t.source_file == "mon.csv")
+    corrected = detect_bytes(TEXTS["mon.csv"].encode(), "mon.csv")
+    corrected.columns[2].canonical = None  # a user unmaps Open: another reading, another key
+    other_reading = dataclasses.replace(mon, schema_json=corrected.to_json(), parsed_path=kept_rows_path(
+        local_lake, _sha("mon.csv"), corrected.to_json(), mon.size_bytes))
+    outside = dataclasses.replace(mon, home_date=dt.date(2025, 3, 3))  # no group file spans it
+    not_kept = []
+    assert list(read_members(local_lake.filesystem(), [other_reading, outside], not_kept)) == []
+    assert not_kept == [other_reading, outside]
+
+
+@pytest.mark.parametrize("damage", ["deleted", "cut short", "zone deleted"])
+def test_a_damaged_or_deleted_group_file_reads_as_not_kept(local_lake, damage):
+    tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
+    fs = local_lake.filesystem()
+    group, = [i.path for i in fs.get_file_info(pafs.FileSelector(local_lake.path("parsed", "groups")))]
+    if damage == "deleted":
+        fs.delete_file(group)
+    elif damage == "cut short":
+        with fs.open_input_file(group) as handle:
+            data = handle.read(handle.size() // 2)
+        with fs.open_output_stream(group) as out:
+            out.write(data)
+    else:
+        fs.delete_dir(local_lake.path("parsed"))
+    not_kept = []
+    assert list(read_members(fs, tasks, not_kept)) == []
+    assert not_kept == tasks
+    everything = [r for table in tagged_rows(fs, group_files(tasks, 1 << 20), 1 << 20) for r in _rows(table)]
+    assert len(everything) == len(_parsed_from_text(tasks))  # parsed from the text instead
