@@ -141,6 +141,7 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
         conn.commit()
         files = manifest.current_files(conn).values()
         latest = {} if every else manifest.latest_change_by_date(conn)
+        log_id = manifest.change_log_id(conn)
     for path, problem in sorted(report.problems.items()):
         print(f"warning: {path}: {problem}", file=sys.stderr)
     if report.moved or report.withdrawn:
@@ -152,7 +153,7 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
     if every:
         return sorted({day for f in files for day in f.dates}), in_folder  # nothing loadable: its home date
     with DagsterInstance.get() as instance:
-        return dates_to_run(latest, last_prices_runs(instance, list(latest))), in_folder
+        return dates_to_run(latest, last_prices_runs(instance, list(latest), log_id)), in_folder
 
 
 def _run_ranges(job_name: str, dates: list[date]) -> None:

@@ -81,7 +81,8 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
         if last_seq == state.get("seq") and not state.get("behind"):
             return SkipReason("no new changes in the manifest")
         latest = manifest.latest_change_by_date(conn)
-    seen = last_prices_runs(context.instance, list(latest))
+        log_id = manifest.change_log_id(conn)
+    seen = last_prices_runs(context.instance, list(latest), log_id)
     behind = dates_to_run(latest, seen)
     context.update_cursor(json.dumps({"seq": last_seq, "behind": len(behind)}))
     outside = set(outside_partitions(behind))
@@ -104,9 +105,9 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
     return SkipReason(f"{len(behind)} date(s) behind: " + ", ".join(waiting) if behind else "every change has run")
 
 
-def last_prices_runs(instance, dates: list[date]) -> dict[date, int]:
-    """For each date, the last manifest change its latest `prices` run had read (0 when it never
-    ran, or ran before runs recorded it)."""
+def last_prices_runs(instance, dates: list[date], log_id: str | None) -> dict[date, int]:
+    """For each date, the last change of the log `log_id` its latest `prices` run had read (0 when
+    it never ran, ran before runs recorded it, or read another database's log)."""
     if not dates:
         return {}
     keys = {day.strftime(DATE_FORMAT) for day in dates}
@@ -118,8 +119,10 @@ def last_prices_runs(instance, dates: list[date]) -> dict[date, int]:
         records = instance.fetch_materializations(
             AssetRecordsFilter(AssetKey("prices"), storage_ids=ids[start:start + PAGE]), PAGE).records
         for record in records:
-            value = record.asset_materialization.metadata.get(manifest.SEEN_CHANGE)
-            seen[datetime.strptime(record.partition_key, DATE_FORMAT).date()] = int(value.value) if value else 0
+            metadata = record.asset_materialization.metadata
+            value, log = metadata.get(manifest.SEEN_CHANGE), metadata.get(manifest.CHANGE_LOG)
+            same_log = value is not None and log is not None and log.value == log_id
+            seen[datetime.strptime(record.partition_key, DATE_FORMAT).date()] = int(value.value) if same_log else 0
     return seen
 
 

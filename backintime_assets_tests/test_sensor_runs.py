@@ -55,10 +55,13 @@ def _changes_tick(instance, postgres_url, cursor=None):
         [r.run_key for r in requests], result.skip_message
 
 
-def _ran(instance, seen, *days):
+def _ran(instance, postgres_url, seen, *days, log=None):
+    """prices materialised for `days` by a run that had read the log up to change `seen`."""
+    with psycopg.connect(postgres_url) as conn:
+        log = log or manifest.change_log_id(conn)
     for day in days:
-        instance.report_runless_asset_event(
-            AssetMaterialization("prices", partition=day, metadata={manifest.SEEN_CHANGE: seen}))
+        instance.report_runless_asset_event(AssetMaterialization(
+            "prices", partition=day, metadata={manifest.SEEN_CHANGE: seen, manifest.CHANGE_LOG: log}))
 
 
 @pytest.mark.postgres
@@ -78,8 +81,11 @@ def test_changed_files_ask_for_runs_of_the_dates_they_hold_and_held(postgres_url
         assert ranges == [("2025-01-02", "2025-01-06"), ("2025-01-09", "2025-01-09"), ("2025-01-14", "2025-01-14")]
         # Not run yet (or failed): asked for under the same keys, which Dagster does not launch twice.
         assert _changes_tick(instance, postgres_url, cursor)[2] == keys
-        _ran(instance, manifest.last_change_seq(conn), "2025-01-02", "2025-01-03", "2025-01-06", "2025-01-09",
-             "2025-01-14")
+        # Runs of another results database on the same Dagster instance do not count.
+        everything = ("2025-01-02", "2025-01-03", "2025-01-06", "2025-01-09", "2025-01-14")
+        _ran(instance, postgres_url, 10 ** 6, *everything, log="other")
+        assert _changes_tick(instance, postgres_url, cursor)[0] == ranges
+        _ran(instance, postgres_url, manifest.last_change_seq(conn), *everything)
         ranges, cursor, _, skipped = _changes_tick(instance, postgres_url, cursor)
         assert ranges == [] and skipped == "every change has run"
 
@@ -91,8 +97,8 @@ def test_changed_files_ask_for_runs_of_the_dates_they_hold_and_held(postgres_url
         assert not set(keys) & set(keys2)
 
         # A run that read the manifest before the change and finished last is run again.
-        _ran(instance, manifest.last_change_seq(conn), "2025-01-02", "2025-01-03", "2025-01-07")
-        _ran(instance, manifest.last_change_seq(conn) - 1, "2025-01-03")
+        _ran(instance, postgres_url, manifest.last_change_seq(conn), "2025-01-02", "2025-01-03", "2025-01-07")
+        _ran(instance, postgres_url, manifest.last_change_seq(conn) - 1, "2025-01-03")
         ranges, cursor, keys3, _ = _changes_tick(instance, postgres_url, cursor)
         assert ranges == [("2025-01-03", "2025-01-03")] and not set(keys3) & set(keys2)
 

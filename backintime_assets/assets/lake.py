@@ -52,6 +52,7 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
     with results_db.connect() as conn:
         ensure_schema(conn)
         seen_change = manifest.last_change_seq(conn)  # before the files: they hold every change up to it
+        change_log = manifest.change_log_id(conn)
         files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
         # The most recently modified file wins collisions: it gets priority 0.
         by_recency = sorted(files, key=lambda f: f.modified_at, reverse=True)
@@ -79,7 +80,8 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
         context.log.info(f"{len(conversion.own_schemas)} files did not fit the schema they borrowed: "
                          "read with their own detection, recorded in file_schemas")
     # raw_changes_sensor and `backintime ingest` skip dates whose last run had seen their changes.
-    yield Output(conversion.prices, output_name="prices", metadata={manifest.SEEN_CHANGE: seen_change})
+    yield Output(conversion.prices, output_name="prices", metadata={
+        manifest.SEEN_CHANGE: seen_change, manifest.CHANGE_LOG: change_log})
     yield Output(conversion.rejected_rows, output_name="rejected_rows")
 
     stored_prices = read_arrow(location, "prices", PRICES, keys)

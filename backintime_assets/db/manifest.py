@@ -18,8 +18,10 @@ class RawFile:
 
 
 COLUMNS = "source_path, sha256, name, size_bytes, modified_at, lake_path, dates, problem"
-# In each prices materialization: the last change its run had read (see last_change_seq).
+# In each prices materialization: the last change its run had read (see last_change_seq), and of
+# which change log.
 SEEN_CHANGE = "manifest_change_seq"
+CHANGE_LOG = "manifest_change_log"
 MIGRATION_LOCK = 0x6261636B696E01  # the advisory lock migrations take, one at a time
 
 
@@ -106,6 +108,14 @@ def last_change_seq(conn) -> int:
     if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
         return 0
     return conn.execute("select coalesce(max(seq), 0) from raw_file_changes").fetchone()[0]
+
+
+def change_log_id(conn) -> str | None:
+    """What tells this database's change numbers from another's (None before any set-up)."""
+    if conn.execute("select to_regclass('raw_file_changes_log')").fetchone()[0] is None:
+        return None
+    row = conn.execute("select id from raw_file_changes_log").fetchone()
+    return row[0] if row else None
 
 
 def latest_change_by_date(conn) -> dict[date, int]:

@@ -34,6 +34,12 @@ create table if not exists raw_file_changes (
     dates       date[] not null,
     recorded_at timestamptz not null default now()
 );
+-- Change numbers are only comparable within one log: runs record this id beside the number they
+-- had seen, so a Dagster instance that outlives its results database (or serves several) never
+-- takes another log's numbers for this one's.
+create table if not exists raw_file_changes_log (id text primary key);
+insert into raw_file_changes_log (id)
+select md5(random()::text || clock_timestamp()::text) where not exists (select 1 from raw_file_changes_log);
 -- A database from before the log: every current file counts as changed once, so its dates run
 -- once more rather than passing for up to date.
 insert into raw_file_changes (source_path, dates)
