@@ -276,6 +276,22 @@ def _resurvey(conn, sha256s: list[str]) -> list[date]:
         return resurvey(conn, sha256s, survey)
 
 
+def cmd_lake_prune_parsed(args) -> None:
+    import psycopg
+
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.ingestion.parsed_pruning import GRACE, prune_parsed_zone
+    from backintime_assets.instance import results_url
+
+    # Safe while runs go on: a kept file deleted under a conversion reads as not kept, and its text
+    # is parsed; files younger than GRACE, which a running survey may be keeping, are left.
+    with psycopg.connect(results_url(_settings())) as conn, _project_resources() as (resources, _):
+        ensure_schema(conn)
+        pruned = prune_parsed_zone(conn, resources.lake.location(), dry_run=args.dry_run)
+    print(f"{'would remove' if args.dry_run else 'removed'} {pruned.files} file(s), {pruned.bytes / 1e6:,.1f} MB "
+          f"from the parsed zone (files younger than {GRACE.total_seconds() / 3600:g} hours left)")
+
+
 def cmd_backtest(args) -> None:
     _check_java()
     _prepare()
@@ -423,6 +439,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--layout", action="store_true", help="apply to every file sharing this file's layout")
     schema.add_argument("--by", default=os.environ.get("USER", ""), help="who makes the change (default: $USER)")
     schema.set_defaults(func=cmd_schema)
+
+    lake = sub.add_parser("lake", help="look after the lake")
+    lake_actions = lake.add_subparsers(dest="action", required=True)
+    prune = lake_actions.add_parser("prune-parsed", help="delete kept parsed rows no current file reads")
+    prune.add_argument("--dry-run", action="store_true", help="only say how many files and bytes would go")
+    prune.set_defaults(func=cmd_lake_prune_parsed)
 
     backtest = sub.add_parser("backtest", help="run the backtest over every price in the lake")
     backtest.add_argument("--strategy", default="monthly_ma_dip", choices=["monthly_ma_dip", "ma_crossover", "sql"],

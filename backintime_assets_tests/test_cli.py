@@ -142,3 +142,18 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
     prices = ds.dataset(tmp_path / "home" / "lake" / "prices", partitioning="hive").to_table().to_pandas()
     assert sorted(zip(prices.loc[prices["ticker"] != "CCC", "ticker"], prices.loc[prices["ticker"] != "CCC", "date"].astype(str))) == [
         ("AAA", "2025-03-03"), ("BBB", "2025-03-05")]
+
+
+def test_lake_prune_parsed_says_what_it_removes_and_removes_it(tmp_path, postgres_url):
+    # A kept file under a reading no current file has, written days ago: stale.
+    stale = tmp_path / "home" / "lake" / "parsed" / "ab" / ("ab" * 32) / "0123456789abcdef.parquet"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"x" * 300_000)
+    os.utime(stale, (stale.stat().st_atime, stale.stat().st_mtime - 3 * 86400))
+    env = {"BACKINTIME_POSTGRES_URL": postgres_url}
+    dry = _run(["lake", "prune-parsed", "--dry-run"], env, tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.startswith("would remove 1 file(s), 0.3 MB") and stale.exists()
+    done = _run(["lake", "prune-parsed"], env, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("removed 1 file(s), 0.3 MB") and not stale.exists()

@@ -6,9 +6,16 @@ about a ms here, about what parsing a small file again costs; so small files can
 their rows, nor a pointer to them. A group file (Arrow IPC, lz4) of a few hundred files costs a
 tenth of their parse. Its name gives the span of its members' dates, and its schema metadata
 lists each member by content and reading (parsed.member_key) with where its rows lie: a conversion
-task lists the group files once, opens those whose span holds its files' home dates, and reads
+task lists the group files once, opens those whose span holds its files' first dates, and reads
 the batches that hold its members. Members are stored contiguously in the order of their first
 date, so a task that owns a span of dates reads few batches of each group file.
+
+A survey adds a group file or more a day for as long as files arrive, so they are sharded by the
+month of their members' first dates (groups/YYYY-MM/, one group file per month a batch spans): a
+conversion task lists only the months its files begin in, never the whole history. Group files
+of the first, flat layout (groups/*.arrow) are not read: they date from the day group files
+appeared, and listing groups/ for them in every task is the cost sharding removes; their members
+are parsed from the text, and parsed_pruning.py deletes them.
 
 Everything here is a cache: a group file is written whole under a new name, and a group file or
 member that is missing, unreadable or not as listed reads as "not kept", so the conversion parses
@@ -81,17 +88,28 @@ class GroupKeeper:
         rows = rows.take(pa.array(in_file[np.argsort(row_rank[in_file], kind="stable")])).combine_chunks()
         first_rows = np.concatenate([[0], np.cumsum(counts[place])])
         keys = {names[m]: member_key(*members[names[m]]) for m in place}
-        listed = [{"member": _identity(keys[names[m]]), "name": names[m], "first_row": int(first_rows[k]),
-                   "rows": int(counts[m])} for k, m in enumerate(place)]
-        span = f"{_day(first_day[place].min())}_{_day(last_day[place].max())}"
-        path = self._location.path("parsed", GROUPS_DIR, f"{span}_{uuid.uuid4().hex}.arrow")
+        months = [_day(first_day[m])[:7] for m in place]  # ascending: members are in first-date order
+        start = 0
+        while start < len(place):  # one group file per month
+            end = start + months[start:].count(months[start])
+            offset = int(first_rows[start])
+            listed = [{"member": member_identity(keys[names[m]]), "name": names[m],
+                       "first_row": int(first_rows[k]) - offset, "rows": int(counts[m])}
+                      for k, m in enumerate(place[start:end], start)]
+            span = f"{_day(first_day[place[start]])}_{_day(last_day[place[start:end]].max())}"
+            self._write(rows.slice(offset, int(first_rows[end]) - offset), months[start], listed, span)
+            start = end
+        return {name: self._location.path(key) for name, key in keys.items()}
+
+    def _write(self, rows: pa.Table, month: str, listed: list[dict], span: str) -> None:
+        path = self._location.path("parsed", GROUPS_DIR, month, f"{span}_{uuid.uuid4().hex}.arrow")
         self._fs.create_dir(posixpath.dirname(path), recursive=True)
         schema = KEPT.with_metadata({_MEMBERS: json.dumps({"batch_rows": BATCH_ROWS, "members": listed})})
         # Written whole under a new name: a task that dies here leaves a file that fails to open.
+        # `rows` is one chunk: every batch but the last holds BATCH_ROWS rows, as readers count on.
         with self._fs.open_output_stream(path) as out, ipc.new_file(
                 out, schema, options=ipc.IpcWriteOptions(compression="lz4")) as writer:
             writer.write_table(rows.replace_schema_metadata(schema.metadata), max_chunksize=BATCH_ROWS)
-        return {name: self._location.path(key) for name, key in keys.items()}
 
 
 def _day(days: int) -> str:
@@ -119,13 +137,19 @@ def read_members(fs, tasks: list[FileTask], not_kept: list[FileTask]):
     for task in tasks:
         by_zone.setdefault(_parsed_root(task.parsed_path), []).append(task)
     for zone, zone_tasks in by_zone.items():
-        groups = _group_files(fs, zone)
+        months: dict[str, dict[str, tuple[str, str]]] = {}  # month -> its group files, listed once
         listed: dict[str, dict[str, dict]] = {}  # group file -> member key -> where its rows lie
         for task in zone_tasks:
-            key = _identity(task.parsed_path)
-            home = task.home_date.isoformat()
+            key = member_identity(task.parsed_path)
+            # The group file of a member sits under the month of its first loaded date, which the
+            # manifest's dates are (the home date is later for a file that begins before the partitions).
+            first_day = (min(task.dates) if task.dates else task.home_date).isoformat()
+            if first_day[:7] not in months:
+                months[first_day[:7]] = _group_files(fs, posixpath.join(zone, GROUPS_DIR, first_day[:7]))
+            groups = months[first_day[:7]]
             # Any group file that lists the member holds the same rows: same content, same reading.
-            for group in sorted((g for g, (first, last) in groups.items() if first <= home <= last), reverse=True):
+            for group in sorted((g for g, (first, last) in groups.items() if first <= first_day <= last),
+                                reverse=True):
                 if group not in listed:
                     listed[group] = _members(fs, group)
                 if key in listed[group]:
@@ -146,15 +170,28 @@ def _parsed_root(key_path: str) -> str:
     return posixpath.dirname(posixpath.dirname(posixpath.dirname(key_path)))
 
 
-def _group_files(fs, zone: str) -> dict[str, tuple[str, str]]:
-    """Every group file of the parsed zone -> the span of its members' dates (from its name)."""
-    selector = pafs.FileSelector(posixpath.join(zone, GROUPS_DIR), allow_not_found=True)
+def _group_files(fs, folder: str) -> dict[str, tuple[str, str]]:
+    """Every group file of a month's folder -> the span of its members' dates (from its name)."""
+    selector = pafs.FileSelector(folder, allow_not_found=True)
     spans = {}
     for info in fs.get_file_info(selector):
         parts = posixpath.basename(info.path).split("_")
         if info.type == pafs.FileType.File and len(parts) == 3 and info.path.endswith(".arrow"):
             spans[info.path] = (parts[0], parts[1])
     return spans
+
+
+def is_group_file(key: str) -> bool:
+    """Whether a key of the parsed zone (parsed/groups/YYYY-MM/<first>_<last>_<uuid>.arrow) is a
+    group file conversions read: not one of the flat layout, nor a stray file."""
+    parts = key.split("/")
+    return (len(parts) >= 4 and parts[-3] == GROUPS_DIR and len(parts[-2]) == 7 and parts[-2][4] == "-"
+            and parts[-1].endswith(".arrow") and len(parts[-1].split("_")) == 3)
+
+
+def listed_members(fs, group: str) -> set[str]:
+    """The member identities (member_identity) a group file lists; empty if it cannot be read."""
+    return set(_members(fs, group))
 
 
 def _members(fs, group: str) -> dict[str, dict]:
@@ -167,7 +204,7 @@ def _members(fs, group: str) -> dict[str, dict]:
     return {m["member"]: dict(m, batch_rows=listing["batch_rows"]) for m in listing["members"]}
 
 
-def _identity(key: str) -> str:
+def member_identity(key: str) -> str:
     """What names a member whatever the lake's root: its content and reading (<sha>/<reading>.member)."""
     return "/".join(key.rsplit("/", 2)[-2:])
 

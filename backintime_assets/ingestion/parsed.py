@@ -106,9 +106,14 @@ def kept_rows_path(location, sha256: str, schema_json: str, size_bytes: int) -> 
     """Where the parsed zone would keep a file's rows read with a schema: a Parquet file of its own
     for a large file; for a small one, the key its rows are listed under in a group file
     (kept_groups.py), as a file of its own would cost more to write and read than its parse."""
+    return location.path(kept_rows_key(sha256, schema_json, size_bytes))
+
+
+def kept_rows_key(sha256: str, schema_json: str, size_bytes: int) -> str:
+    """kept_rows_path within the lake: what the parsed zone's pruning (parsed_pruning.py) keeps."""
     if size_bytes >= KEEP_MIN_BYTES:
-        return location.path(parsed_key(sha256, schema_json))
-    return location.path(member_key(sha256, reading_hash(schema_json)))
+        return parsed_key(sha256, schema_json)
+    return member_key(sha256, reading_hash(schema_json))
 
 
 def parsed_key(sha256: str, schema_json: str) -> str:

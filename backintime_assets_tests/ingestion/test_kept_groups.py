@@ -103,7 +103,7 @@ def test_a_file_read_another_way_or_under_another_date_is_not_found(local_lake):
 def test_a_damaged_or_deleted_group_file_reads_as_not_kept(local_lake, damage):
     tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
     fs = local_lake.filesystem()
-    group, = [i.path for i in fs.get_file_info(pafs.FileSelector(local_lake.path("parsed", "groups")))]
+    group, = _group_paths(local_lake)
     if damage == "deleted":
         fs.delete_file(group)
     elif damage == "cut short":
@@ -118,3 +118,44 @@ def test_a_damaged_or_deleted_group_file_reads_as_not_kept(local_lake, damage):
     assert not_kept == tasks
     everything = [r for table in tagged_rows(fs, group_files(tasks, 1 << 20), 1 << 20) for r in _rows(table)]
     assert len(everything) == len(_parsed_from_text(tasks))  # parsed from the text instead
+
+
+def _group_paths(location) -> list[str]:
+    selector = pafs.FileSelector(location.path("parsed", "groups"), recursive=True)
+    return sorted(i.path for i in location.filesystem().get_file_info(selector) if i.type == pafs.FileType.File)
+
+
+def test_group_files_sit_under_the_month_their_members_begin_in(local_lake, monkeypatch):
+    monkeypatch.setitem(TEXTS, "mar.csv", HEADER + "2025-03-31,AAA,1,2,1,1.5,10\n2025-04-01,AAA,1,2,1,1.6,10\n")
+    monkeypatch.setitem(TEXTS, "apr.csv", HEADER + "2025-04-02,AAA,1,2,1,1.5,10\n")
+    monkeypatch.setattr(kept_groups, "BATCH_ROWS", 2)  # members across batches in each file
+    tasks = _surveyed(local_lake)
+    # One batch of files, one group file per month: a member spanning two months sits under its first.
+    assert [p.split("/parsed/groups/")[1].rsplit("_", 1)[0] for p in _group_paths(local_lake)] == [
+        "2025-02/2025-02-10_2025-02-12", "2025-03/2025-03-31_2025-04-01", "2025-04/2025-04-02_2025-04-02"]
+    not_kept = []
+    found = [r for table in read_members(local_lake.filesystem(), tasks, not_kept) for r in _rows(table)]
+    assert [t.source_file for t in not_kept] == ["bad.csv"]
+    key = lambda r: (r["source_file"], r["status"], r["source_line"] or 0)  # noqa: E731
+    assert sorted(found, key=key) == sorted(_parsed_from_text([t for t in tasks if t.source_file != "bad.csv"]),
+                                            key=key)
+
+
+def test_a_member_is_looked_for_under_the_month_of_its_first_date_not_its_home_date(local_lake, monkeypatch):
+    monkeypatch.setitem(TEXTS, "mar.csv", HEADER + "2025-03-31,AAA,1,2,1,1.5,10\n2025-04-01,AAA,1,2,1,1.6,10\n")
+    mar = next(t for t in _surveyed(local_lake) if t.source_file == "mar.csv")
+    # Partitions that begin in April file its rejections under 1 April; its rows sit under March.
+    homed_later = dataclasses.replace(mar, home_date=dt.date(2025, 4, 1),
+                                      dates=(dt.date(2025, 3, 31), dt.date(2025, 4, 1)))
+    not_kept = []
+    found, = read_members(local_lake.filesystem(), [homed_later], not_kept)
+    assert not_kept == [] and found.num_rows == len(_parsed_from_text([mar]))
+
+
+def test_group_files_of_the_flat_layout_are_not_read(local_lake):
+    tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
+    fs = local_lake.filesystem()
+    group, = _group_paths(local_lake)
+    fs.move(group, local_lake.path("parsed", "groups", group.rsplit("/", 1)[1]))  # as the first layout kept it
+    not_kept = []
+    assert list(read_members(fs, tasks, not_kept)) == [] and not_kept == tasks
