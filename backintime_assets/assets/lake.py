@@ -69,7 +69,8 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
     context.log.info(f"converting {len(tasks)} files for {len(dates)} dates")
     keys = [d.isoformat() for d in dates]
     # The conversion writes both tables itself (two passes of Spark tasks); the IO manager records them.
-    conversion = convert_files(spark.get_session(), location, tasks, keys, context.run.run_id.split("-")[0])
+    with results_db.connect() as lease, manifest.parsed_zone_lease(lease):
+        conversion = convert_files(spark.get_session(), location, tasks, keys, context.run.run_id.split("-")[0])
     accounting = conversion.accounting
     if conversion.own_schemas:
         sha_of = {f.source_path: f.sha256 for f in files}

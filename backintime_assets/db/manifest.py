@@ -1,6 +1,7 @@
 """The raw-file manifest: which source file versions were copied into the lake, and which dates they hold."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,6 +24,29 @@ COLUMNS = "source_path, sha256, name, size_bytes, modified_at, lake_path, dates,
 SEEN_CHANGE = "manifest_change_seq"
 CHANGE_LOG = "manifest_change_log"
 MIGRATION_LOCK = 0x6261636B696E01  # the advisory lock migrations take, one at a time
+
+
+PARSED_ZONE_LOCK = 0x6261636B696E02  # conversions share it while reading the parsed zone; pruning takes it alone
+
+
+@contextmanager
+def parsed_zone_lease(conn):
+    """Held by a conversion while its tasks read the lake's parsed zone: pruning waits for it, so
+    no kept file is deleted half-way through a read (on S3 that fails the task rather than reading
+    as not kept). `conn` is given over to the lease for its duration."""
+    conn.autocommit = True  # a session lock, without a transaction left idle for the whole run
+    conn.execute("select pg_advisory_lock_shared(%s)", (PARSED_ZONE_LOCK,))
+    try:
+        yield
+    finally:
+        conn.execute("select pg_advisory_unlock_shared(%s)", (PARSED_ZONE_LOCK,))
+
+
+def lock_for_pruning(conn) -> None:
+    """Until this transaction ends: no migration is surveying (it writes kept files before the
+    manifest lists them) and no conversion is reading the parsed zone."""
+    lock_for_migration(conn)
+    conn.execute("select pg_advisory_xact_lock(%s)", (PARSED_ZONE_LOCK,))
 
 
 def lock_for_migration(conn) -> None:

@@ -157,10 +157,11 @@ def _owned_by_bucket(tasks: list[FileTask], buckets: _Buckets, parallelism: int
         days = np.array([d.toordinal() - _EPOCH_ORDINAL for d in (*(task.dates or ()), task.home_date)])
         homes = set(buckets.of(days).tolist()) - {-1}
         # The dates have served: tasks carry their payload to the executors, and an archive's are years.
+        light = replace(task, dates=None, known_first_date=task.first_date)
         if task.dates and len(homes) == 1:
-            owned.setdefault(homes.pop(), []).append(replace(task, dates=None))
+            owned.setdefault(homes.pop(), []).append(light)
         else:
-            spanning.append(replace(task, dates=None))
+            spanning.append(light)
     return owned, spanning
 
 

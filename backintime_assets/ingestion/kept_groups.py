@@ -59,7 +59,7 @@ class GroupKeeper:
         """`parsed`: the rows of some files; `members`: name -> (sha256, parsed.reading_hash of the
         schema the rows were read with) of those among them to keep."""
         if members:
-            self._parts.extend(parsed)
+            self._parts.extend(kept(p) for p in parsed)  # only what is kept, while the group grows
             self._members.update(members)
             self.source_bytes += source_bytes
 
@@ -69,7 +69,7 @@ class GroupKeeper:
         parts, self._parts, self.source_bytes = self._parts, [], 0
         if not members:
             return {}
-        rows = pa.concat_tables([kept(p) for p in parts])
+        rows = pa.concat_tables(parts)
         names = list(members)
         member = np.asarray(pc.index_in(rows["source_file"], value_set=pa.array(names, pa.string())).fill_null(-1),
                             dtype=np.int64)
@@ -143,7 +143,7 @@ def read_members(fs, tasks: list[FileTask], not_kept: list[FileTask]):
             key = member_identity(task.parsed_path)
             # The group file of a member sits under the month of its first loaded date, which the
             # manifest's dates are (the home date is later for a file that begins before the partitions).
-            first_day = (min(task.dates) if task.dates else task.home_date).isoformat()
+            first_day = (task.first_date or task.home_date).isoformat()
             if first_day[:7] not in months:
                 months[first_day[:7]] = _group_files(fs, posixpath.join(zone, GROUPS_DIR, first_day[:7]))
             groups = months[first_day[:7]]
@@ -199,8 +199,8 @@ def _members(fs, group: str) -> dict[str, dict]:
     try:
         with fs.open_input_file(group) as handle:
             listing = json.loads(ipc.open_file(handle).schema.metadata[_MEMBERS])
-    except (FileNotFoundError, pa.ArrowInvalid, KeyError, TypeError, ValueError):
-        return {}
+    except (OSError, pa.ArrowInvalid, KeyError, TypeError, ValueError):  # on S3 a deleted object fails
+        return {}                                                        # as a plain OSError once opened
     return {m["member"]: dict(m, batch_rows=listing["batch_rows"]) for m in listing["members"]}
 
 
@@ -225,7 +225,7 @@ def _member_rows(fs, group: str, members: list[dict]) -> pa.Table | None:
                         batches[b] = reader.get_batch(b)
                 table = pa.Table.from_batches([batches[b] for b in span], schema=KEPT)
                 parts.append(table.slice(first - span[0] * size, m["rows"]))
-    except (FileNotFoundError, pa.ArrowInvalid, IndexError):  # gone, or cut short: parse the text
+    except (OSError, pa.ArrowInvalid, IndexError):  # gone (OSError on S3 once opened), or cut short: parse the text
         return None
     rows = pa.concat_tables(parts).combine_chunks()
     expected = np.repeat(np.array([m["name"] for m in members], dtype=object), [m["rows"] for m in members])

@@ -25,7 +25,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from pyarrow.fs import FileType
 
 from backintime_assets.lake.schemas import PRICES
 
@@ -62,6 +61,14 @@ class FileTask:
     parsed_path: str | None = None
     # The dates its rows hold (the manifest's); None: not known, so the conversion stages its rows.
     dates: tuple[dt.date, ...] | None = None
+
+    @property
+    def first_date(self) -> dt.date | None:
+        """Its first date, which names the month its kept rows are filed under (kept_groups.py)."""
+        return min(self.dates) if self.dates else self.known_first_date
+
+    # The first of `dates` once they are dropped (convert.py sends tasks without them).
+    known_first_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -371,7 +378,11 @@ def tagged_rows(fs, groups: list[FileGroup], piece_bytes: int):
 
 def _kept_rows(fs, task: FileTask):
     """The file's rows from the parsed zone, a row group at a time (memory bounded as when parsing
-    in pieces); None when they were not kept under the task's schema."""
-    if task.parsed_path is None or fs.get_file_info(task.parsed_path).type == FileType.NotFound:
+    in pieces); None when they were not kept under the task's schema. A conversion holds the
+    parsed zone's shared lock (db/manifest.py), so pruning cannot delete them half-way through."""
+    if task.parsed_path is None:
         return None
-    return pq.ParquetFile(task.parsed_path, filesystem=fs).iter_batches(batch_size=PARSED_BATCH_ROWS)
+    try:
+        return pq.ParquetFile(task.parsed_path, filesystem=fs).iter_batches(batch_size=PARSED_BATCH_ROWS)
+    except (OSError, pa.ArrowInvalid):  # gone (pruned, or the zone deleted): parse the text
+        return None

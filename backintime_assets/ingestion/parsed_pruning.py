@@ -93,6 +93,7 @@ def prune_parsed_zone(conn, location, dry_run: bool = False, grace: dt.timedelta
     delete the rest of the parsed zone older than `grace`."""
     from backintime_assets.db import file_schemas, manifest
 
+    manifest.lock_for_pruning(conn)  # waits for running surveys and conversions; new ones wait for it
     files = manifest.current_files(conn).values()
     schemas = file_schemas.final_schemas(conn, list({f.sha256 for f in files}))
     wanted = wanted_keys(((f.sha256, f.size_bytes) for f in files), schemas)

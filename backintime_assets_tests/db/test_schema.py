@@ -42,3 +42,17 @@ def test_a_database_from_before_the_change_log_counts_every_current_file_as_chan
         assert [(c.source_path, c.dates) for c in manifest.changes_after(conn, 0)] == [("a.csv", [dt.date(2025, 1, 2)])]
         ensure_schema(conn)  # once only
         assert len(manifest.changes_after(conn, 0)) == 1
+
+
+def test_pruning_waits_for_conversions_reading_the_parsed_zone(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        conn.commit()
+    with psycopg.connect(postgres_url) as converting, psycopg.connect(postgres_url) as pruning:
+        with manifest.parsed_zone_lease(converting):
+            pruning.execute("set lock_timeout = '1s'")
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                manifest.lock_for_pruning(pruning)
+            pruning.rollback()
+        manifest.lock_for_pruning(pruning)  # the conversion is done: pruning goes ahead
+        pruning.rollback()

@@ -9,6 +9,7 @@ import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.ingestion import kept_groups
+from backintime_assets.ingestion import convert
 from backintime_assets.ingestion.kept_groups import GroupKeeper, read_members
 from backintime_assets.ingestion.parsed import (
     FileGroup, FileTask, group_files, kept_rows_path, parse_group, reading_hash, tagged_rows,
@@ -147,8 +148,13 @@ def test_a_member_is_looked_for_under_the_month_of_its_first_date_not_its_home_d
     # Partitions that begin in April file its rejections under 1 April; its rows sit under March.
     homed_later = dataclasses.replace(mar, home_date=dt.date(2025, 4, 1),
                                       dates=(dt.date(2025, 3, 31), dt.date(2025, 4, 1)))
+    # As the conversion hands it to its tasks: without its dates (an archive's are years).
+    buckets = convert._plan_buckets(["2025-04-01", "2025-04-02"], 1, 1)
+    owned, spanning = convert._owned_by_bucket([homed_later], buckets, 1)
+    [handed] = [t for ts in owned.values() for t in ts] + spanning
+    assert handed.dates is None
     not_kept = []
-    found, = read_members(local_lake.filesystem(), [homed_later], not_kept)
+    found, = read_members(local_lake.filesystem(), [handed], not_kept)
     assert not_kept == [] and found.num_rows == len(_parsed_from_text([mar]))
 
 
