@@ -43,17 +43,22 @@ def sha256_of(data: bytes) -> str:
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
-def home_date(name: str, modified_at: datetime) -> date:
-    """Where a file with no loadable dates files its rejected rows: the date in its name (offices
-    name daily drops by date), else the day it was last modified; moved back to a business day
-    so that some trade-date partition holds it."""
+def date_in_name(name: str) -> date | None:
+    """The last valid date written in a file's name (offices name daily drops by date), if any."""
     day = None
     for match in _DATE_IN_NAME.finditer(name):
         try:
             day = date(*map(int, match.groups()))
         except ValueError:
             continue
-    day = day or modified_at.date()
+    return day
+
+
+def home_date(name: str, modified_at: datetime) -> date:
+    """Where a file with no loadable dates files its rejected rows: the date in its name (offices
+    name daily drops by date), else the day it was last modified; moved back to a business day
+    so that some trade-date partition holds it."""
+    day = date_in_name(name) or modified_at.date()
     while day.weekday() >= 5:
         day = date.fromordinal(day.toordinal() - 1)
     return day

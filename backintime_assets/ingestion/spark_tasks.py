@@ -21,6 +21,22 @@ def balanced_slices(items: Sequence[Item], count: int, size: Callable[[Item], in
     return [members for _, _, members in sorted(heap, key=lambda s: s[1]) if members]
 
 
+def contiguous_slices(items: Sequence[Item], count: int, size: Callable[[Item], int]) -> list[list[Item]]:
+    """`items`, in their order, cut into at most `count` runs of near-equal size: neighbours stay
+    together (files of consecutive dates, of one template)."""
+    total = sum(max(size(item), 1) for item in items)
+    slices: list[list[Item]] = [[]]
+    done = 0
+    for item in items:
+        weight = max(size(item), 1)
+        # A new run starts where an item's middle passes the current run's share.
+        if slices[-1] and len(slices) < count and done + weight / 2 >= total * len(slices) / count:
+            slices.append([])
+        slices[-1].append(item)
+        done += weight
+    return [s for s in slices if s]
+
+
 def run_tasks(spark, payloads: list[Payload], work: Callable[[Payload], Iterable[dict]],
               result: pa.Schema) -> list[dict]:
     """`work(payload)` for each payload as its own Spark task; the dicts they yield, collected."""

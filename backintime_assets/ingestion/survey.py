@@ -37,7 +37,8 @@ from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY, KEEP_MIN_BYTES, KEPT, LOADED, FileTask, group_files, kept, parse_in_pieces, parsed_key, reader_at,
     reading_hash, tagged_rows,
 )
-from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
+from backintime_assets.ingestion.sources import date_in_name
+from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation
 
 SLICES_PER_CORE = 2
@@ -85,8 +86,12 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
     `borrow_max_bytes`: files larger than this never borrow a schema (default: detect_job's)."""
     if not tasks:
         return {}
-    slices = balanced_slices(tasks, slices or spark.sparkContext.defaultParallelism * SLICES_PER_CORE,
-                             lambda t: t.size_bytes)
+    # Files in the order of the dates their names carry, cut into runs: a task's small files then
+    # span few months, so it keeps their rows in few group files (kept_groups.py: one per month),
+    # and files of one template sit together, where they borrow a schema.
+    ordered = sorted(tasks, key=lambda t: (date_in_name(t.name) or dt.date.max, t.name))
+    slices = contiguous_slices(ordered, slices or spark.sparkContext.defaultParallelism * SLICES_PER_CORE,
+                               lambda t: t.size_bytes)
 
     def survey_slice(files: list[SurveyTask]):
         fs = location.filesystem()

@@ -56,3 +56,13 @@ def test_arrow_tasks_hand_back_their_batches_in_the_given_types(spark):
     ]
     assert table.num_rows == 4
     assert run_arrow_tasks(spark, [], work, schema).schema == schema
+
+
+def test_contiguous_slices_keep_neighbours_together_and_share_the_size():
+    from backintime_assets.ingestion.spark_tasks import contiguous_slices
+
+    sizes = [5, 5, 5, 5, 30, 5, 5, 5, 5, 5, 5, 5]
+    slices = contiguous_slices(list(range(len(sizes))), 4, lambda i: sizes[i])
+    assert [i for s in slices for i in s] == list(range(len(sizes)))  # in order, each once
+    assert len(slices) <= 4 and max(sum(sizes[i] for i in s) for s in slices) <= 30 + 5
+    assert contiguous_slices([], 4, len) == [] and contiguous_slices(["a"], 4, len) == [["a"]]
