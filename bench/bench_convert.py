@@ -26,6 +26,11 @@ Then on a quiet machine, group files sharded by month: daily clean 3.8 + 3.0 = 6
 polars 2.15 (0.32x) / by date 2.8, DuckDB by date 3.6, Spark read.csv 15.9 (2.33x); daily drifted
 28.3 + 4.2 = 32.5 (15.2, 47%); archive clean 3.4 + 9.9 = 13.3 (0.03), polars 1.41 (0.11x) / by
 date 9.9, DuckDB by date 8.2, Spark 6.2 (0.47x); archive drifted 4.4 + 11.3 = 15.7 (0.47, 3.0%).
+Quiet machine again once survey tasks took runs of files in their names' date order: daily clean
+3.8 + 2.6 = 6.4 (0.05, 0.7%), polars 2.2 (0.35x) / by date 2.7, DuckDB by date 3.8, Spark 16.6
+(2.58x); daily drifted 26.3 + 3.8 = 30.1 (14.1, 47%); archive clean 3.0 + 9.5 = 12.6 (0.02),
+polars 1.37 (0.11x) / by date 9.5, DuckDB by date 6.9, Spark 5.7 (0.46x); archive drifted
+4.5 + 10.5 = 14.9 (0.45, 3.0%).
 """
 from __future__ import annotations
 
