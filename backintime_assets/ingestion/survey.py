@@ -229,12 +229,13 @@ class _Tally:
 
     def add(self, parsed: pa.Table) -> None:
         status = parsed["status"]
-        loaded = parsed.filter(pc.equal(status, LOADED)).select(["source_file", "date"])
+        # Selected before filtering: the rows' other columns (raw lines among them) cost to copy.
+        loaded = parsed.select(["source_file", "date"]).filter(pc.equal(status, LOADED))
         pairs = loaded.group_by(["source_file", "date"]).aggregate([])
         for name, day in zip(pairs["source_file"].to_pylist(), pairs["date"].to_pylist()):
             if day is not None:
                 self.dates.setdefault(name, set()).add(day)
-        summary = parsed.filter(pc.equal(status, FILE_SUMMARY))
+        summary = parsed.select(["source_file", "reason", "schema_json"]).filter(pc.equal(status, FILE_SUMMARY))
         for name, reason, own in zip(summary["source_file"].to_pylist(), summary["reason"].to_pylist(),
                                      summary["schema_json"].to_pylist()):
             if reason and name not in self.problems:
