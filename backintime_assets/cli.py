@@ -133,15 +133,18 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
     from backintime_assets.db import manifest
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.ingestion.raw import migrate
-    from backintime_assets.sensors import dates_to_run, last_prices_runs
+    from backintime_assets.sensors import changes_not_run
 
     with _project_resources() as (resources, survey), resources.results_db.connect() as conn:
         ensure_schema(conn)
         report = migrate(conn, source, resources.lake.location(), survey, withdraw_missing)
         conn.commit()
         files = manifest.current_files(conn).values()
-        latest = {} if every else manifest.latest_change_by_date(conn)
-        log_id = manifest.change_log_id(conn)
+        if every:
+            dates = sorted({day for f in files for day in f.dates})  # nothing loadable: its home date
+        else:
+            with DagsterInstance.get() as instance:
+                dates = changes_not_run(conn, instance)[2]
     for path, problem in sorted(report.problems.items()):
         print(f"warning: {path}: {problem}", file=sys.stderr)
     if report.moved or report.withdrawn:
@@ -149,11 +152,7 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
     if report.missing:
         print(f"{report.missing} file(s) migrated earlier are missing from {source}: their rows stay loaded "
               "(--withdraw-missing takes them out)", file=sys.stderr)
-    in_folder = len(report.copied) + report.unchanged
-    if every:
-        return sorted({day for f in files for day in f.dates}), in_folder  # nothing loadable: its home date
-    with DagsterInstance.get() as instance:
-        return dates_to_run(latest, last_prices_runs(instance, list(latest), log_id)), in_folder
+    return dates, len(report.copied) + report.unchanged
 
 
 def _run_ranges(job_name: str, dates: list[date]) -> None:

@@ -23,9 +23,8 @@ from backintime_assets.ingestion.sources import scan
 from backintime_assets.jobs import ingest_job, migrate_job
 from backintime_assets.partitions import DATE_FORMAT, outside_partitions, window_dates
 from backintime_assets.resources import PostgresResource, SourceFolderResource
+from backintime_assets.runner import RANGE_END_TAG, RANGE_START_TAG
 
-RANGE_START_TAG = "dagster/asset_partition_range_start"
-RANGE_END_TAG = "dagster/asset_partition_range_end"
 PAGE = 1000
 PARTITION_TAG = "dagster/partition"
 MAX_RETRIES_TAG = "dagster/max_retries"
@@ -77,13 +76,12 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
     # and is asked for again, not forgotten once the cursor has passed its change.
     state = json.loads(context.cursor) if context.cursor else {}
     with results_db.connect() as conn:
+        if not manifest.has_change_log(conn):
+            return SkipReason("nothing migrated yet")
         last_seq = manifest.last_change_seq(conn)
         if last_seq == state.get("seq") and not state.get("behind"):
             return SkipReason("no new changes in the manifest")
-        latest = manifest.latest_change_by_date(conn)
-        log_id = manifest.change_log_id(conn)
-    seen = last_prices_runs(context.instance, list(latest), log_id)
-    behind = dates_to_run(latest, seen)
+        latest, seen, behind = changes_not_run(conn, context.instance)
     context.update_cursor(json.dumps({"seq": last_seq, "behind": len(behind)}))
     outside = set(outside_partitions(behind))
     busy = dates_in_flight(context.instance)
@@ -99,13 +97,22 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
                                                       MAX_RETRIES_TAG: str(RUN_RETRIES)}))
     if requests:
         return requests
-    waiting = [f"{len(busy & set(behind))} in runs not finished"] if busy & set(behind) else []
+    running = busy.intersection(behind)
+    waiting = [f"{len(running)} in runs not finished"] if running else []
     if outside:
         waiting.append(f"{len(outside)} with no partition ({min(outside)} to {max(outside)}; see BACKINTIME_START_DATE)")
     return SkipReason(f"{len(behind)} date(s) behind: " + ", ".join(waiting) if behind else "every change has run")
 
 
-def last_prices_runs(instance, dates: list[date], log_id: str | None) -> dict[date, int]:
+def changes_not_run(conn, instance) -> tuple[dict[date, int], dict[date, int], list[date]]:
+    """(each changed date's last change, the last change its latest prices run had seen, the dates
+    behind): what this sensor and `backintime ingest` run."""
+    latest = manifest.latest_change_by_date(conn)
+    seen = last_prices_runs(instance, list(latest), manifest.change_log_id(conn))
+    return latest, seen, dates_to_run(latest, seen)
+
+
+def last_prices_runs(instance, dates: list[date], log_id: str) -> dict[date, int]:
     """For each date, the last change of the log `log_id` its latest `prices` run had read (0 when
     it never ran, ran before runs recorded it, or read another database's log)."""
     if not dates:

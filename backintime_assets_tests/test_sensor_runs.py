@@ -12,9 +12,8 @@ from backintime_assets.db import manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.resources import PostgresResource, SourceFolderResource
-from backintime_assets.sensors import (
-    RANGE_END_TAG, RANGE_START_TAG, raw_changes_sensor, source_folder_sensor,
-)
+from backintime_assets.runner import RANGE_END_TAG, RANGE_START_TAG
+from backintime_assets.sensors import raw_changes_sensor, source_folder_sensor
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
 HEADER = "Date,Ticker,Sector,Open,High,Low,Close,Adj Close,Volume\n"

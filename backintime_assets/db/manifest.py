@@ -126,37 +126,31 @@ def log_change(conn, source_path: str, dates: list[date]) -> None:
     conn.execute("insert into raw_file_changes (source_path, dates) values (%s, %s)", (source_path, sorted(set(dates))))
 
 
+def has_change_log(conn) -> bool:
+    """Whether the schema is set up (ensure_schema): a sensor may tick before anything migrated."""
+    return conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is not None
+
+
 def last_change_seq(conn) -> int:
     """The number of the last change committed; read it before the files, and what they hold
     includes every change up to it."""
-    if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
-        return 0
     return conn.execute("select coalesce(max(seq), 0) from raw_file_changes").fetchone()[0]
 
 
-def change_log_id(conn) -> str | None:
-    """What tells this database's change numbers from another's (None before any set-up)."""
-    if conn.execute("select to_regclass('raw_file_changes_log')").fetchone()[0] is None:
-        return None
-    row = conn.execute("select id from raw_file_changes_log").fetchone()
-    return row[0] if row else None
+def change_log_id(conn) -> str:
+    """What tells this database's change numbers from another's."""
+    return conn.execute("select id from raw_file_changes_log").fetchone()[0]
 
 
 def latest_change_by_date(conn) -> dict[date, int]:
     """For every date any change touched, the number of its last change."""
-    if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
-        return {}
     return dict(conn.execute("select d, max(seq) from raw_file_changes, unnest(dates) d group by d").fetchall())
 
 
-def changes_after(conn, seq: int, limit: int | None = 10_000) -> list[Change]:
-    """The changes recorded after `seq`, oldest first (none before anything was ever migrated)."""
-    if conn.execute("select to_regclass('raw_file_changes')").fetchone()[0] is None:
-        return []
+def changes_after(conn, seq: int) -> list[Change]:
+    """The changes recorded after `seq`, oldest first."""
     rows = conn.execute(
-        "select seq, source_path, dates, recorded_at from raw_file_changes where seq > %s order by seq limit %s",
-        # limit null: every change
-        (seq, limit),
+        "select seq, source_path, dates, recorded_at from raw_file_changes where seq > %s order by seq", (seq,),
     ).fetchall()
     return [Change(r[0], r[1], list(r[2]), r[3]) for r in rows]
 
