@@ -19,6 +19,23 @@ def _day_first(days: range) -> str:
     return HEADER + "".join(f"{d:02d}/03/2025;AAA;{d},5\n" for d in days)
 
 
+def _source(tmp_path, **days_of):
+    """A source folder of day-first March files: name (without .csv) -> its days."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name, days in days_of.items():
+        (source / f"{name}.csv").write_text(_day_first(days))
+    return source
+
+
+def _migrated(postgres_url, local_lake, source):
+    """A connection to a database where `source` was migrated once, not committed."""
+    conn = psycopg.connect(postgres_url)
+    ensure_schema(conn)
+    migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+    return conn
+
+
 class DriverSurveyor:
     """survey_files without Spark: the same survey of each file, on the driver, and what it was asked."""
 
@@ -92,14 +109,9 @@ def test_the_same_content_under_two_names_is_filed_under_one_reading(postgres_ur
 
 
 def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(postgres_url, local_lake, tmp_path):
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "a.csv").write_text(_day_first(range(3, 8)))
-    (source / "b.csv").write_text(_day_first(range(10, 14)))
+    source = _source(tmp_path, a=range(3, 8), b=range(10, 14))
     march = [dt.date(2025, 3, d) for d in (3, 4, 5, 6, 7)]
-    with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+    with _migrated(postgres_url, local_lake, source) as conn:
         first = manifest.changes_after(conn, 0)
         assert sorted((c.source_path, c.dates) for c in first) == [
             ("a.csv", march), ("b.csv", [dt.date(2025, 3, d) for d in range(10, 14)])]
@@ -128,13 +140,9 @@ def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(pos
 
 def test_a_moved_file_loads_under_its_new_name_only_and_missing_files_can_be_withdrawn(
         postgres_url, local_lake, tmp_path):
-    source = tmp_path / "source"
-    (source / "sub").mkdir(parents=True)
-    (source / "a.csv").write_text(_day_first(range(3, 8)))
-    (source / "b.csv").write_text(_day_first(range(10, 14)))
-    with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+    source = _source(tmp_path, a=range(3, 8), b=range(10, 14))
+    (source / "sub").mkdir()
+    with _migrated(postgres_url, local_lake, source) as conn:
         seq = manifest.last_change_seq(conn)
         (source / "a.csv").rename(source / "sub" / "a.csv")
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
@@ -156,9 +164,7 @@ def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, lo
     import threading
     import time
 
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "a.csv").write_text(_day_first(range(3, 8)))
+    source = _source(tmp_path, a=range(3, 8))
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         conn.commit()
@@ -191,12 +197,8 @@ def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, lo
 def test_a_schema_correction_logs_the_dates_read_before_and_after(postgres_url, local_lake, tmp_path):
     from backintime_assets.ingestion.raw import resurvey
 
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "a.csv").write_text(_day_first(range(3, 8)))
-    with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+    source = _source(tmp_path, a=range(3, 8))
+    with _migrated(postgres_url, local_lake, source) as conn:
         seq = manifest.last_change_seq(conn)
         sha = manifest.current_files(conn)["a.csv"].sha256
         file_schemas.override_column(conn, [sha], "Date", "alice", final_format="%m/%d/%Y")
