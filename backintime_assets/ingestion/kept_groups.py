@@ -12,10 +12,7 @@ date, so a task that owns a span of dates reads few batches of each group file.
 
 A survey adds a group file or more a day for as long as files arrive, so they are sharded by the
 month of their members' first dates (groups/YYYY-MM/, one group file per month a batch spans): a
-conversion task lists only the months its files begin in, never the whole history. Group files
-of the first, flat layout (groups/*.arrow) are not read: they date from the day group files
-appeared, and listing groups/ for them in every task is the cost sharding removes; their members
-are parsed from the text, and parsed_pruning.py deletes them.
+conversion task lists only the months its files begin in, never the whole history.
 
 Everything here is a cache: a group file is written whole under a new name, and a group file or
 member that is missing, unreadable or not as listed reads as "not kept", so the conversion parses
@@ -183,7 +180,7 @@ def _group_files(fs, folder: str) -> dict[str, tuple[str, str]]:
 
 def is_group_file(key: str) -> bool:
     """Whether a key of the parsed zone (parsed/groups/YYYY-MM/<first>_<last>_<uuid>.arrow) is a
-    group file conversions read: not one of the flat layout, nor a stray file."""
+    group file conversions read, not a stray file."""
     parts = key.split("/")
     return (len(parts) >= 4 and parts[-3] == GROUPS_DIR and len(parts[-2]) == 7 and parts[-2][4] == "-"
             and parts[-1].endswith(".arrow") and len(parts[-1].split("_")) == 3)

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import pyarrow.fs as pafs
 
-from backintime_assets.ingestion.kept_groups import GROUPS_DIR, is_group_file, listed_members, member_identity
+from backintime_assets.ingestion.kept_groups import is_group_file, listed_members, member_identity
 from backintime_assets.ingestion.parsed import MEMBER_SUFFIX, kept_rows_key
 
 ZONE = "parsed"
-GRACE = dt.timedelta(hours=6)  # files younger than this are left: what a running survey may be keeping
+# Files younger than this are left, a margin beyond the locks pruning takes (running surveys and
+# conversions): a file a survey keeps is wanted only once the manifest lists it.
+GRACE = dt.timedelta(hours=6)
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,8 @@ def prunable(listing: Iterable[ZoneFile], wanted: Collection[str], members: Mapp
              cutoff: dt.datetime) -> list[ZoneFile]:
     """The files of the parsed zone (`listing`) that can go: a large file's Parquet whose key is
     not `wanted`, a group file with no wanted member (`members`: group key -> the member
-    identities it lists, none when unreadable), a group file of the flat layout (no longer read)
-    and a temporary file a survey task left; of these, only those modified before `cutoff`."""
+    identities it lists, none when unreadable) and a temporary file a survey task left; of these,
+    only those modified before `cutoff`."""
     wanted_members = {member_identity(k) for k in wanted if k.endswith(MEMBER_SUFFIX)}
     gone = []
     for f in listing:
@@ -58,8 +59,6 @@ def prunable(listing: Iterable[ZoneFile], wanted: Collection[str], members: Mapp
             continue
         if is_group_file(f.key):
             stale = wanted_members.isdisjoint(members.get(f.key, ()))
-        elif f.key.startswith(f"{ZONE}/{GROUPS_DIR}/"):
-            stale = posixpath.dirname(f.key) == f"{ZONE}/{GROUPS_DIR}" and f.key.endswith(".arrow")  # flat layout
         else:
             stale = f.key.endswith(".partial") or (f.key.endswith(".parquet") and f.key not in wanted)
         if stale:

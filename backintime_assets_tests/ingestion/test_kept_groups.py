@@ -156,12 +156,3 @@ def test_a_member_is_looked_for_under_the_month_of_its_first_date_not_its_home_d
     not_kept = []
     found, = read_members(local_lake.filesystem(), [handed], not_kept)
     assert not_kept == [] and found.num_rows == len(_parsed_from_text([mar]))
-
-
-def test_group_files_of_the_flat_layout_are_not_read(local_lake):
-    tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
-    fs = local_lake.filesystem()
-    group, = _group_paths(local_lake)
-    fs.move(group, local_lake.path("parsed", "groups", group.rsplit("/", 1)[1]))  # as the first layout kept it
-    not_kept = []
-    assert list(read_members(fs, tasks, not_kept)) == [] and not_kept == tasks

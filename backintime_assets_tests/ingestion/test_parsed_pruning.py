@@ -22,7 +22,6 @@ SMALL = member_key(SHA_B, reading_hash(json.dumps(SCHEMA)))
 SMALL_OLD_READING = member_key(SHA_B, reading_hash(json.dumps(CORRECTED)))
 GROUP_WANTED = "parsed/groups/2025-03/2025-03-03_2025-03-07_" + "1" * 32 + ".arrow"
 GROUP_STALE = "parsed/groups/2025-03/2025-03-03_2025-03-03_" + "2" * 32 + ".arrow"
-GROUP_FLAT = "parsed/groups/2025-03-03_2025-03-07_" + "3" * 32 + ".arrow"
 
 
 def _files(*keys: str, modified: dt.datetime = OLD) -> list[ZoneFile]:
@@ -35,13 +34,13 @@ def test_wanted_keys_are_those_the_conversion_reads_under_the_final_schema():
 
 
 def test_stale_readings_and_group_files_without_a_wanted_member_go():
-    listing = _files(LARGE, LARGE_OLD_READING, GROUP_WANTED, GROUP_STALE, GROUP_FLAT,
+    listing = _files(LARGE, LARGE_OLD_READING, GROUP_WANTED, GROUP_STALE,
                      f"{LARGE}.0123.partial", "parsed/groups/2025-03/notes.txt", "parsed/README")
     members = {GROUP_WANTED: {member_identity(SMALL), member_identity(SMALL_OLD_READING)},
                GROUP_STALE: {member_identity(SMALL_OLD_READING)}}
     gone = prunable(listing, {LARGE, SMALL}, members, NOW)
-    # The flat layout is no longer read; files that are not ours to judge stay.
-    assert [f.key for f in gone] == [LARGE_OLD_READING, GROUP_STALE, GROUP_FLAT, f"{LARGE}.0123.partial"]
+    # Files that are not ours to judge stay.
+    assert [f.key for f in gone] == [LARGE_OLD_READING, GROUP_STALE, f"{LARGE}.0123.partial"]
 
 
 def test_an_unreadable_group_file_goes_and_nothing_goes_when_everything_is_wanted():
@@ -51,10 +50,10 @@ def test_an_unreadable_group_file_goes_and_nothing_goes_when_everything_is_wante
 
 def test_files_written_after_the_cutoff_stay_whatever_they_hold():
     # A survey running now keeps rows for files the manifest lists only once it commits.
-    assert prunable(_files(LARGE_OLD_READING, GROUP_STALE, GROUP_FLAT, modified=NEW), {LARGE}, {}, NOW) == []
+    assert prunable(_files(LARGE_OLD_READING, GROUP_STALE, modified=NEW), {LARGE}, {}, NOW) == []
 
 
-KEYS = st.sampled_from([LARGE, LARGE_OLD_READING, GROUP_WANTED, GROUP_STALE, GROUP_FLAT, f"{LARGE}.1.partial"])
+KEYS = st.sampled_from([LARGE, LARGE_OLD_READING, GROUP_WANTED, GROUP_STALE, f"{LARGE}.1.partial"])
 
 
 @given(st.lists(st.tuples(KEYS, st.booleans()), unique_by=lambda t: t[0]),
@@ -69,7 +68,7 @@ def test_nothing_wanted_or_recent_ever_goes(listed, wanted):
 
 def test_prune_deletes_what_can_go_and_reports_it(local_lake):
     fs = local_lake.filesystem()
-    for key, size in ((LARGE, 10), (LARGE_OLD_READING, 30), (GROUP_FLAT, 5)):
+    for key, size in ((LARGE, 10), (LARGE_OLD_READING, 30), (GROUP_STALE, 5)):  # an unreadable group file
         fs.create_dir(local_lake.path(key.rsplit("/", 1)[0]), recursive=True)
         with fs.open_output_stream(local_lake.path(key)) as out:
             out.write(b"x" * size)
@@ -77,7 +76,7 @@ def test_prune_deletes_what_can_go_and_reports_it(local_lake):
     assert prune(local_lake, {LARGE}, written - dt.timedelta(hours=1)).files == 0  # written after the cutoff: left
     later = written + dt.timedelta(minutes=1)
     dry = prune(local_lake, {LARGE}, later, dry_run=True)
-    assert (dry.files, dry.bytes) == (2, 35) and _kept(local_lake) == sorted([LARGE, LARGE_OLD_READING, GROUP_FLAT])
+    assert (dry.files, dry.bytes) == (2, 35) and _kept(local_lake) == sorted([LARGE, LARGE_OLD_READING, GROUP_STALE])
     done = prune(local_lake, {LARGE}, later)
     assert (done.files, done.bytes) == (2, 35) and _kept(local_lake) == [LARGE]
     assert prune(local_lake, {LARGE}, later).files == 0
