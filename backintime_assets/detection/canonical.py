@@ -209,3 +209,16 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     for j, name in zip(rest, ("open", "close", "adj_close")):
         mapping[j] = name
     used.update(m for m in mapping if m)
+
+
+def stays_unmapped(j: int, header_cells: Sequence[Sequence[str]], mapping: Sequence[str | None]) -> bool:
+    """Whether column `j`, empty in the sample and unmapped, would stay unmapped (and leave every
+    other column's mapping as it is) whatever values a larger sample found in it. Empty, it fitted
+    every type (_type_fits), so each canonical its name suggests was already a candidate, and lost:
+    values can only take candidates away or weaken them. By type alone it could take the date when
+    no column has it, and, without a header, the ticker or the prices when no column has those."""
+    used = {m for m in mapping if m}
+    if "date" not in used:
+        return False
+    named = j < len(header_cells) and bool(header_cells[j])
+    return named or ("ticker" in used and any(p in used for p in PRICE_COLUMNS))

@@ -184,7 +184,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     joined_int, joined_float = joined_number_patterns(decimal, thousands)
     int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_int))
     if int_frac >= threshold:
-        ints = [v for v in values if integer_rx.match(v)]
+        ints = list(filter(integer_rx.match, values))
         if all(_EIGHT_DIGITS.match(v) for v in ints):
             guess = infer_date_format(ints)
             if guess and guess.fraction == 1.0 and (len(set(ints)) >= 3 or date_named(name)):
@@ -201,7 +201,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
 
     float_frac = _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float))
     if float_frac >= threshold:
-        serial = _serial_format(_numbers([v for v in values if float_rx.match(v)], decimal, thousands), name) \
+        serial = _serial_format(_numbers(list(filter(float_rx.match, values)), decimal, thousands), name) \
             if date_named(name) and _plausible_serial(values) else None
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * float_frac * small, 3))

@@ -8,6 +8,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import repeat
 
 from .joined import SEP, joined
 
@@ -134,12 +135,13 @@ def shape(value: str) -> tuple[tuple, dict] | None:
 # (a drop named by its delivery day may hold the last trading day before a long weekend).
 NAME_DATE_WINDOW_DAYS = 4
 _NAME_CERTAINTY = 0.8  # the name settled the order: better than a guess, short of the data's proof
+GUESSED_ORDER_CERTAINTY = 0.5  # neither values nor name settled it: the separator's custom did
 
 
 def _fits_name(a: list[int], b: list[int], years: list[int], file_date: date) -> bool:
     """Every value read as month `a`, day `b` lies within the window around `file_date`."""
-    try:
-        return all(abs((date(y, m, d) - file_date).days) <= NAME_DATE_WINDOW_DAYS for m, d, y in zip(a, b, years))
+    try:  # each distinct value once: a daily drop repeats one date in every row
+        return all(abs((date(y, m, d) - file_date).days) <= NAME_DATE_WINDOW_DAYS for m, d, y in set(zip(a, b, years)))
     except ValueError:
         return False  # an impossible date under this reading (02/30): it is not the one
 
@@ -185,7 +187,7 @@ def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) ->
             dayfirst, certainty = ch_a > ch_b, 0.7
         else:
             # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first.
-            dayfirst, certainty = sep != "/", 0.5
+            dayfirst, certainty = sep != "/", GUESSED_ORDER_CERTAINTY
     first, second = ("%d", "%m") if dayfirst else ("%m", "%d")
     return f"{first}{sep}{second}{sep}{year}" + tfmt, certainty
 
@@ -224,11 +226,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         return None  # no value of the probe even starts like a date (one scan of them all)
     if sum(1 for v in probe if shape(v) is not None) < 0.5 * len(probe):
         return None  # most columns are not dates: decide that from a few values
-    shapes: list[tuple[tuple, dict]] = []
-    for v in values:
-        s = shape(v)
-        if s is not None:
-            shapes.append(s)
+    shapes: list[tuple[tuple, dict]] = list(filter(None, map(shape, values)))
     if len(shapes) < 0.5 * len(values):
         return None
     counts = Counter(k for k, _ in shapes)
@@ -242,7 +240,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         fmt, certainty = _name_format(key), 1.0
     step = max(1, len(values) // max_check)
     checked = values[::step][:max_check]
-    ok = sum(1 for v in checked if _strptime_ok(v, fmt))
+    ok = sum(map(_strptime_ok, checked, repeat(fmt)))
     fraction = ok / len(checked)
     if fraction == 0:
         return None

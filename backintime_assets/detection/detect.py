@@ -13,17 +13,16 @@ from .filename import date_in_name
 from .layout import Layout, Row, detect_layout
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
+from .settled import settled
 from .xlsx import is_xlsx, read_sheet
 
 HEAD_BYTES = 64 * 1024
 TAIL_BYTES = 16 * 1024
 # A first look at a quarter of the sample settles most files; the full sample is read only when
-# that look leaves a doubt (see _settled). Detection costs about as much per byte as parsing, so
+# that look leaves a doubt (see settled.py). Detection costs about as much per byte as parsing, so
 # for small daily files this halves or better the cost of detection.
 QUICK_HEAD_BYTES = 16 * 1024
 QUICK_TAIL_BYTES = 4 * 1024
-QUICK_MIN_ROWS = 50
-QUICK_MIN_DIALECT_CONFIDENCE = 0.5
 XLSX_HEAD_ROWS = 2000
 XLSX_TAIL_ROWS = 200
 
@@ -71,23 +70,23 @@ def detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) 
     return _detect_sample(head, tail, tail_offset, name)[0]
 
 
-def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> tuple[FileSchema, int]:
-    """(the schema, how many data rows it rests on)."""
+def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> tuple[FileSchema, Layout | None]:
+    """(the schema, the layout it was made from; None for a file that holds no table)."""
     complete = tail is None
     if not head.strip(b" \t\r\n\x00") and complete:
-        return problem_schema(name, "empty file"), 0
+        return problem_schema(name, "empty file"), None
     encoding, _ = detect_encoding(head, complete)
     if not encoding.startswith(("utf-16", "utf-32")):
         problem = binary_problem(head)
         if problem:
-            return problem_schema(name, problem, encoding="binary"), 0
+            return problem_schema(name, problem, encoding="binary"), None
     text = decode_head(head, encoding, complete)
     if not complete:
         cut = max(text.rfind("\n"), text.rfind("\r"))
         if cut > 0:
             text = text[: cut + 1]  # the last line was cut by the sample boundary
     if not text.strip():
-        return problem_schema(name, "empty file", encoding=encoding), 0
+        return problem_schema(name, "empty file", encoding=encoding), None
 
     dialect = detect_dialect(text)
     args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
@@ -101,7 +100,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
     decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
     layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, date_in_name(name))
-    return _schema(name, encoding, dialect, layout, decimal, thousands), len(layout.body)
+    return _schema(name, encoding, dialect, layout, decimal, thousands), layout
 
 
 def _detect_xlsx(data: bytes, name: str) -> FileSchema:
@@ -143,20 +142,8 @@ def _quick(head: bytes, tail: bytes, size: int, name: str) -> FileSchema | None:
     """The schema from the file's first QUICK_HEAD_BYTES and last QUICK_TAIL_BYTES, when settled."""
     if size <= QUICK_HEAD_BYTES + QUICK_TAIL_BYTES:
         return None
-    schema, rows = _detect_sample(head[:QUICK_HEAD_BYTES], tail[-QUICK_TAIL_BYTES:], size - QUICK_TAIL_BYTES, name)
-    return schema if rows >= QUICK_MIN_ROWS and _settled(schema) else None
-
-
-def _settled(schema: FileSchema) -> bool:
-    """A schema from the small sample that a larger one is unlikely to change: a header, a clear
-    dialect and every column typed with full confidence (a day-first or month-first guess, a mixed
-    column or a column still empty in the sample all ask for more rows)."""
-    return (
-        schema.problem is None
-        and schema.header_row >= 0
-        and schema.confidence >= QUICK_MIN_DIALECT_CONFIDENCE
-        and all(c.confidence >= 0.999 for c in schema.columns)
-    )
+    schema, layout = _detect_sample(head[:QUICK_HEAD_BYTES], tail[-QUICK_TAIL_BYTES:], size - QUICK_TAIL_BYTES, name)
+    return schema if settled(schema, layout) else None
 
 
 def detect_file(path: str | Path) -> FileSchema:

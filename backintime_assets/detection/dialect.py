@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
+from operator import contains
 
 from .joined import SEP, joined, joined_regex
 
@@ -116,10 +118,13 @@ def count_lines(text: str) -> int:
 
 # Dates, times and decimals: the '-', '/', '.', ':' and ' ' inside them are not delimiters.
 # Every token starts with a digit or a letter: the leading lookahead lets the scan skip the rest.
+# A run of digits or letters is always followed by something else in a token, so giving back part
+# of it never helps: the runs are possessive, which spares the scan that backtracking at every
+# position of a word or number.
 _VALUE_TOKENS = re.compile(
-    r"(?=[\dA-Za-z])(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|\d+\.\d+"
-    r"|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{2,4})"
+    r"(?=[\dA-Za-z])(?:\d{1,4}+[-/.]\d{1,2}+[-/.]\d{1,4}+(?:[ T]\d{1,2}+:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}+:\d{2}(?::\d{2})?|\d++\.\d+"
+    r"|[A-Za-z]{3,9}+\.? \d{1,2}+,? \d{4}|\d{1,2}+[- ][A-Za-z]{3,9}+[- ]\d{2,4})"
 )
 _INNER_CHARS = "-/.: "
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
@@ -140,7 +145,7 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
     else:
         chars = {ch for ch in set(text) if not ch.isalnum()}
     chars = sorted(chars, key=text.index)  # in order of first appearance: a stable tie-break
-    present = {ch: sum(1 for line in lines if ch in line) for ch in chars}
+    present = {ch: sum(map(contains, lines, repeat(ch))) for ch in chars}  # lines holding ch, in C
     n = max(1, len(lines))
     out = [d for d in _DELIMITERS if present.get(d, 0) >= min(3, n) or (d in ",;\t|" and present.get(d, 0))]
     # Any other punctuation that shows up on most lines with a steady count is worth a try.
@@ -226,13 +231,13 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, known: _KnownCells
         cut = [False] * len(rows)
     whole = [f for (_, f), c in zip(rows, cut) if f and f != [""] and not c]
     broken = sum(cut)
-    patterns = Counter(len(f) for f in whole)
+    patterns = Counter(map(len, whole))
     if not patterns:
         return 0.0
     # Pattern score: many rows with one (or few) field counts, more fields better; one-column
     # parses get a small epsilon so they still compare.
     p = sum(n * max(k - 1, 0.01) / k for k, n in patterns.items()) / len(patterns)
-    flat = [c for fields in whole for c in fields]
+    flat = list(chain.from_iterable(whole))
     cells = len(flat)
     t = (known or _KnownCells()).count(flat) / (cells + broken) if cells else 0.0
     return p * t

@@ -161,7 +161,7 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
                   thousands: str | None, threshold: float = 0.9, limit: int = 160,
                   file_date: date | None = None) -> list[ColumnType]:
     rows = _spread(rows, limit)
-    if rows and all(len(r) == width for r in rows):
+    if rows and set(map(len, rows)) == {width}:
         cols: list[Sequence[str]] = list(zip(*rows))  # the rows are fitted to the width: transpose in C
     else:
         cols = [[r[j] for r in rows] for j in range(width)]
@@ -204,6 +204,29 @@ def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[st
     return {c: kind.get(v, 0) for c, v in stripped.items()}
 
 
+def _uniform_counts(columns: list[list[int]], n: int, starts: int) -> list[int]:
+    """For each start k < `starts`: how many columns (of _cell_kind codes, `n` rows) are uniformly
+    numeric or date-like from row k to the last row but one (to the last row when fewer than three
+    rows remain)."""
+    def uniform(empty: int, numbers: int, dates: int, length: int) -> bool:
+        filled = length - empty
+        top = max(numbers, dates)
+        return bool(filled) and top >= 0.9 * filled and top > 0
+
+    if n - (starts - 1) < 3:  # short heads: the end moves too, count every slice afresh
+        return [sum(uniform(p.count(0), p.count(1), p.count(2), len(p))
+                    for p in (c[k:n - 1 if n - k >= 3 else n] for c in columns)) for k in range(starts)]
+    scores = [0] * starts
+    for column in columns:
+        part = column[:n - 1]
+        counts = [part.count(0), part.count(1), part.count(2), 0]  # by kind, 0 to 3
+        for k in range(starts):
+            if k:
+                counts[column[k - 1]] -= 1  # one row less at the top
+            scores[k] += uniform(counts[0], counts[1], counts[2], n - 1 - k)
+    return scores
+
+
 def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None, probe: int = 50) -> list[Row]:
     """Rows to type the columns from: those from the start that makes the most columns uniformly
     numeric or date-like (header and preamble rows spoil that), without the last row when there are
@@ -215,15 +238,7 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     columns = [kinds[j::width] for j in range(width)] if kinds else []
     n = len(head)
     best_k, best = 0, -1
-    for k in range(0, min(n, 10)):
-        end = n - 1 if n - k >= 3 else n
-        score = 0
-        for column in columns:
-            part = column[k:end]
-            filled = len(part) - part.count(0)
-            if filled:
-                top = max(part.count(1), part.count(2))
-                score += top >= 0.9 * filled and top > 0
+    for k, score in enumerate(_uniform_counts(columns, n, min(n, 10))):
         if score > best:
             best_k, best = k, score
     end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)

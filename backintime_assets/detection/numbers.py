@@ -31,6 +31,9 @@ _CANDIDATE_CELLS = re.compile(  # _CANDIDATE over NUL-joined cells (joined.py), 
 )
 _UNGROUPED = re.compile(r"^[+-]?\d{5,}$")  # among candidates: what lstrip("+-").isdigit() with 5+ chars is
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?P<t>[,. \u00a0\u202f'\u2019])\d{3}(?:(?P=t)\d{3})*(?P<rest>[.,]\d+)?$")
+# The two above over NUL-joined cells (joined.py): most files group no number, and one scan says so.
+_UNGROUPED_CELLS = joined_regex(_UNGROUPED.pattern[1:-1])
+_GROUPED_CELLS = joined_regex(_GROUPED.pattern[1:-1])
 _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
 # _ONE_MARK's mark for every NUL-joined cell in turn ("" where it does not match): each match
 # spans one whole cell, the mark alternative or else the rest of the cell.
@@ -76,7 +79,8 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     "1,234" alone (one mark followed by exactly three digits) could be either and only counts when
     nothing else decides: then the file's `delimiter` does (see below)."""
     candidates = _first_candidates(cells if isinstance(cells, list) else list(cells), 400)
-    grouped = list(map(_GROUPED.match, candidates))
+    all_text = text = joined(candidates) or ""  # the candidates hold no NUL
+    grouped = list(map(_GROUPED.match, candidates)) if _GROUPED_CELLS.search(all_text) else []
     decimal_first: dict[str, int] = {}  # where each decimal vote first came: ties go to the earliest
     decimal_counts: Counter[str] = Counter()
     group_votes: Counter[str] = Counter()
@@ -100,7 +104,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
                 ambiguous[t] += 1
         positions = [i for i, m in enumerate(grouped) if m is None]
         others = [candidates[i] for i in positions]
-    text = joined(others)  # the candidates hold no NUL
+        text = joined(others)
     labels = _ONE_MARK_EACH.findall(text)[:len(others)] if text else []  # "" where _ONE_MARK fails
     decimal_counts.update(filter(None, labels))
     for mark in set(labels) - {""}:  # its first one-mark vote may come before a grouped one
@@ -111,7 +115,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
         decimal_votes[mark] = decimal_counts[mark]
     # Integers of five or more digits (not a year) written without grouping (neither regex above
     # matches them).
-    ungrouped = sum(map(bool, map(_UNGROUPED.match, candidates)))
+    ungrouped = len(_UNGROUPED_CELLS.findall(all_text))
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
     elif group_votes.get(".", 0) > group_votes.get(",", 0):

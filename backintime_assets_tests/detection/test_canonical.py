@@ -1,6 +1,6 @@
 import pytest
 
-from backintime_assets.detection.canonical import map_canonical
+from backintime_assets.detection.canonical import map_canonical, stays_unmapped
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.simulation.layouts import ALIASES, EXTRAS
 
@@ -66,3 +66,22 @@ def test_every_header_the_simulator_writes_maps_to_its_column(source, header):
     want = None if source in EXTRAS else source
     for spelling in (header, header.upper(), header.lower()):
         assert map_canonical([[spelling]], [KIND[source]], []) == [want], spelling
+
+
+def test_an_empty_column_stays_unmapped_only_where_no_values_could_map_it():
+    mapped = ["date", "ticker", "close", None]
+    assert stays_unmapped(3, [["Date"], ["Ticker"], ["Close"], ["Notes"]], mapped)
+    # Without a header it could be a ticker or a price, unless the file has those already.
+    assert stays_unmapped(3, [["Date"], ["Ticker"], ["Close"], []], mapped)
+    assert not stays_unmapped(3, [["Date"], ["Name"], ["Turnover"], []], ["date", "ticker", None, None])
+    # Filled with dates it would become the date axis of a file that has none.
+    assert not stays_unmapped(3, [["Ticker"], ["Close"], ["Volume"], ["When"]], ["ticker", "close", "volume", None])
+
+
+def test_a_filled_column_never_takes_more_than_its_name_offered_when_empty():
+    # What stays_unmapped rests on: an empty named column competes for what its name suggests.
+    empty = ColumnType("string", None, 0.0)
+    headers = [["Date"], ["Close"], ["Price"]]
+    assert map_canonical(headers, [D, F, empty], []) == ["date", "close", None]
+    for filled in (D, F, N, S):
+        assert map_canonical(headers, [D, F, filled], [["2020-01-02", "1.5", "x"]]) == ["date", "close", None]

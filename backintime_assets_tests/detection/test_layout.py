@@ -1,6 +1,9 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from backintime_assets.detection.detect import count_lines
 from backintime_assets.detection.dialect import parse_rows
-from backintime_assets.detection.layout import detect_layout
+from backintime_assets.detection.layout import _uniform_counts, detect_layout
 
 DATA = "2020-01-02,AAPL,10.5,100\n2020-01-03,AAPL,10.7,120\n2020-01-06,AAPL,10.6,90\n2020-01-07,AAPL,10.9,95\n"
 
@@ -130,3 +133,20 @@ def test_cell_kinds_match_the_cell_by_cell_test():
         assert _cell_kinds(cells - {"x\x00y"}, decimal, thousands) == without_nul
     kinds = _cell_kinds({"1.5", "NA", "2020-01-02", "AAPL"}, ".", None)
     assert kinds == {"1.5": 1, "NA": 0, "2020-01-02": 2, "AAPL": 3}
+
+
+@given(st.integers(0, 60).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.lists(st.integers(0, 3), min_size=n, max_size=n), max_size=6))))
+def test_uniform_counts_match_counting_every_slice(case):
+    n, columns = case
+    expected = []
+    for k in range(min(n, 10)):
+        end = n - 1 if n - k >= 3 else n
+        score = 0
+        for column in columns:
+            part = column[k:end]
+            filled = len(part) - part.count(0)
+            top = max(part.count(1), part.count(2))
+            score += bool(filled) and top >= 0.9 * filled and top > 0
+        expected.append(score)
+    assert _uniform_counts(columns, n, min(n, 10)) == expected
