@@ -45,6 +45,16 @@ select md5(random()::text || clock_timestamp()::text) where not exists (select 1
 insert into raw_file_changes (source_path, dates)
 select source_path, dates from raw_files
 where superseded_at is null and not exists (select 1 from raw_file_changes);
+-- Each date's last change, and how far into the log that is (manifest.latest_change_by_date
+-- brings it up to date when read). Rebuilt from the log whenever this DDL changes.
+create table if not exists raw_date_changes (
+    date date primary key,
+    seq  bigint not null
+);
+create table if not exists raw_date_changes_upto (seq bigint not null);
+delete from raw_date_changes;
+delete from raw_date_changes_upto;
+insert into raw_date_changes_upto values (0);
 
 create table if not exists file_layouts (
     sha256      text primary key,

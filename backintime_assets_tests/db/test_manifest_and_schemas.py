@@ -83,3 +83,18 @@ def test_a_borrowed_schema_stays_borrowed_until_a_user_corrects_it(postgres_url)
         file_schemas.override_column(conn, ["sha"], "Px", "alice", final_mapping="adj_close")
         final = file_schemas.final_schema(conn, "sha")
         assert final["borrowed_from"] is None and final["columns"][1]["canonical"] == "adj_close"
+
+
+def test_each_dates_last_change_is_kept_as_changes_are_logged(postgres_url):
+    day = [dt.date(2031, 5, d) for d in range(1, 5)]
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        manifest.log_change(conn, "a.csv", [day[0], day[1]])
+        manifest.log_change(conn, "b.csv", [day[1], day[2], day[1]])
+        manifest.log_change(conn, "a.csv", [day[0]])
+        seqs = [c.seq for c in manifest.changes_after(conn, 0)][-3:]
+        latest = manifest.latest_change_by_date(conn)
+        assert {d: latest.get(d) for d in day} == {day[0]: seqs[2], day[1]: seqs[1], day[2]: seqs[1], day[3]: None}
+        # the same as grouping the whole log, which the sensor did on every tick before
+        assert latest == dict(conn.execute("select d, max(seq) from raw_file_changes, unnest(dates) d group by d"))
+        conn.rollback()

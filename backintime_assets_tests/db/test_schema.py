@@ -39,7 +39,9 @@ def test_a_database_from_before_the_change_log_counts_every_current_file_as_chan
         conn.execute("delete from schema_versions")
         conn.commit()
         ensure_schema(conn)
-        assert [(c.source_path, c.dates) for c in manifest.changes_after(conn, 0)] == [("a.csv", [dt.date(2025, 1, 2)])]
+        (change,) = manifest.changes_after(conn, 0)
+        assert (change.source_path, change.dates) == ("a.csv", [dt.date(2025, 1, 2)])
+        assert manifest.latest_change_by_date(conn) == {dt.date(2025, 1, 2): change.seq}
         ensure_schema(conn)  # once only
         assert len(manifest.changes_after(conn, 0)) == 1
 
