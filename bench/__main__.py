@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 MODULES = [
-    "bench_pipeline", "bench_simulate", "bench_detect", "bench_convert", "bench_backtest", "bench_incremental",
-    "bench_results_load",
+    "bench_pipeline", "bench_simulate", "bench_detect", "bench_convert", "bench_convert_memory", "bench_backtest",
+    "bench_incremental", "bench_results_load",
 ]
 
 

@@ -34,8 +34,8 @@ import pyarrow.parquet as pq
 from backintime_assets.ingestion.convert import GROUP_BYTES, PIECE_BYTES
 from backintime_assets.ingestion.kept_groups import GroupKeeper
 from backintime_assets.ingestion.parsed import (
-    FILE_SUMMARY, KEEP_MIN_BYTES, KEPT, LOADED, FileTask, group_files, kept, parse_in_pieces, parsed_key, reader_at,
-    reading_hash, tagged_rows,
+    FILE_SUMMARY, KEEP_MIN_BYTES, KEPT, LOADED, PARSED_BATCH_ROWS, FileTask, group_files, kept, parse_in_pieces,
+    parsed_key, reader_at, reading_hash, tagged_rows,
 )
 from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
@@ -186,7 +186,7 @@ class _Keeper:
             self._fs.create_dir(posixpath.dirname(self._path), recursive=True)
             self._writer = pq.ParquetWriter(self._temporary, KEPT, filesystem=self._fs, compression="zstd")
         if self._writer is not None:
-            self._writer.write_table(kept(parsed))
+            self._writer.write_table(kept(parsed), row_group_size=PARSED_BATCH_ROWS)
 
     def finish(self, whole: bool) -> str | None:
         """The kept file's path, or None when nothing (or only part of the file) was kept."""

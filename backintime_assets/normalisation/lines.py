@@ -14,12 +14,24 @@ def to_utf8(data: bytes, encoding: str) -> bytes:
     name = codecs.lookup(encoding).name if encoding not in ("binary", "") else "utf-8"
     if name in ("utf-8", "utf-8-sig"):
         body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        if body.isascii():  # most exports: proven valid without decoding a copy of the whole piece
+            return body
         try:
             body.decode("utf-8")
             return body
         except UnicodeDecodeError:
             return body.decode("utf-8", errors="replace").encode("utf-8")
     return decode_all(data, name).encode("utf-8")
+
+
+_MASK_BYTES = 4 << 20
+
+
+def _positions(arr: np.ndarray, byte: int) -> np.ndarray:
+    """Offsets of `byte` in `arr`, found a slice at a time: a mask of a whole 64 MB piece would
+    cost as much memory again as the piece."""
+    found = [np.flatnonzero(arr[at:at + _MASK_BYTES] == byte) + at for at in range(0, arr.size, _MASK_BYTES)]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)
 
 
 class LineIndex:
@@ -29,8 +41,9 @@ class LineIndex:
         self.buf = buf
         n = len(buf)
         arr = np.frombuffer(buf, dtype=np.uint8)
-        lf = np.flatnonzero(arr == 10)
-        cr = np.flatnonzero(arr == 13)
+        lf = _positions(arr, 10)
+        # Most files have no \r at all: a byte search says so without a second pass.
+        cr = _positions(arr, 13) if b"\r" in buf else lf[:0]
         if cr.size:
             after = np.minimum(cr + 1, n - 1)
             lone_cr = cr[(cr + 1 >= n) | (arr[after] != 10)]

@@ -48,3 +48,31 @@ def test_a_small_or_utf16_file_is_read_whole():
     assert len(list(parse_in_pieces(_read_at(data), len(data), task, 500))) == 1
     small = render_table(PRICE_HEADER, sample_prices(5, seed=1), Style())
     assert len(list(parse_in_pieces(_read_at(small), len(small), _task(small), 10_000))) == 1
+
+
+def test_reading_a_kept_file_holds_one_row_group_at_a_time_however_many_it_has(tmp_path, monkeypatch):
+    import os
+
+    import numpy as np
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    import backintime_assets.ingestion.parsed as parsed
+
+    monkeypatch.setattr(parsed, "PARSED_BATCH_ROWS", 5_000)
+    rows = 400_000
+    kept = pa.table({"source_line": np.arange(rows), "close": np.random.default_rng(1).random(rows),
+                     "raw": pa.array([f"line {k}" for k in range(rows)])})
+    path = str(tmp_path / "kept.parquet")
+    pq.write_table(kept, path, row_group_size=5_000)  # 80 row groups
+    del kept
+    batches = parsed._kept_rows(pafs.LocalFileSystem(), FileTask(path, "big.csv", "{}", dt.date(2025, 1, 2), 0, 1,
+                                                                 path))
+    held, read = [], 0
+    for batch in batches:
+        read += batch.num_rows
+        held.append(pa.total_allocated_bytes())
+        del batch
+    assert read == rows
+    # pyarrow's default pre-buffering holds the file's every row group read, the whole file here.
+    assert max(held) < os.path.getsize(path) // 5

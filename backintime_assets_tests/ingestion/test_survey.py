@@ -150,3 +150,29 @@ def test_spark_tasks_survey_files_and_read_known_ones_with_their_given_schema(sp
         assert pc.sum(rows["rows_read"]).as_py() == {"big.csv": 3000, "eu.csv": 60}.get(name, 30)
     everything = fs.get_file_info(pafs.FileSelector(location.path("parsed"), recursive=True))
     assert not [f.path for f in everything if f.path.endswith(".partial")]
+
+
+def test_a_large_files_kept_rows_are_written_and_read_a_bounded_row_group_at_a_time(tmp_path, monkeypatch):
+    # A task holds a whole row group when it reads one: pieces of ~700 rows must land in row groups
+    # of at most PARSED_BATCH_ROWS, and be read back in batches no larger.
+    import backintime_assets.ingestion.parsed as parsed
+    import backintime_assets.ingestion.survey as survey
+    from backintime_assets.lake import LakeLocation
+
+    monkeypatch.setattr(survey, "PARSED_BATCH_ROWS", 250)
+    monkeypatch.setattr(parsed, "PARSED_BATCH_ROWS", 250)
+    data = _file(3000, 9)
+    location = LakeLocation(str(tmp_path))
+    fs = location.filesystem()
+    keeper = survey._Keeper(fs, location, "sha-big")
+    found = survey_file(lambda offset, length: data[offset:offset + length], len(data), "big.csv",
+                        detect_bytes(data, "big.csv"), piece_bytes=50_000, keep=keeper)
+    path = keeper.finish(found.read_whole)
+    metadata = pq.ParquetFile(path, filesystem=fs).metadata
+    sizes = [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
+    assert max(sizes) == 250 and metadata.num_row_groups > 3000 // 250
+    batches = list(parsed._kept_rows(fs, FileTask("", "big.csv", found.schema_json, found.dates[0], 0, len(data),
+                                                  path)))
+    assert max(b.num_rows for b in batches) <= 250 and sum(b.num_rows for b in batches) == metadata.num_rows
+    table = pa.Table.from_batches(batches)
+    assert table.filter(pc.equal(table["status"], "loaded")).num_rows == 3000
