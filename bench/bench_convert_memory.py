@@ -21,3 +21,98 @@ above imports for files of 63 / 250 / 997 MB:
 - before: 650 / 1072 / 1329 MB (64 MB pieces, 128 MB buckets, and pyarrow's pre-buffering, which
   kept every row group of a kept file read until the end: +450 MB on the 1 GB file alone);
 - after: 385 / 535 / 562 MB (1.00 / 1.39 / 1.46 of the smallest): flat from 250 MB on.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+BYTES_PER_ROW = 80  # of the clean layout
+FIRST, LAST = date(1900, 1, 1), date(1939, 12, 29)  # one 40-year archive window (aligned to 1900)
+BUSINESS_DAYS = 10_435  # Mon-Fri from FIRST to LAST
+
+
+def _write_archive(out: Path, megabytes: int) -> Path:
+    """One archive file of about `megabytes`, of every business day of FIRST..LAST."""
+    from backintime_assets.simulation import FileOptions, MarketSpec, write_files
+
+    tickers = max(1, round(megabytes * 1e6 / BYTES_PER_ROW / BUSINESS_DAYS))
+    report = write_files(MarketSpec(n_tickers=tickers, market_start=FIRST), FIRST, LAST, out,
+                         FileOptions(shape="archive", archive_tickers=tickers, archive_years=40))
+    (path,) = report.files
+    return path
+
+
+def _measure(path: str, lake: str) -> dict:
+    """Survey then convert `path` in this process; what the child prints."""
+    import hashlib
+    import resource
+    import time
+    import types
+
+    import backintime_assets.ingestion.convert as convert
+    import backintime_assets.ingestion.survey as survey
+    from backintime_assets.ingestion.parsed import FileTask
+    from backintime_assets.lake import LakeLocation
+    from backintime_assets.simulation import business_days
+
+    def in_process(spark, payloads, work, result):
+        return [row for payload in payloads for row in work(payload)]
+
+    survey.run_tasks = convert.run_tasks = in_process
+    session = types.SimpleNamespace(sparkContext=types.SimpleNamespace(defaultParallelism=2))
+
+    def rss_kb() -> int:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+
+    before = rss_kb()
+    started = time.perf_counter()
+    location = LakeLocation(lake)
+    size = Path(path).stat().st_size
+    found = survey.survey_files(session, location, [survey.SurveyTask(
+        path, path, Path(path).name, size, sha256=hashlib.sha256(path.encode()).hexdigest())])[path]
+    dates = [d.isoformat() for d in business_days(FIRST, LAST)]
+    task = FileTask(path, Path(path).name, found.schema_json, min(found.dates), 0, size, found.parsed_path,
+                    tuple(found.dates))
+    result = convert.convert_files(session, location, [task], dates, "bench")
+    return {"rss_after_imports_mb": before / 1024,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "seconds": time.perf_counter() - started, "loaded": result.prices.rows}
+
+
+def run(quick: bool) -> list[dict]:
+    sizes = [8, 32, 128] if quick else [64, 256, 1024]
+    work = Path(tempfile.mkdtemp(prefix="backintime-bench-memory-"))
+    rows = []
+    try:
+        for megabytes in sizes:
+            path = _write_archive(work / f"source-{megabytes}", megabytes)
+            lake = work / f"lake-{megabytes}"
+            child = subprocess.run(
+                [sys.executable, "-c", "import json, sys; from bench.bench_convert_memory import _measure; "
+                 "print(json.dumps(_measure(sys.argv[1], sys.argv[2])))", str(path), str(lake)],
+                check=True, capture_output=True, text=True)
+            measured = json.loads(child.stdout.strip().splitlines()[-1])
+            above = measured["peak_rss_mb"] - measured["rss_after_imports_mb"]
+            rows.append({"file_mb": round(path.stat().st_size / 1e6), "rows_loaded": measured["loaded"],
+                         "seconds": measured["seconds"], "peak_rss_mb": measured["peak_rss_mb"],
+                         "peak_above_imports_mb": above,
+                         "vs_smallest": above / rows[0]["peak_above_imports_mb"] if rows else 1.0})
+            print(f"  {rows[-1]}", file=sys.stderr, flush=True)
+            shutil.rmtree(lake, ignore_errors=True)
+            shutil.rmtree(path.parent, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+if __name__ == "__main__":
+    from bench.__main__ import format_table
+
+    print(format_table(run("--quick" in sys.argv)))
