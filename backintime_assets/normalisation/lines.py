@@ -27,7 +27,7 @@ def to_utf8(data: bytes, encoding: str) -> bytes:
 _MASK_BYTES = 4 << 20
 
 
-def _positions(arr: np.ndarray, byte: int) -> np.ndarray:
+def byte_positions(arr: np.ndarray, byte: int) -> np.ndarray:
     """Offsets of `byte` in `arr`, found a slice at a time: a mask of a whole 64 MB piece would
     cost as much memory again as the piece."""
     found = [np.flatnonzero(arr[at:at + _MASK_BYTES] == byte) + at for at in range(0, arr.size, _MASK_BYTES)]
@@ -41,9 +41,9 @@ class LineIndex:
         self.buf = buf
         n = len(buf)
         arr = np.frombuffer(buf, dtype=np.uint8)
-        lf = _positions(arr, 10)
+        lf = byte_positions(arr, 10)
         # Most files have no \r at all: a byte search says so without a second pass.
-        cr = _positions(arr, 13) if b"\r" in buf else lf[:0]
+        cr = byte_positions(arr, 13) if b"\r" in buf else lf[:0]
         if cr.size:
             after = np.minimum(cr + 1, n - 1)
             lone_cr = cr[(cr + 1 >= n) | (arr[after] != 10)]
