@@ -4,9 +4,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
+from backintime_assets.db.manifest import MIGRATION_LOCK
+
 SCHEMA_LOCK = 824601  # the advisory lock schema changes take, one at a time
 
-DDL = """
+DDL = f"""
 create table if not exists raw_files (
     source_path   text not null,
     sha256        text not null,
@@ -41,7 +43,9 @@ create table if not exists raw_file_changes_log (id text primary key);
 insert into raw_file_changes_log (id)
 select md5(random()::text || clock_timestamp()::text) where not exists (select 1 from raw_file_changes_log);
 -- A database from before the log: every current file counts as changed once, so its dates run
--- once more rather than passing for up to date.
+-- once more rather than passing for up to date. Under the migration lock, as every writer of the
+-- log: changes must commit in number order (manifest.latest_change_by_date relies on it).
+select pg_advisory_xact_lock({MIGRATION_LOCK});
 insert into raw_file_changes (source_path, dates)
 select source_path, dates from raw_files
 where superseded_at is null and not exists (select 1 from raw_file_changes);
@@ -51,10 +55,12 @@ create table if not exists raw_date_changes (
     date date primary key,
     seq  bigint not null
 );
+-- One row, reset in place: a sensor tick waiting to lock it then reads 0, where a row deleted
+-- and inserted again would be no row at all to it.
 create table if not exists raw_date_changes_upto (seq bigint not null);
+update raw_date_changes_upto set seq = 0;
+insert into raw_date_changes_upto select 0 where not exists (select 1 from raw_date_changes_upto);
 delete from raw_date_changes;
-delete from raw_date_changes_upto;
-insert into raw_date_changes_upto values (0);
 
 create table if not exists file_layouts (
     sha256      text primary key,
