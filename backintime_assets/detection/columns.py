@@ -90,7 +90,7 @@ def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]
         text = joined(values)
         if text is None or not text.isascii() or "_" in text:
             return None
-        return len(joined_rx.findall(text))
+        return joined_rx.subn("", text)[1]  # counts the matches without a string for each
 
     return count
 

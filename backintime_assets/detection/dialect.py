@@ -117,14 +117,19 @@ def count_lines(text: str) -> int:
 
 
 # Dates, times and decimals: the '-', '/', '.', ':' and ' ' inside them are not delimiters.
-# Every token starts with a digit or a letter: the leading lookahead lets the scan skip the rest.
+# Every token starts with a digit or a letter, which the pattern tests first: most positions of a
+# sample then fail on one or two character tests (a leading lookahead cost an assertion, then all
+# five alternatives at every letter). The digit alternatives keep their order, so every match is
+# the one of "\d{1,4}+[-/.]... | \d{1,2}+:... | \d++\.\d+ | [A-Za-z]{3,9}+... | \d{1,2}+[- ][A-Za-z]...":
+# no alternative opening on a letter can match where one opening on a digit can, and vice versa.
 # A run of digits or letters is always followed by something else in a token, so giving back part
 # of it never helps: the runs are possessive, which spares the scan that backtracking at every
 # position of a word or number.
 _VALUE_TOKENS = re.compile(
-    r"(?=[\dA-Za-z])(?:\d{1,4}+[-/.]\d{1,2}+[-/.]\d{1,4}+(?:[ T]\d{1,2}+:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}+:\d{2}(?::\d{2})?|\d++\.\d+"
-    r"|[A-Za-z]{3,9}+\.? \d{1,2}+,? \d{4}|\d{1,2}+[- ][A-Za-z]{3,9}+[- ]\d{2,4})"
+    r"\d(?:\d{0,3}+[-/.]\d{1,2}+[-/.]\d{1,4}+(?:[ T]\d{1,2}+:\d{2}(?::\d{2})?)?"
+    r"|\d?+:\d{2}(?::\d{2})?|\d*+\.\d+"
+    r"|\d?+[- ][A-Za-z]{3,9}+[- ]\d{2,4})"
+    r"|[A-Za-z]{3,9}+\.? \d{1,2}+,? \d{4}"
 )
 _INNER_CHARS = "-/.: "
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
@@ -156,68 +161,54 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
         count, freq = per_line.most_common(1)[0]
         if count > 0 and freq >= 0.8 * n and ord(ch) < 0x2000:
             out.append(ch)
-    inner = _inside_values("\n".join(lines[:60]))
-    out = [d for d in out if d not in inner or inner[d] < 0.5]
+    if any(d in _INNER_CHARS for d in out):  # else there is nothing to drop: spare the scan
+        inner = _inside_values("\n".join(lines[:60]))
+        out = [d for d in out if d not in inner or inner[d] < 0.5]
     if "," not in out:
         out.insert(0, ",")  # also stands for "one column": a file with no delimiter at all
     return out
 
 
-# Over NUL-joined cells (joined.py), a group per cell, cells that _KNOWN surely matches: plain
-# and grouped numbers, numeric dates, words ("12", "-3,25", "1,234.5", "2020-01-02", "Real Estate") ...
-_SURELY_KNOWN = re.compile(
-    f"{SEP}((?:[+-]?\\d+(?:[.,]\\d+)?|[+-]?\\d{{1,3}}(?:,\\d{{3}})+(?:\\.\\d+)?"
-    f"|\\d{{1,4}}[-/.]\\d{{1,2}}[-/.]\\d{{1,4}}"
-    f"|[A-Za-z][^,;\\t|\"{SEP}]*))(?={SEP})"
-)
-# ... and cells it surely does not: only a URL may hold ';', '|' or '"'; a tab between digits or a
-# letter right after a comma fits none of its values. Wrong candidate delimiters make many such.
-_SURELY_UNKNOWN = re.compile(
-    f"{SEP}((?!(?:https?|ftp)://)"
-    f"(?:[^{SEP};|\",\\t]++|,(?![A-Za-z])|(?<!\\d)\\t|\\t(?!\\d))*+"  # up to the first sign, without backtracking
-    f"(?:[;|\"]|(?<=\\d)\\t\\d|,[A-Za-z])[^{SEP}]*+)(?={SEP})"
-)
+# _KNOWN over NUL-joined cells (joined.py), a group per cell it matches whole, written for speed on
+# the cells of wrong delimiters (whole lines, or pieces of them), where a scan costs most:
+# - its open-ended runs stop at a NUL, so a match never spans two cells;
+# - runs are possessive where giving back a character can never lead to a match: the word runs
+#   (what follows them is the lookahead for a NUL, which no given-back character is) and the
+#   digit runs of a number outside its groups of thousands (what follows takes no digit);
+# - only a URL may hold ';', '|' or '"' (no other alternative has them in any character class):
+#   a cell that holds one is tried as a URL alone.
+def _joined_known() -> re.Pattern:
+    core = _KNOWN.pattern.replace("^(?:", "", 1).rsplit(")$", 1)[0]
+    for old, new, times in (
+        ('[^,;\\t|"]*', f'[^,;\\t|"{SEP}]*+', 2),  # words, codes
+        ("\\S+", f"[^\\s{SEP}]++", 1),  # URL
+        ("(?:\\d+|\\d{1,3}", "(?:\\d++|\\d{1,3}", 1),  # a number's integer part, ungrouped
+        # its fraction and exponent
+        ("(?:[.,]\\d+)?(?:[eE][+-]?\\d+)?\\s?%?", "(?:[.,]\\d++)?(?:[eE][+-]?\\d++)?\\s?%?", 1),
+    ):
+        assert core.count(old) == times, old
+        core = core.replace(old, new)
+    url = f"(?:https?|ftp)://[^\\s{SEP}]++"
+    assert url in core
+    no_sign = f'(?=[^{SEP};|"]*+{SEP})'
+    return re.compile(f"{SEP}({no_sign}(?:{core}\n)|{url})(?={SEP})", re.X)  # \n: the core ends in a comment
 
 
-class _KnownCells:
-    """Counts the cells that are blank or _KNOWN values, testing each distinct (stripped) cell
-    once: the candidate dialects of a sample split it into many of the same cells (dates, names,
-    every cell of a quote variant), and daily files repeat tickers and names."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, bool] = {"": True}
-
-    def count(self, cells: list[str]) -> int:
-        stripped = list(map(str.strip, cells))
-        new = list(set(stripped).difference(self.known))
-        text = joined(new) if new else None
-        if text is not None:
-            # Most new cells are settled by two scans over them all; _KNOWN (slow, a call per
-            # cell) only sees the rest.
-            known = set(_SURELY_KNOWN.findall(text))
-            unknown = set(_SURELY_UNKNOWN.findall(text))
-            self.known.update(dict.fromkeys(known, True))
-            self.known.update(dict.fromkeys(unknown, False))
-            new = list(set(new).difference(known, unknown))
-        if new:
-            self.known.update(zip(new, map(bool, map(_KNOWN.match, new))))
-        return sum(map(self.known.__getitem__, stripped))  # C loops all the way
+_KNOWN_JOINED = _joined_known()
 
 
-_KNOWN_CELLS = _KnownCells()
-_MAX_KNOWN_CELLS = 50_000
+def _known_count(cells: list[str]) -> int:
+    """How many cells are blank or _KNOWN values (stripped). Each distinct cell is tested once, all
+    of them in one scan: the cells of a sample repeat (a daily file's date, sectors, names), and a
+    regex call per cell would cost more than the test itself."""
+    counts = Counter(map(str.strip, cells))
+    text = joined(list(counts))
+    if text is None:  # a NUL inside a cell: cell by cell
+        return sum(n for c, n in counts.items() if not c or _KNOWN.match(c))
+    return sum(map(counts.__getitem__, _KNOWN_JOINED.findall(text))) + counts.get("", 0)
 
 
-def _known_cells() -> _KnownCells:
-    """The cells tested so far, kept across files (tickers, names and dates recur from one daily
-    file to the next) up to a bound."""
-    global _KNOWN_CELLS
-    if len(_KNOWN_CELLS.known) > _MAX_KNOWN_CELLS:
-        _KNOWN_CELLS = _KnownCells()
-    return _KNOWN_CELLS
-
-
-def _score(rows: list[tuple[int, list[str]]], delimiter: str, known: _KnownCells | None = None) -> float:
+def _score(rows: list[tuple[int, list[str]]], delimiter: str) -> float:
     # A row whose text is one number or date cut in pieces by the delimiter ("1.5" on '.') is not
     # a row of values: it counts neither for the pattern nor as known cells.
     # "1,5" is a row of two numbers as much as a decimal comma: only the inner characters cut.
@@ -239,7 +230,7 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, known: _KnownCells
     p = sum(n * max(k - 1, 0.01) / k for k, n in patterns.items()) / len(patterns)
     flat = list(chain.from_iterable(whole))
     cells = len(flat)
-    t = (known or _KnownCells()).count(flat) / (cells + broken) if cells else 0.0
+    t = _known_count(flat) / (cells + broken) if cells else 0.0
     return p * t
 
 
@@ -276,17 +267,23 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, float]:
     if "\\" in sample:
         escapes.append("\\")
 
-    known = _known_cells()
     best: tuple[float, int] | None = None
     best_dialect: tuple[str, str | None, str | None] = (",", '"', None)
     scores: list[float] = []
     rank = 0
     for d in delimiters:
+        # The quote (and escape) variants of a delimiter often read the sample alike (an
+        # apostrophe in a name, a quote no field opens with): the same rows, the same score.
+        scored: list[tuple[list, float]] = []
         for q in quotes:
             for e in escapes:
                 if e is not None and not re.search(re.escape(e) + "[" + re.escape(d + (q or "")) + "]", sample):
                     continue  # an escape char that never escapes anything changes nothing
-                score = _score(parse_rows(sample, d, q, e), d, known)
+                rows = parse_rows(sample, d, q, e)
+                score = next((s for r, s in scored if r == rows), None)
+                if score is None:
+                    score = _score(rows, d)
+                    scored.append((rows, score))
                 scores.append(score)
                 rank += 1
                 if best is None or score > best[0] * (1 + 1e-9) + 1e-12:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import repeat
 from operator import itemgetter
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
@@ -193,15 +194,15 @@ def _cell_kind(v: str, number_rx) -> int:
 
 def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[str, int]:
     """_cell_kind of each cell; the numbers are found in one scan of them all (joined.py)."""
-    stripped = {c: c.strip() for c in cells}
-    values = [v for v in set(stripped.values()) if v not in NULL_SPELLINGS]
+    stripped = dict(zip(cells, map(str.strip, cells)))  # a mapping built in C, not a step per cell
+    values = list(set(stripped.values()).difference(NULL_SPELLINGS))
     text = joined(values)
     if text is None:
         number_rx = number_patterns(decimal, thousands)[1]
         return {c: _cell_kind(c, number_rx) for c in cells}
     numbers = {m[1:] for m in joined_number_patterns(decimal, thousands)[1].findall(text)}  # NUL + cell
     kind = {v: 1 if v in numbers else 2 if shape(v) is not None else 3 for v in values}
-    return {c: kind.get(v, 0) for c, v in stripped.items()}
+    return dict(zip(stripped, map(kind.get, stripped.values(), repeat(0))))
 
 
 def _uniform_counts(columns: list[list[int]], n: int, starts: int) -> list[int]:
@@ -242,7 +243,8 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
         if score > best:
             best_k, best = k, score
     end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
-    return [r for r in rows[best_k:end] if len(r[1]) >= max(1, width // 2)]
+    least = max(1, width // 2)
+    return [r for r in rows[best_k:end] if len(r[1]) >= least]
 
 
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,

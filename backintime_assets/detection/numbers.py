@@ -139,15 +139,24 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
 
 
 @lru_cache(maxsize=64)
-def _number_cores(decimal: str, thousands: str | None) -> tuple[str, str]:
+def _number_cores(decimal: str, thousands: str | None, possessive: bool = True) -> tuple[str, str]:
+    """Regex cores of a whole integer and float cell. Type votes run them over every sampled cell:
+    the runs are possessive (`possessive=False` gives the plain forms the tests compare with),
+    sparing the engine the backtracking into a run that can never lead to a match. What follows
+    each run cannot start with what the run takes: blanks are followed by a sign, a digit or the
+    end; digits by a mark, an exponent, blanks or the end; a group of thousands ("<t>ddd", t a
+    mark or a blank) given back would leave "<t>ddd" to the rest of the pattern, which takes no
+    digit after a blank or a mark other than the decimal one. Only \\d{1,3} before the groups may
+    need to give back ("1234" is no "1,234" but plain digits), and stays as it is."""
     d = re.escape(decimal)
+    plus, star = ("++", "*+") if possessive else ("+", "*")
     if thousands:
         t = re.escape(thousands)
-        digits = rf"(?:\d{{1,3}}(?:{t}\d{{3}})+|\d+)"
+        digits = rf"(?:\d{{1,3}}(?:{t}\d{{3}}){plus}|\d{plus})"
     else:
-        digits = r"\d+"
-    integer = rf"\s*[+-]?{digits}\s*"
-    flt = rf"\s*[+-]?(?:{digits}(?:{d}\d*)?|{d}\d+)(?:[eE][+-]?\d+)?\s*"
+        digits = rf"\d{plus}"
+    integer = rf"\s{star}[+-]?{digits}\s{star}"
+    flt = rf"\s{star}[+-]?(?:{digits}(?:{d}\d{star})?|{d}\d{plus})(?:[eE][+-]?\d{plus})?\s{star}"
     return integer, flt
 
 

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backintime_assets.detection.numbers import detect_number_format, is_null, number_patterns, to_float
 
@@ -98,3 +100,34 @@ def test_number_format_tie_breaks_and_stripping(cells, expected):
 def test_only_the_first_400_numeric_cells_vote():
     cells = ["1.5"] * 400 + ["1,5"] * 1000  # words in between do not count towards the 400
     assert detect_number_format(["x"] * 50 + cells) == (".", None)
+
+
+_CONVENTIONS = [
+    (".", None), (",", None), (".", ","), (",", "."), (",", " "), (".", "'"), (",", "\u00a0"), (".", "\u202f"),
+]
+
+
+@given(st.text(alphabet="0123456789.,' \u00a0\u202f+-eE\n", max_size=14))
+def test_possessive_number_patterns_accept_what_the_plain_ones_accept(text):
+    import re
+
+    from backintime_assets.detection.numbers import _number_cores
+
+    for decimal, thousands in _CONVENTIONS:
+        fast, plain = _number_cores(decimal, thousands), _number_cores(decimal, thousands, possessive=False)
+        for f, p in zip(fast, plain):
+            assert bool(re.fullmatch(f, text)) == bool(re.fullmatch(p, text)), (decimal, thousands)
+
+
+@pytest.mark.parametrize(("decimal", "thousands"), _CONVENTIONS)
+@pytest.mark.parametrize(
+    "text", ["1234", "1,234", "1.234,5", "1 234 567,25", " -1'234.5e-3 ", "12 34", "1,2345", ".5", "5."]
+)
+def test_possessive_number_patterns_on_tricky_groupings(text, decimal, thousands):
+    import re
+
+    from backintime_assets.detection.numbers import _number_cores
+
+    fast, plain = _number_cores(decimal, thousands), _number_cores(decimal, thousands, possessive=False)
+    for f, p in zip(fast, plain):
+        assert bool(re.fullmatch(f, text)) == bool(re.fullmatch(p, text))
