@@ -35,6 +35,7 @@ class Layout:
     names: list[str] = field(default_factory=list)
     header_cells: list[list[str]] = field(default_factory=list)  # every header-block cell, per column
     body: list[list[str]] = field(default_factory=list)  # sampled data rows, width-adjusted
+    tail_data_rows: int = 0  # of those, rows from the tail sample: the table's end was seen
     types: list[ColumnType] = field(default_factory=list)
 
 
@@ -325,7 +326,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         layout.footer_lines = (head_lines - first_footer) if tail is None else first_footer
     body = [f for i, f in data_rows if first_footer is None or tail is not None or i < first_footer]
     if tail is not None:  # tail rows count lines from the end: the footer has the small numbers
-        body += [f for i, f in candidates if first_footer is None or i > first_footer]
+        tail_data = [f for i, f in candidates if first_footer is None or i > first_footer]
+        layout.tail_data_rows = sum(len(f) == width or _fits(f, width) for f in tail_data)
+        body += tail_data
     # Only rows of the table's width vote on column types: a row cut short ("BBJQLW|4") would put
     # its stray cell under a column it does not belong to.
     fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)]

@@ -18,11 +18,16 @@ _MIN_REPEATS = 5
 
 def settled(schema: FileSchema, layout: Layout | None) -> bool:
     """A schema from the quick sample that the larger one (a superset of its rows: more of the head
-    and more of the tail) would not change: a header, a clear dialect, enough data rows, and every
-    column typed with full confidence or beyond the reach of more rows (see _column_settled)."""
+    and more of the tail) would not change: a header, a clear dialect, enough data rows, data rows
+    in the tail, and every column typed with full confidence or beyond the reach of more rows (see
+    _column_settled)."""
     if layout is None or schema.problem is not None or schema.header_row < 0:
         return False
     if schema.confidence < MIN_DIALECT_CONFIDENCE or len(layout.body) < MIN_ROWS:
+        return False
+    # A tail of footer only (notes longer than the quick tail) leaves the footer's start unseen: a
+    # longer one is cut at its first lines, and the rest would read as bad rows.
+    if layout.tail_data_rows == 0:
         return False
     mapping = [c.canonical for c in schema.columns]
     return all(c.confidence >= _FULL or _column_settled(j, c, layout, mapping) for j, c in enumerate(schema.columns))
