@@ -19,6 +19,7 @@ from backintime_assets.simulation.pollution import (
     damaged_lines_from_clean,
     damaged_lines_from_text,
 )
+from backintime_assets.simulation.printer import Printed
 
 _DUPLICATE = ROW_KINDS.index("duplicate")
 _KIND_NAMES = np.array(ROW_KINDS, dtype=object)
@@ -59,16 +60,20 @@ class CsvWriter(FileWriter):
         self.handle.write(head)
         self.newline = layout.newline.encode()
 
-    def add(self, block: pl.DataFrame, text: bytes | None = None) -> bool:
-        """`text`: the block's rows already rendered in this layout, when the caller renders many files at once."""
+    def add(self, block: pl.DataFrame, text: bytes | Printed | None = None) -> bool:
+        """`text`: the block's rows already rendered in this layout (by Polars, or by the compiled
+        printer with the line ends when the file is damaged), when the caller renders them apart."""
         if self.done:
             return False
+        ends = None
+        if isinstance(text, Printed):
+            text, ends = text.data, text.ends
         block, damage, cut = self._block_damage(block)
         if self.layout.totals and block.height:
             self.result.volume += int(block["volume"].sum())
         damaged = len(damage.rows) > 0 or cut is not None
         if text is None and (damaged or self.layout.encoding == "utf-16"):
-            text = fmt.rendered_rows(block, self.layout)
+            text, ends = fmt.rendered_rows(block, self.layout), None
         if text is None:
             # Straight into the file: rendering to memory first costs Polars a good share more.
             self.handle.flush()
@@ -79,9 +84,9 @@ class CsvWriter(FileWriter):
             self._count_clean(block.height)
             self.handle.write(fmt.encode_rows(text, self.layout))
         elif self.layout.encoding == "utf-16":
-            self.handle.write(fmt.encode_rows(b"".join(self._damage(block, text, damage, cut)), self.layout))
+            self.handle.write(fmt.encode_rows(b"".join(self._damage(block, text, ends, damage, cut)), self.layout))
         else:
-            self._write_pieces(self._damage(block, text, damage, cut))
+            self._write_pieces(self._damage(block, text, ends, damage, cut))
         return not self.done
 
     def _write_pieces(self, pieces: list) -> None:
@@ -99,38 +104,41 @@ class CsvWriter(FileWriter):
         self.result.lines += rows
         self.result.rows += rows
 
-    def _damage(self, block: pl.DataFrame, data: bytes, damage: RowDamage, cut: int | None) -> list:
-        """The rows' text with the damaged lines swapped in, duplicates doubled and the file cut at `cut`,
-        as pieces to write in turn.
+    def _damage(self, block: pl.DataFrame, data, ends: np.ndarray | None, damage: RowDamage,
+                cut: int | None) -> list:
+        """The rows' text (bytes, or the printer's array) with the damaged lines swapped in, duplicates
+        doubled and the file cut at `cut`, as pieces to write in turn.
 
-        Line ends are found with numpy and the damaged lines edited from their own clean text (only
-        in rare cases are the changed rows printed again); the clean runs between them are slices of
-        the text rather than a Python object per line.
+        Line ends come from the printer or are found with numpy, and the damaged lines edited from
+        their own clean text (only in rare cases are the changed rows printed again); the clean runs
+        between them are slices of the text rather than a Python object per line.
         """
         layout, newline = self.layout, self.newline
-        ends = _line_ends(data, newline[-1])
+        view = memoryview(data).cast("B")  # slices without copies
+        if ends is None:
+            ends = _line_ends(view, newline[-1])
         starts = np.concatenate(([0], ends[:-1]))
         rows, kinds = damage.rows, damage.kinds
         begin, finish = starts[rows].tolist(), ends[rows].tolist()
         width = len(newline)
-        lines = damaged_lines_from_clean([data[a : b - width] for a, b in zip(begin, finish)], block, damage, layout)
+        lines = damaged_lines_from_clean([bytes(view[a : b - width]) for a, b in zip(begin, finish)], block, damage,
+                                         layout)
         if lines is None:
             changed = damage_values(block, damage, layout.sources)
             lines = damaged_lines_from_text(fmt.rendered_rows(changed, layout), damage, layout)
             if lines is None:
                 lines = damaged_lines(fmt.text_frame(changed, layout), damage, layout)
         if cut is not None:  # the cut row is cut whatever else it was, duplicates as their plain line
-            last = data[int(starts[cut]) : int(ends[cut]) - len(newline)]
+            last = bytes(view[int(starts[cut]) : int(ends[cut]) - len(newline)])
             if len(rows) and rows[-1] == cut:
                 last = last if kinds[-1] == _DUPLICATE else lines[-1]
                 rows, kinds, lines = rows[:-1], kinds[:-1], lines[:-1]
                 begin, finish = begin[:-1], finish[:-1]
         duplicate = kinds == _DUPLICATE
         pieces: list[bytes | memoryview] = [b""] * (2 * len(rows) + 1)
-        stop = len(data) if cut is None else int(starts[cut])
-        view = memoryview(data)  # slices without copies
+        stop = len(view) if cut is None else int(starts[cut])
         pieces[0::2] = [view[a:b] for a, b in zip([0, *finish], [*begin, stop])]
-        pieces[1::2] = [data[a:b] * 2 if twice else line + newline
+        pieces[1::2] = [bytes(view[a:b]) * 2 if twice else line + newline
                         for a, b, twice, line in zip(begin, finish, duplicate.tolist(), lines)]
         base = self.result.lines
         # A duplicate's entry is its second copy: the running count of duplicates includes it.

@@ -1,12 +1,14 @@
 """Write simulated price files: the daily drop of one day, or any range in any shape with its ground truth.
 
 Simulating, printing and writing overlap: one background thread draws the next blocks of rows, a
-second prints them as text while this one damages and writes (numpy and Polars release the GIL),
-with short queues so memory stays a few blocks (see pipeline.py). Small files (daily drops) are
-drawn inline instead, and rendered many at a time (see day_text.py).
+second prints them as text (compiled, see printer.py) while this one damages and writes (numpy,
+Polars and the printer release the GIL), with short queues so memory stays a few blocks (see
+pipeline.py). Small files (daily drops) are drawn inline instead, and rendered many at a time
+(see day_text.py).
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -25,6 +27,7 @@ from backintime_assets.simulation.options import FileOptions, SimulationReport
 from backintime_assets.simulation.panel import simulate_panel
 from backintime_assets.simulation.pipeline import ahead
 from backintime_assets.simulation.plans import FilePlan, archive_plans, daily_plans, profile_plans
+from backintime_assets.simulation.printer import Printed, printed_rows
 from backintime_assets.simulation.rows import RowSource
 from backintime_assets.simulation.sizing import RowSizer
 from backintime_assets.simulation.spec import MarketSpec
@@ -32,6 +35,13 @@ from backintime_assets.simulation.spec import MarketSpec
 _QUEUE_BLOCKS = 4
 _QUEUE_TEXTS = 2  # printed blocks waiting to be written: each holds the block and its text
 _INLINE_ROWS_PER_FILE = 20_000
+# Blocks from which the compiled printer prints: below, Polars' cost per call is small.
+_COMPILED_FROM = 4096
+# Importing numba and loading the compiled printer costs 1.5-3 s a process (the first run after an
+# install also compiles it); printing saves ~40-110 ns a row (plain to drifted layouts), so a run
+# loads it from about 20 M rows (2 GB of CSV) on, or when an earlier one in the process did.
+_COMPILED_RUN_ROWS = 20_000_000
+_PRINT_KERNEL = "backintime_assets.simulation.print_kernel"
 _DONE = object()
 
 
@@ -83,7 +93,8 @@ def _write(spec: MarketSpec, plans: list[FilePlan], out_dir: Path, options: File
     # Small files rendered a day's worth at a time; only inline, where the source has one user.
     texts = DayText(source, plans) if inline else None
     results = []
-    for plan, blocks in _produced(source, plans, inline, options.pollution_rate > 0):
+    compiled = sum(p.rows for p in plans) >= _COMPILED_RUN_ROWS or _PRINT_KERNEL in sys.modules
+    for plan, blocks in _produced(source, plans, inline, options.pollution_rate > 0, compiled):
         writer = open_writer(plan, out_dir, options.pollution_rate, seed)
         try:
             wanted = True
@@ -106,9 +117,10 @@ def _write(spec: MarketSpec, plans: list[FilePlan], out_dir: Path, options: File
     return results
 
 
-def _produced(source: RowSource, plans: list[FilePlan], inline: bool,
-              damaged: bool) -> Iterator[tuple[FilePlan, Iterator[tuple[pl.DataFrame, bytes | None]]]]:
-    """(plan, its blocks with their text or None) in order; `damaged`: whether files get damage.
+def _produced(source: RowSource, plans: list[FilePlan], inline: bool, damaged: bool,
+              compiled: bool) -> Iterator[tuple[FilePlan, Iterator[tuple[pl.DataFrame, bytes | Printed | None]]]]:
+    """(plan, its blocks with their text or None) in order; `damaged`: whether files get damage;
+    `compiled`: whether big blocks go to the compiled printer.
 
     Big files run as three stages in threads of their own: drawing blocks, printing them in the
     layout where the writer needs the text (see `_printed`) and, here, damaging and writing them.
@@ -121,10 +133,10 @@ def _produced(source: RowSource, plans: list[FilePlan], inline: bool,
         return
     drawn = ahead(((index, block) for index, plan in enumerate(plans)
                    for block in chain(source.blocks(plan), [_DONE])), _QUEUE_BLOCKS, "simulate-blocks")
-    printed = ahead(((index, block, _printed(plans[index], block, damaged)) for index, block in drawn),
+    printed = ahead(((index, block, _printed(plans[index], block, damaged, compiled)) for index, block in drawn),
                     _QUEUE_TEXTS, "print-blocks")
 
-    def blocks_of(index: int) -> Iterator[tuple[pl.DataFrame, bytes | None]]:
+    def blocks_of(index: int) -> Iterator[tuple[pl.DataFrame, bytes | Printed | None]]:
         for got, block, text in printed:
             if block is _DONE:
                 return
@@ -138,12 +150,19 @@ def _produced(source: RowSource, plans: list[FilePlan], inline: bool,
         printed.close()
 
 
-def _printed(plan: FilePlan, block, damaged: bool) -> bytes | None:
-    """The block's rows as its CSV layout prints them, where the writer edits or re-encodes the text
+def _printed(plan: FilePlan, block, damaged: bool, compiled: bool) -> bytes | Printed | None:
+    """The block's rows as its CSV layout prints them: by the compiled printer where it can (with
+    the line ends, for damaged files), else by Polars where the writer edits or re-encodes the text
     (damaged files, UTF-16); else None, and the writer has Polars print clean rows straight into the
     file, which costs less than printing into memory first (and workbooks take no text)."""
     layout = plan.layout
-    if block is _DONE or layout.extension == ".xlsx" or not (damaged or layout.encoding == "utf-16"):
+    if block is _DONE or layout.extension == ".xlsx":
+        return None
+    if compiled and block.height >= _COMPILED_FROM:
+        text = printed_rows(block, layout, with_ends=damaged)
+        if text is not None:
+            return text
+    if not (damaged or layout.encoding == "utf-16"):
         return None
     return fmt.rendered_rows(block, layout)
 
