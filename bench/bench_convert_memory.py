@@ -12,7 +12,7 @@ its imports, and the ratio to the smallest file's: 1.0 would be perfectly flat; 
 
 What bounds it: a file's text is parsed PIECE_BYTES (16 MB) at a time; kept rows are written and
 read back PARSED_BATCH_ROWS (256 K) to a row group; rows are staged per bucket of dates, and a
-bucket (BUCKET_SOURCE_BYTES of source, 32 MB, or one date if a date holds more) is settled and
+bucket (BUCKET_SOURCE_BYTES of source, 64 MB, or one date if a date holds more) is settled and
 written by one task. All are constants of the code, below a row group of the prices table
 (ROW_GROUP_ROWS, 1 M rows ~ 80 MB of text), not the file's size.
 

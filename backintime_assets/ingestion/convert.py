@@ -46,7 +46,7 @@ STAGED = pa.schema([f for f in PARSED if f.name not in ("rows_read", "schema_jso
 # Raw bytes per pass-2 bucket: a bucket's rows are held in one task's memory while it settles them,
 # so this bounds a settling task's memory (bench/bench_convert_memory.py; a date holding more is
 # settled whole).
-BUCKET_SOURCE_BYTES = 32 * 2**20
+BUCKET_SOURCE_BYTES = 64 * 2**20
 SLICES_PER_CORE = 4  # pass-1 tasks per core: enough to even out files of different sizes
 # Files of one schema are read together up to this many bytes (normalise_group): small daily files
 # then cost little more per row than one large file.
