@@ -20,7 +20,10 @@ Figures, 2026-11-29, 2-core machine busy with other work (memory does not mind; 
 above imports for files of 63 / 250 / 997 MB:
 - before: 650 / 1072 / 1329 MB (64 MB pieces, 128 MB buckets, and pyarrow's pre-buffering, which
   kept every row group of a kept file read until the end: +450 MB on the 1 GB file alone);
-- after: 385 / 535 / 562 MB (1.00 / 1.39 / 1.46 of the smallest): flat from 250 MB on.
+- after, with 32 MB buckets: 385 / 535 / 562 MB (1.00 / 1.39 / 1.46 of the smallest);
+- with 64 MB buckets (kept: half the staging files and settle tasks of 32 MB at scale), a quiet run:
+  311 / 599 / 623 MB (1.00 / 1.93 / 2.00): flat from 250 MB on (+4% for 4x the file). The smallest
+  file, under one bucket's worth per task, stays below the bound.
 """
 from __future__ import annotations
 
