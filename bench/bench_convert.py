@@ -31,6 +31,13 @@ Quiet machine again once survey tasks took runs of files in their names' date or
 (2.58x); daily drifted 26.3 + 3.8 = 30.1 (14.1, 47%); archive clean 3.0 + 9.5 = 12.6 (0.02),
 polars 1.37 (0.11x) / by date 9.5, DuckDB by date 6.9, Spark 5.7 (0.46x); archive drifted
 4.5 + 10.5 = 14.9 (0.45, 3.0%).
+Next session, after detection settled more files on its quick look and its dialect scan got cheaper
+(detection 1.39x then 1.16x less CPU per drifted file), and the memory bounds (16 MB pieces, 64 MB
+buckets); machine quiet at the start, yet every engine slower than in the run above (polars one
+file 3.21 s against 2.2): daily clean 4.52 + 3.14 = 7.65 (0.08, 1.0%), polars 3.21 (0.42x) / by
+date 3.84, DuckDB by date 5.29, Spark read.csv 23.1 (3.02x); daily drifted 24.9 + 4.4 = 29.3
+(10.1, 34%); archive clean 3.35 + 10.7 = 14.1 (0.02), polars 1.53 (0.11x) / by date 10.9, DuckDB
+by date 9.54, Spark 6.44 (0.46x); archive drifted 4.9 + 13.9 = 18.8 (0.46, 2.5%).
 """
 from __future__ import annotations
 
