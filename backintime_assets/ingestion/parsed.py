@@ -281,7 +281,8 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
             if result.file_problem in ("no data rows", "empty file"):  # a stretch of blank lines
                 result.file_problem = None
         yield _tagged([result], [task])
-        lines_before += chunk.count(terminator)
+        # Counted as the line index counts them (lines.py): a stray lone \r ends a line too.
+        lines_before += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
         start += len(chunk)
         first = False
 

@@ -67,6 +67,21 @@ def test_pieces_never_end_inside_a_quoted_line_break(preamble, piece_bytes):
     assert pieces.filter(pc.equal(pieces["status"], "loaded")).num_rows == weekdays  # weekends: not trade days
 
 
+def test_pieces_number_lines_as_the_whole_file_does_with_stray_carriage_returns():
+    # A lone \r ends a line for the line index (lines.py); counting only \n between pieces put
+    # every later piece's rows on the wrong lines.
+    rows = sample_prices(400, seed=5, tickers=4)
+    data = render_table(PRICE_HEADER, rows, Style())
+    lines = data.split(b"\n")
+    for k in (20, 90, 250):
+        lines[k] = lines[k].replace(b",", b",\r", 1)
+    data = b"\n".join(lines)
+    task = _task(data)
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, 2000))
+    assert _rows(pieces) == _rows(whole)
+
+
 def test_a_small_or_utf16_file_is_read_whole():
     data = render_table(PRICE_HEADER, sample_prices(50, seed=1), Style(encoding="utf-16"))
     task = _task(data)
