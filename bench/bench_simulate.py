@@ -90,6 +90,29 @@ machine): printing ~185 ms plus ~20 preparing its columns (Polars printed ~500-6
 ~140, damage + writes on the main thread ~85 (writev ~35, editing damaged lines ~35), frames
 ~22: our own work beyond printing is now close to what remains of the printing. Not tried
 yet: the damage edits in the kernel (the main thread's ~35 ms of line edits and piece lists).
+
+Fifth round, 2026-11-29: what still went through Polars in the drift + damage stage (8 files, 11
+blocks) was 2 blocks of 261 k and 84 k rows (a fifth of the rows), whose adjusted close fell below
+1e-5: Polars prints those `2.55158e-6` and the kernel gave up on the block (after printing it up
+to that cell), so Polars printed it again (~2.5x the kernel's CPU) and the damage pass searched
+its line ends. No other fallback here: no xlsx, no block under 4,096 rows, UTF-16 and quoting
+already compiled. The kernel now prints those cells too (simulation/print_kernel.py,
+`_put_scientific`: shortest digits, Polars' quoting of a Float column or of grouped text), same
+bytes (test_printer.py: every mark and delimiter against Polars; write_files old / new on 5
+configurations: identical). Load 3.9-5.0 the whole time (the lead's tests and CI).
+- Full bench x6, old (HEAD) and new alternating, median (wall / CPU): drift + damage 0.79 / 0.85
+  -> 0.92 / 0.97 (new: 0.71-1.06 wall, 0.88-1.11 CPU; old: 0.68-1.13, 0.75-1.08); archive clean
+  0.96 / 0.93 -> 0.90 / 1.00; daily 1.41 / 1.49 and 1.31 / 1.36, daily eras + damage 1.13 / 1.14
+  and 1.05 / 1.08 (daily unchanged: noise).
+- One process, the old behaviour (a block holding such a price goes to Polars after the kernel's
+  partial pass) and the new alternating, 8 rounds of the drift + damage stage: 0.81 / 0.85 ->
+  1.01 / 1.01.
+Where the CPU goes now (per 1.67 M rows, busy machine): printing ~230 ms (kernel ~210, preparing
+its columns ~20; Polars printing the same blocks ~590), the main thread ~100-200 ms (writev 37-86,
+damage 30-35, of which line edits ~10, damage draws ~8), drawing ~230. The stages overlap (each
+block's print and write run beside the next block's drawing), but under this load each step took
+~3x its CPU in wall time; the pipeline's fill (the first block drawn alone, ~45 ms) and drain (the
+last printed and written alone) are serial. `--profile original --scale 0.01`: peak RSS 548 MB.
 """
 from __future__ import annotations
 

@@ -171,6 +171,53 @@ def _shortest(x):
 
 
 @numba.njit(cache=True, nogil=True)
+def _put_scientific(out, pos, a, negative, decimal, separator_width, quote):
+    """A positive `a` below 1e-5 as Polars prints it: its shortest digits as `d.ddde-N` (`1e-6` for
+    one digit); -1 for 16+ digits or past the exact powers of ten. Quoted where Polars quotes every
+    cell (a Float column), but as grouped text only where it holds the decimal mark. Prices below 1
+    keep 6 significant digits (see `daily.round_prices`): an adjusted close far below its close."""
+    d = 6
+    k = np.int64(-1)
+    while d <= 22:
+        power = _POWERS[d]
+        scaled = np.rint(a * power)
+        if scaled >= 1e15:
+            break
+        if scaled > 0.0 and scaled / power == a:  # k / 10**d rounds to a: its shortest text (see _shortest)
+            k = np.int64(scaled)
+            break
+        d += 1
+    if k < 0:
+        return -1
+    while k % 10 == 0:
+        k //= 10
+        d -= 1
+    count = _digit_count(k)
+    exponent = d - (count - 1)
+    quoted = quote == ALWAYS and (separator_width == 0 or count > 1)
+    if quoted:
+        out[pos] = 34
+        pos += 1
+    if negative:
+        out[pos] = 45
+        pos += 1
+    rest = k % _INT_POWERS[count - 1]
+    out[pos] = 48 + k // _INT_POWERS[count - 1]
+    pos += 1
+    if count > 1:
+        out[pos] = decimal
+        pos = _put_digits(out, pos + count, rest, count - 1, out[:0], 0) + count - 1
+    out[pos] = 101  # "e"
+    out[pos + 1] = 45  # "-"
+    width = _digit_count(exponent)
+    pos = _put_digits(out, pos + 2 + width, exponent, width, out[:0], 0) + width
+    if quoted:
+        out[pos] = 34
+        pos += 1
+    return pos
+
+
+@numba.njit(cache=True, nogil=True)
 def _put_float(out, pos, x, decimal, thousands, separator_width, quote):
     """The text of `x` as Polars prints it (shortest, at least one fraction digit), quoted per
     `quote`; returns the new end, or -1 for a value the kernel does not print."""
@@ -188,6 +235,8 @@ def _put_float(out, pos, x, decimal, thousands, separator_width, quote):
     else:
         k, d = _shortest(a)
         if k < 0:
+            if 0.0 < a < 1e-5:
+                return _put_scientific(out, pos, a, negative, decimal, separator_width, quote)
             return -1
         whole = k // _INT_POWERS[d]
         fraction = k - whole * _INT_POWERS[d]

@@ -4,8 +4,10 @@ Prices here are short decimals (see `daily.round_prices`), so their shortest tex
 float operations and some integer arithmetic; text columns are copied from Polars' own string
 views, dates from a table of the block's days (see print_kernel.py for the loop itself).
 `printed_rows` gives `formatting.rendered_rows`'s bytes, or None for anything it does not handle
-(floats Polars prints in scientific notation or with 16+ digits, NaN, nulls, text that would
-need quotes escaped, a delimiter of more than one byte), for the caller to take the Polars path.
+(floats with 16+ significant digits, from 1e15 up, or in scientific notation below the exact
+powers of ten; NaN, nulls, text that would need quotes escaped, a delimiter of more than one
+byte), for the caller to take the Polars path. Prices below 1e-5 (an adjusted close far below its
+close: a fifth of the drifted archive rows sat in blocks holding one) it prints as Polars does, `2.55158e-6`.
 numba is imported on the first call only.
 """
 from __future__ import annotations

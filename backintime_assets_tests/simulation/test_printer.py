@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import numpy as np
@@ -86,10 +87,34 @@ def test_the_fast_path_prints_short_decimals_shortest():
     assert bytes(comma.data) == b'"0,01","0,01"\n"12,0","12,0"\n'  # Polars quotes a decimal comma between commas
 
 
-@pytest.mark.parametrize("value", [1 / 3, 1e-7, 1e16, 2.0**60, 999999999999999.9, float("nan"), float("inf"),
-                                   0.1 + 0.2])
+def _tiny_prices(n: int) -> np.ndarray:
+    """Prices below 1e-5 as `daily.round_prices` leaves them (6 significant digits), down to 1e-17,
+    and the shapes of their texts: one digit, all 6, exponents of one and two digits."""
+    exponents = np.random.default_rng(3).uniform(-17, -5, n)
+    raw = 10.0**exponents
+    decimals = 5 - np.floor(np.log10(raw)).astype(np.int64)
+    rounded = np.rint(raw * 10.0**decimals) / 10.0**decimals
+    return np.concatenate([rounded, [1e-6, 9.99999e-6, 1.5e-7, 1e-10, 1.2e-10, 1e-17, 3.00001e-9, 1e-20]])
+
+
+@pytest.mark.parametrize("layout", _layouts(), ids=lambda la: f"{la.delimiter!r}{la.decimal}{la.thousands!r}")
+def test_tiny_prices_in_scientific_notation_as_polars_prints_them(layout):
+    """An adjusted close far below its close: Polars prints `2.55158e-6`, quoted like its column (a
+    Float column with a decimal comma between commas every cell, grouped text only where it holds
+    the decimal mark). Once such a cell sent the whole block to Polars."""
+    tiny = _tiny_prices(2000)
+    frame = pl.DataFrame({"adj_close": tiny, "close": -tiny, "open": np.resize([1.5, 1234.5], len(tiny))})
+    layout = Layout(delimiter=layout.delimiter, decimal=layout.decimal, thousands=layout.thousands,
+                    columns=(("A", "adj_close"), ("C", "close"), ("O", "open")))
+    assert _same_bytes(frame, layout)
+    assert b"e-" in bytes(printed_rows(frame, layout).data)
+
+
+@pytest.mark.parametrize("value", [1 / 3, 1e-7 / 3, 1.23456e-20, 1e16, 2.0**60, 999999999999999.9, float("nan"),
+                                   float("inf"), 0.1 + 0.2])
 def test_values_polars_prints_otherwise_are_left_to_it(value):
-    """Scientific notation, 16+ significant digits, nan, inf: None, and the writer takes Polars' path."""
+    """16+ significant digits (tiny ones too), scientific notation past the exact powers of ten or
+    above 1e15, nan, inf: None, and the writer takes Polars' path."""
     frame = pl.DataFrame({"open": [1.5, value]})
     assert printed_rows(frame, Layout(columns=(("Open", "open"),))) is None
 
@@ -128,6 +153,30 @@ def test_files_are_the_same_with_and_without_the_compiled_printer(tmp_path, monk
     spec = MarketSpec(n_tickers=96, seed=11)
     start, end = date(2000, 1, 1), date(2009, 12, 31)  # one 10-year window of 12 files
     options.block_rows = 8192  # blocks of 3 tickers x 10 years: several per file, each big enough for the printer
+    printed = _written_both_ways(tmp_path, monkeypatch, spec, start, end, options)
+    assert len(printed) > 30
+    assert sum(name.startswith("ARCHIVE") for name in _names(tmp_path)) == 12
+
+
+def test_blocks_with_tiny_prices_are_printed_by_the_kernel_too(tmp_path, monkeypatch):
+    """An adjusted close below 1e-5 (here in one block of 3 tickers) is printed in scientific notation
+    by the kernel, the same bytes as Polars', instead of sending its whole block to Polars."""
+    spec = MarketSpec(n_tickers=64, seed=3)
+    options = FileOptions(shape="archive", archive_tickers=16, archive_years=30, drift="random", pollution_rate=0.02,
+                          block_rows=8192)
+    printed = _written_both_ways(tmp_path, monkeypatch, spec, date(2020, 1, 1), date(2024, 12, 31), options)
+    assert len(printed) > 8
+    files = [(tmp_path / "compiled" / n).read_bytes() for n in _names(tmp_path) if n.startswith("ARCHIVE")]
+    assert any(re.search(rb"[0-9]e-[0-9]", data.replace(b"\x00", b"")) for data in files)
+
+
+def _names(tmp_path) -> list[str]:
+    return sorted(p.name for p in (tmp_path / "polars").iterdir())
+
+
+def _written_both_ways(tmp_path, monkeypatch, spec, start, end, options) -> list:
+    """Write the range with Polars printing every block, then with the kernel printing every block big
+    enough for it; assert the folders are byte-identical and the kernel printed each block it got."""
     monkeypatch.setattr(writer, "_COMPILED_FROM", 1 << 62)
     write_files(spec, start, end, tmp_path / "polars", options)
     monkeypatch.setattr(writer, "_COMPILED_FROM", 4096)
@@ -140,9 +189,9 @@ def test_files_are_the_same_with_and_without_the_compiled_printer(tmp_path, monk
 
     monkeypatch.setattr(writer, "printed_rows", counted)
     write_files(spec, start, end, tmp_path / "compiled", options)
-    assert len(printed) > 30 and all(p is not None for p in printed)  # the kernel printed every block
-    names = sorted(p.name for p in (tmp_path / "polars").iterdir())
+    assert printed and all(p is not None for p in printed)  # the kernel printed every block
+    names = _names(tmp_path)
     assert names == sorted(p.name for p in (tmp_path / "compiled").iterdir())
-    assert sum(name.startswith("ARCHIVE") for name in names) == 12
     for name in names:
         assert (tmp_path / "polars" / name).read_bytes() == (tmp_path / "compiled" / name).read_bytes(), name
+    return printed
