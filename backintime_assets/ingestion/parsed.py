@@ -16,8 +16,10 @@ conversion reads those instead of parsing the text again (`from_parsed`); a file
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 
@@ -26,8 +28,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.lake.schemas import PRICES
-from backintime_assets.normalisation.lines import byte_positions
+from backintime_assets.normalisation.lines import LineIndex
 
 LOADED, REJECTED, FILE_SUMMARY = "loaded", "rejected", "file"
 
@@ -232,6 +235,9 @@ def _proven_or_own(data: bytes, borrowed, result, source_file: str):
     return result, own.to_json()
 
 
+READ_ON_PIECES = 4  # how far a piece reads on to find where a record ends
+
+
 def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
     """A large text file's tagged rows, one piece of about `piece_bytes` at a time, so a task holds
     one piece, never the whole file. `read_at(offset, length)` reads bytes of the file.
@@ -262,12 +268,16 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
             skip = schema.data_start_line if first else 0
             cut = _last_record_end(chunk, terminator, schema, skip)
             if cut == 0:  # one record longer than a piece: read on to its end
-                while cut == 0 and start + len(chunk) < size:
+                while cut == 0 and start + len(chunk) < size and len(chunk) < READ_ON_PIECES * piece_bytes:
                     more = read_at(start + len(chunk), piece_bytes)
                     if not more:
                         raise OSError(f"{task.source_file}: read nothing at byte {start + len(chunk)} of {size}")
                     chunk += more
                     cut = _last_record_end(chunk, terminator, schema, skip)
+                if cut == 0 and start + len(chunk) < size:
+                    # A quote that never closes would otherwise hold the rest of the file: its
+                    # record ends at a line break here, and reads as bad rows (as it would whole).
+                    cut = chunk.rfind(terminator) + 1
                 last = cut == 0 or start + cut >= size
                 cut = cut or len(chunk)
             chunk = chunk[:cut]
@@ -288,25 +298,27 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
 
 
 def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -> int:
-    """Offset just past the chunk's last line break that ends a record; 0 when none does. The chunk
-    starts where a record does, and a line break inside quotes (a note over two lines) ends none.
-    The first `skip_lines` lines (a file's preamble and header) are left out: one odd quote there
-    would turn every break after it inside out."""
+    """Offset just past the last record of `chunk` known to be complete; 0 when there is none. The
+    chunk starts where a record does. A line break inside a quoted cell (a note over two lines)
+    ends no record: where the chunk holds a quote, the csv module finds the records by the
+    parser's own rules (a quote opens a cell only at its start: `12" pipe` is text, and counting
+    quotes would be thrown out by it for the rest of the file). The first `skip_lines` lines (a
+    file's preamble and header) are passed over as lines."""
     quote = (schema.quotechar or "").encode()
-    if len(quote) != 1 or quote not in chunk:  # most files: every line break ends a record
-        return chunk.rfind(terminator) + 1
-    data = np.frombuffer(chunk, dtype=np.uint8)
-    breaks = byte_positions(data, terminator[0])
-    quotes = byte_positions(data, quote[0])
-    escape = (schema.escapechar or "").encode()
-    if len(escape) == 1 and escape != quote:  # an escaped quote (\") neither opens nor closes
-        quotes = quotes[(quotes == 0) | (data[np.maximum(quotes - 1, 0)] != escape[0])]
-    if skip_lines:
-        begin = int(breaks[skip_lines - 1]) + 1 if breaks.size >= skip_lines else len(chunk)
-        breaks, quotes = breaks[breaks >= begin], quotes[quotes >= begin]
-    # A doubled quote ("") inside a quoted cell adds two: the count's parity still tells inside.
-    outside = breaks[np.searchsorted(quotes, breaks) % 2 == 0]
-    return int(outside[-1]) + 1 if outside.size else 0
+    if len(quote) != 1 or quote not in chunk or len(schema.delimiter) != 1:
+        return chunk.rfind(terminator) + 1  # most files: every line break ends a record
+    index = LineIndex(chunk)  # the same lines as io.StringIO(newline="") gives the reader
+    text = chunk[index.offset(skip_lines):].decode("latin-1")  # a character per byte, ASCII kept
+    reader = csv.reader(io.StringIO(text, newline=""),
+                        **reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar))
+    complete = read = 0  # lines of the records before the last one read, and of all read
+    try:
+        for _ in reader:
+            complete, read = read, reader.line_num
+    except csv.Error:
+        pass
+    # The last record read may be cut by the chunk's end: the piece ends with the one before it.
+    return index.offset(skip_lines + complete) if complete else 0
 
 
 def pieceable(schema) -> bool:

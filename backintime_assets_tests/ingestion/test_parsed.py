@@ -43,14 +43,17 @@ def test_pieces_give_the_rows_of_the_whole_file(style, piece_bytes):
 
 
 @pytest.mark.parametrize("preamble", ['', 'Export "daily, unchecked\n'])
+@pytest.mark.parametrize("stray", ["", '12" pipe'])
 @pytest.mark.parametrize("piece_bytes", [1500, 2000, 2500, 4096])
-def test_pieces_never_end_inside_a_quoted_line_break(preamble, piece_bytes):
+def test_pieces_never_end_inside_a_quoted_line_break(preamble, stray, piece_bytes):
     # A cut at any line break split a quoted note over two pieces: its row read as two rejected ones.
-    # An odd quote in the preamble (before the header) must not shift which breaks are inside quotes.
+    # An odd quote in the preamble (before the header) must not shift which breaks are inside
+    # quotes, nor one inside an unquoted cell (12" pipe), which is text to the parser.
     lines = ["Date,Comment,Ticker,Close,Volume"]
     for k in range(3000):
         day = dt.date(2020, 1, 1) + dt.timedelta(days=k)
         comment = '"halted\nresumed, next day"' if k % 50 == 7 else ("ok" if k % 3 else '"a ""quoted"" note"')
+        comment = stray if stray and k == 2 else comment
         lines.append(f"{day.isoformat()},{comment},AAA,{10 + k % 90}.{k % 100:02d},{1000 + k}")
     body = ("\n".join(lines) + "\n").encode()
     data = preamble.encode() + body
@@ -65,6 +68,17 @@ def test_pieces_never_end_inside_a_quoted_line_break(preamble, piece_bytes):
     assert _rows(pieces) == _rows(whole)
     weekdays = sum((dt.date(2020, 1, 1) + dt.timedelta(days=k)).weekday() < 5 for k in range(3000))
     assert pieces.filter(pc.equal(pieces["status"], "loaded")).num_rows == weekdays  # weekends: not trade days
+
+
+def test_a_quote_that_never_closes_does_not_make_one_piece_of_the_rest_of_the_file():
+    lines = ["Date,Comment,Ticker,Close,Volume", '2020-01-01,"never closed,AAA,10.5,100']
+    lines += [f"2020-01-02,note {k},AAA,10.5,100" for k in range(20_000)]
+    data = ("\n".join(lines) + "\n").encode()
+    task = _task(data)
+    pieces = list(parse_in_pieces(_read_at(data), len(data), task, 20_000))
+    assert len(pieces) >= len(data) // (4 * 20_000)  # pieces read on at most 4 pieces' worth
+    summaries = pa.concat_tables(pieces).filter(pc.equal(pa.concat_tables(pieces)["status"], FILE_SUMMARY))
+    assert sum(summaries["rows_read"].to_pylist()) >= 20_000
 
 
 def test_pieces_number_lines_as_the_whole_file_does_with_stray_carriage_returns():
