@@ -38,11 +38,23 @@ class Printed:
         self.data, self.ends = data, ends
 
 
+def _kernel():
+    """The compiled kernel (numba: imported on first use), or None where it cannot load: numba
+    refuses `cache=True` when neither the package's __pycache__ nor a user cache directory is
+    writable (a read-only install in a container), and Polars then prints instead."""
+    try:
+        from backintime_assets.simulation import print_kernel
+    except (ImportError, RuntimeError, OSError):
+        return None
+    return print_kernel
+
+
 def printed_rows(rows: pl.DataFrame, layout: Layout, with_ends: bool = False) -> Printed | None:
     """Canonical rows as the layout's CSV text; None where the kernel cannot promise the bytes
     `formatting.rendered_rows` gives (the caller then prints with Polars)."""
-    from backintime_assets.simulation import print_kernel as kernel  # numba: imported on first use
-
+    kernel = _kernel()
+    if kernel is None:
+        return None
     if (layout.delimiter not in _DELIMITERS or layout.decimal not in _DECIMALS or layout.thousands not in _THOUSANDS
             or layout.newline not in ("\n", "\r\n") or layout.thousands == layout.decimal):
         return None

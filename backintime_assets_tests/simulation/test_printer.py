@@ -195,3 +195,20 @@ def _written_both_ways(tmp_path, monkeypatch, spec, start, end, options) -> list
     for name in names:
         assert (tmp_path / "polars" / name).read_bytes() == (tmp_path / "compiled" / name).read_bytes(), name
     return printed
+
+
+def test_polars_prints_when_the_compiled_kernel_cannot_load(monkeypatch):
+    # numba raises RuntimeError at import when it has nowhere to cache (a read-only install).
+    import sys
+
+    from backintime_assets.simulation import printer
+
+    class Refusing:
+        def find_spec(self, name, path=None, target=None):
+            if name == "backintime_assets.simulation.print_kernel":
+                raise RuntimeError("cannot cache function: no locator available")
+
+    monkeypatch.delitem(sys.modules, "backintime_assets.simulation.print_kernel", raising=False)
+    monkeypatch.delattr(sys.modules["backintime_assets.simulation"], "print_kernel", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [Refusing(), *sys.meta_path])
+    assert printer._kernel() is None
