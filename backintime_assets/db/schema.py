@@ -8,7 +8,7 @@ from backintime_assets.db.manifest import MIGRATION_LOCK
 
 SCHEMA_LOCK = 824601  # the advisory lock schema changes take, one at a time
 
-DDL = f"""
+DDL = """
 create table if not exists raw_files (
     source_path   text not null,
     sha256        text not null,
@@ -43,9 +43,8 @@ create table if not exists raw_file_changes_log (id text primary key);
 insert into raw_file_changes_log (id)
 select md5(random()::text || clock_timestamp()::text) where not exists (select 1 from raw_file_changes_log);
 -- A database from before the log: every current file counts as changed once, so its dates run
--- once more rather than passing for up to date. Under the migration lock, as every writer of the
--- log: changes must commit in number order (manifest.latest_change_by_date relies on it).
-select pg_advisory_xact_lock({MIGRATION_LOCK});
+-- once more rather than passing for up to date. Under the migration lock (apply_once), as every
+-- writer of the log: changes must commit in number order (manifest.latest_change_by_date).
 insert into raw_file_changes (source_path, dates)
 select source_path, dates from raw_files
 where superseded_at is null and not exists (select 1 from raw_file_changes);
@@ -110,6 +109,10 @@ def apply_once(conn, name: str, ddl: str, apply: Callable[[], object]) -> None:
     # Several runs may start at once; the advisory lock keeps their DDL from racing.
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+        # Before any table lock, in the order migrations take them: DDL holding a lock on raw_files
+        # while it waited for this one would deadlock with a migration (or pruning) that holds it
+        # and is about to read raw_files.
+        conn.execute("select pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         conn.execute("create table if not exists schema_versions (name text primary key, version text not null)")
         if _applied(conn, name) != version:
             apply()
