@@ -276,15 +276,12 @@ def _resurvey(conn, sha256s: list[str]) -> list[date]:
 
 
 def cmd_lake_prune_parsed(args) -> None:
-    import psycopg
-
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.ingestion.parsed_pruning import GRACE, prune_parsed_zone
-    from backintime_assets.instance import results_url
 
     # Safe while runs go on: a kept file deleted under a conversion reads as not kept, and its text
     # is parsed; files younger than GRACE, which a running survey may be keeping, are left.
-    with psycopg.connect(results_url(_settings())) as conn, _project_resources() as (resources, _):
+    with _project_resources() as (resources, _), resources.results_db.connect() as conn:
         ensure_schema(conn)
         pruned = prune_parsed_zone(conn, resources.lake.location(), dry_run=args.dry_run)
     print(f"{'would remove' if args.dry_run else 'removed'} {pruned.files} file(s), {pruned.bytes / 1e6:,.1f} MB "
