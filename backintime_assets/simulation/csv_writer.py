@@ -73,7 +73,7 @@ class CsvWriter(FileWriter):
             self.result.volume += int(block["volume"].sum())
         damaged = len(damage.rows) > 0 or cut is not None
         if text is None and (damaged or self.layout.encoding == "utf-16"):
-            text, ends = fmt.rendered_rows(block, self.layout), None
+            text = fmt.rendered_rows(block, self.layout)  # ends stay None: no printer text here
         if text is None:
             # Straight into the file: rendering to memory first costs Polars a good share more.
             self.handle.flush()

@@ -18,11 +18,11 @@ from functools import lru_cache
 import numpy as np
 import polars as pl
 
+from backintime_assets.simulation import formatting as fmt
 from backintime_assets.simulation.layouts import EXCEL_DATE, PRICE_COLUMNS, Layout
 
 _FLOAT_WIDTH = 48  # sign, 15 digits, 4 separators, the leading zeros of 1e-5, quotes: with margin
 _INT_WIDTH = 32
-_CONSTANTS = {"currency": b"USD", "notes": b""}  # an empty "notes" is null: Polars prints nothing
 # The marks the kernel is tested to print as Polars does (the ones layouts.random_layout draws);
 # anything else goes to Polars.
 _DELIMITERS, _DECIMALS, _THOUSANDS = (",", ";", "\t", "|"), (".", ","), ("", ".", " ", ",", "'")
@@ -71,7 +71,7 @@ def printed_rows(rows: pl.DataFrame, layout: Layout, with_ends: bool = False) ->
                 return None
             if layout.date_format == EXCEL_DATE:
                 kind, slot, quote = kernel.INT, len(ints), kernel.UNGROUPED  # thousands: prices and volume only
-                ints.append(_excel_serials(days.to_numpy()))
+                ints.append(rows.select(fmt._date_expr(layout)).to_series().cast(pl.Int64).to_numpy())
                 widths += _INT_WIDTH
             else:
                 kind, slot, quote = kernel.TABLE, -1, kernel.NEVER
@@ -85,9 +85,9 @@ def printed_rows(rows: pl.DataFrame, layout: Layout, with_ends: bool = False) ->
                     day_texts, day_starts, longest = table_of_days
                     day_index = days.to_numpy()
                     widths += longest
-        elif source in _CONSTANTS:
+        elif source in fmt._CONSTANT_EXTRAS:  # an empty "notes" is null: Polars prints nothing
             kind, slot, quote = kernel.TABLE, len(entries), kernel.NEVER
-            entries.append(_quoted(_CONSTANTS[source], delimiter))
+            entries.append(fmt.quote_field(fmt._CONSTANT_EXTRAS[source], layout.delimiter).encode())
             widths += len(entries[-1])
         elif source in PRICE_COLUMNS or source == "volume":
             column = rows[source]
@@ -159,9 +159,12 @@ def _one_view(columns: list[np.ndarray], dtype, n: int) -> tuple[np.ndarray, lis
     steps by the largest common divisor of the distances between them (columns of one block
     drawn together are evenly spaced in one allocation). Rows that are not columns are never read.
     """
-    columns = [np.ascontiguousarray(c, dtype=dtype) for c in columns]
+    given, columns = columns, [np.ascontiguousarray(c, dtype=dtype) for c in columns]
     if not columns:
         return np.zeros((1, max(n, 1)), dtype=dtype), []
+    if not all(np.may_share_memory(c, g) for c, g in zip(columns, given)):
+        # A converted copy lives only in this call: a view over it would outlive it.
+        return np.stack(columns), list(range(len(columns)))
     addresses = [c.__array_interface__["data"][0] for c in columns]
     first = min(addresses)
     step = 0
@@ -219,22 +222,13 @@ def _number_quoting(is_float: bool, layout: Layout) -> int:
     return IF_GROUPED if layout.thousands == delimiter else NEVER
 
 
-def _excel_serials(days: np.ndarray) -> np.ndarray:
-    from backintime_assets.simulation.formatting import _EXCEL_LEAP_BUG_FROM, _EXCEL_SHIFT
-
-    days = days.astype(np.int64)
-    return days + np.where(days >= _EXCEL_LEAP_BUG_FROM, _EXCEL_SHIFT, _EXCEL_SHIFT - 1)
-
-
 @lru_cache(maxsize=64)
 def _day_table(date_format: str, delimiter: bytes, first: int, last: int) -> tuple[bytes, np.ndarray, int] | None:
     """Every calendar day from `first` to `last` as Polars prints it in `date_format`: the texts one
     after another, where each starts (and where the last ends), the longest; None if one would
     need quotes. Taken from Polars' own buffers, with no Python object per day: an archive's
     blocks share their span, but the many small files of a profile each have their own."""
-    from backintime_assets.simulation.formatting import _day_texts
-
-    array = _day_texts(date_format, first, last).to_arrow()
+    array = fmt._day_texts(date_format, first, last).to_arrow()
     if array.null_count or str(array.type) != "large_string":
         return None
     offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset : array.offset + len(array) + 1]
@@ -242,9 +236,3 @@ def _day_table(date_format: str, delimiter: bytes, first: int, last: int) -> tup
     if np.isin(data, np.frombuffer(delimiter + b'"\r\n', dtype=np.uint8)).any():
         return None
     return data.tobytes(), offsets - offsets[0], int(np.diff(offsets).max())
-
-
-def _quoted(text: bytes, delimiter: bytes) -> bytes:
-    if delimiter in text or b'"' in text or b"\n" in text or b"\r" in text:
-        return b'"' + text.replace(b'"', b'""') + b'"'
-    return text

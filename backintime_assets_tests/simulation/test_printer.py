@@ -212,3 +212,15 @@ def test_polars_prints_when_the_compiled_kernel_cannot_load(monkeypatch):
     monkeypatch.delattr(sys.modules["backintime_assets.simulation"], "print_kernel", raising=False)
     monkeypatch.setattr(sys, "meta_path", [Refusing(), *sys.meta_path])
     assert printer._kernel() is None
+
+
+def test_columns_converted_for_the_kernel_outlive_the_view_over_them():
+    # An int32 column is copied to int64 inside _one_view: a strided view over that copy read freed
+    # memory once the call returned (dates printed as garbage).
+    from backintime_assets.simulation.printer import _one_view
+
+    small, large = np.arange(1000, dtype=np.int32), np.arange(1000, 2000, dtype=np.int64)
+    view, rows = _one_view([small, large], np.int64, 1000)
+    junk = [np.full(1000, -1, dtype=np.int64) for _ in range(50)]  # reuse whatever was freed
+    assert view[rows[0]].tolist() == list(range(1000)) and view[rows[1]].tolist() == list(range(1000, 2000))
+    assert len(junk) == 50
