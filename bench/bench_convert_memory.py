@@ -35,9 +35,11 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from backintime_assets.simulation import business_days
+
 BYTES_PER_ROW = 80  # of the clean layout
 FIRST, LAST = date(1900, 1, 1), date(1939, 12, 29)  # one 40-year archive window (aligned to 1900)
-BUSINESS_DAYS = 10_435  # Mon-Fri from FIRST to LAST
+BUSINESS_DAYS = len(business_days(FIRST, LAST))
 
 
 def _write_archive(out: Path, megabytes: int) -> Path:
@@ -62,7 +64,6 @@ def _measure(path: str, lake: str) -> dict:
     import backintime_assets.ingestion.survey as survey
     from backintime_assets.ingestion.parsed import FileTask
     from backintime_assets.lake import LakeLocation
-    from backintime_assets.simulation import business_days
 
     def in_process(spark, payloads, work, result):
         return [row for payload in payloads for row in work(payload)]
