@@ -172,9 +172,9 @@ def _group_files(fs, folder: str) -> dict[str, tuple[str, str]]:
     selector = pafs.FileSelector(folder, allow_not_found=True)
     spans = {}
     for info in fs.get_file_info(selector):
-        parts = posixpath.basename(info.path).split("_")
-        if info.type == pafs.FileType.File and len(parts) == 3 and info.path.endswith(".arrow"):
-            spans[info.path] = (parts[0], parts[1])
+        if info.type == pafs.FileType.File and is_group_file(info.path):
+            first, last, _ = posixpath.basename(info.path).split("_")
+            spans[info.path] = (first, last)
     return spans
 
 

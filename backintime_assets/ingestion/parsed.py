@@ -28,9 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.lake.schemas import PRICES
-from backintime_assets.normalisation.lines import LineIndex
 
 LOADED, REJECTED, FILE_SUMMARY = "loaded", "rejected", "file"
 
@@ -165,8 +163,6 @@ def from_parsed(rows: pa.Table, task: FileTask) -> pa.Table:
 def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]) -> pa.Table:
     """Kept rows of several files one after the other (`counts` rows of each of `tasks`), each
     file's tagged as from_parsed tags them, in one pass over the rows."""
-    from backintime_assets.normalisation import default_ticker_for
-
     rows = rows.combine_chunks()
     member = pa.array(np.repeat(np.arange(len(tasks), dtype=np.int64), counts))
     undated = pc.not_equal(rows["status"], LOADED)
@@ -176,8 +172,11 @@ def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]
                            pa.array([t.source_file for t in tasks], pa.string()).take(member))
     # No ticker column: the normaliser named the rows after the file, and kept rows may have been
     # read under another name of the same content.
-    named = [None if _has_ticker_column(t.schema_json) else default_ticker_for(t.source_file) for t in tasks]
-    if any(n is not None for n in named):
+    has_ticker = [_has_ticker_column(t.schema_json) for t in tasks]
+    if not all(has_ticker):
+        from backintime_assets.normalisation import default_ticker_for  # pandas and all: only when needed
+
+        named = [None if has else default_ticker_for(t.source_file) for t, has in zip(tasks, has_ticker)]
         own = pa.array(named, pa.string()).take(member)
         rows = rows.set_column(rows.schema.get_field_index("ticker"), "ticker",
                                pc.if_else(pc.and_(pc.invert(undated), pc.is_valid(own)), own, rows["ticker"]))
@@ -307,6 +306,9 @@ def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -
     quote = (schema.quotechar or "").encode()
     if len(quote) != 1 or quote not in chunk or len(schema.delimiter) != 1:
         return chunk.rfind(terminator) + 1  # most files: every line break ends a record
+    from backintime_assets.detection.dialect import reader_kwargs
+    from backintime_assets.normalisation.lines import LineIndex
+
     index = LineIndex(chunk)  # the same lines as io.StringIO(newline="") gives the reader
     text = chunk[index.offset(skip_lines):].decode("latin-1")  # a character per byte, ASCII kept
     reader = csv.reader(io.StringIO(text, newline=""),

@@ -66,7 +66,8 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # a user) is read with that schema, and its stored schema is left as it is. Content under
     # several new names is surveyed once (detection may read a date order from a name): all its
     # names are filed under the dates of the schema that file_schemas keeps for it.
-    schemas = file_schemas.final_schemas(conn, list({sha for _, sha, _ in copied}))
+    new_contents = {sha for _, sha, _ in copied}
+    schemas = file_schemas.final_schemas(conn, list(new_contents))
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
                                                   for source, sha, lake_path in copied])
     for source, sha, lake_path in copied:
@@ -87,16 +88,12 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
         if found_in.problem:
             report.problems[source.relative] = found_in.problem
     present = {s.relative for s in found}
-    new_contents = {sha for _, sha, _ in copied}
     for path, old in known.items():
-        if path in present:
-            continue
-        if old.sha256 in new_contents or withdraw_missing:
+        moved = old.sha256 in new_contents
+        if path not in present and (moved or withdraw_missing):
             manifest.withdraw(conn, path, old.dates)
-            if old.sha256 in new_contents:
-                report.moved += 1
-            else:
-                report.withdrawn += 1
+            report.moved += moved
+            report.withdrawn += not moved
     report.gone, report.missing = manifest.mark_missing(conn, present)
     return report
 
