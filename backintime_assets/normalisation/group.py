@@ -35,7 +35,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
         if not data.strip(b" \t\r\n\x00"):
             return None
         buf = to_utf8(data, schema.encoding)
-        found = _lines_without_index(buf, schema.data_start_line, schema.footer_lines)
+        found = _lines_without_index(buf, schema)
         if found is None:
             own = LineIndex(buf)
             first, stop = _region(schema, own.count)
@@ -83,7 +83,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     ]
 
 
-def _lines_without_index(buf: bytes, first_line: int, footer_lines: int) -> tuple[int, int, int, int, int] | None:
+def _lines_without_index(buf: bytes, schema: FileSchema) -> tuple[int, int, int, int, int] | None:
     """(lines in `buf`, first and stop line of the data region, their byte offsets) as LineIndex
     and _region give them, found with a few byte searches: a LineIndex of each of a thousand small
     files costs more than reading them. None when a CR may end a line (LineIndex knows how)."""
@@ -91,8 +91,7 @@ def _lines_without_index(buf: bytes, first_line: int, footer_lines: int) -> tupl
         return None
     n = len(buf)
     total = buf.count(b"\n") + (1 if n and buf[-1:] != b"\n" else 0)
-    first = min(max(first_line, 0), total)
-    stop = max(first, total - max(footer_lines, 0))
+    first, stop = _region(schema, total)
     start = 0 if first < total else n
     for _ in range(first if first < total else 0):
         start = buf.index(b"\n", start) + 1
