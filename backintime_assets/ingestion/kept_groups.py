@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import posixpath
 import uuid
+from contextlib import ExitStack
 
 import numpy as np
 import pyarrow as pa
@@ -129,7 +130,13 @@ def _spans(rows: pa.Table, member: np.ndarray, count: int) -> tuple[np.ndarray, 
 def read_members(fs, tasks: list[FileTask], not_kept: list[FileTask]):
     """The tagged rows (parsed.PARSED) of the tasks whose rows a group file keeps, one table per
     group file; the tasks whose rows are not found are appended to `not_kept`, to be parsed."""
+    with ExitStack() as opened:  # each group file opened once: its footer and list, then its rows
+        yield from _read_members(fs, tasks, not_kept, opened)
+
+
+def _read_members(fs, tasks: list[FileTask], not_kept: list[FileTask], opened: ExitStack):
     found: dict[str, list[tuple[FileTask, dict]]] = {}  # group file -> its members among the tasks
+    readers: dict[str, ipc.RecordBatchFileReader | None] = {}
     by_zone: dict[str, list[FileTask]] = {}
     for task in tasks:
         by_zone.setdefault(_parsed_root(task.parsed_path), []).append(task)
@@ -148,14 +155,15 @@ def read_members(fs, tasks: list[FileTask], not_kept: list[FileTask]):
             for group in sorted((g for g, (first, last) in groups.items() if first <= first_day <= last),
                                 reverse=True):
                 if group not in listed:
-                    listed[group] = _members(fs, group)
+                    readers[group] = _open(fs, group, opened)
+                    listed[group] = _members(readers[group])
                 if key in listed[group]:
                     found.setdefault(group, []).append((task, listed[group][key]))
                     break
             else:
                 not_kept.append(task)
     for group, members in found.items():
-        rows = _member_rows(fs, group, [m for _, m in members])
+        rows = _member_rows(readers[group], [m for _, m in members])
         if rows is None:
             not_kept.extend(t for t, _ in members)
         else:
@@ -188,16 +196,24 @@ def is_group_file(key: str) -> bool:
 
 def listed_members(fs, group: str) -> set[str]:
     """The member identities (member_identity) a group file lists; empty if it cannot be read."""
-    return set(_members(fs, group))
+    with ExitStack() as opened:
+        return set(_members(_open(fs, group, opened)))
 
 
-def _members(fs, group: str) -> dict[str, dict]:
+def _open(fs, group: str, opened: ExitStack) -> ipc.RecordBatchFileReader | None:
+    """The group file's reader, its handle closed with `opened`; None if it cannot be read."""
+    try:
+        return ipc.open_file(opened.enter_context(fs.open_input_file(group)))
+    except (OSError, pa.ArrowInvalid):  # on S3 a deleted object fails as a plain OSError once opened
+        return None
+
+
+def _members(reader: ipc.RecordBatchFileReader | None) -> dict[str, dict]:
     """A group file's member list: member key -> where its rows lie; empty if it cannot be read."""
     try:
-        with fs.open_input_file(group) as handle:
-            listing = json.loads(ipc.open_file(handle).schema.metadata[_MEMBERS])
-    except (OSError, pa.ArrowInvalid, KeyError, TypeError, ValueError):  # on S3 a deleted object fails
-        return {}                                                        # as a plain OSError once opened
+        listing = json.loads(reader.schema.metadata[_MEMBERS])
+    except (AttributeError, KeyError, TypeError, ValueError):  # no reader, no list, or not one
+        return {}
     return {m["member"]: dict(m, batch_rows=listing["batch_rows"]) for m in listing["members"]}
 
 
@@ -206,22 +222,20 @@ def member_identity(key: str) -> str:
     return "/".join(key.rsplit("/", 2)[-2:])
 
 
-def _member_rows(fs, group: str, members: list[dict]) -> pa.Table | None:
+def _member_rows(reader: ipc.RecordBatchFileReader, members: list[dict]) -> pa.Table | None:
     """The members' rows, one after the other in `members` order; None when the group file is
     gone or does not hold what its list says."""
     try:
-        with fs.open_input_file(group) as handle:
-            reader = ipc.open_file(handle)
-            batches: dict[int, pa.RecordBatch] = {}
-            parts = []
-            for m in members:
-                first, size = m["first_row"], m["batch_rows"]
-                span = range(first // size, (first + max(m["rows"], 1) - 1) // size + 1)
-                for b in span:
-                    if b not in batches:
-                        batches[b] = reader.get_batch(b)
-                table = pa.Table.from_batches([batches[b] for b in span], schema=KEPT)
-                parts.append(table.slice(first - span[0] * size, m["rows"]))
+        batches: dict[int, pa.RecordBatch] = {}
+        parts = []
+        for m in members:
+            first, size = m["first_row"], m["batch_rows"]
+            span = range(first // size, (first + max(m["rows"], 1) - 1) // size + 1)
+            for b in span:
+                if b not in batches:
+                    batches[b] = reader.get_batch(b)
+            table = pa.Table.from_batches([batches[b] for b in span], schema=KEPT)
+            parts.append(table.slice(first - span[0] * size, m["rows"]))
     except (OSError, pa.ArrowInvalid, IndexError):  # gone (OSError on S3 once opened), or cut short: parse the text
         return None
     rows = pa.concat_tables(parts).combine_chunks()
