@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from .canonical import map_canonical
-from .dialect import Dialect, count_lines, detect_dialect, parse_rows
+from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
 from .layout import Layout, Row, detect_layout
@@ -26,7 +28,11 @@ QUICK_TAIL_BYTES = 4 * 1024
 XLSX_HEAD_ROWS = 2000
 XLSX_TAIL_ROWS = 200
 
-_TERMINATOR = re.compile(r"\r\n|\r|\n")
+# Records near the top looked at for one spanning lines (a quote opened in a preamble line).
+_SPAN_PROBE = 10
+# A header and the two rows that confirm a data start (layout.py): fewer lines below the table's
+# start are too few to judge a dialect on, and the whole sample's judgement stands.
+_MIN_TABLE_LINES = 3
 
 
 def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format: str = "csv") -> FileSchema:
@@ -64,6 +70,51 @@ def _cells(rows: list[Row], limit: int = 800) -> list[str]:
     return [c for _, fields in rows[::step] for c in fields]
 
 
+class _Read(NamedTuple):
+    """A sample read with one dialect: its layout, number format and head records."""
+    layout: Layout
+    number_format: tuple[str, str | None]
+    head_rows: list[Row]
+
+
+def _table_line(layout: Layout) -> int:
+    return layout.header_row if layout.header_row >= 0 else layout.data_start_line
+
+
+def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, file_date) -> _Read:
+    """The layout of the sample read with `dialect`, its first `plain_lines` lines (a preamble)
+    read line by line with no quote character."""
+    args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
+    if plain_lines:
+        cut = line_offset(text, plain_lines)
+        head_rows = parse_rows(text[:cut], dialect.delimiter, None, None)
+        head_rows += [(plain_lines + i, f) for i, f in parse_rows(text[cut:], *args)]
+    else:
+        head_rows = parse_rows(text, *args)
+    tail_rows: list[Row] | None = None
+    if tail_text is not None:
+        tail_lines = count_lines(tail_text)
+        tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
+    decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
+    layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, file_date)
+    return _Read(layout, (decimal, thousands), head_rows)
+
+
+def _table_start(text: str, tail_text: str | None, dialect: Dialect, first: _Read, file_date) -> int:
+    """Line where the table (its header, else its data) starts. When no header was found and a
+    record near the top spans lines, a quote in a preamble line may have opened a cell that
+    swallowed the header: the table then starts where it does in the sample read without quotes."""
+    if first.layout.header_row >= 0 or dialect.quotechar is None:
+        return _table_line(first.layout)
+    starts = [i for i, _ in first.head_rows[:_SPAN_PROBE + 1]]
+    if len(starts) <= _SPAN_PROBE:
+        starts.append(count_lines(text))  # the last record ends with the sample
+    if not any(b - a > 1 for a, b in zip(starts, starts[1:])):
+        return _table_line(first.layout)
+    plain = _read(text, tail_text, replace(dialect, quotechar=None, escapechar=None), 0, file_date).layout
+    return _table_line(plain) if plain.header_row > 0 else _table_line(first.layout)
+
+
 def detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str) -> FileSchema:
     """Detect from the first bytes of a file and, for files larger than the head, its last bytes
     (which start at byte `tail_offset`)."""
@@ -88,19 +139,31 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     if not text.strip():
         return problem_schema(name, "empty file", encoding=encoding), None
 
-    dialect = detect_dialect(text)
-    args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
-    head_rows = parse_rows(text, *args)
-    tail_rows: list[Row] | None = None
+    tail_text = None
     if tail is not None:
         tail_text = decode_tail(tail, encoding, tail_offset, head)
-        m = _TERMINATOR.search(tail_text)
+        m = LINE_END.search(tail_text)
         tail_text = tail_text[m.end():] if m else ""  # drop the line the sample started inside
-        tail_lines = count_lines(tail_text)
-        tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
-    decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
-    layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, date_in_name(name))
-    return _schema(name, encoding, dialect, layout, decimal, thousands), layout
+    file_date = date_in_name(name)
+    dialect = detect_dialect(text)
+    first = _read(text, tail_text, dialect, 0, file_date)
+    # The dialect is judged on the whole sample, preamble included: a preamble line (another field
+    # count, a quote that opens a cell) can tip the choice, e.g. to no quote at all, which then
+    # splits every note with a line break in it. Once the layout shows where the table starts, the
+    # dialect is judged again on the table alone, and the preamble is read as plain lines: to the
+    # reader (normalisation) it is lines skipped, whatever quotes it holds. Only where a quote or
+    # escape character is in doubt: the delimiter alone holds against preambles (all scored lines
+    # vote), and a second judgement of every file with a preamble cost about 5% of detection.
+    read = first
+    start = _table_start(text, tail_text, dialect, first, file_date) if quoting_at_stake(text) else 0
+    if start > 0 and count_lines(text) - start >= _MIN_TABLE_LINES:
+        table = detect_dialect(text[line_offset(text, start):])
+        if (start, table.delimiter, table.quotechar, table.escapechar) != (
+                _table_line(first.layout), dialect.delimiter, dialect.quotechar, dialect.escapechar):
+            read = _read(text, tail_text, table, start, file_date)
+        dialect = table
+    decimal, thousands = read.number_format
+    return _schema(name, encoding, dialect, read.layout, decimal, thousands), read.layout
 
 
 def _detect_xlsx(data: bytes, name: str) -> FileSchema:

@@ -116,6 +116,27 @@ def count_lines(text: str) -> int:
     return n + (1 if text and not text.endswith(("\n", "\r")) else 0)
 
 
+def quoting_at_stake(text: str) -> bool:
+    """Whether the quote or escape character of `text` is open to doubt: without any candidate of
+    either in the part detect_dialect scores, every quote candidate reads it alike."""
+    sample = text[:_SCORE_CHARS]
+    return any(q in sample for q in _QUOTES) or "\\" in sample
+
+
+LINE_END = re.compile(r"\r\n|\r|\n")  # what count_lines counts as a line break
+
+
+def line_offset(text: str, line: int) -> int:
+    """Offset in `text` of the start of physical line `line` (0-based, lines as count_lines counts
+    them); len(text) past the last one."""
+    if line <= 0:
+        return 0
+    for k, m in enumerate(LINE_END.finditer(text), 1):
+        if k == line:
+            return m.end()
+    return len(text)
+
+
 # Dates, times and decimals: the '-', '/', '.', ':' and ' ' inside them are not delimiters.
 # Every token starts with a digit or a letter, which the pattern tests first: most positions of a
 # sample then fail on one or two character tests (a leading lookahead cost an assertion, then all

@@ -1,10 +1,14 @@
+import csv
+import io
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backintime_assets.detection import detect_bytes, detect_file
 from backintime_assets.detection.detect import HEAD_BYTES, TAIL_BYTES
+from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 
 CANONICAL = ["date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume"]
@@ -238,3 +242,59 @@ def test_single_day_drop_without_a_date_in_its_name_keeps_the_fallback():
         assert c.format == "%m/%d/%Y" and c.confidence == 0.5, name
     c = _date_column(detect_bytes(_single_day_drop("02.04.2025"), "XETRA.csv"))
     assert c.format == "%d.%m.%Y" and c.confidence == 0.5
+
+
+# Preamble lines with quotes in them, as exports write them: an odd quote inside a cell, an inch
+# mark in a title, a quote opening the line or a cell (which, read with quoting, swallows the header).
+_PREAMBLES = ['Export "daily{d} unchecked', 'Prices for 12" pipes', '"Export daily{d} unchecked',
+              'Export{d}"daily unchecked', 'Export daily{d} unchecked', 'Report{d} Q1\nNote: "prices" are "raw']
+_NOTE = "halted\nresumed{d} next day"
+
+
+def _noted_table(delimiter: str, rows: int, multiline: bool) -> tuple[str, list[list[str]]]:
+    """A price table whose notes are quoted: a quoted line break every 50th row (when `multiline`),
+    an escaped quote every third; the text and the fields a reader must find in it."""
+    decimal = "," if delimiter == ";" else "."
+    fields = [["Date", "Comment", "Ticker", "Close", "Volume"]]
+    for k in range(rows):
+        day = date.fromordinal(date(2020, 1, 1).toordinal() + k).isoformat()
+        note = _NOTE.format(d=delimiter) if multiline and k % 50 == 7 else ("ok" if k % 3 else 'a "quoted" café note')
+        fields.append([day, note, "AAA", f"{10 + k % 90}{decimal}{k % 100:02d}", str(1000 + k)])
+    quoted = [[f'"{c.replace(chr(34), 2 * chr(34))}"' if '"' in c or "\n" in c or delimiter in c else c for c in r]
+              for r in fields]
+    return "".join(delimiter.join(r) + "\n" for r in quoted), fields
+
+
+def _records(text: str, s) -> list[list[str]]:
+    """The records of the data region of `text` (lines end in \\n alone) as the schema reads them."""
+    region = "\n".join(text.split("\n")[s.data_start_line:])
+    return list(csv.reader(io.StringIO(region, newline=""), **reader_kwargs(s.delimiter, s.quotechar, s.escapechar)))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+@pytest.mark.parametrize("multiline", [True, False])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+@pytest.mark.parametrize("preamble", _PREAMBLES)
+def test_quotes_in_a_preamble_do_not_decide_the_quote_character(preamble, delimiter, multiline, encoding):
+    # The dialect was judged on the preamble too: a preamble line made no quote at all win (every
+    # quoted line break then split its row), or a quote opening a preamble cell hid the header.
+    preamble = preamble.format(d=delimiter) + "\n"
+    table, fields = _noted_table(delimiter, 300, multiline)
+    text = preamble.replace("Export", "Exporté €") + table
+    s = detect_bytes(text.encode(encoding), "prices.csv")
+    assert text.encode(encoding).decode(s.encoding) == text and s.problem is None
+    assert (s.delimiter, s.quotechar) == (delimiter, '"')
+    lines = preamble.count("\n")
+    assert (s.header_row, s.data_start_line) == (lines, lines + 1)
+    assert [c.name for c in s.columns] == fields[0]
+    assert _records(text, s) == fields[1:]  # every row whole, the notes' line breaks inside them
+
+
+def test_a_large_file_with_an_odd_quote_in_its_preamble_keeps_its_quoted_line_breaks():
+    # Over HEAD_BYTES + TAIL_BYTES: the quick look and the head/tail sample judge it as well.
+    table, fields = _noted_table(",", 3000, True)
+    text = 'Export "daily, unchecked\n' + table
+    assert len(text) > HEAD_BYTES + TAIL_BYTES
+    s = detect_bytes(text.encode(), "big.csv")
+    assert (s.delimiter, s.quotechar, s.header_row, s.data_start_line) == (",", '"', 1, 2)
+    assert _records(text, s) == fields[1:]

@@ -1,8 +1,17 @@
+import io
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backintime_assets.detection.dialect import detect_dialect, detect_line_terminator, parse_rows
+from backintime_assets.detection.dialect import (
+    count_lines,
+    detect_dialect,
+    detect_line_terminator,
+    line_offset,
+    parse_rows,
+    quoting_at_stake,
+)
 
 PRICES = [
     ["Date", "Ticker", "Name", "Close", "Volume"],
@@ -68,6 +77,21 @@ def test_parse_rows_reports_the_start_line_of_multiline_records():
     text = 'a,b\r\n\r\nc,"d\ne"\rf,g\n'
     rows = parse_rows(text, ",", '"', None)
     assert rows == [(0, ["a", "b"]), (1, []), (2, ["c", "d\ne"]), (4, ["f", "g"])]
+
+
+@given(st.text(alphabet="ab\r\n", max_size=30))
+def test_line_offset_starts_the_lines_count_lines_counts(text):
+    # The table read from line k on must start where the reader numbers line k: \r\n, \r and \n
+    # alike, as io.StringIO(newline="") splits them.
+    lines = io.StringIO(text, newline="").readlines()
+    assert len(lines) == count_lines(text)
+    for k in range(len(lines) + 2):
+        assert text[line_offset(text, k):] == "".join(lines[k:])
+
+
+def test_quoting_is_at_stake_only_where_a_quote_or_escape_character_is():
+    assert not quoting_at_stake("Report: daily\nDate,Close\n2020-01-02,1.5\n")
+    assert all(quoting_at_stake(f"Prices for 12{q} pipes\nDate,Close\n") for q in "\"'`\\")
 
 
 def _slow_parse(text, delimiter, quotechar, escapechar):
