@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +26,7 @@ class LakeLocation:
     def is_s3(self) -> bool:
         return self.url.startswith("s3://")
 
-    @property
+    @cached_property  # every lake path starts here: an archive's conversion asks for ~20,000
     def root(self) -> str:
         """The lake root as a path inside `filesystem()`: `bucket/prefix` or an absolute directory."""
         if self.is_s3:
