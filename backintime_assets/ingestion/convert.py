@@ -38,7 +38,7 @@ import pyarrow.parquet as pq
 from backintime_assets.ingestion.collisions import LOSERS, settle
 from backintime_assets.ingestion.parsed import FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
-from backintime_assets.lake.location import LakeLocation
+from backintime_assets.lake.location import LakeLocation, make_dirs
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
 
@@ -247,7 +247,7 @@ class _BucketWriters:
         if bucket not in self._writers:
             # A unique name per attempt: a retried task never appends to a failed attempt's file.
             path = posixpath.join(self._staging, f"bucket={bucket}", f"{uuid.uuid4().hex}.parquet")
-            self._fs.create_dir(posixpath.dirname(path), recursive=True)
+            make_dirs(self._fs, posixpath.dirname(path))
             self._writers[bucket] = (path, pq.ParquetWriter(path, STAGED, filesystem=self._fs, compression="lz4"))
         self._writers[bucket][1].write_table(rows.cast(STAGED))
 

@@ -34,6 +34,7 @@ import pyarrow.fs as pafs
 import pyarrow.ipc as ipc
 
 from backintime_assets.ingestion.parsed import KEPT, LOADED, FileTask, from_parsed_members, kept, member_key
+from backintime_assets.lake.location import make_dirs
 
 # Rows per Arrow batch: what a reader of one member reads at least. lz4 costs per buffer, and
 # smaller batches cost more to write than they save readers (16K rows: writing 2x slower).
@@ -101,7 +102,7 @@ class GroupKeeper:
 
     def _write(self, rows: pa.Table, month: str, listed: list[dict], span: str) -> None:
         path = self._location.path("parsed", GROUPS_DIR, month, f"{span}_{uuid.uuid4().hex}.arrow")
-        self._fs.create_dir(posixpath.dirname(path), recursive=True)
+        make_dirs(self._fs, posixpath.dirname(path))
         schema = KEPT.with_metadata({_MEMBERS: json.dumps({"batch_rows": BATCH_ROWS, "members": listed})})
         # Written whole under a new name: a task that dies here leaves a file that fails to open.
         # `rows` is one chunk: every batch but the last holds BATCH_ROWS rows, as readers count on.

@@ -12,6 +12,7 @@ from backintime_assets.db import file_schemas, manifest
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan, sha256_of
 from backintime_assets.ingestion.survey import Survey, SurveyTask
 from backintime_assets.lake import LakeLocation
+from backintime_assets.lake.location import make_dirs
 
 Surveyor = Callable[[list[SurveyTask]], dict[str, Survey]]  # survey_files bound to a Spark session
 
@@ -56,7 +57,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             continue
         lake_path = location.path(raw_lake_key(sha, source.relative))
         if fs.get_file_info(lake_path).size != len(data):
-            fs.create_dir(lake_path.rsplit("/", 1)[0], recursive=True)
+            make_dirs(fs, lake_path.rsplit("/", 1)[0])
             with fs.open_output_stream(lake_path) as out:
                 out.write(data)
             report.bytes_copied += len(data)

@@ -39,7 +39,7 @@ from backintime_assets.ingestion.parsed import (
 )
 from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
-from backintime_assets.lake.location import LakeLocation
+from backintime_assets.lake.location import LakeLocation, make_dirs
 
 SLICES_PER_CORE = 2
 EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
@@ -183,7 +183,7 @@ class _Keeper:
             if self._fs.get_file_info(self._path).type == pafs.FileType.File:
                 return  # the same content read the same way: kept already
             self._temporary = f"{self._path}.{uuid.uuid4().hex}.partial"
-            self._fs.create_dir(posixpath.dirname(self._path), recursive=True)
+            make_dirs(self._fs, posixpath.dirname(self._path))
             self._writer = pq.ParquetWriter(self._temporary, KEPT, filesystem=self._fs, compression="zstd")
         if self._writer is not None:
             self._writer.write_table(kept(parsed), row_group_size=PARSED_BATCH_ROWS)

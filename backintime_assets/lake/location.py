@@ -13,6 +13,10 @@ from urllib.parse import urlsplit
 
 import pyarrow.fs as pafs
 
+# Stores with keys, not folders: a key needs no folder before it, and pyarrow's create_dir PUTs an
+# empty marker object for every level of the path (apache/arrow#41493), three per date file.
+_OBJECT_STORES = ("s3", "gcs")
+
 
 @dataclass(frozen=True)
 class LakeLocation:
@@ -62,3 +66,10 @@ class LakeLocation:
                 fs.create_dir(bucket)
         else:
             fs.create_dir(self.root, recursive=True)
+
+
+def make_dirs(fs: pafs.FileSystem, folder: str) -> None:
+    """Make `folder` (and its parents) ready to hold files: on a filesystem, create it; on an
+    object store, nothing."""
+    if fs.type_name not in _OBJECT_STORES:
+        fs.create_dir(folder, recursive=True)

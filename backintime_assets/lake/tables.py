@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from backintime_assets.lake.location import LakeLocation
+from backintime_assets.lake.location import LakeLocation, make_dirs
 
 ROW_GROUP_ROWS = 1_000_000
 # Dictionary encoding pays for columns whose values repeat within a date; on prices and on
@@ -58,7 +58,7 @@ def write_date_file(fs: pafs.FileSystem, location: LakeLocation, table: str, day
                     file_tag: str) -> WrittenFile:
     """One date's rows (already sorted, without the date column) as one zstd file."""
     path = date_file(location, table, day, file_tag)
-    fs.create_dir(posixpath.dirname(path), recursive=True)
+    make_dirs(fs, posixpath.dirname(path))
     pq.write_table(rows, path, filesystem=fs, compression="zstd", row_group_size=ROW_GROUP_ROWS,
                    use_dictionary=[c for c in rows.column_names if c in REPEATED_COLUMNS])
     return WrittenFile(day, rows.num_rows, path)

@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
@@ -47,3 +48,30 @@ def test_drop_stale_files_lists_few_or_many_dates_alike(request, lake):
     assert left.count("part-old.parquet@2025-01-26") == 1  # a date not named is left alone
     assert sum(name.startswith("part-old") for name in left) == 5
     assert sum(name.startswith("part-new") for name in left) == 30
+
+
+def test_date_files_on_s3_leave_no_folder_markers(s3_lake, seaweed):
+    """Every date file used to cost a PUT per level of its path besides its own (pyarrow's
+    create_dir makes empty `folder/` objects); on an object store only the files are written."""
+    import boto3
+
+    from backintime_assets_tests.support.seaweed import ACCESS_KEY, SECRET_KEY
+
+    fs = s3_lake.filesystem()
+    for day in ("2025-01-02", "2025-01-03"):
+        write_date_file(fs, s3_lake, "t", day, pa.table({"ticker": ["A"], "close": [1.0]}), "r")
+    client = boto3.client("s3", endpoint_url=seaweed.endpoint_url, aws_access_key_id=ACCESS_KEY,
+                          aws_secret_access_key=SECRET_KEY, region_name="us-east-1")
+    bucket, prefix = s3_lake.root.split("/", 1)
+    keys = sorted(o["Key"][len(prefix) + 1:] for o in client.list_objects_v2(Bucket=bucket, Prefix=prefix + "/")["Contents"])
+    assert keys == ["t/date=2025-01-02/part-r.parquet", "t/date=2025-01-03/part-r.parquet"]
+    assert list_dates(s3_lake, "t") == ["2025-01-02", "2025-01-03"]
+
+
+def test_make_dirs_creates_folders_on_a_local_lake(local_lake):
+    from backintime_assets.lake.location import make_dirs
+
+    folder = local_lake.path("t", "date=2025-01-02")
+    make_dirs(local_lake.filesystem(), folder)
+    make_dirs(local_lake.filesystem(), folder)  # already there: no error
+    assert Path(folder).is_dir()
