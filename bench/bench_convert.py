@@ -150,13 +150,14 @@ def _duckdb(con, files: list[Path], out: Path, partitioned: bool) -> None:
     con.execute(f"COPY (SELECT * FROM {source}) TO '{target}' (FORMAT parquet, COMPRESSION zstd{partition})")
 
 
-def _spark_csv(spark, paths: list[Path], out: Path, infer: bool) -> None:
+def _spark_csv(spark, paths: list[Path], out: Path, infer: bool, partitioned: bool = False) -> None:
     reader = spark.read.option("header", "true")
     if infer:
         reader = reader.option("inferSchema", "true")
     else:
         reader = reader.schema(", ".join(f"`{name}` {t}" for name, t in CLEAN_TYPES.items()))
-    reader.csv([str(p) for p in paths]).write.mode("overwrite").option("compression", "zstd").parquet(str(out))
+    writer = reader.csv([str(p) for p in paths]).write.mode("overwrite").option("compression", "zstd")
+    (writer.partitionBy("Date") if partitioned else writer).parquet(str(out))
 
 
 def _parquet_rows(out: Path) -> int:
@@ -181,6 +182,7 @@ def _warm_up(spark, ds: Dataset, work: Path) -> None:
     _project(spark, few, work / "lake")
     _spark_csv(spark, few.files, work / "explicit", infer=False)
     _spark_csv(spark, few.files, work / "infer", infer=True)
+    _spark_csv(spark, few.files, work / "by_date", infer=False, partitioned=True)
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -208,6 +210,8 @@ def _compare_clean(spark, ds: Dataset, tmp: Path, cores: dict) -> list[dict]:
         "duckdb (by date)": lambda out: _duckdb(con, ds.files, out, True),
         "spark csv, explicit schema": lambda out: _spark_csv(spark, [ds.directory], out, False),
         "spark csv, inferSchema": lambda out: _spark_csv(spark, [ds.directory], out, True),
+        # Not a target of the issue: the same date-partitioned layout as the project writes.
+        "spark csv, explicit, by date": lambda out: _spark_csv(spark, [ds.directory], out, False, True),
     }
     rows, rates = [], {}
     for name, convert in engines.items():
@@ -228,6 +232,8 @@ def _compare_clean(spark, ds: Dataset, tmp: Path, cores: dict) -> list[dict]:
         fastest_engine=fastest, vs_fastest=ours / rates[fastest],
         vs_spark_schema=ours / rates["spark csv, explicit schema"],
         vs_spark_infer=ours / rates["spark csv, inferSchema"],
+        vs_polars_by_date=ours / rates["polars (by date)"],
+        vs_spark_by_date=ours / rates["spark csv, explicit, by date"],
     )
     return project + rows
 
