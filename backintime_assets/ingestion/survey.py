@@ -97,7 +97,10 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
         fs = location.filesystem()
         schemas, detect_seconds = _schemas(fs, files, borrow_max_bytes)
         small = [t for t in files if t.size_bytes < keep_min_bytes]
-        by_key = {t.key: t for t in small}
+        # Each small file is named by its place in the slice while read and kept: the name is
+        # written on every row, and a key (a 64-character hash) made ~10% of a survey of daily
+        # files. The conversion names kept rows after its own tasks (parsed.from_parsed_members).
+        by_id = {str(i): t for i, t in enumerate(small)}
         for task in files:
             if task.size_bytes >= keep_min_bytes:
                 keeper = _Keeper(fs, location, task.sha256) if task.sha256 else None
@@ -107,25 +110,25 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                 parsed_path = keeper.finish(survey.read_whole) if keeper else None
                 yield _row(task, survey, parsed_path, detect_seconds)
         # Small files of one schema are read as one text, as the conversion would read them
-        # (parsed.py), each named by its key there; their rows are kept a group file at a time.
-        as_files = [FileTask(t.lake_path, t.key, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes) for t in small]
+        # (parsed.py); their rows are kept a group file at a time.
+        as_files = [FileTask(t.lake_path, i, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes) for i, t in by_id.items()]
         keeper, waiting = GroupKeeper(fs, location), []
         for group in group_files(as_files, GROUP_BYTES):
             tally = _Tally()
             parts = list(tagged_rows(fs, [group], piece_bytes))
             for parsed in parts:
                 tally.add(parsed)
-            surveyed = [(by_key[m.source_file], tally.survey(m.source_file, m.schema_json)) for m in group.tasks]
+            surveyed = [(m.source_file, tally.survey(m.source_file, m.schema_json)) for m in group.tasks]
             shared = reading_hash(group.schema_json)  # the members read with their own schema differ
             readings = [shared if s.schema_json == m.schema_json else reading_hash(s.schema_json)
                         for (_, s), m in zip(surveyed, group.tasks)]
-            keeper.add(parts, {t.key: (t.sha256, reading) for (t, _), reading in zip(surveyed, readings) if t.sha256},
-                       group.size_bytes)
+            keeper.add(parts, {i: (by_id[i].sha256, reading) for (i, _), reading in zip(surveyed, readings)
+                               if by_id[i].sha256}, group.size_bytes)
             waiting += surveyed
             if keeper.source_bytes >= GROUP_BYTES:
-                yield from _once_kept(keeper.flush(), waiting, detect_seconds)
+                yield from _once_kept(keeper.flush(), waiting, by_id, detect_seconds)
                 waiting = []
-        yield from _once_kept(keeper.flush(), waiting, detect_seconds)
+        yield from _once_kept(keeper.flush(), waiting, by_id, detect_seconds)
 
     return {r["key"]: Survey(r["schema_json"], r["dates"], r["problem"], r["parsed_path"], r["detect_seconds"])
             for r in run_tasks(spark, slices, survey_slice, SURVEYED)}
@@ -157,10 +160,11 @@ def _schemas(fs, files: list[SurveyTask], borrow_max_bytes: int | None):
     return schemas, seconds
 
 
-def _once_kept(kept: dict[str, str], surveyed: list[tuple[SurveyTask, Survey]], detect_seconds: dict[str, float]):
-    """The rows of small files once their group file is written: each names its member key."""
-    for task, survey in surveyed:
-        yield _row(task, survey, kept.get(task.key), detect_seconds)
+def _once_kept(kept: dict[str, str], surveyed: list[tuple[str, Survey]], by_id: dict[str, SurveyTask],
+               detect_seconds: dict[str, float]):
+    """The rows of small files (named by id) once their group file is written: each names its member key."""
+    for file_id, survey in surveyed:
+        yield _row(by_id[file_id], survey, kept.get(file_id), detect_seconds)
 
 
 def _row(task: SurveyTask, survey: Survey, parsed_path: str | None, detect_seconds: dict[str, float]) -> dict:
