@@ -66,3 +66,14 @@ def test_contiguous_slices_keep_neighbours_together_and_share_the_size():
     assert [i for s in slices for i in s] == list(range(len(sizes)))  # in order, each once
     assert len(slices) <= 4 and max(sum(sizes[i] for i in s) for s in slices) <= 30 + 5
     assert contiguous_slices([], 4, len) == [] and contiguous_slices(["a"], 4, len) == [["a"]]
+
+
+def test_batches_are_handed_back_in_the_result_schema_whatever_their_order_and_types():
+    from backintime_assets.ingestion.spark_tasks import _in_schema
+
+    schema = pa.schema([("name", pa.string()), ("count", pa.int64())])
+    batch = pa.record_batch([pa.array([3, 4], pa.int32()), pa.array(["a", "b"])], names=["count", "name"])
+    assert _in_schema(batch, schema).to_pylist() == [{"name": "a", "count": 3}, {"name": "b", "count": 4}]
+    assert _in_schema(batch, schema).schema == schema
+    exact = pa.record_batch([pa.array(["c"]), pa.array([5], pa.int64())], schema=schema)
+    assert _in_schema(exact, schema) is exact
