@@ -18,16 +18,14 @@ from dagster import (
 )
 
 from backintime_assets.backtesting.closes import closes_before, lake_last_closes
-from backintime_assets.backtesting.lookback import lookback_dates
+from backintime_assets.backtesting.entries import monthly_ma_dip_run
 from backintime_assets.db import results
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.lake.pieces import DRIVER_READ_MAX_DATES, lake_pieces
 from backintime_assets.lake.tables import list_dates
 from backintime_assets.metadata import markdown_table
 from backintime_assets.partitions import DATE_FORMAT, run_months, trade_date_partitions, trade_month_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 from backintime_assets.strategies import MonthlyMaDipParams
-from backintime_assets.strategies.monthly_ma_dip_tasks import monthly_ma_dip_on_driver, monthly_ma_dip_pieces
 
 
 class MonthlyMaDipConfig(Config):
@@ -58,27 +56,18 @@ def backtest_entries(context: AssetExecutionContext, config: MonthlyMaDipConfig,
     months = run_months(context)
     window = context.partition_time_window
     first, last = window.start.strftime(DATE_FORMAT), window.end.strftime(DATE_FORMAT)
-    location = lake.location()
-    available = list_dates(location, "prices")
-    in_run = [d for d in available if first <= d < last]
-    history = lookback_dates(location, first, last, config.window, config.min_price, config.max_price, available)
-    dates = history + in_run
-    pieces = lake_pieces(location, "prices", dates)
-    if len(dates) <= DRIVER_READ_MAX_DATES:
-        trades = monthly_ma_dip_on_driver(location, pieces, config.params())
-    else:
-        trades = monthly_ma_dip_pieces(spark.get_session(), location, pieces, config.params())
-    in_window = pc.and_(pc.greater_equal(trades["purchase_date"], window.start.date()),
-                        pc.less(trades["purchase_date"], window.end.date()))
-    entries = trades.filter(in_window)
+    run = monthly_ma_dip_run(spark.get_session, lake.location(), first, last, config.params())
+    in_window = pc.and_(pc.greater_equal(run.trades["purchase_date"], window.start.date()),
+                        pc.less(run.trades["purchase_date"], window.end.date()))
+    entries = run.trades.filter(in_window)
     with results_db.connect() as conn:
         ensure_schema(conn)
         loaded = results.replace_entries(conn, config.strategy_name, months, entries, asdict(config.params()))
     return MaterializeResult(metadata={
         "dagster/row_count": loaded,
         "months": len(months),
-        "price_dates_read": len(history) + len(in_run),
-        "lookback_dates": len(history),
+        "price_dates_read": len(run.lookback_dates) + len(run.run_dates),
+        "lookback_dates": len(run.lookback_dates),
         "preview": MetadataValue.md(markdown_table(entries.to_pandas())),
     })
 

@@ -8,43 +8,32 @@ history ends.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.schemas import PRICES
-from backintime_assets.lake.tables import list_dates, read_arrow
 
 STEP = 16  # dates read per step back: most tickers are satisfied by the first step
 CLOSE_COLUMNS = pa.schema([PRICES.field("ticker"), PRICES.field("adj_close")])
 
 
-def lookback_dates(location: LakeLocation, first_day: str, last_day: str, window: int,
-                   min_price: float, max_price: float, available: list[str] | None = None) -> list[str]:
-    """Dates before `first_day` whose rows the months [first_day, last_day] need, oldest first.
-    `available`: the lake's price dates, when the caller has listed them already."""
-    available = list_dates(location, "prices") if available is None else available
-    month_dates = [d for d in available if first_day <= d <= last_day]
-    earlier = [d for d in available if d < first_day][::-1]
-    if not month_dates or not earlier:
-        return []
-    wanted: set[str] = set()
-    for day in month_dates:  # the buy date: the first date with a row in bounds
-        wanted = set(_tickers_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, [day]), min_price, max_price))
-        if wanted:
-            break
+def steps_back(earlier: list[str], wanted: set[str], window: int, min_price: float, max_price: float,
+               read: Callable[[list[str]], pa.Table]) -> Iterator[tuple[list[str], pa.Table]]:
+    """Steps of `earlier` dates (newest first), each with its rows as `read` returns them (a
+    `ticker` and an `adj_close` column at least), until every `wanted` ticker has `window` rows in
+    bounds in them, or the dates run out. The caller may keep the rows, so none is read twice."""
     needed = max(window, 1)  # the window's earlier rows; the previous close is the last of them
     seen: Counter = Counter()
-    chosen: list[str] = []
     for start in range(0, len(earlier), STEP):
         if not wanted:
             break
         step = earlier[start:start + STEP]
-        chosen += step
-        seen.update(_tickers_in_bounds(read_arrow(location, "prices", CLOSE_COLUMNS, step), min_price, max_price))
+        rows = read(step)
+        yield step, rows
+        seen.update(_tickers_in_bounds(rows, min_price, max_price))
         wanted = {t for t in wanted if seen[t] < needed}
-    return sorted(chosen)
 
 
 def in_bounds(prices: pa.Table, min_price: float, max_price: float) -> pa.Table:

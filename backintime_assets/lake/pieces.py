@@ -95,10 +95,14 @@ def read_pieces(fs: pafs.FileSystem, pieces: list[Piece], columns: list[str]) ->
 
     def read(piece: Piece) -> pa.Table:
         wanted = [c for c in columns if not (piece.date_from_path and c == "date")]
-        if piece.row_group is None:
-            part = pq.read_table(piece.path, filesystem=fs, columns=wanted)
-        else:
-            part = pq.ParquetFile(fs.open_input_file(piece.path)).read_row_group(piece.row_group, columns=wanted)
+        # One open per piece: pq.read_table opens a file twice (to find its schema, then to scan
+        # it), two footer reads and, on S3, two more round trips per file.
+        with fs.open_input_file(piece.path) as source:
+            parquet = pq.ParquetFile(source, pre_buffer=True)
+            if piece.row_group is None:
+                part = parquet.read(columns=wanted)
+            else:
+                part = parquet.read_row_group(piece.row_group, columns=wanted)
         if piece.date_from_path and "date" in columns:
             stamp = pa.repeat(pa.scalar(piece.first_date, pa.date32()), part.num_rows)
             part = part.add_column(columns.index("date"), "date", stamp)
@@ -109,3 +113,26 @@ def read_pieces(fs: pafs.FileSystem, pieces: list[Piece], columns: list[str]) ->
     with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
         parts = list(pool.map(read, pieces))
     return pa.concat_tables(parts, promote_options="permissive")
+
+
+def pieces_dataframe(spark, location: LakeLocation, pieces: list[Piece], schema: pa.Schema):
+    """`schema`'s columns of `pieces` as a lazy Spark DataFrame, for work that needs Spark's own
+    operators (a shuffle). The tasks read with read_pieces through `location`'s filesystem, as
+    every lake read does: Spark's Parquet reader would need Hadoop S3A and the lake's credentials."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    spark_schema = from_arrow_schema(schema)
+    if not pieces:
+        return spark.createDataFrame([], spark_schema)
+    count = max(1, min(len(pieces), spark.sparkContext.defaultParallelism * 2))
+    # Dealt round-robin: pieces come in date order, so each task gets early and late ones alike.
+    shares = [pieces[i::count] for i in range(count)]
+
+    def read(batches):
+        fs = location.filesystem()
+        for batch in batches:
+            for index in batch.column(0).to_pylist():
+                yield from read_pieces(fs, shares[index], schema.names).cast(schema).to_batches()
+
+    # Each task picks its share by index from a JVM-side range: the pieces travel in the closure.
+    return spark.range(0, count, 1, count).mapInArrow(read, spark_schema)

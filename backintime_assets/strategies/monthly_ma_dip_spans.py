@@ -158,6 +158,16 @@ def trades_from_summaries(summaries: pa.Table, params: MonthlyMaDipParams) -> pa
     return trades.select(TRADE_COLUMNS).sort_by([("ticker", "ascending"), ("purchase_date", "ascending")])
 
 
+def first_day_tickers(summaries: pa.Table) -> set[str]:
+    """The tickers that may buy on the summaries' earliest trading day: the ones whose history
+    before it decides their buy, and so the ones a look-back must serve."""
+    first_days = summaries.filter(pc.equal(summaries["kind"], FIRST_DAY))["date"]
+    if len(first_days) == 0:
+        return set()
+    on_first = pc.and_(pc.equal(summaries["kind"], CANDIDATE), pc.equal(summaries["date"], pc.min(first_days)))
+    return set(summaries.filter(on_first)["ticker"].to_pylist())
+
+
 def _month_first_days(day: np.ndarray) -> np.ndarray:
     """The earliest day of each calendar month present in `day` (epoch days), ascending."""
     present = np.unique(day)

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from backintime_assets.ingestion.spark_tasks import run_arrow_tasks
 from backintime_assets.lake.location import LakeLocation
-from backintime_assets.lake.pieces import Piece, contiguous_spans, read_pieces
+from backintime_assets.lake.pieces import Piece, contiguous_spans, pieces_dataframe, read_pieces
 from backintime_assets.strategies.monthly_ma_dip_spans import (
     PRICE_COLUMNS,
     summarise_span,
@@ -25,42 +25,53 @@ from backintime_assets.strategies.monthly_ma_dip_spans import (
 from backintime_assets.strategies.params import MonthlyMaDipParams
 
 SPANS_PER_CORE = 2  # a second wave evens out spans of unequal cost
+PRICE_SCHEMA = pa.schema([("date", pa.date32()), ("ticker", pa.string()), ("sector", pa.string()),
+                          ("adj_close", pa.float64())])
 
 
 def monthly_ma_dip_pieces(spark, location: LakeLocation, pieces: list[Piece],
                           params: MonthlyMaDipParams = MonthlyMaDipParams()) -> pa.Table:
     """Trades (TRADE_COLUMNS, sorted by ticker and date) of the prices in `pieces`, read by the
     tasks through `location`'s filesystem."""
-    spans = contiguous_spans(pieces, spark.sparkContext.defaultParallelism * SPANS_PER_CORE)
-    if spans is None:
-        return _by_windows(spark, pieces, params)
-    numbered = list(enumerate(spans))
-
-    def summarise(payload: tuple[int, list[Piece]]):
-        span, span_pieces = payload
-        prices = read_pieces(location.filesystem(), span_pieces, PRICE_COLUMNS)
-        yield from summarise_span(prices, span, params).to_batches()
-
-    summaries = run_arrow_tasks(spark, numbered, summarise, summary_schema(params))
+    summaries = summaries_on_spark(spark, location, pieces, params)
+    if summaries is None:
+        return _by_windows(spark, location, pieces, params)
     return trades_from_summaries(summaries, params)
 
 
 def monthly_ma_dip_on_driver(location: LakeLocation, pieces: list[Piece],
                              params: MonthlyMaDipParams = MonthlyMaDipParams()) -> pa.Table:
     """The same trades, read and computed here: for a few dates, where tasks would cost more."""
-    prices = read_pieces(location.filesystem(), pieces, PRICE_COLUMNS) if pieces else _no_prices()
-    return trades_from_summaries(summarise_span(prices, 0, params), params)
+    return trades_from_summaries(summarise_span(read_prices(location, pieces), 0, params), params)
 
 
-def _by_windows(spark, pieces: list[Piece], params: MonthlyMaDipParams) -> pa.Table:
-    """Pieces whose dates interleave cannot be cut into spans: Spark's window version reads them."""
+def summaries_on_spark(spark, location: LakeLocation, pieces: list[Piece], params: MonthlyMaDipParams,
+                       ) -> pa.Table | None:
+    """The summaries of `pieces` cut into spans numbered from 0, one task each; None when their
+    dates interleave, so that no cut into spans exists."""
+    spans = contiguous_spans(pieces, spark.sparkContext.defaultParallelism * SPANS_PER_CORE)
+    if spans is None:
+        return None
+    numbered = list(enumerate(spans))
+
+    def summarise(payload: tuple[int, list[Piece]]):
+        span, span_pieces = payload
+        yield from summarise_span(read_prices(location, span_pieces), span, params).to_batches()
+
+    return run_arrow_tasks(spark, numbered, summarise, summary_schema(params))
+
+
+def read_prices(location: LakeLocation, pieces: list[Piece]) -> pa.Table:
+    """PRICE_COLUMNS of `pieces`, in their order, read here (in a task, or on the driver)."""
+    return read_pieces(location.filesystem(), pieces, PRICE_COLUMNS) if pieces else PRICE_SCHEMA.empty_table()
+
+
+def _by_windows(spark, location: LakeLocation, pieces: list[Piece], params: MonthlyMaDipParams) -> pa.Table:
+    """Pieces whose dates interleave cannot be cut into spans: Spark's window version takes them,
+    read by the tasks as the spans are."""
     from backintime_assets.strategies.monthly_ma_dip_spark import monthly_ma_dip_spark
 
-    paths = sorted({p.path for p in pieces})
-    trades = monthly_ma_dip_spark(spark.read.parquet(*paths), params)
+    prices = pieces_dataframe(spark, location, pieces, PRICE_SCHEMA)
+    trades = monthly_ma_dip_spark(prices, params)
     return trades.orderBy("ticker", "purchase_date").toArrow()
 
-
-def _no_prices() -> pa.Table:
-    return pa.schema([("date", pa.date32()), ("ticker", pa.string()), ("sector", pa.string()),
-                      ("adj_close", pa.float64())]).empty_table()

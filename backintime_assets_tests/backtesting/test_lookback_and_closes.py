@@ -4,8 +4,18 @@ import pyarrow as pa
 import pytest
 
 from backintime_assets.backtesting.closes import closes_before, lake_last_closes, last_closes
-from backintime_assets.backtesting.lookback import lookback_dates
+from backintime_assets.backtesting.entries import monthly_ma_dip_run
+from backintime_assets.strategies import MonthlyMaDipParams
 from backintime_assets_tests.backtesting.lake_prices import business_days, put_prices, random_market, write_lake
+
+
+def lookback_dates(location, first_day: str, end_day: str, window: int, min_price: float, max_price: float):
+    """The earlier dates a run of the backtest reads for its first buys (a month is read here)."""
+    def no_spark():
+        raise AssertionError("a month is read on the driver")
+
+    params = MonthlyMaDipParams(window=window, min_price=min_price, max_price=max_price)
+    return monthly_ma_dip_run(no_spark, location, first_day, end_day, params).lookback_dates
 
 
 def test_lookback_stops_once_every_ticker_has_its_window(local_lake):

@@ -5,8 +5,11 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 import pytest
 
-from backintime_assets.lake.pieces import Piece, contiguous_spans, lake_pieces, parquet_pieces, read_pieces
+from backintime_assets.lake.pieces import (
+    Piece, contiguous_spans, lake_pieces, parquet_pieces, pieces_dataframe, read_pieces,
+)
 from backintime_assets_tests.backtesting.lake_prices import put_prices
+from backintime_assets_tests.support.opened_files import LoggedLake
 
 D = dt.date
 
@@ -62,3 +65,40 @@ def test_spans_are_consecutive_and_balanced():
 def test_pieces_may_share_a_boundary_date_but_not_overlap():
     assert contiguous_spans([piece(1, 3), piece(3, 3), piece(3, 5)], 3) is not None
     assert contiguous_spans([piece(1, 4), piece(3, 5)], 2) is None
+
+
+def test_each_piece_is_one_open_of_its_file(local_lake, tmp_path):
+    put_prices(local_lake, "2025-01-02", [("A", 1.0), ("B", 5.0)])
+    put_prices(local_lake, "2025-01-03", [("A", 2.0)])
+    lake = LoggedLake(url=local_lake.url, log=str(tmp_path / "opened.log"))
+    files = lake_pieces(lake, "prices")
+    groups = parquet_pieces(pafs.LocalFileSystem(), [_dated_file(tmp_path, row_group_size=2)])
+    assert len(groups) == 2
+    read_pieces(lake.filesystem(), files + groups, ["date", "ticker"])
+    assert lake.opened() == {**{p.path: 1 for p in files}, groups[0].path: 2}  # a row group a piece
+
+
+@pytest.mark.spark
+@pytest.mark.s3
+def test_pieces_as_a_dataframe_are_read_by_the_tasks_through_the_lake(spark, s3_lake):
+    fs = s3_lake.filesystem()
+    table = pa.table({"date": pa.array([D(2024, 1, d) for d in (2, 3, 2, 3)], pa.date32()),
+                      "ticker": list("AABB"), "adj_close": pa.array([1, 2, 3, 4], pa.int32())})
+    paths = [s3_lake.path("ext", f"{i}.parquet") for i in range(2)]
+    pq.write_table(table.slice(0, 2), paths[0], filesystem=fs)
+    pq.write_table(table.slice(2), paths[1], filesystem=fs, row_group_size=1)
+    schema = pa.schema([("date", pa.date32()), ("ticker", pa.string()), ("adj_close", pa.float64())])
+    frame = pieces_dataframe(spark, s3_lake, parquet_pieces(fs, paths), schema)
+    assert frame.schema.simpleString() == "struct<date:date,ticker:string,adj_close:double>"  # cast to `schema`
+    rows = sorted(tuple(r) for r in frame.collect())
+    assert rows == [(D(2024, 1, 2), "A", 1.0), (D(2024, 1, 2), "B", 3.0), (D(2024, 1, 3), "A", 2.0),
+                    (D(2024, 1, 3), "B", 4.0)]
+    assert pieces_dataframe(spark, s3_lake, [], schema).count() == 0
+
+
+def _dated_file(tmp_path, row_group_size: int) -> str:
+    path = str(tmp_path / "dated.parquet")
+    table = pa.table({"date": pa.array([D(2024, 1, 2), D(2024, 1, 2), D(2024, 1, 3)], pa.date32()),
+                      "ticker": list("ABA")})
+    pq.write_table(table, path, row_group_size=row_group_size)
+    return path

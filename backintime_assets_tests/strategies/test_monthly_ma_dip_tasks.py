@@ -50,3 +50,36 @@ def test_interleaved_dates_fall_back_to_the_window_version(spark, local_lake, tm
     assert contiguous_spans(pieces, 4) is None
     trades = monthly_ma_dip_pieces(spark, local_lake, pieces, PARAMS).to_pandas()
     assert_same_trades(trades, monthly_ma_dip_reference(market, PARAMS))
+
+
+def _write_interleaved(location, market, name: str) -> list[str]:
+    """`market` shuffled into two files of the lake's filesystem, so every row group spans the
+    whole period and the pieces interleave."""
+    fs = location.filesystem()
+    table = pa.Table.from_pandas(market, preserve_index=False)
+    shuffled = table.take(np.random.default_rng(1).permutation(table.num_rows))
+    half = shuffled.num_rows // 2
+    paths = [location.path(name, f"part-{i}.parquet") for i in range(2)]
+    if not location.is_s3:
+        fs.create_dir(location.path(name), recursive=True)
+    pq.write_table(shuffled.slice(0, half), paths[0], filesystem=fs, row_group_size=150)
+    pq.write_table(shuffled.slice(half), paths[1], filesystem=fs, row_group_size=150)
+    return paths
+
+
+@pytest.mark.s3
+def test_interleaved_pieces_on_s3_are_read_through_the_lake_filesystem(spark, s3_lake, local_lake):
+    market = random_market(seed=5, days=70)
+    by_lake = {}
+    for location in (s3_lake, local_lake):
+        pieces = parquet_pieces(location.filesystem(), _write_interleaved(location, market, "external"))
+        assert len(pieces) > 4 and contiguous_spans(pieces, 4) is None  # the fallback, not the spans
+        by_lake[location.url] = monthly_ma_dip_pieces(spark, location, pieces, PARAMS).to_pandas()
+    on_s3, on_local = by_lake[s3_lake.url], by_lake[local_lake.url]
+    write_lake(local_lake, market)  # the same prices in date order: the span path
+    by_spans = monthly_ma_dip_pieces(spark, local_lake, lake_pieces(local_lake, "prices"), PARAMS).to_pandas()
+    assert len(by_spans) > 10
+    assert on_s3.equals(on_local)
+    assert_same_trades(on_s3, by_spans)
+    assert on_s3[["ticker", "purchase_date"]].equals(by_spans[["ticker", "purchase_date"]])  # sorted alike
+    assert_same_trades(on_s3, monthly_ma_dip_reference(market, PARAMS))
