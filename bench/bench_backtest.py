@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import tempfile
 import time
 from pathlib import Path
@@ -33,6 +32,7 @@ import pyarrow.parquet as pq
 
 from backintime_assets.strategies.monthly_ma_dip_reference import monthly_ma_dip_reference
 from backintime_assets.strategies.params import MonthlyMaDipParams
+from bench.cpu import timed
 
 SECTORS = ["Energy", "Materials", "Industrials", "Utilities", "Healthcare", "Financials",
            "Consumer", "Staples", "Technology", "Telecom", "Real Estate"]  # fmt: skip
@@ -160,42 +160,6 @@ def compare(trades: pd.DataFrame, expected: pd.DataFrame) -> str:
     return "same" if worst <= 1e-9 else f"pnl off by {worst:.2e}"
 
 
-def _jvm_cpu_seconds(spark) -> float:
-    """CPU time of the Spark driver JVM (local mode: all executors too) and of the processes under
-    it (the Python workers that run the tasks), from /proc."""
-    pid = spark.sparkContext._jvm.java.lang.ProcessHandle.current().pid()
-    return sum(_cpu_seconds(p) for p in _process_tree(pid))
-
-
-def _process_tree(pid: int) -> list[int]:
-    tree, stack = [], [pid]
-    while stack:
-        current = stack.pop()
-        tree.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            stack += [int(child) for child in task.read_text().split()]
-    return tree
-
-
-def _cpu_seconds(pid: int) -> float:
-    """utime + stime, plus those of its children that have ended (cutime + cstime)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except FileNotFoundError:  # ended since it was listed
-        return 0.0
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-
-
-def _timed(fn, spark) -> tuple[float, float, object]:
-    """Wall seconds, CPU seconds (this process, the Spark JVM and its Python workers) and the
-    result of fn(). A worker that ends during fn() and is not waited for is missed."""
-    cpu0, jvm0 = time.process_time(), _jvm_cpu_seconds(spark)
-    start = time.perf_counter()
-    result = fn()
-    wall = time.perf_counter() - start
-    return wall, time.process_time() - cpu0 + _jvm_cpu_seconds(spark) - jvm0, result
-
-
 def run(quick: bool, rounds: int = 3) -> list[dict]:
     """Rounds run every implementation once, in turn, so that on a shared machine each meets the
     same neighbours; each keeps its fastest round. Round 0 is an untimed warm-up (Spark's JIT)."""
@@ -238,7 +202,7 @@ def run(quick: bool, rounds: int = 3) -> list[dict]:
         try:
             for round_ in range(rounds + 1):
                 for name, job in implementations.items():
-                    wall, cpu, trades = _timed(job, spark)
+                    wall, cpu, trades = timed(job, spark)
                     if round_ > 0 and (name not in best or wall < best[name][0]):
                         best[name] = (wall, cpu, trades)
         finally:

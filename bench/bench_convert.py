@@ -56,6 +56,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench.cpu import spark_cpu_seconds, timed
+
 QUICK_BYTES, FULL_BYTES = 30e6, 1e9  # across the four datasets
 BYTES_PER_ROW = 80  # of the clean layout; drifted layouts run ~10% wider
 MARKET_START = date(2000, 1, 3)  # a Monday
@@ -121,6 +123,7 @@ def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
     from backintime_assets.lake import LakeLocation
 
     location = LakeLocation(str(lake_dir))
+    cpu_before = time.process_time() + spark_cpu_seconds(spark)
     started = time.perf_counter()
     sizes = {str(path): path.stat().st_size for path in ds.files}
     surveys = survey_files(spark, location, [
@@ -135,7 +138,8 @@ def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
     result = convert_files(spark, location, tasks, ds.dates, "bench")
     done = time.perf_counter()
     detect_s = sum(s.detect_seconds for s in surveys.values()) / spark.sparkContext.defaultParallelism
-    return {"survey_s": surveyed - started, "detect_s": detect_s, "spark_s": done - surveyed,
+    cpu_s = time.process_time() + spark_cpu_seconds(spark) - cpu_before
+    return {"survey_s": surveyed - started, "detect_s": detect_s, "spark_s": done - surveyed, "cpu_s": cpu_s,
             "loaded": result.prices.rows, "rejected": result.rejected_rows.rows}
 
 
@@ -225,16 +229,16 @@ def _compare_clean(spark, ds: Dataset, tmp: Path, cores: dict) -> list[dict]:
     if len(ds.dates) <= SPARK_BY_DATE_MAX_DATES:
         # Not a target of the issue: the same date-partitioned layout as the project writes.
         engines["spark csv, explicit, by date"] = lambda out: _spark_csv(spark, [ds.directory], out, False, True)
-    rows, rates = [], {}
+    rows, rates, cpu = [], {}, {}
     for name, convert in engines.items():
         out = tmp / "out"
-        seconds = _timed(lambda: convert(out))
+        seconds, cpu[name], _ = timed(lambda: convert(out), spark)
         written = _parquet_rows(out)
         shutil.rmtree(out, ignore_errors=True)
         if written != ds.rows:
             raise AssertionError(f"{name} wrote {written} rows of {ds.rows} on {ds.name}")
         engine_cores = cores[name.split(" ")[0]]
-        rows.append(_throughput({"dataset": ds.name, "engine": name}, ds, seconds, engine_cores))
+        rows.append(_throughput({"dataset": ds.name, "engine": name}, ds, seconds, engine_cores) | {"cpu_s": cpu[name]})
         rates[name] = ds.rows / seconds
     con.close()
     project = _project_rows(spark, ds, tmp, cores["spark"])
@@ -245,6 +249,9 @@ def _compare_clean(spark, ds: Dataset, tmp: Path, cores: dict) -> list[dict]:
         vs_spark_schema=ours / rates["spark csv, explicit schema"],
         vs_spark_infer=ours / rates["spark csv, inferSchema"],
         vs_polars_by_date=ours / rates["polars (by date)"],
+        # The same in CPU seconds (this process, the JVM, its workers): steadier on a shared machine.
+        vs_fastest_cpu=cpu[fastest] / project[-1]["cpu_s"],
+        vs_spark_schema_cpu=cpu["spark csv, explicit schema"] / project[-1]["cpu_s"],
     )
     if "spark csv, explicit, by date" in rates:
         project[-1]["vs_spark_by_date"] = ours / rates["spark csv, explicit, by date"]
@@ -281,7 +288,7 @@ def _project_rows(spark, ds: Dataset, tmp: Path, spark_cores: int) -> list[dict]
         | {"detect_s": got["detect_s"], "detect_share": got["detect_s"] / total},
         _throughput({"dataset": ds.name, "engine": "project: conversion (spark)"}, ds, got["spark_s"], spark_cores),
         _throughput({"dataset": ds.name, "engine": "project: survey + conversion"}, ds, total, spark_cores)
-        | {"note": note},
+        | {"cpu_s": got["cpu_s"], "note": note},
     ]
 
 
