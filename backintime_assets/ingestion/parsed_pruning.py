@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pyarrow.fs as pafs
 
 from backintime_assets.ingestion.kept_groups import is_group_file, listed_members, member_identity
 from backintime_assets.ingestion.parsed import MEMBER_SUFFIX, kept_rows_key
+from backintime_assets.lake.tables import READ_THREADS
 
 ZONE = "parsed"
 # Files younger than this are left, a margin beyond the locks pruning takes (running surveys and
@@ -73,17 +75,22 @@ def prune(location, wanted: Collection[str], cutoff: dt.datetime, dry_run: bool 
     listing = [ZoneFile(f"{ZONE}/{info.path[len(root):].lstrip('/')}", info.size, _utc(info.mtime))
                for info in fs.get_file_info(pafs.FileSelector(root, recursive=True, allow_not_found=True))
                if info.type == pafs.FileType.File]
-    # Only group files old enough to go are opened: each costs a read of its footer.
-    members = {f.key: listed_members(fs, location.path(f.key)) for f in listing
-               if is_group_file(f.key) and f.modified < cutoff}
-    gone = prunable(listing, wanted, members, cutoff)
-    if not dry_run:
-        for f in gone:
-            try:
-                fs.delete_file(location.path(f.key))
-            except FileNotFoundError:  # another prune got there first
-                pass
+    # Only group files old enough to go are opened: each costs a read of its footer, a round trip
+    # on S3, so several are read at once (pyarrow releases the GIL), and deleted at once.
+    old_groups = [f.key for f in listing if is_group_file(f.key) and f.modified < cutoff]
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        members = dict(zip(old_groups, pool.map(lambda key: listed_members(fs, location.path(key)), old_groups)))
+        gone = prunable(listing, wanted, members, cutoff)
+        if not dry_run:
+            list(pool.map(lambda f: _delete(fs, location.path(f.key)), gone))
     return Pruned(len(gone), sum(f.size for f in gone))
+
+
+def _delete(fs, path: str) -> None:
+    try:
+        fs.delete_file(path)
+    except FileNotFoundError:  # another prune got there first
+        pass
 
 
 def prune_parsed_zone(conn, location, dry_run: bool = False, grace: dt.timedelta = GRACE,
