@@ -1,7 +1,8 @@
 """A run's `monthly_ma_dip` trades from the lake, each price file read once.
 
 The run's own dates are summarised first (monthly_ma_dip_spans.py), by Spark tasks or, for a few
-dates, here. Their first trading day names the tickers whose look-back is needed; each step back
+dates, here. They tell which tickers lack rows before their buys on the months' first trading days
+(the run's first month's, or a later month's for a ticker new to the run), and how many; each step back
 (lookback.py) is summarised as its own earlier span as soon as it is read, and stitched before
 the run's spans. So the look-back is read once and only its small summaries are kept, however far
 back a ticker with gaps makes it walk.
@@ -17,7 +18,7 @@ from backintime_assets.backtesting.lookback import STEP, steps_back
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.pieces import DRIVER_READ_MAX_DATES, lake_pieces
 from backintime_assets.lake.tables import list_dates
-from backintime_assets.strategies.monthly_ma_dip_spans import first_day_tickers, summarise_span, trades_from_summaries
+from backintime_assets.strategies.monthly_ma_dip_spans import lookback_demand, summarise_span, trades_from_summaries
 from backintime_assets.strategies.monthly_ma_dip_tasks import read_prices, summaries_on_spark
 from backintime_assets.strategies.params import MonthlyMaDipParams
 
@@ -52,9 +53,8 @@ def monthly_ma_dip_run(spark_session: Callable, location: LakeLocation, first_da
 
     earlier = [d for d in available if d < first_day][::-1]
     history, chosen = [], []
-    wanted = first_day_tickers(run)
-    for number, (step, rows) in enumerate(steps_back(earlier, wanted, params.window, params.min_price,
-                                                     params.max_price, read)):
+    demand = lookback_demand(run, params)
+    for number, (step, rows) in enumerate(steps_back(earlier, demand, params.min_price, params.max_price, read)):
         history.append(summarise_span(rows, -1 - number, params))  # negative: before the run's spans
         chosen += step
     trades = trades_from_summaries(pa.concat_tables([*history, run]), params)

@@ -2,7 +2,7 @@
 
 A buy on a month's first trading day averages the ticker's current and `window` previous in-bounds
 rows, and compares with the previous one. Those rows may lie weeks back for a ticker with gaps, so
-we walk back through earlier dates until every ticker of the month has enough of them, or the
+we walk back through earlier dates until every ticker has the rows the run lacks for it, or the
 history ends.
 """
 from __future__ import annotations
@@ -19,13 +19,14 @@ STEP = 16  # dates read per step back: most tickers are satisfied by the first s
 CLOSE_COLUMNS = pa.schema([PRICES.field("ticker"), PRICES.field("adj_close")])
 
 
-def steps_back(earlier: list[str], wanted: set[str], window: int, min_price: float, max_price: float,
+def steps_back(earlier: list[str], demand: dict[str, int], min_price: float, max_price: float,
                read: Callable[[list[str]], pa.Table]) -> Iterator[tuple[list[str], pa.Table]]:
     """Steps of `earlier` dates (newest first), each with its rows as `read` returns them (a
-    `ticker` and an `adj_close` column at least), until every `wanted` ticker has `window` rows in
-    bounds in them, or the dates run out. The caller may keep the rows, so none is read twice."""
-    needed = max(window, 1)  # the window's earlier rows; the previous close is the last of them
+    `ticker` and an `adj_close` column at least), until every ticker of `demand` has as many rows
+    in bounds in them as it asks for, or the dates run out. The caller may keep the rows, so none
+    is read twice."""
     seen: Counter = Counter()
+    wanted = {t for t, needed in demand.items() if needed > 0}
     for start in range(0, len(earlier), STEP):
         if not wanted:
             break
@@ -33,7 +34,7 @@ def steps_back(earlier: list[str], wanted: set[str], window: int, min_price: flo
         rows = read(step)
         yield step, rows
         seen.update(_tickers_in_bounds(rows, min_price, max_price))
-        wanted = {t for t in wanted if seen[t] < needed}
+        wanted = {t for t in wanted if seen[t] < demand[t]}
 
 
 def in_bounds(prices: pa.Table, min_price: float, max_price: float) -> pa.Table:

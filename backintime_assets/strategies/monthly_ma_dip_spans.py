@@ -158,14 +158,36 @@ def trades_from_summaries(summaries: pa.Table, params: MonthlyMaDipParams) -> pa
     return trades.select(TRADE_COLUMNS).sort_by([("ticker", "ascending"), ("purchase_date", "ascending")])
 
 
-def first_day_tickers(summaries: pa.Table) -> set[str]:
-    """The tickers that may buy on the summaries' earliest trading day: the ones whose history
-    before it decides their buy, and so the ones a look-back must serve."""
-    first_days = summaries.filter(pc.equal(summaries["kind"], FIRST_DAY))["date"]
-    if len(first_days) == 0:
-        return set()
-    on_first = pc.and_(pc.equal(summaries["kind"], CANDIDATE), pc.equal(summaries["date"], pc.min(first_days)))
-    return set(summaries.filter(on_first)["ticker"].to_pylist())
+def lookback_demand(summaries: pa.Table, params: MonthlyMaDipParams) -> dict[str, int]:
+    """For each ticker that may buy on one of the summaries' months' first trading days, the rows
+    in bounds it still needs from before the summaries' dates (positive counts only): a buy on a
+    later month lacks rows too if the ticker has few of them before it, being new or gappy."""
+    length = history_length(params)
+    earlier_names = [f"earlier_{k}" for k in range(length)]
+    kind = summaries["kind"]
+    first_days = _global_first_days(summaries.filter(pc.equal(kind, FIRST_DAY))["date"])
+    candidates = summaries.filter(pc.and_(pc.equal(kind, CANDIDATE),
+                                          pc.is_in(summaries["date"], value_set=first_days)))
+    tails = summaries.filter(pc.equal(kind, TAIL))
+    candidate_rows = np.count_nonzero(~np.isnan(_matrix(candidates, earlier_names)), axis=1)
+    tail_rows = np.count_nonzero(~np.isnan(_matrix(tails, earlier_names)), axis=1)
+
+    # Rows of each ticker in the spans so far, as far as `length`: a tail holds a ticker's last
+    # `length` rows of its span, so fewer than that are all the span has.
+    held: dict[str, int] = {}
+    demand: dict[str, int] = {}
+    candidate_span, tail_span = candidates["span"].to_numpy(), tails["span"].to_numpy()
+    candidate_tickers, tail_tickers = candidates["ticker"].to_pylist(), tails["ticker"].to_pylist()
+    for span in np.unique(np.concatenate([candidate_span, tail_span])):
+        for i in np.flatnonzero(candidate_span == span):
+            ticker = candidate_tickers[i]
+            lacking = length - held.get(ticker, 0) - candidate_rows[i]
+            if lacking > 0:
+                demand[ticker] = max(demand.get(ticker, 0), int(lacking))
+        for i in np.flatnonzero(tail_span == span):
+            ticker = tail_tickers[i]
+            held[ticker] = min(length, held.get(ticker, 0) + int(tail_rows[i]))
+    return demand
 
 
 def _month_first_days(day: np.ndarray) -> np.ndarray:

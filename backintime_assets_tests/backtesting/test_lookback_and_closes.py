@@ -5,6 +5,7 @@ import pytest
 
 from backintime_assets.backtesting.closes import closes_before, lake_last_closes, last_closes
 from backintime_assets.backtesting.entries import monthly_ma_dip_run
+from backintime_assets.backtesting.lookback import STEP, steps_back
 from backintime_assets.strategies import MonthlyMaDipParams
 from backintime_assets_tests.backtesting.lake_prices import business_days, put_prices, random_market, write_lake
 
@@ -44,6 +45,27 @@ def test_lookback_walks_back_past_gaps_and_out_of_bounds_rows(local_lake):
 def test_no_lookback_before_the_first_month(local_lake):
     put_prices(local_lake, "2025-01-02", [("A", 10.0)])
     assert lookback_dates(local_lake, "2025-01-01", "2025-02-01", 7, 0.1, 1000) == []
+
+
+def test_steps_back_stop_once_each_ticker_has_the_rows_it_asks_for():
+    earlier = [f"d{i:02d}" for i in range(3 * STEP)]  # newest first
+    # A trades every date; B on two dates only, in the second and third steps; C only out of bounds.
+    prices = {day: [("A", 1.0), ("C", 5000.0)] + ([("B", 2.0)] if i in (STEP + 2, 2 * STEP + 2) else [])
+              for i, day in enumerate(earlier)}
+
+    def read(step):
+        rows = [row for day in step for row in prices[day]]
+        return pa.table({"ticker": [t for t, _ in rows], "adj_close": [p for _, p in rows]})
+
+    def steps(demand):
+        return [step for step, _ in steps_back(earlier, demand, 0.1, 1000, read)]
+
+    assert steps({}) == [] and steps({"A": 0, "B": 0}) == []
+    assert steps({"A": STEP}) == [earlier[:STEP]]
+    assert steps({"A": STEP + 1}) == [earlier[:STEP], earlier[STEP:2 * STEP]]
+    assert steps({"A": 1, "B": 1}) == [earlier[:STEP], earlier[STEP:2 * STEP]]
+    assert steps({"A": 1, "B": 2}) == [earlier[:STEP], earlier[STEP:2 * STEP], earlier[2 * STEP:]]
+    assert steps({"B": 3}) == steps({"C": 1}) == [earlier[:STEP], earlier[STEP:2 * STEP], earlier[2 * STEP:]]
 
 
 def test_last_closes_take_the_latest_in_bounds_row():

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backintime_assets.strategies import TRADE_COLUMNS, MonthlyMaDipParams, monthly_ma_dip_reference
-from backintime_assets.strategies.monthly_ma_dip_spans import summarise_span, trades_from_summaries
+from backintime_assets.strategies.monthly_ma_dip_spans import lookback_demand, summarise_span, trades_from_summaries
 from backintime_assets_tests.strategies.markets import (
     HAND_PARAMS,
     HAND_TRADES,
@@ -25,15 +25,37 @@ from backintime_assets_tests.strategies.markets import (
 D = datetime.date
 
 
-def in_spans(prices: pd.DataFrame, cuts: list[int], params: MonthlyMaDipParams) -> pd.DataFrame:
-    """Trades of `prices` (put in date order) summarised in spans that start at row positions
-    `cuts`: a cut may fall inside a date, as a row-group boundary can."""
+def span_summaries(prices: pd.DataFrame, cuts: list[int], params: MonthlyMaDipParams) -> pa.Table:
+    """The summaries of `prices` (put in date order) in spans that start at row positions `cuts`:
+    a cut may fall inside a date, as a row-group boundary can."""
     table = pa.Table.from_pandas(prices[PRICE_COLUMNS], preserve_index=False)
     table = table.set_column(0, "date", table["date"].cast(pa.date32()))
     table = table.take(pa.array(np.argsort(table["date"].cast(pa.int32()).to_numpy(), kind="stable")))
     edges = sorted({0, table.num_rows, *[c for c in cuts if 0 < c < table.num_rows]})
-    summaries = [summarise_span(table.slice(a, b - a), i, params) for i, (a, b) in enumerate(zip(edges, edges[1:]))]
-    return trades_from_summaries(pa.concat_tables(summaries), params).to_pandas()
+    return pa.concat_tables([summarise_span(table.slice(a, b - a), i, params)
+                             for i, (a, b) in enumerate(zip(edges, edges[1:]))])
+
+
+def in_spans(prices: pd.DataFrame, cuts: list[int], params: MonthlyMaDipParams) -> pd.DataFrame:
+    """Trades of `prices` summarised in spans that start at row positions `cuts`."""
+    return trades_from_summaries(span_summaries(prices, cuts, params), params).to_pandas()
+
+
+def demand_by_counting(prices: pd.DataFrame, params: MonthlyMaDipParams) -> dict[str, int]:
+    """What `lookback_demand` should give: for each ticker with an in-bounds row on a month's first
+    trading day, the window's rows it lacks before its earliest such row."""
+    length = max(params.window, 1)
+    usable = prices[(prices["adj_close"] >= params.min_price) & (prices["adj_close"] <= params.max_price)]
+    days = sorted(set(usable["date"]))
+    first_days = {day for before, day in zip([None, *days], days)
+                  if before is None or (before.year, before.month) != (day.year, day.month)}
+    demand = {}
+    for ticker, rows in usable.groupby("ticker"):
+        for before, day in enumerate(sorted(rows["date"])):
+            if day in first_days and before < length:
+                demand[ticker] = length - before
+                break
+    return demand
 
 
 def test_hand_market_in_one_span():
@@ -87,3 +109,26 @@ def test_any_cut_gives_the_reference_trades(batch, window, data):
     cuts = data.draw(st.lists(st.integers(0, len(prices)), max_size=6))
     params = MonthlyMaDipParams(window=window)
     assert_same_trades(in_spans(prices, cuts, params), monthly_ma_dip_reference(prices, params))
+
+
+def test_lookback_demand_counts_the_rows_a_later_month_lacks():
+    # A buys on January's first day with nothing before it; S is new in February and has two
+    # rows before March's first day; B has its window before February's first day.
+    rows = [(D(2024, 1, 2), "A", "S", 1.0), (D(2024, 2, 1), "A", "S", 1.0), (D(2024, 3, 1), "A", "S", 1.0)]
+    rows += [(D(2024, 1, d), "B", "S", 1.0) for d in (3, 4, 5)] + [(D(2024, 2, 1), "B", "S", 1.0)]
+    rows += [(D(2024, 2, d), "S", "S", 1.0) for d in (15, 20)] + [(D(2024, 3, 1), "S", "S", 1.0)]
+    rows += [(D(2024, 2, 21), "OUT", "S", 5000.0), (D(2024, 3, 1), "OUT", "S", 1.0)]  # its Feb row is out of bounds
+    market = pd.DataFrame(rows, columns=PRICE_COLUMNS)
+    params = MonthlyMaDipParams(window=3)
+    expected = {"A": 3, "S": 1, "OUT": 3}
+    assert demand_by_counting(market, params) == expected
+    for cuts in ([], [2], [3, 6, 9], list(range(len(market)))):
+        assert lookback_demand(span_summaries(market, cuts, params), params) == expected
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(market=markets(), window=st.integers(0, 8), data=st.data())
+def test_any_cut_gives_the_same_lookback_demand(market, window, data):
+    cuts = data.draw(st.lists(st.integers(0, len(market)), max_size=6))
+    params = MonthlyMaDipParams(window=window)
+    assert lookback_demand(span_summaries(market, cuts, params), params) == demand_by_counting(market, params)
