@@ -105,11 +105,7 @@ def trades_from_summaries(summaries: pa.Table, params: MonthlyMaDipParams) -> pa
     """TRADE_COLUMNS of the whole history the spans' summaries cover, sorted by ticker and date."""
     length = history_length(params)
     earlier_names = [f"earlier_{k}" for k in range(length)]
-    kind = summaries["kind"]
-    first_days = _global_first_days(summaries.filter(pc.equal(kind, FIRST_DAY))["date"])
-    candidates = summaries.filter(pc.and_(pc.equal(kind, CANDIDATE),
-                                          pc.is_in(summaries["date"], value_set=first_days)))
-    tails = summaries.filter(pc.equal(kind, TAIL))
+    candidates, tails = _candidates_and_tails(summaries)
 
     tickers = pa.concat_arrays([candidates["ticker"].combine_chunks(), tails["ticker"].combine_chunks()])
     encoded = tickers.dictionary_encode()
@@ -164,11 +160,7 @@ def lookback_demand(summaries: pa.Table, params: MonthlyMaDipParams) -> dict[str
     later month lacks rows too if the ticker has few of them before it, being new or gappy."""
     length = history_length(params)
     earlier_names = [f"earlier_{k}" for k in range(length)]
-    kind = summaries["kind"]
-    first_days = _global_first_days(summaries.filter(pc.equal(kind, FIRST_DAY))["date"])
-    candidates = summaries.filter(pc.and_(pc.equal(kind, CANDIDATE),
-                                          pc.is_in(summaries["date"], value_set=first_days)))
-    tails = summaries.filter(pc.equal(kind, TAIL))
+    candidates, tails = _candidates_and_tails(summaries)
     candidate_rows = np.count_nonzero(~np.isnan(_matrix(candidates, earlier_names)), axis=1)
     tail_rows = np.count_nonzero(~np.isnan(_matrix(tails, earlier_names)), axis=1)
 
@@ -188,6 +180,15 @@ def lookback_demand(summaries: pa.Table, params: MonthlyMaDipParams) -> dict[str
             ticker = tail_tickers[i]
             held[ticker] = min(length, held.get(ticker, 0) + int(tail_rows[i]))
     return demand
+
+
+def _candidates_and_tails(summaries: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """(candidate rows on the months' first trading days over all spans, tail rows) of the summaries."""
+    kind = summaries["kind"]
+    first_days = _global_first_days(summaries.filter(pc.equal(kind, FIRST_DAY))["date"])
+    candidates = summaries.filter(pc.and_(pc.equal(kind, CANDIDATE),
+                                          pc.is_in(summaries["date"], value_set=first_days)))
+    return candidates, summaries.filter(pc.equal(kind, TAIL))
 
 
 def _month_first_days(day: np.ndarray) -> np.ndarray:
