@@ -44,7 +44,12 @@ back-to-back runs): daily clean 4.3 + 4.37 = 8.67 (0.07, 0.8%), polars 3.0 (0.35
 (0.45x), DuckDB by date 5.22, Spark read.csv 23.0 (2.65x), Spark by date 58.1 (6.7x); daily
 drifted 29.7 + 4.03 = 33.7 (13.7, 41%); archive clean 3.89 + 11.2 = 15.1 (0.02), polars 1.83
 (0.12x) / by date 13.2 (0.87x), DuckDB by date 13.2, Spark 6.8 (0.45x), Spark by date 296 (19.6x);
-archive drifted 6.32 + 12.7 = 19.0 (0.54, 2.8%).
+archive drifted 6.32 + 12.7 = 19.0 (0.54, 2.8%). A second run, with CPU seconds (this process, the
+JVM, its workers): daily clean 4.41 + 4.01 = 8.42 s, 15.7 CPU-s; polars 2.38 s, 4.2 CPU-s (0.28x
+wall, 0.27x CPU) / by date 3.81 s (0.45x); Spark read.csv 24.7 s, 47.6 CPU-s (2.93x wall, 3.04x
+CPU); Spark by date 60.3 s (7.2x); daily drifted 33.8 + 4.8 = 38.6 (13.9, 36%); archive clean
+4.52 + 14.9 = 19.4 s, 35.9 CPU-s; polars 1.93 s, 3.56 CPU-s (0.10x) / by date 15.4 (0.79x); Spark
+7.58 s, 13.3 CPU-s (0.39x); archive drifted 8.66 + 15.2 = 23.9 (0.79, 3.3%).
 """
 from __future__ import annotations
 
