@@ -111,7 +111,8 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                 yield _row(task, survey, parsed_path, detect_seconds)
         # Small files of one schema are read as one text, as the conversion would read them
         # (parsed.py); their rows are kept a group file at a time.
-        as_files = [FileTask(t.lake_path, i, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes) for i, t in by_id.items()]
+        as_files = [FileTask(t.lake_path, i, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes)
+                    for i, t in by_id.items()]
         keeper, waiting = GroupKeeper(fs, location), []
         for group in group_files(as_files, GROUP_BYTES):
             tally = _Tally()

@@ -63,7 +63,8 @@ def test_date_files_on_s3_leave_no_folder_markers(s3_lake, seaweed):
     client = boto3.client("s3", endpoint_url=seaweed.endpoint_url, aws_access_key_id=ACCESS_KEY,
                           aws_secret_access_key=SECRET_KEY, region_name="us-east-1")
     bucket, prefix = s3_lake.root.split("/", 1)
-    keys = sorted(o["Key"][len(prefix) + 1:] for o in client.list_objects_v2(Bucket=bucket, Prefix=prefix + "/")["Contents"])
+    listed = client.list_objects_v2(Bucket=bucket, Prefix=prefix + "/")["Contents"]
+    keys = sorted(o["Key"][len(prefix) + 1:] for o in listed)
     assert keys == ["t/date=2025-01-02/part-r.parquet", "t/date=2025-01-03/part-r.parquet"]
     assert list_dates(s3_lake, "t") == ["2025-01-02", "2025-01-03"]
 
