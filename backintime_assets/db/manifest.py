@@ -153,7 +153,7 @@ def latest_change_by_date(conn) -> dict[date, int]:
         (upto,) = conn.execute("select seq from raw_date_changes_upto for update").fetchone()
         # Every change up to `last` is visible once `last` is: changes commit in number order, as
         # each writer holds the migration lock from its number to its commit (log_change).
-        (last,) = conn.execute("select coalesce(max(seq), 0) from raw_file_changes").fetchone()
+        last = last_change_seq(conn)
         if last > upto:
             conn.execute(
                 """insert into raw_date_changes (date, seq)

@@ -90,9 +90,13 @@ def test_each_dates_last_change_is_kept_as_changes_are_logged(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         manifest.log_change(conn, "a.csv", [day[0], day[1]])
+        first = manifest.last_change_seq(conn)
+        assert {d: manifest.latest_change_by_date(conn).get(d) for d in day[:2]} == {day[0]: first, day[1]: first}
+        # Later reads fold in only the changes logged since, and move dates already kept.
         manifest.log_change(conn, "b.csv", [day[1], day[2], day[1]])
         manifest.log_change(conn, "a.csv", [day[0]])
         seqs = [c.seq for c in manifest.changes_after(conn, 0)][-3:]
+        assert seqs[0] == first
         latest = manifest.latest_change_by_date(conn)
         assert {d: latest.get(d) for d in day} == {day[0]: seqs[2], day[1]: seqs[1], day[2]: seqs[1], day[3]: None}
         # the same as grouping the whole log, which the sensor did on every tick before
