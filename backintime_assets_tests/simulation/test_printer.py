@@ -212,6 +212,7 @@ def test_polars_prints_when_the_compiled_kernel_cannot_load(monkeypatch):
     monkeypatch.delattr(sys.modules["backintime_assets.simulation"], "print_kernel", raising=False)
     monkeypatch.setattr(sys, "meta_path", [Refusing(), *sys.meta_path])
     assert printer._kernel() is None
+    assert printed_rows(pl.DataFrame({"open": [1.5]}), CLEAN) is None  # the writer then prints with Polars
 
 
 def test_columns_converted_for_the_kernel_outlive_the_view_over_them():
