@@ -118,7 +118,8 @@ def count_lines(text: str) -> int:
 
 def quoting_at_stake(text: str) -> bool:
     """Whether the quote or escape character of `text` is open to doubt: without any candidate of
-    either in the part detect_dialect scores, every quote candidate reads it alike."""
+    either in its first _SCORE_CHARS (all detect_dialect may score), every quote candidate reads
+    it alike."""
     sample = text[:_SCORE_CHARS]
     return any(q in sample for q in _QUOTES) or "\\" in sample
 
