@@ -17,12 +17,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from backintime_assets.lake.schemas import PRICES
 from backintime_assets.strategies.params import MonthlyMaDipParams
 from backintime_assets.strategies.trades import TRADE_COLUMNS
 
 STRATEGY_NAME = "monthly_ma_dip"
 FIRST_DAY, CANDIDATE, TAIL = "first_day", "candidate", "tail"
-PRICE_COLUMNS = ["date", "ticker", "sector", "adj_close"]
+# What the strategy reads of the prices table, with the date its partitions give.
+PRICE_SCHEMA = pa.schema([("date", pa.date32()), *(PRICES.field(c) for c in ("ticker", "sector", "adj_close"))])
+PRICE_COLUMNS = PRICE_SCHEMA.names
 
 
 def history_length(params: MonthlyMaDipParams) -> int:

@@ -18,6 +18,7 @@ from backintime_assets.lake.location import LakeLocation
 from backintime_assets.lake.pieces import Piece, contiguous_spans, pieces_dataframe, read_pieces
 from backintime_assets.strategies.monthly_ma_dip_spans import (
     PRICE_COLUMNS,
+    PRICE_SCHEMA,
     summarise_span,
     summary_schema,
     trades_from_summaries,
@@ -25,8 +26,6 @@ from backintime_assets.strategies.monthly_ma_dip_spans import (
 from backintime_assets.strategies.params import MonthlyMaDipParams
 
 SPANS_PER_CORE = 2  # a second wave evens out spans of unequal cost
-PRICE_SCHEMA = pa.schema([("date", pa.date32()), ("ticker", pa.string()), ("sector", pa.string()),
-                          ("adj_close", pa.float64())])
 
 
 def monthly_ma_dip_pieces(spark, location: LakeLocation, pieces: list[Piece],
