@@ -35,11 +35,11 @@ class RunTrades:
 
 
 def monthly_ma_dip_run(spark_session: Callable, location: LakeLocation, first_day: str, end_day: str,
-                       params: MonthlyMaDipParams, available: list[str] | None = None) -> RunTrades:
+                       params: MonthlyMaDipParams) -> RunTrades:
     """The trades of the lake's prices from `first_day` (included) to `end_day` (excluded) and of
     the earlier dates their first buys need. `spark_session`: called for a session only when the
-    run has too many dates to read here. `available`: the lake's price dates, if already listed."""
-    available = list_dates(location, "prices") if available is None else available
+    run has too many dates to read here."""
+    available = list_dates(location, "prices")
     run_dates = [d for d in available if first_day <= d < end_day]
     pieces = lake_pieces(location, "prices", run_dates)
     if len(run_dates) <= DRIVER_RUN_MAX_DATES:
