@@ -6,6 +6,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from backintime_assets.lake.location import make_dirs
 from backintime_assets.lake.pieces import contiguous_spans, lake_pieces, parquet_pieces
 from backintime_assets.strategies import MonthlyMaDipParams, monthly_ma_dip_reference
 from backintime_assets.strategies.monthly_ma_dip_tasks import monthly_ma_dip_on_driver, monthly_ma_dip_pieces
@@ -60,8 +61,7 @@ def _write_interleaved(location, market, name: str) -> list[str]:
     shuffled = table.take(np.random.default_rng(1).permutation(table.num_rows))
     half = shuffled.num_rows // 2
     paths = [location.path(name, f"part-{i}.parquet") for i in range(2)]
-    if not location.is_s3:
-        fs.create_dir(location.path(name), recursive=True)
+    make_dirs(fs, location.path(name))
     pq.write_table(shuffled.slice(0, half), paths[0], filesystem=fs, row_group_size=150)
     pq.write_table(shuffled.slice(half), paths[1], filesystem=fs, row_group_size=150)
     return paths
