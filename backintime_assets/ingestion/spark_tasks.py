@@ -69,7 +69,7 @@ def _in_schema(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
     """The batch's columns named in `schema`, in its order and types."""
     if batch.schema.equals(schema):
         return batch
-    return pa.RecordBatch.from_arrays([batch.column(f.name).cast(f.type) for f in schema], schema=schema)
+    return batch.select(schema.names).cast(schema)
 
 
 def batched(schema: pa.Schema, rows: Iterable[dict], size: int = 4096) -> Iterator[pa.RecordBatch]:
