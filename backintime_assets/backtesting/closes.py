@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, STEP, in_bounds
+from backintime_assets.backtesting.lookback import CLOSE_COLUMNS, in_bounds, steps_back
 from backintime_assets.ingestion.spark_tasks import run_arrow_tasks
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.pieces import DRIVER_READ_MAX_DATES, contiguous_spans, lake_pieces, read_pieces
@@ -52,18 +52,18 @@ def lake_last_closes(spark_session, location: LakeLocation, dates: list[str], mi
 def closes_before(location: LakeLocation, tickers: Iterable[str], day: str, min_price: float,
                   max_price: float) -> pa.Table:
     """last_closes of `tickers` over the lake's dates before `day`, walking back a few dates at a
-    time until each has one or the history ends. Only corrections need it, so it is rarely called."""
-    wanted = set(tickers)
+    time (lookback.steps_back) until each has one or the history ends. Only corrections need it,
+    so it is rarely called."""
+    demand = dict.fromkeys(sorted(set(tickers)), 1)  # one close each
+    wanted = pa.array(list(demand), pa.string())
     earlier = [d for d in list_dates(location, "prices") if d < day][::-1]
-    found = []
-    for start in range(0, len(earlier), STEP):
-        if not wanted:
-            break
-        rows = read_arrow(location, "prices", CLOSE_COLUMNS, earlier[start:start + STEP])
-        rows = rows.filter(pc.is_in(rows["ticker"], value_set=pa.array(sorted(wanted), pa.string())))
-        closes = last_closes(rows, min_price, max_price)
-        found.append(closes)
-        wanted -= set(closes["ticker"].to_pylist())
-    if not found:
+
+    def read(step: list[str]) -> pa.Table:
+        rows = read_arrow(location, "prices", CLOSE_COLUMNS, step)
+        return rows.filter(pc.is_in(rows["ticker"], value_set=wanted))
+
+    # Reduced together: a ticker's latest close over all the steps is the newest step's that holds one.
+    steps = [rows for _, rows in steps_back(earlier, demand, min_price, max_price, read)]
+    if not steps:
         return CLOSES.empty_table()
-    return pa.concat_tables(found).sort_by("ticker")
+    return last_closes(pa.concat_tables(steps), min_price, max_price).cast(CLOSES)

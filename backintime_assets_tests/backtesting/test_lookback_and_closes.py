@@ -6,6 +6,7 @@ import pytest
 from backintime_assets.backtesting.closes import closes_before, lake_last_closes, last_closes
 from backintime_assets.backtesting.entries import monthly_ma_dip_run
 from backintime_assets.backtesting.lookback import STEP, steps_back
+from backintime_assets.lake.tables import read_arrow
 from backintime_assets.strategies import MonthlyMaDipParams
 from backintime_assets_tests.backtesting.lake_prices import business_days, put_prices, random_market, write_lake
 
@@ -94,6 +95,31 @@ def test_closes_before_walks_back_until_each_ticker_has_one(local_lake):
         {"ticker": "OLD", "date": dt.date.fromisoformat(history[0]), "adj_close": 3.0},
     ]
     assert closes_before(local_lake, ["A"], history[0], 0.1, 1000).num_rows == 0
+
+
+def test_closes_before_reads_a_step_back_at_a_time_and_stops_once_each_has_one(local_lake, monkeypatch):
+    from backintime_assets.backtesting import closes as closes_module
+
+    history = business_days(dt.date(2024, 6, 3), 5 * STEP)
+    for i, day in enumerate(history):
+        put_prices(local_lake, day, [("A", 10.0)] + ([("MID", 7.0)] if i == 2 * STEP else []))
+    newest_first = history[::-1]
+    read = []
+
+    def recorded(location, table, schema, dates):
+        read.append(list(dates))
+        return read_arrow(location, table, schema, dates)
+
+    monkeypatch.setattr(closes_module, "read_arrow", recorded)
+    closes = closes_before(local_lake, ["MID", "A", "A"], "2025-01-01", 0.1, 1000)
+    assert closes.to_pylist() == [
+        {"ticker": "A", "date": dt.date.fromisoformat(history[-1]), "adj_close": 10.0},
+        {"ticker": "MID", "date": dt.date.fromisoformat(history[2 * STEP]), "adj_close": 7.0},
+    ]
+    # MID's close sits in the third step back from the newest date: nothing older is read.
+    assert read == [newest_first[:STEP], newest_first[STEP:2 * STEP], newest_first[2 * STEP:3 * STEP]]
+    read.clear()
+    assert closes_before(local_lake, [], "2025-01-01", 0.1, 1000).num_rows == 0 and read == []
 
 
 @pytest.mark.spark
