@@ -211,9 +211,14 @@ def _open(fs, group: str, opened: ExitStack) -> ipc.RecordBatchFileReader | None
 
 def _members(reader: ipc.RecordBatchFileReader | None) -> dict[str, dict]:
     """A group file's member list: member key -> where its rows lie; empty if it cannot be read."""
+    if reader is None:  # it could not be opened (_open)
+        return {}
+    listed = (reader.schema.metadata or {}).get(_MEMBERS)
+    if listed is None:  # an Arrow file without our list
+        return {}
     try:
-        listing = json.loads(reader.schema.metadata[_MEMBERS])
-    except (AttributeError, KeyError, TypeError, ValueError):  # no reader, no list, or not one
+        listing = json.loads(listed)
+    except ValueError:  # a damaged list: not JSON (or not UTF-8)
         return {}
     return {m["member"]: dict(m, batch_rows=listing["batch_rows"]) for m in listing["members"]}
 

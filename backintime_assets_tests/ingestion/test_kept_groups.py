@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 
 import pyarrow.fs as pafs
+import pyarrow.ipc as ipc
 import pytest
 
 from backintime_assets.detection import detect_bytes
@@ -119,6 +120,34 @@ def test_a_damaged_or_deleted_group_file_reads_as_not_kept(local_lake, damage):
     assert not_kept == tasks
     everything = [r for table in tagged_rows(fs, group_files(tasks, 1 << 20), 1 << 20) for r in _rows(table)]
     assert len(everything) == len(_parsed_from_text(tasks))  # parsed from the text instead
+
+
+@pytest.mark.parametrize("listing", [None, b"not json", b"\xff"])
+def test_a_group_file_without_a_readable_member_list_reads_as_not_kept(local_lake, listing):
+    tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
+    fs = local_lake.filesystem()
+    group, = _group_paths(local_lake)
+    with fs.open_input_file(group) as handle:
+        rows = ipc.open_file(handle).read_all()
+    metadata = None if listing is None else {kept_groups._MEMBERS: listing}
+    with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema.with_metadata(metadata)) as writer:
+        writer.write_table(rows.replace_schema_metadata(metadata))
+    assert kept_groups.listed_members(fs, group) == set()
+    not_kept = []
+    assert list(read_members(fs, tasks, not_kept)) == []
+    assert not_kept == tasks
+
+
+def test_a_broken_reader_is_not_taken_for_a_missing_group_file():
+    # Only a file that could not be opened (None) reads as "no members": a bug must not pass for one.
+    class Broken:
+        @property
+        def schema(self):
+            raise AttributeError("a bug in the reader")
+
+    assert kept_groups._members(None) == {}
+    with pytest.raises(AttributeError, match="a bug in the reader"):
+        kept_groups._members(Broken())
 
 
 def _group_paths(location) -> list[str]:
