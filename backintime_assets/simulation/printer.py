@@ -13,7 +13,7 @@ numba is imported on the first call only.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import polars as pl
@@ -38,6 +38,7 @@ class Printed:
         self.data, self.ends = data, ends
 
 
+@cache  # a failed import is not tried again for each block: numba would fail the same way, at a cost each time
 def _kernel():
     """The compiled kernel (numba: imported on first use), or None where it cannot load: numba
     refuses `cache=True` when neither the package's __pycache__ nor a user cache directory is

@@ -197,22 +197,29 @@ def _written_both_ways(tmp_path, monkeypatch, spec, start, end, options) -> list
     return printed
 
 
-def test_polars_prints_when_the_compiled_kernel_cannot_load(monkeypatch):
+def test_polars_prints_when_the_compiled_kernel_cannot_load(monkeypatch, request):
     # numba raises RuntimeError at import when it has nowhere to cache (a read-only install).
     import sys
 
     from backintime_assets.simulation import printer
 
+    tried = []
+
     class Refusing:
         def find_spec(self, name, path=None, target=None):
             if name == "backintime_assets.simulation.print_kernel":
+                tried.append(name)
                 raise RuntimeError("cannot cache function: no locator available")
 
     monkeypatch.delitem(sys.modules, "backintime_assets.simulation.print_kernel", raising=False)
     monkeypatch.delattr(sys.modules["backintime_assets.simulation"], "print_kernel", raising=False)
     monkeypatch.setattr(sys, "meta_path", [Refusing(), *sys.meta_path])
+    printer._kernel.cache_clear()  # as in a fresh process
+    request.addfinalizer(printer._kernel.cache_clear)  # the tests after this one load the kernel
     assert printer._kernel() is None
-    assert printed_rows(pl.DataFrame({"open": [1.5]}), CLEAN) is None  # the writer then prints with Polars
+    for _ in range(3):
+        assert printed_rows(pl.DataFrame({"open": [1.5]}), CLEAN) is None  # the writer then prints with Polars
+    assert len(tried) == 1  # the import failed once: not tried again for every block
 
 
 def test_columns_converted_for_the_kernel_outlive_the_view_over_them():
