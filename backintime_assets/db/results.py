@@ -121,7 +121,9 @@ def ensure_results_schema(conn) -> None:
             _rename_legacy(conn)
         conn.execute(DDL)
 
-    apply_once(conn, "results", DDL, apply)
+    # Migrations (manifest.lock_for_migration) touch none of these tables: a results change need
+    # not wait for one to finish its survey.
+    apply_once(conn, "results", DDL, apply, migration_lock=False)
 
 
 def _rename_legacy(conn) -> None:

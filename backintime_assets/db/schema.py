@@ -95,24 +95,28 @@ def ensure_schema(conn) -> None:
     """Ingestion tables here, backtest results (entries, closes, the trades view) in `results`."""
     from backintime_assets.db.results import ensure_results_schema
 
-    apply_once(conn, "ingestion", DDL, lambda: conn.execute(DDL))
+    apply_once(conn, "ingestion", DDL, lambda: conn.execute(DDL), migration_lock=True)
     ensure_results_schema(conn)
 
 
-def apply_once(conn, name: str, ddl: str, apply: Callable[[], object]) -> None:
+def apply_once(conn, name: str, ddl: str, apply: Callable[[], object], *, migration_lock: bool) -> None:
     """Run `apply` (the DDL of `name`) unless this very DDL was applied already. Even a no-op
     `alter table ... if not exists` or `create index if not exists` takes a table lock, and would
-    wait behind any open transaction on the table: a migration holds one for its whole survey."""
+    wait behind any open transaction on the table: a migration holds one for its whole survey.
+    `migration_lock`: whether the DDL touches the tables migrations write (and so must wait for
+    a running one to commit)."""
     version = hashlib.sha256(ddl.encode()).hexdigest()[:16]
     if _applied(conn, name) == version:
         return
     # Several runs may start at once; the advisory lock keeps their DDL from racing.
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-        # Before any table lock, in the order migrations take them: DDL holding a lock on raw_files
-        # while it waited for this one would deadlock with a migration (or pruning) that holds it
-        # and is about to read raw_files.
-        conn.execute("select pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        if migration_lock:
+            # Before any table lock, in the order migrations take them: DDL holding a lock on raw_files
+            # while it waited for this one would deadlock with a migration (or pruning) that holds it
+            # and is about to read raw_files. The change log's seed is written under it too, as every
+            # writer of the log (manifest.log_change).
+            conn.execute("select pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         conn.execute("create table if not exists schema_versions (name text primary key, version text not null)")
         if _applied(conn, name) != version:
             apply()

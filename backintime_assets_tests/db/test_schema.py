@@ -29,6 +29,30 @@ def test_set_up_does_not_wait_for_a_running_migration(postgres_url):
         migrating.rollback()
 
 
+@pytest.mark.parametrize("changed", ["results", "ingestion"])
+def test_only_a_change_to_the_tables_migrations_write_waits_for_a_running_migration(postgres_url, changed):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        conn.execute("update schema_versions set version = 'older' where name = %s", (changed,))  # its DDL changed
+        conn.commit()
+    with psycopg.connect(postgres_url) as migrating, psycopg.connect(postgres_url) as other:
+        manifest.lock_for_migration(migrating)
+        _record(migrating, "a.csv", dt.date(2025, 1, 2))  # and its Spark survey still to come
+        other.execute("set lock_timeout = '1s'")
+        other.commit()
+        if changed == "ingestion":  # raw_files and the change log: after the migration commits
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                ensure_schema(other)
+            other.rollback()
+        else:  # the results tables, which no migration touches: at once
+            ensure_schema(other)
+        migrating.rollback()
+        versions = dict(other.execute("select name, version from schema_versions").fetchall())
+        assert (versions[changed] == "older") == (changed == "ingestion")
+        ensure_schema(other)  # the migration is over: applied now
+        assert "older" not in dict(other.execute("select name, version from schema_versions").fetchall()).values()
+
+
 def test_a_database_from_before_the_change_log_counts_every_current_file_as_changed(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
