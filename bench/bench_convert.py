@@ -61,7 +61,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench.cpu import spark_cpu_seconds, timed
+from bench.cpu import timed
 
 QUICK_BYTES, FULL_BYTES = 30e6, 1e9  # across the four datasets
 BYTES_PER_ROW = 80  # of the clean layout; drifted layouts run ~10% wider
@@ -128,23 +128,26 @@ def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
     from backintime_assets.lake import LakeLocation
 
     location = LakeLocation(str(lake_dir))
-    cpu_before = time.process_time() + spark_cpu_seconds(spark)
-    started = time.perf_counter()
     sizes = {str(path): path.stat().st_size for path in ds.files}
-    surveys = survey_files(spark, location, [
-        SurveyTask(p, p, Path(p).name, size, sha256=hashlib.sha256(p.encode()).hexdigest()) for p, size in sizes.items()])
-    surveyed = time.perf_counter()
-    tasks = []
-    for priority, path in enumerate(ds.files):
-        survey = surveys[str(path)]
-        home = min(survey.dates) if survey.dates else date.fromisoformat(ds.dates[0])
-        tasks.append(FileTask(str(path), path.name, survey.schema_json, home, priority, sizes[str(path)],
-                              survey.parsed_path, tuple(survey.dates)))
-    result = convert_files(spark, location, tasks, ds.dates, "bench")
-    done = time.perf_counter()
+
+    def survey():
+        tasks = [SurveyTask(p, p, Path(p).name, size, sha256=hashlib.sha256(p.encode()).hexdigest())
+                 for p, size in sizes.items()]
+        return survey_files(spark, location, tasks)
+
+    def convert():
+        tasks = []
+        for priority, path in enumerate(ds.files):
+            found = surveys[str(path)]
+            home = min(found.dates) if found.dates else date.fromisoformat(ds.dates[0])
+            tasks.append(FileTask(str(path), path.name, found.schema_json, home, priority, sizes[str(path)],
+                                  found.parsed_path, tuple(found.dates)))
+        return convert_files(spark, location, tasks, ds.dates, "bench")
+
+    survey_s, survey_cpu, surveys = timed(survey, spark)
+    spark_s, convert_cpu, result = timed(convert, spark)
     detect_s = sum(s.detect_seconds for s in surveys.values()) / spark.sparkContext.defaultParallelism
-    cpu_s = time.process_time() + spark_cpu_seconds(spark) - cpu_before
-    return {"survey_s": surveyed - started, "detect_s": detect_s, "spark_s": done - surveyed, "cpu_s": cpu_s,
+    return {"survey_s": survey_s, "detect_s": detect_s, "spark_s": spark_s, "cpu_s": survey_cpu + convert_cpu,
             "loaded": result.prices.rows, "rejected": result.rejected_rows.rows}
 
 
