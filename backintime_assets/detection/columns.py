@@ -6,12 +6,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import filterfalse
 from statistics import median
 
 from .dates import infer_date_format
 from .joined import joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .shapes import joined_shapes, matched_shapes
 
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
@@ -32,6 +34,7 @@ _EXCEL_MIN, _EXCEL_MAX = 18264, 73050
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 
 
+@lru_cache(maxsize=4096)  # asked of each column several times, and headers repeat from file to file
 def date_named(name: str | None) -> bool:
     """The header names a date or time column."""
     name = name or ""
@@ -83,14 +86,25 @@ def _float_test(float_rx: re.Pattern, decimal: str) -> Callable[[str], bool]:
     return test
 
 
+# Values from which a count goes by digit shape (shapes.py): the shapes of a few values cost more
+# than the scan they spare.
+_SHAPED_COUNT = 64
+
+
 def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]:
     """Counts the values the tests above pass, by the regex alone: for ASCII values without "_",
-    isdigit() and float() accept nothing the number regexes reject (Unicode digits and "1_0" do)."""
+    isdigit() and float() accept nothing the number regexes reject (Unicode digits and "1_0" do).
+    Many values are counted by digit shape: the number regexes treat every digit alike, and a
+    column of prices holds a handful of shapes, each tested once."""
     def count(values: Sequence[str]) -> int | None:
         text = joined(values)
         if text is None or not text.isascii() or "_" in text:
             return None
-        return joined_rx.subn("", text)[1]  # counts the matches without a string for each
+        if len(values) < _SHAPED_COUNT:
+            return joined_rx.subn("", text)[1]  # counts the matches without a string for each
+        shapes = joined_shapes(text)
+        matched = matched_shapes(shapes, joined_rx)
+        return sum(map(matched.__contains__, shapes))
 
     return count
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import repeat
+from operator import itemgetter
 
 from .joined import SEP, joined
 
@@ -149,11 +150,19 @@ def _fits_name(a: list[int], b: list[int], years: list[int], file_date: date) ->
 def _name_order(a: list[int], b: list[int], groups: list[dict], two_digit_year: bool,
                 file_date: date) -> bool | None:
     """True (day first) or False (month first) when exactly one reading matches the file's name date."""
-    years = [int(g["c"]) for g in groups]
+    years = _ints(groups, "c")
     if two_digit_year:
         years = [y + (2000 if y < 69 else 1900) for y in years]  # strptime's %y pivot
     month_first, day_first = _fits_name(a, b, years, file_date), _fits_name(b, a, years, file_date)
     return day_first if month_first != day_first else None
+
+
+def _ints(groups: list[dict], name: str) -> list[int]:
+    """The regex group `name` of each value, as a number. A column repeats its days, months and
+    years: each distinct one is converted once, and the rest is a lookup in C."""
+    digits = list(map(itemgetter(name), groups))
+    number = {d: int(d) for d in set(digits)}
+    return list(map(number.__getitem__, digits))
 
 
 def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) -> tuple[str, float]:
@@ -162,13 +171,13 @@ def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) ->
     _, sep, order, tkey = key
     tfmt = _time_format(tkey)
     if order == "Y":
-        bs = [int(g["b"]) for g in groups]
-        cs = [int(g["c"]) for g in groups]
+        bs = _ints(groups, "b")
+        cs = _ints(groups, "c")
         swap = max(bs) > 12 and max(cs) <= 12
         return (f"%Y{sep}%d{sep}%m" if swap else f"%Y{sep}%m{sep}%d") + tfmt, 1.0
     year = "%y" if order == "y2" else "%Y"
-    a = [int(g["a"]) for g in groups]
-    b = [int(g["b"]) for g in groups]
+    a = _ints(groups, "a")
+    b = _ints(groups, "b")
     a_day, b_day = max(a) > 12, max(b) > 12
     named = None
     if file_date is not None and not (a_day or b_day):
@@ -229,9 +238,12 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     shapes: list[tuple[tuple, dict]] = list(filter(None, map(shape, values)))
     if len(shapes) < 0.5 * len(values):
         return None
-    counts = Counter(k for k, _ in shapes)
+    counts = Counter(map(itemgetter(0), shapes))
     key = counts.most_common(1)[0][0]
-    groups = [g for k, g in shapes if k == key]
+    if len(counts) == 1:  # the usual case: every value has the one shape
+        groups = list(map(itemgetter(1), shapes))
+    else:
+        groups = [g for k, g in shapes if k == key]
     if key[0] == "num":
         fmt, certainty = _num_order(groups, key, file_date)
     elif key[0] == "compact":

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 
@@ -15,6 +16,7 @@ from .dates import shape
 from .footer import footer_start
 from .joined import joined
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .shapes import joined_shapes, matched_shapes
 
 _MAX_HEADER_BLOCK = 3
 _SUFFIX = re.compile(r"\s?[KkMmBb]$")
@@ -56,19 +58,21 @@ def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[st
         return lambda v: bool(rx.match(v))
     if t.type in ("date", "timestamp") and t.format:
         fmt = t.format
-
-        def is_date(v: str) -> bool:
-            try:
-                datetime.strptime(v, fmt)
-            except ValueError:
-                return False
-            return True
-
-        return is_date
+        return lambda v: _parses(v, fmt)
     if t.type == "boolean":
         tokens = {"true", "false", "yes", "no", "y", "n", "t", "f"}
         return lambda v: v.lower() in tokens
     return None
+
+
+@lru_cache(maxsize=1 << 14)  # strptime is slow, and a date column repeats its values (a daily file one date)
+def _parses(value: str, fmt: str) -> bool:
+    """Whether datetime.strptime reads `value` with `fmt`."""
+    try:
+        datetime.strptime(value, fmt)
+    except ValueError:
+        return False
+    return True
 
 
 class _RowJudge:
@@ -194,15 +198,18 @@ def _cell_kind(v: str, number_rx) -> int:
 
 
 def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[str, int]:
-    """_cell_kind of each cell; the numbers are found in one scan of them all (joined.py)."""
+    """_cell_kind of each cell; the numbers are found in one scan (joined.py) of the cells' digit
+    shapes (shapes.py: the number test treats all digits alike, and prices share a few shapes)."""
     stripped = dict(zip(cells, map(str.strip, cells)))  # a mapping built in C, not a step per cell
     values = list(set(stripped.values()).difference(NULL_SPELLINGS))
     text = joined(values)
     if text is None:
         number_rx = number_patterns(decimal, thousands)[1]
         return {c: _cell_kind(c, number_rx) for c in cells}
-    numbers = {m[1:] for m in joined_number_patterns(decimal, thousands)[1].findall(text)}  # NUL + cell
-    kind = {v: 1 if v in numbers else 2 if shape(v) is not None else 3 for v in values}
+    digit_shapes = joined_shapes(text)
+    numbers = matched_shapes(digit_shapes, joined_number_patterns(decimal, thousands)[1])
+    is_number = map(numbers.__contains__, digit_shapes)
+    kind = {v: 1 if n else 2 if shape(v) is not None else 3 for v, n in zip(values, is_number)}
     return dict(zip(stripped, map(kind.get, stripped.values(), repeat(0))))
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
-from itertools import product
+from itertools import compress, product
 from operator import methodcaller
 
 from .joined import SEP, joined, joined_regex
+from .shapes import joined_shapes, shape_of
 
 # Spreadsheet and export conventions for "no value". Compared lower-cased and stripped.
 NULL_TOKENS = frozenset(
@@ -31,13 +32,7 @@ _CANDIDATE_CELLS = re.compile(  # _CANDIDATE over NUL-joined cells (joined.py), 
 )
 _UNGROUPED = re.compile(r"^[+-]?\d{5,}$")  # among candidates: what lstrip("+-").isdigit() with 5+ chars is
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?P<t>[,. \u00a0\u202f'\u2019])\d{3}(?:(?P=t)\d{3})*(?P<rest>[.,]\d+)?$")
-# The two above over NUL-joined cells (joined.py): most files group no number, and one scan says so.
-_UNGROUPED_CELLS = joined_regex(_UNGROUPED.pattern[1:-1])
-_GROUPED_CELLS = joined_regex(_GROUPED.pattern[1:-1])
 _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
-# _ONE_MARK's mark for every NUL-joined cell in turn ("" where it does not match): each match
-# spans one whole cell, the mark alternative or else the rest of the cell.
-_ONE_MARK_EACH = re.compile(f"{SEP}(?:[+-]?\\d*([.,])\\d+(?={SEP})|[^{SEP}]*+)")
 
 
 _MARKS = "$€£¥%"
@@ -50,9 +45,10 @@ def is_null(value: str) -> bool:
 
 
 def _first_candidates(cells: list[str], limit: int, chunk: int = 200) -> list[str]:
-    """The first `limit` cells that look numeric, "$1,075.09" and "12,5 %" voting like plain
-    numbers (marks and blanks around them stripped). A chunk of cells at a time, each in one scan
-    (joined.py), until enough are found."""
+    """The digit shapes (shapes.py) of the first `limit` cells that look numeric, "$1,075.09" and
+    "12,5 %" voting like plain numbers (marks and blanks around them stripped). A chunk of cells at
+    a time until enough are found; in each, every distinct shape is tested once, in one scan
+    (joined.py): the test, like every vote in detect_number_format, treats all digits alike."""
     found: list[str] = []
     for start in range(0, len(cells), chunk):
         part = cells[start:start + chunk]
@@ -64,9 +60,12 @@ def _first_candidates(cells: list[str], limit: int, chunk: int = 200) -> list[st
             part = list(map(str.strip, part))  # without marks the second and third strip change nothing
             text = joined(part)
         if text is None:  # a NUL inside a cell: cell by cell
-            found.extend(filter(_CANDIDATE.match, map(str.strip, map(_STRIP_MARKS, map(str.strip, part)))))
+            stripped = map(str.strip, map(_STRIP_MARKS, map(str.strip, part)))
+            found.extend(map(shape_of, filter(_CANDIDATE.match, stripped)))
         else:
-            found.extend(_CANDIDATE_CELLS.findall(text))
+            shapes = joined_shapes(text)
+            numeric = set(_CANDIDATE_CELLS.findall(joined(list(set(shapes)))))
+            found.extend(compress(shapes, map(numeric.__contains__, shapes)))
         if len(found) >= limit:
             break
     return found[:limit]
@@ -78,44 +77,40 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     Unambiguous evidence wins: "1.234,5" means decimal ',' and grouping '.', "12,5" means decimal ','.
     "1,234" alone (one mark followed by exactly three digits) could be either and only counts when
     nothing else decides: then the file's `delimiter` does (see below)."""
-    candidates = _first_candidates(cells if isinstance(cells, list) else list(cells), 400)
-    all_text = text = joined(candidates) or ""  # the candidates hold no NUL
-    grouped = list(map(_GROUPED.match, candidates)) if _GROUPED_CELLS.search(all_text) else []
+    # Every test below treats all digits alike: each digit shape (shapes.py) is looked at once and
+    # weighs as often as it occurs ("1,234.50" and "9,876.25" vote alike). Shapes are taken in the
+    # order of their first cell, where ties between votes go to the earliest.
+    shapes = _first_candidates(cells if isinstance(cells, list) else list(cells), 400)
+    first = dict(zip(reversed(shapes), range(len(shapes) - 1, -1, -1)))  # last to first: the earliest stays
     decimal_first: dict[str, int] = {}  # where each decimal vote first came: ties go to the earliest
     decimal_counts: Counter[str] = Counter()
     group_votes: Counter[str] = Counter()
     ambiguous: Counter[str] = Counter()
-    others: list[str] = candidates  # the candidates _GROUPED leaves to _ONE_MARK ...
-    positions: Sequence[int] = range(len(candidates))  # ... and where they stand among all
-    if any(grouped):
-        for i, m in enumerate(grouped):
-            if m is None:
-                continue
-            v, t, rest = candidates[i], m.group("t"), m.group("rest")
+    ungrouped = 0
+    for shape, n in Counter(shapes).items():  # a Counter keeps the order of first occurrence
+        m = _GROUPED.match(shape)
+        if m is not None:
+            t, rest = m.group("t"), m.group("rest")
             if rest:
                 if rest[0] != t:
-                    decimal_counts[rest[0]] += 1
-                    decimal_first.setdefault(rest[0], i)
-                    group_votes[t] += 1
-            elif v.count(t) > 1 or t not in ",.":
+                    decimal_counts[rest[0]] += n
+                    decimal_first.setdefault(rest[0], first[shape])
+                    group_votes[t] += n
+            elif shape.count(t) > 1 or t not in ",.":
                 # "1,234,567" or "1 234": a mark used twice, or a space, can only be grouping.
-                group_votes[t] += 1
+                group_votes[t] += n
             else:
-                ambiguous[t] += 1
-        positions = [i for i, m in enumerate(grouped) if m is None]
-        others = [candidates[i] for i in positions]
-        text = joined(others)
-    labels = _ONE_MARK_EACH.findall(text)[:len(others)] if text else []  # "" where _ONE_MARK fails
-    decimal_counts.update(filter(None, labels))
-    for mark in set(labels) - {""}:  # its first one-mark vote may come before a grouped one
-        k = positions[labels.index(mark)]
-        decimal_first[mark] = min(k, decimal_first.get(mark, k))
+                ambiguous[t] += n
+        elif (one := _ONE_MARK.match(shape)) is not None:
+            decimal_counts[one.group("m")] += n
+            decimal_first.setdefault(one.group("m"), first[shape])
+        elif _UNGROUPED.match(shape):
+            # Integers of five or more digits (not a year) written without grouping (neither
+            # regex above matches them).
+            ungrouped += n
     decimal_votes: Counter[str] = Counter()
     for mark in sorted(decimal_first, key=decimal_first.__getitem__):
         decimal_votes[mark] = decimal_counts[mark]
-    # Integers of five or more digits (not a year) written without grouping (neither regex above
-    # matches them).
-    ungrouped = len(_UNGROUPED_CELLS.findall(all_text))
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
     elif group_votes.get(".", 0) > group_votes.get(",", 0):

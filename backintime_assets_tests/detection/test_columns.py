@@ -107,3 +107,24 @@ def test_long_columns_are_typed_from_the_probe_and_the_rest():
     t = col(values)
     assert (t.type, t.confidence) == ("float", 1.0)
     assert col(["AAPL"] * 29 + ["1"] * 101).type == "string"  # a clear miss in the probe settles it
+
+
+@pytest.mark.parametrize(("decimal", "thousands"), [(".", None), (",", "."), (".", ",")])
+def test_long_columns_count_by_digit_shape_as_cell_by_cell(decimal, thousands):
+    # From _SHAPED_COUNT values on, the count goes by digit shape: the same count as the test of
+    # every value, misses and repeats included.
+    import random
+
+    from backintime_assets.detection.columns import _SHAPED_COUNT, _float_test, _int_test, _regex_count
+    from backintime_assets.detection.numbers import joined_number_patterns, number_patterns
+
+    rnd = random.Random(7)
+    pieces = ["1", "23", "456", decimal, thousands or "", "-", "e5", "x", " "]
+    values = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5))) for _ in range(3 * _SHAPED_COUNT)]
+    values += ["12" + decimal + "5"] * 40  # repeats count as often as they occur
+    integer_rx, float_rx = number_patterns(decimal, thousands)
+    joined_int, joined_float = joined_number_patterns(decimal, thousands)
+    for test, rx in ((_int_test(integer_rx), joined_int), (_float_test(float_rx, decimal), joined_float)):
+        expected = sum(1 for v in values if test(v))
+        assert 0 < expected < len(values)
+        assert _regex_count(rx)(values) == expected

@@ -111,3 +111,12 @@ def test_the_quick_date_test_lets_every_shape_through():
             assert _MAYBE_DATE.match(value), value
     for other in ["28.7412", "AAPL", "1,234.5", "Real Estate", "20425", ""]:
         assert shape(other) is None
+
+
+def test_date_parts_are_read_once_per_distinct_value_and_kept_in_order():
+    from backintime_assets.detection.dates import _ints, shape
+
+    groups = [shape(v)[1] for v in ["03.01.2000", "04.01.2000", "03.01.2000", "12.02.1999"]]
+    assert _ints(groups, "a") == [3, 4, 3, 12]
+    assert _ints(groups, "c") == [2000, 2000, 2000, 1999]
+    assert _ints([], "a") == []

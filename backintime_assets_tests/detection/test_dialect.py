@@ -213,3 +213,40 @@ def test_known_count_on_cells_with_signs():
 
     cells = ["http://a.b/x;y|z", 'ftp://h/"q"', "a;b", "x|y", '"q"', "1,234,5678", "1,234.5e-3 %", "12;34"]
     assert _known_count(cells) == 4  # the two URLs and the two numbers
+
+
+@given(st.text(alphabet="ab1,; \t\r\n\x00", max_size=40), st.sampled_from([",", ";", "\t", " "]))
+def test_plain_text_split_in_c_reads_as_the_csv_module_reads_it(text, delimiter):
+    # No quote or escape character in the text: parse_rows splits lines with str.split.
+    from backintime_assets.detection.dialect import _plain
+
+    for quotechar, escapechar in (('"', None), (None, None), ("'", "\\")):
+        assert _plain(text, quotechar, escapechar)
+        assert parse_rows(text, delimiter, quotechar, escapechar) == _slow_parse(text, delimiter, quotechar, escapechar)
+
+
+def test_plain_split_keeps_line_ends_blank_lines_and_the_last_line():
+    text = "a,b\r\nc\rd,,e\n\n \nlast"
+    assert parse_rows(text, ",", '"', None) == [(0, ["a", "b"]), (1, ["c"]), (2, ["d", "", "e"]), (3, []),
+                                                (4, [" "]), (5, ["last"])]
+    assert parse_rows("", ",", '"', None) == []
+    assert parse_rows("\n", ",", '"', None) == [(0, [])]
+
+
+def test_quotes_escapes_and_huge_fields_go_to_the_csv_module():
+    import csv
+
+    from backintime_assets.detection.dialect import _plain
+
+    assert not _plain('a,"b,c"\n', '"', None)
+    assert not _plain("a\\,b\n", None, "\\")
+    huge = "x" * (csv.field_size_limit() + 1) + ",y\nz,w\n"
+    assert not _plain(huge, '"', None)
+    assert parse_rows(huge, ",", '"', None) == []  # the reader raises on the first field: nothing parsed
+    assert parse_rows("a,b\n" + huge, ",", '"', None) == [(0, ["a", "b"])]  # what parsed before it stays
+
+
+def test_known_count_merges_cells_that_strip_alike():
+    from backintime_assets.detection.dialect import _known_count
+
+    assert _known_count(["1.5", " 1.5", "1.5 ", "x y", " x y ", "", "  ", "??", " ??"]) == 7

@@ -150,3 +150,14 @@ def test_uniform_counts_match_counting_every_slice(case):
             score += bool(filled) and top >= 0.9 * filled and top > 0
         expected.append(score)
     assert _uniform_counts(columns, n, min(n, 10)) == expected
+
+
+def test_a_date_column_judges_cells_as_strptime_reads_them():
+    from backintime_assets.detection.columns import ColumnType
+    from backintime_assets.detection.layout import _matcher
+
+    is_date = _matcher(ColumnType("date", "%d.%m.%Y", 1.0), ",", None)
+    for _ in range(2):  # the second time from the cache: the same answers
+        assert [is_date(v) for v in ["03.01.2000", "31.02.2000", "2000-01-03", "03.01.2000 ", "Total"]] == [
+            True, False, False, False, False]
+    assert _matcher(ColumnType("timestamp", "%Y-%m-%d %H:%M", 1.0), ".", None)("2020-01-02 10:30")

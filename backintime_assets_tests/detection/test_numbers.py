@@ -131,3 +131,66 @@ def test_possessive_number_patterns_on_tricky_groupings(text, decimal, thousands
     fast, plain = _number_cores(decimal, thousands), _number_cores(decimal, thousands, possessive=False)
     for f, p in zip(fast, plain):
         assert bool(re.fullmatch(f, text)) == bool(re.fullmatch(p, text))
+
+
+def _vote_cell_by_cell(cells, delimiter=None):
+    """detect_number_format as first written: each numeric cell in turn, no digit shapes."""
+    import re
+    from collections import Counter
+
+    from backintime_assets.detection.numbers import _GROUPED, _ONE_MARK, _UNGROUPED
+
+    stripped = (c.strip().strip("$€£¥%").strip() for c in cells)
+    numeric = [c for c in stripped if re.fullmatch(r"[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*", c)
+               and len(c) <= 40][:400]
+    first, counts, groups, ambiguous, ungrouped = {}, Counter(), Counter(), Counter(), 0
+    for i, v in enumerate(numeric):
+        m = _GROUPED.match(v)
+        if m:
+            t, rest = m.group("t"), m.group("rest")
+            if rest and rest[0] != t:
+                counts[rest[0]] += 1
+                first.setdefault(rest[0], i)
+                groups[t] += 1
+            elif not rest and (v.count(t) > 1 or t not in ",."):
+                groups[t] += 1
+            elif not rest:
+                ambiguous[t] += 1
+        elif one := _ONE_MARK.match(v):
+            counts[one.group("m")] += 1
+            first.setdefault(one.group("m"), i)
+        ungrouped += bool(_UNGROUPED.match(v))
+    votes = Counter({mark: counts[mark] for mark in sorted(first, key=first.__getitem__)})
+    if votes:
+        decimal = votes.most_common(1)[0][0]
+    elif groups.get(".", 0) > groups.get(",", 0):
+        decimal = ","
+    elif ambiguous and ungrouped:
+        decimal = ambiguous.most_common(1)[0][0]
+    elif ambiguous:
+        decimal = "," if delimiter == ";" else "."
+    else:
+        decimal = "."
+    for mark, n in ambiguous.items():
+        if mark != decimal:
+            groups[mark] += n
+    groups.pop(decimal, None)
+    return decimal, (groups.most_common(1)[0][0] if groups else None)
+
+
+_NUMBER_PIECES = ["1", "12", "123", "1234", "12345", ",", ".", " ", "'", "\u00a0", "-", "+", "$", "%", "x", "1,234",
+                  "1.234", "1 234", "1,234,567", "1.234,5", "12,5", "7.25"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=4).map("".join), max_size=60),
+       st.sampled_from([",", ";", "\t", None]))
+def test_the_vote_by_digit_shape_is_the_vote_cell_by_cell(cells, delimiter):
+    # The shapes weigh each distinct shape by its count and keep where it first came: the same
+    # votes, and the same tie-breaks, as counting every cell in turn.
+    assert detect_number_format(cells, delimiter) == _vote_cell_by_cell(cells, delimiter)
+
+
+def test_the_earliest_vote_breaks_a_tie_between_shapes():
+    # Two decimal commas and two decimal dots, in shapes that repeat: the first cell decides.
+    assert detect_number_format(["12,5", "1.25", "13,7", "2.75"]) == (",", None)
+    assert detect_number_format(["1.25", "12,5", "2.75", "13,7"]) == (".", None)
