@@ -299,17 +299,33 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
 def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -> int:
     """Offset just past the last record of `chunk` known to be complete; 0 when there is none. The
     chunk starts where a record does. A line break inside a quoted cell (a note over two lines)
-    ends no record: where the chunk holds a quote, the csv module finds the records by the
-    parser's own rules (a quote opens a cell only at its start: `12" pipe` is text, and counting
-    quotes would be thrown out by it for the rest of the file). The first `skip_lines` lines (a
-    file's preamble and header) are passed over as lines."""
+    ends no record: where the chunk holds a quote, the records are found by the csv module's own
+    rules (a quote opens a cell only at its start: `12" pipe` is text, and counting quotes would
+    be thrown out by it for the rest of the file), with array operations (record_ends.py), or by
+    the csv module itself where those cannot tell. The first `skip_lines` lines (a file's
+    preamble and header) are passed over as lines. The last record read may be cut by the
+    chunk's end: the piece ends with the one before it."""
     quote = (schema.quotechar or "").encode()
     if len(quote) != 1 or quote not in chunk or len(schema.delimiter) != 1:
         return chunk.rfind(terminator) + 1  # most files: every line break ends a record
-    from backintime_assets.detection.dialect import reader_kwargs
     from backintime_assets.normalisation.lines import LineIndex
+    from backintime_assets.normalisation.record_ends import record_ends
 
     index = LineIndex(chunk)  # the same lines as io.StringIO(newline="") gives the reader
+    ended = None if schema.escapechar else record_ends(index, skip_lines, schema.delimiter, schema.quotechar)
+    if ended is None:
+        return _last_record_end_by_csv(chunk, index, schema, skip_lines)
+    # Lines of the records before the last one: up to the last record end before the last line.
+    breaks = np.flatnonzero(ended[:-1])
+    return index.offset(skip_lines + int(breaks[-1]) + 1) if breaks.size else 0
+
+
+def _last_record_end_by_csv(chunk: bytes, index, schema, skip_lines: int) -> int:
+    """_last_record_end by the csv module itself, where record_ends cannot tell (an escape
+    character, a record longer than the csv module reads). At a Python object per cell, it
+    takes over ten times as long on a piece of quoted notes."""
+    from backintime_assets.detection.dialect import reader_kwargs
+
     text = chunk[index.offset(skip_lines):].decode("latin-1")  # a character per byte, ASCII kept
     reader = csv.reader(io.StringIO(text, newline=""),
                         **reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar))
@@ -319,7 +335,6 @@ def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -
             complete, read = read, reader.line_num
     except csv.Error:
         pass
-    # The last record read may be cut by the chunk's end: the piece ends with the one before it.
     return index.offset(skip_lines + complete) if complete else 0
 
 

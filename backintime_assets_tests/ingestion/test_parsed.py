@@ -3,6 +3,8 @@ import datetime as dt
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
@@ -134,3 +136,69 @@ def test_reading_a_kept_file_holds_one_row_group_at_a_time_however_many_it_has(t
     assert read == rows
     # pyarrow's default pre-buffering holds the file's every row group read, the whole file here.
     assert max(held) < os.path.getsize(path) // 5
+
+
+# Notes as hand-kept files hold them: quoted line breaks (of either kind), doubled quotes, a
+# quote inside an unquoted cell, a delimiter inside quotes, a byte of cp1252; and a note longer
+# than a piece, which the piece reads on to the end of.
+_NOTES = ["ok", "", '"halted{nl}resumed, next day"', '"a ""quoted"" note"', '12" pipe', '"split, 2:1"',
+          '"réouverture{nl}{nl}(voir ""note"")"', '"{nl}"', '"' + "long note " * 60 + '{nl}end"']
+
+
+def _noted_file(notes: list[int], nl: str, encoding: str, preamble: bool, footer: bool, quote_all: bool,
+                unclosed: int | None) -> bytes:
+    lines = ['Export "daily, unchecked'] if preamble else []
+    lines.append("Date,Comment,Ticker,Close,Volume")
+    for k, n in enumerate(notes):
+        n = 2 if k % 10 == 5 else n  # every file holds quoted line breaks
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=k)
+        cells = [day.isoformat(), _NOTES[n].format(nl=nl), "AAA", f"{10 + k % 90}.{k % 100:02d}", str(1000 + k)]
+        if quote_all:
+            cells = [c if c.startswith('"') else f'"{c}"' for c in cells]
+        if k == unclosed:
+            cells[1] = '"never closed'
+        lines.append(",".join(cells))
+    lines += ["", "Total,,,,"] if footer else []
+    return (nl.join(lines) + nl).encode(encoding)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(well_formed=st.booleans(), notes=st.lists(st.integers(0, len(_NOTES) - 1), min_size=20, max_size=150),
+       nl=st.sampled_from(["\n", "\r\n", "\r"]), encoding=st.sampled_from(["utf-8", "cp1252"]),
+       preamble=st.booleans(), footer=st.booleans(), quote_all=st.booleans(),
+       unclosed=st.none() | st.integers(0, 149), piece_share=st.floats(0.02, 0.6), limit=st.sampled_from([None, 300]))
+def test_pieces_are_cut_where_the_csv_module_cuts_them(monkeypatch, well_formed, notes, nl, encoding, preamble, footer,
+                                                      quote_all, unclosed, piece_share, limit):
+    # The pieces end where the csv module, run over each piece, ended them before record_ends
+    # found the same ends with array operations: the same rows, lines, raw text and reasons, and
+    # the same summary row per piece. A small field_size_limit makes the quote that never closes
+    # (and the long note) a record the csv module stops at, as a 128 KB one does in a real file.
+    import csv
+    from dataclasses import replace
+
+    import backintime_assets.normalisation.record_ends as record_ends_module
+
+    if well_formed:  # then the pieces give the whole file's rows, checked below
+        unclosed, limit = None, None
+    data = _noted_file(notes, nl, encoding, preamble, footer, quote_all, unclosed)
+    # The schema of the file without the quote that never closes, which may mislead detection.
+    task = replace(_task(_noted_file(notes, nl, encoding, preamble, footer, quote_all, None)), size_bytes=len(data))
+    assert FileSchema.from_json(task.schema_json).quotechar == '"'
+    # A record longer than READ_ON_PIECES pieces is cut at a line break by design (a quote that
+    # never closes): well-formed files get pieces that hold the long note and its neighbours.
+    piece_bytes = max(600 if well_formed else 100, int(piece_share * len(data)))
+    cut = record_ends_module.record_ends
+    old_limit = csv.field_size_limit(limit or csv.field_size_limit())
+    try:
+        pieces = list(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+        monkeypatch.setattr(record_ends_module, "record_ends", lambda *args: None)  # the csv module's cut
+        by_csv_module = list(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    finally:
+        csv.field_size_limit(old_limit)
+        monkeypatch.setattr(record_ends_module, "record_ends", cut)
+    assert len(pieces) == len(by_csv_module)
+    pieces = pa.concat_tables(pieces)
+    assert pieces.equals(pa.concat_tables(by_csv_module))
+    if well_formed:
+        whole = parse_group([data], FileGroup([task], task.schema_json))
+        assert _rows(pieces) == _rows(whole)
