@@ -340,7 +340,8 @@ def _last_record_end_by_csv(chunk: bytes, index, schema, skip_lines: int) -> int
 
 def pieceable(schema) -> bool:
     """Text whose line breaks can be found byte-wise (not UTF-16 or UTF-32) can be read in pieces."""
-    return schema.file_format == "csv" and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    encoding = schema.encoding.lower().replace("_", "-")
+    return schema.file_format == "csv" and not encoding.startswith(("utf-16", "utf-32"))
 
 
 def _shift_lines(table: pa.Table, lines_before: int) -> pa.Table:
