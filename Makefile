@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench install system-deps services-stop clean
+.PHONY: demo test test-fast lint bench install system-deps services-stop clean
 
 # uv installs this dependency set in under a minute; plain pip takes several.
 $(STAMP): pyproject.toml
@@ -22,10 +22,15 @@ demo: install
 	@bash scripts/system-deps.sh java
 	$(BIN)/backintime demo
 
-test: install system-deps
+# pycodestyle + pyflakes as configured in pyproject.toml [tool.ruff]; takes about a second.
+lint: install
+	$(BIN)/ruff check .
+
+# Lint first: a finding fails the run before any service is installed or started.
+test: lint system-deps
 	$(BIN)/pytest -p no:cacheprovider
 
-test-fast: install
+test-fast: lint
 	$(BIN)/pytest -m "not spark and not browser and not cluster and not s3"
 
 bench: install
@@ -35,4 +40,4 @@ services-stop:
 	$(BIN)/backintime services stop
 
 clean:
-	rm -rf $(VENV) .backintime
+	rm -rf $(VENV) .backintime .ruff_cache

@@ -61,7 +61,8 @@ def cmd_services(args) -> None:
         print(f"postgres: running   {mask_url(embedded.url())}")
     else:
         print(f"postgres: stopped   (embedded, data in {embedded.data_dir})")
-    print(f"lake:     {settings.lake_url}" + (f"  (endpoint {settings.s3_endpoint_url})" if settings.s3_endpoint_url else ""))
+    endpoint = f"  (endpoint {settings.s3_endpoint_url})" if settings.s3_endpoint_url else ""
+    print(f"lake:     {settings.lake_url}{endpoint}")
     print(f"spark:    {settings.spark_master}  (event logs in {settings.spark_event_log_dir})")
     print(f"dagster:  DAGSTER_HOME={settings.dagster_home}")
     print(f"source:   {settings.source_dir}")
@@ -431,7 +432,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--column", help="column name as in the file's header")
     schema.add_argument("--type", choices=["integer", "float", "date", "timestamp", "boolean", "string"])
     schema.add_argument("--format", help="e.g. %%d/%%m/%%Y for a date column")
-    schema.add_argument("--mapping", help="canonical column (date, ticker, sector, open, high, low, close, adj_close, volume) or none")
+    schema.add_argument("--mapping", help="canonical column (date, ticker, sector, open, high, low, close, adj_close, "
+                                           "volume) or none")
     schema.add_argument("--layout", action="store_true", help="apply to every file sharing this file's layout")
     schema.add_argument("--by", default=os.environ.get("USER", ""), help="who makes the change (default: $USER)")
     schema.set_defaults(func=cmd_schema)

@@ -100,7 +100,8 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
     running = busy.intersection(behind)
     waiting = [f"{len(running)} in runs not finished"] if running else []
     if outside:
-        waiting.append(f"{len(outside)} with no partition ({min(outside)} to {max(outside)}; see BACKINTIME_START_DATE)")
+        span = f"{min(outside)} to {max(outside)}"
+        waiting.append(f"{len(outside)} with no partition ({span}; see BACKINTIME_START_DATE)")
     return SkipReason(f"{len(behind)} date(s) behind: " + ", ".join(waiting) if behind else "every change has run")
 
 

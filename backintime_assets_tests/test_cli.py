@@ -10,7 +10,8 @@ from backintime_assets.cli import main
 
 def _run(args, env_extra, tmp_path):
     env = {"PATH": os.environ["PATH"], "BACKINTIME_HOME": str(tmp_path / "home"), **env_extra}
-    return subprocess.run([sys.executable, "-m", "backintime_assets.cli", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([sys.executable, "-m", "backintime_assets.cli", *args], capture_output=True, text=True,
+                          env=env, timeout=120)
 
 
 def test_status_masks_the_postgres_password(tmp_path):
@@ -29,7 +30,8 @@ def test_errors_are_one_line_without_traceback(tmp_path):
 
 def test_detect_prints_delimiter_and_types(tmp_path, capsys):
     path = tmp_path / "prices.csv"
-    path.write_text("Date;Ticker;Close;Volume\n2025-01-02;ABCDEF;10,5;100\n2025-01-03;ABCDEF;11,25;200\n2025-01-06;ABCDEF;9,75;300\n")
+    path.write_text("Date;Ticker;Close;Volume\n2025-01-02;ABCDEF;10,5;100\n2025-01-03;ABCDEF;11,25;200\n"
+                    "2025-01-06;ABCDEF;9,75;300\n")
     assert main(["detect", "--json", str(path)]) == 0
     line, = capsys.readouterr().out.strip().splitlines()
     detected = json.loads(line)
@@ -69,7 +71,8 @@ def test_simulate_writes_drifted_files_and_ground_truth(tmp_path, capsys):
 
 
 def test_simulate_rejects_bad_options_in_one_line(tmp_path, capsys):
-    assert main(["simulate", "--start", "2025-01-06", "--end", "2025-01-10", "--pollution", "2", "--out", str(tmp_path)]) == 2
+    args = ["simulate", "--start", "2025-01-06", "--end", "2025-01-10", "--pollution", "2", "--out", str(tmp_path)]
+    assert main(args) == 2
     assert "pollution_rate" in capsys.readouterr().err
 
 
@@ -140,8 +143,8 @@ def test_ingest_reads_each_file_once_and_loads_every_date_it_holds(tmp_path, pos
     runs = [line.split(":")[0] for line in ingest_again().splitlines() if line.startswith("ingest_job")]
     assert runs == ["ingest_job 2025-03-03..2025-03-03", "ingest_job 2025-03-05..2025-03-05"]  # only what it touched
     prices = ds.dataset(tmp_path / "home" / "lake" / "prices", partitioning="hive").to_table().to_pandas()
-    assert sorted(zip(prices.loc[prices["ticker"] != "CCC", "ticker"], prices.loc[prices["ticker"] != "CCC", "date"].astype(str))) == [
-        ("AAA", "2025-03-03"), ("BBB", "2025-03-05")]
+    others = prices.loc[prices["ticker"] != "CCC"]
+    assert sorted(zip(others["ticker"], others["date"].astype(str))) == [("AAA", "2025-03-03"), ("BBB", "2025-03-05")]
 
 
 def test_lake_prune_parsed_says_what_it_removes_and_removes_it(tmp_path, postgres_url):

@@ -12,7 +12,8 @@ def test_defaults_live_under_home(tmp_path):
 
 
 def test_overrides(tmp_path):
-    s = Settings.from_env({"BACKINTIME_HOME": "h", "BACKINTIME_LAKE_URL": "s3://b/p", "BACKINTIME_START_DATE": "2020-01-06"})
+    s = Settings.from_env({"BACKINTIME_HOME": "h", "BACKINTIME_LAKE_URL": "s3://b/p",
+                           "BACKINTIME_START_DATE": "2020-01-06"})
     assert s.home == Path("h").absolute() and s.lake_url == "s3://b/p" and s.start_date == date(2020, 1, 6)
 
 

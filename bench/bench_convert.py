@@ -320,7 +320,8 @@ def run(quick: bool) -> list[dict]:
         rows.append(_progress({"dataset": "-", "engine": "spark session start",
                                "seconds": time.perf_counter() - started}))
         seconds = _timed(lambda: _warm_up(spark, datasets[0], root / "warm"))
-        rows.append(_progress({"dataset": "-", "engine": "spark warm-up (a few files, every path)", "seconds": seconds}))
+        rows.append(_progress({"dataset": "-", "engine": "spark warm-up (a few files, every path)",
+                               "seconds": seconds}))
         with duckdb.connect() as con:
             duck_threads = int(con.execute("select current_setting('threads')").fetchone()[0])
         cores = {"polars": pl.thread_pool_size(), "duckdb": duck_threads,

@@ -69,7 +69,8 @@ def run(quick: bool) -> list[dict]:
             conn.execute("create unlogged table raw_entries (like backtest_entries including all)")
             # The baseline's CSV is made before the clock starts: it measures the server alone.
             month_col = pc.floor_temporal(entries["purchase_date"], unit="month")
-            ready = results._with_exit_columns(entries).add_column(0, "month", month_col).add_column(0, "strategy", pa.array(["s"] * n))
+            ready = results._with_exit_columns(entries).add_column(0, "month", month_col)
+            ready = ready.add_column(0, "strategy", pa.array(["s"] * n))
             ready = ready.append_column("params", pa.array([json.dumps(PARAMS, sort_keys=True)] * n))
             csv_buffer = results._csv(ready).to_pybytes()
             # replace_entries sorts rows into index order first; this is the limit for that order.

@@ -36,8 +36,10 @@ from backintime_assets.resources import LakeResource, PostgresResource, SparkRes
         ),
     },
     check_specs=[
-        AssetCheckSpec("every_row_accounted_for", asset="prices", blocking=True,
-                       description="Per file: rows read = rows loaded + rows rejected, and the lake holds exactly those."),
+        AssetCheckSpec(
+            "every_row_accounted_for", asset="prices", blocking=True,
+            description="Per file: rows read = rows loaded + rows rejected, and the lake holds exactly those.",
+        ),
         AssetCheckSpec("prices_have_one_row_per_ticker_and_date", asset="prices", blocking=True),
         AssetCheckSpec("prices_are_sane", asset="prices", blocking=True,
                        description="Positive prices; high and low bound the day's prices; volume not negative."),
@@ -46,7 +48,9 @@ from backintime_assets.resources import LakeResource, PostgresResource, SparkRes
     partitions_def=trade_date_partitions,
     backfill_policy=BackfillPolicy.single_run(),
 )
-def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, lake: LakeResource, results_db: PostgresResource):
+def prices_and_rejections(
+    context: AssetExecutionContext, spark: SparkResource, lake: LakeResource, results_db: PostgresResource,
+):
     dates = run_dates(context)
     location = lake.location()
     with results_db.connect() as conn:
@@ -61,7 +65,8 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
         for priority, raw in enumerate(by_recency):
             schema = schemas.get(raw.sha256)
             if schema is None:
-                raise RuntimeError(f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
+                raise RuntimeError(
+                    f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
             schema_json = json.dumps(schema)
             kept = kept_rows_path(location, raw.sha256, schema_json, raw.size_bytes)
             tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, rejections_date(raw.dates), priority,
@@ -105,5 +110,6 @@ def prices_and_rejections(context: AssetExecutionContext, spark: SparkResource, 
                 "file_problems": MetadataValue.json(file_problems),
             })
         yield AssetCheckResult(
-            check_name=name, asset_key="prices", passed=finding.passed, severity=AssetCheckSeverity.ERROR, metadata=metadata,
+            check_name=name, asset_key="prices", passed=finding.passed, severity=AssetCheckSeverity.ERROR,
+            metadata=metadata,
         )

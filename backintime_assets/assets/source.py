@@ -20,7 +20,8 @@ class SimulationConfig(Config):
     partitions_def=trade_date_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     kinds={"python", "csv"},
-    description="Daily price files as offices write them, simulated (GBM with Merton jumps); rewritten byte-identically on rerun.",
+    description="Daily price files as offices write them, simulated (GBM with Merton jumps); "
+                "rewritten byte-identically on rerun.",
 )
 def simulated_price_files(
     context: AssetExecutionContext, config: SimulationConfig, source_folder: SourceFolderResource

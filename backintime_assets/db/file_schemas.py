@@ -34,9 +34,12 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
                    column_name = excluded.column_name, detected_type = excluded.detected_type,
                    detected_format = excluded.detected_format, confidence = excluded.confidence,
                    detected_mapping = excluded.detected_mapping,
-                   final_type = case when file_schemas.changed_by is null then excluded.final_type else file_schemas.final_type end,
-                   final_format = case when file_schemas.changed_by is null then excluded.final_format else file_schemas.final_format end,
-                   final_mapping = case when file_schemas.changed_by is null then excluded.final_mapping else file_schemas.final_mapping end""",
+                   final_type = case when file_schemas.changed_by is null then excluded.final_type
+                       else file_schemas.final_type end,
+                   final_format = case when file_schemas.changed_by is null then excluded.final_format
+                       else file_schemas.final_format end,
+                   final_mapping = case when file_schemas.changed_by is null then excluded.final_mapping
+                       else file_schemas.final_mapping end""",
             [{"sha": sha256, "path": source_path, "i": index, "name": column["name"], "type": column["type"],
               "format": column.get("format"), "confidence": column.get("confidence"),
               "mapping": column.get("canonical")} for index, column in enumerate(schema["columns"])],
@@ -104,7 +107,8 @@ def override_column(conn, sha256s: list[str], column_name: str, changed_by: str,
     if final_type is not None and final_type not in COLUMN_TYPES:
         raise OverrideError(f"type must be one of {', '.join(COLUMN_TYPES)}; got {final_type!r}")
     if final_mapping is not None and final_mapping not in (*CANONICAL_COLUMNS, UNMAPPED):
-        raise OverrideError(f"mapping must be one of {', '.join(CANONICAL_COLUMNS)} or {UNMAPPED}; got {final_mapping!r}")
+        allowed = ", ".join(CANONICAL_COLUMNS)
+        raise OverrideError(f"mapping must be one of {allowed} or {UNMAPPED}; got {final_mapping!r}")
     if not changed_by:
         raise OverrideError("say who changes the schema (--by)")
     with conn.transaction():

@@ -68,7 +68,8 @@ def record(conn, raw: RawFile) -> None:
     """Make `raw` the current version of its source path; older versions stay, marked superseded."""
     with conn.transaction():
         conn.execute(
-            "update raw_files set superseded_at = now() where source_path = %s and sha256 <> %s and superseded_at is null",
+            "update raw_files set superseded_at = now()"
+            " where source_path = %s and sha256 <> %s and superseded_at is null",
             (raw.source_path, raw.sha256),
         )
         conn.execute(
@@ -93,7 +94,8 @@ def mark_missing(conn, present_paths: set[str]) -> tuple[int, int]:
     """Note which current files are gone from the source folder (and which came back); returns how
     many went missing now and how many are missing in all. A missing file stays current: its rows
     were migrated and stay loaded, so a drive cleaned up after migration loses nothing."""
-    rows = conn.execute("select source_path, missing_since is not null from raw_files where superseded_at is null").fetchall()
+    current = "select source_path, missing_since is not null from raw_files where superseded_at is null"
+    rows = conn.execute(current).fetchall()
     gone = [path for path, missing in rows if not missing and path not in present_paths]
     back = [path for path, missing in rows if missing and path in present_paths]
     if gone:

@@ -151,9 +151,9 @@ def replace_entries(conn, strategy: str, months: Iterable[dt.date], entries, par
     """Swap `strategy`'s entries for all `months` at once; a failure leaves the old rows in place.
 
     `entries` (pyarrow Table or pandas DataFrame) needs ticker, sector, purchase_date,
-    purchase_price and purchase_vol, and may have exit_date and exit_price; other columns are ignored, except that a strategy column must
-    name `strategy` only. Every purchase_date must fall in one
-    of `months`, or a later replace of its month would not remove it.
+    purchase_price and purchase_vol, and may have exit_date and exit_price; other columns are
+    ignored, except that a strategy column must name `strategy` only. Every purchase_date must
+    fall in one of `months`, or a later replace of its month would not remove it.
     """
     months = sorted(set(months))
     for month in months:

@@ -26,7 +26,8 @@ def rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: 
     in_lake_prices = Counter(lake_prices.column("source_file").to_pylist())
     in_lake_rejected = Counter(lake_rejected.column("source_file").to_pylist())
     parsed = {f["source_file"] for f in files}
-    problems = [f"{name}: in the manifest for these dates but never parsed" for name in sorted(set(expected_files) - parsed)]
+    unparsed = sorted(set(expected_files) - parsed)
+    problems = [f"{name}: in the manifest for these dates but never parsed" for name in unparsed]
     for f in sorted(files, key=lambda f: f["source_file"]):
         name = f["source_file"]
         if f["rows_read"] is None:
@@ -53,11 +54,13 @@ def one_row_per_ticker_and_date(prices: pa.Table) -> Finding:
 def prices_are_sane(prices: pa.Table) -> Finding:
     """Positive prices, high the highest and low the lowest of the day, non-negative volume."""
     problems = []
+    column = prices.column
     rules = {
-        "non-positive price": pc.less_equal(pc.min_element_wise(*(prices.column(c) for c in PRICE_COLUMNS)), 0),
-        "high below open/close/low": pc.less(prices.column("high"), pc.max_element_wise(prices.column("open"), prices.column("close"), prices.column("low"))),
-        "low above open/close": pc.greater(prices.column("low"), pc.min_element_wise(prices.column("open"), prices.column("close"))),
-        "negative volume": pc.less(prices.column("volume"), 0),
+        "non-positive price": pc.less_equal(pc.min_element_wise(*(column(c) for c in PRICE_COLUMNS)), 0),
+        "high below open/close/low": pc.less(
+            column("high"), pc.max_element_wise(column("open"), column("close"), column("low"))),
+        "low above open/close": pc.greater(column("low"), pc.min_element_wise(column("open"), column("close"))),
+        "negative volume": pc.less(column("volume"), 0),
     }
     for name, mask in rules.items():
         bad = pc.sum(pc.cast(pc.fill_null(mask, True), pa.int64())).as_py() or 0

@@ -36,7 +36,9 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.collisions import LOSERS, settle
-from backintime_assets.ingestion.parsed import FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows
+from backintime_assets.ingestion.parsed import (
+    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows,
+)
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation, make_dirs
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS

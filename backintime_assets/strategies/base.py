@@ -66,7 +66,9 @@ def with_exit_columns(trades: DataFrame) -> DataFrame:
     return trades.select(*TRADE_COLUMNS, *extra)
 
 
-def buy_trades(buys: DataFrame, strategy: str, amount: float, exit_price=None, extra: tuple[str, ...] = ()) -> DataFrame:
+def buy_trades(
+    buys: DataFrame, strategy: str, amount: float, exit_price=None, extra: tuple[str, ...] = (),
+) -> DataFrame:
     """TRADE_COLUMNS (then `extra`) of `buys` (ticker, sector, date, adj_close, last_close): each
     buys `amount` at that day's adj_close, and its pnl runs to `exit_price` (a column), or to
     last_close while that is null or not given."""

@@ -37,7 +37,8 @@ def run_range(settings: Settings, first: date, last: date, selection: list[str],
     run_config = {"ops": {"simulated_price_files": {"config": {"n_tickers": n_tickers, "seed": 11}}}}
     if "simulated_price_files" not in selection:
         run_config = None
-    return materialize(ASSETS, resources=build_resources(settings), selection=selection, tags=range_tags(first, last), run_config=run_config)
+    return materialize(ASSETS, resources=build_resources(settings), selection=selection, tags=range_tags(first, last),
+                       run_config=run_config)
 
 
 def run_backtest(settings: Settings, first_month: date, last_month: date):

@@ -84,7 +84,8 @@ def served_dashboard(trades_db, tmp_path):
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"dashboard exited with {proc.returncode}:\n{(tmp_path / 'dashboard.log').read_text()}")
+                log = (tmp_path / "dashboard.log").read_text()
+                raise RuntimeError(f"dashboard exited with {proc.returncode}:\n{log}")
             try:
                 with urllib.request.urlopen(base + "/", timeout=2) as response:
                     if response.status == 200:

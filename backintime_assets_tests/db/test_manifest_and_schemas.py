@@ -42,7 +42,8 @@ def test_user_override_survives_redetection(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         file_schemas.save_detection(conn, "sha", "a.csv", schema)
-        assert file_schemas.override_column(conn, ["sha"], "Px", "alice", final_type="float", final_mapping="close") == 1
+        changed = file_schemas.override_column(conn, ["sha"], "Px", "alice", final_type="float", final_mapping="close")
+        assert changed == 1
         file_schemas.save_detection(conn, "sha", "a.csv", schema)
         final = file_schemas.final_schema(conn, "sha")
         assert final["columns"][1]["type"] == "float" and final["columns"][1]["canonical"] == "close"
@@ -62,7 +63,8 @@ def test_a_layout_override_reaches_every_file_of_that_layout_only(postgres_url):
         file_schemas.save_detection(conn, "s3", "c.csv", schema(["Date", "Px"], ";"))
         before = file_schemas.schema_version(conn, ["s1"])
         assert sorted(file_schemas.files_sharing_layout(conn, "s1")) == ["s1", "s2"]
-        assert file_schemas.override_column(conn, ["s1", "s2"], "Px", "bob", final_type="float") == 2  # b.csv spells it PX
+        # b.csv spells it PX
+        assert file_schemas.override_column(conn, ["s1", "s2"], "Px", "bob", final_type="float") == 2
         assert file_schemas.schema_version(conn, ["s1"]) != before
         with pytest.raises(file_schemas.OverrideError, match="type must be one of"):
             file_schemas.override_column(conn, ["s1"], "Px", "bob", final_type="money")

@@ -286,7 +286,8 @@ def test_the_legacy_table_is_renamed_with_its_rows(postgres_url):
             purchase_price double precision not null, purchase_vol double precision not null,
             last_close double precision not null, pnl numeric(20, 6) not null, params jsonb,
             created_at timestamptz not null default now())""")
-        conn.execute("create index backtest_trades_ticker_sector_date on backtest_trades (ticker, sector, purchase_date)")
+        conn.execute("create index backtest_trades_ticker_sector_date"
+                     " on backtest_trades (ticker, sector, purchase_date)")
         conn.execute("""insert into backtest_trades (strategy, ticker, sector, purchase_date, purchase_price,
             purchase_vol, last_close, pnl) values ('s', 'A', 'TECH', '2024-01-02', 1, 1, 2, 1),
             ('s', 'B', 'TECH', '2024-01-02', 2, 1, 2, 0)""")

@@ -1,5 +1,3 @@
-import re
-
 from hypothesis import given
 from hypothesis import strategies as st
 

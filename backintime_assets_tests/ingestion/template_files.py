@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 HEADER = "Date;Ticker;Open;High;Low;Close;Volume\n"
-DAYS = [dt.date(2025, 3, 3) + dt.timedelta(days=d) for d in range(12) if (dt.date(2025, 3, 3) + dt.timedelta(days=d)).weekday() < 5]
+DAYS = [day for day in (dt.date(2025, 3, 3) + dt.timedelta(days=d) for d in range(12)) if day.weekday() < 5]
 
 
 def template_file(prefix: str, tickers: int, date_format: str = "%d/%m/%Y", dot_decimal_after: int | None = None,

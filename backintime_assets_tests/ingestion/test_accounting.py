@@ -20,7 +20,8 @@ def test_balanced_file_passes():
 
 
 def test_lost_rows_missing_lake_rows_and_unparsed_files_fail():
-    finding = rows_accounted_for(_files(rows_read=4), _lake(["a.csv"]), _lake(["a.csv", "a.csv", "x.csv"]), ["a.csv", "b.csv"])
+    finding = rows_accounted_for(_files(rows_read=4), _lake(["a.csv"]), _lake(["a.csv", "a.csv", "x.csv"]),
+                                 ["a.csv", "b.csv"])
     assert not finding.passed
     text = "\n".join(finding.problems)
     assert "b.csv: in the manifest for these dates but never parsed" in text
@@ -40,6 +41,7 @@ def _prices(**columns):
 def test_sanity_and_uniqueness():
     assert prices_are_sane(_prices(close=[10.0, 10.5])).passed
     bad = prices_are_sane(_prices(close=[10.0, -1.0], high=[11.0, 8.0]))
-    assert not bad.passed and any("non-positive" in p for p in bad.problems) and any("high below" in p for p in bad.problems)
+    assert not bad.passed
+    assert any("non-positive" in p for p in bad.problems) and any("high below" in p for p in bad.problems)
     assert not one_row_per_ticker_and_date(_prices(ticker=["A", "A"], close=[1.0, 2.0])).passed
     assert one_row_per_ticker_and_date(_prices(close=[1.0, 2.0])).passed

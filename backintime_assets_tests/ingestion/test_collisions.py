@@ -53,9 +53,10 @@ def test_newest_file_wins_and_losers_say_duplicate_or_conflict():
 
 
 def test_ties_in_priority_go_to_the_file_then_line_that_sorts_first():
-    winners, losers = settle(_rows((D1, "A", 1, 0, "b.csv", 1), (D1, "A", 1, 0, "a.csv", 7), (D1, "A", 2, 0, "a.csv", 3)))
+    winners, losers = settle(_rows((D1, "A", 1, 0, "b.csv", 1), (D1, "A", 1, 0, "a.csv", 7),
+                                   (D1, "A", 2, 0, "a.csv", 3)))
     assert winners.select(["source_file", "source_line"]).to_pylist() == [{"source_file": "a.csv", "source_line": 3}]
-    assert sorted(losers["reason"].to_pylist()) == ["conflict: superseded by a.csv:3", "conflict: superseded by a.csv:3"]
+    assert sorted(losers["reason"].to_pylist()) == ["conflict: superseded by a.csv:3"] * 2
 
 
 def test_empty_input():

@@ -36,9 +36,11 @@ def test_convert_settles_collisions_files_dates_and_accounts_for_every_row(spark
     conversion = convert_files(spark, location, [new, old], ["2025-02-10", "2025-02-11", "2025-02-12"], "t1")
     prices = read_arrow(location, "prices", PRICES).sort_by([("date", "ascending"), ("ticker", "ascending")])
     assert [(str(r["date"]), r["ticker"], r["close"], r["source_file"]) for r in prices.to_pylist()] == [
-        ("2025-02-10", "AAA", 1.5, "new.csv"), ("2025-02-11", "AAA", 1.6, "new.csv"), ("2025-02-11", "BBB", 5.5, "new.csv"),
+        ("2025-02-10", "AAA", 1.5, "new.csv"), ("2025-02-11", "AAA", 1.6, "new.csv"),
+        ("2025-02-11", "BBB", 5.5, "new.csv"),
     ]
-    rejected = {(r["source_file"], r["source_line"]): r["reason"] for r in read_arrow(location, "rejected_rows", REJECTED_ROWS).to_pylist()}
+    rejected_rows = read_arrow(location, "rejected_rows", REJECTED_ROWS).to_pylist()
+    rejected = {(r["source_file"], r["source_line"]): r["reason"] for r in rejected_rows}
     assert rejected[("old.csv", 2)] == "duplicate of new.csv:2"
     assert rejected[("old.csv", 3)] == "conflict: superseded by new.csv:3"
     assert rejected[("old.csv", 4)].startswith("unparseable value")
@@ -54,8 +56,9 @@ def test_convert_settles_collisions_files_dates_and_accounts_for_every_row(spark
     assert len(table_files(location, "prices")) == 2  # one file per date
     assert location.filesystem().get_file_info(location.path("_staging")).type in (
         pafs.FileType.NotFound, pafs.FileType.Directory)
-    assert not [i for i in location.filesystem().get_file_info(
-        pafs.FileSelector(location.path("_staging"), recursive=True, allow_not_found=True)) if i.type == pafs.FileType.File]
+    in_staging = location.filesystem().get_file_info(
+        pafs.FileSelector(location.path("_staging"), recursive=True, allow_not_found=True))
+    assert not [i for i in in_staging if i.type == pafs.FileType.File]
 
     # Rerun with only the old file: its rows win now, and the new file's rows leave the lake.
     convert_files(spark, location, [old], ["2025-02-10", "2025-02-11"], "t2")
@@ -94,7 +97,8 @@ def test_files_are_grouped_by_schema_whatever_their_name_and_confidence():
 
 @pytest.mark.spark
 def test_a_file_read_in_pieces_is_accounted_for_as_one(spark, local_lake):
-    rows = "".join(f"2025-02-{10 + i % 3},T{i:03d},1,2,1,1.5,10\n" for i in range(300)) + "2025-02-10,BAD,x,2,1,1.5,10\n"
+    rows = "".join(f"2025-02-{10 + i % 3},T{i:03d},1,2,1,1.5,10\n" for i in range(300))
+    rows += "2025-02-10,BAD,x,2,1,1.5,10\n"
     task = _task(local_lake, "big.csv", HEADER + rows, 0)
     conversion = convert_files(spark, local_lake, [task], ["2025-02-10", "2025-02-11", "2025-02-12"], "t",
                                piece_bytes=1000)
@@ -190,7 +194,8 @@ def test_files_within_one_bucket_are_read_by_its_task_with_the_same_outcome_as_s
             assert [t.source_file for t in spanning] == ["archive.csv"]  # its dates span the buckets
         conversion = convert_files(spark, location, tasks, days, "t")
         outcomes.append((
-            read_arrow(location, "prices", PRICES).sort_by([("date", "ascending"), ("ticker", "ascending")]).to_pylist(),
+            read_arrow(location, "prices", PRICES).sort_by(
+                [("date", "ascending"), ("ticker", "ascending")]).to_pylist(),
             read_arrow(location, "rejected_rows", REJECTED_ROWS).sort_by(
                 [("source_file", "ascending"), ("source_line", "ascending")]).to_pylist(),
             conversion.accounting,
@@ -201,8 +206,8 @@ def test_files_within_one_bucket_are_read_by_its_task_with_the_same_outcome_as_s
     assert [(r["ticker"], r["source_file"]) for r in prices if str(r["date"]) == days[1]] == [
         ("AAA", "d1.csv"), ("CCC", "d1_again.csv"), ("DDD", "archive.csv")]
     assert {(r["source_file"], r["reason"].split(" ")[0]) for r in rejected} == {
-        ("d1.csv", "non-positive"), ("d1_again.csv", "duplicate"), ("d8.csv", "duplicate"), ("archive.csv", "conflict:"),
-        ("archive.csv", "missing")}
+        ("d1.csv", "non-positive"), ("d1_again.csv", "duplicate"), ("d8.csv", "duplicate"),
+        ("archive.csv", "conflict:"), ("archive.csv", "missing")}
 
 
 def _kept_file(location, name: str, data: bytes, piece_bytes: int) -> FileTask:

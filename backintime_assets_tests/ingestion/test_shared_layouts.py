@@ -34,7 +34,8 @@ def test_borrowing_needs_the_same_bytes_before_the_data():
 
 @pytest.mark.parametrize("rows", [40, 600])
 def test_the_whole_file_proof_holds_for_a_file_of_the_same_template(rows):
-    borrowed, holds = _deferred(_file(rows, 1, footer=["", "Total,,,,,,,"]), _file(rows, 2, footer=["", "Total,,,,,,,"]))
+    footer = ["", "Total,,,,,,,"]
+    borrowed, holds = _deferred(_file(rows, 1, footer=footer), _file(rows, 2, footer=footer))
     assert holds and borrowed.footer_lines >= 1
 
 

@@ -15,8 +15,10 @@ def test_date_files_read_back_by_spark_and_on_the_driver(spark, request, lake):
     location = request.getfixturevalue(lake)
     fs = location.filesystem()
     d1, d2 = dt.date(2025, 1, 2), dt.date(2025, 1, 3)
-    written = [write_date_file(fs, location, "t", "2025-01-02", pa.table({"ticker": ["A", "B"], "close": [1.0, 2.0]}), "r"),
-               write_date_file(fs, location, "t", "2025-01-03", pa.table({"ticker": ["C"], "close": [3.0]}), "r")]
+    written = [
+        write_date_file(fs, location, "t", "2025-01-02", pa.table({"ticker": ["A", "B"], "close": [1.0, 2.0]}), "r"),
+        write_date_file(fs, location, "t", "2025-01-03", pa.table({"ticker": ["C"], "close": [3.0]}), "r"),
+    ]
     assert [(w.date, w.rows) for w in written] == [("2025-01-02", 2), ("2025-01-03", 1)]
     assert list_dates(location, "t") == ["2025-01-02", "2025-01-03"]
     assert [d for d, _ in table_files(location, "t")] == ["2025-01-02", "2025-01-03"]

@@ -6,7 +6,8 @@ from backintime_assets.simulation.grouping import _grouped_by_regex, grouped_num
 
 
 @settings(max_examples=60, deadline=None)
-@given(values=st.lists(st.integers(-(10**18), 10**18), min_size=1, max_size=50), sep=st.sampled_from([",", ".", " ", "'"]))
+@given(values=st.lists(st.integers(-(10**18), 10**18), min_size=1, max_size=50),
+       sep=st.sampled_from([",", ".", " ", "'"]))
 def test_integers_are_grouped_like_python_does(values, sep):
     text = grouped_numbers(pl.Series("v", values, dtype=pl.Int64), sep, ".")
     assert text.name == "v"
