@@ -44,7 +44,7 @@ def is_null(value: str) -> bool:
     return value.strip().lower() in NULL_TOKENS
 
 
-def _first_candidates(cells: list[str], limit: int, chunk: int = 200) -> list[str]:
+def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[str]:
     """The digit shapes (shapes.py) of the first `limit` cells that look numeric, "$1,075.09" and
     "12,5 %" voting like plain numbers (marks and blanks around them stripped). A chunk of cells at
     a time until enough are found; in each, every distinct shape is tested once, in one scan
@@ -80,10 +80,9 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     # Every test below treats all digits alike: each digit shape (shapes.py) is looked at once and
     # weighs as often as it occurs ("1,234.50" and "9,876.25" vote alike). Shapes are taken in the
     # order of their first cell, where ties between votes go to the earliest.
-    shapes = _first_candidates(cells if isinstance(cells, list) else list(cells), 400)
-    first = dict(zip(reversed(shapes), range(len(shapes) - 1, -1, -1)))  # last to first: the earliest stays
-    decimal_first: dict[str, int] = {}  # where each decimal vote first came: ties go to the earliest
-    decimal_counts: Counter[str] = Counter()
+    shapes = _candidate_shapes(cells if isinstance(cells, list) else list(cells), 400)
+    # Marks in the order of their first vote: most_common keeps it among equal counts.
+    decimal_votes: Counter[str] = Counter()
     group_votes: Counter[str] = Counter()
     ambiguous: Counter[str] = Counter()
     ungrouped = 0
@@ -93,8 +92,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             t, rest = m.group("t"), m.group("rest")
             if rest:
                 if rest[0] != t:
-                    decimal_counts[rest[0]] += n
-                    decimal_first.setdefault(rest[0], first[shape])
+                    decimal_votes[rest[0]] += n
                     group_votes[t] += n
             elif shape.count(t) > 1 or t not in ",.":
                 # "1,234,567" or "1 234": a mark used twice, or a space, can only be grouping.
@@ -102,15 +100,11 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             else:
                 ambiguous[t] += n
         elif (one := _ONE_MARK.match(shape)) is not None:
-            decimal_counts[one.group("m")] += n
-            decimal_first.setdefault(one.group("m"), first[shape])
+            decimal_votes[one.group("m")] += n
         elif _UNGROUPED.match(shape):
             # Integers of five or more digits (not a year) written without grouping (neither
             # regex above matches them).
             ungrouped += n
-    decimal_votes: Counter[str] = Counter()
-    for mark in sorted(decimal_first, key=decimal_first.__getitem__):
-        decimal_votes[mark] = decimal_counts[mark]
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
     elif group_votes.get(".", 0) > group_votes.get(",", 0):

@@ -20,8 +20,9 @@ def shape_of(text: str) -> str:
     """`text` with every ASCII digit written as 0."""
     # bytes.translate is a table lookup per byte; str.translate calls into a dict per character
     # of a non-ASCII text (some 40x slower). In UTF-8 no byte of a multi-byte character is below
-    # 0x80, so the digits are the only bytes that change; surrogatepass carries lone surrogates
-    # (undecodable bytes kept by surrogateescape) through unchanged.
+    # 0x80, so the digits are the only bytes that change; surrogatepass carries a lone surrogate
+    # through unchanged (detection decodes with errors="replace" and makes none, but a caller's
+    # text may hold one, and must not raise here).
     if text.isascii():
         return text.encode("ascii").translate(_ZEROS).decode("ascii")
     return text.encode("utf-8", "surrogatepass").translate(_ZEROS).decode("utf-8", "surrogatepass")

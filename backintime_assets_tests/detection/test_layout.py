@@ -161,3 +161,16 @@ def test_a_date_column_judges_cells_as_strptime_reads_them():
         assert [is_date(v) for v in ["03.01.2000", "31.02.2000", "2000-01-03", "03.01.2000 ", "Total"]] == [
             True, False, False, False, False]
     assert _matcher(ColumnType("timestamp", "%Y-%m-%d %H:%M", 1.0), ".", None)("2020-01-02 10:30")
+
+
+def test_a_long_cell_is_judged_without_being_kept_in_the_date_cache():
+    from backintime_assets.detection.columns import ColumnType
+    from backintime_assets.detection.layout import _matcher, _parses
+
+    is_date = _matcher(ColumnType("date", "%d.%m.%Y", 1.0), ",", None)
+    junk = "03.01.2000" + " note" * 2000
+    before = _parses.cache_info()
+    assert not is_date(junk) and not is_date(junk)
+    after = _parses.cache_info()
+    assert (after.hits, after.misses, after.currsize) == (before.hits, before.misses, before.currsize)
+    assert is_date("04.01.2000") and _parses.cache_info().currsize <= before.currsize + 1
