@@ -34,12 +34,14 @@ def test_matched_shapes_are_the_distinct_shapes_the_regex_matches_whole():
 def test_the_tests_read_by_shape_give_a_cell_and_its_shape_the_same_answer(cells):
     # What the shapes rest on: every test run on shapes instead of cells treats all digits alike.
     # A digit-specific rule added to one of them (a year "19\d\d", a month "[01]\d") fails here.
-    from backintime_assets.detection import dialect, numbers
+    from backintime_assets.detection import columns, dialect, numbers
 
     tests = [dialect._KNOWN.match, dialect._ATOMIC.match, numbers._CANDIDATE.match, numbers._GROUPED.match,
              numbers._ONE_MARK.match, numbers._UNGROUPED.match, str.isdigit]
+    joined_tests = [dialect._KNOWN_JOINED, numbers._CANDIDATE_CELLS, columns._ABBREVIATED_JOINED]
     for conv in ((".", None), (",", "."), (".", ","), (",", " "), (".", "'")):
         tests += [rx.match for rx in numbers.number_patterns(*conv)]
+        joined_tests += list(numbers.joined_number_patterns(*conv))
 
     def floats(v: str) -> bool:
         try:
@@ -53,6 +55,8 @@ def test_the_tests_read_by_shape_give_a_cell_and_its_shape_the_same_answer(cells
         for test in tests:
             assert bool(test(cell)) == bool(test(shape)), (test, cell)
         assert floats(cell) == floats(shape)
+        for rx in joined_tests:  # the joined forms, run over many cells at once
+            assert len(rx.findall(joined([cell]))) == len(rx.findall(joined([shape]))), (rx.pattern, cell)
         m, s = numbers._GROUPED.match(cell), numbers._GROUPED.match(shape)
         if m:
             assert (m.group("t"), (m.group("rest") or " ")[0]) == (s.group("t"), (s.group("rest") or " ")[0])
