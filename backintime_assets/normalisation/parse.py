@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -45,7 +46,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     n = len(cells)
     if pa.types.is_floating(cells.type):
         values = cells.to_numpy(zero_copy_only=False).astype(np.float64)
-        missing = _mask(pc.is_null(cells))
+        missing = _mask(pc.is_null(cells)) if cells.null_count else np.zeros(n, bool)
         return Parsed(values, missing, ~missing & ~np.isfinite(values))
     if decimal == "." and not thousands:
         try:
@@ -55,6 +56,10 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
                 return Parsed(values, np.zeros(n, bool), np.zeros(n, bool))
         except pa.ArrowInvalid:
             pass
+    elif thousands != decimal:
+        plain = _plain_numbers(cells, decimal, thousands)
+        if plain is not None:
+            return plain
     trimmed = pc.utf8_trim_whitespace(cells)
     missing = missing_mask(trimmed)
     text = trimmed
@@ -84,6 +89,31 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     if thousands is None and bad.any():
         _read_grouped(trimmed, bad, values, decimal)
     return Parsed(values, missing, bad)
+
+
+def _plain_numbers(cells: pa.Array, decimal: str, thousands: str | None) -> Parsed | None:
+    """Parsed numbers when every cell is a bare number in the file's own marks ("1'234.5", "-12,5"),
+    else None. Such cells come out of the careful path below exactly as read here (no blank, no
+    currency, no misgrouping, no suffix), at a third of its compute calls per column; a file of
+    grouped volumes has every number column read as text."""
+    if not _mask(pc.match_substring_regex(cells, _plain_pattern(decimal, thousands))).all():
+        return None
+    text = pc.replace_substring(cells, thousands, "") if thousands else cells
+    if decimal != ".":
+        text = pc.replace_substring(text, decimal, ".")
+    try:
+        values = pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False).astype(np.float64)
+    except pa.ArrowInvalid:
+        return None
+    if not np.isfinite(values).all():
+        return None  # too many digits: the careful path names them unparseable
+    return Parsed(values, np.zeros(len(cells), bool), np.zeros(len(cells), bool))
+
+
+@lru_cache(maxsize=64)
+def _plain_pattern(decimal: str, thousands: str | None) -> str:
+    grouped = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+|" if thousands else ""
+    return rf"^[+-]?(?:{grouped}\d+)(?:{re.escape(decimal)}\d+)?$"
 
 
 def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray | None:

@@ -100,3 +100,40 @@ def test_a_thousands_mark_outside_groups_of_three_is_unparseable_not_another_num
     assert nums(["10.5", "1.234,5", "12.345.678", "1234.5", "$1.234", "-1.234,50 €"], decimal=",", thousands=".") == \
         ["bad", 1234.5, 12345678.0, "bad", 1234.0, -1234.5]
     assert nums(["10,5", "1,234.5", "1234,5"], decimal=".", thousands=",") == ["bad", 1234.5, "bad"]
+
+
+CAREFUL_CASES = [
+    # (cells, decimal, thousands): the plain fast path takes the first two, the rest fail its guard
+    (["1'234.5", "12", "-3'000'000.25", "+7"], ".", "'"),
+    (["1 234,5", "2,5", "-3"], ",", None),
+    (["1.234,5", " 2,5", "NA"], ",", "."),  # padding and a null token
+    (["1,234.5", "10,5", "$1,000"], ".", ","),  # a misgrouped mark and a currency
+    (["1 234", "1.5M", ""], ".", " "),  # a suffix and a blank
+    (["1" * 400, "12"], ",", " "),  # too many digits: not finite
+]
+
+
+@pytest.mark.parametrize(("cells", "decimal", "thousands"), CAREFUL_CASES)
+def test_plain_numbers_read_as_the_careful_path_does(monkeypatch, cells, decimal, thousands):
+    import backintime_assets.normalisation.parse as parse
+
+    fast = nums(cells, decimal=decimal, thousands=thousands, suffixes=True)
+    monkeypatch.setattr(parse, "_plain_numbers", lambda *a: None)
+    assert fast == nums(cells, decimal=decimal, thousands=thousands, suffixes=True)
+
+
+def test_the_plain_path_takes_only_columns_of_bare_numbers():
+    from backintime_assets.normalisation.parse import _plain_numbers
+
+    plain = _plain_numbers(pa.array(["1'234.5", "-12"]), ".", "'")
+    assert plain.values.tolist() == [1234.5, -12.0] and not plain.missing.any() and not plain.bad.any()
+    assert _plain_numbers(pa.array(["1'234.5", "12'5"]), ".", "'") is None  # misgrouped
+    assert _plain_numbers(pa.array(["1,5", " 2,5"]), ",", None) is None  # padded
+    assert _plain_numbers(pa.array(["1" * 400]), ".", "'") is None  # infinite
+
+
+def test_typed_numbers_without_nulls_are_neither_missing_nor_bad():
+    p = parse_numbers(pa.array([1.5, 2.0]))
+    assert p.values.tolist() == [1.5, 2.0] and not p.missing.any() and not p.bad.any()
+    p = parse_numbers(pa.array([1.5, None, float("inf")]))
+    assert p.missing.tolist() == [False, True, False] and p.bad.tolist() == [False, False, True]
