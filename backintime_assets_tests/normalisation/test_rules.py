@@ -54,3 +54,16 @@ def test_weekend_rows_are_refused_by_name_and_weekdays_kept():
     assert r.reason.tolist() == [None, "dated on a Saturday: trade dates are Monday to Friday",
                                  "unparseable value: close", None,
                                  "dated on a Saturday: trade dates are Monday to Friday"]
+
+
+def test_rows_without_a_repeated_key_are_left_alone():
+    r = Reasons(4)
+    check_duplicates(r, np.array([0, 1, 0, 1]), np.array([1, 1, 2, 2]), {"close": np.ones(4)}, np.arange(4))
+    assert r.ok.all() and r.reason.tolist() == [None] * 4
+
+
+def test_repeated_keys_are_found_in_any_order():
+    from backintime_assets.normalisation.rules import _repeated
+
+    assert _repeated(np.array([5, 3, 9])) is None
+    assert _repeated(np.array([5, 3, 9, 3, 7, 5])).tolist() == [True, True, False, True, False, True]
