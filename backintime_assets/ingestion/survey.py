@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.fs as pafs
@@ -236,10 +237,8 @@ class _Tally:
         status = parsed["status"]
         # Selected before filtering: the rows' other columns (raw lines among them) cost to copy.
         loaded = parsed.select(["source_file", "date"]).filter(pc.equal(status, LOADED))
-        pairs = loaded.group_by(["source_file", "date"]).aggregate([])
-        for name, day in zip(pairs["source_file"].to_pylist(), pairs["date"].to_pylist()):
-            if day is not None:
-                self.dates.setdefault(name, set()).add(day)
+        for name, days in file_dates(loaded["source_file"], loaded["date"]):
+            self.dates.setdefault(name, set()).update(days)
         summary = parsed.select(["source_file", "reason", "schema_json"]).filter(pc.equal(status, FILE_SUMMARY))
         for name, reason, own in zip(summary["source_file"].to_pylist(), summary["reason"].to_pylist(),
                                      summary["schema_json"].to_pylist()):
@@ -252,3 +251,20 @@ class _Tally:
         dates = sorted(self.dates.get(name, ()))
         problem = self.problems.get(name) or (None if dates else "no loadable rows")
         return Survey(self.own_schemas.get(name) or schema_json, dates, problem)
+
+
+def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray) -> list[tuple[str, list[dt.date]]]:
+    """(name, its distinct non-null dates) for each name among rows of (name, date). With numpy on
+    the dates' day numbers: an Acero group_by costs more to set up than a file of rows to read."""
+    rows = pa.table({"name": names, "date": dates}).filter(pc.is_valid(dates)).combine_chunks()
+    if rows.num_rows == 0:
+        return []
+    encoded = pc.dictionary_encode(rows["name"], null_encoding="encode").chunk(0)
+    code = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    day = rows["date"].chunk(0).cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
+    pairs = np.unique((code << 32) | (day + (1 << 31)))
+    codes, days = pairs >> 32, (pairs & 0xFFFFFFFF) - (1 << 31)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    as_dates = pa.array(days.astype(np.int32), pa.date32()).to_pylist()
+    words = encoded.dictionary.to_pylist()
+    return [(words[codes[a]], as_dates[a:b]) for a, b in zip(starts, np.r_[starts[1:], len(pairs)])]

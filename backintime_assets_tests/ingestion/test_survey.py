@@ -176,3 +176,15 @@ def test_a_large_files_kept_rows_are_written_and_read_a_bounded_row_group_at_a_t
     assert max(b.num_rows for b in batches) <= 250 and sum(b.num_rows for b in batches) == metadata.num_rows
     table = pa.Table.from_batches(batches)
     assert table.filter(pc.equal(table["status"], "loaded")).num_rows == 3000
+
+
+def test_file_dates_are_the_distinct_dates_of_each_file():
+    from backintime_assets.ingestion.survey import file_dates
+
+    d1, d2 = dt.date(1969, 12, 31), dt.date(2024, 2, 29)
+    names = pa.chunked_array([["b", "a", "b"], ["a", "b", None]])
+    dates = pa.chunked_array([[d2, d1, d2], [None, d1, d1]], pa.date32())
+    got = {name: sorted(days) for name, days in file_dates(names, dates)}
+    assert got == {"a": [d1], "b": [d1, d2], None: [d1]}
+    assert file_dates(pa.chunked_array([["a"]]), pa.chunked_array([[None]], pa.date32())) == []
+    assert file_dates(pa.chunked_array([], pa.string()), pa.chunked_array([], pa.date32())) == []
