@@ -206,14 +206,14 @@ def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
     from backintime_assets.normalisation.group import normalise_group
 
     results = None
+    schemas = [FileSchema.from_json(t.schema_json) for t in group.tasks]
     if len(group.tasks) > 1:
         results = normalise_group(datas, FileSchema.from_json(group.schema_json), [t.source_file for t in group.tasks])
     if results is None:
-        results = [normalise_bytes(data, FileSchema.from_json(t.schema_json), t.source_file)
-                   for data, t in zip(datas, group.tasks)]
+        results = [normalise_bytes(data, schema, t.source_file)
+                   for data, schema, t in zip(datas, schemas, group.tasks)]
     own: list[str | None] = [None] * len(results)
-    for k, (data, task) in enumerate(zip(datas, group.tasks)):
-        schema = FileSchema.from_json(task.schema_json)
+    for k, (data, task, schema) in enumerate(zip(datas, group.tasks, schemas)):
         if schema.borrowed_from is not None:
             results[k], own[k] = _proven_or_own(data, schema, results[k], task.source_file)
     return _tagged(results, group.tasks, own)
@@ -352,23 +352,29 @@ def _shift_lines(table: pa.Table, lines_before: int) -> pa.Table:
 def _tagged(results, tasks: list[FileTask], schemas: list[str | None] | None = None) -> pa.Table:
     # One chunk per column: a group's files arrive as a thousand slices, and every later filter,
     # take or sort over a thousand chunks costs several times what it costs over one.
-    prices = pa.concat_tables([r.prices_arrow for r in results]).combine_chunks()
-    rejected = pa.concat_tables([r.rejected_arrow for r in results]).combine_chunks()
     priorities = [t.priority for t in tasks]
     # Rejected rows have no trustworthy date: each is filed under its file's home date.
     homes = pa.array([t.home_date for t in tasks], pa.date32())
+    parts = []
+    loaded_per_file = [r.prices_arrow.num_rows for r in results]
+    if sum(loaded_per_file):  # a part without rows adds nothing but a table build per file
+        prices = pa.concat_tables([r.prices_arrow for r in results]).combine_chunks()
+        parts.append(_conform(prices, LOADED, {"priority": _repeat(priorities, loaded_per_file)}))
     rejected_per_file = np.array([r.rejected_arrow.num_rows for r in results])
-    loaded = _conform(prices, LOADED, {"priority": _repeat(priorities, [r.prices_arrow.num_rows for r in results])})
-    refused = _conform(rejected, REJECTED, {
-        "priority": _repeat(priorities, rejected_per_file),
-        "date": homes.take(pa.array(np.repeat(np.arange(len(tasks)), rejected_per_file))),
-    })
+    if rejected_per_file.sum():
+        rejected = pa.concat_tables([r.rejected_arrow for r in results]).combine_chunks()
+        parts.append(_conform(rejected, REJECTED, {
+            "priority": _repeat(priorities, rejected_per_file),
+            "date": homes.take(pa.array(np.repeat(np.arange(len(tasks)), rejected_per_file))),
+        }))
     summary = pa.table({
-        "date": homes, "source_file": [t.source_file for t in tasks], "reason": [r.file_problem for r in results],
+        "date": homes, "source_file": pa.array([t.source_file for t in tasks], pa.string()),
+        "reason": pa.array([r.file_problem for r in results], pa.string()),
         "rows_read": pa.array([r.rows_read for r in results], pa.int64()), "priority": pa.array(priorities, pa.int64()),
         "schema_json": pa.array(schemas or [None] * len(tasks), pa.string()),
     })
-    return pa.concat_tables([loaded, refused, _conform(summary, FILE_SUMMARY, {})])
+    parts.append(_conform(summary, FILE_SUMMARY, {}))
+    return pa.concat_tables(parts)
 
 
 def _repeat(values: list[int], counts) -> pa.Array:
@@ -378,13 +384,15 @@ def _repeat(values: list[int], counts) -> pa.Array:
 def _conform(table: pa.Table, status: str, overrides: dict) -> pa.Table:
     n = table.num_rows
     columns = []
+    names = set(table.column_names)
     for field in PARSED:
         if field.name == "status":
             columns.append(pa.repeat(pa.scalar(status, pa.string()), n))
         elif field.name in overrides:
             columns.append(overrides[field.name])
-        elif field.name in table.column_names:
-            columns.append(table.column(field.name).cast(field.type))
+        elif field.name in names:
+            column = table.column(field.name)
+            columns.append(column if column.type == field.type else column.cast(field.type))
         else:
             columns.append(pa.nulls(n, field.type))
     return pa.Table.from_arrays(columns, schema=PARSED)

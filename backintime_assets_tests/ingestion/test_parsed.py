@@ -202,3 +202,25 @@ def test_pieces_are_cut_where_the_csv_module_cuts_them(monkeypatch, well_formed,
     if well_formed:
         whole = parse_group([data], FileGroup([task], task.schema_json))
         assert _rows(pieces) == _rows(whole)
+
+
+@pytest.mark.parametrize(("body", "statuses"), [
+    (b"2020-01-02,AAA,1,1,1,1,1,10\n2020-01-03,AAA,1,1,1,1,1,10\n", ["loaded", "loaded", FILE_SUMMARY]),
+    (b"2020-01-02,AAA,1,1,1,1,1,10\n2020-01-03,AAA,x,1,1,1,1,10\n", ["loaded", "rejected", FILE_SUMMARY]),
+    (b"2020-01-02,AAA,-1,1,1,1,1,10\n", ["rejected", FILE_SUMMARY]),  # no loaded part
+    (b"", [FILE_SUMMARY]),  # header only: neither part
+])
+def test_tagged_rows_hold_only_the_parts_a_file_has(body, statuses):
+    from backintime_assets.ingestion.parsed import PARSED
+
+    header = b"date,ticker,open,high,low,close,adj_close,volume\n"
+    sample = header + b"2020-01-02,AAA,1,1,1,1,1,10\n"
+    task = FileTask("f.csv", "f.csv", detect_bytes(sample, "f.csv").to_json(), dt.date(2020, 1, 1), 7, 0)
+    table = parse_group([header + body], FileGroup([task], task.schema_json))
+    assert table.schema == PARSED
+    assert table["status"].to_pylist() == statuses
+    assert set(table["priority"].to_pylist()) == {7}
+    summary = table.filter(pc.equal(table["status"], FILE_SUMMARY)).to_pylist()[0]
+    assert summary["rows_read"] == len(statuses) - 1 and summary["date"] == dt.date(2020, 1, 1)
+    rejected = table.filter(pc.equal(table["status"], "rejected")).to_pylist()
+    assert all(r["date"] == dt.date(2020, 1, 1) and r["raw"] and r["reason"] for r in rejected)
