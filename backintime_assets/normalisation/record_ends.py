@@ -47,6 +47,11 @@ def record_ends(index: LineIndex, first: int, delimiter: str, quotechar: str) ->
     next_starts = np.append(line_starts[1:], arr.size)  # where the record after each line would start
     ended = np.ones(line_ends.size, dtype=bool)
     lo, inside, line, limit = index.offset(first), False, 0, csv.field_size_limit()
+    # A line longer than the limit is part of a record longer than it (said below, window by window):
+    # said first, as a window stretches to hold a whole line, and a long line of quotes would fill
+    # arrays of quote positions many times its size before the answer.
+    if line_starts.size and (next_starts - line_starts).max() > limit:
+        return None
     record_start = lo
     while lo < arr.size:
         # Windows end where a line starts, so no run of quotes spans two.

@@ -83,3 +83,17 @@ def test_lines_before_first_are_not_read():
     data = b'Export "daily\nDate,Close\n2020-01-02,"a\nb"\n'
     assert record_ends(LineIndex(data), 1, ",", '"').tolist() == [True, False, True]
     assert np.array_equal(record_ends(LineIndex(data), 4, ",", '"'), np.zeros(0, dtype=bool))
+
+
+def test_a_line_longer_than_the_csv_module_reads_is_left_to_it_before_its_quotes_are_listed():
+    import tracemalloc
+
+    text = b'a,b\n"' + b'""' * (4 << 20) + b'"\nc,d\n'  # 8 MB of quotes on one line, over the default limit
+    index = LineIndex(text)
+    tracemalloc.start()
+    try:
+        assert record_ends(index, 0, ",", '"') is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < len(text)  # the quotes' positions, 8 bytes each, would be 64 MB
