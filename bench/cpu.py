@@ -4,44 +4,65 @@ On a shared machine wall time moves with whatever else runs; CPU time moves much
 print both."""
 from __future__ import annotations
 
+import math
 import os
 import time
 from pathlib import Path
 
+# pid -> (CPU seconds of the process and of its children it has waited for, parent pid)
+Snapshot = dict[int, tuple[float, int]]
 
-def spark_cpu_seconds(spark) -> float:
-    """CPU time of the Spark driver JVM (local mode: all executors too) and of the processes under
-    it (the Python workers that run the tasks)."""
+
+def spark_snapshot(spark) -> Snapshot:
+    """The Spark driver JVM (local mode: all executors too) and the processes under it (the Python
+    workers that run the tasks)."""
     pid = spark.sparkContext._jvm.java.lang.ProcessHandle.current().pid()
-    return sum(_cpu_seconds(p) for p in _process_tree(pid))
+    return tree_snapshot(pid)
 
 
-def _process_tree(pid: int) -> list[int]:
-    tree, stack = [], [pid]
+def tree_snapshot(pid: int) -> Snapshot:
+    snapshot, stack = {}, [pid]
     while stack:
         current = stack.pop()
-        tree.append(current)
+        stat = _stat(current)
+        if stat is None:  # ended since it was listed
+            continue
+        snapshot[current] = stat
         for task in Path(f"/proc/{current}/task").glob("*/children"):
-            stack += [int(child) for child in task.read_text().split()]
-    return tree
+            try:
+                stack += [int(child) for child in task.read_text().split()]
+            except FileNotFoundError:
+                pass
+    return snapshot
 
 
-def _cpu_seconds(pid: int) -> float:
-    """utime + stime, plus those of its children that have ended (cutime + cstime)."""
+def cpu_between(before: Snapshot, after: Snapshot) -> float:
+    """CPU seconds spent by the tree between two snapshots; NaN when it cannot be told. A process
+    that ended in between was waited for by its parent, whose children's time then holds all of
+    it: the sums still agree. One whose parent ended too was reparented outside the tree and took
+    its time with it: the difference would be short by all of it, even negative (a full bench
+    printed -63.5 CPU-s for Spark's read.csv), so there is no figure."""
+    ended = before.keys() - after.keys()
+    if any(before[pid][1] not in after for pid in ended):
+        return math.nan
+    return sum(cpu for cpu, _ in after.values()) - sum(cpu for cpu, _ in before.values())
+
+
+def _stat(pid: int) -> tuple[float, int] | None:
+    """(utime + stime + cutime + cstime in seconds, parent pid)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except FileNotFoundError:  # ended since it was listed
-        return 0.0
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except FileNotFoundError:
+        return None
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK"), int(fields[1])
 
 
 def timed(fn, spark=None) -> tuple[float, float, object]:
     """Wall seconds, CPU seconds (this process, and the Spark JVM and its Python workers when a
-    session is given) and the result of fn(). A worker that ends during fn() and is not waited for
-    is missed."""
-    cpu0, jvm0 = time.process_time(), spark_cpu_seconds(spark) if spark is not None else 0.0
+    session is given; NaN when a worker left the tree, see cpu_between) and the result of fn()."""
+    cpu0, tree0 = time.process_time(), spark_snapshot(spark) if spark is not None else {}
     start = time.perf_counter()
     result = fn()
     wall = time.perf_counter() - start
-    jvm = spark_cpu_seconds(spark) - jvm0 if spark is not None else 0.0
+    jvm = cpu_between(tree0, spark_snapshot(spark)) if spark is not None else 0.0
     return wall, time.process_time() - cpu0 + jvm, result
