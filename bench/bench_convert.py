@@ -50,6 +50,13 @@ wall, 0.27x CPU) / by date 3.81 s (0.45x); Spark read.csv 24.7 s, 47.6 CPU-s (2.
 CPU); Spark by date 60.3 s (7.2x); daily drifted 33.8 + 4.8 = 38.6 (13.9, 36%); archive clean
 4.52 + 14.9 = 19.4 s, 35.9 CPU-s; polars 1.93 s, 3.56 CPU-s (0.10x) / by date 15.4 (0.79x); Spark
 7.58 s, 13.3 CPU-s (0.39x); archive drifted 8.66 + 15.2 = 23.9 (0.79, 3.3%).
+Next session (detection by digit shape, a cheaper per-file parse), with two reviewers fuzzing on the
+same cores (every engine 2-2.5x slower than above; ratios doubtful): daily clean 10.4 + 8.98 = 19.4
+s (0.20, 1.0%), polars 4.38 (0.23x wall, 0.38x CPU), Spark read.csv 57.0 (2.94x wall, 3.03x CPU);
+daily drifted 73.7 + 12.7 = 86.4 (39.5, 46%); archive clean 9.27 + 34.8 = 44.1, polars 3.70
+(0.08x) / by date 19.7 (0.45x), Spark 15.8 (0.36x); archive drifted 15.5 + 28.4 = 43.8 (1.15,
+2.6%). In one process with nothing else running, 750 drifted daily files took 11.0 CPU-s against
+15.0 before; detection stayed ~37-41% of it, both parts having got cheaper alike.
 """
 from __future__ import annotations
 
