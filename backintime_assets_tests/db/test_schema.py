@@ -1,6 +1,7 @@
 """Schema set-up: applied once per version, never waiting behind a migration; an older database
 gets the change log seeded so its files' dates run once more."""
 import datetime as dt
+from contextlib import contextmanager
 
 import psycopg
 import pytest
@@ -16,17 +17,25 @@ def _record(conn, path: str, day: dt.date) -> None:
                                            f"raw/{path}", [day]))
 
 
+@contextmanager
+def _while_migrating(postgres_url: str, lock_timeout: str):
+    """(a connection that gives up on a lock after `lock_timeout`, a migration holding its lock
+    and a new file, its Spark survey still to come); the migration rolls back at the end."""
+    with psycopg.connect(postgres_url) as migrating, psycopg.connect(postgres_url) as other:
+        manifest.lock_for_migration(migrating)
+        _record(migrating, "a.csv", dt.date(2025, 1, 2))
+        other.execute(f"set lock_timeout = '{lock_timeout}'")
+        other.commit()
+        yield other, migrating
+        migrating.rollback()
+
+
 def test_set_up_does_not_wait_for_a_running_migration(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         conn.commit()
-    with psycopg.connect(postgres_url) as migrating, psycopg.connect(postgres_url) as other:
-        manifest.lock_for_migration(migrating)
-        _record(migrating, "a.csv", dt.date(2025, 1, 2))  # and its Spark survey still to come
-        other.execute("set lock_timeout = '2s'")
-        other.commit()
+    with _while_migrating(postgres_url, "2s") as (other, _):
         ensure_schema(other)  # a run's prices step, the dashboard: not behind the migration
-        migrating.rollback()
 
 
 @pytest.mark.parametrize("changed", ["results", "ingestion"])
@@ -35,11 +44,7 @@ def test_only_a_change_to_the_tables_migrations_write_waits_for_a_running_migrat
         ensure_schema(conn)
         conn.execute("update schema_versions set version = 'older' where name = %s", (changed,))  # its DDL changed
         conn.commit()
-    with psycopg.connect(postgres_url) as migrating, psycopg.connect(postgres_url) as other:
-        manifest.lock_for_migration(migrating)
-        _record(migrating, "a.csv", dt.date(2025, 1, 2))  # and its Spark survey still to come
-        other.execute("set lock_timeout = '1s'")
-        other.commit()
+    with _while_migrating(postgres_url, "1s") as (other, migrating):
         if changed == "ingestion":  # raw_files and the change log: after the migration commits
             with pytest.raises(psycopg.errors.LockNotAvailable):
                 ensure_schema(other)
