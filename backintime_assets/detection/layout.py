@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 
@@ -58,20 +57,20 @@ def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[st
         return lambda v: bool(rx.match(v))
     if t.type in ("date", "timestamp") and t.format:
         fmt = t.format
-        # Only short cells are cached: the cache would keep a long junk cell alive for the process.
-        return lambda v: _parses(v, fmt) if len(v) <= _CACHED_DATE_CHARS else _parses.__wrapped__(v, fmt)
+        seen: dict[str, bool] = {}  # strptime is slow, and a date column repeats its values (a daily file one date)
+
+        def is_date(v: str) -> bool:
+            if v not in seen:
+                seen[v] = _parses(v, fmt)
+            return seen[v]
+
+        return is_date
     if t.type == "boolean":
         tokens = {"true", "false", "yes", "no", "y", "n", "t", "f"}
         return lambda v: v.lower() in tokens
     return None
 
 
-# Longer than date and timestamp cells ("Wednesday, September 30, 2024 10:11:12 PM" is 41): longer
-# cells are junk, read uncached.
-_CACHED_DATE_CHARS = 64
-
-
-@lru_cache(maxsize=1 << 14)  # strptime is slow, and a date column repeats its values (a daily file one date)
 def _parses(value: str, fmt: str) -> bool:
     """Whether datetime.strptime reads `value` with `fmt`."""
     try:

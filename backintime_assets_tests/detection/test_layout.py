@@ -163,14 +163,15 @@ def test_a_date_column_judges_cells_as_strptime_reads_them():
     assert _matcher(ColumnType("timestamp", "%Y-%m-%d %H:%M", 1.0), ".", None)("2020-01-02 10:30")
 
 
-def test_a_long_cell_is_judged_without_being_kept_in_the_date_cache():
+def test_each_date_column_remembers_its_own_judgements():
+    # The memo lives with the column's matcher (one file's detection), not the process: a cell's
+    # answer under one format is not another format's, and nothing outlives the file.
     from backintime_assets.detection.columns import ColumnType
-    from backintime_assets.detection.layout import _matcher, _parses
+    from backintime_assets.detection.layout import _matcher
 
-    is_date = _matcher(ColumnType("date", "%d.%m.%Y", 1.0), ",", None)
-    junk = "03.01.2000" + " note" * 2000
-    before = _parses.cache_info()
-    assert not is_date(junk) and not is_date(junk)
-    after = _parses.cache_info()
-    assert (after.hits, after.misses, after.currsize) == (before.hits, before.misses, before.currsize)
-    assert is_date("04.01.2000") and _parses.cache_info().currsize <= before.currsize + 1
+    day_first = _matcher(ColumnType("date", "%d.%m.%Y", 1.0), ",", None)
+    month_first = _matcher(ColumnType("date", "%m.%d.%Y", 1.0), ",", None)
+    for _ in range(2):
+        assert (day_first("31.01.2000"), month_first("31.01.2000")) == (True, False)
+        assert (day_first("01.31.2000"), month_first("01.31.2000")) == (False, True)
+    assert not day_first("03.01.2000" + " note" * 2000)
