@@ -57,6 +57,18 @@ def spark(tmp_path_factory):
     session.stop()
 
 
+_S3_FIXTURES = {"seaweed", "s3_lake"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that reaches SeaweedFS is marked `s3`, so `-m "not s3"` never starts it: those
+    that ask for its fixtures, and those that name one as a parameter for getfixturevalue."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if _S3_FIXTURES & set(item.fixturenames) or _S3_FIXTURES & {v for v in params.values() if isinstance(v, str)}:
+            item.add_marker(pytest.mark.s3)
+
+
 @pytest.fixture(scope="session")
 def seaweed(tmp_path_factory):
     from backintime_assets_tests.support.seaweed import start_seaweed

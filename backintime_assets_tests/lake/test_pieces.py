@@ -79,7 +79,6 @@ def test_each_piece_is_one_open_of_its_file(local_lake, tmp_path):
 
 
 @pytest.mark.spark
-@pytest.mark.s3
 def test_pieces_as_a_dataframe_are_read_by_the_tasks_through_the_lake(spark, s3_lake):
     fs = s3_lake.filesystem()
     table = pa.table({"date": pa.array([D(2024, 1, d) for d in (2, 3, 2, 3)], pa.date32()),

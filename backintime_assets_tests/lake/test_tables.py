@@ -10,7 +10,7 @@ SCHEMA = pa.schema([("ticker", pa.string()), ("close", pa.float64())])
 
 
 @pytest.mark.spark
-@pytest.mark.parametrize("lake", ["local_lake", pytest.param("s3_lake", marks=pytest.mark.s3)])
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
 def test_date_files_read_back_by_spark_and_on_the_driver(spark, request, lake):
     location = request.getfixturevalue(lake)
     fs = location.filesystem()
@@ -29,7 +29,7 @@ def test_date_files_read_back_by_spark_and_on_the_driver(spark, request, lake):
     assert read_arrow(location, "t", SCHEMA, []).num_rows == 0
 
 
-@pytest.mark.parametrize("lake", ["local_lake", pytest.param("s3_lake", marks=pytest.mark.s3)])
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
 def test_drop_stale_files_lists_few_or_many_dates_alike(request, lake):
     import pyarrow.parquet as pq
 
@@ -52,7 +52,6 @@ def test_drop_stale_files_lists_few_or_many_dates_alike(request, lake):
     assert sum(name.startswith("part-new") for name in left) == 30
 
 
-@pytest.mark.s3
 def test_date_files_on_s3_leave_no_folder_markers(s3_lake, seaweed):
     """Every date file used to cost a PUT per level of its path besides its own (pyarrow's
     create_dir makes empty `folder/` objects); on an object store only the files are written."""

@@ -67,7 +67,6 @@ def _write_interleaved(location, market, name: str) -> list[str]:
     return paths
 
 
-@pytest.mark.s3
 def test_interleaved_pieces_on_s3_are_read_through_the_lake_filesystem(spark, s3_lake, local_lake):
     market = random_market(seed=5, days=70)
     by_lake = {}
