@@ -14,12 +14,13 @@ import json
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from bench.cpu import timed
 
 PARAMS = {"amount": 100.0, "max_price": 1000.0, "min_price": 0.1, "window": 7}
 # What replace_entries writes, exits (null for this strategy) included.
@@ -43,12 +44,6 @@ def make_entries(n: int, seed: int = 0) -> tuple[pa.Table, list[dt.date]]:
         "purchase_vol": 100.0 / price,
     })
     return table, months
-
-
-def _timed(fn) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
 
 
 def run(quick: bool) -> list[dict]:
@@ -113,17 +108,17 @@ def run(quick: bool) -> list[dict]:
             for _ in range(repeat):
                 timings = {}
                 fresh("backtest_entries")
-                timings["replace_entries, empty table"] = _timed(replace)
+                timings["replace_entries, empty table"] = timed(replace)[0]
                 conn.execute("vacuum backtest_entries")
                 conn.execute("checkpoint")
-                timings["replace_entries, replacing the same rows"] = _timed(replace)
+                timings["replace_entries, replacing the same rows"] = timed(replace)[0]
                 fresh("raw_entries")
-                timings["raw COPY of ready CSV into unlogged table"] = _timed(lambda: raw_copy(csv_buffer))
+                timings["raw COPY of ready CSV into unlogged table"] = timed(lambda: raw_copy(csv_buffer))[0]
                 fresh("raw_entries")
-                timings["raw COPY, same CSV pre-sorted in index order"] = _timed(lambda: raw_copy(sorted_buffer))
+                timings["raw COPY, same CSV pre-sorted in index order"] = timed(lambda: raw_copy(sorted_buffer))[0]
                 fresh("backtest_entries")
-                timings["psycopg binary write_row per tuple"] = _timed(binary_rows)
-                timings["client side only: sort + CSV formatting"] = _timed(format_only)
+                timings["psycopg binary write_row per tuple"] = timed(binary_rows)[0]
+                timings["client side only: sort + CSV formatting"] = timed(format_only)[0]
                 for name, seconds in timings.items():
                     best[name] = min(best.get(name, float("inf")), seconds)
             assert conn.execute("select count(*) from backtest_entries").fetchone()[0] == n
