@@ -107,27 +107,14 @@ def summarise_span(prices: pa.Table, span: int, params: MonthlyMaDipParams) -> p
 def trades_from_summaries(summaries: pa.Table, params: MonthlyMaDipParams) -> pa.Table:
     """TRADE_COLUMNS of the whole history the spans' summaries cover, sorted by ticker and date."""
     length = history_length(params)
-    earlier_names = [f"earlier_{k}" for k in range(length)]
     candidates, tails = _candidates_and_tails(summaries)
-
-    tickers = pa.concat_arrays([candidates["ticker"].combine_chunks(), tails["ticker"].combine_chunks()])
-    encoded = tickers.dictionary_encode()
-    all_codes = encoded.indices.to_numpy()
-    candidate_codes, tail_codes = all_codes[:candidates.num_rows], all_codes[candidates.num_rows:]
-    held = np.full((len(encoded.dictionary), length), np.nan)  # each ticker's last rows so far
-    last_close = np.full(len(encoded.dictionary), np.nan)
-
-    candidate_span = candidates["span"].to_numpy()
-    tail_span = tails["span"].to_numpy()
-    candidate_earlier = _matrix(candidates, earlier_names)
-    tail_earlier = _matrix(tails, earlier_names)
+    walk = _SpanWalk(candidates, tails, length)
+    last_close = np.full(walk.tickers, np.nan)
     tail_close = tails["adj_close"].to_numpy()
     price = candidates["adj_close"].to_numpy()
     buys = np.zeros(candidates.num_rows, dtype=bool)
 
-    for span in np.unique(np.concatenate([candidate_span, tail_span])):
-        mine = np.flatnonzero(candidate_span == span)
-        before = _append_rows(held[candidate_codes[mine]], candidate_earlier[mine])
+    for mine, before, ended in walk:
         total = np.zeros(len(mine))
         for k in range(length - params.window, length):  # oldest first; absent rows add 0.0
             total += np.nan_to_num(before[:, k], nan=0.0)
@@ -135,14 +122,11 @@ def trades_from_summaries(summaries: pa.Table, params: MonthlyMaDipParams) -> pa
         rows_in_window = np.count_nonzero(~np.isnan(before[:, length - params.window:]), axis=1) + 1
         previous_close = np.nan_to_num(before[:, -1], nan=0.0)
         buys[mine] = total / rows_in_window < previous_close
-
-        ended = np.flatnonzero(tail_span == span)
-        held[tail_codes[ended]] = _append_rows(held[tail_codes[ended]], tail_earlier[ended])
-        last_close[tail_codes[ended]] = tail_close[ended]
+        last_close[walk.tail_codes[ended]] = tail_close[ended]
 
     bought = candidates.filter(pa.array(buys))
     purchase_price = price[buys]
-    last = last_close[candidate_codes[buys]]
+    last = last_close[walk.candidate_codes[buys]]
     volume = params.amount / purchase_price
     trades = pa.table({
         "strategy": pa.array([STRATEGY_NAME] * bought.num_rows, pa.string()),
@@ -162,27 +146,37 @@ def lookback_demand(summaries: pa.Table, params: MonthlyMaDipParams) -> dict[str
     in bounds it still needs from before the summaries' dates (positive counts only): a buy on a
     later month lacks rows too if the ticker has few of them before it, being new or gappy."""
     length = history_length(params)
-    earlier_names = [f"earlier_{k}" for k in range(length)]
-    candidates, tails = _candidates_and_tails(summaries)
-    candidate_rows = np.count_nonzero(~np.isnan(_matrix(candidates, earlier_names)), axis=1)
-    tail_rows = np.count_nonzero(~np.isnan(_matrix(tails, earlier_names)), axis=1)
+    walk = _SpanWalk(*_candidates_and_tails(summaries), length)
+    lacking = np.zeros(walk.tickers, dtype=np.int64)  # the most any of its buys lacks
+    for mine, before, _ in walk:
+        np.maximum.at(lacking, walk.candidate_codes[mine], length - np.count_nonzero(~np.isnan(before), axis=1))
+    return {ticker: int(n) for ticker, n in zip(walk.names, lacking.tolist()) if n > 0}
 
-    # Rows of each ticker in the spans so far, as far as `length`: a tail holds a ticker's last
-    # `length` rows of its span, so fewer than that are all the span has.
-    held: dict[str, int] = {}
-    demand: dict[str, int] = {}
-    candidate_span, tail_span = candidates["span"].to_numpy(), tails["span"].to_numpy()
-    candidate_tickers, tail_tickers = candidates["ticker"].to_pylist(), tails["ticker"].to_pylist()
-    for span in np.unique(np.concatenate([candidate_span, tail_span])):
-        for i in np.flatnonzero(candidate_span == span):
-            ticker = candidate_tickers[i]
-            lacking = length - held.get(ticker, 0) - candidate_rows[i]
-            if lacking > 0:
-                demand[ticker] = max(demand.get(ticker, 0), int(lacking))
-        for i in np.flatnonzero(tail_span == span):
-            ticker = tail_tickers[i]
-            held[ticker] = min(length, held.get(ticker, 0) + int(tail_rows[i]))
-    return demand
+
+class _SpanWalk:
+    """The spans, oldest first: for each, (its candidates' rows, the `length` rows in bounds before
+    each of them, NaN where there are none, its tails' rows). A ticker's rows are carried from
+    span to span: a tail holds its last `length` rows of its span, so fewer are all the span has."""
+
+    def __init__(self, candidates: pa.Table, tails: pa.Table, length: int):
+        tickers = pa.concat_arrays([candidates["ticker"].combine_chunks(), tails["ticker"].combine_chunks()])
+        encoded = tickers.dictionary_encode()
+        codes = encoded.indices.to_numpy()
+        self.candidate_codes, self.tail_codes = codes[:candidates.num_rows], codes[candidates.num_rows:]
+        self.names = encoded.dictionary.to_pylist()
+        self.tickers = len(self.names)
+        earlier_names = [f"earlier_{k}" for k in range(length)]
+        self._candidate_earlier, self._tail_earlier = _matrix(candidates, earlier_names), _matrix(tails, earlier_names)
+        self._candidate_span, self._tail_span = candidates["span"].to_numpy(), tails["span"].to_numpy()
+        self._length = length
+
+    def __iter__(self):
+        held = np.full((self.tickers, self._length), np.nan)  # each ticker's last rows so far
+        for span in np.unique(np.concatenate([self._candidate_span, self._tail_span])):
+            mine = np.flatnonzero(self._candidate_span == span)
+            ended = np.flatnonzero(self._tail_span == span)
+            yield mine, _append_rows(held[self.candidate_codes[mine]], self._candidate_earlier[mine]), ended
+            held[self.tail_codes[ended]] = _append_rows(held[self.tail_codes[ended]], self._tail_earlier[ended])
 
 
 def _candidates_and_tails(summaries: pa.Table) -> tuple[pa.Table, pa.Table]:
