@@ -59,6 +59,9 @@ def start_seaweed(data_dir: Path, timeout_s: float = 60.0) -> SeaweedS3:
             weed_binary(), "mini", f"-dir={data_dir}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
             f"-s3.port={s3_port}", f"-master.port={master_port}", f"-filer.port={filer_port}",
             f"-volume.port={volume_port}", "-admin.ui=false",
+            # Its unix sockets default to /tmp/seaweedfs-*-<port>.sock and outlive the server: one
+            # left behind per test session. In the data folder they go with the test's temp files.
+            f"-s3.localSocket={data_dir / 's3.sock'}", f"-filer.localSocket={data_dir / 'filer.sock'}",
         ],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=data_dir,
     )
