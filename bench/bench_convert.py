@@ -70,12 +70,17 @@ from pathlib import Path
 
 from bench.cpu import timed
 
-QUICK_BYTES, FULL_BYTES = 30e6, 1e9  # across the four datasets
+QUICK_BYTES, FULL_BYTES = 30e6, 1e9  # across the four datasets (ERA_DATASET takes a quarter more)
 BYTES_PER_ROW = 80  # of the clean layout; drifted layouts run ~10% wider
 MARKET_START = date(2000, 1, 3)  # a Monday
 # Daily drops of ~1000 rows per exchange file; archives of 25 tickers x 5 years (~2.5 MB a file).
 DAILY_TICKERS = 5000
 DATASETS = [("daily", "none"), ("daily", "random"), ("archive", "none"), ("archive", "random")]
+# Beyond the four: offices drift by eras (a new template when staff or software change),
+# not a layout per file as "drifted" above, the worst case for detection. A new layout every
+# calendar year gives the daily set three; its files borrow their era's schema (shared_layouts.py).
+ERA_DATASET, ERA_YEARS = ("daily", "eras"), 1
+_NAMES = {"none": "clean", "random": "drifted", "eras": "drifted by era"}
 
 # Spark writing one folder per date is left out beyond this many dates: on the full archive set
 # (6,250 dates) it took 296 s, 19.6x the project's survey and conversion (2026-11-29).
@@ -111,11 +116,12 @@ def _simulate(root: Path, shape: str, drift: str, target_bytes: float) -> Datase
     days = max(1, round(rows / tickers))
     end = MARKET_START + timedelta(days=(days - 1) // 5 * 7 + (days - 1) % 5)
     out = root / f"{shape}_{drift}"
-    report = write_files(MarketSpec(n_tickers=tickers), MARKET_START, end, out, FileOptions(shape=shape, drift=drift))
+    options = FileOptions(shape=shape, drift=drift, era_years=ERA_YEARS)
+    report = write_files(MarketSpec(n_tickers=tickers), MARKET_START, end, out, options)
     manifest = read_file_manifest(out)
     first = {f: date.fromisoformat(d) for f, d in zip(manifest["file"], manifest["first_date"]) if d}
     return Dataset(
-        name=f"{shape}/{'clean' if drift == 'none' else 'drifted'}", clean=drift == "none", directory=out,
+        name=f"{shape}/{_NAMES[drift]}", clean=drift == "none", directory=out,
         files=sorted(report.files), rows=report.rows, clean_rows=report.clean_rows, bytes=report.bytes,
         dates=[d.isoformat() for d in business_days(MARKET_START, end)], first_dates=first,
     )
@@ -312,7 +318,7 @@ def run(quick: bool) -> list[dict]:
     try:
         per_dataset = (QUICK_BYTES if quick else FULL_BYTES) / len(DATASETS)
         datasets, rows = [], []
-        for shape, drift in DATASETS:
+        for shape, drift in [*DATASETS, ERA_DATASET]:
             seconds = timed(lambda: datasets.append(_simulate(root / "files", shape, drift, per_dataset)))[0]
             ds = datasets[-1]
             rows.append(_progress({"dataset": ds.name, "engine": "simulate (write_files)", "files": len(ds.files),
