@@ -245,8 +245,16 @@ def _member_rows(reader: ipc.RecordBatchFileReader, members: list[dict]) -> pa.T
     except (OSError, pa.ArrowInvalid, IndexError):  # gone (OSError on S3 once opened), or cut short: parse the text
         return None
     rows = pa.concat_tables(parts).combine_chunks()
-    expected = np.repeat(np.array([m["name"] for m in members], dtype=object), [m["rows"] for m in members])
-    if rows.num_rows != len(expected) or not pc.all(pc.equal(rows["source_file"], pa.array(expected, pa.string()))
-                                                     ).as_py():
-        return None
-    return rows
+    return rows if _named_as_listed(rows["source_file"], members) else None
+
+
+def _named_as_listed(names: pa.ChunkedArray, members: list[dict]) -> bool:
+    """Whether the rows' names are each member's name, `rows` times, in the list's order: compared
+    as dictionary codes, not as a string per row (a quarter of reading the rows)."""
+    counts = [m["rows"] for m in members]
+    if len(names) != sum(counts):
+        return False
+    encoded = pc.dictionary_encode(names).combine_chunks()
+    code = {name: k for k, name in enumerate(encoded.dictionary.to_pylist())}
+    expected = np.repeat(np.array([code.get(m["name"], -1) for m in members], dtype=np.int64), counts)
+    return bool(np.array_equal(encoded.indices.to_numpy(zero_copy_only=False), expected))

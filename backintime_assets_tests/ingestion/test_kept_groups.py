@@ -3,6 +3,7 @@ not at all (then parsed), whatever is missing, damaged or read another way."""
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 
 import pyarrow.fs as pafs
 import pyarrow.ipc as ipc
@@ -133,6 +134,24 @@ def test_a_group_file_without_a_readable_member_list_reads_as_not_kept(local_lak
     with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema.with_metadata(metadata)) as writer:
         writer.write_table(rows.replace_schema_metadata(metadata))
     assert kept_groups.listed_members(fs, group) == set()
+    not_kept = []
+    assert list(read_members(fs, tasks, not_kept)) == []
+    assert not_kept == tasks
+
+
+def test_a_group_file_whose_rows_do_not_carry_the_listed_names_reads_as_not_kept(local_lake):
+    # Two members' names swapped in the list: each span of rows now carries the other's name.
+    tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
+    fs = local_lake.filesystem()
+    group, = _group_paths(local_lake)
+    with fs.open_input_file(group) as handle:
+        rows = ipc.open_file(handle).read_all()
+    listing = json.loads(rows.schema.metadata[kept_groups._MEMBERS])
+    first, second = listing["members"][:2]
+    first["name"], second["name"] = second["name"], first["name"]
+    metadata = {kept_groups._MEMBERS: json.dumps(listing).encode()}
+    with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema.with_metadata(metadata)) as writer:
+        writer.write_table(rows.replace_schema_metadata(metadata))
     not_kept = []
     assert list(read_members(fs, tasks, not_kept)) == []
     assert not_kept == tasks
