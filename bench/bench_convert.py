@@ -308,6 +308,29 @@ def _project_rows(spark, ds: Dataset, tmp: Path, spark_cores: int) -> list[dict]
     ]
 
 
+# Issue 4's targets, read off the rows that carry each ratio: (column, bound, at least?, what).
+TARGETS = [
+    ("vs_fastest", 0.5, True, "project / fastest single-machine engine, wall (>= 0.5)"),
+    ("vs_fastest_cpu", 0.5, True, "the same in CPU seconds"),
+    ("vs_spark_schema", 3.0, True, "project / Spark read.csv with a schema, wall (>= 3)"),
+    ("vs_spark_schema_cpu", 3.0, True, "the same in CPU seconds"),
+    ("detect_share", 0.05, False, "detection / survey + conversion (< 5%)"),
+]
+
+
+def target_rows(rows: list[dict]) -> list[dict]:
+    """One row per target and dataset: its value, and whether it is met (the table ends with them)."""
+    out = []
+    for key, bound, at_least, what in TARGETS:
+        for row in rows:
+            if row.get(key) is not None:
+                value = row[key]
+                met = value >= bound if at_least else value < bound
+                out.append({"dataset": row["dataset"], "engine": f"target: {what}", "value": value,
+                            "met": "yes" if met else "NO"})
+    return out
+
+
 def run(quick: bool) -> list[dict]:
     import duckdb
     import polars as pl
@@ -342,7 +365,7 @@ def run(quick: bool) -> list[dict]:
             else:
                 rows += _project_rows(spark, ds, work, cores["spark"])
             shutil.rmtree(work, ignore_errors=True)
-        return rows
+        return rows + target_rows(rows)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
