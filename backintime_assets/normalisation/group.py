@@ -55,9 +55,8 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     if index.count != next_line - 1:
         return None  # the joined text splits into lines differently (a lone CR at a seam): do not guess
     rec = split_fast(index, 0, index.count, schema, needed, _typed_columns(schema, cmap))
-    reader = "pyarrow"
     if rec is None:
-        rec, reader = split_slow(index, 0, index.count, schema, needed), "csv"
+        rec = split_slow(index, 0, index.count, schema, needed)
     files = FileLines(source_files, first_line, file_first_line)
     records_per_file = np.bincount(files.file_of(rec.line), minlength=files.count)
     split_rejects_per_file = np.bincount(
@@ -70,7 +69,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     bad = np.flatnonzero(~reasons.open())
 
     def raw_of(k: int) -> str:
-        return rec.raw[k] if rec.raw is not None else index.text(int(rec.line[k]) - 1)
+        return rec.raw_text(k, index)
 
     rejected = _per_file(files, rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
     non_data = _per_file(files, rec.non_data)
@@ -78,7 +77,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     return [
         NormalisedFile(prices.slice(int(bounds[k]), int(bounds[k + 1] - bounds[k])),
                        lines_frame(name, rejected[k]), int(rows_read[k]), None, lines_frame(name, non_data[k]),
-                       totals[k], reader)
+                       totals[k], rec.reader)
         for k, name in enumerate(source_files)
     ]
 

@@ -105,7 +105,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         first, stop = _region(schema, total)
         outside = _outside_lines(first, stop, total, schema, lambda i: csv_line(rows[i]))
         rec = split_rows(rows, first, stop, width, needed)
-        index, reader = None, "xlsx"
+        index = None
     else:
         buf = to_utf8(data, schema.encoding)
         index = LineIndex(buf)
@@ -113,12 +113,12 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         first, stop = _region(schema, total)
         outside = _outside_lines(first, stop, total, schema, index.text)
         rec = split_fast(index, first, stop, schema, needed, _typed_columns(schema, cmap))
-        reader = "pyarrow"
         if rec is None:
-            rec, reader = split_slow(index, first, stop, schema, needed), "csv"
+            rec = split_slow(index, first, stop, schema, needed)
+    reader = rec.reader
 
     def raw_of(k: int, line: int) -> str:
-        return rec.raw[k] if rec.raw is not None else index.text(line - 1)
+        return rec.raw_text(k, index)
 
     non_data = outside + rec.non_data
     rows_read = len(rec.line) + len(rec.rejected)

@@ -55,7 +55,8 @@ class NormalisedFile:
     file_problem: str | None = None
     non_data_arrow: pa.Table = field(default_factory=lambda: lines_frame("", []))
     physical_lines: int = 0  # lines in the file (rows for xlsx)
-    reader: str = ""  # how records were split: "pyarrow" (fast path), "csv" (careful path) or "xlsx"
+    reader: str = ""  # how records were split: "pyarrow" (fast path), "csv" (careful path), "pyarrow+csv"
+    # (records spanning lines by the csv module, the others by pyarrow: records.split_fast) or "xlsx"
 
     @property
     def prices(self) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 from pathlib import Path
 from types import SimpleNamespace
 
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,6 +57,34 @@ def test_files_it_cannot_group_are_left_to_normalise_bytes():
     assert normalise_group([ok, HEADER.encode()], schema, ["a.csv", "header_only.csv"]) is None
     no_ticker = detect_bytes(b"Date,Close\n2025-02-10,1.5\n2025-02-11,1.6\n", "AAA.csv")
     assert normalise_group([b"Date,Close\n2025-02-10,1.5\n"], no_ticker, ["AAA.csv"]) is None
+
+
+def _noted(k: int, rows: int, nl: str) -> bytes:
+    notes = ["", f'"desk{nl}note"', '12" pipe', '"x, y"']
+    lines = ["Date,Ticker,Open,High,Low,Close,Volume,Notes"]
+    lines += [f"2025-02-{10 + i % 5},T{k}{i // 5},1,2,1,1.5,10,{notes[i % 7 % 4]}" for i in range(rows)]
+    lines.insert(rows // 2, f'2025-02-10,Z{k},1,"two{nl}lines",1,1.5,10')  # spans lines, wrong width
+    return (nl.join(lines) + nl).encode()
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_notes_with_line_breaks_in_a_group_read_as_the_csv_module_reads_them(monkeypatch, nl):
+    import backintime_assets.normalisation.group as group_module
+
+    datas = [_noted(k, rows, nl) for k, rows in enumerate([300, 5, 400, 120])]
+    names = [f"f{k}.csv" for k in range(len(datas))]
+    schema = detect_bytes(datas[0], names[0])
+    cut = _assert_same_as_alone(datas, names, schema)  # each alone is too small to cut: csv module
+    monkeypatch.setattr(group_module, "split_fast", lambda *a: None)
+    careful = normalise_group(datas, schema, names)
+    for got, want in zip(cut, careful):
+        assert (got.reader, want.reader) == ("pyarrow+csv", "csv")
+        assert got.prices_arrow.equals(want.prices_arrow) and got.rejected_arrow.equals(want.rejected_arrow)
+        assert got.non_data_arrow.equals(want.non_data_arrow) and got.rows_read == want.rows_read
+    assert cut[0].prices_arrow["source_line"][1].as_py() == 3  # the note over lines 2-3 is one record
+    wrong = cut[2].rejected_arrow.filter(pc.starts_with(cut[2].rejected_arrow["reason"], "wrong field count"))
+    assert wrong["raw"].to_pylist() == ['2025-02-10,Z2,1,"two', 'lines",1,1.5,10']  # judged line by line
+    assert wrong["source_line"][1].as_py() == wrong["source_line"][0].as_py() + 1
 
 
 @pytest.mark.parametrize("drift,pollution", [("none", 0.0), ("eras", 0.02)])

@@ -398,3 +398,52 @@ def test_serial_dates_survive_a_row_cut_short():
                           7: "non-positive price: low", 8: "price", 9: "wrong field count: expected 8, got 2"}
     assert r.prices.date.dt.date.tolist()[0] == date(2025, 1, 1)
     assert r.prices.volume.tolist()[-1] == 284785
+
+
+# Notes with line breaks among a few hundred rows: the records spanning lines are read by the csv
+# module, the others by pyarrow ("pyarrow+csv"), and the file reads as the csv module alone reads it.
+
+def noted_file(nl: str, encoding: str, unclosed: bool) -> bytes:
+    lines = ["Exported 2020-02-01", "Date,Ticker,Open,High,Low,Close,Volume,Notes"]
+    for k in range(1500):
+        day = (date(2020, 1, 1) + pd.Timedelta(days=k)).isoformat()
+        notes = ["", f'"checked{nl}by desk, ""ok"""', '12" pipe', '"a, b"', "caf\u00e9", f'"one{nl}{nl}two"']
+        note = notes[k % 11] if k % 11 < len(notes) else ""
+        lines.append(f"{day},AAA,10,20,9,{10 + k % 7}.5,{1000 + k},{note}")
+        if k % 97 == 5:
+            lines.append("")  # a blank line inside the data region
+        if k == 300:
+            lines.append(f'{day},BBB,10,11,"wrong{nl}width",extra')  # spans lines, wrong width
+        if k == 397:
+            lines.append(lines[-1])  # a duplicate of a row with a note over two lines
+        if k == 1490 and unclosed:
+            lines.append(f'{day},CCC,10,11,9,10.5,5,"never closed')
+    lines += ["Total,,,,,,,"]
+    return (nl.join(lines) + nl).encode(encoding)
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+@pytest.mark.parametrize("unclosed", [False, True])
+def test_notes_with_line_breaks_read_as_the_csv_module_reads_them(monkeypatch, nl, encoding, unclosed):
+    schema = detect_bytes(noted_file(nl, encoding, False), "f.csv")
+    data = noted_file(nl, encoding, unclosed)
+    cut = normalise_bytes(data, schema, "f.csv")
+    monkeypatch.setattr(normalise, "split_fast", lambda *a: None)
+    careful = normalise_bytes(data, schema, "f.csv")
+    assert (cut.reader, careful.reader) == ("pyarrow+csv", "csv")
+    check_invariants(cut)
+    assert cut.file_problem is None
+    assert cut.prices_arrow.equals(careful.prices_arrow)
+    assert cut.rejected_arrow.equals(careful.rejected_arrow)
+    assert cut.non_data_arrow.equals(careful.non_data_arrow)
+    assert (cut.rows_read, cut.physical_lines) == (careful.rows_read, careful.physical_lines)
+    wrong = cut.rejected[cut.rejected.raw.str.contains("BBB|^width", regex=True)]  # judged line by line
+    assert wrong.raw.tolist() == ['2020-10-27,BBB,10,11,"wrong', 'width",extra']
+    assert wrong.source_line.diff().iloc[1] == 1
+    assert cut.rejected.raw[cut.rejected.reason == "duplicate"].tolist() == [
+        '2021-02-01,AAA,10,20,9,15.5,1397,"checked\nby desk, ""ok"""']
+    # The quote that never closes takes the lines after it into one record of the wrong width:
+    # each is judged alone (the second line of a note is then a record of 2 cells).
+    assert (cut.rejected.raw == 'by desk, ""ok"""').any() == unclosed
+    assert ("CCC" in cut.prices.ticker.tolist()) == unclosed  # its own line has the right width
