@@ -161,8 +161,35 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
                 _table_line(first.layout), dialect.delimiter, dialect.quotechar, dialect.escapechar):
             read = _read(text, tail_text, table, start, file_date)
         dialect = table
+    if read.layout.header_row < 0 and dialect.quotechar is not None:
+        read = _stray_quote_header(text, tail_text, dialect, read, file_date)
     decimal, thousands = read.number_format
     return _schema(name, encoding, dialect, read.layout, decimal, thousands), read.layout
+
+
+def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:
+    """A header line with a stray quote ('"Date,Close,Volume': an odd number of quotes) reads as
+    one or two cells, and the table seems to have no header. The lines above the data are then read
+    as plain lines (to the reader they are lines skipped, whatever quotes they hold): when that
+    shows a header right above the data, it stands, its names without the quotes around them."""
+    start = read.layout.data_start_line
+    q = dialect.quotechar
+    if start <= 0 or q is None:
+        return read
+    above = text[line_offset(text, start - 1):line_offset(text, start)]
+    if above.count(q) % 2 == 0:
+        return read  # balanced quotes: a quoted preamble line, read as it should be
+    plain = _read(text, tail_text, dialect, start, file_date)
+    layout = plain.layout
+    if layout.header_row < 0 or layout.data_start_line != start:
+        return read
+    layout.names = [_unquoted(n, q) for n in layout.names]
+    layout.header_cells = [[_unquoted(c, q) for c in cells] for cells in layout.header_cells]
+    return plain
+
+
+def _unquoted(cell: str, q: str) -> str:
+    return cell[1:-1].strip() or cell if len(cell) > 1 and cell[0] == cell[-1] == q else cell
 
 
 def _detect_xlsx(data: bytes, name: str) -> FileSchema:

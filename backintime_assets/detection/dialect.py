@@ -161,7 +161,9 @@ def line_offset(text: str, line: int) -> int:
     return len(text)
 
 
-# Dates, times and decimals: the '-', '/', '.', ':' and ' ' inside them are not delimiters.
+# Dates, times, decimals and URLs: the '-', '/', '.', ':' and ' ' inside them are not delimiters.
+# (A URL's slashes outnumber a date's: "dd/mm/yyyy,...,https://host/a/b.html" holds six '/' a line,
+# as steady a count as any delimiter, and splits every data row alike while leaving the header whole.)
 # Every token starts with a digit or a letter, which the pattern tests first: most positions of a
 # sample then fail on one or two character tests (a leading lookahead cost an assertion, then all
 # five alternatives at every letter). The digit alternatives keep their order, so every match is
@@ -178,13 +180,20 @@ _VALUE_TOKENS = re.compile(
     r"|\d?+[- ][A-Za-z]{3,9}+[- ]\d{2,4})"
     r"|[A-Za-z]{3,9}+\.? \d{1,2}+,? \d{4}"
 )
+# Searched apart, and only in samples that hold a "://": one more alternative in _VALUE_TOKENS is
+# tried at every letter of every sample.
+_URL_TOKENS = re.compile(r"(?:https?|ftp)://[^\s\"',;|]++")
 _INNER_CHARS = "-/.: "
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
 
 
 def _inside_values(sample: str) -> dict[str, float]:
     """For each of _INNER_CHARS: the share of its occurrences that sit inside a date/number token."""
-    tokens = "".join(_VALUE_TOKENS.findall(sample))  # counted once in all tokens, not token by token
+    rest, urls = sample, ""
+    if "://" in sample:  # URLs first, and out of the rest: a date or decimal in a URL counts once
+        urls = "".join(_URL_TOKENS.findall(sample))
+        rest = _URL_TOKENS.sub("\n", sample)
+    tokens = urls + "".join(_VALUE_TOKENS.findall(rest))  # counted once in all tokens, not token by token
     return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS}
 
 

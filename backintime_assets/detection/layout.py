@@ -115,20 +115,27 @@ def _fits(fields: list[str], width: int) -> bool:
 def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
     """Row k starts the data if the next two rows of the table's width are data-like too. Rows of
     another width (garbage, a row cut short) neither confirm nor refute: one damaged row right
-    below the header must not push the data start past it."""
-    following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD] if _fits(f, judge.width)][:2]
+    below the header must not push the data start past it. Nor does a wider row that fits only by
+    its empty last cells but is no data row: a doubled delimiter early in a row whose last cell is
+    empty ("2020-01-02,,AAPL,1.5,"), which would otherwise push the data start below it, and make
+    it the header."""
+    following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD]
+                 if len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f))][:2]
     return all(judge.data_like(f) for f in following)
 
 
 def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> int:
     """Index of the row to start the header search from: normally the row right above the data;
-    past up to _MAX_HEADER_GAP rows of quite another width when a header-shaped row sits above them."""
+    past up to _MAX_HEADER_GAP damaged rows when a header-shaped row sits above them. Damaged: of
+    quite another width, or a data row a field short or long (a delimiter lost or doubled in the
+    first data row), which did not start the data only for its field count."""
     for gap in range(1, _MAX_HEADER_GAP + 1):
         k = start - gap
         if k < 1:
             break
         fields = rows[k][1]
-        if width - 1 <= len(fields) <= width + 1:
+        if width - 1 <= len(fields) <= width + 1 and not (
+                len(fields) != width and judge.matchers and judge.data_like(fields)):
             break  # not a damaged row: the header search starts here as usual
         above = rows[k - 1][1]
         if _header_shaped(above, judge, width):
@@ -151,6 +158,20 @@ def _width(rows: list[Row]) -> int:
     counts: Counter[int] = Counter(map(len, map(itemgetter(1), rows)))
     counts.update(map(len, map(itemgetter(1), rows[len(rows) // 2:])))
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _fit_header(fields: list[str], width: int) -> list[str]:
+    """A header row fitted to the table's width. A header wider than the data by a stray delimiter
+    (",Date,Close", "Date,,Close") loses blank cells, trailing ones first, rather than its last
+    names: the names stay over their columns."""
+    if len(fields) > width:
+        fields = list(fields)
+        while len(fields) > width and not fields[-1].strip():
+            fields.pop()
+        blanks = [j for j, c in enumerate(fields) if not c.strip()]
+        for j in reversed(blanks[:len(fields) - width]):
+            del fields[j]
+    return _fit(fields, width)
 
 
 def _fit(fields: list[str], width: int) -> list[str]:
@@ -297,8 +318,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             break
         if fields[0].lstrip().startswith("#"):
             break  # comment lines
-        if not block and not (width - 1 <= len(fields) <= width + 1):
-            break
+        if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)):
+            break  # (a header may trail any number of empty cells: "Date,Close,,,")
         # Rows stacked above the header must be as wide as the table and name several columns.
         if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)):
             break
@@ -306,6 +327,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         k -= 1
     while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width):
         block.pop(0)
+    # Only a lone header may be a field short or long: under a full-width header row, such a row is
+    # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).
+    if len(block) > 1 and len(block[-1][1]) != width:
+        block.pop()
 
     layout = Layout(width=width)
     first_data_line = rows[start][0] if start < len(rows) else head_lines
@@ -314,7 +339,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         last = block[-1][0]
         following = [i for i, _ in head if i > last]
         layout.data_start_line = following[0] if following else head_lines
-        header = _fit(block[0][1], width)
+        header = _fit_header(block[0][1], width)
         others = [_fit(f, width) for _, f in block[1:]]
         raw_names = [h if h.strip() else next((o[j] for o in others if o[j].strip()), "") for j, h in enumerate(header)]
         layout.names = _unique_names(raw_names)

@@ -298,3 +298,23 @@ def test_a_large_file_with_an_odd_quote_in_its_preamble_keeps_its_quoted_line_br
     s = detect_bytes(text.encode(), "big.csv")
     assert (s.delimiter, s.quotechar, s.header_row, s.data_start_line) == (",", '"', 1, 2)
     assert _records(text, s) == fields[1:]
+
+
+@pytest.mark.parametrize(("header", "names"), [
+    ('"Date,Ticker,"Name",Close,Volume', ['"Date', "Ticker", "Name", "Close", "Volume"]),
+    ('Date,"Ticker,Name,"Close",Volume', ["Date", '"Ticker', "Name", "Close", "Volume"]),
+])
+def test_a_stray_quote_in_the_header_line_does_not_cost_the_header(header, names):
+    # Read with quotes, the header line is two or three cells ('"Date,Ticker,"' and the rest), and
+    # the file seemed to have none (found on Pollock's polluted files, rebuilt here by hand).
+    body = "".join(f'2020-01-{d:02d},AAPL,"Apple, Inc.",{70 + d}.5,{1000 + d}\n' for d in range(2, 12))
+    s = detect_bytes((header + "\n" + body).encode(), "prices.csv")
+    assert (s.delimiter, s.quotechar, s.header_row, s.data_start_line) == (",", '"', 0, 1)
+    assert [c.name for c in s.columns] == names
+    assert [c.canonical for c in s.columns] == ["date", "ticker", None, "close", "volume"]
+
+
+def test_a_quoted_preamble_line_above_a_headerless_table_stays_preamble():
+    body = "".join(f'2020-01-{d:02d},AAPL,"Apple, Inc.",{70 + d}.5,{1000 + d}\n' for d in range(2, 12))
+    s = detect_bytes(('"Prices, volumes, names, closes, AAPL"\n' + body).encode(), "prices.csv")
+    assert (s.header_row, s.data_start_line) == (-1, 1)

@@ -177,6 +177,32 @@ def test_value_tokens_on_dates_times_and_decimals():
     assert _VALUE_TOKENS.findall(text) == ["2020-01-02 10:30", "12:05", "Jan 5, 2021", "5-Mar-2020", "1.25"]
 
 
+def test_the_slashes_and_colons_of_urls_sit_inside_values():
+    from backintime_assets.detection.dialect import _inside_values
+
+    inner = _inside_values('x,https://ex.com/p/a_1.html,"ftp://h/f.txt"\n1/2,http:/no,12:30')
+    assert inner["/"] == 7 / 9  # all but the ones of "1/2" and "http:/no"
+    assert inner[":"] == 3 / 4  # those of the two URLs and of 12:30
+
+
+_TYPES = ["Boots", "Down Vest", "Fly Rod 8 Wt.", "Men's Tee", "Kids' Hat", "Sofa"]
+
+
+@pytest.mark.parametrize(("sep", "delimiter"), [(" ", " "), (", ", ",")])
+def test_slashes_of_dates_and_urls_do_not_make_a_delimiter(sep, delimiter):
+    # Each data row holds a date and a URL: six '/' a line, a count as steady as a delimiter's, and
+    # '/' cuts every data row alike (the unquoted multi-word types make ' ' the less steady split).
+    # The header holds no '/': read on it, the file loses its header. ", " is read on ',' (cells
+    # keep a leading blank: the csv reader has one-character delimiters).
+    rows = [sep.join(["DATE", "TIME", "Qty", "Type", '"Description"', '"URL"'])] + [
+        sep.join([f"{d:02d}/01/2018", f"0{d % 10}:15", str(d), _TYPES[d % 6], f'"Warm, light and dry, size {d}"',
+                  f'"https://www.example.com/product/A_{d}.html"'])
+        for d in range(1, 21)
+    ]
+    d = detect_dialect("\n".join(rows) + "\n")
+    assert d.delimiter == delimiter
+
+
 def test_a_long_comma_preamble_does_not_outvote_a_semicolon_body():
     # The first 40 lines speak for ',' (notes with commas, a field count as steady as a table's);
     # the 80 table lines below them for ';': all scored lines vote, not only the first ones.

@@ -175,3 +175,37 @@ def test_each_date_column_remembers_its_own_judgements():
         assert (day_first("31.01.2000"), month_first("31.01.2000")) == (True, False)
         assert (day_first("01.31.2000"), month_first("01.31.2000")) == (False, True)
     assert not day_first("03.01.2000" + " note" * 2000)
+
+
+# Regressions found on Pollock (Vitagliano et al., VLDB 2023) polluted files, rebuilt here by hand.
+
+def test_first_data_row_a_field_short_or_long_does_not_hide_the_header():
+    for damaged in ("2020-01-02,AAPL10.5,100", "2020-01-02,AAPL,,10.5,100", ",2020-01-02,AAPL,10.5,100"):
+        lay = layout("Date,Ticker,Close,Volume\n" + damaged + "\n" + DATA)
+        # Neither lost (no header) nor taken into a two-row header block (skipped unseen): the
+        # damaged row stays in the data region, to be rejected for its field count.
+        assert (lay.header_row, lay.data_start_line) == (0, 1), damaged
+        assert lay.names == ["Date", "Ticker", "Close", "Volume"], damaged
+
+
+def test_a_header_wider_by_a_stray_delimiter_keeps_its_names_over_their_columns():
+    for header in (",Date,Ticker,Close,Volume", "Date,Ticker,,Close,Volume", "Date,Ticker,Close,Volume,,"):
+        lay = layout(header + "\n" + DATA)
+        assert lay.names == ["Date", "Ticker", "Close", "Volume"], header
+        assert [t.type for t in lay.types] == ["date", "string", "float", "integer"]
+
+
+def test_a_two_row_header_block_still_stacks():
+    lay = layout("Date,Ticker,Close,Volume\n,,USD,shares\n" + DATA)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+
+
+def test_a_doubled_delimiter_in_the_second_data_row_does_not_make_it_the_header():
+    # The damaged row fits the width once its empty last cell is dropped, so it used to refute the
+    # rows above it as data: the data then started below it, and it became the header (the real
+    # header and the first data row were skipped as preamble).
+    rows = [f"2020-01-{d:02d},AAPL,{10 + d}.5," for d in range(2, 9)]
+    for damaged in (",2020-01-03,AAPL,10.7,", "2020-01-03,,AAPL,10.7,"):
+        lay = layout("\n".join(["Date,Ticker,Close,Note", rows[0], damaged] + rows[1:]) + "\n")
+        assert (lay.header_row, lay.data_start_line) == (0, 1), damaged
+        assert lay.names == ["Date", "Ticker", "Close", "Note"]
