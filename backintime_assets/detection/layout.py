@@ -223,6 +223,16 @@ def _cell_kind(v: str, number_rx) -> int:
     return 3
 
 
+def _values_row(fields: list[str], judge: _RowJudge, number_rx) -> bool:
+    """In the columns the data types as numbers or dates, its filled cells are numbers and dates,
+    one of them a date or not a plain integer: plain integers under a label row may be a header
+    row (years). Text columns (tickers, notes) say nothing either way."""
+    cells = [(c.strip(), _cell_kind(c, number_rx)) for c in (fields[j] for j, _ in judge.matchers if j < len(fields))]
+    cells = [(c, kind) for c, kind in cells if kind]
+    return bool(cells) and all(kind in (1, 2) for _, kind in cells) and any(
+        kind == 2 or not c.lstrip("+-").isdigit() for c, kind in cells)
+
+
 def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[str, int]:
     """_cell_kind of each cell; the numbers are found in one scan (joined.py) of the cells' digit
     shapes (shapes.py: the number test treats all digits alike, and prices share a few shapes)."""
@@ -330,6 +340,12 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Only a lone header may be a field short or long: under a full-width header row, such a row is
     # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).
     if len(block) > 1 and len(block[-1][1]) != width:
+        block.pop()
+    # Nor a row of values: numbers and dates where the data has them, in another format (which is
+    # why it did not read as data: "2020-01-01T15:00:00" above "2020-01-01T15:00:00Z"). It is the
+    # first data row, and stays in the data region, to be rejected with its reason.
+    number_rx = number_patterns(decimal, thousands)[1]
+    while len(block) > 1 and _values_row(block[-1][1], judge, number_rx):
         block.pop()
 
     layout = Layout(width=width)

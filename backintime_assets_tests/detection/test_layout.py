@@ -209,3 +209,19 @@ def test_a_doubled_delimiter_in_the_second_data_row_does_not_make_it_the_header(
         lay = layout("\n".join(["Date,Ticker,Close,Note", rows[0], damaged] + rows[1:]) + "\n")
         assert (lay.header_row, lay.data_start_line) == (0, 1), damaged
         assert lay.names == ["Date", "Ticker", "Close", "Note"]
+
+
+def test_a_first_data_row_in_another_date_format_is_not_taken_into_the_header():
+    # Found on frictionless' test files (a timestamp above dates, "T15:00:00" above "T15:00:00Z"):
+    # the row failed the data's format in half its typed cells, so it was stacked under the header
+    # and skipped unseen.
+    data = "".join(f"2020-01-{d:02d},AAPL,10.{d}\n" for d in range(3, 9))
+    for first in ("2020-01-02 10:00,AAPL,10.5", "02.01.2020,AAPL,10.5", "2020-01-02T10:00:00Z,AAPL,10.5"):
+        lay = layout("Date,Ticker,Close\n" + first + "\n" + data)
+        assert (lay.header_row, lay.data_start_line) == (0, 1), first
+        assert lay.names == ["Date", "Ticker", "Close"], first
+
+
+def test_a_header_row_of_units_still_stacks():
+    lay = layout("Date,Ticker,Close\n,,USD\n" + "".join(f"2020-01-{d:02d},AAPL,10.{d}\n" for d in range(3, 9)))
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
