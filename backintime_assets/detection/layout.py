@@ -327,7 +327,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if judge.matchers and judge.data_like(fields):
             break
         if fields[0].lstrip().startswith("#"):
-            break  # comment lines
+            if block:
+                break  # comment lines above the header: preamble
+            k -= 1  # a comment between the header and the data: read as a data line (and rejected)
+            continue
         if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)):
             break  # (a header may trail any number of empty cells: "Date,Close,,,")
         # Rows stacked above the header must be as wide as the table and name several columns.

@@ -225,3 +225,13 @@ def test_a_first_data_row_in_another_date_format_is_not_taken_into_the_header():
 def test_a_header_row_of_units_still_stacks():
     lay = layout("Date,Ticker,Close\n,,USD\n" + "".join(f"2020-01-{d:02d},AAPL,10.{d}\n" for d in range(3, 9)))
     assert (lay.header_row, lay.data_start_line) == (0, 2)
+
+
+def test_a_comment_line_between_the_header_and_the_data_does_not_cost_the_header():
+    # Found on frictionless' test files ("x,y" then "# units: m" then the data): the walk up from
+    # the data stopped at the comment, and the header was lost. The comment stays in the data
+    # region (rejected for its field count); comments above the header are still preamble.
+    lay = layout("# exported by X\nDate,Ticker,Close\n# prices in USD\n" + "".join(
+        f"2020-01-{d:02d},AAPL,10.{d}\n" for d in range(2, 9)))
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert lay.names == ["Date", "Ticker", "Close"]
