@@ -33,6 +33,7 @@ _CANDIDATE_CELLS = re.compile(  # _CANDIDATE over NUL-joined cells (joined.py), 
 _UNGROUPED = re.compile(r"^[+-]?\d{5,}$")  # among candidates: what lstrip("+-").isdigit() with 5+ chars is
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?P<t>[,. \u00a0\u202f'\u2019])\d{3}(?:(?P=t)\d{3})*(?P<rest>[.,]\d+)?$")
 _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
+_BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
 
 
 _MARKS = "$€£¥%"
@@ -76,11 +77,12 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
 
     Unambiguous evidence wins: "1.234,5" means decimal ',' and grouping '.', "12,5" means decimal ','.
     "1,234" alone (one mark followed by exactly three digits) could be either and only counts when
-    nothing else decides: then the file's `delimiter` does (see below)."""
+    nothing else decides: then the file's `delimiter` does (_ambiguous_reading)."""
     # Every test below treats all digits alike: each digit shape (shapes.py) is looked at once and
     # weighs as often as it occurs ("1,234.50" and "9,876.25" vote alike). Shapes are taken in the
     # order of their first cell, where ties between votes go to the earliest.
-    shapes = _candidate_shapes(cells if isinstance(cells, list) else list(cells), 400)
+    cells = cells if isinstance(cells, list) else list(cells)
+    shapes = _candidate_shapes(cells, 400)
     # Marks in the order of their first vote: most_common keeps it among equal counts.
     decimal_votes: Counter[str] = Counter()
     group_votes: Counter[str] = Counter()
@@ -105,26 +107,47 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             # Integers of five or more digits (not a year) written without grouping (neither
             # regex above matches them).
             ungrouped += n
+    doubt = False
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
     elif group_votes.get(".", 0) > group_votes.get(",", 0):
         decimal = ","
-    elif ambiguous and ungrouped:
-        # "4.537" beside "12345": a file that does not group its big numbers uses the mark as a decimal.
-        decimal = ambiguous.most_common(1)[0][0]
     elif ambiguous:
-        # Only "4.537"- or "4,537"-shaped cells, as in prices kept to three decimals. Files split
-        # by ';' are written where the comma is the decimal mark; anywhere else the dot is. Taking
-        # "4.537" for 4537 in a comma-separated file would be a silent 1000x error.
-        decimal = "," if delimiter == ";" else "."
+        mark = ambiguous.most_common(1)[0][0]
+        if any(map(_BELOW_ONE[mark].match, cells)):
+            decimal = mark  # "0,537": no grouped number starts with a zero (a test of the digits themselves)
+        else:
+            decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
     else:
         decimal = "."
-    for mark, n in ambiguous.items():
-        if mark != decimal:
-            group_votes[mark] += n
+    if not doubt:
+        for mark, n in ambiguous.items():
+            if mark != decimal:
+                group_votes[mark] += n
     group_votes.pop(decimal, None)
     thousands = group_votes.most_common(1)[0][0] if group_votes else None
     return decimal, thousands
+
+
+def _ambiguous_reading(mark: str, delimiter: str | None, ungrouped: bool) -> tuple[str, bool]:
+    """(decimal mark, in doubt) for a file whose only marked numbers read "4,537" or "4.537"
+    (`ungrouped`: it also holds integers of 5+ digits without grouping, and no "1,234,567"
+    proves the mark a grouping).
+
+    The delimiter's custom comes first: files split by ';' are written where the comma is the
+    decimal mark; anywhere else the dot is. A "4,537" in a comma-separated file was quoted to hold
+    the comma: a grouped number as spreadsheets export it ("19,582"), not a decimal. Against the
+    custom, integers of five or more digits written without grouping are the one hint of a decimal
+    mark, and a weak one: they may stand in another column (government and accounting exports
+    group their totals only), and the vote sees no columns. Either reading may then be 1000x off,
+    silently; in doubt the mark is read as neither, so the cells that hold it fail to parse and
+    their rows get rejected with a reason instead of loading wrong values."""
+    custom = "," if delimiter == ";" else "."
+    if mark == custom:
+        return mark, False
+    if mark == delimiter or not ungrouped:
+        return custom, False  # the mark groups thousands
+    return custom, True
 
 
 @lru_cache(maxsize=64)

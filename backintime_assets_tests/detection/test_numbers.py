@@ -34,9 +34,21 @@ def test_number_format_vote(cells, expected):
         (["4.537", "1.021", "3.317"], ";", (",", ".")),
         (["4,537", "1,021"], ";", (",", None)),
         (["4,537", "1,021"], "\t", (".", ",")),
-        # Big numbers written without grouping: the mark is a decimal, whatever the delimiter.
-        (["4.537", "1.021", "123456"], ";", (".", None)),
-        (["4,537", "12345"], ",", (",", None)),
+        # Big numbers written without grouping agree with the delimiter's custom: it stands.
+        (["4.537", "1.021", "123456"], ",", (".", None)),
+        (["4,537", "1,021", "123456"], ";", (",", None)),
+        # A "4,537" in a comma-separated file was quoted to hold the comma: grouping, even beside
+        # ungrouped integers (they may stand in other columns).
+        (["4,537", "12345"], ",", (".", ",")),
+        # Against the custom, ungrouped integers elsewhere leave the mark in doubt: read as neither,
+        # so its cells fail to parse (rows rejected) rather than load 1000x off.
+        (["4.537", "1.021", "123456"], ";", (",", None)),
+        (["4,537", "12345"], "\t", (".", None)),
+        # ... unless "1,234,567" proves the mark a grouping.
+        (["1,234,567", "4,537", "12345"], "\t", (".", ",")),
+        # A leading zero proves a decimal: no grouped number starts with one.
+        (["4,537", "0,250", "12345"], ",", (",", None)),
+        (["4.537", "-0.250"], ";", (".", None)),
         # Unambiguous cells decide whatever the delimiter.
         (["4.537", "1.5"], ";", (".", None)),
         (["1.234.567", "4.537"], ",", (",", ".")),
@@ -143,7 +155,7 @@ def _vote_cell_by_cell(cells, delimiter=None):
     stripped = (c.strip().strip("$€£¥%").strip() for c in cells)
     numeric = [c for c in stripped if re.fullmatch(r"[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*", c)
                and len(c) <= 40][:400]
-    first, counts, groups, ambiguous, ungrouped = {}, Counter(), Counter(), Counter(), 0
+    first, counts, groups, ambiguous, ungrouped, doubt = {}, Counter(), Counter(), Counter(), 0, False
     for i, v in enumerate(numeric):
         m = _GROUPED.match(v)
         if m:
@@ -165,14 +177,18 @@ def _vote_cell_by_cell(cells, delimiter=None):
         decimal = votes.most_common(1)[0][0]
     elif groups.get(".", 0) > groups.get(",", 0):
         decimal = ","
-    elif ambiguous and ungrouped:
+    elif ambiguous and any(re.fullmatch(rf"[+-]?0{re.escape(ambiguous.most_common(1)[0][0])}\d{{3}}", c.strip())
+                           for c in cells):
         decimal = ambiguous.most_common(1)[0][0]
     elif ambiguous:
+        mark = ambiguous.most_common(1)[0][0]
         decimal = "," if delimiter == ";" else "."
+        doubt = mark != decimal and mark != delimiter and ungrouped and mark not in groups
+        decimal = mark if mark == decimal else decimal
     else:
         decimal = "."
     for mark, n in ambiguous.items():
-        if mark != decimal:
+        if mark != decimal and not doubt:
             groups[mark] += n
     groups.pop(decimal, None)
     return decimal, (groups.most_common(1)[0][0] if groups else None)
@@ -194,3 +210,11 @@ def test_the_earliest_vote_breaks_a_tie_between_shapes():
     # Two decimal commas and two decimal dots, in shapes that repeat: the first cell decides.
     assert detect_number_format(["12,5", "1.25", "13,7", "2.75"]) == (",", None)
     assert detect_number_format(["1.25", "12,5", "2.75", "13,7"]) == (".", None)
+
+
+def test_a_quoted_total_grouped_beside_ungrouped_columns_is_no_decimal():
+    # data.gov export: the total alone is grouped (and quoted, the file being comma-separated);
+    # its ungrouped neighbours once made "19,582" read as 19.582.
+    rows = [["st", "a", "b", "total"], ["AL", "7738", "5779", "19,582"], ["AZ", "15423", "5402", "27,650"],
+            ["PH", "171", "291", "472"]]
+    assert detect_number_format([c for r in rows for c in r], ",") == (".", ",")
