@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from statistics import median
 
-from .dates import infer_date_format
+from .dates import infer_date_format, trading_days
 from .joined import joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .shapes import joined_shapes, matched_shapes
@@ -20,7 +20,7 @@ _FALSE = {"false", "no", "n", "f"}
 _BOOLEAN_WORDS = _TRUE | _FALSE
 _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch", re.I)
 # Weaker words: "Day High" and "Lifetime Low" are prices, not dates.
-_DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$", re.I)
+_DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
@@ -137,20 +137,41 @@ def _steady_daily(nums: list[float], unit: float) -> bool:
     return 0 < med <= 7 * unit and sum(1 for s in steps if s >= 0) >= 0.9 * len(steps)
 
 
+def _clock_ticks(nums: list[float], unit: float) -> bool:
+    """Epoch values of a time axis: a steady sorted series (see _steady_daily) whose stamps all
+    fall on the same second of the minute (`unit`: one second in the values' unit). A counter
+    (order numbers 100000000, 100000001, ...) moves one at a time and passes no such test."""
+    minute = 60 * unit
+    return len({x % minute for x in nums}) == 1 and _steady_daily(nums, 86400 * unit)
+
+
 def _serial_format(nums: list[float], name: str) -> ColumnType | None:
-    """Excel serial days or Unix epoch seconds/milliseconds written as plain numbers."""
+    """Excel serial days or Unix epoch seconds/milliseconds written as plain numbers.
+
+    Sorted ids and codes (FIPS 31001, 31003, ...; invoice numbers 40000, 40001, ...) fall in the
+    same ranges and move as steadily as a date axis. A date name (date_named) is the evidence;
+    without one, only a shape no counter has: Excel days that run over trading days (weekdays
+    only, weekends skipped), epoch stamps that keep one second of the minute."""
     if not nums:
         return None
     lo, hi = min(nums), max(nums)
     hinted = date_named(name)
     integral = all(x == int(x) for x in nums)
-    if _EXCEL_MIN <= lo and hi <= _EXCEL_MAX and (hinted or (integral and _steady_daily(nums, 1))):
+    if _EXCEL_MIN <= lo and hi <= _EXCEL_MAX and (hinted or (integral and _trading_serials(nums))):
         return ColumnType("date" if integral else "timestamp", "excel_serial", 0.9 if hinted else 0.7)
-    if integral and 1e8 <= lo and hi <= 4.2e9 and (hinted or _steady_daily(nums, 86400)):
+    if integral and 1e8 <= lo and hi <= 4.2e9 and (hinted or _clock_ticks(nums, 1)):
         return ColumnType("timestamp", "epoch_s", 0.9 if hinted else 0.7)
-    if integral and 1e11 <= lo and hi <= 4.2e12 and (hinted or _steady_daily(nums, 86400000)):
+    if integral and 1e11 <= lo and hi <= 4.2e12 and (hinted or _clock_ticks(nums, 1000)):
         return ColumnType("timestamp", "epoch_ms", 0.9 if hinted else 0.7)
     return None
+
+
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # serial 0 for every serial from 1900-03-01 on
+
+
+def _trading_serials(nums: list[float]) -> bool:
+    """Excel serial days of a run of trading days (dates.trading_days), five of them at least."""
+    return trading_days([_EXCEL_EPOCH + int(x) for x in nums], min_days=5)
 
 
 _SERIAL_RANGES = ((_EXCEL_MIN, _EXCEL_MAX, "excel_serial"), (1e8, 4.2e9, "epoch_s"), (1e11, 4.2e12, "epoch_ms"))

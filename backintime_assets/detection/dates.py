@@ -150,9 +150,7 @@ def _fits_name(a: list[int], b: list[int], years: list[int], file_date: date) ->
 def _name_order(a: list[int], b: list[int], groups: list[dict], two_digit_year: bool,
                 file_date: date) -> bool | None:
     """True (day first) or False (month first) when exactly one reading matches the file's name date."""
-    years = _ints(groups, "c")
-    if two_digit_year:
-        years = [y + (2000 if y < 69 else 1900) for y in years]  # strptime's %y pivot
+    years = _years(groups, two_digit_year)
     month_first, day_first = _fits_name(a, b, years, file_date), _fits_name(b, a, years, file_date)
     return day_first if month_first != day_first else None
 
@@ -163,6 +161,27 @@ def _ints(groups: list[dict], name: str) -> list[int]:
     digits = list(map(itemgetter(name), groups))
     number = {d: int(d) for d in set(digits)}
     return list(map(number.__getitem__, digits))
+
+
+def _years(groups: list[dict], two_digit_year: bool) -> list[int]:
+    years = _ints(groups, "c")
+    return [y + (2000 if y < 69 else 1900) for y in years] if two_digit_year else years  # strptime's %y pivot
+
+
+def trading_days(days: Sequence[int], min_days: int = 5) -> bool:
+    """Day numbers (date.toordinal) that read as a run of trading days: at least `min_days`
+    distinct, in order (either way), every one a weekday, and a weekend skipped at least once (a
+    step of at most five days into another week). Gaps may be longer (a sample's head and tail).
+    Sorted counters and codes (31001, 31003, ...; 40000, 40001, ...) land on weekends."""
+    run = [d for i, d in enumerate(days) if i == 0 or d != days[i - 1]]  # a day repeats per ticker
+    if len(run) < min_days:
+        return False
+    steps = [b - a for a, b in zip(run, run[1:])]
+    if not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+        return False
+    if any((d - 1) % 7 >= 5 for d in run):  # ordinal 1 (0001-01-01) was a Monday
+        return False
+    return any(abs(b - a) <= 5 and (a - 1) // 7 != (b - 1) // 7 for a, b in zip(run, run[1:]))
 
 
 def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) -> tuple[str, float]:
@@ -187,6 +206,8 @@ def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) ->
     elif named is not None:
         # A single-day drop repeats one date in every row: its name is the only evidence there is.
         dayfirst, certainty = named, _NAME_CERTAINTY
+    elif (steady := _steady_part(a, b)) is not None:
+        dayfirst, certainty = _steady_order(steady, a, b, groups, sep, order == "y2")
     else:
         # No value above 12 in either position (or in both: mixed data): the day changes more often
         # from one row to the next than the month does in any chronological export.
@@ -199,6 +220,43 @@ def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) ->
             dayfirst, certainty = sep != "/", GUESSED_ORDER_CERTAINTY
     first, second = ("%d", "%m") if dayfirst else ("%m", "%d")
     return f"{first}{sep}{second}{sep}{year}" + tfmt, certainty
+
+
+def _steady_part(a: list[int], b: list[int]) -> str | None:
+    """"a" or "b" when that part keeps one value while the other moves, else None."""
+    fixed_a, fixed_b = min(a) == max(a), min(b) == max(b)
+    return None if fixed_a == fixed_b else "a" if fixed_a else "b"
+
+
+def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], sep: str,
+                  two_digit_year: bool) -> tuple[bool, float]:
+    """(day first?, certainty) for values with one part steady and the other moving, none above 12.
+
+    A few days of one month keep the month and move the day ("03/02, 03/03, 03/04"): a steady
+    part other than 1 is the month (months are seldom dated on the 5th). Steady at 1 it may also
+    be the day of a monthly series, dated on the first ("01.01, 01.02, 01.03"). The moving part
+    read as days of January tells them apart: trading days (_january_trading) make it a daily
+    run; a monthly series from January on reads as New Year's Day, which no exchange trades, and
+    one of more than a week as weekends. Otherwise the separator's custom decides, as when both
+    parts are steady; dotted dates are written day first so nearly always that two weekdays of
+    January are no reason to read "01.02.2020, 01.03.2020" month first."""
+    if (a if steady == "a" else b)[0] != 1:
+        return steady == "b", 0.7
+    if sep != "." and _january_trading(b if steady == "a" else a, _years(groups, two_digit_year)):
+        return steady == "b", 0.7
+    return sep != "/", GUESSED_ORDER_CERTAINTY
+
+
+def _january_trading(days: list[int], years: list[int]) -> bool:
+    """The days of January (in row order) are trading days: in order, weekdays, not the 1st."""
+    try:
+        run = [date(y, 1, d).toordinal() for y, d in zip(years, days)]
+    except ValueError:  # year 0 or day 0
+        return False
+    run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]  # a day repeats per ticker
+    steps = [y - x for x, y in zip(run, run[1:])]
+    return (bool(steps) and (all(s > 0 for s in steps) or all(s < 0 for s in steps)) and 1 not in days
+            and all((d - 1) % 7 < 5 for d in run))  # ordinal 1 (0001-01-01) was a Monday
 
 
 def _name_format(key: tuple) -> str:

@@ -128,3 +128,34 @@ def test_long_columns_count_by_digit_shape_as_cell_by_cell(decimal, thousands):
         expected = sum(1 for v in values if test(v))
         assert 0 < expected < len(values)
         assert _regex_count(rx)(values) == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "name"),
+    [
+        # Sorted codes and counters in the serial and epoch ranges: numbers, not dates.
+        ([str(31001 + 2 * k) for k in range(12)], "fips"),  # FIPS county codes
+        ([str(40000 + k) for k in range(12)], "invoice_no"),  # Excel days 2009-07-06.. but every day
+        ([str(100000000 + k) for k in range(12)], "order_id"),  # epoch seconds 1973-03-03 ..
+        ([str(100000000000 + k) for k in range(12)], "c3"),  # epoch milliseconds
+    ],
+)
+def test_sorted_ids_without_a_date_name_stay_integers(values, name):
+    assert col(values, name=name).type == "integer"
+
+
+def test_unnamed_serial_days_need_a_run_of_trading_days():
+    # 2020-01-06 .. 2020-01-10 then 2020-01-13: weekdays only, a weekend skipped.
+    assert col(["43836", "43837", "43838", "43839", "43840", "43843"], name="c1").format == "excel_serial"
+    # The same days newest first (files sorted descending).
+    assert col(["43843", "43840", "43839", "43838", "43837", "43836"], name="c1").format == "excel_serial"
+    # Every calendar day, a Saturday among them: no evidence beyond the range without a name.
+    assert col(["43836", "43837", "43838", "43839", "43840", "43841"], name="c1").type == "integer"
+    assert col(["43836", "43837", "43838", "43839", "43840", "43841"], name="Handelstag").format == "excel_serial"
+
+
+def test_unnamed_epoch_stamps_need_one_second_of_the_minute():
+    days = [str(1577923200 + 86400 * k) for k in range(6)]  # midnights, 2020-01-02 on
+    assert col(days, name="c2").format == "epoch_s"
+    assert col([d + "000" for d in days], name="c2").format == "epoch_ms"
+    assert col([str(int(d) + k) for k, d in enumerate(days)], name="c2").type == "integer"

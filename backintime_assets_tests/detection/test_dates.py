@@ -42,6 +42,35 @@ def test_day_first_from_sequence_when_no_value_exceeds_12():
     assert infer_date_format(months_first).format == "%m/%d/%Y"
 
 
+@pytest.mark.parametrize(
+    ("values", "fmt"),
+    [
+        # Steady at 01, the moving part no trading days of January (New Year's Day, weekends): a
+        # monthly series dated on the first, or a few calendar days of January; the separator's
+        # custom decides ('/' month first, '.' and '-' day first), not the part that moves (it
+        # once always did: 1 Jan and 1 Feb read as 1 and 2 January).
+        (["01-01-13", "01-02-13"], "%d-%m-%y"),
+        (["1/1/2020", "2/1/2020"], "%m/%d/%Y"),
+        (["01.01.2020", "01.02.2020", "01.03.2020", "01.04.2020"], "%d.%m.%Y"),
+        (["01.04.2020", "01.05.2020", "01.06.2020", "01.07.2020", "01.08.2020", "01.09.2020"], "%d.%m.%Y"),
+        # Two trading days of January, even against the separator's custom: a short sample.
+        (["02/01/2020", "02/01/2020", "03/01/2020", "03/01/2020"], "%d/%m/%Y"),
+        (["01-02-2020", "01-03-2020"], "%m-%d-%Y"),
+        # ... but dotted dates are day first: 1 February and 1 March.
+        (["01.02.2020", "01.03.2020"], "%d.%m.%Y"),
+        # A short daily run keeps its month (here March) and moves the day: the steady part is the month.
+        (["03/02/2020", "03/03/2020", "03/04/2020"], "%m/%d/%Y"),
+        (["02.03.2020", "03.03.2020", "04.03.2020"], "%d.%m.%Y"),
+        # Trading days of January (weekdays, a weekend skipped): daily, though the month stays 01.
+        (["2/1/2020", "3/1/2020", "6/1/2020"], "%d/%m/%Y"),
+        (["01-07-13", "01-04-13", "01-03-13"], "%m-%d-%y"),  # newest first
+    ],
+)
+def test_a_part_that_stays_while_the_other_moves(values, fmt):
+    guess = infer_date_format(values)
+    assert guess.format == fmt and guess.confidence < 1.0
+
+
 def test_values_beyond_12_settle_the_order_with_full_confidence():
     guess = infer_date_format(["05/04/2020", "28/04/2020"])
     assert guess.format == "%d/%m/%Y" and guess.confidence == 1.0
