@@ -23,6 +23,7 @@ _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch", re.I)
 _DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
 PERCENT_MARK = re.compile(r"\s?%$")
@@ -228,7 +229,14 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * int_frac * small, 3))
         named = _named_serial(values, name, decimal, thousands, min_share=2 / 3)
-        return named or ColumnType("integer", None, round(int_frac * small, 3))
+        if named:
+            return named
+        integer = ColumnType("integer", None, round(int_frac * small, 3))
+        if any(map(_LEADING_ZERO.match, ints)):
+            # Codes ("01", "030151360": ZIP, FIPS, account numbers) read as integers would lose their
+            # zeros: text, with the integer reading kept for a column mapped to a price field.
+            return ColumnType("string", None, integer.confidence, integer)
+        return integer
 
     guess = infer_date_format(values, file_date=file_date)
     if guess and guess.fraction >= threshold:

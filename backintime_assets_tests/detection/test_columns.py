@@ -159,3 +159,14 @@ def test_unnamed_epoch_stamps_need_one_second_of_the_minute():
     assert col(days, name="c2").format == "epoch_s"
     assert col([d + "000" for d in days], name="c2").format == "epoch_ms"
     assert col([str(int(d) + k) for k, d in enumerate(days)], name="c2").type == "integer"
+
+
+def test_codes_with_leading_zeros_stay_text():
+    # Found on csvkit's and frictionless' files (FIPS, ZIP and account codes): read as integers,
+    # "06903" would lose its zero. The integer reading stays as the alternative, for a column
+    # mapped to a price field.
+    for cells in (["06903", "03986", "11390"], ["01", "02", "10", "11"], ["030151360", "123456789"]):
+        t = infer_column_type(cells, "code", ".", None)
+        assert (t.type, t.alt.type if t.alt else None) == ("string", "integer"), cells
+    for cells in (["0", "10", "20"], ["1", "2", "3"], ["100", "-7"]):
+        assert infer_column_type(cells, "n", ".", None).type == "integer", cells
