@@ -67,7 +67,7 @@ def _region(schema: FileSchema, total: int) -> tuple[int, int]:
 
 
 def _reject_all(rec: Records, raw_of, reason: str) -> list[Line]:
-    return [(int(n), raw_of(k, int(n)), reason) for k, n in enumerate(rec.line)]
+    return [(int(n), raw_of(k), reason) for k, n in enumerate(rec.line)]
 
 
 def normalise_bytes(data: bytes, schema: FileSchema, source_file: str,
@@ -117,7 +117,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
             rec = split_slow(index, first, stop, schema, needed)
     reader = rec.reader
 
-    def raw_of(k: int, line: int) -> str:
+    def raw_of(k: int) -> str:
         return rec.raw_text(k, index)
 
     non_data = outside + rec.non_data
@@ -134,7 +134,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
 
     prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker)
     bad = np.flatnonzero(~reasons.open())
-    rejected = rec.rejected + [(int(rec.line[k]), raw_of(int(k), int(rec.line[k])), reasons.reason[k]) for k in bad]
+    rejected = rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
 

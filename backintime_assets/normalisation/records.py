@@ -166,10 +166,13 @@ def split_fast(index: LineIndex, first: int, stop: int, schema: FileSchema, need
     elif schema.quotechar and index.buf.find(schema.quotechar.encode(), index.offset(first), index.offset(stop)) >= 0:
         ended = record_ends(index, first, schema.delimiter, schema.quotechar)
         if ended is None:
-            return None
-        ended = ended[:stop - first]
-        if not ended.all():
-            return _mixed(index, first, stop, schema, needed, ended)
+            # Only the csv module can tell where records end (a line past csv.field_size_limit(),
+            # a non-ASCII quote): without a line of odd quotes, none spans lines, and pyarrow reads
+            # it all (the csv module would raise on that long line and judge the rest line by line).
+            if _has_multiline_quotes(index, first, stop, schema):
+                return None
+        elif not ended[:stop - first].all():
+            return _mixed(index, first, stop, schema, needed, ended[:stop - first])
     lines = np.arange(first + 1, stop + 1, dtype=np.int64)
     lo, hi = index.offset(first), index.offset(stop)
     text = pa.py_buffer(index.buf)[lo:hi] if hi > lo else pa.py_buffer(b"")
@@ -201,7 +204,6 @@ def _mixed(index: LineIndex, first: int, stop: int, schema: FileSchema, needed: 
     last record even inside quotes (a quote that never closes): that one goes to the csv module.
     `ended`: record_ends of the region's lines."""
     n = stop - first
-    ended = ended.copy()
     ended[-1] = True
     starts = np.flatnonzero(np.concatenate([[True], ended[:-1]]))
     sizes = np.diff(np.append(starts, n))

@@ -447,3 +447,17 @@ def test_notes_with_line_breaks_read_as_the_csv_module_reads_them(monkeypatch, n
     # each is judged alone (the second line of a note is then a record of 2 cells).
     assert (cut.rejected.raw == 'by desk, ""ok"""').any() == unclosed
     assert ("CCC" in cut.prices.ticker.tolist()) == unclosed  # its own line has the right width
+
+
+def test_a_line_past_the_csv_modules_field_limit_among_balanced_quotes_still_loads():
+    # record_ends cannot say where records end past csv.field_size_limit(); with no line of odd
+    # quotes none spans lines, and pyarrow reads the file (the csv module would raise on the long
+    # note, and the line, judged alone, would be rejected for its field count).
+    rows = [f'2020-01-{d:02d},"Apple, Inc.",1.{d},ok' for d in range(2, 10)]
+    rows[4] = rows[4][:-2] + "x" * 200_000  # Monday 6 January
+    data = ("Date,Name,Close,Note\n" + "\n".join(rows) + "\n").encode()
+    schema = detect_bytes(("Date,Name,Close,Note\n" + "\n".join(rows[:4] + rows[5:]) + "\n").encode(), "AAPL.csv")
+    r = normalise_bytes(data, schema, "AAPL.csv")
+    assert r.rows_read == 8 and len(r.rejected_arrow) == r.rejected_arrow.num_rows
+    assert sorted(r.prices_arrow["source_line"].to_pylist()) == [2, 3, 6, 7, 8, 9]  # weekends rejected
+    assert "wrong field count" not in " ".join(r.rejected_arrow["reason"].to_pylist())
