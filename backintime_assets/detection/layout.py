@@ -322,6 +322,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
     block: list[Row] = []
     k = _header_above(rows, start, judge, width)
+    past_comment = False
     while k >= 0 and len(block) < _MAX_HEADER_BLOCK:
         line, fields = rows[k]
         if judge.matchers and judge.data_like(fields):
@@ -330,7 +331,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             if block:
                 break  # comment lines above the header: preamble
             k -= 1  # a comment between the header and the data: read as a data line (and rejected)
+            past_comment = True
             continue
+        if past_comment and not block and not _header_shaped(fields, judge, width):
+            break  # above a comment, only a row of names is a header (not a damaged data row)
         if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)):
             break  # (a header may trail any number of empty cells: "Date,Close,,,")
         # Rows stacked above the header must be as wide as the table and name several columns.

@@ -235,3 +235,11 @@ def test_a_comment_line_between_the_header_and_the_data_does_not_cost_the_header
         f"2020-01-{d:02d},AAPL,10.{d}\n" for d in range(2, 9)))
     assert (lay.header_row, lay.data_start_line) == (1, 2)
     assert lay.names == ["Date", "Ticker", "Close"]
+
+
+def test_above_a_comment_only_a_row_of_names_is_taken_for_the_header():
+    # Review of the previous test's change: stepping over the comment took the damaged first data
+    # row above it (",2020-01-02,...") for the header, and every row failed with no close column.
+    rows = "".join(f"2020-01-{d:02d},AAPL,1{d}.5,1{d:02d}\n" for d in range(3, 24))
+    lay = layout(",2020-01-02,AAPL,10.5,100\n# checked\n" + rows)
+    assert lay.header_row == -1 and lay.names == ["column_1", "column_2", "column_3", "column_4"]
