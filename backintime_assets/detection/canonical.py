@@ -93,21 +93,30 @@ def _type_fits(canonical: str, t: ColumnType) -> bool:
     return t.type == "string"  # ticker, sector
 
 
+# In a header block of several rows, a row weighs this much less than the row below it: the row
+# nearest the data names the column ("Open" under "AAPL" in a two-level export); the top one may
+# be a title that happens to be as wide as the table ("Prices, volumes, AAPL" above "Date,Close,
+# Volume" claimed the Close column for volume).
+_UPPER_ROW_WEIGHT = 0.95
+
+
 def _name_score(cells: Sequence[str]) -> dict[str, float]:
+    """The canonical columns a column's header cells (top row first) suggest, with their strength."""
     scores: dict[str, float] = {}
-    for cell in cells:
+    for above, cell in enumerate(reversed(cells)):
         n = _norm(cell)
         if not n:
             continue
+        weight = _UPPER_ROW_WEIGHT ** above
         hit = _SYNONYMS.get(n)
         if hit:
-            scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1])
+            scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
         if _NOT_HINTED.search(n):
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in n for s in subs):
-                scores[canonical] = max(scores.get(canonical, 0.0), 0.6)
+                scores[canonical] = max(scores.get(canonical, 0.0), 0.6 * weight)
                 break
     return scores
 

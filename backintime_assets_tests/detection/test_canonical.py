@@ -85,3 +85,12 @@ def test_a_filled_column_never_takes_more_than_its_name_offered_when_empty():
     assert map_canonical(headers, [D, F, empty], []) == ["date", "close", None]
     for filled in (D, F, N, S):
         assert map_canonical(headers, [D, F, filled], [["2020-01-02", "1.5", "x"]]) == ["date", "close", None]
+
+
+def test_in_a_header_block_the_row_nearest_the_data_names_the_column():
+    # A title as wide as the table stacked above the header ("Prices, volumes, AAPL" above "Date,
+    # Close,Volume", review of this session's layout changes) claimed the Close column for volume,
+    # and every row failed with no close column. Two-level exports ("AAPL" above "Open") too.
+    cells = [["Prices", "Date"], ["volumes", "Close"], ["AAPL", "Volume"]]
+    assert map_canonical(cells, [D, F, N], []) == ["date", "close", "volume"]
+    assert map_canonical([["AAPL", "Open"], ["AAPL", "Close"]], [F, F], []) == ["open", "close"]
