@@ -235,11 +235,12 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
     A few days of one month keep the month and move the day ("03/02, 03/03, 03/04"): a steady
     part other than 1 is the month (months are seldom dated on the 5th). Steady at 1 it may also
     be the day of a monthly series, dated on the first ("01.01, 01.02, 01.03"). The moving part
-    read as days of January tells them apart: trading days (_january_trading) make it a daily
-    run; a monthly series from January on reads as New Year's Day, which no exchange trades, and
-    one of more than a week as weekends. Otherwise the separator's custom decides, as when both
-    parts are steady; dotted dates are written day first so nearly always that two weekdays of
-    January are no reason to read "01.02.2020, 01.03.2020" month first."""
+    read as days of January tells them apart: weekdays in order (_january_trading) make it a
+    daily run, the reading a price file needs most (a run from 1 January holds New Year's Day,
+    which some calendars trade); a monthly series of more than a week reads as weekends too, so
+    only up to five months can be taken for days. Otherwise the separator's custom decides, as
+    when both parts are steady; dotted dates are written day first so nearly always that two
+    weekdays of January are no reason to read "01.02.2020, 01.03.2020" month first."""
     if (a if steady == "a" else b)[0] != 1:
         return steady == "b", 0.7
     if sep != "." and _january_trading(b if steady == "a" else a, _years(groups, two_digit_year)):
@@ -248,14 +249,14 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
 
 
 def _january_trading(days: list[int], years: list[int]) -> bool:
-    """The days of January (in row order) are trading days: in order, weekdays, not the 1st."""
+    """The days of January (in row order) are trading days: in order, all weekdays."""
     try:
         run = [date(y, 1, d).toordinal() for y, d in zip(years, days)]
     except ValueError:  # year 0 or day 0
         return False
     run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]  # a day repeats per ticker
     steps = [y - x for x, y in zip(run, run[1:])]
-    return (bool(steps) and (all(s > 0 for s in steps) or all(s < 0 for s in steps)) and 1 not in days
+    return (bool(steps) and (all(s > 0 for s in steps) or all(s < 0 for s in steps))
             and all((d - 1) % 7 < 5 for d in run))  # ordinal 1 (0001-01-01) was a Monday
 
 

@@ -45,12 +45,16 @@ def test_day_first_from_sequence_when_no_value_exceeds_12():
 @pytest.mark.parametrize(
     ("values", "fmt"),
     [
-        # Steady at 01, the moving part no trading days of January (New Year's Day, weekends): a
-        # monthly series dated on the first, or a few calendar days of January; the separator's
-        # custom decides ('/' month first, '.' and '-' day first), not the part that moves (it
-        # once always did: 1 Jan and 1 Feb read as 1 and 2 January).
-        (["01-01-13", "01-02-13"], "%d-%m-%y"),
-        (["1/1/2020", "2/1/2020"], "%m/%d/%Y"),
+        # Steady at 01, the moving part no trading days of January (weekends among them): a
+        # monthly series dated on the first, or calendar days of January; the separator's custom
+        # decides ('/' month first, '.' and '-' day first), not the part that moves (it once always
+        # did: 1 Jan and 1 Feb read as 1 and 2 January).
+        ([f"01-{m:02d}-13" for m in range(1, 8)], "%d-%m-%y"),
+        ([f"{m}/1/2020" for m in range(1, 8)], "%m/%d/%Y"),
+        # Up to five, the January reading can be weekdays: a price file's daily run is the reading
+        # (from New Year's Day, which some calendars trade: the simulator's does).
+        ([f"{d:02d}/01/1996" for d in range(1, 6)], "%d/%m/%Y"),
+        (["01-01-1996", "01-02-1996", "01-03-1996"], "%m-%d-%Y"),
         (["01.01.2020", "01.02.2020", "01.03.2020", "01.04.2020"], "%d.%m.%Y"),
         (["01.04.2020", "01.05.2020", "01.06.2020", "01.07.2020", "01.08.2020", "01.09.2020"], "%d.%m.%Y"),
         # Two trading days of January, even against the separator's custom: a short sample.
