@@ -116,6 +116,8 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
         mark = ambiguous.most_common(1)[0][0]
         if any(map(_BELOW_ONE[mark].match, cells)):
             decimal = mark  # "0,537": no grouped number starts with a zero (a test of the digits themselves)
+        elif group_votes and mark not in group_votes:
+            decimal = mark  # the file groups with another mark ("1 234 567"): this one is the decimal
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
     else:

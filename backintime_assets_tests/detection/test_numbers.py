@@ -180,6 +180,8 @@ def _vote_cell_by_cell(cells, delimiter=None):
     elif ambiguous and any(re.fullmatch(rf"[+-]?0{re.escape(ambiguous.most_common(1)[0][0])}\d{{3}}", c.strip())
                            for c in cells):
         decimal = ambiguous.most_common(1)[0][0]
+    elif ambiguous and groups and ambiguous.most_common(1)[0][0] not in groups:
+        decimal = ambiguous.most_common(1)[0][0]  # the file groups with another mark
     elif ambiguous:
         mark = ambiguous.most_common(1)[0][0]
         decimal = "," if delimiter == ";" else "."
@@ -218,3 +220,14 @@ def test_a_quoted_total_grouped_beside_ungrouped_columns_is_no_decimal():
     rows = [["st", "a", "b", "total"], ["AL", "7738", "5779", "19,582"], ["AZ", "15423", "5402", "27,650"],
             ["PH", "171", "291", "472"]]
     assert detect_number_format([c for r in rows for c in r], ",") == (".", ",")
+
+
+@pytest.mark.parametrize(("cells", "delimiter", "expected"), [
+    (["5,980", "1 234 560", "6,120", "1234560"], "\t", (",", " ")),
+    (["5.980", "1 234 560", "7384310"], ";", (".", " ")),
+    (["5,980", "1\u00a0234\u00a0560", "1234560"], ",", (",", "\u00a0")),
+])
+def test_a_file_grouping_with_another_mark_reads_the_ambiguous_one_as_its_decimal(cells, delimiter, expected):
+    # Review of the ambiguous-mark rule: "5,980" beside "1 234 560" was read as a grouped 5980 (or
+    # the file rejected as in doubt), though a file groups its thousands with one mark only.
+    assert detect_number_format(cells, delimiter) == expected
