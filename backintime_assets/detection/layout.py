@@ -333,7 +333,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             k -= 1  # a comment between the header and the data: read as a data line (and rejected)
             past_comment = True
             continue
-        if past_comment and not block and not _header_shaped(fields, judge, width):
+        if past_comment and not block and not _header_shaped(fields[:width] if _fits(fields, width) else fields,
+                                                             judge, width):
             break  # above a comment, only a row of names is a header (not a damaged data row)
         if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)):
             break  # (a header may trail any number of empty cells: "Date,Close,,,")

@@ -243,3 +243,6 @@ def test_above_a_comment_only_a_row_of_names_is_taken_for_the_header():
     rows = "".join(f"2020-01-{d:02d},AAPL,1{d}.5,1{d:02d}\n" for d in range(3, 24))
     lay = layout(",2020-01-02,AAPL,10.5,100\n# checked\n" + rows)
     assert lay.header_row == -1 and lay.names == ["column_1", "column_2", "column_3", "column_4"]
+    # ... a header trailing empty cells is one ("Date,...,Volume,,": review of the rule above).
+    lay = layout("Date,Ticker,Close,Volume,,\n# checked\n" + rows)
+    assert lay.header_row == 0 and lay.names == ["Date", "Ticker", "Close", "Volume"]
