@@ -24,6 +24,9 @@ _DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:�
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
+# The format of a text column of integers written with leading zeros (codes); its `alt` is the
+# integer reading, for a column that maps to a number (canonical.py).
+LEADING_ZEROS = "leading_zeros"
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
 PERCENT_MARK = re.compile(r"\s?%$")
@@ -235,7 +238,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if any(map(_LEADING_ZERO.match, ints)):
             # Codes ("01", "030151360": ZIP, FIPS, account numbers) read as integers would lose their
             # zeros: text, with the integer reading kept for a column mapped to a price field.
-            return ColumnType("string", None, integer.confidence, integer)
+            return ColumnType("string", LEADING_ZEROS, integer.confidence, integer)
         return integer
 
     guess = infer_date_format(values, file_date=file_date)

@@ -7,7 +7,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .canonical import map_canonical
+from .canonical import fits_type, map_canonical
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
@@ -45,7 +45,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     canonical = map_canonical(layout.header_cells, layout.types, layout.body)
     columns = []
     for n, t, c in zip(layout.names, layout.types, canonical):
-        if c and t.type == "string" and t.alt is not None:
+        if c and t.type == "string" and t.alt is not None and not fits_type(c, t):
             t = t.alt  # mapped through its mostly-numeric (or date) reading
         columns.append(ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c))
     problem = None
