@@ -57,6 +57,12 @@ daily drifted 73.7 + 12.7 = 86.4 (39.5, 46%); archive clean 9.27 + 34.8 = 44.1, 
 (0.08x) / by date 19.7 (0.45x), Spark 15.8 (0.36x); archive drifted 15.5 + 28.4 = 43.8 (1.15,
 2.6%). In one process with nothing else running, 750 drifted daily files took 11.0 CPU-s against
 15.0 before; detection stayed ~37-41% of it, both parts having got cheaper alike.
+Next session (detection fixes from public corpora, quoted line breaks; none of it on these
+files' hot path), nothing else running, 1.25 GB with the era set: daily clean 4.46 + 4.01 = 8.48
+s, 16.0 CPU-s (0.010), polars 2.60 (0.31x wall, 0.29x CPU), Spark read.csv 21.6 (2.55x wall,
+2.62x CPU); daily drifted 25.3 + 4.51 = 29.8 (10.9, 37%); daily drifted by era 3.99 + 4.81 =
+8.80 (0.16, 1.8%); archive clean 3.55 + 11.2 = 14.7, polars 1.79 (0.12x) / by date 12.0 (0.82x),
+Spark 8.83 (0.60x); archive drifted 4.70 + 16.1 = 20.8 (0.42, 2.0%).
 """
 from __future__ import annotations
 
