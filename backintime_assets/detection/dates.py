@@ -249,15 +249,21 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
 
 
 def _january_trading(days: list[int], years: list[int]) -> bool:
-    """The days of January (in row order) are trading days: in order, all weekdays."""
+    """The days of January (in row order) are trading days: in order, all weekdays, and no step
+    skipping more than one weekday (a holiday). A quarterly series (1 Jan, 1 Apr, ...: days 1, 4,
+    7) skips two, and one across New Year (1 Nov .. 1 Feb: 11, 12, 1, 2 of January) a year."""
     try:
         run = [date(y, 1, d).toordinal() for y, d in zip(years, days)]
     except ValueError:  # year 0 or day 0
         return False
     run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]  # a day repeats per ticker
     steps = [y - x for x, y in zip(run, run[1:])]
-    return (bool(steps) and (all(s > 0 for s in steps) or all(s < 0 for s in steps))
-            and all((d - 1) % 7 < 5 for d in run))  # ordinal 1 (0001-01-01) was a Monday
+    if not steps or not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+        return False
+    weekday = [(d - 1) % 7 < 5 for d in range(min(run), max(run) + 1)]  # ordinal 1 (0001-01-01): a Monday
+    if len(weekday) > 31 or not all(weekday[d - min(run)] for d in run):
+        return False
+    return all(sum(weekday[lo - min(run) + 1:hi - min(run)]) <= 1 for lo, hi in map(sorted, zip(run, run[1:])))
 
 
 def _name_format(key: tuple) -> str:

@@ -55,6 +55,9 @@ def test_day_first_from_sequence_when_no_value_exceeds_12():
         # (from New Year's Day, which some calendars trade: the simulator's does).
         ([f"{d:02d}/01/1996" for d in range(1, 6)], "%d/%m/%Y"),
         (["01-01-1996", "01-02-1996", "01-03-1996"], "%m-%d-%Y"),
+        # ... but not quarters (1, 4, 7 January skip weekdays) nor months across New Year.
+        (["01/01/2019", "04/01/2019", "07/01/2019", "10/01/2019"], "%m/%d/%Y"),
+        (["11/01/1995", "12/01/1995", "01/01/1996", "02/01/1996"], "%m/%d/%Y"),
         (["01.01.2020", "01.02.2020", "01.03.2020", "01.04.2020"], "%d.%m.%Y"),
         (["01.04.2020", "01.05.2020", "01.06.2020", "01.07.2020", "01.08.2020", "01.09.2020"], "%d.%m.%Y"),
         # Two trading days of January, even against the separator's custom: a short sample.
