@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .columns import LEADING_ZEROS, ColumnType
+from .columns import ColumnType
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -137,7 +137,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     candidates: list[tuple[float, int, str]] = []
     for j in range(width):
         for canonical, s in _name_score(header_cells[j] if j < len(header_cells) else []).items():
-            if _type_fits(canonical, types[j]) or _type_fits(canonical, _as_number(types[j])):
+            if _type_fits(canonical, types[j]):
                 candidates.append((s, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and _type_fits(canonical, types[j].alt):
                 candidates.append((s * types[j].alt.confidence, -j, canonical))
@@ -152,11 +152,6 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     _fill_by_type(mapping, used, types, body, unnamed)
     return mapping
-
-
-def _as_number(t: ColumnType) -> ColumnType:
-    """A column of zero-padded integers read as the integers (a "000015037" volume); any other as is."""
-    return t.alt if t.format == LEADING_ZEROS and t.alt is not None else t
 
 
 def fits_type(canonical: str, t: ColumnType) -> bool:
@@ -185,7 +180,6 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
             used.add("ticker")
     if any(m in used for m in PRICE_COLUMNS):
         return  # named price columns exist: leave the other numbers (turnover, counts...) unmapped
-    types = [_as_number(t) for t in types]
     numeric = [j for j in free if mapping[j] is None and types[j].type in _NUMERIC and types[j].format is None]
     if not numeric:
         return
