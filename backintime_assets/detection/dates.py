@@ -168,18 +168,28 @@ def _years(groups: list[dict], two_digit_year: bool) -> list[int]:
     return [y + (2000 if y < 69 else 1900) for y in years] if two_digit_year else years  # strptime's %y pivot
 
 
+def _weekday_run(days: Sequence[int]) -> list[int] | None:
+    """Day numbers (date.toordinal) without repeats (a day repeats per ticker), when they are in
+    order (either way) and every one a weekday; else None."""
+    run = [d for i, d in enumerate(days) if i == 0 or d != days[i - 1]]
+    steps = [b - a for a, b in zip(run, run[1:])]
+    if not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+        return None
+    return run if all((d - 1) % 7 < 5 for d in run) else None  # ordinal 1 (0001-01-01) was a Monday
+
+
+def _weekdays_between(a: int, b: int) -> int:
+    lo, hi = sorted((a, b))
+    return sum((d - 1) % 7 < 5 for d in range(lo + 1, hi))
+
+
 def trading_days(days: Sequence[int], min_days: int = 5) -> bool:
     """Day numbers (date.toordinal) that read as a run of trading days: at least `min_days`
     distinct, in order (either way), every one a weekday, and a weekend skipped at least once (a
     step of at most five days into another week). Gaps may be longer (a sample's head and tail).
     Sorted counters and codes (31001, 31003, ...; 40000, 40001, ...) land on weekends."""
-    run = [d for i, d in enumerate(days) if i == 0 or d != days[i - 1]]  # a day repeats per ticker
-    if len(run) < min_days:
-        return False
-    steps = [b - a for a, b in zip(run, run[1:])]
-    if not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
-        return False
-    if any((d - 1) % 7 >= 5 for d in run):  # ordinal 1 (0001-01-01) was a Monday
+    run = _weekday_run(days)
+    if run is None or len(run) < min_days:
         return False
     return any(abs(b - a) <= 5 and (a - 1) // 7 != (b - 1) // 7 for a, b in zip(run, run[1:]))
 
@@ -253,17 +263,11 @@ def _january_trading(days: list[int], years: list[int]) -> bool:
     skipping more than one weekday (a holiday). A quarterly series (1 Jan, 1 Apr, ...: days 1, 4,
     7) skips two, and one across New Year (1 Nov .. 1 Feb: 11, 12, 1, 2 of January) a year."""
     try:
-        run = [date(y, 1, d).toordinal() for y, d in zip(years, days)]
+        run = _weekday_run([date(y, 1, d).toordinal() for y, d in zip(years, days)])
     except ValueError:  # year 0 or day 0
         return False
-    run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]  # a day repeats per ticker
-    steps = [y - x for x, y in zip(run, run[1:])]
-    if not steps or not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
-        return False
-    weekday = [(d - 1) % 7 < 5 for d in range(min(run), max(run) + 1)]  # ordinal 1 (0001-01-01): a Monday
-    if len(weekday) > 31 or not all(weekday[d - min(run)] for d in run):
-        return False
-    return all(sum(weekday[lo - min(run) + 1:hi - min(run)]) <= 1 for lo, hi in map(sorted, zip(run, run[1:])))
+    return run is not None and len(run) > 1 and all(
+        abs(b - a) <= 31 and _weekdays_between(a, b) <= 1 for a, b in zip(run, run[1:]))
 
 
 def _name_format(key: tuple) -> str:
