@@ -81,7 +81,8 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest")
 
 
-def _type_fits(canonical: str, t: ColumnType) -> bool:
+def fits_type(canonical: str, t: ColumnType) -> bool:
+    """Whether a column of type `t`, as it is, can feed `canonical`."""
     if t.type == "string" and t.confidence == 0.0:
         return True  # no values seen (header-only file): the name alone decides
     if canonical == "date":
@@ -137,9 +138,9 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     candidates: list[tuple[float, int, str]] = []
     for j in range(width):
         for canonical, s in _name_score(header_cells[j] if j < len(header_cells) else []).items():
-            if _type_fits(canonical, types[j]):
+            if fits_type(canonical, types[j]):
                 candidates.append((s, -j, canonical))
-            elif s >= 0.8 and types[j].alt is not None and _type_fits(canonical, types[j].alt):
+            elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):
                 candidates.append((s * types[j].alt.confidence, -j, canonical))
     # Strongest evidence first; among equals the leftmost column (files repeat names rarely).
     mapping: list[str | None] = [None] * width
@@ -152,11 +153,6 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     _fill_by_type(mapping, used, types, body, unnamed)
     return mapping
-
-
-def fits_type(canonical: str, t: ColumnType) -> bool:
-    """Whether a column of type `t`, as it is, can feed `canonical`."""
-    return _type_fits(canonical, t)
 
 
 def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],
@@ -228,7 +224,7 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
 def stays_unmapped(j: int, header_cells: Sequence[Sequence[str]], mapping: Sequence[str | None]) -> bool:
     """Whether column `j`, empty in the sample and unmapped, would stay unmapped (and leave every
     other column's mapping as it is) whatever values a larger sample found in it. Empty, it fitted
-    every type (_type_fits), so each canonical its name suggests was already a candidate, and lost:
+    every type (fits_type), so each canonical its name suggests was already a candidate, and lost:
     values can only take candidates away or weaken them. By type alone it could take the date when
     no column has it, and, without a header, the ticker or the prices when no column has those."""
     used = {m for m in mapping if m}

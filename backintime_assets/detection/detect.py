@@ -174,7 +174,7 @@ def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read
     shows a header right above the data, it stands, its names without the quotes around them."""
     start = read.layout.data_start_line
     q = dialect.quotechar
-    if start <= 0 or q is None:
+    if start <= 0:
         return read
     above = text[line_offset(text, start - 1):line_offset(text, start)]
     if above.count(q) % 2 == 0:

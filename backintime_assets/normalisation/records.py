@@ -229,7 +229,7 @@ def _mixed(index: LineIndex, first: int, stop: int, schema: FileSchema, needed: 
         return None
     slow = _split_lines(index, np.flatnonzero(careful) + first, schema, needed)
     spanned = {int(n): raw for n, raw in zip(slow.line, slow.raw) if "\n" in raw}
-    rec = _merge(fast, index, slow)
+    rec = _merge(fast, slow)
     rec.rejected, rec.non_data = fast.rejected + slow.rejected, fast.non_data + slow.non_data
     rec.reader, rec.spanned = "pyarrow+csv", spanned
     return rec
@@ -302,11 +302,11 @@ def _read_fast(index: LineIndex, lines: np.ndarray, text: pa.Buffer, schema: Fil
     if sorter.lines:
         if typed:
             return None  # recovered rows are text: let the all-text read merge them
-        rec = _merge(rec, index, sorter.records(needed))
+        rec = _merge(rec, sorter.records(needed))
     return rec
 
 
-def _merge(main: Records, index: LineIndex, extra: Records) -> Records:
+def _merge(main: Records, extra: Records) -> Records:
     """Fold records recovered in Python back into line order."""
     lines = np.concatenate([main.line, extra.line])
     order = np.argsort(lines, kind="stable")
