@@ -117,18 +117,6 @@ def test_a_quote_that_never_closes_ends_its_record_at_the_region_end(cut_small_t
     assert as_rows(rec) == [(2, "a", "b", "c"), (3, "d", "e", "f\ng,h,i\n")]
 
 
-def test_a_quoted_line_break_between_lines_of_even_quotes_is_found():
-    # `A"A` holds a quote that is text (not at a cell's start), so each line of the record spanning
-    # two holds two quotes: counting them per line does not see the quoted line break.
-    data = b'h1,h2,h3,h4\n2024-01-02,A"A,1.5,"note\ngoes on" x"\n2024-01-03,BBB,2.5,ok\n'
-    index = LineIndex(data)
-    rec = split_fast(index, 1, index.count, schema(4), [0, 1, 2, 3])
-    assert rec is None or everything(rec, index) == everything(split_slow(index, 1, index.count, schema(4),
-                                                                           [0, 1, 2, 3]), index)
-    assert as_rows(split_slow(index, 1, index.count, schema(4), [0, 1, 2, 3])) == [
-        (2, "2024-01-02", 'A"A', "1.5", 'note\ngoes on x"'), (4, "2024-01-03", "BBB", "2.5", "ok")]
-
-
 def test_dense_quoted_line_breaks_are_left_to_the_csv_module():
     one = 'a,"two\nlines",c\n'
     index = LineIndex(("h1,h2,h3\n" + one * 1000 + "d,e,f\n" * 600).encode())
