@@ -312,7 +312,7 @@ def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -
     from backintime_assets.normalisation.record_ends import record_ends
 
     index = LineIndex(chunk)  # the same lines as io.StringIO(newline="") gives the reader
-    ended = None if schema.escapechar else record_ends(index, skip_lines, schema.delimiter, schema.quotechar)
+    ended = record_ends(index, skip_lines, schema.delimiter, schema.quotechar, schema.escapechar)
     if ended is None:
         return _last_record_end_by_csv(chunk, index, schema, skip_lines)
     # Lines of the records before the last one: up to the last record end before the last line.

@@ -160,15 +160,14 @@ def split_fast(index: LineIndex, first: int, stop: int, schema: FileSchema, need
     width = len(schema.columns)
     if width < 2 or len(schema.delimiter) != 1:
         return None
-    if schema.quotechar and (schema.escapechar or not schema.delimiter.isascii()):
-        if _has_multiline_quotes(index, first, stop, schema):
-            return None  # record_ends covers neither: the csv module reads it all
-    elif schema.quotechar and index.buf.find(schema.quotechar.encode(), index.offset(first), index.offset(stop)) >= 0:
-        ended = record_ends(index, first, schema.delimiter, schema.quotechar)
+    if schema.quotechar and index.buf.find(schema.quotechar.encode(), index.offset(first), index.offset(stop)) >= 0:
+        # The index holds UTF-8, where a delimiter past ASCII is several bytes: record_ends reads one.
+        ended = record_ends(index, first, schema.delimiter, schema.quotechar, schema.escapechar) \
+            if schema.delimiter.isascii() else None
         if ended is None:
-            # Only the csv module can tell where records end (a line past csv.field_size_limit(),
-            # a non-ASCII quote): without a line of odd quotes, none spans lines, and pyarrow reads
-            # it all (the csv module would raise on that long line and judge the rest line by line).
+            # Only the csv module can tell where records end (an escape character, a non-ASCII
+            # delimiter, a line past csv.field_size_limit()): without a line of odd quotes, none
+            # spans lines, and pyarrow reads it all (the csv module would raise on that long line).
             if _has_multiline_quotes(index, first, stop, schema):
                 return None
         elif not ended[:stop - first].all():
