@@ -102,21 +102,24 @@ def test_a_thousands_mark_outside_groups_of_three_is_unparseable_not_another_num
     assert nums(["10,5", "1,234.5", "1234,5"], decimal=".", thousands=",") == ["bad", 1234.5, "bad"]
 
 
-CAREFUL_CASES = [
-    # (cells, decimal, thousands): the plain fast path takes the first two, the rest fail its guard
-    (["1'234.5", "12", "-3'000'000.25", "+7"], ".", "'"),
-    (["1 234,5", "2,5", "-3"], ",", None),
-    (["1.234,5", " 2,5", "NA"], ",", "."),  # padding and a null token
-    (["1,234.5", "10,5", "$1,000"], ".", ","),  # a misgrouped mark and a currency
-    (["1 234", "1.5M", ""], ".", " "),  # a suffix and a blank
-    (["1" * 400, "12"], ",", " "),  # too many digits: not finite
+PLAIN_CASES = [
+    # (cells, decimal, thousands, whether the plain fast path takes them)
+    (["1'234.5", "12", "-3'000'000.25", "+7"], ".", "'", True),
+    (["1 234,5", "2,5", "-3"], ",", " ", True),
+    (["1234,5", "-3"], ",", None, True),
+    (["1 234,5", "2,5", "-3"], ",", None, False),  # a grouping the file does not use
+    (["1.234,5", " 2,5", "NA"], ",", ".", False),  # padding and a null token
+    (["1,234.5", "10,5", "$1,000"], ".", ",", False),  # a misgrouped mark and a currency
+    (["1 234", "1.5M", ""], ".", " ", False),  # a suffix and a blank
+    (["1" * 400, "12"], ",", " ", False),  # too many digits: not finite
 ]
 
 
-@pytest.mark.parametrize(("cells", "decimal", "thousands"), CAREFUL_CASES)
-def test_plain_numbers_read_as_the_careful_path_does(monkeypatch, cells, decimal, thousands):
+@pytest.mark.parametrize(("cells", "decimal", "thousands", "plain"), PLAIN_CASES)
+def test_plain_numbers_read_as_the_careful_path_does(monkeypatch, cells, decimal, thousands, plain):
     import backintime_assets.normalisation.parse as parse
 
+    assert (parse._plain_numbers(pa.array(cells, pa.string()), decimal, thousands) is not None) == plain
     fast = nums(cells, decimal=decimal, thousands=thousands, suffixes=True)
     monkeypatch.setattr(parse, "_plain_numbers", lambda *a: None)
     assert fast == nums(cells, decimal=decimal, thousands=thousands, suffixes=True)
