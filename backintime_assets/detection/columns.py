@@ -13,7 +13,7 @@ from statistics import median
 from .dates import infer_date_format, trading_days
 from .joined import joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
-from .shapes import joined_shapes, matched_shapes
+from .shapes import shape_hits
 
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
@@ -106,9 +106,7 @@ def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]
             return None
         if len(values) < _SHAPED_COUNT:
             return joined_rx.subn("", text)[1]  # counts the matches without a string for each
-        shapes = joined_shapes(text)
-        matched = matched_shapes(shapes, joined_rx)
-        return sum(map(matched.__contains__, shapes))
+        return sum(shape_hits(text, joined_rx)[1])
 
     return count
 

@@ -15,7 +15,7 @@ from .dates import shape
 from .footer import footer_start
 from .joined import joined
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
-from .shapes import joined_shapes, matched_shapes
+from .shapes import shape_hits
 
 _MAX_HEADER_BLOCK = 3
 _SUFFIX = re.compile(r"\s?[KkMmBb]$")
@@ -242,9 +242,7 @@ def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[st
     if text is None:
         number_rx = number_patterns(decimal, thousands)[1]
         return {c: _cell_kind(c, number_rx) for c in cells}
-    digit_shapes = joined_shapes(text)
-    numbers = matched_shapes(digit_shapes, joined_number_patterns(decimal, thousands)[1])
-    is_number = map(numbers.__contains__, digit_shapes)
+    is_number = shape_hits(text, joined_number_patterns(decimal, thousands)[1])[1]
     kind = {v: 1 if n else 2 if shape(v) is not None else 3 for v, n in zip(values, is_number)}
     return dict(zip(stripped, map(kind.get, stripped.values(), repeat(0))))
 

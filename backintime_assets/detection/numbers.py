@@ -10,7 +10,7 @@ from itertools import compress, product
 from operator import methodcaller
 
 from .joined import SEP, joined, joined_regex
-from .shapes import joined_shapes, shape_of
+from .shapes import shape_hits, shape_of
 
 # Spreadsheet and export conventions for "no value". Compared lower-cased and stripped.
 NULL_TOKENS = frozenset(
@@ -27,9 +27,8 @@ GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u202f", "'", "\u2019")
 
 # At least one digit among digits and marks.
 _CANDIDATE = re.compile(r"^(?=.{1,40}$)[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*$")
-_CANDIDATE_CELLS = re.compile(  # _CANDIDATE over NUL-joined cells (joined.py), a group per cell
-    f"{SEP}((?=[^{SEP}]{{1,40}}{SEP})" + _CANDIDATE.pattern[len("^(?=.{1,40}$)"):-1] + f")(?={SEP})"
-)
+_CANDIDATE_CELLS = joined_regex(  # _CANDIDATE over NUL-joined cells (joined.py)
+    f"(?=[^{SEP}]{{1,40}}{SEP})" + _CANDIDATE.pattern[len("^(?=.{1,40}$)"):-1])
 _UNGROUPED = re.compile(r"^[+-]?\d{5,}$")  # among candidates: what lstrip("+-").isdigit() with 5+ chars is
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?P<t>[,. \u00a0\u202f'\u2019])\d{3}(?:(?P=t)\d{3})*(?P<rest>[.,]\d+)?$")
 _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
@@ -64,9 +63,7 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
             stripped = map(str.strip, map(_STRIP_MARKS, map(str.strip, part)))
             found.extend(map(shape_of, filter(_CANDIDATE.match, stripped)))
         else:
-            shapes = joined_shapes(text)
-            numeric = set(_CANDIDATE_CELLS.findall(joined(list(set(shapes)))))
-            found.extend(compress(shapes, map(numeric.__contains__, shapes)))
+            found.extend(compress(*shape_hits(text, _CANDIDATE_CELLS)))
         if len(found) >= limit:
             break
     return found[:limit]

@@ -35,6 +35,14 @@ def joined_shapes(text: str) -> list[str]:
     return shape_of(text).split(SEP)[1:-1]
 
 
+def shape_hits(text: str, joined_rx) -> tuple[list[str], list[bool]]:
+    """The shape of each cell of `text` (a joined.joined() text), and whether `joined_rx` (a
+    joined.joined_regex) matches it whole: each distinct shape tested once, in one scan."""
+    shapes = joined_shapes(text)
+    matched = matched_shapes(shapes, joined_rx)
+    return shapes, list(map(matched.__contains__, shapes))
+
+
 def matched_shapes(shapes: Iterable[str], joined_rx) -> set[str]:
     """The distinct `shapes` (no NUL in them: see joined_shapes) that `joined_rx`, a
     joined.joined_regex without groups, matches whole; each tested once, all in one scan."""

@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backintime_assets.detection.joined import joined, joined_regex
-from backintime_assets.detection.shapes import joined_shapes, matched_shapes, shape_of
+from backintime_assets.detection.shapes import joined_shapes, matched_shapes, shape_hits, shape_of
 
 # Digits, the marks numbers and dates are written with, letters, blanks, a Unicode digit (Arabic-
 # Indic three), a superscript two and a lone surrogate (an undecodable byte kept by surrogateescape).
@@ -29,6 +29,13 @@ def test_matched_shapes_are_the_distinct_shapes_the_regex_matches_whole():
     shapes = joined_shapes(joined(["1.5", "22.75", "7", "1.5x", "x", "3.25"]))
     assert matched_shapes(shapes, rx) == {"0.0", "00.00", "0", "0.00"}
 
+
+
+def test_shape_hits_say_for_each_cell_whether_the_regex_matches_its_shape():
+    rx = joined_regex(r"\d+\.\d+")
+    cells = ["1.5", "22.75", "7", "1.5x", "x", "3.25", "1.5"]
+    assert shape_hits(joined(cells), rx) == ([shape_of(c) for c in cells],
+                                             [True, True, False, False, False, True, True])
 
 @given(_cells)
 def test_the_tests_read_by_shape_give_a_cell_and_its_shape_the_same_answer(cells):
