@@ -154,7 +154,7 @@ def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
                  for p, size in sizes.items()]
         return survey_files(spark, location, tasks)
 
-    def convert():
+    def convert(surveys):
         tasks = []
         for priority, path in enumerate(ds.files):
             found = surveys[str(path)]
@@ -164,7 +164,7 @@ def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
         return convert_files(spark, location, tasks, ds.dates, "bench")
 
     survey_s, survey_cpu, surveys = timed(survey, spark)
-    spark_s, convert_cpu, result = timed(convert, spark)
+    spark_s, convert_cpu, result = timed(lambda: convert(surveys), spark)
     detect_s = sum(s.detect_seconds for s in surveys.values()) / spark.sparkContext.defaultParallelism
     return {"survey_s": survey_s, "detect_s": detect_s, "spark_s": spark_s, "cpu_s": survey_cpu + convert_cpu,
             "loaded": result.prices.rows, "rejected": result.rejected_rows.rows}

@@ -309,10 +309,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         return None
     counts = Counter(map(itemgetter(0), shapes))
     key = counts.most_common(1)[0][0]
-    if len(counts) == 1:  # the usual case: every value has the one shape
-        groups = list(map(itemgetter(1), shapes))
-    else:
-        groups = [g for k, g in shapes if k == key]
+    groups = [g for k, g in shapes if k == key]
     if key[0] == "num":
         fmt, certainty = _num_order(groups, key, file_date)
     elif key[0] == "compact":
