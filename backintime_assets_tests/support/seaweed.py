@@ -52,7 +52,14 @@ def start_seaweed(data_dir: Path, timeout_s: float = 60.0) -> SeaweedS3:
 
     data_dir.mkdir(parents=True, exist_ok=True)
     s3_port, master_port, filer_port, volume_port = _free_ports(4)
-    env = {**os.environ, "AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY}
+    # weed writes scratch volumes under Go's os.TempDir() and leaves them behind (a /tmp/<hex>
+    # folder per test session): TMPDIR keeps them with the test's other temp files.
+    scratch = data_dir / "tmp"
+    scratch.mkdir(exist_ok=True)
+    env = {
+        **os.environ, "AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+        "TMPDIR": str(scratch),
+    }
     log = open(data_dir / "weed.log", "wb")
     process = subprocess.Popen(
         [
