@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 
-MAX_FOOTER_ROWS = 30
+MAX_FOOTER_ROWS = 200  # a disclaimer can run to dozens of lines; a tail sample holds a few hundred
 
 # First words of totals and summary lines that office exports append below the data.
 _SUMMARY = re.compile(

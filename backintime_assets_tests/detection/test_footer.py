@@ -45,3 +45,8 @@ def test_footer_in_a_tail_sample_counts_lines_from_the_end():
     tail = [(4, ["2020-06-30", "1.5", "x"]), (3, ["2020-07-01", "1.5", "x"]), (1, ["zzz"])]
     assert footer_start(tail, [2], data_like, 3, [], from_end=True) == 2
     assert footer_start(tail[:2] + [(2, ["zzz"])], [], data_like, 3, [], from_end=True) is None
+
+
+def test_a_footer_may_run_to_dozens_of_lines():
+    notes = [(3 + k, ["Notes:" if k == 0 else f"line {k} of a disclaimer"]) for k in range(60)]
+    assert footer_start(ROWS + notes, [], data_like, 3, []) == 2

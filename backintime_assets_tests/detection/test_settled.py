@@ -95,10 +95,10 @@ def test_a_repeated_value_in_too_few_cells_still_asks_for_more(full_samples):
 
 def test_a_footer_longer_than_the_quick_tail_takes_the_full_sample(full_samples):
     # The quick tail saw notes only, so where they start was unseen (found by review: the quick
-    # look took 27 footer lines where the full sample takes 30, and 3 more notes read as bad rows).
+    # look took 27 footer lines where the full sample took 30, and 3 more notes read as bad rows).
     notes = "\n".join(["Disclaimer: the data herein is provided for information only and may be delayed; "
                        "no warranty of any kind is given as to accuracy or completeness."] * 40) + "\n"
     data = _daily(lambda k: "2024-03-05") + notes.encode()
     schema = detect_bytes(data, "prices_2024-03-05.csv")
     assert full_samples == ["prices_2024-03-05.csv"]
-    assert schema.footer_lines == detect_sample(data, None, 0, "prices_2024-03-05.csv").footer_lines == 30
+    assert schema.footer_lines == detect_sample(data, None, 0, "prices_2024-03-05.csv").footer_lines == 40  # every note
