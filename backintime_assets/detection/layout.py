@@ -23,6 +23,10 @@ _SUFFIX = re.compile(r"\s?[KkMmBb]$")
 # row without hiding the header; they stay in the data region, where normalisation rejects them.
 _MAX_HEADER_GAP = 2
 _CONFIRM_LOOKAHEAD = 6  # rows looked at for the two that confirm a data start
+# A run of wider rows (a header and two rows at least) that is at least a quarter as long as the
+# lines without a delimiter is the table, and those lines notes around it.
+_MIN_TABLE_RUN = 3
+_TABLE_AMONG_PROSE = 0.25
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
 
@@ -154,10 +158,28 @@ def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
 
 
 def _width(rows: list[Row]) -> int:
-    """The usual field count; rows in the later half (past any preamble) weigh double."""
-    counts: Counter[int] = Counter(map(len, map(itemgetter(1), rows)))
-    counts.update(map(len, map(itemgetter(1), rows[len(rows) // 2:])))
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    """The usual field count; rows in the later half (past any preamble) weigh double. Lines without
+    a delimiter are prose (titles, notes) as often as a one-column table: a short file's notes can
+    outnumber its rows, so a run of wider rows long enough to be a table wins over them."""
+    widths = list(map(len, map(itemgetter(1), rows)))
+    counts: Counter[int] = Counter(widths)
+    counts.update(widths[len(widths) // 2:])
+    usual = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    if usual == 1:
+        wider = Counter(w for w in widths if w > 1)
+        if wider:
+            width, rows_of_width = max(wider.items(), key=lambda kv: (kv[1], kv[0]))
+            if rows_of_width >= _TABLE_AMONG_PROSE * widths.count(1) and _longest_run(widths, width) >= _MIN_TABLE_RUN:
+                return width
+    return usual
+
+
+def _longest_run(widths: list[int], width: int) -> int:
+    longest = run = 0
+    for w in widths:
+        run = run + 1 if w == width else 0
+        longest = max(longest, run)
+    return longest
 
 
 def _fit_header(fields: list[str], width: int) -> list[str]:

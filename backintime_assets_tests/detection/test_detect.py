@@ -337,3 +337,26 @@ def test_a_quoted_preamble_line_above_a_headerless_table_stays_preamble():
 def test_zero_padded_numbers_are_codes_unless_strongly_named(text, expected):
     schema = detect_bytes(text.encode(), "prices.csv")
     assert [(c.type, c.canonical) for c in schema.columns] == expected
+
+
+_DISCLAIMER_WORDS = "prices are in local currency and may be revised please check the totals before any use".split()
+
+
+def _disclaimer(lines: int) -> list[str]:
+    # Lines of prose of varied length, as a disclaimer runs: no delimiter, no keyword on most lines.
+    return [" ".join(_DISCLAIMER_WORDS[k % 5:k % 5 + 3 + k % 9]) for k in range(lines)]
+
+
+def test_notes_that_outnumber_a_short_files_rows_do_not_hide_its_table():
+    rows = [f"2021-03-{1 + i:02d},T{i:03d},{10 + i / 2:.2f},{1000 + i}" for i in range(15)]
+    notes = ["", "Notes:", *_disclaimer(40)]
+    s = detect_bytes(("\n".join(["Date,Ticker,Close,Volume", *rows, *notes]) + "\n").encode(), "prices.csv")
+    assert (s.delimiter, s.header_row, s.data_start_line) == (",", 0, 1)
+    assert [c.canonical for c in s.columns] == ["date", "ticker", "close", "volume"]
+    assert s.footer_lines == 41  # "Notes:" and the disclaimer; the blank line is skipped anyway
+
+
+def test_a_one_column_list_under_a_short_preamble_stays_one_column():
+    lines = ["Exchange,AMEX", "Report,daily", "Ticker", *[f"T{i:03d}" for i in range(30)]]
+    s = detect_bytes(("\n".join(lines) + "\n").encode(), "tickers.csv")
+    assert len(s.columns) == 1 and s.columns[0].name == "Ticker" and s.data_start_line == 3
