@@ -99,6 +99,7 @@ def fits_type(canonical: str, t: ColumnType) -> bool:
 # be a title that happens to be as wide as the table ("Prices, volumes, AAPL" above "Date,Close,
 # Volume" claimed the Close column for volume).
 _UPPER_ROW_WEIGHT = 0.95
+_STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 
 
 def _name_score(cells: Sequence[str]) -> dict[str, float]:
@@ -120,6 +121,11 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
                 scores[canonical] = max(scores.get(canonical, 0.0), 0.6 * weight)
                 break
     return scores
+
+
+def named_as(canonical: str, name: str) -> bool:
+    """Whether a column's name alone says it holds `canonical` ("Close", "Schlusskurs", "Datum")."""
+    return _name_score([name]).get(canonical, 0.0) >= _STRONG_NAME
 
 
 def _looks_like_ticker(values: Sequence[str]) -> float:

@@ -7,6 +7,7 @@ from pathlib import PurePath
 import numpy as np
 import pyarrow as pa
 
+from backintime_assets.detection.canonical import named_as
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import read_sheet
 
@@ -64,6 +65,20 @@ def _region(schema: FileSchema, total: int) -> tuple[int, int]:
     first = min(max(schema.data_start_line, 0), total)
     stop = max(first, total - max(schema.footer_lines, 0))
     return first, stop
+
+
+def _why_unmapped(schema: FileSchema, missing: list[str]) -> str:
+    """What to look at when a column named for a missing one was not read as it: its values did not
+    fit the type ("4,537" in a file whose decimal mark is in doubt, a date in an unknown format)."""
+    for wanted in missing:
+        for column in schema.columns:
+            if column.canonical is None and named_as(wanted, column.name):
+                marks = f"decimal mark {schema.decimal!r}, " + (
+                    f"thousands mark {schema.thousands!r}" if schema.thousands else "no thousands mark")
+                check = "its date format" if wanted == "date" else f"the file's number format ({marks})"
+                return (f" ({column.name!r} is named as one but its values read as {column.type}: check {check},"
+                        " or override the column's type)")
+    return ""
 
 
 def _reject_all(rec: Records, raw_of, reason: str) -> list[Line]:
@@ -127,7 +142,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                               schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
     missing_cols = [c for c in ("date", "close") if c not in cmap]
     if missing_cols:
-        problem = "no " + " or ".join(missing_cols) + " column"
+        problem = "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)
         rejected = rec.rejected + _reject_all(rec, raw_of, f"file problem: {problem}")
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, problem,
                               lines_frame(source_file, non_data), total, reader)

@@ -111,6 +111,20 @@ def test_unmapped_file_rejects_every_data_row():
     assert accounted(r)
 
 
+def test_a_missing_column_names_the_column_that_was_named_for_it_and_what_to_check():
+    # "4,537" beside ungrouped volumes in a tab file: decimal comma or grouping, the file cannot tell,
+    # so the mark is read as neither and Close holds text (detection/numbers.py).
+    lines = ["Date\tTicker\tClose\tVolume"] + [f"2021-03-{1 + i:02d}\tT{i}\t4,{537 + i}\t{40000 + i}" for i in range(8)]
+    r = run(("\n".join(lines) + "\n").encode())
+    assert r.file_problem == ("no close column ('Close' is named as one but its values read as string: check the"
+                              " file's number format (decimal mark '.', no thousands mark), or override the"
+                              " column's type)")
+    assert r.rows_read == 8 and set(r.rejected.reason) == {f"file problem: {r.file_problem}"}
+    r = run(b"Date,Ticker,Close\nsoon,AAA,1.5\nlater,BBB,2.5\n")
+    assert r.file_problem == ("no date column ('Date' is named as one but its values read as string: check its"
+                              " date format, or override the column's type)")
+
+
 def test_truncated_last_line_is_rejected_not_lost():
     data = render_table(PRICE_HEADER, sample_prices(5), Style())[:-25]
     r = run(data)
