@@ -15,6 +15,7 @@ from .dates import shape
 from .footer import footer_start
 from .joined import joined
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .numbers_header import numbers_header
 from .shapes import shape_hits
 
 _MAX_HEADER_BLOCK = 3
@@ -27,6 +28,7 @@ _CONFIRM_LOOKAHEAD = 6  # rows looked at for the two that confirm a data start
 # lines without a delimiter is the table, and those lines notes around it.
 _MIN_TABLE_RUN = 3
 _TABLE_AMONG_PROSE = 0.25
+_NUMBERS_HEADER_PROBE = 50  # rows below a row of numbers that say whether it heads them
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
 
@@ -155,6 +157,18 @@ def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
         return False
     cells = [c.strip() for c in fields if c.strip()]
     return sum(1 for c in cells if any(ch.isalpha() for ch in c)) >= 0.5 * len(cells)
+
+
+def _numbers_header_at(rows: list[Row], start: int, width: int, decimal: str, thousands: str | None) -> int | None:
+    """Index of a row of numbers (years) that heads the table though it reads as data: the row the
+    data starts at, or the full-width row right above it (data-like, but not confirmed as the data
+    start by the rows below it, which are of another kind: text or decimals under a year)."""
+    for k in (start - 1, start):
+        if 0 <= k < len(rows) and _fits(rows[k][1], width):
+            below = [f for _, f in rows[k + 1:k + 1 + _NUMBERS_HEADER_PROBE] if _fits(f, width)]
+            if numbers_header(rows[k][1][:width], below, decimal, thousands):
+                return k
+    return None
 
 
 def _width(rows: list[Row]) -> int:
@@ -375,6 +389,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     number_rx = number_patterns(decimal, thousands)[1]
     while len(block) > 1 and _values_row(block[-1][1], judge, number_rx):
         block.pop()
+    if not block:
+        k = _numbers_header_at(rows, start, width, decimal, thousands)
+        if k is not None:
+            block, start = [rows[k]], max(start, k + 1)
 
     layout = Layout(width=width)
     first_data_line = rows[start][0] if start < len(rows) else head_lines

@@ -246,3 +246,96 @@ def test_above_a_comment_only_a_row_of_names_is_taken_for_the_header():
     # ... a header trailing empty cells is one ("Date,...,Volume,,": review of the rule above).
     lay = layout("Date,Ticker,Close,Volume,,\n# checked\n" + rows)
     assert lay.header_row == 0 and lay.names == ["Date", "Ticker", "Close", "Volume"]
+
+
+def test_a_header_row_of_years_is_the_header():
+    # Found on frictionless' test files ("Musei,2011,2010" above visitor counts): a year reads as
+    # data to every type test, so the header was taken for the first data row and its names lost.
+    cases = {
+        "Musei,2011,2010\nUffizi,1766692,1651627\nAccademia,1252997,1161432\nPitti,500123,480321\n":
+            ["Musei", "2011", "2010"],
+        # the real file: two rows, one of them text where the counts should be
+        "Musei,2011,2010\nGalleria d'Arte moderna,23.824,17.518\nMuseo Pitrè,in restauro,in restauro\n":
+            ["Musei", "2011", "2010"],
+        "Region,2020,2019,2018\nNorth,10.5,9.25,8.5\nSouth,11.5,9.5,8.75\nEast,12.25,9.75,8.25\n":
+            ["Region", "2020", "2019", "2018"],
+        ',"2018","2019"\nItaly,1.5,2.1\nFrance,1.8,1.9\n': ["column_1", "2018", "2019"],
+        "2018,2019,2020\n1.5,2.1,-8.9\n1.8,1.9,-7.9\n2.3,2.0,-10.8\n": ["2018", "2019", "2020"],
+    }
+    for text, names in cases.items():
+        lay = layout(text)
+        assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, names), text
+    # under a title line, and in a semicolon export with decimal commas
+    text = "Real GDP growth\nCountry;2018;2019;2020\nItaly;0,9;0,5;-8,9\nFrance;1,8;1,9;-7,9\nSpain;2,3;2,0;-10,8\n"
+    lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ",", None)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert lay.names == ["Country", "2018", "2019", "2020"]
+    assert [t.type for t in lay.types] == ["string", "float", "float", "float"]
+
+
+def test_a_header_row_of_small_integers_above_decimals_is_the_header():
+    # maturities in years over a yield curve; three integers in order at least
+    text = "Date,1,2,5,10\n" + "".join(f"2020-01-{d:02d},1.{d}5,1.{d}7,1.{d}9,2.{d}1\n" for d in range(2, 9))
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names == ["Date", "1", "2", "5", "10"]
+    assert [t.type for t in lay.types] == ["date", "float", "float", "float", "float"]
+
+
+def test_a_first_data_row_of_years_or_integers_stays_data():
+    cases = [
+        "2011,5.2,3.1\n2012,5.4,3.0\n2013,5.1,3.3\n2014,5.0,3.2\n",  # a column of years
+        "Italy,2011,2012\nFrance,2013,2014\nSpain,2010,2015\n",  # two columns of years
+        "1990,2001,2010\n1991,2002,2011\n1992,2003,2012\n",
+        # prices near 2000 (a price file without a header), round ones in the first row
+        "AAPL,2005,2010\nMSFT,2011.5,2020.25\nIBM,1995.75,2001.5\nIBM,2003.25,2004.5\n",
+        "A,1,2,3\nB,17,25,33\nC,18,26,35\n",  # small integers above integers
+        "A,1,2\nB,1.5,2.5\nC,1.25,2.75\n",  # only two of them
+        "Italy,2011,5.5\nFrance,2012,5.25\n",  # years with a value: a data row
+    ]
+    for text in cases:
+        lay = layout(text)
+        assert (lay.header_row, lay.data_start_line) == (-1, 0), text
+        assert lay.names == [f"column_{j + 1}" for j in range(lay.width)]
+
+
+@given(first_year=st.integers(1900, 2090), rows=st.integers(2, 30), label=st.booleans(),
+       values=st.lists(st.floats(0.01, 5000, allow_nan=False).map(lambda v: round(v, 2)), min_size=60, max_size=60))
+def test_a_headerless_table_with_a_year_column_keeps_its_first_row(first_year, rows, label, values):
+    lines = [(f"Item{k}," if label else "") + f"{first_year + k},{values[2 * k]},{values[2 * k + 1]}"
+             for k in range(rows)]
+    lay = layout("\n".join(lines) + "\n")
+    assert (lay.header_row, lay.data_start_line) == (-1, 0)
+
+
+@given(years=st.lists(st.lists(st.integers(1800, 2100), min_size=3, max_size=3, unique=True).map(sorted),
+                      min_size=2, max_size=30), label=st.booleans())
+def test_a_headerless_table_of_years_in_order_keeps_its_first_row(years, label):
+    # the hardest case for the rule: every row is a row of years in order, as a header of years is
+    lines = [(f"Item{k}," if label else "") + ",".join(map(str, row)) for k, row in enumerate(years)]
+    lay = layout("\n".join(lines) + "\n")
+    assert (lay.header_row, lay.data_start_line) == (-1, 0)
+
+
+def test_a_world_bank_export_keeps_its_header_of_years():
+    years = range(1960, 1966)
+    text = ('"Data Source","World Development Indicators",\n\n"Last Updated Date","2023-12-18",\n\n'
+            '"Country Name","Country Code",' + ",".join(f'"{y}"' for y in years) + ",\n" + "".join(
+                f'"{c}","{c[:3].upper()}",' + ",".join('""' if y < 1962 and k % 2 else f'"{(k + 1) * 1234567 + y}"'
+                                                       for y in years) + ",\n"
+                for k, c in enumerate(["Aruba", "Afghanistan", "Angola", "Albania", "Andorra"])))
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (4, 5)
+    # (the rows end in a delimiter, as the World Bank's do: an empty last column)
+    assert lay.names == ["Country Name", "Country Code", *map(str, years), "column_9"]
+    assert [t.type for t in lay.types][:8] == ["string"] * 2 + ["integer"] * 6
+
+
+@given(first_year=st.integers(1900, 2080), years=st.integers(2, 8), descending=st.booleans(),
+       rows=st.integers(1, 30), scale=st.sampled_from([0.01, 1.0, 1e6]))
+def test_a_row_of_years_above_values_of_another_kind_is_the_header(first_year, years, descending, rows, scale):
+    heads = [str(first_year + k) for k in range(years)][::-1 if descending else 1]
+    body = [[f"Item{r}"] + [f"{(r + 1) * (k + 2) * scale / 7:.2f}" for k in range(years)] for r in range(rows)]
+    lay = layout("\n".join(",".join(r) for r in [["Name"] + heads] + body) + "\n")
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names == ["Name"] + heads
