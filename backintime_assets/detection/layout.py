@@ -347,10 +347,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge):
                 start = k
                 break
+    unconfirmed = None  # the row taken for the header when no data start was confirmed
     if start is None:
         # All-text table (or no row fits): its first full-width row is taken as the header.
-        first_full = next((k for k, (_, f) in enumerate(rows) if len(f) == width), 0)
-        start = first_full + 1
+        unconfirmed = next((k for k, (_, f) in enumerate(rows) if len(f) == width), 0)
+        start = unconfirmed + 1
 
     # The header block is the run of non-data rows right above the data (multi-row headers exist,
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
@@ -393,6 +394,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         k = _numbers_header_at(rows, start, width, decimal, thousands)
         if k is not None:
             block, start = [rows[k]], max(start, k + 1)
+        elif unconfirmed is not None and not rows[unconfirmed][1][0].lstrip().startswith("#"):
+            # The row taken for the header reads as data; the rows below did not confirm it (they
+            # are damaged, or of mixed kinds), yet it is no header: data, to be loaded or rejected
+            # with its reason, not skipped as preamble.
+            start = unconfirmed
 
     layout = Layout(width=width)
     first_data_line = rows[start][0] if start < len(rows) else head_lines

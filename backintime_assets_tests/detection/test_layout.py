@@ -339,3 +339,16 @@ def test_a_row_of_years_above_values_of_another_kind_is_the_header(first_year, y
     lay = layout("\n".join(",".join(r) for r in [["Name"] + heads] + body) + "\n")
     assert (lay.header_row, lay.data_start_line) == (0, 1)
     assert lay.names == ["Name"] + heads
+
+
+def test_a_first_row_that_reads_as_data_is_data_though_the_rows_below_do_not_confirm_it():
+    # Rows of mixed kinds ("in restauro" where numbers stand) confirm no data start; the first row
+    # was then taken for the header, found to be data-like, dropped from the header, and so skipped
+    # as preamble: neither loaded nor rejected (found by helper-57's review of the years header).
+    for text in ("Museo,2011\nGalleria,23.8\nPitti,in restauro\n",
+                 "AAPL,2021-03-01,10.5\nMSFT,2021-03-02,bad\nIBM,x,zz\n"):
+        lay = layout(text)
+        assert (lay.header_row, lay.data_start_line) == (-1, 0), text
+    # A comment line is not made data.
+    lay = layout("# prices\nAAPL,2021-03-01,10.5\nMSFT,2021-03-02,bad\nIBM,x,zz\n")
+    assert lay.data_start_line == 1
