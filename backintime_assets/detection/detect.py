@@ -55,7 +55,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = "no data rows"
     return FileSchema(
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
-        escapechar=dialect.escapechar, line_terminator=dialect.line_terminator, header_row=layout.header_row,
+        escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,
+        line_terminator=dialect.line_terminator, header_row=layout.header_row,
         data_start_line=layout.data_start_line, footer_lines=layout.footer_lines, decimal=decimal,
         thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
         confidence=dialect.confidence,
@@ -83,7 +84,7 @@ def _table_line(layout: Layout) -> int:
 def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, file_date) -> _Read:
     """The layout of the sample read with `dialect`, its first `plain_lines` lines (a preamble)
     read line by line with no quote character."""
-    args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
+    args = (dialect.delimiter, dialect.quotechar, dialect.escapechar, None, dialect.skipinitialspace)
     if plain_lines:
         cut = line_offset(text, plain_lines)
         head_rows = parse_rows(text[:cut], dialect.delimiter, None, None)
@@ -110,7 +111,8 @@ def _table_start(text: str, tail_text: str | None, dialect: Dialect, first: _Rea
         starts.append(count_lines(text))  # the last record ends with the sample
     if not any(b - a > 1 for a, b in zip(starts, starts[1:])):
         return _table_line(first.layout)
-    plain = _read(text, tail_text, replace(dialect, quotechar=None, escapechar=None), 0, file_date).layout
+    unquoted = replace(dialect, quotechar=None, escapechar=None, skipinitialspace=False)
+    plain = _read(text, tail_text, unquoted, 0, file_date).layout
     return _table_line(plain) if plain.header_row > 0 else _table_line(first.layout)
 
 
@@ -157,8 +159,9 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     start = _table_start(text, tail_text, dialect, first, file_date) if quoting_at_stake(text) else 0
     if start > 0 and count_lines(text) - start >= _MIN_TABLE_LINES:
         table = detect_dialect(text[line_offset(text, start):])
-        if (start, table.delimiter, table.quotechar, table.escapechar) != (
-                _table_line(first.layout), dialect.delimiter, dialect.quotechar, dialect.escapechar):
+        if (start, table.delimiter, table.quotechar, table.escapechar, table.skipinitialspace) != (
+                _table_line(first.layout), dialect.delimiter, dialect.quotechar, dialect.escapechar,
+                dialect.skipinitialspace):
             read = _read(text, tail_text, table, start, file_date)
         dialect = table
     if read.layout.header_row < 0 and dialect.quotechar is not None:

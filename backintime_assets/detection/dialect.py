@@ -59,6 +59,9 @@ class Dialect:
     escapechar: str | None = None
     line_terminator: str = "\n"
     confidence: float = 0.0
+    # Spaces after a delimiter are skipped, so a quote after them opens a cell ('1, "Smith, J"'):
+    # hand-made and older exports write them; pyarrow's reader cannot, the csv module can.
+    skipinitialspace: bool = False
 
 
 def detect_line_terminator(text: str) -> str:
@@ -72,10 +75,12 @@ def detect_line_terminator(text: str) -> str:
     return "\n"
 
 
-def reader_kwargs(delimiter: str, quotechar: str | None, escapechar: str | None) -> dict:
+def reader_kwargs(delimiter: str, quotechar: str | None, escapechar: str | None,
+                  skipinitialspace: bool = False) -> dict:
     """csv.reader keyword arguments for a dialect. strict=False keeps a malformed quote from raising:
     the row then shows up with a wrong field count instead."""
-    kw: dict = {"delimiter": delimiter, "escapechar": escapechar, "strict": False, "skipinitialspace": False}
+    kw: dict = {"delimiter": delimiter, "escapechar": escapechar, "strict": False,
+                "skipinitialspace": skipinitialspace}
     if quotechar:
         kw.update(quotechar=quotechar, doublequote=True, quoting=csv.QUOTE_MINIMAL)
     else:
@@ -84,11 +89,11 @@ def reader_kwargs(delimiter: str, quotechar: str | None, escapechar: str | None)
 
 
 def parse_rows(text: str, delimiter: str, quotechar: str | None, escapechar: str | None,
-               max_rows: int | None = None) -> list[tuple[int, list[str]]]:
+               max_rows: int | None = None, skipinitialspace: bool = False) -> list[tuple[int, list[str]]]:
     """(0-based physical line where the record starts, fields) for each record; blank lines give []."""
-    if max_rows is None and _plain(text, quotechar, escapechar):
+    if max_rows is None and not skipinitialspace and _plain(text, quotechar, escapechar):
         return list(enumerate(_split_lines(text, delimiter)))
-    kwargs = reader_kwargs(delimiter, quotechar, escapechar)
+    kwargs = reader_kwargs(delimiter, quotechar, escapechar, skipinitialspace)
     if max_rows is None:
         # As many records as lines: none spans lines, so record k starts on line k, and the
         # records come out of the reader in C, without a Python step per record.
@@ -309,15 +314,30 @@ def detect_dialect(text: str) -> Dialect:
     sample = "\n".join(lines)
     if not sample.strip():
         return Dialect(line_terminator=terminator)
-    delimiter, quotechar, escapechar, confidence = _best_dialect(sample)
-    return Dialect(delimiter, quotechar, escapechar, terminator, confidence)
+    delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample)
+    return Dialect(delimiter, quotechar, escapechar, terminator, confidence, skip)
+
+
+def _trimmed(rows: list[tuple[int, list[str]]]) -> list[list[str]]:
+    return [[c.strip() for c in f] for _, f in rows]
+
+
+def _spaced_quotes(sample: str, quotes: list[str | None]) -> set[tuple[str, str]]:
+    """(character, quote) pairs where spaces stand between that character and the quote: the
+    delimiters after which a dialect that skips initial spaces may open a quoted cell. Most samples
+    hold no space before a quote, and the scan is spared."""
+    qs = "".join(q for q in quotes if q and " " + q in sample)
+    if not qs:
+        return set()
+    return set(re.findall(f"([^ ]) +([{re.escape(qs)}])", sample))
 
 
 # The quick look at a file and the larger sample that may follow it mostly score the same first
 # lines: the second scoring is then free.
 @lru_cache(maxsize=8)
-def _best_dialect(sample: str) -> tuple[str, str | None, str | None, float]:
-    """(delimiter, quote, escape, confidence) that score best on `sample` (lines joined by \\n)."""
+def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float]:
+    """(delimiter, quote, escape, skipinitialspace, confidence) that score best on `sample` (lines
+    joined by \\n)."""
     # Nothing below tells one digit from another (no candidate delimiter, quote or escape is a
     # digit; the value patterns know only \d): the sample is read in its digit shape (shapes.py),
     # in which a column of prices repeats a handful of cells, each scored once (_known_count).
@@ -334,9 +354,13 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, float]:
     escapes: list[str | None] = [None]
     if "\\" in sample:
         escapes.append("\\")
+    # Skipping initial spaces is tried only for a delimiter and quote with spaces between them
+    # somewhere ('1, "a"'), and kept only where the quotes it opens change the cells: elsewhere it
+    # changes nothing the reading keeps (cells are trimmed) but the reader (the csv module's, slower).
+    spaced = _spaced_quotes(sample, quotes)
 
     best: tuple[float, int] | None = None
-    best_dialect: tuple[str, str | None, str | None] = (",", '"', None)
+    best_dialect: tuple[str, str | None, str | None, bool] = (",", '"', None, False)
     scores: list[float] = []
     rank = 0
     for d in delimiters:
@@ -352,11 +376,20 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, float]:
                 if score is None:
                     score = _score(rows, d)
                     scored.append((rows, score))
+                skip = False
+                if (d, q) in spaced and d != " ":  # a space delimiter: skipping would merge runs of them
+                    skip_rows = parse_rows(sample, d, q, e, skipinitialspace=True)
+                    skipped = _score(skip_rows, d)
+                    # A tie where the cells differ beyond their blanks: the quotes opened cells that
+                    # are no more known for it ('1, "say ""hi"""'), and kept, they stay in the values.
+                    if skipped > score * (1 + 1e-9) + 1e-12 or (
+                            skipped >= score * (1 - 1e-9) and _trimmed(skip_rows) != _trimmed(rows)):
+                        score, skip = max(score, skipped), True
                 scores.append(score)
                 rank += 1
                 if best is None or score > best[0] * (1 + 1e-9) + 1e-12:
                     best = (score, rank)
-                    best_dialect = (d, q, e)
+                    best_dialect = (d, q, e, skip)
     top = best[0] if best else 0.0
     runner_up = max((s for s in scores if s < top * (1 - 1e-9)), default=0.0)
     confidence = round(1.0 - runner_up / top, 3) if top > 0 else 0.0

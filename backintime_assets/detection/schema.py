@@ -40,6 +40,9 @@ class FileSchema:
     # (ingestion/shared_layouts.py), not yet proven on this file's rows: the conversion proves it on
     # the whole file and falls back to the file's own detection where it does not hold.
     borrowed_from: str | None = None
+    # Spaces after a delimiter are skipped, so a quote after them opens a cell ('1, "Smith, J"'), as
+    # the csv module's skipinitialspace does. Defaults to False: schemas stored before it load.
+    skipinitialspace: bool = False
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes

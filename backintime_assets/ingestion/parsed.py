@@ -108,6 +108,8 @@ def reading_key(schema: dict) -> str:
     """What decides how a file's rows are read: its schema without its name, confidences or provenance."""
     key = dict(schema, file=None, confidence=None, borrowed_from=None,
                columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
+    if not key.get("skipinitialspace", True):
+        del key["skipinitialspace"]  # its default, as schemas stored before it say: their rows stay found
     return json.dumps(key, sort_keys=True)
 
 
@@ -312,7 +314,8 @@ def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -
     from backintime_assets.normalisation.record_ends import record_ends
 
     index = LineIndex(chunk)  # the same lines as io.StringIO(newline="") gives the reader
-    ended = record_ends(index, skip_lines, schema.delimiter, schema.quotechar, schema.escapechar)
+    ended = record_ends(index, skip_lines, schema.delimiter, schema.quotechar, schema.escapechar,
+                        schema.skipinitialspace)
     if ended is None:
         return _last_record_end_by_csv(chunk, index, schema, skip_lines)
     # Lines of the records before the last one: up to the last record end before the last line.
@@ -322,13 +325,14 @@ def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -
 
 def _last_record_end_by_csv(chunk: bytes, index, schema, skip_lines: int) -> int:
     """_last_record_end by the csv module itself, where record_ends cannot tell (an escape
-    character, a record longer than the csv module reads). At a Python object per cell, it
-    takes over ten times as long on a piece of quoted notes."""
+    character, spaces skipped after a delimiter, a record longer than the csv module reads). At a
+    Python object per cell, it takes over ten times as long on a piece of quoted notes."""
     from backintime_assets.detection.dialect import reader_kwargs
 
     text = chunk[index.offset(skip_lines):].decode("latin-1")  # a character per byte, ASCII kept
     reader = csv.reader(io.StringIO(text, newline=""),
-                        **reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar))
+                        **reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar,
+                                        schema.skipinitialspace))
     complete = read = 0  # lines of the records before the last one read, and of all read
     try:
         for _ in reader:

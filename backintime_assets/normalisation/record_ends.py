@@ -25,12 +25,13 @@ _WINDOW_BYTES = 4 << 20
 
 
 def record_ends(index: LineIndex, first: int, delimiter: str, quotechar: str,
-                escapechar: str | None = None) -> np.ndarray | None:
+                escapechar: str | None = None, skipinitialspace: bool = False) -> np.ndarray | None:
     """For each line from 0-based line `first` on, whether a record ends with it: False where its
     line break is inside a quoted cell. None where only the csv module itself can tell: a record
     longer than csv.field_size_limit() (the reader stops at it with an error, as at a quote that
-    never closes), an escape character, a non-ASCII quote, a quote that is the delimiter, either of
-    them a line break. A delimiter outside latin-1 is never seen (text of a byte per character).
+    never closes), an escape character, spaces skipped after a delimiter (a quote after them opens
+    a cell), a non-ASCII quote, a quote that is the delimiter, either of them a line break. A
+    delimiter outside latin-1 is never seen (text of a byte per character).
 
     The text is read as the csv module reads it decoded as latin-1 (a character per byte), with
     doublequote=True, strict=False and no escape character: a quote opens a cell only at the
@@ -39,7 +40,7 @@ def record_ends(index: LineIndex, first: int, delimiter: str, quotechar: str,
     end ends its last record, inside quotes or not."""
     quote = ord(quotechar)
     delim = ord(delimiter) if ord(delimiter) < 256 else -1  # a character latin-1 text never holds
-    rules = reader_kwargs(delimiter, quotechar, escapechar)
+    rules = reader_kwargs(delimiter, quotechar, escapechar, skipinitialspace)
     if any(rules.get(k) != v for k, v in _RULES.items()) or quote > 127 or quote in (delim, 10, 13) \
             or delim in (10, 13):
         return None

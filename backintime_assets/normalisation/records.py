@@ -81,8 +81,12 @@ class _RowSorter:
         return Records(np.asarray(self.lines, dtype=np.int64), cols, self.raw, self.rejected, self.non_data, reader)
 
 
+def _reader_kwargs(schema: FileSchema) -> dict:
+    return reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar, schema.skipinitialspace)
+
+
 def _parse_line(text: str, schema: FileSchema) -> list[str]:
-    kw = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar)
+    kw = _reader_kwargs(schema)
     try:
         return next(csv.reader([text], **kw), [])
     except csv.Error:
@@ -102,7 +106,7 @@ def _split_lines(index: LineIndex, lines: np.ndarray, schema: FileSchema, needed
     sorter = _RowSorter(width)
     texts = index.texts(lines)
     numbers = (lines + 1).tolist()
-    kw = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar)
+    kw = _reader_kwargs(schema)
     reader = csv.reader(io.StringIO("\n".join(texts) + ("\n" if texts else ""), newline=""), **kw)
     start = 0
     while True:
@@ -160,6 +164,8 @@ def split_fast(index: LineIndex, first: int, stop: int, schema: FileSchema, need
     width = len(schema.columns)
     if width < 2 or len(schema.delimiter) != 1:
         return None
+    if schema.skipinitialspace:
+        return None  # pyarrow has no such option: a quote after a space is text to it (the files are rare)
     if schema.quotechar and index.buf.find(schema.quotechar.encode(), index.offset(first), index.offset(stop)) >= 0:
         # The index holds UTF-8, where a delimiter past ASCII is several bytes: record_ends reads one.
         ended = record_ends(index, first, schema.delimiter, schema.quotechar, schema.escapechar) \

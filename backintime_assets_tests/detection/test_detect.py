@@ -3,13 +3,13 @@ import io
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from backintime_assets.detection import detect_bytes, detect_file
 from backintime_assets.detection.detect import HEAD_BYTES, TAIL_BYTES
 from backintime_assets.detection.dialect import reader_kwargs
-from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.detection.render import PRICE_HEADER, Style, format_cell, render_table, sample_prices
 
 CANONICAL = ["date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume"]
 
@@ -360,3 +360,51 @@ def test_a_one_column_list_under_a_short_preamble_stays_one_column():
     lines = ["Exchange,AMEX", "Report,daily", "Ticker", *[f"T{i:03d}" for i in range(30)]]
     s = detect_bytes(("\n".join(lines) + "\n").encode(), "tickers.csv")
     assert len(s.columns) == 1 and s.columns[0].name == "Ticker" and s.data_start_line == 3
+
+
+def test_a_file_with_quoted_cells_after_spaced_delimiters():
+    data = (b'id, name, city, amount\r\n1, "Smith, John", "Paris", 12.5\r\n2, "Doe, Jane", "Lyon", 7\r\n'
+            b'3, "Roe, Rick", "Nice", 3.25\r\n4, "Poe, Edgar", "Lille", 1\r\n')
+    s = detect_bytes(data, "people.csv")
+    assert (s.delimiter, s.quotechar, s.skipinitialspace, s.header_row, s.data_start_line) == (",", '"', True, 0, 1)
+    assert [(c.name, c.type) for c in s.columns] == [("id", "integer"), ("name", "string"), ("city", "string"),
+                                                     ("amount", "float")]
+    assert s.to_dict()["skipinitialspace"] is True  # what `backintime detect --json` prints
+
+
+def test_quoted_header_names_after_spaced_delimiters_lose_their_quotes():
+    # frictionless issue-1109: read without skipping, the header was taken for a data row.
+    data = b'"int", "number", "string"\n"1", "2.3", "string"\n"", "4.3", "string"\n"3", "3.14", "string"\n'
+    s = detect_bytes(data, "t.csv")
+    assert (s.header_row, s.data_start_line, s.skipinitialspace) == (0, 1, True)
+    assert [(c.name, c.type) for c in s.columns] == [("int", "integer"), ("number", "float"), ("string", "string")]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=generic_tables(), spaces=st.integers(1, 2))
+def test_generic_tables_with_spaced_delimiters(table, spaces):
+    # The table written with spaces after each delimiter, a cell quoted where it holds the
+    # delimiter or the quote: detected as such wherever a quoted cell follows a delimiter, and
+    # read back cell for cell.
+    header, rows, style, kinds = table
+    assume(style.delimiter != "\t")  # a tab and spaces: as much a space-delimited table
+    style.quotechar = '"'
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=style.delimiter, lineterminator="")
+    lines = []
+    cells_of_lines = ([header] if style.header else []) + [[format_cell(v, style) for v in r] for r in rows]
+    for row in cells_of_lines:
+        cells = []
+        for c in row:
+            out.seek(0), out.truncate()
+            writer.writerow([c])
+            cells.append(out.getvalue())
+        lines.append((style.delimiter + " " * spaces).join(cells))
+    text = "\n".join(lines) + "\n"
+    s = detect_bytes(text.encode(), "t.csv")
+    assert s.delimiter == style.delimiter
+    assert len(s.columns) == len(kinds)
+    spaced_quote = any(c.startswith('"') for line in lines for c in line.split(style.delimiter + " " * spaces)[1:])
+    assert s.skipinitialspace == spaced_quote
+    got = csv.reader(io.StringIO(text), **reader_kwargs(s.delimiter, s.quotechar, s.escapechar, s.skipinitialspace))
+    assert [[c.strip() for c in r] for r in got] == [[c.strip() for c in r] for r in cells_of_lines]

@@ -276,3 +276,46 @@ def test_known_count_merges_cells_that_strip_alike():
     from backintime_assets.detection.dialect import _known_count
 
     assert _known_count(["1.5", " 1.5", "1.5 ", "x y", " x y ", "", "  ", "??", " ??"]) == 7
+
+
+# A space after every delimiter and quoted cells after it: hand-made and older exports (issue 4).
+SPACED = ('id, name, city, amount\n1, "Smith, John", "Paris", 12.5\n2, "Doe, Jane", "Lyon", 7\n'
+          '3, "Roe, Rick",   "Nice", 3.25\n')
+
+
+def test_a_quote_after_a_delimiter_and_spaces_opens_a_cell():
+    d = detect_dialect(SPACED)
+    assert (d.delimiter, d.quotechar, d.escapechar, d.skipinitialspace) == (",", '"', None, True)
+    rows = parse_rows(SPACED, d.delimiter, d.quotechar, d.escapechar, skipinitialspace=d.skipinitialspace)
+    assert [f for _, f in rows] == [["id", "name", "city", "amount"], ["1", "Smith, John", "Paris", "12.5"],
+                                    ["2", "Doe, Jane", "Lyon", "7"], ["3", "Roe, Rick", "Nice", "3.25"]]
+
+
+def test_spaced_quotes_that_hold_no_delimiter_still_lose_their_quotes():
+    # Read without skipping, ' "AA"' is a cell with its quotes: the same field count, other values.
+    d = detect_dialect('1, "AA"\n2, "BB"\n3, "CC"\n')
+    assert (d.delimiter, d.quotechar, d.skipinitialspace) == (",", '"', True)
+    d = detect_dialect('"int", "number"\n"1", "2.3"\n"", "4.3"\n"3", "3.14"\n')
+    assert (d.delimiter, d.skipinitialspace) == (",", True)
+
+
+@pytest.mark.parametrize("text", [
+    "id, name, amount\n1, Smith, 12.5\n2, Doe, 7\n3, Roe, 3\n",  # spaces, no quote: cells are trimmed anyway
+    'id,name,amount\n1,"Smith, John",12.5\n2,"Doe, Jane",7\n3,"Roe, Rick",3\n',  # quotes, no spaces
+    'id name amount\n1  "Smith John"  12.5\n2  "Doe Jane"  7\n3  "Roe Rick"  3\n',  # a space delimiter
+    'id,note\n1,he said "hi"\n2,a "b" c\n3,x\n',  # a quote after a space inside an unquoted cell
+])
+def test_initial_spaces_are_skipped_only_where_that_reads_the_sample_better(text):
+    assert detect_dialect(text).skipinitialspace is False
+
+
+def test_parse_rows_skips_initial_spaces_without_a_quote_in_the_text():
+    # The fast split (no quote in the text) does not skip: the csv module reads it.
+    assert parse_rows("a,  b\nc, d\n", ",", '"', None, skipinitialspace=True) == [(0, ["a", "b"]), (1, ["c", "d"])]
+    assert parse_rows("a,  b\n", ",", '"', None) == [(0, ["a", "  b"])]
+
+
+def test_spaced_quotes_around_cells_no_better_known_are_opened_all_the_same():
+    # 'say "hi"' is no known value whether its quotes are read or not: a tie the quotes decide.
+    d = detect_dialect('1, "say ""hi"""\n2, "a ""b"""\n3, "c ""d"""\n')
+    assert (d.delimiter, d.skipinitialspace) == (",", True)

@@ -28,3 +28,12 @@ def test_round_trip_and_unknown_keys_ignored():
     assert back == schema()
     assert FileSchema.from_json(schema().to_json()) == schema()
     assert back.canonical_map() == {"date": 0, "close": 1}
+
+
+def test_skipping_initial_spaces_is_in_the_json_and_off_in_schemas_stored_before_it():
+    assert json.loads(schema().to_json())["skipinitialspace"] is False
+    old = schema().to_dict()
+    del old["skipinitialspace"]
+    assert FileSchema.from_dict(old).skipinitialspace is False
+    spaced = FileSchema.from_json(json.dumps(dict(old, skipinitialspace=True)))
+    assert spaced.skipinitialspace is True

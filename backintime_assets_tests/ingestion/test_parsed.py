@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -8,7 +9,14 @@ from hypothesis import strategies as st
 
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
-from backintime_assets.ingestion.parsed import FILE_SUMMARY, FileGroup, FileTask, parse_group, parse_in_pieces
+from backintime_assets.ingestion.parsed import (
+    FILE_SUMMARY,
+    FileGroup,
+    FileTask,
+    parse_group,
+    parse_in_pieces,
+    reading_hash,
+)
 
 
 def _task(data: bytes, name: str = "big.csv") -> FileTask:
@@ -224,3 +232,31 @@ def test_tagged_rows_hold_only_the_parts_a_file_has(body, statuses):
     assert summary["rows_read"] == len(statuses) - 1 and summary["date"] == dt.date(2020, 1, 1)
     rejected = table.filter(pc.equal(table["status"], "rejected")).to_pylist()
     assert all(r["date"] == dt.date(2020, 1, 1) and r["raw"] and r["reason"] for r in rejected)
+
+
+@pytest.mark.parametrize("piece_bytes", [1500, 2500, 4096])
+def test_pieces_of_a_file_that_skips_initial_spaces_never_end_inside_a_quoted_line_break(piece_bytes):
+    # ' "halted\n' opens a cell only when spaces are skipped: record_ends, which does not skip,
+    # would end a record at that line break, and cut the note's row in two rejected ones.
+    lines = ["Date, Comment, Ticker, Close, Volume"]
+    for k in range(3000):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=k)
+        comment = '"halted\nresumed, next day"' if k % 50 == 7 else ('"ok, fine"' if k % 3 else "ok")
+        lines.append(f"{day.isoformat()}, {comment}, AAA, {10 + k % 90}.{k % 100:02d}, {1000 + k}")
+    data = ("\n".join(lines) + "\n").encode()
+    task = _task(data)
+    assert FileSchema.from_json(task.schema_json).skipinitialspace
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    assert _rows(pieces) == _rows(whole)
+    weekdays = sum((dt.date(2020, 1, 1) + dt.timedelta(days=k)).weekday() < 5 for k in range(3000))
+    assert pieces.filter(pc.equal(pieces["status"], "loaded")).num_rows == weekdays  # weekends: not trade days
+
+
+def test_the_reading_of_schemas_stored_before_skipping_initial_spaces_is_unchanged():
+    # The parsed zone finds rows by the reading's hash: a schema that does not skip hashes as it
+    # did before the field was added, so no file is read again for it.
+    schema = detect_bytes(b"Date,Close\n2020-01-02,1.5\n2020-01-03,1.6\n", "a.csv").to_dict()
+    old = {k: v for k, v in schema.items() if k != "skipinitialspace"}
+    assert reading_hash(json.dumps(old)) == reading_hash(json.dumps(schema))
+    assert reading_hash(json.dumps(dict(schema, skipinitialspace=True))) != reading_hash(json.dumps(schema))

@@ -123,3 +123,15 @@ def test_a_file_s_data_region_found_by_byte_search_is_where_a_line_index_puts_it
     assert _lines_without_index(buf, region) == (index.count, first, stop, index.offset(first), index.offset(stop))
     if b"\n" in buf:
         assert _lines_without_index(buf.replace(b"\n", b"\r\n"), region) is None  # a CR: LineIndex decides
+
+
+def test_files_with_quoted_cells_after_spaced_delimiters_read_as_alone():
+    header = "Date, Ticker, Name, Close, Volume\n"
+    a = (header + '2025-02-10, "AAA", "A, Inc.", 1.5, 10\n2025-02-10, "BBB", "B, Co", 2.5, 20\n').encode()
+    b = (header + '2025-02-10, "CCC", "C\nnote", 3.5, 30\n2025-02-10, "DDD", "D, Ltd", 4.5\n').encode()
+    schema = detect_bytes(a, "a.csv")
+    assert schema.skipinitialspace
+    grouped = _assert_same_as_alone([a, b], ["a.csv", "b.csv"], schema)
+    assert grouped[0].prices_arrow["ticker"].to_pylist() == ["AAA", "BBB"]
+    assert grouped[1].prices_arrow["source_line"].to_pylist() == [2]
+    assert grouped[1].rejected_arrow["source_line"].to_pylist() == [4]

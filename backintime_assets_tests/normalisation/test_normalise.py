@@ -475,3 +475,26 @@ def test_a_line_past_the_csv_modules_field_limit_among_balanced_quotes_still_loa
     assert r.rows_read == 8 and len(r.rejected_arrow) == r.rejected_arrow.num_rows
     assert sorted(r.prices_arrow["source_line"].to_pylist()) == [2, 3, 6, 7, 8, 9]  # weekends rejected
     assert "wrong field count" not in " ".join(r.rejected_arrow["reason"].to_pylist())
+
+
+# Quoted cells after spaced delimiters (issue 4): read as the csv module reads them with
+# skipinitialspace; pyarrow and the csv module without it cut "Apple, Inc." in two.
+SPACED = (b'Date, Ticker, Name, Close, Volume\n'
+          b'2024-01-02, "AAPL", "Apple, Inc.", 185.5, 1000\n'
+          b'2024-01-02, "MSFT", "Microsoft, Corp", 370.1, 2000\n'
+          b'2024-01-03,  "AAPL", "Apple, Inc.\nsplit note", 184.25, 1500\n'
+          b'2024-01-03, "MSFT", "Microsoft, Corp", 371\n'
+          b'2024-01-04, "MSFT", "Microsoft, Corp", 372, 2200\n')
+
+
+def test_quoted_cells_after_spaced_delimiters_are_read_whole():
+    schema = detect_bytes(SPACED, "spaced.csv")
+    assert schema.skipinitialspace
+    out = normalise_bytes(SPACED, schema, "spaced.csv")
+    prices = out.prices_arrow.to_pydict()
+    assert list(zip(prices["ticker"], prices["close"], prices["volume"], prices["source_line"])) == [
+        ("AAPL", 185.5, 1000, 2), ("MSFT", 370.1, 2000, 3), ("AAPL", 184.25, 1500, 4), ("MSFT", 372.0, 2200, 7)]
+    assert out.rejected_arrow.to_pylist() == [
+        {"source_file": "spaced.csv", "source_line": 6, "raw": '2024-01-03, "MSFT", "Microsoft, Corp", 371',
+         "reason": "wrong field count: expected 5, got 4"}]
+    assert out.rows_read == out.prices_arrow.num_rows + out.rejected_arrow.num_rows == 5

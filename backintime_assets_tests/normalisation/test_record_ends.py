@@ -103,3 +103,10 @@ def test_an_escape_character_is_left_to_the_csv_module():
     # Its rules are not these record_ends follows: the caller no longer has to know that.
     assert record_ends(LineIndex(b'a,"b\\"\nc"\nd,e\n'), 0, ",", '"', "\\") is None
     assert record_ends(LineIndex(b'a,"b\nc"\nd,e\n'), 0, ",", '"').tolist() == [False, True, True]
+
+
+def test_spaces_skipped_after_a_delimiter_are_left_to_the_csv_module():
+    # ' "b' opens a cell when spaces are skipped, and is text when not: the line break is inside it.
+    data = b'a, "b\nc", d\ne, f, g\n'
+    assert record_ends(LineIndex(data), 0, ",", '"', None, skipinitialspace=True) is None
+    assert record_ends(LineIndex(data), 0, ",", '"').tolist() == [True, True, True]

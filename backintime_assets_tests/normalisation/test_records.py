@@ -158,3 +158,16 @@ def test_a_line_of_tabs_is_blank_in_a_tab_delimited_file(cut_small_texts):
     rec = split_fast(index, 1, index.count, schema(delimiter="\t"), [0, 1, 2])
     assert rec.reader == "pyarrow+csv" and rec.line.tolist() == [2, 5, 7]
     assert rec.non_data == [(4, "\t\t", "blank"), (6, "\t \xa0\t", "blank")]
+
+
+def test_spaces_skipped_after_the_delimiter_take_the_csv_module():
+    # pyarrow reads ' "e, 1"' as text (two cells); only the csv module skips the space first.
+    data = b'h1, h2, h3\na, "b, 1", c\nd,  "e\nf", g\nh, i\nj, k, l\n'
+    index = LineIndex(data)
+    spaced = schema()
+    spaced.skipinitialspace = True
+    assert split_fast(index, 1, index.count, spaced, [0, 1, 2]) is None
+    rec = split_slow(index, 1, index.count, spaced, [0, 1, 2])
+    assert as_rows(rec) == [(2, "a", "b, 1", "c"), (3, "d", "e\nf", "g"), (6, "j", "k", "l")]
+    assert rec.raw[1] == 'd,  "e\nf", g'
+    assert rec.rejected == [(5, "h, i", "wrong field count: expected 3, got 2")]
