@@ -1,4 +1,5 @@
-"""Infer one strptime format for a column of date or timestamp strings, day/month order from the data."""
+"""Infer one strptime format for a column of date or timestamp strings, day/month order from the data
+(month names of other languages: a tagged format, month_names.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from .joined import SEP, joined
+from .month_names import TAG, for_strptime, language_of, month_number
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -28,13 +30,15 @@ _TIME = (
     r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$"
 )
 _WD = r"(?:(?P<wd>[A-Za-z]{3,9})(?P<wdsep>,? ))?"
+_MON = r"(?P<mon>[^\W\d_]{3,10})"  # letters, accented ones too ("Mär", "févr", "août")
 _SHAPES = (
     ("num", re.compile(r"^(?P<a>\d{1,4})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<c>\d{1,4})" + _TIME)),
-    ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/ .])(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?)(?P=s)"
+    # "12-Mar-2021", "03.Okt.2020", "12. März 2021", "21 Mar  2012": a run of spaces reads as one.
+    ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/.]|\.? +)" + _MON + r"(?P<dot>\.?)(?P<s2>[-/.]| +)"
                        r"(?P<c>\d{4}|\d{2})" + _TIME)),
-    ("mdy", re.compile(_WD + r"(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?)(?P<s>[ /-])(?P<a>\d{1,2})(?P<s2>, |,|[ /-])"
+    ("mdy", re.compile(_WD + _MON + r"(?P<dot>\.?)(?P<s>[/-]| +)(?P<a>\d{1,2})(?P<s2>, *|[/-]| +)"
                        r"(?P<c>\d{4})" + _TIME)),
-    ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[A-Za-z]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
+    ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[^\W\d_]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
     ("compact", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])" + _TIME)),
 )
 
@@ -42,8 +46,8 @@ _SHAPES = (
 # What every shape above starts with (a superset): most values that are no date (prices, names)
 # fail this one test instead of all five shapes.
 _MAYBE_DATE = re.compile(
-    r"(?:[A-Za-z]{3,9},? )?(?:\d{1,2}[-/ .][A-Za-z]|[A-Za-z]{3,9}\.?[ /-]\d)"
-    r"|\d{1,4}[-/.]\d{1,2}[-/.]|\d{4}[-/ ][A-Za-z]|(?:1[89]|2[01])\d{6}"
+    r"(?:[A-Za-z]{3,9},? )?(?:\d{1,2}(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}\.?(?:[/-]| +)\d)"
+    r"|\d{1,4}[-/.]\d{1,2}[-/.]|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}"
 )
 
 _MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell
@@ -57,13 +61,30 @@ class DateGuess:
     confidence: float
 
 
+FOREIGN = "*"  # the style of a month name strptime cannot read: another language's (month_names.py)
+
+
 def _month_style(mon: str) -> str | None:
     m = mon.lower()
     if m in _MONTHS_ABBR:
         return "%b"
     if m in _MONTHS_FULL:
         return "%B"
-    return None
+    return FOREIGN if month_number(m) is not None else None
+
+
+def _seps(name: str, g: dict) -> tuple[str, str | None] | None:
+    """The separators of a named date, a run of spaces read as one; None when they disagree
+    ("12-Mar/2021"). Day first, a dot and spaces may follow the day ("12. März 2021")."""
+    s, s2 = g["s"], g.get("s2")
+    if name == "mdy":
+        s2 = (", " if s2.startswith(", ") else ",") if s2.startswith(",") else s2[0]
+        return s[0], s2
+    if name == "dmy":
+        if s[-1] == " ":
+            return (". " if s[0] == "." else " ", " ") if s2[0] == " " else None
+        return (s, s) if s2 == s else None
+    return s, s2
 
 
 def _time_key(g: dict) -> tuple | None:
@@ -118,7 +139,8 @@ def shape(value: str) -> tuple[tuple, dict] | None:
             key = ("compact", _time_key(g))
         else:
             style = _month_style(g["mon"])
-            if style is None:
+            seps = _seps(name, g)
+            if style is None or seps is None:
                 continue
             wd = g.get("wd")
             wdk = None
@@ -127,7 +149,7 @@ def shape(value: str) -> tuple[tuple, dict] | None:
                 wdk = ("%a" if w in _DAYS_ABBR else "%A" if w in _DAYS_FULL else None, g["wdsep"])
                 if wdk[0] is None:
                     continue
-            key = (name, g["s"], g.get("s2"), style, g.get("dot"), len(g["c"]), wdk, _time_key(g))
+            key = (name, seps[0], seps[1], style, g.get("dot"), len(g["c"]), wdk, _time_key(g))
         return key, g
     return None
 
@@ -270,24 +292,39 @@ def _january_trading(days: list[int], years: list[int]) -> bool:
         abs(b - a) <= 31 and _weekdays_between(a, b) <= 1 for a, b in zip(run, run[1:]))
 
 
-def _name_format(key: tuple) -> str:
+def _name_format(key: tuple, language: str | None = None) -> str:
+    """The format of named dates of shape `key`; with `language`, tagged (month_names.py): its
+    `%b` then stands for any of the language's names, a dot after it or not."""
     name, sep, sep2, style, dot, ylen, wdk, tkey = key
     year = "%Y" if ylen == 4 else "%y"
     prefix = (wdk[0] + wdk[1]) if wdk else ""
-    mon = style + (dot or "")
+    mon = "%b" if language else style + (dot or "")
     if name == "dmy":
-        body = f"%d{sep}{mon}{sep}{year}"
+        body = f"%d{sep}{mon}{sep2}{year}"
     elif name == "mdy":
         body = f"{mon}{sep}%d{sep2}{year}"
     else:
         body = f"%Y{sep}{mon}{sep}%d"
-    return prefix + body + _time_format(tkey)
+    return prefix + body + _time_format(tkey) + (TAG + language if language else "")
+
+
+def _foreign_language(shapes: list[tuple[tuple, dict]], key: tuple) -> str | None:
+    """The language of the month names of `key`'s layout when one of them is no English name.
+    Style and dot then do not split the layout: a language writes "janv." and "mai", "Okt." and "März"."""
+    def layout(k: tuple) -> tuple:
+        return k[:3] + k[5:]
+
+    same = layout(key)
+    keys = {k for k, _ in shapes if k[0] == key[0] and layout(k) == same}
+    if not any(k[3] == FOREIGN for k in keys):
+        return None
+    return language_of({g["mon"] for k, g in shapes if k in keys})
 
 
 @lru_cache(maxsize=1 << 16)
 def _strptime_ok(value: str, fmt: str) -> bool:
     try:
-        dt = datetime.strptime(value, fmt)
+        dt = datetime.strptime(*for_strptime(value, fmt))
     except ValueError:
         return False
     return 1800 <= dt.year <= 2200
@@ -314,6 +351,8 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         fmt, certainty = _num_order(groups, key, file_date)
     elif key[0] == "compact":
         fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
+    elif (language := _foreign_language(shapes, key)) is not None:
+        fmt, certainty = _name_format(key, language), 1.0
     else:
         fmt, certainty = _name_format(key), 1.0
     step = max(1, len(values) // max_check)

@@ -14,6 +14,7 @@ from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
 from .dates import shape
 from .footer import footer_start
 from .joined import joined
+from .month_names import for_strptime
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .shapes import shape_hits
@@ -78,9 +79,9 @@ def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[st
 
 
 def _parses(value: str, fmt: str) -> bool:
-    """Whether datetime.strptime reads `value` with `fmt`."""
+    """Whether datetime.strptime reads `value` with `fmt` (month names of other languages too)."""
     try:
-        datetime.strptime(value, fmt)
+        datetime.strptime(*for_strptime(value, fmt))
     except ValueError:
         return False
     return True

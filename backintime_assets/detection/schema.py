@@ -12,7 +12,9 @@ COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 class ColumnSchema:
     name: str
     type: str  # one of COLUMN_TYPES
-    format: str | None = None  # strptime format, "excel_serial", "epoch_s", "true/false", ...
+    # strptime format ("%d-%b-%Y|de": month names of another language, month_names.py), "excel_serial",
+    # "epoch_s", "true/false", ...
+    format: str | None = None
     confidence: float = 0.0
     canonical: str | None = None  # canonical price column this feeds, None when unmapped
 

@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import NULL_TOKENS
 
 _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
@@ -177,7 +178,7 @@ def _day_regex(fmt: str) -> str | None:
             out += d
             i += 2
         else:
-            out += re.escape(fmt[i])
+            out += r"\s*" if fmt[i] == " " else re.escape(fmt[i])  # as strptime reads a space ("21 Mar  2012")
             i += 1
     return out + "$"
 
@@ -192,7 +193,10 @@ def _reject_rollover(text: pa.Array, fmt: str, ts: pa.Array, ok: np.ndarray) -> 
     suspect = np.flatnonzero(ok & (np.nan_to_num(day.astype(np.float64), nan=99) <= 3))
     if suspect.size == 0:
         return ok
-    written = pc.extract_regex(text.take(pa.array(suspect)), rx).field("d")
+    parts = pc.extract_regex(text.take(pa.array(suspect)), rx)
+    # A value the regex misses has no day to compare: unproven, so not read (a struct's null
+    # does not reach its fields).
+    written = pc.if_else(pc.is_valid(parts), parts.field("d"), pa.scalar(None, pa.string()))
     written = pc.cast(written, pa.int64()).to_numpy(zero_copy_only=False)
     ok = ok.copy()
     ok[suspect] = np.nan_to_num(written.astype(np.float64), nan=-1) == day[suspect]
@@ -206,6 +210,24 @@ def _days_from_timestamps(ts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     ok &= (years >= _MIN_YEAR) & (years <= _MAX_YEAR)
     days = pc.cast(pc.cast(ts, pa.timestamp("s")), pa.date32()).cast(pa.int32())
     return days.to_numpy(zero_copy_only=False).astype(np.float64), ok
+
+
+def _read(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]:
+    """(days, ok) of cells in the strptime format `fmt`, month names in English."""
+    text, afmt = _strip_for_arrow(text, fmt)
+    ts = pc.strptime(text, format=afmt, unit="s", error_is_null=True)
+    days, ok = _days_from_timestamps(ts)
+    return days, _reject_rollover(text, afmt, ts, ok)
+
+
+def _read_month_names(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]:
+    """_read for month names of other languages (month_names.py): each distinct cell (a date
+    column repeats its dates) has its name made a number in Python, the rest is read as usual."""
+    enc = pc.dictionary_encode(text.fill_null("") if text.null_count else text)
+    numeric = pa.array([numeric_value(v, fmt) for v in enc.dictionary.to_pylist()], type=pa.string())
+    days, ok = _read(numeric, numeric_format(fmt))
+    rows = enc.indices.to_numpy(zero_copy_only=False)
+    return days[rows], ok[rows]
 
 
 def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
@@ -239,12 +261,17 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
     days = np.full(n, np.nan)
     ok = np.zeros(n, dtype=bool)
     if fmt:
-        text, afmt = _strip_for_arrow(trimmed, fmt)
-        ts = pc.strptime(text, format=afmt, unit="s", error_is_null=True)
-        d, ok = _days_from_timestamps(ts)
-        ok = _reject_rollover(text, afmt, ts, ok)
+        d, ok = (_read_month_names if TAG in fmt else _read)(trimmed, fmt)
         days[ok] = d[ok]
     retry = ~ok & ~missing
+    if retry.any() and fmt and TAG not in fmt and ("%b" in fmt or "%B" in fmt):
+        # Detected from a sample of English names ("Jan", "Feb"), a file may name later months in
+        # its own language ("Mär", "Okt"): read those as the table's names.
+        idx = np.flatnonzero(retry)
+        d, ok2 = _read_month_names(trimmed.take(pa.array(idx)), fmt)
+        days[idx[ok2]] = d[ok2]
+        ok[idx[ok2]] = True
+        retry[idx[ok2]] = False
     if retry.any() and fmt != "%Y-%m-%d":
         # ISO dates cannot be misread, so a file that mixes them in still parses.
         idx = np.flatnonzero(retry)

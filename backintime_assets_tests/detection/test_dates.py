@@ -83,6 +83,34 @@ def test_values_beyond_12_settle_the_order_with_full_confidence():
     assert guess.format == "%d/%m/%Y" and guess.confidence == 1.0
 
 
+@pytest.mark.parametrize(
+    ("values", "fmt"),
+    [
+        (["12-Mär-2021", "15-Mär-2021", "01-Apr-2021"], "%d-%b-%Y|de"),
+        (["03.Okt.2020", "05.Okt.2020"], "%d.%b.%Y|de"),
+        (["12. März 2021", "15. März 2021", "3. Mai 2021"], "%d. %b %Y|de"),
+        (["5 janv. 2021", "12 févr. 2021", "3 mai 2021", "2 juin 2021"], "%d %b %Y|fr"),  # dot or not: one format
+        (["5 janvier 2021", "8 février 2021"], "%d %b %Y|fr"),
+        (["7-ene-2021", "8-ene-2021"], "%d-%b-%Y|es"),
+        (["3 mag 2021", "4 mag 2021"], "%d %b %Y|it"),
+        (["4-mei-2021", "5-mei-2021"], "%d-%b-%Y|nl"),
+        (["2 out 2021", "2 dez 2021"], "%d %b %Y|pt"),
+        (["Okt 1, 2021", "Mär 12, 2021"], "%b %d, %Y|de"),
+        (["12-Jan-2021", "12-Feb-2021", "1-Mai-2021"], "%d-%b-%Y|de"),  # English-looking names too
+        (["21 Mar  2012", "22 Mar  2012"], "%d %b %Y"),  # a run of spaces reads as one (strptime too)
+        (["12. March 2021", "13. March 2021"], "%d. %B %Y"),
+    ],
+)
+def test_month_names_of_other_languages(values, fmt):
+    guess = infer_date_format(values)
+    assert (guess.type, guess.format, guess.fraction) == ("date", fmt, 1.0)
+
+
+def test_a_foreign_month_word_that_is_no_month_keeps_the_column_text():
+    assert infer_date_format(["12 Foo 2021", "13 Bar 2021"]) is None
+    assert infer_date_format(["12-Mar/2021", "13-Mar/2021"]) is None  # separators that disagree
+
+
 @pytest.mark.parametrize("values", [["hello", "world"], ["1.5", "2.5"], ["2020-13-45"], ["12345"], [""]])
 def test_not_dates(values):
     assert infer_date_format(values) is None
@@ -138,7 +166,7 @@ def test_the_quick_date_test_lets_every_shape_through():
 
     formats = ["%Y-%m-%d", "%d/%m/%Y", "%m.%d.%y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y", "%B %d %Y",
                "%Y %b %d", "%Y%m%d", "%a, %d %b %Y", "%A %B %d, %Y", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M",
-               "%b. %d, %Y", "%Y/%m/%d %I:%M %p", "%Y%m%d %H:%M"]
+               "%b. %d, %Y", "%Y/%m/%d %I:%M %p", "%Y%m%d %H:%M", "%d. %B %Y", "%d %b  %Y"]
     rng = random.Random(0)
     for _ in range(3000):
         value = datetime(rng.randint(1800, 2199), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),

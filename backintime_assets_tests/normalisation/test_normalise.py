@@ -174,6 +174,46 @@ def test_german_export_decimal_comma_and_thousands():
     assert r.non_data.reason.tolist() == ["preamble", "blank", "header", "footer"]
 
 
+MONTH_NAME_EXPORTS = {
+    "de": ("Datum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n", ";", "{d:02d}.{m}.2021",
+           ["Feb.", "Mär", "Mai", "Okt.", "Dez."], ","),
+    "de_full": ("Datum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n", ";", "{d}. {m} 2021",
+                ["Februar", "März", "Mai", "Oktober", "Dezember"], ","),
+    "fr": ("Date;Ticker;Ouverture;Haut;Bas;Clôture;Volume\r\n", ";", "{d} {m} 2021",
+           ["févr.", "mars", "mai", "oct.", "déc."], ","),
+    "es": ("Fecha,Ticker,Open,High,Low,Close,Volume\n", ",", "{d}-{m}-2021", ["feb", "mar", "may", "oct", "dic"], "."),
+    "it": ("Data,Ticker,Open,High,Low,Close,Volume\n", ",", "{d} {m} 2021", ["feb", "mar", "mag", "ott", "dic"], "."),
+    "nl": ("Datum,Ticker,Open,High,Low,Close,Volume\n", ",", "{d}-{m}-2021", ["feb", "mrt", "mei", "okt", "dec"], "."),
+    "pt": ("Data,Ticker,Open,High,Low,Close,Volume\n", ",", "{d} {m} 2021", ["fev", "mar", "mai", "out", "dez"], "."),
+    "en_two_spaces": ("Date,Ticker,Open,High,Low,Close,Volume\n", ",", "{d} {m}  2021",
+                      ["Feb", "Mar", "May", "Oct", "Dec"], "."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MONTH_NAME_EXPORTS))
+def test_dates_with_month_names_in_other_languages(language):
+    header, sep, written, months, decimal = MONTH_NAME_EXPORTS[language]
+    days = [date(2021, 2, 26), date(2021, 3, 1), date(2021, 5, 3), date(2021, 10, 1), date(2021, 12, 13)]
+    lines = [sep.join([written.format(d=day.day, m=month), "SAP"] + [f"{100 + i}{decimal}5"] * 4 + [str(1000 + i)])
+             for i, (day, month) in enumerate(zip(days, months))]
+    r = run((header + "".join(line + header[-1] for line in lines)).encode(), name=f"{language}.csv")
+    check_invariants(r)
+    assert accounted(r) and r.rejected.empty
+    assert r.prices.date.dt.date.tolist() == days
+    assert r.prices.close.tolist() == [100.5, 101.5, 102.5, 103.5, 104.5]
+    assert r.prices.volume.tolist() == [1000, 1001, 1002, 1003, 1004]
+
+
+def test_a_month_name_past_the_detection_sample_is_read_or_rejected_with_a_reason():
+    january = [d for d in range(4, 30) if date(2021, 1, d).weekday() < 5]
+    rows = "".join(f"{d:02d}.Jan.2021;SAP;10,5\n" for d in january) + "01.Mär.2021;SAP;11,5\n01.Foo.2021;SAP;12\n"
+    r = run(("Datum;Symbol;Schluss\n" + rows).encode(), name="sap.csv")
+    check_invariants(r)
+    assert accounted(r)
+    assert r.prices.date.dt.date.tolist()[-1] == date(2021, 3, 1)
+    assert r.rejected.reason.tolist() == ["unparseable value: date"]
+
+
 def test_investing_com_export_with_suffix_volumes():
     data = (
         '"Date","Price","Open","High","Low","Vol.","Change %"\n'

@@ -67,6 +67,34 @@ def test_date_failures_and_iso_fallback():
     assert days(["1799-12-31"], "%Y-%m-%d") == ["bad"]
 
 
+@pytest.mark.parametrize(
+    ("cells", "fmt"),
+    [
+        (["02.Jan.2020", "03.Mär.2020", "01.Okt.2020", "01.Dez.2020"], "%d.%b.%Y|de"),
+        (["2 janv. 2020", "3 mars 2020", "1 oct. 2020", "1 DÉC. 2020"], "%d %b %Y|fr"),
+        (["2. Januar 2020 10:30", "3. März 2020 09:00", "1. Oktober 2020 17:30", "1. Dezember 2020 12:00"],
+         "%d. %b %Y %H:%M|de"),
+    ],
+)
+def test_month_names_of_other_languages(cells, fmt):
+    assert days(cells, fmt) == [D20200102, D20200102 + 61, D20200102 + 273, D20200102 + 334]
+
+
+def test_month_names_of_other_languages_reject_what_they_cannot_read():
+    assert days(["02.Jan.2020", "31.Feb.2020", "02.Foo.2020", "", "n/a", "2020-01-02", "2.1.2020"], "%d.%b.%Y|de") == \
+        [D20200102, "bad", "bad", None, None, D20200102, "bad"]
+
+
+def test_english_format_reads_names_the_sample_did_not_show():
+    # Detected on "Jan", "Feb" (English as well), a German archive names later months its own way.
+    assert days(["02-Jan-2020", "03-Mär-2020", "21 Foo 2020"], "%d-%b-%Y") == [D20200102, D20200102 + 61, "bad"]
+
+
+def test_a_run_of_spaces_reads_as_one_and_a_rolled_over_day_is_still_caught():
+    assert days(["21 Mar  2020", "1 Mar  2020", "31 Feb  2020"], "%d %b %Y") == \
+        [D20200102 + 79, D20200102 + 59, "bad"]
+
+
 def test_strings_are_coded_trimmed_and_merged():
     s = parse_strings(pa.array([" aapl ", "", "  ", "AAPL", "msft"]), upper=True)
     assert s.at(np.arange(5)).tolist() == ["AAPL", "", "", "AAPL", "MSFT"]

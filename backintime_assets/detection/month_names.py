@@ -1,0 +1,138 @@
+"""Month names of the languages European offices export in, and the date formats that carry one.
+
+strptime and Arrow read English `%b`/`%B` only (changing the locale would change it process-wide).
+A column with other names is detected as a tagged format, "%d-%b-%Y|de": its `%b` stands for a
+month name of the table below, full or abbreviated, with or without its dot, in any case. Reading
+one replaces the name by the month's number and parses the rest with "%d-%m-%Y" as usual.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+TAG = "|"  # joins a strptime format and the language of its month names
+
+# Spellings without their dot; accent-free forms are added below (févr -> fevr, März -> marz).
+_NAMES = {
+    "en": ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+           "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+    "de": ("jan januar jän jänner", "feb februar feber", "mär märz mrz maerz", "apr april", "mai",
+           "jun juni", "jul juli", "aug august", "sep sept september", "okt oktober", "nov november",
+           "dez dezember"),
+    "fr": ("jan janv janvier", "fév févr février", "mar mars", "avr avril", "mai", "juin",
+           "juil juillet", "aoû août", "sep sept septembre", "oct octobre", "nov novembre", "déc décembre"),
+    "es": ("ene enero", "feb febrero", "mar marzo", "abr abril", "may mayo", "jun junio", "jul julio",
+           "ago agosto", "sep sept set septiembre setiembre", "oct octubre", "nov noviembre", "dic diciembre"),
+    "it": ("gen gennaio", "feb febbraio", "mar marzo", "apr aprile", "mag maggio", "giu giugno", "lug luglio",
+           "ago agosto", "set sett settembre", "ott ottobre", "nov novembre", "dic dicembre"),
+    "nl": ("jan januari", "feb februari", "mrt maart", "apr april", "mei", "jun juni", "jul juli",
+           "aug augustus", "sep sept september", "okt oktober", "nov november", "dec december"),
+    "pt": ("jan janeiro", "fev fevereiro", "mar março", "abr abril", "mai maio", "jun junho", "jul julho",
+           "ago agosto", "set setembro", "out outubro", "nov novembro", "dez dezembro"),
+}
+LANGUAGES = tuple(_NAMES)  # a tie between languages goes to the first
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _table(months: tuple[str, ...]) -> dict[str, int]:
+    table = {}
+    for number, spellings in enumerate(months, start=1):
+        for s in spellings.split():
+            table[s] = table[_plain(s)] = number
+    return table
+
+
+MONTHS = {lang: _table(months) for lang, months in _NAMES.items()}
+
+
+def _shared() -> dict[str, int]:
+    """Spellings every language that has them reads as the same month (today: all of them). A
+    spelling two languages read differently is left to the language the file's other names name."""
+    meanings: dict[str, set[int]] = {}
+    for table in MONTHS.values():
+        for word, number in table.items():
+            meanings.setdefault(word, set()).add(number)
+    return {w: next(iter(ns)) for w, ns in meanings.items() if len(ns) == 1}
+
+
+_SHARED = _shared()
+
+
+@lru_cache(maxsize=4096)
+def month_number(word: str, language: str | None = None) -> int | None:
+    """1-12 for a month name or abbreviation (any case, trailing dot allowed), else None."""
+    w = word.rstrip(".").lower()
+    table = MONTHS.get(language or "", {})
+    number = table.get(w) or table.get(_plain(w))
+    return number or _SHARED.get(w) or _SHARED.get(_plain(w))
+
+
+def language_of(words: Iterable[str]) -> str:
+    """The language whose names cover most of `words` (distinct month names of one column)."""
+    written = {w.rstrip(".").lower() for w in words}
+    plain = set(map(_plain, written))
+
+    def score(lang: str) -> tuple[int, int, int]:  # names as written ("mär" is German) before accent-free ones
+        table = MONTHS[lang]
+        return sum(w in table for w in written), sum(w in table for w in plain), -LANGUAGES.index(lang)
+
+    return max(LANGUAGES, key=score)
+
+
+def split(fmt: str) -> tuple[str, str | None]:
+    """(strptime format, language of its month names or None)."""
+    base, _, language = fmt.partition(TAG)
+    return base, language or None
+
+
+_DIRECTIVES = {
+    "d": r"\d{1,2}", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}", "I": r"\d{1,2}",
+    "M": r"\d{1,2}", "S": r"\d{1,2}", "f": r"\d{1,9}", "p": r"[AaPp][Mm]", "z": r"(?:Z|[+-]\d{2}:?\d{2})",
+    "Z": r"[A-Za-z]{3}", "a": r"[^\W\d_]+\.?", "A": r"[^\W\d_]+", "j": r"\d{1,3}", "%": "%",
+    "b": r"(?P<mon>[^\W\d_]+\.?)", "B": r"(?P<mon>[^\W\d_]+\.?)",
+}
+
+
+@lru_cache(maxsize=256)
+def _value_regex(fmt: str) -> re.Pattern | None:
+    """A regex for values written in the strptime format `fmt`, capturing the month name."""
+    out, i = "", 0
+    while i < len(fmt):
+        if fmt[i] == "%" and i + 1 < len(fmt):
+            out += _DIRECTIVES.get(fmt[i + 1], ".+?")
+            i += 2
+        else:
+            out += " +" if fmt[i] == " " else re.escape(fmt[i])  # strptime reads a run of spaces for one
+            i += 1
+    return re.compile(out) if "(?P<mon>" in out and out.count("(?P<mon>") == 1 else None
+
+
+def numeric_format(fmt: str) -> str:
+    """The strptime format of `fmt` (tag dropped) with its month name read as a number."""
+    return split(fmt)[0].replace("%b", "%m").replace("%B", "%m")
+
+
+def numeric_value(value: str, fmt: str) -> str | None:
+    """`value` with its month name replaced by the month's number, to be read with
+    numeric_format(fmt); None when it does not follow `fmt` or names no month."""
+    base, language = split(fmt)
+    rx = _value_regex(base)
+    m = rx.fullmatch(value) if rx is not None else None
+    number = month_number(m["mon"], language) if m else None
+    if number is None:
+        return None
+    return f"{value[:m.start('mon')]}{number:02d}{value[m.end('mon'):]}"
+
+
+def for_strptime(value: str, fmt: str) -> tuple[str, str]:
+    """(value, format) datetime.strptime reads: a tagged format's month name made a number
+    ("" when it names no month, which strptime rejects); other formats as they are."""
+    if TAG not in fmt:
+        return value, fmt
+    return numeric_value(value, fmt) or "", numeric_format(fmt)

@@ -1,0 +1,59 @@
+import pytest
+
+from backintime_assets.detection.month_names import (
+    LANGUAGES,
+    MONTHS,
+    for_strptime,
+    language_of,
+    month_number,
+    numeric_format,
+    numeric_value,
+    split,
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "month"),
+    [("Mär", 3), ("März", 3), ("Mrz", 3), ("MAERZ", 3), ("Okt.", 10), ("janv.", 1), ("févr.", 2), ("fevr", 2),
+     ("FÉVRIER", 2), ("août", 8), ("aout", 8), ("déc.", 12), ("ene", 1), ("mag", 5), ("giu", 6), ("mei", 5),
+     ("mrt", 3), ("dez", 12), ("out", 10), ("março", 3), ("sept.", 9), ("set", 9), ("Mai", 5), ("Jan", 1)],
+)
+def test_month_names_in_any_case_with_or_without_dot_and_accents(word, month):
+    assert month_number(word) == month
+
+
+@pytest.mark.parametrize("word", ["foo", "ma", "Montag", "", "."])
+def test_words_that_name_no_month(word):
+    assert month_number(word) is None
+
+
+def test_no_spelling_means_two_months():
+    # One meaning per spelling across the languages: a column of any of them reads the same way.
+    meanings: dict[str, set[int]] = {}
+    for table in MONTHS.values():
+        for word, number in table.items():
+            meanings.setdefault(word, set()).add(number)
+    assert {w: ns for w, ns in meanings.items() if len(ns) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("words", "language"),
+    [({"Mär", "Mai"}, "de"), ({"Mrz"}, "de"), ({"janv", "mai"}, "fr"), ({"ene", "feb"}, "es"), ({"mag"}, "it"),
+     ({"mei", "mrt"}, "nl"), ({"out", "dez"}, "pt"), ({"Sept"}, "en"), ({"dez"}, "de")],
+)
+def test_language_named_by_the_column_names(words, language):
+    assert language_of(words) == language
+    assert language in LANGUAGES
+
+
+def test_tagged_formats_read_the_name_as_a_number():
+    assert split("%d.%b.%Y|de") == ("%d.%b.%Y", "de") and split("%d-%b-%Y") == ("%d-%b-%Y", None)
+    assert numeric_format("%d.%b.%Y|de") == "%d.%m.%Y"
+    assert numeric_value("03.Okt.2020", "%d.%b.%Y|de") == "03.10.2020"  # the dot is the separator here
+    assert numeric_value("03.Okt..2020", "%d.%b.%Y|de") == "03.10.2020"  # here the abbreviation's
+    assert numeric_value("5 janv. 2021", "%d %b %Y|fr") == "5 01 2021"
+    assert numeric_value("12. März 2021 10:30", "%d. %b %Y %H:%M|de") == "12. 03 2021 10:30"
+    assert numeric_value("12 foo 2021", "%d %b %Y|fr") is None
+    assert numeric_value("2021-01-05", "%d %b %Y|fr") is None
+    assert for_strptime("12-Jan-2021", "%d-%b-%Y") == ("12-Jan-2021", "%d-%b-%Y")
+    assert for_strptime("12-Foo-2021", "%d-%b-%Y|de") == ("", "%d-%m-%Y")
