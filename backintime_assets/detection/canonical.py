@@ -20,8 +20,13 @@ def _add(canonical: str, strength: float, *names: str) -> None:
         _SYNONYMS[_norm(n)] = (canonical, strength)
 
 
+# Letters NFKD does not take apart into a base letter and an accent ("Høj" would lose its ø).
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                               "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
+
+
 def _norm(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]", "", s)
 
 
@@ -60,6 +65,27 @@ _add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share 
      "number of shares", "no of shares", "units", "stucke", "stuck", "stuckzahl", "umsatz in stuck",
      "umsatz stuck", "trading volume", "shares volume", "traded qty", "traded quantity", "total traded qty",
      "volume (shares)", "titres echanges", "nombre de titres", "volume echange", "cantidad", "volumen negociado")
+# Italian, Dutch, Portuguese, Polish (Stooq's exports), Swedish and Danish headers, accents dropped
+# as _norm drops them ("Máxima" -> "maxima", "Zamknięcie" -> "zamkniecie").
+_add("date", 1.0, "data di negoziazione", "handelsdag", "data de negociacao", "data pregao", "handelsdatum",
+     "dato", "handelsdato")
+_add("ticker", 1.0, "codice", "simbolo titolo", "symbool", "fondscode", "codigo", "codigo de negociacao",
+     "ticker symbool", "kod", "symbol spolki", "kortnamn", "kode")
+_add("open", 1.0, "prezzo di apertura", "openingskoers", "opening koers", "preco de abertura", "otwarcie",
+     "kurs otwarcia", "oppning", "oppningskurs", "oppningspris", "abning", "abningskurs")
+_add("high", 1.0, "massimo", "prezzo massimo", "hoog", "hoogste", "hoogste koers", "maxima", "preco maximo",
+     "najwyzszy", "kurs maksymalny", "hogst", "hogsta", "hogstkurs", "hoj", "hojeste", "hojeste kurs")
+_add("low", 1.0, "prezzo minimo", "laag", "laagste", "laagste koers", "minima", "preco minimo", "najnizszy",
+     "kurs minimalny", "lagst", "lagsta", "lagstkurs", "lav", "laveste", "laveste kurs")
+_add("close", 1.0, "chiusura", "prezzo di chiusura", "slot", "slotkoers", "fecho", "preco de fecho",
+     "preco de fechamento", "zamkniecie", "kurs zamkniecia", "stangning", "stangningskurs", "slutkurs",
+     "lukkekurs", "luk")
+_add("close", 0.8, "ultimo prezzo", "laatste koers", "laatst", "ultima cotacao", "senast", "senaste",
+     "sidste kurs")
+_add("adj_close", 1.0, "chiusura rettificata", "aangepaste slotkoers", "fecho ajustado",
+     "fechamento ajustado", "cierre ajustado", "zamkniecie skorygowane")
+_add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiato", "quantidade",
+     "volume negociado", "wolumen", "obrot w szt", "volym", "omsatt antal", "antal", "omsaetning antal")
 # German exports head the traded share count "Umsatz" (more exactly "Umsatz in Stück"); "Umsatz in
 # Euro" and English "Turnover" are money traded, not shares, so they stay unmapped.
 _add("volume", 0.9, "umsatz")

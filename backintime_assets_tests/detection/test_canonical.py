@@ -30,6 +30,24 @@ def test_synonyms(name, kind, canonical):
     assert map_canonical([[name]], [kind], []) == [canonical]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Data", "Otwarcie", "Najwyzszy", "Najnizszy", "Zamkniecie", "Wolumen"],  # Polish (Stooq)
+        ["Data", "Apertura", "Massimo", "Minimo", "Chiusura", "Volumi"],  # Italian
+        ["Datum", "Openingskoers", "Hoogste", "Laagste", "Slotkoers", "Volume"],  # Dutch
+        ["Data", "Abertura", "Máxima", "Mínima", "Fecho", "Quantidade"],  # Portuguese
+        ["Datum", "Öppning", "Högst", "Lägst", "Stängning", "Volym"],  # Swedish
+        ["Dato", "Åbning", "Høj", "Lav", "Lukkekurs", "Antal"],  # Danish
+    ],
+)
+def test_european_price_headers_map(header):
+    # Unnamed in another language, OHLC columns of one magnitude cannot be told apart by their values:
+    # the Polish file mapped nothing but its date, and every row was rejected for want of a close.
+    kinds = [D, F, F, F, F, N]
+    assert map_canonical([[h] for h in header], kinds, []) == ["date", "open", "high", "low", "close", "volume"]
+
+
 def test_type_evidence_overrides_a_misleading_name():
     # yfinance MultiIndex export: the date column's top header cell says "Price".
     mapping = map_canonical([["Price", "Ticker", "Date"], ["Close", "AAPL"], ["Volume", "AAPL"]], [D, F, N], [])
