@@ -7,6 +7,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 
 MAX_FOOTER_ROWS = 200  # a disclaimer can run to dozens of lines; a tail sample holds a few hundred
+# Past this many lines a footer runs on over lines of words only: lines of figures there are more
+# likely rows the file's dialect does not split (another export's, appended), which are rejected
+# as data rather than dropped as notes.
+MAX_FIGURES_FOOTER_ROWS = 30
 
 # First words of totals and summary lines that office exports append below the data.
 _SUMMARY = re.compile(
@@ -47,6 +51,13 @@ def note_row(fields: Sequence[str]) -> bool:
     return bool(cells) and bool(_NOTE.match(cells[0]))
 
 
+def _figures(fields: Sequence[str]) -> bool:
+    """More digits than letters: a row of values, not a remark (unless it reads as a note:
+    "Generated 2021-03-05 10:00")."""
+    text = "".join(fields)
+    return sum(map(str.isdigit, text)) > sum(map(str.isalpha, text))
+
+
 def _blank_between(blank_lines: Sequence[int], lo: int, hi: int) -> bool:
     k = bisect_right(blank_lines, lo)
     return k < len(blank_lines) and blank_lines[k] < hi
@@ -66,6 +77,8 @@ def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_lik
     while k > 1 and len(candidates) - k < MAX_FOOTER_ROWS:
         fields = candidates[k - 1][1]
         if data_like(fields) and not summary_row(fields, width, date_columns):
+            break
+        if len(candidates) - k >= MAX_FIGURES_FOOTER_ROWS and _figures(fields) and not note_row(fields):
             break
         k -= 1
     for m in range(max(k, 1), len(candidates)):

@@ -50,3 +50,14 @@ def test_footer_in_a_tail_sample_counts_lines_from_the_end():
 def test_a_footer_may_run_to_dozens_of_lines():
     notes = [(3 + k, ["Notes:" if k == 0 else f"line {k} of a disclaimer"]) for k in range(60)]
     assert footer_start(ROWS + notes, [], data_like, 3, []) == 2
+
+
+def test_a_long_footer_runs_over_lines_of_words_not_over_lines_of_figures():
+    # Rows another export appended in its own dialect ("2015-01-05;10.5;x") are not notes: past
+    # the first 30 lines they end the footer, so they stay in the data and are rejected, where as
+    # footer lines they were dropped without a trace (review of 3aa9165).
+    figures = [(4 + k, [f"2020-02-{1 + k % 28:02d};1{k}.5;x"]) for k in range(60)]
+    assert footer_start(ROWS + figures, [3], data_like, 3, []) is None
+    assert footer_start(ROWS + figures[:20], [3], data_like, 3, []) == 2  # a short one: as before
+    words = [(4 + k, [f"line {k} of a disclaimer"]) for k in range(60)]
+    assert footer_start(ROWS + words, [3], data_like, 3, []) == 2

@@ -538,3 +538,15 @@ def test_quoted_cells_after_spaced_delimiters_are_read_whole():
         {"source_file": "spaced.csv", "source_line": 6, "raw": '2024-01-03, "MSFT", "Microsoft, Corp", 371',
          "reason": "wrong field count: expected 5, got 4"}]
     assert out.rows_read == out.prices_arrow.num_rows + out.rejected_arrow.num_rows == 5
+
+
+def test_rows_appended_in_another_dialect_below_a_blank_line_are_rejected_not_dropped():
+    # 60 price rows written with ';' below a blank line were taken for a 60-line footer: neither
+    # loaded nor rejected (review of 3aa9165, which let a footer run to 200 lines).
+    days = [date(2015, 1, 5) + (date(2015, 1, 12) - date(2015, 1, 5)) * k for k in range(260)]  # Mondays
+    rows = [f"{d.isoformat()},AAA,10,11,9,10.5,{1000 + k}" for k, d in enumerate(days)]
+    lines = ["Date,Ticker,Open,High,Low,Close,Volume", *rows[:200], "", *[r.replace(",", ";") for r in rows[200:]]]
+    r = run(("\n".join(lines) + "\n").encode())
+    check_invariants(r)
+    assert len(r.prices) == 200 and r.rows_read == 260 and len(r.rejected) == 60
+    assert set(r.rejected.reason) == {"wrong field count: expected 7, got 1"}
