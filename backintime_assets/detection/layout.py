@@ -12,7 +12,7 @@ from operator import itemgetter
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
 from .dates import shape
-from .footer import footer_start
+from .footer import footer_start, note_row
 from .joined import joined
 from .month_names import for_strptime
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
@@ -29,6 +29,9 @@ _CONFIRM_LOOKAHEAD = 6  # rows looked at for the two that confirm a data start
 # lines without a delimiter is the table, and those lines notes around it.
 _MIN_TABLE_RUN = 3
 _TABLE_AMONG_PROSE = 0.25
+# Only notes and lines of words give way so: a line of fewer words is a value of a one-column list
+# (a ticker, a URL, a date, a name), and a few rows of pairs ("Source,web") must not outvote it.
+_PROSE_WORDS = 3
 _NUMBERS_HEADER_PROBE = 50  # rows below a row of numbers that say whether it heads them
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
@@ -184,7 +187,10 @@ def _width(rows: list[Row]) -> int:
         wider = Counter(w for w in widths if w > 1)
         if wider:
             width, rows_of_width = max(wider.items(), key=lambda kv: (kv[1], kv[0]))
-            if rows_of_width >= _TABLE_AMONG_PROSE * widths.count(1) and _longest_run(widths, width) >= _MIN_TABLE_RUN:
+            values = sum(1 for w, (_, f) in zip(widths, rows)
+                         if w == 1 and len(f[0].split()) < _PROSE_WORDS and not note_row(f))
+            if rows_of_width >= max(_TABLE_AMONG_PROSE * widths.count(1), values) \
+                    and _longest_run(widths, width) >= _MIN_TABLE_RUN:
                 return width
     return usual
 
