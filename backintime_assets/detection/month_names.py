@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .format_regex import format_regex
+
 TAG = "|"  # joins a strptime format and the language of its month names
 
 # Spellings without their dot; accent-free forms are added below (févr -> fevr, März -> marz).
@@ -91,26 +93,11 @@ def split(fmt: str) -> tuple[str, str | None]:
     return base, language or None
 
 
-_DIRECTIVES = {
-    "d": r"\d{1,2}", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}", "I": r"\d{1,2}",
-    "M": r"\d{1,2}", "S": r"\d{1,2}", "f": r"\d{1,9}", "p": r"[AaPp][Mm]", "z": r"(?:Z|[+-]\d{2}:?\d{2})",
-    "Z": r"[A-Za-z]{3}", "a": r"[^\W\d_]+\.?", "A": r"[^\W\d_]+", "j": r"\d{1,3}", "%": "%",
-    "b": r"(?P<mon>[^\W\d_]+\.?)", "B": r"(?P<mon>[^\W\d_]+\.?)",
-}
-
-
 @lru_cache(maxsize=256)
 def _value_regex(fmt: str) -> re.Pattern | None:
-    """A regex for values written in the strptime format `fmt`, capturing the month name."""
-    out, i = "", 0
-    while i < len(fmt):
-        if fmt[i] == "%" and i + 1 < len(fmt):
-            out += _DIRECTIVES.get(fmt[i + 1], ".+?")
-            i += 2
-        else:
-            out += " +" if fmt[i] == " " else re.escape(fmt[i])  # strptime reads a run of spaces for one
-            i += 1
-    return re.compile(out) if "(?P<mon>" in out and out.count("(?P<mon>") == 1 else None
+    """A regex for values written in the strptime format `fmt`, capturing the month name as `b`."""
+    rx = format_regex(fmt, "bB", " +")  # as Python's strptime reads a run of spaces for one
+    return re.compile(rx) if rx is not None else None
 
 
 def numeric_format(fmt: str) -> str:
@@ -124,10 +111,10 @@ def numeric_value(value: str, fmt: str) -> str | None:
     base, language = split(fmt)
     rx = _value_regex(base)
     m = rx.fullmatch(value) if rx is not None else None
-    number = month_number(m["mon"], language) if m else None
+    number = month_number(m["b"], language) if m else None
     if number is None:
         return None
-    return f"{value[:m.start('mon')]}{number:02d}{value[m.end('mon'):]}"
+    return f"{value[:m.start('b')]}{number:02d}{value[m.end('b'):]}"
 
 
 def for_strptime(value: str, fmt: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import NULL_TOKENS
 
@@ -158,35 +159,10 @@ def _strip_for_arrow(cells: pa.Array, fmt: str) -> tuple[pa.Array, str]:
     return cells, fmt
 
 
-_DIRECTIVES = {
-    "d": r"(?P<d>\d{1,2})", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "b": r"[A-Za-z]+\.?",
-    "B": r"[A-Za-z]+", "a": r"[A-Za-z]+", "A": r"[A-Za-z]+", "H": r"\d{1,2}", "I": r"\d{1,2}",
-    "M": r"\d{1,2}", "S": r"\d{1,2}", "p": r"[AaPp][Mm]", "j": r"\d{1,3}", "%": "%",
-}
-
-
-def _day_regex(fmt: str) -> str | None:
-    """Regex capturing the day of month of values written in `fmt` (None if it has no %d)."""
-    if "%d" not in fmt:
-        return None
-    out, i = "^", 0
-    while i < len(fmt):
-        if fmt[i] == "%" and i + 1 < len(fmt):
-            d = _DIRECTIVES.get(fmt[i + 1])
-            if d is None:
-                return None
-            out += d
-            i += 2
-        else:
-            out += r"\s*" if fmt[i] == " " else re.escape(fmt[i])  # as strptime reads a space ("21 Mar  2012")
-            i += 1
-    return out + "$"
-
-
 def _reject_rollover(text: pa.Array, fmt: str, ts: pa.Array, ok: np.ndarray) -> np.ndarray:
     """Arrow's strptime turns 31/02 into 02/03 instead of failing. A rolled-over date lands on day
     1-3 of the next month, so only those rows are checked against the day written in the text."""
-    rx = _day_regex(fmt)
+    rx = format_regex(fmt, "d", r"\s*")  # as Arrow's strptime reads a space ("21 Mar  2012")
     if rx is None:
         return ok
     day = pc.day(ts).to_numpy(zero_copy_only=False)
