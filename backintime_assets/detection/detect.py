@@ -84,17 +84,18 @@ def _table_line(layout: Layout) -> int:
 def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, file_date) -> _Read:
     """The layout of the sample read with `dialect`, its first `plain_lines` lines (a preamble)
     read line by line with no quote character."""
-    args = (dialect.delimiter, dialect.quotechar, dialect.escapechar, None, dialect.skipinitialspace)
+    args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
+    skip = {"skipinitialspace": dialect.skipinitialspace}
     if plain_lines:
         cut = line_offset(text, plain_lines)
         head_rows = parse_rows(text[:cut], dialect.delimiter, None, None)
-        head_rows += [(plain_lines + i, f) for i, f in parse_rows(text[cut:], *args)]
+        head_rows += [(plain_lines + i, f) for i, f in parse_rows(text[cut:], *args, **skip)]
     else:
-        head_rows = parse_rows(text, *args)
+        head_rows = parse_rows(text, *args, **skip)
     tail_rows: list[Row] | None = None
     if tail_text is not None:
         tail_lines = count_lines(tail_text)
-        tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args)]
+        tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args, **skip)]
     decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
     layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, file_date)
     return _Read(layout, (decimal, thousands), head_rows)
