@@ -201,6 +201,14 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
 
     close = num["close"].values
     values = {c: (num[c].values if c in num else close) for c in PRICE_FIELDS}
+    # A file with open and close but no high or low: the filled ones bound the two it has, so that
+    # the sanity checks between them hold (filled from close alone, every row whose open differed
+    # from its close failed "high < max(open, close)" or "low > min(open, close)").
+    if "open" in num:
+        if "high" not in num:
+            values["high"] = np.fmax(values["open"], close)
+        if "low" not in num:
+            values["low"] = np.fmin(values["open"], close)
     if "adj_close" in num:
         values["adj_close"] = np.where(num["adj_close"].missing, close, values["adj_close"])
     volume = num["volume"].values if "volume" in num else np.zeros(n)

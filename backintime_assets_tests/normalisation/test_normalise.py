@@ -550,3 +550,16 @@ def test_rows_appended_in_another_dialect_below_a_blank_line_are_rejected_not_dr
     check_invariants(r)
     assert len(r.prices) == 200 and r.rows_read == 260 and len(r.rejected) == 60
     assert set(r.rejected.reason) == {"wrong field count: expected 7, got 1"}
+
+
+def test_a_file_with_open_and_close_but_no_high_or_low_loads():
+    # High and low were filled from close, so every row whose open differed from its close failed a
+    # sanity check against them ("low > min(open, close)"): the file loaded nothing (found on real files).
+    r = run(b"Date,Ticker,Open,Close\n2020-01-02,AAA,10.5,11.0\n2020-01-03,AAA,11.5,11.0\n2020-01-06,AAA,11.0,11.0\n")
+    check_invariants(r)
+    assert r.rejected.empty
+    assert r.prices[["open", "high", "low", "close"]].values.tolist() == [
+        [10.5, 11.0, 10.5, 11.0], [11.5, 11.5, 11.0, 11.0], [11.0, 11.0, 11.0, 11.0]]
+    # A high it has still bounds them: a row whose high is below its open is rejected.
+    r = run(b"Date,Ticker,Open,High,Close\n2020-01-02,AAA,10.5,11.5,11.0\n2020-01-03,AAA,11.5,11.2,11.0\n")
+    assert len(r.prices) == 1 and r.rejected.reason.tolist() == ["high < max(open, close)"]
