@@ -9,8 +9,10 @@ import os
 import time
 from pathlib import Path
 
-# pid -> (CPU seconds of the process and of its children it has waited for, parent pid)
-Snapshot = dict[int, tuple[float, int]]
+_HZ = os.sysconf("SC_CLK_TCK")
+_TICK = 1.0 / _HZ  # /proc counts in clock ticks
+# pid -> (CPU seconds of the process, of its children it has waited for, parent pid)
+Snapshot = dict[int, tuple[float, float, int]]
 
 
 def spark_snapshot(spark) -> Snapshot:
@@ -39,22 +41,33 @@ def tree_snapshot(pid: int) -> Snapshot:
 def cpu_between(before: Snapshot, after: Snapshot) -> float:
     """CPU seconds spent by the tree between two snapshots; NaN when it cannot be told. A process
     that ended in between was waited for by its parent, whose children's time then holds all of
-    it: the sums still agree. One whose parent ended too was reparented outside the tree and took
-    its time with it: the difference would be short by all of it, even negative (a full bench
-    printed -63.5 CPU-s for Spark's read.csv), so there is no figure."""
-    ended = before.keys() - after.keys()
-    if any(before[pid][1] not in after for pid in ended):
+    it: the sums still agree. One that nobody in the tree waited for (its parent ended too without
+    waiting, or ignores its children's end, as a fork server may) took its time with it: the
+    difference would be short by all of it, even negative (full benches printed -63.5 and -62.1
+    CPU-s for Spark's read.csv), so there is no figure. Each process still in the tree must have
+    gained in children's time at least what the processes that ended under it had spent before."""
+    owed: dict[int, float] = {}
+    for pid in before.keys() - after.keys():
+        ancestor = before[pid][2]
+        while ancestor in before and ancestor not in after:
+            ancestor = before[ancestor][2]
+        if ancestor not in after:
+            return math.nan
+        owed[ancestor] = owed.get(ancestor, 0.0) + before[pid][0] + before[pid][1]
+    if any(after[pid][1] - before.get(pid, (0.0, 0.0, 0))[1] < due - _TICK for pid, due in owed.items()):
         return math.nan
-    return sum(cpu for cpu, _ in after.values()) - sum(cpu for cpu, _ in before.values())
+    return sum(own + children for own, children, _ in after.values()) - sum(
+        own + children for own, children, _ in before.values())
 
 
-def _stat(pid: int) -> tuple[float, int] | None:
-    """(utime + stime + cutime + cstime in seconds, parent pid)."""
+def _stat(pid: int) -> tuple[float, float, int] | None:
+    """(utime + stime, cutime + cstime, in seconds; parent pid)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except FileNotFoundError:
         return None
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK"), int(fields[1])
+    ticks = [int(f) for f in fields[11:15]]
+    return (ticks[0] + ticks[1]) / _HZ, (ticks[2] + ticks[3]) / _HZ, int(fields[1])
 
 
 def timed(fn, spark=None) -> tuple[float, float, object]:
