@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 
+from .numbers import NULL_SPELLINGS
+
 MAX_FOOTER_ROWS = 200  # a disclaimer can run to dozens of lines; a tail sample holds a few hundred
 # Past this many lines a footer runs on over lines of words only: lines of figures there are more
 # likely rows the file's dialect does not split (another export's, appended), which are rejected
@@ -15,7 +17,9 @@ MAX_FIGURES_FOOTER_ROWS = 30
 # First words of totals and summary lines that office exports append below the data.
 _SUMMARY = re.compile(
     r"^(?:grand\s*|sub-?\s*|sous-?\s*)?totale?s?\b|^(?:zwischen|gesamt)?summe\b|^gesamt|^insgesamt\b"
-    r"|^sum\b|^somme\b|^suma\b|^totaal\b|^average\b|^avg\b|^mean\b|^count\b|^overall\b",
+    r"|^sum\b|^somme\b|^suma\b|^totaal\b|^average\b|^avg\b|^mean\b|^count\b|^overall\b"
+    # A label ending in the keyword: "Account Total", "Transactions Total" (broker exports).
+    r"|^[^\W\d_][\w&/.-]*(?:\s+[\w&/.-]+){0,2}\s+(?:grand\s*|sub-?\s*)?totale?s?:?$",
     re.I,
 )
 # Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report".
@@ -40,7 +44,8 @@ def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]
     cells = _cells(fields)
     if not any(_SUMMARY.match(c) for c in cells):
         return False
-    if len(cells) - 1 <= 0.5 * width:  # besides the keyword, at most half the row is filled
+    # Besides the keyword, at most half the row is filled; "--" and "N/A" fill nothing.
+    if sum(c not in NULL_SPELLINGS for c in cells) - 1 <= 0.5 * width:
         return True
     return any(j >= len(fields) or not fields[j].strip() or _SUMMARY.match(fields[j].strip()) for j in date_columns)
 

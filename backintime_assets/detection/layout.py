@@ -32,6 +32,7 @@ _TABLE_AMONG_PROSE = 0.25
 # Only notes and lines of words give way so: a line of fewer words is a value of a one-column list
 # (a ticker, a URL, a date, a name), and a few rows of pairs ("Source,web") must not outvote it.
 _PROSE_WORDS = 3
+_RAGGED_SHARE = 0.5  # rows that must reach a wider header for it to set the table's width
 _NUMBERS_HEADER_PROBE = 50  # rows below a row of numbers that say whether it heads them
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
@@ -132,6 +133,64 @@ def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
     following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD]
                  if len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f))][:2]
     return all(judge.data_like(f) for f in following)
+
+
+def _names_nothing(fields: list[str], judge: _RowJudge) -> bool:
+    """A row of values in the data's shapes that the provisional types rejected in part ("+ $1,150.00",
+    "10.5*", "11.0p", a date in another format): one of its typed cells reads as the column's data,
+    and none is a name (a name has more letters than digits). A header names its columns: "Date",
+    "Close", "52 Week Low"; a row of years ("2019,2020") under numbers reads as data already."""
+    matched = False
+    for j, m in judge.matchers:
+        if j >= len(fields):
+            continue
+        v = fields[j].strip()
+        if v in NULL_SPELLINGS:
+            continue
+        if sum(map(str.isdigit, v)) <= sum(map(str.isalpha, v)):
+            return False
+        matched = matched or m(v)
+    return matched
+
+
+def _data_top(rows: list[Row], start: int, judge: _RowJudge) -> int:
+    """Index of the first data row: the confirmed start, or above it the run of rows that read as
+    data too though the rows below them did not confirm them (early values the provisional types
+    reject, rows short by their omitted trailing fields). Only a row of names ends the run (the
+    header), or a row that is no data (a note, a comment, a line of another kind): an unconfirmed
+    data row is data, to be loaded or rejected with its reason, never skipped as preamble."""
+    k = start
+    while k > 0:
+        fields = rows[k - 1][1]
+        if len(fields) < 2 or fields[0].lstrip().startswith("#"):
+            break
+        if not (judge.data_like(fields) or _names_nothing(fields, judge)):
+            break
+        k -= 1
+    return k
+
+
+def _prefix_of(fields: list[str], below: list[list[str]]) -> int:
+    """The field count of a header row wider than the table whose rows are a prefix of it (ragged
+    exports omit trailing empty fields: "version,codename,release,eol" above "1.1,Buzz,1996-06-17"),
+    or 0. Nine rows below in ten at least are no wider than it (a damaged row may be)."""
+    n = len(fields)
+    while n and not fields[n - 1].strip():
+        n -= 1
+    if not below or sum(len(f) <= n or _fits(f, n) for f in below) < 0.9 * len(below):
+        return 0
+    return n
+
+
+def _header_width(n: int, below: list[list[str]], width: int) -> int:
+    """The width a lone header of `n` names (see _prefix_of) sets: its own when half the rows below
+    reach it at least, else the table's (its names fitted to it). The reader rejects a row for its
+    field count, so the width most rows have loads most of them: a trailing "Comment" column that
+    few rows fill must not cost the others (at the header's width they would all be rejected)."""
+    if n <= width:
+        return width
+    reaching = sum(len(f) >= n and _fits(f, n) for f in below)
+    return n if reaching and reaching >= _RAGGED_SHARE * len(below) else width
 
 
 def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> int:
@@ -332,6 +391,15 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     return [r for r in rows[best_k:end] if len(r[1]) >= least]
 
 
+def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | None,
+                 file_date: date | None) -> tuple[list[ColumnType], _RowJudge]:
+    typical = [f if len(f) == width else _fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
+    # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
+    provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100,
+                                file_date=file_date)
+    return provisional, _RowJudge(provisional, decimal, thousands, width)
+
+
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
                   thousands: str | None, file_date: date | None = None) -> Layout:
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
@@ -341,18 +409,14 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     if not rows:
         return Layout()
     width = _width(rows)
-    typical = [f if len(f) == width else _fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
-    # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
-    provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100,
-                               file_date=file_date)
-    judge = _RowJudge(provisional, decimal, thousands, width)
+    provisional, judge = _provisional(rows, width, decimal, thousands, file_date)
 
-    start = None
+    start = confirmed = None
     if judge.matchers:
-        # Data starts at the first full-width data-like row that the next rows confirm.
+        # Data starts at the first full-width data-like row that the next rows confirm, or above it.
         for k, (_, fields) in enumerate(rows):
             if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge):
-                start = k
+                start, confirmed = _data_top(rows, k, judge), k
                 break
     unconfirmed = None  # the row taken for the header when no data start was confirmed
     if start is None:
@@ -364,6 +428,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
     block: list[Row] = []
     k = _header_above(rows, start, judge, width)
+    below = [f for _, f in rows[start:start + _NUMBERS_HEADER_PROBE * 4]]
     past_comment = False
     while k >= 0 and len(block) < _MAX_HEADER_BLOCK:
         line, fields = rows[k]
@@ -378,8 +443,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if past_comment and not block and not _header_shaped(fields[:width] if _fits(fields, width) else fields,
                                                              judge, width):
             break  # above a comment, only a row of names is a header (not a damaged data row)
-        if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)):
-            break  # (a header may trail any number of empty cells: "Date,Close,,,")
+        if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)) and not (
+                (n := _prefix_of(fields, below)) > width and _header_shaped(fields[:n], judge, n)):
+            break  # (a header may trail any number of empty cells, "Date,Close,,,", or names of ragged rows)
         # Rows stacked above the header must be as wide as the table and name several columns.
         if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)):
             break
@@ -407,6 +473,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # with its reason, not skipped as preamble.
             start = unconfirmed
 
+    ragged = False
+    if len(block) == 1 and len(block[0][1]) > width:
+        wider = _header_width(_prefix_of(block[0][1], below), below, width)
+        if wider != width:  # ragged rows: the header says how wide the table is
+            width, ragged = wider, True
+            provisional, judge = _provisional(rows, width, decimal, thousands, file_date)
+
     layout = Layout(width=width)
     first_data_line = rows[start][0] if start < len(rows) else head_lines
     if block:
@@ -424,7 +497,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         layout.names = _unique_names([""] * width)
         layout.header_cells = [[] for _ in range(width)]
 
-    data_rows = rows[start:]
+    # The rows above the confirmed start are data, but type no column: they hold the values the
+    # provisional types rejected, and one in a few rows would cost a date column its format.
+    data_rows = rows[start if confirmed is None else max(start, confirmed):]
     if tail is None:
         candidates = data_rows
         blank = [i for i, f in head if not any(map(str.strip, f))]
@@ -443,7 +518,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         body += tail_data
     # Only rows of the table's width vote on column types: a row cut short ("BBJQLW|4") would put
     # its stray cell under a column it does not belong to.
-    fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)]
+    fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)
+               or (ragged and len(f) < width and judge.data_like(f))]  # short by trailing fields: a prefix
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     layout.body = body
     layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)

@@ -37,6 +37,11 @@ _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",
 
 _MARKS = "$€£¥%"
 _STRIP_MARKS = methodcaller("strip", _MARKS)
+# A currency mark after the sign ("- $12.00", "+ $1,150.00": payment-app exports) goes, as it does
+# for the type votes (columns.CURRENCY_MARKS): "+ $1,150.00" votes for its grouping as "$1,150.00"
+# does. Looked for in the joined cells first: few files have one.
+_SIGNED_MARK = re.compile(rf"{SEP}\s*[+-]\s?[{_MARKS}]")
+_SIGNED_MARK_CELL = re.compile(rf"^([+-])\s?[{_MARKS}]\s?")
 _PADDED = re.compile(rf"\s{SEP}|{SEP}\s")  # a cell with blanks at either end, in NUL-joined cells
 
 
@@ -54,13 +59,16 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
         part = cells[start:start + chunk]
         text = joined(part)
         if text is not None and any(m in text for m in _MARKS):
-            part = list(map(str.strip, map(_STRIP_MARKS, map(str.strip, part))))
+            part = list(map(str.strip, part))
+            if _SIGNED_MARK.search(text):
+                part = [_SIGNED_MARK_CELL.sub(r"\1", c) for c in part]
+            part = list(map(str.strip, map(_STRIP_MARKS, part)))
             text = joined(part)
         elif text is not None and _PADDED.search(text):
             part = list(map(str.strip, part))  # without marks the second and third strip change nothing
             text = joined(part)
         if text is None:  # a NUL inside a cell: cell by cell
-            stripped = map(str.strip, map(_STRIP_MARKS, map(str.strip, part)))
+            stripped = (_STRIP_MARKS(_SIGNED_MARK_CELL.sub(r"\1", c.strip())).strip() for c in part)
             found.extend(map(shape_of, filter(_CANDIDATE.match, stripped)))
         else:
             found.extend(compress(*shape_hits(text, _CANDIDATE_CELLS)))

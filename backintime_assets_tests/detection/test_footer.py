@@ -61,3 +61,18 @@ def test_a_long_footer_runs_over_lines_of_words_not_over_lines_of_figures():
     assert footer_start(ROWS + figures[:20], [3], data_like, 3, []) == 2  # a short one: as before
     words = [(4 + k, [f"line {k} of a disclaimer"]) for k in range(60)]
     assert footer_start(ROWS + words, [3], data_like, 3, []) == 2
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [["Transactions Total", "", "", "", "$178.66"], ["Account Total", "--", "--", "$13,727.00", "N/A"],
+     ["Portfolio totals:", "", "", "", ""]],
+)
+def test_summary_rows_labelled_at_their_end(fields):
+    # Broker exports label their totals "<what> Total"; "--" and "N/A" fill no cell.
+    assert summary_row(fields, 5, date_columns=[])
+
+
+def test_a_row_named_like_a_total_that_is_data_is_not_a_summary():
+    assert not summary_row(["Grand Total Fund", "2020-01-02", "Fund", "10.5", "100"], 5, date_columns=[1])
+    assert not summary_row(["Total", "2020-01-02", "Tech", "10.5", "100"], 5, date_columns=[1])

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -352,3 +353,83 @@ def test_a_first_row_that_reads_as_data_is_data_though_the_rows_below_do_not_con
     # A comment line is not made data.
     lay = layout("# prices\nAAPL,2021-03-01,10.5\nMSFT,2021-03-02,bad\nIBM,x,zz\n")
     assert lay.data_start_line == 1
+
+
+@pytest.mark.parametrize("rows", [
+    # Early values the provisional types reject ("+ $1,150.00" is no number before its grouping is
+    # known; a price flagged "*" or "p"; one date in another format): the rows below them did not
+    # confirm them as the data start, and the nearest of them was taken for the header, the header
+    # and every row above it skipped as preamble (real-world evaluation, class C).
+    ['2020-01-02,"+ $1,150.00"', "2020-01-03,- $12.00", "2020-01-04,- $2.24", '2020-01-05,"+ $1,423.73"',
+     "2020-01-06,- $22.84", "2020-01-07,- $3.00"],
+    ["2020-01-02,10.5*", "2020-01-03,11.0", "2020-01-06,10.5*", "2020-01-07,11.5", "2020-01-08,12.0",
+     "2020-01-09,12.5"],
+    ["2020-01-02,10.5", "2020-01-03,11.0p", "2020-01-06,10.5p", "2020-01-07,11.5", "2020-01-08,12.0",
+     "2020-01-09,12.5"],
+    ["2020-01-02,10.5", "02/01/2020,11.0", "2020-01-06,10.5", "2020-01-07,11.5", "2020-01-08,12.0",
+     "2020-01-09,12.5"],
+])
+def test_early_rows_of_values_the_provisional_types_reject_stay_data(rows):
+    lay = layout("Date,Close\n" + "\n".join(rows) + "\n")
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names == ["Date", "Close"]
+    lay = layout("\n".join(rows) + "\n")  # without a header: every row is data
+    assert (lay.header_row, lay.data_start_line) == (-1, 0)
+
+
+def test_a_header_is_a_row_of_names_not_of_values_in_the_datas_shapes():
+    # Dates heading columns of numbers are names of those columns, not values of them; a label
+    # whose digits outnumber its letters is still a name when no cell of its row reads as data.
+    body = "AAPL,10.5,11.0\nMSFT,20.5,21.0\nIBM,30.5,31.0\nORCL,40.5,41.0\n"
+    for head in ("Ticker,2020-01-02,2020-01-03", "Ticker,2Y,10Y", "Ticker,Q1 2020,Q2 2020"):
+        lay = layout(head + "\n" + body)
+        assert (lay.header_row, lay.data_start_line) == (0, 1), head
+    # A preamble line naming something above a headless table stays preamble.
+    lay = layout("Account,12345\n" + DATA.replace(",AAPL", ""))
+    assert lay.data_start_line == 1
+
+
+def test_ragged_rows_take_their_width_and_names_from_the_header():
+    # Rows that omit their trailing empty fields (distro-info CSVs): the header names the table's
+    # columns; the short rows are data (normalisation rejects them for their field count).
+    head = "version,codename,created,release,eol,eol-lts\n"
+    short = "1.1,Buzz,1993-08-16,1996-06-17,1997-06-05\n1.2,Rex,1996-06-17,1996-12-12,1998-06-05\n" \
+            "1.3,Bo,1996-12-12,1997-06-05,1999-03-09\n"
+    full = "6.0,Squeeze,2009-02-14,2011-02-06,2014-05-31,2016-02-29\n"
+    lay = layout(head + short + full * 5)
+    assert (lay.header_row, lay.data_start_line, lay.width) == (0, 1, 6)
+    assert lay.names == ["version", "codename", "created", "release", "eol", "eol-lts"]
+    assert [t.type for t in lay.types][2:] == ["date"] * 4
+    # Fewer than half the rows reach the header: the width most rows have (the reader rejects a
+    # row for its field count), the header kept over it; the long row is data, to be rejected.
+    lay = layout(head + short + full)
+    assert (lay.header_row, lay.data_start_line, lay.width) == (0, 1, 5)
+    assert lay.names == ["version", "codename", "created", "release", "eol"]
+
+
+def test_a_header_wider_than_every_row_keeps_its_names_over_the_rows_columns():
+    # No row reaches the header's width: the table is as wide as its rows (every row would be
+    # rejected for its field count at the header's), and the header is not lost.
+    lay = layout("a,b,c,d\n" + "1,2\n" * 20)
+    assert (lay.header_row, lay.data_start_line, lay.width, lay.names) == (0, 1, 2, ["a", "b"])
+    lay = layout("Date,Close,Volume,OpenInterest\n" + "2020-01-02,10.5\n2020-01-03,10.7\n2020-01-06,10.6\n")
+    assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["Date", "Close"])
+
+
+def test_a_totals_row_labelled_at_its_end_is_a_footer():
+    # Broker exports: "Transactions Total", "Account Total", with "--" in the empty cells.
+    text = '"Date","Action","Amount"\n"11/20/2020","Div","$2.11"\n"11/19/2020","Award","$300.00"\n' \
+           '"11/10/2020","Journal","-$123.45"\nTransactions Total,"",$178.66\n'
+    assert layout(text).footer_lines == 1
+    text = "Symbol,Quantity,Price,Value,Change\nAAPL,10,$10.00,$100.00,+1.2%\nMSFT,5,$20.00,$100.00,-0.5%\n" \
+           "IBM,2,$50.00,$100.00,+0.1%\nAccount Total,--,--,$300.00,--\n"
+    assert layout(text).footer_lines == 1
+
+
+def test_early_rows_the_rows_below_did_not_confirm_are_data_but_type_no_column():
+    # One odd first value among seven (frictionless issue 1138): the row is data, to be rejected
+    # with its reason; typed with the others it would cost the date column its format.
+    text = "Zeit,Wasserstand\n09.07.2013 12:00:00,146\n" + "".join(f"{d}.07.2013,{150 - d}\n" for d in range(10, 16))
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert (lay.types[0].type, lay.types[0].format) == ("date", "%d.%m.%Y")

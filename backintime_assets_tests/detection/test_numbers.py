@@ -152,7 +152,7 @@ def _vote_cell_by_cell(cells, delimiter=None):
 
     from backintime_assets.detection.numbers import _GROUPED, _ONE_MARK, _UNGROUPED
 
-    stripped = (c.strip().strip("$€£¥%").strip() for c in cells)
+    stripped = (re.sub(r"^([+-])\s?[$€£¥%]\s?", r"\1", c.strip()).strip("$€£¥%").strip() for c in cells)
     numeric = [c for c in stripped if re.fullmatch(r"[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*", c)
                and len(c) <= 40][:400]
     first, counts, groups, ambiguous, ungrouped, doubt = {}, Counter(), Counter(), Counter(), 0, False
@@ -206,6 +206,11 @@ def test_the_vote_by_digit_shape_is_the_vote_cell_by_cell(cells, delimiter):
     # The shapes weigh each distinct shape by its count and keep where it first came: the same
     # votes, and the same tie-breaks, as counting every cell in turn.
     assert detect_number_format(cells, delimiter) == _vote_cell_by_cell(cells, delimiter)
+
+
+def test_a_currency_mark_after_the_sign_votes_for_the_grouping():
+    # Payment-app exports write "+ $1,150.00" and "- $12.00": the grouping comma is the file's.
+    assert detect_number_format(["- $220.00", "+ $1,150.00", "- $12.00", "-$2,500.00"]) == (".", ",")
 
 
 def test_the_earliest_vote_breaks_a_tie_between_shapes():
