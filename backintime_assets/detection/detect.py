@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
@@ -32,6 +33,7 @@ _SPAN_PROBE = 10
 # A header and the two rows that confirm a data start (layout.py): fewer lines below the table's
 # start are too few to judge a dialect on, and the whole sample's judgement stands.
 _MIN_TABLE_LINES = 3
+_SPACE_RUNS = re.compile(r"\s{2,}")  # between the names of a space-aligned header
 
 
 def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format: str = "csv") -> FileSchema:
@@ -75,30 +77,38 @@ class _Read(NamedTuple):
     layout: Layout
     number_format: tuple[str, str | None]
     head_rows: list[Row]
+    plain_lines: int  # of the head, read as plain lines (see _read)
 
 
 def _table_line(layout: Layout) -> int:
     return layout.header_row if layout.header_row >= 0 else layout.data_start_line
 
 
-def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, file_date) -> _Read:
+def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, file_date,
+          cells: dict[int, list[str]] | None = None) -> _Read:
     """The layout of the sample read with `dialect`, its first `plain_lines` lines (a preamble)
-    read line by line with no quote character."""
+    read line by line with no quote character. `cells`: the fields of some head lines, as read
+    otherwise (a header, see _aligned_header)."""
     args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
     skip = {"skipinitialspace": dialect.skipinitialspace}
     if plain_lines:
         cut = line_offset(text, plain_lines)
-        head_rows = parse_rows(text[:cut], dialect.delimiter, None, None)
+        # Runs of spaces merged in the preamble too, as in the table: split at every space, its
+        # lines would be of a dozen field counts, and weigh on the table's width.
+        merged = dialect.delimiter == " " and dialect.skipinitialspace
+        head_rows = parse_rows(text[:cut], dialect.delimiter, None, None, skipinitialspace=merged)
         head_rows += [(plain_lines + i, f) for i, f in parse_rows(text[cut:], *args, **skip)]
     else:
         head_rows = parse_rows(text, *args, **skip)
+    if cells:
+        head_rows = [(i, cells.get(i, f)) for i, f in head_rows]
     tail_rows: list[Row] | None = None
     if tail_text is not None:
         tail_lines = count_lines(tail_text)
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args, **skip)]
     decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
     layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, file_date)
-    return _Read(layout, (decimal, thousands), head_rows)
+    return _Read(layout, (decimal, thousands), head_rows, plain_lines)
 
 
 def _table_start(text: str, tail_text: str | None, dialect: Dialect, first: _Read, file_date) -> int:
@@ -112,7 +122,9 @@ def _table_start(text: str, tail_text: str | None, dialect: Dialect, first: _Rea
         starts.append(count_lines(text))  # the last record ends with the sample
     if not any(b - a > 1 for a, b in zip(starts, starts[1:])):
         return _table_line(first.layout)
-    unquoted = replace(dialect, quotechar=None, escapechar=None, skipinitialspace=False)
+    # Without quotes, nothing to skip spaces for, but runs of spaces that delimit stay merged.
+    merged = dialect.delimiter == " " and dialect.skipinitialspace
+    unquoted = replace(dialect, quotechar=None, escapechar=None, skipinitialspace=merged)
     plain = _read(text, tail_text, unquoted, 0, file_date).layout
     return _table_line(plain) if plain.header_row > 0 else _table_line(first.layout)
 
@@ -167,6 +179,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         dialect = table
     if read.layout.header_row < 0 and dialect.quotechar is not None:
         read = _stray_quote_header(text, tail_text, dialect, read, file_date)
+    if dialect.delimiter == " " and dialect.skipinitialspace:
+        read = _aligned_header(text, tail_text, dialect, read, file_date)
     decimal, thousands = read.number_format
     return _schema(name, encoding, dialect, read.layout, decimal, thousands), read.layout
 
@@ -190,6 +204,27 @@ def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read
     layout.names = [_unquoted(n, q) for n in layout.names]
     layout.header_cells = [[_unquoted(c, q) for c in cells] for cells in layout.header_cells]
     return plain
+
+
+def _aligned_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:
+    """A space-aligned table whose names hold single spaces ("Open Price   Close Price"): read
+    with runs of spaces merged, its header line has more fields than the table, and is no header
+    (or one cut to the table's width). Its names are then those between runs of two spaces or
+    more, when that gives the table's width, and the header stands if the layout then takes it.
+    Values with single spaces in them ("Apple Inc") have no such help: the reading (the csv
+    module's, records.py) splits them, and their rows are rejected for their field count."""
+    start, width = read.layout.data_start_line, read.layout.width
+    line = start - 1
+    if line < 0 or width < 2:
+        return read
+    fields = next((f for i, f in read.head_rows if i == line), [])
+    names = _SPACE_RUNS.split(text[line_offset(text, line):line_offset(text, start)].strip())
+    if len(names) != width or len(fields) == width:
+        return read  # read at the table's width already, header or not: the layout said which
+    aligned = _read(text, tail_text, dialect, read.plain_lines, file_date, {line: names})
+    if (aligned.layout.header_row, aligned.layout.data_start_line) != (line, start):
+        return read
+    return aligned
 
 
 def _unquoted(cell: str, q: str) -> str:

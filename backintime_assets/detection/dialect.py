@@ -49,7 +49,25 @@ _ATOMIC = re.compile(
     | [A-Za-z]{3,9}\.?\ \d{1,2},?\ \d{4})$""",
     re.X,
 )
-_ATOMIC_JOINED = joined_regex(_ATOMIC.pattern.replace("^(?:", "", 1).rsplit(")$", 1)[0], re.X)
+# The same for a space delimiter in a sample aligned with runs of spaces (read with the runs
+# merged, the text between two cells may have been a run, which no value holds): only a thousands
+# group of three digits ("1 000"), a time after a date or the spaces of a written-out date cut a
+# value in pieces there. Taken loosely, a row of numbers ("1         1.4", "5  7 8") reads as one.
+_ATOMIC_MERGED = re.compile(
+    r"""^(?:[+-]?[$€£¥]?\s?(?:\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?|\d[\d,.']*)(?:[eE][+-]?\d+)?%?
+    | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}[\d:.]*)?
+    | \d{1,2}:\d{2}(?::\d{2})?
+    | [A-Za-z]{3,9}\.?\ \d{1,2},?\ \d{4})$""",
+    re.X,
+)
+
+
+def _joined_atomic(atomic: re.Pattern) -> re.Pattern:
+    return joined_regex(atomic.pattern.replace("^(?:", "", 1).rsplit(")$", 1)[0], re.X)
+
+
+_ATOMIC_JOINED = _joined_atomic(_ATOMIC)
+_ATOMIC_MERGED_JOINED = _joined_atomic(_ATOMIC_MERGED)
 
 
 @dataclass
@@ -60,7 +78,8 @@ class Dialect:
     line_terminator: str = "\n"
     confidence: float = 0.0
     # Spaces after a delimiter are skipped, so a quote after them opens a cell ('1, "Smith, J"'):
-    # hand-made and older exports write them; pyarrow's reader cannot, the csv module can.
+    # hand-made and older exports write them; pyarrow's reader cannot, the csv module can. With a
+    # space delimiter, runs of spaces are one delimiter: a space-aligned (fixed-width) text table.
     skipinitialspace: bool = False
 
 
@@ -93,6 +112,18 @@ def parse_rows(text: str, delimiter: str, quotechar: str | None, escapechar: str
     """(0-based physical line where the record starts, fields) for each record; blank lines give []."""
     if max_rows is None and not skipinitialspace and _plain(text, quotechar, escapechar):
         return list(enumerate(_split_lines(text, delimiter)))
+    rows = _parse_rows(text, delimiter, quotechar, escapechar, max_rows, skipinitialspace)
+    if delimiter == " " and skipinitialspace:
+        # Columns aligned with runs of spaces: the reader merges the runs (and a line's leading
+        # spaces), but spaces after the last value still open an empty last cell. Some lines of
+        # such a table are padded and some not: their empty last cell is not a column (the
+        # reading tolerates empty surplus cells, records.py), and must not set the table's width.
+        rows = [(i, f[:-1] if len(f) > 1 and not f[-1] else f) for i, f in rows]
+    return rows
+
+
+def _parse_rows(text: str, delimiter: str, quotechar: str | None, escapechar: str | None,
+                max_rows: int | None, skipinitialspace: bool) -> list[tuple[int, list[str]]]:
     kwargs = reader_kwargs(delimiter, quotechar, escapechar, skipinitialspace)
     if max_rows is None:
         # As many records as lines: none spans lines, so record k starts on line k, and the
@@ -277,16 +308,20 @@ def _known_count(cells: list[str]) -> int:
     return sum(map(counts.__getitem__, _KNOWN_JOINED.findall(text))) + counts.get("", 0)
 
 
-def _score(rows: list[tuple[int, list[str]]], delimiter: str) -> float:
+def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = False) -> float:
+    """`aligned`: rows of a space delimiter in a sample with runs of spaces (_aligned), read with
+    the runs merged or not. A blank cell is then no known value (it is padding, read unmerged), and
+    a space between two cells cuts a number only where it groups thousands (_ATOMIC_MERGED)."""
     # A row whose text is one number or date cut in pieces by the delimiter ("1.5" on '.') is not
     # a row of values: it counts neither for the pattern nor as known cells.
     # "1,5" is a row of two numbers as much as a decimal comma: only the inner characters cut.
     # One scan of all rows usually shows that none is cut; a "\n" in them needs the row-by-row
     # test ($ matches before a last "\n").
+    atomic, atomic_joined = (_ATOMIC_MERGED, _ATOMIC_MERGED_JOINED) if aligned else (_ATOMIC, _ATOMIC_JOINED)
     pieces = [delimiter.join(f) for _, f in rows if len(f) > 1] if delimiter in _INNER_CHARS else []
     text = joined(pieces) if pieces else None
-    if pieces and (text is None or "\n" in text or _ATOMIC_JOINED.search(text)):
-        cut = [len(f) > 1 and bool(_ATOMIC.match(delimiter.join(f))) for _, f in rows]
+    if pieces and (text is None or "\n" in text or atomic_joined.search(text)):
+        cut = [len(f) > 1 and bool(atomic.match(delimiter.join(f))) for _, f in rows]
     else:
         cut = [False] * len(rows)
     whole = [f for (_, f), c in zip(rows, cut) if f and f != [""] and not c]
@@ -299,7 +334,10 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str) -> float:
     p = sum(n * max(k - 1, 0.01) / k for k, n in patterns.items()) / len(patterns)
     flat = list(chain.from_iterable(whole))
     cells = len(flat)
-    t = _known_count(flat) / (cells + broken) if cells else 0.0
+    known = _known_count(flat)
+    if aligned:
+        known -= flat.count("")
+    t = known / (cells + broken) if cells else 0.0
     return p * t
 
 
@@ -310,12 +348,40 @@ def detect_dialect(text: str) -> Dialect:
     lines = sample.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > 1 and len(text) > _SCORE_CHARS:
         lines = lines[:-1]  # the last one was cut by the sample boundary
-    lines = lines[:_MAX_SCORE_LINES]
+    lines = _without_leading_comments(lines)[:_MAX_SCORE_LINES]
     sample = "\n".join(lines)
     if not sample.strip():
         return Dialect(line_terminator=terminator)
     delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample)
     return Dialect(delimiter, quotechar, escapechar, terminator, confidence, skip)
+
+
+def _without_leading_comments(lines: list[str]) -> list[str]:
+    """`lines` without the block of '#' comment lines (and blank lines) they start with, when at
+    least two lines follow it. A metadata block of one '#' a line ("# Latitude: 38.2", ...) is as
+    steady a count of '#' as any delimiter, and outvotes the data's own: the data alone says how
+    the table is delimited. (Its last line may be the header, '#'-commented: that is the layout's
+    to say, which sees the lines whatever dialect is chosen.)"""
+    k = 0
+    while k < len(lines) and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
+        k += 1
+    if k == 0 or sum(1 for ln in lines[k:] if ln.strip()) < 2:
+        return lines
+    return lines[k:]
+
+
+# Lines of an aligned table hold runs of spaces; a share of them that a stray double space in a
+# name ("Fly  Rod") or a padded preamble line does not reach, and a table below a preamble does.
+_ALIGNED_SHARE = 1 / 3
+
+
+def _aligned(lines: list[str]) -> bool:
+    """Whether the lines look like columns aligned with spaces (a fixed-width text table), which a
+    space delimiter reads only with its runs merged: many of them hold a run of spaces or start
+    with a space."""
+    filled = [ln for ln in lines if ln.strip()]
+    runs = sum(map(contains, filled, repeat("  "))) + sum(1 for ln in filled if ln[0] == " " and "  " not in ln)
+    return runs >= _ALIGNED_SHARE * len(filled) > 0
 
 
 def _trimmed(rows: list[tuple[int, list[str]]]) -> list[list[str]]:
@@ -358,6 +424,7 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
     # somewhere ('1, "a"'), and kept only where the quotes it opens change the cells: elsewhere it
     # changes nothing the reading keeps (cells are trimmed) but the reader (the csv module's, slower).
     spaced = _spaced_quotes(sample, quotes)
+    aligned = " " in delimiters and _aligned(lines)
 
     best: tuple[float, int] | None = None
     best_dialect: tuple[str, str | None, str | None, bool] = (",", '"', None, False)
@@ -372,12 +439,23 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
                 if e is not None and not re.search(re.escape(e) + "[" + re.escape(d + (q or "")) + "]", sample):
                     continue  # an escape char that never escapes anything changes nothing
                 rows = parse_rows(sample, d, q, e)
+                # Runs of spaces are padding, not empty cells: read without merging them, a
+                # space-aligned table ("2020-01-02   10.50") is cells of nothing, as steady a
+                # count as its values when every row is padded alike. Its blank cells are no
+                # known value there; merged, its values are the cells. Where the runs do stand
+                # for empty cells (a missing value between single spaces, "1 2  4"), the merged
+                # reading's field counts vary and it loses.
+                padded = d == " " and aligned
                 score = next((s for r, s in scored if r == rows), None)
                 if score is None:
-                    score = _score(rows, d)
+                    score = _score(rows, d, aligned=padded)
                     scored.append((rows, score))
                 skip = False
-                if (d, q) in spaced and d != " ":  # a space delimiter: skipping would merge runs of them
+                if padded:
+                    skipped = _score(parse_rows(sample, d, q, e, skipinitialspace=True), d, aligned=True)
+                    if skipped > score * (1 + 1e-9) + 1e-12:
+                        score, skip = skipped, True
+                elif (d, q) in spaced and d != " ":  # a space delimiter: see above
                     skip_rows = parse_rows(sample, d, q, e, skipinitialspace=True)
                     skipped = _score(skip_rows, d)
                     # A tie where the cells differ beyond their blanks: the quotes opened cells that

@@ -43,7 +43,8 @@ class FileSchema:
     # the whole file and falls back to the file's own detection where it does not hold.
     borrowed_from: str | None = None
     # Spaces after a delimiter are skipped, so a quote after them opens a cell ('1, "Smith, J"'), as
-    # the csv module's skipinitialspace does. Defaults to False: schemas stored before it load.
+    # the csv module's skipinitialspace does; with a space delimiter, a run of spaces is one
+    # delimiter (a space-aligned text table). Defaults to False: schemas stored before it load.
     skipinitialspace: bool = False
 
     def to_dict(self) -> dict:

@@ -90,6 +90,8 @@ def _parse_line(text: str, schema: FileSchema) -> list[str]:
     try:
         return next(csv.reader([text], **kw), [])
     except csv.Error:
+        if schema.delimiter == " " and schema.skipinitialspace:
+            return [f for f in text.split(" ") if f]  # runs of spaces merged, as the reader merges them
         return text.split(schema.delimiter)
 
 

@@ -435,3 +435,38 @@ def test_a_payment_app_export_keeps_its_header_and_reads_its_signed_amounts():
     assert (s.header_row, s.data_start_line, s.thousands) == (0, 1, ",")
     assert [(c.name, c.type, c.format) for c in s.columns] == [("Date", "date", "%Y-%m-%d"),
                                                               ("Amount", "float", "currency")]
+
+
+# Space-aligned text tables (issue 4, class A).
+ALIGNED_OHLC = (b"Date         Open    High     Low   Close\n2020-01-02   10.50   11.50   10.00   11.00 \n"
+                b"2020-01-03    9.75   10.50    9.50   10.25\n2020-01-06  101.00  102.00  100.00  100.50   \n"
+                b"2020-01-07   99.00  100.50   98.00  100.00\n")
+
+
+def test_a_space_aligned_table_is_read_with_its_header():
+    s = detect_bytes(ALIGNED_OHLC, "prices.txt")
+    assert (s.delimiter, s.skipinitialspace, s.header_row, s.data_start_line) == (" ", True, 0, 1)
+    assert [(c.name, c.canonical) for c in s.columns] == [
+        ("Date", "date"), ("Open", "open"), ("High", "high"), ("Low", "low"), ("Close", "close")]
+
+
+def test_names_with_single_spaces_in_a_space_aligned_header_stay_whole():
+    data = (b"Date         Open Price   High Price   Low Price   Close Price\n"
+            b"2020-01-02        10.50        11.50       10.00         11.00\n"
+            b"2020-01-03         9.75        10.50        9.50         10.25\n"
+            b"2020-01-06       101.00       102.00      100.00        100.50\n")
+    s = detect_bytes(data, "prices.txt")
+    assert (s.delimiter, s.skipinitialspace, s.header_row, s.data_start_line) == (" ", True, 0, 1)
+    assert [c.name for c in s.columns] == ["Date", "Open Price", "High Price", "Low Price", "Close Price"]
+
+
+def test_a_commented_header_below_a_comment_block_leaves_the_data_delimiter():
+    # Issue 4, class B (CAMS): the block's one '#' a line was taken for the delimiter, and no row read.
+    data = (b"# Coding: utf-8\n# Title: CAMS radiation service\n# Latitude: 38.2970 (N)\n"
+            b"# Longitude: -2.2580 (E)\n# Altitude: 500.0 m\n# Observation period;TOA;GHI;BHI\n"
+            b"2020-01-01T00:00:00.0/2020-01-01T00:01:00.0;0.0000;0.0000;0.0000\n"
+            b"2020-01-01T00:01:00.0/2020-01-01T00:02:00.0;0.0000;0.0000;0.0000\n"
+            b"2020-01-01T00:02:00.0/2020-01-01T00:03:00.0;1.5000;0.2000;0.0000\n")
+    s = detect_bytes(data, "cams.csv")
+    assert (s.delimiter, s.data_start_line, len(s.columns)) == (";", 6, 4)
+    assert [c.type for c in s.columns][1:] == ["float", "float", "float"]

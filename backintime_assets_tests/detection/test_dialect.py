@@ -302,7 +302,6 @@ def test_spaced_quotes_that_hold_no_delimiter_still_lose_their_quotes():
 @pytest.mark.parametrize("text", [
     "id, name, amount\n1, Smith, 12.5\n2, Doe, 7\n3, Roe, 3\n",  # spaces, no quote: cells are trimmed anyway
     'id,name,amount\n1,"Smith, John",12.5\n2,"Doe, Jane",7\n3,"Roe, Rick",3\n',  # quotes, no spaces
-    'id name amount\n1  "Smith John"  12.5\n2  "Doe Jane"  7\n3  "Roe Rick"  3\n',  # a space delimiter
     'id,note\n1,he said "hi"\n2,a "b" c\n3,x\n',  # a quote after a space inside an unquoted cell
 ])
 def test_initial_spaces_are_skipped_only_where_that_reads_the_sample_better(text):
@@ -319,3 +318,79 @@ def test_spaced_quotes_around_cells_no_better_known_are_opened_all_the_same():
     # 'say "hi"' is no known value whether its quotes are read or not: a tie the quotes decide.
     d = detect_dialect('1, "say ""hi"""\n2, "a ""b"""\n3, "c ""d"""\n')
     assert (d.delimiter, d.skipinitialspace) == (",", True)
+
+
+# Space-aligned (fixed-width) text tables (issue 4, class A): split at every single space, their
+# rows were of a dozen field counts, and none loaded.
+ALIGNED = ("Date         Open    Close\n2020-01-02   10.50   11.00\n2020-01-03    9.75   10.25\n"
+           "2020-01-06  101.00  100.50\n2020-01-07   99.00  100.00\n")
+
+
+def test_space_aligned_columns_are_read_with_their_runs_of_spaces_merged():
+    d = detect_dialect(ALIGNED)
+    assert (d.delimiter, d.skipinitialspace) == (" ", True)
+    rows = parse_rows(ALIGNED, d.delimiter, d.quotechar, d.escapechar, skipinitialspace=True)
+    assert [f for _, f in rows] == [["Date", "Open", "Close"], ["2020-01-02", "10.50", "11.00"],
+                                    ["2020-01-03", "9.75", "10.25"], ["2020-01-06", "101.00", "100.50"],
+                                    ["2020-01-07", "99.00", "100.00"]]
+
+
+def test_leading_and_trailing_spaces_of_an_aligned_row_open_no_cell():
+    # A right-aligned first column starts lines with spaces; some lines are padded after their last
+    # value. Neither is a column (a first cell of nothing would shift every name over its column).
+    text = (" 2019  1  1   -1.8   12.3\n 2019  1  2  -11.2    2.0  \n 2019  1  3    3.3  -10.5\n"
+            " 2019 12 31   10.1    0.5 \n")
+    d = detect_dialect(text)
+    assert (d.delimiter, d.skipinitialspace) == (" ", True)
+    rows = parse_rows(text, d.delimiter, d.quotechar, d.escapechar, skipinitialspace=True)
+    assert [f for _, f in rows] == [["2019", "1", "1", "-1.8", "12.3"], ["2019", "1", "2", "-11.2", "2.0"],
+                                    ["2019", "1", "3", "3.3", "-10.5"], ["2019", "12", "31", "10.1", "0.5"]]
+
+
+def test_aligned_numbers_of_two_columns_are_not_taken_for_one_spaced_number():
+    # "1         1.4" merged is "1 1.4": no number with a space in it (only "1 000" is), two cells.
+    text = "Data:  Treatment   Response\n" + "".join(f"           {i % 9 + 1}         1.{i % 7}\n" for i in range(40))
+    d = detect_dialect(text)
+    assert (d.delimiter, d.skipinitialspace) == (" ", True)
+
+
+def test_a_quote_after_a_run_of_spaces_opens_a_cell():
+    text = 'id name amount\n1  "Smith John"  12.5\n2  "Doe Jane"  7\n3  "Roe Rick"  3\n'
+    d = detect_dialect(text)
+    assert (d.delimiter, d.quotechar, d.skipinitialspace) == (" ", '"', True)
+    rows = parse_rows(text, d.delimiter, d.quotechar, d.escapechar, skipinitialspace=True)
+    assert [f for _, f in rows] == [["id", "name", "amount"], ["1", "Smith John", "12.5"], ["2", "Doe Jane", "7"],
+                                    ["3", "Roe Rick", "3"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Date Open Close\n2020-01-02 10.5 11.0\n2020-01-03 9.75 10.25\n2020-01-06 101.0 100.5\n",  # single spaces
+    # A missing value between single spaces: the runs are cells, merging them would shift a value
+    "a b c d\n1 2 3 4\n5  7 8\n9 10 11 12\n13 14  16\n17 18 19 20\n",
+])
+def test_single_spaced_tables_are_read_without_merging(text):
+    d = detect_dialect(text)
+    assert (d.delimiter, d.skipinitialspace) == (" ", False)
+
+
+# A '#' metadata block whose last line is the header, itself commented (issue 4, class B: CAMS).
+CAMS = ("# Coding: utf-8\n# Title: CAMS radiation service\n# Latitude: 38.2970 (N)\n# Longitude: -2.2580 (E)\n"
+        "# Altitude: 500.0 m\n# Observation period;TOA;GHI;BHI\n"
+        "2020-01-01T00:00:00.0/2020-01-01T00:01:00.0;0.0000;0.0000;0.0000\n"
+        "2020-01-01T00:01:00.0/2020-01-01T00:02:00.0;0.0000;0.0000;0.0000\n"
+        "2020-01-01T00:02:00.0/2020-01-01T00:03:00.0;1.5000;0.2000;0.0000\n")
+
+
+def test_a_leading_comment_block_does_not_vote_for_its_hash_as_the_delimiter():
+    assert detect_dialect(CAMS).delimiter == ";"
+    # Blank lines in the block, and more comment lines than data rows, change nothing.
+    many = "#\n" + "".join(f"# {k}. column {k}: a value\n" for k in range(30)) + "\n" + CAMS
+    assert detect_dialect(many).delimiter == ";"
+
+
+@pytest.mark.parametrize("text", [
+    "# a\n# b\n# c\n",  # nothing but comments
+    "# Date,Close\n2020-01-02,1.5\n",  # a single line below the block: too little to judge on alone
+])
+def test_comment_lines_still_vote_where_little_else_is_left(text):
+    assert detect_dialect(text).delimiter in (",", "#")

@@ -540,6 +540,29 @@ def test_quoted_cells_after_spaced_delimiters_are_read_whole():
     assert out.rows_read == out.prices_arrow.num_rows + out.rejected_arrow.num_rows == 5
 
 
+# A space-aligned table (issue 4, class A), some lines padded after their last value, one row with
+# a name of two words: read by the csv module with runs of spaces merged (pyarrow cannot), the
+# padding tolerated, the row whose name the spaces cut rejected for its field count, not lost.
+ALIGNED = (b"Date         Ticker    Open    High     Low   Close\n"
+           b"2020-01-02   AAPL     10.50   11.50   10.00   11.00   \n"
+           b"2020-01-03   AAPL      9.75   10.50    9.50   10.25\n"
+           b"2020-01-06   AAPL    101.00  102.00  100.00  100.50 \n"
+           b"2020-01-07   BRK B    99.00  100.50   98.00  100.00\n"
+           b"2020-01-08   AAPL     99.00  100.50   98.00  100.00\n")
+
+
+def test_a_space_aligned_table_loads_every_row_it_can_and_rejects_the_others():
+    schema = detect_bytes(ALIGNED, "aligned.txt")
+    assert (schema.delimiter, schema.skipinitialspace, schema.header_row) == (" ", True, 0)
+    out = normalise_bytes(ALIGNED, schema, "aligned.txt")
+    prices = out.prices_arrow.to_pydict()
+    assert list(zip(prices["source_line"], prices["ticker"], prices["open"], prices["close"])) == [
+        (2, "AAPL", 10.5, 11.0), (3, "AAPL", 9.75, 10.25), (4, "AAPL", 101.0, 100.5), (6, "AAPL", 99.0, 100.0)]
+    assert [(r["source_line"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
+        (5, "wrong field count: expected 6, got 7")]
+    assert out.rows_read == 5
+
+
 def test_rows_appended_in_another_dialect_below_a_blank_line_are_rejected_not_dropped():
     # 60 price rows written with ';' below a blank line were taken for a 60-line footer: neither
     # loaded nor rejected (review of 3aa9165, which let a footer run to 200 lines).

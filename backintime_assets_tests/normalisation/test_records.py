@@ -171,3 +171,19 @@ def test_spaces_skipped_after_the_delimiter_take_the_csv_module():
     assert as_rows(rec) == [(2, "a", "b, 1", "c"), (3, "d", "e\nf", "g"), (6, "j", "k", "l")]
     assert rec.raw[1] == 'd,  "e\nf", g'
     assert rec.rejected == [(5, "h, i", "wrong field count: expected 3, got 2")]
+
+
+def test_a_space_aligned_region_merges_runs_and_pads_even_past_the_readers_field_limit():
+    # Issue 4, class A. A cell past csv.field_size_limit() makes the reader raise: that line is then
+    # cut by hand, with its runs of spaces merged as the reader merges them (not into empty cells).
+    import csv
+
+    huge = "x" * (csv.field_size_limit() + 1)
+    data = f"h1  h2  h3\n  a    b   c   \nd  {huge}  f\n".encode()
+    index = LineIndex(data)
+    aligned = schema(delimiter=" ")
+    aligned.skipinitialspace = True
+    assert split_fast(index, 1, index.count, aligned, [0, 1, 2]) is None
+    rec = split_slow(index, 1, index.count, aligned, [0, 1, 2])
+    assert as_rows(rec) == [(2, "a", "b", "c"), (3, "d", huge, "f")]
+    assert rec.rejected == []
