@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
-from operator import itemgetter
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
 from .dates import shape
@@ -238,7 +237,9 @@ def _width(rows: list[Row]) -> int:
     """The usual field count; rows in the later half (past any preamble) weigh double. Lines without
     a delimiter are prose (titles, notes) as often as a one-column table: a short file's notes can
     outnumber its rows, so a run of wider rows long enough to be a table wins over them."""
-    widths = list(map(len, map(itemgetter(1), rows)))
+    # '#' comment lines (a metadata block above the table) do not vote: one '#' a line is not a column.
+    voting = [f for _, f in rows if not f[0].lstrip().startswith("#")] or [f for _, f in rows]
+    widths = list(map(len, voting))
     counts: Counter[int] = Counter(widths)
     counts.update(widths[len(widths) // 2:])
     usual = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -246,7 +247,7 @@ def _width(rows: list[Row]) -> int:
         wider = Counter(w for w in widths if w > 1)
         if wider:
             width, rows_of_width = max(wider.items(), key=lambda kv: (kv[1], kv[0]))
-            values = sum(1 for w, (_, f) in zip(widths, rows)
+            values = sum(1 for w, f in zip(widths, voting)
                          if w == 1 and len(f[0].split()) < _PROSE_WORDS and not note_row(f))
             if rows_of_width >= max(_TABLE_AMONG_PROSE * widths.count(1), values) \
                     and _longest_run(widths, width) >= _MIN_TABLE_RUN:
@@ -437,6 +438,14 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if fields[0].lstrip().startswith("#"):
             if block:
                 break  # comment lines above the header: preamble
+            if not past_comment and len(fields) == width > 1:
+                named = [fields[0].lstrip().lstrip("#").lstrip(), *fields[1:]]
+                if _header_shaped(named, judge, width):
+                    # A commented header right above the data ("# Observation period;TOA;GHI"),
+                    # as metadata blocks end: its names, without the '#'.
+                    block.insert(0, (line, named))
+                    k -= 1
+                    break
             k -= 1  # a comment between the header and the data: read as a data line (and rejected)
             past_comment = True
             continue

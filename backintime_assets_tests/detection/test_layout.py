@@ -433,3 +433,18 @@ def test_early_rows_the_rows_below_did_not_confirm_are_data_but_type_no_column()
     lay = layout(text)
     assert (lay.header_row, lay.data_start_line) == (0, 1)
     assert (lay.types[0].type, lay.types[0].format) == ("date", "%d.%m.%Y")
+
+
+def test_a_commented_header_ending_a_metadata_block_names_the_columns():
+    # Copernicus CAMS exports: "# key: value" lines, the last of them the header (found by helper-60).
+    meta = "# Title: CAMS radiation service\n# Latitude: 38.2970 (N)\n# Altitude: 500.0 m\n"
+    rows = "".join(f"2020-01-01T00:0{m}:00.0;{m}.5;0.{m}000;0.0000\n" for m in range(6))
+    text = meta + "# Observation period;TOA;GHI;BHI\n" + rows
+    lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ".", None)
+    assert (lay.header_row, lay.data_start_line, lay.width) == (3, 4, 4)
+    assert lay.names == ["Observation period", "TOA", "GHI", "BHI"]
+    # A data row commented out above the data is no header, nor is a one-cell comment.
+    for comment in ("# 2019-12-31T23:59:00.0;0.5;0.1000;0.0000\n", "# checked by ops\n"):
+        text = "Observation period;TOA;GHI;BHI\n" + comment + rows
+        lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ".", None)
+        assert (lay.header_row, lay.names[1]) == (0, "TOA")
