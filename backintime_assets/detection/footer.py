@@ -17,11 +17,13 @@ MAX_FIGURES_FOOTER_ROWS = 30
 # First words of totals and summary lines that office exports append below the data.
 _SUMMARY = re.compile(
     r"^(?:grand\s*|sub-?\s*|sous-?\s*)?totale?s?\b|^(?:zwischen|gesamt)?summe\b|^gesamt|^insgesamt\b"
-    r"|^sum\b|^somme\b|^suma\b|^totaal\b|^average\b|^avg\b|^mean\b|^count\b|^overall\b"
-    # A label ending in the keyword: "Account Total", "Transactions Total" (broker exports).
-    r"|^[^\W\d_][\w&/.-]*(?:\s+[\w&/.-]+){0,2}\s+(?:grand\s*|sub-?\s*)?totale?s?:?$",
+    r"|^sum\b|^somme\b|^suma\b|^totaal\b|^average\b|^avg\b|^mean\b|^count\b|^overall\b",
     re.I,
 )
+# A label ending in the keyword: "Account Total", "Transactions Total" (broker exports). Such a
+# label leads its row, which has no date: elsewhere, "Vanguard Total" or a sector "Consumer Total"
+# is a name in a data row.
+_SUMMARY_LABEL = re.compile(r"^[^\W\d_][\w&/.-]*(?:\s+[\w&/.-]+){0,2}\s+(?:grand\s*|sub-?\s*)?totale?s?:?$", re.I)
 # Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report".
 _NOTE = re.compile(
     r"^(?:[*†©]|\(c\)|copyright\b|sources?\b|quelle\b|notes?\b|hinweis|remarque|disclaimer\b|generated\b"
@@ -42,12 +44,20 @@ def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]
     a row that is mostly empty or lacks a date where the data has one. A full data row whose ticker
     happens to be "SUM" is neither."""
     cells = _cells(fields)
-    if not any(_SUMMARY.match(c) for c in cells):
+    # A date (not the label standing in the date column) makes it a data row more likely.
+    dated = any(j < len(fields) and (v := fields[j].strip()) not in NULL_SPELLINGS and not _keyword(v)
+                for j in date_columns)
+    if not (any(_SUMMARY.match(c) for c in cells) or (cells and not dated and _SUMMARY_LABEL.match(cells[0]))):
         return False
-    # Besides the keyword, at most half the row is filled; "--" and "N/A" fill nothing.
-    if sum(c not in NULL_SPELLINGS for c in cells) - 1 <= 0.5 * width:
+    # Besides the keyword, at most half the row is filled; "--" and "N/A" fill nothing, unless the
+    # row has a date: then they are the missing values of a data row ("2021-03-01,SUM,40.5,N/A").
+    if (len(cells) if dated else sum(c not in NULL_SPELLINGS for c in cells)) - 1 <= 0.5 * width:
         return True
-    return any(j >= len(fields) or not fields[j].strip() or _SUMMARY.match(fields[j].strip()) for j in date_columns)
+    return any(j >= len(fields) or not (v := fields[j].strip()) or _keyword(v) for j in date_columns)
+
+
+def _keyword(cell: str) -> bool:
+    return bool(_SUMMARY.match(cell) or _SUMMARY_LABEL.match(cell))
 
 
 def note_row(fields: Sequence[str]) -> bool:

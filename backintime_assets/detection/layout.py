@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from itertools import repeat
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
@@ -152,18 +153,21 @@ def _names_nothing(fields: list[str], judge: _RowJudge) -> bool:
     return matched
 
 
-def _data_top(rows: list[Row], start: int, judge: _RowJudge) -> int:
+def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[int], bool]) -> int:
     """Index of the first data row: the confirmed start, or above it the run of rows that read as
     data too though the rows below them did not confirm them (early values the provisional types
     reject, rows short by their omitted trailing fields). Only a row of names ends the run (the
     header), or a row that is no data (a note, a comment, a line of another kind): an unconfirmed
-    data row is data, to be loaded or rejected with its reason, never skipped as preamble."""
+    data row is data, to be loaded or rejected with its reason, never skipped as preamble. A row of
+    years heading the rows below (`heads`) reads as data too, yet ends the run: past it, a preamble
+    line that reads as data ("Account,12345") would carry it into the data and the file lose its
+    header."""
     k = start
     while k > 0:
         fields = rows[k - 1][1]
         if len(fields) < 2 or fields[0].lstrip().startswith("#"):
             break
-        if not (judge.data_like(fields) or _names_nothing(fields, judge)):
+        if not (judge.data_like(fields) or _names_nothing(fields, judge)) or heads(k):
             break
         k -= 1
     return k
@@ -226,11 +230,16 @@ def _numbers_header_at(rows: list[Row], start: int, width: int, decimal: str, th
     data starts at, or the full-width row right above it (data-like, but not confirmed as the data
     start by the rows below it, which are of another kind: text or decimals under a year)."""
     for k in (start - 1, start):
-        if 0 <= k < len(rows) and _fits(rows[k][1], width):
-            below = [f for _, f in rows[k + 1:k + 1 + _NUMBERS_HEADER_PROBE] if _fits(f, width)]
-            if numbers_header(rows[k][1][:width], below, decimal, thousands):
-                return k
+        if _heads_numbers(rows, k, width, decimal, thousands):
+            return k
     return None
+
+
+def _heads_numbers(rows: list[Row], k: int, width: int, decimal: str, thousands: str | None) -> bool:
+    if not (0 <= k < len(rows) and _fits(rows[k][1], width)):
+        return False
+    below = [f for _, f in rows[k + 1:k + 1 + _NUMBERS_HEADER_PROBE] if _fits(f, width)]
+    return numbers_header(rows[k][1][:width], below, decimal, thousands)
 
 
 def _width(rows: list[Row]) -> int:
@@ -417,7 +426,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # Data starts at the first full-width data-like row that the next rows confirm, or above it.
         for k, (_, fields) in enumerate(rows):
             if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge):
-                start, confirmed = _data_top(rows, k, judge), k
+                heads = partial(_heads_numbers, rows, width=width, decimal=decimal, thousands=thousands)
+                start, confirmed = _data_top(rows, k, judge, heads), k
                 break
     unconfirmed = None  # the row taken for the header when no data start was confirmed
     if start is None:

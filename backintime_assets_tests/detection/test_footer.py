@@ -76,3 +76,23 @@ def test_summary_rows_labelled_at_their_end(fields):
 def test_a_row_named_like_a_total_that_is_data_is_not_a_summary():
     assert not summary_row(["Grand Total Fund", "2020-01-02", "Fund", "10.5", "100"], 5, date_columns=[1])
     assert not summary_row(["Total", "2020-01-02", "Tech", "10.5", "100"], 5, date_columns=[1])
+
+
+@pytest.mark.parametrize("fields", [
+    ["2021-03-01", "VTI", "Vanguard Total", "40.5", "", "", "", ""],  # a fund named "... Total"
+    ["2021-03-01", "DDD", "40.5", "", "", "", "Consumer Total"],  # a sector
+])
+def test_a_data_row_holding_a_name_that_ends_in_total_is_not_a_summary(fields):
+    # Only a label leading its row ("Account Total,--,--,$300.00") ends in the keyword: a name in
+    # a later cell of a dated row is the row's data.
+    assert not summary_row(fields, len(fields), date_columns=[0])
+
+
+def test_a_full_row_labelled_at_its_end_in_the_date_column_is_a_summary():
+    assert summary_row(["Account Total", "AAA", "10.5", "300", "1.2"], 5, date_columns=[0])
+
+
+def test_na_cells_of_a_dated_row_whose_ticker_is_a_keyword_still_fill_it():
+    # "SUM" is a ticker (Summit Materials): with a date, its row's "N/A" are a data row's missing
+    # values, not the empty cells of a totals line.
+    assert not summary_row(["2021-03-01", "SUM", "40.5", "N/A", "N/A", "N/A", "N/A"], 7, date_columns=[0])

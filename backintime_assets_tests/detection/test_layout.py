@@ -448,3 +448,13 @@ def test_a_commented_header_ending_a_metadata_block_names_the_columns():
         text = "Observation period;TOA;GHI;BHI\n" + comment + rows
         lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ".", None)
         assert (lay.header_row, lay.names[1]) == (0, "TOA")
+
+
+@pytest.mark.parametrize("preamble", ["Account,12345", "As of,2021", "2021-03-05,Daily report"])
+def test_a_row_of_years_heading_the_table_stops_the_data_walking_up_to_a_preamble_row(preamble):
+    # A row of years reads as data (numbers where the data has numbers); a preamble row above it
+    # that reads as data too must not carry it into the data region: it is the header.
+    body = "".join(f"{t},1.{k}5,2.{k}5,3.{k}5\n" for k, t in enumerate(["AAA", "BBB", "CCC", "DDD", "EEE"]))
+    lay = layout(f"{preamble}\nTicker,2019,2020,2021\n" + body)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert lay.names == ["Ticker", "2019", "2020", "2021"]
