@@ -32,6 +32,15 @@ def _read_at(data: bytes):
     return lambda offset, length: data[offset:offset + length]
 
 
+def _pieces_read_as_whole_3000_days(data: bytes, task: FileTask, piece_bytes: int) -> None:
+    """Read in pieces, a file of 3000 days from 2020-01-01 gives the rows read whole: each weekday loaded."""
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    assert _rows(pieces) == _rows(whole)
+    weekdays = sum((dt.date(2020, 1, 1) + dt.timedelta(days=k)).weekday() < 5 for k in range(3000))
+    assert pieces.filter(pc.equal(pieces["status"], "loaded")).num_rows == weekdays  # weekends: not trade days
+
+
 @pytest.mark.parametrize("style", [
     Style(preamble=["Export of 2020", ""], footer=["", "Total,,,,,,,,"]),
     Style(line_terminator="\r\n", delimiter=";", decimal=",", encoding="cp1252"),
@@ -77,11 +86,7 @@ def test_pieces_never_end_inside_a_quoted_line_break(preamble, stray, piece_byte
     if detected:
         assert (schema["quotechar"], schema["header_row"]) == ('"', preamble.count("\n"))
     task = FileTask("big.csv", "big.csv", FileSchema.from_dict(schema).to_json(), dt.date(2020, 1, 1), 0, len(data))
-    whole = parse_group([data], FileGroup([task], task.schema_json))
-    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
-    assert _rows(pieces) == _rows(whole)
-    weekdays = sum((dt.date(2020, 1, 1) + dt.timedelta(days=k)).weekday() < 5 for k in range(3000))
-    assert pieces.filter(pc.equal(pieces["status"], "loaded")).num_rows == weekdays  # weekends: not trade days
+    _pieces_read_as_whole_3000_days(data, task, piece_bytes)
 
 
 def test_a_quote_that_never_closes_does_not_make_one_piece_of_the_rest_of_the_file():
@@ -246,11 +251,7 @@ def test_pieces_of_a_file_that_skips_initial_spaces_never_end_inside_a_quoted_li
     data = ("\n".join(lines) + "\n").encode()
     task = _task(data)
     assert FileSchema.from_json(task.schema_json).skipinitialspace
-    whole = parse_group([data], FileGroup([task], task.schema_json))
-    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
-    assert _rows(pieces) == _rows(whole)
-    weekdays = sum((dt.date(2020, 1, 1) + dt.timedelta(days=k)).weekday() < 5 for k in range(3000))
-    assert pieces.filter(pc.equal(pieces["status"], "loaded")).num_rows == weekdays  # weekends: not trade days
+    _pieces_read_as_whole_3000_days(data, task, piece_bytes)
 
 
 def test_the_reading_of_schemas_stored_before_skipping_initial_spaces_is_unchanged():
