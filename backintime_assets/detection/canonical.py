@@ -149,6 +149,15 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
     return scores
 
 
+# Names of a time-of-day column beside the date ("Date,Time,Open,..."): bars within a day.
+_TIME_OF_DAY = {_norm(n) for n in ("time", "time of day", "trade time", "bar time", "zeit", "uhrzeit",
+                                   "heure", "hora", "ora", "tijd", "czas", "tid", "klokkeslett")}
+
+
+def names_time_of_day(name: str) -> bool:
+    return _norm(name) in _TIME_OF_DAY
+
+
 def named_as(canonical: str, name: str) -> bool:
     """Whether a column's name alone says it holds `canonical` ("Close", "Schlusskurs", "Datum")."""
     return _name_score([name]).get(canonical, 0.0) >= _STRONG_NAME

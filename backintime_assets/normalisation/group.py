@@ -13,7 +13,7 @@ import numpy as np
 from backintime_assets.detection.schema import FileSchema
 
 from .lines import FileLines, LineIndex, to_utf8
-from .normalise import _canonical, _region, _typed_columns
+from .normalise import _canonical, _region, _typed_columns, read_columns
 from .records import Line, split_fast, split_slow
 from .result import NormalisedFile, lines_frame
 
@@ -28,7 +28,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     if (schema.file_format != "csv" or schema.problem or schema.encoding == "binary"
             or not _GROUP_COLUMNS <= set(cmap)):
         return None
-    needed = sorted(set(cmap.values()))
+    needed = read_columns(schema, cmap)
     pieces, first_line, file_first_line, totals = [], [], [], []
     next_line = 1
     for data in datas:

@@ -7,7 +7,7 @@ from pathlib import PurePath
 import numpy as np
 import pyarrow as pa
 
-from backintime_assets.detection.canonical import named_as
+from backintime_assets.detection.canonical import named_as, names_time_of_day
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import read_sheet
 
@@ -15,7 +15,7 @@ from .lines import FileLines, LineIndex, to_utf8
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
-from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_prices, check_trade_days
+from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_intraday, check_prices, check_trade_days
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
@@ -42,6 +42,32 @@ def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text) 
             kind = "preamble"
         out.append((i + 1, raw, kind))
     return out
+
+
+def _time_column(schema: FileSchema, cmap: dict[str, int]) -> int | None:
+    """An unmapped column beside the date that names a time of day ("Time", "Uhrzeit")."""
+    if "date" not in cmap:
+        return None
+    mapped = set(cmap.values())
+    return next((j for j, c in enumerate(schema.columns) if j not in mapped and names_time_of_day(c.name)), None)
+
+
+def read_columns(schema: FileSchema, cmap: dict[str, int]) -> list[int]:
+    """The file columns a reading needs: the mapped ones, and a time-of-day column (intraday bars)."""
+    time = _time_column(schema, cmap)
+    return sorted(set(cmap.values()) | ({time} if time is not None else set()))
+
+
+def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]) -> tuple[np.ndarray, int, str] | None:
+    """(codes of each row's time of day, the distinct times a ticker's date needs to be bars, their
+    source) from a time column, or from the date column's own time: None when the file has neither.
+    A date with a time shows two rows a day at two times (a correction) as often as bars: three."""
+    time = _time_column(schema, cmap)
+    if time is not None and time in cols:
+        return parse_strings(cols[time]).codes, 2, f"column {schema.columns[time].name!r}"
+    if schema.columns[cmap["date"]].type == "timestamp":
+        return parse_strings(cols[cmap["date"]]).codes, 3, "the date's time of day"
+    return None
 
 
 def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.DataType]:
@@ -109,7 +135,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if width == 0:
         return nothing(schema.problem or "no table found")
     cmap = schema.canonical_map()
-    needed = sorted(set(cmap.values()))
+    needed = read_columns(schema, cmap)
 
     if schema.file_format == "xlsx":
         try:
@@ -223,6 +249,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     else:
         repeat_keys = ticker.codes * files.count + files.file_of(rec.line)
         lines = files.line_in_file(rec.line)
+    moments = _moments(cols, schema, cmap)
+    if moments is not None:
+        codes, least, source = moments
+        reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
+        check_intraday(reasons, repeat_keys, days, codes, least, reason)
     check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines)
     keep = np.flatnonzero(reasons.ok)
     table = pa.Table.from_arrays([

@@ -3,14 +3,17 @@
 Decisions (documented for the lead and the README):
 - date, ticker and close are required; a missing one rejects the row ("missing value: close").
 - open/high/low present as columns but empty in a row: rejected (a backtest filling at the open must
-  not see an invented price). Absent from the file altogether: filled with close (close-only series).
+  not see an invented price). Absent from the file altogether: open filled with close, high and low
+  with the max and min of open and close (close-only series: close).
 - adj_close missing -> close. volume missing (or no volume column) -> 0; fractional volume is rounded.
 - sector missing -> "UNKNOWN". No ticker column -> the caller's default (file stem).
 - prices must be > 0; volume >= 0; high >= max(open, close, low); low <= min(open, close).
 - the date must be a weekday: trade-date partitions run Monday to Friday, so a row dated on a
   weekend could be filed under no partition and would vanish; it is rejected instead, by name.
 - a later row equal to an earlier one on ticker, date and every value: "duplicate"; same ticker and
-  date with other values: "conflicting duplicate of line N" (the first one is kept)."""
+  date with other values: "conflicting duplicate of line N" (the first one is kept).
+- intraday bars (a ticker's rows of one date at several times of day, by a time column or the
+  date's own time): every one of them is rejected, none is the day's price ("intraday bar ...")."""
 
 from __future__ import annotations
 
@@ -101,6 +104,24 @@ def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, val
         first_line = rest.groupby("key", sort=False)["line"].transform("first").to_numpy()
         labels = np.array([f"conflicting duplicate of line {n}" for n in first_line[clash]], dtype=object)
         r.set_rows(rows[~exact][clash], labels)
+
+
+def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, moments: np.ndarray,
+                   least: int, reason: str) -> None:
+    """Among rows still accepted: a ticker's rows of one date at `least` distinct moments of the day
+    or more (`moments`: codes of the time of day) are bars of that day, not its price; the first of
+    them is no more the day's open, high, low and close than the others, so all are rejected."""
+    idx = np.flatnonzero(r.ok)
+    if idx.size < least:
+        return
+    key = (ticker_codes[idx].astype(np.int64) << 32) | (days[idx].astype(np.int64) + (1 << 31))
+    involved = _repeated(key)
+    if involved is None:
+        return
+    rows = idx[involved]
+    times = pd.DataFrame({"key": key[involved], "moment": moments[rows]}).groupby("key")["moment"].transform("nunique")
+    bars = rows[times.to_numpy() >= least]
+    r.set_rows(bars, np.full(bars.size, reason, dtype=object))
 
 
 def _repeated(key: np.ndarray) -> np.ndarray | None:

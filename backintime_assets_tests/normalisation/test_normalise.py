@@ -586,3 +586,25 @@ def test_a_file_with_open_and_close_but_no_high_or_low_loads():
     # A high it has still bounds them: a row whose high is below its open is rejected.
     r = run(b"Date,Ticker,Open,High,Close\n2020-01-02,AAA,10.5,11.5,11.0\n2020-01-03,AAA,11.5,11.2,11.0\n")
     assert len(r.prices) == 1 and r.rejected.reason.tolist() == ["high < max(open, close)"]
+
+
+def test_intraday_bars_are_rejected_not_taken_for_the_days_price():
+    # Bars of one day (a Time column, or times in the date) loaded the first bar as the day's open,
+    # high, low and close, and rejected the others as "conflicting duplicate" (found by helper-60).
+    r = run(b"Date,Time,Ticker,Open,High,Low,Close,Volume\n2006-01-02,09:01:00,ES,3602,3603,3601,3602,10\n"
+            b"2006-01-02,09:02:00,ES,3602,3604,3600,3603,12\n2006-01-03,09:01:00,ES,3603,3605,3602,3604,8\n")
+    check_invariants(r)
+    assert r.prices[["source_line"]].values.tolist() == [[4]]  # a day with one row keeps it
+    assert r.rejected.reason.tolist() == ["intraday bar: this ticker's date at several times of day (column 'Time');"
+                                          " prices holds one row a day"] * 2
+    # Times in the date itself: three times a day are bars; two (a correction) stay a conflict.
+    text = b"Timestamp,Ticker,Close\n" + b"".join(
+        f"2006-01-02 09:0{m}:00,AAA,10.{m}\n".encode() for m in range(3)) + \
+        b"2006-01-03 16:00:00,AAA,10.5\n2006-01-03 17:30:00,AAA,10.6\n"
+    r = run(text)
+    check_invariants(r)
+    assert r.rejected.reason.str.startswith("intraday bar").sum() == 3
+    assert r.rejected.reason.tolist()[-1] == "conflicting duplicate of line 5" and len(r.prices) == 1
+    # A daily file with a Time column (the close's time) loads as before.
+    r = run(b"Date,Time,Ticker,Close\n2006-01-02,16:00,AAA,10.5\n2006-01-03,16:00,AAA,10.6\n2006-01-02,16:00,BBB,9.5\n")
+    assert len(r.prices) == 3 and r.rejected.empty
