@@ -448,11 +448,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if fields[0].lstrip().startswith("#"):
             if block:
                 break  # comment lines above the header: preamble
-            if not past_comment and len(fields) == width > 1:
+            # A commented header right above the data that ends a block of comments (metadata:
+            # "# Altitude: 500 m" above "# Observation period;TOA;GHI"): its names, without the
+            # '#'. Below a row that is not a comment, it is a remark between a header and the data.
+            ends_comments = k == 0 or rows[k - 1][1][0].lstrip().startswith("#")
+            if not past_comment and ends_comments and len(fields) == width > 1:
                 named = [fields[0].lstrip().lstrip("#").lstrip(), *fields[1:]]
                 if _header_shaped(named, judge, width):
-                    # A commented header right above the data ("# Observation period;TOA;GHI"),
-                    # as metadata blocks end: its names, without the '#'.
                     block.insert(0, (line, named))
                     k -= 1
                     break

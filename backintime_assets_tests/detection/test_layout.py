@@ -443,6 +443,10 @@ def test_a_commented_header_ending_a_metadata_block_names_the_columns():
     lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ".", None)
     assert (lay.header_row, lay.data_start_line, lay.width) == (3, 4, 4)
     assert lay.names == ["Observation period", "TOA", "GHI", "BHI"]
+    # A remark with commas between the header and the data is no header: it ends no comment block.
+    text = "Date,Ticker,Close\n# prices, checked, ok\n" + "".join(f"2021-01-0{d},AAA,10.{d}\n" for d in range(4, 8))
+    lay = detect_layout(parse_rows(text, ",", '"', None), count_lines(text), None, ".", None)
+    assert (lay.header_row, lay.names) == (0, ["Date", "Ticker", "Close"])
     # A data row commented out above the data is no header, nor is a one-cell comment.
     for comment in ("# 2019-12-31T23:59:00.0;0.5;0.1000;0.0000\n", "# checked by ops\n"):
         text = "Observation period;TOA;GHI;BHI\n" + comment + rows
