@@ -41,6 +41,7 @@ from backintime_assets.ingestion.parsed import (
 from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation, make_dirs
+from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
 
 SLICES_PER_CORE = 2
 EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
@@ -262,8 +263,8 @@ def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray) -> list[tuple[str
     encoded = pc.dictionary_encode(rows["name"], null_encoding="encode").chunk(0)
     code = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     day = rows["date"].chunk(0).cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
-    pairs = np.unique((code << 32) | (day + (1 << 31)))
-    codes, days = pairs >> 32, (pairs & 0xFFFFFFFF) - (1 << 31)
+    pairs = np.unique(ticker_day_key(code, day))  # (name code, day): the same packing
+    codes, days = split_ticker_day_key(pairs)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     as_dates = pa.array(days.astype(np.int32), pa.date32()).to_pylist()
     words = encoded.dictionary.to_pylist()

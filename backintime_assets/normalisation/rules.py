@@ -87,15 +87,11 @@ def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, val
     """Among rows still accepted: exact repeats are "duplicate"; same ticker and date with other
     values are "conflicting duplicate of line N". An int64 (ticker, date) key finds the few
     candidates cheaply; values are compared only for those."""
-    idx = np.flatnonzero(r.ok)
-    if idx.size < 2:
+    repeats = _accepted_repeats(r, ticker_codes, days, 2)
+    if repeats is None:
         return
-    key = (ticker_codes[idx].astype(np.int64) << 32) | (days[idx].astype(np.int64) + (1 << 31))
-    involved = _repeated(key)
-    if involved is None:
-        return
-    rows = idx[involved]
-    sub = pd.DataFrame({"key": key[involved], **{c: v[rows] for c, v in values.items()}, "line": lines[rows]})
+    rows, key = repeats
+    sub = pd.DataFrame({"key": key, **{c: v[rows] for c, v in values.items()}, "line": lines[rows]})
     exact = sub.drop(columns="line").duplicated(keep="first").to_numpy()
     r.set_rows(rows[exact], np.full(int(exact.sum()), "duplicate", dtype=object))
     rest = sub[~exact]
@@ -111,17 +107,34 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, momen
     """Among rows still accepted: a ticker's rows of one date at `least` distinct moments of the day
     or more (`moments`: codes of the time of day) are bars of that day, not its price; the first of
     them is no more the day's open, high, low and close than the others, so all are rejected."""
-    idx = np.flatnonzero(r.ok)
-    if idx.size < least:
+    repeats = _accepted_repeats(r, ticker_codes, days, least)
+    if repeats is None:
         return
-    key = (ticker_codes[idx].astype(np.int64) << 32) | (days[idx].astype(np.int64) + (1 << 31))
-    involved = _repeated(key)
-    if involved is None:
-        return
-    rows = idx[involved]
-    times = pd.DataFrame({"key": key[involved], "moment": moments[rows]}).groupby("key")["moment"].transform("nunique")
+    rows, key = repeats
+    times = pd.DataFrame({"key": key, "moment": moments[rows]}).groupby("key")["moment"].transform("nunique")
     bars = rows[times.to_numpy() >= least]
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
+
+
+def ticker_day_key(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """One int64 per (ticker code, day number): sorts and compares as the pair does."""
+    return (codes.astype(np.int64) << 32) | (days.astype(np.int64) + (1 << 31))
+
+
+def split_ticker_day_key(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return key >> 32, (key & 0xFFFFFFFF) - (1 << 31)
+
+
+def _accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
+                      least: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """(rows, their ticker_day_key) of the rows still accepted whose ticker and day another such
+    row shares; None when none does or fewer than `least` rows are accepted."""
+    idx = np.flatnonzero(r.ok)
+    if idx.size < least:
+        return None
+    key = ticker_day_key(ticker_codes[idx], days[idx])
+    involved = _repeated(key)
+    return None if involved is None else (idx[involved], key[involved])
 
 
 def _repeated(key: np.ndarray) -> np.ndarray | None:
