@@ -106,15 +106,18 @@ class _RowJudge:
         if len(fields) < 2 <= self.width:
             return False
         present = matched = 0
-        for j, m in self.matchers:
-            if j >= len(fields):
-                continue
-            v = fields[j].strip()
-            if v in NULL_SPELLINGS:
-                continue
+        for m, v in self.filled_cells(fields):
             present += 1
             matched += m(v)
         return present > 0 and matched >= 0.6 * present
+
+    def filled_cells(self, fields: list[str]):
+        """(matcher, stripped cell) of each typed column the row fills."""
+        for j, m in self.matchers:
+            if j < len(fields):
+                v = fields[j].strip()
+                if v not in NULL_SPELLINGS:
+                    yield m, v
 
 
 def _fits(fields: list[str], width: int) -> bool:
@@ -141,12 +144,7 @@ def _names_nothing(fields: list[str], judge: _RowJudge) -> bool:
     and none is a name (a name has more letters than digits). A header names its columns: "Date",
     "Close", "52 Week Low"; a row of years ("2019,2020") under numbers reads as data already."""
     matched = False
-    for j, m in judge.matchers:
-        if j >= len(fields):
-            continue
-        v = fields[j].strip()
-        if v in NULL_SPELLINGS:
-            continue
+    for m, v in judge.filled_cells(fields):
         if sum(map(str.isdigit, v)) <= sum(map(str.isalpha, v)):
             return False
         matched = matched or m(v)
