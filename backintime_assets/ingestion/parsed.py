@@ -44,7 +44,7 @@ PARSED = pa.schema([
 KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")])
 # Part of the parsed zone's key: raise it whenever the normaliser reads a row differently (a new
 # rule, another reason), so that rows kept by the old rules are read again.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 
@@ -228,7 +228,7 @@ def _proven_or_own(data: bytes, borrowed, result, source_file: str):
     from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
     from backintime_assets.normalisation import normalise_bytes
 
-    if holds_on_whole_file(borrowed, result, data):
+    if holds_on_whole_file(result):
         return result, None
     own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
     if reading_key(own.to_dict()) != reading_key(borrowed.to_dict()):

@@ -6,9 +6,9 @@ those of a file already detected may borrow that file's schema. The borrowed sch
 proven on the file's rows; what proves it:
 - the schema reads every data row: none is rejected for a reason of reading (an unparseable or
   missing value, a wrong field count), only for its values;
-- the file ends with exactly as many non-data lines (totals, notes) as the schema says: the lines
-  it calls footer do not read as data, and no footer line is left in the data region (it would be
-  rejected for a reason of reading).
+- the file ends with exactly as many non-data lines (totals, notes) as the schema says: no line
+  it calls footer reads as a price row (normalisation/outside.py), and no footer line is left in the
+  data region (it would be rejected for a reason of reading).
 Anything else (a rejected row, a different footer, an unusual file) and the file is detected on its
 own, so borrowing can make detection cheaper but never different in what it accepts.
 
@@ -24,10 +24,8 @@ from dataclasses import replace
 
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.xlsx import is_xlsx
-from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS
 
-# Rejections that say the schema may not fit the file (rather than that a row's values are bad).
-READING_PROBLEMS = ("unparseable", "missing value", "wrong field count", "empty row", "file problem")
 
 
 class LayoutMemory:
@@ -81,33 +79,12 @@ def _reusable(schema: FileSchema) -> bool:
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")))
 
 
-def _reading_problems(result) -> bool:
-    return any(reason.startswith(READING_PROBLEMS) for reason in result.rejected_arrow["reason"].to_pylist())
-
-
-def holds_on_whole_file(schema: FileSchema, result, data: bytes) -> bool:
-    """The deferred proof of a borrowed schema: `result` is the whole file (`data`) read with it."""
+def holds_on_whole_file(result) -> bool:
+    """The deferred proof of a borrowed schema: `result` is the whole file read with it."""
     if result.file_problem is not None or result.prices_arrow.num_rows == 0:
         return False
-    if _reading_problems(result):
-        return False  # a row it cannot read, or a footer line the schema takes for data
-    return schema.footer_lines <= 0 or _footer_is_not_data(schema, data)
-
-
-def _footer_is_not_data(schema: FileSchema, data: bytes) -> bool:
-    """The lines the schema calls footer, read as data rows, give no row and no rejection but for
-    reasons of reading: a file with a shorter footer than its neighbour's must not lose rows."""
-    terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
-    end = len(data) - 1 if data.endswith(terminator) else len(data)
-    start = end
-    for _ in range(schema.footer_lines):
-        start = data.rfind(terminator, 0, start)
-        if start < 0:
-            return False
-    as_data = replace(schema, header_row=-1, data_start_line=0, footer_lines=0, borrowed_from=None)
-    result = normalise_bytes(data[start + 1:], as_data, schema.file)
-    return result.prices_arrow.num_rows == 0 and not _value_rejects(result)
-
-
-def _value_rejects(result) -> bool:
-    return any(not reason.startswith(READING_PROBLEMS) for reason in result.rejected_arrow["reason"].to_pylist())
+    # A row it cannot read, a footer line the schema takes for data, or a line it calls footer
+    # that reads as a row (normalisation/outside.py): a file with a shorter footer than its
+    # neighbour's must not lose rows.
+    return not any(reason.startswith((*READING_PROBLEMS, OUTSIDE_THE_TABLE))
+                   for reason in result.rejected_arrow["reason"].to_pylist())

@@ -13,7 +13,8 @@ import numpy as np
 from backintime_assets.detection.schema import FileSchema
 
 from .lines import FileLines, LineIndex, to_utf8
-from .normalise import _canonical, _region, _typed_columns, read_columns
+from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
+from .outside import strays
 from .records import Line, split_fast, split_slow
 from .result import NormalisedFile, lines_frame
 
@@ -23,13 +24,15 @@ _GROUP_COLUMNS = {"date", "close", "ticker"}  # without a ticker column each fil
 def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[str]) -> list[NormalisedFile] | None:
     """Each file's NormalisedFile, as normalise_bytes gives it except that lines outside the data
     region (preamble, header, footer) are not listed in non_data; None when these files must be
-    read one by one (an empty file, a file with no data rows, an unusual schema, ...)."""
+    read one by one (an empty file, a file with no data rows, a line outside the data region that
+    reads as a price row, an unusual schema, ...)."""
     cmap = schema.canonical_map()
     if (schema.file_format != "csv" or schema.problem or schema.encoding == "binary"
             or not _GROUP_COLUMNS <= set(cmap)):
         return None
     needed = read_columns(schema, cmap)
     pieces, first_line, file_first_line, totals = [], [], [], []
+    outside = _Outside(schema)
     next_line = 1
     for data in datas:
         if not data.strip(b" \t\r\n\x00"):
@@ -41,7 +44,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
             first, stop = _region(schema, own.count)
             found = own.count, first, stop, own.offset(first), own.offset(stop)
         total, first, stop, lo, hi = found
-        if stop <= first:
+        if stop <= first or not (outside.clear(buf[:lo]) and outside.clear(buf[hi:])):
             return None
         chunk = buf[lo:hi]
         if not chunk.endswith((b"\n", b"\r")):
@@ -112,3 +115,21 @@ def _per_file(files: FileLines, lines: list[Line]) -> list[list[Line]]:
         for (_, raw, reason), k, n in zip(lines, owners, own_numbers):
             out[int(k)].append((int(n), raw, reason))
     return out
+
+
+class _Outside:
+    """Whether the lines outside a file's data region hold none that reads as a price row, asked
+    once per distinct text: a day's files of one template share their header."""
+
+    def __init__(self, schema: FileSchema):
+        self.schema = schema
+        self._known: dict[bytes, bool] = {b"": True}
+
+    def clear(self, text: bytes) -> bool:
+        known = self._known.get(text)
+        if known is None:
+            # utf-8 already (to_utf8); the lines as LineIndex splits them
+            index = LineIndex(text)
+            lines = [(k + 1, index.text(k), "outside") for k in range(index.count)]
+            known = self._known[text] = not strays(lines, self.schema, lambda t, s: normalise_bytes(t, s, ""))
+        return known

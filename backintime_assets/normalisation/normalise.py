@@ -12,6 +12,7 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import read_sheet
 
 from .lines import FileLines, LineIndex, to_utf8
+from .outside import strays
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
@@ -161,12 +162,16 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)
 
-    non_data = outside + rec.non_data
-    rows_read = len(rec.line) + len(rec.rejected)
-    if rows_read == 0:
-        return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0,
-                              schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
     missing_cols = [c for c in ("date", "close") if c not in cmap]
+    stray = strays(outside, schema, lambda text, as_rows: _normalise(text, as_rows, source_file, default_ticker))
+    if stray:
+        strayed = {line for line, _, _ in stray}
+        outside = [line for line in outside if line[0] not in strayed]
+    non_data = outside + rec.non_data
+    rows_read = len(rec.line) + len(rec.rejected) + len(stray)
+    if rows_read == len(stray):  # no data rows in the table
+        return NormalisedFile(empty_prices(), lines_frame(source_file, stray), rows_read,
+                              schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
     if missing_cols:
         problem = "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)
         rejected = rec.rejected + _reject_all(rec, raw_of, f"file problem: {problem}")
@@ -175,7 +180,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
 
     prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker)
     bad = np.flatnonzero(~reasons.open())
-    rejected = rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
+    rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
 

@@ -1,0 +1,72 @@
+"""Lines outside the detected table that read as price rows.
+
+Detection decides where a file's table starts (preamble, header) and ends (footer); the lines
+outside are not read as data. When it errs, data rows land there and would vanish unseen: no
+check counts lines that were never read. So each such line is read as a data row with the file's
+own dialect and columns. One that gives a price row, or is refused only for its values (not for
+being unreadable: a wrong field count, an unparseable date, a missing close), is rejected with a
+reason that says where it was found: counted and visible, never loaded on a guess, since its place
+outside the table is evidence too (a dated totals line below the table reads as a row).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from backintime_assets.detection.schema import FileSchema
+
+from .records import Line
+from .result import NormalisedFile
+
+# Rejections that say a line is not readable as a row of this table (rather than that its values are bad).
+READING_PROBLEMS = ("unparseable", "missing value", "wrong field count", "empty row", "file problem")
+
+# How the reasons of these rejections start.
+OUTSIDE_THE_TABLE = "outside the table"
+_DIGIT = re.compile(r"\d")
+
+
+def _may_be_a_row(raw: str, schema: FileSchema, date: int, close: int) -> bool:
+    """Cheap screen before the read, which costs milliseconds: a row has a field per column, with
+    digits where its date and its close are. Most outside lines are a header of names or a totals
+    line without a date, so most files never pay for the read."""
+    if not _DIGIT.search(raw):
+        return False
+    width = len(schema.columns)
+    delimiter = schema.delimiter or ","
+    if raw.count(delimiter) < width - 1:
+        return False
+    if (schema.quotechar and schema.quotechar in raw) or schema.escapechar or schema.skipinitialspace:
+        return True  # cells not found by a plain split: let the reader judge
+    cells = raw.split(delimiter)
+    return bool(_DIGIT.search(cells[date]) and _DIGIT.search(cells[close]))
+
+
+def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSchema], NormalisedFile]) -> list[Line]:
+    """The lines of `lines` ((line, raw, kind) outside the table) that read as price rows, as
+    rejected (line, raw, reason); `read` normalises a text with a schema."""
+    cmap = schema.canonical_map()
+    if not schema.columns or "date" not in cmap or "close" not in cmap:
+        return []  # no line reads as a price row, outside the table or in it
+    # The candidates will be read as a file of their own: utf-8, one line each, no header, no footer.
+    as_rows = replace(schema, encoding="utf-8", line_terminator="\n", header_row=-1, data_start_line=0,
+                      footer_lines=0, borrowed_from=None, file_format="csv")
+    if schema.file_format == "xlsx":  # the lines are cells written as CSV (records.csv_line)
+        as_rows = replace(as_rows, delimiter=",", quotechar='"', escapechar=None, skipinitialspace=False)
+    date, close = cmap["date"], cmap["close"]
+    candidates = [line for line in lines if line[2] != "blank" and _may_be_a_row(line[1], as_rows, date, close)]
+    if not candidates:
+        return []
+    result = read("\n".join(raw for _, raw, _ in candidates).encode("utf-8"), as_rows)
+    found = set(result.prices_arrow.column("source_line").to_pylist())
+    rejected = result.rejected_arrow
+    for k, reason in zip(rejected.column("source_line").to_pylist(), rejected.column("reason").to_pylist()):
+        if not reason.startswith(READING_PROBLEMS):
+            found.add(k)
+    out = []
+    for k in sorted(found):
+        line, raw, kind = candidates[k - 1]
+        out.append((line, raw, f"{OUTSIDE_THE_TABLE}: a {kind} line that reads as a price row"
+                               " (check the file's detected header and footer)"))
+    return out
