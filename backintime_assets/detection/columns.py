@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from statistics import median
 
-from .dates import infer_date_format, trading_days
+from .dates import DateGuess, infer_date_format, trading_days
 from .joined import joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .shapes import shape_hits
@@ -23,6 +23,7 @@ _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch", re.I)
 _DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
+_STAMP_DIGITS = re.compile(r"^(?:\d{12}|\d{14})$")  # %Y%m%d%H%M, %Y%m%d%H%M%S
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
 # The format of a text column of integers written with leading zeros (codes); its `alt` is the
 # integer reading, for a column that maps to a number (canonical.py).
@@ -168,6 +169,34 @@ def _serial_format(nums: list[float], name: str) -> ColumnType | None:
     return None
 
 
+def _stamps(ints: list[str], name: str) -> DateGuess | None:
+    """Integers of 12 or 14 digits that are compact date-times ("202103011530", %Y%m%d%H%M).
+    Every sampled value must be a valid stamp (year 1800-2199, a real day, hour < 24, minute and
+    second < 60): a column of volumes, turnover or ids so large fails that in all but a few values
+    in a hundred. Being large integers they may still be ids built from a clock, or a rare
+    volume column that happens to pass, so one more piece of evidence is asked for: a header that
+    names a date or time (date_named), or values that run in order as a time axis does. Order
+    rather than few distinct days: a daily file has a new day every row. Nine steps in ten one way
+    (either way: newest-first files), so a file sorted by ticker, its axis restarting per ticker,
+    still reads as one; volumes go up and down about as often."""
+    if len(set(map(len, ints))) != 1:
+        return None  # mixed lengths: no single format reads them all
+    guess = infer_date_format(ints)
+    if guess is None or guess.fraction < 1.0 or not guess.format.startswith("%Y%m%d%H%M"):
+        return None
+    return guess if date_named(name) or _in_order(ints) else None
+
+
+def _in_order(values: list[str]) -> bool:
+    """Three distinct values at least, nine steps in ten between distinct neighbours one way
+    (values of one length: their text order is their numeric order)."""
+    if len(set(values)) < 3:
+        return False
+    steps = [a < b for a, b in zip(values, values[1:]) if a != b]
+    up = sum(steps)
+    return max(up, len(steps) - up) >= 0.9 * len(steps)
+
+
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # serial 0 for every serial from 1900-03-01 on
 
 
@@ -225,6 +254,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if all(_EIGHT_DIGITS.match(v) for v in ints):
             guess = infer_date_format(ints)
             if guess and guess.fraction == 1.0 and (len(set(ints)) >= 3 or date_named(name)):
+                return ColumnType(guess.type, guess.format, round(int_frac * small, 3))
+        elif all(map(_STAMP_DIGITS.match, ints)):
+            guess = _stamps(ints, name)
+            if guess:
                 return ColumnType(guess.type, guess.format, round(int_frac * small, 3))
         serial = _serial_format(_numbers(ints, decimal, thousands), name) if _plausible_serial(ints) else None
         if serial:

@@ -18,6 +18,7 @@ from .month_names import for_strptime
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .shapes import shape_hits
+from .wider_header import names_past_rows, words_over_headerless
 
 _MAX_HEADER_BLOCK = 3
 _SUFFIX = re.compile(r"\s?[KkMmBb]$")
@@ -542,4 +543,14 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     layout.body = body
     layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
+    if len(block) == 1 and not ragged and names_past_rows(block[0][1], below, width):
+        unnamed = _column_types(body, [], width, decimal, thousands, file_date=file_date)
+        if words_over_headerless(layout.header_cells, layout.types, unnamed, body):
+            # A line of words wider than the table, no header of it: preamble, the rows headerless.
+            # The data still starts right below it: rows between (damaged ones the header search
+            # looked past) stay data, to be loaded or rejected, not skipped as preamble.
+            layout.header_row = -1
+            layout.names = _unique_names([""] * width)
+            layout.header_cells = [[] for _ in range(width)]
+            layout.types = unnamed
     return layout

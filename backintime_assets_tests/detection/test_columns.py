@@ -161,6 +161,32 @@ def test_unnamed_epoch_stamps_need_one_second_of_the_minute():
     assert col([str(int(d) + k) for k, d in enumerate(days)], name="c2").type == "integer"
 
 
+def test_twelve_and_fourteen_digit_stamps_are_timestamps_named_or_in_order():
+    stamps = ["202103011600", "202103021600", "202103031600", "202103041600", "202103051600", "202103081600"]
+    for name in ("Date", "c1"):  # a date name, or values in order (newest first too)
+        for values in (stamps, stamps[::-1]):
+            t = col(values, name=name)
+            assert (t.type, t.format) == ("timestamp", "%Y%m%d%H%M"), (name, values)
+    t = col([v + "00" for v in stamps], name="Timestamp")
+    assert (t.type, t.format) == ("timestamp", "%Y%m%d%H%M%S")
+    # Sorted by ticker: the time axis restarts once per ticker, and still reads as one.
+    month = [f"202103{d:02d}1600" for d in range(1, 32)]
+    assert col(month * 3, name="c1").format == "%Y%m%d%H%M"
+
+
+def test_twelve_digit_volumes_stay_integers():
+    # Valid stamps every one, but out of order and not named as a date: volumes (or turnover).
+    shuffled = ["202103051600", "202101021215", "202106301145", "202102010930", "202108121600", "202103041000"]
+    assert col(shuffled, name="Volume").type == "integer"
+    assert col(shuffled, name="c4").type == "integer"
+    # In order, but no valid stamp (month 13, hour 24, minute 60): large counts, never a date.
+    for values in (["201513011530", "201513021530", "201513031530"], ["202103012430", "202103022430", "202103032430"],
+                   ["202103011560", "202103021560", "202103031560"]):
+        assert col(values, name="Volume").type == "integer", values
+    # Valid stamps of mixed lengths follow no one format.
+    assert col(["202103011600", "20210302160000", "202103031600"], name="Date").format != "%Y%m%d%H%M"
+
+
 def test_codes_with_leading_zeros_stay_text():
     # Found on csvkit's and frictionless' files (FIPS, ZIP and account codes): read as integers,
     # "06903" would lose its zero. The integer reading stays as the alternative, for a column

@@ -416,6 +416,18 @@ def test_a_header_wider_than_every_row_keeps_its_names_over_the_rows_columns():
     assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["Date", "Close"])
 
 
+def test_a_line_of_words_wider_than_a_headerless_price_table_is_preamble():
+    # No row fills the columns it names past the table's width, and its names map no price the
+    # rows read without a header show (open, high, low, close from their values): no header.
+    rows = "".join(f"2021-03-{d:02d},{120 + d}.5,{122 + d}.0,{119 + d}.9,{121 + d}.7\n" for d in range(1, 13))
+    lay = layout("Account,Type,Owner,Region,Currency,Broker\n" + rows)
+    assert (lay.header_row, lay.data_start_line, lay.width) == (-1, 1, 5)
+    assert lay.names == [f"column_{j}" for j in range(1, 6)]
+    # A line that names a price keeps its names over the rows' columns.
+    lay = layout("Date,Open,High,Low,Close,Volume\n" + rows)
+    assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["Date", "Open", "High", "Low", "Close"])
+
+
 def test_a_totals_row_labelled_at_its_end_is_a_footer():
     # Broker exports: "Transactions Total", "Account Total", with "--" in the empty cells.
     text = '"Date","Action","Amount"\n"11/20/2020","Div","$2.11"\n"11/19/2020","Award","$300.00"\n' \

@@ -160,6 +160,41 @@ def test_file_without_ticker_column_is_named_after_the_file():
     assert run(data, default_ticker="XYZ").prices.ticker.tolist() == ["XYZ"] * 2
 
 
+WEEKDAYS = ["2021-03-01", "2021-03-02", "2021-03-03", "2021-03-04", "2021-03-05", "2021-03-08", "2021-03-09",
+            "2021-03-10", "2021-03-11", "2021-03-12"]
+
+
+@pytest.mark.parametrize(("line", "rows"), [
+    ("Account,Type,Owner,Region,Currency,Broker",  # four fields: date, ticker, close, volume
+     [f"{d},AAPL,{120 + k}.5,{1000 + 37 * k}" for k, d in enumerate(WEEKDAYS)]),
+    ("Account,Type,Owner,Region,Currency,Broker,Desk,Book",  # six: date, ticker, open, high, low, close
+     [f"{d},AAPL,{121 + k}.5,{122 + k}.0,{120 + k}.9,{121 + k}.7" for k, d in enumerate(WEEKDAYS)]),
+])
+def test_a_line_of_words_wider_than_a_headerless_table_is_preamble_and_every_row_loads(line, rows):
+    r = run(("\n".join([line, *rows]) + "\n").encode(), name="aapl.csv")
+    check_invariants(r)
+    assert accounted(r)
+    assert r.file_problem is None
+    assert r.prices.source_line.tolist() == list(range(2, 2 + len(rows)))
+    assert r.prices.close.tolist() == [float(row.split(",")[-2 if line.count(",") == 5 else -1]) for row in rows]
+    assert r.non_data.source_line.tolist() == [1]
+
+
+@pytest.mark.parametrize(("name", "suffix", "fmt"), [("Date", "", "%Y%m%d%H%M"), ("Timestamp", "00", "%Y%m%d%H%M%S"),
+                                                     ("", "", "%Y%m%d%H%M")])
+def test_compact_date_times_are_the_date_column(name, suffix, fmt):
+    # "202103011600": read as integers, the file had no date column ("Date": epoch milliseconds).
+    stamps = [d.replace("-", "") + "1600" + suffix for d in WEEKDAYS]
+    lines = ([f"{name},Close,Volume"] if name else []) + [f"{s},{100 + k}.5,{1000 + 37 * k}" for k, s in
+                                                          enumerate(stamps)]
+    data = ("\n".join(lines) + "\n").encode()
+    assert detect_bytes(data, "aapl.csv").columns[0].format == fmt
+    r = run(data, name="aapl.csv")
+    check_invariants(r)
+    assert r.file_problem is None and len(r.rejected) == 0
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
