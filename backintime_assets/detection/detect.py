@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .canonical import fits_type, map_canonical
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
-from .encoding import binary_problem, decode_head, decode_tail, detect_encoding
+from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
 from .layout import Layout, Row, detect_layout
 from .numbers import detect_number_format
@@ -139,6 +139,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     """(the schema, the layout it was made from; None for a file that holds no table)."""
     complete = tail is None
     if not head.strip(b" \t\r\n\x00") and complete:
+        if b"\x00" * 4 in head:  # no UTF-16/32 blank line: a file of zeros, not an empty one
+            return problem_schema(name, ZERO_FILLED, encoding="binary"), None
         return problem_schema(name, "empty file"), None
     encoding, _ = detect_encoding(head, complete)
     if not encoding.startswith(("utf-16", "utf-32")):

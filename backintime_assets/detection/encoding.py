@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -25,7 +26,11 @@ _MAGIC = (
     (b"PAR1", "parquet file"),
     (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ", "xz-compressed data"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
 )
+ZERO_FILLED = "binary content (NUL bytes only: a zero-filled file, a copy cut short?)"
+_TAR_MAGIC = b"ustar"  # at byte 257: a tar archive of CSV files holds text between NUL-padded headers
 
 # cp1252 leaves these five bytes undefined: text containing them is latin-1 (or something else).
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
@@ -42,21 +47,67 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def binary_problem(sample: bytes) -> str | None:
-    """Why `sample` is not text at all, or None. Call only after ruling out UTF-16/32."""
+    """Why `sample` is not text at all, or None. Call only after ruling out UTF-16/32.
+
+    A few NUL bytes do not make a text file binary: office files get them from a copy cut short
+    and zero-filled (a block of NULs at the end), a buggy export (a NUL in a cell), a NUL-padded
+    fixed-width field. The reader rejects each line holding one (normalisation/nul.py); here the
+    file is binary only when the NULs are not confined to a few lines of text (see _nul_problem)."""
     for magic, what in _MAGIC:
         if sample.startswith(magic):
             return f"binary content ({what})"
+    if sample[257:262] == _TAR_MAGIC:
+        return "binary content (tar archive)"
     if not sample:
         return None
-    if b"\x00" in sample:
-        return "binary content (NUL bytes)"
-    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.05 * len(sample):  # counted in C
+    body = sample
+    if b"\x00" in sample:  # the test costs nothing on ordinary files
+        body = sample.rstrip(b"\x00")  # a zero-filled tail says nothing about what came before it
+        if not body:
+            return ZERO_FILLED
+        if b"\x00" in body:
+            body = body.replace(b"\x00", b"")
+            if _control_heavy(body) or _nul_problem(sample.rstrip(b"\x00"), body):
+                return "binary content (NUL bytes)"
+    if _control_heavy(body):
         return "binary content (control characters)"
     return None
 
 
+def _control_heavy(data: bytes) -> bool:
+    return len(data) - len(data.translate(None, _CONTROL_BYTES)) > 0.05 * len(data)  # counted in C
+
+
+# Delimiters a table of NUL-padded fields is recognised by (the dialect sniffer knows more; a
+# padded table in an exotic one is called binary, visibly, rather than read as text by mistake).
+_TABLE_DELIMITERS = b",;\t|"
+_NUL_RUNS = re.compile(rb"\x00+")
+_FEW_NUL_PLACES = 2
+
+
+def _nul_problem(body: bytes, text: bytes) -> bool:
+    """Whether the NULs inside `body` (a sample without its zero-filled tail; `text`: it without
+    any NUL, free of control characters) make it binary. A few places with NULs (a damaged cell,
+    a zero-filled block) are damage in text. NULs in many places are a binary format (strings
+    between tables of numbers, each ended by a NUL), unless the lines without them read as a table:
+    most rows of one field count on one delimiter (a NUL-padded field, a buggy export)."""
+    places = len(_NUL_RUNS.findall(body))
+    if places <= max(_FEW_NUL_PLACES, 0.01 * body.count(b"\n")):
+        return False
+    rows = [line for line in text.split(b"\n") if line.strip()]
+    if len(rows) < 2:
+        return True
+    for d in _TABLE_DELIMITERS:
+        common, times = Counter(row.count(d) for row in rows).most_common(1)[0]
+        if common > 0 and times >= 0.8 * len(rows):
+            return False
+    return True
+
+
 def _utf16_without_bom(sample: bytes) -> str | None:
     """UTF-16 text of mostly ASCII has a NUL in every other byte."""
+    if sample.endswith(b"\x00\x00\x00"):  # a zero-filled tail (three NULs end no UTF-16 text) weighs on neither side
+        sample = sample.rstrip(b"\x00")
     n = min(len(sample), 4096) & ~1
     if n < 4:
         return None
@@ -97,6 +148,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     utf16 = _utf16_without_bom(sample)
     if utf16:
         return utf16, 0.9
+    if b"\x00" in sample:
+        sample = sample.replace(b"\x00", b"")  # stray NULs (binary_problem) are no evidence of a code page
     if _is_utf8(sample, complete):
         return "utf-8", 0.9 if sample.isascii() else 1.0
     if not _CP1252_UNDEFINED.search(sample):

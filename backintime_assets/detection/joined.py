@@ -1,8 +1,9 @@
 """Count the cells of a column that a regex matches whole, in one scan of the joined cells.
 
 Type votes test every sampled cell; a Python call per cell costs more than the regex itself. The
-cells are joined by NUL (never part of a CSV value: binary files with NULs are rejected before
-this) and one regex scan counts the cells matched from end to end."""
+cells are joined by NUL (part of no clean CSV value; a damaged file's cell that holds one, see
+encoding.binary_problem, makes joined() say None: counted cell by cell) and one regex scan counts
+the cells matched from end to end."""
 
 from __future__ import annotations
 

@@ -38,6 +38,8 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
         if not data.strip(b" \t\r\n\x00"):
             return None
         buf = to_utf8(data, schema.encoding)
+        if b"\x00" in buf:
+            return None  # a file with NUL bytes is read alone: its damaged lines are set aside (nul.py)
         found = _lines_without_index(buf, schema)
         if found is None:
             own = LineIndex(buf)

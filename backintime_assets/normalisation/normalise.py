@@ -12,6 +12,7 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import read_sheet
 
 from .lines import FileLines, LineIndex, to_utf8
+from .nul import set_aside_nul_lines
 from .outside import strays
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
@@ -20,6 +21,10 @@ from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_intraday, chec
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
+# Four NULs in a row are no UTF-16/32 blank line ("\n\0", "\n\0\0\0"): they are a zero-filled
+# block, which a piece of a large file (ingestion/parsed.py) may be all of. It is lost rows, to
+# report (nul.py), not an empty piece to pass over.
+_ZERO_FILL = b"\x00" * 4
 
 
 def default_ticker_for(source_file: str) -> str:
@@ -128,7 +133,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0, problem,
                               lines_frame(source_file, non_data or []), total)
 
-    if not data or (not data[:4096].strip(b" \t\r\n\x00") and not data.strip(b" \t\r\n\x00")):
+    if not data or (not data[:4096].strip(b" \t\r\n\x00") and not data.strip(b" \t\r\n\x00")
+                    and _ZERO_FILL not in data):
         return nothing("empty file")
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")
@@ -157,6 +163,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         rec = split_fast(index, first, stop, schema, needed, _typed_columns(schema, cmap))
         if rec is None:
             rec = split_slow(index, first, stop, schema, needed)
+        rec, outside = set_aside_nul_lines(rec, index, outside, stop)
     reader = rec.reader
 
     def raw_of(k: int) -> str:

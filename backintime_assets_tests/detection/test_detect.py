@@ -470,3 +470,26 @@ def test_a_commented_header_below_a_comment_block_leaves_the_data_delimiter():
     s = detect_bytes(data, "cams.csv")
     assert (s.delimiter, s.data_start_line, len(s.columns)) == (";", 6, 4)
     assert [c.type for c in s.columns][1:] == ["float", "float", "float"]
+
+
+def _nul_damaged(rows: str) -> dict[str, bytes]:
+    return {
+        "tail": rows.encode() + b"\x00" * 3000,
+        "big tail": (rows * 60).encode() + b"\x00" * (HEAD_BYTES + TAIL_BYTES),
+        "cell": rows.replace(",AAPL,", ",AA\x00PL,", 1).encode(),
+        "padded": rows.replace("AAPL,", "AAPL\x00\x00,").encode(),
+    }
+
+
+@pytest.mark.parametrize("kind", ["tail", "big tail", "cell", "padded"])
+def test_a_text_file_with_stray_nuls_gets_its_table(kind):
+    rows = "Date,Ticker,Close,Volume\n" + "".join(f"2021-02-{d:02d},AAPL,{d}.5,{d}00\n" for d in range(1, 29))
+    schema = detect_bytes(_nul_damaged(rows)[kind], "damaged.csv")
+    assert schema.problem is None and schema.encoding == "utf-8"
+    assert (schema.delimiter, schema.header_row, schema.data_start_line) == (",", 0, 1)
+    assert [c.canonical for c in schema.columns] == ["date", "ticker", "close", "volume"]
+
+
+def test_a_file_of_zeros_is_named_so():
+    assert "zero-filled" in detect_bytes(b"\x00" * 5000, "zeros.csv").problem
+    assert detect_bytes(b"\x00" * 5000, "zeros.csv").encoding == "binary"

@@ -1,4 +1,5 @@
 import codecs
+import random
 
 import pytest
 
@@ -70,3 +71,60 @@ def test_tail_is_realigned_on_a_character(encoding, odd):
     tail = decode_tail(data[offset:], encoding, offset, data[:4])
     assert tail.endswith("last line\n")
     assert "\ufffd" not in tail.split("\n", 1)[1]
+
+
+def _price_lines(n: int) -> str:
+    return "Date,Ticker,Close\n" + "".join(f"2020-03-{d % 28 + 1:02d},AAPL,{100 + d}.25\n" for d in range(n))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _price_lines(40).encode() + b"\x00" * 5000,  # a copy cut short and zero-filled
+        _price_lines(40).encode() + b"2020-04-01,AAPL,10" + b"\x00" * 5000,  # ... inside its last row
+        _price_lines(40).replace("AAPL,105", "AA\x00PL,105").encode(),  # one NUL in a cell (buggy export)
+        _price_lines(20).encode() + b"\x00" * 4096 + _price_lines(20).encode(),  # a zeroed block in the middle
+        _price_lines(40).replace("AAPL,", "AAPL\x00\x00\x00\x00,").encode(),  # a NUL-padded field in every row
+    ],
+    ids=["zero-filled tail", "tail inside a row", "NUL in a cell", "zeroed block", "NUL-padded field"],
+)
+def test_text_with_stray_nuls_is_text(data):
+    assert binary_problem(data) is None
+    assert detect_encoding(data)[0] == "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(56) + b"Date,Close\n" * 10, "executable"),
+        (b"prices.csv".ljust(257, b"\x00") + b"ustar\x0000" + bytes(250) + _price_lines(30).encode(), "tar archive"),
+        (b"\x00" * 70_000, "zero-filled"),
+        # gettext catalogue-like: strings ended by NULs, each on its own lines, no table in them
+        (b"\xde\x12\x04\x95" + b"".join(b"message number %d\nsecond line\x00" % i for i in range(200)), "NUL"),
+    ],
+)
+def test_binaries_with_nuls_are_named(data, fragment):
+    assert fragment in binary_problem(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(1).randbytes(3000),
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + random.Random(2).randbytes(3000),
+        random.Random(3).randbytes(20_000),
+        b"abc\x00def\x00" * 10,
+    ],
+    ids=["png", "zip", "random bytes", "NULs between words"],
+)
+def test_real_binaries_stay_binary(data):
+    """Guards (they pass on the old code too, which called any NUL binary): the NULs let through
+    as damaged text must not let real binaries through."""
+    assert binary_problem(data).startswith("binary content")
+
+
+def test_utf16_without_bom_is_utf16_even_with_a_zero_filled_tail():
+    data = _price_lines(20).encode("utf-16-le")
+    assert detect_encoding(data)[0] == "utf-16-le"
+    assert detect_encoding(data + b"\x00" * 3000)[0] == "utf-16-le"
+    assert detect_encoding(_price_lines(20).encode("utf-16-be") + b"\x00" * 3000)[0] == "utf-16-be"
