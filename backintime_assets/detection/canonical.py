@@ -158,6 +158,12 @@ def names_time_of_day(name: str) -> bool:
     return _norm(name) in _TIME_OF_DAY
 
 
+def names_its_column(cells: Sequence[str], t: ColumnType) -> bool:
+    """Whether a column's header cells suggest a canonical column its values can feed ("Date" over
+    dates, "Min" over numbers): evidence the cells are its name, not words that happen to sit above."""
+    return any(fits_type(canonical, t) for canonical in _name_score(cells))
+
+
 def named_as(canonical: str, name: str) -> bool:
     """Whether a column's name alone says it holds `canonical` ("Close", "Schlusskurs", "Datum")."""
     return _name_score([name]).get(canonical, 0.0) >= _STRONG_NAME
@@ -201,12 +207,14 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     """Roles from types and values: the date column whatever its name (a date axis is unmistakable);
     ticker and prices only for columns without any header (a named "Turnover" is not a close)."""
     free = [j for j, m in enumerate(mapping) if m is None]
-    if "date" not in used:
-        for j in free:
-            if types[j].type in ("date", "timestamp"):
-                mapping[j] = "date"
-                used.add("date")
-                break
+    dated = [j for j in free if types[j].type in ("date", "timestamp")]
+    if "date" not in used and dated:
+        # The leftmost, but a 12/14-digit integer read as a stamp only from its digits and their
+        # order yields to a column dated by its shape: ids built from a date and a count
+        # ("202103010001") run in order as well, and would put every row on one day.
+        j = min(dated, key=lambda j: (_bare_stamp(types[j]), j))
+        mapping[j] = "date"
+        used.add("date")
     free = [j for j in free if unnamed[j]]
     strings = [j for j in free if mapping[j] is None and types[j].type == "string" and types[j].confidence > 0]
     if "ticker" not in used and strings:
@@ -221,6 +229,10 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     if not numeric:
         return
     _assign_ohlc(mapping, used, numeric, types, body)
+
+
+def _bare_stamp(t: ColumnType) -> bool:
+    return t.format is not None and t.format.startswith("%Y%m%d%H%M")
 
 
 def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], types: Sequence[ColumnType],

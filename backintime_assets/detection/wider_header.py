@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .canonical import PRICE_COLUMNS, map_canonical
+from .canonical import PRICE_COLUMNS, map_canonical, names_its_column
 from .columns import ColumnType
 
 
@@ -28,6 +28,17 @@ def words_over_headerless(header_cells: Sequence[Sequence[str]], named: Sequence
     columns take prices only from their names (a named "Turnover" is not a close), so a line of
     words that names none leaves a price table loading nothing; a header that names a price
     column ("Date,Close,Volume,OpenInterest" over two fields) keeps it, as one over a table of no
-    prices ("a,b,c,d" over integers) does: the headerless reading gains nothing there."""
+    prices ("a,b,c,d" over integers) does: the headerless reading gains nothing there.
+    Nor is it preamble when any name fits the column below it ("Date" over the dates): it is the
+    header of a table that is no price table ("Date,Temperature,Station,Remarks" over rows that
+    omit the empty remarks), to be reported as such as it is at the table's width, not loaded as
+    prices (the temperatures read as closes).
+    A price table dates its rows before its prices: a headerless reading whose "close" lies left of
+    its date ("version" of a release list, "1.1,Buzz,buzz,1993-08-16,...") found no price table."""
     width = len(unnamed)
-    return _prices(map_canonical(header_cells, named, body)) < _prices(map_canonical([[]] * width, unnamed, body))
+    if any(names_its_column(cells, t) for cells, t in zip(header_cells, named)):
+        return False
+    headerless = map_canonical([[]] * width, unnamed, body)
+    if "date" not in headerless or any(m in PRICE_COLUMNS for m in headerless[:headerless.index("date")]):
+        return False
+    return _prices(map_canonical(header_cells, named, body)) < _prices(headerless)

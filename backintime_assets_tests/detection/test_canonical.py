@@ -68,6 +68,17 @@ def test_headerless_ohlcv_by_value_relations():
     assert mapping == ["date", "ticker", "open", "high", "low", "close", "volume"]
 
 
+def test_a_column_dated_by_its_shape_is_the_date_before_bare_integer_stamps():
+    # Headerless: order ids of a date and a count ("202103010001") read as %Y%m%d%H%M stamps (valid
+    # digits, in order); leftmost, they took the date and put every row on one day.
+    types = [ColumnType("timestamp", "%Y%m%d%H%M", 1.0), ColumnType("date", "%Y-%m-%d", 1.0),
+             ColumnType("float", None, 1.0)]
+    body = [[f"20210301{k:04d}", f"2021-03-{k:02d}", f"{100 + k}.5"] for k in range(1, 10)]
+    assert map_canonical([[], [], []], types, body) == [None, "date", "close"]
+    # Alone, such stamps are the date.
+    assert map_canonical([[], []], [types[0], types[2]], [[r[0], r[2]] for r in body]) == ["date", "close"]
+
+
 def test_string_column_with_a_numeric_reading_maps_under_a_strong_name():
     messy = ColumnType("string", None, 0.2, alt=ColumnType("float", None, 0.8))
     assert map_canonical([["Date"], ["Close"]], [D, messy], []) == ["date", "close"]

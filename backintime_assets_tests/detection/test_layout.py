@@ -428,6 +428,32 @@ def test_a_line_of_words_wider_than_a_headerless_price_table_is_preamble():
     assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["Date", "Open", "High", "Low", "Close"])
 
 
+def test_a_header_wider_than_its_rows_that_names_its_date_column_stays_the_header():
+    # Rows that omit a trailing empty "Remarks": the header of a table of no prices, as it is at the
+    # table's width; read as preamble, its temperatures loaded as closes.
+    rows = "".join(f"2021-03-{d:02d},{10 + d % 7}.5,Oslo\n" for d in range(1, 13))
+    lay = layout("Date,Temperature,Station,Remarks\n" + rows)
+    assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["Date", "Temperature", "Station"])
+    # Nor a statistics table whose "Min" and "Max" sit over numbers (its "N" left empty).
+    rows = "".join(f"2021-03-{d:02d},{10 + d % 5}.5,1.{d % 9},{5 + d % 5}.2,{15 + d % 5}.8,{10 + d % 5}.4\n"
+                   for d in range(1, 13))
+    assert layout("Date,Mean,SD,Min,Max,Median,N\n" + rows).header_row == 0
+
+
+def test_a_release_list_whose_rows_omit_its_last_names_keeps_its_header():
+    # debian.csv of distro-info-data, its older releases (no row fills eol-lts, eol-elts): no name
+    # is a canonical one, but read headerless the "close" (version) lies left of the date, as in no
+    # price table; taken for preamble, the releases loaded as prices of tickers "buzz", "rex"...
+    text = ("version,codename,series,created,release,eol,eol-lts,eol-elts\n"
+            "1.1,Buzz,buzz,1993-08-16,1996-06-17,1997-06-05\n1.2,Rex,rex,1996-06-17,1996-12-12,1998-06-05\n"
+            "1.3,Bo,bo,1996-12-12,1997-06-05,1999-03-09\n2.0,Hamm,hamm,1997-06-05,1998-07-24,2000-03-09\n"
+            "2.1,Slink,slink,1998-07-24,1999-03-09,2000-10-30\n2.2,Potato,potato,1999-03-09,2000-08-15,2003-07-30\n"
+            "3.0,Woody,woody,2000-08-15,2002-07-19,2006-06-30\n3.1,Sarge,sarge,2002-07-19,2005-06-06,2008-03-30\n"
+            "4.0,Etch,etch,2005-06-06,2007-04-08,2010-02-15\n5.0,Lenny,lenny,2007-04-08,2009-02-14,2012-02-06\n")
+    lay = layout(text)
+    assert (lay.header_row, lay.names[:2]) == (0, ["version", "codename"])
+
+
 def test_a_totals_row_labelled_at_its_end_is_a_footer():
     # Broker exports: "Transactions Total", "Account Total", with "--" in the empty cells.
     text = '"Date","Action","Amount"\n"11/20/2020","Div","$2.11"\n"11/19/2020","Award","$300.00"\n' \

@@ -180,6 +180,32 @@ def test_a_line_of_words_wider_than_a_headerless_table_is_preamble_and_every_row
     assert r.non_data.source_line.tolist() == [1]
 
 
+@pytest.mark.parametrize(("line", "rows"), [
+    ("Date,Temperature,Station,Remarks", [f"{d},{10 + k % 7}.{k},Oslo" for k, d in enumerate(WEEKDAYS)]),
+    ("Date,Amount,Description,Category", [f"{d},{100 + 3 * k}.25,Office supplies" for k, d in enumerate(WEEKDAYS)]),
+    ("timestamp,sensor_a,sensor_b,sensor_c,sensor_d,location",
+     [f"{d},{5 + k % 3}.1,{9 + k % 4}.9,{1 + k % 2}.05,6.5" for k, d in enumerate(WEEKDAYS)]),
+])
+def test_a_header_naming_one_more_column_than_its_rows_fill_reads_them_as_at_their_width(line, rows):
+    # Non-price tables whose rows omit a trailing empty field: their header names the date over the
+    # dates, so it is theirs, and the file is no price file, as it is with the header cut to the
+    # rows' width. Read as preamble, temperatures, amounts or sensor values loaded as closes.
+    wide = run(("\n".join([line, *rows]) + "\n").encode(), name="aapl.csv")
+    cut = run(("\n".join([line.rsplit(",", 1)[0], *rows]) + "\n").encode(), name="aapl.csv")
+    check_invariants(wide)
+    assert accounted(wide)
+    assert (wide.file_problem, len(wide.prices)) == (cut.file_problem, len(cut.prices)) == ("no close column", 0)
+
+
+def test_headerless_order_ids_of_a_date_and_a_count_do_not_take_the_date():
+    # "202103010001": valid %Y%m%d%H%M stamps in order, left of the real dates.
+    lines = [f"20210301{k + 1:04d},{d},AAPL,{100 + k}.5,{1000 + 37 * k}" for k, d in enumerate(WEEKDAYS)]
+    r = run(("\n".join(lines) + "\n").encode(), name="aapl.csv")
+    check_invariants(r)
+    assert r.file_problem is None and len(r.rejected) == 0
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+
+
 @pytest.mark.parametrize(("name", "suffix", "fmt"), [("Date", "", "%Y%m%d%H%M"), ("Timestamp", "00", "%Y%m%d%H%M%S"),
                                                      ("", "", "%Y%m%d%H%M")])
 def test_compact_date_times_are_the_date_column(name, suffix, fmt):
