@@ -316,7 +316,8 @@ def _unique_names(raw: list[str]) -> list[str]:
     seen: Counter[str] = Counter()
     out = []
     for j, name in enumerate(raw):
-        name = name.strip() or f"column_{j + 1}"
+        # A NUL (a damaged header, nul.py) shown as a sign: names are stored in Postgres, whose text holds none.
+        name = name.replace("\x00", "\u2400").strip() or f"column_{j + 1}"
         seen[name] += 1
         out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
     return out

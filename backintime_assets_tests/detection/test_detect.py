@@ -490,6 +490,13 @@ def test_a_text_file_with_stray_nuls_gets_its_table(kind):
     assert [c.canonical for c in schema.columns] == ["date", "ticker", "close", "volume"]
 
 
+def test_a_nul_in_a_header_name_is_shown_as_a_sign_that_postgres_can_store():
+    rows = "Date,Tick\x00er,Close\n" + "".join(f"2021-02-{d:02d},AAPL,{d}.5\n" for d in range(1, 9))
+    schema = detect_bytes(rows.encode(), "damaged.csv")
+    assert [c.name for c in schema.columns] == ["Date", "Tick\u2400er", "Close"]
+    assert "\\u0000" not in schema.to_json() and "\x00" not in schema.to_json()
+
+
 def test_a_file_of_zeros_is_named_so():
     assert "zero-filled" in detect_bytes(b"\x00" * 5000, "zeros.csv").problem
     assert detect_bytes(b"\x00" * 5000, "zeros.csv").encoding == "binary"
