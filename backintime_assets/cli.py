@@ -148,6 +148,8 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
                 dates = changes_not_run(conn, instance)[2]
     for path, problem in sorted(report.problems.items()):
         print(f"warning: {path}: {problem}", file=sys.stderr)
+    for line in report.files_not_migrated(limit=20):
+        print(f"warning: not migrated: {line}", file=sys.stderr)
     if report.moved or report.withdrawn:
         print(f"{report.moved} file(s) moved within the folder, {report.withdrawn} withdrawn: their old rows go")
     if report.missing:

@@ -131,12 +131,15 @@ def test_the_migration_job_surveys_on_spark_and_runs_clear_the_dates_they_saw(sp
     _write(settings.source_dir / "a.csv", "2025-01-02", "2025-01-03")
     _write(settings.source_dir / "b.csv", "2025-01-08")
     (settings.source_dir / "c.csv").write_bytes(b"\x00\x01binary, not a price file\x00")
+    (settings.source_dir / "d.pdf").write_bytes(b"%PDF-1.4 a report")
     instance = DagsterInstance.ephemeral()
     result = migrate_job.execute_in_process(resources=resources, instance=instance)
     assert result.success
     [output] = [e for e in result.all_events if e.event_type_value == "STEP_OUTPUT"]
     metadata = output.event_specific_data.metadata
     assert metadata["copied"].value == 3 and list(metadata["problem_files"].value) == ["c.csv"]
+    assert metadata["files_not_migrated"].value == [
+        "d.pdf: not a price file type (.pdf; migrated: .csv, .tsv, .txt, .xlsm, .xlsx)"]
     ranges, cursor, _, _ = _changes_tick(instance, postgres_url)
     assert ranges[:2] == [("2025-01-02", "2025-01-03"), ("2025-01-08", "2025-01-08")] and len(ranges) == 3  # + c's home
 

@@ -58,6 +58,8 @@ def _migrate_folder(log, source_folder: SourceFolderResource, lake: LakeResource
         conn.commit()
     for path, problem in report.problems.items():
         log.warning(f"{path}: {problem}")
+    for line in report.files_not_migrated():
+        log.warning(f"not migrated: {line}")
     return report
 
 
@@ -71,4 +73,5 @@ def _report_metadata(report: MigrationReport) -> dict:
         "went_missing_now": report.gone,
         "moved": report.moved,
         "problem_files": MetadataValue.json(report.problems),
+        "files_not_migrated": MetadataValue.json(report.files_not_migrated(limit=200)),
     }

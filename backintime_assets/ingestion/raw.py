@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from backintime_assets.db import file_schemas, manifest
-from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan, sha256_of
+from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
 from backintime_assets.ingestion.survey import Survey, SurveyTask
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
@@ -26,8 +26,16 @@ class MigrationReport:
     moved: int = 0  # missing files whose content turned up under another name: loaded under that one
     withdrawn: int = 0  # missing files withdrawn on request: their rows go at their dates' next run
     problems: dict[str, str] = field(default_factory=dict)
+    passed_over: dict[str, str] = field(default_factory=dict)  # files in the folder not migrated, and why
     bytes_copied: int = 0
     detected: int = 0  # new files whose schema this migration detected (the others had one)
+
+    def files_not_migrated(self, limit: int = 50) -> list[str]:
+        """'path: why' of the first `limit` files passed over that are no bookkeeping, then how many
+        more: what a user is warned of (a .xls among the .csv files holds rows nobody loads)."""
+        noted = [f"{path}: {why}" for path, why in self.passed_over.items() if not why.startswith("bookkeeping")]
+        more = [f"... and {len(noted) - limit} more"] if len(noted) > limit else []
+        return noted[:limit] + more
 
 
 def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw_missing: bool = False
@@ -39,7 +47,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     manifest.lock_for_migration(conn)
     known = manifest.current_files(conn)
     fs = location.filesystem()
-    found = scan(root)
+    found, report.passed_over = scan_all(root)
     copied: list[tuple[SourceFile, str, str]] = []  # (source, sha256, lake path)
     for source in found:
         previous = known.get(source.relative)

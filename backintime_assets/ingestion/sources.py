@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-PRICE_FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx"}
+PRICE_FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
+# Workbooks of formats the readers do not take: named in the report, so that their owner re-saves them.
+_OTHER_WORKBOOKS = {".xls", ".xlsb", ".ods", ".numbers"}
 
 
 @dataclass(frozen=True)
@@ -19,21 +21,35 @@ class SourceFile:
 
 
 def scan(root: Path) -> list[SourceFile]:
-    """Every candidate price file under `root`, in a stable order.
+    """Every candidate price file under `root`, in a stable order."""
+    return scan_all(root)[0]
+
+
+def scan_all(root: Path) -> tuple[list[SourceFile], dict[str, str]]:
+    """(every candidate price file under `root` in a stable order, every other file with why it is
+    not migrated). A shared drive holds more than price files, and a file passed over in silence is
+    a file whose rows nobody knows are missing: the migration reports them.
 
     Names starting with `_` or `.` are bookkeeping (the simulator's ground truth, editors' lock
     files) rather than price data, so they are not migrated.
     """
-    found = []
+    found, passed_over = [], {}
     for path in sorted(root.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in PRICE_FILE_SUFFIXES:
+        if not path.is_file():
             continue
         relative = path.relative_to(root).as_posix()
+        suffix = path.suffix.lower()
         if any(part.startswith(("_", ".")) for part in relative.split("/")):
-            continue
-        stat = path.stat()
-        found.append(SourceFile(path, relative, stat.st_size, datetime.fromtimestamp(stat.st_mtime, timezone.utc)))
-    return found
+            passed_over[relative] = "bookkeeping: a name starting with '_' or '.'"
+        elif suffix in _OTHER_WORKBOOKS:
+            passed_over[relative] = f"a {suffix} workbook, which is not read: save it as .xlsx or .csv"
+        elif suffix not in PRICE_FILE_SUFFIXES:
+            passed_over[relative] = (f"not a price file type ({suffix or 'no suffix'}; migrated: "
+                                     f"{', '.join(sorted(PRICE_FILE_SUFFIXES))})")
+        else:
+            stat = path.stat()
+            found.append(SourceFile(path, relative, stat.st_size, datetime.fromtimestamp(stat.st_mtime, timezone.utc)))
+    return found, passed_over
 
 
 def sha256_of(data: bytes) -> str:
