@@ -16,7 +16,7 @@ from .layout import Layout, Row, detect_layout
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .settled import settled
-from .xlsx import is_xlsx, read_sheet
+from .xlsx import Sheet, is_xlsx, read_sheet
 
 HEAD_BYTES = 64 * 1024
 TAIL_BYTES = 16 * 1024
@@ -238,6 +238,15 @@ def _detect_xlsx(data: bytes, name: str) -> FileSchema:
         sheet = read_sheet(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS)
     except Exception as exc:  # corrupt archives raise anything from zipfile, lxml or openpyxl
         return problem_schema(name, f"unreadable workbook: {type(exc).__name__}", "binary", "xlsx")
+    return detect_sheet(sheet, name)
+
+
+def detect_sheet(sheet: Sheet, name: str) -> FileSchema:
+    """Schema of one worksheet's rows (read whole or bounded: only the first XLSX_HEAD_ROWS and
+    last XLSX_TAIL_ROWS are looked at). Normalisation asks it of a workbook's other sheets."""
+    if sheet.tail is None and len(sheet.rows) > XLSX_HEAD_ROWS:  # as read_sheet bounds it
+        sheet = Sheet(sheet.name, sheet.rows[:XLSX_HEAD_ROWS], sheet.rows[XLSX_HEAD_ROWS:][-XLSX_TAIL_ROWS:],
+                      sheet.total_rows, sheet.index)
     if not any(sheet.rows):
         schema = problem_schema(name, "empty workbook", "utf-8", "xlsx")
         schema.sheet = sheet.name

@@ -35,7 +35,7 @@ class FileSchema:
     thousands: str | None
     file_format: str  # "csv" | "xlsx"
     columns: list[ColumnSchema] = field(default_factory=list)
-    sheet: str | None = None  # xlsx only: the worksheet the table was read from
+    sheet: str | None = None  # xlsx only: the worksheet the schema was detected on (others: normalisation/sheets.py)
     problem: str | None = None  # why the file cannot be read as a table (empty, binary, ...)
     confidence: float = 0.0  # confidence in the dialect (delimiter/quote) choice
     # The file whose schema this one took because their lines before the data are byte-identical

@@ -44,7 +44,7 @@ PARSED = pa.schema([
 KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")])
 # Part of the parsed zone's key: raise it whenever the normaliser reads a row differently (a new
 # rule, another reason), so that rows kept by the old rules are read again.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

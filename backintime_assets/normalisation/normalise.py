@@ -9,15 +9,16 @@ import pyarrow as pa
 
 from backintime_assets.detection.canonical import named_as, names_time_of_day
 from backintime_assets.detection.schema import FileSchema
-from backintime_assets.detection.xlsx import read_sheet
+from backintime_assets.detection.xlsx import read_sheets
 
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines
 from .outside import strays
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
-from .records import Line, Records, csv_line, split_fast, split_rows, split_slow
+from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_intraday, check_prices, check_trade_days
+from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
@@ -33,8 +34,9 @@ def default_ticker_for(source_file: str) -> str:
     return stem.upper() or "UNKNOWN"
 
 
-def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text) -> list[Line]:
-    """Lines before the data region (preamble, header block) and after it (footer)."""
+def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text, base: int = 0) -> list[Line]:
+    """Lines before the data region (preamble, header block) and after it (footer); line i is
+    base + i + 1 (a workbook's later sheets: detection/xlsx.py)."""
     out: list[Line] = []
     for i in list(range(0, first)) + list(range(stop, total)):
         raw = text(i)
@@ -46,7 +48,7 @@ def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text) 
             kind = "header"
         else:
             kind = "preamble"
-        out.append((i + 1, raw, kind))
+        out.append((base + i + 1, raw, kind))
     return out
 
 
@@ -144,15 +146,15 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     cmap = schema.canonical_map()
     needed = read_columns(schema, cmap)
 
+    plans: list[SheetPlan] = []
+    others: list[Line] = []  # lines of a workbook's sheets not read as data
+    labels: dict[int, str] = {}
     if schema.file_format == "xlsx":
         try:
-            rows = read_sheet(data, schema.sheet).rows
+            plans = plan_sheets(read_sheets(data), schema, source_file)
         except Exception as exc:  # corrupt archive
             return nothing(f"unreadable workbook: {type(exc).__name__}")
-        total = len(rows)
-        first, stop = _region(schema, total)
-        outside = _outside_lines(first, stop, total, schema, lambda i: csv_line(rows[i]))
-        rec = split_rows(rows, first, stop, width, needed)
+        rec, outside, others, labels, total = _workbook(plans, width, needed)
         index = None
     else:
         buf = to_utf8(data, schema.encoding)
@@ -174,7 +176,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if stray:
         strayed = {line for line, _, _ in stray}
         outside = [line for line in outside if line[0] not in strayed]
-    non_data = outside + rec.non_data
+    if labels:  # after the stray check, which reads the raw text as cells
+        outside, stray = _labelled(outside, labels), _labelled(stray, labels)
+    non_data = outside + rec.non_data + others
     rows_read = len(rec.line) + len(rec.rejected) + len(stray)
     if rows_read == len(stray):  # no data rows in the table
         return NormalisedFile(empty_prices(), lines_frame(source_file, stray), rows_read,
@@ -185,11 +189,51 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, problem,
                               lines_frame(source_file, non_data), total, reader)
 
-    prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker)
+    tickers = None
+    if len(plans) > 1 and "ticker" not in cmap and default_ticker is None:
+        date_col = schema.columns[cmap["date"]]
+        days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
+        tickers = sheet_tickers(plans, rec.line, days)
+    prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=tickers)
     bad = np.flatnonzero(~reasons.open())
     rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
+
+
+def _workbook(plans: list[SheetPlan], width: int, needed: list[int]
+              ) -> tuple[Records, list[Line], list[Line], dict[int, str], int]:
+    """(records of the data sheets with the rows refused on other sheets, the data sheets' lines
+    outside their tables, the other sheets' non-data lines, the labels of the outside lines not on
+    the first sheet by line, the rows of all sheets): see sheets.py."""
+    regions, outside, refused, others, labels, total = [], [], [], [], {}, 0
+    for plan in plans:
+        rows, base = plan.sheet.rows, plan.base
+        total += len(rows)
+        if plan.schema is not None:
+            first, stop = _region(plan.schema, len(rows))
+            lines = _outside_lines(first, stop, len(rows), plan.schema, lambda i, rows=rows: csv_line(rows[i]), base)
+            if plan.sheet.index:
+                labels.update((line, plan.label(line - base)) for line, raw, _ in lines if raw.strip())
+            outside += lines
+            regions.append((rows, first, stop, base, plan.label if plan.sheet.index else None))
+            continue
+        own = plan.own
+        start = min(max(own.data_start_line, 0), len(rows)) if plan.reason else len(rows)
+        for i, row in enumerate(rows):
+            raw = csv_line(row)
+            if not raw.strip():
+                others.append((base + i + 1, raw, "blank"))
+            elif i >= start:
+                refused.append((base + i + 1, plan.label(i + 1) + raw, plan.reason))
+            else:
+                kind = OTHER_SHEET if not plan.reason else "header" if 0 <= own.header_row <= i else "preamble"
+                others.append((base + i + 1, plan.label(i + 1) + raw, kind))
+    return split_sheets(regions, width, needed, refused), outside, others, labels, total
+
+
+def _labelled(lines: list[Line], labels: dict[int, str]) -> list[Line]:
+    return [(line, labels.get(line, "") + raw, why) for line, raw, why in lines]
 
 
 def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
@@ -198,10 +242,12 @@ def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
 
 
 def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
-               default_ticker: str | None, files: FileLines | None = None) -> tuple[pa.Table, Reasons]:
+               default_ticker: str | None, files: FileLines | None = None,
+               tickers: Strings | None = None) -> tuple[pa.Table, Reasons]:
     """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
     `files`: when the records come from several files read as one (see group.py), which file and
-    line each record is, so repeats are looked for within a file and rows name their own file."""
+    line each record is, so repeats are looked for within a file and rows name their own file.
+    `tickers`: each record's ticker when the file has no ticker column (a workbook's sheet names)."""
     n = len(rec.line)
     cols = rec.columns
     reasons = Reasons(n)
@@ -214,6 +260,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
 
     if "ticker" in cmap:
         ticker = parse_strings(cols[cmap["ticker"]], upper=True)
+    elif tickers is not None:
+        ticker = tickers
     else:
         name = default_ticker or default_ticker_for(source_file)
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -323,10 +323,24 @@ def _merge(main: Records, extra: Records) -> Records:
 
 def split_rows(rows: list[list[str]], first: int, stop: int, width: int, needed: Sequence[int]) -> Records:
     """Records from spreadsheet rows [first, stop) (row i is spreadsheet row i + 1)."""
+    return split_sheets([(rows, first, stop, 0, None)], width, needed)
+
+
+def split_sheets(regions: Sequence[tuple[list[list[str]], int, int, int, Callable[[int], str] | None]], width: int,
+                 needed: Sequence[int], rejected: Sequence[Line] = ()) -> Records:
+    """Records from the rows [first, stop) of several sheets, given as (rows, first, stop, base,
+    label): row i is line base + i + 1, its raw text starts with label(i + 1) (the sheet it is on;
+    None on the first sheet, whose rows are read as they are).
+    `rejected`: rows already refused (another sheet's), counted with the rest."""
     sorter = _RowSorter(width)
-    for i in range(first, min(stop, len(rows))):
-        cells = rows[i]
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))  # the reader drops trailing empty cells
-        sorter.add(i + 1, cells, csv_line(rows[i]))
+    sorter.rejected.extend(rejected)
+    for rows, first, stop, base, label in regions:
+        for i in range(first, min(stop, len(rows))):
+            cells = rows[i]
+            raw = csv_line(cells)
+            if label is not None and raw.strip():
+                raw = label(i + 1) + raw
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))  # the reader drops trailing empty cells
+            sorter.add(base + i + 1, cells, raw)
     return sorter.records(needed, "xlsx")

@@ -54,7 +54,7 @@ class NormalisedFile:
     rows_read: int
     file_problem: str | None = None
     non_data_arrow: pa.Table = field(default_factory=lambda: lines_frame("", []))
-    physical_lines: int = 0  # lines in the file (rows for xlsx)
+    physical_lines: int = 0  # lines in the file (for xlsx, the rows of all its sheets: normalisation/sheets.py)
     reader: str = ""  # how records were split: "pyarrow" (fast path), "csv" (careful path), "pyarrow+csv"
     # (records spanning lines by the csv module, the others by pyarrow: records.split_fast) or "xlsx"
 

@@ -1,0 +1,139 @@
+"""Which worksheets of a workbook its schema reads, and how the others are accounted for.
+
+A schema is detected on one sheet (FileSchema.sheet). Offices keep a sheet per month, year or
+ticker in one layout, and notes or other tables beside them. Every row of every sheet ends in
+prices, rejected rows or non-data lines (line numbers: detection/xlsx.py):
+- a sheet in the schema's layout is data, read with the schema and its own title block: with a
+  header, a row of the same header cells (trimmed, case-folded), at the schema's header row or
+  near it (a longer or shorter title); without one, a sheet that detection reads with no header, as many columns
+  and the same column types. The schema's footer_lines hold on each sheet; rows outside each
+  sheet's table that read as price rows are rejected as on any file (outside.py);
+- a sheet in another layout that reads as prices in its own (a date or a price column) has its
+  rows from its own data start on rejected, each naming its sheet and why; its title and header
+  are non-data lines, as any file's;
+- any other sheet (notes, one column of text, a list of names) is non-data, kind OTHER_SHEET: its
+  rows are not price rows, and rejecting them would bury the rejections that matter. An empty
+  sheet (a chart's) has no rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from backintime_assets.detection.detect import detect_sheet
+from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
+
+from .parse import Strings
+
+OTHER_SHEET = "other sheet"  # the kind of a non-data line on a sheet that holds no price table
+# How far below the schema's header row another sheet's copy of it is looked for (a longer title).
+_HEADER_SEARCH_ROWS = 50
+_PRICE_LIKE = {"date", "open", "high", "low", "close", "adj_close"}
+# Without a ticker column, sheets whose dates are mostly shared are one ticker each (AAPL, MSFT);
+# sheets of distinct dates (Jan, Feb) are periods of the file's one ticker.
+_SHARED_DATES = 0.5
+# ... and only when every such sheet is named as a ticker is ("BRK.B", "^GSPC", "7203.T"): sheets
+# "Prices" and "Prices (old)", or "Sheet1" and "Sheet2", sharing their dates are one table twice,
+# whose repeats are to be rejected as duplicates, not loaded under made-up tickers.
+_TICKER_NAME = re.compile(r"[A-Za-z0-9^][A-Za-z0-9.=^:-]{0,14}")
+_DEFAULT_SHEET_NAME = re.compile(r"(?:sheet|tabelle|feuil|hoja|foglio|blad|planilha|arkusz|list)\s*\d*", re.I)
+
+
+@dataclass
+class SheetPlan:
+    sheet: Sheet
+    base: int  # line of row r is base + r
+    schema: FileSchema | None = None  # data: the file's schema with this sheet's header row and start
+    # not data: why its rows from `start` on are rejected (None: the sheet is non-data, OTHER_SHEET)
+    reason: str | None = None
+    own: FileSchema | None = None  # not data: detection's schema of the sheet on its own
+
+    def label(self, row: int) -> str:
+        """What the raw text of one of its rows starts with: nothing on the workbook's first sheet."""
+        return "" if self.sheet.index == 0 else f"sheet {self.sheet.name!r} row {row}: "
+
+
+def _key(row: list[str]) -> tuple[str, ...]:
+    return tuple(" ".join(c.split()).casefold() for c in row)
+
+
+def _as_header(sheet: Sheet, schema: FileSchema, header: tuple[str, ...]) -> FileSchema | None:
+    rows = sheet.rows
+    if schema.header_row < len(rows) and _key(rows[schema.header_row]) == header:
+        return replace(schema, sheet=sheet.name)
+    gap = schema.data_start_line - schema.header_row
+    for h in range(min(len(rows), schema.header_row + _HEADER_SEARCH_ROWS)):
+        if _key(rows[h]) == header:
+            return replace(schema, header_row=h, data_start_line=h + gap, sheet=sheet.name)
+    return None
+
+
+def _kinds(schema: FileSchema) -> list[str]:
+    # Whole prices on one sheet read as integers, on another as floats: one layout.
+    return ["float" if c.type == "integer" else c.type for c in schema.columns]
+
+
+def _as_headerless(own: FileSchema, schema: FileSchema) -> FileSchema | None:
+    if own.header_row >= 0 or _kinds(own) != _kinds(schema):
+        return None
+    return replace(schema, data_start_line=own.data_start_line, sheet=own.sheet)
+
+
+def _price_like(own: FileSchema) -> bool:
+    return any(c.canonical in _PRICE_LIKE or c.type in ("date", "timestamp") for c in own.columns)
+
+
+def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[SheetPlan]:
+    """A plan per sheet holding rows, the schema's own sheet first."""
+    main = chosen_sheet(sheets, schema.sheet)
+    if main is None:
+        return []
+    stride = sheet_lines(sheets)
+    plans = [SheetPlan(main, main.index * stride, schema)]
+    header = _key(main.rows[schema.header_row]) if 0 <= schema.header_row < len(main.rows) else None
+    for sheet in sheets:
+        if sheet is main or not any(sheet.rows):
+            continue
+        plan = SheetPlan(sheet, sheet.index * stride)
+        own = None
+        if header is not None:
+            plan.schema = _as_header(sheet, schema, header)
+        elif schema.header_row < 0:
+            own = detect_sheet(sheet, name)
+            plan.schema = _as_headerless(own, schema)
+        if plan.schema is None:
+            plan.own = own or detect_sheet(sheet, name)
+            if _price_like(plan.own):
+                plan.reason = (f"on sheet {sheet.name!r}, not read: its layout differs from sheet {main.name!r},"
+                               " which this file's schema describes")
+        plans.append(plan)
+    return plans
+
+
+def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -> Strings | None:
+    """Without a ticker column: each record's sheet name as its ticker when the data sheets are one
+    ticker each (most dated rows share their date with another sheet); None to keep the file's."""
+    data = [p for p in plans if p.schema is not None]
+    if len(data) < 2 or not all(_named_as_ticker(p.sheet.name or "") for p in data):
+        return None
+    bases = np.array(sorted(p.base for p in data), dtype=np.int64)
+    sheet = np.searchsorted(bases, lines - 1, side="right") - 1  # position in `bases` of each record
+    dated = ~np.isnan(days)
+    if not dated.any():
+        return None
+    pairs = np.unique(np.stack([days[dated].astype(np.int64), sheet[dated]]), axis=1)
+    day_sheets = np.bincount(np.unique(pairs[0], return_inverse=True)[1])  # sheets holding each day
+    shared = day_sheets[np.unique(days[dated].astype(np.int64), return_inverse=True)[1]] > 1
+    if shared.mean() < _SHARED_DATES:
+        return None
+    by_base = {p.base: p.sheet.name for p in data}
+    words = np.array([(by_base[int(b)] or "").strip().upper() for b in bases], dtype=object)
+    return Strings(sheet.astype(np.int64), words, (words == "")[sheet])
+
+
+def _named_as_ticker(name: str) -> bool:
+    name = name.strip()
+    return bool(_TICKER_NAME.fullmatch(name)) and not _DEFAULT_SHEET_NAME.fullmatch(name)

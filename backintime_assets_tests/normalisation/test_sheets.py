@@ -1,0 +1,166 @@
+"""Workbooks with several sheets: every row of every sheet is loaded, rejected or a non-data line."""
+import io
+from datetime import datetime
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart, Reference
+
+from backintime_assets.detection import detect_bytes, xlsx
+from backintime_assets.detection.xlsx import SHEET_LINES, sheet_row
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.sheets import OTHER_SHEET
+
+HEADER = ["Date", "Open", "High", "Low", "Close", "Volume"]
+
+
+@pytest.fixture(params=["calamine", "openpyxl"], autouse=True)
+def engine(request, monkeypatch):
+    if request.param == "calamine":
+        pytest.importorskip("python_calamine")
+    monkeypatch.setattr(xlsx, "ENGINE", request.param)
+    return request.param
+
+
+def bar(day: datetime, k: int = 0) -> list:
+    p = 100.37 + 10 * k + day.day
+    return [day, p, round(p + 1.51, 2), round(p - 1.23, 2), round(p + 0.49, 2), 1000 + day.day]
+
+
+def month(m: int, title: str | None = None, days=(4, 5, 6), total: bool = True) -> list[list]:
+    rows = [[title or f"Prices {datetime(2021, m, 1):%B} 2021"], HEADER]
+    rows += [bar(datetime(2021, m, d)) for d in days]
+    if total:
+        rows.append(["Total", None, None, None, None, 3000])
+    return rows
+
+
+def book(sheets: dict[str, list[list]], chart_first: bool = False) -> bytes:
+    wb = openpyxl.Workbook()
+    for k, (name, rows) in enumerate(sheets.items()):
+        ws = wb.active if k == 0 else wb.create_sheet(name)
+        ws.title = name
+        for r in rows:
+            ws.append(r)
+    if chart_first:  # a chart sheet as the first tab: it holds no rows but keeps its place
+        chart = BarChart()
+        chart.add_data(Reference(wb.worksheets[0], min_col=5, min_row=2, max_row=4))
+        wb.create_chartsheet("Chart", 0).add_chart(chart)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def run(data: bytes, name: str = "aapl.xlsx"):
+    result = normalise_bytes(data, detect_bytes(data, name), name)
+    assert result.file_problem is None
+    assert result.rows_read == len(result.prices) + len(result.rejected)
+    return result
+
+
+def every_row_once(result, sheets: dict[str, list[list]], first_tab: int = 0) -> bool:
+    """Each row of each sheet is in exactly one of prices, rejected, non_data, at its own line."""
+    lines = (result.prices.source_line.tolist() + result.rejected.source_line.tolist()
+             + result.non_data.source_line.tolist())
+    expected = [(first_tab + k) * SHEET_LINES + r for k, rows in enumerate(sheets.values())
+                for r in range(1, len(rows) + 1)]
+    return sorted(lines) == expected and result.physical_lines == len(expected)
+
+
+def test_monthly_sheets_in_one_layout_all_load():
+    sheets = {"Jan": month(1), "Feb": month(2, days=(1, 2, 3)), "Mar": month(3, days=(1, 2))}
+    r = run(book(sheets))
+    assert r.prices.date.dt.strftime("%m-%d").tolist() == ["01-04", "01-05", "01-06", "02-01", "02-02",
+                                                           "02-03", "03-01", "03-02"]
+    assert r.prices.source_line.tolist() == [3, 4, 5, SHEET_LINES + 3, SHEET_LINES + 4, SHEET_LINES + 5,
+                                             2 * SHEET_LINES + 3, 2 * SHEET_LINES + 4]
+    assert sheet_row(2 * SHEET_LINES + 4) == (2, 4)
+    assert set(r.prices.ticker) == {"AAPL"} and r.rejected.empty
+    assert every_row_once(r, sheets)
+    # Each sheet's own title, header and total are non-data lines, its title named with its sheet.
+    kinds = dict(zip(r.non_data.source_line, r.non_data.reason))
+    assert [kinds[SHEET_LINES + k] for k in (1, 2, 6)] == ["preamble", "header", "footer"]
+    raw = dict(zip(r.non_data.source_line, r.non_data.raw))
+    assert raw[SHEET_LINES + 1] == "sheet 'Feb' row 1: Prices February 2021" and raw[1] == "Prices January 2021"
+
+
+def test_rows_of_later_sheets_are_rejected_like_the_first_sheets():
+    feb = month(2, days=(1, 2))
+    feb.insert(3, [datetime(2021, 2, 6), 10.5, 11.5, 9.5, 11, 5])  # a Saturday
+    sheets = {"Jan": month(1), "Feb": feb}
+    r = run(book(sheets))
+    assert r.rejected.source_line.tolist() == [SHEET_LINES + 4]
+    assert r.rejected.reason[0].startswith("dated on a Saturday")
+    assert r.rejected.raw[0] == "sheet 'Feb' row 4: 2021-02-06,10.5,11.5,9.5,11,5"
+    assert every_row_once(r, sheets)
+
+
+def test_header_lower_down_and_missing_footer_per_sheet():
+    # Feb has a second title line, so its header is a row lower; Mar has no total, so the schema's
+    # footer line is its last bar: rejected as a row outside the table, not lost.
+    feb = [["Prices February 2021"], ["(provisional)"], *month(2, days=(1, 2))[1:]]
+    mar = month(3, days=(1, 2, 3), total=False)
+    sheets = {"Jan": month(1), "Feb": feb, "Mar": mar}
+    r = run(book(sheets))
+    assert SHEET_LINES + 4 in set(r.prices.source_line) and SHEET_LINES + 5 in set(r.prices.source_line)
+    outside = r.rejected[r.rejected.source_line == 2 * SHEET_LINES + 5]
+    assert outside.reason.iloc[0].startswith("outside the table")
+    assert outside.raw.iloc[0].startswith("sheet 'Mar' row 5: 2021-03-03,")
+    assert every_row_once(r, sheets)
+
+
+def test_sheet_of_another_price_layout_is_rejected_with_the_reason():
+    other = [["Day", "Symbol", "Last"], [datetime(2021, 1, 4), "MSFT", 217.69], [datetime(2021, 1, 5), "MSFT", 217.9]]
+    sheets = {"Prices": month(1), "MSFT": other}
+    r = run(book(sheets))
+    assert len(r.prices) == 3
+    assert r.rejected.source_line.tolist() == [SHEET_LINES + 2, SHEET_LINES + 3]
+    assert set(r.rejected.reason) == {"on sheet 'MSFT', not read: its layout differs from sheet 'Prices',"
+                                      " which this file's schema describes"}
+    assert r.rejected.raw[0] == "sheet 'MSFT' row 2: 2021-01-04,MSFT,217.69"
+    assert dict(zip(r.non_data.source_line, r.non_data.reason))[SHEET_LINES + 1] == "header"
+    assert every_row_once(r, sheets)
+
+
+def test_notes_sheet_is_non_data_and_a_chart_sheet_keeps_its_place():
+    notes = [["Source: back office"], [], ["Prices are closing prices in USD"]]
+    sheets = {"Prices": month(1), "Notes": notes}
+    r = run(book(sheets, chart_first=True))
+    assert len(r.prices) == 3 and r.rejected.empty  # notes are not price rows: nothing to reject
+    assert r.prices.source_line.tolist() == [SHEET_LINES + 3, SHEET_LINES + 4, SHEET_LINES + 5]  # tab 1
+    notes_lines = r.non_data[r.non_data.source_line > 2 * SHEET_LINES]
+    assert notes_lines.reason.tolist() == [OTHER_SHEET, "blank", OTHER_SHEET]
+    assert notes_lines.raw.iloc[0] == "sheet 'Notes' row 1: Source: back office"
+    assert every_row_once(r, sheets, first_tab=1)
+
+
+def test_a_sheet_per_ticker_without_a_ticker_column_names_its_rows():
+    days = [datetime(2021, 1, d) for d in (4, 5, 6)]
+    sheets = {name: [HEADER, *[bar(d, k) for d in days]] for k, name in enumerate(["AAPL", "MSFT", "IBM"])}
+    r = run(book(sheets), name="watchlist.xlsx")
+    assert r.prices.groupby("ticker").size().to_dict() == {"AAPL": 3, "IBM": 3, "MSFT": 3}
+    assert r.rejected.empty and every_row_once(r, sheets)
+
+
+def test_two_copies_of_one_table_are_duplicates_not_two_made_up_tickers():
+    days = [datetime(2021, 1, d) for d in (4, 5, 6)]
+    sheets = {name: [HEADER, *[bar(d) for d in days]] for name in ["Prices", "Prices (old)"]}
+    r = run(book(sheets), name="aapl.xlsx")
+    assert r.prices.ticker.unique().tolist() == ["AAPL"] and len(r.prices) == 3
+    assert len(r.rejected) == 3 and r.rejected.reason.str.startswith("duplicate").all()
+    assert every_row_once(r, sheets)
+
+
+def test_headerless_sheets_in_one_layout_all_load():
+    sheets = {f"S{m}": [bar(datetime(2021, m, d)) for d in (4, 5, 8)] for m in (1, 2, 3)}
+    r = run(book(sheets))
+    assert len(r.prices) == 9 and r.rejected.empty
+    assert r.prices.source_line.tolist()[3:6] == [SHEET_LINES + 1, SHEET_LINES + 2, SHEET_LINES + 3]
+    assert every_row_once(r, sheets)
+
+
+def test_one_sheet_workbook_reads_as_before():
+    sheets = {"Prices": month(1)}
+    r = run(book(sheets))
+    assert r.prices.source_line.tolist() == [3, 4, 5] and r.physical_lines == 6
+    assert every_row_once(r, sheets)
