@@ -99,9 +99,33 @@ def _nul_problem(body: bytes, text: bytes) -> bool:
         return True
     for d in _TABLE_DELIMITERS:
         common, times = Counter(row.count(d) for row in rows).most_common(1)[0]
-        if common > 0 and times >= 0.8 * len(rows):
+        # A padded field holds one run of NULs: a table has at most one per cell. Binary numbers
+        # (a float array: a run in every value) or UTF-32 (one after every character) have many
+        # more, between "lines" that agree on a delimiter byte by chance or because they are text.
+        if common > 0 and times >= 0.8 * len(rows) and places <= (common + 1) * (body.count(b"\n") + 1):
             return False
     return True
+
+
+def _utf32_without_bom(sample: bytes) -> str | None:
+    """UTF-32 text of the Basic Multilingual Plane (any script) has NULs in the two high bytes of
+    every character. Read as 8-bit text it is a NUL after each character: no stray NULs, and no
+    table (every line rejected for its NULs). An array of small 32-bit numbers has the pattern
+    too; decoded, its control characters say it is no text."""
+    if sample.endswith(b"\x00" * 8):  # a zero-filled tail weighs on neither side
+        sample = sample.rstrip(b"\x00")
+    n = min(len(sample), 4096) & ~3
+    if n < 16:
+        return None
+    nul = [sample[k:n:4].count(0) / (n // 4) for k in range(4)]
+    for name, high, low in (("utf-32-le", (2, 3), 0), ("utf-32-be", (0, 1), 3)):
+        if min(nul[h] for h in high) >= 0.95 and nul[low] < 0.1:
+            text = sample[:n].decode(name, errors="replace")
+            # Text, in any script, has lines, and a price table digits and delimiters: ASCII.
+            ascii_share = len(text.encode("ascii", "ignore")) / len(text)
+            plain = text.encode("latin-1", errors="replace")
+            return name if "\n" in text and ascii_share >= 0.2 and not _control_heavy(plain) else None
+    return None
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -145,9 +169,9 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     bom = bom_encoding(sample)
     if bom:
         return bom, 1.0
-    utf16 = _utf16_without_bom(sample)
-    if utf16:
-        return utf16, 0.9
+    wide = _utf32_without_bom(sample) or _utf16_without_bom(sample)
+    if wide:
+        return wide, 0.9
     if b"\x00" in sample:
         sample = sample.replace(b"\x00", b"")  # stray NULs (binary_problem) are no evidence of a code page
     if _is_utf8(sample, complete):

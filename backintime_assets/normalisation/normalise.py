@@ -22,10 +22,16 @@ from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
-# Four NULs in a row are no UTF-16/32 blank line ("\n\0", "\n\0\0\0"): they are a zero-filled
-# block, which a piece of a large file (ingestion/parsed.py) may be all of. It is lost rows, to
-# report (nul.py), not an empty piece to pass over.
-_ZERO_FILL = b"\x00" * 4
+_BLANK = b" \t\r\n"
+_WIDE_BLANK = _BLANK + b"\x00"  # a UTF-16/32 blank line ("\n\0", "\n\0\0\0")
+
+
+def _blank(data: bytes, encoding: str) -> bool:
+    """Whether `data` holds nothing but line breaks and spaces. In an 8-bit or UTF-8 file a NUL is
+    no blank: it is damage, lost rows to report (nul.py), and a piece of a large file
+    (ingestion/parsed.py) may hold nothing else: a zero-filled block, lines of one NUL each."""
+    blank = _WIDE_BLANK if encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")) else _BLANK
+    return not data[:4096].strip(blank) and not data.strip(blank)
 
 
 def default_ticker_for(source_file: str) -> str:
@@ -135,8 +141,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0, problem,
                               lines_frame(source_file, non_data or []), total)
 
-    if not data or (not data[:4096].strip(b" \t\r\n\x00") and not data.strip(b" \t\r\n\x00")
-                    and _ZERO_FILL not in data):
+    if not data or _blank(data, schema.encoding):
         return nothing("empty file")
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")

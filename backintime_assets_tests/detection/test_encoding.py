@@ -128,3 +128,36 @@ def test_utf16_without_bom_is_utf16_even_with_a_zero_filled_tail():
     assert detect_encoding(data)[0] == "utf-16-le"
     assert detect_encoding(data + b"\x00" * 3000)[0] == "utf-16-le"
     assert detect_encoding(_price_lines(20).encode("utf-16-be") + b"\x00" * 3000)[0] == "utf-16-be"
+
+
+def _npy(values: list[float]) -> bytes:
+    """A NumPy .npy file of float64 (format 1.0), written by hand: a text header, then the numbers."""
+    import struct
+
+    header = b"{'descr': '<f8', 'fortran_order': False, 'shape': (%d,), }" % len(values)
+    header = header.ljust(127 - 10) + b"\n"
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header + struct.pack(f"<{len(values)}d", *values)
+
+
+def test_a_float_array_is_binary_even_when_its_bytes_read_as_lines_with_a_comma():
+    # Whole numbers as float64: five NUL bytes in every value, the other bytes mostly printable, a
+    # newline and a comma among them by chance. Read as text, its "lines" agreed on one comma and
+    # the file passed for a NUL-padded table: 23 garbage rows rejected, no file problem.
+    data = _npy([float(k) for k in range(5000)])
+    assert binary_problem(data) == "binary content (NUL bytes)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", [TEXT, "Дата;Тикер;Цена\n02.01.2020;Сбербанк;250,5\n" * 20], ids=["latin", "cyrillic"])
+def test_utf32_without_bom_is_utf32(encoding, text):
+    # A NUL after every character: its lines without NULs read as a table, so the file passed for
+    # text with stray NULs, was split on NUL bytes and every row rejected for holding them.
+    data = text.encode(encoding)
+    assert detect_encoding(data)[0] == encoding
+    assert detect_encoding(data + b"\x00" * 3000)[0] == encoding
+
+
+def test_small_32_bit_integers_are_not_utf32_text():
+    data = b"".join(k.to_bytes(4, "little") for k in range(5000))
+    assert not detect_encoding(data)[0].startswith("utf-32")
+    assert binary_problem(data).startswith("binary content")

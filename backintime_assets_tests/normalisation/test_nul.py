@@ -111,3 +111,10 @@ def test_utf16_without_bom_and_a_zero_filled_tail_loads_its_rows():
 
 def test_nuls_are_shown():
     assert shown("a\x00b\x00\x00c" + "\x00" * 9) == "a\u2400b\u2400\u2400c<9 NUL bytes>"
+
+
+def test_a_utf32_file_without_bom_loads_its_rows():
+    data = (HEADER + ROWS).encode("utf-32-le")
+    result = _read(data)
+    assert result.prices.source_line.tolist() == list(range(2, 12))
+    assert result.rejected.empty
