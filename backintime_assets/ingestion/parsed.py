@@ -259,6 +259,7 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
         yield parse_group([read_at(0, size)], group)
         return
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
+    footer_start = _footer_start(read_at, size, terminator, schema.footer_lines)
     start, lines_before, first = 0, 0, True
     while start < size:
         chunk = read_at(start, min(piece_bytes, size - start))
@@ -281,6 +282,11 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
                     cut = chunk.rfind(terminator) + 1
                 last = cut == 0 or start + cut >= size
                 cut = cut or len(chunk)
+            if not last and start + cut > footer_start:
+                # The cut falls inside the footer: this piece would read its first lines as data
+                # rows (a totals line rejected, a note counted as read). The footer ends the file
+                # and is short: this piece reads on to the end and is the last.
+                chunk, cut, last = chunk + read_at(start + len(chunk), size - start - len(chunk)), size - start, True
             chunk = chunk[:cut]
         piece_schema = replace(schema, footer_lines=schema.footer_lines if last else 0)
         if not first:
@@ -313,6 +319,21 @@ def _past_nuls(read_at, start: int, size: int, piece_bytes: int) -> int:
         if rest:
             break
     return start
+
+
+def _footer_start(read_at, size: int, terminator: bytes, footer_lines: int, tail_bytes: int = 1 << 16) -> int:
+    """Byte offset where the schema's last `footer_lines` lines start (`size` without a footer),
+    found in the file's last `tail_bytes`; 0 when the footer is longer than that (read whole)."""
+    if footer_lines <= 0:
+        return size
+    at = max(0, size - tail_bytes)
+    tail = read_at(at, size - at)
+    end = len(tail) - 1 if tail.endswith(terminator) else len(tail)
+    for _ in range(footer_lines):
+        end = tail.rfind(terminator, 0, end)
+        if end < 0:
+            return 0
+    return at + end + 1
 
 
 def _last_record_end(chunk: bytes, terminator: bytes, schema, skip_lines: int) -> int:

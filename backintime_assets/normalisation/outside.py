@@ -3,13 +3,15 @@
 Detection decides where a file's table starts (preamble, header) and ends (footer); the lines
 outside are not read as data. When it errs, data rows land there and would vanish unseen: no
 check counts lines that were never read. So each such line is read as a data row with the file's
-own dialect and columns. One that gives a price row, or is refused only for its values (not for
-being unreadable: a wrong field count, an unparseable date, a missing close), is rejected with a
+own dialect and columns. One that gives a price row, or is refused with its date and close read
+(for its values, an empty open, a volume "n.v."; not a wrong field count, an unparseable date, a
+missing close, as a note or a totals line is), is rejected with a
 reason that says where it was found: counted and visible, never loaded on a guess, since its place
 outside the table is evidence too (a dated totals line below the table reads as a row).
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -55,14 +57,22 @@ def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSch
     if schema.file_format == "xlsx":  # the lines are cells written as CSV (records.csv_line)
         as_rows = replace(as_rows, delimiter=",", quotechar='"', escapechar=None, skipinitialspace=False)
     date, close = cmap["date"], cmap["close"]
-    candidates = [line for line in lines if line[2] != "blank" and _may_be_a_row(line[1], as_rows, date, close)]
+    width = len(schema.columns)
+    candidates, texts = [], []
+    for line in lines:
+        if line[2] == "blank":
+            continue
+        text = _padded(line[1], width) if schema.file_format == "xlsx" else line[1]
+        if _may_be_a_row(text, as_rows, date, close):
+            candidates.append(line)
+            texts.append(text)
     if not candidates:
         return []
-    result = read("\n".join(raw for _, raw, _ in candidates).encode("utf-8"), as_rows)
+    result = read("\n".join(texts).encode("utf-8"), as_rows)
     found = set(result.prices_arrow.column("source_line").to_pylist())
     rejected = result.rejected_arrow
     for k, reason in zip(rejected.column("source_line").to_pylist(), rejected.column("reason").to_pylist()):
-        if not reason.startswith(READING_PROBLEMS):
+        if _has_date_and_close(reason):
             found.add(k)
     out = []
     for k in sorted(found):
@@ -70,3 +80,23 @@ def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSch
         out.append((line, raw, f"{OUTSIDE_THE_TABLE}: a {kind} line that reads as a price row"
                                " (check the file's detected header and footer)"))
     return out
+
+
+def _padded(raw: str, width: int) -> str:
+    """A spreadsheet row as the table reads it: the sheet reader drops trailing empty cells, and
+    the table pads them back (records.split_rows); so must a row read here."""
+    cells = next(csv.reader([raw]), [])
+    return raw + "," * (width - len(cells)) if len(cells) < width else raw
+
+
+def _has_date_and_close(reason: str) -> bool:
+    """A rejection refused only for its values, or for a missing or unparseable cell other than the
+    date and the close (an empty open, a volume "n.v."): in the table such a row is counted as
+    rejected, so outside it must not vanish. Not a row: a wrong field count, an empty row, a line
+    whose date or close does not read (a note, a totals line)."""
+    if not reason.startswith(READING_PROBLEMS):
+        return True
+    prefix, _, columns = reason.partition(": ")
+    if prefix not in ("missing value", "unparseable value"):
+        return False
+    return not {"date", "close"} & {c.strip() for c in columns.split(",")}

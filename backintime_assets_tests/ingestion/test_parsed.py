@@ -298,3 +298,18 @@ def test_a_zero_filled_block_longer_than_pieces_read_on_is_one_line(after):
         whole.filter(pc.equal(whole["status"], FILE_SUMMARY))["rows_read"].to_pylist())
     if not after:  # the raw line shows the NULs of the piece read: the count differs, not the row
         assert [r[:12] + r[13:] for r in _rows(pieces)] == [r[:12] + r[13:] for r in _rows(whole)]
+
+
+def test_a_footer_of_several_lines_is_never_split_between_pieces():
+    # Wherever a piece ends, the footer's lines are all in the last piece: one cut inside it read
+    # the totals line and the notes as data rows ("unparseable value: date") in the piece before.
+    style = Style(footer=["", "Total,,,,,,,,", "Source: exchange,,,,,,,,", "Prices are indicative,,,,,,,,"])
+    data = render_table(PRICE_HEADER, sample_prices(60, seed=3, tickers=2), style)
+    task = _task(data)
+    assert FileSchema.from_json(task.schema_json).footer_lines == 3
+    whole = _rows(parse_group([data], FileGroup([task], task.schema_json)))
+    for piece_bytes in range(300, 900, 7):
+        together = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+        assert _rows(together) == whole, piece_bytes
+        summaries = together.filter(pc.equal(together["status"], FILE_SUMMARY))
+        assert sum(summaries["rows_read"].to_pylist()) == 60

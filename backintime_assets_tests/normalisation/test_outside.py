@@ -103,3 +103,32 @@ def test_a_workbook_row_taken_for_a_footer_is_rejected():
     result = normalise_bytes(buf.getvalue(), replace(schema, footer_lines=1), "a.xlsx")
     assert result.prices_arrow.num_rows == 2
     assert list(_rejected(result)) == [4]
+
+
+def test_a_workbook_row_with_empty_trailing_cells_taken_for_a_footer_is_rejected():
+    # The sheet reader drops a row's trailing empty cells (a day without volume); the table pads
+    # them back, so the row outside the table must be read padded too, or it vanishes unseen.
+    book = openpyxl.Workbook()
+    book.active.append(["Date", "Symbol", "Close", "Volume"])
+    for day, volume in ((2, 100), (3, 100), (6, None), (7, None)):
+        book.active.append([datetime(2020, 1, day), "AAPL", 75.0 + day, volume])
+    buf = io.BytesIO()
+    book.save(buf)
+    schema = detect_bytes(buf.getvalue(), "a.xlsx")
+    result = normalise_bytes(buf.getvalue(), replace(schema, footer_lines=2), "a.xlsx")
+    assert result.prices_arrow["source_line"].to_pylist() == [2, 3]
+    assert result.rows_read == 4
+    reasons = _rejected(result)
+    assert sorted(reasons) == [4, 5] and all(r.startswith("outside the table: a footer") for r in reasons.values())
+    assert result.rejected_arrow["raw"].to_pylist() == ["2020-01-06,AAPL,81", "2020-01-07,AAPL,82"]
+
+
+def test_a_row_outside_with_a_date_and_a_close_but_an_empty_open_or_a_bad_volume_is_rejected():
+    # In the table these rows are counted ("missing value: open", "unparseable value: volume"):
+    # outside it, a row that reads a date and a close must not vanish either.
+    text = ("Date,Ticker,Open,Close,Volume\n" + "".join(f"2021-03-0{d},AAPL,10,11,100\n" for d in (1, 2, 3))
+            + "2021-03-04,AAPL,,11,100\n2021-03-05,AAPL,10,11,n.v.\n")
+    result = _read(text, footer_lines=2)
+    assert result.rows_read == 5
+    reasons = _rejected(result)
+    assert sorted(reasons) == [5, 6] and all(r.startswith("outside the table: a footer") for r in reasons.values())
