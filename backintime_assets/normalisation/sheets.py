@@ -6,7 +6,7 @@ prices, rejected rows or non-data lines (line numbers: detection/xlsx.py):
 - a sheet in the schema's layout is data, read with the schema and its own title block: with a
   header, a row of the same header cells (trimmed, case-folded), at the schema's header row or
   near it (a longer or shorter title); without one, a sheet that detection reads with no header, as many columns
-  and the same column types. The schema's footer_lines hold on each sheet; rows outside each
+  and the same column types. The schema's footer ends each sheet up to its last dated row; rows outside each
   sheet's table that read as price rows are rejected as on any file (outside.py);
 - a sheet in another layout that reads as prices in its own (a date or a price column) has its
   rows from its own data start on rejected, each naming its sheet and why; its title and header
@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 
-from .parse import Strings
+from .parse import Strings, parse_dates
 
 OTHER_SHEET = "other sheet"  # the kind of a non-data line on a sheet that holds no price table
 # How far below the schema's header row another sheet's copy of it is looked for (a longer title).
@@ -35,10 +36,11 @@ _PRICE_LIKE = {"date", "open", "high", "low", "close", "adj_close"}
 # Without a ticker column, sheets whose dates are mostly shared are one ticker each (AAPL, MSFT);
 # sheets of distinct dates (Jan, Feb) are periods of the file's one ticker.
 _SHARED_DATES = 0.5
-# ... and only when every such sheet is named as a ticker is ("BRK.B", "^GSPC", "7203.T"): sheets
-# "Prices" and "Prices (old)", or "Sheet1" and "Sheet2", sharing their dates are one table twice,
-# whose repeats are to be rejected as duplicates, not loaded under made-up tickers.
-_TICKER_NAME = re.compile(r"[A-Za-z0-9^][A-Za-z0-9.=^:-]{0,14}")
+# ... and only when every such sheet is named as a ticker is, in capitals ("AAPL", "BRK.B", "^GSPC",
+# "7203.T"): sheets "Prices" and "Prices (old)", "Daily" and "Backup", "Raw" and "Adjusted", or
+# "Sheet1" and "Sheet2", sharing their dates are one table twice, whose repeats are to be rejected
+# as duplicates, not loaded under made-up tickers (PRICES, BACKUP) with none under the file's.
+_TICKER_NAME = re.compile(r"[A-Z0-9^][A-Z0-9.=^:-]{0,14}")
 _DEFAULT_SHEET_NAME = re.compile(r"(?:sheet|tabelle|feuil|hoja|foglio|blad|planilha|arkusz|list)\s*\d*", re.I)
 
 
@@ -82,6 +84,21 @@ def _as_headerless(own: FileSchema, schema: FileSchema) -> FileSchema | None:
     return replace(schema, data_start_line=own.data_start_line, sheet=own.sheet)
 
 
+def _own_footer(rows: list[list[str]], schema: FileSchema) -> int:
+    """The schema's footer (detected on its own sheet: a total line, a note) as it holds on another
+    sheet: it ends before the last row whose date cell reads as a date. A month sheet without the
+    first one's total line has a bar there, which read as footer was rejected as outside the table."""
+    cmap = schema.canonical_map()
+    if "date" not in cmap:
+        return schema.footer_lines
+    col = cmap["date"]
+    last = rows[max(len(rows) - schema.footer_lines, schema.data_start_line, 0):]
+    cells = pa.array([r[col] if col < len(r) else "" for r in last], pa.string())
+    fmt = schema.columns[col].format
+    dated = ~np.isnan(parse_dates(cells, fmt, schema.decimal, schema.thousands).values)
+    return len(last) - 1 - int(np.flatnonzero(dated)[-1]) if dated.any() else schema.footer_lines
+
+
 def _price_like(own: FileSchema) -> bool:
     return any(c.canonical in _PRICE_LIKE or c.type in ("date", "timestamp") for c in own.columns)
 
@@ -104,6 +121,8 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[Shee
         elif schema.header_row < 0:
             own = detect_sheet(sheet, name)
             plan.schema = _as_headerless(own, schema)
+        if plan.schema is not None and plan.schema.footer_lines > 0:
+            plan.schema = replace(plan.schema, footer_lines=_own_footer(sheet.rows, plan.schema))
         if plan.schema is None:
             plan.own = own or detect_sheet(sheet, name)
             if _price_like(plan.own):
@@ -117,12 +136,14 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -
     """Without a ticker column: each record's sheet name as its ticker when the data sheets are one
     ticker each (most dated rows share their date with another sheet); None to keep the file's."""
     data = [p for p in plans if p.schema is not None]
-    if len(data) < 2 or not all(_named_as_ticker(p.sheet.name or "") for p in data):
-        return None
     bases = np.array(sorted(p.base for p in data), dtype=np.int64)
     sheet = np.searchsorted(bases, lines - 1, side="right") - 1  # position in `bases` of each record
     dated = ~np.isnan(days)
-    if not dated.any():
+    # Only sheets holding dated rows have a say: a header-only template ("Sheet1") or a sheet of
+    # undated leftovers names no ticker, and must not send AAPL's rows to the file's name.
+    holding = set(np.unique(sheet[dated]).tolist())
+    named = [p for k, p in enumerate(sorted(data, key=lambda p: p.base)) if k in holding]
+    if len(named) < 2 or not all(_named_as_ticker(p.sheet.name or "") for p in named):
         return None
     pairs = np.unique(np.stack([days[dated].astype(np.int64), sheet[dated]]), axis=1)
     day_sheets = np.bincount(np.unique(pairs[0], return_inverse=True)[1])  # sheets holding each day
