@@ -1,4 +1,5 @@
-"""Detect the FileSchema of a CSV/text export or .xlsx workbook from a bounded sample of it."""
+"""Detect the FileSchema of a CSV/text export or a workbook (.xlsx, .xls, .xlsb, .ods) from a
+bounded sample of it."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .layout import Layout, Row, detect_layout
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .settled import settled
-from .xlsx import Sheet, is_xlsx, read_sheet
+from .xlsx import Sheet, read_sheet, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
 TAIL_BYTES = 16 * 1024
@@ -233,22 +234,22 @@ def _unquoted(cell: str, q: str) -> str:
     return cell[1:-1].strip() or cell if len(cell) > 1 and cell[0] == cell[-1] == q else cell
 
 
-def _detect_xlsx(data: bytes, name: str) -> FileSchema:
+def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     try:
         sheet = read_sheet(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS)
-    except Exception as exc:  # corrupt archives raise anything from zipfile, lxml or openpyxl
-        return problem_schema(name, f"unreadable workbook: {type(exc).__name__}", "binary", "xlsx")
-    return detect_sheet(sheet, name)
+    except Exception as exc:  # corrupt archives raise anything from zipfile, lxml, openpyxl or calamine
+        return problem_schema(name, unreadable(exc, data), "binary", kind)
+    return detect_sheet(sheet, name, kind)
 
 
-def detect_sheet(sheet: Sheet, name: str) -> FileSchema:
+def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSchema:
     """Schema of one worksheet's rows (read whole or bounded: only the first XLSX_HEAD_ROWS and
     last XLSX_TAIL_ROWS are looked at). Normalisation asks it of a workbook's other sheets."""
     if sheet.tail is None and len(sheet.rows) > XLSX_HEAD_ROWS:  # as read_sheet bounds it
         sheet = Sheet(sheet.name, sheet.rows[:XLSX_HEAD_ROWS], sheet.rows[XLSX_HEAD_ROWS:][-XLSX_TAIL_ROWS:],
                       sheet.total_rows, sheet.index)
     if not any(sheet.rows):
-        schema = problem_schema(name, "empty workbook", "utf-8", "xlsx")
+        schema = problem_schema(name, "empty workbook", "utf-8", file_format)
         schema.sheet = sheet.name
         return schema
     head_rows = list(enumerate(sheet.rows))
@@ -258,14 +259,15 @@ def detect_sheet(sheet: Sheet, name: str) -> FileSchema:
     decimal, thousands = detect_number_format(_cells(head_rows))
     layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name))
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
-    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format="xlsx", sheet=sheet.name)
+    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name)
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:
     """Schema of a file given its content; only the first 64 KiB and last 16 KiB are looked at
-    (xlsx: the first 2000 and last 200 rows of the chosen sheet)."""
-    if is_xlsx(data, name):
-        return _detect_xlsx(data, name)
+    (a workbook: the first 2000 and last 200 rows of the chosen sheet)."""
+    kind = workbook_format(data, name)
+    if kind is not None:
+        return _detect_workbook(data, name, kind)
     if len(data) <= HEAD_BYTES + TAIL_BYTES:
         return _quick(data, data, len(data), name) or detect_sample(data, None, 0, name)
     return detect_head_tail(data[:HEAD_BYTES], data[-TAIL_BYTES:], len(data), name)
@@ -294,11 +296,13 @@ def detect_file(path: str | Path) -> FileSchema:
 
 def detect_opened(handle, size: int, name: str, head: bytes = b"") -> FileSchema:
     """detect_bytes of an open binary file of `size` bytes whose first bytes, `head`, were already
-    read: reads up to HEAD_BYTES, then the tail alone for large text files (xlsx whole: a zip needs
-    its end). Works on Python files and pyarrow input streams alike (read, seek)."""
+    read: reads up to HEAD_BYTES, then the tail alone for large text files (a workbook whole: a zip
+    needs its end, an OLE2 file its sector tables). Works on Python files and pyarrow input streams
+    alike (read, seek)."""
     head += handle.read(HEAD_BYTES - len(head))
-    if is_xlsx(head, name):
-        return _detect_xlsx(head + handle.read(), name)
+    kind = workbook_format(head, name)
+    if kind is not None:
+        return _detect_workbook(head + handle.read(), name, kind)
     if size <= HEAD_BYTES + TAIL_BYTES:
         return detect_bytes(head + handle.read(), name)
     handle.seek(size - TAIL_BYTES)

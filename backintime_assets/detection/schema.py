@@ -33,9 +33,9 @@ class FileSchema:
     footer_lines: int  # trailing lines (notes, totals) that are not data, counted from the end
     decimal: str
     thousands: str | None
-    file_format: str  # "csv" | "xlsx"
+    file_format: str  # "csv" | a workbook's "xlsx" (.xlsx, .xlsm) | "xls" | "xlsb" | "ods"
     columns: list[ColumnSchema] = field(default_factory=list)
-    sheet: str | None = None  # xlsx only: the worksheet the schema was detected on (others: normalisation/sheets.py)
+    sheet: str | None = None  # workbook: the worksheet the schema was detected on (others: normalisation/sheets.py)
     problem: str | None = None  # why the file cannot be read as a table (empty, binary, ...)
     confidence: float = 0.0  # confidence in the dialect (delimiter/quote) choice
     # The file whose schema this one took because their lines before the data are byte-identical

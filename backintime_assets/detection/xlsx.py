@@ -1,4 +1,5 @@
-"""Read .xlsx worksheets as rows of cell strings, so workbooks go through the same logic as CSV.
+"""Read workbooks (.xlsx/.xlsm, .xls, .xlsb, .ods) as rows of cell strings, so they go through the
+same logic as CSV. calamine reads them all; openpyxl, the fallback, reads .xlsx only.
 
 Detection reads one sheet (`read_sheet`); normalisation reads them all (`read_sheets`), since a
 workbook often holds a sheet per month or per ticker in one layout (normalisation/sheets.py).
@@ -11,12 +12,37 @@ workbook beyond it (not written by Excel) gets the next power of two, so that li
 from __future__ import annotations
 
 import io
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from pathlib import PurePath
 
-XLSX_MAGIC = b"PK\x03\x04"
+ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb and .ods are zip archives
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) is an OLE2 compound file
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # the first member, stored: raw bytes
+_XLSB_PART = re.compile(rb"xl/(?:workbook|worksheets/[^/]{1,64})\.bin")  # not xl/vbaProject.bin (.xlsm)
+_SNIFF_BYTES = 65536
+WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
+WORKBOOK_FORMATS = frozenset(WORKBOOK_SUFFIXES.values())  # FileSchema.file_format of a workbook
 SHEET_LINES = 2**20  # rows an Excel worksheet holds at most
+
+
+class UnreadableWorkbook(Exception):
+    """A workbook the installed readers cannot take (a .xls without python-calamine)."""
+
+
+def unreadable(exc: Exception, data: bytes = b"") -> str:
+    """The file problem of workbook `data` that could not be read."""
+    # An OLE2 file is read as .xls whatever its name; it may hold something else. Stream names
+    # are UTF-16 in its directory: an encrypted .xlsx is an EncryptedPackage, an .xls a Workbook (Excel 95: Book).
+    if data.startswith(OLE2_MAGIC) and "EncryptedPackage".encode("utf-16-le") in data:
+        return "unreadable workbook: password-protected"
+    if data.startswith(OLE2_MAGIC) and not any(n.encode("utf-16-le") in data for n in ("Workbook", "Book")):
+        return "unreadable workbook: a legacy Office file holding no workbook (a Word document?)"
+    if isinstance(exc, UnreadableWorkbook):
+        return f"unreadable workbook: {exc}"
+    return f"unreadable workbook: {type(exc).__name__}"  # corrupt archives raise anything
 
 
 @dataclass
@@ -28,11 +54,28 @@ class Sheet:
     index: int = 0  # position among the workbook's sheets, in tab order (chart sheets count)
 
 
-def is_xlsx(data: bytes, name: str) -> bool:
-    lower = name.lower()
-    if lower.endswith((".xlsx", ".xlsm")):
-        return True
-    return data.startswith(XLSX_MAGIC) and b"xl/" in data[:65536]
+def workbook_format(data: bytes, name: str = "") -> str | None:
+    """"xlsx", "xls", "xlsb" or "ods" for a workbook, None for anything else. The content decides,
+    whatever the name: a binary .xls saved as prices.csv is a workbook, and a "prices.xls" exported
+    by a web application is often text (tab-separated). The name tells only a zip's kind when its
+    part names are beyond the first bytes, and calls an unreadable .xlsx a workbook, as before."""
+    head = data[:_SNIFF_BYTES]
+    by_name = WORKBOOK_SUFFIXES.get(PurePath(name.lower()).suffix)
+    if head.startswith(OLE2_MAGIC):
+        return "xls"
+    if head.startswith(ZIP_MAGIC):
+        if _ODS_MIMETYPE in head[:256]:
+            return "ods"
+        if _XLSB_PART.search(head):
+            return "xlsb"
+        if b"xl/" in head:
+            return "xlsx"
+        return by_name
+    return "xlsx" if by_name == "xlsx" else None
+
+
+def is_workbook(data: bytes, name: str) -> bool:
+    return workbook_format(data, name) is not None
 
 
 def cell_text(v: object) -> str:
@@ -111,6 +154,10 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
 def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int):
     import openpyxl
 
+    kind = workbook_format(data)
+    if kind not in (None, "xlsx"):  # openpyxl reads Office Open XML only
+        raise UnreadableWorkbook(f".{kind} needs python-calamine")
+
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         chosen = [wb[sheet]] if sheet is not None and sheet in wb.sheetnames else wb.worksheets
@@ -124,9 +171,8 @@ def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, t
                engine: str | None = None) -> Sheet:
     """Rows of `sheet` (default: the first worksheet holding at least two non-empty rows).
     With `head`, keep only the first `head` rows plus the last `tail` rows (bounded detection)."""
-    reader = _sheets_calamine if (engine or ENGINE) == "calamine" else _sheets_openpyxl
     first = None
-    for candidate in reader(data, sheet, head, tail):
+    for candidate in _reader(engine)(data, sheet, head, tail):
         if first is None:
             first = candidate
         if _nonblank_rows(candidate) >= 2:
@@ -137,8 +183,11 @@ def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, t
 def read_sheets(data: bytes, engine: str | None = None) -> list[Sheet]:
     """Every worksheet, whole, in tab order (a chart sheet has no rows: calamine gives it empty,
     openpyxl leaves it out; `index` keeps the tab position either way)."""
-    reader = _sheets_calamine if (engine or ENGINE) == "calamine" else _sheets_openpyxl
-    return list(reader(data, None, None, 0))
+    return list(_reader(engine)(data, None, None, 0))
+
+
+def _reader(engine: str | None):
+    return _sheets_calamine if (engine or ENGINE) == "calamine" else _sheets_openpyxl
 
 
 def chosen_sheet(sheets: list[Sheet], name: str | None) -> Sheet | None:

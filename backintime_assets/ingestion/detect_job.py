@@ -28,13 +28,13 @@ class DetectTask:
 
 def detect_one(fs, task: DetectTask, memory, borrow_max_bytes: int = BORROW_MAX_BYTES):
     """The file's schema: borrowed from an earlier file of the slice, else detected from its head
-    and tail as detect_bytes would (xlsx read whole: a zip needs its end)."""
-    from backintime_assets.detection.xlsx import is_xlsx
+    and tail as detect_bytes would (a workbook read whole: a zip needs its end)."""
+    from backintime_assets.detection.xlsx import is_workbook
 
     with fs.open_input_file(task.lake_path) as handle:
         size = handle.size()
         head = handle.read(PEEK_BYTES)  # holds the header of most files: enough to borrow
-        can_borrow = size <= borrow_max_bytes and not is_xlsx(head, task.name)
+        can_borrow = size <= borrow_max_bytes and not is_workbook(head, task.name)
         borrowed = memory.borrow(head, task.name) if can_borrow else None
         if borrowed is not None:
             return borrowed

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.xlsx import is_xlsx
+from backintime_assets.detection.xlsx import is_workbook
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS
 
 
@@ -55,7 +55,7 @@ class LayoutMemory:
 
     def _candidates(self, data: bytes, name: str) -> list[FileSchema]:
         """Schemas of earlier files whose bytes before the data this file repeats."""
-        if is_xlsx(data, name):
+        if is_workbook(data, name):
             return []
         found = (self._by_prefix.get(_prefix(data, lines)) for lines in sorted(self._prefix_lengths))
         return [known for known in found if known is not None]

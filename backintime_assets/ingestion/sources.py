@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-PRICE_FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm"}
-# Workbooks of formats the readers do not take: named in the report, so that their owner re-saves them.
-_OTHER_WORKBOOKS = {".xls", ".xlsb", ".ods", ".numbers"}
+PRICE_FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+# Workbooks of formats the readers do not take (Apple Numbers: no reader in Python): named in the
+# report, so that their owner re-saves them.
+_OTHER_WORKBOOKS = {".numbers"}
 
 
 @dataclass(frozen=True)

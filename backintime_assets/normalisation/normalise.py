@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from backintime_assets.detection.canonical import named_as, names_time_of_day
 from backintime_assets.detection.schema import FileSchema
-from backintime_assets.detection.xlsx import read_sheets
+from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines
@@ -154,11 +154,11 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     plans: list[SheetPlan] = []
     others: list[Line] = []  # lines of a workbook's sheets not read as data
     labels: dict[int, str] = {}
-    if schema.file_format == "xlsx":
+    if schema.file_format in WORKBOOK_FORMATS:
         try:
             plans = plan_sheets(read_sheets(data), schema, source_file)
-        except Exception as exc:  # corrupt archive
-            return nothing(f"unreadable workbook: {type(exc).__name__}")
+        except Exception as exc:  # corrupt archive, or no reader for the format
+            return nothing(unreadable(exc, data))
         rec, outside, others, labels, total = _workbook(plans, width, needed)
         index = None
     else:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
 
 from .records import Line
 from .result import NormalisedFile
@@ -54,7 +55,8 @@ def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSch
     # The candidates will be read as a file of their own: utf-8, one line each, no header, no footer.
     as_rows = replace(schema, encoding="utf-8", line_terminator="\n", header_row=-1, data_start_line=0,
                       footer_lines=0, borrowed_from=None, file_format="csv")
-    if schema.file_format == "xlsx":  # the lines are cells written as CSV (records.csv_line)
+    workbook = schema.file_format in WORKBOOK_FORMATS
+    if workbook:  # the lines are cells written as CSV (records.csv_line)
         as_rows = replace(as_rows, delimiter=",", quotechar='"', escapechar=None, skipinitialspace=False)
     date, close = cmap["date"], cmap["close"]
     width = len(schema.columns)
@@ -62,7 +64,7 @@ def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSch
     for line in lines:
         if line[2] == "blank":
             continue
-        text = _padded(line[1], width) if schema.file_format == "xlsx" else line[1]
+        text = _padded(line[1], width) if workbook else line[1]
         if _may_be_a_row(text, as_rows, date, close):
             candidates.append(line)
             texts.append(text)

@@ -119,12 +119,12 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[Shee
         if header is not None:
             plan.schema = _as_header(sheet, schema, header)
         elif schema.header_row < 0:
-            own = detect_sheet(sheet, name)
+            own = detect_sheet(sheet, name, schema.file_format)
             plan.schema = _as_headerless(own, schema)
         if plan.schema is not None and plan.schema.footer_lines > 0:
             plan.schema = replace(plan.schema, footer_lines=_own_footer(sheet.rows, plan.schema))
         if plan.schema is None:
-            plan.own = own or detect_sheet(sheet, name)
+            plan.own = own or detect_sheet(sheet, name, schema.file_format)
             if _price_like(plan.own):
                 plan.reason = (f"on sheet {sheet.name!r}, not read: its layout differs from sheet {main.name!r},"
                                " which this file's schema describes")

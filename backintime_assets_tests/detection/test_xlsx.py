@@ -1,4 +1,5 @@
 import io
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
@@ -6,7 +7,8 @@ import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection import xlsx
-from backintime_assets.detection.xlsx import cell_text, is_xlsx, read_sheet
+from backintime_assets.detection.xlsx import cell_text, is_workbook, read_sheet, workbook_format
+from backintime_assets_tests.support import workbooks
 
 
 @pytest.fixture(params=["calamine", "openpyxl"], autouse=True)
@@ -55,7 +57,7 @@ def test_cell_text(value, text):
 
 def test_detects_table_in_workbook():
     data = workbook(ROWS)
-    assert is_xlsx(data, "prices.bin")
+    assert is_workbook(data, "prices.bin")
     s = detect_bytes(data, "prices.xlsx")
     assert (s.file_format, s.sheet, s.header_row, s.data_start_line, s.footer_lines) == ("xlsx", "Prices", 2, 3, 1)
     assert [c.canonical for c in s.columns] == ["date", "ticker", "open", "high", "low", "close", "volume"]
@@ -83,3 +85,38 @@ def test_bounded_read_keeps_head_and_tail():
 def test_corrupt_workbook_is_a_problem_not_an_exception():
     s = detect_bytes(b"PK\x03\x04 not really a zip", "broken.xlsx")
     assert s.problem.startswith("unreadable workbook")
+
+
+@pytest.mark.parametrize(("writer", "name", "kind"), [
+    ("xls", "prices.xls", "xls"), ("xls", "prices.csv", "xls"),  # an old workbook saved under a .csv name
+    ("xlsb", "prices.xlsb", "xlsb"), ("xlsb", "prices.bin", "xlsb"),
+    ("ods", "prices.ods", "ods"), ("ods", "prices.zip", "ods"),
+])
+def test_workbook_format_by_content(writer, name, kind):
+    data = getattr(workbooks, writer)({"Prices": [["Date", "Close"], [date(2020, 1, 2), 1.5]]})
+    assert workbook_format(data, name) == kind and is_workbook(data, name)
+
+
+def test_workbook_format_of_xlsx_and_xlsm_with_macros():
+    assert workbook_format(workbook(ROWS), "p.bin") == "xlsx"
+    # an .xlsm's macros are xl/vbaProject.bin: a .bin part, but no binary workbook
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/vbaProject.bin", b"\x00")
+    assert workbook_format(zipped.getvalue(), "macros.xlsm") == "xlsx"
+
+
+@pytest.mark.parametrize(("data", "name", "kind"), [
+    (b"PK\x03\x04 names beyond the sniffed bytes", "p.ods", "ods"),  # a zip: its name tells its kind
+    (b"PK\x03\x04 names beyond the sniffed bytes", "p.xlsb", "xlsb"),
+    (b"PK\x03\x04 a zip of CSV files", "p.csv", None),  # binary, as before
+    (b"Date\tClose\n2020-01-02\t1.5\n", "export.xls", None),  # a web export named .xls is text
+])
+def test_workbook_format_by_name_only_for_zips(data, name, kind):
+    assert workbook_format(data, name) == kind
+
+
+def test_a_tab_separated_export_named_xls_is_read_as_text():
+    s = detect_bytes(b"Date\tClose\n2020-01-02\t1.5\n2020-01-03\t1.6\n", "export.xls")
+    assert (s.file_format, s.delimiter, s.problem) == ("csv", "\t", None)

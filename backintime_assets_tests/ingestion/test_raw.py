@@ -211,12 +211,12 @@ def test_a_schema_correction_logs_the_dates_read_before_and_after(postgres_url, 
 
 def test_files_the_migration_passes_over_are_reported_with_the_reason(postgres_url, local_lake, tmp_path):
     source = _source(tmp_path, a=range(3, 5))
-    (source / "2009 prices.xls").write_bytes(b"\xd0\xcf\x11\xe0 an old workbook")
+    (source / "2009 prices.numbers").write_bytes(b"PK\x03\x04 an Apple Numbers workbook")
     (source / "_manifest.csv").write_text("bookkeeping")
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
     assert report.copied == ["a.csv"]
     assert report.files_not_migrated() == [
-        "2009 prices.xls: a .xls workbook, which is not read: save it as .xlsx or .csv"]
-    assert set(report.passed_over) == {"2009 prices.xls", "_manifest.csv"}
+        "2009 prices.numbers: a .numbers workbook, which is not read: save it as .xlsx or .csv"]
+    assert set(report.passed_over) == {"2009 prices.numbers", "_manifest.csv"}

@@ -26,15 +26,25 @@ def test_scan_skips_bookkeeping_and_other_files(tmp_path):
 
 
 def test_every_file_passed_over_is_named_with_the_reason(tmp_path):
-    for name in ("a.csv", "_ground_truth.csv", "old/prices 2009.xls", "notes.md", "LICENSE", "q1.ods"):
+    for name in ("a.csv", "_ground_truth.csv", "notes.md", "LICENSE", "budget.numbers"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     found, passed_over = scan_all(tmp_path)
     assert [f.relative for f in found] == ["a.csv"]
+    migrated = ".csv, .ods, .tsv, .txt, .xls, .xlsb, .xlsm, .xlsx"
     assert passed_over == {
-        "LICENSE": "not a price file type (no suffix; migrated: .csv, .tsv, .txt, .xlsm, .xlsx)",
+        "LICENSE": f"not a price file type (no suffix; migrated: {migrated})",
         "_ground_truth.csv": "bookkeeping: a name starting with '_' or '.'",
-        "notes.md": "not a price file type (.md; migrated: .csv, .tsv, .txt, .xlsm, .xlsx)",
-        "old/prices 2009.xls": "a .xls workbook, which is not read: save it as .xlsx or .csv",
-        "q1.ods": "a .ods workbook, which is not read: save it as .xlsx or .csv",
+        "notes.md": f"not a price file type (.md; migrated: {migrated})",
+        "budget.numbers": "a .numbers workbook, which is not read: save it as .xlsx or .csv",
     }
+
+
+def test_old_and_open_workbooks_are_migrated(tmp_path):
+    """Offices kept years of .xls; LibreOffice saves .ods; Excel's binary .xlsb: calamine reads all three."""
+    for name in ("old/prices 2009.xls", "q1.ods", "big.XLSB", "desk.numbers"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    found, passed_over = scan_all(tmp_path)
+    assert [f.relative for f in found] == ["big.XLSB", "old/prices 2009.xls", "q1.ods"]
+    assert list(passed_over) == ["desk.numbers"]

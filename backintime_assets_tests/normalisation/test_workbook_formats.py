@@ -1,0 +1,112 @@
+"""Old and open workbook formats (.xls, .xlsb, .ods) load as .xlsx does: detected, every sheet
+read, dates as dates; without calamine they are a clear file problem, not a crash."""
+from datetime import date
+
+import pytest
+
+from backintime_assets.detection import detect_bytes, detect_file, xlsx
+from backintime_assets.detection.xlsx import SHEET_LINES
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.sheets import OTHER_SHEET
+from backintime_assets_tests.support import workbooks
+
+WRITERS = {"xls": workbooks.xls, "xlsb": workbooks.xlsb, "ods": workbooks.ods}
+HEADER = ["Date", "Open", "High", "Low", "Close", "Volume"]
+
+
+@pytest.fixture
+def calamine(monkeypatch):
+    pytest.importorskip("python_calamine")
+    monkeypatch.setattr(xlsx, "ENGINE", "calamine")
+
+
+def month(m: int, days=(4, 5, 6)) -> list[list]:
+    rows = [[f"AAPL daily prices, month {m}"], [], HEADER]
+    rows += [[date(2021, m, d), 100.25 + d, 101.5 + d, 99.75 + d, 100.5 + d, 1000 * d] for d in days]
+    return rows + [["Total", None, None, None, None, 1000 * sum(days)]]
+
+
+def run(data: bytes, name: str):
+    schema = detect_bytes(data, name)
+    return schema, normalise_bytes(data, schema, name)
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_each_format_loads_its_rows_with_dates_and_prices(kind, calamine):
+    data = WRITERS[kind]({"Prices": month(1)})
+    schema, r = run(data, f"aapl.{kind}")
+    assert (schema.file_format, schema.sheet, schema.header_row, schema.footer_lines) == (kind, "Prices", 2, 1)
+    assert schema.columns[0].type == "date"
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.date.tolist() == [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6)]
+    assert r.prices.close.tolist() == [104.5, 105.5, 106.5] and r.prices.open.tolist() == [104.25, 105.25, 106.25]
+    assert r.prices.volume.tolist() == [4000, 5000, 6000] and set(r.prices.ticker) == {"AAPL"}
+    assert r.prices.source_line.tolist() == [4, 5, 6]
+    assert dict(zip(r.non_data.source_line, r.non_data.reason)) == {1: "preamble", 2: "blank", 3: "header",
+                                                                     7: "footer"}
+
+
+def test_multi_sheet_xls_loads_every_month_and_keeps_notes_as_non_data(calamine):
+    notes = [["Copied from the desk's old share, 2009"], ["Ask Maria about March"]]
+    data = workbooks.xls({"Jan": month(1), "Feb": month(2, days=(1, 2, 3)), "Notes": notes})
+    _, r = run(data, "aapl 2021.xls")
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.strftime("%m-%d").tolist() == ["01-04", "01-05", "01-06", "02-01", "02-02", "02-03"]
+    assert r.prices.source_line.tolist() == [4, 5, 6, SHEET_LINES + 4, SHEET_LINES + 5, SHEET_LINES + 6]
+    kinds = dict(zip(r.non_data.source_line, r.non_data.reason))
+    assert kinds[2 * SHEET_LINES + 1] == kinds[2 * SHEET_LINES + 2] == OTHER_SHEET
+    assert r.physical_lines == 7 + 7 + 2
+
+
+def test_xls_serial_dates_without_a_date_format_are_dates(calamine):
+    # A date typed as its serial number in a "General" cell: a number, read as an Excel serial.
+    rows = [["Date", "Close"]] + [[44200 + k, 10.5 + k] for k in range(4)]
+    schema, r = run(workbooks.xls({"Sheet1": rows}), "msft.xls")
+    assert (schema.columns[0].type, schema.columns[0].format) == ("date", "excel_serial")
+    assert r.prices.date.dt.date.tolist() == [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6), date(2021, 1, 7)]
+    assert r.prices.close.tolist() == [10.5, 11.5, 12.5, 13.5]
+
+
+def test_a_binary_xls_named_csv_is_read_as_the_workbook_it_is(calamine):
+    data = workbooks.xls({"Prices": month(3, days=(3, 4, 5))})
+    assert data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    schema, r = run(data, "aapl.csv")
+    assert schema.file_format == "xls" and schema.encoding != "binary" and schema.problem is None
+    assert r.file_problem is None and len(r.prices) == 3 and r.rejected.empty
+
+
+@pytest.mark.parametrize(("stream", "problem"), [
+    ("WordDocument", "unreadable workbook: a legacy Office file holding no workbook (a Word document?)"),
+    ("EncryptedPackage", "unreadable workbook: password-protected"),  # an .xlsx with a password
+])
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_a_legacy_office_file_that_is_no_readable_workbook_is_a_file_problem(stream, problem, engine, monkeypatch):
+    monkeypatch.setattr(xlsx, "ENGINE", engine)
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + stream.encode("utf-16-le") + bytes(100)
+    schema, r = run(data, "prices.csv")
+    assert schema.problem == problem and r.file_problem == problem
+    assert r.prices.empty and r.rows_read == 0
+
+
+def test_detect_file_reads_a_workbook_whole(tmp_path, calamine):
+    path = tmp_path / "aapl.ods"
+    path.write_bytes(workbooks.ods({"Prices": month(1)}))
+    schema = detect_file(path)
+    assert (schema.file_format, schema.header_row, schema.problem) == ("ods", 2, None)
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_without_calamine_the_format_is_a_clear_file_problem(kind, monkeypatch):
+    data = WRITERS[kind]({"Prices": month(1)})
+    monkeypatch.setattr(xlsx, "ENGINE", "openpyxl")
+    schema, r = run(data, f"aapl.{kind}")
+    problem = f"unreadable workbook: .{kind} needs python-calamine"
+    assert schema.problem == problem and r.file_problem == problem and r.prices.empty
+
+
+def test_a_schema_detected_with_calamine_but_read_without_it_is_a_clear_file_problem(monkeypatch, calamine):
+    data = workbooks.xls({"Prices": month(1)})
+    schema = detect_bytes(data, "aapl.xls")
+    monkeypatch.setattr(xlsx, "ENGINE", "openpyxl")
+    r = normalise_bytes(data, schema, "aapl.xls")
+    assert r.file_problem == "unreadable workbook: .xls needs python-calamine" and r.prices.empty

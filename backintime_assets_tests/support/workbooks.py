@@ -1,0 +1,136 @@
+"""Writers of .xls, .ods and .xlsb workbooks for tests: a sheet is a list of rows of str, int,
+float, date or None (empty). Dates are written as Excel writes them: serial numbers under a date
+format (.xls, .xlsb), typed date cells (.ods).
+
+.xls goes through xlwt (a dev dependency). .ods and .xlsb have no maintained writer in Python, so
+they are written by hand, with the least their readers need: the ODF mimetype, content.xml and
+manifest; the xlsb workbook, relationships, styles and sheet records of MS-XLSB."""
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from datetime import date
+from xml.sax.saxutils import escape, quoteattr
+
+Sheets = dict[str, list[list]]
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def xls(sheets: Sheets, date_format: str = "DD/MM/YYYY") -> bytes:
+    import xlwt
+
+    book = xlwt.Workbook()
+    dated = xlwt.easyxf(num_format_str=date_format)
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, date):
+                    sheet.write(r, c, value, dated)
+                elif value is not None:
+                    sheet.write(r, c, value)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def _ods_cell(value) -> str:
+    if value is None:
+        return "<table:table-cell/>"
+    if isinstance(value, date):
+        return (f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+                f"<text:p>{value:%d.%m.%Y}</text:p></table:table-cell>")
+    if isinstance(value, (int, float)):
+        return (f'<table:table-cell office:value-type="float" office:value="{value!r}">'
+                f"<text:p>{value}</text:p></table:table-cell>")
+    return f'<table:table-cell office:value-type="string"><text:p>{escape(value)}</text:p></table:table-cell>'
+
+
+def ods(sheets: Sheets) -> bytes:
+    tables = "".join(
+        f"<table:table table:name={quoteattr(name)}>"
+        + "".join("<table:table-row>" + "".join(map(_ods_cell, row)) + "</table:table-row>" for row in rows)
+        + "</table:table>" for name, rows in sheets.items())
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">'
+               f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+               "</office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        # ODF: the mimetype first and stored, so that its bytes name the format
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def _record(kind: int, payload: bytes = b"") -> bytes:
+    """An MS-XLSB record: its type and size as 7-bit variable-length integers, then its bytes."""
+    out = bytearray([kind & 0x7F | (0x80 if kind > 0x7F else 0)])
+    if kind > 0x7F:
+        out.append(kind >> 7)
+    size = len(payload)
+    while True:
+        out.append(size & 0x7F | (0x80 if size > 0x7F else 0))
+        size >>= 7
+        if not size:
+            return bytes(out) + payload
+
+
+def _wide(text: str) -> bytes:
+    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+
+def _xlsb_cell(col: int, value) -> bytes:
+    if isinstance(value, str):
+        return _record(0x06, struct.pack("<II", col, 0) + _wide(value))  # BrtCellSt
+    if isinstance(value, date):  # BrtCellReal under cell format 1, the built-in date format 14
+        return _record(0x05, struct.pack("<IId", col, 1, float((value - _EXCEL_EPOCH).days)))
+    return _record(0x05, struct.pack("<IId", col, 0, float(value)))
+
+
+def _xlsb_sheet(rows: list[list]) -> bytes:
+    width = max((len(r) for r in rows), default=1)
+    out = _record(0x81) + _record(0x94, struct.pack("<IIII", 0, max(len(rows) - 1, 0), 0, width - 1))
+    out += _record(0x91)  # BrtBeginSheetData
+    for r, row in enumerate(rows):
+        out += _record(0x00, struct.pack("<I", r) + bytes(13))  # BrtRowHdr
+        out += b"".join(_xlsb_cell(c, v) for c, v in enumerate(row) if v is not None)
+    return out + _record(0x92) + _record(0x82)
+
+
+def xlsb(sheets: Sheets) -> bytes:
+    names = list(sheets)
+    book = _record(0x83) + _record(0x8F)  # BrtBeginBook, BrtBeginBundleShs
+    for k, name in enumerate(names):
+        book += _record(0x9C, struct.pack("<II", 0, k + 1) + _wide(f"rId{k + 1}") + _wide(name))
+    book += _record(0x90) + _record(0x84)
+    rels = ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{k + 1}" Target="worksheets/sheet{k + 1}.bin" Type="http://'
+                      'schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
+                      for k in range(len(names)))
+            + "</Relationships>")
+    xf = [_record(0x2F, struct.pack("<HH", 0xFFFF, fmt) + bytes(12)) for fmt in (0, 14)]  # general, date
+    styles = _record(0x269, struct.pack("<I", len(xf))) + b"".join(xf) + _record(0x26A)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?>'
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.bin", book)
+        z.writestr("xl/_rels/workbook.bin.rels", rels)
+        z.writestr("xl/styles.bin", styles)
+        for k, name in enumerate(names):
+            z.writestr(f"xl/worksheets/sheet{k + 1}.bin", _xlsb_sheet(sheets[name]))
+    return buf.getvalue()
