@@ -23,6 +23,9 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) is an O
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # the first member, stored: raw bytes
 _XLSB_PART = re.compile(rb"xl/(?:workbook|worksheets/[^/]{1,64})\.bin")  # not xl/vbaProject.bin (.xlsm)
 _SNIFF_BYTES = 65536
+# BIFF: FILEPASS (0x2F), the record of an encrypted .xls, comes right after the workbook's first BOF
+# (0x809, 16 bytes long in BIFF8, 8 in BIFF5).
+_BIFF_FILEPASS = re.compile(rb"\x09\x08(?:\x10\x00.{16}|\x08\x00.{8})\x2f\x00", re.DOTALL)
 WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
 WORKBOOK_FORMATS = frozenset(WORKBOOK_SUFFIXES.values())  # FileSchema.file_format of a workbook
 SHEET_LINES = 2**20  # rows an Excel worksheet holds at most
@@ -34,15 +37,34 @@ class UnreadableWorkbook(Exception):
 
 def unreadable(exc: Exception, data: bytes = b"") -> str:
     """The file problem of workbook `data` that could not be read."""
-    # An OLE2 file is read as .xls whatever its name; it may hold something else. Stream names
-    # are UTF-16 in its directory: an encrypted .xlsx is an EncryptedPackage, an .xls a Workbook (Excel 95: Book).
-    if data.startswith(OLE2_MAGIC) and "EncryptedPackage".encode("utf-16-le") in data:
+    # An OLE2 file is read as .xls whatever its name; it may hold something else: an encrypted
+    # .xlsx is an EncryptedPackage, an .xls a Workbook (Excel 95: Book), a Word file a WordDocument.
+    if data.startswith(OLE2_MAGIC) and _ole2_entry(data, "EncryptedPackage"):
         return "unreadable workbook: password-protected"
-    if data.startswith(OLE2_MAGIC) and not any(n.encode("utf-16-le") in data for n in ("Workbook", "Book")):
+    if data.startswith(OLE2_MAGIC) and not any(_ole2_entry(data, n) for n in ("Workbook", "Book")):
         return "unreadable workbook: a legacy Office file holding no workbook (a Word document?)"
+    if data.startswith(OLE2_MAGIC) and _BIFF_FILEPASS.search(data):
+        # Excel also encrypts an .xls whose structure is protected (with a built-in password):
+        # such a file opens in Excel without one, and saved as .xlsx it is no longer encrypted.
+        return "unreadable workbook: encrypted .xls (a password or a protected workbook): save it as .xlsx"
     if isinstance(exc, UnreadableWorkbook):
         return f"unreadable workbook: {exc}"
     return f"unreadable workbook: {type(exc).__name__}"  # corrupt archives raise anything
+
+
+def _ole2_entry(data: bytes, name: str) -> bool:
+    """Whether OLE2 file `data` has a stream or storage called `name`. Its directory's 128-byte
+    entries start with the name in UTF-16, NUL-ended, and hold that length in bytes at +64; and
+    sectors (512 or 4096 bytes) keep them 128-aligned in the file. Only there does a name count:
+    a Word document's text saying "Order Book" is no Book stream."""
+    wanted = name.encode("utf-16-le") + b"\0\0"
+    length = len(wanted).to_bytes(2, "little")
+    at = data.find(wanted)
+    while at >= 0:
+        if at % 128 == 0 and data[at + 64:at + 66] == length:
+            return True
+        at = data.find(wanted, at + 1)
+    return False
 
 
 @dataclass
@@ -56,9 +78,10 @@ class Sheet:
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
     """"xlsx", "xls", "xlsb" or "ods" for a workbook, None for anything else. The content decides,
-    whatever the name: a binary .xls saved as prices.csv is a workbook, and a "prices.xls" exported
-    by a web application is often text (tab-separated). The name tells only a zip's kind when its
-    part names are beyond the first bytes, and calls an unreadable .xlsx a workbook, as before."""
+    whatever the name: a binary .xls saved as prices.csv is a workbook, and a "prices.xls" or
+    "prices.xlsx" exported by a web application is often text (CSV, tab-separated). The name tells
+    only a zip's kind when its part names are beyond the first bytes; anything else that is no
+    zip or OLE2 file is for the text reader, which loads text and calls other bytes binary."""
     head = data[:_SNIFF_BYTES]
     by_name = WORKBOOK_SUFFIXES.get(PurePath(name.lower()).suffix)
     if head.startswith(OLE2_MAGIC):
@@ -71,7 +94,7 @@ def workbook_format(data: bytes, name: str = "") -> str | None:
         if b"xl/" in head:
             return "xlsx"
         return by_name
-    return "xlsx" if by_name == "xlsx" else None
+    return None
 
 
 def is_workbook(data: bytes, name: str) -> bool:

@@ -112,6 +112,8 @@ def test_workbook_format_of_xlsx_and_xlsm_with_macros():
     (b"PK\x03\x04 names beyond the sniffed bytes", "p.xlsb", "xlsb"),
     (b"PK\x03\x04 a zip of CSV files", "p.csv", None),  # binary, as before
     (b"Date\tClose\n2020-01-02\t1.5\n", "export.xls", None),  # a web export named .xls is text
+    (b"Date,Close\n2020-01-02,1.5\n", "export.xlsx", None),  # and named .xlsx
+    (b"", "empty.xlsx", None),  # the text reader's empty file
 ])
 def test_workbook_format_by_name_only_for_zips(data, name, kind):
     assert workbook_format(data, name) == kind

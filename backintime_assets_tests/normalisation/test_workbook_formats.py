@@ -82,7 +82,9 @@ def test_a_binary_xls_named_csv_is_read_as_the_workbook_it_is(calamine):
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
 def test_a_legacy_office_file_that_is_no_readable_workbook_is_a_file_problem(stream, problem, engine, monkeypatch):
     monkeypatch.setattr(xlsx, "ENGINE", engine)
-    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + stream.encode("utf-16-le") + bytes(100)
+    name = stream.encode("utf-16-le") + b"\0\0"  # a directory entry: the name, then its length
+    entry = name.ljust(64, b"\0") + len(name).to_bytes(2, "little")
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + entry + bytes(100)
     schema, r = run(data, "prices.csv")
     assert schema.problem == problem and r.file_problem == problem
     assert r.prices.empty and r.rows_read == 0
@@ -110,3 +112,56 @@ def test_a_schema_detected_with_calamine_but_read_without_it_is_a_clear_file_pro
     monkeypatch.setattr(xlsx, "ENGINE", "openpyxl")
     r = normalise_bytes(data, schema, "aapl.xls")
     assert r.file_problem == "unreadable workbook: .xls needs python-calamine" and r.prices.empty
+
+
+def test_a_word_document_whose_text_names_a_book_is_no_workbook(calamine):
+    # Text not in Latin-1 is stored as UTF-16, as stream names are: "Order Book" is no Book stream.
+    xls = workbooks.xls({"Notes": [["Order Book \u2713"], ["Ask Maria about the Workbook \u2713"]]})
+    data = workbooks.ole2_renamed(xls, "Workbook", "WordDocument")
+    assert "Book".encode("utf-16-le") in data
+    schema, r = run(data, "minutes.csv")
+    problem = "unreadable workbook: a legacy Office file holding no workbook (a Word document?)"
+    assert schema.problem == problem and r.file_problem == problem and r.rows_read == 0
+
+
+def test_an_encrypted_xls_says_so(calamine):
+    # Excel encrypts an .xls with a password, and one whose structure is protected (no password
+    # asked); either is read once saved as .xlsx.
+    data = workbooks.encrypted_xls({"Prices": month(1)})
+    schema, r = run(data, "aapl.xls")
+    problem = "unreadable workbook: encrypted .xls (a password or a protected workbook): save it as .xlsx"
+    assert schema.problem == problem and r.file_problem == problem and r.prices.empty
+
+
+@pytest.mark.parametrize("name", ["export.xlsx", "export.xlsm"])
+def test_a_csv_export_named_as_a_workbook_loads_as_text(name, calamine):
+    # Web applications name CSV downloads .xlsx as they name them .xls: the content decides.
+    data = b"Date,Close\n2021-01-04,10.5\n2021-01-05,11.5\n2021-01-06,12.5\n"
+    schema, r = run(data, name)
+    assert (schema.file_format, schema.problem) == ("csv", None)
+    assert r.file_problem is None and r.prices.close.tolist() == [10.5, 11.5, 12.5]
+
+
+def test_an_empty_xlsx_is_the_same_problem_to_detection_and_normalisation():
+    schema, r = run(b"", "prices.xlsx")
+    assert schema.problem == r.file_problem == "empty file"
+
+
+@pytest.mark.xfail(strict=True, reason="the 1904 date system is not known to the serial reading: "
+                   "calamine converts date-formatted cells, but a serial in a General cell is read "
+                   "from 1899-12-30; needs the workbook's date1904 flag on the Sheet")
+def test_serial_dates_of_a_1904_workbook_are_its_dates(calamine):
+    # Mac Excel (2011 and before) counts days from 1904-01-01: serial 0 is 1904-01-01, 1462 days on.
+    days = [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6), date(2021, 1, 7)]
+    rows = [["Date", "Close"]] + [[(d - date(1904, 1, 1)).days, 10.5 + k] for k, d in enumerate(days)]
+    _, r = run(workbooks.xls({"Sheet1": rows}, dates_1904=True), "msft.xls")
+    assert r.prices.date.dt.date.tolist() == days
+
+
+@pytest.mark.xfail(strict=True, reason="an HTML table saved as .xls (web and bank exports) is read as "
+                   "CSV text: its rows are rejected as 'no date or close column', not named HTML")
+def test_an_html_page_named_xls_is_a_clear_file_problem():
+    rows = b"".join(b"<tr><td>2021-01-%02d</td><td>1.5</td></tr>\n" % d for d in (4, 5, 6, 7))
+    data = b"<html><body><table>\n<tr><td>Date</td><td>Close</td></tr>\n" + rows + b"</table></body></html>\n"
+    schema, r = run(data, "statement.xls")
+    assert "HTML" in (r.file_problem or "")

@@ -17,10 +17,11 @@ Sheets = dict[str, list[list]]
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
-def xls(sheets: Sheets, date_format: str = "DD/MM/YYYY") -> bytes:
+def xls(sheets: Sheets, date_format: str = "DD/MM/YYYY", dates_1904: bool = False) -> bytes:
     import xlwt
 
     book = xlwt.Workbook()
+    book.dates_1904 = dates_1904  # Mac Excel's date system: serial 0 is 1904-01-01
     dated = xlwt.easyxf(num_format_str=date_format)
     for name, rows in sheets.items():
         sheet = book.add_sheet(name)
@@ -33,6 +34,30 @@ def xls(sheets: Sheets, date_format: str = "DD/MM/YYYY") -> bytes:
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+def encrypted_xls(sheets: Sheets) -> bytes:
+    """An .xls as Excel writes an encrypted one (a password, or a protected structure): an RC4
+    FILEPASS record right after the workbook's BOF. The records after the BOF make room for it, so
+    the OLE2 file keeps its size; the rest is left in clear, as readers stop at FILEPASS."""
+    data = bytearray(xls(sheets))
+    start = end = data.index(b"\x09\x08\x10\x00") + 20  # after BIFF8's BOF, at the stream's start
+    filepass = struct.pack("<HHHHH", 0x2F, 54, 1, 1, 1) + bytes(48)
+    while end - start < len(filepass) + 4:
+        end += 4 + struct.unpack_from("<H", data, end + 2)[0]
+    filler = end - start - len(filepass) - 4
+    data[start:end] = filepass + struct.pack("<HH", 0xEF, filler) + bytes(filler)  # 0xEF: no record
+    return bytes(data)
+
+
+def ole2_renamed(data: bytes, old: str, new: str) -> bytes:
+    """OLE2 file `data` with its stream `old` renamed `new` (an .xls made into a Word document):
+    a directory entry is the UTF-16 name, NUL-ended, in 64 bytes, then that length in bytes."""
+    at = data.index(old.encode("utf-16-le") + b"\0\0")
+    name = new.encode("utf-16-le") + b"\0\0"
+    out = bytearray(data)
+    out[at:at + 66] = name.ljust(64, b"\0") + struct.pack("<H", len(name))
+    return bytes(out)
 
 
 _ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
