@@ -74,6 +74,7 @@ class Sheet:
     tail: list[list[str]] | None = None  # last rows when `rows` holds only the first ones
     total_rows: int = 0
     index: int = 0  # position among the workbook's sheets, in tab order (chart sheets count)
+    visible: bool = True  # False: hidden (or "very hidden") by whoever kept the workbook
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
@@ -144,8 +145,8 @@ def _calamine_available() -> bool:
 ENGINE = "calamine" if _calamine_available() else "openpyxl"  # calamine (Rust) is ~10x faster
 
 
-def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0) -> Sheet:
-    out = Sheet(name, index=index)
+def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0, visible: bool = True) -> Sheet:
+    out = Sheet(name, index=index, visible=visible)
     last: deque[list[str]] = deque(maxlen=tail if head is not None else 0)
     for i, row in enumerate(rows):
         cells = _trim(row)
@@ -163,18 +164,27 @@ def _nonblank_rows(sheet: Sheet) -> int:
     return sum(1 for r in sheet.rows if r) + sum(1 for r in sheet.tail or [] if r)
 
 
-def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int):
-    from python_calamine import CalamineWorkbook
+def _visible_first(names: list, visible) -> list:
+    """A hidden sheet is most often a stale copy or a lookup table kept out of sight: the visible
+    sheets are what the workbook's keeper reads, so they are looked at first."""
+    return sorted(names, key=lambda n: not visible(n))
+
+
+def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    shown = {m.name: m.visible == SheetVisibleEnum.Visible for m in getattr(wb, "sheets_metadata", [])}
     names = [sheet] if sheet is not None and sheet in wb.sheet_names else wb.sheet_names
+    if visible_first:
+        names = _visible_first(names, lambda n: shown.get(n, True))
     for name in names:
         # skip_empty_area=False keeps leading empty rows, so row i stays spreadsheet row i + 1.
         rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        yield _bounded(name, rows, head, tail, wb.sheet_names.index(name))
+        yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True))
 
 
-def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int):
+def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
     import openpyxl
 
     kind = workbook_format(data)
@@ -184,18 +194,22 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         chosen = [wb[sheet]] if sheet is not None and sheet in wb.sheetnames else wb.worksheets
+        if visible_first:
+            chosen = _visible_first(chosen, lambda ws: ws.sheet_state == "visible")
         for ws in chosen:  # worksheets leaves chart sheets out; sheetnames, as calamine, has them
-            yield _bounded(ws.title, ws.iter_rows(values_only=True), head, tail, wb.sheetnames.index(ws.title))
+            yield _bounded(ws.title, ws.iter_rows(values_only=True), head, tail, wb.sheetnames.index(ws.title),
+                           ws.sheet_state == "visible")
     finally:
         wb.close()
 
 
 def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, tail: int = 0,
                engine: str | None = None) -> Sheet:
-    """Rows of `sheet` (default: the first worksheet holding at least two non-empty rows).
-    With `head`, keep only the first `head` rows plus the last `tail` rows (bounded detection)."""
+    """Rows of `sheet` (default: the first worksheet holding at least two non-empty rows, a visible
+    one before any hidden one). With `head`, keep only the first `head` rows plus the last `tail`
+    rows (bounded detection)."""
     first = None
-    for candidate in _reader(engine)(data, sheet, head, tail):
+    for candidate in _reader(engine)(data, sheet, head, tail, visible_first=True):
         if first is None:
             first = candidate
         if _nonblank_rows(candidate) >= 2:
@@ -219,7 +233,8 @@ def chosen_sheet(sheets: list[Sheet], name: str | None) -> Sheet | None:
         named = next((s for s in sheets if s.name == name), None)
         if named is not None:
             return named
-    return next((s for s in sheets if _nonblank_rows(s) >= 2), sheets[0] if sheets else None)
+    ordered = sorted(sheets, key=lambda s: not s.visible)  # as read_sheet looks at them
+    return next((s for s in ordered if _nonblank_rows(s) >= 2), ordered[0] if ordered else None)
 
 
 def sheet_lines(sheets: list[Sheet]) -> int:

@@ -221,7 +221,7 @@ def _workbook(plans: list[SheetPlan], width: int, needed: list[int]
             if plan.sheet.index:
                 labels.update((line, plan.label(line - base)) for line, raw, _ in lines if raw.strip())
             outside += lines
-            regions.append((rows, first, stop, base, plan.label if plan.sheet.index else None))
+            regions.append((rows, first, stop, base, plan.label if plan.sheet.index else None, plan.cells))
             continue
         own = plan.own
         start = min(max(own.data_start_line, 0), len(rows)) if plan.reason else len(rows)

@@ -323,21 +323,25 @@ def _merge(main: Records, extra: Records) -> Records:
 
 def split_rows(rows: list[list[str]], first: int, stop: int, width: int, needed: Sequence[int]) -> Records:
     """Records from spreadsheet rows [first, stop) (row i is spreadsheet row i + 1)."""
-    return split_sheets([(rows, first, stop, 0, None)], width, needed)
+    return split_sheets([(rows, first, stop, 0, None, None)], width, needed)
 
 
-def split_sheets(regions: Sequence[tuple[list[list[str]], int, int, int, Callable[[int], str] | None]], width: int,
-                 needed: Sequence[int], rejected: Sequence[Line] = ()) -> Records:
+Region = tuple[list[list[str]], int, int, int, Callable[[int], str] | None, list[list[str]] | None]
+
+
+def split_sheets(regions: Sequence[Region], width: int, needed: Sequence[int],
+                 rejected: Sequence[Line] = ()) -> Records:
     """Records from the rows [first, stop) of several sheets, given as (rows, first, stop, base,
-    label): row i is line base + i + 1, its raw text starts with label(i + 1) (the sheet it is on;
-    None on the first sheet, whose rows are read as they are).
+    label, cells): row i is line base + i + 1, its raw text starts with label(i + 1) (the sheet it
+    is on; None on the first sheet, whose rows are read as they are); its cells are cells[i] when
+    `cells` is given (rows restated in the schema's formats: the raw text stays as written).
     `rejected`: rows already refused (another sheet's), counted with the rest."""
     sorter = _RowSorter(width)
     sorter.rejected.extend(rejected)
-    for rows, first, stop, base, label in regions:
+    for rows, first, stop, base, label, restated in regions:
         for i in range(first, min(stop, len(rows))):
-            cells = rows[i]
-            raw = csv_line(cells)
+            raw = csv_line(rows[i])
+            cells = rows[i] if restated is None or not raw.strip() else restated[i]
             if label is not None and raw.strip():
                 raw = label(i + 1) + raw
             if len(cells) < width:

@@ -7,13 +7,19 @@ prices, rejected rows or non-data lines (line numbers: detection/xlsx.py):
   header, a row of the same header cells (trimmed, case-folded), at the schema's header row or
   near it (a longer or shorter title); without one, a sheet that detection reads with no header, as many columns
   and the same column types. The schema's footer ends each sheet up to its last dated row; rows outside each
-  sheet's table that read as price rows are rejected as on any file (outside.py);
+  sheet's table that read as price rows are rejected as on any file (outside.py). A data sheet whose
+  dates or prices are written in other formats (text dates beside real ones) is read in its own
+  (restate.py);
+- a data sheet of another frequency (monthly bars beside daily ones, in the same layout) has its
+  rows rejected, each naming its sheet and why: they are not the day's prices of their date;
 - a sheet in another layout that reads as prices in its own (a date or a price column) has its
   rows from its own data start on rejected, each naming its sheet and why; its title and header
   are non-data lines, as any file's;
 - any other sheet (notes, one column of text, a list of names) is non-data, kind OTHER_SHEET: its
   rows are not price rows, and rejecting them would bury the rejections that matter. An empty
   sheet (a chart's) has no rows.
+Visible sheets come first (after the schema's own), so that among repeats of a ticker's date the
+row a reader of the workbook sees wins over a hidden sheet's (a stale backup): xlsx.py.
 """
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 
 from .parse import Strings, parse_dates
+from .restate import misread, restated
 
 OTHER_SHEET = "other sheet"  # the kind of a non-data line on a sheet that holds no price table
 # How far below the schema's header row another sheet's copy of it is looked for (a longer title).
@@ -41,6 +48,11 @@ _SHARED_DATES = 0.5
 # "Sheet1" and "Sheet2", sharing their dates are one table twice, whose repeats are to be rejected
 # as duplicates, not loaded under made-up tickers (PRICES, BACKUP) with none under the file's.
 _TICKER_NAME = re.compile(r"[A-Z0-9^][A-Z0-9.=^:-]{0,14}")
+# A data sheet whose distinct dates are at least this many times further apart (median) than
+# another's holds other bars: weekly or monthly ones, or month-end averages, beside daily prices.
+_OTHER_FREQUENCY = 5
+_FEW_DATES = 4  # fewer distinct dates on a sheet say nothing of its frequency (a month's first days)
+_FREQUENCY_SAMPLE = 2000  # rows of a sheet whose dates measure it
 _DEFAULT_SHEET_NAME = re.compile(r"(?:sheet|tabelle|feuil|hoja|foglio|blad|planilha|arkusz|list)\s*\d*", re.I)
 
 
@@ -51,7 +63,8 @@ class SheetPlan:
     schema: FileSchema | None = None  # data: the file's schema with this sheet's header row and start
     # not data: why its rows from `start` on are rejected (None: the sheet is non-data, OTHER_SHEET)
     reason: str | None = None
-    own: FileSchema | None = None  # not data: detection's schema of the sheet on its own
+    own: FileSchema | None = None  # not data: detection's schema of the sheet on its own (or the file's)
+    cells: list[list[str]] | None = None  # data: its rows restated in the schema's formats (restate.py)
 
     def label(self, row: int) -> str:
         """What the raw text of one of its rows starts with: nothing on the workbook's first sheet."""
@@ -104,14 +117,14 @@ def _price_like(own: FileSchema) -> bool:
 
 
 def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[SheetPlan]:
-    """A plan per sheet holding rows, the schema's own sheet first."""
+    """A plan per sheet holding rows, the schema's own sheet first, then the visible ones."""
     main = chosen_sheet(sheets, schema.sheet)
     if main is None:
         return []
     stride = sheet_lines(sheets)
     plans = [SheetPlan(main, main.index * stride, schema)]
     header = _key(main.rows[schema.header_row]) if 0 <= schema.header_row < len(main.rows) else None
-    for sheet in sheets:
+    for sheet in sorted(sheets, key=lambda s: not s.visible):  # stable: tab order within each
         if sheet is main or not any(sheet.rows):
             continue
         plan = SheetPlan(sheet, sheet.index * stride)
@@ -121,15 +134,59 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[Shee
         elif schema.header_row < 0:
             own = detect_sheet(sheet, name, schema.file_format)
             plan.schema = _as_headerless(own, schema)
+        if plan.schema is not None and misread(sheet.rows, plan.schema.data_start_line, plan.schema):
+            own = own or detect_sheet(sheet, name, schema.file_format)
+            plan.cells = restated(sheet.rows, plan.schema.data_start_line, own, plan.schema)
         if plan.schema is not None and plan.schema.footer_lines > 0:
-            plan.schema = replace(plan.schema, footer_lines=_own_footer(sheet.rows, plan.schema))
+            rows = plan.cells or sheet.rows
+            plan.schema = replace(plan.schema, footer_lines=_own_footer(rows, plan.schema))
         if plan.schema is None:
             plan.own = own or detect_sheet(sheet, name, schema.file_format)
             if _price_like(plan.own):
                 plan.reason = (f"on sheet {sheet.name!r}, not read: its layout differs from sheet {main.name!r},"
                                " which this file's schema describes")
         plans.append(plan)
+    if len(plans) > 1:
+        _other_frequencies(plans, schema)
     return plans
+
+
+def _median_gap(plan: SheetPlan, col: int) -> float | None:
+    """The median number of days between the distinct dates of a data sheet's table, None when it
+    has too few of them to tell."""
+    schema = plan.schema
+    rows = plan.cells or plan.sheet.rows
+    first = max(schema.data_start_line, 0)
+    stop = min(max(first, len(rows) - max(schema.footer_lines, 0)), first + _FREQUENCY_SAMPLE)
+    cells = pa.array([r[col] if col < len(r) else "" for r in rows[first:stop]], pa.string())
+    days = parse_dates(cells, schema.columns[col].format, schema.decimal, schema.thousands).values
+    distinct = np.unique(days[~np.isnan(days)])
+    if distinct.size < _FEW_DATES:
+        return None
+    gaps = np.sort(np.diff(distinct))  # the upper median: cheaper than np.median on small sheets
+    return float(gaps[gaps.size // 2])
+
+
+def _other_frequencies(plans: list[SheetPlan], schema: FileSchema) -> None:
+    """Data sheets of another frequency than the finest (the schema's own sheet among them: a
+    "Monthly" sheet first, "Daily" after it) become sheets whose rows are rejected. A sheet per
+    ticker is left as it is: a thinly traded ticker's dates are far apart and still its prices."""
+    cmap = schema.canonical_map()
+    if "date" not in cmap:
+        return
+    ticker_sheets = "ticker" not in cmap and sum(_named_as_ticker(p.sheet.name or "") for p in plans) > 1
+    gaps = [(p, g) for p in plans if p.schema is not None
+            for g in [_median_gap(p, cmap["date"])] if g is not None]
+    if len(gaps) < 2:
+        return
+    finest, least = min(gaps, key=lambda pg: pg[1])
+    for plan, gap in gaps:
+        if gap < _OTHER_FREQUENCY * least or (ticker_sheets and _named_as_ticker(plan.sheet.name or "")):
+            continue
+        its = "is daily" if least <= 1 else f"has them {least:g} days apart"
+        plan.reason = (f"on sheet {plan.sheet.name!r}, not read: its dates are {gap:g} days apart,"
+                       f" sheet {finest.sheet.name!r} {its}")
+        plan.own, plan.schema, plan.cells = plan.schema, None, None
 
 
 def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -> Strings | None:

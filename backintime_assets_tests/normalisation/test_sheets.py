@@ -199,7 +199,6 @@ def test_a_sheet_without_the_first_sheets_total_loads_its_last_row():
     assert every_row_once(r, sheets)
 
 
-@pytest.mark.xfail(strict=True, reason="review 475d05d: a data sheet is read with the first sheet's date format")
 def test_a_sheet_of_text_dates_in_another_format_loads():
     # Same header, dates typed as text "01/02/2021" on Feb: every Feb row rejected as an
     # unparseable date (before 475d05d the sheet was not read at all).
@@ -209,7 +208,6 @@ def test_a_sheet_of_text_dates_in_another_format_loads():
     assert len(r.prices) == 11
 
 
-@pytest.mark.xfail(strict=True, reason="review 475d05d: a sheet in the same layout is data whatever its frequency")
 def test_a_monthly_sheet_beside_the_daily_one_is_not_loaded_as_daily_rows():
     # "Daily" (March-April 2021) and "Monthly" (2020 bars, dated the 1st) share the header: the
     # monthly bars that fall on weekdays before March loaded as that day's prices.
@@ -221,7 +219,6 @@ def test_a_monthly_sheet_beside_the_daily_one_is_not_loaded_as_daily_rows():
     assert every_row_once(r, sheets)
 
 
-@pytest.mark.xfail(strict=True, reason="review 475d05d: a hidden sheet can be the schema's sheet, and its rows win")
 def test_a_hidden_stale_copy_before_the_visible_sheet_does_not_win():
     # Detection takes the first sheet with rows, hidden or not, and its rows come first: the
     # visible, corrected sheet's rows were rejected as conflicting duplicates of the hidden copy's.
@@ -234,3 +231,63 @@ def test_a_hidden_stale_copy_before_the_visible_sheet_does_not_win():
     wb.save(buf)
     r = run(buf.getvalue())
     assert (r.prices.source_line > SHEET_LINES).all() and len(r.prices) == 5
+
+
+# Gaps of review 475d05d, fixed (helper-sheets2).
+
+WEEKDAYS = [d for d in (datetime(2021, 3, 1) + timedelta(days=i) for i in range(60)) if d.weekday() < 5]
+
+
+def test_a_monthly_first_sheet_is_the_one_rejected_beside_a_daily_one():
+    # Detection reads the first sheet, here the monthly one: the daily sheet after it is the
+    # table of day prices, and the monthly bars are rejected, each saying why.
+    sheets = {"Monthly": [HEADER, *[bar(datetime(2020, m, 1), 5) for m in range(1, 13)]],
+              "Daily": [HEADER, *[bar(d) for d in WEEKDAYS]]}
+    r = run(book(sheets))
+    assert (r.prices.source_line > SHEET_LINES).all() and len(r.prices) == len(WEEKDAYS)
+    assert r.rejected.source_line.tolist() == list(range(2, 14))
+    assert set(r.rejected.reason) == {"on sheet 'Monthly', not read: its dates are 31 days apart,"
+                                      " sheet 'Daily' is daily"}
+    assert every_row_once(r, sheets)
+
+
+def test_a_thinly_traded_tickers_sheet_loads_beside_a_daily_one():
+    # A sheet per ticker: a ticker traded once a week has its dates far apart, and they are its prices.
+    weekly = [d for d in WEEKDAYS if d.weekday() == 2]
+    sheets = {"AAPL": [HEADER, *[bar(d) for d in WEEKDAYS]], "MSFT": [HEADER, *[bar(d, 1) for d in WEEKDAYS]],
+              "XYZ": [HEADER, *[bar(d, 2) for d in weekly]]}
+    r = run(book(sheets), name="watchlist.xlsx")
+    assert r.prices.groupby("ticker").size().to_dict() == {"AAPL": 44, "MSFT": 44, "XYZ": len(weekly)}
+    assert r.rejected.empty and every_row_once(r, sheets)
+
+
+def test_a_sheet_in_its_own_number_and_date_formats_keeps_its_cells_as_written():
+    # Feb pasted as text from a German export: dates "01.02.2021", prices "101,37". Its rows are
+    # read in its own formats; a rejected one shows the cells as they were written.
+    def german(v):
+        return f"{v:.2f}".replace(".", ",") if isinstance(v, float) else v
+    feb = [HEADER, *[[f"{d:%d.%m.%Y}", *map(german, bar(d)[1:])] for d in (datetime(2021, 2, x) for x in (1, 2, 6, 8))]]
+    sheets = {"Jan": [HEADER, *[bar(d) for d in DAYS]], "Feb": feb}
+    r = run(book(sheets))
+    assert len(r.prices) == 8
+    feb_rows = r.prices[r.prices.source_line > SHEET_LINES]
+    assert feb_rows.date.dt.strftime("%m-%d").tolist() == ["02-01", "02-02", "02-08"]
+    assert feb_rows.close.tolist() == [bar(datetime(2021, 2, x))[4] for x in (1, 2, 8)]
+    assert r.rejected.raw.tolist() == ['sheet \'Feb\' row 4: 06.02.2021,"106,37","107,88","105,14","106,86",1006']
+    assert every_row_once(r, sheets)
+
+
+def test_detection_reads_the_visible_sheet_and_the_hidden_one_is_still_accounted_for():
+    stale = [HEADER, *[bar(d) for d in DAYS]]
+    stale[1] = [*stale[1][:4], 104.0, stale[1][5]]
+    sheets = {"Backup": stale, "Prices": [HEADER, *[bar(d) for d in DAYS]]}
+    wb = openpyxl.load_workbook(io.BytesIO(book(sheets)))
+    wb["Backup"].sheet_state = "hidden"
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    assert detect_bytes(data, "aapl.xlsx").sheet == "Prices"
+    assert [s.visible for s in xlsx.read_sheets(data)] == [False, True]
+    r = run(data)
+    assert r.rejected.reason.tolist() == [f"conflicting duplicate of line {SHEET_LINES + 2}"] + ["duplicate"] * 4
+    assert every_row_once(r, sheets)

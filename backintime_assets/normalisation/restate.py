@@ -1,0 +1,86 @@
+"""A workbook sheet's cells restated in the formats of the file's schema, for a sheet in the schema's
+layout whose own cells are written otherwise: dates typed as text ("01/02/2021") on one month's
+sheet beside real Excel dates on the others, decimal commas on a sheet pasted from elsewhere.
+
+Records of all sheets are parsed together with the one schema (normalise.py), so a sheet read in
+its own formats hands over its cells as that schema reads them; cells its own formats do not read
+either are left as written, to be rejected as on any sheet.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from backintime_assets.detection.schema import FileSchema
+
+from .parse import _EXCEL_EPOCH, parse_dates, parse_numbers
+
+_SAMPLE_ROWS = 200
+_NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
+_DAY_SCALE = {"excel_serial": 1, "epoch_s": 86400, "epoch_ms": 86400000}
+
+
+def _column(rows: list[list[str]], col: int) -> pa.Array:
+    return pa.array([r[col] if col < len(r) else "" for r in rows], pa.string())
+
+
+def misread(rows: list[list[str]], start: int, schema: FileSchema) -> bool:
+    """Whether most of the first date (or close) cells from row `start` do not read in the schema's
+    formats: the cheap test that spares the sheets read as the first one a detection of their own."""
+    cmap = schema.canonical_map()
+    sample = rows[start:start + _SAMPLE_ROWS]
+    for field in ("date", "close"):
+        if field not in cmap:
+            continue
+        cells = _column(sample, cmap[field])
+        if field == "date":
+            parsed = parse_dates(cells, schema.columns[cmap[field]].format, schema.decimal, schema.thousands)
+        else:
+            parsed = parse_numbers(cells, schema.decimal, schema.thousands)
+        if parsed.bad.sum() * 2 > (~parsed.missing).sum():
+            return True
+    return False
+
+
+def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSchema) -> list[list[str]] | None:
+    """`rows` with the cells from row `start` of each column whose format differs between the sheet's
+    own schema and the file's read in the former and written in the latter; None when the two map
+    other columns (another layout: not this module's to read) or write them alike."""
+    cmap = schema.canonical_map()
+    if own.canonical_map() != cmap or len(own.columns) != len(schema.columns):
+        return None
+    numbers_differ = (own.decimal, own.thousands) != (schema.decimal, schema.thousands)
+    body = rows[start:]
+    changed: dict[int, list[str | None]] = {}
+    for field, col in cmap.items():
+        cells = _column(body, col)
+        if field == "date" and own.columns[col].format != schema.columns[col].format:
+            parsed = parse_dates(cells, own.columns[col].format, own.decimal, own.thousands)
+            changed[col] = [None if np.isnan(d) else _date_text(int(d), schema.columns[col].format)
+                            for d in parsed.values]
+        elif field in _NUMERIC and numbers_differ:
+            parsed = parse_numbers(cells, own.decimal, own.thousands, suffixes=field == "volume")
+            changed[col] = [None if np.isnan(v) else _number_text(float(v), schema.decimal)
+                            for v in parsed.values]
+    if not changed:
+        return None
+    out = rows[:start]
+    for k, row in enumerate(body):
+        row = list(row) + [""] * (len(schema.columns) - len(row))
+        for col, texts in changed.items():
+            if texts[k] is not None:
+                row[col] = texts[k]
+        out.append(row)
+    return out
+
+
+def _date_text(day: int, fmt: str | None) -> str:
+    # The schema reads ISO dates whatever its strptime format (parse.parse_dates); numbers it must have.
+    if fmt in _DAY_SCALE:
+        return str((day + (_EXCEL_EPOCH if fmt == "excel_serial" else 0)) * _DAY_SCALE[fmt])
+    return str(np.datetime64(day, "D"))
+
+
+def _number_text(value: float, decimal: str) -> str:
+    text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return text.replace(".", decimal) if decimal != "." else text
