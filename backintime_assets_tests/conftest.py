@@ -1,4 +1,5 @@
-"""Real services for the whole suite, started once per session: Postgres, Spark and SeaweedFS S3."""
+"""Real services for the whole suite, started once per session: Postgres, Spark and SeaweedFS S3;
+and the workbook readers a module can run its tests under (`xlsx_engine`)."""
 from __future__ import annotations
 
 import os
@@ -106,3 +107,15 @@ def server_dir():
     root = Path(tempfile.mkdtemp(prefix="backintime-test-"))
     yield root
     shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["calamine", "openpyxl"])
+def xlsx_engine(request, monkeypatch):
+    """Runs a test with each workbook reader: calamine when installed, openpyxl as the fallback.
+    A module takes it for all its tests with `pytestmark = pytest.mark.usefixtures("xlsx_engine")`."""
+    from backintime_assets.detection import xlsx
+
+    if request.param == "calamine":
+        pytest.importorskip("python_calamine")
+    monkeypatch.setattr(xlsx, "ENGINE", request.param)
+    return request.param

@@ -6,18 +6,11 @@ import openpyxl
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection import xlsx
 from backintime_assets.detection.xlsx import cell_text, is_workbook, read_sheet, workbook_format
 from backintime_assets_tests.support import workbooks
 
 
-@pytest.fixture(params=["calamine", "openpyxl"], autouse=True)
-def engine(request, monkeypatch):
-    """Every test runs with both readers: calamine when installed, openpyxl as the fallback."""
-    if request.param == "calamine":
-        pytest.importorskip("python_calamine")
-    monkeypatch.setattr(xlsx, "ENGINE", request.param)
-    return request.param
+pytestmark = pytest.mark.usefixtures("xlsx_engine")  # each test with both workbook readers
 
 
 def workbook(rows, sheets=("Prices",), empty_first=False) -> bytes:

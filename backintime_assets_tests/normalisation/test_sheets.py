@@ -14,12 +14,7 @@ from backintime_assets.normalisation.sheets import OTHER_SHEET
 HEADER = ["Date", "Open", "High", "Low", "Close", "Volume"]
 
 
-@pytest.fixture(params=["calamine", "openpyxl"], autouse=True)
-def engine(request, monkeypatch):
-    if request.param == "calamine":
-        pytest.importorskip("python_calamine")
-    monkeypatch.setattr(xlsx, "ENGINE", request.param)
-    return request.param
+pytestmark = pytest.mark.usefixtures("xlsx_engine")  # each test with both workbook readers
 
 
 def bar(day: datetime, k: int = 0) -> list:
@@ -219,9 +214,8 @@ def test_a_monthly_sheet_beside_the_daily_one_is_not_loaded_as_daily_rows():
     assert every_row_once(r, sheets)
 
 
-def test_a_hidden_stale_copy_before_the_visible_sheet_does_not_win():
-    # Detection takes the first sheet with rows, hidden or not, and its rows come first: the
-    # visible, corrected sheet's rows were rejected as conflicting duplicates of the hidden copy's.
+def _hidden_stale_copy() -> tuple[dict[str, list[list]], bytes]:
+    """A hidden "Backup" sheet before the visible "Prices", its first close stale."""
     stale = [HEADER, *[bar(d) for d in DAYS]]
     stale[1] = [*stale[1][:4], 104.0, stale[1][5]]
     sheets = {"Backup": stale, "Prices": [HEADER, *[bar(d) for d in DAYS]]}
@@ -229,7 +223,14 @@ def test_a_hidden_stale_copy_before_the_visible_sheet_does_not_win():
     wb["Backup"].sheet_state = "hidden"
     buf = io.BytesIO()
     wb.save(buf)
-    r = run(buf.getvalue())
+    return sheets, buf.getvalue()
+
+
+def test_a_hidden_stale_copy_before_the_visible_sheet_does_not_win():
+    # Detection took the first sheet with rows, hidden or not, and its rows came first: the
+    # visible, corrected sheet's rows were rejected as conflicting duplicates of the hidden copy's.
+    _, data = _hidden_stale_copy()
+    r = run(data)
     assert (r.prices.source_line > SHEET_LINES).all() and len(r.prices) == 5
 
 
@@ -278,14 +279,7 @@ def test_a_sheet_in_its_own_number_and_date_formats_keeps_its_cells_as_written()
 
 
 def test_detection_reads_the_visible_sheet_and_the_hidden_one_is_still_accounted_for():
-    stale = [HEADER, *[bar(d) for d in DAYS]]
-    stale[1] = [*stale[1][:4], 104.0, stale[1][5]]
-    sheets = {"Backup": stale, "Prices": [HEADER, *[bar(d) for d in DAYS]]}
-    wb = openpyxl.load_workbook(io.BytesIO(book(sheets)))
-    wb["Backup"].sheet_state = "hidden"
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = buf.getvalue()
+    sheets, data = _hidden_stale_copy()
     assert detect_bytes(data, "aapl.xlsx").sheet == "Prices"
     assert [s.visible for s in xlsx.read_sheets(data)] == [False, True]
     r = run(data)
