@@ -33,7 +33,7 @@ class FileSchema:
     footer_lines: int  # trailing lines (notes, totals) that are not data, counted from the end
     decimal: str
     thousands: str | None
-    file_format: str  # "csv" | a workbook's "xlsx" (.xlsx, .xlsm) | "xls" | "xlsb" | "ods"
+    file_format: str  # "csv" | a workbook's "xlsx" (.xlsx, .xlsm) | "xls" | "xlsb" | "ods" | "html" | "xmlss"
     columns: list[ColumnSchema] = field(default_factory=list)
     sheet: str | None = None  # workbook: the worksheet the schema was detected on (others: normalisation/sheets.py)
     problem: str | None = None  # why the file cannot be read as a table (empty, binary, ...)

@@ -1,5 +1,7 @@
 """Read workbooks (.xlsx/.xlsm, .xls, .xlsb, .ods) as rows of cell strings, so they go through the
-same logic as CSV. calamine reads them all; openpyxl, the fallback, reads .xlsx only.
+same logic as CSV. calamine reads them all; openpyxl, the fallback, reads .xlsx only. HTML pages
+and Excel 2003 XML spreadsheets (a web or bank export's "prices.xls") are read as workbooks too,
+each table a sheet (markup.py).
 
 Detection reads one sheet (`read_sheet`); normalisation reads them all (`read_sheets`), since a
 workbook often holds a sheet per month or per ticker in one layout (normalisation/sheets.py).
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
 
+from .markup import MarkupProblem, markup_format, markup_tables
+
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb and .ods are zip archives
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) is an OLE2 compound file
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # the first member, stored: raw bytes
@@ -27,7 +31,8 @@ _SNIFF_BYTES = 65536
 # (0x809, 16 bytes long in BIFF8, 8 in BIFF5).
 _BIFF_FILEPASS = re.compile(rb"\x09\x08(?:\x10\x00.{16}|\x08\x00.{8})\x2f\x00", re.DOTALL)
 WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
-WORKBOOK_FORMATS = frozenset(WORKBOOK_SUFFIXES.values())  # FileSchema.file_format of a workbook
+MARKUP_FORMATS = frozenset({"html", "xmlss"})  # read by markup.py, whatever the name
+WORKBOOK_FORMATS = frozenset(WORKBOOK_SUFFIXES.values()) | MARKUP_FORMATS  # FileSchema.file_format of a workbook
 SHEET_LINES = 2**20  # rows an Excel worksheet holds at most
 
 
@@ -47,6 +52,8 @@ def unreadable(exc: Exception, data: bytes = b"") -> str:
         # Excel also encrypts an .xls whose structure is protected (with a built-in password):
         # such a file opens in Excel without one, and saved as .xlsx it is no longer encrypted.
         return "unreadable workbook: encrypted .xls (a password or a protected workbook): save it as .xlsx"
+    if isinstance(exc, MarkupProblem):
+        return str(exc)
     if isinstance(exc, UnreadableWorkbook):
         return f"unreadable workbook: {exc}"
     return f"unreadable workbook: {type(exc).__name__}"  # corrupt archives raise anything
@@ -78,11 +85,12 @@ class Sheet:
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
-    """"xlsx", "xls", "xlsb" or "ods" for a workbook, None for anything else. The content decides,
-    whatever the name: a binary .xls saved as prices.csv is a workbook, and a "prices.xls" or
-    "prices.xlsx" exported by a web application is often text (CSV, tab-separated). The name tells
-    only a zip's kind when its part names are beyond the first bytes; anything else that is no
-    zip or OLE2 file is for the text reader, which loads text and calls other bytes binary."""
+    """"xlsx", "xls", "xlsb" or "ods" for a workbook, "html" or "xmlss" for a page or XML
+    spreadsheet of tables, None for anything else. The content decides, whatever the name: a binary
+    .xls saved as prices.csv is a workbook, and a "prices.xls" or "prices.xlsx" exported by a web
+    application is often text (CSV, tab-separated) or an HTML table. The name tells only a zip's
+    kind when its part names are beyond the first bytes; anything else that is no zip, OLE2 file or
+    markup is for the text reader, which loads text and calls other bytes binary."""
     head = data[:_SNIFF_BYTES]
     by_name = WORKBOOK_SUFFIXES.get(PurePath(name.lower()).suffix)
     if head.startswith(OLE2_MAGIC):
@@ -95,7 +103,7 @@ def workbook_format(data: bytes, name: str = "") -> str | None:
         if b"xl/" in head:
             return "xlsx"
         return by_name
-    return None
+    return markup_format(head)
 
 
 def is_workbook(data: bytes, name: str) -> bool:
@@ -209,7 +217,7 @@ def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, t
     one before any hidden one). With `head`, keep only the first `head` rows plus the last `tail`
     rows (bounded detection)."""
     first = None
-    for candidate in _reader(engine)(data, sheet, head, tail, visible_first=True):
+    for candidate in _reader(engine, data)(data, sheet, head, tail, visible_first=True):
         if first is None:
             first = candidate
         if _nonblank_rows(candidate) >= 2:
@@ -220,10 +228,22 @@ def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, t
 def read_sheets(data: bytes, engine: str | None = None) -> list[Sheet]:
     """Every worksheet, whole, in tab order (a chart sheet has no rows: calamine gives it empty,
     openpyxl leaves it out; `index` keeps the tab position either way)."""
-    return list(_reader(engine)(data, None, None, 0))
+    return list(_reader(engine, data)(data, None, None, 0))
 
 
-def _reader(engine: str | None):
+def _sheets_markup(kind: str):
+    def read(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
+        tables = markup_tables(data, kind)  # a page's tables are all shown: visible_first changes nothing
+        for index, (name, rows) in enumerate(tables):
+            if sheet is None or name == sheet or sheet not in (n for n, _ in tables):
+                yield _bounded(name, rows, head, tail, index)
+    return read
+
+
+def _reader(engine: str | None, data: bytes = b""):
+    kind = workbook_format(data[:_SNIFF_BYTES])
+    if kind in MARKUP_FORMATS:
+        return _sheets_markup(kind)
     return _sheets_calamine if (engine or ENGINE) == "calamine" else _sheets_openpyxl
 
 

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from backintime_assets.detection.markup import markup_format
+
 PRICE_FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+# Web pages and XML files: migrated when they hold a table (a bank's or broker's "Export as HTML",
+# Excel's XML Spreadsheet 2003), passed over otherwise, since a shared drive keeps saved pages and
+# configuration files that are no price files. A price file's name with such content (an HTML
+# "prices.xls") is migrated whatever it holds: a page with no table is then its file problem.
+_MARKUP_SUFFIXES = {".htm", ".html", ".xml"}
+_MARKUP_PEEK_BYTES = 256 * 1024
 # Workbooks of formats the readers do not take (Apple Numbers: no reader in Python): named in the
 # report, so that their owner re-saves them.
 _OTHER_WORKBOOKS = {".numbers"}
@@ -44,13 +52,24 @@ def scan_all(root: Path) -> tuple[list[SourceFile], dict[str, str]]:
             passed_over[relative] = "bookkeeping: a name starting with '_' or '.'"
         elif suffix in _OTHER_WORKBOOKS:
             passed_over[relative] = f"a {suffix} workbook, which is not read: save it as .xlsx or .csv"
-        elif suffix not in PRICE_FILE_SUFFIXES:
+        elif suffix in _MARKUP_SUFFIXES and not _holds_a_table(path):
+            passed_over[relative] = (f"a {suffix} file holding no table"
+                                     " (migrated: an HTML table, an Excel XML spreadsheet)")
+        elif suffix not in PRICE_FILE_SUFFIXES | _MARKUP_SUFFIXES:
             passed_over[relative] = (f"not a price file type ({suffix or 'no suffix'}; migrated: "
-                                     f"{', '.join(sorted(PRICE_FILE_SUFFIXES))})")
+                                     f"{', '.join(sorted(PRICE_FILE_SUFFIXES | _MARKUP_SUFFIXES))})")
         else:
             stat = path.stat()
             found.append(SourceFile(path, relative, stat.st_size, datetime.fromtimestamp(stat.st_mtime, timezone.utc)))
     return found, passed_over
+
+
+def _holds_a_table(path: Path) -> bool:
+    """Whether a page or XML file is an HTML page with a <table> in its first bytes or an XML spreadsheet."""
+    with path.open("rb") as fh:
+        head = fh.read(_MARKUP_PEEK_BYTES)
+    kind = markup_format(head)
+    return kind == "xmlss" or (kind == "html" and b"<table" in head.lower().replace(b"\0", b""))
 
 
 def sha256_of(data: bytes) -> str:

@@ -31,7 +31,7 @@ def test_every_file_passed_over_is_named_with_the_reason(tmp_path):
         (tmp_path / name).write_text("x")
     found, passed_over = scan_all(tmp_path)
     assert [f.relative for f in found] == ["a.csv"]
-    migrated = ".csv, .ods, .tsv, .txt, .xls, .xlsb, .xlsm, .xlsx"
+    migrated = ".csv, .htm, .html, .ods, .tsv, .txt, .xls, .xlsb, .xlsm, .xlsx, .xml"
     assert passed_over == {
         "LICENSE": f"not a price file type (no suffix; migrated: {migrated})",
         "_ground_truth.csv": "bookkeeping: a name starting with '_' or '.'",
@@ -48,3 +48,20 @@ def test_old_and_open_workbooks_are_migrated(tmp_path):
     found, passed_over = scan_all(tmp_path)
     assert [f.relative for f in found] == ["big.XLSB", "old/prices 2009.xls", "q1.ods"]
     assert list(passed_over) == ["desk.numbers"]
+
+
+def test_web_pages_and_xml_are_migrated_only_when_they_hold_a_table(tmp_path):
+    """A bank's "Export as HTML" or Excel's XML Spreadsheet 2003 is a price file; a saved article
+    or a configuration file beside it is not, and is named as passed over."""
+    files = {
+        "export.html": b"<!DOCTYPE html><html><body><table><tr><td>Date</td></tr></table></body></html>",
+        "prices.xml": b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+        "readme.htm": b"<html><body><p>How to export prices</p></body></html>",
+        "settings.xml": b'<?xml version="1.0"?><configuration><add key="x"/></configuration>',
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    found, passed_over = scan_all(tmp_path)
+    assert [f.relative for f in found] == ["export.html", "prices.xml"]
+    assert set(passed_over) == {"readme.htm", "settings.xml"}
+    assert "holding no table" in passed_over["readme.htm"]

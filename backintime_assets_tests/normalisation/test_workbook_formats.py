@@ -158,10 +158,66 @@ def test_serial_dates_of_a_1904_workbook_are_its_dates(calamine):
     assert r.prices.date.dt.date.tolist() == days
 
 
-@pytest.mark.xfail(strict=True, reason="an HTML table saved as .xls (web and bank exports) is read as "
-                   "CSV text: its rows are rejected as 'no date or close column', not named HTML")
-def test_an_html_page_named_xls_is_a_clear_file_problem():
+def test_an_html_page_named_xls_loads_its_rows():
+    """Banks, brokers and web apps export "prices.xls" as an HTML table: its rows load."""
     rows = b"".join(b"<tr><td>2021-01-%02d</td><td>1.5</td></tr>\n" % d for d in (4, 5, 6, 7))
     data = b"<html><body><table>\n<tr><td>Date</td><td>Close</td></tr>\n" + rows + b"</table></body></html>\n"
     schema, r = run(data, "statement.xls")
-    assert "HTML" in (r.file_problem or "")
+    assert schema.file_format == "html" and r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.date.tolist() == [date(2021, 1, d) for d in (4, 5, 6, 7)]
+    assert r.prices.source_line.tolist() == [2, 3, 4, 5]
+
+
+BANK_PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>Kurse</title></head><body>
+<table width="100%"><tr><td>Kontoauszug M\u00fcller &amp; S\u00f6hne</td></tr><tr><td>
+<table border="1"><tr><th>Datum</th><th>Er&ouml;ffnung</th><th>Schluss</th><th colspan="2">Umsatz</th></tr>
+<tr><td>04.01.2021</td><td>1.234,50</td><td>1.240,00&nbsp;</td><td>1.000</td><td>St\u00fcck</td></tr>
+<tr><td>05.01.2021</td><td>1.235,50</td><td>1.241,00</td><td>2.000</td><td>St\u00fcck</td></tr>
+<tr><td>06.01.2021</td><td>1.236,50</td><td>1.242,00</td><td>3.000</td><td>St\u00fcck</td></tr>
+</table></td></tr><tr><td>Erstellt am 07.01.2021 &ndash; Seite 1</td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "utf-8"])
+def test_a_bank_page_loads_its_data_table_inside_the_layout_table(charset):
+    """The data table nested in a layout table loads (German numbers, a colspan header, &nbsp;);
+    the layout table's text is accounted for as another table's lines, not lost, not rejected."""
+    data = BANK_PAGE.format(charset=charset).encode(charset)
+    schema, r = run(data, "kurse.xls")
+    assert (schema.file_format, schema.sheet, schema.decimal) == ("html", "table 1", ",")
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.date.tolist() == [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6)]
+    assert r.prices.open.tolist() == [1234.5, 1235.5, 1236.5]
+    assert r.prices.close.tolist() == [1240.0, 1241.0, 1242.0]
+    assert r.prices.volume.tolist() == [1000, 2000, 3000]
+    layout = r.non_data[r.non_data.source_line > SHEET_LINES]
+    assert layout.raw.tolist() == ["sheet 'table 2' row 1: Kontoauszug Müller & Söhne", "",
+                                   "sheet 'table 2' row 3: Erstellt am 07.01.2021 – Seite 1"]
+
+
+def test_an_excel_xml_spreadsheet_named_xls_loads_its_rows():
+    sheet = "".join(
+        f'<Row><Cell><Data ss:Type="DateTime">2021-01-{d:02d}T00:00:00.000</Data></Cell>'
+        f'<Cell><Data ss:Type="Number">{100 + d}.25</Data></Cell><Cell ss:Index="4"><Data ss:Type="Number">'
+        f'{1000 * d}</Data></Cell></Row>' for d in (4, 5, 6))
+    data = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\n<Worksheet ss:Name="Prices"><Table>'
+            '<Row><Cell><Data ss:Type="String">AAPL daily</Data></Cell></Row>'
+            '<Row ss:Index="3"><Cell><Data ss:Type="String">Date</Data></Cell><Cell><Data ss:Type="String">Close'
+            '</Data></Cell><Cell ss:Index="4"><Data ss:Type="String">Volume</Data></Cell></Row>'
+            f'{sheet}</Table></Worksheet></Workbook>').encode()
+    schema, r = run(data, "aapl.xls")
+    assert (schema.file_format, schema.sheet, schema.header_row) == ("xmlss", "Prices", 2)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.date.tolist() == [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6)]
+    assert r.prices.close.tolist() == [104.25, 105.25, 106.25]
+    assert r.prices.volume.tolist() == [4000, 5000, 6000]
+    assert r.prices.source_line.tolist() == [4, 5, 6]
+
+
+def test_an_html_page_with_no_table_is_a_clear_file_problem():
+    """A session-expired page saved as prices.xls: said as such, not as rows with no date column."""
+    data = b"<!DOCTYPE html><html><body><h1>Session expired</h1><p>Please log in again.</p></body></html>"
+    schema, r = run(data, "prices.xls")
+    assert r.file_problem == "an HTML page with no table (not a price export?)"
+    assert r.rejected.empty and r.prices.empty
