@@ -23,19 +23,38 @@ from xml.parsers import expat
 
 _SNIFF_CHARS = 4096
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# A text file whose first cell is a tag ("<html>,Date,Close"; "<TABLE>;<DATE>") is no page: a
+# page's first tag is followed by markup or text, not by a field delimiter.
+_DELIMITED_TAG = re.compile(r"<\w+>[ ]*[,;\t|]")
 # A page starts with markup (a declaration, comments, then an HTML element); a text file whose first
 # cell is "<DATE>" (MetaStock and Finam exports) is no page.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-                         r"<(?:!doctype\s+html|html|head|body|table|meta|title|style)\b", re.I | re.S)
+                         r"(?P<tag><(?:!doctype\s+html|html|head|body|table|meta|title|style)\b)", re.I | re.S)
 _XMLSS_NAMESPACE = "urn:schemas-microsoft-com:office:spreadsheet"
 _XMLSS_START = re.compile(r"\s*<(?:[?!]|(?:\w+:)?Workbook\b)")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _MAX_SPAN = 1000  # HTML's own limit on colspan; also bounds ss:Index and ss:MergeAcross gaps
 _MAX_COLUMNS = 16384  # Excel's
+_MAX_ROWS = 2**20  # Excel's
+# Cells (and rows) a file's spans and ss:Index gaps may add beyond this plus one per byte of the
+# file are refused: a few bytes of ss:Index="1048576" or colspan="1000" would otherwise fill
+# gigabytes with empty cells (an expansion attack needing no entities).
+_PADDING_BUDGET = 2**20
 
 
 class MarkupProblem(ValueError):
     """A page or XML file that holds no table to read, said as the file problem itself."""
+
+
+class _Budget:
+    def __init__(self, data: bytes) -> None:
+        self.left = _PADDING_BUDGET + len(data)
+
+    def spend(self, cells: int) -> None:
+        self.left -= max(cells, 0)
+        if self.left < 0:
+            raise MarkupProblem("a page or XML spreadsheet whose spans or gaps would make far more cells"
+                                " than it holds (not read)")
 
 
 def markup_format(head: bytes) -> str | None:
@@ -43,7 +62,8 @@ def markup_format(head: bytes) -> str | None:
     text = _sniff_text(head)
     if _XMLSS_START.match(text) and _XMLSS_NAMESPACE in text and re.search(r"<(?:\w+:)?Workbook\b", text):
         return "xmlss"
-    if _HTML_START.match(text):
+    page = _HTML_START.match(text)
+    if page and not _DELIMITED_TAG.match(text, page.start("tag")):
         return "html"
     return None
 
@@ -90,7 +110,8 @@ def _span(value: str | None) -> int:
 
 
 class _Table:
-    def __init__(self) -> None:
+    def __init__(self, budget: _Budget) -> None:
+        self.budget = budget
         self.rows: list[list[str]] = []
         self.cell: list[str] | None = None  # the text pieces of the open cell
         self.colspan = 1
@@ -118,7 +139,9 @@ class _Table:
         if self.rowspan > 1:
             self.below[len(row)] = (text, self.rowspan - 1)
         row.append(text)
-        row.extend([""] * (self.colspan - 1))
+        pad = min(self.colspan - 1, _MAX_COLUMNS - len(row))
+        self.budget.spend(1 + max(pad, 0))
+        row.extend([""] * pad)
         self.cell = None
         self._fill_spanned()
 
@@ -130,6 +153,7 @@ class _Table:
                 if len(row) in self.below:
                     self._fill_spanned()
                 else:
+                    self.budget.spend(1)
                     row.append("")
         self.in_row = False
 
@@ -138,6 +162,7 @@ class _Table:
         row = self.rows[-1]
         while len(row) in self.below:
             text, left = self.below.pop(len(row))
+            self.budget.spend(1)
             if left > 1:
                 self.below[len(row)] = (text, left - 1)
             row.append(text)
@@ -148,15 +173,16 @@ class _Table:
 
 
 class _HtmlTables(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, budget: _Budget) -> None:
         super().__init__(convert_charrefs=True)
+        self.budget = budget
         self.open: list[_Table] = []
         self.done: list[list[list[str]]] = []  # rows of each table, in the order tables end
         self.caption: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "table":
-            self.open.append(_Table())
+            self.open.append(_Table(self.budget))
         elif not self.open:
             return
         elif tag == "tr":
@@ -196,7 +222,7 @@ class _HtmlTables(HTMLParser):
 
 
 def _html_tables(data: bytes) -> list[tuple[str, list[list]]]:
-    parser = _HtmlTables()
+    parser = _HtmlTables(_Budget(data))
     parser.feed(html_text(data))
     parser.close()
     tables = [rows for rows in parser.done if any(rows)]
@@ -248,6 +274,7 @@ def _typed(text: str, kind: str | None) -> object:
 def _xmlss_sheets(data: bytes) -> list[tuple[str, list[list]]]:
     sheets: list[tuple[str, list[list]]] = []
     state: dict = {"data": None}
+    budget = _Budget(data)
 
     def start(name: str, attrs: dict) -> None:
         tag = _local(name)
@@ -257,14 +284,18 @@ def _xmlss_sheets(data: bytes) -> list[tuple[str, list[list]]]:
             return
         elif tag == "Row":
             rows = sheets[-1][1]
-            at = _index(attrs, len(rows), len(rows) + 2**20)
+            at = _index(attrs, len(rows), _MAX_ROWS - 1)
+            budget.spend(max(at - len(rows) + 1, 0))  # a row past Excel's last is on it
             rows.extend([] for _ in range(at - len(rows) + 1))
             state["span"] = _count(_attr(attrs, "Span"))
+            budget.spend(state["span"])
         elif tag == "Cell" and sheets[-1][1]:
             row = sheets[-1][1][-1]
             at = _index(attrs, len(row), _MAX_COLUMNS)
+            merged = _count(_attr(attrs, "MergeAcross"))
+            budget.spend(max(at - len(row) + 1, 0) + merged)
             row.extend([None] * (at - len(row) + 1))
-            state["cell"] = (row, at, _count(_attr(attrs, "MergeAcross")))
+            state["cell"] = (row, at, merged)
         elif tag == "Data" and state.get("cell"):
             state["data"], state["type"] = [], _attr(attrs, "Type")
 

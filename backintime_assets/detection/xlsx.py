@@ -233,8 +233,13 @@ def read_sheets(data: bytes, engine: str | None = None) -> list[Sheet]:
 
 def _sheets_markup(kind: str):
     def read(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
-        tables = markup_tables(data, kind)  # a page's tables are all shown: visible_first changes nothing
-        for index, (name, rows) in enumerate(tables):
+        tables = markup_tables(data, kind)
+        order = list(enumerate(tables))
+        if visible_first:
+            # A page's tables are all shown; a bank's or broker's export often opens with a small
+            # summary (account, balances) before the transactions: detection looks at the longest first.
+            order.sort(key=lambda it: -sum(1 for r in it[1][1] if any(c not in (None, "") for c in r)))
+        for index, (name, rows) in order:
             if sheet is None or name == sheet or sheet not in (n for n, _ in tables):
                 yield _bounded(name, rows, head, tail, index)
     return read

@@ -174,7 +174,8 @@ def _other_frequencies(plans: list[SheetPlan], schema: FileSchema) -> None:
     cmap = schema.canonical_map()
     if "date" not in cmap:
         return
-    ticker_sheets = "ticker" not in cmap and sum(_named_as_ticker(p.sheet.name or "") for p in plans) > 1
+    # (with a ticker column too: a fund per sheet, one priced daily, another weekly)
+    ticker_sheets = sum(_named_as_ticker(p.sheet.name or "") for p in plans) > 1
     gaps = [(p, g) for p in plans if p.schema is not None
             for g in [_median_gap(p, cmap["date"])] if g is not None]
     if len(gaps) < 2:

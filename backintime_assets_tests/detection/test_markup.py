@@ -2,7 +2,7 @@
 rows of cell strings their tables give."""
 import pytest
 
-from backintime_assets.detection.markup import MarkupProblem, markup_format
+from backintime_assets.detection.markup import MarkupProblem, markup_format, markup_tables
 from backintime_assets.detection.xlsx import read_sheet, read_sheets, workbook_format
 
 XMLSS_HEAD = (b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
@@ -107,3 +107,51 @@ def test_an_xml_spreadsheet_declaring_entities_is_refused_unexpanded():
     assert markup_format(bomb) == "xmlss"
     with pytest.raises(MarkupProblem, match="declaring entities"):
         read_sheets(bomb)
+
+
+@pytest.mark.parametrize("text", [
+    b"<html>,Date,Close\nx,2021-01-04,1.5\nx,2021-01-05,1.6\n",  # a CSV whose first cell is a tag
+    b"<TABLE>;<DATE>;<CLOSE>\nX;20210104;1,5\n",
+    b"<title>\tDate\tClose\nx\t2021-01-04\t1.5\n",
+])
+def test_a_text_file_whose_first_cell_is_a_tag_is_no_page(text):
+    # Read as a page, it had "no table" and every row was lost as a file problem.
+    assert markup_format(text) is None
+    assert workbook_format(text, "prices.csv") is None
+
+
+def test_row_gaps_of_an_xml_spreadsheet_cannot_fill_memory():
+    # 20 rows each 2**19 below the last: 2 KB that made 10 million empty rows (0.7 GB, 7 s).
+    rows = b"".join(b'<Row ss:Index="%d"><Cell><Data ss:Type="String">x</Data></Cell></Row>' % ((k + 1) * 2**19)
+                    for k in range(20))
+    data = XMLSS_HEAD + b'<Worksheet ss:Name="S"><Table>' + rows + b"</Table></Worksheet></Workbook>"
+    assert len(markup_tables(data, "xmlss")[0][1]) <= 2**20  # none past Excel's last row
+    spans = b'<Row ss:Span="1000"><Cell><Data ss:Type="String">x</Data></Cell></Row>' * 2000
+    with pytest.raises(MarkupProblem, match="spans or gaps"):
+        read_sheets(XMLSS_HEAD + b'<Worksheet ss:Name="S"><Table>' + spans + b"</Table></Worksheet></Workbook>")
+
+
+def test_cell_gaps_of_an_xml_spreadsheet_cannot_fill_memory():
+    # 144 KB of cells at ss:Index 16384 made 33 million cells (280 MB): 10x that, gigabytes.
+    rows = b'<Row><Cell ss:Index="16384"><Data ss:Type="String">x</Data></Cell></Row>' * 2000
+    data = XMLSS_HEAD + b'<Worksheet ss:Name="S"><Table>' + rows + b"</Table></Worksheet></Workbook>"
+    with pytest.raises(MarkupProblem, match="spans or gaps"):
+        read_sheets(data)
+
+
+def test_html_colspans_cannot_fill_memory():
+    # 340 KB of colspan="1000" made one row of 20 million cells (and rowspans repeat them below).
+    with pytest.raises(MarkupProblem, match="spans or gaps"):
+        read_sheets(b"<table>" + (b"<tr>" + b'<td colspan=1000>' * 17) * 100 + b"</table>")
+    row = read_sheets(b"<table><tr>" + b"<td colspan=1000>a" * 20 + b"</table>")[0].rows[0]
+    assert len(row) < 16400 and row[:2] == ["a", ""] and row.count("a") == 20  # padded to Excel's width
+
+
+def test_a_summary_table_before_the_transactions_is_not_taken_for_the_data():
+    summary = (b"<html><body><table><tr><td>Account</td><td>12345</td></tr>"
+               b"<tr><td>Opening balance</td><td>1000</td></tr><tr><td>Closing balance</td><td>1200</td></tr></table>")
+    trades = (b"<table><tr><th>Date</th><th>Ticker</th><th>Close</th></tr>"
+              + b"".join(b"<tr><td>2021-01-%02d</td><td>AAPL</td><td>%d.5</td></tr>" % (d, 100 + d)
+                         for d in range(4, 9))
+              + b"</table></body></html>")
+    assert read_sheet(summary + trades).rows[0] == ["Date", "Ticker", "Close"]

@@ -285,3 +285,14 @@ def test_detection_reads_the_visible_sheet_and_the_hidden_one_is_still_accounted
     r = run(data)
     assert r.rejected.reason.tolist() == [f"conflicting duplicate of line {SHEET_LINES + 2}"] + ["duplicate"] * 4
     assert every_row_once(r, sheets)
+
+
+def test_a_weekly_priced_fund_on_its_own_sheet_is_not_another_frequency():
+    # A sheet per fund with a ticker column: FUNDB publishes its NAV weekly, FUNDA daily. Its 20
+    # weekly prices were rejected as 'dates 7 days apart, sheet FUNDA is daily'.
+    def fund(ticker: str, step: int, n: int) -> list[list]:
+        return [["Date", "Ticker", "Close"]] + [[datetime(2021, 1, 4) + timedelta(days=step * k), ticker, 10.5 + k]
+                                                for k in range(n)]
+    r = run(book({"FUNDA": fund("FUNDA", 1, 5), "FUNDB": fund("FUNDB", 7, 20)}), "funds.xlsx")
+    assert r.rejected.empty
+    assert r.prices.groupby("ticker").size().to_dict() == {"FUNDA": 5, "FUNDB": 20}
