@@ -138,8 +138,8 @@ def test_the_migration_job_surveys_on_spark_and_runs_clear_the_dates_they_saw(sp
     [output] = [e for e in result.all_events if e.event_type_value == "STEP_OUTPUT"]
     metadata = output.event_specific_data.metadata
     assert metadata["copied"].value == 3 and list(metadata["problem_files"].value) == ["c.csv"]
-    assert metadata["files_not_migrated"].value == [
-        "d.pdf: not a price file type (.pdf; migrated: .csv, .tsv, .txt, .xlsm, .xlsx)"]
+    [not_migrated] = metadata["files_not_migrated"].value
+    assert not_migrated.startswith("d.pdf: not a price file type (.pdf; migrated: .csv, ")
     ranges, cursor, _, _ = _changes_tick(instance, postgres_url)
     assert ranges[:2] == [("2025-01-02", "2025-01-03"), ("2025-01-08", "2025-01-08")] and len(ranges) == 3  # + c's home
 
