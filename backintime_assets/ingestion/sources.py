@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def scan_all(root: Path) -> tuple[list[SourceFile], dict[str, str]]:
             passed_over[relative] = "bookkeeping: a name starting with '_' or '.'"
         elif suffix in _OTHER_WORKBOOKS:
             passed_over[relative] = f"a {suffix} workbook, which is not read: save it as .xlsx or .csv"
-        elif suffix in _MARKUP_SUFFIXES and not _holds_a_table(path):
+        elif suffix in _MARKUP_SUFFIXES and not _holds_a_table(path, *_version(path)):
             passed_over[relative] = (f"a {suffix} file holding no table"
                                      " (migrated: an HTML table, an Excel XML spreadsheet)")
         elif suffix not in PRICE_FILE_SUFFIXES | _MARKUP_SUFFIXES:
@@ -64,8 +65,17 @@ def scan_all(root: Path) -> tuple[list[SourceFile], dict[str, str]]:
     return found, passed_over
 
 
-def _holds_a_table(path: Path) -> bool:
-    """Whether a page or XML file is an HTML page with a <table> in its first bytes or an XML spreadsheet."""
+def _version(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+# The source folder sensor scans every 30 seconds: a file's answer is kept while its size and
+# modification time stay, so a drive of saved pages is not read again at every tick.
+@lru_cache(maxsize=65536)
+def _holds_a_table(path: Path, size: int, mtime_ns: int) -> bool:
+    """Whether a page or XML file (of this size and modification time) is an HTML page with a
+    <table> in its first bytes or an XML spreadsheet."""
     with path.open("rb") as fh:
         head = fh.read(_MARKUP_PEEK_BYTES)
     kind = markup_format(head)

@@ -65,3 +65,22 @@ def test_web_pages_and_xml_are_migrated_only_when_they_hold_a_table(tmp_path):
     assert [f.relative for f in found] == ["export.html", "prices.xml"]
     assert set(passed_over) == {"readme.htm", "settings.xml"}
     assert "holding no table" in passed_over["readme.htm"]
+
+
+def test_a_page_is_read_again_only_when_it_changes(tmp_path, monkeypatch):
+    # The sensor scans every 30 seconds: a drive of saved pages must not be read at every tick.
+    import os
+
+    from backintime_assets.ingestion import sources
+
+    page = tmp_path / "report.htm"
+    page.write_text("<html><body><table><tr><td>Date</td><td>Close</td></tr></table></body></html>")
+    reads = []
+    monkeypatch.setattr(sources, "markup_format", lambda head: reads.append(head) or "html")
+    for _ in range(3):
+        assert [f.relative for f in scan(tmp_path)] == ["report.htm"]
+    assert len(reads) == 1
+    stat = page.stat()
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    scan(tmp_path)
+    assert len(reads) == 2
