@@ -33,7 +33,8 @@ def _norm(name: str) -> str:
 _add("date", 1.0, "date", "trade date", "trading date", "tradedate", "dt", "day", "datetime", "timestamp",
      "time", "as of date", "asof", "as of", "pricing date", "price date", "session", "period", "datum", "fecha",
      "data", "jour", "handelstag", "date time", "business date", "cob date", "value date", "trading day",
-     "handelsdatum", "kursdatum", "borsentag", "date de cotation", "seance", "fecha de cotizacion")
+     "handelsdatum", "kursdatum", "borsentag", "date de cotation", "seance", "fecha de cotizacion",
+     "dtyyyymmdd", "yyyymmdd", "date yyyymmdd")  # Forexite, MetaStock: the name is the format
 _add("ticker", 1.0, "ticker", "symbol", "code", "ticker symbol", "stock code", "security", "instrument",
      "sym", "tkr", "ric", "isin", "secid", "security id", "instrument id", "share code", "epic", "wkn",
      "symbole", "simbolo", "trading symbol", "ticker code", "kurzel", "mnemo", "mnemonique", "code valeur")
@@ -55,7 +56,7 @@ _add("close", 1.0, "close", "close price", "closing price", "closing", "px last"
      "dernier cours", "precio de cierre", "session close", "official close")
 _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "prix", "precio", "ultimo",
      "nav", "value", "rate", "mid", "close last", "close/last", "cours", "letzter", "letzter kurs",
-     "last sale", "last close", "closing rate")
+     "last sale", "last close", "closing rate", "latest", "latest price")  # Barchart: Latest
 _add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "adj. close", "adj close*",
      "adj close**", "adjusted closing price", "adjusted", "adj", "close adj", "closeadj", "adj px",
      "adjusted price", "total return close", "adjusted close price", "adj. close**", "close (adj.)",

@@ -18,7 +18,7 @@ from .shapes import shape_hits
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
 _BOOLEAN_WORDS = _TRUE | _FALSE
-_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch", re.I)
+_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd", re.I)
 # Weaker words: "Day High" and "Lifetime Low" are prices, not dates.
 _DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)

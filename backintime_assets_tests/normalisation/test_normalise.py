@@ -669,3 +669,20 @@ def test_intraday_bars_are_rejected_not_taken_for_the_days_price():
     # A daily file with a Time column (the close's time) loads as before.
     r = run(b"Date,Time,Ticker,Close\n2006-01-02,16:00,AAA,10.5\n2006-01-03,16:00,AAA,10.6\n2006-01-02,16:00,BBB,9.5\n")
     assert len(r.prices) == 3 and r.rejected.empty
+
+
+@pytest.mark.parametrize("text, loaded", [
+    # Barchart's price history: the close is "Latest"; its last line says where it came from.
+    ("Time,Open,High,Low,Latest,Change,%Change,Volume\n"
+     '2026-05-04,17.54,18.09,17.35,18.07,0.31,+1.75%,"1,195,900"\n'
+     '2026-05-01,17.38,18.08,17.38,17.76,0.38,+2.19%,"1,426,400"\n'
+     '"Downloaded from Barchart.com as of 05-05-2026 08:09am CDT"\n', 2),
+    # Forexite and MetaStock: the date column is named by its format, beside a <TIME> of zeros.
+    ("<TICKER>,<DTYYYYMMDD>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>\n"
+     "EURUSD,20240102,000000,1.1040,1.1050,1.1030,1.1045,0\n"
+     "EURUSD,20240103,000000,1.1045,1.1060,1.0940,1.0950,0\n", 2),
+])
+def test_price_exports_that_name_their_close_latest_or_their_date_by_its_format_load(text, loaded):
+    r = run(text.encode())
+    assert r.file_problem is None and len(r.prices) == loaded
+    assert sorted(r.prices.close.tolist())[0] in (17.76, 1.0950)
