@@ -4,6 +4,7 @@ import pytest
 
 from backintime_assets.detection.markup import MarkupProblem, markup_format, markup_tables
 from backintime_assets.detection.xlsx import read_sheet, read_sheets, workbook_format
+from backintime_assets_tests.support import workbooks
 
 XMLSS_HEAD = (b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
               b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
@@ -148,10 +149,4 @@ def test_html_colspans_cannot_fill_memory():
 
 
 def test_a_summary_table_before_the_transactions_is_not_taken_for_the_data():
-    summary = (b"<html><body><table><tr><td>Account</td><td>12345</td></tr>"
-               b"<tr><td>Opening balance</td><td>1000</td></tr><tr><td>Closing balance</td><td>1200</td></tr></table>")
-    trades = (b"<table><tr><th>Date</th><th>Ticker</th><th>Close</th></tr>"
-              + b"".join(b"<tr><td>2021-01-%02d</td><td>AAPL</td><td>%d.5</td></tr>" % (d, 100 + d)
-                         for d in range(4, 9))
-              + b"</table></body></html>")
-    assert read_sheet(summary + trades).rows[0] == ["Date", "Ticker", "Close"]
+    assert read_sheet(workbooks.bank_page()).rows[0] == ["Date", "Ticker", "Close"]

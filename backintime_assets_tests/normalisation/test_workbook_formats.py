@@ -226,13 +226,7 @@ def test_an_html_page_with_no_table_is_a_clear_file_problem():
 def test_a_bank_page_with_a_summary_table_first_loads_its_transactions():
     # A broker's "Export as HTML" (saved as .xls): the account summary, then the prices. Detection
     # took the summary (its first table) and the file was 'no date or close column'.
-    summary = (b"<html><body><table><tr><td>Account</td><td>12345</td></tr>"
-               b"<tr><td>Opening balance</td><td>1000</td></tr><tr><td>Closing balance</td><td>1200</td></tr></table>")
-    trades = (b"<table><tr><th>Date</th><th>Ticker</th><th>Close</th></tr>"
-              + b"".join(b"<tr><td>2021-01-%02d</td><td>AAPL</td><td>%d.5</td></tr>" % (d, 100 + d)
-                         for d in range(4, 9))
-              + b"</table></body></html>")
-    schema, r = run(summary + trades, "statement.xls")
+    schema, r = run(workbooks.bank_page(), "statement.xls")
     assert schema.sheet == "table 2" and r.file_problem is None
     assert len(r.prices) == 5 and r.rejected.empty
     assert len(r.non_data) == 4  # the header and the summary's three rows, accounted for

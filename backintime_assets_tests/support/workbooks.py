@@ -159,3 +159,15 @@ def xlsb(sheets: Sheets) -> bytes:
         for k, name in enumerate(names):
             z.writestr(f"xl/worksheets/sheet{k + 1}.bin", _xlsb_sheet(sheets[name]))
     return buf.getvalue()
+
+
+def bank_page() -> bytes:
+    """A broker's "Export as HTML" (saved as .xls): a 3-row account summary table, then a table of
+    5 daily closes of AAPL (2021-01-04 to 08) under a Date/Ticker/Close header."""
+    summary = (b"<html><body><table><tr><td>Account</td><td>12345</td></tr>"
+               b"<tr><td>Opening balance</td><td>1000</td></tr><tr><td>Closing balance</td><td>1200</td></tr></table>")
+    trades = (b"<table><tr><th>Date</th><th>Ticker</th><th>Close</th></tr>"
+              + b"".join(b"<tr><td>2021-01-%02d</td><td>AAPL</td><td>%d.5</td></tr>" % (d, 100 + d)
+                         for d in range(4, 9))
+              + b"</table></body></html>")
+    return summary + trades
