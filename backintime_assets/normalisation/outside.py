@@ -86,7 +86,7 @@ def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSch
 
 def _padded(raw: str, width: int) -> str:
     """A spreadsheet row as the table reads it: the sheet reader drops trailing empty cells, and
-    the table pads them back (records.split_rows); so must a row read here."""
+    the table pads them back (records.split_sheets); so must a row read here."""
     cells = next(csv.reader([raw]), [])
     return raw + "," * (width - len(cells)) if len(cells) < width else raw
 

@@ -321,11 +321,6 @@ def _merge(main: Records, extra: Records) -> Records:
     return Records(lines[order], cols, None, main.rejected, main.non_data, main.reader)
 
 
-def split_rows(rows: list[list[str]], first: int, stop: int, width: int, needed: Sequence[int]) -> Records:
-    """Records from spreadsheet rows [first, stop) (row i is spreadsheet row i + 1)."""
-    return split_sheets([(rows, first, stop, 0, None, None)], width, needed)
-
-
 Region = tuple[list[list[str]], int, int, int, Callable[[int], str] | None, list[list[str]] | None]
 
 

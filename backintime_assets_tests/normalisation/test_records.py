@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 import backintime_assets.normalisation.records as records_module
 from backintime_assets.detection.schema import ColumnSchema, FileSchema
 from backintime_assets.normalisation.lines import LineIndex
-from backintime_assets.normalisation.records import split_fast, split_rows, split_slow
+from backintime_assets.normalisation.records import split_fast, split_sheets, split_slow
 
 
 def schema(width=3, quotechar='"', escapechar=None, delimiter=","):
@@ -69,7 +69,7 @@ def test_only_needed_columns_are_materialised():
 
 def test_spreadsheet_rows_are_padded():
     rows = [["Date", "Close", "Note"], ["2020-01-02", "1.5"], [], ["2020-01-03", "2", "x", "extra"]]
-    rec = split_rows(rows, 1, len(rows), 3, [0, 1, 2])
+    rec = split_sheets([(rows, 1, len(rows), 0, None, None)], 3, [0, 1, 2])
     assert as_rows(rec) == [(2, "2020-01-02", "1.5", "")]
     assert rec.non_data == [(3, "", "blank")]
     assert rec.rejected == [(4, "2020-01-03,2,x,extra", "wrong field count: expected 3, got 4")]
