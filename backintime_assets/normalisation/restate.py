@@ -20,7 +20,8 @@ _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
 _DAY_SCALE = {"excel_serial": 1, "epoch_s": 86400, "epoch_ms": 86400000}
 
 
-def _column(rows: list[list[str]], col: int) -> pa.Array:
+def column_cells(rows: list[list[str]], col: int) -> pa.Array:
+    """Column `col` of sheet rows as text ("" where a row stops short: the reader drops trailing empty cells)."""
     return pa.array([r[col] if col < len(r) else "" for r in rows], pa.string())
 
 
@@ -32,7 +33,7 @@ def misread(rows: list[list[str]], start: int, schema: FileSchema) -> bool:
     for field in ("date", "close"):
         if field not in cmap:
             continue
-        cells = _column(sample, cmap[field])
+        cells = column_cells(sample, cmap[field])
         if field == "date":
             parsed = parse_dates(cells, schema.columns[cmap[field]].format, schema.decimal, schema.thousands)
         else:
@@ -53,7 +54,7 @@ def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSch
     body = rows[start:]
     changed: dict[int, list[str | None]] = {}
     for field, col in cmap.items():
-        cells = _column(body, col)
+        cells = column_cells(body, col)
         if field == "date" and own.columns[col].format != schema.columns[col].format:
             parsed = parse_dates(cells, own.columns[col].format, own.decimal, own.thousands)
             changed[col] = [None if np.isnan(d) else _date_text(int(d), schema.columns[col].format)

@@ -27,14 +27,13 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy as np
-import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 
 from .parse import Strings, parse_dates
-from .restate import misread, restated
+from .restate import column_cells, misread, restated
 
 OTHER_SHEET = "other sheet"  # the kind of a non-data line on a sheet that holds no price table
 # How far below the schema's header row another sheet's copy of it is looked for (a longer title).
@@ -106,7 +105,7 @@ def _own_footer(rows: list[list[str]], schema: FileSchema) -> int:
         return schema.footer_lines
     col = cmap["date"]
     last = rows[max(len(rows) - schema.footer_lines, schema.data_start_line, 0):]
-    cells = pa.array([r[col] if col < len(r) else "" for r in last], pa.string())
+    cells = column_cells(last, col)
     fmt = schema.columns[col].format
     dated = ~np.isnan(parse_dates(cells, fmt, schema.decimal, schema.thousands).values)
     return len(last) - 1 - int(np.flatnonzero(dated)[-1]) if dated.any() else schema.footer_lines
@@ -158,7 +157,7 @@ def _median_gap(plan: SheetPlan, col: int) -> float | None:
     rows = plan.cells or plan.sheet.rows
     first = max(schema.data_start_line, 0)
     stop = min(max(first, len(rows) - max(schema.footer_lines, 0)), first + _FREQUENCY_SAMPLE)
-    cells = pa.array([r[col] if col < len(r) else "" for r in rows[first:stop]], pa.string())
+    cells = column_cells(rows[first:stop], col)
     days = parse_dates(cells, schema.columns[col].format, schema.decimal, schema.thousands).values
     distinct = np.unique(days[~np.isnan(days)])
     if distinct.size < _FEW_DATES:
