@@ -17,6 +17,8 @@ Decisions (documented for the lead and the README):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -102,16 +104,16 @@ def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, val
         r.set_rows(rows[~exact][clash], labels)
 
 
-def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, moments: np.ndarray,
-                   least: int, reason: str) -> None:
+def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
+                   moments: Callable[[np.ndarray], np.ndarray], least: int, reason: str) -> None:
     """Among rows still accepted: a ticker's rows of one date at `least` distinct moments of the day
-    or more (`moments`: codes of the time of day) are bars of that day, not its price; the first of
-    them is no more the day's open, high, low and close than the others, so all are rejected."""
+    or more (`moments(rows)`: codes of those rows' time of day) are bars of that day, not its price;
+    the first of them is no more the day's open, high, low and close than the others, so all are rejected."""
     repeats = _accepted_repeats(r, ticker_codes, days, least)
     if repeats is None:
         return
     rows, key = repeats
-    times = pd.DataFrame({"key": key, "moment": moments[rows]}).groupby("key")["moment"].transform("nunique")
+    times = pd.DataFrame({"key": key, "moment": moments(rows)}).groupby("key")["moment"].transform("nunique")
     bars = rows[times.to_numpy() >= least]
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
 
