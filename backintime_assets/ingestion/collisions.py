@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 VALUE_COLUMNS = ["sector", "open", "high", "low", "close", "adj_close", "volume"]
 SETTLE_ORDER = [("date", "ascending"), ("ticker", "ascending"), ("priority", "ascending"),
                 ("source_file", "ascending"), ("source_line", "ascending")]
+SETTLED_COLUMNS = ["date", "ticker", *VALUE_COLUMNS, "source_file", "source_line", "priority"]
 LOSERS = pa.schema([
     ("date", pa.date32()), ("source_file", pa.string()), ("source_line", pa.int64()),
     ("raw", pa.string()), ("reason", pa.string()),
@@ -26,7 +27,9 @@ LOSERS = pa.schema([
 def settle(loaded: pa.Table) -> tuple[pa.Table, pa.Table]:
     """(winners sorted by date and ticker, losers as rejected rows with their reasons).
 
-    `loaded` needs date, ticker, priority, source_file, source_line and VALUE_COLUMNS."""
+    `loaded` needs date, ticker, priority, source_file, source_line and VALUE_COLUMNS; the
+    winners hold those columns only (sorting moves every column it is given)."""
+    loaded = loaded.select(SETTLED_COLUMNS)
     ordered = loaded.take(pc.sort_indices(loaded, sort_keys=SETTLE_ORDER)) if loaded.num_rows else loaded
     repeat = _repeats_previous_key(ordered)
     if not repeat.any():

@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from backintime_assets.ingestion.collisions import LOSERS, settle
+from backintime_assets.ingestion.collisions import LOSERS, SETTLED_COLUMNS, settle
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows,
 )
@@ -290,8 +290,13 @@ def _check_owned(rows: pa.Table, buckets: _Buckets, bucket: int) -> None:
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):
     is_loaded = pc.equal(staged["status"], LOADED)
-    winners, losers = settle(staged.filter(is_loaded))
-    rejected = pa.concat_tables([staged.filter(pc.invert(is_loaded)).select(LOSERS.names).cast(LOSERS), losers])
+    # A filter copies every column it is given: a clean bucket (every row loaded) needs none,
+    # and each side is given only the columns it uses.
+    all_loaded = pc.all(is_loaded).as_py() is not False
+    loaded, others = staged.select(SETTLED_COLUMNS), staged.select(LOSERS.names)
+    winners, losers = settle(loaded if all_loaded else loaded.filter(is_loaded))
+    not_loaded = others.slice(0, 0) if all_loaded else others.filter(pc.invert(is_loaded))
+    rejected = pa.concat_tables([not_loaded.cast(LOSERS), losers])
     rejected = rejected.sort_by([("date", "ascending"), ("source_file", "ascending"), ("source_line", "ascending")])
     for entry in pc.value_counts(losers["source_file"]).to_pylist():
         yield dict(kind="losers", source_file=entry["values"], rows=entry["counts"])
