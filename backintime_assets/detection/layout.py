@@ -17,6 +17,7 @@ from .joined import joined
 from .month_names import for_strptime
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
+from .row_names import names_after_row_names
 from .shapes import shape_hits
 from .wider_header import names_past_rows, words_over_headerless
 
@@ -544,6 +545,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     layout.body = body
     layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
+    shifted = names_after_row_names(block[0][1], layout.types) if len(block) == 1 and not ragged else None
+    if shifted is not None:  # the rows lead with row names that the header does not name (row_names.py)
+        layout.names = _unique_names(shifted)
+        layout.header_cells = [[name] if name else [] for name in shifted]
+        layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
     if len(block) == 1 and not ragged and names_past_rows(block[0][1], below, width):
         unnamed = _column_types(body, [], width, decimal, thousands, file_date=file_date)
         if words_over_headerless(layout.header_cells, layout.types, unnamed, body):
