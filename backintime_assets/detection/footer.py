@@ -24,10 +24,12 @@ _SUMMARY = re.compile(
 # label leads its row, which has no date: elsewhere, "Vanguard Total" or a sector "Consumer Total"
 # is a name in a data row.
 _SUMMARY_LABEL = re.compile(r"^[^\W\d_][\w&/.-]*(?:\s+[\w&/.-]+){0,2}\s+(?:grand\s*|sub-?\s*)?totale?s?:?$", re.I)
-# Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report".
+# Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report",
+# "Downloaded from Barchart.com as of 03-20-2020 09:52am CDT" (Barchart's last line).
 _NOTE = re.compile(
     r"^(?:[*†©]|\(c\)|copyright\b|sources?\b|quelle\b|notes?\b|hinweis|remarque|disclaimer\b|generated\b"
-    r"|created\b|exported\b|printed\b|data (?:provided|supplied|as of)\b|powered by\b|all rights reserved"
+    r"|created\b|exported\b|downloaded\b|retrieved\b|printed\b|data (?:provided|supplied|as of)\b"
+    r"|powered by\b|all rights reserved"
     r"|end of (?:report|file|data|export|list|table)\b|[^\W\d_][\w .()/'-]{0,40}:(?:\s|$))",
     re.I,
 )

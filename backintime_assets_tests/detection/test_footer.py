@@ -96,3 +96,19 @@ def test_na_cells_of_a_dated_row_whose_ticker_is_a_keyword_still_fill_it():
     # "SUM" is a ticker (Summit Materials): with a date, its row's "N/A" are a data row's missing
     # values, not the empty cells of a totals line.
     assert not summary_row(["2021-03-01", "SUM", "40.5", "N/A", "N/A", "N/A", "N/A"], 7, date_columns=[0])
+
+
+def test_a_download_stamp_below_the_data_is_a_note():
+    """Barchart ends its exports with a quoted "Downloaded from ..." line: a footer, not a damaged row."""
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = (b"Time,Open,High,Low,Latest,Change,%Change,Volume\n"
+            b"03/20/2020,2410.25,2412.00,2401.50,2405.00,-5.25,-0.22%,15321\n"
+            b"03/19/2020,2415.00,2418.75,2409.25,2410.25,-4.75,-0.20%,20110\n"
+            b'"Downloaded from Barchart.com as of 03-20-2020 09:52am CDT"\n')
+    schema = detect_bytes(data, "ESM20_Barchart_Interactive_Chart_Daily.csv")
+    result = normalise_bytes(data, schema, "ESM20_Barchart_Interactive_Chart_Daily.csv")
+    assert schema.footer_lines == 1
+    assert result.rejected_arrow.num_rows == 0 and result.prices_arrow["close"].to_pylist() == [2405.0, 2410.25]
+    assert note_row(["Downloaded from Barchart.com as of 03-20-2020 09:52am CDT"])
