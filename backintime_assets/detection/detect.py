@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .canonical import fits_type, map_canonical
+from .date_system import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
@@ -247,7 +248,7 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     last XLSX_TAIL_ROWS are looked at). Normalisation asks it of a workbook's other sheets."""
     if sheet.tail is None and len(sheet.rows) > XLSX_HEAD_ROWS:  # as read_sheet bounds it
         sheet = Sheet(sheet.name, sheet.rows[:XLSX_HEAD_ROWS], sheet.rows[XLSX_HEAD_ROWS:][-XLSX_TAIL_ROWS:],
-                      sheet.total_rows, sheet.index)
+                      sheet.total_rows, sheet.index, sheet.visible, sheet.dates_from_1904)
     if not any(sheet.rows):
         schema = problem_schema(name, "empty workbook", "utf-8", file_format)
         schema.sheet = sheet.name
@@ -259,7 +260,12 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     decimal, thousands = detect_number_format(_cells(head_rows))
     layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name))
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
-    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name)
+    schema = _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name)
+    if sheet.dates_from_1904:  # serials were judged in the 1900 system; they are read in the workbook's
+        for column in schema.columns:
+            if column.format == EXCEL_SERIAL:
+                column.format = EXCEL_SERIAL_1904
+    return schema
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:

@@ -62,7 +62,7 @@ def _filled(fields: list[str]) -> float:
 
 
 def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[str], bool] | None:
-    if t.type in ("integer", "float") or t.format in ("excel_serial", "epoch_s", "epoch_ms"):
+    if t.type in ("integer", "float") or t.format in ("excel_serial", "excel_serial_1904", "epoch_s", "epoch_ms"):
         rx = number_patterns(decimal, thousands)[1]
         marks = {"currency": CURRENCY_MARKS, "percent": PERCENT_MARK, "abbreviated": _SUFFIX}.get(t.format or "")
         if marks is not None:

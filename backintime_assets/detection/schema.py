@@ -12,7 +12,8 @@ COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 class ColumnSchema:
     name: str
     type: str  # one of COLUMN_TYPES
-    # strptime format ("%d-%b-%Y|de": month names of another language, month_names.py), "excel_serial",
+    # strptime format ("%d-%b-%Y|de": month names of another language, month_names.py), "excel_serial"
+    # ("excel_serial_1904" in a Mac workbook, date_system.py),
     # "epoch_s", "true/false", ...
     format: str | None = None
     confidence: float = 0.0

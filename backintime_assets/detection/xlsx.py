@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
 
+from .date_system import counts_from_1904
 from .markup import MarkupProblem, markup_format, markup_tables
 
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb and .ods are zip archives
@@ -82,6 +83,9 @@ class Sheet:
     total_rows: int = 0
     index: int = 0  # position among the workbook's sheets, in tab order (chart sheets count)
     visible: bool = True  # False: hidden (or "very hidden") by whoever kept the workbook
+    # Its workbook counts serial dates from 1904-01-01 (date_system.py): a plain number that is a
+    # date reads in that system.
+    dates_from_1904: bool = False
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
@@ -153,8 +157,9 @@ def _calamine_available() -> bool:
 ENGINE = "calamine" if _calamine_available() else "openpyxl"  # calamine (Rust) is ~10x faster
 
 
-def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0, visible: bool = True) -> Sheet:
-    out = Sheet(name, index=index, visible=visible)
+def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0, visible: bool = True,
+             dates_from_1904: bool = False) -> Sheet:
+    out = Sheet(name, index=index, visible=visible, dates_from_1904=dates_from_1904)
     last: deque[list[str]] = deque(maxlen=tail if head is not None else 0)
     for i, row in enumerate(rows):
         cells = _trim(row)
@@ -183,17 +188,19 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
 
     wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     shown = {m.name: m.visible == SheetVisibleEnum.Visible for m in getattr(wb, "sheets_metadata", [])}
+    from_1904 = counts_from_1904(data, workbook_format(data))  # calamine's Python API does not tell
     names = [sheet] if sheet is not None and sheet in wb.sheet_names else wb.sheet_names
     if visible_first:
         names = _visible_first(names, lambda n: shown.get(n, True))
     for name in names:
         # skip_empty_area=False keeps leading empty rows, so row i stays spreadsheet row i + 1.
         rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True))
+        yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904)
 
 
 def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
     import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     kind = workbook_format(data)
     if kind not in (None, "xlsx"):  # openpyxl reads Office Open XML only
@@ -206,7 +213,7 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
             chosen = _visible_first(chosen, lambda ws: ws.sheet_state == "visible")
         for ws in chosen:  # worksheets leaves chart sheets out; sheetnames, as calamine, has them
             yield _bounded(ws.title, ws.iter_rows(values_only=True), head, tail, wb.sheetnames.index(ws.title),
-                           ws.sheet_state == "visible")
+                           ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904)
     finally:
         wb.close()
 

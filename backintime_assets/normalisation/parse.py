@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from backintime_assets.detection.date_system import DAYS_1904_AFTER_1900, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import NULL_TOKENS
@@ -21,6 +22,13 @@ _CURRENCY_AFTER = r"\s?(?:[$€£¥]|USD|EUR|GBP)$"  # "12 €"
 _SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
+# Dates written as numbers: format -> (units a day, the number of 1970-01-01).
+SERIAL_FORMATS = {
+    EXCEL_SERIAL: (1, _EXCEL_EPOCH),
+    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900),  # Mac Excel's workbooks (date_system.py)
+    "epoch_s": (86400, 0),
+    "epoch_ms": (86400000, 0),
+}
 _MIN_YEAR, _MAX_YEAR = 1800, 2200  # dates outside are typos (or 2-digit years read as %Y)
 _MIN_DAY = int(np.datetime64(f"{_MIN_YEAR}-01-01", "D").astype(np.int64))
 _MAX_DAY = int(np.datetime64(f"{_MAX_YEAR}-12-31", "D").astype(np.int64))
@@ -208,20 +216,21 @@ def _read_month_names(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]
 
 def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
     """Days since 1970-01-01 (as float64, NaN where unparseable) for a column in format `fmt`:
-    a strptime format, "excel_serial", "epoch_s" or "epoch_ms"."""
+    a strptime format or one of SERIAL_FORMATS."""
     n = len(cells)
     if pa.types.is_date32(cells.type):  # converted by the CSV reader (ISO dates)
         missing = _mask(pc.is_null(cells))
         days = cells.cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.float64)
         ok = ~missing & (days >= _MIN_DAY) & (days <= _MAX_DAY)
         return Parsed(np.where(ok, days, np.nan), missing, ~missing & ~ok)
-    if fmt in ("excel_serial", "epoch_s", "epoch_ms"):
+    if fmt in SERIAL_FORMATS:
         nums = parse_numbers(cells, decimal, thousands)
-        scale = {"excel_serial": 1.0, "epoch_s": 86400.0, "epoch_ms": 86400000.0}[fmt]
-        days = np.floor(nums.values / scale) - (_EXCEL_EPOCH if fmt == "excel_serial" else 0)
-        # Serial day 0 and below, and anything outside the year range, is damage rather than a date.
+        scale, of_1970 = SERIAL_FORMATS[fmt]
+        days = np.floor(nums.values / scale) - of_1970
+        # Serial day 0 and below (1900-01-00 in the 1900 system), and anything outside the year
+        # range, is damage rather than a date.
         ok = (days >= _MIN_DAY) & (days <= _MAX_DAY)
-        if fmt == "excel_serial":
+        if fmt == EXCEL_SERIAL:
             ok &= nums.values >= 1
         bad = nums.bad | (~nums.missing & ~ok)
         return Parsed(np.where(ok, days, np.nan), nums.missing, bad)

@@ -13,11 +13,10 @@ import pyarrow as pa
 
 from backintime_assets.detection.schema import FileSchema
 
-from .parse import _EXCEL_EPOCH, parse_dates, parse_numbers
+from .parse import SERIAL_FORMATS, parse_dates, parse_numbers
 
 _SAMPLE_ROWS = 200
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
-_DAY_SCALE = {"excel_serial": 1, "epoch_s": 86400, "epoch_ms": 86400000}
 
 
 def column_cells(rows: list[list[str]], col: int) -> pa.Array:
@@ -77,8 +76,9 @@ def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSch
 
 def _date_text(day: int, fmt: str | None) -> str:
     # The schema reads ISO dates whatever its strptime format (parse.parse_dates); numbers it must have.
-    if fmt in _DAY_SCALE:
-        return str((day + (_EXCEL_EPOCH if fmt == "excel_serial" else 0)) * _DAY_SCALE[fmt])
+    if fmt in SERIAL_FORMATS:
+        scale, of_1970 = SERIAL_FORMATS[fmt]
+        return str((day + of_1970) * scale)
     return str(np.datetime64(day, "D"))
 
 

@@ -147,15 +147,50 @@ def test_an_empty_xlsx_is_the_same_problem_to_detection_and_normalisation():
     assert schema.problem == r.file_problem == "empty file"
 
 
-@pytest.mark.xfail(strict=True, reason="the 1904 date system is not known to the serial reading: "
-                   "calamine converts date-formatted cells, but a serial in a General cell is read "
-                   "from 1899-12-30; needs the workbook's date1904 flag on the Sheet")
-def test_serial_dates_of_a_1904_workbook_are_its_dates(calamine):
-    # Mac Excel (2011 and before) counts days from 1904-01-01: serial 0 is 1904-01-01, 1462 days on.
-    days = [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6), date(2021, 1, 7)]
-    rows = [["Date", "Close"]] + [[(d - date(1904, 1, 1)).days, 10.5 + k] for k, d in enumerate(days)]
-    _, r = run(workbooks.xls({"Sheet1": rows}, dates_1904=True), "msft.xls")
-    assert r.prices.date.dt.date.tolist() == days
+DAYS_1904 = [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6), date(2021, 1, 7)]
+# Mac Excel (2011 and before) counts days from 1904-01-01: serial 0 is 1904-01-01, 1462 days on.
+# The dates are plain numbers in General cells, as exports write them (date-formatted cells are
+# converted by the readers themselves).
+ROWS_1904 = [["Date", "Close"]] + [[(d - date(1904, 1, 1)).days, 10.5 + k] for k, d in enumerate(DAYS_1904)]
+
+
+def _xlsx_1904(rows: list[list]) -> bytes:
+    import io
+
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    for row in rows:
+        book.active.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["xls", "xlsb"])
+def test_serial_dates_of_a_1904_workbook_are_its_dates(kind, calamine):
+    schema, r = run(WRITERS[kind]({"Sheet1": ROWS_1904}, dates_1904=True), f"msft.{kind}")
+    assert schema.columns[0].format == "excel_serial_1904"
+    assert r.prices.date.dt.date.tolist() == DAYS_1904 and r.rejected.empty
+
+
+@pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
+def test_serial_dates_of_a_1904_xlsx_are_its_dates(engine, monkeypatch):
+    if engine == "calamine":
+        pytest.importorskip("python_calamine")
+    monkeypatch.setattr(xlsx, "ENGINE", engine)
+    schema, r = run(_xlsx_1904(ROWS_1904), "msft.xlsx")
+    assert schema.columns[0].format == "excel_serial_1904"
+    assert r.prices.date.dt.date.tolist() == DAYS_1904 and r.rejected.empty
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_workbooks_of_the_1900_system_read_serials_from_1899(kind, calamine):
+    rows = [["Date", "Close"]] + [[(d - date(1899, 12, 30)).days, 10.5 + k] for k, d in enumerate(DAYS_1904)]
+    schema, r = run(WRITERS[kind]({"Sheet1": rows}), f"msft.{kind}")
+    assert r.prices.date.dt.date.tolist() == DAYS_1904
 
 
 def test_an_html_page_named_xls_loads_its_rows():

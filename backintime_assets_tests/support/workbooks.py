@@ -135,9 +135,12 @@ def _xlsb_sheet(rows: list[list]) -> bytes:
     return out + _record(0x92) + _record(0x82)
 
 
-def xlsb(sheets: Sheets) -> bytes:
+def xlsb(sheets: Sheets, dates_1904: bool = False) -> bytes:
     names = list(sheets)
-    book = _record(0x83) + _record(0x8F)  # BrtBeginBook, BrtBeginBundleShs
+    book = _record(0x83)  # BrtBeginBook
+    if dates_1904:  # BrtWbProp: flags (bit 0, f1904), theme version, an empty code name
+        book += _record(0x99, struct.pack("<II", 1, 0) + _wide(""))
+    book += _record(0x8F)  # BrtBeginBundleShs
     for k, name in enumerate(names):
         book += _record(0x9C, struct.pack("<II", 0, k + 1) + _wide(f"rId{k + 1}") + _wide(name))
     book += _record(0x90) + _record(0x84)

@@ -1,0 +1,90 @@
+"""Which date system a workbook counts its serial dates in.
+
+Excel on the Mac (2011 and before) counted days from 1904-01-01, not from 1899-12-30, and a
+workbook keeps its system when opened elsewhere. A reader converts cells formatted as dates with
+the right one; a date written as a plain number (a General cell, common in exports) reaches us as
+that number, and read in the 1900 system it lands 1,462 days (four years and a day) early, a
+plausible date that nothing downstream would question. Each format stores the choice in its own
+way: `date1904` on .xlsx's workbookPr, the DATEMODE record of .xls, bit 0 of .xlsb's BrtWbProp.
+.ods stores dates as dates, and HTML pages as text: neither has serials of its own.
+"""
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+
+# Serial 0 in the 1904 system is 1904-01-01, which the 1900 system numbers 1462.
+DAYS_1904_AFTER_1900 = 1462
+# ColumnSchema.format of serial dates in each system: detection judges serials in the 1900 one, and
+# a sheet of a 1904 workbook has its serial columns read in that one (detect.detect_sheet).
+EXCEL_SERIAL, EXCEL_SERIAL_1904 = "excel_serial", "excel_serial_1904"
+
+_WORKBOOK_PR = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
+_BIFF_DATEMODE, _BIFF_EOF = 0x0022, 0x000A
+_XLSB_WB_PROP = 0x99  # BrtWbProp
+_GLOBALS_BYTES = 1 << 20  # a workbook's settings come before its sheets: never read further
+
+
+def counts_from_1904(data: bytes, file_format: str) -> bool:
+    """Whether workbook `data` (of FileSchema.file_format `file_format`) uses the 1904 date system.
+    A part that cannot be read says no: the reader then fails on it, or reads it as before."""
+    try:
+        if file_format == "xlsx":
+            return _xlsx(data)
+        if file_format == "xls":
+            return _xls(data)
+        if file_format == "xlsb":
+            return _xlsb(data)
+    except (OSError, KeyError, IndexError, ValueError, struct.error, zipfile.BadZipFile):
+        return False
+    return False
+
+
+def _xlsx(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with archive.open("xl/workbook.xml") as part:
+            return bool(_WORKBOOK_PR.search(part.read(_GLOBALS_BYTES)))
+
+
+def _xls(data: bytes) -> bool:
+    import olefile
+
+    with olefile.OleFileIO(data) as ole:
+        name = "Workbook" if ole.exists("Workbook") else "Book"  # Book: Excel 95
+        stream = ole.openstream(name).read(_GLOBALS_BYTES)
+    at = 0
+    while at + 4 <= len(stream):  # BIFF records: type, length, data; the globals end at EOF
+        kind, length = struct.unpack_from("<HH", stream, at)
+        if kind == _BIFF_DATEMODE and length >= 2:
+            return struct.unpack_from("<H", stream, at + 4)[0] == 1
+        if kind == _BIFF_EOF:
+            return False
+        at += 4 + length
+    return False
+
+
+def _xlsb(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with archive.open("xl/workbook.bin") as part:
+            stream = part.read(_GLOBALS_BYTES)
+    at = 0
+    while at < len(stream):  # MS-XLSB records: a 1-2 byte type and a 1-4 byte size, 7 bits a byte
+        kind, at = _varint(stream, at, 2)
+        size, at = _varint(stream, at, 4)
+        if kind == _XLSB_WB_PROP and size >= 4:
+            return bool(struct.unpack_from("<I", stream, at)[0] & 1)
+        at += size
+    return False
+
+
+def _varint(stream: bytes, at: int, most: int) -> tuple[int, int]:
+    value = 0
+    for k in range(most):
+        byte = stream[at]
+        at += 1
+        value |= (byte & 0x7F) << (7 * k)
+        if not byte & 0x80:
+            break
+    return value, at
