@@ -16,6 +16,7 @@ from .lines import FileLines, LineIndex, to_utf8
 from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
 from .records import Line, split_fast, split_slow
+from .repeated_header import name_repeated_headers
 from .result import NormalisedFile, lines_frame
 
 _GROUP_COLUMNS = {"date", "close", "ticker"}  # without a ticker column each file names its own
@@ -76,7 +77,8 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)
 
-    rejected = _per_file(files, rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
+    rejected = _per_file(files, name_repeated_headers(
+        rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad], schema))
     non_data = _per_file(files, rec.non_data)
     bounds = np.searchsorted(files.file_of(rec.line[reasons.ok]), np.arange(files.count + 1))
     return [

@@ -17,6 +17,7 @@ from .nul import set_aside_nul_lines
 from .outside import strays
 from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
+from .repeated_header import name_repeated_headers
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_intraday, check_prices, check_trade_days
 from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
@@ -208,6 +209,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=tickers)
     bad = np.flatnonzero(~reasons.open())
     rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
+    if index is not None:
+        rejected = name_repeated_headers(rejected, schema)
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
 

@@ -1,0 +1,43 @@
+"""Name the rejected lines that repeat the file's header.
+
+Files joined into one (`copy a.csv+b.csv`, `cat *.csv`, an export appended to by hand) repeat
+their header wherever a part begins, often behind a byte-order mark of its own. Such a line is
+rejected like any row that does not read ("unparseable value: date, close"), which leaves the
+reader of rejected_rows to guess; its reason says what it is instead. It stays rejected: its
+place in the data is the evidence that files were joined, and the accounting stays as it was.
+"""
+from __future__ import annotations
+
+import csv
+
+from backintime_assets.detection.schema import FileSchema
+
+from .records import Line
+
+REPEATED_HEADER = "a repeat of the header line (files joined into one?)"
+_BOM = "\ufeff"
+
+
+def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line]:
+    """`rejected` with the reason of each line that repeats the header's names replaced."""
+    names = [c.name.strip().lower() for c in schema.columns]
+    if not rejected or schema.header_row < 0 or not names:
+        return rejected
+    return [(line, raw, REPEATED_HEADER) if _repeats(raw, names, schema) else (line, raw, reason)
+            for line, raw, reason in rejected]
+
+
+def _repeats(raw: str, names: list[str], schema: FileSchema) -> bool:
+    # A quick refusal for the usual rejected row: a header names its first column in it.
+    if names[0] not in raw.lower() and not names[0].startswith("column_"):
+        return False
+    try:
+        cells = next(csv.reader([raw.lstrip(_BOM)], delimiter=schema.delimiter or ",",
+                                quotechar=schema.quotechar or '"'))
+    except (csv.Error, StopIteration):
+        return False
+    cells = [c.strip().lstrip(_BOM).lower() for c in cells]
+    while len(cells) > len(names) and not cells[-1]:
+        cells.pop()
+    return len(cells) == len(names) and all(
+        c == n or (not c and n == f"column_{j + 1}") for j, (c, n) in enumerate(zip(cells, names)))

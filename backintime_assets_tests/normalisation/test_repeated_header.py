@@ -1,0 +1,39 @@
+from datetime import date, timedelta
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.group import normalise_group
+from backintime_assets.normalisation.repeated_header import REPEATED_HEADER
+
+
+def _part(first: date, rows: int, bom: bool = True) -> bytes:
+    """An Excel "CSV UTF-8" export: a byte-order mark, a header, then daily closes on weekdays."""
+    days = [d for d in (first + timedelta(days=k) for k in range(rows * 2)) if d.weekday() < 5][:rows]
+    lines = ["Date,Ticker,Close"] + [f"{d},AAPL,{180 + k}.5" for k, d in enumerate(days)]
+    return ("\ufeff" if bom else "").encode() + ("\r\n".join(lines) + "\r\n").encode()
+
+
+def test_files_joined_into_one_name_their_repeated_headers():
+    data = _part(date(2024, 1, 1), 20) + _part(date(2024, 2, 1), 20) + _part(date(2024, 3, 1), 20, bom=False)
+    schema = detect_bytes(data, "joined.csv")
+    result = normalise_bytes(data, schema, "joined.csv")
+    assert result.prices_arrow.num_rows == 60
+    rejected = result.rejected_arrow.to_pylist()
+    assert [(r["source_line"], r["reason"]) for r in rejected] == [(22, REPEATED_HEADER), (43, REPEATED_HEADER)]
+    assert result.rows_read == 62  # still counted as read and rejected: the accounting holds
+
+
+def test_a_row_that_does_not_read_keeps_its_reason():
+    data = _part(date(2024, 1, 1), 20, bom=False) + b"2024-02-01,AAPL,n/a?\r\nDate,Ticker\r\n"
+    schema = detect_bytes(data, "damaged.csv")
+    reasons = normalise_bytes(data, schema, "damaged.csv").rejected_arrow["reason"].to_pylist()
+    assert reasons and REPEATED_HEADER not in reasons
+
+
+def test_files_read_as_one_group_name_them_too():
+    datas = [_part(date(2024, 1, 1), 20) + _part(date(2024, 2, 1), 20), _part(date(2024, 3, 1), 20)]
+    schema = detect_bytes(datas[1], "b.csv")
+    results = normalise_group(datas, schema, ["a.csv", "b.csv"])
+    assert results is not None
+    assert results[0].rejected_arrow.to_pylist()[0]["reason"] == REPEATED_HEADER
+    assert [r.prices_arrow.num_rows for r in results] == [40, 20]
