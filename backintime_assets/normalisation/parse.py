@@ -270,6 +270,9 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
     return Parsed(days, missing, ~ok & ~missing)
 
 
+_NULL_TOKENS = pa.array(sorted(NULL_TOKENS), pa.string())
+
+
 @dataclass
 class Strings:
     """Text cells as codes into a small table of distinct cleaned values: tickers and sectors
@@ -286,18 +289,16 @@ class Strings:
 def parse_strings(cells: pa.Array, upper: bool = False, nulls_as: str | None = None) -> Strings:
     """Trimmed (optionally upper-cased) strings; with `nulls_as`, null tokens ("N/A"...) and empty
     cells read as that value instead of being missing."""
+    # Cleaned in Arrow, a distinct value at a time: a file's thousand tickers cost ~2x as much
+    # as Python strings sorted by numpy.
     enc = pc.dictionary_encode(cells)
     distinct = pc.utf8_trim_whitespace(enc.dictionary)
     if upper:
         distinct = pc.utf8_upper(distinct)
-    words = np.asarray(distinct.to_pylist(), dtype=object)
     if nulls_as is not None:
-        blank = np.array([w.lower() in NULL_TOKENS for w in words], dtype=bool)
-        words = np.where(blank, nulls_as, words).astype(object)
+        distinct = pc.if_else(pc.is_in(pc.utf8_lower(distinct), value_set=_NULL_TOKENS), nulls_as, distinct)
     # Distinct raw values can clean to the same word ("aapl ", "AAPL"): merge their codes.
-    uniq, inverse = np.unique(words.astype(str), return_inverse=True) if len(words) else (words, words)
-    codes = np.asarray(inverse, dtype=np.int64)[enc.indices.to_numpy(zero_copy_only=False)] if len(words) \
-        else np.zeros(len(cells), dtype=np.int64)
-    words = np.asarray(uniq, dtype=object)
-    empty = np.array([w == "" for w in words], dtype=bool)
-    return Strings(codes, words, empty[codes] if len(words) else np.zeros(len(cells), dtype=bool))
+    clean = pc.dictionary_encode(distinct)
+    codes = clean.indices.to_numpy(zero_copy_only=False).astype(np.int64)[enc.indices.to_numpy(zero_copy_only=False)]
+    empty = np.asarray(pc.equal(clean.dictionary, ""), dtype=bool)
+    return Strings(codes, np.asarray(clean.dictionary.to_pylist(), dtype=object), empty[codes])
