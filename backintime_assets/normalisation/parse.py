@@ -227,11 +227,11 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         nums = parse_numbers(cells, decimal, thousands)
         scale, of_1970 = SERIAL_FORMATS[fmt]
         days = np.floor(nums.values / scale) - of_1970
-        # Serial day 0 and below (1900-01-00 in the 1900 system), and anything outside the year
-        # range, is damage rather than a date.
+        # Serial day 0 and below in the 1900 system (1900-01-00), below 0 in the 1904 one (which
+        # starts at 1904-01-01), and anything outside the year range, is damage rather than a date.
         ok = (days >= _MIN_DAY) & (days <= _MAX_DAY)
-        if fmt == EXCEL_SERIAL:
-            ok &= nums.values >= 1
+        if fmt in (EXCEL_SERIAL, EXCEL_SERIAL_1904):
+            ok &= nums.values >= (1 if fmt == EXCEL_SERIAL else 0)
         bad = nums.bad | (~nums.missing & ~ok)
         return Parsed(np.where(ok, days, np.nan), nums.missing, bad)
     if fmt == "%Y-%m-%d":

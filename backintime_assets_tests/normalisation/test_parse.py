@@ -114,6 +114,12 @@ def test_serial_day_zero_and_below_are_unparseable():
     assert days(["-86400"], "epoch_s") == [-1]  # 1969-12-31: epochs before 1970 are dates
 
 
+def test_a_1904_serial_below_zero_is_unparseable():
+    # Mac Excel's 1904 system starts at serial 0 (1904-01-01) and has no dates before it: "-1" is
+    # damage there as it is in the 1900 system, not 1903-12-31.
+    assert days(["42370", "0", "-1", "-5"], "excel_serial_1904") == [D20200102, -24107, "bad", "bad"]
+
+
 def test_grouped_numbers_past_the_sample_are_read_when_unmistakable():
     cells = pa.array(["2 590.53", "1,234,567.25", "1'000'000", "154.69", "12,34", "1 23", "2 590,5", "1.234.567,5"])
     p = parse_numbers(cells, ".", None)

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 Sheets = dict[str, list[list]]
 _EXCEL_EPOCH = date(1899, 12, 30)
+_MAC_EPOCH = date(1904, 1, 1)  # serial 0 of a workbook in the 1904 date system
 
 
 def xls(sheets: Sheets, date_format: str = "DD/MM/YYYY", dates_1904: bool = False) -> bytes:
@@ -117,21 +118,21 @@ def _wide(text: str) -> bytes:
     return struct.pack("<I", len(text)) + text.encode("utf-16-le")
 
 
-def _xlsb_cell(col: int, value) -> bytes:
+def _xlsb_cell(col: int, value, epoch: date = _EXCEL_EPOCH) -> bytes:
     if isinstance(value, str):
         return _record(0x06, struct.pack("<II", col, 0) + _wide(value))  # BrtCellSt
     if isinstance(value, date):  # BrtCellReal under cell format 1, the built-in date format 14
-        return _record(0x05, struct.pack("<IId", col, 1, float((value - _EXCEL_EPOCH).days)))
+        return _record(0x05, struct.pack("<IId", col, 1, float((value - epoch).days)))
     return _record(0x05, struct.pack("<IId", col, 0, float(value)))
 
 
-def _xlsb_sheet(rows: list[list]) -> bytes:
+def _xlsb_sheet(rows: list[list], epoch: date = _EXCEL_EPOCH) -> bytes:
     width = max((len(r) for r in rows), default=1)
     out = _record(0x81) + _record(0x94, struct.pack("<IIII", 0, max(len(rows) - 1, 0), 0, width - 1))
     out += _record(0x91)  # BrtBeginSheetData
     for r, row in enumerate(rows):
         out += _record(0x00, struct.pack("<I", r) + bytes(13))  # BrtRowHdr
-        out += b"".join(_xlsb_cell(c, v) for c, v in enumerate(row) if v is not None)
+        out += b"".join(_xlsb_cell(c, v, epoch) for c, v in enumerate(row) if v is not None)
     return out + _record(0x92) + _record(0x82)
 
 
@@ -159,8 +160,9 @@ def xlsb(sheets: Sheets, dates_1904: bool = False) -> bytes:
         z.writestr("xl/workbook.bin", book)
         z.writestr("xl/_rels/workbook.bin.rels", rels)
         z.writestr("xl/styles.bin", styles)
+        epoch = _MAC_EPOCH if dates_1904 else _EXCEL_EPOCH  # date cells hold the workbook's serials
         for k, name in enumerate(names):
-            z.writestr(f"xl/worksheets/sheet{k + 1}.bin", _xlsb_sheet(sheets[name]))
+            z.writestr(f"xl/worksheets/sheet{k + 1}.bin", _xlsb_sheet(sheets[name], epoch))
     return buf.getvalue()
 
 
