@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 from pathlib import PurePath
 
 from .date_system import counts_from_1904
+from .isolated import ReaderCrashed, run_isolated
 from .markup import MarkupProblem, markup_format, markup_tables
 
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb and .ods are zip archives
@@ -55,7 +56,7 @@ def unreadable(exc: Exception, data: bytes = b"") -> str:
         return "unreadable workbook: encrypted .xls (a password or a protected workbook): save it as .xlsx"
     if isinstance(exc, MarkupProblem):
         return str(exc)
-    if isinstance(exc, UnreadableWorkbook):
+    if isinstance(exc, (UnreadableWorkbook, ReaderCrashed)):
         return f"unreadable workbook: {exc}"
     return f"unreadable workbook: {type(exc).__name__}"  # corrupt archives raise anything
 
@@ -223,8 +224,13 @@ def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, t
     """Rows of `sheet` (default: the first worksheet holding at least two non-empty rows, a visible
     one before any hidden one). With `head`, keep only the first `head` rows plus the last `tail`
     rows (bounded detection)."""
+    reader = _reader(engine, data)
+    return _guarded(reader, data, lambda: _first_sheet(reader(data, sheet, head, tail, visible_first=True)))
+
+
+def _first_sheet(candidates) -> Sheet:
     first = None
-    for candidate in _reader(engine, data)(data, sheet, head, tail, visible_first=True):
+    for candidate in candidates:
         if first is None:
             first = candidate
         if _nonblank_rows(candidate) >= 2:
@@ -235,7 +241,14 @@ def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, t
 def read_sheets(data: bytes, engine: str | None = None) -> list[Sheet]:
     """Every worksheet, whole, in tab order (a chart sheet has no rows: calamine gives it empty,
     openpyxl leaves it out; `index` keeps the tab position either way)."""
-    return list(_reader(engine, data)(data, None, None, 0))
+    reader = _reader(engine, data)
+    return _guarded(reader, data, lambda: list(reader(data, None, None, 0)))
+
+
+def _guarded(reader, data: bytes, read):
+    """read(), in a child process when calamine reads: it aborts the process on some damaged
+    files (isolated.py). openpyxl and the markup reader are Python, whose errors are Exceptions."""
+    return run_isolated(read, len(data)) if reader is _sheets_calamine else read()
 
 
 def _sheets_markup(kind: str):
