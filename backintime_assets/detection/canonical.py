@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .columns import ColumnType
 
@@ -25,6 +26,7 @@ _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ
                                "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
 
 
+@lru_cache(maxsize=4096)  # header names recur from file to file, and Unicode normalisation is slow
 def _norm(name: str) -> str:
     s = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]", "", s)

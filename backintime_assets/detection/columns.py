@@ -11,9 +11,9 @@ from itertools import filterfalse
 from statistics import median
 
 from .dates import DateGuess, infer_date_format, trading_days
-from .joined import joined, joined_regex
+from .joined import SEP, joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
-from .shapes import shape_hits
+from .shapes import count_hits
 
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
@@ -25,6 +25,7 @@ _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min"
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 _STAMP_DIGITS = re.compile(r"^(?:\d{12}|\d{14})$")  # %Y%m%d%H%M, %Y%m%d%H%M%S
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
+_LEADING_ZERO_JOINED = re.compile(rf"{SEP}[+-]?0\d")  # at the start of a NUL-joined cell
 # The format of a text column of integers written with leading zeros (codes); its `alt` is the
 # integer reading, for a column that maps to a number (canonical.py).
 LEADING_ZEROS = "leading_zeros"
@@ -107,9 +108,27 @@ def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]
             return None
         if len(values) < _SHAPED_COUNT:
             return joined_rx.subn("", text)[1]  # counts the matches without a string for each
-        return sum(shape_hits(text, joined_rx)[1])
+        return count_hits(text, joined_rx)
 
     return count
+
+
+def _integers(values: list[str], integer_rx: re.Pattern, int_frac: float) -> list[str]:
+    """The values integer_rx matches: all of them when every one was counted an integer by the
+    regex itself (_regex_count: ASCII values without "_"), without a regex call for each again."""
+    if int_frac == 1.0:
+        text = joined(values)
+        if text is not None and text.isascii() and "_" not in text:
+            return values
+    return list(filter(integer_rx.match, values))
+
+
+def _leading_zeros(ints: list[str]) -> bool:
+    """Whether an integer is written with a leading zero (_LEADING_ZERO), in one scan of them all."""
+    text = joined(ints)
+    if text is None:
+        return any(map(_LEADING_ZERO.match, ints))
+    return _LEADING_ZERO_JOINED.search(text) is not None
 
 
 def _plausible_serial(values: Sequence[str]) -> bool:
@@ -250,7 +269,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     joined_int, joined_float = joined_number_patterns(decimal, thousands)
     int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_int))
     if int_frac >= threshold:
-        ints = list(filter(integer_rx.match, values))
+        ints = _integers(values, integer_rx, int_frac)
         if all(_EIGHT_DIGITS.match(v) for v in ints):
             guess = infer_date_format(ints)
             if guess and guess.fraction == 1.0 and (len(set(ints)) >= 3 or date_named(name)):
@@ -266,7 +285,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if named:
             return named
         integer = ColumnType("integer", None, round(int_frac * small, 3))
-        if any(map(_LEADING_ZERO.match, ints)):
+        if _leading_zeros(ints):
             # Codes ("01", "030151360": ZIP, FIPS, account numbers) read as integers would lose their
             # zeros: text, with the integer reading kept for a column mapped to a price field.
             return ColumnType("string", LEADING_ZEROS, integer.confidence, integer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -71,7 +72,7 @@ def _cells(rows: list[Row], limit: int = 800) -> list[str]:
     """Cells of (an even spread of) the rows, about `limit` of them, to vote on number format."""
     width = max(map(len, map(itemgetter(1), rows)), default=1) or 1
     step = max(1, len(rows) * width // limit)
-    return [c for _, fields in rows[::step] for c in fields]
+    return list(chain.from_iterable(map(itemgetter(1), rows[::step])))  # flattened in C
 
 
 class _Read(NamedTuple):

@@ -210,12 +210,23 @@ def line_offset(text: str, line: int) -> int:
 # position of a word or number. Every digit alternative goes on from its digit run to one of
 # "-/.: " (a date, time or decimal mark): a lookahead for that, one quick scan of the run, turns
 # away a digit of an ordinary number ("28,9658", "107693") before the four alternatives are tried.
-_VALUE_TOKENS = re.compile(
-    r"\d(?=\d*+[-/.: ])(?:\d{0,3}+[-/.]\d{1,2}+[-/.]\d{1,4}+(?:[ T]\d{1,2}+:\d{2}(?::\d{2})?)?"
+_NUMERIC_TOKEN_REST = (  # after its first digit
+    r"(?:\d{0,3}+[-/.]\d{1,2}+[-/.]\d{1,4}+(?:[ T]\d{1,2}+:\d{2}(?::\d{2})?)?"
     r"|\d?+:\d{2}(?::\d{2})?|\d*+\.\d+"
     r"|\d?+[- ][A-Za-z]{3,9}+[- ]\d{2,4})"
+)
+_VALUE_TOKENS = re.compile(
+    rf"\d(?=\d*+[-/.: ]){_NUMERIC_TOKEN_REST}"
     r"|[A-Za-z]{3,9}+\.? \d{1,2}+,? \d{4}"
 )
+# Most samples hold no middle of a written date ("r 5, 2", "b. 12 2"): they are scanned for the
+# numeric tokens alone (the written date could match nowhere), with a pattern that opens on a
+# digit alone, so the scan skips every other character in C instead of trying it. It reads a run
+# of digits followed by no "-/.: " in one step (an empty group): the lookahead fails at every
+# digit of such a run, and tried at each, scanned the rest of the run again ("28,9658", "107693").
+# Its group holds a token without the first digit, which is no character _inside_values counts.
+_NUMERIC_TOKENS = re.compile(rf"\d(?:\d*+(?![-/.: ])|(?=\d*+[-/.: ])({_NUMERIC_TOKEN_REST}))")
+_WRITTEN_DATE_HINT = re.compile(r" (?:(?<=[A-Za-z] )|(?<=[A-Za-z]\. ))\d{1,2}+,? \d")
 # Searched apart, and only in samples that hold a "://": one more alternative in _VALUE_TOKENS is
 # tried at every letter of every sample.
 _URL_TOKENS = re.compile(r"(?:https?|ftp)://[^\s\"',;|]++")
@@ -229,7 +240,8 @@ def _inside_values(sample: str) -> dict[str, float]:
     if "://" in sample:  # URLs first, and out of the rest: a date or decimal in a URL counts once
         urls = "".join(_URL_TOKENS.findall(sample))
         rest = _URL_TOKENS.sub("\n", sample)
-    tokens = urls + "".join(_VALUE_TOKENS.findall(rest))  # counted once in all tokens, not token by token
+    tokens_rx = _VALUE_TOKENS if _WRITTEN_DATE_HINT.search(rest) else _NUMERIC_TOKENS
+    tokens = urls + "".join(tokens_rx.findall(rest))  # counted once in all tokens, not token by token
     return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS}
 
 
@@ -268,18 +280,30 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
 #   (what follows them is the lookahead for a NUL, which no given-back character is) and the
 #   digit runs of a number outside its groups of thousands (what follows takes no digit);
 # - only a URL may hold ';', '|' or '"' (no other alternative has them in any character class):
-#   a cell that holds one is tried as a URL alone.
+#   a cell that holds one is tried as a URL alone;
+# - the word alternative comes first: a cell is counted when any alternative matches it whole, in
+#   whatever order, and the distinct cells of a sample are mostly words (tickers, names), which
+#   failed every alternative before it (a written date's and an e-mail's after backtracking).
+#   Those runs are possessive too: each is followed by a character its class does not hold.
 def _joined_known() -> re.Pattern:
     core = _KNOWN.pattern.replace("^(?:", "", 1).rsplit(")$", 1)[0]
+    words = '[^\\W\\d_][^,;\\t|"]*'
     for old, new, times in (
-        ('[^,;\\t|"]*', f'[^,;\\t|"{SEP}]*+', 2),  # words, codes
+        (f"| {words} |", "|", 1),  # put first, below
+        ('[^,;\\t|"]*', f'[^,;\\t|"{SEP}]*+', 1),  # codes
         ("\\S+", f"[^\\s{SEP}]++", 1),  # URL
         ("(?:\\d+|\\d{1,3}", "(?:\\d++|\\d{1,3}", 1),  # a number's integer part, ungrouped
         # its fraction and exponent
         ("(?:[.,]\\d+)?(?:[eE][+-]?\\d+)?\\s?%?", "(?:[.,]\\d++)?(?:[eE][+-]?\\d++)?\\s?%?", 1),
+        ("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}", "\\d{1,4}+[-/.]\\d{1,2}+[-/.]\\d{1,4}+", 1),  # 2021-03-05
+        ("\\d{1,2}[-\\ /.][A-Za-z]{3,9}\\.?", "\\d{1,2}+[-\\ /.][A-Za-z]{3,9}+\\.?", 1),  # 5-Mar-2021
+        ("[A-Za-z]{3,9}\\.?\\ \\d{1,2},?", "[A-Za-z]{3,9}+\\.?\\ \\d{1,2}+,?", 1),  # Mar 5, 2021
+        ("[\\w.+-]+@[\\w-]+\\.[\\w.-]+", "[\\w.+-]++@[\\w-]++\\.[\\w.-]++", 1),  # e-mail
+        ("\\d+[^\\W\\d]", "\\d++[^\\W\\d]", 1),  # codes
     ):
         assert core.count(old) == times, old
         core = core.replace(old, new)
+    core = f'{words.replace("]*", SEP + "]*+")}\n    | {core}'
     url = f"(?:https?|ftp)://[^\\s{SEP}]++"
     assert url in core
     no_sign = f'(?=[^{SEP};|"]*+{SEP})'
@@ -294,7 +318,11 @@ def _known_count(cells: list[str]) -> int:
     of them in one scan: the cells of a sample repeat (a daily file's date, sectors, names), and a
     regex call per cell would cost more than the test itself. _KNOWN treats every digit alike:
     _best_dialect passes the cells in their digit shape (shapes.py), where prices repeat too."""
-    counts = Counter(cells)
+    return _known_in(Counter(cells))
+
+
+def _known_in(counts: Counter[str]) -> int:
+    """_known_count of the cells `counts` counts."""
     keys = list(counts)
     stripped = list(map(str.strip, keys))  # each distinct cell stripped once
     if stripped != keys:  # blanks around some: cells that strip alike count together
@@ -332,11 +360,11 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     # Pattern score: many rows with one (or few) field counts, more fields better; one-column
     # parses get a small epsilon so they still compare.
     p = sum(n * max(k - 1, 0.01) / k for k, n in patterns.items()) / len(patterns)
-    flat = list(chain.from_iterable(whole))
-    cells = len(flat)
-    known = _known_count(flat)
+    counts = Counter(chain.from_iterable(whole))  # the cells, counted without a list of them
+    cells = sum(map(len, whole))
+    known = _known_in(counts)
     if aligned:
-        known -= flat.count("")
+        known -= counts[""]
     t = known / (cells + broken) if cells else 0.0
     return p * t
 

@@ -6,15 +6,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import partial
-from itertools import repeat
+from datetime import date
+from functools import lru_cache, partial
+from itertools import compress, repeat
+from operator import itemgetter
 
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
-from .dates import shape
+from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
-from .month_names import for_strptime
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .row_names import names_after_row_names
@@ -86,11 +86,7 @@ def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[st
 
 def _parses(value: str, fmt: str) -> bool:
     """Whether datetime.strptime reads `value` with `fmt` (month names of other languages too)."""
-    try:
-        datetime.strptime(*for_strptime(value, fmt))
-    except ValueError:
-        return False
-    return True
+    return strptime_year(value, fmt) is not None
 
 
 class _RowJudge:
@@ -247,7 +243,9 @@ def _width(rows: list[Row]) -> int:
     a delimiter are prose (titles, notes) as often as a one-column table: a short file's notes can
     outnumber its rows, so a run of wider rows long enough to be a table wins over them."""
     # '#' comment lines (a metadata block above the table) do not vote: one '#' a line is not a column.
-    voting = [f for _, f in rows if not f[0].lstrip().startswith("#")] or [f for _, f in rows]
+    voting = list(map(itemgetter(1), rows))
+    if "#" in "".join(map(itemgetter(0), voting)):  # else no line is a comment: spare the test of each
+        voting = [f for f in voting if not f[0].lstrip().startswith("#")] or voting
     widths = list(map(len, voting))
     counts: Counter[int] = Counter(widths)
     counts.update(widths[len(widths) // 2:])
@@ -297,8 +295,16 @@ def _spread(rows: list[list[str]], limit: int) -> list[list[str]]:
     """At most `limit` rows, evenly spread, keeping the order (day/month order looks at sequences)."""
     if len(rows) <= limit:
         return rows
-    step = len(rows) / limit
-    return [rows[int(k * step)] for k in range(limit)]
+    if limit < 2:  # itemgetter of one index gives the item, not a tuple
+        return rows[:limit]
+    return list(_spread_picks(len(rows), limit)(rows))
+
+
+@lru_cache(maxsize=256)
+def _spread_picks(n: int, limit: int) -> Callable[[list], tuple]:
+    """Picks `limit` (two or more) of `n` items, evenly spread: row counts recur from file to file."""
+    step = n / limit
+    return itemgetter(*[int(k * step) for k in range(limit)])
 
 
 def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: str,
@@ -416,7 +422,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
     lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),
     None when the head sample is the whole file. `file_date`: the date in the file's name, if any."""
-    rows = [(i, f) for i, f in head if any(map(str.strip, f))]  # _nonblank, inlined: every row passes
+    # _nonblank, stepped through in C: every row passes
+    rows = list(compress(head, map(any, map(map, repeat(str.strip), map(itemgetter(1), head)))))
     if not rows:
         return Layout()
     width = _width(rows)

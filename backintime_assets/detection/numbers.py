@@ -42,7 +42,9 @@ _STRIP_MARKS = methodcaller("strip", _MARKS)
 # does. Looked for in the joined cells first: few files have one.
 _SIGNED_MARK = re.compile(rf"{SEP}\s*[+-]\s?[{_MARKS}]")
 _SIGNED_MARK_CELL = re.compile(rf"^([+-])\s?[{_MARKS}]\s?")
-_PADDED = re.compile(rf"\s{SEP}|{SEP}\s")  # a cell with blanks at either end, in NUL-joined cells
+# A cell with blanks at either end, in NUL-joined cells. Written to open on the NUL, a literal the
+# scan jumps between in C: opening on \s, every character of the cells would be tried.
+_PADDED = re.compile(rf"{SEP}(?:\s|(?<=\s{SEP}))")
 
 
 def is_null(value: str) -> bool:

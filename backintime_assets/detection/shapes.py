@@ -39,8 +39,44 @@ def shape_hits(text: str, joined_rx) -> tuple[list[str], list[bool]]:
     """The shape of each cell of `text` (a joined.joined() text), and whether `joined_rx` (a
     joined.joined_regex) matches it whole: each distinct shape tested once, in one scan."""
     shapes = joined_shapes(text)
-    matched = matched_shapes(shapes, joined_rx)
-    return shapes, list(map(matched.__contains__, shapes))
+    verdicts = _verdicts(joined_rx)
+    try:
+        return shapes, list(map(verdicts.__getitem__, shapes))
+    except KeyError:  # a shape not seen yet
+        return shapes, list(map(_learn(verdicts, shapes, joined_rx).__getitem__, shapes))
+
+
+def count_hits(text: str, joined_rx) -> int:
+    """How many cells of `text` (a joined.joined() text) `joined_rx` matches whole (see shape_hits)."""
+    shapes = joined_shapes(text)
+    verdicts = _verdicts(joined_rx)
+    try:
+        return sum(map(verdicts.__getitem__, shapes))
+    except KeyError:
+        return sum(map(_learn(verdicts, shapes, joined_rx).__getitem__, shapes))
+
+
+# The verdicts of each joined regex on the shapes it was asked about. The shapes of prices, volumes
+# and dates recur from column to column and file to file ("00.0000", "000000", "0000-00-00"): the
+# regex runs on the new ones, the others cost a lookup. Bounded: a regex's verdicts start afresh
+# when too many have piled up (shapes of text cells, which seldom recur).
+_VERDICTS: dict = {}
+_MAX_VERDICTS = 1 << 14
+
+
+def _verdicts(joined_rx) -> dict[str, bool]:
+    verdicts = _VERDICTS.get(joined_rx)
+    if verdicts is None or len(verdicts) > _MAX_VERDICTS:
+        verdicts = _VERDICTS[joined_rx] = {}
+    return verdicts
+
+
+def _learn(verdicts: dict[str, bool], shapes: list[str], joined_rx) -> dict[str, bool]:
+    """`verdicts` with those on the new ones of `shapes` added, each distinct one tested once."""
+    new = set(shapes).difference(verdicts)
+    matched = matched_shapes(new, joined_rx)
+    verdicts.update((s, s in matched) for s in new)
+    return verdicts
 
 
 def matched_shapes(shapes: Iterable[str], joined_rx) -> set[str]:

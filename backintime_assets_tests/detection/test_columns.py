@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backintime_assets.detection.columns import infer_column_type
 
@@ -196,3 +198,27 @@ def test_codes_with_leading_zeros_stay_text():
         assert (t.type, t.alt.type if t.alt else None) == ("string", "integer"), cells
     for cells in (["0", "10", "20"], ["1", "2", "3"], ["100", "-7"]):
         assert infer_column_type(cells, "n", ".", None).type == "integer", cells
+
+
+_INT_PIECES = ["0", "1", "23", "456", "+", "-", " ", ",", ".", "_", "x", "\u0663", "\u00b2", "e5"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_INT_PIECES), min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=40))
+def test_integers_and_leading_zeros_as_a_regex_call_for_each_value(values):
+    from backintime_assets.detection.columns import (
+        _LEADING_ZERO,
+        _int_test,
+        _integers,
+        _leading_zeros,
+        _regex_count,
+        _share,
+    )
+    from backintime_assets.detection.numbers import joined_number_patterns, number_patterns
+
+    integer_rx = number_patterns(".", ",")[0]
+    int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_number_patterns(".", ",")[0]))
+    assert _integers(values, integer_rx, int_frac) == list(filter(integer_rx.match, values))
+    ints = list(filter(integer_rx.match, values))
+    assert _leading_zeros(ints) == any(map(_LEADING_ZERO.match, ints))
+    assert _leading_zeros(values) == any(map(_LEADING_ZERO.match, values))

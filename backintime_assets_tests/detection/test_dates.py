@@ -186,3 +186,39 @@ def test_date_parts_are_read_once_per_distinct_value_and_kept_in_order():
     assert _ints(groups, "a") == [3, 4, 3, 12]
     assert _ints(groups, "c") == [2000, 2000, 2000, 1999]
     assert _ints([], "a") == []
+
+
+def test_the_date_prefilter_takes_runs_whole_as_the_backtracking_form_does():
+    # _MAYBE_DATE's runs are possessive (each is followed by a separator its class does not hold):
+    # the same matches as the plain form, which backtracked through every shorter run.
+    import random
+    import re
+
+    from backintime_assets.detection.dates import _MAYBE_DATE
+
+    plain = re.compile(_MAYBE_DATE.pattern.replace("}+", "}"))
+    assert plain.pattern != _MAYBE_DATE.pattern
+    rnd = random.Random(5)
+    pieces = ["1", "12", "2021", "19", "20", "-", "/", ".", " ", ",", "Mar", "Sept", "Mon, ", "Okt.", "é", "_", "x"]
+    for _ in range(20000):
+        value = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert bool(_MAYBE_DATE.match(value)) == bool(plain.match(value)), value
+
+
+def test_repeated_values_weigh_as_often_as_they_occur():
+    # Each distinct value is looked at once: the layout of most rows wins, ties go to the first seen.
+    assert infer_date_format(["2020-01-02"] * 3 + ["01/02/2020"] * 4).format == "%m/%d/%Y"
+    assert infer_date_format(["2020-01-02"] * 4 + ["01/02/2020"] * 3).format == "%Y-%m-%d"
+    tie = infer_date_format(["01/02/2020"] * 3 + ["2020-01-02"] * 3)
+    assert (tie.format, tie.fraction) == ("%m/%d/%Y", 0.5)
+    one_day = infer_date_format(["02.01.2020"] * 100 + ["x"] * 20)  # a daily drop: one date, some junk
+    assert (one_day.format, one_day.fraction) == ("%d.%m.%Y", 100 / 120)
+
+
+def test_strptime_year():
+    from backintime_assets.detection.dates import strptime_year
+
+    assert strptime_year("2020-01-02", "%Y-%m-%d") == 2020
+    assert strptime_year("1700-01-02", "%Y-%m-%d") == 1700  # read, though outside the years a price has
+    assert strptime_year("2020-02-30", "%Y-%m-%d") is None
+    assert strptime_year("12-Okt-2020", "%d-%b-%Y|de") == 2020

@@ -394,3 +394,44 @@ def test_a_leading_comment_block_does_not_vote_for_its_hash_as_the_delimiter():
 ])
 def test_comment_lines_still_vote_where_little_else_is_left(text):
     assert detect_dialect(text).delimiter in (",", "#")
+
+
+_TOKEN_PIECES = ["1", "23", "2020", "-", "/", ".", ":", " ", "  ", ",", "\t", ";", "|", "\n", "T", "Mar", "Jan.",
+                 "a", "ZZ", "http://h.io/a-1.2", "é", "\u0663"]
+
+
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).map("".join))
+def test_inside_values_read_numeric_tokens_as_the_full_pattern_does(text):
+    # Without a written date's middle in it, a sample is scanned with _NUMERIC_TOKENS (runs of
+    # digits no token continues read in one step, the token without its first digit): the marks
+    # inside tokens are those of every match of _VALUE_TOKENS.
+    from backintime_assets.detection.dialect import (
+        _INNER_CHARS,
+        _NUMERIC_TOKENS,
+        _URL_TOKENS,
+        _VALUE_TOKENS,
+        _WRITTEN_DATE_HINT,
+        _inside_values,
+    )
+
+    rest = _URL_TOKENS.sub("\n", text) if "://" in text else text
+    urls = "".join(_URL_TOKENS.findall(text)) if "://" in text else ""
+    tokens = urls + "".join(_VALUE_TOKENS.findall(rest))
+    assert _inside_values(text) == {c: tokens.count(c) / max(1, text.count(c)) for c in _INNER_CHARS}
+    if not _WRITTEN_DATE_HINT.search(rest):
+        assert not any(m.startswith(tuple("AaJjMmZz")) for m in _VALUE_TOKENS.findall(rest))  # the hint holds
+        numeric = "".join(_NUMERIC_TOKENS.findall(rest))
+        assert all(numeric.count(c) == "".join(_VALUE_TOKENS.findall(rest)).count(c) for c in _INNER_CHARS)
+
+
+_WORD_PIECES = ["Mar", "September", "Sept.", " ", "5", "12", "2021", ",", ".", "-", "/", "@", "a.b", "x_y", "9",
+                "x", "AAPL", "#N/A", "N/A", "é", "%", "$", "e5", ":", "PM", "T", "+", '"', ";"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_WORD_PIECES), max_size=7).map("".join), max_size=25))
+def test_known_count_on_words_written_dates_and_mail_addresses(cells):
+    # The joined scan tries words first and runs the letters and digits of written dates, e-mail
+    # addresses and codes without giving back: still exactly the cells _KNOWN matches one by one.
+    from backintime_assets.detection.dialect import _KNOWN, _known_count
+
+    assert _known_count(cells) == sum(1 for c in cells if not c.strip() or _KNOWN.match(c.strip()))

@@ -500,3 +500,13 @@ def test_a_row_of_years_heading_the_table_stops_the_data_walking_up_to_a_preambl
     lay = layout(f"{preamble}\nTicker,2019,2020,2021\n" + body)
     assert (lay.header_row, lay.data_start_line) == (1, 2)
     assert lay.names == ["Ticker", "2019", "2020", "2021"]
+
+
+@given(st.integers(min_value=0, max_value=700), st.integers(min_value=1, max_value=200))
+def test_spread_picks_rows_evenly_as_the_step_formula_does(n, limit):
+    from backintime_assets.detection.layout import _spread
+
+    rows = [[str(k)] for k in range(n)]
+    step = n / limit
+    expected = rows if n <= limit else [rows[int(k * step)] for k in range(limit)]
+    assert _spread(rows, limit) == expected

@@ -82,3 +82,39 @@ def test_a_sample_and_its_shape_get_the_same_dialect():
     text = "Date;Ticker;Close\n" + "".join(f"{d:02d}.01.2020;T{d};{d * 7 % 90},{d * 13 % 97}\n" for d in range(1, 29))
     assert detect_dialect(text) == detect_dialect(shape_of(text))
     assert detect_dialect(text).delimiter == ";"
+
+
+@given(_cells)
+def test_count_hits_counts_the_cells_whose_shape_the_regex_matches(cells):
+    from backintime_assets.detection.shapes import count_hits
+
+    cells = [c.replace("\x00", "") for c in cells]
+    rx = joined_regex(r"[+-]?\d+(?:\.\d+)?")
+    expected = sum(1 for c in cells if rx.search(joined([c])) is not None)  # the cell itself, not its shape
+    assert count_hits(joined(cells), rx) == expected
+    assert count_hits(joined(cells + cells), rx) == 2 * expected  # verdicts remembered: the same answer
+    assert shape_hits(joined(cells), rx)[1] == [rx.search(joined([c])) is not None for c in cells]
+
+
+def test_a_shape_seen_before_is_not_scanned_again():
+    # A price column of the next file holds the shapes of this one's ("00.0000"): a lookup, no scan.
+    from backintime_assets.detection.shapes import count_hits
+
+    class Counted:
+        def __init__(self, rx):
+            self.rx, self.scans = rx, 0
+
+        def findall(self, text):
+            self.scans += 1
+            return self.rx.findall(text)
+
+    rx = Counted(joined_regex(r"\d+\.\d+"))
+    assert count_hits(joined(["28.9658", "x", "83.2838"]), rx) == 2
+    assert rx.scans == 1
+    assert count_hits(joined(["11.1111", "x", "99.0001", "12.5"]), rx) == 3  # "00.0" is new: one scan of it
+    assert rx.scans == 2
+    assert shape_hits(joined(["45.6789", "y"]), rx)[1] == [True, False]  # "y" new, "00.0000" known
+    assert count_hits(joined(["45.6789", "y", "0.5"] * 3), rx) == 6
+    assert rx.scans == 4
+    assert count_hits(joined(["45.6789", "y", "0.5"] * 3), rx) == 6
+    assert rx.scans == 4
