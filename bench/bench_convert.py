@@ -63,6 +63,13 @@ s, 16.0 CPU-s (0.010), polars 2.60 (0.31x wall, 0.29x CPU), Spark read.csv 21.6 
 2.62x CPU); daily drifted 25.3 + 4.51 = 29.8 (10.9, 37%); daily drifted by era 3.99 + 4.81 =
 8.80 (0.16, 1.8%); archive clean 3.55 + 11.2 = 14.7, polars 1.79 (0.12x) / by date 12.0 (0.82x),
 Spark 8.83 (0.60x); archive drifted 4.70 + 16.1 = 20.8 (0.42, 2.0%).
+Two sessions on (settling sorts fewer columns, delta-encoded whole numbers, tickers cleaned in
+Arrow, detection ~14% cheaper per drifted file), nothing else running: daily clean 5.50 + 4.13 =
+9.62 s, 18.2 CPU-s (0.15, 1.6%), polars 3.43 s, 6.42 CPU-s (0.36x wall, 0.35x CPU) / by date 4.06
+(0.42x), Spark read.csv 28.1 s, 54.7 CPU-s (2.92x wall, 3.01x CPU); daily drifted 28.0 + 4.20 =
+32.2 (11.6, 36%; 40.9 and 42% the session before); by era 4.55 + 4.25 = 8.80 (0.24, 2.7%);
+archive clean 5.11 + 13.0 = 18.1 s, 34.5 CPU-s, polars 2.06 (0.11x) / by date 12.3 (0.68x),
+Spark 10.5 (0.58x wall, 0.54x CPU); archive drifted 6.83 + 14.6 = 21.4 (0.54, 2.5%).
 """
 from __future__ import annotations
 
