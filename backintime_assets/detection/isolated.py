@@ -35,18 +35,24 @@ def run_isolated(read: Callable[[], T], input_bytes: int) -> T:
     """read() in a forked child; its result, or its Exception raised again here."""
     if not hasattr(os, "fork"):
         return read()
+    seconds = _SECONDS_BASE + _SECONDS_PER_MB * input_bytes / 2**20
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         try:
             os.close(reader)
             _limit_memory(_MEMORY_BASE + _MEMORY_PER_BYTE * input_bytes)
+            _limit_cpu(seconds)  # its own bound too: a child whose caller died must not read on
             try:
                 outcome = ("value", read())
             except BaseException as error:  # a Rust panic (PanicException) is no Exception
                 outcome = ("error", error if isinstance(error, Exception) else _crashed(error))
             try:
                 payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+                if outcome[0] == "error":
+                    # An exception with its own __init__ pickles but does not unpickle (its args are
+                    # not those of __init__): tried here, not as a TypeError in the caller.
+                    pickle.loads(payload)
             except Exception:  # an error of the reader's own that does not pickle: its name and text
                 payload = pickle.dumps(("error", _crashed(outcome[1])), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(writer, "wb") as out:
@@ -54,18 +60,31 @@ def run_isolated(read: Callable[[], T], input_bytes: int) -> T:
         finally:
             os._exit(0)
     os.close(writer)
-    deadline = time.monotonic() + _SECONDS_BASE + _SECONDS_PER_MB * input_bytes / 2**20
+    deadline = time.monotonic() + seconds
     try:
         payload = _read_all(reader, deadline, pid)
+    except BaseException:  # interrupted here: the child must not read on unwatched
+        os.kill(pid, signal.SIGKILL)
+        raise
     finally:
         os.close(reader)
-        _, status = os.waitpid(pid, 0)
+        status = _reap(pid)
     if not payload:
         raise ReaderCrashed(_death(status))
     kind, value = pickle.loads(payload)
     if kind == "error":
         raise value
     return value
+
+
+def _reap(pid: int) -> int:
+    """The child's exit status; 0 when it was reaped elsewhere: a process that ignores SIGCHLD
+    (inherited across exec) has its children reaped by the kernel, and a SIGCHLD handler may reap
+    them first. The pipe's payload tells the outcome either way."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
 
 
 def _crashed(error: BaseException) -> ReaderCrashed:
@@ -95,10 +114,19 @@ def _limit_memory(extra: int) -> None:
         pass  # no /proc, or a hard limit already lower: read without this bound
 
 
+def _limit_cpu(seconds: float) -> None:
+    try:
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        soft = int(seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+    except (OSError, ValueError):
+        pass
+
+
 def _death(status: int) -> str:
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-        if sig == signal.SIGKILL:
+        if sig in (signal.SIGKILL, signal.SIGXCPU):
             return "the workbook reader ran out of time (a damaged file?)"
         return f"the workbook reader crashed ({signal.Signals(sig).name}: a damaged file?)"
     return "the workbook reader stopped without an answer (a damaged file?)"

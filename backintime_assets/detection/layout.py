@@ -319,7 +319,7 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
             for j, c in enumerate(cols)]
 
 
-def _unique_names(raw: list[str]) -> list[str]:
+def unique_names(raw: list[str]) -> list[str]:
     seen: Counter[str] = Counter()
     out = []
     for j, name in enumerate(raw):
@@ -519,11 +519,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         header = _fit_header(block[0][1], width)
         others = [_fit(f, width) for _, f in block[1:]]
         raw_names = [h if h.strip() else next((o[j] for o in others if o[j].strip()), "") for j, h in enumerate(header)]
-        layout.names = _unique_names(raw_names)
+        layout.names = unique_names(raw_names)
         layout.header_cells = [[r[j].strip() for r in [header, *others] if r[j].strip()] for j in range(width)]
     else:
         layout.data_start_line = first_data_line
-        layout.names = _unique_names([""] * width)
+        layout.names = unique_names([""] * width)
         layout.header_cells = [[] for _ in range(width)]
 
     # The rows above the confirmed start are data, but type no column: they hold the values the
@@ -554,7 +554,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
     shifted = names_after_row_names(block[0][1], layout.types) if len(block) == 1 and not ragged else None
     if shifted is not None:  # the rows lead with row names that the header does not name (row_names.py)
-        layout.names = _unique_names(shifted)
+        layout.names = unique_names(shifted)
         layout.header_cells = [[name] if name else [] for name in shifted]
         layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
     if len(block) == 1 and not ragged and names_past_rows(block[0][1], below, width):
@@ -564,7 +564,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # The data still starts right below it: rows between (damaged ones the header search
             # looked past) stay data, to be loaded or rejected, not skipped as preamble.
             layout.header_row = -1
-            layout.names = _unique_names([""] * width)
+            layout.names = unique_names([""] * width)
             layout.header_cells = [[] for _ in range(width)]
             layout.types = unnamed
     return layout

@@ -60,8 +60,12 @@ def count_hits(text: str, joined_rx) -> int:
 # and dates recur from column to column and file to file ("00.0000", "000000", "0000-00-00"): the
 # regex runs on the new ones, the others cost a lookup. Bounded: a regex's verdicts start afresh
 # when too many have piled up (shapes of text cells, which seldom recur).
+# Only short shapes are kept: a price, volume or date is a few dozen characters, and the bound
+# counts shapes, not characters (16k notes of a few KB each, over thousands of files, held
+# hundreds of MB per regex before the reset).
 _VERDICTS: dict = {}
 _MAX_VERDICTS = 1 << 14
+_MAX_KEPT_LEN = 64
 
 
 def _verdicts(joined_rx) -> dict[str, bool]:
@@ -73,10 +77,17 @@ def _verdicts(joined_rx) -> dict[str, bool]:
 
 def _learn(verdicts: dict[str, bool], shapes: list[str], joined_rx) -> dict[str, bool]:
     """`verdicts` with those on the new ones of `shapes` added, each distinct one tested once."""
-    new = set(shapes).difference(verdicts)
+    distinct = set(shapes)
+    new = distinct.difference(verdicts)
     matched = matched_shapes(new, joined_rx)
-    verdicts.update((s, s in matched) for s in new)
-    return verdicts
+    answers = {s: s in matched for s in new}
+    if all(len(s) <= _MAX_KEPT_LEN for s in new):
+        verdicts.update(answers)
+        return verdicts
+    verdicts.update((s, v) for s, v in answers.items() if len(s) <= _MAX_KEPT_LEN)
+    known = distinct.difference(answers)
+    answers.update(zip(known, map(verdicts.__getitem__, known)))  # the long ones for this call alone
+    return answers
 
 
 def matched_shapes(shapes: Iterable[str], joined_rx) -> set[str]:

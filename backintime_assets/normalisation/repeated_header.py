@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 
+from backintime_assets.detection.dialect import reader_kwargs
+from backintime_assets.detection.layout import unique_names
 from backintime_assets.detection.schema import FileSchema
 
 from .records import Line
@@ -31,13 +33,15 @@ def _repeats(raw: str, names: list[str], schema: FileSchema) -> bool:
     # A quick refusal for the usual rejected row: a header names its first column in it.
     if names[0] not in raw.lower() and not names[0].startswith("column_"):
         return False
+    # Read as the file's records are (a space-aligned table merges its runs of spaces), and named
+    # as detection named the header's cells (an empty one "column_3", a second "Close" "Close_2").
+    kwargs = reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar,
+                           getattr(schema, "skipinitialspace", False))
     try:
-        cells = next(csv.reader([raw.lstrip(_BOM)], delimiter=schema.delimiter or ",",
-                                quotechar=schema.quotechar or '"'))
-    except (csv.Error, StopIteration):
+        cells = next(csv.reader([raw.lstrip(_BOM)], **kwargs))
+    except (csv.Error, StopIteration, TypeError):
         return False
-    cells = [c.strip().lstrip(_BOM).lower() for c in cells]
+    cells = [c.strip().lstrip(_BOM) for c in cells]
     while len(cells) > len(names) and not cells[-1]:
         cells.pop()
-    return len(cells) == len(names) and all(
-        c == n or (not c and n == f"column_{j + 1}") for j, (c, n) in enumerate(zip(cells, names)))
+    return len(cells) == len(names) and [c.lower() for c in unique_names(cells)] == names

@@ -1,4 +1,5 @@
 import os
+import signal
 from datetime import date
 
 import pytest
@@ -48,3 +49,31 @@ def test_a_damaged_xls_that_aborts_calamine_is_a_file_problem(monkeypatch):
     schema = detect_bytes(bytes(data), "prices.xls")
     assert schema.problem.startswith("unreadable workbook")
     assert normalise_bytes(bytes(data), schema, "prices.xls").file_problem.startswith("unreadable workbook")
+
+
+class _TwoArgs(Exception):
+    """An error with its own __init__: it pickles, but unpickling calls __init__ with one arg."""
+
+    def __init__(self, part: str, why: str):
+        super().__init__(f"{part}: {why}")
+
+
+def _raises_two_args():
+    raise _TwoArgs("xl/worksheets/sheet1.xml", "bad record")
+
+
+def test_a_reader_error_that_does_not_unpickle_comes_back_as_its_name_and_text():
+    with pytest.raises(ReaderCrashed, match="_TwoArgs: xl/worksheets/sheet1.xml: bad record"):
+        run_isolated(_raises_two_args, 0)
+
+
+def test_a_process_that_ignores_sigchld_still_gets_the_readers_answer():
+    # SIG_IGN for SIGCHLD is inherited across exec (some supervisors set it): the kernel reaps the
+    # child, and waitpid raised ChildProcessError for every workbook, a good one too.
+    old = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert run_isolated(lambda: [["Date", "Close"]], 0) == [["Date", "Close"]]
+        with pytest.raises(ReaderCrashed, match="SIGABRT|without an answer"):
+            run_isolated(os.abort, 0)
+    finally:
+        signal.signal(signal.SIGCHLD, old)

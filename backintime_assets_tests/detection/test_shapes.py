@@ -118,3 +118,18 @@ def test_a_shape_seen_before_is_not_scanned_again():
     assert rx.scans == 4
     assert count_hits(joined(["45.6789", "y", "0.5"] * 3), rx) == 6
     assert rx.scans == 4
+
+
+def test_the_verdicts_kept_across_files_hold_short_shapes_alone():
+    # The bound counts shapes: long text cells (notes, descriptions) seldom recur, and 16k of them
+    # of a few KB each, kept per regex, held hundreds of MB in a long-running process.
+    from backintime_assets.detection import shapes
+
+    rx = joined_regex(r"\d+(?:\.\d+)?")
+    notes = ["note " + "x" * 2000 + str(k) for k in range(50)]
+    cells = ["1.5", "22.75"] + notes
+    assert shape_hits(joined(cells), rx)[1] == [True, True] + [False] * 50
+    kept = shapes._VERDICTS[rx]
+    assert {"0.0", "00.00"} <= kept.keys()
+    assert max(map(len, kept)) <= 64
+    assert shape_hits(joined(cells), rx)[1] == [True, True] + [False] * 50  # answered again alike

@@ -37,3 +37,29 @@ def test_files_read_as_one_group_name_them_too():
     assert results is not None
     assert results[0].rejected_arrow.to_pylist()[0]["reason"] == REPEATED_HEADER
     assert [r.prices_arrow.num_rows for r in results] == [40, 20]
+
+
+def _joined(header: str, sep: str) -> bytes:
+    parts = []
+    for month in (1, 2):
+        days = [date(2024, month, 1) + timedelta(days=k) for k in range(28)]
+        parts.append("\n".join([header] + [f"{d}{sep}{180 + k}.5{sep}{181 + k}.25"
+                                          for k, d in enumerate(d for d in days if d.weekday() < 5)]))
+    return ("\n".join(parts) + "\n").encode()
+
+
+def _reasons(data: bytes) -> dict[str, str]:
+    result = normalise_bytes(data, detect_bytes(data, "joined.csv"), "joined.csv")
+    rejected = result.rejected_arrow
+    return dict(zip(rejected.column("raw").to_pylist(), rejected.column("reason").to_pylist()))
+
+
+def test_a_repeated_header_with_a_name_twice_is_named():
+    # Detection names the second "Close" "Close_2": the repeat holds "Close" twice.
+    assert _reasons(_joined("Date,Close,Close", ",")) == {"Date,Close,Close": REPEATED_HEADER}
+
+
+def test_a_repeated_header_of_a_space_aligned_table_is_named():
+    # Runs of spaces are one delimiter there, as the records are read.
+    header = "Date        Close      Open"
+    assert _reasons(_joined(header, "   ")) == {header: REPEATED_HEADER}
