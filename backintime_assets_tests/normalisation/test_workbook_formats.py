@@ -154,20 +154,6 @@ DAYS_1904 = [date(2021, 1, 4), date(2021, 1, 5), date(2021, 1, 6), date(2021, 1,
 ROWS_1904 = [["Date", "Close"]] + [[(d - date(1904, 1, 1)).days, 10.5 + k] for k, d in enumerate(DAYS_1904)]
 
 
-def _xlsx_1904(rows: list[list]) -> bytes:
-    import io
-
-    import openpyxl
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904
-
-    book = openpyxl.Workbook()
-    book.epoch = CALENDAR_MAC_1904
-    for row in rows:
-        book.active.append(row)
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()
-
 
 @pytest.mark.parametrize("kind", ["xls", "xlsb"])
 def test_serial_dates_of_a_1904_workbook_are_its_dates(kind, calamine):
@@ -181,7 +167,7 @@ def test_serial_dates_of_a_1904_xlsx_are_its_dates(engine, monkeypatch):
     if engine == "calamine":
         pytest.importorskip("python_calamine")
     monkeypatch.setattr(xlsx, "ENGINE", engine)
-    schema, r = run(_xlsx_1904(ROWS_1904), "msft.xlsx")
+    schema, r = run(workbooks.xlsx({"Sheet1": ROWS_1904}, dates_1904=True), "msft.xlsx")
     assert schema.columns[0].format == "excel_serial_1904"
     assert r.prices.date.dt.date.tolist() == DAYS_1904 and r.rejected.empty
 
@@ -190,7 +176,7 @@ def test_serial_dates_of_a_1904_xlsx_are_its_dates(engine, monkeypatch):
 def test_date_cells_of_a_1904_workbook_are_not_shifted_twice(kind, calamine):
     # The reader converts date-formatted cells in the workbook's own system: they arrive as dates.
     rows = [["Date", "Close"]] + [[d, 10.5 + k] for k, d in enumerate(DAYS_1904)]
-    data = _xlsx_1904(rows) if kind == "xlsx" else WRITERS[kind]({"Sheet1": rows}, dates_1904=True)
+    data = (workbooks.xlsx if kind == "xlsx" else WRITERS[kind])({"Sheet1": rows}, dates_1904=True)
     schema, r = run(data, f"msft.{kind}")
     assert schema.columns[0].format != "excel_serial_1904"
     assert r.prices.date.dt.date.tolist() == DAYS_1904 and r.rejected.empty
@@ -203,7 +189,7 @@ def test_date_cells_of_a_1904_workbook_are_not_shifted_twice(kind, calamine):
 def test_an_unnamed_serial_column_of_a_1904_workbook_is_its_dates(calamine):
     days = DAYS_1904 + [date(2021, 1, 8), date(2021, 1, 11)]
     rows = [["When", "Close"]] + [[(d - date(1904, 1, 1)).days, 10.5 + k] for k, d in enumerate(days)]
-    schema, r = run(_xlsx_1904(rows), "msft.xlsx")
+    schema, r = run(workbooks.xlsx({"Sheet1": rows}, dates_1904=True), "msft.xlsx")
     assert r.file_problem is None and r.prices.date.dt.date.tolist() == days
 
 

@@ -37,6 +37,24 @@ def xls(sheets: Sheets, date_format: str = "DD/MM/YYYY", dates_1904: bool = Fals
     return buf.getvalue()
 
 
+def xlsx(sheets: Sheets, dates_1904: bool = False) -> bytes:
+    """An .xlsx by openpyxl; dates as it writes them, numbers in General cells."""
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    if dates_1904:
+        book.epoch = CALENDAR_MAC_1904
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
 def encrypted_xls(sheets: Sheets) -> bytes:
     """An .xls as Excel writes an encrypted one (a password, or a protected structure): an RC4
     FILEPASS record right after the workbook's BOF. The records after the BOF make room for it, so
