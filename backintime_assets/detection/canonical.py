@@ -110,10 +110,15 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest")
 
 
+def no_values_seen(t: ColumnType) -> bool:
+    """The type of a column whose sample held no value (all empty)."""
+    return t.type == "string" and t.confidence == 0.0
+
+
 def fits_type(canonical: str, t: ColumnType) -> bool:
     """Whether a column of type `t`, as it is, can feed `canonical`."""
-    if t.type == "string" and t.confidence == 0.0:
-        return True  # no values seen (header-only file): the name alone decides
+    if no_values_seen(t):
+        return True  # a header-only file: the name alone decides
     if canonical == "date":
         return t.type in ("date", "timestamp")
     if canonical in PRICE_COLUMNS:

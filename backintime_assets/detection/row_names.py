@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .canonical import names_its_column
+from .canonical import names_its_column, no_values_seen
 from .columns import ColumnType
 
 
@@ -32,5 +32,4 @@ def names_after_row_names(header: Sequence[str], types: Sequence[ColumnType]) ->
 def _fits(name: str, t: ColumnType) -> bool:
     # Any name fits a column of no values (names_its_column lets the name decide there): the empty
     # column a stray trailing delimiter makes would draw the last name over it.
-    no_values = t.type == "string" and t.confidence == 0.0
-    return not no_values and names_its_column([name], t)
+    return not no_values_seen(t) and names_its_column([name], t)

@@ -22,12 +22,13 @@ _CURRENCY_AFTER = r"\s?(?:[$€£¥]|USD|EUR|GBP)$"  # "12 €"
 _SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
-# Dates written as numbers: format -> (units a day, the number of 1970-01-01).
+# Dates written as numbers: format -> (units a day, the number of 1970-01-01, the least number
+# that is a date). Serial 0 of the 1900 system is 1900-01-00, damage; the 1904 one starts at 0.
 SERIAL_FORMATS = {
-    EXCEL_SERIAL: (1, _EXCEL_EPOCH),
-    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900),  # Mac Excel's workbooks (date_system.py)
-    "epoch_s": (86400, 0),
-    "epoch_ms": (86400000, 0),
+    EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1),
+    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0),  # Mac Excel's workbooks (date_system.py)
+    "epoch_s": (86400, 0, -np.inf),
+    "epoch_ms": (86400000, 0, -np.inf),
 }
 _MIN_YEAR, _MAX_YEAR = 1800, 2200  # dates outside are typos (or 2-digit years read as %Y)
 _MIN_DAY = int(np.datetime64(f"{_MIN_YEAR}-01-01", "D").astype(np.int64))
@@ -225,13 +226,10 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         return Parsed(np.where(ok, days, np.nan), missing, ~missing & ~ok)
     if fmt in SERIAL_FORMATS:
         nums = parse_numbers(cells, decimal, thousands)
-        scale, of_1970 = SERIAL_FORMATS[fmt]
+        scale, of_1970, least = SERIAL_FORMATS[fmt]
         days = np.floor(nums.values / scale) - of_1970
-        # Serial day 0 and below in the 1900 system (1900-01-00), below 0 in the 1904 one (which
-        # starts at 1904-01-01), and anything outside the year range, is damage rather than a date.
-        ok = (days >= _MIN_DAY) & (days <= _MAX_DAY)
-        if fmt in (EXCEL_SERIAL, EXCEL_SERIAL_1904):
-            ok &= nums.values >= (1 if fmt == EXCEL_SERIAL else 0)
+        # A serial below the system's first day, or anything outside the year range, is damage.
+        ok = (days >= _MIN_DAY) & (days <= _MAX_DAY) & (nums.values >= least)
         bad = nums.bad | (~nums.missing & ~ok)
         return Parsed(np.where(ok, days, np.nan), nums.missing, bad)
     if fmt == "%Y-%m-%d":

@@ -23,20 +23,20 @@ _BOM = "\ufeff"
 def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line]:
     """`rejected` with the reason of each line that repeats the header's names replaced."""
     names = [c.name.strip().lower() for c in schema.columns]
-    if not rejected or schema.header_row < 0 or not names:
+    # A quick refusal for the usual rejected row: it lacks the header's first real name (an R-style
+    # header leaves the first column unnamed, "column_1", which no line holds).
+    named = next((n for n in names if not n.startswith("column_")), None)
+    if not rejected or schema.header_row < 0 or named is None:
         return rejected
-    return [(line, raw, REPEATED_HEADER) if _repeats(raw, names, schema) else (line, raw, reason)
-            for line, raw, reason in rejected]
+    return [(line, raw, REPEATED_HEADER) if named in raw.lower() and _repeats(raw, names, schema)
+            else (line, raw, reason) for line, raw, reason in rejected]
 
 
 def _repeats(raw: str, names: list[str], schema: FileSchema) -> bool:
-    # A quick refusal for the usual rejected row: a header names its first column in it.
-    if names[0] not in raw.lower() and not names[0].startswith("column_"):
-        return False
     # Read as the file's records are (a space-aligned table merges its runs of spaces), and named
     # as detection named the header's cells (an empty one "column_3", a second "Close" "Close_2").
     kwargs = reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar,
-                           getattr(schema, "skipinitialspace", False))
+                           schema.skipinitialspace)
     try:
         cells = next(csv.reader([raw.lstrip(_BOM)], **kwargs))
     except (csv.Error, StopIteration, TypeError):

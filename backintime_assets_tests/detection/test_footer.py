@@ -1,6 +1,8 @@
 import pytest
 
+from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.footer import footer_start, note_row, summary_row
+from backintime_assets.normalisation import normalise_bytes
 
 
 @pytest.mark.parametrize(
@@ -100,9 +102,6 @@ def test_na_cells_of_a_dated_row_whose_ticker_is_a_keyword_still_fill_it():
 
 def test_a_download_stamp_below_the_data_is_a_note():
     """Barchart ends its exports with a quoted "Downloaded from ..." line: a footer, not a damaged row."""
-    from backintime_assets.detection import detect_bytes
-    from backintime_assets.normalisation import normalise_bytes
-
     data = (b"Time,Open,High,Low,Latest,Change,%Change,Volume\n"
             b"03/20/2020,2410.25,2412.00,2401.50,2405.00,-5.25,-0.22%,15321\n"
             b"03/19/2020,2415.00,2418.75,2409.25,2410.25,-4.75,-0.20%,20110\n"
