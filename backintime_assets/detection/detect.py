@@ -275,6 +275,10 @@ def detect_bytes(data: bytes, name: str) -> FileSchema:
     kind = workbook_format(data, name)
     if kind is not None:
         return _detect_workbook(data, name, kind)
+    return _detect_text(data, name)
+
+
+def _detect_text(data: bytes, name: str) -> FileSchema:
     if len(data) <= HEAD_BYTES + TAIL_BYTES:
         return _quick(data, data, len(data), name) or detect_sample(data, None, 0, name)
     return detect_head_tail(data[:HEAD_BYTES], data[-TAIL_BYTES:], len(data), name)
@@ -311,6 +315,6 @@ def detect_opened(handle, size: int, name: str, head: bytes = b"") -> FileSchema
     if kind is not None:
         return _detect_workbook(head + handle.read(), name, kind)
     if size <= HEAD_BYTES + TAIL_BYTES:
-        return detect_bytes(head + handle.read(), name)
+        return _detect_text(head + handle.read(), name)  # sniffed above: no workbook
     handle.seek(size - TAIL_BYTES)
     return detect_head_tail(head, handle.read(TAIL_BYTES), size, name)

@@ -97,7 +97,6 @@ def workbook_format(data: bytes, name: str = "") -> str | None:
     kind when its part names are beyond the first bytes; anything else that is no zip, OLE2 file or
     markup is for the text reader, which loads text and calls other bytes binary."""
     head = data[:_SNIFF_BYTES]
-    by_name = WORKBOOK_SUFFIXES.get(PurePath(name.lower()).suffix)
     if head.startswith(OLE2_MAGIC):
         return "xls"
     if head.startswith(ZIP_MAGIC):
@@ -107,7 +106,8 @@ def workbook_format(data: bytes, name: str = "") -> str | None:
             return "xlsb"
         if b"xl/" in head:
             return "xlsx"
-        return by_name
+        # Asked of every file: the name is looked at only here (a path split costs half the sniff).
+        return WORKBOOK_SUFFIXES.get(PurePath(name.lower()).suffix)
     return markup_format(head)
 
 

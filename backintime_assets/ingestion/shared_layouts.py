@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.xlsx import is_workbook
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS
 
 
@@ -39,7 +38,7 @@ class LayoutMemory:
     def borrow(self, head: bytes, name: str) -> FileSchema | None:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
         marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
-        known = next(iter(self._candidates(head, name)), None)
+        known = next(iter(self._candidates(head)), None)
         if known is None:
             return None
         self.borrowed += 1
@@ -53,10 +52,9 @@ class LayoutMemory:
                 self._by_prefix.setdefault(prefix, schema)
                 self._prefix_lengths.add(schema.data_start_line)
 
-    def _candidates(self, data: bytes, name: str) -> list[FileSchema]:
-        """Schemas of earlier files whose bytes before the data this file repeats."""
-        if is_workbook(data, name):
-            return []
+    def _candidates(self, data: bytes) -> list[FileSchema]:
+        """Schemas of earlier files whose bytes before the data this file repeats (callers ask
+        for text files only: detect_job sniffs for workbooks before it borrows)."""
         found = (self._by_prefix.get(_prefix(data, lines)) for lines in sorted(self._prefix_lengths))
         return [known for known in found if known is not None]
 

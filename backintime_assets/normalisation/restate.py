@@ -12,6 +12,7 @@ import numpy as np
 import pyarrow as pa
 
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.xlsx import cell_text
 
 from .parse import SERIAL_FORMATS, parse_dates, parse_numbers
 
@@ -83,5 +84,5 @@ def _date_text(day: int, fmt: str | None) -> str:
 
 
 def _number_text(value: float, decimal: str) -> str:
-    text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    text = cell_text(value)  # as a sheet's cells are written out
     return text.replace(".", decimal) if decimal != "." else text
