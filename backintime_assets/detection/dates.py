@@ -40,9 +40,10 @@ _SHAPES = (
                        r"(?P<c>\d{4})" + _TIME)),
     ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[^\W\d_]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
     ("compact", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])" + _TIME)),
-    # The compact date run into its time: "202103011530" (%Y%m%d%H%M), "20210301153000" (and %S).
+    # The compact date run into its time: "202103011530" (%Y%m%d%H%M), "20210301153000" (and %S),
+    # or a space apart: "20210301 153000" (HistData's FX files).
     ("stamp", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])"
-                         r"(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?P<S>[0-5]\d)?$")),
+                         r"(?P<tsep> ?)(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?P<S>[0-5]\d)?$")),
 )
 
 
@@ -144,7 +145,7 @@ def shape(value: str) -> tuple[tuple, dict] | None:
         elif name == "compact":
             key = ("compact", _time_key(g))
         elif name == "stamp":
-            key = ("stamp", bool(g["S"]))
+            key = ("stamp", bool(g["S"]), g["tsep"])
         else:
             style = _month_style(g["mon"])
             seps = _seps(name, g)
@@ -375,7 +376,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     elif key[0] == "compact":
         fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
     elif key[0] == "stamp":
-        fmt, certainty = "%Y%m%d%H%M" + ("%S" if key[1] else ""), 1.0
+        fmt, certainty = "%Y%m%d" + key[2] + "%H%M" + ("%S" if key[1] else ""), 1.0
     elif (language := _foreign_language(shapes, key)) is not None:
         fmt, certainty = _name_format(key, language), 1.0
     else:

@@ -196,11 +196,19 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     return ("latin-1" if _CP1252_UNDEFINED.search(sample) else "cp1252"), 0.3
 
 
+def without_line_boms(text: str) -> str:
+    """`text` without the BOMs that start its lines. Files joined into one (`copy a.csv+b.csv`)
+    carry each part's BOM into the middle, and Stooq writes one before some data lines: a mark of
+    the encoding, never part of a value (it would make that line's first cell unreadable)."""
+    if "\ufeff" not in text:
+        return text
+    return text.replace("\n\ufeff", "\n").replace("\r\ufeff", "\r").removeprefix("\ufeff")
+
+
 def decode_head(head: bytes, encoding: str, complete: bool) -> str:
     """Decode the start of a file; a character cut by the sample boundary is dropped, not replaced."""
     dec = codecs.getincrementaldecoder(encoding)("replace")
-    text = dec.decode(head, final=complete)
-    return text[1:] if text.startswith("\ufeff") else text
+    return without_line_boms(dec.decode(head, final=complete))
 
 
 def decode_tail(tail: bytes, encoding: str, offset: int, head: bytes = b"") -> str:
@@ -221,9 +229,8 @@ def decode_tail(tail: bytes, encoding: str, offset: int, head: bytes = b"") -> s
         # The BOM is at the file start, not in the tail: use the byte order it announced.
         big = head.startswith(codecs.BOM_UTF16_BE) or head.startswith(codecs.BOM_UTF32_BE)
         name = name + ("-be" if big else "-le")
-    return codecs.decode(tail[skip:], "utf-8" if name == "utf-8-sig" else name, errors="replace")
+    return without_line_boms(codecs.decode(tail[skip:], "utf-8" if name == "utf-8-sig" else name, errors="replace"))
 
 
 def decode_all(data: bytes, encoding: str) -> str:
-    text = data.decode(encoding, errors="replace")
-    return text[1:] if text.startswith("\ufeff") else text
+    return without_line_boms(data.decode(encoding, errors="replace"))

@@ -10,12 +10,15 @@ from backintime_assets.detection.encoding import decode_all
 
 
 def to_utf8(data: bytes, encoding: str) -> bytes:
-    """The file as UTF-8 without BOM; undecodable bytes become U+FFFD instead of raising."""
+    """The file as UTF-8 without BOMs, at its start or its lines' (encoding.without_line_boms);
+    undecodable bytes become U+FFFD instead of raising."""
     name = codecs.lookup(encoding).name if encoding not in ("binary", "") else "utf-8"
     if name in ("utf-8", "utf-8-sig"):
         body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
         if body.isascii():  # most exports: proven valid without decoding a copy of the whole piece
             return body
+        if codecs.BOM_UTF8 in body:
+            body = body.replace(b"\n" + codecs.BOM_UTF8, b"\n").replace(b"\r" + codecs.BOM_UTF8, b"\r")
         try:
             body.decode("utf-8")
             return body

@@ -22,6 +22,8 @@ from backintime_assets.detection.dates import infer_date_format, shape
         (["20200102", "20200103"], "date", "%Y%m%d"),
         (["202001020930", "202001021600"], "timestamp", "%Y%m%d%H%M"),
         (["20200102093000", "20200102160059"], "timestamp", "%Y%m%d%H%M%S"),
+        (["20200102 093000", "20200102 160059"], "timestamp", "%Y%m%d %H%M%S"),  # HistData's FX files
+        (["20200102 0930", "20200102 1600"], "timestamp", "%Y%m%d %H%M"),
         (["2020-01-02 09:30:00", "2020-01-02 16:00:00"], "timestamp", "%Y-%m-%d %H:%M:%S"),
         (["2020-01-02T09:30:00Z", "2020-01-02T09:30:00+01:00"], "timestamp", "%Y-%m-%dT%H:%M:%S%z"),
         (["2020-01-02 09:30:00.250"], "timestamp", "%Y-%m-%d %H:%M:%S.%f"),

@@ -33,3 +33,12 @@ def test_to_utf8_strips_bom_and_transcodes(encoding):
 def test_invalid_bytes_become_replacement_characters():
     assert to_utf8(b"ok\xff\n", "utf-8") == "ok\ufffd\n".encode()
     assert to_utf8(codecs.BOM_UTF8 + b"x", "utf-8") == b"x"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_to_utf8_drops_the_boms_that_start_lines(encoding):
+    # Files joined into one carry each part's BOM into the middle; a BOM inside a line stays.
+    text = "Date;Close\r\n\ufeff02.01.2020;1\n\ufeffDate;Close\r\ufeff03.01.2020;a\ufeffb\n"
+    data = text.encode(encoding, errors="replace") if encoding != "cp1252" else text.encode("utf-8")
+    want = "Date;Close\r\n02.01.2020;1\nDate;Close\r03.01.2020;a\ufeffb\n"
+    assert to_utf8(data, "utf-8" if encoding == "cp1252" else encoding).decode() == want

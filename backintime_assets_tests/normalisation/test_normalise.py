@@ -221,6 +221,31 @@ def test_compact_date_times_are_the_date_column(name, suffix, fmt):
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
 
 
+def test_headerless_histdata_file_with_date_and_time_a_space_apart_loads():
+    # HistData's free FX history: no header, ";" and "20210301 000000". It had no date column.
+    lines = [f"{d.replace('-', '')} 000000;1.{1000 + k};1.{1100 + k};1.{900 + k};1.{1050 + k};0"
+             for k, d in enumerate(WEEKDAYS)]
+    r = run(("\n".join(lines) + "\n").encode(), name="DAT_ASCII_EURUSD_D1_2021.csv")
+    check_invariants(r)
+    assert r.file_problem is None and len(r.rejected) == 0
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+    assert r.prices.close.tolist() == [float(f"1.{1050 + k}") for k in range(len(WEEKDAYS))]
+
+
+@pytest.mark.parametrize("careful", [False, True])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_bom_at_the_start_of_a_data_line_is_no_part_of_its_date(careful, newline, monkeypatch):
+    # Stooq writes one before some data lines, and parts of files joined into one keep theirs: the
+    # line was rejected as "unparseable value: date".
+    lines = ["Date,Open,High,Low,Close,Volume"] + [f"{d},10,11,9,10.5,{100 + k}" for k, d in enumerate(WEEKDAYS)]
+    lines[2] = "\ufeff" + lines[2]
+    r = run(("\ufeff" + newline.join(lines) + newline).encode(), name="aapl.csv", careful=careful,
+            monkeypatch=monkeypatch)
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
