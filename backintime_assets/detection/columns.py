@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from statistics import median
 
+from .date_system import DAYS_1904_AFTER_1900, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .joined import SEP, joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
@@ -35,8 +36,6 @@ PERCENT_MARK = re.compile(r"\s?%$")
 _ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)\s?[KkMmBb]$")  # "118.39M" volumes in web exports
 _ABBREVIATED_JOINED = joined_regex(_ABBREVIATED.pattern[1:-1])
 
-# Excel serial day numbers of 1950-01-01 and 2099-12-31 (1900 date system).
-_EXCEL_MIN, _EXCEL_MAX = 18264, 73050
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 
 
@@ -167,20 +166,21 @@ def _clock_ticks(nums: list[float], unit: float) -> bool:
     return len({x % minute for x in nums}) == 1 and _steady_daily(nums, 86400 * unit)
 
 
-def _serial_format(nums: list[float], name: str) -> ColumnType | None:
+def _serial_format(nums: list[float], name: str, system: _SerialSystem) -> ColumnType | None:
     """Excel serial days or Unix epoch seconds/milliseconds written as plain numbers.
 
     Sorted ids and codes (FIPS 31001, 31003, ...; invoice numbers 40000, 40001, ...) fall in the
     same ranges and move as steadily as a date axis. A date name (date_named) is the evidence;
     without one, only a shape no counter has: Excel days that run over trading days (weekdays
-    only, weekends skipped), epoch stamps that keep one second of the minute."""
+    only, weekends skipped), epoch stamps that keep one second of the minute. Excel days are
+    judged and labelled in the workbook's date `system`."""
     if not nums:
         return None
     lo, hi = min(nums), max(nums)
     hinted = date_named(name)
     integral = all(x == int(x) for x in nums)
-    if _EXCEL_MIN <= lo and hi <= _EXCEL_MAX and (hinted or (integral and _trading_serials(nums))):
-        return ColumnType("date" if integral else "timestamp", "excel_serial", 0.9 if hinted else 0.7)
+    if system.least <= lo and hi <= system.most and (hinted or (integral and _trading_serials(nums, system))):
+        return ColumnType("date" if integral else "timestamp", system.format, 0.9 if hinted else 0.7)
     if integral and 1e8 <= lo and hi <= 4.2e9 and (hinted or _clock_ticks(nums, 1)):
         return ColumnType("timestamp", "epoch_s", 0.9 if hinted else 0.7)
     if integral and 1e11 <= lo and hi <= 4.2e12 and (hinted or _clock_ticks(nums, 1000)):
@@ -216,43 +216,60 @@ def _in_order(values: list[str]) -> bool:
     return max(up, len(steps) - up) >= 0.9 * len(steps)
 
 
-_EXCEL_EPOCH = date(1899, 12, 30).toordinal()  # serial 0 for every serial from 1900-03-01 on
+@dataclass(frozen=True)
+class _SerialSystem:
+    """How a workbook numbers its days (date_system.py): serials are judged and labelled in it."""
+    format: str  # ColumnType.format of its serial dates
+    epoch: int  # date.toordinal of serial 0 (for every serial from 1900-03-01 on, in the 1900 one)
+    least: int  # serials of 1950-01-01 and 2099-12-31: the days a price file's serials may hold
+    most: int
 
 
-def _trading_serials(nums: list[float]) -> bool:
-    """Excel serial days of a run of trading days (dates.trading_days), five of them at least."""
-    return trading_days([_EXCEL_EPOCH + int(x) for x in nums], min_days=5)
+_SYSTEM_1900 = _SerialSystem(EXCEL_SERIAL, date(1899, 12, 30).toordinal(), 18264, 73050)
+_SYSTEM_1904 = _SerialSystem(EXCEL_SERIAL_1904, date(1904, 1, 1).toordinal(),
+                             18264 - DAYS_1904_AFTER_1900, 73050 - DAYS_1904_AFTER_1900)
 
 
-_SERIAL_RANGES = ((_EXCEL_MIN, _EXCEL_MAX, "excel_serial"), (1e8, 4.2e9, "epoch_s"), (1e11, 4.2e12, "epoch_ms"))
+def _trading_serials(nums: list[float], system: _SerialSystem) -> bool:
+    """Excel serial days of a run of trading days (dates.trading_days), five of them at least, in
+    the workbook's system: the 1904 one's serials read in the other fall a weekday early (1462 days
+    are 208 weeks and 6 days), and a run of them seen so would be no run of trading days."""
+    return trading_days([system.epoch + int(x) for x in nums], min_days=5)
+
+
+_EPOCH_RANGES = ((1e8, 4.2e9, "epoch_s"), (1e11, 4.2e12, "epoch_ms"))
 
 
 def _named_serial(values: Sequence[str], name: str, decimal: str, thousands: str | None,
-                  min_share: float) -> ColumnType | None:
+                  min_share: float, system: _SerialSystem) -> ColumnType | None:
     """A date-named column of serial days or epochs with some cells off (a damaged row's stray
     value): the header is the evidence, and the cells that are no date get rejected row by row."""
     if not date_named(name):
         return None
     nums = _numbers(values, decimal, thousands)
-    for lo, hi, fmt in _SERIAL_RANGES:
+    for lo, hi, fmt in ((system.least, system.most, system.format), *_EPOCH_RANGES):
         inside = [x for x in nums if lo <= x <= hi]
         share = len(inside) / len(values)
         if inside and share >= min_share:
             integral = all(x == int(x) for x in inside)
-            kind = "date" if fmt == "excel_serial" and integral else "timestamp"
+            kind = "date" if fmt == system.format and integral else "timestamp"
             return ColumnType(kind, fmt, round(0.9 * share * (1.0 if len(values) >= 5 else 0.8), 3))
     return None
 
 
 def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: str | None,
-                      threshold: float = _TYPE_THRESHOLD, file_date: date | None = None) -> ColumnType:
+                      threshold: float = _TYPE_THRESHOLD, file_date: date | None = None,
+                      dates_from_1904: bool = False) -> ColumnType:
     """`threshold`: share of non-empty cells that must fit a type (lower it for samples that may
-    still hold header or footer rows). `file_date`: the date in the file's name (see dates.py)."""
+    still hold header or footer rows). `file_date`: the date in the file's name (see dates.py).
+    `dates_from_1904`: the cells come from a workbook of Mac Excel's date system (date_system.py),
+    whose serial days are judged and labelled in it; text files never are."""
     values = list(filterfalse(NULL_SPELLINGS.__contains__, map(str.strip, cells)))
     if not values:
         return ColumnType("string", None, 0.0)
     n = len(values)
     small = 1.0 if n >= 5 else 0.8  # a handful of cells proves less
+    system = _SYSTEM_1904 if dates_from_1904 else _SYSTEM_1900
 
     # The first value rules most columns out of booleans before every value is lower-cased.
     lowered = {v.lower() for v in values} if values[0].lower() in _BOOLEAN_WORDS else None
@@ -278,10 +295,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             guess = _stamps(ints, name)
             if guess:
                 return ColumnType(guess.type, guess.format, round(int_frac * small, 3))
-        serial = _serial_format(_numbers(ints, decimal, thousands), name) if _plausible_serial(ints) else None
+        serial = _serial_format(_numbers(ints, decimal, thousands), name, system) if _plausible_serial(ints) else None
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * int_frac * small, 3))
-        named = _named_serial(values, name, decimal, thousands, min_share=2 / 3)
+        named = _named_serial(values, name, decimal, thousands, min_share=2 / 3, system=system)
         if named:
             return named
         integer = ColumnType("integer", None, round(int_frac * small, 3))
@@ -297,11 +314,11 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
 
     float_frac = _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float))
     if float_frac >= threshold:
-        serial = _serial_format(_numbers(list(filter(float_rx.match, values)), decimal, thousands), name) \
+        serial = _serial_format(_numbers(list(filter(float_rx.match, values)), decimal, thousands), name, system) \
             if date_named(name) and _plausible_serial(values) else None
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * float_frac * small, 3))
-        named = _named_serial(values, name, decimal, thousands, min_share=2 / 3)
+        named = _named_serial(values, name, decimal, thousands, min_share=2 / 3, system=system)
         return named or ColumnType("float", None, round(float_frac * small, 3))
 
     probe = "".join(values[:30])
@@ -321,7 +338,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             return ColumnType("float", "abbreviated", round(abbreviated * small, 3))
 
     best_other = max(float_frac, guess.fraction if guess else 0.0)
-    alt = _named_serial(values, name, decimal, thousands, min_share=0.5)
+    alt = _named_serial(values, name, decimal, thousands, min_share=0.5, system=system)
     if alt is None and guess and guess.fraction >= 0.5 and guess.fraction >= float_frac:
         alt = ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
     elif alt is None and float_frac >= 0.5:

@@ -17,8 +17,8 @@ import zipfile
 
 # Serial 0 in the 1904 system is 1904-01-01, which the 1900 system numbers 1462.
 DAYS_1904_AFTER_1900 = 1462
-# ColumnSchema.format of serial dates in each system: detection judges serials in the 1900 one, and
-# a sheet of a 1904 workbook has its serial columns read in that one (detect.detect_sheet).
+# ColumnSchema.format of serial dates in each system: detection judges and labels a sheet's serials
+# in its workbook's system (columns.infer_column_type), as normalisation reads them (parse.py).
 EXCEL_SERIAL, EXCEL_SERIAL_1904 = "excel_serial", "excel_serial_1904"
 
 _WORKBOOK_PR = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*[\"'](?:1|true)[\"']")

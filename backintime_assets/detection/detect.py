@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .canonical import fits_type, map_canonical
-from .date_system import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
@@ -259,14 +258,10 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     if sheet.tail is not None:
         tail_rows = [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
     decimal, thousands = detect_number_format(_cells(head_rows))
-    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name))
+    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name),
+                           dates_from_1904=sheet.dates_from_1904)  # serials judged in the workbook's system
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
-    schema = _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name)
-    if sheet.dates_from_1904:  # serials were judged in the 1900 system; they are read in the workbook's
-        for column in schema.columns:
-            if column.format == EXCEL_SERIAL:
-                column.format = EXCEL_SERIAL_1904
-    return schema
+    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name)
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:

@@ -309,14 +309,14 @@ def _spread_picks(n: int, limit: int) -> Callable[[list], tuple]:
 
 def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: str,
                   thousands: str | None, threshold: float = 0.9, limit: int = 160,
-                  file_date: date | None = None) -> list[ColumnType]:
+                  file_date: date | None = None, dates_from_1904: bool = False) -> list[ColumnType]:
     rows = _spread(rows, limit)
     if rows and set(map(len, rows)) == {width}:
         cols: list[Sequence[str]] = list(zip(*rows))  # the rows are fitted to the width: transpose in C
     else:
         cols = [[r[j] for r in rows] for j in range(width)]
-    return [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date)
-            for j, c in enumerate(cols)]
+    return [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date,
+                              dates_from_1904) for j, c in enumerate(cols)]
 
 
 def unique_names(raw: list[str]) -> list[str]:
@@ -409,25 +409,26 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
 
 
 def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | None,
-                 file_date: date | None) -> tuple[list[ColumnType], _RowJudge]:
+                 file_date: date | None, dates_from_1904: bool) -> tuple[list[ColumnType], _RowJudge]:
     typical = [f if len(f) == width else _fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
     # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
     provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100,
-                                file_date=file_date)
+                                file_date=file_date, dates_from_1904=dates_from_1904)
     return provisional, _RowJudge(provisional, decimal, thousands, width)
 
 
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
-                  thousands: str | None, file_date: date | None = None) -> Layout:
+                  thousands: str | None, file_date: date | None = None, dates_from_1904: bool = False) -> Layout:
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
     lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),
-    None when the head sample is the whole file. `file_date`: the date in the file's name, if any."""
+    None when the head sample is the whole file. `file_date`: the date in the file's name, if any.
+    `dates_from_1904`: the rows are a sheet of a workbook in Mac Excel's date system (date_system.py)."""
     # _nonblank, stepped through in C: every row passes
     rows = list(compress(head, map(any, map(map, repeat(str.strip), map(itemgetter(1), head)))))
     if not rows:
         return Layout()
     width = _width(rows)
-    provisional, judge = _provisional(rows, width, decimal, thousands, file_date)
+    provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
     start = confirmed = None
     if judge.matchers:
@@ -507,7 +508,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         wider = _header_width(_prefix_of(block[0][1], below), below, width)
         if wider != width:  # ragged rows: the header says how wide the table is
             width, ragged = wider, True
-            provisional, judge = _provisional(rows, width, decimal, thousands, file_date)
+            provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
     layout = Layout(width=width)
     first_data_line = rows[start][0] if start < len(rows) else head_lines
@@ -551,14 +552,16 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
                or (ragged and len(f) < width and judge.data_like(f))]  # short by trailing fields: a prefix
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     layout.body = body
-    layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
+    body_types = partial(_column_types, body, width=width, decimal=decimal, thousands=thousands,
+                         file_date=file_date, dates_from_1904=dates_from_1904)
+    layout.types = body_types(layout.names)
     shifted = names_after_row_names(block[0][1], layout.types) if len(block) == 1 and not ragged else None
     if shifted is not None:  # the rows lead with row names that the header does not name (row_names.py)
         layout.names = unique_names(shifted)
         layout.header_cells = [[name] if name else [] for name in shifted]
-        layout.types = _column_types(body, layout.names, width, decimal, thousands, file_date=file_date)
+        layout.types = body_types(layout.names)
     if len(block) == 1 and not ragged and names_past_rows(block[0][1], below, width):
-        unnamed = _column_types(body, [], width, decimal, thousands, file_date=file_date)
+        unnamed = body_types([])
         if words_over_headerless(layout.header_cells, layout.types, unnamed, body):
             # A line of words wider than the table, no header of it: preamble, the rows headerless.
             # The data still starts right below it: rows between (damaged ones the header search

@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -155,6 +157,58 @@ def test_unnamed_serial_days_need_a_run_of_trading_days():
     assert col(["43836", "43837", "43838", "43839", "43840", "43841"], name="c1").type == "integer"
     assert col(["43836", "43837", "43838", "43839", "43840", "43841"], name="Handelstag").format == "excel_serial"
 
+
+
+def _serials(days, epoch):
+    return [str((d - epoch).days) for d in days]
+
+
+# 2020-01-06 .. 2020-01-10 then 2020-01-13: weekdays only, a weekend skipped.
+_TRADING = [date(2020, 1, 6) + timedelta(k) for k in (0, 1, 2, 3, 4, 7)]
+_1900, _1904 = date(1899, 12, 30), date(1904, 1, 1)  # serial 0 of each of Excel's date systems
+
+
+def test_unnamed_serial_days_of_a_1904_workbook_are_judged_in_its_system():
+    # Mac Excel's serials of the same days are 1462 smaller; read in the 1900 system they fall a
+    # weekday early (Sunday to Thursday, then Sunday): no run of trading days there.
+    cells = _serials(_TRADING, _1904)
+    t = infer_column_type(cells, "c1", ".", None, dates_from_1904=True)
+    assert (t.type, t.format) == ("date", "excel_serial_1904")
+    assert col(cells, name="c1").type == "integer"  # text files have no 1904 system
+
+
+def test_a_1904_workbooks_numbers_that_are_trading_days_only_in_the_1900_system_are_no_dates():
+    # Serials of the 1900 system in a 1904 workbook (pasted from a Windows one, or counters): read
+    # in the workbook's system they run Tuesday to Saturday. Nothing says which days they are, and
+    # a date four years and a day off, a Saturday among them, would load without anyone noticing.
+    cells = _serials(_TRADING, _1900)
+    t = infer_column_type(cells, "c1", ".", None, dates_from_1904=True)
+    assert (t.type, t.format) == ("integer", None)
+    assert col(cells, name="c1").format == "excel_serial"
+
+
+@pytest.mark.parametrize("name", ["Date", "Handelstag"])
+def test_named_serial_days_of_a_1904_workbook_are_labelled_in_its_system(name):
+    t = infer_column_type(_serials(_TRADING, _1904), name, ".", None, dates_from_1904=True)
+    assert (t.type, t.format, t.confidence) == ("date", "excel_serial_1904", 0.9)
+    stamps = infer_column_type(["42004.5", "42005.25"], name, ".", None, dates_from_1904=True)
+    assert (stamps.type, stamps.format) == ("timestamp", "excel_serial_1904")
+    # A stray cell (a row cut short) under the name, and a column mostly of serials.
+    damaged = infer_column_type(_serials(_TRADING, _1904) + ["4"], name, ".", None, dates_from_1904=True)
+    assert (damaged.type, damaged.format) == ("date", "excel_serial_1904")
+    messy = infer_column_type(["42004", "42005", "abc", "42008", "42009"], name, ".", None, dates_from_1904=True)
+    assert messy.type == "string" and (messy.alt.type, messy.alt.format) == ("date", "excel_serial_1904")
+
+
+def test_the_days_a_serial_may_hold_are_counted_in_the_workbooks_system():
+    # 1950-01-02 on: below the 1900 system's serial of 1950 (18264) once counted from 1904.
+    days = [date(1950, 1, 2) + timedelta(k) for k in (0, 1, 2, 3, 4, 7)]
+    t = infer_column_type(_serials(days, _1904), "c1", ".", None, dates_from_1904=True)
+    assert (t.type, t.format) == ("date", "excel_serial_1904")
+    # 2099-12-31 is the last day either way: days after it are numbers, whatever their name (the
+    # 1900 system's last serial is a 1904 workbook's 2103-12-31).
+    late = _serials([date(2100, 1, 4) + timedelta(k) for k in (0, 1, 2, 3, 4, 7)], _1904)
+    assert infer_column_type(late, "Date", ".", None, dates_from_1904=True).type == "integer"
 
 def test_unnamed_epoch_stamps_need_one_second_of_the_minute():
     days = [str(1577923200 + 86400 * k) for k in range(6)]  # midnights, 2020-01-02 on

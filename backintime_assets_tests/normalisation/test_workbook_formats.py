@@ -1,6 +1,6 @@
 """Old and open workbook formats (.xls, .xlsb, .ods) load as .xlsx does: detected, every sheet
 read, dates as dates; without calamine they are a clear file problem, not a crash."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -182,15 +182,55 @@ def test_date_cells_of_a_1904_workbook_are_not_shifted_twice(kind, calamine):
     assert r.prices.date.dt.date.tolist() == DAYS_1904 and r.rejected.empty
 
 
-@pytest.mark.xfail(strict=True, reason="detection judges an unnamed column of serials by its weekdays "
-                   "in the 1900 system (columns._trading_serials): 1904 serials read there fall one "
-                   "weekday early (1462 days = 208 weeks + 6), Sunday to Thursday, so the column is no "
-                   "date column and the file has none; infer_column_type needs the workbook's system")
-def test_an_unnamed_serial_column_of_a_1904_workbook_is_its_dates(calamine):
-    days = DAYS_1904 + [date(2021, 1, 8), date(2021, 1, 11)]
-    rows = [["When", "Close"]] + [[(d - date(1904, 1, 1)).days, 10.5 + k] for k, d in enumerate(days)]
-    schema, r = run(workbooks.xlsx({"Sheet1": rows}, dates_1904=True), "msft.xlsx")
-    assert r.file_problem is None and r.prices.date.dt.date.tolist() == days
+TRADING_DAYS = DAYS_1904 + [date(2021, 1, 8), date(2021, 1, 11)]  # a weekend skipped
+SERIAL_WRITERS = {"xls": workbooks.xls, "xlsb": workbooks.xlsb, "xlsx": workbooks.xlsx}
+
+
+def serial_rows(header: list[str] | None, serial_0: date) -> list[list]:
+    """TRADING_DAYS as plain numbers counted from `serial_0`, with closes, under `header`."""
+    return ([header] if header else []) + [[(d - serial_0).days, 10.5 + k] for k, d in enumerate(TRADING_DAYS)]
+
+
+@pytest.mark.parametrize("header", [["When", "Close"], None])
+@pytest.mark.parametrize("kind", sorted(SERIAL_WRITERS))
+def test_an_unnamed_serial_column_of_a_1904_workbook_is_its_dates(kind, header, calamine):
+    # Unnamed, serials are dates by running over trading days: judged in the 1900 system, 1904
+    # serials would fall a weekday early (1462 days = 208 weeks + 6), Sunday to Thursday.
+    data = SERIAL_WRITERS[kind]({"Sheet1": serial_rows(header, date(1904, 1, 1))}, dates_1904=True)
+    schema, r = run(data, f"msft.{kind}")
+    assert (schema.columns[0].format, schema.columns[0].canonical) == ("excel_serial_1904", "date")
+    assert r.file_problem is None and r.prices.date.dt.date.tolist() == TRADING_DAYS and r.rejected.empty
+
+
+@pytest.mark.parametrize("header", [["When", "Close"], None])
+@pytest.mark.parametrize("kind", sorted(SERIAL_WRITERS))
+def test_an_unnamed_serial_column_of_a_1900_workbook_is_its_dates(kind, header, calamine):
+    data = SERIAL_WRITERS[kind]({"Sheet1": serial_rows(header, date(1899, 12, 30))})
+    schema, r = run(data, f"msft.{kind}")
+    assert (schema.columns[0].format, schema.columns[0].canonical) == ("excel_serial", "date")
+    assert r.file_problem is None and r.prices.date.dt.date.tolist() == TRADING_DAYS and r.rejected.empty
+
+
+def test_every_sheet_of_a_1904_workbook_has_its_unnamed_serials_read_in_its_system(calamine):
+    # Normalisation detects each further sheet on its own (sheets.py): the workbook's system too.
+    jan = serial_rows(["When", "Close"], date(1904, 1, 1))
+    feb = [jan[0]] + [[serial + 28, close] for serial, close in jan[1:]]  # four weeks on
+    schema, r = run(workbooks.xlsx({"Jan": jan, "Feb": feb}, dates_1904=True), "msft.xlsx")
+    days = TRADING_DAYS + [d + timedelta(28) for d in TRADING_DAYS]
+    assert r.file_problem is None and r.prices.date.dt.date.tolist() == days and r.rejected.empty
+
+
+@pytest.mark.parametrize("kind", sorted(SERIAL_WRITERS))
+def test_numbers_of_a_1904_workbook_that_run_over_trading_days_only_from_1899_are_not_its_dates(kind, calamine):
+    # Serials of the 1900 system in a Mac workbook (pasted from a Windows one, or no dates at all):
+    # in the workbook's own system they run Tuesday to Saturday, four years and a day late. No
+    # header says they are dates: no date column, every row rejected with that reason, rather than
+    # prices loaded on days nobody traded.
+    data = SERIAL_WRITERS[kind]({"Sheet1": serial_rows(["When", "Close"], date(1899, 12, 30))}, dates_1904=True)
+    schema, r = run(data, f"msft.{kind}")
+    assert schema.columns[0].type == "integer"
+    assert r.file_problem == "no date column" and r.prices.empty and len(r.rejected) == r.rows_read == 6
+    assert set(r.rejected.reason) == {"file problem: no date column"}
 
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))
