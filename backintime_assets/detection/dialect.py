@@ -35,7 +35,8 @@ _KNOWN = re.compile(
     | [A-Za-z]{3,9}\.?\ \d{1,2},?\ \d{4}
     | (?:https?|ftp)://\S+ | [\w.+-]+@[\w-]+\.[\w.-]+
     | [^\W\d_][^,;\t|"]* | \d+[^\W\d][^,;\t|"]*   # words, codes
-    | \#N/A | N/A | n/a | -+
+    | \#N/A | N/A | n/a | -+ | : | \.\.   # missing values (Eurostat ":", ONS and World Bank "..")
+    | [+-]?\d+(?:[.,]\d+)?\ [a-z]{1,3}   # a number with a flag or a unit ("102.6 b" in Eurostat, "12 kg")
     )$""",
     re.X,
 )
@@ -230,19 +231,26 @@ _WRITTEN_DATE_HINT = re.compile(r" (?:(?<=[A-Za-z] )|(?<=[A-Za-z]\. ))\d{1,2}+,?
 # Searched apart, and only in samples that hold a "://": one more alternative in _VALUE_TOKENS is
 # tried at every letter of every sample.
 _URL_TOKENS = re.compile(r"(?:https?|ftp)://[^\s\"',;|]++")
+# An e-mail address holds an '@' on every line of a column of them, and a '.' or two: a steady
+# count, but a value's own, like a URL's slashes (a one-column list of addresses split on '@').
+_EMAIL_TOKENS = re.compile(r"[\w.+-]++@[\w-]++\.[\w.-]++")
 _INNER_CHARS = "-/.: "
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
 
 
 def _inside_values(sample: str) -> dict[str, float]:
-    """For each of _INNER_CHARS: the share of its occurrences that sit inside a date/number token."""
+    """For each of _INNER_CHARS and '@': the share of its occurrences that sit inside a date/number,
+    URL or e-mail token."""
     rest, urls = sample, ""
     if "://" in sample:  # URLs first, and out of the rest: a date or decimal in a URL counts once
         urls = "".join(_URL_TOKENS.findall(sample))
         rest = _URL_TOKENS.sub("\n", sample)
+    if "@" in rest:  # e-mail addresses likewise
+        urls += "".join(_EMAIL_TOKENS.findall(rest))
+        rest = _EMAIL_TOKENS.sub("\n", rest)
     tokens_rx = _VALUE_TOKENS if _WRITTEN_DATE_HINT.search(rest) else _NUMERIC_TOKENS
     tokens = urls + "".join(tokens_rx.findall(rest))  # counted once in all tokens, not token by token
-    return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS}
+    return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS + "@"}
 
 
 def _candidate_delimiters(lines: list[str]) -> list[str]:
@@ -265,7 +273,7 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
         count, freq = per_line.most_common(1)[0]
         if count > 0 and freq >= 0.8 * n and ord(ch) < 0x2000:
             out.append(ch)
-    if any(d in _INNER_CHARS for d in out):  # else there is nothing to drop: spare the scan
+    if any(d in _INNER_CHARS or d == "@" for d in out):  # else there is nothing to drop: spare the scan
         inner = _inside_values("\n".join(lines[:60]))
         out = [d for d in out if d not in inner or inner[d] < 0.5]
     if "," not in out:
@@ -426,6 +434,17 @@ def _spaced_quotes(sample: str, quotes: list[str | None]) -> set[tuple[str, str]
     return set(re.findall(f"([^ ]) +([{re.escape(qs)}])", sample))
 
 
+def _escapes_explained(plain: list[tuple[int, list[str]]], escaped: list[tuple[int, list[str]]],
+                       pair: str) -> bool:
+    """Whether reading with the escape character leaves fewer cells holding it before a quote
+    (`pair`, '\\"') than reading without: the two may split every row alike ('"said \\"hi\\" twice"'
+    is one cell either way), and tie, but only the escaped reading takes the quotes as text."""
+    def held(rows):
+        return sum(pair in c for _, f in rows for c in f)
+    n = held(plain)
+    return n > 0 and held(escaped) < n
+
+
 # The quick look at a file and the larger sample that may follow it mostly score the same first
 # lines: the second scoring is then free.
 @lru_cache(maxsize=8)
@@ -456,6 +475,7 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
 
     best: tuple[float, int] | None = None
     best_dialect: tuple[str, str | None, str | None, bool] = (",", '"', None, False)
+    best_rows: list = []
     scores: list[float] = []
     rank = 0
     for d in delimiters:
@@ -493,9 +513,12 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
                         score, skip = max(score, skipped), True
                 scores.append(score)
                 rank += 1
-                if best is None or score > best[0] * (1 + 1e-9) + 1e-12:
+                if best is None or score > best[0] * (1 + 1e-9) + 1e-12 or (
+                        e is not None and q is not None and best_dialect == (d, q, None, skip)
+                        and score >= best[0] * (1 - 1e-9) and _escapes_explained(best_rows, rows, e + q)):
                     best = (score, rank)
                     best_dialect = (d, q, e, skip)
+                    best_rows = rows
     top = best[0] if best else 0.0
     runner_up = max((s for s in scores if s < top * (1 - 1e-9)), default=0.0)
     confidence = round(1.0 - runner_up / top, 3) if top > 0 else 0.0

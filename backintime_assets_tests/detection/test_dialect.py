@@ -397,7 +397,7 @@ def test_comment_lines_still_vote_where_little_else_is_left(text):
 
 
 _TOKEN_PIECES = ["1", "23", "2020", "-", "/", ".", ":", " ", "  ", ",", "\t", ";", "|", "\n", "T", "Mar", "Jan.",
-                 "a", "ZZ", "http://h.io/a-1.2", "é", "\u0663"]
+                 "a", "ZZ", "http://h.io/a-1.2", "é", "\u0663", "@", "x.y@h-1.io"]
 
 
 @given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).map("".join))
@@ -408,6 +408,7 @@ def test_inside_values_read_numeric_tokens_as_the_full_pattern_does(text):
     from backintime_assets.detection.dialect import (
         _INNER_CHARS,
         _NUMERIC_TOKENS,
+        _EMAIL_TOKENS,
         _URL_TOKENS,
         _VALUE_TOKENS,
         _WRITTEN_DATE_HINT,
@@ -416,8 +417,10 @@ def test_inside_values_read_numeric_tokens_as_the_full_pattern_does(text):
 
     rest = _URL_TOKENS.sub("\n", text) if "://" in text else text
     urls = "".join(_URL_TOKENS.findall(text)) if "://" in text else ""
+    urls += "".join(_EMAIL_TOKENS.findall(rest))
+    rest = _EMAIL_TOKENS.sub("\n", rest)
     tokens = urls + "".join(_VALUE_TOKENS.findall(rest))
-    assert _inside_values(text) == {c: tokens.count(c) / max(1, text.count(c)) for c in _INNER_CHARS}
+    assert _inside_values(text) == {c: tokens.count(c) / max(1, text.count(c)) for c in _INNER_CHARS + "@"}
     if not _WRITTEN_DATE_HINT.search(rest):
         assert not any(m.startswith(tuple("AaJjMmZz")) for m in _VALUE_TOKENS.findall(rest))  # the hint holds
         numeric = "".join(_NUMERIC_TOKENS.findall(rest))
@@ -435,3 +438,37 @@ def test_known_count_on_words_written_dates_and_mail_addresses(cells):
     from backintime_assets.detection.dialect import _KNOWN, _known_count
 
     assert _known_count(cells) == sum(1 for c in cells if not c.strip() or _KNOWN.match(c.strip()))
+
+
+def test_a_list_of_email_addresses_is_one_column():
+    # Every address holds one '@' and a '.' or two: steady counts, but a value's own (as a URL's
+    # slashes), not a delimiter that splits "ann" from "example.org".
+    text = "email\nann@example.org\nbob@example.com\ncarla.m@example.net\ndavid@example.org\nelena@example.com\n"
+    assert detect_dialect(text).delimiter == ","
+    text = "id;contact\n1;ann@example.org\n2;bob@example.com\n3;carla.m@example.net\n"
+    assert detect_dialect(text).delimiter == ";"
+
+
+def test_backslash_escaped_quotes_that_change_no_field_count():
+    # '"said \"hello\" twice"' is one cell read with or without the escape: the two readings tie on
+    # the pattern, and only the escaped one takes the quotes as text.
+    text = ('id,name,comment\n1,"Smith, John","said \\"hello\\" twice"\n2,"Doe, Jane","no comment"\n'
+            '3,"Lee, Kim","quote \\" inside"\n4,"Ng, Al","plain"\n')
+    d = detect_dialect(text)
+    assert (d.delimiter, d.quotechar, d.escapechar) == (",", '"', "\\")
+    # A backslash that escapes no quote (a Windows path) leaves the default reading.
+    text = 'id,path\n1,"C:\\temp\\a, b"\n2,"D:\\data\\x"\n3,"E:\\y"\n'
+    d = detect_dialect(text)
+    assert (d.delimiter, d.quotechar, d.escapechar) == (",", '"', None)
+
+
+def test_eurostat_tsv_with_flags_and_missing_marks_is_tab_delimited():
+    # Eurostat bulk TSV: values padded with a space, a flag after some ("21.0 b"), ":" for missing.
+    # Read on spaces, the flags land in cells of their own and the tabs inside cells.
+    text = ("unit,sex,age,geo\\time\t2016 \t2015 \t2014 \t2013 \t2012 \n"
+            "PC,F,Y15-24,AT\t10.6 \t10.2 \t9.8 \t9.2 \t9.1 \n"
+            "PC,F,Y15-24,BE\t18.0 \t20.4 \t21.0 b\t22.1 \t18.1 \n"
+            "PC,F,Y15-24,BG\t: \t19.8 u\t22.0 \t26.3 \t25.6 \n"
+            "PC,F,Y15-24,CY\t26.8 \t29.0 \t33.9 \t35.4 \t23.4 e\n"
+            "PC,F,Y15-24,CZ\t10.4 \t12.1 \t16.3 \t18.3 \t19.0 \n")
+    assert detect_dialect(text).delimiter == "\t"
