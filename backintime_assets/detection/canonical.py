@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .columns import ColumnType
+from .currencies import currency_share
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -206,14 +207,17 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             mapping[j] = canonical
             used.add(canonical)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
-    _fill_by_type(mapping, used, types, body, unnamed)
+    named = [j for j in range(width) if not unnamed[j]]
+    past_header = [bool(named) and j > named[-1] for j in range(width)]
+    _fill_by_type(mapping, used, types, body, unnamed, past_header)
     return mapping
 
 
 def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],
-                  body: Sequence[Sequence[str]], unnamed: list[bool]) -> None:
+                  body: Sequence[Sequence[str]], unnamed: list[bool], past_header: list[bool]) -> None:
     """Roles from types and values: the date column whatever its name (a date axis is unmistakable);
-    ticker and prices only for columns without any header (a named "Turnover" is not a close)."""
+    ticker and prices only for columns without any header (a named "Turnover" is not a close), and
+    the ticker not for a column of currency codes, nor past the end of a header (_may_be_ticker)."""
     free = [j for j, m in enumerate(mapping) if m is None]
     dated = [j for j in free if types[j].type in ("date", "timestamp")]
     if "date" not in used and dated:
@@ -226,10 +230,14 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     free = [j for j in free if unnamed[j]]
     strings = [j for j in free if mapping[j] is None and types[j].type == "string" and types[j].confidence > 0]
     if "ticker" not in used and strings:
-        scored = [(_looks_like_ticker([r[j] for r in body if j < len(r)]), j) for j in strings]
-        best = max(scored)
-        if best[0] >= 0.9:
-            mapping[best[1]] = "ticker"
+        dates = mapping.index("date") if "date" in used else None
+        # The column that tells apart the rows of a date, if one does (an exchange's rows share
+        # one); else among columns alike the leftmost: a ticker leads its row, a flag trails it.
+        scored = [(_keys_dates(j, body, dates), score, -j) for j in strings
+                  if (score := _looks_like_ticker([r[j] for r in body if j < len(r)])) >= 0.9
+                  and _may_be_ticker(j, body, dates, past_header[j])]
+        if scored:
+            mapping[-max(scored)[2]] = "ticker"
             used.add("ticker")
     if any(m in used for m in PRICE_COLUMNS):
         return  # named price columns exist: leave the other numbers (turnover, counts...) unmapped
@@ -237,6 +245,35 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     if not numeric:
         return
     _assign_ohlc(mapping, used, numeric, types, body)
+
+
+# A column keys the dates when they repeat (each on half the rows or fewer on average) and its
+# values tell the rows of a date apart (the rows' pairs of date and value, nine in ten distinct).
+_REPEATED_DATES = 0.5
+_DISTINCT_PAIRS = 0.9
+
+
+def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, past_header: bool) -> bool:
+    """Whether unnamed column `j`, its values shaped like tickers, may be taken for the ticker by
+    them. Not when they are currency codes ("USD" on every row): the file's quote currency. Nor
+    when the column lies past the end of a header: the header names the file's columns, and one
+    without a ticker is a single ticker's file, named after it (msft.csv), the values its rows
+    carry beyond the header extras (a currency, an exchange, a note), unless the column keys the
+    dates as only a ticker does: a file of several tickers whose header left the ticker unnamed,
+    whose rows, read as one ticker's, would be duplicates of each other."""
+    if currency_share([r[j] for r in body if j < len(r)]) >= 0.9:
+        return False
+    return not past_header or _keys_dates(j, body, dates)
+
+
+def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> bool:
+    """Whether column `j` tells apart the rows of each date, the dates repeating: a ticker column
+    of a file of several tickers."""
+    if dates is None:
+        return False
+    keyed = [(r[dates], r[j]) for r in body if j < len(r) and dates < len(r) and r[dates].strip()]
+    return bool(keyed) and len({d for d, _ in keyed}) <= _REPEATED_DATES * len(keyed) \
+        and len(set(keyed)) >= _DISTINCT_PAIRS * len(keyed)
 
 
 def _bare_stamp(t: ColumnType) -> bool:

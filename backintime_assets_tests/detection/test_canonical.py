@@ -123,3 +123,55 @@ def test_in_a_header_block_the_row_nearest_the_data_names_the_column():
     cells = [["Prices", "Date"], ["volumes", "Close"], ["AAPL", "Volume"]]
     assert map_canonical(cells, [D, F, N], []) == ["date", "close", "volume"]
     assert map_canonical([["AAPL", "Open"], ["AAPL", "Close"]], [F, F], []) == ["open", "close"]
+
+
+def _rows(*columns: list[str]) -> list[list[str]]:
+    return [list(r) for r in zip(*columns)]
+
+
+DAYS = [f"2024-01-{d:02d}" for d in (2, 3, 4, 5, 8, 9)]
+CLOSES = [f"{10 + k}.5" for k in range(6)]
+VOLUMES = [str(1000 + k) for k in range(6)]
+
+
+def test_a_column_of_currency_codes_is_no_ticker_with_a_header_or_without():
+    # "Date,Close,Volume" over rows ending in "USD": every row loaded as ticker USD (msft.csv).
+    body = _rows(DAYS, CLOSES, VOLUMES, ["USD"] * 6)
+    assert map_canonical([["Date"], ["Close"], ["Volume"], []], [D, F, N, S], body) == ["date", "close", "volume", None]
+    assert map_canonical([[]] * 4, [D, F, N, S], body) == ["date", "close", "volume", None]
+    mixed = _rows(DAYS, CLOSES, VOLUMES, ["usd", "EUR", "GBP", "CHF", "JPY", "EUR"])
+    assert map_canonical([[]] * 4, [D, F, N, S], mixed) == ["date", "close", "volume", None]
+    # Beside the ticker column, the currency does not take its place either (it did: the rightmost won).
+    body = _rows(DAYS, ["AAPL"] * 6, CLOSES, ["USD"] * 6)
+    assert map_canonical([[]] * 4, [D, S, F, S], body) == ["date", "ticker", "close", None]
+
+
+def test_a_column_named_as_the_ticker_keeps_it_whatever_its_values():
+    body = _rows(DAYS, CLOSES, ["USD"] * 6)  # the ProShares ETF "USD"
+    assert map_canonical([["Date"], ["Close"], ["Symbol"]], [D, F, S], body) == ["date", "close", "ticker"]
+
+
+def test_a_column_past_the_end_of_the_header_is_no_ticker_unless_it_keys_the_dates():
+    header = [["Date"], ["Close"], ["Volume"], []]
+    # An exchange (or a note, a flag) the header does not name: the file is one ticker's.
+    body = _rows(DAYS, CLOSES, VOLUMES, ["NYSE"] * 6)
+    assert map_canonical(header, [D, F, N, S], body) == ["date", "close", "volume", None]
+    # Several tickers' rows, each date once per ticker: only a ticker tells them apart.
+    body = [[d, c, v, t] for d, c, v in zip(DAYS, CLOSES, VOLUMES) for t in ("AAPL", "MSFT", "IBM")]
+    assert map_canonical(header, [D, F, N, S], body) == ["date", "close", "volume", "ticker"]
+    # An exchange of such a file does not: its tickers share it on a date.
+    body = [[d, c, v, "NYSE"] for d, c, v in zip(DAYS, CLOSES, VOLUMES) for _ in range(3)]
+    assert map_canonical(header, [D, F, N, S], body) == ["date", "close", "volume", None]
+
+
+def test_an_unnamed_column_before_the_header_end_may_still_be_the_ticker():
+    # pandas' unnamed index (",Date,Close"), R's row names: a row label, a ticker here.
+    body = [[t, d, c] for d, c in zip(DAYS, CLOSES) for t in ("AAPL", "MSFT")]
+    assert map_canonical([[], ["Date"], ["Close"]], [S, D, F], body) == ["ticker", "date", "close"]
+
+
+def test_headerless_ticker_is_the_column_that_keys_the_dates_else_the_leftmost():
+    body = [["NYSE", t, d, c] for d, c in zip(DAYS, CLOSES) for t in ("AAPL", "MSFT", "IBM")]
+    assert map_canonical([[]] * 4, [S, S, D, F], body) == [None, "ticker", "date", "close"]
+    body = _rows(DAYS, ["AAPL"] * 6, CLOSES, VOLUMES, ["NYSE"] * 6)
+    assert map_canonical([[]] * 5, [D, S, F, N, S], body) == ["date", "ticker", "close", "volume", None]

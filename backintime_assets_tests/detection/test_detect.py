@@ -500,3 +500,11 @@ def test_a_nul_in_a_header_name_is_shown_as_a_sign_that_postgres_can_store():
 def test_a_file_of_zeros_is_named_so():
     assert "zero-filled" in detect_bytes(b"\x00" * 5000, "zeros.csv").problem
     assert detect_bytes(b"\x00" * 5000, "zeros.csv").encoding == "binary"
+
+
+@pytest.mark.parametrize("header", ["Date,Close,Volume\n", ""])
+def test_a_trailing_column_of_currency_codes_is_left_unmapped(header):
+    # Taken for the ticker by its values, it put every row of msft.csv on ticker "USD".
+    body = "".join(f"2024-01-{d:02d},{10 + d}.5,{1000 + d},USD\n" for d in (2, 3, 4, 5, 8, 9))
+    s = detect_bytes((header + body).encode(), "msft.csv")
+    assert [c.canonical for c in s.columns] == ["date", "close", "volume", None]

@@ -160,6 +160,27 @@ def test_file_without_ticker_column_is_named_after_the_file():
     assert run(data, default_ticker="XYZ").prices.ticker.tolist() == ["XYZ"] * 2
 
 
+@pytest.mark.parametrize("header", ["Date,Close,Volume", "Date,Close,Volume,Currency", "Date,Close,Volume,Ccy", None])
+def test_a_currency_column_does_not_become_the_ticker(header):
+    # "USD" on every row, under no name (past the header's end, or no header at all) or under a
+    # name that is no ticker's: the rows are msft.csv's, not ticker USD's.
+    body = b"".join(b"2024-01-%02d,%d.5,%d,USD\n" % (d, 10 + d, 1000 + d) for d in (2, 3, 4, 5, 8, 9))
+    data = (header.encode() + b"\n" if header else b"") + body
+    r = run(data, name="msft.csv")
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == ["MSFT"] * 6
+    assert r.prices.close.tolist() == [12.5, 13.5, 14.5, 15.5, 18.5, 19.5]
+
+
+def test_a_ticker_column_past_the_end_of_the_header_is_taken_when_it_keys_the_dates():
+    rows = [(d, t) for d in (2, 3, 4, 5, 8, 9) for t in ("AAPL", "MSFT")]
+    body = b"".join(b"2024-01-%02d,%d.5,1000,%s\n" % (d, d + len(t), t.encode()) for d, t in rows)
+    data = b"Date,Close,Volume\n" + body
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    assert sorted(set(r.prices.ticker)) == ["AAPL", "MSFT"] and len(r.prices) == 12
+
+
 WEEKDAYS = ["2021-03-01", "2021-03-02", "2021-03-03", "2021-03-04", "2021-03-05", "2021-03-08", "2021-03-09",
             "2021-03-10", "2021-03-11", "2021-03-12"]
 

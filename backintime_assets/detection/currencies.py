@@ -1,0 +1,30 @@
+"""Currency codes, which a price file often carries in a column of its own ("USD" on every row) and
+which must not be read as the ticker for looking like one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# ISO 4217 codes of the currencies in use, and those the euro replaced (archives from before 2002
+# quote in them). Without the metals (XAU, XAG, XPT, XPD: traded instruments themselves, "XAU" an
+# index's ticker) and the funds and test codes no price file quotes in. With GBX and CNH, not ISO
+# but the units London quotes pence in and the offshore yuan.
+CURRENCY_CODES = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD
+CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP
+GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD
+KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK
+NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS
+SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST
+XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL
+ATS BEF CYP DEM EEK ESP FIM FRF GRD HRK IEP ITL LTL LUF LVL MTL NLG PTE SIT SKK
+GBX CNH
+""".split())
+
+
+def currency_share(values: Sequence[str]) -> float:
+    """The share of a column's filled cells that are currency codes (any case: "usd" too)."""
+    vals = [v.strip() for v in values if v.strip()]
+    if not vals:
+        return 0.0
+    return sum(1 for v in vals if v.upper() in CURRENCY_CODES) / len(vals)
