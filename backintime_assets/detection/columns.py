@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from statistics import median
 
-from .date_system import DAYS_1904_AFTER_1900, EXCEL_SERIAL, EXCEL_SERIAL_1904
+from .date_system import DAYS_1904_AFTER_1900, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .joined import SEP, joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
@@ -20,6 +20,10 @@ _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
 _BOOLEAN_WORDS = _TRUE | _FALSE
 _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd", re.I)
+# Names of a time axis kept as epoch numbers (Polygon's "t" and "window_start", Binance's "Open
+# time"): evidence for epochs of 12 digits and more only, where no count or position reaches (a
+# genome's "start" of 9 digits, a "time" in seconds are no dates).
+_EPOCH_NAME = re.compile(r"^(?:t|ts)$|time|start", re.I)
 # Weaker words: "Day High" and "Lifetime Low" are prices, not dates.
 _DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
@@ -131,8 +135,12 @@ def _leading_zeros(ints: list[str]) -> bool:
 
 
 def _plausible_serial(values: Sequence[str]) -> bool:
-    """Cheap pre-check: serial days have 5 digits, epoch seconds 9-10, milliseconds 12-13."""
-    return all(len(v.split(".")[0].lstrip("+-")) in (5, 9, 10, 12, 13) for v in values[:20])
+    """Cheap pre-check: serial days have 5 digits, epoch seconds 9-10, milliseconds 12-13,
+    microseconds 15-16, nanoseconds 18-19."""
+    return all(len(v.split(".")[0].lstrip("+-")) in _SERIAL_DIGITS for v in values[:20])
+
+
+_SERIAL_DIGITS = frozenset((5, 9, 10, 12, 13, 15, 16, 18, 19))
 
 
 def _numbers(values: Sequence[str], decimal: str, thousands: str | None) -> list[float]:
@@ -181,10 +189,11 @@ def _serial_format(nums: list[float], name: str, system: _SerialSystem) -> Colum
     integral = all(x == int(x) for x in nums)
     if system.least <= lo and hi <= system.most and (hinted or (integral and _trading_serials(nums, system))):
         return ColumnType("date" if integral else "timestamp", system.format, 0.9 if hinted else 0.7)
-    if integral and 1e8 <= lo and hi <= 4.2e9 and (hinted or _clock_ticks(nums, 1)):
-        return ColumnType("timestamp", "epoch_s", 0.9 if hinted else 0.7)
-    if integral and 1e11 <= lo and hi <= 4.2e12 and (hinted or _clock_ticks(nums, 1000)):
-        return ColumnType("timestamp", "epoch_ms", 0.9 if hinted else 0.7)
+    for fmt, unit in EPOCH_UNITS.items():
+        if integral and 1e8 * unit <= lo and hi <= 4.2e9 * unit:
+            named = hinted or (unit > 1 and bool(_EPOCH_NAME.search(name)))
+            if named or _clock_ticks(nums, unit):
+                return ColumnType("timestamp", fmt, 0.9 if named else 0.7)
     return None
 
 
@@ -237,7 +246,7 @@ def _trading_serials(nums: list[float], system: _SerialSystem) -> bool:
     return trading_days([system.epoch + int(x) for x in nums], min_days=5)
 
 
-_EPOCH_RANGES = ((1e8, 4.2e9, "epoch_s"), (1e11, 4.2e12, "epoch_ms"))
+_EPOCH_RANGES = tuple((1e8 * unit, 4.2e9 * unit, fmt) for fmt, unit in EPOCH_UNITS.items())
 
 
 def _named_serial(values: Sequence[str], name: str, decimal: str, thousands: str | None,

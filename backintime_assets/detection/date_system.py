@@ -20,6 +20,8 @@ DAYS_1904_AFTER_1900 = 1462
 # ColumnSchema.format of serial dates in each system: detection judges and labels a sheet's serials
 # in its workbook's system (columns.infer_column_type), as normalisation reads them (parse.py).
 EXCEL_SERIAL, EXCEL_SERIAL_1904 = "excel_serial", "excel_serial_1904"
+# The other dates written as numbers: Unix epochs, by their units a second.
+EPOCH_UNITS = {"epoch_s": 1, "epoch_ms": 10**3, "epoch_us": 10**6, "epoch_ns": 10**9}
 
 _WORKBOOK_PR = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
 _BIFF_DATEMODE, _BIFF_EOF = 0x0022, 0x000A

@@ -11,6 +11,7 @@ from functools import lru_cache, partial
 from itertools import compress, repeat
 from operator import itemgetter
 
+from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
@@ -62,7 +63,7 @@ def _filled(fields: list[str]) -> float:
 
 
 def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[str], bool] | None:
-    if t.type in ("integer", "float") or t.format in ("excel_serial", "excel_serial_1904", "epoch_s", "epoch_ms"):
+    if t.type in ("integer", "float") or t.format in (EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS):
         rx = number_patterns(decimal, thousands)[1]
         marks = {"currency": CURRENCY_MARKS, "percent": PERCENT_MARK, "abbreviated": _SUFFIX}.get(t.format or "")
         if marks is not None:

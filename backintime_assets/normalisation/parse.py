@@ -10,7 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.date_system import DAYS_1904_AFTER_1900, EXCEL_SERIAL, EXCEL_SERIAL_1904
+from backintime_assets.detection.date_system import DAYS_1904_AFTER_1900, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import NULL_TOKENS
@@ -27,8 +27,7 @@ _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
 SERIAL_FORMATS = {
     EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1),
     EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0),  # Mac Excel's workbooks (date_system.py)
-    "epoch_s": (86400, 0, -np.inf),
-    "epoch_ms": (86400000, 0, -np.inf),
+    **{fmt: (86400 * unit, 0, -np.inf) for fmt, unit in EPOCH_UNITS.items()},
 }
 _MIN_YEAR, _MAX_YEAR = 1800, 2200  # dates outside are typos (or 2-digit years read as %Y)
 _MIN_DAY = int(np.datetime64(f"{_MIN_YEAR}-01-01", "D").astype(np.int64))

@@ -214,6 +214,8 @@ def test_unnamed_epoch_stamps_need_one_second_of_the_minute():
     days = [str(1577923200 + 86400 * k) for k in range(6)]  # midnights, 2020-01-02 on
     assert col(days, name="c2").format == "epoch_s"
     assert col([d + "000" for d in days], name="c2").format == "epoch_ms"
+    assert col([d + "000000" for d in days], name="c2").format == "epoch_us"
+    assert col([d + "000000000" for d in days], name="c2").format == "epoch_ns"
     assert col([str(int(d) + k) for k, d in enumerate(days)], name="c2").type == "integer"
 
 
@@ -276,3 +278,20 @@ def test_integers_and_leading_zeros_as_a_regex_call_for_each_value(values):
     ints = list(filter(integer_rx.match, values))
     assert _leading_zeros(ints) == any(map(_LEADING_ZERO.match, ints))
     assert _leading_zeros(values) == any(map(_LEADING_ZERO.match, values))
+
+
+@pytest.mark.parametrize(("name", "digits", "fmt"), [("t", "000", "epoch_ms"), ("window_start", "000000000", "epoch_ns"),
+                                                     ("Open time", "000", "epoch_ms"), ("ts", "000000", "epoch_us")])
+def test_a_time_name_vouches_for_epochs_of_twelve_digits_and_more(name, digits, fmt):
+    # Polygon's flat files: one day a file, its "window_start" in nanoseconds on every row (no
+    # steady series to prove it); its aggregates API: "t" in milliseconds. They had no date column.
+    same_day = [str(1704171600) + digits] * 6
+    assert (col(same_day, name=name).type, col(same_day, name=name).format) == ("timestamp", fmt)
+
+
+@pytest.mark.parametrize(("values", "name"), [
+    ([str(150_000_000 + 7919 * k) for k in range(12)], "start"),  # a genome's positions: 9 digits
+    ([str(1_541_815_603_606_036_480 + 4_194_304 * k) for k in range(12)], "id"),  # snowflake ids, 19 digits
+])
+def test_numbers_a_time_name_does_not_vouch_for_stay_numbers(values, name):
+    assert col(values, name=name).type == "integer"

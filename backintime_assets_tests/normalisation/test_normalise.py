@@ -267,6 +267,20 @@ def test_a_bom_at_the_start_of_a_data_line_is_no_part_of_its_date(careful, newli
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
 
 
+def test_polygon_flat_file_dated_by_epoch_nanoseconds_loads_every_ticker():
+    # Polygon's day aggregates: one day a file, "window_start" in nanoseconds since 1970 (US/Eastern
+    # midnight, 05:00 UTC). It had no date column, and every row was rejected.
+    data = (b"ticker,volume,open,close,high,low,window_start,transactions\n"
+            b"AAPL,82488670,187.15,185.64,188.44,183.885,1704171600000000000,1009074\n"
+            b"MSFT,25258600,373.86,370.87,375.9,366.77,1704171600000000000,361208\n"
+            b"NVDA,41125400,492.44,481.68,492.95,475.95,1704171600000000000,507321\n")
+    r = run(data, name="2024-01-02.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.ticker.tolist() == ["AAPL", "MSFT", "NVDA"]
+    assert set(r.prices.date.dt.strftime("%Y-%m-%d")) == {"2024-01-02"}
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
