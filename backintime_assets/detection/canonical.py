@@ -24,13 +24,20 @@ def _add(canonical: str, strength: float, *names: str) -> None:
 
 # Letters NFKD does not take apart into a base letter and an accent ("Høj" would lose its ø).
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
-                               "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
+                               "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"})
 
 
 @lru_cache(maxsize=4096)  # header names recur from file to file, and Unicode normalisation is slow
 def _norm(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", s)
+    """Letters and digits of `name` in lower case, accents dropped ("Máxima" -> "maxima"); letters
+    of other scripts stay ("收盘", "Закрытие" -> "закрытие")."""
+    s = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).lower()
+    return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c))
+
+
+def _latin(normed: str) -> str:
+    """The Latin letters and digits of a _norm'ed name: "收盘价(Close)" is named "close" as well."""
+    return normed if normed.isascii() else "".join(c for c in normed if c.isascii())
 
 
 _add("date", 1.0, "date", "trade date", "trading date", "tradedate", "dt", "day", "datetime", "timestamp",
@@ -90,6 +97,37 @@ _add("adj_close", 1.0, "chiusura rettificata", "aangepaste slotkoers", "fecho aj
      "fechamento ajustado", "cierre ajustado", "zamkniecie skorygowane")
 _add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiato", "quantidade",
      "volume negociado", "wolumen", "obrot w szt", "volym", "omsatt antal", "antal", "omsaetning antal")
+# Investing.com's localised exports ("Zuletzt", "Eröffn.", "Ouv.", "Openen", "Öppen", "Ostatnio",
+# "Wol.", "Şimdi", "Terakhir") and Vietnamese and Indonesian brokers'.
+_add("date", 1.0, "tarih", "tanggal", "ngay", "ngay giao dich")
+_add("ticker", 1.0, "sembol", "hisse", "kode saham", "ma ck", "ma chung khoan")
+_add("open", 1.0, "eroffn", "ouv", "openen", "oppen", "acilis", "pembukaan", "gia mo cua")
+_add("high", 1.0, "yuksek", "en yuksek", "tertinggi", "gia cao nhat")
+_add("low", 1.0, "dusuk", "en dusuk", "terendah", "gia thap nhat")
+_add("close", 1.0, "kapanis", "penutupan", "gia dong cua")
+_add("close", 0.8, "zuletzt", "ostatnio", "simdi", "son", "terakhir")
+_add("adj_close", 1.0, "gia dieu chinh")
+_add("volume", 1.0, "wol", "hac", "hacim", "khoi luong", "khoi luong khop lenh")
+# Chinese (akshare, tushare, East Money, TWSE), Japanese, Korean, Russian and Arabic headers: a
+# market's own exports name their columns in its script.
+_add("date", 1.0, "日期", "交易日期", "交易日", "时间", "日付", "日付け", "年月日", "일자", "날짜", "거래일",
+     "дата", "дата торгов", "التاريخ")
+_add("ticker", 1.0, "代码", "股票代码", "证券代码", "代號", "證券代號", "コード", "銘柄コード", "종목코드",
+     "тикер", "код", "код инструмента", "الرمز")
+_add("ticker", 0.7, "名称", "股票名称", "证券名称", "銘柄名", "종목명", "наименование")
+_add("sector", 1.0, "行业", "所属行业", "板块", "業種", "업종", "сектор", "отрасль")
+_add("open", 1.0, "开盘", "开盘价", "今开", "開盤", "開盤價", "始値", "시가", "오픈", "открытие", "откр",
+     "цена открытия", "افتتاح")
+_add("high", 1.0, "最高", "最高价", "最高價", "高", "高値", "고가", "максимум", "макс", "максимальная цена",
+     "مرتفع")
+_add("low", 1.0, "最低", "最低价", "最低價", "低", "安値", "저가", "минимум", "мин", "минимальная цена",
+     "منخفض")
+_add("close", 1.0, "收盘", "收盘价", "收盤", "收盤價", "終値", "종가", "закрытие", "закр", "цена закрытия",
+     "الإغلاق")
+_add("close", 0.8, "最新价", "现价", "цена", "последняя цена", "الأخير")
+_add("adj_close", 1.0, "复权收盘价", "調整後終値", "수정종가", "скорректированная цена закрытия")
+_add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "거래량", "объем",
+     "объем торгов", "حجم")
 # German exports head the traded share count "Umsatz" (more exactly "Umsatz in Stück"); "Umsatz in
 # Euro" and English "Turnover" are money traded, not shares, so they stay unmapped.
 _add("volume", 0.9, "umsatz")
@@ -145,14 +183,15 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         if not n:
             continue
         weight = _UPPER_ROW_WEIGHT ** above
-        hit = _SYNONYMS.get(n)
+        latin = _latin(n)
+        hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
-        if _NOT_HINTED.search(n):
+        if _NOT_HINTED.search(latin):
             continue
         for canonical, subs in _TOKEN_HINTS:
-            if any(s in n for s in subs):
+            if any(s in latin for s in subs):
                 scores[canonical] = max(scores.get(canonical, 0.0), 0.6 * weight)
                 break
     return scores

@@ -48,6 +48,37 @@ def test_european_price_headers_map(header):
     assert map_canonical([[h] for h in header], kinds, []) == ["date", "open", "high", "low", "close", "volume"]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["日期", "开盘", "最高", "最低", "收盘", "成交量"],  # akshare, East Money
+        ["交易日期", "开盘价", "最高价", "最低价", "收盘价", "成交量(手)"],
+        ["日期", "開盤價", "最高價", "最低價", "收盤價", "成交股數"],  # TWSE
+        ["日付", "始値", "高値", "安値", "終値", "出来高"],  # Japanese
+        ["일자", "시가", "고가", "저가", "종가", "거래량"],  # KRX
+        ["Дата", "Открытие", "Максимум", "Минимум", "Закрытие", "Объём"],  # MOEX, Finam
+        ["Дата", "Откр.", "Макс.", "Мин.", "Цена", "Объём"],  # Investing.com, Russian
+        ["Tarih", "Açılış", "Yüksek", "Düşük", "Şimdi", "Hac."],  # Investing.com, Turkish
+        ["Datum", "Eröffn.", "Hoch", "Tief", "Zuletzt", "Vol."],  # Investing.com, German
+        ["Date", "Ouv.", "Plus Haut", "Plus Bas", "Dernier", "Vol."],  # Investing.com, French
+        ["Ngày", "Giá mở cửa", "Giá cao nhất", "Giá thấp nhất", "Giá đóng cửa", "Khối lượng"],  # Vietnamese
+        ["Tanggal", "Pembukaan", "Tertinggi", "Terendah", "Terakhir", "Vol."],  # Investing.com, Indonesian
+        ["日期(Date)", "开盘价 Open", "最高价 High", "最低价 Low", "收盘价 Close", "成交量 Volume"],  # bilingual
+    ],
+)
+def test_price_headers_in_other_scripts_map(header):
+    # Their letters were dropped with the accents: every name came out empty, and every row of a
+    # Chinese, Japanese, Korean or Russian export was rejected for want of a close.
+    kinds = [D, F, F, F, F, N]
+    assert map_canonical([[h] for h in header], kinds, []) == ["date", "open", "high", "low", "close", "volume"]
+
+
+def test_money_traded_in_other_scripts_stays_unmapped():
+    # 成交额 / 成交金額 / 売買代金 / 거래대금: turnover in money, not shares.
+    for name in ("成交额", "成交金額", "売買代金", "거래대금", "Оборот"):
+        assert map_canonical([["日期"], ["收盘"], [name]], [D, F, F], []) == ["date", "close", None], name
+
+
 def test_type_evidence_overrides_a_misleading_name():
     # yfinance MultiIndex export: the date column's top header cell says "Price".
     mapping = map_canonical([["Price", "Ticker", "Date"], ["Close", "AAPL"], ["Volume", "AAPL"]], [D, F, N], [])

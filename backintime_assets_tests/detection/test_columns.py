@@ -280,8 +280,9 @@ def test_integers_and_leading_zeros_as_a_regex_call_for_each_value(values):
     assert _leading_zeros(values) == any(map(_LEADING_ZERO.match, values))
 
 
-@pytest.mark.parametrize(("name", "digits", "fmt"), [("t", "000", "epoch_ms"), ("window_start", "000000000", "epoch_ns"),
-                                                     ("Open time", "000", "epoch_ms"), ("ts", "000000", "epoch_us")])
+@pytest.mark.parametrize(("name", "digits", "fmt"), [("t", "000", "epoch_ms"), ("Open time", "000", "epoch_ms"),
+                                                     ("window_start", "000000000", "epoch_ns"),
+                                                     ("ts", "000000", "epoch_us")])
 def test_a_time_name_vouches_for_epochs_of_twelve_digits_and_more(name, digits, fmt):
     # Polygon's flat files: one day a file, its "window_start" in nanoseconds on every row (no
     # steady series to prove it); its aggregates API: "t" in milliseconds. They had no date column.

@@ -281,6 +281,22 @@ def test_polygon_flat_file_dated_by_epoch_nanoseconds_loads_every_ticker():
     assert set(r.prices.date.dt.strftime("%Y-%m-%d")) == {"2024-01-02"}
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("日期,开盘,收盘,最高,最低,成交量,成交额\n" + "".join(
+        f"{d},10.5,10.{60 + k},11.0,10.4,{123456 + k},1300000.0\n" for k, d in enumerate(WEEKDAYS)), "utf-8"),
+    ("Дата;Открытие;Максимум;Минимум;Закрытие;Объём\n" + "".join(
+        f"{d[8:]}.{d[5:7]}.{d[:4]};10,5;11,0;10,4;10,{60 + k};{123456 + k}\n" for k, d in enumerate(WEEKDAYS)),
+     "cp1251"),
+])
+def test_chinese_and_russian_exports_load(text, encoding):
+    r = run(text.encode(encoding), name="sber.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+    assert r.prices.close.tolist() == [float(f"10.{60 + k}") for k in range(len(WEEKDAYS))]
+    assert r.prices.volume.tolist() == [123456 + k for k in range(len(WEEKDAYS))]
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
