@@ -40,6 +40,8 @@ _SHAPES = (
                        r"(?P<c>\d{4})" + _TIME)),
     ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[^\W\d_]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
     ("compact", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])" + _TIME)),
+    # Chinese and Japanese "2021年3月1日", Korean "2021년 3월 1일": year, month and day by their signs.
+    ("cjk", re.compile(r"^(?P<c>\d{4})(?P<s>年|년 ?)(?P<b>\d{1,2})(?P<s2>月|월 ?)(?P<a>\d{1,2})(?P<s3>日|일)" + _TIME)),
     # The compact date run into its time: "202103011530" (%Y%m%d%H%M), "20210301153000" (and %S),
     # or a space apart: "20210301 153000" (HistData's FX files).
     ("stamp", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])"
@@ -54,7 +56,7 @@ _SHAPES = (
 # backtracking through every shorter run (some 2-3x the cost of the test).
 _MAYBE_DATE = re.compile(
     r"(?:[A-Za-z]{3,9}+,? )?(?:\d{1,2}+(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}+\.?(?:[/-]| +)\d)"
-    r"|\d{1,4}+[-/.]\d{1,2}[-/.]|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}"
+    r"|\d{1,4}+[-/.]\d{1,2}[-/.]|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]"
 )
 
 _MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell
@@ -144,6 +146,8 @@ def shape(value: str) -> tuple[tuple, dict] | None:
             key = ("num", g["s"], order, _time_key(g))
         elif name == "compact":
             key = ("compact", _time_key(g))
+        elif name == "cjk":
+            key = ("cjk", g["s"], g["s2"], g["s3"], _time_key(g))
         elif name == "stamp":
             key = ("stamp", bool(g["S"]), g["tsep"])
         else:
@@ -375,6 +379,8 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         fmt, certainty = _num_order(groups, key, file_date)
     elif key[0] == "compact":
         fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
+    elif key[0] == "cjk":
+        fmt, certainty = "%Y" + key[1] + "%m" + key[2] + "%d" + key[3] + _time_format(key[4]), 1.0
     elif key[0] == "stamp":
         fmt, certainty = "%Y%m%d" + key[2] + "%H%M" + ("%S" if key[1] else ""), 1.0
     elif (language := _foreign_language(shapes, key)) is not None:

@@ -297,6 +297,18 @@ def test_chinese_and_russian_exports_load(text, encoding):
     assert r.prices.volume.tolist() == [123456 + k for k in range(len(WEEKDAYS))]
 
 
+def test_japanese_export_with_dates_in_year_month_day_signs_loads():
+    # Yahoo! Finance Japan and Japanese brokers: "2021年3月1日". The file had no date column.
+    days = [date.fromisoformat(d) for d in WEEKDAYS]
+    text = "日付,始値,高値,安値,終値,出来高,調整後終値\n" + "".join(
+        f"{d.year}年{d.month}月{d.day}日,2500,2530,2490,{2510 + k},{1000 + k},{2510 + k}\n" for k, d in enumerate(days))
+    r = run(text.encode("utf-8"), name="7203.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+    assert r.prices.adj_close.tolist() == [2510.0 + k for k in range(len(WEEKDAYS))]
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
