@@ -108,6 +108,10 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
                 group_votes[t] += n
             else:
                 ambiguous[t] += n
+        elif _INDIAN.match(shape):  # "55,09,326": ',' can only group, and '.' is the decimal mark
+            group_votes[","] += n
+            if "." in shape:
+                decimal_votes["."] += n
         elif (one := _ONE_MARK.match(shape)) is not None:
             decimal_votes[one.group("m")] += n
         elif _UNGROUPED.match(shape):
@@ -159,6 +163,16 @@ def _ambiguous_reading(mark: str, delimiter: str | None, ungrouped: bool) -> tup
     return custom, True
 
 
+def indian_groups(star: str = "*") -> str:
+    """Regex (Python and RE2 syntax) of a whole number grouped the Indian way, by lakhs and crores
+    ("55,09,326" for 5,509,326; NSE's and BSE's exports): two digits a group, but the last three.
+    `star`: "*+" for a possessive run."""
+    return rf"\d{{1,2}},(?:\d{{2}},){star}\d{{3}}"
+
+
+_INDIAN = re.compile(rf"^[+-]?{indian_groups()}(?:\.\d+)?$")
+
+
 @lru_cache(maxsize=64)
 def _number_cores(decimal: str, thousands: str | None, possessive: bool = True) -> tuple[str, str]:
     """Regex cores of a whole integer and float cell. Type votes run them over every sampled cell:
@@ -173,7 +187,8 @@ def _number_cores(decimal: str, thousands: str | None, possessive: bool = True) 
     plus, star = ("++", "*+") if possessive else ("+", "*")
     if thousands:
         t = re.escape(thousands)
-        digits = rf"(?:\d{{1,3}}(?:{t}\d{{3}}){plus}|\d{plus})"
+        indian = "|" + indian_groups(star) if thousands == "," else ""
+        digits = rf"(?:\d{{1,3}}(?:{t}\d{{3}}){plus}|\d{plus}{indian})"
     else:
         digits = rf"\d{plus}"
     integer = rf"\s{star}[+-]?{digits}\s{star}"

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 from backintime_assets.detection.date_system import DAYS_1904_AFTER_1900, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
-from backintime_assets.detection.numbers import NULL_TOKENS
+from backintime_assets.detection.numbers import NULL_TOKENS, indian_groups
 
 _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
@@ -123,6 +123,8 @@ def _plain_numbers(cells: pa.Array, decimal: str, thousands: str | None) -> Pars
 @lru_cache(maxsize=64)
 def _plain_pattern(decimal: str, thousands: str | None) -> str:
     grouped = rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+|" if thousands else ""
+    if thousands == ",":
+        grouped += indian_groups() + "|"
     return rf"^[+-]?(?:{grouped}\d+)(?:{re.escape(decimal)}\d+)?$"
 
 
@@ -133,7 +135,8 @@ def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray |
     if not has_mark.any():
         return None
     t, d = re.escape(thousands), re.escape(decimal)
-    grouped = _mask(pc.match_substring_regex(trimmed, rf"^\D*?\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d*)?\D*$"))
+    digits = rf"\d{{1,3}}(?:{t}\d{{3}})+" + ("|" + indian_groups() if thousands == "," else "")
+    grouped = _mask(pc.match_substring_regex(trimmed, rf"^\D*?(?:{digits})(?:{d}\d*)?\D*$"))
     return has_mark & ~grouped
 
 

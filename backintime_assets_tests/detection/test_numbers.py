@@ -133,7 +133,8 @@ def test_possessive_number_patterns_accept_what_the_plain_ones_accept(text):
 
 @pytest.mark.parametrize(("decimal", "thousands"), _CONVENTIONS)
 @pytest.mark.parametrize(
-    "text", ["1234", "1,234", "1.234,5", "1 234 567,25", " -1'234.5e-3 ", "12 34", "1,2345", ".5", "5."]
+    "text", ["1234", "1,234", "1.234,5", "1 234 567,25", " -1'234.5e-3 ", "12 34", "1,2345", ".5", "5.",
+             "55,09,326", "1,23,45,678.5", "1,23,4,567", "12,34,56"]
 )
 def test_possessive_number_patterns_on_tricky_groupings(text, decimal, thousands):
     import re
@@ -236,3 +237,16 @@ def test_a_file_grouping_with_another_mark_reads_the_ambiguous_one_as_its_decima
     # Review of the ambiguous-mark rule: "5,980" beside "1 234 560" was read as a grouped 5980 (or
     # the file rejected as in doubt), though a file groups its thousands with one mark only.
     assert detect_number_format(cells, delimiter) == expected
+
+
+def test_indian_grouping_by_lakhs_and_crores():
+    # NSE's and BSE's exports: "55,09,326" (5,509,326), "14,38,52,14,571.35". Its volume column
+    # was text, left unmapped, and every row loaded with volume 0.
+    from backintime_assets.detection.numbers import number_patterns
+
+    integer, flt = number_patterns(".", ",")
+    assert all(integer.match(v) for v in ["55,09,326", "1,23,45,678", "-9,99,999", "12,345"])
+    assert all(flt.match(v) for v in ["14,38,52,14,571.35", "2,610.00"])
+    assert not any(flt.match(v) for v in ["1,2,345", "55,0,326", "12,34,56", "1,23,4567"])
+    assert number_patterns(",", ".")[0].match("55,09,326") is None  # only where the comma groups
+    assert detect_number_format(["55,09,326", "1,53,237", "14,38,52,14,571.35"]) == (".", ",")

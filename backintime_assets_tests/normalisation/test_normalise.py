@@ -309,6 +309,20 @@ def test_japanese_export_with_dates_in_year_month_day_signs_loads():
     assert r.prices.adj_close.tolist() == [2510.0 + k for k in range(len(WEEKDAYS))]
 
 
+def test_nse_export_with_indian_grouping_loads_its_volumes():
+    # NSE's historical data: headers with trailing blanks, prices grouped by thousands, volumes by
+    # lakhs ("55,09,326"). The volume column read as text, and every row loaded with volume 0.
+    data = ('Date ,series ,OPEN ,HIGH ,LOW ,PREV. CLOSE ,close ,VOLUME ,VALUE \n'
+            '05-Jan-2024,EQ,"2,610.00","2,627.00","2,595.05","2,612.60","2,600.85","55,09,326","14,38,52,14,571.35"\n'
+            '04-Jan-2024,EQ,"2,620.00","2,635.00","2,600.00","2,620.60","2,612.60","1,45,09,326","11,38,52,14,571.35"\n'
+            '03-Jan-2024,EQ,"2,600.00","2,625.00","2,590.00","2,590.60","2,620.60","9,326","9,38,52,14,571.35"\n')
+    r = run(data.encode(), name="RELIANCE.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.volume.tolist() == [5509326, 14509326, 9326]
+    assert r.prices.close.tolist() == [2600.85, 2612.6, 2620.6]
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"

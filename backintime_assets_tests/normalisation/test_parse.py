@@ -137,6 +137,12 @@ def test_a_thousands_mark_outside_groups_of_three_is_unparseable_not_another_num
     assert nums(["10,5", "1,234.5", "1234,5"], decimal=".", thousands=",") == ["bad", 1234.5, "bad"]
 
 
+def test_indian_grouping_reads_where_the_comma_groups():
+    cells = ["55,09,326", "14,38,52,14,571.35", "1,234", "12,34,56", "1,2,345"]
+    assert nums(cells, decimal=".", thousands=",") == [5509326.0, 14385214571.35, 1234.0, "bad", "bad"]
+    assert nums(["55,09,326", "1,23,456"], decimal=".", thousands=",") == [5509326.0, 123456.0]  # the plain path
+
+
 PLAIN_CASES = [
     # (cells, decimal, thousands, whether the plain fast path takes them)
     (["1'234.5", "12", "-3'000'000.25", "+7"], ".", "'", True),
