@@ -26,7 +26,7 @@ _DAYS_ABBR = set("mon tue wed thu fri sat sun".split())
 _DAYS_FULL = set("monday tuesday wednesday thursday friday saturday sunday".split())
 
 _TIME = (
-    r"(?:(?P<tsep>[ T]|, )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
+    r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
     r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$"
 )
 _WD = r"(?:(?P<wd>[A-Za-z]{3,9})(?P<wdsep>,? ))?"

@@ -24,6 +24,8 @@ from backintime_assets.detection.dates import infer_date_format, shape
         (["20200102093000", "20200102160059"], "timestamp", "%Y%m%d%H%M%S"),
         (["20200102 093000", "20200102 160059"], "timestamp", "%Y%m%d %H%M%S"),  # HistData's FX files
         (["20200102 0930", "20200102 1600"], "timestamp", "%Y%m%d %H%M"),
+        (["20200102  09:30:00", "20200102  16:00:00"], "timestamp", "%Y%m%d  %H:%M:%S"),  # Interactive Brokers
+        (["2020-01-02  09:30", "2020-01-02  16:00"], "timestamp", "%Y-%m-%d  %H:%M"),
         (["2020年1月2日", "2020年1月13日"], "date", "%Y年%m月%d日"),  # Chinese and Japanese exports
         (["2020年01月02日 09:30", "2020年01月02日 16:00"], "timestamp", "%Y年%m月%d日 %H:%M"),
         (["2020년 1월 2일", "2020년 1월 13일"], "date", "%Y년 %m월 %d일"),  # Korean
@@ -174,7 +176,7 @@ def test_the_quick_date_test_lets_every_shape_through():
     formats = ["%Y-%m-%d", "%d/%m/%Y", "%m.%d.%y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y", "%B %d %Y",
                "%Y %b %d", "%Y%m%d", "%a, %d %b %Y", "%A %B %d, %Y", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M",
                "%b. %d, %Y", "%Y/%m/%d %I:%M %p", "%Y%m%d %H:%M", "%d. %B %Y", "%d %b  %Y", "%Y年%m月%d日",
-               "%Y년 %m월 %d일", "%Y年%m月%d日 %H:%M", "%Y%m%d %H%M%S"]
+               "%Y년 %m월 %d일", "%Y年%m月%d日 %H:%M", "%Y%m%d %H%M%S", "%Y%m%d  %H:%M:%S"]
     rng = random.Random(0)
     for _ in range(3000):
         value = datetime(rng.randint(1800, 2199), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),

@@ -323,6 +323,16 @@ def test_nse_export_with_indian_grouping_loads_its_volumes():
     assert r.prices.close.tolist() == [2600.85, 2612.6, 2620.6]
 
 
+def test_interactive_brokers_bars_with_two_blanks_before_the_time_load():
+    # TWS API's historical bars: "20210301  09:30:00". The file had no date column.
+    lines = ["date,open,high,low,close,volume,barCount,average"] + [
+        f"{d.replace('-', '')}  09:30:00,10.5,11,10,10.{60 + k},{1000 + k},12,10.6" for k, d in enumerate(WEEKDAYS)]
+    r = run(("\n".join(lines) + "\n").encode(), name="SPY.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
