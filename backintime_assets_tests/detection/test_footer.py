@@ -111,3 +111,18 @@ def test_a_download_stamp_below_the_data_is_a_note():
     assert schema.footer_lines == 1
     assert result.rejected_arrow.num_rows == 0 and result.prices_arrow["close"].to_pylist() == [2405.0, 2410.25]
     assert note_row(["Downloaded from Barchart.com as of 03-20-2020 09:52am CDT"])
+
+
+def test_a_label_in_another_script_below_the_data_is_a_note():
+    """通达信 (TDX) ends its GBK exports with "数据来源:通达信" (data source): a footer, not a row of the
+    wrong field count; a full-width colon needs no blank after it either."""
+    assert note_row(["数据来源:通达信"]) and note_row(["出典：日本取引所グループ"]) and not note_row(["AAPL:US"])
+    text = ("600000 浦发银行 日线 不复权\r\n      日期\t    开盘\t    最高\t    最低\t    收盘\t    成交量\r\n"
+            + "".join(f"2024/01/0{d}\t6.57\t6.60\t6.52\t6.5{d}\t2451932{d}\r\n" for d in (2, 3, 4, 5, 8))
+            + "数据来源:通达信\r\n")
+    data = text.encode("gbk")
+    schema = detect_bytes(data, "600000.txt")
+    result = normalise_bytes(data, schema, "600000.txt")
+    assert schema.footer_lines == 1 and result.file_problem is None
+    assert result.rejected_arrow.num_rows == 0
+    assert result.prices_arrow["close"].to_pylist() == [6.52, 6.53, 6.54, 6.55, 6.58]
