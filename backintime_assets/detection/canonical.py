@@ -369,3 +369,32 @@ def stays_unmapped(j: int, header_cells: Sequence[Sequence[str]], mapping: Seque
         return False
     named = j < len(header_cells) and bool(header_cells[j])
     return named or ("ticker" in used and any(p in used for p in PRICE_COLUMNS))
+
+
+# The problem of a table holding several tickers' prices on each line (tickers_side_by_side): its
+# rows are rejected with it (normalise.py), not read as one ticker's.
+SIDE_BY_SIDE = "prices of several tickers side by side"
+# Sides of a quote: columns "Close" under "Bid" and under "Ask" are one instrument's two prices.
+_QUOTE_SIDES = frozenset({"bid", "ask", "offer", "mid", "last", "trade", "buy", "sell"})
+
+
+def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
+    """The labels that set apart price columns a header block names alike ("Close" over "AAPL" and
+    "Close" over "MSFT": yfinance's download of several tickers, a Bloomberg sheet of several
+    securities), else []. Such a wide table holds several tickers on each line, and only one
+    column of each name can be mapped: read as one ticker's file, the others' prices would be lost
+    and the first's loaded under the file's name."""
+    labels_of: dict[str, list[tuple[str, ...]]] = {}
+    for cells, t in zip(header_cells, types):
+        if len(cells) < 2:
+            continue
+        for k, cell in enumerate(cells):
+            hit = _SYNONYMS.get(_norm(cell))
+            if hit and hit[0] in (*PRICE_COLUMNS, "volume") and fits_type(hit[0], t):
+                labels_of.setdefault(hit[0], []).append(tuple(cells[:k]) + tuple(cells[k + 1:]))
+                break
+    for labels in labels_of.values():
+        named = {" ".join(label) for label in labels}
+        if len(labels) >= 2 and len(named) == len(labels) and not {_norm(n) for n in named} <= _QUOTE_SIDES:
+            return sorted(named)
+    return []

@@ -10,7 +10,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .canonical import fits_type, map_canonical
+from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, tickers_side_by_side
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
@@ -57,6 +57,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = "no table found"
     elif not layout.body:
         problem = "no data rows"
+    elif side_by_side := tickers_side_by_side(layout.header_cells, layout.types):
+        shown = ", ".join(side_by_side[:4]) + (", ..." if len(side_by_side) > 4 else "")
+        problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds one ticker's prices; "
+                   "save each ticker's columns as a file of its own")
     return FileSchema(
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
         escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,

@@ -8,7 +8,7 @@ from pathlib import PurePath
 import numpy as np
 import pyarrow as pa
 
-from backintime_assets.detection.canonical import named_as, names_time_of_day
+from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_time_of_day
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
@@ -195,8 +195,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if rows_read == len(stray):  # no data rows in the table
         return NormalisedFile(empty_prices(), lines_frame(source_file, stray), rows_read,
                               schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
-    if missing_cols:
-        problem = "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)
+    side_by_side = (schema.problem or "").startswith(SIDE_BY_SIDE)
+    if missing_cols or side_by_side:
+        problem = schema.problem if side_by_side else \
+            "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)
         rejected = rec.rejected + _reject_all(rec, raw_of, f"file problem: {problem}")
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, problem,
                               lines_frame(source_file, non_data), total, reader)

@@ -1,6 +1,6 @@
 import pytest
 
-from backintime_assets.detection.canonical import map_canonical, stays_unmapped
+from backintime_assets.detection.canonical import map_canonical, stays_unmapped, tickers_side_by_side
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.simulation.layouts import ALIASES, EXTRAS
 
@@ -206,3 +206,24 @@ def test_headerless_ticker_is_the_column_that_keys_the_dates_else_the_leftmost()
     assert map_canonical([[]] * 4, [S, S, D, F], body) == [None, "ticker", "date", "close"]
     body = _rows(DAYS, ["AAPL"] * 6, CLOSES, VOLUMES, ["NYSE"] * 6)
     assert map_canonical([[]] * 5, [D, S, F, N, S], body) == ["date", "ticker", "close", "volume", None]
+
+
+def test_price_columns_named_alike_over_several_tickers_are_side_by_side():
+    # yfinance's download of several tickers, grouped by column and by ticker; a Bloomberg sheet.
+    by_column = [["Price", "Ticker", "Date"], ["Close", "AAPL"], ["Close", "MSFT"], ["Volume", "AAPL"],
+                 ["Volume", "MSFT"]]
+    assert tickers_side_by_side(by_column, [D, F, F, N, N]) == ["AAPL", "MSFT"]
+    by_ticker = [["Ticker", "Price", "Date"], ["AAPL", "Open"], ["AAPL", "Close"], ["MSFT", "Open"], ["MSFT", "Close"]]
+    assert tickers_side_by_side(by_ticker, [D, F, F, F, F]) == ["AAPL", "MSFT"]
+    bloomberg = [["Dates"], ["AAPL US Equity", "PX_LAST"], ["PX_VOLUME"], ["MSFT US Equity", "PX_LAST"], ["PX_VOLUME"]]
+    assert tickers_side_by_side(bloomberg, [D, F, N, F, N]) == ["AAPL US Equity", "MSFT US Equity"]
+
+
+@pytest.mark.parametrize("header", [
+    [["Price", "Ticker", "Date"], ["Close", "AAPL"], ["High", "AAPL"], ["Volume", "AAPL"]],  # one ticker
+    [["Date"], ["Bid", "Close"], ["Ask", "Close"], ["Volume"]],  # one instrument's two sides
+    [["Date"], ["Close"], ["Close"], ["Volume"]],  # a name written twice, nothing telling them apart
+    [["Date"], ["Close", "USD"], ["Close", "USD"], ["Volume"]],
+])
+def test_one_tickers_columns_are_not_side_by_side(header):
+    assert tickers_side_by_side(header, [D, F, F, N]) == []

@@ -333,6 +333,24 @@ def test_interactive_brokers_bars_with_two_blanks_before_the_time_load():
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
 
 
+def test_several_tickers_side_by_side_are_rejected_with_the_reason_not_read_as_one():
+    # yf.download(["AAPL", "MSFT"]).to_csv(): the first ticker's columns loaded under the file's
+    # name, and the other's prices were dropped without a word.
+    data = (b"Price,Close,Close,High,High,Low,Low,Open,Open,Volume,Volume\n"
+            b"Ticker,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT\nDate,,,,,,,,,,\n"
+            b"2024-01-02,184.29,367.9,187.07,372.0,182.55,363.8,185.79,370.0,82488700,25258600\n"
+            b"2024-01-03,182.91,367.6,184.53,370.3,182.10,365.5,182.88,366.0,58414500,23083500\n")
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 2
+    assert r.file_problem.startswith("prices of several tickers side by side (AAPL, MSFT)")
+    assert set(r.rejected.reason) == {"file problem: " + r.file_problem}
+    one = data.replace(b"MSFT", b"AAPL").split(b"\n")
+    single = b"\n".join(b",".join(c for k, c in enumerate(line.split(b",")) if k % 2 == 1 or k == 0) for line in one)
+    r = run(single, name="AAPL.csv")  # yfinance's download of one ticker
+    assert r.file_problem is None and r.prices.close.tolist() == [184.29, 182.91]
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
