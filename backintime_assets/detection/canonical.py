@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -199,7 +200,12 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
 
 # Names of a time-of-day column beside the date ("Date,Time,Open,..."): bars within a day.
 _TIME_OF_DAY = {_norm(n) for n in ("time", "time of day", "trade time", "bar time", "zeit", "uhrzeit",
-                                   "heure", "hora", "ora", "tijd", "czas", "tid", "klokkeslett")}
+                                   "heure", "hora", "ora", "tijd", "czas", "tid", "klokkeslett",
+                                   # the markets whose price names map above (Turkish, Indonesian,
+                                   # Vietnamese, CJK, Russian): unknown, their time column let the first
+                                   # of a day's bars load as the day's price
+                                   "saat", "waktu", "jam", "gio", "thoi gian", "时间", "時間", "时刻",
+                                   "時刻", "시간", "시각", "время")}
 
 
 def names_time_of_day(name: str) -> bool:
@@ -286,9 +292,11 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     _assign_ohlc(mapping, used, numeric, types, body)
 
 
-# A column keys the dates when they repeat (each on half the rows or fewer on average) and its
-# values tell the rows of a date apart (the rows' pairs of date and value, nine in ten distinct).
-_REPEATED_DATES = 0.5
+# A column keys the dates when they repeat (a tenth of the rows at least share their date with
+# another) and its values tell those rows apart (their pairs of date and value, nine in ten
+# distinct). Not "each date on several rows": tickers' histories differ in length (one listed
+# later than the others), and the rows of the dates only the oldest has are no duplicates.
+_REPEATED_ROWS = 0.1
 _DISTINCT_PAIRS = 0.9
 
 
@@ -299,10 +307,11 @@ def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, pas
     without a ticker is a single ticker's file, named after it (msft.csv), the values its rows
     carry beyond the header extras (a currency, an exchange, a note), unless the column keys the
     dates as only a ticker does: a file of several tickers whose header left the ticker unnamed,
-    whose rows, read as one ticker's, would be duplicates of each other."""
-    if currency_share([r[j] for r in body if j < len(r)]) >= 0.9:
-        return False
-    return not past_header or _keys_dates(j, body, dates)
+    whose rows, read as one ticker's, would be duplicates of each other. Currency codes that key
+    the dates are the tickers themselves: a long table of exchange rates ("2024-01-02,USD,1.09")."""
+    if _keys_dates(j, body, dates):
+        return True
+    return not past_header and currency_share([r[j] for r in body if j < len(r)]) < 0.9
 
 
 def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> bool:
@@ -311,8 +320,10 @@ def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> boo
     if dates is None:
         return False
     keyed = [(r[dates], r[j]) for r in body if j < len(r) and dates < len(r) and r[dates].strip()]
-    return bool(keyed) and len({d for d, _ in keyed}) <= _REPEATED_DATES * len(keyed) \
-        and len(set(keyed)) >= _DISTINCT_PAIRS * len(keyed)
+    per_date = Counter(d for d, _ in keyed)
+    repeated = [pair for pair in keyed if per_date[pair[0]] > 1]
+    return len(repeated) >= max(2, _REPEATED_ROWS * len(keyed)) \
+        and len(set(repeated)) >= _DISTINCT_PAIRS * len(repeated)
 
 
 def _bare_stamp(t: ColumnType) -> bool:

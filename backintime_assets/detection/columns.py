@@ -22,8 +22,9 @@ _BOOLEAN_WORDS = _TRUE | _FALSE
 _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd", re.I)
 # Names of a time axis kept as epoch numbers (Polygon's "t" and "window_start", Binance's "Open
 # time"): evidence for epochs of 12 digits and more only, where no count or position reaches (a
-# genome's "start" of 9 digits, a "time" in seconds are no dates).
-_EPOCH_NAME = re.compile(r"^(?:t|ts)$|time|start", re.I)
+# genome's "start" of 9 digits, a "time" in seconds are no dates). Whole words: a "Lifetime
+# Volume" is no time.
+_EPOCH_NAME = re.compile(r"^(?:t|ts)$|(?:^|[\s_])(?:time|start)(?:$|[\s_])", re.I)
 # Weaker words: "Day High" and "Lifetime Low" are prices, not dates.
 _DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)

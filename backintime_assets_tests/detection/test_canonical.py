@@ -227,3 +227,22 @@ def test_price_columns_named_alike_over_several_tickers_are_side_by_side():
 ])
 def test_one_tickers_columns_are_not_side_by_side(header):
     assert tickers_side_by_side(header, [D, F, F, N]) == []
+
+
+def test_currency_codes_that_key_the_dates_are_the_tickers():
+    # A long table of exchange rates, no header: each date once per currency (eurofxref as rows).
+    # Taken for the file's quote currency, the rates of every currency but the first were rejected
+    # as conflicting duplicates of it.
+    body = [[d, c, f"1.{k}{j}"] for k, d in enumerate(DAYS) for j, c in enumerate(("USD", "JPY", "GBP"))]
+    assert map_canonical([[]] * 3, [D, S, F], body) == ["date", "ticker", "close"]
+
+
+def test_a_column_past_the_header_keys_the_dates_of_tickers_with_histories_of_different_lengths():
+    # AAPL on six days, META listed on the last three: most dates are on one row only, yet the
+    # column tells apart the rows of every date that repeats.
+    header = [["Date"], ["Close"], ["Volume"], []]
+    body = _rows(DAYS, CLOSES, VOLUMES, ["AAPL"] * 6) + _rows(DAYS[3:], CLOSES[:3], VOLUMES[:3], ["META"] * 3)
+    assert map_canonical(header, [D, F, N, S], body) == ["date", "close", "volume", "ticker"]
+    # The same rows under one exchange: it tells none of them apart.
+    body = [r[:3] + ["NYSE"] for r in body]
+    assert map_canonical(header, [D, F, N, S], body) == ["date", "close", "volume", None]

@@ -293,6 +293,7 @@ def test_a_time_name_vouches_for_epochs_of_twelve_digits_and_more(name, digits, 
 @pytest.mark.parametrize(("values", "name"), [
     ([str(150_000_000 + 7919 * k) for k in range(12)], "start"),  # a genome's positions: 9 digits
     ([str(1_541_815_603_606_036_480 + 4_194_304 * k) for k in range(12)], "id"),  # snowflake ids, 19 digits
+    ([str(170_417_160_000_0 + 7919 * k) for k in range(12)], "Lifetime Volume"),  # 13 digits, no time name
 ])
 def test_numbers_a_time_name_does_not_vouch_for_stay_numbers(values, name):
     assert col(values, name=name).type == "integer"

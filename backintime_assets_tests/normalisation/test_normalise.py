@@ -801,6 +801,18 @@ def test_intraday_bars_are_rejected_not_taken_for_the_days_price():
     assert len(r.prices) == 3 and r.rejected.empty
 
 
+@pytest.mark.parametrize("date, time", [("日期", "时间"), ("日付", "時刻"), ("날짜", "시간"), ("Дата", "Время"),
+                                        ("Tarih", "Saat")])
+def test_intraday_bars_under_names_of_other_scripts_are_rejected_too(date, time):
+    # The prices' names map in these scripts, the time's did not: the first bar of each day loaded
+    # as its open, high, low and close, the others rejected as conflicting duplicates.
+    r = run(f"{date},{time},Ticker,Open,High,Low,Close,Volume\n2006-01-02,09:01:00,ES,3602,3603,3601,3602,10\n"
+            f"2006-01-02,09:02:00,ES,3602,3604,3600,3603,12\n2006-01-03,09:01:00,ES,3603,3605,3602,3604,8\n".encode())
+    check_invariants(r)
+    assert r.prices.source_line.tolist() == [4]
+    assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True]
+
+
 @pytest.mark.parametrize("text, loaded", [
     # Barchart's price history: the close is "Latest"; its last line says where it came from.
     ("Time,Open,High,Low,Latest,Change,%Change,Volume\n"
