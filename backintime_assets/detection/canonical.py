@@ -176,6 +176,9 @@ _UPPER_ROW_WEIGHT = 0.95
 _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 
 
+_BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
+
+
 def _name_score(cells: Sequence[str]) -> dict[str, float]:
     """The canonical columns a column's header cells (top row first) suggest, with their strength."""
     scores: dict[str, float] = {}
@@ -186,6 +189,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         weight = _UPPER_ROW_WEIGHT ** above
         latin = _latin(n)
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
+        if hit is None and _BRACKETED.search(cell):  # a unit or currency after the name: "始値(円)", "Close (USD)"
+            hit = _SYNONYMS.get(_norm(_BRACKETED.sub("", cell)))
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
@@ -243,6 +248,10 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 candidates.append((s, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):
                 candidates.append((s * types[j].alt.confidence, -j, canonical))
+            elif canonical == "ticker" and s >= 1.0 and types[j].type == "integer":
+                # Asian markets number their stocks ("600000" under 股票代码, "7203" under コード):
+                # a column named as the ticker holds them as codes, read as text.
+                candidates.append((s, -j, canonical))
     # Strongest evidence first; among equals the leftmost column (files repeat names rarely).
     mapping: list[str | None] = [None] * width
     used: set[str] = set()

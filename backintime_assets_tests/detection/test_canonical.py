@@ -246,3 +246,22 @@ def test_a_column_past_the_header_keys_the_dates_of_tickers_with_histories_of_di
     # The same rows under one exchange: it tells none of them apart.
     body = [r[:3] + ["NYSE"] for r in body]
     assert map_canonical(header, [D, F, N, S], body) == ["date", "close", "volume", None]
+
+
+@pytest.mark.parametrize("name", ["股票代码", "コード", "종목코드", "Code", "Symbol"])
+def test_a_column_named_as_the_ticker_holding_numeric_codes_is_the_ticker(name):
+    # Shanghai "600000", Tokyo "7203": read as integers, the column was left unmapped and every
+    # code's rows loaded under the file's name (then clashed as duplicates).
+    assert map_canonical([["日期"], [name], ["收盘"]], [D, N, F], []) == ["date", "ticker", "close"]
+    assert map_canonical([["Date"], ["Volume"], ["Close"]], [D, N, F], []) == ["date", "volume", "close"]
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["日付", "始値(円)", "高値(円)", "安値(円)", "終値(円)", "出来高(株)"],
+     ["date", "open", "high", "low", "close", "volume"]),
+    (["Date", "Open (USD)", "High [USD]", "Low（USD）", "Close (USD)", "Volume (shares)"],
+     ["date", "open", "high", "low", "close", "volume"]),
+    (["Date", "Prev. Close (USD)", "High", "Low", "Close", "Volume"], ["date", None, "high", "low", "close", "volume"]),
+])
+def test_a_unit_in_brackets_after_a_name_leaves_the_name(header, expected):
+    assert map_canonical([[h] for h in header], [D, F, F, F, F, N], []) == expected

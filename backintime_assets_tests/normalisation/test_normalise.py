@@ -351,6 +351,16 @@ def test_several_tickers_side_by_side_are_rejected_with_the_reason_not_read_as_o
     assert r.file_problem is None and r.prices.close.tolist() == [184.29, 182.91]
 
 
+def test_a_file_of_numeric_stock_codes_loads_each_code_as_its_ticker():
+    data = ("日期,股票代码,开盘,收盘,最高,最低,成交量\n2024-01-02,600000,6.57,6.55,6.60,6.52,245193\n"
+            "2024-01-02,600036,30.1,30.2,30.5,30.0,345193\n2024-01-03,600000,6.55,6.58,6.61,6.50,215193\n"
+            "2024-01-03,600036,30.2,30.4,30.6,30.1,325193\n").encode()
+    r = run(data, name="a_shares.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.ticker.tolist() == ["600000", "600036", "600000", "600036"]
+
+
 def test_german_export_decimal_comma_and_thousands():
     text = ("Kursdaten\r\n\r\nDatum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen\r\n"
             "02.01.2020;SAP;1.234,50;1.240,00;1.230,10;1.238,20;12.345\r\n"
