@@ -19,7 +19,9 @@ from .shapes import count_hits
 _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
 _BOOLEAN_WORDS = _TRUE | _FALSE
-_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd", re.I)
+# "created", "modified", "*_at" (Rails' and Django's created_at, paid_at): the record's time, the
+# name API and database exports give their epoch columns.
+_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|created|modified|_at$", re.I)
 # Names of a time axis kept as epoch numbers (Polygon's "t" and "window_start", Binance's "Open
 # time"): evidence for epochs of 12 digits and more only, where no count or position reaches (a
 # genome's "start" of 9 digits, a "time" in seconds are no dates). Whole words: a "Lifetime
@@ -38,7 +40,14 @@ LEADING_ZEROS = "leading_zeros"
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
 PERCENT_MARK = re.compile(r"\s?%$")
-_ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)\s?[KkMmBb]$")  # "118.39M" volumes in web exports
+# Eurostat's flags after a blank ("21.0 b" break in series, "12.3 e" estimated, "102.6 bp", ": c"
+# confidential and missing): the number stands, the flag only qualifies it.
+FLAGGED = "flagged"
+FLAG_MARK = re.compile(r"\s[bcdefnprsuz]{1,4}$")
+# "118.39M" volumes in web exports: the letter written onto the number. After a blank it is a unit
+# ("12.5 m", "512 B", "273.1 K") or a statistical flag (Eurostat's "21.0 b": break in series), and
+# read as thousands, millions or billions it would corrupt every value.
+_ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)[KkMmBb]$")
 _ABBREVIATED_JOINED = joined_regex(_ABBREVIATED.pattern[1:-1])
 
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
@@ -133,6 +142,29 @@ def _leading_zeros(ints: list[str]) -> bool:
     if text is None:
         return any(map(_LEADING_ZERO.match, ints))
     return _LEADING_ZERO_JOINED.search(text) is not None
+
+
+_INT64_MAX = 2**63 - 1
+
+
+def _beyond_int64(ints: list[str], thousands: str | None) -> bool:
+    """Whether an integer is too large for 64 bits: one length test of each, the rare long ones parsed."""
+    if max(map(len, ints), default=0) < 19:  # 18 digits and a sign or blanks at most: below 2**63
+        return False
+    for v in ints:
+        if len(v) >= 19:
+            try:
+                if abs(int(v.replace(thousands, "") if thousands else v)) > _INT64_MAX:
+                    return True
+            except ValueError:  # a digit int() does not read
+                continue
+    return False
+
+
+def flagged_number(value: str, float_rx: re.Pattern) -> bool:
+    """A number, or the missing value, with or without a flag (FLAG_MARK)."""
+    v = FLAG_MARK.sub("", value)
+    return v in NULL_SPELLINGS or bool(float_rx.match(v))
 
 
 def _plausible_serial(values: Sequence[str]) -> bool:
@@ -312,6 +344,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if named:
             return named
         integer = ColumnType("integer", None, round(int_frac * small, 3))
+        if _beyond_int64(ints, thousands):
+            # ICCIDs, 20-digit references, NUMERIC(38) values: no 64-bit integer holds them, and a
+            # float keeps 15-17 digits. Text keeps every digit.
+            return ColumnType("string", None, integer.confidence, integer)
         if _leading_zeros(ints):
             # Codes ("01", "030151360": ZIP, FIPS, account numbers) read as integers would lose their
             # zeros: text, with the integer reading kept for a column mapped to a price field.
@@ -340,6 +376,11 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             share = _share(values, test)
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
+
+    if " " in probe and any(FLAG_MARK.search(v) for v in values[:30]):
+        share = _share(values, lambda v: flagged_number(v, float_rx))
+        if share >= threshold:
+            return ColumnType("float", FLAGGED, round(share * small, 3))
 
     text = joined(values[:30])
     if _ABBREVIATED_JOINED.search(text) if text is not None else any(_ABBREVIATED.match(v) for v in values[:30]):

@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
-from .columns import CURRENCY_MARKS, PERCENT_MARK, ColumnType, infer_column_type
+from .columns import CURRENCY_MARKS, FLAGGED, PERCENT_MARK, ColumnType, flagged_number, infer_column_type
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
@@ -65,6 +65,8 @@ def _filled(fields: list[str]) -> float:
 def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[str], bool] | None:
     if t.type in ("integer", "float") or t.format in (EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS):
         rx = number_patterns(decimal, thousands)[1]
+        if t.format == FLAGGED:
+            return partial(flagged_number, float_rx=rx)
         marks = {"currency": CURRENCY_MARKS, "percent": PERCENT_MARK, "abbreviated": _SUFFIX}.get(t.format or "")
         if marks is not None:
             return lambda v: bool(rx.match(marks.sub("", v)))
@@ -108,7 +110,15 @@ class _RowJudge:
         for m, v in self.filled_cells(fields):
             present += 1
             matched += m(v)
-        return present > 0 and matched >= 0.6 * present
+        if not present:
+            return self._missing_values(fields)
+        return matched >= 0.6 * present
+
+    def _missing_values(self, fields: list[str]) -> bool:
+        """A row whose typed cells are all empty or null, one at least written out ("NA", "..",
+        ":"): a record of missing values, as exporters write them. A preamble or note line
+        leaves those cells empty; only a data row spells out that a value is missing."""
+        return any(fields[j].strip() for j, _ in self.matchers if j < len(fields))
 
     def filled_cells(self, fields: list[str]):
         """(matcher, stripped cell) of each typed column the row fills."""

@@ -12,9 +12,10 @@ from operator import methodcaller
 from .joined import SEP, joined, joined_regex
 from .shapes import shape_hits, shape_of
 
-# Spreadsheet and export conventions for "no value". Compared lower-cased and stripped.
+# Spreadsheet and export conventions for "no value". Compared lower-cased and stripped. ".." is
+# the "not available" of the World Bank, OECD, ABS and Statistics Canada tables, ":" Eurostat's.
 NULL_TOKENS = frozenset(
-    {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "n/d", "."}
+    {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "n/d", ".", "..", ":"}
 )
 # Every spelling whose lower case is a null token ("NA", "Null", ...): a set lookup per cell
 # instead of lower-casing each one. No other string lower-cases to a token: the one non-ASCII

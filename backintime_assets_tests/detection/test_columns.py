@@ -297,3 +297,35 @@ def test_a_time_name_vouches_for_epochs_of_twelve_digits_and_more(name, digits, 
 ])
 def test_numbers_a_time_name_does_not_vouch_for_stay_numbers(values, name):
     assert col(values, name=name).type == "integer"
+
+
+@pytest.mark.parametrize("values", [["12.5 m", "3.4 m", "80.1 m"], ["512 B", "20 B", "1 B"], ["273.1 K", "300.2 K"]])
+def test_a_letter_after_a_blank_is_a_unit_not_thousands_millions_or_billions(values):
+    # Read as abbreviated, "12.5 m" (metres) would load as 12,500,000.
+    assert col(values).format != "abbreviated"
+
+
+def test_eurostat_flags_qualify_a_number():
+    # "21.0 b" is 21.0 with a break in series (not 21 billion); ": c" is confidential, no value.
+    t = col(["21.0 b", "12.3", "102.6 bp", ":", ": c", "9.9 e", "14.0", "15.2 p"])
+    assert (t.type, t.format) == ("float", "flagged")
+
+
+@pytest.mark.parametrize("missing", ["..", ":"])
+def test_statistical_offices_missing_values(missing):
+    # ".." (World Bank, OECD, ABS, Statistics Canada), ":" (Eurostat) for "not available".
+    assert col(["1.5", missing, "2.5", "3.5", missing, "4.5"]).type == "float"
+
+
+def test_integers_beyond_64_bits_are_text():
+    # 20-digit ICCIDs: no int64 holds them, a float keeps 15-17 digits.
+    t = col(["89441000301234567890", "89441000301234567891", "89441000301234567892"])
+    assert t.type == "string" and t.alt.type == "integer"
+    # 19-digit snowflake ids below 2**63 are integers still.
+    assert col(["1367531234567890123", "1367531234567890999", "9223372036854775807"]).type == "integer"
+
+
+@pytest.mark.parametrize("name", ["created", "created_at", "paid_at", "modified"])
+def test_record_times_as_epoch_seconds(name):
+    stamps = ["1614556800", "1615161600", "1617000000", "1620000000", "1625000000"]
+    assert (col(stamps, name=name).type, col(stamps, name=name).format) == ("timestamp", "epoch_s")

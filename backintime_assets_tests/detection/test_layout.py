@@ -510,3 +510,13 @@ def test_spread_picks_rows_evenly_as_the_step_formula_does(n, limit):
     step = n / limit
     expected = rows if n <= limit else [rows[int(k * step)] for k in range(limit)]
     assert _spread(rows, limit) == expected
+
+
+@pytest.mark.parametrize("missing", ["NA", "..", ":"])
+def test_a_row_of_missing_values_is_data_not_a_header(missing):
+    # Every typed cell spelled missing: a record whose values are all missing, not the header of
+    # the rows below it (which would make the real header and the rows above preamble).
+    row = ",".join([missing] * 3)
+    lay = layout(f"a,b,c\n1.5,2.5,3\n2.5,3.5,4\n{row}\n4.5,5.5,6\n5.5,6.5,7\n")
+    assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["a", "b", "c"])
+    assert [t.type for t in lay.types] == ["float", "float", "integer"]
