@@ -472,3 +472,12 @@ def test_eurostat_tsv_with_flags_and_missing_marks_is_tab_delimited():
             "PC,F,Y15-24,CY\t26.8 \t29.0 \t33.9 \t35.4 \t23.4 e\n"
             "PC,F,Y15-24,CZ\t10.4 \t12.1 \t16.3 \t18.3 \t19.0 \n")
     assert detect_dialect(text).delimiter == "\t"
+
+
+def test_quoted_rfc_2822_dates_beside_message_ids_keep_the_comma():
+    # A mail export: "<id@host>" ids and "Mon, 01 Mar 2021 00:00:00 +0000" dates. Neither read as a
+    # value, so the blanks inside the dates out-scored the comma and the file had no header.
+    text = "Message-ID,Date,From\n" + "".join(
+        f'<{k}@example.com>,"{wd}, 0{k + 1} Mar 2021 0{k}:00:00 +0000",user{k}@example.com\n'
+        for k, wd in enumerate(["Mon", "Tue", "Wed", "Thu", "Fri"]))
+    assert detect_dialect(text).delimiter == ","
