@@ -176,7 +176,18 @@ _UPPER_ROW_WEIGHT = 0.95
 _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 
 
+_NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the weak names ("Name")
 _BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
+
+
+def _unit_in_brackets(cell: str, latin: str) -> bool:
+    """Whether the brackets in a name hold a unit or currency ("始値(円)", "Close (USD)"), which
+    leave the name before them. Not a qualifier ("Close (previous)") nor the name itself ("Price
+    (Open)", "Price (High)": dropped, every column of the file would be named "Price")."""
+    if _NOT_HINTED.search(latin):
+        return False
+    inside = _norm(" ".join(_BRACKETED.findall(cell)))
+    return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
 def _name_score(cells: Sequence[str]) -> dict[str, float]:
@@ -189,7 +200,7 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         weight = _UPPER_ROW_WEIGHT ** above
         latin = _latin(n)
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
-        if hit is None and _BRACKETED.search(cell):  # a unit or currency after the name: "始値(円)", "Close (USD)"
+        if hit is None and _BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
             hit = _SYNONYMS.get(_norm(_BRACKETED.sub("", cell)))
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
@@ -250,8 +261,9 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 candidates.append((s * types[j].alt.confidence, -j, canonical))
             elif canonical == "ticker" and s >= 1.0 and types[j].type == "integer":
                 # Asian markets number their stocks ("600000" under 股票代码, "7203" under コード):
-                # a column named as the ticker holds them as codes, read as text.
-                candidates.append((s, -j, canonical))
+                # a column named as the ticker holds them as codes, read as text. A column of text
+                # named as strongly wins: "Security ID" of numbers beside "Ticker" is an id.
+                candidates.append((s * _NUMBERED_TICKER, -j, canonical))
     # Strongest evidence first; among equals the leftmost column (files repeat names rarely).
     mapping: list[str | None] = [None] * width
     used: set[str] = set()
@@ -398,6 +410,15 @@ SIDE_BY_SIDE = "prices of several tickers side by side"
 _QUOTE_SIDES = frozenset({"bid", "ask", "offer", "mid", "last", "trade", "buy", "sell"})
 
 
+def _names_a_field(cell: str) -> bool:
+    """A label that is itself a price or volume name sets apart fields, not tickers: "Price" over
+    "Open" and over "High" (a group name pandas repeats over each column), "Adjusted" over a second
+    "Open". One letter may be a ticker as well ("C", "V" under "Close" in yf.download)."""
+    n = _norm(cell)
+    hit = _SYNONYMS.get(n)
+    return len(n) > 1 and hit is not None and hit[0] in (*PRICE_COLUMNS, "volume")
+
+
 def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
     """The labels that set apart price columns a header block names alike ("Close" over "AAPL" and
     "Close" over "MSFT": yfinance's download of several tickers, a Bloomberg sheet of several
@@ -408,11 +429,15 @@ def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[
     for cells, t in zip(header_cells, types):
         if len(cells) < 2:
             continue
-        for k, cell in enumerate(cells):
-            hit = _SYNONYMS.get(_norm(cell))
-            if hit and hit[0] in (*PRICE_COLUMNS, "volume") and fits_type(hit[0], t):
-                labels_of.setdefault(hit[0], []).append(tuple(cells[:k]) + tuple(cells[k + 1:]))
-                break
+        # The field is the longest price name among the cells: a ticker may be one letter ("C"
+        # over "Open"); the other cells are its label, unless one names a field as well.
+        fields = [(len(n), k, hit[0]) for k, cell in enumerate(cells) if (hit := _SYNONYMS.get(n := _norm(cell)))
+                  and hit[0] in (*PRICE_COLUMNS, "volume") and fits_type(hit[0], t)]
+        if fields:
+            _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
+            label = tuple(cells[:k]) + tuple(cells[k + 1:])
+            if not any(map(_names_a_field, label)):
+                labels_of.setdefault(canonical, []).append(label)
     for labels in labels_of.values():
         named = {" ".join(label) for label in labels}
         if len(labels) >= 2 and len(named) == len(labels) and not {_norm(n) for n in named} <= _QUOTE_SIDES:

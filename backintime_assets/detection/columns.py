@@ -20,8 +20,10 @@ _TRUE = {"true", "yes", "y", "t"}
 _FALSE = {"false", "no", "n", "f"}
 _BOOLEAN_WORDS = _TRUE | _FALSE
 # "created", "modified", "*_at" (Rails' and Django's created_at, paid_at): the record's time, the
-# name API and database exports give their epoch columns.
-_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|created|modified|_at$", re.I)
+# name API and database exports give their epoch columns. Ending the name: "created_by_id" and
+# "modified_by" hold user ids, which would read as Excel serial days.
+_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|(?:created|modified)(?:[\s_]?(?:at|on|utc))?$|_at$",
+                        re.I)
 # Names of a time axis kept as epoch numbers (Polygon's "t" and "window_start", Binance's "Open
 # time"): evidence for epochs of 12 digits and more only, where no count or position reaches (a
 # genome's "start" of 9 digits, a "time" in seconds are no dates). Whole words: a "Lifetime
@@ -49,6 +51,10 @@ FLAG_MARK = re.compile(r"\s[bcdefnprsuz]{1,4}$")
 # read as thousands, millions or billions it would corrupt every value.
 _ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)[KkMmBb]$")
 _ABBREVIATED_JOINED = joined_regex(_ABBREVIATED.pattern[1:-1])
+# Under a volume's name the letter abbreviates after a blank too ("Volume": "1.2 M"): shares
+# traded take no unit and no flag, and unread the column would be left unmapped, volumes lost.
+_VOLUME_NAME = re.compile(r"(?:^|[^a-z])vol", re.I)
+_ABBREVIATED_SPACED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)\s?[KkMmBb]$")
 
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 
@@ -377,14 +383,16 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
 
-    if " " in probe and any(FLAG_MARK.search(v) for v in values[:30]):
+    volume = " " in probe and _VOLUME_NAME.search(name or "") is not None
+    if " " in probe and not volume and any(FLAG_MARK.search(v) for v in values[:30]):
         share = _share(values, lambda v: flagged_number(v, float_rx))
         if share >= threshold:
             return ColumnType("float", FLAGGED, round(share * small, 3))
 
-    text = joined(values[:30])
-    if _ABBREVIATED_JOINED.search(text) if text is not None else any(_ABBREVIATED.match(v) for v in values[:30]):
-        abbreviated = _share(values, lambda v: _ABBREVIATED.match(v) or float_rx.match(v))
+    abbreviation = _ABBREVIATED_SPACED if volume else _ABBREVIATED
+    text = joined(values[:30]) if not volume else None
+    if _ABBREVIATED_JOINED.search(text) if text is not None else any(abbreviation.match(v) for v in values[:30]):
+        abbreviated = _share(values, lambda v: abbreviation.match(v) or float_rx.match(v))
         if abbreviated >= threshold:
             return ColumnType("float", "abbreviated", round(abbreviated * small, 3))
 

@@ -265,3 +265,38 @@ def test_a_column_named_as_the_ticker_holding_numeric_codes_is_the_ticker(name):
 ])
 def test_a_unit_in_brackets_after_a_name_leaves_the_name(header, expected):
     assert map_canonical([[h] for h in header], [D, F, F, F, F, N], []) == expected
+
+
+@pytest.mark.parametrize("header", [
+    # A group name repeated over each field (pandas writes its column MultiIndex so): fields, not tickers.
+    [["Date"], ["Price", "Open"], ["Price", "High"], ["Price", "Low"], ["Price", "Close"]],
+    # One instrument's adjusted and unadjusted prices.
+    [["Date"], ["Unadjusted", "Open"], ["Close"], ["Adjusted", "Open"], ["Close"]],
+])
+def test_labels_that_name_fields_are_not_tickers_side_by_side(header):
+    assert tickers_side_by_side(header, [D, F, F, F, F]) == []
+
+
+def test_a_one_letter_ticker_over_its_fields_is_side_by_side():
+    # Citigroup is "C", a synonym of close: the longer name is the field.
+    header = [["Ticker", "Price", "Date"], ["C", "Open"], ["C", "Close"], ["AAPL", "Open"], ["AAPL", "Close"]]
+    assert tickers_side_by_side(header, [D, F, F, F, F]) == ["AAPL", "C"]
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # The bracket names the field: "Price (Open)" was taken for the close, the other three left out.
+    (["Date", "Price (Open)", "Price (High)", "Price (Low)", "Price (Close)", "Volume"],
+     ["date", "open", "high", "low", "close", "volume"]),
+    # The bracket qualifies the name: the previous close is no close.
+    (["Date", "Open", "High", "Low", "Close (previous)", "Close"], ["date", "open", "high", "low", None, "close"]),
+])
+def test_words_in_brackets_that_name_or_qualify_a_field_are_no_unit(header, expected):
+    assert map_canonical([[h] for h in header], [D, F, F, F, F, F], []) == expected
+
+
+def test_numbers_under_a_ticker_name_yield_to_text_named_as_strongly():
+    # "Security ID" of numbers beside "Ticker": the symbols are the tickers, the numbers an id.
+    assert map_canonical([["Security ID"], ["Ticker"], ["Date"], ["Close"]], [N, S, D, F], []) == \
+        [None, "ticker", "date", "close"]
+    assert map_canonical([["Code"], ["Symbol"], ["Date"], ["Close"]], [N, S, D, F], []) == \
+        [None, "ticker", "date", "close"]

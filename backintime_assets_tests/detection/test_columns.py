@@ -329,3 +329,17 @@ def test_integers_beyond_64_bits_are_text():
 def test_record_times_as_epoch_seconds(name):
     stamps = ["1614556800", "1615161600", "1617000000", "1620000000", "1625000000"]
     assert (col(stamps, name=name).type, col(stamps, name=name).format) == ("timestamp", "epoch_s")
+
+
+@pytest.mark.parametrize("name", ["created_by_id", "modified_by", "Created By"])
+def test_user_ids_of_who_created_or_modified_a_record_are_no_dates(name):
+    # Five-digit user ids fall among Excel's serial days: the name no longer vouches for them.
+    ids = [str(20000 + 37 * k) for k in range(12)]
+    assert col(ids, name=name).type == "integer"
+
+
+@pytest.mark.parametrize(("values", "name"), [(["1.2 M", "3.4 M", "80.1 M", "12 K"], "Volume"),
+                                              (["1.2 b", "3.4 b", "0.8 b"], "Vol.")])
+def test_a_volume_abbreviated_after_a_blank_is_abbreviated(values, name):
+    # 98ccfec read them; unread, the volume column was text, unmapped, and every row loaded with volume 0.
+    assert (col(values, name=name).type, col(values, name=name).format) == ("float", "abbreviated")

@@ -838,3 +838,14 @@ def test_price_exports_that_name_their_close_latest_or_their_date_by_its_format_
     r = run(text.encode())
     assert r.file_problem is None and len(r.prices) == loaded
     assert sorted(r.prices.close.tolist())[0] in (17.76, 1.0950)
+
+
+def test_one_tickers_fields_under_a_group_name_load():
+    # pandas' to_csv of columns MultiIndex'ed ("Price" over Open, High, Low, Close): the group name
+    # repeats over each field. The fields were taken for tickers side by side, every row rejected.
+    data = (b",Price,Price,Price,Price,Volume\n,Open,High,Low,Close,Shares\nDate,,,,,\n"
+            b"2024-01-02,10.0,11.0,9.0,10.5,1000\n2024-01-03,10.5,11.5,9.5,11.0,1200\n")
+    r = run(data, name="AAPL.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert r.prices.open.tolist() == [10.0, 10.5] and r.prices.close.tolist() == [10.5, 11.0]
