@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from backintime_assets.ingestion.schema_texts import reading_key, reading_key_of, schema_dict
 from backintime_assets.lake.schemas import PRICES
 
 LOADED, REJECTED, FILE_SUMMARY = "loaded", "rejected", "file"
@@ -88,8 +89,7 @@ def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
     """Tasks in groups of one schema, each group at most `max_bytes` of files (or one file)."""
     by_schema: dict[str, list[tuple[FileTask, dict]]] = {}
     for task in tasks:
-        schema = json.loads(task.schema_json)
-        by_schema.setdefault(reading_key(schema), []).append((task, schema))
+        by_schema.setdefault(reading_key_of(task.schema_json), []).append((task, schema_dict(task.schema_json)))
     groups = []
     for members in by_schema.values():
         chunk: list[tuple[FileTask, dict]] = []
@@ -102,15 +102,6 @@ def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
                 chunk.append(member)
                 chunk_bytes += member[0].size_bytes
     return groups
-
-
-def reading_key(schema: dict) -> str:
-    """What decides how a file's rows are read: its schema without its name, confidences or provenance."""
-    key = dict(schema, file=None, confidence=None, borrowed_from=None,
-               columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
-    if not key.get("skipinitialspace", True):
-        del key["skipinitialspace"]  # its default, as schemas stored before it say: their rows stay found
-    return json.dumps(key, sort_keys=True)
 
 
 def kept_rows_path(location, sha256: str, schema_json: str, size_bytes: int) -> str:
@@ -142,7 +133,7 @@ def member_key(sha256: str, reading: str) -> str:
 
 def reading_hash(schema_json: str) -> str:
     """The reading of a schema and the version of the reading rules, as a short hash."""
-    return hashlib.sha256(f"{PARSER_VERSION}:{reading_key(json.loads(schema_json))}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{PARSER_VERSION}:{reading_key_of(schema_json)}".encode()).hexdigest()[:16]
 
 
 def reader_at(handle):
@@ -189,7 +180,7 @@ def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]
 
 
 def _has_ticker_column(schema_json: str) -> bool:
-    return "ticker" in {c.get("canonical") for c in json.loads(schema_json).get("columns", [])}
+    return "ticker" in {c.get("canonical") for c in schema_dict(schema_json).get("columns", [])}
 
 
 def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:
@@ -208,28 +199,30 @@ def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
     from backintime_assets.normalisation.group import normalise_group
 
     results = None
-    schemas = [FileSchema.from_json(t.schema_json) for t in group.tasks]
     if len(group.tasks) > 1:
         results = normalise_group(datas, FileSchema.from_json(group.schema_json), [t.source_file for t in group.tasks])
+    # Each file's own schema is built only where it is read with it: a group read as one text
+    # needs none but those of borrowed schemas that do not hold.
     if results is None:
-        results = [normalise_bytes(data, schema, t.source_file)
-                   for data, schema, t in zip(datas, schemas, group.tasks)]
+        results = [normalise_bytes(data, FileSchema.from_json(t.schema_json), t.source_file)
+                   for data, t in zip(datas, group.tasks)]
     own: list[str | None] = [None] * len(results)
-    for k, (data, task, schema) in enumerate(zip(datas, group.tasks, schemas)):
-        if schema.borrowed_from is not None:
-            results[k], own[k] = _proven_or_own(data, schema, results[k], task.source_file)
+    for k, (data, task) in enumerate(zip(datas, group.tasks)):
+        if schema_dict(task.schema_json).get("borrowed_from") is not None:
+            results[k], own[k] = _proven_or_own(data, task.schema_json, results[k], task.source_file)
     return _tagged(results, group.tasks, own)
 
 
-def _proven_or_own(data: bytes, borrowed, result, source_file: str):
+def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str):
     """(the file's rows, None) when the borrowed schema holds on them; else (the rows read with the
     file's own schema, that schema's JSON)."""
-    from backintime_assets.detection import detect_bytes
+    from backintime_assets.detection import FileSchema, detect_bytes
     from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
     from backintime_assets.normalisation import normalise_bytes
 
     if holds_on_whole_file(result):
         return result, None
+    borrowed = FileSchema.from_json(borrowed_json)
     own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
     if reading_key(own.to_dict()) != reading_key(borrowed.to_dict()):
         result = normalise_bytes(data, own, source_file)
