@@ -70,6 +70,15 @@ Arrow, detection ~14% cheaper per drifted file), nothing else running: daily cle
 32.2 (11.6, 36%; 40.9 and 42% the session before); by era 4.55 + 4.25 = 8.80 (0.24, 2.7%);
 archive clean 5.11 + 13.0 = 18.1 s, 34.5 CPU-s, polars 2.06 (0.11x) / by date 12.3 (0.68x),
 Spark 10.5 (0.58x wall, 0.54x CPU); archive drifted 6.83 + 14.6 = 21.4 (0.54, 2.5%).
+Next session (schema JSON read once per layout; detection reads other scripts, CJK dates, epochs,
+lakh grouping: +3% instructions per drifted file by callgrind), two runs back to back, nothing else
+running but the host noisy (in one process the same code ranged 5.0-6.9 CPU-s over 1,250 daily clean
+files, where HEAD ran no slower than the session's first commit): daily clean 5.90 + 4.57 = 10.5 s,
+19.9 CPU-s (0.13, 1.3%) and 10.8 s, 20.2 CPU-s; polars 3.01 s, 5.43 CPU-s (0.287x wall, 0.273x CPU)
+and 3.21 s (0.296x, 0.289x); Spark read.csv 27.3 s (2.60x wall, 2.67x CPU) and 37.6 s (3.47x wall,
+CPU NaN); daily drifted 38.1 and 37.8 s (14.5 s and 14.7 s, 38-39%); by era 9.80 and 9.12 s (2-3%);
+archive clean 16.8 s, 31.3 CPU-s and 18.2 s; polars 2.48 (0.147x) and 2.38 (0.131x) / by date 16.1
+(0.96x) and 15.8 (0.87x); Spark 12.1 (0.72x) and 12.9 (0.71x); archive drifted 24.6 s twice (2.3%).
 """
 from __future__ import annotations
 
