@@ -46,6 +46,12 @@ def accounted(result):
     return sorted(lines) == list(range(1, result.physical_lines + 1))
 
 
+def loads_every_row(result):
+    """The invariants hold, and every data row loaded: no file problem, no rejected row."""
+    check_invariants(result)
+    assert result.file_problem is None and result.rejected.empty
+
+
 def check_invariants(result):
     assert result.rows_read == len(result.prices) + len(result.rejected)
     assert list(result.prices.columns) == CANONICAL_COLUMNS
@@ -262,8 +268,7 @@ def test_a_bom_at_the_start_of_a_data_line_is_no_part_of_its_date(careful, newli
     lines[2] = "\ufeff" + lines[2]
     r = run(("\ufeff" + newline.join(lines) + newline).encode(), name="aapl.csv", careful=careful,
             monkeypatch=monkeypatch)
-    check_invariants(r)
-    assert r.file_problem is None and r.rejected.empty
+    loads_every_row(r)
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
 
 
@@ -275,8 +280,7 @@ def test_polygon_flat_file_dated_by_epoch_nanoseconds_loads_every_ticker():
             b"MSFT,25258600,373.86,370.87,375.9,366.77,1704171600000000000,361208\n"
             b"NVDA,41125400,492.44,481.68,492.95,475.95,1704171600000000000,507321\n")
     r = run(data, name="2024-01-02.csv")
-    check_invariants(r)
-    assert r.file_problem is None and r.rejected.empty
+    loads_every_row(r)
     assert r.prices.ticker.tolist() == ["AAPL", "MSFT", "NVDA"]
     assert set(r.prices.date.dt.strftime("%Y-%m-%d")) == {"2024-01-02"}
 
@@ -290,8 +294,7 @@ def test_polygon_flat_file_dated_by_epoch_nanoseconds_loads_every_ticker():
 ])
 def test_chinese_and_russian_exports_load(text, encoding):
     r = run(text.encode(encoding), name="sber.csv")
-    check_invariants(r)
-    assert r.file_problem is None and r.rejected.empty
+    loads_every_row(r)
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
     assert r.prices.close.tolist() == [float(f"10.{60 + k}") for k in range(len(WEEKDAYS))]
     assert r.prices.volume.tolist() == [123456 + k for k in range(len(WEEKDAYS))]
@@ -303,8 +306,7 @@ def test_japanese_export_with_dates_in_year_month_day_signs_loads():
     text = "日付,始値,高値,安値,終値,出来高,調整後終値\n" + "".join(
         f"{d.year}年{d.month}月{d.day}日,2500,2530,2490,{2510 + k},{1000 + k},{2510 + k}\n" for k, d in enumerate(days))
     r = run(text.encode("utf-8"), name="7203.csv")
-    check_invariants(r)
-    assert r.file_problem is None and r.rejected.empty
+    loads_every_row(r)
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
     assert r.prices.adj_close.tolist() == [2510.0 + k for k in range(len(WEEKDAYS))]
 
@@ -317,8 +319,7 @@ def test_nse_export_with_indian_grouping_loads_its_volumes():
             '04-Jan-2024,EQ,"2,620.00","2,635.00","2,600.00","2,620.60","2,612.60","1,45,09,326","11,38,52,14,571.35"\n'
             '03-Jan-2024,EQ,"2,600.00","2,625.00","2,590.00","2,590.60","2,620.60","9,326","9,38,52,14,571.35"\n')
     r = run(data.encode(), name="RELIANCE.csv")
-    check_invariants(r)
-    assert r.file_problem is None and r.rejected.empty
+    loads_every_row(r)
     assert r.prices.volume.tolist() == [5509326, 14509326, 9326]
     assert r.prices.close.tolist() == [2600.85, 2612.6, 2620.6]
 
@@ -328,8 +329,7 @@ def test_interactive_brokers_bars_with_two_blanks_before_the_time_load():
     lines = ["date,open,high,low,close,volume,barCount,average"] + [
         f"{d.replace('-', '')}  09:30:00,10.5,11,10,10.{60 + k},{1000 + k},12,10.6" for k, d in enumerate(WEEKDAYS)]
     r = run(("\n".join(lines) + "\n").encode(), name="SPY.csv")
-    check_invariants(r)
-    assert r.file_problem is None and r.rejected.empty
+    loads_every_row(r)
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
 
 
