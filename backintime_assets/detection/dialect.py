@@ -45,8 +45,11 @@ _KNOWN = re.compile(
 
 
 # A single value that some candidate delimiters ('.', '-', '/', ':', ' ') would cut in pieces.
+# Spaces group the digits of a number, a code or a phone number ("1 000", "020 7946 0958") before
+# any decimal mark, never after one: a row of readings ("1614556800 20.134 54.24") is several
+# values, not one cut in pieces.
 _ATOMIC = re.compile(
-    r"""^(?:[+-]?[$€£¥]?\s?\d[\d,.' ]*(?:[eE][+-]?\d+)?%?
+    r"""^(?:[+-]?[$€£¥]?\s?\d[\d ]*(?:[,.'][\d,.']*)?(?:[eE][+-]?\d+)?%?
     | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T][\d:.]+)?
     | \d{1,2}:\d{2}(?::\d{2})?
     | [A-Za-z]{3,9}\.?\ \d{1,2},?\ \d{4})$""",

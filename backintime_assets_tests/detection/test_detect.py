@@ -508,3 +508,11 @@ def test_a_trailing_column_of_currency_codes_is_left_unmapped(header):
     body = "".join(f"2024-01-{d:02d},{10 + d}.5,{1000 + d},USD\n" for d in (2, 3, 4, 5, 8, 9))
     s = detect_bytes((header + body).encode(), "msft.csv")
     assert [c.canonical for c in s.columns] == ["date", "close", "volume", None]
+
+
+def test_a_headerless_sensor_log_of_space_separated_numbers_gets_its_columns():
+    # Epoch seconds and readings, one space apart, no header: read as one column of text before.
+    text = "".join(f"{1614556800 + 60 * k} {20 + k / 7:.3f} {50 + k % 5 * 1.1:.2f} 1013.{k % 10}\n" for k in range(30))
+    s = detect_bytes(text.encode(), "sensor.txt")
+    assert (s.delimiter, s.header_row, s.data_start_line, len(s.columns)) == (" ", -1, 0, 4)
+    assert [c.type for c in s.columns] == ["timestamp", "float", "float", "float"]

@@ -373,6 +373,20 @@ def test_single_spaced_tables_are_read_without_merging(text):
     assert (d.delimiter, d.skipinitialspace) == (" ", False)
 
 
+def test_a_headerless_log_of_single_spaced_numbers_is_space_delimited():
+    # A sensor log with no header: epoch, then readings. No number holds a space after its decimal
+    # mark: each line is four values, not one spaced number, which had left the file one column wide.
+    text = "".join(f"{1614556800 + 60 * k} {20 + k / 7:.3f} {50 + k % 5 * 1.1:.2f} 1013.{k % 10}\n" for k in range(30))
+    assert detect_dialect(text).delimiter == " "
+    # Spaces before any decimal mark still group one value: grouped amounts, phone and card numbers
+    # and sort codes stay whole ("," stands for one column too).
+    assert detect_dialect("montant\n1 234\n12 500,50\n987 654\n1 000 000\n45 120,05\n").delimiter == ","
+    assert detect_dialect("phone\n" + "".join(f"020 79{k:02d} 09{k:02d}\n" for k in range(20))).delimiter == ","
+    assert detect_dialect("card\n" + "".join(f"4111 1111 1111 11{k:02d}\n" for k in range(20))).delimiter == ","
+    text = "sort code,account\n" + "".join(f"20 00 {k:02d},1234{k:04d}\n" for k in range(20))
+    assert detect_dialect(text).delimiter == ","
+
+
 # A '#' metadata block whose last line is the header, itself commented (issue 4, class B: CAMS).
 CAMS = ("# Coding: utf-8\n# Title: CAMS radiation service\n# Latitude: 38.2970 (N)\n# Longitude: -2.2580 (E)\n"
         "# Altitude: 500.0 m\n# Observation period;TOA;GHI;BHI\n"
