@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .columns import ColumnType
+from .columns import ACCOUNTING, ColumnType
 from .currencies import currency_share
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
@@ -162,7 +162,7 @@ def fits_type(canonical: str, t: ColumnType) -> bool:
     if canonical == "date":
         return t.type in ("date", "timestamp")
     if canonical in PRICE_COLUMNS:
-        return t.type in _NUMERIC and t.format in (None, "currency")
+        return t.type in _NUMERIC and t.format in (None, "currency", ACCOUNTING)  # parse.py reads both
     if canonical == "volume":
         return t.type in _NUMERIC and t.format in (None, "abbreviated")
     return t.type == "string"  # ticker, sector

@@ -42,6 +42,9 @@ LEADING_ZEROS = "leading_zeros"
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
 PERCENT_MARK = re.compile(r"\s?%$")
+# Accounting negatives in parentheses: "(1,234.56)", "($1,234.56)" (statements, ledgers, P&L exports).
+ACCOUNTING = "accounting"
+_PARENTHESISED = re.compile(r"^\(\s?([^()]*?)\s?\)$")
 # Eurostat's flags after a blank ("21.0 b" break in series, "12.3 e" estimated, "102.6 bp", ": c"
 # confidential and missing): the number stands, the flag only qualifies it.
 FLAGGED = "flagged"
@@ -165,6 +168,11 @@ def _beyond_int64(ints: list[str], thousands: str | None) -> bool:
             except ValueError:  # a digit int() does not read
                 continue
     return False
+
+
+def accounting_number(value: str, float_rx: re.Pattern) -> bool:
+    """A number, negative in parentheses or not, money marks allowed ("(1,234.56)", "$12.50")."""
+    return bool(float_rx.match(CURRENCY_MARKS.sub("", _PARENTHESISED.sub(r"\1", value))))
 
 
 def flagged_number(value: str, float_rx: re.Pattern) -> bool:
@@ -382,6 +390,11 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             share = _share(values, test)
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
+
+    if "(" in probe and any(map(_PARENTHESISED.match, values[:30])):
+        share = _share(values, lambda v: accounting_number(v, float_rx))
+        if share >= threshold:
+            return ColumnType("float", ACCOUNTING, round(share * small, 3))
 
     volume = " " in probe and _VOLUME_NAME.search(name or "") is not None
     if " " in probe and not volume and any(FLAG_MARK.search(v) for v in values[:30]):

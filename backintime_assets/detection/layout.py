@@ -12,7 +12,16 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
-from .columns import CURRENCY_MARKS, FLAGGED, PERCENT_MARK, ColumnType, flagged_number, infer_column_type
+from .columns import (
+    ACCOUNTING,
+    CURRENCY_MARKS,
+    FLAGGED,
+    PERCENT_MARK,
+    ColumnType,
+    accounting_number,
+    flagged_number,
+    infer_column_type,
+)
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
@@ -67,6 +76,8 @@ def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[st
         rx = number_patterns(decimal, thousands)[1]
         if t.format == FLAGGED:
             return partial(flagged_number, float_rx=rx)
+        if t.format == ACCOUNTING:
+            return partial(accounting_number, float_rx=rx)
         marks = {"currency": CURRENCY_MARKS, "percent": PERCENT_MARK, "abbreviated": _SUFFIX}.get(t.format or "")
         if marks is not None:
             return lambda v: bool(rx.match(marks.sub("", v)))

@@ -343,3 +343,10 @@ def test_user_ids_of_who_created_or_modified_a_record_are_no_dates(name):
 def test_a_volume_abbreviated_after_a_blank_is_abbreviated(values, name):
     # 98ccfec read them; unread, the volume column was text, unmapped, and every row loaded with volume 0.
     assert (col(values, name=name).type, col(values, name=name).format) == ("float", "abbreviated")
+
+
+def test_accounting_negatives_in_parentheses_are_numbers():
+    # Statements and P&L exports write losses as "(1,234.56)": the column was text.
+    t = infer_column_type(["(1,234.56)", "2,000.00", "(3.50)", "4.00", "$5.00", "($6.25)"], "Amount", ".", ",")
+    assert (t.type, t.format) == ("float", "accounting")
+    assert col(["(AAPL)", "(MSFT)", "x"], name="n").type == "string"

@@ -181,3 +181,8 @@ def test_typed_numbers_without_nulls_are_neither_missing_nor_bad():
     assert p.values.tolist() == [1.5, 2.0] and not p.missing.any() and not p.bad.any()
     p = parse_numbers(pa.array([1.5, None, float("inf")]))
     assert p.missing.tolist() == [False, True, False] and p.bad.tolist() == [False, False, True]
+
+
+def test_accounting_negatives_read_as_negative_numbers():
+    assert nums(["(1,234.56)", "2,000.00", "($6.25)", "( 7 )", "(x)"], decimal=".", thousands=",") == \
+        [-1234.56, 2000.0, -6.25, -7.0, "bad"]
