@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .columns import ACCOUNTING, ColumnType
 from .currencies import currency_share
+from .month_names import weekday_language
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -332,7 +333,18 @@ def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, pas
     the dates are the tickers themselves: a long table of exchange rates ("2024-01-02,USD,1.09")."""
     if _keys_dates(j, body, dates):
         return True
-    return not past_header and currency_share([r[j] for r in body if j < len(r)]) < 0.9
+    values = [r[j] for r in body if j < len(r)]
+    if _weekdays(values):  # "Mon, 01/04/2021" unquoted: the weekday split off its date
+        return False
+    return not past_header and currency_share(values) < 0.9
+
+
+def _weekdays(values: Sequence[str]) -> bool:
+    """Whether every filled value is a weekday's name ("Mon", "Di", "mer."): several of them, or one
+    not in capitals (a ticker that spells one, "SUN", stays a ticker)."""
+    filled = {v.strip() for v in values if v.strip()}
+    return bool(filled) and all(weekday_language(v) is not None for v in filled) \
+        and (len(filled) > 1 or not next(iter(filled)).isupper())
 
 
 def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> bool:

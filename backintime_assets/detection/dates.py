@@ -13,7 +13,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from .joined import SEP, joined
-from .month_names import TAG, for_strptime, language_of, month_number
+from .month_names import TAG, for_strptime, language_of, month_number, weekday_language
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -29,10 +29,12 @@ _TIME = (
     r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
     r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$"
 )
-_WD = r"(?:(?P<wd>[A-Za-z]{3,9})(?P<wdsep>,? ))?"
+_WD = r"(?:(?P<wd>[^\W\d_]{2,9})(?P<wdsep>\.?,? ))?"
 _MON = r"(?P<mon>[^\W\d_]{3,10})"  # letters, accented ones too ("Mär", "févr", "août")
 _SHAPES = (
-    ("num", re.compile(r"^(?P<a>\d{1,4})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<c>\d{1,4})" + _TIME)),
+    # A weekday name may lead it ("Mo, 04.01.2021") or follow it in brackets ("2024/01/05(金)").
+    ("num", re.compile(r"^(?:(?P<wd>[^\W\d_]{1,10})(?P<wdsep>\.?,? ))?(?P<a>\d{1,4})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)"
+                       r"(?P<c>\d{1,4})(?P<wds> ?[(（][^\W\d_]{1,3}\.?[)）])?" + _TIME)),
     # "12-Mar-2021", "03.Okt.2020", "12. März 2021", "21 Mar  2012": a run of spaces reads as one.
     ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/.]|\.? +)" + _MON + r"(?P<dot>\.?)(?P<s2>[-/.]| +)"
                        r"(?P<c>\d{4}|\d{2})" + _TIME)),
@@ -55,8 +57,8 @@ _SHAPES = (
 # never leads to a match, and the runs are possessive, which spares a price or a ticker the
 # backtracking through every shorter run (some 2-3x the cost of the test).
 _MAYBE_DATE = re.compile(
-    r"(?:[A-Za-z]{3,9}+,? )?(?:\d{1,2}+(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}+\.?(?:[/-]| +)\d)"
-    r"|\d{1,4}+[-/.]\d{1,2}[-/.]|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]"
+    r"(?:[^\W\d_]{2,9}+\.?,? )?(?:\d{1,2}+(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}+\.?(?:[/-]| +)\d)"
+    r"|(?:[^\W\d_]{1,10}+\.?,? )?\d{1,4}+[-/.]\d{1,2}[-/.]|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]"
 )
 
 _MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell
@@ -94,6 +96,20 @@ def _seps(name: str, g: dict) -> tuple[str, str | None] | None:
             return (". " if s[0] == "." else " ", " ") if s2[0] == " " else None
         return (s, s) if s2 == s else None
     return s, s2
+
+
+def _weekday_key(g: dict) -> tuple | None | bool:
+    """How a numeric date's weekday name is written ("Mo, ": before it; "(金)": after it, in
+    brackets): (where, the characters around it); None without one; False when the word is no
+    weekday of a language month_names.py knows."""
+    if g["wd"]:
+        language = weekday_language(g["wd"])
+        return ("before", g["wdsep"], language) if language else False
+    if g["wds"]:
+        brackets = g["wds"].strip()
+        language = weekday_language(brackets[1:-1])
+        return ("after", (g["wds"][:-len(brackets)] + brackets[0], brackets[-1]), language) if language else False
+    return None
 
 
 def _time_key(g: dict) -> tuple | None:
@@ -143,7 +159,10 @@ def shape(value: str) -> tuple[tuple, dict] | None:
                 order = "y2" if lc == 2 else "y4"  # year last
             else:
                 continue
-            key = ("num", g["s"], order, _time_key(g))
+            wdk = _weekday_key(g)
+            if wdk is False:
+                continue
+            key = ("num", g["s"], order, _time_key(g), wdk)
         elif name == "compact":
             key = ("compact", _time_key(g))
         elif name == "cjk":
@@ -159,9 +178,12 @@ def shape(value: str) -> tuple[tuple, dict] | None:
             wdk = None
             if wd:
                 w = wd.lower()
-                wdk = ("%a" if w in _DAYS_ABBR else "%A" if w in _DAYS_FULL else None, g["wdsep"])
-                if wdk[0] is None:
+                # Another language's weekday ("lun. 4 janv. 2021") is dropped with the tag of its
+                # month names (month_names.numeric_value); English ones strptime reads.
+                english = "%a" if w in _DAYS_ABBR else "%A" if w in _DAYS_FULL else None
+                if english is None and weekday_language(w) is None:
                     continue
+                wdk = (english or "%a", g["wdsep"])
             key = (name, seps[0], seps[1], style, g.get("dot"), len(g["c"]), wdk, _time_key(g))
         return key, g
     return None
@@ -376,7 +398,12 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     groups = list(filter(None, map(group_of.get, values)))  # in row order (a regex's groups: never empty)
     shapes = list(shaped.values())  # distinct ones: _foreign_language looks at sets of them
     if key[0] == "num":
-        fmt, certainty = _num_order(groups, key, file_date)
+        fmt, certainty = _num_order(groups, key[:4], file_date)
+        if key[4] is not None:  # tagged: the weekday name is dropped before reading (month_names.numeric_value)
+            where, around, language = key[4]
+            day, _ = _num_order(groups, key[:3] + (None,), file_date)
+            named = f"%a{around}{day}" if where == "before" else f"{day}{around[0]}%a{around[1]}"
+            fmt = named + fmt[len(day):] + TAG + language
     elif key[0] == "compact":
         fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
     elif key[0] == "cjk":

@@ -66,6 +66,28 @@ def _shared() -> dict[str, int]:
 _SHARED = _shared()
 
 
+# Weekday names, without their dot, that may lead a date ("Mo, 04.01.2021", "Mon 01/04/2021") or
+# follow it in brackets ("2024/01/05(金)"). They are dropped before the date is read, never checked
+# against it: the day and month say which day it is.
+_WEEKDAY_NAMES = {
+    "en": "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday",
+    "de": "mo montag di dienstag mi mittwoch do donnerstag fr freitag sa samstag sonnabend so sonntag",
+    "fr": "lun lundi mar mardi mer mercredi jeu jeudi ven vendredi sam samedi dim dimanche",
+    "es": "lun lunes mar martes mié miércoles jue jueves vie viernes sáb sábado dom domingo",
+    "it": "lun lunedì mar martedì mer mercoledì gio giovedì ven venerdì sab sabato dom domenica",
+    "nl": "ma maandag di dinsdag wo woensdag do donderdag vr vrijdag za zaterdag zo zondag",
+    "pt": "seg segunda ter terça qua quarta qui quinta sex sexta sáb sábado dom domingo",
+    "ja": "月 火 水 木 金 土 日",
+}
+WEEKDAYS = {lang: frozenset(w for s in names.split() for w in (s, _plain(s))) for lang, names in _WEEKDAY_NAMES.items()}
+
+
+def weekday_language(word: str) -> str | None:
+    """The first language (English first) that names a weekday `word` (any case, a dot after it)."""
+    w = word.rstrip(".").lower()
+    return next((lang for lang, names in WEEKDAYS.items() if w in names), None)
+
+
 @lru_cache(maxsize=4096)
 def month_number(word: str, language: str | None = None) -> int | None:
     """1-12 for a month name or abbreviation (any case, trailing dot allowed), else None."""
@@ -101,14 +123,29 @@ def _value_regex(fmt: str) -> re.Pattern | None:
 
 
 def numeric_format(fmt: str) -> str:
-    """The strptime format of `fmt` (tag dropped) with its month name read as a number."""
-    return split(fmt)[0].replace("%b", "%m").replace("%B", "%m")
+    """The strptime format of `fmt` (tag dropped) with its month name read as a number and its
+    weekday name dropped."""
+    return split(fmt)[0].replace("%a", "").replace("%b", "%m").replace("%B", "%m")
+
+
+@lru_cache(maxsize=256)
+def _weekday_regex(fmt: str) -> re.Pattern | None:
+    """A regex for values written in the strptime format `fmt`, capturing the weekday name as `a`."""
+    rx = format_regex(fmt, "a", " +")
+    return re.compile(rx) if rx is not None else None
 
 
 def numeric_value(value: str, fmt: str) -> str | None:
-    """`value` with its month name replaced by the month's number, to be read with
-    numeric_format(fmt); None when it does not follow `fmt` or names no month."""
+    """`value` with its weekday name dropped and its month name replaced by the month's number, to
+    be read with numeric_format(fmt); None when it does not follow `fmt` or names no weekday or month."""
     base, language = split(fmt)
+    if "%a" in base:
+        m = _weekday_regex(base).fullmatch(value)
+        if m is None or weekday_language(m["a"]) is None:
+            return None
+        value, base = value[:m.start("a")] + value[m.end("a"):], base.replace("%a", "")
+        if "%b" not in base and "%B" not in base:
+            return value
     rx = _value_regex(base)
     m = rx.fullmatch(value) if rx is not None else None
     number = month_number(m["b"], language) if m else None

@@ -230,3 +230,21 @@ def test_strptime_year():
     assert strptime_year("1700-01-02", "%Y-%m-%d") == 1700  # read, though outside the years a price has
     assert strptime_year("2020-02-30", "%Y-%m-%d") is None
     assert strptime_year("12-Okt-2020", "%d-%b-%Y|de") == 2020
+
+
+@pytest.mark.parametrize(("values", "fmt"), [
+    (["Mon, 01/04/2021", "Tue, 01/05/2021", "Wed, 01/13/2021"], "%a, %m/%d/%Y|en"),
+    (["Mo, 04.01.2021", "Di, 05.01.2021", "Mi, 13.01.2021"], "%a, %d.%m.%Y|de"),  # German banks
+    (["2024/01/05(金)", "2024/01/04(木)", "2024/01/15(月)"], "%Y/%m/%d(%a)|ja"),  # Japanese brokers
+    (["2024/01/05（金） 15:00", "2024/01/04（木） 15:00"], "%Y/%m/%d（%a） %H:%M|ja"),
+    (["lun. 4 janv. 2021", "mar. 5 janv. 2021", "mer. 13 janv. 2021"], "%a. %d %b %Y|fr"),
+    (["Montag, 4. Januar 2021", "Dienstag, 5. Januar 2021"], "%a, %d. %b %Y|de"),
+])
+def test_a_weekday_name_beside_the_date_in_any_language_is_dropped(values, fmt):
+    # They had no date format: weekday names were read in English, and only before named months.
+    from backintime_assets.detection.dates import strptime_year
+
+    guess = infer_date_format(values)
+    assert guess is not None and guess.format == fmt and guess.fraction == 1.0
+    assert all(strptime_year(v, fmt) in (2021, 2024) for v in values)
+    assert infer_date_format(["Foo, 04.01.2021", "Bar, 05.01.2021"]) is None  # no weekday: no date

@@ -333,6 +333,31 @@ def test_interactive_brokers_bars_with_two_blanks_before_the_time_load():
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Datum;Eröffnung;Hoch;Tief;Schluss\n" + "".join(
+        f"{wd}, {d[8:]}.{d[5:7]}.{d[:4]};10,5;11,0;10,0;10,{60 + k}\n"
+        for k, (wd, d) in enumerate(zip(["Mo", "Di", "Mi", "Do", "Fr"] * 2, WEEKDAYS))), "cp1252"),
+    ("Date,Open,High,Low,Close\n" + "".join(
+        f"{d.replace('-', '/')}({wd}),10.5,11,10,10.{60 + k}\n"
+        for k, (wd, d) in enumerate(zip("月火水木金" * 2, WEEKDAYS))), "utf-8"),
+])
+def test_dates_with_a_weekday_name_in_another_language_load(text, encoding):
+    r = run(text.encode(encoding), name="bas.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+
+
+def test_an_unquoted_weekday_split_off_its_date_is_no_ticker():
+    # "Mon, 01/04/2021" unquoted in a comma file: the weekday became a column of its own, taken for
+    # the ticker, and every row loaded under "MON", "TUE"...
+    lines = ["Date,Open,High,Low,Close"] + [
+        f"{wd}, {d[5:7]}/{d[8:]}/{d[:4]},10.5,11,10,10.{60 + k}"
+        for k, (wd, d) in enumerate(zip(["Mon", "Tue", "Wed", "Thu", "Fri"] * 2, WEEKDAYS))]
+    r = run(("\n".join(lines) + "\n").encode(), name="aapl.csv")
+    loads_every_row(r)
+    assert set(r.prices.ticker) == {"AAPL"}
+
+
 def test_several_tickers_side_by_side_are_rejected_with_the_reason_not_read_as_one():
     # yf.download(["AAPL", "MSFT"]).to_csv(): the first ticker's columns loaded under the file's
     # name, and the other's prices were dropped without a word.
