@@ -6,11 +6,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, ColumnType
 from .currencies import currency_share
-from .month_names import weekday_language
+from .month_names import for_strptime, weekday_numbers
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -165,7 +166,8 @@ def fits_type(canonical: str, t: ColumnType) -> bool:
     if canonical in PRICE_COLUMNS:
         return t.type in _NUMERIC and t.format in (None, "currency", ACCOUNTING)  # parse.py reads both
     if canonical == "volume":
-        return t.type in _NUMERIC and t.format in (None, "abbreviated")
+        # An accounting volume ("(1,200)") parses as negative and is rejected, not silently unmapped.
+        return t.type in _NUMERIC and t.format in (None, "abbreviated", ACCOUNTING)
     return t.type == "string"  # ticker, sector
 
 
@@ -298,11 +300,12 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     strings = [j for j in free if mapping[j] is None and types[j].type == "string" and types[j].confidence > 0]
     if "ticker" not in used and strings:
         dates = mapping.index("date") if "date" in used else None
+        date_format = types[dates].format if dates is not None else None
         # The column that tells apart the rows of a date, if one does (an exchange's rows share
         # one); else among columns alike the leftmost: a ticker leads its row, a flag trails it.
         scored = [(_keys_dates(j, body, dates), score, -j) for j in strings
                   if (score := _looks_like_ticker([r[j] for r in body if j < len(r)])) >= 0.9
-                  and _may_be_ticker(j, body, dates, past_header[j])]
+                  and _may_be_ticker(j, body, dates, past_header[j], date_format)]
         if scored:
             mapping[-max(scored)[2]] = "ticker"
             used.add("ticker")
@@ -322,7 +325,8 @@ _REPEATED_ROWS = 0.1
 _DISTINCT_PAIRS = 0.9
 
 
-def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, past_header: bool) -> bool:
+def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, past_header: bool,
+                   date_format: str | None = None) -> bool:
     """Whether unnamed column `j`, its values shaped like tickers, may be taken for the ticker by
     them. Not when they are currency codes ("USD" on every row): the file's quote currency. Nor
     when the column lies past the end of a header: the header names the file's columns, and one
@@ -334,17 +338,35 @@ def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, pas
     if _keys_dates(j, body, dates):
         return True
     values = [r[j] for r in body if j < len(r)]
-    if _weekdays(values):  # "Mon, 01/04/2021" unquoted: the weekday split off its date
+    if _weekdays(j, body, dates, date_format):  # "Mon, 01/04/2021" unquoted: the weekday split off its date
         return False
     return not past_header and currency_share(values) < 0.9
 
 
-def _weekdays(values: Sequence[str]) -> bool:
-    """Whether every filled value is a weekday's name ("Mon", "Di", "mer."): several of them, or one
-    not in capitals (a ticker that spells one, "SUN", stays a ticker)."""
-    filled = {v.strip() for v in values if v.strip()}
-    return bool(filled) and all(weekday_language(v) is not None for v in filled) \
-        and (len(filled) > 1 or not next(iter(filled)).isupper())
+def _weekdays(j: int, body: Sequence[Sequence[str]], dates: int | None, date_format: str | None) -> bool:
+    """Whether column `j` names the weekday of each row's date ("Mon", "Di", "mer."). Checked against
+    the dates: tickers may spell weekdays ("MA", "SO", "DO", "MAR"), and a file of them, one row each,
+    lost its tickers."""
+    if dates is None or not date_format or "%" not in date_format:
+        return False
+    filled = {r[j].strip() for r in body if j < len(r) and r[j].strip()}
+    if len(filled) == 1 and next(iter(filled)).isupper():
+        return False  # one ticker's weekly file: "MO" on every row, every one a Monday
+    checked = 0
+    for r in body:
+        if j >= len(r) or dates >= len(r) or not r[j].strip():
+            continue
+        days = weekday_numbers(r[j].strip())
+        if not days:
+            return False
+        try:
+            day = datetime.strptime(*for_strptime(r[dates].strip(), date_format)).weekday()
+        except ValueError:
+            continue  # a date of another shape: the date column rejects its row
+        if day not in days:
+            return False
+        checked += 1
+    return checked > 0
 
 
 def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> bool:

@@ -66,26 +66,37 @@ def _shared() -> dict[str, int]:
 _SHARED = _shared()
 
 
-# Weekday names, without their dot, that may lead a date ("Mo, 04.01.2021", "Mon 01/04/2021") or
-# follow it in brackets ("2024/01/05(金)"). They are dropped before the date is read, never checked
-# against it: the day and month say which day it is.
+# Weekday names, Monday first, without their dot, that may lead a date ("Mo, 04.01.2021", "Mon
+# 01/04/2021") or follow it in brackets ("2024/01/05(金)"). A date column drops them before reading,
+# never checks them: the day and month say which day it is. canonical.py checks them against the
+# dates to tell a weekday split off its date from tickers that spell one ("MA", "SO", "DO").
 _WEEKDAY_NAMES = {
-    "en": "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday",
-    "de": "mo montag di dienstag mi mittwoch do donnerstag fr freitag sa samstag sonnabend so sonntag",
-    "fr": "lun lundi mar mardi mer mercredi jeu jeudi ven vendredi sam samedi dim dimanche",
-    "es": "lun lunes mar martes mié miércoles jue jueves vie viernes sáb sábado dom domingo",
-    "it": "lun lunedì mar martedì mer mercoledì gio giovedì ven venerdì sab sabato dom domenica",
-    "nl": "ma maandag di dinsdag wo woensdag do donderdag vr vrijdag za zaterdag zo zondag",
-    "pt": "seg segunda ter terça qua quarta qui quinta sex sexta sáb sábado dom domingo",
-    "ja": "月 火 水 木 金 土 日",
+    "en": ("mon monday", "tue tues tuesday", "wed wednesday", "thu thur thurs thursday", "fri friday",
+           "sat saturday", "sun sunday"),
+    "de": ("mo montag", "di dienstag", "mi mittwoch", "do donnerstag", "fr freitag", "sa samstag sonnabend",
+           "so sonntag"),
+    "fr": ("lun lundi", "mar mardi", "mer mercredi", "jeu jeudi", "ven vendredi", "sam samedi", "dim dimanche"),
+    "es": ("lun lunes", "mar martes", "mié miércoles", "jue jueves", "vie viernes", "sáb sábado", "dom domingo"),
+    "it": ("lun lunedì", "mar martedì", "mer mercoledì", "gio giovedì", "ven venerdì", "sab sabato", "dom domenica"),
+    "nl": ("ma maandag", "di dinsdag", "wo woensdag", "do donderdag", "vr vrijdag", "za zaterdag", "zo zondag"),
+    "pt": ("seg segunda", "ter terça", "qua quarta", "qui quinta", "sex sexta", "sáb sábado", "dom domingo"),
+    "ja": ("月", "火", "水", "木", "金", "土", "日"),
 }
-WEEKDAYS = {lang: frozenset(w for s in names.split() for w in (s, _plain(s))) for lang, names in _WEEKDAY_NAMES.items()}
+# Per language: spelling -> weekday (0 Monday ... 6 Sunday, as date.weekday()).
+WEEKDAYS = {lang: {w: day for day, names in enumerate(days) for s in names.split() for w in (s, _plain(s))}
+            for lang, days in _WEEKDAY_NAMES.items()}
 
 
 def weekday_language(word: str) -> str | None:
     """The first language (English first) that names a weekday `word` (any case, a dot after it)."""
     w = word.rstrip(".").lower()
     return next((lang for lang, names in WEEKDAYS.items() if w in names), None)
+
+
+def weekday_numbers(word: str) -> frozenset[int]:
+    """The weekdays (0 Monday) `word` names in any language: every language agrees on each spelling today."""
+    w = word.rstrip(".").lower()
+    return frozenset(names[w] for names in WEEKDAYS.values() if w in names)
 
 
 @lru_cache(maxsize=4096)

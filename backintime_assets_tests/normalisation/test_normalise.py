@@ -358,6 +358,28 @@ def test_an_unquoted_weekday_split_off_its_date_is_no_ticker():
     assert set(r.prices.ticker) == {"AAPL"}
 
 
+def test_a_volume_column_with_accounting_negatives_keeps_its_volumes():
+    # Two of five volumes in parentheses made the column "accounting", which volume did not accept:
+    # the column went unmapped and every row loaded with volume 0, the good volumes lost unseen.
+    text = "Date,Close,Volume\n" + "".join(
+        f"{d},10.{k},{f'({1000 + k})' if k in (0, 2) else 1000 + k}\n" for k, d in enumerate(WEEKDAYS[:5]))
+    r = run(text.encode(), name="aapl.csv")
+    check_invariants(r)
+    assert r.prices.volume.tolist() == [1001, 1003, 1004]
+    assert r.rejected.reason.tolist() == ["negative volume"] * 2
+
+
+def test_tickers_that_spell_weekdays_stay_tickers():
+    # Mastercard, Southern, Altria, Diamond Offshore: "MA", "SO", "MO", "DO" are weekdays in Dutch or
+    # German. Read as a weekday split off its date, the column lost its tickers: every row loaded
+    # under the file's name. A weekday column names each row's date's weekday; these do not.
+    rows = zip(["MA", "SO", "MO", "DO", "MA"], WEEKDAYS[:5])
+    text = "".join(f"{t},{d},{100 + k}.5,{1000 + k}\n" for k, (t, d) in enumerate(rows))
+    r = run(text.encode(), name="trades.csv")
+    loads_every_row(r)
+    assert r.prices.ticker.tolist() == ["MA", "SO", "MO", "DO", "MA"]
+
+
 def test_several_tickers_side_by_side_are_rejected_with_the_reason_not_read_as_one():
     # yf.download(["AAPL", "MSFT"]).to_csv(): the first ticker's columns loaded under the file's
     # name, and the other's prices were dropped without a word.
