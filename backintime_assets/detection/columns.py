@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import filterfalse
 from statistics import median
 
-from .date_system import DAYS_1904_AFTER_1900, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
+from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .joined import SEP, joined, joined_regex
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
@@ -44,7 +44,7 @@ CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€
 PERCENT_MARK = re.compile(r"\s?%$")
 # Accounting negatives in parentheses: "(1,234.56)", "($1,234.56)" (statements, ledgers, P&L exports).
 ACCOUNTING = "accounting"
-_PARENTHESISED = re.compile(r"^\(\s?([^()]*?)\s?\)$")
+PARENTHESISED = re.compile(r"^\(\s?([^()]*?)\s?\)$")
 # Eurostat's flags after a blank ("21.0 b" break in series, "12.3 e" estimated, "102.6 bp", ": c"
 # confidential and missing): the number stands, the flag only qualifies it.
 FLAGGED = "flagged"
@@ -170,15 +170,32 @@ def _beyond_int64(ints: list[str], thousands: str | None) -> bool:
     return False
 
 
-def accounting_number(value: str, float_rx: re.Pattern) -> bool:
+def _accounting_number(value: str, float_rx: re.Pattern) -> bool:
     """A number, negative in parentheses or not, money marks allowed ("(1,234.56)", "$12.50")."""
-    return bool(float_rx.match(CURRENCY_MARKS.sub("", _PARENTHESISED.sub(r"\1", value))))
+    return bool(float_rx.match(CURRENCY_MARKS.sub("", PARENTHESISED.sub(r"\1", value))))
 
 
-def flagged_number(value: str, float_rx: re.Pattern) -> bool:
+def _flagged_number(value: str, float_rx: re.Pattern) -> bool:
     """A number, or the missing value, with or without a flag (FLAG_MARK)."""
     v = FLAG_MARK.sub("", value)
     return v in NULL_SPELLINGS or bool(float_rx.match(v))
+
+
+def _unmarked(mark: re.Pattern) -> Callable[[str, re.Pattern], bool]:
+    def number(value: str, float_rx: re.Pattern) -> bool:
+        return bool(float_rx.match(mark.sub("", value)))
+    return number
+
+
+# Number formats written with marks, in the order typing tries them: format -> (characters a
+# sample holds one of when it holds such numbers, the mark a value is told by, whether a cell is
+# such a number given the file's float regex). layout.py judges rows by the same tests.
+MARKED_NUMBERS: dict[str, tuple[str, re.Pattern, Callable[[str, re.Pattern], bool]]] = {
+    "currency": ("$€£¥", CURRENCY_MARKS, _unmarked(CURRENCY_MARKS)),
+    "percent": ("%", PERCENT_MARK, _unmarked(PERCENT_MARK)),
+    ACCOUNTING: ("(", PARENTHESISED, _accounting_number),
+    FLAGGED: (" ", FLAG_MARK, _flagged_number),
+}
 
 
 def _plausible_serial(values: Sequence[str]) -> bool:
@@ -272,18 +289,27 @@ def _in_order(values: list[str]) -> bool:
     return max(up, len(steps) - up) >= 0.9 * len(steps)
 
 
+# The days a price file's serials may hold.
+_FIRST_SERIAL_DAY, _LAST_SERIAL_DAY = date(1950, 1, 1).toordinal(), date(2099, 12, 31).toordinal()
+
+
 @dataclass(frozen=True)
 class _SerialSystem:
     """How a workbook numbers its days (date_system.py): serials are judged and labelled in it."""
     format: str  # ColumnType.format of its serial dates
     epoch: int  # date.toordinal of serial 0 (for every serial from 1900-03-01 on, in the 1900 one)
-    least: int  # serials of 1950-01-01 and 2099-12-31: the days a price file's serials may hold
-    most: int
+
+    @property
+    def least(self) -> int:
+        return _FIRST_SERIAL_DAY - self.epoch
+
+    @property
+    def most(self) -> int:
+        return _LAST_SERIAL_DAY - self.epoch
 
 
-_SYSTEM_1900 = _SerialSystem(EXCEL_SERIAL, date(1899, 12, 30).toordinal(), 18264, 73050)
-_SYSTEM_1904 = _SerialSystem(EXCEL_SERIAL_1904, date(1904, 1, 1).toordinal(),
-                             18264 - DAYS_1904_AFTER_1900, 73050 - DAYS_1904_AFTER_1900)
+_SYSTEM_1900 = _SerialSystem(EXCEL_SERIAL, date(1899, 12, 30).toordinal())
+_SYSTEM_1904 = _SerialSystem(EXCEL_SERIAL_1904, date(1904, 1, 1).toordinal())
 
 
 def _trading_serials(nums: list[float], system: _SerialSystem) -> bool:
@@ -382,25 +408,14 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         return named or ColumnType("float", None, round(float_frac * small, 3))
 
     probe = "".join(values[:30])
-    for fmt, marked, marks in (("currency", CURRENCY_MARKS, "$€£¥"), ("percent", PERCENT_MARK, "%")):
-        if any(m in probe for m in marks) and any(marked.search(v) for v in values[:30]):
-            def test(v: str, rx: re.Pattern = marked) -> bool:
-                return bool(float_rx.match(rx.sub("", v)))
-
-            share = _share(values, test)
+    volume = " " in probe and _VOLUME_NAME.search(name or "") is not None
+    for fmt, (chars, mark, number) in MARKED_NUMBERS.items():
+        if fmt == FLAGGED and volume:
+            continue  # "1.2 M" shares traded: abbreviated below, not flagged
+        if any(c in probe for c in chars) and any(mark.search(v) for v in values[:30]):
+            share = _share(values, partial(number, float_rx=float_rx))
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
-
-    if "(" in probe and any(map(_PARENTHESISED.match, values[:30])):
-        share = _share(values, lambda v: accounting_number(v, float_rx))
-        if share >= threshold:
-            return ColumnType("float", ACCOUNTING, round(share * small, 3))
-
-    volume = " " in probe and _VOLUME_NAME.search(name or "") is not None
-    if " " in probe and not volume and any(FLAG_MARK.search(v) for v in values[:30]):
-        share = _share(values, lambda v: flagged_number(v, float_rx))
-        if share >= threshold:
-            return ColumnType("float", FLAGGED, round(share * small, 3))
 
     abbreviation = _ABBREVIATED_SPACED if volume else _ABBREVIATED
     text = joined(values[:30]) if not volume else None

@@ -13,7 +13,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from .joined import SEP, joined
-from .month_names import TAG, for_strptime, language_of, month_number, weekday_language
+from .month_names import TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number, weekday_language
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -22,8 +22,9 @@ _MONTHS_FULL = {
         "january february march april may june july august september october november december".split()
     )
 }
-_DAYS_ABBR = set("mon tue wed thu fri sat sun".split())
-_DAYS_FULL = set("monday tuesday wednesday thursday friday saturday sunday".split())
+# What strptime's %a and %A read: each English day's first and last spelling (month_names.py).
+_DAYS_ABBR = {names.split()[0] for names in WEEKDAY_NAMES["en"]}
+_DAYS_FULL = {names.split()[-1] for names in WEEKDAY_NAMES["en"]}
 
 _TIME = (
     r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
@@ -251,16 +252,14 @@ def trading_days(days: Sequence[int], min_days: int = 5) -> bool:
     return any(abs(b - a) <= 5 and (a - 1) // 7 != (b - 1) // 7 for a, b in zip(run, run[1:]))
 
 
-def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) -> tuple[str, float]:
-    """Format of a numeric date whose shape is `key`, using the values to decide day vs month;
+def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None = None) -> tuple[str, float]:
+    """Format of the date part of numeric dates, using the values to decide day vs month;
     `file_date` (the date in the file's name) only when no value above 12 decides it."""
-    _, sep, order, tkey = key
-    tfmt = _time_format(tkey)
     if order == "Y":
         bs = _ints(groups, "b")
         cs = _ints(groups, "c")
         swap = max(bs) > 12 and max(cs) <= 12
-        return (f"%Y{sep}%d{sep}%m" if swap else f"%Y{sep}%m{sep}%d") + tfmt, 1.0
+        return (f"%Y{sep}%d{sep}%m" if swap else f"%Y{sep}%m{sep}%d"), 1.0
     year = "%y" if order == "y2" else "%Y"
     a = _ints(groups, "a")
     b = _ints(groups, "b")
@@ -286,7 +285,7 @@ def _num_order(groups: list[dict], key: tuple, file_date: date | None = None) ->
             # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first.
             dayfirst, certainty = sep != "/", GUESSED_ORDER_CERTAINTY
     first, second = ("%d", "%m") if dayfirst else ("%m", "%d")
-    return f"{first}{sep}{second}{sep}{year}" + tfmt, certainty
+    return f"{first}{sep}{second}{sep}{year}", certainty
 
 
 def _steady_part(a: list[int], b: list[int]) -> str | None:
@@ -398,12 +397,14 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     groups = list(filter(None, map(group_of.get, values)))  # in row order (a regex's groups: never empty)
     shapes = list(shaped.values())  # distinct ones: _foreign_language looks at sets of them
     if key[0] == "num":
-        fmt, certainty = _num_order(groups, key[:4], file_date)
-        if key[4] is not None:  # tagged: the weekday name is dropped before reading (month_names.numeric_value)
-            where, around, language = key[4]
-            day, _ = _num_order(groups, key[:3] + (None,), file_date)
-            named = f"%a{around}{day}" if where == "before" else f"{day}{around[0]}%a{around[1]}"
-            fmt = named + fmt[len(day):] + TAG + language
+        _, sep, order, tkey, weekday = key
+        day, certainty = _num_order(groups, sep, order, file_date)
+        tag = ""
+        if weekday is not None:  # tagged: the weekday name is dropped before reading (month_names.numeric_value)
+            where, around, language = weekday
+            day = f"%a{around}{day}" if where == "before" else f"{day}{around[0]}%a{around[1]}"
+            tag = TAG + language
+        fmt = day + _time_format(tkey) + tag
     elif key[0] == "compact":
         fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
     elif key[0] == "cjk":

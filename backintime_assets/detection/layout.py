@@ -12,16 +12,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
-from .columns import (
-    ACCOUNTING,
-    CURRENCY_MARKS,
-    FLAGGED,
-    PERCENT_MARK,
-    ColumnType,
-    accounting_number,
-    flagged_number,
-    infer_column_type,
-)
+from .columns import MARKED_NUMBERS, ColumnType, infer_column_type
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
@@ -74,13 +65,10 @@ def _filled(fields: list[str]) -> float:
 def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[str], bool] | None:
     if t.type in ("integer", "float") or t.format in (EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS):
         rx = number_patterns(decimal, thousands)[1]
-        if t.format == FLAGGED:
-            return partial(flagged_number, float_rx=rx)
-        if t.format == ACCOUNTING:
-            return partial(accounting_number, float_rx=rx)
-        marks = {"currency": CURRENCY_MARKS, "percent": PERCENT_MARK, "abbreviated": _SUFFIX}.get(t.format or "")
-        if marks is not None:
-            return lambda v: bool(rx.match(marks.sub("", v)))
+        if t.format in MARKED_NUMBERS:
+            return partial(MARKED_NUMBERS[t.format][2], float_rx=rx)
+        if t.format == "abbreviated":
+            return lambda v: bool(rx.match(_SUFFIX.sub("", v)))
         return lambda v: bool(rx.match(v))
     if t.type in ("date", "timestamp") and t.format:
         fmt = t.format

@@ -70,7 +70,7 @@ _SHARED = _shared()
 # 01/04/2021") or follow it in brackets ("2024/01/05(金)"). A date column drops them before reading,
 # never checks them: the day and month say which day it is. canonical.py checks them against the
 # dates to tell a weekday split off its date from tickers that spell one ("MA", "SO", "DO").
-_WEEKDAY_NAMES = {
+WEEKDAY_NAMES = {
     "en": ("mon monday", "tue tues tuesday", "wed wednesday", "thu thur thurs thursday", "fri friday",
            "sat saturday", "sun sunday"),
     "de": ("mo montag", "di dienstag", "mi mittwoch", "do donnerstag", "fr freitag", "sa samstag sonnabend",
@@ -84,7 +84,7 @@ _WEEKDAY_NAMES = {
 }
 # Per language: spelling -> weekday (0 Monday ... 6 Sunday, as date.weekday()).
 WEEKDAYS = {lang: {w: day for day, names in enumerate(days) for s in names.split() for w in (s, _plain(s))}
-            for lang, days in _WEEKDAY_NAMES.items()}
+            for lang, days in WEEKDAY_NAMES.items()}
 
 
 def weekday_language(word: str) -> str | None:

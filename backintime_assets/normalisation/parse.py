@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from backintime_assets.detection.columns import PARENTHESISED
 from backintime_assets.detection.date_system import DAYS_1904_AFTER_1900, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
@@ -19,7 +20,6 @@ _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _CURRENCY_BEFORE = r"^([+-]?)\s?(?:[$€£¥]|USD|EUR|GBP)\s?"  # "$12", "-$12", "USD 12"
 _CURRENCY_AFTER = r"\s?(?:[$€£¥]|USD|EUR|GBP)$"  # "12 €"
-_PARENTHESISED = r"^\(\s?([^()]*?)\s?\)$"
 _SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
@@ -80,7 +80,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
         text = pc.replace_substring(text, thousands, "")
     if decimal != ".":
         text = pc.replace_substring(text, decimal, ".")
-    text = pc.replace_substring_regex(text, _PARENTHESISED, r"-\1")  # accounting negatives: "(1234.5)"
+    text = pc.replace_substring_regex(text, PARENTHESISED.pattern, r"-\1")  # accounting negatives: "(1234.5)"
     text = pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1")
     text = pc.replace_substring_regex(text, _CURRENCY_AFTER, "")
     shaped = _mask(pc.match_substring_regex(text, _NUMBER))
