@@ -164,7 +164,7 @@ def fits_type(canonical: str, t: ColumnType) -> bool:
     if canonical == "date":
         return t.type in ("date", "timestamp")
     if canonical in PRICE_COLUMNS:
-        return t.type in _NUMERIC and t.format in (None, "currency", ACCOUNTING)  # parse.py reads both
+        return t.type in _NUMERIC and t.format in (None, "currency", ACCOUNTING)  # parse.py reads each
     if canonical == "volume":
         # An accounting volume ("(1,200)") parses as negative and is rejected, not silently unmapped.
         return t.type in _NUMERIC and t.format in (None, "abbreviated", ACCOUNTING)
@@ -444,13 +444,18 @@ SIDE_BY_SIDE = "prices of several tickers side by side"
 _QUOTE_SIDES = frozenset({"bid", "ask", "offer", "mid", "last", "trade", "buy", "sell"})
 
 
+def _field_named(normed: str) -> str | None:
+    """The price or volume column a _norm'ed name is a synonym of, if any."""
+    hit = _SYNONYMS.get(normed)
+    return hit[0] if hit is not None and hit[0] in (*PRICE_COLUMNS, "volume") else None
+
+
 def _names_a_field(cell: str) -> bool:
     """A label that is itself a price or volume name sets apart fields, not tickers: "Price" over
     "Open" and over "High" (a group name pandas repeats over each column), "Adjusted" over a second
     "Open". One letter may be a ticker as well ("C", "V" under "Close" in yf.download)."""
     n = _norm(cell)
-    hit = _SYNONYMS.get(n)
-    return len(n) > 1 and hit is not None and hit[0] in (*PRICE_COLUMNS, "volume")
+    return len(n) > 1 and _field_named(n) is not None
 
 
 def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
@@ -465,8 +470,8 @@ def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[
             continue
         # The field is the longest price name among the cells: a ticker may be one letter ("C"
         # over "Open"); the other cells are its label, unless one names a field as well.
-        fields = [(len(n), k, hit[0]) for k, cell in enumerate(cells) if (hit := _SYNONYMS.get(n := _norm(cell)))
-                  and hit[0] in (*PRICE_COLUMNS, "volume") and fits_type(hit[0], t)]
+        fields = [(len(n), k, field) for k, cell in enumerate(cells)
+                  if (field := _field_named(n := _norm(cell))) and fits_type(field, t)]
         if fields:
             _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
