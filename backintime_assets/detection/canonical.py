@@ -75,10 +75,14 @@ _add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "
      "adjusted price", "total return close", "adjusted close price", "adj. close**", "close (adj.)",
      "close adjusted", "adj closing price", "bereinigter schlusskurs", "cloture ajustee")
 _add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share volume", "qty", "quantity",
-     "volumen", "volume traded", "trade volume", "traded volume", "total volume", "shares", "v",
+     "volume traded", "trade volume", "traded volume", "total volume", "shares", "v",
      "number of shares", "no of shares", "units", "stucke", "stuck", "stuckzahl", "umsatz in stuck",
      "umsatz stuck", "trading volume", "shares volume", "traded qty", "traded quantity", "total traded qty",
-     "volume (shares)", "titres echanges", "nombre de titres", "volume echange", "cantidad", "volumen negociado")
+     "volume (shares)", "titres echanges", "nombre de titres", "volume echange", "cantidad", "volumen negociado",
+     "stuecke", "stueck", "stueckzahl", "umsatz in stueck", "umsatz stueck")
+# "Volumen" is the share count in Spanish files and most German ones, but a German export that also
+# has a count of pieces ("Stücke", "Stuecke": ariva.de) means by it the money traded: the count wins.
+_add("volume", 0.95, "volumen")
 # Italian, Dutch, Portuguese, Polish (Stooq's exports), Swedish and Danish headers, accents dropped
 # as _norm drops them ("Máxima" -> "maxima", "Zamknięcie" -> "zamkniecie").
 _add("date", 1.0, "data di negoziazione", "handelsdag", "data de negociacao", "data pregao", "handelsdatum",
@@ -88,9 +92,9 @@ _add("ticker", 1.0, "codice", "simbolo titolo", "symbool", "fondscode", "codigo"
 _add("open", 1.0, "prezzo di apertura", "openingskoers", "opening koers", "preco de abertura", "otwarcie",
      "kurs otwarcia", "oppning", "oppningskurs", "oppningspris", "abning", "abningskurs")
 _add("high", 1.0, "massimo", "prezzo massimo", "hoog", "hoogste", "hoogste koers", "maxima", "preco maximo",
-     "najwyzszy", "kurs maksymalny", "hogst", "hogsta", "hogstkurs", "hoj", "hojeste", "hojeste kurs")
+     "najwyzszy", "kurs maksymalny", "kurs max", "hogst", "hogsta", "hogstkurs", "hoj", "hojeste", "hojeste kurs")
 _add("low", 1.0, "prezzo minimo", "laag", "laagste", "laagste koers", "minima", "preco minimo", "najnizszy",
-     "kurs minimalny", "lagst", "lagsta", "lagstkurs", "lav", "laveste", "laveste kurs")
+     "kurs minimalny", "kurs min", "lagst", "lagsta", "lagstkurs", "lav", "laveste", "laveste kurs")
 _add("close", 1.0, "chiusura", "prezzo di chiusura", "slot", "slotkoers", "fecho", "preco de fecho",
      "preco de fechamento", "zamkniecie", "kurs zamkniecia", "stangning", "stangningskurs", "slutkurs",
      "lukkekurs", "luk")
@@ -119,14 +123,14 @@ _add("ticker", 1.0, "代码", "股票代码", "证券代码", "代號", "證券�
      "тикер", "код", "код инструмента", "الرمز")
 _add("ticker", 0.7, "名称", "股票名称", "证券名称", "銘柄名", "종목명", "наименование")
 _add("sector", 1.0, "行业", "所属行业", "板块", "業種", "업종", "сектор", "отрасль")
-_add("open", 1.0, "开盘", "开盘价", "今开", "開盤", "開盤價", "始値", "시가", "오픈", "открытие", "откр",
-     "цена открытия", "افتتاح")
+_add("open", 1.0, "开盘", "开盘价", "今开", "開盤", "開盤價", "開市", "開市價", "始値", "시가", "오픈", "открытие",
+     "откр", "цена открытия", "افتتاح")
 _add("high", 1.0, "最高", "最高价", "最高價", "高", "高値", "고가", "максимум", "макс", "максимальная цена",
-     "مرتفع")
+     "مرتفع", "أعلى", "الأعلى")
 _add("low", 1.0, "最低", "最低价", "最低價", "低", "安値", "저가", "минимум", "мин", "минимальная цена",
-     "منخفض")
-_add("close", 1.0, "收盘", "收盘价", "收盤", "收盤價", "終値", "종가", "закрытие", "закр", "цена закрытия",
-     "الإغلاق")
+     "منخفض", "أدنى", "الأدنى")
+_add("close", 1.0, "收盘", "收盘价", "收盤", "收盤價", "收市", "收市價", "終値", "종가", "закрытие", "закр",
+     "цена закрытия", "الإغلاق")
 _add("close", 0.8, "最新价", "现价", "цена", "последняя цена", "الأخير")
 _add("adj_close", 1.0, "复权收盘价", "調整後終値", "수정종가", "скорректированная цена закрытия")
 _add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "거래량", "объем",
@@ -134,6 +138,20 @@ _add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數",
 # German exports head the traded share count "Umsatz" (more exactly "Umsatz in Stück"); "Umsatz in
 # Euro" and English "Turnover" are money traded, not shares, so they stay unmapped.
 _add("volume", 0.9, "umsatz")
+# The abbreviations of ISO 20022 (the Indian exchanges' UDiFF bhavcopies: "TckrSymb", "OpnPric",
+# "ClsPric", "TtlTradgVol") and the Indian exchanges' older names ("SC_CODE", "TTL_TRD_QNTY").
+_add("ticker", 1.0, "tckr symb", "scrip code", "sc code", "isin code", "security code")
+_add("open", 1.0, "opn pric")
+_add("high", 1.0, "hgh pric")
+_add("low", 1.0, "lw pric")
+_add("close", 1.0, "cls pric")
+_add("close", 0.8, "last pric")
+_add("adj_close", 1.0, "adjustment close")  # J-Quants: beside "AdjustmentFactor", "AdjustmentOpen"
+# AMFI's daily NAV history of every Indian mutual fund: a fund's price is its NAV ("nav" above).
+_add("ticker", 1.0, "scheme code")
+_add("close", 0.8, "net asset value")
+_add("volume", 1.0, "ttl tradg vol", "ttl trd qnty", "tot trd qty", "total traded quantity",
+     "no of shrs")
 _NUMERIC = {"integer", "float"}
 _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
     ("adj_close", ("adj",)),
@@ -149,7 +167,10 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 
 
 # Names that contain a price word but are not that price ("Prev Close", "Change High") get no hint.
-_NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest")
+_NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor")
+# An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
+# the leftmost of them took the adjusted close.
+_ADJUSTED_OTHER = re.compile(r"open|high|low|vol")
 
 
 def no_values_seen(t: ColumnType) -> bool:
@@ -193,6 +214,22 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
+def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
+    """The synonym a name leads with when the rest of it spells that name out: a web table copied
+    with its tooltips (Yahoo Finance: "Close Close price adjusted for splits.", "Adj Close Adjusted
+    close price adjusted for splits and dividend..."), whose close was taken for the adjusted close
+    by the "adj" in its tooltip and whose file loaded nothing. Only the spelled-out label counts:
+    "Close price adjusted for splits" is no label and its tooltip."""
+    words = cell.split()
+    for n in range(1, min(3, len(words) // 2) + 1):
+        label, spelled = words[:n], words[n:2 * n]
+        if all(w.lower().startswith(a.lower()) for a, w in zip(label, spelled)) and len(words) > 2 * n:
+            hit = _SYNONYMS.get(_norm(" ".join(label)))
+            if hit:
+                return hit
+    return None
+
+
 def _name_score(cells: Sequence[str]) -> dict[str, float]:
     """The canonical columns a column's header cells (top row first) suggest, with their strength."""
     scores: dict[str, float] = {}
@@ -205,6 +242,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
         if hit is None and _BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
             hit = _SYNONYMS.get(_norm(_BRACKETED.sub("", cell)))
+        if hit is None:
+            hit = _label_with_its_tooltip(cell)
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
@@ -212,6 +251,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
+                if canonical == "adj_close" and _ADJUSTED_OTHER.search(latin):
+                    break
                 scores[canonical] = max(scores.get(canonical, 0.0), 0.6 * weight)
                 break
     return scores
@@ -387,8 +428,11 @@ def _bare_stamp(t: ColumnType) -> bool:
 
 def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], types: Sequence[ColumnType],
                  body: Sequence[Sequence[str]]) -> None:
-    """Headerless OHLC(V): high is the row maximum, low the minimum, a large integer column is volume,
-    and the remaining columns keep the usual order open, close, adj close."""
+    """Headerless OHLC(V): high is the row maximum, low the minimum, the remaining columns keep the
+    usual order open, close, adj close, and a large integer column is volume. A fifth decimal column
+    that does not move with the close is no adjusted close: right after the prices, it is the volume
+    (Binance's klines: "o,h,l,c,10.549,...", a crypto volume in fractions of a coin; its volume had
+    been loaded as the adjusted close, its count of trades as the volume)."""
     def num(v: str) -> float | None:
         try:
             return float(v.replace(",", ""))
@@ -398,30 +442,51 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
     vol = [j for j in numeric if types[j].type == "integer"]
     prices = [j for j in numeric if j not in vol]
-    if vol and prices:
-        big = max(vol, key=lambda j: sum(v or 0 for v in values[j]))
-        mapping[big] = "volume"
-        used.add("volume")
+    fractional_volume = _assign_prices(mapping, prices, numeric, values, body)
+    if fractional_volume is not None:
+        mapping[fractional_volume] = "volume"
+    elif vol and prices:
+        mapping[max(vol, key=lambda j: sum(v or 0 for v in values[j]))] = "volume"
+    used.update(m for m in mapping if m)
+
+
+def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[int],
+                   values: dict[int, list[float | None]], body: Sequence[Sequence[str]]) -> int | None:
+    """Map the price columns of _assign_ohlc; the column that is the volume after all, if one is."""
     if len(prices) == 1:
         mapping[prices[0]] = "close"
-        used.add("close")
-        return
+        return None
     if len(prices) < 4:
-        return
-
+        return None
     quad = prices[:4]
     rows = [i for i in range(len(body)) if all(values[k][i] is not None for k in quad)]
     if not rows:
-        return
+        return None
     highs = [j for j in quad if all(values[j][i] >= max(values[k][i] for k in quad) for i in rows)]
     lows = [j for j in quad if all(values[j][i] <= min(values[k][i] for k in quad) for i in rows)]
     if len(highs) != 1 or len(lows) != 1 or highs == lows:
-        return
+        return None
     rest = [j for j in prices if j not in (highs[0], lows[0])]
     mapping[highs[0]], mapping[lows[0]] = "high", "low"
-    for j, name in zip(rest, ("open", "close", "adj_close")):
-        mapping[j] = name
-    used.update(m for m in mapping if m)
+    mapping[rest[0]], mapping[rest[1]] = "open", "close"
+    if len(rest) < 3:
+        return None
+    extra = rest[2]
+    if _moves_with(values[extra], values[rest[1]]):
+        mapping[extra] = "adj_close"
+        return None
+    return extra if numeric.index(extra) == numeric.index(max(quad)) + 1 else None
+
+
+_ADJUSTED_STEP = 0.02  # an adjusted close's ratio to the close holds between dividends and splits
+
+
+def _moves_with(column: list[float | None], close: list[float | None]) -> bool:
+    """Whether a column keeps its ratio to the close from row to row on most rows, as an adjusted
+    close does (a volume's ratio to the price changes every day). Too few rows to tell: it does."""
+    ratios = [a / c for a, c in zip(column, close) if a is not None and c is not None and a > 0 and c > 0]
+    steps = sorted(abs(r2 / r1 - 1) for r1, r2 in zip(ratios, ratios[1:]))
+    return not steps or steps[len(steps) // 2] < _ADJUSTED_STEP
 
 
 def stays_unmapped(j: int, header_cells: Sequence[Sequence[str]], mapping: Sequence[str | None]) -> bool:

@@ -221,6 +221,11 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> 
     return start - 1
 
 
+def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
+    """Whether a blank line lies between lines `top` and `bottom` of the sample."""
+    return any(top < i < bottom and not any(map(str.strip, f)) for i, f in head)
+
+
 def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
     """As wide as the table, mostly filled, mostly words, and no data row."""
     if not (width - 1 <= len(fields) <= width + 1) or _filled(fields) < 0.5:
@@ -486,8 +491,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)) and not (
                 (n := _prefix_of(fields, below)) > width and _header_shaped(fields[:n], judge, n)):
             break  # (a header may trail any number of empty cells, "Date,Close,,,", or names of ragged rows)
-        # Rows stacked above the header must be as wide as the table and name several columns.
-        if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)):
+        # Rows stacked above the header must be as wide as the table and name several columns, and
+        # touch it: a blank line between ends the block (a disclaimer of as many commas as the table
+        # has columns, blank lines above Macrotrends' header, named its columns "Disclaimer...", "tax").
+        if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)
+                      or _blank_between(head, line, block[0][0])):
             break
         block.insert(0, rows[k])
         k -= 1

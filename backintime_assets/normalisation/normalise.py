@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_time_of_day
 from backintime_assets.detection.schema import FileSchema
@@ -61,11 +62,23 @@ def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text, 
 
 
 def _time_column(schema: FileSchema, cmap: dict[str, int]) -> int | None:
-    """An unmapped column beside the date that names a time of day ("Time", "Uhrzeit")."""
+    """An unmapped column beside the date that names a time of day ("Time", "Uhrzeit"); in a file
+    without a header, the text column right after the date, which _moments takes for the time when
+    its values read as times of day (TickData, MetaTrader 4: "01/02/2024,09:31,..."): unnamed, a
+    day's minute bars were conflicting duplicates of its first one, and that one loaded as the day's."""
     if "date" not in cmap:
         return None
     mapped = set(cmap.values())
-    return next((j for j, c in enumerate(schema.columns) if j not in mapped and names_time_of_day(c.name)), None)
+    named = next((j for j, c in enumerate(schema.columns) if j not in mapped and names_time_of_day(c.name)), None)
+    if named is not None or schema.header_row >= 0:
+        return named
+    j = cmap["date"] + 1
+    return j if j < len(schema.columns) and j not in mapped and schema.columns[j].type == "string" else None
+
+
+def _clock_times(column: pa.Array) -> bool:
+    """Whether every filled cell of a column reads as a time of day ("09:31", "9:31:00.250")."""
+    return bool(pc.all(pc.match_substring_regex(column, r"^\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*$")).as_py())
 
 
 def read_columns(schema: FileSchema, cmap: dict[str, int]) -> list[int]:
@@ -82,7 +95,7 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
     three. The codes are worked out only for the rows asked for (those sharing a ticker and day,
     in most files none): encoding a whole column of timestamps cost 15% of reading such a file."""
     time = _time_column(schema, cmap)
-    if time is not None and time in cols:
+    if time is not None and time in cols and (schema.header_row >= 0 or _clock_times(cols[time])):
         column, least, source = cols[time], 2, f"column {schema.columns[time].name!r}"
     elif schema.columns[cmap["date"]].type == "timestamp":
         column, least, source = cols[cmap["date"]], 3, "the date's time of day"

@@ -300,3 +300,43 @@ def test_numbers_under_a_ticker_name_yield_to_text_named_as_strongly():
         [None, "ticker", "date", "close"]
     assert map_canonical([["Code"], ["Symbol"], ["Date"], ["Close"]], [N, S, D, F], []) == \
         [None, "ticker", "date", "close"]
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # ariva.de: "Stuecke" is the share count, "Volumen" the euros traded; the volume is the count,
+    # in either order. Its "Volumen" (euros) had been loaded as the volume.
+    (["Datum", "Erster", "Hoch", "Tief", "Schlusskurs", "Stuecke", "Volumen"], [D, F, F, F, F, N, N],
+     ["date", "open", "high", "low", "close", "volume", None]),
+    (["Datum", "Schlusskurs", "Volumen", "Stücke"], [D, F, N, N], ["date", "close", None, "volume"]),
+    # J-Quants: the adjusted close is "AdjustmentClose", not the factor or the adjusted open that
+    # precede it ("AdjustmentFactor" of 1.0 had been loaded as the adjusted close).
+    (["Date", "Close", "AdjustmentFactor", "AdjustmentOpen", "AdjustmentClose", "AdjustmentVolume"],
+     [D, F, F, F, F, N], ["date", "close", None, None, "adj_close", None]),
+    # The Warsaw exchange's archive, Investing.com in Arabic, Hong Kong: their high and low (and
+    # open and close) had been left out, the loaded high and low made up from open and close.
+    (["Data", "Kurs otwarcia", "Kurs max", "Kurs min", "Kurs zamknięcia", "Wolumen"], [D, F, F, F, F, N],
+     ["date", "open", "high", "low", "close", "volume"]),
+    (["التاريخ", "الأخير", "افتتاح", "أعلى", "أدنى", "حجم"], [D, F, F, F, F, N],
+     ["date", "close", "open", "high", "low", "volume"]),
+    (["日期", "開市價", "最高價", "最低價", "收市價", "成交量(股)"], [D, F, F, F, F, N],
+     ["date", "open", "high", "low", "close", "volume"]),
+    # NSE's UDiFF bhavcopy (ISO 20022 abbreviations) and its full bhavcopy's traded quantity.
+    (["TradDt", "TckrSymb", "OpnPric", "HghPric", "LwPric", "ClsPric", "LastPric", "TtlTradgVol"],
+     [D, S, F, F, F, F, F, N], ["date", "ticker", "open", "high", "low", "close", None, "volume"]),
+    (["SYMBOL", "DATE1", "CLOSE_PRICE", "TTL_TRD_QNTY"], [S, D, F, N], ["ticker", "date", "close", "volume"]),
+    # BSE's bhavcopy: the ISIN code tells its stocks apart (its rows were duplicates of the first).
+    (["SC_CODE", "SC_NAME", "CLOSE", "NO_OF_SHRS", "ISIN_CODE", "TRADING_DATE"], [N, S, F, N, S, D],
+     [None, None, "close", "volume", "ticker", "date"]),
+    # Yahoo Finance's history table copied from the browser, each label followed by its tooltip: the
+    # close was taken for the adjusted close (the "adj" of its tooltip) and the file loaded nothing.
+    (["Date", "Open", "Close Close price adjusted for splits.",
+      "Adj Close Adjusted close price adjusted for splits and dividend and/or capital gain distributions.",
+      "Volume"], [D, F, F, F, N], ["date", "open", "close", "adj_close", "volume"]),
+    # AMFI's NAV history of every Indian fund: the scheme code tells them apart, the NAV is the price.
+    (["Scheme Code", "Scheme Name", "Net Asset Value", "Repurchase Price", "Date"], [N, S, F, F, D],
+     ["ticker", None, "close", None, "date"]),
+    # No label and its tooltip: a name that describes an adjusted close stays one.
+    (["Date", "Close price adjusted for splits and dividends"], [D, F], ["date", "adj_close"]),
+])
+def test_exchange_and_vendor_names_map_to_their_columns(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected

@@ -520,3 +520,16 @@ def test_a_row_of_missing_values_is_data_not_a_header(missing):
     lay = layout(f"a,b,c\n1.5,2.5,3\n2.5,3.5,4\n{row}\n4.5,5.5,6\n5.5,6.5,7\n")
     assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["a", "b", "c"])
     assert [t.type for t in lay.types] == ["float", "float", "integer"]
+
+
+def test_a_line_as_wide_as_the_table_above_a_blank_line_is_no_part_of_the_header():
+    # Macrotrends: a disclaimer with as many commas as the table, blank lines, then the header. It
+    # was stacked onto the header, and its words named the columns ("Disclaimer...", "tax").
+    disclaimer = ("Disclaimer and Terms: All data provided on Macrotrends is provided for informational purposes"
+                  " only, and is not intended for trading purposes or financial, investment, tax, legal,"
+                  " accounting or other advice.")
+    rows = "".join(f"2024-01-0{d},18{d}.5,18{d}.7,18{d}.1,18{d}.2,10{d}000\n" for d in range(2, 9))
+    lay = layout(f"Macrotrends Data Download\n\n{disclaimer}\n\n\ndate,open,high,low,close,volume\n" + rows)
+    assert (lay.header_row, lay.data_start_line) == (5, 6)
+    assert lay.names == ["date", "open", "high", "low", "close", "volume"]
+    assert lay.header_cells == [[n] for n in lay.names]

@@ -896,3 +896,46 @@ def test_one_tickers_fields_under_a_group_name_load():
     check_invariants(r)
     assert r.file_problem is None and r.rejected.empty
     assert r.prices.open.tolist() == [10.0, 10.5] and r.prices.close.tolist() == [10.5, 11.0]
+
+
+def test_headerless_minute_bars_with_the_time_in_its_own_column_are_intraday_not_a_day():
+    # TickData's bars: "MM/DD/YYYY,HH:MM,o,h,l,c,v", no header. The time column was unnamed: the
+    # day's first bar loaded as its price, the other bars rejected as its conflicting duplicates.
+    lines = [f"01/02/2024,09:{31 + k},{187 + k / 10},{187.5 + k / 10},{186.5 + k / 10},{187.2 + k / 10},{1000 + k}"
+             for k in range(20)]
+    r = run(("\n".join(lines) + "\n").encode(), name="AAPL_2024_01_02.asc")
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 20
+    assert r.rejected.reason.str.startswith("intraday bar").all()
+
+
+def test_headerless_daily_bars_with_a_constant_time_column_load():
+    # MetaTrader 4's History Center: "2024.01.02,00:00,o,h,l,c,v", one bar a day.
+    lines = [f"{d.replace('-', '.')},00:00,1.{1000 + k},1.{1100 + k},1.{900 + k},1.{1050 + k},{100 + k}"
+             for k, d in enumerate(WEEKDAYS)]
+    r = run(("\n".join(lines) + "\n").encode(), name="EURUSD1440.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+
+
+@pytest.mark.parametrize("unit", [1_000, 1_000_000])  # before 2025 milliseconds, then microseconds
+def test_headerless_binance_klines_load_the_coin_volume_not_the_trade_count(unit):
+    # Binance's klines: open time, o, h, l, c, volume (fractions of a coin), close time, quote
+    # volume, trades, taker volumes, 0. The volume was loaded as the adjusted close, the count of
+    # trades as the volume.
+    rng = np.random.default_rng(7)
+    lines = []
+    for k in range(20):
+        t = (1735689600 + 86400 * k) * unit
+        o, c = 94000 + 300 * k, 94100 + 290 * k
+        v = rng.uniform(5, 30)
+        lines.append(f"{t},{o:.8f},{o + 900:.8f},{o - 800:.8f},{c:.8f},{v:.8f},{t + 86400 * unit - 1},"
+                     f"{v * c:.8f},{30000 + k},{v / 2:.8f},{v * c / 2:.8f},0")
+    r = run(("\n".join(lines) + "\n").encode(), name="BTCUSDT-1d-2025-01.csv")
+    check_invariants(r)
+    assert len(r.prices) + len(r.rejected) == 20
+    loaded = r.prices.set_index(r.prices.date.dt.strftime("%Y-%m-%d"))
+    first = lines[0].split(",")
+    assert loaded.loc["2025-01-01", "close"] == pytest.approx(float(first[4]))
+    assert loaded.loc["2025-01-01", "volume"] == round(float(first[5]))
+    assert (loaded.adj_close == loaded.close).all()
