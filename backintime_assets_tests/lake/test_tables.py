@@ -78,3 +78,17 @@ def test_make_dirs_creates_folders_on_a_local_lake(local_lake):
     make_dirs(local_lake.filesystem(), folder)
     make_dirs(local_lake.filesystem(), folder)  # already there: no error
     assert Path(folder).is_dir()
+
+
+def test_date_files_bound_their_tickers_for_readers_that_skip_files(local_lake):
+    """A date file is sorted by ticker: its tickers' bounds let a scan for a ticker skip it. The
+    other columns carry none (bounds of prices skip nothing a query asks for, and cost to write)."""
+    import pyarrow.parquet as pq
+
+    rows = pa.table({"ticker": ["AAA", "MMM", "ZZZ"], "close": [3.0, 1.0, 2.0], "volume": [5, 6, 7]})
+    written = write_date_file(local_lake.filesystem(), local_lake, "t", "2025-01-02", rows, "r")
+    group = pq.read_metadata(written.path).row_group(0)
+    columns = {group.column(i).path_in_schema: group.column(i) for i in range(group.num_columns)}
+    assert (columns["ticker"].statistics.min, columns["ticker"].statistics.max) == ("AAA", "ZZZ")
+    assert columns["close"].statistics is None and columns["volume"].statistics is None
+    assert pq.read_table(written.path).equals(rows)
