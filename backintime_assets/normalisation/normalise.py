@@ -20,7 +20,9 @@ from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .repeated_header import name_repeated_headers
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
-from .rules import PRICE_FIELDS, Reasons, check_duplicates, check_intraday, check_prices, check_trade_days
+from .rules import (
+    PRICE_FIELDS, Reasons, check_duplicates, check_intraday, check_prices, check_trade_days, check_unnamed_series,
+)
 from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
@@ -343,6 +345,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         codes, least, source = moments
         reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
         check_intraday(reasons, repeat_keys, days, codes, least, reason)
+    if "ticker" not in cmap and tickers is None:
+        check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume})
     check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines)
     keep = np.flatnonzero(reasons.ok)
     table = pa.Table.from_arrays([

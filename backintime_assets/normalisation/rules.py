@@ -13,7 +13,11 @@ Decisions (documented for the lead and the README):
 - a later row equal to an earlier one on ticker, date and every value: "duplicate"; same ticker and
   date with other values: "conflicting duplicate of line N" (the first one is kept).
 - intraday bars (a ticker's rows of one date at several times of day, by a time column or the
-  date's own time): every one of them is rejected, none is the day's price ("intraday bar ...")."""
+  date's own time): every one of them is rejected, none is the day's price ("intraday bar ...").
+- a file without a ticker column (its rows named after the file) whose dates mostly hold rows of
+  different prices holds several instruments, or bars of a day, that no column tells apart: every
+  row is rejected ("unnamed series: ..."), since any one row of a date may be any instrument's.
+  A few such dates are corrections within one series, settled as conflicting duplicates."""
 
 from __future__ import annotations
 
@@ -116,6 +120,37 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     times = pd.DataFrame({"key": key, "moment": moments(rows)}).groupby("key")["moment"].transform("nunique")
     bars = rows[times.to_numpy() >= least]
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
+
+
+# A file's dates holding rows of different prices, at least this many and this share of its dates,
+# make it a table of several series without their names (a corrected row or two does not).
+UNNAMED_SERIES_MIN_DATES, UNNAMED_SERIES_SHARE = 3, 0.5
+
+
+def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray]) -> None:
+    """Among rows still accepted of files without a ticker column (`file_keys`: each row's file):
+    reject every row of a file whose dates mostly hold rows of different values. Before, the first
+    row of each date loaded, a different instrument's from one date to the next, under the file's name."""
+    repeats = _accepted_repeats(r, file_keys, days, 2)
+    if repeats is None:
+        return
+    rows, key = repeats
+    distinct = pd.DataFrame({"key": key, **{c: v[rows] for c, v in values.items()}}).drop_duplicates()
+    clashing = np.unique(distinct["key"].to_numpy()[distinct["key"].duplicated().to_numpy()])
+    if clashing.size < UNNAMED_SERIES_MIN_DATES:
+        return
+    accepted = np.flatnonzero(r.ok)
+    file_days = np.unique(ticker_day_key(file_keys[accepted], days[accepted]))
+    files, dates_held = np.unique(split_ticker_day_key(file_days)[0], return_counts=True)
+    clash_files, clash_dates = np.unique(split_ticker_day_key(clashing)[0], return_counts=True)
+    held = dict(zip(files.tolist(), dates_held.tolist()))
+    for file_key, count in zip(clash_files.tolist(), clash_dates.tolist()):
+        if count >= UNNAMED_SERIES_MIN_DATES and count >= UNNAMED_SERIES_SHARE * held[file_key]:
+            mine = accepted[file_keys[accepted] == file_key]
+            reason = (f"unnamed series: {count} of the file's {held[file_key]} dates hold rows of different prices "
+                      "and no column names their ticker (or time of day): several instruments, or a day's bars, "
+                      "in one file; map the column that tells them apart")
+            r.set_rows(mine, np.full(mine.size, reason, dtype=object))
 
 
 def ticker_day_key(codes: np.ndarray, days: np.ndarray) -> np.ndarray:

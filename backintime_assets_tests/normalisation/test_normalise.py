@@ -858,6 +858,29 @@ def test_intraday_bars_are_rejected_not_taken_for_the_days_price():
     assert len(r.prices) == 3 and r.rejected.empty
 
 
+def test_several_series_without_a_ticker_column_are_rejected_not_loaded_as_one():
+    # Two instruments' rows in one file with nothing naming them (two exports joined, or a long table
+    # whose ticker column went unrecognised): the first row of each date loaded under the file's
+    # name, one instrument's price one day and the other's the next, the rest "conflicting duplicate".
+    days = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
+    text = "Date,Close,Volume\n" + "".join(f"{d},{100 + k}.5,1000\n{d},{20 + k}.25,2000\n" for k, d in enumerate(days))
+    r = run(text.encode())
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 8
+    assert set(r.rejected.reason) == {
+        "unnamed series: 4 of the file's 4 dates hold rows of different prices and no column names their ticker "
+        "(or time of day): several instruments, or a day's bars, in one file; map the column that tells them apart"}
+    # One series with a corrected row or two, and exact repeats, stay duplicates: the series loads.
+    text = "Date,Close,Volume\n" + "".join(f"{d},{100 + k}.5,1000\n" for k, d in enumerate(days)) + \
+        "2024-01-02,100.75,1000\n2024-01-03,101.5,1000\n"
+    r = run(text.encode())
+    assert r.prices.close.tolist() == [100.5, 101.5, 102.5, 103.5]
+    assert r.rejected.reason.tolist() == ["conflicting duplicate of line 2", "duplicate"]
+    # Rows that a ticker column names apart are not touched.
+    text = "Date,Ticker,Close\n" + "".join(f"{d},AAA,{100 + k}.5\n{d},BBB,{20 + k}.25\n" for k, d in enumerate(days))
+    assert len(run(text.encode()).prices) == 8
+
+
 @pytest.mark.parametrize("date, time", [("日期", "时间"), ("日付", "時刻"), ("날짜", "시간"), ("Дата", "Время"),
                                         ("Tarih", "Saat")])
 def test_intraday_bars_under_names_of_other_scripts_are_rejected_too(date, time):

@@ -1,6 +1,8 @@
 import numpy as np
 
-from backintime_assets.normalisation.rules import Reasons, check_duplicates, check_prices, check_trade_days
+from backintime_assets.normalisation.rules import (
+    Reasons, check_duplicates, check_prices, check_trade_days, check_unnamed_series,
+)
 
 
 def test_first_failing_rule_wins_and_columns_are_listed():
@@ -67,3 +69,16 @@ def test_repeated_keys_are_found_in_any_order():
 
     assert _repeated(np.array([5, 3, 9])) is None
     assert _repeated(np.array([5, 3, 9, 3, 7, 5])).tolist() == [True, True, False, True, False, True]
+
+
+def test_unnamed_series_rejects_each_file_whose_dates_mostly_clash():
+    # File 0: 3 of its 4 dates hold two prices (several series); file 1: 1 of 4 (a correction).
+    files = np.array([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1])
+    days = np.array([1, 1, 2, 2, 3, 3, 4, 1, 1, 2, 3, 4])
+    close = np.array([5.0, 9.0, 5.0, 9.0, 5.0, 9.0, 5.0, 5.0, 6.0, 5.0, 5.0, 5.0])
+    r = Reasons(len(files))
+    r.set(np.arange(len(files)) == 6, "bad")  # rows already refused are left with their reason
+    check_unnamed_series(r, files, days, {"close": close})
+    unnamed = [bool(x and x.startswith("unnamed series: 3 of the file's 3 dates")) for x in r.reason]
+    assert unnamed == [True] * 6 + [False] * 6
+    assert r.reason[6] == "bad" and r.ok[7:].all()
