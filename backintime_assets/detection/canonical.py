@@ -49,7 +49,7 @@ _add("date", 1.0, "date", "trade date", "trading date", "tradedate", "dt", "day"
      "handelsdatum", "kursdatum", "borsentag", "date de cotation", "seance", "fecha de cotizacion",
      "dtyyyymmdd", "yyyymmdd", "date yyyymmdd")  # Forexite, MetaStock: the name is the format
 _add("ticker", 1.0, "ticker", "symbol", "code", "ticker symbol", "stock code", "security", "instrument",
-     "sym", "tkr", "ric", "isin", "secid", "security id", "instrument id", "share code", "epic", "wkn",
+     "sym", "tkr", "ric", "secid", "security id", "instrument id", "share code", "epic", "wkn",
      "symbole", "simbolo", "trading symbol", "ticker code", "kurzel", "mnemo", "mnemonique", "code valeur")
 _add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertpapier", "valeur", "titel")
 _add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
@@ -140,7 +140,11 @@ _add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數",
 _add("volume", 0.9, "umsatz")
 # The abbreviations of ISO 20022 (the Indian exchanges' UDiFF bhavcopies: "TckrSymb", "OpnPric",
 # "ClsPric", "TtlTradgVol") and the Indian exchanges' older names ("SC_CODE", "TTL_TRD_QNTY").
-_add("ticker", 1.0, "tckr symb", "scrip code", "sc code", "isin code", "security code")
+_add("ticker", 1.0, "tckr symb", "scrip code", "sc code", "security code")
+# An ISIN tells stocks apart where nothing else does (BSE's ISIN_CODE beside its numbered SC_CODE),
+# but beside a column named as the symbol it yields: the UDiFF bhavcopy's ISIN, left of its
+# TckrSymb, loaded RELIANCE as "INE002A01018".
+_add("ticker", 0.95, "isin", "isin code")
 _add("open", 1.0, "opn pric")
 _add("high", 1.0, "hgh pric")
 _add("low", 1.0, "lw pric")
@@ -169,7 +173,8 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 # Names that contain a price word but are not that price ("Prev Close", "Change High") get no hint.
 _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor")
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
-# the leftmost of them took the adjusted close.
+# the leftmost of them took the adjusted close. Searched in letters run together, so only in names
+# without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
 _ADJUSTED_OTHER = re.compile(r"open|high|low|vol")
 
 
@@ -251,7 +256,7 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
-                if canonical == "adj_close" and _ADJUSTED_OTHER.search(latin):
+                if canonical == "adj_close" and _ADJUSTED_OTHER.search(latin) and "clos" not in latin:
                     break
                 scores[canonical] = max(scores.get(canonical, 0.0), 0.6 * weight)
                 break
@@ -475,7 +480,9 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     if _moves_with(values[extra], values[rest[1]]):
         mapping[extra] = "adj_close"
         return None
-    return extra if numeric.index(extra) == numeric.index(max(quad)) + 1 else None
+    # Not a column with negatives ("Change" after the close): it took the volume, and the volume was dropped.
+    after_prices = numeric.index(extra) == numeric.index(max(quad)) + 1
+    return extra if after_prices and all(v is None or v >= 0 for v in values[extra]) else None
 
 
 _ADJUSTED_STEP = 0.02  # an adjusted close's ratio to the close holds between dividends and splits

@@ -226,6 +226,14 @@ def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
     return any(top < i < bottom and not any(map(str.strip, f)) for i, f in head)
 
 
+def _names_alike(block: list[Row]) -> bool:
+    """Whether the rows of a header block name two columns alike ("PX_LAST" twice, "USD" over each
+    price): a row above them, blank line or not, is what tells those columns apart."""
+    names = [tuple(f[j].strip() if j < len(f) else "" for _, f in block) for j in range(len(block[0][1]))]
+    filled = [n for n in names if any(n)]
+    return len(set(filled)) < len(filled)
+
+
 def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
     """As wide as the table, mostly filled, mostly words, and no data row."""
     if not (width - 1 <= len(fields) <= width + 1) or _filled(fields) < 0.5:
@@ -493,9 +501,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             break  # (a header may trail any number of empty cells, "Date,Close,,,", or names of ragged rows)
         # Rows stacked above the header must be as wide as the table and name several columns, and
         # touch it: a blank line between ends the block (a disclaimer of as many commas as the table
-        # has columns, blank lines above Macrotrends' header, named its columns "Disclaimer...", "tax").
+        # has columns, blank lines above Macrotrends' header, named its columns "Disclaimer...", "tax"),
+        # unless the rows below name columns alike: then the row above labels them (a Bloomberg sheet's
+        # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
         if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)
-                      or _blank_between(head, line, block[0][0])):
+                      or (_blank_between(head, line, block[0][0]) and not _names_alike(block))):
             break
         block.insert(0, rows[k])
         k -= 1

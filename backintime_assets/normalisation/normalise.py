@@ -79,8 +79,15 @@ def _time_column(schema: FileSchema, cmap: dict[str, int]) -> int | None:
 
 
 def _clock_times(column: pa.Array) -> bool:
-    """Whether every filled cell of a column reads as a time of day ("09:31", "9:31:00.250")."""
-    return bool(pc.all(pc.match_substring_regex(column, r"^\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*$")).as_py())
+    """Whether every filled cell of a column reads as a time of day ("09:31", "9:31:00.250"), and
+    one does. An empty cell is no evidence against: one bar without its time had left the file's
+    bars unread as bars, the day's first loaded as its price."""
+    times = pc.match_substring_regex(column, r"^\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*$")
+    if not pc.any(times).as_py():
+        return False  # (most such columns: a currency, an exchange; the blanks need no second look)
+    if pc.all(times).as_py():
+        return True
+    return bool(pc.all(pc.or_(times, pc.match_substring_regex(column, r"^\s*$"))).as_py())
 
 
 def read_columns(schema: FileSchema, cmap: dict[str, int]) -> list[int]:

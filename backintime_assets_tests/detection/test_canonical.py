@@ -340,3 +340,31 @@ def test_numbers_under_a_ticker_name_yield_to_text_named_as_strongly():
 ])
 def test_exchange_and_vendor_names_map_to_their_columns(header, kinds, expected):
     assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # NSE's UDiFF bhavcopy as exported: its ISIN stands left of TckrSymb, and took the ticker
+    # (RELIANCE loaded as "INE002A01018"). An ISIN without a symbol beside it still keys the rows.
+    (["TradDt", "FinInstrmId", "ISIN", "TckrSymb", "ClsPric"], [D, N, S, S, F],
+     ["date", None, None, "ticker", "close"]),
+    (["Date", "ISIN Code", "Symbol", "Close"], [D, S, S, F], ["date", None, "ticker", "close"]),
+    (["Data", "Nazwa", "ISIN", "Kurs zamknięcia"], [D, S, S, F], ["date", None, "ticker", "close"]),
+    # An adjusted close whose description holds another price's letters ("fol-low-ing", "Vol-ume")
+    # is still the adjusted close; it had been left unmapped.
+    (["Date", "Close", "Adj Close (following splits)"], [D, F, F], ["date", "close", "adj_close"]),
+    (["Date", "Close", "Adj Close (Volume-weighted)"], [D, F, F], ["date", "close", "adj_close"]),
+    (["Date", "Close", "AdjustmentFactor", "AdjustmentVolume", "Adj. High"], [D, F, F, N, F],
+     ["date", "close", None, None, None]),
+])
+def test_an_id_yields_to_the_symbol_and_an_adjusted_close_keeps_its_hint(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+def test_headerless_change_after_the_close_is_neither_the_volume_nor_the_adjusted_close():
+    # "date,o,h,l,c,change,volume": the change does not keep its ratio to the close, and was taken
+    # for a volume in fractions (the real volume left unmapped, every row's volume 0, 1 or 2).
+    closes = [100.49, 101.68, 99.76, 100.2, 99.9, 101.1, 100.3]
+    body = [[f"2024-01-{2 + k:02d}", f"{c - 0.4:.2f}", f"{c + 1:.2f}", f"{c - 1.5:.2f}", f"{c:.2f}",
+             f"{c - (closes[k - 1] if k else 100):.2f}", str(5_000_000 + 1000 * k)] for k, c in enumerate(closes)]
+    assert map_canonical([[]] * 7, [D, F, F, F, F, F, N], body) == \
+        ["date", "open", "high", "low", "close", None, "volume"]

@@ -533,3 +533,19 @@ def test_a_line_as_wide_as_the_table_above_a_blank_line_is_no_part_of_the_header
     assert (lay.header_row, lay.data_start_line) == (5, 6)
     assert lay.names == ["date", "open", "high", "low", "close", "volume"]
     assert lay.header_cells == [[n] for n in lay.names]
+
+
+@pytest.mark.parametrize(("above", "cells"), [
+    # A Bloomberg sheet: the securities, a blank line, the field under each. Cut off at the blank
+    # line, the block named two columns "PX_LAST": one ticker's prices loaded under the file's name,
+    # the other's dropped unseen (a file of several tickers side by side, to be refused).
+    ("Dates,AAPL US Equity,MSFT US Equity\n\nDate,PX_LAST,PX_LAST\n",
+     [["Dates", "Date"], ["AAPL US Equity", "PX_LAST"], ["MSFT US Equity", "PX_LAST"]]),
+    # The header, a blank line, each price's currency: the currencies alone named no column.
+    ("Date,Open,Close\n\n,USD,USD\n", [["Date"], ["Open", "USD"], ["Close", "USD"]]),
+])
+def test_a_blank_line_inside_a_header_block_that_names_columns_alike_keeps_the_row_above(above, cells):
+    rows = "".join(f"2024-01-0{d},18{d}.5,18{d}.7\n" for d in range(2, 9))
+    lay = layout(above + rows)
+    assert (lay.header_row, lay.data_start_line) == (0, 3)
+    assert lay.header_cells == cells

@@ -962,3 +962,15 @@ def test_headerless_binance_klines_load_the_coin_volume_not_the_trade_count(unit
     assert loaded.loc["2025-01-01", "close"] == pytest.approx(float(first[4]))
     assert loaded.loc["2025-01-01", "volume"] == round(float(first[5]))
     assert (loaded.adj_close == loaded.close).all()
+
+
+def test_headerless_minute_bars_with_one_time_missing_are_still_intraday():
+    # One bar without its time: the column was not taken for the time of day, and the day's first
+    # bar loaded as its price (the other bars rejected as its conflicting duplicates).
+    lines = [f"01/02/2024,09:{31 + k},{187 + k / 10},{187.5 + k / 10},{186.5 + k / 10},{187.2 + k / 10},{1000 + k}"
+             for k in range(20)]
+    lines[7] = "01/02/2024,,187.7,188.2,187.2,187.9,1007"
+    r = run(("\n".join(lines) + "\n").encode(), name="AAPL_2024_01_02.asc")
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 20
+    assert r.rejected.reason.str.startswith("intraday bar").all()
