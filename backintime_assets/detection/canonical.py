@@ -553,4 +553,24 @@ def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[
         named = {" ".join(label) for label in labels}
         if len(labels) >= 2 and len(named) == len(labels) and not {_norm(n) for n in named} <= _QUOTE_SIDES:
             return sorted(named)
-    return []
+    return _series_with_their_dates(header_cells, types)
+
+
+def _series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
+    """Series that each bring their own date column ("Date,PX_LAST,Date,PX_LAST": a Bloomberg sheet
+    of several securities, each over its own dates), as their labels, else []: the first series
+    loaded under the file's name and the others' prices were dropped without a word. A series is
+    labelled by the cells above its date ("AAPL US Equity"), else by its columns ("columns 3-4")."""
+    fields = [{f for cell in cells if (f := (_SYNONYMS.get(_norm(cell)) or ("",))[0]) and fits_type(f, t)}
+              for cells, t in zip(header_cells, types)]
+    dates = [j for j, named in enumerate(fields) if "date" in named]
+    repeated = {f for f in (*PRICE_COLUMNS, "volume") if sum(f in named for named in fields) >= 2}
+    if len(dates) < 2 or not repeated:
+        return []
+    labels = []
+    for k, j in enumerate(dates):
+        above = " ".join(c.strip() for c in header_cells[j] if c.strip() and _field_named(_norm(c)) is None
+                         and (_SYNONYMS.get(_norm(c)) or ("",))[0] != "date")
+        last = (dates[k + 1] if k + 1 < len(dates) else len(fields)) - 1
+        labels.append(above or f"columns {j + 1}-{last + 1}")
+    return labels if len(set(labels)) == len(labels) else []

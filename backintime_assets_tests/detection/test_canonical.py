@@ -219,6 +219,17 @@ def test_price_columns_named_alike_over_several_tickers_are_side_by_side():
     assert tickers_side_by_side(bloomberg, [D, F, N, F, N]) == ["AAPL US Equity", "MSFT US Equity"]
 
 
+def test_series_that_each_bring_their_dates_are_side_by_side():
+    # A Bloomberg sheet of several securities, each over its own dates: the first loaded under the
+    # file's name, the other securities' prices were dropped without a word.
+    labelled = [["AAPL US Equity", "Date"], ["", "PX_LAST"], ["MSFT US Equity", "Date"], ["", "PX_LAST"]]
+    assert tickers_side_by_side(labelled, [D, F, D, F]) == ["AAPL US Equity", "MSFT US Equity"]
+    bare = [["Date"], ["PX_LAST"], ["PX_VOLUME"], ["Date"], ["PX_LAST"], ["PX_VOLUME"]]
+    assert tickers_side_by_side(bare, [D, F, N, D, F, N]) == ["columns 1-3", "columns 4-6"]
+    # A second date that brings no second series (a settlement date) sets nothing apart.
+    assert tickers_side_by_side([["Trade Date"], ["Close"], ["Date"], ["Volume"]], [D, F, D, N]) == []
+
+
 @pytest.mark.parametrize("header", [
     [["Price", "Ticker", "Date"], ["Close", "AAPL"], ["High", "AAPL"], ["Volume", "AAPL"]],  # one ticker
     [["Date"], ["Bid", "Close"], ["Ask", "Close"], ["Volume"]],  # one instrument's two sides

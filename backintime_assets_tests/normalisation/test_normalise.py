@@ -398,6 +398,19 @@ def test_several_tickers_side_by_side_are_rejected_with_the_reason_not_read_as_o
     assert r.file_problem is None and r.prices.close.tolist() == [184.29, 182.91]
 
 
+@pytest.mark.parametrize("title", [b"AAPL US Equity,,MSFT US Equity,\n", b"AAPL US Equity,,MSFT US Equity,\n\n", b""])
+def test_securities_each_over_their_own_dates_are_rejected_as_side_by_side(title):
+    # A Bloomberg sheet of two securities, a date column each: AAPL's prices loaded under the
+    # file's name, MSFT's were dropped without a word.
+    data = title + (b"Date,PX_LAST,Date,PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
+                    b"2024-01-03,184.25,2024-01-03,370.60\n2024-01-04,181.91,2024-01-04,367.94\n")
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 3
+    shown = "AAPL US Equity, MSFT US Equity" if title else "columns 1-2, columns 3-4"
+    assert r.file_problem.startswith(f"prices of several tickers side by side ({shown})")
+
+
 def test_a_file_of_numeric_stock_codes_loads_each_code_as_its_ticker():
     data = ("日期,股票代码,开盘,收盘,最高,最低,成交量\n2024-01-02,600000,6.57,6.55,6.60,6.52,245193\n"
             "2024-01-02,600036,30.1,30.2,30.5,30.0,345193\n2024-01-03,600000,6.55,6.58,6.61,6.50,215193\n"
