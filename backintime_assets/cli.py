@@ -228,6 +228,7 @@ def cmd_detect(args) -> None:
             for column in schema.columns:
                 fmt = f" ({column.format})" if column.format else ""
                 mapped = f" -> {column.canonical}" if column.canonical else ""
+                mapped += f" of {column.series}" if column.series else ""  # several tickers side by side
                 print(f"  {column.name}: {column.type}{fmt}{mapped}")
     if failed:
         raise CliError("some files could not be read")

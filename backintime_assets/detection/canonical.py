@@ -535,7 +535,16 @@ def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[
     "Close" over "MSFT": yfinance's download of several tickers, a Bloomberg sheet of several
     securities), else []. Such a wide table holds several tickers on each line, and only one
     column of each name can be mapped: read as one ticker's file, the others' prices would be lost
-    and the first's loaded under the file's name."""
+    and the first's loaded under the file's name (series.py reads each ticker's columns)."""
+    labels = labels_over_fields(header_cells, types)
+    if labels:
+        return sorted({" ".join(label) for label in labels})
+    return [label for _, label in series_with_their_dates(header_cells, types)]
+
+
+def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[tuple[str, ...]]:
+    """The labels (the header cells besides the field's name) of the price columns of one name
+    that they set apart, in column order; [] when no name is set apart by labels."""
     labels_of: dict[str, list[tuple[str, ...]]] = {}
     for cells, t in zip(header_cells, types):
         if len(cells) < 2:
@@ -552,15 +561,17 @@ def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[
     for labels in labels_of.values():
         named = {" ".join(label) for label in labels}
         if len(labels) >= 2 and len(named) == len(labels) and not {_norm(n) for n in named} <= _QUOTE_SIDES:
-            return sorted(named)
-    return _series_with_their_dates(header_cells, types)
+            return labels
+    return []
 
 
-def _series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
+def series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]
+                            ) -> list[tuple[int, str]]:
     """Series that each bring their own date column ("Date,PX_LAST,Date,PX_LAST": a Bloomberg sheet
-    of several securities, each over its own dates), as their labels, else []: the first series
-    loaded under the file's name and the others' prices were dropped without a word. A series is
-    labelled by the cells above its date ("AAPL US Equity"), else by its columns ("columns 3-4")."""
+    of several securities, each over its own dates), as (their date column, their label), else []:
+    the first series loaded under the file's name and the others' prices were dropped without a
+    word. A series is labelled by the cells above its date ("AAPL US Equity"), else by its columns
+    ("columns 3-4"; unnamed_series tells such a label)."""
     fields = [{f for cell in cells if (f := (_SYNONYMS.get(_norm(cell)) or ("",))[0]) and fits_type(f, t)}
               for cells, t in zip(header_cells, types)]
     dates = [j for j, named in enumerate(fields) if "date" in named]
@@ -569,8 +580,21 @@ def _series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Seque
         return []
     labels = []
     for k, j in enumerate(dates):
-        above = " ".join(c.strip() for c in header_cells[j] if c.strip() and _field_named(_norm(c)) is None
-                         and (_SYNONYMS.get(_norm(c)) or ("",))[0] != "date")
+        above = " ".join(label_cells_over_date(header_cells[j]))
         last = (dates[k + 1] if k + 1 < len(dates) else len(fields)) - 1
-        labels.append(above or f"columns {j + 1}-{last + 1}")
-    return labels if len(set(labels)) == len(labels) else []
+        labels.append(above or f"{_UNNAMED} {j + 1}-{last + 1}")
+    return list(zip(dates, labels)) if len(set(labels)) == len(labels) else []
+
+
+_UNNAMED = "columns"
+
+
+def unnamed_series(label: str) -> bool:
+    """Whether a label of series_with_their_dates names the series' columns, nothing above them."""
+    return re.fullmatch(rf"{_UNNAMED} \d+-\d+", label) is not None
+
+
+def label_cells_over_date(cells: Sequence[str]) -> list[str]:
+    """The cells of a series' date column that label it: those naming no field and not the date."""
+    return [c.strip() for c in cells if c.strip() and _field_named(_norm(c)) is None
+            and (_SYNONYMS.get(_norm(c)) or ("",))[0] != "date"]

@@ -17,6 +17,7 @@ from .filename import date_in_name
 from .layout import Layout, Row, detect_layout
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
+from .series import wide_columns
 from .settled import settled
 from .xlsx import Sheet, read_sheet, unreadable, workbook_format
 
@@ -47,20 +48,26 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
             file_format: str = "csv", sheet: str | None = None) -> FileSchema:
     canonical = map_canonical(layout.header_cells, layout.types, layout.body)
+    series: list[str | None] = [None] * len(canonical)
+    side_by_side = tickers_side_by_side(layout.header_cells, layout.types) if layout.body else []
+    wide = wide_columns(layout.header_cells, layout.types, layout.body) if side_by_side else None
+    if wide is not None:
+        series, canonical = wide  # each line loads a row per ticker (series.py)
     columns = []
-    for n, t, c in zip(layout.names, layout.types, canonical):
+    for n, t, c, s in zip(layout.names, layout.types, canonical, series):
         if c and t.type == "string" and t.alt is not None and not fits_type(c, t):
             t = t.alt  # mapped through its mostly-numeric (or date) reading
-        columns.append(ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c))
+        columns.append(ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c,
+                                    series=s))
     problem = None
     if not columns:
         problem = "no table found"
     elif not layout.body:
         problem = "no data rows"
-    elif side_by_side := tickers_side_by_side(layout.header_cells, layout.types):
+    elif side_by_side and wide is None:
         shown = ", ".join(side_by_side[:4]) + (", ..." if len(side_by_side) > 4 else "")
-        problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds one ticker's prices; "
-                   "save each ticker's columns as a file of its own")
+        problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "
+                   "name a ticker each with its date and close; save each ticker's columns as a file of its own")
     return FileSchema(
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
         escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,

@@ -18,6 +18,10 @@ class ColumnSchema:
     format: str | None = None
     confidence: float = 0.0
     canonical: str | None = None  # canonical price column this feeds, None when unmapped
+    # A table of several tickers side by side (detection/series.py): the label of the ticker whose
+    # column this is ("AAPL", "AAPL US Equity"); None for a column all of them share (the date) and
+    # in every other file, where it is left out of the JSON, so schemas stored before it read alike.
+    series: str | None = None
 
 
 @dataclass
@@ -52,7 +56,8 @@ class FileSchema:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
         # thousands of these, most of them borrowed schemas that take no other work.
         d = {f.name: getattr(self, f.name) for f in _FILE_FIELDS}
-        d["columns"] = [{f.name: getattr(c, f.name) for f in _COLUMN_FIELDS} for c in self.columns]
+        d["columns"] = [{n: getattr(c, n) for n in (_COLUMN_KEYS if c.series is None else _SERIES_COLUMN_KEYS)}
+                        for c in self.columns]
         return d
 
     def to_json(self) -> str:
@@ -72,8 +77,23 @@ class FileSchema:
         return cls.from_dict(json.loads(s))
 
     def canonical_map(self) -> dict[str, int]:
-        """Canonical column name -> column index in the file."""
+        """Canonical column name -> column index in the file (of a wide table, the last series':
+        see series_maps)."""
         return {c.canonical: i for i, c in enumerate(self.columns) if c.canonical}
+
+    def series_maps(self) -> list[tuple[str, dict[str, int], frozenset[str]]]:
+        """Of a table of several tickers side by side: per ticker, in the order of their columns,
+        (its label, canonical_map of its own columns and the shared ones, the canonical columns it
+        owns); [] for any other file."""
+        labels = list(dict.fromkeys(c.series for c in self.columns if c.series is not None))
+        if not labels:
+            return []
+        shared = {c.canonical: i for i, c in enumerate(self.columns) if c.canonical and c.series is None}
+        out = []
+        for label in labels:
+            own = {c.canonical: i for i, c in enumerate(self.columns) if c.canonical and c.series == label}
+            out.append((label, {**shared, **own}, frozenset(own)))
+        return out
 
 
 _FILE_FIELDS = fields(FileSchema)
@@ -82,3 +102,6 @@ _COLUMN_FIELDS = fields(ColumnSchema)
 # run reads thousands of schemas, and `fields()` cost as much as the rest of the reading.
 _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
+# A column's keys in JSON: its series only where it has one (a wide table's columns).
+_SERIES_COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS)
+_COLUMN_KEYS = tuple(n for n in _SERIES_COLUMN_KEYS if n != "series")

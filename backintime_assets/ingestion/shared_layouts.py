@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS
+from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
 
@@ -84,5 +84,5 @@ def holds_on_whole_file(result) -> bool:
     # A row it cannot read, a footer line the schema takes for data, or a line it calls footer
     # that reads as a row (normalisation/outside.py): a file with a shorter footer than its
     # neighbour's must not lose rows.
-    return not any(reason.startswith((*READING_PROBLEMS, OUTSIDE_THE_TABLE))
+    return not any(unlabelled(reason).startswith((*READING_PROBLEMS, OUTSIDE_THE_TABLE))
                    for reason in result.rejected_arrow["reason"].to_pylist())

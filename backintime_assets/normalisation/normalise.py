@@ -22,6 +22,7 @@ from .repeated_header import name_repeated_headers
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import (
     PRICE_FIELDS, Reasons, check_duplicates, check_intraday, check_prices, check_trade_days, check_unnamed_series,
+    series_reason,
 )
 from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
 
@@ -178,7 +179,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if width == 0:
         return nothing(schema.problem or "no table found")
     cmap = schema.canonical_map()
-    needed = read_columns(schema, cmap)
+    series = schema.series_maps()  # several tickers side by side: a map per ticker
+    maps = [m for _, m, _ in series] or [cmap]
+    needed = sorted({j for m in maps for j in read_columns(schema, m)})
 
     plans: list[SheetPlan] = []
     others: list[Line] = []  # lines of a workbook's sheets not read as data
@@ -196,7 +199,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         total = index.count
         first, stop = _region(schema, total)
         outside = _outside_lines(first, stop, total, schema, index.text)
-        rec = split_fast(index, first, stop, schema, needed, _typed_columns(schema, cmap))
+        typed = {j: t for m in maps for j, t in _typed_columns(schema, m).items()}
+        rec = split_fast(index, first, stop, schema, needed, typed)
         if rec is None:
             rec = split_slow(index, first, stop, schema, needed)
         rec, outside = set_aside_nul_lines(rec, index, outside, stop)
@@ -213,16 +217,27 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if labels:  # after the stray check, which reads the raw text as cells
         outside, stray = _labelled(outside, labels), _labelled(stray, labels)
     non_data = outside + rec.non_data + others
-    rows_read = len(rec.line) + len(rec.rejected) + len(stray)
-    if rows_read == len(stray):  # no data rows in the table
-        return NormalisedFile(empty_prices(), lines_frame(source_file, stray), rows_read,
+    # Each line of several tickers side by side is a row per ticker: a line rejected before its
+    # cells are read (a wrong field count, a stray) is rejected once for each, naming it.
+    wide = [_series_ticker(label) for label, _, _ in series]
+    per_line = _for_each(wide, rec.rejected + stray)
+    rows_read = len(rec.line) * max(len(wide), 1) + len(per_line)
+    if len(rec.line) + len(rec.rejected) == 0:  # no data rows in the table
+        return NormalisedFile(empty_prices(), lines_frame(source_file, per_line), rows_read,
                               schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
+    if wide:
+        missing_cols = [f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m]
     side_by_side = (schema.problem or "").startswith(SIDE_BY_SIDE)
     if missing_cols or side_by_side:
         problem = schema.problem if side_by_side else \
             "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)
-        rejected = rec.rejected + _reject_all(rec, raw_of, f"file problem: {problem}")
+        rejected = per_line + _for_each(wide, _reject_all(rec, raw_of, f"file problem: {problem}"))
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, problem,
+                              lines_frame(source_file, non_data), total, reader)
+    if wide:
+        prices, rejected = _side_by_side(rec, schema, series, wide, source_file, raw_of, rec.rejected + stray,
+                                         index is not None)
+        return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                               lines_frame(source_file, non_data), total, reader)
 
     tickers = None
@@ -237,6 +252,39 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         rejected = name_repeated_headers(rejected, schema)
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
+
+
+def _for_each(tickers: list[str], lines: list[Line]) -> list[Line]:
+    """`lines` as they are, or (several tickers side by side) once for each ticker, the reason naming it."""
+    if not tickers:
+        return lines
+    return [(n, raw, series_reason(t, why)) for t in tickers for n, raw, why in lines]
+
+
+def _series_ticker(label: str) -> str:
+    """A ticker's label as its ticker, cleaned as a ticker column's cells are (parse_strings)."""
+    return parse_strings(pa.array([label], pa.string()), upper=True).words[0]
+
+
+def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict[str, int], frozenset[str]]],
+                  tickers: list[str], source_file: str, raw_of: Callable[[int], str], per_line: list[Line],
+                  text: bool) -> tuple[pa.Table, list[Line]]:
+    """(prices, rejected rows) of the records of a table of several tickers side by side, read once
+    per ticker with its own columns and the shared ones, as a file of that ticker would be. A
+    ticker's row whose own cells are all empty (listed later than the others) is an empty row.
+    `per_line`: the lines rejected before their cells were read, rejected once for each ticker."""
+    prices, rejected = [], []
+    n = len(rec.line)
+    for ticker, (_, cmap, own) in zip(tickers, series):
+        named = Strings(np.zeros(n, np.int64), np.array([ticker], dtype=object), np.zeros(n, dtype=bool))
+        table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own)
+        bad = np.flatnonzero(~reasons.open())
+        mine = per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
+        if text:
+            mine = name_repeated_headers(mine, schema)
+        prices.append(table)
+        rejected += _for_each([ticker], mine)
+    return pa.concat_tables(prices), rejected
 
 
 def _workbook(plans: list[SheetPlan], width: int, needed: list[int]
@@ -281,11 +329,13 @@ def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
 
 def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
                default_ticker: str | None, files: FileLines | None = None,
-               tickers: Strings | None = None) -> tuple[pa.Table, Reasons]:
+               tickers: Strings | None = None, own: frozenset[str] | None = None) -> tuple[pa.Table, Reasons]:
     """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
     `files`: when the records come from several files read as one (see group.py), which file and
     line each record is, so repeats are looked for within a file and rows name their own file.
-    `tickers`: each record's ticker when the file has no ticker column (a workbook's sheet names)."""
+    `tickers`: each record's ticker when the file has no ticker column (a workbook's sheet names).
+    `own`: of one ticker among several side by side, its own canonical columns, whose cells all
+    empty make an empty row (the shared date is filled on every line)."""
     n = len(rec.line)
     cols = rec.columns
     reasons = Reasons(n)
@@ -310,6 +360,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         sector = Strings(np.zeros(n, np.int64), np.array(["UNKNOWN"], dtype=object), np.zeros(n, dtype=bool))
 
     blank = date.missing & np.logical_and.reduce([p.missing for p in num.values()] or [True])
+    if own is not None:
+        blank = np.logical_and.reduce([date.missing if c == "date" else num[c].missing for c in own if c in num
+                                       or c == "date"] or [blank])
     if "ticker" in cmap:
         blank &= ticker_missing
     reasons.set(blank, "empty row")

@@ -27,6 +27,7 @@ READING_PROBLEMS = ("unparseable", "missing value", "wrong field count", "empty 
 
 # How the reasons of these rejections start.
 OUTSIDE_THE_TABLE = "outside the table"
+_LINE_REASONS = (*READING_PROBLEMS, OUTSIDE_THE_TABLE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -96,9 +97,20 @@ def _has_date_and_close(reason: str) -> bool:
     date and the close (an empty open, a volume "n.v."): in the table such a row is counted as
     rejected, so outside it must not vanish. Not a row: a wrong field count, an empty row, a line
     whose date or close does not read (a note, a totals line)."""
+    reason = unlabelled(reason)
     if not reason.startswith(READING_PROBLEMS):
         return True
     prefix, _, columns = reason.partition(": ")
     if prefix not in ("missing value", "unparseable value"):
         return False
     return not {"date", "close"} & {c.strip() for c in columns.split(",")}
+
+
+def unlabelled(reason: str) -> str:
+    """A reading problem or an outside line's reason without the ticker that a row of several
+    tickers side by side names before it (rules.series_reason: "AAPL: wrong field count ..."); any
+    other reason as it is."""
+    if reason.startswith(_LINE_REASONS):
+        return reason
+    rest = reason.partition(": ")[2]
+    return rest if rest.startswith(_LINE_REASONS) else reason

@@ -153,6 +153,11 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
             r.set_rows(mine, np.full(mine.size, reason, dtype=object))
 
 
+def series_reason(ticker: str, reason: str) -> str:
+    """The reason a row of one ticker among several side by side is rejected, naming the ticker."""
+    return f"{ticker}: {reason}"
+
+
 def ticker_day_key(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
     """One int64 per (ticker code, day number): sorts and compares as the pair does."""
     return (codes.astype(np.int64) << 32) | (days.astype(np.int64) + (1 << 31))

@@ -1,4 +1,5 @@
 import io
+from collections import Counter
 from datetime import date, datetime
 
 import numpy as np
@@ -380,35 +381,123 @@ def test_tickers_that_spell_weekdays_stay_tickers():
     assert r.prices.ticker.tolist() == ["MA", "SO", "MO", "DO", "MA"]
 
 
-def test_several_tickers_side_by_side_are_rejected_with_the_reason_not_read_as_one():
-    # yf.download(["AAPL", "MSFT"]).to_csv(): the first ticker's columns loaded under the file's
-    # name, and the other's prices were dropped without a word.
-    data = (b"Price,Close,Close,High,High,Low,Low,Open,Open,Volume,Volume\n"
-            b"Ticker,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT\nDate,,,,,,,,,,\n"
-            b"2024-01-02,184.29,367.9,187.07,372.0,182.55,363.8,185.79,370.0,82488700,25258600\n"
-            b"2024-01-03,182.91,367.6,184.53,370.3,182.10,365.5,182.88,366.0,58414500,23083500\n")
+YF_BY_COLUMN = (b"Price,Close,Close,High,High,Low,Low,Open,Open,Volume,Volume\n"
+                b"Ticker,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT,AAPL,MSFT\nDate,,,,,,,,,,\n"
+                b"2024-01-02,184.29,367.9,187.07,372.0,182.55,363.8,185.79,370.0,82488700,25258600\n"
+                b"2024-01-03,182.91,367.6,184.53,370.3,182.10,365.5,182.88,366.0,58414500,23083500\n")
+YF_BY_TICKER = (b"Ticker,AAPL,AAPL,AAPL,AAPL,AAPL,MSFT,MSFT,MSFT,MSFT,MSFT\n"
+                b"Price,Open,High,Low,Close,Volume,Open,High,Low,Close,Volume\nDate,,,,,,,,,,\n"
+                b"2024-01-02,185.79,187.07,182.55,184.29,82488700,370.0,372.0,363.8,367.9,25258600\n"
+                b"2024-01-03,182.88,184.53,182.10,182.91,58414500,366.0,370.3,365.5,367.6,23083500\n")
+
+
+def accounted_side_by_side(result, tickers):
+    """Every physical line is a non-data line once, or a data line once per ticker side by side
+    (among prices and rejected rows); rows read are the data lines times the tickers."""
+    per_line = Counter(result.prices.source_line.tolist() + result.rejected.source_line.tolist())
+    non_data = result.non_data.source_line.tolist()
+    assert set(per_line.values()) <= {tickers} and not set(per_line) & set(non_data)
+    assert sorted(list(per_line) + non_data) == list(range(1, result.physical_lines + 1))
+    assert result.rows_read == len(per_line) * tickers
+
+
+def by_ticker(result):
+    p = result.prices.sort_values(["ticker", "date"])
+    return {t: list(zip(g.date.dt.strftime("%Y-%m-%d"), g.open, g.close, g.volume)) for t, g in p.groupby("ticker")}
+
+
+@pytest.mark.parametrize("data", [YF_BY_COLUMN, YF_BY_TICKER], ids=["by_column", "by_ticker"])
+def test_several_tickers_side_by_side_load_a_row_per_ticker_and_line(data):
+    # yf.download(["AAPL", "MSFT"]).to_csv(), grouped by column and by ticker: the first ticker's
+    # columns loaded under the file's name and the other's were dropped; then every row was refused.
     r = run(data, name="prices.csv")
     check_invariants(r)
-    assert r.prices.empty and len(r.rejected) == 2
-    assert r.file_problem.startswith("prices of several tickers side by side (AAPL, MSFT)")
-    assert set(r.rejected.reason) == {"file problem: " + r.file_problem}
+    accounted_side_by_side(r, 2)
+    assert r.file_problem is None and r.rejected.empty
+    assert by_ticker(r) == {
+        "AAPL": [("2024-01-02", 185.79, 184.29, 82488700), ("2024-01-03", 182.88, 182.91, 58414500)],
+        "MSFT": [("2024-01-02", 370.0, 367.9, 25258600), ("2024-01-03", 366.0, 367.6, 23083500)]}
+    assert r.prices.high.tolist() == [187.07, 184.53, 372.0, 370.3]
     one = data.replace(b"MSFT", b"AAPL").split(b"\n")
-    single = b"\n".join(b",".join(c for k, c in enumerate(line.split(b",")) if k % 2 == 1 or k == 0) for line in one)
+    first = [0, *range(1, 11, 2)] if data is YF_BY_COLUMN else list(range(6))
+    single = b"\n".join(b",".join(line.split(b",")[k] for k in first) for line in one if line)
     r = run(single, name="AAPL.csv")  # yfinance's download of one ticker
     assert r.file_problem is None and r.prices.close.tolist() == [184.29, 182.91]
 
 
-@pytest.mark.parametrize("title", [b"AAPL US Equity,,MSFT US Equity,\n", b"AAPL US Equity,,MSFT US Equity,\n\n", b""])
-def test_securities_each_over_their_own_dates_are_rejected_as_side_by_side(title):
+def test_a_ticker_side_by_side_listed_later_and_its_bad_values_are_rejected_by_name():
+    # MSFT not yet listed on the first line: its cells are empty. A bad AAPL price, a short line.
+    data = (b"Price,Close,Close,Open,Open\nTicker,AAPL,MSFT,AAPL,MSFT\nDate,,,,\n"
+            b"2024-01-02,184.29,,185.79,\n2024-01-03,182.91,367.6,182.88,366.0\n"
+            b"2024-01-04,-1,367.0,182.0,366.5\n2024-01-05,181.0,368.0\n")
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    accounted_side_by_side(r, 2)
+    assert r.file_problem is None
+    assert sorted(zip(r.prices.ticker, r.prices.source_line)) == [("AAPL", 4), ("AAPL", 5), ("MSFT", 5), ("MSFT", 6)]
+    assert sorted(zip(r.rejected.source_line, r.rejected.reason)) == [
+        (4, "MSFT: empty row"), (6, "AAPL: non-positive price: close"),
+        (7, "AAPL: wrong field count: expected 5, got 3"), (7, "MSFT: wrong field count: expected 5, got 3")]
+    assert r.rejected.raw[r.rejected.source_line == 4].item() == "2024-01-02,184.29,,185.79,"
+
+
+def test_a_bloomberg_sheet_of_securities_over_their_fields_loads_each_security():
+    # The security written once, over the first of its fields (a merged cell), the dates shared.
+    data = (b"Dates,AAPL US Equity,,MSFT US Equity,\n,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n"
+            b"2024-01-02,185.64,82488700,370.87,25258600\n2024-01-03,184.25,58414500,370.60,23083500\n")
+    r = run(data, name="bbg.csv")
+    accounted_side_by_side(r, 2)
+    assert r.file_problem is None and r.rejected.empty
+    assert by_ticker(r) == {
+        "AAPL US EQUITY": [("2024-01-02", 185.64, 185.64, 82488700), ("2024-01-03", 184.25, 184.25, 58414500)],
+        "MSFT US EQUITY": [("2024-01-02", 370.87, 370.87, 25258600), ("2024-01-03", 370.60, 370.60, 23083500)]}
+
+
+@pytest.mark.parametrize("title", [b"AAPL US Equity,,MSFT US Equity,\n", b"AAPL US Equity,,MSFT US Equity,\n\n"])
+def test_securities_each_over_their_own_dates_load_each_under_its_label(title):
     # A Bloomberg sheet of two securities, a date column each: AAPL's prices loaded under the
-    # file's name, MSFT's were dropped without a word.
+    # file's name, MSFT's were dropped without a word; then every row was refused. MSFT's history
+    # is a line shorter: its empty cells are an empty row of its own.
     data = title + (b"Date,PX_LAST,Date,PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
-                    b"2024-01-03,184.25,2024-01-03,370.60\n2024-01-04,181.91,2024-01-04,367.94\n")
+                    b"2024-01-03,184.25,2024-01-03,370.60\n2024-01-04,181.91,,\n")
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    accounted_side_by_side(r, 2)
+    assert r.file_problem is None
+    assert {t: [c for _, _, c, _ in rows] for t, rows in by_ticker(r).items()} == {
+        "AAPL US EQUITY": [185.64, 184.25, 181.91], "MSFT US EQUITY": [370.87, 370.60]}
+    assert r.rejected.reason.tolist() == ["MSFT US EQUITY: empty row"]
+
+
+def test_series_side_by_side_that_nothing_names_are_rejected_with_the_reason():
+    # Two securities each over their own dates, no label above them: whose prices are whose?
+    data = (b"Date,PX_LAST,Date,PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
+            b"2024-01-03,184.25,2024-01-03,370.60\n2024-01-04,181.91,2024-01-04,367.94\n")
     r = run(data, name="prices.csv")
     check_invariants(r)
     assert r.prices.empty and len(r.rejected) == 3
-    shown = "AAPL US Equity, MSFT US Equity" if title else "columns 1-2, columns 3-4"
-    assert r.file_problem.startswith(f"prices of several tickers side by side ({shown})")
+    assert r.file_problem.startswith("prices of several tickers side by side (columns 1-2, columns 3-4)")
+    assert set(r.rejected.reason) == {"file problem: " + r.file_problem}
+
+
+def test_a_workbook_of_tickers_side_by_side_loads_a_row_per_ticker():
+    # A Bloomberg sheet: each security over its fields, MSFT listed a day later.
+    data = workbook([
+        ["Dates", "AAPL US Equity", "AAPL US Equity", "MSFT US Equity", "MSFT US Equity"],
+        [None, "PX_LAST", "PX_VOLUME", "PX_LAST", "PX_VOLUME"],
+        [datetime(2024, 1, 2), 184.29, 82488700, None, None],
+        [datetime(2024, 1, 3), 182.91, 58414500, 367.6, 23083500],
+        [datetime(2024, 1, 4), 181.91, 71983600, 367.9, 20901500],
+    ])
+    r = run(data, name="prices.xlsx")
+    assert r.reader == "xlsx"
+    check_invariants(r)
+    accounted_side_by_side(r, 2)
+    assert sorted(zip(r.prices.ticker, r.prices.source_line, r.prices.close, r.prices.volume)) == [
+        ("AAPL US EQUITY", 3, 184.29, 82488700), ("AAPL US EQUITY", 4, 182.91, 58414500),
+        ("AAPL US EQUITY", 5, 181.91, 71983600), ("MSFT US EQUITY", 4, 367.6, 23083500),
+        ("MSFT US EQUITY", 5, 367.9, 20901500)]
+    assert list(zip(r.rejected.source_line, r.rejected.reason)) == [(3, "MSFT US EQUITY: empty row")]
 
 
 def test_a_file_of_numeric_stock_codes_loads_each_code_as_its_ticker():

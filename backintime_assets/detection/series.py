@@ -1,0 +1,103 @@
+"""A table of several tickers side by side (a wide table): which ticker each column belongs to, and
+the canonical columns of each ticker's own, so that every line loads one row per ticker.
+
+Two shapes (canonical.tickers_side_by_side finds them): labels over price columns named alike
+(yfinance's download of several tickers, "Close" over "AAPL" and over "MSFT", grouped by field
+or by ticker; a Bloomberg sheet's "AAPL US Equity" over PX_LAST, PX_VOLUME), the date column
+shared; and series that each bring their own date column ("Date,PX_LAST,Date,PX_LAST" under
+"AAPL US Equity,,MSFT US Equity,"). Each ticker's columns, with the shared ones, are mapped as a
+file of their own would be (map_canonical), its label's cells left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .canonical import label_cells_over_date, labels_over_fields, map_canonical, series_with_their_dates, unnamed_series
+from .columns import ColumnType
+
+# A label that names a ticker: a few words ("AAPL", "AAPL US Equity", "BRK/B US Equity"), with a
+# letter or digit; a longer text is a title or a note, and its columns are not read as one ticker's.
+_MAX_LABEL_WORDS = 5
+_MAX_LABEL_CHARS = 40
+
+
+def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], body: Sequence[Sequence[str]]
+                 ) -> tuple[list[str | None], list[str | None]] | None:
+    """(per column: the label of the ticker it belongs to, None when all share it; its canonical
+    column within its ticker's) of a table of several tickers side by side, or None when it cannot
+    be read so: a label that is no ticker's ("columns 1-2": nothing names the series), two labels
+    of one ticker, a ticker without a date or a close."""
+    width = len(types)
+    labelled = labels_over_fields(header_cells, types)
+    if labelled:
+        series, dropped = _under_labels(header_cells, labelled, width)
+    else:
+        dated = series_with_their_dates(header_cells, types)
+        if not dated:
+            return None
+        series, dropped = _from_their_dates(header_cells, dated, width)
+    labels = list(dict.fromkeys(s for s in series if s is not None))
+    if len(labels) < 2 or not all(map(_ticker_like, labels)):
+        return None
+    if len({" ".join(label.split()).upper() for label in labels}) < len(labels):
+        return None  # "aapl" and "AAPL": one ticker's rows twice, loaded as one
+    shared = [j for j in range(width) if series[j] is None]
+    canonical: list[str | None] = [None] * width
+    for k, label in enumerate(labels):
+        cols = shared + [j for j in range(width) if series[j] == label]
+        cols.sort()
+        header = [[c for c in (header_cells[j] if j < len(header_cells) else []) if c.strip() not in dropped[j]]
+                  for j in cols]
+        rows = [[r[j] if j < len(r) else "" for j in cols] for r in body]
+        mapping = map_canonical(header, [types[j] for j in cols], rows)
+        if not {"date", "close"} <= set(filter(None, mapping)) or "ticker" in mapping:
+            return None  # a series it cannot read (or one whose rows name their tickers: not wide)
+        for j, m in zip(cols, mapping):
+            if series[j] is not None or k == 0:
+                canonical[j] = m
+    return series, canonical
+
+
+def _under_labels(header_cells: Sequence[Sequence[str]], labels: list[tuple[str, ...]], width: int
+                  ) -> tuple[list[str | None], list[set[str]]]:
+    """Series by labels over the columns: a column under a label is that ticker's; an unlabelled
+    column right of a labelled one with more header cells is too (a Bloomberg sheet writes the
+    security once, over the first of its fields: a merged cell); the columns left of every label
+    (the date) are shared."""
+    known = sorted(set(labels), key=len, reverse=True)
+    series: list[str | None] = [None] * width
+    dropped: list[set[str]] = [set() for _ in range(width)]
+    last: tuple[int, str] | None = None  # (header cells, label) of the nearest labelled column
+    for j in range(width):
+        cells = list(header_cells[j]) if j < len(header_cells) else []
+        label = next((lab for lab in known if not Counter(lab) - Counter(cells)), None)
+        if label is not None:
+            series[j] = " ".join(label)
+            dropped[j] = {c.strip() for c in label}
+            last = (len(cells), series[j])
+        elif last is not None and cells and len(cells) < last[0]:
+            series[j] = last[1]
+    return series, dropped
+
+
+def _from_their_dates(header_cells: Sequence[Sequence[str]], dated: list[tuple[int, str]], width: int
+                      ) -> tuple[list[str | None], list[set[str]]]:
+    """Series from their date columns: each runs from its date to the next one's; the columns left
+    of the first are shared. The label's cells sit over the date column."""
+    series: list[str | None] = [None] * width
+    dropped: list[set[str]] = [set() for _ in range(width)]
+    for k, (j, label) in enumerate(dated):
+        stop = dated[k + 1][0] if k + 1 < len(dated) else width
+        for c in range(j, stop):
+            series[c] = label
+        if j < len(header_cells):
+            dropped[j] = set(label_cells_over_date(header_cells[j]))
+    return series, dropped
+
+
+def _ticker_like(label: str) -> bool:
+    words = label.split()
+    return (not unnamed_series(label) and 0 < len(words) <= _MAX_LABEL_WORDS and len(label) <= _MAX_LABEL_CHARS
+            and any(c.isalnum() for c in label))

@@ -1,0 +1,58 @@
+import json
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.series import wide_columns
+from backintime_assets.detection.columns import ColumnType
+
+D = ColumnType("date", "%Y-%m-%d", 1.0)
+F = ColumnType("float", None, 1.0)
+N = ColumnType("integer", None, 1.0)
+
+YF_BY_COLUMN = [["Price", "Ticker", "Date"], ["Close", "AAPL"], ["Close", "MSFT"], ["Volume", "AAPL"],
+                ["Volume", "MSFT"]]
+
+
+def test_labels_over_fields_set_apart_each_tickers_columns_the_date_shared():
+    assert wide_columns(YF_BY_COLUMN, [D, F, F, N, N], []) == (
+        [None, "AAPL", "MSFT", "AAPL", "MSFT"], ["date", "close", "close", "volume", "volume"])
+    by_ticker = [["Ticker", "Price", "Date"], ["AAPL", "Open"], ["AAPL", "Close"], ["MSFT", "Open"], ["MSFT", "Close"]]
+    assert wide_columns(by_ticker, [D, F, F, F, F], []) == (
+        [None, "AAPL", "AAPL", "MSFT", "MSFT"], ["date", "open", "close", "open", "close"])
+
+
+def test_a_security_written_once_over_its_fields_owns_the_columns_up_to_the_next():
+    bloomberg = [["Dates"], ["AAPL US Equity", "PX_LAST"], ["PX_VOLUME"], ["MSFT US Equity", "PX_LAST"], ["PX_VOLUME"]]
+    assert wide_columns(bloomberg, [D, F, N, F, N], []) == (
+        [None, "AAPL US Equity", "AAPL US Equity", "MSFT US Equity", "MSFT US Equity"],
+        ["date", "close", "volume", "close", "volume"])
+
+
+def test_series_over_their_own_dates_are_labelled_by_the_cells_above_them():
+    labelled = [["AAPL US Equity", "Date"], ["PX_LAST"], ["MSFT US Equity", "Date"], ["PX_LAST"]]
+    assert wide_columns(labelled, [D, F, D, F], []) == (
+        ["AAPL US Equity"] * 2 + ["MSFT US Equity"] * 2, ["date", "close", "date", "close"])
+
+
+def test_series_that_no_label_names_as_a_ticker_are_not_read():
+    assert wide_columns([["Date"], ["PX_LAST"], ["Date"], ["PX_LAST"]], [D, F, D, F], []) is None  # "columns 1-2"
+    title = "Closing prices of the portfolio as of the end of the month"
+    long = [["Date"], [title, "Close"], ["Other " + title, "Close"]]
+    assert wide_columns(long, [D, F, F], []) is None
+    assert wide_columns([["Date"], ["aapl", "Close"], ["AAPL", "Close"]], [D, F, F], []) is None  # one ticker twice
+    assert wide_columns([["Date"], ["AAPL", "Close"], ["MSFT", "Volume"], ["MSFT", "Close"]], [D, F, N, F], []) == (
+        [None, "AAPL", "MSFT", "MSFT"], ["date", "close", "volume", "close"])
+
+
+def test_a_wide_schema_keeps_each_columns_ticker_and_other_schemas_keep_their_json():
+    data = (b"Price,Close,Close\nTicker,AAPL,MSFT\nDate,,\n2024-01-02,184.29,367.9\n2024-01-03,182.91,367.6\n")
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns] == [(None, "date"), ("AAPL", "close"), ("MSFT", "close")]
+    stored = json.loads(schema.to_json())["columns"]
+    assert "series" not in stored[0] and [c.get("series") for c in stored[1:]] == ["AAPL", "MSFT"]
+    assert FileSchema.from_json(schema.to_json()) == schema
+    assert [(label, cmap, sorted(own)) for label, cmap, own in schema.series_maps()] == [
+        ("AAPL", {"date": 0, "close": 1}, ["close"]), ("MSFT", {"date": 0, "close": 2}, ["close"])]
+    one = detect_bytes(b"Date,Close\n2024-01-02,1.5\n2024-01-03,1.6\n", "AAPL.csv")
+    assert all("series" not in c for c in json.loads(one.to_json())["columns"]) and one.series_maps() == []
