@@ -13,7 +13,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from .joined import SEP, joined
-from .month_names import TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number, weekday_language
+from .month_names import ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number, weekday_language
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -158,6 +158,8 @@ def shape(value: str) -> tuple[tuple, dict] | None:
                 order = "Y"  # year first
             elif la <= 2 and lc in (2, 4):
                 order = "y2" if lc == 2 else "y4"  # year last
+            elif la == 3 and g["a"][0] == "1" and len(g["b"]) <= 2 and lc <= 2 and not g["wd"] and not g["wds"]:
+                order = ROC  # a Minguo year: 113 is 2024 ("113/01/02", TWSE)
             else:
                 continue
             wdk = _weekday_key(g)
@@ -396,7 +398,9 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     group_of = {v: g for v, (k, g) in shaped.items() if k == key}
     groups = list(filter(None, map(group_of.get, values)))  # in row order (a regex's groups: never empty)
     shapes = list(shaped.values())  # distinct ones: _foreign_language looks at sets of them
-    if key[0] == "num":
+    if key[0] == "num" and key[2] == ROC:
+        fmt, certainty = f"%Y{key[1]}%m{key[1]}%d" + _time_format(key[3]) + TAG + ROC, 1.0
+    elif key[0] == "num":
         _, sep, order, tkey, weekday = key
         day, certainty = _num_order(groups, sep, order, file_date)
         tag = ""

@@ -16,6 +16,11 @@ from functools import lru_cache
 from .format_regex import format_regex
 
 TAG = "|"  # joins a strptime format and the language of its month names
+# Taiwan's Minguo calendar, written as a tag for a strptime format ("%Y/%m/%d|roc"): TWSE's exports
+# and Taiwanese offices write 2024-01-02 as "113/01/02", a year counted from 1912.
+ROC = "roc"
+ROC_YEAR_ONE = 1912
+_ROC_YEAR = re.compile(r"\d{1,3}(?=\D)")
 
 # Spellings without their dot; accent-free forms are added below (févr -> fevr, März -> marz).
 _NAMES = {
@@ -147,9 +152,13 @@ def _weekday_regex(fmt: str) -> re.Pattern | None:
 
 
 def numeric_value(value: str, fmt: str) -> str | None:
-    """`value` with its weekday name dropped and its month name replaced by the month's number, to
-    be read with numeric_format(fmt); None when it does not follow `fmt` or names no weekday or month."""
+    """`value` with its weekday name dropped and its month name replaced by the month's number (a
+    Minguo year by the common era's), to be read with numeric_format(fmt); None when it does not
+    follow `fmt` or names no weekday or month."""
     base, language = split(fmt)
+    if language == ROC:
+        m = _ROC_YEAR.match(value)
+        return f"{int(m[0]) + ROC_YEAR_ONE - 1}{value[m.end():]}" if m else None
     if "%a" in base:
         m = _weekday_regex(base).fullmatch(value)
         if m is None or weekday_language(m["a"]) is None:

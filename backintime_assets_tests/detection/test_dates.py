@@ -248,3 +248,19 @@ def test_a_weekday_name_beside_the_date_in_any_language_is_dropped(values, fmt):
     assert guess is not None and guess.format == fmt and guess.fraction == 1.0
     assert all(strptime_year(v, fmt) in (2021, 2024) for v in values)
     assert infer_date_format(["Foo, 04.01.2021", "Bar, 05.01.2021"]) is None  # no weekday: no date
+
+
+@pytest.mark.parametrize(("values", "fmt", "first"), [
+    (["113/01/02", "113/01/03", "112/12/29"], "%Y/%m/%d|roc", date(2024, 1, 2)),  # TWSE's daily prices
+    (["101.03.01", "101.03.02"], "%Y.%m.%d|roc", date(2012, 3, 1)),
+    (["113-01-02 09:30", "113-01-02 09:31"], "%Y-%m-%d %H:%M|roc", date(2024, 1, 2)),
+])
+def test_minguo_years_of_taiwan_read_as_the_common_eras(values, fmt, first):
+    # Three-digit years had no shape: the column was text, and every row of a TWSE export was
+    # rejected for want of a date.
+    from backintime_assets.detection.dates import strptime_year
+
+    guess = infer_date_format(values)
+    assert guess is not None and guess.format == fmt and guess.fraction == 1.0
+    assert strptime_year(values[0], fmt) == first.year
+    assert infer_date_format(["192.168.1", "172.16.0"]) is None  # no Minguo date: month 168, 16

@@ -1076,3 +1076,20 @@ def test_headerless_minute_bars_with_one_time_missing_are_still_intraday():
     check_invariants(r)
     assert r.prices.empty and len(r.rejected) == 20
     assert r.rejected.reason.str.startswith("intraday bar").all()
+
+
+def test_a_twse_export_with_minguo_dates_loads():
+    # TWSE's STOCK_DAY: Big5, a title line, Minguo dates ("113/01/02" is 2024-01-02), quoted numbers
+    # grouped by thousands, a trailing comma, notes below. Every row was rejected: no date column.
+    text = ('"113年01月 2330 台積電           各日成交資訊"\n'
+            '"日期","成交股數","成交金額","開盤價","最高價","最低價","收盤價","漲跌價差","成交筆數",\n'
+            '"113/01/02","17,653,714","10,340,547,802","588.83","593.08","581.57","585.74","+6.40","17,653",\n'
+            '"113/01/03","14,550,696","8,413,822,155","582.56","587.00","574.63","578.24","-4.17","14,550",\n'
+            '"113/01/04","34,150,727","19,767,690,324","583.47","584.12","578.41","578.84","-9.48","34,150",\n'
+            '"說明:"\n"符號說明:+/-/X表示漲/跌/不比價"\n')
+    r = run(text.encode("big5"), name="STOCK_DAY_2330_202401.csv")
+    check_invariants(r)
+    assert r.rejected.empty
+    assert [str(d)[:10] for d in r.prices.date] == ["2024-01-02", "2024-01-03", "2024-01-04"]
+    assert r.prices.close.tolist() == [585.74, 578.24, 578.84]
+    assert r.prices.volume.tolist() == [17653714, 14550696, 34150727]

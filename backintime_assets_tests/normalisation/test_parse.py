@@ -186,3 +186,11 @@ def test_typed_numbers_without_nulls_are_neither_missing_nor_bad():
 def test_accounting_negatives_read_as_negative_numbers():
     assert nums(["(1,234.56)", "2,000.00", "($6.25)", "( 7 )", "(x)"], decimal=".", thousands=",") == \
         [-1234.56, 2000.0, -6.25, -7.0, "bad"]
+
+
+def test_minguo_dates_read_as_the_common_eras():
+    parsed = parse_dates(pa.array(["113/01/02", "101/02/29", "113/13/01", "", "abc"]), "%Y/%m/%d|roc")
+    days = [None if np.isnan(d) else str(np.datetime64(int(d), "D")) for d in parsed.values]
+    assert days == ["2024-01-02", "2012-02-29", None, None, None]
+    assert parsed.missing.tolist() == [False, False, False, True, False]
+    assert parsed.bad.tolist() == [False, False, True, False, True]
