@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from .columns import ACCOUNTING, ColumnType
+from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
 from .currencies import currency_share
+from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
@@ -183,17 +184,23 @@ def no_values_seen(t: ColumnType) -> bool:
     return t.type == "string" and t.confidence == 0.0
 
 
+def trade_dates(t: ColumnType) -> bool:
+    """A column of dates that can be trade dates: months alone ("2021-03") are a monthly series,
+    whose bars read as daily ones on the 1st would be wrong prices, and rejected on weekends."""
+    return t.type in ("date", "timestamp") and not months_only(t.format)
+
+
 def fits_type(canonical: str, t: ColumnType) -> bool:
     """Whether a column of type `t`, as it is, can feed `canonical`."""
     if no_values_seen(t):
         return True  # a header-only file: the name alone decides
     if canonical == "date":
-        return t.type in ("date", "timestamp")
+        return trade_dates(t)
     if canonical in PRICE_COLUMNS:
-        return t.type in _NUMERIC and t.format in (None, "currency", ACCOUNTING)  # parse.py reads each
+        return t.type in _NUMERIC and t.format in (None, "currency", ACCOUNTING, TRAILING_MINUS)  # parse.py reads each
     if canonical == "volume":
         # An accounting volume ("(1,200)") parses as negative and is rejected, not silently unmapped.
-        return t.type in _NUMERIC and t.format in (None, "abbreviated", ACCOUNTING)
+        return t.type in _NUMERIC and t.format in (None, "abbreviated", ACCOUNTING, TRAILING_MINUS)
     return t.type == "string"  # ticker, sector
 
 
@@ -334,7 +341,7 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     ticker and prices only for columns without any header (a named "Turnover" is not a close), and
     the ticker not for a column of currency codes, nor past the end of a header (_may_be_ticker)."""
     free = [j for j, m in enumerate(mapping) if m is None]
-    dated = [j for j in free if types[j].type in ("date", "timestamp")]
+    dated = [j for j in free if trade_dates(types[j])]
     if "date" not in used and dated:
         # The leftmost, but a 12/14-digit integer read as a stamp only from its digits and their
         # order yields to a column dated by its shape: ids built from a date and a count

@@ -13,12 +13,18 @@ from statistics import median
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .joined import SEP, joined, joined_regex
-from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .numbers import IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .shapes import count_hits
 
-_TRUE = {"true", "yes", "y", "t"}
-_FALSE = {"false", "no", "n", "f"}
-_BOOLEAN_WORDS = _TRUE | _FALSE
+# Each spelling of true beside its false: a column that holds one of them names the other.
+_PAIRS = {"true": "false", "yes": "no", "y": "n", "t": "f", "on": "off"}
+_TRUE = set(_PAIRS)
+_FALSE = set(_PAIRS.values())
+_OTHER = {**_PAIRS, **{f: t for t, f in _PAIRS.items()}}
+BOOLEAN_WORDS = _TRUE | _FALSE  # layout.py judges rows by them too
+# Booleans that, seen alone, may be something else: letters ("T" a code) and "on" or "off" (a
+# column of "ON": Ontario's code). Both values of the pair must be seen.
+_WEAK_BOOLEANS = {"y", "n", "t", "f", "on", "off"}
 # "created", "modified", "*_at" (Rails' and Django's created_at, paid_at): the record's time, the
 # name API and database exports give their epoch columns. Ending the name: "created_by_id" and
 # "modified_by" hold user ids, which would read as Excel serial days.
@@ -36,6 +42,12 @@ _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 _STAMP_DIGITS = re.compile(r"^(?:\d{12}|\d{14})$")  # %Y%m%d%H%M, %Y%m%d%H%M%S
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
 _LEADING_ZERO_JOINED = re.compile(rf"{SEP}[+-]?0\d")  # at the start of a NUL-joined cell
+# Phone numbers in E.164 ("+14155552671": Twilio, CRMs, SMS gateways): a plus sign before 8 to 15
+# digits. Read as integers they lose the plus; a signed quantity that large is rare, and half the
+# column must be written so.
+_E164 = re.compile(r"^\+\d{8,15}$")
+# A column of version numbers ("1.10", "2.0"): read as floats, 1.10 would be 1.1.
+_VERSION_NAME = re.compile(r"(?:^|[^a-z])ver(?:sion)?(?:$|[^a-z])", re.I)
 # The format of a text column of integers written with leading zeros (codes); its `alt` is the
 # integer reading, for a column that maps to a number (canonical.py).
 LEADING_ZEROS = "leading_zeros"
@@ -67,6 +79,11 @@ def date_named(name: str | None) -> bool:
     """The header names a date or time column."""
     name = name or ""
     return bool(_DATE_NAME.search(name)) or (bool(_DATE_WORD.search(name)) and not _PRICE_WORD.search(name))
+
+
+@lru_cache(maxsize=4096)  # as date_named: every float column is asked
+def _version_named(name: str | None) -> bool:
+    return bool(_VERSION_NAME.search(name or ""))
 
 
 @dataclass
@@ -145,12 +162,20 @@ def _integers(values: list[str], integer_rx: re.Pattern, int_frac: float) -> lis
     return list(filter(integer_rx.match, values))
 
 
-def _leading_zeros(ints: list[str]) -> bool:
-    """Whether an integer is written with a leading zero (_LEADING_ZERO), in one scan of them all."""
-    text = joined(ints)
+def _leading_zeros(ints: list[str], text: str | None) -> bool:
+    """Whether an integer is written with a leading zero (_LEADING_ZERO), in one scan of them all
+    (`text`: joined(ints))."""
     if text is None:
         return any(map(_LEADING_ZERO.match, ints))
     return _LEADING_ZERO_JOINED.search(text) is not None
+
+
+def _phone_numbers(ints: list[str], text: str | None) -> bool:
+    """Half the integers or more are E.164 phone numbers (_E164); `text` (joined(ints)) holds no
+    plus in most columns."""
+    if text is not None and "+" not in text:
+        return False
+    return 2 * sum(1 for v in ints if _E164.match(v)) >= len(ints)
 
 
 _INT64_MAX = 2**63 - 1
@@ -181,6 +206,16 @@ def _flagged_number(value: str, float_rx: re.Pattern) -> bool:
     return v in NULL_SPELLINGS or bool(float_rx.match(v))
 
 
+# SAP's lists and other ERP exports write the minus after the number ("1.234,56-", "12-").
+TRAILING_MINUS = "trailing_minus"
+MINUS_AFTER = re.compile(r"-(?<=\d-)$")  # the literal first: a search jumps between minus signs
+
+
+def _minus_after(value: str, float_rx: re.Pattern) -> bool:
+    """A number, its minus written after it or not."""
+    return bool(float_rx.match(value[:-1] if value.endswith("-") else value))
+
+
 def _unmarked(mark: re.Pattern) -> Callable[[str, re.Pattern], bool]:
     def number(value: str, float_rx: re.Pattern) -> bool:
         return bool(float_rx.match(mark.sub("", value)))
@@ -195,6 +230,7 @@ MARKED_NUMBERS: dict[str, tuple[str, re.Pattern, Callable[[str, re.Pattern], boo
     "percent": ("%", PERCENT_MARK, _unmarked(PERCENT_MARK)),
     ACCOUNTING: ("(", PARENTHESISED, _accounting_number),
     FLAGGED: (" ", FLAG_MARK, _flagged_number),
+    TRAILING_MINUS: ("-", MINUS_AFTER, _minus_after),
 }
 
 
@@ -354,14 +390,13 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     system = _SYSTEM_1904 if dates_from_1904 else _SYSTEM_1900
 
     # The first value rules most columns out of booleans before every value is lower-cased.
-    lowered = {v.lower() for v in values} if values[0].lower() in _BOOLEAN_WORDS else None
-    if lowered is not None and lowered <= _BOOLEAN_WORDS:
-        # Single letters alone are weaker evidence: "Y"/"N" flags yes, but "T" alone could be a code.
-        words = lowered - {"y", "n", "t", "f"}
+    lowered = {v.lower() for v in values} if values[0].lower() in BOOLEAN_WORDS else None
+    if lowered is not None and lowered <= BOOLEAN_WORDS:
+        words = lowered - _WEAK_BOOLEANS
         if words or len(lowered) == 2:
             trues = sorted(lowered & _TRUE, key=len, reverse=True)
             falses = sorted(lowered & _FALSE, key=len, reverse=True)
-            fmt = f"{trues[0] if trues else 'true'}/{falses[0] if falses else 'false'}"
+            fmt = f"{trues[0] if trues else _OTHER[falses[0]]}/{falses[0] if falses else _OTHER[trues[0]]}"
             return ColumnType("boolean", fmt, round((1.0 if words else 0.7) * small, 3))
 
     integer_rx, float_rx = number_patterns(decimal, thousands)
@@ -388,10 +423,15 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             # ICCIDs, 20-digit references, NUMERIC(38) values: no 64-bit integer holds them, and a
             # float keeps 15-17 digits. Text keeps every digit.
             return ColumnType("string", None, integer.confidence, integer)
-        if _leading_zeros(ints):
+        text = joined(ints)
+        if _leading_zeros(ints, text):
             # Codes ("01", "030151360": ZIP, FIPS, account numbers) read as integers would lose their
             # zeros: text, with the integer reading kept for a column mapped to a price field.
             return ColumnType("string", LEADING_ZEROS, integer.confidence, integer)
+        if _phone_numbers(ints, text) or (thousands == "." and all(map(IPV4.match, ints))):
+            # "+14155552671" loses its plus as an integer, "192.168.100.107" its dots (a file
+            # that groups thousands by dots).
+            return ColumnType("string", None, integer.confidence, integer)
         return integer
 
     guess = infer_date_format(values, file_date=file_date)
@@ -405,7 +445,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * float_frac * small, 3))
         named = _named_serial(values, name, decimal, thousands, min_share=2 / 3, system=system)
-        return named or ColumnType("float", None, round(float_frac * small, 3))
+        number = ColumnType("float", None, round(float_frac * small, 3))
+        if named is None and _version_named(name):
+            return ColumnType("string", None, number.confidence, number)
+        return named or number
 
     probe = "".join(values[:30])
     volume = " " in probe and _VOLUME_NAME.search(name or "") is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import repeat
@@ -49,6 +49,12 @@ _SHAPES = (
     # or a space apart: "20210301 153000" (HistData's FX files).
     ("stamp", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])"
                          r"(?P<tsep> ?)(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?P<S>[0-5]\d)?$")),
+    # Months of a monthly series, read as their first day: "2024-01", "01/2024", "Jan-2024", "März
+    # 2021", Excel's mmm-yy "Jan-24". Not with a dot: "1.2019" is a number (an exchange rate), and
+    # not "Mar 12" with a blank, a day in some exports.
+    ("ym", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<s>[-/])(?P<b>0[1-9]|1[0-2])$")),
+    ("my", re.compile(r"^(?P<b>0?[1-9]|1[0-2])(?P<s>/)(?P<c>(?:1[89]|2[01])\d{2})$")),
+    ("month", re.compile(r"^(?P<mon>[^\W\d_]{3,10})(?P<dot>\.?)(?P<s>[-/ ])(?P<c>\d{4}|(?<=-)\d{2})$")),
 )
 
 
@@ -59,7 +65,9 @@ _SHAPES = (
 # backtracking through every shorter run (some 2-3x the cost of the test).
 _MAYBE_DATE = re.compile(
     r"(?:[^\W\d_]{2,9}+\.?,? )?(?:\d{1,2}+(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}+\.?(?:[/-]| +)\d)"
-    r"|(?:[^\W\d_]{1,10}+\.?,? )?\d{1,4}+[-/.]\d{1,2}[-/.]|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]"
+    # "2021-03", "03/2021": a month, the cell ending after it.
+    rf"|(?:[^\W\d_]{{1,10}}+\.?,? )?\d{{1,4}}+(?:[-/.]\d{{1,2}}[-/.]|[-/]\d{{2,4}}+(?![^{SEP}]))"
+    r"|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]"
 )
 
 _MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell
@@ -92,6 +100,8 @@ def _seps(name: str, g: dict) -> tuple[str, str | None] | None:
     if name == "mdy":
         s2 = (", " if s2.startswith(", ") else ",") if s2.startswith(",") else s2[0]
         return s[0], s2
+    if name == "month":
+        return s, None
     if name == "dmy":
         if s[-1] == " ":
             return (". " if s[0] == "." else " ", " ") if s2[0] == " " else None
@@ -114,10 +124,17 @@ def _weekday_key(g: dict) -> tuple | None | bool:
 
 
 def _time_key(g: dict) -> tuple | None:
+    # Without the fraction of seconds: an export may write one only when it is not zero (Python's
+    # isoformat: "10:00:00+02:00" beside "10:13:00.417+02:00"), and one format reads both
+    # (_fraction_mark, strptime_year; normalisation drops fractions).
     if not g.get("H"):
         return None
-    return (g["tsep"], bool(g["S"]), (g["frac"] or " ")[0] if g["frac"] else None, g["ampm"] and g["ampm"][0] == " ",
-            bool(g["ampm"]), _tz_key(g["tz"]))
+    return (g["tsep"], bool(g["S"]), g["ampm"] and g["ampm"][0] == " ", bool(g["ampm"]), _tz_key(g["tz"]))
+
+
+def _fraction_mark(groups: Iterable[dict]) -> str | None:
+    """The mark before the fractions of seconds of a column's values ("." or ","), None without any."""
+    return next((g["frac"][0] for g in groups if g.get("frac")), None)
 
 
 def _tz_key(tz: str | None) -> str | None:
@@ -127,10 +144,10 @@ def _tz_key(tz: str | None) -> str | None:
     return sp + ("%Z" if tz.strip() in ("UTC", "GMT") else "%z")
 
 
-def _time_format(key: tuple | None) -> str:
+def _time_format(key: tuple | None, frac: str | None = None) -> str:
     if key is None:
         return ""
-    tsep, has_s, frac, ampm_space, ampm, tz = key
+    tsep, has_s, ampm_space, ampm, tz = key
     fmt = tsep + ("%I" if ampm else "%H") + ":%M"
     if has_s:
         fmt += ":%S"
@@ -172,6 +189,8 @@ def shape(value: str) -> tuple[tuple, dict] | None:
             key = ("cjk", g["s"], g["s2"], g["s3"], _time_key(g))
         elif name == "stamp":
             key = ("stamp", bool(g["S"]), g["tsep"])
+        elif name in ("ym", "my"):
+            key = (name, g["s"])
         else:
             style = _month_style(g["mon"])
             seps = _seps(name, g)
@@ -328,7 +347,18 @@ def _january_trading(days: list[int], years: list[int]) -> bool:
         abs(b - a) <= 31 and _weekdays_between(a, b) <= 1 for a, b in zip(run, run[1:]))
 
 
-def _name_format(key: tuple, language: str | None = None) -> str:
+def months_only(fmt: str | None) -> bool:
+    """A format of months without their day ("%Y-%m", "%b %Y"): a monthly series, no trade dates."""
+    return fmt is not None and "%d" not in fmt and any(m in fmt for m in ("%m", "%b", "%B"))
+
+
+def _seasons(groups: list[dict]) -> bool:
+    """Values of "year-month" shape that are seasons or fiscal years ("2008-09", "2011/12"): the
+    second part is always the year after the first."""
+    return all(int(g["b"]) == (int(g["c"]) + 1) % 100 for g in groups)
+
+
+def _name_format(key: tuple, language: str | None = None, frac: str | None = None) -> str:
     """The format of named dates of shape `key`; with `language`, tagged (month_names.py): its
     `%b` then stands for any of the language's names, a dot after it or not."""
     name, sep, sep2, style, dot, ylen, wdk, tkey = key
@@ -339,9 +369,11 @@ def _name_format(key: tuple, language: str | None = None) -> str:
         body = f"%d{sep}{mon}{sep2}{year}"
     elif name == "mdy":
         body = f"{mon}{sep}%d{sep2}{year}"
+    elif name == "month":
+        body = f"{mon}{sep}{year}"
     else:
         body = f"%Y{sep}{mon}{sep}%d"
-    return prefix + body + _time_format(tkey) + (TAG + language if language else "")
+    return prefix + body + _time_format(tkey, frac) + (TAG + language if language else "")
 
 
 def _foreign_language(shapes: list[tuple[tuple, dict]], key: tuple) -> str | None:
@@ -364,7 +396,16 @@ def strptime_year(value: str, fmt: str) -> int | None:
     try:
         return datetime.strptime(*for_strptime(value, fmt)).year
     except ValueError:
+        pass
+    if "%f" not in fmt:
         return None
+    try:  # a format with fractions of seconds reads a value without one (_time_key)
+        return datetime.strptime(*for_strptime(value, _NO_FRACTION.sub("", fmt))).year
+    except ValueError:
+        return None
+
+
+_NO_FRACTION = re.compile(r"[.,]%f")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -398,8 +439,9 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     group_of = {v: g for v, (k, g) in shaped.items() if k == key}
     groups = list(filter(None, map(group_of.get, values)))  # in row order (a regex's groups: never empty)
     shapes = list(shaped.values())  # distinct ones: _foreign_language looks at sets of them
+    frac = _fraction_mark(group_of.values())
     if key[0] == "num" and key[2] == ROC:
-        fmt, certainty = f"%Y{key[1]}%m{key[1]}%d" + _time_format(key[3]) + TAG + ROC, 1.0
+        fmt, certainty = f"%Y{key[1]}%m{key[1]}%d" + _time_format(key[3], frac) + TAG + ROC, 1.0
     elif key[0] == "num":
         _, sep, order, tkey, weekday = key
         day, certainty = _num_order(groups, sep, order, file_date)
@@ -408,17 +450,21 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
             where, around, language = weekday
             day = f"%a{around}{day}" if where == "before" else f"{day}{around[0]}%a{around[1]}"
             tag = TAG + language
-        fmt = day + _time_format(tkey) + tag
+        fmt = day + _time_format(tkey, frac) + tag
     elif key[0] == "compact":
-        fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None), 1.0
+        fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None, frac), 1.0
     elif key[0] == "cjk":
-        fmt, certainty = "%Y" + key[1] + "%m" + key[2] + "%d" + key[3] + _time_format(key[4]), 1.0
+        fmt, certainty = "%Y" + key[1] + "%m" + key[2] + "%d" + key[3] + _time_format(key[4], frac), 1.0
+    elif key[0] in ("ym", "my"):
+        if key[0] == "ym" and _seasons(groups):
+            return None
+        fmt, certainty = ("%Y{}%m" if key[0] == "ym" else "%m{}%Y").format(key[1]), 1.0
     elif key[0] == "stamp":
         fmt, certainty = "%Y%m%d" + key[2] + "%H%M" + ("%S" if key[1] else ""), 1.0
     elif (language := _foreign_language(shapes, key)) is not None:
-        fmt, certainty = _name_format(key, language), 1.0
+        fmt, certainty = _name_format(key, language, frac), 1.0
     else:
-        fmt, certainty = _name_format(key), 1.0
+        fmt, certainty = _name_format(key, frac=frac), 1.0
     step = max(1, len(values) // max_check)
     checked = values[::step][:max_check]
     if 4 * len(occurrences) <= len(checked):  # few distinct values: each parsed (or looked up) once

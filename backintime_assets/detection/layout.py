@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
-from .columns import MARKED_NUMBERS, ColumnType, infer_column_type
+from .columns import BOOLEAN_WORDS, MARKED_NUMBERS, ColumnType, infer_column_type
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
@@ -81,8 +81,7 @@ def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[st
 
         return is_date
     if t.type == "boolean":
-        tokens = {"true", "false", "yes", "no", "y", "n", "t", "f"}
-        return lambda v: v.lower() in tokens
+        return lambda v: v.lower() in BOOLEAN_WORDS
     return None
 
 

@@ -33,6 +33,10 @@ _CANDIDATE_CELLS = joined_regex(  # _CANDIDATE over NUL-joined cells (joined.py)
 _UNGROUPED = re.compile(r"^[+-]?\d{5,}$")  # among candidates: what lstrip("+-").isdigit() with 5+ chars is
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?P<t>[,. \u00a0\u202f'\u2019])\d{3}(?:(?P=t)\d{3})*(?P<rest>[.,]\d+)?$")
 _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
+# IPv4 addresses whose last three octets have three digits ("192.168.100.107") have the shape of an
+# integer grouped by dots: they must not vote for "." grouping (and "," as decimal mark).
+_DOTTED_QUAD = re.compile(r"^0{1,3}\.000\.000\.000$")
+IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$")
 _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
 
 
@@ -96,8 +100,13 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     group_votes: Counter[str] = Counter()
     ambiguous: Counter[str] = Counter()
     ungrouped = 0
+    addresses = None
     for shape, n in Counter(shapes).items():  # a Counter keeps the order of first occurrence
         m = _GROUPED.match(shape)
+        if m is not None and _DOTTED_QUAD.match(shape):
+            addresses = _addresses(cells) if addresses is None else addresses
+            if addresses:
+                continue
         if m is not None:
             t, rest = m.group("t"), m.group("rest")
             if rest:
@@ -141,6 +150,13 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     group_votes.pop(decimal, None)
     thousands = group_votes.most_common(1)[0][0] if group_votes else None
     return decimal, thousands
+
+
+def _addresses(cells: list[str]) -> bool:
+    """Most cells shaped as a number in four groups by dots ("192.168.100.107") are IPv4 addresses:
+    a number so grouped has its last three groups below 256 once in 60 values."""
+    quads = [c for c in map(str.strip, cells) if _DOTTED_QUAD.match(shape_of(c))]
+    return 2 * sum(1 for c in quads if IPV4.match(c)) > len(quads)
 
 
 def _ambiguous_reading(mark: str, delimiter: str | None, ungrouped: bool) -> tuple[str, bool]:

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_time_of_day
+from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
@@ -139,9 +140,12 @@ def _region(schema: FileSchema, total: int) -> tuple[int, int]:
 
 def _why_unmapped(schema: FileSchema, missing: list[str]) -> str:
     """What to look at when a column named for a missing one was not read as it: its values did not
-    fit the type ("4,537" in a file whose decimal mark is in doubt, a date in an unknown format)."""
+    fit the type ("4,537" in a file whose decimal mark is in doubt, a date in an unknown format), or
+    its dates are months."""
     for wanted in missing:
         for column in schema.columns:
+            if wanted == "date" and months_only(column.format):
+                return f" ({column.name!r} holds months ({column.format}), not trade dates: a monthly series)"
             if column.canonical is None and named_as(wanted, column.name):
                 marks = f"decimal mark {schema.decimal!r}, " + (
                     f"thousands mark {schema.thousands!r}" if schema.thousands else "no thousands mark")

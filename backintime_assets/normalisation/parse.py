@@ -20,6 +20,7 @@ _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _CURRENCY_BEFORE = r"^([+-]?)\s?(?:[$€£¥]|USD|EUR|GBP)\s?"  # "$12", "-$12", "USD 12"
 _CURRENCY_AFTER = r"\s?(?:[$€£¥]|USD|EUR|GBP)$"  # "12 €"
+_MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 _SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
@@ -81,6 +82,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     if decimal != ".":
         text = pc.replace_substring(text, decimal, ".")
     text = pc.replace_substring_regex(text, PARENTHESISED.pattern, r"-\1")  # accounting negatives: "(1234.5)"
+    text = pc.replace_substring_regex(text, _MINUS_AFTER, r"-\1")  # SAP's negatives: "1234.5-"
     text = pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1")
     text = pc.replace_substring_regex(text, _CURRENCY_AFTER, "")
     shaped = _mask(pc.match_substring_regex(text, _NUMBER))

@@ -270,14 +270,15 @@ def test_integers_and_leading_zeros_as_a_regex_call_for_each_value(values):
         _regex_count,
         _share,
     )
+    from backintime_assets.detection.joined import joined
     from backintime_assets.detection.numbers import joined_number_patterns, number_patterns
 
     integer_rx = number_patterns(".", ",")[0]
     int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_number_patterns(".", ",")[0]))
     assert _integers(values, integer_rx, int_frac) == list(filter(integer_rx.match, values))
     ints = list(filter(integer_rx.match, values))
-    assert _leading_zeros(ints) == any(map(_LEADING_ZERO.match, ints))
-    assert _leading_zeros(values) == any(map(_LEADING_ZERO.match, values))
+    assert _leading_zeros(ints, joined(ints)) == any(map(_LEADING_ZERO.match, ints))
+    assert _leading_zeros(values, joined(values)) == any(map(_LEADING_ZERO.match, values))
 
 
 @pytest.mark.parametrize(("name", "digits", "fmt"), [("t", "000", "epoch_ms"), ("Open time", "000", "epoch_ms"),
@@ -350,3 +351,40 @@ def test_accounting_negatives_in_parentheses_are_numbers():
     t = infer_column_type(["(1,234.56)", "2,000.00", "(3.50)", "4.00", "$5.00", "($6.25)"], "Amount", ".", ",")
     assert (t.type, t.format) == ("float", "accounting")
     assert col(["(AAPL)", "(MSFT)", "x"], name="n").type == "string"
+
+
+def test_e164_phone_numbers_are_text():
+    # Twilio's and CRMs' "+14155552671" read as integers lose the plus: text, the integer reading kept.
+    t = col(["+14155552671", "+12125550100", "+447700900123", "+4930123456"], name="To")
+    assert t.type == "string" and t.alt.type == "integer"
+    assert col(["+12", "-3", "+1500", "7"], name="Change").type == "integer"  # signed quantities stay numbers
+
+
+def test_ip_addresses_in_a_file_grouping_thousands_by_dots_are_text():
+    assert col(["192.168.100.107", "192.168.100.114", "10.200.100.121"], thousands=".").type == "string"
+    assert col(["1.234.567", "192.168.100.107"], thousands=".").type == "integer"
+
+
+@pytest.mark.parametrize(("values", "fmt"), [(["on", "off", "ON"], "on/off"), (["yes", "", "yes"], "yes/no"),
+                                             (["N", "N"], None), (["no", "no"], "yes/no")])
+def test_boolean_spellings(values, fmt):
+    # "on"/"off" flags are booleans; a column holding one spelling of a pair names the other.
+    t = col(values)
+    assert (t.type, t.format) == (("boolean", fmt) if fmt else ("string", None))
+
+
+def test_a_column_of_on_alone_is_no_boolean():
+    assert col(["ON", "ON", "ON"], name="Province").type == "string"  # Ontario
+
+
+def test_version_numbers_are_text():
+    # As floats "1.10" would read 1.1, the same as "1.1".
+    t = col(["1.10", "1.2", "2.0", "1.1"], name="Version")
+    assert t.type == "string" and t.alt.type == "float"
+    assert col(["1.10", "1.2", "2.0", "1.1"], name="Vol. Ratio").type == "float"
+
+
+def test_sap_negatives_with_the_minus_after_the_number_are_numbers():
+    t = col(["1.234,56-", "12,00", "5-", "7,25"], name="Betrag in HW", decimal=",", thousands=".")
+    assert (t.type, t.format) == ("float", "trailing_minus")
+    assert col(["10-20", "20-30", "5-"], name="Band").type == "string"

@@ -33,6 +33,13 @@ from backintime_assets.detection.dates import infer_date_format, shape
         (["2020-01-02T09:30:00Z", "2020-01-02T09:30:00+01:00"], "timestamp", "%Y-%m-%dT%H:%M:%S%z"),
         (["2020-01-02 09:30:00.250"], "timestamp", "%Y-%m-%d %H:%M:%S.%f"),
         (["1/2/2020 1:30 PM", "1/13/2020 10:00 AM"], "timestamp", "%m/%d/%Y %I:%M %p"),
+        # Months of a monthly series.
+        (["2021-03", "2021-04", "2021-05"], "date", "%Y-%m"),
+        (["03/2021", "04/2021", "5/2021"], "date", "%m/%Y"),
+        (["Mar-2021", "Apr-2021"], "date", "%b-%Y"),
+        (["Mar-21", "Apr-21"], "date", "%b-%y"),  # Excel's mmm-yy
+        (["March 2021", "April 2021"], "date", "%B %Y"),
+        (["März 2021", "Okt 2021"], "date", "%b %Y|de"),
     ],
 )
 def test_formats(values, kind, fmt):
@@ -176,7 +183,8 @@ def test_the_quick_date_test_lets_every_shape_through():
     formats = ["%Y-%m-%d", "%d/%m/%Y", "%m.%d.%y", "%d-%b-%Y", "%d %B %Y", "%b %d, %Y", "%B %d %Y",
                "%Y %b %d", "%Y%m%d", "%a, %d %b %Y", "%A %B %d, %Y", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M",
                "%b. %d, %Y", "%Y/%m/%d %I:%M %p", "%Y%m%d %H:%M", "%d. %B %Y", "%d %b  %Y", "%Y年%m月%d日",
-               "%Y년 %m월 %d일", "%Y年%m月%d日 %H:%M", "%Y%m%d %H%M%S", "%Y%m%d  %H:%M:%S"]
+               "%Y년 %m월 %d일", "%Y年%m月%d日 %H:%M", "%Y%m%d %H%M%S", "%Y%m%d  %H:%M:%S", "%Y-%m", "%m/%Y",
+               "%b-%Y", "%b-%y", "%B %Y", "%Y/%m"]
     rng = random.Random(0)
     for _ in range(3000):
         value = datetime(rng.randint(1800, 2199), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
@@ -264,3 +272,19 @@ def test_minguo_years_of_taiwan_read_as_the_common_eras(values, fmt, first):
     assert guess is not None and guess.format == fmt and guess.fraction == 1.0
     assert strptime_year(values[0], fmt) == first.year
     assert infer_date_format(["192.168.1", "172.16.0"]) is None  # no Minguo date: month 168, 16
+
+
+def test_fractions_of_seconds_written_only_when_not_zero():
+    # Python's isoformat and many APIs: "10:00:00+02:00" beside "10:13:00.417000+02:00". The
+    # column was text: neither format read more than 90% of it.
+    values = ["2024-01-02T10:00:00+02:00", "2024-01-02T10:13:00.417000+02:00",
+              "2024-01-02T10:26:00.000512+02:00"] * 3
+    guess = infer_date_format(values)
+    assert (guess.type, guess.format, guess.fraction) == ("timestamp", "%Y-%m-%dT%H:%M:%S.%f%z", 1.0)
+
+
+@pytest.mark.parametrize("values", [["1.2019", "1.2021", "1.1999"], ["Mar 12", "Mar 13", "Mar 16"],
+                                    ["2008-09", "2009-10", "2010-11", "2011-12"], ["2010/11", "2011/12"]])
+def test_numbers_days_and_seasons_are_no_months(values):
+    # An exchange rate, a day without its year (some exports), football seasons and fiscal years.
+    assert infer_date_format(values) is None

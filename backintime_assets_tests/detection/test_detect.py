@@ -516,3 +516,10 @@ def test_a_headerless_sensor_log_of_space_separated_numbers_gets_its_columns():
     s = detect_bytes(text.encode(), "sensor.txt")
     assert (s.delimiter, s.header_row, s.data_start_line, len(s.columns)) == (" ", -1, 0, 4)
     assert [c.type for c in s.columns] == ["timestamp", "float", "float", "float"]
+
+
+def test_a_log_of_ip_addresses_keeps_its_decimal_mark_and_its_addresses_text():
+    rows = "".join(f"192.168.100.{100 + i},{200 + i},{1000 + 37 * i}\n" for i in range(12))
+    s = detect_bytes(("ip,status,bytes\n" + rows).encode(), "access.csv")
+    assert (s.decimal, s.thousands) == (".", None)
+    assert [c.type for c in s.columns] == ["string", "integer", "integer"]

@@ -250,3 +250,11 @@ def test_indian_grouping_by_lakhs_and_crores():
     assert not any(flt.match(v) for v in ["1,2,345", "55,0,326", "12,34,56", "1,23,4567"])
     assert number_patterns(",", ".")[0].match("55,09,326") is None  # only where the comma groups
     assert detect_number_format(["55,09,326", "1,53,237", "14,38,52,14,571.35"]) == (".", ",")
+
+
+def test_ip_addresses_cast_no_vote_for_grouping_by_dots():
+    # "192.168.100.107" has the shape of a number grouped by dots: a web log of them had its
+    # decimal mark taken for ",", so a "1,234" elsewhere read 1.234.
+    cells = ["192.168.100.107", "200", "1,234", "192.168.100.114", "404", "10,245"]
+    assert detect_number_format(cells, ",") == (".", ",")
+    assert detect_number_format(["123.456.789.012", "12"]) == (",", ".")  # numbers so grouped still vote

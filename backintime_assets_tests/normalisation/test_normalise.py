@@ -132,6 +132,26 @@ def test_a_missing_column_names_the_column_that_was_named_for_it_and_what_to_che
                               " date format, or override the column's type)")
 
 
+def test_a_monthly_series_is_refused_with_its_months_named():
+    # "2021-03" is read as a date now (detection/dates.py): its bars are no daily prices, and read
+    # as the 1st of each month a third of them were rejected as weekend dates, the rest loaded.
+    lines = ["Month,Open,High,Low,Close,Volume"] + [f"2021-{m:02d},{100 + m},{110 + m},{90 + m},{105 + m},{1000 * m}"
+                                                    for m in range(1, 13)]
+    r = run(("\n".join(lines) + "\n").encode())
+    assert r.file_problem == "no date column ('Month' holds months (%Y-%m), not trade dates: a monthly series)"
+    assert r.rows_read == 12 and len(r.rejected) == 12
+
+
+def test_sap_negatives_with_the_minus_after_are_read_and_rejected_as_negative():
+    # SAP's "3000-": the volume column was text, left unmapped, and every row loaded with volume 0.
+    lines = ["Datum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen"] + [
+        f"{d:02d}.03.2021;ABC;{100 + d},50;{101 + d},00;{99 + d},25;{100 + d},75;{1000 * d}{'-' if d == 3 else ''}"
+        for d in range(1, 6)]
+    r = run(("\n".join(lines) + "\n").encode())
+    assert r.prices.volume.tolist() == [1000, 2000, 4000, 5000]
+    assert r.rejected.reason.tolist() == ["negative volume"]
+
+
 def test_truncated_last_line_is_rejected_not_lost():
     data = render_table(PRICE_HEADER, sample_prices(5), Style())[:-25]
     r = run(data)

@@ -183,6 +183,11 @@ def test_typed_numbers_without_nulls_are_neither_missing_nor_bad():
     assert p.missing.tolist() == [False, True, False] and p.bad.tolist() == [False, False, True]
 
 
+def test_sap_negatives_with_the_minus_after_read_as_negative_numbers():
+    assert nums(["1.234,56-", "12,00", "5-", "-", "1-2"], decimal=",", thousands=".") == \
+        [-1234.56, 12.0, -5.0, None, "bad"]
+
+
 def test_accounting_negatives_read_as_negative_numbers():
     assert nums(["(1,234.56)", "2,000.00", "($6.25)", "( 7 )", "(x)"], decimal=".", thousands=",") == \
         [-1234.56, 2000.0, -6.25, -7.0, "bad"]
