@@ -44,7 +44,7 @@ def _latin(normed: str) -> str:
     return normed if normed.isascii() else "".join(c for c in normed if c.isascii())
 
 
-_add("date", 1.0, "date", "trade date", "trading date", "tradedate", "dt", "day", "datetime", "timestamp",
+_add("date", 1.0, "date", "dates", "trade date", "trading date", "tradedate", "dt", "day", "datetime", "timestamp",
      "time", "as of date", "asof", "as of", "pricing date", "price date", "session", "period", "datum", "fecha",
      "data", "jour", "handelstag", "date time", "business date", "cob date", "value date", "trading day",
      "handelsdatum", "kursdatum", "borsentag", "date de cotation", "seance", "fecha de cotizacion",

@@ -233,6 +233,21 @@ def _names_alike(block: list[Row]) -> bool:
     return len(set(filled)) < len(filled)
 
 
+def _labels_over(fields: list[str], block: list[Row], width: int) -> bool:
+    """Whether a row labels the columns the header block below names alike, though sparse or short
+    by its trailing empty cells (a Bloomberg sheet's securities, each written once over the first
+    of its fields, ",AAPL US Equity,,MSFT US Equity" over "Dates,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME";
+    Excel leaves a row's trailing empty cells out): two labels or more, each over a column named
+    alike to another or named by nothing below. Taken for preamble, one security's prices loaded
+    under the file's name and the others' were dropped without a word."""
+    if (len(fields) > width and not _fits(fields, width)) or not _names_alike(block):
+        return False
+    names = [tuple(f[j].strip() if j < len(f) else "" for _, f in block) for j in range(width)]
+    repeated = {n for n, count in Counter(names).items() if count > 1 and any(n)}
+    filled = [j for j, c in enumerate(fields[:width]) if c.strip()]
+    return len(filled) >= 2 and all(names[j] in repeated or not any(names[j]) for j in filled)
+
+
 def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
     """As wide as the table, mostly filled, mostly words, and no data row."""
     if not (width - 1 <= len(fields) <= width + 1) or _filled(fields) < 0.5:
@@ -504,11 +519,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # unless the rows below name columns alike: then the row above labels them (a Bloomberg sheet's
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
         if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)
-                      or (_blank_between(head, line, block[0][0]) and not _names_alike(block))):
+                      or (_blank_between(head, line, block[0][0]) and not _names_alike(block))
+                      ) and not _labels_over(fields, block, width):
             break
         block.insert(0, rows[k])
         k -= 1
-    while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width):
+    while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width) and not (
+            len(block) > 1 and _labels_over(block[0][1], block[1:], width)):
         block.pop(0)
     # Only a lone header may be a field short or long: under a full-width header row, such a row is
     # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from .canonical import label_cells_over_date, labels_over_fields, map_canonical, series_with_their_dates, unnamed_series
 from .columns import ColumnType
+from .currencies import CURRENCY_CODES
 
 # A label that names a ticker: a few words ("AAPL", "AAPL US Equity", "BRK/B US Equity"), with a
 # letter or digit; a longer text is a title or a note, and its columns are not read as one ticker's.
@@ -41,6 +42,8 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(s for s in series if s is not None))
     if len(labels) < 2 or not all(map(_ticker_like, labels)):
         return None
+    if all(label.strip().upper() in CURRENCY_CODES for label in labels):
+        return None  # "USD" and "EUR" over two closes: one instrument priced in two currencies
     if len({" ".join(label.split()).upper() for label in labels}) < len(labels):
         return None  # "aapl" and "AAPL": one ticker's rows twice, loaded as one
     shared = [j for j in range(width) if series[j] is None]

@@ -74,13 +74,31 @@ def _key(row: list[str]) -> tuple[str, ...]:
     return tuple(" ".join(c.split()).casefold() for c in row)
 
 
-def _as_header(sheet: Sheet, schema: FileSchema, header: tuple[str, ...]) -> FileSchema | None:
-    rows = sheet.rows
-    if schema.header_row < len(rows) and _key(rows[schema.header_row]) == header:
+def _block_rows(schema: FileSchema) -> int:
+    """The rows from the schema's header row that another sheet must repeat to be read with it:
+    its header row; of several tickers side by side, the whole header block, whose labels name the
+    tickers (a sheet of GOOG and AMZN under the same fields, read with AAPL's and MSFT's labels,
+    loaded GOOG's prices as AAPL's)."""
+    if any(c.series is not None for c in schema.columns):
+        return max(schema.data_start_line - schema.header_row, 1)
+    return 1
+
+
+def _header_key(rows: list[list[str]], h: int, span: int) -> tuple:
+    if span == 1:
+        return _key(rows[h])
+    # a row's trailing empty cells left out: Excel writes a labels' row as far as its last label
+    return tuple(_key(row[:max((j + 1 for j, c in enumerate(row) if c.strip()), default=0)])
+                 for row in rows[h:h + span])
+
+
+def _as_header(sheet: Sheet, schema: FileSchema, header: tuple) -> FileSchema | None:
+    rows, span = sheet.rows, _block_rows(schema)
+    if schema.header_row < len(rows) and _header_key(rows, schema.header_row, span) == header:
         return replace(schema, sheet=sheet.name)
     gap = schema.data_start_line - schema.header_row
     for h in range(min(len(rows), schema.header_row + _HEADER_SEARCH_ROWS)):
-        if _key(rows[h]) == header:
+        if _header_key(rows, h, span) == header:
             return replace(schema, header_row=h, data_start_line=h + gap, sheet=sheet.name)
     return None
 
@@ -122,7 +140,8 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[Shee
         return []
     stride = sheet_lines(sheets)
     plans = [SheetPlan(main, main.index * stride, schema)]
-    header = _key(main.rows[schema.header_row]) if 0 <= schema.header_row < len(main.rows) else None
+    header = (_header_key(main.rows, schema.header_row, _block_rows(schema))
+              if 0 <= schema.header_row < len(main.rows) else None)
     for sheet in sorted(sheets, key=lambda s: not s.visible):  # stable: tab order within each
         if sheet is main or not any(sheet.rows):
             continue

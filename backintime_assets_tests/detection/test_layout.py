@@ -549,3 +549,25 @@ def test_a_blank_line_inside_a_header_block_that_names_columns_alike_keeps_the_r
     lay = layout(above + rows)
     assert (lay.header_row, lay.data_start_line) == (0, 3)
     assert lay.header_cells == cells
+
+
+@pytest.mark.parametrize("labels", [
+    ",AAPL US Equity,,MSFT US Equity,\n",  # two of five cells filled
+    ",AAPL US Equity,,MSFT US Equity\n",  # and its trailing empty cell left out (Excel does)
+    "\n,AAPL US Equity,,MSFT US Equity\n",  # a blank line between
+])
+def test_a_sparse_row_labelling_fields_named_alike_heads_the_table(labels):
+    # A Bloomberg sheet: each security written once, over the first of its fields. Taken for
+    # preamble, AAPL's prices loaded under the file's name and MSFT's were dropped without a word.
+    data = "2024-01-02,185.64,82488700,370.87,25258600\n2024-01-03,184.25,58414500,370.60,23083500\n"
+    lay = layout(labels + "Dates,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n" + data)
+    assert lay.header_row == labels.count("\n") - 1 and lay.data_start_line == labels.count("\n") + 1
+    assert lay.header_cells == [["Dates"], ["AAPL US Equity", "PX_LAST"], ["PX_VOLUME"],
+                                ["MSFT US Equity", "PX_LAST"], ["PX_VOLUME"]]
+
+
+def test_a_sparse_row_over_a_header_of_distinct_names_is_preamble():
+    # Nothing below is named alike: two words above the header are a note, not labels.
+    lay = layout("Source,Bloomberg\nDate,Ticker,Close,Volume\n" + DATA)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert lay.header_cells == [["Date"], ["Ticker"], ["Close"], ["Volume"]]

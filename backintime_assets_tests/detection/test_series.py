@@ -56,3 +56,18 @@ def test_a_wide_schema_keeps_each_columns_ticker_and_other_schemas_keep_their_js
         ("AAPL", {"date": 0, "close": 1}, ["close"]), ("MSFT", {"date": 0, "close": 2}, ["close"])]
     one = detect_bytes(b"Date,Close\n2024-01-02,1.5\n2024-01-03,1.6\n", "AAPL.csv")
     assert all("series" not in c for c in json.loads(one.to_json())["columns"]) and one.series_maps() == []
+
+
+def test_currencies_over_two_closes_are_no_tickers():
+    # One fund's close in dollars and in euros: loaded as two instruments named USD and EUR.
+    assert wide_columns([["Date"], ["Close", "USD"], ["Close", "EUR"]], [D, F, F], []) is None
+    assert wide_columns([["Date"], ["Close", "ALL"], ["Close", "MSFT"]], [D, F, F], []) == (
+        [None, "ALL", "MSFT"], ["date", "close", "close"])  # Allstate beside Microsoft: tickers
+
+
+def test_series_over_their_own_dates_named_dates_are_labelled():
+    # Bloomberg writes "Dates" over each security's dates: no series was found, AAPL's prices were
+    # loaded under the file's name and MSFT's dropped without a word.
+    labelled = [["AAPL US Equity", "Dates"], ["PX_LAST"], ["MSFT US Equity", "Dates"], ["PX_LAST"]]
+    assert wide_columns(labelled, [D, F, D, F], []) == (
+        ["AAPL US Equity"] * 2 + ["MSFT US Equity"] * 2, ["date", "close", "date", "close"])

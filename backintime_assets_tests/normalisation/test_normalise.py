@@ -500,6 +500,39 @@ def test_series_side_by_side_that_nothing_names_are_rejected_with_the_reason():
     assert set(r.rejected.reason) == {"file problem: " + r.file_problem}
 
 
+@pytest.mark.parametrize("head", [
+    b",AAPL US Equity,,MSFT US Equity,\nDates,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",  # labels a sparse row
+    b",AAPL US Equity,,MSFT US Equity\nDates,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",  # trailing empty left out
+    b"Dates,AAPL US Equity,,MSFT US Equity\n,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",
+], ids=["sparse", "short", "dates_over_labels"])
+def test_bloomberg_securities_labelled_once_each_load_whatever_the_cells_around_them(head):
+    # The labels' row was taken for preamble: AAPL's prices loaded under the file's name and
+    # MSFT's dropped without a word.
+    data = head + (b"2024-01-02,185.64,82488700,370.87,25258600\n"
+                   b"2024-01-03,184.25,58414500,370.60,23083500\n")
+    r = run(data, name="bbg.csv")
+    check_invariants(r)
+    accounted_side_by_side(r, 2)
+    assert r.file_problem is None and r.rejected.empty
+    assert by_ticker(r) == {
+        "AAPL US EQUITY": [("2024-01-02", 185.64, 185.64, 82488700), ("2024-01-03", 184.25, 184.25, 58414500)],
+        "MSFT US EQUITY": [("2024-01-02", 370.87, 370.87, 25258600), ("2024-01-03", 370.60, 370.60, 23083500)]}
+
+
+@pytest.mark.parametrize("title", [b"AAPL US Equity,,MSFT US Equity,\n", b"AAPL US Equity,,MSFT US Equity\n"])
+def test_securities_each_over_their_own_dates_named_dates_load_each(title):
+    # Bloomberg's "Dates" over each security's dates, the title row short by its trailing empty
+    # cell (as Excel writes it): AAPL loaded under the file's name, MSFT's prices dropped.
+    data = title + (b"Dates,PX_LAST,Dates,PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
+                    b"2024-01-03,184.25,2024-01-03,370.60\n")
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    accounted_side_by_side(r, 2)
+    assert r.file_problem is None and r.rejected.empty
+    assert {t: [c for _, _, c, _ in rows] for t, rows in by_ticker(r).items()} == {
+        "AAPL US EQUITY": [185.64, 184.25], "MSFT US EQUITY": [370.87, 370.60]}
+
+
 def test_a_workbook_of_tickers_side_by_side_loads_a_row_per_ticker():
     # A Bloomberg sheet: each security over its fields, MSFT listed a day later.
     data = workbook([

@@ -296,3 +296,27 @@ def test_a_weekly_priced_fund_on_its_own_sheet_is_not_another_frequency():
     r = run(book({"FUNDA": fund("FUNDA", 1, 5), "FUNDB": fund("FUNDB", 7, 20)}), "funds.xlsx")
     assert r.rejected.empty
     assert r.prices.groupby("ticker").size().to_dict() == {"FUNDA": 5, "FUNDB": 20}
+
+
+def _side_by_side(a: str, b: str, days) -> list[list]:
+    rows = [["Price", "Close", "Close"], ["Ticker", a, b]]
+    return rows + [[datetime(2024, 1, d), 100.5 + d, 200.5 + d] for d in days]
+
+
+def test_a_sheet_of_other_tickers_side_by_side_is_not_read_with_the_first_sheets_labels():
+    # Sheet "B" holds GOOG and AMZN under the same fields: read with sheet "A"'s labels, GOOG's
+    # prices loaded as AAPL's and AMZN's as MSFT's.
+    sheets = {"A": _side_by_side("AAPL", "MSFT", (2, 3)), "B": _side_by_side("GOOG", "AMZN", (4, 5))}
+    result = run(book(sheets), "prices.xlsx")
+    assert sorted(zip(result.prices.ticker, result.prices.close)) == [
+        ("AAPL", 102.5), ("AAPL", 103.5), ("MSFT", 202.5), ("MSFT", 203.5)]
+    assert len(result.rejected) == 4 and all("on sheet 'B', not read" in r for r in result.rejected.reason)
+
+
+def test_sheets_of_the_same_tickers_side_by_side_are_read_alike():
+    sheets = {"2023": _side_by_side("AAPL", "MSFT", (2, 3)), "2024": _side_by_side("AAPL", "MSFT", (4, 5))}
+    result = run(book(sheets), "prices.xlsx")
+    assert result.rejected.empty
+    assert sorted(zip(result.prices.ticker, result.prices.close)) == [
+        ("AAPL", 102.5), ("AAPL", 103.5), ("AAPL", 104.5), ("AAPL", 105.5),
+        ("MSFT", 202.5), ("MSFT", 203.5), ("MSFT", 204.5), ("MSFT", 205.5)]
