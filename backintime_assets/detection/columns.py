@@ -393,7 +393,9 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     lowered = {v.lower() for v in values} if values[0].lower() in BOOLEAN_WORDS else None
     if lowered is not None and lowered <= BOOLEAN_WORDS:
         words = lowered - _WEAK_BOOLEANS
-        if words or len(lowered) == 2:
+        # Weak spellings alone only as one pair: "ON" beside "T" or "Y" are tickers (ON Semiconductor,
+        # AT&T, Alleghany), not a flag.
+        if words or (len(lowered) == 2 and _OTHER[min(lowered)] == max(lowered)):
             trues = sorted(lowered & _TRUE, key=len, reverse=True)
             falses = sorted(lowered & _FALSE, key=len, reverse=True)
             fmt = f"{trues[0] if trues else _OTHER[falses[0]]}/{falses[0] if falses else _OTHER[trues[0]]}"

@@ -125,17 +125,22 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
 # A file's dates holding rows of different prices, at least this many and this share of its dates,
 # make it a table of several series without their names (a corrected row or two does not).
 UNNAMED_SERIES_MIN_DATES, UNNAMED_SERIES_SHARE = 3, 0.5
+_TRADED = ("open", "high", "low", "close")
 
 
 def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray]) -> None:
     """Among rows still accepted of files without a ticker column (`file_keys`: each row's file):
-    reject every row of a file whose dates mostly hold rows of different values. Before, the first
+    reject every row of a file whose dates mostly hold rows of different prices. Before, the first
     row of each date loaded, a different instrument's from one date to the next, under the file's name."""
     repeats = _accepted_repeats(r, file_keys, days, 2)
     if repeats is None:
         return
     rows, key = repeats
-    distinct = pd.DataFrame({"key": key, **{c: v[rows] for c, v in values.items()}}).drop_duplicates()
+    # The traded prices only: a download appended to an older one of the same series (a repeated
+    # header, ">>") restates every adjusted close after a dividend, two sources count its volume
+    # apart, and no two instruments or bars share their prices on most dates. Those settle as
+    # conflicting duplicates.
+    distinct = pd.DataFrame({"key": key, **{c: values[c][rows] for c in _TRADED if c in values}}).drop_duplicates()
     clashing = np.unique(distinct["key"].to_numpy()[distinct["key"].duplicated().to_numpy()])
     if clashing.size < UNNAMED_SERIES_MIN_DATES:
         return

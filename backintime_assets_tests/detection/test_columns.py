@@ -377,6 +377,13 @@ def test_a_column_of_on_alone_is_no_boolean():
     assert col(["ON", "ON", "ON"], name="Province").type == "string"  # Ontario
 
 
+@pytest.mark.parametrize("values", [["ON", "T", "ON", "T"], ["ON", "Y"], ["F", "ON"], ["T", "Y", "T"]])
+def test_weak_boolean_spellings_of_two_pairs_are_text(values):
+    # Tickers: ON Semiconductor beside AT&T, Alleghany or Ford; only "on" with "off" (or "t" with
+    # "f", "y" with "n") is a flag.
+    assert col(values, name="Ticker").type == "string"
+
+
 def test_version_numbers_are_text():
     # As floats "1.10" would read 1.1, the same as "1.1".
     t = col(["1.10", "1.2", "2.0", "1.1"], name="Version")

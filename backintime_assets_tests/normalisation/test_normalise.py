@@ -1036,6 +1036,31 @@ def test_several_series_without_a_ticker_column_are_rejected_not_loaded_as_one()
     assert len(run(text.encode()).prices) == 8
 
 
+def test_a_download_appended_to_an_older_one_with_restated_adjusted_closes_loads():
+    # ">>" of a later download after a dividend: the same closes, every adjusted close restated. It
+    # loaded the first download and the new dates; it was rejected whole as an unnamed series.
+    days = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
+    header = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+    old = "".join(f"{d},{100 + k},{101 + k},{99 + k},{100 + k}.5,{98 + k}.5,1000\n" for k, d in enumerate(days[:3]))
+    new = "".join(f"{d},{100 + k},{101 + k},{99 + k},{100 + k}.5,{97 + k}.75,1000\n" for k, d in enumerate(days))
+    r = run((header + old + header + new).encode())
+    check_invariants(r)
+    assert r.prices.close.tolist() == [100.5, 101.5, 102.5, 103.5]
+    assert r.prices.adj_close.tolist()[:3] == [98.5, 99.5, 100.5]
+    assert r.rejected.reason.str.startswith("conflicting duplicate").sum() == 3
+
+
+def test_a_long_file_of_the_tickers_on_and_t_loads_both():
+    # ON Semiconductor and AT&T: "ON" and "T" were read as a column of on/off flags, no ticker
+    # column was left, and every row was rejected as an unnamed series.
+    days = ["2024-01-02", "2024-01-03", "2024-01-04"]
+    text = "Ticker,Date,Close\n" + "".join(f"ON,{d},{70 + k}.5\n" for k, d in enumerate(days)) + \
+        "".join(f"T,{d},{17 + k}.25\n" for k, d in enumerate(days))
+    r = run(text.encode())
+    loads_every_row(r)
+    assert r.prices.ticker.tolist() == ["ON"] * 3 + ["T"] * 3
+
+
 @pytest.mark.parametrize("date, time", [("日期", "时间"), ("日付", "時刻"), ("날짜", "시간"), ("Дата", "Время"),
                                         ("Tarih", "Saat")])
 def test_intraday_bars_under_names_of_other_scripts_are_rejected_too(date, time):

@@ -82,3 +82,15 @@ def test_unnamed_series_rejects_each_file_whose_dates_mostly_clash():
     unnamed = [bool(x and x.startswith("unnamed series: 3 of the file's 3 dates")) for x in r.reason]
     assert unnamed == [True] * 6 + [False] * 6
     assert r.reason[6] == "bad" and r.ok[7:].all()
+
+
+def test_unnamed_series_leaves_dates_whose_rows_differ_in_their_adjusted_close_or_volume_alone():
+    # A download appended to an older one of the same series restates each adjusted close after a
+    # dividend; two sources count its volume apart: one series, its repeats conflicting duplicates.
+    files, days = np.zeros(6, np.int64), np.array([1, 2, 3, 1, 2, 3])
+    close = np.array([5.0, 6.0, 7.0, 5.0, 6.0, 7.0])
+    for adj, volume in [(close * np.array([1, 1, 1, .99, .99, .99]), np.full(6, 100.0)),
+                        (close, np.array([100.0, 200, 300, 90, 180, 270]))]:
+        r = Reasons(6)
+        check_unnamed_series(r, files, days, {"close": close, "adj_close": adj, "volume": volume})
+        assert r.ok.all()
