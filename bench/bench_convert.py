@@ -79,6 +79,13 @@ and 3.21 s (0.296x, 0.289x); Spark read.csv 27.3 s (2.60x wall, 2.67x CPU) and 3
 CPU NaN); daily drifted 38.1 and 37.8 s (14.5 s and 14.7 s, 38-39%); by era 9.80 and 9.12 s (2-3%);
 archive clean 16.8 s, 31.3 CPU-s and 18.2 s; polars 2.48 (0.147x) and 2.38 (0.131x) / by date 16.1
 (0.96x) and 15.8 (0.87x); Spark 12.1 (0.72x) and 12.9 (0.71x); archive drifted 24.6 s twice (2.3%).
+Next session (date files keep statistics on the ticker only: 3.3% less CPU by callgrind; detection
+reads tables of several tickers side by side, Minguo dates and more: +2.5% instructions per drifted
+file), nothing else running: daily clean 5.41 + 3.44 = 8.85 s, 16.8 CPU-s (0.14, 1.5%); polars 3.66
+s, 5.97 CPU-s (0.413x wall, 0.354x CPU) / by date 3.96; Spark read.csv 32.3 s (3.65x wall, 3.72x
+CPU; 27.3 s the session before); daily drifted 33.4 s (12.6 s, 38%); by era 9.09 s (2.0%); archive
+clean 17.2 s, 32.3 CPU-s; polars 2.43, DuckDB 2.38 (0.139x) / by date 16.6 (0.96x); Spark 10.4
+(0.60x); archive drifted 24.5 s (2.6%).
 """
 from __future__ import annotations
 
