@@ -426,14 +426,19 @@ def by_ticker(result):
     return {t: list(zip(g.date.dt.strftime("%Y-%m-%d"), g.open, g.close, g.volume)) for t, g in p.groupby("ticker")}
 
 
+def loaded_whole_side_by_side(result, tickers: int = 2) -> None:
+    """Every line of a file of `tickers` side by side loaded, a row per ticker, none rejected."""
+    check_invariants(result)
+    accounted_side_by_side(result, tickers)
+    assert result.file_problem is None and result.rejected.empty
+
+
 @pytest.mark.parametrize("data", [YF_BY_COLUMN, YF_BY_TICKER], ids=["by_column", "by_ticker"])
 def test_several_tickers_side_by_side_load_a_row_per_ticker_and_line(data):
     # yf.download(["AAPL", "MSFT"]).to_csv(), grouped by column and by ticker: the first ticker's
     # columns loaded under the file's name and the other's were dropped; then every row was refused.
     r = run(data, name="prices.csv")
-    check_invariants(r)
-    accounted_side_by_side(r, 2)
-    assert r.file_problem is None and r.rejected.empty
+    loaded_whole_side_by_side(r)
     assert by_ticker(r) == {
         "AAPL": [("2024-01-02", 185.79, 184.29, 82488700), ("2024-01-03", 182.88, 182.91, 58414500)],
         "MSFT": [("2024-01-02", 370.0, 367.9, 25258600), ("2024-01-03", 366.0, 367.6, 23083500)]}
@@ -461,25 +466,17 @@ def test_a_ticker_side_by_side_listed_later_and_its_bad_values_are_rejected_by_n
     assert r.rejected.raw[r.rejected.source_line == 4].item() == "2024-01-02,184.29,,185.79,"
 
 
-def test_a_bloomberg_sheet_of_securities_over_their_fields_loads_each_security():
-    # The security written once, over the first of its fields (a merged cell), the dates shared.
-    data = (b"Dates,AAPL US Equity,,MSFT US Equity,\n,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n"
-            b"2024-01-02,185.64,82488700,370.87,25258600\n2024-01-03,184.25,58414500,370.60,23083500\n")
-    r = run(data, name="bbg.csv")
-    accounted_side_by_side(r, 2)
-    assert r.file_problem is None and r.rejected.empty
-    assert by_ticker(r) == {
-        "AAPL US EQUITY": [("2024-01-02", 185.64, 185.64, 82488700), ("2024-01-03", 184.25, 184.25, 58414500)],
-        "MSFT US EQUITY": [("2024-01-02", 370.87, 370.87, 25258600), ("2024-01-03", 370.60, 370.60, 23083500)]}
-
-
-@pytest.mark.parametrize("title", [b"AAPL US Equity,,MSFT US Equity,\n", b"AAPL US Equity,,MSFT US Equity,\n\n"])
-def test_securities_each_over_their_own_dates_load_each_under_its_label(title):
+@pytest.mark.parametrize(("title", "date"), [
+    (b"AAPL US Equity,,MSFT US Equity,\n", b"Date"), (b"AAPL US Equity,,MSFT US Equity,\n\n", b"Date"),
+    # Bloomberg's "Dates", the title row short by its trailing empty cell (as Excel writes it).
+    (b"AAPL US Equity,,MSFT US Equity,\n", b"Dates"), (b"AAPL US Equity,,MSFT US Equity\n", b"Dates"),
+])
+def test_securities_each_over_their_own_dates_load_each_under_its_label(title, date):
     # A Bloomberg sheet of two securities, a date column each: AAPL's prices loaded under the
     # file's name, MSFT's were dropped without a word; then every row was refused. MSFT's history
     # is a line shorter: its empty cells are an empty row of its own.
-    data = title + (b"Date,PX_LAST,Date,PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
-                    b"2024-01-03,184.25,2024-01-03,370.60\n2024-01-04,181.91,,\n")
+    data = title + date + b",PX_LAST," + date + (b",PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
+                                                  b"2024-01-03,184.25,2024-01-03,370.60\n2024-01-04,181.91,,\n")
     r = run(data, name="prices.csv")
     check_invariants(r)
     accounted_side_by_side(r, 2)
@@ -501,36 +498,22 @@ def test_series_side_by_side_that_nothing_names_are_rejected_with_the_reason():
 
 
 @pytest.mark.parametrize("head", [
+    # The security written once, over the first of its fields (a merged cell), the dates shared.
+    b"Dates,AAPL US Equity,,MSFT US Equity,\n,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",
     b",AAPL US Equity,,MSFT US Equity,\nDates,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",  # labels a sparse row
     b",AAPL US Equity,,MSFT US Equity\nDates,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",  # trailing empty left out
     b"Dates,AAPL US Equity,,MSFT US Equity\n,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",
-], ids=["sparse", "short", "dates_over_labels"])
+], ids=["merged", "sparse", "short", "dates_over_labels"])
 def test_bloomberg_securities_labelled_once_each_load_whatever_the_cells_around_them(head):
-    # The labels' row was taken for preamble: AAPL's prices loaded under the file's name and
-    # MSFT's dropped without a word.
+    # Refused before they loaded; then, but for the first, the labels' row was taken for preamble:
+    # AAPL's prices loaded under the file's name and MSFT's dropped without a word.
     data = head + (b"2024-01-02,185.64,82488700,370.87,25258600\n"
                    b"2024-01-03,184.25,58414500,370.60,23083500\n")
     r = run(data, name="bbg.csv")
-    check_invariants(r)
-    accounted_side_by_side(r, 2)
-    assert r.file_problem is None and r.rejected.empty
+    loaded_whole_side_by_side(r)
     assert by_ticker(r) == {
         "AAPL US EQUITY": [("2024-01-02", 185.64, 185.64, 82488700), ("2024-01-03", 184.25, 184.25, 58414500)],
         "MSFT US EQUITY": [("2024-01-02", 370.87, 370.87, 25258600), ("2024-01-03", 370.60, 370.60, 23083500)]}
-
-
-@pytest.mark.parametrize("title", [b"AAPL US Equity,,MSFT US Equity,\n", b"AAPL US Equity,,MSFT US Equity\n"])
-def test_securities_each_over_their_own_dates_named_dates_load_each(title):
-    # Bloomberg's "Dates" over each security's dates, the title row short by its trailing empty
-    # cell (as Excel writes it): AAPL loaded under the file's name, MSFT's prices dropped.
-    data = title + (b"Dates,PX_LAST,Dates,PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
-                    b"2024-01-03,184.25,2024-01-03,370.60\n")
-    r = run(data, name="prices.csv")
-    check_invariants(r)
-    accounted_side_by_side(r, 2)
-    assert r.file_problem is None and r.rejected.empty
-    assert {t: [c for _, _, c, _ in rows] for t, rows in by_ticker(r).items()} == {
-        "AAPL US EQUITY": [185.64, 184.25], "MSFT US EQUITY": [370.87, 370.60]}
 
 
 def test_a_workbook_of_tickers_side_by_side_loads_a_row_per_ticker():
