@@ -523,10 +523,16 @@ SIDE_BY_SIDE = "prices of several tickers side by side"
 _QUOTE_SIDES = frozenset({"bid", "ask", "offer", "mid", "last", "trade", "buy", "sell"})
 
 
+def _named(normed: str) -> str | None:
+    """The canonical column a _norm'ed name is a synonym of, if any."""
+    hit = _SYNONYMS.get(normed)
+    return hit[0] if hit is not None else None
+
+
 def _field_named(normed: str) -> str | None:
     """The price or volume column a _norm'ed name is a synonym of, if any."""
-    hit = _SYNONYMS.get(normed)
-    return hit[0] if hit is not None and hit[0] in (*PRICE_COLUMNS, "volume") else None
+    named = _named(normed)
+    return named if named in (*PRICE_COLUMNS, "volume") else None
 
 
 def _names_a_field(cell: str) -> bool:
@@ -546,7 +552,9 @@ def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[
     labels = labels_over_fields(header_cells, types)
     if labels:
         return sorted({" ".join(label) for label in labels})
-    return [label for _, label in series_with_their_dates(header_cells, types)]
+    dated = series_with_their_dates(header_cells, types)
+    ends = [j - 1 for j, _ in dated[1:]] + [len(types) - 1]
+    return [label or f"columns {j + 1}-{end + 1}" for (j, label), end in zip(dated, ends)]
 
 
 def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[tuple[str, ...]]:
@@ -573,35 +581,22 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
 
 
 def series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]
-                            ) -> list[tuple[int, str]]:
+                            ) -> list[tuple[int, str | None]]:
     """Series that each bring their own date column ("Date,PX_LAST,Date,PX_LAST": a Bloomberg sheet
-    of several securities, each over its own dates), as (their date column, their label), else []:
-    the first series loaded under the file's name and the others' prices were dropped without a
-    word. A series is labelled by the cells above its date ("AAPL US Equity"), else by its columns
-    ("columns 3-4"; unnamed_series tells such a label)."""
-    fields = [{f for cell in cells if (f := (_SYNONYMS.get(_norm(cell)) or ("",))[0]) and fits_type(f, t)}
+    of several securities, each over its own dates), as (their date column, their label: the cells
+    above the date, "AAPL US Equity", or None), else []: the first series loaded under the file's
+    name and the others' prices were dropped without a word."""
+    fields = [{f for cell in cells if (f := _named(_norm(cell))) and fits_type(f, t)}
               for cells, t in zip(header_cells, types)]
     dates = [j for j, named in enumerate(fields) if "date" in named]
     repeated = {f for f in (*PRICE_COLUMNS, "volume") if sum(f in named for named in fields) >= 2}
     if len(dates) < 2 or not repeated:
         return []
-    labels = []
-    for k, j in enumerate(dates):
-        above = " ".join(label_cells_over_date(header_cells[j]))
-        last = (dates[k + 1] if k + 1 < len(dates) else len(fields)) - 1
-        labels.append(above or f"{_UNNAMED} {j + 1}-{last + 1}")
-    return list(zip(dates, labels)) if len(set(labels)) == len(labels) else []
-
-
-_UNNAMED = "columns"
-
-
-def unnamed_series(label: str) -> bool:
-    """Whether a label of series_with_their_dates names the series' columns, nothing above them."""
-    return re.fullmatch(rf"{_UNNAMED} \d+-\d+", label) is not None
+    labels = [" ".join(label_cells_over_date(header_cells[j])) or None for j in dates]
+    named = [label for label in labels if label is not None]
+    return list(zip(dates, labels)) if len(set(named)) == len(named) else []
 
 
 def label_cells_over_date(cells: Sequence[str]) -> list[str]:
     """The cells of a series' date column that label it: those naming no field and not the date."""
-    return [c.strip() for c in cells if c.strip() and _field_named(_norm(c)) is None
-            and (_SYNONYMS.get(_norm(c)) or ("",))[0] != "date"]
+    return [c.strip() for c in cells if c.strip() and _field_named(_norm(c)) is None and _named(_norm(c)) != "date"]

@@ -225,12 +225,19 @@ def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
     return any(top < i < bottom and not any(map(str.strip, f)) for i, f in head)
 
 
+def _column_names(block: list[Row], width: int) -> list[tuple[str, ...]]:
+    """Each column's names down a header block's rows."""
+    return [tuple(f[j].strip() if j < len(f) else "" for _, f in block) for j in range(width)]
+
+
+def _names_repeated(names: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    return {n for n, count in Counter(names).items() if count > 1 and any(n)}
+
+
 def _names_alike(block: list[Row]) -> bool:
     """Whether the rows of a header block name two columns alike ("PX_LAST" twice, "USD" over each
     price): a row above them, blank line or not, is what tells those columns apart."""
-    names = [tuple(f[j].strip() if j < len(f) else "" for _, f in block) for j in range(len(block[0][1]))]
-    filled = [n for n in names if any(n)]
-    return len(set(filled)) < len(filled)
+    return bool(_names_repeated(_column_names(block, len(block[0][1]))))
 
 
 def _labels_over(fields: list[str], block: list[Row], width: int) -> bool:
@@ -240,10 +247,12 @@ def _labels_over(fields: list[str], block: list[Row], width: int) -> bool:
     Excel leaves a row's trailing empty cells out): two labels or more, each over a column named
     alike to another or named by nothing below. Taken for preamble, one security's prices loaded
     under the file's name and the others' were dropped without a word."""
-    if (len(fields) > width and not _fits(fields, width)) or not _names_alike(block):
+    if len(fields) > width and not _fits(fields, width):
         return False
-    names = [tuple(f[j].strip() if j < len(f) else "" for _, f in block) for j in range(width)]
-    repeated = {n for n, count in Counter(names).items() if count > 1 and any(n)}
+    names = _column_names(block, width)
+    repeated = _names_repeated(names)
+    if not repeated:
+        return False
     filled = [j for j, c in enumerate(fields[:width]) if c.strip()]
     return len(filled) >= 2 and all(names[j] in repeated or not any(names[j]) for j in filled)
 

@@ -81,6 +81,11 @@ class FileSchema:
         see series_maps)."""
         return {c.canonical: i for i, c in enumerate(self.columns) if c.canonical}
 
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the file holds several tickers side by side (a column names its ticker)."""
+        return any(c.series is not None for c in self.columns)
+
     def series_maps(self) -> list[tuple[str, dict[str, int], frozenset[str]]]:
         """Of a table of several tickers side by side: per ticker, in the order of their columns,
         (its label, canonical_map of its own columns and the shared ones, the canonical columns it

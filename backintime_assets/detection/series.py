@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .canonical import label_cells_over_date, labels_over_fields, map_canonical, series_with_their_dates, unnamed_series
+from .canonical import label_cells_over_date, labels_over_fields, map_canonical, series_with_their_dates
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
 
@@ -28,7 +28,7 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
                  ) -> tuple[list[str | None], list[str | None]] | None:
     """(per column: the label of the ticker it belongs to, None when all share it; its canonical
     column within its ticker's) of a table of several tickers side by side, or None when it cannot
-    be read so: a label that is no ticker's ("columns 1-2": nothing names the series), two labels
+    be read so: a series no label names, a label that is no ticker's, two labels
     of one ticker, a ticker without a date or a close."""
     width = len(types)
     labelled = labels_over_fields(header_cells, types)
@@ -36,8 +36,8 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
         series, dropped = _under_labels(header_cells, labelled, width)
     else:
         dated = series_with_their_dates(header_cells, types)
-        if not dated:
-            return None
+        if not dated or any(label is None for _, label in dated):
+            return None  # nothing names a series: whose prices are whose?
         series, dropped = _from_their_dates(header_cells, dated, width)
     labels = list(dict.fromkeys(s for s in series if s is not None))
     if len(labels) < 2 or not all(map(_ticker_like, labels)):
@@ -102,5 +102,4 @@ def _from_their_dates(header_cells: Sequence[Sequence[str]], dated: list[tuple[i
 
 def _ticker_like(label: str) -> bool:
     words = label.split()
-    return (not unnamed_series(label) and 0 < len(words) <= _MAX_LABEL_WORDS and len(label) <= _MAX_LABEL_CHARS
-            and any(c.isalnum() for c in label))
+    return 0 < len(words) <= _MAX_LABEL_WORDS and len(label) <= _MAX_LABEL_CHARS and any(c.isalnum() for c in label)

@@ -30,7 +30,7 @@ def settled(schema: FileSchema, layout: Layout | None) -> bool:
     if layout.tail_data_rows == 0:
         return False
     mapping = [c.canonical for c in schema.columns]
-    if any(c.series is not None for c in schema.columns):
+    if schema.side_by_side:
         return False  # several tickers side by side: a canonical per ticker, beyond stays_unmapped's reach
     return all(c.confidence >= _FULL or _column_settled(j, c, layout, mapping) for j, c in enumerate(schema.columns))
 

@@ -79,7 +79,7 @@ def _block_rows(schema: FileSchema) -> int:
     its header row; of several tickers side by side, the whole header block, whose labels name the
     tickers (a sheet of GOOG and AMZN under the same fields, read with AAPL's and MSFT's labels,
     loaded GOOG's prices as AAPL's)."""
-    if any(c.series is not None for c in schema.columns):
+    if schema.side_by_side:
         return max(schema.data_start_line - schema.header_row, 1)
     return 1
 
