@@ -213,7 +213,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)
 
-    missing_cols = [c for c in ("date", "close") if c not in cmap]
+    # Of several tickers side by side, each must have its date and close.
+    missing_cols = ([f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m] if series
+                    else [c for c in ("date", "close") if c not in cmap])
     stray = strays(outside, schema, lambda text, as_rows: _normalise(text, as_rows, source_file, default_ticker))
     if stray:
         strayed = {line for line, _, _ in stray}
@@ -229,8 +231,6 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if len(rec.line) + len(rec.rejected) == 0:  # no data rows in the table
         return NormalisedFile(empty_prices(), lines_frame(source_file, per_line), rows_read,
                               schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
-    if wide:
-        missing_cols = [f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m]
     side_by_side = (schema.problem or "").startswith(SIDE_BY_SIDE)
     if missing_cols or side_by_side:
         problem = schema.problem if side_by_side else \
