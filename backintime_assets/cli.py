@@ -225,13 +225,18 @@ def cmd_detect(args) -> None:
             print(json.dumps(schema.to_dict(), ensure_ascii=False))
         else:
             print(f"{name}: encoding={schema.encoding} delimiter={schema.delimiter!r} header_row={schema.header_row}")
-            for column in schema.columns:
-                fmt = f" ({column.format})" if column.format else ""
-                mapped = f" -> {column.canonical}" if column.canonical else ""
-                mapped += f" of {column.series}" if column.series else ""  # several tickers side by side
-                print(f"  {column.name}: {column.type}{fmt}{mapped}")
+            for column in schema.to_dict()["columns"]:
+                print(f"  {_column_line(column)}")
     if failed:
         raise CliError("some files could not be read")
+
+
+def _column_line(column: dict) -> str:
+    """A column of a schema, as `detect` and `schema show` print it: `Close_2: float -> close of MSFT`."""
+    fmt = f" ({column['format']})" if column.get("format") else ""
+    mapped = f" -> {column['canonical']}" if column.get("canonical") else ""
+    mapped += f" of {column['series']}" if column.get("series") else ""  # several tickers side by side
+    return f"{column['name']}: {column['type']}{fmt}{mapped}"
 
 
 def cmd_schema(args) -> None:
@@ -248,15 +253,18 @@ def cmd_schema(args) -> None:
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
         if args.action == "show":
-            print(json.dumps(file_schemas.final_schema(conn, sha), indent=1))
+            _show_schema(args.file, file_schemas.final_schema(conn, sha), args.json)
             return
-        if not args.column or not (args.type or args.format or args.mapping):
-            raise CliError("override needs --column and at least one of --type, --format, --mapping")
+        column = args.column if args.column_number is None else args.column_number - 1
+        if column is None or not (args.type or args.format or args.mapping):
+            raise CliError("override needs --column (or --column-number) and at least one of --type, --format, "
+                           "--mapping")
         _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
         try:
-            changed = file_schemas.override_column(conn, targets, args.column, args.by, args.type, args.format,
+            changed = file_schemas.override_column(conn, targets, column, args.by, args.type, args.format,
                                                    args.mapping)
+            label = file_schemas.column_label(conn, sha, column)
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
         # A corrected date format can move a file's rows to other dates: read the files again, then
@@ -267,9 +275,21 @@ def cmd_schema(args) -> None:
     _prepare()
     from backintime_assets.runner import report_schema_change
 
-    report_schema_change(dates, version, f"{args.by} changed {args.column} in {len(targets)} file(s)")
-    print(f"changed {changed} column(s) in {len(targets)} file(s); {len(dates)} date(s) now need a rerun"
+    report_schema_change(dates, version, f"{args.by} changed column {label} in {len(targets)} file(s)")
+    print(f"changed column {label}: {changed} of {len(targets)} file(s); {len(dates)} date(s) now need a rerun"
           + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+
+
+def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
+    if as_json or schema is None:
+        print(json.dumps(schema, indent=1))
+        return
+    print(f"{file}: encoding={schema.get('encoding')} delimiter={schema.get('delimiter')!r} "
+          f"header_row={schema.get('header_row')} data_start_line={schema.get('data_start_line')} "
+          f"footer_lines={schema.get('footer_lines')}" + (f" problem={schema['problem']!r}" if schema.get("problem")
+                                                           else ""))
+    for number, column in enumerate(schema["columns"], 1):  # numbered as --column-number takes them
+        print(f"  {number} {_column_line(column)}")
 
 
 def _resurvey(conn, sha256s: list[str]) -> list[date]:
@@ -432,7 +452,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="show or correct a raw file's detected schema")
     schema.add_argument("action", choices=["show", "override"])
     schema.add_argument("file", help="the file's path relative to the source folder")
-    schema.add_argument("--column", help="column name as in the file's header")
+    # One or the other: a column named and numbered both would leave one of them unheeded.
+    meant = schema.add_mutually_exclusive_group()
+    meant.add_argument("--column", help="column name as in the file's header (as `schema show` lists it)")
+    meant.add_argument("--column-number", type=int,
+                        help="the column's number, from 1, as `schema show` lists it (two columns of one name)")
+    schema.add_argument("--json", action="store_true", help="show: the whole schema as JSON")
     schema.add_argument("--type", choices=["integer", "float", "date", "timestamp", "boolean", "string"])
     schema.add_argument("--format", help="e.g. %%d/%%m/%%Y for a date column")
     schema.add_argument("--mapping", help="canonical column (date, ticker, sector, open, high, low, close, adj_close, "

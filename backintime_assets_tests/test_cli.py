@@ -160,3 +160,41 @@ def test_lake_prune_parsed_says_what_it_removes_and_removes_it(tmp_path, postgre
     done = _run(["lake", "prune-parsed"], env, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("removed 1 file(s), 0.3 MB") and not stale.exists()
+
+
+@pytest.mark.postgres
+def test_schema_show_says_whose_each_column_of_a_wide_file_is(tmp_path, postgres_url, monkeypatch, capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import detect_bytes
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    wide = (b"Price,Close,Close,Volume,Volume\nTicker,AAPL,MSFT,AAPL,MSFT\nDate,,,,\n"
+            b"2025-01-02,10.5,20.5,100,200\n2025-01-03,11.5,21.5,110,210\n")
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        manifest.record(conn, manifest.RawFile("wide.csv", "sha", "wide.csv", len(wide), dt.datetime(
+            2025, 1, 3, tzinfo=dt.timezone.utc), "/lake/raw/sha/wide.csv", [dt.date(2025, 1, 2), dt.date(2025, 1, 3)]))
+        file_schemas.save_detection(conn, "sha", "wide.csv", detect_bytes(wide, "wide.csv").to_dict())
+        conn.commit()
+    assert main(["schema", "show", "wide.csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  1 Price: date (%Y-%m-%d) -> date", "  2 Close: float -> close of AAPL",
+        "  3 Close_2: float -> close of MSFT", "  4 Volume: integer -> volume of AAPL",
+        "  5 Volume_2: integer -> volume of MSFT"]
+    assert main(["schema", "show", "wide.csv", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["columns"][2]["series"] == "MSFT"
+    # The columns the file has, and whose, when the name given is none of them (AAPL is a ticker here).
+    assert main(["schema", "override", "wide.csv", "--column", "AAPL", "--type", "float", "--by", "me"]) == 2
+    assert "2 Close (close of AAPL); 3 Close_2 (close of MSFT)" in capsys.readouterr().err
+
+
+def test_schema_override_takes_a_column_by_name_or_by_number_not_both(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["schema", "override", "wide.csv", "--column", "Close", "--column-number", "3", "--type", "float"])
+    assert exited.value.code == 2 and "not allowed with argument" in capsys.readouterr().err

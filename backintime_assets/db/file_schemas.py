@@ -27,13 +27,13 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
         )
         conn.cursor().executemany(
             """insert into file_schemas (sha256, source_path, column_index, column_name, detected_type,
-                   detected_format, confidence, detected_mapping, final_type, final_format, final_mapping)
+                   detected_format, confidence, detected_mapping, series, final_type, final_format, final_mapping)
                values (%(sha)s, %(path)s, %(i)s, %(name)s, %(type)s, %(format)s, %(confidence)s, %(mapping)s,
-                   %(type)s, %(format)s, %(mapping)s)
+                   %(series)s, %(type)s, %(format)s, %(mapping)s)
                on conflict (sha256, column_index) do update set
                    column_name = excluded.column_name, detected_type = excluded.detected_type,
                    detected_format = excluded.detected_format, confidence = excluded.confidence,
-                   detected_mapping = excluded.detected_mapping,
+                   detected_mapping = excluded.detected_mapping, series = excluded.series,
                    final_type = case when file_schemas.changed_by is null then excluded.final_type
                        else file_schemas.final_type end,
                    final_format = case when file_schemas.changed_by is null then excluded.final_format
@@ -42,8 +42,13 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
                        else file_schemas.final_mapping end""",
             [{"sha": sha256, "path": source_path, "i": index, "name": column["name"], "type": column["type"],
               "format": column.get("format"), "confidence": column.get("confidence"),
-              "mapping": column.get("canonical")} for index, column in enumerate(schema["columns"])],
+              "mapping": column.get("canonical"), "series": column.get("series")}
+             for index, column in enumerate(schema["columns"])],
         )
+        # A file detected again with fewer columns (its own detection replacing a borrowed one) keeps
+        # no rows of the columns it no longer has: an override must not find them by name or number.
+        conn.execute("delete from file_schemas where sha256 = %s and column_index >= %s",
+                     (sha256, len(schema["columns"])))
 
 
 def detected_files(conn, sha256s: list[str]) -> set[str]:
@@ -58,7 +63,10 @@ def column_count(conn, sha256s: list[str]) -> int:
 
 
 def final_schema(conn, sha256: str) -> dict | None:
-    """The file's schema as detection produced it, with each column's final type and mapping applied."""
+    """The file's schema as detection produced it, with each column's final type and mapping applied.
+    Of a wide table, each column's ticker (`series`) is the layout's, as detection stored it: no user
+    changes it, and a row without one (written by code from before the column) must not make the
+    conversion read the file as one ticker's."""
     return final_schemas(conn, [sha256]).get(sha256)
 
 
@@ -101,9 +109,11 @@ def files_sharing_layout(conn, sha256: str) -> list[str]:
     ).fetchall()]
 
 
-def override_column(conn, sha256s: list[str], column_name: str, changed_by: str, final_type: str | None = None,
+def override_column(conn, sha256s: list[str], column: str | int, changed_by: str, final_type: str | None = None,
                     final_format: str | None = None, final_mapping: str | None = None) -> int:
-    """A user's correction of one column in the given files; returns how many file columns changed."""
+    """A user's correction of one column in the given files, named as in their header or by its
+    column_index; returns how many file columns changed. Of a wide table's column, the ticker it
+    belongs to stays: a correction changes type, format and mapping only."""
     if final_type is not None and final_type not in COLUMN_TYPES:
         raise OverrideError(f"type must be one of {', '.join(COLUMN_TYPES)}; got {final_type!r}")
     if final_mapping is not None and final_mapping not in (*CANONICAL_COLUMNS, UNMAPPED):
@@ -112,15 +122,60 @@ def override_column(conn, sha256s: list[str], column_name: str, changed_by: str,
     if not changed_by:
         raise OverrideError("say who changes the schema (--by)")
     with conn.transaction():
+        meant = _columns_meant(conn, sha256s, column)
         result = conn.execute(
-            """update file_schemas set final_type = coalesce(%s, final_type), final_format = coalesce(%s, final_format),
-                   final_mapping = coalesce(%s, final_mapping), changed_by = %s, changed_at = now()
-               where sha256 = any(%s) and lower(trim(column_name)) = lower(trim(%s))""",
-            (final_type, final_format, final_mapping, changed_by, list(sha256s), column_name),
+            """update file_schemas s set final_type = coalesce(%s, final_type),
+                   final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
+                   changed_by = %s, changed_at = now()
+               from unnest(%s::text[], %s::int[]) t (sha256, column_index)
+               where s.sha256 = t.sha256 and s.column_index = t.column_index""",
+            (final_type, final_format, final_mapping, changed_by, [m[0] for m in meant], [m[1] for m in meant]),
         )
-        if result.rowcount == 0:
-            raise OverrideError(f"no column {column_name!r} in the chosen file(s)")
         return result.rowcount
+
+
+def column_label(conn, sha256: str, column: str | int) -> str:
+    """The file's column `column` means, as the user sees it: `3 Close_2 (close of MSFT)`."""
+    return _columns_meant(conn, [sha256], column)[0][2]
+
+
+def _columns_meant(conn, sha256s: list[str], column: str | int) -> list[tuple[str, int, str]]:
+    """(file, column_index, label) of the column meant in each file that has it. A name as spelt, else
+    ignoring case (files of one layout spell it differently); a name several columns of a file
+    answer to is refused, not applied to them all: whose "close" would it be?"""
+    by_index = isinstance(column, int)
+    named = "column_index = %s" if by_index else "lower(trim(column_name)) = lower(trim(%s))"
+    rows = conn.execute(
+        f"""select sha256, column_index, column_name, final_mapping, series, source_path from file_schemas
+            where sha256 = any(%s) and {named} order by sha256, column_index""",
+        (list(sha256s), column),
+    ).fetchall()
+    if not rows:
+        choices = conn.execute(  # of one file: the files of a layout have the same columns
+            "select column_index, column_name, final_mapping, series from file_schemas where sha256 = %s "
+            "order by column_index limit 31", (sha256s[0],)).fetchall() if sha256s else []
+        listed = "; ".join(_label(*c) for c in choices[:30]) + ("; ..." if len(choices) > 30 else "")
+        what = f"column number {column + 1}" if by_index else f"column {column!r}"
+        raise OverrideError(f"no {what} in the chosen file(s); the columns: {listed or 'none (not detected yet)'}")
+    by_file: dict[str, list[tuple]] = {}
+    for row in rows:
+        by_file.setdefault(row[0], []).append(row)
+    meant = []
+    for sha, candidates in by_file.items():
+        chosen = [r for r in candidates if by_index or r[2].strip() == column.strip()] or candidates
+        if len(chosen) > 1:
+            # Of a layout, it may be another file than the one given that spells the name otherwise.
+            listed = "; ".join(_label(*r[1:5]) for r in chosen)
+            raise OverrideError(f"{column!r} names several columns of {chosen[0][5]}: {listed}; give the one meant "
+                                "by its number (--column-number) or its exact name")
+        meant.append((sha, chosen[0][1], _label(*chosen[0][1:5])))
+    return meant
+
+
+def _label(index: int, name: str, mapping: str | None, series: str | None) -> str:
+    """A column as `schema show` lists it: number (from 1), name and, of a wide table, whose it is."""
+    whose = f" ({mapping or 'unmapped'} of {series})" if series else ""
+    return f"{index + 1} {name}{whose}"
 
 
 def schema_version(conn, sha256s: list[str]) -> str:

@@ -87,6 +87,18 @@ create table if not exists file_schemas (
     changed_at       timestamptz,
     primary key (sha256, column_index)
 );
+-- Of a table of several tickers side by side, the ticker a column belongs to ("close" alone says
+-- not whose close); null for a column they share and in every other file. Columns detected before
+-- it take theirs from the layout's schema, which always held it.
+alter table file_schemas add column if not exists series text;
+-- Each layout's columns are listed once, first: a plan that listed them per file column took minutes.
+with found as materialized (
+    select l.sha256, c.n - 1 as column_index, c.col ->> 'series' as series
+    from file_layouts l cross join lateral jsonb_array_elements(l.dialect -> 'columns') with ordinality c (col, n)
+    where l.dialect @? '$.columns[*].series' and c.col ->> 'series' is not null
+)
+update file_schemas s set series = found.series from found
+where s.sha256 = found.sha256 and s.column_index = found.column_index and s.series is null;
 
 """
 

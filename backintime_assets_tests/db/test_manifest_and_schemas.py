@@ -5,6 +5,7 @@ import pytest
 
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
+from backintime_assets.detection import detect_bytes
 
 pytestmark = pytest.mark.postgres
 NOW = dt.datetime(2025, 1, 3, tzinfo=dt.timezone.utc)
@@ -85,6 +86,109 @@ def test_a_borrowed_schema_stays_borrowed_until_a_user_corrects_it(postgres_url)
         file_schemas.override_column(conn, ["sha"], "Px", "alice", final_mapping="adj_close")
         final = file_schemas.final_schema(conn, "sha")
         assert final["borrowed_from"] is None and final["columns"][1]["canonical"] == "adj_close"
+
+
+# yfinance's download of two tickers: "Close" over AAPL and over MSFT.
+WIDE = (b"Price,Close,Close,Volume,Volume\nTicker,AAPL,MSFT,AAPL,MSFT\nDate,,,,\n"
+        b"2025-01-02,10.5,20.5,100,200\n2025-01-03,11.5,21.5,110,210\n")
+
+
+def test_a_wide_files_columns_keep_whose_they_are(postgres_url):
+    detected = detect_bytes(WIDE, "wide.csv").to_dict()
+    plain = {"file": "a.csv", "columns": [{"name": "Date", "type": "date", "format": "%Y-%m-%d", "canonical": "date"},
+                                          {"name": "Px", "type": "float", "format": None, "canonical": "close"}]}
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "wide", "wide.csv", detected)
+        file_schemas.save_detection(conn, "plain", "a.csv", plain)
+        rows = conn.execute("select sha256, final_mapping, series from file_schemas order by sha256, column_index")
+        assert rows.fetchall() == [("plain", "date", None), ("plain", "close", None), ("wide", "date", None),
+                                   ("wide", "close", "AAPL"), ("wide", "close", "MSFT"),
+                                   ("wide", "volume", "AAPL"), ("wide", "volume", "MSFT")]
+        assert file_schemas.final_schema(conn, "wide") == detected
+        assert file_schemas.final_schema(conn, "plain") == plain  # no series key where there is none
+
+
+def test_a_wide_file_reads_as_wide_though_its_rows_lack_series(postgres_url):
+    """Rows written by a process of the code from before the series column (still running while
+    the migration ran) have none: the conversion must still read the file a ticker at a time."""
+    detected = detect_bytes(WIDE, "wide.csv").to_dict()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "wide", "wide.csv", detected)
+        conn.execute("update file_schemas set series = null")
+        assert file_schemas.final_schema(conn, "wide") == detected
+
+
+def test_columns_a_file_no_longer_has_answer_no_override(postgres_url):
+    """Its own detection may replace a borrowed schema with fewer columns: `schema show` lists
+    those, and an override must not change (and say it changed) a column the file no longer has."""
+    columns = [{"name": n, "type": "float", "canonical": m} for n, m in (("Date", "date"), ("Px", "close"))]
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "f", "f.csv", {"columns": [*columns, {"name": "Vol", "type": "integer"}]})
+        file_schemas.save_detection(conn, "f", "f.csv", {"columns": columns})
+        assert file_schemas.column_count(conn, ["f"]) == 2
+        with pytest.raises(file_schemas.OverrideError, match="no column 'Vol'.*1 Date; 2 Px$"):
+            file_schemas.override_column(conn, ["f"], "Vol", "bob", final_type="float")
+        with pytest.raises(file_schemas.OverrideError, match="no column number 3"):
+            file_schemas.override_column(conn, ["f"], 2, "bob", final_type="float")
+
+
+def test_a_name_refused_in_another_file_of_the_layout_says_which_file(postgres_url):
+    def schema(*names):
+        return {"delimiter": ",", "columns": [{"name": n, "type": "float"} for n in names]}
+
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "a", "a.csv", schema("Date", "Close", "close"))
+        file_schemas.save_detection(conn, "b", "b.csv", schema("Date", "CLOSE", "close"))
+        assert sorted(file_schemas.files_sharing_layout(conn, "a")) == ["a", "b"]
+        with pytest.raises(file_schemas.OverrideError, match=r"several columns of b\.csv: 2 CLOSE; 3 close"):
+            file_schemas.override_column(conn, ["a", "b"], "Close", "bob", final_mapping="close")
+
+
+def test_an_override_of_a_wide_files_column_changes_that_tickers_only(postgres_url):
+    detected = detect_bytes(WIDE, "wide.csv").to_dict()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "wide", "wide.csv", detected)
+        assert [c["name"] for c in detected["columns"]] == ["Price", "Close", "Close_2", "Volume", "Volume_2"]
+        assert file_schemas.override_column(conn, ["wide"], "Close_2", "alice", final_mapping="adj_close") == 1
+        assert file_schemas.column_label(conn, "wide", "Close_2") == "3 Close_2 (adj_close of MSFT)"
+        final = file_schemas.final_schema(conn, "wide")
+        expected = [dict(c) for c in detected["columns"]]
+        expected[2]["canonical"] = "adj_close"
+        assert final["columns"] == expected  # the series of each column as detected, MSFT's close remapped
+        file_schemas.save_detection(conn, "wide", "wide.csv", detected)  # re-detection keeps the correction
+        assert file_schemas.final_schema(conn, "wide")["columns"] == expected
+
+
+def test_a_name_several_columns_of_a_file_answer_to_is_refused(postgres_url):
+    """A stored schema may hold names alike but for case, or alike (detected before names were
+    made unique): an override must not change them all, nor a guess."""
+    columns = [("Date", None, "date"), ("Close", "AAPL", "close"), ("close", "MSFT", "close"),
+               ("Volume", "AAPL", "volume"), ("Volume", "MSFT", "volume")]
+    schema = {"delimiter": ",", "columns": [{"name": n, "type": "float", "canonical": m, "series": s}
+                                            for n, s, m in columns]}
+
+    def mappings():
+        return [r[0] for r in conn.execute("select final_mapping from file_schemas order by column_index")]
+
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "wide", "wide.csv", schema)
+        assert file_schemas.override_column(conn, ["wide"], "Close", "bob", final_mapping="adj_close") == 1
+        assert mappings() == ["date", "adj_close", "close", "volume", "volume"]
+        refused = file_schemas.OverrideError
+        with pytest.raises(refused, match=r"2 Close \(adj_close of AAPL\); 3 close \(close of MSFT\)"):
+            file_schemas.override_column(conn, ["wide"], "CLOSE", "bob", final_mapping="open")
+        with pytest.raises(refused, match=r"4 Volume \(volume of AAPL\); 5 Volume \(volume of MSFT"):
+            file_schemas.override_column(conn, ["wide"], "Volume", "bob", final_type="integer")
+        assert file_schemas.override_column(conn, ["wide"], 4, "bob", final_mapping="none") == 1  # by its index
+        assert mappings() == ["date", "adj_close", "close", "volume", "none"]
+        with pytest.raises(refused, match=r"no column 'Open'.*2 Close \(adj_close of AAPL\)"):
+            file_schemas.override_column(conn, ["wide"], "Open", "bob", final_type="float")
 
 
 def test_each_dates_last_change_is_kept_as_changes_are_logged(postgres_url):

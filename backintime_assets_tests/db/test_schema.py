@@ -5,8 +5,9 @@ from contextlib import contextmanager
 
 import psycopg
 import pytest
+from psycopg.types.json import Jsonb
 
-from backintime_assets.db import manifest
+from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 
 pytestmark = pytest.mark.postgres
@@ -87,3 +88,50 @@ def test_pruning_waits_for_conversions_reading_the_parsed_zone(postgres_url):
             pruning.rollback()
         manifest.lock_for_pruning(pruning)  # the conversion is done: pruning goes ahead
         pruning.rollback()
+
+
+# file_layouts and file_schemas as created before file_schemas kept each column's series.
+_OLD_FILE_TABLES = """
+create table file_layouts (sha256 text primary key, source_path text not null, dialect jsonb not null,
+                           detected_at timestamptz not null default now(), layout_key text);
+create table file_schemas (
+    sha256 text not null, source_path text not null, column_index int not null, column_name text not null,
+    detected_type text not null, detected_format text, confidence double precision, detected_mapping text,
+    final_type text not null, final_format text, final_mapping text, changed_by text, changed_at timestamptz,
+    primary key (sha256, column_index)
+);
+"""
+
+
+def test_file_schemas_from_before_series_keep_their_rows_and_take_series_from_the_layout(postgres_url):
+    wide = {"columns": [{"name": "Date", "type": "date", "canonical": "date"},
+                        {"name": "AAPL", "type": "float", "canonical": "close", "series": "AAPL"},
+                        {"name": "MSFT", "type": "float", "canonical": "close", "series": "MSFT"}]}
+    plain = {"columns": [{"name": "Date", "type": "date", "canonical": "date"},
+                         {"name": "Px", "type": "integer", "canonical": "close"}]}
+    rows = [("wide", "w.csv", 0, "Date", "date", "date", "date", "date", None),
+            ("wide", "w.csv", 1, "AAPL", "float", "close", "float", "adj_close", "alice"),
+            ("wide", "w.csv", 2, "MSFT", "float", "close", "float", "close", None),
+            ("plain", "p.csv", 0, "Date", "date", "date", "date", "date", None),
+            ("plain", "p.csv", 1, "Px", "integer", "close", "float", "close", "bob")]
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute(_OLD_FILE_TABLES)
+        for sha, dialect in (("wide", wide), ("plain", plain)):
+            conn.execute("insert into file_layouts (sha256, source_path, dialect) values (%s, %s, %s)",
+                         (sha, f"{sha[0]}.csv", Jsonb(dialect)))
+        conn.cursor().executemany(
+            """insert into file_schemas (sha256, source_path, column_index, column_name, detected_type,
+                   detected_mapping, final_type, final_mapping, changed_by)
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+            rows)
+        conn.commit()
+        ensure_schema(conn)
+        columns = "sha256, source_path, column_index, column_name, detected_type, detected_mapping, final_type, " \
+                  "final_mapping, changed_by"
+        order = "order by sha256 desc, column_index"
+        assert conn.execute(f"select {columns} from file_schemas {order}").fetchall() == rows
+        assert [r[0] for r in conn.execute(f"select series from file_schemas {order}")] == [
+            None, "AAPL", "MSFT", None, None]
+        final = file_schemas.final_schema(conn, "wide")
+        assert [(c["canonical"], c.get("series")) for c in final["columns"]] == [
+            ("date", None), ("adj_close", "AAPL"), ("close", "MSFT")]
