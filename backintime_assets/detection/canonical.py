@@ -49,7 +49,7 @@ _add("date", 1.0, "date", "dates", "trade date", "trading date", "tradedate", "d
      "data", "jour", "handelstag", "date time", "business date", "cob date", "value date", "trading day",
      "handelsdatum", "kursdatum", "borsentag", "date de cotation", "seance", "fecha de cotizacion",
      "dtyyyymmdd", "yyyymmdd", "date yyyymmdd")  # Forexite, MetaStock: the name is the format
-_add("ticker", 1.0, "ticker", "symbol", "code", "ticker symbol", "stock code", "security", "instrument",
+_add("ticker", 1.0, "ticker", "symbol", "code", "ts_code", "ticker symbol", "stock code", "security",
      "sym", "tkr", "ric", "secid", "security id", "instrument id", "share code", "epic", "wkn",
      "symbole", "simbolo", "trading symbol", "ticker code", "kurzel", "mnemo", "mnemonique", "code valeur")
 _add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertpapier", "valeur", "titel")
@@ -65,16 +65,23 @@ _add("low", 1.0, "low", "low price", "min", "minimum", "day low", "px low", "lo"
      "plus bas", "minimo", "baixa", "low px", "intraday low", "day's low", "lowest", "session low",
      "tiefst", "tiefstkurs", "tagestief", "tief kurs", "cours le plus bas")
 _add("close", 1.0, "close", "close price", "closing price", "closing", "px last", "px close", "cl", "c",
-     "schluss", "schlusskurs", "cloture", "dernier", "cierre", "fechamento", "close px", "settle",
+     "schluss", "schlusskurs", "cloture", "cierre", "fechamento", "close px", "settle",
      "settlement", "settlement price", "unadjusted close", "raw close", "schlusspreis", "cours de cloture",
-     "dernier cours", "precio de cierre", "session close", "official close")
+     "precio de cierre", "session close", "official close")
 _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "prix", "precio", "ultimo",
      "nav", "value", "rate", "mid", "close last", "close/last", "cours", "letzter", "letzter kurs",
-     "last sale", "last close", "closing rate", "latest", "latest price")  # Barchart: Latest
+     "last sale", "last close", "closing rate", "latest", "latest price",  # Barchart: Latest
+     # French "dernier (cours)" is the last trade, as "last" is: Euronext's French download has
+     # "Dernier" and "Clôture" (the closing auction) side by side, and loaded the last trade.
+     "dernier", "dernier cours")
+# An ETF's NAV history beside its market price ("Date,NAV,Market Price,Premium/Discount"): the
+# price the fund traded at is the close; its NAV, taken as the leftmost, had been.
+_add("close", 0.9, "market price", "closing market price", "market price closing", "market close price")
 _add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "adj. close", "adj close*",
      "adj close**", "adjusted closing price", "adjusted", "adj", "close adj", "closeadj", "adj px",
      "adjusted price", "total return close", "adjusted close price", "adj. close**", "close (adj.)",
      "close adjusted", "adj closing price", "bereinigter schlusskurs", "cloture ajustee")
+_add("volume", 1.0, "traded contracts", "contracts traded", "contracts")  # futures (Eurex): its volume had been 0
 _add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share volume", "qty", "quantity",
      "volume traded", "trade volume", "traded volume", "total volume", "shares", "v",
      "number of shares", "no of shares", "units", "stucke", "stuck", "stuckzahl", "umsatz in stuck",
@@ -109,10 +116,10 @@ _add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiat
 # "Wol.", "Şimdi", "Terakhir") and Vietnamese and Indonesian brokers'.
 _add("date", 1.0, "tarih", "tanggal", "ngay", "ngay giao dich")
 _add("ticker", 1.0, "sembol", "hisse", "kode saham", "ma ck", "ma chung khoan")
-_add("open", 1.0, "eroffn", "ouv", "openen", "oppen", "acilis", "pembukaan", "gia mo cua")
-_add("high", 1.0, "yuksek", "en yuksek", "tertinggi", "gia cao nhat")
-_add("low", 1.0, "dusuk", "en dusuk", "terendah", "gia thap nhat")
-_add("close", 1.0, "kapanis", "penutupan", "gia dong cua")
+_add("open", 1.0, "eroffn", "ouv", "openen", "oppen", "acilis", "pembukaan", "gia mo cua", "mo cua")
+_add("high", 1.0, "yuksek", "en yuksek", "tertinggi", "gia cao nhat", "cao nhat")
+_add("low", 1.0, "dusuk", "en dusuk", "terendah", "gia thap nhat", "thap nhat")
+_add("close", 1.0, "kapanis", "penutupan", "gia dong cua", "dong cua")
 _add("close", 0.8, "zuletzt", "ostatnio", "simdi", "son", "terakhir")
 _add("adj_close", 1.0, "gia dieu chinh")
 _add("volume", 1.0, "wol", "hac", "hacim", "khoi luong", "khoi luong khop lenh")
@@ -134,7 +141,7 @@ _add("close", 1.0, "收盘", "收盘价", "收盤", "收盤價", "收市", "收�
      "цена закрытия", "الإغلاق")
 _add("close", 0.8, "最新价", "现价", "цена", "последняя цена", "الأخير")
 _add("adj_close", 1.0, "复权收盘价", "調整後終値", "수정종가", "скорректированная цена закрытия")
-_add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "거래량", "объем",
+_add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "売買高", "거래량", "объем",
      "объем торгов", "حجم")
 # German exports head the traded share count "Umsatz" (more exactly "Umsatz in Stück"); "Umsatz in
 # Euro" and English "Turnover" are money traded, not shares, so they stay unmapped.
@@ -146,6 +153,9 @@ _add("ticker", 1.0, "tckr symb", "scrip code", "sc code", "security code")
 # but beside a column named as the symbol it yields: the UDiFF bhavcopy's ISIN, left of its
 # TckrSymb, loaded RELIANCE as "INE002A01018".
 _add("ticker", 0.95, "isin", "isin code")
+# "Instrument" may be the kind of contract (NSE's F&O bhavcopy: FUTIDX, OPTIDX left of its SYMBOL,
+# which loaded every row under its kind): it yields to a symbol.
+_add("ticker", 0.95, "instrument")
 _add("open", 1.0, "opn pric")
 _add("high", 1.0, "hgh pric")
 _add("low", 1.0, "lw pric")
@@ -172,7 +182,8 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 
 
 # Names that contain a price word but are not that price ("Prev Close", "Change High") get no hint.
-_NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor")
+# Nor a flag ("adjustflag": baostock's code of the adjustment, 1-3, loaded as the adjusted close).
+_NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor|flag")
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".

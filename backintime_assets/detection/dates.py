@@ -28,13 +28,14 @@ _DAYS_FULL = {names.split()[-1] for names in WEEKDAY_NAMES["en"]}
 
 _TIME = (
     r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
-    r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?)?$"
+    r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
 )
 _WD = r"(?:(?P<wd>[^\W\d_]{2,9})(?P<wdsep>\.?,? ))?"
 _MON = r"(?P<mon>[^\W\d_]{3,10})"  # letters, accented ones too ("Mär", "févr", "août")
 _SHAPES = (
     # A weekday name may lead it ("Mo, 04.01.2021") or follow it in brackets ("2024/01/05(金)").
-    ("num", re.compile(r"^(?:(?P<wd>[^\W\d_]{1,10})(?P<wdsep>\.?,? ))?(?P<a>\d{1,4})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)"
+    # A blank may follow each separator: Investing.com's Korean "2024- 01- 05", Czech "5. 1. 2024".
+    ("num", re.compile(r"^(?:(?P<wd>[^\W\d_]{1,10})(?P<wdsep>\.?,? ))?(?P<a>\d{1,4})(?P<s>[-/.] ?)(?P<b>\d{1,2})(?P=s)"
                        r"(?P<c>\d{1,4})(?P<wds> ?[(（][^\W\d_]{1,3}\.?[)）])?" + _TIME)),
     # "12-Mar-2021", "03.Okt.2020", "12. März 2021", "21 Mar  2012": a run of spaces reads as one.
     ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/.]|\.? +)" + _MON + r"(?P<dot>\.?)(?P<s2>[-/.]| +)"
@@ -66,7 +67,7 @@ _SHAPES = (
 _MAYBE_DATE = re.compile(
     r"(?:[^\W\d_]{2,9}+\.?,? )?(?:\d{1,2}+(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}+\.?(?:[/-]| +)\d)"
     # "2021-03", "03/2021": a month, the cell ending after it.
-    rf"|(?:[^\W\d_]{{1,10}}+\.?,? )?\d{{1,4}}+(?:[-/.]\d{{1,2}}[-/.]|[-/]\d{{2,4}}+(?![^{SEP}]))"
+    rf"|(?:[^\W\d_]{{1,10}}+\.?,? )?\d{{1,4}}+(?:[-/.] ?\d{{1,2}}[-/.]|[-/]\d{{2,4}}+(?![^{SEP}]))"
     r"|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]"
 )
 
@@ -141,7 +142,11 @@ def _tz_key(tz: str | None) -> str | None:
     if not tz:
         return None
     sp = " " if tz.startswith(" ") else ""
-    return sp + ("%Z" if tz.strip() in ("UTC", "GMT") else "%z")
+    zone = tz.strip()
+    if zone in ("UTC", "GMT"):
+        return sp + "%Z"
+    # An offset from GMT ("GMT+0100": Dukascopy's "Local time" exports) is the zone's name and its offset.
+    return sp + (zone[:3] if zone[:3] in ("UTC", "GMT") else "") + "%z"
 
 
 def _time_format(key: tuple | None, frac: str | None = None) -> str:
@@ -284,6 +289,8 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
     year = "%y" if order == "y2" else "%Y"
     a = _ints(groups, "a")
     b = _ints(groups, "b")
+    if order == "y2" and _two_digit_year_first(a, b, _ints(groups, "c")):
+        return f"%y{sep}%m{sep}%d", _YEAR_FIRST_CERTAINTY
     a_day, b_day = max(a) > 12, max(b) > 12
     named = None
     if file_date is not None and not (a_day or b_day):
@@ -307,6 +314,31 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
             dayfirst, certainty = sep != "/", GUESSED_ORDER_CERTAINTY
     first, second = ("%d", "%m") if dayfirst else ("%m", "%d")
     return f"{first}{sep}{second}{sep}{year}", certainty
+
+
+# Read year first by the run its dates make, not by any value: short of the proof a day above 12 gives.
+_YEAR_FIRST_CERTAINTY = 0.9
+
+
+def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:
+    """Whether "24/01/19" is yy/mm/dd (Japanese sites: kabutan, minkabu), the last part the day:
+    read so, the dates run through trading days (trading_days) where read year last they do not.
+    Taken for dd/mm/yy, a January of kabutan's rows were each the 24th of a year from 2004 to
+    2019, half of them weekends."""
+    if sum(x != y for x, y in zip(c, c[1:])) <= sum(x != y for x, y in zip(a, a[1:])):
+        return False  # the last part moves no more than the first: the usual reading's day
+    first = _ordinals(a, b, c)
+    if first is None or not trading_days(first):
+        return False
+    return not any(days is not None and trading_days(days) for days in (_ordinals(c, b, a), _ordinals(c, a, b)))
+
+
+def _ordinals(years: list[int], months: list[int], days: list[int]) -> list[int] | None:
+    """Day numbers (date.toordinal) of two-digit years (strptime's %y pivot), None when one is no date."""
+    try:
+        return [date(y + (2000 if y < 69 else 1900), m, d).toordinal() for y, m, d in zip(years, months, days)]
+    except ValueError:
+        return None
 
 
 def _steady_part(a: list[int], b: list[int]) -> str | None:
@@ -399,13 +431,17 @@ def strptime_year(value: str, fmt: str) -> int | None:
         pass
     if "%f" not in fmt:
         return None
-    try:  # a format with fractions of seconds reads a value without one (_time_key)
-        return datetime.strptime(*for_strptime(value, _NO_FRACTION.sub("", fmt))).year
+    # Nanoseconds ("00:00:00.000000000Z": Databento, pandas) are more digits than %f reads: cut to
+    # microseconds. A value without fractions reads with the format without them (_time_key).
+    cut = _NANOSECONDS.sub(r"\1", value)
+    try:
+        return datetime.strptime(*for_strptime(cut, fmt if cut != value else _NO_FRACTION.sub("", fmt))).year
     except ValueError:
         return None
 
 
 _NO_FRACTION = re.compile(r"[.,]%f")
+_NANOSECONDS = re.compile(r"(:\d{2}[.,]\d{6})\d+")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -22,7 +22,8 @@ from .records import Line, Records, csv_line, split_fast, split_sheets, split_sl
 from .repeated_header import name_repeated_headers
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import (
-    PRICE_FIELDS, Reasons, check_duplicates, check_intraday, check_prices, check_trade_days, check_unnamed_series,
+    PRICE_FIELDS, Reasons, any_accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
+    check_unnamed_series,
     series_reason,
 )
 from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
@@ -409,9 +410,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         codes, least, source = moments
         reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
         check_intraday(reasons, repeat_keys, days, codes, least, reason)
-    if "ticker" not in cmap and tickers is None:
-        check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume})
-    check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines)
+    if any_accepted_repeats(reasons, repeat_keys, days):
+        check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
+                             named="ticker" in cmap or tickers is not None)
+        check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines)
     keep = np.flatnonzero(reasons.ok)
     table = pa.Table.from_arrays([
         pa.array(days[keep].astype(np.int32), pa.date32()),

@@ -298,6 +298,10 @@ def parse_strings(cells: pa.Array, upper: bool = False, nulls_as: str | None = N
     # as Python strings sorted by numpy.
     enc = pc.dictionary_encode(cells)
     distinct = pc.utf8_trim_whitespace(enc.dictionary)
+    # Excel's mark of a cell kept as text ("'600000": NetEase's code column, lest Excel drop its
+    # zeros) is no part of the value: the ticker had been loaded as "'600000". Not a quote closed
+    # at the end ("'AAPL'"): a single-quoted cell, which the dialect left as it is.
+    distinct = pc.replace_substring_regex(distinct, r"^'([^'\s](?:.*[^'])?)$", r"\1")
     if upper:
         distinct = pc.utf8_upper(distinct)
     if nulls_as is not None:

@@ -17,7 +17,8 @@ Decisions (documented for the lead and the README):
 - a file without a ticker column (its rows named after the file) whose dates mostly hold rows of
   different prices holds several instruments, or bars of a day, that no column tells apart: every
   row is rejected ("unnamed series: ..."), since any one row of a date may be any instrument's.
-  A few such dates are corrections within one series, settled as conflicting duplicates."""
+  So is every row of a ticker whose dates do ("several series under one ticker": boards, contracts).
+  A few such rows are corrections within one series, settled as conflicting duplicates."""
 
 from __future__ import annotations
 
@@ -122,16 +123,21 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
 
 
-# A file's dates holding rows of different prices, at least this many and this share of its dates,
-# make it a table of several series without their names (a corrected row or two does not).
-UNNAMED_SERIES_MIN_DATES, UNNAMED_SERIES_SHARE = 3, 0.5
+# A file's dates holding rows of different prices, this share of its dates and at least this many
+# rows past each date's first, make it a table of several series without their names (a corrected
+# row or two does not).
+UNNAMED_SERIES_MIN_ROWS, UNNAMED_SERIES_SHARE = 3, 0.5
 _TRADED = ("open", "high", "low", "close")
 
 
-def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray]) -> None:
+def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
+                         named: bool = False) -> None:
     """Among rows still accepted of files without a ticker column (`file_keys`: each row's file):
     reject every row of a file whose dates mostly hold rows of different prices. Before, the first
-    row of each date loaded, a different instrument's from one date to the next, under the file's name."""
+    row of each date loaded, a different instrument's from one date to the next, under the file's name.
+    `named`: `file_keys` are tickers named by a column, which several series share (a futures and
+    options bhavcopy's SYMBOL over every expiry and strike, MOEX's SECID on each of its boards): the
+    first row of each date had loaded, one board's or contract's, as the ticker's price."""
     repeats = _accepted_repeats(r, file_keys, days, 2)
     if repeats is None:
         return
@@ -140,22 +146,73 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     # header, ">>") restates every adjusted close after a dividend, two sources count its volume
     # apart, and no two instruments or bars share their prices on most dates. Those settle as
     # conflicting duplicates.
-    distinct = pd.DataFrame({"key": key, **{c: values[c][rows] for c in _TRADED if c in values}}).drop_duplicates()
-    clashing = np.unique(distinct["key"].to_numpy()[distinct["key"].duplicated().to_numpy()])
-    if clashing.size < UNNAMED_SERIES_MIN_DATES:
+    traded = [c for c in _TRADED if c in values]
+    distinct = pd.DataFrame({"key": key, **{c: values[c][rows] for c in traded}}).drop_duplicates()
+    extra = distinct["key"].to_numpy()[_other_prices(distinct, traded)]  # a date's rows past its first
+    if extra.size < UNNAMED_SERIES_MIN_ROWS:
         return
+    clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
+    extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]  # the same files, in order
     accepted = np.flatnonzero(r.ok)
-    file_days = np.unique(ticker_day_key(file_keys[accepted], days[accepted]))
-    files, dates_held = np.unique(split_ticker_day_key(file_days)[0], return_counts=True)
-    clash_files, clash_dates = np.unique(split_ticker_day_key(clashing)[0], return_counts=True)
-    held = dict(zip(files.tolist(), dates_held.tolist()))
-    for file_key, count in zip(clash_files.tolist(), clash_dates.tolist()):
-        if count >= UNNAMED_SERIES_MIN_DATES and count >= UNNAMED_SERIES_SHARE * held[file_key]:
-            mine = accepted[file_keys[accepted] == file_key]
-            reason = (f"unnamed series: {count} of the file's {held[file_key]} dates hold rows of different prices "
-                      "and no column names their ticker (or time of day): several instruments, or a day's bars, "
-                      "in one file; map the column that tells them apart")
-            r.set_rows(mine, np.full(mine.size, reason, dtype=object))
+    # Dates each file holds, counted by hashing (a sort of every accepted row cost more than the rest).
+    file_days = pd.unique(ticker_day_key(file_keys[accepted], days[accepted]))
+    held = pd.Series(split_ticker_day_key(file_days)[0]).value_counts().reindex(clash_files).to_numpy()
+    # Rows past their date's first are counted, not dates: one date of an option chain's sixteen
+    # strikes (its expiry the only date) is no correction, and its first strike had loaded as the price.
+    several = (extra_rows >= UNNAMED_SERIES_MIN_ROWS) & (clash_dates >= UNNAMED_SERIES_SHARE * held)
+    if not several.any():
+        return
+    reasons = np.array([
+        f"several series under one ticker: {count} of its {n} dates hold rows of different prices (exchange "
+        "boards, contracts, strikes...); map the column that tells them apart, or keep one series" if named else
+        f"unnamed series: {count} of the file's {n} dates hold rows of different prices and no column names "
+        "their ticker (or time of day): several instruments, or a day's bars, in one file; map the column that "
+        "tells them apart" for count, n in zip(clash_dates[several].tolist(), held[several].tolist())], dtype=object)
+    # One lookup for every accepted row, not a pass over them per ticker: a file of thousands of
+    # tickers each on two boards had spent seconds here.
+    rejected = clash_files[several]
+    at = np.minimum(np.searchsorted(rejected, file_keys[accepted]), rejected.size - 1)
+    mine = rejected[at] == file_keys[accepted]
+    r.set_rows(accepted[mine], reasons[at[mine]])
+
+
+def _other_prices(distinct: pd.DataFrame, traded: list[str]) -> np.ndarray:
+    """Which rows of `distinct` (each key's distinct rows, in file order) hold other prices than
+    their key's first row. Not those that differ only by rounding: a download appended to an older
+    copy of itself that had been saved with fewer decimals (Yahoo's "185.639999" beside Excel's
+    "185.64") is one series, whose every row had been rejected as several. Values within half a
+    unit of the last decimal the coarser copy writes are the same price. A copy is a ticker's n-th
+    row of each date, its decimals the most any of its values shows: a price that ends in zeros
+    ("268.60" read as 268.6) is no coarser copy."""
+    occurrence = distinct.groupby("key", sort=False).cumcount().to_numpy()
+    later = occurrence > 0
+    if not later.any() or not traded:
+        return later
+    prices = distinct[traded].to_numpy(dtype=np.float64)
+    firsts = distinct.groupby("key", sort=False)[traded].transform("first").to_numpy(dtype=np.float64)
+    copy = pd.DataFrame({"ticker": distinct["key"].to_numpy() >> 32, "n": occurrence,
+                         "decimals": _decimals(prices).max(axis=1)})
+    shown = copy.groupby(["ticker", "n"])["decimals"].transform("max").to_numpy()
+    first_shown = copy.assign(decimals=np.where(later, -1, shown)).groupby("ticker")["decimals"].transform("max")
+    decimals = np.minimum(shown, first_shown.to_numpy())
+    half_unit = 0.5 * 10.0 ** -decimals.astype(np.float64) * (1 + 1e-9)
+    return later & (np.abs(prices - firsts) > half_unit[:, None]).any(axis=1)
+
+
+def _decimals(v: np.ndarray) -> np.ndarray:
+    """The fewest decimals (0 to 9, else 10) each value is written with, as its float tells. Tried
+    from none up, each value until it fits: most prices settle within two or three tries."""
+    flat = v.ravel()
+    out = np.full(flat.size, 10, dtype=np.int64)
+    todo = np.arange(flat.size)
+    for k in range(10):
+        scaled = flat[todo] * 10.0 ** k
+        fits = np.abs(scaled - np.round(scaled)) <= 1e-9 * np.maximum(np.abs(scaled), 1.0)
+        out[todo[fits]] = k
+        todo = todo[~fits]
+        if not todo.size:
+            break
+    return out.reshape(v.shape)
 
 
 def series_reason(ticker: str, reason: str) -> str:
@@ -170,6 +227,12 @@ def ticker_day_key(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
 
 def split_ticker_day_key(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return key >> 32, (key & 0xFFFFFFFF) - (1 << 31)
+
+
+def any_accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray) -> bool:
+    """Whether a ticker and day are shared by two rows still accepted: the rules on repeats have
+    nothing to do otherwise (most files), and one sort tells."""
+    return _accepted_repeats(r, ticker_codes, days, 2) is not None
 
 
 def _accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,

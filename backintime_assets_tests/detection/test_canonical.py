@@ -379,3 +379,29 @@ def test_headerless_change_after_the_close_is_neither_the_volume_nor_the_adjuste
              f"{c - (closes[k - 1] if k else 100):.2f}", str(5_000_000 + 1000 * k)] for k, c in enumerate(closes)]
     assert map_canonical([[]] * 7, [D, F, F, F, F, F, N], body) == \
         ["date", "open", "high", "low", "close", None, "volume"]
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # Euronext's French download: "Dernier" is the last trade, "Clôture" the closing auction (the
+    # last trade had loaded as the close), as "Last" beside "Close" in its English one.
+    (["Date", "Ouverture", "Plus haut", "Plus bas", "Dernier", "Clôture"], [D, F, F, F, F, F],
+     ["date", "open", "high", "low", None, "close"]),
+    (["Date", "Dernier"], [D, F], ["date", "close"]),
+    # An ETF's NAV history beside its market price: the close is the price it traded at.
+    (["Date", "NAV", "Market Price", "Premium/Discount"], [D, F, F, F], ["date", None, "close", None]),
+    (["Date", "NAV"], [D, F], ["date", "close"]),
+    # baostock's adjustflag (1-3) had loaded as the adjusted close.
+    (["date", "code", "close", "adjustflag", "tradestatus"], [D, S, F, N, N], ["date", "ticker", "close", None, None]),
+    # tushare's ts_code (its file of every stock loaded nothing: "unnamed series").
+    (["ts_code", "trade_date", "close", "vol"], [S, D, F, F], ["ticker", "date", "close", "volume"]),
+    # Futures' traded contracts (Eurex) and kabutan's 売買高(株): the volume had been 0.
+    (["Date", "Closing price", "Daily settlem. price", "Traded contracts", "Open interest (adj.)"], [D, F, F, N, N],
+     ["date", "close", None, "volume", None]),
+    (["日付", "終値", "売買高(株)"], [D, F, N], ["date", "close", "volume"]),
+    # NSE's F&O bhavcopy: INSTRUMENT is the kind of contract (FUTIDX), the SYMBOL the ticker.
+    (["INSTRUMENT", "SYMBOL", "EXPIRY_DT", "CLOSE", "TIMESTAMP"], [S, S, D, F, D],
+     [None, "ticker", None, "close", "date"]),
+    (["Date", "Instrument", "Close"], [D, S, F], ["date", "ticker", "close"]),
+])
+def test_last_trades_navs_flags_and_kinds_of_contract_yield(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected

@@ -288,3 +288,36 @@ def test_fractions_of_seconds_written_only_when_not_zero():
 def test_numbers_days_and_seasons_are_no_months(values):
     # An exchange rate, a day without its year (some exports), football seasons and fiscal years.
     assert infer_date_format(values) is None
+
+
+def test_two_digit_years_first_read_by_the_trading_days_they_make():
+    # kabutan.jp's daily table copied from the browser, newest first: "24/01/19" is 2024-01-19.
+    # Read day first, every row was the 24th of January of a year from 2004 to 2019.
+    kabutan = ["24/01/19", "24/01/18", "24/01/17", "24/01/16", "24/01/15", "24/01/12", "24/01/11", "24/01/10"]
+    assert infer_date_format(kabutan).format == "%y/%m/%d"
+    # Across New Year as well; dd/mm/yy and mm/dd/yy days keep their reading.
+    assert infer_date_format(["23/12/27", "23/12/28", "23/12/29", "24/01/02", "24/01/03"]).format == "%y/%m/%d"
+    assert infer_date_format(["19/01/24", "18/01/24", "17/01/24", "16/01/24", "15/01/24"]).format == "%d/%m/%y"
+    assert infer_date_format(["01/19/24", "01/18/24", "01/17/24", "01/16/24", "01/15/24"]).format == "%m/%d/%y"
+    # A day that holds still while the year moves is a yearly series read year last, as before.
+    assert infer_date_format(["24/01/19", "24/01/20", "24/01/21", "24/01/22"]).format == "%d/%m/%y"
+
+
+@pytest.mark.parametrize(("values", "fmt"), [
+    # Investing.com's Korean export: a blank after each dash (the column was text, nothing loaded).
+    (["2024- 01- 05", "2024- 01- 04", "2024- 01- 03"], "%Y- %m- %d"),
+    (["5. 1. 2024", "4. 1. 2024", "29. 12. 2023"], "%d. %m. %Y"),  # Czech
+])
+def test_a_blank_after_each_separator(values, fmt):
+    assert infer_date_format(values).format == fmt
+
+
+@pytest.mark.parametrize(("values", "fmt"), [
+    # Dukascopy's "Local time" export: the zone's name and its offset (the column was text).
+    (["02.01.2024 00:00:00.000 GMT+0100", "03.01.2024 00:00:00.000 GMT+0100"], "%d.%m.%Y %H:%M:%S.%f GMT%z"),
+    # Databento's and pandas' nanoseconds: more digits than %f reads (the column was text).
+    (["2024-01-02T00:00:00.000000000Z", "2024-01-03T00:00:00.000000000Z"], "%Y-%m-%dT%H:%M:%S.%f%z"),
+])
+def test_zones_named_with_their_offset_and_nanoseconds(values, fmt):
+    guess = infer_date_format(values)
+    assert (guess.type, guess.format, guess.fraction) == ("timestamp", fmt, 1.0)

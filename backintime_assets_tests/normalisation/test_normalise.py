@@ -1154,3 +1154,92 @@ def test_a_twse_export_with_minguo_dates_loads():
     assert [str(d)[:10] for d in r.prices.date] == ["2024-01-02", "2024-01-03", "2024-01-04"]
     assert r.prices.close.tolist() == [585.74, 578.24, 578.84]
     assert r.prices.volume.tolist() == [17653714, 14550696, 34150727]
+
+
+def test_a_ticker_whose_dates_each_hold_several_boards_loads_none_of_them():
+    # MOEX ISS history: SBER on its odd-lot board (SMAL) and its main one (TQBR) each day. The
+    # odd-lot rows came first and loaded as SBER's prices, volume 37; the main board's were
+    # rejected as their conflicting duplicates.
+    head = "BOARDID;TRADEDATE;SECID;OPEN;LOW;HIGH;CLOSE;VOLUME\n"
+    rows = "".join(f"SMAL;2024-01-0{d};SBER;{270 + d}.56;{269 + d}.68;{272 + d}.64;{271 + d}.62;37\n"
+                   f"TQBR;2024-01-0{d};SBER;{270 + d}.45;{269 + d}.68;{272 + d}.84;{271 + d}.69;40000000\n"
+                   for d in (3, 4, 5))
+    r = run((head + rows).encode())
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 6
+    assert r.rejected.reason.str.startswith("several series under one ticker: 3 of its 3 dates").all()
+    # A ticker's corrected row or two stays a conflicting duplicate, its series loads.
+    rows = "".join(f"TQBR;2024-01-0{d};SBER;{270 + d};{269 + d};{272 + d};{271 + d};40000000\n" for d in (3, 4, 5))
+    r = run((head + rows + "TQBR;2024-01-03;SBER;273;272;275;274.5;40000000\n").encode())
+    assert len(r.prices) == 3 and r.rejected.reason.tolist() == ["conflicting duplicate of line 2"]
+
+
+def test_an_option_chain_of_one_expiry_loads_no_strike_as_a_price():
+    # CBOE's quotedata.csv: the expiry the only date, one row per strike, calls and puts side by
+    # side. The first strike's call loaded under the file's name, the rest its duplicates.
+    head = ("SPDR S&P 500 ETF Trust,Last: 472.65,Change: -2.66\n"
+            "Date: January 2 2024 at 4:15 PM EST,Bid: 472.62,Ask: 472.66\n"
+            "Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,Strike,Puts,Last Sale,Net,Bid,Ask,Volume\n")
+    rows = "".join(f"Wed Jan 03 2024,SPY240103C00{k}000,{480 - k}.2,-0.8,{479 - k}.9,{480 - k}.3,{100 + k},{k}.00,"
+                   f"SPY240103P00{k}000,1.{k - 460},0.5,1.0,1.5,{200 + k}\n" for k in range(465, 471))
+    r = run((head + rows).encode(), name="spy_quotedata.csv")
+    check_invariants(r)
+    assert r.prices.empty and r.rejected.reason.str.startswith("unnamed series: 1 of the file's 1 dates").all()
+
+
+def test_dukascopy_local_time_and_databento_nanoseconds_load_on_their_dates():
+    # Both columns were text: no date column, nothing loaded. Midnight at GMT+0100 is the 2nd as
+    # written (23:00 of the 1st in UTC).
+    text = ("Local time,Open,High,Low,Close,Volume\n"
+            "02.01.2024 00:00:00.000 GMT+0100,1.10372,1.10452,1.09384,1.09418,91.4561\n"
+            "03.01.2024 00:00:00.000 GMT+0100,1.09418,1.09631,1.08922,1.09204,88.1235\n")
+    r = run(text.encode(), name="EURUSD_Candlestick_1_D_BID_02.01.2024-03.01.2024.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == ["2024-01-02", "2024-01-03"]
+    text = ("ts_event,rtype,publisher_id,instrument_id,open,high,low,close,volume,symbol\n"
+            "2024-01-02T00:00:00.000000000Z,35,1,5002,4790.000000000,4793.250000000,4751.500000000,4759.500000000,"
+            "2222369,ESH4\n"
+            "2024-01-03T00:00:00.000000000Z,35,1,5002,4759.750000000,4770.000000000,4730.250000000,4741.000000000,"
+            "1987345,ESH4\n")
+    r = run(text.encode(), name="glbx-mdp3-20240102-20240103.ohlcv-1d.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == ["2024-01-02", "2024-01-03"]
+    assert r.prices.ticker.tolist() == ["ESH4", "ESH4"]
+
+
+def test_kabutan_two_digit_years_first_load_on_their_days():
+    # kabutan.jp's table copied from the browser (tab, newest first): "24/01/19" was read as the
+    # 24th of January 2019, each row a year apart, weekends rejected; 売買高(株) was left unmapped.
+    rows = [("24/01/19", "2,859.0"), ("24/01/18", "2,830.5"), ("24/01/17", "2,812.0"), ("24/01/16", "2,790.5"),
+            ("24/01/15", "2,801.0"), ("24/01/12", "2,788.0")]
+    text = "日付\t始値\t高値\t安値\t終値\t前日比\t売買高(株)\n" + "".join(
+        f"{d}\t{c}\t{c}\t{c}\t{c}\t+1.0\t12,345,600\n" for d, c in rows)
+    r = run(text.encode(), name="7203.txt")
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == [
+        "2024-01-19", "2024-01-18", "2024-01-17", "2024-01-16", "2024-01-15", "2024-01-12"]
+    assert (r.prices.volume == 12_345_600).all()
+
+
+def test_netease_codes_marked_as_text_load_as_their_codes():
+    text = ("日期,股票代码,名称,收盘价,最高价,最低价,开盘价,成交量\n"
+            "2024-01-03,'600000,浦发银行,6.60,6.65,6.55,6.58,30000000\n"
+            "2024-01-02,'600000,浦发银行,6.57,6.60,6.52,6.52,24519322\n")
+    r = run(text.encode("gbk"), name="600000.csv")
+    loads_every_row(r)
+    assert r.prices.ticker.tolist() == ["600000", "600000"]
+
+
+def test_a_download_appended_to_its_copy_saved_with_fewer_decimals_loads_the_first_copy():
+    # A Yahoo download (its float noise, "185.639999") appended below an older copy that Excel had
+    # saved with two decimals: the same series, which had been rejected whole as "several series".
+    head = "Date,Symbol,Open,High,Low,Close,Volume\n"
+    days = ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05")
+    closes = ("185.64", "184.25", "181.91", "181.18")
+    noisy = ("185.639999", "184.250000", "181.910004", "181.179993")
+    old = "".join(f"{d},AAPL,{c},{c},{c},{c},1000\n" for d, c in zip(days, closes))
+    new = "".join(f"{d},AAPL,{c},{c},{c},{c},1000\n" for d, c in zip(days, noisy))
+    r = run((head + old + head + new).encode())
+    check_invariants(r)
+    assert r.prices.close.tolist() == [185.64, 184.25, 181.91, 181.18]
+    assert r.rejected.reason.str.startswith("conflicting duplicate of line").sum() == 3

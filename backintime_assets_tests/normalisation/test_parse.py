@@ -199,3 +199,11 @@ def test_minguo_dates_read_as_the_common_eras():
     assert days == ["2024-01-02", "2012-02-29", None, None, None]
     assert parsed.missing.tolist() == [False, False, False, True, False]
     assert parsed.bad.tolist() == [False, False, True, False, True]
+
+
+def test_excels_text_mark_before_a_code_is_no_part_of_it():
+    # NetEase's quotes download writes its code "'600000" (kept as text, zeros and all): the ticker
+    # had been loaded as "'600000". A cell quoted in single quotes keeps them; an inner one stays.
+    s = parse_strings(pa.array(["'600000", "600000", "'AAPL'", "BRK'B", "'"]), upper=True)
+    assert s.at(np.arange(5)).tolist() == ["600000", "600000", "'AAPL'", "BRK'B", "'"]
+    assert s.codes[0] == s.codes[1]

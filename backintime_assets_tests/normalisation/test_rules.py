@@ -94,3 +94,43 @@ def test_unnamed_series_leaves_dates_whose_rows_differ_in_their_adjusted_close_o
         r = Reasons(6)
         check_unnamed_series(r, files, days, {"close": close, "adj_close": adj, "volume": volume})
         assert r.ok.all()
+
+
+def test_one_date_of_many_unnamed_rows_is_no_correction():
+    # An option chain's strikes, the expiry its only date: the first strike loaded as the price,
+    # the others were its conflicting duplicates. Two rows of one date stay a correction.
+    r = Reasons(6)
+    check_unnamed_series(r, np.zeros(6, np.int64), np.ones(6, np.int64), {"close": np.arange(1.0, 7.0)})
+    assert all(x.startswith("unnamed series: 1 of the file's 1 dates") for x in r.reason)
+    r = Reasons(3)
+    check_unnamed_series(r, np.zeros(3, np.int64), np.array([1, 1, 2]), {"close": np.array([5.0, 6.0, 5.0])})
+    assert r.ok.all()
+
+
+def test_several_series_under_one_ticker_are_rejected_with_their_own_reason():
+    # MOEX's SECID on each of its boards: ticker 0's dates all hold two prices, ticker 1's one.
+    tickers = np.array([0, 0, 0, 0, 0, 0, 1, 1, 1, 1])
+    days = np.array([1, 1, 2, 2, 3, 3, 1, 1, 2, 3])
+    close = np.array([5.25, 5.5, 6.25, 6.5, 7.25, 7.5, 9.0, 9.5, 9.0, 9.0])
+    r = Reasons(len(tickers))
+    check_unnamed_series(r, tickers, days, {"close": close}, named=True)
+    assert all(x.startswith("several series under one ticker: 3 of its 3 dates") for x in r.reason[:6])
+    assert r.ok[6:].all()
+
+
+def test_a_copy_of_a_series_with_fewer_decimals_is_no_second_series():
+    # Ticker 0: a Yahoo download ("185.639999") appended to an older copy of it that Excel had saved
+    # ("185.64"); ticker 1: a 4-decimal copy beside a 2-decimal one. Each differs only by rounding,
+    # and had been rejected whole as several series; they settle as conflicting duplicates.
+    # Tickers 2 and 3 are on two boards (two-decimal prices both): rejected, each with its counts.
+    tickers = np.repeat([0, 1, 2, 3], [8, 8, 6, 7])
+    days = np.r_[[1, 2, 3, 4] * 2, [1, 2, 3, 4] * 2, [1, 1, 2, 2, 3, 3], [1, 1, 2, 2, 3, 3, 4]]
+    close = np.r_[[185.64, 186.5, 187.1, 188.0, 185.639999, 186.500001, 187.099998, 188.000002],
+                  [100.1235, 100.5, 101.0071, 99.9949, 100.12, 100.5, 101.01, 99.99],
+                  [268.62, 268.69, 265.12, 265.19, 262.07, 262.6],
+                  [50.25, 50.5, 51.25, 51.5, 52.25, 52.5, 53.0]]
+    r = Reasons(len(tickers))
+    check_unnamed_series(r, tickers, days, {"close": close}, named=True)
+    assert r.ok[:16].all()
+    assert all(x.startswith("several series under one ticker: 3 of its 3 dates") for x in r.reason[16:22])
+    assert all(x.startswith("several series under one ticker: 3 of its 4 dates") for x in r.reason[22:])
