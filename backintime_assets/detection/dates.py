@@ -28,7 +28,7 @@ _DAYS_FULL = {names.split()[-1] for names in WEEKDAY_NAMES["en"]}
 
 _TIME = (
     r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
-    r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
+    r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
 )
 _WD = r"(?:(?P<wd>[^\W\d_]{2,9})(?P<wdsep>\.?,? ))?"
 _MON = r"(?P<mon>[^\W\d_]{3,10})"  # letters, accented ones too ("Mär", "févr", "août")
@@ -40,6 +40,10 @@ _SHAPES = (
     # "12-Mar-2021", "03.Okt.2020", "12. März 2021", "21 Mar  2012": a run of spaces reads as one.
     ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/.]|\.? +)" + _MON + r"(?P<dot>\.?)(?P<s2>[-/.]| +)"
                        r"(?P<c>\d{4}|\d{2})" + _TIME)),
+    # SAS's DATE9. and Stata's %td run the parts together: "02JAN2024", "01jan2019"; SAS's
+    # DATETIME20. then a colon and the time: "02JAN2024:10:15:00".
+    ("dmy", re.compile(r"^(?P<wd>)(?P<wdsep>)(?P<a>\d{2})(?P<s>)(?P<mon>[A-Za-z]{3})(?P<dot>)(?P<s2>)(?P<c>\d{4}|\d{2})"
+                       + _TIME.replace("[ T]", "[ T:]", 1))),
     ("mdy", re.compile(_WD + _MON + r"(?P<dot>\.?)(?P<s>[/-]| +)(?P<a>\d{1,2})(?P<s2>, *|[/-]| +)"
                        r"(?P<c>\d{4})" + _TIME)),
     ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[^\W\d_]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
@@ -68,7 +72,7 @@ _MAYBE_DATE = re.compile(
     r"(?:[^\W\d_]{2,9}+\.?,? )?(?:\d{1,2}+(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}+\.?(?:[/-]| +)\d)"
     # "2021-03", "03/2021": a month, the cell ending after it.
     rf"|(?:[^\W\d_]{{1,10}}+\.?,? )?\d{{1,4}}+(?:[-/.] ?\d{{1,2}}[-/.]|[-/]\d{{2,4}}+(?![^{SEP}]))"
-    r"|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]"
+    r"|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]|\d{2}[A-Za-z]{3}\d{2}"
 )
 
 _MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell
@@ -104,7 +108,7 @@ def _seps(name: str, g: dict) -> tuple[str, str | None] | None:
     if name == "month":
         return s, None
     if name == "dmy":
-        if s[-1] == " ":
+        if s.endswith(" "):
             return (". " if s[0] == "." else " ", " ") if s2[0] == " " else None
         return (s, s) if s2 == s else None
     return s, s2

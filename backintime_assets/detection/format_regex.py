@@ -10,7 +10,7 @@ from functools import lru_cache
 _NAME = r"[^\W\d_]+"  # letters, accented ones too ("Mär", "févr")
 _DIRECTIVES = {
     "d": r"\d{1,2}", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}", "I": r"\d{1,2}",
-    "M": r"\d{1,2}", "S": r"\d{1,2}", "f": r"\d{1,9}", "p": r"[AaPp][Mm]", "z": r"(?:Z|[+-]\d{2}:?\d{2})",
+    "M": r"\d{1,2}", "S": r"\d{1,2}", "f": r"\d{1,9}", "p": r"[AaPp][Mm]", "z": r"(?:Z|[+-]\d{2}(?::?\d{2})?)",
     "Z": r"[A-Za-z]{3}", "j": r"\d{1,3}", "%": "%",
     "b": _NAME + r"\.?", "B": _NAME + r"\.?", "a": _NAME + r"\.?", "A": _NAME,
 }

@@ -177,6 +177,11 @@ def numeric_value(value: str, fmt: str) -> str | None:
 def for_strptime(value: str, fmt: str) -> tuple[str, str]:
     """(value, format) datetime.strptime reads: a tagged format's month name made a number
     ("" when it names no month, which strptime rejects); other formats as they are."""
+    if fmt.endswith("%z") and _HOURS_ONLY.search(value):
+        value += "00"  # PostgreSQL's "+00", "-08": strptime's %z wants the minutes
     if TAG not in fmt:
         return value, fmt
     return numeric_value(value, fmt) or "", numeric_format(fmt)
+
+
+_HOURS_ONLY = re.compile(r"[+-]\d{2}$")

@@ -321,3 +321,23 @@ def test_a_blank_after_each_separator(values, fmt):
 def test_zones_named_with_their_offset_and_nanoseconds(values, fmt):
     guess = infer_date_format(values)
     assert (guess.type, guess.format, guess.fraction) == ("timestamp", fmt, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("values", "kind", "fmt"),
+    [
+        (["02JAN2024", "15JAN2024", "29FEB2024"], "date", "%d%b%Y"),  # SAS PROC EXPORT, DATE9.
+        (["01jan2019", "15mar2019", "12dec2019"], "date", "%d%b%Y"),  # Stata export delimited, %td
+        (["02JAN2024:10:15:00", "15JAN2024:16:00:00"], "timestamp", "%d%b%Y:%H:%M:%S"),  # SAS DATETIME20.
+        # PostgreSQL writes a whole-hour offset without minutes (timestamptz as text, COPY).
+        (["2024-01-02 10:15:00+00", "2024-01-03 11:20:00.123456+00"], "timestamp", "%Y-%m-%d %H:%M:%S.%f%z"),
+        (["2024-01-02 10:15:00-08", "2024-01-03 11:20:00+05:30"], "timestamp", "%Y-%m-%d %H:%M:%S%z"),
+    ],
+)
+def test_statistics_packages_and_databases(values, kind, fmt):
+    guess = infer_date_format(values)
+    assert (guess.type, guess.format, guess.fraction) == (kind, fmt, 1.0)
+
+
+def test_letters_run_into_digits_are_no_date():
+    assert shape("02ABC2024") is None and shape("12XYZ24") is None

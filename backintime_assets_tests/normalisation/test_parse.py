@@ -52,6 +52,8 @@ def days(cells, fmt):
         ("202001021530", "%Y%m%d%H%M"), ("20200102235959", "%Y%m%d%H%M%S"),
         ("2020-01-02 23:59:59", "%Y-%m-%d %H:%M:%S"), ("2020-01-02 09:30:00.125", "%Y-%m-%d %H:%M:%S.%f"),
         ("2020-01-02T23:00:00-05:00", "%Y-%m-%dT%H:%M:%S%z"),  # wall-clock date, not shifted to UTC
+        ("2020-01-02 23:00:00-08", "%Y-%m-%d %H:%M:%S%z"),  # PostgreSQL's whole-hour offset
+        ("02JAN2020", "%d%b%Y"), ("02jan2020", "%d%b%Y"), ("02JAN2020:16:00:00", "%d%b%Y:%H:%M:%S"),  # SAS, Stata
         ("2020-01-02 10:00 UTC", "%Y-%m-%d %H:%M %Z"), ("1/2/20 1:30 PM", "%m/%d/%y %I:%M %p"),
         ("43832", "excel_serial"), ("43832.75", "excel_serial"), ("1577923200", "epoch_s"),
         ("1577923200000", "epoch_ms"),
