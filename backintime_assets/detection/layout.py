@@ -127,6 +127,23 @@ class _RowJudge:
                     yield m, v
 
 
+def _commented(fields: list[str]) -> bool:
+    """A '#' comment line, but not a header that marks each name with one (mBank's "#Data
+    operacji;#Opis operacji;#Kwota;"): taken for a comment, the file had no header."""
+    return fields[0].lstrip().startswith("#") and not _hash_names(fields)
+
+
+def _hash_names(fields: list[str]) -> bool:
+    """Two names or more, each after a '#' (no "#N/A", a missing value)."""
+    filled = [c.strip() for c in fields if c.strip()]
+    return len(filled) >= 2 and all(c.startswith("#") and c not in NULL_SPELLINGS for c in filled)
+
+
+def _unmarked(fields: list[str]) -> list[str]:
+    """A '#'-marked header's names without their marks."""
+    return [c.lstrip().lstrip("#").lstrip() for c in fields]
+
+
 def _fits(fields: list[str], width: int) -> bool:
     """Has the table's field count, as normalisation sees it (empty trailing extras are dropped)."""
     n = len(fields)
@@ -170,7 +187,7 @@ def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[in
     k = start
     while k > 0:
         fields = rows[k - 1][1]
-        if len(fields) < 2 or fields[0].lstrip().startswith("#"):
+        if len(fields) < 2 or _commented(fields):
             break
         if not (judge.data_like(fields) or _names_nothing(fields, judge)) or heads(k):
             break
@@ -261,7 +278,7 @@ def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
     """As wide as the table, mostly filled, mostly words, and no data row."""
     if not (width - 1 <= len(fields) <= width + 1) or _filled(fields) < 0.5:
         return False
-    if fields[0].lstrip().startswith("#") or (judge.matchers and judge.data_like(fields)):
+    if _commented(fields) or (judge.matchers and judge.data_like(fields)):
         return False
     cells = [c.strip() for c in fields if c.strip()]
     return sum(1 for c in cells if any(ch.isalpha() for ch in c)) >= 0.5 * len(cells)
@@ -291,7 +308,7 @@ def _width(rows: list[Row]) -> int:
     # '#' comment lines (a metadata block above the table) do not vote: one '#' a line is not a column.
     voting = list(map(itemgetter(1), rows))
     if "#" in "".join(map(itemgetter(0), voting)):  # else no line is a comment: spare the test of each
-        voting = [f for f in voting if not f[0].lstrip().startswith("#")] or voting
+        voting = [f for f in voting if not _commented(f)] or voting
     widths = list(map(len, voting))
     counts: Counter[int] = Counter(widths)
     counts.update(widths[len(widths) // 2:])
@@ -500,13 +517,15 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         line, fields = rows[k]
         if judge.matchers and judge.data_like(fields):
             break
-        if fields[0].lstrip().startswith("#"):
+        if _hash_names(fields):
+            fields = _unmarked(fields)
+        elif fields[0].lstrip().startswith("#"):
             if block:
                 break  # comment lines above the header: preamble
             # A commented header right above the data that ends a block of comments (metadata:
             # "# Altitude: 500 m" above "# Observation period;TOA;GHI"): its names, without the
             # '#'. Below a row that is not a comment, it is a remark between a header and the data.
-            ends_comments = k == 0 or rows[k - 1][1][0].lstrip().startswith("#")
+            ends_comments = k == 0 or _commented(rows[k - 1][1])
             if not past_comment and ends_comments and len(fields) == width > 1:
                 named = [fields[0].lstrip().lstrip("#").lstrip(), *fields[1:]]
                 if _header_shaped(named, judge, width):
@@ -531,7 +550,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
                       or (_blank_between(head, line, block[0][0]) and not _names_alike(block))
                       ) and not _labels_over(fields, block, width):
             break
-        block.insert(0, rows[k])
+        block.insert(0, (line, fields))
         k -= 1
     while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width) and not (
             len(block) > 1 and _labels_over(block[0][1], block[1:], width)):
@@ -550,7 +569,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         k = _numbers_header_at(rows, start, width, decimal, thousands)
         if k is not None:
             block, start = [rows[k]], max(start, k + 1)
-        elif unconfirmed is not None and not rows[unconfirmed][1][0].lstrip().startswith("#"):
+        elif unconfirmed is not None and not _commented(rows[unconfirmed][1]):
             # The row taken for the header reads as data; the rows below did not confirm it (they
             # are damaged, or of mixed kinds), yet it is no header: data, to be loaded or rejected
             # with its reason, not skipped as preamble.
@@ -604,6 +623,12 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)
                or (ragged and len(f) < width and judge.data_like(f))]  # short by trailing fields: a prefix
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
+    if block and body:
+        # The header repeated down the table (a report's page breaks, files joined into one) names
+        # its columns again: counted among the values, its names made text of numeric columns.
+        heads = [_fit(f, width) for _, f in block]
+        if any(h in body for h in heads):  # the list's own scan, in C: most files repeat none
+            body = [f for f in body if f not in heads]
     layout.body = body
     body_types = partial(_column_types, body, width=width, decimal=decimal, thousands=thousands,
                          file_date=file_date, dates_from_1904=dates_from_1904)

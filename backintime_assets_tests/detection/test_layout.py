@@ -571,3 +571,29 @@ def test_a_sparse_row_over_a_header_of_distinct_names_is_preamble():
     lay = layout("Source,Bloomberg\nDate,Ticker,Close,Volume\n" + DATA)
     assert (lay.header_row, lay.data_start_line) == (1, 2)
     assert lay.header_cells == [["Date"], ["Ticker"], ["Close"], ["Volume"]]
+
+
+def test_a_header_marking_each_name_with_a_hash_is_no_comment():
+    # mBank's operations export: '#' before each label of its preamble and each name of its header.
+    # Taken for a comment, the file had no header and its columns no names.
+    rows = "".join(f"2024-01-{d:02d};ZAKUP {d};eKonto;-{d}5,49;\n" for d in range(2, 9))
+    text = "mBank S.A.;\n#Klient;\nJAN KOWALSKI;\n;\n#Data operacji;#Opis operacji;#Rachunek;#Kwota;\n" + rows
+    lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ",", None)
+    assert (lay.header_row, lay.data_start_line) == (4, 5)
+    assert lay.names[:4] == ["Data operacji", "Opis operacji", "Rachunek", "Kwota"]
+    # A row of "#N/A"s is no header.
+    text = "Date,Ticker,Close\n#N/A,#N/A,#N/A\n" + "".join(f"2021-01-0{d},AAA,10.{d}\n" for d in range(4, 8))
+    assert (layout(text).header_row, layout(text).names) == (0, ["Date", "Ticker", "Close"])
+
+
+def test_a_header_repeated_at_each_page_break_leaves_the_numeric_columns_numeric():
+    # An accounting report exported with its page breaks: "Page n of 3" and the header every 4
+    # rows. Counted among the values, the repeated names made text of Net, VAT and Gross.
+    rows = [f"INV-{1000 + k},{1 + 2 * k:02d}/03/2024,Client {'ABCD'[k % 4]},{100 + 17 * k}.00,{20 + 3.4 * k:.2f}"
+            for k in range(12)]
+    header = "Invoice,Date,Customer,Net,VAT\n"
+    text = "".join(f"Page {p + 1} of 3,,,,\n" + header + "".join(r + "\n" for r in rows[4 * p:4 * p + 4])
+                   for p in range(3))
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert [t.type for t in lay.types] == ["string", "date", "string", "float", "float"]
