@@ -15,6 +15,7 @@ from itertools import chain, repeat
 from operator import contains
 
 from .joined import SEP, joined, joined_regex
+from .null_marker import keep_null_markers
 from .shapes import shape_of
 
 
@@ -116,6 +117,7 @@ def reader_kwargs(delimiter: str, quotechar: str | None, escapechar: str | None,
 def parse_rows(text: str, delimiter: str, quotechar: str | None, escapechar: str | None,
                max_rows: int | None = None, skipinitialspace: bool = False) -> list[tuple[int, list[str]]]:
     """(0-based physical line where the record starts, fields) for each record; blank lines give []."""
+    text = keep_null_markers(text, delimiter, escapechar)
     if max_rows is None and not skipinitialspace and _plain(text, quotechar, escapechar):
         return list(enumerate(_split_lines(text, delimiter)))
     rows = _parse_rows(text, delimiter, quotechar, escapechar, max_rows, skipinitialspace)

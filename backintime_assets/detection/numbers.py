@@ -14,8 +14,11 @@ from .shapes import shape_hits, shape_of
 
 # Spreadsheet and export conventions for "no value". Compared lower-cased and stripped. ".." is
 # the "not available" of the World Bank, OECD, ABS and Statistics Canada tables, ":" Eurostat's.
+# "\N" is the NULL of MySQL and PostgreSQL text dumps (null_marker.py); lower-cased it is "\n",
+# an escaped line break alone in its cell, no value either.
 NULL_TOKENS = frozenset(
-    {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "n/d", ".", "..", ":"}
+    {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "n/d", ".", "..", ":",
+     "\\n"}
 )
 # Every spelling whose lower case is a null token ("NA", "Null", ...): a set lookup per cell
 # instead of lower-casing each one. No other string lower-cases to a token: the one non-ASCII

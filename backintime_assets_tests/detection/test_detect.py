@@ -523,3 +523,31 @@ def test_a_log_of_ip_addresses_keeps_its_decimal_mark_and_its_addresses_text():
     s = detect_bytes(("ip,status,bytes\n" + rows).encode(), "access.csv")
     assert (s.decimal, s.thousands) == (".", None)
     assert [c.type for c in s.columns] == ["string", "integer", "integer"]
+
+
+# MySQL SELECT ... INTO OUTFILE: tab, no header, NULL as \N, backslash escapes (\" below makes the
+# dialect take the escape). PostgreSQL COPY ... TO (text) writes the same, with t/f booleans.
+MYSQL_DUMP = (
+    "1\tAAPL\t2024-01-02\t185.50\t\\N\tplain\n"
+    "2\tMSFT\t2024-01-02\t\\N\t2000\tsaid \\\"hi\\\"\n"
+    "3\tAAPL\t2024-01-03\t186.25\t1500\tC:\\\\temp\n"
+    "4\tMSFT\t2024-01-03\t371.00\t\\N\t\\N\n"
+    "5\tAAPL\t2024-01-04\t184.00\t1200\tok\n"
+    "6\tMSFT\t2024-01-04\t370.10\t2100\tok\n"
+).encode()
+
+
+def test_the_null_marker_of_database_dumps_leaves_numbers_typed_through_a_backslash_escape():
+    s = detect_bytes(MYSQL_DUMP, "prices.txt")
+    assert (s.delimiter, s.escapechar, s.header_row) == ("\t", "\\", -1)
+    assert [c.type for c in s.columns] == ["integer", "string", "date", "float", "integer", "string"]
+    assert [c.canonical for c in s.columns][1:5] == ["ticker", "date", "close", "volume"]
+
+
+def test_the_null_marker_of_a_copy_dump_without_escapes_reads_as_missing():
+    null = "\\N"
+    text = "".join(f"{k}\t2024-01-{k + 1:02d}\t{'t' if k % 2 else 'f'}\t{null if k % 3 == 0 else 10 + k}\n"
+                   for k in range(1, 9))
+    s = detect_bytes(text.encode(), "copy.txt")
+    assert s.escapechar is None
+    assert [c.type for c in s.columns] == ["integer", "date", "boolean", "integer"]

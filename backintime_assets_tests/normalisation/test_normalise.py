@@ -1243,3 +1243,15 @@ def test_a_download_appended_to_its_copy_saved_with_fewer_decimals_loads_the_fir
     check_invariants(r)
     assert r.prices.close.tolist() == [185.64, 184.25, 181.91, 181.18]
     assert r.rejected.reason.str.startswith("conflicting duplicate of line").sum() == 3
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_mysql_dump_loads_its_numbers_and_reads_its_null_marker_as_missing(careful, monkeypatch):
+    from backintime_assets_tests.detection.test_detect import MYSQL_DUMP
+
+    result = run(MYSQL_DUMP, "prices.txt", careful=careful, monkeypatch=monkeypatch)
+    check_invariants(result)
+    assert result.prices.source_line.tolist() == [1, 3, 4, 5, 6]
+    assert result.prices.close.tolist() == [185.5, 186.25, 371.0, 184.0, 370.1]
+    assert result.prices.volume.tolist() == [0, 1500, 0, 1200, 2100]
+    assert result.rejected.reason.tolist() == ["missing value: close"]

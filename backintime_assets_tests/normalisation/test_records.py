@@ -1,4 +1,5 @@
 import numpy as np
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -187,3 +188,14 @@ def test_a_space_aligned_region_merges_runs_and_pads_even_past_the_readers_field
     rec = split_slow(index, 1, index.count, aligned, [0, 1, 2])
     assert as_rows(rec) == [(2, "a", "b", "c"), (3, "d", huge, "f")]
     assert rec.rejected == []
+
+
+def test_the_null_marker_of_a_database_dump_survives_the_backslash_escape_on_every_path():
+    data = b'a\\tb\t\\N\tC:\\\\New\n\\N\t2.5\tsaid \\"hi\\"\n'
+    index = LineIndex(data)
+    s = schema(escapechar="\\", delimiter="\t")
+    expected = [(1, "atb", "\\N", "C:\\New"), (2, "\\N", "2.5", 'said "hi"')]
+    assert as_rows(split_fast(index, 0, index.count, s, [0, 1, 2])) == expected
+    assert as_rows(split_slow(index, 0, index.count, s, [0, 1, 2])) == expected
+    typed = split_fast(index, 0, index.count, s, [1], {1: pa.float64()})
+    assert typed.reader == "pyarrow" and typed.columns[1].to_pylist() == [None, 2.5]

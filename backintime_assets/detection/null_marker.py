@@ -1,0 +1,31 @@
+"""The \\N that database dumps write for NULL (MySQL SELECT ... INTO OUTFILE, PostgreSQL COPY ...
+TO in text format), kept through a backslash escape: the reader would unescape it to a plain "N"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MARKER = "\\N"  # a null token (numbers.NULL_TOKENS), as read where no escape character acts on it
+_ESCAPED = "\\\\N"  # what a backslash-escaping reader reads as the marker
+
+
+@lru_cache(maxsize=16)
+def _whole_cells(delimiter: str, binary: bool) -> re.Pattern:
+    """The marker as a whole cell: between the delimiter or a line end on either side."""
+    d = re.escape(delimiter)
+    pattern = rf"(?:^|(?<={d})|(?<=[\n\r])){re.escape(MARKER)}(?={d}|[\n\r]|$)"
+    return re.compile(pattern.encode() if binary else pattern)
+
+
+def keep_null_markers(text: str | bytes, delimiter: str, escapechar: str | None) -> str | bytes:
+    """`text` (str, or UTF-8 bytes) with each cell that is the null marker written escaped, so that
+    a reader with a backslash escape reads the marker rather than "N". A marker inside a cell
+    ("C:\\New") is text and stays as it is."""
+    if escapechar != "\\" or not delimiter:
+        return text
+    binary = isinstance(text, bytes)
+    if (MARKER.encode() if binary else MARKER) not in text:
+        return text
+    escaped = _ESCAPED.encode() if binary else _ESCAPED
+    return _whole_cells(delimiter, binary).sub(lambda _: escaped, text)
