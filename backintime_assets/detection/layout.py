@@ -518,6 +518,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if judge.matchers and judge.data_like(fields):
             break
         if _hash_names(fields):
+            if block:
+                break  # above a header, '#'-marked cells are a metadata block ("# Source: X;# Run: 2")
             fields = _unmarked(fields)
         elif fields[0].lstrip().startswith("#"):
             if block:

@@ -581,6 +581,12 @@ def test_a_header_marking_each_name_with_a_hash_is_no_comment():
     lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ",", None)
     assert (lay.header_row, lay.data_start_line) == (4, 5)
     assert lay.names[:4] == ["Data operacji", "Opis operacji", "Rachunek", "Kwota"]
+    # Above an unmarked header, such a row is a metadata block: taken for a header row, its cells
+    # ("Source: broker") named the columns.
+    text = "# Source: broker;# Account: 12345;# Currency: EUR\nDate;Open;Close\n" + "".join(
+        f"2024-01-{d:02d};{d}.10;{d}.90\n" for d in range(2, 9))
+    lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ",", None)
+    assert (lay.header_row, lay.data_start_line, lay.names) == (1, 2, ["Date", "Open", "Close"])
     # A row of "#N/A"s is no header.
     text = "Date,Ticker,Close\n#N/A,#N/A,#N/A\n" + "".join(f"2021-01-0{d},AAA,10.{d}\n" for d in range(4, 8))
     assert (layout(text).header_row, layout(text).names) == (0, ["Date", "Ticker", "Close"])
