@@ -24,13 +24,21 @@ LOSERS = pa.schema([
 ])
 
 
-def settle(loaded: pa.Table) -> tuple[pa.Table, pa.Table]:
+def settle(loaded: pa.Table, among: np.ndarray | None = None) -> tuple[pa.Table, pa.Table]:
     """(winners sorted by date and ticker, losers as rejected rows with their reasons).
 
     `loaded` needs date, ticker, priority, source_file, source_line and VALUE_COLUMNS; the
-    winners hold those columns only (sorting moves every column it is given)."""
+    winners hold those columns only (sorting moves every column it is given). `among`: which of
+    the rows are the loaded rows to settle (all when None); the others are left out by the
+    sort's take rather than by a filter before it, a copy of every row."""
     loaded = loaded.select(SETTLED_COLUMNS)
-    ordered = loaded.take(pc.sort_indices(loaded, sort_keys=SETTLE_ORDER)) if loaded.num_rows else loaded
+    if loaded.num_rows:
+        order = np.asarray(pc.sort_indices(loaded, sort_keys=SETTLE_ORDER))
+        if among is not None and not among.all():
+            order = order[among[order]]  # a stable sort: the rows settled keep the order they sort in alone
+        ordered = loaded.take(order)
+    else:
+        ordered = loaded
     repeat = _repeats_previous_key(ordered)
     if not repeat.any():
         return ordered, LOSERS.empty_table()

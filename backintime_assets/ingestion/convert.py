@@ -193,45 +193,61 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
 
 
 def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[dict]]:
-    """(the rows of some files that fall in the run's dates, as STAGED; each file's accounting row)."""
-    status = parsed["status"]
-    is_summary = pc.equal(status, FILE_SUMMARY)
-    summary = parsed.filter(is_summary)
-    rows = parsed.filter(pc.invert(is_summary)).drop_columns(["rows_read", "schema_json"])
+    """(the rows of some files that fall in the run's dates, as STAGED; each file's accounting row).
+
+    The files' summary rows may remain among the rows (status FILE_SUMMARY) when every row falls
+    in the run: those who stage or settle the rows leave them out in the take each makes anyway
+    (_by_bucket, _settle_and_write), where a filter here would copy every column of every row."""
+    is_summary = np.asarray(pc.equal(parsed["status"], FILE_SUMMARY), dtype=bool)
+    summary = parsed.filter(pa.array(is_summary))
+    rows = parsed.drop_columns(["rows_read", "schema_json"])
     in_run = buckets.of(_day_numbers(rows)) >= 0
     loaded = np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
+    rejected = ~loaded & ~is_summary
 
     # Every file with a row here; a batch of kept rows may hold a file's rows without its summary
     # row (which ends each piece), and the counts add up per file over the batches anyway.
-    names = pc.unique(pa.concat_arrays([summary["source_file"].combine_chunks(),
-                                        rows["source_file"].combine_chunks()]))
-    file_of_row = np.asarray(pc.index_in(rows["source_file"], value_set=names), dtype=np.int64)
+    # One hashing of the names gives both (unique, then index_in, hashed them twice).
+    encoded = pc.dictionary_encode(rows["source_file"].combine_chunks())
+    names, file_of_row = encoded.dictionary, encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
 
     def per_file(mask: np.ndarray) -> np.ndarray:
         return np.bincount(file_of_row[mask], minlength=len(names))
 
-    counts = {"loaded": per_file(loaded), "rejected": per_file(~loaded),
-              "loaded_in_run": per_file(loaded & in_run), "rejected_in_run": per_file(~loaded & in_run)}
-    said = {name: k for k, name in enumerate(summary["source_file"].to_pylist())}
+    counts = {"loaded": per_file(loaded), "rejected": per_file(rejected),
+              "loaded_in_run": per_file(loaded & in_run), "rejected_in_run": per_file(rejected & in_run)}
+    # A file read in pieces has a summary row a piece, and a group file keeps a small file's
+    # pieces together: its rows_read add up here as the pieces' tasks do (_add_counts).
+    said: dict[str, dict] = {}
+    for name, read, problem, own in zip(*(summary[c].to_pylist() for c in ("source_file", "rows_read", "reason",
+                                                                           "schema_json"))):
+        totals = said.setdefault(name, dict(rows_read=0, file_problem=None, schema_json=None))
+        totals["rows_read"] += read or 0
+        totals["file_problem"] = totals["file_problem"] or problem
+        totals["schema_json"] = totals["schema_json"] or own
     files = []
     for k, name in enumerate(names.to_pylist()):
-        at = said.get(name)
-        files.append(dict(
-            kind="file", source_file=name, rows_read=0 if at is None else summary["rows_read"][at].as_py(),
-            file_problem=None if at is None else summary["reason"][at].as_py(),
-            schema_json=None if at is None else summary["schema_json"][at].as_py(),
-            **{key: int(c[k]) for key, c in counts.items()}))
-    return (rows if in_run.all() else rows.filter(pa.array(in_run))).cast(STAGED), files
+        files.append(dict(kind="file", source_file=name, **said.get(name, dict(rows_read=0, file_problem=None,
+                                                                              schema_json=None)),
+                          **{key: int(c[k]) for key, c in counts.items()}))
+    if not in_run.all():  # rows of other dates (an archive's years): a copy of the others is due anyway
+        rows = rows.filter(pa.array(in_run & ~is_summary))
+    return rows.cast(STAGED), files
 
 
 def _by_bucket(rows: pa.Table, buckets: _Buckets):
-    """(bucket, its rows) for rows of the run's dates."""
-    bucket = buckets.of(_day_numbers(rows))
+    """(bucket, its rows) for rows of the run's dates; summary rows (_rows_in_run) left out."""
+    bucket = np.where(_summary_rows(rows), -1, buckets.of(_day_numbers(rows)))
     order = np.argsort(bucket, kind="stable")
     bucket = bucket[order]
     starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.array([], int)
     for start, stop in zip(starts, [*starts[1:], len(bucket)]):
-        yield int(bucket[start]), rows.take(order[start:stop])
+        if bucket[start] >= 0:
+            yield int(bucket[start]), rows.take(order[start:stop])
+
+
+def _summary_rows(rows: pa.Table) -> np.ndarray:
+    return np.asarray(pc.equal(rows["status"], FILE_SUMMARY), dtype=bool)
 
 
 def _day_numbers(rows: pa.Table) -> np.ndarray:
@@ -289,13 +305,14 @@ def _check_owned(rows: pa.Table, buckets: _Buckets, bucket: int) -> None:
 
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):
-    is_loaded = pc.equal(staged["status"], LOADED)
-    # A filter copies every column it is given: a clean bucket (every row loaded) needs none,
-    # and each side is given only the columns it uses.
-    all_loaded = pc.all(is_loaded).as_py() is not False
-    loaded, others = staged.select(SETTLED_COLUMNS), staged.select(LOSERS.names)
-    winners, losers = settle(loaded if all_loaded else loaded.filter(is_loaded))
-    not_loaded = others.slice(0, 0) if all_loaded else others.filter(pc.invert(is_loaded))
+    """Settle a bucket's rows and write its dates; summary rows among them (_rows_in_run) are left out."""
+    is_loaded = np.asarray(pc.equal(staged["status"], LOADED), dtype=bool)
+    # A filter copies every column it is given: the loaded rows are picked out by the sort's own
+    # take, and the rejected rows (few, or none in a clean bucket) with the columns they use only.
+    winners, losers = settle(staged.select(SETTLED_COLUMNS), among=is_loaded)
+    is_rejected = ~is_loaded & ~_summary_rows(staged)
+    others = staged.select(LOSERS.names)
+    not_loaded = others.filter(pa.array(is_rejected)) if is_rejected.any() else others.slice(0, 0)
     rejected = pa.concat_tables([not_loaded.cast(LOSERS), losers])
     rejected = rejected.sort_by([("date", "ascending"), ("source_file", "ascending"), ("source_line", "ascending")])
     for entry in pc.value_counts(losers["source_file"]).to_pylist():

@@ -33,7 +33,9 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.ipc as ipc
 
-from backintime_assets.ingestion.parsed import KEPT, LOADED, FileTask, from_parsed_members, kept, member_key
+from backintime_assets.ingestion.parsed import (
+    KEPT, LOADED, FileTask, RowSlices, from_parsed_members, kept, member_key,
+)
 from backintime_assets.lake.location import make_dirs
 
 # Rows per Arrow batch: what a reader of one member reads at least. lz4 costs per buffer, and
@@ -42,6 +44,7 @@ BATCH_ROWS = 65_536
 GROUPS_DIR = "groups"  # under the parsed zone
 _MEMBERS = b"backintime.members"  # schema metadata: the member list
 _NO_DAY = np.iinfo(np.int32).max
+RUN_ROWS = 16  # rows per run of rows in place below which _moved takes rather than slices
 
 
 class GroupKeeper:
@@ -76,15 +79,16 @@ class GroupKeeper:
         keep = first_day < _NO_DAY
         if not keep.any():
             return {}
-        place = np.lexsort((np.array(names, dtype=object).astype(str), first_day))  # members in file order
+        # Members in the order of their first dates, and of their adding on the same date: a
+        # survey reads its files in date order, so that is the order their rows arrive in.
+        place = np.argsort(first_day, kind="stable")
         place = place[keep[place]]
         rank = np.full(len(names), -1, dtype=np.int64)
         rank[place] = np.arange(len(place))
         row_rank = np.where(member >= 0, rank[np.maximum(member, 0)], -1)
         in_file = np.flatnonzero(row_rank >= 0)
-        # One take puts each member's rows (loaded, rejected, summary) together, in file order.
-        # One chunk, so that every batch but the last holds BATCH_ROWS rows, as readers count on.
-        rows = rows.take(pa.array(in_file[np.argsort(row_rank[in_file], kind="stable")])).combine_chunks()
+        # Each member's rows (loaded, rejected, summary) together, in order.
+        rows = _moved(rows, in_file[np.argsort(row_rank[in_file], kind="stable")])
         first_rows = np.concatenate([[0], np.cumsum(counts[place])])
         keys = {names[m]: member_key(*members[names[m]]) for m in place}
         months = [_day(first_day[m])[:7] for m in place]  # ascending: members are in first-date order
@@ -104,11 +108,28 @@ class GroupKeeper:
         path = self._location.path("parsed", GROUPS_DIR, month, f"{span}_{uuid.uuid4().hex}.arrow")
         make_dirs(self._fs, posixpath.dirname(path))
         schema = KEPT.with_metadata({_MEMBERS: json.dumps({"batch_rows": BATCH_ROWS, "members": listed})})
+        rows = rows.replace_schema_metadata(schema.metadata)
         # Written whole under a new name: a task that dies here leaves a file that fails to open.
-        # `rows` is one chunk: every batch but the last holds BATCH_ROWS rows, as readers count on.
         with self._fs.open_output_stream(path) as out, ipc.new_file(
                 out, schema, options=ipc.IpcWriteOptions(compression="lz4")) as writer:
-            writer.write_table(rows.replace_schema_metadata(schema.metadata), max_chunksize=BATCH_ROWS)
+            # Every batch but the last holds BATCH_ROWS rows, as readers count on. `rows` come in
+            # chunks (a parse's rows each): a batch that spans two is made one chunk, the only rows
+            # copied; combining them all cost a copy of every row.
+            for start in range(0, rows.num_rows, BATCH_ROWS):
+                writer.write_table(rows.slice(start, BATCH_ROWS).combine_chunks())
+
+
+def _moved(rows: pa.Table, order: np.ndarray) -> pa.Table:
+    """rows.take(order), in chunks. parsed._tagged lays each file's rows out together (loaded,
+    rejected, summary), so `order` is mostly runs of rows in place: a slice per run moves none,
+    where a take copies every row on its own (and first the chunks into one)."""
+    starts = np.flatnonzero(np.r_[True, np.diff(order) != 1])
+    if order.size == 0 or starts.size * RUN_ROWS > order.size:  # rows scattered: a take
+        return rows.take(pa.array(order, pa.int64()))
+    ends = np.r_[starts[1:], order.size]
+    source = RowSlices(rows)
+    return pa.Table.from_batches([batch for a, b in zip(starts, ends)
+                                  for batch in source.slice(int(order[a]), int(order[a] + b - a))], schema=rows.schema)
 
 
 def _day(days: int) -> str:
@@ -231,20 +252,21 @@ def member_identity(key: str) -> str:
 def _member_rows(reader: ipc.RecordBatchFileReader, members: list[dict]) -> pa.Table | None:
     """The members' rows, one after the other in `members` order; None when the group file is
     gone or does not hold what its list says."""
+    if not reader.schema.equals(KEPT):  # written by other code: parse the text
+        return None
     try:
         batches: dict[int, pa.RecordBatch] = {}
-        parts = []
+        pieces = []  # record batches, not tables: a table's slice and concatenation cost ten times more
         for m in members:
             first, size = m["first_row"], m["batch_rows"]
-            span = range(first // size, (first + max(m["rows"], 1) - 1) // size + 1)
-            for b in span:
+            for b in range(first // size, (first + max(m["rows"], 1) - 1) // size + 1):
                 if b not in batches:
                     batches[b] = reader.get_batch(b)
-            table = pa.Table.from_batches([batches[b] for b in span], schema=KEPT)
-            parts.append(table.slice(first - span[0] * size, m["rows"]))
+                start = max(first, b * size)
+                pieces.append(batches[b].slice(start - b * size, min(first + m["rows"], (b + 1) * size) - start))
+        rows = pa.Table.from_batches([pa.concat_batches(pieces)])  # one chunk per column
     except (OSError, pa.ArrowInvalid, IndexError):  # gone (OSError on S3 once opened), or cut short: parse the text
         return None
-    rows = pa.concat_tables(parts).combine_chunks()
     return rows if _named_as_listed(rows["source_file"], members) else None
 
 

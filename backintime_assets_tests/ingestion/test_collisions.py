@@ -62,3 +62,17 @@ def test_ties_in_priority_go_to_the_file_then_line_that_sorts_first():
 def test_empty_input():
     winners, losers = settle(_rows())
     assert winners.num_rows == 0 and losers.num_rows == 0
+
+
+def test_settling_among_some_rows_settles_those_rows_alone():
+    import numpy as np
+
+    rows = _rows((D1, "A", 10, 1, "old.csv", 2), (D1, "A", 99, 0, "skipped.csv", 1), (D1, "A", 11, 0, "new.csv", 5),
+                 (D1, "B", 12, 0, "new.csv", 6), (D2, "A", 10, 1, "old.csv", 4), (D1, None, 0, 0, "skipped.csv", 9))
+    among = np.array([True, False, True, True, True, False])
+    winners, losers = settle(rows, among=among)
+    alone_winners, alone_losers = settle(rows.filter(among))
+    assert winners.equals(alone_winners) and losers.equals(alone_losers)
+    assert losers.select(["source_file", "reason"]).to_pylist() == [
+        {"source_file": "old.csv", "reason": "conflict: superseded by new.csv:5"}]
+    assert settle(rows, among=np.zeros(6, dtype=bool))[0].num_rows == 0

@@ -250,3 +250,44 @@ def test_kept_rows_of_a_file_without_a_ticker_column_take_the_name_they_are_read
     loaded = rows.filter(pc.equal(rows["status"], "loaded"))
     assert loaded.num_rows == 2
     assert set(loaded["ticker"].to_pylist()) == {"BBB"} and set(loaded["source_file"].to_pylist()) == {"BBB.csv"}
+
+
+def test_summary_rows_left_among_a_files_rows_are_never_staged_nor_written(local_lake):
+    # _rows_in_run leaves them in (a filter would copy every row): staging and settling leave them out.
+    from backintime_assets.ingestion import convert
+    from backintime_assets.ingestion.parsed import FILE_SUMMARY, FileGroup, parse_group
+
+    text = HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n2025-02-10,BBB,1,2,1,-1,10\n2025-02-11,AAA,1,2,1,1.6,10\n"
+    task = _task(local_lake, "f.csv", text, 0)
+    parsed = parse_group([text.encode()], FileGroup([task], task.schema_json))
+    buckets = convert._plan_buckets(["2025-02-10", "2025-02-11"], 1, 1)
+    _, [counts] = convert._rows_in_run(parsed, buckets)
+    assert (counts["rows_read"], counts["loaded_in_run"], counts["rejected_in_run"]) == (3, 2, 1)
+    with_summary = parsed.drop_columns(["rows_read", "schema_json"]).cast(convert.STAGED)
+    assert FILE_SUMMARY in with_summary["status"].to_pylist()
+    staged = [r for _, bucket_rows in convert._by_bucket(with_summary, buckets) for r in bucket_rows.to_pylist()]
+    assert sorted(r["status"] for r in staged) == ["loaded", "loaded", "rejected"]
+    written = list(convert._settle_and_write(local_lake.filesystem(), local_lake, with_summary, "t"))
+    assert {(w["table_name"], w["date"]): w["rows"] for w in written if w["kind"] == "written"} == {
+        ("prices", "2025-02-10"): 1, ("prices", "2025-02-11"): 1, ("rejected_rows", "2025-02-10"): 1}
+    assert read_arrow(local_lake, "rejected_rows", REJECTED_ROWS)["source_line"].to_pylist() == [3]
+
+
+def test_a_file_whose_rows_hold_a_summary_row_a_piece_counts_the_rows_read_by_every_piece(local_lake):
+    # A small file read in pieces (a piece smaller than the kept-file threshold) is kept in a group
+    # file with a summary row a piece, and read back as one table: each piece's rows_read counts.
+    import pyarrow as pa
+
+    from backintime_assets.ingestion import convert
+    from backintime_assets.ingestion.parsed import FILE_SUMMARY, parse_in_pieces
+
+    text = HEADER + "".join(f"2025-02-{d:02d},AAA,1,2,1,1.5,10\n" for d in range(10, 20)) + "2025-02-20,AAA,x,2,1,1,1\n"
+    task = _task(local_lake, "f.csv", text, 0)
+    data = text.encode()
+    pieces = list(parse_in_pieces(lambda at, n: data[at:at + n], len(data), task, 120))
+    together = pa.concat_tables(pieces)
+    assert len(pieces) > 2 and pc.sum(pc.equal(together["status"], FILE_SUMMARY)).as_py() == len(pieces)
+    buckets = convert._plan_buckets([f"2025-02-{d:02d}" for d in range(10, 21)], 1, 1)
+    _, [counts] = convert._rows_in_run(together, buckets)
+    # The 15th and 16th are a weekend: rejected, as is the unparseable row.
+    assert (counts["rows_read"], counts["loaded"], counts["rejected"], counts["rejected_in_run"]) == (11, 8, 3, 3)

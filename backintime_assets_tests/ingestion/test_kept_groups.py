@@ -157,6 +157,21 @@ def test_a_group_file_whose_rows_do_not_carry_the_listed_names_reads_as_not_kept
     assert not_kept == tasks
 
 
+def test_a_group_file_of_other_columns_reads_as_not_kept(local_lake):
+    # Its rows are sliced as record batches, which never check the columns against KEPT themselves.
+    tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
+    fs = local_lake.filesystem()
+    group, = _group_paths(local_lake)
+    with fs.open_input_file(group) as handle:
+        rows = ipc.open_file(handle).read_all()
+    rows = rows.drop_columns(["raw"])
+    with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema) as writer:
+        writer.write_table(rows)
+    not_kept = []
+    assert list(read_members(fs, tasks, not_kept)) == []
+    assert not_kept == tasks
+
+
 def test_a_broken_reader_is_not_taken_for_a_missing_group_file():
     # Only a file that could not be opened (None) reads as "no members": a bug must not pass for one.
     class Broken:
@@ -204,3 +219,50 @@ def test_a_member_is_looked_for_under_the_month_of_its_first_date_not_its_home_d
     not_kept = []
     found, = read_members(local_lake.filesystem(), [handed], not_kept)
     assert not_kept == [] and found.num_rows == len(_parsed_from_text([mar]))
+
+
+def test_members_of_one_date_are_listed_in_the_order_their_rows_came(local_lake):
+    # A survey names its files by their place in its slice and reads them in date order: listed
+    # in that order (not by name: "10" before "9"), their rows are written as they come.
+    texts = {"9": HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n", "10": HEADER + "2025-02-10,BBB,1,2,1,1.5,10\n",
+             "11": HEADER + "2025-02-11,AAA,1,2,1,1.6,10\nnot,a,price\n"}
+    schema = detect_bytes(texts["9"].encode(), "9.csv").to_json()
+    tasks = [FileTask(name, name, schema, dt.date(1970, 1, 1), 0, len(text)) for name, text in texts.items()]
+    keeper = GroupKeeper(local_lake.filesystem(), local_lake)
+    keeper.add([parse_group([t.encode() for t in texts.values()], FileGroup(tasks, schema))],
+               {name: (name * 32, reading_hash(schema)) for name in texts}, 1)
+    keeper.flush()
+    [group] = _group_paths(local_lake)
+    with local_lake.filesystem().open_input_file(group) as handle:
+        reader = ipc.open_file(handle)
+        listed = json.loads(reader.schema.metadata[kept_groups._MEMBERS])["members"]
+        rows = reader.read_all()
+    assert [(m["name"], m["first_row"], m["rows"]) for m in listed] == [("9", 0, 2), ("10", 2, 2), ("11", 4, 3)]
+    assert list(zip(rows["source_file"].to_pylist(), rows["status"].to_pylist())) == [
+        ("9", "loaded"), ("9", "file"), ("10", "loaded"), ("10", "file"), ("11", "loaded"), ("11", "rejected"),
+        ("11", "file")]
+
+
+@pytest.mark.parametrize("order", [
+    [0, 1, 2, 3, 4, 5, 6, 7], [4, 5, 6, 7, 0, 1, 2, 3], [0, 1, 2, 3, 6, 7], [7, 6, 5, 4, 3, 2, 1, 0], [3], [],
+])
+def test_rows_moved_in_runs_are_the_rows_a_take_gives(monkeypatch, order):
+    import numpy as np
+    import pyarrow as pa
+
+    monkeypatch.setattr(kept_groups, "RUN_ROWS", 2)  # runs of two rows or more are sliced, shorter taken
+    rows = pa.concat_tables([pa.table({"n": list(range(4)), "s": list("abcd")}),
+                             pa.table({"n": list(range(4, 8)), "s": [None, "f", "gg", "h"]})])
+    moved = kept_groups._moved(rows, np.array(order, dtype=np.int64))
+    assert moved.equals(rows.take(pa.array(order, pa.int64())))
+
+
+def test_every_batch_but_the_last_holds_batch_rows_across_the_parses_added(local_lake, monkeypatch):
+    # Readers find a member's rows by counting BATCH_ROWS a batch; the rows come in a chunk a parse.
+    monkeypatch.setattr(kept_groups, "BATCH_ROWS", 3)
+    _surveyed(local_lake)  # files of two schemas: two parses, added one after the other
+    [group] = _group_paths(local_lake)
+    with local_lake.filesystem().open_input_file(group) as handle:
+        reader = ipc.open_file(handle)
+        sizes = [reader.get_batch(k).num_rows for k in range(reader.num_record_batches)]
+    assert len(sizes) > 2 and set(sizes[:-1]) == {3} and 0 < sizes[-1] <= 3

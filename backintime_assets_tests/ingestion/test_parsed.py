@@ -313,3 +313,22 @@ def test_a_footer_of_several_lines_is_never_split_between_pieces():
         assert _rows(together) == whole, piece_bytes
         summaries = together.filter(pc.equal(together["status"], FILE_SUMMARY))
         assert sum(summaries["rows_read"].to_pylist()) == 60
+
+
+def test_a_groups_rows_come_file_by_file_loaded_rejected_then_summary():
+    # As the parsed zone keeps them (kept_groups.py): a survey's group file then writes each file's
+    # rows as they come, without moving every row into place.
+    header = b"date,ticker,open,high,low,close,adj_close,volume\n"
+    datas = [header + b"2020-01-02,AAA,1,1,1,1,1,10\n2020-01-02,BBB,x,1,1,1,1,10\n2020-01-02,CCC,1,1,1,1,1,10\n",
+             header + b"2020-01-03,AAA,1,1,1,1,1,10\n",
+             header + b"2020-01-06,AAA,-1,1,1,1,1,10\n2020-01-06,BBB,1,1,1,1,1,10\n"]
+    names = ["c.csv", "a.csv", "b.csv"]  # not in name order: the files' order holds
+    schema = detect_bytes(datas[0], "c.csv").to_json()
+    tasks = [FileTask(n, n, schema, dt.date(2020, 1, 1), k, len(d)) for k, (n, d) in enumerate(zip(names, datas))]
+    table = parse_group(datas, FileGroup(tasks, schema))
+    assert list(zip(table["source_file"].to_pylist(), table["status"].to_pylist(), table["priority"].to_pylist())) == [
+        ("c.csv", "loaded", 0), ("c.csv", "loaded", 0), ("c.csv", "rejected", 0), ("c.csv", FILE_SUMMARY, 0),
+        ("a.csv", "loaded", 1), ("a.csv", FILE_SUMMARY, 1),
+        ("b.csv", "loaded", 2), ("b.csv", "rejected", 2), ("b.csv", FILE_SUMMARY, 2)]
+    assert table["source_line"].to_pylist() == [2, 4, 3, None, 2, None, 3, 2, None]
+    assert all(column.num_chunks == 1 for column in table.columns)
