@@ -86,6 +86,15 @@ s, 5.97 CPU-s (0.413x wall, 0.354x CPU) / by date 3.96; Spark read.csv 32.3 s (3
 CPU; 27.3 s the session before); daily drifted 33.4 s (12.6 s, 38%); by era 9.09 s (2.0%); archive
 clean 17.2 s, 32.3 CPU-s; polars 2.43, DuckDB 2.38 (0.139x) / by date 16.6 (0.96x); Spark 10.4
 (0.60x); archive drifted 24.5 s (2.6%).
+Next session (a parse lays each file's rows out as group files keep them, and the conversion leaves
+summary rows to the takes it makes anyway: -6.7% instructions by callgrind), nothing else running
+but every engine and the project slower on archives than the run above: daily clean 4.76 + 4.37 =
+9.13 s, 16.7 CPU-s (0.11, 1.2%); polars 3.22 s, 5.93 CPU-s (0.353x wall, 0.356x CPU) / by date
+4.82; Spark read.csv 31.0 s (3.40x wall, 3.62x CPU); daily drifted 38.2 s (13.1 s, 34%); by era
+9.55 s (2.4%); archive clean 21.5 s, 40.7 CPU-s; polars 2.61 (0.122x) / by date 17.2 (0.80x);
+Spark 14.9 (0.69x); archive drifted 29.0 s (2.1%). Just after, the previous commit and this one
+alternating on the daily clean set under Spark, twice each: 17.2-18.9 CPU-s against 16.7-18.2,
+8.9-11.1 s against 8.7-9.3 s.
 """
 from __future__ import annotations
 
