@@ -128,11 +128,8 @@ def test_a_group_file_without_a_readable_member_list_reads_as_not_kept(local_lak
     tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
     fs = local_lake.filesystem()
     group, = _group_paths(local_lake)
-    with fs.open_input_file(group) as handle:
-        rows = ipc.open_file(handle).read_all()
     metadata = None if listing is None else {kept_groups._MEMBERS: listing}
-    with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema.with_metadata(metadata)) as writer:
-        writer.write_table(rows.replace_schema_metadata(metadata))
+    _rewrite(fs, group, lambda rows: rows.replace_schema_metadata(metadata))
     assert kept_groups.listed_members(fs, group) == set()
     not_kept = []
     assert list(read_members(fs, tasks, not_kept)) == []
@@ -144,14 +141,14 @@ def test_a_group_file_whose_rows_do_not_carry_the_listed_names_reads_as_not_kept
     tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
     fs = local_lake.filesystem()
     group, = _group_paths(local_lake)
-    with fs.open_input_file(group) as handle:
-        rows = ipc.open_file(handle).read_all()
-    listing = json.loads(rows.schema.metadata[kept_groups._MEMBERS])
-    first, second = listing["members"][:2]
-    first["name"], second["name"] = second["name"], first["name"]
-    metadata = {kept_groups._MEMBERS: json.dumps(listing).encode()}
-    with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema.with_metadata(metadata)) as writer:
-        writer.write_table(rows.replace_schema_metadata(metadata))
+
+    def swapped(rows):
+        listing = json.loads(rows.schema.metadata[kept_groups._MEMBERS])
+        first, second = listing["members"][:2]
+        first["name"], second["name"] = second["name"], first["name"]
+        return rows.replace_schema_metadata({kept_groups._MEMBERS: json.dumps(listing).encode()})
+
+    _rewrite(fs, group, swapped)
     not_kept = []
     assert list(read_members(fs, tasks, not_kept)) == []
     assert not_kept == tasks
@@ -162,11 +159,7 @@ def test_a_group_file_of_other_columns_reads_as_not_kept(local_lake):
     tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
     fs = local_lake.filesystem()
     group, = _group_paths(local_lake)
-    with fs.open_input_file(group) as handle:
-        rows = ipc.open_file(handle).read_all()
-    rows = rows.drop_columns(["raw"])
-    with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema) as writer:
-        writer.write_table(rows)
+    _rewrite(fs, group, lambda rows: rows.drop_columns(["raw"]))
     not_kept = []
     assert list(read_members(fs, tasks, not_kept)) == []
     assert not_kept == tasks
@@ -266,3 +259,11 @@ def test_every_batch_but_the_last_holds_batch_rows_across_the_parses_added(local
         reader = ipc.open_file(handle)
         sizes = [reader.get_batch(k).num_rows for k in range(reader.num_record_batches)]
     assert len(sizes) > 2 and set(sizes[:-1]) == {3} and 0 < sizes[-1] <= 3
+
+
+def _rewrite(fs, group: str, change) -> None:
+    """The group file rewritten in place with its rows (and their schema's metadata) as `change` makes them."""
+    with fs.open_input_file(group) as handle:
+        rows = change(ipc.open_file(handle).read_all())
+    with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema) as writer:
+        writer.write_table(rows)
