@@ -138,7 +138,7 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
 
 def _add_counts(total: dict, piece: dict) -> None:
     for key in ("rows_read", "loaded", "rejected", "loaded_in_run", "rejected_in_run"):
-        total[key] += piece[key] or 0
+        total[key] += piece.get(key) or 0
     total["file_problem"] = total["file_problem"] or piece["file_problem"]
 
 
@@ -216,23 +216,18 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
 
     counts = {"loaded": per_file(loaded), "rejected": per_file(rejected),
               "loaded_in_run": per_file(loaded & in_run), "rejected_in_run": per_file(rejected & in_run)}
+    files = {name: dict(kind="file", source_file=name, rows_read=0, file_problem=None, schema_json=None,
+                        **{key: int(c[k]) for key, c in counts.items()})
+             for k, name in enumerate(names.to_pylist())}
     # A file read in pieces has a summary row a piece, and a group file keeps a small file's
-    # pieces together: its rows_read add up here as the pieces' tasks do (_add_counts).
-    said: dict[str, dict] = {}
+    # pieces together: they fold into its row as the pieces' tasks do.
     for name, read, problem, own in zip(*(summary[c].to_pylist() for c in ("source_file", "rows_read", "reason",
                                                                            "schema_json"))):
-        totals = said.setdefault(name, dict(rows_read=0, file_problem=None, schema_json=None))
-        totals["rows_read"] += read or 0
-        totals["file_problem"] = totals["file_problem"] or problem
-        totals["schema_json"] = totals["schema_json"] or own
-    files = []
-    for k, name in enumerate(names.to_pylist()):
-        files.append(dict(kind="file", source_file=name, **said.get(name, dict(rows_read=0, file_problem=None,
-                                                                              schema_json=None)),
-                          **{key: int(c[k]) for key, c in counts.items()}))
+        _add_counts(files[name], {"rows_read": read, "file_problem": problem})
+        files[name]["schema_json"] = files[name]["schema_json"] or own
     if not in_run.all():  # rows of other dates (an archive's years): a copy of the others is due anyway
         rows = rows.filter(pa.array(in_run & ~is_summary))
-    return rows.cast(STAGED), files
+    return rows.cast(STAGED), list(files.values())
 
 
 def _by_bucket(rows: pa.Table, buckets: _Buckets):
