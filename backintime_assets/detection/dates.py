@@ -253,7 +253,11 @@ def _ints(groups: list[dict], name: str) -> list[int]:
 
 def _years(groups: list[dict], two_digit_year: bool) -> list[int]:
     years = _ints(groups, "c")
-    return [y + (2000 if y < 69 else 1900) for y in years] if two_digit_year else years  # strptime's %y pivot
+    return [_full_year(y) for y in years] if two_digit_year else years
+
+
+def _full_year(two_digits: int) -> int:
+    return two_digits + (2000 if two_digits < 69 else 1900)  # strptime's %y pivot
 
 
 def _weekday_run(days: Sequence[int]) -> list[int] | None:
@@ -340,7 +344,7 @@ def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:
 def _ordinals(years: list[int], months: list[int], days: list[int]) -> list[int] | None:
     """Day numbers (date.toordinal) of two-digit years (strptime's %y pivot), None when one is no date."""
     try:
-        return [date(y + (2000 if y < 69 else 1900), m, d).toordinal() for y, m, d in zip(years, months, days)]
+        return [date(_full_year(y), m, d).toordinal() for y, m, d in zip(years, months, days)]
     except ValueError:
         return None
 
