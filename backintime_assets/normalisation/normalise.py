@@ -22,7 +22,7 @@ from .records import Line, Records, csv_line, split_fast, split_sheets, split_sl
 from .repeated_header import name_repeated_headers
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import (
-    PRICE_FIELDS, Reasons, any_accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
+    PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
     check_unnamed_series,
     series_reason,
 )
@@ -410,10 +410,12 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         codes, least, source = moments
         reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
         check_intraday(reasons, repeat_keys, days, codes, least, reason)
-    if any_accepted_repeats(reasons, repeat_keys, days):
+    repeats = accepted_repeats(reasons, repeat_keys, days)
+    if repeats is not None:
         check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
-                             named="ticker" in cmap or tickers is not None)
-        check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines)
+                             named="ticker" in cmap or tickers is not None, found=repeats)
+        check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines,
+                         found=repeats)
     keep = np.flatnonzero(reasons.ok)
     table = pa.Table.from_arrays([
         pa.array(days[keep].astype(np.int32), pa.date32()),

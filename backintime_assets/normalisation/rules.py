@@ -90,11 +90,12 @@ def check_trade_days(r: Reasons, days: np.ndarray) -> None:
 
 
 def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
-                     lines: np.ndarray) -> None:
+                     lines: np.ndarray, found: Repeats | None = None) -> None:
     """Among rows still accepted: exact repeats are "duplicate"; same ticker and date with other
     values are "conflicting duplicate of line N". An int64 (ticker, date) key finds the few
-    candidates cheaply; values are compared only for those."""
-    repeats = _accepted_repeats(r, ticker_codes, days, 2)
+    candidates cheaply; values are compared only for those. `found`: accepted_repeats' answer
+    from before the rules that ran since, which saves sorting every accepted row again."""
+    repeats = _repeats_now(r, ticker_codes, days, found)
     if repeats is None:
         return
     rows, key = repeats
@@ -131,14 +132,15 @@ _TRADED = ("open", "high", "low", "close")
 
 
 def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
-                         named: bool = False) -> None:
+                         named: bool = False, found: Repeats | None = None) -> None:
     """Among rows still accepted of files without a ticker column (`file_keys`: each row's file):
     reject every row of a file whose dates mostly hold rows of different prices. Before, the first
     row of each date loaded, a different instrument's from one date to the next, under the file's name.
     `named`: `file_keys` are tickers named by a column, which several series share (a futures and
     options bhavcopy's SYMBOL over every expiry and strike, MOEX's SECID on each of its boards): the
-    first row of each date had loaded, one board's or contract's, as the ticker's price."""
-    repeats = _accepted_repeats(r, file_keys, days, 2)
+    first row of each date had loaded, one board's or contract's, as the ticker's price. `found`: as
+    for check_duplicates."""
+    repeats = _repeats_now(r, file_keys, days, found)
     if repeats is None:
         return
     rows, key = repeats
@@ -229,14 +231,28 @@ def split_ticker_day_key(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return key >> 32, (key & 0xFFFFFFFF) - (1 << 31)
 
 
-def any_accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray) -> bool:
-    """Whether a ticker and day are shared by two rows still accepted: the rules on repeats have
-    nothing to do otherwise (most files), and one sort tells."""
-    return _accepted_repeats(r, ticker_codes, days, 2) is not None
+Repeats = tuple[np.ndarray, np.ndarray]  # rows, and their ticker_day_key
 
 
-def _accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
-                      least: int) -> tuple[np.ndarray, np.ndarray] | None:
+def accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray) -> Repeats | None:
+    """The rows still accepted whose ticker and day another such row shares, or None: the rules on
+    repeats have nothing to do then (most files), and one sort tells."""
+    return _accepted_repeats(r, ticker_codes, days, 2)
+
+
+def _repeats_now(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, found: Repeats | None) -> Repeats | None:
+    """The accepted repeats, from `found` when given: rules only reject rows, so today's repeats are
+    those of `found` still accepted that still share their key, and sorting those few keys is enough."""
+    if found is None:
+        return _accepted_repeats(r, ticker_codes, days, 2)
+    rows, key = found
+    still = r.ok[rows]
+    rows, key = rows[still], key[still]
+    involved = _repeated(key) if rows.size >= 2 else None
+    return None if involved is None else (rows[involved], key[involved])
+
+
+def _accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, least: int) -> Repeats | None:
     """(rows, their ticker_day_key) of the rows still accepted whose ticker and day another such
     row shares; None when none does or fewer than `least` rows are accepted."""
     idx = np.flatnonzero(r.ok)

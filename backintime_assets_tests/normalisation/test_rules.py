@@ -1,7 +1,9 @@
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backintime_assets.normalisation.rules import (
-    Reasons, check_duplicates, check_prices, check_trade_days, check_unnamed_series,
+    Reasons, accepted_repeats, check_duplicates, check_prices, check_trade_days, check_unnamed_series,
 )
 
 
@@ -134,3 +136,28 @@ def test_a_copy_of_a_series_with_fewer_decimals_is_no_second_series():
     assert r.ok[:16].all()
     assert all(x.startswith("several series under one ticker: 3 of its 3 dates") for x in r.reason[16:22])
     assert all(x.startswith("several series under one ticker: 3 of its 4 dates") for x in r.reason[22:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 5), st.sampled_from([5.0, 5.5, 6.0, 7.25])),
+                min_size=0, max_size=40),
+       st.lists(st.booleans(), min_size=40, max_size=40))
+def test_repeats_found_once_settle_as_repeats_found_by_each_rule(rows, rejected_before):
+    # normalise sorts the accepted keys once and hands the repeats to both rules; each rule finding
+    # them itself (after the rows the one before it rejected) must give every row the same reason.
+    tickers = np.array([t for t, _, _ in rows], dtype=np.int64)
+    days = np.array([d for _, d, _ in rows], dtype=np.int64)
+    close = np.array([c for _, _, c in rows], dtype=np.float64)
+    lines = np.arange(len(rows)) + 2
+
+    def settle(share_sort: bool) -> list:
+        r = Reasons(len(rows))
+        r.set(np.array(rejected_before[:len(rows)], dtype=bool), "earlier rule")
+        found = accepted_repeats(r, tickers, days) if share_sort else None
+        if share_sort and found is None:
+            return r.reason.tolist()
+        check_unnamed_series(r, tickers, days, {"close": close}, named=True, found=found)
+        check_duplicates(r, tickers, days, {"close": close}, lines, found=found)
+        return r.reason.tolist()
+
+    assert settle(True) == settle(False)
