@@ -15,7 +15,8 @@ from itertools import chain, repeat
 from operator import contains
 
 from .joined import SEP, joined, joined_regex
-from .null_marker import keep_null_markers
+from .dump_escapes import keep_dump_escapes
+from .null_marker import holds_null_markers
 from .shapes import shape_of
 
 
@@ -117,7 +118,7 @@ def reader_kwargs(delimiter: str, quotechar: str | None, escapechar: str | None,
 def parse_rows(text: str, delimiter: str, quotechar: str | None, escapechar: str | None,
                max_rows: int | None = None, skipinitialspace: bool = False) -> list[tuple[int, list[str]]]:
     """(0-based physical line where the record starts, fields) for each record; blank lines give []."""
-    text = keep_null_markers(text, delimiter, escapechar)
+    text = keep_dump_escapes(text, delimiter, escapechar)
     if max_rows is None and not skipinitialspace and _plain(text, quotechar, escapechar):
         return list(enumerate(_split_lines(text, delimiter)))
     rows = _parse_rows(text, delimiter, quotechar, escapechar, max_rows, skipinitialspace)
@@ -526,6 +527,16 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
                     best = (score, rank)
                     best_dialect = (d, q, e, skip)
                     best_rows = rows
+    d, q, e, skip = best_dialect
+    if e is None and holds_null_markers(sample, d):
+        # A database's text dump (its NULLs written "\N"): backslashes escape there, though none
+        # escaped a delimiter in the sample, as in PostgreSQL's, which writes a tab as "\t". Read
+        # without the escape, "\\" stayed two backslashes and "\t" a backslash and a "t". Unless
+        # the escape splits the rows otherwise: a backslash ending a cell is then text (a path).
+        def counts(escape: str | None) -> list[int]:
+            return [len(f) for _, f in parse_rows(sample, d, q, escape, skipinitialspace=skip)]
+        if counts("\\") == counts(None):
+            best_dialect = (d, q, "\\", skip)
     top = best[0] if best else 0.0
     runner_up = max((s for s in scores if s < top * (1 - 1e-9)), default=0.0)
     confidence = round(1.0 - runner_up / top, 3) if top > 0 else 0.0

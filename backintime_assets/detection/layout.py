@@ -95,6 +95,7 @@ class _RowJudge:
 
     def __init__(self, types: list[ColumnType], decimal: str, thousands: str | None, width: int):
         self.width = width
+        self.types = types
         self.matchers = [(j, m) for j, t in enumerate(types) if (m := _matcher(t, decimal, thousands))]
 
     def data_like(self, fields: list[str], strict_width: bool = False) -> bool:
@@ -137,6 +138,15 @@ def _hash_names(fields: list[str]) -> bool:
     """Two names or more, each after a '#' (no "#N/A", a missing value)."""
     filled = [c.strip() for c in fields if c.strip()]
     return len(filled) >= 2 and all(c.startswith("#") and c not in NULL_SPELLINGS for c in filled)
+
+
+def _row_numbers_named(fields: list[str], judge: _RowJudge) -> bool:
+    """A header whose first name is a bare '#' over a column of integers: the rows' numbers
+    ("#,Date,Open,High,..."; "#;Datum;..."), as web tables and report tools number them. Taken for
+    a comment, the file lost its header (unless a comment block ended right above it). A comment
+    has words after its '#' in the first cell; a lone "#" over dates or prices is no row number."""
+    return (fields[0].strip() == "#" and _fits(fields, judge.width) and judge.width > 1
+            and judge.types[0].type == "integer")
 
 
 def _unmarked(fields: list[str]) -> list[str]:
@@ -278,7 +288,7 @@ def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
     """As wide as the table, mostly filled, mostly words, and no data row."""
     if not (width - 1 <= len(fields) <= width + 1) or _filled(fields) < 0.5:
         return False
-    if _commented(fields) or (judge.matchers and judge.data_like(fields)):
+    if (_commented(fields) and not _row_numbers_named(fields, judge)) or (judge.matchers and judge.data_like(fields)):
         return False
     cells = [c.strip() for c in fields if c.strip()]
     return sum(1 for c in cells if any(ch.isalpha() for ch in c)) >= 0.5 * len(cells)
@@ -521,7 +531,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             if block:
                 break  # above a header, '#'-marked cells are a metadata block ("# Source: X;# Run: 2")
             fields = _unmarked(fields)
-        elif fields[0].lstrip().startswith("#"):
+        elif fields[0].lstrip().startswith("#") and not _row_numbers_named(fields, judge):
             if block:
                 break  # comment lines above the header: preamble
             # A commented header right above the data that ends a block of comments (metadata:

@@ -32,3 +32,9 @@ def keep_null_markers(text: str | bytes, delimiter: str, escapechar: str | None)
         return text
     escaped = _ESCAPED.encode() if binary else _ESCAPED
     return _whole_cells(delimiter, binary).sub(lambda _: escaped, text)
+
+
+def holds_null_markers(text: str, delimiter: str) -> bool:
+    """Whether a cell of `text` is the marker alone: the file is a database's text dump, whose
+    backslashes are escapes (the marker is one), whether or not one escapes a delimiter."""
+    return bool(delimiter) and MARKER in text and _whole_cells(delimiter, False).search(text) is not None

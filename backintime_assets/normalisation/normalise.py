@@ -17,7 +17,7 @@ from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unre
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines
 from .outside import strays
-from .parse import Parsed, Strings, parse_dates, parse_numbers, parse_strings
+from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .repeated_header import name_repeated_headers
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
@@ -352,7 +352,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands)
 
     if "ticker" in cmap:
-        ticker = parse_strings(cols[cmap["ticker"]], upper=True)
+        ticker = parse_strings(cols[cmap["ticker"]], upper=True, nulls=TICKER_NULLS)
     elif tickers is not None:
         ticker = tickers
     else:

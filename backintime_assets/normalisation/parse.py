@@ -276,6 +276,15 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
 
 
 _NULL_TOKENS = pa.array(sorted(NULL_TOKENS), pa.string())
+# The null tokens a ticker column may hold for a missing ticker: all but the words that exchanges
+# list as symbols (NA: Nano Labs on Nasdaq; NAN: a Nuveen fund on NYSE) or plausibly could (NONE,
+# NIL, which no exporter writes for a null: the csv module and pandas write None as empty). NULL,
+# SQL's word, is what SQL Server Management Studio's "Save Results As" writes for one, and no
+# exchange lists it; "\N" is the dumps' marker (null_marker.py), "#N/A" a failed lookup in a sheet. Loaded,
+# each made a ticker of rows that belong to no known one, unseen; missing, the row is rejected
+# with its reason as an empty ticker cell is, whether or not the file's other columns use the token.
+# Upper-cased, as a ticker column is read (parse_strings' `nulls`).
+TICKER_NULLS = pa.array(sorted(t.upper() for t in NULL_TOKENS - {"na", "nan", "none", "nil"}), pa.string())
 
 
 @dataclass
@@ -291,13 +300,31 @@ class Strings:
         return self.words[self.codes[rows]]
 
 
-def parse_strings(cells: pa.Array, upper: bool = False, nulls_as: str | None = None) -> Strings:
-    """Trimmed (optionally upper-cased) strings; with `nulls_as`, null tokens ("N/A"...) and empty
-    cells read as that value instead of being missing."""
+def _has_controls(strings: pa.Array) -> bool:
+    """Whether a control character may be among `strings`: a look at their bytes at once (a regex
+    over thousands of tickers had cost a clean daily file ~5% of its normalisation). UTF-8 writes
+    them as themselves, and no byte of a longer character is below 0x80."""
+    data = strings.buffers()[2]
+    if data is None:
+        return False
+    raw = np.frombuffer(data, dtype=np.uint8)
+    return bool((raw < 0x20).any() or (raw == 0x7F).any())
+
+
+def parse_strings(cells: pa.Array, upper: bool = False, nulls_as: str | None = None,
+                  nulls: pa.Array | None = None) -> Strings:
+    """Trimmed (optionally upper-cased) strings of one line; with `nulls_as`, null tokens ("N/A"...)
+    and empty cells read as that value instead of being missing; `nulls`: cleaned values (upper-cased
+    with `upper`) that are missing, as an empty cell is."""
     # Cleaned in Arrow, a distinct value at a time: a file's thousand tickers cost ~2x as much
     # as Python strings sorted by numpy.
     enc = pc.dictionary_encode(cells)
-    distinct = pc.utf8_trim_whitespace(enc.dictionary)
+    distinct = enc.dictionary
+    if _has_controls(distinct):
+        # A control character (a tab or line break inside a quoted cell, a dump's escaped one) is a
+        # space: a ticker or sector is a label of one line, and stored, shown and exported as one.
+        distinct = pc.replace_substring_regex(distinct, r"[\x00-\x1f\x7f]", " ")
+    distinct = pc.utf8_trim_whitespace(distinct)
     # Excel's mark of a cell kept as text ("'600000": NetEase's code column, lest Excel drop its
     # zeros) is no part of the value: the ticker had been loaded as "'600000". Not a quote closed
     # at the end ("'AAPL'"): a single-quoted cell, which the dialect left as it is.
@@ -306,6 +333,10 @@ def parse_strings(cells: pa.Array, upper: bool = False, nulls_as: str | None = N
         distinct = pc.utf8_upper(distinct)
     if nulls_as is not None:
         distinct = pc.if_else(pc.is_in(pc.utf8_lower(distinct), value_set=_NULL_TOKENS), nulls_as, distinct)
+    if nulls is not None:
+        null = pc.is_in(distinct, value_set=nulls)
+        if pc.any(null).as_py():  # rebuilt only where one is: a clean file's thousands of tickers are not
+            distinct = pc.if_else(null, "", distinct)
     # Distinct raw values can clean to the same word ("aapl ", "AAPL"): merge their codes.
     clean = pc.dictionary_encode(distinct)
     codes = clean.indices.to_numpy(zero_copy_only=False).astype(np.int64)[enc.indices.to_numpy(zero_copy_only=False)]

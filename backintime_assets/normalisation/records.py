@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from backintime_assets.detection.dialect import reader_kwargs
-from backintime_assets.detection.null_marker import keep_null_markers
+from backintime_assets.detection.dump_escapes import keep_dump_escapes
 from backintime_assets.detection.numbers import NULL_TOKENS
 from backintime_assets.detection.schema import FileSchema
 
@@ -89,7 +89,7 @@ def _reader_kwargs(schema: FileSchema) -> dict:
 def _parse_line(text: str, schema: FileSchema) -> list[str]:
     kw = _reader_kwargs(schema)
     try:
-        return next(csv.reader([keep_null_markers(text, schema.delimiter, schema.escapechar)], **kw), [])
+        return next(csv.reader([keep_dump_escapes(text, schema.delimiter, schema.escapechar)], **kw), [])
     except csv.Error:
         if schema.delimiter == " " and schema.skipinitialspace:
             return [f for f in text.split(" ") if f]  # runs of spaces merged, as the reader merges them
@@ -110,7 +110,7 @@ def _split_lines(index: LineIndex, lines: np.ndarray, schema: FileSchema, needed
     texts = index.texts(lines)
     numbers = (lines + 1).tolist()
     kw = _reader_kwargs(schema)
-    joined = keep_null_markers("\n".join(texts) + ("\n" if texts else ""), schema.delimiter, schema.escapechar)
+    joined = keep_dump_escapes("\n".join(texts) + ("\n" if texts else ""), schema.delimiter, schema.escapechar)
     reader = csv.reader(io.StringIO(joined, newline=""), **kw)
     start = 0
     while True:
@@ -266,7 +266,7 @@ def _read_fast(index: LineIndex, lines: np.ndarray, text: pa.Buffer, schema: Fil
     names = [f"c{j}" for j in range(width)]
     bad: list[int] = []
     if schema.escapechar:
-        text = pa.py_buffer(keep_null_markers(text.to_pybytes(), schema.delimiter, schema.escapechar))
+        text = pa.py_buffer(keep_dump_escapes(text.to_pybytes(), schema.delimiter, schema.escapechar))
 
     def on_invalid(row) -> str:
         bad.append(row.number)

@@ -100,7 +100,9 @@ def _slow_parse(text, delimiter, quotechar, escapechar):
     import io
 
     from backintime_assets.detection.dialect import reader_kwargs
+    from backintime_assets.detection.dump_escapes import keep_dump_escapes
 
+    text = keep_dump_escapes(text, delimiter, escapechar)  # what parse_rows reads: a dump's "\t" is a space
     reader = csv.reader(io.StringIO(text, newline=""), **reader_kwargs(delimiter, quotechar, escapechar))
     rows, start = [], 0
     for fields in reader:

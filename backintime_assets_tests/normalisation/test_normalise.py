@@ -175,7 +175,7 @@ def test_quoted_line_breaks_and_surplus_empty_fields(monkeypatch):
     check_invariants(r)
     assert r.reader == "csv"
     assert r.prices.source_line.tolist() == [2, 4, 5]
-    assert r.prices.sector.tolist() == ["Tech\nnology", "Tech", "Tech"]
+    assert r.prices.sector.tolist() == ["Tech nology", "Tech", "Tech"]  # a label of one line (parse_strings)
     assert r.prices[["open", "high", "low"]].to_numpy().tolist()[0] == [10.0, 10.0, 10.0]  # close-only series
 
 
@@ -1255,3 +1255,65 @@ def test_a_mysql_dump_loads_its_numbers_and_reads_its_null_marker_as_missing(car
     assert result.prices.close.tolist() == [185.5, 186.25, 371.0, 184.0, 370.1]
     assert result.prices.volume.tolist() == [0, 1500, 0, 1200, 2100]
     assert result.rejected.reason.tolist() == ["missing value: close"]
+
+
+# A PostgreSQL COPY ... TO (text) dump with a header: NULL is "\N", a tab in a value "\t", a line
+# break "\n", a backslash "\\"; no backslash escapes a delimiter (PostgreSQL writes "\t" for one).
+PG_DUMP = (
+    "ticker\tdate\tclose\tvolume\tsector\n"
+    "AAPL\t2024-01-02\t185.64\t82488700\tInformation\\tTechnology\n"
+    "\\N\t2024-01-02\t12.10\t1000\tEnergy\n"
+    "MSFT\t2024-01-02\t370.87\t25258600\t\\N\n"
+    "BRK\\\\B\t2024-01-02\t540.10\t3000\tFinancials\\nand Insurance\n"
+    "AAPL\t2024-01-03\t184.25\t58414500\tInformation\\tTechnology\n"
+    "MSFT\t2024-01-03\t370.60\t23083500\tSoftware\n"
+)
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_dumps_null_ticker_is_a_missing_ticker_and_its_escapes_are_read(careful, monkeypatch):
+    # Found by the dialect sweep (session 15): the NULL ticker loaded as the ticker "\N", and the
+    # escapes inside text read as their letters ("Information\tTechnology" as "InformationtTechnology").
+    result = run(PG_DUMP.encode(), "pg.txt", careful=careful, monkeypatch=monkeypatch)
+    check_invariants(result)
+    assert result.rejected[["source_line", "reason"]].values.tolist() == [[3, "missing value: ticker"]]
+    assert result.rejected.raw.tolist() == ["\\N\t2024-01-02\t12.10\t1000\tEnergy"]  # the line as written
+    p = result.prices
+    assert p.ticker.tolist() == ["AAPL", "MSFT", "BRK\\B", "AAPL", "MSFT"]
+    # A control character is a space: a sector is a label of one line.
+    assert p.sector.tolist() == ["Information Technology", "UNKNOWN", "Financials and Insurance",
+                                 "Information Technology", "Software"]
+    # An empty ticker cell is rejected alike: the marker is that, never a ticker.
+    empty = run(PG_DUMP.replace("\\N\t2024", "\t2024").encode(), "pg.txt", careful=careful, monkeypatch=monkeypatch)
+    assert empty.rejected[["source_line", "reason"]].values.tolist() == [[3, "missing value: ticker"]]
+
+
+def test_a_mysql_dumps_escaped_tab_and_nul_in_a_ticker_cell_read_as_spaces():
+    # MySQL writes a tab inside a value as a backslash and the tab itself, a NUL as "\0".
+    data = ("ticker\tdate\tclose\nAAPL\t2024-01-02\t185.64\n\\N\t2024-01-02\t12.10\nBRK\\\tB\t2024-01-02\t540.10\n"
+            "X\\0Y\t2024-01-03\t1.5\nAAPL\t2024-01-03\t184.25\n").encode()
+    result = run(data, "mysql.txt")
+    check_invariants(result)
+    assert result.prices.ticker.tolist() == ["AAPL", "BRK B", "X Y", "AAPL"]
+    assert result.rejected.reason.tolist() == ["missing value: ticker"]
+
+
+@pytest.mark.parametrize("null", ["NULL", "null", "#N/A", "-"])
+def test_a_null_word_in_the_ticker_column_is_a_missing_ticker(null):
+    # SQL Server Management Studio's "Save Results As" writes NULL for a null, in every column.
+    data = (f"Ticker,TradeDate,ClosePrice,Sector\nAAPL,2024-01-02 00:00:00.000,185.64,Technology\n"
+            f"{null},2024-01-02 00:00:00.000,12.10,NULL\nMSFT,2024-01-02 00:00:00.000,370.87,NULL\n"
+            f"AAPL,2024-01-03 00:00:00.000,184.25,Technology\n").encode()
+    result = run(data, "ssms.csv")
+    check_invariants(result)
+    assert result.prices.ticker.tolist() == ["AAPL", "MSFT", "AAPL"]
+    assert result.prices.sector.tolist() == ["Technology", "UNKNOWN", "Technology"]
+    assert result.rejected[["source_line", "reason"]].values.tolist() == [[3, "missing value: ticker"]]
+
+
+@pytest.mark.parametrize("ticker", ["NA", "NAN", "None", "Nil"])
+def test_tickers_that_are_also_null_words_load(ticker):
+    # NA (Nano Labs, Nasdaq) and NAN (a Nuveen fund, NYSE) are listed symbols: a null word no
+    # exporter writes for a missing value stays a ticker.
+    data = f"Ticker,Date,Close\n{ticker},2024-01-02,5.5\nAAPL,2024-01-02,185.64\n".encode()
+    assert run(data).prices.ticker.tolist() == [ticker.upper(), "AAPL"]

@@ -209,3 +209,18 @@ def test_excels_text_mark_before_a_code_is_no_part_of_it():
     s = parse_strings(pa.array(["'600000", "600000", "'AAPL'", "BRK'B", "'"]), upper=True)
     assert s.at(np.arange(5)).tolist() == ["600000", "600000", "'AAPL'", "BRK'B", "'"]
     assert s.codes[0] == s.codes[1]
+
+
+def test_ticker_null_tokens_are_missing_but_listed_symbols_are_not():
+    from backintime_assets.normalisation.parse import TICKER_NULLS
+
+    cells = ["\\N", "NULL", "Null", "#N/A", "n/a", "--", "NA", "NaN", "AAPL"]
+    s = parse_strings(pa.array(cells), upper=True, nulls=TICKER_NULLS)
+    assert s.missing.tolist() == [True] * 6 + [False] * 3
+    assert s.at(np.arange(9)).tolist()[6:] == ["NA", "NAN", "AAPL"]
+
+
+def test_control_characters_in_strings_are_spaces():
+    s = parse_strings(pa.array(["Tech\nnology", "\tAAPL\r", "a\x00b\x7fc", "Tech nology"]))
+    assert s.at(np.arange(4)).tolist() == ["Tech nology", "AAPL", "a b c", "Tech nology"]
+    assert s.codes[0] == s.codes[3]
