@@ -14,6 +14,7 @@ from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, tickers_side_by_s
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
+from .gaps import GAP, gaps_to_tabs
 from .layout import Layout, Row, detect_layout
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
@@ -196,6 +197,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         read = _stray_quote_header(text, tail_text, dialect, read, file_date)
     if dialect.delimiter == " " and dialect.skipinitialspace:
         read = _aligned_header(text, tail_text, dialect, read, file_date)
+        dialect, read = _gapped(text, tail_text, dialect, read, file_date)
     decimal, thousands = read.number_format
     return _schema(name, encoding, dialect, read.layout, decimal, thousands), read.layout
 
@@ -226,8 +228,7 @@ def _aligned_header(text: str, tail_text: str | None, dialect: Dialect, read: _R
     with runs of spaces merged, its header line has more fields than the table, and is no header
     (or one cut to the table's width). Its names are then those between runs of two spaces or
     more, when that gives the table's width, and the header stands if the layout then takes it.
-    Values with single spaces in them ("Apple Inc") have no such help: the reading (the csv
-    module's, records.py) splits them, and their rows are rejected for their field count."""
+    Values with single spaces in them ("Apple Inc") are read whole by _gapped."""
     start, width = read.layout.data_start_line, read.layout.width
     line = start - 1
     if line < 0 or width < 2:
@@ -240,6 +241,30 @@ def _aligned_header(text: str, tail_text: str | None, dialect: Dialect, read: _R
     if (aligned.layout.header_row, aligned.layout.data_start_line) != (line, start):
         return read
     return aligned
+
+
+def _gapped(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> tuple[Dialect, _Read]:
+    """A space-aligned table whose values or names hold single spaces ("SAP SE", "02 Jan 2024",
+    "Close Price" over values that hold one too): read with runs of spaces merged, those rows are
+    a field too wide, or of several widths, and the header no longer fits the data. Read with a
+    run of two spaces or more as the delimiter (gaps.py), the header and the data rows agree: that
+    reading stands when more of its rows have the table's width, or as many and only its header
+    names the columns (a line of dashes under the names is no header)."""
+    gapped = replace(dialect, delimiter="\t", skipinitialspace=False)
+    other = _read(gaps_to_tabs(text), gaps_to_tabs(tail_text) if tail_text is not None else None, gapped, 0,
+                  file_date)
+    rows, other_rows = len(read.layout.body), len(other.layout.body)
+    if other_rows > rows or (other_rows == rows and _names_columns(other) and not _names_columns(read)):
+        return replace(dialect, delimiter=GAP, skipinitialspace=False), other
+    return dialect, read
+
+
+def _names_columns(read: _Read) -> bool:
+    """Whether the header line, as read, is as wide as the table and names its columns in words."""
+    layout = read.layout
+    fields = next((f for i, f in read.head_rows if i == layout.header_row), None)
+    return (fields is not None and len(fields) == layout.width
+            and any(ch.isalpha() for name in layout.names for ch in name))
 
 
 def _unquoted(cell: str, q: str) -> str:

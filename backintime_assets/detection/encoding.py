@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+import unicodedata
 from collections import Counter
 
 _BOMS = (
@@ -163,6 +165,113 @@ def _looks_western(text: str) -> bool:
     return in_runs <= 0.3 * non_ascii
 
 
+_CENTRAL = ("cp1250", "iso8859-2")
+_UNDEFINED = {"cp1250": re.compile(rb"[\x81\x83\x88\x90\x98]"),
+              "iso8859-2": re.compile(rb"[\x80-\x9f]")}  # ISO-8859-2 reads them as control characters
+_UTF8_PAIRS = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+_LETTER, _VOWEL = "[^\\W\\d_]", "[aeiouyAEIOUYáéíóúýÁÉÍÓÚÝ]"
+# Evidence of a Central European text read as cp1252: Italian and French put ì ò ù on a word's
+# last vowel ("più", "où"), Czech ě ů ň sit inside words ("mìna" for "měna"); French è comes
+# before consonants ("Genève"), Czech and Croatian č before vowels ("Èína", "Kolièina"); Spanish ñ
+# before vowels, Polish ń before consonants or at a word's end ("koñcowe"); Danish æ and French œ
+# begin or sit inside words, Polish ć and ś end them ("Wartoœæ"); Portuguese õ comes before e or
+# s ("ações"), Hungarian ő anywhere ("Értéktõzsde"); French û before consonants ("coût"),
+# Hungarian ű before vowels too ("Jármûipari"). Macron and superscripts (Ż, ą, Ľ, ľ) touch no word.
+_WESTERN_LETTERS = {"ìòùÌÒÙ": f"(?={_LETTER})", "èÈ": f"(?={_VOWEL})", "ñÑ": f"(?!{_VOWEL})",
+                    "æÆ": f"(?!{_LETTER})", "œŒ": "(?![uiUI])", "õÕ": "(?![esES])",
+                    "ûÛ": "(?=[aiouyAIOUYáíóúýÁÍÓÚÝ])"}
+# ... and of Western text read as Central European: French à, Nordic å become ŕ, ĺ, which Slovak
+# alone writes, seldom; ÿ and ¡ become accents that touch no word.
+_CENTRAL_LETTERS = {"ŕĺŔĹ": ""}
+_NEVER_BESIDE = {"cp1252": "¯¹¼¾", "latin-1": "¯¹¼¾", "cp1250": "˙ˇ˘˛˝", "iso8859-2": "˙ˇ˘˛˝"}
+# The evidence is weighed in the sample's first characters: a header and a few hundred lines
+# show a code page as well as the whole sample, at a quarter of the cost.
+_WEIGHED = 16384
+
+
+@functools.cache
+def _evidence(reading: str, others: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns of what says text is read in code page `reading` and not one of `others`:
+    a symbol (or control character) between two letters ("Wp³ywy", "P£ATNOŒÆ": Polish ł, Ł read as
+    cp1252), weighing 2; a symbol that touches no word set against one ("¯ABKA"), or a letter
+    where the code page's languages do not write it, weighing 1. Only bytes the code pages read
+    differently count: a "’" between letters says nothing when every reading shows it. Each
+    pattern starts with its characters, which the regex engine scans for in C."""
+    symbols = set()
+    for b in range(0x80, 0x100):
+        shown = bytes([b]).decode(reading, errors="ignore")
+        if shown and not _is_word_letter(shown) and any(
+                bytes([b]).decode(other, errors="ignore") != shown for other in others):
+            symbols.add(shown)
+    inside = re.compile(f"[{re.escape(''.join(sorted(symbols)))}](?<={_LETTER}.)(?={_LETTER})")
+    letters = _WESTERN_LETTERS if reading in ("cp1252", "latin-1") else _CENTRAL_LETTERS
+    never = f"[{re.escape(_NEVER_BESIDE[reading])}]"
+    tests = [f"(?<={never})(?:(?<!{_LETTER}.)(?={_LETTER})|(?<={_LETTER}.)(?!{_LETTER}))",
+             *(f"(?<=[{chars}]){after}" for chars, after in letters.items())]
+    first = re.escape(_NEVER_BESIDE[reading] + "".join(letters))
+    return inside, re.compile(f"[{first}](?:{'|'.join(tests)})")
+
+
+def _is_word_letter(c: str) -> bool:
+    return unicodedata.category(c) in ("Ll", "Lu", "Lt", "Lo")
+
+
+def _misread(text: str, reading: str, others: tuple[str, ...]) -> int:
+    inside, other = _evidence(reading, others)
+    return 2 * len(inside.findall(text, 0, _WEIGHED)) + len(other.findall(text, 0, _WEIGHED))
+
+
+def _central_european(sample: bytes, western: str, name: str) -> str | None:
+    """cp1250 or ISO-8859-2 when `sample` (`western`: it read in code page `name`, cp1252 or
+    latin-1) is Polish, Czech, Slovak, Hungarian, Croatian, Slovenian or Romanian text rather
+    than Western European. Their letters ą ł ż ś ě ř ő ... sit on bytes that cp1252 reads as
+    symbols or other letters, so every reading is valid; the wrong one shows symbols inside words
+    ("£ódŸ", "Wp³ywy") or letters where its languages do not write them. A Western file stays as
+    it reads unless the evidence is clear."""
+    candidates = tuple(c for c in _CENTRAL if not _UNDEFINED[c].search(sample))
+    if not candidates:
+        return None
+    readings = (name, *candidates)
+    wrong = _misread(western, name, candidates)
+    if wrong < 2:
+        return None
+    high = len(sample) - len(sample.decode("ascii", "ignore"))
+    if 2 * len(_UTF8_PAIRS.findall(sample)) >= high / 2:
+        return None  # UTF-8 with a stray invalid byte or a cut character ("CrÃ©dit"), no code page
+    best, least = None, wrong // 4 + 1  # a reading must be clearly better than the Western one
+    for candidate in candidates:
+        others = tuple(r for r in readings if r != candidate)
+        score = _misread(sample.decode(candidate), candidate, others)
+        if score < least:
+            best, least = candidate, score
+    return best
+
+
+# Letters of Russian, Ukrainian and Bulgarian, and their vowels.
+_CYRILLIC = re.compile("[\u0410-\u044f\u0401\u0451\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491]+")
+_CYRILLIC_VOWELS = re.compile("[аеиоуыэюяёіїєАЕИОУЫЭЮЯЁІЇЄ]")
+_LOWER_UPPER = re.compile("[а-яё][А-ЯЁ]")
+
+
+def _looks_cyrillic(sample: bytes) -> bool:
+    """Whether `sample` (whole words of non-ASCII letters: not Western) is cp1251, the Windows
+    code page of Russian, Ukrainian and Bulgarian exports (MOEX, Finam, bank statements). Read
+    as cp1251, their non-ASCII bytes are Cyrillic words with vowels, capitals only at a word's
+    start or throughout it; text of another code page (KOI8-R, cp866, Greek) read that way has
+    symbols among the letters, capitals inside lowercase words or few vowels."""
+    if b"\x98" in sample:  # undefined in cp1251
+        return False
+    text = sample.decode("cp1251")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    words = _CYRILLIC.findall(text)
+    letters = sum(map(len, words))
+    if not words or letters < 0.9 * non_ascii:
+        return False
+    joined = " ".join(words)
+    vowels = len(_CYRILLIC_VOWELS.findall(joined))
+    return vowels >= 0.2 * letters and len(_LOWER_UPPER.findall(joined)) <= 0.05 * len(words)
+
+
 def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     """(Python codec name, confidence). `complete` says whether the sample ends where the file does
     (if not, a multi-byte character cut at the end is not an error)."""
@@ -179,12 +288,18 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     if not _CP1252_UNDEFINED.search(sample):
         text = sample.decode("cp1252", errors="replace")
         if _looks_western(text):
-            return "cp1252", 0.8
+            central = _central_european(sample, text, "cp1252")
+            return (central, 0.7) if central else ("cp1252", 0.8)
     else:
         latin = sample.decode("latin-1")
-        c1 = len(_C1_CONTROLS.findall(latin))
-        if c1 <= 0.1 * (len(latin) - len(latin.encode("ascii", "ignore"))) and _looks_western(latin):
-            return "latin-1", 0.6
+        if _looks_western(latin):
+            central = _central_european(sample, latin, "latin-1")  # cp1250 defines 0x8D, 0x8F, 0x9D: Ť Ź ť
+            if central:
+                return central, 0.7
+            if len(_C1_CONTROLS.findall(latin)) <= 0.1 * (len(latin) - len(latin.encode("ascii", "ignore"))):
+                return "latin-1", 0.6
+    if _looks_cyrillic(sample):
+        return "cp1251", 0.7
     try:
         from charset_normalizer import from_bytes
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.schema import FileSchema
 
 from .lines import FileLines, LineIndex, to_utf8
@@ -28,7 +29,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     read one by one (an empty file, a file with no data rows, a line outside the data region that
     reads as a price row, an unusual schema, ...)."""
     cmap = schema.canonical_map()
-    if (schema.file_format != "csv" or schema.problem or schema.encoding == "binary"
+    if (schema.file_format != "csv" or schema.problem or schema.encoding == "binary" or schema.delimiter == GAP
             or not _GROUP_COLUMNS <= set(cmap)):
         return None
     needed = read_columns(schema, cmap)

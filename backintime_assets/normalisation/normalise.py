@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import PurePath
 
 import numpy as np
@@ -11,6 +12,7 @@ import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_time_of_day
 from backintime_assets.detection.dates import months_only
+from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
@@ -200,6 +202,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         index = None
     else:
         buf = to_utf8(data, schema.encoding)
+        if schema.delimiter == GAP:  # columns set apart by runs of spaces: read with tabs in their place
+            buf, schema = gaps_to_tabs(buf), replace(schema, delimiter="\t")
         index = LineIndex(buf)
         total = index.count
         first, stop = _region(schema, total)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from backintime_assets.detection import detect_bytes, detect_file
 from backintime_assets.detection.detect import HEAD_BYTES, TAIL_BYTES
 from backintime_assets.detection.dialect import reader_kwargs
+from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, format_cell, render_table, sample_prices
 
 CANONICAL = ["date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume"]
@@ -458,6 +459,30 @@ def test_names_with_single_spaces_in_a_space_aligned_header_stay_whole():
     s = detect_bytes(data, "prices.txt")
     assert (s.delimiter, s.skipinitialspace, s.header_row, s.data_start_line) == (" ", True, 0, 1)
     assert [c.name for c in s.columns] == ["Date", "Open Price", "High Price", "Low Price", "Close Price"]
+
+
+def test_a_mainframe_report_header_over_a_dashed_rule_names_its_columns():
+    # A fixed-width report: title lines, names of two words, a rule of dashes under them. Read with
+    # every run of spaces a delimiter, the names were cut in two and the rule taken for the header.
+    data = (b"ACME CORP  DAILY PRICE REPORT                    PAGE 1\nRUN DATE 2024-01-09\n\n"
+            b"TRADE DATE   SECURITY ID   OPEN PRICE   CLOSE PRICE   VOLUME\n"
+            b"----------   -----------   ----------   -----------   ------\n"
+            b"2024-01-02   IBM              161.50        162.10     3520\n"
+            b"2024-01-03   IBM              162.00        160.80     4210\n"
+            b"2024-01-04   IBM              160.90        161.30     3980\n")
+    s = detect_bytes(data, "report.txt")
+    assert (s.delimiter, s.header_row, s.data_start_line) == (GAP, 3, 5)
+    assert [(c.name, c.canonical) for c in s.columns] == [
+        ("TRADE DATE", "date"), ("SECURITY ID", "ticker"), ("OPEN PRICE", "open"), ("CLOSE PRICE", "close"),
+        ("VOLUME", "volume")]
+
+
+def test_a_space_aligned_table_of_tight_single_spaces_keeps_every_space_a_delimiter():
+    # Runs of two spaces set apart no columns here: reading by them would merge the values.
+    data = (b"Date Open High Low Close\n2020-01-02 10.50 11.50 10.00 11.00\n"
+            b"2020-01-03  9.75 10.50  9.50 10.25\n2020-01-06 10.00 10.50  9.50 10.25\n")
+    s = detect_bytes(data, "prices.txt")
+    assert s.delimiter == " " and [c.name for c in s.columns] == ["Date", "Open", "High", "Low", "Close"]
 
 
 def test_a_commented_header_below_a_comment_block_leaves_the_data_delimiter():

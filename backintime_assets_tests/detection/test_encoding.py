@@ -161,3 +161,73 @@ def test_small_32_bit_integers_are_not_utf32_text():
     data = b"".join(k.to_bytes(4, "little") for k in range(5000))
     assert not detect_encoding(data)[0].startswith("utf-32")
     assert binary_problem(data).startswith("binary content")
+
+
+# Central European and Cyrillic exports in their Windows (or ISO) code pages, written to the
+# published layouts; each was read as cp1252 (or, for a Cyrillic name alone, as mac-greek).
+MBANK = ("#Data operacji;#Opis operacji;#Rachunek;#Kategoria;#Kwota;\n"
+         '2024-01-02;"ZAKUP PRZY UŻYCIU KARTY ŻABKA";"eKonto 1111 ... 2222";"Żywność";-15,49 PLN;\n'
+         '2024-01-05;"PRZELEW PRZYCHODZĄCY WYNAGRODZENIE";"eKonto 1111 ... 2222";"Wpływy";6 500,00 PLN;\n'
+         '2024-01-10;"PŁATNOŚĆ BLIK ALLEGRO";"eKonto 1111 ... 2222";"Zakupy";-249,99 PLN;\n'
+         '2024-01-20;"OPŁATA ZA KARTĘ";"eKonto 1111 ... 2222";"Opłaty";-7,00 PLN;\n')
+PKO = ('"Data operacji","Data waluty","Typ transakcji","Kwota","Waluta","Saldo po transakcji","Opis transakcji"\n'
+       '"2024-01-02","2024-01-02","Płatność kartą","-45.99","PLN","+12034.11","Miasto: Łódź"\n'
+       '"2024-01-05","2024-01-05","Zlecenie stałe","-1800.00","PLN","+15434.11","Tytuł: CZYNSZ STYCZEŃ"\n')
+GPW = ("Nazwa;Data;Kurs otwarcia;Kurs max;Kurs min;Kurs zamknięcia;Zmiana;Wolumen;Obrót;Wartość otwartych pozycji\n"
+       "ALIOR;2024-01-02;76,20;77,10;75,50;76,80;0,79;412345;31 650,12;\n"
+       "ŻABKA;2024-01-02;19,10;19,44;18,90;19,30;1,05;602110;11 620,71;\n")
+CNB = ("02.01.2024 #1\nzemě|měna|množství|kód|kurz\nAustrálie|dolar|1|AUD|15,250\n"
+       "Čína|žen-min-pi|1|CNY|3,152\nEMU|euro|1|EUR|24,455\nMaďarsko|forint|100|HUF|6,448\n")
+PSE = ("Název;ISIN;Datum;Závěrečný kurz;Změna (%);Objem obchodů (ks)\n"
+       "ČEZ;CZ0005112300;02.01.2024;958,00;0,84;312044\nKomerční banka;CZ0008019106;02.01.2024;712,50;-0,35;102331\n")
+ZSE = ("Datum;Oznaka;Izdavatelj;Zadnja cijena;Količina\n02.01.2024;KOEI;Končar - Elektroindustrija d.d.;182,50;1203\n"
+       "02.01.2024;ĐAKO;Đakovština d.d.;30,80;120\n")
+# Slovak ť, Ť on bytes cp1252 leaves undefined (0x9D, 0x8D): the file was read as latin-1.
+BSSE = ("Dátum;Názov;Záverečná cena;Objem\n02.01.2024;Slovnaft;12,50;100\n"
+        "02.01.2024;Ťažobná spoločnosť;3,10;2000\n03.01.2024;Päť ľudí, a.s.;1,05;10\n")
+FINAM = ("<TICKER>;<PER>;<DATE>;<TIME>;<OPEN>;<HIGH>;<LOW>;<CLOSE>;<VOL>\n"
+         "Сбербанк;D;20240103;000000;272.90000;275.48000;271.52000;274.38000;18987900\n"
+         "Сбербанк;D;20240104;000000;274.67000;275.95000;273.67000;274.80000;12116750\n")
+
+
+@pytest.mark.parametrize(("text", "encoding", "expected"), [
+    (MBANK, "cp1250", "cp1250"),
+    (PKO, "cp1250", "cp1250"),
+    (GPW, "cp1250", "cp1250"),
+    (CNB, "cp1250", "cp1250"),
+    (PSE, "cp1250", "cp1250"),
+    (ZSE, "cp1250", "cp1250"),
+    (BSSE, "cp1250", "cp1250"),
+    (MBANK, "iso8859-2", "iso8859-2"),
+    (FINAM, "cp1251", "cp1251"),
+])
+def test_central_european_and_cyrillic_code_pages_are_told_from_cp1252(text, encoding, expected):
+    data = text.encode(encoding)
+    assert codecs.lookup(detect_encoding(data)[0]).name == expected
+    assert decode_head(data, detect_encoding(data)[0], True) == text
+
+
+WESTERN = {
+    "fr": "Libellé;Clôture\nSociété Générale;L'Oréal;Hermès;Coût;Août;Sûreté;Œuvre;cœur;Genève;Naïf;maïs;où;problème\n",
+    "es": "Fecha;Máximo;Mínimo;Cierre\nTelefónica;España;Compañía;¿Qué?;¡Hola!;Nº 5;1ª;Logroño\n",
+    "pt": "Data;Máxima;Fechamento\nAções;Opções;Itaú Unibanco;São Paulo;Preço;Cotação;à vista;Negociação\n",
+    "it": "Data;Chiusura\nPiù;Città;Perché;Così;Lunedì;Società;Caffè;È;Può\n",
+    "da": "Dato;Åbning;Højeste;Omsætning\nMærsk;Ørsted;Kursværdi;Tømrer;Søren;Århus;Knæ;Træ\n",
+    "is": "Dagsetning;Hæst;Lægst;Velta\nÍslandsbanki;Þórður;Eimskipafélag;Sjóvá;Reykjavík;Iða\n",
+    "ca": "Data;Màxim;Mínim;Tancament\nHistòria;Col·lecció;Dòlar;Òpera\n",
+    "de": "Datum;Eröffnung;Umsatz in €\nMünchener Rück;Straße;Größe;£20m;m³;½ Anteil;Crème brûlée\n",
+}
+
+
+@pytest.mark.parametrize("language", sorted(WESTERN))
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_western_european_text_stays_cp1252(language, encoding):
+    data = WESTERN[language].encode(encoding, errors="replace")
+    assert detect_encoding(data) == ("cp1252", 0.8)
+
+
+@pytest.mark.parametrize("encoding", ["koi8-r", "cp866", "cp1253"])
+def test_other_code_pages_are_not_taken_for_cp1251(encoding):
+    text = ("Дата;Открытие;Закрытие\nСбербанк;Газпром;Норильский никель\n" if encoding != "cp1253"
+            else "ΗΜΕΡΟΜΗΝΙΑ;ΚΛΕΙΣΙΜΟ\nΕΘΝΙΚΗ ΤΡΑΠΕΖΑ;ΑΛΦΑ ΤΡΑΠΕΖΑ;ΠΕΙΡΑΙΩΣ\n")
+    assert detect_encoding(text.encode(encoding))[0] != "cp1251"

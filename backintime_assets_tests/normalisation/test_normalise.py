@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backintime_assets.detection import detect_bytes, xlsx
+from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.normalisation import CANONICAL_COLUMNS, REJECTED_COLUMNS, normalise, normalise_bytes
 
@@ -927,26 +928,49 @@ def test_quoted_cells_after_spaced_delimiters_are_read_whole():
 
 
 # A space-aligned table (issue 4, class A), some lines padded after their last value, one row with
-# a name of two words: read by the csv module with runs of spaces merged (pyarrow cannot), the
-# padding tolerated, the row whose name the spaces cut rejected for its field count, not lost.
+# a name of two words, one a value short: its columns set apart by runs of two spaces or more, the
+# padding tolerated, the two-word name whole (it was cut by the spaces, and its row rejected), the
+# short row rejected for its field count, not lost.
 ALIGNED = (b"Date         Ticker    Open    High     Low   Close\n"
            b"2020-01-02   AAPL     10.50   11.50   10.00   11.00   \n"
            b"2020-01-03   AAPL      9.75   10.50    9.50   10.25\n"
            b"2020-01-06   AAPL    101.00  102.00  100.00  100.50 \n"
            b"2020-01-07   BRK B    99.00  100.50   98.00  100.00\n"
-           b"2020-01-08   AAPL     99.00  100.50   98.00  100.00\n")
+           b"2020-01-08   AAPL     99.00  100.50   98.00  100.00\n"
+           b"2020-01-09   AAPL     99.00  100.50   98.00\n")
 
 
 def test_a_space_aligned_table_loads_every_row_it_can_and_rejects_the_others():
     schema = detect_bytes(ALIGNED, "aligned.txt")
-    assert (schema.delimiter, schema.skipinitialspace, schema.header_row) == (" ", True, 0)
+    assert (schema.delimiter, schema.header_row) == (GAP, 0)
     out = normalise_bytes(ALIGNED, schema, "aligned.txt")
     prices = out.prices_arrow.to_pydict()
     assert list(zip(prices["source_line"], prices["ticker"], prices["open"], prices["close"])) == [
-        (2, "AAPL", 10.5, 11.0), (3, "AAPL", 9.75, 10.25), (4, "AAPL", 101.0, 100.5), (6, "AAPL", 99.0, 100.0)]
+        (2, "AAPL", 10.5, 11.0), (3, "AAPL", 9.75, 10.25), (4, "AAPL", 101.0, 100.5), (5, "BRK B", 99.0, 100.0),
+        (6, "AAPL", 99.0, 100.0)]
     assert [(r["source_line"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
-        (5, "wrong field count: expected 6, got 7")]
-    assert out.rows_read == 5
+        (7, "wrong field count: expected 6, got 5")]
+    assert out.rows_read == 6
+
+
+# Space-aligned reports whose values hold single spaces (an SAP list's security names, dates with
+# month names); the columns are set apart by two spaces or more. Read with every run of spaces a
+# delimiter, "SAP SE" was two fields: the rows loaded under the ticker "SE", the header cut to the
+# table's width (its last name lost), or every row rejected for its date.
+@pytest.mark.parametrize(("text", "tickers", "close"), [
+    ("  Posting Date  Security      Close Price    Quantity\n"
+     + "".join(f"  {d[8:]}.{d[5:7]}.{d[:4]}    SAP SE           137,{10 + k}      1.{200 + k}\n"
+               for k, d in enumerate(WEEKDAYS)), {"SAP SE"}, 137.1),
+    ("Symbol   Trade Date    Open     High     Low      Close    Volume\n"
+     + "".join(f"AAPL     {date.fromisoformat(d):%d %b %Y}   137.22   138.10   136.89   137.{10 + k}   {82488700 + k}\n"
+               for k, d in enumerate(WEEKDAYS)), {"AAPL"}, 137.1),
+])
+def test_space_aligned_values_with_single_spaces_stay_whole(text, tickers, close):
+    r = run(text.encode(), name="report.txt")
+    loads_every_row(r)
+    assert set(r.prices.ticker) == tickers
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+    assert r.prices.close.iloc[0] == close
 
 
 def test_rows_appended_in_another_dialect_below_a_blank_line_are_rejected_not_dropped():
@@ -1317,3 +1341,26 @@ def test_tickers_that_are_also_null_words_load(ticker):
     # exporter writes for a missing value stays a ticker.
     data = f"Ticker,Date,Close\n{ticker},2024-01-02,5.5\nAAPL,2024-01-02,185.64\n".encode()
     assert run(data).prices.ticker.tolist() == [ticker.upper(), "AAPL"]
+
+
+def test_polish_export_in_cp1250_maps_its_high_and_low_columns():
+    # Polish exports from Excel are cp1250: read as cp1252, "Najwyższy" (high) was "Najwy¿szy", no
+    # name for high, and the rows loaded with high and low taken from open and close.
+    text = "Data;Otwarcie;Najwyższy;Najniższy;Zamknięcie;Wolumen;Spółka\n" + "".join(
+        f"{d};76,20;77,{10 + k};75,50;76,{80 + k};{412345 + k};Alior Bank Spółka Akcyjna\n"
+        for k, d in enumerate(WEEKDAYS))
+    r = run(text.encode("cp1250"), name="alr.csv")
+    loads_every_row(r)
+    assert r.prices.high.tolist() == [float(f"77.{10 + k}") for k in range(len(WEEKDAYS))]
+    assert r.prices.low.tolist() == [75.5] * len(WEEKDAYS)
+
+
+def test_finam_export_with_a_cyrillic_ticker_in_cp1251_keeps_the_ticker():
+    # Finam's export names the instrument in Russian: the file was read as mac-greek, and every
+    # row loaded under a ticker of Greek letters.
+    text = "<TICKER>;<PER>;<DATE>;<TIME>;<OPEN>;<HIGH>;<LOW>;<CLOSE>;<VOL>\n" + "".join(
+        f"Сбербанк;D;{d.replace('-', '')};000000;272.9;275.48;271.52;274.{10 + k};{18987900 + k}\n"
+        for k, d in enumerate(WEEKDAYS))
+    r = run(text.encode("cp1251"), name="sber.csv")
+    loads_every_row(r)
+    assert set(r.prices.ticker) == {"СБЕРБАНК"}
