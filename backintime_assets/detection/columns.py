@@ -13,7 +13,7 @@ from statistics import median
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .joined import SEP, joined, joined_regex
-from .numbers import IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .numbers import CURRENCY_SYMBOLS, IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .shapes import count_hits
 
 # Each spelling of true beside its false: a column that holds one of them names the other.
@@ -52,7 +52,9 @@ _VERSION_NAME = re.compile(r"(?:^|[^a-z])ver(?:sion)?(?:$|[^a-z])", re.I)
 # integer reading, for a column that maps to a number (canonical.py).
 LEADING_ZEROS = "leading_zeros"
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
-CURRENCY_MARKS = re.compile(r"(?<=^[+-])\s?[$€£¥]\s?|^[$€£¥]\s?|\s?[$€£¥]$")
+# Before the number, a dollar may carry its country's letters: "R$ 36,50", "US$12.50", "HK$ 1,080.00".
+_SIGN = f"[{re.escape(CURRENCY_SYMBOLS)}]"
+CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{_SIGN})\s?|^(?:[A-Z]{{1,3}}\$|{_SIGN})\s?|\s?{_SIGN}$")
 PERCENT_MARK = re.compile(r"\s?%$")
 # Accounting negatives in parentheses: "(1,234.56)", "($1,234.56)" (statements, ledgers, P&L exports).
 ACCOUNTING = "accounting"
@@ -226,7 +228,7 @@ def _unmarked(mark: re.Pattern) -> Callable[[str, re.Pattern], bool]:
 # sample holds one of when it holds such numbers, the mark a value is told by, whether a cell is
 # such a number given the file's float regex). layout.py judges rows by the same tests.
 MARKED_NUMBERS: dict[str, tuple[str, re.Pattern, Callable[[str, re.Pattern], bool]]] = {
-    "currency": ("$€£¥", CURRENCY_MARKS, _unmarked(CURRENCY_MARKS)),
+    "currency": (CURRENCY_SYMBOLS, CURRENCY_MARKS, _unmarked(CURRENCY_MARKS)),
     "percent": ("%", PERCENT_MARK, _unmarked(PERCENT_MARK)),
     ACCOUNTING: ("(", PARENTHESISED, _accounting_number),
     FLAGGED: (" ", FLAG_MARK, _flagged_number),

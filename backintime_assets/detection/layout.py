@@ -425,6 +425,11 @@ def _values_row(fields: list[str], judge: _RowJudge, number_rx) -> bool:
         kind == 2 or not c.lstrip("+-").isdigit() for c, kind in cells)
 
 
+def _dated_row(fields: list[str], dates: list[tuple[int, Callable[[str], bool]]]) -> bool:
+    """A cell of the row reads as a date of the data's date column above which it stands."""
+    return any(j < len(fields) and m(fields[j].strip()) for j, m in dates)
+
+
 def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[str, int]:
     """_cell_kind of each cell; the numbers are found in one scan (joined.py) of the cells' digit
     shapes (shapes.py: the number test treats all digits alike, and prices share a few shapes)."""
@@ -576,6 +581,14 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # first data row, and stays in the data region, to be rejected with its reason.
     number_rx = number_patterns(decimal, thousands)[1]
     while len(block) > 1 and _values_row(block[-1][1], judge, number_rx):
+        block.pop()
+    # Nor a row dated where the data has its dates, its other cells the source's words for no value
+    # ("2024-01-01,ND,ND" in the Fed's downloads on a holiday, Banxico's "N/E", Bloomberg's "#N/A
+    # Field Not Applicable"): a day's row, not a name. Taken into the header, it was skipped unseen.
+    # Dates written as such: an epoch or serial column's matcher takes any number.
+    dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
+             and provisional[j].format not in (EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS)]
+    while len(block) > 1 and dates and _dated_row(block[-1][1], dates):
         block.pop()
     if not block:
         k = _numbers_header_at(rows, start, width, decimal, thousands)

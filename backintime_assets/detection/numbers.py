@@ -15,10 +15,11 @@ from .shapes import shape_hits, shape_of
 # Spreadsheet and export conventions for "no value". Compared lower-cased and stripped. ".." is
 # the "not available" of the World Bank, OECD, ABS and Statistics Canada tables, ":" Eurostat's.
 # "\N" is the NULL of MySQL and PostgreSQL text dumps (null_marker.py); lower-cased it is "\n",
-# an escaped line break alone in its cell, no value either.
+# an escaped line break alone in its cell, no value either. "#N/A N/A" is what a Bloomberg BDH
+# sheet fills a security's missing days with: read as a name, a first row of it joined the header.
 NULL_TOKENS = frozenset(
-    {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "n/d", ".", "..", ":",
-     "\\n"}
+    {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "#n/a n/a", "n/d", ".",
+     "..", ":", "\\n"}
 )
 # Every spelling whose lower case is a null token ("NA", "Null", ...): a set lookup per cell
 # instead of lower-casing each one. No other string lower-cases to a token: the one non-ASCII
@@ -43,16 +44,38 @@ IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?
 _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
 
 
-_MARKS = "$€£¥%"
+# Every currency sign (Unicode's category Sc: "$", "€", "₹", "₩", "₺", "₽", ...). Excel saves a cell as
+# shown, in its locale's currency format; with "$€£¥" alone, an Indian or Turkish file's prices were text.
+CURRENCY_SYMBOLS = (  # written out: computed from unicodedata, they cost every import 13 ms
+    "$\xa2\xa3\xa4\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0\u20a1"
+    "\u20a2\u20a3\u20a4\u20a5\u20a6\u20a7\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad\u20ae\u20af\u20b0\u20b1"
+    "\u20b2\u20b3\u20b4\u20b5\u20b6\u20b7\u20b8\u20b9\u20ba\u20bb\u20bc\u20bd\u20be\u20bf\u20c0\ua838"
+    "\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6"
+)
+_MARKS = CURRENCY_SYMBOLS + "%"
+_ANY_MARK = re.compile(f"[{re.escape(_MARKS)}]")
 _STRIP_MARKS = methodcaller("strip", _MARKS)
 # A currency mark after the sign ("- $12.00", "+ $1,150.00": payment-app exports) goes, as it does
 # for the type votes (columns.CURRENCY_MARKS): "+ $1,150.00" votes for its grouping as "$1,150.00"
 # does. Looked for in the joined cells first: few files have one.
-_SIGNED_MARK = re.compile(rf"{SEP}\s*[+-]\s?[{_MARKS}]")
-_SIGNED_MARK_CELL = re.compile(rf"^([+-])\s?[{_MARKS}]\s?")
+_SIGNED_MARK = re.compile(rf"{SEP}\s*[+-]\s?[{re.escape(_MARKS)}]")
+_SIGNED_MARK_CELL = re.compile(rf"^([+-])\s?[{re.escape(_MARKS)}]\s?")
+# A dollar written with its country's letters ("R$ 36,50" in Brazil, "US$12.50", "HK$ 1,080.00"):
+# the letters go with the mark, and the number votes as "$36,50" does. Else the cell was a word, and
+# a file of reais, voting nothing, read "36,50" with a decimal dot: every price text.
+_LETTERED_DOLLAR = re.compile(r"\$(?<=[A-Z]\$)")  # the literal first: a search jumps between dollar signs
+_LETTERED_DOLLAR_CELL = re.compile(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)")
 # A cell with blanks at either end, in NUL-joined cells. Written to open on the NUL, a literal the
 # scan jumps between in C: opening on \s, every character of the cells would be tried.
 _PADDED = re.compile(rf"{SEP}(?:\s|(?<=\s{SEP}))")
+
+
+def _has_mark(text: str) -> bool:
+    """A currency sign or a percent sign in the text. An ASCII text (CPython knows it without a
+    scan) can hold only "$" and "%": two searches in C, where the class of every sign costs more."""
+    if text.isascii():
+        return "$" in text or "%" in text
+    return _ANY_MARK.search(text) is not None
 
 
 def is_null(value: str) -> bool:
@@ -68,8 +91,11 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
     for start in range(0, len(cells), chunk):
         part = cells[start:start + chunk]
         text = joined(part)
-        if text is not None and any(m in text for m in _MARKS):
+        if text is not None and _has_mark(text):
             part = list(map(str.strip, part))
+            if _LETTERED_DOLLAR.search(text):
+                part = [_LETTERED_DOLLAR_CELL.sub(r"\1", c) for c in part]
+                text = joined(part)
             if _SIGNED_MARK.search(text):
                 part = [_SIGNED_MARK_CELL.sub(r"\1", c) for c in part]
             part = list(map(str.strip, map(_STRIP_MARKS, part)))
@@ -78,7 +104,8 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
             part = list(map(str.strip, part))  # without marks the second and third strip change nothing
             text = joined(part)
         if text is None:  # a NUL inside a cell: cell by cell
-            stripped = (_STRIP_MARKS(_SIGNED_MARK_CELL.sub(r"\1", c.strip())).strip() for c in part)
+            stripped = (_STRIP_MARKS(_SIGNED_MARK_CELL.sub(r"\1", _LETTERED_DOLLAR_CELL.sub(r"\1", c.strip()))).strip()
+                        for c in part)
             found.extend(map(shape_of, filter(_CANDIDATE.match, stripped)))
         else:
             found.extend(compress(*shape_hits(text, _CANDIDATE_CELLS)))

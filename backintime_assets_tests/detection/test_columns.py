@@ -32,6 +32,12 @@ def test_types(values, kind, fmt):
 @pytest.mark.parametrize(
     ("values", "decimal", "thousands", "fmt"),
     [(["$1,234.50", "$12.00", "-$3"], ".", ",", "currency"), (["12,5 €", "3 €"], ",", None, "currency"),
+     # Dollars with a country's letters: Brazil's reais, US and Hong Kong dollars.
+     (["R$ 36,50", "R$ 1.234,05", "-R$ 2,10"], ",", ".", "currency"),
+     (["US$12.50", "HK$ 1,080.00"], ".", ",", "currency"),
+     # Any currency sign, as a locale's currency format writes it (Excel saves cells as shown).
+     (["₹2,580.00", "₹12,610.50"], ".", ",", "currency"), (["2 580,00 ₽", "12,50 ₽"], ",", " ", "currency"),
+     (["₩76,600", "-₩500"], ".", ",", "currency"),
      (["5.5%", "-1.2%", "0%"], ".", None, "percent"), (["118.39M", "146.32K", "12"], ".", None, "abbreviated")],
 )
 def test_marked_numbers_are_floats_with_a_format(values, decimal, thousands, fmt):

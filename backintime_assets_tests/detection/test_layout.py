@@ -625,3 +625,20 @@ def test_a_bare_hash_over_no_row_numbers_is_still_a_comment():
     lay = layout(text)
     assert (lay.header_row, lay.names) == (0, ["Date", "Ticker", "Close"])
     assert lay.data_start_line == 1
+
+
+@pytest.mark.parametrize("first", [
+    "2024-01-01,ND,ND,ND",  # the Federal Reserve's "no data" on a holiday
+    "2024-01-01,N/E,N/E,N/E",  # Banco de México's "no existe"
+    "2024-01-01,#N/A Field Not Applicable,1.1,#N/A Invalid Security",  # Bloomberg's errors
+])
+def test_a_first_row_of_a_date_and_words_of_no_value_is_data_not_a_header_row(first):
+    # The Fed's download: description rows, the series codes, then the data, whose first day is a
+    # holiday. That row was taken into the header block (its date among the names) and skipped as
+    # a header line, unseen: it is data, to be rejected for its missing prices.
+    head = "Series Description,EUR,JPY,CAD\nTime Period,RXI$US_N.B.EU,RXI_N.B.JA,RXI_N.B.CA\n"
+    rows = "".join(f"2024-01-0{d},1.09{d},141.{d},1.33{d}\n" for d in range(2, 7))
+    lay = layout(head + first + "\n" + rows)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+    assert lay.header_cells[0] == ["Series Description", "Time Period"]
+    assert [t.type for t in lay.types] == ["date", "float", "float", "float"]

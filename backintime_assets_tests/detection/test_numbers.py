@@ -103,6 +103,9 @@ def test_null_spellings_are_every_case_of_the_null_tokens():
         (["7", "1,5", "1,234.5"], (",", None)),
         # Marks and blanks around numbers are stripped before voting.
         (["  $1,075.09 ", "12.5 %", " 3.25"], (".", ",")),
+        # A dollar with its country's letters is a mark too: Brazilian reais vote for their comma.
+        (["R$ 36,50", "-R$ 1.234,05", "US$ 2,50"], (",", ".")),
+        (["₹2,580.00", "₹12,610.50"], (".", ",")), (["-₺1.234,50", "12,50 ₺"], (",", ".")),
     ],
 )
 def test_number_format_tie_breaks_and_stripping(cells, expected):
@@ -151,9 +154,11 @@ def _vote_cell_by_cell(cells, delimiter=None):
     import re
     from collections import Counter
 
-    from backintime_assets.detection.numbers import _GROUPED, _INDIAN, _ONE_MARK, _UNGROUPED
+    from backintime_assets.detection.numbers import _GROUPED, _INDIAN, _ONE_MARK, _UNGROUPED, CURRENCY_SYMBOLS
 
-    stripped = (re.sub(r"^([+-])\s?[$€£¥%]\s?", r"\1", c.strip()).strip("$€£¥%").strip() for c in cells)
+    unlettered = (re.sub(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)", r"\1", c.strip()) for c in cells)
+    marks = CURRENCY_SYMBOLS + "%"
+    stripped = (re.sub(rf"^([+-])\s?[{marks}]\s?", r"\1", c).strip(marks).strip() for c in unlettered)
     numeric = [c for c in stripped if re.fullmatch(r"[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*", c)
                and len(c) <= 40][:400]
     first, counts, groups, ambiguous, ungrouped, doubt = {}, Counter(), Counter(), Counter(), 0, False
@@ -202,8 +207,8 @@ def _vote_cell_by_cell(cells, delimiter=None):
     return decimal, (groups.most_common(1)[0][0] if groups else None)
 
 
-_NUMBER_PIECES = ["1", "12", "123", "1234", "12345", ",", ".", " ", "'", "\u00a0", "-", "+", "$", "%", "x", "1,234",
-                  "1.234", "1 234", "1,234,567", "1.234,5", "12,5", "7.25"]
+_NUMBER_PIECES = ["1", "12", "123", "1234", "12345", ",", ".", " ", "'", "\u00a0", "-", "+", "$", "₹", "%", "x", "R",
+                  "1,234", "1.234", "1 234", "1,234,567", "1.234,5", "12,5", "7.25"]
 
 
 @given(st.lists(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=4).map("".join), max_size=60),
@@ -264,3 +269,12 @@ def test_ip_addresses_cast_no_vote_for_grouping_by_dots():
     cells = ["192.168.100.107", "200", "1,234", "192.168.100.114", "404", "10,245"]
     assert detect_number_format(cells, ",") == (".", ",")
     assert detect_number_format(["123.456.789.012", "12"]) == (",", ".")  # numbers so grouped still vote
+
+
+def test_the_currency_signs_are_unicodes_currency_symbols():
+    # Written out in numbers.py to spare every import the scan; this keeps them the category's.
+    import unicodedata
+
+    from backintime_assets.detection.numbers import CURRENCY_SYMBOLS
+
+    assert CURRENCY_SYMBOLS == "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Sc")

@@ -517,6 +517,69 @@ def test_bloomberg_securities_labelled_once_each_load_whatever_the_cells_around_
         "MSFT US EQUITY": [("2024-01-02", 370.87, 370.87, 25258600), ("2024-01-03", 370.60, 370.60, 23083500)]}
 
 
+@pytest.mark.parametrize("fill", ["#N/A N/A", "#n/a n/a"])
+def test_bloomberg_fill_on_the_first_date_is_a_missing_row_not_part_of_the_labels(fill):
+    # BDH writes "#N/A N/A" where a security has no value (a holiday, as 1 January here). That
+    # first row was read as a third header row: the tickers loaded as "SPX INDEX #N/A N/A" and
+    # "VIX INDEX #N/A N/A", and the row was counted as header, not data.
+    na = [fill] * 4
+    data = workbook([
+        [None, "SPX Index", None, "VIX Index", None],
+        ["Dates", "PX_LAST", "PX_VOLUME", "PX_LAST", "PX_VOLUME"],
+        [datetime(2024, 1, 1), *na],
+        [datetime(2024, 1, 2), 4742.83, 2432534899, 13.2, fill],
+        [datetime(2024, 1, 3), 4704.81, 2699221377, 14.04, fill],
+        [datetime(2024, 1, 4), 4688.68, 2547631100, 14.13, fill],
+    ])
+    r = run(data, name="bdh.xlsx")
+    check_invariants(r)
+    accounted_side_by_side(r, 2)
+    assert sorted(set(r.prices.ticker)) == ["SPX INDEX", "VIX INDEX"]
+    assert sorted(zip(r.prices.ticker, r.prices.source_line, r.prices.close, r.prices.volume))[:3] == [
+        ("SPX INDEX", 4, 4742.83, 2432534899), ("SPX INDEX", 5, 4704.81, 2699221377),
+        ("SPX INDEX", 6, 4688.68, 2547631100)]
+    assert sorted(r.prices.close[r.prices.ticker == "VIX INDEX"]) == [13.2, 14.04, 14.13]
+    assert sorted(zip(r.rejected.source_line, r.rejected.reason)) == [
+        (3, "SPX INDEX: empty row"), (3, "VIX INDEX: empty row")]
+
+
+def test_prices_in_brazilian_reais_load_as_numbers():
+    # Google Sheets in the pt-BR locale downloads GOOGLEFINANCE's table as formatted: "R$ 36,58",
+    # quoted, beside a plain volume. The "R$" made every price text: nothing loaded.
+    data = ('Date,Open,High,Low,Close,Volume\r\n"02/01/2024 17:56:00","R$ 36,58","R$ 37,26","R$ 36,49","R$ 36,81",'
+            '62175966\r\n"03/01/2024 17:56:00","R$ 36,79","R$ 37,26","R$ 36,61","R$ 37,07",57255076\r\n'
+            '"15/01/2024 17:56:00","R$ 1.036,00","R$ 1.037,50","R$ 1.035,10","R$ 1.036,90",1200').encode()
+    r = run(data, name="PETR4.csv")
+    loads_every_row(r)
+    assert list(zip(r.prices.date.dt.strftime("%Y-%m-%d"), r.prices.open, r.prices.close, r.prices.volume)) == [
+        ("2024-01-02", 36.58, 36.81, 62175966), ("2024-01-03", 36.79, 37.07, 57255076),
+        ("2024-01-15", 1036.0, 1036.9, 1200)]
+
+
+@pytest.mark.parametrize("no_value", ["ND", "N/E", "k.A."])
+def test_a_first_day_without_prices_is_a_rejected_row_not_a_second_header_row(no_value):
+    # A holiday first, its price in the source's word for none: the row was read as a second
+    # header row and skipped as "header", not among the rows read.
+    data = (f"Date,Ticker,Close,Volume\n2024-01-01,AAA,{no_value},{no_value}\n2024-01-02,AAA,1.1,5\n"
+            "2024-01-03,AAA,1.2,6\n2024-01-04,AAA,1.3,7\n").encode()
+    r = run(data)
+    check_invariants(r)
+    assert accounted(r)
+    assert r.rows_read == 4 and r.prices.close.tolist() == [1.1, 1.2, 1.3]
+    assert r.rejected.source_line.tolist() == [2] and r.non_data.reason.tolist() == ["header"]
+
+
+@pytest.mark.parametrize(("price", "expected"), [
+    ('"₹2,580.00"', 2580.0), ('"₹1,12,580.50"', 112580.5), ('"2.580,00 ₺"', 2580.0), ('"₩76,600"', 76600.0)])
+def test_prices_written_with_any_currency_sign_load_as_numbers(price, expected):
+    # Excel saves a cell as shown: in an Indian, Turkish or Korean locale's currency format the sign
+    # is "₹", "₺", "₩". Only "$€£¥" were read as currency marks: every price was text, nothing loaded.
+    data = "".join(f"2024-01-0{d},AAA,{price},100\n" for d in range(2, 6))
+    r = run(("Date,Ticker,Close,Volume\n" + data).encode(), name="prices.csv")
+    loads_every_row(r)
+    assert r.prices.close.tolist() == [expected] * 4
+
+
 def test_a_workbook_of_tickers_side_by_side_loads_a_row_per_ticker():
     # A Bloomberg sheet: each security over its fields, MSFT listed a day later.
     data = workbook([
