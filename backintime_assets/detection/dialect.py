@@ -15,8 +15,7 @@ from itertools import chain, repeat
 from operator import contains
 
 from .joined import SEP, joined, joined_regex
-from .dump_escapes import keep_dump_escapes
-from .null_marker import holds_null_markers
+from .dump_escapes import escapes_as_a_dump, keep_dump_escapes
 from .shapes import shape_of
 
 
@@ -528,7 +527,7 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
                     best_dialect = (d, q, e, skip)
                     best_rows = rows
     d, q, e, skip = best_dialect
-    if e is None and holds_null_markers(sample, d):
+    if e is None and escapes_as_a_dump(sample, d, q):
         # A database's text dump (its NULLs written "\N"): backslashes escape there, though none
         # escaped a delimiter in the sample, as in PostgreSQL's, which writes a tab as "\t". Read
         # without the escape, "\\" stayed two backslashes and "\t" a backslash and a "t". Unless

@@ -7,8 +7,9 @@ and a line break written into a cell as `\\n` must not become a line of the file
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .null_marker import keep_null_markers
+from .null_marker import count_null_markers, keep_null_markers
 
 # PostgreSQL writes \b \f \n \r \t \v for those control characters; MySQL writes \0 for NUL and
 # reads \Z as Ctrl-Z. Any other escaped character stands for itself ("\\\\" a backslash).
@@ -20,6 +21,7 @@ _PAIRS = re.compile(r"\\[\\" + CONTROL_ESCAPES + "]")
 _PAIRS_BYTES = re.compile(_PAIRS.pattern.encode())
 _CONTROLS = re.compile(r"\\[" + CONTROL_ESCAPES + "]")  # where no backslash is escaped
 _CONTROLS_BYTES = re.compile(_CONTROLS.pattern.encode())
+_ANY_PAIR = re.compile(r"\\(.)", re.S)  # a backslash and the character it escapes, from the left
 
 
 def _space(m: re.Match) -> str:
@@ -46,3 +48,20 @@ def keep_dump_escapes(text: str | bytes, delimiter: str, escapechar: str | None)
     else:
         text = _CONTROLS.sub("\\\\ ", text)
     return keep_null_markers(text, delimiter, escapechar)
+
+
+def escapes_as_a_dump(sample: str, delimiter: str, quotechar: str | None) -> bool:
+    """Whether `sample`'s backslashes are those of a database's text dump, though none escapes a
+    delimiter (PostgreSQL writes a tab as "\\t"): a cell is the null marker alone, another escape
+    a dump writes is there, and no backslash is one that a dump never writes. "\\N" cells alone do
+    not tell: Hive, Sqoop and pandas (na_rep) write them too and escape nothing, and there a path
+    ("C:\\feeds\\", "Energy\\Nuclear") is text. Read with the escape, its letters changed, and a
+    cell ending in a backslash past the sample ate its quote or delimiter, and with it the next
+    line: rows merged unseen. Read without it, a dump's later "\\t" stays two characters."""
+    markers = count_null_markers(sample, delimiter)
+    if not markers:
+        return False
+    escaped = Counter(m[1] for m in _ANY_PAIR.finditer(sample))
+    written = set("\\\n\r" + CONTROL_ESCAPES + delimiter + (quotechar or ""))  # and N: the markers
+    return (escaped["N"] == markers and sum(escaped.values()) > markers
+            and all(c in written for c in escaped if c != "N"))

@@ -536,7 +536,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             if block:
                 break  # above a header, '#'-marked cells are a metadata block ("# Source: X;# Run: 2")
             fields = _unmarked(fields)
-        elif fields[0].lstrip().startswith("#") and not _row_numbers_named(fields, judge):
+        elif fields[0].lstrip().startswith("#") and (block or not _row_numbers_named(fields, judge)):
+            # (a bare '#' names the row numbers only in the header row right above the data: over
+            # it, "#,Source,Yahoo,," is a comment, and taken for a header row, named the columns)
             if block:
                 break  # comment lines above the header: preamble
             # A commented header right above the data that ends a block of comments (metadata:

@@ -34,7 +34,8 @@ def keep_null_markers(text: str | bytes, delimiter: str, escapechar: str | None)
     return _whole_cells(delimiter, binary).sub(lambda _: escaped, text)
 
 
-def holds_null_markers(text: str, delimiter: str) -> bool:
-    """Whether a cell of `text` is the marker alone: the file is a database's text dump, whose
-    backslashes are escapes (the marker is one), whether or not one escapes a delimiter."""
-    return bool(delimiter) and MARKER in text and _whole_cells(delimiter, False).search(text) is not None
+def count_null_markers(text: str, delimiter: str) -> int:
+    """How many cells of `text` are the marker alone."""
+    if not delimiter or MARKER not in text:
+        return 0
+    return sum(1 for _ in _whole_cells(delimiter, False).finditer(text))

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backintime_assets.detection.dialect import parse_rows, reader_kwargs
-from backintime_assets.detection.dump_escapes import CONTROL_ESCAPES, keep_dump_escapes
+from backintime_assets.detection.dump_escapes import CONTROL_ESCAPES, escapes_as_a_dump, keep_dump_escapes
 
 
 def read(text, delimiter="\t"):
@@ -37,6 +37,22 @@ def test_a_dump_without_an_escaped_delimiter_is_read_with_its_escapes():
     assert detect_dialect(rows).escapechar == "\\"
     # No marker, no escape: a Windows path's backslashes stay as they are.
     assert detect_dialect(rows.replace("\\N", "5")).escapechar is None
+
+
+@pytest.mark.parametrize("other", ["Energy\\Nuclear", "C:\\feeds\\daily.csv", "C:\\data\\x", "plain"])
+def test_null_markers_alone_or_beside_backslashes_no_dump_writes_leave_the_backslash_as_text(other):
+    # Hive, Sqoop and pandas (na_rep) write "\N" and escape nothing: "C:\data\x" is a path
+    # there. Read with the escape, "Energy\Nuclear" had lost its backslash, and a path ending in
+    # one past the sample ate the next line (tests/normalisation: test_normalise).
+    from backintime_assets.detection.dialect import detect_dialect
+
+    null = "\\N"
+    rows = "".join(f"ACME,{other},2024-01-0{k},{null if k % 2 else k}\n" for k in range(1, 8))
+    assert not escapes_as_a_dump(rows, ",", '"')
+    assert detect_dialect(rows).escapechar is None
+    # A dump's own escapes beside the markers: "\\", "\t", an escaped delimiter.
+    for written in ("C:\\\\feeds", "a\\tb", "x\\,y"):
+        assert escapes_as_a_dump(rows.replace(other, written), ",", '"')
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])

@@ -642,3 +642,13 @@ def test_a_first_row_of_a_date_and_words_of_no_value_is_data_not_a_header_row(fi
     assert (lay.header_row, lay.data_start_line) == (0, 2)
     assert lay.header_cells[0] == ["Series Description", "Time Period"]
     assert [t.type for t in lay.types] == ["date", "float", "float", "float"]
+
+
+def test_comment_lines_with_a_bare_hash_above_a_header_are_no_header_rows():
+    # '#' names the row numbers only in the header row itself: above it, a metadata line whose
+    # first cell is a bare '#' had joined the header block, and named the columns "Source", "Yahoo".
+    rows = "".join(f"{k},2024-01-0{k + 1},{10 + k},{11 + k},{100 + k}\n" for k in range(1, 8))
+    text = "#,Source,Yahoo,,\n#,Exported,2024-01-09,,\nNo,Date,Open,Close,Volume\n" + rows
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (2, 3)
+    assert lay.names == ["No", "Date", "Open", "Close", "Volume"]

@@ -1427,3 +1427,22 @@ def test_finam_export_with_a_cyrillic_ticker_in_cp1251_keeps_the_ticker():
     r = run(text.encode("cp1251"), name="sber.csv")
     loads_every_row(r)
     assert set(r.prices.ticker) == {"СБЕРБАНК"}
+
+
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_a_hive_export_with_a_path_ending_in_a_backslash_past_the_sample_loses_no_row(quote):
+    # Hive writes NULL as "\N" and escapes no backslash. Taken for a dump's escape from its markers
+    # alone, the backslash ending a path past the sample ate the delimiter (rows rejected for their
+    # field count) or the closing quote (the next line merged into the row, unseen).
+    null = "\\N"
+    lines = ["ticker,src,date,close"]
+    for k in range(2500):
+        day = (pd.Timestamp("2001-01-01") + pd.offsets.BDay(k)).date()
+        src = "C:\\feeds\\" if k >= 2400 else "C:\\feeds\\daily.csv"
+        lines.append(f"ACME,{quote}{src}{quote},{day},{null if k % 7 == 0 else 10 + k / 100}")
+    result = run(("\n".join(lines) + "\n").encode(), "hive.csv")
+    check_invariants(result)
+    assert result.rows_read == 2500
+    assert len(result.prices) == 2500 - 358  # each seventh close is NULL
+    assert set(result.rejected.reason) == {"missing value: close"}
+    assert sorted(result.prices.source_line.tolist() + result.rejected.source_line.tolist()) == list(range(2, 2502))
