@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
-from .currencies import currency_share
+from .currencies import currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
 
@@ -167,6 +167,103 @@ _add("ticker", 1.0, "scheme code")
 _add("close", 0.8, "net asset value")
 _add("volume", 1.0, "ttl tradg vol", "ttl trd qnty", "tot trd qty", "total traded quantity",
      "no of shrs")
+# Central and Eastern European, Balkan, Baltic, Greek and Turkish exchanges and brokers, as their
+# own exports write them: their files loaded nothing ("no close column"). Money traded ("Promet",
+# "Obrót", "Forgalom (HUF)", "Оборот", "Τζίρος", "Valoare", "Käive", "Apyvarta", "Apgrozījums")
+# and changes ("Změna", "Zmiana", "Promjena", "Μεταβολή") name no column here, and stay unmapped.
+# Warsaw's archive names each instrument by the short name it trades under ("PKOBP"): its
+# identifier, ahead of an ISIN beside it, behind a column named as the symbol.
+_add("ticker", 0.97, "nazwa")
+# Prague (PSE: "Název;ISIN;Datum;Závěrečný kurz;Změna (%);Objem obchodů (ks);Objem obchodů (Kč)"),
+# Bratislava (BSSE) and Czech and Slovak brokers' charts ("Otevírací;Nejvyšší;Nejnižší;Zavírací;Objem").
+_add("ticker", 0.7, "název", "názov")
+_add("open", 1.0, "otevírací", "otevírací kurz", "otevírací cena", "otevření", "otvárací", "otvárací kurz",
+     "otváracia cena", "otvorenie")
+_add("high", 1.0, "nejvyšší", "nejvyšší kurz", "nejvyšší cena", "najvyšší", "najvyšší kurz", "najvyššia cena")
+_add("low", 1.0, "nejnižší", "nejnižší kurz", "nejnižší cena", "najnižší", "najnižší kurz", "najnižšia cena")
+_add("close", 1.0, "zavírací", "zavírací kurz", "zavírací cena", "závěrečný kurz", "závěrečná cena", "uzavírací kurz",
+     "záverečný kurz", "záverečná cena", "uzatvárací kurz", "zatvárací kurz")
+_add("close", 0.8, "kurz", "cena", "poslední kurz", "poslední cena", "posledný kurz", "posledná cena")
+_add("volume", 1.0, "objem (ks)", "objem obchodů (ks)", "objem obchodov (ks)", "počet kusů", "počet kusov")
+# "Objem" alone is the count in brokers' charts, but yields to one in pieces ("Objem (ks)") where
+# both stand; "Objem (Kč)" is money (_in_money).
+_add("volume", 0.95, "objem")
+# Budapest (BSE: "Értékpapír neve;Dátum;Nyitóár;Napi legmagasabb ár;...;Utolsó ár;Forgalom (db)").
+# Never "ár" alone: it is any price.
+_add("ticker", 0.7, "értékpapír", "értékpapír neve")
+_add("open", 1.0, "nyitóár", "nyitó ár", "nyitó árfolyam", "nyitás")
+_add("high", 1.0, "napi legmagasabb ár", "legmagasabb ár", "legmagasabb", "legmagasabb árfolyam", "maximum ár")
+_add("low", 1.0, "napi legalacsonyabb ár", "legalacsonyabb ár", "legalacsonyabb", "legalacsonyabb árfolyam",
+     "minimum ár")
+_add("close", 1.0, "záróár", "záró ár", "záró árfolyam", "zárás")
+_add("close", 0.8, "utolsó ár", "utolsó", "utolsó árfolyam", "árfolyam")
+_add("volume", 1.0, "forgalom (db)", "forgalom darab", "darabszám")
+# Zagreb (ZSE: "Oznaka;Prva cijena;Najviša cijena;Najniža cijena;Zadnja cijena;Količina;Promet"),
+# Ljubljana (LJSE: "Oznaka;Otvoritveni tečaj;Najvišji tečaj;Najnižji tečaj;Zaključni tečaj;Količina")
+# and Belgrade (BELEX: "Simbol;Cena otvaranja;Najviša cena;Najniža cena;Poslednja cena;Količina"),
+# in Latin letters and in Serbian Cyrillic.
+_add("date", 1.0, "датум")
+_add("ticker", 1.0, "oznaka", "simbol", "ознака", "симбол")
+_add("ticker", 0.7, "izdavatelj", "izdavalac", "izdajatelj", "emitent", "емитент", "емітент")
+_add("open", 1.0, "prva", "prva cijena", "prva cena", "cijena otvaranja", "cena otvaranja", "otvaranje",
+     "prvi tečaj", "otvoritveni tečaj", "цена отварања", "отварање")
+_add("high", 1.0, "najviša", "najviša cijena", "najviša cena", "najvišji", "najvišji tečaj", "највиша",
+     "највиша цена")
+_add("low", 1.0, "najniža", "najniža cijena", "najniža cena", "najnižji", "najnižji tečaj", "најнижа",
+     "најнижа цена")
+_add("close", 1.0, "zaključna cijena", "zaključna cena", "cijena zatvaranja", "cena zatvaranja", "zatvaranje",
+     "zaključni tečaj", "цена затварања", "затварање")
+_add("close", 0.8, "zadnja", "zadnja cijena", "zadnji tečaj", "poslednja", "poslednja cena", "cijena", "tečaj",
+     "последња цена")
+_add("volume", 1.0, "količina", "количина")
+_add("volume", 0.95, "obim", "обим")
+# Sofia (BSE: "Код;Емитент;Отваряне;Най-висока;Най-ниска;Затваряне;Обем;Оборот") and Kyiv (PFTS,
+# UX, brokers: "Дата;Відкриття;Максимум;Мінімум;Закриття;Обсяг"); Russian names map above.
+_add("ticker", 1.0, "борсов код", "тікер")
+_add("open", 1.0, "отваряне", "цена на отваряне", "відкриття", "ціна відкриття", "відкр")
+_add("high", 1.0, "най-висока", "най-висока цена", "максимальна ціна")
+_add("low", 1.0, "най-ниска", "най-ниска цена", "мінімум", "мін", "мінімальна ціна")
+_add("close", 1.0, "затваряне", "цена на затваряне", "закриття", "ціна закриття")
+_add("close", 0.8, "последна цена", "ціна", "остання ціна")
+_add("volume", 1.0, "обем", "об'єм", "кількість", "кількість цінних паперів")
+_add("volume", 0.95, "обсяг")
+# Bucharest (BVB: "Simbol;Data;Pret deschidere;Pret maxim;Pret minim;Pret inchidere;Volum;Valoare"),
+# with or without its diacritics ("Preț închidere").
+_add("open", 1.0, "preț deschidere", "preț de deschidere", "deschidere")
+_add("high", 1.0, "preț maxim", "maxim")
+_add("low", 1.0, "preț minim", "minim")
+_add("close", 1.0, "preț închidere", "preț de închidere", "închidere")
+_add("close", 0.8, "preț", "ultimul preț", "preț ultim")
+_add("volume", 1.0, "volum")
+# Nasdaq Tallinn, Riga and Vilnius in their own languages ("Kuupäev;Avamishind;Kõrgeim hind;...",
+# "Datums;Atvēršanas cena;...", "Data;Atidarymo kaina;...").
+_add("date", 1.0, "kuupäev", "datums")
+_add("open", 1.0, "avamishind", "atvēršanas cena", "atidarymo kaina")
+_add("high", 1.0, "kõrgeim hind", "augstākā cena", "aukščiausia kaina")
+_add("low", 1.0, "madalaim hind", "zemākā cena", "žemiausia kaina")
+_add("close", 1.0, "sulgemishind", "slēgšanas cena", "uždarymo kaina")
+_add("close", 0.8, "viimane hind", "pēdējā cena", "paskutinė kaina")
+_add("volume", 1.0, "kogus", "apjoms", "daudzums", "kiekis")
+# Athens (ATHEX and Investing.com in Greek: "Ημερομηνία;Σύμβολο;Άνοιγμα;Υψηλό;Χαμηλό;Κλείσιμο;Όγκος").
+_add("date", 1.0, "ημερομηνία")
+_add("ticker", 1.0, "σύμβολο")
+_add("open", 1.0, "άνοιγμα", "τιμή ανοίγματος")
+_add("high", 1.0, "υψηλό", "μέγιστη", "μέγιστη τιμή")
+_add("low", 1.0, "χαμηλό", "ελάχιστη", "ελάχιστη τιμή")
+_add("close", 1.0, "κλείσιμο", "τιμή κλεισίματος")
+_add("close", 0.8, "τιμή", "τελευταία", "τελευταία τιμή")
+_add("volume", 1.0, "όγκος", "όγκ")
+# Borsa Istanbul's data store in Turkish ("İŞLEM TARİHİ;İŞLEM KODU;AÇILIŞ FİYATI;...;TOPLAM İŞLEM
+# MİKTARI;TOPLAM İŞLEM HACMİ", the last in lira) and İş Yatırım's ("Kapanış (TL)", "Hacim (TL)":
+# money, _in_money).
+_add("date", 1.0, "işlem tarihi")
+_add("ticker", 1.0, "işlem kodu", "hisse kodu")
+_add("open", 1.0, "açılış fiyatı")
+_add("high", 1.0, "en yüksek fiyat")
+_add("low", 1.0, "en düşük fiyat")
+_add("close", 1.0, "kapanış fiyatı")
+_add("close", 0.8, "fiyat", "son fiyat")
+_add("volume", 1.0, "işlem miktarı", "toplam işlem miktarı", "miktar")
 _NUMERIC = {"integer", "float"}
 _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
     ("adj_close", ("adj",)),
@@ -237,6 +334,11 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
+def _in_money(cell: str) -> bool:
+    """Whether the brackets in a name hold a currency: a volume in money is the turnover."""
+    return any(names_a_currency(b[1:-1]) for b in _BRACKETED.findall(cell))
+
+
 def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
     """The synonym a name leads with when the rest of it spells that name out: a web table copied
     with its tooltips (Yahoo Finance: "Close Close price adjusted for splits.", "Adj Close Adjusted
@@ -265,6 +367,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
         if hit is None and _BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
             hit = _SYNONYMS.get(_norm(_BRACKETED.sub("", cell)))
+            if hit is not None and hit[0] == "volume" and _in_money(cell):
+                continue  # "Objem (Kč)", "Hacim (TL)": the money traded, beside or instead of the count
         if hit is None:
             hit = _label_with_its_tooltip(cell)
         if hit:

@@ -3,6 +3,7 @@ which must not be read as the ticker for looking like one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 # ISO 4217 codes of the currencies in use, and those the euro replaced (archives from before 2002
@@ -28,3 +29,15 @@ def currency_share(values: Sequence[str]) -> float:
     if not vals:
         return 0.0
     return sum(1 for v in vals if v.upper() in CURRENCY_CODES) / len(vals)
+
+
+# How exports write their currency where it is the unit of a column ("Objem (Kč)", "Hacim (TL)",
+# "Forgalom (Ft)"): local abbreviations and signs, besides the ISO codes.
+_LOCAL_UNITS = frozenset({"kč", "kc", "ft", "zł", "zl", "tl", "lei", "din", "kn", "лв", "грн", "руб", "дин",
+                          "€", "$", "£", "¥", "₺", "₽", "₴"})
+
+
+def names_a_currency(unit: str) -> bool:
+    """Whether a unit ("USD", "Kč", "€", "mn TL") is a currency, scaled or not: its column holds money.
+    ISO codes in capitals only: "(all)", "(top)" are words."""
+    return any(w in CURRENCY_CODES or w.lower() in _LOCAL_UNITS for w in re.split(r"[\s.]+", unit) if w)

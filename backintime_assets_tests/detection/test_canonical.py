@@ -359,7 +359,9 @@ def test_exchange_and_vendor_names_map_to_their_columns(header, kinds, expected)
     (["TradDt", "FinInstrmId", "ISIN", "TckrSymb", "ClsPric"], [D, N, S, S, F],
      ["date", None, None, "ticker", "close"]),
     (["Date", "ISIN Code", "Symbol", "Close"], [D, S, S, F], ["date", None, "ticker", "close"]),
-    (["Data", "Nazwa", "ISIN", "Kurs zamknięcia"], [D, S, S, F], ["date", None, "ticker", "close"]),
+    # Warsaw's "Nazwa" is the short name an instrument trades under ("PKOBP"), not a company's name:
+    # it is the ticker ahead of the ISIN.
+    (["Data", "Nazwa", "ISIN", "Kurs zamknięcia"], [D, S, S, F], ["date", "ticker", None, "close"]),
     # An adjusted close whose description holds another price's letters ("fol-low-ing", "Vol-ume")
     # is still the adjusted close; it had been left unmapped.
     (["Date", "Close", "Adj Close (following splits)"], [D, F, F], ["date", "close", "adj_close"]),
@@ -404,4 +406,68 @@ def test_headerless_change_after_the_close_is_neither_the_volume_nor_the_adjuste
     (["Date", "Instrument", "Close"], [D, S, F], ["date", "ticker", "close"]),
 ])
 def test_last_trades_navs_flags_and_kinds_of_contract_yield(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # Sofia, Kyiv, Belgrade in Cyrillic: their files loaded nothing ("no close column").
+    (["Дата", "Код", "Емитент", "Отваряне", "Най-висока", "Най-ниска", "Затваряне", "Обем", "Оборот"],
+     [D, S, S, F, F, F, F, N, F], ["date", "ticker", None, "open", "high", "low", "close", "volume", None]),
+    (["Дата", "Тікер", "Відкриття", "Максимум", "Мінімум", "Закриття", "Обсяг"], [D, S, F, F, F, F, N],
+     ["date", "ticker", "open", "high", "low", "close", "volume"]),
+    (["Датум", "Симбол", "Цена отварања", "Највиша цена", "Најнижа цена", "Последња цена", "Количина", "Промет"],
+     [D, S, F, F, F, F, N, F], ["date", "ticker", "open", "high", "low", "close", "volume", None]),
+    # Budapest: "Forgalom (HUF)" is money beside the pieces traded.
+    (["Értékpapír neve", "Dátum", "Nyitóár", "Napi legmagasabb ár", "Napi legalacsonyabb ár", "Utolsó ár",
+      "Forgalom (db)", "Forgalom (HUF)", "Kötésszám"], [S, D, N, N, N, N, N, N, N],
+     ["ticker", "date", "open", "high", "low", "close", "volume", None, None]),
+    (["Dátum", "Záróár", "Utolsó ár"], [D, N, N], ["date", "close", None]),
+    # Zagreb, Ljubljana, Belgrade: "Promet" is the turnover in money, never the volume.
+    (["Datum", "Oznaka", "Izdavatelj", "Prva cijena", "Najviša cijena", "Najniža cijena", "Zadnja cijena",
+      "Količina", "Promet"], [D, S, S, F, F, F, F, N, F],
+     ["date", "ticker", None, "open", "high", "low", "close", "volume", None]),
+    (["Datum", "Oznaka", "Otvoritveni tečaj", "Najvišji tečaj", "Najnižji tečaj", "Zaključni tečaj",
+      "Sprememba (%)", "Količina", "Promet (EUR)"], [D, S, F, F, F, F, F, N, F],
+     ["date", "ticker", "open", "high", "low", "close", None, "volume", None]),
+    (["Datum", "Simbol", "Cena otvaranja", "Najviša cena", "Najniža cena", "Poslednja cena", "Promena (%)",
+      "Količina", "Promet (RSD)"], [D, S, F, F, F, F, F, N, F],
+     ["date", "ticker", "open", "high", "low", "close", None, "volume", None]),
+    # Prague, Bratislava and Czech brokers: a change is no price, a volume in money no volume.
+    (["Název", "ISIN", "Datum", "Závěrečný kurz", "Změna (%)", "Objem obchodů (ks)", "Objem obchodů (Kč)"],
+     [S, S, D, F, F, N, N], [None, "ticker", "date", "close", None, "volume", None]),
+    (["Datum", "Otevírací", "Nejvyšší", "Nejnižší", "Zavírací", "Objem"], [D, F, F, F, F, N],
+     ["date", "open", "high", "low", "close", "volume"]),
+    (["Dátum", "Symbol", "Otvárací kurz", "Najvyšší kurz", "Najnižší kurz", "Záverečný kurz", "Objem (EUR)",
+      "Objem (ks)"], [D, S, F, F, F, F, F, N], ["date", "ticker", "open", "high", "low", "close", None, "volume"]),
+    (["Datum", "Poslední cena", "Objem (Kč)", "Objem"], [D, F, N, N], ["date", "close", None, "volume"]),
+    # Warsaw's archive: "Zmiana" is the change, "Obrót" the money traded.
+    (["Nazwa", "Data", "Kurs otwarcia", "Kurs max", "Kurs min", "Kurs zamknięcia", "Zmiana", "Wolumen",
+      "Liczba Transakcji", "Obrót"], [S, D, F, F, F, F, F, N, N, F],
+     ["ticker", "date", "open", "high", "low", "close", None, "volume", None, None]),
+    # Bucharest, with and without its diacritics; "Valoare" is money.
+    (["Simbol", "Data", "Pret deschidere", "Pret maxim", "Pret minim", "Pret inchidere", "Volum", "Valoare"],
+     [S, D, F, F, F, F, N, F], ["ticker", "date", "open", "high", "low", "close", "volume", None]),
+    (["Data", "Preț deschidere", "Preț maxim", "Preț minim", "Preț închidere", "Preț mediu"], [D, F, F, F, F, F],
+     ["date", "open", "high", "low", "close", None]),
+    # Tallinn, Riga, Vilnius: the closing price wins over the last one; "Käive" and kin are money.
+    (["Kuupäev", "Avamishind", "Kõrgeim hind", "Madalaim hind", "Viimane hind", "Keskmine hind", "Kogus", "Käive"],
+     [D, F, F, F, F, F, N, F], ["date", "open", "high", "low", "close", None, "volume", None]),
+    (["Datums", "Atvēršanas cena", "Augstākā cena", "Zemākā cena", "Pēdējā cena", "Apjoms", "Apgrozījums"],
+     [D, F, F, F, F, N, F], ["date", "open", "high", "low", "close", "volume", None]),
+    (["Data", "Atidarymo kaina", "Aukščiausia kaina", "Žemiausia kaina", "Paskutinė kaina", "Uždarymo kaina",
+      "Kiekis", "Apyvarta"], [D, F, F, F, F, F, N, F], ["date", "open", "high", "low", None, "close", "volume", None]),
+    # Athens.
+    (["Ημερομηνία", "Σύμβολο", "Κλείσιμο", "Άνοιγμα", "Υψηλό", "Χαμηλό", "Όγκος", "Τζίρος", "Μεταβολή (%)"],
+     [D, S, F, F, F, F, N, F, F], ["date", "ticker", "close", "open", "high", "low", "volume", None, None]),
+    # Istanbul's data store counts the shares traded ("MİKTARI"), and its "HACMİ" is lira; İş
+    # Yatırım's "Hacim (mn TL)" too: their money had been loaded as the volume.
+    (["İŞLEM TARİHİ", "İŞLEM KODU", "AÇILIŞ FİYATI", "EN DÜŞÜK FİYAT", "EN YÜKSEK FİYAT", "KAPANIŞ FİYATI",
+      "TOPLAM İŞLEM MİKTARI", "TOPLAM İŞLEM HACMİ"], [D, S, F, F, F, F, N, F],
+     ["date", "ticker", "open", "low", "high", "close", "volume", None]),
+    (["Kod", "Tarih", "Kapanış(TL)", "Min(TL)", "Max(TL)", "AOF(TL)", "Hacim(mn TL)"], [S, D, F, F, F, F, F],
+     ["ticker", "date", "close", "low", "high", None, None]),
+    # A volume in a currency is the money traded, in any language: the count beside it is the volume.
+    (["Date", "Close", "Volume (USD)", "Volume"], [D, F, F, N], ["date", "close", None, "volume"]),
+])
+def test_central_eastern_european_balkan_baltic_greek_and_turkish_names_map(header, kinds, expected):
     assert map_canonical([[h] for h in header], kinds, []) == expected

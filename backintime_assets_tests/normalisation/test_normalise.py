@@ -1446,3 +1446,63 @@ def test_a_hive_export_with_a_path_ending_in_a_backslash_past_the_sample_loses_n
     assert len(result.prices) == 2500 - 358  # each seventh close is NULL
     assert set(result.rejected.reason) == {"missing value: close"}
     assert sorted(result.prices.source_line.tolist() + result.rejected.source_line.tolist()) == list(range(2, 2502))
+
+
+_SOFIA = ("Дата;Код;Емитент;Отваряне;Най-висока;Най-ниска;Затваряне;Обем;Оборот\n"
+          "02.01.2024;SFA;Софарма АД;5,10;5,15;5,05;5,12;12044;61 665,28\n"
+          "02.01.2024;CHIM;Химимпорт АД;1,23;1,25;1,22;1,24;30111;37 337,64\n")
+_KYIV = ("Дата;Тікер;Відкриття;Максимум;Мінімум;Закриття;Обсяг\n"
+         "02.01.2024;UNAF;150,48;152,67;148,67;150,86;1204\n03.01.2024;UNAF;152,00;153,90;151,20;153,10;1205\n")
+_BUDAPEST = ("Értékpapír neve;Dátum;Nyitóár;Napi legmagasabb ár;Napi legalacsonyabb ár;Utolsó ár;Forgalom (db);"
+             "Forgalom (HUF);Kötésszám\n"
+             "OTP Bank Nyrt.;2024.01.02;15 850;16 020;15 790;15 990;412 330;6 575 221 100;3 120\n"
+             "Richter Gedeon Nyrt.;2024.01.02;8 720;8 810;8 700;8 790;120 114;1 052 003 220;1 410\n")
+_ZAGREB = ("Datum;Oznaka;Izdavatelj;Prva cijena;Najviša cijena;Najniža cijena;Zadnja cijena;Količina;Promet\n"
+           "02.01.2024;HT;Hrvatski Telekom d.d.;24,60;24,90;24,50;24,80;12044;298 700,20\n"
+           "02.01.2024;KOEI;Končar - Elektroindustrija d.d.;181,00;183,00;180,00;182,50;1203;219 400,50\n")
+_PRAGUE = ("Název;ISIN;Datum;Závěrečný kurz;Změna (%);Objem obchodů (ks);Objem obchodů (Kč)\n"
+           "ČEZ;CZ0005112300;02.01.2024;958,00;0,84;312044;298 938 152\n"
+           "Komerční banka;CZ0008019106;02.01.2024;712,50;-0,35;102331;72 910 837\n")
+_BROKER_CZ = ("Datum;Otevírací;Nejvyšší;Nejnižší;Zavírací;Objem;Objem (Kč)\n"
+              "02.01.2024;948,42;962,22;937,04;950,82;312044;296 687 700\n"
+              "03.01.2024;951,00;960,00;945,50;957,00;298120;285 300 840\n")
+_WARSAW = ("Nazwa;Data;Kurs otwarcia;Kurs max;Kurs min;Kurs zamknięcia;Zmiana;Wolumen;Liczba Transakcji;Obrót\n"
+           "PKOBP;2024-01-02;51,20;52,10;50,90;51,86;1,29;4123450;21120;213 841,12\n"
+           "ŻABKA;2024-01-02;21,00;21,40;20,80;21,30;1,43;812330;5120;17 302,63\n")
+_BUCHAREST = ("Simbol;Data;Pret deschidere;Pret maxim;Pret minim;Pret inchidere;Volum;Valoare;Var (%)\n"
+              "TLV;02.01.2024;27,92;28,32;27,58;27,99;812300;22 736 277,00;-1,00\n"
+              "SNP;02.01.2024;0,6024;0,6112;0,5952;0,6039;9120400;5 507 809,56;-1,00\n")
+_RIGA = ("Datums;Atvēršanas cena;Augstākā cena;Zemākā cena;Pēdējā cena;Vidējā cena;Apjoms;Apgrozījums\n"
+         "2024-01-02;12,969;13,158;12,813;13,002;13,050;812;10 637,20\n"
+         "2024-01-03;13,100;13,240;12,990;13,180;13,120;813;10 650,30\n")
+_ATHENS = ("Ημερομηνία;Σύμβολο;Κλείσιμο;Άνοιγμα;Υψηλό;Χαμηλό;Όγκος;Τζίρος;Μεταβολή (%)\n"
+           "02/01/2024;ΟΠΑΠ;15,285;15,246;15,468;15,063;412300;6.301.920,50;-1,00\n"
+           "02/01/2024;ΕΤΕ;6,263;6,247;6,339;6,172;3120400;19.543.065,20;-1,00\n")
+_ISTANBUL = ("İŞLEM TARİHİ;İŞLEM KODU;AÇILIŞ FİYATI;EN DÜŞÜK FİYAT;EN YÜKSEK FİYAT;KAPANIŞ FİYATI;"
+             "TOPLAM İŞLEM MİKTARI;TOPLAM İŞLEM HACMİ\n"
+             "2024-01-02;THYAO;229,09;226,34;232,42;229,66;21.412.300;4.917.558.818,00\n"
+             "2024-01-02;GARAN;60,64;59,92;61,46;60,79;58.120.400;3.533.143.116,00\n")
+
+
+@pytest.mark.parametrize(("text", "encoding", "name", "first"), [
+    # (ticker, open, high, low, close, volume) of the first row; before, each file loaded nothing
+    # ("no close column"), but for the GPW archive's, whose rows were rejected as an unnamed series.
+    (_SOFIA, "cp1251", "bse.csv", ("SFA", 5.10, 5.15, 5.05, 5.12, 12044)),
+    (_KYIV, "cp1251", "ux.csv", ("UNAF", 150.48, 152.67, 148.67, 150.86, 1204)),
+    # Prices with a space between thousands read whole ("15 850" is 15850, not 15 or 850).
+    (_BUDAPEST, "cp1250", "bet.csv", ("OTP BANK NYRT.", 15850.0, 16020.0, 15790.0, 15990.0, 412330)),
+    (_ZAGREB, "cp1250", "zse.csv", ("HT", 24.60, 24.90, 24.50, 24.80, 12044)),
+    (_PRAGUE, "cp1250", "pse.csv", ("CZ0005112300", 958.0, 958.0, 958.0, 958.0, 312044)),
+    (_BROKER_CZ, "cp1250", "cez.csv", ("CEZ", 948.42, 962.22, 937.04, 950.82, 312044)),
+    (_WARSAW, "cp1250", "gpw.csv", ("PKOBP", 51.20, 52.10, 50.90, 51.86, 4123450)),
+    (_BUCHAREST, "utf-8", "bvb.csv", ("TLV", 27.92, 28.32, 27.58, 27.99, 812300)),
+    (_RIGA, "utf-8", "grd1r.csv", ("GRD1R", 12.969, 13.158, 12.813, 13.002, 812)),
+    (_ATHENS, "utf-8", "athex.csv", ("ΟΠΑΠ", 15.246, 15.468, 15.063, 15.285, 412300)),
+    (_ISTANBUL, "utf-8", "bist.csv", ("THYAO", 229.09, 232.42, 226.34, 229.66, 21412300)),
+])
+def test_central_eastern_european_balkan_baltic_greek_and_turkish_exports_load(text, encoding, name, first):
+    r = run(text.encode(encoding), name=name)
+    loads_every_row(r)
+    p = r.prices
+    assert tuple(p[["ticker", "open", "high", "low", "close", "volume"]].iloc[0]) == pytest.approx(first)
+    assert len(p) == 2
