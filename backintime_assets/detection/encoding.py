@@ -170,14 +170,15 @@ _UNDEFINED = {"cp1250": re.compile(rb"[\x81\x83\x88\x90\x98]"),
               "iso8859-2": re.compile(rb"[\x80-\x9f]")}  # ISO-8859-2 reads them as control characters
 _UTF8_PAIRS = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
 _LETTER, _VOWEL = "[^\\W\\d_]", "[aeiouyAEIOUYáéíóúýÁÉÍÓÚÝ]"
-# Evidence of a Central European text read as cp1252: Italian and French put ì ò ù on a word's
-# last vowel ("più", "où"), Czech ě ů ň sit inside words ("mìna" for "měna"); French è comes
-# before consonants ("Genève"), Czech and Croatian č before vowels ("Èína", "Kolièina"); Spanish ñ
-# before vowels, Polish ń before consonants or at a word's end ("koñcowe"); Danish æ and French œ
-# begin or sit inside words, Polish ć and ś end them ("Wartoœæ"); Portuguese õ comes before e or
-# s ("ações"), Hungarian ő anywhere ("Értéktõzsde"); French û before consonants ("coût"),
-# Hungarian ű before vowels too ("Jármûipari"). Macron and superscripts (Ż, ą, Ľ, ľ) touch no word.
-_WESTERN_LETTERS = {"ìòùÌÒÙ": f"(?={_LETTER})", "èÈ": f"(?={_VOWEL})", "ñÑ": f"(?!{_VOWEL})",
+# Evidence of a Central European text read as cp1252: Italian and French put ì ù on a word's
+# last vowel ("più", "où"), Czech ě ů sit inside words ("mìna" for "měna"); French è and Catalan
+# ò come before consonants ("Genève", "Història"), Czech and Croatian č, Czech ň before vowels
+# ("Èína", "Kolièina", "daòový"); Spanish ñ before vowels, Polish ń before consonants or at a
+# word's end ("koñcowe"); Danish æ and French œ begin or sit inside words, Polish ć and ś end them
+# ("Wartoœæ"); Portuguese õ comes before e or s ("ações"), Hungarian ő anywhere ("Értéktõzsde");
+# French û before consonants ("coût"), Hungarian ű before vowels too ("Jármûipari"). Macron and
+# superscripts (Ż, ą, Ľ, ľ) touch no word.
+_WESTERN_LETTERS = {"ìùÌÙ": f"(?={_LETTER})", "òÒèÈ": f"(?={_VOWEL})", "ñÑ": f"(?!{_VOWEL})",
                     "æÆ": f"(?!{_LETTER})", "œŒ": "(?![uiUI])", "õÕ": "(?![esES])",
                     "ûÛ": "(?=[aiouyAIOUYáíóúýÁÍÓÚÝ])"}
 # ... and of Western text read as Central European: French à, Nordic å become ŕ, ĺ, which Slovak
@@ -216,9 +217,12 @@ def _is_word_letter(c: str) -> bool:
     return unicodedata.category(c) in ("Ll", "Lu", "Lt", "Lo")
 
 
-def _misread(text: str, reading: str, others: tuple[str, ...]) -> int:
+def _misread(text: str, reading: str, others: tuple[str, ...]) -> tuple[int, set[str]]:
+    """(the weight of the evidence against reading `text` in code page `reading`, the characters
+    that gave evidence other than a symbol beside a word)."""
     inside, other = _evidence(reading, others)
-    return 2 * len(inside.findall(text, 0, _WEIGHED)) + len(other.findall(text, 0, _WEIGHED))
+    within, outside = inside.findall(text, 0, _WEIGHED), other.findall(text, 0, _WEIGHED)
+    return 2 * len(within) + len(outside), set(within) | (set(outside) - set(_NEVER_BESIDE[reading]))
 
 
 def _central_european(sample: bytes, western: str, name: str) -> str | None:
@@ -232,8 +236,10 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
     if not candidates:
         return None
     readings = (name, *candidates)
-    wrong = _misread(western, name, candidates)
-    if wrong < 2:
+    wrong, telling = _misread(western, name, candidates)
+    if wrong < 2 or not telling:
+        # A superscript or a fraction beside a word, and nothing else, is a Western footnote mark
+        # ("Return¹", "ACME Corp¹") or share class ("Fund A¼") as often as a misread ą or Ľ.
         return None
     high = len(sample) - len(sample.decode("ascii", "ignore"))
     if 2 * len(_UTF8_PAIRS.findall(sample)) >= high / 2:
@@ -241,7 +247,7 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
     best, least = None, wrong // 4 + 1  # a reading must be clearly better than the Western one
     for candidate in candidates:
         others = tuple(r for r in readings if r != candidate)
-        score = _misread(sample.decode(candidate), candidate, others)
+        score = _misread(sample.decode(candidate), candidate, others)[0]
         if score < least:
             best, least = candidate, score
     return best
@@ -251,6 +257,10 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
 _CYRILLIC = re.compile("[\u0410-\u044f\u0401\u0451\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491]+")
 _CYRILLIC_VOWELS = re.compile("[аеиоуыэюяёіїєАЕИОУЫЭЮЯЁІЇЄ]")
 _LOWER_UPPER = re.compile("[а-яё][А-ЯЁ]")
+# Hebrew (cp1255, ISO-8859-8) has no capitals, and its letters sit on the bytes of а..ъ: read as
+# cp1251, a TASE export is lowercase Russian words with vowels. Cyrillic text has a capital, or
+# one of the letters past ъ (ы ь э ю я, і ї є).
+_PAST_HEBREW = re.compile("[А-ЯЁЇІЄҐы-яёіїєґ]")
 
 
 def _looks_cyrillic(sample: bytes) -> bool:
@@ -269,7 +279,8 @@ def _looks_cyrillic(sample: bytes) -> bool:
         return False
     joined = " ".join(words)
     vowels = len(_CYRILLIC_VOWELS.findall(joined))
-    return vowels >= 0.2 * letters and len(_LOWER_UPPER.findall(joined)) <= 0.05 * len(words)
+    return (vowels >= 0.2 * letters and _PAST_HEBREW.search(joined) is not None
+            and len(_LOWER_UPPER.findall(joined)) <= 0.05 * len(words))
 
 
 def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:

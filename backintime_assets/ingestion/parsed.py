@@ -46,7 +46,10 @@ PARSED = pa.schema([
 KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")])
 # Part of the parsed zone's key: raise it whenever the normaliser reads a row differently (a new
 # rule, another reason), so that rows kept by the old rules are read again.
-PARSER_VERSION = 5
+# 6: a null word in the ticker column is a missing ticker, control characters in text are spaces,
+# prices with any currency sign or a lettered dollar parse, a space-aligned table's rejected lines
+# are its own (and the several-series and apostrophe rules of the two sessions before).
+PARSER_VERSION = 6
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

@@ -17,7 +17,7 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
 from .lines import FileLines, LineIndex, to_utf8
-from .nul import set_aside_nul_lines
+from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
@@ -182,6 +182,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return nothing("empty file")
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")
+    if schema.delimiter == GAP and schema.file_format not in WORKBOOK_FORMATS:
+        return _gapped(data, schema, source_file, default_ticker)
     width = len(schema.columns)
     if width == 0:
         return nothing(schema.problem or "no table found")
@@ -202,8 +204,6 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         index = None
     else:
         buf = to_utf8(data, schema.encoding)
-        if schema.delimiter == GAP:  # columns set apart by runs of spaces: read with tabs in their place
-            buf, schema = gaps_to_tabs(buf), replace(schema, delimiter="\t")
         index = LineIndex(buf)
         total = index.count
         first, stop = _region(schema, total)
@@ -261,6 +261,35 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         rejected = name_repeated_headers(rejected, schema)
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
+
+
+def _gapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:
+    """A table whose columns are set apart by runs of spaces (detection/gaps.py), read with tabs in
+    their place. The rewrite keeps every line where it was, so the lines reported (rejected rows,
+    header, notes) are given back as the file writes them: rejected_rows shows a file's own line."""
+    text = to_utf8(data, schema.encoding)
+    out = _normalise(gaps_to_tabs(text), replace(schema, delimiter="\t", encoding="utf-8"), source_file,
+                     default_ticker)
+    if out.rejected_arrow.num_rows or out.non_data_arrow.num_rows:
+        written = LineIndex(text)
+        out.rejected_arrow = _as_written(out.rejected_arrow, written)
+        out.non_data_arrow = _as_written(out.non_data_arrow, written)
+    return out
+
+
+def _as_written(lines: pa.Table, written: LineIndex) -> pa.Table:
+    """`lines` (REJECTED_COLUMNS of the rewritten text) with each raw text the line or lines it came
+    from in `written`, a record over several lines joined with "\\n" as records.py joins them; NULs
+    shown as nul.py shows them."""
+    if not lines.num_rows:
+        return lines
+    raws = []
+    for n, raw in zip(lines["source_line"].to_pylist(), lines["raw"].to_pylist()):
+        first = n - 1
+        span = range(first, min(first + raw.count("\n") + 1, written.count))
+        own = "\n".join(written.text(i) for i in span) if first < written.count else raw
+        raws.append(shown(own) if "\x00" in own else own)
+    return lines.set_column(lines.schema.get_field_index("raw"), "raw", pa.array(raws, pa.string()))
 
 
 def _for_each(tickers: list[str], lines: list[Line]) -> list[Line]:

@@ -216,6 +216,9 @@ WESTERN = {
     "is": "Dagsetning;Hæst;Lægst;Velta\nÍslandsbanki;Þórður;Eimskipafélag;Sjóvá;Reykjavík;Iða\n",
     "ca": "Data;Màxim;Mínim;Tancament\nHistòria;Col·lecció;Dòlar;Òpera\n",
     "de": "Datum;Eröffnung;Umsatz in €\nMünchener Rück;Straße;Größe;£20m;m³;½ Anteil;Crème brûlée\n",
+    # Footnote marks and share classes beside words: a cp1250 reading made them ą and Ľ ("Returną").
+    "en": "Date,Fund,NAV (£),Return¹\n2024-01-02,ACME Corp¹,1.23,4.5\n2024-01-03,Fund A¼,1.25,4.6\n",
+    "ca2": "Data;Valor;Tancament\n02/01/2024;Memòria anual;1\n02/01/2024;Història;2\n",  # ò as Czech ň
 }
 
 
@@ -231,3 +234,14 @@ def test_other_code_pages_are_not_taken_for_cp1251(encoding):
     text = ("Дата;Открытие;Закрытие\nСбербанк;Газпром;Норильский никель\n" if encoding != "cp1253"
             else "ΗΜΕΡΟΜΗΝΙΑ;ΚΛΕΙΣΙΜΟ\nΕΘΝΙΚΗ ΤΡΑΠΕΖΑ;ΑΛΦΑ ΤΡΑΠΕΖΑ;ΠΕΙΡΑΙΩΣ\n")
     assert detect_encoding(text.encode(encoding))[0] != "cp1251"
+
+
+def test_a_hebrew_export_is_not_taken_for_cp1251():
+    # TASE in cp1255: Hebrew letters sit on the bytes of Cyrillic а..ъ, so the text read as
+    # lowercase Russian words with vowels, and the cheap Cyrillic check took it before
+    # charset-normalizer could name it.
+    names = ["טבע תעשיות", "בנק לאומי", "בנק הפועלים", "אלביט מערכות", "כיל", "נייס", "מזרחי טפחות", "דיסקונט"]
+    text = "תאריך,שם נייר,שער פתיחה,שער גבוה,שער נמוך,שער נעילה,מחזור\n" + "".join(
+        f"{2 + k % 20:02d}/01/2024,{names[k % len(names)]},{100 + k},{101 + k},{99 + k},{100.5 + k},{1000 + k}\n"
+        for k in range(60))
+    assert detect_encoding(text.encode("cp1255"))[0] != "cp1251"

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY,
@@ -252,6 +253,36 @@ def test_pieces_of_a_file_that_skips_initial_spaces_never_end_inside_a_quoted_li
     task = _task(data)
     assert FileSchema.from_json(task.schema_json).skipinitialspace
     _pieces_read_as_whole_3000_days(data, task, piece_bytes)
+
+
+def _space_aligned_report(days: int) -> tuple[bytes, list[str]]:
+    """A report whose columns are set apart by runs of spaces and whose names and values hold
+    single spaces ("Trade Date", "SAP SE"), with one unparseable close and one short row."""
+    lines = ["Security Report   Page 1", "", "Trade Date    Security       Close Price      Volume"]
+    weekdays = (d for d in (dt.date(2020, 1, 1) + dt.timedelta(days=k) for k in range(2 * days)) if d.weekday() < 5)
+    for k, day in zip(range(days), weekdays):
+        close = "n/a x" if k == 37 else f"{100 + k % 50}.{k % 100:02d}"
+        line = f"{day:%d %b %Y}   {['SAP SE', 'BRK B', 'AAPL'][k % 3]:<12}   {close:>11}   {1000 + k:>9}"
+        lines.append(line[:40] if k == 101 else line)
+    lines += ["", "Total  rows   " + str(days)]
+    return ("\r\n".join(lines) + "\r\n").encode(), lines
+
+
+@pytest.mark.parametrize("piece_bytes", [700, 4096, 1 << 20])
+def test_a_space_aligned_report_read_in_pieces_loads_its_values_whole_and_reports_its_own_lines(piece_bytes):
+    # Its columns set apart by two spaces or more (delimiter GAP), the report is read with tabs in
+    # their place: each piece is rewritten alone, keeps the whole file's line numbers, and its
+    # rejected rows carry the file's own lines, not the rewritten ones ("22 Feb 2020\tBRK B\t...").
+    data, lines = _space_aligned_report(600)
+    task = _task(data, "report.txt")
+    assert FileSchema.from_json(task.schema_json).delimiter == GAP
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    assert _rows(pieces) == _rows(whole)
+    loaded = pieces.filter(pc.equal(pieces["status"], "loaded"))
+    assert loaded.num_rows == 598 and set(loaded["ticker"].to_pylist()) == {"SAP SE", "BRK B", "AAPL"}
+    rejected = pieces.filter(pc.equal(pieces["status"], "rejected")).to_pylist()
+    assert [(r["source_line"], r["raw"]) for r in rejected] == [(41, lines[40]), (105, lines[104])]
 
 
 def test_the_reading_of_schemas_stored_before_skipping_initial_spaces_is_unchanged():

@@ -73,6 +73,28 @@ def test_bad_values_keep_the_borrowed_schema_but_an_unreadable_row_does_not():
                                 ).borrowed_from is None
 
 
+def _aligned(names: list[str], days: list[dt.date]) -> bytes:
+    lines = ["Security Report   Page 1", "", "Trade Date    Security       Close Price      Volume"]
+    lines += [f"{day:%Y-%m-%d}    {names[k % len(names)]:<12}   {100 + k % 50}.{k % 100:02d}   {1000 + k:>9}"
+              for k, day in enumerate(days)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize(("first", "other", "kept"), [
+    (["AAPL", "MSFT"], ["AAPL", "SAP SE"], False),  # its two-word names split on spaces: detected on its own
+    (["SAP SE", "BRK B"], ["SAP SE", "AAPL"], True),  # read by runs of spaces, as the first file is
+    (["SAP SE", "BRK B"], ["AAPL", "MSFT"], True),  # no single spaces in its values: they read either way
+])
+def test_a_space_aligned_file_borrowing_a_layout_reads_its_two_word_values_whole(first, other, kept):
+    days = _days(300, tickers=1)
+    other_data = _aligned(other, days)
+    survey = _survey(other_data, "b.txt", _borrowed(_aligned(first, days), other_data))
+    schema = FileSchema.from_json(survey.schema_json)
+    assert (schema.borrowed_from == "a.csv") == kept and survey.problem is None
+    assert [c.name for c in schema.columns] == ["Trade Date", "Security", "Close Price", "Volume"]
+    assert survey.dates == days
+
+
 def test_a_file_read_in_pieces_gives_the_dates_of_one_read():
     data = _file(3000, 4, footer=["Total,,,,,,,"])
     schema = detect_bytes(data, "big.csv")

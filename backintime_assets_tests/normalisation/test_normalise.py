@@ -1016,6 +1016,24 @@ def test_a_space_aligned_table_loads_every_row_it_can_and_rejects_the_others():
     assert out.rows_read == 6
 
 
+def test_a_space_aligned_tables_reported_lines_are_the_files_own():
+    # Read with tabs in place of its runs of spaces, the table's rejected rows and non-data lines
+    # were reported as the rewritten text: rejected_rows showed "2020-01-07\tAAPL\t99.00", a line
+    # the file never held. Each is the file's line as written, its spaces and NULs shown as always.
+    lines = [b"Daily report    page 1", b"", b"Date         Ticker    Open     Close",
+             b"2020-01-02   BRK B    10.50    11.00   ", b"2020-01-06   AAPL     x.00    100.50 ",
+             b"2020-01-07   AAPL     99.00", b"2020-01-08   AA\x00PL     99.00   100.00", b"     ",
+             b"2020-01-09   AAPL     99.00   100.00", b"Total  rows    5"]
+    data = b"\r\n".join(lines) + b"\r\n"
+    schema = detect_bytes(data, "report.txt")
+    assert (schema.delimiter, schema.header_row, schema.footer_lines) == (GAP, 2, 1)
+    out = normalise_bytes(data, schema, "report.txt")
+    assert out.prices_arrow["ticker"].to_pylist() == ["BRK B", "AAPL"]
+    reported = sorted(out.rejected_arrow.to_pylist() + out.non_data_arrow.to_pylist(), key=lambda r: r["source_line"])
+    assert [(r["source_line"], r["raw"]) for r in reported] == [
+        (n, lines[n - 1].decode().replace("\x00", "\u2400")) for n in (1, 2, 3, 5, 6, 7, 8, 10)]
+
+
 # Space-aligned reports whose values hold single spaces (an SAP list's security names, dates with
 # month names); the columns are set apart by two spaces or more. Read with every run of spaces a
 # delimiter, "SAP SE" was two fields: the rows loaded under the ticker "SE", the header cut to the
