@@ -12,6 +12,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
+from .canonical import names_its_column
 from .columns import BOOLEAN_WORDS, MARKED_NUMBERS, ColumnType, infer_column_type
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
@@ -425,9 +426,25 @@ def _values_row(fields: list[str], judge: _RowJudge, number_rx) -> bool:
         kind == 2 or not c.lstrip("+-").isdigit() for c, kind in cells)
 
 
-def _dated_row(fields: list[str], dates: list[tuple[int, Callable[[str], bool]]]) -> bool:
-    """A cell of the row reads as a date of the data's date column above which it stands."""
-    return any(j < len(fields) and m(fields[j].strip()) for j, m in dates)
+def _dated_row(fields: list[str], dates: list[tuple[int, Callable[[str], bool]]], judge: _RowJudge,
+               number_rx) -> bool:
+    """A cell of the row reads as a date of the data's date column above which it stands, and its
+    other typed cells are values or one word for none: numbers, blanks, Excel's errors ("#N/A ..."),
+    a source's single spelling of no value ("ND" in every column). A row of names under labels may
+    hold a date where the dates go (",AAA,,BBB" over "31/01/2024,Close,Volume,Close,Volume"): its
+    words differ, or name their columns ("PX_LAST" twice); taken for data, the file lost its names."""
+    if not any(j < len(fields) and m(fields[j].strip()) for j, m in dates):
+        return False
+    dated = {j for j, _ in dates}
+    words = set()
+    for j, _ in judge.matchers:
+        v = fields[j].strip() if j < len(fields) and j not in dated else ""
+        if _cell_kind(v, number_rx) in (0, 1, 2) or v.startswith("#"):
+            continue
+        if names_its_column([v], judge.types[j]):
+            return False
+        words.add(v)
+    return len(words) <= 1
 
 
 def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[str, int]:
@@ -590,7 +607,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Dates written as such: an epoch or serial column's matcher takes any number.
     dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
              and provisional[j].format not in (EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS)]
-    while len(block) > 1 and dates and _dated_row(block[-1][1], dates):
+    while len(block) > 1 and dates and _dated_row(block[-1][1], dates, judge, number_rx):
         block.pop()
     if not block:
         k = _numbers_header_at(rows, start, width, decimal, thousands)

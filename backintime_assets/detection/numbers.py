@@ -46,12 +46,17 @@ _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",
 
 # Every currency sign (Unicode's category Sc: "$", "€", "₹", "₩", "₺", "₽", ...). Excel saves a cell as
 # shown, in its locale's currency format; with "$€£¥" alone, an Indian or Turkish file's prices were text.
+# Not the signs of a unit's fraction (SUBUNIT_SIGNS): "25¢" is $0.25, read as 25 it loaded a hundred
+# times the price; such a cell stays text, to be rejected.
 CURRENCY_SYMBOLS = (  # written out: computed from unicodedata, they cost every import 13 ms
-    "$\xa2\xa3\xa4\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0\u20a1"
-    "\u20a2\u20a3\u20a4\u20a5\u20a6\u20a7\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad\u20ae\u20af\u20b0\u20b1"
+    "$\xa3\xa4\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u0af1\u0bf9\u0e3f\u17db\u20a0\u20a1"
+    "\u20a2\u20a3\u20a4\u20a6\u20a7\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad\u20ae\u20af\u20b1"
     "\u20b2\u20b3\u20b4\u20b5\u20b6\u20b7\u20b8\u20b9\u20ba\u20bb\u20bc\u20bd\u20be\u20bf\u20c0\ua838"
-    "\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6"
+    "\ufdfc\ufe69\uff04\uffe1\uffe5\uffe6"
 )
+# The cent "¢" and its fullwidth "￠", the mill "₥" (a thousandth of a dollar), the German penny "₰",
+# the Bengali ganda "৻" (a sixteenth of an anna).
+SUBUNIT_SIGNS = "\xa2\u09fb\u20a5\u20b0\uffe0"
 _MARKS = CURRENCY_SYMBOLS + "%"
 _ANY_MARK = re.compile(f"[{re.escape(_MARKS)}]")
 _STRIP_MARKS = methodcaller("strip", _MARKS)

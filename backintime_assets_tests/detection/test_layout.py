@@ -652,3 +652,22 @@ def test_comment_lines_with_a_bare_hash_above_a_header_are_no_header_rows():
     lay = layout(text)
     assert (lay.header_row, lay.data_start_line) == (2, 3)
     assert lay.names == ["No", "Date", "Open", "Close", "Volume"]
+
+
+@pytest.mark.parametrize("labels", [",AAA,,BBB,", "Ticker,AAA,AAA,BBB,BBB"])
+def test_a_row_of_names_with_a_date_where_the_dates_go_stays_the_header(labels):
+    # Excel reports write the report's date over the date column, beside the fields, under the
+    # securities: a row of names all the same. Taken for a first day of no prices, the file lost
+    # "Close" and "Volume" and loaded nothing.
+    rows = "".join(f"0{d}/01/2024,1.{d},10{d},2.{d},20{d}\n" for d in range(2, 7))
+    lay = layout(f"{labels}\n31/01/2024,Close,Volume,Close,Volume\n" + rows)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+    assert [c[-1] for c in lay.header_cells[1:]] == ["Close", "Volume", "Close", "Volume"]
+
+
+@pytest.mark.parametrize("second", ["2024-01-31,,USD,shares", "2024-01-31,,PX_LAST,PX_VOLUME"])
+def test_a_dated_row_of_units_or_fields_under_the_names_is_no_data(second):
+    # Words that differ, or name their columns, are names or units, not a source's word for no value.
+    rows = "".join(f"2024-01-0{d},AAA,1.{d},10{d}\n" for d in range(2, 7))
+    lay = layout(f"Date,Ticker,Close,Volume\n{second}\n" + rows)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)

@@ -271,10 +271,14 @@ def test_ip_addresses_cast_no_vote_for_grouping_by_dots():
     assert detect_number_format(["123.456.789.012", "12"]) == (",", ".")  # numbers so grouped still vote
 
 
-def test_the_currency_signs_are_unicodes_currency_symbols():
-    # Written out in numbers.py to spare every import the scan; this keeps them the category's.
+def test_the_currency_signs_are_unicodes_currency_symbols_but_the_subunits():
+    # Written out in numbers.py to spare every import the scan; this keeps them the category's. The
+    # signs of a fraction of a unit (cent, mill, penny) are no mark: "25¢" is not 25.
     import unicodedata
 
-    from backintime_assets.detection.numbers import CURRENCY_SYMBOLS
+    from backintime_assets.detection.numbers import CURRENCY_SYMBOLS, SUBUNIT_SIGNS
 
-    assert CURRENCY_SYMBOLS == "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Sc")
+    category = "".join(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Sc")
+    assert CURRENCY_SYMBOLS == "".join(c for c in category if c not in SUBUNIT_SIGNS)
+    assert {unicodedata.name(c) for c in SUBUNIT_SIGNS} == {
+        "CENT SIGN", "FULLWIDTH CENT SIGN", "MILL SIGN", "GERMAN PENNY SIGN", "BENGALI GANDA MARK"}

@@ -580,6 +580,38 @@ def test_prices_written_with_any_currency_sign_load_as_numbers(price, expected):
     assert r.prices.close.tolist() == [expected] * 4
 
 
+@pytest.mark.parametrize("cents", ["25¢", "25 ¢", "25￠"])
+def test_prices_in_cents_do_not_load_as_whole_units(cents):
+    # "25¢" is a quarter of a dollar: read as a currency mark, the cent sign loaded 25.
+    data = "".join(f"2024-01-0{d},AAA,{cents},100\n" for d in range(2, 6))
+    r = run(("Date,Ticker,Close,Volume\n" + data).encode(), name="prices.csv")
+    check_invariants(r)
+    assert accounted(r)
+    assert r.prices.empty and len(r.rejected) == 4
+
+
+def test_a_price_in_cents_among_dollars_is_rejected_not_read_as_dollars():
+    # A penny stock quoted "99¢" on the day it fell under a dollar: that day loaded at $99.
+    prices = [f"${1 + d / 100:.2f}" for d in range(1, 20)]
+    prices[5] = "99¢"
+    data = "".join(f"2024-02-{d:02d},AAA,{p},100\n" for d, p in enumerate(prices, start=1))
+    r = run(("Date,Ticker,Close,Volume\n" + data).encode(), name="prices.csv")
+    check_invariants(r)
+    assert accounted(r)
+    assert 99.0 not in r.prices.close.tolist() and r.prices.close.max() < 2
+    assert (7, "unparseable value: close") in set(zip(r.rejected.source_line, r.rejected.reason))
+
+
+def test_fields_under_securities_with_the_report_date_over_the_dates_load():
+    # The date where "Dates" goes, beside the fields: the names row, not a first day of no prices.
+    rows = "".join(f"0{d}/01/2024,1.{d},10{d},2.{d},20{d}\n" for d in range(2, 6))
+    r = run((",AAA,,BBB,\n31/01/2024,Close,Volume,Close,Volume\n" + rows).encode(), name="report.csv")
+    check_invariants(r)
+    accounted_side_by_side(r, 2)
+    assert sorted(zip(r.prices.ticker, r.prices.close, r.prices.volume))[:2] == [("AAA", 1.2, 102), ("AAA", 1.3, 103)]
+    assert len(r.prices) == 8 and r.rejected.empty
+
+
 def test_a_workbook_of_tickers_side_by_side_loads_a_row_per_ticker():
     # A Bloomberg sheet: each security over its fields, MSFT listed a day later.
     data = workbook([
