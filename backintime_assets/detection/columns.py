@@ -12,6 +12,7 @@ from statistics import median
 
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
+from .epoch_days import stamped_east_of_utc
 from .joined import SEP, joined, joined_regex
 from .numbers import CURRENCY_SYMBOLS, IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .shapes import count_hits
@@ -295,8 +296,14 @@ def _serial_format(nums: list[float], name: str, system: _SerialSystem) -> Colum
         if integral and 1e8 * unit <= lo and hi <= 4.2e9 * unit:
             named = hinted or (unit > 1 and bool(_EPOCH_NAME.search(name)))
             if named or _clock_ticks(nums, unit):
-                return ColumnType("timestamp", fmt, 0.9 if named else 0.7)
+                return ColumnType("timestamp", _epoch_format(fmt, nums, unit), 0.9 if named else 0.7)
     return None
+
+
+def _epoch_format(fmt: str, nums: list[float], unit: int) -> str:
+    """Epoch format `fmt`, or its "_east" reading when the stamps are daily bars of an exchange east
+    of UTC, stamped the evening before their session (epoch_days.py)."""
+    return f"{fmt}_east" if stamped_east_of_utc(int(x) // unit for x in nums) else fmt
 
 
 def _stamps(ints: list[str], name: str) -> DateGuess | None:
@@ -373,6 +380,8 @@ def _named_serial(values: Sequence[str], name: str, decimal: str, thousands: str
         if inside and share >= min_share:
             integral = all(x == int(x) for x in inside)
             kind = "date" if fmt == system.format and integral else "timestamp"
+            if fmt in EPOCH_UNITS:
+                fmt = _epoch_format(fmt, inside, EPOCH_UNITS[fmt])
             return ColumnType(kind, fmt, round(0.9 * share * (1.0 if len(values) >= 5 else 0.8), 3))
     return None
 

@@ -22,6 +22,11 @@ DAYS_1904_AFTER_1900 = 1462
 EXCEL_SERIAL, EXCEL_SERIAL_1904 = "excel_serial", "excel_serial_1904"
 # The other dates written as numbers: Unix epochs, by their units a second.
 EPOCH_UNITS = {"epoch_s": 1, "epoch_ms": 10**3, "epoch_us": 10**6, "epoch_ns": 10**9}
+# Epochs of daily bars of an exchange east of UTC, stamped the evening before their session: each
+# is the day whose midnight is nearest it (epoch_days.py).
+EPOCH_EAST_UNITS = {f"{fmt}_east": unit for fmt, unit in EPOCH_UNITS.items()}
+# Every format of dates written as numbers.
+NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS, *EPOCH_EAST_UNITS))
 
 _WORKBOOK_PR = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
 _BIFF_DATEMODE, _BIFF_EOF = 0x0022, 0x000A

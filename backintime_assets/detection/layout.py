@@ -11,9 +11,9 @@ from functools import lru_cache, partial
 from itertools import compress, repeat
 from operator import itemgetter
 
-from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .canonical import names_its_column
 from .columns import BOOLEAN_WORDS, MARKED_NUMBERS, ColumnType, infer_column_type
+from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
@@ -64,7 +64,7 @@ def _filled(fields: list[str]) -> float:
 
 
 def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[str], bool] | None:
-    if t.type in ("integer", "float") or t.format in (EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS):
+    if t.type in ("integer", "float") or t.format in NUMBER_DATE_FORMATS:
         rx = number_patterns(decimal, thousands)[1]
         if t.format in MARKED_NUMBERS:
             return partial(MARKED_NUMBERS[t.format][2], float_rx=rx)
@@ -606,7 +606,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Field Not Applicable"): a day's row, not a name. Taken into the header, it was skipped unseen.
     # Dates written as such: an epoch or serial column's matcher takes any number.
     dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
-             and provisional[j].format not in (EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS)]
+             and provisional[j].format not in NUMBER_DATE_FORMATS]
     while len(block) > 1 and dates and _dated_row(block[-1][1], dates, judge, number_rx):
         block.pop()
     if not block:

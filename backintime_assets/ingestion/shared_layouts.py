@@ -23,8 +23,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backintime_assets.detection import FileSchema
+from backintime_assets.detection.date_system import EPOCH_EAST_UNITS, EPOCH_UNITS
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
+_EPOCHS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
 
 
 class LayoutMemory:
@@ -72,9 +74,12 @@ def _prefix(data: bytes, lines: int) -> bytes | None:
 
 def _reusable(schema: FileSchema) -> bool:
     # Multi-byte encodings are left out: a line break cannot be found in them byte-wise (_prefix).
+    # So are epoch dates: their stamps, not the header, say which day a bar is (epoch_days.py), and
+    # a sibling read with the other reading would have every row read, each a day off.
     return (schema.problem is None and schema.file_format == "csv" and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
-            and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")))
+            and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+            and not any(c.canonical == "date" and c.format in _EPOCHS for c in schema.columns))
 
 
 def holds_on_whole_file(result) -> bool:

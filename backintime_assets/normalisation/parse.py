@@ -11,7 +11,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
-from backintime_assets.detection.date_system import DAYS_1904_AFTER_1900, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
+from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL,
+                                                     EXCEL_SERIAL_1904)
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import CURRENCY_SYMBOLS, NULL_TOKENS, indian_groups
@@ -26,11 +27,14 @@ _SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
 # Dates written as numbers: format -> (units a day, the number of 1970-01-01, the least number
-# that is a date). Serial 0 of the 1900 system is 1900-01-00, damage; the 1904 one starts at 0.
+# that is a date, days added before the day is taken). Serial 0 of the 1900 system is 1900-01-00,
+# damage; the 1904 one starts at 0. An "_east" epoch is the day whose midnight is nearest it
+# (detection/epoch_days.py): half a day added. Every format reads a day's midnight as that day.
 SERIAL_FORMATS = {
-    EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1),
-    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0),  # Mac Excel's workbooks (date_system.py)
-    **{fmt: (86400 * unit, 0, -np.inf) for fmt, unit in EPOCH_UNITS.items()},
+    EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1, 0.0),
+    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0, 0.0),  # Mac Excel's workbooks (date_system.py)
+    **{fmt: (86400 * unit, 0, -np.inf, 0.0) for fmt, unit in EPOCH_UNITS.items()},
+    **{fmt: (86400 * unit, 0, -np.inf, 0.5) for fmt, unit in EPOCH_EAST_UNITS.items()},
 }
 _MIN_YEAR, _MAX_YEAR = 1800, 2200  # dates outside are typos (or 2-digit years read as %Y)
 _MIN_DAY = int(np.datetime64(f"{_MIN_YEAR}-01-01", "D").astype(np.int64))
@@ -234,8 +238,8 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         return Parsed(np.where(ok, days, np.nan), missing, ~missing & ~ok)
     if fmt in SERIAL_FORMATS:
         nums = parse_numbers(cells, decimal, thousands)
-        scale, of_1970, least = SERIAL_FORMATS[fmt]
-        days = np.floor(nums.values / scale) - of_1970
+        scale, of_1970, least, shift = SERIAL_FORMATS[fmt]
+        days = np.floor(nums.values / scale + shift) - of_1970
         # A serial below the system's first day, or anything outside the year range, is damage.
         ok = (days >= _MIN_DAY) & (days <= _MAX_DAY) & (nums.values >= least)
         bad = nums.bad | (~nums.missing & ~ok)

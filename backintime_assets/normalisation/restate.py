@@ -78,7 +78,7 @@ def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSch
 def _date_text(day: int, fmt: str | None) -> str:
     # The schema reads ISO dates whatever its strptime format (parse.parse_dates); numbers it must have.
     if fmt in SERIAL_FORMATS:
-        scale, of_1970, _ = SERIAL_FORMATS[fmt]
+        scale, of_1970 = SERIAL_FORMATS[fmt][:2]  # the day's midnight: each format reads it as the day
         return str((day + of_1970) * scale)
     return str(np.datetime64(day, "D"))
 

@@ -14,6 +14,8 @@ Decisions (documented for the lead and the README):
   date with other values: "conflicting duplicate of line N" (the first one is kept).
 - intraday bars (a ticker's rows of one date at several times of day, by a time column or the
   date's own time): every one of them is rejected, none is the day's price ("intraday bar ...").
+  A ticker whose dates are at least half of them such days is a series of bars: its dates of one
+  bar (a download's partial first or last day) are rejected with them.
 - a file without a ticker column (its rows named after the file) whose dates mostly hold rows of
   different prices holds several instruments, or bars of a day, that no column tells apart: every
   row is rejected ("unnamed series: ..."), since any one row of a date may be any instrument's.
@@ -114,14 +116,34 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
                    moments: Callable[[np.ndarray], np.ndarray], least: int, reason: str) -> None:
     """Among rows still accepted: a ticker's rows of one date at `least` distinct moments of the day
     or more (`moments(rows)`: codes of those rows' time of day) are bars of that day, not its price;
-    the first of them is no more the day's open, high, low and close than the others, so all are rejected."""
+    the first of them is no more the day's open, high, low and close than the others, so all are
+    rejected. So are the other rows of a ticker whose dates are at least half of them such days."""
     repeats = _accepted_repeats(r, ticker_codes, days, least)
     if repeats is None:
         return
     rows, key = repeats
     times = pd.DataFrame({"key": key, "moment": moments(rows)}).groupby("key")["moment"].transform("nunique")
-    bars = rows[times.to_numpy() >= least]
+    is_bar = times.to_numpy() >= least
+    bars = rows[is_bar]
+    if bars.size:
+        bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar]))
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
+
+
+def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys: np.ndarray) -> np.ndarray:
+    """The accepted rows of the tickers whose dates are at least half of them dates of bars
+    (`bar_keys`: the ticker_day_key of the bars). An hourly download's partial first or last day,
+    one 00:00 candle, or two, is bars of that kind too, not the day's price; a daily file with a
+    time column, a day of bars among dates of one row each, keeps its other days."""
+    bar_days = np.unique(bar_keys)
+    tickers, bar_dates = np.unique(split_ticker_day_key(bar_days)[0], return_counts=True)
+    idx = np.flatnonzero(r.ok)
+    idx = idx[np.isin(ticker_codes[idx], tickers)]
+    dated = np.unique(ticker_day_key(ticker_codes[idx], days[idx]))
+    # The bars are still accepted: the owners of those dates are `tickers`, in the same (sorted) order.
+    dates = np.unique(split_ticker_day_key(dated)[0], return_counts=True)[1]
+    intraday = tickers[2 * bar_dates >= dates]
+    return idx[np.isin(ticker_codes[idx], intraday)]
 
 
 # A file's dates holding rows of different prices, this share of its dates and at least this many

@@ -62,3 +62,18 @@ def test_the_whole_file_proof_sees_a_difference_anywhere_in_the_file():
     assert _deferred(_file(600, 1), "".join(bad_values).encode())[1]  # high < low: the row's values, not the reading
     unreadable = good[:1500] + ["2020-01-09,AAA,Tech,ten,5,6,7,7,100\n"] + good[1500:]
     assert not _deferred(_file(600, 1), "".join(unreadable).encode())[1]
+
+
+def test_files_dated_by_epochs_do_not_borrow_a_reading_their_stamps_decide():
+    # Yahoo chart dumps of an ASX and a NYSE stock share their header byte for byte, but the ASX
+    # bars, stamped the evening before, are the next day's (detection/epoch_days.py): a file read
+    # with the other's schema would load every bar a day off, its rows all read.
+    header = b"timestamp,open,high,low,close,volume\n"
+    asx = header + b"".join(b"%d,51.0,51.5,50.8,51.2,6000000\n" % (1704063600 + 86400 * d)
+                            for d in (0, 1, 2, 3, 4, 7, 8, 9, 10, 11))
+    nyse = header + b"".join(b"%d,185.0,186.5,184.8,185.2,6000000\n" % (1704205800 + 86400 * d)
+                             for d in (0, 1, 2, 3, 6, 7, 8, 9, 10, 13))
+    for first, other in ((asx, nyse), (nyse, asx)):
+        memory = LayoutMemory()
+        memory.learn(first, detect_bytes(first, "a.csv"))
+        assert memory.borrow(other, "b.csv") is None

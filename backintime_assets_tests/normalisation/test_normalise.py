@@ -1117,13 +1117,14 @@ def test_intraday_bars_are_rejected_not_taken_for_the_days_price():
     r = run(b"Date,Time,Ticker,Open,High,Low,Close,Volume\n2006-01-02,09:01:00,ES,3602,3603,3601,3602,10\n"
             b"2006-01-02,09:02:00,ES,3602,3604,3600,3603,12\n2006-01-03,09:01:00,ES,3603,3605,3602,3604,8\n")
     check_invariants(r)
-    assert r.prices[["source_line"]].values.tolist() == [[4]]  # a day with one row keeps it
+    # The day with one bar is one of them too: half the ticker's dates are days of bars (it loaded).
+    assert r.prices.empty
     assert r.rejected.reason.tolist() == ["intraday bar: this ticker's date at several times of day (column 'Time');"
-                                          " prices holds one row a day"] * 2
+                                          " prices holds one row a day"] * 3
     # Times in the date itself: three times a day are bars; two (a correction) stay a conflict.
     text = b"Timestamp,Ticker,Close\n" + b"".join(
         f"2006-01-02 09:0{m}:00,AAA,10.{m}\n".encode() for m in range(3)) + \
-        b"2006-01-03 16:00:00,AAA,10.5\n2006-01-03 17:30:00,AAA,10.6\n"
+        b"2006-01-03 16:00:00,BBB,10.5\n2006-01-03 17:30:00,BBB,10.6\n"
     r = run(text)
     check_invariants(r)
     assert r.rejected.reason.str.startswith("intraday bar").sum() == 3
@@ -1189,8 +1190,8 @@ def test_intraday_bars_under_names_of_other_scripts_are_rejected_too(date, time)
     r = run(f"{date},{time},Ticker,Open,High,Low,Close,Volume\n2006-01-02,09:01:00,ES,3602,3603,3601,3602,10\n"
             f"2006-01-02,09:02:00,ES,3602,3604,3600,3603,12\n2006-01-03,09:01:00,ES,3603,3605,3602,3604,8\n".encode())
     check_invariants(r)
-    assert r.prices.source_line.tolist() == [4]
-    assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True]
+    assert r.prices.empty  # the day of one bar at 09:01 is a bar too (see the test above)
+    assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True, True]
 
 
 @pytest.mark.parametrize("text, loaded", [
@@ -1556,3 +1557,60 @@ def test_central_eastern_european_balkan_baltic_greek_and_turkish_exports_load(t
     p = r.prices
     assert tuple(p[["ticker", "open", "high", "low", "close", "volume"]].iloc[0]) == pytest.approx(first)
     assert len(p) == 2
+
+
+def _epoch_bars(stamps: list[int]) -> bytes:
+    return ("timestamp,open,high,low,close,volume\n" + "".join(
+        f"{s},{51 + k / 10:.2f},{51.5 + k / 10:.2f},{50.8 + k / 10:.2f},{51.2 + k / 10:.2f},{6000000 + k}\n"
+        for k, s in enumerate(stamps))).encode()
+
+
+def test_daily_bars_stamped_at_an_asx_sessions_open_load_on_their_trading_day():
+    # Yahoo's chart API stamps BHP.AX's sessions at the open, 10:00 in Sydney: 23:00 UTC the day
+    # before. Every bar loaded a day early, and Monday's was rejected "dated on a Sunday".
+    monday = 1704150000 - 86400  # Sunday 2023-12-31 23:00 UTC: Monday 2024-01-01's session
+    days = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14]
+    r = run(_epoch_bars([monday + 86400 * d for d in days]), name="BHP.AX.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%a %Y-%m-%d").tolist()[:6] == [
+        "Mon 2024-01-01", "Tue 2024-01-02", "Wed 2024-01-03", "Thu 2024-01-04", "Fri 2024-01-05", "Mon 2024-01-08"]
+    schema = detect_bytes(_epoch_bars([monday + 86400 * d for d in days]), "BHP.AX.csv")
+    assert schema.columns[0].format == "epoch_s_east"  # said in the schema, where a user may change it
+    schema.columns[0].format = "epoch_s"
+    as_utc = normalise_bytes(_epoch_bars([monday + 86400 * d for d in days]), schema, "BHP.AX.csv")
+    assert as_utc.prices_arrow.num_rows == len(days) - 3  # the UTC days: three Sundays rejected
+
+
+@pytest.mark.parametrize("hour", [0, 4, 5, 8, 13.5, 14.5, 21])
+def test_daily_bars_stamped_on_their_own_utc_day_load_as_before(hour):
+    # UTC midnight, New York's midnight (EST), Frankfurt's morning, New York's open and close.
+    first = 1704153600 + int(hour * 3600)  # 2024-01-02, a Tuesday
+    days = [0, 1, 2, 3, 6, 7, 8, 9, 10, 13]
+    r = run(_epoch_bars([first + 86400 * d for d in days]))
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%Y-%m-%d").tolist()[:5] == [
+        "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"]
+
+
+def test_a_lone_bar_of_an_hourly_file_is_an_intraday_bar_not_the_days_price():
+    # CryptoDataDownload's hourly file ends with the day's first candle, 00:00: that date had one
+    # bar, which loaded as the day's open, high, low and close; the other dates' were rejected.
+    hours = [1704412800 - 3600 * k for k in range(30)]  # 2024-01-05 00:00 back to 2024-01-03 19:00
+    r = run(_epoch_bars(hours), name="Gemini_ETHUSD_1h.csv")
+    check_invariants(r)
+    assert r.prices.empty
+    assert r.rejected.reason.str.startswith("intraday bar").all() and len(r.rejected) == 30
+    # A Time column: the day with one bar at a time the other days have bars at is a bar too.
+    r = run(b"Date,Time,Ticker,Close\n" + b"".join(
+        f"2024-01-0{d},{t},ES,{3600 + d}.{k}\n".encode() for d in (2, 3, 4) for k, t in enumerate(("09:01", "09:02")))
+        + b"2024-01-05,09:01,ES,3610\n")
+    assert r.prices.empty and r.rejected.reason.str.startswith("intraday bar").all()
+
+
+def test_a_daily_file_with_a_time_column_and_a_day_of_bars_keeps_its_other_days():
+    # Dates mostly of one row: the day of several times is bars, the others are the days' prices.
+    r = run(b"Date,Time,Ticker,Close\n2024-01-02,16:00,AAA,10.5\n2024-01-03,16:00,AAA,10.6\n"
+            b"2024-01-04,16:00,AAA,10.7\n2024-01-05,10:00,AAA,10.8\n2024-01-05,16:00,AAA,10.9\n"
+            b"2024-01-02,16:00,BBB,9.5\n")
+    assert r.prices.source_line.tolist() == [2, 3, 4, 7]
+    assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True]

@@ -224,3 +224,10 @@ def test_control_characters_in_strings_are_spaces():
     s = parse_strings(pa.array(["Tech\nnology", "\tAAPL\r", "a\x00b\x7fc", "Tech nology"]))
     assert s.at(np.arange(4)).tolist() == ["Tech nology", "AAPL", "a b c", "Tech nology"]
     assert s.codes[0] == s.codes[3]
+
+
+def test_epochs_stamped_east_of_utc_are_the_day_whose_midnight_is_nearest():
+    # 2020-01-01 23:00 UTC (10:00 the 2nd in Sydney) and 2020-01-02 00:00 UTC (Sydney's winter open).
+    assert days(["1577919600", "1577923200", "1577962799"], "epoch_s_east") == [D20200102] * 3
+    assert days(["1577919600000"], "epoch_ms_east") == [D20200102]
+    assert days(["1577919600"], "epoch_s") == [D20200102 - 1]  # the UTC day, as stamped

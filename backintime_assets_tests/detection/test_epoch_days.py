@@ -1,0 +1,87 @@
+"""Daily bars stamped as Unix epochs east of UTC: which stamps are the next day's sessions."""
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from backintime_assets.detection.columns import infer_column_type
+from backintime_assets.detection.epoch_days import stamped_east_of_utc
+from backintime_assets.detection.schema import ColumnSchema, FileSchema
+
+
+def _weekdays(first: date, n: int) -> list[date]:
+    days, d = [], first
+    while len(days) < n:
+        if d.weekday() < 5:
+            days.append(d)
+        d += timedelta(1)
+    return days
+
+
+def stamps(hour: float, days: list[date], day_before: bool) -> list[int]:
+    """Epoch seconds of each day's bar stamped at `hour` UTC of that day (or of the day before)."""
+    out = []
+    for d in days:
+        at = datetime(d.year, d.month, d.day, tzinfo=timezone.utc) + timedelta(hours=hour)
+        out.append(int((at - timedelta(days=1) if day_before else at).timestamp()))
+    return out
+
+
+JANUARY = _weekdays(date(2024, 1, 2), 15)
+
+
+@pytest.mark.parametrize("hour", [
+    23,  # Yahoo's chart API, ASX: the session's open, 10:00 in Sydney (AEDT)
+    18.5,  # TradingView, NSE: the exchange's midnight, 00:00 in Mumbai
+    15,  # TradingView, Tokyo
+    13,  # TradingView, ASX (AEDT)
+    22,  # a European exchange's midnight in summer time
+])
+def test_daily_bars_stamped_the_evening_before_are_the_next_days(hour):
+    assert stamped_east_of_utc(stamps(hour, JANUARY, day_before=True))
+
+
+def test_a_clock_change_mixes_evening_and_midnight_stamps():
+    # ASX through April 7 2024: 10:00 AEDT is 23:00 UTC the day before, 10:00 AEST 00:00 UTC that day.
+    days = _weekdays(date(2024, 3, 25), 20)
+    mixed = [s for d in days for s in stamps(23, [d], True) if d < date(2024, 4, 8)] + \
+        [s for d in days for s in stamps(0, [d], False) if d >= date(2024, 4, 8)]
+    assert stamped_east_of_utc(mixed)
+
+
+@pytest.mark.parametrize("hour", [0, 4, 5, 8, 13.5, 14.5, 20, 21, 23.99])
+def test_bars_stamped_on_their_own_day_stay_so(hour):
+    # UTC midnight, New York's midnight, Frankfurt's morning, New York's open and close: the
+    # stamp's UTC day is the bar's (23:59 on the day itself: Monday to Friday evenings).
+    assert not stamped_east_of_utc(stamps(hour, JANUARY, day_before=False))
+
+
+@pytest.mark.parametrize("hour", [0, 16])  # Binance's UTC days, OKX's Hong Kong days
+def test_bars_of_every_day_of_the_week_stay_as_stamped(hour):
+    every_day = [date(2024, 1, 1) + timedelta(k) for k in range(21)]
+    assert not stamped_east_of_utc(stamps(hour, every_day, day_before=False))
+
+
+def test_intraday_bars_are_no_daily_bars():
+    hourly = [s + 3600 * h for s in stamps(0, JANUARY, day_before=True) for h in range(22, 24)]
+    assert not stamped_east_of_utc(hourly)
+
+
+def test_bars_without_a_sunday_evening_tell_nothing():
+    # Tuesday to Thursday's sessions, stamped Monday to Wednesday evening: no weekend shows which.
+    assert not stamped_east_of_utc(stamps(23, JANUARY[:3], day_before=True))
+
+
+def test_an_epoch_column_of_such_bars_gets_its_own_format():
+    cells = [str(s) for s in stamps(23, JANUARY, day_before=True)]
+    t = infer_column_type(cells, "timestamp", ".", None)
+    assert (t.type, t.format) == ("timestamp", "epoch_s_east")
+    ms = infer_column_type([c + "000" for c in cells], "c1", ".", None)  # unnamed: the stamps' clock vouches
+    assert ms.format == "epoch_ms_east"
+    plain = infer_column_type([str(s) for s in stamps(14.5, JANUARY, day_before=False)], "timestamp", ".", None)
+    assert plain.format == "epoch_s"
+
+
+def test_the_format_survives_the_schema_json():
+    schema = FileSchema("a.csv", "utf-8", ",", '"', None, "\n", 0, 1, 0, ".", None, "csv",
+                        [ColumnSchema("timestamp", "timestamp", "epoch_ms_east", 0.9, "date")])
+    assert FileSchema.from_json(schema.to_json()).columns[0].format == "epoch_ms_east"
