@@ -173,7 +173,8 @@ _add("volume", 1.0, "ttl tradg vol", "ttl trd qnty", "tot trd qty", "total trade
 # and changes ("Změna", "Zmiana", "Promjena", "Μεταβολή") name no column here, and stay unmapped.
 # Warsaw's archive names each instrument by the short name it trades under ("PKOBP"): its
 # identifier, ahead of an ISIN beside it, behind a column named as the symbol.
-_add("ticker", 0.97, "nazwa")
+_SHORT_NAME = 0.97  # map_canonical: a name column that holds names, not short ones, is no ticker
+_add("ticker", _SHORT_NAME, "nazwa")
 # Prague (PSE: "Název;ISIN;Datum;Závěrečný kurz;Změna (%);Objem obchodů (ks);Objem obchodů (Kč)"),
 # Bratislava (BSSE) and Czech and Slovak brokers' charts ("Otevírací;Nejvyšší;Nejnižší;Zavírací;Objem").
 _add("ticker", 0.7, "název", "názov")
@@ -285,6 +286,15 @@ _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delt
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
 _ADJUSTED_OTHER = re.compile(r"open|high|low|vol")
+# The same qualifiers in the other languages named above, which _NOT_HINTED (English, in Latin
+# letters) misses: in brackets they are no unit ("Kurz (předchozí)", "Ціна (попередня)": the
+# previous price, taken for the close ahead of the price beside it), nor a count of trades for the
+# volume ("Кількість (угод)", "Quantity (trades)"). Searched in _norm'ed names, all scripts.
+_QUALIFIED = re.compile(
+    r"poprzedn|odniesien|predchoz|predchadz|prethodn|prejsn|elozo|anterior|referen|onceki|eelmine|ieprieks"
+    r"|ankstesn|vortag|vorherig|precedent|vorige|forrige|foregaend|предишн|предходн|претходн|попередн|предыдущ"
+    r"|προηγ|zmian|zmen|promjen|promen|spremem|valtoz|variat|degis|muutus|izmain|pokyt|промян|промен|змін"
+    r"|изменен|μεταβολ|trades|transak|tranzac|kotes|sandori|tehing|darijum|угод|сделк|сделок|πραξ|islemsay")
 
 
 def no_values_seen(t: ColumnType) -> bool:
@@ -328,15 +338,20 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     """Whether the brackets in a name hold a unit or currency ("始値(円)", "Close (USD)"), which
     leave the name before them. Not a qualifier ("Close (previous)") nor the name itself ("Price
     (Open)", "Price (High)": dropped, every column of the file would be named "Price")."""
-    if _NOT_HINTED.search(latin):
+    if _NOT_HINTED.search(latin) or _QUALIFIED.search(_norm(cell)):
         return False
     inside = _norm(" ".join(_BRACKETED.findall(cell)))
     return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
+_CURRENCY_SIGN = re.compile(r"[€$£¥₺₽₴₹₩]")
+
+
 def _in_money(cell: str) -> bool:
-    """Whether the brackets in a name hold a currency: a volume in money is the turnover."""
-    return any(names_a_currency(b[1:-1]) for b in _BRACKETED.findall(cell))
+    """Whether the brackets in a name hold a currency, or a currency sign stands in it outside them
+    ("Volume €", "Umsatz $": _norm drops the sign, and the name read as the share count): a volume
+    in money is the turnover. Codes outside brackets do not count: "AMD Volume" is a ticker's."""
+    return bool(_CURRENCY_SIGN.search(cell)) or any(names_a_currency(b[1:-1]) for b in _BRACKETED.findall(cell))
 
 
 def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
@@ -367,10 +382,11 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
         if hit is None and _BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
             hit = _SYNONYMS.get(_norm(_BRACKETED.sub("", cell)))
-            if hit is not None and hit[0] == "volume" and _in_money(cell):
-                continue  # "Objem (Kč)", "Hacim (TL)": the money traded, beside or instead of the count
         if hit is None:
             hit = _label_with_its_tooltip(cell)
+        money = _in_money(cell)
+        if hit and hit[0] == "volume" and money:
+            continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
@@ -379,6 +395,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
                 if canonical == "adj_close" and _ADJUSTED_OTHER.search(latin) and "clos" not in latin:
+                    break
+                if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"
                     break
                 scores[canonical] = max(scores.get(canonical, 0.0), 0.6 * weight)
                 break
@@ -418,6 +436,16 @@ def _looks_like_ticker(values: Sequence[str]) -> float:
     return ok / len(vals)
 
 
+_NAME = 0.7  # the strength of "Name", "Company", "Název"
+
+
+def _holds_names(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` holds names with spaces or of many letters, not the short names a market
+    lists its instruments under (Warsaw's "PKOBP" under "Nazwa"). No values: nothing says so."""
+    values = [r[j] for r in body if j < len(r) and r[j].strip()]
+    return bool(values) and _looks_like_ticker(values) < 0.5
+
+
 def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                   body: Sequence[Sequence[str]]) -> list[str | None]:
     """Canonical column name for each file column (None when unmapped), each canonical used once.
@@ -426,6 +454,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     candidates: list[tuple[float, int, str]] = []
     for j in range(width):
         for canonical, s in _name_score(header_cells[j] if j < len(header_cells) else []).items():
+            if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
+                s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
             if fits_type(canonical, types[j]):
                 candidates.append((s, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):

@@ -33,8 +33,11 @@ def currency_share(values: Sequence[str]) -> float:
 
 # How exports write their currency where it is the unit of a column ("Objem (Kč)", "Hacim (TL)",
 # "Forgalom (Ft)"): local abbreviations and signs, besides the ISO codes.
-_LOCAL_UNITS = frozenset({"kč", "kc", "ft", "zł", "zl", "tl", "lei", "din", "kn", "лв", "грн", "руб", "дин",
-                          "€", "$", "£", "¥", "₺", "₽", "₴"})
+# "Kè" is "Kč" read in cp1252, as a Czech file with little else to tell its code page is; "USDT",
+# "USDC", "BUSD": the dollar stablecoins crypto exchanges count the quote side of a volume in (CryptoDataDownload's
+# "Volume BTC" beside "Volume USDT"), money as much as dollars are.
+_LOCAL_UNITS = frozenset({"kč", "kc", "kè", "ft", "zł", "zl", "tl", "lei", "din", "kn", "лв", "грн", "руб", "дин",
+                          "€", "$", "£", "¥", "₺", "₽", "₴", "usdt", "usdc", "busd", "fdusd", "tusd"})
 
 
 def names_a_currency(unit: str) -> bool:

@@ -471,3 +471,41 @@ def test_last_trades_navs_flags_and_kinds_of_contract_yield(header, kinds, expec
 ])
 def test_central_eastern_european_balkan_baltic_greek_and_turkish_names_map(header, kinds, expected):
     assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # A qualifier in brackets is no unit in these languages either: the previous price had been
+    # loaded as the close, ahead of the price beside it, and a count of trades as the volume.
+    (["Datum", "Kurz (předchozí)", "Kurz", "Objem"], [D, F, F, N], ["date", None, "close", "volume"]),
+    (["Data", "Kurs (poprzedni)", "Kurs", "Wolumen"], [D, F, F, N], ["date", None, "close", "volume"]),
+    (["Datum", "Cena (prethodna)", "Poslednja cena", "Količina"], [D, F, F, N], ["date", None, "close", "volume"]),
+    (["Дата", "Ціна (попередня)", "Ціна", "Обсяг"], [D, F, F, N], ["date", None, "close", "volume"]),
+    (["Ημερομηνία", "Κλείσιμο (προηγ.)", "Τιμή", "Όγκος"], [D, F, F, N], ["date", None, "close", "volume"]),
+    (["Tarih", "Fiyat (önceki)", "Son Fiyat", "Miktar"], [D, F, F, N], ["date", None, "close", "volume"]),
+    (["Дата", "Закриття", "Кількість (угод)", "Кількість"], [D, F, N, N], ["date", "close", None, "volume"]),
+    # Money, wherever its currency stands: a sign outside brackets ("Volume €", which _norm reads as
+    # "volume"), a stablecoin ("Volume (USDT)" left of the coins traded), "Kč" read in cp1252.
+    (["Date", "Close", "Volume €"], [D, F, F], ["date", "close", None]),
+    (["Date", "Close", "Volume in $", "Volume"], [D, F, F, N], ["date", "close", None, "volume"]),
+    (["Date", "Close", "Volume (USDT)", "Volume (BTC)"], [D, F, F, F], ["date", "close", None, "volume"]),
+    (["Datum", "Kurz", "Objem (Kè)", "Objem"], [D, F, F, N], ["date", "close", None, "volume"]),
+    # ... but a price in a currency is still that price.
+    (["Date", "Closing px (USD)", "Volume"], [D, F, N], ["date", "close", "volume"]),
+])
+def test_qualifiers_and_money_in_any_language_name_no_price_or_volume(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+@pytest.mark.parametrize(("header", "row", "expected"), [
+    # Warsaw's archive: "Nazwa" holds the short name an instrument trades under, its ticker.
+    (["Data", "Nazwa", "ISIN", "Kurs"], ["2024-01-02", "PKOBP", "PLPKO0000016", "40.1"],
+     ["date", "ticker", None, "close"]),
+    # A fund's or company's full name under "Nazwa" is a name: the ISIN, or the code, identifies it.
+    (["Data", "Nazwa", "ISIN", "Kurs"], ["2024-01-02", "Investor Akcji Plus FIO", "PLINVFI00011", "40.1"],
+     ["date", None, "ticker", "close"]),
+    (["Data", "Kod", "Nazwa", "Kurs"], ["2024-01-02", "1234", "PKO BANK POLSKI", "40.1"],
+     ["date", "ticker", None, "close"]),
+])
+def test_nazwa_is_the_ticker_only_when_it_holds_short_names(header, row, expected):
+    kinds = [D, N if row[1].isdigit() else S, S, F]
+    assert map_canonical([[h] for h in header], kinds, [row] * 3) == expected
