@@ -11,11 +11,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_time_of_day
+from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
+from .east_days import own_day_tickers
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
@@ -392,6 +394,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         name = default_ticker or default_ticker_for(source_file)
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
     ticker_missing = ticker.missing
+    if date_col.format in EPOCH_EAST_UNITS:  # decided on a sample: a ticker it did not show may be stamped otherwise
+        keys = ticker.codes if files is None else ticker.codes * files.count + files.file_of(rec.line)
+        utc = parse_dates(cols[cmap["date"]], date_col.format.removesuffix("_east"), schema.decimal, schema.thousands)
+        date = own_day_tickers(date, utc, keys)
     if "sector" in cmap:
         sector = parse_strings(cols[cmap["sector"]], nulls_as="UNKNOWN")
     else:

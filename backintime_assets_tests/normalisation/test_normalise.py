@@ -1614,3 +1614,22 @@ def test_a_daily_file_with_a_time_column_and_a_day_of_bars_keeps_its_other_days(
             b"2024-01-02,16:00,BBB,9.5\n")
     assert r.prices.source_line.tolist() == [2, 3, 4, 7]
     assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True]
+
+
+def test_a_ticker_the_sample_did_not_show_stamped_on_its_own_utc_day_keeps_its_days():
+    # Yahoo bars of two ASX tickers around a New York one, stamped at its open (14:30 UTC, its own
+    # day): detection sees the ASX head and tail only and reads the column as next-day sessions.
+    # The New York bars loaded a day late, and every Friday's was rejected as dated on a Saturday.
+    first = date(2010, 1, 4)  # a Monday
+    weekdays = [d for d in pd.bdate_range(first, periods=3000).date]
+    utc = [int(pd.Timestamp(d).timestamp()) for d in weekdays]  # UTC midnights
+    rows = [(s - 3600, "BHP.AX") for s in utc] + [(s + 52200, "AAPL") for s in utc] \
+        + [(s - 3600, "CBA.AX") for s in utc]
+    text = "timestamp,ticker,open,high,low,close,volume\n" + "".join(
+        f"{s},{t},{10 + k % 7},{11 + k % 7},{9 + k % 7},{10.5 + k % 7},{1000 + k}\n" for k, (s, t) in enumerate(rows))
+    data = text.encode()
+    assert detect_bytes(data, "yahoo.csv").columns[0].format == "epoch_s_east"
+    r = run(data, "yahoo.csv")
+    loads_every_row(r)
+    for ticker in ("BHP.AX", "AAPL", "CBA.AX"):
+        assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == weekdays
