@@ -158,11 +158,15 @@ def _is_utf8(sample: bytes, complete: bool) -> bool:
 def _looks_western(text: str) -> bool:
     """Western European text decoded as cp1252 has isolated accented letters ("Société"); text in
     another 8-bit code page (cp1251, koi8-r, ...) decoded that way shows whole words of them."""
+    return _share_in_runs(text) <= 0.3
+
+
+def _share_in_runs(text: str) -> float:
+    """The share of the non-ASCII characters of `text` that stand in runs of three or more."""
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C, not char by char
     if non_ascii == 0:
-        return True
-    in_runs = sum(len(m) for m in _NON_ASCII_RUN.findall(text))
-    return in_runs <= 0.3 * non_ascii
+        return 0.0
+    return sum(len(m) for m in _NON_ASCII_RUN.findall(text)) / non_ascii
 
 
 _CENTRAL = ("cp1250", "iso8859-2")
@@ -184,7 +188,8 @@ _WESTERN_LETTERS = {"ìùÌÙ": f"(?={_LETTER})", "òÒèÈ": f"(?={_VOWEL})", "
 # ... and of Western text read as Central European: French à, Nordic å become ŕ, ĺ, which Slovak
 # alone writes, seldom; ÿ and ¡ become accents that touch no word.
 _CENTRAL_LETTERS = {"ŕĺŔĹ": ""}
-_NEVER_BESIDE = {"cp1252": "¯¹¼¾", "latin-1": "¯¹¼¾", "cp1250": "˙ˇ˘˛˝", "iso8859-2": "˙ˇ˘˛˝"}
+_NEVER_BESIDE = {"cp1252": "¯¹¼¾", "latin-1": "¯¹¼¾", "cp1250": "˙ˇ˘˛˝", "iso8859-2": "˙ˇ˘˛˝",
+                 "cp1254": "¯¹¼¾", "cp1257": "¨ˇ¸¯˛¹¼¾"}
 # The evidence is weighed in the sample's first characters: a header and a few hundred lines
 # show a code page as well as the whole sample, at a quarter of the cost.
 _WEIGHED = 16384
@@ -204,7 +209,7 @@ def _evidence(reading: str, others: tuple[str, ...]) -> tuple[re.Pattern, re.Pat
         if shown and not _is_word_letter(shown) and any(
                 bytes([b]).decode(other, errors="ignore") != shown for other in others):
             symbols.add(shown)
-    inside = re.compile(f"[{re.escape(''.join(sorted(symbols)))}](?<={_LETTER}.)(?={_LETTER})")
+    inside = re.compile(f"[{re.escape(''.join(sorted(symbols)))}](?<={_LETTER}.)(?={_LETTER})" if symbols else "(?!)")
     letters = _WESTERN_LETTERS if reading in ("cp1252", "latin-1") else _CENTRAL_LETTERS
     never = f"[{re.escape(_NEVER_BESIDE[reading])}]"
     tests = [f"(?<={never})(?:(?<!{_LETTER}.)(?={_LETTER})|(?<={_LETTER}.)(?!{_LETTER}))",
@@ -253,6 +258,112 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
     return best
 
 
+# The letters (beyond ASCII) of the languages each code page writes, with where some never stand
+# (in a lowercase word): a word is written in one language, so a word no alphabet spells is text
+# read in the wrong code page ("AÇILIÞ", "Atvçrðanas": Turkish Ş, Latvian ē š read as cp1252).
+# French, Portuguese and Catalan put ç before a, o, u only ("Pçdçjâ" is Latvian Pēdējā);
+# Icelandic and Faroese þ starts a word or a compound's part, never after a vowel ("Alþingi";
+# "KAPANIÞ" is Turkish KAPANIŞ), and ð starts none (Lithuanian "Šiaulių" reads "Ðiauliø");
+# Turkish ğ follows a vowel (Icelandic "Lokaverð" read as Turkish is "Lokaverğ").
+_WEST, _TURKISH, _BALTIC = ("cp1252", "cp1254"), ("cp1254",), ("cp1257",)
+_CEDILLA = "ç(?=[^\\W\\d_])(?![{}])"
+_THORN = "(?<=[aeiouyáéíóúýæö])þ|^ð"
+_ALPHABETS = (
+    ("àâæçéèêëîïôœùûüÿ", _CEDILLA.format("aouâôû"), _WEST),  # French
+    ("áâãàçéêíóôõúü", _CEDILLA.format("aouáóúãõâô"), _WEST),  # Portuguese
+    ("àçèéíïòóúü", _CEDILLA.format("aouóú"), _WEST),  # Catalan
+    ("áéíñóúü", None, _WEST), ("àèéìíîòóùú", None, _WEST), ("áéíóúàèäëïöüê", None, _WEST), ("çë", None, _WEST),
+    ("äöüß", None, (*_WEST, *_BALTIC)), ("æøåéóäöü", None, (*_WEST, *_BALTIC)),  # German, Danish and Norwegian
+    ("åäöéšž", None, (*_WEST, *_BALTIC)), ("äöõüšž", None, (*_WEST, *_BALTIC)),  # Swedish and Finnish, Estonian
+    ("áðéíóúýþæö", _THORN, ("cp1252",)), ("áðíóúýæø", _THORN, ("cp1252",)),  # Icelandic, Faroese
+    ("çğıöşüâîû\u0307", "(?<![aeıioöuüâîû])ğ", _TURKISH),  # U+0307: the dot İ keeps in lowercase
+    ("āčēģīķļņšūž", None, _BALTIC), ("ąčęėįšųūž", None, _BALTIC),  # Latvian, Lithuanian
+    ("ąćęłńóśźż", None, _BALTIC),  # Polish
+)
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_SPELLED = {page: tuple((frozenset(letters), re.compile(never) if never else None)
+                        for letters, never, pages in _ALPHABETS if page in pages)
+            for page in ("cp1252", "cp1254", "cp1257")}
+# A word from its first letter beyond ASCII on (superscripts, fractions and ordinal marks, as in
+# "Return¹" or "1ª", are none): the ASCII letters before it bear on no spelling but that of þ, ð
+# and ğ, found with the character before them. Found this way, in C, rather than by a pattern
+# tried at every character, the words cost a quarter.
+_FOREIGN_TAIL = re.compile("[^\\W\\d_\\x00-\\x7f¹²³¼½¾ªºµ][^\\W\\d_]*")
+_EDGE = re.compile("([ðþÐÞğĞ])(?<=(.)[ðþÐÞğĞ])([^\\W\\d_]*)", re.S)
+
+
+def _unspelled(text: str, reading: str) -> list[tuple[str, int]]:
+    """The words of `text` (its first characters) that no language of code page `reading` spells,
+    from their first letter beyond ASCII on (or the letter before a þ, ð or ğ), and how often."""
+    found, placed = [], Counter()
+    for (letter, before, rest), n in Counter(_EDGE.findall(text, 0, _WEIGHED)).items():
+        if before > "\x7f" and before.isalpha():
+            continue  # inside a word: read with its first letter beyond ASCII
+        tail = letter + rest
+        placed[tail] += n
+        word = before + tail if before.isalpha() else tail
+        if not _spelled(word, reading):
+            found.append((word, n))
+    for tail, times in Counter(_FOREIGN_TAIL.findall(text, 0, _WEIGHED)).items():
+        n = times - placed[tail]
+        if n > 0 and not _spelled(tail, reading):
+            found.append((tail, n))
+    return found
+
+
+def _spelled(word: str, reading: str) -> bool:
+    word = word.lower()
+    letters = set(word) - _ASCII_LETTERS
+    return any(letters <= alphabet and not (never and never.search(word)) for alphabet, never in _SPELLED[reading])
+
+
+# Turkish and Baltic code pages, with the bytes each reads differently from cp1252 and those it
+# leaves undefined (deleted from the sample to test for them: a regex scan costs ten times as
+# much). cp1254 differs in six letters (Ğ İ Ş ğ ı ş where Icelandic Ð Ý Þ ð ý þ stand), cp1257 in
+# most accented ones.
+_TURKISH_OR_BALTIC = tuple(
+    (name,
+     bytes(b for b in range(0x80, 0x100)
+           if bytes([b]).decode(name, "ignore") not in ("", bytes([b]).decode("cp1252", "ignore"))),
+     bytes(b for b in range(0x80, 0x100) if not bytes([b]).decode(name, "ignore")))
+    for name in ("cp1254", "cp1257"))
+
+
+def _turkish_or_baltic(sample: bytes, western: str) -> str | None:
+    """cp1254 (Turkish) or cp1257 (Estonian, Latvian, Lithuanian) when `sample` (`western`: it read
+    as cp1252) is in one of them. Their letters read as other letters in cp1252, so a reading
+    shows no symbols; the wrong one spells words no language writes ("DÜÞÜK", "Pçdçjâ"), which the
+    right one spells. Icelandic and Faroese text, whose Þ ð ý are real, stays cp1252."""
+    misread = _unspelled(western, "cp1252")
+    if not misread:
+        return None
+    size = len(sample)
+    candidates = [name for name, differs, undefined in _TURKISH_OR_BALTIC
+                  if len(sample.translate(None, differs)) < size and len(sample.translate(None, undefined)) == size]
+    wrong = sum(n for *_, n in misread)
+    best, least, tied = None, wrong // 4 + 1, False  # a reading must be clearly better than the Western one
+    for candidate in candidates:
+        # First the words cp1252 misspells, read again: most readings fail on them (Czech read as
+        # Turkish, Turkish as Baltic) at a small part of the cost of reading the whole sample.
+        still = sum(n for word, n in misread if not _spelled(word.encode("cp1252").decode(candidate), candidate))
+        if still >= (least if best is None else least + 1):  # a tie with the best counts
+            continue
+        text = sample[:4 * _WEIGHED].decode(candidate)
+        others = tuple(c for c in ("cp1252", *candidates) if c != candidate)
+        score = sum(n for *_, n in _unspelled(text, candidate))
+        score += 2 * len(_evidence(candidate, others)[0].findall(text, 0, _WEIGHED))
+        tied = best is not None and score == least  # "Uždarymo" reads "Uşdarymo" too: no evidence
+        if score < least:
+            best, least = candidate, score
+    if tied:
+        return None
+    if best:
+        high = len(sample) - len(sample.decode("ascii", "ignore"))
+        if 2 * len(_UTF8_PAIRS.findall(sample)) >= high / 2:
+            return None  # UTF-8 with a stray invalid byte or a cut character, no code page
+    return best
+
+
 # Letters of Russian, Ukrainian and Bulgarian, and their vowels.
 _CYRILLIC = re.compile("[\u0410-\u044f\u0401\u0451\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491]+")
 _CYRILLIC_VOWELS = re.compile("[аеиоуыэюяёіїєАЕИОУЫЭЮЯЁІЇЄ]")
@@ -298,7 +409,12 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
         return "utf-8", 0.9 if sample.isascii() else 1.0
     if not _CP1252_UNDEFINED.search(sample):
         text = sample.decode("cp1252", errors="replace")
-        if _looks_western(text):
+        in_runs = _share_in_runs(text)
+        # Turkish shows short runs ("Düþük", "Açýlýþ": Düşük, Açılış), but far fewer than Cyrillic.
+        other = _turkish_or_baltic(sample, text) if in_runs <= 0.6 else None
+        if other:
+            return other, 0.7
+        if in_runs <= 0.3:  # Western
             central = _central_european(sample, text, "cp1252")
             return (central, 0.7) if central else ("cp1252", 0.8)
     else:

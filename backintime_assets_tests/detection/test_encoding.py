@@ -219,6 +219,8 @@ WESTERN = {
     # Footnote marks and share classes beside words: a cp1250 reading made them ą and Ľ ("Returną").
     "en": "Date,Fund,NAV (£),Return¹\n2024-01-02,ACME Corp¹,1.23,4.5\n2024-01-03,Fund A¼,1.25,4.6\n",
     "ca2": "Data;Valor;Tancament\n02/01/2024;Memòria anual;1\n02/01/2024;Història;2\n",  # ò as Czech ň
+    "sq": "Data;Çmimi i mbylljes;Vëllimi\n02.01.2024;Bankë;1\n",  # Albanian ç before consonants
+    "es2": "Fecha;Nº;1ª sesión;Cierre\n02/01/2024;1;2;3\n",
 }
 
 
@@ -245,3 +247,51 @@ def test_a_hebrew_export_is_not_taken_for_cp1251():
         f"{2 + k % 20:02d}/01/2024,{names[k % len(names)]},{100 + k},{101 + k},{99 + k},{100.5 + k},{1000 + k}\n"
         for k in range(60))
     assert detect_encoding(text.encode("cp1255"))[0] != "cp1251"
+
+
+# Turkish (cp1254) and Baltic (cp1257) exports: their letters read as other letters in cp1252
+# (İŞLEM as ÝÞLEM, Atvēršanas as Atvçrðanas), so they were read as cp1252, cp1250 or cp1251.
+BIST = ("İŞLEM TARİHİ;İŞLEM KODU;KAPANIŞ FİYATI;TOPLAM İŞLEM MİKTARI\n"
+        "2024-01-02;THYAO;229,66;21412300\n2024-01-02;GARAN;60,79;58120400\n")
+ISYATIRIM = ("Hisse Kodu;Tarih;Kapanış(TL);Min(TL);Max(TL);Piyasa Değeri(mn TL)\n"
+             "THYAO;02-01-2024;229,66;226,34;232,42;316930,8\n")
+INVESTING_TR = ('"Tarih","Şimdi","Açılış","Yüksek","Düşük","Hac.","Fark %"\n'
+                '"09.01.2024","229,66","229,09","232,42","226,34","21,41M","%-0,60"\n')
+RIGA = ("Datums;Atvēršanas cena;Augstākā cena;Zemākā cena;Pēdējā cena;Vidējā cena;Apjoms;Apgrozījums\n"
+        "02.01.2024;12,969;13,158;12,813;13,002;13,050;812;10637,20\n")
+VILNIUS = ("Data;Atidarymo kaina;Aukščiausia kaina;Žemiausia kaina;Paskutinė kaina;Kiekis;Apyvarta\n"
+           "2024-01-02;14,355;14,564;14,183;14,391;5120;74240,00\n")
+SWEDBANK_LV = ('"Datums","Saņēmējs/Maksātājs","Informācija saņēmējam","Summa","Valūta"\n'
+               '"03.01.2024","Jānis Bērziņš","Dzīvokļa īre janvārī","15,50","EUR"\n')
+SEB_LT = ("DATA;SUMA;MOKĖTOJO ARBA GAVĖJO PAVADINIMAS;MOKĖJIMO PASKIRTIS\n"
+          "2024-01-02;20,50;Šiaulių bankas;Paskolos įmoka\n2024-01-03;21,50;Žaneta Petrauskienė;Grąžinama skola\n")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (BIST, "cp1254"), (ISYATIRIM, "cp1254"), (INVESTING_TR, "cp1254"),
+    (RIGA, "cp1257"), (VILNIUS, "cp1257"), (SWEDBANK_LV, "cp1257"), (SEB_LT, "cp1257"),
+])
+def test_turkish_and_baltic_code_pages_are_told_from_cp1252(text, encoding):
+    data = text.encode(encoding)
+    assert detect_encoding(data)[0] == encoding
+    assert decode_head(data, encoding, True) == text
+
+
+ICELANDIC = {
+    "nasdaq_iceland": "Dagsetning;Auðkenni;Opnunarverð;Hæsta verð;Lægsta verð;Lokaverð;Velta\n"
+                      "02.01.2024;ÍSB;118,50;120,50;116,50;119,50;4112000\n",
+    "landsbankinn": "Dagsetning;Tilvísun;Skýring;Texti;Upphæð;Staða\n"
+                    "02.01.2024;1000;Millifærsla;Þórður Guðmundsson;-4500;250000\n"
+                    "03.01.2024;1001;Kortafærsla;Hagkaup Garðabær;-3500;246500\n",
+    # A compound's þ (Alþingi) follows a consonant; Turkish ş mostly follows a vowel (İŞLEM, KAPANIŞ).
+    "compounds": "Dagsetning;Auðkenni;Skýring\n02.01.2024;ALTH;Alþingi\n03.01.2024;ALTH;Alþjóðabankinn\n",
+    "capitals": "DAGSETNING;AUÐKENNI;LOKAVERÐ;HÆSTA VERÐ\n02.01.2024;ÍSB;118,50;120,50\n",
+    "faroese": "Dagur;Heiti;Lokagildi\n02.01.2024;Betri banki (Føroya Banki);150,00\n"
+               "02.01.2024;Bakkafrost í Føroyum;500,00\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ICELANDIC))
+def test_icelandic_and_faroese_stay_cp1252(name):
+    # Þ ð ý are real there, and sit on the bytes of Turkish Ş ğ ı.
+    assert detect_encoding(ICELANDIC[name].encode("cp1252")) == ("cp1252", 0.8)

@@ -1534,6 +1534,10 @@ _ISTANBUL = ("İŞLEM TARİHİ;İŞLEM KODU;AÇILIŞ FİYATI;EN DÜŞÜK FİYAT;
              "2024-01-02;THYAO;229,09;226,34;232,42;229,66;21.412.300;4.917.558.818,00\n"
              "2024-01-02;GARAN;60,64;59,92;61,46;60,79;58.120.400;3.533.143.116,00\n")
 
+_VILNIUS = ("Data;Atidarymo kaina;Aukščiausia kaina;Žemiausia kaina;Uždarymo kaina;Kiekis;Apyvarta\n"
+            "2024-01-02;14,355;14,564;14,183;14,391;5120;74 240,00\n"
+            "2024-01-03;14,500;14,674;14,290;14,464;5121;74 254,50\n")
+
 
 @pytest.mark.parametrize(("text", "encoding", "name", "first"), [
     # (ticker, open, high, low, close, volume) of the first row; before, each file loaded nothing
@@ -1550,6 +1554,10 @@ _ISTANBUL = ("İŞLEM TARİHİ;İŞLEM KODU;AÇILIŞ FİYATI;EN DÜŞÜK FİYAT;
     (_RIGA, "utf-8", "grd1r.csv", ("GRD1R", 12.969, 13.158, 12.813, 13.002, 812)),
     (_ATHENS, "utf-8", "athex.csv", ("ΟΠΑΠ", 15.246, 15.468, 15.063, 15.285, 412300)),
     (_ISTANBUL, "utf-8", "bist.csv", ("THYAO", 229.09, 232.42, 226.34, 229.66, 21412300)),
+    # The same files in their Windows code pages, which had been read as cp1252 ("ÝÞLEM TARÝHÝ").
+    (_ISTANBUL, "cp1254", "bist.csv", ("THYAO", 229.09, 232.42, 226.34, 229.66, 21412300)),
+    (_RIGA, "cp1257", "grd1r.csv", ("GRD1R", 12.969, 13.158, 12.813, 13.002, 812)),
+    (_VILNIUS, "cp1257", "ign1l.csv", ("IGN1L", 14.355, 14.564, 14.183, 14.391, 5120)),
 ])
 def test_central_eastern_european_balkan_baltic_greek_and_turkish_exports_load(text, encoding, name, first):
     r = run(text.encode(encoding), name=name)
