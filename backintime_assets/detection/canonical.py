@@ -77,6 +77,15 @@ _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "p
 # An ETF's NAV history beside its market price ("Date,NAV,Market Price,Premium/Discount"): the
 # price the fund traded at is the close; its NAV, taken as the leftmost, had been.
 _add("close", 0.9, "market price", "closing market price", "market price closing", "market close price")
+# Refinitiv (Eikon, Workspace) field codes, as its Excel add-in and Data API head their columns:
+# "Timestamp,BID,ASK,TRDPRC_1,HIGH_1,LOW_1,OPEN_PRC,ACVOL_UNS" (RDP.HistoricalPricing), "CF_CLOSE"
+# in its sheets. TRDPRC_1, the last trade of each bar, named nothing: the file had "no close column".
+_add("close", 1.0, "trdprc_1", "cf_close")
+_add("close", 0.8, "cf_last")
+_add("open", 1.0, "open_prc", "cf_open")
+_add("high", 1.0, "high_1", "cf_high")
+_add("low", 1.0, "low_1", "cf_low")
+_add("volume", 1.0, "acvol_uns", "acvol_1", "cf_volume")
 _add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "adj. close", "adj close*",
      "adj close**", "adjusted closing price", "adjusted", "adj", "close adj", "closeadj", "adj px",
      "adjusted price", "total return close", "adjusted close price", "adj. close**", "close (adj.)",

@@ -20,7 +20,7 @@ from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
 from .settled import settled
-from .xlsx import Sheet, read_sheet, unreadable, workbook_format
+from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
 TAIL_BYTES = 16 * 1024
@@ -276,7 +276,30 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
         sheet = read_sheet(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS)
     except Exception as exc:  # corrupt archives raise anything from zipfile, lxml, openpyxl or calamine
         return problem_schema(name, unreadable(exc, data), "binary", kind)
-    return detect_sheet(sheet, name, kind)
+    schema = detect_sheet(sheet, name, kind)
+    if _dated_prices(schema, name):
+        return schema
+    # The first sheet with rows is not always the table: a pivot table's summary ("Row Labels,
+    # Average of Close, ...") or a cover sheet kept before the data sheet was read as the file's
+    # table, which then loaded nothing and rejected the data sheet's every row for its layout.
+    # The first sheet that reads as dated prices is the table; without one, the first stays.
+    try:
+        others = read_sheets(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS, visible_first=True)
+    except Exception:  # read once already: whatever fails now leaves the first reading
+        return schema
+    for other in others:
+        if other.name != sheet.name and any(other.rows):
+            candidate = detect_sheet(other, name, kind)
+            if _dated_prices(candidate, name):
+                return candidate
+    return schema
+
+
+def _dated_prices(schema: FileSchema, name: str) -> bool:
+    """Whether the schema maps a close and a date column, or the file's name dates its rows (a
+    day's snapshot of closes): what a price table needs."""
+    mapped = {c.canonical for c in schema.columns}
+    return schema.problem is None and "close" in mapped and ("date" in mapped or date_in_name(name) is not None)
 
 
 def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSchema:
@@ -295,7 +318,8 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
         tail_rows = [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
     decimal, thousands = detect_number_format(_cells(head_rows))
     layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name),
-                           dates_from_1904=sheet.dates_from_1904)  # serials judged in the workbook's system
+                           # serials judged in the workbook's system; short rows padded (records.split_sheets)
+                           dates_from_1904=sheet.dates_from_1904, padded=True)
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
     return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name)
 

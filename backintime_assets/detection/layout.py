@@ -218,13 +218,18 @@ def _prefix_of(fields: list[str], below: list[list[str]]) -> int:
     return n
 
 
-def _header_width(n: int, below: list[list[str]], width: int) -> int:
+def _header_width(n: int, below: list[list[str]], width: int, padded: bool = False) -> int:
     """The width a lone header of `n` names (see _prefix_of) sets: its own when half the rows below
     reach it at least, else the table's (its names fitted to it). The reader rejects a row for its
     field count, so the width most rows have loads most of them: a trailing "Comment" column that
-    few rows fill must not cost the others (at the header's width they would all be rejected)."""
+    few rows fill must not cost the others (at the header's width they would all be rejected).
+    `padded`: the rows are a workbook's, which stores no trailing empty cell and whose reader pads
+    short rows: there, the header's width costs no row, and the table's would cost each row that
+    fills the "Comment" column (rejected for its field count)."""
     if n <= width:
         return width
+    if padded:
+        return n
     reaching = sum(len(f) >= n and _fits(f, n) for f in below)
     return n if reaching and reaching >= _RAGGED_SHARE * len(below) else width
 
@@ -513,11 +518,13 @@ def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | Non
 
 
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
-                  thousands: str | None, file_date: date | None = None, dates_from_1904: bool = False) -> Layout:
+                  thousands: str | None, file_date: date | None = None, dates_from_1904: bool = False,
+                  padded: bool = False) -> Layout:
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
     lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),
     None when the head sample is the whole file. `file_date`: the date in the file's name, if any.
-    `dates_from_1904`: the rows are a sheet of a workbook in Mac Excel's date system (date_system.py)."""
+    `dates_from_1904`: the rows are a sheet of a workbook in Mac Excel's date system (date_system.py).
+    `padded`: the rows are a sheet's, whose trailing empty cells the reader restores (_header_width)."""
     # _nonblank, stepped through in C: every row passes
     rows = list(compress(head, map(any, map(map, repeat(str.strip), map(itemgetter(1), head)))))
     if not rows:
@@ -621,7 +628,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
 
     ragged = False
     if len(block) == 1 and len(block[0][1]) > width:
-        wider = _header_width(_prefix_of(block[0][1], below), below, width)
+        wider = _header_width(_prefix_of(block[0][1], below), below, width, padded)
         if wider != width:  # ragged rows: the header says how wide the table is
             width, ragged = wider, True
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)

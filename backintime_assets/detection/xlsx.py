@@ -224,8 +224,8 @@ def read_sheet(data: bytes, sheet: str | None = None, head: int | None = None, t
     """Rows of `sheet` (default: the first worksheet holding at least two non-empty rows, a visible
     one before any hidden one). With `head`, keep only the first `head` rows plus the last `tail`
     rows (bounded detection)."""
-    reader = _reader(engine, data)
-    return _guarded(reader, data, lambda: _first_sheet(reader(data, sheet, head, tail, visible_first=True)))
+    return _guarded(_reader(engine, data), data,
+                    lambda reader: _first_sheet(reader(data, sheet, head, tail, visible_first=True)))
 
 
 def _first_sheet(candidates) -> Sheet:
@@ -238,17 +238,36 @@ def _first_sheet(candidates) -> Sheet:
     return first or Sheet(None)
 
 
-def read_sheets(data: bytes, engine: str | None = None) -> list[Sheet]:
-    """Every worksheet, whole, in tab order (a chart sheet has no rows: calamine gives it empty,
-    openpyxl leaves it out; `index` keeps the tab position either way)."""
-    reader = _reader(engine, data)
-    return _guarded(reader, data, lambda: list(reader(data, None, None, 0)))
+def read_sheets(data: bytes, engine: str | None = None, head: int | None = None, tail: int = 0,
+                visible_first: bool = False) -> list[Sheet]:
+    """Every worksheet, whole (or bounded as read_sheet bounds), in tab order (a chart sheet has no
+    rows: calamine gives it empty, openpyxl leaves it out; `index` keeps the tab position either
+    way), or the visible ones first, in the order read_sheet looks at them."""
+    return _guarded(_reader(engine, data), data,
+                    lambda reader: list(reader(data, None, head, tail, visible_first=visible_first)))
 
 
 def _guarded(reader, data: bytes, read):
-    """read(), in a child process when calamine reads: it aborts the process on some damaged
+    """read(reader), in a child process when calamine reads: it aborts the process on some damaged
     files (isolated.py). openpyxl and the markup reader are Python, whose errors are Exceptions."""
-    return run_isolated(read, len(data)) if reader is _sheets_calamine else read()
+    if reader is not _sheets_calamine:
+        return read(reader)
+    try:
+        return run_isolated(lambda: read(reader), len(data))
+    except Exception as exc:
+        if not _newer_error_value(exc, data):
+            raise
+        return read(_sheets_openpyxl)
+
+
+def _newer_error_value(exc: Exception, data: bytes) -> bool:
+    """Whether calamine failed an .xlsx on an error value it does not know. It knows Excel 2003's
+    seven (#N/A, #DIV/0!, ...) and refuses the whole workbook for a cell holding one of Excel 365's:
+    #SPILL! (a dynamic array blocked), #GETTING_DATA (Bloomberg, Refinitiv and FactSet formulas
+    still loading when the file was saved), #CONNECT!/#BUSY! (STOCKHISTORY offline), #FIELD!,
+    #CALC!, #BLOCKED!, #UNKNOWN!, #PYTHON!. One such cell cost the file's every row. openpyxl reads
+    any error cell as its text, and each cell is then judged as the other engine's errors are."""
+    return "Unsupported cell error value" in str(exc) and workbook_format(data) == "xlsx"
 
 
 def _sheets_markup(kind: str):

@@ -49,7 +49,9 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # 6: a null word in the ticker column is a missing ticker, control characters in text are spaces,
 # prices with any currency sign or a lettered dollar parse, a space-aligned table's rejected lines
 # are its own (and the several-series and apostrophe rules of the two sessions before).
-PARSER_VERSION = 6
+# 7: an .xlsx holding an Excel 365 error value (#SPILL!, #GETTING_DATA, ...) is read, no longer
+# "unreadable workbook: CalamineError" (under a schema borrowed from a sibling file too).
+PARSER_VERSION = 7
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

@@ -509,3 +509,12 @@ def test_qualifiers_and_money_in_any_language_name_no_price_or_volume(header, ki
 def test_nazwa_is_the_ticker_only_when_it_holds_short_names(header, row, expected):
     kinds = [D, N if row[1].isdigit() else S, S, F]
     assert map_canonical([[h] for h in header], kinds, [row] * 3) == expected
+
+
+def test_refinitiv_field_codes_map():
+    # Refinitiv Workspace's =RDP.HistoricalPricing heads its columns with field codes: the last trade,
+    # TRDPRC_1, named nothing, and the file loaded nothing ("no close column").
+    header = ["Timestamp", "BID", "ASK", "TRDPRC_1", "HIGH_1", "LOW_1", "OPEN_PRC", "ACVOL_UNS"]
+    kinds = [D, F, F, F, F, F, F, N]
+    assert map_canonical([[h] for h in header], kinds, []) == [
+        "date", None, None, "close", "high", "low", "open", "volume"]

@@ -115,3 +115,53 @@ def test_workbook_format_by_name_only_for_zips(data, name, kind):
 def test_a_tab_separated_export_named_xls_is_read_as_text():
     s = detect_bytes(b"Date\tClose\n2020-01-02\t1.5\n2020-01-03\t1.6\n", "export.xls")
     assert (s.file_format, s.delimiter, s.problem) == ("csv", "\t", None)
+
+
+def _days(n: int) -> list[date]:
+    """n weekdays from 2024-01-02."""
+    out, d = [], date(2024, 1, 2)
+    while len(out) < n:
+        if d.weekday() < 5:
+            out.append(d)
+        d = date.fromordinal(d.toordinal() + 1)
+    return out
+
+
+def _loaded(data: bytes, name: str = "p.xlsx"):
+    from backintime_assets.normalisation import normalise_bytes
+
+    result = normalise_bytes(data, detect_bytes(data, name), name)
+    assert result.file_problem is None
+    return result
+
+
+@pytest.mark.parametrize("error", ["#SPILL!", "#GETTING_DATA", "#CONNECT!", "#BUSY!", "#FIELD!", "#CALC!"])
+def test_a_cell_holding_an_excel_365_error_does_not_cost_the_workbook(error):
+    # Excel 365's error values (a blocked dynamic array, an add-in's formula still loading when the
+    # file was saved): calamine refused the whole workbook ("unreadable workbook: CalamineError").
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Date", "Close", "Volume", "Signal"])
+    for k, d in enumerate(_days(10)):
+        ws.append([d, 100.25 + k, 1000 + k, 0.5])
+    ws["D3"].value, ws["D3"].data_type = error, "e"  # as Excel stores it: <c t="e"><v>#SPILL!</v></c>
+    ws["B5"].value, ws["B5"].data_type = error, "e"
+    buf = io.BytesIO()
+    wb.save(buf)
+    result = _loaded(buf.getvalue())
+    assert len(result.prices) == 9
+    assert result.rejected.source_line.tolist() == [5]  # the close that was an error, with its reason
+    assert result.prices.close.iloc[0] == 100.25
+
+
+def test_a_notes_column_few_rows_fill_costs_no_row():
+    # A hand-kept sheet's "Comment" column, filled on one day in twenty: a workbook stores no
+    # trailing empty cell, so the other rows are a cell short. The table was taken as three
+    # columns wide, and the commented day rejected ("wrong field count: expected 3, got 4").
+    rows = [["Date", "Close", "Volume", "Comment"]] + [[d, 10.5 + k, 100 + k] for k, d in enumerate(_days(20))]
+    rows[4].append("ex-dividend 0.24")
+    s = detect_bytes(workbook(rows), "p.xlsx")
+    assert [c.name for c in s.columns] == ["Date", "Close", "Volume", "Comment"]
+    result = _loaded(workbook(rows))
+    assert (len(result.prices), len(result.rejected)) == (20, 0)
+    assert result.prices.close.iloc[3] == 13.5

@@ -320,3 +320,19 @@ def test_sheets_of_the_same_tickers_side_by_side_are_read_alike():
     assert sorted(zip(result.prices.ticker, result.prices.close)) == [
         ("AAPL", 102.5), ("AAPL", 103.5), ("AAPL", 104.5), ("AAPL", 105.5),
         ("MSFT", 202.5), ("MSFT", 203.5), ("MSFT", 204.5), ("MSFT", 205.5)]
+
+
+def test_a_pivot_summary_before_the_data_sheet_does_not_take_its_place():
+    # A pivot table's summary kept as the first tab: read as the file's table, it loaded nothing
+    # ("no date column") and the data sheet's every row was rejected for its layout.
+    summary = [["Row Labels", "Average of Close", "Max of High", "Sum of Volume"],
+               ["AAPL", 105.12, 109.3, 6030], ["Grand Total", 105.12, 109.3, 6030]]
+    data = [HEADER] + [bar(datetime(2021, 3, d)) for d in (1, 2, 3, 4, 5)]
+    sheets = {"Summary": summary, "Data": data}
+    result = run(book(sheets))
+    assert len(result.prices) == 5
+    assert result.prices.close.tolist() == [bar(datetime(2021, 3, d))[4] for d in (1, 2, 3, 4, 5)]
+    assert result.prices.source_line.tolist() == [SHEET_LINES + r for r in range(2, 7)]
+    # the summary's rows are no prices: rejected, naming their sheet (its header: a non-data line)
+    assert len(result.rejected) == 2 and all("Summary" in r for r in result.rejected.reason)
+    assert every_row_once(result, sheets)
