@@ -4,6 +4,7 @@ bounded sample of it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import chain
 from operator import itemgetter
@@ -29,6 +30,14 @@ TAIL_BYTES = 16 * 1024
 # for small daily files this halves or better the cost of detection.
 QUICK_HEAD_BYTES = 16 * 1024
 QUICK_TAIL_BYTES = 4 * 1024
+# A table whose lines are long (thousands of tickers side by side, a column each) leaves the head
+# a header and a row or two, or only part of the header: too little to tell a header from data,
+# and nothing of the file loaded. The head is read on, doubling, until it holds this many lines.
+# A header longer than MAX_HEADER_BYTES is none (detection costs ~40 µs a field on one long line):
+# a file without a line break by then is not read on.
+MIN_HEAD_LINES = 10
+MAX_HEAD_BYTES = 2 * 2**20
+MAX_HEADER_BYTES = 256 * 2**10
 XLSX_HEAD_ROWS = 2000
 XLSX_TAIL_ROWS = 200
 
@@ -325,8 +334,9 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:
-    """Schema of a file given its content; only the first 64 KiB and last 16 KiB are looked at
-    (a workbook: the first 2000 and last 200 rows of the chosen sheet)."""
+    """Schema of a file given its content; only the first 64 KiB (more when they hold fewer than
+    MIN_HEAD_LINES lines) and last 16 KiB are looked at (a workbook: the first 2000 and last 200
+    rows of the chosen sheet)."""
     kind = workbook_format(data, name)
     if kind is not None:
         return _detect_workbook(data, name, kind)
@@ -334,9 +344,24 @@ def detect_bytes(data: bytes, name: str) -> FileSchema:
 
 
 def _detect_text(data: bytes, name: str) -> FileSchema:
-    if len(data) <= HEAD_BYTES + TAIL_BYTES:
+    head = read_on(data[:HEAD_BYTES], lambda at, length: data[at:at + length])
+    if len(data) <= len(head) + TAIL_BYTES:
         return _quick(data, data, len(data), name) or detect_sample(data, None, 0, name)
-    return detect_head_tail(data[:HEAD_BYTES], data[-TAIL_BYTES:], len(data), name)
+    return detect_head_tail(head, data[-TAIL_BYTES:], len(data), name)
+
+
+def read_on(head: bytes, read_at: Callable[[int, int], bytes]) -> bytes:
+    """`head`, the first HEAD_BYTES of a file (fewer: the whole file), read on by `read_at(offset,
+    length)` until it holds MIN_HEAD_LINES lines (or MAX_HEAD_BYTES, or the file ends, or no line
+    has ended in MAX_HEADER_BYTES)."""
+    while len(head) < MAX_HEAD_BYTES and (lines := max(head.count(b"\n"), head.count(b"\r"))) < MIN_HEAD_LINES:
+        if lines == 0 and len(head) >= MAX_HEADER_BYTES:
+            break
+        more = read_at(len(head), min(len(head), MAX_HEAD_BYTES - len(head)))
+        if not more:
+            break
+        head += more
+    return head
 
 
 def detect_head_tail(head: bytes, tail: bytes, size: int, name: str) -> FileSchema:
@@ -369,7 +394,8 @@ def detect_opened(handle, size: int, name: str, head: bytes = b"") -> FileSchema
     kind = workbook_format(head, name)
     if kind is not None:
         return _detect_workbook(head + handle.read(), name, kind)
-    if size <= HEAD_BYTES + TAIL_BYTES:
+    head = read_on(head, lambda _, length: handle.read(length))  # the handle reads on where the head ends
+    if size <= len(head) + TAIL_BYTES:
         return _detect_text(head + handle.read(), name)  # sniffed above: no workbook
     handle.seek(size - TAIL_BYTES)
     return detect_head_tail(head, handle.read(TAIL_BYTES), size, name)

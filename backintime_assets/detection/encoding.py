@@ -40,6 +40,22 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
 
+# The errors= handler that reads the bytes a UTF-8 text cannot decode as cp1252 (U+FFFD where
+# cp1252 has no character). A file whose encoding changes part of the way through (a UTF-8 export
+# appended to a cp1252 one, a row pasted from another program) is mostly UTF-8 with cp1252 letters
+# here and there: "Soci\xe9t\xe9" then reads "Société" as its UTF-8 rows do, not "Soci�t�", a
+# ticker of its own that splits the series silently. A damaged byte reads as a letter either way.
+UTF8_OR_CP1252 = "utf8-or-cp1252"
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(UTF8_OR_CP1252, _as_cp1252)
+
 
 def bom_encoding(data: bytes) -> str | None:
     for bom, name in _BOMS:
@@ -153,6 +169,19 @@ def _is_utf8(sample: bytes, complete: bool) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Whether `sample`, which is not valid UTF-8, is UTF-8 all the same: it holds at least as many
+    UTF-8 characters beyond ASCII as bytes that do not decode. A file cut short inside a character
+    (a copy that stopped), a stray byte of another code page: read as cp1252, every "é" of the
+    file would read "Ã©" (tickers and names silently changed), for the sake of a byte or two.
+    cp1252 text of its own has next to no valid UTF-8 sequences: an accented letter is followed
+    by a letter, where UTF-8 wants a byte of 0x80-0xBF (a symbol in cp1252)."""
+    kept = sample.decode("utf-8", errors="ignore")
+    undecodable = len(sample) - len(kept.encode("utf-8"))
+    wide_characters = len(kept) - len(kept.encode("ascii", errors="ignore"))
+    return 0 < undecodable <= wide_characters
 
 
 def _looks_western(text: str) -> bool:
@@ -407,6 +436,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
         sample = sample.replace(b"\x00", b"")  # stray NULs (binary_problem) are no evidence of a code page
     if _is_utf8(sample, complete):
         return "utf-8", 0.9 if sample.isascii() else 1.0
+    if _mostly_utf8(sample):
+        return "utf-8", 0.8  # its other bytes read as cp1252 (UTF8_OR_CP1252)
     if not _CP1252_UNDEFINED.search(sample):
         text = sample.decode("cp1252", errors="replace")
         in_runs = _share_in_runs(text)
@@ -449,7 +480,7 @@ def without_line_boms(text: str) -> str:
 
 def decode_head(head: bytes, encoding: str, complete: bool) -> str:
     """Decode the start of a file; a character cut by the sample boundary is dropped, not replaced."""
-    dec = codecs.getincrementaldecoder(encoding)("replace")
+    dec = codecs.getincrementaldecoder(encoding)(_errors(encoding))
     return without_line_boms(dec.decode(head, final=complete))
 
 
@@ -471,8 +502,14 @@ def decode_tail(tail: bytes, encoding: str, offset: int, head: bytes = b"") -> s
         # The BOM is at the file start, not in the tail: use the byte order it announced.
         big = head.startswith(codecs.BOM_UTF16_BE) or head.startswith(codecs.BOM_UTF32_BE)
         name = name + ("-be" if big else "-le")
-    return without_line_boms(codecs.decode(tail[skip:], "utf-8" if name == "utf-8-sig" else name, errors="replace"))
+    name = "utf-8" if name == "utf-8-sig" else name
+    return without_line_boms(codecs.decode(tail[skip:], name, errors=_errors(name)))
 
 
 def decode_all(data: bytes, encoding: str) -> str:
-    return without_line_boms(data.decode(encoding, errors="replace"))
+    return without_line_boms(data.decode(encoding, errors=_errors(encoding)))
+
+
+def _errors(encoding: str) -> str:
+    """How undecodable bytes read: in UTF-8 as cp1252 (UTF8_OR_CP1252), elsewhere as U+FFFD."""
+    return UTF8_OR_CP1252 if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") else "replace"

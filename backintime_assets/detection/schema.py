@@ -90,15 +90,17 @@ class FileSchema:
         """Of a table of several tickers side by side: per ticker, in the order of their columns,
         (its label, canonical_map of its own columns and the shared ones, the canonical columns it
         owns); [] for any other file."""
-        labels = list(dict.fromkeys(c.series for c in self.columns if c.series is not None))
-        if not labels:
-            return []
-        shared = {c.canonical: i for i, c in enumerate(self.columns) if c.canonical and c.series is None}
-        out = []
-        for label in labels:
-            own = {c.canonical: i for i, c in enumerate(self.columns) if c.canonical and c.series == label}
-            out.append((label, {**shared, **own}, frozenset(own)))
-        return out
+        # In one pass over the columns: a pass per label made a file of thousands of tickers quadratic.
+        shared: dict[str, int] = {}
+        owned: dict[str, dict[str, int]] = {}  # label -> its own columns
+        for i, c in enumerate(self.columns):
+            if c.series is not None:
+                mine = owned.setdefault(c.series, {})
+                if c.canonical:
+                    mine[c.canonical] = i
+            elif c.canonical:
+                shared[c.canonical] = i
+        return [(label, {**shared, **own}, frozenset(own)) for label, own in owned.items()]
 
 
 _FILE_FIELDS = fields(FileSchema)

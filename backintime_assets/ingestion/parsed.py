@@ -46,12 +46,12 @@ PARSED = pa.schema([
 KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")])
 # Part of the parsed zone's key: raise it whenever the normaliser reads a row differently (a new
 # rule, another reason), so that rows kept by the old rules are read again.
-# 6: a null word in the ticker column is a missing ticker, control characters in text are spaces,
-# prices with any currency sign or a lettered dollar parse, a space-aligned table's rejected lines
-# are its own (and the several-series and apostrophe rules of the two sessions before).
-# 7: an .xlsx holding an Excel 365 error value (#SPILL!, #GETTING_DATA, ...) is read, no longer
-# "unreadable workbook: CalamineError" (under a schema borrowed from a sibling file too).
-PARSER_VERSION = 7
+# 6 (session 16): a null word in the ticker column is a missing ticker, control characters in
+# text are spaces, prices with any currency sign or a lettered dollar parse, a space-aligned
+# table's rejected lines are its own, an .xlsx holding an Excel 365 error value (#SPILL!,
+# #GETTING_DATA) is read, bytes a UTF-8 file cannot decode read as cp1252, prices of 1e30 and up
+# are no price (and the several-series and apostrophe rules of the two sessions before).
+PARSER_VERSION = 6
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 
@@ -239,6 +239,7 @@ def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str):
 
 
 READ_ON_PIECES = 4  # how far a piece reads on to find where a record ends
+_NO_ROWS = ("no data rows", "empty file")
 
 
 def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
@@ -263,6 +264,7 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
     footer_start = _footer_start(read_at, size, terminator, schema.footer_lines)
     start, lines_before, first = 0, 0, True
+    rows_read, held = 0, None
     while start < size:
         chunk = read_at(start, min(piece_bytes, size - start))
         if not chunk:
@@ -297,8 +299,14 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
         if not first:
             result.prices_arrow = _shift_lines(result.prices_arrow, lines_before)
             result.rejected_arrow = _shift_lines(result.rejected_arrow, lines_before)
-            if result.file_problem in ("no data rows", "empty file"):  # a stretch of blank lines
-                result.file_problem = None
+        if result.file_problem in _NO_ROWS:
+            # A piece without rows (a stretch of blank lines, a first piece of preamble and header
+            # alone) says nothing of the file: the file has none only if no piece has any. The
+            # first piece's word for it ("empty file", "no data rows") is held until then.
+            held = held or (result.file_problem if first else None)
+            whole_read = start + len(chunk) >= size
+            result.file_problem = held if whole_read and rows_read + result.rows_read == 0 else None
+        rows_read += result.rows_read
         yield _tagged([result], [task])
         # Counted as the line index counts them (lines.py): a stray lone \r ends a line too.
         lines_before += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")

@@ -6,12 +6,13 @@ import codecs
 
 import numpy as np
 
-from backintime_assets.detection.encoding import decode_all
+from backintime_assets.detection.encoding import UTF8_OR_CP1252, decode_all
 
 
 def to_utf8(data: bytes, encoding: str) -> bytes:
     """The file as UTF-8 without BOMs, at its start or its lines' (encoding.without_line_boms);
-    undecodable bytes become U+FFFD instead of raising."""
+    undecodable bytes become U+FFFD instead of raising, or, in UTF-8, the cp1252 characters a
+    file whose encoding changes part of the way through means (encoding.UTF8_OR_CP1252)."""
     name = codecs.lookup(encoding).name if encoding not in ("binary", "") else "utf-8"
     if name in ("utf-8", "utf-8-sig"):
         body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
@@ -23,7 +24,7 @@ def to_utf8(data: bytes, encoding: str) -> bytes:
             body.decode("utf-8")
             return body
         except UnicodeDecodeError:
-            return body.decode("utf-8", errors="replace").encode("utf-8")
+            return body.decode("utf-8", errors=UTF8_OR_CP1252).encode("utf-8")
     return decode_all(data, name).encode("utf-8")
 
 

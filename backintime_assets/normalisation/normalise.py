@@ -70,15 +70,22 @@ def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text, 
     return out
 
 
-def _time_column(schema: FileSchema, cmap: dict[str, int]) -> int | None:
+def time_named(schema: FileSchema) -> list[int]:
+    """The columns whose names name a time of day ("Time", "Uhrzeit")."""
+    return [j for j, c in enumerate(schema.columns) if names_time_of_day(c.name)]
+
+
+def _time_column(schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None) -> int | None:
     """An unmapped column beside the date that names a time of day ("Time", "Uhrzeit"); in a file
     without a header, the text column right after the date, which _moments takes for the time when
     its values read as times of day (TickData, MetaTrader 4: "01/02/2024,09:31,..."): unnamed, a
-    day's minute bars were conflicting duplicates of its first one, and that one loaded as the day's."""
+    day's minute bars were conflicting duplicates of its first one, and that one loaded as the day's.
+    `timed`: time_named(schema), found once for a file of many tickers side by side, whose maps
+    each ask (a name test per column per ticker made 3000 tickers' file take minutes)."""
     if "date" not in cmap:
         return None
     mapped = set(cmap.values())
-    named = next((j for j, c in enumerate(schema.columns) if j not in mapped and names_time_of_day(c.name)), None)
+    named = next((j for j in (time_named(schema) if timed is None else timed) if j not in mapped), None)
     if named is not None or schema.header_row >= 0:
         return named
     j = cmap["date"] + 1
@@ -97,20 +104,20 @@ def _clock_times(column: pa.Array) -> bool:
     return bool(pc.all(pc.or_(times, pc.match_substring_regex(column, r"^\s*$"))).as_py())
 
 
-def read_columns(schema: FileSchema, cmap: dict[str, int]) -> list[int]:
+def read_columns(schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None) -> list[int]:
     """The file columns a reading needs: the mapped ones, and a time-of-day column (intraday bars)."""
-    time = _time_column(schema, cmap)
+    time = _time_column(schema, cmap, timed)
     return sorted(set(cmap.values()) | ({time} if time is not None else set()))
 
 
-def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
+def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None
              ) -> tuple[Callable[[np.ndarray], np.ndarray], int, str] | None:
     """(codes of the time of day of given rows, the distinct times a ticker's date needs to be bars,
     their source) from a time column, or from the date column's own time: None when the file has
     neither. A date with a time shows two rows a day at two times (a correction) as often as bars:
     three. The codes are worked out only for the rows asked for (those sharing a ticker and day,
     in most files none): encoding a whole column of timestamps cost 15% of reading such a file."""
-    time = _time_column(schema, cmap)
+    time = _time_column(schema, cmap, timed)
     if time is not None and time in cols and (schema.header_row >= 0 or _clock_times(cols[time])):
         column, least, source = cols[time], 2, f"column {schema.columns[time].name!r}"
     elif schema.columns[cmap["date"]].type == "timestamp":
@@ -192,7 +199,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     cmap = schema.canonical_map()
     series = schema.series_maps()  # several tickers side by side: a map per ticker
     maps = [m for _, m, _ in series] or [cmap]
-    needed = sorted({j for m in maps for j in read_columns(schema, m)})
+    timed = time_named(schema)
+    needed = sorted({j for m in maps for j in read_columns(schema, m, timed)})
 
     plans: list[SheetPlan] = []
     others: list[Line] = []  # lines of a workbook's sheets not read as data
@@ -247,7 +255,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                               lines_frame(source_file, non_data), total, reader)
     if wide:
         prices, rejected = _side_by_side(rec, schema, series, wide, source_file, raw_of, rec.rejected + stray,
-                                         index is not None)
+                                         index is not None, timed)
         return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                               lines_frame(source_file, non_data), total, reader)
 
@@ -308,22 +316,25 @@ def _series_ticker(label: str) -> str:
 
 def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict[str, int], frozenset[str]]],
                   tickers: list[str], source_file: str, raw_of: Callable[[int], str], per_line: list[Line],
-                  text: bool) -> tuple[pa.Table, list[Line]]:
+                  text: bool, timed: list[int]) -> tuple[pa.Table, list[Line]]:
     """(prices, rejected rows) of the records of a table of several tickers side by side, read once
     per ticker with its own columns and the shared ones, as a file of that ticker would be. A
     ticker's row whose own cells are all empty (listed later than the others) is an empty row.
     `per_line`: the lines rejected before their cells were read, rejected once for each ticker."""
-    prices, rejected = [], []
+    prices, theirs = [], []
     n = len(rec.line)
     for ticker, (_, cmap, own) in zip(tickers, series):
         named = Strings(np.zeros(n, np.int64), np.array([ticker], dtype=object), np.zeros(n, dtype=bool))
-        table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own)
+        table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own, timed=timed)
         bad = np.flatnonzero(~reasons.open())
-        mine = per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
-        if text:
-            mine = name_repeated_headers(mine, schema)
+        theirs.append(per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
         prices.append(table)
-        rejected += _for_each([ticker], mine)
+    every = [line for mine in theirs for line in mine]
+    if text:  # in one call: each call reads the header's names again, a cost per ticker of the file's width
+        every = name_repeated_headers(every, schema)
+    counts = np.cumsum([0] + [len(mine) for mine in theirs]).tolist()
+    rejected = [line for k, ticker in enumerate(tickers)
+                for line in _for_each([ticker], every[counts[k]:counts[k + 1]])]
     return pa.concat_tables(prices), rejected
 
 
@@ -369,7 +380,8 @@ def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
 
 def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
                default_ticker: str | None, files: FileLines | None = None,
-               tickers: Strings | None = None, own: frozenset[str] | None = None) -> tuple[pa.Table, Reasons]:
+               tickers: Strings | None = None, own: frozenset[str] | None = None,
+               timed: list[int] | None = None) -> tuple[pa.Table, Reasons]:
     """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
     `files`: when the records come from several files read as one (see group.py), which file and
     line each record is, so repeats are looked for within a file and rows name their own file.
@@ -444,7 +456,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     else:
         repeat_keys = ticker.codes * files.count + files.file_of(rec.line)
         lines = files.line_in_file(rec.line)
-    moments = _moments(cols, schema, cmap)
+    moments = _moments(cols, schema, cmap, timed)
     if moments is not None:
         codes, least, source = moments
         reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"

@@ -69,11 +69,20 @@ class Reasons:
         self.set_rows(rows, labels[inverse.ravel()])
 
 
+# Exporters mark a price they do not have with the largest number a type holds: the largest double
+# (1.7976931348623157E308, the "unset" price of Interactive Brokers' API), the largest float
+# (3.4028235E38). No market quotes anything near: such a price is no value, not a price to load.
+MARKER_PRICE = 1e30
+
+
 def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
                  present: tuple[str, ...] = PRICE_FIELDS) -> None:
     """`present`: price columns the file has (the others were filled from close and are not named)."""
     if not (np.minimum.reduce([v[c] for c in present]) > 0).all():  # NaN compares False: lands here
         r.set_per_column("non-positive price", {c: ~(v[c] > 0) for c in present})
+    if (np.maximum.reduce([v[c] for c in present]) >= MARKER_PRICE).any():
+        r.set_per_column("no price (the largest number a type holds, a marker of no value)",
+                         {c: v[c] >= MARKER_PRICE for c in present})
     r.set(volume < 0, "negative volume")
     o, h, lo, c = v["open"], v["high"], v["low"], v["close"]
     r.set(h < lo, "high < low")

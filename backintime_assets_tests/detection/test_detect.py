@@ -578,3 +578,42 @@ def test_the_null_marker_of_a_copy_dump_without_escapes_reads_as_missing():
     # nothing, dump_escapes.escapes_as_a_dump); unescaped, "\\N" is a null token all the same.
     assert s.escapechar is None
     assert [c.type for c in s.columns] == ["integer", "date", "boolean", "integer"]
+
+
+def _bloomberg_wide(tickers: int, days: int) -> bytes:
+    """A Bloomberg BDH sheet saved as CSV: a label row, then a date and a close per ticker."""
+    names = [f"T{k:04d} US Equity" for k in range(tickers)]
+    weekdays = [day for day in range(1, 32) if date(2024, 1, day).weekday() < 5][:days]
+    rows = [",".join(f"2024-01-{day:02d},{10 + day}.5" for _ in names) for day in weekdays]
+    return "\n".join([",".join(f"{n}," for n in names), ",".join("Date,PX_LAST" for _ in names), *rows, ""]).encode()
+
+
+@pytest.mark.parametrize("opened", [False, True], ids=["bytes", "opened"])
+def test_a_head_of_few_long_lines_is_read_on_until_it_holds_rows(monkeypatch, opened):
+    # Thousands of tickers side by side: the head held the labels and a row or two, detection
+    # could not tell a header from data, and not one price of the file loaded. (A small head
+    # stands in for HEAD_BYTES, as 100 tickers stand in for thousands.)
+    from backintime_assets.detection import detect as detect_module
+    from backintime_assets.normalisation import normalise_bytes
+
+    monkeypatch.setattr(detect_module, "HEAD_BYTES", 4096)
+    monkeypatch.setattr(detect_module, "TAIL_BYTES", 1024)
+    data = _bloomberg_wide(100, 12)  # a line of 1.7 KB: the head held two rows
+    schema = detect_module.detect_opened(io.BytesIO(data), len(data), "bdh.csv") if opened else \
+        detect_bytes(data, "bdh.csv")
+    assert schema.problem is None
+    result = normalise_bytes(data, schema, "bdh.csv")
+    assert result.prices_arrow.num_rows == 1200 and result.rejected_arrow.num_rows == 0
+
+
+def test_a_file_without_line_breaks_is_not_read_on_past_a_header_s_length():
+    from backintime_assets.detection.detect import MAX_HEADER_BYTES, read_on
+
+    reads = []
+
+    def read_at(at, length):
+        reads.append(length)
+        return b"x;" * (length // 2)
+
+    assert len(read_on(b"x;" * (HEAD_BYTES // 2), read_at)) == MAX_HEADER_BYTES
+    assert len(read_on(b"a;b\n" * (HEAD_BYTES // 4), read_at)) == HEAD_BYTES  # lines enough: no read

@@ -44,6 +44,21 @@ def test_utf8_cut_inside_a_character_is_still_utf8_when_sample_is_partial():
     assert decode_head(data, "utf-8", complete=False) == "é" * 99
 
 
+@pytest.mark.parametrize("data", [
+    TEXT.encode()[:-9] + "é".encode()[:1],  # a copy cut short inside its last character
+    TEXT.encode() + "02.01.2020;Crédit Agricole;12,5\n".encode("cp1252"),  # a cp1252 row appended
+])
+def test_utf8_with_a_few_undecodable_bytes_is_still_utf8(data):
+    # Read as cp1252, every "é" of the file would become "Ã©": names and tickers silently changed.
+    assert detect_encoding(data)[0] == "utf-8"
+    assert "Crédit Agricole;12,5\n03.01.2020;Nestlé" in decode_head(data, "utf-8", complete=True)
+
+
+def test_a_code_page_with_a_utf8_word_is_no_utf8():
+    data = (TEXT + "Zürich;Genève\n").encode("cp1252") + "Crédit".encode()  # more undecodable bytes than UTF-8
+    assert detect_encoding(data)[0] != "utf-8"
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [

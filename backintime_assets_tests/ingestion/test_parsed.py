@@ -331,6 +331,18 @@ def test_a_zero_filled_block_longer_than_pieces_read_on_is_one_line(after):
         assert [r[:12] + r[13:] for r in _rows(pieces)] == [r[:12] + r[13:] for r in _rows(whole)]
 
 
+@pytest.mark.parametrize("rows", [["2020-01-02,AAA,10.5,1000\n", "2020-01-03,AAA,11.5,1000\n"], []])
+def test_a_first_piece_without_rows_names_no_problem_of_a_file_that_has_rows(rows):
+    # A header, then more blank lines than a piece: the first piece has no rows, and its "no data
+    # rows" became the file's problem (the survey's, the accounting's) while its rows loaded.
+    data = ("Date,Ticker,Close,Volume\n" + "\n" * 5000 + "".join(rows)).encode()
+    task = _task(data)
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, 1024))
+    summaries = pieces.filter(pc.equal(pieces["status"], FILE_SUMMARY))
+    assert len(summaries) > 1 and sum(summaries["rows_read"].to_pylist()) == len(rows)
+    assert [p for p in summaries["reason"].to_pylist() if p] == ([] if rows else ["no data rows"])
+
+
 def test_a_footer_of_several_lines_is_never_split_between_pieces():
     # Wherever a piece ends, the footer's lines are all in the last piece: one cut inside it read
     # the totals line and the notes as data rows ("unparseable value: date") in the piece before.

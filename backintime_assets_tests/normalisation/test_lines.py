@@ -31,8 +31,15 @@ def test_to_utf8_strips_bom_and_transcodes(encoding):
 
 
 def test_invalid_bytes_become_replacement_characters():
-    assert to_utf8(b"ok\xff\n", "utf-8") == "ok\ufffd\n".encode()
+    assert to_utf8(b"ok\x81\n", "utf-8") == "ok\ufffd\n".encode()  # no character in cp1252 either
+    assert to_utf8(b"ok\xff\n", "cp1250") == "ok\u02d9\n".encode()
     assert to_utf8(codecs.BOM_UTF8 + b"x", "utf-8") == b"x"
+
+
+def test_a_utf8_file_with_cp1252_rows_reads_them_as_cp1252():
+    # A cp1252 export appended to a UTF-8 one: its rows must name the same ticker, not "Soci\ufffdt\ufffd".
+    data = "Société,1.5\n".encode() + "Société,1.6\n".encode("cp1252")
+    assert to_utf8(data, "utf-8") == "Société,1.5\nSociété,1.6\n".encode()
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])

@@ -39,6 +39,15 @@ def test_price_rules():
     assert reason(prices(close=float("nan"))) == "non-positive price: close"
 
 
+def test_the_largest_double_or_float_is_no_price():
+    # Interactive Brokers' API fills a price it has not got with the largest double: loaded, a
+    # close of 1.8e308 made every return computed from it infinite.
+    marker = "no price (the largest number a type holds, a marker of no value)"
+    assert reason(prices(close=1.7976931348623157e308, high=1.7976931348623157e308)) == f"{marker}: high, close"
+    assert reason(prices(open=3.4028235e38, high=3.4028235e38)) == f"{marker}: open, high"
+    assert reason(prices(open=2e9, high=3e9, close=2.5e9, low=1e9, adj_close=2.5e9)) is None
+
+
 def test_duplicates_exact_and_conflicting():
     r = Reasons(5)
     r.set(np.array([False, False, False, False, True]), "bad")
