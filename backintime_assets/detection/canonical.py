@@ -353,6 +353,8 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
+# The signs of the currencies volumes are counted in, not every sign (numbers.CURRENCY_SYMBOLS): a
+# volume in ₿ is a count of coins, the volume itself.
 _CURRENCY_SIGN = re.compile(r"[€$£¥₺₽₴₹₩]")
 
 

@@ -14,7 +14,7 @@ from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .epoch_days import stamped_east_of_utc
 from .joined import SEP, joined, joined_regex
-from .numbers import CURRENCY_SYMBOLS, IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .numbers import CURRENCY_SIGN, CURRENCY_SYMBOLS, IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .shapes import count_hits
 
 # Each spelling of true beside its false: a column that holds one of them names the other.
@@ -54,8 +54,8 @@ _VERSION_NAME = re.compile(r"(?:^|[^a-z])ver(?:sion)?(?:$|[^a-z])", re.I)
 LEADING_ZEROS = "leading_zeros"
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 # Before the number, a dollar may carry its country's letters: "R$ 36,50", "US$12.50", "HK$ 1,080.00".
-_SIGN = f"[{re.escape(CURRENCY_SYMBOLS)}]"
-CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{_SIGN})\s?|^(?:[A-Z]{{1,3}}\$|{_SIGN})\s?|\s?{_SIGN}$")
+CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN})\s?"
+                            rf"|^(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN})\s?|\s?{CURRENCY_SIGN}$")
 PERCENT_MARK = re.compile(r"\s?%$")
 # Accounting negatives in parentheses: "(1,234.56)", "($1,234.56)" (statements, ledgers, P&L exports).
 ACCOUNTING = "accounting"

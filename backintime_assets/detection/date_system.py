@@ -26,7 +26,8 @@ EPOCH_UNITS = {"epoch_s": 1, "epoch_ms": 10**3, "epoch_us": 10**6, "epoch_ns": 1
 # is the day whose midnight is nearest it (epoch_days.py).
 EPOCH_EAST_UNITS = {f"{fmt}_east": unit for fmt, unit in EPOCH_UNITS.items()}
 # Every format of dates written as numbers.
-NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_UNITS, *EPOCH_EAST_UNITS))
+EPOCH_FORMATS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
+NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_FORMATS))
 
 _WORKBOOK_PR = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
 _BIFF_DATEMODE, _BIFF_EOF = 0x0022, 0x000A

@@ -57,6 +57,8 @@ CURRENCY_SYMBOLS = (  # written out: computed from unicodedata, they cost every 
 # The cent "¢" and its fullwidth "￠", the mill "₥" (a thousandth of a dollar), the German penny "₰",
 # the Bengali ganda "৻" (a sixteenth of an anna).
 SUBUNIT_SIGNS = "\xa2\u09fb\u20a5\u20b0\uffe0"
+# A regex class of any one of them.
+CURRENCY_SIGN = f"[{re.escape(CURRENCY_SYMBOLS)}]"
 _MARKS = CURRENCY_SYMBOLS + "%"
 _ANY_MARK = re.compile(f"[{re.escape(_MARKS)}]")
 _STRIP_MARKS = methodcaller("strip", _MARKS)

@@ -23,10 +23,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.date_system import EPOCH_EAST_UNITS, EPOCH_UNITS
+from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
-
-_EPOCHS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
 
 
 class LayoutMemory:
@@ -79,7 +77,7 @@ def _reusable(schema: FileSchema) -> bool:
     return (schema.problem is None and schema.file_format == "csv" and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-            and not any(c.canonical == "date" and c.format in _EPOCHS for c in schema.columns))
+            and not any(c.canonical == "date" and c.format in EPOCH_FORMATS for c in schema.columns))
 
 
 def holds_on_whole_file(result) -> bool:

@@ -406,10 +406,15 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         name = default_ticker or default_ticker_for(source_file)
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
     ticker_missing = ticker.missing
+    # A ticker's rows within one file: the unit the rules on repeats and stamps judge.
+    if files is None:
+        repeat_keys, lines = ticker.codes, rec.line
+    else:
+        repeat_keys = ticker.codes * files.count + files.file_of(rec.line)
+        lines = files.line_in_file(rec.line)
     if date_col.format in EPOCH_EAST_UNITS:  # decided on a sample: a ticker it did not show may be stamped otherwise
-        keys = ticker.codes if files is None else ticker.codes * files.count + files.file_of(rec.line)
         utc = parse_dates(cols[cmap["date"]], date_col.format.removesuffix("_east"), schema.decimal, schema.thousands)
-        date = own_day_tickers(date, utc, keys)
+        date = own_day_tickers(date, utc, repeat_keys)
     if "sector" in cmap:
         sector = parse_strings(cols[cmap["sector"]], nulls_as="UNKNOWN")
     else:
@@ -451,11 +456,6 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     check_trade_days(reasons, days)
-    if files is None:
-        repeat_keys, lines = ticker.codes, rec.line
-    else:
-        repeat_keys = ticker.codes * files.count + files.file_of(rec.line)
-        lines = files.line_in_file(rec.line)
     moments = _moments(cols, schema, cmap, timed)
     if moments is not None:
         codes, least, source = moments

@@ -15,13 +15,12 @@ from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EPOCH
                                                      EXCEL_SERIAL_1904)
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
-from backintime_assets.detection.numbers import CURRENCY_SYMBOLS, NULL_TOKENS, indian_groups
+from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indian_groups
 
 _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
-_SIGN = f"[{re.escape(CURRENCY_SYMBOLS)}]"  # any currency sign (numbers.CURRENCY_SYMBOLS)
-_CURRENCY_BEFORE = rf"^([+-]?)\s?(?:[A-Z]{{0,3}}\$|{_SIGN}|USD|EUR|GBP)\s?"  # "$12", "-₹12", "USD 12", "R$ 12"
-_CURRENCY_AFTER = rf"\s?(?:{_SIGN}|USD|EUR|GBP)$"  # "12 €"
+_CURRENCY_BEFORE = rf"^([+-]?)\s?(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|USD|EUR|GBP)\s?"  # "$12", "-₹12", "USD 12", "R$ 12"
+_CURRENCY_AFTER = rf"\s?(?:{CURRENCY_SIGN}|USD|EUR|GBP)$"  # "12 €"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 _SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
