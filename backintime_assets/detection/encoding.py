@@ -259,6 +259,13 @@ def _misread(text: str, reading: str, others: tuple[str, ...]) -> tuple[int, set
     return 2 * len(within) + len(outside), set(within) | (set(outside) - set(_NEVER_BESIDE[reading]))
 
 
+def _utf8_pairs_abound(sample: bytes) -> bool:
+    """Whether half the bytes beyond ASCII pair up as UTF-8 characters: UTF-8 with a stray invalid
+    byte or a cut character ("CrÃ©dit" in cp1252), no code page's text."""
+    high = len(sample) - len(sample.decode("ascii", "ignore"))
+    return 2 * len(_UTF8_PAIRS.findall(sample)) >= high / 2
+
+
 def _central_european(sample: bytes, western: str, name: str) -> str | None:
     """cp1250 or ISO-8859-2 when `sample` (`western`: it read in code page `name`, cp1252 or
     latin-1) is Polish, Czech, Slovak, Hungarian, Croatian, Slovenian or Romanian text rather
@@ -275,9 +282,8 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
         # A superscript or a fraction beside a word, and nothing else, is a Western footnote mark
         # ("Return¹", "ACME Corp¹") or share class ("Fund A¼") as often as a misread ą or Ľ.
         return None
-    high = len(sample) - len(sample.decode("ascii", "ignore"))
-    if 2 * len(_UTF8_PAIRS.findall(sample)) >= high / 2:
-        return None  # UTF-8 with a stray invalid byte or a cut character ("CrÃ©dit"), no code page
+    if _utf8_pairs_abound(sample):
+        return None
     best, least = None, wrong // 4 + 1  # a reading must be clearly better than the Western one
     for candidate in candidates:
         others = tuple(r for r in readings if r != candidate)
@@ -386,10 +392,8 @@ def _turkish_or_baltic(sample: bytes, western: str) -> str | None:
             best, least = candidate, score
     if tied:
         return None
-    if best:
-        high = len(sample) - len(sample.decode("ascii", "ignore"))
-        if 2 * len(_UTF8_PAIRS.findall(sample)) >= high / 2:
-            return None  # UTF-8 with a stray invalid byte or a cut character, no code page
+    if best and _utf8_pairs_abound(sample):
+        return None
     return best
 
 
