@@ -286,12 +286,14 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     except Exception as exc:  # corrupt archives raise anything from zipfile, lxml, openpyxl or calamine
         return problem_schema(name, unreadable(exc, data), "binary", kind)
     schema = detect_sheet(sheet, name, kind)
-    if _dated_prices(schema, name):
+    if _dated_prices(schema, name) or any(c.canonical == "date" for c in schema.columns):
         return schema
     # The first sheet with rows is not always the table: a pivot table's summary ("Row Labels,
     # Average of Close, ...") or a cover sheet kept before the data sheet was read as the file's
     # table, which then loaded nothing and rejected the data sheet's every row for its layout.
-    # The first sheet that reads as dated prices is the table; without one, the first stays.
+    # The first sheet that reads as dated prices is the table; without one, the first stays. A
+    # first sheet of dated rows whose close is not found (prices side by side, "Date,Level") is a
+    # table all the same: another sheet (a benchmark's) would load under the file's name instead.
     try:
         others = read_sheets(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS, visible_first=True)
     except Exception:  # read once already: whatever fails now leaves the first reading

@@ -225,11 +225,16 @@ def _header_width(n: int, below: list[list[str]], width: int, padded: bool = Fal
     few rows fill must not cost the others (at the header's width they would all be rejected).
     `padded`: the rows are a workbook's, which stores no trailing empty cell and whose reader pads
     short rows: there, the header's width costs no row, and the table's would cost each row that
-    fills the "Comment" column (rejected for its field count)."""
+    fills the "Comment" column (rejected for its field count). Its names past the last column any
+    row fills head nothing: a note or an "As of" date typed beside the header ("Source: Bloomberg",
+    a stray "Close" label), which as a column of its own would take the date or close, empty on
+    every row."""
     if n <= width:
         return width
     if padded:
-        return n
+        filled = max((len(f) - next((k for k, v in enumerate(reversed(f)) if v.strip()), len(f)) for f in below),
+                     default=0)
+        return max(width, min(n, filled))
     reaching = sum(len(f) >= n and _fits(f, n) for f in below)
     return n if reaching and reaching >= _RAGGED_SHARE * len(below) else width
 

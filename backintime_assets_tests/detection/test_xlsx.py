@@ -165,3 +165,16 @@ def test_a_notes_column_few_rows_fill_costs_no_row():
     result = _loaded(workbook(rows))
     assert (len(result.prices), len(result.rejected)) == (20, 0)
     assert result.prices.close.iloc[3] == 13.5
+
+
+@pytest.mark.parametrize("note", [["As of", date(2024, 2, 1)], ["Close"], ["Source: Bloomberg, prices in USD"]])
+def test_a_note_beside_the_header_heads_no_column(note):
+    # A label typed beside the header ("As of" and a date, a stray "Close", a source note) over
+    # columns no row fills: taken as columns of their own, "As of" took the date and "Close" the
+    # close, empty on every row, and each row was rejected ("missing value: date").
+    rows = [["Date", "Price", "Volume", None, *note]] + [[d, 10.5 + k, 100 + k] for k, d in enumerate(_days(20))]
+    s = detect_bytes(workbook(rows), "p.xlsx")
+    assert [(c.name, c.canonical) for c in s.columns] == [("Date", "date"), ("Price", "close"), ("Volume", "volume")]
+    result = _loaded(workbook(rows))
+    assert (len(result.prices), len(result.rejected)) == (20, 0)
+    assert result.prices.close.iloc[3] == 13.5

@@ -336,3 +336,19 @@ def test_a_pivot_summary_before_the_data_sheet_does_not_take_its_place():
     # the summary's rows are no prices: rejected, naming their sheet (its header: a non-data line)
     assert len(result.rejected) == 2 and all("Summary" in r for r in result.rejected.reason)
     assert every_row_once(result, sheets)
+
+
+@pytest.mark.parametrize("first", [
+    ("Prices", [["Date", "AAPL", "MSFT"]] + [[datetime(2021, 3, d), 120.5 + d, 230.25 + d] for d in (1, 2, 3, 4, 5)]),
+    ("Index levels", [["Date", "Level"]] + [[datetime(2021, 3, d), 3900.5 + d] for d in (1, 2, 3, 4, 5)]),
+])
+def test_a_first_sheet_of_dated_rows_is_not_passed_over_for_another_sheets_prices(first):
+    # The first sheet is a table of dated rows whose close was not found (prices side by side, an
+    # index's levels): the second sheet's prices (a benchmark's) loaded under the file's name, and
+    # the first sheet's rows were rejected as another layout. The first sheet stays the table.
+    benchmark = [HEADER] + [bar(datetime(2021, 3, d), k=400) for d in (1, 2, 3, 4, 5)]
+    data = book({first[0]: first[1], "SPX": benchmark})
+    schema = detect_bytes(data, "aapl.xlsx")
+    assert schema.sheet == first[0]
+    result = normalise_bytes(data, schema, "aapl.xlsx")
+    assert len(result.prices) == 0 and result.file_problem == "no close column"
