@@ -39,6 +39,11 @@ _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")
 _C1_CONTROLS = re.compile("[\x80-\x9f]")
+# A two-byte UTF-8 character beyond Latin (IPA, Greek, Cyrillic, ..., NKo: U+0250-U+07FF) beside a
+# Latin letter or an undecodable byte (U+FFFD), or a combining mark after no letter (_mostly_utf8).
+_OTHER_SCRIPT = "\u0250-\u02ff\u0370-\u07ff"
+_STRAY_LETTER = re.compile(f"(?<=[A-Za-z\ufffd])[{_OTHER_SCRIPT}]|[{_OTHER_SCRIPT}](?=[A-Za-z\ufffd])"
+                           "|(?<![^\\W\\d_])[\u0300-\u036f]")
 
 # The errors= handler that reads the bytes a UTF-8 text cannot decode as cp1252 (U+FFFD where
 # cp1252 has no character). A file whose encoding changes part of the way through (a UTF-8 export
@@ -181,7 +186,15 @@ def _mostly_utf8(sample: bytes) -> bool:
     kept = sample.decode("utf-8", errors="ignore")
     undecodable = len(sample) - len(kept.encode("utf-8"))
     wide_characters = len(kept) - len(kept.encode("ascii", errors="ignore"))
-    return 0 < undecodable <= wide_characters
+    if not 0 < undecodable <= wide_characters:
+        return False
+    # Some pairs of a code page's letters do decode, into a letter of another script: cp1250's
+    # "SPÓŁKA" reads "SPӣKA" (Ó Ł: a UTF-8 Cyrillic letter), "KŘÍŽ" a combining mark after a
+    # byte that does not decode. A Polish file of "... SPÓŁKA AKCYJNA" names holds more of those
+    # than undecodable bytes: such a letter, glued to a Latin letter or to a byte that does not
+    # decode, is no UTF-8 character (text in those scripts comes in words of their own).
+    stray = len(_STRAY_LETTER.findall(sample.decode("utf-8", errors="replace")))
+    return undecodable <= wide_characters - stray
 
 
 def _looks_western(text: str) -> bool:

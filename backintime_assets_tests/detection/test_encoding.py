@@ -59,6 +59,25 @@ def test_a_code_page_with_a_utf8_word_is_no_utf8():
     assert detect_encoding(data)[0] != "utf-8"
 
 
+@pytest.mark.parametrize("names", [
+    ["ORLEN SPÓŁKA AKCYJNA", "BUDIMEX SPÓŁKA AKCYJNA", "KGHM POLSKA MIEDŹ SPÓŁKA AKCYJNA"],  # Ó Ł: "SPӣKA"
+    ["KŘÍŽ A SYN", "VÝŠE"],  # Í Ž, Ý Š: a combining mark after an undecodable byte, a Syriac letter
+])
+def test_a_code_page_whose_letter_pairs_decode_as_utf8_is_no_utf8(names):
+    # More such pairs than undecodable bytes (the header's): read as UTF-8, every name was
+    # silently changed ("ORLEN SPӣKA AKCYJNA", a ticker of its own).
+    text = "Data;Nazwa;Otwarcie;Najwyższy;Najniższy;Zamknięcie;Wolumen\n" + "".join(
+        f"2024-01-{d:02d};{n};{50 + d},10;{52 + d},00;{49 + d},50;{51 + d},20;{1000 * d}\n"
+        for d in range(2, 20) for n in names)
+    encoding = detect_encoding(text.encode("cp1250"))[0]
+    assert encoding == "cp1250"
+
+
+def test_utf8_in_another_script_with_a_cp1252_row_is_still_utf8():
+    data = "Дата;Тикер\n02.01.2020;Газпром\n".encode() * 3 + "03.01.2020;Crédit\n".encode("cp1252")
+    assert detect_encoding(data)[0] == "utf-8"
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
