@@ -95,6 +95,13 @@ but every engine and the project slower on archives than the run above: daily cl
 Spark 14.9 (0.69x); archive drifted 29.0 s (2.1%). Just after, the previous commit and this one
 alternating on the daily clean set under Spark, twice each: 17.2-18.9 CPU-s against 16.7-18.2,
 8.9-11.1 s against 8.7-9.3 s.
+Next session (real-world reading: code pages, dumps, currency signs, east-of-UTC epochs; none of it
+aimed at speed; steady-state instructions of the daily survey and conversion +0.2% by callgrind,
+detection per polluted file +3.2%), nothing else running, every engine faster than the run above:
+daily clean 4.63 + 3.64 = 8.27 s, 15.7 CPU-s (0.14, 1.7%); polars 3.16 s (0.383x wall, 0.378x
+CPU) / by date 4.25; Spark read.csv 30.4 s (3.67x wall, 3.78x CPU); daily drifted 32.4 s (12.7 s,
+39%); by era 7.83 s (2.2%); archive clean 15.8 s, 30.0 CPU-s; polars 2.47 (0.156x) / by date 15.0
+(0.95x); Spark 10.6 (0.675x); archive drifted 21.5 s (2.7%).
 """
 from __future__ import annotations
 
