@@ -29,6 +29,15 @@ EPOCH_EAST_UNITS = {f"{fmt}_east": unit for fmt, unit in EPOCH_UNITS.items()}
 EPOCH_FORMATS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
 NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_FORMATS))
 
+SATURDAY, SUNDAY = 5, 6
+
+
+def weekday(days):
+    """Monday 0 to Sunday 6 of `days` since 1970-01-01 (an int or an integer array): that day was a
+    Thursday. One spelling of it for the rules on trade days and the readings of epoch stamps."""
+    return (days + 3) % 7
+
+
 _WORKBOOK_PR = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
 _BIFF_DATEMODE, _BIFF_EOF = 0x0022, 0x000A
 _XLSB_WB_PROP = 0x99  # BrtWbProp

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from .date_system import SATURDAY, SUNDAY, weekday
+
 _DAY, _NOON = 86400, 43200
-_SUNDAY = 3  # of (days since 1970-01-01) % 7: 1970-01-01 was a Thursday
-_WEEKEND = frozenset((2, 3))  # Saturday, Sunday
 # A download's last bar may be stamped at its latest trade rather than at the session's clock time.
 _OFF_CLOCK = 1
 
@@ -36,11 +36,11 @@ def stamped_east_of_utc(seconds: Iterable[int]) -> bool:
     sunday = False
     for s in set(seconds):  # a long file's tickers share their stamps
         day = (s + _NOON) // _DAY  # the day whose midnight is nearest
-        if day in days or day % 7 in _WEEKEND:
+        if day in days or weekday(day) >= SATURDAY:
             return False  # two stamps a day (intraday bars, or two clocks), or a weekend session
         days.add(day)
         if s % _DAY >= _NOON:
             evenings[s % _DAY] += 1
-            sunday = sunday or (day - 1) % 7 == _SUNDAY
+            sunday = sunday or weekday(day - 1) == SUNDAY
     clocked = sum(n for _, n in evenings.most_common(2))
     return sunday and clocked >= sum(evenings.values()) - _OFF_CLOCK

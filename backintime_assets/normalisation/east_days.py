@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from backintime_assets.detection.date_system import SATURDAY, weekday
+
 from .parse import Parsed
 
-_SATURDAY, _MONDAY = 2, 4  # of (days since 1970-01-01) % 7: 1970-01-01 was a Thursday
+_MONDAY = 0
 
 
 def own_day_tickers(east: Parsed, utc: Parsed, keys: np.ndarray) -> Parsed:
@@ -23,11 +25,11 @@ def own_day_tickers(east: Parsed, utc: Parsed, keys: np.ndarray) -> Parsed:
     reading) for the rows of the `keys` (a ticker code per row) stamped on Friday evenings and
     never on a Sunday evening."""
     evening = np.isfinite(east.values) & np.isfinite(utc.values) & (east.values != utc.values)
-    weekday = np.nan_to_num(east.values[evening]).astype(np.int64) % 7
-    friday = np.unique(keys[evening][weekday == _SATURDAY])
+    day = weekday(np.nan_to_num(east.values[evening]).astype(np.int64))
+    friday = np.unique(keys[evening][day == SATURDAY])
     if not friday.size:
         return east
-    own_day = np.setdiff1d(friday, keys[evening][weekday == _MONDAY])
+    own_day = np.setdiff1d(friday, keys[evening][day == _MONDAY])
     rows = np.isin(keys, own_day)
     if not rows.any():
         return east

@@ -29,6 +29,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from backintime_assets.detection.date_system import SATURDAY, SUNDAY, weekday
+
 PRICE_FIELDS = ("open", "high", "low", "close", "adj_close")
 
 
@@ -90,14 +92,14 @@ def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
     r.set(lo > np.minimum(o, c), "low > min(open, close)")
 
 
-_WEEKEND = {5: "dated on a Saturday", 6: "dated on a Sunday"}
+_WEEKEND = {SATURDAY: "dated on a Saturday", SUNDAY: "dated on a Sunday"}
 
 
 def check_trade_days(r: Reasons, days: np.ndarray) -> None:
-    """`days`: days since 1970-01-01 (a Thursday)."""
-    weekday = (days + 3) % 7
+    """`days`: days since 1970-01-01."""
+    day = weekday(days)
     for number, reason in _WEEKEND.items():
-        r.set(weekday == number, f"{reason}: trade dates are Monday to Friday")
+        r.set(day == number, f"{reason}: trade dates are Monday to Friday")
 
 
 def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
