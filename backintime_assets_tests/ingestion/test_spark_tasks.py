@@ -40,6 +40,30 @@ def test_each_payload_runs_as_its_own_task(spark):
     assert run_tasks(spark, [], work, schema) == []
 
 
+class _CountedPayload:
+    """A payload that leaves a line in `log` each time it is unpickled, wherever that happens."""
+
+    def __init__(self, name: str, log: str):
+        self.name, self.log = name, log
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        with open(self.log, "a") as f:
+            f.write(self.name + "\n")
+
+
+@pytest.mark.spark
+def test_each_task_unpickles_its_own_payload_only(spark, tmp_path):
+    # Payloads in the task closure reached every task: n tasks unpickled n * n payloads, and a
+    # conversion's file list with a schema per file is megabytes.
+    schema = pa.schema([("name", pa.string())])
+    log = str(tmp_path / "unpickled.txt")
+    payloads = [_CountedPayload(name, log) for name in ("a", "b", "c", "d")]
+    rows = run_tasks(spark, payloads, lambda p: iter([{"name": p.name}]), schema)
+    assert sorted(r["name"] for r in rows) == ["a", "b", "c", "d"]
+    assert sorted(open(log).read().split()) == ["a", "b", "c", "d"]
+
+
 @pytest.mark.spark
 def test_arrow_tasks_hand_back_their_batches_in_the_given_types(spark):
     schema = pa.schema([("day", pa.date32()), ("name", pa.string()), ("value", pa.float64())])
