@@ -21,6 +21,7 @@ from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
 from .settled import settled
+from .statements import not_prices, statement_problem
 from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
@@ -78,6 +79,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         shown = ", ".join(side_by_side[:4]) + (", ..." if len(side_by_side) > 4 else "")
         problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "
                    "name a ticker each with its date and close; save each ticker's columns as a file of its own")
+    else:
+        # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
+        # a workbook's other sheets are looked at for a price table (_detect_workbook).
+        problem = statement_problem(layout.names, canonical, layout.body)
     return FileSchema(
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
         escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,
@@ -286,7 +291,10 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     except Exception as exc:  # corrupt archives raise anything from zipfile, lxml, openpyxl or calamine
         return problem_schema(name, unreadable(exc, data), "binary", kind)
     schema = detect_sheet(sheet, name, kind)
-    if _dated_prices(schema, name) or any(c.canonical == "date" for c in schema.columns):
+    # A broker's statement dates its rows too: a workbook of one ("Transactions", then "Prices") is
+    # read from its price sheet, the statement's rows rejected as another sheet's.
+    if _dated_prices(schema, name) or (any(c.canonical == "date" for c in schema.columns)
+                                       and not not_prices(schema.problem)):
         return schema
     # The first sheet with rows is not always the table: a pivot table's summary ("Row Labels,
     # Average of Close, ...") or a cover sheet kept before the data sheet was read as the file's

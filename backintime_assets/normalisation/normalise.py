@@ -15,6 +15,7 @@ from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.statements import not_prices
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
 from .east_days import own_day_tickers
@@ -246,9 +247,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if len(rec.line) + len(rec.rejected) == 0:  # no data rows in the table
         return NormalisedFile(empty_prices(), lines_frame(source_file, per_line), rows_read,
                               schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
-    side_by_side = (schema.problem or "").startswith(SIDE_BY_SIDE)
-    if missing_cols or side_by_side:
-        problem = schema.problem if side_by_side else \
+    # A table that is not one of prices (several tickers' side by side, a broker's trades): no row loads.
+    refused = (schema.problem or "").startswith(SIDE_BY_SIDE) or not_prices(schema.problem)
+    if missing_cols or refused:
+        problem = schema.problem if refused else \
             "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)
         rejected = per_line + _for_each(wide, _reject_all(rec, raw_of, f"file problem: {problem}"))
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, problem,

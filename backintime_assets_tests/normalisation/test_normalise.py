@@ -1641,3 +1641,132 @@ def test_a_ticker_the_sample_did_not_show_stamped_on_its_own_utc_day_keeps_its_d
     loads_every_row(r)
     for ticker in ("BHP.AX", "AAPL", "CBA.AX"):
         assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == weekdays
+
+
+_SCHWAB = b'''"Transactions  for account XXXX-1234 as of 01/13/2024 10:12:55 ET"
+"Date","Action","Symbol","Description","Quantity","Price","Fees & Comm","Amount"
+"01/12/2024","Qualified Dividend","SCHD","SCHWAB US DIVIDEND EQUITY ETF","","","","$52.10"
+"01/10/2024","Buy","SPY","SPDR S&P500 ETF","10","$473.10","","-$4,731.00"
+"01/08/2024","Sell","AAPL","APPLE INC","5","$181.20","$0.02","$905.98"
+"01/05/2024","Buy","AAPL","APPLE INC","15","$181.90","","-$2,728.50"
+"Transactions Total","","","","","","","$3,498.58"
+'''
+_KRAKEN = b'''"txid","ordertxid","pair","time","type","ordertype","price","cost","fee","vol","margin","misc","ledgers"
+"TDNN5P-YWGRO-YF32BH","OS6ZQP-JLQZV-8QW9K2","XXBTZEUR","2024-01-03 19:43:31.6798","buy","limit",40054.00000,100.00000,\
+0.26000,0.00249663,0.00000,"","LFTGXD-RWVPJ-J645GJ,LS4N2A-5DK5R-DRB7ZL"
+"T67CDX-SB6EI-XIRITS","O3VT22-UL2QD-6QJKZE","XETHZEUR","2024-01-05 13:34:05.4856","buy","market",2049.12000,49.99992,\
+0.13000,0.02440126,0.00000,"","LUBMNQ-ZAVX6-IGKZMJ,LWLY4J-OZSCV-P4RHND"
+"TKB791-4PLM2-99881A","OX9812-ZZKL1-12093B","XXBTZEUR","2024-01-11 21:46:44.0000","sell","limit",42410.10000,105.88000,\
+0.27529,0.00249663,0.00000,"","L12346-AAAAA-BBBBB1,L12347-AAAAA-BBBBB2"
+'''
+_BINANCE_TRADES = b"""Date(UTC),Pair,Side,Price,Executed,Amount,Fee
+2024-01-12 16:36:56,BTCUSDT,SELL,46120.01,0.01000000BTC,461.2001USDT,0.46120010USDT
+2024-01-08 10:02:28,ETHUSDT,BUY,2310.55,0.25000000ETH,577.6375USDT,0.00025000ETH
+2024-01-03 08:15:11,BTCUSDT,BUY,42810.00,0.01000000BTC,428.1USDT,0.00001000BTC
+"""
+_ETRADE = b"""For Account:,####3525
+
+TransactionDate,TransactionType,SecurityType,Symbol,Quantity,Amount,Price,Commission,Description
+
+01/12/24,Sold,EQ,AMZN,-2,310.29,155.18,0.07,AMAZON.COM INC
+01/09/24,Bought,EQ,SQQQ,9,-139.05,15.45,0,PROSHARES TR
+01/05/24,Bought,EQ,AMZN,2,-290.02,145.01,0,AMAZON.COM INC
+01/02/24,Dividend,EQ,MSFT,0,12.24,0,0,MICROSOFT CORP
+"""
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (_SCHWAB, "XXXX1234_Transactions_20240113-101255.csv",
+         "a list of trades, not prices: Action, Quantity, Fees & Comm"),
+        (_KRAKEN, "trades.csv", "a list of trades, not prices: txid, ordertxid, type, fee, vol"),
+        (_BINANCE_TRADES, "Export Trade History.csv", "a list of trades, not prices: Side, Executed, Fee"),
+        (_ETRADE, "DownloadTxnHistory.csv", "a list of trades, not prices: TransactionType, Quantity, Commission"),
+    ],
+)
+def test_a_brokers_trades_load_no_prices_and_say_what_the_file_is(data, name, reason):
+    # A fill's price is not the day's price, nor its quantity the market's volume: these loaded as prices.
+    r = run(data, name)
+    assert r.file_problem == reason
+    assert len(r.prices) == 0 and r.rows_read > 0
+    assert set(r.rejected.reason) == {f"file problem: {reason}"}
+    assert accounted(r)
+
+
+def test_a_degiro_workbook_of_transactions_loads_no_prices():
+    # No side column: each row's order number beside its quantity tells a fill; its sale's
+    # negative quantity was rejected as a "negative volume", its buys loaded.
+    wb = openpyxl.Workbook()
+    wb.active.title = "Transactions"
+    wb.active.append(["Date", "Time", "Product", "ISIN", "Reference exchange", "Venue", "Quantity", "Price", None,
+                      "Local value", None, "Value", None, "Exchange rate", "Transaction and/or third", None, "Total",
+                      None, "Order ID"])
+    for day, qty, price in (("29-01-2024", 10, 191.73), ("22-01-2024", 2, 780.1), ("03-01-2024", -3, 370.6)):
+        wb.active.append([day, "15:31", "APPLE INC. - COMMON ST", "US0378331005", "NDQ", "XNAS", qty, price, "USD",
+                          -qty * price, "USD", -qty * price / 1.09, "EUR", 1.09, -2, "EUR", -qty * price / 1.09 - 2,
+                          "EUR", f"a1b2c3d4-0000-1111-2222-33334444551{qty}"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = run(buf.getvalue(), "Transactions.xlsx")
+    assert r.file_problem == "a list of trades, not prices: Quantity, Order ID"
+    assert len(r.prices) == 0 and len(r.rejected) == 3
+
+
+def test_a_dated_positions_snapshot_is_no_days_closes():
+    data = (b"Account Number,Account Name,Symbol,Description,Quantity,Last Price,Current Value,"
+            b"Total Gain/Loss Dollar,Cost Basis Total,Average Cost Basis\n"
+            b"Z12345678,Individual,AAPL,APPLE INC,10,$185.92,$1859.20,+$17.70,$1841.50,$184.15\n"
+            b"Z12345678,Individual,VOO,VANGUARD S&P 500 ETF,18,$437.08,$7867.44,+$104.94,$7762.50,$431.25\n")
+    r = run(data, "Portfolio_Positions_2024-01-12.csv")
+    assert r.file_problem.startswith("a list of holdings, not prices: Account Number, Account Name, Quantity")
+    assert len(r.prices) == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "loaded"),
+    [
+        # Binance klines saved with their names: a count of trades, the takers' buy volumes
+        (b"open_time,open,high,low,close,volume,close_time,quote_asset_volume,number_of_trades,"
+         b"taker_buy_base_asset_volume,taker_buy_quote_asset_volume,ignore\n"
+         b"1704067200000,42283.58,44184.10,42180.77,44179.55,27174.29903,1704153599999,1169995682.65,1129212,"
+         b"13763.37921,592574364.99,0\n"
+         b"1704153600000,44179.55,45879.63,44148.34,44946.91,65146.40661,1704239999999,2944331101.17,2190328,"
+         b"33354.41434,1507513133.86,0\n", 2),
+        # NSE's bhavcopy: quantity, value and count of the day's trades
+        (b"SYMBOL,SERIES,OPEN,HIGH,LOW,CLOSE,LAST,PREVCLOSE,TOTTRDQTY,TOTTRDVAL,TIMESTAMP,TOTALTRADES,ISIN,\n"
+         b"RELIANCE,EQ,2591,2610.05,2570.1,2586.85,2587.6,2584.95,3934413,10199478306.9,02-JAN-2024,132604,"
+         b"INE002A01018,\n"
+         b"TCS,EQ,3750.5,3765,3700.2,3712.9,3711,3755.25,1520047,5654320113.25,02-JAN-2024,98733,INE467B01029,\n", 2),
+        # Nasdaq Nordic: bid, ask, turnover, trades
+        (b"sep=;\nDate;Bid;Ask;Opening price;High price;Low price;Closing price;Average price;Total volume;Turnover;"
+         b"Trades;\n2024-01-05;152.10;152.15;151.00;153.05;150.45;152.10;151.88;1875214;284802152.87;9518;\n"
+         b"2024-01-04;151.20;151.25;150.60;152.30;149.75;151.20;151.14;2086712;315386111.22;10345;\n", 2),
+    ],
+)
+def test_exchange_files_with_counts_of_trades_and_money_traded_still_load(data, loaded):
+    r = run(data, "prices.csv")
+    assert r.file_problem is None and len(r.prices) == loaded
+
+
+def test_a_workbooks_price_sheet_after_a_statement_sheet_loads():
+    # The statement sheet dates its rows: it was taken as the table, refused, and the prices sheet
+    # rejected for its layout; no row of either loaded.
+    wb = openpyxl.Workbook()
+    wb.active.title = "Transactions"
+    wb.active.append(["Date", "Action", "Symbol", "Quantity", "Price", "Fees", "Amount"])
+    wb.active.append(["2024-01-02", "Buy", "AAPL", 10, 185.64, 1.0, -1857.4])
+    wb.active.append(["2024-01-05", "Sell", "AAPL", 5, 181.18, 1.0, 904.9])
+    prices = wb.create_sheet("Prices")
+    prices.append(["Date", "Open", "High", "Low", "Close", "Volume"])
+    closes = (185.64, 184.25, 181.91, 181.18)
+    for day, close in zip(("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"), closes):
+        prices.append([day, close, close + 1, close - 1, close, 1000000])
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = run(buf.getvalue(), "AAPL.xlsx")
+    assert r.file_problem is None
+    assert r.prices.close.tolist() == list(closes)
+    assert len(r.rejected) == 2 and all(reason.startswith("on sheet 'Transactions'") for reason in r.rejected.reason)
+    # A later sheet's lines are numbered from 2**20 on: the count, not the numbers, is checked.
+    assert len(r.prices) + len(r.rejected) + len(r.non_data) == r.physical_lines

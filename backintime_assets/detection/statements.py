@@ -1,0 +1,162 @@
+"""Tables that are not price histories: a broker's trades, orders, transactions, account statement or
+holdings. Their Price is one fill's, their Quantity the account's, not the market's day: loaded as
+prices, a backtest would run over them. Told apart by what their columns mean, not by one broker's
+names: a side (Buy/Sell), fees, an order or trade id, a cash balance, proceeds, a cost basis or a
+profit are columns no price history has, and two of them (or a side or an order number beside a
+quantity) make a statement. Money traded ("Amount", "Value", "Turnover") and counts of trades ("Trades",
+"number_of_trades", "NUMTRADES") are what exchanges publish for the day: they count for nothing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+# Every problem this module names holds it: normalisation rejects each row of such a file with it.
+NOT_PRICES = ", not prices: "
+
+_SPLIT = re.compile(r"[\W_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "OrderNo", "IBOrderID", "profitCurrency" in words
+
+
+def words(name: str) -> list[str]:
+    """The lower-case words of a name, accents dropped ("Gebühren" -> "gebuhren", "Comm/Fee" ->
+    comm, fee; "OrderNo" -> order, no)."""
+    s = unicodedata.normalize("NFKD", _CAMEL.sub(" ", name)).lower()
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return [w for w in _SPLIT.split(s) if w]
+
+
+# Costs of a trade: brokers', exchanges', the state's.
+_FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerage", "gebuhr", "gebuhren",
+                   "gebuehren", "provision", "frais", "courtage", "comision", "comisiones", "commissione",
+                   "commissioni", "costs", "kosten", "costes", "transactiekosten", "transaktionskosten", "courtages",
+                   "stempelzegel", "quellensteuer", "withholding"})
+# An order's, a fill's, a transaction's or a position's own number.
+_IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref", "auftragsnummer", "tradeid",
+        "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
+        "txnid", "txhash", "execid", "executionid", "positionid", "dealid", "dealnumber", "ticketnumber",
+        "confirmationnumber", "refid", "transaktionsnummer", "referencenumber")
+# What is left in the account after each row.
+_BALANCE = frozenset({"balance", "saldo", "solde", "kontostand", "bakiye", "остаток", "balans"})
+# What the account made or paid for a holding.
+_PNL = re.compile(r"^(?:.* )?(?:p ?[&/]? ?l|pnl|gain|gains|profit|realized|realised|unrealized|unrealised|gewinn|"
+                  r"verlust|plusvalue|plusvalia)(?: .*)?$")
+# Not "Entry Price": a unit trust's buying price beside its "Exit Price" (Australian funds), see _kind.
+_BASIS = ("costbasis", "averagecost", "avgcost", "costprice", "bookcost", "purchaseprice", "einstandskurs",
+          "einstandswert", "kaufkurs", "prixderevient", "openrate")
+# Money the trade brought or cost the account (exchanges' money traded, "Amount", "Value", stays out).
+_PROCEEDS = ("proceeds", "netamount", "netproceeds", "settlementamount", "nettobetrag", "montantnet", "netcash",
+             "tradingtotal", "ausmachenderbetrag")
+# Not "portfolio": a fund's name in an asset manager's NAV files ("Portfolio,Date,NAV,Management Fee").
+_ACCOUNT = frozenset({"account", "konto", "kontonummer", "depot", "depotnummer", "compte"})
+# Names a column of sides goes by, and the words of a side in its cells ("Buy", "Market buy",
+# "YOU BOUGHT APPLE INC", "BUY - MARKET", "Kauf").
+# Not "code" alone: a ticker column's name, and a ticker may spell a side ("Trans Code" is Robinhood's).
+_SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "transaction", "activity", "trans",
+                         "description", "details", "buy", "sell", "bs", "typ", "art", "geschaftsart", "transaktion",
+                         "transaktionstyp", "sens", "tipo", "operacion", "richting", "soort", "kauf", "verkauf"})
+# Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
+_SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
+                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling"})
+_SHOWN = 5  # evidence columns named in the problem
+_SIDE_LEADS = frozenset({"you", "market", "limit", "stop"})
+# An analyst's rating or a strategy's signal: a column holding these beside "Buy" and "Sell" gives
+# advice on a price file's rows ("Type", "Action": BUY/HOLD/SELL), no broker's trade is held.
+_ADVICE = frozenset({"hold", "neutral", "outperform", "underperform", "overweight", "underweight", "accumulate"})
+_SIDE_ROWS = 500  # of the sampled rows, those a column of sides is judged on
+_SIDE_SHARE = 1 / 3  # of a column's filled cells: deposits, dividends and fees sit between the trades
+# A holding or a trade's size: the market's volume in a price file, so evidence only beside a side or an id.
+_QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", "stuck", "stueck", "nominal",
+                       "quantite", "cantidad", "quantita", "aantal", "antal", "executed", "size", "volume", "vol"})
+
+
+@lru_cache(maxsize=4096)  # a column of sides (or a "Type" column) repeats its few values
+def _side_cell(cell: str) -> int:
+    """1 for a side as a cell's first word, or second after an order's kind: "Buy", "BUY - LIMIT",
+    "Market buy", "YOU SOLD APPLE INC"; never further in ("BEST BUY CO INC" describes a ticker).
+    -1 for advice ("Hold", "Neutral"), 0 for anything else."""
+    w = words(cell)
+    if not w:
+        return 0
+    if w[0] in _ADVICE:
+        return -1
+    return int(w[0] in _SIDES or (len(w) > 1 and w[0] in _SIDE_LEADS and w[1] in _SIDES))
+
+
+@lru_cache(maxsize=4096)  # a source's files repeat their header's names
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(words(name))
+
+
+def _sides(j: int, name: str, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j`, named as a side may be, holds trade sides in a third of its cells, and no advice."""
+    if not _name_words(name) & _SIDE_NAMES:
+        return False
+    kinds = [_side_cell(r[j]) for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
+    return bool(kinds) and -1 not in kinds and sum(kinds) >= _SIDE_SHARE * len(kinds)
+
+
+@lru_cache(maxsize=4096)
+def _kind(name: str) -> str | None:
+    """What a column name says of a trade or a statement, if anything."""
+    w = words(name)
+    joined = "".join(w)
+    if set(w) & _FEES:
+        return "fees"
+    if joined.endswith(_IDS):
+        return "id"
+    if set(w) & _BALANCE:
+        return "balance"
+    if joined.startswith(_BASIS) or joined.endswith(_BASIS) or w == ["basis"]:
+        return "basis"
+    if _PNL.match(" ".join(w)):
+        return "profit"
+    if joined in _PROCEEDS or "proceeds" in w:
+        return "proceeds"
+    # A strategy's round trip (entryPrice, exitTime); one kind of evidence however many of its columns,
+    # as a unit trust's "Entry Price" and "Exit Price" are its buying and selling prices of the day.
+    if w[:1] in (["entry"], ["exit"]):
+        return "round_trip"
+    if set(w) & _ACCOUNT:
+        return "account"
+    return None
+
+
+def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]
+                      ) -> str | None:
+    """Why a table with these column names, canonical mapping and sampled rows is no price history
+    (what it looks like, and the columns that tell), or None when nothing says so."""
+    evidence: dict[str, list[int]] = {}
+    for j, name in enumerate(names):
+        kind = "side" if _sides(j, name, body) else _kind(name)
+        if kind:
+            evidence.setdefault(kind, []).append(j)
+    quantity = [j for j, (n, c) in enumerate(zip(names, canonical)) if c == "volume" or _name_words(n) & _QUANTITY]
+    # An order's side or number, or a round trip, beside how much it moved: a fill, whatever else the
+    # file holds. Not beside a day's high and low: a bar's, whose volume is the market's (candles that
+    # keep their first and last trade ids, the takers' side of the volume).
+    bar = {"high", "low"} <= set(canonical)
+    fill = bool(quantity) and not bar and bool(evidence.keys() & {"side", "id", "round_trip"})
+    if len(evidence) < 2 and not fill:
+        return None
+    told = sorted({j for cols in evidence.values() for j in cols} | set(quantity[:1]))
+    shown = [names[j] for j in told[:_SHOWN]] + (["..."] if len(told) > _SHOWN else [])
+    return _what(evidence, bool(quantity)) + NOT_PRICES + ", ".join(shown)
+
+
+def _what(evidence: dict[str, list[int]], quantity: bool) -> str:
+    """What a statement's kinds of evidence say it is."""
+    if "side" in evidence or "round_trip" in evidence or (quantity and evidence.keys() & {"fees", "id", "proceeds"}):
+        return "a list of trades"
+    if "balance" in evidence:
+        return "an account statement"
+    if "basis" in evidence or "profit" in evidence:
+        return "a list of holdings"
+    return "a list of transactions"  # payments' fees and ids (a card processor's report)
+
+
+def not_prices(problem: str | None) -> bool:
+    """Whether a schema's problem says its table is a statement (statement_problem)."""
+    return problem is not None and NOT_PRICES in problem

@@ -1,0 +1,143 @@
+import pytest
+
+from backintime_assets.detection.statements import not_prices, statement_problem, words
+
+
+def problem(header: str, *rows: str, canonical: dict[str, str] | None = None) -> str | None:
+    names = header.split(",")
+    mapped = [(canonical or {}).get(n) for n in names]
+    return statement_problem(names, mapped, [r.split(",") for r in rows])
+
+
+def test_words_split_camel_case_symbols_and_accents():
+    assert words("Fees & Comm") == ["fees", "comm"]
+    assert words("IBOrderID") == ["iborder", "id"]
+    assert words("Gebühren (EUR)") == ["gebuhren", "eur"]
+    assert words("taker_buy_base_asset_volume") == ["taker", "buy", "base", "asset", "volume"]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "canonical", "expected"),
+    [
+        # Schwab: a side in Action, a quantity, fees
+        ("Date,Action,Symbol,Description,Quantity,Price,Fees & Comm,Amount",
+         ["01/10/2024,Buy,SPY,SPDR S&P500 ETF,10,$473.10,,-$4731.00",
+          "01/08/2024,Sell,AAPL,APPLE INC,5,$181.20,$0.02,$905.98"],
+         {"Quantity": "volume", "Price": "close"},
+         "a list of trades, not prices: Action, Quantity, Fees & Comm"),
+        # Degiro: no side, but each row's order number beside its quantity
+        ("Date,Time,Product,ISIN,Reference exchange,Venue,Quantity,Price,,Local value,,Value,,Exchange rate,"
+         "Transaction and/or third,,Total,,Order ID",
+         ["29-01-2024,15:31,APPLE INC,US0378331005,NDQ,XNAS,10,191.73,USD,-1917.3,USD,-1761.41,EUR,1.0885,-2,EUR,"
+          "-1763.41,EUR,a1b2c3d4-0000-1111-2222-333344445510"],
+         {"Quantity": "volume", "Price": "close"},
+         "a list of trades, not prices: Quantity, Order ID"),
+        # Kraken's trades.csv: ids, a side in "type", a fee
+        ("txid,ordertxid,pair,time,type,ordertype,price,cost,fee,vol,margin,misc,ledgers",
+         ["TDNN5P-YWGRO-YF32BH,OS6ZQP-JLQZV-8QW9K2,XXBTZEUR,2024-01-03 19:43:31.6798,buy,limit,40054.0,100.0,0.26,"
+          "0.0024,0.0,,LFTGXD"],
+         {"vol": "volume", "price": "close"},
+         "a list of trades, not prices: txid, ordertxid, type, fee, vol"),
+        # Robinhood: the side in "Trans Code", between deposits and dividends
+        ("Activity Date,Process Date,Settle Date,Instrument,Description,Trans Code,Quantity,Price,Amount",
+         ["1/12/2024,1/12/2024,1/17/2024,NVDA,NVIDIA,Sell,3,$547.10,$1641.26",
+          "1/5/2024,1/5/2024,1/5/2024,,ACH Deposit,ACH,,,$5000.00",
+          "1/2/2024,1/2/2024,1/2/2024,AAPL,Cash Div,CDIV,,,$1.20"],
+         {"Quantity": "volume", "Price": "close"},
+         "a list of trades, not prices: Trans Code, Quantity"),
+        # Fidelity's positions: a cost basis and gains, no trade
+        ("Account Number,Symbol,Quantity,Last Price,Current Value,Total Gain/Loss Dollar,Cost Basis Total",
+         ["Z12345678,AAPL,10,$185.92,$1859.20,+$17.70,$1841.50"],
+         {"Last Price": "close", "Quantity": "volume"},
+         "a list of holdings, not prices: Account Number, Quantity, Total Gain/Loss Dollar, Cost Basis Total"),
+        # A German bank's statement: a balance beside the account
+        ("Buchungstag,Verwendungszweck,Betrag,Saldo,Kontonummer",
+         ["02.01.2024,Miete,-850.00,1250.00,532013000"], {},
+         "an account statement, not prices: Saldo, Kontonummer"),
+    ],
+)
+def test_statements_are_named_by_what_their_columns_mean(header, rows, canonical, expected):
+    found = problem(header, *rows, canonical=canonical)
+    assert found == expected
+    assert not_prices(found)
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "canonical"),
+    [
+        # Binance klines: a count of trades and the takers' buy volumes are the market's day
+        ("open_time,open,high,low,close,volume,close_time,quote_asset_volume,number_of_trades,"
+         "taker_buy_base_asset_volume,taker_buy_quote_asset_volume,ignore",
+         "1704067200000,42283.58,44184.10,42180.77,44179.55,27174.29,1704153599999,1169995682.6,1129212,13763.3,"
+         "592574364.9,0", {"close": "close", "volume": "volume"}),
+        # NSE's bhavcopy: quantity, value and trades traded that day
+        ("SYMBOL,SERIES,OPEN,HIGH,LOW,CLOSE,LAST,PREVCLOSE,TOTTRDQTY,TOTTRDVAL,TIMESTAMP,TOTALTRADES,ISIN",
+         "RELIANCE,EQ,2591,2610.05,2570.1,2586.85,2587.6,2584.95,3934413,10199478306.9,02-JAN-2024,132604,"
+         "INE002A01018", {"CLOSE": "close", "TOTTRDQTY": "volume"}),
+        # MOEX ISS: NUMTRADES and VALUE
+        ("BOARDID,TRADEDATE,SHORTNAME,SECID,NUMTRADES,VALUE,OPEN,LOW,HIGH,LEGALCLOSEPRICE,WAPRICE,CLOSE,VOLUME",
+         "TQBR,2024-01-03,Sber,SBER,91542,9321462011.4,271.9,270.95,274.7,274.43,273.35,274.43,34101130",
+         {"CLOSE": "close", "VOLUME": "volume"}),
+        # Nasdaq Nordic: bid and ask, turnover and trades
+        ("Date,Bid,Ask,Opening price,High price,Low price,Closing price,Average price,Total volume,Turnover,Trades",
+         "2024-01-05,152.10,152.15,151.00,153.05,150.45,152.10,151.88,1875214,284802152.87,9518",
+         {"Closing price": "close", "Total volume": "volume"}),
+        # A futures settlement with open interest, Euronext's count of trades
+        ("Date,Open,High,Low,Last,Change,Settle,Volume,Previous Day Open Interest",
+         "2024-01-05,72.19,74.24,71.92,73.81,1.62,73.81,339512.0,281436.0", {"Settle": "close", "Volume": "volume"}),
+        ("Date,Open,High,Low,Last,Close,Number of Shares,Number of Trades,Turnover,vwap",
+         "05/01/2024,657.3,662.4,649.8,651.2,651.2,618204,8877,403212318.4,652.23",
+         {"Close": "close", "Number of Shares": "volume"}),
+        # A screener's snapshot with an analyst's rating: "Buy" is advice there, not a side
+        ("Ticker,Description,Price,Change %,Volume,Technical Rating 1 day",
+         "AAPL,Apple Inc.,185.92,-0.36,40477782,Buy", {"Price": "close", "Volume": "volume"}),
+        # One ticker's description beside its volume: "Best Buy" is a name, "BUY" a ticker
+        ("Date,Code,Description,Close,Volume", "2024-01-02,BUY,BEST BUY CO INC,78.30,2519000",
+         {"Close": "close", "Volume": "volume", "Code": "ticker"}),
+        # A card processor's transaction type "sale" is no trade's side
+        ("Transaction Type,Settlement Date,Amount,Volume", "sale,2024-01-02,10.00,1", {"Volume": "volume"}),
+    ],
+)
+def test_exchange_files_are_not_statements(header, row, canonical):
+    assert problem(header, row, canonical=canonical) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "canonical"),
+    [
+        # An Australian unit trust's buying and selling prices of the day: no fill's entry and exit
+        ("Date,Entry Price,Exit Price,NAV", ["02/01/2024,1.2345,1.2297,1.2321"], {"NAV": "close"}),
+        # An asset manager's NAV history: "Portfolio" names the fund, its fee is the fund's
+        ("Portfolio,Date,NAV,Total Return %,Management Fee,TER",
+         ["Global Equity A Acc,2024-01-02,12.3456,0.12,0.75,0.89"], {"NAV": "close"}),
+        # Daily candles built from a trade feed keep their first and last trade ids
+        ("timestamp,open,high,low,close,volume,trades,first_trade_id,last_trade_id",
+         ["2024-01-01,42283.58,44184.10,42180.77,44179.55,27174.29903,1129212,3351234000,3352363211"],
+         {"open": "open", "high": "high", "low": "low", "close": "close", "volume": "volume"}),
+        # An analyst's ratings in "Type", a strategy's signals in "Action": advice, not sides
+        ("Date,Ticker,Close,Volume,Type",
+         ["2024-01-02,AAPL,185.64,82488700,BUY", "2024-01-02,MSFT,370.87,25258600,BUY",
+          "2024-01-02,TSLA,248.42,104654200,SELL", "2024-01-02,INTC,47.52,35001200,HOLD"],
+         {"Close": "close", "Volume": "volume"}),
+        ("Date,Close,Volume,Action", ["2024-01-02,185.64,82488700,BUY", "2024-01-03,184.25,58414500,HOLD",
+                                     "2024-01-04,181.91,71983600,SELL"], {"Close": "close", "Volume": "volume"}),
+    ],
+)
+def test_price_files_that_name_fees_ids_entries_or_advice_are_not_statements(header, rows, canonical):
+    assert problem(header, *rows, canonical=canonical) is None
+
+
+def test_a_strategys_round_trips_with_their_size_are_trades():
+    # Entry and exit are one kind of evidence; beside a size they tell fills, as a side or an order id does.
+    found = problem("Size,EntryBar,ExitBar,EntryPrice,ExitPrice,EntryTime,ExitTime",
+                    "10,3,9,185.64,181.18,2024-01-02,2024-01-08", canonical={"ExitPrice": "close", "Size": "volume"})
+    assert found == "a list of trades, not prices: Size, EntryBar, ExitBar, EntryPrice, ExitPrice, ..."
+
+
+def test_a_side_beside_the_size_of_one_price_is_a_fill_but_not_beside_a_bar():
+    header = "Date,Side,Open,High,Low,Close,Volume"
+    row = "2024-01-02,Buy,187.15,188.44,183.89,185.64,82488700"
+    assert problem(header, row, canonical={"Close": "close", "Volume": "volume"}) == \
+        "a list of trades, not prices: Side, Volume"
+    bar = {"Open": "open", "High": "high", "Low": "low", "Close": "close", "Volume": "volume"}
+    assert problem(header, row, canonical=bar) is None
