@@ -274,6 +274,27 @@ _add("low", 1.0, "en düşük fiyat")
 _add("close", 1.0, "kapanış fiyatı")
 _add("close", 0.8, "fiyat", "son fiyat")
 _add("volume", 1.0, "işlem miktarı", "toplam işlem miktarı", "miktar")
+# Latin American exchanges and brokers ("Precio Cierre", "Precio Mayor"/"Precio Menor" (BVC),
+# "Unidades" (Santiago), "Cantidad Negociada" (BVL)), South Asian day-end files ("LTP*", "CLOSEP*",
+# "OPENP*": Dhaka, where the last trade stands BEFORE the official close), Nairobi's "Day Price",
+# Shenzhen's "今收" (today's close, beside "前收", the previous one), Japan's "株価" (kabu+: the
+# price at 15:00) and Egypt's Arabic names with their article: all loaded nothing ("no close
+# column"), or Dhaka's "VALUE (mn)" (taka traded, in millions) as the close.
+# Their tickers: "Emisora" (BMV), "Nemo"/"Nemotécnico" (Santiago, Bogotá), "especie" (Buenos
+# Aires), "TRADING CODE" (Dhaka): read as extras, every row loaded under the file's name.
+_add("ticker", 1.0, "emisora", "nemo", "nemotecnico", "especie", "trading code")
+_add("ticker", 1.0, "sc")  # kabu+'s securities code (7203), ahead of 名称, the company's name
+_add("open", 1.0, "precio apertura", "precio de apertura", "openp")
+_add("high", 1.0, "precio maximo", "precio mayor")
+_add("low", 1.0, "precio minimo", "precio menor")
+_add("close", 1.0, "precio cierre", "closep", "今收")
+_add("close", 0.8, "ltp", "last traded price", "day price", "株価")
+_add("volume", 1.0, "unidades", "cantidad negociada", "cantidad operada", "volumen nominal")
+_add("open", 1.0, "الافتتاح", "سعر الافتتاح")
+_add("high", 1.0, "أعلى سعر")
+_add("low", 1.0, "أدنى سعر")
+_add("close", 1.0, "سعر الإغلاق", "الاغلاق")
+_add("volume", 1.0, "الكمية", "الكمية المتداولة")
 _NUMERIC = {"integer", "float"}
 _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
     ("adj_close", ("adj",)),
@@ -635,6 +656,8 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     if len(highs) != 1 or len(lows) != 1 or highs == lows:
         return None
     rest = [j for j in prices if j not in (highs[0], lows[0])]
+    if not _one_bar(values[lows[0]], values[highs[0]], [values[j] for j in quad if j in rest], rows):
+        return None
     mapping[highs[0]], mapping[lows[0]] = "high", "low"
     mapping[rest[0]], mapping[rest[1]] = "open", "close"
     if len(rest) < 3:
@@ -646,6 +669,32 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     # Not a column with negatives ("Change" after the close): it took the volume, and the volume was dropped.
     after_prices = numeric.index(extra) == numeric.index(max(quad)) + 1
     return extra if after_prices and all(v is None or v >= 0 for v in values[extra]) else None
+
+
+# A column far below the others (a change in cents, SGX's "high;low;last;change;...": the change
+# was taken for the low, 0.077 under a close of 13.08) is no price of the bar. Its mark: far under
+# the high on most rows (under this share of it), and as far under a column that is the lowest of
+# the other three on every row, the bar's real low. Far under the high alone is no mark: a cheap
+# option's or a sub-penny stock's day often ends at a third of its high. Nor is a low under zero:
+# WTI's of 2020-04-20, in a file that had loaded every day but that one, and then loaded nothing.
+_LOW_OF_HIGH = 0.5
+
+
+def _one_bar(low: list[float | None], high: list[float | None], middle: list[list[float | None]],
+             rows: list[int]) -> bool:
+    """Whether `low` can be the lows of the bars whose highs are `high` and whose other two prices
+    are `middle` (on `rows`, where all are)."""
+    if _median_share(low, high, rows) >= _LOW_OF_HIGH:
+        return True
+    a, b = middle
+    lowest = a if all(a[i] <= b[i] for i in rows) else b if all(b[i] <= a[i] for i in rows) else None
+    return lowest is None or _median_share(low, lowest, rows) >= _LOW_OF_HIGH
+
+
+def _median_share(part: list[float | None], whole: list[float | None], rows: list[int]) -> float:
+    """The median of part / whole over `rows` where whole is above zero (1.0 where it is nowhere)."""
+    shares = sorted(part[i] / whole[i] for i in rows if whole[i] > 0)
+    return shares[len(shares) // 2] if shares else 1.0
 
 
 _ADJUSTED_STEP = 0.02  # an adjusted close's ratio to the close holds between dividends and splits

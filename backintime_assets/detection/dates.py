@@ -13,7 +13,8 @@ from itertools import repeat
 from operator import itemgetter
 
 from .joined import SEP, joined
-from .month_names import ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number, weekday_language
+from .month_names import (BE, BE_YEARS, ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number,
+                          weekday_language)
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -36,7 +37,7 @@ _SHAPES = (
     # A weekday name may lead it ("Mo, 04.01.2021") or follow it in brackets ("2024/01/05(金)").
     # A blank may follow each separator: Investing.com's Korean "2024- 01- 05", Czech "5. 1. 2024".
     ("num", re.compile(r"^(?:(?P<wd>[^\W\d_]{1,10})(?P<wdsep>\.?,? ))?(?P<a>\d{1,4})(?P<s>[-/.] ?)(?P<b>\d{1,2})(?P=s)"
-                       r"(?P<c>\d{1,4})(?P<wds> ?[(（][^\W\d_]{1,3}\.?[)）])?" + _TIME)),
+                       r"(?P<c>\d{1,4})(?P<wds> ?[(（][^\W\d_]{1,3}\.?[)）]|,[^\W\d_]{1,3})?" + _TIME)),
     # "12-Mar-2021", "03.Okt.2020", "12. März 2021", "21 Mar  2012": a run of spaces reads as one.
     ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/.]|\.? +)" + _MON + r"(?P<dot>\.?)(?P<s2>[-/.]| +)"
                        r"(?P<c>\d{4}|\d{2})" + _TIME)),
@@ -116,11 +117,14 @@ def _seps(name: str, g: dict) -> tuple[str, str | None] | None:
 
 def _weekday_key(g: dict) -> tuple | None | bool:
     """How a numeric date's weekday name is written ("Mo, ": before it; "(金)": after it, in
-    brackets): (where, the characters around it); None without one; False when the word is no
+    brackets, or ",二" after a comma): (where, the characters around it); None without one; False when the word is no
     weekday of a language month_names.py knows."""
     if g["wd"]:
         language = weekday_language(g["wd"])
         return ("before", g["wdsep"], language) if language else False
+    if g["wds"] and g["wds"][0] == ",":  # Tonghuashun's "2024-01-02,二"
+        language = weekday_language(g["wds"][1:])
+        return ("after", (",", ""), language) if language else False
     if g["wds"]:
         brackets = g["wds"].strip()
         language = weekday_language(brackets[1:-1])
@@ -387,6 +391,12 @@ def _january_trading(days: list[int], years: list[int]) -> bool:
         abs(b - a) <= 31 and _weekdays_between(a, b) <= 1 for a, b in zip(run, run[1:]))
 
 
+def _buddhist_era(groups: list[dict], order: str) -> bool:
+    """Whether the four-digit years of numeric dates are all Buddhist-era ones ("02/01/2567")."""
+    part = {"Y": "a", "y4": "c"}.get(order)
+    return part is not None and all(int(g[part]) in BE_YEARS for g in groups)
+
+
 def months_only(fmt: str | None) -> bool:
     """A format of months without their day ("%Y-%m", "%b %Y"): a monthly series, no trade dates."""
     return fmt is not None and "%d" not in fmt and any(m in fmt for m in ("%m", "%b", "%B"))
@@ -494,6 +504,8 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
             where, around, language = weekday
             day = f"%a{around}{day}" if where == "before" else f"{day}{around[0]}%a{around[1]}"
             tag = TAG + language
+        if not tag and _buddhist_era(groups, order):
+            tag = TAG + BE
         fmt = day + _time_format(tkey, frac) + tag
     elif key[0] == "compact":
         fmt, certainty = "%Y%m%d" + _time_format(key[-1] if len(key) > 1 else None, frac), 1.0

@@ -21,6 +21,12 @@ TAG = "|"  # joins a strptime format and the language of its month names
 ROC = "roc"
 ROC_YEAR_ONE = 1912
 _ROC_YEAR = re.compile(r"\d{1,3}(?=\D)")
+# The Buddhist era (tag "be"), Thailand's calendar: Thai offices' Excel writes 2024-01-02 as
+# "02/01/2567", a year 543 ahead. No price is dated 2400 or later, so such years are BE years.
+BE = "be"
+BE_YEARS = range(2400, 2800)
+BE_OFFSET = 543
+_BE_YEAR = re.compile(r"(?<!\d)2[4-7]\d\d(?!\d)")
 
 # Spellings without their dot; accent-free forms are added below (févr -> fevr, März -> marz).
 _NAMES = {
@@ -72,9 +78,10 @@ _SHARED = _shared()
 
 
 # Weekday names, Monday first, without their dot, that may lead a date ("Mo, 04.01.2021", "Mon
-# 01/04/2021") or follow it in brackets ("2024/01/05(金)"). A date column drops them before reading,
-# never checks them: the day and month say which day it is. canonical.py checks them against the
-# dates to tell a weekday split off its date from tickers that spell one ("MA", "SO", "DO").
+# 01/04/2021") or follow it in brackets ("2024/01/05(金)") or after a comma ("2024-01-02,二"). A
+# date column drops them before reading, never checks them: the day and month say which day it is.
+# canonical.py checks them against the dates to tell a weekday split off its date from tickers
+# that spell one ("MA", "SO", "DO").
 WEEKDAY_NAMES = {
     "en": ("mon monday", "tue tues tuesday", "wed wednesday", "thu thur thurs thursday", "fri friday",
            "sat saturday", "sun sunday"),
@@ -86,6 +93,9 @@ WEEKDAY_NAMES = {
     "nl": ("ma maandag", "di dinsdag", "wo woensdag", "do donderdag", "vr vrijdag", "za zaterdag", "zo zondag"),
     "pt": ("seg segunda", "ter terça", "qua quarta", "qui quinta", "sex sexta", "sáb sábado", "dom domingo"),
     "ja": ("月", "火", "水", "木", "金", "土", "日"),
+    # Chinese numbers the days ("周二", "星期二", or "二" alone after a comma: Tonghuashun's exports).
+    "zh": ("一 周一 星期一", "二 周二 星期二", "三 周三 星期三", "四 周四 星期四", "五 周五 星期五", "六 周六 星期六",
+           "日 天 周日 星期日 星期天"),
 }
 # Per language: spelling -> weekday (0 Monday ... 6 Sunday, as date.weekday()).
 WEEKDAYS = {lang: {w: day for day, names in enumerate(days) for s in names.split() for w in (s, _plain(s))}
@@ -159,6 +169,9 @@ def numeric_value(value: str, fmt: str) -> str | None:
     if language == ROC:
         m = _ROC_YEAR.match(value)
         return f"{int(m[0]) + ROC_YEAR_ONE - 1}{value[m.end():]}" if m else None
+    if language == BE:
+        m = _BE_YEAR.search(value)
+        return f"{value[:m.start()]}{int(m[0]) - BE_OFFSET}{value[m.end():]}" if m else None
     if "%a" in base:
         m = _weekday_regex(base).fullmatch(value)
         if m is None or weekday_language(m["a"]) is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from backintime_assets.detection.eastern_digits import may_hold_eastern_digits
 from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.schema import FileSchema
 
@@ -39,6 +40,8 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     for data in datas:
         if not data.strip(b" \t\r\n\x00"):
             return None
+        if not data.isascii() and may_hold_eastern_digits(data, schema.encoding):
+            return None  # its rejected rows show its own digits (normalise._digits_as_written)
         buf = to_utf8(data, schema.encoding)
         if b"\x00" in buf:
             return None  # a file with NUL bytes is read alone: its damaged lines are set aside (nul.py)

@@ -6,13 +6,15 @@ import codecs
 
 import numpy as np
 
+from backintime_assets.detection.eastern_digits import has_eastern_digits
 from backintime_assets.detection.encoding import UTF8_OR_CP1252, decode_all
 
 
-def to_utf8(data: bytes, encoding: str) -> bytes:
+def to_utf8(data: bytes, encoding: str, digits: bool = True) -> bytes:
     """The file as UTF-8 without BOMs, at its start or its lines' (encoding.without_line_boms);
     undecodable bytes become U+FFFD instead of raising, or, in UTF-8, the cp1252 characters a
-    file whose encoding changes part of the way through means (encoding.UTF8_OR_CP1252)."""
+    file whose encoding changes part of the way through means (encoding.UTF8_OR_CP1252). Its
+    Arabic-Indic digits are read in ASCII (eastern_digits.py) unless `digits` is False."""
     name = codecs.lookup(encoding).name if encoding not in ("binary", "") else "utf-8"
     if name in ("utf-8", "utf-8-sig"):
         body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
@@ -20,12 +22,14 @@ def to_utf8(data: bytes, encoding: str) -> bytes:
             return body
         if codecs.BOM_UTF8 in body:
             body = body.replace(b"\n" + codecs.BOM_UTF8, b"\n").replace(b"\r" + codecs.BOM_UTF8, b"\r")
+        if digits and has_eastern_digits(body):  # read as detection read them (encoding.decode_all)
+            return decode_all(body, "utf-8").encode("utf-8")
         try:
             body.decode("utf-8")
             return body
         except UnicodeDecodeError:
             return body.decode("utf-8", errors=UTF8_OR_CP1252).encode("utf-8")
-    return decode_all(data, name).encode("utf-8")
+    return decode_all(data, name, digits).encode("utf-8")
 
 
 _MASK_BYTES = 4 << 20

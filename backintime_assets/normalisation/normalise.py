@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_time_of_day
 from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.dates import months_only
+from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.statements import not_prices
@@ -177,10 +178,27 @@ def normalise_bytes(data: bytes, schema: FileSchema, source_file: str,
     """Canonical prices of one file. Never raises: a file that cannot be read gives zero rows and
     `file_problem`. Without a ticker column every row gets `default_ticker` (default: the file stem)."""
     try:
-        return _normalise(data, schema, source_file, default_ticker)
+        return _digits_as_written(_normalise(data, schema, source_file, default_ticker), data, schema)
     except Exception as exc:  # a Spark task must not die on one odd file; the reason is kept
         return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0,
                               file_problem=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _digits_as_written(out: NormalisedFile, data: bytes, schema: FileSchema) -> NormalisedFile:
+    """`out` with the raw text of its rejected and non-data lines as the file writes them, where
+    the reading wrote its Arabic-Indic digits in ASCII (eastern_digits.py): rejected_rows shows a
+    file's own line, "٢٠٢٤/٠١/١٤" as it stands, not "2024/01/14". The digits change no line break,
+    so each line is where it was."""
+    if (not (out.rejected_arrow.num_rows or out.non_data_arrow.num_rows) or schema.file_format in WORKBOOK_FORMATS
+            or schema.encoding in ("binary", "") or not may_hold_eastern_digits(data, schema.encoding)):
+        return out
+    written = to_utf8(data, schema.encoding, digits=False)
+    if not has_eastern_digits(written):  # a UTF-16 file in Arabic script, its digits ASCII
+        return out
+    index = LineIndex(written)
+    out.rejected_arrow = _as_written(out.rejected_arrow, index)
+    out.non_data_arrow = _as_written(out.non_data_arrow, index)
+    return out
 
 
 def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:

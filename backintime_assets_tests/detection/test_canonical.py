@@ -518,3 +518,66 @@ def test_refinitiv_field_codes_map():
     kinds = [D, F, F, F, F, F, F, N]
     assert map_canonical([[h] for h in header], kinds, []) == [
         "date", None, None, "close", "high", "low", "open", "volume"]
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # Mexico (BMV), Santiago and Bogotá (BVC) name each price "Precio ...": their files loaded
+    # nothing ("no close column"), and their tickers ("Emisora", "Nemo") were no ticker. BVC's
+    # "Volumen" is pesos traded beside "Cantidad", the shares.
+    (["Fecha", "Emisora", "Precio Apertura", "Precio Máximo", "Precio Mínimo", "Precio Cierre", "PPP", "Volumen"],
+     [D, S, F, F, F, F, F, N], ["date", "ticker", "open", "high", "low", "close", None, "volume"]),
+    (["Fecha", "Nemo", "Precio Apertura", "Precio Máximo", "Precio Mínimo", "Precio Cierre", "Unidades", "Monto ($)"],
+     [D, S, F, F, F, F, N, F], ["date", "ticker", "open", "high", "low", "close", "volume", None]),
+    (["Fecha", "Cantidad", "Volumen", "Precio Cierre", "Precio Mayor", "Precio Menor", "Precio Medio"],
+     [D, N, N, F, F, F, F], ["date", "volume", None, "close", "high", "low", None]),
+    # Lima (BVL): the shares traded had been left out (volume 0).
+    (["Fecha", "Apertura", "Cierre", "Máxima", "Mínima", "Cantidad Negociada", "Monto Negociado (US$)"],
+     [D, F, F, F, F, N, F], ["date", "open", "close", "high", "low", "volume", None]),
+    # Dhaka's day-end archive: the last trade (LTP*) stands before the official close (CLOSEP*), and
+    # "VALUE (mn)", taka traded in millions, had been taken for the close.
+    (["DATE", "TRADING CODE", "LTP*", "HIGH", "LOW", "OPENP*", "CLOSEP*", "YCP", "TRADE", "VALUE (mn)", "VOLUME"],
+     [D, S, F, F, F, F, F, F, N, F, N],
+     ["date", "ticker", None, "high", "low", "open", "close", None, None, None, "volume"]),
+    # Nairobi: "Day Price" is the close; the 12-month low and high are not the day's.
+    (["DATE", "CODE", "12m Low", "12m High", "Day Low", "Day High", "Day Price", "Previous", "Volume"],
+     [D, S, F, F, F, F, F, F, N], ["date", "ticker", None, None, "low", "high", "close", None, "volume"]),
+    # Shenzhen: 今收 (today's close) beside 前收 (the previous close); kabu+: 株価 before 始値, and
+    # its code SC, not 名称 (the company's name, under which its rows had loaded), the ticker.
+    (["交易日期", "证券代码", "前收", "开盘", "最高", "最低", "今收"], [D, S, F, F, F, F, F],
+     ["date", "ticker", None, "open", "high", "low", "close"]),
+    (["SC", "名称", "日時", "株価", "前日終値", "始値", "高値", "安値", "出来高"], [N, S, D, F, F, F, F, F, N],
+     ["ticker", None, "date", "close", None, "open", "high", "low", "volume"]),
+    # Egypt in Arabic: the open and the quantity, with their article, had been left out.
+    (["التاريخ", "الرمز", "الافتتاح", "الأعلى", "الأدنى", "الإغلاق", "الكمية", "القيمة"], [D, S, F, F, F, F, N, F],
+     ["date", "ticker", "open", "high", "low", "close", "volume", None]),
+])
+def test_latin_american_south_asian_african_and_east_asian_names_map(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+def test_headerless_columns_far_below_the_others_are_no_low():
+    # SGX's SESprice.dat: "date;name;;SGD;high;low;last;change;volume;bid;offer;...;open;...". The
+    # change (cents, negative on a falling day) was taken for the low: rows of a rising day loaded
+    # with a low of 0.077 under a close of 13.08, the others were rejected. Four columns whose
+    # smallest is no price of the same instrument are no bar: nothing maps, and the file says so.
+    body = [["2024-01-02", "DBS", "SGD", "33.600", "33.380", "33.450", "-0.150", "3295", "33.440", "33.450"],
+            ["2024-01-02", "OCBC", "SGD", "13.090", "12.950", "13.077", "+0.077", "6504", "13.070", "13.080"],
+            ["2024-01-02", "UOB", "SGD", "30.950", "30.700", "30.880", "+0.080", "2011", "30.870", "30.880"]]
+    mapping = map_canonical([[]] * 10, [D, S, S, F, F, F, F, N, F, F], body)
+    assert not {"open", "high", "low", "close"} & set(mapping)
+
+
+@pytest.mark.parametrize("body", [
+    # WTI's front month, 2020-04-20: the low and the close under zero. The file had loaded every
+    # day but that one; read as no bar for one negative low, it loaded nothing ("no close column").
+    [["2020-04-17", "19.84", "20.36", "17.31", "18.27", "470478"],
+     ["2020-04-20", "17.73", "17.85", "-40.32", "-37.63", "247947"],
+     ["2020-04-21", "20.74", "21.29", "6.50", "10.01", "351258"]],
+    # A cheap option's days: the low a third of the high on most of them, and the open and the
+    # close each the lower of the two on some. Read as no bar, the file had loaded nothing.
+    [["20240102", "0.12", "0.15", "0.05", "0.06", "1520"], ["20240103", "0.05", "0.09", "0.03", "0.08", "2210"],
+     ["20240104", "0.08", "0.11", "0.04", "0.04", "980"], ["20240105", "0.04", "0.07", "0.02", "0.06", "3310"]],
+])
+def test_headerless_bars_far_below_their_highs_still_map(body):
+    assert map_canonical([[]] * 6, [D, F, F, F, F, N], body) == ["date", "open", "high", "low", "close", "volume"]
+

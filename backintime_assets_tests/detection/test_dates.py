@@ -245,6 +245,9 @@ def test_strptime_year():
     (["Mo, 04.01.2021", "Di, 05.01.2021", "Mi, 13.01.2021"], "%a, %d.%m.%Y|de"),  # German banks
     (["2024/01/05(金)", "2024/01/04(木)", "2024/01/15(月)"], "%Y/%m/%d(%a)|ja"),  # Japanese brokers
     (["2024/01/05（金） 15:00", "2024/01/04（木） 15:00"], "%Y/%m/%d（%a） %H:%M|ja"),
+    # Tonghuashun's exports: the weekday after a comma, in Chinese ("二" is Tuesday).
+    (["2024-01-02,二", "2024-01-05,五", "2024-01-08,一"], "%Y-%m-%d,%a|zh"),
+    (["2024-01-02(周二)", "2024-01-05(周五)"], "%Y-%m-%d(%a)|zh"),
     (["lun. 4 janv. 2021", "mar. 5 janv. 2021", "mer. 13 janv. 2021"], "%a. %d %b %Y|fr"),
     (["Montag, 4. Januar 2021", "Dienstag, 5. Januar 2021"], "%a, %d. %b %Y|de"),
 ])
@@ -272,6 +275,22 @@ def test_minguo_years_of_taiwan_read_as_the_common_eras(values, fmt, first):
     assert guess is not None and guess.format == fmt and guess.fraction == 1.0
     assert strptime_year(values[0], fmt) == first.year
     assert infer_date_format(["192.168.1", "172.16.0"]) is None  # no Minguo date: month 168, 16
+
+
+@pytest.mark.parametrize(("values", "fmt", "first"), [
+    (["02/01/2567", "03/01/2567", "15/01/2567"], "%d/%m/%Y|be", date(2024, 1, 2)),  # Thai Excel, day first
+    (["2567-01-02", "2567-01-03"], "%Y-%m-%d|be", date(2024, 1, 2)),
+    (["28/12/2566 16:30", "02/01/2567 16:30"], "%d/%m/%Y %H:%M|be", date(2023, 12, 28)),
+])
+def test_buddhist_era_years_of_thailand_read_as_the_common_eras(values, fmt, first):
+    # Years 543 ahead had no date format (year 2567 lies past any price): the column was text,
+    # and every row of a Thai office's sheet was rejected for want of a date.
+    from backintime_assets.detection.dates import strptime_year
+
+    guess = infer_date_format(values)
+    assert guess is not None and guess.format == fmt and guess.fraction == 1.0
+    assert strptime_year(values[0], fmt) == first.year
+    assert infer_date_format(["15/01/2024", "16/01/2567"]).format == "%d/%m/%Y"  # a common-era year: no BE
 
 
 def test_fractions_of_seconds_written_only_when_not_zero():

@@ -1294,6 +1294,31 @@ def test_a_twse_export_with_minguo_dates_loads():
     assert r.prices.volume.tolist() == [17653714, 14550696, 34150727]
 
 
+def test_a_thai_sheet_with_buddhist_era_dates_loads():
+    # Excel in Thailand's locale writes 2024-01-02 as "02/01/2567": every row had been rejected
+    # for want of a date.
+    text = ("Date,Open,High,Low,Close,Volume\r\n02/01/2567,35.50,35.75,35.25,35.50,48668000\r\n"
+            "03/01/2567,35.50,35.75,35.00,35.25,41192000\r\n15/01/2567,35.25,35.50,35.00,35.00,39012000\r\n")
+    r = run(text.encode(), name="PTT.csv")
+    check_invariants(r)
+    assert r.rejected.empty
+    assert [str(d)[:10] for d in r.prices.date] == ["2024-01-02", "2024-01-03", "2024-01-15"]
+    assert r.prices.close.tolist() == [35.5, 35.25, 35.0]
+
+
+def test_a_tonghuashun_export_with_weekdays_after_its_dates_loads():
+    # 同花顺's "导出数据": GBK text (named .xls), tab, each date followed by ",二" (its weekday).
+    # Every row had been rejected: no date column.
+    text = ("时间\t开盘\t最高\t最低\t收盘\t涨幅\n2024-01-02,二\t1715.00\t1718.19\t1678.10\t1685.01\t-2.40%\n"
+            "2024-01-03,三\t1681.11\t1695.22\t1676.33\t1694.00\t+0.53%\n"
+            "2024-01-05,五\t1661.33\t1678.66\t1652.11\t1663.36\t-0.87%\n")
+    r = run(text.encode("gbk"), name="600519.xls")
+    check_invariants(r)
+    assert r.rejected.empty
+    assert [str(d)[:10] for d in r.prices.date] == ["2024-01-02", "2024-01-03", "2024-01-05"]
+    assert r.prices.close.tolist() == [1685.01, 1694.0, 1663.36]
+
+
 def test_a_ticker_whose_dates_each_hold_several_boards_loads_none_of_them():
     # MOEX ISS history: SBER on its odd-lot board (SMAL) and its main one (TQBR) each day. The
     # odd-lot rows came first and loaded as SBER's prices, volume 37; the main board's were
@@ -1770,3 +1795,54 @@ def test_a_workbooks_price_sheet_after_a_statement_sheet_loads():
     assert len(r.rejected) == 2 and all(reason.startswith("on sheet 'Transactions'") for reason in r.rejected.reason)
     # A later sheet's lines are numbered from 2**20 on: the count, not the numbers, is checked.
     assert len(r.prices) + len(r.rejected) + len(r.non_data) == r.physical_lines
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_table_in_arabic_indic_digits_loads_as_it_reads(encoding):
+    # Tadawul's Arabic page copied to CSV: "٣٢٫٨٥" is 32.85 and "١٢٬٩٦٤٬٥٢٤" 12,964,524. No
+    # number or date read, and the file loaded nothing.
+    data = "\ufeffالتاريخ,الافتتاح,الأعلى,الأدنى,الإغلاق,الكمية المتداولة\r\n" \
+        '"٢٠٢٤/٠١/٠٣","٣٢٫٣٧","٣٢٫٨٦","٣٢٫٣٠","٣٢٫٨٠","١٤٬٧٥٧٬٩٣٤"\r\n' \
+        '"٢٠٢٤/٠١/٠٢","٣٢٫٧١","٣٢٫٧٥","٣٢٫٢٢","٣٢٫٣٧","١٢٬٩٦٤٬٥٢٤"\r\n'
+    r = run(data.encode(encoding), "tadawul_2222_ar.csv")
+    prices = r.prices_arrow.to_pandas().sort_values("date")
+    assert r.rejected_arrow.num_rows == 0
+    assert prices["date"].tolist() == [date(2024, 1, 2), date(2024, 1, 3)]
+    assert prices[["open", "high", "low", "close"]].values.tolist() == [[32.71, 32.75, 32.22, 32.37],
+                                                                      [32.37, 32.86, 32.30, 32.80]]
+    assert prices["volume"].tolist() == [12964524, 14757934]
+
+
+_TADAWUL_AR = ("\ufeffآخر تحديث ٢٠٢٤/٠١/١٧\r\n"
+               "التاريخ,الافتتاح,الأعلى,الأدنى,الإغلاق,الكمية المتداولة\r\n"
+               '"٢٠٢٤/٠١/١٦","٣٢٫٥٨","٣٢٫٨١","٣٢٫٤١","٣٢٫٧٨","٨٬٦٥٢٬٥١٤"\r\n'
+               '"٢٠٢٤/٠١/١٥","٣٢٫٦٧","٣٢٫٨٤","٣٢٫٤٩","٣٢٫٧٤","٨٬٧٩٨٬١٠٠"\r\n'
+               '"٢٠٢٤/٠١/١٤","٣٣٫٢٣","٣٣٫٤٢","٣٢٫٦٨","٣٢٫٨٤","١٢٬٠٢٣٬٠٠٧"\r\n'
+               '"٢٠٢٤/٠١/١١","٣٢٫٩٣","٣٣٫٤٠","٣٢٫٨٢","٣٣٫٣١","١٣٬٨٠٢٬٧٩٩"\r\n')
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_lines_in_arabic_indic_digits_are_reported_as_the_file_writes_them(encoding):
+    # The digits are read in ASCII; rejected_rows and the lines around the table had shown that
+    # rewrite ("2024/01/14", "12023007"), a line the file does not hold.
+    r = run(_TADAWUL_AR.encode(encoding), "tadawul_2222_ar.csv")
+    assert r.prices_arrow.num_rows == 3
+    assert r.rejected_arrow.to_pylist() == [{
+        "source_file": "tadawul_2222_ar.csv", "source_line": 5,
+        "raw": '"٢٠٢٤/٠١/١٤","٣٣٫٢٣","٣٣٫٤٢","٣٢٫٦٨","٣٢٫٨٤","١٢٬٠٢٣٬٠٠٧"',
+        "reason": "dated on a Sunday: trade dates are Monday to Friday"}]
+    assert r.non_data_arrow["raw"].to_pylist()[0] == "آخر تحديث ٢٠٢٤/٠١/١٧"
+
+
+def test_files_in_arabic_indic_digits_read_together_report_their_own_lines():
+    # A day's files of one template are read as one text (normalisation/group.py): its rejected
+    # rows too must show the file's own digits.
+    from backintime_assets.ingestion.parsed import FileGroup, FileTask, parse_group
+
+    datas = [_TADAWUL_AR.encode(), _TADAWUL_AR.replace("٣٣٫٢٣", "٣٣٫٢٤").encode()]
+    names = ["2222_a.csv", "2222_b.csv"]
+    schema = detect_bytes(datas[0], names[0]).to_json()
+    tasks = [FileTask(n, n, schema, date(2024, 1, 17), 0, len(d)) for n, d in zip(names, datas)]
+    rows = parse_group(datas, FileGroup(tasks, schema)).to_pylist()
+    rejected = [r for r in rows if r["status"] == "rejected"]
+    assert [r["raw"][:12] for r in rejected] == ['"٢٠٢٤/٠١/١٤"'] * 2
