@@ -236,6 +236,10 @@ def _column_line(column: dict) -> str:
     fmt = f" ({column['format']})" if column.get("format") else ""
     mapped = f" -> {column['canonical']}" if column.get("canonical") else ""
     mapped += f" of {column['series']}" if column.get("series") else ""  # several tickers side by side
+    if column.get("multiplier") is not None:
+        mapped += f" x{column['multiplier']:g}"  # "Volume ('000): integer -> volume x1000"
+    elif column.get("unit"):
+        mapped += f" (in {column['unit']}: not applied; set --multiplier)"  # lots of a size the file does not give
     return f"{column['name']}: {column['type']}{fmt}{mapped}"
 
 
@@ -256,14 +260,14 @@ def cmd_schema(args) -> None:
             _show_schema(args.file, file_schemas.final_schema(conn, sha), args.json)
             return
         column = args.column if args.column_number is None else args.column_number - 1
-        if column is None or not (args.type or args.format or args.mapping):
+        if column is None or not (args.type or args.format or args.mapping or args.multiplier is not None):
             raise CliError("override needs --column (or --column-number) and at least one of --type, --format, "
-                           "--mapping")
+                           "--mapping, --multiplier")
         _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
         try:
             changed = file_schemas.override_column(conn, targets, column, args.by, args.type, args.format,
-                                                   args.mapping)
+                                                   args.mapping, args.multiplier)
             label = file_schemas.column_label(conn, sha, column)
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
@@ -462,6 +466,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--format", help="e.g. %%d/%%m/%%Y for a date column")
     schema.add_argument("--mapping", help="canonical column (date, ticker, sector, open, high, low, close, adj_close, "
                                            "volume) or none")
+    schema.add_argument("--multiplier", type=float,
+                        help="what the column's values are multiplied by on loading (1000 for a volume in "
+                             "thousands, 100 for lots of 100 shares; 1 for none)")
     schema.add_argument("--layout", action="store_true", help="apply to every file sharing this file's layout")
     schema.add_argument("--by", default=os.environ.get("USER", ""), help="who makes the change (default: $USER)")
     schema.set_defaults(func=cmd_schema)

@@ -42,6 +42,17 @@ def test_detect_prints_delimiter_and_types(tmp_path, capsys):
         assert key in detected
 
 
+def test_detect_shows_a_volumes_multiplier_and_a_unit_it_does_not_apply(tmp_path, capsys):
+    path = tmp_path / "prices.csv"
+    path.write_text("Date,Close,Vol ('000),Lots (手)\n2025-01-02,10.5,4310,12\n2025-01-03,11.25,5002,13\n",
+                    encoding="utf-8")
+    assert main(["detect", str(path)]) == 0
+    assert "Vol ('000): integer -> volume x1000" in capsys.readouterr().out
+    path.write_text("日期,收盘,成交量(手)\n2025-01-02,10.5,4310\n2025-01-03,11.25,5002\n", encoding="utf-8")
+    assert main(["detect", str(path)]) == 0
+    assert "成交量(手): integer -> volume (in 手: not applied; set --multiplier)" in capsys.readouterr().out
+
+
 @pytest.mark.postgres
 def test_services_start_status_stop_with_the_embedded_server(server_dir):
     tmp_path = server_dir

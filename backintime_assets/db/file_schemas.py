@@ -27,13 +27,15 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
         )
         conn.cursor().executemany(
             """insert into file_schemas (sha256, source_path, column_index, column_name, detected_type,
-                   detected_format, confidence, detected_mapping, series, final_type, final_format, final_mapping)
+                   detected_format, confidence, detected_mapping, series, detected_multiplier, final_type,
+                   final_format, final_mapping)
                values (%(sha)s, %(path)s, %(i)s, %(name)s, %(type)s, %(format)s, %(confidence)s, %(mapping)s,
-                   %(series)s, %(type)s, %(format)s, %(mapping)s)
+                   %(series)s, %(multiplier)s, %(type)s, %(format)s, %(mapping)s)
                on conflict (sha256, column_index) do update set
                    column_name = excluded.column_name, detected_type = excluded.detected_type,
                    detected_format = excluded.detected_format, confidence = excluded.confidence,
                    detected_mapping = excluded.detected_mapping, series = excluded.series,
+                   detected_multiplier = excluded.detected_multiplier,
                    final_type = case when file_schemas.changed_by is null then excluded.final_type
                        else file_schemas.final_type end,
                    final_format = case when file_schemas.changed_by is null then excluded.final_format
@@ -42,7 +44,8 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
                        else file_schemas.final_mapping end""",
             [{"sha": sha256, "path": source_path, "i": index, "name": column["name"], "type": column["type"],
               "format": column.get("format"), "confidence": column.get("confidence"),
-              "mapping": column.get("canonical"), "series": column.get("series")}
+              "mapping": column.get("canonical"), "series": column.get("series"),
+              "multiplier": column.get("multiplier")}
              for index, column in enumerate(schema["columns"])],
         )
         # A file detected again with fewer columns (its own detection replacing a borrowed one) keeps
@@ -63,7 +66,8 @@ def column_count(conn, sha256s: list[str]) -> int:
 
 
 def final_schema(conn, sha256: str) -> dict | None:
-    """The file's schema as detection produced it, with each column's final type and mapping applied.
+    """The file's schema as detection produced it, with each column's final type, mapping and
+    multiplier applied (a multiplier of 1 a user set: none, as the JSON of a column without one).
     Of a wide table, each column's ticker (`series`) is the layout's, as detection stored it: no user
     changes it, and a row without one (written by code from before the column) must not make the
     conversion read the file as one ticker's."""
@@ -75,18 +79,28 @@ def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
     schemas = {sha: json.loads(json.dumps(dialect)) for sha, dialect in conn.execute(
         "select sha256, dialect from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()}
     finals = conn.execute(
-        """select sha256, column_index, final_type, final_format, final_mapping, changed_by from file_schemas
-           where sha256 = any(%s)""", (list(schemas),)).fetchall()
-    for sha, index, final_type, final_format, final_mapping, changed_by in finals:
+        """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier, changed_by
+           from file_schemas where sha256 = any(%s)""", (list(schemas),)).fetchall()
+    for sha, index, final_type, final_format, final_mapping, final_multiplier, changed_by in finals:
         columns = schemas[sha]["columns"]
         if index < len(columns):
             mapping = None if final_mapping == UNMAPPED else final_mapping
             columns[index].update(type=final_type, format=final_format, canonical=mapping)
+            if final_multiplier is not None:
+                _set_multiplier(columns[index], final_multiplier)
         if changed_by is not None:
             # A user's correction is the word on the file: the conversion must not swap the
             # schema for its own detection as it does for an unproven borrowed one.
             schemas[sha]["borrowed_from"] = None
     return schemas
+
+
+def _set_multiplier(column: dict, multiplier: float) -> None:
+    """A user's multiplier on a column of a schema's JSON: whole numbers as integers, so that the
+    column reads, and keys its rows, as a detected one of that factor; 1 as no multiplier at all."""
+    column.pop("multiplier", None)
+    if multiplier != 1:
+        column["multiplier"] = int(multiplier) if float(multiplier).is_integer() else multiplier
 
 
 class OverrideError(ValueError):
@@ -110,15 +124,19 @@ def files_sharing_layout(conn, sha256: str) -> list[str]:
 
 
 def override_column(conn, sha256s: list[str], column: str | int, changed_by: str, final_type: str | None = None,
-                    final_format: str | None = None, final_mapping: str | None = None) -> int:
+                    final_format: str | None = None, final_mapping: str | None = None,
+                    final_multiplier: float | None = None) -> int:
     """A user's correction of one column in the given files, named as in their header or by its
     column_index; returns how many file columns changed. Of a wide table's column, the ticker it
-    belongs to stays: a correction changes type, format and mapping only."""
+    belongs to stays: a correction changes type, format, mapping and multiplier (what the column's
+    values are multiplied by on loading: 1000 for a volume in thousands, 1 for none) only."""
     if final_type is not None and final_type not in COLUMN_TYPES:
         raise OverrideError(f"type must be one of {', '.join(COLUMN_TYPES)}; got {final_type!r}")
     if final_mapping is not None and final_mapping not in (*CANONICAL_COLUMNS, UNMAPPED):
         allowed = ", ".join(CANONICAL_COLUMNS)
         raise OverrideError(f"mapping must be one of {allowed} or {UNMAPPED}; got {final_mapping!r}")
+    if final_multiplier is not None and not final_multiplier > 0:
+        raise OverrideError(f"multiplier must be a number above 0 (1 for none); got {final_multiplier!r}")
     if not changed_by:
         raise OverrideError("say who changes the schema (--by)")
     with conn.transaction():
@@ -126,10 +144,11 @@ def override_column(conn, sha256s: list[str], column: str | int, changed_by: str
         result = conn.execute(
             """update file_schemas s set final_type = coalesce(%s, final_type),
                    final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
-                   changed_by = %s, changed_at = now()
+                   final_multiplier = coalesce(%s, final_multiplier), changed_by = %s, changed_at = now()
                from unnest(%s::text[], %s::int[]) t (sha256, column_index)
                where s.sha256 = t.sha256 and s.column_index = t.column_index""",
-            (final_type, final_format, final_mapping, changed_by, [m[0] for m in meant], [m[1] for m in meant]),
+            (final_type, final_format, final_mapping, final_multiplier, changed_by, [m[0] for m in meant],
+             [m[1] for m in meant]),
         )
         return result.rowcount
 
@@ -181,8 +200,11 @@ def _label(index: int, name: str, mapping: str | None, series: str | None) -> st
 def schema_version(conn, sha256s: list[str]) -> str:
     """A digest of the final schemas of these files: changes exactly when a user's correction does."""
     rows = conn.execute(
-        """select sha256, column_index, final_type, final_format, final_mapping from file_schemas
+        """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier from file_schemas
            where sha256 = any(%s) order by sha256, column_index""",
         (list(sha256s),),
     ).fetchall()
+    # A multiplier only where a user set one: the digest of every other column stays as it was
+    # before multipliers, and no file needs a rerun for their coming.
+    rows = [row if row[5] is not None else row[:5] for row in rows]
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()[:16]

@@ -99,6 +99,11 @@ with found as materialized (
 )
 update file_schemas s set series = found.series from found
 where s.sha256 = found.sha256 and s.column_index = found.column_index and s.series is null;
+-- The factor a column's values are multiplied by on loading ("Volume ('000)": 1000) as detection
+-- read it from the header (null: none, 1), and a user's correction of it (null: as detected; 1:
+-- none). Columns detected before it hold none: their layouts' schemas held none either.
+alter table file_schemas add column if not exists detected_multiplier double precision;
+alter table file_schemas add column if not exists final_multiplier double precision;
 
 """
 

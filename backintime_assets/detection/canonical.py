@@ -13,6 +13,7 @@ from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
 from .currencies import currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
+from .multipliers import declared_unit
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -152,6 +153,8 @@ _add("close", 0.8, "最新价", "现价", "цена", "последняя цен
 _add("adj_close", 1.0, "复权收盘价", "調整後終値", "수정종가", "скорректированная цена закрытия")
 _add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "売買高", "거래량", "объем",
      "объем торгов", "حجم")
+# TPEx (Taipei Exchange) heads its count in thousands "成交仟股" (multipliers.py reads the 仟, 1000).
+_add("volume", 1.0, "成交仟股", "成交千股")
 # German exports head the traded share count "Umsatz" (more exactly "Umsatz in Stück"); "Umsatz in
 # Euro" and English "Turnover" are money traded, not shares, so they stay unmapped.
 _add("volume", 0.9, "umsatz")
@@ -197,7 +200,7 @@ _add("close", 0.8, "kurz", "cena", "poslední kurz", "poslední cena", "posledn�
 _add("volume", 1.0, "objem (ks)", "objem obchodů (ks)", "objem obchodov (ks)", "počet kusů", "počet kusov")
 # "Objem" alone is the count in brokers' charts, but yields to one in pieces ("Objem (ks)") where
 # both stand; "Objem (Kč)" is money (_in_money).
-_add("volume", 0.95, "objem")
+_add("volume", 0.95, "objem", "objem obchodů", "objem obchodov")  # "Objem obchodů, tis. ks" (multipliers.py)
 # Budapest (BSE: "Értékpapír neve;Dátum;Nyitóár;Napi legmagasabb ár;...;Utolsó ár;Forgalom (db)").
 # Never "ár" alone: it is any price.
 _add("ticker", 0.7, "értékpapír", "értékpapír neve")
@@ -414,9 +417,13 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
         if hit is None and _BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
             hit = _SYNONYMS.get(_norm(_BRACKETED.sub("", cell)))
+        unit = declared_unit(cell)
+        if hit is None and unit is not None and unit.name:
+            # A unit after a comma or "in" ("Objem, tis. ks", "Umsatz in Tsd."): the name before it
+            hit = _SYNONYMS.get(_norm(unit.name))
         if hit is None:
             hit = _label_with_its_tooltip(cell)
-        money = _in_money(cell)
+        money = _in_money(cell) or (unit is not None and unit.money)
         if hit and hit[0] == "volume" and money:
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
         if hit:

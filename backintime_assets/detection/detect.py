@@ -17,6 +17,7 @@ from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, det
 from .filename import date_in_name
 from .gaps import GAP, gaps_to_tabs
 from .layout import Layout, Row, detect_layout
+from .multipliers import column_unit, noted_unit
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
@@ -57,7 +58,7 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 
 
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
-            file_format: str = "csv", sheet: str | None = None) -> FileSchema:
+            file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None) -> FileSchema:
     canonical = map_canonical(layout.header_cells, layout.types, layout.body)
     series: list[str | None] = [None] * len(canonical)
     side_by_side = tickers_side_by_side(layout.header_cells, layout.types) if layout.body else []
@@ -65,11 +66,16 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
     columns = []
-    for n, t, c, s in zip(layout.names, layout.types, canonical, series):
+    for j, (n, t, c, s) in enumerate(zip(layout.names, layout.types, canonical, series)):
         if c and t.type == "string" and t.alt is not None and not fits_type(c, t):
             t = t.alt  # mapped through its mostly-numeric (or date) reading
-        columns.append(ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c,
-                                    series=s))
+        column = ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c, series=s)
+        if c == "volume" and j < len(layout.header_cells):
+            _declare_unit(column, layout.header_cells[j], notes or [])
+            if column.multiplier is not None and _already_counted(layout.body, j, column.multiplier, decimal,
+                                                                  thousands):
+                column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
+        columns.append(column)
     problem = None
     if not columns:
         problem = "no table found"
@@ -91,6 +97,65 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
         confidence=dialect.confidence,
     )
+
+
+def _declare_unit(column: ColumnSchema, header_cells: list[str], notes: list[str]) -> None:
+    """The scale the volume's header declares, as its multiplier; a unit that gives none (lots), as
+    its unit, its values left as they stand. Only the volume's: a price in a sub-unit ("Close
+    (GBX)", "(cents)") is not scaled here, and other columns' units ("Rainfall (mm)") are not ours.
+    A user may set any mapped column's multiplier in its stored schema (normalise.py applies it).
+    A header that declares nothing may have a note that does (_notes)."""
+    unit = column_unit(header_cells)
+    if unit is None and notes:
+        unit = noted_unit(notes, (column.name, *header_cells))
+    if unit is None or unit.money:
+        return
+    if unit.factor is not None:
+        column.multiplier = unit.factor
+    else:
+        column.unit = unit.unit
+
+
+# Sampled volumes, all whole multiples of the declared scale, that say the numbers are the count
+# already: 1,234,000 under "Volume ('000)" is no 1.2 billion shares. Real thousands are rarely all
+# round to the thousand; a few values prove little, and hundreds (lots of 100) often are round.
+_COUNTED_VALUES = 5
+_COUNTED_FACTOR = 1_000
+
+
+def _already_counted(body: list[list[str]], j: int, factor: float, decimal: str, thousands: str | None) -> bool:
+    """Whether the column's sampled values are all whole multiples of `factor` (and there are enough)."""
+    if factor < _COUNTED_FACTOR:
+        return False
+    seen = 0
+    for row in body:
+        cell = row[j].strip() if j < len(row) else ""
+        if thousands:
+            cell = cell.replace(thousands, "")
+        try:
+            value = float(cell.replace(decimal, ".") if decimal != "." else cell)
+        except ValueError:
+            continue  # blanks, "1.2M": not a bare count
+        if value == 0:
+            continue
+        if value % factor:
+            return False
+        seen += 1
+    return seen >= _COUNTED_VALUES
+
+
+def _notes(layout: Layout, head_rows: list[Row], tail_rows: list[Row] | None, lines: int) -> list[str]:
+    """The text of the lines that may note a column's unit: the line right above the header, and
+    the footer's (FactSet writes "Volume in millions." below its table). Most files have neither."""
+    if layout.header_row < 1 and layout.footer_lines == 0:
+        return []
+    wanted = {layout.header_row - 1} if layout.header_row >= 1 else set()
+    if layout.footer_lines and tail_rows is None:
+        wanted.update(range(lines - layout.footer_lines, lines))
+    rows = [f for i, f in head_rows if i in wanted]
+    if layout.footer_lines and tail_rows is not None:
+        rows += [f for i, f in tail_rows if i <= layout.footer_lines]  # counted from the end, the last 1
+    return [" ".join(c.strip() for c in f if c.strip()) for f in rows]
 
 
 def _cells(rows: list[Row], limit: int = 800) -> list[str]:
@@ -213,7 +278,15 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         read = _aligned_header(text, tail_text, dialect, read, file_date)
         dialect, read = _gapped(text, tail_text, dialect, read, file_date)
     decimal, thousands = read.number_format
-    return _schema(name, encoding, dialect, read.layout, decimal, thousands), read.layout
+    tail_rows = None
+    if tail_text is not None and read.layout.footer_lines:
+        args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
+        tail_lines = count_lines(tail_text)
+        rows = parse_rows(tail_text, *args, skipinitialspace=dialect.skipinitialspace)
+        tail_rows = [(tail_lines - i, f) for i, f in rows[-read.layout.footer_lines:]]
+    noted = read.layout.header_row >= 1 or read.layout.footer_lines  # most files: neither, and no line count
+    notes = _notes(read.layout, read.head_rows, tail_rows, count_lines(text)) if noted else []
+    return _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes), read.layout
 
 
 def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:
@@ -340,7 +413,9 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
                            # serials judged in the workbook's system; short rows padded (records.split_sheets)
                            dates_from_1904=sheet.dates_from_1904, padded=True)
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
-    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name)
+    notes = _notes(layout, head_rows, tail_rows, len(sheet.rows))
+    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name,
+                   notes=notes)
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:

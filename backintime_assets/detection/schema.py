@@ -22,6 +22,13 @@ class ColumnSchema:
     # column this is ("AAPL", "AAPL US Equity"); None for a column all of them share (the date) and
     # in every other file, where it is left out of the JSON, so schemas stored before it read alike.
     series: str | None = None
+    # What the column's values are multiplied by on loading, when its header declares a scale
+    # ("Volume ('000)": 1000, "Shares Traded (Lakhs)": 100000; detection/multipliers.py), and the
+    # unit a header declares that gives no factor ("成交量(手)": lots, of a size the file does not
+    # say), its values loaded as they stand. Both None (1, none) in most files, and then left out
+    # of the JSON, so schemas stored before them read, and key their rows, alike.
+    multiplier: float | None = None
+    unit: str | None = None
 
 
 @dataclass
@@ -56,8 +63,7 @@ class FileSchema:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
         # thousands of these, most of them borrowed schemas that take no other work.
         d = {f.name: getattr(self, f.name) for f in _FILE_FIELDS}
-        d["columns"] = [{n: getattr(c, n) for n in (_COLUMN_KEYS if c.series is None else _SERIES_COLUMN_KEYS)}
-                        for c in self.columns]
+        d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
     def to_json(self) -> str:
@@ -109,6 +115,14 @@ _COLUMN_FIELDS = fields(ColumnSchema)
 # run reads thousands of schemas, and `fields()` cost as much as the rest of the reading.
 _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
-# A column's keys in JSON: its series only where it has one (a wide table's columns).
-_SERIES_COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS)
-_COLUMN_KEYS = tuple(n for n in _SERIES_COLUMN_KEYS if n != "series")
+# A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
+# series, a declared unit).
+_OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit")
+_COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
+
+
+def _column_dict(c: ColumnSchema) -> dict:
+    d = {n: getattr(c, n) for n in _COLUMN_KEYS}
+    if c.series is not None or c.multiplier is not None or c.unit is not None:
+        d.update((n, v) for n in _OPTIONAL_COLUMN_KEYS if (v := getattr(c, n)) is not None)
+    return d

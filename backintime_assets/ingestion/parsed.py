@@ -51,7 +51,9 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # table's rejected lines are its own, an .xlsx holding an Excel 365 error value (#SPILL!,
 # #GETTING_DATA) is read, bytes a UTF-8 file cannot decode read as cp1252, prices of 1e30 and up
 # are no price (and the several-series and apostrophe rules of the two sessions before).
-PARSER_VERSION = 6
+# 7 (session 17): Arabic-Indic and Persian digits in UTF text read as digits, a volume's declared
+# multiplier never scales a cell that writes its own (12.3K).
+PARSER_VERSION = 7
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 
@@ -229,7 +231,7 @@ def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str):
     from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
     from backintime_assets.normalisation import normalise_bytes
 
-    if holds_on_whole_file(result):
+    if holds_on_whole_file(result, schema_dict(borrowed_json)):
         return result, None
     borrowed = FileSchema.from_json(borrowed_json)
     own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file

@@ -8,7 +8,9 @@ proven on the file's rows; what proves it:
   missing value, a wrong field count), only for its values;
 - the file ends with exactly as many non-data lines (totals, notes) as the schema says: no line
   it calls footer reads as a price row (normalisation/outside.py), and no footer line is left in the
-  data region (it would be rejected for a reason of reading).
+  data region (it would be rejected for a reason of reading);
+- its notes declare the unit the schema reads its volume in ("Volume in millions." below the
+  table: detection/multipliers.py), as they are not among the bytes it was borrowed on.
 Anything else (a rejected row, a different footer, an unusual file) and the file is detected on its
 own, so borrowing can make detection cheaper but never different in what it accepts.
 
@@ -20,10 +22,12 @@ borrowed schema is then never worse than the file's own.
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import replace
 
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.date_system import EPOCH_FORMATS
+from backintime_assets.detection.multipliers import column_unit, noted_unit
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
@@ -80,12 +84,48 @@ def _reusable(schema: FileSchema) -> bool:
             and not any(c.canonical == "date" and c.format in EPOCH_FORMATS for c in schema.columns))
 
 
-def holds_on_whole_file(result) -> bool:
-    """The deferred proof of a borrowed schema: `result` is the whole file read with it."""
+def holds_on_whole_file(result, schema: dict | None = None) -> bool:
+    """The deferred proof of a borrowed schema: `result` is the whole file read with it; `schema`
+    (as a dict), whose noted units the file's own notes must declare too."""
     if result.file_problem is not None or result.prices_arrow.num_rows == 0:
         return False
     # A row it cannot read, a footer line the schema takes for data, or a line it calls footer
     # that reads as a row (normalisation/outside.py): a file with a shorter footer than its
     # neighbour's must not lose rows.
-    return not any(unlabelled(reason).startswith((*READING_PROBLEMS, OUTSIDE_THE_TABLE))
-                   for reason in result.rejected_arrow["reason"].to_pylist())
+    if any(unlabelled(reason).startswith((*READING_PROBLEMS, OUTSIDE_THE_TABLE))
+           for reason in result.rejected_arrow["reason"].to_pylist()):
+        return False
+    return schema is None or _notes_agree(result, schema)
+
+
+def _notes_agree(result, schema: dict) -> bool:
+    """Whether the file's footer notes a volume unit as the schema reads it (detect._declare_unit):
+    a note above the header is among the bytes borrowed on, one below the table is not, and a
+    sibling whose footer says "Volume in thousands." (or nothing) read in millions is wrong data."""
+    if not schema.get("footer_lines"):
+        return True  # most files: no footer, nothing noted below the table
+    volume = next((c for c in schema.get("columns", []) if c.get("canonical") == "volume"), None)
+    if volume is None or column_unit([volume["name"]]) is not None:
+        return True  # no volume, or its header declares its unit: the same bytes, the same unit
+    kinds = result.non_data_arrow["reason"].to_pylist()
+    lines = result.non_data_arrow["source_line"].to_pylist()
+    header = next((line for line, kind in zip(lines, kinds) if kind == "header"), None)
+    raws = result.non_data_arrow["raw"].to_pylist()
+    notes = [_text(raw, schema) for raw, line, kind in zip(raws, lines, kinds)
+             if kind == "footer" or (header is not None and line == header - 1)]
+    unit = noted_unit(notes, (volume["name"],))
+    if unit is None or unit.money:
+        declared = (None, None)
+    else:
+        declared = (unit.factor, None) if unit.factor is not None else (None, unit.unit)
+    return declared == (volume.get("multiplier"), volume.get("unit"))
+
+
+def _text(raw: str, schema: dict) -> str:
+    """A non-data line's cells joined, as detection reads a note (detect._notes)."""
+    delimiter, quote = schema.get("delimiter") or ",", schema.get("quotechar")
+    if len(delimiter) != 1:
+        return raw
+    cells = next(csv.reader([raw], delimiter=delimiter, quotechar=quote or '"',
+                            quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE), [])
+    return " ".join(c.strip() for c in cells if c.strip())

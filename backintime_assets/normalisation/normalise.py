@@ -415,6 +415,12 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     for name in _NUMERIC_FIELDS:
         if name in cmap:
             num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
+            multiplier = schema.columns[cmap[name]].multiplier
+            if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
+                scaled = num[name].values * multiplier
+                if num[name].suffixed is not None:  # "12.3K" under "Vol (K)": the cell's own scale, once
+                    scaled = np.where(num[name].suffixed, num[name].values, scaled)
+                num[name].values = scaled
     date_col = schema.columns[cmap["date"]]
     date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands)
 

@@ -45,6 +45,9 @@ class Parsed:
     values: np.ndarray  # float64: the number, or days since 1970-01-01 for dates; NaN when not parsed
     missing: np.ndarray  # bool: empty or a null token
     bad: np.ndarray  # bool: present but not parseable
+    # bool: cells that carried their own scale ("1.5M", read with `suffixes`); None: none did. A
+    # column's declared scale ("Vol (K)") is theirs already, not to be applied again (normalise.py).
+    suffixed: np.ndarray | None = None
 
 
 def _mask(a: pa.Array | pa.ChunkedArray) -> np.ndarray:
@@ -95,6 +98,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
         shaped &= ~misgrouped
     values = pc.cast(pc.if_else(pa.array(shaped), text, pa.scalar(None, pa.string())), pa.float64())
     values = values.to_numpy(zero_copy_only=False).astype(np.float64)
+    suffixed = None
     if suffixes:
         parts = pc.extract_regex(pc.if_else(pa.array(shaped | missing), pa.scalar(None, pa.string()), text), _SUFFIX)
         hit = _mask(pc.is_valid(parts))
@@ -103,11 +107,12 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
             mult = np.array([_MULTIPLIER[s.lower()] for s in parts.field("suf").filter(pa.array(hit)).to_pylist()])
             values[hit] = num * mult
             shaped = shaped | hit
+            suffixed = hit
     bad = ~missing & (~shaped | ~np.isfinite(np.where(shaped, values, 0.0)))
     values[~shaped] = np.nan
     if thousands is None and bad.any():
         _read_grouped(trimmed, bad, values, decimal)
-    return Parsed(values, missing, bad)
+    return Parsed(values, missing, bad, suffixed)
 
 
 def _plain_numbers(cells: pa.Array, decimal: str, thousands: str | None) -> Parsed | None:

@@ -208,3 +208,26 @@ def test_each_dates_last_change_is_kept_as_changes_are_logged(postgres_url):
         # the same as grouping the whole log, which the sensor did on every tick before
         assert latest == dict(conn.execute("select d, max(seq) from raw_file_changes, unnest(dates) d group by d"))
         conn.rollback()
+
+
+def test_a_detected_multiplier_is_stored_and_a_user_may_change_or_remove_it(postgres_url):
+    schema = detect_bytes(b"Date,Close,Vol ('000)\n2024-01-02,10.5,3103\n2024-01-03,10.6,2904\n", "m.csv").to_dict()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "m1", "m.csv", schema)
+        before = file_schemas.schema_version(conn, ["m1"])
+        assert conn.execute("select detected_multiplier, final_multiplier from file_schemas "
+                            "where sha256 = 'm1' and column_index = 2").fetchone() == (1000, None)
+        assert file_schemas.final_schema(conn, "m1")["columns"][2]["multiplier"] == 1000
+        file_schemas.override_column(conn, ["m1"], "Vol ('000)", "alice", final_multiplier=100)
+        assert file_schemas.final_schema(conn, "m1")["columns"][2]["multiplier"] == 100
+        assert file_schemas.schema_version(conn, ["m1"]) != before
+        file_schemas.override_column(conn, ["m1"], "Vol ('000)", "alice", final_multiplier=1)
+        assert "multiplier" not in file_schemas.final_schema(conn, "m1")["columns"][2]
+        # a mapping changed later keeps the user's multiplier; a re-detection keeps both
+        file_schemas.override_column(conn, ["m1"], "Vol ('000)", "alice", final_mapping="none")
+        file_schemas.save_detection(conn, "m1", "m.csv", schema)
+        final = file_schemas.final_schema(conn, "m1")["columns"][2]
+        assert final["canonical"] is None and "multiplier" not in final
+        with pytest.raises(file_schemas.OverrideError, match="multiplier must be"):
+            file_schemas.override_column(conn, ["m1"], 2, "alice", final_multiplier=0)

@@ -581,3 +581,14 @@ def test_headerless_columns_far_below_the_others_are_no_low():
 def test_headerless_bars_far_below_their_highs_still_map(body):
     assert map_canonical([[]] * 6, [D, F, F, F, F, N], body) == ["date", "open", "high", "low", "close", "volume"]
 
+
+@pytest.mark.parametrize("name", ["Umsatz in Tsd.", "Objem obchodů, tis. ks", "Объем, тыс. шт.", "成交仟股"])
+def test_a_volume_named_with_its_scale_after_a_comma_or_in_is_the_volume(name):
+    assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "1.5", "12.5"]]) \
+        == ["date", "close", "volume"]
+
+
+@pytest.mark.parametrize("name", ["Umsatz in Tsd. EUR", "Objem obchodů, mil. Kč", "Объем, млн руб."])
+def test_money_with_its_scale_is_no_volume(name):
+    assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "1.5", "12.5"]]) \
+        == ["date", "close", None]

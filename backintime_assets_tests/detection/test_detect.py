@@ -617,3 +617,24 @@ def test_a_file_without_line_breaks_is_not_read_on_past_a_header_s_length():
 
     assert len(read_on(b"x;" * (HEAD_BYTES // 2), read_at)) == MAX_HEADER_BYTES
     assert len(read_on(b"a;b\n" * (HEAD_BYTES // 4), read_at)) == HEAD_BYTES  # lines enough: no read
+
+
+def _bars(rows: int) -> str:
+    return "".join(f"2024-01-{1 + i % 28:02d},{100 + i % 7}.25,{58 + i % 5}.38\n" for i in range(rows))
+
+
+@pytest.mark.parametrize("rows", [12, 4000])  # read whole, and a file whose end is read apart (its tail)
+def test_a_note_below_the_table_declares_the_volumes_unit(rows):
+    # FactSet's export: "Volume in millions." in a footnote, not in the header
+    data = ("FactSet Research Systems,,\nIdentifier:,AAPL-US,\n,,\nDate,Price,Volume\n" + _bars(rows)
+            + ",,\n\"Volume in millions. Source: FactSet Prices.\",,\n").encode()
+    volume = detect_bytes(data, "aapl.csv").columns[2]
+    assert (volume.canonical, volume.multiplier) == ("volume", 1_000_000)
+
+
+def test_a_note_right_above_the_header_declares_the_volumes_unit_and_others_do_not():
+    noted = ("Banco Santander\nVolume in thousands of shares\nDate,Close,Volume\n" + _bars(12)).encode()
+    assert detect_bytes(noted, "san.csv").columns[2].multiplier == 1_000
+    for note in ("All figures in thousands", "Prices in EUR", "Volume in shares"):
+        other = (f"Banco Santander\n{note}\nDate,Close,Volume\n" + _bars(12)).encode()
+        assert detect_bytes(other, "san.csv").columns[2].multiplier is None, note

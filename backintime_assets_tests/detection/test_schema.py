@@ -37,3 +37,14 @@ def test_skipping_initial_spaces_is_in_the_json_and_off_in_schemas_stored_before
     assert FileSchema.from_dict(old).skipinitialspace is False
     spaced = FileSchema.from_json(json.dumps(dict(old, skipinitialspace=True)))
     assert spaced.skipinitialspace is True
+
+
+def test_a_multiplier_and_a_unit_are_in_the_json_only_where_declared():
+    s = schema()
+    s.columns.append(ColumnSchema("Volume ('000)", "integer", None, 1.0, "volume", multiplier=1000))
+    s.columns.append(ColumnSchema("成交量(手)", "integer", None, 1.0, None, unit="手"))
+    d = json.loads(s.to_json())
+    assert "multiplier" not in d["columns"][1] and "unit" not in d["columns"][1]
+    assert d["columns"][2]["multiplier"] == 1000 and d["columns"][3]["unit"] == "手"
+    assert FileSchema.from_json(s.to_json()) == s
+    assert FileSchema.from_json(schema().to_json()).columns[1].multiplier is None  # stored before: 1

@@ -1,9 +1,13 @@
 """Borrowing a sibling's schema on its pre-data bytes, and the proof on the whole file that catches
 a sibling that reads differently (the survey's use of both: test_survey.py)."""
+import datetime as dt
+
+import pyarrow.compute as pc
 import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.ingestion.parsed import LOADED, FileGroup, FileTask, parse_group
 from backintime_assets.ingestion.shared_layouts import LayoutMemory, holds_on_whole_file
 from backintime_assets.normalisation import normalise_bytes
 
@@ -77,3 +81,37 @@ def test_files_dated_by_epochs_do_not_borrow_a_reading_their_stamps_decide():
         memory = LayoutMemory()
         memory.learn(first, detect_bytes(first, "a.csv"))
         assert memory.borrow(other, "b.csv") is None
+
+
+def _factset(seed: int, note: str) -> bytes:
+    days = [d for d in range(1, 32) if d % 7 not in (6, 0)]  # January 2024's weekdays
+    bars = "".join(f"2024-01-{d:02d},{100 + (d * seed) % 7}.25,{58 + d % 5}.38\n" for d in days)
+    return (f"FactSet Research Systems,,\nIdentifier:,AAPL-US,\n,,\nDate,Price,Volume\n{bars}\"{note}\",,\n").encode()
+
+
+@pytest.mark.parametrize(("first_note", "other_note"), [
+    ("Volume in millions. Source: FactSet Prices.", "Source: FactSet Prices."),
+    ("Source: FactSet Prices.", "Volume in millions. Source: FactSet Prices."),
+    ("Volume in millions. Source: FactSet Prices.", "Volume in thousands. Source: FactSet Prices."),
+])
+def test_a_unit_noted_below_the_table_is_the_files_own_not_its_templates(first_note, other_note):
+    # The footer is not among the bytes a schema is borrowed on: a sibling whose note declares
+    # another unit (or none) is read with the one it declares, as if detected on its own.
+    first, other = _factset(1, first_note), _factset(2, other_note)
+    memory = LayoutMemory()
+    memory.learn(first, detect_bytes(first, "a.csv"))
+    borrowed = memory.borrow(other[:4096], "b.csv")
+    own = detect_bytes(other, "b.csv")
+    assert borrowed.columns[2].multiplier != own.columns[2].multiplier
+    # the survey's read of the file (parsed.py): the borrowed schema's proof, else its own
+    task = FileTask("b.csv", "b.csv", borrowed.to_json(), dt.date(2024, 1, 1), 0)
+    rows = parse_group([other], FileGroup([task], task.schema_json))
+    loaded = rows.filter(pc.equal(rows["status"], LOADED))["volume"].to_pylist()
+    assert loaded == normalise_bytes(other, own, "b.csv").prices_arrow["volume"].to_pylist()
+
+
+def test_a_note_the_sibling_repeats_lets_it_borrow():
+    first = _factset(1, "Volume in millions. Source: FactSet Prices.")
+    other = _factset(2, "Volume in millions. Source: FactSet Prices.")
+    _, holds = _deferred(first, other)
+    assert holds

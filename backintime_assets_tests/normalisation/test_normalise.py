@@ -1846,3 +1846,59 @@ def test_files_in_arabic_indic_digits_read_together_report_their_own_lines():
     rows = parse_group(datas, FileGroup(tasks, schema)).to_pylist()
     rejected = [r for r in rows if r["status"] == "rejected"]
     assert [r["raw"][:12] for r in rejected] == ['"٢٠٢٤/٠١/١٤"'] * 2
+
+
+@pytest.mark.parametrize(("header", "cells", "volumes"), [
+    ("Volume (mln)", ["58.38", "61.2"], [58_380_000, 61_200_000]),
+    ("Vol ('000)", ['"4,310"', '"5,002"'], [4_310_000, 5_002_000]),
+    ("Shares Traded (Lakhs)", ["2456.71", "1890.05"], [245_671_000, 189_005_000]),
+    ("Volume, tis. ks", ["312.451", "298.5"], [312_451, 298_500]),
+])
+def test_a_volume_whose_header_declares_its_scale_loads_the_quantity(header, cells, volumes):
+    sep = ";" if "," in header else ","  # a Czech file: its header's comma is not its delimiter
+    data = (f"Date{sep}Open{sep}High{sep}Low{sep}Close{sep}{header}\n"
+            f"2024-01-02{sep}10{sep}11{sep}9{sep}10.5{sep}{cells[0]}\n"
+            f"2024-01-03{sep}10.5{sep}11.5{sep}10{sep}11{sep}{cells[1]}\n").encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[5].canonical == "volume" and schema.columns[5].multiplier > 1
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == volumes
+
+
+def test_lots_of_a_size_the_file_does_not_give_load_as_written_and_show_their_unit():
+    data = "日期,开盘,收盘,最高,最低,成交量(手)\n2024-01-02,1700,1702,1711,1687,23612\n".encode()
+    schema = detect_bytes(data, "x.csv")
+    assert (schema.columns[5].canonical, schema.columns[5].multiplier, schema.columns[5].unit) == ("volume", None, "手")
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [23612]
+
+
+def test_a_users_multiplier_is_applied_and_one_taken_away_is_not():
+    data = b"Date,Close,Volume (000s)\n2024-01-02,10.5,3103\n"
+    schema = detect_bytes(data, "x.csv")
+    schema.columns[2].multiplier = None  # a user's correction of the stored schema (file_schemas)
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [3103]
+    schema.columns[2].multiplier = 100
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [310300]
+
+
+@pytest.mark.parametrize(("header", "cells", "volumes"), [
+    ("Vol (K)", ["12.3K", "15.1K", "9800"], [12_300, 15_100, 9_800_000]),
+    ("Volume (000)", ["1.2M", "980K", "1500"], [1_200_000, 980_000, 1_500_000]),
+])
+def test_a_cell_that_writes_its_own_scale_is_not_scaled_again_by_its_header(header, cells, volumes):
+    data = (f"Date,Close,{header}\n" + "".join(f"2024-01-0{2 + i},10.5,{c}\n" for i, c in enumerate(cells))).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[2].multiplier == 1000
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == volumes
+
+
+def test_a_declared_scale_over_values_already_counted_is_shown_not_applied():
+    # a template's "Volume ('000)" over whole share counts: 1,234,000 is no 1.2 billion shares
+    counted = [1_234_000, 1_567_000, 987_000, 2_001_000, 450_000, 3_310_000]
+    days = (2, 3, 4, 5, 8, 9)  # weekdays
+    data = ("Date,Close,Volume ('000)\n" + "".join(f"2024-01-{d:02d},10.5,{v}\n" for d, v in zip(days, counted))
+            ).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[2].multiplier is None and "declared" in schema.columns[2].unit
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == counted
+    thousands = data.replace(b"000\n", b"\n").replace(b"234\n", b"234.5\n")  # 1234.5 thousand: applied
+    assert detect_bytes(thousands, "x.csv").columns[2].multiplier == 1000

@@ -1,0 +1,137 @@
+"""The unit a column's header declares for its numbers ("Volume ('000)", "Shares Traded (Lakhs)",
+"Objem, tis. ks", "出来高（千株）"): the factor that turns its values into the quantities they count,
+which a file that writes 58.38 under "Volume (mln)" would otherwise load as 58 shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .currencies import names_a_currency
+
+# Scale words, as a header writes them once lower-cased and stripped of dots and apostrophes.
+_FACTORS = {
+    **dict.fromkeys(("00", "hundreds", "x100"), 100),
+    **dict.fromkeys(("000", "000s", "k", "thousand", "thousands", "thous", "ths", "x1000", "tsd", "tausend",
+                     "tis", "tisíc", "tys", "тыс", "тис", "хил", "miles", "milhares", "milliers", "migliaia",
+                     "1000s"), 1_000),
+    **dict.fromkeys(("000000", "m", "mm", "mn", "mln", "mio", "mill", "million", "millions", "millionen", "milj",
+                     "млн", "millones", "milhões", "milioni", "x1000000"), 1_000_000),
+    **dict.fromkeys(("lakh", "lakhs", "lac", "lacs"), 100_000),
+    **dict.fromkeys(("crore", "crores", "cr"), 10_000_000),
+    **dict.fromkeys(("bn", "b", "billion", "billions", "mrd", "млрд"), 1_000_000_000),
+    # CJK, once the piece after them is gone ("千株" thousand shares, "천주", "万股")
+    **dict.fromkeys(("千", "仟", "천"), 1_000),
+    **dict.fromkeys(("万", "萬", "만"), 10_000),
+    **dict.fromkeys(("百万", "百萬", "백만"), 1_000_000),
+    **dict.fromkeys(("亿", "億", "억"), 100_000_000),
+}
+# Units that count in lots, whose size the header does not give: a Shanghai lot ("手") is 100
+# shares, a Hong Kong board lot differs by stock, a futures "手" is one contract; "mil" is a
+# thousand in Spanish and Portuguese, a million in English abbreviations. Shown, never applied.
+_UNREAD = frozenset({"手", "万手", "萬手", "lot", "lots", "boardlots", "board lots", "mil"})
+# What is counted, which may follow the scale ("'000 Shares", "tis. ks", "тыс. шт."): no unit itself.
+_PIECES = frozenset({"shares", "share", "units", "unit", "contracts", "pieces", "pcs", "ks", "kusů", "kusu", "szt",
+                     "sztuk", "шт", "штук", "stk", "stück", "stuck", "stueck", "st", "db", "kom", "adet", "lembar",
+                     "cp", "of", "in", "no"})
+_CJK_PIECES = ("股", "株", "주")
+_CJK_MONEY = ("元", "円", "圆", "원")
+
+_BRACKETED = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
+# "Umsatz in Tsd.", "Volume in millions", "Volumen en miles", "Wolumen w tys.", "Объем в тыс. шт."
+_IN = re.compile(r"^(?P<name>.*?\S)\s+(?:in|en|em|w|в|у)\s+(?P<unit>[^\s].*)$", re.IGNORECASE)
+_COMMA = re.compile(r"^(?P<name>.*?\S)\s*,\s*(?P<unit>[^,]+)$")  # "Objem obchodů, tis. ks", "Объем, тыс. шт."
+_TRAILING = re.compile(r"^(?P<name>.*?\S)\s+(?P<unit>['’]?000s?)$")  # "Volume '000", "Volume 000s"
+_CJK_TRAILING = re.compile(r"^(?P<name>.+?)(?P<unit>(?:百万|百萬|백만|千|仟|천|万|萬|만)[股株주])$")  # TPEx "成交仟股"
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # the header without its unit ("Volume"); "" for a cell that is only a unit ("('000)")
+    unit: str  # the unit as written ("'000", "Lakhs", "手")
+    factor: int | None  # what the values are multiplied by; None: a unit we do not read as one (lots)
+    money: bool = False  # the unit names a currency ("'000 Baht", "mil. Kč"): the column counts money
+
+
+@lru_cache(maxsize=4096)  # header names recur from file to file
+def declared_unit(cell: str) -> Unit | None:
+    """The unit `cell`, a column's header, declares for its numbers (a currency too: money, no
+    factor); None when it declares none we know ("(adj)", "(%)", "(cents)", no unit at all)."""
+    if not any(ch in cell for ch in "([（【,") and " " not in cell.strip() and not _CJK_TRAILING.match(cell):
+        return None  # most headers: one word ("Volume", "Close"), nothing declared
+    for inside in _BRACKETED.findall(cell):
+        unit = _read(inside)
+        if unit is not None:
+            return _priced(Unit(_BRACKETED.sub("", cell).strip(), inside.strip(), *unit))
+    for form in (_IN, _COMMA, _TRAILING, _CJK_TRAILING):
+        found = form.match(cell.strip())
+        if found:
+            unit = _read(found["unit"])
+            if unit is not None:
+                return _priced(Unit(found["name"], found["unit"].strip(), *unit))
+    return None
+
+
+def _priced(unit: Unit) -> Unit:
+    """`unit`, as money where the rest of the header names a currency: "Volume USD (000)",
+    "Volume (M) USD" count thousands or millions of dollars, not of shares."""
+    if unit.money or not names_a_currency(unit.name):
+        return unit
+    return Unit(unit.name, unit.unit, None, True)
+
+
+def _read(text: str) -> tuple[int | None, bool] | None:
+    """(factor, money) of a unit's text; None when it is no unit of scale, lots or money."""
+    written = text.strip()
+    text = written.lower().replace("’", "'").replace("×", "x")
+    if not text:
+        return None
+    if text.endswith(_CJK_MONEY) and not text.isascii():
+        return (None, True)  # "成交额(元)", "거래대금(백만원)"
+    if text in _UNREAD:
+        return (None, False)
+    if text.endswith(_CJK_PIECES) and not text.isascii():
+        scale = text[:-1]  # "千株" -> "千"; "股" alone counts shares, no scale
+        if scale in _FACTORS:
+            return (_FACTORS[scale], False)
+        return (None, False) if scale in _UNREAD else None
+    words = [w for w in re.split(r"[\s.']+", text) if w and w not in _PIECES]
+    if names_a_currency(written):  # as written: ISO codes count in capitals only ("(all)" is a word)
+        return (None, True)
+    joined = "".join(words)  # "x 1000", "000 000"
+    if len(words) == 1 or joined.isdigit() or joined.startswith("x"):
+        if joined in _FACTORS:
+            return (_FACTORS[joined], False)
+        if joined in _UNREAD:
+            return (None, False)
+    return None
+
+
+def column_unit(cells: list[str] | tuple[str, ...]) -> Unit | None:
+    """The unit a column's header cells (top row first) declare: the lowest that declares one."""
+    for cell in reversed(cells):
+        unit = declared_unit(cell)
+        if unit is not None:
+            return unit
+    return None
+
+
+_SENTENCES = re.compile(r"[.;:]\s+|\s+[-–]\s+")  # "Volume in millions. Source: FactSet Prices."
+
+
+def noted_unit(notes: list[str], names: tuple[str, ...]) -> Unit | None:
+    """The unit a note of the file declares for a column whose name is one of `names`: a line
+    right above the header or below the table saying so in a sentence of its own ("Volume in
+    millions. Source: FactSet Prices.", "Volume in thousands of shares"). Only a sentence that
+    names the column as its header does: "Prices in USD" or "All figures in thousands" name none."""
+    wanted = {n.strip().casefold() for n in names}
+    for note in notes:
+        for sentence in _SENTENCES.split(note.strip().strip("()[]").strip()):
+            sentence = sentence.strip().strip("()[]*").rstrip(".").strip()
+            if " " not in sentence:
+                continue
+            unit = declared_unit(sentence)
+            if unit is not None and unit.name.strip().casefold() in wanted:
+                return unit
+    return None

@@ -1,0 +1,58 @@
+import pytest
+
+from backintime_assets.detection.multipliers import column_unit, declared_unit
+
+
+@pytest.mark.parametrize(("header", "name", "factor"), [
+    ("Volume ('000)", "Volume", 1_000),  # SGX
+    ("Vol ('000)", "Vol", 1_000),
+    ("Volume ('000 Shares)", "Volume", 1_000),  # SET
+    ("Vol ('00)", "Vol", 100),  # Bursa Malaysia: hundreds (board lots of 100)
+    ("Volume (000s)", "Volume", 1_000),
+    ("Volume 000s", "Volume", 1_000),
+    ("Volume (thousands)", "Volume", 1_000),
+    ("Volume in millions", "Volume", 1_000_000),
+    ("Volume (mln)", "Volume", 1_000_000),
+    ("Volume (M)", "Volume", 1_000_000),
+    ("Shares Traded (Lakhs)", "Shares Traded", 100_000),
+    ("Umsatz in Tsd.", "Umsatz", 1_000),
+    ("Volume, tis. ks", "Volume", 1_000),
+    ("Объем, тыс. шт.", "Объем", 1_000),
+    ("出来高（千株）", "出来高", 1_000),
+    ("거래량(천주)", "거래량", 1_000),
+    ("成交仟股", "成交", 1_000),  # TPEx
+])
+def test_a_declared_scale_is_read_with_the_name_before_it(header, name, factor):
+    unit = declared_unit(header)
+    assert (unit.name, unit.factor, unit.money) == (name, factor, False)
+
+
+@pytest.mark.parametrize("header", ["成交量(手)", "Volume in lots", "Volume (mil)"])
+def test_lots_and_words_of_two_meanings_give_a_unit_without_a_factor(header):
+    unit = declared_unit(header)
+    assert unit is not None and unit.factor is None and not unit.money
+
+
+@pytest.mark.parametrize("header", ["Objem obchodů, mil. Kč", "Объем, млн руб.", "거래대금(백만원)", "成交额(元)",
+                                    "Umsatz in Tsd. EUR", "Close (GBX)", "Volume (USDT)"])
+def test_money_is_told_apart_from_a_count(header):
+    unit = declared_unit(header)
+    assert unit is not None and unit.money and unit.factor is None
+
+
+@pytest.mark.parametrize("header", ["Volume", "Close", "Adj Close", "Close, adj.", "Total Return (%)", "Date (UTC)",
+                                    "Close (cents)", "Volume (all)", "Antal (st)", "振幅(%)", "Close (previous)"])
+def test_no_unit_where_none_is_declared(header):
+    assert declared_unit(header) is None
+
+
+def test_the_lowest_header_cell_that_declares_a_unit_counts():
+    assert column_unit(["Volume", "('000)"]).factor == 1_000
+    assert column_unit(["AAPL", "Volume"]) is None
+
+
+@pytest.mark.parametrize("header", ["Volume USD (000)", "USD Volume ('000)", "Volume (000) EUR", "Volume (M) USD",
+                                    "Turnover € (Mio.)"])
+def test_a_currency_outside_the_brackets_makes_the_scale_one_of_money(header):
+    unit = declared_unit(header)
+    assert unit is not None and unit.money and unit.factor is None
