@@ -250,6 +250,12 @@ def cmd_schema(args) -> None:
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.instance import results_url
 
+    if args.action == "redetect":
+        _schema_redetect(args)
+        return
+    if len(args.files) != 1 or args.all or args.dry_run:
+        raise CliError(f"schema {args.action} takes one FILE (no --all, no --dry-run)")
+    args.file = args.files[0]
     with psycopg.connect(results_url(_settings())) as conn:
         ensure_schema(conn)
         try:
@@ -282,6 +288,55 @@ def cmd_schema(args) -> None:
     report_schema_change(dates, version, f"{args.by} changed column {label} in {len(targets)} file(s)")
     print(f"changed column {label}: {changed} of {len(targets)} file(s); {len(dates)} date(s) now need a rerun"
           + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+
+
+def _schema_redetect(args) -> None:
+    """Detect stored files again; print what changes and, unless a dry run, store it and report the
+    dates to run again."""
+    import psycopg
+
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.ingestion.redetect import redetect
+    from backintime_assets.instance import results_url
+
+    if bool(args.files) == args.all:
+        raise CliError("schema redetect takes FILE... or --all")
+    if args.column or args.column_number or args.type or args.format or args.mapping or args.layout:
+        raise CliError("schema redetect takes no column options: a correction is `schema override`")
+    _check_java()  # the files are read on Spark
+    with psycopg.connect(results_url(_settings())) as conn:
+        ensure_schema(conn)
+        try:
+            targets = (sorted({f.sha256 for f in manifest.current_files(conn).values()}) if args.all
+                       else list(dict.fromkeys(file_schemas.current_sha256(conn, f) for f in args.files)))
+        except file_schemas.OverrideError as error:
+            raise CliError(str(error)) from None
+        with _project_resources() as (_, survey):
+            result = redetect(conn, targets, survey, store=not args.dry_run)
+        if args.dry_run:
+            conn.rollback()
+        else:
+            conn.commit()  # the new detections, the files' dates and the change log, together
+        version = file_schemas.schema_version(conn, result.stored) if result.stored else None
+    for found in result.changed:
+        for change in found.changes:
+            print(f"{found.source_path}: {change}")
+        if found.kept_back:
+            print(f"{found.source_path}: {found.kept_back}", file=sys.stderr)
+    changed, checked = len(result.changed), len(result.files)
+    if args.dry_run:
+        print(f"{changed} of {checked} file(s) would change (dry run: nothing stored)")
+        return
+    if result.reread:
+        _prepare()
+        from backintime_assets.runner import report_schema_change
+
+        who = args.by or "someone"
+        report_schema_change(result.dates, version, f"{who} redetected {len(result.reread)} file(s)")
+    dates = result.dates
+    print(f"{len(result.stored)} of {checked} file(s) changed and stored, {changed - len(result.stored)} kept back; "
+          f"{len(dates)} date(s) now need a rerun" + (f": {dates[0]}..{dates[-1]}" if dates else ""))
 
 
 def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
@@ -453,9 +508,12 @@ def build_parser() -> argparse.ArgumentParser:
     detect.add_argument("--json", action="store_true", help="one JSON object per file per line")
     detect.set_defaults(func=cmd_detect)
 
-    schema = sub.add_parser("schema", help="show or correct a raw file's detected schema")
-    schema.add_argument("action", choices=["show", "override"])
-    schema.add_argument("file", help="the file's path relative to the source folder")
+    schema = sub.add_parser("schema", help="show, correct or detect again raw files' schemas")
+    schema.add_argument("action", choices=["show", "override", "redetect"])
+    schema.add_argument("files", nargs="*", metavar="FILE",
+                        help="the file's path relative to the source folder (redetect: one or more)")
+    schema.add_argument("--all", action="store_true", help="redetect: every current file")
+    schema.add_argument("--dry-run", action="store_true", help="redetect: only print what would change")
     # One or the other: a column named and numbered both would leave one of them unheeded.
     meant = schema.add_mutually_exclusive_group()
     meant.add_argument("--column", help="column name as in the file's header (as `schema show` lists it)")

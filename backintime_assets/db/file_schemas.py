@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
+from datetime import datetime
 
 from psycopg.types.json import Jsonb
 
@@ -52,6 +54,87 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
         # no rows of the columns it no longer has: an override must not find them by name or number.
         conn.execute("delete from file_schemas where sha256 = %s and column_index >= %s",
                      (sha256, len(schema["columns"])))
+
+
+@dataclass(frozen=True)
+class Override:
+    """A user's correction of one column, as file_schemas holds it: of its type, format and mapping,
+    those the user changed (None: the detection's, which a new detection replaces)."""
+    column_index: int
+    column_name: str
+    final_type: str | None
+    final_format: str | None
+    final_mapping: str | None
+    changed_by: str
+    changed_at: datetime | None
+
+
+def overrides(conn, sha256s: list[str]) -> dict[str, list[Override]]:
+    """sha256 -> the columns a user corrected in that file, in column order."""
+    found: dict[str, list[Override]] = {}
+    # A correction sets one field or more and keeps the detection's others (override_column): a
+    # field as detected is no correction, else a corrected mapping would pin the older detector's
+    # date format against the very detection fix the file is redetected for. ("none" on a column
+    # detected unmapped differs from its null: a correction, kept.)
+    for sha, *row in conn.execute(
+            """select sha256, column_index, column_name,
+                   case when final_type is distinct from detected_type then final_type end,
+                   case when final_format is distinct from detected_format then final_format end,
+                   case when final_mapping is distinct from detected_mapping then final_mapping end,
+                   changed_by, changed_at
+               from file_schemas where sha256 = any(%s) and changed_by is not null
+               order by sha256, column_index""", (list(sha256s),)).fetchall():
+        found.setdefault(sha, []).append(Override(*row))
+    return found
+
+
+def place_overrides(corrected: list[Override], names: list[str]) -> tuple[dict[int, Override], list[Override]]:
+    """Where each correction goes among a new detection's columns (`names`): the column of its name,
+    as spelt, else ignoring case; of several, the one at its old number. A correction is kept by the
+    column it was made on, never by its number alone: a detection that finds one more column before
+    it would hand a date format to a price. Returns (new column_index -> correction, those with no place)."""
+    placed: dict[int, Override] = {}
+    lost = []
+    for override in corrected:
+        same = [i for i, n in enumerate(names) if n == override.column_name] or [
+            i for i, n in enumerate(names) if n.strip().lower() == override.column_name.strip().lower()]
+        at = override.column_index if override.column_index in same else (same[0] if len(same) == 1 else None)
+        if at is None or at in placed:
+            lost.append(override)
+        else:
+            placed[at] = override
+    return placed, lost
+
+
+def replace_detection(conn, sha256: str, source_path: str, schema: dict, corrected: list[Override]) -> None:
+    """Store a new detection of a file in place of its stored one, each of the user's corrections
+    moved to its column's new number (place_overrides); refused when one would have no column."""
+    placed, lost = place_overrides(corrected, [c["name"] for c in schema["columns"]])
+    if lost:
+        raise OverrideError("no column of the new detection for the correction of "
+                            + ", ".join(f"{o.column_index + 1} {o.column_name} by {o.changed_by}" for o in lost))
+    with conn.transaction():
+        # Every column takes its new detection, then the corrections go back where their columns are now.
+        conn.execute("update file_schemas set changed_by = null, changed_at = null where sha256 = %s", (sha256,))
+        save_detection(conn, sha256, source_path, schema)
+        conn.cursor().executemany(
+            """update file_schemas set final_type = coalesce(%s, final_type),
+                   final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
+                   changed_by = %s, changed_at = %s where sha256 = %s and column_index = %s""",
+            [(o.final_type, o.final_format, o.final_mapping, o.changed_by, o.changed_at, sha256, index)
+             for index, o in placed.items()])
+
+
+def detected_names(conn, sha256s: list[str]) -> dict[str, str]:
+    """sha256 -> the name the file was detected under."""
+    return dict(conn.execute("select sha256, source_path from file_layouts where sha256 = any(%s)",
+                             (list(sha256s),)).fetchall())
+
+
+def stored_detections(conn, sha256s: list[str]) -> dict[str, dict]:
+    """sha256 -> the file's schema as detection stored it, before any user's correction."""
+    return dict(conn.execute("select sha256, dialect from file_layouts where sha256 = any(%s)",
+                             (list(sha256s),)).fetchall())
 
 
 def detected_files(conn, sha256s: list[str]) -> set[str]:

@@ -10,7 +10,10 @@ proven on the file's rows; what proves it:
   it calls footer reads as a price row (normalisation/outside.py), and no footer line is left in the
   data region (it would be rejected for a reason of reading);
 - its notes declare the unit the schema reads its volume in ("Volume in millions." below the
-  table: detection/multipliers.py), as they are not among the bytes it was borrowed on.
+  table: detection/multipliers.py), as they are not among the bytes it was borrowed on;
+- its own dates do not say the other day/month order: "01/02/2024, 02/02/2024, ... 12/02/2024"
+  read month first under a neighbour's "%m/%d/%Y" parse, as a month a row, yet they are February's
+  days (dates.py: `_num_order`), and detected on its own the file reads them so.
 Anything else (a rejected row, a different footer, an unusual file) and the file is detected on its
 own, so borrowing can make detection cheaper but never different in what it accepts.
 
@@ -23,10 +26,17 @@ borrowed schema is then never worse than the file's own.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import replace
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.date_system import EPOCH_FORMATS
+from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order
+from backintime_assets.detection.filename import date_in_name
 from backintime_assets.detection.multipliers import column_unit, noted_unit
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
@@ -84,9 +94,9 @@ def _reusable(schema: FileSchema) -> bool:
             and not any(c.canonical == "date" and c.format in EPOCH_FORMATS for c in schema.columns))
 
 
-def holds_on_whole_file(result, schema: dict | None = None) -> bool:
-    """The deferred proof of a borrowed schema: `result` is the whole file read with it; `schema`
-    (as a dict), whose noted units the file's own notes must declare too."""
+def holds_on_whole_file(result, schema: FileSchema | None = None) -> bool:
+    """The deferred proof of a borrowed schema: `result` is the whole file read with it (`schema`,
+    named as the file is: its name may date it; its noted units the file's own notes must declare too)."""
     if result.file_problem is not None or result.prices_arrow.num_rows == 0:
         return False
     # A row it cannot read, a footer line the schema takes for data, or a line it calls footer
@@ -95,15 +105,17 @@ def holds_on_whole_file(result, schema: dict | None = None) -> bool:
     if any(unlabelled(reason).startswith((*READING_PROBLEMS, OUTSIDE_THE_TABLE))
            for reason in result.rejected_arrow["reason"].to_pylist()):
         return False
-    return schema is None or _notes_agree(result, schema)
+    return schema is None or (_notes_agree(result, schema)
+                              and _day_month_order_holds(result.prices_arrow["date"], schema))
 
 
-def _notes_agree(result, schema: dict) -> bool:
+def _notes_agree(result, borrowed: FileSchema) -> bool:
     """Whether the file's footer notes a volume unit as the schema reads it (detect._declare_unit):
     a note above the header is among the bytes borrowed on, one below the table is not, and a
     sibling whose footer says "Volume in thousands." (or nothing) read in millions is wrong data."""
-    if not schema.get("footer_lines"):
+    if not borrowed.footer_lines:
         return True  # most files: no footer, nothing noted below the table
+    schema = borrowed.to_dict()
     volume = next((c for c in schema.get("columns", []) if c.get("canonical") == "volume"), None)
     if volume is None or column_unit([volume["name"]]) is not None:
         return True  # no volume, or its header declares its unit: the same bytes, the same unit
@@ -129,3 +141,31 @@ def _text(raw: str, schema: dict) -> str:
     cells = next(csv.reader([raw], delimiter=delimiter, quotechar=quote or '"',
                             quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE), [])
     return " ".join(c.strip() for c in cells if c.strip())
+
+
+# A numeric date with the year last: the two parts before it are a day and a month, in either order.
+_DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
+
+
+def _day_month_order_holds(dates, schema: FileSchema) -> bool:
+    """Whether the file's own dates (as `schema` read them, in row order) leave its day/month order
+    as it is: every value parses either way when no day passes 12, so only the evidence detection
+    weighs (dates.py: a day above 12, the date in the name, the part that moves from row to row)
+    can tell, and a mere guess (the separator's custom) gives way to the neighbour's proof."""
+    fmt = next((c.format for c in schema.columns if c.canonical == "date" and c.format), None)
+    found = _DAY_MONTH.match(fmt or "")
+    if found is None or found.group(1) == found.group(3):
+        return True
+    first, sep, _, year = found.groups()
+    dates = dates.drop_null().combine_chunks()
+    if len(dates) == 0:
+        return True
+    # A date repeated on the next row (a ticker each) is no evidence: only changes and extremes are.
+    day = dates.cast(pa.int32()).to_numpy(zero_copy_only=False)
+    dates = dates.filter(pa.array(np.r_[True, day[1:] != day[:-1]]))
+    days, months = pc.day(dates).to_pylist(), pc.month(dates).to_pylist()
+    years = [y % 100 if year == "%y" else y for y in pc.year(dates).to_pylist()]
+    a, b = (days, months) if first == "%d" else (months, days)
+    groups = [{"a": str(x), "b": str(y), "c": str(z)} for x, y, z in zip(a, b, years)]
+    own, certainty = _num_order(groups, sep, "y2" if year == "%y" else "y4", date_in_name(schema.file or ""))
+    return own == found.group(0) or certainty <= GUESSED_ORDER_CERTAINTY

@@ -231,3 +231,19 @@ def test_a_detected_multiplier_is_stored_and_a_user_may_change_or_remove_it(post
         assert final["canonical"] is None and "multiplier" not in final
         with pytest.raises(file_schemas.OverrideError, match="multiplier must be"):
             file_schemas.override_column(conn, ["m1"], 2, "alice", final_multiplier=0)
+
+
+def test_a_correction_goes_with_its_column_to_its_new_number_or_has_no_place():
+    def corrected(index, name):
+        return file_schemas.Override(index, name, "float", None, "close", "alice", NOW)
+
+    names = ["Date", "Ticker", "close", "Close_2"]
+    placed, lost = file_schemas.place_overrides(
+        [corrected(3, "Close"), corrected(0, "Row"), corrected(3, "Close_2")], names)
+    # "Close" moved from 4th to 3rd (spelt otherwise now); "Row" is no column of the new detection.
+    assert {i: o.column_name for i, o in placed.items()} == {2: "Close", 3: "Close_2"}
+    assert [o.column_name for o in lost] == ["Row"]
+    # Of two columns of its name, the one at its old number; never two corrections on one column.
+    placed, lost = file_schemas.place_overrides([corrected(1, "Close"), corrected(3, "CLOSE")],
+                                                ["Date", "Close", "Close"])
+    assert {i: o.column_index for i, o in placed.items()} == {1: 1} and [o.column_index for o in lost] == [3]

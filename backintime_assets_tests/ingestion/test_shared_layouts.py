@@ -22,7 +22,7 @@ def _deferred(first: bytes, other: bytes):
     memory.learn(first, detect_bytes(first, "a.csv"))
     borrowed = memory.borrow(other[:4096], "b.csv")
     assert borrowed is not None and borrowed.file == "b.csv" and borrowed.borrowed_from == "a.csv"
-    return borrowed, holds_on_whole_file(normalise_bytes(other, borrowed, "b.csv"))
+    return borrowed, holds_on_whole_file(normalise_bytes(other, borrowed, "b.csv"), borrowed)
 
 
 def test_borrowing_needs_the_same_bytes_before_the_data():
@@ -115,3 +115,32 @@ def test_a_note_the_sibling_repeats_lets_it_borrow():
     other = _factset(2, "Volume in millions. Source: FactSet Prices.")
     _, holds = _deferred(first, other)
     assert holds
+
+
+HEADER = b"Date,Open,High,Low,Close,Volume\n"
+MONTH_FIRST = HEADER + b"".join(b"01/%02d/2024,10,11,9,10.5,100\n" % d for d in range(15, 27))  # January: day > 12
+# Twelve trading days of February written day first: each value also parses month first (a month a row).
+FEBRUARY = [2, 5, 6, 7, 8, 9, 12]
+DAY_FIRST = HEADER + b"".join(b"%02d/02/2024,10,11,9,10.5,100\n" % d for d in FEBRUARY)
+
+
+def test_a_borrowed_day_month_order_the_files_own_dates_contradict_does_not_hold():
+    import datetime as dt
+
+    from backintime_assets.ingestion.survey import survey_file
+
+    assert detect_bytes(DAY_FIRST, "b.csv").columns[0].format == "%d/%m/%Y"  # on its own: February
+    borrowed, holds = _deferred(MONTH_FIRST, DAY_FIRST)
+    assert borrowed.columns[0].format == "%m/%d/%Y" and not holds
+    # The survey (and so the manifest's dates and the stored schema) reads it as detected alone.
+    survey = survey_file(lambda o, n: DAY_FIRST[o:o + n], len(DAY_FIRST), "b.csv", borrowed)
+    assert survey.dates == [dt.date(2024, 2, d) for d in FEBRUARY]
+    assert survey.schema_dict()["columns"][0]["format"] == "%d/%m/%Y"
+
+
+@pytest.mark.parametrize("other", [
+    HEADER + b"02/05/2024,10,11,9,10.5,100\n" * 3,  # one date, nothing in the file says its order: the template's
+    HEADER + b"".join(b"02/%02d/2024,10,11,9,10.5,100\n" % d for d in (12, 13, 14, 15)),  # a day above 12
+])
+def test_a_borrowed_day_month_order_holds_where_the_files_dates_agree_or_cannot_tell(other):
+    assert _deferred(MONTH_FIRST, other)[1]

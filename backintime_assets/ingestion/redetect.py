@@ -1,0 +1,88 @@
+"""Detect stored files again with today's detector (`backintime schema redetect`).
+
+A file's schema is detected once, when its content is first migrated, and content seen before is
+read with its stored schema: a detection fix reaches files migrated earlier only through here.
+Each file is surveyed again as a new file would be (survey.py, on Spark: detected, or borrowed from
+a file of its template in the same task and proven on every row), keeping nothing in the lake. A
+file whose detection changed stores it, the user's corrections moved along with their columns
+(file_schemas.replace_detection); where its final reading changed too, it is read again with it
+(raw.resurvey) and the dates it held and holds are logged as changed, to run again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.ingestion.raw import Surveyor, resurvey
+from backintime_assets.ingestion.schema_changes import schema_changes
+from backintime_assets.ingestion.schema_texts import reading_key
+from backintime_assets.ingestion.survey import SurveyTask
+
+
+@dataclass
+class FileRedetection:
+    sha256: str
+    source_path: str  # the first of the current names of the content
+    changes: list[str]  # one line per change; none: it reads as before, and nothing is stored
+    kept_back: str | None = None  # why its new detection is not stored
+
+
+@dataclass
+class Redetection:
+    files: list[FileRedetection] = field(default_factory=list)
+    stored: list[str] = field(default_factory=list)  # sha256 of the files whose new detection was stored
+    reread: list[str] = field(default_factory=list)  # of those, the ones whose final reading changed
+    dates: list[date] = field(default_factory=list)  # the dates they held or hold now: to run again
+
+    @property
+    def changed(self) -> list[FileRedetection]:
+        return [f for f in self.files if f.changes]
+
+
+def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool) -> Redetection:
+    """Detect the current files of these contents again and compare with what is stored; with
+    `store`, store what changed and read those files again, in the caller's transaction."""
+    wanted = set(sha256s)
+    # Detection may read a date in the name: a content under several names is detected under the
+    # one it was first detected under, while that is still one of its names, as it was then.
+    detected_as = file_schemas.detected_names(conn, list(wanted))
+    names: dict[str, manifest.RawFile] = {}
+    for f in sorted(manifest.current_files(conn).values(),
+                    key=lambda f: (f.source_path != detected_as.get(f.sha256), f.source_path)):
+        if f.sha256 in wanted:
+            names.setdefault(f.sha256, f)
+    # No schema given: detected as new; no sha256: nothing kept in the parsed zone (a dry run
+    # stores nothing, and the files stored are read again below, which keeps their rows).
+    surveys = survey([SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes) for sha, f in names.items()])
+    if store:
+        # Taken after the survey, which may read a whole history: a migration waits only for the storing.
+        manifest.lock_for_migration(conn)
+    stored = file_schemas.stored_detections(conn, list(names))
+    corrected = file_schemas.overrides(conn, list(names))
+    result = Redetection()
+    for sha, f in names.items():
+        new = surveys[sha].schema_dict()
+        changes = schema_changes(stored.get(sha), new)
+        found = FileRedetection(sha, f.source_path, changes)
+        result.files.append(found)
+        if changes:
+            lost = file_schemas.place_overrides(corrected.get(sha, []), [c["name"] for c in new["columns"]])[1]
+            if lost:
+                found.kept_back = ("kept its stored detection: the new one has no column for the correction of "
+                                   + ", ".join(f"column {o.column_index + 1} {o.column_name} by {o.changed_by}"
+                                               for o in lost))
+    if not store:
+        return result
+    storing = [f for f in result.changed if f.kept_back is None]
+    before = file_schemas.final_schemas(conn, [f.sha256 for f in storing])
+    for f in storing:
+        file_schemas.replace_detection(conn, f.sha256, f.source_path, surveys[f.sha256].schema_dict(),
+                                       corrected.get(f.sha256, []))
+    after = file_schemas.final_schemas(conn, [f.sha256 for f in storing])
+    result.stored = [f.sha256 for f in storing]
+    # A detection that changed only where a user's correction stands reads the file as before.
+    result.reread = [sha for sha in result.stored
+                     if sha not in before or reading_key(before[sha]) != reading_key(after[sha])]
+    result.dates = resurvey(conn, result.reread, survey) if result.reread else []
+    return result

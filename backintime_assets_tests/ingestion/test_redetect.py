@@ -1,0 +1,156 @@
+"""`schema redetect`: files migrated under an older detector are detected again; what changed is
+said, stored with the user's corrections kept, and the dates read before and after are logged."""
+import datetime as dt
+
+import psycopg
+import pytest
+
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db.schema import ensure_schema
+from backintime_assets.ingestion.raw import migrate
+from backintime_assets.ingestion.redetect import redetect
+from backintime_assets_tests.ingestion.test_raw import DriverSurveyor, _source
+
+pytestmark = pytest.mark.postgres
+MARCH = [dt.date(2025, 3, d) for d in range(3, 8)]
+# Read month-first, as the older detector did: 3 March, 3 April, 3 June, 3 July (3 May is a Saturday).
+MONTH_FIRST = [dt.date(2025, m, 3) for m in (3, 4, 6, 7)]
+
+
+def _as_old_detector_stored(conn, survey, sha, path, change):
+    """The stored state an older detector left: its detection (today's, changed by `change`) and
+    the dates the file was filed under when read with it."""
+    schema = file_schemas.stored_detections(conn, [sha])[sha]
+    change(schema)
+    file_schemas.save_detection(conn, sha, path, schema)
+    from backintime_assets.ingestion.raw import resurvey
+
+    resurvey(conn, [sha], survey)
+
+
+def _month_first(schema):
+    schema["columns"][0]["format"] = "%m/%d/%Y"
+
+
+@pytest.fixture
+def migrated(postgres_url, local_lake, tmp_path):
+    """(connection, surveyor, sha of a.csv, sha of b.csv): a.csv stored as the older detector read
+    it (month-first), b.csv as today's does; committed, as a migration long ago would be."""
+    survey = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, _source(tmp_path, a=range(3, 8), b=range(10, 12)), local_lake, survey)
+        files = manifest.current_files(conn)
+        a, b = files["a.csv"].sha256, files["b.csv"].sha256
+        _as_old_detector_stored(conn, survey, a, "a.csv", _month_first)
+        conn.commit()
+        assert manifest.current_files(conn)["a.csv"].dates == MONTH_FIRST
+        yield conn, survey, a, b
+
+
+def test_a_dry_run_says_what_changes_and_stores_nothing(migrated):
+    conn, survey, a, b = migrated
+    stored, seq = file_schemas.stored_detections(conn, [a, b]), manifest.last_change_seq(conn)
+    found = redetect(conn, [a, b], survey, store=False)
+    assert [(f.source_path, f.changes) for f in found.files] == [
+        ("a.csv", ["column 1 Date: format '%m/%d/%Y' -> '%d/%m/%Y'"]), ("b.csv", [])]
+    assert found.stored == [] and found.dates == []
+    assert file_schemas.stored_detections(conn, [a, b]) == stored
+    assert manifest.current_files(conn)["a.csv"].dates == MONTH_FIRST and manifest.last_change_seq(conn) == seq
+    assert survey.asked[-1] == [a, b]  # detected as new files: no stored schema given
+
+
+def test_a_changed_detection_is_stored_and_the_dates_read_before_and_after_are_logged(migrated):
+    conn, survey, a, b = migrated
+    seq = manifest.last_change_seq(conn)
+    found = redetect(conn, [a, b], survey, store=True)
+    conn.commit()
+    assert found.stored == [a] and found.reread == [a]
+    assert found.dates == sorted(set(MARCH) | set(MONTH_FIRST))
+    assert file_schemas.final_schema(conn, a)["columns"][0]["format"] == "%d/%m/%Y"
+    assert manifest.current_files(conn)["a.csv"].dates == MARCH
+    [change] = manifest.changes_after(conn, seq)  # b.csv, unchanged, is not read again nor logged
+    assert change.source_path == "a.csv" and change.dates == found.dates
+
+
+def test_a_users_correction_is_kept_on_its_column_when_the_columns_move(migrated):
+    conn, survey, a, b = migrated
+
+    def with_a_row_number_column(schema):  # the older detector took a row number for a column
+        schema["columns"].insert(0, {"name": "Row", "type": "integer", "format": None, "confidence": 1.0,
+                                     "canonical": None})
+
+    _as_old_detector_stored(conn, survey, b, "b.csv", with_a_row_number_column)
+    file_schemas.override_column(conn, [b], "Close", "alice", final_mapping="adj_close")  # the 4th column
+    file_schemas.override_column(conn, [a], "Date", "bob", final_format="%d/%m/%Y")  # what redetect finds
+    conn.commit()
+    found = redetect(conn, [a, b], survey, store=True)
+    conn.commit()
+    assert [f.changes for f in found.files] == [["column 1 Date: format '%m/%d/%Y' -> '%d/%m/%Y'"],
+                                                ["columns removed 'Row'"]]
+    columns = file_schemas.final_schema(conn, b)["columns"]
+    assert [(c["name"], c["canonical"]) for c in columns] == [("Date", "date"), ("Ticker", "ticker"),
+                                                              ("Close", "adj_close")]
+    assert [(o.column_index, o.changed_by) for o in file_schemas.overrides(conn, [b])[b]] == [(2, "alice")]
+    # a.csv's detection now says what bob's correction said: stored, yet it reads as before.
+    assert found.stored == [a, b] and found.reread == [b]
+    assert file_schemas.overrides(conn, [a])[a][0].changed_by == "bob"
+
+
+def test_a_correction_the_new_detection_has_no_column_for_keeps_the_stored_detection(migrated):
+    conn, survey, a, b = migrated
+
+    def symbol(schema):  # a header the older detector read otherwise
+        schema["columns"][1]["name"] = "Symbol"
+
+    _as_old_detector_stored(conn, survey, a, "a.csv", symbol)
+    file_schemas.override_column(conn, [a], "Symbol", "carol", final_mapping="sector")
+    conn.commit()
+    before = file_schemas.stored_detections(conn, [a])
+    found = redetect(conn, [a], survey, store=True)
+    [f] = found.files
+    assert f.kept_back == ("kept its stored detection: the new one has no column for the correction of "
+                           "column 2 Symbol by carol")
+    assert found.stored == [] and found.dates == [] and file_schemas.stored_detections(conn, [a]) == before
+
+
+def test_a_borrowed_schema_that_reads_alike_is_no_change(migrated):
+    conn, survey, a, b = migrated
+    schema = file_schemas.stored_detections(conn, [b])[b]
+    file_schemas.save_detection(conn, b, "b.csv", dict(schema, file="a.csv", borrowed_from="a.csv"))
+    conn.commit()
+    found = redetect(conn, [b], survey, store=True)
+    assert [f.changes for f in found.files] == [[]] and found.stored == []
+
+
+def test_a_content_under_several_names_is_detected_under_the_one_it_was_detected_under(migrated, local_lake,
+                                                                                       tmp_path):
+    conn, survey, a, b = migrated
+    source = tmp_path / "source"
+    (source / "0 copy of b.csv").write_bytes((source / "b.csv").read_bytes())  # first in name order
+    migrate(conn, source, local_lake, survey)
+    names = []
+
+    def recording(tasks):
+        names.extend(t.name for t in tasks)
+        return survey(tasks)
+
+    found = redetect(conn, [b], recording, store=False)
+    assert names == ["b.csv"] and [f.changes for f in found.files] == [[]]
+
+
+def test_a_correction_of_one_field_pins_that_field_not_the_old_detection_of_the_others(migrated):
+    conn, survey, a, b = migrated
+    # carol corrected the Date column's mapping only; its format is the older detector's, not hers.
+    file_schemas.override_column(conn, [a], "Date", "carol", final_mapping="date")
+    conn.commit()
+    found = redetect(conn, [a], survey, store=True)
+    conn.commit()
+    [f] = found.files
+    assert f.changes == ["column 1 Date: format '%m/%d/%Y' -> '%d/%m/%Y'"]
+    date = file_schemas.final_schema(conn, a)["columns"][0]
+    assert (date["format"], date["canonical"]) == ("%d/%m/%Y", "date")
+    # read again with the new format: the dates move, and both sets run again
+    assert found.reread == [a] and found.dates == sorted(set(MARCH) | set(MONTH_FIRST))
+    assert manifest.current_files(conn)["a.csv"].dates == MARCH
+    assert file_schemas.overrides(conn, [a])[a][0].changed_by == "carol"
