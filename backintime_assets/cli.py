@@ -225,10 +225,20 @@ def cmd_detect(args) -> None:
             print(json.dumps(schema.to_dict(), ensure_ascii=False))
         else:
             print(f"{name}: encoding={schema.encoding} delimiter={schema.delimiter!r} header_row={schema.header_row}")
+            if schema.date_from:
+                print(f"  {_day_line(schema.to_dict())}")
             for column in schema.to_dict()["columns"]:
                 print(f"  {_column_line(column)}")
     if failed:
         raise CliError("some files could not be read")
+
+
+def _day_line(schema: dict) -> str:
+    """Of a day's list of tickers with no date column, the date its rows load under and where it was
+    read, or why none was taken (detection/day_date.py)."""
+    if schema.get("day"):
+        return f"every row dated {schema['day']} (from {schema['date_from']})"
+    return f"no date taken: {schema['date_from']}"
 
 
 def _column_line(column: dict) -> str:
@@ -347,6 +357,8 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
           f"header_row={schema.get('header_row')} data_start_line={schema.get('data_start_line')} "
           f"footer_lines={schema.get('footer_lines')}" + (f" problem={schema['problem']!r}" if schema.get("problem")
                                                            else ""))
+    if schema.get("date_from"):
+        print(f"  {_day_line(schema)}")
     for number, column in enumerate(schema["columns"], 1):  # numbered as --column-number takes them
         print(f"  {number} {_column_line(column)}")
 

@@ -209,3 +209,10 @@ def test_schema_override_takes_a_column_by_name_or_by_number_not_both(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["schema", "override", "wide.csv", "--column", "Close", "--column-number", "3", "--type", "float"])
     assert exited.value.code == 2 and "not allowed with argument" in capsys.readouterr().err
+
+
+def test_detect_shows_where_a_days_list_took_its_date(tmp_path, capsys):
+    path = tmp_path / "quotes.csv"
+    path.write_text("Daily Quotations 2024/01/02\nSymbol,Close\nAAA,10.2\nBBB,20.1\n")
+    assert main(["detect", str(path)]) == 0
+    assert "every row dated 2024-01-02 (from title line 1: 2024/01/02)" in capsys.readouterr().out

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, tickers_side_by_side
+from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
@@ -58,7 +59,8 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 
 
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
-            file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None) -> FileSchema:
+            file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None,
+            titles: Callable[[], list[tuple[int, str]]] = list) -> FileSchema:
     canonical = map_canonical(layout.header_cells, layout.types, layout.body)
     series: list[str | None] = [None] * len(canonical)
     side_by_side = tickers_side_by_side(layout.header_cells, layout.types) if layout.body else []
@@ -89,7 +91,17 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
         problem = statement_problem(layout.names, canonical, layout.body)
+    day = None
+    if problem is None and wide is None and "date" not in canonical and {"close", "ticker"} <= set(canonical) \
+            and _tickers(layout.body, canonical.index("ticker")) > 1:
+        # A day's list of tickers: the date in its title or name. Not one ticker's quote: a
+        # snapshot of one price is no day's list, and a file of a ticker's history needs its dates.
+        j = canonical.index("ticker")
+        refused = not_a_days_list(layout.names, layout.types,
+                                  [t for row in layout.body if j < len(row) and (t := row[j].strip().upper())])
+        day = DayDate(None, refused) if refused else day_of_file(titles(), name)
     return FileSchema(
+        day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
         escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,
         line_terminator=dialect.line_terminator, header_row=layout.header_row,
@@ -97,6 +109,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
         confidence=dialect.confidence,
     )
+
+
+def _tickers(body: list[list[str]], j: int) -> int:
+    return len({row[j].strip() for row in body if j < len(row) and row[j].strip()})
 
 
 def _declare_unit(column: ColumnSchema, header_cells: list[str], notes: list[str]) -> None:
@@ -286,7 +302,12 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         tail_rows = [(tail_lines - i, f) for i, f in rows[-read.layout.footer_lines:]]
     noted = read.layout.header_row >= 1 or read.layout.footer_lines  # most files: neither, and no line count
     notes = _notes(read.layout, read.head_rows, tail_rows, count_lines(text)) if noted else []
-    return _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes), read.layout
+
+    def titles() -> list[tuple[int, str]]:
+        above = _table_line(read.layout)
+        return list(enumerate(LINE_END.split(text[:line_offset(text, above)])))[:above] if above > 0 else []
+
+    return _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles), read.layout
 
 
 def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:
@@ -391,7 +412,8 @@ def _dated_prices(schema: FileSchema, name: str) -> bool:
     """Whether the schema maps a close and a date column, or the file's name dates its rows (a
     day's snapshot of closes): what a price table needs."""
     mapped = {c.canonical for c in schema.columns}
-    return schema.problem is None and "close" in mapped and ("date" in mapped or date_in_name(name) is not None)
+    return schema.problem is None and "close" in mapped and ("date" in mapped or schema.day is not None
+                                                             or date_in_name(name) is not None)
 
 
 def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSchema:
@@ -414,8 +436,13 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
                            dates_from_1904=sheet.dates_from_1904, padded=True)
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
     notes = _notes(layout, head_rows, tail_rows, len(sheet.rows))
+
+    def titles() -> list[tuple[int, str]]:  # the rows above the table, their cells joined
+        return [(i, " ".join(str(c).strip() for c in row if str(c).strip()))
+                for i, row in head_rows[:max(_table_line(layout), 0)]]
+
     return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name,
-                   notes=notes)
+                   notes=notes, titles=titles)
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:

@@ -58,11 +58,19 @@ class FileSchema:
     # the csv module's skipinitialspace does; with a space delimiter, a run of spaces is one
     # delimiter (a space-aligned text table). Defaults to False: schemas stored before it load.
     skipinitialspace: bool = False
+    # A day's list of tickers with no date column (detection/day_date.py): the one date its rows
+    # load under (ISO), and where it was read ("title line 1: 113年01月02日", "file name: 20240102");
+    # with `day` None, why a date found there is not certain. Both None in every other file, and
+    # then left out of the JSON, so schemas stored before them read, and key their rows, alike.
+    day: str | None = None
+    date_from: str | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
         # thousands of these, most of them borrowed schemas that take no other work.
-        d = {f.name: getattr(self, f.name) for f in _FILE_FIELDS}
+        d = {f.name: getattr(self, f.name) for f in _FILE_FIELDS if f.name not in _OPTIONAL_FILE_KEYS}
+        if self.date_from is not None:
+            d.update(day=self.day, date_from=self.date_from)
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -117,6 +125,7 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
+_OPTIONAL_FILE_KEYS = ("day", "date_from")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 

@@ -87,8 +87,11 @@ def _prefix(data: bytes, lines: int) -> bytes | None:
 def _reusable(schema: FileSchema) -> bool:
     # Multi-byte encodings are left out: a line break cannot be found in them byte-wise (_prefix).
     # So are epoch dates: their stamps, not the header, say which day a bar is (epoch_days.py), and
-    # a sibling read with the other reading would have every row read, each a day off.
-    return (schema.problem is None and schema.file_format == "csv" and schema.header_row >= 0
+    # a sibling read with the other reading would have every row read, each a day off. So is a day's
+    # list dated by its title or name (detection/day_date.py): a sibling of the same header bytes,
+    # named for another day, would load every row under this file's date.
+    return (schema.problem is None and schema.date_from is None and schema.file_format == "csv"
+            and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
             and not any(c.canonical == "date" and c.format in EPOCH_FORMATS for c in schema.columns))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import PurePath
@@ -36,6 +37,7 @@ from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
+_EPOCH = dt.date(1970, 1, 1)
 _BLANK = b" \t\r\n"
 _WIDE_BLANK = _BLANK + b"\x00"  # a UTF-16/32 blank line ("\n\0", "\n\0\0\0")
 
@@ -122,7 +124,7 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
     time = _time_column(schema, cmap, timed)
     if time is not None and time in cols and (schema.header_row >= 0 or _clock_times(cols[time])):
         column, least, source = cols[time], 2, f"column {schema.columns[time].name!r}"
-    elif schema.columns[cmap["date"]].type == "timestamp":
+    elif "date" in cmap and schema.columns[cmap["date"]].type == "timestamp":
         column, least, source = cols[cmap["date"]], 3, "the date's time of day"
     else:
         return None
@@ -155,7 +157,8 @@ def _region(schema: FileSchema, total: int) -> tuple[int, int]:
 def _why_unmapped(schema: FileSchema, missing: list[str]) -> str:
     """What to look at when a column named for a missing one was not read as it: its values did not
     fit the type ("4,537" in a file whose decimal mark is in doubt, a date in an unknown format), or
-    its dates are months."""
+    its dates are months; of a day's list of tickers, why the date its title or name gives was not
+    taken (detection/day_date.py): after a column's own reason, which says what to fix."""
     for wanted in missing:
         for column in schema.columns:
             if wanted == "date" and months_only(column.format):
@@ -166,7 +169,16 @@ def _why_unmapped(schema: FileSchema, missing: list[str]) -> str:
                 check = "its date format" if wanted == "date" else f"the file's number format ({marks})"
                 return (f" ({column.name!r} is named as one but its values read as {column.type}: check {check},"
                         " or override the column's type)")
+    if "date" in missing and schema.date_from and not schema.day:
+        return f" ({schema.date_from})"
     return ""
+
+
+def _the_day(schema: FileSchema, n: int) -> Parsed:
+    """Every row's date in a day's list of tickers without a date column: the one its title or name
+    gives (detection/day_date.py), as days since 1970-01-01 like a parsed date column."""
+    day = (dt.date.fromisoformat(schema.day) - _EPOCH).days
+    return Parsed(np.full(n, day, np.float64), np.zeros(n, bool), np.zeros(n, bool))
 
 
 def _reject_all(rec: Records, raw_of, reason: str) -> list[Line]:
@@ -248,8 +260,14 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return rec.raw_text(k, index)
 
     # Of several tickers side by side, each must have its date and close.
+    # A title's or name's date is one sheet's at most: a workbook of a sheet per day would load
+    # every sheet's rows under it.
+    sheets = sum(plan.schema is not None for plan in plans)
+    if schema.day and "date" not in cmap and sheets > 1:
+        schema = replace(schema, day=None, date_from=f"{schema.date_from}, but {sheets} sheets of the workbook "
+                                                     "hold the table: it cannot be every sheet's date")
     missing_cols = ([f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m] if series
-                    else [c for c in ("date", "close") if c not in cmap])
+                    else [c for c in ("date", "close") if c not in cmap and not (c == "date" and schema.day)])
     stray = strays(outside, schema, lambda text, as_rows: _normalise(text, as_rows, source_file, default_ticker))
     if stray:
         strayed = {line for line, _, _ in stray}
@@ -280,7 +298,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                               lines_frame(source_file, non_data), total, reader)
 
     tickers = None
-    if len(plans) > 1 and "ticker" not in cmap and default_ticker is None:
+    if len(plans) > 1 and "ticker" not in cmap and "date" in cmap and default_ticker is None:
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
         tickers = sheet_tickers(plans, rec.line, days)
@@ -421,8 +439,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                 if num[name].suffixed is not None:  # "12.3K" under "Vol (K)": the cell's own scale, once
                     scaled = np.where(num[name].suffixed, num[name].values, scaled)
                 num[name].values = scaled
-    date_col = schema.columns[cmap["date"]]
-    date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands)
+    date_col = schema.columns[cmap["date"]] if "date" in cmap else None
+    date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands) if date_col \
+        else _the_day(schema, n)
 
     if "ticker" in cmap:
         ticker = parse_strings(cols[cmap["ticker"]], upper=True, nulls=TICKER_NULLS)
@@ -438,7 +457,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     else:
         repeat_keys = ticker.codes * files.count + files.file_of(rec.line)
         lines = files.line_in_file(rec.line)
-    if date_col.format in EPOCH_EAST_UNITS:  # decided on a sample: a ticker it did not show may be stamped otherwise
+    # Decided on a sample: a ticker it did not show may be stamped otherwise.
+    if date_col is not None and date_col.format in EPOCH_EAST_UNITS:
         utc = parse_dates(cols[cmap["date"]], date_col.format.removesuffix("_east"), schema.decimal, schema.thousands)
         date = own_day_tickers(date, utc, repeat_keys)
     if "sector" in cmap:
@@ -446,7 +466,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     else:
         sector = Strings(np.zeros(n, np.int64), np.array(["UNKNOWN"], dtype=object), np.zeros(n, dtype=bool))
 
-    blank = date.missing & np.logical_and.reduce([p.missing for p in num.values()] or [True])
+    # The day a title or name gives is on every row, blank ones too: they are blank by their cells.
+    blank = (date.missing if date_col is not None else True) & np.logical_and.reduce(
+        [p.missing for p in num.values()] or [True])
     if own is not None:
         blank = np.logical_and.reduce([date.missing if c == "date" else num[c].missing for c in own if c in num
                                        or c == "date"] or [blank])

@@ -638,3 +638,43 @@ def test_a_note_right_above_the_header_declares_the_volumes_unit_and_others_do_n
     for note in ("All figures in thousands", "Prices in EUR", "Volume in shares"):
         other = (f"Banco Santander\n{note}\nDate,Close,Volume\n" + _bars(12)).encode()
         assert detect_bytes(other, "san.csv").columns[2].multiplier is None, note
+
+
+_DAY_LIST = "Symbol,Open,High,Low,Close,Volume\nAAA,10.0,10.5,9.8,10.2,1200\nBBB,20.0,20.4,19.9,20.1,3400\n" \
+            "CCC,5.00,5.10,4.90,5.05,800\n"
+
+
+@pytest.mark.parametrize(("data", "name", "day", "source"), [
+    ("Daily Quotations 2024/01/02\n" + _DAY_LIST, "quotes.csv", "2024-01-02", "title line 1: 2024/01/02"),
+    ('"113年01月02日每日收盤行情(全部)"\n' + _DAY_LIST, "MI_INDEX_ALL_20240102.csv", "2024-01-02",
+     "title line 1: 113年01月02日"),
+    (_DAY_LIST, "STOCK_DAY_ALL_20240104.csv", "2024-01-04", "file name: 20240104"),
+    ("Closing prices as of 2024-01-02, published 2024-01-03\n" + _DAY_LIST, "x.csv", None, "not the trade date"),
+])
+def test_a_days_list_of_tickers_without_a_date_column_takes_its_title_or_name_date(data, name, day, source):
+    schema = detect_bytes(data.encode(), name)
+    assert schema.day == day and source in schema.date_from and schema.problem is None
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    ("Symbol,Open,High,Low,Close,Volume\nAAPL,187.15,188.44,183.89,185.64,82488700\n", "AAPL_20240102.csv"),
+    ("Open,High,Low,Close,Volume\n187.15,188.44,183.89,185.64,82488700\n", "AAPL_20240102.csv"),
+    ("Date,Symbol,Close\n2024-01-03,AAA,10\n2024-01-03,BBB,20\n", "list_20240102.csv"),  # its column dates it
+])
+def test_no_days_date_for_one_tickers_snapshot_or_a_file_with_a_date_column(data, name):
+    schema = detect_bytes(data.encode(), name)
+    assert schema.day is None and schema.date_from is None
+
+
+def test_a_workbooks_title_row_dates_a_days_list():
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["JSE Equity Market Statistics - 02 January 2024"], [], ["Instrument", "Open", "High", "Low", "Close"],
+                ["NPN", 3300, 3350, 3280, 3320], ["PRX", 1100, 1120, 1090, 1110]):
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    schema = detect_bytes(buf.getvalue(), "jse.xlsx")
+    assert (schema.day, schema.date_from) == ("2024-01-02", "title line 1: 02 January 2024")

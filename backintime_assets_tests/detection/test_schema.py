@@ -48,3 +48,12 @@ def test_a_multiplier_and_a_unit_are_in_the_json_only_where_declared():
     assert d["columns"][2]["multiplier"] == 1000 and d["columns"][3]["unit"] == "手"
     assert FileSchema.from_json(s.to_json()) == s
     assert FileSchema.from_json(schema().to_json()).columns[1].multiplier is None  # stored before: 1
+
+
+def test_a_days_date_and_its_source_are_in_the_json_only_where_taken():
+    assert "day" not in schema().to_dict() and "date_from" not in schema().to_dict()  # stored before: alike
+    dated = FileSchema.from_dict(dict(schema().to_dict(), day="2024-01-02", date_from="title line 1: 2024/01/02"))
+    d = json.loads(dated.to_json())
+    assert (d["day"], d["date_from"]) == ("2024-01-02", "title line 1: 2024/01/02")
+    assert FileSchema.from_json(dated.to_json()) == dated
+    assert FileSchema.from_json(schema().to_json()).day is None

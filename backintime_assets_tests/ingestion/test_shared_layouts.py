@@ -144,3 +144,13 @@ def test_a_borrowed_day_month_order_the_files_own_dates_contradict_does_not_hold
 ])
 def test_a_borrowed_day_month_order_holds_where_the_files_dates_agree_or_cannot_tell(other):
     assert _deferred(MONTH_FIRST, other)[1]
+
+
+def test_a_days_list_dated_by_its_name_does_not_lend_its_date_to_a_sibling():
+    # TWSE's STOCK_DAY_ALL exports: the same header every day, the date only in the name.
+    data = b"Code,Name,Open,High,Low,Close\n0050,A,130.2,131.8,129.9,131.5\n1101,B,32.3,32.7,32.1,32.7\n"
+    first = detect_bytes(data, "STOCK_DAY_ALL_20240102.csv")
+    assert first.day == "2024-01-02"
+    memory = LayoutMemory()
+    memory.learn(data, first)
+    assert memory.borrow(data, "STOCK_DAY_ALL_20240103.csv") is None

@@ -210,3 +210,14 @@ def test_file_dates_are_the_distinct_dates_of_each_file():
     assert got == {"a": [d1], "b": [d1, d2], None: [d1]}
     assert file_dates(pa.chunked_array([["a"]]), pa.chunked_array([[None]], pa.date32())) == []
     assert file_dates(pa.chunked_array([], pa.string()), pa.chunked_array([], pa.date32())) == []
+
+
+def test_a_days_list_is_filed_under_its_name_date_and_a_renamed_copy_keeps_its_stored_schema():
+    data = b"Code,Name,Open,High,Low,Close\n0050,A,130.2,131.8,129.9,131.5\n1101,B,32.3,32.7,32.1,32.7\n"
+    schema = detect_bytes(data, "STOCK_DAY_ALL_20240102.csv")
+    survey = _survey(data, "STOCK_DAY_ALL_20240102.csv", schema)
+    assert survey.dates == [dt.date(2024, 1, 2)] and survey.problem is None
+    assert FileSchema.from_json(survey.schema_json).date_from == "file name: 20240102"
+    # Renamed, the same content keeps the schema stored for its sha: the date it was filed under.
+    renamed = _survey(data, "STOCK_DAY_ALL_20240109.csv", FileSchema.from_json(survey.schema_json))
+    assert renamed.dates == [dt.date(2024, 1, 2)]

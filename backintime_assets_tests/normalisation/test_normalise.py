@@ -1902,3 +1902,55 @@ def test_a_declared_scale_over_values_already_counted_is_shown_not_applied():
     assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == counted
     thousands = data.replace(b"000\n", b"\n").replace(b"234\n", b"234.5\n")  # 1234.5 thousand: applied
     assert detect_bytes(thousands, "x.csv").columns[2].multiplier == 1000
+
+
+_DAY_LIST = b"Symbol,Open,High,Low,Close,Volume\nAAA,10.0,10.5,9.8,10.2,1200\n,,,,,\nBBB,20.0,20.4,19.9,20.1,3400\n" \
+            b"CCC,5.00,5.10,4.90,,800\n"
+
+
+@pytest.mark.parametrize("careful", [False, True])
+@pytest.mark.parametrize(("title", "name"), [
+    (b'"113\xe5\xb9\xb401\xe6\x9c\x8802\xe6\x97\xa5\xe6\xaf\x8f\xe6\x97\xa5\xe6\x94\xb6\xe7\x9b\xa4\xe8\xa1\x8c\xe6\x83\x85"\n',
+     "MI_INDEX.csv"),  # 113年01月02日每日收盤行情
+    (b"Daily Quotations 2024/01/02\n", "quotes.csv"),
+    (b"", "MI_INDEX_ALL_20240102.csv"),
+])
+def test_a_days_list_loads_every_row_under_its_title_or_name_date(title, name, careful, monkeypatch):
+    result = run(title + _DAY_LIST, name, careful, monkeypatch)
+    check_invariants(result)
+    assert accounted(result) and result.file_problem is None
+    assert result.prices.ticker.tolist() == ["AAA", "BBB"]
+    assert set(result.prices.date) == {pd.Timestamp("2024-01-02")}
+    reasons = dict(zip(result.rejected.raw, result.rejected.reason))
+    assert reasons == {",,,,,": "empty row", "CCC,5.00,5.10,4.90,,800": "missing value: close"}
+
+
+def test_a_days_list_whose_date_is_not_certain_is_refused_saying_why():
+    result = run(b"PRICE LIST FOR 02/01/2024\n" + _DAY_LIST, "ngx_pricelist_02012024.csv")
+    check_invariants(result)
+    assert result.prices.empty and len(result.rejected) == 4
+    assert result.file_problem.startswith("no date column (title line 1: 02/01/2024 may be 2024-01-02 or 2024-02-01")
+    assert "02012024 reads either way" in result.file_problem
+
+
+@pytest.mark.parametrize("name", ["prices_20240105.csv", "x.csv"])
+def test_a_table_whose_date_column_was_not_read_is_not_dated_by_its_name_or_title(name):
+    # The rows' own dates, in a form not read: under the name's date Jan 2's closes would load as Jan 5's.
+    result = run(b"Closing prices 2024-01-05\nDate,Ticker,Close\n2nd of Jan 2024,AAA,10.2\n3rd of Jan 2024,AAA,10.4\n"
+                 b"2nd of Jan 2024,BBB,20.1\n3rd of Jan 2024,BBB,20.3\n", name)
+    check_invariants(result)
+    assert result.prices.empty and len(result.rejected) == 4 and result.file_problem.startswith("no date column")
+
+
+def test_a_workbook_of_a_sheet_per_day_is_not_dated_by_its_first_sheets_title(tmp_path):
+    wb = openpyxl.Workbook()
+    for k, day in enumerate(("2024-01-02", "2024-01-03")):
+        ws = wb.active if k == 0 else wb.create_sheet(day)
+        ws.title = day
+        for row in ([f"Closing prices {day}"], ["Symbol", "Close"], ["AAA", 10.2 + k], ["BBB", 20.1 + k]):
+            ws.append(row)
+    wb.save(tmp_path / "w.xlsx")
+    data = (tmp_path / "w.xlsx").read_bytes()
+    result = normalise_bytes(data, detect_bytes(data, "closes.xlsx"), "closes.xlsx")
+    assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == 4
+    assert "2 sheets of the workbook hold the table" in result.file_problem

@@ -1,0 +1,220 @@
+"""The one trade date of a day's list of tickers that has no date column: exchanges publish a day's
+closes of every listed ticker with the date only in a title line ("Daily Quotations 2024/01/02",
+"113年01月02日 每日收盤行情") or only in the file's name (`MI_INDEX_ALL_20240102.csv`). Every row then
+loads under that date, where the date is certain; where it is not, the reason says why."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import PurePath
+
+from .currencies import currency_share
+from .dates import infer_date_format, months_only
+from .month_names import for_strptime, split
+
+FILE_NAME = "file name"  # how date_from names a date the file's name gave (shared_layouts.py asks)
+_YEARS = range(1900, 2201)
+_L = r"[^\W\d_]"  # a letter, of any script
+# Date-like runs within a line of text, each read by the detector's own date machinery (dates.py).
+# Longest forms first: "02/01/2024" must not be read as its "01/2024".
+_IN_TEXT = re.compile(
+    r"(?<!\d)(?P<cjk>\d{2,4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"  # 2024年1月2日, Minguo 113年01月02日
+    rf"|(?<![\w.])(?:\d{{1,2}}(?:\.? +|[-/.]){_L}{{3,10}}\.?(?: +|[-/.])\d{{4}}|\d{{2}}[A-Za-z]{{3}}\d{{4}})(?!\d)"
+    rf"|(?<!\w){_L}{{3,10}}\.? +\d{{1,2}},? +\d{{4}}(?!\d)"  # January 2, 2024
+    r"|(?<![\d.,/-])\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d|[-/.,]\d)"  # 2024/01/02, 02.01.2024, 113/01/02
+    r"|(?<![\d.,])(?:19|20)\d{6}(?![\d.,])"  # 20240102
+)
+# Words of a title line that say the date on it is another day than the trade date: when the file
+# was printed or exported, the end of a week or a period, a holiday, a 52-week high's, a holding's
+# valuation; and a clock time, which stamps when the file was made. Such a date dates no rows,
+# unless a line without them gives the same one ("Trade Date: 2024-01-02" ... "as at 2024-01-02").
+_NOT_THE_DAY = re.compile(
+    r"\b(?:print|generat|creat|export|download|produc|updat|modif|publish|issu|run\b|as\s+(?:of|at)\b|week|month"
+    r"|period|ending|ended|from\b|since|until|through|between|holiday|closed|valuation|52.?w|next|previous|prior"
+    r"|stand\b|erstellt|gedruckt|per\b)|\d{1,2}:\d{2}", re.I)
+# Words of a file name that say its date is the day it was exported, not a trade date: a screener's
+# or a broker's download of positions is named for the day it was taken, often a weekend's.
+_EXPORTED = re.compile(r"(?<![a-z])(?:export|download|screen|watchlist|portfolio|position|holding|account"
+                       r"|statement)", re.I)
+_CJK = re.compile(r"(\d{2,4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2})")
+_ROC_YEAR_ONE = 1911  # Minguo year 1 is 1912 (month_names.ROC)
+
+# Dates a file's name may hold: year first (unambiguous), day and English month ("cm02JAN2024bhav"),
+# or eight digits ending in a year ("02012024"), which reads day first or month first: certain only
+# when one reading is no date.
+_NAME_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+_NAME_DMONY = re.compile(r"(?<!\d)(\d{2})([-_]?)([A-Za-z]{3})\2((?:19|20)\d{2})(?!\d)")
+_NAME_DMY = re.compile(r"(?<!\d)(\d{2})([-_.]?)(\d{2})\2((?:19|20)\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class DayDate:
+    day: date | None  # None: a date was found but is not certain
+    source: str  # where the date was read ("title line 1: 113年01月02日"), or why none was taken
+
+
+@dataclass(frozen=True)
+class _Found:
+    where: str  # "title line 2", "file name"
+    text: str  # as written
+    readings: frozenset[date]  # one when certain
+
+    def shown(self) -> str:
+        return f"{self.where}: {self.text}"
+
+
+def day_of_file(titles: list[tuple[int, str]], name: str) -> DayDate | None:
+    """The date of a file with no date column from its title lines (`titles`: (0-based line, text)
+    above the header) or, failing those, its base name; None when neither holds a date. The
+    title's date stands when it is the only date there (repeated or not) and the name does not
+    give another; a title date whose day and month may be swapped (02/01/2024) is settled by the
+    name's when that is one of its readings, and refused otherwise."""
+    in_title = [f for i, line in titles for f in _found_in(line, f"title line {i + 1}")]
+    marked = {f"title line {i + 1}": line for i, line in titles if _NOT_THE_DAY.search(line)}
+    if in_title and all(f.where in marked for f in in_title):  # every line giving a date says it is another day
+        where = in_title[0].where
+        return DayDate(None, f"{where} ({' '.join(marked[where].split())!r}) says its date is not the trade date")
+    named = _in_name(name)
+    if len(named) > 1:
+        return DayDate(None, f"the {FILE_NAME} holds several dates ({', '.join(f.text for f in named)})")
+    in_name = named[0] if named else None
+    distinct = {f.readings: f for f in reversed(in_title)}  # the first place each is written
+    if len(distinct) > 1:
+        first, second = list(distinct.values())[-1:-3:-1]
+        return DayDate(None, f"the title holds several dates ({first.shown()}; {second.shown()}): which one the "
+                             "rows are is not certain")
+    if in_title:
+        title = in_title[0]
+        if in_name is None:
+            return _certain(title)
+        both = title.readings & in_name.readings
+        if not both:
+            return DayDate(None, f"the title's date ({title.shown()}) and the {FILE_NAME}'s ({in_name.text}) "
+                                 "disagree")
+        if len(both) == 1 and len(title.readings) > 1:  # the name settled day and month
+            return DayDate(min(both), f"{title.shown()} (day and month as the {FILE_NAME}'s {in_name.text})")
+        refused = _certain(_Found(title.where, title.text, frozenset(both)))
+        if refused.day is None:
+            return DayDate(None, f"{refused.source}; the {FILE_NAME}'s {in_name.text} reads either way")
+        return refused
+    if in_name is not None:
+        exported = _EXPORTED.search(PurePath(name.replace("\\", "/")).name)
+        if exported:
+            return DayDate(None, f"the {FILE_NAME}'s {in_name.text} beside {exported.group()!r} may be the day it "
+                                 "was downloaded, not a trade date")
+        return _certain(in_name)
+    return None
+
+
+# A column a day's list has not, its header says: the rows' own dates, which were not read.
+_DATE_NAMED = re.compile(r"\b(?:date|datum|fecha|data|tanggal|ngày|timestamp|period|quarter)\b|日期|日付|年月日",
+                         re.I)
+
+
+def not_a_days_list(names: list[str], types: list[str], tickers: list[str]) -> str | None:
+    """Why a table of tickers and closes with no date column read is not one day's list: a column
+    that names or holds dates (the rows' own, in a form not read: taking the title's or name's date
+    would date every row wrong), or a ticker on several rows (a history, whose rows are other days)."""
+    for name, kind in zip(names, types):
+        if kind in ("date", "timestamp") or _DATE_NAMED.search(name or ""):
+            return f"column {name!r} may hold the rows' own dates: the title's or name's date is not taken"
+    # A central bank's fixing (CNB: "země|měna|množství|kód|kurz", a rate per 1 or per 100 units):
+    # exchange rates, some per an amount the close does not carry, under codes a stock may share.
+    if tickers and currency_share(tickers) == 1.0:
+        return "its tickers are currency codes: a list of exchange rates, not a day's prices"
+    seen: set[str] = set()
+    for ticker in tickers:
+        if ticker in seen:
+            return f"ticker {ticker!r} is on several rows: a history of other days, not one day's list"
+        seen.add(ticker)
+    return None
+
+
+def _certain(found: _Found) -> DayDate:
+    if len(found.readings) == 1:
+        return DayDate(min(found.readings), found.shown())
+    shown = " or ".join(d.isoformat() for d in sorted(found.readings))
+    return DayDate(None, f"{found.shown()} may be {shown}: nothing in the file says which is the day and which the "
+                         "month")
+
+
+def _found_in(line: str, where: str) -> list[_Found]:
+    out = []
+    for m in _IN_TEXT.finditer(line):
+        text = " ".join(m.group().split())
+        readings = _cjk(text) if m.group("cjk") else _readings(text)
+        if readings:
+            out.append(_Found(where, text, readings))
+    return out
+
+
+def _cjk(text: str) -> frozenset[date]:
+    """年月日 dates: a year of two or three digits is a Minguo year (TWSE: 113年 is 2024)."""
+    y, mo, d = map(int, _CJK.match(text).groups())
+    year = y + _ROC_YEAR_ONE if y < 1000 else y
+    return frozenset(x for x in [_date(year, mo, d)] if x is not None)
+
+
+def _readings(text: str) -> frozenset[date]:
+    """The days `text` may be, read as the detector reads a date column of this one value: its
+    format (month names of other languages, Minguo and Buddhist-era years), and of a numeric date
+    with the day and month both 12 or under, the other order too. Written with dots, a date is day
+    first (no exporter writes 01.02.2024 for January's second); year first, month before day."""
+    guess = infer_date_format([text])
+    if guess is None or guess.type != "date" or months_only(guess.format):
+        return frozenset()
+    formats = {guess.format}
+    base, language = split(guess.format)
+    if base[:2] in ("%d", "%m") and "%m" in base and "%d" in base and base[2] != ".":
+        swapped = base.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
+        formats.add(swapped + (guess.format[len(base):] if language else ""))
+    if "%y" in base:
+        formats.add(f"%y{base[2]}%m{base[2]}%d")  # "24/01/02" is year first on Japanese sites
+    return frozenset(d for fmt in formats if (d := _parse(text, fmt)) is not None)
+
+
+def _parse(text: str, fmt: str) -> date | None:
+    try:
+        day = datetime.strptime(*for_strptime(text, fmt)).date()
+    except (ValueError, TypeError):
+        return None
+    return day if day.year in _YEARS else None
+
+
+def _in_name(name: str) -> list[_Found]:
+    """The distinct dates the file's base name holds, each with its readings."""
+    base = PurePath(name.replace("\\", "/")).name
+    found: dict[frozenset[date], _Found] = {}
+    taken: list[range] = []
+    for rx, read in ((_NAME_YMD, _ymd), (_NAME_DMONY, _dmony), (_NAME_DMY, _dmy)):
+        for m in rx.finditer(base):
+            if any(m.start() in span for span in taken):
+                continue
+            readings = read(m)
+            if readings:
+                taken.append(range(m.start(), m.end()))
+                found.setdefault(readings, _Found(FILE_NAME, m.group(), readings))
+    return list(found.values())
+
+
+def _ymd(m: re.Match) -> frozenset[date]:
+    return frozenset(x for x in [_date(int(m[1]), int(m[3]), int(m[4]))] if x is not None)
+
+
+def _dmony(m: re.Match) -> frozenset[date]:
+    return frozenset(x for x in [_parse(f"{m[1]}{m[3]}{m[4]}", "%d%b%Y")] if x is not None)
+
+
+def _dmy(m: re.Match) -> frozenset[date]:
+    a, b, y = int(m[1]), int(m[3]), int(m[4])
+    orders = (_date(y, b, a),) if m[2] == "." else (_date(y, b, a), _date(y, a, b))  # dotted: day first
+    return frozenset(x for x in orders if x is not None)
+
+
+def _date(y: int, mo: int, d: int) -> date | None:
+    try:
+        return date(y, mo, d) if y in _YEARS else None
+    except ValueError:
+        return None
