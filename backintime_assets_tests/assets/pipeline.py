@@ -4,10 +4,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dagster import materialize
+from dagster import AssetKey, DagsterInstance, materialize
+from dagster._core.definitions.data_version import CachingStaleStatusResolver, StaleStatus
+from dagster._core.loader import LoadingContextForTest
 
 from backintime_assets.assets.backtests import MARKED_TRADES
-from backintime_assets.definitions import ASSETS, build_resources
+from backintime_assets.definitions import ASSETS, build_resources, defs
+from backintime_assets.instance import prepare_dagster_home
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
@@ -39,6 +42,31 @@ def run_range(settings: Settings, first: date, last: date, selection: list[str],
         run_config = None
     return materialize(ASSETS, resources=build_resources(settings), selection=selection, tags=range_tags(first, last),
                        run_config=run_config)
+
+
+def cli_home(tmp_path: Path, postgres_url: str, monkeypatch) -> Settings:
+    """Settings of a fresh home, with the environment the CLI and DagsterInstance.get() read pointing at it."""
+    settings = settings_for(tmp_path, postgres_url)
+    for key, value in {"BACKINTIME_HOME": str(tmp_path), "BACKINTIME_POSTGRES_URL": postgres_url}.items():
+        monkeypatch.setenv(key, value)
+    for key, value in prepare_dagster_home(settings).items():
+        monkeypatch.setenv(key, value)
+    settings.source_dir.mkdir(parents=True)
+    return settings
+
+
+def ingest_range(settings: Settings, first: date, last: date) -> None:
+    """The ingest assets for the dates, as one run in the home's Dagster instance (cli_home)."""
+    with DagsterInstance.get() as instance:
+        assert materialize(ASSETS, resources=build_resources(settings), selection=INGEST,
+                           tags=range_tags(first, last), instance=instance).success
+
+
+def prices_status(day: date) -> StaleStatus:
+    """What the Dagster UI computes for the `prices` partition's "unsynced" badge."""
+    with DagsterInstance.get() as instance:
+        resolver = CachingStaleStatusResolver(instance, defs.resolve_asset_graph(), LoadingContextForTest(instance))
+        return resolver.get_status(AssetKey("prices"), day.isoformat())
 
 
 def run_backtest(settings: Settings, first_month: date, last_month: date):

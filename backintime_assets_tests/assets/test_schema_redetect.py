@@ -5,18 +5,14 @@ from datetime import date
 
 import psycopg
 import pytest
-from dagster import AssetKey, DagsterInstance, materialize
-from dagster._core.definitions.data_version import CachingStaleStatusResolver, StaleStatus
-from dagster._core.loader import LoadingContextForTest
+from dagster._core.definitions.data_version import StaleStatus
 
 from backintime_assets.cli import main
 from backintime_assets.db import file_schemas
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.definitions import ASSETS, build_resources, defs
+from backintime_assets.definitions import build_resources
 from backintime_assets.ingestion.raw import migrate
-from backintime_assets.runner import range_tags
-from backintime_assets_tests.assets.pipeline import INGEST, lake_prices
-from backintime_assets_tests.assets.test_schema_override import _home
+from backintime_assets_tests.assets.pipeline import cli_home, ingest_range, lake_prices, prices_status
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
 FIRST, LAST = date(2025, 3, 3), date(2025, 3, 7)
@@ -39,7 +35,7 @@ class OlderDetector(DriverSurveyor):
 @pytest.mark.spark
 def test_redetect_stores_todays_detection_and_the_dates_it_moves_run_again(tmp_path, postgres_url, spark,
                                                                            monkeypatch, capsys):
-    settings = _home(tmp_path, postgres_url, monkeypatch)
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
     (settings.source_dir / "desk.csv").write_text(
         "Date;Ticker;Close\n" + "".join(f"{d:02d}/03/2025;ABCDEF;{d},5\n" for d in range(3, 8)))
     location = build_resources(settings)["lake"].location()
@@ -50,17 +46,7 @@ def test_redetect_stores_todays_detection_and_the_dates_it_moves_run_again(tmp_p
         sha = file_schemas.current_sha256(conn, "desk.csv")
         stored = file_schemas.stored_detections(conn, [sha])
 
-    def ingest():
-        with DagsterInstance.get() as instance:
-            assert materialize(ASSETS, resources=build_resources(settings), selection=INGEST,
-                               tags=range_tags(FIRST, LAST), instance=instance).success
-
-    def status(day):
-        with DagsterInstance.get() as instance:
-            resolver = CachingStaleStatusResolver(instance, defs.resolve_asset_graph(), LoadingContextForTest(instance))
-            return resolver.get_status(AssetKey("prices"), day.isoformat())
-
-    ingest()
+    ingest_range(settings, FIRST, LAST)
     assert lake_prices(settings)["date"].astype(str).tolist() == ["2025-03-03"]  # 04/03 read as 3 April...
 
     assert main(["schema", "redetect", "--all", "--dry-run"]) == 0
@@ -69,15 +55,15 @@ def test_redetect_stores_todays_detection_and_the_dates_it_moves_run_again(tmp_p
     assert "1 of 1 file(s) would change (dry run: nothing stored)" in out
     with psycopg.connect(postgres_url) as conn:
         assert file_schemas.stored_detections(conn, [sha]) == stored
-    assert status(date(2025, 3, 4)) == StaleStatus.FRESH
+    assert prices_status(date(2025, 3, 4)) == StaleStatus.FRESH
 
     assert main(["schema", "redetect", "desk.csv", "--by", "admin"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "1 of 1 file(s) changed and stored, 0 kept back; 8 date(s) now need a rerun: 2025-03-03..2025-07-03")
     with psycopg.connect(postgres_url) as conn:
         assert file_schemas.final_schema(conn, sha)["columns"][0]["format"] == "%d/%m/%Y"
-    assert status(date(2025, 3, 4)) == StaleStatus.STALE
+    assert prices_status(date(2025, 3, 4)) == StaleStatus.STALE
 
-    ingest()
+    ingest_range(settings, FIRST, LAST)
     assert lake_prices(settings).sort_values("date")["close"].tolist() == [3.5, 4.5, 5.5, 6.5, 7.5]
-    assert status(date(2025, 3, 4)) == StaleStatus.FRESH
+    assert prices_status(date(2025, 3, 4)) == StaleStatus.FRESH
