@@ -102,6 +102,15 @@ daily clean 4.63 + 3.64 = 8.27 s, 15.7 CPU-s (0.14, 1.7%); polars 3.16 s (0.383x
 CPU) / by date 4.25; Spark read.csv 30.4 s (3.67x wall, 3.78x CPU); daily drifted 32.4 s (12.7 s,
 39%); by era 7.83 s (2.2%); archive clean 15.8 s, 30.0 CPU-s; polars 2.47 (0.156x) / by date 15.0
 (0.95x); Spark 10.6 (0.675x); archive drifted 21.5 s (2.7%).
+Next session (statements refused, volume multipliers, Eastern digits, day lists dated by title or
+name; Spark payloads as partition data; callgrind +0.3% steady, detection per polluted file +2.4%),
+run after helpers stopped, every baseline but Spark's slower than the run above: daily clean 4.93 +
+4.10 = 9.04 s, 17.1 CPU-s (0.13, 1.5%); polars 3.70 s (0.41x wall, 0.367x CPU) / by date 4.24;
+Spark read.csv 30.2 s (3.35x wall, 3.43x CPU); daily drifted 38.6 s (15.1 s, 39%); by era 8.34 s
+(2.6%); archive clean 20.2 s, 36.2 CPU-s; polars 2.43 (0.121x) / by date 16.0 (0.79x); Spark
+10.8 (0.537x); archive drifted 23.4 s (2.7%). Archive clean in one process, alternating the
+session's first and last commits: 24.1-25.6 against 25.1-26.9 CPU-s, its date-file writes (code
+unchanged) the part that moved.
 """
 from __future__ import annotations
 
