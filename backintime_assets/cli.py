@@ -312,7 +312,8 @@ def _schema_redetect(args) -> None:
 
     if bool(args.files) == args.all:
         raise CliError("schema redetect takes FILE... or --all")
-    if args.column or args.column_number or args.type or args.format or args.mapping or args.layout:
+    if (args.column or args.column_number or args.type or args.format or args.mapping or args.layout
+            or args.multiplier is not None):
         raise CliError("schema redetect takes no column options: a correction is `schema override`")
     _check_java()  # the files are read on Spark
     with psycopg.connect(results_url(_settings())) as conn:

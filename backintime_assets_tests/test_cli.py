@@ -216,3 +216,9 @@ def test_detect_shows_where_a_days_list_took_its_date(tmp_path, capsys):
     path.write_text("Daily Quotations 2024/01/02\nSymbol,Close\nAAA,10.2\nBBB,20.1\n")
     assert main(["detect", str(path)]) == 0
     assert "every row dated 2024-01-02 (from title line 1: 2024/01/02)" in capsys.readouterr().out
+
+
+def test_redetect_refuses_a_multiplier_it_would_not_apply(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    assert main(["schema", "redetect", "a.csv", "--multiplier", "1000"]) != 0
+    assert "takes no column options" in capsys.readouterr().err

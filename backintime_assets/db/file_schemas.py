@@ -67,6 +67,7 @@ class Override:
     final_mapping: str | None
     changed_by: str
     changed_at: datetime | None
+    final_multiplier: float | None = None  # None: as detected (file_schemas keeps no detected one to compare)
 
 
 def overrides(conn, sha256s: list[str]) -> dict[str, list[Override]]:
@@ -81,7 +82,7 @@ def overrides(conn, sha256s: list[str]) -> dict[str, list[Override]]:
                    case when final_type is distinct from detected_type then final_type end,
                    case when final_format is distinct from detected_format then final_format end,
                    case when final_mapping is distinct from detected_mapping then final_mapping end,
-                   changed_by, changed_at
+                   changed_by, changed_at, final_multiplier
                from file_schemas where sha256 = any(%s) and changed_by is not null
                order by sha256, column_index""", (list(sha256s),)).fetchall():
         found.setdefault(sha, []).append(Override(*row))
@@ -115,14 +116,18 @@ def replace_detection(conn, sha256: str, source_path: str, schema: dict, correct
                             + ", ".join(f"{o.column_index + 1} {o.column_name} by {o.changed_by}" for o in lost))
     with conn.transaction():
         # Every column takes its new detection, then the corrections go back where their columns are now.
-        conn.execute("update file_schemas set changed_by = null, changed_at = null where sha256 = %s", (sha256,))
+        # A multiplier too: save_detection leaves final_multiplier by the number, and a volume's
+        # 1000 left there would multiply the close a new column moved onto it.
+        conn.execute("update file_schemas set changed_by = null, changed_at = null, final_multiplier = null "
+                     "where sha256 = %s", (sha256,))
         save_detection(conn, sha256, source_path, schema)
         conn.cursor().executemany(
             """update file_schemas set final_type = coalesce(%s, final_type),
                    final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
-                   changed_by = %s, changed_at = %s where sha256 = %s and column_index = %s""",
-            [(o.final_type, o.final_format, o.final_mapping, o.changed_by, o.changed_at, sha256, index)
-             for index, o in placed.items()])
+                   final_multiplier = %s, changed_by = %s, changed_at = %s
+               where sha256 = %s and column_index = %s""",
+            [(o.final_type, o.final_format, o.final_mapping, o.final_multiplier, o.changed_by, o.changed_at,
+              sha256, index) for index, o in placed.items()])
 
 
 def detected_names(conn, sha256s: list[str]) -> dict[str, str]:

@@ -18,7 +18,7 @@ from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, det
 from .filename import date_in_name
 from .gaps import GAP, gaps_to_tabs
 from .layout import Layout, Row, detect_layout
-from .multipliers import column_unit, noted_unit
+from .multipliers import as_declared, column_unit, noted_unit
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
@@ -124,12 +124,7 @@ def _declare_unit(column: ColumnSchema, header_cells: list[str], notes: list[str
     unit = column_unit(header_cells)
     if unit is None and notes:
         unit = noted_unit(notes, (column.name, *header_cells))
-    if unit is None or unit.money:
-        return
-    if unit.factor is not None:
-        column.multiplier = unit.factor
-    else:
-        column.unit = unit.unit
+    column.multiplier, column.unit = as_declared(unit)
 
 
 # Sampled volumes, all whole multiples of the declared scale, that say the numbers are the count

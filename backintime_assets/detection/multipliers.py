@@ -108,6 +108,14 @@ def _read(text: str) -> tuple[int | None, bool] | None:
     return None
 
 
+def as_declared(unit: Unit | None) -> tuple[int | None, str | None]:
+    """(multiplier, unit) a column's schema keeps of what its header or a note declares: the
+    factor where one is read, else the unit as written (lots: shown, not applied); money, nothing."""
+    if unit is None or unit.money:
+        return None, None
+    return (unit.factor, None) if unit.factor is not None else (None, unit.unit)
+
+
 def column_unit(cells: list[str] | tuple[str, ...]) -> Unit | None:
     """The unit a column's header cells (top row first) declare: the lowest that declares one."""
     for cell in reversed(cells):

@@ -37,7 +37,7 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order
 from backintime_assets.detection.filename import date_in_name
-from backintime_assets.detection.multipliers import column_unit, noted_unit
+from backintime_assets.detection.multipliers import as_declared, column_unit, noted_unit
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
@@ -129,11 +129,7 @@ def _notes_agree(result, borrowed: FileSchema) -> bool:
     notes = [_text(raw, schema) for raw, line, kind in zip(raws, lines, kinds)
              if kind == "footer" or (header is not None and line == header - 1)]
     unit = noted_unit(notes, (volume["name"],))
-    if unit is None or unit.money:
-        declared = (None, None)
-    else:
-        declared = (unit.factor, None) if unit.factor is not None else (None, unit.unit)
-    return declared == (volume.get("multiplier"), volume.get("unit"))
+    return as_declared(unit) == (volume.get("multiplier"), volume.get("unit"))
 
 
 def _text(raw: str, schema: dict) -> str:

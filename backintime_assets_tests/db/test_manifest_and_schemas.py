@@ -247,3 +247,19 @@ def test_a_correction_goes_with_its_column_to_its_new_number_or_has_no_place():
     placed, lost = file_schemas.place_overrides([corrected(1, "Close"), corrected(3, "CLOSE")],
                                                 ["Date", "Close", "Close"])
     assert {i: o.column_index for i, o in placed.items()} == {1: 1} and [o.column_index for o in lost] == [3]
+
+
+def test_a_users_multiplier_goes_with_its_column_when_a_redetection_moves_it(postgres_url):
+    old = detect_bytes(b"Date,Close,Vol\n2024-01-02,10.5,3103\n2024-01-03,10.6,2904\n", "m.csv").to_dict()
+    new = detect_bytes(b"Date,Ticker,Close,Vol\n2024-01-02,AB,10.5,3103\n2024-01-03,AB,10.6,2904\n",
+                       "m.csv").to_dict()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "mv", "m.csv", old)
+        file_schemas.override_column(conn, ["mv"], "Vol", "alice", final_multiplier=1000)
+        corrected = file_schemas.overrides(conn, ["mv"])["mv"]
+        file_schemas.replace_detection(conn, "mv", "m.csv", new, corrected)
+        columns = file_schemas.final_schema(conn, "mv")["columns"]
+        # The close, now where the volume was, is not multiplied; the volume keeps the user's 1000.
+        assert [c.get("multiplier") for c in columns] == [None, None, None, 1000]
+        conn.rollback()
