@@ -18,7 +18,7 @@ from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, det
 from .filename import date_in_name
 from .gaps import GAP, gaps_to_tabs
 from .layout import Layout, Row, detect_layout
-from .multipliers import as_declared, column_unit, noted_unit
+from .multipliers import already_counted, as_declared, column_unit, noted_unit
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
@@ -127,32 +127,20 @@ def _declare_unit(column: ColumnSchema, header_cells: list[str], notes: list[str
     column.multiplier, column.unit = as_declared(unit)
 
 
-# Sampled volumes, all whole multiples of the declared scale, that say the numbers are the count
-# already: 1,234,000 under "Volume ('000)" is no 1.2 billion shares. Real thousands are rarely all
-# round to the thousand; a few values prove little, and hundreds (lots of 100) often are round.
-_COUNTED_VALUES = 5
-_COUNTED_FACTOR = 1_000
-
-
 def _already_counted(body: list[list[str]], j: int, factor: float, decimal: str, thousands: str | None) -> bool:
-    """Whether the column's sampled values are all whole multiples of `factor` (and there are enough)."""
-    if factor < _COUNTED_FACTOR:
-        return False
-    seen = 0
-    for row in body:
-        cell = row[j].strip() if j < len(row) else ""
-        if thousands:
-            cell = cell.replace(thousands, "")
-        try:
-            value = float(cell.replace(decimal, ".") if decimal != "." else cell)
-        except ValueError:
-            continue  # blanks, "1.2M": not a bare count
-        if value == 0:
-            continue
-        if value % factor:
-            return False
-        seen += 1
-    return seen >= _COUNTED_VALUES
+    """Whether the column's sampled values are already the count its header's scale would make them
+    (multipliers.already_counted)."""
+    def values():
+        for row in body:
+            cell = row[j].strip() if j < len(row) else ""
+            if thousands:
+                cell = cell.replace(thousands, "")
+            try:
+                yield float(cell.replace(decimal, ".") if decimal != "." else cell)
+            except ValueError:
+                continue  # blanks, "1.2M": not a bare count
+
+    return already_counted(values(), factor)
 
 
 def _notes(layout: Layout, head_rows: list[Row], tail_rows: list[Row] | None, lines: int) -> list[str]:

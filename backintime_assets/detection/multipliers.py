@@ -5,6 +5,7 @@ which a file that writes 58.38 under "Volume (mln)" would otherwise load as 58 s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,6 +107,28 @@ def _read(text: str) -> tuple[int | None, bool] | None:
         if joined in _UNREAD:
             return (None, False)
     return None
+
+
+# Volumes, all whole multiples of the declared scale, that say the numbers are the count already:
+# 1,234,000 under "Volume ('000)" is no 1.2 billion shares. Real thousands are rarely all round to
+# the thousand; a few values prove little, and hundreds (lots of 100) often are round.
+_COUNTED_VALUES = 5
+_COUNTED_FACTOR = 1_000
+
+
+def already_counted(values: Iterable[float], factor: float) -> bool:
+    """Whether `values`, as written under a header declaring `factor`, are all whole multiples of it
+    (zeros aside, and enough of them to tell): the header's scale is then not theirs to apply."""
+    if factor < _COUNTED_FACTOR:
+        return False
+    seen = 0
+    for value in values:
+        if value == 0:
+            continue
+        if value % factor:
+            return False
+        seen += 1
+    return seen >= _COUNTED_VALUES
 
 
 def as_declared(unit: Unit | None) -> tuple[int | None, str | None]:

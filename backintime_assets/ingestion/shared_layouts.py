@@ -10,7 +10,8 @@ proven on the file's rows; what proves it:
   it calls footer reads as a price row (normalisation/outside.py), and no footer line is left in the
   data region (it would be rejected for a reason of reading);
 - its notes declare the unit the schema reads its volume in ("Volume in millions." below the
-  table: detection/multipliers.py), as they are not among the bytes it was borrowed on;
+  table: detection/multipliers.py), as they are not among the bytes it was borrowed on, and its
+  volumes are not already the count that unit would make them;
 - its own dates do not say the other day/month order: "01/02/2024, 02/02/2024, ... 12/02/2024"
   read month first under a neighbour's "%m/%d/%Y" parse, as a month a row, yet they are February's
   days (dates.py: `_num_order`), and detected on its own the file reads them so.
@@ -37,7 +38,7 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order
 from backintime_assets.detection.filename import date_in_name
-from backintime_assets.detection.multipliers import as_declared, column_unit, noted_unit
+from backintime_assets.detection.multipliers import already_counted, as_declared, column_unit, noted_unit
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
@@ -108,8 +109,19 @@ def holds_on_whole_file(result, schema: FileSchema | None = None) -> bool:
     if any(unlabelled(reason).startswith((*READING_PROBLEMS, OUTSIDE_THE_TABLE))
            for reason in result.rejected_arrow["reason"].to_pylist()):
         return False
-    return schema is None or (_notes_agree(result, schema)
+    return schema is None or (_notes_agree(result, schema) and _scale_holds(result, schema)
                               and _day_month_order_holds(result.prices_arrow["date"], schema))
+
+
+def _scale_holds(result, borrowed: FileSchema) -> bool:
+    """Whether the borrowed volume's declared scale is the file's too: detected alone, a file whose
+    volumes are all whole multiples of it already counts them (detect._already_counted), and its
+    1,234,000 under a neighbour's x1000 would load as 1.2 billion."""
+    scale = next((c.multiplier for c in borrowed.columns if c.canonical == "volume" and c.multiplier), None)
+    if scale is None:
+        return True
+    written = (v / scale for v in result.prices_arrow["volume"].to_numpy(zero_copy_only=False))
+    return not already_counted(written, scale)
 
 
 def _notes_agree(result, borrowed: FileSchema) -> bool:

@@ -117,6 +117,22 @@ def test_a_note_the_sibling_repeats_lets_it_borrow():
     assert holds
 
 
+def test_a_declared_scale_a_siblings_values_already_count_does_not_hold():
+    # "Volume ('000)" over a template's few thousands, then a sibling whose volumes are all whole
+    # thousands: detected alone, the sibling's header is taken as already counted (detect.py); under
+    # the template's x1000 its 1,234,000 shares would load as 1.2 billion, every row, unseen.
+    header = "Date,Ticker,Close,Volume ('000)\n"
+    first = (header + "".join(f"2024-01-{d:02d},ABC,10.5,{1200 + d}\n" for d in (2, 3, 4))).encode()
+    other = (header + "".join(f"2024-01-{d:02d},ABC,10.5,{(1200 + d) * 1000}\n"
+                              for d in (2, 3, 4, 5, 8, 9))).encode()
+    borrowed, holds = _deferred(first, other)
+    assert borrowed.columns[3].multiplier == 1000 and detect_bytes(other, "b.csv").columns[3].multiplier is None
+    assert not holds
+    # and a sibling of real thousands still borrows it
+    assert _deferred(first, (header + "".join(f"2024-01-{d:02d},ABC,10.5,{1300 + d}\n"
+                                              for d in (2, 3, 4, 5, 8, 9))).encode())[1]
+
+
 HEADER = b"Date,Open,High,Low,Close,Volume\n"
 MONTH_FIRST = HEADER + b"".join(b"01/%02d/2024,10,11,9,10.5,100\n" % d for d in range(15, 27))  # January: day > 12
 # Twelve trading days of February written day first: each value also parses month first (a month a row).
