@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import PurePath
 
 from .currencies import currency_share
 from .dates import infer_date_format, months_only
+from .filename import base_name
 from .month_names import for_strptime, split
 
 FILE_NAME = "file name"  # how date_from names a date the file's name gave (shared_layouts.py asks)
@@ -100,7 +100,7 @@ def day_of_file(titles: list[tuple[int, str]], name: str) -> DayDate | None:
             return DayDate(None, f"{refused.source}; the {FILE_NAME}'s {in_name.text} reads either way")
         return refused
     if in_name is not None:
-        exported = _EXPORTED.search(PurePath(name.replace("\\", "/")).name)
+        exported = _EXPORTED.search(base_name(name))
         if exported:
             return DayDate(None, f"the {FILE_NAME}'s {in_name.text} beside {exported.group()!r} may be the day it "
                                  "was downloaded, not a trade date")
@@ -185,7 +185,7 @@ def _parse(text: str, fmt: str) -> date | None:
 
 def _in_name(name: str) -> list[_Found]:
     """The distinct dates the file's base name holds, each with its readings."""
-    base = PurePath(name.replace("\\", "/")).name
+    base = base_name(name)
     found: dict[frozenset[date], _Found] = {}
     taken: list[range] = []
     for rx, read in ((_NAME_YMD, _ymd), (_NAME_DMONY, _dmony), (_NAME_DMY, _dmy)):

@@ -13,10 +13,15 @@ from pathlib import PurePath
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})([-_]?)(\d{2})\2(\d{2})(?!\d)")
 
 
+def base_name(name: str) -> str:
+    """A file's name without its folders, whichever way its path is written ("a\\b.csv", "a/b.csv")."""
+    return PurePath(name.replace("\\", "/")).name
+
+
 def date_in_name(name: str) -> date | None:
     """The one calendar date written year-first in the file's base name, None when there is none
     or several different ones (a range export says nothing about a single day)."""
-    base = PurePath(name.replace("\\", "/")).name
+    base = base_name(name)
     found = set()
     for m in _NAME_DATE.finditer(base):
         try:

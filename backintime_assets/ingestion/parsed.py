@@ -231,9 +231,9 @@ def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str):
     from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
     from backintime_assets.normalisation import normalise_bytes
 
-    borrowed = FileSchema.from_json(borrowed_json)
-    if holds_on_whole_file(result, borrowed):
+    if holds_on_whole_file(result, schema_dict(borrowed_json)):
         return result, None
+    borrowed = FileSchema.from_json(borrowed_json)
     own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
     if reading_key(own.to_dict()) != reading_key(borrowed.to_dict()):
         result = normalise_bytes(data, own, source_file)

@@ -98,9 +98,11 @@ def _reusable(schema: FileSchema) -> bool:
             and not any(c.canonical == "date" and c.format in EPOCH_FORMATS for c in schema.columns))
 
 
-def holds_on_whole_file(result, schema: FileSchema | None = None) -> bool:
+def holds_on_whole_file(result, schema: dict | None = None) -> bool:
     """The deferred proof of a borrowed schema: `result` is the whole file read with it (`schema`,
-    named as the file is: its name may date it; its noted units the file's own notes must declare too)."""
+    as a dict, named as the file is: its name may date it; its noted units the file's own notes must
+    declare too). A dict, as schema_texts.schema_dict shares it: most borrowed files hold, and building
+    a FileSchema for each would parse the JSON the survey's cache already read."""
     if result.file_problem is not None or result.prices_arrow.num_rows == 0:
         return False
     # A row it cannot read, a footer line the schema takes for data, or a line it calls footer
@@ -113,24 +115,24 @@ def holds_on_whole_file(result, schema: FileSchema | None = None) -> bool:
                               and _day_month_order_holds(result.prices_arrow["date"], schema))
 
 
-def _scale_holds(result, borrowed: FileSchema) -> bool:
+def _scale_holds(result, schema: dict) -> bool:
     """Whether the borrowed volume's declared scale is the file's too: detected alone, a file whose
     volumes are all whole multiples of it already counts them (detect._already_counted), and its
     1,234,000 under a neighbour's x1000 would load as 1.2 billion."""
-    scale = next((c.multiplier for c in borrowed.columns if c.canonical == "volume" and c.multiplier), None)
+    scale = next((c.get("multiplier") for c in schema.get("columns", [])
+                  if c.get("canonical") == "volume" and c.get("multiplier")), None)
     if scale is None:
         return True
     written = (v / scale for v in result.prices_arrow["volume"].to_numpy(zero_copy_only=False))
     return not already_counted(written, scale)
 
 
-def _notes_agree(result, borrowed: FileSchema) -> bool:
+def _notes_agree(result, schema: dict) -> bool:
     """Whether the file's footer notes a volume unit as the schema reads it (detect._declare_unit):
     a note above the header is among the bytes borrowed on, one below the table is not, and a
     sibling whose footer says "Volume in thousands." (or nothing) read in millions is wrong data."""
-    if not borrowed.footer_lines:
+    if not schema.get("footer_lines"):
         return True  # most files: no footer, nothing noted below the table
-    schema = borrowed.to_dict()
     volume = next((c for c in schema.get("columns", []) if c.get("canonical") == "volume"), None)
     if volume is None or column_unit([volume["name"]]) is not None:
         return True  # no volume, or its header declares its unit: the same bytes, the same unit
@@ -158,12 +160,13 @@ def _text(raw: str, schema: dict) -> str:
 _DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
 
-def _day_month_order_holds(dates, schema: FileSchema) -> bool:
+def _day_month_order_holds(dates, schema: dict) -> bool:
     """Whether the file's own dates (as `schema` read them, in row order) leave its day/month order
     as it is: every value parses either way when no day passes 12, so only the evidence detection
     weighs (dates.py: a day above 12, the date in the name, the part that moves from row to row)
     can tell, and a mere guess (the separator's custom) gives way to the neighbour's proof."""
-    fmt = next((c.format for c in schema.columns if c.canonical == "date" and c.format), None)
+    fmt = next((c.get("format") for c in schema.get("columns", []) if c.get("canonical") == "date" and c.get("format")),
+               None)
     found = _DAY_MONTH.match(fmt or "")
     if found is None or found.group(1) == found.group(3):
         return True
@@ -178,5 +181,5 @@ def _day_month_order_holds(dates, schema: FileSchema) -> bool:
     years = [y % 100 if year == "%y" else y for y in pc.year(dates).to_pylist()]
     a, b = (days, months) if first == "%d" else (months, days)
     groups = [{"a": str(x), "b": str(y), "c": str(z)} for x, y, z in zip(a, b, years)]
-    own, certainty = _num_order(groups, sep, "y2" if year == "%y" else "y4", date_in_name(schema.file or ""))
+    own, certainty = _num_order(groups, sep, "y2" if year == "%y" else "y4", date_in_name(schema.get("file") or ""))
     return own == found.group(0) or certainty <= GUESSED_ORDER_CERTAINTY

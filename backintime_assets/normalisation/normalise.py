@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import PurePath
 
 import numpy as np
 import pyarrow as pa
@@ -15,6 +14,7 @@ from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_
 from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
+from backintime_assets.detection.filename import base_name
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.statements import not_prices
@@ -52,7 +52,7 @@ def _blank(data: bytes, encoding: str) -> bool:
 
 def default_ticker_for(source_file: str) -> str:
     """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY)."""
-    stem = PurePath(source_file.replace("\\", "/")).name.split(".")[0].strip()
+    stem = base_name(source_file).split(".")[0].strip()
     return stem.upper() or "UNKNOWN"
 
 

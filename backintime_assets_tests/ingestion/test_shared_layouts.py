@@ -22,7 +22,7 @@ def _deferred(first: bytes, other: bytes):
     memory.learn(first, detect_bytes(first, "a.csv"))
     borrowed = memory.borrow(other[:4096], "b.csv")
     assert borrowed is not None and borrowed.file == "b.csv" and borrowed.borrowed_from == "a.csv"
-    return borrowed, holds_on_whole_file(normalise_bytes(other, borrowed, "b.csv"), borrowed)
+    return borrowed, holds_on_whole_file(normalise_bytes(other, borrowed, "b.csv"), borrowed.to_dict())
 
 
 def test_borrowing_needs_the_same_bytes_before_the_data():
