@@ -40,7 +40,7 @@ from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
-from backintime_assets.lake.location import LakeLocation, make_dirs
+from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
 
@@ -261,12 +261,14 @@ class _BucketWriters:
             # A unique name per attempt: a retried task never appends to a failed attempt's file.
             path = posixpath.join(self._staging, f"bucket={bucket}", f"{uuid.uuid4().hex}.parquet")
             make_dirs(self._fs, posixpath.dirname(path))
-            self._writers[bucket] = (path, pq.ParquetWriter(path, STAGED, filesystem=self._fs, compression="lz4"))
-        self._writers[bucket][1].write_table(rows.cast(STAGED))
+            out = buffered_output(self._fs, path)
+            self._writers[bucket] = (path, out, pq.ParquetWriter(out, STAGED, compression="lz4"))
+        self._writers[bucket][2].write_table(rows.cast(STAGED))
 
     def close(self):
-        for bucket, (path, writer) in sorted(self._writers.items()):
+        for bucket, (path, out, writer) in sorted(self._writers.items()):
             writer.close()
+            out.close()  # the writer leaves a stream it was given open
             yield dict(kind="staged", bucket=bucket, path=path)
 
 

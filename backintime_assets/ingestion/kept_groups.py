@@ -36,7 +36,7 @@ import pyarrow.ipc as ipc
 from backintime_assets.ingestion.parsed import (
     KEPT, LOADED, FileTask, RowSlices, from_parsed_members, kept, member_key,
 )
-from backintime_assets.lake.location import make_dirs
+from backintime_assets.lake.location import buffered_output, make_dirs
 
 # Rows per Arrow batch: what a reader of one member reads at least. lz4 costs per buffer, and
 # smaller batches cost more to write than they save readers (16K rows: writing 2x slower).
@@ -110,7 +110,7 @@ class GroupKeeper:
         schema = KEPT.with_metadata({_MEMBERS: json.dumps({"batch_rows": BATCH_ROWS, "members": listed})})
         rows = rows.replace_schema_metadata(schema.metadata)
         # Written whole under a new name: a task that dies here leaves a file that fails to open.
-        with self._fs.open_output_stream(path) as out, ipc.new_file(
+        with buffered_output(self._fs, path) as out, ipc.new_file(
                 out, schema, options=ipc.IpcWriteOptions(compression="lz4")) as writer:
             # Every batch but the last holds BATCH_ROWS rows, as readers count on. `rows` come in
             # chunks (a parse's rows each): a batch that spans two is made one chunk, the only rows

@@ -40,7 +40,7 @@ from backintime_assets.ingestion.parsed import (
 )
 from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
-from backintime_assets.lake.location import LakeLocation, make_dirs
+from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
 from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
 
 SLICES_PER_CORE = 2
@@ -182,7 +182,7 @@ class _Keeper:
 
     def __init__(self, fs, location: LakeLocation, sha256: str):
         self._fs, self._location, self._sha256 = fs, location, sha256
-        self._path = self._temporary = self._writer = None
+        self._path = self._temporary = self._writer = self._out = None
 
     def __call__(self, parsed: pa.Table, schema_json: str) -> None:
         if self._path is None:
@@ -191,7 +191,8 @@ class _Keeper:
                 return  # the same content read the same way: kept already
             self._temporary = f"{self._path}.{uuid.uuid4().hex}.partial"
             make_dirs(self._fs, posixpath.dirname(self._path))
-            self._writer = pq.ParquetWriter(self._temporary, KEPT, filesystem=self._fs, compression="zstd")
+            self._out = buffered_output(self._fs, self._temporary)
+            self._writer = pq.ParquetWriter(self._out, KEPT, compression="zstd")
         if self._writer is not None:
             self._writer.write_table(kept(parsed), row_group_size=PARSED_BATCH_ROWS)
 
@@ -200,6 +201,7 @@ class _Keeper:
         if self._writer is None:
             return self._path if whole else None
         self._writer.close()
+        self._out.close()  # the writer leaves a stream it was given open
         if not whole:
             self._fs.delete_file(self._temporary)
             return None

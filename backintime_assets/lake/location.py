@@ -11,8 +11,13 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pyarrow as pa
 import pyarrow.fs as pafs
 
+# Writers of Parquet and Arrow files write each page and buffer on its own; unbuffered, a local
+# file takes a system call for each (~35 for a small date file), which cost ~0.15 ms of each 1 ms
+# date file (/tmp benchmark of 1,000-row files). Object stores buffer their uploads anyway.
+OUTPUT_BUFFER_BYTES = 1 << 20
 # Stores with keys, not folders: a key needs no folder before it, and pyarrow's create_dir PUTs an
 # empty marker object for every level of the path (apache/arrow#41493), three per date file.
 _OBJECT_STORES = ("s3", "gcs")
@@ -73,3 +78,9 @@ def make_dirs(fs: pafs.FileSystem, folder: str) -> None:
     object store, nothing."""
     if fs.type_name not in _OBJECT_STORES:
         fs.create_dir(folder, recursive=True)
+
+
+def buffered_output(fs: pafs.FileSystem, path: str) -> pa.NativeFile:
+    """A new file at `path`, written through a buffer of OUTPUT_BUFFER_BYTES (memory stays bounded
+    for a file of any size); closing it flushes the buffer and closes the file."""
+    return pa.BufferedOutputStream(fs.open_output_stream(path), OUTPUT_BUFFER_BYTES)

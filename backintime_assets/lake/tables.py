@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from backintime_assets.lake.location import LakeLocation, make_dirs
+from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
 
 ROW_GROUP_ROWS = 1_000_000
 # Dictionary encoding pays for columns whose values repeat within a date; on prices and on
@@ -67,10 +67,11 @@ def write_date_file(fs: pafs.FileSystem, location: LakeLocation, table: str, day
     """One date's rows (already sorted, without the date column) as one zstd file."""
     path = date_file(location, table, day, file_tag)
     make_dirs(fs, posixpath.dirname(path))
-    pq.write_table(rows, path, filesystem=fs, compression="zstd", row_group_size=ROW_GROUP_ROWS,
-                   use_dictionary=[c for c in rows.column_names if c in REPEATED_COLUMNS],
-                   column_encoding={c: "DELTA_BINARY_PACKED" for c in rows.column_names if c in DELTA_COLUMNS},
-                   write_statistics=[c for c in rows.column_names if c in STATISTICS_COLUMNS])
+    with buffered_output(fs, path) as out:
+        pq.write_table(rows, out, compression="zstd", row_group_size=ROW_GROUP_ROWS,
+                       use_dictionary=[c for c in rows.column_names if c in REPEATED_COLUMNS],
+                       column_encoding={c: "DELTA_BINARY_PACKED" for c in rows.column_names if c in DELTA_COLUMNS},
+                       write_statistics=[c for c in rows.column_names if c in STATISTICS_COLUMNS])
     return WrittenFile(day, rows.num_rows, path)
 
 
