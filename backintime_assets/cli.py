@@ -33,6 +33,14 @@ def _check_java() -> None:
         raise CliError(str(error)) from None
 
 
+DETECTED = "detected"  # `--day detected`: the user's day taken back
+
+
+def _day(text: str) -> date | str:
+    """A day for `schema override --day`: a date, or `detected` to take the user's back."""
+    return DETECTED if text == DETECTED else _date(text)
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -256,7 +264,7 @@ def _column_line(column: dict) -> str:
 def cmd_schema(args) -> None:
     import psycopg
 
-    from backintime_assets.db import file_schemas
+    from backintime_assets.db import file_overrides, file_schemas
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.instance import results_url
 
@@ -274,18 +282,24 @@ def cmd_schema(args) -> None:
             raise CliError(str(error)) from None
         if args.action == "show":
             _show_schema(args.file, file_schemas.final_schema(conn, sha), args.json)
+            if not args.json:
+                for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {})):
+                    print(f"  {line}")
             return
         column = args.column if args.column_number is None else args.column_number - 1
-        if column is None or not (args.type or args.format or args.mapping or args.multiplier is not None):
+        of_column = bool(args.type or args.format or args.mapping or args.multiplier is not None)
+        of_file = args.day is not None or args.load_refused is not None
+        if (column is None) == of_column or not (of_column or of_file):
             raise CliError("override needs --column (or --column-number) and at least one of --type, --format, "
-                           "--mapping, --multiplier")
+                           "--mapping, --multiplier; or, of the whole file, --day or --load-refused")
+        if args.day is not None and args.layout:
+            raise CliError("--day is one file's: the files of a layout are other days' (no --layout)")
         _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
         try:
-            changed = file_schemas.override_column(conn, targets, column, args.by, args.type, args.format,
-                                                   args.mapping, args.multiplier)
-            label = file_schemas.column_label(conn, sha, column)
-        except file_schemas.OverrideError as error:
+            said = _override(conn, sha, targets, column, args) if of_column else []
+            said += _override_file(conn, sha, targets, args)
+        except (file_schemas.OverrideError, file_overrides.FileOverrideError) as error:
             raise CliError(str(error)) from None
         # A corrected date format can move a file's rows to other dates: read the files again, then
         # store the correction and the dates together, or neither.
@@ -295,9 +309,34 @@ def cmd_schema(args) -> None:
     _prepare()
     from backintime_assets.runner import report_schema_change
 
-    report_schema_change(dates, version, f"{args.by} changed column {label} in {len(targets)} file(s)")
-    print(f"changed column {label}: {changed} of {len(targets)} file(s); {len(dates)} date(s) now need a rerun"
-          + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+    report_schema_change(dates, version, f"{args.by}: {'; '.join(said)}")
+    print(f"{'; '.join(said)}; {len(dates)} date(s) now need a rerun" + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+
+
+def _override(conn, sha: str, targets: list[str], column: str | int, args) -> list[str]:
+    """A column's correction, in the given files; what was done, as the user is told it."""
+    from backintime_assets.db import file_schemas
+
+    changed = file_schemas.override_column(conn, targets, column, args.by, args.type, args.format, args.mapping,
+                                           args.multiplier)
+    return [f"changed column {file_schemas.column_label(conn, sha, column)}: {changed} of {len(targets)} file(s)"]
+
+
+def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
+    """The whole file's corrections (after a column's: unmapping a column that holds no trade dates
+    lets a day date the rows); what was done, as the user is told it."""
+    from backintime_assets.db import file_overrides, file_schemas
+
+    said = []
+    if args.day is not None:
+        day = None if args.day == DETECTED else args.day
+        file_overrides.set_day(conn, sha, file_schemas.final_schema(conn, sha), day, args.by)
+        said.append(f"every row of {args.file} dated {day}" if day else f"{args.file} dated as detected")
+    if args.load_refused is not None:
+        chosen = file_overrides.set_load_refused(conn, sha, targets, args.load_refused, args.by)
+        said.append(f"{len(chosen)} of {len(targets)} file(s) " + (
+            "load though detection refused them" if args.load_refused else "refused again as detected"))
+    return said
 
 
 def _schema_redetect(args) -> None:
@@ -313,8 +352,9 @@ def _schema_redetect(args) -> None:
     if bool(args.files) == args.all:
         raise CliError("schema redetect takes FILE... or --all")
     if (args.column or args.column_number or args.type or args.format or args.mapping or args.layout
-            or args.multiplier is not None):
-        raise CliError("schema redetect takes no column options: a correction is `schema override`")
+            or args.multiplier is not None or args.day is not None or args.load_refused is not None):
+        raise CliError("schema redetect takes no column options, nor --day or --load-refused: a correction is "
+                       "`schema override`")
     _check_java()  # the files are read on Spark
     with psycopg.connect(results_url(_settings())) as conn:
         ensure_schema(conn)
@@ -362,6 +402,23 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
         print(f"  {_day_line(schema)}")
     for number, column in enumerate(schema["columns"], 1):  # numbered as --column-number takes them
         print(f"  {number} {_column_line(column)}")
+
+
+def _file_override_lines(settings: dict) -> list[str]:
+    """A file's own overrides as `schema show` lists them, under its day line: who set them and when,
+    and what detection said (the day line shows the date in force)."""
+    from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED
+
+    lines = []
+    for setting, o in sorted(settings.items()):
+        when = f"by {o.changed_by}" + (f" at {o.changed_at:%Y-%m-%d %H:%M}" if o.changed_at else "")
+        if setting == DAY:
+            lines.append(f"override: every row dated {o.value} ({when})" if o.value
+                         else f"override: day taken back, as detected ({when})")
+        elif setting == LOAD_REFUSED:
+            lines.append(f"override: loads though detection refused it: {o.value} ({when})" if o.value
+                         else f"override: refused again, as detected ({when})")
+    return lines
 
 
 def _resurvey(conn, sha256s: list[str]) -> list[date]:
@@ -540,6 +597,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--multiplier", type=float,
                         help="what the column's values are multiplied by on loading (1000 for a volume in "
                              "thousands, 100 for lots of 100 shares; 1 for none)")
+    schema.add_argument("--day", type=_day, metavar="YYYY-MM-DD",
+                        help="of a day's list of tickers with no date column: the date every row loads under "
+                             "(the title's or file name's is wrong, or was not certain); 'detected' takes it back")
+    schema.add_argument("--load-refused", action=argparse.BooleanOptionalAction,
+                        help="load a file detection refused by a judgement (a list of trades, not prices; "
+                             "several tickers side by side) with its mapping; --no-load-refused refuses it again")
     schema.add_argument("--layout", action="store_true", help="apply to every file sharing this file's layout")
     schema.add_argument("--by", default=os.environ.get("USER", ""), help="who makes the change (default: $USER)")
     schema.set_defaults(func=cmd_schema)

@@ -8,6 +8,8 @@ from datetime import datetime
 
 from psycopg.types.json import Jsonb
 
+from backintime_assets.db import file_overrides
+
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 CANONICAL_COLUMNS = ("date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume")
 UNMAPPED = "none"  # a user's way to say "this column feeds no canonical column"
@@ -163,7 +165,8 @@ def final_schema(conn, sha256: str) -> dict | None:
 
 
 def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
-    """final_schema of many files in two queries; files never detected are left out."""
+    """final_schema of many files in three queries, with the user's overrides of a whole file
+    (file_overrides: a day, a refusal lifted); files never detected are left out."""
     schemas = {sha: json.loads(json.dumps(dialect)) for sha, dialect in conn.execute(
         "select sha256, dialect from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()}
     finals = conn.execute(
@@ -180,6 +183,9 @@ def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
             # A user's correction is the word on the file: the conversion must not swap the
             # schema for its own detection as it does for an unproven borrowed one.
             schemas[sha]["borrowed_from"] = None
+    # After the columns': a day dates a file only while no column of it is mapped to the date.
+    for sha, settings in file_overrides.in_force(conn, list(schemas)).items():
+        file_overrides.apply(schemas[sha], settings)
     return schemas
 
 
@@ -286,7 +292,8 @@ def _label(index: int, name: str, mapping: str | None, series: str | None) -> st
 
 
 def schema_version(conn, sha256s: list[str]) -> str:
-    """A digest of the final schemas of these files: changes exactly when a user's correction does."""
+    """A digest of the final schemas of these files: changes exactly when a user's correction (of a
+    column or of the whole file) does."""
     rows = conn.execute(
         """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier from file_schemas
            where sha256 = any(%s) order by sha256, column_index""",
@@ -295,4 +302,6 @@ def schema_version(conn, sha256s: list[str]) -> str:
     # A multiplier only where a user set one: the digest of every other column stays as it was
     # before multipliers, and no file needs a rerun for their coming.
     rows = [row if row[5] is not None else row[:5] for row in rows]
+    # So with a file's own overrides: only where a user set one.
+    rows += file_overrides.version_rows(conn, sha256s)
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()[:16]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.ingestion.raw import Surveyor, resurvey
 from backintime_assets.ingestion.schema_changes import schema_changes
 from backintime_assets.ingestion.schema_texts import reading_key
@@ -60,6 +60,9 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool) -> Redetec
         manifest.lock_for_migration(conn)
     stored = file_schemas.stored_detections(conn, list(names))
     corrected = file_schemas.overrides(conn, list(names))
+    # A file's own overrides stay where they are, keyed by its content: only a day can clash with
+    # a new detection (one that maps a date column, whose dates the rows would take instead).
+    of_files = file_overrides.in_force(conn, list(names))
     result = Redetection()
     for sha, f in names.items():
         new = surveys[sha].schema_dict()
@@ -67,11 +70,16 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool) -> Redetec
         found = FileRedetection(sha, f.source_path, changes)
         result.files.append(found)
         if changes:
-            lost = file_schemas.place_overrides(corrected.get(sha, []), [c["name"] for c in new["columns"]])[1]
+            placed, lost = file_schemas.place_overrides(corrected.get(sha, []), [c["name"] for c in new["columns"]])
+            day = of_files.get(sha, {}).get(file_overrides.DAY)
+            dated = _dated_by(new, placed) if day else []
             if lost:
                 found.kept_back = ("kept its stored detection: the new one has no column for the correction of "
                                    + ", ".join(f"column {o.column_index + 1} {o.column_name} by {o.changed_by}"
                                                for o in lost))
+            elif dated:
+                found.kept_back = (f"kept its stored detection: the new one dates the rows by column {dated[0]!r}, "
+                                   f"and the day {day.value} set by {day.changed_by} is for a file without one")
     if not store:
         return result
     storing = [f for f in result.changed if f.kept_back is None]
@@ -86,3 +94,10 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool) -> Redetec
                      if sha not in before or reading_key(before[sha]) != reading_key(after[sha])]
     result.dates = resurvey(conn, result.reread, survey) if result.reread else []
     return result
+
+
+def _dated_by(new: dict, placed: dict[int, file_schemas.Override]) -> list[str]:
+    """The columns of a new detection mapped to the date once the user's corrections are placed on it."""
+    return [c["name"] for i, c in enumerate(new["columns"])
+            if (placed[i].final_mapping if i in placed and placed[i].final_mapping is not None
+                else c.get("canonical")) == "date"]

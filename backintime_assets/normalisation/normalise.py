@@ -10,14 +10,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.canonical import SIDE_BY_SIDE, named_as, names_time_of_day
+from backintime_assets.detection.canonical import named_as, names_time_of_day
 from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.filename import base_name
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
+from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
-from backintime_assets.detection.statements import not_prices
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
 from .east_days import own_day_tickers
@@ -284,7 +284,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return NormalisedFile(empty_prices(), lines_frame(source_file, per_line), rows_read,
                               schema.problem or "no data rows", lines_frame(source_file, non_data), total, reader)
     # A table that is not one of prices (several tickers' side by side, a broker's trades): no row loads.
-    refused = (schema.problem or "").startswith(SIDE_BY_SIDE) or not_prices(schema.problem)
+    refused = judged(schema.problem)
     if missing_cols or refused:
         problem = schema.problem if refused else \
             "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)

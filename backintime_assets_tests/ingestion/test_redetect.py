@@ -5,7 +5,7 @@ import datetime as dt
 import psycopg
 import pytest
 
-from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.ingestion.redetect import redetect
@@ -112,6 +112,27 @@ def test_a_correction_the_new_detection_has_no_column_for_keeps_the_stored_detec
     assert f.kept_back == ("kept its stored detection: the new one has no column for the correction of "
                            "column 2 Symbol by carol")
     assert found.stored == [] and found.dates == [] and file_schemas.stored_detections(conn, [a]) == before
+
+
+def test_a_users_day_keeps_the_stored_detection_against_one_that_maps_a_date_column(migrated):
+    conn, survey, a, b = migrated
+
+    def undated(schema):  # an older detector that read no dates in the column
+        schema["columns"][0].update(type="string", format=None, canonical=None)
+
+    _as_old_detector_stored(conn, survey, a, "a.csv", undated)
+    file_overrides.set_day(conn, a, file_schemas.final_schema(conn, a), dt.date(2025, 3, 3), "dave")
+    conn.commit()
+    before = file_schemas.stored_detections(conn, [a])
+    found = redetect(conn, [a], survey, store=True)
+    [f] = found.files
+    assert f.kept_back == ("kept its stored detection: the new one dates the rows by column 'Date', and the day "
+                           "2025-03-03 set by dave is for a file without one")
+    assert found.stored == [] and file_schemas.stored_detections(conn, [a]) == before
+    # Unmapped by the user on the new detection's column too, it is stored, the day with it.
+    file_schemas.override_column(conn, [a], "Date", "dave", final_mapping="none")
+    found = redetect(conn, [a], survey, store=True)
+    assert found.stored == [a] and file_schemas.final_schema(conn, a)["day"] == "2025-03-03"
 
 
 def test_a_borrowed_schema_that_reads_alike_is_no_change(migrated):

@@ -1,0 +1,137 @@
+"""A user's corrections of a whole file rather than of one column (`schema override --day`,
+`--load-refused`): kept per content in file_overrides with who made them and when, and applied to
+the file's final schema (file_schemas.final_schemas), so the conversion reads the file with them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from backintime_assets.detection.refusals import judged
+
+DAY = "day"  # the date every row of a day's list of tickers with no date column loads under
+LOAD_REFUSED = "load_refused"  # detection's judgement the user overruled, as it read then
+WHO_DATED = "schema override by "  # how a user's day names where it came from (FileSchema.date_from)
+
+
+class FileOverrideError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileOverride:
+    setting: str
+    value: str | None  # None: taken back, the file as detected
+    changed_by: str
+    changed_at: datetime | None
+
+
+def stored(conn, sha256s: list[str]) -> dict[str, dict[str, FileOverride]]:
+    """sha256 -> setting -> the file's override as stored, those taken back too (who took it back)."""
+    found: dict[str, dict[str, FileOverride]] = {}
+    for sha, *row in conn.execute(
+            "select sha256, setting, value, changed_by, changed_at from file_overrides where sha256 = any(%s) "
+            "order by sha256, setting", (list(sha256s),)).fetchall():
+        found.setdefault(sha, {})[row[0]] = FileOverride(*row)
+    return found
+
+
+def in_force(conn, sha256s: list[str]) -> dict[str, dict[str, FileOverride]]:
+    """stored, without those taken back."""
+    return {sha: kept for sha, settings in stored(conn, sha256s).items()
+            if (kept := {k: o for k, o in settings.items() if o.value is not None})}
+
+
+def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
+    """A file's overrides on its schema's JSON (with the user's column corrections applied). A day
+    dates the rows only of a file with no date column mapped: a column's dates are the rows' own,
+    and the conversion reads them (a redetection that maps one is kept back: redetect.py). A
+    refusal is lifted only while it is a judgement (refusals.judged): a file found binary since is
+    not loaded for it."""
+    day = settings.get(DAY)
+    if day is not None and not date_columns(schema):
+        schema.update(day=day.value, date_from=WHO_DATED + day.changed_by)
+    if LOAD_REFUSED in settings and judged(schema.get("problem")):
+        schema["problem"] = None
+    if settings:
+        # A user's correction is the word on the file, as a column's (final_schemas): the
+        # conversion must not swap the schema for its own detection.
+        schema["borrowed_from"] = None
+
+
+def date_columns(schema: dict) -> list[str]:
+    """The names of the schema's columns mapped to the date."""
+    return [c["name"] for c in schema.get("columns", []) if c.get("canonical") == "date"]
+
+
+def set_day(conn, sha256: str, final: dict, day: date | None, changed_by: str) -> None:
+    """Date every row of the file (its final schema: `final`) `day`; None: take the user's day back,
+    the date as detection took it from the title or name, or none."""
+    if not changed_by:
+        raise FileOverrideError("say who changes the schema (--by)")
+    name = final.get("file") or sha256
+    if day is None:
+        if DAY not in in_force(conn, [sha256]).get(sha256, {}):
+            raise FileOverrideError(f"{name}: no day of a user's to take back: its date is as detected")
+    else:
+        dated = date_columns(final)
+        if dated:
+            raise FileOverrideError(
+                f"{name} has a date column ({', '.join(dated)}): its rows are dated by it. A day is for a list of "
+                f"tickers with no date column (if that column holds no trade dates: --column {dated[0]!r} "
+                "--mapping none first)")
+        problem = _detected_problem(conn, sha256)
+        if problem is not None and not judged(problem):
+            raise FileOverrideError(f"{name} has nothing to date: {problem}")
+    _store(conn, [sha256], DAY, day.isoformat() if day else None, changed_by)
+
+
+def set_load_refused(conn, sha256: str, targets: list[str], load: bool, changed_by: str) -> list[str]:
+    """Load the files detection refused by a judgement (`load`), or refuse them again. `sha256`: the
+    file the user named, which must be so refused (or, to refuse again, so loaded); of `targets`
+    (the files of its layout, or it alone) those that are. Returns them."""
+    if not changed_by:
+        raise FileOverrideError("say who changes the schema (--by)")
+    problems = _detected_problems(conn, targets)
+    name = conn.execute("select source_path from file_layouts where sha256 = %s", (sha256,)).fetchone()
+    name = name[0] if name else sha256
+    if load:
+        problem = problems.get(sha256)
+        if problem is None:
+            raise FileOverrideError(f"{name} is not refused as a whole: nothing to load anyway (a column is "
+                                    "corrected with --column and --type, --format, --mapping, --multiplier)")
+        if not judged(problem):
+            raise FileOverrideError(f"{name} is refused for what it is, not by a judgement a user may overrule: "
+                                    f"{problem}")
+        chosen = [sha for sha in targets if judged(problems.get(sha))]
+    else:
+        loaded = in_force(conn, targets)
+        if LOAD_REFUSED not in loaded.get(sha256, {}):
+            raise FileOverrideError(f"{name} is not loaded against detection's refusal: nothing to take back")
+        chosen = [sha for sha in targets if LOAD_REFUSED in loaded.get(sha, {})]
+    for sha in chosen:
+        _store(conn, [sha], LOAD_REFUSED, problems[sha] if load else None, changed_by)
+    return chosen
+
+
+def _detected_problem(conn, sha256: str) -> str | None:
+    return _detected_problems(conn, [sha256]).get(sha256)
+
+
+def _detected_problems(conn, sha256s: list[str]) -> dict[str, str]:
+    """sha256 -> the problem of the file's stored detection, of the files that have one."""
+    return dict(conn.execute("select sha256, dialect ->> 'problem' from file_layouts where sha256 = any(%s) "
+                             "and dialect ->> 'problem' is not null", (list(sha256s),)).fetchall())
+
+
+def _store(conn, sha256s: list[str], setting: str, value: str | None, changed_by: str) -> None:
+    conn.cursor().executemany(
+        """insert into file_overrides (sha256, setting, value, changed_by) values (%s, %s, %s, %s)
+           on conflict (sha256, setting) do update set value = excluded.value, changed_by = excluded.changed_by,
+               changed_at = now()""",
+        [(sha, setting, value, changed_by) for sha in sha256s])
+
+
+def version_rows(conn, sha256s: list[str]) -> list[list]:
+    """What of the files' overrides a schema version digests: the settings in force, in order."""
+    return [[sha, setting, o.value] for sha, settings in sorted(in_force(conn, sha256s).items())
+            for setting, o in sorted(settings.items())]

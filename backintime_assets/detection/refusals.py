@@ -1,0 +1,15 @@
+"""Which of detection's refusals of a whole file are judgements a user may overrule, and which are
+facts no override can change (`schema override --load-refused`)."""
+from __future__ import annotations
+
+from .canonical import SIDE_BY_SIDE
+from .statements import not_prices
+
+
+def judged(problem: str | None) -> bool:
+    """Whether a file's problem is detection's judgement of a table it read: a broker's trades or
+    statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
+    tickers. Its rows were read and are refused whole; a user who knows the file may load them with
+    its (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with
+    no data rows: facts, nothing to load whatever a user says."""
+    return problem is not None and (problem.startswith(SIDE_BY_SIDE) or not_prices(problem))

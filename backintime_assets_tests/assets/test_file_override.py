@@ -1,0 +1,138 @@
+"""A user's override of a whole file end to end: a day's list refused for want of a certain date
+loads on the day given, a list of trades on its dates once the refusal is lifted; the dates show
+as needing a rerun, and a redetection keeps the override."""
+import os
+from dataclasses import replace
+from datetime import date, datetime
+
+import psycopg
+import pytest
+from dagster._core.definitions.data_version import StaleStatus
+
+from backintime_assets.cli import main
+from backintime_assets.db.schema import ensure_schema
+from backintime_assets.definitions import build_resources
+from backintime_assets.ingestion.raw import migrate
+from backintime_assets_tests.assets.pipeline import cli_home, ingest_range, lake_prices, lake_rejections, prices_status
+from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+DAY, NAMED = date(2025, 3, 3), date(2025, 3, 5)  # the trade day; the day in the export's name
+# "as of" dates the title's date otherwise than the trade date (day_date.py): no date is taken.
+AS_OF = "Closing prices as of 2025-03-03\nSymbol,Close\nAAA,10.5\nBBB,20.25\n"
+LIST = "quotes_20250305.csv"
+
+
+@pytest.mark.spark
+def test_a_day_list_refused_for_its_date_loads_on_the_day_a_user_gives(tmp_path, postgres_url, spark, monkeypatch,
+                                                                       capsys):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    (settings.source_dir / LIST).write_text(AS_OF)
+    (settings.source_dir / "dated.csv").write_text("Date,Symbol,Close\n2025-03-04,CCC,5.5\n")
+    ingest_range(settings, DAY, NAMED)
+    assert lake_prices(settings)["ticker"].tolist() == ["CCC"]
+    assert lake_rejections(settings)["reason"].str.contains("says its date is not the trade date").sum() == 2
+    capsys.readouterr()
+
+    # Bad input is refused with the reason, and nothing is stored.
+    with pytest.raises(SystemExit):
+        main(["schema", "override", LIST, "--day", "03/03/2025", "--by", "analyst"])
+    assert "not a date (YYYY-MM-DD): 03/03/2025" in capsys.readouterr().err
+    assert main(["schema", "override", LIST, "--day", "2025-03-03", "--layout", "--by", "analyst"]) == 2
+    assert "--day is one file's" in capsys.readouterr().err
+    assert main(["schema", "override", "dated.csv", "--day", "2025-03-03", "--by", "analyst"]) == 2
+    assert "dated.csv has a date column (Date)" in capsys.readouterr().err
+    assert main(["schema", "override", LIST, "--load-refused", "--by", "analyst"]) == 2
+    assert "is not refused as a whole" in capsys.readouterr().err
+    assert main(["schema", "override", LIST, "--day", "detected", "--by", "analyst"]) == 2
+    assert "no day of a user's to take back" in capsys.readouterr().err
+    assert prices_status(DAY) == StaleStatus.FRESH
+
+    assert main(["schema", "override", LIST, "--day", "2025-03-03", "--by", "analyst"]) == 0
+    assert (f"every row of {LIST} dated 2025-03-03; 2 date(s) now need a rerun: 2025-03-03..2025-03-05"
+            in capsys.readouterr().out)
+    # The day the rows reach and the day they were filed under (the name's) run again; not the other.
+    assert [prices_status(d) for d in (DAY, date(2025, 3, 4), NAMED)] == [
+        StaleStatus.STALE, StaleStatus.FRESH, StaleStatus.STALE]
+    assert main(["schema", "show", LIST]) == 0
+    shown = capsys.readouterr().out
+    assert "every row dated 2025-03-03 (from schema override by analyst)" in shown
+    assert "override: every row dated 2025-03-03 (by analyst at " in shown
+
+    ingest_range(settings, DAY, NAMED)
+    prices = lake_prices(settings).sort_values("ticker")
+    assert prices["date"].astype(str).tolist() == ["2025-03-03", "2025-03-03", "2025-03-04"]
+    assert prices["close"].tolist() == [10.5, 20.25, 5.5] and lake_rejections(settings).empty
+    assert [prices_status(d) for d in (DAY, NAMED)] == [StaleStatus.FRESH] * 2
+
+
+class MissedClose(DriverSurveyor):
+    """The survey of an older release, whose detector read no close in the list."""
+
+    def __call__(self, tasks):
+        from backintime_assets.detection import detect_bytes
+
+        older = []
+        for task in tasks:
+            with self.location.filesystem().open_input_file(task.lake_path) as handle:
+                detected = detect_bytes(handle.readall(), task.name)
+            columns = [replace(c, type="string", canonical=None) if c.canonical == "close" else c
+                       for c in detected.columns]
+            older.append(replace(task, schema_json=task.schema_json or replace(detected, columns=columns).to_json()))
+        return super().__call__(older)
+
+
+@pytest.mark.spark
+def test_redetect_keeps_a_users_day(tmp_path, postgres_url, spark, monkeypatch, capsys):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    (settings.source_dir / LIST).write_text(AS_OF)
+    location = build_resources(settings)["lake"].location()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, settings.source_dir, location, MissedClose(location))
+        conn.commit()
+    assert main(["schema", "override", LIST, "--day", "2025-03-03", "--by", "analyst"]) == 0
+    assert main(["schema", "redetect", LIST, "--by", "admin"]) == 0
+    out = capsys.readouterr().out
+    assert f"{LIST}: column 2 Close: mapping none -> 'close'" in out and "1 of 1 file(s) changed and stored" in out
+    assert main(["schema", "show", LIST]) == 0
+    assert "every row dated 2025-03-03 (from schema override by analyst)" in capsys.readouterr().out
+    ingest_range(settings, DAY, DAY)
+    assert lake_prices(settings).sort_values("ticker")["close"].tolist() == [10.5, 20.25]
+
+
+@pytest.mark.spark
+def test_a_list_of_trades_loads_once_its_refusal_is_lifted_and_an_empty_file_never(tmp_path, postgres_url, spark,
+                                                                                   monkeypatch, capsys):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    # A desk's fills, kept as its closes: the user knows better than detection.
+    trades = settings.source_dir / "fills.csv"
+    trades.write_text("Date,Symbol,Side,Quantity,Price,Commission,Order ID\n"
+                      "2025-03-03,AAA,Buy,100,10.5,1.0,123\n2025-03-03,BBB,Sell,50,20.25,1.0,124\n")
+    (settings.source_dir / "empty.csv").write_text("")
+    stamp = datetime(2025, 3, 3, 18).timestamp()  # where a file with nothing loadable files its rows
+    for path in (trades, settings.source_dir / "empty.csv"):
+        os.utime(path, (stamp, stamp))
+    ingest_range(settings, DAY, DAY)
+    assert lake_prices(settings).empty
+    assert lake_rejections(settings)["reason"].str.contains("a list of trades, not prices").sum() == 2
+    capsys.readouterr()
+
+    assert main(["schema", "override", "empty.csv", "--load-refused", "--by", "analyst"]) == 2
+    assert "empty.csv is refused for what it is, not by a judgement a user may overrule: empty file" \
+        in capsys.readouterr().err
+    assert main(["schema", "override", "fills.csv", "--load-refused", "--by", "analyst"]) == 0
+    assert "1 of 1 file(s) load though detection refused them; 1 date(s) now need a rerun" in capsys.readouterr().out
+    assert prices_status(DAY) == StaleStatus.STALE
+    assert main(["schema", "show", "fills.csv"]) == 0
+    shown = capsys.readouterr().out
+    assert "override: loads though detection refused it: a list of trades, not prices" in shown
+    assert "problem=" not in shown
+
+    ingest_range(settings, DAY, DAY)
+    assert lake_prices(settings).sort_values("ticker")["close"].tolist() == [10.5, 20.25]
+    assert prices_status(DAY) == StaleStatus.FRESH
+
+    assert main(["schema", "override", "fills.csv", "--no-load-refused", "--by", "boss"]) == 0
+    assert prices_status(DAY) == StaleStatus.STALE
+    ingest_range(settings, DAY, DAY)
+    assert lake_prices(settings).empty
