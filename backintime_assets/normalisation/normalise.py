@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -40,6 +41,7 @@ _MAX_INT64 = 2.0**63
 _EPOCH = dt.date(1970, 1, 1)
 _BLANK = b" \t\r\n"
 _WIDE_BLANK = _BLANK + b"\x00"  # a UTF-16/32 blank line ("\n\0", "\n\0\0\0")
+_SYMBOL_CODE = re.compile(r"[A-Z]{1,4}")  # "L", "KS", "OSE", "B": as written, capitals only
 
 
 def _blank(data: bytes, encoding: str) -> bool:
@@ -51,9 +53,21 @@ def _blank(data: bytes, encoding: str) -> bool:
 
 
 def default_ticker_for(source_file: str) -> str:
-    """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY)."""
-    stem = base_name(source_file).split(".")[0].strip()
-    return stem.upper() or "UNKNOWN"
+    """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY):
+    the name up to its first dot, and the dotted codes of one to four capitals that follow it, which
+    belong to the symbol: an exchange or a share class ("BP.L" is London's BP in pence, "BP" New
+    York's ADR in dollars; "000001.SH" an index, "000001.SZ" a bank; "BRK.B" is not BRK.A). Other
+    dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
+    a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024")."""
+    pieces = base_name(source_file).split(".")
+    if len(pieces) > 1:
+        pieces = pieces[:-1]  # the file type: a source file always has one
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        if not _SYMBOL_CODE.fullmatch(piece):
+            break
+        kept.append(piece)
+    return ".".join(kept).strip().upper() or "UNKNOWN"
 
 
 def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text, base: int = 0) -> list[Line]:

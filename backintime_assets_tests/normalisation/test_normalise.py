@@ -188,6 +188,25 @@ def test_file_without_ticker_column_is_named_after_the_file():
     assert run(data, default_ticker="XYZ").prices.ticker.tolist() == ["XYZ"] * 2
 
 
+@pytest.mark.parametrize(("name", "ticker"), [
+    ("BRK.B.csv", "BRK.B"), ("BP.L.csv", "BP.L"), ("BP.csv", "BP"), ("005930.KS.csv", "005930.KS"),
+    ("000001.SH.csv", "000001.SH"), ("000001.SZ.csv", "000001.SZ"), ("^NSEI.csv", "^NSEI"),
+    ("data/RELIANCE.NS.txt", "RELIANCE.NS"),
+    # Dotted pieces that are no exchange or class code stay out, as before.
+    ("ES 03-24.Last.txt", "ES 03-24"), ("AAPL.NAS_Daily.csv", "AAPL"),
+    ("EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024.csv", "EURUSD_CANDLESTICK_1_D_BID_01"),
+])
+def test_a_file_named_after_a_dotted_symbol_keeps_the_whole_symbol(name, ticker):
+    # Yahoo names its downloads after the symbol, exchange suffix included (005930.KS.csv, a
+    # real Samsung download; BP.L is London's BP in pence, BP New York's ADR in dollars). Cut at
+    # the first dot, BP.L and BP, or the SSE index 000001.SH and the bank 000001.SZ, would load
+    # as one ticker and their files would supersede each other's rows.
+    data = b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n"
+    r = run(data, name=name)
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == [ticker] * 2
+
+
 @pytest.mark.parametrize("header", ["Date,Close,Volume", "Date,Close,Volume,Currency", "Date,Close,Volume,Ccy", None])
 def test_a_currency_column_does_not_become_the_ticker(header):
     # "USD" on every row, under no name (past the header's end, or no header at all) or under a
