@@ -363,6 +363,8 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
                   two_digit_year: bool) -> tuple[bool, float]:
     """(day first?, certainty) for values with one part steady and the other moving, none above 12.
 
+    Across a new year, the reading whose dates step evenly decides (_even_reading): a monthly
+    series dated on the first ("01/12/1957, 01/01/1958") read month first leaps a year.
     A few days of one month keep the month and move the day ("03/02, 03/03, 03/04"): a steady
     part other than 1 is the month (months are seldom dated on the 5th). Steady at 1 it may also
     be the day of a monthly series, dated on the first ("01.01, 01.02, 01.03"). The moving part
@@ -372,11 +374,45 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
     only up to five months can be taken for days. Otherwise the separator's custom decides, as
     when both parts are steady; dotted dates are written day first so nearly always that two
     weekdays of January are no reason to read "01.02.2020, 01.03.2020" month first."""
+    years = _years(groups, two_digit_year)
+    if (even := _even_reading(a, b, years)) is not None:
+        return even, _EVEN_STEPS_CERTAINTY
     if (a if steady == "a" else b)[0] != 1:
         return steady == "b", 0.7
-    if sep != "." and _january_trading(b if steady == "a" else a, _years(groups, two_digit_year)):
+    if sep != "." and _january_trading(b if steady == "a" else a, years):
         return steady == "b", 0.7
     return sep != "/", GUESSED_ORDER_CERTAINTY
+
+
+# Read by the steps its dates make across a new year, not by any value: short of a day above 12.
+_EVEN_STEPS_CERTAINTY = 0.9
+
+
+def _even_reading(a: list[int], b: list[int], years: list[int]) -> bool | None:
+    """True (day first) or False (month first) when only one reading makes the dates a series in
+    order with even steps, as a monthly or quarterly series dated on a fixed day makes: "01/12/1957,
+    01/01/1958, 01/02/1958" read day first steps a month at a time, read month first it runs 12
+    January 1957, then 1 and 2 January 1958, a year's leap among steps of a day. Only a series that
+    crosses a new year tells them apart: within one year both readings step evenly (a daily run
+    from "03/02" to "03/04" is also one of 3 February, 3 March and 3 April)."""
+    if len(set(years)) < 2:
+        return None
+    even = [_even_steps(months, days, years) for months, days in ((a, b), (b, a))]
+    return even[1] if even[0] != even[1] else None
+
+
+def _even_steps(months: list[int], days: list[int], years: list[int]) -> bool:
+    """The distinct dates, in row order, run one way with no step more than twice another."""
+    try:
+        run = [date(y, m, d).toordinal() for y, m, d in zip(years, months, days)]
+    except ValueError:
+        return False
+    run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]
+    steps = [y - x for x, y in zip(run, run[1:])]
+    if len(steps) < 2 or not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+        return False
+    sizes = [abs(s) for s in steps]
+    return max(sizes) <= 2 * min(sizes)
 
 
 def _january_trading(days: list[int], years: list[int]) -> bool:

@@ -16,6 +16,7 @@ from operator import contains
 
 from .joined import SEP, joined, joined_regex
 from .dump_escapes import escapes_as_a_dump, keep_dump_escapes
+from .quoted_lines import one_quoted_field
 from .shapes import shape_of
 
 
@@ -24,6 +25,8 @@ _DELIMITERS = (",", ";", "\t", "|", ":", " ", "^", "~", "#", "&", "/", "*", "!",
 _QUOTES = ('"', "'", "`")
 _MAX_SCORE_LINES = 120
 _SCORE_CHARS = 32768
+# Every line one quoted field (quoted_lines.py): no rival reading was scored to measure it by.
+_ONE_QUOTED_FIELD_CONFIDENCE = 0.9
 
 _KNOWN = re.compile(
     r"""^(?:
@@ -395,6 +398,8 @@ def detect_dialect(text: str) -> Dialect:
     sample = "\n".join(lines)
     if not sample.strip():
         return Dialect(line_terminator=terminator)
+    if (wrapped := one_quoted_field(lines)) is not None:
+        return Dialect(",", wrapped[0], wrapped[1], terminator, _ONE_QUOTED_FIELD_CONFIDENCE)
     delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample)
     return Dialect(delimiter, quotechar, escapechar, terminator, confidence, skip)
 

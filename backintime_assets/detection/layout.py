@@ -11,6 +11,7 @@ from functools import lru_cache, partial
 from itertools import compress, repeat
 from operator import itemgetter
 
+from .agreed_order import agree_day_order
 from .canonical import names_its_column
 from .columns import BOOLEAN_WORDS, MARKED_NUMBERS, ColumnType, infer_column_type
 from .date_system import NUMBER_DATE_FORMATS
@@ -399,8 +400,9 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
         cols: list[Sequence[str]] = list(zip(*rows))  # the rows are fitted to the width: transpose in C
     else:
         cols = [[r[j] for r in rows] for j in range(width)]
-    return [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date,
-                              dates_from_1904) for j, c in enumerate(cols)]
+    types = [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date,
+                               dates_from_1904) for j, c in enumerate(cols)]
+    return agree_day_order(types, cols)
 
 
 def unique_names(raw: list[str]) -> list[str]:

@@ -48,6 +48,19 @@ def test_formats(values, kind, fmt):
     assert guess.fraction == 1.0
 
 
+def test_a_monthly_series_across_new_year_reads_by_its_even_steps():
+    # plotly/datasets "Key Macroeconomic Indicators.csv" (c30bf5de): FRED's monthly series dated
+    # on the first, day first. Read month first it would be 12 January 1957, then 1, 2, 3 January 1958.
+    values = ["01/12/1957", "01/01/1958", "01/02/1958", "01/03/1958", "01/04/1958", "01/05/1958"]
+    guess = infer_date_format(values)
+    assert guess.format == "%d/%m/%Y"
+    assert guess.confidence >= 0.9
+    # Quarterly, month first, the day steady at 1: three months a step, not 1 and 4 January.
+    assert infer_date_format(["10/1/2019", "1/1/2020", "4/1/2020", "7/1/2020"]).format == "%m/%d/%Y"
+    # Within one year both readings step evenly: the evidence is not there, the custom decides.
+    assert infer_date_format(["01/02/2020", "01/03/2020", "01/04/2020"]).confidence <= 0.5
+
+
 def test_day_first_from_sequence_when_no_value_exceeds_12():
     # Consecutive trading days: the first field changes every row, the second stays.
     days = ["02/01/2020", "03/01/2020", "06/01/2020", "07/01/2020", "08/01/2020"]

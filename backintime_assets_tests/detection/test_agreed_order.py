@@ -1,0 +1,47 @@
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.agreed_order import agree_day_order
+from backintime_assets.detection.columns import ColumnType
+
+# plotly/datasets 1962_2006_walmart_store_openings.csv (256f6ba8), a few of its rows: OPENDATE
+# has no part above 12 in any row, date_super proves month first ("2/20/02"); MONTH, DAY and
+# YEAR spell OPENDATE out.
+WALMART = b"""storenum,OPENDATE,date_super,STRCITY,MONTH,DAY,YEAR
+1,7/1/62,3/1/97,Rogers,7,1,1962
+2,8/1/64,3/1/96,Harrison,8,1,1964
+8,10/1/67,3/1/93,Morrilton,10,1,1967
+11,3/1/68,2/20/02,Mountain Home,3,1,1968
+22,10/1/70,5/18/05,Pryor,10,1,1970
+38,12/9/71,3/17/04,Idabel,12,9,1971
+65,7/3/73,3/1/94,Sullivan,7,3,1973
+66,8/1/73,7/17/02,Clarksville,8,1,1973
+"""
+
+
+def test_a_column_takes_the_order_its_file_proves():
+    columns = {c.name: c for c in detect_bytes(WALMART, "walmart_store_openings.csv").columns}
+    assert columns["date_super"].format == "%m/%d/%y"
+    assert columns["OPENDATE"].format == "%m/%d/%y"
+    assert columns["OPENDATE"].confidence >= 0.9
+
+
+def _dates(fmt: str, confidence: float = 0.7) -> ColumnType:
+    return ColumnType("date", fmt, confidence)
+
+
+def test_an_unproven_column_follows_the_proven_one():
+    types = [_dates("%d.%m.%Y"), _dates("%m.%d.%Y %H:%M", 1.0), ColumnType("integer", None, 1.0)]
+    cols = [["01.02.2020", "03.04.2020"], ["01.13.2020 10:00", "02.01.2020 11:00"], ["1", "2"]]
+    agreed = agree_day_order(types, cols)
+    assert agreed[0].format == "%m.%d.%Y"
+    assert agreed[1:] == types[1:]
+
+
+def test_columns_proving_opposite_orders_keep_their_readings():
+    types = [_dates("%d/%m/%Y", 1.0), _dates("%m/%d/%Y", 1.0), _dates("%d/%m/%Y")]
+    cols = [["13/01/2020"], ["01/13/2020"], ["01/02/2020"]]
+    assert agree_day_order(types, cols) == types
+
+
+def test_a_lone_date_column_keeps_its_reading():
+    types = [_dates("%d/%m/%Y"), ColumnType("float", None, 1.0)]
+    assert agree_day_order(types, [["01/02/2020"], ["1.5"]]) == types
