@@ -283,7 +283,8 @@ def cmd_schema(args) -> None:
         if args.action == "show":
             _show_schema(args.file, file_schemas.final_schema(conn, sha), args.json)
             if not args.json:
-                for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {})):
+                for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {}),
+                                                 file_schemas.final_schema(conn, sha) or {}):
                     print(f"  {line}")
             return
         column = args.column if args.column_number is None else args.column_number - 1
@@ -311,6 +312,14 @@ def cmd_schema(args) -> None:
 
     report_schema_change(dates, version, f"{args.by}: {'; '.join(said)}")
     print(f"{'; '.join(said)}; {len(dates)} date(s) now need a rerun" + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+    from backintime_assets.partitions import outside_partitions
+
+    # A day (or a corrected date format) may file rows where no partition is: no run loads them.
+    outside = outside_partitions(dates)
+    if outside:
+        print(f"warning: {len(outside)} of those date(s) have no partition, {outside[0]}..{outside[-1]}: no run "
+              f"loads the rows filed there. Partitions start at BACKINTIME_START_DATE ({_settings().start_date}) "
+              "and end today.", file=sys.stderr)
 
 
 def _override(conn, sha: str, targets: list[str], column: str | int, args) -> list[str]:
@@ -404,19 +413,25 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
         print(f"  {number} {_column_line(column)}")
 
 
-def _file_override_lines(settings: dict) -> list[str]:
+def _file_override_lines(settings: dict, final: dict) -> list[str]:
     """A file's own overrides as `schema show` lists them, under its day line: who set them and when,
-    and what detection said (the day line shows the date in force)."""
-    from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED
+    and what detection said (the day line shows the date in force). One its final schema (`final`)
+    does not follow says so: a day once a column is mapped to the date, a lifted refusal once a new
+    detection refuses the file otherwise; kept, it would again apply if that changed back."""
+    from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED, date_columns
 
     lines = []
     for setting, o in sorted(settings.items()):
         when = f"by {o.changed_by}" + (f" at {o.changed_at:%Y-%m-%d %H:%M}" if o.changed_at else "")
         if setting == DAY:
-            lines.append(f"override: every row dated {o.value} ({when})" if o.value
+            idle = f"; not in force: column {date_columns(final)[0]!r} dates the rows" \
+                if o.value and final.get("day") != o.value and date_columns(final) else ""
+            lines.append(f"override: every row dated {o.value} ({when}{idle})" if o.value
                          else f"override: day taken back, as detected ({when})")
         elif setting == LOAD_REFUSED:
-            lines.append(f"override: loads though detection refused it: {o.value} ({when})" if o.value
+            idle = "; not in force: detection refuses it otherwise now (problem above)" \
+                if o.value and final.get("problem") else ""
+            lines.append(f"override: loads though detection refused it: {o.value} ({when}{idle})" if o.value
                          else f"override: refused again, as detected ({when})")
     return lines
 

@@ -222,3 +222,74 @@ def test_redetect_refuses_a_multiplier_it_would_not_apply(tmp_path, capsys, monk
     monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
     assert main(["schema", "redetect", "a.csv", "--multiplier", "1000"]) != 0
     assert "takes no column options" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_schema_show_says_when_a_files_override_is_not_in_force(tmp_path, postgres_url, monkeypatch, capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db import file_overrides, file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import detect_bytes
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    dated = b"Date,Symbol,Close\n2025-03-04,AAA,10.5\n2025-03-04,BBB,20.25\n"
+    trades = (b"Date,Symbol,Side,Quantity,Price,Commission\n2025-03-03,AAA,Buy,100,10.5,1.0\n"
+              b"2025-03-04,BBB,Sell,50,20.25,1.0\n")
+    wide = (b"Date,PX_LAST,Date,PX_LAST\n2024-01-02,185.64,2024-01-02,370.87\n"
+            b"2024-01-03,184.25,2024-01-03,370.60\n2024-01-04,181.91,2024-01-04,367.94\n")
+    stamp = dt.datetime(2025, 3, 4, tzinfo=dt.timezone.utc)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for name, data in (("d.csv", dated), ("t.csv", trades)):
+            manifest.record(conn, manifest.RawFile(name, name, name, len(data), stamp, f"/lake/raw/{name}",
+                                                   [dt.date(2025, 3, 4)]))
+            file_schemas.save_detection(conn, name, name, detect_bytes(data, name).to_dict())
+        # A day given once the date column was unmapped; then mapped again: the column dates the rows.
+        file_schemas.override_column(conn, ["d.csv"], "Date", "ana", final_mapping="none")
+        file_overrides.set_day(conn, "d.csv", file_schemas.final_schema(conn, "d.csv"), dt.date(2025, 3, 3), "ana")
+        file_schemas.override_column(conn, ["d.csv"], "Date", "bob", final_mapping="date")
+        # Trades loaded by a user; a new detection refuses the file as tickers side by side.
+        file_overrides.set_load_refused(conn, "t.csv", ["t.csv"], True, "ana")
+        file_schemas.save_detection(conn, "t.csv", "t.csv", detect_bytes(wide, "t.csv").to_dict())
+        conn.commit()
+    assert main(["schema", "show", "d.csv"]) == 0
+    assert "override: every row dated 2025-03-03 (by ana at " in (shown := capsys.readouterr().out)
+    assert "; not in force: column 'Date' dates the rows)" in shown
+    assert main(["schema", "show", "t.csv"]) == 0
+    shown = capsys.readouterr().out
+    assert 'problem="prices of several tickers side by side' in shown
+    assert "not in force: detection refuses it otherwise now (problem above)" in shown
+
+
+@pytest.mark.postgres
+def test_schema_override_warns_of_a_day_no_partition_holds(tmp_path, postgres_url, monkeypatch, capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets import cli, runner
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import detect_bytes
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    # Spark's part (reading the file again, as the end-to-end tests do) and Dagster's are not this test's.
+    monkeypatch.setattr(cli, "_check_java", lambda: None)
+    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(1999, 3, 3), dt.date(2025, 3, 5)])
+    monkeypatch.setattr(runner, "report_schema_change", lambda *args: None)
+    data = b"Closing prices as of 1999-03-03\nSymbol,Close\nAAA,10.5\nBBB,20.25\n"
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        manifest.record(conn, manifest.RawFile("q.csv", "q-sha", "q.csv", len(data), dt.datetime(
+            2025, 3, 5, tzinfo=dt.timezone.utc), "/lake/raw/q.csv", [dt.date(2025, 3, 5)]))
+        file_schemas.save_detection(conn, "q-sha", "q.csv", detect_bytes(data, "q.csv").to_dict())
+        conn.commit()
+    assert main(["schema", "override", "q.csv", "--day", "1999-03-03", "--by", "ana"]) == 0
+    out, err = capsys.readouterr()
+    assert "every row of q.csv dated 1999-03-03; 2 date(s) now need a rerun: 1999-03-03..2025-03-05" in out
+    assert "warning: 1 of those date(s) have no partition, 1999-03-03..1999-03-03: no run loads" in err

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from backintime_assets.detection.refusals import judged
+from backintime_assets.detection.refusals import judged, judgement, side_by_side
 
 DAY = "day"  # the date every row of a day's list of tickers with no date column loads under
 LOAD_REFUSED = "load_refused"  # detection's judgement the user overruled, as it read then
@@ -45,12 +45,14 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
     """A file's overrides on its schema's JSON (with the user's column corrections applied). A day
     dates the rows only of a file with no date column mapped: a column's dates are the rows' own,
     and the conversion reads them (a redetection that maps one is kept back: redetect.py). A
-    refusal is lifted only while it is a judgement (refusals.judged): a file found binary since is
-    not loaded for it."""
+    refusal is lifted only while it is the judgement the user overruled (refusals.judgement): a
+    file found binary since, or a list of trades found tickers side by side, is not loaded for it."""
     day = settings.get(DAY)
     if day is not None and not date_columns(schema):
         schema.update(day=day.value, date_from=WHO_DATED + day.changed_by)
-    if LOAD_REFUSED in settings and judged(schema.get("problem")):
+    lifted = settings.get(LOAD_REFUSED)
+    if lifted is not None and judged(schema.get("problem")) and \
+            judgement(schema.get("problem")) == judgement(lifted.value):
         schema["problem"] = None
     if settings:
         # A user's correction is the word on the file, as a column's (final_schemas): the
@@ -73,6 +75,11 @@ def set_day(conn, sha256: str, final: dict, day: date | None, changed_by: str) -
         if DAY not in in_force(conn, [sha256]).get(sha256, {}):
             raise FileOverrideError(f"{name}: no day of a user's to take back: its date is as detected")
     else:
+        if day.weekday() >= 5:
+            # Its every row would be rejected for its date (normalisation/rules.py): say so now,
+            # rather than that every row is dated so.
+            raise FileOverrideError(f"{day:%Y-%m-%d} is a {day:%A}: trade dates are weekdays, and rows dated on a "
+                                    "weekend are rejected")
         dated = date_columns(final)
         if dated:
             raise FileOverrideError(
@@ -102,7 +109,14 @@ def set_load_refused(conn, sha256: str, targets: list[str], load: bool, changed_
         if not judged(problem):
             raise FileOverrideError(f"{name} is refused for what it is, not by a judgement a user may overrule: "
                                     f"{problem}")
-        chosen = [sha for sha in targets if judged(problems.get(sha))]
+        lost = _unsaid(conn, [sha for sha in targets if side_by_side(problems.get(sha))])
+        if lost.get(sha256):
+            raise FileOverrideError(
+                f"{name} holds several tickers' prices on a line: loaded as it is, the first's would load under "
+                f"the file's name, and columns {', '.join(lost[sha256])}, another's perhaps, be dropped without a "
+                "word or loaded as the first's. Save each ticker's columns as a file of its own; or say first what "
+                "each of them is (--column C --mapping none, or the field it holds of this file's ticker)")
+        chosen = [sha for sha in targets if judged(problems.get(sha)) and not lost.get(sha)]
     else:
         loaded = in_force(conn, targets)
         if LOAD_REFUSED not in loaded.get(sha256, {}):
@@ -111,6 +125,24 @@ def set_load_refused(conn, sha256: str, targets: list[str], load: bool, changed_
     for sha in chosen:
         _store(conn, [sha], LOAD_REFUSED, problems[sha] if load else None, changed_by)
     return chosen
+
+
+def _unsaid(conn, sha256s: list[str]) -> dict[str, list[str]]:
+    """sha256 -> the names of the file's columns, from the first detection left unmapped on, that
+    carry no user's word. Of tickers side by side (canonical.tickers_side_by_side) detection maps the
+    first of each name: the first it leaves unmapped starts another ticker's columns, whose values a
+    file loaded as one ticker's would drop without a word, or load as this one's where their name
+    was not taken (a volume only the second ticker has). A user's mapping, "none" too, says what each is."""
+    found: dict[str, list[str]] = {}
+    for sha, name in conn.execute(
+            """select sha256, column_name from (
+                   select sha256, column_index, column_name, changed_by, min(column_index) filter (
+                       where detected_mapping is null) over (partition by sha256) as others_from
+                   from file_schemas where sha256 = any(%s)) c
+               where column_index >= others_from and changed_by is null order by sha256, column_index""",
+            (list(sha256s),)).fetchall():
+        found.setdefault(sha, []).append(name)
+    return found
 
 
 def _detected_problem(conn, sha256: str) -> str | None:

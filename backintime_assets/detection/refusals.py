@@ -3,7 +3,7 @@ facts no override can change (`schema override --load-refused`)."""
 from __future__ import annotations
 
 from .canonical import SIDE_BY_SIDE
-from .statements import not_prices
+from .statements import NOT_PRICES, not_prices
 
 
 def judged(problem: str | None) -> bool:
@@ -12,4 +12,17 @@ def judged(problem: str | None) -> bool:
     tickers. Its rows were read and are refused whole; a user who knows the file may load them with
     its (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with
     no data rows: facts, nothing to load whatever a user says."""
-    return problem is not None and (problem.startswith(SIDE_BY_SIDE) or not_prices(problem))
+    return judgement(problem) is not None
+
+
+def judgement(problem: str | None) -> str | None:
+    """Which judgement a problem is (SIDE_BY_SIDE, NOT_PRICES), None for a fact or no problem. A
+    user's lifting of one is no word on another: a new detection that refuses the file for another
+    reason refuses it (its details, the columns named, may change with the detector)."""
+    if problem is not None and problem.startswith(SIDE_BY_SIDE):
+        return SIDE_BY_SIDE
+    return NOT_PRICES if not_prices(problem) else None
+
+
+def side_by_side(problem: str | None) -> bool:
+    return judgement(problem) == SIDE_BY_SIDE

@@ -61,6 +61,10 @@ def test_a_day_is_refused_for_a_file_with_a_date_column_or_nothing_to_date(postg
         file_schemas.override_column(conn, ["fo-dated"], "Date", "analyst", final_mapping="none")
         file_overrides.set_day(conn, "fo-dated", file_schemas.final_schema(conn, "fo-dated"), DAY, "analyst")
         assert file_schemas.final_schema(conn, "fo-dated")["day"] == "2025-03-03"
+        with pytest.raises(file_overrides.FileOverrideError, match="2025-03-01 is a Saturday"):
+            file_overrides.set_day(conn, "fo-dated", file_schemas.final_schema(conn, "fo-dated"),
+                                   dt.date(2025, 3, 1), "analyst")
+        assert file_schemas.final_schema(conn, "fo-dated")["day"] == "2025-03-03"
         empty = _stored(conn, "fo-empty", b"Symbol,Close\n", "e.csv")
         with pytest.raises(file_overrides.FileOverrideError, match="nothing to date: no data rows"):
             file_overrides.set_day(conn, "fo-empty", empty, DAY, "analyst")
@@ -92,3 +96,46 @@ def test_a_judged_refusal_may_be_lifted_a_fact_may_not(postgres_url):
         _stored(conn, "fo-fine", b"Date,Close\n2025-03-03,10.5\n", "f.csv")
         with pytest.raises(file_overrides.FileOverrideError, match="not refused as a whole"):
             file_overrides.set_load_refused(conn, "fo-fine", ["fo-fine"], True, "analyst")
+
+
+# Two securities each over their own dates, no label above them: a line holds both tickers' prices,
+# and only the second has a volume, which detection maps (the first of its name).
+SIDE_BY_SIDE = (b"Date,PX_LAST,Date,PX_LAST,PX_VOLUME\n2024-01-02,185.64,2024-01-02,370.87,100\n"
+                b"2024-01-03,184.25,2024-01-03,370.60,200\n2024-01-04,181.91,2024-01-04,367.94,300\n")
+
+
+def test_a_side_by_side_refusal_is_lifted_only_once_the_user_says_what_the_other_columns_are(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        _stored(conn, "fo-wide", SIDE_BY_SIDE, "w.csv")
+        # Lifted as it stands, the first security's closes would load under the file's name with the
+        # second's volumes, and the second's closes be dropped, no row rejected: refused, nothing stored.
+        with pytest.raises(file_overrides.FileOverrideError, match="columns Date_2, PX_LAST_2, PX_VOLUME,"):
+            file_overrides.set_load_refused(conn, "fo-wide", ["fo-wide"], True, "analyst")
+        assert file_overrides.stored(conn, ["fo-wide"]) == {}
+        assert _loaded(conn, "fo-wide", SIDE_BY_SIDE, "w.csv").prices_arrow.num_rows == 0
+        # Unmapping the unmapped is not enough: the volume mapped is the other security's.
+        for column in ("Date_2", "PX_LAST_2"):
+            file_schemas.override_column(conn, ["fo-wide"], column, "analyst", final_mapping="none")
+        with pytest.raises(file_overrides.FileOverrideError, match="columns PX_VOLUME,"):
+            file_overrides.set_load_refused(conn, "fo-wide", ["fo-wide"], True, "analyst")
+
+        # The user says the other security's columns feed nothing: the file is one ticker's.
+        file_schemas.override_column(conn, ["fo-wide"], "PX_VOLUME", "analyst", final_mapping="none")
+        assert file_overrides.set_load_refused(conn, "fo-wide", ["fo-wide"], True, "analyst") == ["fo-wide"]
+        loaded = _loaded(conn, "fo-wide", SIDE_BY_SIDE, "w.csv").prices_arrow
+        assert loaded.column("close").to_pylist() == [185.64, 184.25, 181.91]
+        assert loaded.column("volume").to_pylist() == [0, 0, 0]
+
+
+def test_a_lifted_refusal_does_not_lift_another_judgement_a_new_detection_makes(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        _stored(conn, "fo-judged", TRADES, "t.csv")
+        file_overrides.set_load_refused(conn, "fo-judged", ["fo-judged"], True, "analyst")
+        assert file_schemas.final_schema(conn, "fo-judged")["problem"] is None
+        # A new detection (redetect) refuses the file for another judgement than the one overruled:
+        # the user never looked at that one.
+        wide = detect_bytes(SIDE_BY_SIDE, "t.csv").to_dict()
+        file_schemas.save_detection(conn, "fo-judged", "t.csv", wide)
+        assert file_schemas.final_schema(conn, "fo-judged")["problem"] == wide["problem"]
