@@ -769,6 +769,35 @@ def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[
     return [label or f"columns {j + 1}-{end + 1}" for (j, label), end in zip(dated, ends)]
 
 
+def repeated_unlabelled(header_cells: Sequence[Sequence[str]], mapping: Sequence[str | None],
+                        body: Sequence[Sequence[str]]) -> list[int]:
+    """The unmapped columns that repeat a mapped price column's name with no label to set them
+    apart ("Date,Close,Close,Close"; "Date,Open,Close,Open,Close"), and hold other values than it on
+    at least half the rows: several series' prices with nothing to say whose each is. Read as one
+    ticker's file, the first loaded under the file's name and the others were left unread without a
+    word. A column repeated with the same values (exported twice) is no other series."""
+    mapped = {_norm(cells[0]): j for j, (cells, m) in enumerate(zip(header_cells, mapping))
+              if m in PRICE_COLUMNS and len(cells) == 1}
+    repeats = []
+    for j, cells in enumerate(header_cells):
+        if mapping[j] is not None or len(cells) != 1 or (k := mapped.get(_norm(cells[0]))) is None:
+            continue
+        pairs = [(_bare_number(r[j]), _bare_number(r[k])) for r in body
+                 if max(j, k) < len(r) and r[j].strip() and r[k].strip()]
+        if pairs and 2 * sum(a != b for a, b in pairs) >= len(pairs):
+            repeats.append(j)
+    return repeats
+
+
+_TRAILING_ZEROS = re.compile(r"([.,]\d*?)0+$")
+
+
+def _bare_number(cell: str) -> str:
+    """A cell as written less the zeros that end its decimals ("10.60", "10,50" -> "10.6", "10,5"): one
+    price written twice by two formats is one price."""
+    return _TRAILING_ZEROS.sub(r"\1", cell.strip()).rstrip(".,")
+
+
 def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[tuple[str, ...]]:
     """The labels (the header cells besides the field's name) of the price columns of one name
     that they set apart, in column order; [] when no name is set apart by labels."""

@@ -11,7 +11,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, tickers_side_by_side
+from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
@@ -87,6 +87,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         shown = ", ".join(side_by_side[:4]) + (", ..." if len(side_by_side) > 4 else "")
         problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "
                    "name a ticker each with its date and close; save each ticker's columns as a file of its own")
+    elif wide is None and (repeats := repeated_unlabelled(layout.header_cells, canonical, layout.body)):
+        shown = ", ".join(layout.names[j] for j in repeats[:4]) + (", ..." if len(repeats) > 4 else "")
+        problem = (f"{SIDE_BY_SIDE} ({shown}): columns named as a mapped price column hold other prices, and "
+                   "nothing names whose each is; save each ticker's columns as a file of its own")
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).

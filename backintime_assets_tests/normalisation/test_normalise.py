@@ -517,6 +517,30 @@ def test_series_side_by_side_that_nothing_names_are_rejected_with_the_reason():
     assert set(r.rejected.reason) == {"file problem: " + r.file_problem}
 
 
+@pytest.mark.parametrize(("header", "rows", "repeated"), [
+    # Three closes and two blocks of bars under one date, nothing naming whose each is: the first
+    # loaded under the file's name, and the others' prices went unread without a word.
+    (b"Date,Close,Close,Close", [b"10.5,20.1,30.2", b"10.6,20.3,30.1", b"10.7,20.2,30.5"], "(Close_2, Close_3)"),
+    (b"Date,Open,Close,Open,Close", [b"10.4,10.5,20.0,20.1", b"10.5,10.6,20.1,20.3", b"10.6,10.7,20.3,20.2"],
+     "(Open_2, Close_2)"),
+])
+def test_price_columns_repeated_with_other_values_and_no_label_are_refused(header, rows, repeated):
+    days = ("2024-01-02", "2024-01-03", "2024-01-04")
+    data = header + b"\n" + b"".join(d.encode() + b"," + r + b"\n" for d, r in zip(days, rows))
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 3
+    assert r.file_problem.startswith(f"prices of several tickers side by side {repeated}")
+
+
+def test_a_price_column_exported_twice_with_the_same_values_loads_once():
+    data = b"Date,Close,Volume,Close\n2024-01-02,10.5,1000,10.5\n2024-01-03,10.6,1200,10.60\n"
+    r = run(data, name="prices.csv")
+    check_invariants(r)
+    assert r.file_problem is None
+    assert r.prices.close.tolist() == [10.5, 10.6]
+
+
 @pytest.mark.parametrize("head", [
     # The security written once, over the first of its fields (a merged cell), the dates shared.
     b"Dates,AAPL US Equity,,MSFT US Equity,\n,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",
@@ -1366,7 +1390,9 @@ def test_an_option_chain_of_one_expiry_loads_no_strike_as_a_price():
                    f"SPY240103P00{k}000,1.{k - 460},0.5,1.0,1.5,{200 + k}\n" for k in range(465, 471))
     r = run((head + rows).encode(), name="spy_quotedata.csv")
     check_invariants(r)
-    assert r.prices.empty and r.rejected.reason.str.startswith("unnamed series: 1 of the file's 1 dates").all()
+    # The puts' "Last Sale" beside the calls': two series' prices, nothing naming whose each is.
+    assert r.prices.empty and r.rejected.reason.str.startswith(
+        "file problem: prices of several tickers side by side (Last Sale_2)").all()
 
 
 def test_dukascopy_local_time_and_databento_nanoseconds_load_on_their_dates():
