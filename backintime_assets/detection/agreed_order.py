@@ -1,13 +1,17 @@
 """One day/month order for a file's numeric dates: a column whose own values cannot tell "03/01/68"
-day first from month first takes the order another date column of the file proves."""
+day first from month first takes the order another date column of the file, written with the same
+separator, proves."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, datetime
 
 from .columns import ColumnType
+from .dates import NAME_DATE_WINDOW_DAYS
+from .numbers import NULL_SPELLINGS
 
 # A format whose date part is day and month side by side, then the year: "%m/%d/%y", "%d.%m.%Y %H:%M".
 _ORDERED = re.compile(r"^%([dm])([-/.])%([dm])\2%[Yy]")
@@ -17,29 +21,57 @@ _PARTS = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d")
 AGREED_CERTAINTY = 0.9
 
 
-def agree_day_order(types: list[ColumnType], cols: Sequence[Sequence[str]]) -> list[ColumnType]:
+def agree_day_order(types: list[ColumnType], cols: Sequence[Sequence[str]],
+                    file_date: date | None = None) -> list[ColumnType]:
     """`types` with each date column that has no part above 12 (its order a guess, however educated)
-    read in the order the file's other numeric date columns prove by a day above 12, when they all
-    prove the same one. A file is written by one program in one locale: Walmart's store list dates
-    its openings "7/1/62", "12/9/71" (no part above 12 in any row) beside conversions "2/20/02"."""
+    read in the order the file's other numeric date columns of the same separator prove by a day
+    above 12, when they all prove the same one. A file is written by one program in one locale:
+    Walmart's store list dates its openings "7/1/62", "12/9/71" (no part above 12 in any row)
+    beside conversions "2/20/02". Dates written with another separator were written another way,
+    often by another program (a US "03/19/2021" expiry beside a German "04.01.2021" trade date):
+    they prove nothing about each other. Nor does the proof overrule the file's name: a daily
+    drop named 2021-03-05 whose rows are all "03/05/2021" is dated 5 March whatever a maturity
+    column of "15/06/2030" proves."""
     ordered = {j: m for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
                and (m := _ORDERED.match(t.format))}
     if len(ordered) < 2:
         return types
     proofs = {j: _proof(cols[j]) for j in ordered}
-    proven = {p for p in proofs.values() if p is not None}
-    if len(proven) != 1:
-        return types  # nothing proven, or columns proving opposite orders: each keeps its own reading
-    day_first = proven.pop()
     out = list(types)
-    for j, m in ordered.items():
-        if proofs[j] is None and (m.group(1) == "d") != day_first:
-            first, second = ("d", "m") if day_first else ("m", "d")
-            fmt = f"%{first}{m.group(2)}%{second}{types[j].format[m.end(3):]}"
-            # (discounted as infer_column_type discounts a column of fewer than five values)
-            agreed = AGREED_CERTAINTY * (1.0 if sum(1 for v in cols[j] if v.strip()) >= 5 else 0.8)
-            out[j] = replace(types[j], format=fmt, confidence=round(max(types[j].confidence, agreed), 3))
+    for sep in {m.group(2) for m in ordered.values()}:
+        alike = {j: m for j, m in ordered.items() if m.group(2) == sep}
+        proven = {proofs[j] for j in alike if proofs[j] is not None}
+        if len(proven) == 1:  # else nothing proven, or opposite orders: each keeps its own reading
+            _agree(out, cols, alike, proofs, proven.pop(), file_date)
     return out
+
+
+def _agree(out: list[ColumnType], cols: Sequence[Sequence[str]], ordered: dict, proofs: dict,
+           day_first: bool, file_date: date | None) -> None:
+    """Reads each unproven column of `ordered` (in `out`) day first or month first."""
+    for j, m in ordered.items():
+        own = out[j]
+        if proofs[j] is not None or (m.group(1) == "d") == day_first:
+            continue
+        first, second = ("d", "m") if day_first else ("m", "d")
+        fmt = f"%{first}{m.group(2)}%{second}{own.format[m.end(3):]}"
+        if file_date is not None and _near(cols[j], own.format, file_date) and not _near(cols[j], fmt, file_date):
+            continue  # the file's name settled the column's order
+        # (discounted as infer_column_type discounts a column of fewer than five values)
+        agreed = AGREED_CERTAINTY * (1.0 if sum(1 for v in cols[j] if v.strip()) >= 5 else 0.8)
+        out[j] = replace(own, format=fmt, confidence=round(max(own.confidence, agreed), 3))
+
+
+def _near(cells: Sequence[str], fmt: str, file_date: date) -> bool:
+    """The values that `fmt` reads (a stray text reads as none) all lie within the window around
+    the date in the file's name, and there are some."""
+    days = []
+    for v in {c.strip() for c in cells} - NULL_SPELLINGS - {""}:
+        try:
+            days.append(datetime.strptime(v, fmt).date())
+        except ValueError:
+            continue
+    return bool(days) and all(abs((d - file_date).days) <= NAME_DATE_WINDOW_DAYS for d in days)
 
 
 def _proof(values: Sequence[str]) -> bool | None:

@@ -314,6 +314,11 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
         dayfirst, certainty = named, _NAME_CERTAINTY
     elif (steady := _steady_part(a, b)) is not None:
         dayfirst, certainty = _steady_order(steady, a, b, groups, sep, order == "y2")
+    elif (even := _even_reading(a, b, _years(groups, order == "y2"))) is not None:
+        # Neither part steady, none above 12: a monthly series dated on each month's first trading
+        # day ("02/01/2020, 03/02/2020, 02/03/2020, ... 04/01/2021") steps a month at a time read
+        # one way only; by the counting below its day, moving every row, was taken for the month.
+        dayfirst, certainty = even, _EVEN_STEPS_CERTAINTY
     else:
         # No value above 12 in either position (or in both: mixed data): the day changes more often
         # from one row to the next than the month does in any chronological export.

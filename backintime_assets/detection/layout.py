@@ -402,7 +402,7 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
         cols = [[r[j] for r in rows] for j in range(width)]
     types = [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date,
                                dates_from_1904) for j, c in enumerate(cols)]
-    return agree_day_order(types, cols)
+    return agree_day_order(types, cols, file_date)
 
 
 def unique_names(raw: list[str]) -> list[str]:

@@ -45,3 +45,39 @@ def test_columns_proving_opposite_orders_keep_their_readings():
 def test_a_lone_date_column_keeps_its_reading():
     types = [_dates("%d/%m/%Y"), ColumnType("float", None, 1.0)]
     assert agree_day_order(types, [["01/02/2020"], ["1.5"]]) == types
+
+
+def test_a_column_of_another_separator_proves_nothing():
+    # A German trade date ("04.01.2021": no part above 12) beside a US expiry ("03/19/2021"): two
+    # programs wrote them. Read month first, the trade dates became 1 April ... 1 December.
+    data = "Datum;Schluss;Verfall\n" + "".join(
+        f"{d:02d}.01.2021;{100 + d},5;03/19/2021\n" for d in (4, 5, 6, 7, 8, 11, 12))
+    columns = {c.name: c for c in detect_bytes(data.encode(), "dax_future.csv").columns}
+    assert columns["Verfall"].format == "%m/%d/%Y"
+    assert columns["Datum"].format == "%d.%m.%Y"
+
+
+def test_a_us_trade_date_keeps_its_order_beside_a_dotted_settlement_date():
+    data = "Date,Close,Volume,Settlement\n" + "".join(
+        f"01/{d:02d}/2021,{100 + d}.5,1000,{d + 2:02d}.01.2021\n" for d in (4, 5, 6, 7, 8, 11, 12))
+    columns = {c.name: c for c in detect_bytes(data.encode(), "trades.csv").columns}
+    assert columns["Settlement"].format == "%d.%m.%Y"
+    assert columns["Date"].format == "%m/%d/%Y"
+
+
+def test_the_files_name_settles_the_order_before_another_column():
+    # A day's drop named 2021-03-05, every row "03/05/2021": 5 March, not 3 May, whatever order the
+    # maturity column proves.
+    data = "Date,Ticker,Close,Maturity\n" + "".join(f"03/05/2021,T{i},{100 + i}.0,{15 + i}/06/2030\n" for i in range(6))
+    columns = {c.name: c for c in detect_bytes(data.encode(), "prices_2021-03-05.csv").columns}
+    assert columns["Maturity"].format == "%d/%m/%Y"
+    assert columns["Date"].format == "%m/%d/%Y"
+
+
+def test_same_separator_columns_still_agree():
+    # A dotted column proving the opposite order no longer blocks the slashed columns' agreement.
+    types = [_dates("%d/%m/%Y"), _dates("%d.%m.%Y", 1.0), _dates("%m/%d/%Y", 1.0)]
+    cols = [["01/02/2020", "03/04/2020"], ["13.01.2020"], ["01/13/2020", "02/01/2020"]]
+    agreed = agree_day_order(types, cols)
+    assert agreed[0].format == "%m/%d/%Y"  # from the slashed column, not the dotted one
+    assert agreed[1:] == types[1:]

@@ -61,6 +61,27 @@ def test_a_monthly_series_across_new_year_reads_by_its_even_steps():
     assert infer_date_format(["01/02/2020", "01/03/2020", "01/04/2020"]).confidence <= 0.5
 
 
+def _first_weekdays(months: list[tuple[int, int]]) -> list[date]:
+    days = []
+    for y, m in months:
+        d = date(y, m, 1)
+        while d.weekday() >= 5:
+            d = d.replace(day=d.day + 1)
+        days.append(d)
+    return days
+
+
+def test_a_monthly_series_of_first_trading_days_reads_by_its_even_steps():
+    # Monthly closes dated on each month's first trading day (1, 3, 2, 1, ... of the month): neither
+    # part is steady and none is above 12. Read with the month taken for the day, 3 February 2020
+    # became 2 March, a third of the rows landed on weekends and the rest loaded on wrong dates.
+    days = _first_weekdays([(2020, m) for m in range(1, 13)] + [(2021, 1), (2021, 2), (2021, 3)])
+    uk = infer_date_format([f"{d:%d/%m/%Y}" for d in days])
+    assert (uk.format, uk.confidence >= 0.9) == ("%d/%m/%Y", True)
+    us = infer_date_format([f"{d:%m/%d/%Y}" for d in reversed(days)])  # newest first
+    assert (us.format, us.confidence >= 0.9) == ("%m/%d/%Y", True)
+
+
 def test_day_first_from_sequence_when_no_value_exceeds_12():
     # Consecutive trading days: the first field changes every row, the second stays.
     days = ["02/01/2020", "03/01/2020", "06/01/2020", "07/01/2020", "08/01/2020"]

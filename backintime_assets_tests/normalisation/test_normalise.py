@@ -207,6 +207,22 @@ def test_a_file_named_after_a_dotted_symbol_keeps_the_whole_symbol(name, ticker)
     assert r.prices.ticker.tolist() == [ticker] * 2
 
 
+@pytest.mark.parametrize(("name", "ticker"), [
+    # The same name typed in lowercase is the same symbol (Windows does not tell them apart; stooq
+    # names its files "aapl.us.txt" and its <TICKER> column says AAPL.US).
+    ("bp.l.csv", "BP.L"), ("aapl.us.txt", "AAPL.US"), ("000001.sz.csv", "000001.SZ"),
+    # A broker's lowercase suffix on a symbol in capitals is the same instrument (MetaTrader).
+    ("EURUSD.a.csv", "EURUSD"), ("XAUUSD.m.csv", "XAUUSD"),
+    # A copy, a version or a kind of the file is no exchange code: it is the same security.
+    ("AAPL.OLD.csv", "AAPL"), ("aapl.bak.csv", "AAPL"), ("AAPL.CSV.csv", "AAPL"), ("AAPL.ADJ.csv", "AAPL"),
+    ("BP.L.COPY.csv", "BP.L"),
+])
+def test_a_dotted_name_is_read_alike_in_either_case_and_without_file_words(name, ticker):
+    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == [ticker] * 2
+
+
 @pytest.mark.parametrize("header", ["Date,Close,Volume", "Date,Close,Volume,Currency", "Date,Close,Volume,Ccy", None])
 def test_a_currency_column_does_not_become_the_ticker(header):
     # "USD" on every row, under no name (past the header's end, or no header at all) or under a
