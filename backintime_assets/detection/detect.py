@@ -24,6 +24,7 @@ from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
 from .settled import settled
 from .statements import not_prices, statement_problem
+from .wrapped_lines import unwrap, wrapped_quote
 from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
@@ -256,6 +257,11 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         tail_text = decode_tail(tail, encoding, tail_offset, head)
         m = LINE_END.search(tail_text)
         tail_text = tail_text[m.end():] if m else ""  # drop the line the sample started inside
+    # Every line a whole record in quotes (wrapped_lines.py): the table is the one the lines hold.
+    wrapped = wrapped_quote(text)
+    if wrapped is not None:
+        text = unwrap(text, wrapped)
+        tail_text = unwrap(tail_text, wrapped) if tail_text is not None else None
     file_date = date_in_name(name)
     dialect = detect_dialect(text)
     first = _read(text, tail_text, dialect, 0, file_date)
@@ -294,7 +300,9 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         above = _table_line(read.layout)
         return list(enumerate(LINE_END.split(text[:line_offset(text, above)])))[:above] if above > 0 else []
 
-    return _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles), read.layout
+    schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles)
+    schema.wrapped = wrapped
+    return schema, read.layout
 
 
 def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:

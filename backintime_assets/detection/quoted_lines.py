@@ -8,7 +8,8 @@ import re
 
 _QUOTES = ('"', "'")
 # Delimiters whose steady count inside every line would make the lines a table quoted whole
-# ('"2020-01-02,1.5"'): left to the scoring, as before.
+# ('"2020-01-02,1.5"'): unwrapped before the dialect is judged (wrapped_lines.py); any it leaves
+# (no numbers in it, rows of several widths) are left to the scoring, as before.
 _TABLE_DELIMITERS = (",", ";", "\t", "|")
 _MIN_LINES = 2
 

@@ -64,6 +64,11 @@ class FileSchema:
     # then left out of the JSON, so schemas stored before them read, and key their rows, alike.
     day: str | None = None
     date_from: str | None = None
+    # The quote each line is wrapped in when every line holds a whole record as one quoted field
+    # ('"2020-01-02,1.5,""1,234"""': detection/wrapped_lines.py): the file is read with those lines
+    # unwrapped, and the rest of the schema describes that text. None in every other file, and
+    # then left out of the JSON, so schemas stored before it read, and key their rows, alike.
+    wrapped: str | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -71,6 +76,8 @@ class FileSchema:
         d = {f.name: getattr(self, f.name) for f in _FILE_FIELDS if f.name not in _OPTIONAL_FILE_KEYS}
         if self.date_from is not None:
             d.update(day=self.day, date_from=self.date_from)
+        if self.wrapped is not None:
+            d["wrapped"] = self.wrapped
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -125,7 +132,7 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from")
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 

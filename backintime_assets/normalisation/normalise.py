@@ -19,6 +19,7 @@ from backintime_assets.detection.filename import base_name
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
 from .east_days import own_day_tickers
@@ -245,6 +246,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return nothing("empty file")
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")
+    if schema.wrapped and schema.file_format not in WORKBOOK_FORMATS:
+        return _unwrapped(data, schema, source_file, default_ticker)
     if schema.delimiter == GAP and schema.file_format not in WORKBOOK_FORMATS:
         return _gapped(data, schema, source_file, default_ticker)
     width = len(schema.columns)
@@ -336,11 +339,25 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
 
 def _gapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:
     """A table whose columns are set apart by runs of spaces (detection/gaps.py), read with tabs in
-    their place. The rewrite keeps every line where it was, so the lines reported (rejected rows,
-    header, notes) are given back as the file writes them: rejected_rows shows a file's own line."""
+    their place."""
+    return _rewritten(data, gaps_to_tabs, replace(schema, delimiter="\t"), source_file, default_ticker)
+
+
+def _unwrapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:
+    """A table whose every line is a whole record in quotes (detection/wrapped_lines.py), read
+    with those lines unwrapped."""
+    quote = schema.wrapped
+    return _rewritten(data, lambda text: unwrap(text, quote), replace(schema, wrapped=None), source_file,
+                      default_ticker)
+
+
+def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,
+               default_ticker: str | None) -> NormalisedFile:
+    """The file read as `rewrite` gives its UTF-8 text, with `schema` (that text's). The rewrite
+    keeps every line where it was, so the lines reported (rejected rows, header, notes) are given
+    back as the file writes them: rejected_rows shows a file's own line."""
     text = to_utf8(data, schema.encoding)
-    out = _normalise(gaps_to_tabs(text), replace(schema, delimiter="\t", encoding="utf-8"), source_file,
-                     default_ticker)
+    out = _normalise(rewrite(text), replace(schema, encoding="utf-8"), source_file, default_ticker)
     if out.rejected_arrow.num_rows or out.non_data_arrow.num_rows:
         written = LineIndex(text)
         out.rejected_arrow = _as_written(out.rejected_arrow, written)

@@ -57,3 +57,11 @@ def test_a_days_date_and_its_source_are_in_the_json_only_where_taken():
     assert (d["day"], d["date_from"]) == ("2024-01-02", "title line 1: 2024/01/02")
     assert FileSchema.from_json(dated.to_json()) == dated
     assert FileSchema.from_json(schema().to_json()).day is None
+
+
+def test_a_wrapped_tables_quote_is_in_the_json_only_where_its_lines_are_wrapped():
+    assert "wrapped" not in schema().to_dict()  # stored before: alike
+    assert FileSchema.from_json(schema().to_json()).wrapped is None
+    wrapped = FileSchema.from_dict(dict(schema().to_dict(), wrapped="'"))
+    assert json.loads(wrapped.to_json())["wrapped"] == "'"
+    assert FileSchema.from_json(wrapped.to_json()) == wrapped

@@ -375,3 +375,17 @@ def test_a_groups_rows_come_file_by_file_loaded_rejected_then_summary():
         ("b.csv", "loaded", 2), ("b.csv", "rejected", 2), ("b.csv", FILE_SUMMARY, 2)]
     assert table["source_line"].to_pylist() == [2, 4, 3, None, 2, None, 3, 2, None]
     assert all(column.num_chunks == 1 for column in table.columns)
+
+
+@pytest.mark.parametrize("piece_bytes", [1500, 4096])
+def test_pieces_of_a_file_whose_lines_are_quoted_whole_read_unwrapped_as_the_whole(piece_bytes):
+    # Every piece is read unwrapped (the schema says so): read as written, a piece was one column.
+    lines = ['"Date,Ticker,Close,Volume"']
+    for k in range(3000):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=k)
+        volume = f'""{1 + k // 1000},{k % 1000:03d}""' if k % 3 else str(1000 + k)
+        lines.append(f'"{day.isoformat()},AAA,{10 + k % 90}.{k % 100:02d},{volume}"')
+    data = ("\r\n".join(lines) + "\r\n").encode()
+    task = _task(data)
+    assert FileSchema.from_json(task.schema_json).wrapped == '"'
+    _pieces_read_as_whole_3000_days(data, task, piece_bytes)

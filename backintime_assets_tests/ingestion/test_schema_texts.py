@@ -57,3 +57,13 @@ def test_files_of_one_layout_are_parsed_once(monkeypatch):
     assert len(parsed) <= 2  # the layout, and the group's shared schema
     monkeypatch.undo()
     assert [schema_dict(t) for t in texts] == [json.loads(t) for t in texts]
+
+
+def test_a_wrapped_tables_quote_is_part_of_its_reading():
+    # Lines read unwrapped or as they stand give other rows: a schema of each keys its rows apart,
+    # and one without the field keys them as it did before the field was.
+    plain = _SCHEMA.to_dict()
+    wrapped = dict(plain, wrapped='"')
+    assert "wrapped" not in plain
+    assert reading_key(wrapped) != reading_key(plain)
+    assert reading_hash(json.dumps(wrapped)) != reading_hash(json.dumps(plain))

@@ -170,3 +170,30 @@ def test_a_days_list_dated_by_its_name_does_not_lend_its_date_to_a_sibling():
     memory = LayoutMemory()
     memory.learn(data, first)
     assert memory.borrow(data, "STOCK_DAY_ALL_20240103.csv") is None
+
+
+def _wrapped_rows(seed: int) -> list[str]:
+    return [f'"2024-01-{d:02d},{seed}{d}.5,""1,{d:03d},000"""' for d in range(2, 30)]
+
+
+def test_a_wrapped_tables_schema_is_borrowed_with_its_unwrapping_and_holds():
+    first = ("\n".join(['"Date,Close,Volume"', *_wrapped_rows(1)]) + "\n").encode()
+    other = ("\n".join(['"Date,Close,Volume"', *_wrapped_rows(2)]) + "\n").encode()
+    borrowed, holds = _deferred(first, other)
+    assert borrowed.wrapped == '"' and holds
+
+
+def test_a_plain_schema_does_not_hold_on_a_sibling_whose_rows_are_quoted_whole():
+    # The same bare header, its rows pasted in quoted whole: the neighbour's plain reading makes
+    # each row one field. The proof fails, and the file is read with its own (unwrapped) schema.
+    first = ("\n".join(["Date,Close,Volume", *[r[1:-1].replace('""', '"') for r in _wrapped_rows(1)]]) + "\n").encode()
+    other = ("\n".join(["Date,Close,Volume", *_wrapped_rows(2)]) + "\n").encode()
+    borrowed, holds = _deferred(first, other)
+    assert borrowed.wrapped is None and not holds
+    task = FileTask("b.csv", "b.csv", borrowed.to_json(), dt.date(2024, 1, 1), 0)
+    rows = parse_group([other], FileGroup([task], task.schema_json))
+    own = detect_bytes(other, "b.csv")
+    assert own.wrapped == '"'
+    loaded = rows.filter(pc.equal(rows["status"], LOADED))["volume"].to_pylist()
+    assert loaded == normalise_bytes(other, own, "b.csv").prices_arrow["volume"].to_pylist()
+    assert len(loaded) == 20 and loaded[0] == 1_002_000  # the weekdays of 2024-01-02..29

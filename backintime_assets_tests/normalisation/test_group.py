@@ -135,3 +135,16 @@ def test_files_with_quoted_cells_after_spaced_delimiters_read_as_alone():
     assert grouped[0].prices_arrow["ticker"].to_pylist() == ["AAA", "BBB"]
     assert grouped[1].prices_arrow["source_line"].to_pylist() == [2]
     assert grouped[1].rejected_arrow["source_line"].to_pylist() == [4]
+
+
+def test_files_whose_lines_are_quoted_whole_are_read_one_by_one():
+    # The shared text would be read as written: one column, no row loaded (normalise._unwrapped).
+    def wrapped(rows: list[str]) -> bytes:
+        return "".join(f'"{line}"\n' for line in [HEADER.strip(), *rows]).encode()
+
+    a = wrapped(["2025-02-10,AAA,1,2,1,1.5,10", "2025-02-11,AAA,1,2,1,1.6,10"])
+    b = wrapped(["2025-02-10,BBB,1,2,1,1.5,10"])
+    schema = detect_bytes(a, "a.csv")
+    assert schema.wrapped == '"'
+    assert normalise_group([a, b], schema, ["a.csv", "b.csv"]) is None
+    assert normalise_bytes(b, schema, "b.csv").prices_arrow["ticker"].to_pylist() == ["BBB"]

@@ -2015,3 +2015,54 @@ def test_a_workbook_of_a_sheet_per_day_is_not_dated_by_its_first_sheets_title(tm
     result = normalise_bytes(data, detect_bytes(data, "closes.xlsx"), "closes.xlsx")
     assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == 4
     assert "2 sheets of the workbook hold the table" in result.file_problem
+
+
+# A price file whose every line is one quoted field holding the whole record (CSV pasted into
+# column A of a spreadsheet and saved as CSV; detection/wrapped_lines.py). Read as written, it was
+# one string column and loaded nothing ("no date or close column"); read unwrapped it loads, and
+# each line it reports (rejected rows, header, notes) is the file's own, at its own number.
+def _wrap(line: str, q: str = '"') -> str:
+    return q + line.replace(q, q + q) + q
+
+
+WRAPPED_ROWS = ["2020-01-02,1.5,1.6,1.4,1.55,1000", '2020-01-03,1.6,1.7,1.5,1.6,"1,234,000"',
+                "2020-01-06,1.6,abc,1.5,1.7,3000", "2020-01-07,1.7,1.9,1.6,1.8,2500", "2020-01-08,1.8"]
+
+
+@pytest.mark.parametrize("q", ['"', "'"])
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+@pytest.mark.parametrize("bare_header", [False, True])
+def test_a_table_quoted_whole_line_by_line_loads_and_reports_its_own_lines(q, nl, bare_header):
+    header = "Date,Open,High,Low,Close,Volume"
+    lines = ["Prices of AAPL", "", header if bare_header else _wrap(header, q), *[_wrap(r, q) for r in WRAPPED_ROWS],
+             _wrap('Total,,,,,"1,240,500"', q)]
+    data = b"\xef\xbb\xbf" + (nl.join(lines) + nl).encode()
+    schema = detect_bytes(data, "AAPL.csv")
+    assert (schema.wrapped, schema.header_row, schema.footer_lines) == (q, 2, 1)
+    out = normalise_bytes(data, schema, "AAPL.csv")
+    prices = out.prices_arrow.to_pydict()
+    assert list(zip(prices["source_line"], prices["close"], prices["volume"])) == [
+        (4, 1.55, 1000), (5, 1.6, 1234000), (7, 1.8, 2500)]
+    rejected = [(r["source_line"], r["raw"], r["reason"]) for r in out.rejected_arrow.to_pylist()]
+    assert rejected == [(6, lines[5], "unparseable value: high"), (8, lines[7], "wrong field count: expected 6, got 2")]
+    non_data = [(r["source_line"], r["raw"], r["reason"]) for r in out.non_data_arrow.to_pylist()]
+    assert non_data == [(1, "Prices of AAPL", "preamble"), (2, "", "blank"), (3, lines[2], "header"),
+                        (9, lines[8], "footer")]
+    assert out.rows_read == 5 == out.prices_arrow.num_rows + out.rejected_arrow.num_rows
+
+
+def test_a_wrapped_semicolon_table_reads_its_own_number_format():
+    lines = ["Datum;Schluss;Volumen", "02.01.2020;1,55;1000", '03.01.2020;1,6;"1.234.000"', "06.01.2020;1,7;3000"]
+    data = "\n".join(_wrap(line) for line in lines).encode()
+    schema = detect_bytes(data, "SAP.csv")
+    assert (schema.wrapped, schema.delimiter, schema.decimal, schema.thousands) == ('"', ";", ",", ".")
+    out = normalise_bytes(data, schema, "SAP.csv")
+    assert out.prices_arrow["close"].to_pylist() == [1.55, 1.6, 1.7]
+    assert out.prices_arrow["volume"].to_pylist() == [1000, 1234000, 3000]
+
+
+def test_a_csv_whose_every_field_is_quoted_reads_as_before():
+    data = b'"Date","Close"\n"2020-01-02","1.5"\n"2020-01-03","1.6"\n"2020-01-06","1.7"\n'
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.wrapped is None and "wrapped" not in schema.to_dict()
+    assert normalise_bytes(data, schema, "AAPL.csv").prices_arrow["close"].to_pylist() == [1.5, 1.6, 1.7]
