@@ -235,6 +235,8 @@ def cmd_detect(args) -> None:
             print(f"{name}: encoding={schema.encoding} delimiter={schema.delimiter!r} header_row={schema.header_row}")
             if schema.date_from:
                 print(f"  {_day_line(schema.to_dict())}")
+            if schema.ticker:
+                print(f"  {_ticker_line(schema.to_dict())}")
             for column in schema.to_dict()["columns"]:
                 print(f"  {_column_line(column)}")
     if failed:
@@ -247,6 +249,11 @@ def _day_line(schema: dict) -> str:
     if schema.get("day"):
         return f"every row dated {schema['day']} (from {schema['date_from']})"
     return f"no date taken: {schema['date_from']}"
+
+
+def _ticker_line(schema: dict) -> str:
+    """Of a file without a ticker column whose header names its ticker, the ticker its rows load under."""
+    return f"every row of ticker {schema['ticker']} (named in the header, not the file's name)"
 
 
 def _column_line(column: dict) -> str:
@@ -409,6 +416,8 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
                                                            else ""))
     if schema.get("date_from"):
         print(f"  {_day_line(schema)}")
+    if schema.get("ticker"):
+        print(f"  {_ticker_line(schema)}")
     for number, column in enumerate(schema["columns"], 1):  # numbered as --column-number takes them
         print(f"  {number} {_column_line(column)}")
 

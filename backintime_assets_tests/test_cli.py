@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from backintime_assets.cli import main
+from backintime_assets.cli import _show_schema, main
+from backintime_assets.detection import detect_file
 
 
 def _run(args, env_extra, tmp_path):
@@ -51,6 +52,18 @@ def test_detect_shows_a_volumes_multiplier_and_a_unit_it_does_not_apply(tmp_path
     path.write_text("日期,收盘,成交量(手)\n2025-01-02,10.5,4310\n2025-01-03,11.25,5002\n", encoding="utf-8")
     assert main(["detect", str(path)]) == 0
     assert "成交量(手): integer -> volume (in 手: not applied; set --multiplier)" in capsys.readouterr().out
+
+
+
+def test_detect_and_schema_show_say_the_ticker_a_header_names(tmp_path, capsys):
+    path = tmp_path / "data.csv"
+    path.write_text("Price,Close,Volume\nTicker,AAPL,AAPL\nDate,,\n2024-01-02,184.53,82488700\n"
+                    "2024-01-03,183.15,58414500\n2024-01-04,180.91,71983600\n", encoding="utf-8")
+    assert main(["detect", str(path)]) == 0
+    shown = "every row of ticker AAPL (named in the header, not the file's name)"
+    assert shown in capsys.readouterr().out
+    _show_schema("data.csv", detect_file(str(path)).to_dict(), as_json=False)
+    assert shown in capsys.readouterr().out
 
 
 @pytest.mark.postgres

@@ -452,6 +452,10 @@ _TIME_OF_DAY = {_norm(n) for n in ("time", "time of day", "trade time", "bar tim
                                    "時刻", "시간", "시각", "время")}
 
 
+# The strength of a ticker synonym that names an identifier (ISIN, instrument: 0.95), not a name (0.7).
+_IDENTIFIER = 0.9
+
+
 def names_time_of_day(name: str) -> bool:
     return _norm(name) in _TIME_OF_DAY
 
@@ -465,6 +469,13 @@ def names_its_column(cells: Sequence[str], t: ColumnType) -> bool:
 def named_as(canonical: str, name: str) -> bool:
     """Whether a column's name alone says it holds `canonical` ("Close", "Schlusskurs", "Datum")."""
     return _name_score([name]).get(canonical, 0.0) >= _STRONG_NAME
+
+
+def names_the_ticker(cell: str) -> bool:
+    """Whether a cell names the ticker as an identifier ("Ticker", "Symbol", "RIC", "ISIN"), not as a
+    company's name ("Name", "Company"): a header row so named names the file's ticker (header_ticker.py)."""
+    hit = _SYNONYMS.get(_norm(cell))
+    return hit is not None and hit[0] == "ticker" and hit[1] >= _IDENTIFIER
 
 
 def _looks_like_ticker(values: Sequence[str]) -> float:
@@ -747,7 +758,7 @@ def _field_named(normed: str) -> str | None:
     return named if named in (*PRICE_COLUMNS, "volume") else None
 
 
-def _names_a_field(cell: str) -> bool:
+def names_a_field(cell: str) -> bool:
     """A label that is itself a price or volume name sets apart fields, not tickers: "Price" over
     "Open" and over "High" (a group name pandas repeats over each column), "Adjusted" over a second
     "Open". One letter may be a ticker as well ("C", "V" under "Close" in yf.download)."""
@@ -812,7 +823,7 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
         if fields:
             _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
-            if not any(map(_names_a_field, label)):
+            if not any(map(names_a_field, label)):
                 labels_of.setdefault(canonical, []).append(label)
     for labels in labels_of.values():
         named = {" ".join(label) for label in labels}

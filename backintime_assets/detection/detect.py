@@ -17,6 +17,7 @@ from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
 from .gaps import GAP, gaps_to_tabs
+from .header_ticker import header_ticker
 from .layout import Layout, Row, detect_layout
 from .multipliers import already_counted, as_declared, column_unit, noted_unit
 from .numbers import detect_number_format
@@ -105,8 +106,15 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         refused = not_a_days_list(layout.names, layout.types,
                                   [t for row in layout.body if j < len(row) and (t := row[j].strip().upper())])
         day = DayDate(None, refused) if refused else day_of_file(titles(), name)
+    ticker = None
+    if problem is None and wide is None and "ticker" not in canonical and not layout.header_repeated:
+        # Rows no column names: the ticker the header names, if it does, not the file's name. Not
+        # where the header recurs below: tables stacked, each under its own ticker's label, would
+        # load every row as the first one's.
+        ticker = header_ticker(layout.header_rows, canonical,
+                               lambda: _line_above(titles, layout.header_row, dialect.delimiter))
     return FileSchema(
-        day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
+        ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
         escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,
         line_terminator=dialect.line_terminator, header_row=layout.header_row,
@@ -114,6 +122,16 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
         confidence=dialect.confidence,
     )
+
+
+def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, delimiter: str) -> str | None:
+    """The filled cells of the line right above the header, joined by a space (a Bloomberg sheet's
+    security label), or None when the header has no line right above it."""
+    above = titles()[-1:] if header_row > 0 else []
+    if not above or above[0][0] != header_row - 1:
+        return None
+    cells = (c.strip().strip('"').strip() for c in above[0][1].split(delimiter))
+    return " ".join(c for c in cells if c)
 
 
 def _tickers(body: list[list[str]], j: int) -> int:

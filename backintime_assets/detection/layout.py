@@ -51,6 +51,8 @@ class Layout:
     width: int = 0
     names: list[str] = field(default_factory=list)
     header_cells: list[list[str]] = field(default_factory=list)  # every header-block cell, per column
+    header_rows: list[list[str]] = field(default_factory=list)  # the header block's rows, as wide as the table
+    header_repeated: bool = False  # a header row recurs among the data rows (page breaks, tables stacked)
     body: list[list[str]] = field(default_factory=list)  # sampled data rows, width-adjusted
     tail_data_rows: int = 0  # of those, rows from the tail sample: the table's end was seen
     types: list[ColumnType] = field(default_factory=list)
@@ -651,7 +653,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         others = [_fit(f, width) for _, f in block[1:]]
         raw_names = [h if h.strip() else next((o[j] for o in others if o[j].strip()), "") for j, h in enumerate(header)]
         layout.names = unique_names(raw_names)
-        layout.header_cells = [[r[j].strip() for r in [header, *others] if r[j].strip()] for j in range(width)]
+        layout.header_rows = [header, *others]
+        layout.header_cells = [[r[j].strip() for r in layout.header_rows if r[j].strip()] for j in range(width)]
     else:
         layout.data_start_line = first_data_line
         layout.names = unique_names([""] * width)
@@ -686,6 +689,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # its columns again: counted among the values, its names made text of numeric columns.
         heads = [_fit(f, width) for _, f in block]
         if any(h in body for h in heads):  # the list's own scan, in C: most files repeat none
+            layout.header_repeated = True
             body = [f for f in body if f not in heads]
     layout.body = body
     body_types = partial(_column_types, body, width=width, decimal=decimal, thousands=thousands,

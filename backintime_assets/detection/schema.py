@@ -69,6 +69,11 @@ class FileSchema:
     # unwrapped, and the rest of the schema describes that text. None in every other file, and
     # then left out of the JSON, so schemas stored before it read, and key their rows, alike.
     wrapped: str | None = None
+    # The ticker the header names for every row of a file without a ticker column (a yfinance
+    # download's "Ticker" row, a Bloomberg security label: detection/header_ticker.py), as written;
+    # its rows load under it, not the file's name. None in every other file, and then left out of
+    # the JSON, so schemas stored before it read, and key their rows, alike.
+    ticker: str | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -78,6 +83,8 @@ class FileSchema:
             d.update(day=self.day, date_from=self.date_from)
         if self.wrapped is not None:
             d["wrapped"] = self.wrapped
+        if self.ticker is not None:
+            d["ticker"] = self.ticker
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -132,7 +139,7 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped")
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 

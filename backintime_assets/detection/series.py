@@ -40,7 +40,7 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
             return None  # nothing names a series: whose prices are whose?
         series, dropped = _from_their_dates(header_cells, dated, width)
     labels = list(dict.fromkeys(s for s in series if s is not None))
-    if len(labels) < 2 or not all(map(_ticker_like, labels)):
+    if len(labels) < 2 or not all(map(ticker_like, labels)):
         return None
     if all(label.strip().upper() in CURRENCY_CODES for label in labels):
         return None  # "USD" and "EUR" over two closes: one instrument priced in two currencies
@@ -100,6 +100,6 @@ def _from_their_dates(header_cells: Sequence[Sequence[str]], dated: list[tuple[i
     return series, dropped
 
 
-def _ticker_like(label: str) -> bool:
+def ticker_like(label: str) -> bool:
     words = label.split()
     return 0 < len(words) <= _MAX_LABEL_WORDS and len(label) <= _MAX_LABEL_CHARS and any(c.isalnum() for c in label)

@@ -188,10 +188,12 @@ def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]
 
 
 def _has_ticker_column(schema_json: str) -> bool:
-    """Whether the file's rows name their tickers: by a ticker column, or as several tickers side
-    by side, each by its label (detection/series.py); else they are named after the file."""
-    return any(c.get("canonical") == "ticker" or c.get("series") is not None
-               for c in schema_dict(schema_json).get("columns", []))
+    """Whether the file's rows name their tickers: by a ticker column, as several tickers side by
+    side, each by its label (detection/series.py), or by the one ticker its header names
+    (FileSchema.ticker); else they are named after the file."""
+    schema = schema_dict(schema_json)
+    return schema.get("ticker") is not None or any(c.get("canonical") == "ticker" or c.get("series") is not None
+                                                   for c in schema.get("columns", []))
 
 
 def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:

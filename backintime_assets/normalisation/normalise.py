@@ -292,6 +292,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if schema.day and "date" not in cmap and sheets > 1:
         schema = replace(schema, day=None, date_from=f"{schema.date_from}, but {sheets} sheets of the workbook "
                                                      "hold the table: it cannot be every sheet's date")
+    if schema.ticker and sheets > 1:
+        # So is a header's ticker: a security's label above the header is not among the rows a sheet
+        # must repeat to be read with the schema, and each sheet may be another's (sheet_tickers).
+        schema = replace(schema, ticker=None)
     missing_cols = ([f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m] if series
                     else [c for c in ("date", "close") if c not in cmap and not (c == "date" and schema.day)])
     stray = strays(outside, schema, lambda text, as_rows: _normalise(text, as_rows, source_file, default_ticker))
@@ -488,7 +492,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     elif tickers is not None:
         ticker = tickers
     else:
-        name = default_ticker or default_ticker_for(source_file)
+        # The ticker the header names (detection/header_ticker.py), cleaned as a label's is.
+        name = default_ticker or (_series_ticker(schema.ticker) if schema.ticker else default_ticker_for(source_file))
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
     ticker_missing = ticker.missing
     # A ticker's rows within one file: the unit the rules on repeats and stamps judge.

@@ -78,8 +78,8 @@ def _block_rows(schema: FileSchema) -> int:
     """The rows from the schema's header row that another sheet must repeat to be read with it:
     its header row; of several tickers side by side, the whole header block, whose labels name the
     tickers (a sheet of GOOG and AMZN under the same fields, read with AAPL's and MSFT's labels,
-    loaded GOOG's prices as AAPL's)."""
-    if schema.side_by_side:
+    loaded GOOG's prices as AAPL's); so of one ticker its header names (FileSchema.ticker)."""
+    if schema.side_by_side or schema.ticker is not None:
         return max(schema.data_start_line - schema.header_row, 1)
     return 1
 

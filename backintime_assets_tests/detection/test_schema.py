@@ -65,3 +65,11 @@ def test_a_wrapped_tables_quote_is_in_the_json_only_where_its_lines_are_wrapped(
     wrapped = FileSchema.from_dict(dict(schema().to_dict(), wrapped="'"))
     assert json.loads(wrapped.to_json())["wrapped"] == "'"
     assert FileSchema.from_json(wrapped.to_json()) == wrapped
+
+
+def test_a_header_named_ticker_is_in_the_json_only_where_named():
+    assert "ticker" not in schema().to_dict()  # stored before it: alike
+    named = FileSchema.from_dict(dict(schema().to_dict(), ticker="7203.T"))
+    assert json.loads(named.to_json())["ticker"] == "7203.T"
+    assert FileSchema.from_json(named.to_json()) == named
+    assert FileSchema.from_json(schema().to_json()).ticker is None

@@ -14,6 +14,8 @@ from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY,
     FileGroup,
     FileTask,
+    from_parsed,
+    kept,
     parse_group,
     parse_in_pieces,
     reading_hash,
@@ -389,3 +391,19 @@ def test_pieces_of_a_file_whose_lines_are_quoted_whole_read_unwrapped_as_the_who
     task = _task(data)
     assert FileSchema.from_json(task.schema_json).wrapped == '"'
     _pieces_read_as_whole_3000_days(data, task, piece_bytes)
+
+
+def test_kept_rows_of_a_file_whose_header_names_its_ticker_keep_it_under_another_name():
+    # Kept rows read again for a copy of the file are renamed after the copy only when nothing in the
+    # file names their ticker: yfinance's "Ticker" row does.
+    data = (b"Price,Close,Volume\nTicker,7203.T,7203.T\nDate,,\n2024-01-04,2761.0,27180000\n"
+            b"2024-01-05,2801.0,30124900\n2024-01-09,2810.0,30124900\n")
+    rows = kept(parse_group([data], FileGroup([_task(data, "toyota.csv")], _task(data, "toyota.csv").schema_json)))
+    copy = _task(data, "copy.csv")
+    again = from_parsed(rows, copy)
+    loaded = again.filter(pc.equal(again["status"], "loaded"))
+    assert loaded.num_rows == 3 and set(loaded["ticker"].to_pylist()) == {"7203.T"}
+    plain = b"Date,Close,Volume\n2024-01-04,2761.0,27180000\n2024-01-05,2801.0,30124900\n"
+    rows = kept(parse_group([plain], FileGroup([_task(plain, "toyota.csv")], _task(plain, "toyota.csv").schema_json)))
+    again = from_parsed(rows, _task(plain, "copy.csv"))
+    assert set(again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist()) == {"COPY"}

@@ -197,3 +197,17 @@ def test_a_plain_schema_does_not_hold_on_a_sibling_whose_rows_are_quoted_whole()
     loaded = rows.filter(pc.equal(rows["status"], LOADED))["volume"].to_pylist()
     assert loaded == normalise_bytes(other, own, "b.csv").prices_arrow["volume"].to_pylist()
     assert len(loaded) == 20 and loaded[0] == 1_002_000  # the weekdays of 2024-01-02..29
+
+
+def test_a_sibling_whose_header_names_another_ticker_does_not_borrow_the_firsts():
+    # yfinance downloads of two tickers: the same bytes before the data but for the "Ticker" row.
+    def download(ticker: bytes) -> bytes:
+        return (b"Price,Close,Volume\nTicker," + ticker + b"," + ticker + b"\nDate,,\n"
+                + b"".join(b"2024-01-%02d,%d.5,1000%d\n" % (d, 100 + d, d) for d in (2, 3, 4, 5, 8, 9)))
+    first = detect_bytes(download(b"AAPL"), "a.csv")
+    assert first.ticker == "AAPL"
+    memory = LayoutMemory()
+    memory.learn(download(b"AAPL"), first)
+    assert memory.borrow(download(b"MSFT"), "b.csv") is None
+    borrowed = memory.borrow(download(b"AAPL"), "c.csv")
+    assert borrowed is not None and borrowed.ticker == "AAPL"

@@ -2066,3 +2066,45 @@ def test_a_csv_whose_every_field_is_quoted_reads_as_before():
     schema = detect_bytes(data, "AAPL.csv")
     assert schema.wrapped is None and "wrapped" not in schema.to_dict()
     assert normalise_bytes(data, schema, "AAPL.csv").prices_arrow["close"].to_pylist() == [1.5, 1.6, 1.7]
+
+
+YF_ONE = (b"Price,Adj Close,Close,High,Low,Open,Volume\nTicker,7203.T,7203.T,7203.T,7203.T,7203.T,7203.T\n"
+          b"Date,,,,,,\n"
+          + b"".join(b"2024-01-%02d,27%02d.5,27%02d.0,2790.0,2600.0,2738.0,2718000%d\n" % (d, d, d, d % 10)
+                     for d in (4, 5, 9, 10, 11, 12, 15, 16, 17, 18)))
+
+
+@pytest.mark.parametrize("name", ["toyota.csv", "data.csv"])
+def test_a_one_ticker_download_loads_under_the_ticker_its_header_names_not_the_files_name(name):
+    # yfinance >= 0.2.51 writes yf.download("7203.T").to_csv() with a "Ticker" row: its rows were
+    # loaded as TOYOTA or DATA.
+    result = run(YF_ONE, name)
+    loads_every_row(result)
+    assert set(result.prices.ticker) == {"7203.T"} and len(result.prices) == 10
+
+
+def test_a_bloomberg_security_label_over_one_securitys_fields_names_its_rows():
+    data = (b"AAPL US Equity,,\nDate,PX_LAST,PX_VOLUME\n2024-01-02,185.64,82488700\n2024-01-03,184.25,58414500\n"
+            b"2024-01-04,181.91,71983600\n")
+    result = run(data, "export.csv")
+    loads_every_row(result)
+    assert set(result.prices.ticker) == {"AAPL US EQUITY"}  # cleaned as a wide table's labels are
+
+
+def test_a_title_over_the_fields_leaves_the_rows_the_files_name():
+    data = b"Daily prices,\nDate,Close\n2024-01-02,185.64\n2024-01-03,184.25\n2024-01-04,181.91\n"
+    assert set(run(data, "aapl.csv").prices.ticker) == {"AAPL"}
+
+
+def test_rows_a_header_named_ticker_rejects_are_rejected_as_any_one_ticker_files():
+    lines = YF_ONE.decode().splitlines(keepends=True)
+    body = lines[3:5] + ["2024-01-0x,2700.5,2761.0,2780.0,2716.0,2738.0,27180000\n",
+                         "2024-01-06,2700.5,2761.0,2780.0,2716.0,2738.0,27180000\n",  # a Saturday
+                         "2024-01-08,2700.5,,2780.0,2716.0,2738.0,27180000\n"] + lines[5:]
+    named = run("".join(lines[:3] + body).encode(), "toyota.csv")
+    plain = run(("Date,Adj Close,Close,High,Low,Open,Volume\n" + "".join(body)).encode(), "7203.T.csv")
+    check_invariants(named)
+    assert set(named.prices.ticker) == set(plain.prices.ticker) == {"7203.T"}
+    assert len(named.rejected) == 3
+    assert list(named.rejected.reason) == list(plain.rejected.reason)
+    assert [n - 2 for n in named.rejected.source_line] == list(plain.rejected.source_line)

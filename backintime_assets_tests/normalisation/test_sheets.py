@@ -352,3 +352,28 @@ def test_a_first_sheet_of_dated_rows_is_not_passed_over_for_another_sheets_price
     assert schema.sheet == first[0]
     result = normalise_bytes(data, schema, "aapl.xlsx")
     assert len(result.prices) == 0 and result.file_problem == "no close column"
+
+
+def _one_ticker(ticker: str, days) -> list[list]:
+    rows = [["Price", "Close", "Volume"], ["Ticker", ticker, ticker]]
+    return rows + [[datetime(2024, 1, d), 100.5 + d, 1000 + d] for d in days]
+
+
+def test_a_sheet_whose_header_names_another_ticker_is_not_read_as_the_first_sheets():
+    # A workbook of yfinance downloads, a sheet each: sheet "B"'s MSFT rows read with sheet "A"'s
+    # "Ticker" row would load as AAPL's.
+    result = run(book({"A": _one_ticker("AAPL", (2, 3)), "B": _one_ticker("MSFT", (4, 5))}), "prices.xlsx")
+    assert sorted(zip(result.prices.ticker, result.prices.close)) == [("AAPL", 102.5), ("AAPL", 103.5)]
+    assert len(result.rejected) == 2 and all("on sheet 'B', not read" in r for r in result.rejected.reason)
+
+
+def test_a_security_label_above_one_sheets_header_does_not_name_another_sheets_rows():
+    # A Bloomberg workbook of a sheet per security: "MSFT US Equity" above sheet "B"'s header is not
+    # among the rows a sheet must repeat to be read with sheet "A"'s schema.
+    def security(label: str, days) -> list[list]:
+        return [[label], ["Date", "PX_LAST", "PX_VOLUME"]] + [[datetime(2024, 1, d), 100.5 + d, 1000 + d] for d in days]
+    alone = run(book({"A": security("AAPL US Equity", (2, 3, 4))}), "prices.xlsx")
+    assert set(alone.prices.ticker) == {"AAPL US EQUITY"}
+    result = run(book({"A": security("AAPL US Equity", (2, 3, 4)), "B": security("MSFT US Equity", (2, 3, 4))}),
+                 "prices.xlsx")
+    assert "AAPL US EQUITY" not in set(result.prices.ticker)

@@ -1,0 +1,68 @@
+"""The one ticker a file's header names for all its rows, when no column names them: yfinance's
+download of one ticker ("Ticker,7203.T,7203.T,..." between "Price,Close,..." and "Date,,,"), a
+Bloomberg sheet of one security ("AAPL US Equity" over "Date,PX_LAST,PX_VOLUME"). Without it the
+rows load under the file's name (data.csv: DATA), though the file says whose they are.
+
+Only a row that names itself the ticker row, or a security label Bloomberg's way: a title or a note
+over the fields ("Daily prices", a sheet's name) names no ticker, and the file's name stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .canonical import PRICE_COLUMNS, names_a_field, names_the_ticker
+from .currencies import CURRENCY_CODES
+from .series import ticker_like
+
+_FIELDS = frozenset((*PRICE_COLUMNS, "volume"))
+# A Bloomberg security: its ticker, its market (none for an index or a currency) and its yellow key.
+_SECURITY = re.compile(r"[A-Z0-9^][A-Z0-9./^=-]*(?: [A-Z]{2})? (?:Equity|Index|Curncy|Comdty)")
+# A ticker as written in capitals ("AAPL", "7203.T", "^GSPC", "BRK-B", "EURUSD=X"): what a row of
+# no name must hold (pandas leaves the level's name out when it has none: ",AAPL,AAPL,...").
+_CAPITALS = re.compile(r"[A-Z0-9^][A-Z0-9.=^:/-]{0,19}")
+
+
+def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None],
+                  line_above: Callable[[], str | None]) -> str | None:
+    """The ticker the header names, as written, or None: a row of the header block (`rows`, of the
+    table's width) whose first cell names the ticker ("Ticker", "Symbol") or is empty, and whose
+    price and volume columns (by `canonical`) all hold one ticker, its other cells empty; or a
+    Bloomberg security label alone on a row of the block or on the line just above the header
+    (`line_above`: its filled cells joined by a space, asked for only when the block names none)."""
+    fields = [j for j, c in enumerate(canonical) if c in _FIELDS]
+    if not fields:
+        return None
+    found = set()
+    if len(rows) > 1:  # a lone header row is the fields' names
+        for row in rows:
+            cells = [c.strip() for c in row]
+            ticker = _of_row(cells, fields)
+            if ticker is None:
+                filled = [c for c in cells if c]
+                ticker = filled[0] if len(filled) == 1 and _SECURITY.fullmatch(filled[0]) else None
+            if ticker is not None:
+                found.add(ticker)
+    if not found:
+        above = line_above()
+        if above is not None and _SECURITY.fullmatch(above.strip()):
+            found.add(above.strip())
+    return found.pop() if len(found) == 1 else None  # two rows naming two tickers: whose?
+
+
+def _of_row(cells: list[str], fields: list[int]) -> str | None:
+    if fields[0] == 0:
+        return None  # the first cell names the row: over a price, it is a price's name
+    ticker = cells[fields[0]]
+    if not ticker or any(cells[j] != ticker for j in fields) or {c for c in cells[1:] if c} != {ticker}:
+        return None  # not one value over every price, or another beside it
+    if ticker.upper() in CURRENCY_CODES or names_a_field(ticker):
+        return None  # "USD" over every price: their currency; "Close" over each: a field's name
+    if cells[0]:
+        return ticker if names_the_ticker(cells[0]) and ticker_like(ticker) else None
+    # No name: a units or source row could repeat a word over the prices as well (or a year), so only
+    # a ticker written as one, with a letter, over more than one field.
+    if len(fields) < 2 or not any(c.isalpha() for c in ticker):
+        return None
+    return ticker if _CAPITALS.fullmatch(ticker) or _SECURITY.fullmatch(ticker) else None

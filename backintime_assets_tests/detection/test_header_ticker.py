@@ -1,0 +1,73 @@
+"""A file's header that names its one ticker: yfinance's "Ticker" row, a Bloomberg security label."""
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.header_ticker import header_ticker
+
+ROWS = ("2024-01-02,184.53,186.86,182.88,185.62,82488700\n2024-01-03,183.15,184.67,182.78,183.06,58414500\n"
+        "2024-01-04,180.91,182.09,179.12,181.91,71983600\n2024-01-05,181.18,182.76,180.17,181.99,62303300\n")
+FIELDS = "Close,High,Low,Open,Volume"
+
+
+def _ticker(text: str, name: str = "data.csv") -> str | None:
+    schema = detect_bytes(text.encode(), name)
+    assert schema.problem is None and {"date", "close"} <= {c.canonical for c in schema.columns}
+    return schema.ticker
+
+
+@pytest.mark.parametrize("header, ticker", [
+    (f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL\nDate,,,,,\n", "AAPL"),  # yfinance >= 0.2.51
+    (f"Price,{FIELDS}\nTicker,7203.T,7203.T,7203.T,7203.T,7203.T\nDate,,,,,\n", "7203.T"),
+    (f"Price,{FIELDS}\nSymbol,MSFT,MSFT,MSFT,MSFT,MSFT\nDate,,,,,\n", "MSFT"),
+    (f",{FIELDS}\n,AAPL,AAPL,AAPL,AAPL,AAPL\nDate,,,,,\n", "AAPL"),  # the levels without names
+    (f"Price,{FIELDS}\nTicker,^GSPC,^GSPC,^GSPC,^GSPC,^GSPC\n", "^GSPC"),  # only the first two rows
+    ("AAPL US Equity,,,,,\nDate,PX_LAST,PX_HIGH,PX_LOW,PX_OPEN,PX_VOLUME\n", "AAPL US Equity"),  # Bloomberg
+    (",AAPL US Equity,,,,\nDate,PX_LAST,PX_HIGH,PX_LOW,PX_OPEN,PX_VOLUME\n", "AAPL US Equity"),
+])
+def test_a_header_row_naming_the_ticker_names_the_files_rows(header, ticker):
+    assert _ticker(header + ROWS) == ticker
+
+
+@pytest.mark.parametrize("header", [
+    f"Daily prices\nDate,{FIELDS}\n",  # a title over the fields
+    f"Daily prices,,,,,\nDate,{FIELDS}\n",
+    f"AAPL\nDate,{FIELDS}\n",  # a sheet's or a title's name, however ticker-like
+    f"Price,{FIELDS}\nCurrency,USD,USD,USD,USD,USD\nDate,,,,,\n",  # their currency
+    f",{FIELDS}\n,USD,USD,USD,USD,USD\nDate,,,,,\n",
+    f",{FIELDS}\n,Yahoo,Yahoo,Yahoo,Yahoo,Yahoo\nDate,,,,,\n",  # an unnamed row of words: a source
+    f",{FIELDS}\n,2024,2024,2024,2024,2024\nDate,,,,,\n",  # an unnamed row of a year
+    f"Price,{FIELDS}\nName,Apple Inc,Apple Inc,Apple Inc,Apple Inc,Apple Inc\nDate,,,,,\n",  # a company's name
+    f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,\nDate,,,,,\n",  # not over every price column
+    f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL,Close\nDate,,,,,\n",
+    f"Date,{FIELDS}\n",
+])
+def test_no_row_naming_itself_the_ticker_row_leaves_the_file_its_name(header):
+    assert _ticker(header + ROWS) is None
+
+
+def test_two_rows_naming_two_tickers_name_none():
+    rows = [["Price", "Close", "Volume"], ["Ticker", "AAPL", "AAPL"], ["Symbol", "MSFT", "MSFT"]]
+    assert header_ticker(rows, ["date", "close", "volume"], lambda: None) is None
+    assert header_ticker(rows[:2], ["date", "close", "volume"], lambda: None) == "AAPL"
+
+
+def test_a_file_with_a_ticker_column_or_several_tickers_takes_none():
+    assert _ticker("Date,Ticker,Close\n2024-01-02,AAPL,184.53\n2024-01-03,AAPL,183.15\n"
+                   "2024-01-04,AAPL,180.91\n") is None
+    wide = "Price,Close,Close\nTicker,AAPL,MSFT\nDate,,\n2024-01-02,184.53,367.75\n2024-01-03,183.15,367.38\n"
+    schema = detect_bytes(wide.encode(), "data.csv")
+    assert schema.ticker is None and {c.series for c in schema.columns} == {None, "AAPL", "MSFT"}
+
+
+@pytest.mark.parametrize("first, second", [
+    ("AAPL US Equity,,,,,\nDate,PX_LAST,PX_HIGH,PX_LOW,PX_OPEN,PX_VOLUME\n",
+     "MSFT US Equity,,,,,\nDate,PX_LAST,PX_HIGH,PX_LOW,PX_OPEN,PX_VOLUME\n"),
+    (f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL\nDate,,,,,\n",
+     f"Price,{FIELDS}\nTicker,MSFT,MSFT,MSFT,MSFT,MSFT\nDate,,,,,\n"),
+])
+def test_tables_stacked_each_under_its_own_tickers_header_take_none(first, second):
+    # A sheet of several securities one below the other: the first's label named every row.
+    def month(m: int) -> str:
+        return "".join(f"2024-{m:02d}-{d:02d},18{d}.5,18{d}.9,17{d}.1,18{d}.0,{d}000\n" for d in range(10, 29))
+    assert _ticker(first + month(1)) is not None
+    assert _ticker(first + month(1) + second + month(2)) is None
