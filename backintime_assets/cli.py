@@ -288,10 +288,10 @@ def cmd_schema(args) -> None:
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
         if args.action == "show":
-            _show_schema(args.file, file_schemas.final_schema(conn, sha), args.json)
+            final = file_schemas.final_schema(conn, sha)
+            _show_schema(args.file, final, args.json)
             if not args.json:
-                for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {}),
-                                                 file_schemas.final_schema(conn, sha) or {}):
+                for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {}), final or {}):
                     print(f"  {line}")
             return
         column = args.column if args.column_number is None else args.column_number - 1

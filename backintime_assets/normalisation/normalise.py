@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -15,7 +14,6 @@ from backintime_assets.detection.canonical import named_as, names_time_of_day
 from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
-from backintime_assets.detection.filename import base_name
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
@@ -23,6 +21,7 @@ from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 
 from .east_days import own_day_tickers
+from .file_ticker import default_ticker_for
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
@@ -42,12 +41,7 @@ _MAX_INT64 = 2.0**63
 _EPOCH = dt.date(1970, 1, 1)
 _BLANK = b" \t\r\n"
 _WIDE_BLANK = _BLANK + b"\x00"  # a UTF-16/32 blank line ("\n\0", "\n\0\0\0")
-_SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "us" of "aapl.us"
-# Short dotted words that name a copy, a version or a kind of the file, never an exchange or a
-# class: "AAPL.OLD.csv" beside AAPL.csv is Apple's, and loaded as a ticker of its own it would be
-# a second Apple in every backtest, where as AAPL it supersedes (or is superseded by) AAPL.csv.
-_FILE_WORDS = frozenset("""OLD NEW BAK TMP TEMP COPY ORIG PREV LAST FULL ALL MAX ADJ RAW EOD DATA HIST
-                           CSV TXT TSV DAT PRN XLS""".split())
+
 
 
 def _blank(data: bytes, encoding: str) -> bool:
@@ -56,28 +50,6 @@ def _blank(data: bytes, encoding: str) -> bool:
     (ingestion/parsed.py) may hold nothing else: a zero-filled block, lines of one NUL each."""
     blank = _WIDE_BLANK if encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")) else _BLANK
     return not data[:4096].strip(blank) and not data.strip(blank)
-
-
-def default_ticker_for(source_file: str) -> str:
-    """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY):
-    the name up to its first dot, and the dotted codes of one to four letters that follow it, which
-    belong to the symbol: an exchange or a share class ("BP.L" is London's BP in pence, "BP" New
-    York's ADR in dollars; "000001.SH" an index, "000001.SZ" a bank; "BRK.B" is not BRK.A). Other
-    dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
-    a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024")."""
-    pieces = base_name(source_file).split(".")
-    if len(pieces) > 1:
-        pieces = pieces[:-1]  # the file type: a source file always has one
-    # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
-    # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
-    # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.
-    lower = not any(c.isupper() for c in pieces[0])
-    kept = [pieces[0]]
-    for piece in pieces[1:]:
-        if not (_SYMBOL_CODE.fullmatch(piece) and (lower or piece.isupper())) or piece.upper() in _FILE_WORDS:
-            break
-        kept.append(piece)
-    return ".".join(kept).strip().upper() or "UNKNOWN"
 
 
 def _outside_lines(first: int, stop: int, total: int, schema: FileSchema, text, base: int = 0) -> list[Line]:

@@ -1,0 +1,35 @@
+"""The ticker a file's rows load under when nothing in the file names it: the file's name."""
+from __future__ import annotations
+
+import re
+
+from backintime_assets.detection.filename import base_name
+
+_SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "us" of "aapl.us"
+# Short dotted words that name a copy, a version or a kind of the file, never an exchange or a
+# class: "AAPL.OLD.csv" beside AAPL.csv is Apple's, and loaded as a ticker of its own it would be
+# a second Apple in every backtest, where as AAPL it supersedes (or is superseded by) AAPL.csv.
+_FILE_WORDS = frozenset("""OLD NEW BAK TMP TEMP COPY ORIG PREV LAST FULL ALL MAX ADJ RAW EOD DATA HIST
+                           CSV TXT TSV DAT PRN XLS""".split())
+
+
+def default_ticker_for(source_file: str) -> str:
+    """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY):
+    the name up to its first dot, and the dotted codes of one to four letters that follow it, which
+    belong to the symbol: an exchange or a share class ("BP.L" is London's BP in pence, "BP" New
+    York's ADR in dollars; "000001.SH" an index, "000001.SZ" a bank; "BRK.B" is not BRK.A). Other
+    dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
+    a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024")."""
+    pieces = base_name(source_file).split(".")
+    if len(pieces) > 1:
+        pieces = pieces[:-1]  # the file type: a source file always has one
+    # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
+    # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
+    # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.
+    lower = not any(c.isupper() for c in pieces[0])
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        if not (_SYMBOL_CODE.fullmatch(piece) and (lower or piece.isupper())) or piece.upper() in _FILE_WORDS:
+            break
+        kept.append(piece)
+    return ".".join(kept).strip().upper() or "UNKNOWN"
