@@ -31,17 +31,17 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
     price and volume columns (by `canonical`) all hold one ticker, its other cells empty; or a
     Bloomberg security label alone on a row of the block or on the line just above the header
     (`line_above`: its filled cells joined by a space, asked for only when the block names none)."""
-    fields = [j for j, c in enumerate(canonical) if c in _FIELDS]
+    fields = price_fields(canonical)
     if not fields:
         return None
     found = set()
+    # A row of no name is pandas' level without a name only in pandas' block, whose last row holds
+    # the index's name alone ("Date,,,"): under a header that names the date itself, a capitals row
+    # over the prices is an exchange's or a source's ("NASDAQ", "YAHOO", "UNADJUSTED").
+    levels = any(r and r[0].strip() and not any(c.strip() for c in r[1:]) for r in rows)
     if len(rows) > 1:  # a lone header row is the fields' names
         for row in rows:
-            cells = [c.strip() for c in row]
-            ticker = _of_row(cells, fields)
-            if ticker is None:
-                filled = [c for c in cells if c]
-                ticker = filled[0] if len(filled) == 1 and _SECURITY.fullmatch(filled[0]) else None
+            ticker = row_ticker(row, fields, unnamed=levels)
             if ticker is not None:
                 found.add(ticker)
     if not found:
@@ -51,7 +51,25 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
     return found.pop() if len(found) == 1 else None  # two rows naming two tickers: whose?
 
 
-def _of_row(cells: list[str], fields: list[int]) -> str | None:
+def price_fields(canonical: Sequence[str | None]) -> list[int]:
+    """The columns a ticker row repeats its ticker over: the prices and the volume."""
+    return [j for j, c in enumerate(canonical) if c in _FIELDS]
+
+
+def row_ticker(row: Sequence[str], fields: Sequence[int], unnamed: bool = True) -> str | None:
+    """The ticker one row names as a header's ticker row or security label does, or None (a row whose
+    first cell is empty only when `unnamed`). Also what marks another table's header among a file's
+    rejected lines (normalisation/stacked_tables.py)."""
+    cells = [c.strip() for c in row]
+    cells += [""] * (max(fields) + 1 - len(cells))
+    ticker = _of_row(cells, fields) if cells[0] or unnamed else None
+    if ticker is None:
+        filled = [c for c in cells if c]
+        ticker = filled[0] if len(filled) == 1 and _SECURITY.fullmatch(filled[0]) else None
+    return ticker
+
+
+def _of_row(cells: list[str], fields: Sequence[int]) -> str | None:
     if fields[0] == 0:
         return None  # the first cell names the row: over a price, it is a price's name
     ticker = cells[fields[0]]

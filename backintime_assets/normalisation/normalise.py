@@ -28,13 +28,14 @@ from .outside import strays
 from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .repeated_header import name_repeated_headers
+from .stacked_tables import header_ticker_holds
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import (
     PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
     check_unnamed_series,
     series_reason,
 )
-from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_tickers
+from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_header_tickers, sheet_tickers
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
@@ -264,9 +265,11 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if schema.day and "date" not in cmap and sheets > 1:
         schema = replace(schema, day=None, date_from=f"{schema.date_from}, but {sheets} sheets of the workbook "
                                                      "hold the table: it cannot be every sheet's date")
+    own_tickers = None
     if schema.ticker and sheets > 1:
-        # So is a header's ticker: a security's label above the header is not among the rows a sheet
-        # must repeat to be read with the schema, and each sheet may be another's (sheet_tickers).
+        # So is a header's ticker: each sheet's own header names its rows' (a workbook of downloads,
+        # a sheet each), or, where one names none, the sheets' names or the file's (sheet_tickers).
+        own_tickers = sheet_header_tickers(plans, rec.line) if default_ticker is None else None
         schema = replace(schema, ticker=None)
     missing_cols = ([f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m] if series
                     else [c for c in ("date", "close") if c not in cmap and not (c == "date" and schema.day)])
@@ -303,12 +306,16 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if len(plans) > 1 and "ticker" not in cmap and "date" in cmap and default_ticker is None:
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
-        tickers = sheet_tickers(plans, rec.line, days)
+        tickers = own_tickers or sheet_tickers(plans, rec.line, days)
     prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=tickers)
     bad = np.flatnonzero(~reasons.open())
     rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
     if index is not None:
         rejected = name_repeated_headers(rejected, schema)
+    if schema.ticker and tickers is None and default_ticker is None and not header_ticker_holds(rejected, schema):
+        # Tables stacked beyond detection's sample, each under its own ticker's header: the rows keep
+        # the file's name, not the first table's ticker (stacked_tables.py).
+        return _normalise(data, replace(schema, ticker=None), source_file, default_ticker)
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
 

@@ -27,12 +27,14 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
+from backintime_assets.detection.header_ticker import header_ticker
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 
-from .parse import Strings, parse_dates
+from .parse import Strings, parse_dates, parse_strings
 from .restate import column_cells, misread, restated
 
 OTHER_SHEET = "other sheet"  # the kind of a non-data line on a sheet that holds no price table
@@ -78,8 +80,9 @@ def _block_rows(schema: FileSchema) -> int:
     """The rows from the schema's header row that another sheet must repeat to be read with it:
     its header row; of several tickers side by side, the whole header block, whose labels name the
     tickers (a sheet of GOOG and AMZN under the same fields, read with AAPL's and MSFT's labels,
-    loaded GOOG's prices as AAPL's); so of one ticker its header names (FileSchema.ticker)."""
-    if schema.side_by_side or schema.ticker is not None:
+    loaded GOOG's prices as AAPL's). Not the ticker one ticker's header names (FileSchema.ticker):
+    a sheet of yfinance's MSFT download is read as its own ticker's (sheet_header_tickers)."""
+    if schema.side_by_side:
         return max(schema.data_start_line - schema.header_row, 1)
     return 1
 
@@ -229,6 +232,27 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -
     by_base = {p.base: p.sheet.name for p in data}
     words = np.array([(by_base[int(b)] or "").strip().upper() for b in bases], dtype=object)
     return Strings(sheet.astype(np.int64), words, (words == "")[sheet])
+
+
+def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings | None:
+    """Each record's ticker as its own sheet's header names it (a workbook of yfinance downloads or
+    Bloomberg securities, a sheet each), when every data sheet's does; None to name them otherwise."""
+    data = sorted((p for p in plans if p.schema is not None), key=lambda p: p.base)
+    words = []
+    for plan in data:
+        schema, rows = plan.schema, plan.sheet.rows
+        above = " ".join(c.strip() for c in rows[schema.header_row - 1] if c.strip()) if schema.header_row > 0 else None
+        named = header_ticker(rows[schema.header_row:schema.data_start_line], [c.canonical for c in schema.columns],
+                              lambda above=above: above)
+        if named is None:
+            return None
+        words.append(named)
+    # Cleaned as one sheet's would be (normalise._series_ticker), and each once: two sheets of one
+    # ticker (January, February) are one ticker's rows, whose repeats are judged together.
+    cleaned = parse_strings(pa.array(words, pa.string()), upper=True)
+    bases = np.array([p.base for p in data], dtype=np.int64)
+    sheet = np.searchsorted(bases, lines - 1, side="right") - 1
+    return Strings(cleaned.codes[sheet].astype(np.int64), cleaned.words, np.zeros(len(lines), dtype=bool))
 
 
 def _named_as_ticker(name: str) -> bool:

@@ -40,6 +40,11 @@ def test_a_header_row_naming_the_ticker_names_the_files_rows(header, ticker):
     f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,\nDate,,,,,\n",  # not over every price column
     f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL,Close\nDate,,,,,\n",
     f"Date,{FIELDS}\n",
+    # A capitals row of no name under a header that names the date itself is not pandas' unnamed
+    # level: an exchange's, a source's, an adjustment's (they loaded as NASDAQ, YAHOO, UNADJUSTED).
+    f"Date,{FIELDS}\n,NASDAQ,NASDAQ,NASDAQ,NASDAQ,NASDAQ\n",
+    f"Date,{FIELDS}\n,YAHOO,YAHOO,YAHOO,YAHOO,YAHOO\n",
+    f"Date,{FIELDS}\n,UNADJUSTED,UNADJUSTED,UNADJUSTED,UNADJUSTED,UNADJUSTED\n",
 ])
 def test_no_row_naming_itself_the_ticker_row_leaves_the_file_its_name(header):
     assert _ticker(header + ROWS) is None

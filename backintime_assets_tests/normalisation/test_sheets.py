@@ -1,5 +1,6 @@
 """Workbooks with several sheets: every row of every sheet is loaded, rejected or a non-data line."""
 import io
+from collections import Counter
 from datetime import datetime, timedelta
 
 import openpyxl
@@ -359,21 +360,29 @@ def _one_ticker(ticker: str, days) -> list[list]:
     return rows + [[datetime(2024, 1, d), 100.5 + d, 1000 + d] for d in days]
 
 
-def test_a_sheet_whose_header_names_another_ticker_is_not_read_as_the_first_sheets():
-    # A workbook of yfinance downloads, a sheet each: sheet "B"'s MSFT rows read with sheet "A"'s
-    # "Ticker" row would load as AAPL's.
+def test_a_workbook_of_a_download_per_sheet_loads_each_sheets_rows_under_its_own_headers_ticker():
+    # A workbook of yfinance downloads, a sheet each: sheet "B"'s MSFT rows were refused as another
+    # layout's ("on sheet 'B', not read"), though they loaded under the sheets' names before.
     result = run(book({"A": _one_ticker("AAPL", (2, 3)), "B": _one_ticker("MSFT", (4, 5))}), "prices.xlsx")
-    assert sorted(zip(result.prices.ticker, result.prices.close)) == [("AAPL", 102.5), ("AAPL", 103.5)]
-    assert len(result.rejected) == 2 and all("on sheet 'B', not read" in r for r in result.rejected.reason)
+    assert sorted(zip(result.prices.ticker, result.prices.close)) == [
+        ("AAPL", 102.5), ("AAPL", 103.5), ("MSFT", 104.5), ("MSFT", 105.5)]
+    assert len(result.rejected) == 0
 
 
-def test_a_security_label_above_one_sheets_header_does_not_name_another_sheets_rows():
-    # A Bloomberg workbook of a sheet per security: "MSFT US Equity" above sheet "B"'s header is not
-    # among the rows a sheet must repeat to be read with sheet "A"'s schema.
+def test_sheets_of_one_tickers_header_are_that_tickers_rows_judged_together():
+    # January and February of one download, a sheet each, the 3rd on both: one ticker's repeat.
+    result = run(book({"Sheet1": _one_ticker("AAPL", (2, 3)), "Sheet2": _one_ticker("AAPL", (3, 4))}), "prices.xlsx")
+    assert set(result.prices.ticker) == {"AAPL"}
+    assert sorted(result.prices.close) == [102.5, 103.5, 104.5]
+
+
+def test_a_security_label_above_each_sheets_header_names_that_sheets_rows():
+    # A Bloomberg workbook of a sheet per security, on the same days: their rows were all named
+    # after the file ("Sheet1", "Sheet2" name no ticker) and rejected as one ticker's conflicting repeats.
     def security(label: str, days) -> list[list]:
         return [[label], ["Date", "PX_LAST", "PX_VOLUME"]] + [[datetime(2024, 1, d), 100.5 + d, 1000 + d] for d in days]
     alone = run(book({"A": security("AAPL US Equity", (2, 3, 4))}), "prices.xlsx")
     assert set(alone.prices.ticker) == {"AAPL US EQUITY"}
-    result = run(book({"A": security("AAPL US Equity", (2, 3, 4)), "B": security("MSFT US Equity", (2, 3, 4))}),
-                 "prices.xlsx")
-    assert "AAPL US EQUITY" not in set(result.prices.ticker)
+    sheets = {"Sheet1": security("AAPL US Equity", (2, 3, 4)), "Sheet2": security("MSFT US Equity", (2, 3, 4))}
+    result = run(book(sheets), "prices.xlsx")
+    assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 3, "MSFT US EQUITY": 3} and len(result.rejected) == 0

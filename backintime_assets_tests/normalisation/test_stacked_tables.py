@@ -1,0 +1,59 @@
+"""A file whose header names its ticker, with other tickers' tables stacked below detection's sample."""
+from datetime import date, timedelta
+
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+
+
+def _weekdays(start: date, n: int) -> list[str]:
+    days, day = [], start
+    while len(days) < n:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days.append(day.isoformat())
+    return days
+
+
+def _yfinance(ticker: str, start: date, n: int) -> str:
+    rows = "".join(f"{d},{100 + k % 50}.25,{101 + k % 50}.5,{99 + k % 50}.75,{100 + k % 50}.0,{1000 + k}\n"
+                   for k, d in enumerate(_weekdays(start, n)))
+    return f"Price,Close,High,Low,Open,Volume\nTicker,{ticker},{ticker},{ticker},{ticker},{ticker}\nDate,,,,,\n{rows}"
+
+
+def _bloomberg(ticker: str, start: date, n: int) -> str:
+    rows = "".join(f"{d},{100 + k % 50}.25,{1000 + k}\n" for k, d in enumerate(_weekdays(start, n)))
+    return f"{ticker} US Equity\nDate,PX_LAST,PX_VOLUME\n{rows}"
+
+
+@pytest.mark.parametrize("table", [_yfinance, _bloomberg])
+def test_tables_stacked_beyond_the_sample_do_not_load_as_the_first_ones_ticker(table):
+    # A long sheet of AAPL, then MSFT, then GOOG, each under its own header: detection's head and
+    # tail show only AAPL's label, and MSFT's and GOOG's 2,000 rows loaded as AAPL's.
+    text = (table("AAPL", date(1990, 1, 1), 3000) + "\n" + table("MSFT", date(2005, 1, 1), 1000) + "\n"
+            + table("GOOG", date(2010, 1, 1), 1000))
+    data = text.encode()
+    assert len(data) > 100_000 and text.index("MSFT") > 64 * 1024
+    schema = detect_bytes(data, "prices.csv")
+    out = normalise_bytes(data, schema, "prices.csv")
+    loaded = set(out.prices_arrow["ticker"].to_pylist())
+    assert "AAPL" not in " ".join(loaded) and loaded == {"PRICES"}  # the file's name, as before
+    assert out.prices_arrow.num_rows + out.rejected_arrow.num_rows == out.rows_read
+
+
+def test_a_header_repeated_beyond_the_sample_names_the_rows_as_one_in_the_sample_would():
+    # Detection takes no header's ticker where it sees the header recur among the rows (tables
+    # stacked); the whole file read shows the repeat its sample did not: the file's name likewise.
+    text = _bloomberg("AAPL", date(1990, 1, 1), 3500) + _bloomberg("AAPL", date(2005, 1, 1), 2000)
+    data = text.encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.ticker == "AAPL US Equity"
+    out = normalise_bytes(data, schema, "prices.csv")
+    assert set(out.prices_arrow["ticker"].to_pylist()) == {"PRICES"} and out.prices_arrow.num_rows == 5500
+
+
+def test_one_long_table_under_its_ticker_loads_as_that_ticker():
+    data = _yfinance("AAPL", date(1990, 1, 1), 5000).encode()
+    out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert set(out.prices_arrow["ticker"].to_pylist()) == {"AAPL"} and out.prices_arrow.num_rows == 5000
