@@ -36,6 +36,12 @@ CASES = [
     ("single quotes", wrapped_file([wrap(line, "'") for line in [HEADER, *ROWS]]), "'", ",", 0, 1, 0),
     # Excel quotes only the lines that hold the delimiter: a title and a last line without one stay bare.
     ("excel bare lines", wrapped_file(["AAPL daily prices", *WRAPPED, "end of data"]), '"', ",", 1, 2, 1),
+    # Excel writes a delimiter for each empty column of the range in use, after the quoted cell.
+    ("excel empty columns", wrapped_file([line + ",," for line in WRAPPED], "\r\n"), '"', ",", 0, 1, 0),
+    ("excel used range", wrapped_file(["AAPL daily prices,,", ",,", *[line + ",," for line in WRAPPED],
+                                       "end of data,,"]), '"', ",", 2, 3, 1),
+    ("trailing blanks", wrapped_file([line + "  " for line in WRAPPED]), '"', ",", 0, 1, 0),
+    ("semicolon empty column", wrapped_file([line + ";" for line in SEMICOLON]), '"', ";", 0, 1, 0),
 ]
 
 
@@ -80,3 +86,12 @@ def test_unwrapping_keeps_every_line_where_it_was():
     assert unwrap(text, '"') == want
     assert unwrap(text.encode(), '"') == want.encode()  # as normalisation reads it: UTF-8 bytes
     assert unwrap("'a,''b'',c'\n", "'") == "a,'b',c\n"
+
+
+def test_unwrapping_drops_the_empty_cells_and_blanks_after_a_lines_closing_quote():
+    # Excel's empty columns ('",,'), a trailing blank: nothing of the record. A value after the
+    # quote makes the line no whole record: it stays as written (and is read as the row it is).
+    text = '"Date,Close",,\r\n"2020-01-03,""1,5""", \n"2020-01-06,1.6",x\n"2020-01-07,1.7";\t'
+    want = 'Date,Close\r\n2020-01-03,"1,5"\n"2020-01-06,1.6",x\n2020-01-07,1.7'
+    assert unwrap(text, '"') == want
+    assert unwrap(text.encode(), '"') == want.encode()

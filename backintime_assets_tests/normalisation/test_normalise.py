@@ -2108,3 +2108,21 @@ def test_rows_a_header_named_ticker_rejects_are_rejected_as_any_one_ticker_files
     assert len(named.rejected) == 3
     assert list(named.rejected.reason) == list(plain.rejected.reason)
     assert [n - 2 for n in named.rejected.source_line] == list(plain.rejected.source_line)
+
+
+def test_a_wrapped_table_saved_with_empty_columns_after_it_loads_and_reports_its_own_lines():
+    # Excel writes a delimiter for each empty column of the range in use ('"...",,'; a blank line
+    # ',,'): read as written, each line was one quoted cell and two empty ones, and no row loaded.
+    # A row with a value after its quote (a note in column B) is no whole record: rejected as written.
+    lines = ["AAPL daily prices,,", ",,", *[_wrap(line) + ",," for line in [
+        "Date,Close,Volume", "2020-01-02,1.55,1000", '2020-01-03,1.6,"1,234,000"', "2020-01-06,abc,3000"]],
+        _wrap("2020-01-07,1.7,2500") + ",checked,"]
+    data = ("\r\n".join(lines) + "\r\n").encode()
+    schema = detect_bytes(data, "AAPL.csv")
+    assert (schema.wrapped, schema.header_row) == ('"', 2)
+    assert [c.name for c in schema.columns] == ["Date", "Close", "Volume"]
+    out = normalise_bytes(data, schema, "AAPL.csv")
+    assert out.prices_arrow["close"].to_pylist() == [1.55, 1.6]
+    assert out.prices_arrow["volume"].to_pylist() == [1000, 1234000]
+    assert [(r["source_line"], r["raw"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
+        (6, lines[5], "unparseable value: close"), (7, lines[6], "unparseable value: date, close")]
