@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-_QUOTES = ('"', "'")
-# Delimiters whose steady count inside every line would make the lines a table quoted whole
+# A steady count of a table's delimiter inside every line makes the lines a table quoted whole
 # ('"2020-01-02,1.5"'): unwrapped before the dialect is judged (wrapped_lines.py); any it leaves
 # (no numbers in it, rows of several widths) are left to the scoring, as before.
-_TABLE_DELIMITERS = (",", ";", "\t", "|")
+from .wrapped_lines import LINE_QUOTES, TABLE_DELIMITERS
+
 _MIN_LINES = 2
 
 
@@ -24,7 +24,7 @@ def one_quoted_field(lines: list[str]) -> tuple[str, str | None] | None:
         body = body[1:]
     if len(body) < _MIN_LINES:
         return None
-    for q in _QUOTES:
+    for q in LINE_QUOTES:
         if not all(_wrapped(ln, q) for ln in body):
             continue
         inner = [ln[1:-1] for ln in body]
@@ -37,14 +37,14 @@ def one_quoted_field(lines: list[str]) -> tuple[str, str | None] | None:
             escape = "\\"
         else:
             continue  # a quote inside that neither doubling nor a backslash explains: fields end mid-line
-        if any(len({text.count(d) for text in inner}) == 1 and inner[0].count(d) > 0 for d in _TABLE_DELIMITERS):
+        if any(len({text.count(d) for text in inner}) == 1 and inner[0].count(d) > 0 for d in TABLE_DELIMITERS):
             return None
         return q, escape
     return None
 
 
 def _wrapped(line: str, q: str) -> bool:
-    return q in _QUOTES and len(line) >= 2 and line[0] == q and line[-1] == q
+    return q in LINE_QUOTES and len(line) >= 2 and line[0] == q and line[-1] == q
 
 
 def _lone_quote(text: str, q: str) -> bool:

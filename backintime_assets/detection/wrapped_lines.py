@@ -10,10 +10,10 @@ import csv
 import re
 from collections import Counter
 
-_QUOTES = ('"', "'")
+LINE_QUOTES = ('"', "'")  # what a whole line is quoted in, here and in quoted_lines.py
 # Delimiters whose steady count inside the lines makes them a table's rows rather than a list of
 # quoted texts, which stays one column (quoted_lines.py).
-_DELIMITERS = (",", ";", "\t", "|")
+TABLE_DELIMITERS = (",", ";", "\t", "|")
 _PROBE_CHARS = 8192
 _EARLY_LINES = 10
 # A line holding one value the delimiter would cut ("1,234.5", "1,5", "Jan 2, 2020"): a column of
@@ -40,8 +40,8 @@ def _line(q: str) -> str:
     return rf"(?<![^\r\n]){q}([^{q}\r\n]*(?:{q}{q}[^{q}\r\n]*)*){q}[{_TRAIL_CLASS}]*(?=[\r\n]|\Z)"
 
 
-_LINES = {q: re.compile(_line(q)) for q in _QUOTES}
-_LINES_B = {q: re.compile(_line(q).encode()) for q in _QUOTES}
+_LINES = {q: re.compile(_line(q)) for q in LINE_QUOTES}
+_LINES_B = {q: re.compile(_line(q).encode()) for q in LINE_QUOTES}
 
 
 def wrapped_quote(text: str) -> str | None:
@@ -54,7 +54,7 @@ def wrapped_quote(text: str) -> str | None:
     lines = [ln for ln in (ln.rstrip(_TRAIL) for ln in text[:_PROBE_CHARS].splitlines()[:_PROBE_LINES]) if ln.strip()]
     if len(lines) < _MIN_WRAPPED:
         return None
-    for q in _QUOTES:
+    for q in LINE_QUOTES:
         held = [ln[1:-1] for ln in lines if len(ln) >= 2 and ln[0] == q and ln[-1] == q]
         if len(held) < _MIN_WRAPPED or 2 * len(held) <= len(lines):
             continue
@@ -75,7 +75,7 @@ def _opens_quoted_early(text: str) -> bool:
         at = text.find(nl, at) + 1
         if at == 0:
             return False
-        if text[at:at + 1] in _QUOTES:
+        if text[at:at + 1] in LINE_QUOTES:
             return True
     return False
 
@@ -88,7 +88,7 @@ def _a_table(inner: list[str]) -> bool:
         return False
     if sum(bool(_ONE_VALUE.fullmatch(t.strip())) for t in inner) * 2 >= len(inner):
         return False
-    for d in _DELIMITERS:
+    for d in TABLE_DELIMITERS:
         if not any(d in t for t in inner):
             continue
         widths = Counter(len(f) for f in csv.reader(inner, delimiter=d, quotechar='"'))
