@@ -165,35 +165,64 @@ def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]
     """Kept rows of several files one after the other (`counts` rows of each of `tasks`), each
     file's tagged as from_parsed tags them, in one pass over the rows."""
     rows = rows.combine_chunks()
-    member = pa.array(np.repeat(np.arange(len(tasks), dtype=np.int64), counts))
+    read_under = rows["source_file"]  # the name each kept file was read under
+    member_of = np.repeat(np.arange(len(tasks), dtype=np.int64), counts)
+    member = pa.array(member_of)
     undated = pc.not_equal(rows["status"], LOADED)
     homes = pa.array([t.home_date for t in tasks], pa.date32()).take(member)
     rows = rows.set_column(rows.schema.get_field_index("date"), "date", pc.if_else(undated, homes, rows["date"]))
     rows = rows.set_column(rows.schema.get_field_index("source_file"), "source_file",
                            pa.array([t.source_file for t in tasks], pa.string()).take(member))
     # No ticker column: the normaliser named the rows after the file, and kept rows may have been
-    # read under another name of the same content.
-    has_ticker = [_has_ticker_column(t.schema_json) for t in tasks]
-    if not all(has_ticker):
-        from backintime_assets.normalisation import default_ticker_for  # pandas and all: only when needed
-
-        named = [None if has else default_ticker_for(t.source_file) for t, has in zip(tasks, has_ticker)]
-        own = pa.array(named, pa.string()).take(member)
+    # read under another name of the same content. Only rows so named: a workbook's rows named by
+    # their sheets (AAPL, MSFT) or by each sheet's header, loaded again under a copy's name, were all
+    # loaded as the copy's one ticker.
+    named_in_rows = [_names_tickers(t.schema_json) for t in tasks]
+    if not all(named_in_rows):
         rows = rows.set_column(rows.schema.get_field_index("ticker"), "ticker",
-                               pc.if_else(pc.and_(pc.invert(undated), pc.is_valid(own)), own, rows["ticker"]))
+                               _named_after(rows, read_under, undated, member_of, counts, tasks, named_in_rows))
     return pa.Table.from_arrays([
         *(rows[f.name] for f in KEPT),
         pa.array([t.priority for t in tasks], pa.int64()).take(member), pa.nulls(rows.num_rows, pa.string()),
     ], schema=PARSED)
 
 
-def _has_ticker_column(schema_json: str) -> bool:
-    """Whether the file's rows name their tickers: by a ticker column, as several tickers side by
-    side, each by its label (detection/series.py), or by the one ticker its header names
-    (FileSchema.ticker); else they are named after the file."""
-    schema = schema_dict(schema_json)
-    return schema.get("ticker") is not None or any(c.get("canonical") == "ticker" or c.get("series") is not None
-                                                   for c in schema.get("columns", []))
+def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of: np.ndarray, counts: list[int],
+                 tasks: list[FileTask], named_in_rows: list[bool]) -> pa.Array:
+    """The kept rows' tickers, a file's loaded rows named after the copy it is read as (`tasks`) where
+    every one was named after the file it was read under (`read_under`): not rows named by their
+    sheet or by a header's ticker (FileSchema.ticker), but rows whose header's ticker the whole file
+    did not bear out (tables stacked past detection's sample: normalisation/stacked_tables.py)."""
+    from backintime_assets.normalisation import default_ticker_for  # pandas and all: only when needed
+    from backintime_assets.normalisation.normalise import series_ticker
+
+    names = read_under.unique()
+    was = pa.array([default_ticker_for(n) for n in names.to_pylist()], pa.string()).take(
+        pc.index_in(read_under, value_set=names))
+    loaded = pc.invert(undated)
+    after_file = pc.fill_null(pc.and_(loaded, pc.equal(rows["ticker"], was)), False)
+    n = len(tasks)
+    loaded_per = np.bincount(member_of, weights=loaded.to_numpy(zero_copy_only=False), minlength=n)
+    after_per = np.bincount(member_of, weights=after_file.to_numpy(zero_copy_only=False), minlength=n)
+    starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    named: list[str | None] = []
+    for k, task in enumerate(tasks):
+        rename = not named_in_rows[k] and loaded_per[k] > 0 and after_per[k] == loaded_per[k]
+        header = schema_dict(task.schema_json).get("ticker") if rename else None
+        if header is not None:
+            # Rows under the header's ticker that the file's name happens to spell (AAPL.csv whose
+            # header names AAPL) were named by the header: a copy's rows are AAPL's as well.
+            rename = was[int(starts[k])].as_py() != series_ticker(header)
+        named.append(default_ticker_for(task.source_file) if rename else None)
+    own = pa.array(named, pa.string()).take(pa.array(member_of))
+    return pc.if_else(pc.and_(loaded, pc.is_valid(own)), own, rows["ticker"])
+
+
+def _names_tickers(schema_json: str) -> bool:
+    """Whether the file's rows name their tickers in their own cells: a ticker column, or labels of
+    several tickers side by side."""
+    return any(c.get("canonical") == "ticker" or c.get("series") is not None
+               for c in schema_dict(schema_json).get("columns", []))
 
 
 def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:
@@ -257,7 +286,6 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
     from dataclasses import replace
 
     from backintime_assets.detection import FileSchema
-    from backintime_assets.normalisation import normalise_bytes
 
     schema = FileSchema.from_json(task.schema_json)
     if not pieceable(schema) or size <= piece_bytes or schema.borrowed_from is not None:
@@ -265,6 +293,31 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
         group = FileGroup([task], task.schema_json)
         yield parse_group([read_at(0, size)], group)
         return
+    if schema.ticker is not None and not _header_ticker_holds(read_at, size, task, schema, piece_bytes):
+        # Whether the header's ticker is every row's is the whole file's to say (tables stacked
+        # below: normalisation/stacked_tables.py); a piece says it only of its own rows, and a
+        # piece of GOOG's rows past GOOG's own header loaded them as the first table's ticker.
+        schema = replace(schema, ticker=None)
+    for result in _piece_results(read_at, size, task, schema, piece_bytes):
+        yield _tagged([result], [task])
+
+
+def _header_ticker_holds(read_at, size: int, task: FileTask, schema, piece_bytes: int) -> bool:
+    """Whether every piece of the file loads its rows under its header's ticker (one read more of
+    the rare large file whose header names its ticker)."""
+    from backintime_assets.normalisation.normalise import series_ticker
+
+    ticker = series_ticker(schema.ticker)
+    return all(pc.all(pc.equal(result.prices_arrow["ticker"], ticker)).as_py() is not False
+               for result in _piece_results(read_at, size, task, schema, piece_bytes))
+
+
+def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int):
+    """Each piece of the file read with `schema` (parse_in_pieces), its lines numbered in the file."""
+    from dataclasses import replace
+
+    from backintime_assets.normalisation import normalise_bytes
+
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
     footer_start = _footer_start(read_at, size, terminator, schema.footer_lines)
     start, lines_before, first = 0, 0, True
@@ -311,7 +364,7 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
             whole_read = start + len(chunk) >= size
             result.file_problem = held if whole_read and rows_read + result.rows_read == 0 else None
         rows_read += result.rows_read
-        yield _tagged([result], [task])
+        yield result
         # Counted as the line index counts them (lines.py): a stray lone \r ends a line too.
         lines_before += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
         start += len(chunk)

@@ -282,7 +282,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     non_data = outside + rec.non_data + others
     # Each line of several tickers side by side is a row per ticker: a line rejected before its
     # cells are read (a wrong field count, a stray) is rejected once for each, naming it.
-    wide = [_series_ticker(label) for label, _, _ in series]
+    wide = [series_ticker(label) for label, _, _ in series]
     per_line = _for_each(wide, rec.rejected + stray)
     rows_read = len(rec.line) * max(len(wide), 1) + len(per_line)
     if len(rec.line) + len(rec.rejected) == 0:  # no data rows in the table
@@ -370,7 +370,7 @@ def _for_each(tickers: list[str], lines: list[Line]) -> list[Line]:
     return [(n, raw, series_reason(t, why)) for t in tickers for n, raw, why in lines]
 
 
-def _series_ticker(label: str) -> str:
+def series_ticker(label: str) -> str:
     """A ticker's label as its ticker, cleaned as a ticker column's cells are (parse_strings)."""
     return parse_strings(pa.array([label], pa.string()), upper=True).words[0]
 
@@ -472,7 +472,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         ticker = tickers
     else:
         # The ticker the header names (detection/header_ticker.py), cleaned as a label's is.
-        name = default_ticker or (_series_ticker(schema.ticker) if schema.ticker else default_ticker_for(source_file))
+        name = default_ticker or (series_ticker(schema.ticker) if schema.ticker else default_ticker_for(source_file))
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
     ticker_missing = ticker.missing
     # A ticker's rows within one file: the unit the rules on repeats and stamps judge.

@@ -247,7 +247,7 @@ def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings |
         if named is None:
             return None
         words.append(named)
-    # Cleaned as one sheet's would be (normalise._series_ticker), and each once: two sheets of one
+    # Cleaned as one sheet's would be (normalise.series_ticker), and each once: two sheets of one
     # ticker (January, February) are one ticker's rows, whose repeats are judged together.
     cleaned = parse_strings(pa.array(words, pa.string()), upper=True)
     bases = np.array([p.base for p in data], dtype=np.int64)

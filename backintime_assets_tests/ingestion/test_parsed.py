@@ -407,3 +407,67 @@ def test_kept_rows_of_a_file_whose_header_names_its_ticker_keep_it_under_another
     rows = kept(parse_group([plain], FileGroup([_task(plain, "toyota.csv")], _task(plain, "toyota.csv").schema_json)))
     again = from_parsed(rows, _task(plain, "copy.csv"))
     assert set(again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist()) == {"COPY"}
+
+
+def _stacked_downloads() -> bytes:
+    """AAPL's yfinance download, then MSFT's and GOOG's below it, past detection's sample."""
+    def table(ticker: str, start: dt.date, n: int) -> str:
+        days = [start + dt.timedelta(days=k) for k in range(n * 2) if (start + dt.timedelta(days=k)).weekday() < 5][:n]
+        rows = "".join(f"{d.isoformat()},{100 + k % 50}.25,{1000 + k}\n" for k, d in enumerate(days))
+        return f"Price,Close,Volume\nTicker,{ticker},{ticker}\nDate,,\n{rows}"
+    return (table("AAPL", dt.date(1990, 1, 1), 3000) + "\n" + table("MSFT", dt.date(2005, 1, 1), 1000) + "\n"
+            + table("GOOG", dt.date(2010, 1, 1), 1000)).encode()
+
+
+def test_pieces_of_stacked_downloads_load_no_other_tables_rows_as_the_first_ones_ticker():
+    # Each piece judged alone whether the header's ticker held: a piece of GOOG's rows, its header
+    # in the piece before, loaded them as AAPL's. The whole file's rows keep the file's name.
+    data = _stacked_downloads()
+    task = _task(data, "prices.csv")
+    assert FileSchema.from_json(task.schema_json).ticker == "AAPL"
+    loaded = []
+    for part in parse_in_pieces(_read_at(data), len(data), task, 20_000):
+        loaded += part.filter(pc.equal(part["status"], "loaded"))["ticker"].to_pylist()
+    assert len(loaded) == 5000 and set(loaded) == {"PRICES"}
+
+
+def test_kept_rows_of_stacked_downloads_named_after_the_file_are_named_after_a_copy():
+    # The header's ticker did not hold on the whole file, so its rows loaded under the file's name:
+    # read again for a copy, they kept the first name ("PRICES") instead of the copy's.
+    data = _stacked_downloads()
+    rows = kept(parse_group([data], FileGroup([_task(data, "prices.csv")], _task(data, "prices.csv").schema_json)))
+    again = from_parsed(rows, _task(data, "copy.csv"))
+    loaded = again.filter(pc.equal(again["status"], "loaded"))
+    assert loaded.num_rows == 5000 and set(loaded["ticker"].to_pylist()) == {"COPY"}
+
+
+def test_kept_rows_of_a_workbook_named_by_its_sheets_keep_their_tickers_under_another_name():
+    # A workbook of one ticker a sheet, no ticker column: its rows are named by their sheets. Read
+    # again for a copy, every row was renamed after the copy: AAPL's and MSFT's prices as one ticker's.
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name in ("AAPL", "MSFT"):
+        sheet = book.create_sheet(name)
+        sheet.append(["Date", "Close", "Volume"])
+        for k in range(1, 20):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=k)
+            if day.weekday() < 5:
+                sheet.append([day, 100 + k + (50 if name == "MSFT" else 0), 1000 + k])
+    out = io.BytesIO()
+    book.save(out)
+    data = out.getvalue()
+    rows = kept(parse_group([data], FileGroup([_task(data, "prices.xlsx")], _task(data, "prices.xlsx").schema_json)))
+    again = from_parsed(rows, _task(data, "copy.xlsx"))
+    loaded = again.filter(pc.equal(again["status"], "loaded"))
+    assert loaded.num_rows == 28 and sorted(set(loaded["ticker"].to_pylist())) == ["AAPL", "MSFT"]
+
+
+def test_kept_rows_under_a_header_ticker_the_files_name_spells_keep_it_under_another_name():
+    data = b"Price,Close,Volume\nTicker,AAPL,AAPL\nDate,,\n2024-01-04,181.9,71983600\n2024-01-05,181.2,62303300\n"
+    rows = kept(parse_group([data], FileGroup([_task(data, "aapl.csv")], _task(data, "aapl.csv").schema_json)))
+    again = from_parsed(rows, _task(data, "copy.csv"))
+    assert set(again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist()) == {"AAPL"}
