@@ -13,7 +13,7 @@ from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
 from .currencies import currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
-from .multipliers import declared_unit
+from .multipliers import BRACKETED, declared_unit
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -364,7 +364,6 @@ _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 
 
 _NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the weak names ("Name")
-_BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
 
 
 def _unit_in_brackets(cell: str, latin: str) -> bool:
@@ -373,7 +372,7 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     (Open)", "Price (High)": dropped, every column of the file would be named "Price")."""
     if _NOT_HINTED.search(latin) or _QUALIFIED.search(_norm(cell)):
         return False
-    inside = _norm(" ".join(_BRACKETED.findall(cell)))
+    inside = _norm(" ".join(BRACKETED.findall(cell)))
     return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
@@ -386,7 +385,7 @@ def _in_money(cell: str) -> bool:
     """Whether the brackets in a name hold a currency, or a currency sign stands in it outside them
     ("Volume €", "Umsatz $": _norm drops the sign, and the name read as the share count): a volume
     in money is the turnover. Codes outside brackets do not count: "AMD Volume" is a ticker's."""
-    return bool(_CURRENCY_SIGN.search(cell)) or any(names_a_currency(b[1:-1]) for b in _BRACKETED.findall(cell))
+    return bool(_CURRENCY_SIGN.search(cell)) or any(names_a_currency(inside) for inside in BRACKETED.findall(cell))
 
 
 def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
@@ -415,8 +414,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
         weight = _UPPER_ROW_WEIGHT ** above
         latin = _latin(n)
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
-        if hit is None and _BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
-            hit = _SYNONYMS.get(_norm(_BRACKETED.sub("", cell)))
+        if hit is None and BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
+            hit = _SYNONYMS.get(_norm(BRACKETED.sub("", cell)))
         unit = declared_unit(cell)
         if hit is None and unit is not None and unit.name:
             # A unit after a comma or "in" ("Objem, tis. ks", "Umsatz in Tsd."): the name before it

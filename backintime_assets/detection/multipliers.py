@@ -39,7 +39,8 @@ _PIECES = frozenset({"shares", "share", "units", "unit", "contracts", "pieces", 
 _CJK_PIECES = ("股", "株", "주")
 _CJK_MONEY = ("元", "円", "圆", "원")
 
-_BRACKETED = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
+# A bracketed part of a name ("(USD)", "（千株）"), what it holds captured: a unit, a currency, a qualifier.
+BRACKETED = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 # "Umsatz in Tsd.", "Volume in millions", "Volumen en miles", "Wolumen w tys.", "Объем в тыс. шт."
 _IN = re.compile(r"^(?P<name>.*?\S)\s+(?:in|en|em|w|в|у)\s+(?P<unit>[^\s].*)$", re.IGNORECASE)
 _COMMA = re.compile(r"^(?P<name>.*?\S)\s*,\s*(?P<unit>[^,]+)$")  # "Objem obchodů, tis. ks", "Объем, тыс. шт."
@@ -61,10 +62,10 @@ def declared_unit(cell: str) -> Unit | None:
     factor); None when it declares none we know ("(adj)", "(%)", "(cents)", no unit at all)."""
     if not any(ch in cell for ch in "([（【,") and " " not in cell.strip() and not _CJK_TRAILING.match(cell):
         return None  # most headers: one word ("Volume", "Close"), nothing declared
-    for inside in _BRACKETED.findall(cell):
+    for inside in BRACKETED.findall(cell):
         unit = _read(inside)
         if unit is not None:
-            return _priced(Unit(_BRACKETED.sub("", cell).strip(), inside.strip(), *unit))
+            return _priced(Unit(BRACKETED.sub("", cell).strip(), inside.strip(), *unit))
     for form in (_IN, _COMMA, _TRAILING, _CJK_TRAILING):
         found = form.match(cell.strip())
         if found:

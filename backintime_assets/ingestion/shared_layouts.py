@@ -37,6 +37,7 @@ import pyarrow.compute as pc
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order
+from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
 from backintime_assets.detection.multipliers import already_counted, as_declared, column_unit, noted_unit
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
@@ -148,11 +149,11 @@ def _notes_agree(result, schema: dict) -> bool:
 
 def _text(raw: str, schema: dict) -> str:
     """A non-data line's cells joined, as detection reads a note (detect._notes)."""
-    delimiter, quote = schema.get("delimiter") or ",", schema.get("quotechar")
+    delimiter = schema.get("delimiter") or ","
     if len(delimiter) != 1:
         return raw
-    cells = next(csv.reader([raw], delimiter=delimiter, quotechar=quote or '"',
-                            quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE), [])
+    cells = next(csv.reader([raw], **reader_kwargs(delimiter, schema.get("quotechar"), schema.get("escapechar"),
+                                                   schema.get("skipinitialspace", False))), [])
     return " ".join(c.strip() for c in cells if c.strip())
 
 
