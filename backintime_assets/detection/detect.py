@@ -3,6 +3,7 @@ bounded sample of it."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,7 +14,9 @@ from typing import NamedTuple
 
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
 from .day_date import DayDate, day_of_file, not_a_days_list
-from .dialect import LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake
+from .dialect import (
+    LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake, reader_kwargs,
+)
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
 from .gaps import GAP, gaps_to_tabs
@@ -112,7 +115,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # where the header recurs below: tables stacked, each under its own ticker's label, would
         # load every row as the first one's.
         ticker = header_ticker(layout.header_rows, canonical,
-                               lambda: _line_above(titles, layout.header_row, dialect.delimiter))
+                               lambda: _line_above(titles, layout.header_row, dialect))
     return FileSchema(
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
@@ -124,14 +127,18 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     )
 
 
-def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, delimiter: str) -> str | None:
+def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect) -> str | None:
     """The filled cells of the line right above the header, joined by a space (a Bloomberg sheet's
     security label), or None when the header has no line right above it."""
     above = titles()[-1:] if header_row > 0 else []
     if not above or above[0][0] != header_row - 1:
         return None
-    cells = (c.strip().strip('"').strip() for c in above[0][1].split(delimiter))
-    return " ".join(c for c in cells if c)
+    if len(dialect.delimiter) != 1:  # runs of spaces (gaps.GAP): the line's words are its cells
+        cells = above[0][1].split()
+    else:
+        kwargs = reader_kwargs(dialect.delimiter, dialect.quotechar, dialect.escapechar, dialect.skipinitialspace)
+        cells = next(csv.reader([above[0][1]], **kwargs), [])
+    return " ".join(c.strip() for c in cells if c.strip())
 
 
 def _tickers(body: list[list[str]], j: int) -> int:
