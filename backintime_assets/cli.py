@@ -130,7 +130,8 @@ def _project_resources():
 
     with initialised(build_resources(_settings())) as resources:
         location = resources.lake.location()
-        yield resources, lambda tasks: survey_files(resources.spark.get_session(), location, tasks)
+        week = _settings().trading_week
+        yield resources, lambda tasks: survey_files(resources.spark.get_session(), location, tasks, week=week)
 
 
 def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[list[date], int]:
@@ -146,7 +147,8 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
 
     with _project_resources() as (resources, survey), resources.results_db.connect() as conn:
         ensure_schema(conn)
-        report = migrate(conn, source, resources.lake.location(), survey, withdraw_missing)
+        report = migrate(conn, source, resources.lake.location(), survey, withdraw_missing,
+                         week=_settings().trading_week)
         conn.commit()
         files = manifest.current_files(conn).values()
         if every:
@@ -158,6 +160,9 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
         print(f"warning: {path}: {problem}", file=sys.stderr)
     for line in report.files_not_migrated(limit=20):
         print(f"warning: not migrated: {line}", file=sys.stderr)
+    if report.reread_for_week:
+        print(f"{report.reread_for_week} file(s) hold other dates under BACKINTIME_TRADING_WEEK="
+              f"{_settings().trading_week.spec}: their old and new dates run again")
     if report.moved or report.withdrawn:
         print(f"{report.moved} file(s) moved within the folder, {report.withdrawn} withdrawn: their old rows go")
     if report.missing:
@@ -346,7 +351,8 @@ def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
     said = []
     if args.day is not None:
         day = None if args.day == DETECTED else args.day
-        file_overrides.set_day(conn, sha, file_schemas.final_schema(conn, sha), day, args.by)
+        file_overrides.set_day(conn, sha, file_schemas.final_schema(conn, sha), day, args.by,
+                               _settings().trading_week)
         said.append(f"every row of {args.file} dated {day}" if day else f"{args.file} dated as detected")
     if args.load_refused is not None:
         chosen = file_overrides.set_load_refused(conn, sha, targets, args.load_refused, args.by)
@@ -380,7 +386,7 @@ def _schema_redetect(args) -> None:
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
         with _project_resources() as (_, survey):
-            result = redetect(conn, targets, survey, store=not args.dry_run)
+            result = redetect(conn, targets, survey, store=not args.dry_run, week=_settings().trading_week)
         if args.dry_run:
             conn.rollback()
         else:
@@ -449,7 +455,7 @@ def _resurvey(conn, sha256s: list[str]) -> list[date]:
     from backintime_assets.ingestion.raw import resurvey
 
     with _project_resources() as (_, survey):
-        return resurvey(conn, sha256s, survey)
+        return resurvey(conn, sha256s, survey, _settings().trading_week)
 
 
 def cmd_lake_prune_parsed(args) -> None:
@@ -460,7 +466,8 @@ def cmd_lake_prune_parsed(args) -> None:
     # is parsed; files younger than GRACE, which a running survey may be keeping, are left.
     with _project_resources() as (resources, _), resources.results_db.connect() as conn:
         ensure_schema(conn)
-        pruned = prune_parsed_zone(conn, resources.lake.location(), dry_run=args.dry_run)
+        pruned = prune_parsed_zone(conn, resources.lake.location(), dry_run=args.dry_run,
+                                   week=_settings().trading_week)
     print(f"{'would remove' if args.dry_run else 'removed'} {pruned.files} file(s), {pruned.bytes / 1e6:,.1f} MB "
           f"from the parsed zone (files younger than {GRACE.total_seconds() / 3600:g} hours left)")
 
@@ -525,7 +532,7 @@ def cmd_demo(args) -> None:
     from backintime_assets.partitions import window_dates
 
     dates = [d for d in window_dates(args.start, args.end.fromordinal(args.end.toordinal() + 1))]
-    print(f"demo: simulating and ingesting {len(dates)} business days into {settings.lake_url}")
+    print(f"demo: simulating and ingesting {len(dates)} trading days into {settings.lake_url}")
     _run_ranges("demo_job", dates)
     _monthly_backtest()
     if args.no_serve:

@@ -1,7 +1,8 @@
 """Trade-date partitions shared by assets, checks, sensors and jobs.
 
-Partitions are business days (Mon-Fri) from BACKINTIME_START_DATE. The start date is read when the
-code location loads because Dagster needs it to build the partition set, not at run time.
+Partitions are the trading week's days (BACKINTIME_TRADING_WEEK, Monday to Friday unless set) from
+BACKINTIME_START_DATE. Both are read when the code location loads because Dagster needs them to
+build the partition set, not at run time.
 """
 from __future__ import annotations
 
@@ -10,16 +11,26 @@ from datetime import date, timedelta
 from dagster import MonthlyPartitionsDefinition, TimeWindowPartitionsDefinition
 
 from backintime_assets.settings import Settings
+from backintime_assets.trading_week import TradingWeek
 
 DATE_FORMAT = "%Y-%m-%d"
 
-trade_date_partitions = TimeWindowPartitionsDefinition(
-    start=Settings.from_env().start_date.strftime(DATE_FORMAT),
-    cron_schedule="0 0 * * 1-5",
-    fmt=DATE_FORMAT,
-    # The day's files arrive during the day: today's partition exists before midnight passes.
-    end_offset=1,
-)
+
+def trade_date_partitions_for(settings: Settings) -> TimeWindowPartitionsDefinition:
+    """A partition per trading day of `settings`' week from its start date."""
+    return TimeWindowPartitionsDefinition(
+        start=settings.start_date.strftime(DATE_FORMAT),
+        cron_schedule=f"0 0 * * {settings.trading_week.cron_days}",
+        fmt=DATE_FORMAT,
+        # The day's files arrive during the day: today's partition exists before midnight passes.
+        end_offset=1,
+    )
+
+
+_DEPLOYMENT = Settings.from_env()
+# The deployment's week: what the partitions hold, and what the code that dates and plans runs by.
+TRADING_WEEK = _DEPLOYMENT.trading_week
+trade_date_partitions = trade_date_partitions_for(_DEPLOYMENT)
 
 # Backtest entries are computed per calendar month, once the month and its look-back are in.
 trade_month_partitions = MonthlyPartitionsDefinition(
@@ -27,11 +38,13 @@ trade_month_partitions = MonthlyPartitionsDefinition(
 )
 
 
-def window_dates(start: date, end_exclusive: date) -> list[date]:
-    """Business days in [start, end_exclusive): the dates a partition window covers."""
+def window_dates(start: date, end_exclusive: date, week: TradingWeek | None = None) -> list[date]:
+    """Trading days (of `week`, default the deployment's) in [start, end_exclusive): the dates a
+    partition window covers."""
+    week = week or TRADING_WEEK
     days, day = [], start
     while day < end_exclusive:
-        if day.weekday() < 5:
+        if week.is_trading_day(day):
             days.append(day)
         day += timedelta(days=1)
     return days
@@ -56,7 +69,8 @@ def run_months(context) -> list[date]:
 def rejections_date(dates: list[date]) -> date:
     """Where a file's rejected rows are filed (they have no trustworthy date of their own): the
     first date it holds that has a partition, so that some run writes them; its first date if
-    none has (then no run reads the file at all)."""
+    none has (then no run reads the file at all). The manifest's dates are days of the trading
+    week: a file's loaded dates, or its home date (raw.py reads the files again when the week changes)."""
     first = date.fromisoformat(trade_date_partitions.get_first_partition_key())
     return min((d for d in dates if d >= first), default=min(dates))
 

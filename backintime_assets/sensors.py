@@ -21,9 +21,10 @@ from dagster import (
 from backintime_assets.db import manifest
 from backintime_assets.ingestion.sources import scan
 from backintime_assets.jobs import ingest_job, migrate_job
-from backintime_assets.partitions import DATE_FORMAT, outside_partitions, window_dates
+from backintime_assets.partitions import DATE_FORMAT, TRADING_WEEK, outside_partitions, window_dates
 from backintime_assets.resources import PostgresResource, SourceFolderResource
 from backintime_assets.runner import RANGE_END_TAG, RANGE_START_TAG
+from backintime_assets.trading_week import TradingWeek
 
 PAGE = 1000
 PARTITION_TAG = "dagster/partition"
@@ -34,11 +35,13 @@ IN_FLIGHT = [DagsterRunStatus.QUEUED, DagsterRunStatus.NOT_STARTED, DagsterRunSt
              DagsterRunStatus.STARTED]
 
 
-def contiguous_ranges(dates: list[date]) -> list[tuple[date, date]]:
-    """Runs of consecutive business days, so each becomes one single-run backfill."""
+def contiguous_ranges(dates: list[date], week: TradingWeek | None = None) -> list[tuple[date, date]]:
+    """Runs of consecutive trading days (of `week`, default the deployment's), so each becomes one
+    single-run backfill. Dates of no partition of the week are left out."""
+    week = week or TRADING_WEEK
     ranges: list[tuple[date, date]] = []
-    for day in sorted(set(d for d in dates if d.weekday() < 5)):
-        if ranges and (day - ranges[-1][1]).days <= (3 if ranges[-1][1].weekday() == 4 else 1):
+    for day in sorted(set(d for d in dates if week.is_trading_day(d))):
+        if ranges and (day - ranges[-1][1]).days <= week.gap_after(ranges[-1][1]):
             ranges[-1] = (ranges[-1][0], day)
         else:
             ranges.append((day, day))

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping
 
+from backintime_assets.trading_week import MON_FRI, TradingWeek
+
 DEFAULT_START_DATE = date(2015, 1, 1)
 
 
@@ -26,6 +28,7 @@ class Settings:
     s3_secret_access_key: str | None
     s3_region: str
     start_date: date
+    trading_week: TradingWeek = MON_FRI  # which days of the week hold trade dates
 
     @property
     def spark_event_log_dir(self) -> Path:
@@ -54,6 +57,7 @@ class Settings:
             s3_secret_access_key=env.get("BACKINTIME_S3_SECRET_ACCESS_KEY") or None,
             s3_region=env.get("BACKINTIME_S3_REGION") or "us-east-1",
             start_date=date.fromisoformat(env.get("BACKINTIME_START_DATE") or DEFAULT_START_DATE.isoformat()),
+            trading_week=TradingWeek.parse(env.get("BACKINTIME_TRADING_WEEK")),
         )
 
 

@@ -17,3 +17,16 @@ def test_a_date_runs_again_unless_its_last_run_had_seen_its_last_change():
         d3: 8,  # saw the first change but not the second: again
     }  # d4 never ran
     assert dates_to_run(latest_change, seen_by_last_run) == [d2, d3, d4]
+
+
+def test_ranges_follow_the_trading_week():
+    from backintime_assets.trading_week import TradingWeek
+
+    # Sunday to Thursday: Thursday 6 March runs on to Sunday 9 March; a Friday or Saturday has no partition.
+    days = [date(2025, 3, 5), date(2025, 3, 6), date(2025, 3, 7), date(2025, 3, 9), date(2025, 3, 11)]
+    assert contiguous_ranges(days, TradingWeek.parse("sun-thu")) == [
+        (date(2025, 3, 5), date(2025, 3, 9)), (date(2025, 3, 11), date(2025, 3, 11))]
+    every_day = TradingWeek.parse("mon-sun")
+    assert contiguous_ranges(days, every_day) == [
+        (date(2025, 3, 5), date(2025, 3, 7)), (date(2025, 3, 9), date(2025, 3, 9)),
+        (date(2025, 3, 11), date(2025, 3, 11))]

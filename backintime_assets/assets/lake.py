@@ -20,7 +20,7 @@ from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
-from backintime_assets.partitions import rejections_date, run_dates, trade_date_partitions
+from backintime_assets.partitions import TRADING_WEEK, rejections_date, run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 
 
@@ -68,9 +68,9 @@ def prices_and_rejections(
                 raise RuntimeError(
                     f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
             schema_json = json.dumps(schema)
-            kept = kept_rows_path(location, raw.sha256, schema_json, raw.size_bytes)
+            kept = kept_rows_path(location, raw.sha256, schema_json, raw.size_bytes, TRADING_WEEK)
             tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, rejections_date(raw.dates), priority,
-                                  raw.size_bytes, kept, tuple(raw.dates)))
+                                  raw.size_bytes, kept, tuple(raw.dates), week=TRADING_WEEK))
     context.log.info(f"converting {len(tasks)} files for {len(dates)} dates")
     keys = [d.isoformat() for d in dates]
     # The conversion writes both tables itself (two passes of Spark tasks); the IO manager records them.

@@ -14,7 +14,7 @@ from backintime_assets.db import manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import MigrationReport, migrate
 from backintime_assets.ingestion.survey import survey_files
-from backintime_assets.partitions import run_dates, trade_date_partitions
+from backintime_assets.partitions import TRADING_WEEK, run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SourceFolderResource, SparkResource
 
 
@@ -54,7 +54,8 @@ def _migrate_folder(log, source_folder: SourceFolderResource, lake: LakeResource
     with results_db.connect() as conn:
         ensure_schema(conn)
         report = migrate(conn, source_folder.root(), location,
-                         lambda tasks: survey_files(spark.get_session(), location, tasks))
+                         lambda tasks: survey_files(spark.get_session(), location, tasks, week=TRADING_WEEK),
+                         week=TRADING_WEEK)
         conn.commit()
     for path, problem in report.problems.items():
         log.warning(f"{path}: {problem}")
@@ -72,6 +73,7 @@ def _report_metadata(report: MigrationReport) -> dict:
         "missing_from_source": report.missing,  # their rows stay loaded
         "went_missing_now": report.gone,
         "moved": report.moved,
+        "reread_for_trading_week": report.reread_for_week,
         "problem_files": MetadataValue.json(report.problems),
         "files_not_migrated": MetadataValue.json(report.files_not_migrated(limit=200)),
     }

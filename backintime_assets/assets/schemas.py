@@ -5,7 +5,7 @@ from dagster import AssetExecutionContext, BackfillPolicy, DataVersion, Material
 from backintime_assets.assets.raw import raw_price_files
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.partitions import run_dates, trade_date_partitions
+from backintime_assets.partitions import TRADING_WEEK, run_dates, trade_date_partitions
 from backintime_assets.ingestion.survey import SurveyTask, survey_files
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
 
@@ -32,7 +32,7 @@ def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lak
         tasks = [SurveyTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
         context.log.info(f"detecting {len(tasks)} files ({len(files) - len(tasks)} known)")
         if tasks:
-            for sha, survey in survey_files(spark.get_session(), lake.location(), tasks).items():
+            for sha, survey in survey_files(spark.get_session(), lake.location(), tasks, week=TRADING_WEEK).items():
                 file_schemas.save_detection(conn, sha, new[sha].source_path, survey.schema_dict())
         conn.commit()
         shown = file_schemas.final_schemas(conn, [f.sha256 for f in files[:20]])

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from backintime_assets.detection.refusals import judged, judgement, side_by_side
+from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
 DAY = "day"  # the date every row of a day's list of tickers with no date column loads under
 LOAD_REFUSED = "load_refused"  # detection's judgement the user overruled, as it read then
@@ -65,9 +66,9 @@ def date_columns(schema: dict) -> list[str]:
     return [c["name"] for c in schema.get("columns", []) if c.get("canonical") == "date"]
 
 
-def set_day(conn, sha256: str, final: dict, day: date | None, changed_by: str) -> None:
+def set_day(conn, sha256: str, final: dict, day: date | None, changed_by: str, week: TradingWeek = MON_FRI) -> None:
     """Date every row of the file (its final schema: `final`) `day`; None: take the user's day back,
-    the date as detection took it from the title or name, or none."""
+    the date as detection took it from the title or name, or none. `week`: the deployment's trading week."""
     if not changed_by:
         raise FileOverrideError("say who changes the schema (--by)")
     name = final.get("file") or sha256
@@ -75,11 +76,12 @@ def set_day(conn, sha256: str, final: dict, day: date | None, changed_by: str) -
         if DAY not in in_force(conn, [sha256]).get(sha256, {}):
             raise FileOverrideError(f"{name}: no day of a user's to take back: its date is as detected")
     else:
-        if day.weekday() >= 5:
+        if not week.is_trading_day(day):
             # Its every row would be rejected for its date (normalisation/rules.py): say so now,
             # rather than that every row is dated so.
-            raise FileOverrideError(f"{day:%Y-%m-%d} is a {day:%A}: trade dates are weekdays, and rows dated on a "
-                                    "weekend are rejected")
+            raise FileOverrideError(
+                f"{day:%Y-%m-%d} is a {DAY_NAMES[day.weekday()]}: trade dates are {week.label} "
+                f"(BACKINTIME_TRADING_WEEK={week.spec}), and rows dated on another day are rejected")
         dated = date_columns(final)
         if dated:
             raise FileOverrideError(

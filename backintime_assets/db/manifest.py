@@ -5,6 +5,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from backintime_assets.trading_week import MON_FRI
+
 
 @dataclass(frozen=True)
 class RawFile:
@@ -120,6 +122,18 @@ class Change:
     source_path: str
     dates: list[date]
     recorded_at: datetime
+
+
+def surveyed_week(conn) -> str:
+    """The trading week (TradingWeek.spec) the current files' dates were read by."""
+    row = conn.execute("select week from raw_files_week").fetchone()
+    return row[0] if row else MON_FRI.spec
+
+
+def set_surveyed_week(conn, spec: str) -> None:
+    lock_for_migration(conn)
+    conn.execute("delete from raw_files_week")
+    conn.execute("insert into raw_files_week (week) values (%s)", (spec,))
 
 
 def log_change(conn, source_path: str, dates: list[date]) -> None:

@@ -117,6 +117,10 @@ create table if not exists file_overrides (
     changed_at timestamptz not null default now(),
     primary key (sha256, setting)
 );
+-- The trading week (BACKINTIME_TRADING_WEEK, as TradingWeek.spec) the current files' dates were
+-- read by, one row. None: Monday to Friday, the only week before it was a setting. A migration
+-- under another week reads the files again (ingestion/raw.py).
+create table if not exists raw_files_week (week text not null);
 
 """
 

@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.schema_texts import reading_key, reading_key_of, schema_dict
 from backintime_assets.lake.schemas import PRICES
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 LOADED, REJECTED, FILE_SUMMARY = "loaded", "rejected", "file"
 
@@ -80,6 +81,8 @@ class FileTask:
 
     # The first of `dates` once they are dropped (convert.py sends tasks without them).
     known_first_date: dt.date | None = None
+    # The days that hold trade dates, the driver's setting: a row dated on another is rejected.
+    week: TradingWeek = MON_FRI
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,10 @@ class FileGroup:
 
 def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
     """Tasks in groups of one schema, each group at most `max_bytes` of files (or one file)."""
-    by_schema: dict[str, list[tuple[FileTask, dict]]] = {}
+    by_schema: dict[tuple[TradingWeek, str], list[tuple[FileTask, dict]]] = {}
     for task in tasks:
-        by_schema.setdefault(reading_key_of(task.schema_json), []).append((task, schema_dict(task.schema_json)))
+        by_schema.setdefault((task.week, reading_key_of(task.schema_json)), []).append(
+            (task, schema_dict(task.schema_json)))
     groups = []
     for members in by_schema.values():
         chunk: list[tuple[FileTask, dict]] = []
@@ -112,25 +116,25 @@ def group_files(tasks: list[FileTask], max_bytes: int) -> list[FileGroup]:
     return groups
 
 
-def kept_rows_path(location, sha256: str, schema_json: str, size_bytes: int) -> str:
+def kept_rows_path(location, sha256: str, schema_json: str, size_bytes: int, week: TradingWeek = MON_FRI) -> str:
     """Where the parsed zone would keep a file's rows read with a schema: a Parquet file of its own
     for a large file; for a small one, the key its rows are listed under in a group file
     (kept_groups.py), as a file of its own would cost more to write and read than its parse."""
-    return location.path(kept_rows_key(sha256, schema_json, size_bytes))
+    return location.path(kept_rows_key(sha256, schema_json, size_bytes, week))
 
 
-def kept_rows_key(sha256: str, schema_json: str, size_bytes: int) -> str:
+def kept_rows_key(sha256: str, schema_json: str, size_bytes: int, week: TradingWeek = MON_FRI) -> str:
     """kept_rows_path within the lake: what the parsed zone's pruning (parsed_pruning.py) keeps."""
     if size_bytes >= KEEP_MIN_BYTES:
-        return parsed_key(sha256, schema_json)
-    return member_key(sha256, reading_hash(schema_json))
+        return parsed_key(sha256, schema_json, week)
+    return member_key(sha256, reading_hash(schema_json, week))
 
 
-def parsed_key(sha256: str, schema_json: str) -> str:
-    """Where the parsed zone keeps a file's rows read with a schema: by content, then by reading
-    and by the version of the reading rules, so a corrected schema or a changed rule never finds
-    rows read the old way."""
-    return f"parsed/{sha256[:2]}/{sha256}/{reading_hash(schema_json)}.parquet"
+def parsed_key(sha256: str, schema_json: str, week: TradingWeek = MON_FRI) -> str:
+    """Where the parsed zone keeps a file's rows read with a schema: by content, then by reading,
+    trading week and the version of the reading rules, so a corrected schema, another week or a
+    changed rule never finds rows read the old way."""
+    return f"parsed/{sha256[:2]}/{sha256}/{reading_hash(schema_json, week)}.parquet"
 
 
 def member_key(sha256: str, reading: str) -> str:
@@ -139,9 +143,11 @@ def member_key(sha256: str, reading: str) -> str:
     return f"parsed/{sha256[:2]}/{sha256}/{reading}{MEMBER_SUFFIX}"
 
 
-def reading_hash(schema_json: str) -> str:
-    """The reading of a schema and the version of the reading rules, as a short hash."""
-    return hashlib.sha256(f"{PARSER_VERSION}:{reading_key_of(schema_json)}".encode()).hexdigest()[:16]
+def reading_hash(schema_json: str, week: TradingWeek = MON_FRI) -> str:
+    """The reading of a schema, the trading week and the version of the reading rules, as a short
+    hash. Monday to Friday adds nothing: rows kept before the week was a setting are found still."""
+    of_week = "" if week == MON_FRI else f":{week.spec}"
+    return hashlib.sha256(f"{PARSER_VERSION}:{reading_key_of(schema_json)}{of_week}".encode()).hexdigest()[:16]
 
 
 def reader_at(handle):
@@ -241,21 +247,23 @@ def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
     from backintime_assets.normalisation.group import normalise_group
 
     results = None
+    week = group.tasks[0].week  # group_files groups by week
     if len(group.tasks) > 1:
-        results = normalise_group(datas, FileSchema.from_json(group.schema_json), [t.source_file for t in group.tasks])
+        results = normalise_group(datas, FileSchema.from_json(group.schema_json), [t.source_file for t in group.tasks],
+                                  week)
     # Each file's own schema is built only where it is read with it: a group read as one text
     # needs none but those of borrowed schemas that do not hold.
     if results is None:
-        results = [normalise_bytes(data, FileSchema.from_json(t.schema_json), t.source_file)
+        results = [normalise_bytes(data, FileSchema.from_json(t.schema_json), t.source_file, week=week)
                    for data, t in zip(datas, group.tasks)]
     own: list[str | None] = [None] * len(results)
     for k, (data, task) in enumerate(zip(datas, group.tasks)):
         if schema_dict(task.schema_json).get("borrowed_from") is not None:
-            results[k], own[k] = _proven_or_own(data, task.schema_json, results[k], task.source_file)
+            results[k], own[k] = _proven_or_own(data, task.schema_json, results[k], task.source_file, week)
     return _tagged(results, group.tasks, own)
 
 
-def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str):
+def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str, week: TradingWeek = MON_FRI):
     """(the file's rows, None) when the borrowed schema holds on them; else (the rows read with the
     file's own schema, that schema's JSON)."""
     from backintime_assets.detection import FileSchema, detect_bytes
@@ -267,7 +275,7 @@ def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str):
     borrowed = FileSchema.from_json(borrowed_json)
     own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
     if reading_key(own.to_dict()) != reading_key(borrowed.to_dict()):
-        result = normalise_bytes(data, own, source_file)
+        result = normalise_bytes(data, own, source_file, week=week)
     return result, own.to_json()
 
 
@@ -352,7 +360,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
         piece_schema = replace(schema, footer_lines=schema.footer_lines if last else 0)
         if not first:
             piece_schema = replace(piece_schema, header_row=-1, data_start_line=0)
-        result = normalise_bytes(chunk, piece_schema, task.source_file)
+        result = normalise_bytes(chunk, piece_schema, task.source_file, week=task.week)
         if not first:
             result.prices_arrow = _shift_lines(result.prices_arrow, lines_before)
             result.rejected_arrow = _shift_lines(result.rejected_arrow, lines_before)

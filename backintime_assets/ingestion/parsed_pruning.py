@@ -21,6 +21,7 @@ import pyarrow.fs as pafs
 from backintime_assets.ingestion.kept_groups import is_group_file, listed_members, member_identity
 from backintime_assets.ingestion.parsed import MEMBER_SUFFIX, kept_rows_key
 from backintime_assets.lake.tables import READ_THREADS
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 ZONE = "parsed"
 # Files younger than this are left, a margin beyond the locks pruning takes (running surveys and
@@ -41,11 +42,12 @@ class Pruned:
     bytes: int
 
 
-def wanted_keys(files: Iterable[tuple[str, int]], schemas: Mapping[str, dict]) -> set[str]:
+def wanted_keys(files: Iterable[tuple[str, int]], schemas: Mapping[str, dict],
+                week: TradingWeek = MON_FRI) -> set[str]:
     """The keys the conversion reads kept rows under (parsed.kept_rows_key) for files given as
-    (sha256, size in bytes), each read with its final schema (`schemas`: sha256 -> schema); files
-    with no schema yet want nothing."""
-    return {kept_rows_key(sha, json.dumps(schemas[sha]), size) for sha, size in files if sha in schemas}
+    (sha256, size in bytes), each read with its final schema (`schemas`: sha256 -> schema) in the
+    deployment's trading `week`; files with no schema yet want nothing."""
+    return {kept_rows_key(sha, json.dumps(schemas[sha]), size, week) for sha, size in files if sha in schemas}
 
 
 def prunable(listing: Iterable[ZoneFile], wanted: Collection[str], members: Mapping[str, Collection[str]],
@@ -94,7 +96,7 @@ def _delete(fs, path: str) -> None:
 
 
 def prune_parsed_zone(conn, location, dry_run: bool = False, grace: dt.timedelta = GRACE,
-                      now: dt.datetime | None = None) -> Pruned:
+                      now: dt.datetime | None = None, week: TradingWeek = MON_FRI) -> Pruned:
     """What `backintime lake prune-parsed` does: keep what the current files' final schemas read,
     delete the rest of the parsed zone older than `grace`."""
     from backintime_assets.db import file_schemas, manifest
@@ -102,7 +104,7 @@ def prune_parsed_zone(conn, location, dry_run: bool = False, grace: dt.timedelta
     manifest.lock_for_pruning(conn)  # waits for running surveys and conversions; new ones wait for it
     files = manifest.current_files(conn).values()
     schemas = file_schemas.final_schemas(conn, list({f.sha256 for f in files}))
-    wanted = wanted_keys(((f.sha256, f.size_bytes) for f in files), schemas)
+    wanted = wanted_keys(((f.sha256, f.size_bytes) for f in files), schemas, week)
     return prune(location, wanted, (now or dt.datetime.now(dt.timezone.utc)) - grace, dry_run)
 
 

@@ -13,6 +13,7 @@ from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_
 from backintime_assets.ingestion.survey import Survey, SurveyTask
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 Surveyor = Callable[[list[SurveyTask]], dict[str, Survey]]  # survey_files bound to a Spark session
 
@@ -29,6 +30,7 @@ class MigrationReport:
     passed_over: dict[str, str] = field(default_factory=dict)  # files in the folder not migrated, and why
     bytes_copied: int = 0
     detected: int = 0  # new files whose schema this migration detected (the others had one)
+    reread_for_week: int = 0  # files read again as the trading week changed, whose dates changed
 
     def files_not_migrated(self, limit: int = 50) -> list[str]:
         """'path: why' of the first `limit` files passed over that are no bookkeeping, then how many
@@ -38,13 +40,14 @@ class MigrationReport:
         return noted[:limit] + more
 
 
-def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw_missing: bool = False
-            ) -> MigrationReport:
+def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw_missing: bool = False,
+            week: TradingWeek = MON_FRI) -> MigrationReport:
     """Copy new and changed files and survey them; an unchanged file (same size and mtime, or same
     content) is neither copied nor read. A file missing from the folder stays loaded, unless its
     content turned up under another name (moved) or `withdraw_missing` asks to withdraw it."""
     report = MigrationReport()
     manifest.lock_for_migration(conn)
+    report.reread_for_week = _read_by_week(conn, survey, week)
     known = manifest.current_files(conn)
     fs = location.filesystem()
     found, report.passed_over = scan_all(root)
@@ -85,7 +88,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             schemas[sha] = found_in.schema_dict()
             file_schemas.save_detection(conn, sha, source.relative, schemas[sha])
             report.detected += 1
-        dates = _filed_under(found_in, source.relative, source.modified_at)
+        dates = _filed_under(found_in, source.relative, source.modified_at, week)
         manifest.record(conn, manifest.RawFile(
             source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path,
             dates, found_in.problem,
@@ -107,7 +110,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     return report
 
 
-def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list[date]:
+def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON_FRI) -> list[date]:
     """Read the current files of these contents again with their final schemas (after a user
     corrected them) and record the dates they hold now. Returns every date they held before or
     hold now: the rows of a file read another way may move to other dates, and both the dates
@@ -119,11 +122,33 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor) -> list[date]:
     surveys = _once_per_content(survey, schemas, [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files])
     touched = set()
     for f in files:
-        dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at)
+        dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
         manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem)
         manifest.log_change(conn, f.source_path, f.dates + dates)
         touched.update(f.dates, dates)
     return sorted(touched)
+
+
+def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
+    """Read every current file again when the deployment's trading week is not the one their dates
+    were read by: a row on a day the week now opens loads (its date is new), one on a day it closes
+    is rejected (its date goes). The files whose dates change are logged as changed, both their old
+    and new dates to run; the others hold the same rows on the same dates. Returns how many changed."""
+    if manifest.surveyed_week(conn) == week.spec:
+        return 0
+    files = list(manifest.current_files(conn).values())
+    schemas = file_schemas.final_schemas(conn, list({f.sha256 for f in files}))
+    surveys = _once_per_content(survey, schemas, [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files])
+    changed = 0
+    for f in files:
+        dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
+        if sorted(dates) != sorted(f.dates) or surveys[f.sha256].problem != f.problem:
+            manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem)
+        if sorted(dates) != sorted(f.dates):
+            manifest.log_change(conn, f.source_path, f.dates + dates)
+            changed += 1
+    manifest.set_surveyed_week(conn, week.spec)
+    return changed
 
 
 def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]]
@@ -139,8 +164,8 @@ def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tu
                    for sha, (lake_path, name, size) in first.items()])
 
 
-def _filed_under(found_in: Survey, name: str, modified_at) -> list[date]:
+def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:
     """The dates the manifest files a file under. Nothing loadable, yet its lines must still land in
     rejected_rows with the reason: then its home date, so that some partition's run reads it."""
-    return found_in.dates or [home_date(name, modified_at)]
+    return found_in.dates or [home_date(name, modified_at, week)]
 

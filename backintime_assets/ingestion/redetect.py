@@ -18,6 +18,7 @@ from backintime_assets.ingestion.raw import Surveyor, resurvey
 from backintime_assets.ingestion.schema_changes import schema_changes
 from backintime_assets.ingestion.schema_texts import reading_key
 from backintime_assets.ingestion.survey import SurveyTask
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Redetection:
         return [f for f in self.files if f.changes]
 
 
-def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool) -> Redetection:
+def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: TradingWeek = MON_FRI) -> Redetection:
     """Detect the current files of these contents again and compare with what is stored; with
     `store`, store what changed and read those files again, in the caller's transaction."""
     wanted = set(sha256s)
@@ -92,7 +93,7 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool) -> Redetec
     # A detection that changed only where a user's correction stands reads the file as before.
     result.reread = [sha for sha in result.stored
                      if sha not in before or reading_key(before[sha]) != reading_key(after[sha])]
-    result.dates = resurvey(conn, result.reread, survey) if result.reread else []
+    result.dates = resurvey(conn, result.reread, survey, week) if result.reread else []
     return result
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from backintime_assets.detection.markup import markup_format
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 PRICE_FILE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 # Web pages and XML files: migrated when they hold a table (a bank's or broker's "Export as HTML",
@@ -100,14 +101,11 @@ def date_in_name(name: str) -> date | None:
     return day
 
 
-def home_date(name: str, modified_at: datetime) -> date:
+def home_date(name: str, modified_at: datetime, week: TradingWeek = MON_FRI) -> date:
     """Where a file with no loadable dates files its rejected rows: the date in its name (offices
-    name daily drops by date), else the day it was last modified; moved back to a business day
-    so that some trade-date partition holds it."""
-    day = date_in_name(name) or modified_at.date()
-    while day.weekday() >= 5:
-        day = date.fromordinal(day.toordinal() - 1)
-    return day
+    name daily drops by date), else the day it was last modified; moved back to a trading day of
+    `week` so that some trade-date partition holds it."""
+    return week.on_or_before(date_in_name(name) or modified_at.date())
 
 
 def raw_lake_key(sha256: str, name: str) -> str:

@@ -42,6 +42,7 @@ from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
 from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 SLICES_PER_CORE = 2
 EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
@@ -83,9 +84,10 @@ class Survey:
 
 def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_bytes: int = PIECE_BYTES,
                  slices: int | None = None, keep_min_bytes: int = KEEP_MIN_BYTES,
-                 borrow_max_bytes: int | None = None) -> dict[str, Survey]:
+                 borrow_max_bytes: int | None = None, week: TradingWeek = MON_FRI) -> dict[str, Survey]:
     """key -> the Survey of each task's file, as Spark tasks (default: two per core).
-    `borrow_max_bytes`: files larger than this never borrow a schema (default: detect_job's)."""
+    `borrow_max_bytes`: files larger than this never borrow a schema (default: detect_job's).
+    `week`: the days that hold trade dates (the deployment's), which the files' rows are read by."""
     if not tasks:
         return {}
     # Files in the order of the dates their names carry, cut into runs: a task's small files then
@@ -105,15 +107,15 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
         by_id = {str(i): t for i, t in enumerate(small)}
         for task in files:
             if task.size_bytes >= keep_min_bytes:
-                keeper = _Keeper(fs, location, task.sha256) if task.sha256 else None
+                keeper = _Keeper(fs, location, task.sha256, week) if task.sha256 else None
                 with fs.open_input_file(task.lake_path) as handle:
                     survey = survey_file(reader_at(handle), handle.size(), task.name, schemas[task.key], piece_bytes,
-                                         keeper)
+                                         keeper, week)
                 parsed_path = keeper.finish(survey.read_whole) if keeper else None
                 yield _row(task, survey, parsed_path, detect_seconds)
         # Small files of one schema are read as one text, as the conversion would read them
         # (parsed.py); their rows are kept a group file at a time.
-        as_files = [FileTask(t.lake_path, i, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes)
+        as_files = [FileTask(t.lake_path, i, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes, week=week)
                     for i, t in by_id.items()]
         keeper, waiting = GroupKeeper(fs, location), []
         for group in group_files(as_files, GROUP_BYTES):
@@ -122,8 +124,8 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
             for parsed in parts:
                 tally.add(parsed)
             surveyed = [(m.source_file, tally.survey(m.source_file, m.schema_json)) for m in group.tasks]
-            shared = reading_hash(group.schema_json)  # the members read with their own schema differ
-            readings = [shared if s.schema_json == m.schema_json else reading_hash(s.schema_json)
+            shared = reading_hash(group.schema_json, week)  # the members read with their own schema differ
+            readings = [shared if s.schema_json == m.schema_json else reading_hash(s.schema_json, week)
                         for (_, s), m in zip(surveyed, group.tasks)]
             keeper.add(parts, {i: (by_id[i].sha256, reading) for (i, _), reading in zip(surveyed, readings)
                                if by_id[i].sha256}, group.size_bytes)
@@ -180,13 +182,13 @@ class _Keeper:
     once the whole file is read: a task that fails half-way leaves no half file where the
     conversion looks."""
 
-    def __init__(self, fs, location: LakeLocation, sha256: str):
-        self._fs, self._location, self._sha256 = fs, location, sha256
+    def __init__(self, fs, location: LakeLocation, sha256: str, week: TradingWeek = MON_FRI):
+        self._fs, self._location, self._sha256, self._week = fs, location, sha256, week
         self._path = self._temporary = self._writer = self._out = None
 
     def __call__(self, parsed: pa.Table, schema_json: str) -> None:
         if self._path is None:
-            self._path = self._location.path(parsed_key(self._sha256, schema_json))
+            self._path = self._location.path(parsed_key(self._sha256, schema_json, self._week))
             if self._fs.get_file_info(self._path).type == pafs.FileType.File:
                 return  # the same content read the same way: kept already
             self._temporary = f"{self._path}.{uuid.uuid4().hex}.partial"
@@ -210,11 +212,11 @@ class _Keeper:
 
 
 def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, schema, piece_bytes: int = PIECE_BYTES,
-                keep: Callable[[pa.Table, str], None] | None = None) -> Survey:
+                keep: Callable[[pa.Table, str], None] | None = None, week: TradingWeek = MON_FRI) -> Survey:
     """Read every row of a file (`read_at(offset, length)` gives its bytes) with `schema`, or with
     its own detection where a borrowed `schema` does not hold on it. `keep(rows, schema_json)`
     receives the tagged rows (parsed.PARSED) piece by piece, with the schema they were read with."""
-    task = FileTask("", name, schema.to_json(), EPOCH, 0, size)
+    task = FileTask("", name, schema.to_json(), EPOCH, 0, size, week=week)
     tally = _Tally()
     try:
         for parsed in parse_in_pieces(read_at, size, task, piece_bytes):

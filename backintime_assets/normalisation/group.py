@@ -15,6 +15,8 @@ from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.schema import FileSchema
 
 from .lines import FileLines, LineIndex, to_utf8
+from backintime_assets.trading_week import MON_FRI, TradingWeek
+
 from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
 from .records import Line, split_fast, split_slow
@@ -24,7 +26,8 @@ from .result import NormalisedFile, lines_frame
 _GROUP_COLUMNS = {"date", "close", "ticker"}  # without a ticker column each file names its own
 
 
-def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[str]) -> list[NormalisedFile] | None:
+def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[str],
+                    week: TradingWeek = MON_FRI) -> list[NormalisedFile] | None:
     """Each file's NormalisedFile, as normalise_bytes gives it except that lines outside the data
     region (preamble, header, footer) are not listed in non_data; None when these files must be
     read one by one (an empty file, a file with no data rows, a line outside the data region that
@@ -35,7 +38,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
         return None
     needed = read_columns(schema, cmap)
     pieces, first_line, file_first_line, totals = [], [], [], []
-    outside = _Outside(schema)
+    outside = _Outside(schema, week)
     next_line = 1
     for data in datas:
         if not data.strip(b" \t\r\n\x00"):
@@ -75,7 +78,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     if (rows_read == 0).any():
         return None  # that file's problem ("no data rows") is for normalise_bytes to name
 
-    prices, reasons = _canonical(rec, schema, cmap, "", None, files)
+    prices, reasons = _canonical(rec, schema, cmap, "", None, files, week=week)
     bad = np.flatnonzero(~reasons.open())
 
     def raw_of(k: int) -> str:
@@ -129,8 +132,8 @@ class _Outside:
     """Whether the lines outside a file's data region hold none that reads as a price row, asked
     once per distinct text: a day's files of one template share their header."""
 
-    def __init__(self, schema: FileSchema):
-        self.schema = schema
+    def __init__(self, schema: FileSchema, week: TradingWeek):
+        self.schema, self.week = schema, week
         self._known: dict[bytes, bool] = {b"": True}
 
     def clear(self, text: bytes) -> bool:
@@ -139,5 +142,6 @@ class _Outside:
             # utf-8 already (to_utf8); the lines as LineIndex splits them
             index = LineIndex(text)
             lines = [(k + 1, index.text(k), "outside") for k in range(index.count)]
-            known = self._known[text] = not strays(lines, self.schema, lambda t, s: normalise_bytes(t, s, ""))
+            known = self._known[text] = not strays(
+                lines, self.schema, lambda t, s: normalise_bytes(t, s, "", week=self.week))
         return known

@@ -19,6 +19,7 @@ from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .east_days import own_day_tickers
 from .file_ticker import default_ticker_for
@@ -183,11 +184,13 @@ def _reject_all(rec: Records, raw_of, reason: str) -> list[Line]:
 
 
 def normalise_bytes(data: bytes, schema: FileSchema, source_file: str,
-                    default_ticker: str | None = None) -> NormalisedFile:
+                    default_ticker: str | None = None, week: TradingWeek = MON_FRI) -> NormalisedFile:
     """Canonical prices of one file. Never raises: a file that cannot be read gives zero rows and
-    `file_problem`. Without a ticker column every row gets `default_ticker` (default: the file stem)."""
+    `file_problem`. Without a ticker column every row gets `default_ticker` (default: the file stem).
+    `week`: the days that hold trade dates (the deployment's BACKINTIME_TRADING_WEEK, passed in by
+    the caller so that a Spark executor reads by the driver's setting); a row dated on another is rejected."""
     try:
-        return _digits_as_written(_normalise(data, schema, source_file, default_ticker), data, schema)
+        return _digits_as_written(_normalise(data, schema, source_file, default_ticker, week), data, schema)
     except Exception as exc:  # a Spark task must not die on one odd file; the reason is kept
         return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0,
                               file_problem=f"internal error: {type(exc).__name__}: {exc}")
@@ -210,7 +213,8 @@ def _digits_as_written(out: NormalisedFile, data: bytes, schema: FileSchema) -> 
     return out
 
 
-def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:
+def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
+               week: TradingWeek = MON_FRI) -> NormalisedFile:
     def nothing(problem: str, non_data: list[Line] | None = None, total: int = 0) -> NormalisedFile:
         return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0, problem,
                               lines_frame(source_file, non_data or []), total)
@@ -220,9 +224,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")
     if schema.wrapped and schema.file_format not in WORKBOOK_FORMATS:
-        return _unwrapped(data, schema, source_file, default_ticker)
+        return _unwrapped(data, schema, source_file, default_ticker, week)
     if schema.delimiter == GAP and schema.file_format not in WORKBOOK_FORMATS:
-        return _gapped(data, schema, source_file, default_ticker)
+        return _gapped(data, schema, source_file, default_ticker, week)
     width = len(schema.columns)
     if width == 0:
         return nothing(schema.problem or "no table found")
@@ -273,7 +277,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         schema = replace(schema, ticker=None)
     missing_cols = ([f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m] if series
                     else [c for c in ("date", "close") if c not in cmap and not (c == "date" and schema.day)])
-    stray = strays(outside, schema, lambda text, as_rows: _normalise(text, as_rows, source_file, default_ticker))
+    stray = strays(outside, schema, lambda text, as_rows: _normalise(text, as_rows, source_file, default_ticker,
+                                                                                 week))
     if stray:
         strayed = {line for line, _, _ in stray}
         outside = [line for line in outside if line[0] not in strayed]
@@ -298,7 +303,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                               lines_frame(source_file, non_data), total, reader)
     if wide:
         prices, rejected = _side_by_side(rec, schema, series, wide, source_file, raw_of, rec.rejected + stray,
-                                         index is not None, timed)
+                                         index is not None, timed, week)
         return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                               lines_frame(source_file, non_data), total, reader)
 
@@ -307,7 +312,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
         tickers = own_tickers or sheet_tickers(plans, rec.line, days)
-    prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=tickers)
+    prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=tickers, week=week)
     bad = np.flatnonzero(~reasons.open())
     rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
     if index is not None:
@@ -315,32 +320,34 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if schema.ticker and tickers is None and default_ticker is None and not header_ticker_holds(rejected, schema):
         # Tables stacked beyond detection's sample, each under its own ticker's header: the rows keep
         # the file's name, not the first table's ticker (stacked_tables.py).
-        return _normalise(data, replace(schema, ticker=None), source_file, default_ticker)
+        return _normalise(data, replace(schema, ticker=None), source_file, default_ticker, week)
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
 
 
-def _gapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:
+def _gapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
+            week: TradingWeek) -> NormalisedFile:
     """A table whose columns are set apart by runs of spaces (detection/gaps.py), read with tabs in
     their place."""
-    return _rewritten(data, gaps_to_tabs, replace(schema, delimiter="\t"), source_file, default_ticker)
+    return _rewritten(data, gaps_to_tabs, replace(schema, delimiter="\t"), source_file, default_ticker, week)
 
 
-def _unwrapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None) -> NormalisedFile:
+def _unwrapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
+               week: TradingWeek) -> NormalisedFile:
     """A table whose every line is a whole record in quotes (detection/wrapped_lines.py), read
     with those lines unwrapped."""
     quote = schema.wrapped
     return _rewritten(data, lambda text: unwrap(text, quote), replace(schema, wrapped=None), source_file,
-                      default_ticker)
+                      default_ticker, week)
 
 
 def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,
-               default_ticker: str | None) -> NormalisedFile:
+               default_ticker: str | None, week: TradingWeek) -> NormalisedFile:
     """The file read as `rewrite` gives its UTF-8 text, with `schema` (that text's). The rewrite
     keeps every line where it was, so the lines reported (rejected rows, header, notes) are given
     back as the file writes them: rejected_rows shows a file's own line."""
     text = to_utf8(data, schema.encoding)
-    out = _normalise(rewrite(text), replace(schema, encoding="utf-8"), source_file, default_ticker)
+    out = _normalise(rewrite(text), replace(schema, encoding="utf-8"), source_file, default_ticker, week)
     if out.rejected_arrow.num_rows or out.non_data_arrow.num_rows:
         written = LineIndex(text)
         out.rejected_arrow = _as_written(out.rejected_arrow, written)
@@ -377,7 +384,7 @@ def series_ticker(label: str) -> str:
 
 def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict[str, int], frozenset[str]]],
                   tickers: list[str], source_file: str, raw_of: Callable[[int], str], per_line: list[Line],
-                  text: bool, timed: list[int]) -> tuple[pa.Table, list[Line]]:
+                  text: bool, timed: list[int], week: TradingWeek) -> tuple[pa.Table, list[Line]]:
     """(prices, rejected rows) of the records of a table of several tickers side by side, read once
     per ticker with its own columns and the shared ones, as a file of that ticker would be. A
     ticker's row whose own cells are all empty (listed later than the others) is an empty row.
@@ -386,7 +393,8 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
     n = len(rec.line)
     for ticker, (_, cmap, own) in zip(tickers, series):
         named = Strings(np.zeros(n, np.int64), np.array([ticker], dtype=object), np.zeros(n, dtype=bool))
-        table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own, timed=timed)
+        table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own, timed=timed,
+                                    week=week)
         bad = np.flatnonzero(~reasons.open())
         theirs.append(per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
         prices.append(table)
@@ -442,7 +450,7 @@ def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
 def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
                default_ticker: str | None, files: FileLines | None = None,
                tickers: Strings | None = None, own: frozenset[str] | None = None,
-               timed: list[int] | None = None) -> tuple[pa.Table, Reasons]:
+               timed: list[int] | None = None, week: TradingWeek = MON_FRI) -> tuple[pa.Table, Reasons]:
     """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
     `files`: when the records come from several files read as one (see group.py), which file and
     line each record is, so repeats are looked for within a file and rows name their own file.
@@ -527,7 +535,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     volume = np.rint(np.where(np.abs(volume) < _MAX_INT64, volume, 0)).astype(np.int64)
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
-    check_trade_days(reasons, days)
+    check_trade_days(reasons, days, week)
     moments = _moments(cols, schema, cmap, timed)
     if moments is not None:
         codes, least, source = moments

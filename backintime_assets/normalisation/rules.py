@@ -8,8 +8,9 @@ Decisions (documented for the lead and the README):
 - adj_close missing -> close. volume missing (or no volume column) -> 0; fractional volume is rounded.
 - sector missing -> "UNKNOWN". No ticker column -> the caller's default (file stem).
 - prices must be > 0; volume >= 0; high >= max(open, close, low); low <= min(open, close).
-- the date must be a weekday: trade-date partitions run Monday to Friday, so a row dated on a
-  weekend could be filed under no partition and would vanish; it is rejected instead, by name.
+- the date must be a day of the trading week (BACKINTIME_TRADING_WEEK, Monday to Friday unless
+  set): trade-date partitions hold only those days, so a row dated on another could be filed under
+  no partition and would vanish; it is rejected instead, naming its day and the week.
 - a later row equal to an earlier one on ticker, date and every value: "duplicate"; same ticker and
   date with other values: "conflicting duplicate of line N" (the first one is kept).
 - intraday bars (a ticker's rows of one date at several times of day, by a time column or the
@@ -29,7 +30,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from backintime_assets.detection.date_system import SATURDAY, SUNDAY, weekday
+from backintime_assets.detection.date_system import weekday
+from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
 PRICE_FIELDS = ("open", "high", "low", "close", "adj_close")
 
@@ -92,14 +94,14 @@ def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
     r.set(lo > np.minimum(o, c), "low > min(open, close)")
 
 
-_WEEKEND = {SATURDAY: "dated on a Saturday", SUNDAY: "dated on a Sunday"}
-
-
-def check_trade_days(r: Reasons, days: np.ndarray) -> None:
-    """`days`: days since 1970-01-01."""
+def check_trade_days(r: Reasons, days: np.ndarray, week: TradingWeek = MON_FRI) -> None:
+    """`days`: days since 1970-01-01; a row dated on a day outside `week` is rejected."""
+    closed = week.closed_days
+    if not closed:
+        return
     day = weekday(days)
-    for number, reason in _WEEKEND.items():
-        r.set(day == number, f"{reason}: trade dates are Monday to Friday")
+    for number in closed:
+        r.set(day == number, f"dated on a {DAY_NAMES[number]}: trade dates are {week.label}")
 
 
 def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],

@@ -71,6 +71,25 @@ def test_a_day_is_refused_for_a_file_with_a_date_column_or_nothing_to_date(postg
         assert file_overrides.stored(conn, ["fo-dated", "fo-empty"]).keys() == {"fo-dated"}
 
 
+def test_a_sunday_is_a_day_of_a_sunday_to_thursday_week(postgres_url):
+    from backintime_assets.trading_week import TradingWeek
+
+    sun_thu, sunday, friday = TradingWeek.parse("sun-thu"), dt.date(2025, 3, 2), dt.date(2025, 3, 7)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        final = _stored(conn, "fo-sun", AS_OF, "quotes.csv")
+        with pytest.raises(file_overrides.FileOverrideError, match="2025-03-02 is a Sunday: trade dates are Monday"):
+            file_overrides.set_day(conn, "fo-sun", final, sunday, "analyst")
+        file_overrides.set_day(conn, "fo-sun", final, sunday, "analyst", sun_thu)
+        final = file_schemas.final_schema(conn, "fo-sun")
+        assert final["day"] == "2025-03-02"
+        loaded = normalise_bytes(AS_OF, FileSchema.from_dict(final), "quotes.csv", week=sun_thu)
+        assert loaded.prices_arrow.column("date").to_pylist() == [sunday, sunday]
+        with pytest.raises(file_overrides.FileOverrideError,
+                           match="2025-03-07 is a Friday: trade dates are Sunday to Thursday"):
+            file_overrides.set_day(conn, "fo-sun", final, friday, "analyst", sun_thu)
+
+
 def test_a_judged_refusal_may_be_lifted_a_fact_may_not(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)

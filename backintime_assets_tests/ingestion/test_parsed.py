@@ -471,3 +471,62 @@ def test_kept_rows_under_a_header_ticker_the_files_name_spells_keep_it_under_ano
     rows = kept(parse_group([data], FileGroup([_task(data, "aapl.csv")], _task(data, "aapl.csv").schema_json)))
     again = from_parsed(rows, _task(data, "copy.csv"))
     assert set(again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist()) == {"AAPL"}
+
+
+def _week_days(first_day: int, last_day: int, ticker: str) -> bytes:
+    return ("Date,Ticker,Close\n" + "".join(f"2025-03-{d:02d},{ticker},{100 + d}.5\n"
+                                             for d in range(first_day, last_day + 1))).encode()
+
+
+def test_the_tasks_week_reaches_the_normaliser_alone_in_a_group_and_in_pieces():
+    from dataclasses import replace
+
+    from backintime_assets.trading_week import TradingWeek
+
+    every_day = TradingWeek.parse("mon-sun")
+    a, b = _week_days(3, 9, "BTC"), _week_days(3, 9, "ETH")  # Monday 3 to Sunday 9 March
+    tasks = [replace(_task(a, "btc.csv"), week=every_day), replace(_task(b, "eth.csv"), week=every_day)]
+
+    def loaded(table: pa.Table) -> list[int]:
+        return sorted(d.day for d in table.filter(pc.equal(table["status"], "loaded"))["date"].to_pylist())
+
+    assert loaded(parse_group([a, b], FileGroup(tasks, tasks[0].schema_json))) == sorted(list(range(3, 10)) * 2)
+    assert loaded(parse_group([a], FileGroup(tasks[:1], tasks[0].schema_json))) == list(range(3, 10))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(a), len(a), tasks[0], 64))
+    assert loaded(pieces) == list(range(3, 10))
+    by_default = parse_group([a], FileGroup([_task(a, "btc.csv")], tasks[0].schema_json))
+    assert loaded(by_default) == list(range(3, 8))
+
+
+def test_tasks_of_two_weeks_are_never_read_in_one_group():
+    from dataclasses import replace
+
+    from backintime_assets.ingestion.parsed import group_files
+    from backintime_assets.trading_week import TradingWeek
+
+    a = _week_days(3, 9, "BTC")
+    tasks = [_task(a, "a.csv"), replace(_task(a, "b.csv"), week=TradingWeek.parse("mon-sun"))]
+    assert sorted(len(g.tasks) for g in group_files(tasks, 10**9)) == [1, 1]
+
+
+def test_rows_kept_under_one_week_are_not_found_under_another():
+    from backintime_assets.ingestion.parsed import kept_rows_key, parsed_key
+    from backintime_assets.trading_week import MON_FRI, TradingWeek
+
+    schema_json = _task(_week_days(3, 9, "BTC")).schema_json
+    sun_thu, every_day = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
+    hashes = {reading_hash(schema_json, w) for w in (MON_FRI, sun_thu, every_day)}
+    assert len(hashes) == 3
+    # Monday to Friday keys as before the setting: rows kept then are still found.
+    import hashlib
+
+    from backintime_assets.ingestion.parsed import PARSER_VERSION
+    from backintime_assets.ingestion.schema_texts import reading_key_of
+
+    before = hashlib.sha256(f"{PARSER_VERSION}:{reading_key_of(schema_json)}".encode()).hexdigest()[:16]
+    assert reading_hash(schema_json) == before
+    assert reading_hash(schema_json) == reading_hash(schema_json, MON_FRI) == reading_hash(
+        schema_json, TradingWeek.parse("mon,tue,wed,thu,fri"))
+    assert parsed_key("ab" * 32, schema_json, sun_thu) != parsed_key("ab" * 32, schema_json)
+    assert kept_rows_key("ab" * 32, schema_json, 10, sun_thu) != kept_rows_key("ab" * 32, schema_json, 10)
+    assert kept_rows_key("ab" * 32, schema_json, 10**9, every_day) == parsed_key("ab" * 32, schema_json, every_day)

@@ -39,8 +39,10 @@ def _migrated(postgres_url, local_lake, source):
 class DriverSurveyor:
     """survey_files without Spark: the same survey of each file, on the driver, and what it was asked."""
 
-    def __init__(self, location):
-        self.location, self.asked = location, []
+    def __init__(self, location, week=None):
+        from backintime_assets.trading_week import MON_FRI
+
+        self.location, self.asked, self.week = location, [], week or MON_FRI
 
     def __call__(self, tasks):
         from backintime_assets.detection import FileSchema, detect_bytes
@@ -51,7 +53,8 @@ class DriverSurveyor:
             with self.location.filesystem().open_input_file(task.lake_path) as handle:
                 data = handle.readall()
             schema = FileSchema.from_json(task.schema_json) if task.schema_json else detect_bytes(data, task.name)
-            surveys[task.key] = survey_file(lambda o, n, data=data: data[o:o + n], len(data), task.name, schema)
+            surveys[task.key] = survey_file(lambda o, n, data=data: data[o:o + n], len(data), task.name, schema,
+                                            week=self.week)
         return surveys
 
 
@@ -220,3 +223,35 @@ def test_files_the_migration_passes_over_are_reported_with_the_reason(postgres_u
     assert report.files_not_migrated() == [
         "2009 prices.numbers: a .numbers workbook, which is not read: save it as .xlsx or .csv"]
     assert set(report.passed_over) == {"2009 prices.numbers", "_manifest.csv"}
+
+
+def test_a_new_trading_week_reads_the_files_again_and_runs_the_dates_that_changed(postgres_url, local_lake, tmp_path):
+    from backintime_assets.trading_week import TradingWeek
+
+    source = tmp_path / "source"
+    source.mkdir()
+    for name, days in (("btc", range(3, 10)), ("aaa", range(3, 7))):  # Monday 3 to Sunday 9 March; to Thursday
+        rows = "".join(f"2025-03-{d:02d},{name},{d}.5\n" for d in days)
+        (source / f"{name}.csv").write_text("Date,Ticker,Close\n" + rows)
+    march = lambda *days: [dt.date(2025, 3, d) for d in days]  # noqa: E731
+    with _migrated(postgres_url, local_lake, source) as conn:
+        assert manifest.current_files(conn)["btc.csv"].dates == march(3, 4, 5, 6, 7)  # Monday to Friday
+        seq = manifest.last_change_seq(conn)
+
+        every_day = TradingWeek.parse("mon-sun")
+        surveyor = DriverSurveyor(local_lake, every_day)
+        assert migrate(conn, source, local_lake, surveyor, week=every_day).reread_for_week == 1
+        assert manifest.current_files(conn)["btc.csv"].dates == march(*range(3, 10))
+        assert manifest.current_files(conn)["aaa.csv"].dates == march(3, 4, 5, 6)
+        # Only the file whose dates changed runs again: its weekend is new, its weekdays' rows stay.
+        [change] = manifest.changes_after(conn, seq)
+        assert (change.source_path, change.dates) == ("btc.csv", march(*range(3, 10)))
+        assert manifest.surveyed_week(conn) == "mon-sun"
+        assert migrate(conn, source, local_lake, surveyor, week=every_day).reread_for_week == 0
+        assert len(surveyor.asked) == 1  # read again once, not at every migration
+
+        sun_thu = TradingWeek.parse("sun-thu")
+        assert migrate(conn, source, local_lake, DriverSurveyor(local_lake, sun_thu), week=sun_thu).reread_for_week == 1
+        assert manifest.current_files(conn)["btc.csv"].dates == march(3, 4, 5, 6, 9)  # no Friday nor Saturday
+        [change] = manifest.changes_after(conn, change.seq)
+        assert (change.source_path, change.dates) == ("btc.csv", march(*range(3, 10)))  # the dates it left too

@@ -18,6 +18,15 @@ def test_home_date(name, expected):
     assert home_date(name, MTIME) == expected
 
 
+def test_home_date_moves_back_to_a_day_of_the_trading_week():
+    from backintime_assets.trading_week import TradingWeek
+
+    sun_thu = TradingWeek.parse("sun-thu")
+    assert home_date("NYSE_2025-03-09.csv", MTIME, sun_thu) == date(2025, 3, 9)  # a Sunday: a trade date
+    assert home_date("NYSE_2025-03-08.csv", MTIME, sun_thu) == date(2025, 3, 6)  # Saturday, Friday: to Thursday
+    assert home_date("btc.csv", MTIME, TradingWeek.parse("mon-sun")) == date(2025, 3, 8)  # the Saturday itself
+
+
 def test_scan_skips_bookkeeping_and_other_files(tmp_path):
     for name in ("a.csv", "b.xlsx", "_ground_truth.csv", ".~lock.a.csv", "readme.md", "sub/c.TXT", "d.xlsm"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

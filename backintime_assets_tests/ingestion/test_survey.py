@@ -221,3 +221,39 @@ def test_a_days_list_is_filed_under_its_name_date_and_a_renamed_copy_keeps_its_s
     # Renamed, the same content keeps the schema stored for its sha: the date it was filed under.
     renamed = _survey(data, "STOCK_DAY_ALL_20240109.csv", FileSchema.from_json(survey.schema_json))
     assert renamed.dates == [dt.date(2024, 1, 2)]
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("keep_min_bytes", [4_000, 10**9])  # kept in a file of its own; in a group file
+def test_under_an_every_day_week_a_saturday_row_is_surveyed_kept_and_converted_to_its_date(
+        spark, local_lake, keep_min_bytes):
+    from backintime_assets.ingestion.convert import convert_files
+    from backintime_assets.ingestion.parsed import kept_rows_path
+    from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
+    from backintime_assets.lake.tables import list_dates, read_arrow
+    from backintime_assets.trading_week import TradingWeek
+
+    every_day = TradingWeek.parse("mon-sun")
+    fs = local_lake.filesystem()
+    fs.create_dir(local_lake.path("raw"), recursive=True)
+    # Daily candles of a crypto venue, Monday 3 March 2025 on, Saturdays and Sundays among them.
+    days = [dt.date(2025, 3, 3) + dt.timedelta(days=k) for k in range(120)]
+    data = ("Date,Symbol,Close,Volume\n" + "".join(f"{d},BTCUSDT,{90000 + k}.5,{k}\n" for k, d in enumerate(days))
+            ).encode()
+    path = local_lake.path("raw", "btc.csv")
+    with fs.open_output_stream(path) as out:
+        out.write(data)
+    task = SurveyTask("btc", path, "btc.csv", len(data), sha256="sha-btc")
+    found = survey_files(spark, local_lake, [task], keep_min_bytes=keep_min_bytes, week=every_day)["btc"]
+    assert found.dates == days and found.problem is None
+    assert found.parsed_path == kept_rows_path(local_lake, "sha-btc", found.schema_json, len(data), every_day)
+
+    weekend = [d.isoformat() for d in days[5:9]]  # Saturday 8 to Tuesday 11 March
+    convert = FileTask(path, "btc.csv", found.schema_json, days[0], 0, len(data), found.parsed_path, tuple(days),
+                       week=every_day)
+    conversion = convert_files(spark, local_lake, [convert], weekend, "t1")
+    prices = read_arrow(local_lake, "prices", PRICES)
+    assert sorted(str(d) for d in prices["date"].to_pylist()) == weekend
+    assert list_dates(local_lake, "prices") == weekend
+    assert read_arrow(local_lake, "rejected_rows", REJECTED_ROWS).num_rows == 0
+    assert conversion.accounting[0]["loaded"] == 120 and conversion.accounting[0]["rejected"] == 0

@@ -69,6 +69,35 @@ def test_weekend_rows_are_refused_by_name_and_weekdays_kept():
                                  "dated on a Saturday: trade dates are Monday to Friday"]
 
 
+# A crypto venue's daily candles, Monday 3 to Sunday 9 March 2025: every day trades.
+CRYPTO = ("Date,Symbol,Open,High,Low,Close,Volume\n" + "".join(
+    f"2025-03-{d:02d},BTCUSDT,{90000 + d}.5,{91000 + d}.0,{89000 + d}.0,{90500 + d}.25,{1000 + d}\n"
+    for d in range(3, 10))).encode()
+
+
+def _crypto(week):
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    out = normalise_bytes(CRYPTO, detect_bytes(CRYPTO, "btcusdt_1d.csv"), "btcusdt_1d.csv", week=week)
+    loaded = [d.day for d in out.prices_arrow.column("date").to_pylist()]
+    return loaded, dict(zip(out.rejected_arrow.column("source_line").to_pylist(),
+                            out.rejected_arrow.column("reason").to_pylist()))
+
+
+def test_a_seven_day_file_loads_whole_under_an_every_day_week():
+    from backintime_assets.trading_week import MON_FRI, TradingWeek
+
+    assert _crypto(TradingWeek.parse("mon-sun")) == (list(range(3, 10)), {})
+    # By default its weekend rows are rejected, by name, as before the setting.
+    assert _crypto(MON_FRI) == (list(range(3, 8)), {7: "dated on a Saturday: trade dates are Monday to Friday",
+                                                    8: "dated on a Sunday: trade dates are Monday to Friday"})
+    # Sunday to Thursday: Friday and Saturday go, and the reason names the week.
+    assert _crypto(TradingWeek.parse("sun,mon,tue,wed,thu")) == ([3, 4, 5, 6, 9], {
+        6: "dated on a Friday: trade dates are Sunday to Thursday",
+        7: "dated on a Saturday: trade dates are Sunday to Thursday"})
+
+
 def test_rows_without_a_repeated_key_are_left_alone():
     r = Reasons(4)
     check_duplicates(r, np.array([0, 1, 0, 1]), np.array([1, 1, 2, 2]), {"close": np.ones(4)}, np.arange(4))
