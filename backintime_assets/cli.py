@@ -33,7 +33,7 @@ def _check_java() -> None:
         raise CliError(str(error)) from None
 
 
-DETECTED = "detected"  # `--day detected`: the user's day taken back
+DETECTED = "detected"  # `--day detected`, `--ticker detected`: the user's day, or ticker, taken back
 
 
 def _day(text: str) -> date | str:
@@ -241,7 +241,7 @@ def cmd_detect(args) -> None:
             if schema.date_from:
                 print(f"  {_day_line(schema.to_dict())}")
             if schema.ticker:
-                print(f"  {_ticker_line(schema.to_dict())}")
+                print(f"  {_detected_ticker_line(name, schema)}")
             for column in schema.to_dict()["columns"]:
                 print(f"  {_column_line(column)}")
     if failed:
@@ -257,8 +257,25 @@ def _day_line(schema: dict) -> str:
 
 
 def _ticker_line(schema: dict) -> str:
-    """Of a file without a ticker column whose header names its ticker, the ticker its rows load under."""
-    return f"every row of ticker {schema['ticker']} (named in the header, not the file's name)"
+    """Of a file without a ticker column whose header (or a user) names its ticker, the ticker its rows load under."""
+    return f"every row of ticker {schema['ticker']} (" + (
+        f"from {schema['ticker_from']}" if schema.get("ticker_from") else "named in the header, not the file's name"
+    ) + ")"
+
+
+def _detected_ticker_line(path: str, schema) -> str:
+    """_ticker_line of a file `detect` read, once its every row is read: detection saw a sample, and
+    tables of other tickers stacked below the first (normalisation/stacked_tables.py), or a
+    workbook's sheets of their own, load under other names than the header's ticker."""
+    from backintime_assets.normalisation import normalise_bytes
+    from backintime_assets.normalisation.normalise import series_ticker
+
+    named = set(normalise_bytes(Path(path).read_bytes(), schema, path).prices_arrow["ticker"].unique().to_pylist())
+    if named <= {series_ticker(schema.ticker)}:
+        return _ticker_line(schema.to_dict())
+    listed = ", ".join(sorted(named)[:5]) + (", ..." if len(named) > 5 else "")
+    return (f"rows of ticker {listed}, not {schema.ticker} as the header names: the file holds other tickers' "
+            "tables below the first (or sheets of their own)")
 
 
 def _column_line(column: dict) -> str:
@@ -301,12 +318,14 @@ def cmd_schema(args) -> None:
             return
         column = args.column if args.column_number is None else args.column_number - 1
         of_column = bool(args.type or args.format or args.mapping or args.multiplier is not None)
-        of_file = args.day is not None or args.load_refused is not None
+        of_file = args.day is not None or args.ticker is not None or args.load_refused is not None
         if (column is None) == of_column or not (of_column or of_file):
             raise CliError("override needs --column (or --column-number) and at least one of --type, --format, "
-                           "--mapping, --multiplier; or, of the whole file, --day or --load-refused")
+                           "--mapping, --multiplier; or, of the whole file, --day, --ticker or --load-refused")
         if args.day is not None and args.layout:
             raise CliError("--day is one file's: the files of a layout are other days' (no --layout)")
+        if args.ticker is not None and args.layout:
+            raise CliError("--ticker is one file's: the files of a layout may be other securities' (no --layout)")
         _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
         try:
@@ -354,6 +373,10 @@ def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
         file_overrides.set_day(conn, sha, file_schemas.final_schema(conn, sha), day, args.by,
                                _settings().trading_week)
         said.append(f"every row of {args.file} dated {day}" if day else f"{args.file} dated as detected")
+    if args.ticker is not None:
+        symbol = None if args.ticker == DETECTED else args.ticker
+        stored = file_overrides.set_ticker(conn, sha, file_schemas.final_schema(conn, sha), symbol, args.by)
+        said.append(f"every row of {args.file} of ticker {stored}" if stored else f"{args.file} named as detected")
     if args.load_refused is not None:
         chosen = file_overrides.set_load_refused(conn, sha, targets, args.load_refused, args.by)
         said.append(f"{len(chosen)} of {len(targets)} file(s) " + (
@@ -374,9 +397,10 @@ def _schema_redetect(args) -> None:
     if bool(args.files) == args.all:
         raise CliError("schema redetect takes FILE... or --all")
     if (args.column or args.column_number or args.type or args.format or args.mapping or args.layout
-            or args.multiplier is not None or args.day is not None or args.load_refused is not None):
-        raise CliError("schema redetect takes no column options, nor --day or --load-refused: a correction is "
-                       "`schema override`")
+            or args.multiplier is not None or args.day is not None or args.ticker is not None
+            or args.load_refused is not None):
+        raise CliError("schema redetect takes no column options, nor --day, --ticker or --load-refused: a "
+                       "correction is `schema override`")
     _check_java()  # the files are read on Spark
     with psycopg.connect(results_url(_settings())) as conn:
         ensure_schema(conn)
@@ -433,7 +457,7 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
     and what detection said (the day line shows the date in force). One its final schema (`final`)
     does not follow says so: a day once a column is mapped to the date, a lifted refusal once a new
     detection refuses the file otherwise; kept, it would again apply if that changed back."""
-    from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED, date_columns
+    from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED, TICKER, date_columns, naming_columns
 
     lines = []
     for setting, o in sorted(settings.items()):
@@ -443,6 +467,12 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
                 if o.value and final.get("day") != o.value and date_columns(final) else ""
             lines.append(f"override: every row dated {o.value} ({when}{idle})" if o.value
                          else f"override: day taken back, as detected ({when})")
+        elif setting == TICKER:
+            named = naming_columns(final)
+            idle = f"; not in force: column {named[0]!r} names the rows' tickers" \
+                if o.value and final.get("ticker") != o.value and named else ""
+            lines.append(f"override: every row of ticker {o.value} ({when}{idle})" if o.value
+                         else f"override: ticker taken back, as detected ({when})")
         elif setting == LOAD_REFUSED:
             idle = "; not in force: detection refuses it otherwise now (problem above)" \
                 if o.value and final.get("problem") else ""
@@ -631,6 +661,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--day", type=_day, metavar="YYYY-MM-DD",
                         help="of a day's list of tickers with no date column: the date every row loads under "
                              "(the title's or file name's is wrong, or was not certain); 'detected' takes it back")
+    schema.add_argument("--ticker", metavar="SYMBOL",
+                        help="of a file with no ticker column: the ticker every row loads under (the file's name "
+                             "or its header's is wrong); stored trimmed, in capitals; 'detected' takes it back")
     schema.add_argument("--load-refused", action=argparse.BooleanOptionalAction,
                         help="load a file detection refused by a judgement (a list of trades, not prices; "
                              "several tickers side by side) with its mapping; --no-load-refused refuses it again")

@@ -306,3 +306,76 @@ def test_schema_override_warns_of_a_day_no_partition_holds(tmp_path, postgres_ur
     out, err = capsys.readouterr()
     assert "every row of q.csv dated 1999-03-03; 2 date(s) now need a rerun: 1999-03-03..2025-03-05" in out
     assert "warning: 1 of those date(s) have no partition, 1999-03-03..1999-03-03: no run loads" in err
+
+
+@pytest.mark.postgres
+def test_schema_override_names_a_files_rows_and_schema_show_lists_it(tmp_path, postgres_url, monkeypatch, capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets import cli, runner
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import detect_bytes
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    # Spark's part (reading the file again, as the end-to-end tests do) and Dagster's are not this test's.
+    monkeypatch.setattr(cli, "_check_java", lambda: None)
+    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(2025, 3, 3), dt.date(2025, 3, 4)])
+    reported = []
+    monkeypatch.setattr(runner, "report_schema_change", lambda *args: reported.append(args))
+    data = b"Date,Close\n2025-03-03,181.9\n2025-03-04,181.2\n"
+    named = b"Date,Symbol,Close\n2025-03-03,AAA,10.5\n"
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for name, content in (("apple.csv", data), ("named.csv", named)):
+            manifest.record(conn, manifest.RawFile(name, f"{name}-sha", name, len(content), dt.datetime(
+                2025, 3, 5, tzinfo=dt.timezone.utc), f"/lake/raw/{name}", [dt.date(2025, 3, 3)]))
+            file_schemas.save_detection(conn, f"{name}-sha", name, detect_bytes(content, name).to_dict())
+        conn.commit()
+        before = file_schemas.schema_version(conn, ["apple.csv-sha"])
+    assert main(["schema", "override", "apple.csv", "--ticker", " aapl", "--by", "ana"]) == 0
+    out = capsys.readouterr().out
+    assert "every row of apple.csv of ticker AAPL; 2 date(s) now need a rerun: 2025-03-03..2025-03-04" in out
+    assert reported[-1][0] == [dt.date(2025, 3, 3), dt.date(2025, 3, 4)] and reported[-1][1] != before
+    assert main(["schema", "show", "apple.csv"]) == 0
+    shown = capsys.readouterr().out
+    assert "  every row of ticker AAPL (from schema override by ana)" in shown
+    assert "  override: every row of ticker AAPL (by ana at " in shown
+
+    assert main(["schema", "override", "apple.csv", "--ticker", "detected", "--by", "bob"]) == 0
+    assert "apple.csv named as detected" in capsys.readouterr().out
+    assert main(["schema", "show", "apple.csv"]) == 0
+    shown = capsys.readouterr().out
+    assert "every row of ticker" not in shown and "override: ticker taken back, as detected (by bob at " in shown
+
+    assert main(["schema", "override", "named.csv", "--ticker", "AAA", "--by", "ana"]) == 2
+    assert "named.csv has a ticker column (Symbol): its rows are named by it" in capsys.readouterr().err
+    assert main(["schema", "override", "apple.csv", "--ticker", "AAPL", "--layout", "--by", "ana"]) == 2
+    assert "--ticker is one file's" in capsys.readouterr().err
+    assert main(["schema", "override", "apple.csv", "--ticker", "n/a", "--by", "ana"]) == 2
+    assert "reads as a missing value" in capsys.readouterr().err
+
+
+def test_redetect_refuses_a_ticker(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    assert main(["schema", "redetect", "a.csv", "--ticker", "AAPL"]) != 0
+    assert "nor --day, --ticker or --load-refused" in capsys.readouterr().err
+
+
+def test_detect_says_when_a_headers_ticker_is_not_every_rows(tmp_path, capsys):
+    # AAPL's download, then MSFT's past detection's sample: the rows load under the file's name.
+    def table(ticker: str, year: int, n: int) -> str:
+        rows = (f"{year + k // 200}-{1 + k // 20 % 10:02d}-{1 + k % 20:02d},{100 + k % 50}.25,{1000 + k}\n"
+                for k in range(n))
+        return f"Price,Close,Volume\nTicker,{ticker},{ticker}\nDate,,\n" + "".join(rows)
+    path = tmp_path / "prices.csv"
+    path.write_text(table("AAPL", 1990, 3000) + "\n" + table("MSFT", 2010, 400))
+    assert main(["detect", str(path)]) == 0
+    assert "  rows of ticker PRICES, not AAPL as the header names: the file holds other tickers' tables below" in \
+        capsys.readouterr().out
+    path.write_text(table("AAPL", 1990, 30))
+    assert main(["detect", str(path)]) == 0
+    assert "  every row of ticker AAPL (named in the header, not the file's name)" in capsys.readouterr().out

@@ -1,5 +1,5 @@
 """A user's corrections of a whole file rather than of one column (`schema override --day`,
-`--load-refused`): kept per content in file_overrides with who made them and when, and applied to
+`--ticker`, `--load-refused`): kept per content in file_overrides with who made them and when, and applied to
 the file's final schema (file_schemas.final_schemas), so the conversion reads the file with them."""
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
 DAY = "day"  # the date every row of a day's list of tickers with no date column loads under
 LOAD_REFUSED = "load_refused"  # detection's judgement the user overruled, as it read then
+TICKER = "ticker"  # the ticker every row of a file with no ticker column loads under
 WHO_DATED = "schema override by "  # how a user's day names where it came from (FileSchema.date_from)
+WHO_NAMED = WHO_DATED  # and a user's ticker (FileSchema.ticker_from)
 
 
 class FileOverrideError(ValueError):
@@ -51,6 +53,10 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
     day = settings.get(DAY)
     if day is not None and not date_columns(schema):
         schema.update(day=day.value, date_from=WHO_DATED + day.changed_by)
+    # So a ticker names the rows only of a file whose rows name none: a column's tickers are the rows' own.
+    ticker = settings.get(TICKER)
+    if ticker is not None and not naming_columns(schema):
+        schema.update(ticker=ticker.value, ticker_from=WHO_NAMED + ticker.changed_by)
     lifted = settings.get(LOAD_REFUSED)
     if lifted is not None and judged(schema.get("problem")) and \
             judgement(schema.get("problem")) == judgement(lifted.value):
@@ -64,6 +70,62 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
 def date_columns(schema: dict) -> list[str]:
     """The names of the schema's columns mapped to the date."""
     return [c["name"] for c in schema.get("columns", []) if c.get("canonical") == "date"]
+
+
+def naming_columns(schema: dict) -> list[str]:
+    """The names of the schema's columns that name the rows' tickers: one mapped to the ticker, or
+    the columns of several tickers side by side (each labelled with its ticker: `series`)."""
+    return [c["name"] for c in schema.get("columns", []) if c.get("canonical") == "ticker" or c.get("series")]
+
+
+def clean_ticker(symbol: str) -> str:
+    """A user's ticker as the rows will carry it, cleaned as a ticker cell is (normalise.series_ticker):
+    trimmed, in capitals, as the file-name rule writes one too. Refused when unusable: empty, a line
+    break or other control character in it (a ticker is a label of one line), or a word a ticker
+    cell reads as missing ("N/A", "NULL")."""
+    import pyarrow as pa  # only when needed: the CLI's other commands do not load it
+
+    from backintime_assets.normalisation.parse import TICKER_NULLS, parse_strings
+
+    if any(ord(c) < 32 or ord(c) == 127 for c in symbol.strip()):
+        raise FileOverrideError(f"the ticker {symbol!r} holds a line break or other control character")
+    cleaned = parse_strings(pa.array([symbol], pa.string()), upper=True, nulls=TICKER_NULLS)
+    if cleaned.missing[0]:
+        raise FileOverrideError(f"the ticker {symbol!r} is empty or reads as a missing value, not a symbol")
+    return cleaned.words[cleaned.codes[0]]
+
+
+def set_ticker(conn, sha256: str, final: dict, symbol: str | None, changed_by: str) -> str | None:
+    """Name every row of the file (its final schema: `final`) `symbol`, in place of the file's name
+    or the ticker its header names; None: take the user's ticker back. Returns the ticker stored."""
+    if not changed_by:
+        raise FileOverrideError("say who changes the schema (--by)")
+    name = final.get("file") or sha256
+    if symbol is None:
+        if TICKER not in in_force(conn, [sha256]).get(sha256, {}):
+            raise FileOverrideError(f"{name}: no ticker of a user's to take back: its rows are named as detected")
+        _store(conn, [sha256], TICKER, None, changed_by)
+        return None
+    cleaned = clean_ticker(symbol)
+    columns = final.get("columns", [])
+    # The final schema's problem: of tickers side by side whose refusal the user lifted, having
+    # said the other columns feed nothing (set_load_refused), the rows are one ticker's.
+    problem = final.get("problem")
+    if any(c.get("series") for c in columns) or side_by_side(problem):
+        raise FileOverrideError(
+            f"{name} holds several tickers side by side: one ticker for every row would load them all as "
+            "one security's. Save each ticker's columns as a file of its own (or, if the other columns feed "
+            "nothing, say so with --column C --mapping none and load it with --load-refused first)")
+    named = [c["name"] for c in columns if c.get("canonical") == "ticker"]
+    if named:
+        raise FileOverrideError(
+            f"{name} has a ticker column ({', '.join(named)}): its rows are named by it. A ticker is for a file "
+            f"of one security with no ticker column (if that column holds no tickers: --column {named[0]!r} "
+            "--mapping none first)")
+    if problem is not None and not judged(problem):
+        raise FileOverrideError(f"{name} has no rows to name: {problem}")
+    _store(conn, [sha256], TICKER, cleaned, changed_by)
+    return cleaned
 
 
 def set_day(conn, sha256: str, final: dict, day: date | None, changed_by: str, week: TradingWeek = MON_FRI) -> None:

@@ -105,7 +105,8 @@ where s.sha256 = found.sha256 and s.column_index = found.column_index and s.seri
 alter table file_schemas add column if not exists detected_multiplier double precision;
 alter table file_schemas add column if not exists final_multiplier double precision;
 -- A user's corrections of a whole file rather than of one column, a row per setting: 'day', the
--- date (ISO) every row of a day's list of tickers with no date column loads under; 'load_refused',
+-- date (ISO) every row of a day's list of tickers with no date column loads under; 'ticker', the
+-- ticker every row of a file with no ticker column loads under (trimmed, in capitals); 'load_refused',
 -- detection's judgement (a list of trades, tickers side by side) the user overruled, as it read
 -- then. A null value: taken back, as detected; the row still says who took it back and when.
 -- Keyed by content, as file_schemas: a new detection of the file (redetect) keeps them.

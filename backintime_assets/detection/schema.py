@@ -74,6 +74,10 @@ class FileSchema:
     # its rows load under it, not the file's name. None in every other file, and then left out of
     # the JSON, so schemas stored before it read, and key their rows, alike.
     ticker: str | None = None
+    # Who named `ticker` when a user did ("schema override by NAME": db/file_overrides.py), in place
+    # of the file's name or the header's ticker; then it names the rows whatever the file shows
+    # below its sample (normalisation/stacked_tables.py). None, and left out of the JSON, otherwise.
+    ticker_from: str | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -85,6 +89,8 @@ class FileSchema:
             d["wrapped"] = self.wrapped
         if self.ticker is not None:
             d["ticker"] = self.ticker
+        if self.ticker_from is not None:
+            d["ticker_from"] = self.ticker_from
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -139,7 +145,7 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker")
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker", "ticker_from")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 

@@ -217,11 +217,27 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
         header = schema_dict(task.schema_json).get("ticker") if rename else None
         if header is not None:
             # Rows under the header's ticker that the file's name happens to spell (AAPL.csv whose
-            # header names AAPL) were named by the header: a copy's rows are AAPL's as well.
-            rename = was[int(starts[k])].as_py() != series_ticker(header)
+            # header names AAPL) were named by the header: a copy's rows are AAPL's as well. Unless
+            # the whole file did not bear the header out (tables stacked below: its rejected lines
+            # say so, as they told the normaliser): then they were named after the file.
+            rename = was[int(starts[k])].as_py() != series_ticker(header) or not _header_held(
+                rows.slice(int(starts[k]), int(counts[k])), task.schema_json)
         named.append(default_ticker_for(task.source_file) if rename else None)
     own = pa.array(named, pa.string()).take(pa.array(member_of))
     return pc.if_else(pc.and_(loaded, pc.is_valid(own)), own, rows["ticker"])
+
+
+def _header_held(rows: pa.Table, schema_json: str) -> bool:
+    """Whether a file's kept rows were named by its header's ticker, not after the file, by its
+    rejected lines (normalisation/stacked_tables.py). A user's ticker names every row (ticker_from)."""
+    from backintime_assets.detection import FileSchema
+    from backintime_assets.normalisation.stacked_tables import header_ticker_holds
+
+    schema = FileSchema.from_json(schema_json)
+    if schema.ticker_from is not None:
+        return True
+    rejected = rows.filter(pc.equal(rows["status"], REJECTED)).select(["source_line", "raw", "reason"])
+    return header_ticker_holds(list(zip(*(rejected[c].to_pylist() for c in rejected.column_names))), schema)
 
 
 def _names_tickers(schema_json: str) -> bool:
@@ -301,7 +317,8 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
         group = FileGroup([task], task.schema_json)
         yield parse_group([read_at(0, size)], group)
         return
-    if schema.ticker is not None and not _header_ticker_holds(read_at, size, task, schema, piece_bytes):
+    if schema.ticker is not None and schema.ticker_from is None \
+            and not _header_ticker_holds(read_at, size, task, schema, piece_bytes):
         # Whether the header's ticker is every row's is the whole file's to say (tables stacked
         # below: normalisation/stacked_tables.py); a piece says it only of its own rows, and a
         # piece of GOOG's rows past GOOG's own header loaded them as the first table's ticker.

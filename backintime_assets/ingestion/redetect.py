@@ -61,8 +61,9 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
         manifest.lock_for_migration(conn)
     stored = file_schemas.stored_detections(conn, list(names))
     corrected = file_schemas.overrides(conn, list(names))
-    # A file's own overrides stay where they are, keyed by its content: only a day can clash with
-    # a new detection (one that maps a date column, whose dates the rows would take instead).
+    # A file's own overrides stay where they are, keyed by its content: only a day or a ticker can
+    # clash with a new detection (one that maps a date or ticker column, which the rows would take
+    # instead, or reads tickers side by side).
     of_files = file_overrides.in_force(conn, list(names))
     result = Redetection()
     for sha, f in names.items():
@@ -74,6 +75,8 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
             placed, lost = file_schemas.place_overrides(corrected.get(sha, []), [c["name"] for c in new["columns"]])
             day = of_files.get(sha, {}).get(file_overrides.DAY)
             dated = _dated_by(new, placed) if day else []
+            ticker = of_files.get(sha, {}).get(file_overrides.TICKER)
+            named = _named_by(new, placed) if ticker else []
             if lost:
                 found.kept_back = ("kept its stored detection: the new one has no column for the correction of "
                                    + ", ".join(f"column {o.column_index + 1} {o.column_name} by {o.changed_by}"
@@ -81,6 +84,10 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
             elif dated:
                 found.kept_back = (f"kept its stored detection: the new one dates the rows by column {dated[0]!r}, "
                                    f"and the day {day.value} set by {day.changed_by} is for a file without one")
+            elif named:
+                found.kept_back = (f"kept its stored detection: the new one names the rows' tickers by column "
+                                   f"{named[0]!r}, and the ticker {ticker.value} set by {ticker.changed_by} is for "
+                                   "a file without one")
     if not store:
         return result
     storing = [f for f in result.changed if f.kept_back is None]
@@ -102,3 +109,11 @@ def _dated_by(new: dict, placed: dict[int, file_schemas.Override]) -> list[str]:
     return [c["name"] for i, c in enumerate(new["columns"])
             if (placed[i].final_mapping if i in placed and placed[i].final_mapping is not None
                 else c.get("canonical")) == "date"]
+
+
+def _named_by(new: dict, placed: dict[int, file_schemas.Override]) -> list[str]:
+    """The columns of a new detection that name the rows' tickers once the user's corrections are
+    placed on it: mapped to the ticker, or a column of several tickers side by side."""
+    return [c["name"] for i, c in enumerate(new["columns"])
+            if (placed[i].final_mapping if i in placed and placed[i].final_mapping is not None
+                else c.get("canonical")) == "ticker" or c.get("series")]

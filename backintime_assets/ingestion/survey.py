@@ -24,7 +24,7 @@ import posixpath
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pyarrow as pa
@@ -119,7 +119,7 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                     for i, t in by_id.items()]
         keeper, waiting = GroupKeeper(fs, location), []
         for group in group_files(as_files, GROUP_BYTES):
-            tally = _Tally()
+            tally = _Tally(_header_named([(m.source_file, m.schema_json) for m in group.tasks]))
             parts = list(tagged_rows(fs, [group], piece_bytes))
             for parsed in parts:
                 tally.add(parsed)
@@ -217,7 +217,7 @@ def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, sche
     its own detection where a borrowed `schema` does not hold on it. `keep(rows, schema_json)`
     receives the tagged rows (parsed.PARSED) piece by piece, with the schema they were read with."""
     task = FileTask("", name, schema.to_json(), EPOCH, 0, size, week=week)
-    tally = _Tally()
+    tally = _Tally(_header_named([(name, task.schema_json)]))
     try:
         for parsed in parse_in_pieces(read_at, size, task, piece_bytes):
             tally.add(parsed)
@@ -230,13 +230,25 @@ def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, sche
     return tally.survey(name, task.schema_json)
 
 
-class _Tally:
-    """Per file, what its tagged rows (parsed.PARSED) tell, piece after piece."""
+def _header_named(files: list[tuple[str, str]]) -> set[str]:
+    """Of (name, schema JSON), the names of files whose header detection found to name their ticker
+    (FileSchema.ticker), not a user: whether it names every row only the whole file tells."""
+    from backintime_assets.ingestion.schema_texts import schema_dict
 
-    def __init__(self) -> None:
+    return {name for name, schema_json in files
+            if (schema := schema_dict(schema_json)).get("ticker") and not schema.get("ticker_from")}
+
+
+class _Tally:
+    """Per file, what its tagged rows (parsed.PARSED) tell, piece after piece. `header_named`: the
+    files whose loaded rows' tickers it gathers too (_header_named)."""
+
+    def __init__(self, header_named: set[str] | None = None) -> None:
         self.dates: dict[str, set[dt.date]] = {}
         self.problems: dict[str, str] = {}
         self.own_schemas: dict[str, str] = {}
+        self.header_named = header_named or set()
+        self.tickers: dict[str, set[str]] = {}
 
     def add(self, parsed: pa.Table) -> None:
         status = parsed["status"]
@@ -244,6 +256,11 @@ class _Tally:
         loaded = parsed.select(["source_file", "date"]).filter(pc.equal(status, LOADED))
         for name, days in file_dates(loaded["source_file"], loaded["date"]):
             self.dates.setdefault(name, set()).update(days)
+        if self.header_named:  # the rare file whose header names its ticker: a few downloads
+            named = parsed.filter(pc.and_(pc.equal(status, LOADED), pc.is_in(
+                parsed["source_file"], value_set=pa.array(sorted(self.header_named), pa.string()))))
+            for name, ticker in set(zip(named["source_file"].to_pylist(), named["ticker"].to_pylist())):
+                self.tickers.setdefault(name, set()).add(ticker)
         summary = parsed.select(["source_file", "reason", "schema_json"]).filter(pc.equal(status, FILE_SUMMARY))
         for name, reason, own in zip(summary["source_file"].to_pylist(), summary["reason"].to_pylist(),
                                      summary["schema_json"].to_pylist()):
@@ -255,7 +272,27 @@ class _Tally:
     def survey(self, name: str, schema_json: str) -> Survey:
         dates = sorted(self.dates.get(name, ()))
         problem = self.problems.get(name) or (None if dates else "no loadable rows")
-        return Survey(self.own_schemas.get(name) or schema_json, dates, problem)
+        return Survey(_borne_out(self.own_schemas.get(name) or schema_json, name, self.tickers.get(name)), dates,
+                      problem)
+
+
+def _borne_out(schema_json: str, name: str, tickers: set[str] | None) -> str:
+    """The schema a file was read with, without its header's ticker where the whole file did not bear
+    it out: tables of other tickers stacked below, past detection's sample, and every row loaded
+    under the file's name (normalisation/stacked_tables.py). Stored so, the schema says what the
+    rows load under (`schema show`), and rows kept under it are named after a copy's name
+    (parsed.from_parsed_members); read with it, the file's rows are the same."""
+    from backintime_assets.detection import FileSchema
+    from backintime_assets.normalisation import default_ticker_for
+    from backintime_assets.normalisation.normalise import series_ticker
+
+    if not tickers:
+        return schema_json
+    schema = FileSchema.from_json(schema_json)
+    after_file = default_ticker_for(name)
+    if schema.ticker is None or tickers != {after_file} or after_file == series_ticker(schema.ticker):
+        return schema_json
+    return FileSchema.to_json(replace(schema, ticker=None))
 
 
 def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray) -> list[tuple[str, list[dt.date]]]:

@@ -273,8 +273,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if schema.ticker and sheets > 1:
         # So is a header's ticker: each sheet's own header names its rows' (a workbook of downloads,
         # a sheet each), or, where one names none, the sheets' names or the file's (sheet_tickers).
+        # A user's ticker stands in for the file's name there: sheets named as tickers keep theirs.
         own_tickers = sheet_header_tickers(plans, rec.line) if default_ticker is None else None
-        schema = replace(schema, ticker=None)
+        if schema.ticker_from is None:
+            schema = replace(schema, ticker=None)
     missing_cols = ([f"{c} ({label})" for label, m, _ in series for c in ("date", "close") if c not in m] if series
                     else [c for c in ("date", "close") if c not in cmap and not (c == "date" and schema.day)])
     stray = strays(outside, schema, lambda text, as_rows: _normalise(text, as_rows, source_file, default_ticker,
@@ -317,9 +319,11 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
     if index is not None:
         rejected = name_repeated_headers(rejected, schema)
-    if schema.ticker and tickers is None and default_ticker is None and not header_ticker_holds(rejected, schema):
+    if schema.ticker and schema.ticker_from is None and tickers is None and default_ticker is None \
+            and not header_ticker_holds(rejected, schema):
         # Tables stacked beyond detection's sample, each under its own ticker's header: the rows keep
-        # the file's name, not the first table's ticker (stacked_tables.py).
+        # the file's name, not the first table's ticker (stacked_tables.py). Not a user's ticker,
+        # which names every row whatever the file shows, as the file's name does.
         return _normalise(data, replace(schema, ticker=None), source_file, default_ticker, week)
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)

@@ -136,3 +136,25 @@ def test_a_list_of_trades_loads_once_its_refusal_is_lifted_and_an_empty_file_nev
     assert prices_status(DAY) == StaleStatus.STALE
     ingest_range(settings, DAY, DAY)
     assert lake_prices(settings).empty
+
+
+@pytest.mark.spark
+def test_a_file_named_after_the_company_loads_under_the_ticker_a_user_gives(tmp_path, postgres_url, spark,
+                                                                          monkeypatch, capsys):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    (settings.source_dir / "apple.csv").write_text("Date,Close\n2025-03-03,181.9\n2025-03-04,181.2\n")
+    (settings.source_dir / "dated.csv").write_text("Date,Symbol,Close\n2025-03-05,CCC,5.5\n")
+    ingest_range(settings, DAY, NAMED)
+    assert sorted(lake_prices(settings)["ticker"]) == ["APPLE", "APPLE", "CCC"]
+    capsys.readouterr()
+
+    assert main(["schema", "override", "apple.csv", "--ticker", "aapl", "--by", "analyst"]) == 0
+    assert "every row of apple.csv of ticker AAPL; 2 date(s) now need a rerun: 2025-03-03..2025-03-04" in \
+        capsys.readouterr().out
+    assert [prices_status(d) for d in (DAY, date(2025, 3, 4), NAMED)] == [
+        StaleStatus.STALE, StaleStatus.STALE, StaleStatus.FRESH]
+    # The dates run again are written whole: the rows leave APPLE for AAPL, none is left under both.
+    ingest_range(settings, DAY, NAMED)
+    prices = lake_prices(settings).sort_values(["date", "ticker"])
+    assert prices["ticker"].tolist() == ["AAPL", "AAPL", "CCC"] and prices["close"].tolist() == [181.9, 181.2, 5.5]
+    assert lake_rejections(settings).empty

@@ -1,4 +1,4 @@
-"""A user's overrides of a whole file: a day's list dated by hand, a judged refusal lifted."""
+"""A user's overrides of a whole file: a day's list dated by hand, a ticker named by hand, a judged refusal lifted."""
 import datetime as dt
 
 import psycopg
@@ -158,3 +158,78 @@ def test_a_lifted_refusal_does_not_lift_another_judgement_a_new_detection_makes(
         wide = detect_bytes(SIDE_BY_SIDE, "t.csv").to_dict()
         file_schemas.save_detection(conn, "fo-judged", "t.csv", wide)
         assert file_schemas.final_schema(conn, "fo-judged")["problem"] == wide["problem"]
+
+
+PLAIN = b"Date,Close\n2025-03-03,181.9\n2025-03-04,181.2\n"
+DOWNLOAD = (b"Price,Close,Volume\nTicker,7203.T,7203.T\nDate,,\n2025-03-03,2650.5,100\n"
+            b"2025-03-04,2660.0,200\n")
+
+
+def test_a_users_ticker_names_every_row_in_place_of_the_files_name_and_is_taken_back(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        final = _stored(conn, "fo-apple", PLAIN, "apple.csv")
+        assert set(_loaded(conn, "fo-apple", PLAIN, "apple.csv").prices_arrow["ticker"].to_pylist()) == {"APPLE"}
+        before = file_schemas.schema_version(conn, ["fo-apple"])
+
+        # Stored as the file-name rule writes a ticker: trimmed, in capitals.
+        assert file_overrides.set_ticker(conn, "fo-apple", final, " aapl ", "analyst") == "AAPL"
+        final = file_schemas.final_schema(conn, "fo-apple")
+        assert (final["ticker"], final["ticker_from"]) == ("AAPL", "schema override by analyst")
+        loaded = _loaded(conn, "fo-apple", PLAIN, "apple.csv")
+        assert loaded.prices_arrow["ticker"].to_pylist() == ["AAPL", "AAPL"] and loaded.rejected_arrow.num_rows == 0
+        assert file_schemas.schema_version(conn, ["fo-apple"]) != before
+        # A new detection of the file (redetect, save_detection) leaves the user's ticker in force.
+        file_schemas.save_detection(conn, "fo-apple", "apple.csv", detect_bytes(PLAIN, "apple.csv").to_dict())
+        assert file_schemas.final_schema(conn, "fo-apple")["ticker"] == "AAPL"
+
+        assert file_overrides.set_ticker(conn, "fo-apple", final, None, "boss") is None
+        final = file_schemas.final_schema(conn, "fo-apple")
+        assert "ticker" not in final and "ticker_from" not in final
+        assert file_schemas.schema_version(conn, ["fo-apple"]) == before
+        taken_back = file_overrides.stored(conn, ["fo-apple"])["fo-apple"]["ticker"]
+        assert (taken_back.value, taken_back.changed_by) == (None, "boss") and taken_back.changed_at is not None
+        with pytest.raises(file_overrides.FileOverrideError, match="no ticker of a user's to take back"):
+            file_overrides.set_ticker(conn, "fo-apple", final, None, "boss")
+
+
+def test_a_users_ticker_replaces_the_one_the_header_names(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        final = _stored(conn, "fo-toyota", DOWNLOAD, "toyota.csv")
+        assert final["ticker"] == "7203.T"
+        file_overrides.set_ticker(conn, "fo-toyota", final, "TM", "analyst")
+        assert _loaded(conn, "fo-toyota", DOWNLOAD, "toyota.csv").prices_arrow["ticker"].to_pylist() == ["TM", "TM"]
+
+
+def test_a_ticker_is_refused_for_a_file_whose_rows_name_theirs_or_hold_none(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        named = _stored(conn, "fo-named", b"Date,Symbol,Close\n2025-03-03,AAA,10.5\n", "n.csv")
+        with pytest.raises(file_overrides.FileOverrideError, match="has a ticker column \\(Symbol\\).*--mapping none"):
+            file_overrides.set_ticker(conn, "fo-named", named, "AAA", "analyst")
+        labelled = _stored(conn, "fo-labelled", b"Price,Close,Close\nTicker,AAPL,MSFT\nDate,,\n2025-03-03,1.5,2.5\n",
+                           "l.csv")
+        with pytest.raises(file_overrides.FileOverrideError, match="several tickers side by side"):
+            file_overrides.set_ticker(conn, "fo-labelled", labelled, "AAPL", "analyst")
+        wide = _stored(conn, "fo-wide-t", SIDE_BY_SIDE, "w.csv")
+        with pytest.raises(file_overrides.FileOverrideError, match="several tickers side by side"):
+            file_overrides.set_ticker(conn, "fo-wide-t", wide, "AAPL", "analyst")
+        empty = _stored(conn, "fo-empty-t", b"Date,Close\n", "e.csv")
+        with pytest.raises(file_overrides.FileOverrideError, match="no rows to name: no data rows"):
+            file_overrides.set_ticker(conn, "fo-empty-t", empty, "AAPL", "analyst")
+        plain = _stored(conn, "fo-plain", PLAIN, "p.csv")
+        for unusable in ("  ", "n/a", "AA\nPL"):
+            with pytest.raises(file_overrides.FileOverrideError, match="empty or reads as a missing|line break"):
+                file_overrides.set_ticker(conn, "fo-plain", plain, unusable, "analyst")
+        assert file_overrides.stored(conn, ["fo-named", "fo-labelled", "fo-wide-t", "fo-empty-t", "fo-plain"]) == {}
+
+        # Once the user says the other security's columns feed nothing and loads it, it is one ticker's.
+        for column in ("Date_2", "PX_LAST_2", "PX_VOLUME"):
+            file_schemas.override_column(conn, ["fo-wide-t"], column, "analyst", final_mapping="none")
+        file_overrides.set_load_refused(conn, "fo-wide-t", ["fo-wide-t"], True, "analyst")
+        file_overrides.set_ticker(conn, "fo-wide-t", file_schemas.final_schema(conn, "fo-wide-t"), "AAPL", "analyst")
+        assert set(_loaded(conn, "fo-wide-t", SIDE_BY_SIDE, "w.csv").prices_arrow["ticker"].to_pylist()) == {"AAPL"}
+        # A column mapped to the ticker afterwards names the rows: the user's ticker is not in force.
+        file_schemas.override_column(conn, ["fo-wide-t"], "Date_2", "analyst", final_mapping="ticker")
+        assert "ticker_from" not in file_schemas.final_schema(conn, "fo-wide-t")

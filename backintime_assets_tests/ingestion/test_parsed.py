@@ -20,6 +20,7 @@ from backintime_assets.ingestion.parsed import (
     parse_in_pieces,
     reading_hash,
 )
+from backintime_assets.ingestion.schema_texts import schema_dict
 
 
 def _task(data: bytes, name: str = "big.csv") -> FileTask:
@@ -530,3 +531,36 @@ def test_rows_kept_under_one_week_are_not_found_under_another():
     assert parsed_key("ab" * 32, schema_json, sun_thu) != parsed_key("ab" * 32, schema_json)
     assert kept_rows_key("ab" * 32, schema_json, 10, sun_thu) != kept_rows_key("ab" * 32, schema_json, 10)
     assert kept_rows_key("ab" * 32, schema_json, 10**9, every_day) == parsed_key("ab" * 32, schema_json, every_day)
+
+
+def test_kept_rows_of_stacked_downloads_the_files_name_spells_are_named_after_a_copy():
+    # Named AAPL after the file (the header's AAPL did not hold: MSFT's and GOOG's tables below), the
+    # rows read as named by the header, which the name spells: a copy kept "AAPL" for all 5000.
+    data = _stacked_downloads()
+    rows = kept(parse_group([data], FileGroup([_task(data, "aapl.csv")], _task(data, "aapl.csv").schema_json)))
+    assert set(rows.filter(pc.equal(rows["status"], "loaded"))["ticker"].to_pylist()) == {"AAPL"}
+    again = from_parsed(rows, _task(data, "copy.csv"))
+    loaded = again.filter(pc.equal(again["status"], "loaded"))
+    assert loaded.num_rows == 5000 and set(loaded["ticker"].to_pylist()) == {"COPY"}
+
+
+def _named_by_user(task: FileTask, ticker: str) -> FileTask:
+    schema = dict(schema_dict(task.schema_json), ticker=ticker, ticker_from="schema override by ana")
+    return FileTask(task.lake_path, task.source_file, json.dumps(schema), task.home_date, task.priority,
+                    task.size_bytes)
+
+
+def test_a_users_ticker_names_every_row_of_stacked_tables_and_of_a_copy():
+    # A user's ticker stands in for the file's name, which the rows of stacked tables fall back to.
+    data = _stacked_downloads()
+    task = _named_by_user(_task(data, "prices.csv"), "AAPL")
+    loaded = []
+    for part in parse_in_pieces(_read_at(data), len(data), task, 20_000):
+        loaded += part.filter(pc.equal(part["status"], "loaded"))["ticker"].to_pylist()
+    assert len(loaded) == 5000 and set(loaded) == {"AAPL"}
+    small = b"Date,Close\n2024-01-04,181.9\n2024-01-05,181.2\n"
+    for name, ticker in (("apple.csv", "AAPL"), ("aapl.csv", "AAPL")):
+        user = _named_by_user(_task(small, name), ticker)
+        rows = kept(parse_group([small], FileGroup([user], user.schema_json)))
+        again = from_parsed(rows, _named_by_user(_task(small, "copy.csv"), ticker))
+        assert again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist() == ["AAPL", "AAPL"]

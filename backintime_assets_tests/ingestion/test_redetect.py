@@ -175,3 +175,20 @@ def test_a_correction_of_one_field_pins_that_field_not_the_old_detection_of_the_
     assert found.reread == [a] and found.dates == sorted(set(MARCH) | set(MONTH_FIRST))
     assert manifest.current_files(conn)["a.csv"].dates == MARCH
     assert file_schemas.overrides(conn, [a])[a][0].changed_by == "carol"
+
+
+def test_a_users_ticker_keeps_the_stored_detection_against_one_that_maps_a_ticker_column(migrated):
+    conn, survey, a, b = migrated
+
+    def unnamed(schema):  # an older detector that took the column for a sector
+        schema["columns"][1].update(canonical="sector")
+
+    _as_old_detector_stored(conn, survey, a, "a.csv", unnamed)
+    file_overrides.set_ticker(conn, a, file_schemas.final_schema(conn, a), "AAA", "erin")
+    conn.commit()
+    before = file_schemas.stored_detections(conn, [a])
+    found = redetect(conn, [a], survey, store=True)
+    [f] = found.files
+    assert f.kept_back == ("kept its stored detection: the new one names the rows' tickers by column 'Ticker', and "
+                           "the ticker AAA set by erin is for a file without one")
+    assert found.stored == [] and file_schemas.stored_detections(conn, [a]) == before

@@ -257,3 +257,38 @@ def test_under_an_every_day_week_a_saturday_row_is_surveyed_kept_and_converted_t
     assert list_dates(local_lake, "prices") == weekend
     assert read_arrow(local_lake, "rejected_rows", REJECTED_ROWS).num_rows == 0
     assert conversion.accounting[0]["loaded"] == 120 and conversion.accounting[0]["rejected"] == 0
+
+
+@pytest.mark.parametrize("piece_bytes", [None, 20_000])
+def test_a_headers_ticker_the_whole_file_does_not_bear_out_is_not_in_the_surveyed_schema(piece_bytes):
+    # AAPL's download, MSFT's and GOOG's stacked below past detection's sample: every row loads under
+    # the file's name, and the schema stored from the survey said "every row of ticker AAPL".
+    from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
+
+    data = _stacked_downloads()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.ticker == "AAPL"
+    extra = {} if piece_bytes is None else {"piece_bytes": piece_bytes}
+    surveyed = FileSchema.from_json(_survey(data, "prices.csv", schema, **extra).schema_json)
+    assert surveyed.ticker is None and surveyed.columns == schema.columns
+    # One download alone keeps its header's ticker; so does a file whose name spells it.
+    single = b"Price,Close,Volume\nTicker,MSFT,MSFT\nDate,,\n2024-01-04,367.9,100\n2024-01-05,367.7,200\n"
+    for name in ("prices.csv", "msft.csv"):
+        assert FileSchema.from_json(_survey(single, name, detect_bytes(single, name)).schema_json).ticker == "MSFT"
+
+
+@pytest.mark.spark
+def test_spark_tasks_survey_stacked_downloads_without_the_first_ones_ticker(spark, local_lake):
+    # A small file's survey: read in a group, under its place in the slice, its rows kept in a group
+    # file under the reading of the schema stored, where the conversion looks for them.
+    from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
+
+    fs = local_lake.filesystem()
+    fs.create_dir(local_lake.path("raw"), recursive=True)
+    data = _stacked_downloads()
+    with fs.open_output_stream(local_lake.path("raw", "prices.csv")) as out:
+        out.write(data)
+    task = SurveyTask("prices.csv", local_lake.path("raw", "prices.csv"), "prices.csv", len(data), sha256="sha-st")
+    found = survey_files(spark, local_lake, [task])["prices.csv"]
+    assert FileSchema.from_json(found.schema_json).ticker is None
+    assert found.parsed_path == local_lake.path(member_key("sha-st", reading_hash(found.schema_json)))
