@@ -116,7 +116,8 @@ _add("low", 1.0, "prezzo minimo", "laag", "laagste", "laagste koers", "minima", 
 _add("close", 1.0, "chiusura", "prezzo di chiusura", "slot", "slotkoers", "fecho", "preco de fecho",
      "preco de fechamento", "zamkniecie", "kurs zamkniecia", "stangning", "stangningskurs", "slutkurs",
      "lukkekurs", "luk")
-_add("close", 0.8, "ultimo prezzo", "laatste koers", "laatst", "ultima cotacao", "senast", "senaste",
+# "Laatste": Investing.com's Dutch download ("Datum","Laatste","Open","Hoog","Laag","Vol.","+/- %").
+_add("close", 0.8, "ultimo prezzo", "laatste koers", "laatste", "laatst", "ultima cotacao", "senast", "senaste",
      "sidste kurs")
 _add("adj_close", 1.0, "chiusura rettificata", "aangepaste slotkoers", "fecho ajustado",
      "fechamento ajustado", "cierre ajustado", "zamkniecie skorygowane")
@@ -150,7 +151,8 @@ _add("low", 1.0, "最低", "最低价", "最低價", "低", "安値", "저가", 
 _add("close", 1.0, "收盘", "收盘价", "收盤", "收盤價", "收市", "收市價", "終値", "종가", "закрытие", "закр",
      "цена закрытия", "الإغلاق")
 _add("close", 0.8, "最新价", "现价", "цена", "последняя цена", "الأخير")
-_add("adj_close", 1.0, "复权收盘价", "調整後終値", "수정종가", "скорректированная цена закрытия")
+# kabuoji3's downloads (Japanese daily prices) head the split-adjusted close "終値調整値".
+_add("adj_close", 1.0, "复权收盘价", "調整後終値", "終値調整値", "수정종가", "скорректированная цена закрытия")
 _add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "売買高", "거래량", "объем",
      "объем торгов", "حجم")
 # TPEx (Taipei Exchange) heads its count in thousands "成交仟股" (multipliers.py reads the 仟, 1000).

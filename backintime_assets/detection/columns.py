@@ -478,6 +478,11 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     if _ABBREVIATED_JOINED.search(text) if text is not None else any(abbreviation.match(v) for v in values[:30]):
         abbreviated = _share(values, lambda v: abbreviation.match(v) or float_rx.match(v))
         if abbreviated >= threshold:
+            if _leading_zeros(values, text):
+                # Codes, not amounts: KRX tickers are six characters, zero-padded, some ending in a
+                # letter ("000020", "00088K" a preferred share); read as 88 thousand they would be
+                # lost as the file's tickers. No web export writes a volume "00088K".
+                return ColumnType("string", LEADING_ZEROS, round(abbreviated * small, 3))
             return ColumnType("float", "abbreviated", round(abbreviated * small, 3))
 
     best_other = max(float_frac, guess.fraction if guess else 0.0)

@@ -12,6 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from .bar_period import bar_period_problem
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
@@ -99,7 +100,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        problem = statement_problem(layout.names, canonical, layout.body)
+        problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(layout.names,
+                                                                                               layout.body)
     day = None
     if problem is None and wide is None and "date" not in canonical and {"close", "ticker"} <= set(canonical) \
             and _tickers(layout.body, canonical.index("ticker")) > 1:

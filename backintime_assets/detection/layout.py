@@ -176,6 +176,20 @@ def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
     return all(judge.data_like(f) for f in following)
 
 
+def _dense_columns(rows: list[Row], width: int) -> list[int]:
+    """The columns most rows of the table's width fill: the table's own, not side columns a few
+    rows carry (a statistics table typed beside the prices in the sheet the file was saved from)."""
+    full = [f for _, f in rows if len(f) == width]
+    return [j for j in range(width) if sum(1 for f in full if f[j].strip()) > 0.5 * len(full)]
+
+
+def _fills(fields: list[str], dense: list[int]) -> bool:
+    """Whether a row fills half the table's own columns at least: the data starts at such a row.
+    Rows that fill only side columns ("Av Pos,1.25%,2575" in the banner rows above Investing's header,
+    typed like the side table below) read as data, and taken for its start hid the header."""
+    return 2 * sum(1 for j in dense if j < len(fields) and fields[j].strip()) >= len(dense)
+
+
 def _names_nothing(fields: list[str], judge: _RowJudge) -> bool:
     """A row of values in the data's shapes that the provisional types rejected in part ("+ $1,150.00",
     "10.5*", "11.0p", a date in another format): one of its typed cells reads as the column's data,
@@ -296,6 +310,21 @@ def _labels_over(fields: list[str], block: list[Row], width: int) -> bool:
         return False
     filled = [j for j, c in enumerate(fields[:width]) if c.strip()]
     return len(filled) >= 2 and all(names[j] in repeated or not any(names[j]) for j in filled)
+
+
+def _names_full_columns(fields: list[str], below: list[list[str]], width: int) -> bool:
+    """Whether a row right above the data names every column the data fills on (nearly) every row,
+    and only with words: a header half empty because the sheet it was saved from carries side
+    columns that few rows fill (a statistics table typed beside Investing's columns, "Bin,Frequency"
+    in a handful of rows). Dropped for its empty half, the file lost its header and its columns
+    were mapped by their values alone: open and close swapped. A preamble row ("Report,,,,") names
+    one column of several the data fills."""
+    rows = [f for f in below if _fits(f, width) or len(f) == width][:_NUMBERS_HEADER_PROBE]
+    if len(rows) < 3 or not (width - 1 <= len(fields) <= width + 1):
+        return False
+    full = [j for j in range(width) if sum(1 for f in rows if j < len(f) and f[j].strip()) >= 0.9 * len(rows)]
+    names = [fields[j].strip() if j < len(fields) else "" for j in full]
+    return len(full) >= 3 and all(any(ch.isalpha() for ch in n) for n in names)
 
 
 def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
@@ -544,11 +573,18 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     start = confirmed = None
     if judge.matchers:
         # Data starts at the first full-width data-like row that the next rows confirm, or above it.
-        for k, (_, fields) in enumerate(rows):
-            if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge):
-                heads = partial(_heads_numbers, rows, width=width, decimal=decimal, thousands=thousands)
-                start, confirmed = _data_top(rows, k, judge, heads), k
-                break
+        # The header is searched for above the first such row that fills the table's own columns
+        # (_fills); rows typed like data above it (banner rows that fill side columns only) are
+        # data only if no header sits between.
+        dense = _dense_columns(rows, width)
+        starts = (k for k, (_, fields) in enumerate(rows)
+                  if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge))
+        confirmed = next(starts, None)
+        if confirmed is not None:
+            k = confirmed if _fills(rows[confirmed][1], dense) else next(
+                (k for k in starts if _fills(rows[k][1], dense)), confirmed)
+            heads = partial(_heads_numbers, rows, width=width, decimal=decimal, thousands=thousands)
+            start = _data_top(rows, k, judge, heads)
     unconfirmed = None  # the row taken for the header when no data start was confirmed
     if start is None:
         # All-text table (or no row fits): its first full-width row is taken as the header.
@@ -605,7 +641,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         block.insert(0, (line, fields))
         k -= 1
     while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width) and not (
-            len(block) > 1 and _labels_over(block[0][1], block[1:], width)):
+            len(block) > 1 and _labels_over(block[0][1], block[1:], width)) and not (
+            len(block) == 1 and _names_full_columns(block[0][1], below, width)):
         block.pop(0)
     # Only a lone header may be a field short or long: under a full-width header row, such a row is
     # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).

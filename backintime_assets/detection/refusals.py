@@ -2,6 +2,7 @@
 facts no override can change (`schema override --load-refused`)."""
 from __future__ import annotations
 
+from .bar_period import LONGER_BARS
 from .canonical import SIDE_BY_SIDE
 from .statements import NOT_PRICES, not_prices
 
@@ -9,18 +10,21 @@ from .statements import NOT_PRICES, not_prices
 def judged(problem: str | None) -> bool:
     """Whether a file's problem is detection's judgement of a table it read: a broker's trades or
     statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
-    tickers. Its rows were read and are refused whole; a user who knows the file may load them with
-    its (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with
-    no data rows: facts, nothing to load whatever a user says."""
+    tickers, weekly or monthly bars its period column declares (bar_period.py). Its rows were read
+    and are refused whole; a user who knows the file may load them with its (corrected) mapping. An
+    empty, binary or unreadable file, a page with no table, a table with no data rows: facts,
+    nothing to load whatever a user says."""
     return judgement(problem) is not None
 
 
 def judgement(problem: str | None) -> str | None:
-    """Which judgement a problem is (SIDE_BY_SIDE, NOT_PRICES), None for a fact or no problem. A
-    user's lifting of one is no word on another: a new detection that refuses the file for another
-    reason refuses it (its details, the columns named, may change with the detector)."""
+    """Which judgement a problem is (SIDE_BY_SIDE, NOT_PRICES, LONGER_BARS), None for a fact or no
+    problem. A user's lifting of one is no word on another: a new detection that refuses the file for
+    another reason refuses it (its details, the columns named, may change with the detector)."""
     if problem is not None and problem.startswith(SIDE_BY_SIDE):
         return SIDE_BY_SIDE
+    if problem is not None and LONGER_BARS in problem:
+        return LONGER_BARS
     return NOT_PRICES if not_prices(problem) else None
 
 

@@ -401,3 +401,16 @@ def test_sap_negatives_with_the_minus_after_the_number_are_numbers():
     t = col(["1.234,56-", "12,00", "5-", "7,25"], name="Betrag in HW", decimal=",", thousands=".")
     assert (t.type, t.format) == ("float", "trailing_minus")
     assert col(["10-20", "20-30", "5-"], name="Band").type == "string"
+
+
+def test_zero_padded_codes_ending_in_a_letter_are_codes_not_abbreviated_amounts():
+    # KRX's daily dump of every listed stock (bamhobak/kospi-volume, data/2020-03.csv): tickers are
+    # six characters, zero-padded, a preferred share's ending in a letter ("00088K" Hanwha 3rd pref).
+    # Read as abbreviated amounts ("00088K" = 88,000), the "ticker" column was lost and the Korean
+    # company names became the file's tickers.
+    codes = ["000020", "000040", "000050", "000660", "00088K", "00104K", "001040", "00279K"]
+    t = infer_column_type(codes, "ticker", ".", None)
+    assert (t.type, t.format) == ("string", "leading_zeros")
+    # Web exports' volumes stay amounts: no volume is written with a leading zero.
+    t = infer_column_type(["118.39M", "146.32K", "0.5K", "12"], "Vol.", ".", None)
+    assert (t.type, t.format) == ("float", "abbreviated")

@@ -678,3 +678,39 @@ def test_a_workbooks_title_row_dates_a_days_list():
     wb.save(buf)
     schema = detect_bytes(buf.getvalue(), "jse.xlsx")
     assert (schema.day, schema.date_from) == ("2024-01-02", "title line 1: 02 January 2024")
+
+
+def test_investing_chinese_resaved_with_a_side_table_maps_close_and_volume_by_name():
+    # Zechen003/Q_Finance, 上证指数历史数据.csv (see test_layout's side-table test): without its
+    # header, 开盘 (open) loaded as the close, and a statistic of the side table ("Kurtosis",
+    # 12.98) as the volume.
+    from backintime_assets_tests.detection.test_layout import _side_table_file
+
+    s = detect_bytes(_side_table_file().encode(), "上证指数历史数据.csv")
+    by_name = {c.name: c.canonical for c in s.columns}
+    assert (by_name["收盘"], by_name["开盘"], by_name["交易量"]) == ("close", "open", "volume")
+    assert [c.name for c in s.columns if c.canonical == "volume"] == ["交易量"]
+
+
+def test_kabuoji3_adjusted_close_is_the_adj_close():
+    # kokikurahashi/predict, 7203_2019.csv (kabuoji3's download): "終値調整値" is the split-adjusted
+    # close. Unmapped, every row's adj_close was its unadjusted close: across Toyota's 2021 split
+    # (five for one) the adjusted series jumped.
+    data = ("7203 東証1部 トヨタ自動車(株)（輸送用機器）,,,,,\n日付,始値,高値,安値,終値,出来高,終値調整値\n"
+            '"2019-01-04","6180","6360","6161","6346","10011900","6346"\n'
+            '"2019-01-07","6495","6622","6478","6546","7677200","6546"\n'
+            '"2019-01-08","6610","6687","6584","6626","7979300","6626"\n').encode("cp932")
+    s = detect_bytes(data, "7203_2019.csv")
+    assert {c.name: c.canonical for c in s.columns}["終値調整値"] == "adj_close"
+
+
+def test_investing_dutch_laatste_is_the_close():
+    # portfolio-performance/portfolio-help, hist-prices-Daimler-Truck.csv: Investing.com's Dutch
+    # download names its close "Laatste" (last); unread, the file loaded nothing ("no close column").
+    data = ('"Datum","Laatste","Open","Hoog","Laag","Vol.","+/- %"\n'
+            '"01-03-2024","44,58","42,40","44,72","41,38","7,77M","18,00%"\n'
+            '"29-02-2024","37,78","37,48","38,01","37,45","2,81M","0,85%"\n'
+            '"28-02-2024","37,46","37,27","37,59","37,20","1,01M","0,51%"\n').encode()
+    s = detect_bytes(data, "hist-prices-Daimler-Truck.csv")
+    assert [c.canonical for c in s.columns][:6] == ["date", "close", "open", "high", "low", "volume"]
+    assert s.columns[0].format == "%d-%m-%Y" and s.decimal == ","

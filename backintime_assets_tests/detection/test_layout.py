@@ -671,3 +671,48 @@ def test_a_dated_row_of_units_or_fields_under_the_names_is_no_data(second):
     rows = "".join(f"2024-01-0{d},AAA,1.{d},10{d}\n" for d in range(2, 7))
     lay = layout(f"Date,Ticker,Close,Volume\n{second}\n" + rows)
     assert (lay.header_row, lay.data_start_line) == (0, 2)
+
+
+# Investing.com's Chinese download of the Shanghai Composite, opened in Excel and saved again with a
+# statistics table typed beside the prices and three rows of its figures above the header
+# (Zechen003/Q_Finance, 上证指数历史数据.csv): the head and first rows as in the file; the
+# rows below carry the side table's columns empty, as the file's other 4,950 rows do.
+_SIDE_TABLE_HEAD = (
+    ",,,,,,,,,,,,Av Pos,1.25%,2575,51.51%,0.65%,,,\n"
+    ",,,,,,,,,,Average return,0.000276042,Av Neg,-1.32%,2333,46.67%,-0.62%,,Count,4999\n"
+    ",,,,,,,,,,,,,0,0,,,,,\n"
+    "日期,收盘,开盘,高,低,交易量,涨跌幅,Return ,,intervals,,,,,,,,,,\n"
+    '2011年5月19日,"2,859.57","2,879.39","2,884.14","2,856.83",7.70B,-0.46%,-0.69%,,-0.03,,Bin,Frequency,'
+    "Range,prob,cdf ,,,Column1,\n"
+    '2011年5月18日,"2,872.77","2,846.72","2,877.43","2,843.68",7.68B,0.70%,0.92%,,-0.02,,-0.03,231,'
+    "Less than -3%,4.62%,4.62%,,,,\n"
+    '2011年5月17日,"2,852.77","2,846.45","2,869.23","2,821.20",9.48B,0.13%,0.22%,,-0.01,,-0.02,236,'
+    "-3% to -2%,4.72%,9.34%,,,Mean,0.000276042\n"
+    '2011年5月16日,"2,849.07","2,864.38","2,877.09","2,846.31",8.46B,-0.76%,-0.53%,,0,,-0.01,583,'
+    "-2% to -1%,11.66%,21.00%,,,Standard Error,0.000284098\n"
+)
+
+
+def _side_table_file(plain_rows: int = 30) -> str:
+    rows = "".join(f'2011年4月{d}日,"2,9{d:02d}.57","2,9{d:02d}.39","2,9{d + 20:02d}.14","2,8{d:02d}.83",'
+                   f"7.{d % 10}0B,-0.46%,-0.69%,,,,,,,,,,,,\n" for d in range(1, plain_rows + 1) if d % 7 not in (2, 3))
+    return _SIDE_TABLE_HEAD + rows
+
+
+def test_a_header_half_empty_for_side_columns_below_banner_rows_is_the_header():
+    # The banner rows fill only side columns, typed like the side table below them: taken for the
+    # data's start they hid the header, and the half-empty header row (eight names of twenty
+    # columns) was dropped as preamble. Mapped by values alone, open and close were swapped.
+    text = _side_table_file()
+    lay = detect_layout(parse_rows(text, ",", '"', None), count_lines(text), None, ".", ",")
+    assert (lay.header_row, lay.data_start_line) == (3, 4)
+    assert lay.names[:8] == ["日期", "收盘", "开盘", "高", "低", "交易量", "涨跌幅", "Return"]
+
+
+def test_a_preamble_row_naming_one_column_of_several_is_no_header():
+    # The half-empty header passes only as a row naming every column the data always fills.
+    text = "Report,,,\nDate,Ticker,Close,Volume\n" + DATA
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    lay = layout("Report,,,\n" + DATA)
+    assert lay.header_row == -1

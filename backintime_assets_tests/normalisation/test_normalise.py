@@ -2126,3 +2126,15 @@ def test_a_wrapped_table_saved_with_empty_columns_after_it_loads_and_reports_its
     assert out.prices_arrow["volume"].to_pylist() == [1000, 1234000]
     assert [(r["source_line"], r["raw"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
         (6, lines[5], "unparseable value: close"), (7, lines[6], "unparseable value: date, close")]
+
+
+def test_monthly_bars_declared_by_a_period_column_load_no_row():
+    # Finam's monthly export (detection/test_bar_period.py): every row rejected with the problem,
+    # none loaded as the price of its month's first day.
+    from backintime_assets_tests.detection.test_bar_period import FINAM_MONTHLY
+
+    result = run(FINAM_MONTHLY, "SBER.csv")
+    check_invariants(result)
+    assert result.prices.empty and len(result.rejected) == 4
+    assert result.file_problem.startswith("monthly bars, not daily prices")
+    assert set(result.rejected.reason) == {f"file problem: {result.file_problem}"}

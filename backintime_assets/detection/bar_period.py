@@ -1,0 +1,41 @@
+"""A column that declares the bars' period: Finam's and Stooq's exports carry one ("<PER>": D for
+daily bars, W weekly, M monthly; minutes as numbers), as do other tools' ("Period", "Interval",
+"Timeframe"). Weekly or monthly bars are dated on their period's first (or last) day: loaded as
+that day's prices, a month's high and close would stand for one day's, and a backtest would trade
+on prices the day had not seen. The file is refused with what it holds; intraday bars need no
+word here (normalisation rejects each, its date at several times)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Names of a period column, brackets and case aside ("<PER>", "Period").
+_NAMES = frozenset({"per", "period", "periodicity", "interval", "timeframe", "tf", "frequency", "freq"})
+# Codes of periods longer than a day. Not "1M" (a minute or a month, by tool) nor MetaTrader's
+# "M1" (one minute): only spellings no tool uses for minutes.
+_PERIODS = {
+    **dict.fromkeys(("w", "w1", "wk", "1w", "week", "weekly"), "weekly"),
+    **dict.fromkeys(("m", "mn", "mn1", "mo", "1mo", "month", "monthly"), "monthly"),
+    **dict.fromkeys(("q", "quarter", "quarterly"), "quarterly"),
+    **dict.fromkeys(("y", "a", "year", "yearly", "annual"), "yearly"),
+}
+_ROWS = 200  # sampled rows looked at
+# Every problem this module names holds it: a judgement a user may overrule (refusals.py), each row
+# rejected with it meanwhile.
+LONGER_BARS = ", not daily prices: "
+
+
+def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]]) -> str | None:
+    """The file's problem when a column named as a period holds one period longer than a day on
+    every sampled row ("<PER>" M), else None."""
+    rows = body[:_ROWS]
+    for j, name in enumerate(names):
+        if name.strip().strip("<>").strip().lower() not in _NAMES:
+            continue
+        values = {r[j].strip().lower() for r in rows if j < len(r) and r[j].strip()}
+        if len(values) == 1 and (period := _PERIODS.get(next(iter(values)))):
+            code = next(r[j].strip() for r in rows if j < len(r) and r[j].strip())
+            span = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}[period]
+            return (f"{period} bars{LONGER_BARS}{name.strip()} is {code} on every row: each row holds a {span}'s "
+                    "open, high, low and close under one day's date; export daily bars")
+    return None
