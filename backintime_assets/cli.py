@@ -161,8 +161,9 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
     for line in report.files_not_migrated(limit=20):
         print(f"warning: not migrated: {line}", file=sys.stderr)
     if report.reread_for_week:
+        # The old dates on days the week closes cannot run: cmd_ingest warns of them (closed_days_note).
         print(f"{report.reread_for_week} file(s) hold other dates under BACKINTIME_TRADING_WEEK="
-              f"{_settings().trading_week.spec}: their old and new dates run again")
+              f"{_settings().trading_week.spec}: their new dates, and their old ones the week keeps, run again")
     if report.moved or report.withdrawn:
         print(f"{report.moved} file(s) moved within the folder, {report.withdrawn} withdrawn: their old rows go")
     if report.missing:
@@ -208,13 +209,17 @@ def cmd_ingest(args) -> None:
     dates, held = _ingest_dates(source, args.all, args.withdraw_missing)
     if not held:
         raise CliError(f"no price files found under {source}")
-    from backintime_assets.partitions import outside_partitions
+    from backintime_assets.partitions import TRADING_WEEK, closed_days_note, outside_partitions
 
     outside = set(outside_partitions(dates))
-    if outside:
-        print(f"warning: {len(outside)} date(s) the files hold have no partition, from {min(outside)} to "
-              f"{max(outside)}: their rows are not loaded. Partitions start at BACKINTIME_START_DATE "
+    closed = closed_days_note(sorted(outside))
+    beyond = [d for d in sorted(outside) if TRADING_WEEK.is_trading_day(d)]  # before the start, or ahead
+    if beyond:
+        print(f"warning: {len(beyond)} date(s) the files hold have no partition, from {beyond[0]} to "
+              f"{beyond[-1]}: their rows are not loaded. Partitions start at BACKINTIME_START_DATE "
               f"({_settings().start_date}) and end today; set it earlier to load them.", file=sys.stderr)
+    if closed:
+        print(f"warning: {closed}", file=sys.stderr)
     runnable = [d for d in dates if d not in outside]
     if not runnable:
         print(f"nothing to run: the {len(dates)} date(s) changed since they last ran have no partition" if dates else
@@ -343,14 +348,17 @@ def cmd_schema(args) -> None:
 
     report_schema_change(dates, version, f"{args.by}: {'; '.join(said)}")
     print(f"{'; '.join(said)}; {len(dates)} date(s) now need a rerun" + (f": {dates[0]}..{dates[-1]}" if dates else ""))
-    from backintime_assets.partitions import outside_partitions
+    from backintime_assets.partitions import TRADING_WEEK, closed_days_note, outside_partitions
 
     # A day (or a corrected date format) may file rows where no partition is: no run loads them.
-    outside = outside_partitions(dates)
+    outside = [d for d in outside_partitions(dates) if TRADING_WEEK.is_trading_day(d)]
     if outside:
         print(f"warning: {len(outside)} of those date(s) have no partition, {outside[0]}..{outside[-1]}: no run "
               f"loads the rows filed there. Partitions start at BACKINTIME_START_DATE ({_settings().start_date}) "
               "and end today.", file=sys.stderr)
+    closed = closed_days_note(dates)  # dates the files held under an earlier week
+    if closed:
+        print(f"warning: {closed}", file=sys.stderr)
 
 
 def _override(conn, sha: str, targets: list[str], column: str | int, args) -> list[str]:

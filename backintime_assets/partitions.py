@@ -75,10 +75,27 @@ def rejections_date(dates: list[date]) -> date:
     return min((d for d in dates if d >= first), default=min(dates))
 
 
-def outside_partitions(dates: list[date]) -> list[date]:
-    """Those of `dates` no trade-date partition holds yet: before BACKINTIME_START_DATE, or after
-    today's partition. No run can load their rows, so callers say so rather than ask for them."""
+def outside_partitions(dates: list[date], week: TradingWeek | None = None) -> list[date]:
+    """Those of `dates` no trade-date partition holds: before BACKINTIME_START_DATE, after today's
+    partition, or on a day the trading week (`week`, default the deployment's) closes, as the dates
+    a file held under an earlier week do (raw.py logs them). No run can write their rows, so callers
+    say so rather than ask for them, or wait for them for ever."""
+    week = week or TRADING_WEEK
     first = date.fromisoformat(trade_date_partitions.get_first_partition_key())
     last = date.fromisoformat(trade_date_partitions.get_last_partition_key())
-    return [d for d in dates if d < first or d > last]
+    return [d for d in dates if d < first or d > last or not week.is_trading_day(d)]
+
+
+def closed_days_note(dates: list[date], week: TradingWeek | None = None) -> str | None:
+    """What to tell of those of `dates` on days the week closes (None: none is): no run rewrites
+    them, so rows loaded there under an earlier week stay in the lake, though their files now
+    reject them (filed under another of their dates)."""
+    week = week or TRADING_WEEK
+    closed = sorted(d for d in dates if not week.is_trading_day(d))
+    if not closed:
+        return None
+    return (f"{len(closed)} date(s) ({closed[0]}..{closed[-1]}) fall on days BACKINTIME_TRADING_WEEK={week.spec} "
+            "closes: no partition holds them, so no run rewrites them. Rows loaded there under an earlier week "
+            "stay in prices (and its rejected rows in rejected_rows) while their files now reject those rows "
+            "under another date: remove those date=... partitions of the lake's prices and rejected_rows by hand")
 

@@ -24,7 +24,7 @@ from backintime_assets.jobs import ingest_job, migrate_job
 from backintime_assets.partitions import DATE_FORMAT, TRADING_WEEK, outside_partitions, window_dates
 from backintime_assets.resources import PostgresResource, SourceFolderResource
 from backintime_assets.runner import RANGE_END_TAG, RANGE_START_TAG
-from backintime_assets.trading_week import TradingWeek
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 PAGE = 1000
 PARTITION_TAG = "dagster/partition"
@@ -59,6 +59,10 @@ def source_folder_sensor(context: SensorEvaluationContext, source_folder: Source
     state = json.loads(context.cursor) if context.cursor else {}
     # A digest of every file's path, size and mtime: the cursor stays small however many files.
     listing = [[s.relative, s.size_bytes, s.modified_at.isoformat()] for s in scan(source_folder.root())]
+    if TRADING_WEEK != MON_FRI:
+        # A new week has the migration read every file again (raw.py), though none changed: without
+        # this, the lake kept the old week's dates until a file happened to arrive.
+        listing.append(["BACKINTIME_TRADING_WEEK", TRADING_WEEK.spec])
     digest = hashlib.sha256(json.dumps(listing).encode()).hexdigest()
     if digest == state.get("listing"):
         return SkipReason("no new, changed or removed files")
@@ -102,9 +106,14 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
         return requests
     running = busy.intersection(behind)
     waiting = [f"{len(running)} in runs not finished"] if running else []
-    if outside:
-        span = f"{min(outside)} to {max(outside)}"
-        waiting.append(f"{len(outside)} with no partition ({span}; see BACKINTIME_START_DATE)")
+    closed = sorted(d for d in outside if not TRADING_WEEK.is_trading_day(d))
+    beyond = sorted(outside.difference(closed))
+    if beyond:
+        waiting.append(f"{len(beyond)} with no partition ({beyond[0]} to {beyond[-1]}; see BACKINTIME_START_DATE)")
+    if closed:
+        # Dates files held under an earlier week: their rows stay loaded (partitions.closed_days_note).
+        waiting.append(f"{len(closed)} on days BACKINTIME_TRADING_WEEK={TRADING_WEEK.spec} closes "
+                       f"({closed[0]} to {closed[-1]}; their earlier rows stay in the lake)")
     return SkipReason(f"{len(behind)} date(s) behind: " + ", ".join(waiting) if behind else "every change has run")
 
 

@@ -379,3 +379,24 @@ def test_detect_says_when_a_headers_ticker_is_not_every_rows(tmp_path, capsys):
     path.write_text(table("AAPL", 1990, 30))
     assert main(["detect", str(path)]) == 0
     assert "  every row of ticker AAPL (named in the header, not the file's name)" in capsys.readouterr().out
+
+
+def test_ingest_names_the_dates_a_new_week_closes_and_does_not_ask_runs_for_them(tmp_path, monkeypatch, capsys):
+    # Read under an earlier week (mon-sun), a file held Saturday 8 March 2025; read again under the
+    # deployment's Monday to Friday, its Saturday is logged as changed. No partition holds it: the
+    # rows loaded there stay, which the user must be told, and no run is asked for it.
+    import datetime as dt
+
+    from backintime_assets import cli
+
+    saturday, monday = dt.date(2025, 3, 8), dt.date(2025, 3, 10)
+    ran = []
+    monkeypatch.setattr(cli, "_check_java", lambda: None)
+    monkeypatch.setattr(cli, "_prepare", lambda: {})
+    monkeypatch.setattr(cli, "_ingest_dates", lambda source, every, withdraw: ([saturday, monday], 1))
+    monkeypatch.setattr(cli, "_run_ranges", lambda job, dates: ran.append(list(dates)))
+    assert main(["ingest", "--source", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "1 date(s) (2025-03-08..2025-03-08) fall on days BACKINTIME_TRADING_WEEK=mon-fri closes" in err
+    assert "stay in prices" in err
+    assert ran == [[monday]]

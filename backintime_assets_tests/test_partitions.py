@@ -43,3 +43,28 @@ def test_window_dates_follow_the_week():
     assert window_dates(date(2025, 3, 6), date(2025, 3, 11), sun_thu) == [
         date(2025, 3, 6), date(2025, 3, 9), date(2025, 3, 10)]
     assert window_dates(date(2025, 3, 6), date(2025, 3, 11)) == [date(2025, 3, 6), date(2025, 3, 7), date(2025, 3, 10)]
+
+
+def test_a_day_the_week_closes_has_no_partition():
+    # A file read under an earlier week (mon-sun) held a Saturday; read again under Monday to
+    # Friday its Saturday is logged as changed (raw.py), yet no run can write it: the sensor and
+    # `backintime ingest` must count it as having no partition, not wait for it for ever.
+    from backintime_assets.trading_week import TradingWeek
+
+    first = date.fromisoformat(trade_date_partitions.get_first_partition_key())
+    saturday = first + timedelta(days=(5 - first.weekday()) % 7 + 7)
+    monday = saturday + timedelta(days=2)
+    assert outside_partitions([saturday, monday]) == [saturday]  # the deployment's week: Monday to Friday
+    assert outside_partitions([saturday, monday], TradingWeek.parse("mon-sun")) == []
+
+
+def test_the_user_is_told_that_rows_on_closed_days_stay_loaded():
+    from backintime_assets.partitions import closed_days_note
+    from backintime_assets.trading_week import TradingWeek
+
+    sun_thu = TradingWeek.parse("sun-thu")
+    fridays = [date(2025, 3, 7), date(2025, 3, 14)]
+    note = closed_days_note([date(2025, 3, 9), *fridays], sun_thu)
+    assert note.startswith("2 date(s) (2025-03-07..2025-03-14) fall on days BACKINTIME_TRADING_WEEK=sun-thu closes")
+    assert "stay in prices" in note
+    assert closed_days_note([date(2025, 3, 9)], sun_thu) is None

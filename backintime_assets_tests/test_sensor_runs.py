@@ -152,3 +152,31 @@ def test_the_migration_job_surveys_on_spark_and_runs_clear_the_dates_they_saw(sp
     # From the start of the log: the dates that ran saw their changes; c's home date never ran.
     ranges, _, _, _ = _changes_tick(instance, postgres_url)
     assert ranges[0] == ("2025-01-08", "2025-01-09") and len(ranges) == 2
+
+
+@pytest.mark.postgres
+def test_a_day_the_new_week_closes_is_named_not_waited_for_silently(postgres_url, local_lake, tmp_path):
+    # Read under Monday to Sunday, a file loaded Saturday 4 January; the deployment's week is
+    # Monday to Friday now: its Saturday is logged as changed, yet no partition holds it.
+    from backintime_assets.trading_week import MON_FRI, TradingWeek
+
+    every_day = TradingWeek.parse("mon-sun")
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source / "a.csv", "2025-01-03", "2025-01-04", "2025-01-06")
+    instance = DagsterInstance.ephemeral()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake, every_day), week=every_day)
+        conn.commit()
+        _ran(instance, postgres_url, manifest.last_change_seq(conn), "2025-01-03", "2025-01-04", "2025-01-06")
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake, MON_FRI), week=MON_FRI)
+        conn.commit()
+        assert report.reread_for_week == 1
+        ranges, cursor, _, _ = _changes_tick(instance, postgres_url)
+        assert ranges == [("2025-01-03", "2025-01-06")]
+        _ran(instance, postgres_url, manifest.last_change_seq(conn), "2025-01-03", "2025-01-06")
+        ranges, cursor, _, skipped = _changes_tick(instance, postgres_url, cursor)
+    assert ranges == []
+    assert skipped == ("1 date(s) behind: 1 on days BACKINTIME_TRADING_WEEK=mon-fri closes "
+                       "(2025-01-04 to 2025-01-04; their earlier rows stay in the lake)")

@@ -30,3 +30,27 @@ def test_ranges_follow_the_trading_week():
     assert contiguous_ranges(days, every_day) == [
         (date(2025, 3, 5), date(2025, 3, 7)), (date(2025, 3, 9), date(2025, 3, 9)),
         (date(2025, 3, 11), date(2025, 3, 11))]
+
+
+def test_a_new_trading_week_asks_for_a_migration_though_no_file_changed(tmp_path, monkeypatch):
+    # raw.py reads every file again under a new week, but only when a migration runs: the sensor
+    # must ask for one when the week changes, not wait for a file to arrive.
+    from dagster import RunRequest, SkipReason, build_sensor_context
+
+    from backintime_assets import sensors
+    from backintime_assets.resources import SourceFolderResource
+    from backintime_assets.trading_week import MON_FRI, TradingWeek
+
+    (tmp_path / "2025-03-06.csv").write_text("date,ticker,close\n2025-03-06,A,1\n")
+    folder = SourceFolderResource(path=str(tmp_path))
+
+    def tick(cursor):
+        context = build_sensor_context(cursor=cursor, resources={"source_folder": folder})
+        return sensors.source_folder_sensor(context), context.cursor
+
+    monkeypatch.setattr(sensors, "TRADING_WEEK", MON_FRI)
+    first, cursor = tick(None)
+    assert isinstance(first, RunRequest)
+    assert isinstance(tick(cursor)[0], SkipReason)  # nothing changed
+    monkeypatch.setattr(sensors, "TRADING_WEEK", TradingWeek.parse("sun-thu"))
+    assert isinstance(tick(cursor)[0], RunRequest)
