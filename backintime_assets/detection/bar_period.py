@@ -20,6 +20,7 @@ _PERIODS = {
     **dict.fromkeys(("y", "a", "year", "yearly", "annual"), "yearly"),
 }
 _ROWS = 200  # sampled rows looked at
+_EVERY_ROW = 0.9  # share of them that must hold the code (a damaged row or two may lack it)
 # Every problem this module names holds it: a judgement a user may overrule (refusals.py), each row
 # rejected with it meanwhile.
 LONGER_BARS = ", not daily prices: "
@@ -32,8 +33,12 @@ def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]]) -> s
     for j, name in enumerate(names):
         if name.strip().strip("<>").strip().lower() not in _NAMES:
             continue
-        values = {r[j].strip().lower() for r in rows if j < len(r) and r[j].strip()}
-        if len(values) == 1 and (period := _PERIODS.get(next(iter(values)))):
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+        values = {c.lower() for c in cells}
+        # On (nearly) every row, as an export writes its bars' period: a column that marks a few
+        # rows ("M" on a daily file's month ends) declares no period of the file's bars, and read as
+        # one, it refused the whole file ("M on every row").
+        if len(values) == 1 and len(cells) >= _EVERY_ROW * len(rows) and (period := _PERIODS.get(next(iter(values)))):
             code = next(r[j].strip() for r in rows if j < len(r) and r[j].strip())
             span = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}[period]
             return (f"{period} bars{LONGER_BARS}{name.strip()} is {code} on every row: each row holds a {span}'s "

@@ -312,7 +312,15 @@ def _labels_over(fields: list[str], block: list[Row], width: int) -> bool:
     return len(filled) >= 2 and all(names[j] in repeated or not any(names[j]) for j in filled)
 
 
-def _names_full_columns(fields: list[str], below: list[list[str]], width: int) -> bool:
+def _heads_table(rows: list[Row], start: int, judge: _RowJudge, width: int) -> bool:
+    """Whether the row the header search starts from, above data starting at `start`, is a header:
+    shaped as one, or naming every column the data fills (_names_full_columns)."""
+    fields = rows[_header_above(rows, start, judge, width)][1]
+    below = [f for _, f in rows[start:start + _NUMBERS_HEADER_PROBE * 4]]
+    return _header_shaped(fields, judge, width) or _names_full_columns(fields, below, width, judge)
+
+
+def _names_full_columns(fields: list[str], below: list[list[str]], width: int, judge: _RowJudge) -> bool:
     """Whether a row right above the data names every column the data fills on (nearly) every row,
     and only with words: a header half empty because the sheet it was saved from carries side
     columns that few rows fill (a statistics table typed beside Investing's columns, "Bin,Frequency"
@@ -324,7 +332,11 @@ def _names_full_columns(fields: list[str], below: list[list[str]], width: int) -
         return False
     full = [j for j in range(width) if sum(1 for f in rows if j < len(f) and f[j].strip()) >= 0.9 * len(rows)]
     names = [fields[j].strip() if j < len(fields) else "" for j in full]
-    return len(full) >= 3 and all(any(ch.isalpha() for ch in n) for n in names)
+    # One name at least must name its column ("Date" over dates): words over a headerless sheet's
+    # columns ("Ticker,AAPL,NASDAQ,,,,," above its dates, closes and volumes) are a title, and taken
+    # for its names, they left the file no close column.
+    return len(full) >= 3 and all(any(ch.isalpha() for ch in n) for n in names) and any(
+        names_its_column([n], judge.types[j]) for j, n in zip(full, names))
 
 
 def _header_shaped(fields: list[str], judge: _RowJudge, width: int) -> bool:
@@ -576,15 +588,21 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # The header is searched for above the first such row that fills the table's own columns
         # (_fills); rows typed like data above it (banner rows that fill side columns only) are
         # data only if no header sits between.
-        dense = _dense_columns(rows, width)
         starts = (k for k, (_, fields) in enumerate(rows)
                   if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge))
         confirmed = next(starts, None)
         if confirmed is not None:
-            k = confirmed if _fills(rows[confirmed][1], dense) else next(
-                (k for k in starts if _fills(rows[k][1], dense)), confirmed)
             heads = partial(_heads_numbers, rows, width=width, decimal=decimal, thousands=thousands)
-            start = _data_top(rows, k, judge, heads)
+            start = _data_top(rows, confirmed, judge, heads)
+            dense = _dense_columns(rows, width)
+            if not _fills(rows[confirmed][1], dense):
+                k = next((k for k in starts if _fills(rows[k][1], dense)), None)
+                top = start if k is None else _data_top(rows, k, judge, heads)
+                # Only a header between makes the rows above banner rows: a new listing's first days
+                # (a close, no open or volume) above a dividend's or a note's line are the data's
+                # first rows, and taken for preamble, the header above them was lost.
+                if top > start and _heads_table(rows, top, judge, width):
+                    start = top
     unconfirmed = None  # the row taken for the header when no data start was confirmed
     if start is None:
         # All-text table (or no row fits): its first full-width row is taken as the header.
@@ -642,7 +660,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         k -= 1
     while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width) and not (
             len(block) > 1 and _labels_over(block[0][1], block[1:], width)) and not (
-            len(block) == 1 and _names_full_columns(block[0][1], below, width)):
+            len(block) == 1 and _names_full_columns(block[0][1], below, width, judge)):
         block.pop(0)
     # Only a lone header may be a field short or long: under a full-width header row, such a row is
     # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).

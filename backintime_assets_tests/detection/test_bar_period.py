@@ -40,3 +40,10 @@ def test_daily_intraday_ambiguous_or_mixed_periods_are_no_problem(codes):
 def test_a_column_of_another_name_is_no_period():
     body = [["AAA", "M", "2024-01-05", "1.0"], ["BBB", "M", "2024-01-05", "2.0"]]
     assert bar_period_problem(["Ticker", "Gender", "Date", "Close"], body) is None
+
+
+def test_a_period_column_that_marks_a_few_rows_declares_no_period():
+    # A daily file's "Period" column that marks its month ends ("M") or one row: no export's
+    # declaration of its bars. Read as one, the daily file was refused whole, "M on every row".
+    body = [["2024-01-0%d" % d, "1.0", "M" if d == 5 else ""] for d in range(1, 10)]
+    assert bar_period_problem(["Date", "Close", "Period"], body) is None

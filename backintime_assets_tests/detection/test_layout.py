@@ -716,3 +716,30 @@ def test_a_preamble_row_naming_one_column_of_several_is_no_header():
     assert (lay.header_row, lay.data_start_line) == (1, 2)
     lay = layout("Report,,,\n" + DATA)
     assert lay.header_row == -1
+
+
+def _new_listing(note: str) -> str:
+    """A new listing's daily prices in Investing's column order: its first days carry a close only,
+    then a line that is no day's prices (a dividend, a note), then full rows."""
+    first = "".join(f"01/0{d}/2020,1{d}.50,,,,,\n" for d in range(2, 7))
+    full = "".join(f'01/{d}/2020,2{d % 10}.10,2{d % 10}.50,2{d % 10}.90,2{d % 10}.00,1{d}.2K,0.5%\n'
+                   for d in range(10, 31))
+    return "Date,Price,Open,High,Low,Vol.,Change %\n" + first + note + "\n" + full
+
+
+@pytest.mark.parametrize("note", ["01/09/2020,0.22 Dividend,,,,,", "Trading resumed after the lock-up,,,,,,"])
+def test_first_rows_sparser_than_the_table_above_a_line_of_no_prices_keep_the_header(note):
+    # Only rows that fill side columns above a header are banners: here no header sits between the
+    # sparse first rows and the full ones. Taken for preamble, they hid the header, and mapped by
+    # values, the open loaded as the close (Price first) and the volume was lost.
+    lay = layout(_new_listing(note))
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names[:3] == ["Date", "Price", "Open"]
+
+
+def test_words_over_a_headerless_sheets_full_columns_are_a_title_not_its_header():
+    # A half-empty row is kept as the header only when it names a column it heads ("Date" over
+    # dates): taken for the names, "Ticker,AAPL,NASDAQ" left the file no close column.
+    rows = "".join(f"2020-01-{d:02d},10.{d},{d}00,,,,,,\n" for d in range(2, 30))
+    lay = layout("Ticker,AAPL,NASDAQ,,,,,,\n" + rows)
+    assert (lay.header_row, lay.data_start_line) == (-1, 1)
