@@ -261,26 +261,53 @@ def _day_line(schema: dict) -> str:
     return f"no date taken: {schema['date_from']}"
 
 
-def _ticker_line(schema: dict) -> str:
-    """Of a file without a ticker column whose header (or a user) names its ticker, the ticker its rows load under."""
+def _ticker_line(schema: dict, read: bool = False) -> str:
+    """Of a file without a ticker column whose header (or a user) names its ticker, the ticker its rows
+    load under. `read`: its rows were read and bear it out; else a workbook's sheets that name their
+    own tickers keep theirs (file_overrides.sheets_may_name), which its schema alone does not tell."""
+    from backintime_assets.db.file_overrides import SHEETS_KEEP_THEIRS, sheets_may_name
+
+    sheets = f"; {SHEETS_KEEP_THEIRS}" if not read and sheets_may_name(schema) else ""
     return f"every row of ticker {schema['ticker']} (" + (
         f"from {schema['ticker_from']}" if schema.get("ticker_from") else "named in the header, not the file's name"
-    ) + ")"
+    ) + f"{sheets})"
 
 
 def _detected_ticker_line(path: str, schema) -> str:
     """_ticker_line of a file `detect` read, once its every row is read: detection saw a sample, and
     tables of other tickers stacked below the first (normalisation/stacked_tables.py), or a
     workbook's sheets of their own, load under other names than the header's ticker."""
-    from backintime_assets.normalisation import normalise_bytes
     from backintime_assets.normalisation.normalise import series_ticker
 
-    named = set(normalise_bytes(Path(path).read_bytes(), schema, path).prices_arrow["ticker"].unique().to_pylist())
+    named = _loaded_tickers(path, schema)
     if named <= {series_ticker(schema.ticker)}:
-        return _ticker_line(schema.to_dict())
+        return _ticker_line(schema.to_dict(), read=True)
     listed = ", ".join(sorted(named)[:5]) + (", ..." if len(named) > 5 else "")
     return (f"rows of ticker {listed}, not {schema.ticker} as the header names: the file holds other tickers' "
             "tables below the first (or sheets of their own)")
+
+
+DETECT_PIECE_BYTES = 16 * 2**20  # `detect` reads a large file's rows a piece at a time, as the survey does
+
+
+def _loaded_tickers(path: str, schema) -> set[str]:
+    """The tickers the file's loaded rows carry, read as the survey reads it (parsed.parse_in_pieces):
+    a large file a piece at a time, never the whole of it in memory with its parsed rows."""
+    import pyarrow.compute as pc
+
+    from backintime_assets.ingestion.parsed import LOADED, FileTask, parse_in_pieces
+
+    size = Path(path).stat().st_size
+    task = FileTask("", path, schema.to_json(), date(1970, 1, 1), 0, size)
+    named: set[str] = set()
+    with open(path, "rb") as handle:
+        def read_at(offset: int, length: int) -> bytes:
+            handle.seek(offset)
+            return handle.read(length)
+
+        for part in parse_in_pieces(read_at, size, task, DETECT_PIECE_BYTES):
+            named.update(part.filter(pc.equal(part["status"], LOADED))["ticker"].unique().to_pylist())
+    return named
 
 
 def _column_line(column: dict) -> str:
@@ -380,16 +407,32 @@ def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
         day = None if args.day == DETECTED else args.day
         file_overrides.set_day(conn, sha, file_schemas.final_schema(conn, sha), day, args.by,
                                _settings().trading_week)
-        said.append(f"every row of {args.file} dated {day}" if day else f"{args.file} dated as detected")
+        said.append((f"every row of {args.file} dated {day}" if day else f"{args.file} dated as detected")
+                    + _copies(conn, sha, args.file))
     if args.ticker is not None:
         symbol = None if args.ticker == DETECTED else args.ticker
-        stored = file_overrides.set_ticker(conn, sha, file_schemas.final_schema(conn, sha), symbol, args.by)
-        said.append(f"every row of {args.file} of ticker {stored}" if stored else f"{args.file} named as detected")
+        final = file_schemas.final_schema(conn, sha)
+        stored = file_overrides.set_ticker(conn, sha, final, symbol, args.by)
+        sheets = f", {file_overrides.SHEETS_KEEP_THEIRS}" if file_overrides.sheets_may_name(final or {}) else ""
+        said.append((f"every row of {args.file} of ticker {stored}{sheets}" if stored
+                     else f"{args.file} named as detected") + _copies(conn, sha, args.file))
     if args.load_refused is not None:
         chosen = file_overrides.set_load_refused(conn, sha, targets, args.load_refused, args.by)
         said.append(f"{len(chosen)} of {len(targets)} file(s) " + (
             "load though detection refused them" if args.load_refused else "refused again as detected"))
     return said
+
+
+def _copies(conn, sha: str, path: str) -> str:
+    """A file's own corrections (a day, a ticker) are kept per content: its copies under other names
+    take them too, which the user is told, or they would believe only `path` changed."""
+    others = [r[0] for r in conn.execute(
+        "select source_path from raw_files where sha256 = %s and superseded_at is null and source_path <> %s "
+        "order by source_path", (sha, path)).fetchall()]
+    if not others:
+        return ""
+    listed = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+    return f" (and of {listed}: the same content under {'another name' if len(others) == 1 else 'other names'})"
 
 
 def _schema_redetect(args) -> None:
@@ -465,7 +508,9 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
     and what detection said (the day line shows the date in force). One its final schema (`final`)
     does not follow says so: a day once a column is mapped to the date, a lifted refusal once a new
     detection refuses the file otherwise; kept, it would again apply if that changed back."""
-    from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED, TICKER, date_columns, naming_columns
+    from backintime_assets.db.file_overrides import (
+        DAY, LOAD_REFUSED, SHEETS_KEEP_THEIRS, TICKER, date_columns, naming_columns, sheets_may_name,
+    )
 
     lines = []
     for setting, o in sorted(settings.items()):
@@ -479,6 +524,7 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
             named = naming_columns(final)
             idle = f"; not in force: column {named[0]!r} names the rows' tickers" \
                 if o.value and final.get("ticker") != o.value and named else ""
+            idle = idle or (f"; {SHEETS_KEEP_THEIRS}" if o.value and sheets_may_name(final) else "")
             lines.append(f"override: every row of ticker {o.value} ({when}{idle})" if o.value
                          else f"override: ticker taken back, as detected ({when})")
         elif setting == LOAD_REFUSED:

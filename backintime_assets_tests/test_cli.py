@@ -400,3 +400,98 @@ def test_ingest_names_the_dates_a_new_week_closes_and_does_not_ask_runs_for_them
     assert "1 date(s) (2025-03-08..2025-03-08) fall on days BACKINTIME_TRADING_WEEK=mon-fri closes" in err
     assert "stay in prices" in err
     assert ran == [[monday]]
+
+
+def test_detect_reads_a_large_files_rows_a_piece_at_a_time(tmp_path, capsys, monkeypatch):
+    # Whether a header's ticker is every row's took the whole file in memory with its parsed rows
+    # (a download of several GB): the survey reads it in pieces, and so does `detect`.
+    import pathlib
+
+    import backintime_assets.cli as cli
+    from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
+
+    path = tmp_path / "prices.csv"
+    path.write_bytes(_stacked_downloads())
+    monkeypatch.setattr(cli, "DETECT_PIECE_BYTES", 20_000, raising=False)
+
+    def whole(self):
+        raise AssertionError(f"{self} read whole")
+    monkeypatch.setattr(pathlib.Path, "read_bytes", whole)
+    assert main(["detect", str(path)]) == 0
+    assert "  rows of ticker PRICES, not AAPL as the header names" in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_a_users_ticker_on_a_workbook_says_its_sheets_that_name_their_own_keep_them(
+        tmp_path, postgres_url, monkeypatch, capsys):
+    # A workbook of a download per sheet (AAPL's, MSFT's): a user's GOOG stands in for the file's
+    # name only, each sheet's rows keep their header's ticker, yet the user was told "every row of
+    # prices.xlsx of ticker GOOG", and `schema show` said so too.
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets import cli, runner
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import FileSchema, detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    from backintime_assets_tests.normalisation.test_sheets import _one_ticker, book
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    monkeypatch.setattr(cli, "_check_java", lambda: None)
+    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(2024, 1, 2)])
+    monkeypatch.setattr(runner, "report_schema_change", lambda *args: None)
+    data = book({"A": _one_ticker("AAPL", (2, 3)), "B": _one_ticker("MSFT", (4, 5))})
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        manifest.record(conn, manifest.RawFile("prices.xlsx", "wb-sha", "prices.xlsx", len(data), dt.datetime(
+            2024, 1, 6, tzinfo=dt.timezone.utc), "/lake/raw/prices.xlsx", [dt.date(2024, 1, 2)]))
+        file_schemas.save_detection(conn, "wb-sha", "prices.xlsx", detect_bytes(data, "prices.xlsx").to_dict())
+        conn.commit()
+    assert main(["schema", "override", "prices.xlsx", "--ticker", "GOOG", "--by", "ana"]) == 0
+    said = capsys.readouterr().out
+    with psycopg.connect(postgres_url) as conn:
+        final = FileSchema.from_dict(file_schemas.final_schema(conn, "wb-sha"))
+    loaded = set(normalise_bytes(data, final, "prices.xlsx").prices_arrow["ticker"].to_pylist())
+    assert loaded == {"AAPL", "MSFT"}  # README: a sheet that names its own ticker keeps it
+    assert "every row of prices.xlsx of ticker GOOG, but of several sheets, one that names its own ticker" in said
+    assert main(["schema", "show", "prices.xlsx"]) == 0
+    shown = capsys.readouterr().out
+    assert "  every row of ticker GOOG (from schema override by ana; but of several sheets, one that names" in shown
+    assert "  override: every row of ticker GOOG (by ana at " in shown and "; but of several sheets" in shown
+
+
+@pytest.mark.postgres
+def test_a_users_ticker_is_said_to_name_the_rows_of_every_copy_of_the_content(
+        tmp_path, postgres_url, monkeypatch, capsys):
+    # Kept per content: apple.csv and its copy under another name both load as AAPL now, and the
+    # user was told of apple.csv alone.
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets import cli, runner
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import detect_bytes
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    monkeypatch.setattr(cli, "_check_java", lambda: None)
+    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(2025, 3, 3)])
+    monkeypatch.setattr(runner, "report_schema_change", lambda *args: None)
+    data = b"Date,Close\n2025-03-03,181.9\n"
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for name in ("apple.csv", "old/apple.csv"):
+            manifest.record(conn, manifest.RawFile(name, "same-sha", "apple.csv", len(data), dt.datetime(
+                2025, 3, 5, tzinfo=dt.timezone.utc), "/lake/raw/apple.csv", [dt.date(2025, 3, 3)]))
+        file_schemas.save_detection(conn, "same-sha", "apple.csv", detect_bytes(data, "apple.csv").to_dict())
+        conn.commit()
+        with_copy = file_schemas.final_schemas(conn, ["same-sha"])["same-sha"]
+    assert main(["schema", "override", "apple.csv", "--ticker", "AAPL", "--by", "ana"]) == 0
+    assert ("every row of apple.csv of ticker AAPL (and of old/apple.csv: the same content under another name)"
+            in capsys.readouterr().out)
+    assert with_copy.get("ticker") is None

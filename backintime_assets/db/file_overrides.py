@@ -78,6 +78,18 @@ def naming_columns(schema: dict) -> list[str]:
     return [c["name"] for c in schema.get("columns", []) if c.get("canonical") == "ticker" or c.get("series")]
 
 
+def sheets_may_name(schema: dict) -> bool:
+    """Whether the file is a workbook, whose sheets that name their own tickers (by the sheet's name
+    or its header: normalisation/sheets.py) keep theirs under a user's ticker, which stands in for
+    the file's name only: then "every row" of that ticker is not what the user may be told."""
+    from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
+
+    return schema.get("file_format") in WORKBOOK_FORMATS
+
+
+SHEETS_KEEP_THEIRS = "but of several sheets, one that names its own ticker (by its name or its header) keeps it"
+
+
 def clean_ticker(symbol: str) -> str:
     """A user's ticker as the rows will carry it, cleaned as a ticker cell is (normalise.series_ticker):
     trimmed, in capitals, as the file-name rule writes one too. Refused when unusable: empty, a line

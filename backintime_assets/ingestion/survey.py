@@ -110,8 +110,8 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                 keeper = _Keeper(fs, location, task.sha256, week) if task.sha256 else None
                 with fs.open_input_file(task.lake_path) as handle:
                     survey = survey_file(reader_at(handle), handle.size(), task.name, schemas[task.key], piece_bytes,
-                                         keeper, week)
-                parsed_path = keeper.finish(survey.read_whole) if keeper else None
+                                         keeper, week, stored=task.schema_json is not None)
+                parsed_path = keeper.finish(survey.read_whole, survey.schema_json) if keeper else None
                 yield _row(task, survey, parsed_path, detect_seconds)
         # Small files of one schema are read as one text, as the conversion would read them
         # (parsed.py); their rows are kept a group file at a time.
@@ -119,7 +119,8 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
                     for i, t in by_id.items()]
         keeper, waiting = GroupKeeper(fs, location), []
         for group in group_files(as_files, GROUP_BYTES):
-            tally = _Tally(_header_named([(m.source_file, m.schema_json) for m in group.tasks]))
+            tally = _Tally(_header_named([(m.source_file, m.schema_json) for m in group.tasks
+                                          if by_id[m.source_file].schema_json is None]))
             parts = list(tagged_rows(fs, [group], piece_bytes))
             for parsed in parts:
                 tally.add(parsed)
@@ -198,26 +199,39 @@ class _Keeper:
         if self._writer is not None:
             self._writer.write_table(kept(parsed), row_group_size=PARSED_BATCH_ROWS)
 
-    def finish(self, whole: bool) -> str | None:
-        """The kept file's path, or None when nothing (or only part of the file) was kept."""
+    def finish(self, whole: bool, schema_json: str | None = None) -> str | None:
+        """The kept file's path, or None when nothing (or only part of the file) was kept.
+        `schema_json`: the schema the survey stores for the file, when it is not the one the rows
+        were read with: a header's ticker the whole file did not bear out is dropped from it
+        (_borne_out), yet the rows, read without it, are the same; kept under its reading, where
+        the conversion looks (parsed.kept_rows_path), not under one no stored schema has."""
+        final = self._path
+        if schema_json is not None and self._path is not None:
+            final = self._location.path(parsed_key(self._sha256, schema_json, self._week))
         if self._writer is None:
-            return self._path if whole else None
+            if whole and final != self._path and self._fs.get_file_info(final).type != pafs.FileType.File:
+                self._fs.copy_file(self._path, final)  # kept already, under the reading read with
+            return final if whole else None
         self._writer.close()
         self._out.close()  # the writer leaves a stream it was given open
         if not whole:
             self._fs.delete_file(self._temporary)
             return None
-        self._fs.move(self._temporary, self._path)
-        return self._path
+        self._fs.move(self._temporary, final)
+        return final
 
 
 def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, schema, piece_bytes: int = PIECE_BYTES,
-                keep: Callable[[pa.Table, str], None] | None = None, week: TradingWeek = MON_FRI) -> Survey:
+                keep: Callable[[pa.Table, str], None] | None = None, week: TradingWeek = MON_FRI,
+                stored: bool = False) -> Survey:
     """Read every row of a file (`read_at(offset, length)` gives its bytes) with `schema`, or with
     its own detection where a borrowed `schema` does not hold on it. `keep(rows, schema_json)`
-    receives the tagged rows (parsed.PARSED) piece by piece, with the schema they were read with."""
+    receives the tagged rows (parsed.PARSED) piece by piece, with the schema they were read with.
+    `stored`: `schema` is the file's stored one (file_schemas), which the survey's does not replace:
+    it is returned as given (no header's ticker dropped: _borne_out), its rows kept under its reading,
+    where the conversion looks for them."""
     task = FileTask("", name, schema.to_json(), EPOCH, 0, size, week=week)
-    tally = _Tally(_header_named([(name, task.schema_json)]))
+    tally = _Tally(_header_named([(name, task.schema_json)]) if not stored else set())
     try:
         for parsed in parse_in_pieces(read_at, size, task, piece_bytes):
             tally.add(parsed)

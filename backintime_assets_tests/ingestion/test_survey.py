@@ -292,3 +292,64 @@ def test_spark_tasks_survey_stacked_downloads_without_the_first_ones_ticker(spar
     found = survey_files(spark, local_lake, [task])["prices.csv"]
     assert FileSchema.from_json(found.schema_json).ticker is None
     assert found.parsed_path == local_lake.path(member_key("sha-st", reading_hash(found.schema_json)))
+
+
+def test_a_large_stacked_files_rows_are_kept_where_the_conversion_looks_for_them(tmp_path):
+    # Read in pieces, its header's AAPL not borne out (MSFT's and GOOG's tables below): the survey
+    # stores the schema without the ticker, and kept the rows under the reading with it, where the
+    # conversion (kept_rows_path of the stored schema) never looked: every run parsed the text again.
+    from backintime_assets.ingestion.parsed import kept_rows_path
+    from backintime_assets.ingestion.survey import _Keeper
+    from backintime_assets.lake import LakeLocation
+    from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
+
+    data = _stacked_downloads()
+    location = LakeLocation(str(tmp_path))
+    keeper = _Keeper(location.filesystem(), location, "sha-stacked")
+    found = survey_file(lambda offset, length: data[offset:offset + length], len(data), "prices.csv",
+                        detect_bytes(data, "prices.csv"), piece_bytes=20_000, keep=keeper)
+    assert FileSchema.from_json(found.schema_json).ticker is None
+    path = keeper.finish(found.read_whole, found.schema_json)  # as survey_files finishes it
+    assert path == kept_rows_path(location, "sha-stacked", found.schema_json, 10**9)
+    rows = pq.read_table(path, filesystem=location.filesystem())
+    loaded = rows.filter(pc.equal(rows["status"], "loaded"))
+    assert loaded.num_rows == 5000 and set(loaded["ticker"].to_pylist()) == {"PRICES"}
+
+
+def test_a_stored_schema_naming_a_stacked_files_header_ticker_keeps_its_rows_under_its_own_reading(tmp_path):
+    # Stored before the survey dropped a ticker the whole file did not bear out, a schema still names
+    # AAPL; read again with it (a resurvey, a new name of the content), its rows were kept under the
+    # reading without it, where the conversion (kept_rows_path of the stored schema) never looks.
+    from backintime_assets.ingestion.parsed import kept_rows_path
+    from backintime_assets.ingestion.survey import _Keeper
+    from backintime_assets.lake import LakeLocation
+    from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
+
+    data = _stacked_downloads()
+    stored = detect_bytes(data, "prices.csv")
+    assert stored.ticker == "AAPL"
+    location = LakeLocation(str(tmp_path))
+    keeper = _Keeper(location.filesystem(), location, "sha-stored")
+    found = survey_file(lambda offset, length: data[offset:offset + length], len(data), "prices.csv", stored,
+                        piece_bytes=20_000, keep=keeper, stored=True)
+    path = keeper.finish(found.read_whole, found.schema_json)
+    assert path == kept_rows_path(location, "sha-stored", stored.to_json(), 10**9)
+    rows = pq.read_table(path, filesystem=location.filesystem())
+    assert set(rows.filter(pc.equal(rows["status"], "loaded"))["ticker"].to_pylist()) == {"PRICES"}
+
+
+@pytest.mark.spark
+def test_spark_tasks_keep_a_stacked_files_rows_under_its_stored_schema_naming_the_header_ticker(spark, local_lake):
+    # A small file read again with its stored schema (stored naming AAPL, before the survey dropped
+    # it): its rows must be kept under that schema's reading, where the conversion looks for them.
+    from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
+
+    fs = local_lake.filesystem()
+    fs.create_dir(local_lake.path("raw"), recursive=True)
+    data = _stacked_downloads()
+    with fs.open_output_stream(local_lake.path("raw", "prices.csv")) as out:
+        out.write(data)
+    stored = detect_bytes(data, "prices.csv").to_json()
+    task = SurveyTask("prices.csv", local_lake.path("raw", "prices.csv"), "prices.csv", len(data), stored, "sha-sd")
+    found = survey_files(spark, local_lake, [task])["prices.csv"]
+    assert found.parsed_path == local_lake.path(member_key("sha-sd", reading_hash(stored)))
