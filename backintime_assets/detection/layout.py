@@ -97,10 +97,27 @@ def _parses(value: str, fmt: str) -> bool:
 class _RowJudge:
     """Says whether a row looks like a data row, from the types of the columns' typical cells."""
 
-    def __init__(self, types: list[ColumnType], decimal: str, thousands: str | None, width: int):
+    def __init__(self, types: list[ColumnType], decimal: str, thousands: str | None, width: int,
+                 typical: list[list[str]] | None = None):
         self.width = width
         self.types = types
         self.matchers = [(j, m) for j, t in enumerate(types) if (m := _matcher(t, decimal, thousands))]
+        self.words = self._words_when_sparse(typical or [])
+
+    def _words_when_sparse(self, typical: list[list[str]]) -> list[int]:
+        """The columns most typical rows fill, when each typed column is left empty in most of them
+        (a listing of codes and titles whose one number column only some rows fill: "A1,Grundfinanzierung
+        MPG,," between "A100,Grundfinanzierung MPG,300368540,"): there, a row with its typed cells
+        empty is data if it fills those. Else none: an empty typed cell says nothing."""
+        if not self.matchers or len(typical) < 5:
+            return []
+        def filled(j: int) -> int:
+            return sum(1 for f in typical if j < len(f) and f[j].strip() and f[j].strip() not in NULL_SPELLINGS)
+        if any(2 * filled(j) >= len(typical) for j, _ in self.matchers):
+            return []
+        typed = {j for j, _ in self.matchers}
+        words = [j for j in range(self.width) if j not in typed and 2 * filled(j) > len(typical)]
+        return words if len(words) >= 2 else []
 
     def data_like(self, fields: list[str], strict_width: bool = False) -> bool:
         if strict_width and len(fields) != self.width:
@@ -114,7 +131,8 @@ class _RowJudge:
             present += 1
             matched += m(v)
         if not present:
-            return self._missing_values(fields)
+            return self._missing_values(fields) or bool(self.words) and all(
+                j < len(fields) and fields[j].strip() for j in self.words)
         return matched >= 0.6 * present
 
     def _missing_values(self, fields: list[str]) -> bool:
@@ -481,6 +499,17 @@ def _values_row(fields: list[str], judge: _RowJudge, number_rx) -> bool:
         kind == 2 or not c.lstrip("+-").isdigit() for c, kind in cells)
 
 
+def _repeats_values(fields: list[str], below: list[list[str]]) -> bool:
+    """Whether two of the row's cells of words at least, and half of them, are values the rows below
+    hold in the same column (numbers, dates and ids differ from row to row; a column's words recur)."""
+    cells = [(j, c) for j, c in enumerate(map(str.strip, fields))
+             if c not in NULL_SPELLINGS and any(map(str.isalpha, c))]
+    if len(cells) < 2:
+        return False
+    seen = sum(1 for j, c in cells if any(j < len(f) and f[j].strip() == c for f in below))
+    return seen >= 2 and 2 * seen >= len(cells)
+
+
 def _dated_row(fields: list[str], dates: list[tuple[int, Callable[[str], bool]]], judge: _RowJudge,
                number_rx) -> bool:
     """A cell of the row reads as a date of the data's date column above which it stands, and its
@@ -564,7 +593,7 @@ def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | Non
     # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
     provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100,
                                 file_date=file_date, dates_from_1904=dates_from_1904)
-    return provisional, _RowJudge(provisional, decimal, thousands, width)
+    return provisional, _RowJudge(provisional, decimal, thousands, width, typical)
 
 
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
@@ -679,6 +708,15 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
              and provisional[j].format not in NUMBER_DATE_FORMATS]
     while len(block) > 1 and dates and _dated_row(block[-1][1], dates, judge, number_rx):
+        block.pop()
+    # Nor a row whose cells are the data's own values, column by column ("BIS,BBSRC,01/11/2010,...,
+    # IAH126" above "BIS,BBSRC,03-NOV-2010,...,174195" in a UK spending return): a record the
+    # provisional types rejected in part (its id and date in other shapes). A header row names
+    # its columns, and its names are no values of them; taken into the header, the rows were skipped.
+    # (The header repeated down the table, at page breaks, is no values of it.)
+    heads = [f for _, f in block]
+    values = [f for f in below if f not in heads]
+    while len(block) > 1 and _repeats_values(block[-1][1], values):
         block.pop()
     if not block:
         k = _numbers_header_at(rows, start, width, decimal, thousands)

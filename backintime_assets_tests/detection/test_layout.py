@@ -743,3 +743,96 @@ def test_words_over_a_headerless_sheets_full_columns_are_a_title_not_its_header(
     rows = "".join(f"2020-01-{d:02d},10.{d},{d}00,,,,,,\n" for d in range(2, 30))
     lay = layout("Ticker,AAPL,NASDAQ,,,,,,\n" + rows)
     assert (lay.header_row, lay.data_start_line) == (-1, 1)
+
+
+# Excerpt of a real UK spending return (frictionlessdata/frictionless-py, data/hmt/1011-bbsrc-25k-spend-return.csv):
+# its first two records carry an id ("IAH126") and a date ("01/11/2010") in shapes the rows below do not
+# use ("174195", "03-NOV-2010"), so they did not read as data, and were taken into the header and skipped.
+BBSRC = (
+    'Department Family,Entity,Date,Expense Type,Expense Area,Supplier,Transaction Number, Amount ,VAT Reg'
+    'istration Number\n'
+    'BIS,BBSRC,01/11/2010,Fuel Oil R&M Consumables,IAH,Estate Management,IAH126,"47,715.95",\n'
+    'BIS,BBSRC,01/11/2010,L&B Other Fees Pirbright,IAH,Construction Services,IAH127,"30,052.99",\n'
+    'BIS,BBSRC,03-NOV-2010,Research Grant Expenditure,RISD - Innovation Skills,University of Essex,174195'
+    ',"111,737.00",\n'
+    'BIS,BBSRC,03-NOV-2010,Research Institutes - Capital Grants: Major Works,FG - Accounts & Business Pla'
+    'nning,Babraham Bioscience Technologies Ltd,177765,"396,246.00",\n'
+    'BIS,BBSRC,03-NOV-2010,Rates,JBOS - Maintenance,Swindon Borough Council,175237,"60,190.00",\n'
+    'BIS,BBSRC,05/11/2010,Lab Supplies,IAH,Scientific Services,IAH128,"29,937.50",\n'
+    'BIS,BBSRC,08-NOV-2010,Research Institutes - Capital Grants: Major Works,Estates - Projects,Babraham '
+    'Institute,180356,"105,219.00",\n'
+    'BIS,BBSRC,09/11/2010,Equipment,RRES,POWE-009 - POWERPEFECTOR PLC,308485," 61,310.33 ",\n'
+    'BIS,BBSRC,10-NOV-2010,,,Radisson Edwardian Heathrow,180165,"31,095.30",\n'
+    'BIS,BBSRC,10-NOV-2010,Research Institutes - Competitive Strategic Grant,FG - Accounts & Business Pla'
+    'nning,Babraham Institute,181902,"1,015,667.00",\n'
+    'BIS,BBSRC,10/11/2010,Corporate Events,RISD - Director Office,"California State University Fullerton,'
+    ' Auxiliaty Services Corporation",181742,"47,751.08",\n'
+    'BIS,BBSRC,12/11/2010,HPLC System,RRES,SHIM-001 - Shimadzu UK Ltd,309310," 35,250.00 ",\n'
+    'BIS,BBSRC,16/11/2010,Research Institutes - Capital Grants: Major Works,Estates - Projects,Institute '
+    'for Animal Health,185406,"1,543,919.64",\n'
+    'BIS,BBSRC,24/11/2010,,,Sodexo Pass Ltd,187860,"34,039.01",\n'
+    'BIS,BBSRC,30/11/2010,Standard Charge Expenses,Central Purchases - SO,Cable & Wireless,192774,"105,384.25",\n'
+)
+
+
+def test_first_records_in_other_shapes_that_repeat_the_columns_values_are_data_not_header():
+    lay = detect_layout(parse_rows(BBSRC, ",", '"', None), count_lines(BBSRC), None, ".", ",")
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names[:3] == ["Department Family", "Entity", "Date"]
+
+
+def test_a_second_header_row_of_names_stays_in_the_header():
+    text = "Date,Close,Close\n,AAPL,MSFT\n" + "".join(f"2020-01-0{d},1{d}.5,2{d}.5\n" for d in range(2, 8))
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+
+
+# Excerpt of a real German research-budget listing (okfn/messytables, horror/sparse_with_column_errors.csv):
+# codes and titles, and a number column only some rows fill. Rows with that cell empty did not read as
+# data, so the data "started" at the first three rows in a row that fill it, and the rows above were
+# skipped as preamble, a data row taken for the header.
+SPARSE = (
+    'LP,Bezeichnung,Kapitel/Titel,\n'
+    'A,Trägerorganisationen; Umstrukturierung der Forschung im Beitrittsgebiet; Hochschulbau und überwieg'
+    'end hochschulbezogene Sonderprogramme,,\n'
+    'A1,Grundfinanzierung MPG,,\n'
+    'A100,Grundfinanzierung MPG,300368540,\n'
+    ',,300389440,\n'
+    'A10000,Grundfinanzierung MPG,,\n'
+    'A2,Grundfinanzierung DFG,,\n'
+    'A200,Grundfinanzierung DFG,300368530,\n'
+    ',,300389430,\n'
+    'A20000,Grundfinanzierung DFG,,\n'
+    'A3,Grundfinanzierung FhG,,\n'
+    'A300,Grundfinanzierung FhG,300468560,\n'
+    ',,300489460,\n'
+    'A30000,Grundfinanzierung FhG,,\n'
+    'A4,Umstrukturierung der Forschung im Beitrittsgebiet,,\n'
+    'A40000,Umstrukturierung der Forschung im Beitrittsgebiet,,\n'
+    'A5,Aus- und Neubau von Hochschulen,,\n'
+    'A500,Aus- und Neubau von Hochschulen,300288260,\n'
+    ',,300388201,\n'
+    ',,300388207,\n'
+)
+
+
+def test_rows_leaving_a_sparse_number_column_empty_are_data():
+    lay = detect_layout(parse_rows(SPARSE, ",", '"', None), count_lines(SPARSE), None, ".", None)
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names[:3] == ["LP", "Bezeichnung", "Kapitel/Titel"]
+    assert lay.types[2].type == "integer"
+
+
+def test_a_title_over_a_sparse_number_column_stays_preamble():
+    text = "Budget listing 2011,,,\n" + SPARSE
+    lay = detect_layout(parse_rows(text, ",", '"', None), count_lines(text), None, ".", None)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+
+
+def test_a_two_row_header_repeated_down_the_table_stays_the_header():
+    head = "Date,Close,Close\n,AAPL,MSFT\n"
+    rows = "".join(f"2020-01-0{d},1{d}.5,2{d}.5\n" for d in range(2, 8))
+    text = head + rows + head + rows
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+    assert lay.header_repeated
