@@ -267,6 +267,8 @@ def _ticker_line(schema: dict, read: bool = False) -> str:
     own tickers keep theirs (file_overrides.sheets_may_name), which its schema alone does not tell."""
     from backintime_assets.db.file_overrides import SHEETS_KEEP_THEIRS, sheets_may_name
 
+    if schema.get("stacked_tickers") and not schema.get("ticker_from"):
+        return _stacked_line(schema["stacked_tickers"].split(", "), schema["ticker"])
     sheets = f"; {SHEETS_KEEP_THEIRS}" if not read and sheets_may_name(schema) else ""
     return f"every row of ticker {schema['ticker']} (" + (
         f"from {schema['ticker_from']}" if schema.get("ticker_from") else "named in the header, not the file's name"
@@ -282,9 +284,16 @@ def _detected_ticker_line(path: str, schema) -> str:
     named = _loaded_tickers(path, schema)
     if named <= {series_ticker(schema.ticker)}:
         return _ticker_line(schema.to_dict(), read=True)
-    listed = ", ".join(sorted(named)[:5]) + (", ..." if len(named) > 5 else "")
-    return (f"rows of ticker {listed}, not {schema.ticker} as the header names: the file holds other tickers' "
-            "tables below the first (or sheets of their own)")
+    return _stacked_line(sorted(named), schema.ticker)
+
+
+def _stacked_line(named: list[str], header: str) -> str:
+    """Of a file whose rows load under several tickers though its header (as detection read it) names
+    one: tables stacked below the first under their own headers' (a plain repeat of the header: the
+    file's name), or a workbook's sheets of their own."""
+    listed = ", ".join(named[:5]) + (", ..." if len(named) > 5 else "")
+    return (f"rows of ticker {listed}: the header names {header} for the first table, and tables stacked "
+            "below it (or sheets of their own) load under the ticker their own header names")
 
 
 DETECT_PIECE_BYTES = 16 * 2**20  # `detect` reads a large file's rows a piece at a time, as the survey does

@@ -366,7 +366,7 @@ def test_redetect_refuses_a_ticker(tmp_path, capsys, monkeypatch):
 
 
 def test_detect_says_when_a_headers_ticker_is_not_every_rows(tmp_path, capsys):
-    # AAPL's download, then MSFT's past detection's sample: the rows load under the file's name.
+    # AAPL's download, then MSFT's past detection's sample: each table loads under its own ticker.
     def table(ticker: str, year: int, n: int) -> str:
         rows = (f"{year + k // 200}-{1 + k // 20 % 10:02d}-{1 + k % 20:02d},{100 + k % 50}.25,{1000 + k}\n"
                 for k in range(n))
@@ -374,7 +374,7 @@ def test_detect_says_when_a_headers_ticker_is_not_every_rows(tmp_path, capsys):
     path = tmp_path / "prices.csv"
     path.write_text(table("AAPL", 1990, 3000) + "\n" + table("MSFT", 2010, 400))
     assert main(["detect", str(path)]) == 0
-    assert "  rows of ticker PRICES, not AAPL as the header names: the file holds other tickers' tables below" in \
+    assert "  rows of ticker AAPL, MSFT: the header names AAPL for the first table, and tables stacked below it" in \
         capsys.readouterr().out
     path.write_text(table("AAPL", 1990, 30))
     assert main(["detect", str(path)]) == 0
@@ -418,7 +418,7 @@ def test_detect_reads_a_large_files_rows_a_piece_at_a_time(tmp_path, capsys, mon
         raise AssertionError(f"{self} read whole")
     monkeypatch.setattr(pathlib.Path, "read_bytes", whole)
     assert main(["detect", str(path)]) == 0
-    assert "  rows of ticker PRICES, not AAPL as the header names" in capsys.readouterr().out
+    assert "  rows of ticker AAPL, GOOG, MSFT: the header names AAPL for the first table" in capsys.readouterr().out
 
 
 @pytest.mark.postgres

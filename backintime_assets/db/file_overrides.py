@@ -128,6 +128,13 @@ def set_ticker(conn, sha256: str, final: dict, symbol: str | None, changed_by: s
             f"{name} holds several tickers side by side: one ticker for every row would load them all as "
             "one security's. Save each ticker's columns as a file of its own (or, if the other columns feed "
             "nothing, say so with --column C --mapping none and load it with --load-refused first)")
+    if final.get("stacked_tickers"):
+        # Tables one below the other, each under its own header's ticker (the survey read them all:
+        # normalisation/stacked_tables.py): one ticker for every row would load them all as one's.
+        raise FileOverrideError(
+            f"{name} holds tables of several tickers one below the other ({final['stacked_tickers']}), each "
+            "under its own header's ticker, and loads each table's rows under it: one ticker for every row "
+            "would load them all as one security's. Save each table as a file of its own")
     named = [c["name"] for c in columns if c.get("canonical") == "ticker"]
     if named:
         raise FileOverrideError(

@@ -78,6 +78,11 @@ class FileSchema:
     # of the file's name or the header's ticker; then it names the rows whatever the file shows
     # below its sample (normalisation/stacked_tables.py). None, and left out of the JSON, otherwise.
     ticker_from: str | None = None
+    # The tickers a whole file's rows load under where tables stacked below the first name their own
+    # ("AAPL, GOOG, MSFT": normalisation/stacked_tables.py), as the survey read them; detection sees
+    # the first table's `ticker` only. What the file holds, not how it is read (reading_key leaves it
+    # out). None, and left out of the JSON, otherwise.
+    stacked_tickers: str | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -91,6 +96,8 @@ class FileSchema:
             d["ticker"] = self.ticker
         if self.ticker_from is not None:
             d["ticker_from"] = self.ticker_from
+        if self.stacked_tickers is not None:
+            d["stacked_tickers"] = self.stacked_tickers
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -145,7 +152,7 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker", "ticker_from")
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker", "ticker_from", "stacked_tickers")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 

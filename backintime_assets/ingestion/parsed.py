@@ -196,11 +196,10 @@ def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]
 def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of: np.ndarray, counts: list[int],
                  tasks: list[FileTask], named_in_rows: list[bool]) -> pa.Array:
     """The kept rows' tickers, a file's loaded rows named after the copy it is read as (`tasks`) where
-    every one was named after the file it was read under (`read_under`): not rows named by their
-    sheet or by a header's ticker (FileSchema.ticker), but rows whose header's ticker the whole file
-    did not bear out (tables stacked past detection's sample: normalisation/stacked_tables.py)."""
+    they were named after the file it was read under (`read_under`): every one of a file whose header
+    names no ticker; not rows named by their sheet or by a header's ticker (FileSchema.ticker, or a
+    stacked table's: normalisation/stacked_tables.py), but a stacked table's under a plain header."""
     from backintime_assets.normalisation import default_ticker_for  # pandas and all: only when needed
-    from backintime_assets.normalisation.normalise import series_ticker
 
     names = read_under.unique()
     was = pa.array([default_ticker_for(n) for n in names.to_pylist()], pa.string()).take(
@@ -212,32 +211,46 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
     after_per = np.bincount(member_of, weights=after_file.to_numpy(zero_copy_only=False), minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     named: list[str | None] = []
+    rows_of: list[np.ndarray | None] = []  # per task: which of its rows take the copy's name (None: all)
     for k, task in enumerate(tasks):
-        rename = not named_in_rows[k] and loaded_per[k] > 0 and after_per[k] == loaded_per[k]
-        header = schema_dict(task.schema_json).get("ticker") if rename else None
-        if header is not None:
-            # Rows under the header's ticker that the file's name happens to spell (AAPL.csv whose
-            # header names AAPL) were named by the header: a copy's rows are AAPL's as well. Unless
-            # the whole file did not bear the header out (tables stacked below: its rejected lines
-            # say so, as they told the normaliser): then they were named after the file.
-            rename = was[int(starts[k])].as_py() != series_ticker(header) or not _header_held(
-                rows.slice(int(starts[k]), int(counts[k])), task.schema_json)
+        header = schema_dict(task.schema_json).get("ticker") if not named_in_rows[k] else None
+        rows_of.append(None)
+        if header is None:
+            rename = not named_in_rows[k] and loaded_per[k] > 0 and after_per[k] == loaded_per[k]
+        else:
+            # Rows under a ticker a header names (the header's, or a table's stacked below it:
+            # normalisation/stacked_tables.py) are that security's under any name, even where the
+            # file's name spells it (AAPL.csv whose header names AAPL). The others, under a plain
+            # repeat of the header, were named after the file: a copy names them after itself.
+            own = rows.slice(int(starts[k]), int(counts[k]))
+            was_k = was[int(starts[k])].as_py()
+            rename = loaded_per[k] > 0 and was_k not in _header_named(own, task.schema_json)
+            rows_of[-1] = after_file.slice(int(starts[k]), int(counts[k])).to_numpy(zero_copy_only=False)
         named.append(default_ticker_for(task.source_file) if rename else None)
-    own = pa.array(named, pa.string()).take(pa.array(member_of))
-    return pc.if_else(pc.and_(loaded, pc.is_valid(own)), own, rows["ticker"])
+    own_name = pa.array(named, pa.string()).take(pa.array(member_of))
+    take = pc.and_(loaded, pc.is_valid(own_name))
+    if any(r is not None for r in rows_of):
+        per_row = np.concatenate([np.ones(int(c), dtype=bool) if r is None else r for r, c in zip(rows_of, counts)])
+        take = pc.and_(take, pa.array(per_row))
+    return pc.if_else(take, own_name, rows["ticker"])
 
 
-def _header_held(rows: pa.Table, schema_json: str) -> bool:
-    """Whether a file's kept rows were named by its header's ticker, not after the file, by its
-    rejected lines (normalisation/stacked_tables.py). A user's ticker names every row (ticker_from)."""
+def _header_named(rows: pa.Table, schema_json: str) -> set[str]:
+    """The tickers a file's headers name, cleaned as its rows' are: the header's (FileSchema.ticker)
+    and those of tables stacked below it, by its rejected lines (normalisation/stacked_tables.py).
+    A user's ticker names every row (ticker_from)."""
     from backintime_assets.detection import FileSchema
-    from backintime_assets.normalisation.stacked_tables import header_ticker_holds
+    from backintime_assets.normalisation.normalise import series_ticker
+    from backintime_assets.normalisation.stacked_tables import stacked_tables
 
     schema = FileSchema.from_json(schema_json)
+    named = {series_ticker(schema.ticker)}
     if schema.ticker_from is not None:
-        return True
+        return named
     rejected = rows.filter(pc.equal(rows["status"], REJECTED)).select(["source_line", "raw", "reason"])
-    return header_ticker_holds(list(zip(*(rejected[c].to_pylist() for c in rejected.column_names))), schema)
+    lines = list(zip(*(rejected[c].to_pylist() for c in rejected.column_names)))
+    row_lines = np.sort(pc.drop_null(rows["source_line"]).to_numpy(zero_copy_only=False))
+    return named | {series_ticker(t.ticker) for t in stacked_tables(lines, schema, row_lines) if t.ticker is not None}
 
 
 def _names_tickers(schema_json: str) -> bool:
@@ -307,7 +320,6 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
     row (rows_read of that piece): the counts add up per file. A row repeated in two pieces is
     left to the collision settlement, which keeps the same (first) row but names it "duplicate of
     FILE:LINE" rather than "duplicate"."""
-    from dataclasses import replace
 
     from backintime_assets.detection import FileSchema
 
@@ -317,36 +329,40 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
         group = FileGroup([task], task.schema_json)
         yield parse_group([read_at(0, size)], group)
         return
-    if schema.ticker is not None and schema.ticker_from is None \
-            and not _header_ticker_holds(read_at, size, task, schema, piece_bytes):
-        # Whether the header's ticker is every row's is the whole file's to say (tables stacked
-        # below: normalisation/stacked_tables.py); a piece says it only of its own rows, and a
-        # piece of GOOG's rows past GOOG's own header loaded them as the first table's ticker.
-        schema = replace(schema, ticker=None)
     for result in _piece_results(read_at, size, task, schema, piece_bytes):
         yield _tagged([result], [task])
 
 
-def _header_ticker_holds(read_at, size: int, task: FileTask, schema, piece_bytes: int) -> bool:
-    """Whether every piece of the file loads its rows under its header's ticker (one read more of
-    the rare large file whose header names its ticker)."""
-    from backintime_assets.normalisation.normalise import series_ticker
+def _ticker_past(result, schema, ticker: str, unnamed: str) -> str:
+    """The ticker in effect past a piece read with `schema`, whose header's ticker was `ticker`:
+    the last table's below it, if the piece holds others' header lines."""
+    from backintime_assets.normalisation.stacked_tables import stacked_tables, ticker_after
 
-    ticker = series_ticker(schema.ticker)
-    return all(pc.all(pc.equal(result.prices_arrow["ticker"], ticker)).as_py() is not False
-               for result in _piece_results(read_at, size, task, schema, piece_bytes))
+    rejected = result.rejected_arrow
+    heads = list(zip(*(rejected[c].to_pylist() for c in ("source_line", "raw", "reason"))))
+    if not heads:
+        return ticker
+    lines = np.concatenate([result.prices_arrow["source_line"].to_numpy(zero_copy_only=False),
+                            rejected["source_line"].to_numpy(zero_copy_only=False)])
+    return ticker_after(stacked_tables(heads, schema, np.sort(lines)), ticker, unnamed, lambda t: t)
 
 
 def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int):
     """Each piece of the file read with `schema` (parse_in_pieces), its lines numbered in the file."""
     from dataclasses import replace
 
-    from backintime_assets.normalisation import normalise_bytes
+    from backintime_assets.normalisation import default_ticker_for, normalise_bytes
 
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
     footer_start = _footer_start(read_at, size, terminator, schema.footer_lines)
     start, lines_before, first = 0, 0, True
     rows_read, held = 0, None
+    # Tables stacked one below the other, each under its own header's ticker (stacked_tables.py): a
+    # piece that starts inside one begins with the ticker of the last header above it, which an
+    # earlier piece read; one whose header names none, with the file's name (written as the header's
+    # ticker, so that the piece still tells the tables below apart). A user's ticker names every row.
+    stacked = schema.ticker is not None and schema.ticker_from is None
+    ticker, unnamed = schema.ticker, default_ticker_for(task.source_file)
     while start < size:
         chunk = read_at(start, min(piece_bytes, size - start))
         if not chunk:
@@ -376,11 +392,13 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
             chunk = chunk[:cut]
         piece_schema = replace(schema, footer_lines=schema.footer_lines if last else 0)
         if not first:
-            piece_schema = replace(piece_schema, header_row=-1, data_start_line=0)
+            piece_schema = replace(piece_schema, header_row=-1, data_start_line=0, ticker=ticker)
         result = normalise_bytes(chunk, piece_schema, task.source_file, week=task.week)
         if not first:
             result.prices_arrow = _shift_lines(result.prices_arrow, lines_before)
             result.rejected_arrow = _shift_lines(result.rejected_arrow, lines_before)
+        if stacked:
+            ticker = _ticker_past(result, piece_schema, ticker, unnamed)
         if result.file_problem in _NO_ROWS:
             # A piece without rows (a stretch of blank lines, a first piece of preamble and header
             # alone) says nothing of the file: the file has none only if no piece has any. The

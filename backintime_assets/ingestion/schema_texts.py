@@ -27,9 +27,11 @@ def reading_key_of(schema_json: str) -> str:
 
 
 def reading_key(schema: dict) -> str:
-    """What decides how a file's rows are read: its schema without its name, confidences or provenance."""
+    """What decides how a file's rows are read: its schema without its name, confidences, provenance
+    or what the survey found it to hold."""
     key = dict(schema, file=None, confidence=None, borrowed_from=None,
                columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
+    key.pop("stacked_tickers", None)  # what the survey found the file to hold: it reads alike
     if not key.get("skipinitialspace", True):
         del key["skipinitialspace"]  # its default, as schemas stored before it say: their rows stay found
     return json.dumps(key, sort_keys=True)

@@ -291,11 +291,12 @@ class _Tally:
 
 
 def _borne_out(schema_json: str, name: str, tickers: set[str] | None) -> str:
-    """The schema a file was read with, without its header's ticker where the whole file did not bear
-    it out: tables of other tickers stacked below, past detection's sample, and every row loaded
-    under the file's name (normalisation/stacked_tables.py). Stored so, the schema says what the
-    rows load under (`schema show`), and rows kept under it are named after a copy's name
-    (parsed.from_parsed_members); read with it, the file's rows are the same."""
+    """The schema a file was read with, saying what the whole file bore out of its header's ticker:
+    without it where every row loaded under the file's name; with the tickers its rows load under
+    (FileSchema.stacked_tickers) where tables stacked below the first, past detection's sample, name
+    their own (normalisation/stacked_tables.py). Stored so, the schema says what the rows load under
+    (`schema show`), and a user's one ticker for them all is refused (db/file_overrides.py); read
+    with it, the file's rows are the same."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.normalisation import default_ticker_for
     from backintime_assets.normalisation.normalise import series_ticker
@@ -303,8 +304,12 @@ def _borne_out(schema_json: str, name: str, tickers: set[str] | None) -> str:
     if not tickers:
         return schema_json
     schema = FileSchema.from_json(schema_json)
+    if schema.ticker is None:
+        return schema_json
+    if len(tickers) > 1:
+        return FileSchema.to_json(replace(schema, stacked_tickers=", ".join(sorted(tickers))))
     after_file = default_ticker_for(name)
-    if schema.ticker is None or tickers != {after_file} or after_file == series_ticker(schema.ticker):
+    if tickers != {after_file} or after_file == series_ticker(schema.ticker):
         return schema_json
     return FileSchema.to_json(replace(schema, ticker=None))
 

@@ -29,7 +29,7 @@ from .outside import strays
 from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .repeated_header import name_repeated_headers
-from .stacked_tables import header_ticker_holds
+from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .rules import (
     PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
@@ -314,17 +314,25 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
         tickers = own_tickers or sheet_tickers(plans, rec.line, days)
-    prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=tickers, week=week)
-    bad = np.flatnonzero(~reasons.open())
-    rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
-    if index is not None:
-        rejected = name_repeated_headers(rejected, schema)
+    def judged_by(named: Strings | None) -> tuple[pa.Table, list[Line]]:
+        prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=named, week=week)
+        bad = np.flatnonzero(~reasons.open())
+        rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
+        return prices, name_repeated_headers(rejected, schema) if index is not None else rejected
+
+    prices, rejected = judged_by(tickers)
     if schema.ticker and schema.ticker_from is None and tickers is None and default_ticker is None \
             and not header_ticker_holds(rejected, schema):
-        # Tables stacked beyond detection's sample, each under its own ticker's header: the rows keep
-        # the file's name, not the first table's ticker (stacked_tables.py). Not a user's ticker,
-        # which names every row whatever the file shows, as the file's name does.
-        return _normalise(data, replace(schema, ticker=None), source_file, default_ticker, week)
+        # Tables stacked beyond detection's sample, each under its own ticker's header: each table's
+        # rows are its own header's ticker, not the first table's (stacked_tables.py). Not a user's
+        # ticker, which names every row whatever the file shows, as the file's name does. Judged
+        # again by ticker: two securities' rows of one day are not "several series" of one.
+        tables = stacked_tables(rejected, schema, rec.line)
+        named = tickers_of_rows(tables, rec.line, series_ticker(schema.ticker), default_ticker_for(source_file),
+                                series_ticker)
+        words, codes = np.unique(named.astype(str), return_inverse=True)
+        prices, rejected = judged_by(Strings(codes.astype(np.int64), words.astype(object),
+                                             np.zeros(len(codes), dtype=bool)))
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
 

@@ -32,6 +32,14 @@ def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line
             else (line, raw, reason) for line, raw, reason in rejected]
 
 
+def repeats_header(raw: str, schema: FileSchema) -> bool:
+    """Whether one line repeats the header's names, whether or not the text read holds the header
+    (a piece of a large file read past it: ingestion/parsed.py)."""
+    names = [c.name.strip().lower() for c in schema.columns]
+    named = next((n for n in names if not n.startswith("column_")), None)
+    return named is not None and named in raw.lower() and _repeats(raw, names, schema)
+
+
 def _repeats(raw: str, names: list[str], schema: FileSchema) -> bool:
     # Read as the file's records are (a space-aligned table merges its runs of spaces), and named
     # as detection named the header's cells (an empty one "column_3", a second "Close" "Close_2").

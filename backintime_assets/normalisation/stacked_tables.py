@@ -1,36 +1,100 @@
-"""Whether a file whose header names its ticker (FileSchema.ticker) holds other tables below.
+"""Tables stacked one below the other, each under its own header, in a file whose header names its
+ticker (FileSchema.ticker).
 
 Detection reads a sample (the head and the tail): a long sheet of several securities one below
 the other, each under its own label ("MSFT US Equity") or yfinance block ("Ticker,MSFT,..."), shows
 it only the first one's. Read whole, the other tables' header lines are among the rejected lines:
-then the header's ticker is the first table's, not every row's, and the rows keep the file's name
-(as before the header named any), rather than load MSFT's prices as AAPL's.
+each table's rows are the security its own header names, not the first table's (MSFT's prices
+loaded as AAPL's) nor all one made-up ticker's. A table under a plain repeat of the header names
+none: its rows keep the file's name, as a file whose header names no ticker does.
 """
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.header_ticker import price_fields, row_ticker
 from backintime_assets.detection.schema import FileSchema
 
 from .records import Line
-from .repeated_header import REPEATED_HEADER
+from .repeated_header import REPEATED_HEADER, repeats_header
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table below the first: the line its header starts on, the ticker it names (None: a plain
+    repeat of the header, which names none)."""
+    line: int
+    ticker: str | None
 
 
 def header_ticker_holds(rejected: list[Line], schema: FileSchema) -> bool:
     """False when a rejected line repeats the header (its reason named by name_repeated_headers) or
     names another ticker as a header's ticker row or security label does."""
+    return not any(_header_lines(rejected, schema, other_than=schema.ticker))
+
+
+def stacked_tables(rejected: list[Line], schema: FileSchema, row_lines: np.ndarray) -> list[Table]:
+    """The tables below the first, by their header lines among the rejected lines. Header lines with
+    no other row between them are one table's header (a label over a repeated header, yfinance's
+    "Price" line over its "Ticker" line); two tickers named in one header name neither."""
+    heads = sorted(_header_lines(rejected, schema))
+    if not heads:
+        return []
+    lines = np.array([line for line, _ in heads], np.int64)
+    rows = np.setdiff1d(np.asarray(row_lines, np.int64), lines)  # sorted, the header lines left out
+    # Rows strictly between each header line and the next: none, and the next is the same table's.
+    between = np.searchsorted(rows, lines[1:], "left") - np.searchsorted(rows, lines[:-1], "right")
+    tables: list[Table] = []
+    named: set[str] = set()
+    for k, (line, ticker) in enumerate(heads):
+        if k == 0 or between[k - 1] > 0:
+            if tables:
+                tables[-1] = Table(tables[-1].line, named.pop() if len(named) == 1 else None)
+            tables.append(Table(line, None))
+            named = set()
+        if ticker is not None:
+            named.add(ticker)
+    tables[-1] = Table(tables[-1].line, named.pop() if len(named) == 1 else None)
+    return tables
+
+
+def tickers_of_rows(tables: Sequence[Table], row_lines: np.ndarray, first: str, unnamed: str,
+                    clean: Callable[[str], str]) -> np.ndarray:
+    """Each row's ticker (an object array by `row_lines`): its table's, by the nearest header line
+    above it; `first` above every one (the first table's), `unnamed` under a header naming none."""
+    names = np.array([first] + [clean(t.ticker) if t.ticker is not None else unnamed for t in tables], dtype=object)
+    starts = np.array([t.line for t in tables], np.int64)
+    return names[np.searchsorted(starts, np.asarray(row_lines, np.int64), "right")]
+
+
+def ticker_after(tables: Sequence[Table], first: str, unnamed: str, clean: Callable[[str], str]) -> str:
+    """The ticker in effect past the last of `tables` (`first` if none): what a piece of the file
+    that starts there begins with (ingestion/parsed.py reads a large file in pieces)."""
+    if not tables:
+        return first
+    return clean(tables[-1].ticker) if tables[-1].ticker is not None else unnamed
+
+
+def _header_lines(rejected: list[Line], schema: FileSchema, other_than: str | None = None):
+    """(line, ticker or None) of each rejected line that repeats the header or names a ticker as a
+    header's ticker row or security label does (other than `other_than`, when given)."""
     fields = price_fields([c.canonical for c in schema.columns])
     kwargs = reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar, schema.skipinitialspace)
-    for _, raw, reason in rejected:
-        if reason == REPEATED_HEADER:
-            return False
+    for line, raw, reason in rejected:
+        # Named so only where the text read holds the header: a piece of a large file read past it
+        # holds its repeats unnamed.
+        if reason == REPEATED_HEADER or repeats_header(raw, schema):
+            yield line, None
+            continue
         try:
             cells = next(csv.reader([raw], **kwargs))
         except (csv.Error, StopIteration, TypeError):
             continue
         named = row_ticker(cells, fields) if fields else None
-        if named is not None and named != schema.ticker:
-            return False
-    return True
+        if named is not None and (other_than is None or named != other_than):
+            yield line, named

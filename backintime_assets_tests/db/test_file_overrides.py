@@ -202,6 +202,27 @@ def test_a_users_ticker_replaces_the_one_the_header_names(postgres_url):
         assert _loaded(conn, "fo-toyota", DOWNLOAD, "toyota.csv").prices_arrow["ticker"].to_pylist() == ["TM", "TM"]
 
 
+def test_a_ticker_is_refused_for_a_file_of_tables_stacked_each_under_its_own_ticker(postgres_url):
+    # AAPL's download, MSFT's and GOOG's below it, past detection's sample: the survey reads them all
+    # and stores what it found; a user's one ticker would load the three securities' rows as one's.
+    from backintime_assets.cli import _ticker_line
+    from backintime_assets.ingestion.survey import survey_file
+    from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
+
+    data = _stacked_downloads()
+    found = survey_file(lambda offset, length: data[offset:offset + length], len(data), "prices.csv",
+                        detect_bytes(data, "prices.csv"), piece_bytes=20_000)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "fo-stacked", "prices.csv", FileSchema.from_json(found.schema_json).to_dict())
+        final = file_schemas.final_schema(conn, "fo-stacked")
+        assert (final["ticker"], final["stacked_tickers"]) == ("AAPL", "AAPL, GOOG, MSFT")
+        assert _ticker_line(final).startswith("rows of ticker AAPL, GOOG, MSFT: the header names AAPL for the first")
+        with pytest.raises(file_overrides.FileOverrideError, match=r"several tickers one below the other \(AAPL, GOOG"):
+            file_overrides.set_ticker(conn, "fo-stacked", final, "AAPL", "analyst")
+        assert file_overrides.stored(conn, ["fo-stacked"]) == {}
+
+
 def test_a_ticker_is_refused_for_a_file_whose_rows_name_theirs_or_hold_none(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)

@@ -420,26 +420,54 @@ def _stacked_downloads() -> bytes:
             + table("GOOG", dt.date(2010, 1, 1), 1000)).encode()
 
 
-def test_pieces_of_stacked_downloads_load_no_other_tables_rows_as_the_first_ones_ticker():
-    # Each piece judged alone whether the header's ticker held: a piece of GOOG's rows, its header
-    # in the piece before, loaded them as AAPL's. The whole file's rows keep the file's name.
+def _stacked_tickers(parts) -> dict[str, int]:
+    import collections
+
+    loaded = collections.Counter()
+    for part in parts:
+        loaded.update(part.filter(pc.equal(part["status"], "loaded"))["ticker"].to_pylist())
+    return dict(loaded)
+
+
+_EACH_OWN = {"AAPL": 3000, "MSFT": 1000, "GOOG": 1000}
+
+
+def test_pieces_of_stacked_downloads_load_each_tables_rows_under_its_own_ticker():
+    # A piece that starts inside MSFT's or GOOG's table, its header in a piece before, needs the
+    # ticker of the last header above it; all rows had loaded under the file's name ("PRICES").
     data = _stacked_downloads()
     task = _task(data, "prices.csv")
     assert FileSchema.from_json(task.schema_json).ticker == "AAPL"
-    loaded = []
-    for part in parse_in_pieces(_read_at(data), len(data), task, 20_000):
-        loaded += part.filter(pc.equal(part["status"], "loaded"))["ticker"].to_pylist()
-    assert len(loaded) == 5000 and set(loaded) == {"PRICES"}
+    assert _stacked_tickers(parse_in_pieces(_read_at(data), len(data), task, 20_000)) == _EACH_OWN
+    # A piece boundary right at MSFT's "Price" line, and right at its "Ticker" line.
+    for at in (data.index(b"Price,Close,Volume\nTicker,MSFT"), data.index(b"Ticker,MSFT")):
+        assert _stacked_tickers(parse_in_pieces(_read_at(data), len(data), task, at)) == _EACH_OWN
 
 
-def test_kept_rows_of_stacked_downloads_named_after_the_file_are_named_after_a_copy():
-    # The header's ticker did not hold on the whole file, so its rows loaded under the file's name:
-    # read again for a copy, they kept the first name ("PRICES") instead of the copy's.
+def test_stacked_downloads_read_whole_load_each_tables_rows_under_its_own_ticker():
+    data = _stacked_downloads()
+    rows = parse_group([data], FileGroup([_task(data, "prices.csv")], _task(data, "prices.csv").schema_json))
+    assert _stacked_tickers([rows]) == _EACH_OWN
+    assert rows.filter(pc.equal(rows["status"], "rejected")).num_rows == 6  # the two headers' lines
+
+
+def test_a_stacked_table_under_a_plain_header_keeps_the_files_name_and_a_copy_takes_its_own():
+    # MSFT's table under a plain repeat of the header names no security: the file's name, as a
+    # file whose header names none; a copy names those rows after itself, the others keep theirs.
+    data = _stacked_downloads().replace(b"Price,Close,Volume\nTicker,MSFT,MSFT\nDate,,\n", b"Price,Close,Volume\n")
+    task = _task(data, "prices.csv")
+    expected = {"AAPL": 3000, "PRICES": 1000, "GOOG": 1000}
+    assert _stacked_tickers(parse_in_pieces(_read_at(data), len(data), task, 20_000)) == expected
+    rows = kept(parse_group([data], FileGroup([task], task.schema_json)))
+    assert _stacked_tickers([rows]) == expected
+    assert _stacked_tickers([from_parsed(rows, _task(data, "copy.csv"))]) == {"AAPL": 3000, "COPY": 1000, "GOOG": 1000}
+
+
+def test_kept_rows_of_stacked_downloads_keep_their_tables_tickers_under_a_copys_name():
+    # Each table's rows are its own security's under any name the content is read as.
     data = _stacked_downloads()
     rows = kept(parse_group([data], FileGroup([_task(data, "prices.csv")], _task(data, "prices.csv").schema_json)))
-    again = from_parsed(rows, _task(data, "copy.csv"))
-    loaded = again.filter(pc.equal(again["status"], "loaded"))
-    assert loaded.num_rows == 5000 and set(loaded["ticker"].to_pylist()) == {"COPY"}
+    assert _stacked_tickers([from_parsed(rows, _task(data, "copy.csv"))]) == _EACH_OWN
 
 
 def test_kept_rows_of_a_workbook_named_by_its_sheets_keep_their_tickers_under_another_name():
@@ -533,15 +561,12 @@ def test_rows_kept_under_one_week_are_not_found_under_another():
     assert kept_rows_key("ab" * 32, schema_json, 10**9, every_day) == parsed_key("ab" * 32, schema_json, every_day)
 
 
-def test_kept_rows_of_stacked_downloads_the_files_name_spells_are_named_after_a_copy():
-    # Named AAPL after the file (the header's AAPL did not hold: MSFT's and GOOG's tables below), the
-    # rows read as named by the header, which the name spells: a copy kept "AAPL" for all 5000.
+def test_kept_rows_of_stacked_downloads_the_files_name_spells_keep_their_tables_tickers_under_a_copy():
+    # Named AAPL.csv, as its first table's header: the other tables' rows are MSFT's and GOOG's still.
     data = _stacked_downloads()
     rows = kept(parse_group([data], FileGroup([_task(data, "aapl.csv")], _task(data, "aapl.csv").schema_json)))
-    assert set(rows.filter(pc.equal(rows["status"], "loaded"))["ticker"].to_pylist()) == {"AAPL"}
-    again = from_parsed(rows, _task(data, "copy.csv"))
-    loaded = again.filter(pc.equal(again["status"], "loaded"))
-    assert loaded.num_rows == 5000 and set(loaded["ticker"].to_pylist()) == {"COPY"}
+    assert _stacked_tickers([rows]) == _EACH_OWN
+    assert _stacked_tickers([from_parsed(rows, _task(data, "copy.csv"))]) == _EACH_OWN
 
 
 def _named_by_user(task: FileTask, ticker: str) -> FileTask:

@@ -67,3 +67,11 @@ def test_a_wrapped_tables_quote_is_part_of_its_reading():
     assert "wrapped" not in plain
     assert reading_key(wrapped) != reading_key(plain)
     assert reading_hash(json.dumps(wrapped)) != reading_hash(json.dumps(plain))
+
+
+def test_the_tickers_a_survey_found_stacked_leave_the_reading_alike():
+    # What the whole file was found to hold (tables under their own tickers) changes nothing of how
+    # it reads: its kept rows stay found under the reading the survey read them with.
+    plain = '{"file":"p.csv","ticker":"AAPL","columns":[]}'
+    found = '{"file":"p.csv","ticker":"AAPL","stacked_tickers":"AAPL, MSFT","columns":[]}'
+    assert reading_key_of(found) == reading_key_of(plain)

@@ -260,9 +260,9 @@ def test_under_an_every_day_week_a_saturday_row_is_surveyed_kept_and_converted_t
 
 
 @pytest.mark.parametrize("piece_bytes", [None, 20_000])
-def test_a_headers_ticker_the_whole_file_does_not_bear_out_is_not_in_the_surveyed_schema(piece_bytes):
-    # AAPL's download, MSFT's and GOOG's stacked below past detection's sample: every row loads under
-    # the file's name, and the schema stored from the survey said "every row of ticker AAPL".
+def test_the_surveyed_schema_of_stacked_downloads_names_every_tables_ticker(piece_bytes):
+    # AAPL's download, MSFT's and GOOG's stacked below past detection's sample: each table loads under
+    # its own header's ticker, and the schema stored from the survey said "every row of ticker AAPL".
     from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
 
     data = _stacked_downloads()
@@ -270,15 +270,17 @@ def test_a_headers_ticker_the_whole_file_does_not_bear_out_is_not_in_the_surveye
     assert schema.ticker == "AAPL"
     extra = {} if piece_bytes is None else {"piece_bytes": piece_bytes}
     surveyed = FileSchema.from_json(_survey(data, "prices.csv", schema, **extra).schema_json)
-    assert surveyed.ticker is None and surveyed.columns == schema.columns
+    assert (surveyed.ticker, surveyed.stacked_tickers) == ("AAPL", "AAPL, GOOG, MSFT")
+    assert surveyed.columns == schema.columns
     # One download alone keeps its header's ticker; so does a file whose name spells it.
     single = b"Price,Close,Volume\nTicker,MSFT,MSFT\nDate,,\n2024-01-04,367.9,100\n2024-01-05,367.7,200\n"
     for name in ("prices.csv", "msft.csv"):
-        assert FileSchema.from_json(_survey(single, name, detect_bytes(single, name)).schema_json).ticker == "MSFT"
+        alone = FileSchema.from_json(_survey(single, name, detect_bytes(single, name)).schema_json)
+        assert (alone.ticker, alone.stacked_tickers) == ("MSFT", None)
 
 
 @pytest.mark.spark
-def test_spark_tasks_survey_stacked_downloads_without_the_first_ones_ticker(spark, local_lake):
+def test_spark_tasks_survey_stacked_downloads_naming_each_tables_ticker(spark, local_lake):
     # A small file's survey: read in a group, under its place in the slice, its rows kept in a group
     # file under the reading of the schema stored, where the conversion looks for them.
     from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
@@ -290,14 +292,15 @@ def test_spark_tasks_survey_stacked_downloads_without_the_first_ones_ticker(spar
         out.write(data)
     task = SurveyTask("prices.csv", local_lake.path("raw", "prices.csv"), "prices.csv", len(data), sha256="sha-st")
     found = survey_files(spark, local_lake, [task])["prices.csv"]
-    assert FileSchema.from_json(found.schema_json).ticker is None
+    stored = FileSchema.from_json(found.schema_json)
+    assert (stored.ticker, stored.stacked_tickers) == ("AAPL", "AAPL, GOOG, MSFT")
     assert found.parsed_path == local_lake.path(member_key("sha-st", reading_hash(found.schema_json)))
 
 
 def test_a_large_stacked_files_rows_are_kept_where_the_conversion_looks_for_them(tmp_path):
-    # Read in pieces, its header's AAPL not borne out (MSFT's and GOOG's tables below): the survey
-    # stores the schema without the ticker, and kept the rows under the reading with it, where the
-    # conversion (kept_rows_path of the stored schema) never looked: every run parsed the text again.
+    # Read in pieces, its header's AAPL the first table's (MSFT's and GOOG's tables below): the survey
+    # stores the schema saying so, and keeps the rows where the conversion (kept_rows_path of the
+    # stored schema) looks for them, or every run parses the text again.
     from backintime_assets.ingestion.parsed import kept_rows_path
     from backintime_assets.ingestion.survey import _Keeper
     from backintime_assets.lake import LakeLocation
@@ -308,12 +311,12 @@ def test_a_large_stacked_files_rows_are_kept_where_the_conversion_looks_for_them
     keeper = _Keeper(location.filesystem(), location, "sha-stacked")
     found = survey_file(lambda offset, length: data[offset:offset + length], len(data), "prices.csv",
                         detect_bytes(data, "prices.csv"), piece_bytes=20_000, keep=keeper)
-    assert FileSchema.from_json(found.schema_json).ticker is None
+    assert FileSchema.from_json(found.schema_json).stacked_tickers == "AAPL, GOOG, MSFT"
     path = keeper.finish(found.read_whole, found.schema_json)  # as survey_files finishes it
     assert path == kept_rows_path(location, "sha-stacked", found.schema_json, 10**9)
     rows = pq.read_table(path, filesystem=location.filesystem())
     loaded = rows.filter(pc.equal(rows["status"], "loaded"))
-    assert loaded.num_rows == 5000 and set(loaded["ticker"].to_pylist()) == {"PRICES"}
+    assert loaded.num_rows == 5000 and set(loaded["ticker"].to_pylist()) == {"AAPL", "MSFT", "GOOG"}
 
 
 def test_a_stored_schema_naming_a_stacked_files_header_ticker_keeps_its_rows_under_its_own_reading(tmp_path):
@@ -335,7 +338,7 @@ def test_a_stored_schema_naming_a_stacked_files_header_ticker_keeps_its_rows_und
     path = keeper.finish(found.read_whole, found.schema_json)
     assert path == kept_rows_path(location, "sha-stored", stored.to_json(), 10**9)
     rows = pq.read_table(path, filesystem=location.filesystem())
-    assert set(rows.filter(pc.equal(rows["status"], "loaded"))["ticker"].to_pylist()) == {"PRICES"}
+    assert set(rows.filter(pc.equal(rows["status"], "loaded"))["ticker"].to_pylist()) == {"AAPL", "MSFT", "GOOG"}
 
 
 @pytest.mark.spark

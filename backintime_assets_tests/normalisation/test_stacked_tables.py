@@ -1,4 +1,5 @@
 """A file whose header names its ticker, with other tickers' tables stacked below detection's sample."""
+import collections
 from datetime import date, timedelta
 
 import pytest
@@ -28,29 +29,49 @@ def _bloomberg(ticker: str, start: date, n: int) -> str:
 
 
 @pytest.mark.parametrize("table", [_yfinance, _bloomberg])
-def test_tables_stacked_beyond_the_sample_do_not_load_as_the_first_ones_ticker(table):
+def test_tables_stacked_beyond_the_sample_load_each_under_its_own_ticker(table):
     # A long sheet of AAPL, then MSFT, then GOOG, each under its own header: detection's head and
-    # tail show only AAPL's label, and MSFT's and GOOG's 2,000 rows loaded as AAPL's.
+    # tail show only AAPL's label; MSFT's and GOOG's 2,000 rows loaded as AAPL's, then all 5,000
+    # under the file's name (one made-up security jumping between three).
     text = (table("AAPL", date(1990, 1, 1), 3000) + "\n" + table("MSFT", date(2005, 1, 1), 1000) + "\n"
             + table("GOOG", date(2010, 1, 1), 1000))
     data = text.encode()
     assert len(data) > 100_000 and text.index("MSFT") > 64 * 1024
     schema = detect_bytes(data, "prices.csv")
     out = normalise_bytes(data, schema, "prices.csv")
-    loaded = set(out.prices_arrow["ticker"].to_pylist())
-    assert "AAPL" not in " ".join(loaded) and loaded == {"PRICES"}  # the file's name, as before
+    suffix = " US EQUITY" if table is _bloomberg else ""
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {
+        "AAPL" + suffix: 3000, "MSFT" + suffix: 1000, "GOOG" + suffix: 1000}
     assert out.prices_arrow.num_rows + out.rejected_arrow.num_rows == out.rows_read
 
 
-def test_a_header_repeated_beyond_the_sample_names_the_rows_as_one_in_the_sample_would():
-    # Detection takes no header's ticker where it sees the header recur among the rows (tables
-    # stacked); the whole file read shows the repeat its sample did not: the file's name likewise.
+def test_stacked_tables_whose_dates_overlap_load_each_under_its_own_ticker_not_as_several_series():
+    # Under one name, two securities' rows of the same days were rejected as "unnamed series".
+    text = _yfinance("AAPL", date(2000, 1, 1), 3000) + _yfinance("MSFT", date(2000, 1, 1), 3000)
+    data = text.encode()
+    out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL": 3000, "MSFT": 3000}
+    assert out.rejected_arrow.num_rows == 3  # MSFT's header's three lines
+
+
+def test_a_table_under_a_plain_repeat_of_the_header_keeps_the_files_name():
+    # Nothing tells the second table's security: the file's name, as a file whose header names none.
+    text = _bloomberg("AAPL", date(1990, 1, 1), 3500) + "Date,PX_LAST,PX_VOLUME\n" + "".join(
+        f"{d},{50 + k % 7}.5,{k}\n" for k, d in enumerate(_weekdays(date(2005, 1, 1), 2000)))
+    data = text.encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.ticker == "AAPL US Equity"
+    out = normalise_bytes(data, schema, "prices.csv")
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL US EQUITY": 3500, "PRICES": 2000}
+
+
+def test_a_security_stacked_twice_loads_under_its_label_both_times():
     text = _bloomberg("AAPL", date(1990, 1, 1), 3500) + _bloomberg("AAPL", date(2005, 1, 1), 2000)
     data = text.encode()
     schema = detect_bytes(data, "prices.csv")
     assert schema.ticker == "AAPL US Equity"
     out = normalise_bytes(data, schema, "prices.csv")
-    assert set(out.prices_arrow["ticker"].to_pylist()) == {"PRICES"} and out.prices_arrow.num_rows == 5500
+    assert set(out.prices_arrow["ticker"].to_pylist()) == {"AAPL US EQUITY"} and out.prices_arrow.num_rows == 5500
 
 
 def test_one_long_table_under_its_ticker_loads_as_that_ticker():
