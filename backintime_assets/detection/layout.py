@@ -108,7 +108,8 @@ class _RowJudge:
         """The columns most typical rows fill, when each typed column is left empty in most of them
         (a listing of codes and titles whose one number column only some rows fill: "A1,Grundfinanzierung
         MPG,," between "A100,Grundfinanzierung MPG,300368540,"): there, a row with its typed cells
-        empty is data if it fills those. Else none: an empty typed cell says nothing."""
+        empty is data if it fills those, and with no column's name ("Name,ISIN,Sector," is the
+        header, its number column unnamed). Else none: an empty typed cell says nothing."""
         if not self.matchers or len(typical) < 5:
             return []
         def filled(j: int) -> int:
@@ -132,7 +133,8 @@ class _RowJudge:
             matched += m(v)
         if not present:
             return self._missing_values(fields) or bool(self.words) and all(
-                j < len(fields) and fields[j].strip() for j in self.words)
+                j < len(fields) and fields[j].strip() for j in self.words) and not any(
+                names_its_column([fields[j]], self.types[j]) for j in self.words)
         return matched >= 0.6 * present
 
     def _missing_values(self, fields: list[str]) -> bool:
@@ -499,13 +501,20 @@ def _values_row(fields: list[str], judge: _RowJudge, number_rx) -> bool:
         kind == 2 or not c.lstrip("+-").isdigit() for c, kind in cells)
 
 
-def _repeats_values(fields: list[str], below: list[list[str]]) -> bool:
-    """Whether two of the row's cells of words at least, and half of them, are values the rows below
-    hold in the same column (numbers, dates and ids differ from row to row; a column's words recur)."""
+def _repeats_values(fields: list[str], below: list[list[str]], judge: _RowJudge) -> bool:
+    """Whether two of the row's cells of words at least, and half of them, are values the data rows
+    below hold in the same column (numbers, dates and ids differ from row to row; a column's words
+    recur). Records only, here and below: rows whose typed cells hold figures, if in other shapes
+    ("IAH126", "01/11/2010"). A units row ("dd/mm/yyyy,,GBP,GBP,LSE" over a "GBP" currency column)
+    writes words there, and so does a header repeated down the table with a cell changed ("Volume
+    (page 2)"): taken for values, its names cost the file its header row."""
+    def record(f: list[str]) -> bool:
+        return all(any(map(str.isdigit, c)) for _, c in judge.filled_cells(f))
     cells = [(j, c) for j, c in enumerate(map(str.strip, fields))
              if c not in NULL_SPELLINGS and any(map(str.isalpha, c))]
-    if len(cells) < 2:
+    if len(cells) < 2 or not record(fields):
         return False
+    below = [f for f in below if record(f)]
     seen = sum(1 for j, c in cells if any(j < len(f) and f[j].strip() == c for f in below))
     return seen >= 2 and 2 * seen >= len(cells)
 
@@ -713,10 +722,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # IAH126" above "BIS,BBSRC,03-NOV-2010,...,174195" in a UK spending return): a record the
     # provisional types rejected in part (its id and date in other shapes). A header row names
     # its columns, and its names are no values of them; taken into the header, the rows were skipped.
-    # (The header repeated down the table, at page breaks, is no values of it.)
-    heads = [f for _, f in block]
-    values = [f for f in below if f not in heads]
-    while len(block) > 1 and _repeats_values(block[-1][1], values):
+    while len(block) > 1 and _repeats_values(block[-1][1], below, judge):
         block.pop()
     if not block:
         k = _numbers_header_at(rows, start, width, decimal, thousands)

@@ -836,3 +836,37 @@ def test_a_two_row_header_repeated_down_the_table_stays_the_header():
     lay = layout(text)
     assert (lay.header_row, lay.data_start_line) == (0, 2)
     assert lay.header_repeated
+
+
+def _closes(rows: int, first: int = 2) -> str:
+    return "".join(f"2024-01-{d:02d},AAPL,1{d}.5,{d}00\n" for d in range(first, first + rows))
+
+
+def test_a_header_repeated_down_the_table_with_a_cell_changed_is_no_record():
+    # The repeat (a page break's, its last name changed) holds the header's names in their columns; it
+    # is no data row, so those names are no values: taken for some, the header row was thought a record.
+    text = "Daily prices report,Fund A,,\nDate,Ticker,Close,Volume\n" + _closes(8) + \
+        "Date,Ticker,Close,Volume (page 2)\n" + _closes(12, first=10)
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+    assert lay.names == ["Daily prices report", "Fund A", "Close", "Volume"]
+    assert lay.header_cells[1] == ["Fund A", "Ticker"]
+
+
+def test_a_units_row_whose_words_recur_in_text_columns_stays_in_the_header():
+    # "GBP" and "LSE" are the values of the currency and market columns too; the row writes a word
+    # where the data has its dates, so it is no record in another shape.
+    text = "Trade date,Symbol,Price,Price currency,Market\ndd/mm/yyyy,,GBP,GBP,LSE\n" + "".join(
+        f"{d:02d}/01/2024,VOD,1{d}.5,GBP,LSE\n" for d in range(2, 22))
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+
+
+def test_a_header_leaving_its_sparse_number_column_unnamed_stays_the_header():
+    # A holdings list whose one number column (a close only some rows fill) has no name: the header
+    # fills the word columns as the rows do, yet with names. Read as a row, the sector was lost.
+    rows = "".join(f"Company {k},US{1000000000 + 7 * k},Tech,{f'1{k}.5' if k % 4 == 0 else ''}\n"
+                   for k in range(30))
+    lay = layout("Name,ISIN,Sector,\n" + rows)
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names[:3] == ["Name", "ISIN", "Sector"]

@@ -65,3 +65,17 @@ def test_a_repeated_header_of_a_space_aligned_table_is_named():
     # Runs of spaces are one delimiter there, as the records are read.
     header = "Date        Close      Open"
     assert _reasons(_joined(header, "   ")) == {header: REPEATED_HEADER}
+
+
+def test_a_repeat_with_a_cell_changed_keeps_the_ticker_column():
+    # Under a title row, the header row was taken for a record (its names recur in the repeat below):
+    # the Ticker column lost its name, and every row was loaded under the file's name as ticker.
+    days = [d for d in (date(2024, 1, 1) + timedelta(days=k) for k in range(40)) if d.weekday() < 5][:25]
+    rows = [f"{d},AAPL,1{k}.5,{k}00" for k, d in enumerate(days, 10)]
+    lines = ["Daily prices report,Fund A,,", "Date,Ticker,Close,Volume", *rows[:8],
+             "Date,Ticker,Close,Volume (page 2)", *rows[8:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert set(result.prices_arrow["ticker"].to_pylist()) == {"AAPL"}
+    assert result.prices_arrow.num_rows == 25
+    assert [r["source_line"] for r in result.rejected_arrow.to_pylist()] == [11]
