@@ -108,6 +108,9 @@ def day_of_file(titles: list[tuple[int, str]], name: str) -> DayDate | None:
     return None
 
 
+# The share of a list's tickers that are currency codes from which it is a list of exchange rates
+# (canonical.py takes a column of that share of codes for currencies, not tickers).
+_CURRENCY_LIST_SHARE = 0.9
 # A column a day's list has not, its header says: the rows' own dates, which were not read.
 _DATE_NAMED = re.compile(r"\b(?:date|datum|fecha|data|tanggal|ngày|timestamp|period|quarter)\b|日期|日付|年月日",
                          re.I)
@@ -122,7 +125,9 @@ def not_a_days_list(names: list[str], types: list[str], tickers: list[str]) -> s
             return f"column {name!r} may hold the rows' own dates: the title's or name's date is not taken"
     # A central bank's fixing (CNB: "země|měna|množství|kód|kurz", a rate per 1 or per 100 units):
     # exchange rates, some per an amount the close does not carry, under codes a stock may share.
-    if tickers and currency_share(tickers) == 1.0:
+    # Nearly all, not all: such tables also quote units no price is quoted in, as the IMF's SDR
+    # (XDR), and a day's list of stocks has a ticker spelled as a currency here and there at most.
+    if tickers and currency_share(tickers) >= _CURRENCY_LIST_SHARE:
         return "its tickers are currency codes: a list of exchange rates, not a day's prices"
     seen: set[str] = set()
     for ticker in tickers:

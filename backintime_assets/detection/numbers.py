@@ -42,6 +42,8 @@ _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
 _DOTTED_QUAD = re.compile(r"^0{1,3}\.000\.000\.000$")
 IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$")
 _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
+# A date written day first with dots ("05.10.2021", "5.10.2021 10:00"), alone at the start of its cell.
+_DOTTED_DAY_FIRST = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d(?![\d.,])")
 
 
 # Every currency sign (Unicode's category Sc: "$", "€", "₹", "₩", "₺", "₽", ...). Excel saves a cell as
@@ -176,6 +178,13 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             decimal = mark  # "0,537": no grouped number starts with a zero (a test of the digits themselves)
         elif group_votes and mark not in group_votes:
             decimal = mark  # the file groups with another mark ("1 234 567"): this one is the decimal
+        elif mark == "," and any(map(_DOTTED_DAY_FIRST.match, cells)):
+            # "05.10.2021" beside "15,883": dates written day first with dots are the custom of the
+            # countries that write the comma as the decimal mark (Germany, Central and Eastern
+            # Europe, Russia, Turkey, the Nordics); those grouping with a comma write their dates
+            # with slashes, dashes or year first ("2021.10.05"). The dot's reading does not move:
+            # the Swiss write such dates with a decimal dot.
+            decimal = mark
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
     else:

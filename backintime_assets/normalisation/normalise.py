@@ -31,6 +31,7 @@ from .records import Line, Records, csv_line, split_fast, split_sheets, split_sl
 from .repeated_header import name_repeated_headers
 from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
+from .aggregates import check_aggregate_rows
 from .rules import (
     PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
     check_unnamed_series,
@@ -548,6 +549,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     check_trade_days(reasons, days, week)
+    # Per day of each file: a group of files read together (group.py) sums each file's own rows.
+    check_aggregate_rows(reasons, days if files is None else days * files.count + files.file_of(rec.line), volume)
     moments = _moments(cols, schema, cmap, timed)
     if moments is not None:
         codes, least, source = moments

@@ -105,6 +105,10 @@ def test_a_file_names_date_beside_an_export_or_a_holding_is_refused(name):
     # The CNB's fixing: rates per 1 or per 100 units (the amount column unread), under currency codes.
     (["země", "měna", "množství", "kód", "kurz"], ["string", "string", "integer", "string", "float"],
      ["AUD", "BRL", "HUF"], "a list of exchange rates"),
+    # ... whose real table also quotes the IMF's SDR ("MMF|ZPČ|1|XDR|30,834"), no currency a price
+    # is quoted in: one such line among 33 left the rest to load, the yen per 100 as a close.
+    (["země", "měna", "množství", "kód", "kurz"], ["string", "string", "integer", "string", "float"],
+     ["AUD", "BRL", "BGN", "CNY", "DKK", "EUR", "PHP", "HKD", "HRK", "INR", "XDR"], "a list of exchange rates"),
 ])
 def test_a_table_with_its_own_unread_dates_or_a_tickers_history_is_no_days_list(names, types, tickers, said):
     assert said in not_a_days_list(names, types, tickers)

@@ -282,3 +282,26 @@ def test_the_currency_signs_are_unicodes_currency_symbols_but_the_subunits():
     assert CURRENCY_SYMBOLS == "".join(c for c in category if c not in SUBUNIT_SIGNS)
     assert {unicodedata.name(c) for c in SUBUNIT_SIGNS} == {
         "CENT SIGN", "FULLWIDTH CENT SIGN", "MILL SIGN", "GERMAN PENNY SIGN", "BENGALI GANDA MARK"}
+
+
+@pytest.mark.parametrize(
+    ("cells", "delimiter", "expected"),
+    [
+        # The Czech National Bank's daily fixing (denni_kurz.txt, segeda/cnb-exchange-rate-flat):
+        # '|'-separated, every rate kept to three decimals ("15,883"), the day written "05.10.2021".
+        # Day-first dotted dates are written where the comma is the decimal mark: it is one here.
+        (["05.10.2021 #192", "země", "kurz", "Austrálie", "1", "15,883", "4,010", "100", "42,980"], "|",
+         (",", None)),
+        # Investing.com's Russian and German exports quote such prices in comma-separated files.
+        (["05.10.2021", "70,123", "71,456"], ",", (",", None)),
+        (["05.10.2021 10:00", "70,123"], "\t", (",", None)),
+        # No dotted day-first date: the delimiter's custom stands ("4,537" groups).
+        (["2021-10-05", "4,537", "1,021"], "|", (".", ",")),
+        # Year-first dotted dates (MetaTrader, Korea) are written where the dot is the decimal mark.
+        (["2021.10.05", "4,537", "1,021"], "\t", (".", ",")),
+        # Only the comma reading moves: "4.537" beside dotted dates stays what the delimiter says.
+        (["05.10.2021", "4.537", "1.021"], ",", (".", None)),
+    ],
+)
+def test_day_first_dotted_dates_read_an_ambiguous_comma_as_decimal(cells, delimiter, expected):
+    assert detect_number_format(cells, delimiter) == expected

@@ -1,0 +1,68 @@
+"""An index or totals line among a day's securities (real file: NSE's market-watch download of the
+NIFTY 200, Santhoshkumargaja/santhu MW-NIFTY-50.csv, under the name NSE gives it with its day)."""
+
+import numpy as np
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.aggregates import check_aggregate_rows
+from backintime_assets.normalisation.rules import Reasons
+
+HEADER = ('"SYMBOL \n","OPEN \n","HIGH \n","LOW \n","PREV. CLOSE \n","LTP \n","CHNG \n","%CHNG \n",'
+          '"VOLUME \n(shares)",VALUE ,"52W H \n","52W L \n","365 D % CHNG \n 02-Mar-2021",'
+          '"30 D % CHNG \n 31-Jan-2022",,,,,\n')
+INDEX = ('NIFTY 200,"8,512.45","8,674.60","8,470.80","8,467.30","8,636.05",168.75,1.99,1448839322,'
+         '"5,47,63,12,19,086.48","9,895.10","7,427.00",8.26,-8.76,,,,,\n')
+# The file's first constituent lines as written; the other 195 constituents are represented by
+# their real volumes alone (the index's volume is all 200 of them added up, to the share).
+FIRST = [
+    'DALBHARAT,"1,366.40","1,475.90","1,362.25","1,362.25","1,474.00",111.75,8.2,442885,"63,53,14,103.65",'
+    '"2,548.40","1,278.15",-5.99,-29.79,,,,,\n',
+    'LALPATHLAB,"2,477.00","2,625.00","2,442.50","2,437.85","2,621.70",183.85,7.54,350704,"90,18,59,885.28",'
+    '"4,245.50","2,263.40",5.16,-21.01,,,,,\n',
+    'ASHOKLEY,101,107.75,99.85,99.3,106.6,7.3,7.35,32285510,"3,37,06,07,244.00",153.5,93.2,-21.07,-27.09,,,,,\n',
+    'INDIGO,"1,658.00","1,754.85","1,658.00","1,598.80","1,715.00",116.2,7.27,5596423,"9,56,99,39,294.23",'
+    '"2,380.00","1,503.00",-6.39,-19.02,,,,,\n',
+    'INDHOTEL,197,208.8,196.2,194.05,208,13.95,7.19,15038951,"3,06,85,47,562.04",230.49,91.02,52.74,-10.39,,,,,\n',
+]
+FIRST_VOLUMES = 442885 + 350704 + 32285510 + 5596423 + 15038951
+
+
+def _rest(total: int, n: int = 195) -> list[str]:
+    """n constituent lines whose volumes add up to `total` (as the real ones do)."""
+    each, extra = divmod(total, n)
+    return [f"S{i:03d},100,101,99,100,100.5,0.5,0.5,{each + (i < extra)},1000,120,80,1,1,,,,,\n" for i in range(n)]
+
+
+def _normalise(text: str, name: str = "MW-NIFTY-200-01-Mar-2022.csv"):
+    data = text.encode()
+    return normalise_bytes(data, detect_bytes(data, name), name)
+
+
+def test_an_index_line_whose_volume_is_its_constituents_is_rejected_not_loaded_as_a_security():
+    text = HEADER + INDEX + "".join(FIRST) + "".join(_rest(1448839322 - FIRST_VOLUMES))
+    result = _normalise(text)
+    tickers = result.prices_arrow.column("ticker").to_pylist()
+    assert "NIFTY 200" not in tickers and len(tickers) == 200
+    rejected = result.rejected_arrow.to_pydict()
+    assert rejected["source_line"] == [HEADER.count("\n") + 1]  # the header's cells hold line breaks
+    assert rejected["reason"][0].startswith("aggregate line: its volume is the sum of the other 200 rows'")
+
+
+def test_a_busy_security_that_nearly_matches_the_others_stays_a_security():
+    reasons = Reasons(7)
+    days = np.zeros(7, dtype=np.int64)
+    check_aggregate_rows(reasons, days, np.array([1001.0, 200, 200, 200, 200, 200, 0]))  # 1001 vs 1000
+    assert reasons.ok.all()
+    check_aggregate_rows(reasons, days, np.array([1000.0, 250, 250, 250, 250, 0, 0]))  # only 4 others
+    assert reasons.ok.all()
+    check_aggregate_rows(reasons, days, np.array([1000.0, 200, 200, 200, 200, 200, 0]))
+    assert reasons.ok.tolist() == [False, True, True, True, True, True, True]
+
+
+def test_each_day_is_summed_on_its_own():
+    reasons = Reasons(12)
+    days = np.array([1] * 6 + [2] * 6, dtype=np.int64)
+    volume = np.array([500.0, 100, 100, 100, 100, 100, 900, 100, 100, 100, 100, 100])
+    check_aggregate_rows(reasons, days, volume)
+    assert np.flatnonzero(~reasons.ok).tolist() == [0]
