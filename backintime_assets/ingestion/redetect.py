@@ -106,14 +106,16 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
 
 def _dated_by(new: dict, placed: dict[int, file_schemas.Override]) -> list[str]:
     """The columns of a new detection mapped to the date once the user's corrections are placed on it."""
-    return [c["name"] for i, c in enumerate(new["columns"])
-            if (placed[i].final_mapping if i in placed and placed[i].final_mapping is not None
-                else c.get("canonical")) == "date"]
+    return [c["name"] for c, mapping in _mapped(new, placed) if mapping == "date"]
 
 
 def _named_by(new: dict, placed: dict[int, file_schemas.Override]) -> list[str]:
     """The columns of a new detection that name the rows' tickers once the user's corrections are
     placed on it: mapped to the ticker, or a column of several tickers side by side."""
-    return [c["name"] for i, c in enumerate(new["columns"])
-            if (placed[i].final_mapping if i in placed and placed[i].final_mapping is not None
-                else c.get("canonical")) == "ticker" or c.get("series")]
+    return [c["name"] for c, mapping in _mapped(new, placed) if mapping == "ticker" or c.get("series")]
+
+
+def _mapped(new: dict, placed: dict[int, file_schemas.Override]) -> list[tuple[dict, str | None]]:
+    """Each column of a new detection with its mapping: the user's correction placed on it, or detection's."""
+    return [(c, placed[i].final_mapping if i in placed and placed[i].final_mapping is not None
+             else c.get("canonical")) for i, c in enumerate(new["columns"])]

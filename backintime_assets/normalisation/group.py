@@ -13,10 +13,9 @@ import numpy as np
 from backintime_assets.detection.eastern_digits import may_hold_eastern_digits
 from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.schema import FileSchema
-
-from .lines import FileLines, LineIndex, to_utf8
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
+from .lines import FileLines, LineIndex, to_utf8
 from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
 from .records import Line, split_fast, split_slow
