@@ -44,6 +44,8 @@ IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?
 _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
 # A date written day first with dots ("05.10.2021", "5.10.2021 10:00"), alone at the start of its cell.
 _DOTTED_DAY_FIRST = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d(?![\d.,])")
+# A date written otherwise: year first ("2021-10-05", "2021.10.05"), or with slashes or dashes ("10/05/2021").
+_OTHER_DATE = re.compile(r"^\s*(?:(?:1[89]|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})(?![\d.,])")
 
 
 # Every currency sign (Unicode's category Sc: "$", "€", "₹", "₩", "₺", "₽", ...). Excel saves a cell as
@@ -178,13 +180,19 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             decimal = mark  # "0,537": no grouped number starts with a zero (a test of the digits themselves)
         elif group_votes and mark not in group_votes:
             decimal = mark  # the file groups with another mark ("1 234 567"): this one is the decimal
-        elif mark == "," and any(map(_DOTTED_DAY_FIRST.match, cells)):
+        elif mark == "," and "." not in ambiguous and mark not in group_votes \
+                and _dates_written_day_first_dotted(cells):
             # "05.10.2021" beside "15,883": dates written day first with dots are the custom of the
             # countries that write the comma as the decimal mark (Germany, Central and Eastern
             # Europe, Russia, Turkey, the Nordics); those grouping with a comma write their dates
             # with slashes, dashes or year first ("2021.10.05"). The dot's reading does not move:
-            # the Swiss write such dates with a decimal dot.
-            decimal = mark
+            # the Swiss write such dates with a decimal dot. A weaker hint than those above, it
+            # yields to each of them: "1,234,567" proves the comma a grouping; a "12.345" beside
+            # "1,234" is the same doubt either way round; a dotted date in a note beside the file's
+            # ISO dates is not the file's custom (each read as the others would 1000x off, silently).
+            # A "4,537" quoted in a comma-separated file is a spreadsheet's grouped number by the
+            # delimiter's custom and a decimal by the dates': in doubt, read as neither.
+            decimal, doubt = (".", True) if mark == delimiter else (mark, False)
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
     else:
@@ -203,6 +211,13 @@ def _addresses(cells: list[str]) -> bool:
     a number so grouped has its last three groups below 256 once in 60 values."""
     quads = [c for c in map(str.strip, cells) if _DOTTED_QUAD.match(shape_of(c))]
     return 2 * sum(1 for c in quads if IPV4.match(c)) > len(quads)
+
+
+def _dates_written_day_first_dotted(cells: list[str]) -> bool:
+    """Whether the file's dates, as its cells write them, are mostly "05.10.2021" (a title's one
+    date counts: the CNB's fixing dates its table in its title line only)."""
+    dotted = sum(1 for c in cells if _DOTTED_DAY_FIRST.match(c))
+    return dotted > 0 and dotted > sum(1 for c in cells if _OTHER_DATE.match(c))
 
 
 def _ambiguous_reading(mark: str, delimiter: str | None, ungrouped: bool) -> tuple[str, bool]:

@@ -3,7 +3,13 @@
 NSE's market-watch download (MW-NIFTY-200-01-Mar-2022.csv) opens with the index itself
 ("NIFTY 200,8512.45,...,1448839322,...") above its 200 constituents, and its volume is theirs
 added up. Named like any symbol and priced like one, it loaded as a security. What gives it away
-is its volume: the sum of the other rows' of its day, which no one security's is."""
+is its volume: the sum of the other rows' of its day, which no one security's is.
+
+Not by itself: volumes written in round lots (100, 500, 1,000) make a day's busiest of a handful
+of securities the others' sum now and then (a six-ticker history of round lots had it on one day
+in thirty). A total stands where a table puts totals, above or below the rows it adds up, and an
+index's volume is its constituents' on every day it is listed; a security's matches by chance,
+anywhere among them and on a day here and there."""
 
 from __future__ import annotations
 
@@ -11,32 +17,63 @@ import numpy as np
 
 from .rules import Reasons
 
-# Fewer rows leave the sum to chance: two securities may trade the same volume, and one may
-# trade as much as three or four others together.
-_MIN_OTHERS = 5
+# Fewer rows leave the sum to chance: two securities may trade the same volume, and in round lots
+# the busiest of six or eight is the others' sum on a day in a hundred (an index has its 30, 50 or
+# 200 constituents; a totals line of a shorter table is left to load).
+_MIN_OTHERS = 10
 # Exactly the sum, to the share (volumes are whole numbers, read as floats): within a few tenths
 # of a percent, a day's busiest security among 18 or 19 others matched the rest by chance.
 _TOLERANCE = 0.5
 REASON = "aggregate line: its volume is the sum of the other {n} rows' of its day (an index or a total, not a security)"
 
 
-def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray) -> None:
-    """Reject, per day (`days`: a key per row), the row whose volume equals the sum of the volumes
-    of the day's other rows still open (at least _MIN_OTHERS of them trading)."""
+def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
+                         tickers: np.ndarray | None = None) -> None:
+    """Reject, per day (`days`: a key per row, rows in the file's order), the row whose volume
+    equals the sum of the volumes of the day's other rows still open (at least _MIN_OTHERS of
+    them trading), if it is the first or last open row of its day and its ticker (`tickers`: a
+    code per row) is such a row on every day it has that many others."""
     rows = np.flatnonzero(r.ok & (volume > 0))
     if rows.size <= _MIN_OTHERS:
         return
-    key = days[rows] - days[rows].min()
+    listed = days[rows]
+    first_day = listed.min()
+    if first_day == listed.max():
+        # A day's list, the usual file: only its busiest row can be the others' sum, so two
+        # reductions settle it for nearly every file.
+        listed_volume = volume[rows]
+        if abs(2 * listed_volume.max() - listed_volume.sum()) > _TOLERANCE:
+            return
+    key = listed - first_day
     if key.max() > 4 * rows.size:  # keys too spread to count by: number the days instead
         key = np.unique(key, return_inverse=True)[1].ravel()
     v = volume[rows].astype(np.float64)
     count = np.bincount(key)
     total = np.bincount(key, weights=v)
     # A row that is half its day's total is the sum of the others: one pass, no sorting.
-    hit = (count[key] > _MIN_OTHERS) & (np.abs(2 * v - total[key]) <= _TOLERANCE)
+    counted = count[key] > _MIN_OTHERS
+    hit = counted & (np.abs(2 * v - total[key]) <= _TOLERANCE)
     if not hit.any():
         return
+    hit &= _at_an_end(r, days, rows)
+    if tickers is not None and hit.any():
+        # A ticker that sums the others on one of its days but not on another is a security.
+        missed = np.unique(tickers[rows[counted & ~hit]])
+        hit &= ~np.isin(tickers[rows], missed)
     for i in np.flatnonzero(hit):
         mask = np.zeros(r.ok.size, dtype=bool)
         mask[rows[i]] = True
         r.set(mask, REASON.format(n=int(count[key[i]]) - 1))
+
+
+def _at_an_end(r: Reasons, days: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per row of `rows`: whether it is the first or the last open row of its day (rare: run on hits)."""
+    open_rows = np.flatnonzero(r.ok)
+    order, inverse = np.unique(days[open_rows], return_inverse=True)
+    inverse = inverse.ravel()
+    first = np.full(order.size, open_rows.size, dtype=np.int64)
+    last = np.full(order.size, -1, dtype=np.int64)
+    np.minimum.at(first, inverse, open_rows)
+    np.maximum.at(last, inverse, open_rows)
+    day = np.searchsorted(order, days[rows])
+    return (rows == first[day]) | (rows == last[day])

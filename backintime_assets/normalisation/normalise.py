@@ -550,7 +550,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     check_trade_days(reasons, days, week)
     # Per day of each file: a group of files read together (group.py) sums each file's own rows.
-    check_aggregate_rows(reasons, days if files is None else days * files.count + files.file_of(rec.line), volume)
+    check_aggregate_rows(reasons, days if files is None else days * files.count + files.file_of(rec.line), volume,
+                         ticker.codes)
     moments = _moments(cols, schema, cmap, timed)
     if moments is not None:
         codes, least, source = moments

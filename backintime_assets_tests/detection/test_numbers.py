@@ -292,8 +292,9 @@ def test_the_currency_signs_are_unicodes_currency_symbols_but_the_subunits():
         # Day-first dotted dates are written where the comma is the decimal mark: it is one here.
         (["05.10.2021 #192", "země", "kurz", "Austrálie", "1", "15,883", "4,010", "100", "42,980"], "|",
          (",", None)),
-        # Investing.com's Russian and German exports quote such prices in comma-separated files.
-        (["05.10.2021", "70,123", "71,456"], ",", (",", None)),
+        # Quoted in a comma-separated file, "70,123" groups by the delimiter's custom (a spreadsheet's
+        # "2,045" yen) and is a decimal by the dates': in doubt read as neither (rows rejected, not 1000x off).
+        (["05.10.2021", "70,123", "71,456"], ",", (".", None)),
         (["05.10.2021 10:00", "70,123"], "\t", (",", None)),
         # No dotted day-first date: the delimiter's custom stands ("4,537" groups).
         (["2021-10-05", "4,537", "1,021"], "|", (".", ",")),
@@ -304,4 +305,21 @@ def test_the_currency_signs_are_unicodes_currency_symbols_but_the_subunits():
     ],
 )
 def test_day_first_dotted_dates_read_an_ambiguous_comma_as_decimal(cells, delimiter, expected):
+    assert detect_number_format(cells, delimiter) == expected
+
+
+@pytest.mark.parametrize(
+    ("cells", "delimiter", "expected"),
+    [
+        # "1,234,567" proves the comma a grouping: integer prices "1,234" are 1234, not 1.234.
+        (["05.10.2021", "AAA", "1,234", "1,234,567", "2,345", "12,300"], "\t", (".", ",")),
+        # "12.345" beside "1,234": one of the two marks groups, the dates do not say which.
+        (["Date", "Volume", "Close", "05.10.2021", "1,234", "12.345", "06.10.2021", "2,345", "12.400"], "\t",
+         (".", ",")),
+        # The file's dates are ISO; a note that opens with a dotted date is not its custom.
+        (["2021-10-05", "1,234", "12,300", "2021-10-06", "1,240", "13,300", "05.10.2021 ex-div"], "\t",
+         (".", ",")),
+    ],
+)
+def test_dotted_dates_yield_to_stronger_evidence_on_the_comma(cells, delimiter, expected):
     assert detect_number_format(cells, delimiter) == expected

@@ -50,19 +50,48 @@ def test_an_index_line_whose_volume_is_its_constituents_is_rejected_not_loaded_a
 
 
 def test_a_busy_security_that_nearly_matches_the_others_stays_a_security():
-    reasons = Reasons(7)
-    days = np.zeros(7, dtype=np.int64)
-    check_aggregate_rows(reasons, days, np.array([1001.0, 200, 200, 200, 200, 200, 0]))  # 1001 vs 1000
+    reasons = Reasons(12)
+    days = np.zeros(12, dtype=np.int64)
+    check_aggregate_rows(reasons, days, np.array([1001.0] + [100] * 10 + [0]))  # 1001 vs 1000
     assert reasons.ok.all()
-    check_aggregate_rows(reasons, days, np.array([1000.0, 250, 250, 250, 250, 0, 0]))  # only 4 others
+    check_aggregate_rows(reasons, days, np.array([1000.0] + [1000 / 9] * 9 + [0, 0]))  # only 9 others
     assert reasons.ok.all()
-    check_aggregate_rows(reasons, days, np.array([1000.0, 200, 200, 200, 200, 200, 0]))
-    assert reasons.ok.tolist() == [False, True, True, True, True, True, True]
+    check_aggregate_rows(reasons, days, np.array([1000.0] + [100] * 10 + [0]))
+    assert reasons.ok.tolist() == [False] + [True] * 11
 
 
 def test_each_day_is_summed_on_its_own():
-    reasons = Reasons(12)
-    days = np.array([1] * 6 + [2] * 6, dtype=np.int64)
-    volume = np.array([500.0, 100, 100, 100, 100, 100, 900, 100, 100, 100, 100, 100])
+    reasons = Reasons(22)
+    days = np.array([1] * 11 + [2] * 11, dtype=np.int64)
+    volume = np.array([1000.0] + [100] * 10 + [1900] + [100] * 10)
     check_aggregate_rows(reasons, days, volume)
     assert np.flatnonzero(~reasons.ok).tolist() == [0]
+
+
+def test_round_lots_summing_the_others_by_chance_stay_securities():
+    # A thin market's day: round lots, the busiest security the others' sum by chance, among them.
+    lots = [100, 200, 300, 400, 500, 100, 200, 300, 400, 500]
+    text = "Symbol,Open,High,Low,Close,Volume\n" + "".join(
+        f"S{i},10,10.5,9.9,10.2,{v}\n" for i, v in enumerate(lots[:5])) + "FFF,12,12.4,11.9,12.3,3000\n" + "".join(
+        f"T{i},10,10.5,9.9,10.2,{v}\n" for i, v in enumerate(lots[5:]))
+    result = _normalise(text, "thin_2024-03-01.csv")
+    assert result.prices_arrow.num_rows == 11 and result.rejected_arrow.num_rows == 0
+
+
+def test_a_ticker_summing_the_others_on_one_day_only_stays_a_security():
+    # Eleven tickers' history in round lots: AX is the others' sum on day 2 (and last), not on day 1.
+    others = "".join(f"{{day}},{t}X,10,{v}\n" for t, v in zip("BCDEFGHIJK", [100, 200, 300, 400, 500] * 2))
+    text = ("Date,Ticker,Close,Volume\n" + others.format(day="2024-03-04") + "2024-03-04,AX,10,700\n"
+            + others.format(day="2024-03-05") + "2024-03-05,AX,10,3000\n")
+    result = _normalise(text, "history.csv")
+    assert result.prices_arrow.num_rows == 22 and result.rejected_arrow.num_rows == 0
+
+
+def test_an_index_line_on_every_day_of_a_history_is_rejected_each_day():
+    text = "Date,Ticker,Close,Volume\n" + "".join(
+        f"2024-03-0{d},IDX,1000,{3000 + d}\n" + "".join(f"2024-03-0{d},S{i},10,{v}\n" for i, v in
+                                                         enumerate(([100, 200, 300, 400, 500] * 2)[:-1] + [500 + d]))
+        for d in (4, 5))
+    result = _normalise(text, "history.csv")
+    assert result.rejected_arrow.column("source_line").to_pylist() == [2, 13]
+    assert set(result.prices_arrow.column("ticker").to_pylist()) == {f"S{i}" for i in range(10)}
