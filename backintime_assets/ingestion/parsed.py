@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -221,11 +222,12 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
             # Rows under a ticker a header names (the header's, or a table's stacked below it:
             # normalisation/stacked_tables.py) are that security's under any name, even where the
             # file's name spells it (AAPL.csv whose header names AAPL). The others, under a plain
-            # repeat of the header, were named after the file: a copy names them after itself.
+            # repeat of the header, were named after the file: a copy names them after itself, also
+            # where the file's name spells a header's ticker (their rows and the copy's read alike).
             own = rows.slice(int(starts[k]), int(counts[k]))
-            was_k = was[int(starts[k])].as_py()
-            rename = loaded_per[k] > 0 and was_k not in _header_named(own, task.schema_json)
-            rows_of[-1] = after_file.slice(int(starts[k]), int(counts[k])).to_numpy(zero_copy_only=False)
+            rows_of[-1] = _under_plain_header(own, task.schema_json) & after_file.slice(
+                int(starts[k]), int(counts[k])).to_numpy(zero_copy_only=False)
+            rename = bool(rows_of[-1].any())
         named.append(default_ticker_for(task.source_file) if rename else None)
     own_name = pa.array(named, pa.string()).take(pa.array(member_of))
     take = pc.and_(loaded, pc.is_valid(own_name))
@@ -235,22 +237,23 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
     return pc.if_else(take, own_name, rows["ticker"])
 
 
-def _header_named(rows: pa.Table, schema_json: str) -> set[str]:
-    """The tickers a file's headers name, cleaned as its rows' are: the header's (FileSchema.ticker)
-    and those of tables stacked below it, by its rejected lines (normalisation/stacked_tables.py).
-    A user's ticker names every row (ticker_from)."""
+def _under_plain_header(rows: pa.Table, schema_json: str) -> np.ndarray:
+    """Which of a file's kept rows are a table's stacked below the first under a plain repeat of the
+    header, which names no ticker: the normaliser named them after the file (stacked_tables.py), by
+    the rejected lines, as here. A user's ticker names every row (ticker_from)."""
     from backintime_assets.detection import FileSchema
-    from backintime_assets.normalisation.normalise import series_ticker
     from backintime_assets.normalisation.stacked_tables import stacked_tables
 
     schema = FileSchema.from_json(schema_json)
-    named = {series_ticker(schema.ticker)}
     if schema.ticker_from is not None:
-        return named
+        return np.zeros(rows.num_rows, dtype=bool)
     rejected = rows.filter(pc.equal(rows["status"], REJECTED)).select(["source_line", "raw", "reason"])
     lines = list(zip(*(rejected[c].to_pylist() for c in rejected.column_names)))
     row_lines = np.sort(pc.drop_null(rows["source_line"]).to_numpy(zero_copy_only=False))
-    return named | {series_ticker(t.ticker) for t in stacked_tables(lines, schema, row_lines) if t.ticker is not None}
+    tables = stacked_tables(lines, schema, row_lines)
+    plain = np.array([False] + [t.ticker is None for t in tables], dtype=bool)
+    at = pc.fill_null(rows["source_line"], 0).to_numpy(zero_copy_only=False)
+    return plain[np.searchsorted(np.array([t.line for t in tables], np.int64), at, "right")]
 
 
 def _names_tickers(schema_json: str) -> bool:
@@ -333,25 +336,37 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
         yield _tagged([result], [task])
 
 
-def _ticker_past(result, schema, ticker: str, unnamed: str) -> str:
+def _ticker_past(result, schema, ticker: str, unnamed: str) -> tuple[str, int | None]:
     """The ticker in effect past a piece read with `schema`, whose header's ticker was `ticker`:
-    the last table's below it, if the piece holds others' header lines."""
+    the last table's below it, if the piece holds others' header lines; and the line that table's
+    header starts on if no row follows it in the piece (None otherwise)."""
     from backintime_assets.normalisation.stacked_tables import stacked_tables, ticker_after
 
     rejected = result.rejected_arrow
     heads = list(zip(*(rejected[c].to_pylist() for c in ("source_line", "raw", "reason"))))
     if not heads:
-        return ticker
+        return ticker, None
     lines = np.concatenate([result.prices_arrow["source_line"].to_numpy(zero_copy_only=False),
                             rejected["source_line"].to_numpy(zero_copy_only=False)])
-    return ticker_after(stacked_tables(heads, schema, np.sort(lines)), ticker, unnamed, lambda t: t)
+    tables = stacked_tables(heads, schema, np.sort(lines))
+    return ticker_after(tables, ticker, unnamed, lambda t: t), tables[-1].line if tables and tables[-1].open else None
+
+
+def _line_start(chunk: bytes, line: int) -> int:
+    """Where the `line`th line (from 1) of `chunk` starts, its lines counted as lines.py counts them."""
+    if line <= 1:
+        return 0
+    for k, end in enumerate(re.finditer(rb"\r\n|\r|\n", chunk), start=2):
+        if k == line:
+            return end.end()
+    return len(chunk)
 
 
 def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int):
     """Each piece of the file read with `schema` (parse_in_pieces), its lines numbered in the file."""
     from dataclasses import replace
 
-    from backintime_assets.normalisation import default_ticker_for, normalise_bytes
+    from backintime_assets.normalisation import default_ticker_for
 
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
     footer_start = _footer_start(read_at, size, terminator, schema.footer_lines)
@@ -393,12 +408,18 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
         piece_schema = replace(schema, footer_lines=schema.footer_lines if last else 0)
         if not first:
             piece_schema = replace(piece_schema, header_row=-1, data_start_line=0, ticker=ticker)
-        result = normalise_bytes(chunk, piece_schema, task.source_file, week=task.week)
-        if not first:
-            result.prices_arrow = _shift_lines(result.prices_arrow, lines_before)
-            result.rejected_arrow = _shift_lines(result.rejected_arrow, lines_before)
+        result = _piece_read(chunk, piece_schema, task, first, lines_before)
         if stacked:
-            ticker = _ticker_past(result, piece_schema, ticker, unnamed)
+            past, open_at = _ticker_past(result, piece_schema, ticker, unnamed)
+            cut_at = _line_start(chunk, open_at - lines_before) if open_at is not None and not last else 0
+            if cut_at > 0:
+                # The piece ends inside a stacked table's header, or just below it ("MSFT US Equity"
+                # here, "Date,PX_LAST" the next piece's first line): read apart, the next piece would
+                # take the rest for a plain repeat of the header, naming none. It starts there instead.
+                chunk = chunk[:cut_at]
+                result = _piece_read(chunk, piece_schema, task, first, lines_before)
+                past, _ = _ticker_past(result, piece_schema, ticker, unnamed)
+            ticker = past
         if result.file_problem in _NO_ROWS:
             # A piece without rows (a stretch of blank lines, a first piece of preamble and header
             # alone) says nothing of the file: the file has none only if no piece has any. The
@@ -414,6 +435,17 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
         first = False
         if chunk.endswith(b"\x00"):  # cut inside a zero-filled block: its line is reported (nul.py)
             start = _past_nuls(read_at, start, size, piece_bytes)
+
+
+def _piece_read(chunk: bytes, piece_schema, task: FileTask, first: bool, lines_before: int):
+    """One piece normalised, its lines numbered in the file."""
+    from backintime_assets.normalisation import normalise_bytes
+
+    result = normalise_bytes(chunk, piece_schema, task.source_file, week=task.week)
+    if not first:
+        result.prices_arrow = _shift_lines(result.prices_arrow, lines_before)
+        result.rejected_arrow = _shift_lines(result.rejected_arrow, lines_before)
+    return result
 
 
 def _past_nuls(read_at, start: int, size: int, piece_bytes: int) -> int:

@@ -18,6 +18,7 @@ import numpy as np
 
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.header_ticker import price_fields, row_ticker
+from backintime_assets.detection.numbers import NULL_TOKENS
 from backintime_assets.detection.schema import FileSchema
 
 from .records import Line
@@ -27,9 +28,11 @@ from .repeated_header import REPEATED_HEADER, repeats_header
 @dataclass(frozen=True)
 class Table:
     """A table below the first: the line its header starts on, the ticker it names (None: a plain
-    repeat of the header, which names none)."""
+    repeat of the header, which names none), and whether no row follows its header (the text read
+    ends inside or just below it: a piece of a large file cut there, ingestion/parsed.py)."""
     line: int
     ticker: str | None
+    open: bool = False
 
 
 def header_ticker_holds(rejected: list[Line], schema: FileSchema) -> bool:
@@ -59,7 +62,8 @@ def stacked_tables(rejected: list[Line], schema: FileSchema, row_lines: np.ndarr
             named = set()
         if ticker is not None:
             named.add(ticker)
-    tables[-1] = Table(tables[-1].line, named.pop() if len(named) == 1 else None)
+    tables[-1] = Table(tables[-1].line, named.pop() if len(named) == 1 else None,
+                       open=not (rows.size and rows[-1] > lines[-1]))
     return tables
 
 
@@ -96,5 +100,9 @@ def _header_lines(rejected: list[Line], schema: FileSchema, other_than: str | No
         except (csv.Error, StopIteration, TypeError):
             continue
         named = row_ticker(cells, fields) if fields else None
+        if named is not None and named.lower() in NULL_TOKENS:
+            # A data row without its date and every value missing (",NULL,NULL,..." or R's ",NA,NA,...")
+            # reads as a ticker row of no name: the rows below it are not security "NULL"'s.
+            continue
         if named is not None and (other_than is None or named != other_than):
             yield line, named

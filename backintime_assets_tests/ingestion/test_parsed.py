@@ -444,6 +444,24 @@ def test_pieces_of_stacked_downloads_load_each_tables_rows_under_its_own_ticker(
         assert _stacked_tickers(parse_in_pieces(_read_at(data), len(data), task, at)) == _EACH_OWN
 
 
+def test_pieces_cut_between_a_stacked_tables_label_and_its_header_load_as_the_file_read_whole():
+    # Bloomberg's way: "MSFT US Equity" over "Date,PX_LAST,PX_VOLUME". A piece ending on the label
+    # left the next to start with the plain header, read as a repeat naming none: MSFT's rows loaded
+    # under the file's name ("PRICES"), though read whole they are MSFT's.
+    def table(ticker: str, start: dt.date, n: int) -> str:
+        days = [start + dt.timedelta(days=k) for k in range(n * 2) if (start + dt.timedelta(days=k)).weekday() < 5][:n]
+        rows = "".join(f"{d.isoformat()},{100 + k % 50}.25,{1000 + k}\n" for k, d in enumerate(days))
+        return f"{ticker} US Equity\nDate,PX_LAST,PX_VOLUME\n{rows}"
+    data = (table("AAPL", dt.date(1990, 1, 1), 3000) + table("MSFT", dt.date(2005, 1, 1), 300)
+            + table("GOOG", dt.date(2010, 1, 1), 300)).encode()
+    task = _task(data, "prices.csv")
+    expected = {"AAPL US EQUITY": 3000, "MSFT US EQUITY": 300, "GOOG US EQUITY": 300}
+    assert _stacked_tickers([parse_group([data], FileGroup([task], task.schema_json))]) == expected
+    for label in (b"MSFT US Equity\n", b"GOOG US Equity\n"):
+        at = data.index(label) + len(label)  # the first piece ends on the label
+        assert _stacked_tickers(parse_in_pieces(_read_at(data), len(data), task, at)) == expected
+
+
 def test_stacked_downloads_read_whole_load_each_tables_rows_under_its_own_ticker():
     data = _stacked_downloads()
     rows = parse_group([data], FileGroup([_task(data, "prices.csv")], _task(data, "prices.csv").schema_json))
@@ -461,6 +479,20 @@ def test_a_stacked_table_under_a_plain_header_keeps_the_files_name_and_a_copy_ta
     rows = kept(parse_group([data], FileGroup([task], task.schema_json)))
     assert _stacked_tickers([rows]) == expected
     assert _stacked_tickers([from_parsed(rows, _task(data, "copy.csv"))]) == {"AAPL": 3000, "COPY": 1000, "GOOG": 1000}
+
+
+def test_a_plain_header_table_of_a_file_named_as_a_tables_ticker_takes_a_copys_name():
+    # msft.csv: AAPL's table, a table under a plain repeat of the header (named after the file: MSFT),
+    # MSFT's table. Its kept rows read for copy.csv kept MSFT for the middle table, since the file's
+    # name spelled a header's ticker; read afresh, copy.csv loads them as COPY's.
+    data = _stacked_downloads().replace(b"Price,Close,Volume\nTicker,MSFT,MSFT\nDate,,\n", b"Price,Close,Volume\n")
+    data = data.replace(b"Ticker,GOOG,GOOG", b"Ticker,MSFT,MSFT")
+    rows = kept(parse_group([data], FileGroup([_task(data, "msft.csv")], _task(data, "msft.csv").schema_json)))
+    assert _stacked_tickers([rows]) == {"AAPL": 3000, "MSFT": 2000}
+    copy = _task(data, "copy.csv")
+    fresh = _stacked_tickers([parse_group([data], FileGroup([copy], copy.schema_json))])
+    assert fresh == {"AAPL": 3000, "COPY": 1000, "MSFT": 1000}
+    assert _stacked_tickers([from_parsed(rows, copy)]) == fresh
 
 
 def test_kept_rows_of_stacked_downloads_keep_their_tables_tickers_under_a_copys_name():

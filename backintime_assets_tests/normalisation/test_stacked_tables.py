@@ -78,3 +78,15 @@ def test_one_long_table_under_its_ticker_loads_as_that_ticker():
     data = _yfinance("AAPL", date(1990, 1, 1), 5000).encode()
     out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
     assert set(out.prices_arrow["ticker"].to_pylist()) == {"AAPL"} and out.prices_arrow.num_rows == 5000
+
+
+@pytest.mark.parametrize("missing", ["NULL", "NA", "N/A"])
+def test_a_dateless_row_of_missing_values_names_no_table_below_it(missing):
+    # ",NULL,NULL,NULL,NULL,NULL" reads as a ticker row of no name (pandas' way): AAPL's last 1000
+    # rows loaded as security "NULL"'s. It is a damaged row: rejected, and AAPL's rows stay AAPL's.
+    text = (_yfinance("AAPL", date(1990, 1, 1), 3000) + ("," + missing) * 5 + "\n"
+            + _yfinance("AAPL", date(2003, 1, 1), 1000).split("Date,,,,,\n")[1])
+    data = text.encode()
+    out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL": 4000}
+    assert out.rejected_arrow.num_rows == 1 and out.rows_read == 4001
