@@ -278,23 +278,32 @@ def test_schema_show_says_when_a_files_override_is_not_in_force(tmp_path, postgr
     assert "not in force: detection refuses it otherwise now (problem above)" in shown
 
 
+def _override_cli(monkeypatch, tmp_path, postgres_url, resurveyed: list) -> list:
+    """The CLI on this test's Postgres, without Spark's part (reading the files again, as the
+    end-to-end tests do) or Dagster's: `resurveyed` are the dates the files are said to hold after
+    an override. Returns the schema changes the CLI reports to Dagster, as it reports them."""
+    from backintime_assets import cli, runner
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    monkeypatch.setattr(cli, "_check_java", lambda: None)
+    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: list(resurveyed))
+    reported = []
+    monkeypatch.setattr(runner, "report_schema_change", lambda *args: reported.append(args))
+    return reported
+
+
 @pytest.mark.postgres
 def test_schema_override_warns_of_a_day_no_partition_holds(tmp_path, postgres_url, monkeypatch, capsys):
     import datetime as dt
 
     import psycopg
 
-    from backintime_assets import cli, runner
     from backintime_assets.db import file_schemas, manifest
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.detection import detect_bytes
 
-    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
-    # Spark's part (reading the file again, as the end-to-end tests do) and Dagster's are not this test's.
-    monkeypatch.setattr(cli, "_check_java", lambda: None)
-    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(1999, 3, 3), dt.date(2025, 3, 5)])
-    monkeypatch.setattr(runner, "report_schema_change", lambda *args: None)
+    _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(1999, 3, 3), dt.date(2025, 3, 5)])
     data = b"Closing prices as of 1999-03-03\nSymbol,Close\nAAA,10.5\nBBB,20.25\n"
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
@@ -314,18 +323,11 @@ def test_schema_override_names_a_files_rows_and_schema_show_lists_it(tmp_path, p
 
     import psycopg
 
-    from backintime_assets import cli, runner
     from backintime_assets.db import file_schemas, manifest
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.detection import detect_bytes
 
-    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
-    # Spark's part (reading the file again, as the end-to-end tests do) and Dagster's are not this test's.
-    monkeypatch.setattr(cli, "_check_java", lambda: None)
-    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(2025, 3, 3), dt.date(2025, 3, 4)])
-    reported = []
-    monkeypatch.setattr(runner, "report_schema_change", lambda *args: reported.append(args))
+    reported = _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 3), dt.date(2025, 3, 4)])
     data = b"Date,Close\n2025-03-03,181.9\n2025-03-04,181.2\n"
     named = b"Date,Symbol,Close\n2025-03-03,AAA,10.5\n"
     with psycopg.connect(postgres_url) as conn:
@@ -431,18 +433,13 @@ def test_a_users_ticker_on_a_workbook_says_its_sheets_that_name_their_own_keep_t
 
     import psycopg
 
-    from backintime_assets import cli, runner
     from backintime_assets.db import file_schemas, manifest
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.detection import FileSchema, detect_bytes
     from backintime_assets.normalisation import normalise_bytes
     from backintime_assets_tests.normalisation.test_sheets import _one_ticker, book
 
-    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
-    monkeypatch.setattr(cli, "_check_java", lambda: None)
-    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(2024, 1, 2)])
-    monkeypatch.setattr(runner, "report_schema_change", lambda *args: None)
+    _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2024, 1, 2)])
     data = book({"A": _one_ticker("AAPL", (2, 3)), "B": _one_ticker("MSFT", (4, 5))})
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
@@ -472,16 +469,11 @@ def test_a_users_ticker_is_said_to_name_the_rows_of_every_copy_of_the_content(
 
     import psycopg
 
-    from backintime_assets import cli, runner
     from backintime_assets.db import file_schemas, manifest
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.detection import detect_bytes
 
-    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
-    monkeypatch.setattr(cli, "_check_java", lambda: None)
-    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: [dt.date(2025, 3, 3)])
-    monkeypatch.setattr(runner, "report_schema_change", lambda *args: None)
+    _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 3)])
     data = b"Date,Close\n2025-03-03,181.9\n"
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
