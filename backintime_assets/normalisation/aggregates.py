@@ -39,11 +39,12 @@ def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
     listed = days[rows]
     first_day = listed.min()
     if first_day == listed.max():
-        # A day's list, the usual file: only its busiest row can be the others' sum, so two
-        # reductions settle it for nearly every file.
+        # A day's list, the usual file: only its busiest row can be the others' sum.
         listed_volume = volume[rows]
         if abs(2 * listed_volume.max() - listed_volume.sum()) > _TOLERANCE:
             return
+    elif _none_by_runs(listed, volume[rows]):
+        return
     key = listed - first_day
     if key.max() > 4 * rows.size:  # keys too spread to count by: number the days instead
         key = np.unique(key, return_inverse=True)[1].ravel()
@@ -64,6 +65,20 @@ def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
         mask = np.zeros(r.ok.size, dtype=bool)
         mask[rows[i]] = True
         r.set(mask, REASON.format(n=int(count[key[i]]) - 1))
+
+
+def _none_by_runs(listed: np.ndarray, listed_volume: np.ndarray) -> bool:
+    """True when no day can hold an aggregate, told from runs of rows of one day: day lists read as
+    a group (keyed per file) and histories sorted by date hold each day in one run, where only the
+    run's busiest row can be the others' sum. False when runs are short (a history sorted by
+    ticker) or a day is in several: then the days are counted whole."""
+    starts = np.concatenate(([0], np.flatnonzero(listed[1:] != listed[:-1]) + 1))
+    if starts.size * (_MIN_OTHERS + 1) > listed.size or np.unique(listed[starts]).size != starts.size:
+        return False
+    sizes = np.diff(np.append(starts, listed.size))
+    busiest = np.maximum.reduceat(listed_volume, starts)
+    totals = np.add.reduceat(listed_volume, starts)
+    return not ((sizes > _MIN_OTHERS) & (np.abs(2 * busiest - totals) <= _TOLERANCE)).any()
 
 
 def _at_an_end(r: Reasons, days: np.ndarray, rows: np.ndarray) -> np.ndarray:
