@@ -209,11 +209,11 @@ def cmd_ingest(args) -> None:
     dates, held = _ingest_dates(source, args.all, args.withdraw_missing)
     if not held:
         raise CliError(f"no price files found under {source}")
-    from backintime_assets.partitions import TRADING_WEEK, closed_days_note, outside_partitions
+    from backintime_assets.partitions import beyond_partitions, closed_days_note, outside_partitions
 
     outside = set(outside_partitions(dates))
     closed = closed_days_note(sorted(outside))
-    beyond = [d for d in sorted(outside) if TRADING_WEEK.is_trading_day(d)]  # before the start, or ahead
+    beyond = beyond_partitions(dates)  # before the start, or ahead
     if beyond:
         print(f"warning: {len(beyond)} date(s) the files hold have no partition, from {beyond[0]} to "
               f"{beyond[-1]}: their rows are not loaded. Partitions start at BACKINTIME_START_DATE "
@@ -384,10 +384,10 @@ def cmd_schema(args) -> None:
 
     report_schema_change(dates, version, f"{args.by}: {'; '.join(said)}")
     print(f"{'; '.join(said)}; {len(dates)} date(s) now need a rerun" + (f": {dates[0]}..{dates[-1]}" if dates else ""))
-    from backintime_assets.partitions import TRADING_WEEK, closed_days_note, outside_partitions
+    from backintime_assets.partitions import beyond_partitions, closed_days_note
 
     # A day (or a corrected date format) may file rows where no partition is: no run loads them.
-    outside = [d for d in outside_partitions(dates) if TRADING_WEEK.is_trading_day(d)]
+    outside = beyond_partitions(dates)
     if outside:
         print(f"warning: {len(outside)} of those date(s) have no partition, {outside[0]}..{outside[-1]}: no run "
               f"loads the rows filed there. Partitions start at BACKINTIME_START_DATE ({_settings().start_date}) "

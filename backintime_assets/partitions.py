@@ -86,6 +86,14 @@ def outside_partitions(dates: list[date], week: TradingWeek | None = None) -> li
     return [d for d in dates if d < first or d > last or not week.is_trading_day(d)]
 
 
+def beyond_partitions(dates: list[date], week: TradingWeek | None = None) -> list[date]:
+    """Those of `dates` on days of the trading week that no partition holds yet, sorted, once each:
+    before BACKINTIME_START_DATE or after today's partition (outside_partitions but the closed days,
+    which closed_days_note tells of)."""
+    week = week or TRADING_WEEK
+    return sorted({d for d in outside_partitions(dates, week) if week.is_trading_day(d)})
+
+
 def closed_days_note(dates: list[date], week: TradingWeek | None = None) -> str | None:
     """What to tell of those of `dates` on days the week closes (None: none is): no run rewrites
     them, so rows loaded there under an earlier week stay in the lake, though their files now

@@ -21,7 +21,9 @@ from dagster import (
 from backintime_assets.db import manifest
 from backintime_assets.ingestion.sources import scan
 from backintime_assets.jobs import ingest_job, migrate_job
-from backintime_assets.partitions import DATE_FORMAT, TRADING_WEEK, outside_partitions, window_dates
+from backintime_assets.partitions import (
+    DATE_FORMAT, TRADING_WEEK, beyond_partitions, outside_partitions, window_dates,
+)
 from backintime_assets.resources import PostgresResource, SourceFolderResource
 from backintime_assets.runner import RANGE_END_TAG, RANGE_START_TAG
 from backintime_assets.trading_week import MON_FRI, TradingWeek
@@ -106,8 +108,8 @@ def raw_changes_sensor(context: SensorEvaluationContext, results_db: PostgresRes
         return requests
     running = busy.intersection(behind)
     waiting = [f"{len(running)} in runs not finished"] if running else []
-    closed = sorted(d for d in outside if not TRADING_WEEK.is_trading_day(d))
-    beyond = sorted(outside.difference(closed))
+    beyond = beyond_partitions(sorted(outside))
+    closed = sorted(outside.difference(beyond))
     if beyond:
         waiting.append(f"{len(beyond)} with no partition ({beyond[0]} to {beyond[-1]}; see BACKINTIME_START_DATE)")
     if closed:
