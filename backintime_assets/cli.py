@@ -307,7 +307,7 @@ def _loaded_tickers(path: str, schema) -> set[str]:
     from backintime_assets.ingestion.parsed import LOADED, FileTask, parse_in_pieces
 
     size = Path(path).stat().st_size
-    task = FileTask("", path, schema.to_json(), date(1970, 1, 1), 0, size)
+    task = FileTask("", path, schema.to_json(), date(1970, 1, 1), 0, size, week=_settings().trading_week)
     named: set[str] = set()
     with open(path, "rb") as handle:
         def read_at(offset: int, length: int) -> bytes:

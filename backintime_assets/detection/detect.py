@@ -112,10 +112,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                                   [t for row in layout.body if j < len(row) and (t := row[j].strip().upper())])
         day = DayDate(None, refused) if refused else day_of_file(titles(), name)
     ticker = None
-    if problem is None and wide is None and "ticker" not in canonical and not layout.header_repeated:
-        # Rows no column names: the ticker the header names, if it does, not the file's name. Not
-        # where the header recurs below: tables stacked, each under its own ticker's label, would
-        # load every row as the first one's.
+    if problem is None and wide is None and "ticker" not in canonical:
+        # Rows no column names: the ticker the header names, if it does, not the file's name. Also
+        # where the header recurs below, in the sample or past it: tables stacked, each under its own
+        # ticker's label, load each under its own (normalisation/stacked_tables.py); without it they
+        # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect))
     return FileSchema(

@@ -52,7 +52,6 @@ class Layout:
     names: list[str] = field(default_factory=list)
     header_cells: list[list[str]] = field(default_factory=list)  # every header-block cell, per column
     header_rows: list[list[str]] = field(default_factory=list)  # the header block's rows, as wide as the table
-    header_repeated: bool = False  # a header row recurs among the data rows (page breaks, tables stacked)
     body: list[list[str]] = field(default_factory=list)  # sampled data rows, width-adjusted
     tail_data_rows: int = 0  # of those, rows from the tail sample: the table's end was seen
     types: list[ColumnType] = field(default_factory=list)
@@ -788,7 +787,6 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # its columns again: counted among the values, its names made text of numeric columns.
         heads = [_fit(f, width) for _, f in block]
         if any(h in body for h in heads):  # the list's own scan, in C: most files repeat none
-            layout.header_repeated = True
             body = [f for f in body if f not in heads]
     layout.body = body
     body_types = partial(_column_types, body, width=width, decimal=decimal, thousands=thousands,

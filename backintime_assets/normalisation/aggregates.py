@@ -58,9 +58,7 @@ def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
         return
     hit &= _at_an_end(r, days, rows)
     if tickers is not None and hit.any():
-        # A ticker that sums the others on one of its days but not on another is a security.
-        missed = np.unique(tickers[rows[counted & ~hit]])
-        hit &= ~np.isin(tickers[rows], missed)
+        hit &= ~_missed(tickers[rows], counted, hit, _at_the_edges(r, days, rows))
     for i in np.flatnonzero(hit):
         mask = np.zeros(r.ok.size, dtype=bool)
         mask[rows[i]] = True
@@ -92,3 +90,21 @@ def _at_an_end(r: Reasons, days: np.ndarray, rows: np.ndarray) -> np.ndarray:
     np.maximum.at(last, inverse, open_rows)
     day = np.searchsorted(order, days[rows])
     return (rows == first[day]) | (rows == last[day])
+
+
+def _missed(tickers: np.ndarray, counted: np.ndarray, hit: np.ndarray, edge: np.ndarray) -> np.ndarray:
+    """Per row: whether its ticker fails to sum the others on a day it has that many others, so is
+    a security. A large file read in pieces (ingestion/parsed.py) is cut at any line: the first and
+    last day of a piece may hold only some of a day's rows, and an index missing there would load
+    on every day of its piece, read whole rejected on all. Those days count against a ticker only
+    if no other day shows it summing the others (a history of two or three days is all edges)."""
+    inner = counted & ~edge
+    missed = np.isin(tickers, np.unique(tickers[inner & ~hit]))
+    proven = np.isin(tickers, np.unique(tickers[inner & hit]))
+    return missed | (np.isin(tickers, np.unique(tickers[counted & edge & ~hit])) & ~proven)
+
+
+def _at_the_edges(r: Reasons, days: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per row of `rows`: whether its day is that of the first or the last open row read."""
+    open_rows = np.flatnonzero(r.ok)
+    return (days[rows] == days[open_rows[0]]) | (days[rows] == days[open_rows[-1]])

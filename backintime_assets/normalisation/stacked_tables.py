@@ -20,6 +20,7 @@ from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.header_ticker import price_fields, row_ticker
 from backintime_assets.detection.numbers import NULL_TOKENS
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.wrapped_lines import unwrap
 
 from .records import Line
 from .repeated_header import REPEATED_HEADER, repeats_header
@@ -90,6 +91,11 @@ def _header_lines(rejected: list[Line], schema: FileSchema, other_than: str | No
     fields = price_fields([c.canonical for c in schema.columns])
     kwargs = reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar, schema.skipinitialspace)
     for line, raw, reason in rejected:
+        if schema.wrapped and raw:
+            # Lines as the file writes them (a table pasted into one column: detection/wrapped_lines.py),
+            # as a piece's rejected lines are read again here (ingestion/parsed.py): each one quoted
+            # whole, its cells one to the reader, "Ticker,MSFT,MSFT" no ticker row.
+            raw = unwrap(raw, schema.wrapped)
         # Named so only where the text read holds the header: a piece of a large file read past it
         # holds its repeats unnamed.
         if reason == REPEATED_HEADER or repeats_header(raw, schema):

@@ -3,6 +3,7 @@ import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.header_ticker import header_ticker
+from backintime_assets.normalisation import normalise_bytes
 
 ROWS = ("2024-01-02,184.53,186.86,182.88,185.62,82488700\n2024-01-03,183.15,184.67,182.78,183.06,58414500\n"
         "2024-01-04,180.91,182.09,179.12,181.91,71983600\n2024-01-05,181.18,182.76,180.17,181.99,62303300\n")
@@ -70,9 +71,16 @@ def test_a_file_with_a_ticker_column_or_several_tickers_takes_none():
     (f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL\nDate,,,,,\n",
      f"Price,{FIELDS}\nTicker,MSFT,MSFT,MSFT,MSFT,MSFT\nDate,,,,,\n"),
 ])
-def test_tables_stacked_each_under_its_own_tickers_header_take_none(first, second):
-    # A sheet of several securities one below the other: the first's label named every row.
+def test_tables_stacked_each_under_its_own_tickers_header_load_each_under_its_own(first, second):
+    # A sheet of several securities one below the other, both inside detection's sample: the header
+    # recurring took the ticker away, and the two months loaded as one security under the file's
+    # name. The first table's ticker is the header's; the next one's is named by its own header
+    # (normalisation/stacked_tables.py), as in a file whose second table lies past the sample.
     def month(m: int) -> str:
         return "".join(f"2024-{m:02d}-{d:02d},18{d}.5,18{d}.9,17{d}.1,18{d}.0,{d}000\n" for d in range(10, 29))
-    assert _ticker(first + month(1)) is not None
-    assert _ticker(first + month(1) + second + month(2)) is None
+    text = first + month(1) + second + month(2)
+    assert _ticker(text) == _ticker(first + month(1)) is not None
+    out = normalise_bytes(text.encode(), detect_bytes(text.encode(), "data.csv"), "data.csv")
+    named = [t.split()[0] for t in out.prices_arrow["ticker"].to_pylist()]
+    weekdays = 13  # of each month's 19 days
+    assert named == ["AAPL"] * weekdays + ["MSFT"] * weekdays

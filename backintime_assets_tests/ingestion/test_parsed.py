@@ -12,6 +12,7 @@ from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY,
+    LOADED,
     FileGroup,
     FileTask,
     from_parsed,
@@ -621,3 +622,42 @@ def test_a_users_ticker_names_every_row_of_stacked_tables_and_of_a_copy():
         rows = kept(parse_group([small], FileGroup([user], user.schema_json)))
         again = from_parsed(rows, _named_by_user(_task(small, "copy.csv"), ticker))
         assert again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist() == ["AAPL", "AAPL"]
+
+
+def test_an_index_line_of_a_history_read_in_pieces_is_rejected_on_the_days_no_cut_falls_in():
+    # An index above its 60 constituents every day (its volume theirs added up, aggregates.py): a
+    # piece cut mid-day left the index missing the others' sum there, and that one miss loaded the
+    # index on every day of its piece, which read whole rejects on all of them.
+    lines, day = ["Date,Symbol,Open,High,Low,Close,Volume"], dt.date(2022, 1, 3)
+    for k in range(40):
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        volumes = [1000 + 37 * ((k * 60 + i) % 97) * (i + 1) for i in range(60)]
+        lines += [f"{day},NIFTY,100,110,90,105,{sum(volumes)}"] + [
+            f"{day},S{i:02d},10,11,9,10.5,{v}" for i, v in enumerate(volumes)]
+        day += dt.timedelta(days=1)
+    data = ("\n".join(lines) + "\n").encode()
+    task = _task(data, "nifty_history.csv")
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, 20_000))
+    loaded = pieces.filter(pc.equal(pieces["status"], LOADED))
+    index_loaded = loaded.filter(pc.equal(loaded["ticker"], "NIFTY")).num_rows
+    assert loaded.num_rows - index_loaded == 40 * 60
+    # At most the one day each cut falls in, not every day of the pieces.
+    assert index_loaded <= len(data) // 20_000
+
+
+def test_stacked_downloads_pasted_into_one_column_read_in_pieces_load_as_read_whole():
+    # Each line one quoted record ('"Ticker,MSFT,MSFT,..."'): the piece after a table's header read
+    # its rejected lines as written, found no ticker row in them, and named MSFT's rows AAPL's.
+    def table(ticker: str) -> str:
+        rows = "".join(f"{dt.date(2000, 1, 3) + dt.timedelta(days=k)},{100 + k % 50}.25,{101 + k % 50}.5,"
+                       f"{99 + k % 50}.75,{100 + k % 50}.0,{1000 + k}\n" for k in range(1500))
+        return f"Price,Close,High,Low,Open,Volume\nTicker,{','.join([ticker] * 5)}\nDate,,,,,\n{rows}"
+    text = table("AAPL") + table("MSFT") + table("NVDA")
+    data = "".join('"' + line + '"\n' for line in text.splitlines()).encode()
+    task = _task(data, "downloads.csv")
+    assert FileSchema.from_json(task.schema_json).wrapped == '"'
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, 30_000))
+    whole = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, len(data) + 1))
+    assert _rows(pieces.filter(pc.equal(pieces["status"], LOADED))) == _rows(whole.filter(
+        pc.equal(whole["status"], LOADED)))

@@ -95,3 +95,19 @@ def test_an_index_line_on_every_day_of_a_history_is_rejected_each_day():
     result = _normalise(text, "history.csv")
     assert result.rejected_arrow.column("source_line").to_pylist() == [2, 13]
     assert set(result.prices_arrow.column("ticker").to_pylist()) == {f"S{i}" for i in range(10)}
+
+
+def test_an_index_cut_short_on_the_first_or_last_day_read_is_still_rejected_on_its_other_days():
+    # A piece of a large file (ingestion/parsed.py) ends mid-day: its last day holds the index and
+    # a few constituents. That day's miss must not make a security of the index on every other day.
+    days, volume, tickers = [], [], []
+    for d in range(1, 5):
+        others = [100.0 * (i + d) for i in range(1, 21)]
+        if d == 4:
+            others = others[:12]  # the cut: enough left to count, not all
+        days += [d] * (1 + len(others))
+        volume += [sum(others) if d < 4 else 99999.0] + others
+        tickers += [0] + list(range(1, 1 + len(others)))
+    reasons = Reasons(len(days))
+    check_aggregate_rows(reasons, np.array(days, dtype=np.int64), np.array(volume), np.array(tickers))
+    assert np.flatnonzero(~reasons.ok).tolist() == [0, 21, 42]

@@ -90,3 +90,15 @@ def test_a_dateless_row_of_missing_values_names_no_table_below_it(missing):
     out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
     assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL": 4000}
     assert out.rejected_arrow.num_rows == 1 and out.rows_read == 4001
+
+
+@pytest.mark.parametrize("table", [_yfinance, _bloomberg])
+def test_short_stacked_tables_inside_detections_sample_load_each_under_its_own_ticker(table):
+    # Three downloads of a month pasted one below the other: detection saw the header recur and
+    # named no ticker, so every row was the file's: the overlapping days rejected as unnamed series.
+    text = "\n".join(table(t, date(2024, 1, 1), 30) for t in ("AAPL", "MSFT", "NVDA"))
+    data = text.encode()
+    out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    suffix = " US EQUITY" if table is _bloomberg else ""
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {
+        t + suffix: 30 for t in ("AAPL", "MSFT", "NVDA")}
