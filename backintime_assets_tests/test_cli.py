@@ -293,23 +293,28 @@ def _override_cli(monkeypatch, tmp_path, postgres_url, resurveyed: list) -> list
     return reported
 
 
+def _stored(conn, name: str, sha: str, data: bytes, modified, dates: list) -> None:
+    """A migrated file as the CLI finds it: in the manifest under `name`, its detection stored."""
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.detection import detect_bytes
+
+    manifest.record(conn, manifest.RawFile(name, sha, name, len(data), modified, f"/lake/raw/{name}", dates))
+    file_schemas.save_detection(conn, sha, name, detect_bytes(data, name).to_dict())
+
+
 @pytest.mark.postgres
 def test_schema_override_warns_of_a_day_no_partition_holds(tmp_path, postgres_url, monkeypatch, capsys):
     import datetime as dt
 
     import psycopg
 
-    from backintime_assets.db import file_schemas, manifest
     from backintime_assets.db.schema import ensure_schema
-    from backintime_assets.detection import detect_bytes
 
     _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(1999, 3, 3), dt.date(2025, 3, 5)])
     data = b"Closing prices as of 1999-03-03\nSymbol,Close\nAAA,10.5\nBBB,20.25\n"
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
-        manifest.record(conn, manifest.RawFile("q.csv", "q-sha", "q.csv", len(data), dt.datetime(
-            2025, 3, 5, tzinfo=dt.timezone.utc), "/lake/raw/q.csv", [dt.date(2025, 3, 5)]))
-        file_schemas.save_detection(conn, "q-sha", "q.csv", detect_bytes(data, "q.csv").to_dict())
+        _stored(conn, "q.csv", "q-sha", data, dt.datetime(2025, 3, 5, tzinfo=dt.timezone.utc), [dt.date(2025, 3, 5)])
         conn.commit()
     assert main(["schema", "override", "q.csv", "--day", "1999-03-03", "--by", "ana"]) == 0
     out, err = capsys.readouterr()
@@ -323,9 +328,8 @@ def test_schema_override_names_a_files_rows_and_schema_show_lists_it(tmp_path, p
 
     import psycopg
 
-    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db import file_schemas
     from backintime_assets.db.schema import ensure_schema
-    from backintime_assets.detection import detect_bytes
 
     reported = _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 3), dt.date(2025, 3, 4)])
     data = b"Date,Close\n2025-03-03,181.9\n2025-03-04,181.2\n"
@@ -333,9 +337,8 @@ def test_schema_override_names_a_files_rows_and_schema_show_lists_it(tmp_path, p
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         for name, content in (("apple.csv", data), ("named.csv", named)):
-            manifest.record(conn, manifest.RawFile(name, f"{name}-sha", name, len(content), dt.datetime(
-                2025, 3, 5, tzinfo=dt.timezone.utc), f"/lake/raw/{name}", [dt.date(2025, 3, 3)]))
-            file_schemas.save_detection(conn, f"{name}-sha", name, detect_bytes(content, name).to_dict())
+            _stored(conn, name, f"{name}-sha", content, dt.datetime(2025, 3, 5, tzinfo=dt.timezone.utc),
+                    [dt.date(2025, 3, 3)])
         conn.commit()
         before = file_schemas.schema_version(conn, ["apple.csv-sha"])
     assert main(["schema", "override", "apple.csv", "--ticker", " aapl", "--by", "ana"]) == 0
@@ -433,9 +436,9 @@ def test_a_users_ticker_on_a_workbook_says_its_sheets_that_name_their_own_keep_t
 
     import psycopg
 
-    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db import file_schemas
     from backintime_assets.db.schema import ensure_schema
-    from backintime_assets.detection import FileSchema, detect_bytes
+    from backintime_assets.detection import FileSchema
     from backintime_assets.normalisation import normalise_bytes
     from backintime_assets_tests.normalisation.test_sheets import _one_ticker, book
 
@@ -443,9 +446,8 @@ def test_a_users_ticker_on_a_workbook_says_its_sheets_that_name_their_own_keep_t
     data = book({"A": _one_ticker("AAPL", (2, 3)), "B": _one_ticker("MSFT", (4, 5))})
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
-        manifest.record(conn, manifest.RawFile("prices.xlsx", "wb-sha", "prices.xlsx", len(data), dt.datetime(
-            2024, 1, 6, tzinfo=dt.timezone.utc), "/lake/raw/prices.xlsx", [dt.date(2024, 1, 2)]))
-        file_schemas.save_detection(conn, "wb-sha", "prices.xlsx", detect_bytes(data, "prices.xlsx").to_dict())
+        _stored(conn, "prices.xlsx", "wb-sha", data, dt.datetime(2024, 1, 6, tzinfo=dt.timezone.utc),
+                [dt.date(2024, 1, 2)])
         conn.commit()
     assert main(["schema", "override", "prices.xlsx", "--ticker", "GOOG", "--by", "ana"]) == 0
     said = capsys.readouterr().out
