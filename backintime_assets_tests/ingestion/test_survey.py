@@ -223,6 +223,16 @@ def test_a_days_list_is_filed_under_its_name_date_and_a_renamed_copy_keeps_its_s
     assert renamed.dates == [dt.date(2024, 1, 2)]
 
 
+def _in_lake(local_lake, name: str, data: bytes) -> str:
+    """`data` written as a migrated file of the lake's raw zone; its path."""
+    fs = local_lake.filesystem()
+    fs.create_dir(local_lake.path("raw"), recursive=True)
+    path = local_lake.path("raw", name)
+    with fs.open_output_stream(path) as out:
+        out.write(data)
+    return path
+
+
 @pytest.mark.spark
 @pytest.mark.parametrize("keep_min_bytes", [4_000, 10**9])  # kept in a file of its own; in a group file
 def test_under_an_every_day_week_a_saturday_row_is_surveyed_kept_and_converted_to_its_date(
@@ -234,15 +244,11 @@ def test_under_an_every_day_week_a_saturday_row_is_surveyed_kept_and_converted_t
     from backintime_assets.trading_week import TradingWeek
 
     every_day = TradingWeek.parse("mon-sun")
-    fs = local_lake.filesystem()
-    fs.create_dir(local_lake.path("raw"), recursive=True)
     # Daily candles of a crypto venue, Monday 3 March 2025 on, Saturdays and Sundays among them.
     days = [dt.date(2025, 3, 3) + dt.timedelta(days=k) for k in range(120)]
     data = ("Date,Symbol,Close,Volume\n" + "".join(f"{d},BTCUSDT,{90000 + k}.5,{k}\n" for k, d in enumerate(days))
             ).encode()
-    path = local_lake.path("raw", "btc.csv")
-    with fs.open_output_stream(path) as out:
-        out.write(data)
+    path = _in_lake(local_lake, "btc.csv", data)
     task = SurveyTask("btc", path, "btc.csv", len(data), sha256="sha-btc")
     found = survey_files(spark, local_lake, [task], keep_min_bytes=keep_min_bytes, week=every_day)["btc"]
     assert found.dates == days and found.problem is None
@@ -285,11 +291,8 @@ def test_spark_tasks_survey_stacked_downloads_naming_each_tables_ticker(spark, l
     # file under the reading of the schema stored, where the conversion looks for them.
     from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
 
-    fs = local_lake.filesystem()
-    fs.create_dir(local_lake.path("raw"), recursive=True)
     data = _stacked_downloads()
-    with fs.open_output_stream(local_lake.path("raw", "prices.csv")) as out:
-        out.write(data)
+    _in_lake(local_lake, "prices.csv", data)
     task = SurveyTask("prices.csv", local_lake.path("raw", "prices.csv"), "prices.csv", len(data), sha256="sha-st")
     found = survey_files(spark, local_lake, [task])["prices.csv"]
     stored = FileSchema.from_json(found.schema_json)
@@ -347,11 +350,8 @@ def test_spark_tasks_keep_a_stacked_files_rows_under_its_stored_schema_naming_th
     # it): its rows must be kept under that schema's reading, where the conversion looks for them.
     from backintime_assets_tests.ingestion.test_parsed import _stacked_downloads
 
-    fs = local_lake.filesystem()
-    fs.create_dir(local_lake.path("raw"), recursive=True)
     data = _stacked_downloads()
-    with fs.open_output_stream(local_lake.path("raw", "prices.csv")) as out:
-        out.write(data)
+    _in_lake(local_lake, "prices.csv", data)
     stored = detect_bytes(data, "prices.csv").to_json()
     task = SurveyTask("prices.csv", local_lake.path("raw", "prices.csv"), "prices.csv", len(data), stored, "sha-sd")
     found = survey_files(spark, local_lake, [task])["prices.csv"]
