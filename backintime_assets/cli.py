@@ -264,12 +264,12 @@ def _day_line(schema: dict) -> str:
 def _ticker_line(schema: dict, read: bool = False) -> str:
     """Of a file without a ticker column whose header (or a user) names its ticker, the ticker its rows
     load under. `read`: its rows were read and bear it out; else a workbook's sheets that name their
-    own tickers keep theirs (file_overrides.sheets_may_name), which its schema alone does not tell."""
-    from backintime_assets.db.file_overrides import SHEETS_KEEP_THEIRS, sheets_may_name
+    own tickers keep theirs (file_overrides.sheets_caveat), which its schema alone does not tell."""
+    from backintime_assets.db.file_overrides import sheets_caveat
 
     if schema.get("stacked_tickers") and not schema.get("ticker_from"):
         return _stacked_line(schema["stacked_tickers"].split(", "), schema["ticker"])
-    sheets = f"; {SHEETS_KEEP_THEIRS}" if not read and sheets_may_name(schema) else ""
+    sheets = "" if read else sheets_caveat(schema)
     return f"every row of ticker {schema['ticker']} (" + (
         f"from {schema['ticker_from']}" if schema.get("ticker_from") else "named in the header, not the file's name"
     ) + f"{sheets})"
@@ -422,7 +422,7 @@ def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
         symbol = None if args.ticker == DETECTED else args.ticker
         final = file_schemas.final_schema(conn, sha)
         stored = file_overrides.set_ticker(conn, sha, final, symbol, args.by)
-        sheets = f", {file_overrides.SHEETS_KEEP_THEIRS}" if file_overrides.sheets_may_name(final or {}) else ""
+        sheets = file_overrides.sheets_caveat(final or {}, ", ")
         said.append((f"every row of {args.file} of ticker {stored}{sheets}" if stored
                      else f"{args.file} named as detected") + _copies(conn, sha, args.file))
     if args.load_refused is not None:
@@ -518,7 +518,7 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
     does not follow says so: a day once a column is mapped to the date, a lifted refusal once a new
     detection refuses the file otherwise; kept, it would again apply if that changed back."""
     from backintime_assets.db.file_overrides import (
-        DAY, LOAD_REFUSED, SHEETS_KEEP_THEIRS, TICKER, date_columns, naming_columns, sheets_may_name,
+        DAY, LOAD_REFUSED, TICKER, date_columns, naming_columns, sheets_caveat,
     )
 
     lines = []
@@ -533,7 +533,7 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
             named = naming_columns(final)
             idle = f"; not in force: column {named[0]!r} names the rows' tickers" \
                 if o.value and final.get("ticker") != o.value and named else ""
-            idle = idle or (f"; {SHEETS_KEEP_THEIRS}" if o.value and sheets_may_name(final) else "")
+            idle = idle or (sheets_caveat(final) if o.value else "")
             lines.append(f"override: every row of ticker {o.value} ({when}{idle})" if o.value
                          else f"override: ticker taken back, as detected ({when})")
         elif setting == LOAD_REFUSED:

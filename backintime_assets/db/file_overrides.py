@@ -78,13 +78,13 @@ def naming_columns(schema: dict) -> list[str]:
     return [c["name"] for c in schema.get("columns", []) if c.get("canonical") == "ticker" or c.get("series")]
 
 
-def sheets_may_name(schema: dict) -> bool:
-    """Whether the file is a workbook, whose sheets that name their own tickers (by the sheet's name
-    or its header: normalisation/sheets.py) keep theirs under a user's ticker, which stands in for
-    the file's name only: then "every row" of that ticker is not what the user may be told."""
+def sheets_caveat(schema: dict, joined: str = "; ") -> str:
+    """What "every row" of a user's ticker leaves out, joined to the sentence by `joined`: of a
+    workbook, the sheets that name their own tickers (by the sheet's name or its header:
+    normalisation/sheets.py) keep theirs, the user's standing in for the file's name only; "" else."""
     from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
 
-    return schema.get("file_format") in WORKBOOK_FORMATS
+    return joined + SHEETS_KEEP_THEIRS if schema.get("file_format") in WORKBOOK_FORMATS else ""
 
 
 SHEETS_KEEP_THEIRS = "but of several sheets, one that names its own ticker (by its name or its header) keeps it"
