@@ -199,7 +199,8 @@ def _dense_columns(rows: list[Row], width: int) -> list[int]:
     """The columns most rows of the table's width fill: the table's own, not side columns a few
     rows carry (a statistics table typed beside the prices in the sheet the file was saved from)."""
     full = [f for _, f in rows if len(f) == width]
-    return [j for j in range(width) if sum(1 for f in full if f[j].strip()) > 0.5 * len(full)]
+    # Counted a column at a time in C (zip, map): cell by cell in Python it was ~2% of detecting a file.
+    return [j for j, column in enumerate(zip(*full)) if sum(map(bool, map(str.strip, column))) > 0.5 * len(full)]
 
 
 def _fills(fields: list[str], dense: list[int]) -> bool:

@@ -92,9 +92,17 @@ class FileLines:
         self.count = len(names)
         self._first = np.asarray(first_line, dtype=np.int64)
         self._file_first = np.asarray(file_first_line, dtype=np.int64)
+        self._asked: np.ndarray | None = None
+        self._answer: np.ndarray | None = None
 
     def file_of(self, lines: np.ndarray) -> np.ndarray:
-        return np.searchsorted(self._first, np.asarray(lines, dtype=np.int64), side="right") - 1
+        # A group's record lines are asked for four times (rows read, repeats, lineage, aggregates),
+        # each a search of every row: the last answer is kept for the same array.
+        if lines is self._asked:
+            return self._answer
+        answer = np.searchsorted(self._first, np.asarray(lines, dtype=np.int64), side="right") - 1
+        self._asked, self._answer = lines, answer
+        return answer
 
     def line_in_file(self, lines: np.ndarray) -> np.ndarray:
         lines = np.asarray(lines, dtype=np.int64)
