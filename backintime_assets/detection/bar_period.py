@@ -3,11 +3,16 @@ daily bars, W weekly, M monthly; minutes as numbers), as do other tools' ("Perio
 "Timeframe"). Weekly or monthly bars are dated on their period's first (or last) day: loaded as
 that day's prices, a month's high and close would stand for one day's, and a backtest would trade
 on prices the day had not seen. The file is refused with what it holds; intraday bars need no
-word here (normalisation rejects each, its date at several times)."""
+word here (normalisation rejects each, its date at several times). Bars no column declares are
+told by their dates' steps: a week, a month, a quarter or a year from row to row (Yahoo's weekly
+and monthly downloads, yearly averages)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+
+from .month_names import for_strptime
 
 # Names of a period column, brackets and case aside ("<PER>", "Period").
 _NAMES = frozenset({"per", "period", "periodicity", "interval", "timeframe", "tf", "frequency", "freq"})
@@ -44,3 +49,40 @@ def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]]) -> s
             return (f"{period} bars{LONGER_BARS}{name.strip()} is {code} on every row: each row holds a {span}'s "
                     "open, high, low and close under one day's date; export daily bars")
     return None
+
+
+# Steps in days between a file's dates that make its bars longer than a day: weekly bars are dated
+# a week apart (a holiday Monday moves one by a day), monthly ones on the 1st or the first trading
+# day (27 to 35 days), quarterly and yearly ones alike. A daily file steps 1 to 4 days; a thinly
+# traded ticker's days are further apart, but not a week to the day, or a month, on nearly every step.
+_STEPS = (("weekly", "week", 6, 8), ("monthly", "month", 27, 35), ("quarterly", "quarter", 85, 97),
+          ("yearly", "year", 350, 380))
+_LEAST_STEPS = 5  # fewer dates tell no period: a few hand-kept rows may be that sparse by chance
+
+
+def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str]) -> str | None:
+    """The file's problem when the sampled dates (`cells` of the date column `name`, in strptime
+    format `fmt`) step a week, a month, a quarter or a year apart on (nearly) every step, else None.
+    Days repeated (several tickers' rows of a day) are one date; serial and epoch dates are not read
+    here (None)."""
+    if not fmt or "%" not in fmt:
+        return None
+    days = sorted({d for cell in cells[:_ROWS] if (d := _day(cell.strip(), fmt)) is not None})
+    steps = [b - a for a, b in zip(days, days[1:])]
+    if len(steps) < _LEAST_STEPS:
+        return None
+    for period, span, least, most in _STEPS:
+        if sum(least <= s <= most for s in steps) >= _EVERY_ROW * len(steps):
+            return (f"{period} bars{LONGER_BARS}{name.strip()} steps a {span} from row to row: each row holds a "
+                    f"{span}'s prices under one day's date; export daily bars")
+    return None
+
+
+def _day(cell: str, fmt: str) -> int | None:
+    """The day `cell` names in `fmt` (days since 0001-01-01), None when it does not read."""
+    if not cell:
+        return None
+    try:
+        return datetime.strptime(*for_strptime(cell, fmt)).toordinal()
+    except ValueError:
+        return None

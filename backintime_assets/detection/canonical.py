@@ -134,6 +134,13 @@ _add("close", 1.0, "kapanis", "penutupan", "gia dong cua", "dong cua")
 _add("close", 0.8, "zuletzt", "ostatnio", "simdi", "son", "terakhir")
 _add("adj_close", 1.0, "gia dieu chinh")
 _add("volume", 1.0, "wol", "hac", "hacim", "khoi luong", "khoi luong khop lenh")
+# Investing.com's Vietnamese download: "Ngày","Lần cuối","Mở","Cao","Thấp","KL","% Thay đổi". Unmapped,
+# the file had no close and loaded nothing.
+_add("open", 1.0, "mo")
+_add("high", 1.0, "cao")
+_add("low", 1.0, "thap")
+_add("close", 0.8, "lan cuoi")
+_add("volume", 0.9, "kl")
 # Chinese (akshare, tushare, East Money, TWSE), Japanese, Korean, Russian and Arabic headers: a
 # market's own exports name their columns in its script.
 _add("date", 1.0, "日期", "交易日期", "交易日", "时间", "日付", "日付け", "年月日", "일자", "날짜", "거래일",

@@ -12,7 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .bar_period import bar_period_problem
+from .bar_period import LONGER_BARS, bar_period_problem, spaced_bars_problem
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
@@ -102,6 +102,12 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
         problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(layout.names,
                                                                                                layout.body)
+        if problem is None and wide is None and {"date", "close"} <= set(canonical):
+            # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
+            # close has nothing to load either way, and says so (normalise.py).
+            j = canonical.index("date")
+            problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
+                                          [row[j] for row in layout.body if j < len(row)])
     day = None
     if problem is None and wide is None and "date" not in canonical and {"close", "ticker"} <= set(canonical) \
             and _tickers(layout.body, canonical.index("ticker")) > 1:
@@ -410,8 +416,11 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     schema = detect_sheet(sheet, name, kind)
     # A broker's statement dates its rows too: a workbook of one ("Transactions", then "Prices") is
     # read from its price sheet, the statement's rows rejected as another sheet's.
+    # Nor is a first sheet of weekly or monthly bars (bar_period.py) the table when a later sheet
+    # holds the days' prices: its rows are rejected as another frequency's (sheets.py).
     if _dated_prices(schema, name) or (any(c.canonical == "date" for c in schema.columns)
-                                       and not not_prices(schema.problem)):
+                                       and not not_prices(schema.problem)
+                                       and LONGER_BARS not in (schema.problem or "")):
         return schema
     # The first sheet with rows is not always the table: a pivot table's summary ("Row Labels,
     # Average of Close, ...") or a cover sheet kept before the data sheet was read as the file's

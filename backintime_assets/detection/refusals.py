@@ -10,10 +10,10 @@ from .statements import NOT_PRICES, not_prices
 def judged(problem: str | None) -> bool:
     """Whether a file's problem is detection's judgement of a table it read: a broker's trades or
     statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
-    tickers, weekly or monthly bars its period column declares (bar_period.py). Its rows were read
-    and are refused whole; a user who knows the file may load them with its (corrected) mapping. An
-    empty, binary or unreadable file, a page with no table, a table with no data rows: facts,
-    nothing to load whatever a user says."""
+    tickers, weekly or monthly bars its period column or its dates' steps declare (bar_period.py).
+    Its rows were read and are refused whole; a user who knows the file may load them with its
+    (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
+    data rows: facts, nothing to load whatever a user says."""
     return judgement(problem) is not None
 
 

@@ -7,6 +7,11 @@ and so do exports that number their lines: "Date,Open,High,Low,Close,Volume" ove
 The names belong over the last columns when they fit those columns better than the first ones:
 a header short by one because the rows end with a stray delimiter ("a,b,c," under "A,B,C") fits
 its columns as written, and stays so.
+
+The unnamed column is not always the first: a tool that writes each bar's time in a column of its
+own may name the date and not the time ("Date,Open,High,..." over "2006-01-02,09:01:00,3602.00,...",
+backtrader's sample data). Read left to right, "Open" sat over the times and every price one column
+off: the names go where they fit their columns best, the unnamed column between them.
 """
 from __future__ import annotations
 
@@ -17,16 +22,24 @@ from .columns import ColumnType
 
 
 def names_after_row_names(header: Sequence[str], types: Sequence[ColumnType]) -> list[str] | None:
-    """The header's names right-aligned over columns of `types` (the first one unnamed) when the
-    header is one name short and its names fit the last columns better; else None."""
+    """The header's names over columns of `types` with one column unnamed (the first: row names; or
+    one between two names: a time after the date) when the header is one name short and its names
+    fit the columns better so; else None. Of placements that fit equally, the first unnamed column
+    is the one taken."""
     names = [cell.strip() for cell in header]
     while names and not names[-1]:
         names.pop()
     if len(names) != len(types) - 1 or not all(names):
         return None
-    as_written = sum(map(_fits, names, types))
-    shifted = sum(map(_fits, names, types[1:]))
-    return ["", *names] if shifted > as_written else None
+    fits = [_fits(name, t) for name, t in zip(names, types)]  # as written: column j under names[j]
+    shifted = [_fits(name, t) for name, t in zip(names, types[1:])]  # column j + 1 under names[j]
+    # The column unnamed at k: names before k as written, from k on shifted one column right.
+    best, at = sum(fits), None
+    for k in range(len(names)):
+        score = sum(fits[:k]) + sum(shifted[k:])
+        if score > best:
+            best, at = score, k
+    return None if at is None else [*names[:at], "", *names[at:]]
 
 
 def _fits(name: str, t: ColumnType) -> bool:

@@ -47,3 +47,46 @@ def test_a_period_column_that_marks_a_few_rows_declares_no_period():
     # declaration of its bars. Read as one, the daily file was refused whole, "M on every row".
     body = [["2024-01-0%d" % d, "1.0", "M" if d == 5 else ""] for d in range(1, 10)]
     assert bar_period_problem(["Date", "Close", "Period"], body) is None
+
+
+# datasets/oil-prices data/brent-year.csv (1c0b72ec): Brent's yearly averages, each dated 30 June.
+BRENT_YEARLY = (b"Date,Price\n1987-06-30,18.53\n1988-06-30,14.91\n1989-06-30,18.23\n1990-06-30,23.76\n"
+                b"1991-06-30,20.04\n1992-06-30,19.32\n1993-06-30,17.01\n1994-06-30,15.86\n1995-06-30,17.02\n")
+
+
+def test_a_yearly_series_no_column_declares_is_refused_by_its_dates_steps():
+    # Loaded, each year's average stood as 30 June's close (the weekend years rejected as if days).
+    problem = detect_bytes(BRENT_YEARLY, "brent-year.csv").problem
+    assert problem is not None and problem.startswith("yearly bars, not daily prices: Date steps a year")
+    assert judged(problem)  # a user who wants the years may lift it
+
+
+@pytest.mark.parametrize(("dates", "period"), [
+    # Yahoo's weekly download: Mondays (Tuesday after a holiday Monday).
+    (["2024-01-01", "2024-01-08", "2024-01-16", "2024-01-22", "2024-01-29", "2024-02-05", "2024-02-12"], "weekly"),
+    # Yahoo's monthly download: each month's 1st, weekend or not.
+    (["2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01", "2024-01-01", "2024-02-01", "2024-03-01"], "monthly"),
+    (["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-30", "2023-03-31", "2023-06-30"], "quarterly"),
+])
+def test_bars_a_week_month_or_quarter_apart_are_refused(dates, period):
+    rows = "".join(f"{d},10.0,11.0,9.0,10.5,1000\n" for d in reversed(dates))  # newest first, too
+    problem = detect_bytes(("Date,Open,High,Low,Close,Volume\n" + rows).encode(), "SPY.csv").problem
+    assert problem is not None and problem.startswith(f"{period} bars, not daily prices: Date steps a")
+
+
+@pytest.mark.parametrize("dates", [
+    # Daily, with a long weekend and a week-long gap.
+    ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-09", "2024-01-16", "2024-01-17"],
+    # Hand-kept, irregular: a row when the owner looked.
+    ["2024-01-02", "2024-01-05", "2024-01-15", "2024-02-20", "2024-02-27", "2024-03-01", "2024-04-10"],
+    # Too few dates to tell a period.
+    ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"],
+])
+def test_daily_irregular_or_short_series_are_no_problem(dates):
+    rows = "".join(f"{d},10.5\n" for d in dates)
+    assert detect_bytes(("Date,Close\n" + rows).encode(), "SPY.csv").problem is None
+
+
+def test_several_tickers_rows_of_a_day_are_one_date():
+    rows = "".join(f"{t},2024-01-{d:02d},10.5\n" for d in (2, 3, 4, 5, 8, 9, 10) for t in ("AAA", "BBB"))
+    assert detect_bytes(("Ticker,Date,Close\n" + rows).encode(), "prices.csv").problem is None

@@ -73,6 +73,14 @@ def test_price_headers_in_other_scripts_map(header):
     assert map_canonical([[h] for h in header], kinds, []) == ["date", "open", "high", "low", "close", "volume"]
 
 
+def test_investing_com_vietnamese_header_maps():
+    # kimthanh83/Stock_Prediction "Dữ liệu Lịch sử HPG.csv": the last price first, then open, high,
+    # low, "KL" (volume, "10.25M") and the change. Unmapped, the file had no close and loaded nothing.
+    header = ["Ngày", "Lần cuối", "Mở", "Cao", "Thấp", "KL", "% Thay đổi"]
+    assert map_canonical([[h] for h in header], [D, F, F, F, F, F, F], []) == [
+        "date", "close", "open", "high", "low", "volume", None]
+
+
 def test_money_traded_in_other_scripts_stays_unmapped():
     # 成交额 / 成交金額 / 売買代金 / 거래대금: turnover in money, not shares.
     for name in ("成交额", "成交金額", "売買代金", "거래대금", "Оборот"):

@@ -46,8 +46,10 @@ def test_rows_ending_in_a_stray_delimiter_keep_the_names_as_written():
 def test_names_that_fit_as_well_either_way_stay_as_written():
     date_type, number = ColumnType("date", "%Y-%m-%d", 1.0), ColumnType("float", None, 1.0)
     text = ColumnType("string", None, 1.0)
-    # "Ticker" fits the tickers as written, "Close" the numbers shifted: no better either way.
-    assert names_after_row_names(["Ticker", "Close"], [text, date_type, number]) is None
+    # "Ticker" fits the tickers as written, "Close" the numbers shifted: no better as row names, but
+    # both fit with the unnamed column between them (the dates).
+    assert names_after_row_names(["Ticker", "Close"], [text, date_type, number]) == ["Ticker", "", "Close"]
+    assert names_after_row_names(["Close", "Ticker"], [text, date_type, number]) is None  # no better anywhere
     assert names_after_row_names(["Date", "Close"], [number, date_type, number]) == ["", "Date", "Close"]
     assert names_after_row_names(["Date", "Close", "Volume"], [number, date_type, number]) is None  # not short
 
@@ -57,3 +59,37 @@ def test_a_name_over_an_empty_column_is_no_evidence():
     lines = ['"Posting date from",', '"Posting date until",', '"Amount from",', '"Amount up to",']
     schema = detect_bytes(("\n".join(lines) + "\n").encode(), "statement.csv")
     assert schema.columns[0].name == "Posting date from"
+
+
+# backtrader's datas/2006-01-02-volume-min-001.txt (5c110428): the header names the date and not the
+# time written after it, one name short of every row.
+BACKTRADER_MINUTES = ("Date,Open,High,Low,Close,Volume,OpenInterest\n"
+                      "2006-01-02,09:01:00,3602.00,3603.00,3597.00,3599.00,5699,0\n"
+                      "2006-01-02,09:02:00,3600.00,3601.00,3598.00,3599.00,894,0\n"
+                      "2006-01-02,09:03:00,3599.00,3602.00,3598.00,3600.00,883,0\n"
+                      "2006-01-02,09:04:00,3599.00,3599.00,3597.00,3597.00,726,0\n"
+                      "2006-01-02,09:05:00,3597.00,3598.00,3596.00,3598.00,1085,0\n"
+                      "2006-01-02,09:06:00,3598.00,3599.00,3597.00,3598.00,963,0\n")
+
+
+def test_a_time_column_the_header_does_not_name_leaves_the_names_over_their_prices():
+    # Read left to right, "Open" sat over the times and "Close" over the lows: every row rejected
+    # for "high < low", as if the prices were damaged. The minutes are rejected as a day's bars.
+    schema, result = _load(BACKTRADER_MINUTES.encode(), "2006-01-02-volume-min-001.txt")
+    assert [c.canonical for c in schema.columns][:6] == ["date", None, "open", "high", "low", "close"]
+    assert result.prices_arrow.num_rows == 0
+    assert all(r.startswith("unnamed series") for r in result.rejected_arrow["reason"].to_pylist())
+
+
+def test_daily_bars_with_an_unnamed_time_column_load_their_own_closes():
+    # The same export's daily bars, each at midnight: read one column off, each bar's open stood as
+    # its high and its high as its low, and every bar but a flat one was rejected (high < low).
+    bars = [(10.0, 11.5, 9.5, 11.0), (11.0, 12.5, 10.5, 12.0), (12.0, 12.0, 12.0, 12.0),
+            (12.0, 13.0, 11.5, 12.5), (12.5, 13.75, 12.25, 13.5), (13.5, 14.0, 13.0, 13.0)]
+    lines = ["Date,Open,High,Low,Close,Volume,OpenInterest"]
+    lines += [f"{d},00:00:00,{o},{h},{lo},{c},1000,0" for d, (o, h, lo, c) in zip(DAYS, bars)]
+    schema, result = _load(("\n".join(lines) + "\n").encode(), "2006-day-001.txt")
+    assert result.rejected_arrow.num_rows == 0
+    assert result.prices_arrow["date"].to_pylist() == DAYS
+    assert result.prices_arrow["close"].to_pylist() == [c for _, _, _, c in bars]
+    assert result.prices_arrow["high"].to_pylist() == [h for _, h, _, _ in bars]
