@@ -135,12 +135,14 @@ _add("close", 0.8, "zuletzt", "ostatnio", "simdi", "son", "terakhir")
 _add("adj_close", 1.0, "gia dieu chinh")
 _add("volume", 1.0, "wol", "hac", "hacim", "khoi luong", "khoi luong khop lenh")
 # Investing.com's Vietnamese download: "Ngày","Lần cuối","Mở","Cao","Thấp","KL","% Thay đổi". Unmapped,
-# the file had no close and loaded nothing.
-_add("open", 1.0, "mo")
-_add("high", 1.0, "cao")
-_add("low", 1.0, "thap")
+# the file had no close and loaded nothing. Its short names, their accents dropped, are tickers
+# elsewhere ("MO" Altria's, "KL" Kirkland Lake's, "CAO"): over "Close" in a yfinance download of
+# several tickers, "MO" read as a field lost its label, and the table's prices were rejected or
+# loaded under the file's name. They name a column only in a header that "Lần cuối" tells Vietnamese.
 _add("close", 0.8, "lan cuoi")
-_add("volume", 0.9, "kl")
+_VIETNAMESE = _norm("lan cuoi")
+_VIETNAMESE_SHORT = {_norm(n): hit for n, hit in (("mo", ("open", 1.0)), ("cao", ("high", 1.0)),
+                                                   ("thap", ("low", 1.0)), ("kl", ("volume", 0.9)))}
 # Chinese (akshare, tushare, East Money, TWSE), Japanese, Korean, Russian and Arabic headers: a
 # market's own exports name their columns in its script.
 _add("date", 1.0, "日期", "交易日期", "交易日", "时间", "日付", "日付け", "年月日", "일자", "날짜", "거래일",
@@ -509,9 +511,12 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     """Canonical column name for each file column (None when unmapped), each canonical used once.
     A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type."""
     width = len(types)
+    short = _VIETNAMESE_SHORT if any(_norm(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
     for j in range(width):
-        for canonical, s in _name_score(header_cells[j] if j < len(header_cells) else []).items():
+        cells = header_cells[j] if j < len(header_cells) else []
+        scores = _name_score(cells) or dict(hit for c in cells if (hit := short.get(_norm(c))))
+        for canonical, s in scores.items():
             if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
             if fits_type(canonical, types[j]):

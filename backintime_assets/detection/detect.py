@@ -107,7 +107,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             # close has nothing to load either way, and says so (normalise.py).
             j = canonical.index("date")
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
-                                          [row[j] for row in layout.body if j < len(row)])
+                                          [row[j] for row in layout.body if j < len(row)], canonical)
     day = None
     if problem is None and wide is None and "date" not in canonical and {"close", "ticker"} <= set(canonical) \
             and _tickers(layout.body, canonical.index("ticker")) > 1:

@@ -1,9 +1,11 @@
 """Weekly or monthly bars that a period column declares are refused, not loaded as days' prices."""
+import pandas as pd
 import pytest
 
-from backintime_assets.detection import detect_bytes
+from backintime_assets.detection import bar_period, detect_bytes
 from backintime_assets.detection.bar_period import bar_period_problem
 from backintime_assets.detection.refusals import judged
+from backintime_assets.normalisation import normalise_bytes
 
 # Finam's export of Sberbank's monthly bars (dmitryleskov/instrument-comparison, data/SBER.csv):
 # each row a month's open, high, low and close, dated on the month's first day.
@@ -90,3 +92,72 @@ def test_daily_irregular_or_short_series_are_no_problem(dates):
 def test_several_tickers_rows_of_a_day_are_one_date():
     rows = "".join(f"{t},2024-01-{d:02d},10.5\n" for d in (2, 3, 4, 5, 8, 9, 10) for t in ("AAA", "BBB"))
     assert detect_bytes(("Ticker,Date,Close\n" + rows).encode(), "prices.csv").problem is None
+
+
+def _closes(dates: list[str], header: str = "Date,Close") -> bytes:
+    return (header + "\n" + "".join(f"{d},{10 + k / 10:.2f}\n" for k, d in enumerate(dates))).encode()
+
+
+FRIDAYS = ["2024-01-05", "2024-01-12", "2024-01-19", "2024-01-26", "2024-02-02", "2024-02-09", "2024-02-16"]
+MONTH_ENDS = ["2023-09-29", "2023-10-31", "2023-11-30", "2023-12-29", "2024-01-31", "2024-02-29", "2024-03-28"]
+
+
+@pytest.mark.parametrize(("header", "dates"), [
+    ("Date,NAV", FRIDAYS),  # a fund's weekly NAV: each Friday's own price
+    ("Date,Close", MONTH_ENDS),  # month-end closes on the last trading day (28 March 2024: Good Friday)
+    ("Date,Close", ["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-30", "2023-03-31", "2023-06-30"]),
+    ("Date,Close", ["2018-12-31", "2019-12-31", "2020-12-31", "2021-12-31", "2022-12-30", "2023-12-29"]),
+    # A log kept on Wednesdays: weekly bars are dated on the week's first day or its last.
+    ("Date,Close", ["2024-01-03", "2024-01-10", "2024-01-17", "2024-01-24", "2024-01-31", "2024-02-07"]),
+])
+def test_closes_on_their_periods_last_day_load_as_those_days_prices(header, dates):
+    # They were refused whole as weekly (monthly, ...) bars: files of right prices loaded nothing.
+    data = _closes(dates, header)
+    schema = detect_bytes(data, "fund.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "fund.csv").prices
+    assert [f"{d:%Y-%m-%d}" for d in prices["date"]] == dates
+    assert prices["close"].tolist() == [10 + k / 10 for k in range(len(dates))]
+
+
+def test_month_end_closes_of_several_tickers_load():
+    rows = "".join(f"{d},{t},{50 + k}.5\n" for k, d in enumerate(MONTH_ENDS) for t in ("AAA", "BBB", "CCC"))
+    data = ("Date,Ticker,Close\n" + rows).encode()
+    schema = detect_bytes(data, "portfolio.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "portfolio.csv").prices) == 3 * len(MONTH_ENDS)
+
+
+@pytest.mark.parametrize(("header", "dates", "values", "period"), [
+    # Every Monday's close: the date a weekly bar's (Yahoo's) is under, its close Friday's.
+    ("Date,Close", ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05"], "10.5",
+     "weekly"),
+    ("Date,Adj Close,Close", [f"2023-{m:02d}-01" for m in range(1, 9)], "10.4,10.5", "monthly"),  # each month's 1st
+    ("Date,Price", [f"2023-{m:02d}-15" for m in range(1, 9)], "10.5", "monthly"),  # monthly averages, mid-month
+    # A week's volume beside its close, dated on its Friday: the Friday's close, not its volume.
+    ("Date,Close,Volume", FRIDAYS, "10.5,51000", "weekly"),
+])
+def test_closes_dated_at_a_periods_start_or_middle_or_with_its_volume_are_refused(header, dates, values, period):
+    rows = "".join(f"{d},{values}\n" for d in dates)
+    problem = detect_bytes((header + "\n" + rows).encode(), "SPY.csv").problem
+    assert problem is not None and problem.startswith(f"{period} bars, not daily prices")
+
+
+@pytest.mark.parametrize(("dates", "period"), [(FRIDAYS, "weekly"), (MONTH_ENDS, "monthly")])
+def test_bars_dated_on_their_periods_last_day_are_refused(dates, period):
+    # backtrader's weekly bars (Fridays), a monthly Nikkei file (month ends): the close is the day's,
+    # the open, high and low the week's or the month's.
+    rows = "".join(f"{d},10.0,11.0,9.0,10.5\n" for d in dates)
+    problem = detect_bytes(("Date,Open,High,Low,Close\n" + rows).encode(), "N225.csv").problem
+    assert problem is not None and problem.startswith(f"{period} bars, not daily prices")
+
+
+def test_a_daily_files_dates_are_read_no_further_than_a_first_look(monkeypatch):
+    # Every file with a date and a close is looked at: a daily head settles it without a strptime of
+    # each of the sample's dates (~20 µs each).
+    calls = []
+    real = bar_period._day
+    monkeypatch.setattr(bar_period, "_day", lambda cell, fmt: calls.append(cell) or real(cell, fmt))
+    days = [f"{d:%Y-%m-%d}" for d in pd.bdate_range("2024-01-02", periods=200)]
+    assert bar_period.spaced_bars_problem("Date", "%Y-%m-%d", days, ["date", "close"]) is None
+    assert len(calls) <= 30

@@ -1,7 +1,9 @@
 import pytest
 
+from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.canonical import map_canonical, stays_unmapped, tickers_side_by_side
 from backintime_assets.detection.columns import ColumnType
+from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.simulation.layouts import ALIASES, EXTRAS
 
 D = ColumnType("date", "%Y-%m-%d", 1.0)
@@ -79,6 +81,23 @@ def test_investing_com_vietnamese_header_maps():
     header = ["Ngày", "Lần cuối", "Mở", "Cao", "Thấp", "KL", "% Thay đổi"]
     assert map_canonical([[h] for h in header], [D, F, F, F, F, F, F], []) == [
         "date", "close", "open", "high", "low", "volume", None]
+
+
+def test_the_vietnamese_short_names_are_tickers_outside_a_vietnamese_header():
+    # "MO" is Altria's ticker, "KL" Kirkland Lake's: read as open and volume, yfinance's download of
+    # several tickers lost MO's label ("Close" over "MO" named two fields), and its rows were rejected
+    # or loaded under the file's name, the other tickers' dropped.
+    fields = ("Close", "Open", "Volume")
+    header = "Price," + ",".join(f for f in fields for _ in range(2)) + "\nTicker," + ",".join(["MO", "KL"] * 3)
+    rows = "".join(f"{d},{40 + k}.5,{20 + k}.5,{40 + k}.25,{20 + k}.25,{1000 + k},{2000 + k}\n"
+                   for k, d in enumerate(DAYS))
+    data = (header + "\nDate,,,,,,\n" + rows).encode()
+    schema = detect_bytes(data, "watchlist.csv")
+    prices = normalise_bytes(data, schema, "watchlist.csv").prices
+    assert sorted(set(prices["ticker"])) == ["KL", "MO"]
+    assert prices[prices["ticker"] == "MO"]["close"].tolist() == [40.5 + k for k in range(6)]
+    assert prices[prices["ticker"] == "KL"]["volume"].tolist() == [2000 + k for k in range(6)]
+    assert map_canonical([["Date"], ["Close"], ["MO"], ["KL"]], [D, F, F, F], []) == ["date", "close", None, None]
 
 
 def test_money_traded_in_other_scripts_stays_unmapped():
