@@ -12,7 +12,7 @@ from statistics import median
 
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
-from .epoch_days import stamped_east_of_utc
+from .epoch_days import may_be_stamped_east_of_utc
 from .joined import SEP, joined, joined_regex
 from .numbers import CURRENCY_SIGN, CURRENCY_SYMBOLS, IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .shapes import count_hits
@@ -301,9 +301,9 @@ def _serial_format(nums: list[float], name: str, system: _SerialSystem) -> Colum
 
 
 def _epoch_format(fmt: str, nums: list[float], unit: int) -> str:
-    """Epoch format `fmt`, or its "_east" reading when the stamps are daily bars of an exchange east
-    of UTC, stamped the evening before their session (epoch_days.py)."""
-    return f"{fmt}_east" if stamped_east_of_utc(int(x) // unit for x in nums) else fmt
+    """Epoch format `fmt`, or its "_east" reading when the stamps may be daily bars of an exchange east
+    of UTC, stamped the evening before their session: normalisation judges which under the week (epoch_days.py)."""
+    return f"{fmt}_east" if may_be_stamped_east_of_utc(int(x) // unit for x in nums) else fmt
 
 
 def _stamps(ints: list[str], name: str) -> DateGuess | None:

@@ -55,7 +55,9 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # are no price (and the several-series and apostrophe rules of the two sessions before).
 # 7 (session 17): Arabic-Indic and Persian digits in UTF text read as digits, a volume's declared
 # multiplier never scales a cell that writes its own (12.3K).
-PARSER_VERSION = 7
+# 8 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
+# per ticker under the trading week, on every row (normalisation/east_days.py).
+PARSER_VERSION = 8
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

@@ -21,7 +21,7 @@ from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
-from .east_days import own_day_tickers
+from .east_days import session_days
 from .file_ticker import default_ticker_for
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
@@ -497,15 +497,19 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
     ticker_missing = ticker.missing
     # A ticker's rows within one file: the unit the rules on repeats and stamps judge.
+    file_of_row = None if files is None else files.file_of(rec.line)
     if files is None:
         repeat_keys, lines = ticker.codes, rec.line
     else:
-        repeat_keys = ticker.codes * files.count + files.file_of(rec.line)
+        repeat_keys = ticker.codes * files.count + file_of_row
         lines = files.line_in_file(rec.line)
-    # Decided on a sample: a ticker it did not show may be stamped otherwise.
+    # Stamps that may be the next day's sessions (detection/epoch_days.py): which they are is the
+    # week's call, made here per ticker where the week is known, not stored with the detection.
     if date_col is not None and date_col.format in EPOCH_EAST_UNITS:
         utc = parse_dates(cols[cmap["date"]], date_col.format.removesuffix("_east"), schema.decimal, schema.thousands)
-        date = own_day_tickers(date, utc, repeat_keys)
+        seconds = parse_numbers(cols[cmap["date"]], schema.decimal, schema.thousands).values \
+            // EPOCH_EAST_UNITS[date_col.format]
+        date = session_days(date, utc, repeat_keys, week, seconds, file_of_row)
     if "sector" in cmap:
         sector = parse_strings(cols[cmap["sector"]], nulls_as="UNKNOWN")
     else:

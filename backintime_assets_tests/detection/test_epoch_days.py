@@ -1,10 +1,11 @@
-"""Daily bars stamped as Unix epochs east of UTC: which stamps are the next day's sessions."""
+"""Daily bars stamped as Unix epochs east of UTC: which stamps may be the next day's sessions (the
+week decides which are: backintime_assets_tests/normalisation/test_east_days.py)."""
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from backintime_assets.detection.columns import infer_column_type
-from backintime_assets.detection.epoch_days import stamped_east_of_utc
+from backintime_assets.detection.epoch_days import may_be_stamped_east_of_utc as stamped_east_of_utc
 from backintime_assets.detection.schema import ColumnSchema, FileSchema
 
 
@@ -55,10 +56,26 @@ def test_bars_stamped_on_their_own_day_stay_so(hour):
     assert not stamped_east_of_utc(stamps(hour, JANUARY, day_before=False))
 
 
-@pytest.mark.parametrize("hour", [0, 16])  # Binance's UTC days, OKX's Hong Kong days
-def test_bars_of_every_day_of_the_week_stay_as_stamped(hour):
+def test_bars_of_every_day_of_the_week_at_utc_midnight_stay_as_stamped():
+    every_day = [date(2024, 1, 1) + timedelta(k) for k in range(21)]  # Binance's UTC days
+    assert not stamped_east_of_utc(stamps(0, every_day, day_before=False))
+
+
+@pytest.mark.parametrize("hour", [16, 23.99])
+def test_bars_of_every_day_of_the_week_stamped_in_the_evening_are_left_to_the_week(hour):
+    # OKX's Hong Kong days (00:00 HKT, 16:00 UTC the day before), or a UTC day's close (23:59:59):
+    # no week is known here, so the column is marked and normalisation reads it by the week.
     every_day = [date(2024, 1, 1) + timedelta(k) for k in range(21)]
-    assert not stamped_east_of_utc(stamps(hour, every_day, day_before=False))
+    assert stamped_east_of_utc(stamps(hour, every_day, day_before=False))
+
+
+def test_sunday_to_thursday_sessions_stamped_at_riyadhs_midnight_may_be_the_next_days():
+    # Tadawul through TradingView: Sunday's session at 00:00 in Riyadh, 21:00 UTC on Saturday. A
+    # Saturday session was no Monday-to-Friday day, so the column was read by its UTC days: every
+    # bar a day early (Monday's loaded on Sunday) under a Sunday-to-Thursday week.
+    days = [date(2024, 1, 7) + timedelta(k) for k in range(21)]
+    sessions = [d for d in days if d.weekday() in (6, 0, 1, 2, 3)]
+    assert stamped_east_of_utc(stamps(21, sessions, day_before=True))
 
 
 def test_intraday_bars_are_no_daily_bars():
@@ -66,7 +83,7 @@ def test_intraday_bars_are_no_daily_bars():
     assert not stamped_east_of_utc(hourly)
 
 
-def test_bars_without_a_sunday_evening_tell_nothing():
+def test_bars_without_a_weekend_evening_tell_nothing():
     # Tuesday to Thursday's sessions, stamped Monday to Wednesday evening: no weekend shows which.
     assert not stamped_east_of_utc(stamps(23, JANUARY[:3], day_before=True))
 

@@ -1,19 +1,26 @@
-"""The tickers of an "_east" epoch column that are stamped on their own UTC day after all."""
+"""Which day each ticker of an "_east" epoch column's bars stands for, under the trading week."""
 import numpy as np
 import pyarrow as pa
+import pytest
 
-from backintime_assets.normalisation.east_days import own_day_tickers
+from backintime_assets.normalisation.east_days import session_days
 from backintime_assets.normalisation.parse import parse_dates
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 _MONDAY = 1704067200  # 2024-01-01 00:00 UTC
 _DAY = 86400
+SUN_THU, EVERY_DAY = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
 
 
-def _read(stamps: list[int], codes: list[int]) -> np.ndarray:
+def _read(stamps: list[int], codes: list[int], week: TradingWeek = MON_FRI) -> list[str]:
     cells = pa.array([str(s) for s in stamps])
     east, utc = parse_dates(cells, "epoch_s_east"), parse_dates(cells, "epoch_s")
-    days = own_day_tickers(east, utc, np.array(codes)).values
-    return np.array([np.datetime64(int(d), "D") for d in days]).astype(str)
+    days = session_days(east, utc, np.array(codes), week, np.array(stamps, dtype=float)).values
+    return np.array([np.datetime64(int(d), "D") for d in days]).astype(str).tolist()
+
+
+def _days(first: str, n: int) -> list[str]:
+    return [str(np.datetime64(first) + k) for k in range(n)]
 
 
 def test_a_ticker_stamped_on_friday_evenings_is_read_by_its_utc_days():
@@ -22,13 +29,69 @@ def test_a_ticker_stamped_on_friday_evenings_is_read_by_its_utc_days():
     new_york = [_MONDAY + 52200 + _DAY * k for k in range(5)]
     days = _read(asx + new_york, [0] * 5 + [1] * 5)
     week = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
-    assert days.tolist() == week + week
+    assert days == week + week
 
 
-def test_a_ticker_stamped_on_both_weekend_evenings_keeps_the_detected_reading():
-    # Sunday and Friday evenings: no reading is a week of weekdays; left as detected (its weekend
-    # row is rejected either way), and another ticker's stamps change nothing.
+def test_a_ticker_stamped_on_both_weekend_evenings_keeps_the_files_reading():
+    # Sunday and Friday evenings: no reading is a week of weekdays; it reads as the file's other
+    # ticker does (its weekend row is rejected either way).
     stamps = [_MONDAY - 3600 + _DAY * k for k in range(6)]  # Sunday 23:00 to Friday 23:00
     days = _read(stamps + [_MONDAY - 3600], [0] * 6 + [1])
-    assert days.tolist() == ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05",
-                             "2024-01-06", "2024-01-01"]
+    assert days == ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05",
+                    "2024-01-06", "2024-01-01"]
+
+
+def test_a_stray_weekend_session_does_not_turn_the_ticker_a_day_early():
+    # Three weeks of an ASX ticker and one make-up Saturday session (stamped on Friday evening).
+    weeks = [_MONDAY - 3600 + _DAY * (7 * w + k) for w in range(3) for k in range(5)]
+    days = _read(weeks + [_MONDAY - 3600 + _DAY * 5], [0] * 16)
+    assert days[:5] == _days("2024-01-01", 5) and days[-1] == "2024-01-06"
+
+
+@pytest.mark.parametrize("week", [SUN_THU, EVERY_DAY, MON_FRI])
+@pytest.mark.parametrize("hour", [21, 20])  # Riyadh's midnight; Cairo's in summer time
+def test_sunday_to_thursday_sessions_stamped_at_their_midnight_read_as_their_days(hour, week):
+    # 2023-12-30 was a Saturday: Sunday the 31st's session stamped that evening. By UTC days every
+    # bar was a day early: Monday's on Sunday (loaded under Sunday to Thursday or every day).
+    saturday = _MONDAY - 2 * _DAY + hour * 3600
+    stamps = [saturday + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    assert _read(stamps, [0] * 10, week)[:5] == ["2023-12-31", "2024-01-01", "2024-01-02", "2024-01-03",
+                                                 "2024-01-04"]
+
+
+def test_a_stray_session_on_a_closed_day_leaves_the_weeks_reading():
+    # Three weeks of Tadawul sessions at Riyadh's midnight and one stamped on a Thursday evening
+    # (a Friday's): no week of five sessions shows, but by the UTC days every Sunday's session is on
+    # a Saturday; by the next days one row is on a Friday. Rejected, that one.
+    saturday = _MONDAY - 2 * _DAY + 21 * 3600
+    stamps = [saturday + _DAY * (7 * w + k) for w in range(3) for k in range(5)] + [saturday + 5 * _DAY]
+    days = _read(stamps, [0] * 16, SUN_THU)
+    assert days[:5] == ["2023-12-31", "2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]
+    assert days[-1] == "2024-01-05"
+
+
+def test_every_day_bars_stamped_at_a_midnight_east_of_utc_read_as_the_next_days_every_day():
+    # OKX's Hong Kong days: 00:00 HKT, 16:00 UTC the day before. Under every day both readings fit
+    # the week; a 24-hour market's daily bar is stamped at its open, so the evening is a midnight.
+    stamps = [_MONDAY - 8 * 3600 + _DAY * k for k in range(14)]
+    assert _read(stamps, [0] * 14, EVERY_DAY) == _days("2024-01-01", 14)
+    # Monday to Friday: as before, read by the UTC days (a weekend either way).
+    assert _read(stamps, [0] * 14, MON_FRI) == _days("2023-12-31", 14)
+
+
+def test_every_day_bars_stamped_at_their_close_keep_their_utc_day():
+    # Binance's close time: 23:59:59 of the UTC day. No time zone's midnight.
+    stamps = [_MONDAY + _DAY - 1 + _DAY * k for k in range(14)]
+    assert _read(stamps, [0] * 14, EVERY_DAY) == _days("2024-01-01", 14)
+
+
+def test_a_ticker_of_few_bars_takes_the_files_reading():
+    # Two weeks of an ASX ticker and a ticker of two midweek bars, stamped alike.
+    asx = [_MONDAY - 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    few = [_MONDAY - 3600 + _DAY * 2, _MONDAY - 3600 + _DAY * 3]
+    assert _read(asx + few, [0] * 10 + [1] * 2)[-2:] == ["2024-01-03", "2024-01-04"]
+    # Alone (a file of the layout, its schema borrowed) nothing tells against the detection's reading.
+    assert _read(few, [1, 1]) == ["2024-01-03", "2024-01-04"]
+    # Stamped off a midnight's clock (a close, 23:59:59) and nothing tells: the UTC days.
+    closes = [_MONDAY + _DAY * 2 - 1, _MONDAY + _DAY * 3 - 1]
+    assert _read(closes, [1, 1]) == ["2024-01-02", "2024-01-03"]

@@ -148,3 +148,18 @@ def test_files_whose_lines_are_quoted_whole_are_read_one_by_one():
     assert schema.wrapped == '"'
     assert normalise_group([a, b], schema, ["a.csv", "b.csv"]) is None
     assert normalise_bytes(b, schema, "b.csv").prices_arrow["ticker"].to_pylist() == ["BBB"]
+
+
+def test_a_file_of_few_epoch_bars_reads_as_alone_beside_a_file_east_of_utc():
+    # An ASX download stamped at the open (23:00 UTC the day before) and one of two midweek bars
+    # stamped at their UTC day's close: alone the second shows nothing for the detected reading
+    # and reads by its UTC days; read with the first as one text it must not take the first's
+    # reading (normalisation/east_days.py, per file).
+    head = "timestamp,ticker,open,high,low,close,volume\n"
+    opens = [1704063600 + 86400 * (7 * w + k) for w in range(3) for k in range(5)]  # Sunday 23:00 on
+    asx = head + "".join(f"{s},BHP,10,11,9,10.5,100\n" for s in opens)
+    few = head + "1704239999,BHP,10,11,9,10.5,100\n1704326399,BHP,10,11,9,10.5,100\n"
+    schema = detect_bytes(asx.encode(), "bhp.csv")
+    assert schema.columns[0].format == "epoch_s_east"
+    grouped = _assert_same_as_alone([asx.encode(), few.encode()], ["bhp.csv", "few.csv"], schema)
+    assert [str(d) for d in grouped[1].prices_arrow.column("date").to_pylist()] == ["2024-01-02", "2024-01-03"]

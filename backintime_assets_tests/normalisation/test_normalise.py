@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from backintime_assets.detection import detect_bytes, xlsx
 from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.detection.schema import FileSchema
 from backintime_assets.normalisation import CANONICAL_COLUMNS, REJECTED_COLUMNS, normalise, normalise_bytes
+from backintime_assets.trading_week import TradingWeek
 
 MESSY = b"""Report 2020
 
@@ -1727,6 +1729,62 @@ def test_a_ticker_the_sample_did_not_show_stamped_on_its_own_utc_day_keeps_its_d
     loads_every_row(r)
     for ticker in ("BHP.AX", "AAPL", "CBA.AX"):
         assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == weekdays
+
+
+_SUN_THU, _EVERY_DAY = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
+
+
+def _sessions(first: date, n: int, week: TradingWeek) -> list[date]:
+    days = [d.date() for d in pd.date_range(first, periods=3 * n)]
+    return [d for d in days if week.is_trading_day(d)][:n]
+
+
+@pytest.mark.parametrize("unit", [1, 1000])  # epoch seconds, milliseconds
+def test_sunday_to_thursday_bars_stamped_at_riyadhs_midnight_load_on_their_sessions(unit):
+    # TradingView's 2222.SR: Sunday's session at 00:00 in Riyadh, 21:00 UTC on Saturday. Detection
+    # took a Saturday evening for no session's, read the column by its UTC days, and under
+    # Sunday to Thursday every bar loaded a day early: Monday's on Sunday, ..., and Sunday's was
+    # rejected as dated on a Saturday.
+    sessions = _sessions(date(2024, 1, 7), 40, _SUN_THU)
+    stamps = [int(pd.Timestamp(d).timestamp()) * unit - 3 * 3600 * unit for d in sessions]
+    data = _epoch_bars(stamps)
+    assert detect_bytes(data, "2222.SR.csv").columns[0].format == ("epoch_s_east" if unit == 1 else "epoch_ms_east")
+    r = run(data, "2222.SR.csv", week=_SUN_THU)
+    loads_every_row(r)
+    assert r.prices.date.dt.date.tolist() == sessions
+    # Monday to Friday: on their days too, Sunday's rejected (by their UTC days, Tuesday's to
+    # Thursday's sessions loaded a day early).
+    mon_fri = run(data, "2222.SR.csv")
+    assert mon_fri.prices.date.dt.date.tolist() == [d for d in sessions if d.weekday() < 5]
+    assert set(mon_fri.rejected.reason) == {"dated on a Sunday: trade dates are Monday to Friday"}
+
+
+def test_crypto_daily_bars_stamped_at_hong_kongs_midnight_load_on_their_days_every_day():
+    # OKX's BTC-USDT on Hong Kong days: 00:00 HKT, 16:00 UTC the day before. Under every day the
+    # bars loaded a day early, silently: both readings are days of the week.
+    days = [d.date() for d in pd.date_range(date(2024, 1, 1), periods=30)]
+    stamps = [int(pd.Timestamp(d).timestamp()) * 1000 - 8 * 3600 * 1000 for d in days]
+    r = run(_epoch_bars(stamps), "okx_btc.csv", week=_EVERY_DAY)
+    loads_every_row(r)
+    assert r.prices.date.dt.date.tolist() == days
+    # Stamped at their UTC day's close (23:59:59.999, Binance's close time): their own days.
+    closes = [int(pd.Timestamp(d).timestamp()) * 1000 + 86399999 for d in days]
+    assert run(_epoch_bars(closes), "binance_btc.csv", week=_EVERY_DAY).prices.date.dt.date.tolist() == days
+
+
+def test_a_stored_detection_reads_by_the_week_in_force_when_it_changes():
+    # Detection runs once and is stored (file_schemas): the week set later decides the days, with
+    # no detection again, and setting the week back reads the rows as before.
+    sessions = _sessions(date(2024, 1, 7), 20, _SUN_THU)
+    data = _epoch_bars([int(pd.Timestamp(d).timestamp()) - 3 * 3600 for d in sessions])
+    stored = FileSchema.from_json(detect_bytes(data, "2222.SR.csv").to_json())
+    mon_fri = normalise_bytes(data, stored, "2222.SR.csv")
+    sun_thu = normalise_bytes(data, stored, "2222.SR.csv", week=_SUN_THU)
+    assert sun_thu.prices.date.dt.date.tolist() == sessions and sun_thu.rejected.empty
+    assert set(mon_fri.rejected.reason) == {"dated on a Sunday: trade dates are Monday to Friday"}
+    every_day = normalise_bytes(data, stored, "2222.SR.csv", week=_EVERY_DAY)
+    assert every_day.prices.date.dt.date.tolist() == sessions
+    assert normalise_bytes(data, stored, "2222.SR.csv").prices.equals(mon_fri.prices)
 
 
 _SCHWAB = b'''"Transactions  for account XXXX-1234 as of 01/13/2024 10:12:55 ET"
