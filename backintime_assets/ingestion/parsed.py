@@ -55,9 +55,12 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # are no price (and the several-series and apostrophe rules of the two sessions before).
 # 7 (session 17): Arabic-Indic and Persian digits in UTF text read as digits, a volume's declared
 # multiplier never scales a cell that writes its own (12.3K).
-# 8 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
+PARSER_VERSION = 7
+# A rule that reads only some schemas' rows differently raises their own version, so every other
+# file's kept rows stay found rather than the whole zone read again.
+# 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
 # per ticker under the trading week, on every row (normalisation/east_days.py).
-PARSER_VERSION = 8
+EAST_EPOCH_VERSION, _EAST_EPOCH = 2, '_east"'  # the end of such a column's format in a schema's JSON
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 
@@ -150,7 +153,9 @@ def reading_hash(schema_json: str, week: TradingWeek = MON_FRI) -> str:
     """The reading of a schema, the trading week and the version of the reading rules, as a short
     hash. Monday to Friday adds nothing: rows kept before the week was a setting are found still."""
     of_week = "" if week == MON_FRI else f":{week.spec}"
-    return hashlib.sha256(f"{PARSER_VERSION}:{reading_key_of(schema_json)}{of_week}".encode()).hexdigest()[:16]
+    key = reading_key_of(schema_json)
+    rules = f"{PARSER_VERSION}.east{EAST_EPOCH_VERSION}" if _EAST_EPOCH in key else PARSER_VERSION
+    return hashlib.sha256(f"{rules}:{key}{of_week}".encode()).hexdigest()[:16]
 
 
 def reader_at(handle):

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.ingestion import parsed
 from backintime_assets.ingestion.parsed import (
     FILE_SUMMARY,
     LOADED,
@@ -661,3 +662,15 @@ def test_stacked_downloads_pasted_into_one_column_read_in_pieces_load_as_read_wh
     whole = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, len(data) + 1))
     assert _rows(pieces.filter(pc.equal(pieces["status"], LOADED))) == _rows(whole.filter(
         pc.equal(whole["status"], LOADED)))
+
+
+def test_a_new_rule_for_east_of_utc_epochs_reads_their_files_again_and_no_others(monkeypatch):
+    # Only an "_east" epoch column's reading changed (normalisation/east_days.py): every other
+    # file's kept rows stay found, not the whole parsed zone read again.
+    stamps = "".join(f"{1704063600 + 86400 * (7 * w + k)},10,11,9,10.5,100\n" for w in range(3) for k in range(5))
+    east = detect_bytes(f"timestamp,open,high,low,close,volume\n{stamps}".encode(), "bhp.csv").to_json()
+    plain = detect_bytes(render_table(PRICE_HEADER, sample_prices(20, seed=3), Style()), "a.csv").to_json()
+    assert '"epoch_s_east"' in east
+    before = reading_hash(east), reading_hash(plain)
+    monkeypatch.setattr(parsed, "EAST_EPOCH_VERSION", parsed.EAST_EPOCH_VERSION + 1)
+    assert reading_hash(east) != before[0] and reading_hash(plain) == before[1]

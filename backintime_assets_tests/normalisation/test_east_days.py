@@ -95,3 +95,46 @@ def test_a_ticker_of_few_bars_takes_the_files_reading():
     # Stamped off a midnight's clock (a close, 23:59:59) and nothing tells: the UTC days.
     closes = [_MONDAY + _DAY * 2 - 1, _MONDAY + _DAY * 3 - 1]
     assert _read(closes, [1, 1]) == ["2024-01-02", "2024-01-03"]
+
+
+def test_two_weeks_and_one_stray_session_read_as_the_sundays_say():
+    # NSE at India's midnight (18:30 UTC the day before), two weeks about the 2025 budget's Saturday
+    # session (stamped on Friday evening): two Sundays' stamps against one stray. By their UTC days
+    # every bar loaded a day early (Tuesday's on Monday), silently.
+    stamps = [_MONDAY - 19800 + _DAY * (7 * w + k) for w in range(2) for k in range(5)] + [_MONDAY - 19800 + _DAY * 5]
+    days = _read(stamps, [0] * 11)
+    assert days[:5] == _days("2024-01-01", 5) and days[-1] == "2024-01-06"
+
+
+@pytest.mark.parametrize("week", [MON_FRI, EVERY_DAY])
+def test_every_day_bars_stamped_at_their_close_keep_their_utc_days_beside_a_ticker_read_so(week):
+    # Binance's close time (23:59:59 of the UTC day) for BTC and for a coin listed five days, Sunday
+    # to Thursday: the new coin's stamps look like an ASX week's, read as the next days; BTC's, on
+    # every day at no time zone's midnight, are its UTC days and took the new coin's reading.
+    btc = [_MONDAY + _DAY - 1 + _DAY * k for k in range(28)]
+    new = [_MONDAY - 1 + _DAY * k for k in range(14, 19)]  # 2024-01-14 (a Sunday) to the 18th
+    assert _read(btc + new, [0] * 28 + [1] * 5, week)[:28] == _days("2024-01-01", 28)
+
+
+def test_every_day_bars_stamped_at_noon_utc_keep_their_utc_days_every_day():
+    # A date put at noon UTC (clear of every time zone's midnight) is no 24-hour market's open.
+    stamps = [_MONDAY + _DAY // 2 + _DAY * k for k in range(14)]
+    assert _read(stamps, [0] * 14, EVERY_DAY) == _days("2024-01-01", 14)
+
+
+@pytest.mark.parametrize("week", [MON_FRI, EVERY_DAY])
+def test_bars_stamped_at_a_close_read_by_their_utc_days_however_few_their_weekdays(week):
+    # A coin's first five days at Binance's close time, Sunday to Thursday: an ASX week's weekdays,
+    # but 23:59:59 is no time zone's midnight nor any exchange's open. Read as the next days, each
+    # loaded a day late (Sunday's on Monday, ...), silently.
+    stamps = [_MONDAY - 1 + _DAY * k for k in range(5)]  # 2023-12-31 (a Sunday) to 2024-01-04
+    assert _read(stamps, [0] * 5, week) == _days("2023-12-31", 5)
+
+
+def test_monthly_bars_stamped_on_every_weekday_keep_their_utc_days_every_day():
+    # A month's bar on its first day at New York's open (14:30 UTC), four years of them: stamped on
+    # every weekday, at a quarter hour, but no 24-hour market's daily bars. Read as the next days,
+    # each loaded on the 2nd, silently.
+    firsts = [np.datetime64("2020-01") + k for k in range(48)]
+    stamps = [int(m.astype("datetime64[D]").astype(np.int64)) * _DAY + 52200 for m in firsts]
+    assert _read(stamps, [0] * 48, EVERY_DAY) == [str(m.astype("datetime64[D]")) for m in firsts]
