@@ -24,14 +24,17 @@ _SUMMARY = re.compile(
 # label leads its row, which has no date: elsewhere, "Vanguard Total" or a sector "Consumer Total"
 # is a name in a data row.
 _SUMMARY_LABEL = re.compile(r"^[^\W\d_][\w&/.-]*(?:\s+[\w&/.-]+){0,2}\s+(?:grand\s*|sub-?\s*)?totale?s?:?$", re.I)
-# Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report",
+# Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report", a rule,
 # "Downloaded from Barchart.com as of 03-20-2020 09:52am CDT" (Barchart's last line), "数据来源:通达信"
 # (a label in another script: its colon may be the full-width one, and needs no blank after it).
 _NOTE = re.compile(
     r"^(?:[*†©]|\(c\)|copyright\b|sources?\b|quelle\b|notes?\b|hinweis|remarque|disclaimer\b|generated\b"
     r"|created\b|exported\b|downloaded\b|retrieved\b|printed\b|data (?:provided|supplied|as of)\b"
     r"|powered by\b|all rights reserved"
-    r"|end of (?:report|file|data|export|list|table)\b|[^\W\d_][\w .()/'-]{0,40}(?::(?:\s|$)|：|:(?=[^\x00-\x7f])))",
+    r"|end of (?:report|file|data|export|list|table)\b|[^\W\d_][\w .()/'-]{0,40}(?::(?:\s|$)|：|:(?=[^\x00-\x7f]))"
+    # A rule drawn under the table ("__________" in Destatis' exports): never a value ("-", "---" are
+    # null tokens, so dashes stay out).
+    r"|_{3,}$|={3,}$)",
     re.I,
 )
 

@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 
 from .agreed_order import agree_day_order
-from .canonical import names_its_column
+from .canonical import names_its_column, names_the_ticker
 from .columns import BOOLEAN_WORDS, MARKED_NUMBERS, ColumnType, infer_column_type
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
@@ -298,6 +298,26 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> 
 def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
     """Whether a blank line lies between lines `top` and `bottom` of the sample."""
     return any(top < i < bottom and not any(map(str.strip, f)) for i, f in head)
+
+
+def _metadata_over_names(fields: list[str], below: list[str], width: int) -> bool:
+    """Whether a row over a header row that names every column is a line of metadata, a key and its
+    values, not labels: filled from the left and empty after ("File created by:,Sally,Brown,,," above
+    readr's deaths.csv header), or led by a key ending in a colon ("Unit:", "Currency:" above the
+    Fed's series codes). A row over names that already name each column labels groups of them,
+    spread over the columns; stacked onto the header, the key and values named the columns ("NA"
+    over the Fed's rates) and the header's own names were lost. Unless its key names the ticker
+    ("Ticker:,AAPL,AAPL"): that row is the header's ticker row (header_ticker.py), and taken for
+    preamble, the file's prices loaded under the file's name."""
+    if len(below) < width or not all(c.strip() for c in below[:width]):
+        return False
+    cells = [c.strip() for c in fields[:width]]
+    if cells and names_the_ticker(cells[0]):
+        return False
+    if cells and cells[0].endswith((":", "\uff1a")):
+        return True
+    n = next((j for j, c in enumerate(cells) if not c), len(cells))
+    return 0 < n < width and not any(cells[n:])
 
 
 def _column_names(block: list[Row], width: int) -> list[tuple[str, ...]]:
@@ -643,8 +663,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
                     start = top
     unconfirmed = None  # the row taken for the header when no data start was confirmed
     if start is None:
-        # All-text table (or no row fits): its first full-width row is taken as the header.
-        unconfirmed = next((k for k, (_, f) in enumerate(rows) if len(f) == width), 0)
+        # All-text table (or no row fits): its first full-width row is taken as the header, a
+        # mostly filled one: a title padded with delimiters ("Title,,") is as wide, and taken for
+        # the header then dropped for its empty cells, left the table headerless.
+        full = [k for k, (_, f) in enumerate(rows) if len(f) == width]
+        unconfirmed = next((k for k in full if _filled(rows[k][1]) >= 0.5), full[0] if full else 0)
         start = unconfirmed + 1
 
     # The header block is the run of non-data rows right above the data (multi-row headers exist,
@@ -692,6 +715,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
         if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)
                       or (_blank_between(head, line, block[0][0]) and not _names_alike(block))
+                      or _metadata_over_names(fields, block[0][1], width)
                       ) and not _labels_over(fields, block, width):
             break
         block.insert(0, (line, fields))

@@ -45,6 +45,13 @@ _NAMES = {
            "aug augustus", "sep sept september", "okt oktober", "nov november", "dec december"),
     "pt": ("jan janeiro", "fev fevereiro", "mar março", "abr abril", "mai maio", "jun junho", "jul julho",
            "ago agosto", "set setembro", "out outubro", "nov novembro", "dez dezembro"),
+    # Scandinavian: Statistics Sweden, Denmark and Norway, Nasdaq Nordic and Oslo Børs.
+    "sv": ("jan januari", "feb februari", "mar mars", "apr april", "maj", "jun juni", "jul juli",
+           "aug augusti", "sep sept september", "okt oktober", "nov november", "dec december"),
+    "da": ("jan januar", "feb februar", "mar marts", "apr april", "maj", "jun juni", "jul juli",
+           "aug august", "sep sept september", "okt oktober", "nov november", "dec december"),
+    "no": ("jan januar", "feb februar", "mar mars", "apr april", "mai", "jun juni", "jul juli",
+           "aug august", "sep sept september", "okt oktober", "nov november", "des desember"),
 }
 LANGUAGES = tuple(_NAMES)  # a tie between languages goes to the first
 

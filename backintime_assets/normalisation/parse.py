@@ -271,8 +271,10 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         days[idx[ok2]] = d[ok2]
         ok[idx[ok2]] = True
         retry[idx[ok2]] = False
-    if retry.any() and fmt != "%Y-%m-%d":
-        # ISO dates cannot be misread, so a file that mixes them in still parses.
+    if retry.any():
+        # ISO dates cannot be misread, so a file that mixes them in still parses; in a column of
+        # ISO dates too, its cells written with a time ("2020-01-02 00:00:00" where a sheet's cell
+        # held a datetime), which the format alone rejects.
         idx = np.flatnonzero(retry)
         sub = pc.utf8_slice_codeunits(trimmed.take(pa.array(idx)), 0, 10)
         ts = pc.strptime(sub, format="%Y-%m-%d", unit="s", error_is_null=True)

@@ -126,3 +126,12 @@ def test_a_label_in_another_script_below_the_data_is_a_note():
     assert schema.footer_lines == 1 and result.file_problem is None
     assert result.rejected_arrow.num_rows == 0
     assert result.prices_arrow["close"].to_pylist() == [6.52, 6.53, 6.54, 6.55, 6.58]
+
+
+def test_a_rule_line_above_the_notes_starts_the_footer():
+    # Destatis' GENESIS exports draw a rule of underscores between the table and its copyright and
+    # "Stand:" lines. Left in the data, it was rejected as a damaged row on every file.
+    footer = [(3, ["__________", "", ""]), (4, ["© Statistisches Bundesamt (Destatis), 2022", "", ""]),
+              (5, ["Stand: 28.07.2022 / 20:34:46", "", ""])]
+    assert footer_start(ROWS + footer, [], data_like, 3, []) == 2
+    assert note_row(["=========="]) and not note_row(["__"]) and not note_row(["---"])

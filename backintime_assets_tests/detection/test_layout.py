@@ -848,9 +848,10 @@ def test_a_header_repeated_down_the_table_with_a_cell_changed_is_no_record():
     text = "Daily prices report,Fund A,,\nDate,Ticker,Close,Volume\n" + _closes(8) + \
         "Date,Ticker,Close,Volume (page 2)\n" + _closes(12, first=10)
     lay = layout(text)
-    assert (lay.header_row, lay.data_start_line) == (0, 2)
-    assert lay.names == ["Daily prices report", "Fund A", "Close", "Volume"]
-    assert lay.header_cells[1] == ["Fund A", "Ticker"]
+    # (the title line above is preamble: a key and its value, it names no column; see
+    # test_a_key_and_values_line_above_a_complete_header_is_preamble)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert lay.names == ["Date", "Ticker", "Close", "Volume"]
 
 
 def test_a_units_row_whose_words_recur_in_text_columns_stays_in_the_header():
@@ -870,3 +871,64 @@ def test_a_header_leaving_its_sparse_number_column_unnamed_stays_the_header():
     lay = layout("Name,ISIN,Sector,\n" + rows)
     assert (lay.header_row, lay.data_start_line) == (0, 1)
     assert lay.names[:3] == ["Name", "ISIN", "Sector"]
+
+
+@pytest.mark.parametrize("preamble", [
+    "File created by:,Sally,Brown,,",  # readr's deaths.csv: a key and its values, the rest empty
+    "Report date:,2020-01-08,,,",
+    "Source,Exchange,Reuters,,",
+])
+def test_a_key_and_values_line_above_a_complete_header_is_preamble(preamble):
+    # Left-packed, as wide as the table and half filled, such a line was stacked onto the header:
+    # its words named the first columns ("File created by:" for the date, "Sally" for the ticker)
+    # and the header's own names were lost. A header row above names that already name every
+    # column labels groups of them; filled from the left and empty after, it labels nothing.
+    text = preamble + "\nDate,Ticker,Close,Volume,Note\n" + DATA.replace("\n", ",x\n")
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert lay.names == ["Date", "Ticker", "Close", "Volume", "Note"]
+
+
+def test_a_label_row_over_a_complete_header_still_stacks():
+    # Labels spread over the header's columns (a gap between them) still head the block.
+    lay = layout("Trade,,Price,,Size\nDate,Ticker,Close,Volume,Note\n" + DATA.replace("\n", ",x\n"))
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+
+
+def test_a_title_padded_with_delimiters_over_an_all_text_table_is_preamble():
+    # csvlint's title-row.csv: no column types a row as data, so the first row as wide as the table
+    # was taken for the header; the title, padded to that width, was that row, and dropped as a
+    # header for its empty cells, it left the table headerless: title and header loaded as rows.
+    lay = layout('"This is a title row",,\n"Foo","Bsr","Baz"\n"Biff","Baff","Boff"\n"Qux","Teaspoon","Doge"')
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+    assert lay.names == ["Foo", "Bsr", "Baz"]
+
+
+def test_an_ellipsis_for_a_figure_not_yet_published_is_no_value():
+    # Destatis' GENESIS tables (and Statistics Canada's) write "..." where a figure is due later: the
+    # months of the year not yet counted. Read as text, it made the count columns strings.
+    rows = "".join(f"2021,{m},3{m}551,3{m}197\n" for m in range(1, 9)) + "".join(
+        f"2022,{m},...,...\n" for m in range(1, 7))
+    lay = layout("Year,Month,Male,Female\n" + rows)
+    assert [t.type for t in lay.types] == ["integer", "integer", "integer", "integer"]
+
+
+def test_the_feds_download_metadata_lines_above_the_series_codes_are_preamble():
+    # The Federal Reserve's Data Download Program writes a line per attribute ("Unit:", "Multiplier:",
+    # "Currency:", "Unique Identifier:") above the "Time Period" row of series codes. Three of them
+    # were stacked into the header, its top one naming the columns: "Currency:" over the dates and
+    # "NA" over the rates (the refusal then spoke of a column "Currency:").
+    head = ('"Series Description","Rate paid by fixed-rate payer on an interest rate swap"\n'
+            '"Unit:","Percent:_Per_Year"\n"Multiplier:","1"\n"Currency:","NA"\n'
+            '"Unique Identifier: ","H15/H15/RIFLDIY02_N.M"\n"Time Period","RIFLDIY02_N.M"\n')
+    rows = "".join(f"2001-{m:02d},{5 - m / 10:.2f}\n" for m in range(1, 13))
+    lay = layout(head + rows)
+    assert (lay.header_row, lay.data_start_line) == (5, 6)
+    assert lay.names == ["Time Period", "RIFLDIY02_N.M"]
+
+
+@pytest.mark.parametrize("ticker_row", ["Ticker:,AAPL,AAPL", "Symbol:,AAPL,"])
+def test_a_ticker_row_keyed_with_a_colon_stays_in_the_header(ticker_row):
+    # Its key names the ticker: the header's ticker row (header_ticker.py), not a line of metadata.
+    lay = layout(ticker_row + "\nDate,Close,Volume\n" + "".join(f"2020-01-0{d},1{d}.5,{d}00\n" for d in range(2, 9)))
+    assert (lay.header_row, lay.data_start_line) == (0, 2)

@@ -16,7 +16,10 @@ from backintime_assets.detection.month_names import (
     ("word", "month"),
     [("Mär", 3), ("März", 3), ("Mrz", 3), ("MAERZ", 3), ("Okt.", 10), ("janv.", 1), ("févr.", 2), ("fevr", 2),
      ("FÉVRIER", 2), ("août", 8), ("aout", 8), ("déc.", 12), ("ene", 1), ("mag", 5), ("giu", 6), ("mei", 5),
-     ("mrt", 3), ("dez", 12), ("out", 10), ("março", 3), ("sept.", 9), ("set", 9), ("Mai", 5), ("Jan", 1)],
+     ("mrt", 3), ("dez", 12), ("out", 10), ("março", 3), ("sept.", 9), ("set", 9), ("Mai", 5), ("Jan", 1),
+     # Scandinavian (Statistics Norway, Sweden, Denmark; Oslo Børs, Nasdaq Nordic): read as
+     # unparseable dates, December's rows of a Norwegian file and May's of a Swedish one were rejected.
+     ("desember", 12), ("des.", 12), ("maj", 5), ("augusti", 8), ("marts", 3), ("januari", 1)],
 )
 def test_month_names_in_any_case_with_or_without_dot_and_accents(word, month):
     assert month_number(word) == month
@@ -39,7 +42,8 @@ def test_no_spelling_means_two_months():
 @pytest.mark.parametrize(
     ("words", "language"),
     [({"Mär", "Mai"}, "de"), ({"Mrz"}, "de"), ({"janv", "mai"}, "fr"), ({"ene", "feb"}, "es"), ({"mag"}, "it"),
-     ({"mei", "mrt"}, "nl"), ({"out", "dez"}, "pt"), ({"Sept"}, "en"), ({"dez"}, "de")],
+     ({"mei", "mrt"}, "nl"), ({"out", "dez"}, "pt"), ({"Sept"}, "en"), ({"dez"}, "de"),
+     ({"mars", "maj", "augusti"}, "sv"), ({"marts", "maj"}, "da"), ({"mars", "mai", "desember"}, "no")],
 )
 def test_language_named_by_the_column_names(words, language):
     assert language_of(words) == language

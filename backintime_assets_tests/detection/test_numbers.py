@@ -81,7 +81,7 @@ def test_integer_pattern_rejects_decimals():
     assert flt.match("1,234.5") and not flt.match("1,23.5")
 
 
-@pytest.mark.parametrize("token", ["", " NA ", "n/a", "NULL", "nan", "-", "#N/A", "\\N"])
+@pytest.mark.parametrize("token", ["", " NA ", "n/a", "NULL", "nan", "-", "#N/A", "\\N", "..."])
 def test_null_tokens(token):
     assert is_null(token)
 

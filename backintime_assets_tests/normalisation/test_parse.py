@@ -70,6 +70,15 @@ def test_date_failures_and_iso_fallback():
     assert days(["1799-12-31"], "%Y-%m-%d") == ["bad"]
 
 
+def test_an_iso_date_column_reads_the_cells_written_with_a_time():
+    # A column of ISO dates with some cells written as timestamps (Excel or pandas writes midnight
+    # when a cell holds a datetime; Spark's date-infer-schema.csv mixes them): the fallback that
+    # reads ISO cells in any other date format skipped ISO dates' own, so those rows were rejected
+    # as "unparseable value: date".
+    assert days(["2020-01-02", "2020-01-02 00:00:00", "2020-01-02T00:00:00", "2020-01-02x", "2020-02-30 00:00"],
+                "%Y-%m-%d") == [D20200102, D20200102, D20200102, "bad", "bad"]
+
+
 @pytest.mark.parametrize(
     ("cells", "fmt"),
     [
