@@ -18,6 +18,7 @@ from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
+from .multipliers import declared_unit
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .row_names import names_after_row_names
@@ -308,16 +309,35 @@ def _metadata_over_names(fields: list[str], below: list[str], width: int) -> boo
     spread over the columns; stacked onto the header, the key and values named the columns ("NA"
     over the Fed's rates) and the header's own names were lost. Unless its key names the ticker
     ("Ticker:,AAPL,AAPL"): that row is the header's ticker row (header_ticker.py), and taken for
-    preamble, the file's prices loaded under the file's name."""
+    preamble, the file's prices loaded under the file's name. Nor a row that holds a unit alone in a
+    cell ("Units:,USD,USD,('000)", "Unit:,,,('000)" over a volume): a units row, whose "('000)" over
+    the volume is its scale (detect.py); taken for preamble, the volume loaded a thousand times small."""
     if len(below) < width or not all(c.strip() for c in below[:width]):
         return False
     cells = [c.strip() for c in fields[:width]]
     if cells and names_the_ticker(cells[0]):
         return False
+    if any((unit := declared_unit(c)) is not None and not unit.name for c in cells[1:] if c):
+        return False
     if cells and cells[0].endswith((":", "\uff1a")):
         return True
     n = next((j for j, c in enumerate(cells) if not c), len(cells))
     return 0 < n < width and not any(cells[n:])
+
+
+def _ticker_row_over(rows: list[Row], k: int, head: list[Row], width: int, room: int) -> bool:
+    """Whether a row naming the ticker ("Ticker:,AAPL", "Symbol:,AAPL") sits in the rows right above row
+    `k`, within the `room` the header block has left, each as wide as the table and touching the one
+    below: key rows over the header ("Symbol:,AAPL" over "Name:,Apple Inc." over "Date,Close"). The
+    block stacks them as it did: cut off at "Name:", the ticker row was lost with it, and the prices
+    loaded under the file's name."""
+    for i in range(k - 1, max(-1, k - 1 - room), -1):
+        line, fields = rows[i]
+        if len(fields) != width or _filled(fields) < 0.5 or _blank_between(head, line, rows[i + 1][0]):
+            return False
+        if names_the_ticker(fields[0].strip()):
+            return True
+    return False
 
 
 def _column_names(block: list[Row], width: int) -> list[tuple[str, ...]]:
@@ -715,7 +735,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
         if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)
                       or (_blank_between(head, line, block[0][0]) and not _names_alike(block))
-                      or _metadata_over_names(fields, block[0][1], width)
+                      or (_metadata_over_names(fields, block[0][1], width)
+                          and not _ticker_row_over(rows, k, head, width, _MAX_HEADER_BLOCK - len(block) - 1))
                       ) and not _labels_over(fields, block, width):
             break
         block.insert(0, (line, fields))

@@ -231,6 +231,12 @@ def _read_month_names(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]
     return days[rows], ok[rows]
 
 
+# An ISO date alone or with a time of day (and its zone): "2020-01-02", "2020-01-02 00:00:00",
+# "2020-01-02T23:00:00-05:00". Not any text after a blank: "2024-01-22 - 2024-01-26" is a week's
+# row, which its first day's date loaded as a day's.
+_ISO_DAY = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
+
+
 def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
     """Days since 1970-01-01 (as float64, NaN where unparseable) for a column in format `fmt`:
     a strptime format or one of SERIAL_FORMATS."""
@@ -279,7 +285,7 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         sub = pc.utf8_slice_codeunits(trimmed.take(pa.array(idx)), 0, 10)
         ts = pc.strptime(sub, format="%Y-%m-%d", unit="s", error_is_null=True)
         d, ok2 = _days_from_timestamps(ts)
-        iso = _mask(pc.match_substring_regex(trimmed.take(pa.array(idx)), r"^\d{4}-\d{2}-\d{2}(?:[ T]|$)"))
+        iso = _mask(pc.match_substring_regex(trimmed.take(pa.array(idx)), _ISO_DAY))
         ok2 = _reject_rollover(sub, "%Y-%m-%d", ts, ok2 & iso)
         days[idx[ok2]] = d[ok2]
         ok[idx[ok2]] = True

@@ -2,9 +2,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.detect import count_lines
 from backintime_assets.detection.dialect import parse_rows
 from backintime_assets.detection.layout import _uniform_counts, detect_layout
+from backintime_assets.normalisation import normalise_bytes
 
 DATA = "2020-01-02,AAPL,10.5,100\n2020-01-03,AAPL,10.7,120\n2020-01-06,AAPL,10.6,90\n2020-01-07,AAPL,10.9,95\n"
 
@@ -932,3 +934,29 @@ def test_a_ticker_row_keyed_with_a_colon_stays_in_the_header(ticker_row):
     # Its key names the ticker: the header's ticker row (header_ticker.py), not a line of metadata.
     lay = layout(ticker_row + "\nDate,Close,Volume\n" + "".join(f"2020-01-0{d},1{d}.5,{d}00\n" for d in range(2, 9)))
     assert (lay.header_row, lay.data_start_line) == (0, 2)
+
+
+@pytest.mark.parametrize(("units", "names", "row"), [
+    ("Units:,USD,USD,('000)", "Date,Close,Open,Volume", "2024-01-{:02d},12.5,12.25,200"),
+    ("Unit:,,,('000)", "Date,Close,Open,Volume", "2024-01-{:02d},12.5,12.25,200"),
+    ("Units,USD,('000),", "Date,Close,Volume,Note", "2024-01-{:02d},12.5,200,x"),
+])
+def test_a_units_row_keyed_or_left_packed_over_a_complete_header_stays_in_it(units, names, row):
+    # "('000)" over the volume is its scale: taken for a key's line of metadata and cut off as
+    # preamble, the volume loaded a thousand times too small, unseen.
+    text = f"{units}\n{names}\n" + "".join(row.format(d) + "\n" for d in range(2, 12))
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+    schema = detect_bytes(text.encode(), "units.csv")
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier == 1000
+    assert normalise_bytes(text.encode(), schema, "units.csv").prices_arrow["volume"].to_pylist()[0] == 200_000
+
+
+@pytest.mark.parametrize("keys", ["Symbol:,AAPL\nName:,Apple Inc.\n", "Ticker:,AAPL\nCurrency:,USD\n"])
+def test_key_rows_under_a_ticker_row_leave_the_header_its_ticker(keys):
+    # A ticker row over key rows over the header: cut off at the key row under it, the ticker row was
+    # lost with the preamble, and the prices loaded under the file's name ("DATA").
+    text = keys + "Date,Close\n" + "".join(f"2024-01-{d:02d},1{d}.5\n" for d in range(2, 12))
+    schema = detect_bytes(text.encode(), "data.csv")
+    assert schema.ticker == "AAPL"
+    assert set(normalise_bytes(text.encode(), schema, "data.csv").prices_arrow["ticker"].to_pylist()) == {"AAPL"}

@@ -79,6 +79,14 @@ def test_an_iso_date_column_reads_the_cells_written_with_a_time():
                 "%Y-%m-%d") == [D20200102, D20200102, D20200102, "bad", "bad"]
 
 
+@pytest.mark.parametrize("fmt", ["%Y-%m-%d", "%d/%m/%Y"])
+def test_the_iso_fallback_reads_a_date_with_its_time_not_with_other_text(fmt):
+    # "2020-01-02 - 2020-01-08" is a week's row: read by its first ten characters, it loaded as the
+    # week's first day, a day's row; a time of day (and its zone) is what may follow the date.
+    assert days(["2020-01-02 - 2020-01-08", "2020-01-02 (est.)", "2020-01-02 23:30:00-05:00", "2020-01-02T09:30Z",
+                 "2020-01-02 10:00 UTC", "2020-01-02 09:30:00.125"], fmt) == ["bad", "bad", *[D20200102] * 4]
+
+
 @pytest.mark.parametrize(
     ("cells", "fmt"),
     [
