@@ -407,6 +407,21 @@ def test_ingest_names_the_dates_a_new_week_closes_and_does_not_ask_runs_for_them
     assert ran == [[monday]]
 
 
+def test_detect_names_the_tickers_of_tables_stacked_on_a_workbooks_sheet(tmp_path, capsys):
+    # Bloomberg's AAPL, then MSFT below it on the same days, on the workbook's second tab: "every row
+    # of ticker AAPL US Equity" was said, and every row rejected as one ticker's "unnamed series".
+    from datetime import datetime
+
+    from backintime_assets_tests.normalisation.test_sheets import _security, book
+
+    path = tmp_path / "prices.xlsx"
+    path.write_bytes(book({"Cover": [["Prices downloaded 2024"]], "Prices": _security("AAPL", datetime(2024, 1, 1), 30)
+                           + [[]] + _security("MSFT", datetime(2024, 1, 1), 30)}))
+    assert main(["detect", str(path)]) == 0
+    assert ("  rows of ticker AAPL US EQUITY, MSFT US EQUITY: the header names AAPL US Equity for the first table"
+            in capsys.readouterr().out)
+
+
 def test_detect_reads_a_large_files_rows_a_piece_at_a_time(tmp_path, capsys, monkeypatch):
     # Whether a header's ticker is every row's took the whole file in memory with its parsed rows
     # (a download of several GB): the survey reads it in pieces, and so does `detect`.

@@ -28,7 +28,7 @@ from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
-from .repeated_header import name_repeated_headers
+from .repeated_header import header_like, name_repeated_headers, under_reordered_header
 from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows
@@ -37,7 +37,9 @@ from .rules import (
     check_unnamed_series,
     series_reason,
 )
-from .sheets import OTHER_SHEET, SheetPlan, plan_sheets, sheet_header_tickers, sheet_tickers
+from .sheets import (
+    OTHER_SHEET, SheetPlan, as_written, plan_sheets, sheet_header_tickers, sheet_starts, sheet_tickers,
+)
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 _MAX_INT64 = 2.0**63
@@ -315,25 +317,47 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
         tickers = own_tickers or sheet_tickers(plans, rec.line, days)
+    refused: list[tuple[np.ndarray, str]] = []
+
     def judged_by(named: Strings | None) -> tuple[pa.Table, list[Line]]:
-        prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=named, week=week)
+        prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=named, week=week,
+                                     refused=refused)
         bad = np.flatnonzero(~reasons.open())
         rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
         return prices, name_repeated_headers(rejected, schema) if index is not None else rejected
 
     prices, rejected = judged_by(tickers)
-    if schema.ticker and schema.ticker_from is None and tickers is None and default_ticker is None \
-            and not header_ticker_holds(rejected, schema):
+    # A part of the file under the header's names in another order (repeated_header.py): its rows
+    # read in the file's order loaded its volumes as closes. Judged again without them.
+    # A workbook's rejected rows are not named so (a later sheet's are labelled with it): looked at
+    # as the sheets write them, and a part ends with its sheet.
+    refused = (under_reordered_header(rejected, rec.line) if index is not None else
+               under_reordered_header(name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema),
+                                      rec.line, sheet_starts(plans)))
+    if refused:
+        prices, rejected = judged_by(tickers)
+    # The first table's ticker as its header names it: the file's, or each data sheet's own.
+    first = None
+    if schema.ticker_from is None and default_ticker is None:
+        if schema.ticker and tickers is None:
+            first = series_ticker(schema.ticker)
+        elif own_tickers is not None and tickers is own_tickers:
+            first = own_tickers.words[own_tickers.codes]
+    # A later sheet's rows are labelled with it: read as the sheet writes them (sheets.as_written).
+    heads = as_written(plans, rejected) if first is not None and plans else rejected
+    if first is not None and not header_ticker_holds(heads, schema):
         # Tables stacked beyond detection's sample, each under its own ticker's header: each table's
-        # rows are its own header's ticker, not the first table's (stacked_tables.py). Not a user's
-        # ticker, which names every row whatever the file shows, as the file's name does. Judged
-        # again by ticker: two securities' rows of one day are not "several series" of one.
-        tables = stacked_tables(rejected, schema, rec.line)
-        named = tickers_of_rows(tables, rec.line, series_ticker(schema.ticker), default_ticker_for(source_file),
-                                series_ticker)
-        words, codes = np.unique(named.astype(str), return_inverse=True)
-        prices, rejected = judged_by(Strings(codes.astype(np.int64), words.astype(object),
-                                             np.zeros(len(codes), dtype=bool)))
+        # rows are its own header's ticker, not the first table's (stacked_tables.py); on one sheet
+        # of a workbook as in a CSV. Not a user's ticker, which names every row whatever the file
+        # shows, as the file's name does. Judged again by ticker: two securities' rows of one day
+        # are not "several series" of one.
+        tables = stacked_tables(heads, schema, rec.line)
+        named = tickers_of_rows(tables, rec.line, first, default_ticker_for(source_file), series_ticker,
+                                sheet_starts(plans) if plans else None)
+        if isinstance(first, str) or not np.array_equal(named, first):
+            words, codes = np.unique(named.astype(str), return_inverse=True)
+            prices, rejected = judged_by(Strings(codes.astype(np.int64), words.astype(object),
+                                                 np.zeros(len(codes), dtype=bool)))
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
 
@@ -463,13 +487,15 @@ def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
 def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_file: str,
                default_ticker: str | None, files: FileLines | None = None,
                tickers: Strings | None = None, own: frozenset[str] | None = None,
-               timed: list[int] | None = None, week: TradingWeek = MON_FRI) -> tuple[pa.Table, Reasons]:
+               timed: list[int] | None = None, week: TradingWeek = MON_FRI,
+               refused: list[tuple[np.ndarray, str]] | None = None) -> tuple[pa.Table, Reasons]:
     """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
     `files`: when the records come from several files read as one (see group.py), which file and
     line each record is, so repeats are looked for within a file and rows name their own file.
     `tickers`: each record's ticker when the file has no ticker column (a workbook's sheet names).
     `own`: of one ticker among several side by side, its own canonical columns, whose cells all
-    empty make an empty row (the shared date is filled on every line)."""
+    empty make an empty row (the shared date is filled on every line). `refused`: (mask, reason) of
+    rows not to be read as the schema reads them (repeated_header.under_reordered_header)."""
     n = len(rec.line)
     cols = rec.columns
     reasons = Reasons(n)
@@ -524,6 +550,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if "ticker" in cmap:
         blank &= ticker_missing
     reasons.set(blank, "empty row")
+    for mask, reason in refused or ():  # before any value is judged: they are not the columns read
+        reasons.set(mask, reason)
     unparseable = {"date": date.bad, **{c: p.bad for c, p in num.items()}}
     if "volume" in num:
         unparseable["volume"] = num["volume"].bad | (np.abs(np.nan_to_num(num["volume"].values)) >= _MAX_INT64)

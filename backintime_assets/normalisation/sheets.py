@@ -24,6 +24,7 @@ row a reader of the workbook sees wins over a hidden sheet's (a stale backup): x
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -35,6 +36,7 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 
 from .parse import Strings, parse_dates, parse_strings
+from .records import Line, csv_line
 from .restate import column_cells, misread, restated
 
 OTHER_SHEET = "other sheet"  # the kind of a non-data line on a sheet that holds no price table
@@ -253,6 +255,28 @@ def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings |
     bases = np.array([p.base for p in data], dtype=np.int64)
     sheet = np.searchsorted(bases, lines - 1, side="right") - 1
     return Strings(cleaned.codes[sheet].astype(np.int64), cleaned.words, np.zeros(len(lines), dtype=bool))
+
+
+def sheet_starts(plans: list[SheetPlan]) -> np.ndarray:
+    """The line each data sheet starts after (its base, sorted): where a table stacked on the sheet
+    before ends (normalisation/stacked_tables.py)."""
+    return np.array(sorted(p.base for p in plans if p.schema is not None), dtype=np.int64)
+
+
+def as_written(plans: list[SheetPlan], lines: list[Line]) -> list[Line]:
+    """Of `lines`, those on data sheets, each raw text the row as its sheet writes it: without the
+    label naming a later sheet ("sheet 'P' row 3: "), which made a stacked table's "Ticker,MSFT,..."
+    row or "MSFT US Equity" label no header's line (stacked_tables.py), and MSFT's rows AAPL's."""
+    by_base = sorted(plans, key=lambda p: p.base)
+    bases = [p.base for p in by_base]
+    out: list[Line] = []
+    for line, raw, reason in lines:
+        k = bisect_right(bases, line - 1) - 1
+        plan = by_base[k] if k >= 0 else None
+        row = line - plan.base - 1 if plan is not None else -1
+        if plan is not None and plan.schema is not None and 0 <= row < len(plan.sheet.rows):
+            out.append((line, raw if plan.sheet.index == 0 else csv_line(plan.sheet.rows[row]), reason))
+    return out
 
 
 def _named_as_ticker(name: str) -> bool:

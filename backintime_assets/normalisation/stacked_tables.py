@@ -6,7 +6,9 @@ the other, each under its own label ("MSFT US Equity") or yfinance block ("Ticke
 it only the first one's. Read whole, the other tables' header lines are among the rejected lines:
 each table's rows are the security its own header names, not the first table's (MSFT's prices
 loaded as AAPL's) nor all one made-up ticker's. A table under a plain repeat of the header names
-none: its rows keep the file's name, as a file whose header names no ticker does.
+none: its rows keep the file's name, as a file whose header names no ticker does. On a workbook's
+sheet alike (normalisation/sheets.py): a table ends with its sheet, and the next sheet's rows are
+its own header's ticker.
 """
 from __future__ import annotations
 
@@ -68,13 +70,24 @@ def stacked_tables(rejected: list[Line], schema: FileSchema, row_lines: np.ndarr
     return tables
 
 
-def tickers_of_rows(tables: Sequence[Table], row_lines: np.ndarray, first: str, unnamed: str,
-                    clean: Callable[[str], str]) -> np.ndarray:
+def tickers_of_rows(tables: Sequence[Table], row_lines: np.ndarray, first: str | np.ndarray, unnamed: str,
+                    clean: Callable[[str], str], sheets: np.ndarray | None = None) -> np.ndarray:
     """Each row's ticker (an object array by `row_lines`): its table's, by the nearest header line
-    above it; `first` above every one (the first table's), `unnamed` under a header naming none."""
-    names = np.array([first] + [clean(t.ticker) if t.ticker is not None else unnamed for t in tables], dtype=object)
+    above it; `first` above every one (the first table's; or each row's own, by `row_lines`: a
+    workbook's sheets' headers name theirs), `unnamed` under a header naming none. `sheets`: the
+    line each of a workbook's data sheets starts after (sorted), where a table ends: the next
+    sheet's rows are its own header's, not the table's stacked last on the sheet before."""
+    lines = np.asarray(row_lines, np.int64)
+    names = np.array([None] + [clean(t.ticker) if t.ticker is not None else unnamed for t in tables], dtype=object)
     starts = np.array([t.line for t in tables], np.int64)
-    return names[np.searchsorted(starts, np.asarray(row_lines, np.int64), "right")]
+    table = np.searchsorted(starts, lines, "right")  # 0: above every table
+    if sheets is not None and sheets.size and starts.size:
+        sheet_start = sheets[np.maximum(np.searchsorted(sheets, lines, "right") - 1, 0)]
+        table[(table > 0) & (starts[np.maximum(table - 1, 0)] <= sheet_start)] = 0
+    out = names[table]
+    above = table == 0
+    out[above] = first[above] if isinstance(first, np.ndarray) else first
+    return out
 
 
 def ticker_after(tables: Sequence[Table], first: str, unnamed: str, clean: Callable[[str], str]) -> str:

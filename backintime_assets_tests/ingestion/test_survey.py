@@ -285,6 +285,25 @@ def test_the_surveyed_schema_of_stacked_downloads_names_every_tables_ticker(piec
         assert (alone.ticker, alone.stacked_tickers) == ("MSFT", None)
 
 
+def test_the_surveyed_schema_of_downloads_stacked_on_a_workbooks_sheet_names_every_tables_ticker():
+    # MSFT's download stacked below AAPL's on the workbook's second tab (a cover sheet first): its
+    # rows loaded as AAPL's, and the schema stored said "every row of ticker AAPL", so a user's one
+    # ticker for them all was taken (db/file_overrides.py refuses it for stacked_tickers).
+    from datetime import datetime
+
+    from backintime_assets.db.file_overrides import FileOverrideError, set_ticker
+    from backintime_assets_tests.normalisation.test_sheets import _download, book
+
+    data = book({"Cover": [["Prices downloaded 2024"]], "Prices": _download("AAPL", datetime(1990, 1, 1), 3000)
+                 + [[]] + _download("MSFT", datetime(2005, 1, 1), 1000)})
+    schema = detect_bytes(data, "prices.xlsx")
+    assert schema.ticker == "AAPL"
+    surveyed = FileSchema.from_json(_survey(data, "prices.xlsx", schema).schema_json)
+    assert (surveyed.ticker, surveyed.stacked_tickers) == ("AAPL", "AAPL, MSFT")
+    with pytest.raises(FileOverrideError, match=r"several tickers one below the other \(AAPL, MSFT\)"):
+        set_ticker(None, "sha", surveyed.to_dict(), "AAPL", "analyst")  # refused before the store is asked
+
+
 @pytest.mark.spark
 def test_spark_tasks_survey_stacked_downloads_naming_each_tables_ticker(spark, local_lake):
     # A small file's survey: read in a group, under its place in the slice, its rows kept in a group

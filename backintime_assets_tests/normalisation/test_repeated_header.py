@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.group import normalise_group
-from backintime_assets.normalisation.repeated_header import REPEATED_HEADER
+from backintime_assets.normalisation.repeated_header import REORDERED_HEADER, REPEATED_HEADER
 
 
 def _part(first: date, rows: int, bom: bool = True) -> bytes:
@@ -79,3 +79,25 @@ def test_a_repeat_with_a_cell_changed_keeps_the_ticker_column():
     assert set(result.prices_arrow["ticker"].to_pylist()) == {"AAPL"}
     assert result.prices_arrow.num_rows == 25
     assert [r["source_line"] for r in result.rejected_arrow.to_pylist()] == [11]
+
+
+def _closes(first: date, rows: int, header: str) -> bytes:
+    """Closes and volumes of weekdays under `header` ("Date,Close,Volume" or "Date,Volume,Close")."""
+    days = [d for d in (first + timedelta(days=k) for k in range(rows * 2)) if d.weekday() < 5][:rows]
+    cells = [{"Date": str(d), "Close": f"{180 + k}.5", "Volume": str(2_000_000 + k)} for k, d in enumerate(days)]
+    return "\n".join([header] + [",".join(c[n] for n in header.split(",")) for c in cells]).encode() + b"\n"
+
+
+def test_a_part_under_the_headers_names_in_another_order_is_rejected_not_read_in_the_files_order():
+    # Two exports joined, the second set to write its volume before its close: read in the first
+    # header's order, its 2,000,000 volumes loaded as closes and its closes as volumes.
+    data = (_closes(date(2024, 1, 1), 20, "Date,Close,Volume") + _closes(date(2024, 2, 1), 20, "Date,Volume,Close")
+            + _closes(date(2024, 3, 1), 20, "Date,Close,Volume"))
+    result = normalise_bytes(data, detect_bytes(data, "joined.csv"), "joined.csv")
+    prices = result.prices_arrow.to_pydict()
+    assert len(prices["close"]) == 40 and max(prices["close"]) < 200 and min(prices["volume"]) >= 2_000_000
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert rejected[0] == (22, REORDERED_HEADER) and (43, REPEATED_HEADER) in rejected
+    assert [line for line, why in rejected if why.startswith("below line 22, whose header names the columns in "
+                                                              "another order")] == list(range(23, 43))
+    assert result.rows_read == 62

@@ -386,3 +386,88 @@ def test_a_security_label_above_each_sheets_header_names_that_sheets_rows():
     sheets = {"Sheet1": security("AAPL US Equity", (2, 3, 4)), "Sheet2": security("MSFT US Equity", (2, 3, 4))}
     result = run(book(sheets), "prices.xlsx")
     assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 3, "MSFT US EQUITY": 3} and len(result.rejected) == 0
+
+
+def _weekdays(start: datetime, n: int) -> list[datetime]:
+    days, day = [], start
+    while len(days) < n:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days.append(day)
+    return days
+
+
+def _download(ticker: str, start: datetime, n: int) -> list[list]:
+    """yfinance's download of one ticker, its prices its own (ticker's letters set them apart)."""
+    p = sum(map(ord, ticker)) % 97
+    return [["Price", "Close", "High", "Low", "Open", "Volume"], ["Ticker"] + [ticker] * 5, ["Date"]] + [
+        [d, p + 100.25 + k % 50, p + 101.5 + k % 50, p + 99.75 + k % 50, p + 100.0 + k % 50, 1000 + k]
+        for k, d in enumerate(_weekdays(start, n))]
+
+
+def _security(ticker: str, start: datetime, n: int) -> list[list]:
+    """Bloomberg's sheet of one security: its label over the fields."""
+    p = sum(map(ord, ticker)) % 97
+    return [[f"{ticker} US Equity"], ["Date", "PX_LAST", "PX_VOLUME"]] + [
+        [d, p + 100.25 + k % 50, 1000 + k] for k, d in enumerate(_weekdays(start, n))]
+
+
+def _loaded(table, ticker: str) -> str:
+    return ticker + (" US EQUITY" if table is _security else "")
+
+
+@pytest.mark.parametrize("table", [_download, _security])
+def test_tables_stacked_on_one_of_several_sheets_load_each_under_its_own_headers_ticker(table):
+    # Sheet "A" holds AAPL's download with MSFT's stacked below, sheet "B" GOOG's: each sheet's rows
+    # were named by its own header alone, MSFT's as AAPL's, and rejected with AAPL's as one ticker's
+    # "several series" on the days they share.
+    day = datetime(2024, 1, 1)
+    sheets = {"A": table("AAPL", day, 30) + [[]] + table("MSFT", day, 30), "B": table("GOOG", day, 30)}
+    result = run(book(sheets), "prices.xlsx")
+    assert Counter(result.prices.ticker) == {_loaded(table, t): 30 for t in ("AAPL", "MSFT", "GOOG")}
+    msft = result.prices[result.prices.ticker == _loaded(table, "MSFT")]
+    assert msft.close.iloc[0] == table("MSFT", day, 1)[-1][1]  # MSFT's own prices
+    assert every_row_once(result, sheets)
+
+
+@pytest.mark.parametrize("table", [_download, _security])
+def test_tables_stacked_past_detections_sample_on_a_sheet_behind_a_cover_load_each_under_its_own(table):
+    # The stacked sheet is the workbook's second tab, its rows labelled with it ("sheet 'Prices' row
+    # 3004: ..."), which hid MSFT's header: MSFT's 1,000 rows, on days of their own, loaded as AAPL's.
+    sheets = {"Cover": [["Prices downloaded 2024"]],
+              "Prices": table("AAPL", datetime(1990, 1, 1), 3000) + [[]] + table("MSFT", datetime(2005, 1, 1), 1000)}
+    data = book(sheets)
+    assert detect_bytes(data, "prices.xlsx").sheet == "Prices"
+    result = run(data, "prices.xlsx")
+    assert Counter(result.prices.ticker) == {_loaded(table, "AAPL"): 3000, _loaded(table, "MSFT"): 1000}
+    assert every_row_once(result, sheets)
+
+
+def test_a_table_under_a_plain_repeat_of_a_sheets_header_keeps_the_files_name():
+    # As in a CSV: nothing names the second table's security, so not the sheet header's AAPL.
+    aapl, msft = _security("AAPL", datetime(2024, 1, 1), 30), _security("MSFT", datetime(2024, 3, 1), 30)
+    sheets = {"A": aapl + msft[1:], "B": _security("GOOG", datetime(2024, 1, 1), 30)}
+    result = run(book(sheets), "prices.xlsx")
+    assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 30, "PRICES": 30, "GOOG US EQUITY": 30}
+
+
+def test_a_stacked_tables_ticker_ends_with_its_sheet():
+    # MSFT's table stacked last on sheet "A": sheet "B" below it in the line numbering is GOOG's.
+    day = datetime(2024, 1, 1)
+    sheets = {"A": _download("AAPL", day, 20) + _download("MSFT", day, 20),
+              "B": _download("GOOG", datetime(2024, 6, 1), 20)}
+    result = run(book(sheets), "prices.xlsx")
+    assert Counter(result.prices.ticker) == {"AAPL": 20, "MSFT": 20, "GOOG": 20}
+    assert set(result.prices[result.prices.source_line > SHEET_LINES].ticker) == {"GOOG"}
+
+
+def test_a_sheets_stacked_table_under_its_fields_in_another_order_is_rejected_not_read_in_the_firsts():
+    # Bloomberg's MSFT below AAPL, its fields "Date,PX_VOLUME,PX_LAST": its volumes loaded as closes.
+    msft = _security("MSFT", datetime(2024, 1, 1), 30)
+    msft = [msft[0], ["Date", "PX_VOLUME", "PX_LAST"]] + [[d, v, p] for d, p, v in msft[2:]]
+    sheets = {"Cover": [["Prices downloaded 2024"]], "Prices": _security("AAPL", datetime(2024, 1, 1), 30) + msft,
+              "GOOG": _security("GOOG", datetime(2024, 1, 1), 30)}
+    result = run(book(sheets), "prices.xlsx")
+    assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 30, "GOOG US EQUITY": 30}
+    assert sum(result.rejected.reason.str.startswith(f"below line {SHEET_LINES + 34}, whose header names")) == 30
+    assert every_row_once(result, sheets)

@@ -2,10 +2,12 @@
 import collections
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.stacked_tables import Table, tickers_of_rows
 
 
 def _weekdays(start: date, n: int) -> list[str]:
@@ -102,3 +104,26 @@ def test_short_stacked_tables_inside_detections_sample_load_each_under_its_own_t
     suffix = " US EQUITY" if table is _bloomberg else ""
     assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {
         t + suffix: 30 for t in ("AAPL", "MSFT", "NVDA")}
+
+
+def test_a_tables_ticker_ends_with_its_workbook_sheet():
+    # Rows 1-9 of sheet 0 (base 0) and of sheet 1 (base 100): MSFT's header on sheet 0's line 5
+    # names sheet 0's rows below it, not sheet 1's, which are their own header's (GOOG).
+    lines = np.array([2, 3, 6, 7, 102, 103])
+    first = np.array(["AAPL", "AAPL", "AAPL", "AAPL", "GOOG", "GOOG"], dtype=object)
+    named = tickers_of_rows([Table(5, "MSFT")], lines, first, "PRICES", str, np.array([0, 100]))
+    assert named.tolist() == ["AAPL", "AAPL", "MSFT", "MSFT", "GOOG", "GOOG"]
+    assert tickers_of_rows([Table(5, None)], lines, "AAPL", "PRICES", str).tolist() == [
+        "AAPL", "AAPL", "PRICES", "PRICES", "PRICES", "PRICES"]
+
+
+def test_a_stacked_table_under_its_fields_in_another_order_is_rejected_not_read_in_the_firsts():
+    # MSFT's table written "Date,PX_VOLUME,PX_LAST": its volumes loaded as MSFT's closes.
+    msft = _bloomberg("MSFT", date(2010, 1, 1), 300).replace("Date,PX_LAST,PX_VOLUME", "Date,PX_VOLUME,PX_LAST")
+    msft = "\n".join(f"{c[0]},{c[2]},{c[1]}" if len(c) == 3 and c[0][:1].isdigit() else line
+                      for line in msft.splitlines() for c in [line.split(",")]) + "\n"
+    data = (_bloomberg("AAPL", date(1990, 1, 1), 4000) + msft).encode()
+    out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL US EQUITY": 4000}
+    reasons = out.rejected_arrow["reason"].to_pylist()
+    assert sum(r.startswith("below line 4004, whose header names the columns in another order") for r in reasons) == 300
