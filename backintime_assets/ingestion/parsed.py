@@ -374,6 +374,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
     from dataclasses import replace
 
     from backintime_assets.normalisation import default_ticker_for
+    from backintime_assets.normalisation.repeated_header import reordered_in_piece
 
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
     footer_start = _footer_start(read_at, size, terminator, schema.footer_lines)
@@ -385,6 +386,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
     # ticker, so that the piece still tells the tables below apart). A user's ticker names every row.
     stacked = schema.ticker is not None and schema.ticker_from is None
     ticker, unnamed = schema.ticker, default_ticker_for(task.source_file)
+    reordered = None  # the line of a header in another order the rows read are below (repeated_header.py)
     while start < size:
         chunk = read_at(start, min(piece_bytes, size - start))
         if not chunk:
@@ -427,6 +429,10 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
                 result = _piece_read(chunk, piece_schema, task, first, lines_before)
                 past, _ = _ticker_past(result, piece_schema, ticker, unnamed)
             ticker = past
+        # A part under the header's names in another order: its rows rejected in every piece it
+        # spans, as read whole (repeated_header.py); a piece past the first holds no header to name it.
+        reordered = reordered_in_piece(result, schema, task.source_file, reordered,
+                                       _line_texts(chunk, schema, lines_before))
         if result.file_problem in _NO_ROWS:
             # A piece without rows (a stretch of blank lines, a first piece of preamble and header
             # alone) says nothing of the file: the file has none only if no piece has any. The
@@ -442,6 +448,21 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
         first = False
         if chunk.endswith(b"\x00"):  # cut inside a zero-filled block: its line is reported (nul.py)
             start = _past_nuls(read_at, start, size, piece_bytes)
+
+
+def _line_texts(chunk: bytes, schema, lines_before: int):
+    """The text of a piece's line by its number in the file, as its rejected rows show a line; the
+    piece's lines indexed once, when one is asked for (most pieces: none)."""
+    from backintime_assets.normalisation.lines import LineIndex, to_utf8
+
+    index = None
+
+    def text_of(line: int) -> str:
+        nonlocal index
+        if index is None:
+            index = LineIndex(to_utf8(chunk, schema.encoding))
+        return index.text(line - lines_before - 1)
+    return text_of
 
 
 def _piece_read(chunk: bytes, piece_schema, task: FileTask, first: bool, lines_before: int):

@@ -352,8 +352,11 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         # shows, as the file's name does. Judged again by ticker: two securities' rows of one day
         # are not "several series" of one.
         tables = stacked_tables(heads, schema, rec.line)
-        named = tickers_of_rows(tables, rec.line, first, default_ticker_for(source_file), series_ticker,
-                                sheet_starts(plans) if plans else None)
+        # Under a plain repeat of the header, which names no ticker: the file's name, as a file
+        # whose header names none has; on a workbook of a download per sheet, its sheet's header's
+        # (a month's export pasted below the last with its header row is still that security's).
+        unnamed = first if own_tickers is not None else default_ticker_for(source_file)
+        named = tickers_of_rows(tables, rec.line, first, unnamed, series_ticker, sheet_starts(plans) if plans else None)
         if isinstance(first, str) or not np.array_equal(named, first):
             words, codes = np.unique(named.astype(str), return_inverse=True)
             prices, rejected = judged_by(Strings(codes.astype(np.int64), words.astype(object),

@@ -16,7 +16,10 @@ from __future__ import annotations
 import csv
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from backintime_assets.detection.canonical import names_time_of_day
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.layout import unique_names
 from backintime_assets.detection.schema import FileSchema
@@ -46,8 +49,14 @@ def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line
 
 def header_like(rejected: list[Line], schema: FileSchema) -> list[Line]:
     """The rejected lines that hold the header's first real name: those that may repeat it."""
-    named = next((n for c in schema.columns if not (n := c.name.strip().lower()).startswith("column_")), None)
+    named = _first_name(schema)
     return [] if named is None or schema.header_row < 0 else [x for x in rejected if named in x[1].lower()]
+
+
+def _first_name(schema: FileSchema) -> str | None:
+    """The header's first real name (an R-style header leaves the first column unnamed, "column_1",
+    which no line holds): a line without it repeats no header."""
+    return next((n for c in schema.columns if not (n := c.name.strip().lower()).startswith("column_")), None)
 
 
 def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: np.ndarray | None = None
@@ -95,8 +104,8 @@ def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
                            schema.skipinitialspace)
     try:
         cells = next(csv.reader([raw.lstrip(_BOM)], **kwargs))
-    except (csv.Error, StopIteration, TypeError):
-        return False
+    except (csv.Error, StopIteration, TypeError):  # a line past the field size limit: no header
+        return None
     cells = [c.strip().lstrip(_BOM) for c in cells]
     while len(cells) > len(names) and not cells[-1]:
         cells.pop()
@@ -106,7 +115,55 @@ def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
     if found == names:
         return REPEATED_HEADER
     # Each name once, and every one written: an unnamed column's place ("column_3") says no order.
+    # Only a column read moved: two notes beside the prices swapped leave every row read right.
     if sorted(found) == sorted(names) and len(set(names)) == len(names) \
-            and not any(n.startswith("column_") for n in names):
+            and not any(n.startswith("column_") for n in names) \
+            and any(found[j] != names[j] for j, c in enumerate(schema.columns)
+                    if c.canonical or names_time_of_day(c.name)):
         return REORDERED_HEADER
     return None
+
+
+def reordered_in_piece(result, schema: FileSchema, source_file: str, above: int | None, text_of) -> int | None:
+    """A piece of a large file read on its own (ingestion/parsed.py), its lines numbered in the file:
+    its rows below a line naming the header's columns in another order, in it or `above` it (the
+    line of the last header line of the pieces before, when that one is in another order), moved
+    from its prices to its rejected rows, as the file read whole rejects them. A piece past the
+    first is read without the header, which names none of its repeats: named here with `schema`,
+    the file's. `text_of(line)`: a line's text. Returns what `above` is for the next piece."""
+    rejected = result.rejected_arrow
+    named = _first_name(schema)
+    if named is None or schema.header_row < 0 or not (rejected.num_rows or above is not None):
+        return above
+    # The lines that may repeat the header found without a row of Python for each rejected line.
+    maybe = rejected.filter(pc.match_substring(rejected["raw"], named, ignore_case=True))
+    heads = [x for x in name_repeated_headers(
+        list(zip(*(maybe[c].to_pylist() for c in ("source_line", "raw", "reason")))), schema)
+        if x[2] in (REPEATED_HEADER, REORDERED_HEADER)]
+    if heads:  # each named as the file read whole names it
+        kinds = {line: reason for line, _, reason in heads}
+        reasons = [kinds.get(line, reason) for line, reason in
+                   zip(rejected["source_line"].to_pylist(), rejected["reason"].to_pylist())]
+        at = rejected.schema.get_field_index("reason")
+        rejected = rejected.set_column(at, "reason", pa.array(reasons, pa.string()))
+    if above is not None:
+        heads.insert(0, (above, "", REORDERED_HEADER))
+    if not heads:
+        return above
+    heads.sort(key=lambda x: x[0])
+    prices = result.prices_arrow
+    lines = prices["source_line"].to_numpy(zero_copy_only=False)
+    moved = np.zeros(len(lines), dtype=bool)
+    rows: list[Line] = []
+    for mask, reason in under_reordered_header(heads, lines):
+        moved |= mask
+        rows += [(int(n), text_of(int(n)), reason) for n in lines[mask]]
+    if rows:
+        extra = pa.Table.from_arrays([pa.array([source_file] * len(rows), pa.string()),
+                                      pa.array([r[0] for r in rows], pa.int64()),
+                                      pa.array([r[1] for r in rows], pa.string()),
+                                      pa.array([r[2] for r in rows], pa.string())], schema=rejected.schema)
+        rejected = pa.concat_tables([rejected, extra]).sort_by("source_line")
+        result.prices_arrow = prices.filter(pa.array(~moved))
+    result.rejected_arrow = rejected
+    return heads[-1][0] if heads[-1][2] == REORDERED_HEADER else None

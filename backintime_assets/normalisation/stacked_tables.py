@@ -6,9 +6,9 @@ the other, each under its own label ("MSFT US Equity") or yfinance block ("Ticke
 it only the first one's. Read whole, the other tables' header lines are among the rejected lines:
 each table's rows are the security its own header names, not the first table's (MSFT's prices
 loaded as AAPL's) nor all one made-up ticker's. A table under a plain repeat of the header names
-none: its rows keep the file's name, as a file whose header names no ticker does. On a workbook's
-sheet alike (normalisation/sheets.py): a table ends with its sheet, and the next sheet's rows are
-its own header's ticker.
+none: its rows keep the file's name, as a file whose header names no ticker does (on a workbook of
+a download per sheet, their sheet's header's). On a workbook's sheet alike (normalisation/sheets.py):
+a table ends with its sheet, and the next sheet's rows are its own header's ticker.
 """
 from __future__ import annotations
 
@@ -70,23 +70,25 @@ def stacked_tables(rejected: list[Line], schema: FileSchema, row_lines: np.ndarr
     return tables
 
 
-def tickers_of_rows(tables: Sequence[Table], row_lines: np.ndarray, first: str | np.ndarray, unnamed: str,
-                    clean: Callable[[str], str], sheets: np.ndarray | None = None) -> np.ndarray:
+def tickers_of_rows(tables: Sequence[Table], row_lines: np.ndarray, first: str | np.ndarray,
+                    unnamed: str | np.ndarray, clean: Callable[[str], str], sheets: np.ndarray | None = None
+                    ) -> np.ndarray:
     """Each row's ticker (an object array by `row_lines`): its table's, by the nearest header line
     above it; `first` above every one (the first table's; or each row's own, by `row_lines`: a
-    workbook's sheets' headers name theirs), `unnamed` under a header naming none. `sheets`: the
-    line each of a workbook's data sheets starts after (sorted), where a table ends: the next
-    sheet's rows are its own header's, not the table's stacked last on the sheet before."""
+    workbook's sheets' headers name theirs), `unnamed` under a header naming none (the file's name;
+    or, by `row_lines`, each row's sheet's own header's). `sheets`: the line each of a workbook's
+    data sheets starts after (sorted), where a table ends: the next sheet's rows are its own
+    header's, not the table's stacked last on the sheet before."""
     lines = np.asarray(row_lines, np.int64)
-    names = np.array([None] + [clean(t.ticker) if t.ticker is not None else unnamed for t in tables], dtype=object)
+    names = np.array([None] + [clean(t.ticker) if t.ticker is not None else None for t in tables], dtype=object)
     starts = np.array([t.line for t in tables], np.int64)
     table = np.searchsorted(starts, lines, "right")  # 0: above every table
     if sheets is not None and sheets.size and starts.size:
         sheet_start = sheets[np.maximum(np.searchsorted(sheets, lines, "right") - 1, 0)]
         table[(table > 0) & (starts[np.maximum(table - 1, 0)] <= sheet_start)] = 0
     out = names[table]
-    above = table == 0
-    out[above] = first[above] if isinstance(first, np.ndarray) else first
+    for fill, where in ((first, table == 0), (unnamed, (table > 0) & (out == None))):  # noqa: E711
+        out[where] = fill[where] if isinstance(fill, np.ndarray) else fill
     return out
 
 

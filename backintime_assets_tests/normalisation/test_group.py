@@ -163,3 +163,15 @@ def test_a_file_of_few_epoch_bars_reads_as_alone_beside_a_file_east_of_utc():
     assert schema.columns[0].format == "epoch_s_east"
     grouped = _assert_same_as_alone([asx.encode(), few.encode()], ["bhp.csv", "few.csv"], schema)
     assert [str(d) for d in grouped[1].prices_arrow.column("date").to_pylist()] == ["2024-01-02", "2024-01-03"]
+
+
+def test_a_file_with_a_part_under_the_headers_names_in_another_order_is_read_alone():
+    # The day's second file holds a part written "Date,Ticker,Volume,Close": read in the group, its
+    # 2,000,000 volumes loaded as closes (the group's reading rejects no part under such a header).
+    a = "Date,Ticker,Close,Volume\n2025-02-10,AAA,1.5,10\n"
+    b = a + "Date,Ticker,Volume,Close\n2025-02-11,AAA,2000000,1.6\n2025-02-12,AAA,2000001,1.7\n"
+    schema = detect_bytes(a.encode(), "a.csv")
+    assert normalise_group([a.encode(), b.encode()], schema, ["a.csv", "b.csv"]) is None
+    alone = normalise_bytes(b.encode(), schema, "b.csv")
+    assert alone.prices_arrow["close"].to_pylist() == [1.5]
+    assert [r["source_line"] for r in alone.rejected_arrow.to_pylist()] == [3, 4, 5]

@@ -101,3 +101,25 @@ def test_a_part_under_the_headers_names_in_another_order_is_rejected_not_read_in
     assert [line for line, why in rejected if why.startswith("below line 22, whose header names the columns in "
                                                               "another order")] == list(range(23, 43))
     assert result.rows_read == 62
+
+
+def test_a_part_under_the_header_with_only_unread_columns_swapped_loads():
+    # Two notes beside the prices written in another order below: every price column where the
+    # file's header has it, so its rows read right (they were rejected as "in another order").
+    part = _closes(date(2024, 1, 1), 20, "Date,Close,Volume").decode().splitlines()
+    later = _closes(date(2024, 2, 1), 20, "Date,Close,Volume").decode().splitlines()
+    data = "\n".join(["Date,Close,Volume,Desk,Note"] + [r + ",fx,ok" for r in part[1:]]
+                     + ["Date,Close,Volume,Note,Desk"] + [r + ",ok,fx" for r in later[1:]]).encode() + b"\n"
+    result = normalise_bytes(data, detect_bytes(data, "joined.csv"), "joined.csv")
+    assert result.prices_arrow.num_rows == 40
+    assert [r["source_line"] for r in result.rejected_arrow.to_pylist()] == [22]
+
+
+def test_a_line_past_the_readers_field_limit_naming_the_header_is_rejected_as_itself():
+    # A note of 200,000 characters holding "Date": the header test's reader refuses it (field
+    # larger than field limit), which named its reason False and failed the whole file.
+    data = _closes(date(2024, 1, 1), 20, "Date,Close,Volume") + b"Date note " + b"x" * 200_000 + b"\n"
+    result = normalise_bytes(data, detect_bytes(data, "notes.csv"), "notes.csv")
+    assert result.file_problem is None and result.prices_arrow.num_rows == 20
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert rejected == [(22, "wrong field count: expected 3, got 1")]

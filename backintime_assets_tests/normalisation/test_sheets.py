@@ -443,12 +443,17 @@ def test_tables_stacked_past_detections_sample_on_a_sheet_behind_a_cover_load_ea
     assert every_row_once(result, sheets)
 
 
-def test_a_table_under_a_plain_repeat_of_a_sheets_header_keeps_the_files_name():
-    # As in a CSV: nothing names the second table's security, so not the sheet header's AAPL.
-    aapl, msft = _security("AAPL", datetime(2024, 1, 1), 30), _security("MSFT", datetime(2024, 3, 1), 30)
-    sheets = {"A": aapl + msft[1:], "B": _security("GOOG", datetime(2024, 1, 1), 30)}
+def test_rows_under_a_plain_repeat_of_a_sheets_header_keep_that_sheets_ticker():
+    # A sheet per year, each a security's: the second half-year's export pasted below the first with
+    # its header row, which names no ticker. Its rows are the sheet's security's; they loaded under
+    # the file's name ("PRICES"), and on the days two sheets share, as one ticker's "several series".
+    def year(ticker: str, y: int) -> list[list]:
+        first, later = _security(ticker, datetime(y, 1, 1), 60), _security(ticker, datetime(y, 7, 1), 60)
+        return first + later[1:]
+    sheets = {"2023": year("AAPL", 2023), "2024": year("AAPL", 2024), "MSFT": year("MSFT", 2024)}
     result = run(book(sheets), "prices.xlsx")
-    assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 30, "PRICES": 30, "GOOG US EQUITY": 30}
+    assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 240, "MSFT US EQUITY": 120}
+    assert every_row_once(result, sheets)
 
 
 def test_a_stacked_tables_ticker_ends_with_its_sheet():

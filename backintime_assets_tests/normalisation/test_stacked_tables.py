@@ -115,6 +115,8 @@ def test_a_tables_ticker_ends_with_its_workbook_sheet():
     assert named.tolist() == ["AAPL", "AAPL", "MSFT", "MSFT", "GOOG", "GOOG"]
     assert tickers_of_rows([Table(5, None)], lines, "AAPL", "PRICES", str).tolist() == [
         "AAPL", "AAPL", "PRICES", "PRICES", "PRICES", "PRICES"]
+    # On a workbook of a security per sheet, a plain repeat of a sheet's header keeps its ticker.
+    assert tickers_of_rows([Table(5, None)], lines, first, first, str, np.array([0, 100])).tolist() == first.tolist()
 
 
 def test_a_stacked_table_under_its_fields_in_another_order_is_rejected_not_read_in_the_firsts():
