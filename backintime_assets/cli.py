@@ -90,8 +90,9 @@ def cmd_simulate(args) -> None:
     if args.end < args.start:
         raise CliError(f"--end {args.end} is before --start {args.start}")
     progress = ProgressLine(sys.stderr)
-    report = write_files(MarketSpec(n_tickers=args.tickers, seed=args.seed), args.start, args.end, out, options,
-                         progress=progress.update)
+    # Files on the deployment's trading days (BACKINTIME_TRADING_WEEK), the days ingestion files them under.
+    spec = MarketSpec(n_tickers=args.tickers, seed=args.seed, week=_settings().trading_week)
+    report = write_files(spec, args.start, args.end, out, options, progress=progress.update)
     progress.finish(report.rows, report.bytes)
     print(f"wrote {len(report.files)} files, {report.rows:,} rows ({report.clean_rows:,} clean), "
           f"{report.bytes / 1e6:,.1f} MB into {out} in {report.seconds:.1f}s; ground truth: {report.ground_truth}")

@@ -94,6 +94,14 @@ def test_simulate_writes_drifted_files_and_ground_truth(tmp_path, capsys):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
 
 
+def test_simulate_writes_the_deployments_trading_week(tmp_path, monkeypatch):
+    # Sunday to Thursday: Sunday files and no Friday ones, the days ingestion files rows under.
+    monkeypatch.setenv("BACKINTIME_TRADING_WEEK", "sun-thu")
+    out = tmp_path / "drive"
+    assert main(["simulate", "--start", "2025-01-02", "--end", "2025-01-06", "--tickers", "8", "--out", str(out)]) == 0
+    assert {p.stem.split("_")[1] for p in out.glob("[!_]*.csv")} == {"2025-01-02", "2025-01-05", "2025-01-06"}
+
+
 def test_simulate_rejects_bad_options_in_one_line(tmp_path, capsys):
     args = ["simulate", "--start", "2025-01-06", "--end", "2025-01-10", "--pollution", "2", "--out", str(tmp_path)]
     assert main(args) == 2

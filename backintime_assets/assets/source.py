@@ -2,7 +2,7 @@
 
 from dagster import AssetExecutionContext, BackfillPolicy, Config, MaterializeResult, asset
 
-from backintime_assets.partitions import run_dates, trade_date_partitions
+from backintime_assets.partitions import TRADING_WEEK, run_dates, trade_date_partitions
 from backintime_assets.resources import SourceFolderResource
 from backintime_assets.simulation import FileOptions, MarketSpec, write_files
 
@@ -26,7 +26,8 @@ class SimulationConfig(Config):
 def simulated_price_files(
     context: AssetExecutionContext, config: SimulationConfig, source_folder: SourceFolderResource
 ) -> MaterializeResult:
-    spec = MarketSpec(n_tickers=config.n_tickers, seed=config.seed)
+    # The market trades on the partitions' days: a Sunday to Thursday deployment gets Sunday files.
+    spec = MarketSpec(n_tickers=config.n_tickers, seed=config.seed, week=TRADING_WEEK)
     options = FileOptions(drift=config.drift, pollution_rate=config.pollution_rate, xlsx_share=config.xlsx_share)
     dates = run_dates(context)
     report = write_files(spec, dates[0], dates[-1], source_folder.root(), options) if dates else None

@@ -43,7 +43,7 @@ class YearBlock:
 
 @lru_cache(maxsize=192)
 def year_block(spec: MarketSpec, group: int, year: int) -> YearBlock:
-    days = block_days(year, spec.market_start)
+    days = block_days(year, spec.market_start, spec.week)
     n = len(days)
     p = ticker_params(spec, group)
     start = year_start(spec, group, year)

@@ -35,11 +35,11 @@ class Panel:
 
 
 def simulate_panel(spec: MarketSpec, tickers: np.ndarray, start: date, end: date) -> Panel:
-    """Prices of `tickers` on the business days of [start, end] on which the market exists."""
+    """Prices of `tickers` on the trading days of [start, end] on which the market exists."""
     tickers = np.asarray(tickers, dtype=np.int64)
     if len(tickers) and (tickers.min() < 0 or tickers.max() >= spec.n_tickers):
         raise ValueError("ticker index out of range")
-    days = business_day_numbers(max(start, spec.market_start), end)
+    days = business_day_numbers(max(start, spec.market_start), end, spec.week)
     shape = (len(tickers), len(days))
     # One allocation for all fields: a block's worth is big enough for numpy to back it with huge
     # pages, where six separate arrays each took thousands of page faults (a good share of the cost).

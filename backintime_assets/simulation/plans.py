@@ -14,22 +14,24 @@ from backintime_assets.simulation.options import FileOptions
 from backintime_assets.simulation.profile import target_sizes
 from backintime_assets.simulation.spec import MarketSpec
 from backintime_assets.simulation.universe import EXCHANGES, MAX_TICKERS, listing
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 XLSX_MAX_ROWS = 1_048_576
 
 
 @dataclass(frozen=True)
 class Segment:
-    """Rows of `tickers` (global indices, in file order) on the business days first..last."""
+    """Rows of `tickers` (global indices, in file order) on the trading days of `week` first..last."""
 
     tickers: np.ndarray = field(compare=False)
     first: date
     last: date
     ticker_major: bool  # rows ordered ticker then date (archives) rather than date then ticker
+    week: TradingWeek = MON_FRI  # the market's (MarketSpec.week)
 
     @property
     def days(self) -> int:
-        return business_day_count(self.first, self.last)
+        return business_day_count(self.first, self.last, self.week)
 
     @property
     def rows(self) -> int:
@@ -64,14 +66,15 @@ def daily_plans(spec: MarketSpec, start: date, end: date, options: FileOptions) 
     seed = options.file_seed(spec)
     by_exchange = [(i, _sorted_by_name(spec, np.flatnonzero(found.exchange == i))) for i in range(spec.n_exchanges)]
     plans = []
-    for number in business_day_numbers(max(start, spec.market_start), end):
+    for number in business_day_numbers(max(start, spec.market_start), end, spec.week):
         day = from_day_number(number)
         for i, tickers in by_exchange:
             if len(tickers) == 0:
                 continue
             key = (0, int(number), i)
+            segment = Segment(tickers, day, day, False, spec.week)
             plans.append(FilePlan(f"{EXCHANGES[i].name}_{day.isoformat()}", key, day, EXCHANGES[i].name,
-                                  (Segment(tickers, day, day, False),), file_layout(options, seed, key, day)))
+                                  (segment,), file_layout(options, seed, key, day)))
     return plans
 
 
@@ -85,13 +88,13 @@ def archive_plans(spec: MarketSpec, start: date, end: date, options: FileOptions
     for year0 in range(window_first_year, end.year + 1, options.archive_years):
         year1 = year0 + options.archive_years - 1
         lo, hi = max(first, date(year0, 1, 1)), min(end, date(year1, 12, 31))
-        if not len(business_day_numbers(lo, hi)):
+        if not len(business_day_numbers(lo, hi, spec.week)):
             continue
         for group, g0 in enumerate(range(0, spec.n_tickers, options.archive_tickers)):
             tickers = _sorted_by_name(spec, np.arange(g0, min(g0 + options.archive_tickers, spec.n_tickers)))
             key = (1, group, year0)
             plans.append(FilePlan(f"ARCHIVE_G{group:04d}_{year0}-{year1}", key, lo, "",
-                                  (Segment(tickers, lo, hi, True),), file_layout(options, seed, key, lo)))
+                                  (Segment(tickers, lo, hi, True, spec.week),), file_layout(options, seed, key, lo)))
     return plans
 
 
@@ -103,9 +106,9 @@ def profile_plans(spec: MarketSpec, start: date, end: date, options: FileOptions
     gets as many tickers as the sizes need; returns that market and the plans.
     """
     first = max(start, spec.market_start)
-    days = business_day_numbers(first, end)
+    days = business_day_numbers(first, end, spec.week)
     if not len(days):
-        raise ValueError(f"no business days between {first} and {end}")
+        raise ValueError(f"no trading days between {first} and {end}")
     seed = options.file_seed(spec)
     sizes = target_sizes(seed, options.scale)
     span = int(days[-1] - days[0])
@@ -128,13 +131,13 @@ def profile_plans(spec: MarketSpec, start: date, end: date, options: FileOptions
     market = replace(spec, n_tickers=max(spec.n_tickers, needed))
     plans, cell = [], 0
     for k, (key, key_date, layout, rows) in enumerate(specs):
-        segments = _cells(days, cell, cell + rows)
+        segments = _cells(days, cell, cell + rows, spec.week)
         cell += rows
         plans.append(FilePlan(f"HISTORY_{k:04d}", key, key_date, "", segments, layout))
     return market, plans
 
 
-def _cells(days: np.ndarray, lo: int, hi: int) -> tuple[Segment, ...]:
+def _cells(days: np.ndarray, lo: int, hi: int, week: TradingWeek = MON_FRI) -> tuple[Segment, ...]:
     """Segments covering cells lo..hi-1 of the grid numbered ticker * len(days) + day."""
     n = len(days)
     segments = []
@@ -143,12 +146,12 @@ def _cells(days: np.ndarray, lo: int, hi: int) -> tuple[Segment, ...]:
         if day == 0 and hi - lo >= n:
             whole = (hi - lo) // n  # a run of complete tickers is one segment
             segments.append(Segment(np.arange(ticker, ticker + whole), from_day_number(days[0]),
-                                    from_day_number(days[-1]), True))
+                                    from_day_number(days[-1]), True, week))
             lo += whole * n
         else:
             last = min(n, day + hi - lo)
             segments.append(Segment(np.array([ticker]), from_day_number(days[day]),
-                                    from_day_number(days[last - 1]), True))
+                                    from_day_number(days[last - 1]), True, week))
             lo += last - day
     return tuple(segments)
 

@@ -17,6 +17,7 @@ from backintime_assets.simulation.calendar import year_block_days
 from backintime_assets.simulation.rng import TICKERS_PER_STREAM as GROUP
 from backintime_assets.simulation.rng import Stream, stream
 from backintime_assets.simulation.spec import MarketSpec
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,8 @@ def ticker_params(spec: MarketSpec, group: int) -> TickerParams:
 
 
 @lru_cache(maxsize=4096)
-def block_days(year: int, market_start) -> np.ndarray:
-    days = year_block_days(year, market_start)
+def block_days(year: int, market_start, week: TradingWeek = MON_FRI) -> np.ndarray:
+    days = year_block_days(year, market_start, week)
     days.flags.writeable = False
     return days
 
@@ -63,7 +64,7 @@ class YearTotals:
 @lru_cache(maxsize=16384)
 def year_totals(spec: MarketSpec, group: int, year: int) -> YearTotals:
     p = ticker_params(spec, group)
-    n = len(block_days(year, spec.market_start))
+    n = len(block_days(year, spec.market_start, spec.week))
     rng = stream(spec.seed, Stream.YEAR_TOTALS, group, year)
     jumps = rng.poisson(p.jump_intensity * n * spec.dt)
     diffusion_z = rng.standard_normal(GROUP)
@@ -104,7 +105,7 @@ def year_start(spec: MarketSpec, group: int, year: int) -> YearStart:
 def _next_year_start(spec: MarketSpec, group: int, year: int, state: YearStart) -> YearStart:
     p = ticker_params(spec, group)
     t = year_totals(spec, group, year)
-    horizon = len(block_days(year, spec.market_start)) * spec.dt
+    horizon = len(block_days(year, spec.market_start, spec.week)) * spec.dt
     level = (state.log_level + (p.mu - 0.5 * p.sigma**2) * horizon
              + p.sigma * np.sqrt(horizon) * t.diffusion_z + t.jump_sum)
     raw_price = np.exp(level) / state.split_factor

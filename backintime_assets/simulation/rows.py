@@ -105,7 +105,7 @@ class RowSource:
         if days <= self.block_rows:
             yield first, last
             return
-        numbers = business_day_numbers(first, last)
+        numbers = business_day_numbers(first, last, self.spec.week)
         for i in range(0, len(numbers), self.block_rows):
             piece = numbers[i : i + self.block_rows]
             yield from_day_number(piece[0]), from_day_number(piece[-1])

@@ -6,6 +6,8 @@ from datetime import date
 
 import numpy as np
 
+from backintime_assets.trading_week import MON_FRI, TradingWeek
+
 EARLIEST_DATE = date(1900, 1, 1)
 
 
@@ -71,6 +73,10 @@ class MarketSpec:
     # Offices split shares that got too dear and reverse-split penny stocks; checked at each new year.
     split_above: float = 1000.0
     reverse_split_below: float = 1.0
+    # The days of the week that trade (the deployment's BACKINTIME_TRADING_WEEK): each of them, and
+    # no other, holds prices and files. Each is a step of `dt`, so a seven-day year moves more than
+    # the annualised figures say unless trading_days_per_year is raised to match (about 365).
+    week: TradingWeek = MON_FRI
 
     def __post_init__(self) -> None:
         from backintime_assets.simulation.universe import EXCHANGES, MAX_TICKERS

@@ -46,13 +46,13 @@ _DONE = object()
 
 
 def write_day(spec: MarketSpec, day: date, out_dir: Path) -> list[Path]:
-    """The clean daily drop files of one business day (one per exchange); none on weekends.
+    """The clean daily drop files of one trading day (one per exchange); none on days the week closes.
 
     Rewriting a day gives byte-identical files. No manifest: clean files hold a header line and
     data rows only.
     """
     out_dir = Path(out_dir)
-    if not is_business_day(day) or day < spec.market_start:
+    if not is_business_day(day, spec.week) or day < spec.market_start:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
     options = FileOptions(block_rows=max(spec.n_tickers, 1))  # rows are built a day at a time: just this one

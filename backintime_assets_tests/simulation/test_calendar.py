@@ -9,6 +9,7 @@ from backintime_assets.simulation.calendar import (
     is_business_day,
     year_block_days,
 )
+from backintime_assets.trading_week import TradingWeek
 
 
 def test_business_days_are_mondays_to_fridays_inclusive():
@@ -51,3 +52,26 @@ def test_business_day_count_counts_the_business_days():
         for shift in range(7):
             first, last = start + timedelta(shift), start + timedelta(shift + span)
             assert business_day_count(first, last) == len(business_day_numbers(first, last)), (first, last)
+
+
+SUN_THU, EVERY_DAY = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
+
+
+def test_the_week_sets_the_trading_days():
+    # Thursday 2025-01-02 to Monday 2025-01-06.
+    assert business_days(date(2025, 1, 2), date(2025, 1, 6), SUN_THU) == [date(2025, 1, 2), date(2025, 1, 5),
+                                                                          date(2025, 1, 6)]
+    assert len(business_days(date(2025, 1, 2), date(2025, 1, 6), EVERY_DAY)) == 5
+    assert is_business_day(date(2025, 1, 5), SUN_THU) and not is_business_day(date(2025, 1, 3), SUN_THU)
+    assert is_business_day(date(2025, 1, 4), EVERY_DAY) and not is_business_day(date(2025, 1, 4))
+    assert len(year_block_days(2001, date(2000, 6, 15), EVERY_DAY)) == 365
+    assert from_day_number(year_block_days(2001, date(2000, 6, 15), SUN_THU)[-1]) == date(2001, 12, 31)  # a Monday
+
+
+def test_business_day_count_follows_the_week():
+    start = date(1999, 12, 27)
+    for week in (SUN_THU, EVERY_DAY, TradingWeek.parse("mon,wed")):
+        for span in range(-1, 16):
+            for shift in range(7):
+                first, last = start + timedelta(shift), start + timedelta(shift + span)
+                assert business_day_count(first, last, week) == len(business_day_numbers(first, last, week))

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -14,8 +14,11 @@ from backintime_assets.simulation import (
     write_day,
     write_files,
 )
+from backintime_assets.detection.detect import detect_bytes
+from backintime_assets.normalisation.normalise import normalise_bytes
 from backintime_assets.simulation.layouts import CLEAN
 from backintime_assets.simulation.pollution import NON_NUMERIC
+from backintime_assets.trading_week import TradingWeek
 from backintime_assets_tests.simulation.reference_reader import parse_row, read_lines
 
 SPEC = MarketSpec(n_tickers=50, seed=17)
@@ -290,3 +293,50 @@ def test_a_failing_run_leaves_no_partial_files(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="disk full"):
         write_files(SPEC, date(2020, 1, 6), date(2020, 1, 7), tmp_path, FileOptions())
     assert list(tmp_path.iterdir()) == []
+
+
+SUN_THU, EVERY_DAY = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
+
+
+@pytest.mark.parametrize("week", [SUN_THU, EVERY_DAY], ids=lambda week: week.spec)
+def test_files_fall_on_the_weeks_days_and_every_clean_row_loads_under_it(tmp_path, week):
+    # A Sunday to Thursday market writes Sunday files and no Friday ones (whose rows the deployment
+    # would reject); every day's market writes weekend files too. Damage included, each file loads
+    # exactly the clean rows its manifest entry counts, with the simulated prices.
+    spec = MarketSpec(n_tickers=12, seed=11, n_exchanges=2, week=week)
+    first, last = date(2025, 1, 2), date(2025, 1, 13)  # Thursday to Monday, over two weekends
+    write_files(spec, first, last, tmp_path, FileOptions(drift="random", pollution_rate=0.1, xlsx_share=0.3, seed=1))
+    manifest = read_file_manifest(tmp_path)
+    days = {first + timedelta(k) for k in range((last - first).days + 1)}
+    assert {date.fromisoformat(d) for d in manifest["first_date"]} == {d for d in days if week.is_trading_day(d)}
+    truth = _truth(spec, first, last)
+    assert {day for day, _ in truth} == {d for d in days if week.is_trading_day(d)}
+    loaded = 0
+    for entry in manifest.iter_rows(named=True):
+        day = date.fromisoformat(entry["first_date"])
+        assert entry["last_date"] == entry["first_date"] and entry["file"].split("_")[1].startswith(day.isoformat())
+        data = (tmp_path / entry["file"]).read_bytes()
+        out = normalise_bytes(data, detect_bytes(data, entry["file"]), entry["file"], week=week)
+        assert len(out.prices) == entry["clean_rows"], (entry, sorted(set(out.rejected["reason"])))
+        for row in out.prices.to_dict("records"):
+            assert row["date"].date() == day
+            assert row["close"] == truth[(day, row["ticker"])]["close"]
+        loaded += len(out.prices)
+    assert loaded == manifest["clean_rows"].sum() > 50
+
+
+def test_archives_of_every_days_market_hold_the_weekends(tmp_path):
+    spec = MarketSpec(n_tickers=6, seed=4, week=EVERY_DAY)
+    report = write_files(spec, date(2024, 12, 1), date(2025, 1, 31), tmp_path,
+                         FileOptions(shape="archive", archive_tickers=3, archive_years=1, seed=2))
+    manifest = read_file_manifest(tmp_path)
+    assert manifest["clean_rows"].to_list() == [3 * 31, 3 * 31, 3 * 31, 3 * 31]  # December, January
+    frame = simulate_prices(spec, date(2024, 12, 1), date(2025, 1, 31))
+    assert len(frame) == report.clean_rows == 6 * 62
+    assert {d.weekday() for d in frame["date"]} == set(range(7))
+
+
+def test_write_day_follows_the_week(tmp_path):
+    spec = MarketSpec(n_tickers=12, seed=3, week=SUN_THU)
+    assert write_day(spec, date(2025, 1, 3), tmp_path) == []  # a Friday
+    assert len(write_day(spec, date(2025, 1, 5), tmp_path)) == 5  # a Sunday
