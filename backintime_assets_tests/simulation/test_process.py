@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -6,6 +7,7 @@ import pytest
 from backintime_assets.simulation import MarketSpec, Normal
 from backintime_assets.simulation.panel import simulate_panel
 from backintime_assets.simulation.process import ticker_params, year_start, year_totals
+from backintime_assets.trading_week import TradingWeek
 
 DT = 1 / 252
 
@@ -18,6 +20,26 @@ def test_yearly_returns_have_the_yearly_variance():
     yearly = np.diff(levels, axis=0).ravel()
     horizon = 261 * DT  # almost every year has 261 business days
     assert yearly.var() == pytest.approx(sigma**2 * horizon, rel=4 * np.sqrt(2 / yearly.size) + 0.01)
+
+
+def test_a_year_moves_as_much_whatever_the_week():
+    # An every-day market's year has 365 steps against a weekday market's 261: its steps are
+    # shorter, so its yearly moves have the volatility and drift of the weekday market's (and of
+    # the spec), not 1.2 and 1.45 times them.
+    weekdays = MarketSpec(n_tickers=512, seed=5, volatility=Normal(0.2, 0), drift=Normal(0.3, 0),
+                          jump_intensity=Normal(0, 0), start_price=Normal(50, 0), market_start=date(1950, 1, 2))
+    every_day = replace(weekdays, week=TradingWeek.parse("mon-sun"))
+    assert weekdays.dt == replace(weekdays, week=TradingWeek.parse("sun-thu")).dt == 1 / 252
+    assert every_day.dt == 1 / 352.8
+    assert replace(every_day, trading_days_per_year=365).dt == 1 / 365  # a figure set stays
+
+    def yearly(spec):
+        levels = np.array([[year_start(spec, g, y).log_level for g in range(8)] for y in range(1950, 1991)])
+        return np.diff(levels, axis=0).ravel()
+
+    assert yearly(every_day).var() == pytest.approx(yearly(weekdays).var(), rel=0.01)
+    assert yearly(every_day).mean() == pytest.approx(yearly(weekdays).mean(), rel=0.01)
+    assert yearly(every_day).mean() == pytest.approx((0.3 - 0.5 * 0.2**2) * 365.25 / 352.8, rel=0.05)
 
 
 def test_splits_keep_raw_prices_in_range_and_adjusted_prices_continuous():
