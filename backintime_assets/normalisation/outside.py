@@ -7,7 +7,9 @@ own dialect and columns. One that gives a price row, or is refused with its date
 (for its values, an empty open, a volume "n.v."; not a wrong field count, an unparseable date, a
 missing close, as a note or a totals line is), is rejected with a
 reason that says where it was found: counted and visible, never loaded on a guess, since its place
-outside the table is evidence too (a dated totals line below the table reads as a row).
+outside the table is evidence too (a dated totals line below the table reads as a row). Lines that
+do not read as the table's rows but, run together, as rows of a table of another layout (two
+exports stacked) are rejected too (other_tables.py).
 """
 from __future__ import annotations
 
@@ -16,9 +18,11 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
 
+from .other_tables import other_layout_rows
 from .records import Line
 from .result import NormalisedFile
 
@@ -48,8 +52,30 @@ def _may_be_a_row(raw: str, schema: FileSchema, date: int, close: int) -> bool:
 
 
 def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSchema], NormalisedFile]) -> list[Line]:
-    """The lines of `lines` ((line, raw, kind) outside the table) that read as price rows, as
-    rejected (line, raw, reason); `read` normalises a text with a schema."""
+    """The lines of `lines` ((line, raw, kind) outside the table, in line order) that read as price
+    rows, or as rows of a table of another layout, as rejected (line, raw, reason); `read`
+    normalises a text with a schema."""
+    found = _price_rows(lines, schema, read)
+    if not schema.columns:
+        return found
+    # The other lines may be rows of a table of another layout (other_tables.py), read as cells
+    # with the file's dialect, as the table's rows are.
+    workbook = schema.file_format in WORKBOOK_FORMATS
+    dialect = (reader_kwargs(",", '"', None) if workbook else
+               reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar, schema.skipinitialspace))
+    cmap = schema.canonical_map()
+    date_format = schema.columns[cmap["date"]].format if "date" in cmap else None
+    taken = {line for line, _, _ in found}
+    where = {"preamble": "above the table's header" if schema.header_row >= 0 else "above the table",
+             "header": "in the table's header", "footer": "below the table"}
+    others = other_layout_rows([line for line in lines if line[0] not in taken], dialect, date_format,
+                               len(schema.columns), workbook, where)
+    return sorted(found + others) if others else found
+
+
+def _price_rows(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSchema], NormalisedFile]
+                ) -> list[Line]:
+    """The lines of `lines` that read as price rows of the table, as rejected (line, raw, reason)."""
     cmap = schema.canonical_map()
     if not schema.columns or "date" not in cmap or "close" not in cmap:
         return []  # no line reads as a price row, outside the table or in it

@@ -1,0 +1,120 @@
+"""Blocks of data rows of another layout among the lines outside the detected table.
+
+Two exports of two layouts in one file (this year's export, one column more, appended below last
+year's; two yfinance downloads of one security each, stacked) show detection two tables: it takes
+one, and the other's rows fall outside it, as preamble or footer. They do not read as rows of the
+table (another field count, another date format), so outside.py's read passes them over as it does
+notes, and they would vanish unseen. A run of lines that are evidently rows of a table of their own
+is rejected with a reason instead: counted and visible. Never loaded: their columns are not the
+schema's, and which is the close is a guess.
+
+The evidence, all of it needed, so that notes stay notes: each line holds a whole cell that is a
+date (a note dates itself inside a sentence: "Downloaded 2024-01-05, prices in USD") and no
+fewer numbers than words; the run's lines have one field count with the date in one column, on dates
+that differ (a row a day); and its words stand still down a column (a ticker, a currency), where
+a block of statistics labels each line ("High", "Low", "Mean"). Two lines at least: one line is
+no table.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backintime_assets.detection.dates import shape, strptime_year
+from backintime_assets.detection.numbers import NULL_SPELLINGS
+
+from .records import Line
+
+MIN_ROWS = 2
+# A number as exports write it: a sign or brackets, a currency sign, digit groups of either mark,
+# a percent sign or a K/M/B suffix (Investing.com's volumes).
+_NUMBER = re.compile(r"^[(+-]?[$€£¥]?\d[\d.,'\u00a0\u202f ]*(?:[eE][+-]?\d+)?[%KMBkmb)]?$")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Row:
+    """An outside line that reads as a dated row of numbers: its place, its key (the run's lines
+    share it), its date, and its words by column."""
+    line: Line
+    key: tuple[int, ...]
+    width: int
+    date: str
+    words: tuple[tuple[int, str], ...]
+
+
+def other_layout_rows(lines: Sequence[Line], dialect: dict, date_format: str | None, width: int,
+                      padded: bool, where: dict[str, str]) -> list[Line]:
+    """The lines of `lines` ((line, raw, kind) outside the table, in line order, those that read as
+    the table's rows left out) in runs of rows of a table of their own, as rejected (line, raw,
+    reason). `dialect`: csv.reader keywords for a line's cells; `date_format`: the table's date
+    column's (its rows' dates may be written so); `width`: the table's field count; `padded`: the
+    cells are a spreadsheet row's, whose trailing empty cells the reader dropped (no steady field
+    count); `where`: by kind, where such a line lies ("above the table's header")."""
+    out: list[Line] = []
+    run: list[_Row] = []
+    for line in lines:
+        row = _row(line, dialect, date_format, padded)
+        if run and (row is None or row.key != run[-1].key or line[0] != run[-1].line[0] + 1):
+            out += _rejected(run, width, where)
+            run = []
+        if row is not None:
+            run.append(row)
+    return out + _rejected(run, width, where)
+
+
+def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _Row | None:
+    raw = line[1]
+    if not _DIGIT.search(raw):  # most notes, labels and headers: no cell to read
+        return None
+    cells = next(csv.reader([raw], **dialect), [])
+    # A row has a date and a number at least: lines of words with figures in them ("Page 2",
+    # "Item 4") are passed over before the date shapes are tried on their cells.
+    if sum(bool(_DIGIT.search(cell)) for cell in cells) < 2 or not any(_NUMBER.match(c.strip()) for c in cells):
+        return None
+    date_at, date, numbers, words = -1, "", 0, []
+    for j, cell in enumerate(cells):
+        value = cell.strip()
+        if value in NULL_SPELLINGS:
+            continue
+        if date_at < 0 and shape(value) is not None:
+            date_at, date = j, value
+        elif _NUMBER.match(value):
+            numbers += 1
+        elif shape(value) is None:  # a second date (a settlement day) is no word
+            words.append((j, value))
+    if date_at < 0 and numbers and date_format and "%" in date_format and len(words) <= numbers + 1:
+        # The table's own date format where no common shape reads: strptime is slow, so only on a
+        # line that one date among its words would make a row.
+        k = next((k for k, (_, value) in enumerate(words) if strptime_year(value, date_format) is not None), None)
+        if k is not None:
+            (date_at, date), words = words[k], words[:k] + words[k + 1:]
+    if date_at < 0 or numbers == 0 or numbers < len(words):
+        return None
+    key = (date_at,) if padded else (date_at, len(cells))
+    return _Row(line, key, len(cells), date, tuple(words))
+
+
+def _rejected(run: list[_Row], width: int, where: dict[str, str]) -> list[Line]:
+    if len(run) < MIN_ROWS or len({row.date for row in run}) < len(run) or not _steady_words(run):
+        return []
+    fields = max(row.width for row in run)
+    place = where.get(run[0].line[2], "outside the table's rows")
+    shape_of = (f"(the table's rows have {width})" if fields != width
+                else "that do not read as the table's rows")
+    why = (f"outside the table: a row of {fields} fields, one of a block of {len(run)} such rows {place}"
+           f" {shape_of}: a table of another layout? save it as a file of its own")
+    return [(row.line[0], row.line[1], why) for row in run]
+
+
+def _steady_words(run: list[_Row]) -> bool:
+    """Whether no column of the run's words names each line differently (a label a line: the
+    statistics below a table), a ticker or a currency repeating down it."""
+    by_column: dict[int, list[str]] = {}
+    for row in run:
+        for j, word in row.words:
+            by_column.setdefault(j, []).append(word)
+    return all(len(set(words)) == 1 or len(set(words)) < len(words) for words in by_column.values())
+

@@ -1,0 +1,153 @@
+"""Rows of a table of another layout outside the detected table (two exports stacked) are rejected
+with a reason, never dropped as notes; notes with dates and numbers stay notes."""
+import datetime as dt
+import io
+from dataclasses import replace
+
+import openpyxl
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.group import normalise_group
+from backintime_assets.normalisation.other_tables import other_layout_rows
+
+_DIALECT = {"delimiter": ",", "quotechar": '"'}
+_WHERE = {"preamble": "above the table's header", "footer": "below the table"}
+
+
+def _days(start: str, n: int) -> list[dt.date]:
+    day, out = dt.date.fromisoformat(start), []
+    while len(out) < n:
+        if day.weekday() < 5:
+            out.append(day)
+        day += dt.timedelta(1)
+    return out
+
+
+def _read(data: bytes, name: str, **wrong):
+    schema = replace(detect_bytes(data, name), **wrong)
+    result = normalise_bytes(data, schema, name)
+    # Every row read is loaded or rejected: the accounting proves nothing vanished.
+    assert result.rows_read == result.prices_arrow.num_rows + result.rejected_arrow.num_rows
+    return result
+
+
+def _rejected(result) -> dict[int, str]:
+    return dict(zip(result.rejected_arrow["source_line"].to_pylist(), result.rejected_arrow["reason"].to_pylist()))
+
+
+def _yfinance(ticker: str, start: str, adj_close: bool) -> str:
+    names = ["Adj Close"] * adj_close + ["Close", "High", "Low", "Open", "Volume"]
+    text = f"Price,{','.join(names)}\nTicker{f',{ticker}' * len(names)}\nDate{',' * len(names)}\n"
+    for k, day in enumerate(_days(start, 30)):
+        values = [90.1 + k] * adj_close + [100.25 + k, 101.5 + k, 99.75 + k, 100.0 + k, 1000000 + k]
+        text += f"{day},{','.join(map(str, values))}\n"
+    return text
+
+
+def test_a_download_of_six_columns_above_one_of_seven_is_rejected_not_dropped_as_preamble():
+    # Two one-security yfinance downloads stacked: detection takes the wider table, the other's
+    # 30 rows fell into its preamble and vanished (rows read 30, no rejection).
+    result = _read((_yfinance("AAPL", "2024-01-02", False) + _yfinance("MSFT", "2024-03-04", True)).encode(),
+                   "stacked.csv")
+    assert result.prices_arrow.num_rows == 30 and set(result.prices_arrow["ticker"].to_pylist()) == {"MSFT"}
+    assert result.rows_read == 60
+    reasons = _rejected(result)
+    assert sorted(reasons) == list(range(4, 34))
+    assert reasons[4] == ("outside the table: a row of 6 fields, one of a block of 30 such rows above the table's"
+                          " header (the table's rows have 7): a table of another layout? save it as a file of its own")
+    kinds = dict(zip(result.non_data_arrow["source_line"].to_pylist(), result.non_data_arrow["reason"].to_pylist()))
+    assert [kinds[n] for n in (1, 2, 3)] == ["preamble"] * 3  # its header lines stay non-data
+
+
+def test_last_year_s_export_above_this_year_s_with_a_column_more_is_rejected():
+    old = "Date,Open,High,Low,Close\n" + "".join(
+        f"{d:%d/%m/%Y},{10 + k},{11 + k},{9 + k},{10.5 + k}\n" for k, d in enumerate(_days("2023-12-01", 12)))
+    new = "Date,Open,High,Low,Close,Volume\n" + "".join(
+        f"{d:%d/%m/%Y},{20 + k},{21 + k},{19 + k},{20.5 + k},{1000 + k}\n"
+        for k, d in enumerate(_days("2024-01-02", 20)))
+    result = _read((old + new).encode(), "office.csv")
+    assert result.prices_arrow.num_rows == 20 and result.rows_read == 32
+    reasons = _rejected(result)
+    assert sorted(reasons) == list(range(2, 14))
+    assert all("a row of 5 fields, one of a block of 12 such rows" in r for r in reasons.values())
+
+
+def test_a_footer_block_of_daily_rows_in_another_layout_is_rejected():
+    table = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n"
+                                             for k, d in enumerate(_days("2024-01-02", 8)))
+    block = "Daily 2023\n" + "".join(f"{d},{1 + k},{2 + k},{3 + k},{4 + k},{5 + k}\n"
+                                     for k, d in enumerate(_days("2023-06-01", 4)))
+    result = _read((table + block).encode(), "f.csv", footer_lines=5)
+    assert result.prices_arrow.num_rows == 8 and result.rows_read == 12
+    reasons = _rejected(result)
+    assert sorted(reasons) == [11, 12, 13, 14]
+    assert reasons[11].startswith("outside the table: a row of 6 fields, one of a block of 4 such rows below the table")
+
+
+def test_a_block_of_the_table_s_width_whose_dates_are_written_otherwise_is_rejected():
+    # Same columns, dates day first above the header: they do not read as the table's rows, nor may
+    # they vanish.
+    old = "".join(f"{d:%d.%m.%Y},{10 + k},{1000 + k}\n" for k, d in enumerate(_days("2023-12-01", 3)))
+    new = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n" for k, d in enumerate(_days("2024-01-02", 8)))
+    schema = replace(detect_bytes(new.encode(), "d.csv"), header_row=3, data_start_line=4)  # its table's
+    result = normalise_bytes((old + new).encode(), schema, "d.csv")
+    assert result.prices_arrow.num_rows == 8 and result.rows_read == 11
+    reasons = _rejected(result)
+    assert sorted(reasons) == [1, 2, 3]
+    assert "3 such rows above the table's header that do not read as the table's rows" in reasons[1]
+
+
+def test_a_workbook_block_wider_than_its_table_above_it_is_rejected():
+    book = openpyxl.Workbook()
+    for width, start, n in ((7, "2023-11-01", 12), (5, "2024-01-02", 25)):
+        book.active.append(["Date", "Open", "High", "Low", "Close", "Volume", "Turnover"][:width])
+        for k, day in enumerate(_days(start, n)):
+            book.active.append([dt.datetime.combine(day, dt.time()), 10 + k, 11 + k, 9 + k, 10.5 + k, 1000 + k,
+                                5000 + k][:width])
+    buf = io.BytesIO()
+    book.save(buf)
+    result = _read(buf.getvalue(), "w.xlsx")
+    assert result.prices_arrow.num_rows == 25 and result.rows_read == 37
+    reasons = _rejected(result)
+    assert sorted(reasons) == list(range(2, 14))
+    assert reasons[2].startswith("outside the table: a row of 7 fields, one of a block of 12 such rows")
+
+
+def test_notes_with_dates_and_numbers_outside_the_table_stay_non_data():
+    preamble = ("Downloaded 2024-01-05, prices in USD\nStart Date,2024-01-02\nEnd Date,2024-01-11\n"
+                "AAPL US Equity,,,\nTicker,AAPL,AAPL,AAPL\nCurrency,USD,USD,USD\nAs of,2024-01-05,Page,1\n")
+    table = "Date,Open,Close,Volume\n" + "".join(f"{d},{10 + k},{11 + k},{100 + k}\n"
+                                                 for k, d in enumerate(_days("2024-01-02", 8)))
+    footer = ("Total,,,828\nHigh,2024-01-11,18,107\nLow,2024-01-02,11,100\nFirst,2024-01-02,11\n"
+              "Last,2024-01-11,18\n2024-01-12,Closing note: checked 2 times,,\n"
+              "(c) 2024 Data Vendor. All rights reserved.\n")
+    result = _read((preamble + table + footer).encode(), "n.csv", header_row=7, data_start_line=8, footer_lines=7)
+    assert result.prices_arrow.num_rows == 8 and result.rejected_arrow.num_rows == 0
+    assert result.rows_read == 8
+
+
+def test_one_dated_line_or_a_day_repeated_is_no_table():
+    lines = [(1, "2024-01-02,1,2,3", "preamble"), (3, "2024-01-03,1,2,3", "preamble"),
+             (4, "2024-01-03,1,2,3", "preamble"), (6, "2024-01-04,1,2,3", "footer"), (7, "2024-01-05,1,2", "footer")]
+    assert other_layout_rows(lines, _DIALECT, "%Y-%m-%d", 5, False, _WHERE) == []
+    # The same lines with a steady field count and a day each: a block of two below the table.
+    lines[-1] = (7, "2024-01-05,1,2,4", "footer")
+    assert [n for n, _, _ in other_layout_rows(lines, _DIALECT, "%Y-%m-%d", 5, False, _WHERE)] == [6, 7]
+
+
+def test_a_ticker_repeating_down_a_block_is_a_row_s_and_labels_a_line_each_are_not():
+    rows = [(1, "2024-01-02,AAPL,1,2", "preamble"), (2, "2024-01-03,AAPL,1,2", "preamble")]
+    assert len(other_layout_rows(rows, _DIALECT, None, 5, False, _WHERE)) == 2
+    stats = [(1, "Max,2024-01-02,1,2", "footer"), (2, "Min,2024-01-03,1,2", "footer")]
+    assert other_layout_rows(stats, _DIALECT, None, 5, False, _WHERE) == []
+
+
+def test_a_group_whose_file_holds_a_block_of_another_layout_is_left_to_normalise_bytes():
+    table = "Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(
+        f"{d},AAPL,10,12,9,{11 + k},{1000 + k}\n" for k, d in enumerate(_days("2024-01-02", 8)))
+    block = "".join(f"{d},{1 + k},{2 + k},{3 + k}\n" for k, d in enumerate(_days("2023-06-01", 3)))
+    schema = replace(detect_bytes(table.encode(), "a.csv"), footer_lines=3)
+    notes = (table + "TOTAL,,,,,,500\nSource: vendor\nEnd\n").encode()
+    assert normalise_group([notes, notes], schema, ["a.csv", "b.csv"]) is not None
+    assert normalise_group([notes, (table + block).encode()], schema, ["a.csv", "b.csv"]) is None
