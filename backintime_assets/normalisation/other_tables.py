@@ -55,31 +55,56 @@ def other_layout_rows(lines: Sequence[Line], dialect: dict, date_format: str | N
     count); `where`: by kind, where such a line lies ("above the table's header")."""
     out: list[Line] = []
     run: list[_Row] = []
+    cuts: list[int] = []  # where in the run a blank line came between two rows
+    follows, blank = 0, False  # the line a row must be on to continue the run: the next, past blank lines
     for line in lines:
+        if not line[1].strip():
+            # A blank line between two rows does not end their table: an export that writes
+            # "\r\r\n" (or double spaces its lines) has one after every row, and no run of its
+            # rows was ever two lines long.
+            blank = blank or follows == line[0]
+            follows += follows == line[0]
+            continue
         row = _row(line, dialect, date_format, padded)
-        if run and (row is None or row.key != run[-1].key or line[0] != run[-1].line[0] + 1):
-            out += _rejected(run, width, where)
-            run = []
+        if run and (row is None or row.key != run[-1].key or line[0] != follows):
+            out += _run_rejected(run, cuts, width, where)
+            run, cuts = [], []
         if row is not None:
+            if run and blank:
+                cuts.append(len(run))
             run.append(row)
-    return out + _rejected(run, width, where)
+        follows, blank = line[0] + 1, False
+    return out + _run_rejected(run, cuts, width, where)
+
+
+def _run_rejected(run: list[_Row], cuts: list[int], width: int, where: dict[str, str]) -> list[Line]:
+    """The rows of a run rejected: the run as one block or, where it is none, each of its parts
+    between blank lines (two tables set apart by a blank line, one ticker's days each, share
+    their dates: joined, neither would be one)."""
+    out = _rejected(run, width, where)
+    if out or not cuts:
+        return out
+    bounds = [0, *cuts, len(run)]
+    return [line for a, b in zip(bounds, bounds[1:]) for line in _rejected(run[a:b], width, where)]
 
 
 def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _Row | None:
     raw = line[1]
     if not _DIGIT.search(raw):  # most notes, labels and headers: no cell to read
         return None
-    cells = next(csv.reader([raw], **dialect), [])
-    # A row has a date and a number at least: lines of words with figures in them ("Page 2",
-    # "Item 4") are passed over before the date shapes are tried on their cells.
-    if sum(bool(_DIGIT.search(cell)) for cell in cells) < 2 or not any(_NUMBER.match(c.strip()) for c in cells):
+    cells = _cells(raw, dialect)
+    if len(cells) < 2:  # a row has a date and a number at least: a note of one cell is none
         return None
+    # One pass over the cells: the line is looked at in Python, and a file may have thousands of
+    # lines outside its table (a table stacked above it).
     date_at, date, numbers, words = -1, "", 0, []
     for j, cell in enumerate(cells):
         value = cell.strip()
         if value in NULL_SPELLINGS:
             continue
-        if date_at < 0 and shape(value) is not None:
+        if not _DIGIT.search(value):  # a word: every date shape and number has a digit
+            words.append((j, value))
+        elif date_at < 0 and shape(value) is not None:
             date_at, date = j, value
         elif _NUMBER.match(value):
             numbers += 1
@@ -95,6 +120,20 @@ def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _R
         return None
     key = (date_at,) if padded else (date_at, len(cells))
     return _Row(line, key, len(cells), date, tuple(words))
+
+
+def _cells(raw: str, dialect: dict) -> list[str]:
+    """The cells of one line. Split by hand where no quote, escape or leading space asks for the
+    reader (a line's reader costs more than the rest of its look); an error of the reader, a cell
+    past csv.field_size_limit() (a disclaimer of one long quoted line), is no row, not the file's end:
+    raised, it had left the whole file unread ("internal error")."""
+    quote = dialect.get("quotechar")
+    if not (dialect.get("escapechar") or dialect.get("skipinitialspace") or (quote and quote in raw)):
+        return raw.split(dialect["delimiter"])
+    try:
+        return next(csv.reader([raw], **dialect), [])
+    except csv.Error:
+        return []
 
 
 def _rejected(run: list[_Row], width: int, where: dict[str, str]) -> list[Line]:

@@ -151,3 +151,48 @@ def test_a_group_whose_file_holds_a_block_of_another_layout_is_left_to_normalise
     notes = (table + "TOTAL,,,,,,500\nSource: vendor\nEnd\n").encode()
     assert normalise_group([notes, notes], schema, ["a.csv", "b.csv"]) is not None
     assert normalise_group([notes, (table + block).encode()], schema, ["a.csv", "b.csv"]) is None
+
+
+def test_a_line_outside_the_table_past_the_reader_s_field_limit_leaves_the_file_read():
+    # A disclaimer of one quoted line longer than csv.field_size_limit(): its reading raised, and
+    # the whole file read as an "internal error", nothing loaded.
+    table = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n"
+                                             for k, d in enumerate(_days("2024-01-02", 8)))
+    footer = '"' + "Figures of 2024, rounded to 2 places. " * 4000 + '"\n'
+    result = _read((table + footer).encode(), "long.csv", footer_lines=1)
+    assert result.file_problem is None
+    assert result.prices_arrow.num_rows == 8 and result.rejected_arrow.num_rows == 0
+
+
+def test_quoted_rows_of_another_layout_are_read_with_the_file_s_quotes():
+    # Investing.com's quoted cells ("1,234.50" holds the delimiter): cut at each comma by hand, the
+    # numbers fall apart into pieces; the reader keeps them whole.
+    lines = [(k + 1, f'"{d:%m/%d/%Y}","1,{200 + k}.50","1,{210 + k}.00","1.2{k}M","0.5{k}%"', "footer")
+             for k, d in enumerate(_days("2023-06-01", 3))]
+    found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
+    assert [n for n, _, _ in found] == [1, 2, 3]
+    assert "a row of 5 fields" in found[0][2]
+
+
+def test_a_block_of_rows_each_followed_by_a_blank_line_is_rejected():
+    # An export that ends its lines "\r\r\n" (or double spaces them) has a blank line after every
+    # row: no two of the block's rows were adjacent, and all of them vanished as notes.
+    table = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n"
+                                             for k, d in enumerate(_days("2024-01-02", 8)))
+    block = "Daily 2023\n" + "".join(f"{d},{1 + k},{2 + k},{3 + k},{4 + k},{5 + k}\n\n"
+                                     for k, d in enumerate(_days("2023-06-01", 4)))
+    result = _read((table + block).encode(), "f.csv", footer_lines=9)
+    assert result.prices_arrow.num_rows == 8 and result.rows_read == 12
+    reasons = _rejected(result)
+    assert sorted(reasons) == [11, 13, 15, 17]
+    assert reasons[11].startswith("outside the table: a row of 6 fields, one of a block of 4 such rows below the table")
+
+
+def test_two_blocks_set_apart_by_a_blank_line_on_the_same_days_are_each_rejected():
+    # Joined across the blank line they repeat their days, as no table does: each is a block still.
+    rows = [f"{d},{ticker},{1 + k},{2 + k}" for ticker in ("AAPL", "MSFT")
+            for k, d in enumerate(_days("2023-06-01", 3))]
+    lines = [(n, raw, "preamble") for n, raw in enumerate(rows[:3] + [""] + rows[3:], start=1)]
+    found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
+    assert [n for n, _, _ in found] == [1, 2, 3, 5, 6, 7]
+    assert "a block of 3 such rows" in found[0][2]
