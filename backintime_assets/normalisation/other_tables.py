@@ -156,4 +156,3 @@ def _steady_words(run: list[_Row]) -> bool:
         for j, word in row.words:
             by_column.setdefault(j, []).append(word)
     return all(len(set(words)) == 1 or len(set(words)) < len(words) for words in by_column.values())
-
