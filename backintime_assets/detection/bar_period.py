@@ -14,6 +14,7 @@ from calendar import monthrange
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
+from .date_system import EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .month_names import for_strptime
 
 # Names of a period column, brackets and case aside ("<PER>", "Period").
@@ -79,9 +80,9 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     None as well for closes each dated on their period's last day (no `mapped` column holds a bar's
     open, high, low or volume): every one is its day's price. A week's close dated on another day
     than its first (a log kept on Wednesdays) is its day's as well: weekly bars are dated on the
-    week's first day or its last. Days repeated (several tickers' rows of a day) are one date;
-    serial and epoch dates are not read here (None)."""
-    if not fmt or "%" not in fmt:
+    week's first day or its last. Days repeated (several tickers' rows of a day) are one date.
+    Serial and epoch dates are read too: Yahoo's chart API stamps its weekly bars as epochs."""
+    if not fmt or ("%" not in fmt and fmt not in _NUMBER_DAYS):
         return None
     cells = cells[:_ROWS]
     if len(cells) > _FIRST_LOOK:
@@ -133,10 +134,28 @@ def _at_period_ends(period: str, days: Sequence[int]) -> bool:
     return ends >= _EVERY_ROW * len(days)
 
 
+# A number date's day (days since 0001-01-01) by its format: (units a day, the ordinal of its 0,
+# and the part of a day added first, which reads an "_east" epoch as the day whose midnight is
+# nearest it: an ASX week's bar stamped on Sunday evening is Monday's, as normalisation reads it).
+_EPOCH_0 = date(1970, 1, 1).toordinal()
+_NUMBER_DAYS = {
+    EXCEL_SERIAL: (1, date(1899, 12, 30).toordinal(), 0),
+    EXCEL_SERIAL_1904: (1, date(1904, 1, 1).toordinal(), 0),
+    **{fmt: (86400 * unit, _EPOCH_0, 0) for fmt, unit in EPOCH_UNITS.items()},
+    **{fmt: (86400 * unit, _EPOCH_0, 43200 * unit) for fmt, unit in EPOCH_EAST_UNITS.items()},
+}
+
+
 def _day(cell: str, fmt: str) -> int | None:
     """The day `cell` names in `fmt` (days since 0001-01-01), None when it does not read."""
     if not cell:
         return None
+    if fmt in _NUMBER_DAYS:
+        per_day, zero, shift = _NUMBER_DAYS[fmt]
+        try:
+            return zero + (int(float(cell)) + shift) // per_day
+        except (ValueError, OverflowError):
+            return None
     if fmt == "%Y-%m-%d" and len(cell) == 10:  # the most common, read in C (~0.2 µs; strptime ~20 µs)
         try:
             return date.fromisoformat(cell).toordinal()

@@ -102,9 +102,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
         problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(layout.names,
                                                                                                layout.body)
-        if problem is None and wide is None and {"date", "close"} <= set(canonical):
+        if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
-            # close has nothing to load either way, and says so (normalise.py).
+            # close has nothing to load either way, and says so (normalise.py). Several tickers side
+            # by side too (yfinance's weekly download of two, Bloomberg's columns): their first date
+            # column steps as every ticker's bars do; let by, each loaded a week's bars as a day's.
             j = canonical.index("date")
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
                                           [row[j] for row in layout.body if j < len(row)], canonical)

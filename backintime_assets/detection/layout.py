@@ -310,14 +310,16 @@ def _metadata_over_names(fields: list[str], below: list[str], width: int) -> boo
     over the Fed's rates) and the header's own names were lost. Unless its key names the ticker
     ("Ticker:,AAPL,AAPL"): that row is the header's ticker row (header_ticker.py), and taken for
     preamble, the file's prices loaded under the file's name. Nor a row that holds a unit alone in a
-    cell ("Units:,USD,USD,('000)", "Unit:,,,('000)" over a volume): a units row, whose "('000)" over
-    the volume is its scale (detect.py); taken for preamble, the volume loaded a thousand times small."""
+    cell ("Units:,USD,USD,('000)", "Unit:,,,('000)" over a volume), or one of scale with words
+    ("Shares ('000)", "Volume (000s)"): a units row, whose "('000)" over the volume is its scale
+    (detect.py); taken for preamble, the volume loaded a thousand times small."""
     if len(below) < width or not all(c.strip() for c in below[:width]):
         return False
     cells = [c.strip() for c in fields[:width]]
     if cells and names_the_ticker(cells[0]):
         return False
-    if any((unit := declared_unit(c)) is not None and not unit.name for c in cells[1:] if c):
+    if any((unit := declared_unit(c)) is not None and (not unit.name or unit.factor not in (None, 1))
+           for c in cells[1:] if c):
         return False
     if cells and cells[0].endswith((":", "\uff1a")):
         return True

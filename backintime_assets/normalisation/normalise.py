@@ -28,7 +28,7 @@ from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
-from .repeated_header import header_like, name_repeated_headers, under_reordered_header
+from .repeated_header import REORDERED_HEADER, header_like, name_repeated_headers, under_reordered_header
 from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows
@@ -38,7 +38,7 @@ from .rules import (
     series_reason,
 )
 from .sheets import (
-    OTHER_SHEET, SheetPlan, as_written, plan_sheets, sheet_header_tickers, sheet_starts, sheet_tickers,
+    OTHER_SHEET, SheetPlan, as_written, plan_sheets, sheet_header_tickers, sheet_place, sheet_starts, sheet_tickers,
 )
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
@@ -331,9 +331,14 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     # read in the file's order loaded its volumes as closes. Judged again without them.
     # A workbook's rejected rows are not named so (a later sheet's are labelled with it): looked at
     # as the sheets write them, and a part ends with its sheet.
-    refused = (under_reordered_header(rejected, rec.line) if index is not None else
-               under_reordered_header(name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema),
-                                      rec.line, sheet_starts(plans)))
+    if index is not None:
+        refused = under_reordered_header(rejected, rec.line)
+    else:
+        heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema)
+        refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans))
+        if refused:  # the header in another order named as a CSV's is, not left "unparseable value: date, ..."
+            refused.append((np.isin(rec.line, [line for line, _, why in heads if why == REORDERED_HEADER]),
+                            REORDERED_HEADER))
     if refused:
         prices, rejected = judged_by(tickers)
     # The first table's ticker as its header names it: the file's, or each data sheet's own.

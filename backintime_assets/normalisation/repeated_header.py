@@ -14,6 +14,7 @@ line of their header (under_reordered_header), up to the next line that repeats 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 
 import numpy as np
 import pyarrow as pa
@@ -59,12 +60,13 @@ def _first_name(schema: FileSchema) -> str | None:
     return next((n for c in schema.columns if not (n := c.name.strip().lower()).startswith("column_")), None)
 
 
-def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: np.ndarray | None = None
-                           ) -> list[tuple[np.ndarray, str]]:
+def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: np.ndarray | None = None,
+                           place: Callable[[int], str] = "line {}".format) -> list[tuple[np.ndarray, str]]:
     """(mask by `row_lines`, reason) of the rows below each line that names the header's columns in
     another order (named by name_repeated_headers), up to the next line repeating the header in
     either order, or the end of its workbook sheet (`sheets`: the line each data sheet starts after,
-    sorted): none in most files, whose rejected lines are looked at no further."""
+    sorted): none in most files, whose rejected lines are looked at no further. `place(line)`: where
+    the reason says that header is (a workbook's sheet and row: its lines run on past a million)."""
     if not any(reason == REORDERED_HEADER for _, _, reason in rejected):
         return []
     heads = sorted((line, reason == REORDERED_HEADER) for line, _, reason in rejected
@@ -79,7 +81,7 @@ def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: 
     for k, (line, reordered) in enumerate(heads):
         if reordered:
             out.append(((under == k) & (lines != line),
-                        f"below line {line}, whose header names the columns in another order than the file's "
+                        f"below {place(line)}, whose header names the columns in another order than the file's "
                         "header: not read in the file's order; save that part as a file of its own"))
     return out
 

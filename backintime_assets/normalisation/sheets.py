@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -261,6 +262,21 @@ def sheet_starts(plans: list[SheetPlan]) -> np.ndarray:
     """The line each data sheet starts after (its base, sorted): where a table stacked on the sheet
     before ends (normalisation/stacked_tables.py)."""
     return np.array(sorted(p.base for p in plans if p.schema is not None), dtype=np.int64)
+
+
+def sheet_place(plans: list[SheetPlan]) -> Callable[[int], str]:
+    """Where a workbook's line is, as a reader of the workbook finds it: "line 12" on the first
+    sheet (its rows' lines, as its rejected rows show them), "sheet 'MSFT' row 12" on a later one,
+    whose lines are numbered on past the sheets before (a million apiece)."""
+    by_base = sorted(plans, key=lambda p: p.base)
+    bases = [p.base for p in by_base]
+
+    def place(line: int) -> str:
+        k = bisect_right(bases, line - 1) - 1
+        if k < 0 or by_base[k].sheet.index == 0:
+            return f"line {line - (by_base[k].base if k >= 0 else 0)}"
+        return f"sheet {by_base[k].sheet.name!r} row {line - by_base[k].base}"
+    return place
 
 
 def as_written(plans: list[SheetPlan], lines: list[Line]) -> list[Line]:

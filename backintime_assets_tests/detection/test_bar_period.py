@@ -161,3 +161,65 @@ def test_a_daily_files_dates_are_read_no_further_than_a_first_look(monkeypatch):
     days = [f"{d:%Y-%m-%d}" for d in pd.bdate_range("2024-01-02", periods=200)]
     assert bar_period.spaced_bars_problem("Date", "%Y-%m-%d", days, ["date", "close"]) is None
     assert len(calls) <= 30
+
+
+MONDAYS = [f"{pd.Timestamp('2024-01-01') + pd.Timedelta(weeks=k):%Y-%m-%d}" for k in range(8)]
+
+
+@pytest.mark.parametrize("header", [
+    # yfinance's weekly download of two tickers: its fields over its tickers, then "Date".
+    "Price,Close,Close,Open,Open\nTicker,AAPL,MSFT,AAPL,MSFT\nDate,,,,\n",
+    # Bloomberg's side by side: each ticker's label over its own date and fields.
+    "AAPL US Equity,,,MSFT US Equity,,\nDate,PX_LAST,PX_OPEN,Date,PX_LAST,PX_OPEN\n",
+])
+def test_weekly_bars_of_several_tickers_side_by_side_are_refused(header):
+    # Refused in one ticker's file or a long one, they loaded side by side: each Monday's row a
+    # week's open and close as that Monday's.
+    wide = header.count(",", 0, header.index("\n")) == 5
+    rows = "".join(f"{d},10.5,30.5,10.0,30.0\n" if not wide else f"{d},10.5,10.0,{d},30.5,30.0\n" for d in MONDAYS)
+    data = (header + rows).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith("weekly bars, not daily prices")
+    assert normalise_bytes(data, schema, "prices.csv").prices.empty
+
+
+def test_month_end_closes_of_several_tickers_side_by_side_load():
+    data = ("AAPL US Equity,,MSFT US Equity,\nDate,PX_LAST,Date,PX_LAST\n"
+            + "".join(f"{d},{50 + k}.5,{d},{90 + k}.5\n" for k, d in enumerate(MONTH_ENDS))).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "prices.csv").prices) == 2 * len(MONTH_ENDS)
+
+
+_MONDAY = int(pd.Timestamp("2024-01-01").timestamp())  # 2024-01-01 00:00 UTC, a Monday
+
+
+@pytest.mark.parametrize(("stamps", "period"), [
+    # Yahoo's chart API, a weekly download: each bar stamped at its Monday's open, 14:30 UTC.
+    ([_MONDAY + 52200 + k * 7 * 86400 for k in range(10)], "weekly"),
+    ([(_MONDAY + 52200 + k * 7 * 86400) * 1000 for k in range(10)], "weekly"),  # in milliseconds
+    # An ASX week's bar stamped at its Monday's open, Sunday 23:00 UTC ("_east": read as Monday's).
+    ([_MONDAY - 3600 + k * 7 * 86400 for k in range(10)], "weekly"),
+    # Each month's first day at New York's midnight, 05:00 UTC.
+    ([int(pd.Timestamp(f"{2022 + m // 12}-{m % 12 + 1:02d}-01 05:00").timestamp()) for m in range(12)], "monthly"),
+    # Excel serial days written as numbers: 45292 is 2024-01-01.
+    ([45292 + 7 * k for k in range(10)], "weekly"),
+])
+def test_weekly_or_monthly_bars_dated_as_epochs_or_serials_are_refused(stamps, period):
+    # The steps of dates written as text were read, numbers' were not: these loaded, each week's bar
+    # as its Monday's (or, read east of UTC, the week's ASX bar as its Monday's) prices.
+    data = ("Date,Open,High,Low,Close,Volume\n" + "".join(f"{s},10.0,11.0,9.0,10.5,{1000 + k}\n"
+                                                          for k, s in enumerate(stamps))).encode()
+    schema = detect_bytes(data, "SPY.csv")
+    assert schema.problem is not None and schema.problem.startswith(f"{period} bars, not daily prices")
+    assert normalise_bytes(data, schema, "SPY.csv").prices.empty
+
+
+def test_daily_bars_stamped_east_of_utc_load():
+    # An ASX fortnight stamped on Sunday to Thursday evenings, 23:00 UTC: daily, a day apart once read.
+    stamps = [_MONDAY - 3600 + (7 * w + d) * 86400 for w in range(2) for d in range(5)]
+    data = ("Date,Open,High,Low,Close,Volume\n" + "".join(f"{s},10.0,11.0,9.0,10.5,{1000 + k}\n"
+                                                          for k, s in enumerate(stamps))).encode()
+    schema = detect_bytes(data, "BHP.AX.csv")
+    assert schema.problem is None and schema.columns[0].format == "epoch_s_east"
+    assert len(normalise_bytes(data, schema, "BHP.AX.csv").prices) == 10

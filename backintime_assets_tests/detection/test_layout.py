@@ -940,6 +940,9 @@ def test_a_ticker_row_keyed_with_a_colon_stays_in_the_header(ticker_row):
     ("Units:,USD,USD,('000)", "Date,Close,Open,Volume", "2024-01-{:02d},12.5,12.25,200"),
     ("Unit:,,,('000)", "Date,Close,Open,Volume", "2024-01-{:02d},12.5,12.25,200"),
     ("Units,USD,('000),", "Date,Close,Volume,Note", "2024-01-{:02d},12.5,200,x"),
+    # A unit of scale with words beside it is the volume's scale as well.
+    ("Units:,USD,USD,Shares ('000)", "Date,Close,Open,Volume", "2024-01-{:02d},12.5,12.25,200"),
+    ("Unit:,,,Volume (000s)", "Date,Close,Open,Volume", "2024-01-{:02d},12.5,12.25,200"),
 ])
 def test_a_units_row_keyed_or_left_packed_over_a_complete_header_stays_in_it(units, names, row):
     # "('000)" over the volume is its scale: taken for a key's line of metadata and cut off as

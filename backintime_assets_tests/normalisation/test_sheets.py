@@ -10,6 +10,7 @@ from openpyxl.chart import BarChart, Reference
 from backintime_assets.detection import detect_bytes, xlsx
 from backintime_assets.detection.xlsx import SHEET_LINES, sheet_row
 from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.repeated_header import REORDERED_HEADER
 from backintime_assets.normalisation.sheets import OTHER_SHEET
 
 HEADER = ["Date", "Open", "High", "Low", "Close", "Volume"]
@@ -474,5 +475,9 @@ def test_a_sheets_stacked_table_under_its_fields_in_another_order_is_rejected_no
               "GOOG": _security("GOOG", datetime(2024, 1, 1), 30)}
     result = run(book(sheets), "prices.xlsx")
     assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 30, "GOOG US EQUITY": 30}
-    assert sum(result.rejected.reason.str.startswith(f"below line {SHEET_LINES + 34}, whose header names")) == 30
+    # Where that header is, as a reader of the workbook finds it: not "line 1048610", the sheet's row
+    # as the workbook's line numbering counts it; and the header itself named, not "unparseable value".
+    assert sum(result.rejected.reason.str.startswith("below sheet 'Prices' row 34, whose header names")) == 30
+    header = result.rejected[result.rejected.source_line == SHEET_LINES + 34]
+    assert header.reason.tolist() == [REORDERED_HEADER]
     assert every_row_once(result, sheets)
