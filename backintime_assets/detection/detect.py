@@ -22,6 +22,7 @@ from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, det
 from .filename import date_in_name
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
+from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
 from .multipliers import already_counted, as_declared, column_unit, noted_unit
 from .numbers import detect_number_format
@@ -287,6 +288,9 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
             text = text[: cut + 1]  # the last line was cut by the sample boundary
     if not text.strip():
         return problem_schema(name, "empty file", encoding=encoding), None
+    problem = json_lines_problem(text)
+    if problem:
+        return problem_schema(name, problem, encoding=encoding), None
 
     tail_text = None
     if tail is not None:

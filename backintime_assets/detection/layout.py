@@ -236,8 +236,8 @@ def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[in
     k = start
     while k > 0:
         fields = rows[k - 1][1]
-        if len(fields) < 2 or _commented(fields):
-            break
+        if len(fields) < 2 or _commented(fields) or _numbered_ticker_row(fields):
+            break  # (a ticker row of a numbered code reads as data, yet is the header's)
         if not (judge.data_like(fields) or _names_nothing(fields, judge)) or heads(k):
             break
         k -= 1
@@ -291,7 +291,7 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> 
                 len(fields) != width and judge.matchers and judge.data_like(fields)):
             break  # not a damaged row: the header search starts here as usual
         above = rows[k - 1][1]
-        if _header_shaped(above, judge, width):
+        if _header_shaped(above, judge, width) or _numbered_ticker_row(above):
             return k - 1
     return start - 1
 
@@ -340,6 +340,16 @@ def _ticker_row_over(rows: list[Row], k: int, head: list[Row], width: int, room:
         if names_the_ticker(fields[0].strip()):
             return True
     return False
+
+
+def _numbered_ticker_row(fields: list[str]) -> bool:
+    """Whether a row is a header's ticker row, its tickers numbered codes: its first cell names the
+    ticker and the others each hold one ("Ticker,000333,000333,..." in pandas' export of a Shenzhen,
+    Taipei or Seoul code, between "Price,Close,High,Low,Open" and "Date,,,"; "Ticker,000333,600519"
+    over two tickers' closes). Its cells read as prices, so it looked like a data row and cut the
+    block above it off: the file read headerless, its columns by position, and the open loaded as
+    the close. A data row's first cell is a value (a date, a ticker), not the ticker column's name."""
+    return len(fields) > 2 and names_the_ticker(fields[0].strip()) and all(c.strip() for c in fields[1:])
 
 
 def _column_names(block: list[Row], width: int) -> list[tuple[str, ...]]:
@@ -669,7 +679,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # (_fills); rows typed like data above it (banner rows that fill side columns only) are
         # data only if no header sits between.
         starts = (k for k, (_, fields) in enumerate(rows)
-                  if judge.data_like(fields, strict_width=True) and _confirmed(rows, k, judge))
+                  if judge.data_like(fields, strict_width=True) and not _numbered_ticker_row(fields)
+                  and _confirmed(rows, k, judge))
         confirmed = next(starts, None)
         if confirmed is not None:
             heads = partial(_heads_numbers, rows, width=width, decimal=decimal, thousands=thousands)
@@ -700,7 +711,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     past_comment = False
     while k >= 0 and len(block) < _MAX_HEADER_BLOCK:
         line, fields = rows[k]
-        if judge.matchers and judge.data_like(fields):
+        if judge.matchers and judge.data_like(fields) and not _numbered_ticker_row(fields):
             break
         if _hash_names(fields):
             if block:

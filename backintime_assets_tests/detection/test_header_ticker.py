@@ -29,6 +29,56 @@ def test_a_header_row_naming_the_ticker_names_the_files_rows(header, ticker):
     assert _ticker(header + ROWS) == ticker
 
 
+@pytest.mark.parametrize("date_row", ["Date,,,,,\n", ""])
+@pytest.mark.parametrize("code", ["000333", "2330", "005930"])
+def test_a_ticker_row_of_a_numbered_code_is_the_headers_not_a_data_row(code, date_row):
+    # pandas' export of a Shenzhen, Taipei or Seoul code: "Ticker,000333,..." reads as prices. Taken
+    # for a data row, it cut "Price,Close,High,Low,Open" off: the file read headerless, its columns by
+    # position, and each row's open loaded as its close under the file's name.
+    text = f"Price,{FIELDS}\nTicker,{code},{code},{code},{code},{code}\n{date_row}" + ROWS
+    assert _ticker(text) == code
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "data.csv"), "data.csv")
+    prices = result.prices
+    assert list(prices["ticker"].unique()) == [code]
+    assert list(prices["close"]) == [184.53, 183.15, 180.91, 181.18]
+    assert list(prices["open"]) == [185.62, 183.06, 181.91, 181.99]
+
+
+def test_a_ticker_row_of_numbered_codes_over_two_tickers_heads_their_columns():
+    text = ("Price,Close,Close,Open,Open\nTicker,000333,600519,000333,600519\nDate,,,,\n"
+            "2016-03-29,29.99,180.5,30.75,181.0\n2016-03-30,30.53,182.1,30.16,180.7\n"
+            "2016-03-31,30.85,183.0,30.68,182.0\n2016-04-01,30.59,181.9,31.00,183.2\n")
+    prices = normalise_bytes(text.encode(), detect_bytes(text.encode(), "data.csv"), "data.csv").prices
+    by_ticker = {t: list(g["close"]) for t, g in prices.groupby("ticker")}
+    assert by_ticker == {"000333": [29.99, 30.53, 30.85, 30.59], "600519": [180.5, 182.1, 183.0, 181.9]}
+    assert list(prices[prices["ticker"] == "000333"]["open"]) == [30.75, 30.16, 30.68, 31.0]
+
+
+def test_a_numbered_ticker_row_in_a_workbook_is_the_headers_too():
+    # pandas' to_excel of the same frame: the sheet stores no trailing empty cell, so its "Date" row
+    # is one cell wide, and the ticker row of numbers above it was taken for the first data row.
+    import io
+
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for line in f"Price,{FIELDS}\nTicker,000333,000333,000333,000333,000333".splitlines():
+        ws.append(line.split(","))
+    ws.append(["Date"])
+    for line in ROWS.splitlines():
+        date, *values = line.split(",")
+        ws.append([date, *map(float, values)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    schema = detect_bytes(data, "data.xlsx")
+    assert schema.ticker == "000333"
+    prices = normalise_bytes(data, schema, "data.xlsx").prices
+    assert list(prices["ticker"].unique()) == ["000333"]
+    assert list(prices["close"]) == [184.53, 183.15, 180.91, 181.18]
+    assert list(prices["open"]) == [185.62, 183.06, 181.91, 181.99]
+
+
 @pytest.mark.parametrize("header", [
     f"Daily prices\nDate,{FIELDS}\n",  # a title over the fields
     f"Daily prices,,,,,\nDate,{FIELDS}\n",
