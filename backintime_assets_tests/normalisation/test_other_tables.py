@@ -24,6 +24,11 @@ def _days(start: str, n: int) -> list[dt.date]:
     return out
 
 
+def _table() -> str:
+    """The detected table of most tests: eight days of Date,Close,Volume from 2024-01-02."""
+    return "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n" for k, d in enumerate(_days("2024-01-02", 8)))
+
+
 def _read(data: bytes, name: str, **wrong):
     schema = replace(detect_bytes(data, name), **wrong)
     result = normalise_bytes(data, schema, name)
@@ -74,8 +79,7 @@ def test_last_year_s_export_above_this_year_s_with_a_column_more_is_rejected():
 
 
 def test_a_footer_block_of_daily_rows_in_another_layout_is_rejected():
-    table = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n"
-                                             for k, d in enumerate(_days("2024-01-02", 8)))
+    table = _table()
     block = "Daily 2023\n" + "".join(f"{d},{1 + k},{2 + k},{3 + k},{4 + k},{5 + k}\n"
                                      for k, d in enumerate(_days("2023-06-01", 4)))
     result = _read((table + block).encode(), "f.csv", footer_lines=5)
@@ -89,7 +93,7 @@ def test_a_block_of_the_table_s_width_whose_dates_are_written_otherwise_is_rejec
     # Same columns, dates day first above the header: they do not read as the table's rows, nor may
     # they vanish.
     old = "".join(f"{d:%d.%m.%Y},{10 + k},{1000 + k}\n" for k, d in enumerate(_days("2023-12-01", 3)))
-    new = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n" for k, d in enumerate(_days("2024-01-02", 8)))
+    new = _table()
     schema = replace(detect_bytes(new.encode(), "d.csv"), header_row=3, data_start_line=4)  # its table's
     result = normalise_bytes((old + new).encode(), schema, "d.csv")
     assert result.prices_arrow.num_rows == 8 and result.rows_read == 11
@@ -156,8 +160,7 @@ def test_a_group_whose_file_holds_a_block_of_another_layout_is_left_to_normalise
 def test_a_line_outside_the_table_past_the_reader_s_field_limit_leaves_the_file_read():
     # A disclaimer of one quoted line longer than csv.field_size_limit(): its reading raised, and
     # the whole file read as an "internal error", nothing loaded.
-    table = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n"
-                                             for k, d in enumerate(_days("2024-01-02", 8)))
+    table = _table()
     footer = '"' + "Figures of 2024, rounded to 2 places. " * 4000 + '"\n'
     result = _read((table + footer).encode(), "long.csv", footer_lines=1)
     assert result.file_problem is None
@@ -177,8 +180,7 @@ def test_quoted_rows_of_another_layout_are_read_with_the_file_s_quotes():
 def test_a_block_of_rows_each_followed_by_a_blank_line_is_rejected():
     # An export that ends its lines "\r\r\n" (or double spaces them) has a blank line after every
     # row: no two of the block's rows were adjacent, and all of them vanished as notes.
-    table = "Date,Close,Volume\n" + "".join(f"{d},{20.5 + k},{1000 + k}\n"
-                                             for k, d in enumerate(_days("2024-01-02", 8)))
+    table = _table()
     block = "Daily 2023\n" + "".join(f"{d},{1 + k},{2 + k},{3 + k},{4 + k},{5 + k}\n\n"
                                      for k, d in enumerate(_days("2023-06-01", 4)))
     result = _read((table + block).encode(), "f.csv", footer_lines=9)
