@@ -137,7 +137,7 @@ def profile_plans(spec: MarketSpec, start: date, end: date, options: FileOptions
     return market, plans
 
 
-def _cells(days: np.ndarray, lo: int, hi: int, week: TradingWeek = MON_FRI) -> tuple[Segment, ...]:
+def _cells(days: np.ndarray, lo: int, hi: int, week: TradingWeek) -> tuple[Segment, ...]:
     """Segments covering cells lo..hi-1 of the grid numbered ticker * len(days) + day."""
     n = len(days)
     segments = []

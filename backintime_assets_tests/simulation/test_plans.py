@@ -8,6 +8,7 @@ from backintime_assets.simulation.calendar import business_day_numbers
 from backintime_assets.simulation.layouts import CLEAN
 from backintime_assets.simulation.plans import _cells, archive_plans, daily_plans, profile_plans
 from backintime_assets.simulation.universe import listing
+from backintime_assets.trading_week import MON_FRI
 
 SPEC = MarketSpec(n_tickers=40, seed=9)
 
@@ -36,7 +37,7 @@ def test_archive_windows_are_aligned_to_1900_and_cut_to_the_range():
 
 def test_cells_tile_the_grid_ticker_by_ticker():
     days = business_day_numbers(date(2020, 1, 1), date(2020, 1, 31))  # 23 days
-    segments = _cells(days, 20, 100)
+    segments = _cells(days, 20, 100, MON_FRI)
     assert [(list(s.tickers), s.days) for s in segments] == [([0], 3), ([1, 2, 3], 23), ([4], 8)]
     assert sum(s.rows for s in segments) == 80
 
