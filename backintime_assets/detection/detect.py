@@ -127,7 +127,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # ticker's label, load each under its own (normalisation/stacked_tables.py); without it they
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
-                               lambda: _line_above(titles, layout.header_row, dialect))
+                               lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced))
     return FileSchema(
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
@@ -139,10 +139,16 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     )
 
 
-def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect) -> str | None:
+def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect,
+                double_spaced: bool = False) -> str | None:
     """The filled cells of the line right above the header, joined by a space (a Bloomberg sheet's
-    security label), or None when the header has no line right above it."""
-    above = titles()[-1:] if header_row > 0 else []
+    security label), or None when the header has no line right above it. In a double-spaced file
+    (spacing.py) the line above the blank one that spaces it from the header: its blank line is no
+    gap, and read as one, the label was lost and the prices loaded under the file's name."""
+    above = titles()[-2:] if header_row > 0 else []
+    if double_spaced and above and above[-1][0] == header_row - 1 and not above[-1][1].strip():
+        above, header_row = above[:-1], header_row - 1  # the label sits over the header's spacing line
+    above = above[-1:]
     if not above or above[0][0] != header_row - 1:
         return None
     if len(dialect.delimiter) != 1:  # runs of spaces (gaps.GAP): the line's words are its cells

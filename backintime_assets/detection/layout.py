@@ -23,6 +23,7 @@ from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .row_names import names_after_row_names
 from .shapes import shape_hits
+from .spacing import set_off_blanks
 from .wider_header import names_past_rows, words_over_headerless
 
 _MAX_HEADER_BLOCK = 3
@@ -56,6 +57,7 @@ class Layout:
     body: list[list[str]] = field(default_factory=list)  # sampled data rows, width-adjusted
     tail_data_rows: int = 0  # of those, rows from the tail sample: the table's end was seen
     types: list[ColumnType] = field(default_factory=list)
+    double_spaced: bool = False  # a blank line after every row (spacing.py)
 
 
 def _nonblank(fields: list[str]) -> bool:
@@ -669,6 +671,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     rows = list(compress(head, map(any, map(map, repeat(str.strip), map(itemgetter(1), head)))))
     if not rows:
         return Layout()
+    # Blank lines that set rows off: in a double-spaced file, not the one after every row.
+    gaps = set_off_blanks(head)
     width = _width(rows)
     provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
@@ -747,9 +751,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # unless the rows below name columns alike: then the row above labels them (a Bloomberg sheet's
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
         if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)
-                      or (_blank_between(head, line, block[0][0]) and not _names_alike(block))
+                      or (_blank_between(gaps, line, block[0][0]) and not _names_alike(block))
                       or (_metadata_over_names(fields, block[0][1], width)
-                          and not _ticker_row_over(rows, k, head, width, _MAX_HEADER_BLOCK - len(block) - 1))
+                          and not _ticker_row_over(rows, k, gaps, width, _MAX_HEADER_BLOCK - len(block) - 1))
                       ) and not _labels_over(fields, block, width):
             break
         block.insert(0, (line, fields))
@@ -799,7 +803,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             width, ragged = wider, True
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
-    layout = Layout(width=width)
+    layout = Layout(width=width, double_spaced=len(gaps) < len(head))
     first_data_line = rows[start][0] if start < len(rows) else head_lines
     if block:
         layout.header_row = block[0][0]
@@ -822,10 +826,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     data_rows = rows[start if confirmed is None else max(start, confirmed):]
     if tail is None:
         candidates = data_rows
-        blank = [i for i, f in head if not any(map(str.strip, f))]
+        blank = [i for i, f in gaps if not any(map(str.strip, f))]
     else:
         candidates = [(i, f) for i, f in tail if any(map(str.strip, f))]
-        blank = sorted(i for i, f in tail if not any(map(str.strip, f)))
+        blank = sorted(i for i, f in set_off_blanks(tail) if not any(map(str.strip, f)))
     date_columns = [j for j, t in enumerate(provisional) if t.type in ("date", "timestamp")]
     m = footer_start(candidates, blank, judge.data_like, width, date_columns, from_end=tail is not None)
     first_footer = candidates[m][0] if m is not None else None

@@ -714,3 +714,20 @@ def test_investing_dutch_laatste_is_the_close():
     s = detect_bytes(data, "hist-prices-Daimler-Truck.csv")
     assert [c.canonical for c in s.columns][:6] == ["date", "close", "open", "high", "low", "volume"]
     assert s.columns[0].format == "%d-%m-%Y" and s.decimal == ","
+
+
+@pytest.mark.parametrize("ending", ["\r\r\n", "\n\n"])
+def test_double_spaced_bloomberg_label_names_the_ticker(ending):
+    # A blank line after every row (detection/spacing.py): the label sits over the header's spacing
+    # line, not beside a gap; read as apart, the prices loaded under the file's name.
+    rows = "".join(f"2024-01-{d:02d},1{d}.25,1{d}.5,10{d}\n" for d in (2, 3, 4, 5, 8, 9))
+    text = "AAPL US Equity,,,\nDate,PX_LAST,PX_OPEN,PX_VOLUME\n" + rows
+    schema = detect_bytes(text.replace("\n", ending).encode(), "label.csv")
+    assert (schema.header_row, schema.ticker) == (2, "AAPL US Equity")
+
+
+def test_bloomberg_label_a_blank_line_above_a_single_spaced_header_stays_apart():
+    # Only a double-spaced file's blank line is spacing: elsewhere it sets a title off from the table.
+    rows = "".join(f"2024-01-{d:02d},1{d}.25,1{d}.5,10{d}\n" for d in (2, 3, 4, 5, 8, 9))
+    schema = detect_bytes(("AAPL US Equity,,,\n\nDate,PX_LAST,PX_OPEN,PX_VOLUME\n" + rows).encode(), "label.csv")
+    assert (schema.header_row, schema.ticker) == (2, None)

@@ -60,6 +60,40 @@ def test_multi_row_header_block():
     assert lay.names == ["Price", "Close", "Volume"]
 
 
+
+WEEKDAYS = [2, 3, 4, 5, 8, 9, 10, 11, 12, 15]  # of January 2024
+
+
+def _yfinance_download(ticker, days):
+    # yfinance's columns: Close first, Open fourth (read positionally, the open loaded as the close)
+    rows = "".join(f"2024-01-{d:02d},{100 + d}.25,{101 + d}.5,{99 + d}.75,{100 + d}.0,{1000 + d}\n" for d in days)
+    return (f"Price,Close,High,Low,Open,Volume\nTicker,{ticker},{ticker},{ticker},{ticker},{ticker}\n"
+            f"Date,,,,,\n{rows}")
+
+
+@pytest.mark.parametrize("ending", ["\r\r\n", "\n\n"])
+def test_double_spaced_yfinance_download_keeps_its_ticker_row(ending):
+    # A blank line after every row (a CRLF file whose breaks a round trip doubled, a double-spaced
+    # export) sets nothing off: taken for a break, it cut "Ticker,AAPL" off the header, and the
+    # prices loaded headerless under the file's name, the open as the close.
+    data = _yfinance_download("AAPL", WEEKDAYS).replace("\n", ending).encode()
+    schema = detect_bytes(data, "X.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 5)
+    prices = normalise_bytes(data, schema, "X.csv").prices
+    assert set(prices["ticker"]) == {"AAPL"} and len(prices) == 10
+    assert (prices["close"].iloc[0], prices["open"].iloc[0]) == (102.25, 102.0)
+
+
+@pytest.mark.parametrize("ending", ["\r\r\n", "\n\n"])
+def test_double_spaced_damaged_last_row_is_rejected_not_taken_for_a_footer(ending):
+    # Its blank line is the spacing, not a break: read as a footer, the row was dropped unseen.
+    text = "Date,Open,Close\n" + "".join(f"2024-01-{d:02d},1{d}.5,1{d}.7\n" for d in WEEKDAYS) + "<<corrupt>>\n"
+    data = text.replace("\n", ending).encode()
+    schema = detect_bytes(data, "X.csv")
+    assert schema.footer_lines == 0
+    result = normalise_bytes(data, schema, "X.csv")
+    assert len(result.prices) == 10 and list(result.rejected["reason"]) == ["wrong field count: expected 3, got 1"]
+
 def test_footer_found_in_tail_sample():
     tail_text = "2020-06-30,AAPL,10.5,100\n2020-07-01,AAPL,10.5,100\nEnd of report\n\n"
     n = count_lines(tail_text)
