@@ -24,6 +24,7 @@ from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
+from .names_above import names_above_problem
 from .multipliers import already_counted, as_declared, column_unit, noted_unit
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
@@ -111,6 +112,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             j = canonical.index("date")
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
                                           [row[j] for row in layout.body if j < len(row)], canonical)
+    if problem is None and layout.header_row < 0 and columns:
+        problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None
     if problem is None and wide is None and "date" not in canonical and {"close", "ticker"} <= set(canonical) \
             and _tickers(layout.body, canonical.index("ticker")) > 1:

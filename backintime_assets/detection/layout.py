@@ -31,6 +31,7 @@ _SUFFIX = re.compile(r"\s?[KkMmBb]$")
 # Damaged rows (garbage, a row cut short) that may sit between the header and the first good data
 # row without hiding the header; they stay in the data region, where normalisation rejects them.
 _MAX_HEADER_GAP = 2
+_CODE = re.compile(r"\d{4,6}")  # a numbered code: Tokyo's 7203, Taipei's 2330, Shenzhen's 000333
 _CONFIRM_LOOKAHEAD = 6  # rows looked at for the two that confirm a data start
 # A run of wider rows (a header and two rows at least) that is at least a quarter as long as the
 # lines without a delimiter is the table, and those lines notes around it.
@@ -350,8 +351,13 @@ def _numbered_ticker_row(fields: list[str]) -> bool:
     Taipei or Seoul code, between "Price,Close,High,Low,Open" and "Date,,,"; "Ticker,000333,600519"
     over two tickers' closes). Its cells read as prices, so it looked like a data row and cut the
     block above it off: the file read headerless, its columns by position, and the open loaded as
-    the close. A data row's first cell is a value (a date, a ticker), not the ticker column's name."""
-    return len(fields) > 2 and names_the_ticker(fields[0].strip()) and all(c.strip() for c in fields[1:])
+    the close. A data row's first cell is a value (a date, a ticker), not the ticker column's name;
+    yet a ticker may be spelled as one (Symbotic's "SYM", Santander Consumer's "SC", first in a long
+    table), so the other cells must be codes: bare digits of a code's length, which a date
+    ("2024-01-02", "20240102"), a price with decimals or a volume is not. Taken for a header, such a
+    row was lost, or its file refused for "no close column"."""
+    return (len(fields) > 2 and all(_CODE.fullmatch(c.strip()) for c in fields[1:])
+            and names_the_ticker(fields[0].strip()))
 
 
 def _column_names(block: list[Row], width: int) -> list[tuple[str, ...]]:

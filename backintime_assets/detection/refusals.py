@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from .bar_period import LONGER_BARS
 from .canonical import SIDE_BY_SIDE
+from .names_above import NAMES_ABOVE
 from .statements import NOT_PRICES, not_prices
 
 
 def judged(problem: str | None) -> bool:
     """Whether a file's problem is detection's judgement of a table it read: a broker's trades or
     statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
-    tickers, weekly or monthly bars its period column or its dates' steps declare (bar_period.py).
+    tickers, weekly or monthly bars its period column or its dates' steps declare (bar_period.py), prices
+    a headerless table places against the names of a line above it (names_above.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
     (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
     data rows: facts, nothing to load whatever a user says."""
@@ -18,13 +20,15 @@ def judged(problem: str | None) -> bool:
 
 
 def judgement(problem: str | None) -> str | None:
-    """Which judgement a problem is (SIDE_BY_SIDE, NOT_PRICES, LONGER_BARS), None for a fact or no
+    """Which judgement a problem is (SIDE_BY_SIDE, NOT_PRICES, LONGER_BARS, NAMES_ABOVE), None for a fact or no
     problem. A user's lifting of one is no word on another: a new detection that refuses the file for
     another reason refuses it (its details, the columns named, may change with the detector)."""
     if problem is not None and problem.startswith(SIDE_BY_SIDE):
         return SIDE_BY_SIDE
     if problem is not None and LONGER_BARS in problem:
         return LONGER_BARS
+    if problem is not None and problem.startswith(NAMES_ABOVE):
+        return NAMES_ABOVE
     return NOT_PRICES if not_prices(problem) else None
 
 

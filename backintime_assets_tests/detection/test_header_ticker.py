@@ -3,6 +3,7 @@ import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.header_ticker import header_ticker
+from backintime_assets.detection.names_above import NAMES_ABOVE
 from backintime_assets.normalisation import normalise_bytes
 
 ROWS = ("2024-01-02,184.53,186.86,182.88,185.62,82488700\n2024-01-03,183.15,184.67,182.78,183.06,58414500\n"
@@ -79,6 +80,26 @@ def test_a_numbered_ticker_row_in_a_workbook_is_the_headers_too():
     assert list(prices["open"]) == [185.62, 183.06, 181.91, 181.99]
 
 
+LONG = ("{t},2024-01-02,45.10,46.20,44.90,45.80,1200300\n{t},2024-01-03,45.80,47.00,45.50,46.90,1300400\n"
+        "{t},2024-01-04,46.90,47.10,46.00,46.20,1100200\n{t},2024-01-05,46.20,46.50,45.10,45.30,1000100\n")
+
+
+@pytest.mark.parametrize("header, tickers", [
+    ("Symbol,Date,Open,High,Low,Close,Volume\n", ["SC", "SCHW"]),
+    ("", ["SYM"]),  # no header: the rows alone
+])
+def test_a_data_row_whose_ticker_is_spelled_as_the_ticker_column_stays_data(header, tickers):
+    # Symbotic's "SYM", Santander Consumer's "SC" name the ticker column too; first in a long table,
+    # their row (a date, prices) was taken for a header's ticker row of numbered codes: the file was
+    # refused for "no close column", a row of it lost from the count.
+    text = header + "".join(LONG.format(t=t) for t in tickers)
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "data.csv"), "data.csv")
+    assert result.file_problem is None and result.rows_read == 4 * len(tickers) and len(result.rejected) == 0
+    prices = result.prices
+    assert sorted(prices["ticker"].unique()) == tickers
+    assert list(prices["close"])[:4] == [45.80, 46.90, 46.20, 45.30]
+
+
 @pytest.mark.parametrize("header", [
     f"Daily prices\nDate,{FIELDS}\n",  # a title over the fields
     f"Daily prices,,,,,\nDate,{FIELDS}\n",
@@ -86,10 +107,8 @@ def test_a_numbered_ticker_row_in_a_workbook_is_the_headers_too():
     f"Price,{FIELDS}\nCurrency,USD,USD,USD,USD,USD\nDate,,,,,\n",  # their currency
     f",{FIELDS}\n,USD,USD,USD,USD,USD\nDate,,,,,\n",
     f",{FIELDS}\n,Yahoo,Yahoo,Yahoo,Yahoo,Yahoo\nDate,,,,,\n",  # an unnamed row of words: a source
-    f",{FIELDS}\n,2024,2024,2024,2024,2024\nDate,,,,,\n",  # an unnamed row of a year
     f"Price,{FIELDS}\nName,Apple Inc,Apple Inc,Apple Inc,Apple Inc,Apple Inc\nDate,,,,,\n",  # a company's name
     f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,\nDate,,,,,\n",  # not over every price column
-    f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL,Close\nDate,,,,,\n",
     f"Date,{FIELDS}\n",
     # A capitals row of no name under a header that names the date itself is not pandas' unnamed
     # level: an exchange's, a source's, an adjustment's (they loaded as NASDAQ, YAHOO, UNADJUSTED).
@@ -99,6 +118,18 @@ def test_a_numbered_ticker_row_in_a_workbook_is_the_headers_too():
 ])
 def test_no_row_naming_itself_the_ticker_row_leaves_the_file_its_name(header):
     assert _ticker(header + ROWS) is None
+
+
+@pytest.mark.parametrize("header", [
+    f",{FIELDS}\n,2024,2024,2024,2024,2024\nDate,,,,,\n",  # an unnamed row of a year
+    f"Price,{FIELDS}\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL,Close\nDate,,,,,\n",
+])
+def test_a_header_the_rows_under_it_cut_off_names_no_ticker_and_refuses_the_file(header):
+    # The row of years (a data row's look) or the wider ticker row ended the header search: the
+    # file read headerless, its prices by position, the close named above left of the open. Loaded,
+    # each row's open was its close; now refused for the names above (names_above.py).
+    schema = detect_bytes((header + ROWS).encode(), "data.csv")
+    assert schema.ticker is None and schema.problem.startswith(NAMES_ABOVE)
 
 
 def test_two_rows_naming_two_tickers_name_none():

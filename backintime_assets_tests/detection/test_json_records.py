@@ -28,3 +28,14 @@ def test_json_lines_are_refused_for_what_they_are():
 ])
 def test_tables_and_other_lines_are_not_json_lines(text):
     assert json_lines_problem(text) is None
+
+
+class _Unsplittable(str):
+    def splitlines(self, keepends=False):
+        raise AssertionError("split into lines")
+
+
+def test_a_tables_sample_is_not_split_into_lines():
+    # Every file's sample (up to 2 MB) comes here: one not opening with a brace is ruled out by its
+    # first character, not split into lines first (0.4 ms a 64 KB sample, 15 ms a 2 MB one).
+    assert json_lines_problem(_Unsplittable("Date,Close\n2024-01-02,1.5\n" * 1000)) is None
