@@ -5,6 +5,7 @@ import io
 from dataclasses import replace
 
 import openpyxl
+import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
@@ -78,14 +79,16 @@ def test_last_year_s_export_above_this_year_s_with_a_column_more_is_rejected():
     assert all("a row of 5 fields, one of a block of 12 such rows" in r for r in reasons.values())
 
 
-def test_a_footer_block_of_daily_rows_in_another_layout_is_rejected():
-    table = _table()
-    block = "Daily 2023\n" + "".join(f"{d},{1 + k},{2 + k},{3 + k},{4 + k},{5 + k}\n"
+# A blank line after every row: an export that ends its lines "\r\r\n" (or double spaces them); no
+# two of the block's rows were adjacent, and all of them vanished as notes.
+@pytest.mark.parametrize("row_end, footer_lines, lines", [("\n", 5, [11, 12, 13, 14]), ("\n\n", 9, [11, 13, 15, 17])])
+def test_a_footer_block_of_daily_rows_in_another_layout_is_rejected(row_end, footer_lines, lines):
+    block = "Daily 2023\n" + "".join(f"{d},{1 + k},{2 + k},{3 + k},{4 + k},{5 + k}{row_end}"
                                      for k, d in enumerate(_days("2023-06-01", 4)))
-    result = _read((table + block).encode(), "f.csv", footer_lines=5)
+    result = _read((_table() + block).encode(), "f.csv", footer_lines=footer_lines)
     assert result.prices_arrow.num_rows == 8 and result.rows_read == 12
     reasons = _rejected(result)
-    assert sorted(reasons) == [11, 12, 13, 14]
+    assert sorted(reasons) == lines
     assert reasons[11].startswith("outside the table: a row of 6 fields, one of a block of 4 such rows below the table")
 
 
@@ -175,19 +178,6 @@ def test_quoted_rows_of_another_layout_are_read_with_the_file_s_quotes():
     found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
     assert [n for n, _, _ in found] == [1, 2, 3]
     assert "a row of 5 fields" in found[0][2]
-
-
-def test_a_block_of_rows_each_followed_by_a_blank_line_is_rejected():
-    # An export that ends its lines "\r\r\n" (or double spaces them) has a blank line after every
-    # row: no two of the block's rows were adjacent, and all of them vanished as notes.
-    table = _table()
-    block = "Daily 2023\n" + "".join(f"{d},{1 + k},{2 + k},{3 + k},{4 + k},{5 + k}\n\n"
-                                     for k, d in enumerate(_days("2023-06-01", 4)))
-    result = _read((table + block).encode(), "f.csv", footer_lines=9)
-    assert result.prices_arrow.num_rows == 8 and result.rows_read == 12
-    reasons = _rejected(result)
-    assert sorted(reasons) == [11, 13, 15, 17]
-    assert reasons[11].startswith("outside the table: a row of 6 fields, one of a block of 4 such rows below the table")
 
 
 def test_two_blocks_set_apart_by_a_blank_line_on_the_same_days_are_each_rejected():
