@@ -678,7 +678,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     if not rows:
         return Layout()
     # Blank lines that set rows off: in a double-spaced file, not the one after every row.
-    gaps = set_off_blanks(head)
+    gaps = set_off_blanks(head, len(rows))
     width = _width(rows)
     provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
@@ -835,7 +835,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         blank = [i for i, f in gaps if not any(map(str.strip, f))]
     else:
         candidates = [(i, f) for i, f in tail if any(map(str.strip, f))]
-        blank = sorted(i for i, f in set_off_blanks(tail) if not any(map(str.strip, f)))
+        blank = sorted(i for i, f in set_off_blanks(tail, len(candidates)) if not any(map(str.strip, f)))
     date_columns = [j for j, t in enumerate(provisional) if t.type in ("date", "timestamp")]
     m = footer_start(candidates, blank, judge.data_like, width, date_columns, from_end=tail is not None)
     first_footer = candidates[m][0] if m is not None else None

@@ -16,15 +16,16 @@ _MIN_ROWS = 4  # a few rows, each followed by a blank line, may be a layout of p
 _SHARE = 0.9  # of the rows (bar the sample's last, cut off) followed by one: a row or two may not be
 
 
-def set_off_blanks(records: Sequence[Row]) -> Sequence[Row]:
-    """`records` (in file order, blank ones included) without the blank line right after each row
-    when the sample is double-spaced: the blank lines left are those that set rows off (a second
-    blank line, a break between tables or above a footer). `records` itself otherwise."""
-    # stepped through in C: most samples have no blank line, or too few to space their rows
-    filled = list(map(any, map(map, repeat(str.strip), map(itemgetter(1), records))))
-    rows = sum(filled)
+def set_off_blanks(records: Sequence[Row], rows: int) -> Sequence[Row]:
+    """`records` (in file order, blank ones included; `rows` of them not blank) without the blank
+    line right after each row when the sample is double-spaced: the blank lines left are those that
+    set rows off (a second blank line, a break between tables or above a footer). `records` itself
+    otherwise."""
+    # From the count the caller has: most samples have no blank line, or too few to space their
+    # rows, and every file's detection would pay a second pass over its sample to learn so.
     if rows < _MIN_ROWS or len(records) - rows < _SHARE * (rows - 1):
         return records
+    filled = list(map(any, map(map, repeat(str.strip), map(itemgetter(1), records))))
     # the record after each row, when blank, is the spacing (the next record, not the next line: a
     # quoted cell may span lines)
     spacing = {k + 1 for k in range(len(records) - 1) if filled[k] and not filled[k + 1]}

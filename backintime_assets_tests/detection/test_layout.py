@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -997,3 +999,17 @@ def test_key_rows_under_a_ticker_row_leave_the_header_its_ticker(keys):
     schema = detect_bytes(text.encode(), "data.csv")
     assert schema.ticker == "AAPL"
     assert set(normalise_bytes(text.encode(), schema, "data.csv").prices_arrow["ticker"].to_pylist()) == {"AAPL"}
+
+
+@pytest.mark.parametrize("ending", ["\r\r\n", "\n\n"])
+def test_double_spaced_damaged_last_row_of_a_sampled_file_is_rejected_not_taken_for_a_footer(ending):
+    # A file past the head sample: its end is judged on the tail sample (its own spacing), where the
+    # blank line above a damaged last row was taken for a break, the row for a footer, dropped unseen.
+    days = [d for d in (dt.date(2000, 1, 3) + dt.timedelta(days=k) for k in range(8400)) if d.weekday() < 5]
+    text = "Date,Open,Close\n" + "".join(f"{d},1{k % 90}.5,1{k % 90}.7\n" for k, d in enumerate(days)) + "<<corrupt>>\n"
+    data = text.replace("\n", ending).encode()
+    assert len(data) > 2 * 64 * 1024  # head and tail sampled apart
+    schema = detect_bytes(data, "X.csv")
+    assert schema.footer_lines == 0
+    result = normalise_bytes(data, schema, "X.csv")
+    assert len(result.prices) == 6000 and list(result.rejected["reason"]) == ["wrong field count: expected 3, got 1"]
