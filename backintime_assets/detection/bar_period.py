@@ -4,9 +4,10 @@ daily bars, W weekly, M monthly; minutes as numbers), as do other tools' ("Perio
 that day's prices, a month's high and close would stand for one day's, and a backtest would trade
 on prices the day had not seen. The file is refused with what it holds; intraday bars need no
 word here (normalisation rejects each, its date at several times). Bars no column declares are
-told by their dates' steps: a week, a month, a quarter or a year from row to row (Yahoo's weekly
-and monthly downloads, yearly averages), unless they are closes alone, each on its period's last
-day (a fund's weekly NAV, month-end closes): those are their days' prices."""
+told by their dates' steps: a week, a month, a quarter or a year from row to row, or whole ones
+where some are missing (Yahoo's weekly and monthly downloads, yearly averages), each ticker's apart,
+unless they are closes alone, each on its period's last day (a fund's weekly NAV, month-end
+closes): those are their days' prices."""
 
 from __future__ import annotations
 
@@ -58,8 +59,13 @@ def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]]) -> s
 # a week apart (a holiday Monday moves one by a day), monthly ones on the 1st or the first trading
 # day (27 to 35 days), quarterly and yearly ones alike. A daily file steps 1 to 4 days; a thinly
 # traded ticker's days are further apart, but not a week to the day, or a month, on nearly every step.
-_STEPS = (("weekly", "week", 6, 8), ("monthly", "month", 27, 35), ("quarterly", "quarter", 85, 97),
-          ("yearly", "year", 350, 380))
+# Longest first: a step of whole quarters is also one of whole months.
+_STEPS = (("yearly", "year", 350, 380), ("quarterly", "quarter", 85, 97), ("monthly", "month", 27, 35),
+          ("weekly", "week", 6, 8))
+# A period's bars with some missing (a month no one wrote down, a holiday week) step whole periods:
+# k weeks to the day, or k months (3k, 12k) from a day of a month to the same day, the same start
+# or the same end of another. Months a period holds.
+_MONTHS = {"yearly": 12, "quarterly": 3, "monthly": 1}
 _LEAST_STEPS = 5  # fewer dates tell no period: a few hand-kept rows may be that sparse by chance
 # Dates a first look reads: a daily file's head settles it (most files), with no strptime of the
 # whole sample on every file. Several tickers' rows of a few days leave it too few steps: read on.
@@ -70,34 +76,60 @@ _FIRST_LOOK = 12
 # its monthly ones the 1st, their closes a week's or a month's later; yearly averages 30 June).
 _BAR_FIELDS = frozenset({"open", "high", "low", "volume"})
 _MONTH_END = 5  # a month's last trading day is among its last five (a holiday beside a weekend)
+_MONTH_START = 5  # and its first among its first five (New Year's Day beside a weekend: the 4th)
 _PERIOD_MONTHS = {"monthly": range(1, 13), "quarterly": (3, 6, 9, 12), "yearly": (12,)}
 
 
-def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped: Collection[str | None]
-                        ) -> str | None:
+def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped: Collection[str | None],
+                        tickers: Sequence[str] | None = None) -> str | None:
     """The file's problem when the sampled dates (`cells` of the date column `name`, in strptime
-    format `fmt`) step a week, a month, a quarter or a year apart on (nearly) every step, else None.
-    None as well for closes each dated on their period's last day (no `mapped` column holds a bar's
-    open, high, low or volume): every one is its day's price. A week's close dated on another day
-    than its first (a log kept on Wednesdays) is its day's as well: weekly bars are dated on the
-    week's first day or its last. Days repeated (several tickers' rows of a day) are one date.
-    Serial and epoch dates are read too: Yahoo's chart API stamps its weekly bars as epochs."""
+    format `fmt`) step a week, a month, a quarter or a year apart, or whole ones, on (nearly) every
+    step, else None. None as well for closes each dated on their period's last day (no `mapped`
+    column holds a bar's open, high, low or volume): every one is its day's price. A week's close
+    dated on another day than its first (a log kept on Wednesdays) is its day's as well: weekly bars
+    are dated on the week's first day or its last. Days repeated (several tickers' rows of a day)
+    are one date. With `tickers` (the ticker column's cells, row for row), each ticker's dates are
+    judged on their own: tickers dated on different weekdays, pooled, step a day or two. Serial and
+    epoch dates are read too: Yahoo's chart API stamps its weekly bars as epochs."""
     if not fmt or ("%" not in fmt and fmt not in _NUMBER_DAYS):
         return None
     cells = cells[:_ROWS]
-    if len(cells) > _FIRST_LOOK:
-        first = _steps(_days(cells[:_FIRST_LOOK], fmt))
-        if len(first) >= _LEAST_STEPS and _period(first) is None:
+    # One ticker's rows first (or the file's only): their head settles most files, each ticker's
+    # dates set apart only past it. Tickers' rows of a day mixed: set apart first.
+    grouped = not tickers or (len(cells) <= _FIRST_LOOK or len({t.strip() for t in tickers[:_FIRST_LOOK]}) > 1)
+    series = _by_ticker(cells, tickers) if tickers and grouped else [cells]
+    if len(series[0]) > _FIRST_LOOK:
+        first = _days(series[0][:_FIRST_LOOK], fmt)
+        if len(first) > _LEAST_STEPS and _period(first) is None:
             return None
-    days = _days(cells, fmt)
-    found = _period(_steps(days))
+    if not grouped:
+        series = _by_ticker(cells, tickers)  # a period in the first ticker's head: each judged alone
+    found = None
+    ends = True
+    for own in series:
+        days = _days(own, fmt)
+        if len(days) <= _LEAST_STEPS:
+            continue  # too few of a ticker's dates to tell: the others tell
+        if (period := _period(days)) is None:
+            return None
+        found = found or period
+        ends = ends and _at_period_ends(period[0], days)
     if found is None:
         return None
-    period, span = found
-    if not _BAR_FIELDS & set(mapped) and _at_period_ends(period, days):
+    if not _BAR_FIELDS & set(mapped) and ends:
         return None
+    period, span = found
     return (f"{period} bars{LONGER_BARS}{name.strip()} steps a {span} from row to row: each row holds a "
             f"{span}'s prices under one day's date; export daily bars")
+
+
+def _by_ticker(cells: Sequence[str], tickers: Sequence[str]) -> list[Sequence[str]]:
+    """`cells` of each ticker with enough of them to tell a period, apart, the first row's ticker
+    first; all of them as one when none has (many tickers' few rows each in a long file's sample)."""
+    groups: dict[str, list[str]] = {}
+    for cell, ticker in zip(cells, tickers):
+        groups.setdefault(ticker.strip(), []).append(cell)
+    return [g for g in groups.values() if len(g) > _LEAST_STEPS] or [cells]
 
 
 def _days(cells: Sequence[str], fmt: str) -> list[int]:
@@ -110,14 +142,42 @@ def _steps(days: Sequence[int]) -> list[int]:
     return [b - a for a, b in zip(days, days[1:])]
 
 
-def _period(steps: Sequence[int]) -> tuple[str, str] | None:
-    """(period, its span) that (nearly) every one of `steps` (5 at least) is, else None."""
+def _period(days: Sequence[int]) -> tuple[str, str] | None:
+    """(period, its span) that (nearly) every step between `days` (5 at least) is, or whole ones of
+    it, else None."""
+    steps = _steps(days)
     if len(steps) < _LEAST_STEPS:
         return None
+    # A daily file steps less than a week on more steps than a period lets by: settled here, before
+    # a date's month is looked at.
+    if sum(s < 6 for s in steps) > (1 - _EVERY_ROW) * len(steps):
+        return None
+    dates = None
     for period, span, least, most in _STEPS:
-        if sum(least <= s <= most for s in steps) >= _EVERY_ROW * len(steps):
+        whole = [least <= s <= most for s in steps]
+        if all(whole) or sum(whole) < _EVERY_ROW * len(steps) - sum(s > most for s in steps):
+            pass  # settled by the steps alone, or too few steps left to make it up
+        elif period == "weekly":
+            whole = [w or s % 7 == 0 for w, s in zip(whole, steps)]  # k weeks to the weekday
+        else:
+            dates = dates or [date.fromordinal(d) for d in days]
+            whole = [w or (s > most and _whole_months(a, b, _MONTHS[period]))
+                     for w, s, a, b in zip(whole, steps, dates, dates[1:])]
+        if sum(whole) >= _EVERY_ROW * len(steps):
             return period, span
     return None
+
+
+def _whole_months(a: date, b: date, months: int) -> bool:
+    """Whether `b` is whole `months` after `a`, on the same day of its month, or both among their
+    months' first days or last days."""
+    apart = (b.year - a.year) * 12 + b.month - a.month
+    if apart <= 0 or apart % months:
+        return False
+    if a.day == b.day or (a.day <= _MONTH_START and b.day <= _MONTH_START):
+        return True
+    return (a.day > monthrange(a.year, a.month)[1] - _MONTH_END
+            and b.day > monthrange(b.year, b.month)[1] - _MONTH_END)
 
 
 def _at_period_ends(period: str, days: Sequence[int]) -> bool:

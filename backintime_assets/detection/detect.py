@@ -109,9 +109,14 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             # close has nothing to load either way, and says so (normalise.py). Several tickers side
             # by side too (yfinance's weekly download of two, Bloomberg's columns): their first date
             # column steps as every ticker's bars do; let by, each loaded a week's bars as a day's.
+            # Each ticker's dates on their own, where a column names them: pooled, tickers dated on
+            # different weekdays stepped a day or two, and their weeks loaded as days.
             j = canonical.index("date")
+            k = canonical.index("ticker") if "ticker" in canonical else None
+            rows = [row for row in layout.body if j < len(row)]
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
-                                          [row[j] for row in layout.body if j < len(row)], canonical)
+                                          [row[j] for row in rows], canonical,
+                                          None if k is None else [row[k] if k < len(row) else "" for row in rows])
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None

@@ -223,3 +223,84 @@ def test_daily_bars_stamped_east_of_utc_load():
     schema = detect_bytes(data, "BHP.AX.csv")
     assert schema.problem is None and schema.columns[0].format == "epoch_s_east"
     assert len(normalise_bytes(data, schema, "BHP.AX.csv").prices) == 10
+
+
+# Monthly gold prices dated on the 1st, some months missing (steps of 1, 2 and 3 months): each a
+# month's average.
+GOLD_GAPPED = ["2019-01-01", "2019-02-01", "2019-04-01", "2019-05-01", "2019-08-01", "2019-09-01", "2019-10-01",
+               "2019-12-01", "2020-01-01"]
+
+
+@pytest.mark.parametrize(("header", "dates", "values", "period"), [
+    ("Date,Price", GOLD_GAPPED, "1290.5", "monthly"),
+    # Yahoo's monthly bars on each month's first trading day, months missing.
+    ("Date,Open,High,Low,Close", ["2021-01-04", "2021-03-01", "2021-04-01", "2021-06-01", "2021-07-01", "2021-10-01",
+                                  "2021-11-01", "2022-01-03"], "10.0,11.0,9.0,10.5", "monthly"),
+    # Yahoo's weekly bars, Mondays, with holiday weeks missing (14 and 21 days).
+    ("Date,Open,High,Low,Close", ["2024-01-01", "2024-01-15", "2024-01-22", "2024-02-05", "2024-02-12", "2024-03-04",
+                                  "2024-03-11", "2024-03-18"], "10.0,11.0,9.0,10.5", "weekly"),
+    ("Date,Close", ["2024-01-01", "2024-01-08", "2024-01-22", "2024-01-29", "2024-02-12", "2024-02-19",
+                    "2024-02-26"], "10.5", "weekly"),  # Mondays' closes: each a week's start
+    # Quarterly bars at quarter ends, a quarter missing; yearly averages mid-year, years missing.
+    ("Date,Open,Close", ["2021-03-31", "2021-06-30", "2021-12-31", "2022-03-31", "2022-09-30", "2022-12-30",
+                         "2023-03-31"], "10.0,10.5", "quarterly"),
+    ("Date,Price", ["1987-06-30", "1989-06-30", "1990-06-30", "1992-06-30", "1993-06-30", "1994-06-30",
+                    "1997-06-30"], "18.5", "yearly"),
+])
+def test_bars_with_periods_missing_are_refused(header, dates, values, period):
+    # Their dates stepped 1, 2 or 3 periods, no one period on nearly every step: each month's (week's)
+    # prices loaded as its first day's.
+    data = (header + "\n" + "".join(f"{d},{values}\n" for d in dates)).encode()
+    schema = detect_bytes(data, "GOLD.csv")
+    assert schema.problem is not None and schema.problem.startswith(f"{period} bars, not daily prices")
+    assert normalise_bytes(data, schema, "GOLD.csv").prices.empty
+
+
+@pytest.mark.parametrize("dates", [
+    FRIDAYS[:2] + FRIDAYS[3:5] + ["2024-03-01", "2024-03-08", "2024-03-22"],  # every Friday's close, weeks missing
+    ["2023-09-29", "2023-10-31", "2024-01-31", "2024-02-29", "2024-03-28", "2024-06-28", "2024-07-31"],  # month ends
+])
+def test_closes_on_their_periods_last_day_with_periods_missing_load(dates):
+    data = _closes(dates)
+    schema = detect_bytes(data, "fund.csv")
+    assert schema.problem is None
+    assert [f"{d:%Y-%m-%d}" for d in normalise_bytes(data, schema, "fund.csv").prices["date"]] == dates
+
+
+@pytest.mark.parametrize("dates", [
+    # A sparse, illiquid security's days: a trade now and then, on any weekday.
+    ["2024-01-03", "2024-01-12", "2024-01-29", "2024-02-07", "2024-02-20", "2024-03-05", "2024-03-19", "2024-04-02"],
+    # A hand-kept file, updated every few days.
+    ["2024-01-02", "2024-01-05", "2024-01-08", "2024-01-12", "2024-01-16", "2024-01-19", "2024-01-24", "2024-01-26"],
+    # Daily, then a month's gap, then daily: some steps whole weeks or a month.
+    ["2024-01-02", "2024-01-09", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14", "2024-02-15", "2024-02-16"],
+])
+def test_daily_bars_with_gaps_load(dates):
+    data = ("Date,Open,High,Low,Close\n" + "".join(f"{d},10.0,11.0,9.0,10.5\n" for d in dates)).encode()
+    schema = detect_bytes(data, "ILLQ.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "ILLQ.csv").prices) == len(dates)
+
+
+@pytest.mark.parametrize("by_ticker", [False, True])
+def test_weekly_bars_of_tickers_dated_on_different_weekdays_are_refused(by_ticker):
+    # One exchange's weeks dated Mondays, another's Fridays: pooled, their dates stepped 3 and 4
+    # days, as a daily file's do, and each week's bar loaded as a day's. Rows by date or by ticker.
+    rows = [f"{pd.Timestamp(d) + pd.Timedelta(days=4 * (t == 'BBB')):%Y-%m-%d},{t},10.0,11.0,9.0,10.5\n"
+            for d in MONDAYS for t in ("AAA", "BBB")]
+    rows = "".join(sorted(rows, key=lambda r: r.split(",")[1]) if by_ticker else rows)
+    data = ("Date,Ticker,Open,High,Low,Close\n" + rows).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith("weekly bars, not daily prices")
+    assert normalise_bytes(data, schema, "prices.csv").prices.empty
+
+
+def test_daily_bars_of_tickers_one_of_them_sparse_load():
+    # An illiquid ticker traded on Tuesdays beside a liquid one's days: its steps alone are a week's,
+    # the other's a day's; a file of daily bars, loaded whole.
+    days = [f"{d:%Y-%m-%d}" for d in pd.bdate_range("2024-01-02", periods=60)]
+    rows = [f"{d},BBB,20.0,21.0,19.0,20.5\n" for d in days] + [f"{d},AAA,10.0,11.0,9.0,10.5\n" for d in days[::5]]
+    data = ("Date,Ticker,Open,High,Low,Close\n" + "".join(sorted(rows))).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "prices.csv").prices) == len(rows)
