@@ -9,11 +9,13 @@ is rejected with a reason instead: counted and visible. Never loaded: their colu
 schema's, and which is the close is a guess.
 
 The evidence, all of it needed, so that notes stay notes: each line holds a whole cell that is a
-date (a note dates itself inside a sentence: "Downloaded 2024-01-05, prices in USD") and no
-fewer numbers than words; the run's lines have one field count with the date in one column, on dates
-that differ (a row a day); and its words stand still down a column (a ticker, a currency), where
-a block of statistics labels each line ("High", "Low", "Mean"). Two lines at least: one line is
-no table.
+date (a note dates itself inside a sentence: "Downloaded 2024-01-05, prices in USD") and a number,
+and no fewer numbers than words of prose; the run's lines have one field count with the date in one
+column, on dates that differ (a row a day); and its words stand still down a column (a ticker, a
+currency), where a block of statistics labels each line ("High", "Low", "Mean"). A word that
+repeats down its column, or is a code ("AAPL.O", "USD", "XNAS"), is a cell of the block's, not
+prose: a row of ticker, date, currency, exchange and price holds more words than numbers. Two lines
+at least: one line is no table.
 """
 from __future__ import annotations
 
@@ -32,6 +34,9 @@ MIN_ROWS = 2
 # a percent sign or a K/M/B suffix (Investing.com's volumes).
 _NUMBER = re.compile(r"^[(+-]?[$€£¥]?\d[\d.,'\u00a0\u202f ]*(?:[eE][+-]?\d+)?[%KMBkmb)]?$")
 _DIGIT = re.compile(r"\d")
+# A code: a ticker, a currency, an exchange, an ISIN; upper case, no space. A label ("High",
+# "Total") or a phrase ("Closing note") is prose.
+_CODE = re.compile(r"^[\^]?[A-Z][A-Z0-9.=/:_-]{0,15}$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class _Row:
     width: int
     date: str
     words: tuple[tuple[int, str], ...]
+    numbers: int
 
 
 def other_layout_rows(lines: Sequence[Line], dialect: dict, date_format: str | None, width: int,
@@ -82,10 +88,27 @@ def _run_rejected(run: list[_Row], cuts: list[int], width: int, where: dict[str,
     between blank lines (two tables set apart by a blank line, one ticker's days each, share
     their dates: joined, neither would be one)."""
     out = _rejected(run, width, where)
-    if out or not cuts:
+    if out or len(run) < MIN_ROWS:
         return out
-    bounds = [0, *cuts, len(run)]
-    return [line for a, b in zip(bounds, bounds[1:]) for line in _rejected(run[a:b], width, where)]
+    # Lines of more words than numbers may be notes among rows (a dated remark below the block, of
+    # its width): the parts between them are judged without them. Those of prose first; failing
+    # them and the blank lines, all of them, which leaves the rows of no more words than numbers
+    # judged as they were before such lines could be rows.
+    notes = _prose(run)
+    if notes:
+        return _between(run, cuts, notes, width, where)
+    if cuts:
+        bounds = [0, *cuts, len(run)]
+        return [line for a, b in zip(bounds, bounds[1:]) for line in _run_rejected(run[a:b], [], width, where)]
+    wordy = [k for k, row in enumerate(run) if row.numbers < len(row.words)]
+    return _between(run, [], wordy, width, where) if wordy else []
+
+
+def _between(run: list[_Row], cuts: list[int], splits: list[int], width: int, where: dict[str, str]) -> list[Line]:
+    """The rows rejected of the parts of a run between its rows at `splits`, each a run of its own."""
+    bounds = [-1, *splits, len(run)]
+    return [line for a, b in zip(bounds, bounds[1:]) if b - a > MIN_ROWS
+            for line in _run_rejected(run[a + 1:b], [c - a - 1 for c in cuts if a + 1 < c < b], width, where)]
 
 
 def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _Row | None:
@@ -110,16 +133,18 @@ def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _R
             numbers += 1
         elif shape(value) is None:  # a second date (a settlement day) is no word
             words.append((j, value))
-    if date_at < 0 and numbers and date_format and "%" in date_format and len(words) <= numbers + 1:
+    if (date_at < 0 and numbers and date_format and "%" in date_format
+            and sum(not _CODE.match(value) for _, value in words) <= numbers + 1):
         # The table's own date format where no common shape reads: strptime is slow, so only on a
-        # line that one date among its words would make a row.
+        # line that one date among its words of prose would make a row.
         k = next((k for k, (_, value) in enumerate(words) if strptime_year(value, date_format) is not None), None)
         if k is not None:
             (date_at, date), words = words[k], words[:k] + words[k + 1:]
-    if date_at < 0 or numbers == 0 or numbers < len(words):
+    if date_at < 0 or numbers == 0:
         return None
+    # More words than numbers is judged with the run (_prose): whether they repeat down it.
     key = (date_at,) if padded else (date_at, len(cells))
-    return _Row(line, key, len(cells), date, tuple(words))
+    return _Row(line, key, len(cells), date, tuple(words), numbers)
 
 
 def _cells(raw: str, dialect: dict) -> list[str]:
@@ -137,7 +162,8 @@ def _cells(raw: str, dialect: dict) -> list[str]:
 
 
 def _rejected(run: list[_Row], width: int, where: dict[str, str]) -> list[Line]:
-    if len(run) < MIN_ROWS or len({row.date for row in run}) < len(run) or not _steady_words(run):
+    if (len(run) < MIN_ROWS or len({row.date for row in run}) < len(run) or not _steady_words(run)
+            or _prose(run)):
         return []
     fields = max(row.width for row in run)
     place = where.get(run[0].line[2], "outside the table's rows")
@@ -156,3 +182,17 @@ def _steady_words(run: list[_Row]) -> bool:
         for j, word in row.words:
             by_column.setdefault(j, []).append(word)
     return all(len(set(words)) == 1 or len(set(words)) < len(words) for words in by_column.values())
+
+
+def _prose(run: list[_Row]) -> list[int]:
+    """Where in the run the lines are that hold more words of prose than numbers: a word is the
+    block's cell where it is a code or repeats down its column (the ticker, currency and exchange
+    of a row of one price), prose where it is neither ("Closing note", a label)."""
+    if all(row.numbers >= len(row.words) for row in run):
+        return []  # the common block: no word to weigh
+    seen: dict[tuple[int, str], int] = {}
+    for row in run:
+        for word in row.words:
+            seen[word] = seen.get(word, 0) + 1
+    return [k for k, row in enumerate(run)
+            if sum(seen[(j, word)] == 1 and not _CODE.match(word) for j, word in row.words) > row.numbers]

@@ -188,3 +188,51 @@ def test_two_blocks_set_apart_by_a_blank_line_on_the_same_days_are_each_rejected
     found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
     assert [n for n, _, _ in found] == [1, 2, 3, 5, 6, 7]
     assert "a block of 3 such rows" in found[0][2]
+
+
+def _quotes(start: str, n: int, ticker: str = "AAPL.O") -> str:
+    """Rows of ticker, date, currency, exchange and price: more words than numbers."""
+    return "".join(f"{ticker},{d},USD,NASDAQ,{185.2 + k}\n" for k, d in enumerate(_days(start, n)))
+
+
+def test_a_block_of_rows_with_more_words_than_numbers_below_the_table_is_rejected():
+    # Ticker, currency and exchange repeat down the block: its columns, not prose. Passed over as
+    # notes for holding three words to one number, the block's 5 rows vanished.
+    result = _read((_table() + _quotes("2023-06-01", 5)).encode(), "q.csv", footer_lines=5)
+    assert result.prices_arrow.num_rows == 8 and result.rows_read == 13
+    reasons = _rejected(result)
+    assert sorted(reasons) == list(range(10, 15))
+    assert reasons[10].startswith("outside the table: a row of 5 fields, one of a block of 5 such rows below the table"
+                                  " (the table's rows have 3)")
+
+
+def test_codes_are_a_block_s_cells_and_words_of_prose_a_note_s():
+    # A currency of its own on one row is a code, a cell still; a phrase a line is prose, however
+    # dated and numbered its lines.
+    rows = [(n, f"AAPL.O,2024-01-0{n + 1},{currency},NASDAQ,18{n}.2", "footer")
+            for n, currency in enumerate(("USD", "USD", "EUR"), start=1)]
+    assert [n for n, _, _ in other_layout_rows(rows, _DIALECT, None, 3, False, _WHERE)] == [1, 2, 3]
+    rows[2] = (3, "AAPL.O,2024-01-04,in euros,see note,183.2", "footer")  # no codes: two words of prose
+    assert [n for n, _, _ in other_layout_rows(rows, _DIALECT, None, 3, False, _WHERE)] == [1, 2]
+    notes = [(1, "Checked by,2024-01-02,the desk,1", "footer"), (2, "Signed off,2024-01-03,by ops,2", "footer")]
+    assert other_layout_rows(notes, _DIALECT, None, 3, False, _WHERE) == []
+    labels = [(1, "Report,2024-01-02,Version,3", "preamble"), (2, "Data as of,2024-01-03,Version,3", "preamble")]
+    assert other_layout_rows(labels, _DIALECT, None, 3, False, _WHERE) == []
+
+
+def test_a_dated_note_of_the_block_s_width_below_it_leaves_the_block_rejected():
+    # The note reads as a row of more words than numbers, one of prose: the block above it is one still.
+    lines = [(n, raw, "footer") for n, raw in enumerate(
+        [f"{d},{1 + k},{2 + k},{3 + k}" for k, d in enumerate(_days("2023-06-01", 3))]
+        + ["2023-06-09,Closing note,checked twice,1"], start=1)]
+    found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
+    assert [n for n, _, _ in found] == [1, 2, 3]
+    assert "a block of 3 such rows" in found[0][2]
+
+
+def test_two_blocks_of_more_words_than_numbers_set_apart_by_a_blank_line_are_each_rejected():
+    rows = [f"{ticker},{d},USD,NASDAQ,{185.2 + k}" for ticker in ("AAPL.O", "MSFT.O")
+            for k, d in enumerate(_days("2023-06-01", 3))]
+    lines = [(n, raw, "footer") for n, raw in enumerate(rows[:3] + [""] + rows[3:], start=1)]
+    found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
+    assert [n for n, _, _ in found] == [1, 2, 3, 5, 6, 7]
