@@ -111,9 +111,29 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
         if len(days) <= _LEAST_STEPS:
             continue  # too few of a ticker's dates to tell: the others tell
         if (period := _period(days)) is None:
-            return None
+            # One ticker's few dates off its period's grid (a listing's first week dated on its day)
+            # are diluted among all the file's: those stepping a period, as every ticker's bars do,
+            # still refuse it. Let by, each ticker's weeks loaded as days. Not read when the pool
+            # cannot: each of its short steps (a day's) is one of theirs, and they are too many.
+            short = sum(s < 6 for s in _steps(days))
+            if len(own) == len(cells) or short > (1 - _EVERY_ROW) * (len({c.strip() for c in cells}) - 1):
+                return None
+            return _pooled_problem(name, fmt, cells, mapped)
         found = found or period
         ends = ends and _at_period_ends(period[0], days)
+    return _problem(name, found, ends, mapped)
+
+
+def _pooled_problem(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str | None]) -> str | None:
+    """The problem of all of `cells` judged as one ticker's dates, else None."""
+    days = _days(cells, fmt)
+    found = _period(days)
+    return _problem(name, found, found is not None and _at_period_ends(found[0], days), mapped)
+
+
+def _problem(name: str, found: tuple[str, str] | None, ends: bool, mapped: Collection[str | None]) -> str | None:
+    """The refusal of bars of the period `found`, None when none was or they are closes on their
+    periods' last days (`ends`)."""
     if found is None:
         return None
     if not _BAR_FIELDS & set(mapped) and ends:

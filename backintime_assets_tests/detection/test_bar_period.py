@@ -304,3 +304,18 @@ def test_daily_bars_of_tickers_one_of_them_sparse_load():
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is None
     assert len(normalise_bytes(data, schema, "prices.csv").prices) == len(rows)
+
+
+def test_weekly_bars_of_tickers_one_listed_mid_week_are_refused():
+    # Four tickers' weekly bars, Mondays; one listed on a Wednesday, its first week dated on that day.
+    # Its eight dates alone step 5 days once, no week on enough steps; the file's dates, as all four
+    # tickers' pooled, a week on nearly every step: refused before tickers were judged apart, and loaded
+    # whole then, each week's bar as a day's.
+    mondays = pd.date_range("2021-01-04", periods=30, freq="7D")
+    rows = [(d, t) for t in "ABC" for d in mondays] + [(mondays[21] + pd.Timedelta(days=2), "D")]
+    rows += [(d, "D") for d in mondays[22:]]
+    data = ("Date,Ticker,Open,High,Low,Close,Volume\n"
+            + "".join(f"{d:%Y-%m-%d},{t},10.0,11.0,9.0,10.5,100\n" for d, t in sorted(rows))).encode()
+    schema = detect_bytes(data, "weekly.csv")
+    assert schema.problem is not None and schema.problem.startswith("weekly bars, not daily prices")
+    assert normalise_bytes(data, schema, "weekly.csv").prices.empty
