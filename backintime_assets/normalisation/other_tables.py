@@ -30,6 +30,7 @@ from backintime_assets.detection.numbers import NULL_SPELLINGS
 from .records import Line
 
 MIN_ROWS = 2
+_MAX_SPLITS = 8  # levels of splitting a run that fails as one block (_run_rejected)
 # A number as exports write it: a sign or brackets, a currency sign, digit groups of either mark,
 # a percent sign or a K/M/B suffix (Investing.com's volumes).
 _NUMBER = re.compile(r"^[(+-]?[$€£¥]?\d[\d.,'\u00a0\u202f ]*(?:[eE][+-]?\d+)?[%KMBkmb)]?$")
@@ -37,6 +38,9 @@ _DIGIT = re.compile(r"\d")
 # A code: a ticker, a currency, an exchange, an ISIN; upper case, no space. A label ("High",
 # "Total") or a phrase ("Closing note") is prose.
 _CODE = re.compile(r"^[\^]?[A-Z][A-Z0-9.=/:_-]{0,15}$")
+# A number with a fraction, as a price has ("185.20", "0,24"; "1,200" is a grouping): the one mark
+# of a price a line of codes and one number holds, where a page count, an id, a counter have none.
+_FRACTION = re.compile(r"\d\.\d|\d,(?!\d{3}\b)\d")
 
 
 @dataclass(frozen=True)
@@ -83,32 +87,43 @@ def other_layout_rows(lines: Sequence[Line], dialect: dict, date_format: str | N
     return out + _run_rejected(run, cuts, width, where)
 
 
-def _run_rejected(run: list[_Row], cuts: list[int], width: int, where: dict[str, str]) -> list[Line]:
+def _run_rejected(run: list[_Row], cuts: list[int], width: int, where: dict[str, str], depth: int = 0) -> list[Line]:
     """The rows of a run rejected: the run as one block or, where it is none, each of its parts
     between blank lines (two tables set apart by a blank line, one ticker's days each, share
     their dates: joined, neither would be one)."""
     out = _rejected(run, width, where)
-    if out or len(run) < MIN_ROWS:
+    # Each split may leave parts whose words now read as prose, split again: a few levels find the
+    # blocks there are; past them a run of notes is left notes, not read down a line at a time
+    # (thousands of levels, and a RecursionError would leave the whole file unread).
+    if out or len(run) < MIN_ROWS or depth >= _MAX_SPLITS:
         return out
     # Lines of more words than numbers may be notes among rows (a dated remark below the block, of
     # its width): the parts between them are judged without them. Those of prose first; failing
-    # them and the blank lines, all of them, which leaves the rows of no more words than numbers
-    # judged as they were before such lines could be rows.
+    # them, the parts between blank lines and those between all such lines (below).
     notes = _prose(run)
     if notes:
-        return _between(run, cuts, notes, width, where)
-    if cuts:
-        bounds = [0, *cuts, len(run)]
-        return [line for a, b in zip(bounds, bounds[1:]) for line in _run_rejected(run[a:b], [], width, where)]
+        return _between(run, cuts, notes, width, where, depth + 1)
+    bounds = [0, *cuts, len(run)]
+    by_blanks = ([line for a, b in zip(bounds, bounds[1:])
+                  for line in _run_rejected(run[a:b], [], width, where, depth + 1)] if cuts else [])
+    # Split at all lines of more words than numbers, each part then at its blank lines: as the run
+    # was judged before such lines could be rows. Split at the blank lines alone, a double-spaced
+    # block with one such line among its rows fell into parts of one row each, passed over. A row
+    # either split rejects is rejected, so none rejected before such lines could be rows is lost.
     wordy = [k for k, row in enumerate(run) if row.numbers < len(row.words)]
-    return _between(run, [], wordy, width, where) if wordy else []
+    if not wordy:
+        return by_blanks
+    by_line = {line[0]: line for line in _between(run, cuts, wordy, width, where, depth + 1)}
+    by_line.update((line[0], line) for line in by_blanks)
+    return sorted(by_line.values())
 
 
-def _between(run: list[_Row], cuts: list[int], splits: list[int], width: int, where: dict[str, str]) -> list[Line]:
+def _between(run: list[_Row], cuts: list[int], splits: list[int], width: int, where: dict[str, str],
+             depth: int) -> list[Line]:
     """The rows rejected of the parts of a run between its rows at `splits`, each a run of its own."""
     bounds = [-1, *splits, len(run)]
     return [line for a, b in zip(bounds, bounds[1:]) if b - a > MIN_ROWS
-            for line in _run_rejected(run[a + 1:b], [c - a - 1 for c in cuts if a + 1 < c < b], width, where)]
+            for line in _run_rejected(run[a + 1:b], [c - a - 1 for c in cuts if a + 1 < c < b], width, where, depth)]
 
 
 def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _Row | None:
@@ -120,7 +135,7 @@ def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _R
         return None
     # One pass over the cells: the line is looked at in Python, and a file may have thousands of
     # lines outside its table (a table stacked above it).
-    date_at, date, numbers, words = -1, "", 0, []
+    date_at, date, numbers, words, priced = -1, "", 0, [], False
     for j, cell in enumerate(cells):
         value = cell.strip()
         if value in NULL_SPELLINGS:
@@ -131,6 +146,7 @@ def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _R
             date_at, date = j, value
         elif _NUMBER.match(value):
             numbers += 1
+            priced = priced or bool(_FRACTION.search(value))
         elif shape(value) is None:  # a second date (a settlement day) is no word
             words.append((j, value))
     if (date_at < 0 and numbers and date_format and "%" in date_format
@@ -140,9 +156,11 @@ def _row(line: Line, dialect: dict, date_format: str | None, padded: bool) -> _R
         k = next((k for k, (_, value) in enumerate(words) if strptime_year(value, date_format) is not None), None)
         if k is not None:
             (date_at, date), words = words[k], words[:k] + words[k + 1:]
-    if date_at < 0 or numbers == 0:
+    if date_at < 0 or numbers == 0 or (numbers < len(words) and not priced):
+        # More words than numbers and no price among them: a dated note of labels and a count
+        # ("AS OF,2024-01-05,PAGE,1", "HOLIDAY,2024-01-15,NYSE,1"), however its words repeat.
         return None
-    # More words than numbers is judged with the run (_prose): whether they repeat down it.
+    # More words than numbers with a price is judged with the run (_prose): whether they repeat down it.
     key = (date_at,) if padded else (date_at, len(cells))
     return _Row(line, key, len(cells), date, tuple(words), numbers)
 

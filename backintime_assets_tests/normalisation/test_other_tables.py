@@ -10,6 +10,7 @@ import pytest
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.group import normalise_group
+from backintime_assets.normalisation import other_tables
 from backintime_assets.normalisation.other_tables import other_layout_rows
 
 _DIALECT = {"delimiter": ",", "quotechar": '"'}
@@ -190,6 +191,17 @@ def test_two_blocks_set_apart_by_a_blank_line_on_the_same_days_are_each_rejected
     assert "a block of 3 such rows" in found[0][2]
 
 
+def test_a_run_is_split_no_deeper_than_the_cap(monkeypatch):
+    # Splitting a run that fails as one block recurses: capped, a pathological run of notes is left
+    # notes rather than a RecursionError leaving the whole file unread. At a cap of none, the two
+    # blocks above (found only by a split) stay notes.
+    rows = [f"{d},{ticker},{1 + k},{2 + k}" for ticker in ("AAPL", "MSFT")
+            for k, d in enumerate(_days("2023-06-01", 3))]
+    lines = [(n, raw, "preamble") for n, raw in enumerate(rows[:3] + [""] + rows[3:], start=1)]
+    monkeypatch.setattr(other_tables, "_MAX_SPLITS", 0)
+    assert other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE) == []
+
+
 def _quotes(start: str, n: int, ticker: str = "AAPL.O") -> str:
     """Rows of ticker, date, currency, exchange and price: more words than numbers."""
     return "".join(f"{ticker},{d},USD,NASDAQ,{185.2 + k}\n" for k, d in enumerate(_days(start, n)))
@@ -236,3 +248,24 @@ def test_two_blocks_of_more_words_than_numbers_set_apart_by_a_blank_line_are_eac
     lines = [(n, raw, "footer") for n, raw in enumerate(rows[:3] + [""] + rows[3:], start=1)]
     found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
     assert [n for n, _, _ in found] == [1, 2, 3, 5, 6, 7]
+
+
+def test_dated_notes_of_codes_and_a_count_stay_notes():
+    # Labels in capitals and a page count, an id, a flag: codes that repeat down their column, but
+    # no price among the numbers. Read as rows they were rejected as a table of another layout.
+    for notes in (["AS OF,2024-01-05,PAGE,1", "AS OF,2024-01-08,PAGE,2"],
+                  ["USD,2024-01-05,CLOSE,1", "USD,2024-01-08,CLOSE,2"],
+                  ["FACTSET,2024-01-05,REPORT,ID,12345", "FACTSET,2024-01-08,REPORT,ID,12345"],
+                  ["HOLIDAY,2024-01-15,NYSE,1", "HOLIDAY,2024-02-19,NYSE,1", "HOLIDAY,2024-03-29,NYSE,1"],
+                  ["RUN,2024-02-01,OK,1200", "RUN,2024-02-02,OK,1201", "RUN,2024-02-05,FAILED,0"]):
+        lines = [(n, raw, "preamble") for n, raw in enumerate(notes, start=1)]
+        assert other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE) == [], notes
+
+
+def test_a_double_spaced_block_with_a_row_of_codes_among_its_rows_is_rejected_still():
+    # The line of codes shares a day with a row, so the run is no block whole; split at its blank
+    # lines first, the block fell into parts of one row each and all of it was passed over.
+    rows = [f"{d},{1.5 + k},{2.5 + k},{1.0 + k},{2.0 + k}" for k, d in enumerate(_days("2023-06-01", 5))]
+    rows.insert(3, f"{_days('2023-06-01', 3)[2]},DIV,USD,,0.24")
+    lines = [line for n, raw in enumerate(rows) for line in ((2 * n + 1, raw, "footer"), (2 * n + 2, "", "blank"))]
+    assert [n for n, _, _ in other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)] == [1, 3, 5, 9, 11]
