@@ -181,11 +181,16 @@ def test_quoted_rows_of_another_layout_are_read_with_the_file_s_quotes():
     assert "a row of 5 fields" in found[0][2]
 
 
-def test_two_blocks_set_apart_by_a_blank_line_on_the_same_days_are_each_rejected():
-    # Joined across the blank line they repeat their days, as no table does: each is a block still.
+def _two_blocks_a_blank_apart() -> list:
+    """Outside lines: AAPL's and MSFT's rows of the same three days, a blank line between."""
     rows = [f"{d},{ticker},{1 + k},{2 + k}" for ticker in ("AAPL", "MSFT")
             for k, d in enumerate(_days("2023-06-01", 3))]
-    lines = [(n, raw, "preamble") for n, raw in enumerate(rows[:3] + [""] + rows[3:], start=1)]
+    return [(n, raw, "preamble") for n, raw in enumerate(rows[:3] + [""] + rows[3:], start=1)]
+
+
+def test_two_blocks_set_apart_by_a_blank_line_on_the_same_days_are_each_rejected():
+    # Joined across the blank line they repeat their days, as no table does: each is a block still.
+    lines = _two_blocks_a_blank_apart()
     found = other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)
     assert [n for n, _, _ in found] == [1, 2, 3, 5, 6, 7]
     assert "a block of 3 such rows" in found[0][2]
@@ -195,9 +200,7 @@ def test_a_run_is_split_no_deeper_than_the_cap(monkeypatch):
     # Splitting a run that fails as one block recurses: capped, a pathological run of notes is left
     # notes rather than a RecursionError leaving the whole file unread. At a cap of none, the two
     # blocks above (found only by a split) stay notes.
-    rows = [f"{d},{ticker},{1 + k},{2 + k}" for ticker in ("AAPL", "MSFT")
-            for k, d in enumerate(_days("2023-06-01", 3))]
-    lines = [(n, raw, "preamble") for n, raw in enumerate(rows[:3] + [""] + rows[3:], start=1)]
+    lines = _two_blocks_a_blank_apart()
     monkeypatch.setattr(other_tables, "_MAX_SPLITS", 0)
     assert other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE) == []
 
