@@ -35,9 +35,7 @@ _BOM = "\ufeff"
 def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line]:
     """`rejected` with the reason of each line that repeats the header's names replaced."""
     names = [c.name.strip().lower() for c in schema.columns]
-    # A quick refusal for the usual rejected row: it lacks the header's first real name (an R-style
-    # header leaves the first column unnamed, "column_1", which no line holds).
-    named = next((n for n in names if not n.startswith("column_")), None)
+    named = _first_name(schema)  # a quick refusal for the usual rejected row: it lacks this name
     if not rejected or schema.header_row < 0 or named is None:
         return rejected
     out = []
@@ -89,8 +87,8 @@ def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: 
 def repeats_header(raw: str, schema: FileSchema) -> bool:
     """Whether one line repeats the header's names, whether or not the text read holds the header
     (a piece of a large file read past it: ingestion/parsed.py)."""
+    named = _first_name(schema)
     names = [c.name.strip().lower() for c in schema.columns]
-    named = next((n for n in names if not n.startswith("column_")), None)
     return named is not None and named in raw.lower() and _repeats(raw, names, schema)
 
 
