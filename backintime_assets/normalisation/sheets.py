@@ -264,18 +264,28 @@ def sheet_starts(plans: list[SheetPlan]) -> np.ndarray:
     return np.array(sorted(p.base for p in plans if p.schema is not None), dtype=np.int64)
 
 
+def _plan_of(plans: list[SheetPlan]) -> Callable[[int], SheetPlan | None]:
+    """A workbook's line -> the plan of the sheet it is on (None above the first sheet's base)."""
+    by_base = sorted(plans, key=lambda p: p.base)
+    bases = [p.base for p in by_base]
+
+    def plan_of(line: int) -> SheetPlan | None:
+        k = bisect_right(bases, line - 1) - 1
+        return by_base[k] if k >= 0 else None
+    return plan_of
+
+
 def sheet_place(plans: list[SheetPlan]) -> Callable[[int], str]:
     """Where a workbook's line is, as a reader of the workbook finds it: "line 12" on the first
     sheet (its rows' lines, as its rejected rows show them), "sheet 'MSFT' row 12" on a later one,
     whose lines are numbered on past the sheets before (a million apiece)."""
-    by_base = sorted(plans, key=lambda p: p.base)
-    bases = [p.base for p in by_base]
+    plan_of = _plan_of(plans)
 
     def place(line: int) -> str:
-        k = bisect_right(bases, line - 1) - 1
-        if k < 0 or by_base[k].sheet.index == 0:
-            return f"line {line - (by_base[k].base if k >= 0 else 0)}"
-        return f"sheet {by_base[k].sheet.name!r} row {line - by_base[k].base}"
+        plan = plan_of(line)
+        if plan is None or plan.sheet.index == 0:
+            return f"line {line - (plan.base if plan is not None else 0)}"
+        return f"sheet {plan.sheet.name!r} row {line - plan.base}"
     return place
 
 
@@ -283,12 +293,10 @@ def as_written(plans: list[SheetPlan], lines: list[Line]) -> list[Line]:
     """Of `lines`, those on data sheets, each raw text the row as its sheet writes it: without the
     label naming a later sheet ("sheet 'P' row 3: "), which made a stacked table's "Ticker,MSFT,..."
     row or "MSFT US Equity" label no header's line (stacked_tables.py), and MSFT's rows AAPL's."""
-    by_base = sorted(plans, key=lambda p: p.base)
-    bases = [p.base for p in by_base]
+    plan_of = _plan_of(plans)
     out: list[Line] = []
     for line, raw, reason in lines:
-        k = bisect_right(bases, line - 1) - 1
-        plan = by_base[k] if k >= 0 else None
+        plan = plan_of(line)
         row = line - plan.base - 1 if plan is not None else -1
         if plan is not None and plan.schema is not None and 0 <= row < len(plan.sheet.rows):
             out.append((line, raw if plan.sheet.index == 0 else csv_line(plan.sheet.rows[row]), reason))
