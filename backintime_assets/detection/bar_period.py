@@ -7,13 +7,18 @@ word here (normalisation rejects each, its date at several times). Bars no colum
 told by their dates' steps: a week, a month, a quarter or a year from row to row, or whole ones
 where some are missing (Yahoo's weekly and monthly downloads, yearly averages), each ticker's apart,
 unless they are closes alone, each on its period's last day (a fund's weekly NAV, month-end
-closes): those are their days' prices."""
+closes): those are their days' prices, unless the close's name says it averages them ("Avg Close",
+"Average Closing Price": a year's mean dated 31 December). One ticker's weeks or months beside
+another's days (two downloads pasted into one file) refuse the file too, naming that ticker:
+judged together, its weeks loaded as days."""
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from .date_system import EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .month_names import for_strptime
@@ -81,7 +86,7 @@ _PERIOD_MONTHS = {"monthly": range(1, 13), "quarterly": (3, 6, 9, 12), "yearly":
 
 
 def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped: Collection[str | None],
-                        tickers: Sequence[str] | None = None) -> str | None:
+                        tickers: Sequence[str] | None = None, close: str = "") -> str | None:
     """The file's problem when the sampled dates (`cells` of the date column `name`, in strptime
     format `fmt`) step a week, a month, a quarter or a year apart, or whole ones, on (nearly) every
     step, else None. None as well for closes each dated on their period's last day (no `mapped`
@@ -90,23 +95,38 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     are dated on the week's first day or its last. Days repeated (several tickers' rows of a day)
     are one date. With `tickers` (the ticker column's cells, row for row), each ticker's dates are
     judged on their own: tickers dated on different weekdays, pooled, step a day or two. Serial and
-    epoch dates are read too: Yahoo's chart API stamps its weekly bars as epochs."""
+    epoch dates are read too: Yahoo's chart API stamps its weekly bars as epochs. `close`: the name
+    of the column mapped to the close."""
     if not fmt or ("%" not in fmt and fmt not in _NUMBER_DAYS):
         return None
-    cells = cells[:_ROWS]
-    # One ticker's rows first (or the file's only): their head settles most files, each ticker's
-    # dates set apart only past it. Tickers' rows of a day mixed: set apart first.
-    grouped = not tickers or (len(cells) <= _FIRST_LOOK or len({t.strip() for t in tickers[:_FIRST_LOOK]}) > 1)
-    series = _by_ticker(cells, tickers) if tickers and grouped else [cells]
-    if len(series[0]) > _FIRST_LOOK:
-        first = _days(series[0][:_FIRST_LOOK], fmt)
+    if tickers and len(cells) > 2 * _ROWS and len(tickers) == len(cells):
+        # The sample's tail as well: a long file's tickers one after another leave the last ones
+        # out of its head (a daily ticker's years, then another's weeks).
+        cells, tickers = [*cells[:_ROWS], *cells[-_ROWS:]], [*tickers[:_ROWS], *tickers[-_ROWS:]]
+    else:
+        cells = cells[:_ROWS]
+    # One ticker's rows (or the file's only): their head settles most files. Several tickers' each
+    # judged alone, the head of each first: one ticker's days say nothing of the next one's bars.
+    several = bool(tickers) and len({t.strip() for t in tickers}) > 1
+    if not several and len(cells) > _FIRST_LOOK:
+        first = _days(cells[:_FIRST_LOOK], fmt)
         if len(first) > _LEAST_STEPS and _period(first) is None:
             return None
-    if not grouped:
-        series = _by_ticker(cells, tickers)  # a period in the first ticker's head: each judged alone
+    series = _by_ticker(cells, tickers) if several else [("", cells)]
     found = None
     ends = True
-    for own in series:
+    daily = False  # a ticker's days beside the others' periods
+    bars: list[tuple[str, tuple[str, str], list[int]]] = []  # (ticker, its period, its days)
+    judged: set[frozenset[str]] = set()  # tickers of the same dates (rows of a day) are judged once
+    for ticker, own in series:
+        if several:
+            if (dates := frozenset(c.strip() for c in own)) in judged:
+                continue
+            judged.add(dates)
+        if len(own) > _FIRST_LOOK and len(first := _days(own[:_FIRST_LOOK], fmt)) > _LEAST_STEPS \
+                and _period(first) is None and sum(s < 6 for s in _steps(first)) > 1:
+            daily = True  # a daily ticker's head settles it, its other dates unread
+            continue
         days = _days(own, fmt)
         if len(days) <= _LEAST_STEPS:
             continue  # too few of a ticker's dates to tell: the others tell
@@ -116,40 +136,97 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
             # still refuse it. Let by, each ticker's weeks loaded as days. Not read when the pool
             # cannot: each of its short steps (a day's) is one of theirs, and they are too many.
             short = sum(s < 6 for s in _steps(days))
-            if len(own) == len(cells) or short > (1 - _EVERY_ROW) * (len({c.strip() for c in cells}) - 1):
+            if len(own) == len(cells):
                 return None
-            return _pooled_problem(name, fmt, cells, mapped)
+            if short > (1 - _EVERY_ROW) * (len({c.strip() for c in cells}) - 1):
+                daily = True  # this ticker's days: the others' are judged on
+                continue
+            return _pooled_problem(name, fmt, cells, mapped, close)
         found = found or period
         ends = ends and _at_period_ends(period[0], days)
-    return _problem(name, found, ends, mapped)
+        bars.append((ticker, period, days))
+    if daily:
+        return _beside_days(name, bars, mapped, close)
+    return _problem(name, found, ends, mapped, close)
 
 
-def _pooled_problem(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str | None]) -> str | None:
+def _beside_days(name: str, bars: list[tuple[str, tuple[str, str], list[int]]],
+                 mapped: Collection[str | None], close: str) -> str | None:
+    """The problem of the tickers whose dates step a period (`bars`) beside another's days: those
+    dated on their periods' first or last days, as bars are (Yahoo's weeks on Mondays, its months
+    on the 1st), refuse the file. A thinly traded ticker's days, a week apart on a Tuesday each,
+    are its days' prices; so are closes alone on their periods' last days (a fund's Friday NAV)."""
+    for ticker, (period, span), days in bars:
+        if not _at_period_bounds(period, days):
+            continue
+        if not _BAR_FIELDS & set(mapped) and _at_period_ends(period, days):
+            if _AVERAGE.search(_letters(close)):
+                return _averages(name, period, span, close, ticker)
+            continue
+        return (f"{period} bars{LONGER_BARS}{name.strip()} steps a {span} from row to row for {ticker}, a day for "
+                f"other tickers: each of its rows holds a {span}'s prices under one day's date; export its daily "
+                "bars, or save each ticker's rows as a file of its own")
+    return None
+
+
+def _at_period_bounds(period: str, days: Sequence[int]) -> bool:
+    """Whether (nearly) every one of `days` is among its period's first or last days: a week's
+    Monday, Friday or weekend; one of a month's first or last days."""
+    if period == "weekly":
+        bounds = sum((d - 1) % 7 not in (1, 2, 3) for d in days)  # not a Tuesday, Wednesday or Thursday
+    else:
+        bounds = 0
+        for d in days:
+            day = date.fromordinal(d)
+            bounds += day.day <= _MONTH_START or day.day > monthrange(day.year, day.month)[1] - _MONTH_END
+    return bounds >= _EVERY_ROW * len(days)
+
+
+def _pooled_problem(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str | None],
+                    close: str) -> str | None:
     """The problem of all of `cells` judged as one ticker's dates, else None."""
     days = _days(cells, fmt)
     found = _period(days)
-    return _problem(name, found, found is not None and _at_period_ends(found[0], days), mapped)
+    return _problem(name, found, found is not None and _at_period_ends(found[0], days), mapped, close)
 
 
-def _problem(name: str, found: tuple[str, str] | None, ends: bool, mapped: Collection[str | None]) -> str | None:
+# Words that name an average (of a period's closes), in letters run together: "Avg Close", "Mean
+# Close", "Average Closing Price", "Close (avg)", "Durchschnittskurs", "Cours moyen", "Precio promedio".
+_AVERAGE = re.compile(r"avg|average|mean|durchschnitt|mittel|moyen|promedio|medio|gemiddeld|srednia|средн")
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def _averages(name: str, period: str, span: str, close: str, ticker: str = "") -> str:
+    whose = f" for {ticker}" if ticker else ""
+    return (f"{period} averages{LONGER_BARS}{name.strip()} steps a {span} from row to row{whose}, each on its "
+            f"{span}'s last day, and {close.strip()} names an average: a {span}'s mean price under one day's "
+            "date, not that day's close; export daily closes")
+
+
+def _problem(name: str, found: tuple[str, str] | None, ends: bool, mapped: Collection[str | None],
+             close: str = "") -> str | None:
     """The refusal of bars of the period `found`, None when none was or they are closes on their
-    periods' last days (`ends`)."""
+    periods' last days (`ends`) and `close` (the close's name) names no average."""
     if found is None:
         return None
     if not _BAR_FIELDS & set(mapped) and ends:
-        return None
+        # A period's closes on its last days are those days' prices; its average is no day's.
+        return _averages(name, *found, close) if _AVERAGE.search(_letters(close)) else None
     period, span = found
     return (f"{period} bars{LONGER_BARS}{name.strip()} steps a {span} from row to row: each row holds a "
             f"{span}'s prices under one day's date; export daily bars")
 
 
-def _by_ticker(cells: Sequence[str], tickers: Sequence[str]) -> list[Sequence[str]]:
-    """`cells` of each ticker with enough of them to tell a period, apart, the first row's ticker
-    first; all of them as one when none has (many tickers' few rows each in a long file's sample)."""
+def _by_ticker(cells: Sequence[str], tickers: Sequence[str]) -> list[tuple[str, Sequence[str]]]:
+    """(ticker, its `cells`) of each ticker with enough of them to tell a period, the first row's
+    ticker first; all of them as one when none has (many tickers' few rows each in a long file's sample)."""
     groups: dict[str, list[str]] = {}
     for cell, ticker in zip(cells, tickers):
         groups.setdefault(ticker.strip(), []).append(cell)
-    return [g for g in groups.values() if len(g) > _LEAST_STEPS] or [cells]
+    return [(t, g) for t, g in groups.items() if len(g) > _LEAST_STEPS] or [("", cells)]
 
 
 def _days(cells: Sequence[str], fmt: str) -> list[int]:
@@ -226,6 +303,7 @@ _NUMBER_DAYS = {
 }
 
 
+@lru_cache(maxsize=8192)  # several tickers' rows write each day's date again
 def _day(cell: str, fmt: str) -> int | None:
     """The day `cell` names in `fmt` (days since 0001-01-01), None when it does not read."""
     if not cell:

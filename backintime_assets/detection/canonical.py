@@ -481,6 +481,18 @@ def named_as(canonical: str, name: str) -> bool:
     return _name_score([name]).get(canonical, 0.0) >= _STRONG_NAME
 
 
+@lru_cache(maxsize=4096)  # a rejected line's cells are looked at too ("n/a", "-" on many lines)
+def header_says(name: str) -> str | None:
+    """What a header cell alone says its column holds: a canonical column by a whole-name synonym
+    ("Vol." and "Volumen" both "volume"), "time_of_day" ("Time" beside the date), or None. Two
+    spellings of one header (another export's, another language's) say the same."""
+    if names_time_of_day(name):
+        return "time_of_day"
+    scores = _name_score([name])
+    best = max(scores, key=scores.__getitem__, default=None)
+    return best if best is not None and scores[best] >= _STRONG_NAME else None
+
+
 def names_the_ticker(cell: str) -> bool:
     """Whether a cell names the ticker as an identifier ("Ticker", "Symbol", "RIC", "ISIN"), not as a
     company's name ("Name", "Company"): a header row so named names the file's ticker (header_ticker.py)."""

@@ -116,7 +116,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             rows = [row for row in layout.body if j < len(row)]
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
                                           [row[j] for row in rows], canonical,
-                                          None if k is None else [row[k] if k < len(row) else "" for row in rows])
+                                          None if k is None else [row[k] if k < len(row) else "" for row in rows],
+                                          layout.names[canonical.index("close")])
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None

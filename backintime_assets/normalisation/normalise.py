@@ -434,18 +434,28 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
     per ticker with its own columns and the shared ones, as a file of that ticker would be. A
     ticker's row whose own cells are all empty (listed later than the others) is an empty row.
     `per_line`: the lines rejected before their cells were read, rejected once for each ticker."""
-    prices, theirs = [], []
     n = len(rec.line)
-    for ticker, (_, cmap, own) in zip(tickers, series):
-        named = Strings(np.zeros(n, np.int64), np.array([ticker], dtype=object), np.zeros(n, dtype=bool))
-        table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own, timed=timed,
-                                    week=week)
-        bad = np.flatnonzero(~reasons.open())
-        theirs.append(per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
-        prices.append(table)
-    every = [line for mine in theirs for line in mine]
-    if text:  # in one call: each call reads the header's names again, a cost per ticker of the file's width
-        every = name_repeated_headers(every, schema)
+
+    def read(refused: list[tuple[np.ndarray, str]]) -> tuple[list[pa.Table], list[list[Line]], list[Line]]:
+        prices, theirs = [], []
+        for ticker, (_, cmap, own) in zip(tickers, series):
+            named = Strings(np.zeros(n, np.int64), np.array([ticker], dtype=object), np.zeros(n, dtype=bool))
+            table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own, timed=timed,
+                                        week=week, refused=refused)
+            bad = np.flatnonzero(~reasons.open())
+            theirs.append(per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
+            prices.append(table)
+        every = [line for mine in theirs for line in mine]
+        if text:  # in one call: each call reads the header's names again, a cost per ticker of the file's width
+            every = name_repeated_headers(every, schema)
+        return prices, theirs, every
+
+    prices, theirs, every = read([])
+    # A part under the fields' names in another order ("Date,Volume,Close,Volume,Close" below the
+    # labels): read in the file's order, each ticker's volumes loaded as its closes. Read again
+    # without its rows, as a file of one ticker is (repeated_header.py).
+    if refused := under_reordered_header(every, rec.line):
+        prices, theirs, every = read(refused)
     counts = np.cumsum([0] + [len(mine) for mine in theirs]).tolist()
     rejected = [line for k, ticker in enumerate(tickers)
                 for line in _for_each([ticker], every[counts[k]:counts[k + 1]])]

@@ -7,20 +7,24 @@ reader of rejected_rows to guess; its reason says what it is instead. It stays r
 place in the data is the evidence that files were joined, and the accounting stays as it was.
 
 A part whose header names the same columns in another order ("Date,Volume,Close" below
-"Date,Close,Volume": another export's settings, another yfinance version) is not the file's
-layout: read in the file's order, its volumes loaded as closes. Its rows are rejected, naming the
-line of their header (under_reordered_header), up to the next line that repeats the file's header.
+"Date,Close,Volume": another export's settings, another yfinance version), or in other words for
+them in another order ("Date,Vol.,Price", "Datum,Volumen,Schluss": another site's, another
+language's), is not the file's layout: read in the file's order, its volumes loaded as closes.
+Its rows are rejected, naming the line of their header (under_reordered_header), up to the next
+line that repeats the file's header.
 """
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.canonical import names_time_of_day
+from backintime_assets.detection.canonical import header_says, names_time_of_day
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.layout import unique_names
 from backintime_assets.detection.schema import FileSchema
@@ -30,6 +34,9 @@ from .records import Line
 REPEATED_HEADER = "a repeat of the header line (files joined into one?)"
 REORDERED_HEADER = "the header's names in another order (files joined into one?)"
 _BOM = "\ufeff"
+# A header in other words than the file's ("Datum,Volumen,Schluss" below "Date,Close,Volume") may
+# lack its first name; a line without a digit is looked at too, as no row of prices is.
+_DIGIT = re.compile(r"\d")
 
 
 def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line]:
@@ -40,16 +47,30 @@ def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line
         return rejected
     out = []
     for line, raw, reason in rejected:
-        if named in raw.lower() and (kind := _header_kind(raw, names, schema)) is not None:
+        if _may_name(raw, named, schema) and (kind := _header_kind(raw, names, schema)) is not None:
             reason = kind
         out.append((line, raw, reason))
     return out
 
 
 def header_like(rejected: list[Line], schema: FileSchema) -> list[Line]:
-    """The rejected lines that hold the header's first real name: those that may repeat it."""
+    """The rejected lines that hold the header's first real name, or name columns without a digit:
+    those that may repeat it (_may_name)."""
     named = _first_name(schema)
-    return [] if named is None or schema.header_row < 0 else [x for x in rejected if named in x[1].lower()]
+    return [] if named is None or schema.header_row < 0 else [x for x in rejected if _may_name(x[1], named, schema)]
+
+
+def _may_name(raw: str, named: str, schema: FileSchema) -> bool:
+    """Whether a rejected line may be a header: it holds the header's first name, or no digit and two
+    cells that name a column (split plainly: a quick refusal of a line of words, read no further)."""
+    if named in raw.lower():
+        return True
+    return _DIGIT.search(raw) is None and _names_two(raw, schema.delimiter or ",")
+
+
+@lru_cache(maxsize=1024)  # a note or a marker line repeated down a file is looked at once
+def _names_two(raw: str, delimiter: str) -> bool:
+    return sum(header_says(c.strip().strip('"').lstrip(_BOM)) is not None for c in raw.split(delimiter)) >= 2
 
 
 def _first_name(schema: FileSchema) -> str | None:
@@ -121,7 +142,20 @@ def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
             and any(found[j] != names[j] for j, c in enumerate(schema.columns)
                     if c.canonical or names_time_of_day(c.name)):
         return REORDERED_HEADER
-    return None
+    return REORDERED_HEADER if _respelt_reordered(cells, schema) else None
+
+
+def _respelt_reordered(cells: list[str], schema: FileSchema) -> bool:
+    """Whether a line's cells name the columns the header's names map to in other words and in
+    another order ("Date,Vol.,Price" below "Date,Close,Volume"; "Date,Volume,Close,Volume,Close"
+    below two tickers' "Date,Close,Volume,Close,Volume"): the read columns, each named by a
+    whole-name synonym (canonical.header_says), one of them moved. The same columns in the same
+    order in other words read right: not named so."""
+    says = [header_says(c) if c else None for c in cells]
+    read = ["time_of_day" if names_time_of_day(c.name) else c.canonical for c in schema.columns]
+    found, wanted = [k for k in says if k], [k for k in read if k]
+    return len(set(wanted)) >= 2 and sorted(found) == sorted(wanted) \
+        and any(says[j] != k for j, k in enumerate(read) if k)
 
 
 def reordered_in_piece(result, schema: FileSchema, source_file: str, above: int | None, text_of) -> int | None:
@@ -136,7 +170,8 @@ def reordered_in_piece(result, schema: FileSchema, source_file: str, above: int 
     if named is None or schema.header_row < 0 or not (rejected.num_rows or above is not None):
         return above
     # The lines that may repeat the header found without a row of Python for each rejected line.
-    maybe = rejected.filter(pc.match_substring(rejected["raw"], named, ignore_case=True))
+    maybe = rejected.filter(pc.or_(pc.match_substring(rejected["raw"], named, ignore_case=True),
+                                   pc.invert(pc.match_substring_regex(rejected["raw"], r"\d"))))
     heads = [x for x in name_repeated_headers(
         list(zip(*(maybe[c].to_pylist() for c in ("source_line", "raw", "reason")))), schema)
         if x[2] in (REPEATED_HEADER, REORDERED_HEADER)]

@@ -319,3 +319,60 @@ def test_weekly_bars_of_tickers_one_listed_mid_week_are_refused():
     schema = detect_bytes(data, "weekly.csv")
     assert schema.problem is not None and schema.problem.startswith("weekly bars, not daily prices")
     assert normalise_bytes(data, schema, "weekly.csv").prices.empty
+
+
+def _bars(ticker: str, days, base: float) -> list[str]:
+    return [f"{d:%Y-%m-%d},{ticker},{base + k:.2f},{base + k + 1:.2f},{base + k - 1:.2f},{base + k + .5:.2f},"
+            f"{100 + k}\n" for k, d in enumerate(days)]
+
+
+@pytest.mark.parametrize(("other", "period"), [
+    (pd.date_range("2020-01-06", periods=60, freq="7D"), "weekly"),  # Yahoo's weeks, Mondays
+    (pd.date_range("2020-01-01", periods=30, freq="MS"), "monthly"),  # its months, on the 1st
+])
+@pytest.mark.parametrize("order", ["daily first", "other first", "by date"])
+def test_one_tickers_weeks_or_months_beside_anothers_days_are_refused(other, period, order):
+    # Two downloads pasted into one file: AAPL's days, SPY's weeks (or months). Pooled or judged on
+    # the first ticker's head, the dates stepped a day: SPY's weeks loaded as days' prices.
+    days = _bars("AAPL", pd.bdate_range("2020-01-06", periods=150), 100)
+    spaced = _bars("SPY", other, 300)
+    rows = days + spaced if order == "daily first" else spaced + days
+    if order == "by date":
+        rows = sorted(rows)
+    data = ("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(rows)).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(f"{period} bars, not daily prices")
+    assert "for SPY" in schema.problem and judged(schema.problem)
+    assert normalise_bytes(data, schema, "prices.csv").prices.empty
+
+
+def test_one_tickers_weeks_past_a_long_files_head_are_refused():
+    # Years of AAPL's days, then SPY's weeks: the sample's head holds AAPL's rows only.
+    days = _bars("AAPL", pd.bdate_range("2000-01-03", periods=3000), 100)
+    data = ("Date,Ticker,Open,High,Low,Close,Volume\n"
+            + "".join(days + _bars("SPY", pd.date_range("2020-01-06", periods=300, freq="7D"), 300))).encode()
+    problem = detect_bytes(data, "prices.csv").problem
+    assert problem is not None and problem.startswith("weekly bars, not daily prices") and "for SPY" in problem
+
+
+def test_a_funds_friday_closes_beside_daily_closes_load():
+    # Closes alone, each on its week's last day: the fund's NAV of that Friday, beside a stock's days.
+    days = [f"{d:%Y-%m-%d},AAPL,{100 + k}.5\n" for k, d in enumerate(pd.bdate_range("2020-01-06", periods=60))]
+    navs = [f"{d:%Y-%m-%d},FUND,{10 + k}.5\n" for k, d in enumerate(pd.date_range("2020-01-10", periods=12, freq="7D"))]
+    data = ("Date,Ticker,Close\n" + "".join(sorted(days + navs))).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "prices.csv").prices) == 72
+
+
+@pytest.mark.parametrize("name", ["Avg Close", "Average Closing Price", "Close (avg)", "Mean Close"])
+def test_a_years_average_dated_on_its_last_day_is_refused(name):
+    # A year's mean of its closes dated 31 December: loaded, each year's average stood as that
+    # day's close. A close so named (y4 below) is the day's price and loads.
+    years = [f"{y}-12-31,{50 + k * 1.5:.2f}\n" for k, y in enumerate(range(2000, 2020))]
+    data = (f"Date,{name}\n" + "".join(years)).encode()
+    schema = detect_bytes(data, "averages.csv")
+    assert schema.problem is not None and schema.problem.startswith("yearly averages, not daily prices")
+    assert judged(schema.problem) and normalise_bytes(data, schema, "averages.csv").prices.empty
+    closes = ("Date,Close\n" + "".join(years)).encode()
+    assert detect_bytes(closes, "closes.csv").problem is None

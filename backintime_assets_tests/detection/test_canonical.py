@@ -1,7 +1,7 @@
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.canonical import map_canonical, stays_unmapped, tickers_side_by_side
+from backintime_assets.detection.canonical import header_says, map_canonical, stays_unmapped, tickers_side_by_side
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.simulation.layouts import ALIASES, EXTRAS
@@ -619,3 +619,10 @@ def test_a_volume_named_with_its_scale_after_a_comma_or_in_is_the_volume(name):
 def test_money_with_its_scale_is_no_volume(name):
     assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "1.5", "12.5"]]) \
         == ["date", "close", None]
+
+
+def test_a_header_cell_says_its_column_in_any_of_its_spellings():
+    assert [header_says(n) for n in ("Vol.", "Volumen", "volume")] == ["volume"] * 3
+    assert [header_says(n) for n in ("Price", "Schluss", "Close")] == ["close"] * 3
+    assert header_says("Datum") == "date" and header_says("Time") == "time_of_day"
+    assert header_says("Notes") is None and header_says("Name") is None  # a company's name: weak

@@ -676,7 +676,8 @@ def test_a_new_rule_for_east_of_utc_epochs_reads_their_files_again_and_no_others
     assert reading_hash(east) != before[0] and reading_hash(plain) == before[1]
 
 
-def test_pieces_reject_a_part_under_the_headers_names_in_another_order_as_the_file_read_whole():
+@pytest.mark.parametrize("header", ["Date,Volume,Close", "Datum,Volumen,Schluss"])
+def test_pieces_reject_a_part_under_the_headers_names_in_another_order_as_the_file_read_whole(header):
     # Files joined, the second written "Date,Volume,Close": read whole its rows are rejected; read in
     # pieces, a piece past the first (read without the header) or starting inside that part loaded
     # its 2,000,000 volumes as closes.
@@ -684,13 +685,15 @@ def test_pieces_reject_a_part_under_the_headers_names_in_another_order_as_the_fi
         days = [start + dt.timedelta(days=k) for k in range(n * 2) if (start + dt.timedelta(days=k)).weekday() < 5][:n]
         cells = [{"Date": d.isoformat(), "Close": f"{100 + k % 50}.25", "Volume": str(2_000_000 + k)}
                  for k, d in enumerate(days)]
+        cells = [{**c, "Datum": c["Date"], "Schluss": c["Close"], "Volumen": c["Volume"]} for c in cells]
         return header + "\n" + "".join(",".join(c[n] for n in header.split(",")) + "\n" for c in cells)
-    data = (part("Date,Close,Volume", dt.date(1990, 1, 1), 3000) + part("Date,Volume,Close", dt.date(2005, 1, 1), 300)
+    # "Datum,Volumen,Schluss": the same columns in another language's words, which hold no "Date".
+    data = (part("Date,Close,Volume", dt.date(1990, 1, 1), 3000) + part(header, dt.date(2005, 1, 1), 300)
             + part("Date,Close,Volume", dt.date(2010, 1, 1), 100)).encode()
     task = _task(data, "prices.csv")
     whole = parse_group([data], FileGroup([task], task.schema_json))
     assert whole.filter(pc.equal(whole["status"], "loaded")).num_rows == 3100
-    reordered = data.index(b"Date,Volume,Close")
+    reordered = data.index(header.encode())
     for at in (20_000, reordered, reordered + 18, reordered + 2000):
         pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, at))
         assert _rows(pieces) == _rows(whole), at

@@ -103,6 +103,31 @@ def test_a_part_under_the_headers_names_in_another_order_is_rejected_not_read_in
     assert result.rows_read == 62
 
 
+def test_a_part_under_the_headers_columns_in_other_words_and_another_order_is_rejected():
+    # Two exports joined, the second another site's ("Vol.,Price") or another language's
+    # ("Volumen,Schluss"), volume before close: the header line did not repeat the file's names, so
+    # its rows read in the file's order and their 2,000,000 volumes loaded as closes.
+    first = _closes(date(2024, 1, 1), 20, "Date,Close,Volume")
+    for header in ("Date,Vol.,Price", "Datum,Volumen,Schluss", "date,volume,close"):
+        second = _closes(date(2024, 2, 1), 20, "Date,Volume,Close").decode().split("\n", 1)[1]
+        data = first + f"{header}\n{second}".encode()
+        result = normalise_bytes(data, detect_bytes(data, "joined.csv"), "joined.csv")
+        prices = result.prices_arrow.to_pydict()
+        assert len(prices["close"]) == 20 and max(prices["close"]) < 200, header
+        rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+        assert rejected[0] == (22, REORDERED_HEADER), header
+        assert [line for line, why in rejected if why.startswith("below line 22")] == list(range(23, 43)), header
+
+
+def test_a_part_under_the_headers_columns_in_other_words_in_the_same_order_loads():
+    # "date,Price,Vol." below "Date,Close,Volume": every column where the file's header has it.
+    second = _closes(date(2024, 2, 1), 20, "Date,Close,Volume").decode().split("\n", 1)[1]
+    data = _closes(date(2024, 1, 1), 20, "Date,Close,Volume") + f"date,Price,Vol.\n{second}".encode()
+    result = normalise_bytes(data, detect_bytes(data, "joined.csv"), "joined.csv")
+    assert result.prices_arrow.num_rows == 40 and max(result.prices_arrow["close"].to_pylist()) < 200
+    assert [r["source_line"] for r in result.rejected_arrow.to_pylist()] == [22]
+
+
 def test_a_part_under_the_header_with_only_unread_columns_swapped_loads():
     # Two notes beside the prices written in another order below: every price column where the
     # file's header has it, so its rows read right (they were rejected as "in another order").
@@ -123,3 +148,21 @@ def test_a_line_past_the_readers_field_limit_naming_the_header_is_rejected_as_it
     assert result.file_problem is None and result.prices_arrow.num_rows == 20
     rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
     assert rejected == [(22, "wrong field count: expected 3, got 1")]
+
+
+def test_a_part_of_tickers_side_by_side_under_their_fields_in_another_order_is_rejected():
+    # Two downloads of AAPL and MSFT side by side joined, the second writing volume before close:
+    # read in the first's order, each ticker's 900,000 volumes loaded as its closes.
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:80]
+    lines = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume"]
+    lines += [f"{d},{130 + k * 0.1:.2f},{900000 + k},{220 + k * 0.1:.2f},{500000 + k}" for k, d in enumerate(days[:40])]
+    lines += [",AAPL,AAPL,MSFT,MSFT", "Date,Volume,Close,Volume,Close"]
+    lines += [f"{d},{900000 + k},{134 + k * 0.1:.2f},{500000 + k},{224 + k * 0.1:.2f}" for k, d in enumerate(days[40:])]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    prices = result.prices_arrow.to_pydict()
+    assert sorted(set(prices["ticker"])) == ["AAPL", "MSFT"] and len(prices["close"]) == 80
+    assert max(prices["close"]) < 230
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (44, f"AAPL: {REORDERED_HEADER}") in rejected and (44, f"MSFT: {REORDERED_HEADER}") in rejected
+    assert [line for line, why in rejected if why.startswith("MSFT: below line 44")] == list(range(45, 85))

@@ -481,3 +481,17 @@ def test_a_sheets_stacked_table_under_its_fields_in_another_order_is_rejected_no
     header = result.rejected[result.rejected.source_line == SHEET_LINES + 34]
     assert header.reason.tolist() == [REORDERED_HEADER]
     assert every_row_once(result, sheets)
+
+
+def test_a_sheets_part_under_its_fields_in_other_words_and_another_order_is_rejected():
+    # A German export pasted below an English one: "Datum,Volumen,Schluss" holds none of the file's
+    # names, so its volumes loaded as closes.
+    days = [d for d in (datetime(2024, 1, 1) + timedelta(days=k) for k in range(60)) if d.weekday() < 5][:40]
+    first = [["Date", "Close", "Volume"]] + [[d, 100 + k, 150_000 + k] for k, d in enumerate(days[:20])]
+    second = [["Datum", "Volumen", "Schluss"]] + [[d, 160_000 + k, 120 + k] for k, d in enumerate(days[20:])]
+    sheets = {"Prices": first + second}
+    result = run(book(sheets), "prices.xlsx")
+    assert len(result.prices) == 20 and result.prices.close.max() < 200
+    assert sum(result.rejected.reason.str.startswith("below line 22, whose header names")) == 20  # its only sheet
+    assert result.rejected[result.rejected.source_line == 22].reason.tolist() == [REORDERED_HEADER]
+    assert every_row_once(result, sheets)
