@@ -60,7 +60,9 @@ PARSER_VERSION = 7
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
 # per ticker under the trading week, on every row (normalisation/east_days.py).
-EAST_EPOCH_VERSION, _EAST_EPOCH = 2, '_east"'  # the end of such a column's format in a schema's JSON
+# 3 (session 21): a large file read in pieces decides each ticker's reading over all its pieces, as
+# read whole (each piece had decided by its own rows: a ticker straddling a cut loaded a day off).
+EAST_EPOCH_VERSION, _EAST_EPOCH = 3, '_east"'  # the end of such a column's format in a schema's JSON
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 
@@ -339,8 +341,28 @@ def parse_in_pieces(read_at, size: int, task: FileTask, piece_bytes: int):
         group = FileGroup([task], task.schema_json)
         yield parse_group([read_at(0, size)], group)
         return
-    for result in _piece_results(read_at, size, task, schema, piece_bytes):
+    whole = _east_readings(read_at, size, task, schema, piece_bytes)
+    for result in _piece_results(read_at, size, task, schema, piece_bytes, whole):
         yield _tagged([result], [task])
+
+
+def _east_readings(read_at, size: int, task: FileTask, schema, piece_bytes: int):
+    """Of a file whose epochs may be stamped east of UTC (an "_east" date column), each ticker's
+    reading decided over all its pieces (normalisation/east_days.py), by a first read of the pieces
+    that keeps only their evidence: read apart, each piece decided by its own rows, and a ticker
+    straddling a cut, or a few rows of a US ticker in a piece of ASX rows, loaded a day off. None
+    for any other file, read once as before."""
+    from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
+    from backintime_assets.normalisation.east_days import WholeFile
+
+    cmap = schema.canonical_map()
+    if "date" not in cmap or schema.columns[cmap["date"]].format not in EPOCH_EAST_UNITS:
+        return None
+    whole = WholeFile(task.week, evidence_alone=schema.ticker is None or schema.ticker_from is not None)
+    for _ in _piece_results(read_at, size, task, schema, piece_bytes, whole):
+        whole.piece_read()
+    whole.decide()
+    return whole
 
 
 def _ticker_past(result, schema, ticker: str, unnamed: str) -> tuple[str, int | None]:
@@ -369,8 +391,9 @@ def _line_start(chunk: bytes, line: int) -> int:
     return len(chunk)
 
 
-def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int):
-    """Each piece of the file read with `schema` (parse_in_pieces), its lines numbered in the file."""
+def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int, whole=None):
+    """Each piece of the file read with `schema` (parse_in_pieces), its lines numbered in the file;
+    `whole`: its "_east" epochs' readings (_east_readings)."""
     from dataclasses import replace
 
     from backintime_assets.normalisation import default_ticker_for
@@ -417,7 +440,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
         piece_schema = replace(schema, footer_lines=schema.footer_lines if last else 0)
         if not first:
             piece_schema = replace(piece_schema, header_row=-1, data_start_line=0, ticker=ticker)
-        result = _piece_read(chunk, piece_schema, task, first, lines_before)
+        result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
         if stacked:
             past, open_at = _ticker_past(result, piece_schema, ticker, unnamed)
             cut_at = _line_start(chunk, open_at - lines_before) if open_at is not None and not last else 0
@@ -426,7 +449,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int)
                 # here, "Date,PX_LAST" the next piece's first line): read apart, the next piece would
                 # take the rest for a plain repeat of the header, naming none. It starts there instead.
                 chunk = chunk[:cut_at]
-                result = _piece_read(chunk, piece_schema, task, first, lines_before)
+                result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
                 past, _ = _ticker_past(result, piece_schema, ticker, unnamed)
             ticker = past
         # A part under the header's names in another order: its rows rejected in every piece it
@@ -465,11 +488,13 @@ def _line_texts(chunk: bytes, schema, lines_before: int):
     return text_of
 
 
-def _piece_read(chunk: bytes, piece_schema, task: FileTask, first: bool, lines_before: int):
+def _piece_read(chunk: bytes, piece_schema, task: FileTask, first: bool, lines_before: int, whole=None):
     """One piece normalised, its lines numbered in the file."""
     from backintime_assets.normalisation import normalise_bytes
 
-    result = normalise_bytes(chunk, piece_schema, task.source_file, week=task.week)
+    if whole is not None:
+        whole.judged_again()  # a piece read again (cut inside a stacked table's header): only its last read counts
+    result = normalise_bytes(chunk, piece_schema, task.source_file, week=task.week, whole=whole)
     if not first:
         result.prices_arrow = _shift_lines(result.prices_arrow, lines_before)
         result.rejected_arrow = _shift_lines(result.rejected_arrow, lines_before)

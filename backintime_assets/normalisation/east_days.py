@@ -30,8 +30,12 @@ reading), the first of these that tells:
    fit the week, the detection's (a file of a few midweek bars borrows the schema of its layout,
    whose sample showed the weekend evenings); else the UTC days, as a plain epoch column's.
 Rows a reading puts on a closed day are rejected with that day named (rules.check_trade_days).
+Each reading is decided over all of a file's rows, also where a large file is read in pieces
+(WholeFile): the rules look at a few sums per ticker (Evidence), which add up over the pieces.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -46,25 +50,138 @@ _QUARTER_HOUR = 900  # time zones are whole quarter hours from UTC, so are their
 _OFF_CLOCK = 1  # a download's last bar may be stamped at its latest trade (detection/epoch_days.py)
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Per ticker, all that its reading is decided by (the module's rules): counts and bounds of its
+    evening stamps, which add up over the pieces of a file read in pieces (ingestion/parsed.py),
+    so that each ticker is read as the whole file reads it however the file is cut."""
+    keys: np.ndarray  # the ticker's key: a code within one read, its name across pieces
+    files: np.ndarray  # int64: its file, when several are read as one text (0 else)
+    counts: np.ndarray  # (n, 7) int64: its evening stamps on each UTC weekday
+    off_quarter: np.ndarray  # int64: those off a quarter hour (a close, not a time zone's midnight)
+    off_noon: np.ndarray  # int64: those at another time than noon UTC
+    first: np.ndarray  # float: the first and last day of its evening stamps (the "_east" reading)
+    last: np.ndarray
+
+    def merged(self, other: Evidence) -> Evidence:
+        """The evidence of both, a ticker in both summed as one (by key: a name across pieces)."""
+        keys, at = np.unique(np.concatenate([self.keys, other.keys]), return_inverse=True)
+        n = len(keys)
+
+        def summed(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+            out = np.zeros((n, *a.shape[1:]), np.int64)
+            np.add.at(out, at, np.concatenate([a, b]))
+            return out
+        first, last = np.full(n, np.inf), np.full(n, -np.inf)
+        np.minimum.at(first, at, np.concatenate([self.first, other.first]))
+        np.maximum.at(last, at, np.concatenate([self.last, other.last]))
+        files = np.zeros(n, np.int64)
+        files[at] = np.concatenate([self.files, other.files])
+        return Evidence(keys, files, summed(self.counts, other.counts), summed(self.off_quarter, other.off_quarter),
+                        summed(self.off_noon, other.off_noon), first, last)
+
+
+class WholeFile:
+    """The readings of one file's tickers decided over all its pieces (ingestion/parsed.py reads a
+    large file in pieces): a first read of the pieces gathers each one's evidence by ticker name
+    (`gathering`), then every piece is read as the whole file decides. Read alone, a piece decided
+    by its own rows: a ticker straddling a cut could load a day apart on either side of it, a few
+    rows of a US ticker in a piece of ASX rows a day late."""
+
+    def __init__(self, week: TradingWeek, evidence_alone: bool = False):
+        self.week = week
+        # Whether the gathering read may skip all but the evidence: no piece's rows are looked at
+        # (they are, under tables stacked each under its own ticker, whose header lines name the
+        # rows' tickers: normalisation reads them from its rejected rows).
+        self.evidence_alone = evidence_alone
+        self._evidence: Evidence | None = None  # of the pieces read
+        self._piece: list[Evidence] = []  # of the piece being read
+        self._readings: dict[str, bool] | None = None
+
+    @property
+    def gathering(self) -> bool:
+        return self._readings is None
+
+    def gather(self, evidence: Evidence) -> None:
+        """Evidence of the piece being read: of each ticker of a table of several side by side in turn,
+        as normalisation reads each apart (normalise.py), the same order in every piece."""
+        self._piece.append(evidence)
+
+    def judged_again(self) -> None:
+        """The piece's rows are judged again (a header in another order, tables stacked under their
+        own tickers: normalise.py): only the last judgment's evidence counts, once."""
+        self._piece.clear()
+
+    def piece_read(self) -> None:
+        for k, evidence in enumerate(self._piece):
+            # Side by side, each ticker's reading is decided apart, with no other's to follow (4), as
+            # read whole: each is a file of its own here.
+            evidence = replace(evidence, files=np.full(len(evidence.keys), k, np.int64))
+            self._evidence = evidence if self._evidence is None else self._evidence.merged(evidence)
+        self._piece.clear()
+
+    def decide(self) -> None:
+        """Ends the gathering: each ticker's reading over the evidence of every piece."""
+        self.piece_read()
+        ev = self._evidence
+        self._readings = {} if ev is None else dict(zip(ev.keys.tolist(), reads_east(ev, self.week).tolist()))
+
+    def reads_east(self, names: np.ndarray) -> np.ndarray:
+        """Per ticker name, whether the whole file reads it as the next days (a name with no evening
+        stamp in the whole file has none in a piece either)."""
+        return np.array([self._readings.get(name, False) for name in names.tolist()], dtype=bool)
+
+
 def session_days(east: Parsed, utc: Parsed, keys: np.ndarray, week: TradingWeek, seconds: np.ndarray,
-                 files: np.ndarray | None = None) -> Parsed:
+                 files: np.ndarray | None = None, whole: WholeFile | None = None,
+                 names: np.ndarray | None = None) -> Parsed:
     """The dates of `east` (the "_east" reading of an epoch column) or of `utc` (its plain reading),
     chosen per ticker (`keys`: a ticker code per row, one file's apart from another's) under `week`
     as the module's docstring says. `seconds`: the stamps in whole seconds (NaN where none), for the
     clock of a 24-hour market's. `files`: the file of each row when several are read as one text
-    (normalisation/group.py), whose tickers take their own file's reading, as read alone."""
+    (normalisation/group.py), whose tickers take their own file's reading, as read alone. `whole`:
+    of a piece of a file, the file's readings (or their gathering), by `names` (each key's ticker)."""
     evening = np.isfinite(east.values) & np.isfinite(utc.values) & (east.values != utc.values)
     if not evening.any():
         return east  # no stamp whose readings differ
+    evidence = _evidence(east, utc, keys, seconds, files, evening)
+    if whole is None or whole.gathering:
+        east_tickers = reads_east(evidence, week)
+        if whole is not None:  # this read of the piece is not kept: its evidence is
+            whole.gather(replace(evidence, keys=names[evidence.keys].astype(str)))
+    else:
+        east_tickers = whole.reads_east(names[evidence.keys].astype(str))
+    if east_tickers.all():
+        return east
+    rows = np.isin(keys, evidence.keys[~east_tickers])
+    return Parsed(np.where(rows, utc.values, east.values), np.where(rows, utc.missing, east.missing),
+                  np.where(rows, utc.bad, east.bad))
+
+
+def _evidence(east: Parsed, utc: Parsed, keys: np.ndarray, seconds: np.ndarray, files: np.ndarray | None,
+              evening: np.ndarray) -> Evidence:
     codes, ticker = np.unique(keys[evening], return_inverse=True)
     n = len(codes)
-    utc_weekday = weekday(east.values[evening].astype(np.int64) - 1)  # of each evening stamp
-    # Per ticker, its evening stamps on each UTC weekday.
-    counts = np.bincount(ticker * 7 + utc_weekday, minlength=n * 7).reshape(n, 7)
+    days = east.values[evening]
+    utc_weekday = weekday(days.astype(np.int64) - 1)  # of each evening stamp
+    clock = np.nan_to_num(seconds[evening], nan=1.0) % _DAY
+    first, last = np.full(n, np.inf), np.full(n, -np.inf)
+    np.minimum.at(first, ticker, days)
+    np.maximum.at(last, ticker, days)
+    file_of = np.zeros(n, np.int64) if files is None else files[evening][np.unique(ticker, return_index=True)[1]]
+    return Evidence(codes, file_of, np.bincount(ticker * 7 + utc_weekday, minlength=n * 7).reshape(n, 7),
+                    np.bincount(ticker, clock % _QUARTER_HOUR != 0, n).astype(np.int64),
+                    np.bincount(ticker, clock != _NOON, n).astype(np.int64), first, last)
+
+
+def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
+    """Per ticker of `ev`, whether it reads as the next days under `week` (the module's rules)."""
+    counts = ev.counts
     stamped_on = counts > 0
     thursday, friday, saturday, sunday = (stamped_on[:, d] for d in (_THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY))
-    clock = np.nan_to_num(seconds[evening], nan=1.0) % _DAY
-    midnight = _on_clock(ticker, n, clock % _QUARTER_HOUR == 0)
+    # All evening stamps at the clock asked for, but the one a download's last bar may be stamped
+    # at its latest trade.
+    midnight = ev.off_quarter <= _OFF_CLOCK
     # 0. Off a quarter hour an evening stamp is no midnight or open east of UTC but a close
     # (Binance's 23:59:59.999), on its own UTC day, however few its weekdays (a coin listed on a
     # Sunday, a piece's last rows) or its file's other tickers.
@@ -84,25 +201,20 @@ def session_days(east: Parsed, utc: Parsed, keys: np.ndarray, week: TradingWeek,
     both_fit = (on_closed_east == 0) & (on_closed_utc == 0)
     # Noon UTC is UTC+12's midnight, no 24-hour venue's: the middle of a UTC day, where a date is
     # put to keep it clear of every time zone's.
-    open_stamp = midnight & ~_on_clock(ticker, n, clock == _NOON)
+    open_stamp = midnight & ~(ev.off_noon <= _OFF_CLOCK)
     every_day = ~(reads_east | reads_utc) & stamped_on.all(axis=1)
     if every_day.any():
         # Stamped on every weekday but far apart: a month's bars on its first day (Yahoo's at New
         # York's open, 13:30 UTC), no 24-hour market's days. Read as before the week decided: their UTC days.
-        sparse = every_day & ~_daily(ticker, n, east.values[evening])
+        # Daily bars fill at least half the days they span, a month's or a week's far from it.
+        sparse = every_day & ~(2 * counts.sum(axis=1) >= ev.last - ev.first + 1)
         reads_utc |= sparse
         every_day &= ~sparse
     reads_east |= every_day & both_fit & open_stamp
     reads_utc |= every_day & ~open_stamp
     # 4. The file's: per file when several are read as one text, as each read alone.
-    file_of = np.zeros(n, np.int64) if files is None else files[evening][np.unique(ticker, return_index=True)[1]]
     told = reads_east | reads_utc
-    east_tickers = np.where(told, reads_east, _file_reads_east(file_of, reads_east, reads_utc, both_fit))
-    if east_tickers.all():
-        return east
-    rows = np.isin(keys, codes[~east_tickers])
-    return Parsed(np.where(rows, utc.values, east.values), np.where(rows, utc.missing, east.missing),
-                  np.where(rows, utc.bad, east.bad))
+    return np.where(told, reads_east, _file_reads_east(ev.files, reads_east, reads_utc, both_fit))
 
 
 def _file_reads_east(file_of: np.ndarray, east: np.ndarray, utc: np.ndarray, no_evidence: np.ndarray) -> np.ndarray:
@@ -121,18 +233,3 @@ def _clearly_fewer(these: np.ndarray, those: np.ndarray) -> np.ndarray:
     of every day, 24-hour markets', holds as many Fridays as Sundays, give or take one, and as many
     Saturdays on both sides: never a third fewer once it spans a week)."""
     return ((these == 0) & (those > 0)) | (3 * these < 2 * those)
-
-
-def _on_clock(ticker: np.ndarray, n: int, on: np.ndarray) -> np.ndarray:
-    """Per ticker: whether its evening stamps (`on`: whether each is at the clock asked for) are all
-    at it, but the one a download's last bar may be stamped at its latest trade."""
-    return np.bincount(ticker, ~on, n) <= _OFF_CLOCK
-
-
-def _daily(ticker: np.ndarray, n: int, days: np.ndarray) -> np.ndarray:
-    """Per ticker: whether its stamps (`days`, one a row) fill at least half the days they span, as
-    daily bars do, a month's or a week's far from it."""
-    first, last = np.full(n, np.inf), np.full(n, -np.inf)
-    np.minimum.at(first, ticker, days)
-    np.maximum.at(last, ticker, days)
-    return 2 * np.bincount(ticker, minlength=n) >= last - first + 1

@@ -21,7 +21,7 @@ from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
-from .east_days import session_days
+from .east_days import WholeFile, session_days
 from .file_ticker import default_ticker_for
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
@@ -187,13 +187,16 @@ def _reject_all(rec: Records, raw_of, reason: str) -> list[Line]:
 
 
 def normalise_bytes(data: bytes, schema: FileSchema, source_file: str,
-                    default_ticker: str | None = None, week: TradingWeek = MON_FRI) -> NormalisedFile:
+                    default_ticker: str | None = None, week: TradingWeek = MON_FRI,
+                    whole: WholeFile | None = None) -> NormalisedFile:
     """Canonical prices of one file. Never raises: a file that cannot be read gives zero rows and
     `file_problem`. Without a ticker column every row gets `default_ticker` (default: the file stem).
     `week`: the days that hold trade dates (the deployment's BACKINTIME_TRADING_WEEK, passed in by
-    the caller so that a Spark executor reads by the driver's setting); a row dated on another is rejected."""
+    the caller so that a Spark executor reads by the driver's setting); a row dated on another is rejected.
+    `whole`: of a piece of a large file (ingestion/parsed.py), its "_east" epochs' readings decided
+    over the whole file (normalisation/east_days.py), or their gathering."""
     try:
-        return _digits_as_written(_normalise(data, schema, source_file, default_ticker, week), data, schema)
+        return _digits_as_written(_normalise(data, schema, source_file, default_ticker, week, whole), data, schema)
     except Exception as exc:  # a Spark task must not die on one odd file; the reason is kept
         return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0,
                               file_problem=f"internal error: {type(exc).__name__}: {exc}")
@@ -217,7 +220,7 @@ def _digits_as_written(out: NormalisedFile, data: bytes, schema: FileSchema) -> 
 
 
 def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
-               week: TradingWeek = MON_FRI) -> NormalisedFile:
+               week: TradingWeek = MON_FRI, whole: WholeFile | None = None) -> NormalisedFile:
     def nothing(problem: str, non_data: list[Line] | None = None, total: int = 0) -> NormalisedFile:
         return NormalisedFile(empty_prices(), lines_frame(source_file, []), 0, problem,
                               lines_frame(source_file, non_data or []), total)
@@ -227,9 +230,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")
     if schema.wrapped and schema.file_format not in WORKBOOK_FORMATS:
-        return _unwrapped(data, schema, source_file, default_ticker, week)
+        return _unwrapped(data, schema, source_file, default_ticker, week, whole)
     if schema.delimiter == GAP and schema.file_format not in WORKBOOK_FORMATS:
-        return _gapped(data, schema, source_file, default_ticker, week)
+        return _gapped(data, schema, source_file, default_ticker, week, whole)
     width = len(schema.columns)
     if width == 0:
         return nothing(schema.problem or "no table found")
@@ -244,7 +247,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     labels: dict[int, str] = {}
     if schema.file_format in WORKBOOK_FORMATS:
         try:
-            plans = plan_sheets(read_sheets(data), schema, source_file)
+            plans = plan_sheets(read_sheets(data), schema, source_file, week)
         except Exception as exc:  # corrupt archive, or no reader for the format
             return nothing(unreadable(exc, data))
         rec, outside, others, labels, total = _workbook(plans, width, needed)
@@ -308,7 +311,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                               lines_frame(source_file, non_data), total, reader)
     if wide:
         prices, rejected = _side_by_side(rec, schema, series, wide, source_file, raw_of, rec.rejected + stray,
-                                         index is not None, timed, week)
+                                         index is not None, timed, week, whole)
         return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                               lines_frame(source_file, non_data), total, reader)
 
@@ -320,8 +323,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     refused: list[tuple[np.ndarray, str]] = []
 
     def judged_by(named: Strings | None) -> tuple[pa.Table, list[Line]]:
+        if whole is not None:
+            whole.judged_again()  # the rows read as the last judgment reads them
         prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=named, week=week,
-                                     refused=refused)
+                                     refused=refused, whole=whole)
         bad = np.flatnonzero(~reasons.open())
         rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
         return prices, name_repeated_headers(rejected, schema) if index is not None else rejected
@@ -371,28 +376,28 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
 
 
 def _gapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
-            week: TradingWeek) -> NormalisedFile:
+            week: TradingWeek, whole: WholeFile | None = None) -> NormalisedFile:
     """A table whose columns are set apart by runs of spaces (detection/gaps.py), read with tabs in
     their place."""
-    return _rewritten(data, gaps_to_tabs, replace(schema, delimiter="\t"), source_file, default_ticker, week)
+    return _rewritten(data, gaps_to_tabs, replace(schema, delimiter="\t"), source_file, default_ticker, week, whole)
 
 
 def _unwrapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
-               week: TradingWeek) -> NormalisedFile:
+               week: TradingWeek, whole: WholeFile | None = None) -> NormalisedFile:
     """A table whose every line is a whole record in quotes (detection/wrapped_lines.py), read
     with those lines unwrapped."""
     quote = schema.wrapped
     return _rewritten(data, lambda text: unwrap(text, quote), replace(schema, wrapped=None), source_file,
-                      default_ticker, week)
+                      default_ticker, week, whole)
 
 
 def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,
-               default_ticker: str | None, week: TradingWeek) -> NormalisedFile:
+               default_ticker: str | None, week: TradingWeek, whole: WholeFile | None = None) -> NormalisedFile:
     """The file read as `rewrite` gives its UTF-8 text, with `schema` (that text's). The rewrite
     keeps every line where it was, so the lines reported (rejected rows, header, notes) are given
     back as the file writes them: rejected_rows shows a file's own line."""
     text = to_utf8(data, schema.encoding)
-    out = _normalise(rewrite(text), replace(schema, encoding="utf-8"), source_file, default_ticker, week)
+    out = _normalise(rewrite(text), replace(schema, encoding="utf-8"), source_file, default_ticker, week, whole)
     if out.rejected_arrow.num_rows or out.non_data_arrow.num_rows:
         written = LineIndex(text)
         out.rejected_arrow = _as_written(out.rejected_arrow, written)
@@ -429,7 +434,8 @@ def series_ticker(label: str) -> str:
 
 def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict[str, int], frozenset[str]]],
                   tickers: list[str], source_file: str, raw_of: Callable[[int], str], per_line: list[Line],
-                  text: bool, timed: list[int], week: TradingWeek) -> tuple[pa.Table, list[Line]]:
+                  text: bool, timed: list[int], week: TradingWeek,
+                  whole: WholeFile | None = None) -> tuple[pa.Table, list[Line]]:
     """(prices, rejected rows) of the records of a table of several tickers side by side, read once
     per ticker with its own columns and the shared ones, as a file of that ticker would be. A
     ticker's row whose own cells are all empty (listed later than the others) is an empty row.
@@ -441,7 +447,7 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
         for ticker, (_, cmap, own) in zip(tickers, series):
             named = Strings(np.zeros(n, np.int64), np.array([ticker], dtype=object), np.zeros(n, dtype=bool))
             table, reasons = _canonical(rec, schema, cmap, source_file, None, tickers=named, own=own, timed=timed,
-                                        week=week, refused=refused)
+                                        week=week, refused=refused, whole=whole)
             bad = np.flatnonzero(~reasons.open())
             theirs.append(per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
             prices.append(table)
@@ -506,27 +512,19 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                default_ticker: str | None, files: FileLines | None = None,
                tickers: Strings | None = None, own: frozenset[str] | None = None,
                timed: list[int] | None = None, week: TradingWeek = MON_FRI,
-               refused: list[tuple[np.ndarray, str]] | None = None) -> tuple[pa.Table, Reasons]:
+               refused: list[tuple[np.ndarray, str]] | None = None,
+               whole: WholeFile | None = None) -> tuple[pa.Table, Reasons]:
     """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
     `files`: when the records come from several files read as one (see group.py), which file and
     line each record is, so repeats are looked for within a file and rows name their own file.
     `tickers`: each record's ticker when the file has no ticker column (a workbook's sheet names).
     `own`: of one ticker among several side by side, its own canonical columns, whose cells all
     empty make an empty row (the shared date is filled on every line). `refused`: (mask, reason) of
-    rows not to be read as the schema reads them (repeated_header.under_reordered_header)."""
+    rows not to be read as the schema reads them (repeated_header.under_reordered_header). `whole`: see
+    normalise_bytes."""
     n = len(rec.line)
     cols = rec.columns
     reasons = Reasons(n)
-    num: dict[str, Parsed] = {}
-    for name in _NUMERIC_FIELDS:
-        if name in cmap:
-            num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
-            multiplier = schema.columns[cmap[name]].multiplier
-            if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
-                scaled = num[name].values * multiplier
-                if num[name].suffixed is not None:  # "12.3K" under "Vol (K)": the cell's own scale, once
-                    scaled = np.where(num[name].suffixed, num[name].values, scaled)
-                num[name].values = scaled
     date_col = schema.columns[cmap["date"]] if "date" in cmap else None
     date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands) if date_col \
         else _the_day(schema, n)
@@ -553,7 +551,21 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         utc = parse_dates(cols[cmap["date"]], date_col.format.removesuffix("_east"), schema.decimal, schema.thousands)
         seconds = parse_numbers(cols[cmap["date"]], schema.decimal, schema.thousands).values \
             // EPOCH_EAST_UNITS[date_col.format]
-        date = session_days(date, utc, repeat_keys, week, seconds, file_of_row)
+        date = session_days(date, utc, repeat_keys, week, seconds, file_of_row, whole, ticker.words)
+        if whole is not None and whole.gathering and whole.evidence_alone:
+            # A large file's first read, for its tickers' evidence alone (ingestion/parsed.py): the
+            # rows are read by the second, so nothing more is made of them here.
+            return empty_prices(), reasons
+    num: dict[str, Parsed] = {}
+    for name in _NUMERIC_FIELDS:
+        if name in cmap:
+            num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
+            multiplier = schema.columns[cmap[name]].multiplier
+            if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
+                scaled = num[name].values * multiplier
+                if num[name].suffixed is not None:  # "12.3K" under "Vol (K)": the cell's own scale, once
+                    scaled = np.where(num[name].suffixed, num[name].values, scaled)
+                num[name].values = scaled
     if "sector" in cmap:
         sector = parse_strings(cols[cmap["sector"]], nulls_as="UNKNOWN")
     else:

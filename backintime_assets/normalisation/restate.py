@@ -11,10 +11,13 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import cell_text
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
-from .parse import SERIAL_FORMATS, parse_dates, parse_numbers
+from .east_days import session_days
+from .parse import SERIAL_FORMATS, Parsed, parse_dates, parse_numbers, parse_strings
 
 _SAMPLE_ROWS = 200
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
@@ -43,10 +46,12 @@ def misread(rows: list[list[str]], start: int, schema: FileSchema) -> bool:
     return False
 
 
-def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSchema) -> list[list[str]] | None:
+def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSchema,
+             week: TradingWeek = MON_FRI) -> list[list[str]] | None:
     """`rows` with the cells from row `start` of each column whose format differs between the sheet's
     own schema and the file's read in the former and written in the latter; None when the two map
-    other columns (another layout: not this module's to read) or write them alike."""
+    other columns (another layout: not this module's to read) or write them alike. `week`: the
+    trading week, which decides the days of epochs that may be stamped east of UTC."""
     cmap = schema.canonical_map()
     if own.canonical_map() != cmap or len(own.columns) != len(schema.columns):
         return None
@@ -56,7 +61,7 @@ def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSch
     for field, col in cmap.items():
         cells = column_cells(body, col)
         if field == "date" and own.columns[col].format != schema.columns[col].format:
-            parsed = parse_dates(cells, own.columns[col].format, own.decimal, own.thousands)
+            parsed = _own_days(cells, body, own, week)
             changed[col] = [None if np.isnan(d) else _date_text(int(d), schema.columns[col].format)
                             for d in parsed.values]
         elif field in _NUMERIC and numbers_differ:
@@ -73,6 +78,23 @@ def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSch
                 row[col] = texts[k]
         out.append(row)
     return out
+
+
+def _own_days(cells: pa.Array, body: list[list[str]], own: FileSchema, week: TradingWeek) -> Parsed:
+    """The days of a sheet's date cells in its own format. Epochs that may be stamped east of UTC
+    (an "_east" format) read per ticker under the week, as the sheet's rows read alone would
+    (east_days.py): their "_east" reading alone put a coin's bars stamped at its close
+    (23:59:59.999 UTC, Binance's) on the next days, every one a day late."""
+    cmap = own.canonical_map()
+    fmt = own.columns[cmap["date"]].format
+    east = parse_dates(cells, fmt, own.decimal, own.thousands)
+    if fmt not in EPOCH_EAST_UNITS:
+        return east
+    keys = (parse_strings(column_cells(body, cmap["ticker"]), upper=True).codes if "ticker" in cmap
+            else np.zeros(len(cells), np.int64))
+    seconds = parse_numbers(cells, own.decimal, own.thousands).values // EPOCH_EAST_UNITS[fmt]
+    return session_days(east, parse_dates(cells, fmt.removesuffix("_east"), own.decimal, own.thousands), keys, week,
+                        seconds)
 
 
 def _date_text(day: int, fmt: str | None) -> str:

@@ -35,6 +35,7 @@ from backintime_assets.detection.detect import detect_sheet
 from backintime_assets.detection.header_ticker import header_ticker
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .parse import Strings, parse_dates, parse_strings
 from .records import Line, csv_line
@@ -139,8 +140,9 @@ def _price_like(own: FileSchema) -> bool:
     return any(c.canonical in _PRICE_LIKE or c.type in ("date", "timestamp") for c in own.columns)
 
 
-def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[SheetPlan]:
-    """A plan per sheet holding rows, the schema's own sheet first, then the visible ones."""
+def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str, week: TradingWeek = MON_FRI) -> list[SheetPlan]:
+    """A plan per sheet holding rows, the schema's own sheet first, then the visible ones (`week`:
+    the trading week, by which a sheet's own epochs stamped east of UTC are restated)."""
     main = chosen_sheet(sheets, schema.sheet)
     if main is None:
         return []
@@ -160,7 +162,7 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str) -> list[Shee
             plan.schema = _as_headerless(own, schema)
         if plan.schema is not None and misread(sheet.rows, plan.schema.data_start_line, plan.schema):
             own = own or detect_sheet(sheet, name, schema.file_format)
-            plan.cells = restated(sheet.rows, plan.schema.data_start_line, own, plan.schema)
+            plan.cells = restated(sheet.rows, plan.schema.data_start_line, own, plan.schema, week)
         if plan.schema is not None and plan.schema.footer_lines > 0:
             rows = plan.cells or sheet.rows
             plan.schema = replace(plan.schema, footer_lines=_own_footer(rows, plan.schema))

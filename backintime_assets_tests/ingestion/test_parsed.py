@@ -698,3 +698,31 @@ def test_pieces_reject_a_part_under_the_headers_names_in_another_order_as_the_fi
         pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, at))
         assert _rows(pieces) == _rows(whole), at
         assert pc.max(pieces.filter(pc.equal(pieces["status"], "loaded"))["close"]).as_py() < 200
+
+
+def _east_and_west() -> bytes:
+    """Eight weeks of an ASX ticker stamped at its open (23:00 UTC, the evening before), then eight
+    of a New York one at its open (14:30 UTC, its own day), as Yahoo's chart API stamps them."""
+    monday = int(dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc).timestamp())
+    days = [7 * w + d for w in range(8) for d in range(5)]
+    rows = [f"{monday - 3600 + k * 86400},BHP.AX,10.0,11.0,9.0,10.5,100" for k in days]
+    rows += [f"{monday + 52200 + k * 86400},SPY,20.0,21.0,19.0,20.5,200" for k in days]
+    return ("timestamp,ticker,open,high,low,close,volume\n" + "\n".join(rows) + "\n").encode()
+
+
+@pytest.mark.parametrize("piece_bytes", [300, 600, 900, 1600, 1800, 2600])
+def test_pieces_read_each_ticker_of_east_of_utc_epochs_as_the_whole_file(piece_bytes):
+    # Each piece decided its tickers' readings by its own rows: a piece of a few SPY rows beside
+    # ASX ones loaded them a day late, one of BHP's midweek rows beside SPY's a day early.
+    data = _east_and_west()
+    task = _task(data[:data.index(b"SPY") - 30], "m.csv")  # detected on the ASX rows: "_east"
+    assert '"epoch_s_east"' in task.schema_json
+    task = FileTask("m.csv", "m.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data))
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    assert _rows(pieces) == _rows(whole)
+    loaded = pieces.filter(pc.equal(pieces["status"], LOADED))
+    assert loaded.num_rows == 80
+    for ticker in ("BHP.AX", "SPY"):  # each on its sessions, Monday 1 January to Friday 23 February
+        days = loaded.filter(pc.equal(loaded["ticker"], ticker))["date"].to_pylist()
+        assert sorted(days) == [dt.date(2024, 1, 1) + dt.timedelta(days=7 * w + d) for w in range(8) for d in range(5)]

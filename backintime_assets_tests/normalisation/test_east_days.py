@@ -3,7 +3,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from backintime_assets.normalisation.east_days import session_days
+from backintime_assets.normalisation.east_days import WholeFile, session_days
 from backintime_assets.normalisation.parse import parse_dates
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -138,3 +138,78 @@ def test_monthly_bars_stamped_on_every_weekday_keep_their_utc_days_every_day():
     firsts = [np.datetime64("2020-01") + k for k in range(48)]
     stamps = [int(m.astype("datetime64[D]").astype(np.int64)) * _DAY + 52200 for m in firsts]
     assert _read(stamps, [0] * 48, EVERY_DAY) == [str(m.astype("datetime64[D]")) for m in firsts]
+
+
+def _as_pieces(stamps: list[int], names: list[str], cuts: list[int], week: TradingWeek = MON_FRI) -> list[str]:
+    """The rows read piece by piece (cut before each of `cuts`) by readings decided over them all,
+    as ingestion/parsed.py reads a large file: a first read gathers, a second reads."""
+    whole = WholeFile(week)
+    pieces = list(zip([0, *cuts], [*cuts, len(stamps)]))
+    days: list[str] = []
+    for gathering in (True, False):
+        for start, stop in pieces:
+            cells = pa.array([str(s) for s in stamps[start:stop]])
+            words, codes = np.unique(np.array(names[start:stop], dtype=object), return_inverse=True)
+            east, utc = parse_dates(cells, "epoch_s_east"), parse_dates(cells, "epoch_s")
+            seconds = np.array(stamps[start:stop], dtype=float)
+            read = session_days(east, utc, codes, week, seconds, whole=whole, names=words).values
+            whole.piece_read()
+            if not gathering:
+                days += np.array([np.datetime64(int(d), "D") for d in read]).astype(str).tolist()
+        if gathering:
+            whole.decide()
+    return days
+
+
+@pytest.mark.parametrize("cuts", [[12], [7, 12], list(range(1, 15)), [3, 11, 14]])
+def test_a_file_read_in_pieces_reads_each_ticker_as_read_whole(cuts):
+    # Ten ASX sessions (Sunday to Thursday evenings, 23:00 UTC) and a week of New York's (14:30 UTC).
+    # A piece alone reads New York's first rows as its ASX rows (a day late), and a piece of the
+    # ASX's midweek rows beside New York's Friday as New York's (a day early).
+    asx = [_MONDAY - 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    new_york = [_MONDAY + 52200 + _DAY * k for k in range(5)]
+    stamps, names = asx + new_york, ["BHP.AX"] * 10 + ["SPY"] * 5
+    whole = _read(stamps, [0] * 10 + [1] * 5)
+    assert whole == _days("2024-01-01", 5) + _days("2024-01-08", 5) + _days("2024-01-01", 5)
+    assert _as_pieces(stamps, names, cuts) == whole
+
+
+def test_a_piece_judged_again_counts_its_evidence_once():
+    # Two Sunday evenings in one piece, two Friday evenings in the next: as many each side, no
+    # reading tells, and the ticker keeps its UTC days. Counted twice (normalisation judges a
+    # piece's rows again under stacked tables' tickers), the Sundays outnumbered the Fridays and
+    # turned it a day late.
+    sundays = [_MONDAY - 3600 + _DAY * 7, _MONDAY - 3600 + _DAY * 14]
+    fridays = [_MONDAY - 3600 + _DAY * 5, _MONDAY - 3600 + _DAY * 12]
+    assert _read(sundays + fridays, [0] * 4) == ["2024-01-07", "2024-01-14", "2024-01-05", "2024-01-12"]
+    whole = WholeFile(MON_FRI)
+    for stamps, judgments in ((sundays, 2), (fridays, 1)):
+        cells = pa.array([str(s) for s in stamps])
+        east, utc = parse_dates(cells, "epoch_s_east"), parse_dates(cells, "epoch_s")
+        for _ in range(judgments):
+            whole.judged_again()
+            session_days(east, utc, np.zeros(2, np.int64), MON_FRI, np.array(stamps, float), whole=whole,
+                         names=np.array(["BHP.AX"], dtype=object))
+        whole.piece_read()
+    whole.decide()
+    assert whole.reads_east(np.array(["BHP.AX", "SPY"])).tolist() == [False, False]
+
+
+def test_tickers_side_by_side_in_pieces_are_each_read_as_read_whole():
+    # A table of two tickers side by side, read once per ticker (normalise.py): New York's week
+    # (its UTC days) and two midweek bars that tell nothing, which alone keep the detection's
+    # reading. Gathered as one file's, the second took New York's reading.
+    new_york = [_MONDAY + 52200 + _DAY * k for k in range(5)]
+    few = [_MONDAY - 3600 + _DAY * 2, _MONDAY - 3600 + _DAY * 3]
+    assert _read(few, [0, 0]) == ["2024-01-03", "2024-01-04"]
+    whole = WholeFile(MON_FRI)
+    for gathering in (True, False):
+        read = []
+        for stamps, name in ((new_york, "SPY"), (few, "BHP.AX")):
+            cells = pa.array([str(s) for s in stamps])
+            east, utc = parse_dates(cells, "epoch_s_east"), parse_dates(cells, "epoch_s")
+            read.append(session_days(east, utc, np.zeros(len(stamps), np.int64), MON_FRI, np.array(stamps, float),
+                                     whole=whole, names=np.array([name], dtype=object)).values)
+        if gathering:
+            whole.decide()
+    assert [str(np.datetime64(int(d), "D")) for d in read[1]] == ["2024-01-03", "2024-01-04"]

@@ -495,3 +495,28 @@ def test_a_sheets_part_under_its_fields_in_other_words_and_another_order_is_reje
     assert sum(result.rejected.reason.str.startswith("below line 22, whose header names")) == 20  # its only sheet
     assert result.rejected[result.rejected.source_line == 22].reason.tolist() == [REORDERED_HEADER]
     assert every_row_once(result, sheets)
+
+
+def _stamped(first: datetime, days: list[int], ms: bool = False) -> list[list]:
+    """A sheet of bars stamped as Unix epochs from `first` (UTC), dated `days` after it."""
+    from datetime import timezone
+    stamp = first.replace(tzinfo=timezone.utc)
+    return [HEADER] + [[int((stamp + timedelta(days=k)).timestamp() * (1000 if ms else 1)),
+                        *bar(datetime(first.year, first.month, first.day) + timedelta(days=k))[1:]] for k in days]
+
+
+@pytest.mark.parametrize("week", ["mon-fri", "mon-sun"])
+def test_a_sheet_of_epochs_in_its_own_format_reads_each_ticker_under_the_week(week):
+    # Beside a sheet of real dates, one of a coin's bars stamped at their close, 23:59:59.999 UTC in
+    # milliseconds (Binance's): restated by their "_east" reading, every bar loaded a day late.
+    # One of ASX sessions stamped at their open, 23:00 UTC the evening before, loads on its sessions.
+    from backintime_assets.trading_week import TradingWeek
+
+    closes = _stamped(datetime(2021, 2, 1, 23, 59, 59, 999000), list(range(21)), ms=True)
+    asx = _stamped(datetime(2021, 3, 7, 23), [7 * w + d for w in range(3) for d in range(5)])
+    for sheet, first in ((closes, "2021-02-01"), (asx, "2021-03-08")):
+        data = book({"Jan": [HEADER, *[bar(d) for d in DAYS]], "Later": sheet})
+        result = normalise_bytes(data, detect_bytes(data, "a.xlsx"), "a.xlsx", week=TradingWeek.parse(week))
+        later = result.prices[result.prices.source_line > SHEET_LINES]
+        assert min(later.date.astype(str)) == first
+        assert len(later) == (21 if week == "mon-sun" and sheet is closes else 15)
