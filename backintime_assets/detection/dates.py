@@ -480,10 +480,48 @@ def _foreign_language(shapes: list[tuple[tuple, dict]], key: tuple) -> str | Non
     return language_of({g["mon"] for k, g in shapes if k in keys})
 
 
+def _zoneless(key: tuple) -> tuple:
+    """A shape key with its time's offset ("Z", "+03:00") dropped: a time key is the 5-tuple of
+    _time_key, its zone last."""
+    if len(key) == 5 and isinstance(key[4], str) and key[4].endswith("%z"):
+        return (*key[:4], None)
+    return tuple(_zoneless(k) if isinstance(k, tuple) else k for k in key)
+
+
+def _with_zone(counts: Counter[tuple]) -> tuple[tuple, set[tuple]]:
+    """(the key a column's format is made from, the keys of the values it reads): the most common
+    layout, its values with and without a zone offset counted together ("2024-01-02T15:30:00" beside
+    "2024-01-02T15:31:00Z", as an export writes UTC stamps for some rows). Counted apart, neither
+    layout reached the share a column needs, and the timestamps were typed text. The format keeps
+    the offset (%z); a value without one reads without it (strptime_year), as the loader reads the
+    wall clock either way (normalisation/parse.py drops zones)."""
+    merged: Counter[tuple] = Counter()
+    for k, n in counts.items():
+        merged[_zoneless(k)] += n
+    top = merged.most_common(1)[0][0]
+    kin = {k for k in counts if _zoneless(k) == top}
+    zoned = [k for k in kin if k != top]
+    if len(kin) < 2 or len(zoned) != 1:
+        key = counts.most_common(1)[0][0]
+        return key, {key}
+    return zoned[0], kin
+
+
 @lru_cache(maxsize=1 << 16)  # strptime is slow: a value typed here is looked at again by layout.py
 def strptime_year(value: str, fmt: str) -> int | None:
     """The year of `value` read by datetime.strptime with `fmt` (month names of other languages
-    too); None when it does not read."""
+    too); None when it does not read. A value with no zone offset under a format with one reads
+    without it: the wall clock, as the loader reads it (_with_zone)."""
+    year = _strptime_year(value, fmt)
+    if year is None and fmt.endswith("%z") and not _OFFSET.search(value):
+        return _strptime_year(value, fmt[:-2])
+    return year
+
+
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def _strptime_year(value: str, fmt: str) -> int | None:
     try:
         return datetime.strptime(*for_strptime(value, fmt)).year
     except ValueError:
@@ -531,7 +569,10 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     for v, (k, _) in shaped.items():
         counts[k] += occurrences[v]
     key = counts.most_common(1)[0][0]
-    group_of = {v: g for v, (k, g) in shaped.items() if k == key}
+    kin = {key}
+    if len(counts) > 1:
+        key, kin = _with_zone(counts)
+    group_of = {v: g for v, (k, g) in shaped.items() if k in kin}
     groups = list(filter(None, map(group_of.get, values)))  # in row order (a regex's groups: never empty)
     shapes = list(shaped.values())  # distinct ones: _foreign_language looks at sets of them
     frac = _fraction_mark(group_of.values())

@@ -23,8 +23,10 @@ _IN_TEXT = re.compile(
     r"(?<!\d)(?P<cjk>\d{2,4} ?[年년] ?\d{1,2} ?[月월] ?\d{1,2} ?[日일]?)"  # 2024年1月2日, Minguo 113年01月02日
     rf"|(?<![\w.])(?:\d{{1,2}}(?:\.? +|[-/.]){_L}{{3,10}}\.?(?: +|[-/.])\d{{4}}|\d{{2}}[A-Za-z]{{3}}\d{{4}})(?!\d)"
     rf"|(?<!\w){_L}{{3,10}}\.? +\d{{1,2}},? +\d{{4}}(?!\d)"  # January 2, 2024
-    r"|(?<![\d.,/-])\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d|[-/.,]\d)"  # 2024/01/02, 02.01.2024, 113/01/02
-    r"|(?<![\d.,])(?:19|20)\d{6}(?![\d.,])"  # 20240102
+    # (after a comma only when no digit precedes it: "Trade date:,2024-01-05", the comma a CSV title's
+    # delimiter; "1,2024" is a number's digits)
+    r"|(?<![\d./-])(?<!\d,)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d|[-/.,]\d)"  # 2024/01/02, 02.01.2024, 113/01/02
+    r"|(?<![\d.])(?<!\d,)(?:19|20)\d{6}(?![\d.]|,\d)"  # 20240102
 )
 # Words of a title line that say the date on it is another day than the trade date: when the file
 # was printed or exported, the end of a week or a period, a holiday, a 52-week high's, a holding's

@@ -24,6 +24,7 @@ from .numbers_header import numbers_header
 from .row_names import names_after_row_names
 from .shapes import shape_hits
 from .spacing import set_off_blanks
+from .stacked_words import words_over_names
 from .wider_header import names_past_rows, words_over_headerless
 
 _MAX_HEADER_BLOCK = 3
@@ -41,6 +42,7 @@ _TABLE_AMONG_PROSE = 0.25
 # (a ticker, a URL, a date, a name), and a few rows of pairs ("Source,web") must not outvote it.
 _PROSE_WORDS = 3
 _RAGGED_SHARE = 0.5  # rows that must reach a wider header for it to set the table's width
+_STARTS = 10  # rows the typed body may start at, as a rule
 _NUMBERS_HEADER_PROBE = 50  # rows below a row of numbers that say whether it heads them
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
@@ -328,6 +330,23 @@ def _metadata_over_names(fields: list[str], below: list[str], width: int) -> boo
         return True
     n = next((j for j, c in enumerate(cells) if not c), len(cells))
     return 0 < n < width and not any(cells[n:])
+
+
+def _units_under_names(rows: list[Row], k: int, head: list[Row], block: list[Row], judge: _RowJudge,
+                       width: int) -> bool:
+    """Whether sparse row `k`, over the header block, is a units row under a row of names: the row
+    above it names every column, each once, and the three touch, with room in the block for both.
+    A data logger's table (Campbell's TOA5: "TIMESTAMP,RECORD,BattV,PTemp_C,PAR,..." over "TS,RN,
+    Volts,Deg C,,,..." over ",,Min,Smp,Smp,...") gives few of its columns a unit; cut off at that
+    row for its empty cells, the block kept the last row alone, and "Min", "Smp", "Smp_2" named the
+    columns."""
+    if k < 1 or len(block) > _MAX_HEADER_BLOCK - 2 or not any(c.strip() for c in rows[k][1]):
+        return False
+    line, names = rows[k - 1]
+    cells = [c.strip() for c in names]
+    return (len(names) == width and all(cells) and len(set(cells)) == width
+            and _header_shaped(names, judge, width)
+            and not _blank_between(head, line, block[0][0]))
 
 
 def _ticker_row_over(rows: list[Row], k: int, head: list[Row], width: int, room: int) -> bool:
@@ -648,9 +667,17 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     columns = [kinds[j::width] for j in range(width)] if kinds else []
     n = len(head)
     best_k, best = 0, -1
-    for k, score in enumerate(_uniform_counts(columns, n, min(n, 10))):
+    for k, score in enumerate(_uniform_counts(columns, n, min(n, _STARTS))):
         if score > best:
             best_k, best = k, score
+    if best <= 0 and n > _STARTS:
+        # No column typed from any of the first starts: the preamble is longer than they reach (an
+        # instrument's download, twenty "Key,value" lines over a short log). From further down, the
+        # log's own columns type; typed as text from the top, its header went unseen and the
+        # preamble's "Upper Alarm,100000,ppb" named the columns. Only for such heads: most type early.
+        for k, score in enumerate(_uniform_counts(columns, n, n - 2)):
+            if score > best:
+                best_k, best = k, score
     end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
     least = max(1, width // 2)
     return [r for r in rows[best_k:end] if len(r[1]) >= least]
@@ -756,7 +783,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # has columns, blank lines above Macrotrends' header, named its columns "Disclaimer...", "tax"),
         # unless the rows below name columns alike: then the row above labels them (a Bloomberg sheet's
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
-        if block and (len(fields) != width or _filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2)
+        if block and (len(fields) != width or (_filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2))
+                      and not _units_under_names(rows, k, gaps, block, judge, width)
                       or (_blank_between(gaps, line, block[0][0]) and not _names_alike(block))
                       or (_metadata_over_names(fields, block[0][1], width)
                           and not _ticker_row_over(rows, k, gaps, width, _MAX_HEADER_BLOCK - len(block) - 1))
@@ -792,6 +820,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # its columns, and its names are no values of them; taken into the header, the rows were skipped.
     while len(block) > 1 and _repeats_values(block[-1][1], below, judge):
         block.pop()
+    del block[:words_over_names([f for _, f in block], provisional, width)]
     if not block:
         k = _numbers_header_at(rows, start, width, decimal, thousands)
         if k is not None:

@@ -394,3 +394,15 @@ def test_statistics_packages_and_databases(values, kind, fmt):
 
 def test_letters_run_into_digits_are_no_date():
     assert shape("02ABC2024") is None and shape("12XYZ24") is None
+
+
+@pytest.mark.parametrize(("values", "fmt"), [
+    (["2024-01-02T15:30:00", "2024-01-02T15:31:00Z", "2024-01-03T09:00:00", "2024-01-04T23:59:59Z",
+      "2024-01-05T10:00:00"], "%Y-%m-%dT%H:%M:%S%z"),
+    (["26/08/2015 18:00", "27/10/2014 18:30", "28/01/2016 20:00", "01/01/1800 18:00Z", "01/01/2015 18:00Z"],
+     "%d/%m/%Y %H:%M%z"),  # Spark's timestamps.csv
+])
+def test_stamps_with_and_without_a_zone_offset_are_one_timestamp_column(values, fmt):
+    # Counted apart, neither layout reached a column's share, and the stamps were typed text.
+    guess = infer_date_format(values)
+    assert (guess.type, guess.format, guess.fraction) == ("timestamp", fmt, 1.0)

@@ -18,6 +18,8 @@ JAN2 = dt.date(2024, 1, 2)
     ("PRICE LIST FOR 13/02/2024", dt.date(2024, 2, 13)),  # 13 is no month
     ("ราคาปิด ณ วันที่ 15/01/2567", dt.date(2024, 1, 15)),  # Buddhist era
     ("EOD 02-Jan-2024 (final)", JAN2),
+    ("Trade date:,2024-01-02", JAN2),  # a CSV title line: key and date in two cells
+    ("Trade date:,20240102,,", JAN2),
 ])
 def test_a_title_lines_one_date_dates_the_file(title, day):
     found = day_of_file([(0, title)], "prices.csv")
@@ -70,7 +72,7 @@ def test_two_dates_or_a_title_and_name_that_disagree_are_refused_naming_both(tit
 
 
 @pytest.mark.parametrize("title", ["Version 1.2.3, page 1/2, tel 0800-123-4567", "Top 100 stocks 2024",
-                                   "Prices in EUR (1.08 USD)", "Report 2019-2024"])
+                                   "Prices in EUR (1.08 USD)", "Report 2019-2024", "Shares,1,2024/01/02"])
 def test_lines_without_a_date_give_none(title):
     assert day_of_file([(0, title)], "tpex_st43_6488_11301.csv") is None
 

@@ -1013,3 +1013,38 @@ def test_double_spaced_damaged_last_row_of_a_sampled_file_is_rejected_not_taken_
     assert schema.footer_lines == 0
     result = normalise_bytes(data, schema, "X.csv")
     assert len(result.prices) == 6000 and list(result.rejected["reason"]) == ["wrong field count: expected 3, got 1"]
+
+
+def test_a_units_row_giving_few_columns_a_unit_stays_under_the_names_row():
+    # Campbell Scientific's TOA5: names, units (few columns have one), the logger's aggregation. Cut
+    # off at the units row for its empty cells, the block kept the last row, and "Min", "Smp", "Smp_2"
+    # named the columns.
+    text = ('"TOA5","CR1000_38400","CR1000","44238","CR1000.Std.24","CPU:SOFS-3.CR1","4011","Log"\n'
+            '"TIMESTAMP","RECORD","BattV_Min","PTemp_C","PAR","OptodeBPhase","OptodeTemp","flntusCHL",'
+            '"flntusNTU","meanZAccel","stdZAccel","meanLoad"\n'
+            '"TS","RN","Volts","Deg C","","","","","","","",""\n'
+            '"","","Min","Smp","Smp","Smp","Smp","Smp","Smp","Smp","Smp","Smp"\n'
+            + "".join(f'"2012-03-20 0{h}:00:00",{h},12.1{h},23.1{h},"NAN",-1,-98,-1,-1,-9.8{h},0.03,-13{h}.8\n'
+                      for h in range(8)))
+    schema = detect_bytes(text.encode(), "log.dat")
+    assert (schema.header_row, schema.data_start_line) == (1, 4)
+    assert [c.name for c in schema.columns][:6] == ["TIMESTAMP", "RECORD", "BattV_Min", "PTemp_C", "PAR",
+                                                     "OptodeBPhase"]
+    assert [c.type for c in schema.columns][:4] == ["timestamp", "integer", "float", "float"]
+
+
+def test_a_short_log_under_a_long_key_value_preamble_finds_its_header():
+    # An instrument's download: twenty "Key,value" lines, then a short log. No column typed from the
+    # first ten rows, so the whole head read as text, and "Upper Alarm,100000,ppb" named the columns.
+    keys = ["Instrument IRN,T000001C86D7C", "Selected calibration,Factory",
+            "Factory calibration date,Tuesday, May 13, 2025", "User calibration date,Wednesday, July 23, 2025",
+            "Select calibration date,Friday, July 18, 2025", "Instrument ID,", "Gas,Isobutylene", "Units,ppb",
+            "Session Number,2", "Download date,Saturday, September 13, 2025 4:07:55 PM", "Zone,001",
+            "Record Mode,Single reading", "Upper Alarm,100000,ppb", "Lower Alarm,50000,ppb",
+            "Log Start,1/1/1980 12:00:00 AM", "Log End,1/1/1980 12:00:11 AM", "Interval,1", "Tiger Select",
+            "Max Reading,245,ppb,1/1/1980 12:00:11 AM", "Date,Time,Isobutylene (ppb)"]
+    text = "\n".join(keys + [f"1/1/1980,12:00:{s:02d} AM,{170 + 3 * s}" for s in range(12)]) + "\n"
+    schema = detect_bytes(text.encode(), "session.csv")
+    assert (schema.header_row, schema.data_start_line) == (19, 20)
+    assert [(c.name, c.type, c.format) for c in schema.columns] == [
+        ("Date", "date", "%m/%d/%Y"), ("Time", "string", None), ("Isobutylene (ppb)", "integer", None)]

@@ -1,0 +1,48 @@
+"""Lines of words stacked over a header: preamble, not header rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .canonical import names_its_column, names_the_ticker
+from .columns import ColumnType
+from .multipliers import declared_unit
+
+# A word of running text: lowercase letters, an apostrophe ("isn't"); the line's first may be capitalised.
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def _prose_word(cell: str) -> bool:
+    return cell.islower() and _PROSE_WORD.fullmatch(cell) is not None
+
+
+def words_over_names(rows: Sequence[Sequence[str]], types: Sequence[ColumnType], width: int) -> int:
+    """How many of a header block's top rows (`rows`, top first, the last right above the data) are
+    lines of words over the header rather than header rows: 0 when the block is one.
+
+    A header row below another qualifies or labels it: a ticker repeated over its fields ("AAPL,AAPL"),
+    a sparse row of group labels, a key ("Ticker:"), a units row ("(USD)"), or is the name row under
+    such labels. A full row of distinct names right above the data, over rows of distinct words that
+    name no column ("these,lines,are,to,be" over "year,make,model,comment,blank", Spark's
+    cars-with-lines-to-skip), is the header alone: the words above are prose cut at its commas (each
+    cell one lowercase word, as running text is). Taken
+    for the header's top row, they named the columns ("nothing", "to", "see") and the real names were
+    lost. Rows that name a column by its values ("Date" over dates) stay: two-language headers."""
+    if len(rows) < 2:
+        return 0
+    bottom = [c.strip() for c in rows[-1][:width]]
+    if len(bottom) != width or not all(bottom) or len(set(bottom)) != width:
+        return 0
+    if any(declared_unit(c) is not None or c[:1] in "([{" for c in bottom):
+        return 0  # a units row under the names
+    for row in rows[:-1]:
+        cells = [c.strip() for c in row[:width]]
+        filled = [c for c in cells if c]
+        if len(filled) < 2 or len(set(filled)) != len(filled) or names_the_ticker(cells[0]) or cells[0].endswith(":"):
+            return 0
+        if not all(map(_prose_word, filled[1:])) or not _prose_word(filled[0].lower()):
+            return 0  # codes, currencies, units, capitalised labels: a header's rows ("Series Description,EUR")
+        if any(c and names_its_column([c], t) for c, t in zip(cells, types)):
+            return 0
+    return len(rows) - 1

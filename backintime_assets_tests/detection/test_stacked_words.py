@@ -1,0 +1,30 @@
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.columns import ColumnType
+from backintime_assets.detection.stacked_words import words_over_names
+
+CARS = "year,make,model,comment,blank\n2012,Tesla,S,No comment,\n1997,Ford,E350,Go get one now,\n2015,Chevy,Volt,,\n"
+
+
+def test_lines_of_words_stacked_over_the_header_are_preamble():
+    # Spark's cars-with-lines-to-skip.csv: three rows of words as wide as the table. The top one was
+    # taken for the header: "these", "lines", "a" named the columns, "year" and "make" were lost.
+    text = "\nthese,lines,a,load,of\nrubbish,that,,isn't,relevant\n" + CARS
+    schema = detect_bytes(text.encode(), "cars.csv")
+    assert (schema.header_row, schema.data_start_line) == (3, 4)
+    assert [c.name for c in schema.columns] == ["year", "make", "model", "comment", "blank"]
+    assert schema.columns[0].type == "integer"
+
+
+def test_header_rows_that_label_or_name_columns_stay_in_the_block():
+    text_type = ColumnType("string", None, 1.0)
+    date, number = ColumnType("date", "%Y-%m-%d", 1.0), ColumnType("float", None, 1.0)
+    # a ticker over its fields, a units row, a name row over a row of another language
+    three = [text_type, number, number]
+    assert words_over_names([["Price", "Close", "Volume"], ["Ticker", "AAPL", "AAPL"]], three, 3) == 0
+    assert words_over_names([["Series Description", "EUR", "JPY"], ["Time Period", "RXI_N.B.EU", "RXI_N.B.JA"]],
+                            three, 3) == 0
+    assert words_over_names([["Date", "Close", "Volume"], ["(dd/mm/yyyy)", "(USD)", "(shares)"]],
+                            [date, number, number], 3) == 0
+    assert words_over_names([["Date", "Close"], ["Fecha", "Cierre"]], [date, number], 2) == 0
+    assert words_over_names([["these", "lines", "a"], ["year", "make", "model"]], [number, text_type, text_type],
+                            3) == 1
