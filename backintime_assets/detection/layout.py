@@ -473,7 +473,11 @@ def _width(rows: list[Row]) -> int:
     voting = list(map(itemgetter(1), rows))
     if "#" in "".join(map(itemgetter(0), voting)):  # else no line is a comment: spare the test of each
         voting = [f for f in voting if not _commented(f)] or voting
-    widths = list(map(len, voting))
+    # A header one name short of the row below it, right under a preamble line, is that table's
+    # (Euronext's names no last, VWAP, column): a one-day download's header and its row had split
+    # their votes, and its three preamble lines had made the table one column wide.
+    n = list(map(len, voting))
+    widths = [w + 1 if 1 < w == below - 1 and above == 1 else w for above, w, below in zip([0, *n], n, [*n[1:], 0])]
     counts: Counter[int] = Counter(widths)
     counts.update(widths[len(widths) // 2:])
     usual = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -20,7 +20,8 @@ Decisions (documented for the lead and the README):
 - a file without a ticker column (its rows named after the file) whose dates mostly hold rows of
   different prices holds several instruments, or bars of a day, that no column tells apart: every
   row is rejected ("unnamed series: ..."), since any one row of a date may be any instrument's.
-  So is every row of a ticker whose dates do ("several series under one ticker": boards, contracts).
+  So is every row of a ticker whose dates do ("several series under one ticker": boards, contracts,
+  bars), and of the file's other tickers whose fewer dates mostly clash alike.
   A few such rows are corrections within one series, settled as conflicting duplicates."""
 
 from __future__ import annotations
@@ -196,12 +197,19 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     held = pd.Series(split_ticker_day_key(file_days)[0]).value_counts().reindex(clash_files).to_numpy()
     # Rows past their date's first are counted, not dates: one date of an option chain's sixteen
     # strikes (its expiry the only date) is no correction, and its first strike had loaded as the price.
-    several = (extra_rows >= UNNAMED_SERIES_MIN_ROWS) & (clash_dates >= UNNAMED_SERIES_SHARE * held)
+    mostly = clash_dates >= UNNAMED_SERIES_SHARE * held
+    several = (extra_rows >= UNNAMED_SERIES_MIN_ROWS) & mostly
     if not several.any():
         return
+    if named:
+        # One ticker's rows show the file's layout (a day's 12-hour bars, each board's row): its
+        # other tickers whose dates mostly clash too are that layout with fewer dates, not
+        # corrections. A ticker of two dates had loaded its first bar of each as the day's price.
+        several = mostly
     reasons = np.array([
         f"several series under one ticker: {count} of its {n} dates hold rows of different prices (exchange "
-        "boards, contracts, strikes...); map the column that tells them apart, or keep one series" if named else
+        "boards, contracts, strikes, a day's bars...); map the column that tells them apart, or keep one series"
+        if named else
         f"unnamed series: {count} of the file's {n} dates hold rows of different prices and no column names "
         "their ticker (or time of day): several instruments, or a day's bars, in one file; map the column that "
         "tells them apart" for count, n in zip(clash_dates[several].tolist(), held[several].tolist())], dtype=object)

@@ -1048,3 +1048,19 @@ def test_a_short_log_under_a_long_key_value_preamble_finds_its_header():
     assert (schema.header_row, schema.data_start_line) == (19, 20)
     assert [(c.name, c.type, c.format) for c in schema.columns] == [
         ("Date", "date", "%m/%d/%Y"), ("Time", "string", None), ("Isobutylene (ppb)", "integer", None)]
+
+
+def test_a_one_day_download_whose_header_names_one_column_fewer_than_its_row_is_read():
+    # Euronext's download of one day: three preamble lines, a header of nine names, a row of ten
+    # (its VWAP unnamed). The header and the row had split their votes, the preamble outvoted them,
+    # and the file was read as one column, "Historical Data": nothing loaded, "no date or close column".
+    text = ('"Historical Data"\n"From 2024-01-02 to 2024-01-02"\nLU1708330318\n'
+            "Date;Open;High;Low;Last;Close;Number of Shares;Number of Trades;Turnover\n"
+            "2024-01-02;4.506;4.506;4.4925;4.497;4.495;3370;6;15147;4.494641\n").encode()
+    schema = detect_bytes(text, "euronext_LU1708330318.csv")
+    assert (schema.header_row, schema.data_start_line) == (3, 4)
+    assert [c.canonical for c in schema.columns][:6] == ["date", "open", "high", "low", None, "close"]
+    result = normalise_bytes(text, schema, "euronext_LU1708330318.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert result.rejected_arrow.num_rows == 0 and len(prices) == 1
+    assert (str(prices[0]["date"]), prices[0]["close"], prices[0]["volume"]) == ("2024-01-02", 4.495, 3370)

@@ -1380,6 +1380,22 @@ def test_a_tonghuashun_export_with_weekdays_after_its_dates_loads():
     assert r.prices.close.tolist() == [1685.01, 1694.0, 1663.36]
 
 
+def test_twelve_hour_bars_of_a_ticker_with_two_dates_load_none_of_them():
+    # A crypto export of 12-hour bars: BTC's three dates show the layout; ETH's two dates had each
+    # loaded the 00:00-12:00 bar as the day's price (close 10.5, not 11.5), the 12:00 bar rejected
+    # as its conflicting duplicate.
+    rows = ["symbol,date,open,high,low,close,volume"]
+    for sym, base, days in (("BTC", 100, (2, 3, 4)), ("ETH", 10, (2, 3))):
+        for d in days:
+            p = base + d
+            rows += [f"{sym},2024-01-0{d} 00:00:00,{p},{p + 1},{p - 1},{p + 0.5},10",
+                     f"{sym},2024-01-0{d} 12:00:00,{p + 0.5},{p + 2},{p},{p + 1.5},12"]
+    r = run(("\n".join(rows) + "\n").encode())
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 10
+    assert r.rejected.reason.str.startswith("several series under one ticker").all()
+
+
 def test_a_ticker_whose_dates_each_hold_several_boards_loads_none_of_them():
     # MOEX ISS history: SBER on its odd-lot board (SMAL) and its main one (TQBR) each day. The
     # odd-lot rows came first and loaded as SBER's prices, volume 37; the main board's were

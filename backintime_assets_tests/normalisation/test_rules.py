@@ -158,6 +158,24 @@ def test_several_series_under_one_ticker_are_rejected_with_their_own_reason():
     assert r.ok[6:].all()
 
 
+def test_a_ticker_with_too_few_dates_to_show_its_series_follows_the_files_other_tickers():
+    # Two tickers' 12-hour bars: ticker 0's three dates show the layout; ticker 1's two dates had
+    # each loaded the 00:00 bar as the day's price, the 12:00 bar its conflicting duplicate.
+    # Ticker 2's one corrected date of three stays a correction.
+    tickers = np.array([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2])
+    days = np.array([1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 1, 1, 2, 3])
+    close = np.array([5.25, 5.5, 6.25, 6.5, 7.25, 7.5, 9.25, 9.5, 10.25, 10.5, 3.25, 3.5, 3.25, 3.25])
+    r = Reasons(len(tickers))
+    check_unnamed_series(r, tickers, days, {"close": close}, named=True)
+    assert all(x.startswith("several series under one ticker: 3 of its 3 dates") for x in r.reason[:6])
+    assert all(x.startswith("several series under one ticker: 2 of its 2 dates") for x in r.reason[6:10])
+    assert r.ok[10:].all()
+    # Alone in its file, a ticker's two clashing dates are still too few to tell: conflicting duplicates.
+    r = Reasons(4)
+    check_unnamed_series(r, tickers[6:10], days[6:10], {"close": close[6:10]}, named=True)
+    assert r.ok.all()
+
+
 def test_a_copy_of_a_series_with_fewer_decimals_is_no_second_series():
     # Ticker 0: a Yahoo download ("185.639999") appended to an older copy of it that Excel had saved
     # ("185.64"); ticker 1: a 4-decimal copy beside a 2-decimal one. Each differs only by rounding,
