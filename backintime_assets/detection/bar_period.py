@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -86,7 +86,8 @@ _PERIOD_MONTHS = {"monthly": range(1, 13), "quarterly": (3, 6, 9, 12), "yearly":
 
 
 def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped: Collection[str | None],
-                        tickers: Sequence[str] | None = None, close: str = "") -> str | None:
+                        tickers: Sequence[str] | None = None, close: str = "",
+                        holds_bars: Callable[[str], bool] | None = None) -> str | None:
     """The file's problem when the sampled dates (`cells` of the date column `name`, in strptime
     format `fmt`) step a week, a month, a quarter or a year apart, or whole ones, on (nearly) every
     step, else None. None as well for closes each dated on their period's last day (no `mapped`
@@ -96,7 +97,9 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     are one date. With `tickers` (the ticker column's cells, row for row), each ticker's dates are
     judged on their own: tickers dated on different weekdays, pooled, step a day or two. Serial and
     epoch dates are read too: Yahoo's chart API stamps its weekly bars as epochs. `close`: the name
-    of the column mapped to the close."""
+    of the column mapped to the close. `holds_bars(ticker)`: whether that ticker's rows hold an
+    open, high, low or volume (ticker_holds_bars), asked of a ticker stepping a period beside
+    another's days only."""
     if not fmt or ("%" not in fmt and fmt not in _NUMBER_DAYS):
         return None
     if tickers and len(cells) > 2 * _ROWS and len(tickers) == len(cells):
@@ -116,6 +119,7 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     found = None
     ends = True
     daily = False  # a ticker's days beside the others' periods
+    pooled = False  # a ticker's few dates off its period's grid: all judged as one
     bars: list[tuple[str, tuple[str, str], list[int]]] = []  # (ticker, its period, its days)
     judged: set[frozenset[str]] = set()  # tickers of the same dates (rows of a day) are judged once
     for ticker, own in series:
@@ -141,25 +145,35 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
             if short > (1 - _EVERY_ROW) * (len({c.strip() for c in cells}) - 1):
                 daily = True  # this ticker's days: the others' are judged on
                 continue
-            return _pooled_problem(name, fmt, cells, mapped, close)
+            # Judged pooled unless another ticker's days are found: read on (a ticker of a few days
+            # in the head, judged pooled at once, left a later ticker's weeks unread, loaded as days).
+            pooled = True
+            continue
         found = found or period
         ends = ends and _at_period_ends(period[0], days)
         bars.append((ticker, period, days))
     if daily:
-        return _beside_days(name, bars, mapped, close)
+        return _beside_days(name, bars, mapped, close, holds_bars)
+    if pooled:
+        return _pooled_problem(name, fmt, cells, mapped, close)
     return _problem(name, found, ends, mapped, close)
 
 
 def _beside_days(name: str, bars: list[tuple[str, tuple[str, str], list[int]]],
-                 mapped: Collection[str | None], close: str) -> str | None:
+                 mapped: Collection[str | None], close: str,
+                 holds_bars: Callable[[str], bool] | None = None) -> str | None:
     """The problem of the tickers whose dates step a period (`bars`) beside another's days: those
     dated on their periods' first or last days, as bars are (Yahoo's weeks on Mondays, its months
     on the 1st), refuse the file. A thinly traded ticker's days, a week apart on a Tuesday each,
-    are its days' prices; so are closes alone on their periods' last days (a fund's Friday NAV)."""
+    are its days' prices; so are closes alone on their periods' last days (a fund's Friday NAV),
+    its open, high, low and volume empty where the file's other tickers have theirs."""
     for ticker, (period, span), days in bars:
         if not _at_period_bounds(period, days):
             continue
-        if not _BAR_FIELDS & set(mapped) and _at_period_ends(period, days):
+        # The file's columns are every ticker's: a fund's NAV rows leave the stocks' open, high,
+        # low and volume empty, and read by the file's columns they were refused as a week's bars.
+        bar = bool(_BAR_FIELDS & set(mapped)) and (holds_bars is None or holds_bars(ticker))
+        if not bar and _at_period_ends(period, days):
             if _AVERAGE.search(_letters(close)):
                 return _averages(name, period, span, close, ticker)
             continue
@@ -167,6 +181,32 @@ def _beside_days(name: str, bars: list[tuple[str, tuple[str, str], list[int]]],
                 f"other tickers: each of its rows holds a {span}'s prices under one day's date; export its daily "
                 "bars, or save each ticker's rows as a file of its own")
     return None
+
+
+# Cells that hold no open, high, low or volume: a NAV's row in a file of bars leaves them empty or 0.
+_NO_VALUE = frozenset({"", "-", "--", "n/a", "na", "nan", "null", "none"})
+
+
+def ticker_holds_bars(rows: Sequence[Sequence[str]], ticker: int,
+                      mapped: Sequence[str | None]) -> Callable[[str], bool]:
+    """Whether a ticker's `rows` (its name in column `ticker`) hold a value in a column `mapped` to
+    a bar's open, high, low or volume: read only of a ticker that steps a period."""
+    fields = [j for j, c in enumerate(mapped) if c in _BAR_FIELDS]
+
+    def holds(name: str) -> bool:
+        return any(_a_value(row[j]) for row in rows if ticker < len(row) and row[ticker].strip() == name
+                   for j in fields if j < len(row))
+    return holds
+
+
+def _a_value(cell: str) -> bool:
+    text = cell.strip()
+    if text.lower() in _NO_VALUE:
+        return False
+    try:
+        return float(text.replace(",", "")) != 0
+    except ValueError:
+        return True
 
 
 def _at_period_bounds(period: str, days: Sequence[int]) -> bool:

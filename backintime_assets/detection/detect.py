@@ -12,7 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .bar_period import LONGER_BARS, bar_period_problem, spaced_bars_problem
+from .bar_period import LONGER_BARS, bar_period_problem, spaced_bars_problem, ticker_holds_bars
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
@@ -117,7 +117,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
                                           [row[j] for row in rows], canonical,
                                           None if k is None else [row[k] if k < len(row) else "" for row in rows],
-                                          layout.names[canonical.index("close")])
+                                          layout.names[canonical.index("close")],
+                                          None if k is None else ticker_holds_bars(rows, k, canonical))
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None

@@ -311,7 +311,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                               lines_frame(source_file, non_data), total, reader)
     if wide:
         prices, rejected = _side_by_side(rec, schema, series, wide, source_file, raw_of, rec.rejected + stray,
-                                         index is not None, timed, week, whole)
+                                         None if index is not None else plans, timed, week, whole)
         return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                               lines_frame(source_file, non_data), total, reader)
 
@@ -334,16 +334,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     prices, rejected = judged_by(tickers)
     # A part of the file under the header's names in another order (repeated_header.py): its rows
     # read in the file's order loaded its volumes as closes. Judged again without them.
-    # A workbook's rejected rows are not named so (a later sheet's are labelled with it): looked at
-    # as the sheets write them, and a part ends with its sheet.
-    if index is not None:
-        refused = under_reordered_header(rejected, rec.line)
-    else:
-        heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema)
-        refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans))
-        if refused:  # the header in another order named as a CSV's is, not left "unparseable value: date, ..."
-            refused.append((np.isin(rec.line, [line for line, _, why in heads if why == REORDERED_HEADER]),
-                            REORDERED_HEADER))
+    refused = _under_reordered(rejected, rec, schema, None if index is not None else plans)
     if refused:
         prices, rejected = judged_by(tickers)
     # The first table's ticker as its header names it: the file's, or each data sheet's own.
@@ -434,12 +425,13 @@ def series_ticker(label: str) -> str:
 
 def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict[str, int], frozenset[str]]],
                   tickers: list[str], source_file: str, raw_of: Callable[[int], str], per_line: list[Line],
-                  text: bool, timed: list[int], week: TradingWeek,
+                  plans: list[SheetPlan] | None, timed: list[int], week: TradingWeek,
                   whole: WholeFile | None = None) -> tuple[pa.Table, list[Line]]:
     """(prices, rejected rows) of the records of a table of several tickers side by side, read once
     per ticker with its own columns and the shared ones, as a file of that ticker would be. A
     ticker's row whose own cells are all empty (listed later than the others) is an empty row.
-    `per_line`: the lines rejected before their cells were read, rejected once for each ticker."""
+    `per_line`: the lines rejected before their cells were read, rejected once for each ticker.
+    `plans`: a workbook's sheets (None for a text file)."""
     n = len(rec.line)
 
     def read(refused: list[tuple[np.ndarray, str]]) -> tuple[list[pa.Table], list[list[Line]], list[Line]]:
@@ -452,7 +444,8 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
             theirs.append(per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
             prices.append(table)
         every = [line for mine in theirs for line in mine]
-        if text:  # in one call: each call reads the header's names again, a cost per ticker of the file's width
+        # In one call: each call reads the header's names again, a cost per ticker of the file's width.
+        if plans is None:
             every = name_repeated_headers(every, schema)
         return prices, theirs, every
 
@@ -460,12 +453,29 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
     # A part under the fields' names in another order ("Date,Volume,Close,Volume,Close" below the
     # labels): read in the file's order, each ticker's volumes loaded as its closes. Read again
     # without its rows, as a file of one ticker is (repeated_header.py).
-    if refused := under_reordered_header(every, rec.line):
+    # A workbook's as well (its rows' lines named as the sheets write them).
+    if refused := _under_reordered(every, rec, schema, plans):
         prices, theirs, every = read(refused)
     counts = np.cumsum([0] + [len(mine) for mine in theirs]).tolist()
     rejected = [line for k, ticker in enumerate(tickers)
                 for line in _for_each([ticker], every[counts[k]:counts[k + 1]])]
     return pa.concat_tables(prices), rejected
+
+
+def _under_reordered(rejected: list[Line], rec: Records, schema: FileSchema, plans: list[SheetPlan] | None
+                     ) -> list[tuple[np.ndarray, str]]:
+    """(mask of `rec`'s rows, reason) of the parts under a header naming the columns in another order
+    (repeated_header.py). A text file's `rejected` lines are named already; a workbook's (`plans`)
+    are not (a later sheet's are labelled with it): looked at as the sheets write them, and a part
+    ends with its sheet."""
+    if plans is None:
+        return under_reordered_header(rejected, rec.line)
+    heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema)
+    refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans))
+    if refused:  # the header in another order named as a CSV's is, not left "unparseable value: date, ..."
+        refused.append((np.isin(rec.line, [line for line, _, why in heads if why == REORDERED_HEADER]),
+                        REORDERED_HEADER))
+    return refused
 
 
 def _workbook(plans: list[SheetPlan], width: int, needed: list[int]

@@ -11,7 +11,8 @@ A part whose header names the same columns in another order ("Date,Volume,Close"
 them in another order ("Date,Vol.,Price", "Datum,Volumen,Schluss": another site's, another
 language's), is not the file's layout: read in the file's order, its volumes loaded as closes.
 Its rows are rejected, naming the line of their header (under_reordered_header), up to the next
-line that repeats the file's header.
+line that repeats the file's header, in its words or in others in its order ("Datum,Schluss,
+Volumen" below "Date,Close,Volume": a repeat, its rows read right).
 """
 from __future__ import annotations
 
@@ -142,20 +143,22 @@ def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
             and any(found[j] != names[j] for j, c in enumerate(schema.columns)
                     if c.canonical or names_time_of_day(c.name)):
         return REORDERED_HEADER
-    return REORDERED_HEADER if _respelt_reordered(cells, schema) else None
+    return _respelt(cells, schema)
 
 
-def _respelt_reordered(cells: list[str], schema: FileSchema) -> bool:
-    """Whether a line's cells name the columns the header's names map to in other words and in
-    another order ("Date,Vol.,Price" below "Date,Close,Volume"; "Date,Volume,Close,Volume,Close"
-    below two tickers' "Date,Close,Volume,Close,Volume"): the read columns, each named by a
-    whole-name synonym (canonical.header_says), one of them moved. The same columns in the same
-    order in other words read right: not named so."""
+def _respelt(cells: list[str], schema: FileSchema) -> str | None:
+    """REORDERED_HEADER when a line's cells name the columns the header's names map to in other
+    words and in another order ("Date,Vol.,Price" below "Date,Close,Volume"; "Date,Volume,Close,
+    Volume,Close" below two tickers' "Date,Close,Volume,Close,Volume"): the read columns, each named
+    by a whole-name synonym (canonical.header_says), one of them moved. REPEATED_HEADER when they
+    name them in the same order ("Datum,Schluss,Volumen"): its rows read right, and it ends a part
+    in another order above it, whose rows below it were rejected too. Else None."""
     says = [header_says(c) if c else None for c in cells]
     read = ["time_of_day" if names_time_of_day(c.name) else c.canonical for c in schema.columns]
     found, wanted = [k for k in says if k], [k for k in read if k]
-    return len(set(wanted)) >= 2 and sorted(found) == sorted(wanted) \
-        and any(says[j] != k for j, k in enumerate(read) if k)
+    if len(set(wanted)) < 2 or sorted(found) != sorted(wanted):
+        return None
+    return REORDERED_HEADER if any(says[j] != k for j, k in enumerate(read) if k) else REPEATED_HEADER
 
 
 def reordered_in_piece(result, schema: FileSchema, source_file: str, above: int | None, text_of) -> int | None:

@@ -376,3 +376,31 @@ def test_a_years_average_dated_on_its_last_day_is_refused(name):
     assert judged(schema.problem) and normalise_bytes(data, schema, "averages.csv").prices.empty
     closes = ("Date,Close\n" + "".join(years)).encode()
     assert detect_bytes(closes, "closes.csv").problem is None
+
+
+@pytest.mark.parametrize(("dates", "period"), [
+    (pd.bdate_range("2020-01-03", periods=300, freq="W-FRI"), "weekly"),  # a fund's Friday NAV
+    (pd.bdate_range("2020-01-01", periods=60, freq="BME"), "monthly"),  # its month-end NAV
+])
+def test_a_funds_period_end_closes_beside_stocks_bars_load(dates, period):
+    # The file's open, high, low and volume are the stocks': the fund's rows leave them empty, each
+    # its day's NAV. Judged by the file's columns, the whole file was refused as the fund's bars.
+    days = _bars("AAPL", pd.bdate_range("2020-01-02", periods=300), 100)
+    navs = [f"{d:%Y-%m-%d},FUND,,,,{10 + k * .1:.2f},\n" for k, d in enumerate(dates[:14])]
+    data = ("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(sorted(days + navs))).encode()
+    assert detect_bytes(data, "prices.csv").problem is None
+    # The same rows holding a week's or a month's open, high, low and volume: its bars, refused.
+    bars = _bars("FUND", dates[:14], 10)
+    data = ("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(sorted(days + bars))).encode()
+    problem = detect_bytes(data, "prices.csv").problem
+    assert problem is not None and problem.startswith(f"{period} bars, not daily prices") and "for FUND" in problem
+
+
+def test_one_tickers_weeks_past_a_ticker_of_a_few_days_are_refused():
+    # A ticker of eight days in the sample's head, too few to tell alone: judged pooled at once,
+    # SPY's weeks in its tail were left unread, loaded as days.
+    days = pd.bdate_range("2008-01-02", periods=3000)
+    rows = (_bars("AAPL", days[-150:], 100) + _bars("BBB", days[-8:], 5) + _bars("CCC", days, 50)
+            + _bars("SPY", pd.date_range("2015-01-05", periods=300, freq="7D"), 300))
+    problem = detect_bytes(("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(rows)).encode(), "prices.csv").problem
+    assert problem is not None and problem.startswith("weekly bars, not daily prices") and "for SPY" in problem

@@ -166,3 +166,19 @@ def test_a_part_of_tickers_side_by_side_under_their_fields_in_another_order_is_r
     rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
     assert (44, f"AAPL: {REORDERED_HEADER}") in rejected and (44, f"MSFT: {REORDERED_HEADER}") in rejected
     assert [line for line, why in rejected if why.startswith("MSFT: below line 44")] == list(range(45, 85))
+
+
+def test_a_header_in_other_words_in_the_files_order_ends_a_part_in_another_order():
+    # Three exports joined: the second writes volume before close, the third the first's order in
+    # German. The third's header was "unparseable value", not a repeat, so its 20 rows, which read
+    # right, were rejected as below the second's header.
+    first = _closes(date(2024, 1, 1), 20, "Date,Close,Volume")
+    second = _closes(date(2024, 2, 1), 20, "Date,Volume,Close")
+    third = _closes(date(2024, 3, 1), 20, "Date,Close,Volume").decode().split("\n", 1)[1]
+    data = first + second + f"Datum,Schluss,Volumen\n{third}".encode()
+    result = normalise_bytes(data, detect_bytes(data, "joined.csv"), "joined.csv")
+    assert result.prices_arrow.num_rows == 40 and max(result.prices_arrow["close"].to_pylist()) < 200
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (22, REORDERED_HEADER) in rejected and (43, REPEATED_HEADER) in rejected
+    assert [line for line, why in rejected if why.startswith("below line 22")] == list(range(23, 43))
+    assert result.rows_read == 62

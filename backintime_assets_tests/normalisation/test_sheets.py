@@ -520,3 +520,25 @@ def test_a_sheet_of_epochs_in_its_own_format_reads_each_ticker_under_the_week(we
         later = result.prices[result.prices.source_line > SHEET_LINES]
         assert min(later.date.astype(str)) == first
         assert len(later) == (21 if week == "mon-sun" and sheet is closes else 15)
+
+
+def test_a_sheets_part_of_tickers_side_by_side_under_their_fields_in_another_order_is_rejected():
+    # AAPL's and MSFT's columns side by side, a second download pasted below the first writing
+    # volume before close: a workbook's rejected rows were not named, so each ticker's 900,000
+    # volumes loaded as its closes. The next sheet, in the file's order, loads.
+    days = [d for d in (datetime(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+    labels = [None, "AAPL", "AAPL", "MSFT", "MSFT"]
+    first = [labels, ["Date", "Close", "Volume", "Close", "Volume"]]
+    first += [[d, 130 + k, 900_000 + k, 220 + k, 500_000 + k] for k, d in enumerate(days[:20])]
+    first += [labels, ["Date", "Volume", "Close", "Volume", "Close"]]
+    first += [[d, 900_000 + k, 150 + k, 500_000 + k, 240 + k] for k, d in enumerate(days[20:40])]
+    second = [labels, ["Date", "Close", "Volume", "Close", "Volume"]]
+    second += [[d, 170 + k, 900_000 + k, 260 + k, 500_000 + k] for k, d in enumerate(days[40:])]
+    result = run(book({"Q1": first, "Q2": second}), "wide.xlsx")
+    assert sorted(set(result.prices.ticker)) == ["AAPL", "MSFT"] and len(result.prices) == 80
+    assert result.prices.close.max() < 300
+    assert sorted(set(result.prices.source_line)) == list(range(3, 23)) + list(range(SHEET_LINES + 3, SHEET_LINES + 23))
+    below = result.rejected[result.rejected.reason.str.startswith("MSFT: below line 24, whose header names")]
+    assert below.source_line.tolist() == list(range(25, 45))
+    assert result.rejected[result.rejected.source_line == 24].reason.tolist() == [f"AAPL: {REORDERED_HEADER}",
+                                                                                  f"MSFT: {REORDERED_HEADER}"]
