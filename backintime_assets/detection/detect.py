@@ -31,6 +31,7 @@ from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
 from .settled import settled
 from .statements import not_prices, statement_problem
+from .unsettled_order import unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
 from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
@@ -119,6 +120,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                                           None if k is None else [row[k] if k < len(row) else "" for row in rows],
                                           layout.names[canonical.index("close")],
                                           None if k is None else ticker_holds_bars(rows, k, canonical))
+    if problem is None and layout.short_header:
+        problem = unsettled_order_problem(columns, layout.body)  # a width the header gave, an order guessed
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None

@@ -61,6 +61,7 @@ class Layout:
     tail_data_rows: int = 0  # of those, rows from the tail sample: the table's end was seen
     types: list[ColumnType] = field(default_factory=list)
     double_spaced: bool = False  # a blank line after every row (spacing.py)
+    short_header: bool = False  # the width is the one a header one name short of its rows gave (_width)
 
 
 def _nonblank(fields: list[str]) -> bool:
@@ -465,19 +466,39 @@ def _heads_numbers(rows: list[Row], k: int, width: int, decimal: str, thousands:
     return numbers_header(rows[k][1][:width], below, decimal, thousands)
 
 
-def _width(rows: list[Row]) -> int:
-    """The usual field count; rows in the later half (past any preamble) weigh double. Lines without
+def _width(rows: list[Row]) -> tuple[int, bool]:
+    """The usual field count, and whether a header one name short decided it
+    (_short_header_widened); rows in the later half (past any preamble) weigh double. Lines without
     a delimiter are prose (titles, notes) as often as a one-column table: a short file's notes can
     outnumber its rows, so a run of wider rows long enough to be a table wins over them."""
     # '#' comment lines (a metadata block above the table) do not vote: one '#' a line is not a column.
     voting = list(map(itemgetter(1), rows))
     if "#" in "".join(map(itemgetter(0), voting)):  # else no line is a comment: spare the test of each
         voting = [f for f in voting if not _commented(f)] or voting
-    # A header one name short of the row below it, right under a preamble line, is that table's
-    # (Euronext's names no last, VWAP, column): a one-day download's header and its row had split
-    # their votes, and its three preamble lines had made the table one column wide.
     n = list(map(len, voting))
-    widths = [w + 1 if 1 < w == below - 1 and above == 1 else w for above, w, below in zip([0, *n], n, [*n[1:], 0])]
+    widths = _short_header_widened(n)
+    usual = _usual_width(widths, voting)
+    # Whether the header's missing name decided the width: the only evidence such a tiny table holds.
+    return usual, widths is not n and usual != _usual_width(n, voting)
+
+
+def _short_header_widened(n: list[int]) -> list[int]:
+    """The field counts `n`, a header one name short of the table right under a preamble line
+    counted at the table's width (Euronext names no last, VWAP, column): a one-day download's header
+    and its row had split their votes, and its three preamble lines had made the table one column
+    wide. Of the table: every row below it of more than one field is one field longer. Only one
+    below it (a stray field in the first of two rows) is a damaged row, and counted at its width it
+    made the table as wide, the good row rejected for its field count. `n` itself when none is."""
+    if 1 not in n:
+        return n  # no preamble line of one field (most files): spare the walk over every row
+    ends = [k for k, (above, w, below) in enumerate(zip([0, *n], n, [*n[1:], 0])) if above == 1 and 1 < w == below - 1]
+    ends = [k for k in ends if all(x == n[k] + 1 for x in n[k + 1:] if x > 1)]
+    if not ends:
+        return n
+    return [w + 1 if k in ends else w for k, w in enumerate(n)]
+
+
+def _usual_width(widths: list[int], voting: list[list[str]]) -> int:
     counts: Counter[int] = Counter(widths)
     counts.update(widths[len(widths) // 2:])
     usual = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -710,7 +731,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         return Layout()
     # Blank lines that set rows off: in a double-spaced file, not the one after every row.
     gaps = set_off_blanks(head, len(rows))
-    width = _width(rows)
+    width, short_header = _width(rows)
     provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
     start = confirmed = None
@@ -842,7 +863,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             width, ragged = wider, True
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
-    layout = Layout(width=width, double_spaced=len(gaps) < len(head))
+    layout = Layout(width=width, double_spaced=len(gaps) < len(head), short_header=short_header and not ragged)
     first_data_line = rows[start][0] if start < len(rows) else head_lines
     if block:
         layout.header_row = block[0][0]

@@ -6,13 +6,15 @@ from .bar_period import LONGER_BARS
 from .canonical import SIDE_BY_SIDE
 from .names_above import NAMES_ABOVE
 from .statements import NOT_PRICES, not_prices
+from .unsettled_order import UNSETTLED_ORDER
 
 
 def judged(problem: str | None) -> bool:
     """Whether a file's problem is detection's judgement of a table it read: a broker's trades or
     statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
     tickers, weekly or monthly bars its period column or its dates' steps declare (bar_period.py), prices
-    a headerless table places against the names of a line above it (names_above.py).
+    a headerless table places against the names of a line above it (names_above.py), a tiny table's
+    day/month order its header's width let be guessed (unsettled_order.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
     (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
     data rows: facts, nothing to load whatever a user says."""
@@ -29,6 +31,8 @@ def judgement(problem: str | None) -> str | None:
         return LONGER_BARS
     if problem is not None and problem.startswith(NAMES_ABOVE):
         return NAMES_ABOVE
+    if problem is not None and problem.startswith(UNSETTLED_ORDER):
+        return UNSETTLED_ORDER
     return NOT_PRICES if not_prices(problem) else None
 
 

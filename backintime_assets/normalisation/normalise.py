@@ -632,7 +632,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     repeats = accepted_repeats(reasons, repeat_keys, days)
     if repeats is not None:
         check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
-                             named="ticker" in cmap or tickers is not None, found=repeats)
+                             named="ticker" in cmap or tickers is not None, found=repeats,
+                             files=1 if files is None else files.count)
         check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines,
                          found=repeats)
     keep = np.flatnonzero(reasons.ok)

@@ -168,14 +168,15 @@ _TRADED = ("open", "high", "low", "close")
 
 
 def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
-                         named: bool = False, found: Repeats | None = None) -> None:
+                         named: bool = False, found: Repeats | None = None, files: int = 1) -> None:
     """Among rows still accepted of files without a ticker column (`file_keys`: each row's file):
     reject every row of a file whose dates mostly hold rows of different prices. Before, the first
     row of each date loaded, a different instrument's from one date to the next, under the file's name.
     `named`: `file_keys` are tickers named by a column, which several series share (a futures and
     options bhavcopy's SYMBOL over every expiry and strike, MOEX's SECID on each of its boards): the
     first row of each date had loaded, one board's or contract's, as the ticker's price. `found`: as
-    for check_duplicates."""
+    for check_duplicates. `files`: the count of files read together (group.py), whose keys are
+    ticker * files + file: one file's layout says nothing of another's."""
     repeats = _repeats_now(r, file_keys, days, found)
     if repeats is None:
         return
@@ -205,7 +206,9 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
         # One ticker's rows show the file's layout (a day's 12-hour bars, each board's row): its
         # other tickers whose dates mostly clash too are that layout with fewer dates, not
         # corrections. A ticker of two dates had loaded its first bar of each as the day's price.
-        several = mostly
+        # The same file's only: read with another office's file (group.py), a ticker corrected
+        # once was rejected beside the other file's contracts, and read alone it loaded.
+        several = mostly & np.isin(clash_files % files, clash_files[several] % files) if files > 1 else mostly
     reasons = np.array([
         f"several series under one ticker: {count} of its {n} dates hold rows of different prices (exchange "
         "boards, contracts, strikes, a day's bars...); map the column that tells them apart, or keep one series"

@@ -1064,3 +1064,16 @@ def test_a_one_day_download_whose_header_names_one_column_fewer_than_its_row_is_
     prices = result.prices_arrow.to_pylist()
     assert result.rejected_arrow.num_rows == 0 and len(prices) == 1
     assert (str(prices[0]["date"]), prices[0]["close"], prices[0]["volume"]) == ("2024-01-02", 4.495, 3370)
+
+
+def test_a_header_over_a_damaged_first_row_of_two_keeps_the_tables_width():
+    # The header is one name short of the first row only: that row has a stray field, the row
+    # below it is as wide as the header. Counted at the stray row's width, the header made the table
+    # three columns wide: the good row was rejected for its field count, the damaged one loaded.
+    text = b"Prices\nDate,Close\n2024-01-02,1.5,x\n2024-01-03,1.6\n"
+    schema = detect_bytes(text, "p.csv")
+    assert len(schema.columns) == 2
+    result = normalise_bytes(text, schema, "p.csv")
+    assert [(str(r["date"]), r["close"]) for r in result.prices_arrow.to_pylist()] == [("2024-01-03", 1.6)]
+    assert result.rejected_arrow.select(["source_line", "reason"]).to_pylist() == [
+        {"source_line": 3, "reason": "wrong field count: expected 2, got 3"}]

@@ -175,3 +175,16 @@ def test_a_file_with_a_part_under_the_headers_names_in_another_order_is_read_alo
     alone = normalise_bytes(b.encode(), schema, "b.csv")
     assert alone.prices_arrow["close"].to_pylist() == [1.5]
     assert [r["source_line"] for r in alone.rejected_arrow.to_pylist()] == [3, 4, 5]
+
+
+def test_a_ticker_corrected_once_reads_as_alone_beside_another_files_contracts():
+    # a.csv: one symbol over four contracts on its day, rejected as several series. b.csv, another
+    # file of the drop: BBB corrected once. Read together, the contracts in a.csv had made BBB's
+    # two rows "several series" too, where read alone its first row loads.
+    a = (HEADER + "".join(f"2025-02-10,FUT,{p},{p + 1},{p - 1},{p},10\n" for p in (10, 11, 12, 13))
+         + "2025-02-10,AAA,1,2,1,1.5,10\n").encode()
+    b = (HEADER + "2025-02-10,BBB,1,2,1,1.7,10\n2025-02-10,CCC,1,2,1,1.5,10\n2025-02-10,BBB,1,2,1,1.6,10\n").encode()
+    grouped = _assert_same_as_alone([a, b], ["a.csv", "b.csv"])
+    assert grouped[0].rejected_arrow["reason"].to_pylist() == [grouped[0].rejected_arrow["reason"][0].as_py()] * 4
+    assert grouped[0].rejected_arrow["reason"][0].as_py().startswith("several series under one ticker")
+    assert grouped[1].prices_arrow["ticker"].to_pylist() == ["BBB", "CCC"]

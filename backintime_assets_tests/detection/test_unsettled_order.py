@@ -1,0 +1,35 @@
+"""A tiny table whose width only its header's missing name gave is refused when its day/month order
+is a guess, and loads when anything settles the order."""
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.refusals import judged
+from backintime_assets.detection.unsettled_order import UNSETTLED_ORDER
+from backintime_assets.normalisation import normalise_bytes
+
+PREAMBLE = ('"Historical Data"\n"From 2024-01-02 to 2024-01-02"\nLU1708330318\n'
+            "Date;Open;High;Low;Last;Close;Number of Shares;Number of Trades;Turnover\n")
+
+
+def _euronext(day: str, name: str = "euronext_LU1708330318.csv"):
+    text = (PREAMBLE + f"{day};4.506;4.506;4.4925;4.497;4.495;3370;6;15147;4.494641\n").encode()
+    schema = detect_bytes(text, name)
+    return schema, normalise_bytes(text, schema, name)
+
+
+def test_a_one_day_download_whose_lone_date_reads_either_way_is_refused():
+    # Euronext's default d/m/Y: "02/01/2024" is 2 January. Read as "%m/%d/%Y" (the custom for "/"),
+    # it loaded as 1 February once the header's missing VWAP name had given the table its width.
+    schema, result = _euronext("02/01/2024")
+    assert schema.problem.startswith(f"{UNSETTLED_ORDER}: its dates (02/01/2024) read either way")
+    assert judged(schema.problem)
+    assert result.prices_arrow.num_rows == 0
+    assert result.rejected_arrow["reason"].to_pylist() == [f"file problem: {schema.problem}"]
+
+
+def test_a_one_day_download_whose_order_is_settled_loads():
+    # A day above 12, or the date in the file's name, settles the order: the row loads, as its day.
+    for day, name, want in (("15/01/2024", "euronext_LU1708330318.csv", "2024-01-15"),
+                            ("02/01/2024", "euronext_LU1708330318_2024-01-02.csv", "2024-01-02")):
+        schema, result = _euronext(day, name)
+        assert schema.problem is None, name
+        assert [str(d) for d in result.prices_arrow["date"].to_pylist()] == [want]
+        assert result.prices_arrow["close"].to_pylist() == [4.495]
