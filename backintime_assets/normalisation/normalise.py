@@ -435,6 +435,8 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
     n = len(rec.line)
 
     def read(refused: list[tuple[np.ndarray, str]]) -> tuple[list[pa.Table], list[list[Line]], list[Line]]:
+        if whole is not None:
+            whole.judged_again()  # read again without a reordered part: each ticker's rows counted once
         prices, theirs = [], []
         for ticker, (_, cmap, own) in zip(tickers, series):
             named = Strings(np.zeros(n, np.int64), np.array([ticker], dtype=object), np.zeros(n, dtype=bool))

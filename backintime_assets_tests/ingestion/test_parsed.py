@@ -726,3 +726,28 @@ def test_pieces_read_each_ticker_of_east_of_utc_epochs_as_the_whole_file(piece_b
     for ticker in ("BHP.AX", "SPY"):  # each on its sessions, Monday 1 January to Friday 23 February
         days = loaded.filter(pc.equal(loaded["ticker"], ticker))["date"].to_pylist()
         assert sorted(days) == [dt.date(2024, 1, 1) + dt.timedelta(days=7 * w + d) for w in range(8) for d in range(5)]
+
+
+@pytest.mark.parametrize("piece_bytes", [437, 848, 2355, 2629])
+def test_pieces_read_east_of_utc_epochs_of_stacked_tables_by_each_tables_ticker(piece_bytes):
+    # Tables stacked under their tickers' headers are read in full to gather the evidence, and
+    # judged again under each table's ticker: only that judgment counts. Counted under the first
+    # header's ticker too, BHP's stamps took SPY's Fridays and SPY loaded a day late; decided per
+    # piece, a piece of a few SPY rows beside BHP's did.
+    monday = int(dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc).timestamp())
+    days = [7 * w + d for w in range(30) for d in range(5)]
+
+    def table(name: str, first: int) -> list[str]:
+        return [name, "timestamp,PX_LAST"] + [f"{first + k * 86400},{10 + k % 9 * 0.5:.2f}" for k in days]
+    # BHP at the ASX's open (23:00 UTC, the evening before), SPY at New York's (14:30 UTC).
+    data = ("\n".join(table("BHP AU Equity", monday - 3600) + table("SPY US Equity", monday + 52200)) + "\n").encode()
+    task = _task(data[:data.index(b"SPY") - 30], "s.csv")  # detected on BHP's table: "_east"
+    assert '"epoch_s_east"' in task.schema_json
+    task = FileTask("s.csv", "s.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data))
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    assert _rows(pieces) == _rows(whole)
+    loaded = pieces.filter(pc.equal(pieces["status"], LOADED))
+    for ticker in ("BHP AU EQUITY", "SPY US EQUITY"):
+        dates = loaded.filter(pc.equal(loaded["ticker"], ticker))["date"].to_pylist()
+        assert sorted(dates) == [dt.date(2024, 1, 1) + dt.timedelta(days=k) for k in days], ticker

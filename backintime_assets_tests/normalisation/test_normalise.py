@@ -2212,3 +2212,44 @@ def test_monthly_bars_declared_by_a_period_column_load_no_row():
     assert result.prices.empty and len(result.rejected) == 4
     assert result.file_problem.startswith("monthly bars, not daily prices")
     assert set(result.rejected.reason) == {f"file problem: {result.file_problem}"}
+
+
+def test_tickers_side_by_side_read_again_without_a_reordered_part_count_their_stamps_once():
+    # Gathering a large file's "_east" evidence (east_days.WholeFile), a piece of two tickers side
+    # by side holding a part under their fields in another order is read again without it: its
+    # three Sunday evenings counted twice outnumbered the next piece's two Friday evenings, and
+    # those Fridays loaded as Saturdays, rejected. Counted once neither reading tells: UTC days.
+    from dataclasses import replace
+
+    from backintime_assets.normalisation.east_days import WholeFile
+
+    monday, day = 1704067200, 86400  # 2024-01-01 00:00 UTC
+
+    def row(stamp: int, k: int, reordered: bool = False) -> str:
+        bhp, cba = (f"{900000 + k},{31 + k * 0.1:.2f}", f"{500000 + k},{91 + k * 0.1:.2f}") if reordered else (
+            f"{30 + k * 0.1:.2f},{900000 + k}", f"{90 + k * 0.1:.2f},{500000 + k}")
+        return f"{stamp},{bhp},{cba}"
+    labels, header = ",BHP.AX,BHP.AX,CBA.AX,CBA.AX", "timestamp,Close,Volume,Close,Volume"
+    asx = [monday - 3600 + day * (7 * w + d) for w in range(20) for d in range(5)]  # 23:00 UTC, the evening before
+    schema = detect_bytes(("\n".join([labels, header, *[row(s, k) for k, s in enumerate(asx)]]) + "\n").encode(),
+                          "wide.csv")
+    assert schema.columns[0].format == "epoch_s_east" and len(schema.series_maps()) == 2
+    sundays = [monday - 3600 + day * 7 * w for w in (1, 2, 3)]
+    fridays = [monday - 3600 + day * (7 * w + 5) for w in (1, 2)]
+    first = [labels, header, row(sundays[0], 0), row(sundays[1], 1),
+             labels, "timestamp,Volume,Close,Volume,Close", row(sundays[2], 2, reordered=True)]
+    second = [row(s, k) for k, s in enumerate(fridays)]
+    pieces = [(("\n".join(first) + "\n").encode(), schema),
+              (("\n".join(second) + "\n").encode(), replace(schema, header_row=-1, data_start_line=0))]
+    whole = WholeFile(TradingWeek.parse("mon-fri"))
+    for gathering in (True, False):
+        read = []
+        for data, piece_schema in pieces:
+            read.append(normalise_bytes(data, piece_schema, "wide.csv", whole=whole))
+            whole.piece_read()
+        if gathering:
+            whole.decide()
+    assert any(read[0].rejected.reason.str.endswith("in another order (files joined into one?)"))
+    loaded = read[1].prices
+    assert sorted(zip(loaded.ticker, loaded.date.astype(str))) == [
+        ("BHP.AX", "2024-01-12"), ("BHP.AX", "2024-01-19"), ("CBA.AX", "2024-01-12"), ("CBA.AX", "2024-01-19")]
