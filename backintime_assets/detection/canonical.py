@@ -791,6 +791,16 @@ def names_a_field(cell: str) -> bool:
     return len(n) > 1 and _field_named(n) is not None
 
 
+def field_of(cell: str) -> str | None:
+    """The price or volume column a header cell is a whole-name synonym of ("Adj Close", "Volume")."""
+    return _field_named(_norm(cell))
+
+
+def has_a_name(cell: str) -> bool:
+    """Whether a header cell is a whole-name synonym of any canonical column ("Close Price")."""
+    return _named(_norm(cell)) is not None
+
+
 def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
     """The labels that set apart price columns a header block names alike ("Close" over "AAPL" and
     "Close" over "MSFT": yfinance's download of several tickers, a Bloomberg sheet of several

@@ -20,6 +20,7 @@ from .dialect import (
 )
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
+from .flat_header import labelled_unread, named_as_tickers, split_header
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
@@ -70,10 +71,16 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
             file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None,
             titles: Callable[[], list[tuple[int, str]]] = list) -> FileSchema:
-    canonical = map_canonical(layout.header_cells, layout.types, layout.body)
+    # A one-row header naming each column's ticker in its cell ("AAPL Close", "SPY.Open"): read as
+    # labels over fields (flat_header.py), as yfinance's two rows write them.
+    flat = split_header(layout.header_cells, layout.types) if layout.body else None
+    cells = flat[0] if flat is not None else layout.header_cells
+    lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
+    fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
+    canonical = map_canonical(fields, layout.types, layout.body)
     series: list[str | None] = [None] * len(canonical)
-    side_by_side = tickers_side_by_side(layout.header_cells, layout.types) if layout.body else []
-    wide = wide_columns(layout.header_cells, layout.types, layout.body) if side_by_side else None
+    side_by_side = tickers_side_by_side(cells, layout.types) if layout.body else []
+    wide = wide_columns(cells, layout.types, layout.body) if side_by_side else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
     columns = []
@@ -100,6 +107,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         shown = ", ".join(layout.names[j] for j in repeats[:4]) + (", ..." if len(repeats) > 4 else "")
         problem = (f"{SIDE_BY_SIDE} ({shown}): columns named as a mapped price column hold other prices, and "
                    "nothing names whose each is; save each ticker's columns as a file of its own")
+    elif wide is None and (unread := labelled_unread(layout.header_cells, layout.types, canonical)):
+        shown = ", ".join(layout.names[j] for j in unread[:4]) + (", ..." if len(unread) > 4 else "")
+        problem = (f"{SIDE_BY_SIDE} ({shown}): columns naming another ticker and a price would be left unread "
+                   "beside the prices read, whose names give no ticker; name each price column by its ticker "
+                   "(\"AAPL Close\") or save each ticker's columns as a file of its own")
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
@@ -122,6 +134,12 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                                           None if k is None else ticker_holds_bars(rows, k, canonical))
     if problem is None and layout.short_header:
         problem = unsettled_order_problem(columns, layout.body)  # a width the header gave, an order guessed
+    if problem is None and wide is None and len(unnamed := named_as_tickers(layout.header_cells, layout.types,
+                                                                            canonical)) > 1:
+        shown = ", ".join(layout.names[j] for j in unnamed[:4]) + (", ..." if len(unnamed) > 4 else "")
+        problem = (f"{SIDE_BY_SIDE}? ({shown}): numbers under names written as tickers, and no name says which "
+                   "price each holds (a close? any price at all?); name each by its ticker and field "
+                   "(\"AAPL Close\") or save each as a file of its own")
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None
@@ -140,7 +158,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # ticker's label, load each under its own (normalisation/stacked_tables.py); without it they
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
-                               lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced))
+                               lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
     return FileSchema(
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,

@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import header_says, names_time_of_day
 from backintime_assets.detection.dialect import reader_kwargs
+from backintime_assets.detection.flat_header import split_cell
 from backintime_assets.detection.layout import unique_names
 from backintime_assets.detection.schema import FileSchema
 
@@ -152,13 +153,32 @@ def _respelt(cells: list[str], schema: FileSchema) -> str | None:
     Volume,Close" below two tickers' "Date,Close,Volume,Close,Volume"): the read columns, each named
     by a whole-name synonym (canonical.header_says), one of them moved. REPEATED_HEADER when they
     name them in the same order ("Datum,Schluss,Volumen"): its rows read right, and it ends a part
-    in another order above it, whose rows below it were rejected too. Else None."""
-    says = [header_says(c) if c else None for c in cells]
-    read = ["time_of_day" if names_time_of_day(c.name) else c.canonical for c in schema.columns]
-    found, wanted = [k for k in says if k], [k for k in read if k]
+    in another order above it, whose rows below it were rejected too. Else None.
+    Of tickers named in a one-row header's cells ("Date,AAPL Vol.,AAPL Price" below "Date,AAPL Close,
+    AAPL Volume": detection/flat_header.py), each cell's ticker as well: a part with the tickers
+    swapped loaded one's prices as the other's, and a part of another ticker below one's
+    ("Index,QQQ.Open,..." below "Index,SPY.Open,...") loaded as its."""
+    read = [(c.series or _says(c.name)[0], "time_of_day" if names_time_of_day(c.name) else c.canonical)
+            for c in schema.columns]
+    # A cell that is a header's name says what that column was read as ("Index": quantmod's date).
+    own = {c.name.strip().lower(): k for c, (_, k) in zip(schema.columns, read)}
+    says = [(_says(c)[0], own[c.lower()]) if c.lower() in own else _says(c) for c in cells]
+    if not any(label for label, _ in says):  # a line of fields alone (under a label row) names no ticker
+        read = [(None, k) for _, k in read]
+    found, wanted = [k for _, k in says if k], [k for _, k in read if k]
     if len(set(wanted)) < 2 or sorted(found) != sorted(wanted):
         return None
-    return REORDERED_HEADER if any(says[j] != k for j, k in enumerate(read) if k) else REPEATED_HEADER
+    return REORDERED_HEADER if any(says[j] != k for j, k in enumerate(read) if k[1]) else REPEATED_HEADER
+
+
+def _says(cell: str) -> tuple[str | None, str | None]:
+    """(the ticker a cell names with a field, "AAPL Close": flat_header.py; what its name says it holds)."""
+    if not cell:
+        return None, None
+    named = header_says(cell)
+    if named is not None or (parts := split_cell(cell)) is None:
+        return None, named
+    return parts[0], header_says(parts[1])
 
 
 def reordered_in_piece(result, schema: FileSchema, source_file: str, above: int | None, text_of) -> int | None:

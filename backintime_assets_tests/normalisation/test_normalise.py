@@ -488,6 +488,34 @@ def test_several_tickers_side_by_side_load_a_row_per_ticker_and_line(data):
     assert r.file_problem is None and r.prices.close.tolist() == [184.29, 182.91]
 
 
+@pytest.mark.parametrize("header", [
+    b"Date,AAPL Open,AAPL Close,AAPL Volume,MSFT Open,MSFT Close,MSFT Volume",
+    b"Index,AAPL.Open,AAPL.Close,AAPL.Volume,MSFT.Open,MSFT.Close,MSFT.Volume",  # R quantmod's write.zoo
+    b"Date,Open_AAPL,Close_AAPL,Volume_AAPL,Open_MSFT,Close_MSFT,Volume_MSFT",
+    b"Date,\"('Open', 'AAPL')\",\"('Close', 'AAPL')\",\"('Volume', 'AAPL')\",\"('Open', 'MSFT')\","
+    b"\"('Close', 'MSFT')\",\"('Volume', 'MSFT')\"",  # pandas' columns of tuples, to_csv'd flat
+])
+def test_several_tickers_in_one_flat_header_load_a_row_per_ticker_and_line(header):
+    # AAPL's rows loaded under the file's name (PRICES) and MSFT's columns were left unread, silently.
+    data = header + (b"\n2024-01-02,185.79,184.29,82488700,370.0,367.9,25258600\n"
+                     b"2024-01-03,182.88,182.91,58414500,366.0,367.6,23083500\n")
+    r = run(data, name="prices.csv")
+    loaded_whole_side_by_side(r)
+    assert by_ticker(r) == {
+        "AAPL": [("2024-01-02", 185.79, 184.29, 82488700), ("2024-01-03", 182.88, 182.91, 58414500)],
+        "MSFT": [("2024-01-02", 370.0, 367.9, 25258600), ("2024-01-03", 366.0, 367.6, 23083500)]}
+
+
+def test_one_tickers_flat_header_loads_under_its_ticker():
+    # quantmod's one ticker, exchange suffix and all: loaded under the file's name (SYMBOLS).
+    data = (b"Index,BHP.AX.Open,BHP.AX.Close,BHP.AX.Volume,BHP.AX.Adjusted\n"
+            b"2024-01-02,45.1,45.3,7000000,44.0\n2024-01-03,45.2,44.9,6500000,43.6\n")
+    r = run(data, name="symbols.csv")
+    assert r.file_problem is None and r.rejected.empty
+    assert by_ticker(r) == {"BHP.AX": [("2024-01-02", 45.1, 45.3, 7000000), ("2024-01-03", 45.2, 44.9, 6500000)]}
+    assert r.prices.adj_close.tolist() == [44.0, 43.6]
+
+
 def test_a_ticker_side_by_side_listed_later_and_its_bad_values_are_rejected_by_name():
     # MSFT not yet listed on the first line: its cells are empty. A bad AAPL price, a short line.
     data = (b"Price,Close,Close,Open,Open\nTicker,AAPL,MSFT,AAPL,MSFT\nDate,,,,\n"

@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.group import normalise_group
@@ -182,3 +184,39 @@ def test_a_header_in_other_words_in_the_files_order_ends_a_part_in_another_order
     assert (22, REORDERED_HEADER) in rejected and (43, REPEATED_HEADER) in rejected
     assert [line for line, why in rejected if why.startswith("below line 22")] == list(range(23, 43))
     assert result.rows_read == 62
+
+
+@pytest.mark.parametrize("second", ["Date,AAPL Vol.,AAPL Price,MSFT Vol.,MSFT Price",
+                                    "Date,MSFT Close,MSFT Volume,AAPL Close,AAPL Volume"])
+def test_a_part_of_tickers_in_one_flat_header_under_another_order_is_rejected(second):
+    # Each ticker's columns named in its header cells (flat_header.py), a second part writing volume
+    # before close, or the tickers swapped: read in the first part's order, volumes loaded as closes,
+    # or MSFT's prices as AAPL's.
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:80]
+    lines = ["Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume"]
+    lines += [f"{d},{130 + k * 0.1:.2f},{900000 + k},{220 + k * 0.1:.2f},{500000 + k}" for k, d in enumerate(days[:40])]
+    lines += [second]
+    lines += [f"{d},{900000 + k},{134 + k * 0.1:.2f},{500000 + k},{224 + k * 0.1:.2f}" for k, d in enumerate(days[40:])]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    prices = result.prices_arrow.to_pydict()
+    assert sorted(set(prices["ticker"])) == ["AAPL", "MSFT"] and len(prices["close"]) == 80
+    assert max(prices["close"]) < 230 and max(prices["date"]).isoformat()[:10] == str(days[39])
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (42, f"AAPL: {REORDERED_HEADER}") in rejected and (42, f"MSFT: {REORDERED_HEADER}") in rejected
+    assert [line for line, why in rejected if why.startswith("MSFT: below line 42")] == list(range(43, 83))
+
+
+def test_another_tickers_part_below_one_tickers_flat_header_is_rejected():
+    # quantmod's SPY, then QQQ's rows appended under their own header: loaded as SPY's.
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(60)) if d.weekday() < 5][:40]
+    lines = ["Index,SPY.Open,SPY.Close,SPY.Volume"]
+    lines += [f"{d},{370 + k * 0.1:.2f},{371 + k * 0.1:.2f},{900000 + k}" for k, d in enumerate(days[:20])]
+    lines += ["Index,QQQ.Open,QQQ.Close,QQQ.Volume"]
+    lines += [f"{d},{310 + k * 0.1:.2f},{311 + k * 0.1:.2f},{500000 + k}" for k, d in enumerate(days[20:])]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "etfs.csv"), "etfs.csv")
+    prices = result.prices_arrow.to_pydict()
+    assert set(prices["ticker"]) == {"SPY"} and len(prices["close"]) == 20 and max(prices["close"]) < 374
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert rejected[0] == (22, REORDERED_HEADER) and [line for line, _ in rejected] == list(range(22, 43))

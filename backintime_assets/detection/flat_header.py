@@ -1,0 +1,122 @@
+"""A one-row header that names each column by ticker and field in one cell ("AAPL Close",
+"AAPL.Close", "Close_AAPL", pandas' flattened "('Close', 'AAPL')"): its cells split into the label
+and the field, as a two-row header (yfinance's) writes them, so that series.py reads each ticker's
+columns and one ticker's label names the file's rows. Read whole, the first ticker's columns were
+mapped, loaded under the file's name, and the others' left unread without a word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name
+from .columns import ColumnType
+from .currencies import CURRENCY_CODES
+
+# Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
+# "7203.T"): every place is tried, and the split kept whose other part is a field's whole name.
+_SEPARATORS = " ._-"
+# pandas' to_csv of MultiIndex columns flattened to tuples: "('Close', 'AAPL')".
+_TUPLE = re.compile(r"""\(\s*(['"])(.+?)\1\s*,\s*(['"])(.+?)\3\s*,?\s*\)""")
+# A ticker as written in capitals ("AAPL", "BHP.AX", "7203.T", "^GSPC", "BRK-B"): a word in lower
+# case beside a field ("Prev Close", "Close Bid", "Apple Close") is a qualifier or a name, no ticker.
+_CAPITALS = re.compile(r"[A-Z0-9^][A-Z0-9.=^/-]{0,19}")
+# Words written in capitals beside a field that qualify it, not tickers: the day before, a side of
+# the quote, a change, an average or indicator, a period ("52W High", "YTD Low"), an open interest.
+_QUALIFIER = re.compile(
+    r"PREV|PRIOR|LAST|BID|ASK|MID|OFFER|BUY|SELL|TRADE|CHG|CHANGE|PCT|DIFF|DELTA|NET|INT|INTEREST|OI|TOTAL|AVG|"
+    r"AVERAGE|MEAN|MEDIAN|MIN|MAX|EOD|NAV|PX|ADJ|UNADJ|RAW|REF|SETTLE|OFFICIAL|OHLCV?|VWAP|TWAP|RSI|MACD|ATR|BB|"
+    r"[SEW]?MA\d*|\d+[DWMYH]|[WMQY]TD|TTM|LTM|DAY|DAILY|TODAY|OPEN|HIGH|LOW|CLOSE|VOLUME")
+
+
+@lru_cache(maxsize=4096)  # a file's header is looked at again (labelled_unread, repeated headers)
+def split_cell(cell: str) -> tuple[str, str] | None:
+    """(the ticker, the field's name as written) a header cell names, or None: a name of its own
+    ("Adj Close", "Close Price"), or a field beside no ticker written as one."""
+    cell = cell.strip()
+    if (m := _TUPLE.fullmatch(cell)) is not None:
+        parts = [(m.group(2).strip(), m.group(4).strip()), (m.group(4).strip(), m.group(2).strip())]
+    elif has_a_name(cell):
+        return None
+    else:
+        parts = [p for i, c in enumerate(cell) if c in _SEPARATORS
+                 for p in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))]
+    splits = [(label, field) for label, field in parts if field_of(field) and _ticker(label)]
+    return max(splits, key=lambda s: len(s[1])) if splits else None  # "AAPL Adj Close": not "AAPL Adj"
+
+
+def _ticker(label: str) -> bool:
+    return (bool(_CAPITALS.fullmatch(label)) and label[-1].isalnum() and any(c.isalpha() for c in label)
+            and not _QUALIFIER.fullmatch(label))
+
+
+def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]
+                 ) -> tuple[list[list[str]], list[str]] | None:
+    """(the header's cells with each ticker-and-field cell split in two, [label, field]; the labels in
+    column order) of a one-row header whose every price and volume column names its ticker, or None.
+    A bare price beside labelled ones is not split: whose is it? (labelled_unread refuses it.) In a
+    header all in capitals, capitals tell no ticker from a word: a label must name two fields, or
+    share its field with another label."""
+    if any(len(cells) > 1 for cells in header_cells):
+        return None  # a header of several rows writes its labels on a row of their own
+    split: list[list[str]] = []
+    fields: dict[str, set[str]] = {}
+    for cells, t in zip(header_cells, types):
+        cell = cells[0] if cells else ""
+        if (named := field_of(cell)) and fits_type(named, t):
+            return None
+        parts = split_cell(cell)
+        field = field_of(parts[1]) if parts else None
+        if parts is None or not fits_type(field, t):
+            split.append(list(cells))
+            continue
+        split.append(list(parts))
+        fields.setdefault(parts[0], set()).add(field)
+    labels = list(fields)
+    if not labels or all(label in CURRENCY_CODES for label in labels):
+        return None  # "Close USD", "Close EUR": one instrument's close in two currencies
+    if _all_capitals(header_cells) and any(len(f) < 2 and not any(f & g for g in fields.values() if g is not f)
+                                           for f in fields.values()):
+        return None  # "OPEN INT": a word; "SPY CLOSE, SPY VOLUME" or "SPY CLOSE, QQQ CLOSE": tickers
+    return split, labels
+
+
+def _all_capitals(header_cells: Sequence[Sequence[str]]) -> bool:
+    return not any(ch.islower() for cells in header_cells for cell in cells for ch in cell)
+
+
+def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                    canonical: Sequence[str | None]) -> list[int]:
+    """The unmapped columns whose names give a ticker and a price field ("SPY Close" beside a mapped
+    "Close"), with that ticker's other unmapped columns ("SPY Volume"), of a one-row header that
+    names no ticker column: another series left unread beside the prices mapped, which load under
+    the file's name as though they were the only ones. Only a price names another series: a volume
+    beside a unit or a coin ("Volume BTC", "Volume USDT") is the same instrument's, counted in it."""
+    if "ticker" in canonical or any(len(cells) > 1 for cells in header_cells):
+        return []
+    mapped = {parts[0] for cells, m in zip(header_cells, canonical) if m and cells and (parts := split_cell(cells[0]))}
+    unread: dict[int, tuple[str, str]] = {}  # column -> (its ticker, its field)
+    for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical)):
+        parts = split_cell(cells[0]) if m is None and cells and t.type in ("integer", "float") else None
+        if parts is not None and parts[0] not in mapped and parts[0] not in CURRENCY_CODES:
+            unread[j] = (parts[0], field_of(parts[1]))
+    fields: dict[str, set[str]] = {}
+    for label, field in unread.values():
+        fields.setdefault(label, set()).add(field)
+    # In a header all in capitals, capitals tell no ticker from a word: a label must name two fields.
+    least = 2 if _all_capitals(header_cells) else 1
+    priced = {label for label, named in fields.items() if named & set(PRICE_COLUMNS) and len(named) >= least}
+    return [j for j, (label, _) in unread.items() if label in priced]
+
+
+def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                     canonical: Sequence[str | None]) -> list[int]:
+    """Of a table with a date but no close mapped, its unmapped numeric columns named as tickers are
+    written ("Date,AAPL,MSFT,GOOG"): closes side by side, perhaps, but nothing says so, and "CPI",
+    "GDP" are written alike. Named in the file's refusal, which said only "no close column"."""
+    if "date" not in canonical or "close" in canonical or "ticker" in canonical:
+        return []
+    return [j for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical))
+            if m is None and len(cells) == 1 and t.type in ("integer", "float") and _ticker(cells[0].strip())
+            and cells[0].strip() not in CURRENCY_CODES]
