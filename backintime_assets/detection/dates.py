@@ -480,10 +480,17 @@ def _foreign_language(shapes: list[tuple[tuple, dict]], key: tuple) -> str | Non
     return language_of({g["mon"] for k, g in shapes if k in keys})
 
 
+# Zones of _tz_key a value may go without under one format: a bare offset ("Z", "+03:00", " +0000"),
+# which month_names.for_strptime and the loader (normalisation/parse.py) drop from values and
+# format alike. Not "GMT%z" or "UTC%z": the loader keeps the "GMT" of the format, and a value without
+# it reads not.
+_DROPPED_ZONES = ("%z", " %z")
+
+
 def _zoneless(key: tuple) -> tuple:
     """A shape key with its time's offset ("Z", "+03:00") dropped: a time key is the 5-tuple of
     _time_key, its zone last."""
-    if len(key) == 5 and isinstance(key[4], str) and key[4].endswith("%z"):
+    if len(key) == 5 and key[4] in _DROPPED_ZONES:
         return (*key[:4], None)
     return tuple(_zoneless(k) if isinstance(k, tuple) else k for k in key)
 
@@ -511,17 +518,7 @@ def _with_zone(counts: Counter[tuple]) -> tuple[tuple, set[tuple]]:
 def strptime_year(value: str, fmt: str) -> int | None:
     """The year of `value` read by datetime.strptime with `fmt` (month names of other languages
     too); None when it does not read. A value with no zone offset under a format with one reads
-    without it: the wall clock, as the loader reads it (_with_zone)."""
-    year = _strptime_year(value, fmt)
-    if year is None and fmt.endswith("%z") and not _OFFSET.search(value):
-        return _strptime_year(value, fmt[:-2])
-    return year
-
-
-_OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
-
-
-def _strptime_year(value: str, fmt: str) -> int | None:
+    without it: the wall clock, as the loader reads it (_with_zone, month_names.for_strptime)."""
     try:
         return datetime.strptime(*for_strptime(value, fmt)).year
     except ValueError:

@@ -75,6 +75,11 @@ def day_of_file(titles: list[tuple[int, str]], name: str) -> DayDate | None:
     name's when that is one of its readings, and refused otherwise."""
     in_title = [f for i, line in titles for f in _found_in(line, f"title line {i + 1}")]
     marked = {f"title line {i + 1}": line for i, line in titles if _NOT_THE_DAY.search(line)}
+    above = dict(titles)
+    for i, line in titles:
+        key = _key_over_date(above.get(i - 1), line)
+        if key is not None:
+            marked.setdefault(f"title line {i + 1}", f"{key}: {line}")
     if in_title and all(f.where in marked for f in in_title):  # every line giving a date says it is another day
         where = in_title[0].where
         return DayDate(None, f"{where} ({' '.join(marked[where].split())!r}) says its date is not the trade date")
@@ -136,6 +141,21 @@ def not_a_days_list(names: list[str], types: list[str], tickers: list[str]) -> s
         if ticker in seen:
             return f"ticker {ticker!r} is on several rows: a history of other days, not one day's list"
         seen.add(ticker)
+    return None
+
+
+def _key_over_date(keys: str | None, line: str) -> str | None:
+    """The name over a date cell of `line` in the line above it (`keys`), when it says the date is another
+    day than the trade date: a title of two rows, names over values ("Exchange,Export date" over
+    "TWSE,2024-01-08"), whose line of the date has not the word. Cells split at the delimiter that
+    cuts both lines into as many cells."""
+    if keys is None:
+        return None
+    for delimiter in ",;\t|":
+        names, cells = keys.split(delimiter), line.split(delimiter)
+        if len(names) == len(cells) > 1:
+            return next((name.strip() for name, cell in zip(names, cells)
+                         if _NOT_THE_DAY.search(name) and _found_in(cell, "")), None)
     return None
 
 

@@ -43,6 +43,9 @@ _TABLE_AMONG_PROSE = 0.25
 _PROSE_WORDS = 3
 _RAGGED_SHARE = 0.5  # rows that must reach a wider header for it to set the table's width
 _STARTS = 10  # rows the typed body may start at, as a rule
+# Rows a start past those must leave to type from: in a file of text, the two rows over its last (a
+# total, a count) typed a column alone, and every row above them was taken for preamble.
+_DEEP_BODY = 5
 _NUMBERS_HEADER_PROBE = 50  # rows below a row of numbers that say whether it heads them
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
@@ -343,11 +346,20 @@ def _units_under_names(rows: list[Row], k: int, head: list[Row], block: list[Row
     columns."""
     if k < 1 or len(block) > _MAX_HEADER_BLOCK - 2 or not any(c.strip() for c in rows[k][1]):
         return False
+    if _distinct_names(block[0][1], width):
+        # The row below is a header of its own ("Date,Open,...,Volume"): the sparse row is the values
+        # of another table's names above it ("Symbol,Close,Date,..." over "AAPL,185.50,,,"), which,
+        # taken in, named the table's columns ("Symbol" its dates).
+        return False
     line, names = rows[k - 1]
-    cells = [c.strip() for c in names]
-    return (len(names) == width and all(cells) and len(set(cells)) == width
-            and _header_shaped(names, judge, width)
+    return (_distinct_names(names, width) and _header_shaped(names, judge, width)
             and not _blank_between(head, line, block[0][0]))
+
+
+def _distinct_names(fields: list[str], width: int) -> bool:
+    """Whether a row fills each of the table's columns, each with a cell of its own."""
+    cells = [c.strip() for c in fields]
+    return len(cells) == width and all(cells) and len(set(cells)) == width
 
 
 def _ticker_row_over(rows: list[Row], k: int, head: list[Row], width: int, room: int) -> bool:
@@ -700,7 +712,7 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
         # instrument's download, twenty "Key,value" lines over a short log). From further down, the
         # log's own columns type; typed as text from the top, its header went unseen and the
         # preamble's "Upper Alarm,100000,ppb" named the columns. Only for such heads: most type early.
-        for k, score in enumerate(_uniform_counts(columns, n, n - 2)):
+        for k, score in enumerate(_uniform_counts(columns, n, n - _DEEP_BODY)):
             if score > best:
                 best_k, best = k, score
     end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)

@@ -197,11 +197,23 @@ def numeric_value(value: str, fmt: str) -> str | None:
 def for_strptime(value: str, fmt: str) -> tuple[str, str]:
     """(value, format) datetime.strptime reads: a tagged format's month name made a number
     ("" when it names no month, which strptime rejects); other formats as they are."""
-    if fmt.endswith("%z") and _HOURS_ONLY.search(value):
-        value += "00"  # PostgreSQL's "+00", "-08": strptime's %z wants the minutes
+    if fmt.endswith("%z"):
+        if _HOURS_ONLY.search(value):
+            value += "00"  # PostgreSQL's "+00", "-08": strptime's %z wants the minutes
+        elif not fmt.endswith(_NAMED_ZONES) and not _OFFSET.search(value):
+            # A stamp without an offset in a column of stamps with one (dates._with_zone): its wall
+            # clock, as the loader reads every stamp (normalisation/parse.py drops zones). Read so
+            # wherever the column's format reads its values (its bars' steps, its weekdays), not
+            # only where it is typed: read there as no date, a weekly file's few stamps with a zone
+            # were all its steps told, and its weeks loaded as days.
+            fmt = fmt.removesuffix("%z").rstrip(" ")
     if TAG not in fmt:
         return value, fmt
     return numeric_value(value, fmt) or "", numeric_format(fmt)
 
 
 _HOURS_ONLY = re.compile(r"[+-]\d{2}$")
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+# An offset under a zone's name ("GMT+0100"): the loader keeps the name in the format, so a value
+# without it reads there as no date, and reads not here either.
+_NAMED_ZONES = ("GMT%z", "UTC%z")

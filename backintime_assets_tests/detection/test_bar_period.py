@@ -76,6 +76,15 @@ def test_bars_a_week_month_or_quarter_apart_are_refused(dates, period):
     assert problem is not None and problem.startswith(f"{period} bars, not daily prices: Date steps a")
 
 
+def test_weekly_bars_stamped_with_and_without_a_zone_offset_are_refused():
+    # Stamps with and without an offset type as one column of the zoned format; read by it alone,
+    # the stamps without an offset were no dates to step by, and the weeks loaded as 20 days.
+    fridays = pd.date_range("2024-01-05", periods=20, freq="7D").strftime("%Y-%m-%dT00:00:00")
+    rows = "".join(f"{d}{'Z' if i in (3, 11) else ''},10.0,11.0,9.0,10.5,1000\n" for i, d in enumerate(fridays))
+    problem = detect_bytes(("Date,Open,High,Low,Close,Volume\n" + rows).encode(), "SPY.csv").problem
+    assert problem is not None and problem.startswith("weekly bars, not daily prices: Date steps a week")
+
+
 @pytest.mark.parametrize("dates", [
     # Daily, with a long weekend and a week-long gap.
     ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-09", "2024-01-16", "2024-01-17"],

@@ -406,3 +406,22 @@ def test_stamps_with_and_without_a_zone_offset_are_one_timestamp_column(values, 
     # Counted apart, neither layout reached a column's share, and the stamps were typed text.
     guess = infer_date_format(values)
     assert (guess.type, guess.format, guess.fraction) == ("timestamp", fmt, 1.0)
+
+
+@pytest.mark.parametrize(("values", "fmt", "fraction"), [
+    # an offset after a blank: the stamps without one read too (strptime wants the format's blank)
+    ([f"2024-01-{d:02d} 16:00:00" + (" +0000" if d % 4 == 0 else "") for d in range(2, 22)],
+     "%Y-%m-%d %H:%M:%S %z", 1.0),
+    ([f"01/{d:02d}/2024 4:00 PM" + (" Z" if d % 4 == 0 else "") for d in range(2, 22)], "%m/%d/%Y %I:%M %p %z", 1.0),
+    # a zone named with its offset ("GMT+0100") is no bare offset: the loader keeps "GMT" in the
+    # format, and the stamps without it would not read there. The column keeps the layout of most.
+    ([f"02.01.2024 {h:02d}:00:00" + (" GMT+0100" if h % 4 == 0 else "") for h in range(20)],
+     "%d.%m.%Y %H:%M:%S", 0.75),
+    ([f"2024-01-{d:02d}T16:00:00" + ("UTC+01:00" if d % 4 == 0 else "") for d in range(2, 22)],
+     "%Y-%m-%dT%H:%M:%S", 0.75),
+])
+def test_stamps_without_a_zone_beside_a_few_with_one_keep_reading(values, fmt, fraction):
+    # Taken under the zoned layout, the stamps without a zone read not: 0.25 of the column read,
+    # and a file's date column typed text (a file that loaded refused with "no date column").
+    guess = infer_date_format(values)
+    assert (guess.type, guess.format, guess.fraction) == ("timestamp", fmt, fraction)

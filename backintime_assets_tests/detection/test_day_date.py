@@ -87,6 +87,18 @@ def test_a_title_date_its_line_says_is_another_day_than_the_trade_date_is_refuse
     assert found.day is None and "title line 2" in found.source
 
 
+@pytest.mark.parametrize("keys", ["Exchange,Export date,Currency,Board", "Exchange;Export date;Currency;Board"])
+def test_a_title_date_under_a_name_that_says_it_is_another_day_is_refused(keys):
+    # A title of two rows, names over values: the word is on the line above the date. Read since a
+    # date may follow a comma ("Trade date:,2024-01-05"), the export's Monday dated Friday's closes.
+    values = "TWSE,2024-01-08,," if "," in keys else "TWSE;2024-01-08;;"
+    found = day_of_file([(0, keys), (1, values)], "prices.csv")
+    assert found.day is None and "title line 2" in found.source and "Export date" in found.source
+    # under a name that says nothing of the kind, the date stands
+    found = day_of_file([(0, keys.replace("Export", "Trade")), (1, values)], "prices.csv")
+    assert found.day == dt.date(2024, 1, 8)
+
+
 def test_a_marked_date_stands_where_an_unmarked_line_gives_the_same_day():
     found = day_of_file([(0, "Closing prices 2024-01-02"), (1, "as at 2024-01-02")], "prices.csv")
     assert found.day == JAN2

@@ -1077,3 +1077,24 @@ def test_a_header_over_a_damaged_first_row_of_two_keeps_the_tables_width():
     assert [(str(r["date"]), r["close"]) for r in result.prices_arrow.to_pylist()] == [("2024-01-03", 1.6)]
     assert result.rejected_arrow.select(["source_line", "reason"]).to_pylist() == [
         {"source_line": 3, "reason": "wrong field count: expected 2, got 3"}]
+
+
+def test_a_sparse_row_over_a_full_header_ends_the_block_though_names_sit_above_it():
+    # A quote's names and values over the price history's own header: the sparse row is the quote's
+    # values, no units row. Taken into the block, the quote's names named the columns ("Symbol" the
+    # dates, "Close" the opens).
+    rows = "".join(f"2024-01-{d:02d},{99 + d}.5,{101 + d},{98 + d},{100 + d}.25,{1000 + d}\n" for d in range(2, 22))
+    text = "Symbol,Close,Date,High,Low,Volume\nAAPL,185.50,,,,\nDate,Open,High,Low,Close,Volume\n" + rows
+    schema = detect_bytes(text.encode(), "prices.csv")
+    assert (schema.header_row, schema.data_start_line) == (2, 3)
+    assert [c.name for c in schema.columns] == ["Date", "Open", "High", "Low", "Close", "Volume"]
+
+
+def test_a_table_of_text_keeps_its_header_over_a_few_counts_at_its_end():
+    # No column types from the first rows; from three rows from the end, "Total,30" and "Listed,28"
+    # typed a column alone, a name two rows above named the columns, and 30 rows went as preamble.
+    rows = "".join(f"Ticker {i},Company number {i} plc,London,Ordinary shares\n" for i in range(30))
+    text = "Name,Description,Place,Kind\n" + rows + "Total,30,,\nListed,28,,\nDelisted,2,,\n"
+    schema = detect_bytes(text.encode(), "list.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+    assert [c.name for c in schema.columns] == ["Name", "Description", "Place", "Kind"]

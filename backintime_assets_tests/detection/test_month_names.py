@@ -61,3 +61,15 @@ def test_tagged_formats_read_the_name_as_a_number():
     assert numeric_value("2021-01-05", "%d %b %Y|fr") is None
     assert for_strptime("12-Jan-2021", "%d-%b-%Y") == ("12-Jan-2021", "%d-%b-%Y")
     assert for_strptime("12-Foo-2021", "%d-%b-%Y|de") == ("", "%d-%m-%Y")
+
+
+@pytest.mark.parametrize(("value", "fmt", "read"), [
+    # a stamp without an offset in a column of stamps with one: its wall clock, as the loader reads it
+    ("2024-01-05T00:00:00", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"),
+    ("2024-01-05 16:00:00", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S"),
+    ("2024-01-05T00:00:00Z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%z"),
+    # a zone's name is kept in the format where the loader reads it: without it, no date there
+    ("2024-01-05 16:00:00", "%Y-%m-%d %H:%M:%S GMT%z", "%Y-%m-%d %H:%M:%S GMT%z"),
+])
+def test_a_stamp_without_an_offset_reads_without_the_formats_offset(value, fmt, read):
+    assert for_strptime(value, fmt) == (value, read)
