@@ -141,12 +141,21 @@ def as_declared(unit: Unit | None) -> tuple[int | None, str | None]:
 
 
 def column_unit(cells: list[str] | tuple[str, ...]) -> Unit | None:
-    """The unit a column's header cells (top row first) declare: the lowest that declares one."""
-    for cell in reversed(cells):
-        unit = declared_unit(cell)
+    """The unit a column's header cells (top row first) declare: the lowest that declares one. A
+    cell below the top one may be the unit alone ("x1000", "'000" in a units row under the names);
+    the top cell alone is a name ("K", "000" name no scale there)."""
+    for k in range(len(cells) - 1, -1, -1):
+        unit = declared_unit(cells[k]) or (_bare_unit(cells[k]) if k else None)
         if unit is not None:
             return unit
     return None
+
+
+def _bare_unit(cell: str) -> Unit | None:
+    """A units row's cell that is a scale or a count's unit and nothing else; not a currency: a
+    price column's "EUR" declares no scale, and money is read where a name goes with it."""
+    read = _read(cell) if cell.strip() else None
+    return None if read is None or read[1] else Unit("", cell.strip(), *read)
 
 
 _SENTENCES = re.compile(r"[.;:]\s+|\s+[-–]\s+")  # "Volume in millions. Source: FactSet Prices."

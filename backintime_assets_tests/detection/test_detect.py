@@ -640,6 +640,16 @@ def test_a_note_right_above_the_header_declares_the_volumes_unit_and_others_do_n
         assert detect_bytes(other, "san.csv").columns[2].multiplier is None, note
 
 
+@pytest.mark.parametrize("units", [",EUR,EUR,EUR,EUR,x1000\n", ",,,,,x1000\n,EUR,EUR,EUR,EUR,shares\n"])
+def test_a_units_row_that_writes_the_volumes_scale_alone_declares_it(units):
+    # A units row under the names, the volume's cell "x1000" alone (sparse or full): read as no
+    # unit, the volumes loaded a thousand times small.
+    bars = "".join(f"2024-01-{2 + i:02d},99.70,101.00,99.00,100.{i:02d},{1000 + i}\n" for i in range(12))
+    data = ("Date,Open,High,Low,Close,Volume\n" + units + bars).encode()
+    volume = detect_bytes(data, "units.csv").columns[5]
+    assert (volume.canonical, volume.multiplier) == ("volume", 1_000)
+
+
 _DAY_LIST = "Symbol,Open,High,Low,Close,Volume\nAAA,10.0,10.5,9.8,10.2,1200\nBBB,20.0,20.4,19.9,20.1,3400\n" \
             "CCC,5.00,5.10,4.90,5.05,800\n"
 

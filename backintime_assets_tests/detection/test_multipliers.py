@@ -51,6 +51,20 @@ def test_the_lowest_header_cell_that_declares_a_unit_counts():
     assert column_unit(["AAPL", "Volume"]) is None
 
 
+@pytest.mark.parametrize(("cells", "factor"), [(["Volume", "x1000"], 1_000), (["Volume", "x1000", "shares"], 1_000),
+                                               (["Volume", "000s"], 1_000), (["Volume", "'000"], 1_000),
+                                               (["Volume", "millions"], 1_000_000)])
+def test_a_units_rows_cell_that_is_the_unit_alone_counts(cells, factor):
+    # A units row under the names: "x1000" alone in the volume's cell. Unread, volumes loaded 1000x small.
+    assert column_unit(cells).factor == factor
+
+
+@pytest.mark.parametrize("cells", [["000"], ["K"], ["Volume", "EUR"], ["Volume", "shares"], ["Volume", ""]])
+def test_a_name_alone_or_a_currency_below_it_declares_no_scale(cells):
+    unit = column_unit(cells)
+    assert unit is None or unit.factor is None
+
+
 @pytest.mark.parametrize("header", ["Volume USD (000)", "USD Volume ('000)", "Volume (000) EUR", "Volume (M) USD",
                                     "Turnover € (Mio.)"])
 def test_a_currency_outside_the_brackets_makes_the_scale_one_of_money(header):
