@@ -409,7 +409,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     # ticker, so that the piece still tells the tables below apart). A user's ticker names every row.
     stacked = schema.ticker is not None and schema.ticker_from is None
     ticker, unnamed = schema.ticker, default_ticker_for(task.source_file)
-    reordered = None  # the line of a header in another order the rows read are below (repeated_header.py)
+    reordered = None  # (line, kind) of the header line beginning a part the rows read are below (repeated_header.py)
     while start < size:
         chunk = read_at(start, min(piece_bytes, size - start))
         if not chunk:

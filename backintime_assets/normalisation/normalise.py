@@ -28,7 +28,13 @@ from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
-from .repeated_header import REORDERED_HEADER, header_like, name_repeated_headers, under_reordered_header
+from .repeated_header import (
+    RELABELLED_HEADER,
+    REORDERED_HEADER,
+    header_like,
+    name_repeated_headers,
+    under_reordered_header,
+)
 from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows
@@ -453,8 +459,9 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
 
     prices, theirs, every = read([])
     # A part under the fields' names in another order ("Date,Volume,Close,Volume,Close" below the
-    # labels): read in the file's order, each ticker's volumes loaded as its closes. Read again
-    # without its rows, as a file of one ticker is (repeated_header.py).
+    # labels): read in the file's order, each ticker's volumes loaded as its closes; or under labels
+    # naming the tickers in another order (",MSFT,MSFT,AAPL,AAPL"), each's prices loaded as the
+    # other's. Read again without its rows, as a file of one ticker is (repeated_header.py).
     # A workbook's as well (its rows' lines named as the sheets write them).
     if refused := _under_reordered(every, rec, schema, plans):
         prices, theirs, every = read(refused)
@@ -475,8 +482,8 @@ def _under_reordered(rejected: list[Line], rec: Records, schema: FileSchema, pla
     heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema)
     refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans))
     if refused:  # the header in another order named as a CSV's is, not left "unparseable value: date, ..."
-        refused.append((np.isin(rec.line, [line for line, _, why in heads if why == REORDERED_HEADER]),
-                        REORDERED_HEADER))
+        refused += [(np.isin(rec.line, at), kind) for kind in (REORDERED_HEADER, RELABELLED_HEADER)
+                    if (at := [line for line, _, why in heads if why == kind])]
     return refused
 
 

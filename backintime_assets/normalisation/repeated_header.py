@@ -13,6 +13,12 @@ language's), is not the file's layout: read in the file's order, its volumes loa
 Its rows are rejected, naming the line of their header (under_reordered_header), up to the next
 line that repeats the file's header, in its words or in others in its order ("Datum,Schluss,
 Volumen" below "Date,Close,Volume": a repeat, its rows read right).
+
+Of several tickers side by side under a line of labels (",AAPL,AAPL,MSFT,MSFT" over the fields), a
+part pasted below under its own labels in another order (",MSFT,MSFT,AAPL,AAPL"), or naming a ticker
+the file's do not, is another layout as well: read in the file's order, MSFT's prices loaded as
+AAPL's. Its label line is RELABELLED_HEADER, and the line of fields right below it (the file's
+order, a repeat on its own) carries its part on rather than ending it.
 """
 from __future__ import annotations
 
@@ -30,11 +36,17 @@ from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.flat_header import split_cell
 from backintime_assets.detection.layout import unique_names
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.series import ticker_like
 
 from .records import Line
 
 REPEATED_HEADER = "a repeat of the header line (files joined into one?)"
 REORDERED_HEADER = "the header's names in another order (files joined into one?)"
+RELABELLED_HEADER = ("labels naming the tickers over other columns than the header's: in another order, or "
+                     "a ticker it does not name (files joined into one?)")
+# The lines that begin a part whose rows are not read in the file's order.
+_PART_STARTS = (REORDERED_HEADER, RELABELLED_HEADER)
+_HEADS = (REPEATED_HEADER, *_PART_STARTS)
 _BOM = "\ufeff"
 # A header in other words than the file's ("Datum,Volumen,Schluss" below "Date,Close,Volume") may
 # lack its first name; a line without a digit is looked at too, as no row of prices is.
@@ -48,10 +60,13 @@ def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line
     if not rejected or schema.header_row < 0 or named is None:
         return rejected
     out = []
+    kinds: dict[str, str | None] = {}  # a wide table's line is rejected once for each ticker: judged once
     for line, raw, reason in rejected:
-        if _may_name(raw, named, schema) and (kind := _header_kind(raw, names, schema)) is not None:
-            reason = kind
-        out.append((line, raw, reason))
+        if raw in kinds:
+            kind = kinds[raw]
+        else:
+            kind = kinds[raw] = _header_kind(raw, names, schema) if _may_name(raw, named, schema) else None
+        out.append((line, raw, kind or reason))
     return out
 
 
@@ -67,7 +82,36 @@ def _may_name(raw: str, named: str, schema: FileSchema) -> bool:
     cells that name a column (split plainly: a quick refusal of a line of words, read no further)."""
     if named in raw.lower():
         return True
-    return _DIGIT.search(raw) is None and _names_two(raw, schema.delimiter or ",")
+    if _DIGIT.search(raw) is None and _names_two(raw, schema.delimiter or ","):
+        return True
+    keys = _label_keys(tuple(c.series for c in schema.columns))
+    return keys is not None and _names_a_label(raw.split(schema.delimiter or ","), *keys)
+
+
+def _names_a_label(cells: list[str], keys: tuple[str | None, ...], known: frozenset[str]) -> bool:
+    """Whether a line's cells, split plainly, name one of the file's tickers as its labels do, and
+    no shared column's holds a digit: a quick refusal of a row of prices, its date in a shared one."""
+    if any(key is None and _DIGIT.search(cell) for cell, key in zip(cells, keys)):
+        return False
+    return any(_label_key(c.strip().strip('"').lstrip(_BOM)) in known for c in cells)
+
+
+def _label_key(label: str) -> str:
+    """The ticker a label names: its first word ("AAPL US Equity" and "AAPL" are one ticker's)."""
+    words = label.split()
+    return words[0].upper() if words else ""
+
+
+@lru_cache(maxsize=64)
+def _label_keys(series: tuple[str | None, ...]) -> tuple[tuple[str | None, ...], frozenset[str]] | None:
+    """(per column, the key of its ticker's label, None for a shared column; the keys) of a table of
+    several tickers side by side, or None: another table, or labels whose first words are alike
+    (keys that would not tell them apart)."""
+    labels = {s for s in series if s is not None}
+    keys = frozenset(_label_key(s) for s in labels)
+    if not labels or len(keys) < len(labels) or "" in keys:
+        return None
+    return tuple(None if s is None else _label_key(s) for s in series), keys
 
 
 @lru_cache(maxsize=1024)  # a note or a marker line repeated down a file is looked at once
@@ -84,26 +128,43 @@ def _first_name(schema: FileSchema) -> str | None:
 def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: np.ndarray | None = None,
                            place: Callable[[int], str] = "line {}".format) -> list[tuple[np.ndarray, str]]:
     """(mask by `row_lines`, reason) of the rows below each line that names the header's columns in
-    another order (named by name_repeated_headers), up to the next line repeating the header in
-    either order, or the end of its workbook sheet (`sheets`: the line each data sheet starts after,
-    sorted): none in most files, whose rejected lines are looked at no further. `place(line)`: where
-    the reason says that header is (a workbook's sheet and row: its lines run on past a million)."""
-    if not any(reason == REORDERED_HEADER for _, _, reason in rejected):
+    another order, or the tickers' labels (named by name_repeated_headers), up to the next line
+    repeating the header in any order (but the fields' line right below such labels), or the end of
+    its workbook sheet (`sheets`: the line each data sheet starts after, sorted): none in most files,
+    whose rejected lines are looked at no further. `place(line)`: where the reason says that header
+    is (a workbook's sheet and row: its lines run on past a million)."""
+    if not any(reason in _PART_STARTS for _, _, reason in rejected):
         return []
-    heads = sorted((line, reason == REORDERED_HEADER) for line, _, reason in rejected
-                   if reason in (REPEATED_HEADER, REORDERED_HEADER))
-    starts = np.array([line for line, _ in heads], np.int64)
+    # Once each: a wide table's line is rejected once for each ticker.
+    heads = sorted({(line, reason) for line, _, reason in rejected if reason in _HEADS})
     lines = np.asarray(row_lines, np.int64)
+    heads = _fields_under_labels_dropped(heads, np.sort(lines))
+    starts = np.array([line for line, _ in heads], np.int64)
     under = np.searchsorted(starts, lines, "right") - 1  # -1: above every one
     if sheets is not None and sheets.size:
         sheet_start = sheets[np.maximum(np.searchsorted(sheets, lines, "right") - 1, 0)]
         under[(under >= 0) & (starts[np.maximum(under, 0)] <= sheet_start)] = -1  # a header on a sheet before
     out = []
-    for k, (line, reordered) in enumerate(heads):
-        if reordered:
+    for k, (line, kind) in enumerate(heads):
+        if kind in _PART_STARTS:
+            says = ("whose labels name the tickers over other columns than the file's header (in another order, "
+                    "or a ticker it does not name)" if kind == RELABELLED_HEADER else
+                    "whose header names the columns in another order than the file's header")
             out.append(((under == k) & (lines != line),
-                        f"below {place(line)}, whose header names the columns in another order than the file's "
-                        "header: not read in the file's order; save that part as a file of its own"))
+                        f"below {place(line)}, {says}: not read in the file's order; save that part as a file "
+                        "of its own"))
+    return out
+
+
+def _fields_under_labels_dropped(heads: list[tuple[int, str]], lines: np.ndarray) -> list[tuple[int, str]]:
+    """`heads` (line, kind) without the repeats of the fields right below a line of labels in another
+    order (no row between them): the part's own header, which carries it on, not the file's again."""
+    out: list[tuple[int, str]] = []
+    for line, kind in heads:
+        if kind == REPEATED_HEADER and out and out[-1][1] == RELABELLED_HEADER and \
+                np.searchsorted(lines, line, "left") - np.searchsorted(lines, out[-1][0], "right") == 0:
+            continue
+        out.append((line, kind))
     return out
 
 
@@ -132,6 +193,8 @@ def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
     cells = [c.strip().lstrip(_BOM) for c in cells]
     while len(cells) > len(names) and not cells[-1]:
         cells.pop()
+    if (labelled := _label_kind(cells, schema)) is not None:
+        return labelled
     if len(cells) != len(names):
         return None
     found = [c.lower() for c in unique_names(cells)]
@@ -145,6 +208,34 @@ def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
                     if c.canonical or names_time_of_day(c.name)):
         return REORDERED_HEADER
     return _respelt(cells, schema)
+
+
+def _label_kind(cells: list[str], schema: FileSchema) -> str | None:
+    """Of several tickers side by side: REPEATED_HEADER when a line's cells repeat the labels over
+    each ticker's columns (",AAPL,AAPL,MSFT,MSFT"; "AAPL" under "AAPL US Equity"'s columns: its first
+    word), RELABELLED_HEADER when they name one ticker over each's columns but another than the
+    file's over some (",MSFT,MSFT,AAPL,AAPL", ",AAPL,AAPL,GOOG,GOOG"), else None. A label line names
+    at least one of the file's tickers, and nothing with a digit over a shared column (a date)."""
+    found = _label_keys(tuple(c.series for c in schema.columns))
+    if found is None or len(cells) > len(schema.columns):
+        return None
+    keys, known = found
+    over: dict[str, str] = {}  # the file's ticker -> the one written over its columns
+    for cell, key in zip(cells, keys):
+        if not cell:
+            continue
+        if key is None:
+            if _DIGIT.search(cell):
+                return None
+        elif not ticker_like(cell) or header_says(cell) is not None or split_cell(cell) is not None \
+                or over.setdefault(key, _label_key(cell)) != _label_key(cell):
+            # A field's name, a flat header's ticker and field ("AAPL Vol.": its fields' order is
+            # judged by _respelt), a note, or two tickers over one ticker's columns: no label line.
+            return None
+    written = set(over.values())
+    if len(over) < 2 or len(written) < len(over) or not written & known:
+        return None
+    return REPEATED_HEADER if all(k == w for k, w in over.items()) else RELABELLED_HEADER
 
 
 def _respelt(cells: list[str], schema: FileSchema) -> str | None:
@@ -181,41 +272,52 @@ def _says(cell: str) -> tuple[str | None, str | None]:
     return parts[0], header_says(parts[1])
 
 
-def reordered_in_piece(result, schema: FileSchema, source_file: str, above: int | None, text_of) -> int | None:
+def reordered_in_piece(result, schema: FileSchema, source_file: str, above: tuple[int, str] | None,
+                       text_of) -> tuple[int, str] | None:
     """A piece of a large file read on its own (ingestion/parsed.py), its lines numbered in the file:
     its rows below a line naming the header's columns in another order, in it or `above` it (the
-    line of the last header line of the pieces before, when that one is in another order), moved
+    line and kind of the last header line of the pieces before, when that one begins a part), moved
     from its prices to its rejected rows, as the file read whole rejects them. A piece past the
     first is read without the header, which names none of its repeats: named here with `schema`,
     the file's. `text_of(line)`: a line's text. Returns what `above` is for the next piece."""
     rejected = result.rejected_arrow
     named = _first_name(schema)
+    # Of several tickers side by side, each row's reason names its ticker (rules.series_reason), as read whole.
+    wide = schema.side_by_side
     if named is None or schema.header_row < 0 or not (rejected.num_rows or above is not None):
         return above
     # The lines that may repeat the header found without a row of Python for each rejected line.
-    maybe = rejected.filter(pc.or_(pc.match_substring(rejected["raw"], named, ignore_case=True),
-                                   pc.invert(pc.match_substring_regex(rejected["raw"], r"\d"))))
+    maybe = pc.or_(pc.match_substring(rejected["raw"], named, ignore_case=True),
+                   pc.invert(pc.match_substring_regex(rejected["raw"], r"\d")))
+    if (labels := _label_keys(tuple(c.series for c in schema.columns))) is not None:  # a line of labels
+        maybe = pc.or_(maybe, pc.match_substring_regex(rejected["raw"], "|".join(map(re.escape, labels[1])),
+                                                       ignore_case=True))
+    maybe = rejected.filter(maybe)
     heads = [x for x in name_repeated_headers(
         list(zip(*(maybe[c].to_pylist() for c in ("source_line", "raw", "reason")))), schema)
-        if x[2] in (REPEATED_HEADER, REORDERED_HEADER)]
+        if x[2] in _HEADS]
     if heads:  # each named as the file read whole names it
         kinds = {line: reason for line, _, reason in heads}
-        reasons = [kinds.get(line, reason) for line, reason in
-                   zip(rejected["source_line"].to_pylist(), rejected["reason"].to_pylist())]
+        reasons = [reason if (kind := kinds.get(line)) is None else f"{reason.partition(': ')[0]}: {kind}" if wide
+                   else kind
+                   for line, reason in zip(rejected["source_line"].to_pylist(), rejected["reason"].to_pylist())]
         at = rejected.schema.get_field_index("reason")
         rejected = rejected.set_column(at, "reason", pa.array(reasons, pa.string()))
     if above is not None:
-        heads.insert(0, (above, "", REORDERED_HEADER))
+        heads.insert(0, (above[0], "", above[1]))
     if not heads:
         return above
     heads.sort(key=lambda x: x[0])
     prices = result.prices_arrow
     lines = prices["source_line"].to_numpy(zero_copy_only=False)
+    tickers = prices["ticker"] if wide else None
     moved = np.zeros(len(lines), dtype=bool)
     rows: list[Line] = []
     for mask, reason in under_reordered_header(heads, lines):
         moved |= mask
-        rows += [(int(n), text_of(int(n)), reason) for n in lines[mask]]
+        named = tickers.filter(pa.array(mask)).to_pylist() if wide else None
+        rows += [(int(n), text_of(int(n)), f"{named[k]}: {reason}" if wide else reason)
+                 for k, n in enumerate(lines[mask])]
     if rows:
         extra = pa.Table.from_arrays([pa.array([source_file] * len(rows), pa.string()),
                                       pa.array([r[0] for r in rows], pa.int64()),
@@ -224,4 +326,5 @@ def reordered_in_piece(result, schema: FileSchema, source_file: str, above: int 
         rejected = pa.concat_tables([rejected, extra]).sort_by("source_line")
         result.prices_arrow = prices.filter(pa.array(~moved))
     result.rejected_arrow = rejected
-    return heads[-1][0] if heads[-1][2] == REORDERED_HEADER else None
+    last = _fields_under_labels_dropped([(line, kind) for line, _, kind in heads], np.sort(lines))[-1]
+    return last if last[1] in _PART_STARTS else None

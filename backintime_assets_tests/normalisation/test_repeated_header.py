@@ -5,7 +5,7 @@ import pytest
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.group import normalise_group
-from backintime_assets.normalisation.repeated_header import REORDERED_HEADER, REPEATED_HEADER
+from backintime_assets.normalisation.repeated_header import RELABELLED_HEADER, REORDERED_HEADER, REPEATED_HEADER
 
 
 def _part(first: date, rows: int, bom: bool = True) -> bytes:
@@ -220,3 +220,79 @@ def test_another_tickers_part_below_one_tickers_flat_header_is_rejected():
     assert set(prices["ticker"]) == {"SPY"} and len(prices["close"]) == 20 and max(prices["close"]) < 374
     rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
     assert rejected[0] == (22, REORDERED_HEADER) and [line for line, _ in rejected] == list(range(22, 43))
+
+
+def _wide(parts: list[tuple[str, int, int]]) -> bytes:
+    """AAPL's and MSFT's closes and volumes side by side under labels, parts pasted one below the
+    other each under its own line of labels (given) over "Date,Close,Volume,Close,Volume", 20 days
+    each: the first ticker named in a part's labels closes at 100 + k, the second at 300 + k."""
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(200)) if d.weekday() < 5]
+    lines, at = [], 0
+    for labels, first, n in parts:
+        lines += [labels, "Date,Close,Volume,Close,Volume"]
+        lines += [f"{d},{first + k}.5,{900000 + k},{first + 200 + k}.5,{500000 + k}"
+                  for k, d in enumerate(days[at:at + n])]
+        at += n
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("labels", [",MSFT,MSFT,AAPL,AAPL", ",AAPL,AAPL,GOOG,GOOG", "Ticker,MSFT,MSFT,AAPL,AAPL"])
+def test_a_part_of_tickers_side_by_side_under_other_labels_is_rejected_not_read_under_the_files(labels):
+    # Two downloads joined, the second's labels naming MSFT's columns first (or GOOG in MSFT's place):
+    # read under the first's labels, MSFT's prices loaded as AAPL's and AAPL's as MSFT's. The third
+    # part, under the file's labels again, loads.
+    data = _wide([(",AAPL,AAPL,MSFT,MSFT", 100, 20), (labels, 150, 20), (",AAPL,AAPL,MSFT,MSFT", 120, 20)])
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert sorted({(r["ticker"], r["close"] // 100) for r in prices}) == [("AAPL", 1), ("MSFT", 3)]
+    assert sorted({r["source_line"] for r in prices}) == list(range(3, 23)) + list(range(47, 67))
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (23, f"AAPL: {RELABELLED_HEADER}") in rejected and (23, f"MSFT: {RELABELLED_HEADER}") in rejected
+    # its line of fields, in the file's order, carries the part on
+    assert (24, f"MSFT: {REPEATED_HEADER}") in rejected
+    below = [line for line, why in rejected if why.startswith("AAPL: below line 23, whose labels name the tickers")]
+    assert below == list(range(25, 45))
+    assert (45, f"MSFT: {REPEATED_HEADER}") in rejected  # the file's labels again: a plain repeat
+    # each line read once for each ticker, the two header lines not: every one loaded or rejected
+    assert result.rows_read == 2 * 64 and len(rejected) == 2 * 24
+
+
+@pytest.mark.parametrize("first, again", [(",AAPL,AAPL,MSFT,MSFT", ",AAPL,AAPL,MSFT,MSFT"),
+                                          (",AAPL US Equity,AAPL US Equity,MSFT US Equity,MSFT US Equity",
+                                           ",AAPL,AAPL,MSFT,MSFT")])
+def test_a_part_of_tickers_side_by_side_under_the_files_labels_again_loads(first, again):
+    # The same labels in the same order (or respelt, "AAPL" for "AAPL US Equity"): a plain repeat,
+    # named so rather than "unparseable value", and the rows below it load.
+    data = _wide([(first, 100, 20), (again, 120, 20)])
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert len(prices) == 80 and {r["close"] // 100 for r in prices if r["ticker"].startswith("AAPL")} == {1}
+    assert sorted(r["reason"].split(": ", 1)[1] for r in result.rejected_arrow.to_pylist()) == [REPEATED_HEADER] * 4
+
+
+def test_a_respelt_label_line_in_another_order_is_rejected():
+    data = _wide([(",AAPL US Equity,AAPL US Equity,MSFT US Equity,MSFT US Equity", 100, 20),
+                  (",MSFT,MSFT,AAPL,AAPL", 150, 20)])
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert result.prices_arrow.num_rows == 40 and max(result.prices_arrow["source_line"].to_pylist()) == 22
+    assert (23, f"AAPL US EQUITY: {RELABELLED_HEADER}") in [(r["source_line"], r["reason"])
+                                                           for r in result.rejected_arrow.to_pylist()]
+
+
+def test_two_yfinance_downloads_joined_with_their_tickers_in_another_order_reject_the_second():
+    # yf.download's three header lines ("Price", "Ticker", "Date"), the second download listing MSFT
+    # first: its closes were loaded under the first's tickers, each other's.
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+
+    def part(first: str, second: str, closes: tuple[int, int], days: list[date]) -> list[str]:
+        return [f"Price,Close,Close,Volume,Volume\nTicker,{first},{second},{first},{second}\nDate,,,,"] + [
+            f"{d},{closes[0] + k}.5,{closes[1] + k}.5,{900000 + k},{500000 + k}" for k, d in enumerate(days)]
+    lines = part("AAPL", "MSFT", (100, 300), days[:30]) + part("MSFT", "AAPL", (300, 100), days[30:])
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "yf.csv"), "yf.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert len(prices) == 60 and {(r["ticker"], r["close"] // 100) for r in prices} == {("AAPL", 1), ("MSFT", 3)}
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (35, f"MSFT: {RELABELLED_HEADER}") in rejected
+    # "Date,,,," below it is an empty row
+    assert [line for line, why in rejected if why.startswith("AAPL: below line 35")] == list(range(37, 67))

@@ -11,7 +11,7 @@ from backintime_assets.detection import detect_bytes, xlsx
 from backintime_assets.detection.canonical import SIDE_BY_SIDE
 from backintime_assets.detection.xlsx import SHEET_LINES, sheet_row
 from backintime_assets.normalisation import normalise_bytes
-from backintime_assets.normalisation.repeated_header import REORDERED_HEADER
+from backintime_assets.normalisation.repeated_header import RELABELLED_HEADER, REORDERED_HEADER
 from backintime_assets.normalisation.sheets import OTHER_SHEET
 
 HEADER = ["Date", "Open", "High", "Low", "Close", "Volume"]
@@ -547,3 +547,24 @@ def test_a_sheets_part_of_tickers_side_by_side_under_their_fields_in_another_ord
     assert below.source_line.tolist() == list(range(25, 45))
     assert result.rejected[result.rejected.source_line == 24].reason.tolist() == [f"AAPL: {REORDERED_HEADER}",
                                                                                   f"MSFT: {REORDERED_HEADER}"]
+
+
+def test_a_sheets_part_of_tickers_side_by_side_under_other_labels_is_rejected():
+    # A second download pasted below the first under its own labels, MSFT's columns first: read
+    # under the first's labels, MSFT's prices loaded as AAPL's and AAPL's as MSFT's. The next sheet,
+    # under the file's labels, loads.
+    days = [d for d in (datetime(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+    labels, fields = [None, "AAPL", "AAPL", "MSFT", "MSFT"], ["Date", "Close", "Volume", "Close", "Volume"]
+    first = [labels, fields] + [[d, 130 + k, 900_000 + k, 220 + k, 500_000 + k] for k, d in enumerate(days[:20])]
+    first += [[None, "MSFT", "MSFT", "AAPL", "AAPL"], fields]
+    first += [[d, 240 + k, 500_000 + k, 150 + k, 900_000 + k] for k, d in enumerate(days[20:40])]
+    second = [labels, fields] + [[d, 170 + k, 900_000 + k, 260 + k, 500_000 + k] for k, d in enumerate(days[40:])]
+    result = run(book({"Q1": first, "Q2": second}), "wide.xlsx")
+    assert len(result.prices) == 80
+    assert result.prices[result.prices.ticker == "AAPL"].close.max() < 200
+    assert result.prices[result.prices.ticker == "MSFT"].close.min() >= 220
+    assert sorted(set(result.prices.source_line)) == list(range(3, 23)) + list(range(SHEET_LINES + 3, SHEET_LINES + 23))
+    below = result.rejected[result.rejected.reason.str.startswith("MSFT: below line 23, whose labels name the tickers")]
+    assert below.source_line.tolist() == list(range(24, 45))  # its fields' line carries the part on
+    assert result.rejected[result.rejected.source_line == 23].reason.tolist() == [f"AAPL: {RELABELLED_HEADER}",
+                                                                                  f"MSFT: {RELABELLED_HEADER}"]
