@@ -721,6 +721,13 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
 # option's or a sub-penny stock's day often ends at a third of its high. Nor is a low under zero:
 # WTI's of 2020-04-20, in a file that had loaded every day but that one, and then loaded nothing.
 _LOW_OF_HIGH = 0.5
+# Far under the high, the low may still be a bar's if its open and close are near each other on
+# most rows: a bar's day seldom ends at a third of its start. Two pairs of columns, each near
+# itself and far from the other, are two prices of something else side by side: the Banco
+# Central do Brasil's closing file, "15/05/2026;220;A;USD;5,0648;5,0654;1,0000;1,0000", its
+# buy and sell rates in reais beside its buy and sell parities to the dollar, had loaded the
+# rate bought as the open, the parity sold as the close (1.0000), and the currency code as volume.
+_OPEN_OF_CLOSE = 1 / 3
 
 
 def _one_bar(low: list[float | None], high: list[float | None], middle: list[list[float | None]],
@@ -730,6 +737,9 @@ def _one_bar(low: list[float | None], high: list[float | None], middle: list[lis
     if _median_share(low, high, rows) >= _LOW_OF_HIGH:
         return True
     a, b = middle
+    lower, upper = [min(a[i], b[i]) for i in range(len(a))], [max(a[i], b[i]) for i in range(len(a))]
+    if _median_share(lower, upper, [i for i in rows if upper[i] > 0]) < _OPEN_OF_CLOSE:
+        return False
     lowest = a if all(a[i] <= b[i] for i in rows) else b if all(b[i] <= a[i] for i in rows) else None
     return lowest is None or _median_share(low, lowest, rows) >= _LOW_OF_HIGH
 

@@ -178,7 +178,30 @@ def _why_unmapped(schema: FileSchema, missing: list[str]) -> str:
                         " or override the column's type)")
     if "date" in missing and schema.date_from and not schema.day:
         return f" ({schema.date_from})"
+    if "close" in missing:
+        return _numbers_left(schema)
     return ""
+
+
+# A file refused for no close column often holds prices, only none of them a close: an office's
+# dealer sheet of buy and sell rates ("compra,venta"), a market's minimum, maximum and modal price
+# of the day, a station's price of each fuel, a central bank's rates beside its parities. Its
+# reason had said only "no close column"; it names the columns of numbers that were read, so
+# that whoever looks knows what the file holds and which one to map, if one is the price to load.
+_NUMBERS = ("float", "integer")
+_NAMED_AT_MOST = 6
+
+
+def _numbers_left(schema: FileSchema) -> str:
+    """The columns of numbers no canonical took, for the reason of a file without a close."""
+    left = [c.name for c in schema.columns if c.canonical is None and c.type in _NUMBERS and c.format is None]
+    if not left:
+        return ""
+    if schema.header_row < 0:
+        return (f" ({len(left)} unnamed columns of numbers do not read as one bar's prices (buy and sell rates side"
+                " by side, a range of the day...): map the one to load as the close, if one is)")
+    names = ", ".join(repr(n) for n in left[:_NAMED_AT_MOST]) + (", ..." if len(left) > _NAMED_AT_MOST else "")
+    return f" (its columns of numbers, {names}, are none of them named as a close: map the one to load, if one is)"
 
 
 def _the_day(schema: FileSchema, n: int) -> Parsed:

@@ -22,7 +22,8 @@ Decisions (documented for the lead and the README):
   row is rejected ("unnamed series: ..."), since any one row of a date may be any instrument's.
   So is every row of a ticker whose dates do ("several series under one ticker": boards, contracts,
   bars), and of the file's other tickers whose fewer dates mostly clash alike.
-  A few such rows are corrections within one series, settled as conflicting duplicates."""
+  A few such rows are corrections within one series, settled as conflicting duplicates; not when
+  none of the file's dates holds one price (a day's price list of a few items, a file a day)."""
 
 from __future__ import annotations
 
@@ -188,7 +189,7 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     traded = [c for c in _TRADED if c in values]
     distinct = pd.DataFrame({"key": key, **{c: values[c][rows] for c in traded}}).drop_duplicates()
     extra = distinct["key"].to_numpy()[_other_prices(distinct, traded)]  # a date's rows past its first
-    if extra.size < UNNAMED_SERIES_MIN_ROWS:
+    if extra.size < (UNNAMED_SERIES_MIN_ROWS if named else 1):
         return
     clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
     extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]  # the same files, in order
@@ -200,6 +201,11 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     # strikes (its expiry the only date) is no correction, and its first strike had loaded as the price.
     mostly = clash_dates >= UNNAMED_SERIES_SHARE * held
     several = (extra_rows >= UNNAMED_SERIES_MIN_ROWS) & mostly
+    if not named:
+        # A file none of whose dates holds one price is no series with a correction or two: a day's
+        # price list of a few items ("Date,Item,Price", a file a day) had loaded its first item's
+        # price under the file's name, the others rejected as conflicting duplicates of it.
+        several |= clash_dates == held
     if not several.any():
         return
     if named:

@@ -595,6 +595,30 @@ def test_headerless_columns_far_below_the_others_are_no_low():
 
 
 @pytest.mark.parametrize("body", [
+    # The Banco Central do Brasil's closing file of a day (www4.bcb.gov.br/Download/fechamento):
+    # code, type, currency, then the buy and sell rates in reais and the buy and sell parities to
+    # the dollar. It had loaded the rate bought as the open, the parity sold as the close.
+    [["15/05/2026", "220", "A", "USD", "5,06480000", "5,06540000", "1,00000000", "1,00000000"],
+     ["15/05/2026", "540", "B", "GBP", "6,75190000", "6,75320000", "1,33310000", "1,33320000"],
+     ["15/05/2026", "978", "B", "EUR", "5,88830000", "5,89000000", "1,16260000", "1,16280000"]],
+    # The same kept for the euro alone, day by day (its "B", the currency's type, had been the ticker).
+    [["14/05/2026", "978", "B", "EUR", "5,88110000", "5,88280000", "1,16180000", "1,16200000"],
+     ["15/05/2026", "978", "B", "EUR", "5,88830000", "5,89000000", "1,16260000", "1,16280000"]],
+])
+def test_headerless_two_pairs_of_rates_are_no_bar(body):
+    mapping = map_canonical([[]] * 8, [D, N, S, S, F, F, F, F], body)
+    assert not {"open", "high", "low", "close"} & set(mapping)
+
+
+def test_a_bcb_closing_file_is_refused_not_loaded_as_bars():
+    data = (b"15/05/2026;220;A;USD;5,06480000;5,06540000;1,00000000;1,00000000\r\n"
+            b"15/05/2026;540;B;GBP;6,75190000;6,75320000;1,33310000;1,33320000\r\n"
+            b"15/05/2026;978;B;EUR;5,88830000;5,89000000;1,16260000;1,16280000\r\n")
+    result = normalise_bytes(data, detect_bytes(data, "20260515.csv"), "20260515.csv")
+    assert len(result.prices) == 0 and result.file_problem
+
+
+@pytest.mark.parametrize("body", [
     # WTI's front month, 2020-04-20: the low and the close under zero. The file had loaded every
     # day but that one; read as no bar for one negative low, it loaded nothing ("no close column").
     [["2020-04-17", "19.84", "20.36", "17.31", "18.27", "470478"],

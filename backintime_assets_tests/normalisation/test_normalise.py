@@ -280,7 +280,39 @@ def test_a_header_naming_one_more_column_than_its_rows_fill_reads_them_as_at_the
     cut = run(("\n".join([line.rsplit(",", 1)[0], *rows]) + "\n").encode(), name="aapl.csv")
     check_invariants(wide)
     assert accounted(wide)
-    assert (wide.file_problem, len(wide.prices)) == (cut.file_problem, len(cut.prices)) == ("no close column", 0)
+    assert wide.file_problem == cut.file_problem and wide.file_problem.startswith("no close column")
+    assert len(wide.prices) == len(cut.prices) == 0
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # Costa Rica's central bank rate kept by an office: a buy and a sell rate, no close.
+    ("fecha,compra,venta\n2021-09-16,624.12,629.80\n2021-09-17,624.12,629.80\n", "'compra', 'venta'"),
+    # Agmarknet's mandi prices: the day's minimum, maximum and modal price of each commodity.
+    ("State,Market,Commodity,Arrival_Date,Min_Price,Max_Price,Modal_Price\n"
+     "Karnataka,Hubli,Onion,2001-01-10,50,300,250\nKarnataka,Hubli,Potato,2001-01-10,380,850,600\n",
+     "'Min_Price', 'Max_Price', 'Modal_Price'"),
+    # Tankerkoenig's daily price changes: a price of each fuel.
+    ("date,station_uuid,diesel,e5,e10\n2022-02-04 08:15:07+01,e5215cb1,1.609,1.769,1.709\n", "'diesel', 'e5', 'e10'"),
+])
+def test_a_file_without_a_close_names_the_numbers_it_holds(text, named):
+    # Such files had been refused for "no close column" and nothing more: whoever reads the reason
+    # now sees which prices the file holds, and that one of them may be mapped as the close.
+    r = run(text.encode(), name="rates.csv")
+    assert len(r.prices) == 0 and r.file_problem.startswith("no close column") and named in r.file_problem
+
+
+def test_a_days_price_list_of_a_few_items_is_not_loaded_as_its_first_items_price():
+    # One file a day of a shop's or a market's prices, the item in a column no canonical takes: the
+    # first item's price had loaded under the file's name, the others as conflicting duplicates.
+    r = run(b"Date,Item,Price\n2024-03-04,Rice 5kg,12.50\n2024-03-04,Sugar 1kg,1.20\n2024-03-04,Flour 2kg,2.10\n",
+            name="prices_2024-03-04.csv")
+    assert len(r.prices) == 0 and all(x.startswith("unnamed series") for x in r.rejected.reason)
+
+
+def test_headerless_numbers_that_are_no_bar_say_so():
+    r = run(b"15/05/2026;220;A;USD;5,06480000;5,06540000;1,00000000;1,00000000\n"
+            b"15/05/2026;978;B;EUR;5,88830000;5,89000000;1,16260000;1,16280000\n", name="20260515.csv")
+    assert len(r.prices) == 0 and "4 unnamed columns of numbers do not read as one bar" in r.file_problem
 
 
 def test_headerless_order_ids_of_a_date_and_a_count_do_not_take_the_date():
