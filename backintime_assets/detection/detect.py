@@ -110,7 +110,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     elif wide is None and (unread := labelled_unread(layout.header_cells, layout.types, canonical)):
         shown = ", ".join(layout.names[j] for j in unread[:4]) + (", ..." if len(unread) > 4 else "")
         problem = (f"{SIDE_BY_SIDE} ({shown}): columns naming another ticker and a price would be left unread "
-                   "beside the prices read, whose names give no ticker; name each price column by its ticker "
+                   "(or read as the field their ticker's name says) beside the prices read, whose names give no "
+                   "ticker; name each price column by its ticker "
                    "(\"AAPL Close\") or save each ticker's columns as a file of its own")
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and

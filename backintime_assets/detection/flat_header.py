@@ -27,13 +27,30 @@ _CAPITALS = re.compile(r"[A-Z0-9^][A-Z0-9.=^/-]{0,19}")
 _QUALIFIER = re.compile(
     r"PREV|PRIOR|LAST|BID|ASK|MID|OFFER|BUY|SELL|TRADE|CHG|CHANGE|PCT|DIFF|DELTA|NET|INT|INTEREST|OI|TOTAL|AVG|"
     r"AVERAGE|MEAN|MEDIAN|MIN|MAX|EOD|NAV|PX|ADJ|UNADJ|RAW|REF|SETTLE|OFFICIAL|OHLCV?|VWAP|TWAP|RSI|MACD|ATR|BB|"
-    r"[SEW]?MA\d*|\d+[DWMYH]|[WMQY]TD|TTM|LTM|DAY|DAILY|TODAY|OPEN|HIGH|LOW|CLOSE|VOLUME")
+    r"[SEW]?MA\d*|\d+[DWMYH]|[WMQY]TD|TTM|LTM|DAY|DAILY|TODAY|OPEN|HIGH|LOW|CLOSE|VOLUME|"
+    # What kind of price, where, whose or in what ("INDEX Close", "ETF Close", "FX Close", "LCL
+    # Close"), a session ("NY Close", "LDN Close"), a day before ("Close T-1"): over every column
+    # of one ticker's export, its rows loaded under "INDEX". (Not "AM", "PM", "EU", "IDX": tickers
+    # too, and a close matrix "Date,MO,KO,PM" names each.)
+    r"INDEX|ETF|FUND|FX|CCY|LCL|LOCAL|MKT|MARKET|US|UK|NY|LDN|LON|ASIA|EMEA|APAC|[TD][-+]?\d+")
+# Field names too wide to say a price beside a ticker: "CPI Value", "SOFR Rate" (a close by name
+# alone, Date,Value) are series of another kind, which a split loaded as prices of tickers "CPI",
+# "SOFR"; "Value" beside a ticker is also the money traded; a NAV is the fund's, not its price.
+_GENERIC_FIELDS = frozenset({"value", "rate", "closingrate", "units", "qty", "quantity", "min", "max", "minimum",
+                             "maximum", "first", "latest", "mid", "nav"})
+
+
+# What prices are counted in beside their field ("Close USD", "Close USDT"): a currency or a coin
+# pairs quote in, not a ticker.
+_UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
+_PRICES = frozenset(PRICE_COLUMNS)
 
 
 @lru_cache(maxsize=4096)  # a file's header is looked at again (labelled_unread, repeated headers)
-def split_cell(cell: str) -> tuple[str, str] | None:
+def split_cell(cell: str, words: bool = False) -> tuple[str, str] | None:
     """(the ticker, the field's name as written) a header cell names, or None: a name of its own
-    ("Adj Close", "Close Price"), or a field beside no ticker written as one."""
+    ("Adj Close", "Close Price"), or a field beside no ticker written as one. With `words`, a label
+    in capitals that is a qualifier word as well ("NET Close": Cloudflare's, or a net change?)."""
     cell = cell.strip()
     if (m := _TUPLE.fullmatch(cell)) is not None:
         parts = [(m.group(2).strip(), m.group(4).strip()), (m.group(4).strip(), m.group(2).strip())]
@@ -42,13 +59,17 @@ def split_cell(cell: str) -> tuple[str, str] | None:
     else:
         parts = [p for i, c in enumerate(cell) if c in _SEPARATORS
                  for p in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))]
-    splits = [(label, field) for label, field in parts if field_of(field) and _ticker(label)]
+    # A field of one letter is an exchange's suffix as often ("VOD.L", "AAPL.O", "ABC.V": London,
+    # Nasdaq, TSX Venture): a close matrix of them split into tickers "VOD", "BP" of lows.
+    splits = [(label, field) for label, field in parts
+              if len(field) > 1 and field_of(field) and re.sub(r"[\W_]", "", field.lower()) not in _GENERIC_FIELDS
+              and _ticker(label, words)]
     return max(splits, key=lambda s: len(s[1])) if splits else None  # "AAPL Adj Close": not "AAPL Adj"
 
 
-def _ticker(label: str) -> bool:
+def _ticker(label: str, words: bool = False) -> bool:
     return (bool(_CAPITALS.fullmatch(label)) and label[-1].isalnum() and any(c.isalpha() for c in label)
-            and not _QUALIFIER.fullmatch(label))
+            and (words or not _QUALIFIER.fullmatch(label)))
 
 
 def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]
@@ -62,7 +83,8 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
         return None  # a header of several rows writes its labels on a row of their own
     split: list[list[str]] = []
     fields: dict[str, set[str]] = {}
-    for cells, t in zip(header_cells, types):
+    worded: dict[str, list[tuple[int, tuple[str, str], str]]] = {}  # "NET Close": (column, parts, field)
+    for j, (cells, t) in enumerate(zip(header_cells, types)):
         cell = cells[0] if cells else ""
         if (named := field_of(cell)) and fits_type(named, t):
             return None
@@ -70,16 +92,44 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
         field = field_of(parts[1]) if parts else None
         if parts is None or not fits_type(field, t):
             split.append(list(cells))
+            if parts is None and (w := split_cell(cell, words=True)) and fits_type(f := field_of(w[1]), t):
+                worded.setdefault(w[0], []).append((j, w, f))
             continue
         split.append(list(parts))
         fields.setdefault(parts[0], set()).add(field)
     labels = list(fields)
-    if not labels or all(label in CURRENCY_CODES for label in labels):
+    if not labels or all(label in _UNITS for label in labels):
         return None  # "Close USD", "Close EUR": one instrument's close in two currencies
+    # A word among tickers, over two fields as they are ("NET Close,NET Volume" beside "SPY Close,
+    # SPY Volume": Cloudflare; "LOW ...": Lowe's) is a ticker too: left whole, its prices were
+    # unread and SPY's loaded alone, or "LOW Close" mapped as SPY's low. Over one field ("PREV
+    # Close"), a qualifier, left unread as a single ticker's extra column is.
+    for label, cols in worded.items():
+        if label not in fields and len({f for _, _, f in cols}) >= 2:
+            for j, parts, f in cols:
+                split[j] = list(parts)
+                fields.setdefault(label, set()).add(f)
+    # A volume alone beside another label's prices counts in a unit or a coin ("Close USDT,...,Volume
+    # ETH": ETH/USDT's bars), not another series: split, the pair's file was refused as tickers side by side.
+    if any(f & _PRICES for f in fields.values()):
+        for j, cells in enumerate(split):
+            if len(cells) == 2 and not fields[cells[0]] & _PRICES:
+                split[j] = list(header_cells[j])
+    labels = list(dict.fromkeys(c[0] for c in split if len(c) == 2))  # in column order
+    if not labels or all(label in _UNITS for label in labels):
+        return None
+    fields = {label: fields[label] for label in labels}
     if _all_capitals(header_cells) and any(len(f) < 2 and not any(f & g for g in fields.values() if g is not f)
                                            for f in fields.values()):
         return None  # "OPEN INT": a word; "SPY CLOSE, SPY VOLUME" or "SPY CLOSE, QQQ CLOSE": tickers
     return split, labels
+
+
+def one_ticker(cells: Sequence[str]) -> str | None:
+    """The one ticker a one-row header's cells name with their fields ("Index,SPY.Open,SPY.Close"),
+    else None: a repeat of such a header names its rows' ticker as the header did."""
+    labels = {parts[0] for cell in cells if (parts := split_cell(cell.strip()))}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _all_capitals(header_cells: Sequence[Sequence[str]]) -> bool:
@@ -99,15 +149,25 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
     unread: dict[int, tuple[str, str]] = {}  # column -> (its ticker, its field)
     for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical)):
         parts = split_cell(cells[0]) if m is None and cells and t.type in ("integer", "float") else None
-        if parts is not None and parts[0] not in mapped and parts[0] not in CURRENCY_CODES:
+        if parts is not None and parts[0] not in mapped and parts[0] not in _UNITS:
             unread[j] = (parts[0], field_of(parts[1]))
     fields: dict[str, set[str]] = {}
     for label, field in unread.values():
         fields.setdefault(label, set()).add(field)
     # In a header all in capitals, capitals tell no ticker from a word: a label must name two fields.
     least = 2 if _all_capitals(header_cells) else 1
-    priced = {label for label, named in fields.items() if named & set(PRICE_COLUMNS) and len(named) >= least}
-    return [j for j, (label, _) in unread.items() if label in priced]
+    priced = {label for label, named in fields.items() if named & _PRICES and len(named) >= least}
+    found = [j for j, (label, _) in unread.items() if label in priced]
+    # One such column beside prices whose names give no ticker ("US Close", "ETF Close", "Close C",
+    # "SPY Close" in AAPL.csv) may be a word's as well as a ticker's, and the file's own prices read
+    # right: left unread, as "SMA Close" is, not the file refused. Two ("SPY Close,SPY Volume",
+    # "SPY Close,QQQ Close"), or beside prices named by their own ticker, are another series.
+    found = found if len(found) >= 2 or mapped - _UNITS else []
+    # A ticker that is a field's word beside its field ("LOW Close,LOW Volume": Lowe's, beside "SPY
+    # Close"): read as the field its ticker names, Lowe's close loaded as SPY's low. Refused with them.
+    misread = [j for j, (cells, m) in enumerate(zip(header_cells, canonical))
+               if m and cells and (w := split_cell(cells[0], words=True)) and field_of(w[0]) == m != field_of(w[1])]
+    return sorted({*found, *misread})
 
 
 def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],

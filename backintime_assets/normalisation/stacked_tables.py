@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from backintime_assets.detection.dialect import reader_kwargs
+from backintime_assets.detection.flat_header import one_ticker
 from backintime_assets.detection.header_ticker import price_fields, row_ticker
 from backintime_assets.detection.numbers import NULL_TOKENS
 from backintime_assets.detection.schema import FileSchema
@@ -113,12 +114,18 @@ def _header_lines(rejected: list[Line], schema: FileSchema, other_than: str | No
             raw = unwrap(raw, schema.wrapped)
         # Named so only where the text read holds the header: a piece of a large file read past it
         # holds its repeats unnamed.
-        if reason == REPEATED_HEADER or repeats_header(raw, schema):
-            yield line, None
-            continue
         try:
             cells = next(csv.reader([raw], **kwargs))
         except (csv.Error, StopIteration, TypeError):
+            cells = None
+        if reason == REPEATED_HEADER or repeats_header(raw, schema):
+            # A repeat of a one-row header naming one ticker in its cells ("Index,SPY.Open,...":
+            # detection/flat_header.py) names it again: its rows loaded under the file's name.
+            named = one_ticker(cells) if cells else None
+            if other_than is None or named is None or named != other_than:
+                yield line, named
+            continue
+        if cells is None:
             continue
         named = row_ticker(cells, fields) if fields else None
         if named is not None and named.lower() in NULL_TOKENS:

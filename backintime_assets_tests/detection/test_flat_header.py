@@ -109,7 +109,7 @@ def test_a_close_matrix_of_names_written_as_tickers_is_refused_naming_them():
     assert "AAPL, MSFT, GOOG" in schema.problem
 
 
-@pytest.mark.parametrize("header", ["Date,Close,Volume,SPY Close", "Date,Close,Volume,SPY.Close,SPY.Volume",
+@pytest.mark.parametrize("header", ["Date,Close,Volume,SPY Close,QQQ Close", "Date,Close,Volume,SPY.Close,SPY.Volume",
                                     "Date,AAPL Close,Volume,MSFT Close"])
 def test_a_ticker_named_price_left_unread_beside_the_mapped_ones_refuses_the_file(header):
     rows = ["2021-01-04,130.0,900000,380.0,5", "2021-01-05,130.1,900001,380.1,6", "2021-01-06,130.2,900002,380.2,7"]
@@ -131,3 +131,74 @@ def test_extra_price_words_of_one_ticker_load_as_before(header, row):
     data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
     schema = detect_bytes(data, "AAPL.csv")
     assert schema.problem is None and schema.ticker is None and "close" in [c.canonical for c in schema.columns]
+
+
+@pytest.mark.parametrize("extra", ["ETF Close", "US Close", "INDEX Close", "FX Close", "NY Close", "Close T-1",
+                                   "Close C", "EUR/USD Close", "SPY Close"])
+def test_one_extra_price_column_of_one_tickers_export_loads_the_file_as_before(extra):
+    # A word in capitals or a benchmark beside the file's own bars: the file's prices read right, and
+    # the column is left unread as "SMA Close" is. Each had refused the whole file as tickers side by side.
+    rows = [f"2021-01-0{d},10.0,10.5,9.5,10.2,1000,11.0" for d in (4, 5, 6)]
+    schema = detect_bytes(_rows(f"Date,Open,High,Low,Close,Volume,{extra}", *rows), "AAPL.csv")
+    assert schema.problem is None and schema.ticker is None
+    assert [c.canonical for c in schema.columns][:6] == ["date", "open", "high", "low", "close", "volume"]
+
+
+@pytest.mark.parametrize("cell", ["CPI Value", "SOFR Rate", "SPY NAV", "GDP Units", "INDEX Close", "NY Close",
+                                  "Close T-1", "LCL Close"])
+def test_a_wide_name_or_a_word_beside_a_field_is_no_ticker_and_field(cell):
+    assert split_cell(cell) is None
+
+
+def test_series_named_with_a_value_or_a_rate_are_no_tickers_prices():
+    # "CPI Value,GDP Value": macro series, refused before ("no close column"), loaded as closes of
+    # tickers "CPI" and "GDP".
+    for header in ("Date,CPI Value,GDP Value", "Date,SOFR Rate,LIBOR Rate"):
+        schema = detect_bytes(_rows(header, "2021-01-04,260.1,21000.0", "2021-01-05,260.2,21001.0",
+                                    "2021-01-06,260.3,21002.0"), "macro.csv")
+        assert all(c.series is None for c in schema.columns) and "close" not in [c.canonical for c in schema.columns]
+
+
+def test_one_word_over_every_column_names_no_ticker():
+    # "INDEX Open,...,INDEX Close": the rows loaded under ticker "INDEX", not the file's name.
+    schema = detect_bytes(_rows("Date,INDEX Open,INDEX High,INDEX Low,INDEX Close", "2021-01-04,10.0,10.5,9.5,10.2",
+                                "2021-01-05,10.1,10.6,9.6,10.3", "2021-01-06,10.2,10.7,9.7,10.4"), "ftse.csv")
+    assert schema.ticker is None and schema.problem is None
+
+
+def test_a_ticker_written_as_a_word_among_tickers_is_a_ticker():
+    # Cloudflare (NET) beside SPY: NET's cells were left whole and unread, SPY's rows loaded alone.
+    schema = detect_bytes(_rows("Date,NET Close,NET Volume,SPY Close,SPY Volume", *TWO), "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns] == [
+        (None, "date"), ("NET", "close"), ("NET", "volume"), ("SPY", "close"), ("SPY", "volume")]
+
+
+def test_a_ticker_written_as_a_fields_name_is_refused_not_read_as_that_field():
+    # Lowe's (LOW) beside SPY: "LOW Close" was mapped as the low, and Lowe's closes loaded as SPY's lows.
+    schema = detect_bytes(_rows("Date,LOW Close,LOW Volume,SPY Close,SPY Volume", *TWO), "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE) and "LOW Close" in schema.problem
+
+
+@pytest.mark.parametrize(("header", "named"), [("Date,VOD.L,BP.L,HSBA.L", "VOD.L, BP.L, HSBA.L"),
+                                               ("Date,AAPL.O,MSFT.O", "AAPL.O, MSFT.O")])
+def test_a_close_matrix_of_tickers_with_an_exchange_letter_is_refused_naming_them_whole(header, named):
+    # London's ".L", Nasdaq's ".O": split as the low and the open of tickers "VOD", "BP", and refused
+    # as bars missing their close, naming "BP, HSBA, VOD".
+    width = header.count(",") + 1
+    rows = [",".join(r.split(",")[:width]) for r in ("2021-01-04,1.0,2.0,3.0", "2021-01-05,1.1,2.1,3.1",
+                                                      "2021-01-06,1.2,2.2,3.2")]
+    schema = detect_bytes(_rows(header, *rows), "closes.csv")
+    assert all(c.series is None for c in schema.columns)
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE) and f"({named})" in schema.problem
+
+
+@pytest.mark.parametrize("header", ["Date,Open USDT,High USDT,Low USDT,Close USDT,Volume ETH,Volume USDT",
+                                    "Date,Close USDT,Volume ETH"])
+def test_a_pairs_prices_in_a_coin_and_volumes_in_its_units_load_as_one_instruments(header):
+    # ETH/USDT's bars: "USDT" and "ETH" read as two tickers side by side, the file refused.
+    width = header.count(",") + 1
+    rows = [",".join(f"2021-01-0{d},2000.5,2010.5,1990.5,2005.5,120.5,240000.5".split(",")[:width]) for d in (4, 5, 6)]
+    schema = detect_bytes(_rows(header, *rows), "ETHUSDT.csv")
+    assert schema.problem is None and schema.ticker is None and all(c.series is None for c in schema.columns)
+    assert "close" in [c.canonical for c in schema.columns] and "volume" in [c.canonical for c in schema.columns]

@@ -67,6 +67,20 @@ def test_a_table_under_a_plain_repeat_of_the_header_keeps_the_files_name():
     assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL US EQUITY": 3500, "PRICES": 2000}
 
 
+def test_a_repeat_of_one_tickers_flat_header_keeps_its_ticker():
+    # quantmod's SPY written twice, header and all: the rows below the repeat loaded under the file's
+    # name (ETFS), as though the header named no ticker; it names SPY as the first one does.
+    header = "Index,SPY.Open,SPY.High,SPY.Low,SPY.Close,SPY.Volume\n"
+    rows = [f"{d},{100 + k % 50}.25,{101 + k % 50}.5,{99 + k % 50}.75,{100 + k % 50}.0,{1000 + k}\n"
+            for k, d in enumerate(_weekdays(date(2010, 1, 1), 60))]
+    data = (header + "".join(rows[:30]) + header + "".join(rows[30:])).encode()
+    schema = detect_bytes(data, "etfs.csv")
+    assert schema.ticker == "SPY"
+    out = normalise_bytes(data, schema, "etfs.csv")
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"SPY": 60}
+    assert out.prices_arrow.num_rows + out.rejected_arrow.num_rows == out.rows_read
+
+
 def test_a_security_stacked_twice_loads_under_its_label_both_times():
     text = _bloomberg("AAPL", date(1990, 1, 1), 3500) + _bloomberg("AAPL", date(2005, 1, 1), 2000)
     data = text.encode()
