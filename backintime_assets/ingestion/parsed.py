@@ -62,7 +62,9 @@ PARSER_VERSION = 7
 # per ticker under the trading week, on every row (normalisation/east_days.py).
 # 3 (session 21): a large file read in pieces decides each ticker's reading over all its pieces, as
 # read whole (each piece had decided by its own rows: a ticker straddling a cut loaded a day off).
-EAST_EPOCH_VERSION, _EAST_EPOCH = 3, '_east"'  # the end of such a column's format in a schema's JSON
+# 4 (session 21): a ticker of a few midweek bars follows another's next days only at its clock time
+# (New York's opens beside an ASX ticker's loaded a day late).
+EAST_EPOCH_VERSION, _EAST_EPOCH = 4, '_east"'  # the end of such a column's format in a schema's JSON
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

@@ -26,7 +26,9 @@ reading), the first of these that tells:
    first day (every weekday, far apart) no daily bars: their UTC days, under any week, so no other
    ticker's reading (4) moves them.
 4. else (a few midweek bars; every day of the week at a midnight under Monday to Friday) the
-   file's: the next days when another of its tickers reads so; when none reads either way and all
+   file's: the next days when another of its tickers reads so (a few bars only when stamped within
+   an hour of its clock, its exchange's: New York's opens, 14:30 UTC, beside an ASX ticker's, 23:00,
+   are their own days); when none reads either way and all
    fit the week, the detection's (a file of a few midweek bars borrows the schema of its layout,
    whose sample showed the weekend evenings); else the UTC days, as a plain epoch column's.
 Rows a reading puts on a closed day are rejected with that day named (rules.check_trade_days).
@@ -46,7 +48,7 @@ from .parse import Parsed
 
 _DAY, _NOON = 86400, 43200
 _THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY = 3, 4, 5, 6
-_QUARTER_HOUR = 900  # time zones are whole quarter hours from UTC, so are their midnights
+_QUARTER_HOUR, _HOUR = 900, 3600  # time zones are whole quarter hours from UTC, so are their midnights
 _OFF_CLOCK = 1  # a download's last bar may be stamped at its latest trade (detection/epoch_days.py)
 
 
@@ -62,6 +64,8 @@ class Evidence:
     off_noon: np.ndarray  # int64: those at another time than noon UTC
     first: np.ndarray  # float: the first and last day of its evening stamps (the "_east" reading)
     last: np.ndarray
+    clock_lo: np.ndarray  # float: the earliest and latest time of day (seconds) of its evening stamps
+    clock_hi: np.ndarray
 
     def merged(self, other: Evidence) -> Evidence:
         """The evidence of both, a ticker in both summed as one (by key: a name across pieces)."""
@@ -72,13 +76,16 @@ class Evidence:
             out = np.zeros((n, *a.shape[1:]), np.int64)
             np.add.at(out, at, np.concatenate([a, b]))
             return out
-        first, last = np.full(n, np.inf), np.full(n, -np.inf)
-        np.minimum.at(first, at, np.concatenate([self.first, other.first]))
-        np.maximum.at(last, at, np.concatenate([self.last, other.last]))
+        def bound(a: np.ndarray, b: np.ndarray, at_most: bool) -> np.ndarray:
+            out = np.full(n, np.inf if at_most else -np.inf)
+            (np.minimum if at_most else np.maximum).at(out, at, np.concatenate([a, b]))
+            return out
         files = np.zeros(n, np.int64)
         files[at] = np.concatenate([self.files, other.files])
         return Evidence(keys, files, summed(self.counts, other.counts), summed(self.off_quarter, other.off_quarter),
-                        summed(self.off_noon, other.off_noon), first, last)
+                        summed(self.off_noon, other.off_noon), bound(self.first, other.first, True),
+                        bound(self.last, other.last, False), bound(self.clock_lo, other.clock_lo, True),
+                        bound(self.clock_hi, other.clock_hi, False))
 
 
 class WholeFile:
@@ -168,10 +175,13 @@ def _evidence(east: Parsed, utc: Parsed, keys: np.ndarray, seconds: np.ndarray, 
     first, last = np.full(n, np.inf), np.full(n, -np.inf)
     np.minimum.at(first, ticker, days)
     np.maximum.at(last, ticker, days)
+    clock_lo, clock_hi = np.full(n, np.inf), np.full(n, -np.inf)
+    np.minimum.at(clock_lo, ticker, clock)
+    np.maximum.at(clock_hi, ticker, clock)
     file_of = np.zeros(n, np.int64) if files is None else files[evening][np.unique(ticker, return_index=True)[1]]
     return Evidence(codes, file_of, np.bincount(ticker * 7 + utc_weekday, minlength=n * 7).reshape(n, 7),
                     np.bincount(ticker, clock % _QUARTER_HOUR != 0, n).astype(np.int64),
-                    np.bincount(ticker, clock != _NOON, n).astype(np.int64), first, last)
+                    np.bincount(ticker, clock != _NOON, n).astype(np.int64), first, last, clock_lo, clock_hi)
 
 
 def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
@@ -214,7 +224,15 @@ def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
     reads_utc |= every_day & ~open_stamp
     # 4. The file's: per file when several are read as one text, as each read alone.
     told = reads_east | reads_utc
-    return np.where(told, reads_east, _file_reads_east(ev.files, reads_east, reads_utc, both_fit))
+    file_east = _file_reads_east(ev.files, reads_east, reads_utc, both_fit)
+    # A few bars follow another ticker's next days only at its clock time (its exchange's, an hour
+    # either way for a clock change): New York's midweek opens (14:30 UTC) beside an ASX ticker's
+    # (23:00) are their own days, where the "_east" reading loaded each a day late. Bars of every
+    # day at a midnight (24-hour markets', 3) are east of UTC by their own stamps: they follow still.
+    few = ~told & ~stamped_on.all(axis=1)
+    if (few & file_east & reads_east.any()).any():
+        file_east &= ~few | _at_clock_of(ev, reads_east)
+    return np.where(told, reads_east, file_east)
 
 
 def _file_reads_east(file_of: np.ndarray, east: np.ndarray, utc: np.ndarray, no_evidence: np.ndarray) -> np.ndarray:
@@ -226,6 +244,21 @@ def _file_reads_east(file_of: np.ndarray, east: np.ndarray, utc: np.ndarray, no_
     of_file = [np.bincount(file_of, flags.astype(np.int64), count) for flags in (east, utc, ~no_evidence)]
     file_east = (of_file[0] > 0) | (of_file[1] == 0) & (of_file[2] == 0)
     return file_east[file_of]
+
+
+def _at_clock_of(ev: Evidence, leaders: np.ndarray) -> np.ndarray:
+    """Per ticker, whether its evening stamps fall within an hour of those of a `leaders` ticker of
+    its file, in quarter hours of the evening (time zones are quarter hours apart)."""
+    slots = (_DAY - _NOON) // _QUARTER_HOUR  # 48
+    lo = np.clip((np.nan_to_num(ev.clock_lo, posinf=_NOON) - _NOON) // _QUARTER_HOUR, 0, slots - 1).astype(np.int64)
+    hi = np.clip((np.nan_to_num(ev.clock_hi, neginf=_NOON) - _NOON) // _QUARTER_HOUR, 0, slots - 1).astype(np.int64)
+    hour = _HOUR // _QUARTER_HOUR
+    covered = np.zeros((int(ev.files.max()) + 1, slots + 1), np.int64)  # per file: a difference array of slots
+    np.add.at(covered, (ev.files[leaders], np.maximum(lo[leaders] - hour, 0)), 1)
+    np.add.at(covered, (ev.files[leaders], np.minimum(hi[leaders] + hour, slots - 1) + 1), -1)
+    within = np.cumsum(np.cumsum(covered, axis=1)[:, :slots] > 0, axis=1)  # covered slots up to each
+    before_lo = np.where(lo > 0, within[ev.files, np.maximum(lo - 1, 0)], 0)
+    return within[ev.files, hi] > before_lo
 
 
 def _clearly_fewer(these: np.ndarray, those: np.ndarray) -> np.ndarray:

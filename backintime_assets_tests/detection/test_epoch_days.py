@@ -102,3 +102,56 @@ def test_the_format_survives_the_schema_json():
     schema = FileSchema("a.csv", "utf-8", ",", '"', None, "\n", 0, 1, 0, ".", None, "csv",
                         [ColumnSchema("timestamp", "timestamp", "epoch_ms_east", 0.9, "date")])
     assert FileSchema.from_json(schema.to_json()).columns[0].format == "epoch_ms_east"
+
+
+MARCH = _weekdays(date(2021, 3, 1), 25)  # New York's clocks change on March 14, Sydney's on April 4
+
+
+def _yahoo_asx(days: list[date]) -> list[int]:
+    """The ASX's sessions at their open, 10:00 in Sydney: 23:00 UTC the day before (AEDT), 00:00 after April 4."""
+    return [s for d in days for s in stamps(23, [d], True) if d <= date(2021, 4, 1)] + \
+        [s for d in days for s in stamps(0, [d], False) if d > date(2021, 4, 1)]
+
+
+def _yahoo_us(days: list[date]) -> list[int]:
+    """New York's sessions at their open, 14:30 UTC (EST), 13:30 from March 15 (EDT)."""
+    return [s for d in days for s in stamps(14.5 if d < date(2021, 3, 15) else 13.5, [d], False)]
+
+
+@pytest.mark.parametrize("others", [
+    _yahoo_us(MARCH),  # New York's open: the same nearest-midnight day as the ASX's next session
+    _yahoo_us(MARCH) + stamps(0, [date(2021, 3, 1) + timedelta(k) for k in range(35)], False),  # and a coin's UTC days
+    stamps(0, [date(2021, 3, 1) + timedelta(k) for k in range(35)], False),  # a coin beside: 00:00 an hour on
+])
+def test_an_asx_tickers_stamps_beside_other_exchanges_may_be_the_next_days(others):
+    # A small file of BHP.AX beside SPY (Yahoo's stamps): the US stamps share the ASX ones' nearest
+    # midnight, taken for two stamps a day (intraday), and fall at a third clock time after New
+    # York's clock change. The column was read by its UTC days: BHP loaded a day early, its
+    # Mondays rejected as dated on a Sunday. Each ticker's reading is normalisation's.
+    assert stamped_east_of_utc(_yahoo_asx(MARCH) + others)
+
+
+def test_several_tickers_last_bars_at_their_latest_trade_do_not_hide_an_asx_ticker():
+    # Each of five New York tickers' downloads ends with a bar stamped at its latest trade, seconds
+    # apart on one evening: times of their own, not an intraday ticker's hours.
+    last = [s + 6 * 3600 + 29 * 60 + k for k, s in enumerate(_yahoo_us(MARCH)[-1:] * 5)]
+    assert stamped_east_of_utc(_yahoo_asx(MARCH) + _yahoo_us(MARCH[:-1]) + last)
+
+
+def test_other_exchanges_stamps_alone_stay_as_stamped():
+    coin = stamps(0, [date(2021, 3, 1) + timedelta(k) for k in range(35)], False)
+    us_close = [s + 6 * 3600 + 30 * 60 for s in _yahoo_us(MARCH)]  # 21:00 and 20:00 UTC
+    assert not stamped_east_of_utc(_yahoo_us(MARCH) + coin + us_close)
+
+
+@pytest.mark.parametrize("step", [3600, 1800, 900])
+def test_intraday_bars_of_every_day_are_no_daily_bars(step):
+    # A coin's bars through the day, every day: each time of day recurs, but an evening holds several.
+    every_day = [date(2024, 1, 1) + timedelta(k) for k in range(10)]
+    assert not stamped_east_of_utc([s + step * k for s in stamps(0, every_day, False) for k in range(86400 // step)])
+
+
+def test_one_event_a_day_at_any_time_is_no_daily_bars():
+    # Times of day that do not recur (a log of one trade a day) are no exchange's clock.
+    days = [date(2024, 1, 1) + timedelta(k) for k in range(21)]
+    assert not stamped_east_of_utc([s + 997 * k for k, s in enumerate(stamps(13, days, False))])

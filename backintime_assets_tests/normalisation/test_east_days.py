@@ -97,6 +97,20 @@ def test_a_ticker_of_few_bars_takes_the_files_reading():
     assert _read(closes, [1, 1]) == ["2024-01-02", "2024-01-03"]
 
 
+def test_a_ticker_of_few_bars_at_another_clock_keeps_its_utc_days():
+    # Two weeks of an ASX ticker (23:00 UTC the evening before) and four midweek bars of a New York
+    # one at its open (14:30 UTC, its own day): those took the ASX ticker's reading and loaded a day
+    # late, silently. Within an hour of its clock (a clock change), a few bars still follow it.
+    asx = [_MONDAY - 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    spy = [_MONDAY + 52200 + _DAY * k for k in range(4)]
+    assert _read(asx + spy, [0] * 10 + [1] * 4)[-4:] == _days("2024-01-01", 4)
+    summer = [_MONDAY - 7200 + _DAY * 2, _MONDAY - 7200 + _DAY * 3]  # 22:00, an hour before
+    assert _read(asx + summer, [0] * 10 + [1] * 2)[-2:] == ["2024-01-03", "2024-01-04"]
+    # Bars of every day at a midnight east of UTC (OKX's, 16:00 UTC) follow the file's still.
+    okx = [_MONDAY - 8 * 3600 + _DAY * k for k in range(14)]
+    assert _read(asx + okx, [0] * 10 + [1] * 14)[-14:] == _days("2024-01-01", 14)
+
+
 def test_two_weeks_and_one_stray_session_read_as_the_sundays_say():
     # NSE at India's midnight (18:30 UTC the day before), two weeks about the 2025 budget's Saturday
     # session (stamped on Friday evening): two Sundays' stamps against one stray. By their UTC days

@@ -1807,6 +1807,39 @@ def test_a_ticker_the_sample_did_not_show_stamped_on_its_own_utc_day_keeps_its_d
         assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == weekdays
 
 
+def test_a_small_file_of_an_asx_ticker_beside_a_new_york_one_loads_each_on_its_sessions():
+    # Yahoo's stamps of BHP.AX (10:00 in Sydney, 23:00 UTC the evening before) and SPY (New York's
+    # open, 14:30 UTC, 13:30 after March 14) in one small file: detection saw both, took the two
+    # stamps sharing a nearest midnight for intraday bars and read the column by its UTC days. BHP
+    # loaded a day early, silently, and its Mondays were rejected as dated on a Sunday.
+    weekdays = [d.date() for d in pd.bdate_range(date(2021, 3, 1), periods=20)]
+    utc = [int(pd.Timestamp(d).timestamp()) for d in weekdays]
+    rows = [(s - 3600, "BHP.AX") for s in utc] + \
+        [(s + (52200 if d < date(2021, 3, 15) else 48600), "SPY") for s, d in zip(utc, weekdays)]
+    data = ("timestamp,ticker,open,high,low,close,volume\n" + "".join(
+        f"{s},{t},10,11,9,10.5,{1000 + k}\n" for k, (s, t) in enumerate(rows))).encode()
+    assert detect_bytes(data, "mixed.csv").columns[0].format == "epoch_s_east"
+    r = run(data, "mixed.csv")
+    loads_every_row(r)
+    for ticker in ("BHP.AX", "SPY"):
+        assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == weekdays
+
+
+def test_a_few_midweek_bars_of_a_new_york_ticker_beside_an_asx_one_keep_their_days():
+    # Four bars of SPY at New York's open (14:30 UTC, Monday to Thursday) below years of BHP.AX's
+    # (all the sample shows: "_east" however detection judges several clocks): nothing in SPY's own
+    # stamps told, so they took BHP's next days and loaded a day late, silently.
+    weekdays = [d.date() for d in pd.bdate_range(date(2020, 1, 6), periods=3000)]
+    utc = [int(pd.Timestamp(d).timestamp()) for d in weekdays]
+    rows = [(s - 3600, "BHP.AX") for s in utc] + [(s + 52200, "SPY") for s in utc[:4]]
+    data = ("timestamp,ticker,close,volume\n"
+            + "".join(f"{s},{t},10.5,{100 + k}\n" for k, (s, t) in enumerate(rows))).encode()
+    r = run(data, "mixed.csv")
+    loads_every_row(r)
+    assert r.prices[r.prices.ticker == "SPY"].date.dt.date.tolist() == weekdays[:4]
+    assert r.prices[r.prices.ticker == "BHP.AX"].date.dt.date.tolist() == weekdays
+
+
 _SUN_THU, _EVERY_DAY = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
 
 
