@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
@@ -737,14 +737,17 @@ def _one_bar(low: list[float | None], high: list[float | None], middle: list[lis
     if _median_share(low, high, rows) >= _LOW_OF_HIGH:
         return True
     a, b = middle
-    lower, upper = [min(a[i], b[i]) for i in range(len(a))], [max(a[i], b[i]) for i in range(len(a))]
-    if _median_share(lower, upper, [i for i in rows if upper[i] > 0]) < _OPEN_OF_CLOSE:
+    # On `rows` only: a row with an empty cell holds None, which min() cannot order (a bar's file
+    # with one open left blank, its low far under its high, had stopped detection with a TypeError).
+    lower, upper = {i: min(a[i], b[i]) for i in rows}, {i: max(a[i], b[i]) for i in rows}
+    if _median_share(lower, upper, rows) < _OPEN_OF_CLOSE:
         return False
     lowest = a if all(a[i] <= b[i] for i in rows) else b if all(b[i] <= a[i] for i in rows) else None
     return lowest is None or _median_share(low, lowest, rows) >= _LOW_OF_HIGH
 
 
-def _median_share(part: list[float | None], whole: list[float | None], rows: list[int]) -> float:
+def _median_share(part: Mapping[int, float | None] | list[float | None],
+                  whole: Mapping[int, float | None] | list[float | None], rows: list[int]) -> float:
     """The median of part / whole over `rows` where whole is above zero (1.0 where it is nowhere)."""
     shares = sorted(part[i] / whole[i] for i in rows if whole[i] > 0)
     return shares[len(shares) // 2] if shares else 1.0

@@ -197,10 +197,12 @@ def _numbers_left(schema: FileSchema) -> str:
     left = [c.name for c in schema.columns if c.canonical is None and c.type in _NUMBERS and c.format is None]
     if not left:
         return ""
-    if schema.header_row < 0:
-        return (f" ({len(left)} unnamed columns of numbers do not read as one bar's prices (buy and sell rates side"
-                " by side, a range of the day...): map the one to load as the close, if one is)")
     names = ", ".join(repr(n) for n in left[:_NAMED_AT_MOST]) + (", ..." if len(left) > _NAMED_AT_MOST else "")
+    if schema.header_row < 0:
+        # Said of what was read, not guessed at: a headerless file of whole-number prices (a won's
+        # or a yen's bars) is refused too, and had been told its numbers were buy and sell rates.
+        return (f" ({len(left)} unnamed columns of numbers, {names}, were not read as one bar's open, high, low"
+                " and close: map the one to load as the close, if one is)")
     return f" (its columns of numbers, {names}, are none of them named as a close: map the one to load, if one is)"
 
 

@@ -165,6 +165,11 @@ def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys:
 # rows past each date's first, make it a table of several series without their names (a corrected
 # row or two does not).
 UNNAMED_SERIES_MIN_ROWS, UNNAMED_SERIES_SHARE = 3, 0.5
+# A file of a date or two, each holding two prices, may as well be one series with a price sent
+# again, corrected, which no value tells from a second item's: its rows are rejected all the same
+# (loading the first row loads either the uncorrected price or one item's), and the reason says
+# that keeping the right row loads it: "several instruments" alone had misled on a correction.
+_RESENT = ", or keep one row of each date if one corrects the other"
 _TRADED = ("open", "high", "low", "close")
 
 
@@ -189,7 +194,7 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     traded = [c for c in _TRADED if c in values]
     distinct = pd.DataFrame({"key": key, **{c: values[c][rows] for c in traded}}).drop_duplicates()
     extra = distinct["key"].to_numpy()[_other_prices(distinct, traded)]  # a date's rows past its first
-    if extra.size < (UNNAMED_SERIES_MIN_ROWS if named else 1):
+    if extra.size < UNNAMED_SERIES_MIN_ROWS and (named or not _every_row_repeated(r, file_keys, key, extra)):
         return
     clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
     extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]  # the same files, in order
@@ -221,13 +226,26 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
         if named else
         f"unnamed series: {count} of the file's {n} dates hold rows of different prices and no column names "
         "their ticker (or time of day): several instruments, or a day's bars, in one file; map the column that "
-        "tells them apart" for count, n in zip(clash_dates[several].tolist(), held[several].tolist())], dtype=object)
+        "tells them apart" + (_RESENT if few else "")
+        for count, n, few in zip(clash_dates[several].tolist(), held[several].tolist(),
+                                 (extra_rows[several] < UNNAMED_SERIES_MIN_ROWS).tolist())], dtype=object)
     # One lookup for every accepted row, not a pass over them per ticker: a file of thousands of
     # tickers each on two boards had spent seconds here.
     rejected = clash_files[several]
     at = np.minimum(np.searchsorted(rejected, file_keys[accepted]), rejected.size - 1)
     mine = rejected[at] == file_keys[accepted]
     r.set_rows(accepted[mine], reasons[at[mine]])
+
+
+def _every_row_repeated(r: Reasons, file_keys: np.ndarray, key: np.ndarray, extra: np.ndarray) -> bool:
+    """Whether a file with a clashing date (`extra`: keys of rows past their date's first) has every
+    accepted row on a date of several rows (`key`: those rows' keys), as a file none of whose dates
+    holds one price has. A count, cheap beside hashing every accepted row's date to count the
+    file's dates: a file of thousands of days with one corrected row had paid that (a tenth of a
+    second a million rows) to find it was no such file."""
+    repeated = split_ticker_day_key(key)[0]
+    return any(np.count_nonzero((file_keys == f) & r.ok) == np.count_nonzero(repeated == f)
+               for f in np.unique(split_ticker_day_key(extra)[0]).tolist())
 
 
 def _other_prices(distinct: pd.DataFrame, traded: list[str]) -> np.ndarray:

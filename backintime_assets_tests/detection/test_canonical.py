@@ -628,6 +628,9 @@ def test_a_bcb_closing_file_is_refused_not_loaded_as_bars():
     # close each the lower of the two on some. Read as no bar, the file had loaded nothing.
     [["20240102", "0.12", "0.15", "0.05", "0.06", "1520"], ["20240103", "0.05", "0.09", "0.03", "0.08", "2210"],
      ["20240104", "0.08", "0.11", "0.04", "0.04", "980"], ["20240105", "0.04", "0.07", "0.02", "0.06", "3310"]],
+    # The same with one open left blank: its None had stopped detection (a TypeError ordering it).
+    [["20240102", "0.12", "0.15", "0.05", "0.06", "1520"], ["20240103", "", "0.09", "0.03", "0.08", "2210"],
+     ["20240104", "0.08", "0.11", "0.04", "0.04", "980"], ["20240105", "0.04", "0.07", "0.02", "0.06", "3310"]],
 ])
 def test_headerless_bars_far_below_their_highs_still_map(body):
     assert map_canonical([[]] * 6, [D, F, F, F, F, N], body) == ["date", "open", "high", "low", "close", "volume"]

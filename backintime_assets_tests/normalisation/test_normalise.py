@@ -312,7 +312,17 @@ def test_a_days_price_list_of_a_few_items_is_not_loaded_as_its_first_items_price
 def test_headerless_numbers_that_are_no_bar_say_so():
     r = run(b"15/05/2026;220;A;USD;5,06480000;5,06540000;1,00000000;1,00000000\n"
             b"15/05/2026;978;B;EUR;5,88830000;5,89000000;1,16260000;1,16280000\n", name="20260515.csv")
-    assert len(r.prices) == 0 and "4 unnamed columns of numbers do not read as one bar" in r.file_problem
+    assert len(r.prices) == 0 and "4 unnamed columns of numbers, 'column_5', 'column_6', 'column_7', 'column_8'," \
+        " were not read as one bar's open, high, low and close" in r.file_problem
+
+
+def test_headerless_whole_number_bars_refused_are_not_called_rates():
+    # A won's bars without a header, prices in whole numbers: refused for no close as before, but
+    # its reason had said its numbers were "buy and sell rates side by side, a range of the day".
+    r = run(b"2024-01-02,71000,72000,70500,71500,1234567\n2024-01-03,71500,72500,71000,72000,2234567\n",
+            name="005930.csv")
+    assert len(r.prices) == 0 and r.file_problem.startswith("no close column (5 unnamed columns of numbers,")
+    assert "rates" not in r.file_problem
 
 
 def test_headerless_order_ids_of_a_date_and_a_count_do_not_take_the_date():

@@ -2,8 +2,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from backintime_assets.normalisation import rules
 from backintime_assets.normalisation.rules import (
-    Reasons, accepted_repeats, check_duplicates, check_prices, check_trade_days, check_unnamed_series,
+    Reasons, accepted_repeats, check_duplicates, check_prices, check_trade_days, check_unnamed_series, ticker_day_key,
 )
 
 
@@ -160,6 +161,38 @@ def test_a_file_none_of_whose_dates_holds_one_price_is_no_correction():
     r = Reasons(3)
     check_unnamed_series(r, np.zeros(3, np.int64), np.array([1, 1, 2]), {"close": np.array([5.0, 6.0, 5.0])})
     assert r.ok.all()
+
+
+def test_a_date_or_two_of_two_prices_each_name_a_resent_price_in_their_reason():
+    # One ticker's file of a day with its price sent again, corrected, reads as a day's list of two
+    # items: rejected alike, its reason says that keeping one row of the date loads it.
+    r = Reasons(2)
+    check_unnamed_series(r, np.zeros(2, np.int64), np.ones(2, np.int64), {"close": np.array([189.5, 189.7])})
+    assert all(x.startswith("unnamed series: 1 of the file's 1 dates") and x.endswith("if one corrects the other")
+               for x in r.reason)
+    r = Reasons(8)  # a date of four items is a list: no word of a correction
+    check_unnamed_series(r, np.zeros(8, np.int64), np.array([1, 1, 1, 1, 2, 2, 2, 2]),
+                         {"close": np.array([1.0, 2.0, 3.0, 4.0, 1.1, 2.1, 3.1, 4.1])})
+    assert all(x.startswith("unnamed series: 2 of the file's 2 dates") and "corrects" not in x for x in r.reason)
+
+
+def test_a_long_file_with_one_corrected_row_does_not_count_its_dates(monkeypatch):
+    # Only a file every accepted row of which shares its date may be one none of whose dates holds
+    # one price: a file of thousands of days with one correction had hashed every row's date to
+    # learn it was not (a tenth of a second a million rows), on every such file.
+    n = 5000
+    days = np.arange(n, dtype=np.int64)
+    days[-1] = days[-2]
+    r = Reasons(n)
+    found = accepted_repeats(r, np.zeros(n, np.int64), days)
+    hashed = []
+    monkeypatch.setattr(rules, "ticker_day_key", lambda codes, d: hashed.append(len(codes)) or ticker_day_key(codes, d))
+    close = np.round(10.0 + (np.arange(n) % 89) / 100, 2)
+    close[-1] += 0.25  # the last day's price sent again, corrected
+    check_unnamed_series(r, np.zeros(n, np.int64), days, {"close": close}, found=found)
+    assert r.ok.all() and hashed == []
+    check_duplicates(r, np.zeros(n, np.int64), days, {"close": close}, np.arange(n) + 2, found=found)
+    assert r.reason[-1] == f"conflicting duplicate of line {n}" and r.ok[:-1].all()
 
 
 def test_several_series_under_one_ticker_are_rejected_with_their_own_reason():
