@@ -585,7 +585,18 @@ def pieceable(schema) -> bool:
 
 def _shift_lines(table: pa.Table, lines_before: int) -> pa.Table:
     at = table.schema.get_field_index("source_line")
-    return table.set_column(at, "source_line", pc.add(table["source_line"], lines_before))
+    table = table.set_column(at, "source_line", pc.add(table["source_line"], lines_before))
+    if "reason" in table.column_names and pc.any(pc.match_substring(table["reason"], _DUPLICATE_OF)).as_py():
+        # A duplicate names the line it repeats, numbered in the piece: "of line 1" was line 6881.
+        reasons = [None if r is None else _LINE_NAMED.sub(lambda m: f"{m[1]}{int(m[2]) + lines_before}", r)
+                   for r in table["reason"].to_pylist()]
+        at = table.schema.get_field_index("reason")
+        table = table.set_column(at, "reason", pa.array(reasons, pa.string()))
+    return table
+
+
+_DUPLICATE_OF = "duplicate of line "
+_LINE_NAMED = re.compile(rf"({_DUPLICATE_OF})(\d+)")
 
 
 def _tagged(results, tasks: list[FileTask], schemas: list[str | None] | None = None) -> pa.Table:

@@ -780,3 +780,19 @@ def test_pieces_read_east_of_utc_epochs_of_stacked_tables_by_each_tables_ticker(
     for ticker in ("BHP AU EQUITY", "SPY US EQUITY"):
         dates = loaded.filter(pc.equal(loaded["ticker"], ticker))["date"].to_pylist()
         assert sorted(dates) == [dt.date(2024, 1, 1) + dt.timedelta(days=k) for k in days], ticker
+
+
+@pytest.mark.parametrize("piece_bytes", [2000, 5000, 20000])
+def test_a_conflicting_duplicate_in_a_later_piece_names_the_files_line(piece_bytes):
+    # A duplicate's reason names the line it repeats: numbered in its piece, "of line 12" pointed at
+    # the file's header region rather than the row 2000 lines down.
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=k) for k in range(3000)]
+    rows = [f"{d},SPY,{100 + k % 7}.25" for k, d in enumerate(days) if d.weekday() < 5]
+    rows.insert(len(rows) - 5, rows[-6].rsplit(",", 1)[0] + ",99.99")  # a day re-sent late in the file
+    data = ("Date,Ticker,Close\n" + "\n".join(rows) + "\n").encode()
+    task = _task(data, "spy.csv")
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+    assert _rows(pieces) == _rows(whole)
+    reasons = [r for r in pieces["reason"].to_pylist() if r and "duplicate" in r]
+    assert len(reasons) == 1 and int(reasons[0].rsplit(" ", 1)[1]) > 2000
