@@ -399,7 +399,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     from dataclasses import replace
 
     from backintime_assets.normalisation import default_ticker_for
-    from backintime_assets.normalisation.repeated_header import reordered_in_piece
+    from backintime_assets.normalisation.repeated_header import header_at_end, reordered_in_piece
 
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
     footer_start = _footer_start(read_at, size, terminator, schema.footer_lines)
@@ -454,6 +454,12 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
                 result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
                 past, _ = _ticker_past(result, piece_schema, ticker, unnamed)
             ticker = past
+        if not last and (at := header_at_end(result, schema)) is not None \
+                and (cut_at := _line_start(chunk, at - lines_before)) > 0:
+            # The piece ends in the header lines of a part below ("GOOG,GOOG,AMZN,AMZN" here, its
+            # fields the next piece's first line): read apart, neither piece knows the part for one.
+            chunk = chunk[:cut_at]
+            result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
         # A part under the header's names in another order: its rows rejected in every piece it
         # spans, as read whole (repeated_header.py); a piece past the first holds no header to name it.
         reordered = reordered_in_piece(result, schema, task.source_file, reordered,

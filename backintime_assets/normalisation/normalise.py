@@ -503,9 +503,9 @@ def _under_reordered(rejected: list[Line], rec: Records, schema: FileSchema, pla
     are not (a later sheet's are labelled with it): looked at as the sheets write them, and a part
     ends with its sheet."""
     if plans is None:
-        return under_reordered_header(rejected, rec.line)
+        return under_reordered_header(rejected, rec.line, schema=schema)
     heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema)
-    refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans))
+    refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans), schema)
     if refused:  # the header in another order named as a CSV's is, not left "unparseable value: date, ..."
         refused += [(np.isin(rec.line, at), kind) for kind in (REORDERED_HEADER, RELABELLED_HEADER)
                     if (at := [line for line, _, why in heads if why == kind])]

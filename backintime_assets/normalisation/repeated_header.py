@@ -17,8 +17,10 @@ Volumen" below "Date,Close,Volume": a repeat, its rows read right).
 Of several tickers side by side under a line of labels (",AAPL,AAPL,MSFT,MSFT" over the fields), a
 part pasted below under its own labels in another order (",MSFT,MSFT,AAPL,AAPL"), or naming a ticker
 the file's do not, is another layout as well: read in the file's order, MSFT's prices loaded as
-AAPL's. Its label line is RELABELLED_HEADER, and the line of fields right below it (the file's
-order, a repeat on its own) carries its part on rather than ending it.
+AAPL's. Its label line is RELABELLED_HEADER; a line of fields below it (the file's order, a repeat
+on its own) carries its part on rather than ending it: only a line of labels says whose columns are
+whose. A line of labels naming none of the file's tickers heads such a part when a line of fields
+is beside it (not a line of currencies under the file's labels).
 """
 from __future__ import annotations
 
@@ -44,6 +46,9 @@ REPEATED_HEADER = "a repeat of the header line (files joined into one?)"
 REORDERED_HEADER = "the header's names in another order (files joined into one?)"
 RELABELLED_HEADER = ("labels naming the tickers over other columns than the header's: in another order, or "
                      "a ticker it does not name (files joined into one?)")
+# Of a line of labels naming none of the file's tickers: a part's, or a line of currencies under the
+# file's labels; never a reason (name_repeated_headers judges it with the lines beside it).
+_FOREIGN = "labels naming none of the file's tickers"
 # The lines that begin a part whose rows are not read in the file's order.
 _PART_STARTS = (REORDERED_HEADER, RELABELLED_HEADER)
 _HEADS = (REPEATED_HEADER, *_PART_STARTS)
@@ -61,31 +66,67 @@ def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line
         return rejected
     out = []
     kinds: dict[str, str | None] = {}  # a wide table's line is rejected once for each ticker: judged once
+    labels = _labels_of(schema)
     for line, raw, reason in rejected:
         if raw in kinds:
             kind = kinds[raw]
         else:
-            kind = kinds[raw] = _header_kind(raw, names, schema) if _may_name(raw, named, schema) else None
+            kind = kinds[raw] = _header_kind(raw, names, schema) if _may_name(raw, named, schema, labels) else None
         out.append((line, raw, kind or reason))
+    if _FOREIGN in kinds.values():
+        out = _foreign_labels_judged(out, rejected, schema)
     return out
+
+
+def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: FileSchema) -> list[Line]:
+    """`named` with each line of labels naming none of the file's tickers (_FOREIGN) named
+    RELABELLED_HEADER when it heads a part: a line of fields is right above it (yfinance's "Price"
+    over its "Ticker") or right below it and the rejected lines without a digit under it (a line of
+    currencies), and no line of labels is right above it. Else its reason is left as it was (`rejected`):
+    a line of currencies or exchanges under the file's labels, a note of words over each ticker."""
+    at = {line: (raw, kind) for line, raw, kind in named}
+    labelled: dict[int, bool] = {}
+
+    def labels(line: int) -> bool:
+        if line not in labelled:
+            labelled[line] = line in at and _names_labels(at[line][0], schema)
+        return labelled[line]
+
+    def fields(line: int) -> bool:
+        return line in at and at[line][1] in (REPEATED_HEADER, REORDERED_HEADER) and not labels(line)
+
+    def heads(line: int) -> bool:
+        below = line + 1
+        while below in at and at[below][1] not in _HEADS and (at[below][1] == _FOREIGN or
+                                                               _DIGIT.search(at[below][0]) is None):
+            below += 1  # past a line of currencies, not past the file's labels (a line of names over them)
+        return not labels(line - 1) and (fields(line - 1) or fields(below))
+    kinds = {line: RELABELLED_HEADER if heads(line) else None for line, (_, kind) in at.items() if kind == _FOREIGN}
+    return [(line, raw, kind if (kind := kinds.get(line, why)) is not None else reason)
+            for (line, raw, why), (_, _, reason) in zip(named, rejected)]
 
 
 def header_like(rejected: list[Line], schema: FileSchema) -> list[Line]:
     """The rejected lines that hold the header's first real name, or name columns without a digit:
     those that may repeat it (_may_name)."""
-    named = _first_name(schema)
-    return [] if named is None or schema.header_row < 0 else [x for x in rejected if _may_name(x[1], named, schema)]
+    named, labels = _first_name(schema), _labels_of(schema)
+    return [] if named is None or schema.header_row < 0 else \
+        [x for x in rejected if _may_name(x[1], named, schema, labels)]
 
 
-def _may_name(raw: str, named: str, schema: FileSchema) -> bool:
+def _may_name(raw: str, named: str, schema: FileSchema,
+              labels: tuple[tuple[str | None, ...], frozenset[str]] | None) -> bool:
     """Whether a rejected line may be a header: it holds the header's first name, or no digit and two
-    cells that name a column (split plainly: a quick refusal of a line of words, read no further)."""
+    cells that name a column (split plainly: a quick refusal of a line of words, read no further),
+    or, of several tickers side by side (`labels`: _labels_of, once for all lines), a ticker's label."""
     if named in raw.lower():
         return True
     if _DIGIT.search(raw) is None and _names_two(raw, schema.delimiter or ","):
         return True
-    keys = _label_keys(tuple(c.series for c in schema.columns))
-    return keys is not None and _names_a_label(raw.split(schema.delimiter or ","), *keys)
+    # Of several tickers side by side, a line of labels naming none of them as well: judged with
+    # the lines beside it (_foreign_labels_judged).
+    return labels is not None and (_DIGIT.search(raw) is None or _names_a_label(raw.split(schema.delimiter or ","),
+                                                                                *labels))
 
 
 def _names_a_label(cells: list[str], keys: tuple[str | None, ...], known: frozenset[str]) -> bool:
@@ -100,6 +141,10 @@ def _label_key(label: str) -> str:
     """The ticker a label names: its first word ("AAPL US Equity" and "AAPL" are one ticker's)."""
     words = label.split()
     return words[0].upper() if words else ""
+
+
+def _labels_of(schema: FileSchema) -> tuple[tuple[str | None, ...], frozenset[str]] | None:
+    return _label_keys(tuple(c.series for c in schema.columns))
 
 
 @lru_cache(maxsize=64)
@@ -126,19 +171,20 @@ def _first_name(schema: FileSchema) -> str | None:
 
 
 def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: np.ndarray | None = None,
-                           place: Callable[[int], str] = "line {}".format) -> list[tuple[np.ndarray, str]]:
+                           place: Callable[[int], str] = "line {}".format, schema: FileSchema | None = None
+                           ) -> list[tuple[np.ndarray, str]]:
     """(mask by `row_lines`, reason) of the rows below each line that names the header's columns in
     another order, or the tickers' labels (named by name_repeated_headers), up to the next line
-    repeating the header in any order (but the fields' line right below such labels), or the end of
-    its workbook sheet (`sheets`: the line each data sheet starts after, sorted): none in most files,
-    whose rejected lines are looked at no further. `place(line)`: where the reason says that header
-    is (a workbook's sheet and row: its lines run on past a million)."""
+    repeating the header in any order (below such labels, the next line of labels: `schema`, the
+    file's, tells them), or the end of its workbook sheet (`sheets`: the line each data sheet starts
+    after, sorted): none in most files, whose rejected lines are looked at no further. `place(line)`:
+    where the reason says that header is (a workbook's sheet and row: its lines run on past a million)."""
     if not any(reason in _PART_STARTS for _, _, reason in rejected):
         return []
     # Once each: a wide table's line is rejected once for each ticker.
     heads = sorted({(line, reason) for line, _, reason in rejected if reason in _HEADS})
     lines = np.asarray(row_lines, np.int64)
-    heads = _fields_under_labels_dropped(heads, np.sort(lines))
+    heads = _fields_under_labels_dropped(heads, {line: raw for line, raw, _ in rejected}, schema)
     starts = np.array([line for line, _ in heads], np.int64)
     under = np.searchsorted(starts, lines, "right") - 1  # -1: above every one
     if sheets is not None and sheets.size:
@@ -156,16 +202,26 @@ def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: 
     return out
 
 
-def _fields_under_labels_dropped(heads: list[tuple[int, str]], lines: np.ndarray) -> list[tuple[int, str]]:
-    """`heads` (line, kind) without the repeats of the fields right below a line of labels in another
-    order (no row between them): the part's own header, which carries it on, not the file's again."""
+def _fields_under_labels_dropped(heads: list[tuple[int, str]], raws: dict[int, str],
+                                 schema: FileSchema | None) -> list[tuple[int, str]]:
+    """`heads` (line, kind) without the repeats of the fields alone below a line of labels in another
+    order, up to the next line of labels (`raws`: each line's text): the part's own lines, which
+    carry it on (its fields below its labels, a line of currencies between, its pages' headers), not
+    the file's header again. Only a line of labels says whose columns are whose."""
     out: list[tuple[int, str]] = []
+    relabelled = False
     for line, kind in heads:
-        if kind == REPEATED_HEADER and out and out[-1][1] == RELABELLED_HEADER and \
-                np.searchsorted(lines, line, "left") - np.searchsorted(lines, out[-1][0], "right") == 0:
+        if kind == REPEATED_HEADER and relabelled and not _names_labels(raws.get(line, ""), schema):
             continue
+        relabelled = kind == RELABELLED_HEADER
         out.append((line, kind))
     return out
+
+
+def _names_labels(raw: str, schema: FileSchema | None) -> bool:
+    """Whether a line is a line of the tickers' labels (_label_kind), the file's or others."""
+    cells = None if schema is None else _cells(raw, schema, len(schema.columns))
+    return cells is not None and _label_kind(cells, schema) is not None
 
 
 def repeats_header(raw: str, schema: FileSchema) -> bool:
@@ -181,22 +237,15 @@ def _repeats(raw: str, names: list[str], schema: FileSchema) -> bool:
 
 
 def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
-    """REPEATED_HEADER, REORDERED_HEADER (the header's names, each once, in another order) or None."""
-    # Read as the file's records are (a space-aligned table merges its runs of spaces), and named
-    # as detection named the header's cells (an empty one "column_3", a second "Close" "Close_2").
-    kwargs = reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar,
-                           schema.skipinitialspace)
-    try:
-        cells = next(csv.reader([raw.lstrip(_BOM)], **kwargs))
-    except (csv.Error, StopIteration, TypeError):  # a line past the field size limit: no header
+    """REPEATED_HEADER, REORDERED_HEADER (the header's names, each once, in another order), of several
+    tickers side by side a line of labels' kind (_label_kind), or None."""
+    if (cells := _cells(raw, schema, len(names))) is None:
         return None
-    cells = [c.strip().lstrip(_BOM) for c in cells]
-    while len(cells) > len(names) and not cells[-1]:
-        cells.pop()
     if (labelled := _label_kind(cells, schema)) is not None:
         return labelled
     if len(cells) != len(names):
         return None
+    # Named as detection named the header's cells (an empty one "column_3", a second "Close" "Close_2").
     found = [c.lower() for c in unique_names(cells)]
     if found == names:
         return REPEATED_HEADER
@@ -210,13 +259,29 @@ def _header_kind(raw: str, names: list[str], schema: FileSchema) -> str | None:
     return _respelt(cells, schema)
 
 
+def _cells(raw: str, schema: FileSchema, width: int) -> list[str] | None:
+    """A line's cells read as the file's records are (a space-aligned table merges its runs of
+    spaces), its empty ones past the header's `width` dropped; None for a line the reader refuses."""
+    kwargs = reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar,
+                           schema.skipinitialspace)
+    try:
+        cells = next(csv.reader([raw.lstrip(_BOM)], **kwargs))
+    except (csv.Error, StopIteration, TypeError):  # a line past the field size limit: no header
+        return None
+    cells = [c.strip().lstrip(_BOM) for c in cells]
+    while len(cells) > width and not cells[-1]:
+        cells.pop()
+    return cells
+
+
 def _label_kind(cells: list[str], schema: FileSchema) -> str | None:
     """Of several tickers side by side: REPEATED_HEADER when a line's cells repeat the labels over
     each ticker's columns (",AAPL,AAPL,MSFT,MSFT"; "AAPL" under "AAPL US Equity"'s columns: its first
     word), RELABELLED_HEADER when they name one ticker over each's columns but another than the
-    file's over some (",MSFT,MSFT,AAPL,AAPL", ",AAPL,AAPL,GOOG,GOOG"), else None. A label line names
-    at least one of the file's tickers, and nothing with a digit over a shared column (a date)."""
-    found = _label_keys(tuple(c.series for c in schema.columns))
+    file's over some (",MSFT,MSFT,AAPL,AAPL", ",AAPL,AAPL,GOOG,GOOG"), _FOREIGN when they name none of
+    the file's (",GOOG,GOOG,AMZN,AMZN", or a line of currencies: judged with the lines beside it),
+    else None. A label line has nothing with a digit over a shared column (a date)."""
+    found = _labels_of(schema)
     if found is None or len(cells) > len(schema.columns):
         return None
     keys, known = found
@@ -233,8 +298,10 @@ def _label_kind(cells: list[str], schema: FileSchema) -> str | None:
             # judged by _respelt), a note, or two tickers over one ticker's columns: no label line.
             return None
     written = set(over.values())
-    if len(over) < 2 or len(written) < len(over) or not written & known:
+    if len(over) < 2 or len(written) < len(over):
         return None
+    if not written & known:
+        return _FOREIGN
     return REPEATED_HEADER if all(k == w for k, w in over.items()) else RELABELLED_HEADER
 
 
@@ -289,7 +356,7 @@ def reordered_in_piece(result, schema: FileSchema, source_file: str, above: tupl
     # The lines that may repeat the header found without a row of Python for each rejected line.
     maybe = pc.or_(pc.match_substring(rejected["raw"], named, ignore_case=True),
                    pc.invert(pc.match_substring_regex(rejected["raw"], r"\d")))
-    if (labels := _label_keys(tuple(c.series for c in schema.columns))) is not None:  # a line of labels
+    if (labels := _labels_of(schema)) is not None:  # a line of labels
         maybe = pc.or_(maybe, pc.match_substring_regex(rejected["raw"], "|".join(map(re.escape, labels[1])),
                                                        ignore_case=True))
     maybe = rejected.filter(maybe)
@@ -313,7 +380,7 @@ def reordered_in_piece(result, schema: FileSchema, source_file: str, above: tupl
     tickers = prices["ticker"] if wide else None
     moved = np.zeros(len(lines), dtype=bool)
     rows: list[Line] = []
-    for mask, reason in under_reordered_header(heads, lines):
+    for mask, reason in under_reordered_header(heads, lines, schema=schema):
         moved |= mask
         named = tickers.filter(pa.array(mask)).to_pylist() if wide else None
         rows += [(int(n), text_of(int(n)), f"{named[k]}: {reason}" if wide else reason)
@@ -326,5 +393,29 @@ def reordered_in_piece(result, schema: FileSchema, source_file: str, above: tupl
         rejected = pa.concat_tables([rejected, extra]).sort_by("source_line")
         result.prices_arrow = prices.filter(pa.array(~moved))
     result.rejected_arrow = rejected
-    last = _fields_under_labels_dropped([(line, kind) for line, _, kind in heads], np.sort(lines))[-1]
+    last = _fields_under_labels_dropped([(line, kind) for line, _, kind in heads], {x[0]: x[1] for x in heads},
+                                        schema)[-1]
     return last if last[1] in _PART_STARTS else None
+
+
+def header_at_end(result, schema: FileSchema) -> int | None:
+    """Of several tickers side by side, the line (in the file) a piece's last lines begin on when
+    they are header lines (labels, fields: rejected, no digit) with no row below them in the piece;
+    None otherwise (most pieces). Read apart from the lines on either side, a line of labels naming
+    none of the file's tickers is not known to head a part (_foreign_labels_judged): the piece ends
+    above them instead (ingestion/parsed.py)."""
+    rejected = result.rejected_arrow
+    if _labels_of(schema) is None or not rejected.num_rows:
+        return None
+    lines = rejected["source_line"].to_numpy(zero_copy_only=False)
+    loaded = result.prices_arrow["source_line"].to_numpy(zero_copy_only=False)
+    below = lines > (loaded.max() if loaded.size else -1)
+    tail = sorted({(int(line), raw) for line, raw in zip(lines[below], rejected["raw"].filter(pa.array(below))
+                                                         .to_pylist())}, reverse=True)
+    names = [c.name.strip().lower() for c in schema.columns]
+    start = None
+    for line, raw in tail:  # the last lines without a digit, from the piece's end up
+        if _DIGIT.search(raw) is not None:
+            break
+        start = line if _header_kind(raw, names, schema) is not None else start
+    return start

@@ -701,7 +701,8 @@ def test_pieces_reject_a_part_under_the_headers_names_in_another_order_as_the_fi
 
 
 @pytest.mark.parametrize("labels, fields", [(",MSFT,MSFT,AAPL,AAPL", "Date,Close,Volume,Close,Volume"),
-                                            (",AAPL,AAPL,MSFT,MSFT", "Date,Volume,Close,Volume,Close")])
+                                            (",AAPL,AAPL,MSFT,MSFT", "Date,Volume,Close,Volume,Close"),
+                                            (",GOOG,GOOG,AMZN,AMZN", "Date,Close,Volume,Close,Volume")])
 def test_pieces_reject_a_part_of_tickers_side_by_side_under_other_labels_as_the_file_read_whole(labels, fields):
     # Two downloads of AAPL and MSFT side by side joined, the second's labels naming MSFT's columns
     # first: a piece past the first, read without the labels, loaded MSFT's closes as AAPL's. (Its
@@ -710,7 +711,7 @@ def test_pieces_reject_a_part_of_tickers_side_by_side_under_other_labels_as_the_
 
     def part(labels: str, fields: str, days: list) -> str:
         tickers = labels.split(",")[1::2]
-        cells = [{f"{t}Close": f"{(100 if t == 'AAPL' else 400) + k % 50}.25", f"{t}Volume": str(900000 + k)}
+        cells = [{f"{t}Close": f"{(100 if t in ('AAPL', 'AMZN') else 400) + k % 50}.25", f"{t}Volume": str(900000 + k)}
                  for k, _ in enumerate(days) for t in tickers]
         rows = "".join(f"{d}," + ",".join(cells[2 * k + j // 2][tickers[j // 2] + f] for j, f in
                                           enumerate(fields.split(",")[1:])) + "\n" for k, d in enumerate(days))

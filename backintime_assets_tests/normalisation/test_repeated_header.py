@@ -236,9 +236,11 @@ def _wide(parts: list[tuple[str, int, int]]) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-@pytest.mark.parametrize("labels", [",MSFT,MSFT,AAPL,AAPL", ",AAPL,AAPL,GOOG,GOOG", "Ticker,MSFT,MSFT,AAPL,AAPL"])
+@pytest.mark.parametrize("labels", [",MSFT,MSFT,AAPL,AAPL", ",AAPL,AAPL,GOOG,GOOG", "Ticker,MSFT,MSFT,AAPL,AAPL",
+                                    ",GOOG,GOOG,AMZN,AMZN"])
 def test_a_part_of_tickers_side_by_side_under_other_labels_is_rejected_not_read_under_the_files(labels):
-    # Two downloads joined, the second's labels naming MSFT's columns first (or GOOG in MSFT's place):
+    # Two downloads joined, the second's labels naming MSFT's columns first (or GOOG in MSFT's place,
+    # or two tickers the file's labels do not name, over its line of fields):
     # read under the first's labels, MSFT's prices loaded as AAPL's and AAPL's as MSFT's. The third
     # part, under the file's labels again, loads.
     data = _wide([(",AAPL,AAPL,MSFT,MSFT", 100, 20), (labels, 150, 20), (",AAPL,AAPL,MSFT,MSFT", 120, 20)])
@@ -296,3 +298,64 @@ def test_two_yfinance_downloads_joined_with_their_tickers_in_another_order_rejec
     assert (35, f"MSFT: {RELABELLED_HEADER}") in rejected
     # "Date,,,," below it is an empty row
     assert [line for line, why in rejected if why.startswith("AAPL: below line 35")] == list(range(37, 67))
+
+
+@pytest.mark.parametrize("head, page", [([",MSFT,MSFT,AAPL,AAPL", ",EUR,EUR,USD,USD", "Date,Close,Volume,Close,Volume"],
+                                         None),
+                                        ([",MSFT,MSFT,AAPL,AAPL", "Date,Close,Volume,Close,Volume"],
+                                         "Date,Close,Volume,Close,Volume")])
+def test_a_part_under_other_labels_runs_on_past_its_own_lines_of_fields(head, page):
+    # A second download, MSFT's columns first, its labels over a line of currencies (or its fields
+    # repeated over each page): the file's line of fields below a row that is no price ended the
+    # part, and the rest of it loaded MSFT's prices as AAPL's. Only a line of labels ends it.
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+
+    def rows(days: list[date], first: int) -> list[str]:
+        return [f"{d},{first + k}.5,{900000 + k},{first + 200 + k}.5,{500000 + k}" for k, d in enumerate(days)]
+    second = part = rows(days[20:40], 300)
+    if page:
+        second = part[:10] + [page] + part[10:]
+    lines = ([",AAPL,AAPL,MSFT,MSFT", ",USD,USD,EUR,EUR", "Date,Close,Volume,Close,Volume"] + rows(days[:20], 100)
+             + head + second + [",AAPL,AAPL,MSFT,MSFT", ",USD,USD,EUR,EUR", "Date,Close,Volume,Close,Volume"]
+             + rows(days[40:], 120))
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert len(prices) == 80 and all(r["close"] < 300 if r["ticker"].startswith("AAPL") else r["close"] >= 300
+                                     for r in prices)
+    last = list(range(len(lines) - 19, len(lines) + 1))
+    assert sorted({r["source_line"] for r in prices}) == list(range(4, 24)) + last
+    below = {r["source_line"] for r in result.rejected_arrow.to_pylist() if " below line 24, " in r["reason"]}
+    assert below >= {k + 1 for k, line in enumerate(lines) if line in part}
+
+
+def test_a_yfinance_download_of_other_tickers_joined_below_is_rejected():
+    # yf.download's "Ticker" line naming GOOG and AMZN, none of the first download's: their closes
+    # loaded as AAPL's and MSFT's. Its "Price" line of fields, right above, says it heads a part.
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+    lines = []
+    for first, second, closes, part in (("AAPL", "MSFT", (100, 300), days[:30]),
+                                        ("GOOG", "AMZN", (500, 700), days[30:])):
+        lines += [f"Price,Close,Close,Volume,Volume\nTicker,{first},{second},{first},{second}\nDate,,,,"]
+        lines += [f"{d},{closes[0] + k}.5,{closes[1] + k}.5,{900000 + k},{500000 + k}" for k, d in enumerate(part)]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "yf.csv"), "yf.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert len(prices) == 60 and {(r["ticker"], r["close"] // 100) for r in prices} == {("AAPL", 1), ("MSFT", 3)}
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (35, f"AAPL: {RELABELLED_HEADER}") in rejected
+    assert [line for line, why in rejected if why.startswith("MSFT: below line 35")] == list(range(37, 67))
+
+
+@pytest.mark.parametrize("under", [",USD,USD,EUR,EUR", ",NASDAQ,NASDAQ,NYSE,NYSE"])
+def test_a_line_of_currencies_under_the_files_labels_repeated_is_no_part_of_other_tickers(under):
+    # The file's header (labels, a line of currencies or exchanges, fields) repeated below: a line
+    # naming none of the file's tickers, but under its labels, not over its fields. Its rows load.
+    head = f",AAPL,AAPL,MSFT,MSFT\n{under}\nDate,Close,Volume,Close,Volume\n"
+    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(60)) if d.weekday() < 5][:40]
+    rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}\n" for k, d in enumerate(days)]
+    data = (head + "".join(rows[:20]) + head + "".join(rows[20:])).encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert len(prices) == 80 and all((r["close"] < 300) == r["ticker"].startswith("AAPL") for r in prices)
+    assert not any("below line" in r["reason"] for r in result.rejected_arrow.to_pylist())

@@ -570,14 +570,15 @@ def test_a_sheets_part_of_tickers_side_by_side_under_their_fields_in_another_ord
                                                                                   f"MSFT: {REORDERED_HEADER}"]
 
 
-def test_a_sheets_part_of_tickers_side_by_side_under_other_labels_is_rejected():
+@pytest.mark.parametrize("other", [["MSFT", "MSFT", "AAPL", "AAPL"], ["GOOG", "GOOG", "AMZN", "AMZN"]])
+def test_a_sheets_part_of_tickers_side_by_side_under_other_labels_is_rejected(other):
     # A second download pasted below the first under its own labels, MSFT's columns first: read
     # under the first's labels, MSFT's prices loaded as AAPL's and AAPL's as MSFT's. The next sheet,
     # under the file's labels, loads.
     days = [d for d in (datetime(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
     labels, fields = [None, "AAPL", "AAPL", "MSFT", "MSFT"], ["Date", "Close", "Volume", "Close", "Volume"]
     first = [labels, fields] + [[d, 130 + k, 900_000 + k, 220 + k, 500_000 + k] for k, d in enumerate(days[:20])]
-    first += [[None, "MSFT", "MSFT", "AAPL", "AAPL"], fields]
+    first += [[None, *other], fields]
     first += [[d, 240 + k, 500_000 + k, 150 + k, 900_000 + k] for k, d in enumerate(days[20:40])]
     second = [labels, fields] + [[d, 170 + k, 900_000 + k, 260 + k, 500_000 + k] for k, d in enumerate(days[40:])]
     result = run(book({"Q1": first, "Q2": second}), "wide.xlsx")
