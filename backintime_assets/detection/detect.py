@@ -20,7 +20,7 @@ from .dialect import (
 )
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .filename import date_in_name
-from .flat_header import labelled_unread, named_as_tickers, split_header
+from .flat_header import bare_tickers, labelled_unread, named_as_tickers, split_header
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
@@ -80,7 +80,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     canonical = map_canonical(fields, layout.types, layout.body)
     series: list[str | None] = [None] * len(canonical)
     side_by_side = tickers_side_by_side(cells, layout.types) if layout.body else []
-    wide = wide_columns(cells, layout.types, layout.body) if side_by_side else None
+    # A ticker's name alone beside them ("AAPL" by "MSFT Close"): refused below, its lines once each.
+    bare = bare_tickers(flat[0], layout.types, canonical) if flat is not None else []
+    wide = wide_columns(cells, layout.types, layout.body) if side_by_side and not bare else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
     columns = []
@@ -99,6 +101,13 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = "no table found"
     elif not layout.body:
         problem = "no data rows"
+    elif bare and flat is not None:
+        shown = ", ".join(layout.names[j] for j in bare[:4]) + (", ..." if len(bare) > 4 else "")
+        named = next(layout.names[j] for j, cells in enumerate(flat[0]) if len(cells) == 2)
+        problem = (f"{SIDE_BY_SIDE} ({shown}): numbers under a ticker's name alone beside columns named by ticker "
+                   f"and field (\"{named}\"): which price each holds is unsaid, and it would be left unread; "
+                   "name each column by its ticker and field (\"AAPL Close\") or save each ticker's columns "
+                   "as a file of its own")
     elif side_by_side and wide is None:
         shown = ", ".join(side_by_side[:4]) + (", ..." if len(side_by_side) > 4 else "")
         problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "

@@ -44,6 +44,10 @@ _GENERIC_FIELDS = frozenset({"value", "rate", "closingrate", "units", "qty", "qu
 # pairs quote in, not a ticker.
 _UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
 _PRICES = frozenset(PRICE_COLUMNS)
+# Names of a row's number, in capitals as tickers are: a count beside the prices, not a ticker's.
+# A slash in a bare name is a ratio's ("P/E", "P/B", "EV/EBITDA") but a share class's ("BRK/B").
+_SHARE_CLASS = re.compile(r"[A-Z0-9]{2,}/[A-Z]")
+_ROW_NUMBERS = frozenset({"ID", "NO", "NR", "NUM", "SEQ", "ROW", "N", "IDX", "INDEX"})
 
 
 @lru_cache(maxsize=4096)  # a file's header is looked at again (labelled_unread, repeated headers)
@@ -180,3 +184,17 @@ def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[Colu
     return [j for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical))
             if m is None and len(cells) == 1 and t.type in ("integer", "float") and _ticker(cells[0].strip())
             and cells[0].strip() not in CURRENCY_CODES]
+
+
+def bare_tickers(split: Sequence[Sequence[str]], types: Sequence[ColumnType], canonical: Sequence[str | None]
+                 ) -> list[int]:
+    """Of a one-row header split_header read as tickers and fields (`split`, its cells), the unmapped
+    numeric columns named by a ticker alone ("AAPL" beside "MSFT Close"): another ticker's prices,
+    which field unsaid. Read as the others were, MSFT's close loaded and AAPL's column left unread
+    without a word (or, right of a ticker's columns, taken into that ticker's as a column of no
+    name). A qualifier ("VWAP", "RSI", "MA20"), a currency, a ratio ("P/E") or a row's number ("ID",
+    "No") is no ticker."""
+    return [j for j, (cells, t, m) in enumerate(zip(split, types, canonical))
+            if m is None and len(cells) == 1 and t.type in ("integer", "float") and _ticker(cells[0].strip())
+            and cells[0].strip() not in _UNITS and cells[0].strip().upper() not in _ROW_NUMBERS
+            and ("/" not in cells[0] or _SHARE_CLASS.fullmatch(cells[0].strip()))]

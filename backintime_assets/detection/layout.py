@@ -21,6 +21,7 @@ from .joined import joined
 from .multipliers import declared_unit
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
+from .pandas_repeats import unsuffixed
 from .row_names import names_after_row_names
 from .shapes import shape_hits
 from .spacing import set_off_blanks
@@ -393,8 +394,9 @@ def _numbered_ticker_row(fields: list[str]) -> bool:
 
 
 def _column_names(block: list[Row], width: int) -> list[tuple[str, ...]]:
-    """Each column's names down a header block's rows."""
-    return [tuple(f[j].strip() if j < len(f) else "" for _, f in block) for j in range(width)]
+    """Each column's names down a header block's rows; pandas' "Close.1" is a second "Close"."""
+    rows = [unsuffixed(f) for _, f in block]
+    return [tuple(f[j].strip() if j < len(f) else "" for f in rows) for j in range(width)]
 
 
 def _names_repeated(names: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -887,7 +889,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         raw_names = [h if h.strip() else next((o[j] for o in others if o[j].strip()), "") for j, h in enumerate(header)]
         layout.names = unique_names(raw_names)
         layout.header_rows = [header, *others]
-        layout.header_cells = [[r[j].strip() for r in layout.header_rows if r[j].strip()] for j in range(width)]
+        # pandas' "Close.1" is a second "Close" (pandas_repeats.py); the names shown keep it.
+        cells = [unsuffixed(r) for r in layout.header_rows]
+        layout.header_cells = [[r[j].strip() for r in cells if r[j].strip()] for j in range(width)]
     else:
         layout.data_start_line = first_data_line
         layout.names = unique_names([""] * width)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .canonical import names_its_column, names_the_ticker
 from .columns import ColumnType
 from .multipliers import declared_unit
+from .pandas_repeats import unsuffixed
 
 # A word of running text: lowercase letters, an apostrophe ("isn't"); the line's first may be capitalised.
 _PROSE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -31,7 +32,7 @@ def words_over_names(rows: Sequence[Sequence[str]], types: Sequence[ColumnType],
     lost. Rows that name a column by its values ("Date" over dates) stay: two-language headers."""
     if len(rows) < 2:
         return 0
-    bottom = [c.strip() for c in rows[-1][:width]]
+    bottom = [c.strip() for c in unsuffixed(rows[-1][:width])]  # "Close.1": pandas' second "Close", no name of its own
     if len(bottom) != width or not all(bottom) or len(set(bottom)) != width:
         return 0
     if any(declared_unit(c) is not None or c[:1] in "([{" for c in bottom):

@@ -202,3 +202,24 @@ def test_a_pairs_prices_in_a_coin_and_volumes_in_its_units_load_as_one_instrumen
     schema = detect_bytes(_rows(header, *rows), "ETHUSDT.csv")
     assert schema.problem is None and schema.ticker is None and all(c.series is None for c in schema.columns)
     assert "close" in [c.canonical for c in schema.columns] and "volume" in [c.canonical for c in schema.columns]
+
+
+@pytest.mark.parametrize(("header", "named"), [
+    ("Date,AAPL,MSFT Close", "AAPL"), ("Date,AAPL Close,MSFT Close,GOOG", "GOOG"),
+    ("Date,AAPL Close,AAPL Volume,MSFT", "MSFT"),
+])
+def test_a_bare_ticker_beside_columns_named_by_ticker_and_field_refuses_the_file(header, named):
+    # MSFT's close loaded and AAPL's column was left unread without a word (GOOG's taken into MSFT's
+    # columns as one of no name): which price it holds nothing says.
+    rows = ["2021-01-04,130.0,220.0,1700.0", "2021-01-05,130.1,220.1,1700.1", "2021-01-06,130.2,220.2,1700.2"]
+    width = header.count(",") + 1
+    schema = detect_bytes(_rows(header, *(",".join(r.split(",")[:width]) for r in rows)), "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert f"({named})" in schema.problem
+
+
+@pytest.mark.parametrize("extra", ["ID", "VWAP", "RSI", "USD", "P/E", "EV/EBITDA"])
+def test_a_row_number_an_indicator_or_a_currency_beside_a_tickers_columns_loads_as_before(extra):
+    rows = [f"2021-01-0{d},130.0,900000,{d}" for d in (4, 5, 6)]
+    schema = detect_bytes(_rows(f"Date,AAPL Close,AAPL Volume,{extra}", *rows), "prices.csv")
+    assert schema.problem is None and [c.canonical for c in schema.columns][:3] == ["date", "close", "volume"]
