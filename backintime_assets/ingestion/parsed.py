@@ -64,7 +64,10 @@ PARSER_VERSION = 7
 # read whole (each piece had decided by its own rows: a ticker straddling a cut loaded a day off).
 # 4 (session 21): a ticker of a few midweek bars follows another's next days only at its clock time
 # (New York's opens beside an ASX ticker's loaded a day late).
-EAST_EPOCH_VERSION, _EAST_EPOCH = 4, '_east"'  # the end of such a column's format in a schema's JSON
+# 5 (session 21): all of those few bars' stamps at that clock, not one (a last bar at the download's
+# latest trade took them along); under a week of every day, a ticker stamped on Friday evenings as
+# often as on Sunday ones reads its UTC days (a vendor's Sunday futures opens loaded every bar a day late).
+EAST_EPOCH_VERSION, _EAST_EPOCH = 5, '_east"'  # the end of such a column's format in a schema's JSON
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

@@ -24,9 +24,11 @@ reading), the first of these that tells:
    market's daily bar is stamped at its open, and an evening open is a midnight east of UTC (OKX's
    Hong Kong days, 16:00 UTC). Noon UTC is no 24-hour market's midnight, and a month's bars on its
    first day (every weekday, far apart) no daily bars: their UTC days, under any week, so no other
-   ticker's reading (4) moves them.
+   ticker's reading (4) moves them. Under such a week a ticker not stamped every day but on Friday
+   evenings (more than one) as often as on Sunday ones reads its UTC days: the next days would put each Friday's
+   on a Saturday (New York's opens beside a vendor's Sunday-evening futures open, 23:00 UTC).
 4. else (a few midweek bars; every day of the week at a midnight under Monday to Friday) the
-   file's: the next days when another of its tickers reads so (a few bars only when stamped within
+   file's: the next days when another of its tickers reads so (a few bars only when all stamped within
    an hour of its clock, its exchange's: New York's opens, 14:30 UTC, beside an ASX ticker's, 23:00,
    are their own days); when none reads either way and all
    fit the week, the detection's (a file of a few midweek bars borrows the schema of its layout,
@@ -222,6 +224,16 @@ def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
         every_day &= ~sparse
     reads_east |= every_day & both_fit & open_stamp
     reads_utc |= every_day & ~open_stamp
+    # Under a week that opens both days the readings put bars on (every day), a ticker of weekdays
+    # stamped on Friday evenings as often as on Sunday ones has sessions on its own UTC days (New
+    # York's opens beside a vendor's Sunday-evening futures open, 23:00 UTC; the New York close
+    # beside a Sunday open bar): the next days would put each Friday's on a Saturday, which no
+    # exchange but a 24-hour one's (3) trades. It took the detection's reading (4) and loaded a day
+    # late. A Friday or so is an exchange's east of UTC stray session (NSE's budget Saturday, 18:30
+    # UTC, in a file of one week: one Friday, one Sunday); over weeks it shows clearly fewer Fridays.
+    fridays = counts[:, _FRIDAY]
+    reads_utc |= ~(reads_east | reads_utc) & both_fit & (fridays > _OFF_CLOCK) & ~_clearly_fewer(fridays,
+                                                                                                counts[:, _SUNDAY])
     # 4. The file's: per file when several are read as one text, as each read alone.
     told = reads_east | reads_utc
     file_east = _file_reads_east(ev.files, reads_east, reads_utc, both_fit)
@@ -258,7 +270,9 @@ def _at_clock_of(ev: Evidence, leaders: np.ndarray) -> np.ndarray:
     np.add.at(covered, (ev.files[leaders], np.minimum(hi[leaders] + hour, slots - 1) + 1), -1)
     within = np.cumsum(np.cumsum(covered, axis=1)[:, :slots] > 0, axis=1)  # covered slots up to each
     before_lo = np.where(lo > 0, within[ev.files, np.maximum(lo - 1, 0)], 0)
-    return within[ev.files, hi] > before_lo
+    # Every slot from its earliest to its latest covered, not one: a few New York opens (14:30 UTC)
+    # and a last bar at the download's latest trade (22:37, after hours) are no ASX ticker's clock.
+    return within[ev.files, hi] - before_lo == hi - lo + 1
 
 
 def _clearly_fewer(these: np.ndarray, those: np.ndarray) -> np.ndarray:

@@ -111,6 +111,33 @@ def test_a_ticker_of_few_bars_at_another_clock_keeps_its_utc_days():
     assert _read(asx + okx, [0] * 10 + [1] * 14)[-14:] == _days("2024-01-01", 14)
 
 
+def test_a_few_bars_with_a_last_one_at_the_clock_of_another_ticker_keep_their_utc_days():
+    # Three New York opens (14:30 UTC) and a last bar at the download's latest trade (22:37, after
+    # hours) beside two weeks of an ASX ticker (23:00): the last bar near the ASX clock took all four
+    # a day late, silently. Every evening stamp of the few bars must lie within the hour.
+    asx = [_MONDAY - 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    spy = [_MONDAY + 52200 + _DAY * k for k in range(3)] + [_MONDAY + 3 * _DAY + 81420]
+    assert _read(asx + spy, [0] * 10 + [1] * 4)[-4:] == _days("2024-01-01", 4)
+
+
+def test_weekday_bars_and_sunday_evening_bars_keep_their_utc_days_every_day():
+    # New York's opens (14:30 UTC) Monday to Friday and a vendor's Sunday-evening futures open
+    # (23:00 UTC) before each Monday: under a week of every day neither reading closes a day, and
+    # the ticker took the detection's next days, every bar a day late (Fridays' on Saturdays).
+    opens = [_MONDAY + 52200 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    sundays = [_MONDAY - 3600 + 7 * _DAY * w for w in range(2)]
+    days = _read(opens + sundays, [0] * 12, EVERY_DAY)
+    assert days[:10] == [d for w in range(2) for d in _days(str(np.datetime64("2024-01-01") + 7 * w), 5)]
+    assert days[10:] == ["2023-12-31", "2024-01-07"]
+    # An exchange's sessions east of UTC (Sunday to Thursday evenings) with one stray Friday stamp
+    # still read as the next days.
+    asx = [_MONDAY - 3600 + _DAY * (7 * w + k) for w in range(3) for k in range(5)] + [_MONDAY - 3600 + 5 * _DAY]
+    assert _read(asx, [0] * 16, EVERY_DAY)[:5] == _days("2024-01-01", 5)
+    # So does one week with a special Saturday session (NSE's 2025 budget day): one Friday, one Sunday.
+    nse = [1737916200 + _DAY * k for k in range(6)]  # 2025-01-26 18:30 UTC (Monday 27th at midnight in India)
+    assert _read(nse, [0] * 6, EVERY_DAY) == _days("2025-01-27", 6)
+
+
 def test_two_weeks_and_one_stray_session_read_as_the_sundays_say():
     # NSE at India's midnight (18:30 UTC the day before), two weeks about the 2025 budget's Saturday
     # session (stamped on Friday evening): two Sundays' stamps against one stray. By their UTC days

@@ -1,6 +1,6 @@
 import io
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import openpyxl
@@ -1848,6 +1848,25 @@ def test_a_few_midweek_bars_of_a_new_york_ticker_beside_an_asx_one_keep_their_da
     loads_every_row(r)
     assert r.prices[r.prices.ticker == "SPY"].date.dt.date.tolist() == weekdays[:4]
     assert r.prices[r.prices.ticker == "BHP.AX"].date.dt.date.tolist() == weekdays
+
+
+
+def test_new_york_futures_bars_with_sunday_evening_opens_keep_their_days_every_day():
+    # A vendor's ES file: New York's opens (14:30 UTC, 13:30 after March 14) and the Sunday-evening
+    # Globex open (23:00 UTC, 22:00) before each Monday. Detection now takes its four recurring
+    # clocks for several tickers' and reads the column "_east"; under a week of every day nothing
+    # told and every bar took the next day (Fridays' on Saturdays), silently.
+    weekdays = [d.date() for d in pd.bdate_range(date(2021, 3, 1), periods=30)]
+    utc = [int(pd.Timestamp(d).timestamp()) for d in weekdays]
+    summer = [d >= date(2021, 3, 15) for d in weekdays]
+    rows = [s + 52200 - 3600 * late for s, late in zip(utc, summer)] + \
+        [s - 3600 - 3600 * late for s, late, d in zip(utc, summer, weekdays) if d.weekday() == 0]
+    data = ("timestamp,ticker,close,volume\n"
+            + "".join(f"{s},ES,10.5,{100 + k}\n" for k, s in enumerate(rows))).encode()
+    r = run(data, "es.csv", week=TradingWeek.parse("mon-sun"))
+    loads_every_row(r)
+    sundays = [d - timedelta(days=1) for d in weekdays if d.weekday() == 0]
+    assert sorted(r.prices.date.dt.date.tolist()) == sorted(weekdays + sundays)
 
 
 _SUN_THU, _EVERY_DAY = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
