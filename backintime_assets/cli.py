@@ -323,6 +323,8 @@ def _loaded_tickers(path: str, schema) -> set[str]:
 def _column_line(column: dict) -> str:
     """A column of a schema, as `detect` and `schema show` print it: `Close_2: float -> close of MSFT`."""
     fmt = f" ({column['format']})" if column.get("format") else ""
+    if column.get("order_from"):  # "(%d/%m/%Y; order settled by 9 sibling files of the same layout)"
+        fmt = f" ({column['format']}; {column['order_from']})"
     mapped = f" -> {column['canonical']}" if column.get("canonical") else ""
     mapped += f" of {column['series']}" if column.get("series") else ""  # several tickers side by side
     if column.get("multiplier") is not None:

@@ -32,7 +32,10 @@ def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lak
         tasks = [SurveyTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
         context.log.info(f"detecting {len(tasks)} files ({len(files) - len(tasks)} known)")
         if tasks:
-            for sha, survey in survey_files(spark.get_session(), lake.location(), tasks, week=TRADING_WEEK).items():
+            # Siblings stored before may settle a new daily file's day/month order (sibling_order.py).
+            surveys = survey_files(spark.get_session(), lake.location(), tasks, week=TRADING_WEEK,
+                                   stored_siblings=lambda schemas: file_schemas.sibling_detections(conn, schemas))
+            for sha, survey in surveys.items():
                 file_schemas.save_detection(conn, sha, new[sha].source_path, survey.schema_dict())
         conn.commit()
         shown = file_schemas.final_schemas(conn, [f.sha256 for f in files[:20]])

@@ -144,6 +144,18 @@ def stored_detections(conn, sha256s: list[str]) -> dict[str, dict]:
                              (list(sha256s),)).fetchall())
 
 
+def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[dict]:
+    """Stored detections of files sharing a layout (layout_key: delimiter and header) with any of
+    `schemas`, the newest `per_layout` of each: the siblings that may prove a day/month order a new
+    file's dates leave to a guess (ingestion/sibling_order.py). The newest, as an office's layout drifts."""
+    keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
+    if not keys:
+        return []
+    return [r[0] for r in conn.execute(
+        """select dialect from (select dialect, row_number() over (partition by layout_key order by detected_at desc) n
+               from file_layouts where layout_key = any(%s)) s where n <= %s""", (keys, per_layout)).fetchall()]
+
+
 def detected_files(conn, sha256s: list[str]) -> set[str]:
     """Those of the files that have a detected schema."""
     rows = conn.execute("select sha256 from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
-from backintime_assets.ingestion.survey import Survey, SurveyTask
+from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
 from backintime_assets.trading_week import MON_FRI, TradingWeek
@@ -80,8 +80,11 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # names are filed under the dates of the schema that file_schemas keeps for it.
     new_contents = {sha for _, sha, _ in copied}
     schemas = file_schemas.final_schemas(conn, list(new_contents))
+    # A new daily file whose day/month order only its siblings settle may have them stored already:
+    # files of its layout migrated before (sibling_order.py).
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
-                                                  for source, sha, lake_path in copied])
+                                                  for source, sha, lake_path in copied],
+                                lambda guessing: file_schemas.sibling_detections(conn, guessing))
     for source, sha, lake_path in copied:
         found_in = surveys[sha]
         if sha not in schemas:
@@ -151,17 +154,20 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
     return changed
 
 
-def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]]
-                      ) -> dict[str, Survey]:
+def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]],
+                      stored_siblings: Callable[[list[dict]], list[dict]] | None = None) -> dict[str, Survey]:
     """sha256 -> the survey of the first of `files` (sha256, lake path, name, size) with that content,
-    read with its stored schema if it has one."""
+    read with its stored schema if it has one. `stored_siblings`: stored schemas of files sharing a
+    layout with those given, which may settle a day/month order a new file's dates leave to a guess."""
     first: dict[str, tuple[str, str, int]] = {}
     for sha, lake_path, name, size in files:
         first.setdefault(sha, (lake_path, name, size))
     if not first:
         return {}
-    return survey([SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha)
-                   for sha, (lake_path, name, size) in first.items()])
+    tasks = [SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha)
+             for sha, (lake_path, name, size) in first.items()]
+    surveys = survey(tasks)
+    return settle_by_siblings(survey, tasks, surveys, stored_siblings) if stored_siblings else surveys
 
 
 def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:

@@ -17,7 +17,7 @@ from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.ingestion.raw import Surveyor, resurvey
 from backintime_assets.ingestion.schema_changes import schema_changes
 from backintime_assets.ingestion.schema_texts import reading_key
-from backintime_assets.ingestion.survey import SurveyTask
+from backintime_assets.ingestion.survey import SurveyTask, settle_by_siblings
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 
@@ -55,7 +55,11 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
             names.setdefault(f.sha256, f)
     # No schema given: detected as new; no sha256: nothing kept in the parsed zone (a dry run
     # stores nothing, and the files stored are read again below, which keeps their rows).
-    surveys = survey([SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes) for sha, f in names.items()])
+    tasks = [SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes) for sha, f in names.items()]
+    # A daily file detected again alone would guess its day/month order again where its siblings,
+    # stored, had settled it (sibling_order.py): they settle it again.
+    surveys = settle_by_siblings(survey, tasks, survey(tasks),
+                                 lambda guessing: file_schemas.sibling_detections(conn, guessing))
     if store:
         # Taken after the survey, which may read a whole history: a migration waits only for the storing.
         manifest.lock_for_migration(conn)

@@ -30,11 +30,18 @@ def reading_key(schema: dict) -> str:
     """What decides how a file's rows are read: its schema without its name, confidences, provenance
     or what the survey found it to hold."""
     key = dict(schema, file=None, confidence=None, borrowed_from=None,
-               columns=[dict(c, confidence=None) for c in schema.get("columns", [])])
+               columns=[_reading_of(c) for c in schema.get("columns", [])])
     key.pop("stacked_tickers", None)  # what the survey found the file to hold: it reads alike
     if not key.get("skipinitialspace", True):
         del key["skipinitialspace"]  # its default, as schemas stored before it say: their rows stay found
     return json.dumps(key, sort_keys=True)
+
+
+def _reading_of(column: dict) -> dict:
+    """A column without its confidence or why its date order is what it is (sibling_order.py)."""
+    out = dict(column, confidence=None)
+    out.pop("order_from", None)
+    return out
 
 
 # A task's text is asked for by every step it passes (grouping, reading, keying its rows): the same

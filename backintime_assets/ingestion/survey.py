@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import posixpath
 import time
 import uuid
@@ -44,6 +45,7 @@ from backintime_assets.lake.location import LakeLocation, buffered_output, make_
 from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
+_log = logging.getLogger(__name__)
 SLICES_PER_CORE = 2
 EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
 UNREADABLE = "unreadable"
@@ -84,10 +86,56 @@ class Survey:
 
 def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_bytes: int = PIECE_BYTES,
                  slices: int | None = None, keep_min_bytes: int = KEEP_MIN_BYTES,
-                 borrow_max_bytes: int | None = None, week: TradingWeek = MON_FRI) -> dict[str, Survey]:
+                 borrow_max_bytes: int | None = None, week: TradingWeek = MON_FRI,
+                 stored_siblings: Callable[[list[dict]], list[dict]] | None = None) -> dict[str, Survey]:
     """key -> the Survey of each task's file, as Spark tasks (default: two per core).
     `borrow_max_bytes`: files larger than this never borrow a schema (default: detect_job's).
-    `week`: the days that hold trade dates (the deployment's), which the files' rows are read by."""
+    `week`: the days that hold trade dates (the deployment's), which the files' rows are read by.
+    A file detection could only guess the day/month order of takes the order its siblings of the
+    same layout prove (sibling_order.py), and is surveyed again with it: those surveyed with it and,
+    given `stored_siblings` (the schemas of guessing files -> stored schemas of files of their
+    layouts), those surveyed before."""
+    def run(batch: list[SurveyTask]) -> dict[str, Survey]:
+        return _survey_run(spark, location, batch, piece_bytes, slices, keep_min_bytes, borrow_max_bytes, week)
+
+    return settle_by_siblings(run, tasks, run(tasks), stored_siblings)
+
+
+def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], tasks: list[SurveyTask],
+                       surveys: dict[str, Survey], stored_siblings: Callable[[list[dict]], list[dict]] | None = None
+                       ) -> dict[str, Survey]:
+    """`surveys` (of `tasks`), where a file's day/month order was a guess its siblings settle, that
+    file surveyed again with the settled order (`survey`: a run of tasks). Nothing is asked or read
+    again where no file guesses."""
+    settled = _settled_orders(tasks, surveys, stored_siblings)
+    if not settled:
+        return surveys
+    # A second, small run: the files whose order their siblings settled, read with it.
+    return {**surveys, **survey([replace(t, schema_json=settled[t.key]) for t in tasks if t.key in settled])}
+
+
+def _settled_orders(tasks: list[SurveyTask], surveys: dict[str, Survey],
+                    stored_siblings: Callable[[list[dict]], list[dict]] | None) -> dict[str, str]:
+    """key -> the schema JSON, day/month order settled by siblings, of each file detection guessed it
+    for (sibling_order.py); a schema given with the task (stored, perhaps a user's) is not changed."""
+    from backintime_assets.ingestion.sibling_order import guesses, settle_orders
+
+    schemas = {key: survey.schema_dict() for key, survey in surveys.items()}
+    given = {t.key for t in tasks if t.schema_json is not None}
+    guessing = {key: schema for key, schema in schemas.items() if key not in given and guesses(schema)}
+    if not guessing:
+        return {}  # the usual case: nothing more to read
+    siblings = [schema for key, schema in schemas.items() if key not in guessing]
+    if stored_siblings is not None:
+        siblings += stored_siblings(list(guessing.values()))
+    settled, disagreeing = settle_orders(guessing, siblings)
+    for note in disagreeing:
+        _log.warning(note)
+    return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":")) for key, schema in settled.items()}
+
+
+def _survey_run(spark, location: LakeLocation, tasks: list[SurveyTask], piece_bytes: int, slices: int | None,
+                keep_min_bytes: int, borrow_max_bytes: int | None, week: TradingWeek) -> dict[str, Survey]:
     if not tasks:
         return {}
     # Files in the order of the dates their names carry, cut into runs: a task's small files then

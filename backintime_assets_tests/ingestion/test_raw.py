@@ -255,3 +255,27 @@ def test_a_new_trading_week_reads_the_files_again_and_runs_the_dates_that_change
         assert manifest.current_files(conn)["btc.csv"].dates == march(3, 4, 5, 6, 9)  # no Friday nor Saturday
         [change] = manifest.changes_after(conn, change.seq)
         assert (change.source_path, change.dates) == ("btc.csv", march(*range(3, 10)))  # the dates it left too
+
+
+def test_a_new_daily_file_alone_takes_the_day_month_order_its_stored_siblings_prove(postgres_url, local_lake,
+                                                                                     tmp_path):
+    # An office's daily files, named with no date: those of the 13th on prove day first.
+    source = tmp_path / "source"
+    source.mkdir()
+    for day in (13, 14, 17):
+        (source / f"day_{day}.csv").write_text(_day_first(range(day, day + 1)))
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        # The next one arrives alone: "04/03/2025" read either way, month first by the custom for "/"
+        # (3 April), yet its siblings stored before say 4 March.
+        (source / "day_next.csv").write_text(_day_first(range(4, 5)))
+        report = migrate(conn, source, local_lake, surveyor)
+        new = manifest.current_files(conn)["day_next.csv"]
+        assert report.copied == ["day_next.csv"] and new.dates == [dt.date(2025, 3, 4)]
+        assert surveyor.asked[1:] == [[new.sha256], [new.sha256]]  # read again with the settled order
+        date = next(c for c in file_schemas.final_schema(conn, new.sha256)["columns"] if c["canonical"] == "date")
+        stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]
+        assert date["format"] == "%d/%m/%Y"
+        assert stored["columns"][0]["order_from"] == "order settled by 3 sibling files of the same layout"

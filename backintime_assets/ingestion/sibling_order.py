@@ -1,0 +1,102 @@
+"""A daily file's day/month order, where only its siblings of the same layout settle it.
+
+An office writes a file a day, "02/01/2024" day first, named with no date (day_001.csv). A file of
+the first twelve days of a month holds no day above 12, so detection can only guess its order by the
+separator's custom (month first for "/": dates.GUESSED_ORDER_CERTAINTY), and 2 January loads as
+1 February: silent wrong dates. Its siblings of the same layout from the 13th on prove the order.
+
+Borrowing a schema never changes what a file accepts (shared_layouts.py); this is a separate,
+explicit step after a survey: a file whose date column's order is a guess takes the order its
+siblings PROVE (certainty above a guess), where they share its header, delimiter and date format
+family (separator, year digits) and agree; the column says so (`order_from`). Where they disagree
+(an office that switched from month first to day first), the guess stays: nothing tells which of
+them the file follows.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
+
+# Above a guess, short of the file's own values or name (dates._NAME_CERTAINTY): another file proved it.
+SIBLING_ORDER_CERTAINTY = 0.7
+# A numeric date with the year last: the two parts before it are a day and a month, in either order.
+_DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
+
+
+def date_order(schema: dict) -> tuple[tuple, str, float] | None:
+    """(the layout a sibling must share, the part the date column reads first: "%d" or "%m", the
+    column's certainty of it), or None where the file has no numeric day/month date column."""
+    if schema.get("problem"):
+        return None
+    columns = schema.get("columns") or []
+    j = next((j for j, c in enumerate(columns) if c.get("canonical") == "date"), None)
+    if j is None or columns[j].get("type") not in ("date", "timestamp"):
+        return None
+    found = _DAY_MONTH.match(columns[j].get("format") or "")
+    if found is None or found.group(1) == found.group(3):
+        return None
+    first, sep, _, year = found.groups()
+    # The header and delimiter, as file_schemas.layout_key names a layout, and the date's family.
+    layout = (schema.get("file_format"), schema.get("delimiter"), tuple(c["name"].strip().lower() for c in columns),
+              j, sep, year)
+    return layout, first, float(columns[j].get("confidence") or 0.0)
+
+
+def guesses(schema: dict) -> bool:
+    """Whether the file's date order is a guess that siblings could settle."""
+    order = date_order(schema)
+    return order is not None and order[2] <= GUESSED_ORDER_CERTAINTY
+
+
+def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
+    """(key -> the schema, order settled, of each of the `guessing` files whose siblings prove the
+    other order; what was left guessed because siblings disagree). `siblings`: schemas of other files
+    (those surveyed with them, those stored before); only those that prove their order count."""
+    proofs: dict[tuple, Counter] = defaultdict(Counter)
+    for schema in siblings:
+        order = date_order(schema)
+        # A file settled so itself proves nothing more: its siblings did (they count on their own).
+        if order is not None and order[2] > GUESSED_ORDER_CERTAINTY and not _settled_by_siblings(schema):
+            proofs[order[0]][order[1]] += 1
+    settled, disagreeing = {}, []
+    for key, schema in guessing.items():
+        order = date_order(schema)
+        if order is None or order[2] > GUESSED_ORDER_CERTAINTY or not proofs.get(order[0]):
+            continue
+        layout, first, _ = order
+        if len(proofs[layout]) > 1:
+            disagreeing.append(f"{key}: siblings of its layout disagree on day/month order "
+                               f"({', '.join(f'{n} {_named(p)}' for p, n in sorted(proofs[layout].items()))}); "
+                               "its guess stays")
+            continue
+        (proven, count), = proofs[layout].items()
+        if proven != first:  # a guess the siblings bear out reads the same: nothing to read again
+            settled[key] = _with_order(schema, proven, count)
+    return settled, disagreeing
+
+
+def _settled_by_siblings(schema: dict) -> bool:
+    return any(c.get("order_from") for c in schema.get("columns") or [])
+
+
+def _named(first: str) -> str:
+    return "day first" if first == "%d" else "month first"
+
+
+def _with_order(schema: dict, first: str, count: int) -> dict:
+    """The schema with its date column read `first`-part first, saying which siblings settled it;
+    no longer borrowed: a borrowed schema that does not hold falls back to the file's own guess."""
+    out = copy.deepcopy(schema)
+    out["borrowed_from"] = None
+    column = next(c for c in out["columns"] if c.get("canonical") == "date")
+    found = _DAY_MONTH.match(column["format"])
+    _, sep, _, year = found.groups()
+    second = "%m" if first == "%d" else "%d"
+    column["format"] = f"{first}{sep}{second}{sep}{year}{column['format'][found.end():]}"
+    column["confidence"] = SIBLING_ORDER_CERTAINTY
+    column["order_from"] = f"order settled by {count} sibling file{'s' if count != 1 else ''} of the same layout"
+    return out

@@ -1,0 +1,108 @@
+"""A daily file's day/month order, settled by its siblings of the same layout (sibling_order.py)."""
+import datetime as dt
+
+import pytest
+
+from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.ingestion import survey as survey_module
+from backintime_assets.ingestion.sibling_order import SIBLING_ORDER_CERTAINTY, settle_orders
+from backintime_assets.ingestion.survey import SurveyTask, survey_files
+from backintime_assets.lake import LakeLocation
+
+HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
+JANUARY = [dt.date(2024, 1, d) for d in range(2, 32) if dt.date(2024, 1, d).weekday() < 5]
+
+
+def _day_file(day: dt.date, fmt: str = "%d/%m/%Y") -> bytes:
+    rows = "".join(f"{day.strftime(fmt)},T{i},{100.5 + i},{101 + i},{99 + i},{100.25 + i},{1000 + i}\n"
+                   for i in range(3))
+    return (HEADER + rows).encode()
+
+
+def _serial_tasks(spark, payloads, work, schema):  # Spark's tasks, run here one after another
+    return [row for payload in payloads for row in work(payload)]
+
+
+@pytest.fixture
+def in_process(monkeypatch, tmp_path):
+    monkeypatch.setattr(survey_module, "run_tasks", _serial_tasks)
+    location = LakeLocation(url=str(tmp_path / "lake"))
+    location.ensure_exists()
+    return location
+
+
+def _tasks(folder, files: dict[str, bytes]) -> list[SurveyTask]:
+    folder.mkdir(exist_ok=True)
+    tasks = []
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+        tasks.append(SurveyTask(name, str(folder / name), name, len(data), sha256=f"sha-{name}"))
+    return tasks
+
+
+def _date_column(schema_json: str):
+    return next(c for c in FileSchema.from_json(schema_json).columns if c.canonical == "date")
+
+
+def test_daily_files_of_the_first_days_take_the_day_first_order_their_siblings_prove(in_process, tmp_path):
+    # day_001.csv is 2 January, "02/01/2024": alone, read month first as 1 February.
+    files = {f"day_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY, 1)}
+    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=2)
+    for i, day in enumerate(JANUARY, 1):
+        assert found[f"day_{i:03d}.csv"].dates == [day] and found[f"day_{i:03d}.csv"].problem is None
+    column = _date_column(found["day_001.csv"].schema_json)
+    assert column.format == "%d/%m/%Y" and column.confidence == SIBLING_ORDER_CERTAINTY
+    proving = len([d for d in JANUARY if d.day > 12])
+    assert column.order_from == f"order settled by {proving} sibling files of the same layout"
+    assert _date_column(found["day_015.csv"].schema_json).order_from is None  # its own values proved it
+
+
+def test_no_sibling_proof_leaves_the_guess_and_reads_nothing_twice(in_process, tmp_path, monkeypatch):
+    runs = []
+    monkeypatch.setattr(survey_module, "run_tasks", lambda *a: runs.append(a[1]) or _serial_tasks(*a))
+    files = {f"day_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY[:3], 1)}
+    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=2)
+    assert found["day_001.csv"].dates == [dt.date(2024, 2, 1)]  # the separator's custom, as before
+    assert len(runs) == 1
+
+
+def test_a_new_file_alone_takes_the_order_its_stored_siblings_prove(in_process, tmp_path):
+    stored = [detect_bytes(_day_file(day), f"old{day.day}.csv").to_dict() for day in JANUARY if day.day > 12]
+    asked = []
+    found = survey_files(None, in_process, _tasks(tmp_path / "in", {"new.csv": _day_file(dt.date(2024, 2, 5))}),
+                         slices=2, stored_siblings=lambda schemas: asked.append(schemas) or stored)
+    assert found["new.csv"].dates == [dt.date(2024, 2, 5)]
+    assert len(asked) == 1 and len(asked[0]) == 1
+
+
+def _schema(day: dt.date, fmt: str, name: str) -> dict:
+    return detect_bytes(_day_file(day, fmt), name).to_dict()
+
+
+def test_siblings_that_disagree_leave_the_guess_and_say_so():
+    # An office that switched from month first to day first: which one a lone early-month file follows
+    # nothing tells.
+    guessing = {"a.csv": _schema(dt.date(2024, 1, 2), "%d/%m/%Y", "a.csv")}
+    siblings = [_schema(dt.date(2023, 12, 15), "%m/%d/%Y", "b.csv"), _schema(dt.date(2024, 1, 15), "%d/%m/%Y", "c.csv")]
+    settled, disagreeing = settle_orders(guessing, siblings)
+    assert settled == {}
+    assert disagreeing == ["a.csv: siblings of its layout disagree on day/month order (1 day first, 1 month first); "
+                           "its guess stays"]
+
+
+@pytest.mark.parametrize("sibling_fmt, header", [
+    ("%d-%m-%Y", HEADER),  # another separator: another date family
+    ("%d/%m/%y", HEADER),  # two-digit years
+    ("%d/%m/%Y", HEADER.replace("Volume", "Vol")),  # another header
+])
+def test_only_siblings_of_the_same_layout_and_date_family_settle_it(sibling_fmt, header):
+    guessing = {"a.csv": _schema(dt.date(2024, 1, 2), "%d/%m/%Y", "a.csv")}
+    data = _day_file(dt.date(2024, 1, 15), sibling_fmt).decode().replace(HEADER, header).encode()
+    settled, _ = settle_orders(guessing, [detect_bytes(data, "b.csv").to_dict()])
+    assert settled == {}
+
+
+def test_a_guess_settles_nothing():
+    guessing = {"a.csv": _schema(dt.date(2024, 1, 2), "%d/%m/%Y", "a.csv")}
+    settled, _ = settle_orders(guessing, [_schema(dt.date(2024, 1, 3), "%d/%m/%Y", "b.csv")])
+    assert settled == {}
