@@ -48,6 +48,21 @@ _PRICES = frozenset(PRICE_COLUMNS)
 # A slash in a bare name is a ratio's ("P/E", "P/B", "EV/EBITDA") but a share class's ("BRK/B").
 _SHARE_CLASS = re.compile(r"[A-Z0-9]{2,}/[A-Z]")
 _ROW_NUMBERS = frozenset({"ID", "NO", "NR", "NUM", "SEQ", "ROW", "N", "IDX", "INDEX"})
+# A figure kept beside one ticker's prices, written in capitals as tickers are: a code, a
+# fundamental, an indicator, an amount ("AAPL Close,AAPL Volume,EPS"). Its file loaded AAPL's rows
+# and left it unread, as any extra column; taken for another ticker, the whole file was refused.
+_FIGURES = frozenset({
+    "CODE", "SYM", "SYMBOL", "TICKER", "ISIN", "CUSIP", "SEDOL", "RIC", "KEY", "LINE",
+    "EPS", "PE", "PER", "PB", "PBR", "PS", "PCF", "EV", "EBIT", "EBITDA", "ROE", "ROA", "ROI", "ROIC", "DPS", "BVPS",
+    "DIV", "DY", "YLD", "YIELD", "MCAP", "CAP", "FCF", "SHARES", "SHS", "FLOAT", "BETA", "ALPHA",
+    "OBV", "ADX", "DMI", "CCI", "MFI", "ROC", "MOM", "SAR", "STOCH", "KDJ", "TR", "WR", "BIAS", "PSY", "DMA",
+    "TRIX", "EMV", "STD", "STDEV", "VAR", "HV", "IV", "VOL", "VOLA", "SPREAD", "DIF", "DEA", "BOLL", "UPPER",
+    "LOWER", "SIGNAL", "HIST",
+    "AMT", "AMOUNT", "VAL", "VALUE", "TURNOVER", "QTY", "COUNT", "CNT", "TRADES", "DEALS", "WEIGHT", "WGT",
+    "RANK", "SCORE", "RET", "RTN", "RETURN", "PNL", "POS", "RATIO", "FACTOR", "GAMMA", "VEGA", "THETA", "RHO"})
+_NO_TICKER = _ROW_NUMBERS | _FIGURES
+# Such a figure over a period ("RSI14", "ATR_14", "VOL20"): the figure's name and the days it spans.
+_OVER_DAYS = re.compile(r"([A-Z]+?)_?\d+")
 
 
 @lru_cache(maxsize=4096)  # a file's header is looked at again (labelled_unread, repeated headers)
@@ -186,15 +201,20 @@ def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[Colu
             and cells[0].strip() not in CURRENCY_CODES]
 
 
+def _figure(name: str) -> bool:
+    return name in _NO_TICKER or ((m := _OVER_DAYS.fullmatch(name)) is not None
+                                  and (m.group(1) in _NO_TICKER or bool(_QUALIFIER.fullmatch(m.group(1)))))
+
+
 def bare_tickers(split: Sequence[Sequence[str]], types: Sequence[ColumnType], canonical: Sequence[str | None]
                  ) -> list[int]:
     """Of a one-row header split_header read as tickers and fields (`split`, its cells), the unmapped
     numeric columns named by a ticker alone ("AAPL" beside "MSFT Close"): another ticker's prices,
     which field unsaid. Read as the others were, MSFT's close loaded and AAPL's column left unread
     without a word (or, right of a ticker's columns, taken into that ticker's as a column of no
-    name). A qualifier ("VWAP", "RSI", "MA20"), a currency, a ratio ("P/E") or a row's number ("ID",
-    "No") is no ticker."""
+    name). A qualifier ("VWAP", "RSI", "MA20"), a currency, a ratio ("P/E"), a row's number ("ID",
+    "No") or a figure ("EPS", "BETA", "CODE") is no ticker."""
     return [j for j, (cells, t, m) in enumerate(zip(split, types, canonical))
             if m is None and len(cells) == 1 and t.type in ("integer", "float") and _ticker(cells[0].strip())
-            and cells[0].strip() not in _UNITS and cells[0].strip().upper() not in _ROW_NUMBERS
+            and cells[0].strip() not in _UNITS and not _figure(cells[0].strip().upper())
             and ("/" not in cells[0] or _SHARE_CLASS.fullmatch(cells[0].strip()))]

@@ -223,3 +223,14 @@ def test_a_row_number_an_indicator_or_a_currency_beside_a_tickers_columns_loads_
     rows = [f"2021-01-0{d},130.0,900000,{d}" for d in (4, 5, 6)]
     schema = detect_bytes(_rows(f"Date,AAPL Close,AAPL Volume,{extra}", *rows), "prices.csv")
     assert schema.problem is None and [c.canonical for c in schema.columns][:3] == ["date", "close", "volume"]
+
+
+@pytest.mark.parametrize("extra", ["EPS", "PE", "BETA", "DIV", "YLD", "CODE", "SYM", "AMT", "OBV", "SPREAD", "TR",
+                                   "RSI14", "ATR_14", "VOL20", "DIF"])
+def test_a_figure_in_capitals_beside_a_tickers_columns_loads_as_before(extra):
+    # A code, a fundamental or an indicator kept beside AAPL's prices: taken for another ticker's
+    # prices, the whole file was refused; it loaded AAPL's rows before and does again.
+    rows = [f"2021-01-0{d},130.0,900000,{d}.5" for d in (4, 5, 6)]
+    schema = detect_bytes(_rows(f"Date,AAPL Close,AAPL Volume,{extra}", *rows), "prices.csv")
+    assert schema.problem is None and [c.canonical for c in schema.columns][:3] == ["date", "close", "volume"]
+    assert {c.series for c in schema.columns} <= {None, "AAPL"}
