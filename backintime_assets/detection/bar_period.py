@@ -199,6 +199,35 @@ def ticker_holds_bars(rows: Sequence[Sequence[str]], ticker: int,
     return holds
 
 
+def series_dates(rows: Sequence[Sequence[str]], series: Sequence[str | None], mapped: Sequence[str | None]
+                 ) -> tuple[list[str], list[str], Callable[[str], bool]]:
+    """Of several tickers side by side (series.py: per column, the ticker it belongs to, None where
+    all share it), what a ticker column would give: each ticker's dates where its close holds a
+    value (the date cells, their tickers) and whether its own columns hold a bar's open, high, low
+    or volume. Judged by the shared dates, one ticker's weekly bars (its cells empty between its
+    Mondays) beside another's days loaded a week's prices as a day's."""
+    dates: list[str] = []
+    tickers: list[str] = []
+    shared = next((j for j, (s, m) in enumerate(zip(series, mapped)) if s is None and m == "date"), None)
+    own: dict[str, tuple[int, int, list[int]]] = {}  # ticker -> (its date column, its close, its bar fields)
+    for label in dict.fromkeys(s for s in series if s is not None):
+        cols = [j for j, s in enumerate(series) if s == label]
+        date_col = next((j for j in cols if mapped[j] == "date"), shared)
+        close = next((j for j in cols if mapped[j] == "close"), None)
+        if date_col is not None and close is not None:
+            own[label] = (date_col, close, [j for j in cols if mapped[j] in _BAR_FIELDS])
+    for row in rows:
+        for label, (j, c, _) in own.items():
+            if max(j, c) < len(row) and row[c].strip() and row[j].strip():
+                dates.append(row[j])
+                tickers.append(label)
+
+    def holds(name: str) -> bool:
+        fields = own[name][2] if name in own else []
+        return any(_a_value(row[j]) for row in rows for j in fields if j < len(row))
+    return dates, tickers, holds
+
+
 def _a_value(cell: str) -> bool:
     text = cell.strip()
     if text.lower() in _NO_VALUE:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
 from .currencies import currency_share, names_a_currency
 from .dates import months_only
+from .multipliers import units_cell
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit
 
@@ -871,6 +872,10 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
         if fields:
             _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
+            # A units row under the names ("USD", "x1000" under "Close") is no part of the ticker's
+            # label: taken in, AAPL's rows loaded under "AAPL USD". Unless it is the label.
+            named = tuple(cells[:k]) + tuple(c for c in cells[k + 1:] if not units_cell(c))
+            label = named if named else label
             if not any(map(names_a_field, label)):
                 labels_of.setdefault(canonical, []).append(label)
     for labels in labels_of.values():

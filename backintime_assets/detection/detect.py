@@ -12,7 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .bar_period import LONGER_BARS, bar_period_problem, spaced_bars_problem, ticker_holds_bars
+from .bar_period import LONGER_BARS, bar_period_problem, series_dates, spaced_bars_problem, ticker_holds_bars
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
@@ -137,11 +137,17 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             j = canonical.index("date")
             k = canonical.index("ticker") if "ticker" in canonical else None
             rows = [row for row in layout.body if j < len(row)]
+            if wide is not None:
+                # Each ticker side by side on its own dates too, those its close holds a value on: one
+                # ticker's weeks between another's days (its cells empty between its Mondays) loaded
+                # as days, the shared date column stepping a day.
+                dates, tickers, holds = series_dates(layout.body, series, canonical)
+            else:
+                dates = [row[j] for row in rows]
+                tickers = None if k is None else [row[k] if k < len(row) else "" for row in rows]
+                holds = None if k is None else ticker_holds_bars(rows, k, canonical)
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
-                                          [row[j] for row in rows], canonical,
-                                          None if k is None else [row[k] if k < len(row) else "" for row in rows],
-                                          layout.names[canonical.index("close")],
-                                          None if k is None else ticker_holds_bars(rows, k, canonical))
+                                          dates, canonical, tickers, layout.names[canonical.index("close")], holds)
     if problem is None and layout.short_header:
         problem = unsettled_order_problem(columns, layout.body)  # a width the header gave, an order guessed
     if problem is None and wide is None and len(unnamed := named_as_tickers(layout.header_cells, layout.types,

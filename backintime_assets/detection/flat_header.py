@@ -13,6 +13,7 @@ from functools import lru_cache
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
+from .multipliers import units_cell
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
 # "7203.T"): every place is tried, and the split kept whose other part is a field's whole name.
@@ -98,6 +99,7 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     A bare price beside labelled ones is not split: whose is it? (labelled_unread refuses it.) In a
     header all in capitals, capitals tell no ticker from a word: a label must name two fields, or
     share its field with another label."""
+    header_cells = _names(header_cells)
     if any(len(cells) > 1 for cells in header_cells):
         return None  # a header of several rows writes its labels on a row of their own
     split: list[list[str]] = []
@@ -144,6 +146,23 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     return split, labels
 
 
+def _names(header_cells: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Each column's header cells less those a units row writes under its name ("x1000", "USD"), or
+    a row of words under names that say all ("yyyy-mm-dd", "Last", "shares" under "Date", "AAPL
+    Close", "AAPL Volume"): a flat header with such a row under it is one row of names still. Read
+    as two rows, it was no flat header: the first ticker's prices loaded under the file's name, the
+    others' unread, or each ticker's under its cell whole ("AAPL CLOSE"). A word in capitals there
+    may be a ticker ("Close" over "AAPL"): the header stays as it is."""
+    return [[c for k, c in enumerate(cells) if k == 0 or not _under_names(c, cells[0])] for cells in header_cells]
+
+
+def _under_names(cell: str, top: str) -> bool:
+    """Whether a header cell below `top` says nothing of whose column it is: a unit, or a word of no
+    ticker under a top cell that names its column whole (a ticker and a field, or a column's name)."""
+    return units_cell(cell) or ((split_cell(top) is not None or has_a_name(top))
+                                and split_cell(cell) is None and not _ticker(cell.strip()))
+
+
 def one_ticker(cells: Sequence[str]) -> str | None:
     """The one ticker a one-row header's cells name with their fields ("Index,SPY.Open,SPY.Close"),
     else None: a repeat of such a header names its rows' ticker as the header did."""
@@ -162,6 +181,7 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
     names no ticker column: another series left unread beside the prices mapped, which load under
     the file's name as though they were the only ones. Only a price names another series: a volume
     beside a unit or a coin ("Volume BTC", "Volume USDT") is the same instrument's, counted in it."""
+    header_cells = _names(header_cells)
     if "ticker" in canonical or any(len(cells) > 1 for cells in header_cells):
         return []
     mapped = {parts[0] for cells, m in zip(header_cells, canonical) if m and cells and (parts := split_cell(cells[0]))}

@@ -18,7 +18,7 @@ from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
-from .multipliers import declared_unit
+from .multipliers import declared_unit, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .pandas_repeats import unsuffixed
@@ -355,6 +355,16 @@ def _units_under_names(rows: list[Row], k: int, head: list[Row], block: list[Row
     line, names = rows[k - 1]
     return (_distinct_names(names, width) and _header_shaped(names, judge, width)
             and not _blank_between(head, line, block[0][0]))
+
+
+def _short_over_units(fields: list[str], block: list[Row], width: int) -> bool:
+    """Whether `fields`, a header one name short of the table, sits over a units row as short (block,
+    "Date,Close,Volume" over ",,x1000" over rows of four): the two are its header. Cut off at the
+    header for its width, the units row alone was no header, the table was read headerless and its
+    volume's scale lost (loaded a thousand times small)."""
+    units = [c.strip() for c in block[0][1]] if len(block) == 1 else []
+    return (len(fields) == len(units) == width - 1 and all(c.strip() for c in fields)
+            and any(units) and all(units_cell(c) for c in units))
 
 
 def _distinct_names(fields: list[str], width: int) -> bool:
@@ -822,7 +832,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # has columns, blank lines above Macrotrends' header, named its columns "Disclaimer...", "tax"),
         # unless the rows below name columns alike: then the row above labels them (a Bloomberg sheet's
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
-        if block and (len(fields) != width or (_filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2))
+        if block and (len(fields) != width and not _short_over_units(fields, block, width)
+                      or (_filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2))
                       and not _units_under_names(rows, k, gaps, block, judge, width)
                       or (_blank_between(gaps, line, block[0][0]) and not _names_alike(block))
                       or (_metadata_over_names(fields, block[0][1], width)
@@ -837,7 +848,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         block.pop(0)
     # Only a lone header may be a field short or long: under a full-width header row, such a row is
     # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).
-    if len(block) > 1 and len(block[-1][1]) != width:
+    if len(block) > 1 and len(block[-1][1]) != width and not _short_over_units(block[0][1], block[1:], width):
         block.pop()
     # Nor a row of values: numbers and dates where the data has them, in another format (which is
     # why it did not read as data: "2020-01-01T15:00:00" above "2020-01-01T15:00:00Z"). It is the

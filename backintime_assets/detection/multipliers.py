@@ -158,6 +158,20 @@ def _bare_unit(cell: str) -> Unit | None:
     return None if read is None or read[1] else Unit("", cell.strip(), *read)
 
 
+def units_cell(cell: str) -> bool:
+    """Whether a header cell below the names says a unit and nothing else: a scale ("x1000", "'000",
+    "(000)"), a currency ("USD", "(EUR)") or a coin a units row writes under a column's name. It
+    names no column and no ticker: a flat header ("AAPL Close") with a units row under it is still
+    one row of names, and "USD" under "AAPL" over "Close" is no part of the ticker's label."""
+    cell = cell.strip().strip("()[]").strip()
+    if not cell:
+        return True
+    if _bare_unit(cell) is not None:
+        return True
+    unit = declared_unit(f"({cell})")
+    return unit is not None and not unit.name and (unit.factor is not None or names_a_currency(cell))
+
+
 _SENTENCES = re.compile(r"[.;:]\s+|\s+[-–]\s+")  # "Volume in millions. Source: FactSet Prices."
 
 

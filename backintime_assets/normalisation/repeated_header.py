@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import header_says, names_time_of_day
+from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.flat_header import split_cell
 from backintime_assets.detection.layout import unique_names
@@ -323,10 +324,21 @@ def _respelt(cells: list[str], schema: FileSchema) -> str | None:
     says = [(_says(c)[0], own[c.lower()]) if c.lower() in own else _says(c) for c in cells]
     if not any(label for label, _ in says):  # a line of fields alone (under a label row) names no ticker
         read = [(None, k) for _, k in read]
+    if any(c.canonical == "date" and _stamped(c.format) for c in schema.columns) \
+            and not any(k == "time_of_day" for _, k in read):
+        # "Time" over a file's stamps (its date and time in one column) names its date: read as a
+        # time of day, the part below "Time,Symbol,Close,High,Low,Open" was no reordered one, and
+        # loaded its closes as opens.
+        says = [(label, "date" if k == "time_of_day" else k) for label, k in says]
     found, wanted = [k for _, k in says if k], [k for _, k in read if k]
     if len(set(wanted)) < 2 or sorted(found) != sorted(wanted):
         return None
     return REORDERED_HEADER if any(says[j] != k for j, k in enumerate(read) if k[1]) else REPEATED_HEADER
+
+
+def _stamped(fmt: str | None) -> bool:
+    """Whether a date column's format reads a time of day with the date (an ISO stamp, an epoch)."""
+    return bool(fmt) and ("%H" in fmt or fmt in EPOCH_FORMATS)
 
 
 def _says(cell: str) -> tuple[str | None, str | None]:

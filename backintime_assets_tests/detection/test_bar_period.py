@@ -413,3 +413,27 @@ def test_one_tickers_weeks_past_a_ticker_of_a_few_days_are_refused():
             + _bars("SPY", pd.date_range("2015-01-05", periods=300, freq="7D"), 300))
     problem = detect_bytes(("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(rows)).encode(), "prices.csv").problem
     assert problem is not None and problem.startswith("weekly bars, not daily prices") and "for SPY" in problem
+
+
+@pytest.mark.parametrize("header", [
+    "Date,AAPL Open,AAPL Close,AAPL Volume,MSFT Open,MSFT Close,MSFT Volume\n",  # a flat header
+    ",AAPL,,,MSFT,,\nDate,Open,Close,Volume,Open,Close,Volume\n",  # labels over fields
+])
+def test_one_tickers_weeks_beside_anothers_days_side_by_side_are_refused(header):
+    # MSFT's weekly bars, each on its Monday, its cells empty on the other days: judged by the
+    # shared dates (every day's), its weeks loaded as days beside AAPL's days.
+    days = pd.bdate_range("2024-01-01", periods=80)
+    rows = [f"{d:%Y-%m-%d},{100 + k}.0,{100 + k}.5,{1000 + k},"
+            + (f"{300 + k}.0,{300 + k}.5,{9000 + k}" if d.weekday() == 0 else ",,") + "\n" for k, d in enumerate(days)]
+    data = (header + "".join(rows)).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith("weekly bars, not daily prices")
+    assert "for MSFT" in schema.problem and normalise_bytes(data, schema, "prices.csv").prices.empty
+    # MSFT's closes alone on its Fridays: its days' prices (a fund's NAV), not refused as bars.
+    rows = [f"{d:%Y-%m-%d},{100 + k}.0,{100 + k}.5,{1000 + k},"
+            + (f",{300 + k}.5," if d.weekday() == 4 else ",,") + "\n" for k, d in enumerate(days)]
+    data = (header + "".join(rows)).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert (prices["ticker"] == "AAPL").sum() == 80

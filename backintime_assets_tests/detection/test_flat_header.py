@@ -234,3 +234,56 @@ def test_a_figure_in_capitals_beside_a_tickers_columns_loads_as_before(extra):
     schema = detect_bytes(_rows(f"Date,AAPL Close,AAPL Volume,{extra}", *rows), "prices.csv")
     assert schema.problem is None and [c.canonical for c in schema.columns][:3] == ["date", "close", "volume"]
     assert {c.series for c in schema.columns} <= {None, "AAPL"}
+
+
+@pytest.mark.parametrize("units", [",,x1000,,x1000", ",USD,'000,USD,'000", ",(USD),(000),(USD),(000)"])
+def test_a_flat_header_over_a_units_row_reads_each_tickers_columns_at_the_units_scale(units):
+    # The units row joined the header as a second row, so the header was no flat one: AAPL's rows
+    # loaded under the file's name and MSFT's columns were left unread without a word.
+    from backintime_assets.normalisation.normalise import normalise_bytes
+
+    data = _rows("Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume", units, *TWO)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns] == [
+        (None, "date"), ("AAPL", "close"), ("AAPL", "volume"), ("MSFT", "close"), ("MSFT", "volume")]
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    first = prices[prices["date"].astype(str) == "2021-01-04"].set_index("ticker")
+    assert first.loc["AAPL", "close"] == 130.0 and first.loc["AAPL", "volume"] == 900_000_000
+    assert first.loc["MSFT", "close"] == 220.0 and first.loc["MSFT", "volume"] == 500_000_000
+    assert len(prices) == 6
+
+
+def test_one_tickers_flat_header_over_a_units_row_names_the_rows_ticker():
+    schema = detect_bytes(_rows("Index,SPY.Open,SPY.High,SPY.Low,SPY.Close,SPY.Volume,SPY.Adjusted",
+                                ",USD,USD,USD,USD,x1000,USD", *QUANTMOD), "spy_2021.csv")
+    assert schema.problem is None and schema.ticker == "SPY"
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume", "adj_close"]
+    assert schema.columns[5].multiplier == 1000
+
+
+def test_a_ticker_left_unread_beside_the_mapped_ones_over_a_units_row_refuses_the_file():
+    # The safety net read one-row headers only: over a units row, SPY's columns went unread unsaid.
+    schema = detect_bytes(_rows("Date,Close,Volume,SPY Close,SPY Volume", ",USD,x1000,USD,x1000", *TWO), "aapl.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE) and "SPY Close" in schema.problem
+
+
+@pytest.mark.parametrize("second", ["yyyy-mm-dd,USD,shares,USD,shares", "Local,Last,shares,Last,shares"])
+def test_a_flat_header_over_a_row_of_words_naming_no_ticker_reads_each_tickers_columns(second):
+    # Read as a two-row header, each ticker's columns loaded under its cell whole ("AAPL VOLUME",
+    # "AAPL CLOSE"), or the first ticker's alone under the file's name.
+    from backintime_assets.normalisation.normalise import normalise_bytes
+
+    data = _rows("Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume", second, *TWO)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns] == [
+        (None, "date"), ("AAPL", "close"), ("AAPL", "volume"), ("MSFT", "close"), ("MSFT", "volume")]
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert sorted(set(prices["ticker"])) == ["AAPL", "MSFT"] and len(prices) == 6
+    assert prices[prices["ticker"] == "MSFT"]["close"].tolist() == [220.0, 220.1, 220.2]
+
+
+def test_a_field_row_over_tickers_in_capitals_is_no_flat_header():
+    # "Close" over "AAPL": yfinance's labels under their field, read as before (series.py).
+    assert split_header([["Date"], ["AAPL Close", "SPY"], ["MSFT Close", "QQQ"]], [D, F, F]) is None

@@ -1098,3 +1098,18 @@ def test_a_table_of_text_keeps_its_header_over_a_few_counts_at_its_end():
     schema = detect_bytes(text.encode(), "list.csv")
     assert (schema.header_row, schema.data_start_line) == (0, 1)
     assert [c.name for c in schema.columns] == ["Name", "Description", "Place", "Kind"]
+
+
+@pytest.mark.parametrize("preamble", ["", "Report,Daily\nGenerated,2024-01-11\n\n"])
+def test_a_header_one_name_short_over_a_units_row_as_short_keeps_both(preamble):
+    # Cut off at the header for its width, the units row alone was no header: the table read
+    # headerless, the volume's "x1000" lost (loaded a thousand times small), a note column's word
+    # loaded as the ticker.
+    rows = "".join(f"2024-01-{d:02d},{100 + d}.5,{1234 + d},note\n" for d in (2, 3, 4, 5, 8, 9, 10))
+    data = f"{preamble}Date,Close,Volume\n,,x1000\n{rows}".encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert [c.name for c in schema.columns][:3] == ["Date", "Close", "Volume"]
+    assert schema.columns[2].canonical == "volume" and schema.columns[2].multiplier == 1000
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert prices["volume"].tolist() == [(1234 + d) * 1000 for d in (2, 3, 4, 5, 8, 9, 10)]
+    assert set(prices["ticker"]) == {"PRICES"}

@@ -1,6 +1,6 @@
 import pytest
 
-from backintime_assets.detection.multipliers import column_unit, declared_unit
+from backintime_assets.detection.multipliers import column_unit, declared_unit, units_cell
 
 
 @pytest.mark.parametrize(("header", "name", "factor"), [
@@ -70,3 +70,10 @@ def test_a_name_alone_or_a_currency_below_it_declares_no_scale(cells):
 def test_a_currency_outside_the_brackets_makes_the_scale_one_of_money(header):
     unit = declared_unit(header)
     assert unit is not None and unit.money and unit.factor is None
+
+
+@pytest.mark.parametrize(("cell", "unit"), [
+    ("x1000", True), ("'000", True), ("(000)", True), ("USD", True), ("(EUR)", True), ("USDT", True), ("", True),
+    ("AAPL", False), ("Close", False), ("LSE", False), ("%", False), ("GBp", False)])
+def test_a_units_rows_cell_says_a_unit_and_nothing_else(cell, unit):
+    assert units_cell(cell) is unit

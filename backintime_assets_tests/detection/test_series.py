@@ -71,3 +71,17 @@ def test_series_over_their_own_dates_named_dates_are_labelled():
     labelled = [["AAPL US Equity", "Dates"], ["PX_LAST"], ["MSFT US Equity", "Dates"], ["PX_LAST"]]
     assert wide_columns(labelled, [D, F, D, F], []) == (
         ["AAPL US Equity"] * 2 + ["MSFT US Equity"] * 2, ["date", "close", "date", "close"])
+
+
+def test_a_units_row_under_the_fields_is_no_part_of_the_tickers_label():
+    # "USD" under "Close" under "AAPL" was read into the label: AAPL's rows loaded as "AAPL USD".
+    from backintime_assets.normalisation.normalise import normalise_bytes
+
+    data = (",AAPL,,MSFT,\nDate,Close,Volume,Close,Volume\n,USD,'000,USD,'000\n"
+            "2021-01-04,130.0,900,220.0,500\n2021-01-05,130.1,901,220.1,501\n2021-01-06,130.2,902,220.2,502\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [c.series for c in schema.columns] == [None, "AAPL", "AAPL", "MSFT", "MSFT"]
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert sorted(set(prices["ticker"])) == ["AAPL", "MSFT"]
+    assert prices[prices["ticker"] == "MSFT"]["volume"].tolist() == [500_000, 501_000, 502_000]

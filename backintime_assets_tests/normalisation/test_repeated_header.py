@@ -359,3 +359,20 @@ def test_a_line_of_currencies_under_the_files_labels_repeated_is_no_part_of_othe
     prices = result.prices_arrow.to_pylist()
     assert len(prices) == 80 and all((r["close"] < 300) == r["ticker"].startswith("AAPL") for r in prices)
     assert not any("below line" in r["reason"] for r in result.rejected_arrow.to_pylist())
+
+
+@pytest.mark.parametrize(("stamp", "first"), [
+    ("{d}T21:00:00", "Timestamp"), ("{d}T21:00:00Z", "Timestamp"), ("{d} 16:00", "Datetime")])
+def test_a_part_under_time_naming_a_files_stamps_in_another_order_is_rejected(stamp, first):
+    # "Time" over the file's stamps (date and time in one column) names its date: read as a time of
+    # day, the line named no reordered header, and the rows below it loaded their closes as opens.
+    days = [d for d in (date(2024, 1, 1) + timedelta(days=k) for k in range(60)) if d.weekday() < 5][:40]
+    rows = [(stamp.format(d=d), 100 + k, 103 + k, 99 + k, 101.5 + k) for k, d in enumerate(days)]
+    lines = [f"{first},Ticker,Open,High,Low,Close"] + [f"{s},AAPL,{o},{h},{lo},{c}" for s, o, h, lo, c in rows[:20]]
+    lines += ["Time,Symbol,Close,High,Low,Open"] + [f"{s},AAPL,{c},{h},{lo},{o}" for s, o, h, lo, c in rows[20:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "joined.csv"), "joined.csv")
+    prices = result.prices_arrow.to_pydict()
+    assert len(prices["close"]) == 20 and all(c - o == 1.5 for o, c in zip(prices["open"], prices["close"]))
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert rejected[0] == (22, REORDERED_HEADER)
