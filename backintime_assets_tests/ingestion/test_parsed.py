@@ -38,11 +38,17 @@ def _read_at(data: bytes):
     return lambda offset, length: data[offset:offset + length]
 
 
-def _pieces_read_as_whole_3000_days(data: bytes, task: FileTask, piece_bytes: int) -> None:
-    """Read in pieces, a file of 3000 days from 2020-01-01 gives the rows read whole: each weekday loaded."""
+def _pieces_as_whole(data: bytes, task: FileTask, piece_bytes: int) -> pa.Table:
+    """The file's rows read in pieces of `piece_bytes`, asserted to be the rows it gives read whole."""
     whole = parse_group([data], FileGroup([task], task.schema_json))
     pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
     assert _rows(pieces) == _rows(whole)
+    return pieces
+
+
+def _pieces_read_as_whole_3000_days(data: bytes, task: FileTask, piece_bytes: int) -> None:
+    """Read in pieces, a file of 3000 days from 2020-01-01 gives the rows read whole: each weekday loaded."""
+    pieces = _pieces_as_whole(data, task, piece_bytes)
     weekdays = sum((dt.date(2020, 1, 1) + dt.timedelta(days=k)).weekday() < 5 for k in range(3000))
     assert pieces.filter(pc.equal(pieces["status"], "loaded")).num_rows == weekdays  # weekends: not trade days
 
@@ -747,10 +753,8 @@ def test_pieces_read_each_ticker_of_east_of_utc_epochs_as_the_whole_file(piece_b
     data = _east_and_west()
     task = _task(data[:data.index(b"SPY") - 30], "m.csv")  # detected on the ASX rows: "_east"
     assert '"epoch_s_east"' in task.schema_json
-    task = FileTask("m.csv", "m.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data))
-    whole = parse_group([data], FileGroup([task], task.schema_json))
-    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
-    assert _rows(pieces) == _rows(whole)
+    pieces = _pieces_as_whole(data, FileTask("m.csv", "m.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data)),
+                              piece_bytes)
     loaded = pieces.filter(pc.equal(pieces["status"], LOADED))
     assert loaded.num_rows == 80
     for ticker in ("BHP.AX", "SPY"):  # each on its sessions, Monday 1 January to Friday 23 February
@@ -773,10 +777,8 @@ def test_pieces_read_east_of_utc_epochs_of_stacked_tables_by_each_tables_ticker(
     data = ("\n".join(table("BHP AU Equity", monday - 3600) + table("SPY US Equity", monday + 52200)) + "\n").encode()
     task = _task(data[:data.index(b"SPY") - 30], "s.csv")  # detected on BHP's table: "_east"
     assert '"epoch_s_east"' in task.schema_json
-    task = FileTask("s.csv", "s.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data))
-    whole = parse_group([data], FileGroup([task], task.schema_json))
-    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
-    assert _rows(pieces) == _rows(whole)
+    pieces = _pieces_as_whole(data, FileTask("s.csv", "s.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data)),
+                              piece_bytes)
     loaded = pieces.filter(pc.equal(pieces["status"], LOADED))
     for ticker in ("BHP AU EQUITY", "SPY US EQUITY"):
         dates = loaded.filter(pc.equal(loaded["ticker"], ticker))["date"].to_pylist()
@@ -791,9 +793,6 @@ def test_a_conflicting_duplicate_in_a_later_piece_names_the_files_line(piece_byt
     rows = [f"{d},SPY,{100 + k % 7}.25" for k, d in enumerate(days) if d.weekday() < 5]
     rows.insert(len(rows) - 5, rows[-6].rsplit(",", 1)[0] + ",99.99")  # a day re-sent late in the file
     data = ("Date,Ticker,Close\n" + "\n".join(rows) + "\n").encode()
-    task = _task(data, "spy.csv")
-    whole = parse_group([data], FileGroup([task], task.schema_json))
-    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
-    assert _rows(pieces) == _rows(whole)
+    pieces = _pieces_as_whole(data, _task(data, "spy.csv"), piece_bytes)
     reasons = [r for r in pieces["reason"].to_pylist() if r and "duplicate" in r]
     assert len(reasons) == 1 and int(reasons[0].rsplit(" ", 1)[1]) > 2000

@@ -151,16 +151,14 @@ def test_one_date_of_many_unnamed_rows_is_no_correction():
 def test_a_file_none_of_whose_dates_holds_one_price_is_no_correction():
     # A day's price list of three items ("Date,Item,Price", a file a day): the first item's price
     # loaded under the file's name, the others as its conflicting duplicates. Two dates each holding
-    # two prices are no corrections either; one clashing date beside a clean one stays a correction.
+    # two prices are no corrections either (one clashing date beside a clean one stays a correction:
+    # the test above).
     r = Reasons(3)
     check_unnamed_series(r, np.zeros(3, np.int64), np.ones(3, np.int64), {"close": np.array([12.5, 1.2, 2.1])})
     assert all(x.startswith("unnamed series: 1 of the file's 1 dates") for x in r.reason)
     r = Reasons(4)
     check_unnamed_series(r, np.zeros(4, np.int64), np.array([1, 1, 2, 2]), {"close": np.array([5.0, 9.0, 5.5, 9.5])})
     assert all(x.startswith("unnamed series: 2 of the file's 2 dates") for x in r.reason)
-    r = Reasons(3)
-    check_unnamed_series(r, np.zeros(3, np.int64), np.array([1, 1, 2]), {"close": np.array([5.0, 6.0, 5.0])})
-    assert r.ok.all()
 
 
 def test_a_date_or_two_of_two_prices_each_name_a_resent_price_in_their_reason():
