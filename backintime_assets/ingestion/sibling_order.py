@@ -7,14 +7,21 @@ separator's custom (month first for "/": dates.GUESSED_ORDER_CERTAINTY), and 2 J
 
 Borrowing a schema never changes what a file accepts (shared_layouts.py); this is a separate,
 explicit step after a survey: a file whose date column's order is a guess takes the order its
-siblings PROVE (certainty above a guess), where they share its header, delimiter and date format
-family (separator, year digits) and agree; the column says so (`order_from`). Where they disagree
-(an office that switched from month first to day first), the guess stays: nothing tells which of
-them the file follows.
+siblings PROVE (by their own values, names or steps: not by the weaker heuristics), where they share
+its header, delimiter, date format family (separator, year digits) and name pattern, and agree; the
+column says so (`order_from`). Where they disagree (an office that switched from month first to day
+first), the guess stays: nothing tells which of them the file follows.
+
+A header is no source: "Date,Ticker,Open,High,Low,Close,Volume" is written by offices either side of
+the Atlantic, in one folder, and stored schemas of a layout are any office's. Only files named alike
+(us_close_001.csv, us_close_017.csv: the same name but for its numbers) are taken for one office's;
+a US office's lone early-month files settled by a European one's of the same header loaded 2 May for
+5 February.
 """
 from __future__ import annotations
 
 import copy
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -23,6 +30,12 @@ from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 
 # Above a guess, short of the file's own values or name (dates._NAME_CERTAINTY): another file proved it.
 SIBLING_ORDER_CERTAINTY = 0.7
+# The weaker readings of a file's own values (dates._num_order: a steady part other than 1 taken for
+# the month, weekdays of January, which part changes more often) are right for the file more often
+# than not, yet no proof to carry to another: only certainties above them (a day above 12, the
+# file's name, steps across a new year) count.
+PROOF_CERTAINTY = 0.7
+_DIGITS = re.compile(r"\d+")
 # A numeric date with the year last: the two parts before it are a day and a month, in either order.
 _DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
@@ -42,8 +55,21 @@ def date_order(schema: dict) -> tuple[tuple, str, float] | None:
     first, sep, _, year = found.groups()
     # The header and delimiter, as file_schemas.layout_key names a layout, and the date's family.
     layout = (schema.get("file_format"), schema.get("delimiter"), tuple(c["name"].strip().lower() for c in columns),
-              j, sep, year)
+              j, sep, year, name_pattern(schema.get("file") or ""))
     return layout, first, float(columns[j].get("confidence") or 0.0)
+
+
+def name_pattern(name: str) -> str:
+    """A file's name without its folder and with its numbers blanked: one office's daily files share it
+    (day_001.csv, day_017.csv -> day_#.csv)."""
+    return _DIGITS.sub("#", posixpath.basename(name.replace("\\", "/")).lower())
+
+
+def _folder(schema: dict) -> str | None:
+    """The file's folder, its numbers blanked (prices/2024/01 -> prices/#/#), where its name has one: a
+    migration names a file by its path under the root, the file_schemas asset by its name alone."""
+    folder = posixpath.dirname((schema.get("file") or "").replace("\\", "/").lower())
+    return _DIGITS.sub("#", folder) if folder else None
 
 
 def guesses(schema: dict) -> bool:
@@ -56,24 +82,33 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
     """(key -> the schema, order settled, of each of the `guessing` files whose siblings prove the
     other order; what was left guessed because siblings disagree). `siblings`: schemas of other files
     (those surveyed with them, those stored before); only those that prove their order count."""
-    proofs: dict[tuple, Counter] = defaultdict(Counter)
+    proofs: dict[tuple, list[tuple[str | None, str]]] = defaultdict(list)  # layout -> (folder, order) each
     for schema in siblings:
         order = date_order(schema)
-        # A file settled so itself proves nothing more: its siblings did (they count on their own).
-        if order is not None and order[2] > GUESSED_ORDER_CERTAINTY and not _settled_by_siblings(schema):
-            proofs[order[0]][order[1]] += 1
+        # A file settled so itself proves nothing more: its siblings did (they count on their own). Nor
+        # does a borrowed schema: its certainty is the lender's, which may be another office's file of
+        # the same header bytes (shared_layouts.py); the lender counts where it is a sibling.
+        if (order is not None and order[2] > PROOF_CERTAINTY and not _settled_by_siblings(schema)
+                and not schema.get("borrowed_from")):
+            proofs[order[0]].append((_folder(schema), order[1]))
     settled, disagreeing = {}, []
     for key, schema in guessing.items():
         order = date_order(schema)
-        if order is None or order[2] > GUESSED_ORDER_CERTAINTY or not proofs.get(order[0]):
+        if order is None or order[2] > GUESSED_ORDER_CERTAINTY:
             continue
         layout, first, _ = order
-        if len(proofs[layout]) > 1:
+        # us/close_001.csv and eu/close_017.csv are two offices' files: folders, where both names
+        # have one, must be the same.
+        folder = _folder(schema)
+        found = Counter(p for f, p in proofs.get(layout, ()) if f is None or folder is None or f == folder)
+        if not found:
+            continue
+        if len(found) > 1:
             disagreeing.append(f"{key}: siblings of its layout disagree on day/month order "
-                               f"({', '.join(f'{n} {_named(p)}' for p, n in sorted(proofs[layout].items()))}); "
+                               f"({', '.join(f'{n} {_named(p)}' for p, n in sorted(found.items()))}); "
                                "its guess stays")
             continue
-        (proven, count), = proofs[layout].items()
+        (proven, count), = found.items()
         if proven != first:  # a guess the siblings bear out reads the same: nothing to read again
             settled[key] = _with_order(schema, proven, count)
     return settled, disagreeing

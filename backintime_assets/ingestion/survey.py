@@ -120,12 +120,15 @@ def _settled_orders(tasks: list[SurveyTask], surveys: dict[str, Survey],
     for (sibling_order.py); a schema given with the task (stored, perhaps a user's) is not changed."""
     from backintime_assets.ingestion.sibling_order import guesses, settle_orders
 
-    schemas = {key: survey.schema_dict() for key, survey in surveys.items()}
     given = {t.key for t in tasks if t.schema_json is not None}
-    guessing = {key: schema for key, schema in schemas.items() if key not in given and guesses(schema)}
+    # Only a file detected here may guess: a read again of stored files (a new trading week, a
+    # migration's known contents) parses none of their schemas.
+    detected = {key: survey.schema_dict() for key, survey in surveys.items() if key not in given}
+    guessing = {key: schema for key, schema in detected.items() if guesses(schema)}
     if not guessing:
         return {}  # the usual case: nothing more to read
-    siblings = [schema for key, schema in schemas.items() if key not in guessing]
+    siblings = [schema for key, schema in detected.items() if key not in guessing]
+    siblings += [survey.schema_dict() for key, survey in surveys.items() if key in given]
     if stored_siblings is not None:
         siblings += stored_siblings(list(guessing.values()))
     settled, disagreeing = settle_orders(guessing, siblings)

@@ -270,10 +270,10 @@ def test_a_new_daily_file_alone_takes_the_day_month_order_its_stored_siblings_pr
         migrate(conn, source, local_lake, surveyor)
         # The next one arrives alone: "04/03/2025" read either way, month first by the custom for "/"
         # (3 April), yet its siblings stored before say 4 March.
-        (source / "day_next.csv").write_text(_day_first(range(4, 5)))
+        (source / "day_04.csv").write_text(_day_first(range(4, 5)))
         report = migrate(conn, source, local_lake, surveyor)
-        new = manifest.current_files(conn)["day_next.csv"]
-        assert report.copied == ["day_next.csv"] and new.dates == [dt.date(2025, 3, 4)]
+        new = manifest.current_files(conn)["day_04.csv"]
+        assert report.copied == ["day_04.csv"] and new.dates == [dt.date(2025, 3, 4)]
         assert surveyor.asked[1:] == [[new.sha256], [new.sha256]]  # read again with the settled order
         date = next(c for c in file_schemas.final_schema(conn, new.sha256)["columns"] if c["canonical"] == "date")
         stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]

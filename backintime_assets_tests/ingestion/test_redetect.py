@@ -199,12 +199,12 @@ def test_a_daily_file_detected_again_alone_keeps_the_order_its_stored_siblings_s
     # "04/03/2025" alone reads month first (3 April) by the custom for "/"; its siblings of the 13th
     # on, migrated with it, prove day first. Detected again alone, it must not go back to the guess.
     survey = DriverSurveyor(local_lake)
-    source = _source(tmp_path, day_13=range(13, 14), day_14=range(14, 15), day_17=range(17, 18), day_x=range(4, 5))
+    source = _source(tmp_path, day_13=range(13, 14), day_14=range(14, 15), day_17=range(17, 18), day_04=range(4, 5))
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         migrate(conn, source, local_lake, survey)
-        sha = manifest.current_files(conn)["day_x.csv"].sha256
-        assert manifest.current_files(conn)["day_x.csv"].dates == [dt.date(2025, 3, 4)]
+        sha = manifest.current_files(conn)["day_04.csv"].sha256
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
         result = redetect(conn, [sha], survey, store=True)
-        assert result.changed == [] and manifest.current_files(conn)["day_x.csv"].dates == [dt.date(2025, 3, 4)]
+        assert result.changed == [] and manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
         assert file_schemas.final_schema(conn, sha)["columns"][0]["format"] == "%d/%m/%Y"

@@ -1,5 +1,6 @@
 """A daily file's day/month order, settled by its siblings of the same layout (sibling_order.py)."""
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -52,7 +53,11 @@ def test_daily_files_of_the_first_days_take_the_day_first_order_their_siblings_p
         assert found[f"day_{i:03d}.csv"].dates == [day] and found[f"day_{i:03d}.csv"].problem is None
     column = _date_column(found["day_001.csv"].schema_json)
     assert column.format == "%d/%m/%Y" and column.confidence == SIBLING_ORDER_CERTAINTY
-    proving = len([d for d in JANUARY if d.day > 12])
+    # The files of days above 12 detected on their own: those that borrowed one's schema by its header
+    # bytes carry its proof, not theirs.
+    proving = len([i for i, day in enumerate(JANUARY, 1) if day.day > 12
+                   and FileSchema.from_json(found[f"day_{i:03d}.csv"].schema_json).borrowed_from is None])
+    assert 0 < proving < len([day for day in JANUARY if day.day > 12])
     assert column.order_from == f"order settled by {proving} sibling files of the same layout"
     assert _date_column(found["day_015.csv"].schema_json).order_from is None  # its own values proved it
 
@@ -67,11 +72,12 @@ def test_no_sibling_proof_leaves_the_guess_and_reads_nothing_twice(in_process, t
 
 
 def test_a_new_file_alone_takes_the_order_its_stored_siblings_prove(in_process, tmp_path):
-    stored = [detect_bytes(_day_file(day), f"old{day.day}.csv").to_dict() for day in JANUARY if day.day > 12]
+    stored = [detect_bytes(_day_file(day), f"office/day_{day.day:03d}.csv").to_dict()
+              for day in JANUARY if day.day > 12]
     asked = []
-    found = survey_files(None, in_process, _tasks(tmp_path / "in", {"new.csv": _day_file(dt.date(2024, 2, 5))}),
+    found = survey_files(None, in_process, _tasks(tmp_path / "in", {"day_040.csv": _day_file(dt.date(2024, 2, 5))}),
                          slices=2, stored_siblings=lambda schemas: asked.append(schemas) or stored)
-    assert found["new.csv"].dates == [dt.date(2024, 2, 5)]
+    assert found["day_040.csv"].dates == [dt.date(2024, 2, 5)]
     assert len(asked) == 1 and len(asked[0]) == 1
 
 
@@ -82,12 +88,13 @@ def _schema(day: dt.date, fmt: str, name: str) -> dict:
 def test_siblings_that_disagree_leave_the_guess_and_say_so():
     # An office that switched from month first to day first: which one a lone early-month file follows
     # nothing tells.
-    guessing = {"a.csv": _schema(dt.date(2024, 1, 2), "%d/%m/%Y", "a.csv")}
-    siblings = [_schema(dt.date(2023, 12, 15), "%m/%d/%Y", "b.csv"), _schema(dt.date(2024, 1, 15), "%d/%m/%Y", "c.csv")]
+    guessing = {"day_1.csv": _schema(dt.date(2024, 1, 2), "%d/%m/%Y", "day_1.csv")}
+    siblings = [_schema(dt.date(2023, 12, 15), "%m/%d/%Y", "day_2.csv"),
+                _schema(dt.date(2024, 1, 15), "%d/%m/%Y", "day_3.csv")]
     settled, disagreeing = settle_orders(guessing, siblings)
     assert settled == {}
-    assert disagreeing == ["a.csv: siblings of its layout disagree on day/month order (1 day first, 1 month first); "
-                           "its guess stays"]
+    assert disagreeing == ["day_1.csv: siblings of its layout disagree on day/month order (1 day first, "
+                           "1 month first); its guess stays"]
 
 
 @pytest.mark.parametrize("sibling_fmt, header", [
@@ -106,3 +113,64 @@ def test_a_guess_settles_nothing():
     guessing = {"a.csv": _schema(dt.date(2024, 1, 2), "%d/%m/%Y", "a.csv")}
     settled, _ = settle_orders(guessing, [_schema(dt.date(2024, 1, 3), "%d/%m/%Y", "b.csv")])
     assert settled == {}
+
+
+def test_an_office_s_files_are_not_settled_by_another_office_s_of_the_same_header(in_process, tmp_path):
+    # One folder, one generic header: a European office's d/m/Y files of January (days above 12 prove
+    # day first) and a US office's m/d/Y files of 1-12 February, which prove nothing. The US files'
+    # month-first reading is theirs: before, "02/05/2024" loaded as 2 May.
+    february = [dt.date(2024, 2, d) for d in range(1, 13) if dt.date(2024, 2, d).weekday() < 5]
+    files = {f"eu_close_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY, 1)}
+    files |= {f"us_close_{i:03d}.csv": _day_file(day, "%m/%d/%Y") for i, day in enumerate(february, 1)}
+    # A slice a file: none borrows another's schema by its header bytes (shared_layouts.py).
+    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=len(files))
+    for i, day in enumerate(february, 1):
+        assert found[f"us_close_{i:03d}.csv"].dates == [day]
+        assert _date_column(found[f"us_close_{i:03d}.csv"].schema_json).order_from is None
+    assert found["eu_close_001.csv"].dates == [dt.date(2024, 1, 2)]  # its own office's files settle it
+
+
+@pytest.mark.parametrize("sibling", ["eu/prices_015.csv", "eu/close_015.csv"])
+def test_stored_siblings_of_another_name_or_folder_settle_nothing(sibling):
+    guessing = {"us/close_003.csv": _schema(dt.date(2024, 2, 5), "%m/%d/%Y", "us/close_003.csv")}
+    assert settle_orders(guessing, [_schema(dt.date(2024, 1, 15), "%d/%m/%Y", sibling)]) == ({}, [])
+
+
+@pytest.mark.parametrize("guessing_name, sibling", [
+    ("office/2024/02/close_003.csv", "office/2024/01/close_015.csv"),  # a folder a month
+    ("close_003.csv", "office/close_015.csv"),  # the file_schemas asset names a file without its folder
+])
+def test_stored_siblings_of_one_office_settle_it(guessing_name, sibling):
+    guessing = {guessing_name: _schema(dt.date(2024, 2, 5), "%d/%m/%Y", guessing_name)}
+    settled, _ = settle_orders(guessing, [_schema(dt.date(2024, 1, 15), "%d/%m/%Y", sibling)])
+    assert next(c for c in settled[guessing_name]["columns"] if c["canonical"] == "date")["format"] == "%d/%m/%Y"
+
+
+def test_a_sibling_s_weak_reading_proves_nothing():
+    # "05/02/2024 .. 09/02/2024": the steady 2 taken for the month (certainty 0.7), no value above 12.
+    week = "".join(f"{d:02d}/02/2024,T0,1,1,1,1,1\n" for d in range(5, 10))
+    weak = detect_bytes((HEADER + week).encode(), "day_030.csv").to_dict()
+    assert next(c for c in weak["columns"] if c["canonical"] == "date")["format"] == "%d/%m/%Y"
+    guessing = {"day_001.csv": _schema(dt.date(2024, 1, 2), "%d/%m/%Y", "day_001.csv")}
+    assert settle_orders(guessing, [weak]) == ({}, [])
+
+
+def test_a_borrowed_schema_proves_nothing():
+    # us_close_001.csv borrowed, by its header bytes, a European file's "%d/%m/%Y", proven there by a
+    # day above 12: not by its own values. Counted, it flipped us_close_004.csv ("02/06/2024", 6
+    # February) to 2 June, a Sunday: no loadable rows.
+    borrowed = dict(_schema(dt.date(2024, 1, 15), "%d/%m/%Y", "us_close_001.csv"), borrowed_from="eu_close_010.csv")
+    guessing = {"us_close_004.csv": _schema(dt.date(2024, 2, 6), "%m/%d/%Y", "us_close_004.csv")}
+    assert settle_orders(guessing, [borrowed]) == ({}, [])
+
+
+def test_stored_files_read_again_parse_no_schema(in_process, tmp_path, monkeypatch):
+    # A new trading week reads every stored file again: none of them guesses, none is looked at.
+    files = {f"day_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY[:4], 1)}
+    tasks = [replace(t, schema_json=detect_bytes(files[t.key], t.key).to_json())
+             for t in _tasks(tmp_path / "in", files)]
+    parsed = []
+    real = survey_module.Survey.schema_dict
+    monkeypatch.setattr(survey_module.Survey, "schema_dict", lambda self: parsed.append(1) or real(self))
+    found = survey_files(None, in_process, tasks, slices=2)
+    assert found["day_001.csv"].dates == [dt.date(2024, 2, 1)] and parsed == []
