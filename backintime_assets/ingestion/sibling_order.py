@@ -72,6 +72,12 @@ def _folder(schema: dict) -> str | None:
     return _DIGITS.sub("#", folder) if folder else None
 
 
+def may_guess(schema_json: str) -> bool:
+    """Whether a schema, as its JSON text, has any date format of a day and a month before the year:
+    most have none (ISO dates, epochs), and their JSON is not parsed to find so (guesses)."""
+    return _DAY_MONTH.search(schema_json) is not None
+
+
 def guesses(schema: dict) -> bool:
     """Whether the file's date order is a guess that siblings could settle."""
     order = date_order(schema)

@@ -118,17 +118,17 @@ def _settled_orders(tasks: list[SurveyTask], surveys: dict[str, Survey],
                     stored_siblings: Callable[[list[dict]], list[dict]] | None) -> dict[str, str]:
     """key -> the schema JSON, day/month order settled by siblings, of each file detection guessed it
     for (sibling_order.py); a schema given with the task (stored, perhaps a user's) is not changed."""
-    from backintime_assets.ingestion.sibling_order import guesses, settle_orders
+    from backintime_assets.ingestion.sibling_order import guesses, may_guess, settle_orders
 
     given = {t.key for t in tasks if t.schema_json is not None}
     # Only a file detected here may guess: a read again of stored files (a new trading week, a
     # migration's known contents) parses none of their schemas.
-    detected = {key: survey.schema_dict() for key, survey in surveys.items() if key not in given}
-    guessing = {key: schema for key, schema in detected.items() if guesses(schema)}
+    # And only one with a day and a month in a date's format is parsed to see (18 us a schema).
+    guessing = {key: schema for key, survey in surveys.items()
+                if key not in given and may_guess(survey.schema_json) and guesses(schema := survey.schema_dict())}
     if not guessing:
         return {}  # the usual case: nothing more to read
-    siblings = [schema for key, schema in detected.items() if key not in guessing]
-    siblings += [survey.schema_dict() for key, survey in surveys.items() if key in given]
+    siblings = [survey.schema_dict() for key, survey in surveys.items() if key not in guessing]
     if stored_siblings is not None:
         siblings += stored_siblings(list(guessing.values()))
     settled, disagreeing = settle_orders(guessing, siblings)

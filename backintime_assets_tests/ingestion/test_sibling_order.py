@@ -174,3 +174,12 @@ def test_stored_files_read_again_parse_no_schema(in_process, tmp_path, monkeypat
     monkeypatch.setattr(survey_module.Survey, "schema_dict", lambda self: parsed.append(1) or real(self))
     found = survey_files(None, in_process, tasks, slices=2)
     assert found["day_001.csv"].dates == [dt.date(2024, 2, 1)] and parsed == []
+
+
+def test_only_a_day_and_month_format_may_guess():
+    # A schema's JSON is parsed to see whether it guesses only where a date format has a day and a
+    # month before the year: ISO dates and epochs (most files) are not parsed at all.
+    from backintime_assets.ingestion.sibling_order import may_guess
+
+    assert may_guess('{"columns":[{"format":"%d/%m/%Y"}]}') and may_guess('{"columns":[{"format":"%m-%d-%y %H:%M"}]}')
+    assert not may_guess('{"columns":[{"format":"%Y-%m-%d"}]}') and not may_guess('{"columns":[{"format":"epoch_s"}]}')
