@@ -20,8 +20,10 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
+from .canonical import norm_name
 from .date_system import EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .month_names import for_strptime
+from .numbers import NULL_TOKENS
 
 # Names of a period column, brackets and case aside ("<PER>", "Period").
 _NAMES = frozenset({"per", "period", "periodicity", "interval", "timeframe", "tf", "frequency", "freq"})
@@ -161,7 +163,7 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
 
 def _beside_days(name: str, bars: list[tuple[str, tuple[str, str], list[int]]],
                  mapped: Collection[str | None], close: str,
-                 holds_bars: Callable[[str], bool] | None = None) -> str | None:
+                 holds_bars: Callable[[str], bool] | None) -> str | None:
     """The problem of the tickers whose dates step a period (`bars`) beside another's days: those
     dated on their periods' first or last days, as bars are (Yahoo's weeks on Mondays, its months
     on the 1st), refuse the file. A thinly traded ticker's days, a week apart on a Tuesday each,
@@ -174,7 +176,7 @@ def _beside_days(name: str, bars: list[tuple[str, tuple[str, str], list[int]]],
         # low and volume empty, and read by the file's columns they were refused as a week's bars.
         bar = bool(_BAR_FIELDS & set(mapped)) and (holds_bars is None or holds_bars(ticker))
         if not bar and _at_period_ends(period, days):
-            if _AVERAGE.search(_letters(close)):
+            if _AVERAGE.search(norm_name(close)):
                 return _averages(name, period, span, close, ticker)
             continue
         return (f"{period} bars{LONGER_BARS}{name.strip()} steps a {span} from row to row for {ticker}, a day for "
@@ -183,8 +185,6 @@ def _beside_days(name: str, bars: list[tuple[str, tuple[str, str], list[int]]],
     return None
 
 
-# Cells that hold no open, high, low or volume: a NAV's row in a file of bars leaves them empty or 0.
-_NO_VALUE = frozenset({"", "-", "--", "n/a", "na", "nan", "null", "none"})
 
 
 def ticker_holds_bars(rows: Sequence[Sequence[str]], ticker: int,
@@ -230,7 +230,7 @@ def series_dates(rows: Sequence[Sequence[str]], series: Sequence[str | None], ma
 
 def _a_value(cell: str) -> bool:
     text = cell.strip()
-    if text.lower() in _NO_VALUE:
+    if text.lower() in NULL_TOKENS:  # a NAV's row in a file of bars leaves them empty ("#N/A"), or 0
         return False
     try:
         return float(text.replace(",", "")) != 0
@@ -259,13 +259,10 @@ def _pooled_problem(name: str, fmt: str, cells: Sequence[str], mapped: Collectio
     return _problem(name, found, found is not None and _at_period_ends(found[0], days), mapped, close)
 
 
-# Words that name an average (of a period's closes), in letters run together: "Avg Close", "Mean
+# Words that name an average (of a period's closes), in letters run together, accents dropped
+# (canonical.norm_name: "Średnia cena" -> "sredniacena"): "Avg Close", "Mean
 # Close", "Average Closing Price", "Close (avg)", "Durchschnittskurs", "Cours moyen", "Precio promedio".
 _AVERAGE = re.compile(r"avg|average|mean|durchschnitt|mittel|moyen|promedio|medio|gemiddeld|srednia|средн")
-
-
-def _letters(name: str) -> str:
-    return "".join(c for c in name.lower() if c.isalnum())
 
 
 def _averages(name: str, period: str, span: str, close: str, ticker: str = "") -> str:
@@ -276,14 +273,14 @@ def _averages(name: str, period: str, span: str, close: str, ticker: str = "") -
 
 
 def _problem(name: str, found: tuple[str, str] | None, ends: bool, mapped: Collection[str | None],
-             close: str = "") -> str | None:
+             close: str) -> str | None:
     """The refusal of bars of the period `found`, None when none was or they are closes on their
     periods' last days (`ends`) and `close` (the close's name) names no average."""
     if found is None:
         return None
     if not _BAR_FIELDS & set(mapped) and ends:
         # A period's closes on its last days are those days' prices; its average is no day's.
-        return _averages(name, *found, close) if _AVERAGE.search(_letters(close)) else None
+        return _averages(name, *found, close) if _AVERAGE.search(norm_name(close)) else None
     period, span = found
     return (f"{period} bars{LONGER_BARS}{name.strip()} steps a {span} from row to row: each row holds a "
             f"{span}'s prices under one day's date; export daily bars")

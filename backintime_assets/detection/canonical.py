@@ -12,9 +12,8 @@ from functools import lru_cache
 from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
 from .currencies import currency_share, names_a_currency
 from .dates import months_only
-from .multipliers import units_cell
 from .month_names import for_strptime, weekday_numbers
-from .multipliers import BRACKETED, declared_unit
+from .multipliers import BRACKETED, declared_unit, units_cell
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -25,7 +24,7 @@ _SYNONYMS: dict[str, tuple[str, float]] = {}
 
 def _add(canonical: str, strength: float, *names: str) -> None:
     for n in names:
-        _SYNONYMS[_norm(n)] = (canonical, strength)
+        _SYNONYMS[norm_name(n)] = (canonical, strength)
 
 
 # Letters NFKD does not take apart into a base letter and an accent ("Høj" would lose its ø).
@@ -34,7 +33,7 @@ _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ
 
 
 @lru_cache(maxsize=4096)  # header names recur from file to file, and Unicode normalisation is slow
-def _norm(name: str) -> str:
+def norm_name(name: str) -> str:
     """Letters and digits of `name` in lower case, accents dropped ("Máxima" -> "maxima"); letters
     of other scripts stay ("收盘", "Закрытие" -> "закрытие")."""
     s = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).lower()
@@ -42,7 +41,7 @@ def _norm(name: str) -> str:
 
 
 def _latin(normed: str) -> str:
-    """The Latin letters and digits of a _norm'ed name: "收盘价(Close)" is named "close" as well."""
+    """The Latin letters and digits of a norm_name'ed name: "收盘价(Close)" is named "close" as well."""
     return normed if normed.isascii() else "".join(c for c in normed if c.isascii())
 
 
@@ -103,7 +102,7 @@ _add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share 
 # has a count of pieces ("Stücke", "Stuecke": ariva.de) means by it the money traded: the count wins.
 _add("volume", 0.95, "volumen")
 # Italian, Dutch, Portuguese, Polish (Stooq's exports), Swedish and Danish headers, accents dropped
-# as _norm drops them ("Máxima" -> "maxima", "Zamknięcie" -> "zamkniecie").
+# as norm_name drops them ("Máxima" -> "maxima", "Zamknięcie" -> "zamkniecie").
 _add("date", 1.0, "data di negoziazione", "handelsdag", "data de negociacao", "data pregao", "handelsdatum",
      "dato", "handelsdato")
 _add("ticker", 1.0, "codice", "simbolo titolo", "symbool", "fondscode", "codigo", "codigo de negociacao",
@@ -141,8 +140,8 @@ _add("volume", 1.0, "wol", "hac", "hacim", "khoi luong", "khoi luong khop lenh")
 # several tickers, "MO" read as a field lost its label, and the table's prices were rejected or
 # loaded under the file's name. They name a column only in a header that "Lần cuối" tells Vietnamese.
 _add("close", 0.8, "lan cuoi")
-_VIETNAMESE = _norm("lan cuoi")
-_VIETNAMESE_SHORT = {_norm(n): hit for n, hit in (("mo", ("open", 1.0)), ("cao", ("high", 1.0)),
+_VIETNAMESE = norm_name("lan cuoi")
+_VIETNAMESE_SHORT = {norm_name(n): hit for n, hit in (("mo", ("open", 1.0)), ("cao", ("high", 1.0)),
                                                    ("thap", ("low", 1.0)), ("kl", ("volume", 0.9)))}
 # Chinese (akshare, tushare, East Money, TWSE), Japanese, Korean, Russian and Arabic headers: a
 # market's own exports name their columns in its script.
@@ -334,7 +333,7 @@ _ADJUSTED_OTHER = re.compile(r"open|high|low|vol")
 # The same qualifiers in the other languages named above, which _NOT_HINTED (English, in Latin
 # letters) misses: in brackets they are no unit ("Kurz (předchozí)", "Ціна (попередня)": the
 # previous price, taken for the close ahead of the price beside it), nor a count of trades for the
-# volume ("Кількість (угод)", "Quantity (trades)"). Searched in _norm'ed names, all scripts.
+# volume ("Кількість (угод)", "Quantity (trades)"). Searched in norm_name'ed names, all scripts.
 _QUALIFIED = re.compile(
     r"poprzedn|odniesien|predchoz|predchadz|prethodn|prejsn|elozo|anterior|referen|onceki|eelmine|ieprieks"
     r"|ankstesn|vortag|vorherig|precedent|vorige|forrige|foregaend|предишн|предходн|претходн|попередн|предыдущ"
@@ -382,9 +381,9 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     """Whether the brackets in a name hold a unit or currency ("始値(円)", "Close (USD)"), which
     leave the name before them. Not a qualifier ("Close (previous)") nor the name itself ("Price
     (Open)", "Price (High)": dropped, every column of the file would be named "Price")."""
-    if _NOT_HINTED.search(latin) or _QUALIFIED.search(_norm(cell)):
+    if _NOT_HINTED.search(latin) or _QUALIFIED.search(norm_name(cell)):
         return False
-    inside = _norm(" ".join(BRACKETED.findall(cell)))
+    inside = norm_name(" ".join(BRACKETED.findall(cell)))
     return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
@@ -395,7 +394,7 @@ _CURRENCY_SIGN = re.compile(r"[€$£¥₺₽₴₹₩]")
 
 def _in_money(cell: str) -> bool:
     """Whether the brackets in a name hold a currency, or a currency sign stands in it outside them
-    ("Volume €", "Umsatz $": _norm drops the sign, and the name read as the share count): a volume
+    ("Volume €", "Umsatz $": norm_name drops the sign, and the name read as the share count): a volume
     in money is the turnover. Codes outside brackets do not count: "AMD Volume" is a ticker's."""
     return bool(_CURRENCY_SIGN.search(cell)) or any(names_a_currency(inside) for inside in BRACKETED.findall(cell))
 
@@ -410,7 +409,7 @@ def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
     for n in range(1, min(3, len(words) // 2) + 1):
         label, spelled = words[:n], words[n:2 * n]
         if all(w.lower().startswith(a.lower()) for a, w in zip(label, spelled)) and len(words) > 2 * n:
-            hit = _SYNONYMS.get(_norm(" ".join(label)))
+            hit = _SYNONYMS.get(norm_name(" ".join(label)))
             if hit:
                 return hit
     return None
@@ -420,18 +419,18 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
     """The canonical columns a column's header cells (top row first) suggest, with their strength."""
     scores: dict[str, float] = {}
     for above, cell in enumerate(reversed(cells)):
-        n = _norm(cell)
+        n = norm_name(cell)
         if not n:
             continue
         weight = _UPPER_ROW_WEIGHT ** above
         latin = _latin(n)
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
         if hit is None and BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
-            hit = _SYNONYMS.get(_norm(BRACKETED.sub("", cell)))
+            hit = _SYNONYMS.get(norm_name(BRACKETED.sub("", cell)))
         unit = declared_unit(cell)
         if hit is None and unit is not None and unit.name:
             # A unit after a comma or "in" ("Objem, tis. ks", "Umsatz in Tsd."): the name before it
-            hit = _SYNONYMS.get(_norm(unit.name))
+            hit = _SYNONYMS.get(norm_name(unit.name))
         if hit is None:
             hit = _label_with_its_tooltip(cell)
         money = _in_money(cell) or (unit is not None and unit.money)
@@ -454,7 +453,7 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
 
 
 # Names of a time-of-day column beside the date ("Date,Time,Open,..."): bars within a day.
-_TIME_OF_DAY = {_norm(n) for n in ("time", "time of day", "trade time", "bar time", "zeit", "uhrzeit",
+_TIME_OF_DAY = {norm_name(n) for n in ("time", "time of day", "trade time", "bar time", "zeit", "uhrzeit",
                                    "heure", "hora", "ora", "tijd", "czas", "tid", "klokkeslett",
                                    # the markets whose price names map above (Turkish, Indonesian,
                                    # Vietnamese, CJK, Russian): unknown, their time column let the first
@@ -468,7 +467,7 @@ _IDENTIFIER = 0.9
 
 
 def names_time_of_day(name: str) -> bool:
-    return _norm(name) in _TIME_OF_DAY
+    return norm_name(name) in _TIME_OF_DAY
 
 
 def names_its_column(cells: Sequence[str], t: ColumnType) -> bool:
@@ -497,7 +496,7 @@ def header_says(name: str) -> str | None:
 def names_the_ticker(cell: str) -> bool:
     """Whether a cell names the ticker as an identifier ("Ticker", "Symbol", "RIC", "ISIN"), not as a
     company's name ("Name", "Company"): a header row so named names the file's ticker (header_ticker.py)."""
-    hit = _SYNONYMS.get(_norm(cell))
+    hit = _SYNONYMS.get(norm_name(cell))
     return hit is not None and hit[0] == "ticker" and hit[1] >= _IDENTIFIER
 
 
@@ -524,11 +523,11 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     """Canonical column name for each file column (None when unmapped), each canonical used once.
     A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type."""
     width = len(types)
-    short = _VIETNAMESE_SHORT if any(_norm(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
+    short = _VIETNAMESE_SHORT if any(norm_name(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
-        scores = _name_score(cells) or dict(hit for c in cells if (hit := short.get(_norm(c))))
+        scores = _name_score(cells) or dict(hit for c in cells if (hit := short.get(norm_name(c))))
         for canonical, s in scores.items():
             if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
@@ -786,13 +785,13 @@ _QUOTE_SIDES = frozenset({"bid", "ask", "offer", "mid", "last", "trade", "buy", 
 
 
 def _named(normed: str) -> str | None:
-    """The canonical column a _norm'ed name is a synonym of, if any."""
+    """The canonical column a norm_name'ed name is a synonym of, if any."""
     hit = _SYNONYMS.get(normed)
     return hit[0] if hit is not None else None
 
 
 def _field_named(normed: str) -> str | None:
-    """The price or volume column a _norm'ed name is a synonym of, if any."""
+    """The price or volume column a norm_name'ed name is a synonym of, if any."""
     named = _named(normed)
     return named if named in (*PRICE_COLUMNS, "volume") else None
 
@@ -801,18 +800,18 @@ def names_a_field(cell: str) -> bool:
     """A label that is itself a price or volume name sets apart fields, not tickers: "Price" over
     "Open" and over "High" (a group name pandas repeats over each column), "Adjusted" over a second
     "Open". One letter may be a ticker as well ("C", "V" under "Close" in yf.download)."""
-    n = _norm(cell)
+    n = norm_name(cell)
     return len(n) > 1 and _field_named(n) is not None
 
 
 def field_of(cell: str) -> str | None:
     """The price or volume column a header cell is a whole-name synonym of ("Adj Close", "Volume")."""
-    return _field_named(_norm(cell))
+    return _field_named(norm_name(cell))
 
 
 def has_a_name(cell: str) -> bool:
     """Whether a header cell is a whole-name synonym of any canonical column ("Close Price")."""
-    return _named(_norm(cell)) is not None
+    return _named(norm_name(cell)) is not None
 
 
 def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
@@ -836,11 +835,11 @@ def repeated_unlabelled(header_cells: Sequence[Sequence[str]], mapping: Sequence
     at least half the rows: several series' prices with nothing to say whose each is. Read as one
     ticker's file, the first loaded under the file's name and the others were left unread without a
     word. A column repeated with the same values (exported twice) is no other series."""
-    mapped = {_norm(cells[0]): j for j, (cells, m) in enumerate(zip(header_cells, mapping))
+    mapped = {norm_name(cells[0]): j for j, (cells, m) in enumerate(zip(header_cells, mapping))
               if m in PRICE_COLUMNS and len(cells) == 1}
     repeats = []
     for j, cells in enumerate(header_cells):
-        if mapping[j] is not None or len(cells) != 1 or (k := mapped.get(_norm(cells[0]))) is None:
+        if mapping[j] is not None or len(cells) != 1 or (k := mapped.get(norm_name(cells[0]))) is None:
             continue
         pairs = [(_bare_number(r[j]), _bare_number(r[k])) for r in body
                  if max(j, k) < len(r) and r[j].strip() and r[k].strip()]
@@ -868,7 +867,7 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
         # The field is the longest price name among the cells: a ticker may be one letter ("C"
         # over "Open"); the other cells are its label, unless one names a field as well.
         fields = [(len(n), k, field) for k, cell in enumerate(cells)
-                  if (field := _field_named(n := _norm(cell))) and fits_type(field, t)]
+                  if (field := _field_named(n := norm_name(cell))) and fits_type(field, t)]
         if fields:
             _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
@@ -880,7 +879,7 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
                 labels_of.setdefault(canonical, []).append(label)
     for labels in labels_of.values():
         named = {" ".join(label) for label in labels}
-        if len(labels) >= 2 and len(named) == len(labels) and not {_norm(n) for n in named} <= _QUOTE_SIDES:
+        if len(labels) >= 2 and len(named) == len(labels) and not {norm_name(n) for n in named} <= _QUOTE_SIDES:
             return labels
     return []
 
@@ -891,7 +890,7 @@ def series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Sequen
     of several securities, each over its own dates), as (their date column, their label: the cells
     above the date, "AAPL US Equity", or None), else []: the first series loaded under the file's
     name and the others' prices were dropped without a word."""
-    fields = [{f for cell in cells if (f := _named(_norm(cell))) and fits_type(f, t)}
+    fields = [{f for cell in cells if (f := _named(norm_name(cell))) and fits_type(f, t)}
               for cells, t in zip(header_cells, types)]
     dates = [j for j, named in enumerate(fields) if "date" in named]
     repeated = {f for f in (*PRICE_COLUMNS, "volume") if sum(f in named for named in fields) >= 2}
@@ -904,4 +903,5 @@ def series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Sequen
 
 def label_cells_over_date(cells: Sequence[str]) -> list[str]:
     """The cells of a series' date column that label it: those naming no field and not the date."""
-    return [c.strip() for c in cells if c.strip() and _field_named(_norm(c)) is None and _named(_norm(c)) != "date"]
+    return [c.strip() for c in cells
+            if c.strip() and _field_named(norm_name(c)) is None and _named(norm_name(c)) != "date"]

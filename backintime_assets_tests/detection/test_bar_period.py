@@ -374,7 +374,8 @@ def test_a_funds_friday_closes_beside_daily_closes_load():
     assert len(normalise_bytes(data, schema, "prices.csv").prices) == 72
 
 
-@pytest.mark.parametrize("name", ["Avg Close", "Average Closing Price", "Close (avg)", "Mean Close"])
+@pytest.mark.parametrize("name", ["Avg Close", "Average Closing Price", "Close (avg)", "Mean Close",
+                                  "Zamknięcie (średnia)"])  # Polish: its accent hid "srednia"
 def test_a_years_average_dated_on_its_last_day_is_refused(name):
     # A year's mean of its closes dated 31 December: loaded, each year's average stood as that
     # day's close. A close so named (y4 below) is the day's price and loads.
@@ -392,12 +393,15 @@ def test_a_years_average_dated_on_its_last_day_is_refused(name):
     (pd.bdate_range("2020-01-01", periods=60, freq="BME"), "monthly"),  # its month-end NAV
 ])
 def test_a_funds_period_end_closes_beside_stocks_bars_load(dates, period):
-    # The file's open, high, low and volume are the stocks': the fund's rows leave them empty, each
-    # its day's NAV. Judged by the file's columns, the whole file was refused as the fund's bars.
+    # The file's open, high, low and volume are the stocks': the fund's rows leave them empty (or a
+    # spreadsheet's "#N/A"), each its day's NAV. Judged by the file's columns, the whole file was
+    # refused as the fund's bars.
     days = _bars("AAPL", pd.bdate_range("2020-01-02", periods=300), 100)
-    navs = [f"{d:%Y-%m-%d},FUND,,,,{10 + k * .1:.2f},\n" for k, d in enumerate(dates[:14])]
-    data = ("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(sorted(days + navs))).encode()
-    assert detect_bytes(data, "prices.csv").problem is None
+    for empty in ("", "#N/A"):
+        navs = [f"{d:%Y-%m-%d},FUND,{empty},{empty},{empty},{10 + k * .1:.2f},{empty}\n"
+                for k, d in enumerate(dates[:14])]
+        data = ("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(sorted(days + navs))).encode()
+        assert detect_bytes(data, "prices.csv").problem is None, empty
     # The same rows holding a week's or a month's open, high, low and volume: its bars, refused.
     bars = _bars("FUND", dates[:14], 10)
     data = ("Date,Ticker,Open,High,Low,Close,Volume\n" + "".join(sorted(days + bars))).encode()
