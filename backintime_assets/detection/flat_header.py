@@ -216,9 +216,7 @@ def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[Colu
     "GDP" are written alike. Named in the file's refusal, which said only "no close column"."""
     if "date" not in canonical or "close" in canonical or "ticker" in canonical:
         return []
-    return [j for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical))
-            if m is None and len(cells) == 1 and t.type in ("integer", "float") and _ticker(cells[0].strip())
-            and cells[0].strip() not in CURRENCY_CODES]
+    return [j for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical)) if _bare_ticker(cells, t, m)]
 
 
 def _figure(name: str) -> bool:
@@ -234,7 +232,14 @@ def bare_tickers(split: Sequence[Sequence[str]], types: Sequence[ColumnType], ca
     without a word (or, right of a ticker's columns, taken into that ticker's as a column of no
     name). A qualifier ("VWAP", "RSI", "MA20"), a currency, a ratio ("P/E"), a row's number ("ID",
     "No") or a figure ("EPS", "BETA", "CODE") is no ticker."""
-    return [j for j, (cells, t, m) in enumerate(zip(split, types, canonical))
-            if m is None and len(cells) == 1 and t.type in ("integer", "float") and _ticker(cells[0].strip())
-            and cells[0].strip() not in _UNITS and not _figure(cells[0].strip().upper())
-            and ("/" not in cells[0] or _SHARE_CLASS.fullmatch(cells[0].strip()))]
+    return [j for j, (cells, t, m) in enumerate(zip(split, types, canonical)) if _bare_ticker(cells, t, m)]
+
+
+def _bare_ticker(cells: Sequence[str], column: ColumnType, mapped: str | None) -> bool:
+    """Whether an unmapped numeric column's one name is written as a ticker alone: not a qualifier,
+    a currency, a ratio ("P/E": a share class "BRK/B" is a ticker), a row's number or a figure."""
+    if mapped is not None or len(cells) != 1 or column.type not in ("integer", "float"):
+        return False
+    name = cells[0].strip()
+    return (_ticker(name) and name not in _UNITS and not _figure(name.upper())
+            and ("/" not in name or _SHARE_CLASS.fullmatch(name) is not None))

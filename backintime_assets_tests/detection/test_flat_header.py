@@ -4,6 +4,7 @@ from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.canonical import SIDE_BY_SIDE
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.flat_header import split_cell, split_header
+from backintime_assets.normalisation.normalise import normalise_bytes
 
 D = ColumnType("date", "%Y-%m-%d", 1.0)
 F = ColumnType("float", None, 1.0)
@@ -107,6 +108,15 @@ def test_a_close_matrix_of_names_written_as_tickers_is_refused_naming_them():
                                 "2021-01-05,130.1,220.1,1700.1", "2021-01-06,130.2,220.2,1700.2"), "closes.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
     assert "AAPL, MSFT, GOOG" in schema.problem
+
+
+def test_figures_in_capitals_without_a_close_are_no_matrix_of_tickers():
+    # "EPS", "BETA": figures, not tickers. Called "prices of several tickers side by side?", the
+    # refusal was a judgement a user may lift by a mapping; it is a file with no close.
+    data = _rows("Date,EPS,BETA", "2021-01-04,1.52,1.10", "2021-01-05,1.52,1.11", "2021-01-06,1.53,1.12")
+    schema = detect_bytes(data, "figures.csv")
+    assert schema.problem is None  # no judgement: normalisation finds no close
+    assert normalise_bytes(data, schema, "figures.csv").file_problem.startswith("no close column")
 
 
 @pytest.mark.parametrize("header", ["Date,Close,Volume,SPY Close,QQQ Close", "Date,Close,Volume,SPY.Close,SPY.Volume",
