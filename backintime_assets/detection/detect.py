@@ -102,22 +102,22 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     elif not layout.body:
         problem = "no data rows"
     elif bare and flat is not None:
-        shown = ", ".join(layout.names[j] for j in bare[:4]) + (", ..." if len(bare) > 4 else "")
+        shown = _shown([layout.names[j] for j in bare])
         named = next(layout.names[j] for j, cells in enumerate(flat[0]) if len(cells) == 2)
         problem = (f"{SIDE_BY_SIDE} ({shown}): numbers under a ticker's name alone beside columns named by ticker "
                    f"and field (\"{named}\"): which price each holds is unsaid, and it would be left unread; "
                    "name each column by its ticker and field (\"AAPL Close\") or save each ticker's columns "
                    "as a file of its own")
     elif side_by_side and wide is None:
-        shown = ", ".join(side_by_side[:4]) + (", ..." if len(side_by_side) > 4 else "")
+        shown = _shown(side_by_side)
         problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "
                    "name a ticker each with its date and close; save each ticker's columns as a file of its own")
     elif wide is None and (repeats := repeated_unlabelled(layout.header_cells, canonical, layout.body)):
-        shown = ", ".join(layout.names[j] for j in repeats[:4]) + (", ..." if len(repeats) > 4 else "")
+        shown = _shown([layout.names[j] for j in repeats])
         problem = (f"{SIDE_BY_SIDE} ({shown}): columns named as a mapped price column hold other prices, and "
                    "nothing names whose each is; save each ticker's columns as a file of its own")
     elif wide is None and (unread := labelled_unread(layout.header_cells, layout.types, canonical)):
-        shown = ", ".join(layout.names[j] for j in unread[:4]) + (", ..." if len(unread) > 4 else "")
+        shown = _shown([layout.names[j] for j in unread])
         problem = (f"{SIDE_BY_SIDE} ({shown}): columns naming another ticker and a price would be left unread "
                    "(or read as the field their ticker's name says) beside the prices read, whose names give no "
                    "ticker; name each price column by its ticker "
@@ -152,7 +152,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = unsettled_order_problem(columns, layout.body)  # a width the header gave, an order guessed
     if problem is None and wide is None and len(unnamed := named_as_tickers(layout.header_cells, layout.types,
                                                                             canonical)) > 1:
-        shown = ", ".join(layout.names[j] for j in unnamed[:4]) + (", ..." if len(unnamed) > 4 else "")
+        shown = _shown([layout.names[j] for j in unnamed])
         problem = (f"{SIDE_BY_SIDE}? ({shown}): numbers under names written as tickers, and no name says which "
                    "price each holds (a close? any price at all?); name each by its ticker and field "
                    "(\"AAPL Close\") or save each as a file of its own")
@@ -204,6 +204,11 @@ def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, di
         kwargs = reader_kwargs(dialect.delimiter, dialect.quotechar, dialect.escapechar, dialect.skipinitialspace)
         cells = next(csv.reader([above[0][1]], **kwargs), [])
     return " ".join(c.strip() for c in cells if c.strip())
+
+
+def _shown(names: list[str]) -> str:
+    """The first four of `names` as a refusal names them, "..." for the rest."""
+    return ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
 
 
 def _tickers(body: list[list[str]], j: int) -> int:

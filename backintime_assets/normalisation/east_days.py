@@ -135,7 +135,7 @@ class WholeFile:
         ev = self._evidence
         self._readings = {} if ev is None else dict(zip(ev.keys.tolist(), reads_east(ev, self.week).tolist()))
 
-    def reads_east(self, names: np.ndarray) -> np.ndarray:
+    def east_for(self, names: np.ndarray) -> np.ndarray:
         """Per ticker name, whether the whole file reads it as the next days (a name with no evening
         stamp in the whole file has none in a piece either)."""
         return np.array([self._readings.get(name, False) for name in names.tolist()], dtype=bool)
@@ -159,7 +159,7 @@ def session_days(east: Parsed, utc: Parsed, keys: np.ndarray, week: TradingWeek,
         if whole is not None:  # this read of the piece is not kept: its evidence is
             whole.gather(replace(evidence, keys=names[evidence.keys].astype(str)))
     else:
-        east_tickers = whole.reads_east(names[evidence.keys].astype(str))
+        east_tickers = whole.east_for(names[evidence.keys].astype(str))
     if east_tickers.all():
         return east
     rows = np.isin(keys, evidence.keys[~east_tickers])

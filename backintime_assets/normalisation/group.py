@@ -19,7 +19,7 @@ from .lines import FileLines, LineIndex, to_utf8
 from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
 from .records import Line, split_fast, split_slow
-from .repeated_header import RELABELLED_HEADER, REORDERED_HEADER, name_repeated_headers
+from .repeated_header import PART_STARTS, name_repeated_headers
 from .result import NormalisedFile, lines_frame
 
 _GROUP_COLUMNS = {"date", "close", "ticker"}  # without a ticker column each file names its own
@@ -85,7 +85,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
 
     named = name_repeated_headers(rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad],
                                   schema)
-    if any(reason in (REORDERED_HEADER, RELABELLED_HEADER) for _, _, reason in named):
+    if any(reason in PART_STARTS for _, _, reason in named):
         # A part under the header's names in another order: read alone, its rows are rejected
         # (repeated_header.under_reordered_header), not loaded in the file's order.
         return None

@@ -29,8 +29,7 @@ from .outside import strays
 from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .repeated_header import (
-    RELABELLED_HEADER,
-    REORDERED_HEADER,
+    PART_STARTS,
     header_like,
     name_repeated_headers,
     under_reordered_header,
@@ -507,7 +506,7 @@ def _under_reordered(rejected: list[Line], rec: Records, schema: FileSchema, pla
     heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema)
     refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans), schema)
     if refused:  # the header in another order named as a CSV's is, not left "unparseable value: date, ..."
-        refused += [(np.isin(rec.line, at), kind) for kind in (REORDERED_HEADER, RELABELLED_HEADER)
+        refused += [(np.isin(rec.line, at), kind) for kind in PART_STARTS
                     if (at := [line for line, _, why in heads if why == kind])]
     return refused
 

@@ -51,8 +51,8 @@ RELABELLED_HEADER = ("labels naming the tickers over other columns than the head
 # file's labels; never a reason (name_repeated_headers judges it with the lines beside it).
 _FOREIGN = "labels naming none of the file's tickers"
 # The lines that begin a part whose rows are not read in the file's order.
-_PART_STARTS = (REORDERED_HEADER, RELABELLED_HEADER)
-_HEADS = (REPEATED_HEADER, *_PART_STARTS)
+PART_STARTS = (REORDERED_HEADER, RELABELLED_HEADER)
+_HEADS = (REPEATED_HEADER, *PART_STARTS)
 _BOM = "\ufeff"
 # A header in other words than the file's ("Datum,Volumen,Schluss" below "Date,Close,Volume") may
 # lack its first name; a line without a digit is looked at too, as no row of prices is.
@@ -60,7 +60,9 @@ _DIGIT = re.compile(r"\d")
 
 
 def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line]:
-    """`rejected` with the reason of each line that repeats the header's names replaced."""
+    """`rejected` with the reason of each line that is a header replaced by what it is: a repeat of
+    the file's (in its words or others, in its order), its names in another order, or labels naming
+    the tickers over other columns than the file's (_header_kind)."""
     names = [c.name.strip().lower() for c in schema.columns]
     named = _first_name(schema)  # a quick refusal for the usual rejected row: it lacks this name
     if not rejected or schema.header_row < 0 or named is None:
@@ -180,7 +182,7 @@ def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: 
     file's, tells them), or the end of its workbook sheet (`sheets`: the line each data sheet starts
     after, sorted): none in most files, whose rejected lines are looked at no further. `place(line)`:
     where the reason says that header is (a workbook's sheet and row: its lines run on past a million)."""
-    if not any(reason in _PART_STARTS for _, _, reason in rejected):
+    if not any(reason in PART_STARTS for _, _, reason in rejected):
         return []
     # Once each: a wide table's line is rejected once for each ticker.
     heads = sorted({(line, reason) for line, _, reason in rejected if reason in _HEADS})
@@ -193,7 +195,7 @@ def under_reordered_header(rejected: list[Line], row_lines: np.ndarray, sheets: 
         under[(under >= 0) & (starts[np.maximum(under, 0)] <= sheet_start)] = -1  # a header on a sheet before
     out = []
     for k, (line, kind) in enumerate(heads):
-        if kind in _PART_STARTS:
+        if kind in PART_STARTS:
             says = ("whose labels name the tickers over other columns than the file's header (in another order, "
                     "or a ticker it does not name)" if kind == RELABELLED_HEADER else
                     "whose header names the columns in another order than the file's header")
@@ -407,7 +409,7 @@ def reordered_in_piece(result, schema: FileSchema, source_file: str, above: tupl
     result.rejected_arrow = rejected
     last = _fields_under_labels_dropped([(line, kind) for line, _, kind in heads], {x[0]: x[1] for x in heads},
                                         schema)[-1]
-    return last if last[1] in _PART_STARTS else None
+    return last if last[1] in PART_STARTS else None
 
 
 def header_at_end(result, schema: FileSchema) -> int | None:

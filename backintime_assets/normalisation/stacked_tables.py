@@ -112,12 +112,12 @@ def _header_lines(rejected: list[Line], schema: FileSchema, other_than: str | No
             # as a piece's rejected lines are read again here (ingestion/parsed.py): each one quoted
             # whole, its cells one to the reader, "Ticker,MSFT,MSFT" no ticker row.
             raw = unwrap(raw, schema.wrapped)
-        # Named so only where the text read holds the header: a piece of a large file read past it
-        # holds its repeats unnamed.
         try:
             cells = next(csv.reader([raw], **kwargs))
         except (csv.Error, StopIteration, TypeError):
             cells = None
+        # Named so only where the text read holds the header: a piece of a large file read past it
+        # holds its repeats unnamed.
         if reason == REPEATED_HEADER or repeats_header(raw, schema):
             # A repeat of a one-row header naming one ticker in its cells ("Index,SPY.Open,...":
             # detection/flat_header.py) names it again: its rows loaded under the file's name.

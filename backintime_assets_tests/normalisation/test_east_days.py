@@ -233,7 +233,7 @@ def test_a_piece_judged_again_counts_its_evidence_once():
                          names=np.array(["BHP.AX"], dtype=object))
         whole.piece_read()
     whole.decide()
-    assert whole.reads_east(np.array(["BHP.AX", "SPY"])).tolist() == [False, False]
+    assert whole.east_for(np.array(["BHP.AX", "SPY"])).tolist() == [False, False]
 
 
 def test_tickers_side_by_side_in_pieces_are_each_read_as_read_whole():
