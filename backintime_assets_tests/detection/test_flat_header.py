@@ -246,18 +246,22 @@ def test_a_figure_in_capitals_beside_a_tickers_columns_loads_as_before(extra):
     assert {c.series for c in schema.columns} <= {None, "AAPL"}
 
 
-@pytest.mark.parametrize("units", [",,x1000,,x1000", ",USD,'000,USD,'000", ",(USD),(000),(USD),(000)"])
-def test_a_flat_header_over_a_units_row_reads_each_tickers_columns_at_the_units_scale(units):
-    # The units row joined the header as a second row, so the header was no flat one: AAPL's rows
-    # loaded under the file's name and MSFT's columns were left unread without a word.
-    from backintime_assets.normalisation.normalise import normalise_bytes
-
-    data = _rows("Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume", units, *TWO)
+def _two_tickers_flat_over(second: str):
+    """The prices of AAPL's and MSFT's flat header over `second`, a row under it, each ticker's
+    columns read as its own."""
+    data = _rows("Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume", second, *TWO)
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is None
     assert [(c.series, c.canonical) for c in schema.columns] == [
         (None, "date"), ("AAPL", "close"), ("AAPL", "volume"), ("MSFT", "close"), ("MSFT", "volume")]
-    prices = normalise_bytes(data, schema, "prices.csv").prices
+    return normalise_bytes(data, schema, "prices.csv").prices
+
+
+@pytest.mark.parametrize("units", [",,x1000,,x1000", ",USD,'000,USD,'000", ",(USD),(000),(USD),(000)"])
+def test_a_flat_header_over_a_units_row_reads_each_tickers_columns_at_the_units_scale(units):
+    # The units row joined the header as a second row, so the header was no flat one: AAPL's rows
+    # loaded under the file's name and MSFT's columns were left unread without a word.
+    prices = _two_tickers_flat_over(units)
     first = prices[prices["date"].astype(str) == "2021-01-04"].set_index("ticker")
     assert first.loc["AAPL", "close"] == 130.0 and first.loc["AAPL", "volume"] == 900_000_000
     assert first.loc["MSFT", "close"] == 220.0 and first.loc["MSFT", "volume"] == 500_000_000
@@ -282,14 +286,7 @@ def test_a_ticker_left_unread_beside_the_mapped_ones_over_a_units_row_refuses_th
 def test_a_flat_header_over_a_row_of_words_naming_no_ticker_reads_each_tickers_columns(second):
     # Read as a two-row header, each ticker's columns loaded under its cell whole ("AAPL VOLUME",
     # "AAPL CLOSE"), or the first ticker's alone under the file's name.
-    from backintime_assets.normalisation.normalise import normalise_bytes
-
-    data = _rows("Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume", second, *TWO)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is None
-    assert [(c.series, c.canonical) for c in schema.columns] == [
-        (None, "date"), ("AAPL", "close"), ("AAPL", "volume"), ("MSFT", "close"), ("MSFT", "volume")]
-    prices = normalise_bytes(data, schema, "prices.csv").prices
+    prices = _two_tickers_flat_over(second)
     assert sorted(set(prices["ticker"])) == ["AAPL", "MSFT"] and len(prices) == 6
     assert prices[prices["ticker"] == "MSFT"]["close"].tolist() == [220.0, 220.1, 220.2]
 
