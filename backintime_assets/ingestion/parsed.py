@@ -415,6 +415,8 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     stacked = schema.ticker is not None and schema.ticker_from is None
     ticker, unnamed = schema.ticker, default_ticker_for(task.source_file)
     reordered = None  # (line, kind) of the header line beginning a part the rows read are below (repeated_header.py)
+    # A first read for "_east" evidence alone keeps no row: no part below a header is looked for in it.
+    evidence_only = whole is not None and whole.gathering and whole.evidence_alone
     while start < size:
         chunk = read_at(start, min(piece_bytes, size - start))
         if not chunk:
@@ -457,7 +459,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
                 result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
                 past, _ = _ticker_past(result, piece_schema, ticker, unnamed)
             ticker = past
-        if not last and (at := header_at_end(result, schema)) is not None \
+        if not (last or evidence_only) and (at := header_at_end(result, schema)) is not None \
                 and (cut_at := _line_start(chunk, at - lines_before)) > 0:
             # The piece ends in the header lines of a part below ("GOOG,GOOG,AMZN,AMZN" here, its
             # fields the next piece's first line): read apart, neither piece knows the part for one.
@@ -465,8 +467,9 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
             result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
         # A part under the header's names in another order: its rows rejected in every piece it
         # spans, as read whole (repeated_header.py); a piece past the first holds no header to name it.
-        reordered = reordered_in_piece(result, schema, task.source_file, reordered,
-                                       _line_texts(chunk, schema, lines_before))
+        if not evidence_only:
+            reordered = reordered_in_piece(result, schema, task.source_file, reordered,
+                                           _line_texts(chunk, schema, lines_before))
         if result.file_problem in _NO_ROWS:
             # A piece without rows (a stretch of blank lines, a first piece of preamble and header
             # alone) says nothing of the file: the file has none only if no piece has any. The

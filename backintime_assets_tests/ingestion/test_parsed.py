@@ -796,3 +796,18 @@ def test_a_conflicting_duplicate_in_a_later_piece_names_the_files_line(piece_byt
     pieces = _pieces_as_whole(data, _task(data, "spy.csv"), piece_bytes)
     reasons = [r for r in pieces["reason"].to_pylist() if r and "duplicate" in r]
     assert len(reasons) == 1 and int(reasons[0].rsplit(" ", 1)[1]) > 2000
+
+
+def test_the_first_read_of_east_epochs_for_evidence_looks_for_no_part_under_another_header(monkeypatch):
+    # That read keeps no row (normalise.py): each piece's rejected lines were searched for parts
+    # under a reordered header in it as well, work the second read does again and keeps.
+    from backintime_assets.normalisation import repeated_header
+
+    calls = []
+    looked = repeated_header.reordered_in_piece
+    monkeypatch.setattr(repeated_header, "reordered_in_piece", lambda *a: calls.append(1) or looked(*a))
+    data = _east_and_west()
+    task = _task(data[:data.index(b"SPY") - 30], "m.csv")  # detected on the ASX rows: "_east"
+    task = FileTask("m.csv", "m.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data))
+    pieces = list(parse_in_pieces(_read_at(data), len(data), task, 900))
+    assert len(pieces) > 1 and len(calls) == len(pieces)
