@@ -9,6 +9,7 @@ from datetime import datetime
 from psycopg.types.json import Jsonb
 
 from backintime_assets.db import file_overrides
+from backintime_assets.detection.schema import layout_signature
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 CANONICAL_COLUMNS = ("date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume")
@@ -16,8 +17,7 @@ UNMAPPED = "none"  # a user's way to say "this column feeds no canonical column"
 
 
 def layout_key(schema: dict) -> str:
-    signature = [schema.get("delimiter"), [c["name"].strip().lower() for c in schema["columns"]]]
-    return hashlib.sha256(json.dumps(signature).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps(layout_signature(schema)).encode()).hexdigest()[:16]
 
 
 def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:

@@ -166,3 +166,9 @@ def _column_dict(c: ColumnSchema) -> dict:
     if c.series is not None or c.multiplier is not None or c.unit is not None or c.order_from is not None:
         d.update((n, v) for n in _OPTIONAL_COLUMN_KEYS if (v := getattr(c, n)) is not None)
     return d
+
+
+def layout_signature(schema: dict) -> tuple[str | None, tuple[str, ...]]:
+    """The delimiter and header names (lower-cased) of a stored schema: files sharing them share a
+    layout (db/file_schemas.layout_key keys it; ingestion/sibling_order.py matches siblings by it)."""
+    return schema.get("delimiter"), tuple(c["name"].strip().lower() for c in schema.get("columns") or [])

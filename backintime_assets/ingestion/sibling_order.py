@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
+from backintime_assets.detection.schema import layout_signature
 
 # Above a guess, short of the file's own values or name (dates._NAME_CERTAINTY): another file proved it.
 SIBLING_ORDER_CERTAINTY = 0.7
@@ -54,8 +55,8 @@ def date_order(schema: dict) -> tuple[tuple, str, float] | None:
         return None
     first, sep, _, year = found.groups()
     # The header and delimiter, as file_schemas.layout_key names a layout, and the date's family.
-    layout = (schema.get("file_format"), schema.get("delimiter"), tuple(c["name"].strip().lower() for c in columns),
-              j, sep, year, name_pattern(schema.get("file") or ""))
+    layout = (schema.get("file_format"), *layout_signature(schema), j, sep, year,
+              name_pattern(schema.get("file") or ""))
     return layout, first, float(columns[j].get("confidence") or 0.0)
 
 
