@@ -3,7 +3,8 @@ daily bars, W weekly, M monthly; minutes as numbers), as do other tools' ("Perio
 "Timeframe"). Weekly or monthly bars are dated on their period's first (or last) day: loaded as
 that day's prices, a month's high and close would stand for one day's, and a backtest would trade
 on prices the day had not seen. The file is refused with what it holds; intraday bars need no
-word here (normalisation rejects each, its date at several times). Bars no column declares are
+word here (normalisation rejects each, its date at several times), unless each day holds one (an
+hour's open and close would stand as the day's): declared, they are refused too. Bars no column declares are
 told by their dates' steps: a week, a month, a quarter or a year from row to row, or whole ones
 where some are missing (Yahoo's weekly and monthly downloads, yearly averages), each ticker's apart,
 unless they are closes alone, each on its period's last day (a fund's weekly NAV, month-end
@@ -35,6 +36,12 @@ _PERIODS = {
     **dict.fromkeys(("q", "quarter", "quarterly"), "quarterly"),
     **dict.fromkeys(("y", "a", "year", "yearly", "annual"), "yearly"),
 }
+# Codes of bars shorter than a day: Finam's and Stooq's minutes as numbers (5, 60), MetaTrader's
+# hours and minutes (H1, M15). Not "M1" nor "1M" (a minute or a month, by tool), nor "1" (a minute
+# to Finam, one day or one unit of another tool's own to others): 2 to 720 minutes.
+_INTRADAY = frozenset({"h1", "h2", "h3", "h4", "h6", "h8", "h12", "m2", "m3", "m5", "m10", "m15", "m30",
+                       "1h", "2h", "4h", "hourly", "5min", "10min", "15min", "30min", "60min"})
+_MINUTES_A_BAR = range(2, 721)
 _ROWS = 200  # sampled rows looked at
 _EVERY_ROW = 0.9  # share of them that must hold the code (a damaged row or two may lack it)
 # Every problem this module names holds it: a judgement a user may overrule (refusals.py), each row
@@ -42,9 +49,12 @@ _EVERY_ROW = 0.9  # share of them that must hold the code (a damaged row or two 
 LONGER_BARS = ", not daily prices: "
 
 
-def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]]) -> str | None:
+def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]],
+                       canonical: Sequence[str | None] = ()) -> str | None:
     """The file's problem when a column named as a period holds one period longer than a day on
-    every sampled row ("<PER>" M), else None."""
+    every sampled row ("<PER>" M), or one shorter than a day on rows each its ticker's only one of
+    its date ("<PER>" 60, one hourly bar a day), else None. `canonical`: the columns' roles (the
+    date's and the ticker's)."""
     rows = body[:_ROWS]
     for j, name in enumerate(names):
         if name.strip().strip("<>").strip().lower() not in _NAMES:
@@ -54,12 +64,34 @@ def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]]) -> s
         # On (nearly) every row, as an export writes its bars' period: a column that marks a few
         # rows ("M" on a daily file's month ends) declares no period of the file's bars, and read as
         # one, it refused the whole file ("M on every row").
-        if len(values) == 1 and len(cells) >= _EVERY_ROW * len(rows) and (period := _PERIODS.get(next(iter(values)))):
-            code = next(r[j].strip() for r in rows if j < len(r) and r[j].strip())
+        if len(values) != 1 or len(cells) < _EVERY_ROW * len(rows):
+            continue
+        code = cells[0]
+        if period := _PERIODS.get(code.lower()):
             span = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}[period]
             return (f"{period} bars{LONGER_BARS}{name.strip()} is {code} on every row: each row holds a {span}'s "
                     "open, high, low and close under one day's date; export daily bars")
+        if _intraday(code) and _one_row_a_day(rows, canonical):
+            # Several bars of a day are rejected row by row (normalisation: "intraday bar"). One bar
+            # a day (a thin stock's only traded hour, a log of the 10:00 bar) loaded as the day's:
+            # an hour's open and close stood as the day's, and nothing said so.
+            return (f"intraday bars{LONGER_BARS}{name.strip()} is {code} on every row, one bar a day: each row "
+                    "holds part of a day's trading (its open, high, low and close), not the day's; export daily bars")
     return None
+
+
+def _intraday(code: str) -> bool:
+    c = code.lower()
+    return c in _INTRADAY or (c.isdigit() and int(c) in _MINUTES_A_BAR)
+
+
+def _one_row_a_day(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:
+    """Whether no (ticker, date) of the sampled rows repeats: no day holds several of the bars."""
+    keys = [j for j, role in enumerate(canonical) if role in ("date", "ticker")]
+    if "date" not in canonical:
+        return False
+    seen = [tuple(r[j].strip() if j < len(r) else "" for j in keys) for r in rows]
+    return len(set(seen)) == len(seen)
 
 
 # Steps in days between a file's dates that make its bars longer than a day: weekly bars are dated

@@ -172,6 +172,10 @@ _add("volume", 0.9, "umsatz")
 # The abbreviations of ISO 20022 (the Indian exchanges' UDiFF bhavcopies: "TckrSymb", "OpnPric",
 # "ClsPric", "TtlTradgVol") and the Indian exchanges' older names ("SC_CODE", "TTL_TRD_QNTY").
 _add("ticker", 1.0, "tckr symb", "scrip code", "sc code", "security code")
+# The numbered codes of Tokyo and Taipei under their English names: JPX's "SecuritiesCode" (1301),
+# FinMind's "stock_id" (2330). Unknown, the column stayed an integer extra and a file of many codes
+# loaded nothing ("no column names their ticker").
+_add("ticker", 1.0, "securities code", "stock id", "stock no", "stock number")
 # An ISIN tells stocks apart where nothing else does (BSE's ISIN_CODE beside its numbered SC_CODE),
 # but beside a column named as the symbol it yields: the UDiFF bhavcopy's ISIN, left of its
 # TckrSymb, loaded RELIANCE as "INE002A01018".

@@ -125,8 +125,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(layout.names,
-                                                                                               layout.body)
+        problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(
+            layout.names, layout.body, canonical)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side

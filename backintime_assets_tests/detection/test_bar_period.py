@@ -441,3 +441,34 @@ def test_one_tickers_weeks_beside_anothers_days_side_by_side_are_refused(header)
     assert schema.problem is None
     prices = normalise_bytes(data, schema, "prices.csv").prices
     assert (prices["ticker"] == "AAPL").sum() == 80
+
+
+# Finam's hourly export (its <PER> 60) of a thin instrument: one bar a day, each at its own hour.
+FINAM_HOURLY_ONE_A_DAY = (b"<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>\n"
+                          b"EURRUB,60,20171120,010000,69.4562000,69.6904000,69.4456000,69.6839000,59\n"
+                          b"EURRUB,60,20171121,110000,69.5100000,69.7200000,69.4000000,69.6000000,61\n"
+                          b"EURRUB,60,20171122,150000,69.5500000,69.7000000,69.4100000,69.6200000,44\n")
+
+
+def test_intraday_bars_one_a_day_are_refused_as_a_judgement():
+    # Loaded, each hour's open, high, low and close stood as its day's (three rows, nothing said).
+    problem = detect_bytes(FINAM_HOURLY_ONE_A_DAY, "EURRUB.txt").problem
+    assert problem is not None and problem.startswith("intraday bars, not daily prices: <PER> is 60")
+    assert judged(problem)
+    result = normalise_bytes(FINAM_HOURLY_ONE_A_DAY, detect_bytes(FINAM_HOURLY_ONE_A_DAY, "EURRUB.txt"), "EURRUB.txt")
+    assert result.prices.empty and len(result.rejected) == 3
+
+
+def test_intraday_bars_several_a_day_stay_rejected_row_by_row():
+    data = FINAM_HOURLY_ONE_A_DAY.replace(b"20171121", b"20171120")
+    assert detect_bytes(data, "EURRUB.txt").problem is None
+    result = normalise_bytes(data, detect_bytes(data, "EURRUB.txt"), "EURRUB.txt")
+    assert result.prices.empty  # as before: a ticker's day at several times tells its bars are intraday
+    assert result.rejected.reason.str.startswith("intraday bar").all() and len(result.rejected) == 3
+
+
+def test_daily_bars_declared_load():
+    data = FINAM_HOURLY_ONE_A_DAY.replace(b",60,", b",D,").replace(b"010000", b"000000")
+    data = data.replace(b"110000", b"000000").replace(b"150000", b"000000")
+    result = normalise_bytes(data, detect_bytes(data, "EURRUB.txt"), "EURRUB.txt")
+    assert result.prices.close.tolist() == [69.6839, 69.6, 69.62]

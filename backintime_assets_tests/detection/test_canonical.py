@@ -653,3 +653,28 @@ def test_a_header_cell_says_its_column_in_any_of_its_spellings():
     assert [header_says(n) for n in ("Price", "Schluss", "Close")] == ["close"] * 3
     assert header_says("Datum") == "date" and header_says("Time") == "time_of_day"
     assert header_says("Notes") is None and header_says("Name") is None  # a company's name: weak
+
+
+@pytest.mark.parametrize(("header", "rows"), [
+    # JPX's stock_prices.csv: a row id, then the numbered code under "SecuritiesCode".
+    ("RowId,Date,SecuritiesCode,Open,High,Low,Close,Volume,AdjustmentFactor,ExpectedDividend,SupervisionFlag",
+     ["20211206_1301,2021-12-06,1301,2982.0,2982.0,2965.0,2971.0,8900,1.0,,False",
+      "20211206_1332,2021-12-06,1332,592.0,599.0,588.0,589.0,1360800,1.0,,False",
+      "20211207_1301,2021-12-07,1301,2998.0,3065.0,2990.0,3065.0,19100,1.0,,False",
+      "20211207_1332,2021-12-07,1332,598.0,608.0,596.0,601.0,1141400,1.0,,False"]),
+    # FinMind's TaiwanStockPrice: "stock_id", "max"/"min", and "spread" (the change, not a price).
+    ("date,stock_id,Trading_Volume,Trading_money,open,max,min,close,spread,Trading_turnover",
+     ["2023-01-03,1301,17025047,7638405402,2982.0,2982.0,2965.0,2971.0,4.5,19207",
+      "2023-01-03,1332,14570140,1440017360,592.0,599.0,588.0,589.0,0.2,9612",
+      "2023-01-04,1301,26022788,11705932232,2998.0,3065.0,2990.0,3065.0,-3.5,29011",
+      "2023-01-04,1332,16012230,1591121431,598.0,608.0,596.0,601.0,0.6,10010"]),
+])
+def test_english_names_of_numbered_codes_name_the_ticker(header, rows):
+    # Both loaded nothing: "no column names their ticker", each date holding several codes' rows.
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    prices = result.prices.sort_values(["ticker", "date"])
+    assert result.rejected.empty
+    assert prices["ticker"].tolist() == ["1301", "1301", "1332", "1332"]
+    assert prices["close"].tolist() == [2971.0, 3065.0, 589.0, 601.0]
+    assert prices["high"].tolist() == [2982.0, 3065.0, 599.0, 608.0]
