@@ -70,7 +70,7 @@ def synthetic_prices(rows: int, seed: int = 0) -> pa.Table:
             "low": close * (1 - spread),
             "close": close,
             "adj_close": adj_close,
-            "volume": rng.integers(1_000, 5_000_000, size=len(close)),
+            "volume": rng.integers(1_000, 5_000_000, size=len(close)).astype(np.float64),  # as the lake holds it
         }
     )
 

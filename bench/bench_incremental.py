@@ -39,7 +39,7 @@ def _write_day(location, day: date, tickers: list[str], closes: np.ndarray) -> N
     n = len(tickers)
     table = pa.table({
         "ticker": tickers, "sector": ["FINANCE"] * n, "open": closes, "high": closes * 1.01, "low": closes * 0.99,
-        "close": closes, "adj_close": closes, "volume": np.full(n, 1000, dtype=np.int64),
+        "close": closes, "adj_close": closes, "volume": np.full(n, 1000.0),
         "source_file": ["bench.csv"] * n, "source_line": np.arange(n, dtype=np.int64),
     }, schema=PRICES)
     directory = date_dir(location, "prices", day.isoformat())

@@ -22,10 +22,15 @@ ROW_GROUP_ROWS = 1_000_000
 # per-row values (tickers, raw lines) it costs time and makes files larger (measured: a 4,000-row
 # date file 4.9 -> 3.5 ms to write and 127 -> 95 kB with only repeated strings encoded).
 REPEATED_COLUMNS = ("sector", "source_file", "reason")
-# Whole numbers that run in order (line numbers) or vary little in size (volumes): delta encoding
-# writes them smaller and faster than plain (a 5,000-row date file 5-10% less CPU to write, measured
-# with zstd on both); every Parquet reader we use (Spark 4, pyarrow, DuckDB, polars) reads it.
-DELTA_COLUMNS = ("source_line", "volume")
+# Whole numbers that run in order (line numbers): delta encoding writes them smaller and faster than
+# plain (a 5,000-row date file 5-10% less CPU to write, measured with zstd on both); every Parquet
+# reader we use (Spark 4, pyarrow, DuckDB, polars) reads it. It encodes integers only: the volume,
+# float64 since session 22, is written plain.
+DELTA_COLUMNS = ("source_line",)
+# Columns whose type in the lake changed, with the type files written before hold: a date file is
+# read as the table's schema has it whichever it holds, so a lake is never half unreadable while its
+# dates are rewritten (a date rerun writes the new type). volume: int64 until session 22.
+LEGACY_TYPES = {"volume": pa.int64()}
 # Min/max statistics serve scans that filter on a column; a date file is sorted by ticker, so its
 # tickers' bounds let a reader skip it. Bounds of prices, volumes and lineage skip nothing a query
 # asks for, and computing them cost ~15% of writing a date file (callgrind, 5,000-row files).
@@ -126,6 +131,20 @@ def table_files(location: LakeLocation, table: str, dates: list[str] | None = No
     return sorted((posixpath.dirname(i.path)[prefix_length:], i.path) for i in infos)
 
 
+def read_date_file(fs: pafs.FileSystem, path: str, arrow_schema: pa.Schema) -> pa.Table:
+    """One date file as `arrow_schema`, whichever LEGACY_TYPES it holds. pyarrow casts an int64
+    volume to float64 as it reads, but refuses one past 2**53 (no float64 holds it exactly): such a
+    file (and any a pyarrow that does not cast refuses) is read with its old types and cast to the
+    nearest float64, which is all a float64 volume can hold."""
+    try:
+        return pq.read_table(path, filesystem=fs, schema=arrow_schema)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        legacy = pa.schema([f.with_type(LEGACY_TYPES[f.name]) if f.name in LEGACY_TYPES else f for f in arrow_schema])
+        if legacy == arrow_schema:
+            raise
+        return pq.read_table(path, filesystem=fs, schema=legacy).cast(arrow_schema, safe=False)
+
+
 def read_dates(spark, location: LakeLocation, table: str, arrow_schema: pa.Schema, dates: list[str] | None = None):
     """The table as a Spark DataFrame with a `date` column; files are read in parallel by the tasks."""
     from pyspark.sql.pandas.types import from_arrow_schema
@@ -144,7 +163,7 @@ def read_dates(spark, location: LakeLocation, table: str, arrow_schema: pa.Schem
         fs = location.filesystem()
         for batch in batches:
             for day, path in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
-                table_ = pq.read_table(path, filesystem=fs, schema=arrow_schema)
+                table_ = read_date_file(fs, path, arrow_schema)
                 stamp = pa.array([dt.date.fromisoformat(day)] * table_.num_rows, pa.date32())
                 table_ = table_.add_column(0, "date", stamp)
                 yield from table_.to_batches()
@@ -163,7 +182,7 @@ def read_arrow(location: LakeLocation, table: str, arrow_schema: pa.Schema, date
 
     def read(item: tuple[str, str]) -> pa.Table:
         day, path = item
-        t = pq.read_table(path, filesystem=fs, schema=arrow_schema)
+        t = read_date_file(fs, path, arrow_schema)
         return t.add_column(0, "date", pa.repeat(pa.scalar(dt.date.fromisoformat(day), pa.date32()), t.num_rows))
 
     with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:

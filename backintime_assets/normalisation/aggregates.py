@@ -24,6 +24,10 @@ _MIN_OTHERS = 10
 # Exactly the sum, to the share (volumes are whole numbers, read as floats): within a few tenths
 # of a percent, a day's busiest security among 18 or 19 others matched the rest by chance.
 _TOLERANCE = 0.5
+# Fractional volumes (a coin's 0.0213, loaded as written since session 22) are exactly the sum too,
+# to the float's error: half a unit would take a day of a dozen coins each under a tenth for a
+# total. A whole-share sum differs by a share or more, or by nothing, so this changes none of them.
+_RELATIVE = 1e-9
 REASON = "aggregate line: its volume is the sum of the other {n} rows' of its day (an index or a total, not a security)"
 
 
@@ -41,7 +45,7 @@ def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
     if first_day == listed.max():
         # A day's list, the usual file: only its busiest row can be the others' sum.
         listed_volume = volume[rows]
-        if abs(2 * listed_volume.max() - listed_volume.sum()) > _TOLERANCE:
+        if not _sums_the_others(listed_volume.max(), listed_volume.sum()):
             return
     elif _none_by_runs(listed, volume[rows]):
         return
@@ -53,7 +57,7 @@ def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
     total = np.bincount(key, weights=v)
     # A row that is half its day's total is the sum of the others: one pass, no sorting.
     counted = count[key] > _MIN_OTHERS
-    hit = counted & (np.abs(2 * v - total[key]) <= _TOLERANCE)
+    hit = counted & _sums_the_others(v, total[key])
     if not hit.any():
         return
     hit &= _at_an_end(r, days, rows)
@@ -63,6 +67,11 @@ def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
         mask = np.zeros(r.ok.size, dtype=bool)
         mask[rows[i]] = True
         r.set(mask, REASON.format(n=int(count[key[i]]) - 1))
+
+
+def _sums_the_others(volume, total):
+    """Whether `volume` (one row's, or an array of them) is the sum of the others of its `total`."""
+    return np.abs(2 * volume - total) <= np.minimum(_TOLERANCE, _RELATIVE * total)
 
 
 def _none_by_runs(listed: np.ndarray, listed_volume: np.ndarray) -> bool:
@@ -76,7 +85,7 @@ def _none_by_runs(listed: np.ndarray, listed_volume: np.ndarray) -> bool:
     sizes = np.diff(np.append(starts, listed.size))
     busiest = np.maximum.reduceat(listed_volume, starts)
     totals = np.add.reduceat(listed_volume, starts)
-    return not ((sizes > _MIN_OTHERS) & (np.abs(2 * busiest - totals) <= _TOLERANCE)).any()
+    return not ((sizes > _MIN_OTHERS) & _sums_the_others(busiest, totals)).any()
 
 
 def _at_an_end(r: Reasons, days: np.ndarray, rows: np.ndarray) -> np.ndarray:

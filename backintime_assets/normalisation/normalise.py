@@ -26,7 +26,7 @@ from .file_ticker import default_ticker_for
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
-from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings
+from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings, scaled
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .repeated_header import (
     PART_STARTS,
@@ -47,7 +47,9 @@ from .sheets import (
 )
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
-_MAX_INT64 = 2.0**63
+# No market trades 9.2e18 of anything (the int64 bound the volume had until session 22): a cell
+# that large is no volume (an id, a misread number), refused as unparseable as it always was.
+_MAX_VOLUME = 2.0**63
 _EPOCH = dt.date(1970, 1, 1)
 _BLANK = b" \t\r\n"
 _WIDE_BLANK = _BLANK + b"\x00"  # a UTF-16/32 blank line ("\n\0", "\n\0\0\0")
@@ -605,10 +607,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
             num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
             multiplier = schema.columns[cmap[name]].multiplier
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
-                scaled = num[name].values * multiplier
+                read = scaled(num[name].values, multiplier)
                 if num[name].suffixed is not None:  # "12.3K" under "Vol (K)": the cell's own scale, once
-                    scaled = np.where(num[name].suffixed, num[name].values, scaled)
-                num[name].values = scaled
+                    read = np.where(num[name].suffixed, num[name].values, read)
+                num[name].values = read
     if "sector" in cmap:
         sector = parse_strings(cols[cmap["sector"]], nulls_as="UNKNOWN")
     else:
@@ -627,7 +629,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         reasons.set(mask, reason)
     unparseable = {"date": date.bad, **{c: p.bad for c, p in num.items()}}
     if "volume" in num:
-        unparseable["volume"] = num["volume"].bad | (np.abs(np.nan_to_num(num["volume"].values)) >= _MAX_INT64)
+        unparseable["volume"] = num["volume"].bad | (np.abs(np.nan_to_num(num["volume"].values)) >= _MAX_VOLUME)
     reasons.set_per_column("unparseable value", unparseable)
     required = {"date": date.missing, "ticker": ticker_missing}
     for c in ("open", "high", "low", "close"):
@@ -650,7 +652,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     volume = num["volume"].values if "volume" in num else np.zeros(n)
     volume = np.nan_to_num(volume, nan=0.0, posinf=0.0, neginf=0.0)  # missing -> 0; bad rows already out
     check_prices(reasons, values, volume, tuple(c for c in PRICE_FIELDS if c in num))
-    volume = np.rint(np.where(np.abs(volume) < _MAX_INT64, volume, 0)).astype(np.int64)
+    # As written, fractions too (a coin's 0.0213 had been rounded to 0); rows too large are rejected.
+    # Adding 0.0 makes a "-0" written 0, as the rounding to int64 had.
+    volume = np.where(np.abs(volume) < _MAX_VOLUME, volume, 0.0) + 0.0
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     check_trade_days(reasons, days, week)
@@ -675,7 +679,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         _decode(ticker, keep),
         _decode(sector, keep),
         *[pa.array(values[c][keep], pa.float64()) for c in PRICE_FIELDS],
-        pa.array(volume[keep], pa.int64()),
+        pa.array(volume[keep], pa.float64()),
         pa.array(np.broadcast_to(source_file, len(keep)).astype(object), pa.string()) if files is None
         else pa.array(files.names, pa.string()).take(pa.array(files.file_of(rec.line[keep]))),
         pa.array(lines[keep].astype(np.int64), pa.int64()),

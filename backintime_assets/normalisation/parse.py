@@ -50,6 +50,28 @@ class Parsed:
     suffixed: np.ndarray | None = None
 
 
+# Significant digits a scaled number keeps: a float64 holds 15 decimal digits exactly.
+_SCALED_DIGITS = 15
+_EXACT_POWERS = 22  # 10.0 ** 22 is the largest power of ten a float64 holds exactly
+
+
+def scaled(values: np.ndarray, factor: float | np.ndarray) -> np.ndarray:
+    """`values` times `factor` (1000 for "Volume ('000)", 1e6 for "1.5M") as the number written times
+    its scale: the product of two floats is off by a unit in the last place now and then (2.01 x
+    1000 is 2009.9999999999998; 1.5% of three-decimal numbers), which a rounded volume hid; a volume
+    loads as written since session 22. Each product is rounded to _SCALED_DIGITS significant digits, its float noise
+    only: an integer count of them, divided by a power of ten (both exact up to 1e22), rounds once,
+    to the float nearest the decimal. Products of 1e15 and more are whole (rounded to the unit);
+    those under 1e-8 (no scale makes one) are left as multiplied."""
+    product = np.multiply(values, factor)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shift = (_SCALED_DIGITS - 1) - np.floor(np.log10(np.abs(product)))
+    fine = np.isfinite(shift) & (shift > 0) & (shift <= _EXACT_POWERS)
+    power = 10.0 ** np.where(fine, shift, 0.0)
+    whole = np.isfinite(shift) & (shift <= 0)
+    return np.where(fine, np.rint(product * power) / power, np.where(whole, np.rint(product), product))
+
+
 def _mask(a: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.asarray(a.fill_null(False), dtype=bool) if a.null_count else np.asarray(a, dtype=bool)
 
@@ -105,7 +127,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
         if hit.any():
             num = pc.cast(parts.field("num").filter(pa.array(hit)), pa.float64()).to_numpy(zero_copy_only=False)
             mult = np.array([_MULTIPLIER[s.lower()] for s in parts.field("suf").filter(pa.array(hit)).to_pylist()])
-            values[hit] = num * mult
+            values[hit] = scaled(num, mult)
             shaped = shaped | hit
             suffixed = hit
     bad = ~missing & (~shaped | ~np.isfinite(np.where(shaped, values, 0.0)))

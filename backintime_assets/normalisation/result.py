@@ -14,7 +14,7 @@ REJECTED_COLUMNS = ["source_file", "source_line", "raw", "reason"]
 PRICES_ARROW_SCHEMA = pa.schema([
     ("date", pa.date32()), ("ticker", pa.string()), ("sector", pa.string()), ("open", pa.float64()),
     ("high", pa.float64()), ("low", pa.float64()), ("close", pa.float64()), ("adj_close", pa.float64()),
-    ("volume", pa.int64()), ("source_file", pa.string()), ("source_line", pa.int64()),
+    ("volume", pa.float64()), ("source_file", pa.string()), ("source_line", pa.int64()),
 ])
 REJECTED_ARROW_SCHEMA = pa.schema([
     ("source_file", pa.string()), ("source_line", pa.int64()), ("raw", pa.string()), ("reason", pa.string()),
@@ -60,7 +60,7 @@ class NormalisedFile:
 
     @property
     def prices(self) -> pd.DataFrame:
-        """`date` as datetime64[ns] at midnight, prices float64, volume and source_line int64."""
+        """`date` as datetime64[ns] at midnight, prices and volume float64, source_line int64."""
         return self.prices_arrow.to_pandas(date_as_object=False).astype({"date": "datetime64[ns]"})
 
     @property

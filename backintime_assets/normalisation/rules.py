@@ -5,7 +5,8 @@ Decisions (documented for the lead and the README):
 - open/high/low present as columns but empty in a row: rejected (a backtest filling at the open must
   not see an invented price). Absent from the file altogether: open filled with close, high and low
   with the max and min of open and close (close-only series: close).
-- adj_close missing -> close. volume missing (or no volume column) -> 0; fractional volume is rounded.
+- adj_close missing -> close. volume missing (or no volume column) -> 0; a fractional volume
+  loads as written (a coin's 0.0213: it had been rounded, a 0.4 loaded as 0).
 - sector missing -> "UNKNOWN". No ticker column -> the caller's default (file stem).
 - prices must be > 0; volume >= 0; high >= max(open, close, low); low <= min(open, close).
 - the date must be a day of the trading week (BACKINTIME_TRADING_WEEK, Monday to Friday unless

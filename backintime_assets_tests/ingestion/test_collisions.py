@@ -7,14 +7,14 @@ from backintime_assets.ingestion.collisions import settle
 D1, D2 = dt.date(2025, 2, 10), dt.date(2025, 2, 11)
 
 
-def _rows(*rows):
+def _rows(*rows, volume=None):
     """(date, ticker, close, priority, file, line) -> a loaded-rows table."""
     return pa.table({
         "date": pa.array([r[0] for r in rows], pa.date32()),
         "ticker": [r[1] for r in rows],
         "sector": ["TECH"] * len(rows),
         **{c: pa.array([float(r[2]) for r in rows]) for c in ("open", "high", "low", "close", "adj_close")},
-        "volume": pa.array([100] * len(rows), pa.int64()),
+        "volume": pa.array(volume or [100.0] * len(rows), pa.float64()),
         "priority": pa.array([r[3] for r in rows], pa.int64()),
         "source_file": [r[4] for r in rows],
         "source_line": pa.array([r[5] for r in rows], pa.int64()),
@@ -76,3 +76,14 @@ def test_settling_among_some_rows_settles_those_rows_alone():
     assert losers.select(["source_file", "reason"]).to_pylist() == [
         {"source_file": "old.csv", "reason": "conflict: superseded by new.csv:5"}]
     assert settle(rows, among=np.zeros(6, dtype=bool))[0].num_rows == 0
+
+
+def test_files_differing_only_in_a_fractional_volume_conflict():
+    # Two exports of a coin's day, 0.5 and 0.4 traded: rounded to 0 both, the older had been
+    # "duplicate of" the newer, one source's volume lost as equal to the other's.
+    winners, losers = settle(_rows((D1, "BTC", 42000, 1, "old.csv", 2), (D1, "BTC", 42000, 0, "new.csv", 2),
+                                   (D2, "BTC", 43000, 1, "old.csv", 3), (D2, "BTC", 43000, 0, "new.csv", 3),
+                                   volume=[0.4, 0.5, 0.0213, 0.0213]))
+    assert winners["volume"].to_pylist() == [0.5, 0.0213]
+    assert losers["reason"].to_pylist() == ["conflict: superseded by new.csv:2", "duplicate of new.csv:3"]
+    assert losers["raw"].to_pylist()[0].endswith(",0.4")

@@ -92,3 +92,67 @@ def test_date_files_bound_their_tickers_for_readers_that_skip_files(local_lake):
     assert (columns["ticker"].statistics.min, columns["ticker"].statistics.max) == ("AAA", "ZZZ")
     assert columns["close"].statistics is None and columns["volume"].statistics is None
     assert pq.read_table(written.path).equals(rows)
+
+
+def _old_and_new_price_files(location):
+    """A prices date file as the writer wrote it until session 22 (volume int64, delta encoded, one
+    of them past 2**53) beside one written now (float64, fractions)."""
+    import pyarrow.parquet as pq
+
+    from backintime_assets.lake import tables
+    from backintime_assets.lake.schemas import PRICES
+
+    fs = location.filesystem()
+    old_schema = pa.schema([f.with_type(pa.int64()) if f.name == "volume" else f for f in PRICES])
+    old = pa.table({"ticker": ["AAA", "BBB"], "sector": ["TECH", "TECH"], **{c: [10.0, 20.0] for c in
+                   ("open", "high", "low", "close", "adj_close")}, "volume": [1200, 2**53 + 1],
+                    "source_file": ["old.csv"] * 2, "source_line": [2, 3]}, schema=old_schema)
+    path = tables.date_file(location, "prices", "2025-01-02", "old")
+    fs.create_dir(path.rsplit("/", 1)[0], recursive=True)
+    with fs.open_output_stream(path) as out:
+        pq.write_table(old, out, compression="zstd", use_dictionary=["sector", "source_file"],
+                       column_encoding={"source_line": "DELTA_BINARY_PACKED", "volume": "DELTA_BINARY_PACKED"})
+    new = pa.table({"ticker": ["BTC"], "sector": ["CRYPTO"], **{c: [42000.5] for c in
+                   ("open", "high", "low", "close", "adj_close")}, "volume": [0.0213],
+                    "source_file": ["new.csv"], "source_line": [2]}, schema=PRICES)
+    write_date_file(fs, location, "prices", "2025-01-03", new, "new")
+    return [(dt.date(2025, 1, 2), "AAA", 1200.0), (dt.date(2025, 1, 2), "BBB", float(2**53)),
+            (dt.date(2025, 1, 3), "BTC", 0.0213)]
+
+
+def test_an_old_int64_volume_date_file_reads_beside_a_new_one_as_one_table(local_lake):
+    # The volume was int64 until session 22 (rounded: 0.0213 BTC loaded as 0). A lake of both reads
+    # whole as float64: pyarrow casts as it reads, but refuses an int64 past 2**53, which alone had
+    # made the table unreadable.
+    from backintime_assets.lake.schemas import PRICES
+
+    expected = _old_and_new_price_files(local_lake)
+    table = read_arrow(local_lake, "prices", PRICES)
+    assert table.schema.field("volume").type == pa.float64()
+    assert list(zip(*(table[c].to_pylist() for c in ("date", "ticker", "volume")))) == expected
+
+
+@pytest.mark.spark
+def test_spark_reads_an_old_int64_volume_date_file_beside_a_new_one(spark, local_lake):
+    from backintime_assets.lake.schemas import PRICES
+
+    expected = _old_and_new_price_files(local_lake)
+    df = read_dates(spark, local_lake, "prices", PRICES)
+    assert dict(df.dtypes)["volume"] == "double"
+    assert sorted((r.date, r.ticker, r.volume) for r in df.collect()) == expected
+
+
+def test_a_prices_date_file_writes_its_fractional_volume_plain(local_lake):
+    # Delta encoding is for integers: a float64 volume under it could not be written at all.
+    import pyarrow.parquet as pq
+
+    from backintime_assets.lake.schemas import PRICES
+
+    rows = pa.table({"ticker": ["BTC", "ETH"], "sector": ["CRYPTO"] * 2, **{c: [42000.5, 2300.25] for c in
+                    ("open", "high", "low", "close", "adj_close")}, "volume": [0.0213, 12.5],
+                     "source_file": ["f.csv"] * 2, "source_line": [2, 3]}, schema=PRICES)
+    written = write_date_file(local_lake.filesystem(), local_lake, "prices", "2025-01-02", rows, "r")
+    assert pq.read_table(written.path).equals(rows)
+    columns = pq.read_metadata(written.path).row_group(0)
+    encodings = {columns.column(i).path_in_schema: columns.column(i).encodings for i in range(columns.num_columns)}
+    assert "DELTA_BINARY_PACKED" in encodings["source_line"] and "DELTA_BINARY_PACKED" not in encodings["volume"]

@@ -111,3 +111,18 @@ def test_an_index_cut_short_on_the_first_or_last_day_read_is_still_rejected_on_i
     reasons = Reasons(len(days))
     check_aggregate_rows(reasons, np.array(days, dtype=np.int64), np.array(volume), np.array(tickers))
     assert np.flatnonzero(~reasons.ok).tolist() == [0, 21, 42]
+
+
+def test_fractional_volumes_are_summed_to_the_float_not_to_half_a_unit():
+    # A day of a dozen coins each trading under a tenth: within half a unit of the others' sum
+    # (the tolerance of whole shares), the first had been rejected as an aggregate line. Loaded as
+    # written (session 22), their volumes are summed as exactly as whole shares are.
+    volume = np.array([0.0213, 0.05, 0.031, 0.012, 0.07, 0.0044, 0.09, 0.015, 0.033, 0.061, 0.0021, 0.048])
+    reasons = Reasons(volume.size)
+    check_aggregate_rows(reasons, np.zeros(volume.size, dtype=np.int64), volume)
+    assert reasons.ok.all()
+    # A total of them that is their sum is still one.
+    total = np.concatenate(([volume.sum()], volume))
+    reasons = Reasons(total.size)
+    check_aggregate_rows(reasons, np.zeros(total.size, dtype=np.int64), total)
+    assert np.flatnonzero(~reasons.ok).tolist() == [0]

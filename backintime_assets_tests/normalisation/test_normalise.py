@@ -64,7 +64,7 @@ def check_invariants(result):
     dtypes = result.prices.dtypes
     assert dtypes["date"] == "datetime64[ns]"
     assert all(dtypes[c] == np.float64 for c in ("open", "high", "low", "close", "adj_close"))
-    assert dtypes["volume"] == np.int64 and dtypes["source_line"] == np.int64
+    assert dtypes["volume"] == np.float64 and dtypes["source_line"] == np.int64
     assert (result.prices.date == result.prices.date.dt.normalize()).all()
 
 
@@ -1392,8 +1392,38 @@ def test_headerless_binance_klines_load_the_coin_volume_not_the_trade_count(unit
     loaded = r.prices.set_index(r.prices.date.dt.strftime("%Y-%m-%d"))
     first = lines[0].split(",")
     assert loaded.loc["2025-01-01", "close"] == pytest.approx(float(first[4]))
-    assert loaded.loc["2025-01-01", "volume"] == round(float(first[5]))
+    assert loaded.loc["2025-01-01", "volume"] == float(first[5])  # fractions of a coin, as written
     assert (loaded.adj_close == loaded.close).all()
+
+
+def test_fractional_volumes_load_as_written():
+    # A coin's, a currency pair's or a fund's volumes: rounded to int64, 0.0213 BTC loaded as 0 and
+    # 12.5 units as 12 (a 0.4 as 0), with no word of it. Scaled ones are the decimal times the scale.
+    data = (b"Date,Open,High,Low,Close,Volume\n"
+            b"2024-01-02,42000.5,43000,41000,42500.25,0.0213\n"
+            b"2024-01-03,42500.25,43500,42000,43000,0.4\n"
+            b"2024-01-04,43000,44000,42500,43500,12.5\n"
+            b"2024-01-05,43500,44500,43000,44000,1234.56789012\n"
+            b"2024-01-08,44000,44500,43000,44100,-0\n")
+    r = run(data, name="BTC-USD.csv")
+    loads_every_row(r)
+    assert r.prices.volume.tolist() == [0.0213, 0.4, 12.5, 1234.56789012, 0.0]
+    assert not np.signbit(r.prices.volume).any()  # "-0" is 0, as it was rounded
+    scaled = run(b"Date,Close,Volume ('000)\n2024-01-02,10.5,58.38\n2024-01-03,10.6,0.4\n2024-01-04,10.7,1.2345\n",
+                 name="fund.csv")
+    loads_every_row(scaled)
+    assert scaled.prices.volume.tolist() == [58380.0, 400.0, 1234.5]
+
+
+def test_rows_of_a_date_differing_only_in_a_fractional_volume_conflict():
+    # 0.5 and 0.4 both rounded to 0: the second row was an exact "duplicate", one of two sources
+    # dropped as the same row. Compared as written, the second conflicts with the first.
+    data = (b"Date,Ticker,Close,Volume\n2024-01-02,ETH,2300.5,0.5\n2024-01-02,ETH,2300.5,0.4\n"
+            b"2024-01-03,ETH,2310,1.25\n2024-01-03,ETH,2310,1.25\n")
+    r = run(data, name="eth.csv")
+    check_invariants(r)
+    assert r.prices.volume.tolist() == [0.5, 1.25]
+    assert r.rejected.reason.tolist() == ["conflicting duplicate of line 2", "duplicate"]
 
 
 def test_headerless_minute_bars_with_one_time_missing_are_still_intraday():

@@ -2,7 +2,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from backintime_assets.normalisation.parse import parse_dates, parse_numbers, parse_strings
+from backintime_assets.normalisation.parse import parse_dates, parse_numbers, parse_strings, scaled
 
 D20200102 = 18263  # days since 1970-01-01
 
@@ -37,6 +37,20 @@ def test_conventions(cells, decimal, thousands, expected):
 def test_volume_suffixes():
     assert nums(["1.5M", "200K", "2B", "12", "3X"], suffixes=True) == [1.5e6, 2e5, 2e9, 12.0, "bad"]
     assert nums(["1.5M"]) == ["bad"]
+    # The number written times its scale, to the decimal: 2.01 * 1e3 is 2009.9999999999998 as floats.
+    assert nums(["2.01K", "4.1M", "0.0213K"], suffixes=True) == [2_010.0, 4_100_000.0, 21.3]
+
+
+def test_scaled_is_the_decimal_written_times_its_scale():
+    # A float product is a unit off in its last place now and then (2.01 * 1000 is
+    # 2009.9999999999998); rounded to an integer volume that was hidden, loaded as written it shows.
+    written = np.round(np.arange(100_000) / 10_000, 4)  # 0.0000 ... 9.9999
+    for power in (2, 3, 5, 6, 7):  # hundreds, thousands, lakhs, millions, crores
+        expected = np.array([float(f"{w:.4f}e{power}") for w in written])  # the float nearest the decimal
+        assert (scaled(written, 10.0**power) == expected).all()
+    assert (written * 1000 != scaled(written, 1000)).any()  # the plain product is off
+    special = scaled(np.array([np.nan, 0.0, -1.5, np.inf, 5e14, 1e-12]), 1000.0)
+    assert np.isnan(special[0]) and special[1:].tolist() == [0.0, -1500.0, np.inf, 5e17, 1e-12 * 1000.0]
 
 
 def days(cells, fmt):
