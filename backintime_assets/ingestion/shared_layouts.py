@@ -2,8 +2,10 @@
 
 Offices export day after day from one template, and detection costs about as much as parsing a
 small daily file. A file whose lines before the data (preamble and header) are byte-identical to
-those of a file already detected may borrow that file's schema. The borrowed schema must then be
-proven on the file's rows; what proves it:
+those of a file already detected may borrow that file's schema; where its dates name a day and a month
+in numbers ("%d/%m/%Y"), only a file of the same source may (named alike in the same folder:
+_order_source), as the order is no part of those bytes. The borrowed schema must then be proven on the
+file's rows; what proves it:
 - the schema reads every data row: none is rejected for a reason of reading (an unparseable or
   missing value, a wrong field count), only for its values;
 - the file ends with exactly as many non-data lines (totals, notes) as the schema says: no line
@@ -40,21 +42,23 @@ from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_orde
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
 from backintime_assets.detection.multipliers import already_counted, as_declared, column_unit, noted_unit
+from backintime_assets.ingestion.sibling_order import source
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
 class LayoutMemory:
-    """Schemas detected so far, by the bytes before their data; one per Spark task."""
+    """Schemas detected so far, by the bytes before their data (and, for those whose dates name a day and
+    a month in numbers, by the source of their file: _order_source); one per Spark task."""
 
     def __init__(self) -> None:
-        self._by_prefix: dict[bytes, FileSchema] = {}
+        self._by_prefix: dict[tuple[bytes, tuple | None], FileSchema] = {}
         self._prefix_lengths: set[int] = set()  # data_start_line of the schemas held
         self.borrowed = 0
 
     def borrow(self, head: bytes, name: str) -> FileSchema | None:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
         marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
-        known = next(iter(self._candidates(head)), None)
+        known = next(iter(self._candidates(head, source(name))), None)
         if known is None:
             return None
         self.borrowed += 1
@@ -65,14 +69,40 @@ class LayoutMemory:
         if schema.borrowed_from is None and _reusable(schema):
             prefix = _prefix(head, schema.data_start_line)
             if prefix is not None:
-                self._by_prefix.setdefault(prefix, schema)
+                self._by_prefix.setdefault((prefix, _order_source(schema)), schema)
                 self._prefix_lengths.add(schema.data_start_line)
 
-    def _candidates(self, data: bytes) -> list[FileSchema]:
-        """Schemas of earlier files whose bytes before the data this file repeats (callers ask
-        for text files only: detect_job sniffs for workbooks before it borrows)."""
-        found = (self._by_prefix.get(_prefix(data, lines)) for lines in sorted(self._prefix_lengths))
+    def _candidates(self, data: bytes, own_source: tuple) -> list[FileSchema]:
+        """Schemas of earlier files whose bytes before the data this file repeats, of its own source
+        first (callers ask for text files only: detect_job sniffs for workbooks before it borrows)."""
+        found = []
+        for lines in sorted(self._prefix_lengths):
+            prefix = _prefix(data, lines)
+            if prefix is not None:
+                found += [self._by_prefix.get((prefix, own_source)), self._by_prefix.get((prefix, None))]
         return [known for known in found if known is not None]
+
+
+# ISO's year, month, day ("%Y-%m-%d", "%Y%m%d"): the order detection reads wherever a file's values do
+# not prove another, so a file borrowing it takes no order it would not read alone.
+_YEAR_MONTH_DAY = re.compile(r"%Y[^%\w]?%m[^%\w]?%d")
+
+
+def _order_source(schema: FileSchema) -> tuple[str, str | None] | None:
+    """The source (sibling_order.source) whose files alone may borrow `schema`, where its dates name a
+    day and a month in numbers in an order the borrower's own values may not settle; else None (any file).
+
+    A header is no source: "Date,Close,Volume" is written by offices either side of the Atlantic. A lone
+    US office's "01/02/2024" (every day up to 12: its order a guess, month first for "/") that borrowed
+    a European office's proven "%d/%m/%Y" loaded 1 February as 2 January, its rows all read, the proof
+    (_day_month_order_holds) letting a guess give way. Files of one office are named alike in one
+    folder (us_close_001.csv, us_close_017.csv), and borrow as before; another office's file is
+    detected on its own once, and its office's later files borrow its schema. Its guess is then its
+    own, for sibling_order to settle from the files of its own source."""
+    if any(c.format and "%d" in c.format and "%m" in c.format and not _YEAR_MONTH_DAY.match(c.format)
+           for c in schema.columns):
+        return source(schema.file)
+    return None
 
 
 def _prefix(data: bytes, lines: int) -> bytes | None:

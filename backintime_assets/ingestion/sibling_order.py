@@ -67,10 +67,20 @@ def name_pattern(name: str) -> str:
 
 
 def _folder(schema: dict) -> str | None:
+    return folder_pattern(schema.get("file") or "")
+
+
+def folder_pattern(name: str) -> str | None:
     """The file's folder, its numbers blanked (prices/2024/01 -> prices/#/#), where its name has one: a
     migration names a file by its path under the root, the file_schemas asset by its name alone."""
-    folder = posixpath.dirname((schema.get("file") or "").replace("\\", "/").lower())
+    folder = posixpath.dirname(name.replace("\\", "/").lower())
     return _DIGITS.sub("#", folder) if folder else None
+
+
+def source(name: str) -> tuple[str, str | None]:
+    """What files of one office share in their names (path under the root): the name pattern and the
+    folder, numbers blanked. Files of one survey are named alike, so those of one source share it exactly."""
+    return name_pattern(name), folder_pattern(name)
 
 
 def may_guess(schema_json: str) -> bool:
@@ -93,8 +103,8 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
     for schema in siblings:
         order = date_order(schema)
         # A file settled so itself proves nothing more: its siblings did (they count on their own). Nor
-        # does a borrowed schema: its certainty is the lender's, which may be another office's file of
-        # the same header bytes (shared_layouts.py); the lender counts where it is a sibling.
+        # does a borrowed schema: its certainty is the lender's (a file of the same source, where its
+        # dates name a day and a month: shared_layouts.py), which counts where it is a sibling.
         if (order is not None and order[2] > PROOF_CERTAINTY and not _settled_by_siblings(schema)
                 and not schema.get("borrowed_from")):
             proofs[order[0]].append((_folder(schema), order[1]))

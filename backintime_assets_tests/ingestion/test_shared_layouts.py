@@ -16,13 +16,13 @@ def _file(rows: int, seed: int, **style) -> bytes:
     return render_table(PRICE_HEADER, sample_prices(rows, seed=seed, tickers=3), Style(**style))
 
 
-def _deferred(first: bytes, other: bytes):
+def _deferred(first: bytes, other: bytes, names: tuple[str, str] = ("a.csv", "b.csv")):
     """(the schema `other` borrows from `first` on its pre-data bytes, whether the whole-file proof holds)."""
     memory = LayoutMemory()
-    memory.learn(first, detect_bytes(first, "a.csv"))
-    borrowed = memory.borrow(other[:4096], "b.csv")
-    assert borrowed is not None and borrowed.file == "b.csv" and borrowed.borrowed_from == "a.csv"
-    return borrowed, holds_on_whole_file(normalise_bytes(other, borrowed, "b.csv"), borrowed.to_dict())
+    memory.learn(first, detect_bytes(first, names[0]))
+    borrowed = memory.borrow(other[:4096], names[1])
+    assert borrowed is not None and borrowed.file == names[1] and borrowed.borrowed_from == names[0]
+    return borrowed, holds_on_whole_file(normalise_bytes(other, borrowed, names[1]), borrowed.to_dict())
 
 
 def test_borrowing_needs_the_same_bytes_before_the_data():
@@ -138,6 +138,8 @@ MONTH_FIRST = HEADER + b"".join(b"01/%02d/2024,10,11,9,10.5,100\n" % d for d in 
 # Twelve trading days of February written day first: each value also parses month first (a month a row).
 FEBRUARY = [2, 5, 6, 7, 8, 9, 12]
 DAY_FIRST = HEADER + b"".join(b"%02d/02/2024,10,11,9,10.5,100\n" % d for d in FEBRUARY)
+# Two files of one office: a schema whose dates name a day and a month is lent only within a source.
+ONE_OFFICE = ("close_001.csv", "close_002.csv")
 
 
 def test_a_borrowed_day_month_order_the_files_own_dates_contradict_does_not_hold():
@@ -145,11 +147,11 @@ def test_a_borrowed_day_month_order_the_files_own_dates_contradict_does_not_hold
 
     from backintime_assets.ingestion.survey import survey_file
 
-    assert detect_bytes(DAY_FIRST, "b.csv").columns[0].format == "%d/%m/%Y"  # on its own: February
-    borrowed, holds = _deferred(MONTH_FIRST, DAY_FIRST)
+    assert detect_bytes(DAY_FIRST, "close_002.csv").columns[0].format == "%d/%m/%Y"  # on its own: February
+    borrowed, holds = _deferred(MONTH_FIRST, DAY_FIRST, ONE_OFFICE)
     assert borrowed.columns[0].format == "%m/%d/%Y" and not holds
     # The survey (and so the manifest's dates and the stored schema) reads it as detected alone.
-    survey = survey_file(lambda o, n: DAY_FIRST[o:o + n], len(DAY_FIRST), "b.csv", borrowed)
+    survey = survey_file(lambda o, n: DAY_FIRST[o:o + n], len(DAY_FIRST), "close_002.csv", borrowed)
     assert survey.dates == [dt.date(2024, 2, d) for d in FEBRUARY]
     assert survey.schema_dict()["columns"][0]["format"] == "%d/%m/%Y"
 
@@ -159,7 +161,7 @@ def test_a_borrowed_day_month_order_the_files_own_dates_contradict_does_not_hold
     HEADER + b"".join(b"02/%02d/2024,10,11,9,10.5,100\n" % d for d in (12, 13, 14, 15)),  # a day above 12
 ])
 def test_a_borrowed_day_month_order_holds_where_the_files_dates_agree_or_cannot_tell(other):
-    assert _deferred(MONTH_FIRST, other)[1]
+    assert _deferred(MONTH_FIRST, other, ONE_OFFICE)[1]
 
 
 def test_a_days_list_dated_by_its_name_does_not_lend_its_date_to_a_sibling():
@@ -211,3 +213,34 @@ def test_a_sibling_whose_header_names_another_ticker_does_not_borrow_the_firsts(
     assert memory.borrow(download(b"MSFT"), "b.csv") is None
     borrowed = memory.borrow(download(b"AAPL"), "c.csv")
     assert borrowed is not None and borrowed.ticker == "AAPL"
+
+
+def _close_file(days: list[int], fmt: bytes) -> bytes:
+    return HEADER + b"".join(fmt % d + b",10,11,9,10.5,100\n" for d in days)
+
+
+def test_a_day_and_month_order_is_lent_only_to_files_of_the_lenders_source():
+    # One generic header, written by a European office (day first, proven by days above 12) and a US
+    # one whose "02/01/2024" proves nothing: under the European "%d/%m/%Y", 1 February loaded as 2 January.
+    european = _close_file([15, 16, 17, 18, 19], b"%02d/01/2024")
+    us_first, us_later = _close_file([1], b"02/%02d/2024"), _close_file([2], b"02/%02d/2024")
+    memory = LayoutMemory()
+    memory.learn(european, detect_bytes(european, "eu_close_010.csv"))
+    assert memory.borrow(us_first, "us_close_001.csv") is None  # detected on its own: its own guess
+    assert memory.borrow(european, "elsewhere/eu_close_011.csv") is None  # another folder, another office
+    borrowed = memory.borrow(_close_file([2], b"%02d/01/2024"), "eu_close_001.csv")
+    assert borrowed.borrowed_from == "eu_close_010.csv" and borrowed.columns[0].format == "%d/%m/%Y"
+    # The US office's first file, detected alone, lends its own reading to its office's later files.
+    own = detect_bytes(us_first, "us_close_001.csv")
+    assert own.columns[0].format == "%m/%d/%Y"
+    memory.learn(us_first, own)
+    borrowed = memory.borrow(us_later, "us_close_002.csv")
+    assert borrowed.borrowed_from == "us_close_001.csv" and borrowed.columns[0].format == "%m/%d/%Y"
+    assert memory.borrow(_close_file([3], b"%02d/01/2024"), "eu_close_002.csv").borrowed_from == "eu_close_010.csv"
+
+
+def test_an_iso_dated_schema_is_lent_to_a_file_of_any_source():
+    # Year, month, day is the order detection reads unless the values prove another: nothing to take.
+    first, other = _close_file([15, 16], b"2024-01-%02d"), _close_file([2], b"2024-02-%02d")
+    borrowed, holds = _deferred(first, other, ("eu_close_010.csv", "us_close_001.csv"))
+    assert borrowed.columns[0].format == "%Y-%m-%d" and holds

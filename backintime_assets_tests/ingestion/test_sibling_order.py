@@ -130,6 +130,28 @@ def test_an_office_s_files_are_not_settled_by_another_office_s_of_the_same_heade
     assert found["eu_close_001.csv"].dates == [dt.date(2024, 1, 2)]  # its own office's files settle it
 
 
+@pytest.mark.parametrize("slices", [1, 2, 3])
+def test_an_office_s_files_borrow_no_order_from_another_office_s_of_the_same_header(in_process, tmp_path, slices):
+    # As above, but files share slices and so borrow schemas by their header bytes (shared_layouts.py):
+    # a US file that took a proven European "%d/%m/%Y" loaded 1 February as 2 January, 5 February as 2 May.
+    february = [dt.date(2024, 2, d) for d in range(1, 13) if dt.date(2024, 2, d).weekday() < 5]
+    days = {f"eu_close_{i:03d}.csv": day for i, day in enumerate(JANUARY, 1)}
+    days |= {f"us_close_{i:03d}.csv": day for i, day in enumerate(february, 1)}
+    files = {name: _day_file(day, "%d/%m/%Y" if name.startswith("eu") else "%m/%d/%Y") for name, day in days.items()}
+    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=slices)
+    assert {name: found[name].dates for name in files} == {name: [day] for name, day in days.items()}
+    lenders = {name: FileSchema.from_json(found[name].schema_json).borrowed_from for name in files}
+    # Files still borrow, each from its own office's only (the US office's first file lends to its others).
+    assert any(lenders[name] for name in files if name.startswith("us"))
+    assert all(lender[:2] == name[:2] for name, lender in lenders.items() if lender)
+    for name, day in days.items():
+        order_from = _date_column(found[name].schema_json).order_from
+        if name.startswith("us"):  # a guess of "/" that no sibling of its own office settles
+            assert order_from is None
+        elif day.day <= 12:  # the European office's guesses: settled by its siblings, or its own lender's proof
+            assert order_from is not None or lenders[name] is not None
+
+
 @pytest.mark.parametrize("sibling", ["eu/prices_015.csv", "eu/close_015.csv"])
 def test_stored_siblings_of_another_name_or_folder_settle_nothing(sibling):
     guessing = {"us/close_003.csv": _schema(dt.date(2024, 2, 5), "%m/%d/%Y", "us/close_003.csv")}
