@@ -4,8 +4,8 @@ Offices export day after day from one template, and detection costs about as muc
 small daily file. A file whose lines before the data (preamble and header) are byte-identical to
 those of a file already detected may borrow that file's schema; where its dates name a day and a month
 in numbers ("%d/%m/%Y"), only a file of the same source may (named alike in the same folder:
-_order_source), as the order is no part of those bytes. The borrowed schema must then be proven on the
-file's rows; what proves it:
+_order_source), as the order is no part of those bytes, or one whose own first rows prove that order
+(_proves_alike). The borrowed schema must then be proven on the file's rows; what proves it:
 - the schema reads every data row: none is rejected for a reason of reading (an unparseable or
   missing value, a wrong field count), only for its values;
 - the file ends with exactly as many non-data lines (totals, notes) as the schema says: no line
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 import numpy as np
@@ -38,7 +39,7 @@ import pyarrow.compute as pc
 
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.date_system import EPOCH_FORMATS
-from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order
+from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
 from backintime_assets.detection.multipliers import already_counted, as_declared, column_unit, noted_unit
@@ -51,14 +52,14 @@ class LayoutMemory:
     a month in numbers, by the source of their file: _order_source); one per Spark task."""
 
     def __init__(self) -> None:
-        self._by_prefix: dict[tuple[bytes, tuple | None], FileSchema] = {}
+        self._by_prefix: dict[tuple[bytes, tuple | str | None], FileSchema] = {}
         self._prefix_lengths: set[int] = set()  # data_start_line of the schemas held
         self.borrowed = 0
 
     def borrow(self, head: bytes, name: str) -> FileSchema | None:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
         marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
-        known = next(iter(self._candidates(head, source(name))), None)
+        known = next(self._candidates(head, source(name), name), None)
         if known is None:
             return None
         self.borrowed += 1
@@ -69,18 +70,57 @@ class LayoutMemory:
         if schema.borrowed_from is None and _reusable(schema):
             prefix = _prefix(head, schema.data_start_line)
             if prefix is not None:
-                self._by_prefix.setdefault((prefix, _order_source(schema)), schema)
+                own = _order_source(schema)
+                self._by_prefix.setdefault((prefix, own), schema)
+                if own is not None and _day_month_format(schema) is not None:
+                    self._by_prefix.setdefault((prefix, _ANOTHER_SOURCE), schema)
                 self._prefix_lengths.add(schema.data_start_line)
 
-    def _candidates(self, data: bytes, own_source: tuple) -> list[FileSchema]:
+    def _candidates(self, data: bytes, own_source: tuple, name: str) -> Iterator[FileSchema]:
         """Schemas of earlier files whose bytes before the data this file repeats, of its own source
-        first (callers ask for text files only: detect_job sniffs for workbooks before it borrows)."""
-        found = []
-        for lines in sorted(self._prefix_lengths):
-            prefix = _prefix(data, lines)
-            if prefix is not None:
-                found += [self._by_prefix.get((prefix, own_source)), self._by_prefix.get((prefix, None))]
-        return [known for known in found if known is not None]
+        first, then another source's whose day/month order its own first rows prove (_proves_alike),
+        looked at only where there is no other (callers ask for text files only: detect_job sniffs for
+        workbooks before it borrows)."""
+        prefixes = [p for p in (_prefix(data, lines) for lines in sorted(self._prefix_lengths)) if p is not None]
+        for key in (own_source, None):
+            yield from (known for p in prefixes if (known := self._by_prefix.get((p, key))) is not None)
+        yield from (known for p in prefixes if (known := self._by_prefix.get((p, _ANOTHER_SOURCE))) is not None
+                    and _proves_alike(data[len(p):], known, name))
+
+
+# Rows enough to hold a day above 12 of a daily history (nine trading days from the 2nd), few enough to
+# cost far less than the detection a borrowed schema saves.
+_PROVING_ROWS = 40
+# The key of the first schema of a prefix whose dates name a day and a month, whatever its source: lent
+# to a file of another source only where the file's own rows prove the same order (_proves_alike).
+_ANOTHER_SOURCE = "another source"
+
+
+def _day_month_format(schema: FileSchema) -> str | None:
+    """The date column's day, month and year part ("%d.%m.%Y"), where its dates name a day and a month in
+    numbers with the year last, the order dates._num_order reads from a file's values; else None."""
+    column = next((c for c in schema.columns if c.canonical == "date"), None)
+    found = _DAY_MONTH.match(column.format or "") if column is not None else None
+    return found.group(0) if found is not None and found.group(1) != found.group(3) else None
+
+
+def _proves_alike(data: bytes, schema: FileSchema, name: str) -> bool:
+    """Whether the rows of a file's first bytes after its header (`data`) prove, read alone, the order
+    another source's `schema` reads its day and month in: a day above 12, the date in its name, the part
+    that moves (dates._num_order), not the separator's custom. A folder of one ticker's history a file
+    ("02.01.2022" .. "31.12.2023", named by ticker: a source each) borrows so, where each file detected
+    alone cost a detection apiece; a lone "01/02/2024" does not, and is read as its own office's."""
+    if len(schema.delimiter) != 1:
+        return False
+    j = next(j for j, c in enumerate(schema.columns) if c.canonical == "date")
+    lines = data[:data.rfind(b"\n") + 1].decode(schema.encoding, errors="replace").splitlines()[:_PROVING_ROWS]
+    kwargs = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar, schema.skipinitialspace)
+    cells = [row[j].strip() for row in csv.reader(lines, **kwargs) if len(row) > j]
+    guess = infer_date_format(cells, file_date=date_in_name(name)) if cells else None
+    if guess is None or guess.confidence <= GUESSED_ORDER_CERTAINTY:
+        return False
+    found = _DAY_MONTH.match(guess.format)
+    return found is not None and found.group(0) == _day_month_format(schema)
 
 
 # ISO's year, month, day ("%Y-%m-%d", "%Y%m%d"): the order detection reads wherever a file's values do
@@ -98,7 +138,8 @@ def _order_source(schema: FileSchema) -> tuple[str, str | None] | None:
     (_day_month_order_holds) letting a guess give way. Files of one office are named alike in one
     folder (us_close_001.csv, us_close_017.csv), and borrow as before; another office's file is
     detected on its own once, and its office's later files borrow its schema. Its guess is then its
-    own, for sibling_order to settle from the files of its own source."""
+    own, for sibling_order to settle from the files of its own source. A file of another source whose
+    own first rows prove the order borrows the schema still (_proves_alike): alone it reads the same."""
     if any(c.format and "%d" in c.format and "%m" in c.format and not _YEAR_MONTH_DAY.match(c.format)
            for c in schema.columns):
         return source(schema.file)

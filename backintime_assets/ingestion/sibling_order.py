@@ -14,7 +14,7 @@ first), the guess stays: nothing tells which of them the file follows.
 
 A header is no source: "Date,Ticker,Open,High,Low,Close,Volume" is written by offices either side of
 the Atlantic, in one folder, and stored schemas of a layout are any office's. Only files named alike
-(us_close_001.csv, us_close_017.csv: the same name but for its numbers) are taken for one office's;
+(us_close_001.csv, us_close_017.csv: the same name but for its numbers and month names) are taken for one office's;
 a US office's lone early-month files settled by a European one's of the same header loaded 2 May for
 5 February.
 """
@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
+from backintime_assets.detection.month_names import MONTHS
 from backintime_assets.detection.schema import layout_signature
 
 # Above a guess, short of the file's own values or name (dates._NAME_CERTAINTY): another file proved it.
@@ -37,6 +38,12 @@ SIBLING_ORDER_CERTAINTY = 0.7
 # file's name, steps across a new year) count.
 PROOF_CERTAINTY = 0.7
 _DIGITS = re.compile(r"\d+")
+# A month's name as a word of its own, in any language month_names reads: an office that names its
+# files by month (prices_jan.csv, prices_feb.csv; 2024/März/) is one source as one that numbers them
+# is. Kept apart, the current month's file of its first trading day ("01/03/2024": no day above 12)
+# borrowed no order from February's and no sibling settled it: 1 March loaded as 3 January.
+_MONTH_NAMES = frozenset(word for table in MONTHS.values() for word in table)
+_WORD = re.compile(r"[^\W\d_]+")  # letters between digits, dots, dashes, underscores, spaces
 # A numeric date with the year last: the two parts before it are a day and a month, in either order.
 _DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
@@ -61,9 +68,9 @@ def date_order(schema: dict) -> tuple[tuple, str, float] | None:
 
 
 def name_pattern(name: str) -> str:
-    """A file's name without its folder and with its numbers blanked: one office's daily files share it
-    (day_001.csv, day_017.csv -> day_#.csv)."""
-    return _DIGITS.sub("#", posixpath.basename(name.replace("\\", "/")).lower())
+    """A file's name without its folder and with its numbers and month names blanked: one office's daily
+    files share it (day_001.csv, day_017.csv -> day_#.csv; prices_jan.csv -> prices_#.csv)."""
+    return _blanked(posixpath.basename(name.replace("\\", "/")).lower())
 
 
 def _folder(schema: dict) -> str | None:
@@ -71,10 +78,21 @@ def _folder(schema: dict) -> str | None:
 
 
 def folder_pattern(name: str) -> str | None:
-    """The file's folder, its numbers blanked (prices/2024/01 -> prices/#/#), where its name has one: a
-    migration names a file by its path under the root, the file_schemas asset by its name alone."""
+    """The file's folder, its numbers and month names blanked (prices/2024/01 -> prices/#/#, prices/2024/jan
+    -> prices/#/#), where its name has one: a migration names a file by its path under the root, the
+    file_schemas asset by its name alone."""
     folder = posixpath.dirname(name.replace("\\", "/").lower())
-    return _DIGITS.sub("#", folder) if folder else None
+    return _blanked(folder) if folder else None
+
+
+def _blanked(text: str) -> str:
+    if not _MONTH_NAMES.isdisjoint(_WORD.findall(text)):  # most names hold no month's
+        text = _WORD.sub(_unless_month, text)  # a number, so "may2024" is one as "052024" is
+    return _DIGITS.sub("#", text)
+
+
+def _unless_month(word: re.Match) -> str:
+    return "0" if word.group() in _MONTH_NAMES else word.group()
 
 
 def source(name: str) -> tuple[str, str | None]:

@@ -127,14 +127,16 @@ def test_each_date_is_one_file_sorted_by_ticker(spark, local_lake):
 def test_a_file_that_does_not_fit_the_schema_it_borrowed_is_read_with_its_own(spark, local_lake):
     """Same header bytes as its neighbour, but decimal dots where the neighbour has decimal commas
     and digit grouping dots, or month-first dates, from some row on: every row still loads, with
-    the file's own schema, which the conversion hands back for file_schemas."""
+    the file's own schema, which the conversion hands back for file_schemas. Named as one desk's files
+    are: a day/month order is lent only within a source (shared_layouts); desk_3 has decimal dots,
+    desk_4 month-first dates."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.ingestion.shared_layouts import LayoutMemory
     from backintime_assets_tests.ingestion.template_files import DAYS, template_file
 
-    texts = {"n.csv": template_file("N", 40, grouping=True), "m.csv": template_file("M", 40, grouping=True),
-             "dots.csv": template_file("A", 30, dot_decimal_after=150),
-             "us_dates.csv": template_file("B", 30, date_format="%m/%d/%Y")}
+    texts = {"desk_1.csv": template_file("N", 40, grouping=True), "desk_2.csv": template_file("M", 40, grouping=True),
+             "desk_3.csv": template_file("A", 30, dot_decimal_after=150),
+             "desk_4.csv": template_file("B", 30, date_format="%m/%d/%Y")}
     memory, tasks = LayoutMemory(), []
     for priority, (name, text) in enumerate(texts.items()):
         task = _task(local_lake, name, text, priority)
@@ -142,13 +144,14 @@ def test_a_file_that_does_not_fit_the_schema_it_borrowed_is_read_with_its_own(sp
         schema = memory.borrow(data, name) or detect_bytes(data, name)
         memory.learn(data, schema)
         tasks.append(dataclasses.replace(task, schema_json=schema.to_json()))
-    assert [FileSchema.from_json(t.schema_json).borrowed_from for t in tasks] == [None, "n.csv", "n.csv", "n.csv"]
+    lenders = [FileSchema.from_json(t.schema_json).borrowed_from for t in tasks]
+    assert lenders == [None, "desk_1.csv", "desk_1.csv", "desk_1.csv"]
 
     conversion = convert_files(spark, local_lake, tasks, [d.isoformat() for d in DAYS], "t")
     assert {a["source_file"]: (a["loaded"], a["rejected"]) for a in conversion.accounting} == {
-        "n.csv": (400, 0), "m.csv": (400, 0), "dots.csv": (300, 0), "us_dates.csv": (300, 0)}
-    assert set(conversion.own_schemas) == {"dots.csv", "us_dates.csv"}
-    dots, us_dates = (FileSchema.from_json(conversion.own_schemas[n]) for n in ("dots.csv", "us_dates.csv"))
+        "desk_1.csv": (400, 0), "desk_2.csv": (400, 0), "desk_3.csv": (300, 0), "desk_4.csv": (300, 0)}
+    assert set(conversion.own_schemas) == {"desk_3.csv", "desk_4.csv"}
+    dots, us_dates = (FileSchema.from_json(conversion.own_schemas[n]) for n in ("desk_3.csv", "desk_4.csv"))
     assert (dots.decimal, dots.thousands, dots.borrowed_from) == (".", None, None)
     assert us_dates.columns[0].format == "%m/%d/%Y" and us_dates.borrowed_from is None
     prices = read_arrow(local_lake, "prices", PRICES)
@@ -156,8 +159,8 @@ def test_a_file_that_does_not_fit_the_schema_it_borrowed_is_read_with_its_own(sp
     by_file = {}
     for row in prices.to_pylist():
         by_file.setdefault(row["source_file"], set()).add((row["date"], row["close"]))
-    assert by_file["dots.csv"] == {(d, 10.0) for d in DAYS[:5]} | {(d, 10.5) for d in DAYS[5:]}
-    assert by_file["us_dates.csv"] == by_file["n.csv"] == {(d, 1234.5) for d in DAYS}
+    assert by_file["desk_3.csv"] == {(d, 10.0) for d in DAYS[:5]} | {(d, 10.5) for d in DAYS[5:]}
+    assert by_file["desk_4.csv"] == by_file["desk_1.csv"] == {(d, 1234.5) for d in DAYS}
 
 
 def _as_in_the_manifest(task: FileTask, text: str, with_dates: bool) -> FileTask:

@@ -227,7 +227,9 @@ def test_a_day_and_month_order_is_lent_only_to_files_of_the_lenders_source():
     memory = LayoutMemory()
     memory.learn(european, detect_bytes(european, "eu_close_010.csv"))
     assert memory.borrow(us_first, "us_close_001.csv") is None  # detected on its own: its own guess
-    assert memory.borrow(european, "elsewhere/eu_close_011.csv") is None  # another folder, another office
+    assert memory.borrow(us_first, "elsewhere/eu_close_011.csv") is None  # another folder, another office
+    # unless its own first rows prove the order (a day above 12): it reads so alone too.
+    assert memory.borrow(european, "elsewhere/eu_close_011.csv").borrowed_from == "eu_close_010.csv"
     borrowed = memory.borrow(_close_file([2], b"%02d/01/2024"), "eu_close_001.csv")
     assert borrowed.borrowed_from == "eu_close_010.csv" and borrowed.columns[0].format == "%d/%m/%Y"
     # The US office's first file, detected alone, lends its own reading to its office's later files.
@@ -244,3 +246,26 @@ def test_an_iso_dated_schema_is_lent_to_a_file_of_any_source():
     first, other = _close_file([15, 16], b"2024-01-%02d"), _close_file([2], b"2024-02-%02d")
     borrowed, holds = _deferred(first, other, ("eu_close_010.csv", "us_close_001.csv"))
     assert borrowed.columns[0].format == "%Y-%m-%d" and holds
+
+
+def _history(days: list[dt.date], fmt: str) -> bytes:
+    return b"Datum;Schluss;Volumen\n" + b"".join(f"{d.strftime(fmt)};10,5;100\n".encode() for d in days)
+
+
+def test_another_sources_day_and_month_order_is_lent_where_the_files_own_first_rows_prove_it():
+    # A folder of one ticker's history a file, named by its ticker (a source each), dotted day first:
+    # each file's first rows hold a day above 12, so it would read the order alone, and borrows it
+    # rather than cost a detection apiece.
+    days = [dt.date(2022, 1, 3) + dt.timedelta(i) for i in range(60)]
+    days = [d for d in days if d.weekday() < 5]
+    first, other = _history(days, "%d.%m.%Y"), _history(days[5:], "%d.%m.%Y")
+    memory = LayoutMemory()
+    memory.learn(first, detect_bytes(first, "kurse/SAP.csv"))
+    borrowed = memory.borrow(other[:4096], "kurse/BMW.csv")
+    assert borrowed is not None and borrowed.borrowed_from == "kurse/SAP.csv"
+    assert borrowed.columns[0].format == "%d.%m.%Y"
+    assert holds_on_whole_file(normalise_bytes(other, borrowed, "kurse/BMW.csv"), borrowed.to_dict())
+    # Not where its first rows leave the order to the separator's custom (a day up to 12, one date), nor
+    # where they prove the other order: each is read as its own office's.
+    assert memory.borrow(_history([dt.date(2024, 2, 1)] * 3, "%d.%m.%Y"), "kurse/VOW.csv") is None
+    assert memory.borrow(_history(days, "%m.%d.%Y"), "kurse/ADS.csv") is None

@@ -1,12 +1,13 @@
 """A daily file's day/month order, settled by its siblings of the same layout (sibling_order.py)."""
 import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.ingestion import survey as survey_module
-from backintime_assets.ingestion.sibling_order import SIBLING_ORDER_CERTAINTY, settle_orders
+from backintime_assets.ingestion.sibling_order import SIBLING_ORDER_CERTAINTY, settle_orders, source
 from backintime_assets.ingestion.survey import SurveyTask, survey_files
 from backintime_assets.lake import LakeLocation
 
@@ -205,3 +206,34 @@ def test_only_a_day_and_month_format_may_guess():
 
     assert may_guess('{"columns":[{"format":"%d/%m/%Y"}]}') and may_guess('{"columns":[{"format":"%m-%d-%y %H:%M"}]}')
     assert not may_guess('{"columns":[{"format":"%Y-%m-%d"}]}') and not may_guess('{"columns":[{"format":"epoch_s"}]}')
+
+
+@pytest.mark.parametrize("names", [
+    ("eu/prices_jan.csv", "eu/prices_feb.csv", "eu/prices_mar.csv"),  # a file a month, named by its month
+    ("eu/2024/Januar/kurse.csv", "eu/2024/Februar/kurse.csv", "eu/2024/März/kurse.csv"),  # a folder a month
+])
+@pytest.mark.parametrize("slices", [1, 3])
+def test_an_office_s_files_named_by_month_are_one_source(in_process, tmp_path, names, slices):
+    # The current month's file holds its first trading day, "01/03/2024", no day above 12: alone, read
+    # month first as 3 January. Its office's earlier months, named by their month, prove day first:
+    # it borrows their reading, or they settle its guess, as files numbered by month would.
+    january, february = [d for d in JANUARY if d.day > 12], [dt.date(2024, 2, d) for d in (13, 14, 15)]
+    months = dict(zip(names, (january, february, [dt.date(2024, 3, 1)])))
+    files = {name: _day_file(days[0]) + b"".join(_day_file(day)[len(HEADER):] for day in days[1:])
+             for name, days in months.items()}
+    folder = tmp_path / "in"
+    for name in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    found = survey_files(None, in_process, _tasks(folder, files), slices=slices)
+    assert {name: found[name].dates for name in files} == months
+    assert _date_column(found[names[2]].schema_json).format == "%d/%m/%Y"
+
+
+def test_stored_siblings_named_by_another_month_settle_it():
+    guessing = {"eu/prices_mar.csv": _schema(dt.date(2024, 3, 1), "%d/%m/%Y", "eu/prices_mar.csv")}
+    settled, _ = settle_orders(guessing, [_schema(dt.date(2024, 2, 15), "%d/%m/%Y", "eu/prices_feb.csv")])
+    assert _date_column(json.dumps(settled["eu/prices_mar.csv"])).format == "%d/%m/%Y"
+    # A month's name is blanked as a word of its own (and as a number: "mai2024" as "052024"), never
+    # within one: "market" is no March.
+    assert source("2024/März/Kurse_Mai2024.csv") == source("2024/03/kurse_052024.csv") == ("kurse_#.csv", "#/#")
+    assert source("eu/market_close.csv") == ("market_close.csv", "eu")
