@@ -23,13 +23,21 @@ EXCEL_SERIAL, EXCEL_SERIAL_1904 = "excel_serial", "excel_serial_1904"
 # The other dates written as numbers: Unix epochs, by their units a second.
 EPOCH_UNITS = {"epoch_s": 1, "epoch_ms": 10**3, "epoch_us": 10**6, "epoch_ns": 10**9}
 # Epochs of daily bars of an exchange east of UTC, stamped the evening before their session: each
-# is the day whose midnight is nearest it (epoch_days.py).
-EPOCH_EAST_UNITS = {f"{fmt}_east": unit for fmt, unit in EPOCH_UNITS.items()}
+# is the day whose midnight is nearest it (epoch_days.py). Timestamp text that says UTC ("...T23:00:00Z")
+# may be so too: its strptime format ends so ("%Y-%m-%dT%H:%M:%S%z_east"), read as written elsewhere.
+EAST = "_east"
+EPOCH_EAST_UNITS = {f"{fmt}{EAST}": unit for fmt, unit in EPOCH_UNITS.items()}
 # Every format of dates written as numbers.
 EPOCH_FORMATS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
 NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_FORMATS))
 
 SATURDAY, SUNDAY = 5, 6
+
+
+def stamped_east(fmt: str | None) -> bool:
+    """Whether a date column's format is one whose stamps may be the next day's sessions, east of UTC:
+    an "_east" epoch, or timestamp text that says UTC (epoch_days.py)."""
+    return bool(fmt) and fmt.endswith(EAST)
 
 
 def weekday(days):

@@ -19,6 +19,7 @@ from .dialect import (
     LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake, reader_kwargs,
 )
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
+from .epoch_days import east_format, may_be_east
 from .filename import date_in_name
 from .flat_header import bare_tickers, labelled_unread, named_as_tickers, split_header
 from .gaps import GAP, gaps_to_tabs
@@ -175,6 +176,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
+    if wide is None and "date" in canonical and canonical.index("date") < len(columns):
+        columns = _east_marked(columns, canonical, layout.body)
     return FileSchema(
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
@@ -209,6 +212,24 @@ def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, di
 def _shown(names: list[str]) -> str:
     """The first four of `names` as a refusal names them, "..." for the rest."""
     return ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+
+
+def _east_marked(columns: list[ColumnSchema], canonical: list[str | None], body: list[list[str]]) -> list[ColumnSchema]:
+    """`columns`, the date column's format made its "_east" reading where its stamps may be daily
+    bars stamped the evening before their session east of UTC (epoch_days.east_format): timestamp
+    text that says UTC, and epochs of tickers each at its own clock, told apart by the ticker column
+    (an epoch column judged alone took Paris's bars at 23:00 UTC beside Helsinki's at 22:00 for one
+    ticker's hours, and both loaded a day early). Marked last, once nothing else reads the format."""
+    j = canonical.index("date")
+    k = canonical.index("ticker") if "ticker" in canonical else None
+    if not may_be_east(columns[j].format, k is not None):
+        return columns
+    rows = [row for row in body if j < len(row) and (k is None or k < len(row))]
+    tickers = None if k is None else [row[k].strip().upper() for row in rows]
+    fmt = east_format(columns[j].format, [row[j] for row in rows], tickers)
+    if fmt == columns[j].format:
+        return columns
+    return [replace(c, format=fmt) if i == j else c for i, c in enumerate(columns)]
 
 
 def _tickers(body: list[list[str]], j: int) -> int:

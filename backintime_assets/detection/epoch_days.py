@@ -21,20 +21,28 @@ It gets an "_east" format (epoch_s_east, ...: date_system.EPOCH_EAST_UNITS), whi
 the day whose midnight is nearest it, and normalisation, which knows the week, keeps that reading or
 the UTC days per ticker (normalisation/east_days.py). A file that shows no weekend evening (a few
 midweek bars, or New York's open) keeps the plain format: read by its UTC days, as before.
+
+Timestamp text that says UTC ("2024-01-01T23:00:00Z", "...23:00:00.000Z", "... 23:00:00+00:00",
+"... 23:00:00 UTC") is such an instant written out, and the same rule holds: its format gets "_east"
+("%Y-%m-%dT%H:%M:%S%z_east"), decided when the columns' roles are known (east_format). Text with
+another offset ("2024-01-02T00:00:00+11:00") names its local day, and text without a zone says
+nothing of UTC: both read as written.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
 
-from .date_system import SATURDAY, weekday
+from .date_system import EAST, EPOCH_UNITS, SATURDAY, weekday
 
 _DAY, _NOON, _HOUR = 86400, 43200, 3600
 # A download's last bar may be stamped at its latest trade rather than at the session's clock time.
 _OFF_CLOCK = 1
 
 
-def may_be_stamped_east_of_utc(seconds: Iterable[int]) -> bool:
+def may_be_stamped_east_of_utc(seconds: Iterable[int], tickers: Sequence[str] | None = None) -> bool:
     """Whether epoch `seconds` (whole seconds) may be daily bars of an exchange east of UTC, stamped
     the evening before their session: which they are is the week's call (see the module's docstring).
 
@@ -43,19 +51,82 @@ def may_be_stamped_east_of_utc(seconds: Iterable[int]) -> bool:
     same nearest-midnight day): a weekend evening among them is enough, normalisation deciding each
     ticker's reading on its own stamps, provided they are daily bars: evening stamps at one or two
     clock times (one ticker's, a clock change), or at clock times that each recur (several
-    tickers'), but a few last bars, and no two of one evening an hour or less apart."""
-    stamps = sorted(s for s in set(seconds) if s % _DAY >= _NOON)  # a long file's tickers share their stamps
+    tickers'), but a few last bars, and no two of one evening an hour or less apart: of one ticker's,
+    where `tickers` names each stamp's (Paris's bars at its midnight, 23:00 UTC, beside Helsinki's,
+    22:00, are each one bar a day at its own clock, not one ticker's hours)."""
+    seconds = list(seconds)
+    owners = [""] * len(seconds) if tickers is None else list(tickers)
+    # A long file's tickers share their stamps: each ticker's stamp counted once.
+    bars = sorted((t, s) for t, s in set(zip(owners, seconds)) if s % _DAY >= _NOON)
+    stamps = sorted({s for _, s in bars})
     evenings = Counter(s % _DAY for s in stamps)
     if not any(weekday(s // _DAY) >= SATURDAY for s in stamps):
         return False
     # Intraday bars: one ticker's hours, an hour or less apart on one evening, at times of day that
     # recur. Exchanges' daily bars are stamped hours apart, or alike; a download's last bar stamped
     # at its latest trade (a time of its own) may fall near another's.
-    on_clock = [s for s in stamps if evenings[s % _DAY] > 1]
-    if sum(1 for a, b in zip(on_clock, on_clock[1:]) if b - a <= _HOUR) > _OFF_CLOCK:
+    on_clock = [(t, s) for t, s in bars if evenings[s % _DAY] > 1]
+    if sum(1 for (t, a), (u, b) in zip(on_clock, on_clock[1:]) if t == u and b - a <= _HOUR) > _OFF_CLOCK:
         return False
     clocked = sum(n for _, n in evenings.most_common(2))
     # Times of day that do not recur: not one clock time's bars but events at any time, beyond a
     # last bar or so (one per ticker of a download at its latest trade).
-    strays = len(stamps) - len(on_clock)
+    strays = len(stamps) - len({s for _, s in on_clock})
     return clocked >= len(stamps) - _OFF_CLOCK or strays <= max(_OFF_CLOCK, len(stamps) // 10)
+
+
+# Text that says its time is UTC's: Z, +00:00 (+0000, +00), UTC or GMT after the time of day.
+_SAYS_UTC = re.compile(r"(?:Z|[+-]00(?::?00)?|\s?(?:UTC|GMT))$")
+_ZONE = re.compile(r"\s?(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$")
+_FRACTION = re.compile(r"(:\d{2})[.,]\d+")
+
+
+def east_format(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None) -> str | None:
+    """The format of a date column of `cells` (a sample, each of the ticker in `tickers` when a column
+    names them), made its "_east" reading when its stamps may be daily bars stamped the evening
+    before their session east of UTC (the module's docstring): timestamp text that says UTC, or an
+    epoch column whose stamps looked intraday until each ticker's were taken apart (column types
+    are judged before any column is known to name tickers: columns._epoch_format). Else `fmt`."""
+    if not may_be_east(fmt, tickers is not None):
+        return fmt
+    if fmt in EPOCH_UNITS:
+        stamps = [_epoch(cell, EPOCH_UNITS[fmt]) for cell in cells]
+    else:
+        stamps = [_utc_text(cell.strip(), fmt) for cell in cells]
+    owned = [(tickers[i] if tickers is not None else "", s) for i, s in enumerate(stamps) if s is not None]
+    if not owned or not may_be_stamped_east_of_utc([s for _, s in owned],
+                                                   None if tickers is None else [t for t, _ in owned]):
+        return fmt
+    return f"{fmt}{EAST}"
+
+
+def may_be_east(fmt: str | None, with_tickers: bool) -> bool:
+    """Whether east_format may mark a date column of format `fmt`: timestamp text with a zone, or an
+    epoch column judged again with its tickers (alone, columns._epoch_format judged it already). Not a
+    date, nor a time without a zone: nothing says it is UTC's. Asked first, so that other columns (most
+    files') cost no look at their cells."""
+    if not fmt or fmt.endswith(EAST):
+        return False
+    return (fmt in EPOCH_UNITS and with_tickers) or ("%H" in fmt and ("%z" in fmt or "%Z" in fmt))
+
+
+def _epoch(cell: str, unit: int) -> int | None:
+    try:
+        return int(float(cell)) // unit
+    except ValueError:
+        return None
+
+
+def _utc_text(cell: str, fmt: str) -> int | None:
+    """Epoch seconds of timestamp text that says UTC, in strptime format `fmt`; None for any other."""
+    if not _SAYS_UTC.search(cell):
+        return None
+    wall = _ZONE.sub("", _FRACTION.sub(r"\1", cell))
+    try:
+        if fmt.startswith("%Y-%m-%d"):
+            at = datetime.fromisoformat(wall)  # a tenth of strptime's time: a sample holds thousands
+        else:
+            at = datetime.strptime(wall, re.sub(r"\s?%[zZ]", "", re.sub(r"[.,]%f", "", fmt)))
+    except ValueError:
+        return None
+    return int(at.replace(tzinfo=timezone.utc).timestamp())

@@ -358,11 +358,11 @@ def _east_readings(read_at, size: int, task: FileTask, schema, piece_bytes: int)
     that keeps only their evidence: read apart, each piece decided by its own rows, and a ticker
     straddling a cut, or a few rows of a US ticker in a piece of ASX rows, loaded a day off. None
     for any other file, read once as before."""
-    from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
+    from backintime_assets.detection.date_system import stamped_east
     from backintime_assets.normalisation.east_days import WholeFile
 
     cmap = schema.canonical_map()
-    if "date" not in cmap or schema.columns[cmap["date"]].format not in EPOCH_EAST_UNITS:
+    if "date" not in cmap or not stamped_east(schema.columns[cmap["date"]].format):
         return None
     whole = WholeFile(task.week, evidence_alone=schema.ticker is None or schema.ticker_from is not None)
     for _ in _piece_results(read_at, size, task, schema, piece_bytes, whole):

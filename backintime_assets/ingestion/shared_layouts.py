@@ -38,7 +38,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.date_system import EPOCH_FORMATS
+from backintime_assets.detection.date_system import EPOCH_FORMATS, stamped_east
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
@@ -160,14 +160,20 @@ def _prefix(data: bytes, lines: int) -> bytes | None:
 def _reusable(schema: FileSchema) -> bool:
     # Multi-byte encodings are left out: a line break cannot be found in them byte-wise (_prefix).
     # So are epoch dates: their stamps, not the header, say which day a bar is (epoch_days.py), and
-    # a sibling read with the other reading would have every row read, each a day off. So is a day's
+    # a sibling read with the other reading would have every row read, each a day off; so is
+    # timestamp text with a zone, which may say UTC ("...T23:00:00Z": epoch_days.east_format). So is a day's
     # list dated by its title or name (detection/day_date.py): a sibling of the same header bytes,
     # named for another day, would load every row under this file's date.
     return (schema.problem is None and schema.date_from is None and schema.file_format == "csv"
             and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-            and not any(c.canonical == "date" and c.format in EPOCH_FORMATS for c in schema.columns))
+            and not any(c.canonical == "date" and _stamped_by_instant(c.format) for c in schema.columns))
+
+
+def _stamped_by_instant(fmt: str | None) -> bool:
+    """Whether a date column's format reads instants, whose day its stamps tell (epoch_days.py)."""
+    return bool(fmt) and (fmt in EPOCH_FORMATS or stamped_east(fmt) or "%H" in fmt and ("%z" in fmt or "%Z" in fmt))
 
 
 def holds_on_whole_file(result, schema: dict | None = None) -> bool:

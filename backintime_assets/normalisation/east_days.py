@@ -1,10 +1,11 @@
 """Which day each ticker of an "_east" epoch column's bars stands for, under the trading week.
 
 Detection marks an epoch column "_east" when its stamps may be daily bars stamped the evening before
-their session, east of UTC (detection/epoch_days.py): it saw a sample of the file and does not know
-the week (BACKINTIME_TRADING_WEEK), which may change after it is stored. Here, with every row and
-the week, a ticker's evening stamps read either as their UTC days or as the next days (the "_east"
-reading), the first of these that tells:
+their session, east of UTC (detection/epoch_days.py), and so a column of timestamp text that says
+UTC ("2024-01-01T23:00:00Z", whose instants east_readings reads as an epoch's): it saw a sample of
+the file and does not know the week (BACKINTIME_TRADING_WEEK), which may change after it is stored.
+Here, with every row and the week, a ticker's evening stamps read either as their UTC days or as the
+next days (the "_east" reading), the first of these that tells:
 0. a ticker stamped off a quarter hour (but its last bar) is stamped at a close, not at a midnight
    or an open east of UTC (time zones are quarter hours from UTC): its UTC days (Binance's close
    time, 23:59:59.999, of a coin listed on a Sunday, five bars that look like an ASX week).
@@ -43,10 +44,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from backintime_assets.detection.date_system import weekday
+import pyarrow as pa
+
+from backintime_assets.detection.date_system import EAST, EPOCH_EAST_UNITS, stamped_east, weekday
 from backintime_assets.trading_week import TradingWeek
 
-from .parse import Parsed
+from .parse import Parsed, parse_dates, parse_numbers, utc_seconds
 
 _DAY, _NOON = 86400, 43200
 _THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY = 3, 4, 5, 6
@@ -139,6 +142,24 @@ class WholeFile:
         """Per ticker name, whether the whole file reads it as the next days (a name with no evening
         stamp in the whole file has none in a piece either)."""
         return np.array([self._readings.get(name, False) for name in names.tolist()], dtype=bool)
+
+
+def east_readings(cells: pa.Array, fmt: str | None, read: Parsed, decimal: str = ".",
+                  thousands: str | None = None) -> tuple[Parsed, Parsed, np.ndarray] | None:
+    """Of a date column of `cells` in format `fmt`, read so (`read`: parse_dates'), its two readings
+    and its stamps in whole seconds, as session_days weighs them: the "_east" reading (each stamp the
+    day whose midnight is nearest it), the UTC days, and the seconds (NaN where none). None for a
+    column of any other format, read as `read` is. Of timestamp text, the "_east" reading moves only
+    the cells that say UTC ("2024-01-01T23:00:00Z"): another offset names its local day as written."""
+    if not stamped_east(fmt):
+        return None
+    if fmt in EPOCH_EAST_UNITS:
+        utc = parse_dates(cells, fmt.removesuffix(EAST), decimal, thousands)
+        return read, utc, parse_numbers(cells, decimal, thousands).values // EPOCH_EAST_UNITS[fmt]
+    seconds = utc_seconds(cells, fmt)  # `read` is the text as written: its UTC days where it says UTC
+    said = np.isfinite(seconds) & np.isfinite(read.values)
+    east = np.where(said, np.floor(np.where(said, seconds, 0.0) / _DAY + 0.5), read.values)
+    return Parsed(east, read.missing, read.bad), read, np.where(said, seconds, np.nan)
 
 
 def session_days(east: Parsed, utc: Parsed, keys: np.ndarray, week: TradingWeek, seconds: np.ndarray,

@@ -11,7 +11,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import named_as, names_time_of_day
-from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
 from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
@@ -21,7 +20,7 @@ from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
-from .east_days import WholeFile, session_days
+from .east_days import WholeFile, east_readings, session_days
 from .file_ticker import default_ticker_for
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
@@ -592,11 +591,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         lines = files.line_in_file(rec.line)
     # Stamps that may be the next day's sessions (detection/epoch_days.py): which they are is the
     # week's call, made here per ticker where the week is known, not stored with the detection.
-    if date_col is not None and date_col.format in EPOCH_EAST_UNITS:
-        utc = parse_dates(cols[cmap["date"]], date_col.format.removesuffix("_east"), schema.decimal, schema.thousands)
-        seconds = parse_numbers(cols[cmap["date"]], schema.decimal, schema.thousands).values \
-            // EPOCH_EAST_UNITS[date_col.format]
-        date = session_days(date, utc, repeat_keys, week, seconds, file_of_row, whole, ticker.words)
+    readings = east_readings(cols[cmap["date"]], date_col.format, date, schema.decimal, schema.thousands) \
+        if date_col is not None else None
+    if readings is not None:
+        east, utc, seconds = readings
+        date = session_days(east, utc, repeat_keys, week, seconds, file_of_row, whole, ticker.words)
         if whole is not None and whole.gathering and whole.evidence_alone:
             # A large file's first read, for its tickers' evidence alone (ingestion/parsed.py): the
             # rows are read by the second, so nothing more is made of them here.

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from backintime_assets.detection.date_system import EAST
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
@@ -64,7 +65,9 @@ def strays(lines: list[Line], schema: FileSchema, read: Callable[[bytes, FileSch
     dialect = (reader_kwargs(",", '"', None) if workbook else
                reader_kwargs(schema.delimiter or ",", schema.quotechar, schema.escapechar, schema.skipinitialspace))
     cmap = schema.canonical_map()
-    date_format = schema.columns[cmap["date"]].format if "date" in cmap else None
+    # Read as written: text that may be stamped east of UTC is still its format ("_east": east_days.py).
+    date_format = schema.columns[cmap["date"]].format.removesuffix(EAST) if "date" in cmap \
+        and schema.columns[cmap["date"]].format else None
     taken = {line for line, _, _ in found}
     where = {"preamble": "above the table's header" if schema.header_row >= 0 else "above the table",
              "header": "in the table's header", "footer": "below the table"}

@@ -11,8 +11,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
-from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL,
-                                                     EXCEL_SERIAL_1904)
+from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EPOCH_EAST_UNITS, EPOCH_UNITS,
+                                                     EXCEL_SERIAL, EXCEL_SERIAL_1904)
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indian_groups
@@ -206,6 +206,29 @@ def _strip_for_arrow(cells: pa.Array, fmt: str) -> tuple[pa.Array, str]:
     return cells, fmt
 
 
+# Timestamp text that says its time is UTC's (detection/epoch_days.py's _SAYS_UTC).
+_SAYS_UTC = r"(?:Z|[+-]00(?::?00)?|\s?(?:UTC|GMT))$"
+
+
+def utc_seconds(cells: pa.Array, fmt: str) -> np.ndarray:
+    """Epoch seconds (float64) of the cells in strptime format `fmt` whose text says UTC ("Z",
+    "+00:00", " UTC"); NaN for any other, whose time is another zone's or none said."""
+    trimmed = pc.utf8_trim_whitespace(cells)
+    fmt = fmt.removesuffix(EAST)
+    if "%z" in fmt and "%f" not in fmt:
+        # Arrow reads "Z" and "+00:00" as %z itself, sparing the zone's removal (a regex over the column).
+        ts = pc.strptime(trimmed, format=fmt, unit="s", error_is_null=True)
+    else:
+        text, afmt = _strip_for_arrow(trimmed, fmt)
+        ts = pc.strptime(text, format=afmt, unit="s", error_is_null=True)
+    says = _mask(pc.ends_with(trimmed, "Z"))
+    if not says.all():
+        says |= _mask(pc.match_substring_regex(trimmed, _SAYS_UTC))
+    says &= _mask(pc.is_valid(ts))
+    seconds = pc.cast(ts, pa.int64()).to_numpy(zero_copy_only=False).astype(np.float64)
+    return np.where(says, seconds, np.nan)
+
+
 def _reject_rollover(text: pa.Array, fmt: str, ts: pa.Array, ok: np.ndarray) -> np.ndarray:
     """Arrow's strptime turns 31/02 into 02/03 instead of failing. A rolled-over date lands on day
     1-3 of the next month, so only those rows are checked against the day written in the text."""
@@ -261,8 +284,12 @@ _ISO_DAY = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:
 
 def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
     """Days since 1970-01-01 (as float64, NaN where unparseable) for a column in format `fmt`:
-    a strptime format or one of SERIAL_FORMATS."""
+    a strptime format or one of SERIAL_FORMATS. Timestamp text that may be stamped east of UTC (a
+    strptime format ending "_east": detection/epoch_days.py) reads as written here, its UTC days;
+    normalise.py weighs its other reading (east_days.east_readings)."""
     n = len(cells)
+    if fmt and fmt.endswith(EAST) and fmt not in SERIAL_FORMATS:
+        fmt = fmt.removesuffix(EAST)
     if pa.types.is_date32(cells.type):  # converted by the CSV reader (ISO dates)
         missing = _mask(pc.is_null(cells))
         days = cells.cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.float64)

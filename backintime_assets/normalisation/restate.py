@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from backintime_assets.detection.date_system import EPOCH_EAST_UNITS
+from backintime_assets.detection.date_system import stamped_east
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import cell_text
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
-from .east_days import session_days
+from .east_days import east_readings, session_days
 from .parse import SERIAL_FORMATS, Parsed, parse_dates, parse_numbers, parse_strings
 
 _SAMPLE_ROWS = 200
+# ISO timestamp text of an evening (12:00 or later) that says UTC.
+_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[2-9]|2[0-3]):\d{2}.*(?:Z|[+-]00:?00|UTC|GMT)\s*$"
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
 
 
@@ -38,7 +41,13 @@ def misread(rows: list[list[str]], start: int, schema: FileSchema) -> bool:
             continue
         cells = column_cells(sample, cmap[field])
         if field == "date":
-            parsed = parse_dates(cells, schema.columns[cmap[field]].format, schema.decimal, schema.thousands)
+            fmt = schema.columns[cmap[field]].format
+            if not stamped_east(fmt) and pc.any(pc.match_substring_regex(cells, _EVENING_UTC)).as_py():
+                # UTC text of evening stamps (the ASX's opens, "2021-02-28T23:00:00Z") reads as written
+                # in the schema's dates too, where its sheet's own detection may judge it "_east"
+                # (detection/epoch_days.py): read so, BHP's bars loaded a day early.
+                return True
+            parsed = parse_dates(cells, fmt, schema.decimal, schema.thousands)
         else:
             parsed = parse_numbers(cells, schema.decimal, schema.thousands)
         if parsed.bad.sum() * 2 > (~parsed.missing).sum():
@@ -87,14 +96,14 @@ def _own_days(cells: pa.Array, body: list[list[str]], own: FileSchema, week: Tra
     (23:59:59.999 UTC, Binance's) on the next days, every one a day late."""
     cmap = own.canonical_map()
     fmt = own.columns[cmap["date"]].format
-    east = parse_dates(cells, fmt, own.decimal, own.thousands)
-    if fmt not in EPOCH_EAST_UNITS:
-        return east
+    read = parse_dates(cells, fmt, own.decimal, own.thousands)
+    readings = east_readings(cells, fmt, read, own.decimal, own.thousands)
+    if readings is None:
+        return read
     keys = (parse_strings(column_cells(body, cmap["ticker"]), upper=True).codes if "ticker" in cmap
             else np.zeros(len(cells), np.int64))
-    seconds = parse_numbers(cells, own.decimal, own.thousands).values // EPOCH_EAST_UNITS[fmt]
-    return session_days(east, parse_dates(cells, fmt.removesuffix("_east"), own.decimal, own.thousands), keys, week,
-                        seconds)
+    east, utc, seconds = readings
+    return session_days(east, utc, keys, week, seconds)
 
 
 def _date_text(day: int, fmt: str | None) -> str:

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from backintime_assets.detection.columns import infer_column_type
+from backintime_assets.detection.epoch_days import east_format
 from backintime_assets.detection.epoch_days import may_be_stamped_east_of_utc as stamped_east_of_utc
 from backintime_assets.detection.schema import ColumnSchema, FileSchema
 
@@ -155,3 +156,53 @@ def test_one_event_a_day_at_any_time_is_no_daily_bars():
     # Times of day that do not recur (a log of one trade a day) are no exchange's clock.
     days = [date(2024, 1, 1) + timedelta(k) for k in range(21)]
     assert not stamped_east_of_utc([s + 997 * k for k, s in enumerate(stamps(13, days, False))])
+
+
+def _paris_and_helsinki(days: list[date]) -> tuple[list[int], list[str]]:
+    """TradingView's stamps of a Paris ticker at its midnight (23:00 UTC the evening before, winter)
+    and a Helsinki one at its own (22:00), and the ticker of each."""
+    paris, helsinki = stamps(23, days, day_before=True), stamps(22, days, day_before=True)
+    return paris + helsinki, ["AIR.PA"] * len(paris) + ["NOKIA.HE"] * len(helsinki)
+
+
+def test_exchanges_an_hour_apart_are_each_one_bar_a_day_at_its_own_clock():
+    # Two stamps an hour apart every evening: one ticker's hours, judged alone, so the column was
+    # read by its UTC days and both loaded a day early. Told apart by their tickers, each is daily.
+    seconds, tickers = _paris_and_helsinki(JANUARY)
+    assert not stamped_east_of_utc(seconds)
+    assert stamped_east_of_utc(seconds, tickers)
+    assert east_format("epoch_s", [str(s) for s in seconds], tickers) == "epoch_s_east"
+    assert east_format("epoch_ms", [f"{s}000" for s in seconds], tickers) == "epoch_ms_east"
+
+
+def test_each_tickers_intraday_bars_are_no_daily_bars():
+    # Two tickers' hourly bars: several stamps of one ticker an hour apart each evening.
+    hourly = [s + 3600 * h for s in stamps(0, JANUARY, day_before=True) for h in range(20, 24)]
+    assert not stamped_east_of_utc(hourly + hourly, ["AAA"] * len(hourly) + ["BBB"] * len(hourly))
+    assert east_format("epoch_s", [str(s) for s in hourly], ["AAA"] * len(hourly)) == "epoch_s"
+
+
+def _text(seconds: list[int], written: str) -> list[str]:
+    return [datetime.fromtimestamp(s, timezone.utc).strftime(written) for s in seconds]
+
+
+@pytest.mark.parametrize("fmt, written", [
+    ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ"),  # Yahoo/Binance-style ISO text
+    ("%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S.000Z"),  # JavaScript's toISOString
+    ("%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S+00:00"),  # pandas' to_csv of UTC stamps
+    ("%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S UTC"),
+])
+def test_timestamp_text_that_says_utc_is_judged_as_epochs_are(fmt, written):
+    asx = stamps(23, JANUARY, day_before=True)  # the ASX's opens, the evening before
+    assert east_format(fmt, _text(asx, written)) == f"{fmt}_east"
+    assert east_format(fmt, _text(stamps(5, JANUARY, day_before=False), written)) == fmt  # New York's midnight
+    seconds, tickers = _paris_and_helsinki(JANUARY)
+    assert east_format(fmt, _text(seconds, written), tickers) == f"{fmt}_east"
+
+
+def test_timestamp_text_in_another_zone_or_none_is_read_as_written():
+    asx = stamps(23, JANUARY, day_before=True)
+    local = [datetime.fromtimestamp(s + 11 * 3600, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+11:00") for s in asx]
+    assert east_format("%Y-%m-%dT%H:%M:%S%z", local) == "%Y-%m-%dT%H:%M:%S%z"
+    assert east_format("%Y-%m-%dT%H:%M:%S", _text(asx, "%Y-%m-%dT%H:%M:%S")) == "%Y-%m-%dT%H:%M:%S"
+    assert east_format("%Y-%m-%d", _text(asx, "%Y-%m-%d")) == "%Y-%m-%d"

@@ -762,6 +762,25 @@ def test_pieces_read_each_ticker_of_east_of_utc_epochs_as_the_whole_file(piece_b
         assert sorted(days) == [dt.date(2024, 1, 1) + dt.timedelta(days=7 * w + d) for w in range(8) for d in range(5)]
 
 
+@pytest.mark.parametrize("piece_bytes", [300, 900, 1800, 2600])
+def test_pieces_read_each_ticker_of_east_of_utc_text_as_the_whole_file(piece_bytes):
+    # The same stamps written as UTC text ("2023-12-31T23:00:00Z"): its "_east" reading is decided
+    # over the whole file too.
+    data = _east_and_west().decode().splitlines()
+    text = [data[0]] + [",".join([dt.datetime.fromtimestamp(int(row.split(",", 1)[0]), dt.timezone.utc)
+                                  .strftime("%Y-%m-%dT%H:%M:%SZ"), row.split(",", 1)[1]]) for row in data[1:]]
+    data = ("\n".join(text) + "\n").encode()
+    task = _task(data[:data.index(b"SPY") - 30], "m.csv")
+    assert '%z_east"' in task.schema_json
+    pieces = _pieces_as_whole(data, FileTask("m.csv", "m.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data)),
+                              piece_bytes)
+    loaded = pieces.filter(pc.equal(pieces["status"], LOADED))
+    assert loaded.num_rows == 80
+    for ticker in ("BHP.AX", "SPY"):
+        days = loaded.filter(pc.equal(loaded["ticker"], ticker))["date"].to_pylist()
+        assert sorted(days) == [dt.date(2024, 1, 1) + dt.timedelta(days=7 * w + d) for w in range(8) for d in range(5)]
+
+
 @pytest.mark.parametrize("piece_bytes", [437, 848, 2355, 2629])
 def test_pieces_read_east_of_utc_epochs_of_stacked_tables_by_each_tables_ticker(piece_bytes):
     # Tables stacked under their tickers' headers are read in full to gather the evidence, and

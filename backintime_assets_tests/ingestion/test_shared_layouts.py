@@ -83,6 +83,21 @@ def test_files_dated_by_epochs_do_not_borrow_a_reading_their_stamps_decide():
         assert memory.borrow(other, "b.csv") is None
 
 
+def test_files_dated_by_utc_text_do_not_borrow_a_reading_their_stamps_decide():
+    # The same with stamps written as UTC text: the ASX's opens, "2023-12-31T23:00:00Z", are the
+    # next day's sessions (format "..._east"), New York's, "2024-01-02T14:30:00Z", their own day's.
+    header = b"Date,Open,High,Low,Close,Volume\n"
+    asx = header + b"".join(b"2024-01-%02dT23:00:00Z,51.0,51.5,50.8,51.2,6000000\n" % d
+                            for d in (7, 8, 9, 10, 11, 14, 15, 16, 17, 18))
+    nyse = header + b"".join(b"2024-01-%02dT14:30:00Z,185.0,186.5,184.8,185.2,6000000\n" % d
+                             for d in (2, 3, 4, 5, 8, 9, 10, 11, 12, 15))
+    assert detect_bytes(asx, "a.csv").columns[0].format.endswith("_east")
+    for first, other in ((asx, nyse), (nyse, asx)):
+        memory = LayoutMemory()
+        memory.learn(first, detect_bytes(first, "a.csv"))
+        assert memory.borrow(other, "b.csv") is None
+
+
 def _factset(seed: int, note: str) -> bytes:
     days = [d for d in range(1, 32) if d % 7 not in (6, 0)]  # January 2024's weekdays
     bars = "".join(f"2024-01-{d:02d},{100 + (d * seed) % 7}.25,{58 + d % 5}.38\n" for d in days)

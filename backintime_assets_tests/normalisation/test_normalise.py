@@ -1899,6 +1899,90 @@ def test_new_york_futures_bars_with_sunday_evening_opens_keep_their_days_every_d
     assert sorted(r.prices.date.dt.date.tolist()) == sorted(weekdays + sundays)
 
 
+def _text_bars(stamps: list[datetime], written: str, tickers: list[str] | None = None) -> bytes:
+    """Daily bars dated by timestamp text, each stamp (a UTC instant) written in strftime `written`."""
+    head = "Ticker,Date,Open,High,Low,Close,Volume\n" if tickers else "Date,Open,High,Low,Close,Volume\n"
+    return (head + "".join(f"{tickers[k] + ',' if tickers else ''}{s.strftime(written)},{51 + k % 9 / 10:.2f},"
+                           f"{52 + k % 9 / 10:.2f},{50 + k % 9 / 10:.2f},{51.5 + k % 9 / 10:.2f},{6000 + k}\n"
+                           for k, s in enumerate(stamps))).encode()
+
+
+# The ASX's sessions at their open, 10:00 in Sydney: 23:00 UTC the evening before, 00:00 UTC that
+# day once Sydney's summer time ends (7 April 2024).
+_ASX_SESSIONS = [d.date() for d in pd.bdate_range(date(2024, 3, 4), periods=40)]
+_ASX_OPENS = [datetime(d.year, d.month, d.day) - timedelta(hours=1 if d < date(2024, 4, 8) else 0)
+              for d in _ASX_SESSIONS]
+
+
+@pytest.mark.parametrize("written", ["%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S.000Z", "%Y-%m-%d %H:%M:%S+00:00",
+                                     "%Y-%m-%d %H:%M:%S UTC"])
+def test_asx_bars_stamped_in_utc_text_load_on_their_trading_day(written):
+    # Yahoo/broker exports write the ASX's opens as UTC text, "2024-03-03T23:00:00Z" for Monday 4
+    # March's session: read as written, every bar of summer time loaded a day early, silently, and
+    # Monday's was rejected as dated on a Sunday. The text says UTC: its instants read as epochs do.
+    data = _text_bars(_ASX_OPENS, written)
+    assert detect_bytes(data, "BHP.AX.csv").columns[0].format.endswith("_east")
+    r = run(data, "BHP.AX.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.date.tolist() == _ASX_SESSIONS
+
+
+def test_timestamp_text_with_a_local_offset_or_no_zone_loads_as_written():
+    # "+11:00" names Sydney's day as written; text without a zone says nothing of UTC.
+    local = _text_bars([datetime(d.year, d.month, d.day, 10) for d in _ASX_SESSIONS], "%Y-%m-%dT%H:%M:%S+11:00")
+    assert not detect_bytes(local, "a.csv").columns[0].format.endswith("_east")
+    assert run(local).prices.date.dt.date.tolist() == _ASX_SESSIONS
+    bare = _text_bars(_ASX_OPENS, "%Y-%m-%dT%H:%M:%S")
+    assert not detect_bytes(bare, "a.csv").columns[0].format.endswith("_east")
+    assert run(bare).prices.date.dt.date.tolist() == [s.date() for s in _ASX_OPENS if s.weekday() < 5]
+
+
+@pytest.mark.parametrize("hour", [0, 4, 5, 14.5, 21])
+def test_us_bars_stamped_in_utc_text_keep_their_own_days(hour):
+    # UTC midnight, New York's midnight (EDT, EST), its open and close: west of UTC, the UTC day is the session's.
+    days = [d.date() for d in pd.bdate_range(date(2024, 1, 2), periods=40)]
+    data = _text_bars([datetime(d.year, d.month, d.day) + timedelta(hours=hour) for d in days], "%Y-%m-%dT%H:%M:%SZ")
+    r = run(data, "SPY.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.date.tolist() == days
+
+
+def test_a_coin_stamped_at_utc_midnight_in_text_keeps_its_days_every_day():
+    days = [date(2024, 1, 1) + timedelta(k) for k in range(40)]
+    data = _text_bars([datetime(d.year, d.month, d.day) for d in days], "%Y-%m-%dT%H:%M:%S.000Z")
+    r = run(data, "BTCUSDT.csv", week=TradingWeek.parse("mon-sun"))
+    loads_every_row(r)
+    assert r.prices.date.dt.date.tolist() == days
+
+
+def test_asx_and_new_york_bars_in_one_file_of_utc_text_load_each_on_its_sessions():
+    # BHP.AX at its open (23:00 UTC the evening before) beside SPY at New York's (14:30 UTC).
+    days = _ASX_SESSIONS[:20]
+    spy = [datetime(d.year, d.month, d.day, 14, 30) - timedelta(hours=d >= date(2024, 3, 11)) for d in days]
+    data = _text_bars(_ASX_OPENS[:20] + spy, "%Y-%m-%dT%H:%M:%SZ", ["BHP.AX"] * 20 + ["SPY"] * 20)
+    r = run(data, "mixed.csv")
+    loads_every_row(r)
+    for ticker in ("BHP.AX", "SPY"):
+        assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == days
+
+
+@pytest.mark.parametrize("unit", [1, 1000])
+def test_paris_and_helsinki_bars_at_their_midnights_load_on_their_sessions(unit):
+    # TradingView's AIR.PA at Paris's midnight (23:00 UTC the evening before) beside NOKIA.HE at
+    # Helsinki's (22:00): two stamps an hour apart each evening, taken for one ticker's hours, and
+    # the column read by its UTC days: both loaded a day early, silently, Mondays rejected.
+    days = [d.date() for d in pd.bdate_range(date(2024, 1, 8), periods=30)]
+    midnight = [int(pd.Timestamp(d).timestamp()) for d in days]
+    rows = [((s - 3600) * unit, "AIR.PA") for s in midnight] + [((s - 7200) * unit, "NOKIA.HE") for s in midnight]
+    data = ("symbol,timestamp,open,high,low,close,volume\n"
+            + "".join(f"{t},{s},10,11,9,10.5,{100 + k}\n" for k, (s, t) in enumerate(rows))).encode()
+    assert detect_bytes(data, "eu.csv").columns[1].format == ("epoch_s_east" if unit == 1 else "epoch_ms_east")
+    r = run(data, "eu.csv")
+    loads_every_row(r)
+    for ticker in ("AIR.PA", "NOKIA.HE"):
+        assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == days
+
+
 _SUN_THU, _EVERY_DAY = TradingWeek.parse("sun-thu"), TradingWeek.parse("mon-sun")
 
 

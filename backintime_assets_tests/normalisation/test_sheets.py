@@ -548,6 +548,25 @@ def test_a_sheet_of_an_asx_tickers_epochs_beside_a_new_york_ones_reads_each_on_i
     assert result.rejected.empty
 
 
+def test_a_sheet_of_utc_text_stamps_beside_a_sheet_of_dates_reads_each_ticker_on_its_sessions():
+    # The same stamps written as UTC text ("2021-02-28T23:00:00Z"), a sheet's own format restated
+    # into the workbook's: read as written, BHP's rows loaded a day early, its Mondays rejected.
+    later = [datetime(2021, 3, 1) + timedelta(days=7 * w + d) for w in range(4) for d in range(5)]
+
+    def stamp(d: datetime, hours: float) -> str:
+        return (d + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    header = ["Date", "Ticker", "Open", "High", "Low", "Close", "Volume"]
+    sheet = [header] + [[stamp(d, -1), "BHP.AX", 10, 11, 9, 10.5, 100] for d in later] + \
+        [[stamp(d, 14.5), "SPY", 20, 21, 19, 20.5, 100] for d in later]
+    data = book({"Jan": [header, *[[d, t, 10, 11, 9, 10.5, 100] for d in DAYS for t in ("BHP.AX", "SPY")]],
+                 "Mar": sheet})
+    result = normalise_bytes(data, detect_bytes(data, "a.xlsx"), "a.xlsx")
+    march = result.prices[result.prices.source_line > SHEET_LINES]
+    for ticker in ("BHP.AX", "SPY"):
+        assert march[march.ticker == ticker].date.dt.date.tolist() == [d.date() for d in later]
+    assert result.rejected.empty
+
+
 def test_a_sheets_part_of_tickers_side_by_side_under_their_fields_in_another_order_is_rejected():
     # AAPL's and MSFT's columns side by side, a second download pasted below the first writing
     # volume before close: a workbook's rejected rows were not named, so each ticker's 900,000
