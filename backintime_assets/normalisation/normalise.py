@@ -651,9 +651,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     volume = num["volume"].values if "volume" in num else np.zeros(n)
     volume = np.nan_to_num(volume, nan=0.0, posinf=0.0, neginf=0.0)  # missing -> 0; bad rows already out
     check_prices(reasons, values, volume, tuple(c for c in PRICE_FIELDS if c in num))
-    # As written, fractions too (a coin's 0.0213 had been rounded to 0); rows too large are rejected.
-    # Adding 0.0 makes a "-0" written 0, as the rounding to int64 had.
-    volume = np.where(np.abs(volume) < _MAX_VOLUME, volume, 0.0) + 0.0
+    # As written, fractions too (a coin's 0.0213 had been rounded to 0; rows too large are rejected
+    # above). Adding 0.0 makes a "-0" written 0, as the rounding to int64 had.
+    volume = volume + 0.0
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     check_trade_days(reasons, days, week)

@@ -53,6 +53,10 @@ class Parsed:
 # Significant digits a scaled number keeps: a float64 holds 15 decimal digits exactly.
 _SCALED_DIGITS = 15
 _EXACT_POWERS = 22  # 10.0 ** 22 is the largest power of ten a float64 holds exactly
+# A product this close to a whole number, relative to its size, is that number: the float noise of
+# one multiplication (two units of 2**-53 at most), and under the half-step of _SCALED_DIGITS digits
+# whatever the product's size, so these are the products the rounding below makes whole too.
+_WHOLE_NOISE = 2.0**-51
 
 
 def scaled(values: np.ndarray, factor: float | np.ndarray) -> np.ndarray:
@@ -62,8 +66,27 @@ def scaled(values: np.ndarray, factor: float | np.ndarray) -> np.ndarray:
     loads as written since session 22. Each product is rounded to _SCALED_DIGITS significant digits, its float noise
     only: an integer count of them, divided by a power of ten (both exact up to 1e22), rounds once,
     to the float nearest the decimal. Products of 1e15 and more are whole (rounded to the unit);
-    those under 1e-8 (no scale makes one) are left as multiplied."""
+    those under 1e-8 (no scale makes one) are left as multiplied.
+
+    Most scaled volumes are whole (thousands written to three decimals, "12.3K"): those are rounded
+    to the unit in a few passes, and only the others take the logarithm and power of each (for all
+    of them, 27 of the 400 ms of CPU normalising a file of 480,000 rows of scaled volumes took)."""
     product = np.multiply(values, factor)
+    whole = np.rint(product)
+    with np.errstate(invalid="ignore"):  # inf - inf
+        noise = np.abs(product - whole) <= _WHOLE_NOISE * np.abs(product)  # NaN, inf: False
+    if noise.all():
+        return whole
+    rest = np.flatnonzero(~noise)
+    if 2 * rest.size > product.size:  # mostly fractions (a coin's "0.0213K"): rounded all alike, no gather
+        return _significant(product)
+    out = np.where(noise, whole, product)
+    out[rest] = _significant(product[rest])
+    return out
+
+
+def _significant(product: np.ndarray) -> np.ndarray:
+    """`product` rounded to _SCALED_DIGITS significant digits (scaled's rounding of fractional ones)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         shift = (_SCALED_DIGITS - 1) - np.floor(np.log10(np.abs(product)))
     fine = np.isfinite(shift) & (shift > 0) & (shift <= _EXACT_POWERS)

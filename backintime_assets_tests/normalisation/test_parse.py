@@ -53,6 +53,20 @@ def test_scaled_is_the_decimal_written_times_its_scale():
     assert np.isnan(special[0]) and special[1:].tolist() == [0.0, -1500.0, np.inf, 5e17, 1e-12 * 1000.0]
 
 
+def test_scaled_takes_the_logarithm_of_fractional_products_only(monkeypatch):
+    # Most scaled volumes are whole ("Volume ('000)" to three decimals, "12.3K"): a logarithm and a
+    # power of each of them had cost 27 of the 400 ms of CPU normalising 480,000 such rows took.
+    logged = []
+    log10 = np.log10
+    monkeypatch.setattr(np, "log10", lambda a: logged.append(np.size(a)) or log10(a))
+    written = np.round(np.arange(100_000) / 1_000, 3)  # 0.000 ... 99.999 thousands: whole shares
+    mixed = np.concatenate([written, [2.0001, 0.0213, np.nan, np.inf]])  # a few fractions of a share
+    got = scaled(mixed, 1000.0)
+    assert got[:-4].tolist() == [float(f"{w:.3f}e3") for w in written]
+    assert got[-4:-2].tolist() == [2000.1, 21.3] and np.isnan(got[-2]) and got[-1] == np.inf
+    assert sum(logged) <= 4
+
+
 def days(cells, fmt):
     p = parse_dates(pa.array(cells, pa.string()), fmt)
     return [None if m else ("bad" if b else int(v)) for v, m, b in zip(p.values.tolist(), p.missing, p.bad)]
