@@ -45,6 +45,7 @@ _GENERIC_FIELDS = frozenset({"value", "rate", "closingrate", "units", "qty", "qu
 # pairs quote in, not a ticker.
 _UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
 _PRICES = frozenset(PRICE_COLUMNS)
+_FIELDS = _PRICES | {"volume"}
 # Names of a row's number, in capitals as tickers are: a count beside the prices, not a ticker's.
 # A slash in a bare name is a ratio's ("P/E", "P/B", "EV/EBITDA") but a share class's ("BRK/B").
 _SHARE_CLASS = re.compile(r"[A-Z0-9]{2,}/[A-Z]")
@@ -119,7 +120,9 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
         split.append(list(parts))
         fields.setdefault(parts[0], set()).add(field)
     labels = list(fields)
-    if not labels or all(label in _UNITS for label in labels):
+    if not labels:
+        return _named_side_by_side(header_cells, types)
+    if all(label in _UNITS for label in labels):
         return None  # "Close USD", "Close EUR": one instrument's close in two currencies
     # A word among tickers, over two fields as they are ("NET Close,NET Volume" beside "SPY Close,
     # SPY Volume": Cloudflare; "LOW ...": Lowe's) is a ticker too: left whole, its prices were
@@ -144,6 +147,76 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
                                            for f in fields.values()):
         return None  # "OPEN INT": a word; "SPY CLOSE, SPY VOLUME" or "SPY CLOSE, QQQ CLOSE": tickers
     return split, labels
+
+
+# The sets of fields that make one ticker's columns whole: its close and volume, or its bars.
+_FULL_SETS = (frozenset({"close", "volume"}), frozenset({"open", "high", "low", "close"}))
+# A label ending in a count ("lag1", "lag2"; "t1", "q3"): one series' periods, not tickers.
+_COUNTED = re.compile(r"(.*?[a-z])[\s._-]*\d+", re.IGNORECASE)
+
+
+def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]
+                        ) -> tuple[list[list[str]], list[str]] | None:
+    """split_header's answer for a header whose labels are not written in capitals ("aapl_close",
+    "Apple Close", "close_msft"): read whole, the first's columns loaded under the file's name and
+    the others' left unread. Such a label is a word as often ("prev_close", "close_lag1", "Bid
+    Close"): only two labels or more, each over a whole set of the same fields (_FULL_SETS: its
+    close and volume, or its bars), are tickers side by side. A label in lower case alone is a
+    ticker written in the header's case ("aapl": AAPL); a name is kept as written ("Apple")."""
+    columns: dict[str, dict[str, int]] = {}  # label -> field -> column
+    for j, (cells, t) in enumerate(zip(header_cells, types)):
+        if (parts := _any_case_split(cells[0] if cells else "")) is None:
+            continue
+        label, field = parts
+        if not fits_type(field, t) or field in columns.setdefault(label, {}):
+            return None  # a field twice under one label: no ticker's columns
+        columns[label][field] = j
+    held = {label: frozenset(f) for label, f in columns.items()
+            if any(full <= f.keys() for full in _FULL_SETS) and _may_be_ticker(label)}
+    stems = [m.group(1).lower() for label in held if (m := _COUNTED.fullmatch(label))]
+    if len(held) < 2 or len(set(held.values())) > 1 or len(stems) > len(set(stems)):
+        return None
+    split = [list(cells) for cells in header_cells]
+    for label in held:
+        for field, j in columns[label].items():
+            split[j] = [_written(label), field]
+    return split, list(dict.fromkeys(c[0] for c in split if len(c) == 2))
+
+
+def named_in_any_case(cell: str) -> tuple[str, str] | None:
+    """(the ticker as _named_side_by_side writes it, the field) a header cell names in any case:
+    a line repeating such a header is told from one naming other tickers by it (repeated_header.py)."""
+    return None if (parts := _any_case_split(cell)) is None else (_written(parts[0]), parts[1])
+
+
+def _written(label: str) -> str:
+    """A label in lower case alone is a ticker written in the header's case ("aapl": AAPL); a
+    company's name is kept as written."""
+    return label.upper() if label.islower() and " " not in label else label
+
+
+@lru_cache(maxsize=4096)  # a file's header is looked at again (its repeats: repeated_header.py)
+def _any_case_split(cell: str) -> tuple[str, str] | None:
+    """(a label, the canonical price or volume field) a header cell names in any case, the field's
+    whole name first or last ("aapl_close", "Apple Close", "close_msft"), else None."""
+    cell = cell.strip()
+    found = [(label, field) for i, c in enumerate(cell) if c in _SEPARATORS
+             for label, field in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))
+             if label and len(field) > 1 and field_of(field) in _FIELDS
+             and re.sub(r"[\W_]", "", field.lower()) not in _GENERIC_FIELDS]
+    if not found:
+        return None
+    label, field = max(found, key=lambda s: len(s[1]))  # "aapl_adj_close": not "aapl_adj"
+    return label, field_of(field)
+
+
+def _may_be_ticker(label: str) -> bool:
+    """Whether a label may name a ticker: not a word that qualifies a field ("prev", "bid", "adj",
+    "ma20"), a currency, a figure, a row's number, or one letter ("close_a", "close_b": series'
+    places, as often as tickers)."""
+    name = label.upper()
+    return len(name) > 1 and any(c.isalpha() for c in name) and not _QUALIFIER.fullmatch(name) \
+        and name not in _UNITS and not _figure(name)
 
 
 def _names(header_cells: Sequence[Sequence[str]]) -> list[list[str]]:

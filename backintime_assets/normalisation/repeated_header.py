@@ -20,7 +20,8 @@ the file's do not, is another layout as well: read in the file's order, MSFT's p
 AAPL's. Its label line is RELABELLED_HEADER; a line of fields below it (the file's order, a repeat
 on its own) carries its part on rather than ending it: only a line of labels says whose columns are
 whose. A line of labels naming none of the file's tickers heads such a part when a line of fields
-is beside it (not a line of currencies under the file's labels).
+is beside it (not a line of currencies under the file's labels), or when it lies between rows,
+written in capitals as tickers are (not a note of words over each ticker: ",Halted,,Trading,").
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ import pyarrow.compute as pc
 from backintime_assets.detection.canonical import header_says, names_time_of_day
 from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dialect import reader_kwargs
-from backintime_assets.detection.flat_header import split_cell
+from backintime_assets.detection.flat_header import named_in_any_case, split_cell
 from backintime_assets.detection.layout import unique_names
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.series import ticker_like
@@ -84,8 +85,9 @@ def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line
 def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: FileSchema) -> list[Line]:
     """`named` with each line of labels naming none of the file's tickers (_FOREIGN) named
     RELABELLED_HEADER when it heads a part: a line of fields is right above it (yfinance's "Price"
-    over its "Ticker") or right below it and the rejected lines without a digit under it (a line of
-    currencies), and no line of labels is right above it. Else its reason is left as it was (`rejected`):
+    over its "Ticker"; not the file's fields under its labels) or right below it and the rejected
+    lines without a digit under it (a line of currencies), or, written as tickers, it lies between
+    rows; and no line of labels is right above it. Else its reason is left as it was (`rejected`):
     a line of currencies or exchanges under the file's labels, a note of words over each ticker."""
     at = {line: (raw, kind) for line, raw, kind in named}
     labelled: dict[int, bool] = {}
@@ -98,15 +100,37 @@ def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: File
     def fields(line: int) -> bool:
         return line in at and at[line][1] in (REPEATED_HEADER, REORDERED_HEADER) and not labels(line)
 
+    def row(line: int) -> bool:  # a row of prices (loaded, or rejected with a digit), not a header's line
+        return _DIGIT.search(at[line][0]) is not None if line in at else line > schema.data_start_line
+
     def heads(line: int) -> bool:
         below = line + 1
         while below in at and at[below][1] not in _HEADS and (at[below][1] == _FOREIGN or
                                                                _DIGIT.search(at[below][0]) is None):
             below += 1  # past a line of currencies, not past the file's labels (a line of names over them)
-        return not labels(line - 1) and (fields(line - 1) or fields(below))
+        if labels(line - 1):
+            return False
+        # Under the file's labels and fields repeated, a line of currencies (the file's header block
+        # again, as at its top) carries the part on.
+        if (fields(line - 1) and not labels(line - 2)) or fields(below):
+            return True
+        # Right over rows, between rows, with no line of fields (",GOOG,GOOG,AMZN,AMZN" pasted over
+        # another download's rows): its rows were loaded under the file's tickers. A note of words
+        # between rows (",Halted,,Trading,") is not written as tickers are, in capitals.
+        return row(line - 1) and row(below) and _written_as_tickers(at[line][0], schema)
     kinds = {line: RELABELLED_HEADER if heads(line) else None for line, (_, kind) in at.items() if kind == _FOREIGN}
     return [(line, raw, kind if (kind := kinds.get(line, why)) is not None else reason)
             for (line, raw, why), (_, _, reason) in zip(named, rejected)]
+
+
+def _written_as_tickers(raw: str, schema: FileSchema) -> bool:
+    """Whether each label of a line of labels (over a ticker's columns) is written as tickers are: its
+    first word in capitals ("GOOG", "GOOG US Equity", "7203 JT Equity"; not "Halted")."""
+    found, cells = _labels_of(schema), _cells(raw, schema, len(schema.columns))
+    if found is None or cells is None:
+        return False
+    words = [cell.split()[0] for cell, key in zip(cells, found[0]) if key is not None and cell.strip()]
+    return bool(words) and all(w == w.upper() for w in words)
 
 
 def header_like(rejected: list[Line], schema: FileSchema) -> list[Line]:
@@ -321,9 +345,12 @@ def _respelt(cells: list[str], schema: FileSchema) -> str | None:
     ("Index,QQQ.Open,..." below "Index,SPY.Open,...") loaded as its."""
     read = [(c.series or _says(c.name)[0], "time_of_day" if names_time_of_day(c.name) else c.canonical)
             for c in schema.columns]
+    # Tickers not in capitals ("aapl_close": flat_header._named_side_by_side) read in any case: a part
+    # naming others ("goog_close") loaded as theirs.
+    loose = any(c.series and split_cell(c.name) is None and named_in_any_case(c.name) for c in schema.columns)
     # A cell that is a header's name says what that column was read as ("Index": quantmod's date).
     own = {c.name.strip().lower(): k for c, (_, k) in zip(schema.columns, read)}
-    says = [(_says(c)[0], own[c.lower()]) if c.lower() in own else _says(c) for c in cells]
+    says = [(_says(c, loose)[0], own[c.lower()]) if c.lower() in own else _says(c, loose) for c in cells]
     if not any(label for label, _ in says):  # a line of fields alone (under a label row) names no ticker
         read = [(None, k) for _, k in read]
     if any(c.canonical == "date" and _stamped(c.format) for c in schema.columns) \
@@ -343,11 +370,14 @@ def _stamped(fmt: str | None) -> bool:
     return bool(fmt) and ("%H" in fmt or fmt in EPOCH_FORMATS)
 
 
-def _says(cell: str) -> tuple[str | None, str | None]:
-    """(the ticker a cell names with a field, "AAPL Close": flat_header.py; what its name says it holds)."""
+def _says(cell: str, loose: bool = False) -> tuple[str | None, str | None]:
+    """(the ticker a cell names with a field, "AAPL Close": flat_header.py, in any case if `loose`
+    ("aapl_close"); what its name says it holds)."""
     if not cell:
         return None, None
     named = header_says(cell)
+    if loose and named is None and (found := named_in_any_case(cell)) is not None:
+        return found
     if named is not None or (parts := split_cell(cell)) is None:
         return None, named
     return parts[0], header_says(parts[1])

@@ -294,3 +294,44 @@ def test_a_flat_header_over_a_row_of_words_naming_no_ticker_reads_each_tickers_c
 def test_a_field_row_over_tickers_in_capitals_is_no_flat_header():
     # "Close" over "AAPL": yfinance's labels under their field, read as before (series.py).
     assert split_header([["Date"], ["AAPL Close", "SPY"], ["MSFT Close", "QQQ"]], [D, F, F]) is None
+
+
+@pytest.mark.parametrize(("header", "tickers"), [
+    ("date,aapl_close,aapl_volume,msft_close,msft_volume", ["AAPL", "MSFT"]),
+    ("date,close_aapl,volume_aapl,close_msft,volume_msft", ["AAPL", "MSFT"]),
+    ("date,aapl.close,aapl.vol,msft.close,msft.vol", ["AAPL", "MSFT"]),
+    # A company's name kept as written (normalisation writes each ticker in capitals).
+    ("Date,Apple Close,Apple Volume,Microsoft Close,Microsoft Volume", ["Apple", "Microsoft"]),
+    ("Date,Bank of America Close,Bank of America Volume,Wells Fargo Close,Wells Fargo Volume",
+     ["Bank of America", "Wells Fargo"]),
+])
+def test_labels_not_in_capitals_each_over_a_close_and_a_volume_are_tickers_side_by_side(header, tickers):
+    # The first's columns were loaded under the file's name and the second's left unread without a word.
+    data = _rows(header, *TWO)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns] == [
+        (None, "date"), (tickers[0], "close"), (tickers[0], "volume"), (tickers[1], "close"), (tickers[1], "volume")]
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::3] == [
+        (tickers[0].upper(), 130.0, 900000), (tickers[1].upper(), 220.0, 500000)]
+
+
+def test_lower_case_tickers_each_over_their_bars_are_tickers_side_by_side():
+    header = [["date"], *[[f"{t}_{f}"] for t in ("aapl", "msft") for f in ("open", "high", "low", "close")]]
+    split, labels = split_header(header, [D, *[F] * 8])
+    assert labels == ["AAPL", "MSFT"] and split[1] == ["AAPL", "open"] and split[8] == ["MSFT", "close"]
+
+
+@pytest.mark.parametrize("header", [
+    "date,aapl_close,aapl_volume",  # one label: the file's own ticker, read as before
+    "date,close,volume,close_lag1,volume_lag1", "date,close_lag1,volume_lag1,close_lag2,volume_lag2",
+    "Date,Close,Volume,Prev Close,Prev Volume", "date,bid_close,bid_volume,ask_close,ask_volume",
+    "date,adj_close,adj_volume,unadj_close,unadj_volume", "date,close,volume,close_ma20,volume_ma20",
+    "date,close_usd,volume_usd,close_eur,volume_eur", "date,aapl_close,aapl_volume,msft_close,msft_open",
+    "date,close_a,volume_a,close_b,volume_b",
+])
+def test_words_beside_fields_not_in_capitals_are_no_tickers_side_by_side(header):
+    cells = header.split(",")
+    types = [D] + [N if "volume" in c else F for c in cells[1:]]
+    assert split_header([[c] for c in cells], types) is None

@@ -259,6 +259,53 @@ def test_a_part_of_tickers_side_by_side_under_other_labels_is_rejected_not_read_
     assert result.rows_read == 2 * 64 and len(rejected) == 2 * 24
 
 
+def _days(n: int) -> list[date]:
+    return [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(2 * n)) if d.weekday() < 5][:n]
+
+
+@pytest.mark.parametrize("labels, fields", [(",AAPL,AAPL,MSFT,MSFT", ",GOOG,GOOG,AMZN,AMZN"),
+                                            (",AAPL US Equity,,MSFT US Equity,", ",GOOG US Equity,,AMZN US Equity,")])
+def test_labels_naming_none_of_the_files_tickers_right_over_rows_reject_the_part_below(labels, fields):
+    # GOOG's and AMZN's download pasted below AAPL's and MSFT's with its labels alone, no line of
+    # fields under them: loaded as AAPL's and MSFT's. The file's labels again end the part.
+    days = _days(50)
+    rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}" for k, d in enumerate(days)]
+    lines = [labels, "Date,Close,Volume,Close,Volume", *rows[:20], fields,
+             *[r.replace(",1", ",7", 1) for r in rows[20:40]], labels, *rows[40:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert len(prices) == 60 and max(r["close"] for r in prices) < 400
+    assert sorted({r["source_line"] for r in prices}) == list(range(3, 23)) + list(range(45, 55))
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    first = labels.split(",")[1].upper()
+    assert (23, f"{first}: {RELABELLED_HEADER}") in rejected
+    assert [line for line, why in rejected if why.startswith(f"{first}: below line 23, whose labels")] == \
+        list(range(24, 44))
+
+
+@pytest.mark.parametrize("note", [",Halted,,Trading,", ",Halted,Halted,Trading,Trading", ",Closed,,Closed,"])
+def test_a_note_of_words_between_rows_of_tickers_side_by_side_rejects_no_rows_below(note):
+    # Not labels written as tickers are: its own line rejected, the rows below it load.
+    rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}" for k, d in enumerate(_days(40))]
+    lines = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume", *rows[:20], note, *rows[20:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert result.prices_arrow.num_rows == 80
+    assert {r["source_line"] for r in result.rejected_arrow.to_pylist()} == {23}
+
+
+def test_a_line_of_currencies_under_the_files_labels_and_fields_repeated_carries_the_part_on():
+    # The file's own three header lines (labels, fields, currencies) again below its rows, as files
+    # of one layout joined: the rows below were rejected as under other labels.
+    rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}" for k, d in enumerate(_days(40))]
+    head = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume", ",USD,USD,EUR,EUR"]
+    data = ("\n".join([*head, *rows[:20], *head, *rows[20:]]) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert result.prices_arrow.num_rows == 80
+    assert {r["source_line"] for r in result.rejected_arrow.to_pylist()} == {24, 25, 26}
+
+
 @pytest.mark.parametrize("first, again", [(",AAPL,AAPL,MSFT,MSFT", ",AAPL,AAPL,MSFT,MSFT"),
                                           (",AAPL US Equity,AAPL US Equity,MSFT US Equity,MSFT US Equity",
                                            ",AAPL,AAPL,MSFT,MSFT")])
@@ -376,3 +423,20 @@ def test_a_part_under_time_naming_a_files_stamps_in_another_order_is_rejected(st
     assert len(prices["close"]) == 20 and all(c - o == 1.5 for o, c in zip(prices["open"], prices["close"]))
     rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
     assert rejected[0] == (22, REORDERED_HEADER)
+
+
+@pytest.mark.parametrize("second, loads", [("date,goog_close,goog_volume,amzn_close,amzn_volume", False),
+                                           ("date,msft_close,msft_volume,aapl_close,aapl_volume", False),
+                                           ("date,aapl_close,aapl_volume,msft_close,msft_volume", True)])
+def test_a_part_under_a_flat_header_of_tickers_not_in_capitals_is_judged_by_its_tickers(second, loads):
+    # "aapl_close" read as AAPL's close (flat_header.py): a part naming GOOG and AMZN below it was
+    # loaded as AAPL's and MSFT's.
+    rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}" for k, d in enumerate(_days(40))]
+    lines = ["date,aapl_close,aapl_volume,msft_close,msft_volume", *rows[:20], second, *rows[20:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert sorted(set(result.prices_arrow["ticker"].to_pylist())) == ["AAPL", "MSFT"]
+    assert result.prices_arrow.num_rows == (80 if loads else 40)
+    rejected = {r["reason"] for r in result.rejected_arrow.to_pylist() if r["source_line"] == 22}
+    assert rejected == {f"AAPL: {REPEATED_HEADER if loads else REORDERED_HEADER}",
+                        f"MSFT: {REPEATED_HEADER if loads else REORDERED_HEADER}"}

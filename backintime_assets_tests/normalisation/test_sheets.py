@@ -609,3 +609,21 @@ def test_a_sheets_part_of_tickers_side_by_side_under_other_labels_is_rejected(ot
     assert below.source_line.tolist() == list(range(24, 45))  # its fields' line carries the part on
     assert result.rejected[result.rejected.source_line == 23].reason.tolist() == [f"AAPL: {RELABELLED_HEADER}",
                                                                                   f"MSFT: {RELABELLED_HEADER}"]
+
+
+def test_a_sheets_part_under_labels_naming_none_of_its_tickers_right_over_its_rows_is_rejected():
+    # GOOG's and AMZN's rows pasted below AAPL's and MSFT's under their labels alone (no line of
+    # fields): loaded as AAPL's and MSFT's.
+    days = [d for d in (datetime(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+    labels, fields = [None, "AAPL", "AAPL", "MSFT", "MSFT"], ["Date", "Close", "Volume", "Close", "Volume"]
+    first = [labels, fields] + [[d, 130 + k, 900_000 + k, 220 + k, 500_000 + k] for k, d in enumerate(days[:20])]
+    first += [[None, "GOOG", "GOOG", "AMZN", "AMZN"]]
+    first += [[d, 640 + k, 500_000 + k, 850 + k, 900_000 + k] for k, d in enumerate(days[20:40])]
+    second = [labels, fields] + [[d, 170 + k, 900_000 + k, 260 + k, 500_000 + k] for k, d in enumerate(days[40:])]
+    result = run(book({"Q1": first, "Q2": second}), "wide.xlsx")
+    assert len(result.prices) == 80 and result.prices.close.max() < 600
+    assert sorted(set(result.prices.source_line)) == list(range(3, 23)) + list(range(SHEET_LINES + 3, SHEET_LINES + 23))
+    below = result.rejected[result.rejected.reason.str.startswith("MSFT: below line 23, whose labels name the tickers")]
+    assert below.source_line.tolist() == list(range(24, 44))
+    assert result.rejected[result.rejected.source_line == 23].reason.tolist() == [f"AAPL: {RELABELLED_HEADER}",
+                                                                                  f"MSFT: {RELABELLED_HEADER}"]
