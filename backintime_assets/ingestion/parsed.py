@@ -68,7 +68,9 @@ PARSER_VERSION = 8
 # 5 (session 21): all of those few bars' stamps at that clock, not one (a last bar at the download's
 # latest trade took them along); under a week of every day, a ticker stamped on Friday evenings as
 # often as on Sunday ones reads its UTC days (a vendor's Sunday futures opens loaded every bar a day late).
-EAST_EPOCH_VERSION, _EAST_EPOCH = 5, '_east"'  # the end of such a column's format in a schema's JSON
+# 6 (session 22): a ticker whose only evening stamp is off the clock (a coin's live bar at its latest
+# trade, a Sunday afternoon) reads its UTC days, no more a midnight east of UTC (loaded on Monday).
+EAST_EPOCH_VERSION, _EAST_EPOCH = 6, '_east"'  # the end of such a column's format in a schema's JSON
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

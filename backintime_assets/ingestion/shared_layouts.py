@@ -38,7 +38,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.date_system import EPOCH_FORMATS, stamped_east
+from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
@@ -173,7 +173,7 @@ def _reusable(schema: FileSchema) -> bool:
 
 def _stamped_by_instant(fmt: str | None) -> bool:
     """Whether a date column's format reads instants, whose day its stamps tell (epoch_days.py)."""
-    return bool(fmt) and (fmt in EPOCH_FORMATS or stamped_east(fmt) or "%H" in fmt and ("%z" in fmt or "%Z" in fmt))
+    return bool(fmt) and (fmt in EPOCH_FORMATS or "%H" in fmt and ("%z" in fmt or "%Z" in fmt))
 
 
 def holds_on_whole_file(result, schema: dict | None = None) -> bool:

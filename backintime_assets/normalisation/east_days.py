@@ -8,7 +8,8 @@ Here, with every row and the week, a ticker's evening stamps read either as thei
 next days (the "_east" reading), the first of these that tells:
 0. a ticker stamped off a quarter hour (but its last bar) is stamped at a close, not at a midnight
    or an open east of UTC (time zones are quarter hours from UTC): its UTC days (Binance's close
-   time, 23:59:59.999, of a coin listed on a Sunday, five bars that look like an ASX week).
+   time, 23:59:59.999, of a coin listed on a Sunday, five bars that look like an ASX week). So is one
+   whose only evening stamp is that last bar (a coin's live bar at its latest trade on a Sunday).
 1. a week of Monday to Friday sessions, as most exchanges trade, whatever the deployment's week: a
    ticker stamped on Sunday evenings and never on a Friday or Saturday evening is an exchange's
    east of UTC (an ASX session at its open, 23:00 UTC the day before): the next days. One stamped
@@ -213,8 +214,10 @@ def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
     stamped_on = counts > 0
     thursday, friday, saturday, sunday = (stamped_on[:, d] for d in (_THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY))
     # All evening stamps at the clock asked for, but the one a download's last bar may be stamped
-    # at its latest trade.
-    midnight = ev.off_quarter <= _OFF_CLOCK
+    # at its latest trade: one at least on the clock, that last bar alone saying nothing of one (a
+    # coin's daily bars at 00:00 UTC and its live bar at the latest trade, a Sunday's 14:37:12, read
+    # as Monday's, silently).
+    midnight = (ev.off_quarter <= _OFF_CLOCK) & (ev.off_quarter < counts.sum(axis=1))
     # 0. Off a quarter hour an evening stamp is no midnight or open east of UTC but a close
     # (Binance's 23:59:59.999), on its own UTC day, however few its weekdays (a coin listed on a
     # Sunday, a piece's last rows) or its file's other tickers.

@@ -21,8 +21,9 @@ from .east_days import east_readings, session_days
 from .parse import SERIAL_FORMATS, Parsed, parse_dates, parse_numbers, parse_strings
 
 _SAMPLE_ROWS = 200
-# ISO timestamp text of an evening (12:00 or later) that says UTC.
-_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[2-9]|2[0-3]):\d{2}.*(?:Z|[+-]00:?00|UTC|GMT)\s*$"
+# ISO timestamp text of an evening (12:00 or later) that says UTC, as detection reads it (epoch_days._SAYS_UTC:
+# "+00" too, which this had missed, and that sheet's ASX rows loaded a day early).
+_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[2-9]|2[0-3]):\d{2}.*(?:Z|[+-]00(?::?00)?|UTC|GMT)\s*$"
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
 
 

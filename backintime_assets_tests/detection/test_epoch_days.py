@@ -175,6 +175,14 @@ def test_exchanges_an_hour_apart_are_each_one_bar_a_day_at_its_own_clock():
     assert east_format("epoch_ms", [f"{s}000" for s in seconds], tickers) == "epoch_ms_east"
 
 
+def test_a_cell_of_infinity_among_the_epochs_is_no_stamp():
+    # "inf" reads as a float: int() of it raised OverflowError, and the file's detection with it.
+    seconds, tickers = _paris_and_helsinki(JANUARY)
+    cells = [str(s) for s in seconds]
+    cells[5] = "inf"
+    assert east_format("epoch_s", cells, tickers) == "epoch_s_east"
+
+
 def test_each_tickers_intraday_bars_are_no_daily_bars():
     # Two tickers' hourly bars: several stamps of one ticker an hour apart each evening.
     hourly = [s + 3600 * h for s in stamps(0, JANUARY, day_before=True) for h in range(20, 24)]

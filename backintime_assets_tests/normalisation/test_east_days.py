@@ -254,3 +254,12 @@ def test_tickers_side_by_side_in_pieces_are_each_read_as_read_whole():
         if gathering:
             whole.decide()
     assert [str(np.datetime64(int(d), "D")) for d in read[1]] == ["2024-01-03", "2024-01-04"]
+
+
+@pytest.mark.parametrize("week", [MON_FRI, EVERY_DAY])
+def test_a_live_last_bar_alone_in_the_evening_keeps_its_utc_day(week):
+    # A coin's daily bars at 00:00 UTC and the download's live bar stamped at its latest trade, on a
+    # Sunday afternoon (Yahoo's BTC-USD): its only evening stamp, off the clock. Taken for a midnight
+    # east of UTC, Sunday's partial bar loaded as Monday's, silently.
+    stamps = [_MONDAY + _DAY * k for k in range(6)] + [_MONDAY + _DAY * 6 + 52632]  # 2024-01-07 14:37:12
+    assert _read(stamps, [0] * 7, week) == _days("2024-01-01", 7)

@@ -1955,6 +1955,21 @@ def test_a_coin_stamped_at_utc_midnight_in_text_keeps_its_days_every_day():
     assert r.prices.date.dt.date.tolist() == days
 
 
+def test_a_coins_live_bar_at_its_latest_trade_keeps_its_day():
+    # Yahoo's BTC-USD: daily bars at 00:00 UTC and, last, the live bar stamped at its latest trade,
+    # "2024-02-11 14:37:12+00:00" (a Sunday). Its only evening stamp had the column judged "_east"
+    # and the bar read as the next day's: Sunday's partial bar loaded as Monday 12 February.
+    days = [date(2024, 1, 1) + timedelta(k) for k in range(42)]
+    stamps = [datetime(d.year, d.month, d.day) for d in days[:-1]] + [datetime(2024, 2, 11, 14, 37, 12)]
+    data = _text_bars(stamps, "%Y-%m-%d %H:%M:%S+00:00")
+    r = run(data, "BTC-USD.csv", week=TradingWeek.parse("mon-sun"))
+    loads_every_row(r)
+    assert r.prices.date.dt.date.tolist() == days
+    weekdays = run(data, "BTC-USD.csv")
+    assert weekdays.prices.date.dt.date.tolist() == [d for d in days if d.weekday() < 5]
+    assert set(weekdays.rejected.reason.str.split(":").str[0]) == {"dated on a Saturday", "dated on a Sunday"}
+
+
 def test_asx_and_new_york_bars_in_one_file_of_utc_text_load_each_on_its_sessions():
     # BHP.AX at its open (23:00 UTC the evening before) beside SPY at New York's (14:30 UTC).
     days = _ASX_SESSIONS[:20]

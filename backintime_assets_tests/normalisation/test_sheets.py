@@ -548,13 +548,15 @@ def test_a_sheet_of_an_asx_tickers_epochs_beside_a_new_york_ones_reads_each_on_i
     assert result.rejected.empty
 
 
-def test_a_sheet_of_utc_text_stamps_beside_a_sheet_of_dates_reads_each_ticker_on_its_sessions():
+@pytest.mark.parametrize("written", ["%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S+00", "%Y-%m-%d %H:%M:%S -0000"])
+def test_a_sheet_of_utc_text_stamps_beside_a_sheet_of_dates_reads_each_ticker_on_its_sessions(written):
     # The same stamps written as UTC text ("2021-02-28T23:00:00Z"), a sheet's own format restated
     # into the workbook's: read as written, BHP's rows loaded a day early, its Mondays rejected.
+    # "+00" too, which detection reads as UTC's: the sheet was not restated, so read as written.
     later = [datetime(2021, 3, 1) + timedelta(days=7 * w + d) for w in range(4) for d in range(5)]
 
     def stamp(d: datetime, hours: float) -> str:
-        return (d + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (d + timedelta(hours=hours)).strftime(written)
     header = ["Date", "Ticker", "Open", "High", "Low", "Close", "Volume"]
     sheet = [header] + [[stamp(d, -1), "BHP.AX", 10, 11, 9, 10.5, 100] for d in later] + \
         [[stamp(d, 14.5), "SPY", 20, 21, 19, 20.5, 100] for d in later]
