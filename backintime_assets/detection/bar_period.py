@@ -2,16 +2,16 @@
 daily bars, W weekly, M monthly; minutes as numbers), as do other tools' ("Period", "Interval",
 "Timeframe"). Weekly or monthly bars are dated on their period's first (or last) day: loaded as
 that day's prices, a month's high and close would stand for one day's, and a backtest would trade
-on prices the day had not seen. The file is refused with what it holds; intraday bars need no
-word here (normalisation rejects each, its date at several times), unless each day holds one (an
-hour's open and close would stand as the day's): declared, they are refused too. Bars no column declares are
-told by their dates' steps: a week, a month, a quarter or a year from row to row, or whole ones
-where some are missing (Yahoo's weekly and monthly downloads, yearly averages), each ticker's apart,
-unless they are closes alone, each on its period's last day (a fund's weekly NAV, month-end
-closes): those are their days' prices, unless the close's name says it averages them ("Avg Close",
-"Average Closing Price": a year's mean dated 31 December). One ticker's weeks or months beside
-another's days (two downloads pasted into one file) refuse the file too, naming that ticker:
-judged together, its weeks loaded as days."""
+on prices the day had not seen. The file is refused with what it holds; intraday bars need no word
+here (normalisation rejects each, its date at several times), unless each day holds one (an hour's
+open and close would stand as the day's): declared and stamped at an hour, they are refused too.
+Bars no column declares are told by their dates' steps: a week, a month, a quarter or a year from
+row to row, or whole ones where some are missing (Yahoo's weekly and monthly downloads, yearly
+averages), each ticker's apart, unless they are closes alone, each on its period's last day (a
+fund's weekly NAV, month-end closes): those are their days' prices, unless the close's name says it
+averages them ("Avg Close", "Average Closing Price": a year's mean dated 31 December). One ticker's
+weeks or months beside another's days (two downloads pasted into one file) refuse the file too,
+naming that ticker: judged together, its weeks loaded as days."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
-from .canonical import norm_name
+from .canonical import names_time_of_day, norm_name
 from .date_system import EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .month_names import for_strptime
 from .numbers import NULL_TOKENS
@@ -53,8 +53,8 @@ def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]],
                        canonical: Sequence[str | None] = ()) -> str | None:
     """The file's problem when a column named as a period holds one period longer than a day on
     every sampled row ("<PER>" M), or one shorter than a day on rows each its ticker's only one of
-    its date ("<PER>" 60, one hourly bar a day), else None. `canonical`: the columns' roles (the
-    date's and the ticker's)."""
+    its date and stamped at an hour ("<PER>" 60, <TIME> 110000, one hourly bar a day), else None.
+    `canonical`: the columns' roles (the date's and the ticker's)."""
     rows = body[:_ROWS]
     for j, name in enumerate(names):
         if name.strip().strip("<>").strip().lower() not in _NAMES:
@@ -71,10 +71,13 @@ def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]],
             span = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}[period]
             return (f"{period} bars{LONGER_BARS}{name.strip()} is {code} on every row: each row holds a {span}'s "
                     "open, high, low and close under one day's date; export daily bars")
-        if _intraday(code) and _one_row_a_day(rows, canonical):
+        if _intraday(code) and _at_an_hour(names, rows, canonical) and _one_row_a_day(rows, canonical):
             # Several bars of a day are rejected row by row (normalisation: "intraday bar"). One bar
             # a day (a thin stock's only traded hour, a log of the 10:00 bar) loaded as the day's:
-            # an hour's open and close stood as the day's, and nothing said so.
+            # an hour's open and close stood as the day's, and nothing said so. Only bars stamped
+            # at an hour: a number (or "H1") under "Period" is as often no bar's length (a rolling
+            # window of 20, a fiscal month 5, a bond's 182 days, a half-year), and refused, a
+            # daily file loaded nothing.
             return (f"intraday bars{LONGER_BARS}{name.strip()} is {code} on every row, one bar a day: each row "
                     "holds part of a day's trading (its open, high, low and close), not the day's; export daily bars")
     return None
@@ -85,12 +88,36 @@ def _intraday(code: str) -> bool:
     return c in _INTRADAY or (c.isdigit() and int(c) in _MINUTES_A_BAR)
 
 
+# A time of day written after a date ("2017-11-20 10:00", "2017-11-20T10:00:00+03:00") or alone
+# ("100000", "10:00"): its hour and minutes.
+_TIME_AFTER_DATE = re.compile(r"[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(?=$|[\sZz+-])", re.I)
+_TIME_ALONE = re.compile(r"(\d{1,2}):?(\d{2})(?::?\d{2}(?:\.\d+)?)?")
+
+
+def _at_an_hour(names: Sequence[str], rows: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:
+    """Whether a sampled row's bar is stamped at a time of day other than midnight, in a column
+    named as the time (Finam's <TIME> 110000) or after the date's day: an intraday bar is."""
+    timed = [j for j, name in enumerate(names) if names_time_of_day(name)]
+    dated = [j for j, role in enumerate(canonical) if role == "date"]
+    for row in rows:
+        for j in timed:
+            if j < len(row) and (m := _TIME_ALONE.fullmatch(row[j].strip())) and int(m[1] + m[2]):
+                return True
+        for j in dated:
+            if j < len(row) and (m := _TIME_AFTER_DATE.search(row[j].strip())) and int(m[1] + m[2]):
+                return True
+    return False
+
+
 def _one_row_a_day(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:
-    """Whether no (ticker, date) of the sampled rows repeats: no day holds several of the bars."""
+    """Whether no (ticker, day) of the sampled rows repeats: no day holds several of the bars. A
+    date's time is no part of its day: "2017-11-20 10:00" and "2017-11-20 11:00" are one day's."""
     keys = [j for j, role in enumerate(canonical) if role in ("date", "ticker")]
     if "date" not in canonical:
         return False
-    seen = [tuple(r[j].strip() if j < len(r) else "" for j in keys) for r in rows]
+    day = canonical.index("date")
+    seen = [tuple("" if j >= len(r) else _TIME_AFTER_DATE.sub("", r[j].strip()) if j == day else r[j].strip()
+                  for j in keys) for r in rows]
     return len(set(seen)) == len(seen)
 
 

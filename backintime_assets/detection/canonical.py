@@ -174,8 +174,10 @@ _add("volume", 0.9, "umsatz")
 _add("ticker", 1.0, "tckr symb", "scrip code", "sc code", "security code")
 # The numbered codes of Tokyo and Taipei under their English names: JPX's "SecuritiesCode" (1301),
 # FinMind's "stock_id" (2330). Unknown, the column stayed an integer extra and a file of many codes
-# loaded nothing ("no column names their ticker").
-_add("ticker", 1.0, "securities code", "stock id", "stock no", "stock number")
+# loaded nothing ("no column names their ticker"). Not "Stock No" nor "Stock Number": a row's
+# number or a count of shares as often, and numbers named as the ticker outrank a "Company" or
+# "Asset" column of names (_NUMBERED_TICKER): each row loaded as a ticker of its own ("1510").
+_add("ticker", 1.0, "securities code", "stock id")
 # An ISIN tells stocks apart where nothing else does (BSE's ISIN_CODE beside its numbered SC_CODE),
 # but beside a column named as the symbol it yields: the UDiFF bhavcopy's ISIN, left of its
 # TckrSymb, loaded RELIANCE as "INE002A01018".

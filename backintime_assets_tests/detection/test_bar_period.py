@@ -472,3 +472,51 @@ def test_daily_bars_declared_load():
     data = data.replace(b"110000", b"000000").replace(b"150000", b"000000")
     result = normalise_bytes(data, detect_bytes(data, "EURRUB.txt"), "EURRUB.txt")
     assert result.prices.close.tolist() == [69.6839, 69.6, 69.62]
+
+
+def _weekdays(n: int) -> list[str]:
+    days = pd.bdate_range("2024-01-02", periods=n)
+    return [d.strftime("%Y-%m-%d") for d in days]
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    # A rolling window's length beside its moving average (an indicator export).
+    ("Date,Open,High,Low,Close,Volume,Period,SMA", "{d},100,110,99,{c},1000,20,98.5"),
+    # A fiscal period (May's file), a bond's coupon period in days, a return's horizon in days.
+    ("Year,Period,Date,Ticker,Close", "2024,5,{d},MSFT,{c}"),
+    ("Date,ISIN,Price,Yield,Period", "{d},US912828XX11,{c},4.1,182"),
+    ("Date,Ticker,Close,Return,Timeframe", "{d},AAPL,{c},0.01,60"),
+    # Japanese "PER": the price-earnings ratio, 15 on every row of a short file.
+    ("Date,Open,High,Low,Close,Volume,PER", "{d},100,110,99,{c},1000,15"),
+    # A half-year, not MetaTrader's hour; daily bars stamped at midnight.
+    ("Date,Ticker,Close,Period", "{d},AAPL,{c},H1"),
+    ("Date,Time,Open,High,Low,Close,Volume,Period", "{d},00:00,100,110,99,{c},1000,20"),
+])
+def test_a_number_under_a_period_name_on_a_daily_file_is_no_bar_length(header, row):
+    # Refused as "intraday bars ... one bar a day": every row of a daily file loaded nothing.
+    days = _weekdays(3)
+    data = "\n".join([header, *(row.format(d=d, c=100.5 + i) for i, d in enumerate(days))]).encode() + b"\n"
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert prices["date"].astype(str).tolist() == days and prices["close"].tolist() == [100.5, 101.5, 102.5]
+
+
+def test_a_date_stamped_at_an_hour_with_a_declared_period_is_refused():
+    # One hourly bar a day, its time in the date cell (no <TIME> column): an hour's prices.
+    rows = [f"SBER,60,{d}T10:00:00,100,101,99,100.5,10" for d in _weekdays(3)]
+    data = ("<TICKER>,<PER>,<DATE>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>\n" + "\n".join(rows) + "\n").encode()
+    problem = detect_bytes(data, "SBER.csv").problem
+    assert problem is not None and problem.startswith("intraday bars, not daily prices: <PER> is 60")
+
+
+def test_several_bars_of_a_day_in_its_date_cells_are_no_bar_a_day():
+    # Each stamp apart ("... 10:00", "... 11:00") read as its own day: refused "one bar a day", where
+    # each day holds three bars, rejected row by row as intraday bars as before.
+    rows = [f"SBER,60,{d} {h}:00:00,100,101,99,100.5,10" for d in _weekdays(3) for h in (10, 11, 12)]
+    data = ("<TICKER>,<PER>,<DATE>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>\n" + "\n".join(rows) + "\n").encode()
+    schema = detect_bytes(data, "SBER.csv")
+    assert schema.problem is None
+    result = normalise_bytes(data, schema, "SBER.csv")
+    assert result.prices.empty and len(result.rejected) == 9
+    assert result.rejected.reason.str.startswith("intraday bar:").all()

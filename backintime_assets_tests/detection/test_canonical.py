@@ -678,3 +678,18 @@ def test_english_names_of_numbered_codes_name_the_ticker(header, rows):
     assert prices["ticker"].tolist() == ["1301", "1301", "1332", "1332"]
     assert prices["close"].tolist() == [2971.0, 3065.0, 589.0, 601.0]
     assert prices["high"].tolist() == [2982.0, 3065.0, 599.0, 608.0]
+
+
+@pytest.mark.parametrize(("header", "rows", "ticker"), [
+    # A count of shares held under "Stock Number" beside the company's name.
+    ("Date,Company,Stock Number,Close", ["2024-01-02,Acme Corp,1500,20.1", "2024-01-03,Acme Corp,1510,20.2",
+                                         "2024-01-04,Acme Corp,1520,20.3"], "ACME CORP"),
+    # A row's number under "Stock No" before the ticker under "Name".
+    ("Stock No,Date,Name,Close,Volume", ["1,2024-01-02,ACME,20.1,1000", "2,2024-01-03,ACME,20.2,1001",
+                                         "3,2024-01-04,ACME,20.3,1002"], "ACME"),
+])
+def test_numbers_under_stock_no_or_number_do_not_outrank_a_named_ticker(header, rows, ticker):
+    # Taken as the ticker, each row loaded as a ticker of its own ("1500", "1510", ...).
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv").prices
+    assert prices["ticker"].tolist() == [ticker] * 3 and prices["close"].tolist() == [20.1, 20.2, 20.3]
