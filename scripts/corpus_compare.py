@@ -44,12 +44,17 @@ def outcome(path: Path, week_text: str | None = None) -> dict:
     volume = prices.schema.get_field_index("volume")
     prices = prices.set_column(volume, "volume", prices.column(volume).cast(pa.float64(), safe=False))
     reasons = Counter(r.split(":")[0][:60] for r in result.rejected_arrow.column("reason").to_pylist())
+    # NULL volumes (none given: 0 until session 22) are "" in the digest's CSV, a 0 is "0.0": the
+    # two digest apart. Their count, where there are any (a key in every record would set each file
+    # of an older record apart), says why a digest changed.
+    nulls = {"null_volumes": prices.column(volume).null_count} if prices.column(volume).null_count else {}
     return {
         "problem": schema.problem, "file_problem": result.file_problem, "read": result.rows_read,
         "loaded": prices.num_rows, "rejected": result.rejected_arrow.num_rows,
         "tickers": sorted(set(prices.column("ticker").to_pylist()))[:20],
         "reasons": dict(reasons.most_common(5)),
         "digest": hashlib.md5(prices.to_pandas().to_csv(index=False).encode()).hexdigest() if prices.num_rows else "",
+        **nulls,
     }
 
 

@@ -52,7 +52,7 @@ def one_row_per_ticker_and_date(prices: pa.Table) -> Finding:
 
 
 def prices_are_sane(prices: pa.Table) -> Finding:
-    """Positive prices, high the highest and low the lowest of the day, non-negative volume."""
+    """Positive prices, high the highest and low the lowest of the day, non-negative volume (or none)."""
     problems = []
     column = prices.column
     rules = {
@@ -60,7 +60,9 @@ def prices_are_sane(prices: pa.Table) -> Finding:
         "high below open/close/low": pc.less(
             column("high"), pc.max_element_wise(column("open"), column("close"), column("low"))),
         "low above open/close": pc.greater(column("low"), pc.min_element_wise(column("open"), column("close"))),
-        "negative volume": pc.less(column("volume"), 0),
+        # A NULL volume is one the file does not give (a close-only source), not a bad row; a NULL
+        # price is (filled below as failing).
+        "negative volume": pc.fill_null(pc.less(column("volume"), 0), False),
     }
     for name, mask in rules.items():
         bad = pc.sum(pc.cast(pc.fill_null(mask, True), pa.int64())).as_py() or 0

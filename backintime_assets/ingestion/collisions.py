@@ -4,8 +4,13 @@ Two files may hold the same (date, ticker): a re-export that corrects an older f
 exporting the same listing. One row is kept:
 - the row from the most recently modified file wins (lowest `priority`); ties go to the file path,
   then the line, that sorts first;
-- every other row is rejected: "duplicate of FILE:LINE" when all its values equal the winner's,
-  "conflict: superseded by FILE:LINE" when any differs.
+- except that a winner without a volume (NULL: a close-only source, a blank cell) yields to the
+  first row after it with the same sector and prices and a volume (a written 0 too): a close-only
+  feed beside a full export of the same listing says nothing the full row does not, and keeping it
+  had lost the volume for no other value's sake;
+- every other row is rejected: "duplicate of FILE:LINE" when all its values equal the winner's
+  (two NULL volumes are equal; a NULL volume beside the winner's known one is too: it claims no
+  other), "conflict: superseded by FILE:LINE" when any differs.
 Rows repeated inside one file are settled earlier, by the normaliser (rules.check_duplicates).
 """
 from __future__ import annotations
@@ -46,6 +51,7 @@ def settle(loaded: pa.Table, among: np.ndarray | None = None) -> tuple[pa.Table,
     # Each row's group starts at the last non-repeat at or before it; that first row is the winner.
     winner_of = np.maximum.accumulate(np.where(repeat, 0, rows))
     loser_rows = np.flatnonzero(repeat)
+    ordered = _volume_known_first(ordered, winner_of, loser_rows)
     losers = ordered.take(loser_rows)
     winners_of_losers = ordered.take(winner_of[loser_rows])
     identical = _all_equal(losers, winners_of_losers, VALUE_COLUMNS)
@@ -79,12 +85,35 @@ def _equal_to_previous(column: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.equal(column.slice(1), column.slice(0, len(column) - 1))
 
 
+_PRICE_COLUMNS = [c for c in VALUE_COLUMNS if c != "volume"]
+
+
+def _volume_known_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: np.ndarray) -> pa.Table:
+    """`ordered` with each group's winner that has no volume swapped with the first of its losers
+    that agrees on every other value and has one (the groups keep their rows and places)."""
+    winner_rows = winner_of[loser_rows]
+    volume = ordered["volume"]
+    unknown = np.asarray(pc.is_null(volume), dtype=bool)
+    candidate = unknown[winner_rows] & ~unknown[loser_rows]
+    if not candidate.any():  # most collisions: both rows have a volume, or neither
+        return ordered
+    winner_rows, loser_rows = winner_rows[candidate], loser_rows[candidate]
+    agree = _all_equal(ordered.take(loser_rows), ordered.take(winner_rows), _PRICE_COLUMNS)
+    winner_rows, loser_rows = winner_rows[agree], loser_rows[agree]
+    # Losers are in the settle order: the first of each group is the most recent file's.
+    first = np.unique(winner_rows, return_index=True)[1]
+    order = np.arange(ordered.num_rows)
+    order[winner_rows[first]], order[loser_rows[first]] = loser_rows[first], winner_rows[first]
+    return ordered.take(order)
+
+
 def _all_equal(a: pa.Table, b: pa.Table, columns: list[str]) -> np.ndarray:
-    """Row-wise equality over `columns`, where two nulls count as equal."""
+    """Row-wise equality over `columns`, where two nulls count as equal, and so does a NULL volume
+    of `a` (the losers) beside a volume of `b`: a source that gives none claims none."""
     equal = np.ones(a.num_rows, dtype=bool)
     for c in columns:
         x, y = a[c], b[c]
-        both_null = pc.and_(pc.is_null(x), pc.is_null(y))
+        both_null = pc.is_null(x) if c == "volume" else pc.and_(pc.is_null(x), pc.is_null(y))
         same = pc.or_(pc.fill_null(pc.equal(x, y), False), both_null)
         equal &= np.asarray(same, dtype=bool)
     return equal

@@ -55,7 +55,8 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # are no price (and the several-series and apostrophe rules of the two sessions before).
 # 7 (session 17): Arabic-Indic and Persian digits in UTF text read as digits, a volume's declared
 # multiplier never scales a cell that writes its own (12.3K).
-# 8 (session 22): the volume is float64, as written (rows kept before hold it rounded, in int64).
+# 8 (session 22): the volume is float64, as written (rows kept before hold it rounded, in int64),
+# and NULL where the file gives none (no column, a blank cell), where it had been 0.
 PARSER_VERSION = 8
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.

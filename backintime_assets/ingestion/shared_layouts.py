@@ -201,7 +201,10 @@ def _scale_holds(result, schema: dict) -> bool:
                   if c.get("canonical") == "volume" and c.get("multiplier")), None)
     if scale is None:
         return True
-    written = (v / scale for v in result.prices_arrow["volume"].to_numpy(zero_copy_only=False))
+    # A volume the file leaves blank (NULL) says nothing of the scale, as a 0 does not: NaN % scale
+    # is NaN, which had read as "not a multiple" and let the borrowed scale pass.
+    volume = pc.fill_null(result.prices_arrow["volume"], 0.0)
+    written = (v / scale for v in volume.to_numpy(zero_copy_only=False))
     return not already_counted(written, scale)
 
 

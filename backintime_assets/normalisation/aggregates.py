@@ -36,8 +36,13 @@ def check_aggregate_rows(r: Reasons, days: np.ndarray, volume: np.ndarray,
     """Reject, per day (`days`: a key per row, rows in the file's order), the row whose volume
     equals the sum of the volumes of the day's other rows still open (at least _MIN_OTHERS of
     them trading), if it is the first or last open row of its day and its ticker (`tickers`: a
-    code per row) is such a row on every day it has that many others."""
-    rows = np.flatnonzero(r.ok & (volume > 0))
+    code per row) is such a row on every day it has that many others.
+
+    Rows without a volume (NaN: not given) are left out of the day, as those of 0 are: neither is
+    judged, and the others' sum is of the volumes known. A total of a day with unknown volumes then
+    matches none (left loaded, as any row that is no sum); a sum only chance matches needs the same
+    _MIN_OTHERS known rows as a day of all its volumes."""
+    rows = np.flatnonzero(r.ok & (volume > 0))  # NaN compares False: unknown volumes are left out
     if rows.size <= _MIN_OTHERS:
         return
     listed = days[rows]

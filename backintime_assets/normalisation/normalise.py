@@ -648,8 +648,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
             values["low"] = np.fmin(values["open"], close)
     if "adj_close" in num:
         values["adj_close"] = np.where(num["adj_close"].missing, close, values["adj_close"])
-    volume = num["volume"].values if "volume" in num else np.zeros(n)
-    volume = np.nan_to_num(volume, nan=0.0, posinf=0.0, neginf=0.0)  # missing -> 0; bad rows already out
+    # A volume the file does not give (no column, a blank or "n/a" cell) is NaN here and NULL in
+    # the lake: loaded as 0 it said "nothing traded" where nothing is known, and a filter on
+    # liquidity (volume > 0) dropped close-only sources (FRED, fund NAVs) as untraded. A written 0
+    # stays 0. Bad cells (unparseable, too large, infinite) are rejected above.
+    volume = num["volume"].values if "volume" in num else np.full(n, np.nan)
     check_prices(reasons, values, volume, tuple(c for c in PRICE_FIELDS if c in num))
     # As written, fractions too (a coin's 0.0213 had been rounded to 0; rows too large are rejected
     # above). Adding 0.0 makes a "-0" written 0, as the rounding to int64 had.
@@ -678,7 +681,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         _decode(ticker, keep),
         _decode(sector, keep),
         *[pa.array(values[c][keep], pa.float64()) for c in PRICE_FIELDS],
-        pa.array(volume[keep], pa.float64()),
+        pa.array(volume[keep], pa.float64(), from_pandas=True),  # NaN -> NULL: no volume given
         pa.array(np.broadcast_to(source_file, len(keep)).astype(object), pa.string()) if files is None
         else pa.array(files.names, pa.string()).take(pa.array(files.file_of(rec.line[keep]))),
         pa.array(lines[keep].astype(np.int64), pa.int64()),

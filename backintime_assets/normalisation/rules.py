@@ -5,15 +5,19 @@ Decisions (documented for the lead and the README):
 - open/high/low present as columns but empty in a row: rejected (a backtest filling at the open must
   not see an invented price). Absent from the file altogether: open filled with close, high and low
   with the max and min of open and close (close-only series: close).
-- adj_close missing -> close. volume missing (or no volume column) -> 0; a fractional volume
-  loads as written (a coin's 0.0213: it had been rounded, a 0.4 loaded as 0).
+- adj_close missing -> close. volume missing (a blank or null-token cell, or no volume column) ->
+  NULL: nothing is known of it (loaded as 0 until session 22, it said "nothing traded", and a
+  filter on volume > 0 dropped close-only sources); a written 0 stays 0. A fractional volume loads
+  as written (a coin's 0.0213: it had been rounded, a 0.4 loaded as 0).
 - sector missing -> "UNKNOWN". No ticker column -> the caller's default (file stem).
-- prices must be > 0; volume >= 0; high >= max(open, close, low); low <= min(open, close).
+- prices must be > 0; volume >= 0 (or NULL); high >= max(open, close, low); low <= min(open, close).
 - the date must be a day of the trading week (BACKINTIME_TRADING_WEEK, Monday to Friday unless
   set): trade-date partitions hold only those days, so a row dated on another could be filed under
   no partition and would vanish; it is rejected instead, naming its day and the week.
-- a later row equal to an earlier one on ticker, date and every value: "duplicate"; same ticker and
-  date with other values: "conflicting duplicate of line N" (the first one is kept).
+- a later row equal to an earlier one on ticker, date and every value: "duplicate" (two NULL
+  volumes are equal); same ticker and date with other values, a NULL volume beside a written one
+  too: "conflicting duplicate of line N" (the first one is kept). Between files, a row without a
+  volume yields to one with the same prices and a volume (ingestion/collisions.py).
 - intraday bars (a ticker's rows of one date at several times of day, by a time column or the
   date's own time): every one of them is rejected, none is the day's price ("intraday bar ...").
   A ticker whose dates are at least half of them such days is a series of bars: its dates of one

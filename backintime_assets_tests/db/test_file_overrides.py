@@ -144,7 +144,7 @@ def test_a_side_by_side_refusal_is_lifted_only_once_the_user_says_what_the_other
         assert file_overrides.set_load_refused(conn, "fo-wide", ["fo-wide"], True, "analyst") == ["fo-wide"]
         loaded = _loaded(conn, "fo-wide", SIDE_BY_SIDE, "w.csv").prices_arrow
         assert loaded.column("close").to_pylist() == [185.64, 184.25, 181.91]
-        assert loaded.column("volume").to_pylist() == [0, 0, 0]
+        assert loaded.column("volume").to_pylist() == [None, None, None]  # unmapped: none given
 
 
 def test_a_lifted_refusal_does_not_lift_another_judgement_a_new_detection_makes(postgres_url):

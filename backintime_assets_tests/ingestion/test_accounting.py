@@ -45,3 +45,10 @@ def test_sanity_and_uniqueness():
     assert any("non-positive" in p for p in bad.problems) and any("high below" in p for p in bad.problems)
     assert not one_row_per_ticker_and_date(_prices(ticker=["A", "A"], close=[1.0, 2.0])).passed
     assert one_row_per_ticker_and_date(_prices(close=[1.0, 2.0])).passed
+
+
+def test_a_volume_the_file_does_not_give_is_sane_a_negative_one_is_not():
+    # NULL (a close-only source) had counted as "negative volume" and failed the blocking check.
+    assert prices_are_sane(_prices(volume=pa.array([None, 0.0], pa.float64()))).passed
+    bad = prices_are_sane(_prices(volume=pa.array([None, -5.0], pa.float64())))
+    assert bad.problems == ["1 rows with negative volume"]

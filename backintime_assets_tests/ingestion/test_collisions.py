@@ -87,3 +87,36 @@ def test_files_differing_only_in_a_fractional_volume_conflict():
     assert winners["volume"].to_pylist() == [0.5, 0.0213]
     assert losers["reason"].to_pylist() == ["conflict: superseded by new.csv:2", "duplicate of new.csv:3"]
     assert losers["raw"].to_pylist()[0].endswith(",0.4")
+
+
+def test_a_row_without_volume_yields_to_the_same_prices_with_one():
+    # A close-only feed (newer) beside a full export (older) of the same listing: the newer row won
+    # and the volume was lost, though it claims no other. With other prices the newer row still
+    # wins (a correction), and a NULL loser beside a known volume is a duplicate.
+    winners, losers = settle(_rows(
+        (D1, "A", 10, 0, "close_only.csv", 2), (D1, "A", 10, 1, "full.csv", 2), (D1, "A", 10, 2, "older.csv", 2),
+        (D2, "A", 11, 0, "close_only.csv", 3), (D2, "A", 10, 1, "full.csv", 3),
+        (D1, "B", 10, 0, "full.csv", 4), (D1, "B", 10, 1, "close_only.csv", 4),
+        (D2, "B", 10, 0, "close_only.csv", 5), (D2, "B", 10, 1, "zero.csv", 5),
+        volume=[None, 1200.0, 1300.0, None, 1500.0, 900.0, None, None, 0.0]))
+    assert winners.select(["date", "ticker", "volume", "source_file"]).to_pylist() == [
+        {"date": D1, "ticker": "A", "volume": 1200.0, "source_file": "full.csv"},
+        {"date": D1, "ticker": "B", "volume": 900.0, "source_file": "full.csv"},
+        {"date": D2, "ticker": "A", "volume": None, "source_file": "close_only.csv"},
+        {"date": D2, "ticker": "B", "volume": 0.0, "source_file": "zero.csv"},  # a written 0 is a volume
+    ]
+    reasons = {(r["source_file"], r["source_line"]): r["reason"] for r in losers.to_pylist()}
+    assert reasons == {
+        ("close_only.csv", 2): "duplicate of full.csv:2",
+        ("older.csv", 2): "conflict: superseded by full.csv:2",  # 1300 against 1200
+        ("full.csv", 3): "conflict: superseded by close_only.csv:3",
+        ("close_only.csv", 4): "duplicate of full.csv:4",
+        ("close_only.csv", 5): "duplicate of zero.csv:5",
+    }
+    assert dict(zip(losers["source_line"].to_pylist(), losers["raw"].to_pylist()))[4].endswith(",10,")
+
+
+def test_two_rows_without_volume_are_duplicates():
+    winners, losers = settle(_rows((D1, "A", 10, 1, "a.csv", 2), (D1, "A", 10, 0, "b.csv", 2), volume=[None, None]))
+    assert winners["volume"].to_pylist() == [None]
+    assert losers["reason"].to_pylist() == ["duplicate of b.csv:2"]

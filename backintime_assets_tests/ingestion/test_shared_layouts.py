@@ -143,6 +143,9 @@ def test_a_declared_scale_a_siblings_values_already_count_does_not_hold():
     borrowed, holds = _deferred(first, other)
     assert borrowed.columns[3].multiplier == 1000 and detect_bytes(other, "b.csv").columns[3].multiplier is None
     assert not holds
+    # a blank volume among them (NULL since session 22, as 0 before) says nothing of the scale
+    blank = other.replace(b"10.5,1205000\n", b"10.5,\n")
+    assert blank != other and not _deferred(first, blank)[1]
     # and a sibling of real thousands still borrows it
     assert _deferred(first, (header + "".join(f"2024-01-{d:02d},ABC,10.5,{1300 + d}\n"
                                               for d in (2, 3, 4, 5, 8, 9))).encode())[1]

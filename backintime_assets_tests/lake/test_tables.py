@@ -156,3 +156,18 @@ def test_a_prices_date_file_writes_its_fractional_volume_plain(local_lake):
     columns = pq.read_metadata(written.path).row_group(0)
     encodings = {columns.column(i).path_in_schema: columns.column(i).encodings for i in range(columns.num_columns)}
     assert "DELTA_BINARY_PACKED" in encodings["source_line"] and "DELTA_BINARY_PACKED" not in encodings["volume"]
+
+
+def test_a_volume_the_file_does_not_give_stays_null_through_the_lake(local_lake):
+    # NULL (a close-only source) is not 0 (nothing traded): written and read back, beside an old
+    # int64 date file that takes the cast path, it stays NULL and a written 0 stays 0.
+    from backintime_assets.lake.schemas import PRICES
+
+    expected = _old_and_new_price_files(local_lake)
+    rows = pa.table({"ticker": ["NAV", "ZRO"], "sector": ["FUND"] * 2, **{c: [13.95, 7.5] for c in
+                    ("open", "high", "low", "close", "adj_close")}, "volume": pa.array([None, 0.0], pa.float64()),
+                     "source_file": ["f.csv"] * 2, "source_line": [2, 3]}, schema=PRICES)
+    write_date_file(local_lake.filesystem(), local_lake, "prices", "2025-01-06", rows, "r")
+    table = read_arrow(local_lake, "prices", PRICES)
+    assert list(zip(*(table[c].to_pylist() for c in ("date", "ticker", "volume")))) == expected + [
+        (dt.date(2025, 1, 6), "NAV", None), (dt.date(2025, 1, 6), "ZRO", 0.0)]

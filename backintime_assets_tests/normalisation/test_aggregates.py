@@ -60,6 +60,20 @@ def test_a_busy_security_that_nearly_matches_the_others_stays_a_security():
     assert reasons.ok.tolist() == [False] + [True] * 11
 
 
+def test_rows_without_a_volume_are_left_out_of_the_days_sum():
+    # NaN: a volume the file does not give (NULL in the lake since session 22, 0 before). Left out
+    # as a 0 is: the others' sum is of the volumes known, and a NaN row is never the aggregate.
+    reasons = Reasons(13)
+    days = np.zeros(13, dtype=np.int64)
+    check_aggregate_rows(reasons, days, np.array([1000.0] + [100] * 10 + [np.nan, np.nan]))
+    assert reasons.ok.tolist() == [False] + [True] * 12
+    assert reasons.reason[0] == "aggregate line: its volume is the sum of the other 10 rows' of its day " \
+        "(an index or a total, not a security)"
+    reasons = Reasons(12)
+    check_aggregate_rows(reasons, days[:12], np.array([1000.0] + [1000 / 9] * 9 + [np.nan, np.nan]))  # 9 known
+    assert reasons.ok.all()
+
+
 def test_each_day_is_summed_on_its_own():
     reasons = Reasons(22)
     days = np.array([1] * 11 + [2] * 11, dtype=np.int64)

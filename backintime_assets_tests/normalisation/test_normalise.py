@@ -79,7 +79,7 @@ def test_messy_file_every_line_has_an_outcome(careful, monkeypatch):
     assert p.source_line.tolist() == [4, 5, 7]
     assert p.ticker.tolist() == ["AAPL"] * 3  # upper-cased
     assert p.adj_close.tolist() == [10.4, 11.0, 11.4]  # missing adj close -> close
-    assert p.volume.tolist() == [1000, 1200, 0]  # missing volume -> 0
+    assert r.prices_arrow["volume"].to_pylist() == [1000, 1200, None]  # missing volume -> NULL, not 0
     assert p.sector.tolist() == ["UNKNOWN"] * 3
     assert p.date.dt.date.tolist() == [date(2020, 1, 2), date(2020, 1, 3), date(2020, 1, 6)]
     assert dict(zip(r.rejected.source_line, r.rejected.reason)) == {
@@ -837,7 +837,7 @@ def test_investing_com_export_with_suffix_volumes():
     r = run(data, name="AAPL Historical Data.csv")
     check_invariants(r)
     assert r.prices.close.tolist() == [74.95, 74.36, 75.09]
-    assert r.prices.volume.tolist() == [118_390_000, 146_320, 0]
+    assert r.prices_arrow["volume"].to_pylist() == [118_390_000, 146_320, None]  # "-": none given
     assert r.prices.ticker.unique().tolist() == ["AAPL HISTORICAL DATA"]
 
 
@@ -893,7 +893,7 @@ def test_xlsx_end_to_end(engine, monkeypatch):
     assert accounted(r)
     assert r.reader == "xlsx"
     assert r.prices.source_line.tolist() == [4, 5]  # spreadsheet row numbers
-    assert r.prices.volume.tolist() == [135480400, 0]
+    assert r.prices_arrow["volume"].to_pylist() == [135480400, None]
     assert r.rejected.reason.tolist() == ["missing value: close"]
     assert r.non_data.reason.tolist() == ["preamble", "blank", "header", "blank", "footer"]
 
@@ -1426,6 +1426,34 @@ def test_rows_of_a_date_differing_only_in_a_fractional_volume_conflict():
     assert r.rejected.reason.tolist() == ["conflicting duplicate of line 2", "duplicate"]
 
 
+def test_a_volume_the_file_does_not_give_loads_null_a_written_0_stays_0():
+    # Loaded as 0, a close-only source (FRED, a fund's NAVs) or a blank cell said "nothing traded"
+    # where nothing is known: a filter on liquidity (volume > 0) dropped those tickers as untraded.
+    close_only = run(b"Date,NAV\n2024-01-02,13.95\n2024-01-03,13.91\n", name="FUND.csv")
+    loads_every_row(close_only)
+    assert close_only.prices_arrow["volume"].to_pylist() == [None, None]
+    assert close_only.prices_arrow["volume"].null_count == 2  # NULL in Arrow, not a NaN value
+    data = (b"Date,Ticker,Close,Volume\n2024-01-02,ABC,10.5,1200\n2024-01-03,ABC,10.6,\n"
+            b"2024-01-04,ABC,10.7,0\n2024-01-05,ABC,10.8,n/a\n2024-01-08,ABC,10.9,-\n")
+    r = run(data, name="abc.csv")
+    loads_every_row(r)
+    assert r.prices_arrow["volume"].to_pylist() == [1200.0, None, 0.0, None, None]
+    # an unparseable volume is still refused, not taken for none
+    bad = run(data.replace(b"10.6,\n", b"10.6,12x0\n"), name="abc.csv")
+    assert bad.prices_arrow["volume"].to_pylist() == [1200.0, 0.0, None, None]
+    assert bad.rejected.reason.tolist() == ["unparseable value: volume"]
+
+
+def test_rows_of_a_date_one_without_its_volume_conflict_two_without_are_duplicates():
+    # Blank read as 0, a blank and a written 0 were one row; a blank is not a 0 (the first row is kept).
+    data = (b"Date,Ticker,Close,Volume\n2024-01-02,ABC,10.5,\n2024-01-02,ABC,10.5,0\n"
+            b"2024-01-03,ABC,10.6,\n2024-01-03,ABC,10.6,\n")
+    r = run(data, name="abc.csv")
+    check_invariants(r)
+    assert r.prices_arrow["volume"].to_pylist() == [None, None]
+    assert r.rejected.reason.tolist() == ["conflicting duplicate of line 2", "duplicate"]
+
+
 def test_headerless_minute_bars_with_one_time_missing_are_still_intraday():
     # One bar without its time: the column was not taken for the time of day, and the day's first
     # bar loaded as its price (the other bars rejected as its conflicting duplicates).
@@ -1595,7 +1623,7 @@ def test_a_mysql_dump_loads_its_numbers_and_reads_its_null_marker_as_missing(car
     check_invariants(result)
     assert result.prices.source_line.tolist() == [1, 3, 4, 5, 6]
     assert result.prices.close.tolist() == [185.5, 186.25, 371.0, 184.0, 370.1]
-    assert result.prices.volume.tolist() == [0, 1500, 0, 1200, 2100]
+    assert result.prices_arrow["volume"].to_pylist() == [None, 1500, None, 1200, 2100]  # \\N: none given
     assert result.rejected.reason.tolist() == ["missing value: close"]
 
 
