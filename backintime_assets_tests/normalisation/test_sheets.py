@@ -527,36 +527,25 @@ def test_a_sheet_of_epochs_in_its_own_format_reads_each_ticker_under_the_week(we
         assert len(later) == (21 if week == "mon-sun" and sheet is closes else 15)
 
 
-def test_a_sheet_of_an_asx_tickers_epochs_beside_a_new_york_ones_reads_each_on_its_sessions():
+def _epoch_stamp(d: datetime, hours: float) -> int:
+    from datetime import timezone
+    return int(d.replace(tzinfo=timezone.utc).timestamp() + hours * 3600)
+
+
+def _text_stamp(written: str):
+    return lambda d, hours: (d + timedelta(hours=hours)).strftime(written)
+
+
+@pytest.mark.parametrize("stamp", [_epoch_stamp, *(_text_stamp(w) for w in (
+    "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S+00", "%Y-%m-%d %H:%M:%S -0000"))],
+    ids=["epoch", "Z", "+00", "-0000"])
+def test_a_sheet_of_an_asx_tickers_stamps_beside_a_new_york_ones_reads_each_on_its_sessions(stamp):
     # Beside a sheet of real dates, one of BHP.AX stamped at its open (23:00 UTC the evening before)
     # and SPY at New York's (14:30 UTC): the sheet's own detection read the stamps by their UTC days,
-    # and BHP's rows loaded a day early, its Mondays rejected as dated on a Sunday.
-    from datetime import timezone
+    # and BHP's rows loaded a day early, its Mondays rejected as dated on a Sunday. The same stamps
+    # as UTC text ("2021-02-28T23:00:00Z") were read as written in the workbook's format, and "+00"
+    # (UTC to detection) was not restated at all.
     later = [datetime(2021, 3, 1) + timedelta(days=7 * w + d) for w in range(4) for d in range(5)]
-
-    def stamp(d: datetime, hours: float) -> int:
-        return int(d.replace(tzinfo=timezone.utc).timestamp() + hours * 3600)
-    header = ["Date", "Ticker", "Open", "High", "Low", "Close", "Volume"]
-    sheet = [header] + [[stamp(d, -1), "BHP.AX", 10, 11, 9, 10.5, 100] for d in later] + \
-        [[stamp(d, 14.5), "SPY", 20, 21, 19, 20.5, 100] for d in later]
-    data = book({"Jan": [header, *[[d, t, 10, 11, 9, 10.5, 100] for d in DAYS for t in ("BHP.AX", "SPY")]],
-                 "Mar": sheet})
-    result = normalise_bytes(data, detect_bytes(data, "a.xlsx"), "a.xlsx")
-    march = result.prices[result.prices.source_line > SHEET_LINES]
-    for ticker in ("BHP.AX", "SPY"):
-        assert march[march.ticker == ticker].date.dt.date.tolist() == [d.date() for d in later]
-    assert result.rejected.empty
-
-
-@pytest.mark.parametrize("written", ["%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S+00", "%Y-%m-%d %H:%M:%S -0000"])
-def test_a_sheet_of_utc_text_stamps_beside_a_sheet_of_dates_reads_each_ticker_on_its_sessions(written):
-    # The same stamps written as UTC text ("2021-02-28T23:00:00Z"), a sheet's own format restated
-    # into the workbook's: read as written, BHP's rows loaded a day early, its Mondays rejected.
-    # "+00" too, which detection reads as UTC's: the sheet was not restated, so read as written.
-    later = [datetime(2021, 3, 1) + timedelta(days=7 * w + d) for w in range(4) for d in range(5)]
-
-    def stamp(d: datetime, hours: float) -> str:
-        return (d + timedelta(hours=hours)).strftime(written)
     header = ["Date", "Ticker", "Open", "High", "Low", "Close", "Volume"]
     sheet = [header] + [[stamp(d, -1), "BHP.AX", 10, 11, 9, 10.5, 100] for d in later] + \
         [[stamp(d, 14.5), "SPY", 20, 21, 19, 20.5, 100] for d in later]
