@@ -176,8 +176,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
-    if wide is None and "date" in canonical and canonical.index("date") < len(columns):
-        columns = _east_marked(columns, canonical, layout.body)
+    if "date" in canonical and canonical.index("date") < len(columns):
+        columns = _east_marked(columns, canonical, layout.body, wide is not None)
     return FileSchema(
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
@@ -214,12 +214,22 @@ def _shown(names: list[str]) -> str:
     return ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
 
 
-def _east_marked(columns: list[ColumnSchema], canonical: list[str | None], body: list[list[str]]) -> list[ColumnSchema]:
+def _east_marked(columns: list[ColumnSchema], canonical: list[str | None], body: list[list[str]],
+                 side_by_side: bool = False) -> list[ColumnSchema]:
     """`columns`, the date column's format made its "_east" reading where its stamps may be daily
     bars stamped the evening before their session east of UTC (epoch_days.east_format): timestamp
     text that says UTC, and epochs of tickers each at its own clock, told apart by the ticker column
     (an epoch column judged alone took Paris's bars at 23:00 UTC beside Helsinki's at 22:00 for one
-    ticker's hours, and both loaded a day early). Marked last, once nothing else reads the format."""
+    ticker's hours, and both loaded a day early). Marked last, once nothing else reads the format.
+    Tickers `side_by_side` (series.py) have no ticker column: each of their date columns (one shared,
+    or one a ticker) is judged on its own cells, as an epoch column is; unmarked, two ASX tickers'
+    "...T23:00:00Z" under "bhp_close, cba_close" loaded every bar a day early."""
+    if side_by_side:
+        for j in [j for j, c in enumerate(canonical) if c == "date" and j < len(columns)]:
+            if may_be_east(columns[j].format, False):
+                fmt = east_format(columns[j].format, [row[j] for row in body if j < len(row)])
+                columns = [replace(c, format=fmt) if i == j else c for i, c in enumerate(columns)]
+        return columns
     j = canonical.index("date")
     k = canonical.index("ticker") if "ticker" in canonical else None
     if not may_be_east(columns[j].format, k is not None):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
-from .multipliers import units_cell
+from .multipliers import declared_unit, units_cell
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
 # "7203.T"): every place is tried, and the split kept whose other part is a field's whole name.
@@ -198,8 +198,13 @@ def _written(label: str) -> str:
 @lru_cache(maxsize=4096)  # a file's header is looked at again (its repeats: repeated_header.py)
 def _any_case_split(cell: str) -> tuple[str, str] | None:
     """(a label, the canonical price or volume field) a header cell names in any case, the field's
-    whole name first or last ("aapl_close", "Apple Close", "close_msft"), else None."""
+    whole name first or last ("aapl_close", "Apple Close", "close_msft"), else None. A unit the
+    cell declares is no part of either ("Apple Volume (thousands)": Apple's volume, its scale read
+    from the whole cell, detect._declare_unit): kept, no field was found, and Microsoft's columns
+    beside Apple's were left unread, Apple's loaded under the file's name."""
     cell = cell.strip()
+    if (unit := declared_unit(cell)) is not None and unit.name:
+        cell = unit.name
     found = [(label, field) for i, c in enumerate(cell) if c in _SEPARATORS
              for label, field in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))
              if label and len(field) > 1 and field_of(field) in _FIELDS

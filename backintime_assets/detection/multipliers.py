@@ -44,7 +44,9 @@ BRACKETED = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 # "Umsatz in Tsd.", "Volume in millions", "Volumen en miles", "Wolumen w tys.", "Объем в тыс. шт."
 _IN = re.compile(r"^(?P<name>.*?\S)\s+(?:in|en|em|w|в|у)\s+(?P<unit>[^\s].*)$", re.IGNORECASE)
 _COMMA = re.compile(r"^(?P<name>.*?\S)\s*,\s*(?P<unit>[^,]+)$")  # "Objem obchodů, tis. ks", "Объем, тыс. шт."
-_TRAILING = re.compile(r"^(?P<name>.*?\S)\s+(?P<unit>['’]?000s?)$")  # "Volume '000", "Volume 000s"
+# "Volume '000", "Volume 000s"; a snake_case name's "volume_000s" too: read as no unit, mapped as
+# the volume all the same, its thousands loaded as shares (12.5 for 12,500), silently.
+_TRAILING = re.compile(r"^(?P<name>.*?[^\s_])(?:\s+|_)(?P<unit>['’]?000s?)$")
 _CJK_TRAILING = re.compile(r"^(?P<name>.+?)(?P<unit>(?:百万|百萬|백만|千|仟|천|万|萬|만)[股株주])$")  # TPEx "成交仟股"
 
 
@@ -60,7 +62,8 @@ class Unit:
 def declared_unit(cell: str) -> Unit | None:
     """The unit `cell`, a column's header, declares for its numbers (a currency too: money, no
     factor); None when it declares none we know ("(adj)", "(%)", "(cents)", no unit at all)."""
-    if not any(ch in cell for ch in "([（【,") and " " not in cell.strip() and not _CJK_TRAILING.match(cell):
+    if not any(ch in cell for ch in "([（【,") and " " not in cell.strip() and not _CJK_TRAILING.match(cell) \
+            and not cell.rstrip().lower().endswith(("_000", "_000s")):
         return None  # most headers: one word ("Volume", "Close"), nothing declared
     for inside in BRACKETED.findall(cell):
         unit = _read(inside)

@@ -196,16 +196,19 @@ def holds_on_whole_file(result, schema: dict | None = None) -> bool:
 def _scale_holds(result, schema: dict) -> bool:
     """Whether the borrowed volume's declared scale is the file's too: detected alone, a file whose
     volumes are all whole multiples of it already counts them (detect._already_counted), and its
-    1,234,000 under a neighbour's x1000 would load as 1.2 billion."""
-    scale = next((c.get("multiplier") for c in schema.get("columns", [])
-                  if c.get("canonical") == "volume" and c.get("multiplier")), None)
-    if scale is None:
+    1,234,000 under a neighbour's x1000 would load as 1.2 billion. So the other way: a header's scale
+    the lender's values already counted (all whole thousands under "Volume ('000)") holds only where
+    the file's values count it too: a sibling's 1,201.5 thousand shares loaded as 1,201.5."""
+    volume = next((c for c in schema.get("columns", []) if c.get("canonical") == "volume"), None)
+    if volume is None:
         return True
-    # A volume the file leaves blank (NULL) says nothing of the scale, as a 0 does not: NaN % scale
-    # is NaN, which had read as "not a multiple" and let the borrowed scale pass.
-    volume = pc.fill_null(result.prices_arrow["volume"], 0.0)
-    written = (v / scale for v in volume.to_numpy(zero_copy_only=False))
-    return not already_counted(written, scale)
+    # A volume the file leaves blank (NULL) says nothing of the scale: filled as 0, which
+    # already_counted skips (NaN % scale had read as "not a multiple" and let a borrowed scale pass).
+    volumes = pc.fill_null(result.prices_arrow["volume"], 0.0).to_numpy(zero_copy_only=False)
+    if scale := volume.get("multiplier"):
+        return not already_counted((v / scale for v in volumes), scale)
+    declared = as_declared(column_unit([volume["name"]]))[0] if volume.get("unit") else None
+    return declared is None or already_counted(volumes, declared)
 
 
 def _notes_agree(result, schema: dict) -> bool:

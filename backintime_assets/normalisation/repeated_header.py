@@ -312,6 +312,11 @@ def _label_kind(cells: list[str], schema: FileSchema) -> str | None:
     if found is None or len(cells) > len(schema.columns):
         return None
     keys, known = found
+    # Tickers not in capitals ("Apple Close": flat_header._named_side_by_side): a cell naming a ticker
+    # and a field in any case ("Google Close") is a header's name, as "GOOG Close" is, judged by
+    # _respelt; taken for a label, a line of other companies' names between rows was no header of
+    # theirs ("Google" not written as a ticker), and their rows loaded as Apple's and Microsoft's.
+    loose = _loose(schema)
     over: dict[str, str] = {}  # the file's ticker -> the one written over its columns
     for cell, key in zip(cells, keys):
         if not cell:
@@ -320,6 +325,7 @@ def _label_kind(cells: list[str], schema: FileSchema) -> str | None:
             if _DIGIT.search(cell):
                 return None
         elif not ticker_like(cell) or header_says(cell) is not None or split_cell(cell) is not None \
+                or (loose and named_in_any_case(cell) is not None) \
                 or over.setdefault(key, _label_key(cell)) != _label_key(cell):
             # A field's name, a flat header's ticker and field ("AAPL Vol.": its fields' order is
             # judged by _respelt), a note, or two tickers over one ticker's columns: no label line.
@@ -347,7 +353,7 @@ def _respelt(cells: list[str], schema: FileSchema) -> str | None:
             for c in schema.columns]
     # Tickers not in capitals ("aapl_close": flat_header._named_side_by_side) read in any case: a part
     # naming others ("goog_close") loaded as theirs.
-    loose = any(c.series and split_cell(c.name) is None and named_in_any_case(c.name) for c in schema.columns)
+    loose = _loose(schema)
     # A cell that is a header's name says what that column was read as ("Index": quantmod's date).
     own = {c.name.strip().lower(): k for c, (_, k) in zip(schema.columns, read)}
     says = [(_says(c, loose)[0], own[c.lower()]) if c.lower() in own else _says(c, loose) for c in cells]
@@ -363,6 +369,12 @@ def _respelt(cells: list[str], schema: FileSchema) -> str | None:
     if len(set(wanted)) < 2 or sorted(found) != sorted(wanted):
         return None
     return REORDERED_HEADER if any(says[j] != k for j, k in enumerate(read) if k[1]) else REPEATED_HEADER
+
+
+def _loose(schema: FileSchema) -> bool:
+    """Whether the file's tickers are named in its header's cells not in capitals ("aapl_close",
+    "Apple Close": flat_header._named_side_by_side)."""
+    return any(c.series and split_cell(c.name) is None and named_in_any_case(c.name) for c in schema.columns)
 
 
 def _stamped(fmt: str | None) -> bool:

@@ -335,3 +335,26 @@ def test_words_beside_fields_not_in_capitals_are_no_tickers_side_by_side(header)
     cells = header.split(",")
     types = [D] + [N if "volume" in c else F for c in cells[1:]]
     assert split_header([[c] for c in cells], types) is None
+
+
+@pytest.mark.parametrize(("header", "tickers"), [
+    ("Date,Apple Close,Apple Volume (thousands),Microsoft Close,Microsoft Volume (thousands)", ["Apple", "Microsoft"]),
+    ("date,aapl_close,aapl_volume ('000),msft_close,msft_volume ('000)", ["AAPL", "MSFT"]),
+    ("date,aapl_close,aapl_volume_000s,msft_close,msft_volume_000s", ["AAPL", "MSFT"]),
+    ("Date,Apple Close (USD),Apple Volume (000s),Microsoft Close (USD),Microsoft Volume (000s)",
+     ["Apple", "Microsoft"]),
+])
+def test_labels_not_in_capitals_over_a_volume_in_thousands_are_tickers_side_by_side(header, tickers):
+    # The unit was read as part of the field ("Volume (thousands)": no field), so no label held a
+    # close and a volume: Apple's close and volume loaded under the file's name, Microsoft's
+    # columns were left unread without a word. Each volume is counted in its declared scale.
+    data = _rows(header, "2021-01-04,130.0,900.5,220.0,500.25", "2021-01-05,130.1,901.5,220.1,501.25",
+                 "2021-01-06,130.2,902.5,220.2,502.25")
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical, c.multiplier) for c in schema.columns] == [
+        (None, "date", None), (tickers[0], "close", None), (tickers[0], "volume", 1000),
+        (tickers[1], "close", None), (tickers[1], "volume", 1000)]
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::3] == [
+        (tickers[0].upper(), 130.0, 900500.0), (tickers[1].upper(), 220.0, 500250.0)]

@@ -10,6 +10,8 @@ from backintime_assets.detection.multipliers import column_unit, declared_unit, 
     ("Vol ('00)", "Vol", 100),  # Bursa Malaysia: hundreds (board lots of 100)
     ("Volume (000s)", "Volume", 1_000),
     ("Volume 000s", "Volume", 1_000),
+    ("volume_000s", "volume", 1_000),  # snake_case: read as no unit, 12.5 loaded for 12,500 shares
+    ("aapl_volume_000", "aapl_volume", 1_000),
     ("Volume (thousands)", "Volume", 1_000),
     ("Volume in millions", "Volume", 1_000_000),
     ("Volume (mln)", "Volume", 1_000_000),

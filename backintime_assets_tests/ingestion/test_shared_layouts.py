@@ -151,6 +151,22 @@ def test_a_declared_scale_a_siblings_values_already_count_does_not_hold():
                                               for d in (2, 3, 4, 5, 8, 9))).encode())[1]
 
 
+
+def test_a_declared_scale_the_lenders_values_already_count_holds_only_where_the_files_do():
+    # January's volumes under "Volume ('000)" are all whole thousands: counted already, read as
+    # written. February's are thousands (1,201.5): detected alone, x1000; under January's schema
+    # they loaded as 1,201.5 shares, a thousandth of each, every row, unseen.
+    header = "Date,Ticker,Close,Volume ('000)\n"
+    first = (header + "".join(f"2024-01-{d:02d},ABC,10.5,{(1200 + d) * 1000}\n" for d in (2, 3, 4, 5, 8, 9))).encode()
+    other = (header + "".join(f"2024-02-{d:02d},ABC,10.5,{1200 + d}.5\n" for d in (1, 2, 5, 6, 7))).encode()
+    names = ("prices_jan.csv", "prices_feb.csv")
+    borrowed, holds = _deferred(first, other, names)
+    assert borrowed.columns[3].multiplier is None and detect_bytes(other, names[1]).columns[3].multiplier == 1000
+    assert not holds
+    # and a sibling whose volumes are whole thousands too still borrows it
+    again = (header + "".join(f"2024-02-{d:02d},ABC,10.5,{(1300 + d) * 1000}\n" for d in (1, 2, 5, 6, 7))).encode()
+    assert _deferred(first, again, names)[1]
+
 HEADER = b"Date,Open,High,Low,Close,Volume\n"
 MONTH_FIRST = HEADER + b"".join(b"01/%02d/2024,10,11,9,10.5,100\n" % d for d in range(15, 27))  # January: day > 12
 # Twelve trading days of February written day first: each value also parses month first (a month a row).

@@ -2009,6 +2009,28 @@ def test_asx_and_new_york_bars_in_one_file_of_utc_text_load_each_on_its_sessions
         assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == days
 
 
+@pytest.mark.parametrize("header", ["Date,bhp_close,bhp_volume,cba_close,cba_volume",
+                                    "Date,BHP Close,BHP Volume,CBA Close,CBA Volume",
+                                    "BHP Date,BHP Close,CBA Date,CBA Close"])
+def test_asx_tickers_side_by_side_in_utc_text_load_on_their_trading_day(header):
+    # Two ASX tickers side by side, dated by UTC text at their open (23:00 the evening before): the
+    # "_east" reading was given to a ticker column's files only, so these loaded every bar a day
+    # early, silently, Mondays' rejected as dated on a Sunday (fractional volumes too, as written).
+    days = _ASX_SESSIONS[:20]
+    lines = [header] + [f"{s:%Y-%m-%dT%H:%M:%SZ},{40 + k / 10:.2f},{1000.5 + k},{100 + k / 10:.2f},{200.25 + k}"
+                        if "Date," not in header[4:] else
+                        f"{s:%Y-%m-%dT%H:%M:%SZ},{40 + k / 10:.2f},{s:%Y-%m-%dT%H:%M:%SZ},{100 + k / 10:.2f}"
+                        for k, s in enumerate(_ASX_OPENS[:20])]
+    data = ("\n".join(lines) + "\n").encode()
+    r = run(data, "asx.csv")
+    loads_every_row(r)
+    assert sorted(set(r.prices.ticker)) == ["BHP", "CBA"]
+    for ticker in ("BHP", "CBA"):
+        assert r.prices[r.prices.ticker == ticker].date.dt.date.tolist() == days
+    if "volume" in header:
+        assert r.prices[r.prices.ticker == "CBA"].volume.tolist()[:2] == [200.25, 201.25]
+
+
 @pytest.mark.parametrize("unit", [1, 1000])
 def test_paris_and_helsinki_bars_at_their_midnights_load_on_their_sessions(unit):
     # TradingView's AIR.PA at Paris's midnight (23:00 UTC the evening before) beside NOKIA.HE at

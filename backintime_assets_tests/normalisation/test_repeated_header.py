@@ -440,3 +440,26 @@ def test_a_part_under_a_flat_header_of_tickers_not_in_capitals_is_judged_by_its_
     rejected = {r["reason"] for r in result.rejected_arrow.to_pylist() if r["source_line"] == 22}
     assert rejected == {f"AAPL: {REPEATED_HEADER if loads else REORDERED_HEADER}",
                         f"MSFT: {REPEATED_HEADER if loads else REORDERED_HEADER}"}
+
+
+@pytest.mark.parametrize("header, second, loads", [
+    ("Date,Apple Close,Apple Volume,Microsoft Close,Microsoft Volume",
+     "Date,Google Close,Google Volume,Amazon Close,Amazon Volume", False),
+    ("Date,Apple Close,Apple Volume (thousands),Microsoft Close,Microsoft Volume (thousands)",
+     "Date,Google Close,Google Volume (thousands),Amazon Close,Amazon Volume (thousands)", False),
+    ("Date,Apple Close,Apple Volume,Microsoft Close,Microsoft Volume",
+     "Date,Apple Close,Apple Volume,Microsoft Close,Microsoft Volume", True)])
+def test_a_part_under_a_flat_header_of_companies_is_judged_by_its_companies(header, second, loads):
+    # "Google Close" was taken for a label over a column (its first word a ticker's), not written in
+    # capitals as tickers are: no header of another part, and Google's and Amazon's rows loaded as
+    # Apple's and Microsoft's.
+    rows = [f"{d},{100 + k}.5,{900 + k},{300 + k}.5,{500 + k}" for k, d in enumerate(_days(40))]
+    lines = [header, *rows[:20], second, *rows[20:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert sorted(set(result.prices_arrow["ticker"].to_pylist())) == ["APPLE", "MICROSOFT"]
+    assert result.prices_arrow.num_rows == (80 if loads else 40)
+    assert max(result.prices_arrow["source_line"].to_pylist()) == (42 if loads else 21)
+    rejected = {r["reason"] for r in result.rejected_arrow.to_pylist() if r["source_line"] == 22}
+    assert rejected == {f"APPLE: {REPEATED_HEADER if loads else REORDERED_HEADER}",
+                        f"MICROSOFT: {REPEATED_HEADER if loads else REORDERED_HEADER}"}
