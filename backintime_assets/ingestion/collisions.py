@@ -5,9 +5,11 @@ exporting the same listing. One row is kept:
 - the row from the most recently modified file wins (lowest `priority`); ties go to the file path,
   then the line, that sorts first;
 - except that a winner without a volume (NULL: a close-only source, a blank cell) yields to the
-  first row after it with the same sector and prices and a volume (a written 0 too): a close-only
-  feed beside a full export of the same listing says nothing the full row does not, and keeping it
-  had lost the volume for no other value's sake;
+  first row after it of another file with the same sector and prices and a volume (a written 0
+  too; rows of one file keep their first, as its normaliser does): a copy of the same listing with
+  its volume dropped or blank says nothing the full row does not, and keeping it had lost the volume
+  for no other value's sake. A close-only feed is such a copy only on a day whose bar is flat: its
+  open, high and low are filled from the close, and beside a full bar that differs it still wins;
 - every other row is rejected: "duplicate of FILE:LINE" when all its values equal the winner's
   (two NULL volumes are equal; a NULL volume beside the winner's known one is too: it claims no
   other), "conflict: superseded by FILE:LINE" when any differs.
@@ -90,7 +92,8 @@ _PRICE_COLUMNS = [c for c in VALUE_COLUMNS if c != "volume"]
 
 def _volume_known_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: np.ndarray) -> pa.Table:
     """`ordered` with each group's winner that has no volume swapped with the first of its losers
-    that agrees on every other value and has one (the groups keep their rows and places)."""
+    from another file that agrees on every other value and has one (the groups keep their rows and
+    places)."""
     winner_rows = winner_of[loser_rows]
     volume = ordered["volume"]
     unknown = np.asarray(pc.is_null(volume), dtype=bool)
@@ -98,7 +101,12 @@ def _volume_known_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: np
     if not candidate.any():  # most collisions: both rows have a volume, or neither
         return ordered
     winner_rows, loser_rows = winner_rows[candidate], loser_rows[candidate]
-    agree = _all_equal(ordered.take(loser_rows), ordered.take(winner_rows), _PRICE_COLUMNS)
+    losers, winners = ordered.take(loser_rows), ordered.take(winner_rows)
+    agree = _all_equal(losers, winners, _PRICE_COLUMNS)
+    # Another file's row only: a row repeated in two pieces of one large file (ingestion/parsed.py)
+    # settles here too, and must keep the row the file read whole keeps (its first: a later one
+    # with a volume is a "conflicting duplicate" there), whatever the size of the pieces.
+    agree &= np.asarray(pc.not_equal(losers["source_file"], winners["source_file"]), dtype=bool)
     winner_rows, loser_rows = winner_rows[agree], loser_rows[agree]
     # Losers are in the settle order: the first of each group is the most recent file's.
     first = np.unique(winner_rows, return_index=True)[1]

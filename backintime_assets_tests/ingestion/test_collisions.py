@@ -120,3 +120,23 @@ def test_two_rows_without_volume_are_duplicates():
     winners, losers = settle(_rows((D1, "A", 10, 1, "a.csv", 2), (D1, "A", 10, 0, "b.csv", 2), volume=[None, None]))
     assert winners["volume"].to_pylist() == [None]
     assert losers["reason"].to_pylist() == ["duplicate of b.csv:2"]
+
+
+def test_a_row_without_volume_keeps_its_place_against_a_later_row_of_its_own_file():
+    # A large file read in pieces (ingestion/parsed.py) leaves a row repeated in two pieces to this
+    # settlement: read whole, its first row (no volume) is kept and the later one with a volume is a
+    # "conflicting duplicate"; read in pieces, the later row had won, so the row the lake held
+    # depended on the size of the pieces. Another file's row with the volume still wins.
+    winners, losers = settle(_rows(
+        (D1, "A", 10, 0, "big.csv", 2), (D1, "A", 10, 0, "big.csv", 90002),
+        (D2, "A", 10, 0, "big.csv", 3), (D2, "A", 10, 0, "big.csv", 90003), (D2, "A", 10, 1, "full.csv", 7),
+        volume=[None, 1200.0, None, 1200.0, 1300.0]))
+    assert winners.select(["date", "volume", "source_file", "source_line"]).to_pylist() == [
+        {"date": D1, "volume": None, "source_file": "big.csv", "source_line": 2},
+        {"date": D2, "volume": 1300.0, "source_file": "full.csv", "source_line": 7},
+    ]
+    assert dict(zip(losers["source_line"].to_pylist(), losers["reason"].to_pylist())) == {
+        90002: "conflict: superseded by big.csv:2",  # as read whole: "conflicting duplicate of line 2"
+        3: "duplicate of full.csv:7",
+        90003: "conflict: superseded by full.csv:7",
+    }

@@ -68,6 +68,26 @@ def test_convert_settles_collisions_files_dates_and_accounts_for_every_row(spark
     assert all(p.endswith("part-t2.parquet") for _, p in table_files(location, "prices"))
 
 
+
+@pytest.mark.spark
+def test_a_newer_row_without_volume_yields_and_every_file_still_accounts_for_its_rows(spark, local_lake):
+    # new.csv (most recent) gives no volume; old.csv the same prices with one, and other.csv a third
+    # volume. The row with the volume loads from the older file; the per-file counts follow the rows.
+    new = _task(local_lake, "new.csv", HEADER + "2025-02-10,AAA,1,2,1,1.5,\n2025-02-11,AAA,1,2,1,1.6,\n", 0)
+    old = _task(local_lake, "old.csv", HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n2025-02-11,AAA,1,2,1,1.7,10\n", 1)
+    other = _task(local_lake, "other.csv", HEADER + "2025-02-10,AAA,1,2,1,1.5,30\n", 2)
+    conversion = convert_files(spark, local_lake, [new, old, other], ["2025-02-10", "2025-02-11"], "t1")
+    prices = read_arrow(local_lake, "prices", PRICES).sort_by("close")
+    assert [(r["close"], r["volume"], r["source_file"], r["source_line"]) for r in prices.to_pylist()] == [
+        (1.5, 10.0, "old.csv", 2), (1.6, None, "new.csv", 3)]
+    rejected = {(r["source_file"], r["source_line"]): r["reason"]
+                for r in read_arrow(local_lake, "rejected_rows", REJECTED_ROWS).to_pylist()}
+    assert rejected == {("new.csv", 2): "duplicate of old.csv:2", ("other.csv", 2): "conflict: superseded by old.csv:2",
+                        ("old.csv", 3): "conflict: superseded by new.csv:3"}
+    counts = {a["source_file"]: (a["rows_read"], a["loaded"], a["rejected"]) for a in conversion.accounting}
+    assert counts == {"new.csv": (2, 1, 1), "old.csv": (2, 1, 1), "other.csv": (1, 0, 1)}
+
+
 @pytest.mark.spark
 def test_convert_with_no_files_empties_the_dates(spark, local_lake):
     task = _task(local_lake, "a.csv", HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n", 0)

@@ -1,6 +1,7 @@
 import datetime as dt
 import json
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
@@ -833,3 +834,30 @@ def test_the_first_read_of_east_epochs_for_evidence_looks_for_no_part_under_anot
     task = FileTask("m.csv", "m.csv", task.schema_json, dt.date(2020, 1, 1), 0, len(data))
     pieces = list(parse_in_pieces(_read_at(data), len(data), task, 900))
     assert len(pieces) > 1 and len(calls) == len(pieces)
+
+
+def test_a_row_repeated_in_two_pieces_keeps_the_row_the_whole_file_keeps_with_or_without_its_volume():
+    # The first row gives no volume (NULL), its repeat at the end of the file gives one. Read whole,
+    # the first is kept and the repeat is a conflicting duplicate; read in pieces the two meet in
+    # the collision settlement, where a row without a volume yields to another file's with one:
+    # its own file's repeat had won there, so the row loaded depended on the size of the pieces.
+    from backintime_assets.ingestion.collisions import settle
+
+    days = [d for d in (dt.date(2021, 1, 4) + dt.timedelta(days=k) for k in range(420)) if d.weekday() < 5][:300]
+    lines = ["Date,Ticker,Open,High,Low,Close,Volume"]
+    lines += [f"{day},AAA,{10 + k % 7},{11 + k % 7},{9 + k % 7},{10.5 + k % 7},{1000 + k}"
+              for k, day in enumerate(days)]
+    lines[1] = f"{days[0]},AAA,10,11,9,10.5,"
+    lines.append(f"{days[0]},AAA,10,11,9,10.5,1200")
+    data = ("\n".join(lines) + "\n").encode()
+    task = _task(data)
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    assert whole.filter(pc.equal(whole["status"], "rejected"))["reason"].to_pylist() == [
+        "conflicting duplicate of line 2"]
+    pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, 2000))
+    assert pieces.filter(pc.equal(pieces["status"], FILE_SUMMARY)).num_rows > 3
+    winners, losers = settle(pieces, among=np.asarray(pc.equal(pieces["status"], LOADED), dtype=bool))
+    first = winners.filter(pc.equal(winners["date"], pa.scalar(days[0], pa.date32())))
+    assert first.select(["source_line", "volume"]).to_pylist() == [{"source_line": 2, "volume": None}]
+    assert losers.select(["source_line", "reason"]).to_pylist() == [
+        {"source_line": 302, "reason": "conflict: superseded by big.csv:2"}]
