@@ -55,9 +55,10 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # are no price (and the several-series and apostrophe rules of the two sessions before).
 # 7 (session 17): Arabic-Indic and Persian digits in UTF text read as digits, a volume's declared
 # multiplier never scales a cell that writes its own (12.3K).
-# 8 (session 22): the volume is float64, as written (rows kept before hold it rounded, in int64),
-# and NULL where the file gives none (no column, a blank cell), where it had been 0.
-PARSER_VERSION = 8
+# 8 (session 22): the volume is float64, as written (rows kept before hold it rounded, in int64).
+# 9 (session 22): and NULL where the file gives none (no column, a blank cell), where it had been 0:
+# rows kept by 8 hold those 0s. Either way a lake of 7 reads its rows once more.
+PARSER_VERSION = 9
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
