@@ -151,6 +151,29 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
 
 # The sets of fields that make one ticker's columns whole: its close and volume, or its bars.
 _FULL_SETS = (frozenset({"close", "volume"}), frozenset({"open", "high", "low", "close"}))
+# Words over a whole set of one instrument's fields, not in capitals as _QUALIFIER's are: its
+# contract or leg ("spot_close,fut_close", "long/short", "front/back"), its session ("regular/
+# extended", "premarket"), its version ("current/previous", "old/new", "adjusted"), its period
+# ("weekly/monthly"), a comparison ("stock/benchmark") or its venue ("nse/bse", "Schluss Xetra,
+# Schluss Frankfurt", "lse/nyse"). Read as tickers, the file's rows loaded under "SPOT" and "FUT"
+# (or "NSE", "BSE"), not its own name. Some are tickers too ("spot": Spotify): left unsplit, the
+# file is read as before this reading (its first set under the file's name), no fake tickers.
+_SERIES_WORDS = frozenset({
+    "SPOT", "FUT", "FUTS", "FUTURE", "FUTURES", "FWD", "FORWARD", "PERP", "PERPETUAL", "SWAP", "CASH", "PHYSICAL",
+    "LONG", "SHORT", "NEAR", "FAR", "FRONT", "BACK", "NEXT", "FIRST", "SECOND", "THIRD", "CONT", "CONTINUOUS",
+    "OLD", "NEW", "CURRENT", "CUR", "CURR", "PREVIOUS", "LATEST", "ORIGINAL", "REVISED", "FINAL", "PRELIM",
+    "ADJUSTED", "UNADJUSTED", "SPLIT", "DIVIDEND", "GROSS", "REAL", "NOMINAL", "ACTUAL", "FORECAST", "ESTIMATE",
+    "MODEL", "FAIR", "THEO", "IMPLIED", "SYNTHETIC", "BASE", "QUOTE", "UNDERLYING", "STOCK", "SHARE", "BENCHMARK",
+    "BENCH", "SECTOR", "PEER", "PORTFOLIO", "STRATEGY", "HOME", "FOREIGN", "DOMESTIC", "ONSHORE", "OFFSHORE",
+    "REGULAR", "EXTENDED", "EXT", "PRE", "POST", "PREMARKET", "POSTMARKET", "AFTERHOURS", "AFTER", "OVERNIGHT",
+    "NIGHT", "MORNING", "EVENING", "SESSION", "AUCTION", "INTRADAY", "HOURLY", "WEEKLY", "MONTHLY", "QUARTERLY",
+    "YEARLY", "ANNUAL", "PRIMARY", "COMPOSITE", "CONSOLIDATED", "LIT", "DARK", "EXCHANGE", "VENUE",
+    "NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE", "IEX", "OTC", "LSE", "TSX", "TSXV", "ASX", "HKEX", "HKSE",
+    "SGX", "SSE", "SZSE", "NSE", "BSE", "JPX", "TSE", "KRX", "XETRA", "EURONEXT", "CME", "NYMEX", "COMEX", "LME",
+    "SHFE", "FRANKFURT", "TRADEGATE", "STUTTGART", "BERLIN", "MUNICH", "PARIS", "LONDON", "LONDRES", "TOKYO"})
+# A ticker written in lower case ("aapl", "brk-b", "bhp.ax", "7203.t", "600519.ss", "^gspc", "btcusdt"): a
+# longer word in lower case ("current", "composite", "premarket") is a word's as often.
+_LOWER_TICKER = re.compile(r"\^?(?:[a-z0-9]{1,5}|\d{6})(?:[.=-][a-z0-9]{1,4})?")
 # A label ending in a count ("lag1", "lag2"; "t1", "q3"): one series' periods, not tickers.
 _COUNTED = re.compile(r"(.*?[a-z])[\s._-]*\d+", re.IGNORECASE)
 
@@ -176,6 +199,12 @@ def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[C
     stems = [m.group(1).lower() for label in held if (m := _COUNTED.fullmatch(label))]
     if len(held) < 2 or len(set(held.values())) > 1 or len(stems) > len(set(stems)):
         return None
+    # Another ticker beside them over fewer fields ("goog_close" by AAPL's and MSFT's closes and
+    # volumes) is read too, as "GOOG Close" is: left whole, its closes were unread without a word.
+    # A volume alone is not (a unit's or a coin's, as split_header says).
+    held.update({label: frozenset(f) for label, f in columns.items()
+                 if label not in held and f.keys() & _PRICES and _may_be_ticker(label)
+                 and not ((m := _COUNTED.fullmatch(label)) and m.group(1).lower() in stems)})
     split = [list(cells) for cells in header_cells]
     for label in held:
         for field, j in columns[label].items():
@@ -221,7 +250,15 @@ def _may_be_ticker(label: str) -> bool:
     places, as often as tickers)."""
     name = label.upper()
     return len(name) > 1 and any(c.isalpha() for c in name) and not _QUALIFIER.fullmatch(name) \
-        and name not in _UNITS and not _figure(name)
+        and name not in _UNITS and not _figure(name) and name not in _SERIES_WORDS \
+        and (not label.islower() or " " in label or bool(_LOWER_TICKER.fullmatch(label)) or _paired(name))
+
+
+def _paired(name: str) -> bool:
+    """Whether a name is a coin's pair quoted in a unit ("BTCUSDT", "ETHUSD"): a ticker longer than
+    _LOWER_TICKER's."""
+    name = re.split(r"[.=-]", name)[0]  # "EURUSD=X": Yahoo's
+    return name.isalnum() and any(len(name) - len(unit) in range(2, 7) and name.endswith(unit) for unit in _UNITS)
 
 
 def _names(header_cells: Sequence[Sequence[str]]) -> list[list[str]]:

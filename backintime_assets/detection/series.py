@@ -22,6 +22,8 @@ from .currencies import CURRENCY_CODES
 # letter or digit; a longer text is a title or a note, and its columns are not read as one ticker's.
 _MAX_LABEL_WORDS = 5
 _MAX_LABEL_CHARS = 40
+# What one ticker's columns hold, never shared by tickers side by side as their date is.
+_PRICED = frozenset({"open", "high", "low", "close", "adj_close", "volume"})
 
 
 def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], body: Sequence[Sequence[str]]
@@ -58,7 +60,10 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
         if not {"date", "close"} <= set(filter(None, mapping)) or "ticker" in mapping:
             return None  # a series it cannot read (or one whose rows name their tickers: not wide)
         for j, m in zip(cols, mapping):
-            if series[j] is not None or k == 0:
+            # A price or volume under no ticker's label is no ticker's ("GOOG Open" beside AAPL's and
+            # MSFT's closes and volumes: a ticker without a close): read as shared, as the date is,
+            # GOOG's opens loaded as AAPL's and MSFT's.
+            if series[j] is not None or (k == 0 and m not in _PRICED):
                 canonical[j] = m
     return series, canonical
 

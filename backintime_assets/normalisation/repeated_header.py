@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import header_says, names_time_of_day
+from backintime_assets.detection.currencies import CURRENCY_CODES
 from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.flat_header import named_in_any_case, split_cell
@@ -123,6 +124,12 @@ def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: File
             for (line, raw, why), (_, _, reason) in zip(named, rejected)]
 
 
+# Exchanges and trading states written over each ticker's columns between rows, no ticker's label.
+_NOTE_WORDS = frozenset({"NYSE", "NASDAQ", "AMEX", "XETRA", "LSE", "TSX", "TSXV", "HKEX", "EURONEXT", "HALTED",
+                         "SUSPENDED", "TRADING", "DELISTED"})
+_MAJOR_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CHF"})
+
+
 def _written_as_tickers(raw: str, schema: FileSchema) -> bool:
     """Whether each label of a line of labels (over a ticker's columns) is written as tickers are: its
     first word in capitals ("GOOG", "GOOG US Equity", "7203 JT Equity"; not "Halted")."""
@@ -130,7 +137,12 @@ def _written_as_tickers(raw: str, schema: FileSchema) -> bool:
     if found is None or cells is None:
         return False
     words = [cell.split()[0] for cell, key in zip(cells, found[0]) if key is not None and cell.strip()]
-    return bool(words) and all(w == w.upper() for w in words)
+    # Exchanges, states and currencies are written in capitals too (",NYSE,,NASDAQ,", ",HALTED,,
+    # TRADING,", ",USD,,EUR,"): a note over each ticker's columns, the good rows below it rejected.
+    # Only words no ticker is: a currency code may be ("AMD", "ALL", "NOK"), so a line of them is
+    # a note only beside a major one.
+    return bool(words) and all(w == w.upper() for w in words) and not any(w in _NOTE_WORDS for w in words) \
+        and not (all(w in CURRENCY_CODES for w in words) and any(w in _MAJOR_CURRENCIES for w in words))
 
 
 def header_like(rejected: list[Line], schema: FileSchema) -> list[Line]:

@@ -358,3 +358,51 @@ def test_labels_not_in_capitals_over_a_volume_in_thousands_are_tickers_side_by_s
     prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
     assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::3] == [
         (tickers[0].upper(), 130.0, 900500.0), (tickers[1].upper(), 220.0, 500250.0)]
+
+
+@pytest.mark.parametrize("header", [
+    # One instrument's legs, sessions, versions, periods or venues, each over a whole set of fields:
+    # read as tickers, the file's rows loaded under "SPOT" and "FUT", "NSE" and "BSE", not its name.
+    "date,spot_close,spot_volume,fut_close,fut_volume", "date,long_close,long_volume,short_close,short_volume",
+    "date,front_close,front_volume,back_close,back_volume", "date,old_close,old_volume,new_close,new_volume",
+    "date,current_close,current_volume,previous_close,previous_volume",
+    "Date,Regular Close,Regular Volume,Extended Close,Extended Volume",
+    "date,premarket_close,premarket_volume,regular_close,regular_volume,afterhours_close,afterhours_volume",
+    "date,primary_close,primary_volume,composite_close,composite_volume",
+    "date,weekly_close,weekly_volume,monthly_close,monthly_volume",
+    "date,stock_close,stock_volume,benchmark_close,benchmark_volume",
+    "date,nse_close,nse_volume,bse_close,bse_volume", "date,lse_close,lse_volume,nyse_close,nyse_volume",
+    "Datum,Schluss Xetra,Umsatz Xetra,Schluss Frankfurt,Umsatz Frankfurt",
+    "date,spot_open,spot_high,spot_low,spot_close,fut_open,fut_high,fut_low,fut_close",
+])
+def test_words_over_one_instruments_whole_sets_of_fields_are_no_tickers_side_by_side(header):
+    data = _rows(header, *TWO) if header.count(",") == 4 else None
+    cells = header.split(",")
+    types = [D] + [N if "volume" in c.lower() or "umsatz" in c.lower() else F for c in cells[1:]]
+    assert split_header([[c] for c in cells], types) is None
+    if data is not None:  # no rows under the words (the file's own load under its name, as before)
+        prices = normalise_bytes(data, detect_bytes(data, "gold.csv"), "gold.csv").prices_arrow
+        assert set(prices["ticker"].to_pylist()) <= {"GOLD"} and prices.num_rows <= len(TWO)
+
+
+@pytest.mark.parametrize(("header", "tickers"), [
+    ("date,btcusdt_close,btcusdt_volume,ethusdt_close,ethusdt_volume", ["BTCUSDT", "ETHUSDT"]),
+    ("date,brk-b_close,brk-b_volume,bhp.ax_close,bhp.ax_volume", ["BRK-B", "BHP.AX"]),
+    ("date,600519.ss_close,600519.ss_volume,000858.sz_close,000858.sz_volume", ["600519.SS", "000858.SZ"]),
+])
+def test_lower_case_tickers_of_pairs_and_suffixes_are_tickers_side_by_side(header, tickers):
+    cells = header.split(",")
+    split, labels = split_header([[c] for c in cells], [D, F, N, F, N])
+    assert labels == tickers
+
+
+def test_a_lower_case_ticker_over_its_close_alone_beside_whole_sets_is_read_too():
+    # "goog_close" beside AAPL's and MSFT's closes and volumes: left whole, GOOG's closes were unread
+    # without a word ("GOOG Close" is read).
+    data = _rows("date,aapl_close,aapl_volume,msft_close,msft_volume,goog_close,prev_close",
+                 *[f"{r},640.5,129.0" for r in TWO])
+    schema = detect_bytes(data, "prices.csv")
+    assert (schema.columns[5].series, schema.columns[5].canonical) == ("GOOG", "close")
+    assert schema.columns[6].canonical is None  # a qualifier's close: unread, as "PREV Close" is
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted({(r["ticker"], r["close"]) for r in prices if r["ticker"] == "GOOG"}) == [("GOOG", 640.5)]

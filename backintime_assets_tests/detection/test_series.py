@@ -1,9 +1,12 @@
 import json
 
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.series import wide_columns
 from backintime_assets.detection.columns import ColumnType
+from backintime_assets.normalisation.normalise import normalise_bytes
 
 D = ColumnType("date", "%Y-%m-%d", 1.0)
 F = ColumnType("float", None, 1.0)
@@ -85,3 +88,16 @@ def test_a_units_row_under_the_fields_is_no_part_of_the_tickers_label():
     prices = normalise_bytes(data, schema, "prices.csv").prices
     assert sorted(set(prices["ticker"])) == ["AAPL", "MSFT"]
     assert prices[prices["ticker"] == "MSFT"]["volume"].tolist() == [500_000, 501_000, 502_000]
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume,GOOG Open",
+                                    "date,aapl_close,aapl_volume,msft_close,msft_volume,goog_open"])
+def test_a_price_of_a_ticker_without_a_close_beside_tickers_side_by_side_is_no_ones(header):
+    # GOOG's open, under no ticker that loads (it has no close), was read as a shared column (as the
+    # date is): loaded as AAPL's and MSFT's opens (or, its label left whole, as MSFT's).
+    data = (header + "\n" + "".join(f"2021-01-{4 + k:02d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k},"
+                                    f"{777 + k}\n" for k in range(5))).encode()
+    schema = detect_bytes(data, "wide.csv")
+    assert schema.columns[-1].canonical is None
+    prices = normalise_bytes(data, schema, "wide.csv").prices_arrow.to_pylist()
+    assert len(prices) == 10 and all(r["open"] == r["close"] < 400 for r in prices)

@@ -264,7 +264,9 @@ def _days(n: int) -> list[date]:
 
 
 @pytest.mark.parametrize("labels, fields", [(",AAPL,AAPL,MSFT,MSFT", ",GOOG,GOOG,AMZN,AMZN"),
-                                            (",AAPL US Equity,,MSFT US Equity,", ",GOOG US Equity,,AMZN US Equity,")])
+                                            (",AAPL US Equity,,MSFT US Equity,", ",GOOG US Equity,,AMZN US Equity,"),
+                                            # Tickers that are currency codes too: no line of currencies.
+                                            (",AAPL,AAPL,MSFT,MSFT", ",AMD,AMD,ALL,ALL")])
 def test_labels_naming_none_of_the_files_tickers_right_over_rows_reject_the_part_below(labels, fields):
     # GOOG's and AMZN's download pasted below AAPL's and MSFT's with its labels alone, no line of
     # fields under them: loaded as AAPL's and MSFT's. The file's labels again end the part.
@@ -284,7 +286,9 @@ def test_labels_naming_none_of_the_files_tickers_right_over_rows_reject_the_part
         list(range(24, 44))
 
 
-@pytest.mark.parametrize("note", [",Halted,,Trading,", ",Halted,Halted,Trading,Trading", ",Closed,,Closed,"])
+@pytest.mark.parametrize("note", [",Halted,,Trading,", ",Halted,Halted,Trading,Trading", ",Closed,,Closed,",
+                                  # In capitals as tickers are: exchanges, currencies, states.
+                                  ",NYSE,,NASDAQ,", ",NYSE,NYSE,NASDAQ,NASDAQ", ",USD,,EUR,", ",HALTED,,TRADING,"])
 def test_a_note_of_words_between_rows_of_tickers_side_by_side_rejects_no_rows_below(note):
     # Not labels written as tickers are: its own line rejected, the rows below it load.
     rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}" for k, d in enumerate(_days(40))]
