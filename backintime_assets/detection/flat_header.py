@@ -78,14 +78,22 @@ def split_cell(cell: str, words: bool = False) -> tuple[str, str] | None:
     elif has_a_name(cell):
         return None
     else:
-        parts = [p for i, c in enumerate(cell) if c in _SEPARATORS
-                 for p in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))]
-    # A field of one letter is an exchange's suffix as often ("VOD.L", "AAPL.O", "ABC.V": London,
-    # Nasdaq, TSX Venture): a close matrix of them split into tickers "VOD", "BP" of lows.
-    splits = [(label, field) for label, field in parts
-              if len(field) > 1 and field_of(field) and re.sub(r"[\W_]", "", field.lower()) not in _GENERIC_FIELDS
-              and _ticker(label, words)]
+        parts = _cuts(cell)
+    splits = [(label, field) for label, field in parts if _names_a_field(field) and _ticker(label, words)]
     return max(splits, key=lambda s: len(s[1])) if splits else None  # "AAPL Adj Close": not "AAPL Adj"
+
+
+def _cuts(cell: str) -> list[tuple[str, str]]:
+    """Every (label, field) a separator cuts a header cell into, the label on either side."""
+    return [p for i, c in enumerate(cell) if c in _SEPARATORS
+            for p in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))]
+
+
+def _names_a_field(field: str) -> bool:
+    """Whether a cut's part is a field's name. Not one of one letter, an exchange's suffix as often
+    ("VOD.L", "AAPL.O", "ABC.V": London, Nasdaq, TSX Venture): a close matrix of them split into
+    tickers "VOD", "BP" of lows."""
+    return len(field) > 1 and bool(field_of(field)) and re.sub(r"[\W_]", "", field.lower()) not in _GENERIC_FIELDS
 
 
 def _ticker(label: str, words: bool = False) -> bool:
@@ -234,10 +242,8 @@ def _any_case_split(cell: str) -> tuple[str, str] | None:
     cell = cell.strip()
     if (unit := declared_unit(cell)) is not None and unit.name:
         cell = unit.name
-    found = [(label, field) for i, c in enumerate(cell) if c in _SEPARATORS
-             for label, field in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))
-             if label and len(field) > 1 and field_of(field) in _FIELDS
-             and re.sub(r"[\W_]", "", field.lower()) not in _GENERIC_FIELDS]
+    found = [(label, field) for label, field in _cuts(cell)
+             if label and _names_a_field(field) and field_of(field) in _FIELDS]
     if not found:
         return None
     label, field = max(found, key=lambda s: len(s[1]))  # "aapl_adj_close": not "aapl_adj"
