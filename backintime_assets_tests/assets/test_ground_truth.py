@@ -288,8 +288,10 @@ def value_problems(ingested: Ingested) -> tuple[int, list[str]]:
             for column, value in expected.items():
                 if not math.isclose(got[column], value, rel_tol=1e-9, abs_tol=1e-12):
                     problems.append(f"{name}:{line} {day} {ticker}: {column} {got[column]!r}, simulated {value!r}")
-            volume = int(want["volume"]) if "volume" in sources else 0
-            if got["volume"] != volume:  # as loaded: a fraction of a share is no simulated volume
+            if "volume" not in sources:  # the layout writes none: NULL, no volume known (not 0)
+                if not pd.isna(got["volume"]):
+                    problems.append(f"{name}:{line} {day} {ticker}: volume {got['volume']}, the file gives none")
+            elif got["volume"] != (volume := int(want["volume"])):  # as loaded, fractions too
                 problems.append(f"{name}:{line} {day} {ticker}: volume {got['volume']}, simulated {volume}")
             sector = want["sector"] if "sector" in sources else "UNKNOWN"
             if got["sector"] != sector:
