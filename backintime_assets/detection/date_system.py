@@ -26,6 +26,10 @@ EPOCH_UNITS = {"epoch_s": 1, "epoch_ms": 10**3, "epoch_us": 10**6, "epoch_ns": 1
 # is the day whose midnight is nearest it (epoch_days.py). Timestamp text that says UTC ("...T23:00:00Z")
 # may be so too: its strptime format ends so ("%Y-%m-%dT%H:%M:%S%z_east"), read as written elsewhere.
 EAST = "_east"
+# What ends timestamp text that says its time is UTC's: Z, +00:00 (+0000, +00), UTC or GMT. One spelling
+# for detection (epoch_days), the rows' reading (normalisation/parse.py) and a sheet's (restate.py): a
+# sheet's check that lacked "+00" left that sheet's ASX rows a day early.
+UTC_ZONE = r"(?:Z|[+-]00(?::?00)?|\s?(?:UTC|GMT))"
 EPOCH_EAST_UNITS = {f"{fmt}{EAST}": unit for fmt, unit in EPOCH_UNITS.items()}
 # Every format of dates written as numbers.
 EPOCH_FORMATS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))

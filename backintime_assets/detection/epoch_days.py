@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from .date_system import EAST, EPOCH_UNITS, SATURDAY, weekday
+from .date_system import EAST, EPOCH_UNITS, SATURDAY, UTC_ZONE, weekday
 
 _DAY, _NOON, _HOUR = 86400, 43200, 3600
 # A download's last bar may be stamped at its latest trade rather than at the session's clock time.
@@ -75,8 +75,7 @@ def may_be_stamped_east_of_utc(seconds: Iterable[int], tickers: Sequence[str] | 
     return clocked >= len(stamps) - _OFF_CLOCK or strays <= max(_OFF_CLOCK, len(stamps) // 10)
 
 
-# Text that says its time is UTC's: Z, +00:00 (+0000, +00), UTC or GMT after the time of day.
-_SAYS_UTC = re.compile(r"(?:Z|[+-]00(?::?00)?|\s?(?:UTC|GMT))$")
+_SAYS_UTC = re.compile(f"{UTC_ZONE}$")  # after the time of day
 _ZONE = re.compile(r"\s?(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)$")
 _FRACTION = re.compile(r"(:\d{2})[.,]\d+")
 _NO_OFFSET = timedelta(0)

@@ -43,7 +43,7 @@ from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_orde
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
 from backintime_assets.detection.multipliers import already_counted, as_declared, column_unit, noted_unit
-from backintime_assets.ingestion.sibling_order import source
+from backintime_assets.ingestion.sibling_order import DAY_MONTH, source
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
@@ -100,7 +100,7 @@ def _day_month_format(schema: FileSchema) -> str | None:
     """The date column's day, month and year part ("%d.%m.%Y"), where its dates name a day and a month in
     numbers with the year last, the order dates._num_order reads from a file's values; else None."""
     column = next((c for c in schema.columns if c.canonical == "date"), None)
-    found = _DAY_MONTH.match(column.format or "") if column is not None else None
+    found = DAY_MONTH.match(column.format or "") if column is not None else None
     return found.group(0) if found is not None and found.group(1) != found.group(3) else None
 
 
@@ -119,7 +119,7 @@ def _proves_alike(data: bytes, schema: FileSchema, name: str) -> bool:
     guess = infer_date_format(cells, file_date=date_in_name(name)) if cells else None
     if guess is None or guess.confidence <= GUESSED_ORDER_CERTAINTY:
         return False
-    found = _DAY_MONTH.match(guess.format)
+    found = DAY_MONTH.match(guess.format)
     return found is not None and found.group(0) == _day_month_format(schema)
 
 
@@ -240,8 +240,6 @@ def _text(raw: str, schema: dict) -> str:
     return " ".join(c.strip() for c in cells if c.strip())
 
 
-# A numeric date with the year last: the two parts before it are a day and a month, in either order.
-_DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
 
 def _day_month_order_holds(dates, schema: dict) -> bool:
@@ -251,7 +249,7 @@ def _day_month_order_holds(dates, schema: dict) -> bool:
     can tell, and a mere guess (the separator's custom) gives way to the neighbour's proof."""
     fmt = next((c.get("format") for c in schema.get("columns", []) if c.get("canonical") == "date" and c.get("format")),
                None)
-    found = _DAY_MONTH.match(fmt or "")
+    found = DAY_MONTH.match(fmt or "")
     if found is None or found.group(1) == found.group(3):
         return True
     first, sep, _, year = found.groups()

@@ -45,7 +45,7 @@ _DIGITS = re.compile(r"\d+")
 _MONTH_NAMES = frozenset(word for table in MONTHS.values() for word in table)
 _WORD = re.compile(r"[^\W\d_]+")  # letters between digits, dots, dashes, underscores, spaces
 # A numeric date with the year last: the two parts before it are a day and a month, in either order.
-_DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
+DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
 
 def date_order(schema: dict) -> tuple[tuple, str, float] | None:
@@ -57,7 +57,7 @@ def date_order(schema: dict) -> tuple[tuple, str, float] | None:
     j = next((j for j, c in enumerate(columns) if c.get("canonical") == "date"), None)
     if j is None or columns[j].get("type") not in ("date", "timestamp"):
         return None
-    found = _DAY_MONTH.match(columns[j].get("format") or "")
+    found = DAY_MONTH.match(columns[j].get("format") or "")
     if found is None or found.group(1) == found.group(3):
         return None
     first, sep, _, year = found.groups()
@@ -104,7 +104,7 @@ def source(name: str) -> tuple[str, str | None]:
 def may_guess(schema_json: str) -> bool:
     """Whether a schema, as its JSON text, has any date format of a day and a month before the year:
     most have none (ISO dates, epochs), and their JSON is not parsed to find so (guesses)."""
-    return _DAY_MONTH.search(schema_json) is not None
+    return DAY_MONTH.search(schema_json) is not None
 
 
 def guesses(schema: dict) -> bool:
@@ -163,7 +163,7 @@ def _with_order(schema: dict, first: str, count: int) -> dict:
     out = copy.deepcopy(schema)
     out["borrowed_from"] = None
     column = next(c for c in out["columns"] if c.get("canonical") == "date")
-    found = _DAY_MONTH.match(column["format"])
+    found = DAY_MONTH.match(column["format"])
     _, sep, _, year = found.groups()
     second = "%m" if first == "%d" else "%d"
     column["format"] = f"{first}{sep}{second}{sep}{year}{column['format'][found.end():]}"

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
 from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EPOCH_EAST_UNITS, EPOCH_UNITS,
-                                                     EXCEL_SERIAL, EXCEL_SERIAL_1904)
+                                                     EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indian_groups
@@ -229,8 +229,7 @@ def _strip_for_arrow(cells: pa.Array, fmt: str) -> tuple[pa.Array, str]:
     return cells, fmt
 
 
-# Timestamp text that says its time is UTC's (detection/epoch_days.py's _SAYS_UTC).
-_SAYS_UTC = r"(?:Z|[+-]00(?::?00)?|\s?(?:UTC|GMT))$"
+_SAYS_UTC = f"{UTC_ZONE}$"  # timestamp text that says its time is UTC's
 
 
 def utc_seconds(cells: pa.Array, fmt: str) -> np.ndarray:

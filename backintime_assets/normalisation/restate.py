@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.date_system import stamped_east
+from backintime_assets.detection.date_system import UTC_ZONE, stamped_east
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import cell_text
 from backintime_assets.trading_week import MON_FRI, TradingWeek
@@ -21,9 +21,8 @@ from .east_days import east_readings, session_days
 from .parse import SERIAL_FORMATS, Parsed, parse_dates, parse_numbers, parse_strings
 
 _SAMPLE_ROWS = 200
-# ISO timestamp text of an evening (12:00 or later) that says UTC, as detection reads it (epoch_days._SAYS_UTC:
-# "+00" too, which this had missed, and that sheet's ASX rows loaded a day early).
-_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[2-9]|2[0-3]):\d{2}.*(?:Z|[+-]00(?::?00)?|UTC|GMT)\s*$"
+# ISO timestamp text of an evening (12:00 or later) that says UTC, as detection reads it.
+_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[2-9]|2[0-3]):\d{2}.*" + UTC_ZONE + r"\s*$"
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
 
 
