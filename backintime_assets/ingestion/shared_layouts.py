@@ -54,12 +54,15 @@ class LayoutMemory:
     def __init__(self) -> None:
         self._by_prefix: dict[tuple[bytes, tuple | str | None], FileSchema] = {}
         self._prefix_lengths: set[int] = set()  # data_start_line of the schemas held
+        # Whether a schema is held by its source: until one is, a file's source (a name's regex, 15 us)
+        # is not worked out, as on most migrations, whose dates are ISO's.
+        self._sourced = False
         self.borrowed = 0
 
     def borrow(self, head: bytes, name: str) -> FileSchema | None:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
         marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
-        known = next(self._candidates(head, source(name), name), None)
+        known = next(self._candidates(head, name), None)
         if known is None:
             return None
         self.borrowed += 1
@@ -72,20 +75,22 @@ class LayoutMemory:
             if prefix is not None:
                 own = _order_source(schema)
                 self._by_prefix.setdefault((prefix, own), schema)
+                self._sourced |= own is not None
                 if own is not None and _day_month_format(schema) is not None:
                     self._by_prefix.setdefault((prefix, _ANOTHER_SOURCE), schema)
                 self._prefix_lengths.add(schema.data_start_line)
 
-    def _candidates(self, data: bytes, own_source: tuple, name: str) -> Iterator[FileSchema]:
+    def _candidates(self, data: bytes, name: str) -> Iterator[FileSchema]:
         """Schemas of earlier files whose bytes before the data this file repeats, of its own source
         first, then another source's whose day/month order its own first rows prove (_proves_alike),
         looked at only where there is no other (callers ask for text files only: detect_job sniffs for
         workbooks before it borrows)."""
         prefixes = [p for p in (_prefix(data, lines) for lines in sorted(self._prefix_lengths)) if p is not None]
-        for key in (own_source, None):
+        for key in ((source(name), None) if self._sourced else (None,)):
             yield from (known for p in prefixes if (known := self._by_prefix.get((p, key))) is not None)
-        yield from (known for p in prefixes if (known := self._by_prefix.get((p, _ANOTHER_SOURCE))) is not None
-                    and _proves_alike(data[len(p):], known, name))
+        if self._sourced:
+            yield from (known for p in prefixes if (known := self._by_prefix.get((p, _ANOTHER_SOURCE))) is not None
+                        and _proves_alike(data[len(p):], known, name))
 
 
 # Rows enough to hold a day above 12 of a daily history (nine trading days from the 2nd), few enough to
