@@ -332,23 +332,33 @@ def test_a_respelt_label_line_in_another_order_is_rejected():
                                                            for r in result.rejected_arrow.to_pylist()]
 
 
-def test_two_yfinance_downloads_joined_with_their_tickers_in_another_order_reject_the_second():
-    # yf.download's three header lines ("Price", "Ticker", "Date"), the second download listing MSFT
-    # first: its closes were loaded under the first's tickers, each other's.
-    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+# Sixty weekdays from 4 January 2021.
+_SIXTY_DAYS = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
 
-    def part(first: str, second: str, closes: tuple[int, int], days: list[date]) -> list[str]:
-        return [f"Price,Close,Close,Volume,Volume\nTicker,{first},{second},{first},{second}\nDate,,,,"] + [
-            f"{d},{closes[0] + k}.5,{closes[1] + k}.5,{900000 + k},{500000 + k}" for k, d in enumerate(days)]
-    lines = part("AAPL", "MSFT", (100, 300), days[:30]) + part("MSFT", "AAPL", (300, 100), days[30:])
+
+def _yfinance_second_part_rejected(second_part: tuple[str, str, tuple[int, int]], first_label: str) -> None:
+    """Two yf.download files joined: three header lines each ("Price", "Ticker", "Date") over their
+    rows, AAPL's closes about 100 and MSFT's 300 in the first. The second's rows are rejected below
+    its "Ticker" line (35), the first's 30 load, each under its own ticker."""
+    lines = []
+    for first, second, closes, part in (("AAPL", "MSFT", (100, 300), _SIXTY_DAYS[:30]),
+                                        (*second_part, _SIXTY_DAYS[30:])):
+        lines += [f"Price,Close,Close,Volume,Volume\nTicker,{first},{second},{first},{second}\nDate,,,,"]
+        lines += [f"{d},{closes[0] + k}.5,{closes[1] + k}.5,{900000 + k},{500000 + k}" for k, d in enumerate(part)]
     data = ("\n".join(lines) + "\n").encode()
     result = normalise_bytes(data, detect_bytes(data, "yf.csv"), "yf.csv")
     prices = result.prices_arrow.to_pylist()
     assert len(prices) == 60 and {(r["ticker"], r["close"] // 100) for r in prices} == {("AAPL", 1), ("MSFT", 3)}
     rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
-    assert (35, f"MSFT: {RELABELLED_HEADER}") in rejected
+    assert (35, f"{first_label}: {RELABELLED_HEADER}") in rejected
+    other = "MSFT" if first_label == "AAPL" else "AAPL"
     # "Date,,,," below it is an empty row
-    assert [line for line, why in rejected if why.startswith("AAPL: below line 35")] == list(range(37, 67))
+    assert [line for line, why in rejected if why.startswith(f"{other}: below line 35")] == list(range(37, 67))
+
+
+def test_two_yfinance_downloads_joined_with_their_tickers_in_another_order_reject_the_second():
+    # The second download listing MSFT first: its closes were loaded under the first's tickers, each other's.
+    _yfinance_second_part_rejected(("MSFT", "AAPL", (300, 100)), "MSFT")
 
 
 @pytest.mark.parametrize("head, page", [([",MSFT,MSFT,AAPL,AAPL", ",EUR,EUR,USD,USD", "Date,Close,Volume,Close,Volume"],
@@ -359,7 +369,7 @@ def test_a_part_under_other_labels_runs_on_past_its_own_lines_of_fields(head, pa
     # A second download, MSFT's columns first, its labels over a line of currencies (or its fields
     # repeated over each page): the file's line of fields below a row that is no price ended the
     # part, and the rest of it loaded MSFT's prices as AAPL's. Only a line of labels ends it.
-    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+    days = _SIXTY_DAYS
 
     def rows(days: list[date], first: int) -> list[str]:
         return [f"{d},{first + k}.5,{900000 + k},{first + 200 + k}.5,{500000 + k}" for k, d in enumerate(days)]
@@ -383,19 +393,7 @@ def test_a_part_under_other_labels_runs_on_past_its_own_lines_of_fields(head, pa
 def test_a_yfinance_download_of_other_tickers_joined_below_is_rejected():
     # yf.download's "Ticker" line naming GOOG and AMZN, none of the first download's: their closes
     # loaded as AAPL's and MSFT's. Its "Price" line of fields, right above, says it heads a part.
-    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
-    lines = []
-    for first, second, closes, part in (("AAPL", "MSFT", (100, 300), days[:30]),
-                                        ("GOOG", "AMZN", (500, 700), days[30:])):
-        lines += [f"Price,Close,Close,Volume,Volume\nTicker,{first},{second},{first},{second}\nDate,,,,"]
-        lines += [f"{d},{closes[0] + k}.5,{closes[1] + k}.5,{900000 + k},{500000 + k}" for k, d in enumerate(part)]
-    data = ("\n".join(lines) + "\n").encode()
-    result = normalise_bytes(data, detect_bytes(data, "yf.csv"), "yf.csv")
-    prices = result.prices_arrow.to_pylist()
-    assert len(prices) == 60 and {(r["ticker"], r["close"] // 100) for r in prices} == {("AAPL", 1), ("MSFT", 3)}
-    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
-    assert (35, f"AAPL: {RELABELLED_HEADER}") in rejected
-    assert [line for line, why in rejected if why.startswith("MSFT: below line 35")] == list(range(37, 67))
+    _yfinance_second_part_rejected(("GOOG", "AMZN", (500, 700)), "AAPL")
 
 
 @pytest.mark.parametrize("under", [",USD,USD,EUR,EUR", ",NASDAQ,NASDAQ,NYSE,NYSE"])
