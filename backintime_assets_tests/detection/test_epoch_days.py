@@ -8,15 +8,7 @@ from backintime_assets.detection.columns import infer_column_type
 from backintime_assets.detection.epoch_days import east_format
 from backintime_assets.detection.epoch_days import may_be_stamped_east_of_utc as stamped_east_of_utc
 from backintime_assets.detection.schema import ColumnSchema, FileSchema
-
-
-def _weekdays(first: date, n: int) -> list[date]:
-    days, d = [], first
-    while len(days) < n:
-        if d.weekday() < 5:
-            days.append(d)
-        d += timedelta(1)
-    return days
+from backintime_assets_tests.support.calendar import weekdays
 
 
 def stamps(hour: float, days: list[date], day_before: bool) -> list[int]:
@@ -28,7 +20,7 @@ def stamps(hour: float, days: list[date], day_before: bool) -> list[int]:
     return out
 
 
-JANUARY = _weekdays(date(2024, 1, 2), 15)
+JANUARY = weekdays(date(2024, 1, 2), 15)
 
 
 @pytest.mark.parametrize("hour", [
@@ -44,7 +36,7 @@ def test_daily_bars_stamped_the_evening_before_are_the_next_days(hour):
 
 def test_a_clock_change_mixes_evening_and_midnight_stamps():
     # ASX through April 7 2024: 10:00 AEDT is 23:00 UTC the day before, 10:00 AEST 00:00 UTC that day.
-    days = _weekdays(date(2024, 3, 25), 20)
+    days = weekdays(date(2024, 3, 25), 20)
     mixed = [s for d in days for s in stamps(23, [d], True) if d < date(2024, 4, 8)] + \
         [s for d in days for s in stamps(0, [d], False) if d >= date(2024, 4, 8)]
     assert stamped_east_of_utc(mixed)
@@ -105,7 +97,7 @@ def test_the_format_survives_the_schema_json():
     assert FileSchema.from_json(schema.to_json()).columns[0].format == "epoch_ms_east"
 
 
-MARCH = _weekdays(date(2021, 3, 1), 25)  # New York's clocks change on March 14, Sydney's on April 4
+MARCH = weekdays(date(2021, 3, 1), 25)  # New York's clocks change on March 14, Sydney's on April 4
 
 
 def _yahoo_asx(days: list[date]) -> list[int]:

@@ -6,11 +6,12 @@ from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.group import normalise_group
 from backintime_assets.normalisation.repeated_header import RELABELLED_HEADER, REORDERED_HEADER, REPEATED_HEADER
+from backintime_assets_tests.support.calendar import weekdays
 
 
 def _part(first: date, rows: int, bom: bool = True) -> bytes:
     """An Excel "CSV UTF-8" export: a byte-order mark, a header, then daily closes on weekdays."""
-    days = [d for d in (first + timedelta(days=k) for k in range(rows * 2)) if d.weekday() < 5][:rows]
+    days = weekdays(first, rows)
     lines = ["Date,Ticker,Close"] + [f"{d},AAPL,{180 + k}.5" for k, d in enumerate(days)]
     return ("\ufeff" if bom else "").encode() + ("\r\n".join(lines) + "\r\n").encode()
 
@@ -72,7 +73,7 @@ def test_a_repeated_header_of_a_space_aligned_table_is_named():
 def test_a_repeat_with_a_cell_changed_keeps_the_ticker_column():
     # Under a title row, the header row was taken for a record (its names recur in the repeat below):
     # the Ticker column lost its name, and every row was loaded under the file's name as ticker.
-    days = [d for d in (date(2024, 1, 1) + timedelta(days=k) for k in range(40)) if d.weekday() < 5][:25]
+    days = weekdays(date(2024, 1, 1), 25)
     rows = [f"{d},AAPL,1{k}.5,{k}00" for k, d in enumerate(days, 10)]
     lines = ["Daily prices report,Fund A,,", "Date,Ticker,Close,Volume", *rows[:8],
              "Date,Ticker,Close,Volume (page 2)", *rows[8:]]
@@ -85,7 +86,7 @@ def test_a_repeat_with_a_cell_changed_keeps_the_ticker_column():
 
 def _closes(first: date, rows: int, header: str) -> bytes:
     """Closes and volumes of weekdays under `header` ("Date,Close,Volume" or "Date,Volume,Close")."""
-    days = [d for d in (first + timedelta(days=k) for k in range(rows * 2)) if d.weekday() < 5][:rows]
+    days = weekdays(first, rows)
     cells = [{"Date": str(d), "Close": f"{180 + k}.5", "Volume": str(2_000_000 + k)} for k, d in enumerate(days)]
     return "\n".join([header] + [",".join(c[n] for n in header.split(",")) for c in cells]).encode() + b"\n"
 
@@ -155,7 +156,7 @@ def test_a_line_past_the_readers_field_limit_naming_the_header_is_rejected_as_it
 def test_a_part_of_tickers_side_by_side_under_their_fields_in_another_order_is_rejected():
     # Two downloads of AAPL and MSFT side by side joined, the second writing volume before close:
     # read in the first's order, each ticker's 900,000 volumes loaded as its closes.
-    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:80]
+    days = weekdays(date(2021, 1, 4), 80)
     lines = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume"]
     lines += [f"{d},{130 + k * 0.1:.2f},{900000 + k},{220 + k * 0.1:.2f},{500000 + k}" for k, d in enumerate(days[:40])]
     lines += [",AAPL,AAPL,MSFT,MSFT", "Date,Volume,Close,Volume,Close"]
@@ -192,7 +193,7 @@ def test_a_part_of_tickers_in_one_flat_header_under_another_order_is_rejected(se
     # Each ticker's columns named in its header cells (flat_header.py), a second part writing volume
     # before close, or the tickers swapped: read in the first part's order, volumes loaded as closes,
     # or MSFT's prices as AAPL's.
-    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:80]
+    days = weekdays(date(2021, 1, 4), 80)
     lines = ["Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume"]
     lines += [f"{d},{130 + k * 0.1:.2f},{900000 + k},{220 + k * 0.1:.2f},{500000 + k}" for k, d in enumerate(days[:40])]
     lines += [second]
@@ -209,7 +210,7 @@ def test_a_part_of_tickers_in_one_flat_header_under_another_order_is_rejected(se
 
 def test_another_tickers_part_below_one_tickers_flat_header_is_rejected():
     # quantmod's SPY, then QQQ's rows appended under their own header: loaded as SPY's.
-    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(60)) if d.weekday() < 5][:40]
+    days = weekdays(date(2021, 1, 4), 40)
     lines = ["Index,SPY.Open,SPY.Close,SPY.Volume"]
     lines += [f"{d},{370 + k * 0.1:.2f},{371 + k * 0.1:.2f},{900000 + k}" for k, d in enumerate(days[:20])]
     lines += ["Index,QQQ.Open,QQQ.Close,QQQ.Volume"]
@@ -260,7 +261,7 @@ def test_a_part_of_tickers_side_by_side_under_other_labels_is_rejected_not_read_
 
 
 def _days(n: int) -> list[date]:
-    return [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(2 * n)) if d.weekday() < 5][:n]
+    return weekdays(date(2021, 1, 4), n)
 
 
 @pytest.mark.parametrize("labels, fields", [(",AAPL,AAPL,MSFT,MSFT", ",GOOG,GOOG,AMZN,AMZN"),
@@ -333,7 +334,7 @@ def test_a_respelt_label_line_in_another_order_is_rejected():
 
 
 # Sixty weekdays from 4 January 2021.
-_SIXTY_DAYS = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
+_SIXTY_DAYS = _days(60)
 
 
 def _yfinance_second_part_rejected(second_part: tuple[str, str, tuple[int, int]], first_label: str) -> None:
@@ -401,7 +402,7 @@ def test_a_line_of_currencies_under_the_files_labels_repeated_is_no_part_of_othe
     # The file's header (labels, a line of currencies or exchanges, fields) repeated below: a line
     # naming none of the file's tickers, but under its labels, not over its fields. Its rows load.
     head = f",AAPL,AAPL,MSFT,MSFT\n{under}\nDate,Close,Volume,Close,Volume\n"
-    days = [d for d in (date(2021, 1, 4) + timedelta(days=k) for k in range(60)) if d.weekday() < 5][:40]
+    days = weekdays(date(2021, 1, 4), 40)
     rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}\n" for k, d in enumerate(days)]
     data = (head + "".join(rows[:20]) + head + "".join(rows[20:])).encode()
     result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
@@ -415,7 +416,7 @@ def test_a_line_of_currencies_under_the_files_labels_repeated_is_no_part_of_othe
 def test_a_part_under_time_naming_a_files_stamps_in_another_order_is_rejected(stamp, first):
     # "Time" over the file's stamps (date and time in one column) names its date: read as a time of
     # day, the line named no reordered header, and the rows below it loaded their closes as opens.
-    days = [d for d in (date(2024, 1, 1) + timedelta(days=k) for k in range(60)) if d.weekday() < 5][:40]
+    days = weekdays(date(2024, 1, 1), 40)
     rows = [(stamp.format(d=d), 100 + k, 103 + k, 99 + k, 101.5 + k) for k, d in enumerate(days)]
     lines = [f"{first},Ticker,Open,High,Low,Close"] + [f"{s},AAPL,{o},{h},{lo},{c}" for s, o, h, lo, c in rows[:20]]
     lines += ["Time,Symbol,Close,High,Low,Open"] + [f"{s},AAPL,{c},{h},{lo},{o}" for s, o, h, lo, c in rows[20:]]
