@@ -407,6 +407,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     from dataclasses import replace
 
     from backintime_assets.normalisation import default_ticker_for
+    from backintime_assets.normalisation.carried_on import last_rows
     from backintime_assets.normalisation.repeated_header import header_at_end, reordered_in_piece
 
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
@@ -420,6 +421,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     stacked = schema.ticker is not None and schema.ticker_from is None
     ticker, unnamed = schema.ticker, default_ticker_for(task.source_file)
     reordered = None  # (line, kind) of the header line beginning a part the rows read are below (repeated_header.py)
+    tail = None  # each ticker's last row read so far (carried_on.last_rows)
     # A first read for "_east" evidence alone keeps no row: no part below a header is looked for in it.
     evidence_only = whole is not None and whole.gathering and whole.evidence_alone
     while start < size:
@@ -474,7 +476,9 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
         # spans, as read whole (repeated_header.py); a piece past the first holds no header to name it.
         if not evidence_only:
             reordered = reordered_in_piece(result, schema, task.source_file, reordered,
-                                           _line_texts(chunk, schema, lines_before))
+                                           _line_texts(chunk, schema, lines_before), tail)
+            if schema.side_by_side:  # a line of labels at the next piece's top is judged by the rows above it
+                tail = last_rows(result.prices_arrow, tail)
         if result.file_problem in _NO_ROWS:
             # A piece without rows (a stretch of blank lines, a first piece of preamble and header
             # alone) says nothing of the file: the file has none only if no piece has any. The

@@ -36,6 +36,7 @@ from .repeated_header import (
 from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows
+from .carried_on import carries_on
 from .rules import (
     PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
     check_unnamed_series,
@@ -464,8 +465,10 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
     `per_line`: the lines rejected before their cells were read, rejected once for each ticker.
     `plans`: a workbook's sheets (None for a text file)."""
     n = len(rec.line)
+    carried = None  # whether the rows on either side of a line run on, as first read (carried_on.py)
 
     def read(refused: list[tuple[np.ndarray, str]]) -> tuple[list[pa.Table], list[list[Line]], list[Line]]:
+        nonlocal carried
         if whole is not None:
             whole.judged_again()  # read again without a reordered part: each ticker's rows counted once
         prices, theirs = [], []
@@ -477,9 +480,11 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
             theirs.append(per_line + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad])
             prices.append(table)
         every = [line for mine in theirs for line in mine]
+        if carried is None:  # read again without a part's rows, a line over them still judged by them
+            carried = carries_on(pa.concat_tables(prices))
         # In one call: each call reads the header's names again, a cost per ticker of the file's width.
         if plans is None:
-            every = name_repeated_headers(every, schema)
+            every = name_repeated_headers(every, schema, carried)
         return prices, theirs, every
 
     prices, theirs, every = read([])
@@ -488,7 +493,7 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
     # naming the tickers in another order (",MSFT,MSFT,AAPL,AAPL"), each's prices loaded as the
     # other's. Read again without its rows, as a file of one ticker is (repeated_header.py).
     # A workbook's as well (its rows' lines named as the sheets write them).
-    if refused := _under_reordered(every, rec, schema, plans):
+    if refused := _under_reordered(every, rec, schema, plans, carried):
         prices, theirs, every = read(refused)
     counts = np.cumsum([0] + [len(mine) for mine in theirs]).tolist()
     rejected = [line for k, ticker in enumerate(tickers)
@@ -496,15 +501,15 @@ def _side_by_side(rec: Records, schema: FileSchema, series: list[tuple[str, dict
     return pa.concat_tables(prices), rejected
 
 
-def _under_reordered(rejected: list[Line], rec: Records, schema: FileSchema, plans: list[SheetPlan] | None
-                     ) -> list[tuple[np.ndarray, str]]:
+def _under_reordered(rejected: list[Line], rec: Records, schema: FileSchema, plans: list[SheetPlan] | None,
+                     carried: Callable[[int], bool | None] | None = None) -> list[tuple[np.ndarray, str]]:
     """(mask of `rec`'s rows, reason) of the parts under a header naming the columns in another order
     (repeated_header.py). A text file's `rejected` lines are named already; a workbook's (`plans`)
     are not (a later sheet's are labelled with it): looked at as the sheets write them, and a part
     ends with its sheet."""
     if plans is None:
         return under_reordered_header(rejected, rec.line, schema=schema)
-    heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema)
+    heads = name_repeated_headers(as_written(plans, header_like(rejected, schema)), schema, carried)
     refused = under_reordered_header(heads, rec.line, sheet_starts(plans), sheet_place(plans), schema)
     if refused:  # the header in another order named as a CSV's is, not left "unparseable value: date, ..."
         refused += [(np.isin(rec.line, at), kind) for kind in PART_STARTS

@@ -20,8 +20,9 @@ the file's do not, is another layout as well: read in the file's order, MSFT's p
 AAPL's. Its label line is RELABELLED_HEADER; a line of fields below it (the file's order, a repeat
 on its own) carries its part on rather than ending it: only a line of labels says whose columns are
 whose. A line of labels naming none of the file's tickers heads such a part when a line of fields
-is beside it (not a line of currencies under the file's labels), or when it lies between rows,
-written in capitals as tickers are (not a note of words over each ticker: ",Halted,,Trading,").
+is beside it (not a line of currencies under the file's labels), or when it lies between rows and
+the rows below it do not carry on each ticker's series above (carried_on.py): in capitals or not,
+",ADR,,ORD," over rows running on is a note, ",goog,goog,amzn,amzn" over another series a part.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from backintime_assets.detection.layout import unique_names
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.series import ticker_like
 
+from .carried_on import carries_on
 from .records import Line
 
 REPEATED_HEADER = "a repeat of the header line (files joined into one?)"
@@ -61,10 +63,12 @@ _BOM = "\ufeff"
 _DIGIT = re.compile(r"\d")
 
 
-def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line]:
+def name_repeated_headers(rejected: list[Line], schema: FileSchema,
+                          carried: Callable[[int], bool | None] | None = None) -> list[Line]:
     """`rejected` with the reason of each line that is a header replaced by what it is: a repeat of
     the file's (in its words or others, in its order), its names in another order, or labels naming
-    the tickers over other columns than the file's (_header_kind)."""
+    the tickers over other columns than the file's (_header_kind). `carried(line)`: whether the
+    loaded rows on either side of a line run on (carried_on.carries_on; None: not known)."""
     names = [c.name.strip().lower() for c in schema.columns]
     named = _first_name(schema)  # a quick refusal for the usual rejected row: it lacks this name
     if not rejected or schema.header_row < 0 or named is None:
@@ -79,17 +83,19 @@ def name_repeated_headers(rejected: list[Line], schema: FileSchema) -> list[Line
             kind = kinds[raw] = _header_kind(raw, names, schema) if _may_name(raw, named, schema, labels) else None
         out.append((line, raw, kind or reason))
     if _FOREIGN in kinds.values():
-        out = _foreign_labels_judged(out, rejected, schema)
+        out = _foreign_labels_judged(out, rejected, schema, carried)
     return out
 
 
-def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: FileSchema) -> list[Line]:
+def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: FileSchema,
+                           carried: Callable[[int], bool | None] | None = None) -> list[Line]:
     """`named` with each line of labels naming none of the file's tickers (_FOREIGN) named
     RELABELLED_HEADER when it heads a part: a line of fields is right above it (yfinance's "Price"
     over its "Ticker"; not the file's fields under its labels) or right below it and the rejected
-    lines without a digit under it (a line of currencies), or, written as tickers, it lies between
-    rows; and no line of labels is right above it. Else its reason is left as it was (`rejected`):
-    a line of currencies or exchanges under the file's labels, a note of words over each ticker."""
+    lines without a digit under it (a line of currencies), or, in capitals or not, it lies between
+    rows and the rows below it do not carry on those above (`carried`); and no line of labels is
+    right above it. Else its reason is left as it was (`rejected`): a line of currencies or exchanges
+    under the file's labels, a note over each ticker."""
     at = {line: (raw, kind) for line, raw, kind in named}
     labelled: dict[int, bool] = {}
 
@@ -116,9 +122,15 @@ def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: File
         if (fields(line - 1) and not labels(line - 2)) or fields(below):
             return True
         # Right over rows, between rows, with no line of fields (",GOOG,GOOG,AMZN,AMZN" pasted over
-        # another download's rows): its rows were loaded under the file's tickers. A note of words
-        # between rows (",Halted,,Trading,") is not written as tickers are, in capitals.
-        return row(line - 1) and row(below) and _written_as_tickers(at[line][0], schema)
+        # another download's rows): its rows were loaded under the file's tickers. A note between
+        # rows (",ADR,,ORD,", ",Halted,,Trading,") is written as tickers may be, in capitals or not
+        # (",goog,goog,amzn,amzn"): the prices tell, the rows below carrying on each ticker's series
+        # above or not. Exchanges, states and currencies are notes whatever the prices do. Not
+        # known (no rows loaded on either side: the part's own rows clashing with those above), the
+        # rows below are rejected rather than loaded as the file's tickers'.
+        if not (row(line - 1) and row(below)) or _a_note(at[line][0], schema):
+            return False
+        return carried is None or carried(line) is not True
     kinds = {line: RELABELLED_HEADER if heads(line) else None for line, (_, kind) in at.items() if kind == _FOREIGN}
     return [(line, raw, kind if (kind := kinds.get(line, why)) is not None else reason)
             for (line, raw, why), (_, _, reason) in zip(named, rejected)]
@@ -130,19 +142,22 @@ _NOTE_WORDS = frozenset({"NYSE", "NASDAQ", "AMEX", "XETRA", "LSE", "TSX", "TSXV"
 _MAJOR_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CHF"})
 
 
-def _written_as_tickers(raw: str, schema: FileSchema) -> bool:
-    """Whether each label of a line of labels (over a ticker's columns) is written as tickers are: its
-    first word in capitals ("GOOG", "GOOG US Equity", "7203 JT Equity"; not "Halted")."""
+def _label_words(raw: str, schema: FileSchema) -> list[str]:
+    """The first word of each label of a line of labels (over a ticker's columns)."""
     found, cells = _labels_of(schema), _cells(raw, schema, len(schema.columns))
     if found is None or cells is None:
-        return False
-    words = [cell.split()[0] for cell, key in zip(cells, found[0]) if key is not None and cell.strip()]
-    # Exchanges, states and currencies are written in capitals too (",NYSE,,NASDAQ,", ",HALTED,,
-    # TRADING,", ",USD,,EUR,"): a note over each ticker's columns, the good rows below it rejected.
-    # Only words no ticker is: a currency code may be ("AMD", "ALL", "NOK"), so a line of them is
-    # a note only beside a major one.
-    return bool(words) and all(w == w.upper() for w in words) and not any(w in _NOTE_WORDS for w in words) \
-        and not (all(w in CURRENCY_CODES for w in words) and any(w in _MAJOR_CURRENCIES for w in words))
+        return []
+    return [cell.split()[0] for cell, key in zip(cells, found[0]) if key is not None and cell.strip()]
+
+
+def _a_note(raw: str, schema: FileSchema) -> bool:
+    """Whether a line of labels names exchanges, trading states or currencies over each ticker, in
+    any case (",NYSE,,NASDAQ,", ",HALTED,,TRADING,", ",usd,,eur,"): a note, the good rows below it
+    not rejected. Only words no ticker is: a currency code may be ("AMD", "ALL", "NOK"), so a line of
+    them is a note only beside a major one."""
+    words = [w.upper() for w in _label_words(raw, schema)]
+    return any(w in _NOTE_WORDS for w in words) \
+        or (bool(words) and all(w in CURRENCY_CODES for w in words) and any(w in _MAJOR_CURRENCIES for w in words))
 
 
 def header_like(rejected: list[Line], schema: FileSchema) -> list[Line]:
@@ -408,13 +423,15 @@ def _says(cell: str, loose: bool = False) -> tuple[str | None, str | None]:
 
 
 def reordered_in_piece(result, schema: FileSchema, source_file: str, above: tuple[int, str] | None,
-                       text_of) -> tuple[int, str] | None:
+                       text_of, before: pa.Table | None = None) -> tuple[int, str] | None:
     """A piece of a large file read on its own (ingestion/parsed.py), its lines numbered in the file:
     its rows below a line naming the header's columns in another order, in it or `above` it (the
     line and kind of the last header line of the pieces before, when that one begins a part), moved
     from its prices to its rejected rows, as the file read whole rejects them. A piece past the
     first is read without the header, which names none of its repeats: named here with `schema`,
-    the file's. `text_of(line)`: a line's text. Returns what `above` is for the next piece."""
+    the file's. `text_of(line)`: a line's text. `before`: each ticker's last row of the pieces before
+    (carried_on.last_rows), which a line of labels at the piece's top is judged by as read whole.
+    Returns what `above` is for the next piece."""
     rejected = result.rejected_arrow
     named = _first_name(schema)
     # Of several tickers side by side, each row's reason names its ticker (rules.series_reason), as read whole.
@@ -429,7 +446,8 @@ def reordered_in_piece(result, schema: FileSchema, source_file: str, above: tupl
                                                        ignore_case=True))
     maybe = rejected.filter(maybe)
     heads = [x for x in name_repeated_headers(
-        list(zip(*(maybe[c].to_pylist() for c in ("source_line", "raw", "reason")))), schema)
+        list(zip(*(maybe[c].to_pylist() for c in ("source_line", "raw", "reason")))), schema,
+        carries_on(result.prices_arrow, before))
         if x[2] in _HEADS]
     if heads:  # each named as the file read whole names it
         kinds = {line: reason for line, _, reason in heads}

@@ -740,6 +740,27 @@ def test_pieces_reject_a_part_of_tickers_side_by_side_under_other_labels_as_the_
         assert pc.max(aapl["close"]).as_py() < 200, at
 
 
+@pytest.mark.parametrize("line, loads", [(",ADR,,ORD,", True), (",BUY,BUY,SELL,SELL", True),
+                                         (",goog,goog,amzn,amzn", False), (",ADR,,ORD,", False)])
+def test_pieces_judge_a_line_of_labels_between_rows_by_the_prices_as_the_file_read_whole(line, loads):
+    # Words a ticker may be, in capitals or not, over each ticker's columns between rows: a note when
+    # the prices below run on from those above (`loads`), another download's labels when they jump.
+    # A piece beginning at the line knows the rows above it from the pieces before.
+    days = [d for d in (dt.date(1990, 1, 1) + dt.timedelta(days=k) for k in range(4300)) if d.weekday() < 5][:3000]
+    rows = [f"{d},{100 + k % 7}.25,{900000 + k},{400 + k % 7}.25,{500000 + k}" for k, d in enumerate(days)]
+    below = rows[2000:] if loads else [r.replace(",1", ",7", 1) for r in rows[2000:]]
+    head = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume"]
+    data = "\n".join([*head, *rows[:2000], line, *below, ""]).encode()
+    task = _task(data, "wide.csv")
+    whole = parse_group([data], FileGroup([task], task.schema_json))
+    loaded = whole.filter(pc.equal(whole["status"], "loaded"))
+    assert loaded.num_rows == 2 * (3000 if loads else 2000)
+    at = data.index(f"\n{line}\n".encode()) + 1
+    for piece_bytes in (20_000, at, at + len(line) + 1, at + 40):
+        pieces = pa.concat_tables(parse_in_pieces(_read_at(data), len(data), task, piece_bytes))
+        assert _rows(pieces) == _rows(whole), piece_bytes
+
+
 def _east_and_west() -> bytes:
     """Eight weeks of an ASX ticker stamped at its open (23:00 UTC, the evening before), then eight
     of a New York one at its open (14:30 UTC, its own day), as Yahoo's chart API stamps them."""

@@ -267,7 +267,14 @@ def _days(n: int) -> list[date]:
 @pytest.mark.parametrize("labels, fields", [(",AAPL,AAPL,MSFT,MSFT", ",GOOG,GOOG,AMZN,AMZN"),
                                             (",AAPL US Equity,,MSFT US Equity,", ",GOOG US Equity,,AMZN US Equity,"),
                                             # Tickers that are currency codes too: no line of currencies.
-                                            (",AAPL,AAPL,MSFT,MSFT", ",AMD,AMD,ALL,ALL")])
+                                            (",AAPL,AAPL,MSFT,MSFT", ",AMD,AMD,ALL,ALL"),
+                                            # Tickers that are words of a note too: the prices tell.
+                                            (",AAPL,AAPL,MSFT,MSFT", ",ADR,,ORD,"),
+                                            # Not in capitals, or one in capitals beside one not: loaded
+                                            # as AAPL's and MSFT's.
+                                            (",AAPL,AAPL,MSFT,MSFT", ",goog,goog,amzn,amzn"),
+                                            (",AAPL,AAPL,MSFT,MSFT", ",GOOG,,amzn,"),
+                                            (",aapl,aapl,msft,msft", ",goog,goog,amzn,amzn")])
 def test_labels_naming_none_of_the_files_tickers_right_over_rows_reject_the_part_below(labels, fields):
     # GOOG's and AMZN's download pasted below AAPL's and MSFT's with its labels alone, no line of
     # fields under them: loaded as AAPL's and MSFT's. The file's labels again end the part.
@@ -289,15 +296,33 @@ def test_labels_naming_none_of_the_files_tickers_right_over_rows_reject_the_part
 
 @pytest.mark.parametrize("note", [",Halted,,Trading,", ",Halted,Halted,Trading,Trading", ",Closed,,Closed,",
                                   # In capitals as tickers are: exchanges, currencies, states.
-                                  ",NYSE,,NASDAQ,", ",NYSE,NYSE,NASDAQ,NASDAQ", ",USD,,EUR,", ",HALTED,,TRADING,"])
+                                  ",NYSE,,NASDAQ,", ",NYSE,NYSE,NASDAQ,NASDAQ", ",USD,,EUR,", ",HALTED,,TRADING,",
+                                  # Written as tickers are (tickers by these names trade): the rows
+                                  # below carry on each ticker's series above, a note.
+                                  ",ADR,,ORD,", ",BUY,,SELL,", ",OLD,OLD,NEW,NEW", ",EST,,FINAL,", ",adr,,ord,",
+                                  ",usd,,usd,"])
 def test_a_note_of_words_between_rows_of_tickers_side_by_side_rejects_no_rows_below(note):
-    # Not labels written as tickers are: its own line rejected, the rows below it load.
+    # Not labels over another download's rows: its own line rejected, the rows below it load.
     rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}" for k, d in enumerate(_days(40))]
     lines = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume", *rows[:20], note, *rows[20:]]
     data = ("\n".join(lines) + "\n").encode()
     result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
     assert result.prices_arrow.num_rows == 80
     assert {r["source_line"] for r in result.rejected_arrow.to_pylist()} == {23}
+
+
+@pytest.mark.parametrize("note", [",ADR,,ORD,", ",goog,goog,amzn,amzn"])
+def test_labels_between_rows_over_the_same_days_again_reject_the_part_below(note):
+    # Another download of the same days pasted below under its labels alone, its prices near the
+    # first's: the dates do not run on, a new instrument's series, not a note.
+    rows = [f"{d},{100 + k}.5,{900000 + k},{300 + k}.5,{500000 + k}" for k, d in enumerate(_days(20))]
+    lines = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume", *rows, note,
+             *[r.replace(".5,", ".75,") for r in rows]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert sorted({r["source_line"] for r in result.prices_arrow.to_pylist()}) == list(range(3, 23))
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (23, f"AAPL: {RELABELLED_HEADER}") in rejected and len(rejected) == 2 * 21
 
 
 def test_a_line_of_currencies_under_the_files_labels_and_fields_repeated_carries_the_part_on():

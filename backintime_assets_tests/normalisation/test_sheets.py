@@ -602,13 +602,15 @@ def test_a_sheets_part_of_tickers_side_by_side_under_other_labels_is_rejected(ot
                                                                                   f"MSFT: {RELABELLED_HEADER}"]
 
 
-def test_a_sheets_part_under_labels_naming_none_of_its_tickers_right_over_its_rows_is_rejected():
+@pytest.mark.parametrize("other", [["GOOG", "GOOG", "AMZN", "AMZN"], ["goog", "goog", "amzn", "amzn"],
+                                   ["ADR", None, "ORD", None]])
+def test_a_sheets_part_under_labels_naming_none_of_its_tickers_right_over_its_rows_is_rejected(other):
     # GOOG's and AMZN's rows pasted below AAPL's and MSFT's under their labels alone (no line of
-    # fields): loaded as AAPL's and MSFT's.
+    # fields): loaded as AAPL's and MSFT's. Not in capitals, or words a note may be, as well.
     days = [d for d in (datetime(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:60]
     labels, fields = [None, "AAPL", "AAPL", "MSFT", "MSFT"], ["Date", "Close", "Volume", "Close", "Volume"]
     first = [labels, fields] + [[d, 130 + k, 900_000 + k, 220 + k, 500_000 + k] for k, d in enumerate(days[:20])]
-    first += [[None, "GOOG", "GOOG", "AMZN", "AMZN"]]
+    first += [[None, *other]]
     first += [[d, 640 + k, 500_000 + k, 850 + k, 900_000 + k] for k, d in enumerate(days[20:40])]
     second = [labels, fields] + [[d, 170 + k, 900_000 + k, 260 + k, 500_000 + k] for k, d in enumerate(days[40:])]
     result = run(book({"Q1": first, "Q2": second}), "wide.xlsx")
@@ -618,3 +620,14 @@ def test_a_sheets_part_under_labels_naming_none_of_its_tickers_right_over_its_ro
     assert below.source_line.tolist() == list(range(24, 44))
     assert result.rejected[result.rejected.source_line == 23].reason.tolist() == [f"AAPL: {RELABELLED_HEADER}",
                                                                                   f"MSFT: {RELABELLED_HEADER}"]
+
+
+@pytest.mark.parametrize("note", [["ADR", None, "ORD", None], ["buy", "buy", "sell", "sell"]])
+def test_a_sheets_note_between_rows_carrying_on_rejects_no_rows_below(note):
+    # Words a ticker may be written over each ticker's columns between rows, the prices below running
+    # on from those above: a note, its own row rejected alone.
+    days = [d for d in (datetime(2021, 1, 4) + timedelta(days=k) for k in range(120)) if d.weekday() < 5][:40]
+    labels, fields = [None, "AAPL", "AAPL", "MSFT", "MSFT"], ["Date", "Close", "Volume", "Close", "Volume"]
+    rows = [[d, 130 + k, 900_000 + k, 220 + k, 500_000 + k] for k, d in enumerate(days)]
+    result = run(book({"Q1": [labels, fields, *rows[:20], [None, *note], *rows[20:]]}), "wide.xlsx")
+    assert len(result.prices) == 80 and set(result.rejected.source_line) == {23}
