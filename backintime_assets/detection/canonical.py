@@ -712,7 +712,7 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     if len(rest) < 3:
         return None
     extra = rest[2]
-    if _moves_with(values[extra], values[rest[1]]):
+    if _moves_with(values[extra], values[rest[1]]) and _near(values[extra], values[rest[1]]):
         mapping[extra] = "adj_close"
         return None
     # Not a column with negatives ("Change" after the close): it took the volume, and the volume was dropped.
@@ -760,6 +760,22 @@ def _median_share(part: Mapping[int, float | None] | list[float | None],
 
 
 _ADJUSTED_STEP = 0.02  # an adjusted close's ratio to the close holds between dividends and splits
+
+
+# An adjusted close stays within this factor of the close: decades of splits and dividends put
+# Microsoft's 1986 close at a 430th of itself, China's back-adjusted prices (后复权) a few hundred
+# times their own. A column a thousand times the close or more is money traded or a market value:
+# Eastmoney's kline line "2000-01-28,1005.26,1012.56,1173.12,982.13,3023326,3075552000.00" ends
+# with the yuan traded, which a one-row file (too few rows to tell by _moves_with) had loaded as
+# the adjusted close, 3 million times the close; a market value keeps its ratio to the close on
+# every row of one ticker's file, and would pass _moves_with however many rows it has.
+_ADJUSTED_FACTOR = 1000.0
+
+
+def _near(column: list[float | None], close: list[float | None]) -> bool:
+    """Whether a column stays within _ADJUSTED_FACTOR of the close on most rows, as an adjusted close does."""
+    ratios = sorted(a / c for a, c in zip(column, close) if a is not None and c is not None and a > 0 and c > 0)
+    return not ratios or 1 / _ADJUSTED_FACTOR < ratios[len(ratios) // 2] < _ADJUSTED_FACTOR
 
 
 def _moves_with(column: list[float | None], close: list[float | None]) -> bool:

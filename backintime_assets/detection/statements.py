@@ -1,10 +1,11 @@
 """Tables that are not price histories: a broker's trades, orders, transactions, account statement or
 holdings. Their Price is one fill's, their Quantity the account's, not the market's day: loaded as
 prices, a backtest would run over them. Told apart by what their columns mean, not by one broker's
-names: a side (Buy/Sell), fees, an order or trade id, a cash balance, proceeds, a cost basis or a
-profit are columns no price history has, and two of them (or a side or an order number beside a
-quantity) make a statement. Money traded ("Amount", "Value", "Turnover") and counts of trades ("Trades",
-"number_of_trades", "NUMTRADES") are what exchanges publish for the day: they count for nothing."""
+names: a side (Buy/Sell), fees, an order or trade id, a cash balance, proceeds, a cost basis, a
+profit or a settlement date beside the trade's are columns no price history has, and two of them (or
+a side, an order number or a settlement date beside a quantity) make a statement. Money traded
+("Amount", "Value", "Turnover") and counts of trades ("Trades", "number_of_trades", "NUMTRADES") are
+what exchanges publish for the day: they count for nothing."""
 
 from __future__ import annotations
 
@@ -60,6 +61,13 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
                     "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling"})
+# A trade settles days after it is done: its settlement or value date beside the day it was done
+# ("Trade Date,Settlement Date", flatex's "Buchungstag;Valuta", Directa's "Data operazione,Data
+# valuta"); a price history has one day a row. Its cells must be dates: "Valuta" is also the
+# currency in Swedish and Italian ("Transaktionsvaluta"), "Settle" a futures' settlement price.
+_SETTLES = frozenset({"settlement", "settle", "settled", "valuta", "valutadatum", "wertstellung", "valeur"})
+_DATE_CELL = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:\D|$)")
+_DATES = 0.9  # of a column's filled sampled cells, the share that must be dates
 _SHOWN = 5  # evidence columns named in the problem
 _SIDE_LEADS = frozenset({"you", "market", "limit", "stop"})
 # An analyst's rating or a strategy's signal: a column holding these beside "Buy" and "Sell" gives
@@ -124,6 +132,20 @@ def _kind(name: str) -> str | None:
     return None
 
 
+def _dates(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` holds dates (with or without a time) in nearly all its filled sampled cells."""
+    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
+    return bool(cells) and sum(1 for c in cells if _DATE_CELL.match(c)) >= _DATES * len(cells)
+
+
+def _settles(names: Sequence[str], body: Sequence[Sequence[str]]) -> list[int]:
+    """The columns of settlement or value dates, when another column holds the days the rows were done."""
+    named = [j for j, n in enumerate(names) if _name_words(n) & _SETTLES and _dates(j, body)]
+    if not named or not any(_dates(k, body) for k in range(len(names)) if k not in named):
+        return []
+    return named
+
+
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]
                       ) -> str | None:
     """Why a table with these column names, canonical mapping and sampled rows is no price history
@@ -133,12 +155,14 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
         kind = "side" if _sides(j, name, body) else _kind(name)
         if kind:
             evidence.setdefault(kind, []).append(j)
+    for j in _settles(names, body):
+        evidence.setdefault("settlement", []).append(j)
     quantity = [j for j, (n, c) in enumerate(zip(names, canonical)) if c == "volume" or _name_words(n) & _QUANTITY]
-    # An order's side or number, or a round trip, beside how much it moved: a fill, whatever else the
-    # file holds. Not beside a day's high and low: a bar's, whose volume is the market's (candles that
-    # keep their first and last trade ids, the takers' side of the volume).
+    # An order's side or number, a round trip or a settlement date, beside how much it moved: a fill,
+    # whatever else the file holds. Not beside a day's high and low: a bar's, whose volume is the
+    # market's (candles that keep their first and last trade ids, the takers' side of the volume).
     bar = {"high", "low"} <= set(canonical)
-    fill = bool(quantity) and not bar and bool(evidence.keys() & {"side", "id", "round_trip"})
+    fill = bool(quantity) and not bar and bool(evidence.keys() & {"side", "id", "round_trip", "settlement"})
     if len(evidence) < 2 and not fill:
         return None
     told = sorted({j for cols in evidence.values() for j in cols} | set(quantity[:1]))
@@ -148,7 +172,8 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
 
 def _what(evidence: dict[str, list[int]], quantity: bool) -> str:
     """What a statement's kinds of evidence say it is."""
-    if "side" in evidence or "round_trip" in evidence or (quantity and evidence.keys() & {"fees", "id", "proceeds"}):
+    if "side" in evidence or "round_trip" in evidence or (
+            quantity and evidence.keys() & {"fees", "id", "proceeds", "settlement"}):
         return "a list of trades"
     if "balance" in evidence:
         return "an account statement"

@@ -126,6 +126,29 @@ def test_headerless_ohlcv_by_value_relations():
     assert mapping == ["date", "ticker", "open", "high", "low", "close", "volume"]
 
 
+def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
+    # Eastmoney's kline line: date, open, close, high, low, lots, yuan traded. One row is too few
+    # to tell an adjusted close by its ratio to the close; the yuan, 3 million times the close,
+    # had loaded as the adjusted close.
+    data = b"2000-01-28,1005.26,1012.56,1173.12,982.13,3023326,3075552000.00\n"
+    prices = normalise_bytes(data, detect_bytes(data, "000001.csv"), "000001.csv").prices
+    assert prices[["open", "high", "low", "close"]].values.tolist() == [[1005.26, 1173.12, 982.13, 1012.56]]
+    assert prices["adj_close"].tolist() == [1012.56]
+    assert prices["volume"].tolist() == [3023326]
+
+
+def test_a_headerless_market_value_is_no_adjusted_close_though_it_moves_with_the_close():
+    # A ticker's market value keeps its ratio to the close (its shares) on every row, as an
+    # adjusted close does; a billion times the close, it is none.
+    closes = [10.5, 11.0, 10.4]
+    body = [[f"2020-01-0{d}", "10", "12", "9", str(c), "100", str(c * 2e9)] for d, c in zip((2, 3, 6), closes)]
+    mapping = map_canonical([[]] * 7, [D, F, F, F, F, N, F], body)
+    assert mapping == ["date", "open", "high", "low", "close", "volume", None]
+    # An adjusted close a few hundred times the close (China's back-adjusted prices) stays one.
+    body = [r[:6] + [str(c * 300)] for r, c in zip(body, closes)]
+    assert map_canonical([[]] * 7, [D, F, F, F, F, N, F], body)[6] == "adj_close"
+
+
 def test_a_column_dated_by_its_shape_is_the_date_before_bare_integer_stamps():
     # Headerless: order ids of a date and a count ("202103010001") read as %Y%m%d%H%M stamps (valid
     # digits, in order); leftmost, they took the date and put every row on one day.

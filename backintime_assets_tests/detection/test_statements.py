@@ -1,6 +1,8 @@
 import pytest
 
+from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.statements import not_prices, statement_problem, words
+from backintime_assets.normalisation import normalise_bytes
 
 
 def problem(header: str, *rows: str, canonical: dict[str, str] | None = None) -> str | None:
@@ -44,7 +46,7 @@ def test_words_split_camel_case_symbols_and_accents():
           "1/5/2024,1/5/2024,1/5/2024,,ACH Deposit,ACH,,,$5000.00",
           "1/2/2024,1/2/2024,1/2/2024,AAPL,Cash Div,CDIV,,,$1.20"],
          {"Quantity": "volume", "Price": "close"},
-         "a list of trades, not prices: Trans Code, Quantity"),
+         "a list of trades, not prices: Settle Date, Trans Code, Quantity"),
         # Fidelity's positions: a cost basis and gains, no trade
         ("Account Number,Symbol,Quantity,Last Price,Current Value,Total Gain/Loss Dollar,Cost Basis Total",
          ["Z12345678,AAPL,10,$185.92,$1859.20,+$17.70,$1841.50"],
@@ -141,3 +143,35 @@ def test_a_side_beside_the_size_of_one_price_is_a_fill_but_not_beside_a_bar():
         "a list of trades, not prices: Side, Volume"
     bar = {"Open": "open", "High": "high", "Low": "low", "Close": "close", "Volume": "volume"}
     assert problem(header, row, canonical=bar) is None
+
+
+def test_a_value_date_beside_the_booking_day_and_a_quantity_is_a_fill():
+    # flatex's bookings: no side or id a column names, but each fill settles two days after it was
+    # done ("Valuta"); its execution price had loaded as the close of the day it was booked.
+    header = "Buchungstag;Valuta;Bezeichnung;ISIN;Nominal (Stk.);;Betrag;;Kurs;;TA.-Nr."
+    rows = ["03.01.2025;06.01.2025;VANGUARD FTSE ALL-WLD;IE00B3RBWM25;0,236252;Stück;31,62;EUR;133,84;EUR;4045504719",
+            "03.01.2025;06.01.2025;ISHARES CLEAN ENERGY;IE00B1XNHC34;3,85862;Stück;25,00;EUR;6,48;EUR;4047588788"]
+    names = header.split(";")
+    mapped = [{"Buchungstag": "date", "ISIN": "ticker", "Kurs": "close"}.get(n) for n in names]
+    found = statement_problem(names, mapped, [r.split(";") for r in rows])
+    assert found == "a list of trades, not prices: Valuta, Nominal (Stk.)"
+    data = ("\n".join([header, *rows]) + "\n").encode("latin-1")
+    result = normalise_bytes(data, detect_bytes(data, "flatex.csv"), "flatex.csv")
+    assert result.prices.empty
+    assert set(result.rejected["reason"]) == {"file problem: " + found}
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "canonical"),
+    [
+        # "Valuta" is the currency in Swedish and Italian: no date in its cells
+        ("Datum,Kurs,Antal,Valuta", ["2024-01-02,191.12,1200,SEK", "2024-01-03,192.40,900,SEK"],
+         {"Kurs": "close", "Antal": "volume"}),
+        # A futures' settlement price beside its trade date
+        ("Trade Date,Open,Settle,Volume", ["2024-01-02,72.19,73.81,339512"], {"Settle": "close", "Volume": "volume"}),
+        # A value date alone: the day a fixing is for, no day a trade was done beside it
+        ("Value Date,Rate,Volume", ["2024-01-04,1.0945,1200"], {"Rate": "close", "Volume": "volume"}),
+    ],
+)
+def test_a_settlement_word_is_no_fill_without_two_dates(header, rows, canonical):
+    assert problem(header, *rows, canonical=canonical) is None
