@@ -1,5 +1,6 @@
 """A daily file's day/month order, settled by its siblings of the same layout (sibling_order.py)."""
 import datetime as dt
+import posixpath
 import json
 from dataclasses import replace
 
@@ -34,7 +35,7 @@ def in_process(monkeypatch, tmp_path):
 
 
 def _tasks(folder, files: dict[str, bytes]) -> list[SurveyTask]:
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(exist_ok=True, parents=True)
     tasks = []
     for name, data in files.items():
         (folder / name).write_bytes(data)
@@ -237,3 +238,56 @@ def test_stored_siblings_named_by_another_month_settle_it():
     # within one: "market" is no March.
     assert source("2024/März/Kurse_Mai2024.csv") == source("2024/03/kurse_052024.csv") == ("kurse_#.csv", "#/#")
     assert source("eu/market_close.csv") == ("market_close.csv", "eu")
+
+
+@pytest.mark.parametrize("eu, us", [
+    ("branch01/close_{:03d}.csv", "branch02/close_{:03d}.csv"),  # a folder a branch, numbered
+    ("office1/close_{:03d}.csv", "office2/close_{:03d}.csv"),
+    ("desk3_close_{:03d}.csv", "desk4_close_{:03d}.csv"),  # a desk's number joined to its word
+    ("desk3_prices_{:%Y%m%d}.csv", "desk4_prices_{:%Y%m%d}.csv"),  # a desk's number before a dated name
+])
+@pytest.mark.parametrize("slices", [1, 3])
+def test_offices_numbered_alike_are_two_sources(in_process, tmp_path, eu, us, slices):
+    # Two branches of one header, told apart only by their numbers: the European one's days above 12
+    # prove day first, the US one's "02/05/2024" (1-12 February) prove nothing. Every number blanked,
+    # they were one source: the US files took the European order (by borrowing or by sibling
+    # settling), 5 February loaded as 2 May.
+    february = [dt.date(2024, 2, d) for d in range(1, 13) if dt.date(2024, 2, d).weekday() < 5]
+    eu_days = {eu.format(day if "%" in eu else i): day for i, day in enumerate(JANUARY, 1)}
+    # A date in the name within days of the rows' proves their order (dates.NAME_DATE_WINDOW_DAYS): the
+    # US desk's names are two weeks on, as a desk that names its exports by their settlement date.
+    us_days = {us.format(day + dt.timedelta(days=14) if "%" in us else i): day for i, day in enumerate(february, 1)}
+    days = eu_days | us_days
+    folder = tmp_path / "in"
+    for name in days:
+        (folder / posixpath.dirname(name)).mkdir(parents=True, exist_ok=True)
+    files = {name: _day_file(day, "%m/%d/%Y" if name in us_days else "%d/%m/%Y") for name, day in days.items()}
+    found = survey_files(None, in_process, _tasks(folder, files), slices=slices)
+    assert {name: found[name].dates for name in files} == {name: [day] for name, day in days.items()}
+
+
+@pytest.mark.parametrize("one, other", [
+    ("prices/2024/01/close_003.csv", "prices/2023/12/close_017.csv"),  # a folder a month, a number a day
+    ("prices/2024/jan/close_003.csv", "prices/2024/feb/close_017.csv"),
+    ("2024-01/day_001.csv", "2024-02/day_017.csv"),
+    ("2024/week05/day_1.csv", "2024/week06/day_3.csv"),  # numbered periods
+    ("close_20240102.csv", "close_20240215.csv"),
+    ("prices_jan.csv", "prices_feb.csv"),
+    ("desk_0.csv", "desk_7.csv"),  # no date in the name: its number numbers the files
+    ("desk3_prices_20240102.csv", "desk3_prices_20240215.csv"),
+    ("desk3_close_001.csv", "desk3_close_017.csv"),
+    ("day1_part2.csv", "day7_part1.csv"),
+])
+def test_files_of_one_office_are_one_source(one, other):
+    assert source(one) == source(other)
+
+
+@pytest.mark.parametrize("one, other", [
+    ("branch01/close_001.csv", "branch02/close_001.csv"),
+    ("office1/2024/01/close.csv", "office2/2024/01/close.csv"),
+    ("desk3_prices_20240102.csv", "desk4_prices_20240102.csv"),  # a desk's number beside the date
+    ("desk3_prices_jan.csv", "desk4_prices_jan.csv"),
+    ("desk3_close_001.csv", "desk4_close_001.csv"),  # no date: the number joined to its word names the desk
+])
+def test_offices_told_apart_by_a_number_are_two_sources(one, other):
+    assert source(one) != source(other)
