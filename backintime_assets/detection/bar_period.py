@@ -22,7 +22,8 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .canonical import names_time_of_day, norm_name
-from .date_system import EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
+from .epoch_days import may_be_stamped_east_of_utc, utc_stamp
+from .date_system import EAST_EVENING, EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .month_names import for_strptime
 from .numbers import NULL_TOKENS
 
@@ -96,17 +97,25 @@ _TIME_ALONE = re.compile(r"(\d{1,2}):?(\d{2})(?::?\d{2}(?:\.\d+)?)?")
 
 def _at_an_hour(names: Sequence[str], rows: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:
     """Whether a sampled row's bar is stamped at a time of day other than midnight, in a column
-    named as the time (Finam's <TIME> 110000) or after the date's day: an intraday bar is."""
+    named as the time (Finam's <TIME> 110000) or after the date's day: an intraday bar is. An
+    instant in UTC (an epoch, text ending "Z") is, unless at UTC midnight, or unless the stamps are
+    daily bars stamped the evening before their session east of UTC (epoch_days.py): an ASX
+    session's open, 23:00 UTC, is no hour's bar (a Period of 14 beside it, a window, refused its
+    file), and an epoch's hour was not looked at (hourly bars under "Period" 60 loaded as days)."""
     timed = [j for j, name in enumerate(names) if names_time_of_day(name)]
     dated = [j for j, role in enumerate(canonical) if role == "date"]
+    utc: list[int] = []
     for row in rows:
         for j in timed:
             if j < len(row) and (m := _TIME_ALONE.fullmatch(row[j].strip())) and int(m[1] + m[2]):
                 return True
         for j in dated:
-            if j < len(row) and (m := _TIME_AFTER_DATE.search(row[j].strip())) and int(m[1] + m[2]):
+            cell = row[j].strip() if j < len(row) else ""
+            if (at := utc_stamp(cell)) is not None:
+                utc.append(at)
+            elif (m := _TIME_AFTER_DATE.search(cell)) and int(m[1] + m[2]):
                 return True
-    return False
+    return any(at % 86400 for at in utc) and not may_be_stamped_east_of_utc(utc)
 
 
 def _one_row_a_day(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:
@@ -417,14 +426,14 @@ def _at_period_ends(period: str, days: Sequence[int]) -> bool:
 
 
 # A number date's day (days since 0001-01-01) by its format: (units a day, the ordinal of its 0,
-# and the part of a day added first, which reads an "_east" epoch as the day whose midnight is
-# nearest it: an ASX week's bar stamped on Sunday evening is Monday's, as normalisation reads it).
+# and the units added first, which read an "_east" epoch from the UTC evening on (EAST_EVENING) as
+# the next day: an ASX week's bar stamped on Sunday evening is Monday's, as normalisation reads it).
 _EPOCH_0 = date(1970, 1, 1).toordinal()
 _NUMBER_DAYS = {
     EXCEL_SERIAL: (1, date(1899, 12, 30).toordinal(), 0),
     EXCEL_SERIAL_1904: (1, date(1904, 1, 1).toordinal(), 0),
     **{fmt: (86400 * unit, _EPOCH_0, 0) for fmt, unit in EPOCH_UNITS.items()},
-    **{fmt: (86400 * unit, _EPOCH_0, 43200 * unit) for fmt, unit in EPOCH_EAST_UNITS.items()},
+    **{fmt: (86400 * unit, _EPOCH_0, (86400 - EAST_EVENING) * unit) for fmt, unit in EPOCH_EAST_UNITS.items()},
 }
 
 

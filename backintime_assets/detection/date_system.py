@@ -23,7 +23,7 @@ EXCEL_SERIAL, EXCEL_SERIAL_1904 = "excel_serial", "excel_serial_1904"
 # The other dates written as numbers: Unix epochs, by their units a second.
 EPOCH_UNITS = {"epoch_s": 1, "epoch_ms": 10**3, "epoch_us": 10**6, "epoch_ns": 10**9}
 # Epochs of daily bars of an exchange east of UTC, stamped the evening before their session: each
-# is the day whose midnight is nearest it (epoch_days.py). Timestamp text that says UTC ("...T23:00:00Z")
+# from EAST_EVENING on is the next day (epoch_days.py). Timestamp text that says UTC ("...T23:00:00Z")
 # may be so too: its strptime format ends so ("%Y-%m-%dT%H:%M:%S%z_east"), read as written elsewhere.
 EAST = "_east"
 # What ends timestamp text that says its time is UTC's: Z, +00:00 (+0000, +00), UTC or GMT. One spelling
@@ -31,6 +31,12 @@ EAST = "_east"
 # sheet's check that lacked "+00" left that sheet's ASX rows a day early.
 UTC_ZONE = r"(?:Z|[+-]00(?::?00)?|\s?(?:UTC|GMT))"
 EPOCH_EAST_UNITS = {f"{fmt}{EAST}": unit for fmt, unit in EPOCH_UNITS.items()}
+# Where the UTC evening starts for the "_east" reading, in seconds of the day: at 11:00 UTC, the
+# midnight of UTC+13 (New Zealand's summer: an NZX session stamped at its midnight is 11:00 UTC the
+# day before). A stamp at or after it reads as the next day. At noon (the day whose midnight
+# was nearest) NZX's summer bars loaded a day early. UTC+14 (10:00) holds no exchange, and an hour
+# earlier would reach Europe's mid-morning and the Gulf's closes.
+EAST_EVENING = 11 * 3600
 # Every format of dates written as numbers.
 EPOCH_FORMATS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
 NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_FORMATS))

@@ -12,13 +12,14 @@ Which reading is right turns on the trading week (BACKINTIME_TRADING_WEEK): unde
 an ASX bar stamped on a Sunday evening is Monday's; under Sunday to Thursday a Tadawul bar stamped on
 a Saturday evening is Sunday's. Detection runs once per file and is stored, while the week is a
 setting that may change, so detection records only what the stamps show whatever the week: daily
-bars (one stamp a day) stamped in the evening (12:00 UTC or later) at one or two times of day (a
+bars (one stamp a day) stamped in the evening (11:00 UTC or later: date_system.EAST_EVENING, NZX's
+summer midnight) at one or two times of day (a
 clock change), some on a Saturday or Sunday evening. No session of the Americas is stamped so (they
 trade Monday to Friday, stamped on their own day), so such a column may be the next day's sessions,
 also where other tickers' stamps at clock times of their own lie beside them (New York's open beside
 an ASX ticker's): a column's sample does not tell its tickers apart, normalisation does.
-It gets an "_east" format (epoch_s_east, ...: date_system.EPOCH_EAST_UNITS), which reads a stamp as
-the day whose midnight is nearest it, and normalisation, which knows the week, keeps that reading or
+It gets an "_east" format (epoch_s_east, ...: date_system.EPOCH_EAST_UNITS), which reads a stamp
+from 11:00 UTC on as the next day, and normalisation, which knows the week, keeps that reading or
 the UTC days per ticker (normalisation/east_days.py). A file that shows no weekend evening (a few
 midweek bars, or New York's open) keeps the plain format: read by its UTC days, as before.
 
@@ -35,9 +36,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from .date_system import EAST, EPOCH_UNITS, SATURDAY, UTC_ZONE, weekday
+from .date_system import EAST, EAST_EVENING, EPOCH_UNITS, SATURDAY, UTC_ZONE, weekday
 
-_DAY, _NOON, _HOUR = 86400, 43200, 3600
+_DAY, _HOUR = 86400, 3600
 # A download's last bar may be stamped at its latest trade rather than at the session's clock time.
 _OFF_CLOCK = 1
 
@@ -48,7 +49,7 @@ def may_be_stamped_east_of_utc(seconds: Iterable[int], tickers: Sequence[str] | 
 
     A column may hold several tickers' stamps, each at its own exchange's clock time, which the
     sample cannot tell apart (ASX bars at 23:00 UTC beside US ones at New York's open, 14:30, on the
-    same nearest-midnight day): a weekend evening among them is enough, normalisation deciding each
+    same "_east" day): a weekend evening among them is enough, normalisation deciding each
     ticker's reading on its own stamps, provided they are daily bars: evening stamps at one or two
     clock times (one ticker's, a clock change), or at clock times that each recur (several
     tickers'), but a few last bars, and no two of one evening an hour or less apart: of one ticker's,
@@ -57,7 +58,7 @@ def may_be_stamped_east_of_utc(seconds: Iterable[int], tickers: Sequence[str] | 
     seconds = list(seconds)
     owners = [""] * len(seconds) if tickers is None else list(tickers)
     # A long file's tickers share their stamps: each ticker's stamp counted once.
-    bars = sorted((t, s) for t, s in set(zip(owners, seconds)) if s % _DAY >= _NOON)
+    bars = sorted((t, s) for t, s in set(zip(owners, seconds)) if s % _DAY >= EAST_EVENING)
     stamps = sorted({s for _, s in bars})
     evenings = Counter(s % _DAY for s in stamps)
     if not any(weekday(s // _DAY) >= SATURDAY for s in stamps):
@@ -115,6 +116,14 @@ def _epoch(cell: str, unit: int) -> int | None:
         return int(float(cell)) // unit
     except (ValueError, OverflowError):  # "inf" reads as a float but is no stamp
         return None
+
+
+def utc_stamp(cell: str) -> int | None:
+    """Epoch seconds of a date cell that is an instant in UTC: a Unix epoch in seconds or
+    milliseconds (10 or 13 digits), or ISO timestamp text that says UTC; None for any other."""
+    if cell.isdigit() and len(cell) in (10, 13):
+        return int(cell) // (1000 if len(cell) == 13 else 1)
+    return _utc_text(cell, "%Y-%m-%d") if len(cell) > 10 else None
 
 
 def _utc_text(cell: str, fmt: str) -> int | None:

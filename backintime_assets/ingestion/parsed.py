@@ -72,7 +72,9 @@ PARSER_VERSION = 9
 # often as on Sunday ones reads its UTC days (a vendor's Sunday futures opens loaded every bar a day late).
 # 6 (session 22): a ticker whose only evening stamp is off the clock (a coin's live bar at its latest
 # trade, a Sunday afternoon) reads its UTC days, no more a midnight east of UTC (loaded on Monday).
-EAST_EPOCH_VERSION, _EAST_EPOCH = 6, '_east"'  # the end of such a column's format in a schema's JSON
+# 7 (session 23): stamps from 11:00 UTC on are the next day's (NZX's summer midnight, 11:00 UTC, loaded a day
+# early), and Sunday-to-Thursday stamps at midday UTC read by the week (a Gulf close, under sun-thu, a day late).
+EAST_EPOCH_VERSION, _EAST_EPOCH = 7, '_east"'  # the end of such a column's format in a schema's JSON
 KEEP_MIN_BYTES = 512 * 2**10  # files whose rows the survey keeps in a Parquet file of their own (kept_rows_path)
 MEMBER_SUFFIX = ".member"  # ends the key a small file's rows are listed under in a group file (kept_groups.py)
 

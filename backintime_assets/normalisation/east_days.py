@@ -17,16 +17,21 @@ next days (the "_east" reading), the first of these that tells:
    14:30 UTC): its UTC days. So is a week of Sunday to Thursday sessions east of UTC: stamped on
    Saturday evenings, never on a Thursday or Friday evening (Tadawul at Riyadh's midnight, 21:00
    UTC): the next days. (A Sunday-to-Thursday market stamped in the UTC evening of its own day
-   shows the ASX's weekdays; no exchange stamps so, and it reads as the ASX does.)
+   shows the ASX's weekdays; no exchange's close is so late, and it reads as the ASX does.) Not
+   at midday UTC (11:00 to 12:45): there the stamps of New Zealand's sessions at their midnight
+   (the next days) and of a Sunday-to-Thursday market's at its close (Tadawul's, 12:00 UTC: their
+   UTC days) are alike, Sunday to Thursday, and the week tells: under a week that opens on Sunday
+   and closes on Friday (sun-thu) their UTC days; under any other (Monday to Friday, every day) the
+   next days, NZX's: a Gulf market's Sunday session then loads on Monday.
 2. the week: the reading that puts none of them on a day the week closes, where the other puts
    some there, or clearly fewer (a third fewer), where both do: an NSE ticker's special Saturday
    session does not turn its weeks a day early, even in a file of two weeks.
 3. under a week both readings fit (every day: crypto), a ticker stamped on every day of the week at
    a time zone's midnight (an evening time on a quarter hour) reads as the next days: a 24-hour
    market's daily bar is stamped at its open, and an evening open is a midnight east of UTC (OKX's
-   Hong Kong days, 16:00 UTC). Noon UTC is no 24-hour market's midnight, and a month's bars on its
-   first day (every weekday, far apart) no daily bars: their UTC days, under any week, so no other
-   ticker's reading (4) moves them. Under such a week a ticker not stamped every day but on Friday
+   Hong Kong days, 16:00 UTC). Noon UTC (or 11:00) is no 24-hour market's midnight, and a month's
+   bars on its first day (every weekday, far apart) no daily bars: their UTC days, under any week,
+   so no other ticker's reading (4) moves them. Under such a week a ticker not stamped every day but on Friday
    evenings (more than one) as often as on Sunday ones reads its UTC days: the next days would put each Friday's
    on a Saturday (New York's opens beside a vendor's Sunday-evening futures open, 23:00 UTC).
 4. else (a few midweek bars; every day of the week at a midnight under Monday to Friday) the
@@ -47,12 +52,15 @@ import numpy as np
 
 import pyarrow as pa
 
-from backintime_assets.detection.date_system import EAST, EPOCH_EAST_UNITS, stamped_east, weekday
+from backintime_assets.detection.date_system import EAST, EAST_EVENING, EPOCH_EAST_UNITS, stamped_east, weekday
 from backintime_assets.trading_week import TradingWeek
 
 from .parse import Parsed, parse_dates, parse_numbers, utc_seconds
 
 _DAY, _NOON = 86400, 43200
+# UTC+11's midnight (the ASX's in summer): stamps before it and at or after the UTC evening
+# (EAST_EVENING, 11:00) are a midday's, UTC+12's and UTC+13's midnights or the Gulf's closes (1).
+_AFTER_MIDDAY = 13 * 3600
 _THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY = 3, 4, 5, 6
 _QUARTER_HOUR, _HOUR = 900, 3600  # time zones are whole quarter hours from UTC, so are their midnights
 _OFF_CLOCK = 1  # a download's last bar may be stamped at its latest trade (detection/epoch_days.py)
@@ -67,7 +75,7 @@ class Evidence:
     files: np.ndarray  # int64: its file, when several are read as one text (0 else)
     counts: np.ndarray  # (n, 7) int64: its evening stamps on each UTC weekday
     off_quarter: np.ndarray  # int64: those off a quarter hour (a close, not a time zone's midnight)
-    off_noon: np.ndarray  # int64: those at another time than noon UTC
+    off_noon: np.ndarray  # int64: those after noon UTC (at 11:00 to noon: UTC+13's and UTC+12's midnights)
     first: np.ndarray  # float: the first and last day of its evening stamps (the "_east" reading)
     last: np.ndarray
     clock_lo: np.ndarray  # float: the earliest and latest time of day (seconds) of its evening stamps
@@ -149,9 +157,10 @@ def east_readings(cells: pa.Array, fmt: str | None, read: Parsed, decimal: str =
                   thousands: str | None = None) -> tuple[Parsed, Parsed, np.ndarray] | None:
     """Of a date column of `cells` in format `fmt`, read so (`read`: parse_dates'), its two readings
     and its stamps in whole seconds, as session_days weighs them: the "_east" reading (each stamp the
-    day whose midnight is nearest it), the UTC days, and the seconds (NaN where none). None for a
-    column of any other format, read as `read` is. Of timestamp text, the "_east" reading moves only
-    the cells that say UTC ("2024-01-01T23:00:00Z"): another offset names its local day as written."""
+    next day from the UTC evening on, date_system.EAST_EVENING), the UTC days, and the seconds (NaN
+    where none). None for a column of any other format, read as `read` is. Of timestamp text, the
+    "_east" reading moves only the cells that say UTC ("2024-01-01T23:00:00Z"): another offset names
+    its local day as written."""
     if not stamped_east(fmt):
         return None
     if fmt in EPOCH_EAST_UNITS:
@@ -159,7 +168,7 @@ def east_readings(cells: pa.Array, fmt: str | None, read: Parsed, decimal: str =
         return read, utc, parse_numbers(cells, decimal, thousands).values // EPOCH_EAST_UNITS[fmt]
     seconds = utc_seconds(cells, fmt)  # `read` is the text as written: its UTC days where it says UTC
     said = np.isfinite(seconds) & np.isfinite(read.values)
-    east = np.where(said, np.floor(np.where(said, seconds, 0.0) / _DAY + 0.5), read.values)
+    east = np.where(said, np.floor((np.where(said, seconds, 0.0) + _DAY - EAST_EVENING) / _DAY), read.values)
     return Parsed(east, read.missing, read.bad), read, np.where(said, seconds, np.nan)
 
 
@@ -205,7 +214,7 @@ def _evidence(east: Parsed, utc: Parsed, keys: np.ndarray, seconds: np.ndarray, 
     file_of = np.zeros(n, np.int64) if files is None else files[evening][np.unique(ticker, return_index=True)[1]]
     return Evidence(codes, file_of, np.bincount(ticker * 7 + utc_weekday, minlength=n * 7).reshape(n, 7),
                     np.bincount(ticker, clock % _QUARTER_HOUR != 0, n).astype(np.int64),
-                    np.bincount(ticker, clock != _NOON, n).astype(np.int64), first, last, clock_lo, clock_hi)
+                    np.bincount(ticker, clock > _NOON, n).astype(np.int64), first, last, clock_lo, clock_hi)
 
 
 def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
@@ -222,9 +231,19 @@ def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
     # (Binance's 23:59:59.999), on its own UTC day, however few its weekdays (a coin listed on a
     # Sunday, a piece's last rows) or its file's other tickers.
     reads_utc = ~midnight
-    # 1. A Monday-to-Friday market's, or a Sunday-to-Thursday one's east of UTC.
+    # 1. A Monday-to-Friday market's, or a Sunday-to-Thursday one's east of UTC. Stamped at midday
+    # UTC (11:00 to 12:45) on Sundays to Thursdays, a ticker may be either of two markets: New
+    # Zealand's sessions at their midnight (11:00 UTC in summer, 12:00 in winter: the next days) or
+    # a Sunday-to-Thursday market's at its close (Tadawul, 12:00 UTC; Egypt, 12:30: their UTC days).
+    # The stamps are alike; the week tells: a week that opens on Sunday and closes on Friday is a
+    # Gulf market's, whose UTC days they are; under any other NZX's (taken for NZX's, Tadawul's
+    # loaded a day late under Sunday to Thursday, its Thursdays rejected as Fridays).
+    ambiguous = midnight & sunday & ~friday & ~saturday & (ev.clock_hi < _AFTER_MIDDAY)
+    gulf_week = _SUNDAY in week.days and _FRIDAY not in week.days
     reads_east = midnight & (sunday & ~friday & ~saturday | saturday & ~thursday & ~friday)
-    reads_utc |= friday & ~sunday
+    if gulf_week:
+        reads_east &= ~ambiguous
+    reads_utc |= friday & ~sunday | (ambiguous if gulf_week else False)
     # 2. The week's: rows each reading puts on days it closes.
     closed = np.array([d not in week.days for d in range(7)])
     on_closed_utc = counts[:, closed].sum(axis=1)
@@ -235,8 +254,8 @@ def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
     # 3. A 24-hour market's daily bars stamped at their open; at noon UTC, their UTC days whatever
     # the week, so that no other ticker's reading spills onto them (4).
     both_fit = (on_closed_east == 0) & (on_closed_utc == 0)
-    # Noon UTC is UTC+12's midnight, no 24-hour venue's: the middle of a UTC day, where a date is
-    # put to keep it clear of every time zone's.
+    # Noon UTC is UTC+12's midnight (11:00 UTC+13's), no 24-hour venue's: the middle of a UTC day,
+    # where a date is put to keep it clear of every time zone's.
     open_stamp = midnight & ~(ev.off_noon <= _OFF_CLOCK)
     every_day = ~(reads_east | reads_utc) & stamped_on.all(axis=1)
     if every_day.any():
@@ -285,9 +304,11 @@ def _file_reads_east(file_of: np.ndarray, east: np.ndarray, utc: np.ndarray, no_
 def _at_clock_of(ev: Evidence, leaders: np.ndarray) -> np.ndarray:
     """Per ticker, whether its evening stamps fall within an hour of those of a `leaders` ticker of
     its file, in quarter hours of the evening (time zones are quarter hours apart)."""
-    slots = (_DAY - _NOON) // _QUARTER_HOUR  # 48
-    lo = np.clip((np.nan_to_num(ev.clock_lo, posinf=_NOON) - _NOON) // _QUARTER_HOUR, 0, slots - 1).astype(np.int64)
-    hi = np.clip((np.nan_to_num(ev.clock_hi, neginf=_NOON) - _NOON) // _QUARTER_HOUR, 0, slots - 1).astype(np.int64)
+    slots = (_DAY - EAST_EVENING) // _QUARTER_HOUR  # 52
+    lo = np.clip((np.nan_to_num(ev.clock_lo, posinf=EAST_EVENING) - EAST_EVENING) // _QUARTER_HOUR, 0,
+                 slots - 1).astype(np.int64)
+    hi = np.clip((np.nan_to_num(ev.clock_hi, neginf=EAST_EVENING) - EAST_EVENING) // _QUARTER_HOUR, 0,
+                 slots - 1).astype(np.int64)
     hour = _HOUR // _QUARTER_HOUR
     covered = np.zeros((int(ev.files.max()) + 1, slots + 1), np.int64)  # per file: a difference array of slots
     np.add.at(covered, (ev.files[leaders], np.maximum(lo[leaders] - hour, 0)), 1)

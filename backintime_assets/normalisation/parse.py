@@ -11,8 +11,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
-from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EPOCH_EAST_UNITS, EPOCH_UNITS,
-                                                     EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
+from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EAST_EVENING, EPOCH_EAST_UNITS,
+                                                     EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
 from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indian_groups
@@ -26,14 +26,15 @@ _SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
 # Dates written as numbers: format -> (units a day, the number of 1970-01-01, the least number
-# that is a date, days added before the day is taken). Serial 0 of the 1900 system is 1900-01-00,
-# damage; the 1904 one starts at 0. An "_east" epoch is the day whose midnight is nearest it
-# (detection/epoch_days.py): half a day added. Every format reads a day's midnight as that day.
+# that is a date, units added before the day is taken). Serial 0 of the 1900 system is 1900-01-00,
+# damage; the 1904 one starts at 0. An "_east" epoch at or after the UTC evening (EAST_EVENING, 11:00)
+# is the next day (detection/epoch_days.py): the rest of the day from it added, in whole units (a
+# fraction of a day added to a float missed 11:00 by a rounding). Every format reads a day's midnight as that day.
 SERIAL_FORMATS = {
-    EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1, 0.0),
-    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0, 0.0),  # Mac Excel's workbooks (date_system.py)
-    **{fmt: (86400 * unit, 0, -np.inf, 0.0) for fmt, unit in EPOCH_UNITS.items()},
-    **{fmt: (86400 * unit, 0, -np.inf, 0.5) for fmt, unit in EPOCH_EAST_UNITS.items()},
+    EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1, 0),
+    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0, 0),  # Mac Excel's workbooks (date_system.py)
+    **{fmt: (86400 * unit, 0, -np.inf, 0) for fmt, unit in EPOCH_UNITS.items()},
+    **{fmt: (86400 * unit, 0, -np.inf, (86400 - EAST_EVENING) * unit) for fmt, unit in EPOCH_EAST_UNITS.items()},
 }
 _MIN_YEAR, _MAX_YEAR = 1800, 2200  # dates outside are typos (or 2-digit years read as %Y)
 _MIN_DAY = int(np.datetime64(f"{_MIN_YEAR}-01-01", "D").astype(np.int64))
@@ -304,6 +305,21 @@ def _read_month_names(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$"
 
 
+# An ISO timestamp that says UTC at or after the UTC evening (EAST_EVENING, 11:00): possibly the
+# next day's session east of UTC (detection/epoch_days.py), which a column of dates cannot tell.
+_UTC_EVENING = (r"^\d{4}-\d{2}-\d{2}[ T](?:1[1-9]|2\d):\d{2}(?::\d{2}(?:[.,]\d+)?)?" + UTC_ZONE + "$")
+assert EAST_EVENING == 11 * 3600  # the hours _UTC_EVENING names
+
+
+def _utc_evening(text: pa.Array) -> np.ndarray:
+    """Cells of ISO timestamps that say UTC in the evening: in a column detected as dates (its
+    sample plain dates, later rows "2024-07-01T23:00:00Z"), such a row's day is the UTC day as
+    written or the next (an ASX session stamped at its open), which one only a column of such
+    stamps tells (east_days.py). Read as written, an ASX file's later rows loaded a day early:
+    they are rejected as unreadable in the column's format instead."""
+    return _mask(pc.match_substring_regex(text, _UTC_EVENING))
+
+
 def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
     """Days since 1970-01-01 (as float64, NaN where unparseable) for a column in format `fmt`:
     a strptime format or one of SERIAL_FORMATS. Timestamp text that may be stamped east of UTC (a
@@ -320,7 +336,7 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
     if fmt in SERIAL_FORMATS:
         nums = parse_numbers(cells, decimal, thousands)
         scale, of_1970, least, shift = SERIAL_FORMATS[fmt]
-        days = np.floor(nums.values / scale + shift) - of_1970
+        days = np.floor((nums.values + shift) / scale) - of_1970
         # A serial below the system's first day, or anything outside the year range, is damage.
         ok = (days >= _MIN_DAY) & (days <= _MAX_DAY) & (nums.values >= least)
         bad = nums.bad | (~nums.missing & ~ok)
@@ -357,6 +373,8 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         ts = pc.strptime(sub, format="%Y-%m-%d", unit="s", error_is_null=True)
         d, ok2 = _days_from_timestamps(ts)
         iso = _mask(pc.match_substring_regex(trimmed.take(pa.array(idx)), _ISO_DAY))
+        if fmt is not None and "%H" not in fmt:  # a zoned format's cells the east reading weighs (east_days.py)
+            iso &= ~_utc_evening(trimmed.take(pa.array(idx)))
         ok2 = _reject_rollover(sub, "%Y-%m-%d", ts, ok2 & iso)
         days[idx[ok2]] = d[ok2]
         ok[idx[ok2]] = True

@@ -21,8 +21,8 @@ from .east_days import east_readings, session_days
 from .parse import SERIAL_FORMATS, Parsed, parse_dates, parse_numbers, parse_strings
 
 _SAMPLE_ROWS = 200
-# ISO timestamp text of an evening (12:00 or later) that says UTC, as detection reads it.
-_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[2-9]|2[0-3]):\d{2}.*" + UTC_ZONE + r"\s*$"
+# ISO timestamp text of an evening (11:00 or later: date_system.EAST_EVENING) that says UTC, as detection reads it.
+_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[1-9]|2[0-3]):\d{2}.*" + UTC_ZONE + r"\s*$"
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
 
 

@@ -520,3 +520,37 @@ def test_several_bars_of_a_day_in_its_date_cells_are_no_bar_a_day():
     result = normalise_bytes(data, schema, "SBER.csv")
     assert result.prices.empty and len(result.rejected) == 9
     assert result.rejected.reason.str.startswith("intraday bar:").all()
+
+
+def _asx_sundays_evenings(n: int) -> list[int]:
+    """Epoch seconds of an ASX session each at its open, 23:00 UTC the day before (Sunday for Monday's)."""
+    return [int(d.timestamp()) - 3600 for d in pd.bdate_range("2024-06-10", periods=n, tz="UTC")]
+
+
+@pytest.mark.parametrize("epoch", [True, False])
+def test_daily_bars_stamped_east_of_utc_beside_a_window_load(epoch):
+    # An ASX file in UTC ("...T23:00:00Z": its open) with a constant Period, a window of 14: its
+    # stamps at 23:00 were taken for one hour's bar a day, and the file was refused as intraday.
+    stamps = _asx_sundays_evenings(10)
+    cells = [str(s) if epoch else pd.Timestamp(s, unit="s").strftime("%Y-%m-%dT%H:%M:%SZ") for s in stamps]
+    data = ("Date,Ticker,Period,Open,High,Low,Close\n" + "".join(
+        f"{c},BHP.AX,14,40,41,39,{40.5 + i / 100}\n" for i, c in enumerate(cells))).encode()
+    schema = detect_bytes(data, "BHP.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "BHP.csv").prices
+    assert prices["date"].astype(str).tolist()[:2] == ["2024-06-10", "2024-06-11"] and len(prices) == 10
+
+
+def test_hourly_bars_one_a_day_stamped_as_epochs_are_refused():
+    # One hourly bar a day (14:00 UTC, a New York morning's hour) under <PER> 60, its stamp an epoch:
+    # its hour was not looked at, and each hour's prices loaded as the day's.
+    stamps = [int(d.timestamp()) + 14 * 3600 for d in pd.bdate_range("2024-01-08", periods=10, tz="UTC")]
+    data = ("<TICKER>,<PER>,<DATE>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>\n" + "".join(
+        f"AAPL,60,{s},100,101,99,{100 + i / 10},10\n" for i, s in enumerate(stamps))).encode()
+    problem = detect_bytes(data, "AAPL.csv").problem
+    assert problem is not None and problem.startswith("intraday bars, not daily prices: <PER> is 60")
+    # At UTC midnight an epoch is a day's (a coin's daily bars): no hour.
+    midnight = data.decode()
+    for s in stamps:
+        midnight = midnight.replace(str(s), str(s - 14 * 3600))
+    assert detect_bytes(midnight.encode(), "AAPL.csv").problem is None

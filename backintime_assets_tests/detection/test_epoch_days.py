@@ -29,6 +29,8 @@ JANUARY = weekdays(date(2024, 1, 2), 15)
     15,  # TradingView, Tokyo
     13,  # TradingView, ASX (AEDT)
     22,  # a European exchange's midnight in summer time
+    12,  # NZX's midnight in winter (NZST, UTC+12)
+    11,  # NZX's midnight in summer (NZDT, UTC+13): before noon, it was taken for its own day's
 ])
 def test_daily_bars_stamped_the_evening_before_are_the_next_days(hour):
     assert stamped_east_of_utc(stamps(hour, JANUARY, day_before=True))

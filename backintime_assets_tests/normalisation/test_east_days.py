@@ -3,7 +3,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from backintime_assets.normalisation.east_days import WholeFile, session_days
+from backintime_assets.normalisation.east_days import WholeFile, east_readings, session_days
 from backintime_assets.normalisation.parse import parse_dates
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -263,3 +263,48 @@ def test_a_live_last_bar_alone_in_the_evening_keeps_its_utc_day(week):
     # east of UTC, Sunday's partial bar loaded as Monday's, silently.
     stamps = [_MONDAY + _DAY * k for k in range(6)] + [_MONDAY + _DAY * 6 + 52632]  # 2024-01-07 14:37:12
     assert _read(stamps, [0] * 7, week) == _days("2024-01-01", 7)
+
+
+@pytest.mark.parametrize("hour", [11, 12])  # UTC+13's midnight (NZ summer), UTC+12's (winter)
+def test_new_zealand_sessions_stamped_at_their_midnight_read_as_the_next_days(hour):
+    # An NZX session stamped at Wellington's midnight, in UTC the day before: Sunday to Thursday.
+    # In summer 11:00 UTC is before noon, nearer its own UTC day's midnight than the next: every
+    # bar loaded a day early (Monday's rejected as a Sunday's), silently.
+    sunday = _MONDAY - _DAY + hour * 3600
+    stamps = [sunday + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    assert _read(stamps, [0] * 10) == _days("2024-01-01", 5) + _days("2024-01-08", 5)
+    text = pa.array([f"{np.datetime64(s, 's')}Z" for s in stamps])
+    east, utc, seconds = east_readings(text, "%Y-%m-%dT%H:%M:%S%z_east", parse_dates(text, "%Y-%m-%dT%H:%M:%S%z"))
+    days = session_days(east, utc, np.zeros(10, np.int64), MON_FRI, seconds).values
+    assert np.array([np.datetime64(int(d), "D") for d in days]).astype(str).tolist()[:5] == _days("2024-01-01", 5)
+
+
+@pytest.mark.parametrize("hour", [11, 12, 12.5])  # the Gulf's closes: Tadawul 12:00 UTC, Egypt 12:30
+def test_sunday_to_thursday_midday_stamps_read_as_the_week_says(hour):
+    # At their close a Sunday-to-Thursday market's bars are stamped at midday UTC on their own days,
+    # as NZX's at its midnight are the day before theirs: the stamps alike, the week tells. Under
+    # Sunday to Thursday they read as NZX's, and each loaded a day late (Thursday's rejected).
+    sunday = _MONDAY - _DAY + int(hour * 3600)
+    stamps = [sunday + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    assert _read(stamps, [0] * 10, SUN_THU)[:5] == _days("2023-12-31", 5)
+    assert _read(stamps, [0] * 10, MON_FRI)[:5] == _days("2024-01-01", 5)
+
+
+@pytest.mark.parametrize("week", [MON_FRI, EVERY_DAY])
+def test_weekday_bars_stamped_at_midday_utc_keep_their_utc_days(week):
+    # Dubai's close (11:00 UTC), Frankfurt's noon: Monday to Friday on their own days, the Fridays say so.
+    stamps = [_MONDAY + 11 * 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    assert _read(stamps, [0] * 10, week)[:5] == _days("2024-01-01", 5)
+    every_day = [_MONDAY + 11 * 3600 + _DAY * k for k in range(14)]  # a coin's days at 11:00 UTC: no one's open
+    assert _read(every_day, [0] * 14, EVERY_DAY) == _days("2024-01-01", 14)
+
+
+@pytest.mark.parametrize("week", [MON_FRI, EVERY_DAY])
+def test_new_zealand_sessions_beside_a_new_york_ticker_read_as_the_next_days(week):
+    # Beside New York's opens (its UTC days, Fridays and all), NZX's winter midnights (12:00 UTC)
+    # are still the next days under a week that does not open on Sunday, every day too.
+    nzx = [_MONDAY - _DAY + 12 * 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    new_york = [_MONDAY + 52200 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    days = _read(nzx + new_york, [0] * 10 + [1] * 10, week)
+    fortnight = _days("2024-01-01", 5) + _days("2024-01-08", 5)
+    assert days == fortnight + fortnight

@@ -1799,7 +1799,7 @@ def test_central_eastern_european_balkan_baltic_greek_and_turkish_exports_load(t
     assert len(p) == 2
 
 
-def _epoch_bars(stamps: list[int]) -> bytes:
+def _epoch_bars(stamps: list[int] | list[str]) -> bytes:
     return ("timestamp,open,high,low,close,volume\n" + "".join(
         f"{s},{51 + k / 10:.2f},{51.5 + k / 10:.2f},{50.8 + k / 10:.2f},{51.2 + k / 10:.2f},{6000000 + k}\n"
         for k, s in enumerate(stamps))).encode()
@@ -1821,7 +1821,22 @@ def test_daily_bars_stamped_at_an_asx_sessions_open_load_on_their_trading_day():
     assert as_utc.prices_arrow.num_rows == len(days) - 3  # the UTC days: three Sundays rejected
 
 
-@pytest.mark.parametrize("hour", [0, 4, 5, 8, 13.5, 14.5, 21])
+@pytest.mark.parametrize("epoch", [True, False])
+def test_nzx_bars_stamped_at_wellingtons_summer_midnight_load_on_their_trading_day(epoch):
+    # NZDT is UTC+13: an NZX session's midnight is 11:00 UTC the day before, earlier than noon, so
+    # each bar loaded a day early (the Mondays rejected as Sundays), silently.
+    sunday = 1704020400  # 2023-12-31 11:00 UTC: Monday 2024-01-01 in Wellington
+    days = [0, 1, 2, 3, 4, 7, 8, 9, 10, 11, 14]
+    stamped = [sunday + 86400 * d for d in days]
+    data = _epoch_bars(stamped if epoch else [f"{np.datetime64(s, 's')}Z" for s in stamped])
+    r = run(data, name="FPH.NZ.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.strftime("%a %Y-%m-%d").tolist()[:6] == [
+        "Mon 2024-01-01", "Tue 2024-01-02", "Wed 2024-01-03", "Thu 2024-01-04", "Fri 2024-01-05", "Mon 2024-01-08"]
+    assert r.prices.close.iloc[0] == 51.2
+
+
+@pytest.mark.parametrize("hour", [0, 4, 5, 8, 11, 13.5, 14.5, 21])
 def test_daily_bars_stamped_on_their_own_utc_day_load_as_before(hour):
     # UTC midnight, New York's midnight (EST), Frankfurt's morning, New York's open and close.
     first = 1704153600 + int(hour * 3600)  # 2024-01-02, a Tuesday
@@ -2554,3 +2569,16 @@ def test_tickers_side_by_side_read_again_without_a_reordered_part_count_their_st
     loaded = read[1].prices
     assert sorted(zip(loaded.ticker, loaded.date.astype(str))) == [
         ("BHP.AX", "2024-01-12"), ("BHP.AX", "2024-01-19"), ("CBA.AX", "2024-01-12"), ("CBA.AX", "2024-01-19")]
+
+
+def test_utc_evening_stamps_below_a_sample_of_dates_are_rejected_not_loaded_a_day_early():
+    # The first rows plain dates, later ones an ASX download's stamps at its open (23:00 UTC the
+    # evening before): detected as dates, each later row loaded as its UTC day, a day early, and
+    # each Monday's was rejected as a Sunday's.
+    days = pd.bdate_range("2023-01-02", periods=300)
+    later = pd.bdate_range("2024-03-04", periods=10)
+    text = "Date,Ticker,Close\n" + "".join(f"{d:%Y-%m-%d},BHP.AX,{40 + k / 100:.2f}\n" for k, d in enumerate(days))
+    text += "".join(f"{d - pd.Timedelta(hours=1):%Y-%m-%dT%H:%M:%SZ},BHP.AX,45.00\n" for d in later)
+    r = run(text.encode(), name="BHP.csv")
+    assert len(r.prices) == 300 and r.prices.date.max() < pd.Timestamp("2024-03-01")
+    assert len(r.rejected) == 10 and (r.rejected.reason == "unparseable value: date").all()

@@ -539,7 +539,8 @@ def _text_stamp(written: str):
 @pytest.mark.parametrize("stamp", [_epoch_stamp, *(_text_stamp(w) for w in (
     "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S+00", "%Y-%m-%d %H:%M:%S -0000"))],
     ids=["epoch", "Z", "+00", "-0000"])
-def test_a_sheet_of_an_asx_tickers_stamps_beside_a_new_york_ones_reads_each_on_its_sessions(stamp):
+@pytest.mark.parametrize("east", [-1, -13], ids=["asx-open", "nzx-summer-midnight"])  # 23:00 and 11:00 UTC
+def test_a_sheet_of_an_asx_tickers_stamps_beside_a_new_york_ones_reads_each_on_its_sessions(stamp, east):
     # Beside a sheet of real dates, one of BHP.AX stamped at its open (23:00 UTC the evening before)
     # and SPY at New York's (14:30 UTC): the sheet's own detection read the stamps by their UTC days,
     # and BHP's rows loaded a day early, its Mondays rejected as dated on a Sunday. The same stamps
@@ -547,7 +548,7 @@ def test_a_sheet_of_an_asx_tickers_stamps_beside_a_new_york_ones_reads_each_on_i
     # (UTC to detection) was not restated at all.
     later = [datetime(2021, 3, 1) + timedelta(days=7 * w + d) for w in range(4) for d in range(5)]
     header = ["Date", "Ticker", "Open", "High", "Low", "Close", "Volume"]
-    sheet = [header] + [[stamp(d, -1), "BHP.AX", 10, 11, 9, 10.5, 100] for d in later] + \
+    sheet = [header] + [[stamp(d, east), "BHP.AX", 10, 11, 9, 10.5, 100] for d in later] + \
         [[stamp(d, 14.5), "SPY", 20, 21, 19, 20.5, 100] for d in later]
     data = book({"Jan": [header, *[[d, t, 10, 11, 9, 10.5, 100] for d in DAYS for t in ("BHP.AX", "SPY")]],
                  "Mar": sheet})
