@@ -21,7 +21,7 @@ from .dialect import (
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .epoch_days import east_format, may_be_east
 from .filename import date_in_name
-from .flat_header import bare_tickers, labelled_unread, named_as_tickers, split_header
+from .flat_header import bare_tickers, labelled_unread, named_as_tickers, split_header, untold_series
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
@@ -123,6 +123,14 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    "(or read as the field their ticker's name says) beside the prices read, whose names give no "
                    "ticker; name each price column by its ticker "
                    "(\"AAPL Close\") or save each ticker's columns as a file of its own")
+    elif wide is None and (flat is None or lone is not None) and (
+            untold := untold_series(layout.header_cells, layout.types)):
+        shown = _shown([layout.names[j] for j in untold])
+        problem = (f"{SIDE_BY_SIDE}? ({shown}): columns name several series, each by a label beside a price, "
+                   "but the labels are not all written as tickers (a name or a longer word may be a company's, "
+                   "or one instrument's venue, session or source) or do not each hold the same fields; read "
+                   "as one series, all but one would be left unread. Name each by its ticker and field "
+                   "(\"AAPL Close\") or save each series as a file of its own")
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).

@@ -141,6 +141,13 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
             for j, parts, f in cols:
                 split[j] = list(parts)
                 fields.setdefault(label, set()).add(f)
+    # A ticker in lower case beside those in capitals ("AAPL_close,msft_close"): read as AAPL's file,
+    # MSFT's closes were left unread without a word.
+    for j, cells in enumerate(split):
+        if len(cells) == 1 and (p := _any_case_split(cells[0])) is not None and _ticker_shaped(p[0]) \
+                and fits_type(p[1], types[j]):
+            split[j] = [_written(p[0]), p[1]]
+            fields.setdefault(split[j][0], set()).add(p[1])
     # A volume alone beside another label's prices counts in a unit or a coin ("Close USDT,...,Volume
     # ETH": ETH/USDT's bars), not another series: split, the pair's file was refused as tickers side by side.
     if any(f & _PRICES for f in fields.values()):
@@ -178,7 +185,21 @@ _SERIES_WORDS = frozenset({
     "YEARLY", "ANNUAL", "PRIMARY", "COMPOSITE", "CONSOLIDATED", "LIT", "DARK", "EXCHANGE", "VENUE",
     "NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE", "IEX", "OTC", "LSE", "TSX", "TSXV", "ASX", "HKEX", "HKSE",
     "SGX", "SSE", "SZSE", "NSE", "BSE", "JPX", "TSE", "KRX", "XETRA", "EURONEXT", "CME", "NYMEX", "COMEX", "LME",
-    "SHFE", "FRANKFURT", "TRADEGATE", "STUTTGART", "BERLIN", "MUNICH", "PARIS", "LONDON", "LONDRES", "TOKYO"})
+    "SHFE", "FRANKFURT", "TRADEGATE", "STUTTGART", "BERLIN", "MUNICH", "PARIS", "LONDON", "LONDRES", "TOKYO",
+    # Over a close alone too (ticker-shaped labels over closes are a close matrix, _named_side_by_side;
+    # one beside a ticker in capitals, its ticker too: split_header):
+    # a period, a day, a pit or screen, a coin's exchange, a data source, a model's output, the sides
+    # a merge names ("close_left,close_right"): one instrument's, loaded under "WEEK", "KRAKEN", "PRED".
+    "WEEK", "MONTH", "YEAR", "QUARTER", "WK", "MTH", "QTR", "YR", "YESTERDAY", "TOMORROW", "PIT", "FLOOR",
+    "GLOBEX", "ELECTRONIC", "ELEC", "SCREEN", "BINANCE", "COINBASE", "KRAKEN", "BITSTAMP", "BITFINEX", "GEMINI",
+    "HUOBI", "OKX", "OKEX", "BYBIT", "KUCOIN", "BITMEX", "DERIBIT", "FTX", "YAHOO", "YF", "STOOQ", "TIINGO",
+    "QUANDL", "BBG", "BLOOMBERG", "REFINITIV", "REUTERS", "FACTSET", "POLYGON", "EODHD", "MORNINGSTAR", "SOURCE",
+    "SRC", "VENDOR", "FEED", "MANUAL", "CALC", "CALCULATED", "COMPUTED", "DERIVED", "PRED", "PREDICTED",
+    "PREDICTION", "FCST", "EST", "EXPECTED", "EXP", "TARGET", "TGT", "TRUE", "OBS", "OBSERVED", "FIT", "FITTED",
+    "SIM", "SIMULATED", "BACKTEST", "LIVE", "PAPER", "TEST", "TRAIN", "LEFT", "RIGHT", "OURS", "THEIRS", "BMK",
+    "PORT", "PTF", "LAG", "LEAD", "SHIFT", "LAGGED", "AM", "PM",
+    # A close transformed ("log_close", "ln_close"): beside a ticker's columns, read as ticker "LOG".
+    "LOG", "LN", "SQRT", "NORM", "NORMED", "SCALED", "ZSCORE", "SMOOTH", "SMOOTHED", "CUM", "INV"})
 # A ticker written in lower case ("aapl", "brk-b", "bhp.ax", "7203.t", "600519.ss", "^gspc", "btcusdt"): a
 # longer word in lower case ("current", "composite", "premarket") is a word's as often.
 _LOWER_TICKER = re.compile(r"\^?(?:[a-z0-9]{1,5}|\d{6})(?:[.=-][a-z0-9]{1,4})?")
@@ -192,7 +213,8 @@ def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[C
     "Apple Close", "close_msft"): read whole, the first's columns loaded under the file's name and
     the others' left unread. Such a label is a word as often ("prev_close", "close_lag1", "Bid
     Close"): only two labels or more, each over a whole set of the same fields (_FULL_SETS: its
-    close and volume, or its bars), are tickers side by side. A label in lower case alone is a
+    close and volume, or its bars), are tickers side by side; or each written as a ticker in lower
+    case over the same fields with a close ("aapl_close,msft_close": a close matrix). A label in lower case alone is a
     ticker written in the header's case ("aapl": AAPL); a name is kept as written ("Apple")."""
     columns: dict[str, dict[str, int]] = {}  # label -> field -> column
     for j, (cells, t) in enumerate(zip(header_cells, types)):
@@ -204,6 +226,16 @@ def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[C
         columns[label][field] = j
     held = {label: frozenset(f) for label, f in columns.items()
             if any(full <= f.keys() for full in _FULL_SETS) and _may_be_ticker(label)}
+    if len(held) < 2:
+        # Closes alone ("aapl_close,msft_close,goog_close"), as a close matrix under ticker-shaped
+        # labels: read whole, AAPL's closes loaded under the file's name and the others' unread.
+        # Only labels written as tickers are (a name or a longer word over a close alone is a
+        # qualifier's as often: untold_series refuses such a file), each over the same fields.
+        priced = {label: frozenset(f) for label, f in columns.items() if f.keys() & _PRICES}
+        if len(priced) < 2 or not all(map(_ticker_shaped, priced)) or len(set(priced.values())) > 1 \
+                or "close" not in next(iter(priced.values())):
+            return None
+        held = priced
     stems = [m.group(1).lower() for label in held if (m := _COUNTED.fullmatch(label))]
     if len(held) < 2 or len(set(held.values())) > 1 or len(stems) > len(set(stems)):
         return None
@@ -218,6 +250,33 @@ def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[C
         for field, j in columns[label].items():
             split[j] = [_written(label), field]
     return split, list(dict.fromkeys(c[0] for c in split if len(c) == 2))
+
+
+def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[int]:
+    """The columns of a one-row header that names two series or more, each by a label beside a price
+    field, which split_header does not read as tickers side by side: names or longer words in lower
+    case ("google_close,amazon_close", "Apple Close,Microsoft Close"), beside a ticker too
+    ("AAPL_close,microsoft_close"), or fields that differ ("aapl_close,msft_open"). Such a label
+    may be a ticker, a company or a word over one instrument's series (a venue, a session, a
+    source): read whole, the first's prices loaded under the file's name and the others' unread
+    without a word. No column may be named by its field alone ("Close" beside "Apple Close": the
+    file's own prices, the others a qualifier's as often)."""
+    header_cells = _names(header_cells)
+    if any(len(cells) != 1 for cells in header_cells):
+        return []
+    priced: dict[str, list[int]] = {}
+    named: dict[str, list[int]] = {}  # label -> its columns
+    for j, (cells, t) in enumerate(zip(header_cells, types)):
+        if (field := field_of(cells[0])) and fits_type(field, t):
+            return []
+        if (parts := _any_case_split(cells[0])) is None or not fits_type(parts[1], t) \
+                or not _may_name_series(parts[0]):
+            continue
+        label = " ".join(parts[0].upper().split())
+        named.setdefault(label, []).append(j)
+        if parts[1] in _PRICES:
+            priced.setdefault(label, []).append(j)
+    return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
 
 
 def named_in_any_case(cell: str) -> tuple[str, str] | None:
@@ -251,13 +310,29 @@ def _any_case_split(cell: str) -> tuple[str, str] | None:
 
 
 def _may_be_ticker(label: str) -> bool:
-    """Whether a label may name a ticker: not a word that qualifies a field ("prev", "bid", "adj",
-    "ma20"), a currency, a figure, a row's number, or one letter ("close_a", "close_b": series'
-    places, as often as tickers)."""
+    """Whether a label may name a ticker: one that may name a series (_may_name_series), and if
+    written in lower case, as a ticker is or as a name of words ("bank of america")."""
+    return _may_name_series(label) and (not label.islower() or " " in label or _lower_ticker(label))
+
+
+def _may_name_series(label: str) -> bool:
+    """Whether a label may name a series of its own: not a word that qualifies a field ("prev", "bid",
+    "adj", "ma20"), a currency, a figure, a row's number, a word over one instrument's series
+    (_SERIES_WORDS), or one letter ("close_a", "close_b": series' places, as often as tickers)."""
     name = label.upper()
     return len(name) > 1 and any(c.isalpha() for c in name) and not _QUALIFIER.fullmatch(name) \
         and name not in _UNITS and not _figure(name) and name not in _SERIES_WORDS \
-        and (not label.islower() or " " in label or bool(_LOWER_TICKER.fullmatch(label)) or _paired(name))
+        and not ((m := _OVER_DAYS.fullmatch(name)) is not None and m.group(1) in _SERIES_WORDS)  # "lead1", "src2"
+
+
+def _ticker_shaped(label: str) -> bool:
+    """Whether a label is written as a ticker in lower case ("aapl", "brk-b", "btcusdt") and may name
+    one: a close beside its kind needs no whole set of fields to be read as a ticker's."""
+    return label.islower() and _may_name_series(label) and _lower_ticker(label)
+
+
+def _lower_ticker(label: str) -> bool:
+    return bool(_LOWER_TICKER.fullmatch(label)) or _paired(label.upper())
 
 
 def _paired(name: str) -> bool:
@@ -305,10 +380,11 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
     header_cells = _names(header_cells)
     if "ticker" in canonical or any(len(cells) > 1 for cells in header_cells):
         return []
-    mapped = {parts[0] for cells, m in zip(header_cells, canonical) if m and cells and (parts := split_cell(cells[0]))}
+    mapped = {parts[0] for cells, m in zip(header_cells, canonical)
+              if m and cells and (parts := _ticker_split(cells[0]))}
     unread: dict[int, tuple[str, str]] = {}  # column -> (its ticker, its field)
     for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical)):
-        parts = split_cell(cells[0]) if m is None and cells and t.type in ("integer", "float") else None
+        parts = _ticker_split(cells[0]) if m is None and cells and t.type in ("integer", "float") else None
         if parts is not None and parts[0] not in mapped and parts[0] not in _UNITS:
             unread[j] = (parts[0], field_of(parts[1]))
     fields: dict[str, set[str]] = {}
@@ -328,6 +404,16 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
     misread = [j for j, (cells, m) in enumerate(zip(header_cells, canonical))
                if m and cells and (w := split_cell(cells[0], words=True)) and field_of(w[0]) == m != field_of(w[1])]
     return sorted({*found, *misread})
+
+
+def _ticker_split(cell: str) -> tuple[str, str] | None:
+    """split_cell's (ticker, field), or a ticker written in lower case and its field ("spy_close":
+    ("SPY", "close")): "Close,Volume,spy_close,spy_volume" loaded the file's own rows and left SPY's
+    unread without a word, where "SPY Close,SPY Volume" refused the file."""
+    if (parts := split_cell(cell)) is not None:
+        return parts
+    parts = _any_case_split(cell.strip())
+    return (_written(parts[0]), parts[1]) if parts is not None and _ticker_shaped(parts[0]) else None
 
 
 def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],

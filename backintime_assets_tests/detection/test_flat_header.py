@@ -406,3 +406,102 @@ def test_a_lower_case_ticker_over_its_close_alone_beside_whole_sets_is_read_too(
     assert schema.columns[6].canonical is None  # a qualifier's close: unread, as "PREV Close" is
     prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
     assert sorted({(r["ticker"], r["close"]) for r in prices if r["ticker"] == "GOOG"}) == [("GOOG", 640.5)]
+
+
+CLOSES = ["2021-01-04,130.0,220.0,140.0", "2021-01-05,130.1,220.1,140.1", "2021-01-06,130.2,220.2,140.2"]
+
+
+@pytest.mark.parametrize(("header", "tickers"), [
+    ("date,aapl_close,msft_close,goog_close", ["AAPL", "MSFT", "GOOG"]),
+    ("date,close_aapl,close_msft,close_goog", ["AAPL", "MSFT", "GOOG"]),
+    ("date,btc_close,eth_close,sol_close", ["BTC", "ETH", "SOL"]),
+    # A ticker in lower case beside one in capitals: the file was AAPL's, MSFT's closes unread.
+    ("date,AAPL_close,msft_close,goog_close", ["AAPL", "MSFT", "GOOG"]),
+])
+def test_lower_case_tickers_each_over_a_close_alone_are_a_close_matrix(header, tickers):
+    # AAPL's closes loaded under the file's name (or AAPL), MSFT's and GOOG's left unread without a word.
+    data = _rows(header, *CLOSES)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns] == [(None, "date"), *[(t, "close") for t in tickers]]
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], str(r["date"]), r["close"]) for r in prices if str(r["date"]) == "2021-01-05") == \
+        sorted(zip(tickers, ["2021-01-05"] * 3, [130.1, 220.1, 140.1]))
+
+
+def test_a_lower_case_ticker_beside_one_in_capitals_over_whole_sets_is_read_too():
+    data = _rows("Date,AAPL_close,AAPL_volume,msft_close,msft_volume", *TWO)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None and schema.ticker is None
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::3] == [
+        ("AAPL", 130.0, 900000), ("MSFT", 220.0, 500000)]
+
+
+def test_lower_case_tickers_over_a_close_and_an_adjusted_close_each_load_both():
+    data = _rows("date,aapl_close,aapl_adj_close,msft_close,msft_adj_close",
+                 "2021-01-04,130.0,129.0,220.0,219.0", "2021-01-05,130.1,129.1,220.1,219.1")
+    schema = detect_bytes(data, "prices.csv")
+    assert [(c.series, c.canonical) for c in schema.columns][1:] == [
+        ("AAPL", "close"), ("AAPL", "adj_close"), ("MSFT", "close"), ("MSFT", "adj_close")]
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], r["close"], r["adj_close"]) for r in prices)[::2] == [
+        ("AAPL", 130.0, 129.0), ("MSFT", 220.0, 219.0)]
+
+
+@pytest.mark.parametrize(("header", "shown"), [
+    # Names or longer words in lower case: a company's, a ticker's, or one instrument's venue or
+    # session? The first's prices loaded under the file's name, the others' unread without a word.
+    ("date,google_close,google_volume,amazon_close,amazon_volume",
+     "google_close, google_volume, amazon_close, amazon_volume"),
+    ("date,aapl_close,aapl_volume,microsoft_close,microsoft_volume",
+     "aapl_close, aapl_volume, microsoft_close, microsoft_volume"),
+    ("date,gold_close,silver_close,copper_close", "gold_close, silver_close, copper_close"),
+    ("Date,Apple Close,Microsoft Close,Alphabet Close", "Apple Close, Microsoft Close, Alphabet Close"),
+    ("date,AAPL_close,microsoft_close,google_close", "AAPL_close, microsoft_close, google_close"),
+    # Tickers' shape, but not the same fields each: whose set is whole?
+    ("date,aapl_close,aapl_volume,msft_close,msft_open", "aapl_close, aapl_volume, msft_close, msft_open"),
+    ("date,aapl_close,aapl_volume,msft_close", "msft_close"),  # as "AAPL Close" beside a mapped "Close"
+])
+def test_series_named_by_labels_not_written_as_tickers_are_refused_naming_them(header, shown):
+    width = header.count(",")
+    data = _rows(header, *[",".join([d, *[f"{130 + k}.5" for k in range(width)]])
+                           for d in ("2021-01-04", "2021-01-05", "2021-01-06")])
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE) and f"({shown})" in schema.problem
+
+
+def test_a_lower_case_tickers_close_and_volume_beside_the_files_own_refuses_the_file():
+    # As "SPY Close,SPY Volume" beside "Close,Volume" does: SPY's were left unread without a word.
+    data = _rows("date,close,volume,spy_close,spy_volume", *TWO)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and "(spy_close, spy_volume)" in schema.problem
+
+
+@pytest.mark.parametrize("header", [
+    # One instrument's closes under words over a close alone: no close matrix, no refusal.
+    "date,close,adj_close", "date,bid_close,ask_close", "date,spot_close,fut_close", "date,close,close_lag1",
+    "date,close_lag1,close_lead1", "date,close_usd,close_eur", "date,last_close,prev_close",
+    "date,sma_close,ema_close", "date,nav_close,px_close", "date,close_left,close_right", "date,close_x,close_y",
+    "date,pred_close,true_close", "date,actual_close,predicted_close", "date,week_close,month_close",
+    "date,yahoo_close,stooq_close", "date,am_close,pm_close", "date,us_close,eu_close", "date,ny_close,ldn_close",
+    "date,kraken_close,binance_close", "date,stock_close,index_close", "date,fund_close,bench_close",
+    "date,close_src1,close_src2", "date,official_close,indicative_close",
+])
+def test_words_over_one_instruments_closes_are_no_close_matrix(header):
+    data = _rows(header, *[r.rsplit(",", 1)[0] for r in CLOSES])
+    schema = detect_bytes(data, "gold.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "gold.csv").prices_arrow
+    assert set(prices["ticker"].to_pylist()) <= {"GOLD"}
+
+
+@pytest.mark.parametrize("extra", ["log_close", "prev_close", "spot_close", "sma_close", "fut_close"])
+def test_a_word_over_a_close_in_lower_case_beside_one_tickers_columns_is_no_ticker(extra):
+    # A ticker in lower case beside one in capitals is read as a ticker ("AAPL_close,msft_close");
+    # a word there is one instrument's derived or other close, left unread as before.
+    data = _rows(f"Date,AAPL Close,AAPL Volume,{extra}", *[r.rsplit(",", 1)[0] for r in TWO])
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None and schema.ticker == "AAPL" and schema.columns[3].canonical is None
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow
+    assert set(prices["ticker"].to_pylist()) == {"AAPL"} and prices.num_rows == 3
