@@ -322,6 +322,8 @@ def _loaded_tickers(path: str, schema) -> set[str]:
 
 def _column_line(column: dict) -> str:
     """A column of a schema, as `detect` and `schema show` print it: `Close_2: float -> close of MSFT`."""
+    from backintime_assets.detection.multipliers import unsized_unit  # the CLI imports what a command needs
+
     fmt = f" ({column['format']})" if column.get("format") else ""
     if column.get("order_from"):  # "(%d/%m/%Y; order settled by 9 sibling files of the same layout)"
         fmt = f" ({column['format']}; {column['order_from']})"
@@ -329,8 +331,10 @@ def _column_line(column: dict) -> str:
     mapped += f" of {column['series']}" if column.get("series") else ""  # several tickers side by side
     if column.get("multiplier") is not None:
         mapped += f" x{column['multiplier']:g}"  # "Volume ('000): integer -> volume x1000"
+    elif unsized_unit(column.get("unit")):  # lots of a size the file does not give: loaded as NULL
+        mapped += f" (in {column['unit']}, of a size unsaid: volume not loaded; set --multiplier)"
     elif column.get("unit"):
-        mapped += f" (in {column['unit']}: not applied; set --multiplier)"  # lots of a size the file does not give
+        mapped += f" (in {column['unit']}: not applied; set --multiplier)"
     return f"{column['name']}: {column['type']}{fmt}{mapped}"
 
 

@@ -51,7 +51,8 @@ def test_detect_shows_a_volumes_multiplier_and_a_unit_it_does_not_apply(tmp_path
     assert "Vol ('000): integer -> volume x1000" in capsys.readouterr().out
     path.write_text("日期,收盘,成交量(手)\n2025-01-02,10.5,4310\n2025-01-03,11.25,5002\n", encoding="utf-8")
     assert main(["detect", str(path)]) == 0
-    assert "成交量(手): integer -> volume (in 手: not applied; set --multiplier)" in capsys.readouterr().out
+    shown = "成交量(手): integer -> volume (in 手, of a size unsaid: volume not loaded; set --multiplier)"
+    assert shown in capsys.readouterr().out
 
 
 

@@ -67,12 +67,18 @@ FLAG_MARK = re.compile(r"\s[bcdefnprsuz]{1,4}$")
 # "118.39M" volumes in web exports: the letter written onto the number. After a blank it is a unit
 # ("12.5 m", "512 B", "273.1 K") or a statistical flag (Eurostat's "21.0 b": break in series), and
 # read as thousands, millions or billions it would corrupt every value.
-_ABBREVIATED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)[KkMmBb]$")
+# A CJK scale after a number is one whatever the column and a blank ("45.67万", "1.2亿", "3.4 千"):
+# no flag or unit is written so. Unread, 成交量's values were left unmapped and its volumes lost.
+CJK_SCALES = "百万|百萬|[千仟万萬亿億]"
+_ABBREVIATED = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)(?:[KkMmBb]|\s?(?:{CJK_SCALES}))$")
 _ABBREVIATED_JOINED = joined_regex(_ABBREVIATED.pattern[1:-1])
 # Under a volume's name the letter abbreviates after a blank too ("Volume": "1.2 M"): shares
 # traded take no unit and no flag, and unread the column would be left unmapped, volumes lost.
+# So do India's lakh (10^5) and crore (10^7), "1.5 Lakh", "2 Cr": under another name "Cr" may be a
+# statement's credit ("1,234.00 Cr"), no scale.
 _VOLUME_NAME = re.compile(r"(?:^|[^a-z])vol", re.I)
-_ABBREVIATED_SPACED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?)\s?[KkMmBb]$")
+INDIAN_SCALES = "(?i:lakhs?|lacs?|crores?|cr)"
+_ABBREVIATED_SPACED = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES}|{INDIAN_SCALES})$")
 
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 

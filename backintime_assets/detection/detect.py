@@ -27,7 +27,7 @@ from .header_ticker import header_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
 from .names_above import names_above_problem
-from .multipliers import already_counted, as_declared, column_unit, noted_unit
+from .multipliers import already_counted, as_declared, column_unit, declared_unit, noted_unit
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
@@ -93,8 +93,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         column = ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c, series=s)
         if c == "volume" and j < len(layout.header_cells):
             _declare_unit(column, layout.header_cells[j], notes or [])
-            if column.multiplier is not None and _already_counted(layout.body, j, column.multiplier, decimal,
-                                                                  thousands):
+        elif c in _PRICES and j < len(layout.header_cells):
+            column.multiplier = _declared_price_scale(layout.header_cells[j])
+        if column.multiplier is not None and j < len(layout.header_cells):
+            if _already_counted(layout.body, j, column.multiplier, decimal, thousands):
                 column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
         columns.append(column)
     problem = None
@@ -264,6 +266,20 @@ def _declare_unit(column: ColumnSchema, header_cells: list[str], notes: list[str
     if unit is None and notes:
         unit = noted_unit(notes, (column.name, *header_cells))
     column.multiplier, column.unit = as_declared(unit)
+
+
+_PRICES = frozenset(("open", "high", "low", "close", "adj_close"))
+
+
+def _declared_price_scale(header_cells: list[str]) -> int | None:
+    """The factor a price's header declares ("Close (K)", "Giá ('000)": a price in thousands), as
+    its multiplier: loaded as written it was a thousandfold low. Only a scale: a currency or a
+    sub-unit ("(USD mn)", "(GBX)", "(cents)") gives none, nor a scale written onto a name ("close_k")."""
+    for cell in reversed(header_cells):
+        unit = declared_unit(cell)
+        if unit is not None:
+            return unit.factor if not unit.money and unit.factor not in (None, 1) else None
+    return None
 
 
 def _already_counted(body: list[list[str]], j: int, factor: float, decimal: str, thousands: str | None) -> bool:

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from .agreed_order import agree_day_order
 from .canonical import names_its_column, names_the_ticker
-from .columns import BOOLEAN_WORDS, MARKED_NUMBERS, ColumnType, infer_column_type
+from .columns import BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, ColumnType, infer_column_type
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
@@ -29,7 +29,7 @@ from .stacked_words import words_over_names
 from .wider_header import names_past_rows, words_over_headerless
 
 _MAX_HEADER_BLOCK = 3
-_SUFFIX = re.compile(r"\s?[KkMmBb]$")
+_SUFFIX = re.compile(rf"\s?(?:[KkMmBb]|{CJK_SCALES}|{INDIAN_SCALES})$")  # columns._ABBREVIATED*
 # Damaged rows (garbage, a row cut short) that may sit between the header and the first good data
 # row without hiding the header; they stay in the data region, where normalisation rejects them.
 _MAX_HEADER_GAP = 2

@@ -143,15 +143,41 @@ def as_declared(unit: Unit | None) -> tuple[int | None, str | None]:
     return (unit.factor, None) if unit.factor is not None else (None, unit.unit)
 
 
+def unsized_unit(unit: str | None) -> bool:
+    """Whether `unit`, as a column's schema keeps it, counts in lots of a size unsaid ("手", "lots",
+    "mil"): its numbers are no count of shares. Not "x1000 declared, values already counted"."""
+    return unit is not None and unit.strip().lower() in _UNREAD
+
+
 def column_unit(cells: list[str] | tuple[str, ...]) -> Unit | None:
     """The unit a column's header cells (top row first) declare: the lowest that declares one. A
     cell below the top one may be the unit alone ("x1000", "'000" in a units row under the names);
     the top cell alone is a name ("K", "000" name no scale there)."""
     for k in range(len(cells) - 1, -1, -1):
-        unit = declared_unit(cells[k]) or (_bare_unit(cells[k]) if k else None)
+        unit = declared_unit(cells[k]) or (_bare_unit(cells[k]) if k else None) or _named_scale(cells[k])
         if unit is not None:
             return unit
     return None
+
+
+# A scale written onto a (volume's) name as a word of its own: "volume_thousands", "Volume Millions",
+# "volume_in_lakhs", "vol_mln"; "k" after "_" or "." only ("vol_k", "Vol.K": a label's letter after a
+# blank, "Volume K", may be a series' as "Volume B" is). Not "m", "mm", "b": metres, cubic ("volume_m3"
+# is no header of ours, "volume_m" may be a month's), a label; read wrong, each is a thousandfold.
+_NAMED_SCALE = re.compile(r"^(?P<name>[^\W\d_].*?)(?:[_.]|\s+)(?:in[_\s]+)?"
+                          r"(?P<unit>thousands?|thous|millions?|mn|mln|mio|billions?|bn|lakhs?|lacs?|crores?|cr)$"
+                          r"|^(?P<kname>[^\W\d_].*?)[_.](?P<k>k)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _named_scale(cell: str) -> Unit | None:
+    """The scale a volume's name carries as its last word (_NAMED_SCALE); None for most names."""
+    found = _NAMED_SCALE.match(cell.strip())
+    if found is None:
+        return None
+    unit = found["unit"] or found["k"]
+    name = (found["name"] or found["kname"]).replace("_", " ")  # "turnover_usd_mn" counts dollars (_priced)
+    return _priced(Unit(name, unit, _FACTORS[unit.lower()]))
 
 
 def _bare_unit(cell: str) -> Unit | None:

@@ -198,12 +198,20 @@ def holds_on_whole_file(result, schema: dict | None = None) -> bool:
                               and _day_month_order_holds(result.prices_arrow["date"], schema))
 
 
+_PRICES = ("open", "high", "low", "close", "adj_close")
+
+
 def _scale_holds(result, schema: dict) -> bool:
     """Whether the borrowed volume's declared scale is the file's too: detected alone, a file whose
     volumes are all whole multiples of it already counts them (detect._already_counted), and its
     1,234,000 under a neighbour's x1000 would load as 1.2 billion. So the other way: a header's scale
     the lender's values already counted (all whole thousands under "Volume ('000)") holds only where
     the file's values count it too: a sibling's 1,201.5 thousand shares loaded as 1,201.5."""
+    for price in schema.get("columns", []):  # "Close (K)" (detect._declared_price_scale): the same proof
+        if price.get("canonical") in _PRICES and (scale := price.get("multiplier")):
+            prices = pc.fill_null(result.prices_arrow[price["canonical"]], 0.0).to_numpy(zero_copy_only=False)
+            if already_counted((v / scale for v in prices), scale):
+                return False
     volume = next((c for c in schema.get("columns", []) if c.get("canonical") == "volume"), None)
     if volume is None:
         return True

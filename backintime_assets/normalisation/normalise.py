@@ -14,6 +14,7 @@ from backintime_assets.detection.canonical import named_as, names_time_of_day
 from backintime_assets.detection.dates import months_only
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
+from backintime_assets.detection.multipliers import unsized_unit
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.wrapped_lines import unwrap
@@ -615,6 +616,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                 if num[name].suffixed is not None:  # "12.3K" under "Vol (K)": the cell's own scale, once
                     read = np.where(num[name].suffixed, num[name].values, read)
                 num[name].values = read
+            elif unsized_unit(schema.columns[cmap[name]].unit):
+                # "成交量(手)": lots of a size the file does not say (100 shares in Shanghai, one
+                # contract in futures), loaded as shares a hundredfold wrong: no volume, until a user
+                # sets the multiplier (detect shows the unit). A bad cell is still rejected as one.
+                num[name].values = np.full(n, np.nan)
     if "sector" in cmap:
         sector = parse_strings(cols[cmap["sector"]], nulls_as="UNKNOWN")
     else:

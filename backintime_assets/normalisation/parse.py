@@ -22,8 +22,14 @@ _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _CURRENCY_BEFORE = rf"^([+-]?)\s?(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|USD|EUR|GBP)\s?"  # "$12", "-₹12", "USD 12", "R$ 12"
 _CURRENCY_AFTER = rf"\s?(?:{CURRENCY_SIGN}|USD|EUR|GBP)$"  # "12 €"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
-_SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>[KkMmBb])$"
-_MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9}
+# A volume's own scale after its number: "1.5M", "350K"; "45.67万", "1.2亿" (CJK, 10^4 and 10^8); "1.5 Lakh",
+# "2 Cr" (India, 10^5 and 10^7). Lower-cased, each suffix's factor (detection/columns.py types them).
+_MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9, "千": 1e3, "仟": 1e3, "万": 1e4, "萬": 1e4, "百万": 1e6, "百萬": 1e6,
+               "亿": 1e8, "億": 1e8, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "cr": 1e7, "crore": 1e7,
+               "crores": 1e7}
+_SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>(?i:[KMB]|百万|百萬|[千仟万萬亿億]|lakhs?|lacs?|crores?|cr))$"
+_SUFFIXES = pa.array(list(_MULTIPLIER), type=pa.string())
+_FACTORS = np.array(list(_MULTIPLIER.values()))
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
 # Dates written as numbers: format -> (units a day, the number of 1970-01-01, the least number
 # that is a date, units added before the day is taken). Serial 0 of the 1900 system is 1900-01-00,
@@ -150,7 +156,8 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
         hit = _mask(pc.is_valid(parts))
         if hit.any():
             num = pc.cast(parts.field("num").filter(pa.array(hit)), pa.float64()).to_numpy(zero_copy_only=False)
-            mult = np.array([_MULTIPLIER[s.lower()] for s in parts.field("suf").filter(pa.array(hit)).to_pylist()])
+            suffix = pc.utf8_lower(parts.field("suf").filter(pa.array(hit)))
+            mult = _FACTORS[pc.index_in(suffix, value_set=_SUFFIXES).to_numpy(zero_copy_only=False)]
             values[hit] = scaled(num, mult)
             shaped = shaped | hit
             suffixed = hit

@@ -352,6 +352,19 @@ def test_a_volume_abbreviated_after_a_blank_is_abbreviated(values, name):
     assert (col(values, name=name).type, col(values, name=name).format) == ("float", "abbreviated")
 
 
+@pytest.mark.parametrize(("values", "name"), [(["45.67万", "1.2亿", "3.4千", "12"], "成交量"),
+                                              (["295.40亿", "321.04 亿"], "交易量"),
+                                              (["1.5 Lakh", "2 Cr", "12.5 lakhs"], "Volume")])
+def test_cjk_and_indian_scales_after_a_number_are_abbreviated(values, name):
+    # Read as text, the column was left unmapped and every volume lost (investing.com's "295.40亿").
+    assert (col(values, name=name).type, col(values, name=name).format) == ("float", "abbreviated")
+
+
+def test_a_credit_mark_outside_a_volume_is_no_crore():
+    # A statement's "1,234.00 Cr" is a credit: read as crores it would be ten million times the amount.
+    assert col(["1234.00 Cr", "12.50 Cr", "3.00 Cr"], name="Amount").format != "abbreviated"
+
+
 def test_accounting_negatives_in_parentheses_are_numbers():
     # Statements and P&L exports write losses as "(1,234.56)": the column was text.
     t = infer_column_type(["(1,234.56)", "2,000.00", "(3.50)", "4.00", "$5.00", "($6.25)"], "Amount", ".", ",")

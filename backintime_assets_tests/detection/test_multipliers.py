@@ -79,3 +79,14 @@ def test_a_currency_outside_the_brackets_makes_the_scale_one_of_money(header):
     ("AAPL", False), ("Close", False), ("LSE", False), ("%", False), ("GBp", False)])
 def test_a_units_rows_cell_says_a_unit_and_nothing_else(cell, unit):
     assert units_cell(cell) is unit
+
+
+@pytest.mark.parametrize(("cell", "factor"), [("vol_k", 1000), ("Volume_Traded_Mn", 1_000_000),
+                                              ("Total Volume Thousands", 1000), ("volume_in_crores", 10_000_000)])
+def test_a_scale_as_a_names_last_word_is_a_volumes_unit(cell, factor):
+    assert column_unit([cell]).factor == factor
+
+
+def test_a_scale_word_after_a_currency_counts_money():
+    unit = column_unit(["Volume_INR_Cr"])
+    assert unit.money and unit.factor is None

@@ -152,6 +152,19 @@ def test_a_declared_scale_a_siblings_values_already_count_does_not_hold():
 
 
 
+def test_a_prices_declared_scale_a_siblings_values_already_count_does_not_hold():
+    # "Close (K)" over a template's 23.5 (thousands of dong), then a sibling writing 23,500: under the
+    # template's x1000 it would load as 23.5 million, every row.
+    header = "Date,Ticker,Close (K)\n"
+    first = (header + "".join(f"2024-01-{d:02d},ABC,{20 + d}.5\n" for d in (2, 3, 4))).encode()
+    other = (header + "".join(f"2024-01-{d:02d},ABC,{(20 + d) * 1000}\n" for d in (2, 3, 4, 5, 8, 9))).encode()
+    borrowed, holds = _deferred(first, other)
+    assert borrowed.columns[2].multiplier == 1000 and detect_bytes(other, "b.csv").columns[2].multiplier is None
+    assert not holds
+    assert _deferred(first, (header + "".join(f"2024-01-{d:02d},ABC,{21 + d}.5\n"
+                                              for d in (2, 3, 4, 5, 8, 9))).encode())[1]
+
+
 def test_a_declared_scale_the_lenders_values_already_count_holds_only_where_the_files_do():
     # January's volumes under "Volume ('000)" are all whole thousands: counted already, read as
     # written. February's are thousands (1,201.5): detected alone, x1000; under January's schema

@@ -2315,11 +2315,34 @@ def test_a_volume_whose_header_declares_its_scale_loads_the_quantity(header, cel
     assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == volumes
 
 
-def test_lots_of_a_size_the_file_does_not_give_load_as_written_and_show_their_unit():
+def test_lots_of_a_size_the_file_does_not_give_load_no_volume_and_show_their_unit():
+    # 23,612 lots are 2,361,200 Shanghai shares or 23,612 futures contracts: loaded as 23,612 shares
+    # the volume was a hundredfold wrong. No volume instead, the prices all the same, until a user
+    # sets the lot's size.
     data = "日期,开盘,收盘,最高,最低,成交量(手)\n2024-01-02,1700,1702,1711,1687,23612\n".encode()
     schema = detect_bytes(data, "x.csv")
     assert (schema.columns[5].canonical, schema.columns[5].multiplier, schema.columns[5].unit) == ("volume", None, "手")
-    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [23612]
+    loaded = normalise_bytes(data, schema, "x.csv").prices_arrow
+    assert loaded["volume"].to_pylist() == [None] and loaded["close"].to_pylist() == [1702]
+    schema.columns[5].multiplier = 100  # the user's `--multiplier 100`
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [2_361_200]
+
+
+@pytest.mark.parametrize("header", ["Volume in lots", "Volume (mil)", "Volume (Board Lots)"])
+def test_volumes_in_units_of_unsaid_size_load_none(header):
+    data = f"Date,Close,{header}\n2024-01-02,10.5,4310\n2024-01-03,10.6,5120\n".encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[2].canonical == "volume" and schema.columns[2].multiplier is None
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [None, None]
+
+
+def test_a_declared_scale_the_values_already_count_still_loads_them():
+    # "x1000 declared, values already counted" is a unit kept, of no unsaid size: the counts load.
+    data = b"Date,Close,Volume ('000)\n" + b"".join(
+        f"2024-01-{d:02d},10.5,{(d + 3) * 1000}\n".encode() for d in range(2, 9))
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[2].multiplier is None and "already counted" in schema.columns[2].unit
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist()[:2] == [5000, 6000]
 
 
 def test_a_users_multiplier_is_applied_and_one_taken_away_is_not():
@@ -2582,3 +2605,49 @@ def test_utc_evening_stamps_below_a_sample_of_dates_are_rejected_not_loaded_a_da
     r = run(text.encode(), name="BHP.csv")
     assert len(r.prices) == 300 and r.prices.date.max() < pd.Timestamp("2024-03-01")
     assert len(r.rejected) == 10 and (r.rejected.reason == "unparseable value: date").all()
+
+
+@pytest.mark.parametrize(("header", "cells", "volumes"), [
+    ("成交量", ["45.67万", "1.2亿", "3.4千"], [456_700, 120_000_000, 3_400]),  # 10^4, 10^8, 10^3
+    ("成交量", ["45.67 万", "2億", "1.5百万"], [456_700, 200_000_000, 1_500_000]),
+    ("Volume", ["1.5 Lakh", "2 Cr", "12.5 lakhs"], [150_000, 20_000_000, 1_250_000]),  # India: 10^5, 10^7
+    ("Volume", ["1.2M", "350K", "2.1B"], [1_200_000, 350_000, 2_100_000_000]),
+])
+def test_volumes_carrying_their_own_scale_load_scaled(header, cells, volumes):
+    # The CJK and Indian ones typed the column as text: it was left unmapped, every volume lost.
+    data = "".join([f"Date,Open,High,Low,Close,{header}\n"] + [
+        f"2024-01-0{d},10,11,9,10.5,{cells[k % 3]}\n" for k, d in enumerate((2, 3, 4, 5, 8, 9))]).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[5].canonical == "volume"
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == volumes * 2
+
+
+@pytest.mark.parametrize(("header", "factor"), [
+    ("vol_k", 1_000), ("Vol.K", 1_000), ("volume_thousands", 1_000), ("volume_in_thousands", 1_000),
+    ("Volume_Millions", 1_000_000), ("vol_mln", 1_000_000), ("Volume Mn", 1_000_000), ("volume_lakhs", 100_000),
+])
+def test_a_scale_written_onto_a_volumes_name_is_applied(header, factor):
+    # Loaded as written, 12.5 under "vol_k" was 12.5 shares, not 12,500: a thousandfold, silently.
+    data = f"Date,Close,{header}\n2024-01-02,10.5,12.5\n2024-01-03,10.6,13\n".encode()
+    schema = detect_bytes(data, "x.csv")
+    assert (schema.columns[2].canonical, schema.columns[2].multiplier) == ("volume", factor)
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [12.5 * factor, 13 * factor]
+
+
+@pytest.mark.parametrize("header", ["Volume K", "volume_m", "Volume B", "VolumeK"])
+def test_a_letter_that_may_be_a_label_is_no_scale(header):
+    # "Volume B" beside "Volume A" names a series, "_m" may be metres or a month's: no factor read.
+    data = f"Date,Close,{header}\n2024-01-02,10.5,12.5\n".encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[2].multiplier is None
+
+
+def test_prices_declared_in_thousands_load_scaled_and_a_currency_is_no_scale():
+    # 23.5 under "Close (K)" is 23,500 (dong quoted in thousands): loaded as 23.5, a thousandfold low.
+    data = b"Date,Open (K),Close (K),Volume\n2024-01-02,23.1,23.5,1200\n2024-01-03,23.5,24.05,900\n"
+    schema = detect_bytes(data, "x.csv")
+    assert [c.multiplier for c in schema.columns] == [None, 1000, 1000, None]
+    loaded = normalise_bytes(data, schema, "x.csv").prices_arrow
+    assert loaded["close"].to_pylist() == [23_500, 24_050] and loaded["open"].to_pylist() == [23_100, 23_500]
+    data = b"Date,Close (GBX),Close_k\n2024-01-02,123.5,7\n"
+    assert all(c.multiplier is None for c in detect_bytes(data, "x.csv").columns)

@@ -288,3 +288,11 @@ def test_utc_evening_timestamps_among_dates_are_not_read_as_written():
     assert read.bad.tolist() == [False, True, True, True, True, False, False, False, False]
     assert [str(np.datetime64(int(d), "D")) for d in read.values[[0, 5, 6, 7, 8]]] == [
         "2024-07-01", "2024-07-05", "2024-07-05", "2024-07-06", "2024-07-08"]
+
+
+def test_cjk_and_indian_scales_after_a_volume_are_read():
+    parsed = parse_numbers(pa.array(["45.67万", "1.2亿", "3.4千", "1.5 Lakh", "2 CR", "3 crores", "9", "n/a"]),
+                           suffixes=True)
+    assert parsed.values[:7].tolist() == [456_700, 120_000_000, 3_400, 150_000, 20_000_000, 30_000_000, 9]
+    assert parsed.missing.tolist() == [False] * 7 + [True] and not parsed.bad.any()
+    assert parsed.suffixed.tolist() == [True] * 6 + [False, False]
