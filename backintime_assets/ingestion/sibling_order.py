@@ -14,13 +14,13 @@ first), the guess stays: nothing tells which of them the file follows.
 
 A header is no source: "Date,Ticker,Open,High,Low,Close,Volume" is written by offices either side of
 the Atlantic, in one folder, and stored schemas of a layout are any office's. Only files named alike
-(us_close_001.csv, us_close_017.csv: the same name but for its dates, month names and sequence numbers) are
+(us_close_001.csv, us_close_017.csv: the same name but for its numbers and month names) are
 taken for one office's; a US office's lone early-month files settled by a European one's of the same header
-loaded 2 May for 5 February. A number that names an office is no sequence: branch01/ and branch02/,
-desk3_prices_20240102.csv and desk4_prices_20240102.csv are two offices' (folder_pattern, name_pattern).
-What a name alone cannot tell is left one source: desk_3_close_001.csv and desk_4_close_001.csv (no
-date, and no number joined to its word: either may count the files), desk3.csv and desk4.csv (a lone
-number), and a folder a branch named by a bare number (01/, 02/: a month's folder).
+loaded 2 May for 5 February. A number after a word that names an office is no sequence: branch01/ and
+branch02/, desk3_prices_20240102.csv and desk4_prices_20240102.csv are two offices' (_OFFICE_WORDS). Any
+other number counts one office's periods, days, parts or deliveries (week05/, dia_05/, cd2/, close_001)
+as far as a name can tell; so does a lone one (desk3.csv and desk4.csv: an office's or a file's number)
+and a folder a branch named by a bare number (01/, 02/: a month's folder).
 """
 from __future__ import annotations
 
@@ -53,15 +53,19 @@ _WORD = re.compile(r"[^\W\d_]+")  # letters between digits, dots, dashes, unders
 # without its century, a stamp: 020124, 20240102093000). Months and days alone are numbers as any.
 _DATE_NUMBER = re.compile(r"(?<!\d)(?:(?:19|20)\d\d(?:[-_. ]?\d\d?){0,2}"
                           r"|\d\d?[-_. ]\d\d?[-_. ](?:19|20)?\d\d|\d{6,})(?!\d)")
-# A number after the word before it (letters, then at most one joint): "week05", "part_2", "desk3".
-_COUNTED = re.compile(r"([^\W\d_]*)([-_ ]?)(\d+)")
-# Words whose number counts periods or parts of one office's files, not offices: blanked as dates are.
-# Any other word's number names something that stays (branch01, office2, desk3): at worst, one office's
-# files of an unlisted numbering are a source each, whose guessed order no sibling settles.
-_PERIOD_WORDS = frozenset({
-    "", "d", "day", "days", "w", "wk", "week", "kw", "m", "mo", "month", "q", "qtr", "quarter", "h", "half",
-    "p", "period", "part", "pt", "batch", "seq", "no", "nr", "num", "run", "v", "ver", "version", "file",
-    "page", "sheet", "t", "tag", "woche", "monat", "semaine", "mois", "jour", "giorno", "settimana", "mese",
+# A number after the word before it (letters, then at most one joint): "desk3", "branch_01", "week05". The
+# word starts where letters do (not within one), so a long word is not tried from each of its letters.
+_COUNTED = re.compile(r"(?<![^\W\d_])([^\W\d_]*)([-_ ]?)(\d+)")
+# Words whose number names an office (branch01/, office_2/, desk3_prices_20240102.csv): it sets its files
+# apart. Any other word's number is blanked as dates are, as before offices were told apart: it numbers
+# periods, days, parts or deliveries of one office's files in words no list holds (semana05/, dia_05/,
+# cd2/, export_7/, fy24/), and kept, a folder of early-month days alone took the separator's guess (5 February
+# loaded as 2 May) where its siblings in the other folders proved day first.
+_OFFICE_WORDS = frozenset({
+    "branch", "office", "desk", "site", "region", "entity", "fund", "portfolio", "account", "acct", "client",
+    "trader", "dealer", "team", "store", "shop", "bank", "broker", "company", "firm", "subsidiary", "division",
+    "dept", "department", "location", "filiale", "niederlassung", "zweigstelle", "standort", "agence",
+    "succursale", "bureau", "sucursal", "oficina", "agencia", "filial", "sede", "ufficio", "kantoor", "vestiging",
 })
 # A numeric date with the year last: the two parts before it are a day and a month, in either order.
 DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
@@ -87,19 +91,18 @@ def date_order(schema: dict) -> tuple[tuple, str, float] | None:
 
 
 def name_pattern(name: str) -> str:
-    """A file's name without its folder, its dates, month names and sequence numbers blanked: one office's
-    daily files share it (day_001.csv, day_017.csv -> day_#.csv; prices_jan.csv -> prices_#.csv), and a
-    number that names a desk beside a date stays (desk3_prices_20240102.csv -> desk3_prices_#.csv)."""
+    """A file's name without its folder, its numbers and month names blanked: one office's daily files
+    share it (day_001.csv, day_017.csv -> day_#.csv; prices_jan.csv -> prices_#.csv), but for an office's
+    number beside a date or another number (desk3_prices_20240102.csv -> desk3_prices_#.csv)."""
     text = posixpath.basename(name.replace("\\", "/")).lower()
     text, dated = _dates_blanked(text)
     if not _DIGITS.search(text):
         return text
-    # A number joined to its word names it (desk3, g0000), where the date or another number counts the
-    # files; one after a joint or a period's word counts them too (close_1, part_2, day1). No date and a
-    # lone number: it numbers the files (day_001, desk_N) or names the file's ticker or office (one file
-    # each), and nothing tells which: one source, as before.
-    if dated or len(runs := _COUNTED.findall(text)) > 1 and any(j or w in _PERIOD_WORDS for w, j, _ in runs):
-        return _COUNTED.sub(_unless_joined, text)
+    # An office's number names it (desk3, desk_3) where the date or another number counts the files. No
+    # date and a lone number: it numbers the files (day_001, desk_N) or names the file's ticker or office
+    # (one file each), and nothing tells which: one source, as before.
+    if dated or len(_COUNTED.findall(text)) > 1:
+        return _COUNTED.sub(_unless_office, text)
     return _DIGITS.sub("#", text)
 
 
@@ -108,18 +111,18 @@ def _folder(schema: dict) -> str | None:
 
 
 def folder_pattern(name: str) -> str | None:
-    """The file's folder, dates, month names and numbered periods blanked (prices/2024/01 -> prices/#/#,
-    prices/2024/jan -> prices/#/#, 2024/week05 -> #/week#), where its name has one: a migration names a
-    file by its path under the root, the file_schemas asset by its name alone. Other numbers name the
-    folder's office and stay (branch01/, office2/): blanked, a US branch's "01/02/2024" took a European
-    branch's proven day first, and 2 January loaded as 1 February."""
+    """The file's folder, its numbers and month names blanked (prices/2024/01 -> prices/#/#, prices/2024/jan
+    -> prices/#/#, 2024/week05 -> #/week#), where its name has one: a migration names a file by its path
+    under the root, the file_schemas asset by its name alone. An office's number stays (branch01/,
+    office_2/): blanked, a US branch's "01/02/2024" took a European branch's proven day first, and
+    2 January loaded as 1 February."""
     folder = posixpath.dirname(name.replace("\\", "/").lower())
     return "/".join(_folder_part(part) for part in folder.split("/")) if folder else None
 
 
 def _folder_part(part: str) -> str:
     text, _ = _dates_blanked(part)
-    return "#" if text.isdigit() else _numbered(text)  # a bare number: a month's or a day's folder
+    return _COUNTED.sub(_unless_office, text) if _DIGITS.search(text) else text
 
 
 def _dates_blanked(text: str) -> tuple[str, bool]:
@@ -132,20 +135,10 @@ def _dates_blanked(text: str) -> tuple[str, bool]:
     return text, dated or dates > 0
 
 
-def _numbered(text: str) -> str:
-    """`text` with the numbers of periods and parts blanked (week05, q1, part_2), others kept (desk3)."""
-    return _COUNTED.sub(_unless_named, text) if _DIGITS.search(text) else text
-
-
-def _unless_named(found: re.Match) -> str:
+def _unless_office(found: re.Match) -> str:
+    """The number, kept where it names an office (desk3, branch_01), else blanked (day_05, cd2, week05)."""
     word, joint, _ = found.groups()
-    return found.group() if word not in _PERIOD_WORDS else f"{word}{joint}#"
-
-
-def _unless_joined(found: re.Match) -> str:
-    """The number, kept where it is joined to a word other than a period's (desk3), else blanked."""
-    word, joint, _ = found.groups()
-    return found.group() if not joint and word not in _PERIOD_WORDS else f"{word}{joint}#"
+    return found.group() if word in _OFFICE_WORDS else f"{word}{joint}#"
 
 
 def _unless_month(word: re.Match) -> str:
@@ -154,7 +147,7 @@ def _unless_month(word: re.Match) -> str:
 
 def source(name: str) -> tuple[str, str | None]:
     """What files of one office share in their names (path under the root): the name pattern and the
-    folder, dates and sequence numbers blanked. Files of one survey are named alike, so those of one source
+    folder, numbers blanked but for an office's. Files of one survey are named alike, so those of one source
     share it exactly."""
     return name_pattern(name), folder_pattern(name)
 

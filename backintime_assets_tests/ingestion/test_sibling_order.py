@@ -1,7 +1,8 @@
 """A daily file's day/month order, settled by its siblings of the same layout (sibling_order.py)."""
 import datetime as dt
-import posixpath
 import json
+import posixpath
+import time
 from dataclasses import replace
 
 import pytest
@@ -277,6 +278,13 @@ def test_offices_numbered_alike_are_two_sources(in_process, tmp_path, eu, us, sl
     ("desk3_prices_20240102.csv", "desk3_prices_20240215.csv"),
     ("desk3_close_001.csv", "desk3_close_017.csv"),
     ("day1_part2.csv", "day7_part1.csv"),
+    # Periods, days and deliveries numbered in words no list holds: one office's still.
+    ("cd1/prices_001.csv", "cd2/prices_250.csv"),
+    ("fy23/prices_001.csv", "fy24/prices_001.csv"),
+    ("export_3/close_02.csv", "export_6/close_05.csv"),
+    ("semana05/cierre_1.csv", "semana06/cierre_3.csv"),
+    ("2024/01/dia_02/precos.csv", "2024/02/dia_05/precos.csv"),
+    ("eod1_20240102.csv", "eod2_20240215.csv"),
 ])
 def test_files_of_one_office_are_one_source(one, other):
     assert source(one) == source(other)
@@ -288,6 +296,37 @@ def test_files_of_one_office_are_one_source(one, other):
     ("desk3_prices_20240102.csv", "desk4_prices_20240102.csv"),  # a desk's number beside the date
     ("desk3_prices_jan.csv", "desk4_prices_jan.csv"),
     ("desk3_close_001.csv", "desk4_close_001.csv"),  # no date: the number joined to its word names the desk
+    ("branch_01/close_001.csv", "branch_02/close_001.csv"),
+    ("desk_3_prices_20240102.csv", "desk_4_prices_20240102.csv"),
 ])
 def test_offices_told_apart_by_a_number_are_two_sources(one, other):
     assert source(one) != source(other)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("cd1/prices_{0:03d}.csv", "cd2/prices_{0:03d}.csv"),  # the archive's discs
+    ("export_{1:%W}/close_{1:%d}.csv", "export_{1:%W}/close_{1:%d}.csv"),  # a week's delivery a folder
+    ("semana{1:%W}/cierre_{0}.csv", "semana{1:%W}/cierre_{0}.csv"),
+    ("{1:%m}/dia_{1:%d}/precos.csv", "{1:%m}/dia_{1:%d}/precos.csv"),  # a day's folder
+    ("fy23/prices_{0:03d}.csv", "fy24/prices_{0:03d}.csv"),
+])
+def test_one_offices_numbered_folders_settle_each_others_order(in_process, tmp_path, first, second):
+    # One day-first office, its files in folders numbered by words that name no office: those of early
+    # February ("05/02/2024", no day above 12) in folders of their own. Kept apart as a source each, they
+    # borrowed nothing and no sibling settled them: 5 February loaded as 2 May.
+    february = [dt.date(2024, 2, d) for d in range(1, 10) if dt.date(2024, 2, d).weekday() < 5]
+    days = {first.format(i, day): day for i, day in enumerate(JANUARY, 1)}
+    days |= {second.format(i, day): day for i, day in enumerate(february, len(JANUARY) + 1)}
+    folder = tmp_path / "in"
+    for name in days:
+        (folder / posixpath.dirname(name)).mkdir(parents=True, exist_ok=True)
+    files = {name: _day_file(day) for name, day in days.items()}
+    found = survey_files(None, in_process, _tasks(folder, files), slices=2)
+    assert {name: found[name].dates for name in days} == {name: [day] for name, day in days.items()}
+
+
+def test_a_long_word_in_a_path_costs_no_time():
+    # A number after letters was sought from each letter of a word: a word of 4000 letters took seconds.
+    started = time.perf_counter()
+    assert source(f"{'a' * 4000}.x1/close_001.csv") == ("close_#.csv", f"{'a' * 4000}.x#")
+    assert time.perf_counter() - started < 0.2
