@@ -22,7 +22,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .canonical import names_time_of_day, norm_name
-from .epoch_days import may_be_stamped_east_of_utc, utc_stamp
+from .epoch_days import utc_stamp
 from .date_system import EAST_EVENING, EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .month_names import for_strptime
 from .numbers import NULL_TOKENS
@@ -39,10 +39,13 @@ _PERIODS = {
 }
 # Codes of bars shorter than a day: Finam's and Stooq's minutes as numbers (5, 60), MetaTrader's
 # hours and minutes (H1, M15). Not "M1" nor "1M" (a minute or a month, by tool), nor "1" (a minute
-# to Finam, one day or one unit of another tool's own to others): 2 to 720 minutes.
+# to Finam, one day or one unit of another tool's own to others).
 _INTRADAY = frozenset({"h1", "h2", "h3", "h4", "h6", "h8", "h12", "m2", "m3", "m5", "m10", "m15", "m30",
                        "1h", "2h", "4h", "hourly", "5min", "10min", "15min", "30min", "60min"})
-_MINUTES_A_BAR = range(2, 721)
+# Minutes a bar lasts as tools offer them (Finam's, MetaTrader's, TradingView's), 2 to 720: no
+# indicator's window a daily export writes beside its bars (14, an RSI's; 9, 26, 50, 200), which
+# refused a daily file stamped at its close (a US epoch at 21:00 UTC) as one intraday bar a day.
+_MINUTES_A_BAR = frozenset({2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720})
 _ROWS = 200  # sampled rows looked at
 _EVERY_ROW = 0.9  # share of them that must hold the code (a damaged row or two may lack it)
 # Every problem this module names holds it: a judgement a user may overrule (refusals.py), each row
@@ -97,14 +100,14 @@ _TIME_ALONE = re.compile(r"(\d{1,2}):?(\d{2})(?::?\d{2}(?:\.\d+)?)?")
 
 def _at_an_hour(names: Sequence[str], rows: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:
     """Whether a sampled row's bar is stamped at a time of day other than midnight, in a column
-    named as the time (Finam's <TIME> 110000) or after the date's day: an intraday bar is. An
-    instant in UTC (an epoch, text ending "Z") is, unless at UTC midnight, or unless the stamps are
-    daily bars stamped the evening before their session east of UTC (epoch_days.py): an ASX
-    session's open, 23:00 UTC, is no hour's bar (a Period of 14 beside it, a window, refused its
-    file), and an epoch's hour was not looked at (hourly bars under "Period" 60 loaded as days)."""
+    named as the time (Finam's <TIME> 110000) or after the date's day: an intraday bar is. So is
+    an instant in UTC (an epoch, text ending "Z") but at UTC midnight: an epoch's hour was not
+    looked at (hourly bars under "Period" 60 loaded as days). Daily bars stamped the evening before
+    their session east of UTC (an ASX session's open, 23:00 UTC) are not told apart by their stamps
+    (epoch_days.py) from one hourly bar a day of a market open then (a coin's 14:00 bar, FX's 22:00,
+    Sunday evenings and all, loaded as days): the period's code tells (_MINUTES_A_BAR)."""
     timed = [j for j, name in enumerate(names) if names_time_of_day(name)]
     dated = [j for j, role in enumerate(canonical) if role == "date"]
-    utc: list[int] = []
     for row in rows:
         for j in timed:
             if j < len(row) and (m := _TIME_ALONE.fullmatch(row[j].strip())) and int(m[1] + m[2]):
@@ -112,10 +115,11 @@ def _at_an_hour(names: Sequence[str], rows: Sequence[Sequence[str]], canonical: 
         for j in dated:
             cell = row[j].strip() if j < len(row) else ""
             if (at := utc_stamp(cell)) is not None:
-                utc.append(at)
+                if at % 86400:
+                    return True
             elif (m := _TIME_AFTER_DATE.search(cell)) and int(m[1] + m[2]):
                 return True
-    return any(at % 86400 for at in utc) and not may_be_stamped_east_of_utc(utc)
+    return False
 
 
 def _one_row_a_day(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:

@@ -20,9 +20,10 @@ next days (the "_east" reading), the first of these that tells:
    shows the ASX's weekdays; no exchange's close is so late, and it reads as the ASX does.) Not
    at midday UTC (11:00 to 12:45): there the stamps of New Zealand's sessions at their midnight
    (the next days) and of a Sunday-to-Thursday market's at its close (Tadawul's, 12:00 UTC: their
-   UTC days) are alike, Sunday to Thursday, and the week tells: under a week that opens on Sunday
-   and closes on Friday (sun-thu) their UTC days; under any other (Monday to Friday, every day) the
-   next days, NZX's: a Gulf market's Sunday session then loads on Monday.
+   UTC days) are alike on the whole hour, Sunday to Thursday, and the week tells: under a week that
+   opens on Sunday and closes on Friday (sun-thu) their UTC days; under any other (Monday to Friday,
+   every day) the next days, NZX's: Tadawul's Sunday session then loads on Monday. Off the whole
+   hour (Egypt's close, 11:30 or 12:30 UTC) they are no midnight of NZX's: their UTC days.
 2. the week: the reading that puts none of them on a day the week closes, where the other puts
    some there, or clearly fewer (a third fewer), where both do: an NSE ticker's special Saturday
    session does not turn its weeks a day early, even in a file of two weeks.
@@ -80,6 +81,7 @@ class Evidence:
     last: np.ndarray
     clock_lo: np.ndarray  # float: the earliest and latest time of day (seconds) of its evening stamps
     clock_hi: np.ndarray
+    off_hour: np.ndarray  # int64: those at midday (11:00 to 12:45) off a whole hour (a close, no NZX midnight)
 
     def merged(self, other: Evidence) -> Evidence:
         """The evidence of both, a ticker in both summed as one (by key: a name across pieces)."""
@@ -99,7 +101,7 @@ class Evidence:
         return Evidence(keys, files, summed(self.counts, other.counts), summed(self.off_quarter, other.off_quarter),
                         summed(self.off_noon, other.off_noon), bound(self.first, other.first, True),
                         bound(self.last, other.last, False), bound(self.clock_lo, other.clock_lo, True),
-                        bound(self.clock_hi, other.clock_hi, False))
+                        bound(self.clock_hi, other.clock_hi, False), summed(self.off_hour, other.off_hour))
 
 
 class WholeFile:
@@ -214,7 +216,8 @@ def _evidence(east: Parsed, utc: Parsed, keys: np.ndarray, seconds: np.ndarray, 
     file_of = np.zeros(n, np.int64) if files is None else files[evening][np.unique(ticker, return_index=True)[1]]
     return Evidence(codes, file_of, np.bincount(ticker * 7 + utc_weekday, minlength=n * 7).reshape(n, 7),
                     np.bincount(ticker, clock % _QUARTER_HOUR != 0, n).astype(np.int64),
-                    np.bincount(ticker, clock > _NOON, n).astype(np.int64), first, last, clock_lo, clock_hi)
+                    np.bincount(ticker, clock > _NOON, n).astype(np.int64), first, last, clock_lo, clock_hi,
+                    np.bincount(ticker, (clock < _AFTER_MIDDAY) & (clock % _HOUR != 0), n).astype(np.int64))
 
 
 def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
@@ -235,15 +238,20 @@ def reads_east(ev: Evidence, week: TradingWeek) -> np.ndarray:
     # UTC (11:00 to 12:45) on Sundays to Thursdays, a ticker may be either of two markets: New
     # Zealand's sessions at their midnight (11:00 UTC in summer, 12:00 in winter: the next days) or
     # a Sunday-to-Thursday market's at its close (Tadawul, 12:00 UTC; Egypt, 12:30: their UTC days).
-    # The stamps are alike; the week tells: a week that opens on Sunday and closes on Friday is a
-    # Gulf market's, whose UTC days they are; under any other NZX's (taken for NZX's, Tadawul's
-    # loaded a day late under Sunday to Thursday, its Thursdays rejected as Fridays).
-    ambiguous = midnight & sunday & ~friday & ~saturday & (ev.clock_hi < _AFTER_MIDDAY)
+    # On the whole hour the stamps are alike; the week tells: a week that opens on Sunday and closes
+    # on Friday is a Gulf market's, whose UTC days they are; under any other NZX's (taken for NZX's,
+    # Tadawul's loaded a day late under Sunday to Thursday, its Thursdays rejected as Fridays).
+    # Only whole hours are NZX's midnights (UTC+13, UTC+12): midday stamps off them (Egypt's close,
+    # 11:30 UTC in summer, 12:30 in winter), but a last bar's, are a close on its own day under any
+    # week. Taken for NZX's, under Monday to Friday each Sunday's session loaded on Monday, silently,
+    # where its UTC days reject Sunday's as a closed day's.
+    midday_close = midnight & (ev.off_hour > _OFF_CLOCK)
+    ambiguous = midnight & ~midday_close & sunday & ~friday & ~saturday & (ev.clock_hi < _AFTER_MIDDAY)
     gulf_week = _SUNDAY in week.days and _FRIDAY not in week.days
-    reads_east = midnight & (sunday & ~friday & ~saturday | saturday & ~thursday & ~friday)
+    reads_east = midnight & ~midday_close & (sunday & ~friday & ~saturday | saturday & ~thursday & ~friday)
     if gulf_week:
         reads_east &= ~ambiguous
-    reads_utc |= friday & ~sunday | (ambiguous if gulf_week else False)
+    reads_utc |= friday & ~sunday | midday_close | (ambiguous if gulf_week else False)
     # 2. The week's: rows each reading puts on days it closes.
     closed = np.array([d not in week.days for d in range(7)])
     on_closed_utc = counts[:, closed].sum(axis=1)

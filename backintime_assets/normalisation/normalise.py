@@ -26,7 +26,8 @@ from .file_ticker import default_ticker_for
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
-from .parse import TICKER_NULLS, Parsed, Strings, parse_dates, parse_numbers, parse_strings, scaled
+from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
+                    scaled, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .repeated_header import (
     PART_STARTS,
@@ -637,6 +638,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     reasons.set(blank, "empty row")
     for mask, reason in refused or ():  # before any value is judged: they are not the columns read
         reasons.set(mask, reason)
+    if date_col is not None:  # a timestamp that reads, but not as one day: named so, not "unparseable"
+        reasons.set(utc_evenings_among_dates(cols[cmap["date"]], date_col.format, date.bad), UTC_EVENING_AMONG_DATES)
     unparseable = {"date": date.bad, **{c: p.bad for c, p in num.items()}}
     if "volume" in num:
         unparseable["volume"] = num["volume"].bad | (np.abs(np.nan_to_num(num["volume"].values)) >= _MAX_VOLUME)

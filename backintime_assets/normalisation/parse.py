@@ -323,8 +323,31 @@ def _utc_evening(text: pa.Array) -> np.ndarray:
     sample plain dates, later rows "2024-07-01T23:00:00Z"), such a row's day is the UTC day as
     written or the next (an ASX session stamped at its open), which one only a column of such
     stamps tells (east_days.py). Read as written, an ASX file's later rows loaded a day early:
-    they are rejected as unreadable in the column's format instead."""
+    they are rejected instead, with UTC_EVENING_AMONG_DATES (utc_evenings_among_dates)."""
     return _mask(pc.match_substring_regex(text, _UTC_EVENING))
+
+
+def _rejects_utc_evenings(fmt: str | None) -> bool:
+    """Whether parse_dates rejects UTC evening text in a column of format `fmt`: one of dates
+    without a time (a zoned format's cells the east reading weighs: east_days.py)."""
+    return fmt is not None and fmt not in SERIAL_FORMATS and "%H" not in fmt
+
+
+# The reason of a row so rejected: "unparseable value: date" named a clean timestamp unreadable. A
+# reading problem still (outside.READING_PROBLEMS: a borrowed schema that rejects it does not hold).
+UTC_EVENING_AMONG_DATES = ("unparseable as a day: a UTC evening timestamp among dates, the day written or the next "
+                           "(a session east of UTC stamped the evening before), which a column of dates does not tell")
+
+
+def utc_evenings_among_dates(cells: pa.Array, fmt: str | None, bad: np.ndarray) -> np.ndarray:
+    """Of a date column's cells that parse_dates found `bad` in format `fmt`, those it rejected as
+    UTC evening text (_utc_evening); looked at only where some are bad."""
+    out = np.zeros(len(bad), dtype=bool)
+    if not bad.any() or not _rejects_utc_evenings(fmt) or pa.types.is_date32(cells.type):
+        return out
+    at = np.flatnonzero(bad)
+    out[at] = _utc_evening(pc.utf8_trim_whitespace(cells.take(pa.array(at))))
+    return out
 
 
 def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
@@ -380,7 +403,7 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         ts = pc.strptime(sub, format="%Y-%m-%d", unit="s", error_is_null=True)
         d, ok2 = _days_from_timestamps(ts)
         iso = _mask(pc.match_substring_regex(trimmed.take(pa.array(idx)), _ISO_DAY))
-        if fmt is not None and "%H" not in fmt:  # a zoned format's cells the east reading weighs (east_days.py)
+        if _rejects_utc_evenings(fmt):
             iso &= ~_utc_evening(trimmed.take(pa.array(idx)))
         ok2 = _reject_rollover(sub, "%Y-%m-%d", ts, ok2 & iso)
         days[idx[ok2]] = d[ok2]

@@ -554,3 +554,33 @@ def test_hourly_bars_one_a_day_stamped_as_epochs_are_refused():
     for s in stamps:
         midnight = midnight.replace(str(s), str(s - 14 * 3600))
     assert detect_bytes(midnight.encode(), "AAPL.csv").problem is None
+
+
+@pytest.mark.parametrize("window", [14, 9, 26, 50, 200])
+def test_daily_epochs_at_the_close_beside_an_indicator_window_load(window):
+    # A US file of daily bars stamped at the close (21:00 UTC, epochs) with a constant "Period" of
+    # an indicator's window (an RSI's 14): no tool's bar length. Since an epoch's hour is read, the
+    # file was refused as one intraday bar a day; it loaded before.
+    stamps = [int(d.timestamp()) + 21 * 3600 for d in pd.bdate_range("2024-01-08", periods=10, tz="UTC")]
+    data = ("Date,Ticker,Period,Open,High,Low,Close\n" + "".join(
+        f"{s},AAPL,{window},100,101,99,{100 + i / 10}\n" for i, s in enumerate(stamps))).encode()
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "AAPL.csv").prices
+    assert prices["date"].astype(str).tolist()[:2] == ["2024-01-08", "2024-01-09"] and len(prices) == 10
+    # A bar length a tool offers (an hour, 5 minutes) is one intraday bar a day still.
+    for minutes in (60, 5, 240):
+        problem = detect_bytes(data.replace(f",{window},".encode(), f",{minutes},".encode()), "AAPL.csv").problem
+        assert problem is not None and problem.startswith(f"intraday bars, not daily prices: Period is {minutes}")
+
+
+@pytest.mark.parametrize(("clock", "weekdays"), [("14:00", range(7)), ("22:00", (6, 0, 1, 2, 3, 4))])
+def test_one_hourly_bar_a_day_in_utc_text_with_weekend_evenings_is_refused(clock, weekdays):
+    # A coin's 14:00 UTC hourly bar every day, FX's 22:00 bar Sunday to Friday, under "Period" 60:
+    # stamped in the UTC evening with weekends, as daily bars east of UTC are, they were spared as
+    # such and each hour's open, high, low and close loaded as the day's, silently.
+    days = [d for d in pd.date_range("2024-01-01", periods=30) if d.weekday() in weekdays]
+    data = ("Date,Ticker,Period,Open,High,Low,Close,Volume\n" + "".join(
+        f"{d:%Y-%m-%d}T{clock}:00Z,BTCUSDT,60,42000,42100,41900,{42050 + i},12\n" for i, d in enumerate(days))).encode()
+    problem = detect_bytes(data, "BTC.csv").problem
+    assert problem is not None and problem.startswith("intraday bars, not daily prices: Period is 60")

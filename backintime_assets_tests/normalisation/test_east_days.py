@@ -287,7 +287,26 @@ def test_sunday_to_thursday_midday_stamps_read_as_the_week_says(hour):
     sunday = _MONDAY - _DAY + int(hour * 3600)
     stamps = [sunday + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
     assert _read(stamps, [0] * 10, SUN_THU)[:5] == _days("2023-12-31", 5)
+    if hour != int(hour):  # off the whole hour no NZX midnight (below)
+        return
     assert _read(stamps, [0] * 10, MON_FRI)[:5] == _days("2024-01-01", 5)
+
+
+@pytest.mark.parametrize("week", [MON_FRI, SUN_THU, EVERY_DAY])
+@pytest.mark.parametrize("clock", [(11.5,), (12.5,), (11.5, 12.5)])  # Egypt's close (14:30 Cairo), summer and winter
+def test_midday_stamps_off_the_whole_hour_are_a_close_on_its_own_day(week, clock):
+    # NZX's midnights are 11:00 or 12:00 UTC: a Sunday-to-Thursday market's close at 11:30 or 12:30
+    # UTC is its own day's under any week. Taken for NZX's under Monday to Friday, each Sunday's
+    # session loaded on Monday and each Thursday's on Friday, silently (its UTC days rejected the
+    # Sundays, as a closed day's, before 11:00 UTC was an evening).
+    stamps = [_MONDAY - _DAY + int(clock[w % len(clock)] * 3600) + _DAY * (7 * w + k)
+              for w in range(2) for k in range(5)]
+    utc_days = [str(np.datetime64(s // _DAY, "D")) for s in stamps]
+    assert _read(stamps, [0] * 10, week) == utc_days
+    # A last bar at its latest trade (11:37) does not make an NZX ticker's midnights a close.
+    nzx = [_MONDAY - _DAY + 11 * 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    assert _read(nzx[:-1] + [nzx[-1] + 37 * 60], [0] * 10, week)[:5] == (
+        _days("2023-12-31", 5) if week == SUN_THU else _days("2024-01-01", 5))
 
 
 @pytest.mark.parametrize("week", [MON_FRI, EVERY_DAY])
@@ -308,3 +327,11 @@ def test_new_zealand_sessions_beside_a_new_york_ticker_read_as_the_next_days(wee
     days = _read(nzx + new_york, [0] * 10 + [1] * 10, week)
     fortnight = _days("2024-01-01", 5) + _days("2024-01-08", 5)
     assert days == fortnight + fortnight
+
+
+def test_a_few_midweek_bars_at_a_midday_close_do_not_follow_an_nzx_ticker():
+    # A fixing or close at 11:30 UTC (three midweek bars) beside NZX's summer midnights (11:00 UTC):
+    # within an hour of its clock, the few bars followed its next days and loaded a day late, silently.
+    nzx = [_MONDAY - _DAY + 11 * 3600 + _DAY * (7 * w + k) for w in range(2) for k in range(5)]
+    fixing = [_MONDAY + _DAY * k + 11 * 3600 + 1800 for k in (1, 2, 3)]
+    assert _read(nzx + fixing, [0] * 10 + [1] * 3)[10:] == _days("2024-01-02", 3)

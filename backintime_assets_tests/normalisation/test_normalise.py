@@ -14,6 +14,7 @@ from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.normalisation import CANONICAL_COLUMNS, REJECTED_COLUMNS, normalise, normalise_bytes
+from backintime_assets.normalisation.outside import READING_PROBLEMS
 from backintime_assets.trading_week import TradingWeek
 
 MESSY = b"""Report 2020
@@ -2604,7 +2605,15 @@ def test_utc_evening_stamps_below_a_sample_of_dates_are_rejected_not_loaded_a_da
     text += "".join(f"{d - pd.Timedelta(hours=1):%Y-%m-%dT%H:%M:%SZ},BHP.AX,45.00\n" for d in later)
     r = run(text.encode(), name="BHP.csv")
     assert len(r.prices) == 300 and r.prices.date.max() < pd.Timestamp("2024-03-01")
-    assert len(r.rejected) == 10 and (r.rejected.reason == "unparseable value: date").all()
+    # Named for what they are: "unparseable value: date" called a clean timestamp unreadable.
+    assert len(r.rejected) == 10
+    assert r.rejected.reason.str.startswith("unparseable as a day: a UTC evening timestamp").all()
+    # A reading problem still: a borrowed schema that rejects such rows does not hold (shared_layouts.py).
+    assert r.rejected.reason.str.startswith(READING_PROBLEMS).all()
+    # A date that does not read is unparseable still.
+    r = run(text.replace("2024-03-03T23:00:00Z", "2024-13-03").encode(), name="BHP.csv")
+    assert sorted(r.rejected.reason.str[:30].value_counts().items()) == [
+        ("unparseable as a day: a UTC ev", 9), ("unparseable value: date", 1)]
 
 
 @pytest.mark.parametrize(("header", "cells", "volumes"), [
