@@ -21,9 +21,10 @@ _DAYS = 10
 
 def carries_on(prices: pa.Table, before: pa.Table | None = None) -> Callable[[int], bool | None]:
     """For a line of the file: True when, for every ticker, its last loaded row above the line and
-    its first below it run on (the dates a few days apart in the file's direction, the closes within
-    a normal day's move), False when one does not, None when no ticker has a row on either side (or
-    one has no close to judge by): not known, the caller falls back on what the line's words say.
+    its first below it run on (the dates a few days apart in the file's direction, of the tickers
+    whose rows are the file's rows beside the line; the closes within a normal day's move), False
+    when one does not, None when no ticker has a row on either side (or one has no close to judge by):
+    not known, the caller falls back on what the line's words say.
     `before`: the last rows above `prices` of pieces read before (last_rows)."""
     by_ticker: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
 
@@ -49,10 +50,18 @@ def carries_on(prices: pa.Table, before: pa.Table | None = None) -> Callable[[in
         if not by_ticker:
             return None
         judged_one = False
+        sides = []  # each ticker with rows on both sides: its last row above the line, its first below
         for lines, days, closes in by_ticker.values():
             at = int(np.searchsorted(lines, line, "right"))
             if at == 0 or at == len(lines):
                 continue  # listed later, or ended above: the others tell
+            sides.append((lines, days, closes, at))
+        # The dates are judged by the tickers whose rows are the file's rows right beside the line: a
+        # ticker whose cells are empty for weeks next to it (not traded, halted) steps over its hole.
+        above = max((int(lines[at - 1]) for lines, _, _, at in sides), default=0)
+        below = min((int(lines[at]) for lines, _, _, at in sides), default=0)
+        beside = [int(lines[at - 1]) == above and int(lines[at]) == below for lines, _, _, at in sides]
+        for (lines, days, closes, at), dated in zip(sides, beside if any(beside) else [True] * len(sides)):
             up, down = at - 1, at
             if at >= 2 and days[up - 1] != days[up]:
                 way = np.sign(int(days[up]) - int(days[up - 1]))  # the file's direction: up or down in time
@@ -62,7 +71,7 @@ def carries_on(prices: pa.Table, before: pa.Table | None = None) -> Callable[[in
             before, after = closes[up], closes[down]
             if not (np.isfinite(before) and np.isfinite(after) and before > 0 and after > 0):
                 return None
-            if not 0 < gap <= _DAYS or abs(np.log(after / before)) > _MOVE:
+            if (dated and not 0 < gap <= _DAYS) or abs(np.log(after / before)) > _MOVE:
                 return False
             judged_one = True
         return True if judged_one else None

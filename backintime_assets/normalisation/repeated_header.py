@@ -23,6 +23,8 @@ whose. A line of labels naming none of the file's tickers heads such a part when
 is beside it (not a line of currencies under the file's labels), or when it lies between rows and
 the rows below it do not carry on each ticker's series above (carried_on.py): in capitals or not,
 ",ADR,,ORD," over rows running on is a note, ",goog,goog,amzn,amzn" over another series a part.
+Written as a download writes its labels (",GOOGL,GOOGL,IVV,IVV", "GOOGL US Equity"), it heads a
+part whatever the prices: another share class's or an ETF twin's prices run on from the file's.
 """
 from __future__ import annotations
 
@@ -125,12 +127,14 @@ def _foreign_labels_judged(named: list[Line], rejected: list[Line], schema: File
         # another download's rows): its rows were loaded under the file's tickers. A note between
         # rows (",ADR,,ORD,", ",Halted,,Trading,") is written as tickers may be, in capitals or not
         # (",goog,goog,amzn,amzn"): the prices tell, the rows below carrying on each ticker's series
-        # above or not. Exchanges, states and currencies are notes whatever the prices do. Not
+        # above or not. Exchanges, states and currencies are notes whatever the prices do; labels
+        # written as a download writes them (in capitals over each column, "GOOG US Equity") are
+        # not, whatever the prices do: a share class's or an ETF twin's run on from the file's. Not
         # known (no rows loaded on either side: the part's own rows clashing with those above), the
         # rows below are rejected rather than loaded as the file's tickers'.
         if not (row(line - 1) and row(below)) or _a_note(at[line][0], schema):
             return False
-        return carried is None or carried(line) is not True
+        return carried is None or _a_download_s(at[line][0], schema) or carried(line) is not True
     kinds = {line: RELABELLED_HEADER if heads(line) else None for line, (_, kind) in at.items() if kind == _FOREIGN}
     return [(line, raw, kind if (kind := kinds.get(line, why)) is not None else reason)
             for (line, raw, why), (_, _, reason) in zip(named, rejected)]
@@ -148,6 +152,26 @@ def _label_words(raw: str, schema: FileSchema) -> list[str]:
     if found is None or cells is None:
         return []
     return [cell.split()[0] for cell, key in zip(cells, found[0]) if key is not None and cell.strip()]
+
+
+# A Bloomberg security's last word (its "yellow key"): "GOOG US Equity", "SPX Index", "EURUSD Curncy".
+_YELLOW_KEYS = frozenset({"EQUITY", "INDEX", "CURNCY", "COMDTY", "GOVT", "CORP", "MTGE", "MUNI", "PFD"})
+
+
+def _a_download_s(raw: str, schema: FileSchema) -> bool:
+    """Whether a line of labels is written as a download writes its tickers' labels: in capitals over
+    each of a ticker's columns (",GOOGL,GOOGL,IVV,IVV"), or naming Bloomberg securities ("GOOG US
+    Equity"). Another download's rows below it are loaded as the file's tickers' when its prices run
+    on from theirs (a share class, an ETF's twin, the next months' download): not a note, whatever
+    the prices do. A note over each ticker is written once over its columns (",ADR,,ORD,")."""
+    found, cells = _labels_of(schema), _cells(raw, schema, len(schema.columns))
+    if found is None or cells is None:
+        return False
+    mine = [cell for cell, key in zip(cells, found[0]) if key is not None]
+    if any(len(words := cell.split()) > 1 and words[-1].upper() in _YELLOW_KEYS for cell in mine):
+        return True
+    return len(mine) == sum(key is not None for key in found[0]) and all(
+        cell and cell.split()[0] == cell.split()[0].upper() for cell in mine)
 
 
 def _a_note(raw: str, schema: FileSchema) -> bool:

@@ -740,7 +740,8 @@ def test_pieces_reject_a_part_of_tickers_side_by_side_under_other_labels_as_the_
         assert pc.max(aapl["close"]).as_py() < 200, at
 
 
-@pytest.mark.parametrize("line, loads", [(",ADR,,ORD,", True), (",BUY,BUY,SELL,SELL", True),
+@pytest.mark.parametrize("line, loads", [(",ADR,,ORD,", True), (",Buy,Buy,Sell,Sell", True),
+                                         (",GOOGL,GOOGL,IVV,IVV", False),
                                          (",goog,goog,amzn,amzn", False), (",ADR,,ORD,", False)])
 def test_pieces_judge_a_line_of_labels_between_rows_by_the_prices_as_the_file_read_whole(line, loads):
     # Words a ticker may be, in capitals or not, over each ticker's columns between rows: a note when

@@ -299,7 +299,7 @@ def test_labels_naming_none_of_the_files_tickers_right_over_rows_reject_the_part
                                   ",NYSE,,NASDAQ,", ",NYSE,NYSE,NASDAQ,NASDAQ", ",USD,,EUR,", ",HALTED,,TRADING,",
                                   # Written as tickers are (tickers by these names trade): the rows
                                   # below carry on each ticker's series above, a note.
-                                  ",ADR,,ORD,", ",BUY,,SELL,", ",OLD,OLD,NEW,NEW", ",EST,,FINAL,", ",adr,,ord,",
+                                  ",ADR,,ORD,", ",BUY,,SELL,", ",Old,Old,New,New", ",EST,,FINAL,", ",adr,,ord,",
                                   ",usd,,usd,"])
 def test_a_note_of_words_between_rows_of_tickers_side_by_side_rejects_no_rows_below(note):
     # Not labels over another download's rows: its own line rejected, the rows below it load.
@@ -323,6 +323,37 @@ def test_labels_between_rows_over_the_same_days_again_reject_the_part_below(note
     assert sorted({r["source_line"] for r in result.prices_arrow.to_pylist()}) == list(range(3, 23))
     rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
     assert (23, f"AAPL: {RELABELLED_HEADER}") in rejected and len(rejected) == 2 * 21
+
+
+@pytest.mark.parametrize("labels, theirs", [(",GOOG,GOOG,SPY,SPY", ",GOOGL,GOOGL,IVV,IVV"),
+                                            (",GOOG,GOOG,SPY,SPY", ",OLD,OLD,NEW,NEW"),
+                                            (",GOOG US Equity,,SPY US Equity,", ",GOOGL US Equity,,IVV US Equity,"),
+                                            (",GOOG US Equity,,SPY US Equity,", ",googl us equity,,ivv us equity,")])
+def test_a_downloads_labels_over_the_next_days_at_prices_near_the_files_reject_the_part_below(labels, theirs):
+    # GOOGL's and IVV's download of the next days pasted below GOOG's and SPY's under their labels
+    # alone: a share class and an ETF's twin, their prices running on from the file's. Written as a
+    # download writes its labels (in capitals over each column, a Bloomberg security), not a note.
+    rows = [f"{d},{1100 + k % 5}.5,{900000 + k},{280 + k % 3}.5,{500000 + k}" for k, d in enumerate(_days(40))]
+    twins = [f"{d},{1111 + k % 5}.5,{900000 + k},{281 + k % 3}.5,{500000 + k}" for k, d in enumerate(_days(40))]
+    lines = [labels, "Date,Close,Volume,Close,Volume", *rows[:20], theirs, *twins[20:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert sorted({r["source_line"] for r in result.prices_arrow.to_pylist()}) == list(range(3, 23))
+    rejected = [(r["source_line"], r["reason"]) for r in result.rejected_arrow.to_pylist()]
+    assert (23, f"GOOG{labels[5:15].upper() if 'US' in labels else ''}: {RELABELLED_HEADER}") in rejected
+    assert len(rejected) == 2 * 21
+
+
+def test_a_note_over_a_ticker_not_traded_for_weeks_above_it_rejects_no_rows_below():
+    # MSFT's cells empty for three weeks above a note (not traded, halted): its last row above and
+    # its first below are weeks apart, the file's rows beside the note a day apart.
+    rows = [f"{d},{100 + k % 5}.5,{900000 + k}," + ("," if 5 <= k < 20 else f"{300 + k % 3}.5,{500000 + k}")
+            for k, d in enumerate(_days(40))]
+    lines = [",AAPL,AAPL,MSFT,MSFT", "Date,Close,Volume,Close,Volume", *rows[:20], ",adr,,ord,", *rows[20:]]
+    data = ("\n".join(lines) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert result.prices_arrow.num_rows == 80 - 15
+    assert {r["reason"] for r in result.rejected_arrow.to_pylist() if r["source_line"] != 23} == {"MSFT: empty row"}
 
 
 def test_a_line_of_currencies_under_the_files_labels_and_fields_repeated_carries_the_part_on():
