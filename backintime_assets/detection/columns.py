@@ -76,9 +76,13 @@ _ABBREVIATED_JOINED = joined_regex(_ABBREVIATED.pattern[1:-1])
 # traded take no unit and no flag, and unread the column would be left unmapped, volumes lost.
 # So do India's lakh (10^5) and crore (10^7), "1.5 Lakh", "2 Cr": under another name "Cr" may be a
 # statement's credit ("1,234.00 Cr"), no scale.
+# Not under a volume's name that names money too ("Vol Value", "Vol (Rs Cr)"): India's turnover is written
+# in crores of rupees, and read as shares "2.5 Cr" loaded 25 million of them, silently.
 _VOLUME_NAME = re.compile(r"(?:^|[^a-z])vol", re.I)
+_MONEY_NAME = re.compile(r"valu|turnover|amount|amt|\brs\b|inr|₹", re.I)
 INDIAN_SCALES = "(?i:lakhs?|lacs?|crores?|cr)"
 _ABBREVIATED_SPACED = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES}|{INDIAN_SCALES})$")
+_ABBREVIATED_SPACED_NOT_INDIAN = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES})$")
 
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 
@@ -479,7 +483,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
 
-    abbreviation = _ABBREVIATED_SPACED if volume else _ABBREVIATED
+    abbreviation = (_ABBREVIATED_SPACED_NOT_INDIAN if _MONEY_NAME.search(name or "") else _ABBREVIATED_SPACED) \
+        if volume else _ABBREVIATED
     text = joined(values[:30]) if not volume else None
     if _ABBREVIATED_JOINED.search(text) if text is not None else any(abbreviation.match(v) for v in values[:30]):
         abbreviated = _share(values, lambda v: abbreviation.match(v) or float_rx.match(v))

@@ -36,7 +36,8 @@ def currency_share(values: Sequence[str]) -> float:
 # "Kè" is "Kč" read in cp1252, as a Czech file with little else to tell its code page is; "USDT",
 # "USDC", "BUSD": the dollar stablecoins crypto exchanges count the quote side of a volume in (CryptoDataDownload's
 # "Volume BTC" beside "Volume USDT"), money as much as dollars are.
-_LOCAL_UNITS = frozenset({"kč", "kc", "kè", "ft", "zł", "zl", "tl", "lei", "din", "kn", "лв", "грн", "руб", "дин",
+# "Rs", "Rs.": India's rupees ("Turnover (Rs. Cr)", "Vol (Rs Cr)": crores of rupees traded, not shares).
+_LOCAL_UNITS = frozenset({"kč", "kc", "kè", "ft", "zł", "zl", "tl", "lei", "din", "kn", "rs", "лв", "грн", "руб", "дин",
                           "€", "$", "£", "¥", "₺", "₽", "₴", "usdt", "usdc", "busd", "fdusd", "tusd"})
 
 

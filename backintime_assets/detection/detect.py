@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from itertools import chain
 from operator import itemgetter
@@ -27,7 +27,9 @@ from .header_ticker import header_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
 from .names_above import names_above_problem
-from .multipliers import already_counted, as_declared, column_unit, declared_unit, noted_unit
+from .multipliers import (
+    PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
+)
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
@@ -87,16 +89,23 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
     columns = []
+    labelled = _label_on_prices(layout.header_cells, canonical)
+    # A ticker's prices count in one unit: "Open, High, Low, Close (K)" are all thousands. Scaled alone,
+    # the close stood a thousandfold over its high, and every row was rejected as "high < max(open, close)".
+    price_scales = {s: scale for j, (c, s) in enumerate(zip(canonical, series))
+                    if c in PRICE_FIELDS and j < len(layout.header_cells)
+                    and (scale := price_scale(_unlabelled(layout.header_cells[j], s)))}
     for j, (n, t, c, s) in enumerate(zip(layout.names, layout.types, canonical, series)):
         if c and t.type == "string" and t.alt is not None and not fits_type(c, t):
             t = t.alt  # mapped through its mostly-numeric (or date) reading
         column = ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c, series=s)
         if c == "volume" and j < len(layout.header_cells):
-            _declare_unit(column, layout.header_cells[j], notes or [])
-        elif c in _PRICES and j < len(layout.header_cells):
-            column.multiplier = _declared_price_scale(layout.header_cells[j])
+            _declare_unit(column, _unlabelled(layout.header_cells[j], s or labelled), notes or [])
+        elif c in PRICE_FIELDS and j < len(layout.header_cells):
+            column.multiplier = price_scales.get(s)
         if column.multiplier is not None and j < len(layout.header_cells):
-            if _already_counted(layout.body, j, column.multiplier, decimal, thousands):
+            counted = prices_already_counted if c in PRICE_FIELDS else already_counted
+            if _already_counted(layout.body, j, column.multiplier, decimal, thousands, counted):
                 column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
         columns.append(column)
     problem = None
@@ -268,23 +277,37 @@ def _declare_unit(column: ColumnSchema, header_cells: list[str], notes: list[str
     column.multiplier, column.unit = as_declared(unit)
 
 
-_PRICES = frozenset(("open", "high", "low", "close", "adj_close"))
+def _unlabelled(header_cells: list[str], series: str | None) -> list[str]:
+    """A column's header cells without the label of the ticker it belongs to (several side by side):
+    "Volume CR", "volume_mn", "Volume (BN)", "Berkshire (B)" over "Close" name Crane, Manning & Napier,
+    Brookfield, a class B share, no crore, million or billion; read as one, each volume or price was
+    loaded ten million- to a billionfold high, silently."""
+    if not series:
+        return header_cells
+    label = re.compile(rf"^\s*[(\[]?{re.escape(series.strip())}[)\]]?(?:[\s_.]+|$)|"
+                       rf"(?:^|[\s_.]+)[(\[]?{re.escape(series.strip())}[)\]]?\s*$", re.IGNORECASE)
+    return [label.sub("", cell) for cell in header_cells]
 
 
-def _declared_price_scale(header_cells: list[str]) -> int | None:
-    """The factor a price's header declares ("Close (K)", "Giá ('000)": a price in thousands), as
-    its multiplier: loaded as written it was a thousandfold low. Only a scale: a currency or a
-    sub-unit ("(USD mn)", "(GBX)", "(cents)") gives none, nor a scale written onto a name ("close_k")."""
-    for cell in reversed(header_cells):
-        unit = declared_unit(cell)
-        if unit is not None:
-            return unit.factor if not unit.money and unit.factor not in (None, 1) else None
-    return None
+# A bare word only: "Volume (M)" beside "Close (M)" is read as its brackets declare, as it was before
+# scales were read in names.
+_LAST_WORD = re.compile(r"[\s_.]([A-Za-z]+)\s*$")
 
 
-def _already_counted(body: list[list[str]], j: int, factor: float, decimal: str, thousands: str | None) -> bool:
+def _label_on_prices(header_cells: list[list[str]], canonical: list[str | None]) -> str | None:
+    """The word every price's name ends with, where it declares them no scale ("Close BN", "close_cr"
+    beside "Volume BN", "volume_cr"): one ticker's label written on each of its columns, no billion or
+    crore after the volume's (multipliers._named_scale). None in most files ("Close", "Close (K)",
+    "Close in thousands")."""
+    words = {(m[1].lower() if (m := _LAST_WORD.search(cells[-1])) and price_scale(cells) is None else None)
+             for cells, c in zip(header_cells, canonical) if c in PRICE_FIELDS and cells}
+    return words.pop() if len(words) == 1 and None not in words else None
+
+
+def _already_counted(body: list[list[str]], j: int, factor: float, decimal: str, thousands: str | None,
+                     counted: Callable[[Iterable[float], float], bool] = already_counted) -> bool:
     """Whether the column's sampled values are already the count its header's scale would make them
-    (multipliers.already_counted)."""
+    (multipliers.already_counted; a price's, multipliers.prices_already_counted)."""
     def values():
         for row in body:
             cell = row[j].strip() if j < len(row) else ""
@@ -295,7 +318,7 @@ def _already_counted(body: list[list[str]], j: int, factor: float, decimal: str,
             except ValueError:
                 continue  # blanks, "1.2M": not a bare count
 
-    return already_counted(values(), factor)
+    return counted(values(), factor)
 
 
 def _notes(layout: Layout, head_rows: list[Row], tail_rows: list[Row] | None, lines: int) -> list[str]:

@@ -135,6 +135,40 @@ def already_counted(values: Iterable[float], factor: float) -> bool:
     return seen >= _COUNTED_VALUES
 
 
+# The one scale a price's header declares that is read: thousands ("Close (K)", "Giá ('000)", "x1000":
+# dong, won quoted in thousands). A letter after a price may be a class or a side ("Close (B)": class B
+# shares, the bid), "(x100)" may say the values were multiplied (prices in cents), no share is quoted in
+# millions: each read as a scale loaded every price a hundred- to a billionfold wrong.
+PRICE_SCALE = 1_000
+PRICE_FIELDS = frozenset(("open", "high", "low", "close", "adj_close"))
+
+
+def price_scale(cells: list[str] | tuple[str, ...]) -> int | None:
+    """The factor a price's header cells (top row first) declare, PRICE_SCALE or None: a currency or a
+    sub-unit ("(USD mn)", "(GBX)", "(cents)") gives none, nor a scale written onto a name ("close_k")."""
+    for cell in reversed(cells):
+        unit = declared_unit(cell)
+        if unit is not None:
+            return unit.factor if not unit.money and unit.factor == PRICE_SCALE else None
+    return None
+
+
+def prices_already_counted(values: Iterable[float], factor: float) -> bool:
+    """Whether prices written under a header declaring `factor` are already the prices it would make
+    them: whole numbers of at least the factor, each (zeros aside). Quoted in thousands, a price keeps
+    its fraction (23.45 thousand dong) and is no thousand thousands; 23,500 under "Close (K)" is dong
+    as written, not 23.5 million. Whole multiples alone (already_counted) missed it: dong tick in 50s
+    and 100s, and loaded x1000 the file was a thousandfold high, silently."""
+    seen = 0
+    for value in values:
+        if value == 0:
+            continue
+        if value < factor or value % 1:
+            return False
+        seen += 1
+    return seen > 0
+
+
 def as_declared(unit: Unit | None) -> tuple[int | None, str | None]:
     """(multiplier, unit) a column's schema keeps of what its header or a note declares: the
     factor where one is read, else the unit as written (lots: shown, not applied); money, nothing."""

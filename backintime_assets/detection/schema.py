@@ -26,7 +26,7 @@ class ColumnSchema:
     # ("Volume ('000)": 1000, "Shares Traded (Lakhs)": 100000; detection/multipliers.py), and the
     # unit a header declares that gives no factor ("成交量(手)": lots, of a size the file does not
     # say), its volume loaded as NULL (multipliers.unsized_unit). A price's header may declare a
-    # scale too ("Close (K)": 1000, detect._declared_price_scale). Both None (1, none) in most files, and then left out
+    # scale too ("Close (K)": 1000, multipliers.price_scale). Both None (1, none) in most files, and then left out
     # of the JSON, so schemas stored before them read, and key their rows, alike.
     multiplier: float | None = None
     unit: str | None = None

@@ -42,7 +42,9 @@ from backintime_assets.detection.date_system import EPOCH_FORMATS
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
-from backintime_assets.detection.multipliers import already_counted, as_declared, column_unit, noted_unit
+from backintime_assets.detection.multipliers import (
+    PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
+)
 from backintime_assets.ingestion.sibling_order import DAY_MONTH, source
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
@@ -198,20 +200,22 @@ def holds_on_whole_file(result, schema: dict | None = None) -> bool:
                               and _day_month_order_holds(result.prices_arrow["date"], schema))
 
 
-_PRICES = ("open", "high", "low", "close", "adj_close")
-
-
 def _scale_holds(result, schema: dict) -> bool:
     """Whether the borrowed volume's declared scale is the file's too: detected alone, a file whose
     volumes are all whole multiples of it already counts them (detect._already_counted), and its
     1,234,000 under a neighbour's x1000 would load as 1.2 billion. So the other way: a header's scale
     the lender's values already counted (all whole thousands under "Volume ('000)") holds only where
-    the file's values count it too: a sibling's 1,201.5 thousand shares loaded as 1,201.5."""
-    for price in schema.get("columns", []):  # "Close (K)" (detect._declared_price_scale): the same proof
-        if price.get("canonical") in _PRICES and (scale := price.get("multiplier")):
-            prices = pc.fill_null(result.prices_arrow[price["canonical"]], 0.0).to_numpy(zero_copy_only=False)
-            if already_counted((v / scale for v in prices), scale):
+    the file's values count it too: a sibling's 1,201.5 thousand shares loaded as 1,201.5. A price's
+    declared thousands ("Close (K)", multipliers.price_scale) alike."""
+    for price in schema.get("columns", []):
+        if price.get("canonical") not in PRICE_FIELDS or not (price.get("multiplier") or price.get("unit")):
+            continue
+        prices = pc.fill_null(result.prices_arrow[price["canonical"]], 0.0).to_numpy(zero_copy_only=False)
+        if scale := price.get("multiplier"):
+            if prices_already_counted((v / scale for v in prices), scale):
                 return False
+        elif (declared := price_scale([price["name"]])) and not prices_already_counted(prices, declared):
+            return False  # the lender's 23,500 under "Close (K)" counted; the file's 23.5 is thousands
     volume = next((c for c in schema.get("columns", []) if c.get("canonical") == "volume"), None)
     if volume is None:
         return True

@@ -427,3 +427,9 @@ def test_zero_padded_codes_ending_in_a_letter_are_codes_not_abbreviated_amounts(
     # Web exports' volumes stay amounts: no volume is written with a leading zero.
     t = infer_column_type(["118.39M", "146.32K", "0.5K", "12"], "Vol.", ".", None)
     assert (t.type, t.format) == ("float", "abbreviated")
+
+
+@pytest.mark.parametrize("name", ["Vol (Rs Cr)", "Vol Value", "Vol. Turnover", "Vol Amt"])
+def test_crores_under_a_volume_name_that_names_money_are_no_shares(name):
+    # Crores of rupees traded: read as a volume, "2.5 Cr" loaded 25 million shares.
+    assert col(["2.50 Cr", "3.10 Cr", "12.75 Cr", "1.5 Lakh"], name=name).format != "abbreviated"

@@ -1,4 +1,4 @@
-from backintime_assets.detection.currencies import CURRENCY_CODES, currency_share
+from backintime_assets.detection.currencies import CURRENCY_CODES, currency_share, names_a_currency
 
 
 def test_currency_codes_in_any_case_count_blanks_do_not():
@@ -10,3 +10,8 @@ def test_currency_codes_in_any_case_count_blanks_do_not():
 def test_metals_are_instruments_not_currencies():
     assert {"USD", "EUR", "JPY", "CHF", "GBX", "DEM"} <= CURRENCY_CODES
     assert not {"XAU", "XAG", "XPT", "XPD"} & CURRENCY_CODES
+
+
+def test_rupees_as_an_indian_header_writes_them_are_money():
+    # "Vol (Rs Cr)", "Turnover (Rs. Cr)": crores of rupees traded, mapped as the volume, loaded as shares.
+    assert names_a_currency("Rs Cr") and names_a_currency("Rs. Lakh") and not names_a_currency("hrs")

@@ -1,6 +1,8 @@
 import pytest
 
-from backintime_assets.detection.multipliers import column_unit, declared_unit, units_cell
+from backintime_assets.detection.multipliers import (
+    column_unit, declared_unit, price_scale, prices_already_counted, units_cell,
+)
 
 
 @pytest.mark.parametrize(("header", "name", "factor"), [
@@ -90,3 +92,21 @@ def test_a_scale_as_a_names_last_word_is_a_volumes_unit(cell, factor):
 def test_a_scale_word_after_a_currency_counts_money():
     unit = column_unit(["Volume_INR_Cr"])
     assert unit.money and unit.factor is None
+
+
+@pytest.mark.parametrize(("cells", "scale"), [
+    (["Close (K)"], 1000), (["Giá ('000)"], 1000), (["Close (x1000)"], 1000), (["Close (000s)"], 1000),
+    (["Close (B)"], None), (["Close (M)"], None), (["Close (x100)"], None), (["Close (00)"], None),
+    (["Close (USD mn)"], None), (["Close (GBX)"], None), (["close_k"], None),
+])
+def test_a_price_declares_thousands_alone(cells, scale):
+    assert price_scale(cells) == scale
+
+
+@pytest.mark.parametrize(("values", "counted"), [
+    ([23_500, 23_550, 24_100], True),  # dong as written
+    ([23.5, 23.55, 24.1], False),  # thousands of dong
+    ([1_523, 0, 1_530], True), ([512, 1_530], False), ([1_523.5, 1_530], False), ([0, 0], False),
+])
+def test_prices_already_counted_are_whole_and_at_least_the_scale(values, counted):
+    assert prices_already_counted(values, 1000) is counted

@@ -316,3 +316,16 @@ def test_another_sources_day_and_month_order_is_lent_where_the_files_own_first_r
     # where they prove the other order: each is read as its own office's.
     assert memory.borrow(_history([dt.date(2024, 2, 1)] * 3, "%d.%m.%Y"), "kurse/VOW.csv") is None
     assert memory.borrow(_history(days, "%m.%d.%Y"), "kurse/ADS.csv") is None
+
+
+def test_a_prices_declared_scale_the_lenders_values_already_count_holds_only_where_the_files_do():
+    # The template's 23,500 under "Close (K)" count dong already (read as written); a sibling's 23.5
+    # are thousands: detected alone x1000, under the template read as 23.5 dong, a thousandfold low.
+    header = "Date,Ticker,Close (K)\n"
+    first = (header + "".join(f'2024-01-{d:02d},ABC,"{23_000 + 50 * d:,}"\n' for d in (2, 3, 4, 5, 8, 9))).encode()
+    other = (header + "".join(f"2024-01-{d:02d},ABC,{20 + d}.55\n" for d in (2, 3, 4, 5, 8, 9))).encode()
+    borrowed, holds = _deferred(first, other)
+    assert borrowed.columns[2].multiplier is None and detect_bytes(other, "b.csv").columns[2].multiplier == 1000
+    assert not holds
+    assert _deferred(first, (header + "".join(f'2024-01-{d:02d},ABC,"{24_000 + 50 * d:,}"\n'
+                                              for d in (2, 3, 4, 5, 8, 9))).encode())[1]

@@ -2660,3 +2660,81 @@ def test_prices_declared_in_thousands_load_scaled_and_a_currency_is_no_scale():
     assert loaded["close"].to_pylist() == [23_500, 24_050] and loaded["open"].to_pylist() == [23_100, 23_500]
     data = b"Date,Close (GBX),Close_k\n2024-01-02,123.5,7\n"
     assert all(c.multiplier is None for c in detect_bytes(data, "x.csv").columns)
+
+
+@pytest.mark.parametrize(("header", "ticker"), [
+    ("Date,Close AAPL,Volume AAPL,Close CR,Volume CR", "CR"),  # Crane, no crore
+    ("Date,Close BN,Volume BN,Close MSFT,Volume MSFT", "BN"),  # Brookfield, no billion
+    ("date,close_mn,volume_mn,close_ibm,volume_ibm", "MN"),  # Manning & Napier, no million
+])
+def test_a_tickers_label_beside_its_volume_is_no_scale(header, ticker):
+    # Several tickers side by side: the label after "Volume" names the ticker; read as a scale each
+    # of its volumes loaded ten million to a billion times over, silently.
+    data = (header + "\n" + "".join(f"2024-01-{d:02d},40.5,{2_000_000 + d},190.5,{30_000_000 + d}\n"
+                                     for d in (2, 3, 4, 5))).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert all(c.multiplier is None for c in schema.columns)
+    loaded = normalise_bytes(data, schema, "x.csv").prices
+    assert loaded[loaded.ticker == ticker].volume.max() < 40_000_000
+
+
+@pytest.mark.parametrize("header", ["Date,Open BN,High BN,Low BN,Close BN,Volume BN",
+                                    "date,open_cr,high_cr,low_cr,close_cr,volume_cr"])
+def test_one_tickers_label_on_each_column_is_no_scale_after_its_volume(header):
+    # The ticker written after every name ("Close BN", "Volume BN"): its volume is not in billions.
+    data = (header + "\n" + "".join(f"2024-01-{d:02d},40,41,39,40.5,{2_000_000 + d}\n" for d in (2, 3))).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[5].canonical == "volume" and schema.columns[5].multiplier is None
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [2_000_002, 2_000_003]
+
+
+def test_a_label_over_a_tickers_prices_is_no_scale():
+    # "Berkshire (B)", the class B share, over its close and volume: not billions of either.
+    data = ("Date,Berkshire (B),Berkshire (B),Apple,Apple\n,Close,Volume,Close,Volume\n" + "".join(
+        f"2024-01-{d:02d},{408 + d}.5,{3_400_000 + d},{190 + d}.5,{50_000_000 + d}\n" for d in (2, 3, 4, 5))).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert all(c.multiplier is None for c in schema.columns)
+    loaded = normalise_bytes(data, schema, "x.csv").prices
+    assert loaded.close.max() < 1000 and loaded.volume.max() < 60_000_000
+
+
+@pytest.mark.parametrize("unit", ["B", "M", "x100", "00", "mn"])
+def test_a_price_declares_no_scale_but_thousands(unit):
+    # "Close (B)" is a class or the bid, "(x100)" may say the values were multiplied (cents), no share
+    # is quoted in millions: each had loaded every price a hundred- to a billionfold high.
+    data = (f"Date,Open ({unit}),High ({unit}),Low ({unit}),Close ({unit}),Volume\n" + "".join(
+        f"2024-01-{d:02d},{100 + d},{101 + d},{99 + d},{100 + d}.5,5000\n" for d in (2, 3, 4, 5))).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert all(c.multiplier is None for c in schema.columns)
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["close"].to_pylist()[:2] == [102.5, 103.5]
+
+
+def test_a_thousand_declared_on_one_price_is_the_others_too():
+    # "Close (K)" beside a bare Open, High, Low of the same numbers: scaled alone, the close stood a
+    # thousandfold over the high and every row was rejected ("high < max(open, close)").
+    data = (b"Date,Open,High,Low,Close (K),Volume\n"
+            b"2024-01-02,23.4,23.7,23.3,23.5,1200\n2024-01-03,23.5,23.8,23.4,23.6,900\n")
+    schema = detect_bytes(data, "x.csv")
+    assert [c.multiplier for c in schema.columns] == [None, 1000, 1000, 1000, 1000, None]
+    loaded = normalise_bytes(data, schema, "x.csv").prices_arrow
+    assert loaded["close"].to_pylist() == [23_500, 23_600] and loaded["high"].to_pylist() == [23_700, 23_800]
+
+
+def test_prices_under_a_declared_thousand_that_are_already_counted_load_as_written():
+    # 23,500 dong under "Close (K)": no whole thousands (dong tick in 50s and 100s), so the volume's
+    # proof let x1000 pass and every price loaded as 23.5 million.
+    data = ("Date,Open (K),High (K),Low (K),Close (K),Volume\n" + "".join(
+        f'2024-01-{d:02d},"{23_400 + 50 * d:,}","{23_700 + 50 * d:,}","{23_300 + 50 * d:,}",'
+        f'"{23_500 + 50 * d:,}",12000\n' for d in (2, 3))).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[4].multiplier is None and "already counted" in schema.columns[4].unit
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["close"].to_pylist() == [23_600, 23_650]
+
+
+def test_a_volume_counted_in_rupees_is_no_volume():
+    # Crores of rupees traded, loaded as 123.45 shares.
+    data = (b"Date,Open,High,Low,Close,Vol (Rs Cr)\n"
+            b"2024-01-02,2500,2520,2490,2510,123.45\n2024-01-03,2501,2521,2491,2511,98.10\n")
+    schema = detect_bytes(data, "x.csv")
+    assert schema.columns[5].canonical is None
+    assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [None, None]
