@@ -7,7 +7,7 @@ mapped, loaded under the file's name, and the others' left unread without a word
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name
@@ -142,12 +142,17 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
                 split[j] = list(parts)
                 fields.setdefault(label, set()).add(f)
     # A ticker in lower case beside those in capitals ("AAPL_close,msft_close"): read as AAPL's file,
-    # MSFT's closes were left unread without a word.
+    # MSFT's closes were left unread without a word. A word over a close alone ("dema_close") or a
+    # field by a synonym ("stop_price") is no ticker (_ticker_shaped, _own_named).
+    lower: dict[str, list[tuple[int, str]]] = {}  # label -> (column, field)
     for j, cells in enumerate(split):
-        if len(cells) == 1 and (p := _any_case_split(cells[0])) is not None and _ticker_shaped(p[0]) \
-                and fits_type(p[1], types[j]):
-            split[j] = [_written(p[0]), p[1]]
-            fields.setdefault(split[j][0], set()).add(p[1])
+        if len(cells) == 1 and (p := _any_case_split(cells[0])) is not None and fits_type(p[1], types[j]):
+            lower.setdefault(p[0], []).append((j, p[1]))
+    for label, cols in lower.items():
+        if _ticker_shaped(label, _whole(f for _, f in cols)) and all(_own_named(split[j][0]) for j, _ in cols):
+            for j, f in cols:
+                split[j] = [_written(label), f]
+                fields.setdefault(split[j][0], set()).add(f)
     # A volume alone beside another label's prices counts in a unit or a coin ("Close USDT,...,Volume
     # ETH": ETH/USDT's bars), not another series: split, the pair's file was refused as tickers side by side.
     if any(f & _PRICES for f in fields.values()):
@@ -190,16 +195,39 @@ _SERIES_WORDS = frozenset({
     # one beside a ticker in capitals, its ticker too: split_header):
     # a period, a day, a pit or screen, a coin's exchange, a data source, a model's output, the sides
     # a merge names ("close_left,close_right"): one instrument's, loaded under "WEEK", "KRAKEN", "PRED".
-    "WEEK", "MONTH", "YEAR", "QUARTER", "WK", "MTH", "QTR", "YR", "YESTERDAY", "TOMORROW", "PIT", "FLOOR",
+    "WEEK", "MONTH", "YEAR", "QUARTER", "QTR", "YR", "YESTERDAY", "TOMORROW", "PIT", "FLOOR",
     "GLOBEX", "ELECTRONIC", "ELEC", "SCREEN", "BINANCE", "COINBASE", "KRAKEN", "BITSTAMP", "BITFINEX", "GEMINI",
     "HUOBI", "OKX", "OKEX", "BYBIT", "KUCOIN", "BITMEX", "DERIBIT", "FTX", "YAHOO", "YF", "STOOQ", "TIINGO",
     "QUANDL", "BBG", "BLOOMBERG", "REFINITIV", "REUTERS", "FACTSET", "POLYGON", "EODHD", "MORNINGSTAR", "SOURCE",
-    "SRC", "VENDOR", "FEED", "MANUAL", "CALC", "CALCULATED", "COMPUTED", "DERIVED", "PRED", "PREDICTED",
-    "PREDICTION", "FCST", "EST", "EXPECTED", "EXP", "TARGET", "TGT", "TRUE", "OBS", "OBSERVED", "FIT", "FITTED",
-    "SIM", "SIMULATED", "BACKTEST", "LIVE", "PAPER", "TEST", "TRAIN", "LEFT", "RIGHT", "OURS", "THEIRS", "BMK",
-    "PORT", "PTF", "LAG", "LEAD", "SHIFT", "LAGGED", "AM", "PM",
+    "VENDOR", "FEED", "MANUAL", "CALC", "CALCULATED", "COMPUTED", "DERIVED", "PRED", "PREDICTED",
+    "PREDICTION", "FCST", "EST", "EXPECTED", "TARGET", "TRUE", "OBS", "OBSERVED", "FITTED",
+    "SIMULATED", "BACKTEST", "PAPER", "TEST", "TRAIN", "LEFT", "RIGHT", "OURS", "THEIRS", "BMK",
+    "PORT", "PTF", "LAG", "LEAD", "LAGGED",
     # A close transformed ("log_close", "ln_close"): beside a ticker's columns, read as ticker "LOG".
-    "LOG", "LN", "SQRT", "NORM", "NORMED", "SCALED", "ZSCORE", "SMOOTH", "SMOOTHED", "CUM", "INV"})
+    "LOG", "LN", "SQRT", "NORM", "NORMED", "SCALED", "ZSCORE", "SMOOTH", "SMOOTHED", "CUM", "INV",
+    # Moving averages and filters past [SEW]MA ("dema_close", "hma_close", "kf_close"), a crossover's
+    # legs ("fast/slow", "up/dn"), a bar's other prices ("hl_close", "oc_close", "hlc3", Heikin-Ashi,
+    # Renko), whose ("my/their"), a period shortened ("dly/wkly"), a listing ("adr/ord"), a return's
+    # kind ("gr/nt"): ticker-shaped in lower case, one instrument's, loaded as "DEMA", "RENKO".
+    "DEMA", "TEMA", "TRIMA", "KAMA", "HMA", "VWMA", "ZLEMA", "ZLMA", "ALMA", "SMMA", "RMA", "LSMA", "JMA", "T3",
+    "MAMA", "FAMA", "FRAMA", "VIDYA", "LINREG", "KF", "KALMAN", "FILT", "TREND", "CYCLE", "NOISE",
+    "RESID", "SLOW", "DN", "DOWN", "BULL", "BEAR", "LO", "HL2", "HLC", "HLC3",
+    "OC2", "OHLC4", "TYP", "WC", "HEIKIN", "HKN", "RENKO", "KAGI", "PNF", "MY",
+    "MINE", "OUR", "YOUR", "THEIR", "OTHER", "DLY", "WKLY", "MTHLY", "QTLY", "ADR", "GDR", "ORD",
+    "GR", "NT", "FILL", "FFILL", "BFILL", "CLEAN", "INTERP",
+    # A trade's or a book's prices, a span's ends, an equation's sides ("entry_close,exit_close",
+    # "cost_close,mark_close", "start_close,end_close", "lhs_close,rhs_close").
+    "ENTRY", "EXIT", "LIMIT", "STOP", "ORDER", "DEAL", "EXEC", "FV", "MV", "BV",
+    "PV", "LIST", "SALE", "HEDGE", "START", "BEGIN", "END", "LHS", "RHS"})
+# Words over a close alone that are tickers too, common ones (Philip Morris, Antero Midstream, Target,
+# Eagle Materials, Costco, Hecla, Owens Corning): a word over a close alone ("am_close,pm_close",
+# "cost_close,mark_close"), a ticker over a whole set of fields ("pm_close,pm_volume,mo_close,
+# mo_volume"); as series words there too, one's rows loaded under the file's name and the other's
+# unread, or the file refused.
+_CLOSE_WORDS = frozenset({"AM", "PM", "EXP", "FIT", "LIVE", "TGT", "WK", "MTH", "SIM", "SRC", "SHIFT", "UP", "HP",
+                          "MED", "ALT", "ADS", "TP", "MARK", "COST", "BOOK", "PAR", "FAST", "HI", "HL", "OC", "PR",
+                          "TOT", "ROLL", "HA"})
+_ANY_SERIES_WORDS = _SERIES_WORDS | _CLOSE_WORDS
 # A ticker written in lower case ("aapl", "brk-b", "bhp.ax", "7203.t", "600519.ss", "^gspc", "btcusdt"): a
 # longer word in lower case ("current", "composite", "premarket") is a word's as often.
 _LOWER_TICKER = re.compile(r"\^?(?:[a-z0-9]{1,5}|\d{6})(?:[.=-][a-z0-9]{1,4})?")
@@ -225,14 +253,16 @@ def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[C
             return None  # a field twice under one label: no ticker's columns
         columns[label][field] = j
     held = {label: frozenset(f) for label, f in columns.items()
-            if any(full <= f.keys() for full in _FULL_SETS) and _may_be_ticker(label)}
+            if _whole(f) and _may_be_ticker(label, whole=True)}
     if len(held) < 2:
         # Closes alone ("aapl_close,msft_close,goog_close"), as a close matrix under ticker-shaped
         # labels: read whole, AAPL's closes loaded under the file's name and the others' unread.
         # Only labels written as tickers are (a name or a longer word over a close alone is a
         # qualifier's as often: untold_series refuses such a file), each over the same fields.
         priced = {label: frozenset(f) for label, f in columns.items() if f.keys() & _PRICES}
-        if len(priced) < 2 or not all(map(_ticker_shaped, priced)) or len(set(priced.values())) > 1 \
+        if len(priced) < 2 or not all(_ticker_shaped(label, _whole(f)) for label, f in priced.items()) \
+                or not all(_own_named(header_cells[j][0]) for label in priced for j in columns[label].values()) \
+                or len(set(priced.values())) > 1 \
                 or "close" not in next(iter(priced.values())):
             return None
         held = priced
@@ -243,7 +273,7 @@ def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[C
     # volumes) is read too, as "GOOG Close" is: left whole, its closes were unread without a word.
     # A volume alone is not (a unit's or a coin's, as split_header says).
     held.update({label: frozenset(f) for label, f in columns.items()
-                 if label not in held and f.keys() & _PRICES and _may_be_ticker(label)
+                 if label not in held and f.keys() & _PRICES and _may_be_ticker(label, _whole(f))
                  and not ((m := _COUNTED.fullmatch(label)) and m.group(1).lower() in stems)})
     split = [list(cells) for cells in header_cells]
     for label in held:
@@ -264,18 +294,18 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     header_cells = _names(header_cells)
     if any(len(cells) != 1 for cells in header_cells):
         return []
-    priced: dict[str, list[int]] = {}
     named: dict[str, list[int]] = {}  # label -> its columns
+    fields: dict[str, set[str]] = {}  # label -> its fields
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         if (field := field_of(cells[0])) and fits_type(field, t):
             return []
         if (parts := _any_case_split(cells[0])) is None or not fits_type(parts[1], t) \
-                or not _may_name_series(parts[0]):
+                or not _may_name_series(parts[0], whole=True):
             continue
         label = " ".join(parts[0].upper().split())
         named.setdefault(label, []).append(j)
-        if parts[1] in _PRICES:
-            priced.setdefault(label, []).append(j)
+        fields.setdefault(label, set()).add(parts[1])
+    priced = [label for label, f in fields.items() if f & _PRICES and _may_name_series(label, _whole(f))]
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
 
 
@@ -298,37 +328,58 @@ def _any_case_split(cell: str) -> tuple[str, str] | None:
     cell declares is no part of either ("Apple Volume (thousands)": Apple's volume, its scale read
     from the whole cell, detect._declare_unit): kept, no field was found, and Microsoft's columns
     beside Apple's were left unread, Apple's loaded under the file's name."""
+    return None if (cut := _any_case_cut(cell)) is None else (cut[0], field_of(cut[1]))
+
+
+@lru_cache(maxsize=4096)
+def _any_case_cut(cell: str) -> tuple[str, str] | None:
+    """_any_case_split's (label, field) with the field as written ("aapl_price": ("aapl", "price"))."""
     cell = cell.strip()
     if (unit := declared_unit(cell)) is not None and unit.name:
         cell = unit.name
     found = [(label, field) for label, field in _cuts(cell)
              if label and _names_a_field(field) and field_of(field) in _FIELDS]
-    if not found:
-        return None
-    label, field = max(found, key=lambda s: len(s[1]))  # "aapl_adj_close": not "aapl_adj"
-    return label, field_of(field)
+    return max(found, key=lambda s: len(s[1])) if found else None  # "aapl_adj_close": not "aapl_adj"
 
 
-def _may_be_ticker(label: str) -> bool:
+# A field written by its own name ("aapl_close", "close_msft", "aapl_adj_close"): beside a word in lower
+# case, a synonym wider than a close ("entry_price,exit_price", "limit_price,stop_price", "list_price")
+# names one instrument's other prices as often, loaded as tickers "ENTRY", "LIMIT".
+_OWN_NAMES = frozenset({"open", "high", "low", "close", "volume", "vol", "adjclose", "adjustedclose", "closeadj"})
+
+
+def _own_named(cell: str) -> bool:
+    """Whether a header cell names its field by the field's own name (_OWN_NAMES)."""
+    return (cut := _any_case_cut(cell)) is not None and re.sub(r"[\W_]", "", cut[1].lower()) in _OWN_NAMES
+
+
+def _may_be_ticker(label: str, whole: bool = False) -> bool:
     """Whether a label may name a ticker: one that may name a series (_may_name_series), and if
     written in lower case, as a ticker is or as a name of words ("bank of america")."""
-    return _may_name_series(label) and (not label.islower() or " " in label or _lower_ticker(label))
+    return _may_name_series(label, whole) and (not label.islower() or " " in label or _lower_ticker(label))
 
 
-def _may_name_series(label: str) -> bool:
+def _may_name_series(label: str, whole: bool = False) -> bool:
     """Whether a label may name a series of its own: not a word that qualifies a field ("prev", "bid",
     "adj", "ma20"), a currency, a figure, a row's number, a word over one instrument's series
-    (_SERIES_WORDS), or one letter ("close_a", "close_b": series' places, as often as tickers)."""
+    (_SERIES_WORDS; _CLOSE_WORDS too unless `whole`, the label over a whole set of fields), or one
+    letter ("close_a", "close_b": series' places, as often as tickers)."""
     name = label.upper()
+    words = _SERIES_WORDS if whole else _ANY_SERIES_WORDS
     return len(name) > 1 and any(c.isalpha() for c in name) and not _QUALIFIER.fullmatch(name) \
-        and name not in _UNITS and not _figure(name) and name not in _SERIES_WORDS \
-        and not ((m := _OVER_DAYS.fullmatch(name)) is not None and m.group(1) in _SERIES_WORDS)  # "lead1", "src2"
+        and name not in _UNITS and not _figure(name) and name not in words \
+        and not ((m := _OVER_DAYS.fullmatch(name)) is not None and m.group(1) in words)  # "lead1", "src2"
 
 
-def _ticker_shaped(label: str) -> bool:
+def _ticker_shaped(label: str, whole: bool = False) -> bool:
     """Whether a label is written as a ticker in lower case ("aapl", "brk-b", "btcusdt") and may name
     one: a close beside its kind needs no whole set of fields to be read as a ticker's."""
-    return label.islower() and _may_name_series(label) and _lower_ticker(label)
+    return label.islower() and _may_name_series(label, whole) and _lower_ticker(label)
+
+
+def _whole(fields: Iterable[str]) -> bool:
+    """Whether a label's fields make a ticker's columns whole (_FULL_SETS)."""
+    return any(full <= set(fields) for full in _FULL_SETS)
 
 
 def _lower_ticker(label: str) -> bool:
@@ -413,7 +464,8 @@ def _ticker_split(cell: str) -> tuple[str, str] | None:
     if (parts := split_cell(cell)) is not None:
         return parts
     parts = _any_case_split(cell.strip())
-    return (_written(parts[0]), parts[1]) if parts is not None and _ticker_shaped(parts[0]) else None
+    return (_written(parts[0]), parts[1]) if parts is not None and _ticker_shaped(parts[0]) and _own_named(cell) \
+        else None
 
 
 def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],

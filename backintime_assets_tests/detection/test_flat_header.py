@@ -487,6 +487,12 @@ def test_a_lower_case_tickers_close_and_volume_beside_the_files_own_refuses_the_
     "date,yahoo_close,stooq_close", "date,am_close,pm_close", "date,us_close,eu_close", "date,ny_close,ldn_close",
     "date,kraken_close,binance_close", "date,stock_close,index_close", "date,fund_close,bench_close",
     "date,close_src1,close_src2", "date,official_close,indicative_close",
+    # Ticker-shaped words in lower case: a moving average's or filter's, a crossover's legs, a
+    # bar's other prices, whose, a period shortened, a listing, a return's kind (loaded as "FAST").
+    "date,fast_close,slow_close", "date,up_close,dn_close", "date,hl_close,oc_close", "date,dema_close,tema_close",
+    "date,my_close,their_close", "date,dly_close,wkly_close", "date,adr_close,ord_close",
+    "date,renko_close,kagi_close", "date,gr_close,nt_close", "date,hma_close,kama_close",
+    "date,cost_close,mark_close", "date,start_close,end_close", "date,lhs_close,rhs_close",
 ])
 def test_words_over_one_instruments_closes_are_no_close_matrix(header):
     data = _rows(header, *[r.rsplit(",", 1)[0] for r in CLOSES])
@@ -496,7 +502,8 @@ def test_words_over_one_instruments_closes_are_no_close_matrix(header):
     assert set(prices["ticker"].to_pylist()) <= {"GOLD"}
 
 
-@pytest.mark.parametrize("extra", ["log_close", "prev_close", "spot_close", "sma_close", "fut_close"])
+@pytest.mark.parametrize("extra", ["log_close", "prev_close", "spot_close", "sma_close", "fut_close", "dema_close",
+                                   "hma_close", "fast_close", "hl_close", "kf_close"])
 def test_a_word_over_a_close_in_lower_case_beside_one_tickers_columns_is_no_ticker(extra):
     # A ticker in lower case beside one in capitals is read as a ticker ("AAPL_close,msft_close");
     # a word there is one instrument's derived or other close, left unread as before.
@@ -505,3 +512,69 @@ def test_a_word_over_a_close_in_lower_case_beside_one_tickers_columns_is_no_tick
     assert schema.problem is None and schema.ticker == "AAPL" and schema.columns[3].canonical is None
     prices = normalise_bytes(data, schema, "prices.csv").prices_arrow
     assert set(prices["ticker"].to_pylist()) == {"AAPL"} and prices.num_rows == 3
+
+
+@pytest.mark.parametrize("extra", ["dema_close", "hma_close", "fast_close", "trend_close"])
+def test_a_moving_average_beside_one_lower_case_tickers_columns_loads_its_rows(extra):
+    # A quant's dump of one ticker and a series derived from its closes: refused as two tickers'
+    # (the derived one "naming another ticker"), where it loaded the ticker's rows before.
+    data = _rows(f"date,spy_close,spy_volume,{extra}", *[r.rsplit(",", 1)[0] for r in TWO])
+    schema = detect_bytes(data, "spy.csv")
+    assert schema.problem is None and schema.columns[3].canonical is None
+    prices = normalise_bytes(data, schema, "spy.csv").prices_arrow
+    assert prices.num_rows == 3 and set(prices["ticker"].to_pylist()) == {"SPY"}
+    assert prices["close"].to_pylist() == [130.0, 130.1, 130.2]
+
+
+@pytest.mark.parametrize(("header", "tickers"), [
+    # Words over a close alone ("am_close,pm_close", "exp_close"), but each over a close and a
+    # volume: Philip Morris and Altria, Eagle Materials and Fitbit, as before. Taken for words, one's
+    # rows loaded under the file's name and the other's unread without a word, or the file refused.
+    ("date,pm_close,pm_volume,mo_close,mo_volume", ["PM", "MO"]),
+    ("date,exp_close,exp_volume,fit_close,fit_volume", ["EXP", "FIT"]),
+    ("date,ibm_close,ibm_volume,hp_close,hp_volume", ["IBM", "HP"]),
+    ("Date,AAPL_close,AAPL_volume,pm_close,pm_volume", ["AAPL", "PM"]),
+])
+def test_tickers_that_are_words_over_a_close_alone_are_tickers_over_whole_sets(header, tickers):
+    data = _rows(header, *TWO)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns][1:] == [
+        (tickers[0], "close"), (tickers[0], "volume"), (tickers[1], "close"), (tickers[1], "volume")]
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices if str(r["date"]) == "2021-01-04") == \
+        sorted([(tickers[0], 130.0, 900000), (tickers[1], 220.0, 500000)])
+
+
+@pytest.mark.parametrize("header", [
+    "date,entry_price,exit_price", "date,limit_price,stop_price", "date,list_price,sale_price",
+    "date,book_price,par_price", "date,order_price,deal_price", "date,fv_price,mv_price"])
+def test_words_over_a_price_in_lower_case_are_no_close_matrix(header):
+    # A field by a synonym ("price") beside a word in lower case: one instrument's prices of several
+    # kinds as often, loaded as tickers "ENTRY" and "EXIT".
+    data = _rows(header, *[r.rsplit(",", 1)[0] for r in CLOSES])
+    schema = detect_bytes(data, "gold.csv")
+    assert all(c.series is None for c in schema.columns)
+    assert set(normalise_bytes(data, schema, "gold.csv").prices_arrow["ticker"].to_pylist()) <= {"GOLD"}
+
+
+@pytest.mark.parametrize("extra", ["stop_price", "limit_price"])
+def test_a_price_by_a_synonym_beside_one_lower_case_tickers_columns_is_no_ticker(extra):
+    # "date,spy_close,spy_volume,stop_price": a stop's price, no ticker STOP; the file loads SPY's rows.
+    data = _rows(f"date,spy_close,spy_volume,{extra}", *[r.rsplit(",", 1)[0] for r in TWO])
+    schema = detect_bytes(data, "spy.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "spy.csv").prices_arrow
+    assert prices.num_rows == 3 and prices["close"].to_pylist() == [130.0, 130.1, 130.2]
+
+
+@pytest.mark.parametrize("header", ["date,promo_price,shelf_price", "date,brent_price,wti_price"])
+def test_labels_over_a_price_by_a_synonym_are_refused_not_read_as_tickers(header):
+    # No word list holds every kind of price ("promo", "shelf"): over a field named by its synonym,
+    # a ticker-shaped label is not read as a ticker (loaded as "PROMO" and "SHELF"), and two such
+    # series are refused naming them, as "google_close,amazon_close" are.
+    data = _rows(header, *[r.rsplit(",", 1)[0] for r in CLOSES])
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert f"({header.split(',', 1)[1].replace(',', ', ')})" in schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
