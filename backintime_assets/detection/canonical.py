@@ -712,9 +712,17 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     if len(rest) < 3:
         return None
     extra = rest[2]
-    if _moves_with(values[extra], values[rest[1]]) and _near(values[extra], values[rest[1]]):
-        mapping[extra] = "adj_close"
-        return None
+    ratios = _ratios(values[extra], values[rest[1]])
+    if _moves_with(ratios):
+        if _near(ratios):
+            mapping[extra] = "adj_close"
+            return None
+        if len(ratios) > 1:
+            # Far from the close yet keeping its ratio to it row after row: a market value, or an
+            # adjusted close past _ADJUSTED_FACTOR (a raw close beside a split-adjusted one); no
+            # volume, whose ratio to the price changes every day. Left out: taken as the volume, a
+            # penny stock's reverse-split adjusted close had loaded as its volume, its volume dropped.
+            return None
     # Not a column with negatives ("Change" after the close): it took the volume, and the volume was dropped.
     after_prices = numeric.index(extra) == numeric.index(max(quad)) + 1
     return extra if after_prices and all(v is None or v >= 0 for v in values[extra]) else None
@@ -772,16 +780,20 @@ _ADJUSTED_STEP = 0.02  # an adjusted close's ratio to the close holds between di
 _ADJUSTED_FACTOR = 1000.0
 
 
-def _near(column: list[float | None], close: list[float | None]) -> bool:
-    """Whether a column stays within _ADJUSTED_FACTOR of the close on most rows, as an adjusted close does."""
-    ratios = sorted(a / c for a, c in zip(column, close) if a is not None and c is not None and a > 0 and c > 0)
-    return not ratios or 1 / _ADJUSTED_FACTOR < ratios[len(ratios) // 2] < _ADJUSTED_FACTOR
+def _ratios(column: list[float | None], close: list[float | None]) -> list[float]:
+    """A column's ratios to the close, row by row, where both are above zero."""
+    return [a / c for a, c in zip(column, close) if a is not None and c is not None and a > 0 and c > 0]
 
 
-def _moves_with(column: list[float | None], close: list[float | None]) -> bool:
-    """Whether a column keeps its ratio to the close from row to row on most rows, as an adjusted
-    close does (a volume's ratio to the price changes every day). Too few rows to tell: it does."""
-    ratios = [a / c for a, c in zip(column, close) if a is not None and c is not None and a > 0 and c > 0]
+def _near(ratios: list[float]) -> bool:
+    """Whether a column's `ratios` to the close stay within _ADJUSTED_FACTOR on most rows, as an adjusted close's do."""
+    middle = sorted(ratios)[len(ratios) // 2] if ratios else 1.0
+    return 1 / _ADJUSTED_FACTOR < middle < _ADJUSTED_FACTOR
+
+
+def _moves_with(ratios: list[float]) -> bool:
+    """Whether a column's `ratios` to the close hold from row to row on most rows, as an adjusted
+    close's do (a volume's ratio to the price changes every day). Too few rows to tell: they do."""
     steps = sorted(abs(r2 / r1 - 1) for r1, r2 in zip(ratios, ratios[1:]))
     return not steps or steps[len(steps) // 2] < _ADJUSTED_STEP
 

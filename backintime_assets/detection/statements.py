@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
 # Every problem this module names holds it: normalisation rejects each row of such a file with it.
@@ -138,12 +139,49 @@ def _dates(j: int, body: Sequence[Sequence[str]]) -> bool:
     return bool(cells) and sum(1 for c in cells if _DATE_CELL.match(c)) >= _DATES * len(cells)
 
 
-def _settles(names: Sequence[str], body: Sequence[Sequence[str]]) -> list[int]:
-    """The columns of settlement or value dates, when another column holds the days the rows were done."""
+def _settles(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
+    """The columns of settlement or value dates a few days after the days the rows were done (another
+    column: the date mapped, or one whose days change in the sample)."""
     named = [j for j, n in enumerate(names) if _name_words(n) & _SETTLES and _dates(j, body)]
-    if not named or not any(_dates(k, body) for k in range(len(names)) if k not in named):
+    if not named:
         return []
-    return named
+    done = [k for k in range(len(names)) if k not in named and _dates(k, body)
+            and (canonical[k] == "date" or len({r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r)} - {""}) > 1)]
+    return [j for j in named if any(_settles_after(j, k, body) for k in done)]
+
+
+# A trade settles within days of the day it was done (shares T+1 or T+2, bonds T+3, funds up to a
+# week, weekends and holidays between); a contract's settlement day ("Final Settlement Date", an
+# option's "Settlement Date" beside each day of its prices, a forward's a month on) is weeks or
+# months after most of its days, or, beside the contract's last trading day, both the same on every row.
+_SETTLE_DAYS = 10
+_DAY_PARTS = re.compile(r"(\d{1,4})[-./](\d{1,2})[-./](\d{1,4})")
+
+
+def _day(cell: str, month_first: bool) -> int | None:
+    """A date cell's day number, its day and month read in the order given unless the year leads."""
+    m = _DAY_PARTS.match(cell.strip())
+    if m is None:
+        return None
+    a, b, c = m.groups()
+    year, month, day = (int(a), int(b), int(c)) if len(a) == 4 else (
+        int(c) + (2000 if len(c) <= 2 else 0), *((int(a), int(b)) if month_first else (int(b), int(a))))
+    try:
+        return date(year, month, day).toordinal()
+    except ValueError:
+        return None
+
+
+def _settles_after(j: int, k: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j`'s dates are within _SETTLE_DAYS of column `k`'s on most rows (days and months
+    read in the order that puts them nearest)."""
+    rows = [(r[k], r[j]) for r in body[:_SIDE_ROWS] if j < len(r) and k < len(r) and r[j].strip() and r[k].strip()]
+    for month_first in (False, True):
+        lags = sorted(abs(b - a) for a, b in ((_day(x, month_first), _day(y, month_first)) for x, y in rows)
+                      if a is not None and b is not None)
+        if lags and lags[len(lags) // 2] <= _SETTLE_DAYS:
+            return True
+    return False
 
 
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]
@@ -155,7 +193,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
         kind = "side" if _sides(j, name, body) else _kind(name)
         if kind:
             evidence.setdefault(kind, []).append(j)
-    for j in _settles(names, body):
+    for j in _settles(names, canonical, body):
         evidence.setdefault("settlement", []).append(j)
     quantity = [j for j, (n, c) in enumerate(zip(names, canonical)) if c == "volume" or _name_words(n) & _QUANTITY]
     # An order's side or number, a round trip or a settlement date, beside how much it moved: a fill,

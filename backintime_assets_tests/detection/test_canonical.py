@@ -149,6 +149,19 @@ def test_a_headerless_market_value_is_no_adjusted_close_though_it_moves_with_the
     assert map_canonical([[]] * 7, [D, F, F, F, F, N, F], body)[6] == "adj_close"
 
 
+@pytest.mark.parametrize("factor", [20000.0, 1 / 6144])
+def test_a_headerless_adjusted_close_past_the_factor_is_no_volume(factor):
+    # A raw close beside its split-adjusted close: a penny stock's reverse splits put the adjusted
+    # close 20000 times the close, Walmart's splits its 1972 close at a 6144th. Right after the
+    # prices and keeping its ratio to the close, it had loaded as the volume, the volume dropped.
+    rows = [("2023-01-02", 1.79, 1.82, 1.78, 1.81, 8312989), ("2023-01-03", 1.82, 1.88, 1.80, 1.86, 5167870),
+            ("2023-01-04", 1.85, 1.86, 1.74, 1.75, 6400211), ("2023-01-05", 1.75, 1.79, 1.70, 1.72, 7012345)]
+    data = "".join(f"{d},{o},{h},{lo},{c},{c * factor:.6f},{v}\n" for d, o, h, lo, c, v in rows).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "PENNY.csv"), "PENNY.csv").prices
+    assert prices["volume"].tolist() == [r[5] for r in rows]
+    assert prices["close"].tolist() == prices["adj_close"].tolist() == [r[4] for r in rows]
+
+
 def test_a_column_dated_by_its_shape_is_the_date_before_bare_integer_stamps():
     # Headerless: order ids of a date and a count ("202103010001") read as %Y%m%d%H%M stamps (valid
     # digits, in order); leftmost, they took the date and put every row on one day.

@@ -175,3 +175,40 @@ def test_a_value_date_beside_the_booking_day_and_a_quantity_is_a_fill():
 )
 def test_a_settlement_word_is_no_fill_without_two_dates(header, rows, canonical):
     assert problem(header, *rows, canonical=canonical) is None
+
+
+def test_a_contracts_settlement_day_is_no_trades_settlement():
+    # A futures contract's prices beside its last trading and final settlement days, the same on
+    # every row and weeks after most of its days: its prices, refused as "a list of trades".
+    header = "Trade Date,Contract,Last Trading Day,Final Settlement Date,Settlement Price,Volume,Open Interest"
+    rows = ["2024-01-02,CLH24,2024-02-20,2024-02-21,73.31,214824,303001",
+            "2024-01-03,CLH24,2024-02-20,2024-02-21,72.10,244324,310097",
+            "2024-01-04,CLH24,2024-02-20,2024-02-21,72.19,339512,311516"]
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "CLH24.csv"), "CLH24.csv")
+    assert result.prices["close"].tolist() == [73.31, 72.10, 72.19]
+    assert result.prices["volume"].tolist() == [214824, 244324, 339512]
+    # The one day of a futures curve, a settlement day a contract; a forward's value date a month on.
+    assert problem("Trade Date,Contract,Final Settlement Date,Settlement Price,Volume",
+                   "2024-01-02,CLG24,2024-01-22,72.70,400112", "2024-01-02,CLH24,2024-02-21,72.81,214824",
+                   canonical={"Trade Date": "date", "Settlement Price": "close", "Volume": "volume"}) is None
+    assert problem("Date,Tenor,Settlement Date,Mid,Size", "2024-01-02,1M,2024-02-05,1.0962,1000000",
+                   "2024-01-03,1M,2024-02-05,1.0951,1000000",
+                   canonical={"Date": "date", "Mid": "close", "Size": "volume"}) is None
+    # A Treasury future's settlement price in 32nds has the shape of a date, and is none.
+    assert problem("Trade Date,Contract,Settle,Volume", "2024-01-02,ZNH24,110-16/32,1200",
+                   "2024-01-03,ZNH24,110-20/32,1300", canonical={"Trade Date": "date", "Volume": "volume"}) is None
+
+
+def test_a_settlement_a_few_days_after_the_trade_in_either_order_of_day_and_month():
+    # Booked on 30 January, settled on 1 February: read month first (01/30 and 02/01) the lag is 2
+    # days; UBS's report dates every row by the day it was made (Bewertungsdatum), its trades by
+    # Abschluss, a column the mapping did not take.
+    assert problem("Trade Date,Settlement Date,Symbol,Price,Quantity", "01/30/2024,02/01/2024,AAPL,188.04,10",
+                   "01/31/2024,02/02/2024,MSFT,397.58,5",
+                   canonical={"Trade Date": "date", "Price": "close", "Quantity": "volume"}) == \
+        "a list of trades, not prices: Settlement Date, Quantity"
+    assert problem("Bewertungsdatum,Abschluss,Valuta,ISIN,Anzahl", "14.08.2026,26.01.2026,28.01.2026,CH0012345678,3",
+                   "14.08.2026,15.04.2026,17.04.2026,IE00B4L5Y983,-2",
+                   canonical={"Bewertungsdatum": "date", "ISIN": "ticker", "Anzahl": "volume"}) == \
+        "a list of trades, not prices: Valuta, Anzahl"
