@@ -313,9 +313,10 @@ _ISO_DAY = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:
 
 
 # An ISO timestamp that says UTC at or after the UTC evening (EAST_EVENING, 11:00): possibly the
-# next day's session east of UTC (detection/epoch_days.py), which a column of dates cannot tell.
-_UTC_EVENING = (r"^\d{4}-\d{2}-\d{2}[ T](?:1[1-9]|2\d):\d{2}(?::\d{2}(?:[.,]\d+)?)?" + UTC_ZONE + "$")
-assert EAST_EVENING == 11 * 3600  # the hours _UTC_EVENING names
+# next day's session east of UTC (detection/epoch_days.py), which a column of dates cannot tell; a
+# sheet's check (restate.py) reads its cells with it too.
+UTC_EVENING = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[1-9]|2[0-3]):\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?" + UTC_ZONE + r"\s*$"
+assert EAST_EVENING == 11 * 3600  # the hours UTC_EVENING names
 
 
 def _utc_evening(text: pa.Array) -> np.ndarray:
@@ -324,7 +325,7 @@ def _utc_evening(text: pa.Array) -> np.ndarray:
     written or the next (an ASX session stamped at its open), which one only a column of such
     stamps tells (east_days.py). Read as written, an ASX file's later rows loaded a day early:
     they are rejected instead, with UTC_EVENING_AMONG_DATES (utc_evenings_among_dates)."""
-    return _mask(pc.match_substring_regex(text, _UTC_EVENING))
+    return _mask(pc.match_substring_regex(text, UTC_EVENING))
 
 
 def _rejects_utc_evenings(fmt: str | None) -> bool:

@@ -12,17 +12,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.date_system import UTC_ZONE, stamped_east
+from backintime_assets.detection.date_system import stamped_east
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import cell_text
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .east_days import east_readings, session_days
-from .parse import SERIAL_FORMATS, Parsed, parse_dates, parse_numbers, parse_strings
+from .parse import SERIAL_FORMATS, UTC_EVENING, Parsed, parse_dates, parse_numbers, parse_strings
 
 _SAMPLE_ROWS = 200
-# ISO timestamp text of an evening (11:00 or later: date_system.EAST_EVENING) that says UTC, as detection reads it.
-_EVENING_UTC = r"^\s*\d{4}-\d{2}-\d{2}[ T](?:1[1-9]|2[0-3]):\d{2}.*" + UTC_ZONE + r"\s*$"
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
 
 
@@ -42,7 +40,7 @@ def misread(rows: list[list[str]], start: int, schema: FileSchema) -> bool:
         cells = column_cells(sample, cmap[field])
         if field == "date":
             fmt = schema.columns[cmap[field]].format
-            if not stamped_east(fmt) and pc.any(pc.match_substring_regex(cells, _EVENING_UTC)).as_py():
+            if not stamped_east(fmt) and pc.any(pc.match_substring_regex(cells, UTC_EVENING)).as_py():
                 # UTC text of evening stamps (the ASX's opens, "2021-02-28T23:00:00Z") reads as written
                 # in the schema's dates too, where its sheet's own detection may judge it "_east"
                 # (detection/epoch_days.py): read so, BHP's bars loaded a day early.
