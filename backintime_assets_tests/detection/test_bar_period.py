@@ -533,12 +533,21 @@ def test_daily_bars_stamped_east_of_utc_beside_a_window_load(epoch):
     # stamps at 23:00 were taken for one hour's bar a day, and the file was refused as intraday.
     stamps = _asx_sundays_evenings(10)
     cells = [str(s) if epoch else pd.Timestamp(s, unit="s").strftime("%Y-%m-%dT%H:%M:%SZ") for s in stamps]
-    data = ("Date,Ticker,Period,Open,High,Low,Close\n" + "".join(
-        f"{c},BHP.AX,14,40,41,39,{40.5 + i / 100}\n" for i, c in enumerate(cells))).encode()
-    schema = detect_bytes(data, "BHP.csv")
+    days = _loaded_days(_beside_a_period(cells, "BHP.AX", 14, 40), "BHP.csv")
+    assert days[:2] == ["2024-06-10", "2024-06-11"] and len(days) == 10
+
+
+def _beside_a_period(cells: list, ticker: str, period: int, price: float) -> bytes:
+    """A file of daily bars dated by `cells`, a constant "Period" beside them."""
+    rows = (f"{c},{ticker},{period},{price},{price + 1},{price - 1},{price + i / 10}\n" for i, c in enumerate(cells))
+    return ("Date,Ticker,Period,Open,High,Low,Close\n" + "".join(rows)).encode()
+
+
+def _loaded_days(data: bytes, name: str) -> list[str]:
+    """The days a file loads on, its detection refusing nothing."""
+    schema = detect_bytes(data, name)
     assert schema.problem is None
-    prices = normalise_bytes(data, schema, "BHP.csv").prices
-    assert prices["date"].astype(str).tolist()[:2] == ["2024-06-10", "2024-06-11"] and len(prices) == 10
+    return normalise_bytes(data, schema, name).prices["date"].astype(str).tolist()
 
 
 def test_hourly_bars_one_a_day_stamped_as_epochs_are_refused():
@@ -562,12 +571,9 @@ def test_daily_epochs_at_the_close_beside_an_indicator_window_load(window):
     # an indicator's window (an RSI's 14): no tool's bar length. Since an epoch's hour is read, the
     # file was refused as one intraday bar a day; it loaded before.
     stamps = [int(d.timestamp()) + 21 * 3600 for d in pd.bdate_range("2024-01-08", periods=10, tz="UTC")]
-    data = ("Date,Ticker,Period,Open,High,Low,Close\n" + "".join(
-        f"{s},AAPL,{window},100,101,99,{100 + i / 10}\n" for i, s in enumerate(stamps))).encode()
-    schema = detect_bytes(data, "AAPL.csv")
-    assert schema.problem is None
-    prices = normalise_bytes(data, schema, "AAPL.csv").prices
-    assert prices["date"].astype(str).tolist()[:2] == ["2024-01-08", "2024-01-09"] and len(prices) == 10
+    data = _beside_a_period(stamps, "AAPL", window, 100)
+    days = _loaded_days(data, "AAPL.csv")
+    assert days[:2] == ["2024-01-08", "2024-01-09"] and len(days) == 10
     # A bar length a tool offers (an hour, 5 minutes) is one intraday bar a day still.
     for minutes in (60, 5, 240):
         problem = detect_bytes(data.replace(f",{window},".encode(), f",{minutes},".encode()), "AAPL.csv").problem
