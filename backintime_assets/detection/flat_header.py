@@ -13,7 +13,7 @@ from functools import lru_cache
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
-from .multipliers import declared_unit, units_cell
+from .multipliers import column_unit, declared_unit, units_cell
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
 # "7203.T"): every place is tried, and the split kept whose other part is a field's whole name.
@@ -116,7 +116,7 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     worded: dict[str, list[tuple[int, tuple[str, str], str]]] = {}  # "NET Close": (column, parts, field)
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         cell = cells[0] if cells else ""
-        if (named := field_of(cell)) and fits_type(named, t):
+        if (named := field_of(cell) or _scaled_field(cell)) and fits_type(named, t):
             return None
         parts = split_cell(cell)
         field = field_of(parts[1]) if parts else None
@@ -143,13 +143,15 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
                 fields.setdefault(label, set()).add(f)
     # A ticker in lower case beside those in capitals ("AAPL_close,msft_close"): read as AAPL's file,
     # MSFT's closes were left unread without a word. A word over a close alone ("dema_close") or a
-    # field by a synonym ("stop_price") is no ticker (_ticker_shaped, _own_named).
+    # field by a synonym ("stop_price") is no ticker (_ticker_shaped, _own_named). A label that is a
+    # ticker of the header already is ("AAPL Vol_K" beside "AAPL Close": a field split_cell does not read).
     lower: dict[str, list[tuple[int, str]]] = {}  # label -> (column, field)
     for j, cells in enumerate(split):
         if len(cells) == 1 and (p := _any_case_split(cells[0])) is not None and fits_type(p[1], types[j]):
             lower.setdefault(p[0], []).append((j, p[1]))
     for label, cols in lower.items():
-        if _ticker_shaped(label, _whole(f for _, f in cols)) and all(_own_named(split[j][0]) for j, _ in cols):
+        if (_ticker_shaped(label, _whole(f for _, f in cols)) or _written(label) in fields) \
+                and all(_own_named(split[j][0]) for j, _ in cols):
             for j, f in cols:
                 split[j] = [_written(label), f]
                 fields.setdefault(split[j][0], set()).add(f)
@@ -167,6 +169,18 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
                                            for f in fields.values()):
         return None  # "OPEN INT": a word; "SPY CLOSE, SPY VOLUME" or "SPY CLOSE, QQQ CLOSE": tickers
     return split, labels
+
+
+def _scaled_field(cell: str) -> str | None:
+    """The field a cell names with its scale ("vol_k", "Volume (000s)", "Close (K)"): a field alone
+    still, no ticker's. Beside "aapl_close,msft_close" a "vol_k" was taken as the last label's column
+    (a merged label's, series._under_labels): volumes of a ticker unsaid loaded as MSFT's."""
+    cell = cell.strip()
+    if (named := _any_case_split(cell)) is not None and _may_name_series(named[0]):  # "Volume BN": BN's
+        return None
+    unit = column_unit((cell,))
+    field = field_of(unit.name) if unit is not None and unit.name else None
+    return field if field == "volume" or (field and declared_unit(cell) is not None) else None
 
 
 # The sets of fields that make one ticker's columns whole: its close and volume, or its bars.
@@ -335,10 +349,19 @@ def _any_case_split(cell: str) -> tuple[str, str] | None:
 def _any_case_cut(cell: str) -> tuple[str, str] | None:
     """_any_case_split's (label, field) with the field as written ("aapl_price": ("aapl", "price"))."""
     cell = cell.strip()
+    # A scale written onto the name as a word of its own ("aapl_vol_k", "msft_volume_thousands")
+    # too: unsplit beside "aapl_close,msft_close", it was taken as the last label's column (a merged
+    # label's, series._under_labels) and AAPL's volumes loaded as MSFT's, a thousandfold.
+    # Only a volume's, as detection reads that scale (multipliers._named_scale): "aapl_close_k" split
+    # as AAPL's close would load thousands as units.
+    # Tried only where the whole name names no field: "Close BN", "volume_mn" are BN's and MN's.
     if (unit := declared_unit(cell)) is not None and unit.name:
         cell = unit.name
     found = [(label, field) for label, field in _cuts(cell)
              if label and _names_a_field(field) and field_of(field) in _FIELDS]
+    if not found and (unit := column_unit((cell,))) is not None and unit.name:
+        found = [(label, field) for label, field in _cuts(unit.name)
+                 if label and _names_a_field(field) and field_of(field) == "volume"]
     return max(found, key=lambda s: len(s[1])) if found else None  # "aapl_adj_close": not "aapl_adj"
 
 

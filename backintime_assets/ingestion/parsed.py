@@ -60,7 +60,9 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # rows kept by 8 hold those 0s. Either way a lake of 7 reads its rows once more.
 # 10 (session 23): a volume in lots of a size unsaid ("成交量(手)") is NULL, not the lots as shares;
 # "45.67万", "1.2亿", "1.5 Lakh", "2 Cr" read scaled; a UTC evening stamp among plain dates is
-# rejected, where it was read as its UTC day (a day early east of UTC).
+# rejected, where it was read as its UTC day (a day early east of UTC); a one-row header's repeat
+# with its date cell empty (",goog_close,amzn_close", pandas' unnamed index) heads a part as one
+# naming its date does (repeated_header._respelt), its rows no more loaded as the file's tickers'.
 PARSER_VERSION = 10
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.

@@ -408,6 +408,13 @@ def _respelt(cells: list[str], schema: FileSchema) -> str | None:
     # A cell that is a header's name says what that column was read as ("Index": quantmod's date).
     own = {c.name.strip().lower(): k for c, (_, k) in zip(schema.columns, read)}
     says = [(_says(c, loose)[0], own[c.lower()]) if c.lower() in own else _says(c, loose) for c in cells]
+    # An empty cell over the date names it as the file's header may ("": pandas' unnamed index): a
+    # line ",goog_close,amzn_close" (",msft_close,aapl_close") between rows was no header, and
+    # another download's (the tickers swapped) loaded as the file's tickers'. Only where every other
+    # cell names a ticker, as a flat header's do (not a fields row under labels: ",PX_LAST,PX_VOLUME").
+    if all(label for c, (label, _) in zip(cells, says) if c):
+        says = [(None, "date") if not c and j < len(read) and read[j] == (None, "date") else said
+                for j, (c, said) in enumerate(zip(cells, says))]
     if not any(label for label, _ in says):  # a line of fields alone (under a label row) names no ticker
         read = [(None, k) for _, k in read]
     if any(c.canonical == "date" and _stamped(c.format) for c in schema.columns) \

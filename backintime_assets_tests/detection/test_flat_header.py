@@ -578,3 +578,29 @@ def test_labels_over_a_price_by_a_synonym_are_refused_not_read_as_tickers(header
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
     assert f"({header.split(',', 1)[1].replace(',', ', ')})" in schema.problem
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+@pytest.mark.parametrize("header", [
+    "date,aapl_close,msft_close,aapl_vol_k,msft_vol_k",
+    "date,aapl_close,msft_close,aapl_volume_thousands,msft_volume_thousands",
+    "Date,AAPL Close,MSFT Close,AAPL Vol_K,MSFT Vol_K",
+    "Date,AAPL_Close,MSFT_Close,AAPL_Vol_K,MSFT_Vol_K",
+])
+def test_each_tickers_volume_named_with_its_scale_is_that_tickers_scaled(header):
+    # Grouped by field, a volume whose name carries its scale was not split: taken as the last
+    # label's column (a merged label's), AAPL's volumes loaded as MSFT's and MSFT's unread.
+    data = _rows(header, "2021-01-04,130.0,220.0,450,300", "2021-01-05,130.1,220.1,451,301")
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [(c.series, c.canonical, c.multiplier) for c in schema.columns][3:] == [
+        ("AAPL", "volume", 1000), ("MSFT", "volume", 1000)]
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::2] == [
+        ("AAPL", 130.0, 450000), ("MSFT", 220.0, 300000)]
+
+
+@pytest.mark.parametrize("header", ["date,aapl_close,msft_close,vol_k", "Date,AAPL Close,MSFT Close,Volume (K)",
+                                    "Date,AAPL Close,MSFT Close,Vol_K"])
+def test_a_volume_named_with_its_scale_beside_several_tickers_refuses_the_file(header):
+    # As a bare "Volume" there does: whose volume? Loaded as MSFT's (the last label's), a thousandfold.
+    data = _rows(header, "2021-01-04,130.0,220.0,450", "2021-01-05,130.1,220.1,451")
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)

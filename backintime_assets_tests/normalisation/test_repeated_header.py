@@ -522,3 +522,24 @@ def test_a_part_under_a_flat_header_of_companies_is_judged_by_its_companies(head
     rejected = {r["reason"] for r in result.rejected_arrow.to_pylist() if r["source_line"] == 22}
     assert rejected == {f"APPLE: {REPEATED_HEADER if loads else REORDERED_HEADER}",
                         f"MICROSOFT: {REPEATED_HEADER if loads else REORDERED_HEADER}"}
+
+
+@pytest.mark.parametrize("header, second, loads", [
+    # pandas writes its unnamed index (the dates) as an empty name: two downloads joined.
+    (",aapl_close,msft_close", ",goog_close,amzn_close", False),
+    (",aapl_close,msft_close", ",msft_close,aapl_close", False),
+    (",AAPL Close,MSFT Close", ",GOOG Close,AMZN Close", False),
+    ("date,aapl_close,msft_close", ",goog_close,amzn_close", False),
+    ("date,aapl_close,msft_close", ",aapl_close,msft_close", True),
+])
+def test_a_flat_header_with_its_date_unnamed_between_rows_is_judged_by_its_tickers(header, second, loads):
+    # Its empty date cell named no column: no header line, GOOG's and AMZN's closes (or MSFT's and
+    # AAPL's swapped) loaded as AAPL's and MSFT's.
+    rows = [f"{d},{100 + k}.5,{300 + k}.5" for k, d in enumerate(_days(40))]
+    data = ("\n".join([header, *rows[:20], second, *rows[20:]]) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "wide.csv"), "wide.csv")
+    assert sorted(set(result.prices_arrow["ticker"].to_pylist())) == ["AAPL", "MSFT"]
+    assert result.prices_arrow.num_rows == (80 if loads else 40)
+    rejected = {r["reason"] for r in result.rejected_arrow.to_pylist() if r["source_line"] == 22}
+    kind = REPEATED_HEADER if loads else REORDERED_HEADER
+    assert rejected == {f"AAPL: {kind}", f"MSFT: {kind}"}
