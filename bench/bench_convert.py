@@ -111,6 +111,19 @@ Spark read.csv 30.2 s (3.35x wall, 3.43x CPU); daily drifted 38.6 s (15.1 s, 39%
 10.8 (0.537x); archive drifted 23.4 s (2.7%). Archive clean in one process, alternating the
 session's first and last commits: 24.1-25.6 against 25.1-26.9 CPU-s, its date-file writes (code
 unchanged) the part that moved.
+Session 22 (volume float64 and NULL where unknown; callgrind +1.1% steady, zstd on the float volume),
+nothing else running, a slower machine (the simulator 24% slower): daily clean 4.84 + 3.96 = 8.80
+s, 17.0 CPU-s (0.94%); polars 3.23 s (0.367x wall, 0.346x CPU) / by date 4.47; Spark read.csv
+29.7 s (3.38x); daily drifted 33.6 s (12.5 s, 37%); by era 7.69 s (2.6%); archive clean 17.9 s,
+33.8 CPU-s; polars 1.82 (0.102x) / by date 11.4 (0.637x); Spark 12.1 (0.676x); archive drifted
+17.9 s (2.9%).
+Session 23 (header, scale and east-of-UTC rules, none on the hot path: callgrind +0.0% steady for
+the daily survey and conversion, +0.2% detection per drifted file), after CI, nothing else running,
+a faster machine than session 22's (the simulator 3.23 s against 4.09): daily clean 4.80 + 2.89 =
+7.69 s, 14.7 CPU-s (0.98%); polars 3.20 s, 5.84 CPU-s (0.417x wall, 0.398x CPU) / by date 3.72
+(0.483x); Spark read.csv 24.8 s (3.22x wall, 3.31x CPU); daily drifted 24.2 s (10.1 s, 42%: the
+conversion faster, detection not); by era 7.13 s (2.1%); archive clean 12.6 s, 23.0 CPU-s; polars
+1.88 (0.149x) / by date 10.2 (0.804x); Spark 9.98 (0.79x); archive drifted 16.8 s (2.7%).
 """
 from __future__ import annotations
 
