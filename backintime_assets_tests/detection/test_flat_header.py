@@ -307,14 +307,20 @@ def test_a_field_row_over_tickers_in_capitals_is_no_flat_header():
 ])
 def test_labels_not_in_capitals_each_over_a_close_and_a_volume_are_tickers_side_by_side(header, tickers):
     # The first's columns were loaded under the file's name and the second's left unread without a word.
-    data = _rows(header, *TWO)
+    assert _first_rows_side_by_side(_rows(header, *TWO), tickers, None) == [
+        (tickers[0].upper(), 130.0, 900000), (tickers[1].upper(), 220.0, 500000)]
+
+
+def _first_rows_side_by_side(data: bytes, tickers: list[str], multiplier: int | None) -> list[tuple]:
+    """(ticker, close, volume) of each ticker's first row, the file read as two tickers' closes and
+    volumes side by side, each volume counted in `multiplier`."""
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is None
-    assert [(c.series, c.canonical) for c in schema.columns] == [
-        (None, "date"), (tickers[0], "close"), (tickers[0], "volume"), (tickers[1], "close"), (tickers[1], "volume")]
+    assert [(c.series, c.canonical, c.multiplier) for c in schema.columns] == [
+        (None, "date", None), (tickers[0], "close", None), (tickers[0], "volume", multiplier),
+        (tickers[1], "close", None), (tickers[1], "volume", multiplier)]
     prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
-    assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::3] == [
-        (tickers[0].upper(), 130.0, 900000), (tickers[1].upper(), 220.0, 500000)]
+    return sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::3]
 
 
 def test_lower_case_tickers_each_over_their_bars_are_tickers_side_by_side():
@@ -350,13 +356,7 @@ def test_labels_not_in_capitals_over_a_volume_in_thousands_are_tickers_side_by_s
     # columns were left unread without a word. Each volume is counted in its declared scale.
     data = _rows(header, "2021-01-04,130.0,900.5,220.0,500.25", "2021-01-05,130.1,901.5,220.1,501.25",
                  "2021-01-06,130.2,902.5,220.2,502.25")
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is None
-    assert [(c.series, c.canonical, c.multiplier) for c in schema.columns] == [
-        (None, "date", None), (tickers[0], "close", None), (tickers[0], "volume", 1000),
-        (tickers[1], "close", None), (tickers[1], "volume", 1000)]
-    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
-    assert sorted((r["ticker"], r["close"], r["volume"]) for r in prices)[::3] == [
+    assert _first_rows_side_by_side(data, tickers, 1000) == [
         (tickers[0].upper(), 130.0, 900500.0), (tickers[1].upper(), 220.0, 500250.0)]
 
 
