@@ -27,9 +27,13 @@ _MONTHS_FULL = {
 _DAYS_ABBR = {names.split()[0] for names in WEEKDAY_NAMES["en"]}
 _DAYS_FULL = {names.split()[-1] for names in WEEKDAY_NAMES["en"]}
 
+# The hour alone may stand, its half of the day after a dash: CryptoDataDownload's hourly bars
+# ("2019-10-17 09-AM"). Unread, the column was no date, and the file refused to "check its date
+# format" when its rows are hourly bars (each rejected as one, named so, once read).
 _TIME = (
-    r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
-    r"(?P<ampm> ?[AaPp][Mm])?(?P<tz> ?(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
+    r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
+    r"(?P<ampm> ?[AaPp][Mm])?|(?P<hour>-[AaPp][Mm]))"
+    r"(?P<tz> ?(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
 )
 _WD = r"(?:(?P<wd>[^\W\d_]{2,9})(?P<wdsep>\.?,? ))?"
 _MON = r"(?P<mon>[^\W\d_]{3,10})"  # letters, accented ones too ("Mär", "févr", "août")
@@ -138,6 +142,8 @@ def _time_key(g: dict) -> tuple | None:
     # (_fraction_mark, strptime_year; normalisation drops fractions).
     if not g.get("H"):
         return None
+    if g.get("hour"):  # "09-AM": the mark before the half of the day is the dash (_time_format)
+        return (g["tsep"], False, "-", True, _tz_key(g["tz"]))
     return (g["tsep"], bool(g["S"]), g["ampm"] and g["ampm"][0] == " ", bool(g["ampm"]), _tz_key(g["tz"]))
 
 
@@ -161,6 +167,8 @@ def _time_format(key: tuple | None, frac: str | None = None) -> str:
     if key is None:
         return ""
     tsep, has_s, ampm_space, ampm, tz = key
+    if ampm_space == "-":  # the hour alone (_time_key)
+        return tsep + "%I-%p" + (tz or "")
     fmt = tsep + ("%I" if ampm else "%H") + ":%M"
     if has_s:
         fmt += ":%S"
@@ -538,10 +546,26 @@ _NO_FRACTION = re.compile(r"[.,]%f")
 _NANOSECONDS = re.compile(r"(:\d{2}[.,]\d{6})\d+")
 
 
+# Years a date is read in: outside them it is taken for a typo (or a 2-digit year read as %Y).
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+
+
 @lru_cache(maxsize=1 << 16)
 def _strptime_ok(value: str, fmt: str) -> bool:
     year = strptime_year(value, fmt)
-    return year is not None and 1800 <= year <= 2200
+    return year is not None and FIRST_YEAR <= year <= LAST_YEAR
+
+
+def years_outside(values: Sequence[str]) -> list[str]:
+    """`values` when every one is shaped as a date whose year (its one part of four digits) lies
+    outside FIRST_YEAR-LAST_YEAR, else []: Stooq's ^SPX opens in 1789. Such a column is read as no
+    date, and a file refused for it had been told to check its date format, which was not at fault."""
+    for value in values:
+        found = shape(value)
+        years = [int(p) for p in (found[1].get("a"), found[1].get("c")) if p and len(p) == 4] if found else []
+        if len(years) != 1 or FIRST_YEAR <= years[0] <= LAST_YEAR:
+            return []
+    return list(values)
 
 
 def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: date | None = None) -> DateGuess | None:

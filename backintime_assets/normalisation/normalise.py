@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
@@ -11,7 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import named_as, names_time_of_day
-from backintime_assets.detection.dates import months_only
+from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.multipliers import unsized_unit
@@ -164,15 +165,21 @@ def _region(schema: FileSchema, total: int) -> tuple[int, int]:
     return first, stop
 
 
-def _why_unmapped(schema: FileSchema, missing: list[str]) -> str:
+def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[int], list[str]] | None = None) -> str:
     """What to look at when a column named for a missing one was not read as it: its values did not
-    fit the type ("4,537" in a file whose decimal mark is in doubt, a date in an unknown format), or
-    its dates are months; of a day's list of tickers, why the date its title or name gives was not
-    taken (detection/day_date.py): after a column's own reason, which says what to fix."""
+    fit the type ("4,537" in a file whose decimal mark is in doubt, a date in an unknown format), its
+    dates are months, or of years no date is read in; of a day's list of tickers, why the date its
+    title or name gives was not taken (detection/day_date.py): after a column's own reason, which
+    says what to fix. `cells_of(j)`: some data cells of column j."""
     for wanted in missing:
-        for column in schema.columns:
+        for j, column in enumerate(schema.columns):
             if wanted == "date" and months_only(column.format):
                 return f" ({column.name!r} holds months ({column.format}), not trade dates: a monthly series)"
+            if wanted == "date" and column.canonical is None and named_as(wanted, column.name) and cells_of \
+                    and (outside := years_outside(cells_of(j))):
+                listed = ", ".join(outside[:3]) + (", ..." if len(outside) > 3 else "")
+                return (f" ({column.name!r} holds dates of years outside {FIRST_YEAR}-{LAST_YEAR} ({listed}): no"
+                        " trade date is read there; load the file from its first date within them)")
             if column.canonical is None and named_as(wanted, column.name):
                 marks = f"decimal mark {schema.decimal!r}, " + (
                     f"thousands mark {schema.thousands!r}" if schema.thousands else "no thousands mark")
@@ -184,6 +191,23 @@ def _why_unmapped(schema: FileSchema, missing: list[str]) -> str:
     if "close" in missing:
         return _numbers_left(schema)
     return ""
+
+
+_HEAD_CELLS = 20  # data rows whose cells a refusal's reason looks at
+
+
+def _head_cells(schema: FileSchema, raw_of: Callable[[int], str], rows: int, j: int) -> list[str]:
+    """The non-blank cells of column j in the first data rows, as the csv module splits their raw
+    text (a workbook's rows are CSV lines: records.csv_line). Read for a refusal's reason only."""
+    workbook = schema.file_format in WORKBOOK_FORMATS
+    delimiter, quote = (",", '"') if workbook else (schema.delimiter, schema.quotechar)
+    try:
+        split = csv.reader((raw_of(k) for k in range(min(rows, _HEAD_CELLS))), delimiter=delimiter,
+                           quotechar=quote or '"', quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE,
+                           skipinitialspace=schema.skipinitialspace)
+        return [cells[j].strip() for cells in split if j < len(cells) and cells[j].strip()]
+    except (csv.Error, TypeError):  # a delimiter the csv module takes no part in (a run of blanks)
+        return []
 
 
 # A file refused for no close column often holds prices, only none of them a close: an office's
@@ -339,7 +363,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     refused = judged(schema.problem)
     if missing_cols or refused:
         problem = schema.problem if refused else \
-            "no " + " or ".join(missing_cols) + " column" + _why_unmapped(schema, missing_cols)
+            "no " + " or ".join(missing_cols) + " column" + _why_unmapped(
+                schema, missing_cols, lambda j: _head_cells(schema, raw_of, len(rec.line), j))
         rejected = per_line + _for_each(wide, _reject_all(rec, raw_of, f"file problem: {problem}"))
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, problem,
                               lines_frame(source_file, non_data), total, reader)

