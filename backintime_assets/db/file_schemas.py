@@ -147,7 +147,8 @@ def stored_detections(conn, sha256s: list[str]) -> dict[str, dict]:
 def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[dict]:
     """Stored detections of files sharing a layout (layout_key: delimiter and header) with any of
     `schemas`, the newest `per_layout` of each: the siblings that may prove a day/month order a new
-    file's dates leave to a guess (ingestion/sibling_order.py). The newest, as an office's layout drifts."""
+    file's dates leave to a guess (ingestion/sibling_order.py), or that its evening stamps are east of
+    UTC (ingestion/sibling_east.py). The newest, as an office's layout drifts."""
     keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
     if not keys:
         return []

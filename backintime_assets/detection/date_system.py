@@ -37,6 +37,10 @@ EPOCH_EAST_UNITS = {f"{fmt}{EAST}": unit for fmt, unit in EPOCH_UNITS.items()}
 # was nearest) NZX's summer bars loaded a day early. UTC+14 (10:00) holds no exchange, and an hour
 # earlier would reach Europe's mid-morning and the Gulf's closes.
 EAST_EVENING = 11 * 3600
+# UTC+11's midnight (the ASX's in summer). Before it, from EAST_EVENING on, stamps on the whole hour
+# Sunday to Thursday are New Zealand's midnights or a Gulf market's closes (Tadawul's, 12:00 UTC),
+# alike: the week tells (normalisation/east_days.py), no sibling's stamps (ingestion/sibling_east.py).
+EAST_AFTER_MIDDAY = 13 * 3600
 # Every format of dates written as numbers.
 EPOCH_FORMATS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
 NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_FORMATS))

@@ -19,7 +19,7 @@ from .dialect import (
     LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake, reader_kwargs,
 )
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
-from .epoch_days import east_format, may_be_east
+from .epoch_days import east_format, east_reading, may_be_east, utc_instants
 from .filename import date_in_name
 from .flat_header import bare_tickers, labelled_unread, named_as_tickers, split_header, untold_series
 from .gaps import GAP, gaps_to_tabs
@@ -251,14 +251,16 @@ def _east_marked(columns: list[ColumnSchema], canonical: list[str | None], body:
         return columns
     j = canonical.index("date")
     k = canonical.index("ticker") if "ticker" in canonical else None
-    if not may_be_east(columns[j].format, k is not None):
+    if not utc_instants(columns[j].format):  # most files': their cells are not looked at
         return columns
     rows = [row for row in body if j < len(row) and (k is None or k < len(row))]
     tickers = None if k is None else [row[k].strip().upper() for row in rows]
-    fmt = east_format(columns[j].format, [row[j] for row in rows], tickers)
-    if fmt == columns[j].format:
+    # And the weekdays and clock of its evening stamps, which a file of a few midweek bars takes its
+    # reading by from its source's other files (ingestion/sibling_east.py).
+    fmt, noted = east_reading(columns[j].format, [row[j] for row in rows], tickers)
+    if fmt == columns[j].format and noted is None:
         return columns
-    return [replace(c, format=fmt) if i == j else c for i, c in enumerate(columns)]
+    return [replace(c, format=fmt, evenings=noted) if i == j else c for i, c in enumerate(columns)]
 
 
 def _tickers(body: list[list[str]], j: int) -> int:

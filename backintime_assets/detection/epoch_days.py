@@ -21,7 +21,10 @@ an ASX ticker's): a column's sample does not tell its tickers apart, normalisati
 It gets an "_east" format (epoch_s_east, ...: date_system.EPOCH_EAST_UNITS), which reads a stamp
 from 11:00 UTC on as the next day, and normalisation, which knows the week, keeps that reading or
 the UTC days per ticker (normalisation/east_days.py). A file that shows no weekend evening (a few
-midweek bars, or New York's open) keeps the plain format: read by its UTC days, as before.
+midweek bars, or New York's open) keeps the plain format: read by its UTC days, as before. Its
+column notes the weekdays and clock of its evening stamps (`evenings`), so that a file of a bar a day
+(Tokyo's Wednesday bar, 15:00 UTC on Tuesday) takes the reading its source's other files prove, a
+Monday's stamped on a Sunday evening (ingestion/sibling_east.py).
 
 Timestamp text that says UTC ("2024-01-01T23:00:00Z", "...23:00:00.000Z", "... 23:00:00+00:00",
 "... 23:00:00 UTC") is such an instant written out, and the same rule holds: its format gets "_east"
@@ -36,7 +39,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from .date_system import EAST, EAST_EVENING, EPOCH_UNITS, SATURDAY, UTC_ZONE, weekday
+import numpy as np
+
+from .date_system import EAST, EAST_AFTER_MIDDAY, EAST_EVENING, EPOCH_UNITS, SATURDAY, UTC_ZONE, weekday
 
 _DAY, _HOUR = 86400, 3600
 # A download's last bar may be stamped at its latest trade rather than at the session's clock time.
@@ -84,21 +89,95 @@ _NO_OFFSET = timedelta(0)
 
 def east_format(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None) -> str | None:
     """The format of a date column of `cells` (a sample, each of the ticker in `tickers` when a column
-    names them), made its "_east" reading when its stamps may be daily bars stamped the evening
-    before their session east of UTC (the module's docstring): timestamp text that says UTC, or an
-    epoch column whose stamps looked intraday until each ticker's were taken apart (column types
-    are judged before any column is known to name tickers: columns._epoch_format). Else `fmt`."""
-    if not may_be_east(fmt, tickers is not None):
-        return fmt
-    if fmt in EPOCH_UNITS:
-        stamps = [_epoch(cell, EPOCH_UNITS[fmt]) for cell in cells]
+    names them), made its "_east" reading when its stamps may be daily bars stamped the evening before
+    their session east of UTC (the module's docstring): timestamp text that says UTC, or an epoch
+    column whose stamps looked intraday until each ticker's were taken apart (column types are judged
+    before any column is known to name tickers: columns._epoch_format). Else `fmt`."""
+    return east_reading(fmt, cells, tickers)[0]
+
+
+def east_reading(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None
+                 ) -> tuple[str | None, str | None]:
+    """(east_format of the column, the evenings of its stamps: `evenings`), its cells read once. Of a
+    column of no UTC instants (most files'), (`fmt`, None), its cells not looked at."""
+    if not utc_instants(fmt):
+        return fmt, None
+    stamps = _stamps(fmt, cells)
+    found = np.isfinite(stamps)
+    note = evenings(stamps[found].astype(np.int64))
+    if not may_be_east(fmt, tickers is not None) or not found.any():
+        return fmt, note
+    at = np.flatnonzero(found).tolist()
+    owners = None if tickers is None else [tickers[i] for i in at]
+    if not may_be_stamped_east_of_utc(stamps[found].astype(np.int64).tolist(), owners):
+        return fmt, note
+    return f"{fmt}{EAST}", note
+
+
+def utc_instants(fmt: str | None) -> bool:
+    """Whether a date column of format `fmt` holds instants in UTC: epochs, or timestamp text with a
+    zone (which may say UTC), either perhaps read "_east" already."""
+    base = (fmt or "").removesuffix(EAST)
+    return base in EPOCH_UNITS or ("%H" in base and ("%z" in base or "%Z" in base))
+
+
+def _stamps(fmt: str, cells: Sequence[str]) -> np.ndarray:
+    """Epoch seconds of each of `cells` in a date format of UTC instants (utc_instants), NaN where none."""
+    base = fmt.removesuffix(EAST)
+    if base in EPOCH_UNITS:
+        try:  # numpy reads a column of numbers at once: a sample holds thousands
+            with np.errstate(invalid="ignore"):  # "inf" (a float, no stamp) is NaN here
+                seconds = np.asarray(cells, dtype=np.float64) // EPOCH_UNITS[base]
+            return np.where(np.isfinite(seconds), seconds, np.nan)
+        except (ValueError, OverflowError):  # an empty cell among them: cell by cell
+            read = [_epoch(cell, EPOCH_UNITS[base]) for cell in cells]
     else:
-        stamps = [_utc_text(cell.strip(), fmt) for cell in cells]
-    owned = [(tickers[i] if tickers is not None else "", s) for i, s in enumerate(stamps) if s is not None]
-    if not owned or not may_be_stamped_east_of_utc([s for _, s in owned],
-                                                   None if tickers is None else [t for t, _ in owned]):
-        return fmt
-    return f"{fmt}{EAST}"
+        read = [_utc_text(cell.strip(), base) for cell in cells]
+    return np.array([np.nan if s is None else s for s in read], dtype=np.float64)
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_QUARTER_HOUR = 900  # time zones are whole quarter hours from UTC, and so are their midnights
+
+
+def evenings(seconds: np.ndarray) -> str | None:
+    """Of stamps in UTC (epoch seconds), the UTC weekdays and times of day of those after midday UTC
+    (date_system.EAST_AFTER_MIDDAY), as "Sun Tue 15:00" (a time of day each, or two for a clock change:
+    "Sun Tue 22:00 23:00"), where they may be one exchange's midnights or opens east of UTC, a bar a
+    day: at most two times on the quarter hour an hour apart at most, one stamp a day. Else None: none
+    so late, intraday bars, tickers of several clocks, a close at its minute (16:35).
+
+    A file of a few midweek bars stamped so cannot show which day they are (a TradingView export of
+    Tokyo's bar a day, 15:00 UTC the day before, read as its UTC day a day early); its siblings of one
+    source can, by the weekdays of theirs (ingestion/sibling_east.py), which this records."""
+    # With numpy: a sample holds thousands of stamps, and a loop over them doubled an epoch file's
+    # detection.
+    stamps = np.asarray(seconds, dtype=np.int64)
+    late = _distinct(stamps[stamps % _DAY >= EAST_AFTER_MIDDAY])
+    if not len(late):
+        return None
+    clock = late % _DAY
+    if clock.max() - clock.min() > _HOUR:
+        return None
+    clocks = _distinct(clock).tolist()
+    days = _distinct(late // _DAY)
+    if len(clocks) > 2 or any(c % _QUARTER_HOUR for c in clocks) or len(days) < len(late):
+        return None
+    shown_days = (_WEEKDAYS[d] for d in _distinct(weekday(days)).tolist())
+    return " ".join([*shown_days, *(f"{c // _HOUR:02d}:{c % _HOUR // 60:02d}" for c in clocks)])
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: np.unique hashes integers (numpy 2.3 on), ten times a sort's time."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
+def read_evenings(note: str) -> tuple[frozenset[int], tuple[int, ...]]:
+    """(the UTC weekdays, Monday 0, and the times of day in seconds) an `evenings` note names."""
+    words = note.split()
+    return (frozenset(_WEEKDAYS.index(w) for w in words if w in _WEEKDAYS),
+            tuple(int(w[:2]) * _HOUR + int(w[3:]) * 60 for w in words if ":" in w))
 
 
 def may_be_east(fmt: str | None, with_tickers: bool) -> bool:

@@ -31,9 +31,17 @@ class ColumnSchema:
     multiplier: float | None = None
     unit: str | None = None
     # Why a date column reads its day/month order where the file's own values could not say: "order
-    # settled by 3 sibling files of the same layout" (ingestion/sibling_order.py). None in every other
-    # column, and then left out of the JSON, so schemas stored before it read, and key their rows, alike.
+    # settled by 3 sibling files of the same layout" (ingestion/sibling_order.py); or its stamps the next
+    # day's sessions, east of UTC, where the file's own stamps could not say (ingestion/sibling_east.py).
+    # None in every other column, and then left out of the JSON, so schemas stored before it read, and key
+    # their rows, alike.
     order_from: str | None = None
+    # Of a date column of UTC instants (epochs, text that says UTC), the UTC weekdays and the one or two
+    # times of day of detection's sample's stamps after midday UTC, where they may be one exchange's
+    # midnights east of UTC ("Sun Tue 15:00": epoch_days.evenings): what its siblings of one source read
+    # to settle the reading a file of a few midweek bars cannot show (ingestion/sibling_east.py). Not how
+    # rows are read (reading_key leaves it out). None, and left out of the JSON, in every other column.
+    evenings: str | None = None
 
 
 @dataclass
@@ -158,13 +166,14 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker", "ticker_from", "stacked_tickers")
-_OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from")
+_OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 
 
 def _column_dict(c: ColumnSchema) -> dict:
     d = {n: getattr(c, n) for n in _COLUMN_KEYS}
-    if c.series is not None or c.multiplier is not None or c.unit is not None or c.order_from is not None:
+    if (c.series is not None or c.multiplier is not None or c.unit is not None or c.order_from is not None
+            or c.evenings is not None):
         d.update((n, v) for n in _OPTIONAL_COLUMN_KEYS if (v := getattr(c, n)) is not None)
     return d
 

@@ -38,9 +38,11 @@ def reading_key(schema: dict) -> str:
 
 
 def _reading_of(column: dict) -> dict:
-    """A column without its confidence or why its date order is what it is (sibling_order.py)."""
+    """A column without its confidence, why its date order is what it is (sibling_order.py) or what its
+    sample's evening stamps were (sibling_east.py): none of them changes how its cells read."""
     out = dict(column, confidence=None)
     out.pop("order_from", None)
+    out.pop("evenings", None)
     return out
 
 

@@ -92,7 +92,9 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
     `borrow_max_bytes`: files larger than this never borrow a schema (default: detect_job's).
     `week`: the days that hold trade dates (the deployment's), which the files' rows are read by.
     A file detection could only guess the day/month order of takes the order its siblings of the
-    same layout prove (sibling_order.py), and is surveyed again with it: those surveyed with it and,
+    same layout prove (sibling_order.py), a file of a few midweek bars stamped in the UTC evening the
+    reading its source's files prove (east of UTC or not: sibling_east.py), and is surveyed again with
+    it: those surveyed with it and,
     given `stored_siblings` (the schemas of guessing files -> stored schemas of files of their
     layouts), those surveyed before."""
     def run(batch: list[SurveyTask]) -> dict[str, Survey]:
@@ -104,37 +106,45 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
 def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], tasks: list[SurveyTask],
                        surveys: dict[str, Survey], stored_siblings: Callable[[list[dict]], list[dict]] | None = None
                        ) -> dict[str, Survey]:
-    """`surveys` (of `tasks`), where a file's day/month order was a guess its siblings settle, that
-    file surveyed again with the settled order (`survey`: a run of tasks). Nothing is asked or read
-    again where no file guesses."""
-    settled = _settled_orders(tasks, surveys, stored_siblings)
+    """`surveys` (of `tasks`), where a file's day/month order was a guess its siblings settle, or its
+    reading of evening stamps east of UTC (sibling_east.py), that file surveyed again with the settled
+    schema (`survey`: a run of tasks). Nothing is asked or read again where no file guesses."""
+    settled = _settled_readings(tasks, surveys, stored_siblings)
     if not settled:
         return surveys
-    # A second, small run: the files whose order their siblings settled, read with it.
+    # A second, small run: the files whose reading their siblings settled, read with it.
     return {**surveys, **survey([replace(t, schema_json=settled[t.key]) for t in tasks if t.key in settled])}
 
 
-def _settled_orders(tasks: list[SurveyTask], surveys: dict[str, Survey],
-                    stored_siblings: Callable[[list[dict]], list[dict]] | None) -> dict[str, str]:
-    """key -> the schema JSON, day/month order settled by siblings, of each file detection guessed it
-    for (sibling_order.py); a schema given with the task (stored, perhaps a user's) is not changed."""
+def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
+                      stored_siblings: Callable[[list[dict]], list[dict]] | None) -> dict[str, str]:
+    """key -> the schema JSON, day/month order or east reading settled by siblings, of each file
+    detection guessed it for (sibling_order.py, sibling_east.py); a schema given with the task (stored,
+    perhaps a user's) is not changed."""
+    from backintime_assets.ingestion.sibling_east import guesses_east, may_guess_east, settle_east
     from backintime_assets.ingestion.sibling_order import guesses, may_guess, settle_orders
 
     given = {t.key for t in tasks if t.schema_json is not None}
     # Only a file detected here may guess: a read again of stored files (a new trading week, a
     # migration's known contents) parses none of their schemas.
-    # And only one with a day and a month in a date's format is parsed to see (18 us a schema).
+    # And only one with a day and a month in a date's format is parsed to see (18 us a schema), or
+    # one with evening stamps noted and no "_east" reading.
     guessing = {key: schema for key, survey in surveys.items()
                 if key not in given and may_guess(survey.schema_json) and guesses(schema := survey.schema_dict())}
-    if not guessing:
+    guessing_east = {key: schema for key, survey in surveys.items() if key not in given
+                     and may_guess_east(survey.schema_json) and guesses_east(schema := survey.schema_dict())}
+    if not guessing and not guessing_east:
         return {}  # the usual case: nothing more to read
-    siblings = [survey.schema_dict() for key, survey in surveys.items() if key not in guessing]
+    siblings = [survey.schema_dict() for key, survey in surveys.items()
+                if key not in guessing and key not in guessing_east]
     if stored_siblings is not None:
-        siblings += stored_siblings(list(guessing.values()))
-    settled, disagreeing = settle_orders(guessing, siblings)
-    for note in disagreeing:
+        siblings += stored_siblings([*guessing.values(), *guessing_east.values()])
+    settled, disagreeing = settle_orders(guessing, siblings) if guessing else ({}, [])
+    east, undecided = settle_east(guessing_east, siblings) if guessing_east else ({}, [])
+    for note in disagreeing + undecided:
         _log.warning(note)
-    return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":")) for key, schema in settled.items()}
+    return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
+            for key, schema in {**settled, **east}.items()}
 
 
 def _survey_run(spark, location: LakeLocation, tasks: list[SurveyTask], piece_bytes: int, slices: int | None,

@@ -53,15 +53,17 @@ import numpy as np
 
 import pyarrow as pa
 
-from backintime_assets.detection.date_system import EAST, EAST_EVENING, EPOCH_EAST_UNITS, stamped_east, weekday
+from backintime_assets.detection.date_system import (
+    EAST, EAST_AFTER_MIDDAY, EAST_EVENING, EPOCH_EAST_UNITS, stamped_east, weekday,
+)
 from backintime_assets.trading_week import TradingWeek
 
 from .parse import Parsed, parse_dates, parse_numbers, utc_seconds
 
 _DAY, _NOON = 86400, 43200
-# UTC+11's midnight (the ASX's in summer): stamps before it and at or after the UTC evening
-# (EAST_EVENING, 11:00) are a midday's, UTC+12's and UTC+13's midnights or the Gulf's closes (1).
-_AFTER_MIDDAY = 13 * 3600
+# Stamps before EAST_AFTER_MIDDAY (UTC+11's midnight) and at or after the UTC evening (EAST_EVENING,
+# 11:00) are a midday's: UTC+12's and UTC+13's midnights or the Gulf's closes (1).
+_AFTER_MIDDAY = EAST_AFTER_MIDDAY
 _THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY = 3, 4, 5, 6
 _QUARTER_HOUR, _HOUR = 900, 3600  # time zones are whole quarter hours from UTC, so are their midnights
 _OFF_CLOCK = 1  # a download's last bar may be stamped at its latest trade (detection/epoch_days.py)

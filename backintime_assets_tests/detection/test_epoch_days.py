@@ -5,7 +5,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from backintime_assets.detection.columns import infer_column_type
-from backintime_assets.detection.epoch_days import east_format
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.epoch_days import east_format, evenings, read_evenings
 from backintime_assets.detection.epoch_days import may_be_stamped_east_of_utc as stamped_east_of_utc
 from backintime_assets.detection.schema import ColumnSchema, FileSchema
 from backintime_assets_tests.support.calendar import weekdays
@@ -208,3 +209,41 @@ def test_timestamp_text_in_another_zone_or_none_is_read_as_written():
     assert east_format("%Y-%m-%dT%H:%M:%S%z", local) == "%Y-%m-%dT%H:%M:%S%z"
     assert east_format("%Y-%m-%dT%H:%M:%S", _text(asx, "%Y-%m-%dT%H:%M:%S")) == "%Y-%m-%dT%H:%M:%S"
     assert east_format("%Y-%m-%d", _text(asx, "%Y-%m-%d")) == "%Y-%m-%d"
+
+
+def _detected_date(data: str, name: str = "a.csv") -> ColumnSchema:
+    return next(c for c in detect_bytes(data.encode(), name).columns if c.canonical == "date")
+
+
+def test_a_one_bar_file_notes_the_weekday_and_clock_of_its_evening_stamp():
+    # TradingView's Tokyo bar of Thursday 4 January 2024, stamped at its midnight: 15:00 UTC on Wednesday.
+    # Its own stamp cannot tell (a New York close is stamped on a weekday evening too): its siblings
+    # can, by theirs (ingestion/sibling_east.py).
+    column = _detected_date("time,open,high,low,close,Volume\n1704294000,2500,2530,2480,2510,1200000\n")
+    assert (column.format, column.evenings) == ("epoch_s", "Wed 15:00")
+    monday = _detected_date("time,open,high,low,close,Volume\n1704639600,2514,2544,2494,2524,1200002\n")
+    assert (monday.format, monday.evenings) == ("epoch_s_east", "Sun 15:00")
+    zoned = _detected_date("Date,Close\n2024-01-03T15:00:00Z,2510\n")
+    assert zoned.evenings == "Wed 15:00"
+
+
+@pytest.mark.parametrize("seconds, noted", [
+    (stamps(15, JANUARY[:3], day_before=True), "Mon Tue Wed 15:00"),
+    (stamps(23, JANUARY[:2], day_before=True) + stamps(22, JANUARY[2:4], day_before=True),  # a clock change
+     "Mon Tue Wed Thu 22:00 23:00"),
+    (stamps(5, JANUARY, day_before=False), None),  # New York's midnight: no evening
+    (stamps(12, JANUARY, day_before=True), None),  # midday: NZX's midnight or Tadawul's close, the week's call
+    (stamps(16 + 35 / 60, JANUARY, day_before=False), None),  # a close at its minute
+    (stamps(15, JANUARY, True) + stamps(18.5, JANUARY, True), None),  # two exchanges' clocks
+    (stamps(14, JANUARY[:1], False) + stamps(15, JANUARY[:1], False), None),  # hourly bars of one evening
+])
+def test_evenings_are_noted_only_where_they_may_be_one_exchange_s_midnights(seconds, noted):
+    assert evenings(seconds) == noted
+    if noted is not None:
+        days, clocks = read_evenings(noted)
+        assert clocks[0] in {s % 86400 for s in seconds} and len(days) == len(noted.split()) - len(clocks)
+
+
+def test_files_of_no_utc_instants_note_nothing():
+    assert _detected_date("Date,Close\n2024-01-03,2510\n").evenings is None
+    assert "evenings" not in detect_bytes(b"Date,Close\n2024-01-03,2510\n", "a.csv").to_json()

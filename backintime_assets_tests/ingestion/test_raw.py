@@ -279,3 +279,25 @@ def test_a_new_daily_file_alone_takes_the_day_month_order_its_stored_siblings_pr
         stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]
         assert date["format"] == "%d/%m/%Y"
         assert stored["columns"][0]["order_from"] == "order settled by 3 sibling files of the same layout"
+
+
+def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_prove(postgres_url, local_lake,
+                                                                                     tmp_path):
+    # TradingView's bar a day of Tokyo, stamped at its midnight: 15:00 UTC the day before. Monday's
+    # file (a Sunday evening) proves its source east of UTC; Wednesday's, arriving alone, stamped on a
+    # Tuesday evening as a New York close could be, loaded a day early.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "7203_20240108.csv").write_text("time,open,high,low,close,Volume\n1704639600,2514,2544,2494,2524,1\n")
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["7203_20240108.csv"].dates == [dt.date(2024, 1, 8)]
+        (source / "7203_20240110.csv").write_text("time,open,high,low,close,Volume\n1704812400,2500,2530,2480,2510,1\n")
+        migrate(conn, source, local_lake, surveyor)
+        new = manifest.current_files(conn)["7203_20240110.csv"]
+        assert new.dates == [dt.date(2024, 1, 10)]
+        stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]
+        assert stored["columns"][0]["format"] == "epoch_s_east"
+        assert stored["columns"][0]["order_from"].startswith("east of UTC: the next day's sessions, as 1 sibling file ")

@@ -46,3 +46,12 @@ def test_columns_added_or_removed_are_named_and_the_others_compared_by_name():
 
 def test_a_file_never_detected_says_so():
     assert schema_changes(None, _detected()) == ["no stored detection"]
+
+
+def test_a_schema_stored_before_evening_stamps_were_noted_reads_as_before():
+    # A Tokyo bar stamped at its midnight, 15:00 UTC: detection now notes the weekday and clock of its
+    # stamps (ColumnSchema.evenings), which says what its sample showed, not how its cells read.
+    new = detect_bytes(b"time,close\n1704294000,2510\n", "a.csv").to_dict()
+    stored = copy.deepcopy(new)
+    del stored["columns"][0]["evenings"]
+    assert new["columns"][0]["evenings"] == "Wed 15:00" and schema_changes(stored, new) == []

@@ -75,3 +75,11 @@ def test_the_tickers_a_survey_found_stacked_leave_the_reading_alike():
     plain = '{"file":"p.csv","ticker":"AAPL","columns":[]}'
     found = '{"file":"p.csv","ticker":"AAPL","stacked_tickers":"AAPL, MSFT","columns":[]}'
     assert reading_key_of(found) == reading_key_of(plain)
+
+
+def test_the_evening_stamps_noted_change_no_reading():
+    # Rows kept before detection noted them (ColumnSchema.evenings) stay found under the same reading.
+    new = detect_bytes(b"time,close\n1704294000,2510\n", "a.csv").to_dict()
+    stored = json.loads(json.dumps(new))
+    del stored["columns"][0]["evenings"]
+    assert new["columns"][0]["evenings"] and reading_key(new) == reading_key(stored)

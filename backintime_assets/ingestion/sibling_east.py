@@ -1,0 +1,134 @@
+"""Whether a file of a few midweek bars stamped in the UTC evening is east of UTC, where only its
+siblings of the same source settle it.
+
+TradingView stamps a daily bar at its exchange's midnight: Tokyo's at 15:00 UTC the day before. An
+office that exports a bar a day keeps a folder of one-row files; a file of a Tuesday to Friday
+session is stamped Monday to Thursday evening, which a New York close (21:00 UTC) is too, so
+detection reads it by its UTC day (detection/epoch_days.py): every bar a day early, silently. Only
+Monday's file, stamped on a Sunday evening, shows its exchange is east of UTC; a Friday's file
+stamped on a Friday evening shows one is not (normalisation/east_days.py reads each so, rule 1).
+
+As sibling_order.py settles a day/month order, a file whose evening stamps (ColumnSchema.evenings)
+fall on Monday to Thursday only takes the "_east" reading where its siblings PROVE it: files of its
+source (named alike in its folder: sibling_order.source), layout and date format, stamped within an
+hour of its clock (its exchange's, a clock change apart), whose own stamps read east of UTC (a Sunday
+evening and no Friday or Saturday one; a Saturday one and no Thursday or Friday one, a Sunday-to-
+Thursday market's). A sibling stamped on a Friday evening and no Sunday one proves its own UTC days,
+and where both are found the file stays as read ("siblings disagree"). So a US close at 21:00 UTC is
+never moved (its source's Fridays are stamped so and no Sunday is), and a file that shows its own
+reading (a weekend or Friday evening) guesses nothing. Stamps at midday UTC (before
+date_system.EAST_AFTER_MIDDAY) are never recorded: New Zealand's midnights and a Gulf market's closes
+are alike there, Sunday to Thursday, and only the week tells them apart.
+
+A name's date is no proof: an office names a day's file after its session or after the day it was
+downloaded, and a New York close named for the next morning looks like a Tokyo bar named for its
+session.
+"""
+from __future__ import annotations
+
+import copy
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from backintime_assets.detection.date_system import EAST
+from backintime_assets.detection.epoch_days import read_evenings, utc_instants
+from backintime_assets.detection.schema import layout_signature
+from backintime_assets.ingestion.sibling_order import folder_pattern, name_pattern
+
+_MONDAY_TO_THURSDAY = frozenset(range(4))
+_THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY = 3, 4, 5, 6
+_HOUR = 3600
+EAST_READING, UTC_DAYS = "east", "utc"
+_EVENINGS = '"evenings":'
+
+
+def _date_column(schema: dict) -> tuple[int, dict] | None:
+    """(index, column) of a schema's date column of UTC instants whose evening stamps it noted."""
+    if schema.get("problem"):
+        return None
+    columns = schema.get("columns") or []
+    j = next((j for j, c in enumerate(columns) if c.get("canonical") == "date"), None)
+    if j is None or not columns[j].get("evenings") or not utc_instants(columns[j].get("format")):
+        return None
+    return j, columns[j]
+
+
+def _source_of(schema: dict, j: int, column: dict) -> tuple:
+    """What a sibling must share: the layout (as file_schemas.layout_key names one), the date column and
+    its format (but its reading), the name's pattern (its folder is matched apart)."""
+    return (schema.get("file_format"), *layout_signature(schema), j, column["format"].removesuffix(EAST),
+            name_pattern(schema.get("file") or ""))
+
+
+def may_guess_east(schema_json: str) -> bool:
+    """Whether a schema, as its JSON text, may guess its reading: a noted evening, no "_east" reading
+    (most schemas hold neither, and are not parsed to find so)."""
+    return _EVENINGS in schema_json and f'{EAST}"' not in schema_json
+
+
+def guesses_east(schema: dict) -> bool:
+    """Whether a file read by its UTC days could only guess so: its evening stamps all on Monday to
+    Thursday, where an exchange east of UTC stamps Tuesday's to Friday's sessions (none proves it)."""
+    found = _date_column(schema)
+    if found is None or found[1]["format"].endswith(EAST):
+        return False
+    days, _ = read_evenings(found[1]["evenings"])
+    return days <= _MONDAY_TO_THURSDAY
+
+
+def proves(schema: dict) -> str | None:
+    """EAST_READING or UTC_DAYS where a file's own evening stamps read so under any week (east_days.py,
+    rule 1); None where they do not. A file settled so itself, or borrowing its schema, proves nothing."""
+    found = _date_column(schema)
+    if found is None or found[1].get("order_from") or schema.get("borrowed_from"):
+        return None
+    days, _ = read_evenings(found[1]["evenings"])
+    monday_to_friday = _SUNDAY in days and not days & {_FRIDAY, _SATURDAY}
+    sunday_to_thursday = _SATURDAY in days and not days & {_THURSDAY, _FRIDAY}
+    if (monday_to_friday or sunday_to_thursday) and found[1]["format"].endswith(EAST):
+        return EAST_READING
+    if _FRIDAY in days and _SUNDAY not in days:
+        return UTC_DAYS
+    return None
+
+
+def settle_east(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
+    """(key -> the schema, read "_east", of each of the `guessing` files whose siblings prove it is east
+    of UTC; what was left as read because siblings disagree). `siblings`: schemas of other files (those
+    surveyed with them, those stored before); only those that prove a reading count."""
+    proofs: dict[tuple, list[tuple[str | None, tuple[int, ...], str]]] = defaultdict(list)
+    for schema in siblings:
+        proven = proves(schema)
+        if proven is not None:
+            j, column = _date_column(schema)
+            proofs[_source_of(schema, j, column)].append(
+                (folder_pattern(schema.get("file") or ""), read_evenings(column["evenings"])[1], proven))
+    settled, disagreeing = {}, []
+    for key, schema in guessing.items():
+        if not guesses_east(schema):
+            continue
+        j, column = _date_column(schema)
+        folder, (_, clocks) = folder_pattern(schema.get("file") or ""), read_evenings(column["evenings"])
+        # Siblings in its folder (where both names have one), stamped within an hour of its clock: an
+        # exchange's midnight and a clock change. Another exchange's of the source is no proof.
+        found = Counter(proven for f, theirs, proven in proofs.get(_source_of(schema, j, column), ())
+                        if (f is None or folder is None or f == folder)
+                        and any(abs(a - b) <= _HOUR for a in clocks for b in theirs))
+        if len(found) > 1:
+            disagreeing.append(f"{key}: siblings of its source disagree on whether its evening stamps are east of "
+                               f"UTC ({found[EAST_READING]} east, {found[UTC_DAYS]} on their UTC days); read by "
+                               "their UTC days")
+        elif found[EAST_READING]:
+            settled[key] = _read_east(schema, j, found[EAST_READING])
+    return settled, disagreeing
+
+
+def _read_east(schema: dict, j: int, count: int) -> dict:
+    """The schema with its date column read "_east", saying which siblings settled it."""
+    out = copy.deepcopy(schema)
+    out["borrowed_from"] = None
+    column = out["columns"][j]
+    column["format"] = f"{column['format']}{EAST}"
+    column["order_from"] = (f"east of UTC: the next day's sessions, as {count} sibling file{'s' if count != 1 else ''}"
+                            " of the same source stamped on weekend evenings prove")
+    return out

@@ -1,0 +1,152 @@
+"""A file of a few midweek bars stamped in the UTC evening, read east of UTC where its siblings of one
+source prove it (sibling_east.py)."""
+import datetime as dt
+import json
+
+import pytest
+
+from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.ingestion import survey as survey_module
+from backintime_assets.ingestion.sibling_east import EAST_READING, UTC_DAYS, proves, settle_east
+from backintime_assets.ingestion.survey import SurveyTask, survey_files
+from backintime_assets.lake import LakeLocation
+
+HEADER = "time,open,high,low,close,Volume\n"
+# Two weeks of sessions, Monday 8 to Friday 19 January 2024.
+SESSIONS = [dt.date(2024, 1, d) for d in range(8, 20) if dt.date(2024, 1, d).weekday() < 5]
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _stamp(session: dt.date, clock: str, day_before: bool) -> int:
+    """Epoch seconds of a session's bar stamped at `clock` (UTC) on its day, or on the day before."""
+    day = session - dt.timedelta(days=1) if day_before else session
+    hours, minutes = map(int, clock.split(":"))
+    at = dt.datetime(day.year, day.month, day.day, hours, minutes, tzinfo=dt.timezone.utc)
+    return int((at - _EPOCH).total_seconds())
+
+
+def _one_row(session: dt.date, clock: str = "15:00", day_before: bool = True) -> bytes:
+    """A TradingView export of one daily bar (Tokyo's: stamped at its midnight, 15:00 UTC the day before)."""
+    return f"{HEADER}{_stamp(session, clock, day_before)},2500,2530,2480,2510,1200000\n".encode()
+
+
+def _serial_tasks(spark, payloads, work, schema):  # Spark's tasks, run here one after another
+    return [row for payload in payloads for row in work(payload)]
+
+
+@pytest.fixture
+def in_process(monkeypatch, tmp_path):
+    monkeypatch.setattr(survey_module, "run_tasks", _serial_tasks)
+    location = LakeLocation(url=str(tmp_path / "lake"))
+    location.ensure_exists()
+    return location
+
+
+def _tasks(folder, files: dict[str, bytes]) -> list[SurveyTask]:
+    tasks = []
+    for name, data in files.items():
+        (folder / name).parent.mkdir(exist_ok=True, parents=True)
+        (folder / name).write_bytes(data)
+        tasks.append(SurveyTask(name, str(folder / name), name, len(data), sha256=f"sha-{name}"))
+    return tasks
+
+
+def _date_column(schema_json: str):
+    return next(c for c in FileSchema.from_json(schema_json).columns if c.canonical == "date")
+
+
+def _named(session: dt.date, prefix: str = "7203") -> str:
+    return f"{prefix}_{session:%Y%m%d}.csv"
+
+
+@pytest.mark.parametrize("clock", ["15:00", "23:00"])  # Tokyo's midnight; Frankfurt's (winter)
+def test_a_folder_of_one_bar_a_file_east_of_utc_loads_each_bar_on_its_session(in_process, tmp_path, clock):
+    # Tuesday's to Friday's bars are stamped Monday to Thursday evening: alone each read as its UTC
+    # day, a day early. Monday's, stamped on a Sunday evening, proves its source east of UTC.
+    files = {_named(day): _one_row(day, clock) for day in SESSIONS}
+    found = survey_files(None, in_process, _tasks(tmp_path / "tv", files), slices=2)
+    for day in SESSIONS:
+        assert found[_named(day)].dates == [day] and found[_named(day)].problem is None
+    settled = _date_column(found[_named(SESSIONS[1])].schema_json)
+    assert settled.format == "epoch_s_east"
+    assert settled.order_from == ("east of UTC: the next day's sessions, as 2 sibling files of the same source "
+                                  "stamped on weekend evenings prove")
+    monday = _date_column(found[_named(SESSIONS[0])].schema_json)
+    assert monday.order_from is None and monday.evenings == f"Sun {clock}"  # its own stamp proved it
+
+
+def test_a_us_close_at_21_utc_is_never_moved(in_process, tmp_path):
+    # New York's close, 21:00 UTC on its own day: Friday's file proves its source's UTC days.
+    files = {_named(day, "aapl"): _one_row(day, "21:00", day_before=False) for day in SESSIONS}
+    found = survey_files(None, in_process, _tasks(tmp_path / "us", files), slices=2)
+    for day in SESSIONS:
+        assert found[_named(day, "aapl")].dates == [day]
+        assert _date_column(found[_named(day, "aapl")].schema_json).order_from is None
+
+
+def test_a_new_file_alone_takes_the_reading_its_stored_siblings_prove(in_process, tmp_path):
+    stored = [detect_bytes(_one_row(day), f"tv/{_named(day)}").to_dict() for day in SESSIONS[:5]]
+    wednesday = SESSIONS[7]
+    found = survey_files(None, in_process, _tasks(tmp_path, {f"tv/{_named(wednesday)}": _one_row(wednesday)}),
+                         slices=2, stored_siblings=lambda schemas: stored)
+    assert found[f"tv/{_named(wednesday)}"].dates == [wednesday]
+
+
+def test_without_a_proof_each_file_reads_as_before_and_nothing_is_read_twice(in_process, tmp_path, monkeypatch):
+    runs = []
+    monkeypatch.setattr(survey_module, "run_tasks", lambda *a: runs.append(a[1]) or _serial_tasks(*a))
+    files = {_named(day): _one_row(day) for day in SESSIONS[1:4]}  # Tuesday to Thursday: no Sunday evening
+    found = survey_files(None, in_process, _tasks(tmp_path / "tv", files), slices=2)
+    assert [found[_named(day)].dates for day in SESSIONS[1:4]] == [[day - dt.timedelta(days=1)]
+                                                                   for day in SESSIONS[1:4]]
+    assert len(runs) == 1
+
+
+def _schema(session: dt.date, name: str, clock: str = "15:00", day_before: bool = True) -> dict:
+    return detect_bytes(_one_row(session, clock, day_before), name).to_dict()
+
+
+def test_what_one_file_s_stamps_prove():
+    monday, tuesday, friday, sunday_session = SESSIONS[0], SESSIONS[1], SESSIONS[4], dt.date(2024, 1, 7)
+    assert proves(_schema(monday, "a.csv")) == EAST_READING  # Sunday evening: Monday's session
+    assert proves(_schema(sunday_session, "a.csv", "21:00")) == EAST_READING  # Saturday evening: Tadawul's Sunday
+    assert proves(_schema(friday, "a.csv", "21:00", day_before=False)) == UTC_DAYS  # Friday evening
+    assert proves(_schema(tuesday, "a.csv")) is None  # Monday evening: either
+
+
+def test_siblings_that_disagree_leave_the_file_as_read_and_say_so():
+    guessing = {"p_1.csv": _schema(SESSIONS[2], "p_1.csv", "21:00")}
+    siblings = [_schema(SESSIONS[0], "p_2.csv", "21:00"),  # Sunday 21:00: Moscow's Monday at its midnight
+                _schema(SESSIONS[4], "p_3.csv", "21:00", day_before=False)]  # Friday 21:00: New York's close
+    settled, disagreeing = settle_east(guessing, siblings)
+    assert settled == {}
+    assert disagreeing == ["p_1.csv: siblings of its source disagree on whether its evening stamps are east of UTC "
+                           "(1 east, 1 on their UTC days); read by their UTC days"]
+
+
+@pytest.mark.parametrize("sibling_name, clock", [
+    ("7203_20240108.csv", "17:00"),  # two hours off its clock: another exchange's midnight
+    ("other/7203_20240108.csv", "15:00"),  # another folder
+    ("7203_close_20240108.csv", "15:00"),  # named otherwise
+])
+def test_only_siblings_of_its_source_and_clock_settle_it(sibling_name, clock):
+    guessing = {"tv/7203_20240110.csv": _schema(SESSIONS[2], "tv/7203_20240110.csv")}
+    settled, _ = settle_east(guessing, [_schema(SESSIONS[0], sibling_name if "/" in sibling_name
+                                                else f"tv/{sibling_name}", clock)])
+    assert settled == {}
+
+
+def test_midday_stamps_are_left_to_the_week():
+    # Sunday to Thursday at 12:00 UTC: Tadawul's closes (their UTC days) or New Zealand's midnights (the
+    # next days), alike: nothing noted, nothing settled, each file read as normalisation reads it.
+    schema = _schema(SESSIONS[0], "t_20240108.csv", "12:00")
+    assert _date_column(json.dumps(schema)).evenings is None
+    assert settle_east({"t_20240110.csv": _schema(SESSIONS[2], "t_20240110.csv", "12:00")}, [schema]) == ({}, [])
+
+
+def test_a_file_that_shows_its_own_reading_is_never_overridden():
+    # Stamped on a Friday evening (its UTC day, as east_days reads it): no Sunday-evening sibling moves it.
+    friday = _schema(SESSIONS[4], "p_20240112.csv", "21:00", day_before=False)
+    proof = _schema(SESSIONS[0], "p_20240108.csv", "21:00")
+    assert proves(proof) == EAST_READING
+    assert settle_east({"p_20240112.csv": friday}, [proof]) == ({}, [])
