@@ -21,7 +21,7 @@ from .dialect import (
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .epoch_days import east_format, east_reading, may_be_east, utc_instants
 from .filename import date_in_name
-from .flat_header import bare_tickers, labelled_unread, named_as_tickers, split_header, untold_series
+from .flat_header import bare_tickers, labelled_unread, named_as_tickers, scaled_series, split_header, untold_series
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
@@ -85,7 +85,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     side_by_side = tickers_side_by_side(cells, layout.types) if layout.body else []
     # A ticker's name alone beside them ("AAPL" by "MSFT Close"): refused below, its lines once each.
     bare = bare_tickers(flat[0], layout.types, canonical) if flat is not None else []
-    wide = wide_columns(cells, layout.types, layout.body) if side_by_side and not bare else None
+    # A cell split_header left whole is no merged label's column: "AAPL Volume USD" (turnover) right
+    # of "MSFT Close" was read as MSFT's, and loaded as MSFT's volume.
+    wide = wide_columns(cells, layout.types, layout.body, merged=flat is None) if side_by_side and not bare else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
     columns = []
@@ -120,6 +122,12 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    f"and field (\"{named}\"): which price each holds is unsaid, and it would be left unread; "
                    "name each column by its ticker and field (\"AAPL Close\") or save each ticker's columns "
                    "as a file of its own")
+    elif scaled := scaled_series(layout.header_cells, layout.types):
+        shown = _shown([layout.names[j] for j in scaled])
+        problem = (f"{SIDE_BY_SIDE} ({shown}): each ticker's price is named with a scale written onto its name, "
+                   "which is not read for prices (\"_k\" may be a series' letter too): read as written, the prices "
+                   "could be a thousandfold off. Write the scale in brackets (\"AAPL Close (K)\") or save each "
+                   "ticker's columns as a file of its own")
     elif side_by_side and wide is None:
         shown = _shown(side_by_side)
         problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "

@@ -13,11 +13,16 @@ from functools import lru_cache
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
-from .multipliers import column_unit, declared_unit, units_cell
+from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
 # "7203.T"): every place is tried, and the split kept whose other part is a field's whole name.
-_SEPARATORS = " ._-"
+# A bar too ("AAPL|Close"): unsplit, AAPL's closes loaded under the file's name and MSFT's unread.
+_SEPARATORS = " ._-|"
+# A ticker in brackets after its field ("Close (MSFT)", "Close [AAPL]": Excel/Refinitiv exports).
+# Cut whole, the label kept its brackets and the rows loaded under ticker "(MSFT)".
+_IN_BRACKETS = re.compile(r"[(\[](.+)[)\]]")
+_FIELD_BRACKETED = re.compile(r"(.+?)\s*[(\[](.+)[)\]]")  # "Close (MSFT)": (field, label)
 # pandas' to_csv of MultiIndex columns flattened to tuples: "('Close', 'AAPL')".
 _TUPLE = re.compile(r"""\(\s*(['"])(.+?)\1\s*,\s*(['"])(.+?)\3\s*,?\s*\)""")
 # A ticker as written in capitals ("AAPL", "BHP.AX", "7203.T", "^GSPC", "BRK-B"): a word in lower
@@ -80,13 +85,52 @@ def split_cell(cell: str, words: bool = False) -> tuple[str, str] | None:
     else:
         parts = _cuts(cell)
     splits = [(label, field) for label, field in parts if _names_a_field(field) and _ticker(label, words)]
+    if not splits and (priced := _priced_in(cell)) is not None:
+        return split_cell(priced, words)
     return max(splits, key=lambda s: len(s[1])) if splits else None  # "AAPL Adj Close": not "AAPL Adj"
 
 
-def _cuts(cell: str) -> list[tuple[str, str]]:
-    """Every (label, field) a separator cuts a header cell into, the label on either side."""
-    return [p for i, c in enumerate(cell) if c in _SEPARATORS
-            for p in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip()))]
+def _priced_in(cell: str) -> str | None:
+    """A cell less the currency or the declared scale its prices are written in, written last ("AAPL
+    Close USD", "AAPL Close (K)": "AAPL Close"), or None. Unsplit, AAPL's closes loaded under the
+    file's name and MSFT's were unread (or the file refused as named by no tickers). The scale is
+    still read from the whole cell (detect.price_scales). Only a price's: a volume in a currency
+    ("AAPL Volume USD") is the money traded, no share count."""
+    rest = None
+    if (unit := declared_unit(cell)) is not None and unit.name and BRACKETED.search(cell):
+        rest = unit.name
+    else:
+        for i in range(len(cell) - 1, 0, -1):
+            if cell[i] in " _" and cell[i + 1:].strip().upper() in _UNITS:
+                rest = cell[:i].strip()
+                break
+    if not rest:
+        return None
+    cut = max(((label, f) for label, f in _cuts(rest) if _names_a_field(f)), key=lambda s: len(s[1]), default=None)
+    return rest if cut is not None and field_of(cut[1]) in _PRICES else None
+
+
+def _cuts(cell: str, scales: bool = False) -> list[tuple[str, str]]:
+    """Every (label, field) a separator cuts a header cell into, the label on either side, a label in
+    brackets without them. A bracket that holds a scale or a currency ("Close (K)", "Volume (BN)",
+    "(USD)") is the column's unit, no label, unless `scales` (split_header: a header that writes its
+    tickers in brackets, where "Close (BN)" beside "Close (MSFT)" is BN's)."""
+    cuts = []
+    for i, c in enumerate(cell):
+        if c in _SEPARATORS:
+            for label, field in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip())):
+                if (inside := _IN_BRACKETS.fullmatch(label)) is not None:
+                    label = inside.group(1).strip()
+                    if len(label) < 2 or (not scales and _a_unit(label)):
+                        continue  # a unit; "Close (A)", "Close (B)": a share class as often as a ticker
+                cuts.append((label, field))
+    return cuts
+
+
+@lru_cache(maxsize=1024)
+def _a_unit(text: str) -> bool:
+    """Whether a bracket's text is a unit: a scale, lots or a currency ("K", "BN", "mil", "USD")."""
+    return text.upper() in _UNITS or declared_unit(f"Close ({text})") is not None
 
 
 def _names_a_field(field: str) -> bool:
@@ -111,14 +155,19 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     header_cells = _names(header_cells)
     if any(len(cells) > 1 for cells in header_cells):
         return None  # a header of several rows writes its labels on a row of their own
+    # Tickers in brackets ("Close (MSFT)"): a bracket that reads as a scale is a ticker there too
+    # ("Close (BN),Volume (BN)": BN's, not billions): read as a scale, BN's volumes loaded under the
+    # file's name a billionfold and MSFT's columns were left unread.
+    bracketed = any(_ticker_in_brackets(cells[0]) for cells in header_cells if cells)
     split: list[list[str]] = []
     fields: dict[str, set[str]] = {}
     worded: dict[str, list[tuple[int, tuple[str, str], str]]] = {}  # "NET Close": (column, parts, field)
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         cell = cells[0] if cells else ""
-        if (named := field_of(cell) or _scaled_field(cell)) and fits_type(named, t):
+        scaled = _ticker_in_scale(cell) if bracketed else None
+        if scaled is None and (named := field_of(cell) or _scaled_field(cell)) and fits_type(named, t):
             return None
-        parts = split_cell(cell)
+        parts = split_cell(cell) or scaled
         field = field_of(parts[1]) if parts else None
         if parts is None or not fits_type(field, t):
             split.append(list(cells))
@@ -169,6 +218,22 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
                                            for f in fields.values()):
         return None  # "OPEN INT": a word; "SPY CLOSE, SPY VOLUME" or "SPY CLOSE, QQQ CLOSE": tickers
     return split, labels
+
+
+def _ticker_in_brackets(cell: str) -> bool:
+    """Whether a cell writes a ticker in brackets after its field ("Close (MSFT)"), no unit."""
+    return (m := _FIELD_BRACKETED.fullmatch(cell.strip())) is not None and _names_a_field(m[1]) \
+        and _ticker(m[2].strip()) and len(m[2].strip()) > 1 and not _a_unit(m[2].strip())
+
+
+def _ticker_in_scale(cell: str) -> tuple[str, str] | None:
+    """(the ticker, the field) of a cell whose bracket holds a ticker that reads as a scale ("Close
+    (BN)", "Volume (MN)"), or None: read so only where the header writes other tickers in brackets."""
+    if _IN_BRACKETS.search(cell) is None:
+        return None
+    found = [(label, field) for label, field in _cuts(cell.strip(), scales=True)
+             if _names_a_field(field) and _ticker(label) and label not in _UNITS and _a_unit(label)]
+    return max(found, key=lambda s: len(s[1])) if found else None
 
 
 def _scaled_field(cell: str) -> str | None:
@@ -320,6 +385,35 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         named.setdefault(label, []).append(j)
         fields.setdefault(label, set()).add(parts[1])
     priced = [label for label, f in fields.items() if f & _PRICES and _may_name_series(label, _whole(f))]
+    return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
+
+
+# A scale written onto a price's name as its last word ("aapl_close_k", "AAPL Close K", "msft_close_mn").
+# Not read as a price's scale (multipliers.price_scale: "close_k" may be a series' letter as well),
+# nor a part of a label: such columns were no ticker's, and the first loaded under the file's name.
+_SCALE_LAST = re.compile(r"(?P<name>.+?)[\s_.]+(?:k|thousands?|thous|mn|mm|mln|mio|millions?|bn|billions?|"
+                         r"lakhs?|lacs?|crores?|cr)", re.IGNORECASE)
+
+
+def scaled_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[int]:
+    """The columns of a one-row header that names two series or more each by a label beside a price
+    whose name ends in a scale ("date,aapl_close_k,msft_close_k"), with their labels' other columns so
+    written: refused, for the scale is not read for prices and read as written each ticker's prices
+    were a thousandfold off (AAPL's loaded under the file's name, MSFT's left unread)."""
+    header_cells = _names(header_cells)
+    if any(len(cells) != 1 for cells in header_cells):
+        return []
+    named: dict[str, list[int]] = {}  # label -> its scaled columns
+    priced: set[str] = set()
+    for j, (cells, t) in enumerate(zip(header_cells, types)):
+        if t.type not in ("integer", "float") or (m := _SCALE_LAST.fullmatch(cells[0].strip())) is None:
+            continue
+        if (parts := _any_case_split(m["name"])) is None or not _may_name_series(parts[0], whole=True):
+            continue  # "close_mn": Manning & Napier's close, no scale
+        label = _written(parts[0])
+        named.setdefault(label, []).append(j)
+        if parts[1] in _PRICES:
+            priced.add(label)
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
 
 

@@ -26,16 +26,18 @@ _MAX_LABEL_CHARS = 40
 _PRICED = frozenset({"open", "high", "low", "close", "adj_close", "volume"})
 
 
-def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], body: Sequence[Sequence[str]]
-                 ) -> tuple[list[str | None], list[str | None]] | None:
+def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                 merged: bool = True) -> tuple[list[str | None], list[str | None]] | None:
     """(per column: the label of the ticker it belongs to, None when all share it; its canonical
     column within its ticker's) of a table of several tickers side by side, or None when it cannot
     be read so: a series no label names, a label that is no ticker's, two labels
-    of one ticker, a ticker without a date or a close."""
+    of one ticker, a ticker without a date or a close. `merged`: a label may stand over the first of
+    its ticker's columns only (a merged cell); not so in a one-row header split in two by flat_header,
+    whose cells are each whole ("AAPL Volume USD" unsplit is no column of the label left of it)."""
     width = len(types)
     labelled = labels_over_fields(header_cells, types)
     if labelled:
-        series, dropped = _under_labels(header_cells, labelled, width)
+        series, dropped = _under_labels(header_cells, labelled, width, merged)
     else:
         dated = series_with_their_dates(header_cells, types)
         if not dated or any(label is None for _, label in dated):
@@ -68,8 +70,8 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     return series, canonical
 
 
-def _under_labels(header_cells: Sequence[Sequence[str]], labels: list[tuple[str, ...]], width: int
-                  ) -> tuple[list[str | None], list[set[str]]]:
+def _under_labels(header_cells: Sequence[Sequence[str]], labels: list[tuple[str, ...]], width: int,
+                  merged: bool = True) -> tuple[list[str | None], list[set[str]]]:
     """Series by labels over the columns: a column under a label is that ticker's; an unlabelled
     column right of a labelled one with more header cells is too (a Bloomberg sheet writes the
     security once, over the first of its fields: a merged cell); the columns left of every label
@@ -85,7 +87,7 @@ def _under_labels(header_cells: Sequence[Sequence[str]], labels: list[tuple[str,
             series[j] = " ".join(label)
             dropped[j] = {c.strip() for c in label}
             last = (len(cells), series[j])
-        elif last is not None and cells and len(cells) < last[0]:
+        elif merged and last is not None and cells and len(cells) < last[0]:
             series[j] = last[1]
     return series, dropped
 

@@ -604,3 +604,87 @@ def test_a_volume_named_with_its_scale_beside_several_tickers_refuses_the_file(h
     data = _rows(header, "2021-01-04,130.0,220.0,450", "2021-01-05,130.1,220.1,451")
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+
+
+@pytest.mark.parametrize(("cell", "split"), [
+    ("Close (MSFT)", ("MSFT", "Close")), ("Close [AAPL]", ("AAPL", "Close")), ("AAPL|Close", ("AAPL", "Close")),
+    ("AAPL Close USD", ("AAPL", "Close")), ("AAPL Close (K)", ("AAPL", "Close")),
+])
+def test_a_ticker_in_brackets_after_a_bar_or_before_a_currency_splits(cell, split):
+    assert split_cell(cell) == split
+
+
+@pytest.mark.parametrize("cell", ["Close (K)", "Volume (M)", "Volume (mil)", "Close (BN)", "Close (USD)",
+                                  "Close (A)", "AAPL Volume USD", "Volume (000s)"])
+def test_a_scale_a_currency_or_a_class_in_brackets_is_no_ticker_alone(cell):
+    # A bracket that is a scale is read as one unless the header writes its tickers in brackets
+    # ("Close (BN)" beside "Close (MSFT)"); one letter is a share class as often; money is no volume.
+    assert split_cell(cell) is None
+
+
+def _loaded(header: str, *rows: str) -> tuple[object, list[tuple]]:
+    data = _rows(header, *rows)
+    schema = detect_bytes(data, "prices.csv")
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    return schema, sorted((r["ticker"], str(r["date"]), r["close"], r["volume"]) for r in prices)
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close,MSFT Close,AAPL Volume USD,MSFT Volume USD",
+                                    "Date,AAPL Close,AAPL Volume USD,MSFT Close,MSFT Volume USD"])
+def test_a_tickers_turnover_in_money_is_no_ones_volume(header):
+    # Unsplit, "AAPL Volume USD" was taken as the column of the label left of it (a merged label's):
+    # AAPL's dollar turnover loaded as MSFT's share volume. Money traded is no volume at all.
+    rows = ["2021-01-04,130.0,220.0,9000000,5000000", "2021-01-05,130.1,220.1,9000001,5000001"]
+    if header.split(",")[2] != "MSFT Close":
+        rows = ["2021-01-04,130.0,9000000,220.0,5000000", "2021-01-05,130.1,9000001,220.1,5000001"]
+    schema, loaded = _loaded(header, *rows)
+    assert schema.problem is None
+    assert [c.canonical for c in schema.columns if "Volume" in c.name] == [None, None]
+    assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("AAPL", "2021-01-05", 130.1, None),
+                      ("MSFT", "2021-01-04", 220.0, None), ("MSFT", "2021-01-05", 220.1, None)]
+
+
+@pytest.mark.parametrize("header", ["date,aapl_close_k,msft_close_k", "Date,AAPL Close K,MSFT Close K",
+                                    "Date,Close_AAPL_k,Close_MSFT_k",
+                                    "date,aapl_close_k,aapl_vol_k,msft_close_k,msft_vol_k"])
+def test_each_tickers_price_named_with_its_scale_refuses_the_file(header):
+    # AAPL's closes loaded under the file's name, as written (thousands as units), and MSFT's unread.
+    width = header.count(",")
+    schema, loaded = _loaded(header, *[f"2021-01-0{d}," + ",".join(["23.5"] * width) for d in (4, 5)])
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert "scale" in schema.problem and header.split(",")[1] in schema.problem
+    assert loaded == []
+
+
+def test_each_tickers_price_with_its_scale_in_brackets_loads_each_scaled():
+    schema, loaded = _loaded("Date,AAPL Close (K),MSFT Close (K)", "2021-01-04,23.5,41.25", "2021-01-05,23.6,41.5")
+    assert schema.problem is None
+    assert loaded == [("AAPL", "2021-01-04", 23500.0, None), ("AAPL", "2021-01-05", 23600.0, None),
+                      ("MSFT", "2021-01-04", 41250.0, None), ("MSFT", "2021-01-05", 41500.0, None)]
+
+
+@pytest.mark.parametrize(("header", "tickers"), [
+    ("Date,Close (BN),Volume (BN),Close (MSFT),Volume (MSFT)", ["BN", "MSFT"]),
+    ("Date,Close (AAPL),Volume (AAPL),Close (MSFT),Volume (MSFT)", ["AAPL", "MSFT"]),
+    ("Date,Close [AAPL],Volume [AAPL],Close [MSFT],Volume [MSFT]", ["AAPL", "MSFT"]),
+    ("Date,AAPL|Close,AAPL|Volume,MSFT|Close,MSFT|Volume", ["AAPL", "MSFT"]),
+    ("Date,AAPL Close USD,AAPL Volume,MSFT Close USD,MSFT Volume", ["AAPL", "MSFT"]),
+])
+def test_tickers_in_brackets_after_each_field_or_otherwise_decorated_load_each(header, tickers):
+    # "(BN)" read as billions: BN's volumes loaded under the file's name a billionfold, MSFT's unread;
+    # "(AAPL)" loaded under ticker "(AAPL)"; "AAPL|Close", "AAPL Close USD" left AAPL's under the file's name.
+    schema, loaded = _loaded(header, *TWO[:2])
+    assert schema.problem is None
+    assert all(c.multiplier is None for c in schema.columns)
+    a, m = tickers
+    assert loaded == [(a, "2021-01-04", 130.0, 900000), (a, "2021-01-05", 130.1, 900001),
+                      (m, "2021-01-04", 220.0, 500000), (m, "2021-01-05", 220.1, 500001)]
+
+
+@pytest.mark.parametrize(("header", "multipliers"), [
+    ("Date,Close (K),Volume (M)", [None, 1000, 1_000_000]), ("Date,Close,Volume (BN)", [None, None, 1_000_000_000]),
+    ("Date,Close (USD),Volume (000s)", [None, None, 1000]),
+])
+def test_a_bracket_that_is_a_scale_beside_no_bracketed_ticker_stays_a_scale(header, multipliers):
+    schema = detect_bytes(_rows(header, "2021-01-04,23.5,45", "2021-01-05,23.6,46"), "prices.csv")
+    assert schema.problem is None and [c.multiplier for c in schema.columns] == multipliers

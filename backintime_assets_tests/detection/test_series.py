@@ -31,6 +31,14 @@ def test_a_security_written_once_over_its_fields_owns_the_columns_up_to_the_next
         ["date", "close", "volume", "close", "volume"])
 
 
+def test_a_whole_cell_of_a_split_flat_header_is_no_merged_labels_column():
+    # "AAPL Volume USD" that flat_header left whole, right of "MSFT Close": read as a merged label's
+    # column, AAPL's turnover loaded as MSFT's volume. Shared, it is no ticker's price or volume.
+    split = [["Date"], ["AAPL", "Close"], ["MSFT", "Close"], ["AAPL Volume USD"], ["MSFT Volume USD"]]
+    assert wide_columns(split, [D, F, F, N, N], [], merged=False) == (
+        [None, "AAPL", "MSFT", None, None], ["date", "close", "close", None, None])
+
+
 def test_series_over_their_own_dates_are_labelled_by_the_cells_above_them():
     labelled = [["AAPL US Equity", "Date"], ["PX_LAST"], ["MSFT US Equity", "Date"], ["PX_LAST"]]
     assert wide_columns(labelled, [D, F, D, F], []) == (
