@@ -500,7 +500,8 @@ def _schema_redetect(args) -> None:
         report_schema_change(result.dates, version, f"{who} redetected {len(result.reread)} file(s)")
     dates = result.dates
     print(f"{len(result.stored)} of {checked} file(s) changed and stored, {changed - len(result.stored)} kept back; "
-          f"{len(dates)} date(s) now need a rerun" + (f": {dates[0]}..{dates[-1]}" if dates else ""))
+          f"{len(dates)} date(s) now need a rerun" + (f": {dates[0]}..{dates[-1]}" if dates else "")
+          + (f"; {len(result.noted)} reading as before stored with the evening stamps noted" if result.noted else ""))
 
 
 def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:

@@ -148,13 +148,22 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     """Stored detections of files sharing a layout (layout_key: delimiter and header) with any of
     `schemas`, the newest `per_layout` of each: the siblings that may prove a day/month order a new
     file's dates leave to a guess (ingestion/sibling_order.py), or that its evening stamps are east of
-    UTC (ingestion/sibling_east.py). The newest, as an office's layout drifts."""
+    UTC (ingestion/sibling_east.py), and, for those that note evening stamps, the newest `per_layout` of
+    each that may prove those (sibling_east.proves). The newest, as an office's layout drifts."""
     keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
     if not keys:
         return []
-    return [r[0] for r in conn.execute(
-        """select dialect from (select dialect, row_number() over (partition by layout_key order by detected_at desc) n
-               from file_layouts where layout_key = any(%s)) s where n <= %s""", (keys, per_layout)).fetchall()]
+    newest = """select sha256, dialect from (select sha256, dialect, row_number() over (partition by layout_key
+                    order by detected_at desc) n from file_layouts where layout_key = any(%s){}) s where n <= %s"""
+    # And the newest that may prove evening stamps east of UTC or not (a Friday, Saturday or Sunday evening
+    # noted): a file of a bar a day has them once a week, and an office downloading many tickers a day
+    # buries Monday's proof under the files of the days after it (Wednesday's Tokyo bar loaded a day early).
+    east = sorted({layout_key(s) for s in schemas if any(c.get("evenings") for c in s.get("columns") or [])})
+    if not east:
+        return [r[1] for r in conn.execute(newest.format(""), (keys, per_layout)).fetchall()]
+    proving = " and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"
+    return [r[1] for r in conn.execute(f"{newest.format('')} union {newest.format(proving)}",
+                                       (keys, per_layout, east, per_layout)).fetchall()]
 
 
 def detected_files(conn, sha256s: list[str]) -> set[str]:

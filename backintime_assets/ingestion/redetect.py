@@ -33,6 +33,8 @@ class FileRedetection:
 class Redetection:
     files: list[FileRedetection] = field(default_factory=list)
     stored: list[str] = field(default_factory=list)  # sha256 of the files whose new detection was stored
+    # sha256 of the files whose new detection differs only in the evening stamps it notes (stored, unsaid)
+    noted: list[str] = field(default_factory=list)
     reread: list[str] = field(default_factory=list)  # of those, the ones whose final reading changed
     dates: list[date] = field(default_factory=list)  # the dates they held or hold now: to run again
 
@@ -95,6 +97,15 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
     if not store:
         return result
     storing = [f for f in result.changed if f.kept_back is None]
+    # A detection that differs only in the evening stamps it notes (ColumnSchema.evenings) reads the file
+    # as before, and is stored still: stored before they were noted, a Monday's file of a source east of
+    # UTC proves nothing to the midweek files migrated after it (sibling_east.py), each loaded a day early.
+    noting = [f for f in result.files
+              if not f.changes and _notes_new_evenings(surveys[f.sha256].schema_dict(), stored.get(f.sha256))]
+    for f in noting:
+        file_schemas.replace_detection(conn, f.sha256, f.source_path, surveys[f.sha256].schema_dict(),
+                                       corrected.get(f.sha256, []))
+    result.noted = [f.sha256 for f in noting]
     before = file_schemas.final_schemas(conn, [f.sha256 for f in storing])
     for f in storing:
         file_schemas.replace_detection(conn, f.sha256, f.source_path, surveys[f.sha256].schema_dict(),
@@ -106,6 +117,18 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
                      if sha not in before or reading_key(before[sha]) != reading_key(after[sha])]
     result.dates = resurvey(conn, result.reread, survey, week) if result.reread else []
     return result
+
+
+def _notes_new_evenings(new: dict, stored: dict | None) -> bool:
+    """Whether a file's own new detection notes evening stamps (ColumnSchema.evenings) its stored one
+    does not (a borrowed schema's are its lender's)."""
+    noted = _evenings(new)
+    return not new.get("borrowed_from") and any(noted) and noted != _evenings(stored)
+
+
+def _evenings(schema: dict | None) -> list:
+    """The evening stamps each column of a schema notes."""
+    return [c.get("evenings") for c in (schema or {}).get("columns") or []]
 
 
 def _dated_by(new: dict, placed: dict[int, file_schemas.Override]) -> list[str]:

@@ -10,13 +10,16 @@ stamped on a Friday evening shows one is not (normalisation/east_days.py reads e
 
 As sibling_order.py settles a day/month order, a file whose evening stamps (ColumnSchema.evenings)
 fall on Monday to Thursday only takes the "_east" reading where its siblings PROVE it: files of its
-source (named alike in its folder: sibling_order.source), layout and date format, stamped within an
-hour of its clock (its exchange's, a clock change apart), whose own stamps read east of UTC (a Sunday
-evening and no Friday or Saturday one; a Saturday one and no Thursday or Friday one, a Sunday-to-
-Thursday market's). A sibling stamped on a Friday evening and no Sunday one proves its own UTC days,
-and where both are found the file stays as read ("siblings disagree"). So a US close at 21:00 UTC is
-never moved (its source's Fridays are stamped so and no Sunday is), and a file that shows its own
-reading (a weekend or Friday evening) guesses nothing. Stamps at midday UTC (before
+source (named alike in its folder: sibling_order.source), layout and date format, stamped at its
+clock or a whole hour from it (its exchange's midnight, a clock change apart: half an hour away is
+another exchange's), whose own stamps read east of UTC (a Sunday evening and no Friday or Saturday
+one; a Saturday one and no Thursday or Friday one, a Sunday-to-Thursday market's). A sibling
+stamped on a Friday evening and no Sunday one proves its own UTC days, and where both are found the
+file stays as read ("siblings disagree"). So a US close at 21:00 UTC is not moved where any of its
+source's Fridays is among the siblings (stamped so, and no Sunday is); a lone Sunday-evening stamp of
+a US source (a data error) with no Friday among them (a Good Friday week surveyed alone) does move its
+week, as nothing in the stamps tells it from a Tokyo week's. A file that shows its own reading (a
+weekend or Friday evening) guesses nothing. Stamps at midday UTC (before
 date_system.EAST_AFTER_MIDDAY) are never recorded: New Zealand's midnights and a Gulf market's closes
 are alike there, Sunday to Thursday, and only the week tells them apart.
 
@@ -38,6 +41,7 @@ from backintime_assets.ingestion.sibling_order import folder_pattern, name_patte
 _MONDAY_TO_THURSDAY = frozenset(range(4))
 _THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY = 3, 4, 5, 6
 _HOUR = 3600
+_CLOCK_CHANGE = (0, _HOUR)  # how far one exchange's midnights lie apart in UTC
 EAST_READING, UTC_DAYS = "east", "utc"
 _EVENINGS = '"evenings":'
 
@@ -109,11 +113,13 @@ def settle_east(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[di
             continue
         j, column = _date_column(schema)
         folder, (_, clocks) = folder_pattern(schema.get("file") or ""), read_evenings(column["evenings"])
-        # Siblings in its folder (where both names have one), stamped within an hour of its clock: an
-        # exchange's midnight and a clock change. Another exchange's of the source is no proof.
+        # Siblings in its folder (where both names have one), stamped at its clock or an hour from it: an
+        # exchange's midnight, and a clock change, which moves it a whole hour. Another exchange's of the
+        # source is no proof: a New York open (14:30 UTC) in a folder of one-row downloads beside a Tokyo
+        # bar (15:00 UTC, on a Sunday) loaded each a day late when half an hour away counted.
         found = Counter(proven for f, theirs, proven in proofs.get(_source_of(schema, j, column), ())
                         if (f is None or folder is None or f == folder)
-                        and any(abs(a - b) <= _HOUR for a in clocks for b in theirs))
+                        and any(abs(a - b) in _CLOCK_CHANGE for a in clocks for b in theirs))
         if len(found) > 1:
             disagreeing.append(f"{key}: siblings of its source disagree on whether its evening stamps are east of "
                                f"UTC ({found[EAST_READING]} east, {found[UTC_DAYS]} on their UTC days); read by "

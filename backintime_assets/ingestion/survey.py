@@ -135,8 +135,10 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
                      and may_guess_east(survey.schema_json) and guesses_east(schema := survey.schema_dict())}
     if not guessing and not guessing_east:
         return {}  # the usual case: nothing more to read
-    siblings = [survey.schema_dict() for key, survey in surveys.items()
-                if key not in guessing and key not in guessing_east]
+    # A file guessing its reading east of UTC proves nothing of that (its evenings fall Monday to Thursday)
+    # but may prove a day/month order: left out, a file of "16/01/2024 15:00:00 UTC" no longer settled
+    # its sibling's "01/02/2024 ..." (1 February loaded as 2 January). One guessing its order proves neither.
+    siblings = [survey.schema_dict() for key, survey in surveys.items() if key not in guessing]
     if stored_siblings is not None:
         siblings += stored_siblings([*guessing.values(), *guessing_east.values()])
     settled, disagreeing = settle_orders(guessing, siblings) if guessing else ({}, [])

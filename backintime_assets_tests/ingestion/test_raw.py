@@ -301,3 +301,28 @@ def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_pr
         stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]
         assert stored["columns"][0]["format"] == "epoch_s_east"
         assert stored["columns"][0]["order_from"].startswith("east of UTC: the next day's sessions, as 1 sibling file ")
+
+
+def test_a_new_one_bar_file_finds_the_east_proof_behind_the_newest_files_of_its_layout(postgres_url, local_lake,
+                                                                                      tmp_path):
+    # An office downloads TradingView's bar a day of many tickers, all of one header. Monday's file of 7203
+    # (a Sunday evening) proves its source east of UTC; by Wednesday the newest files of the layout are
+    # Tuesday's, of other tickers, stamped on a Monday evening: they prove nothing, and Wednesday's 7203,
+    # arriving alone, loaded a day early where the proof lay behind them.
+    header = "time,open,high,low,close,Volume\n"
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "7203_20240108.csv").write_text(f"{header}1704639600,2514,2544,2494,2524,1\n")
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        conn.commit()  # each day's migration its own: the newest detections are the last day's
+        for i in range(60):
+            (source / f"x{chr(97 + i // 26)}{chr(97 + i % 26)}_20240109.csv").write_text(
+                f"{header}1704726000,{100 + i},{101 + i},{99 + i},{100 + i},1\n")
+        migrate(conn, source, local_lake, surveyor)
+        conn.commit()
+        (source / "7203_20240110.csv").write_text(f"{header}1704812400,2500,2530,2480,2510,1\n")
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]

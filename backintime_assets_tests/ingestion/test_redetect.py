@@ -208,3 +208,30 @@ def test_a_daily_file_detected_again_alone_keeps_the_order_its_stored_siblings_s
         result = redetect(conn, [sha], survey, store=True)
         assert result.changed == [] and manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
         assert file_schemas.final_schema(conn, sha)["columns"][0]["format"] == "%d/%m/%Y"
+
+
+def test_a_detection_stored_before_evening_stamps_were_noted_proves_them_to_the_files_migrated_after(
+        postgres_url, local_lake, tmp_path):
+    # TradingView's bar a day of Tokyo, stamped at its midnight (15:00 UTC the day before): Monday's file,
+    # stored before detection noted the weekday of its stamps (a Sunday evening), proves nothing to a
+    # Wednesday's arriving alone. Detected again, it reads as before and stores what it notes, so the
+    # Wednesday's bar loads on its session, not a day early.
+    header = "time,open,high,low,close,Volume\n"
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "7203_20240108.csv").write_text(f"{header}1704639600,2514,2544,2494,2524,1\n")
+    survey = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, survey)
+        sha = manifest.current_files(conn)["7203_20240108.csv"].sha256
+        old = file_schemas.stored_detections(conn, [sha])[sha]
+        del old["columns"][0]["evenings"]
+        file_schemas.save_detection(conn, sha, "7203_20240108.csv", old)
+        result = redetect(conn, [sha], survey, store=True)
+        assert result.changed == [] and result.stored == [] and result.noted == [sha]
+        assert file_schemas.stored_detections(conn, [sha])[sha]["columns"][0]["evenings"] == "Sun 15:00"
+        (source / "7203_20240110.csv").write_text(f"{header}1704812400,2500,2530,2480,2510,1\n")
+        migrate(conn, source, local_lake, survey)
+        assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]
+        assert manifest.current_files(conn)["7203_20240108.csv"].dates == [dt.date(2024, 1, 8)]

@@ -126,6 +126,7 @@ def test_siblings_that_disagree_leave_the_file_as_read_and_say_so():
 
 @pytest.mark.parametrize("sibling_name, clock", [
     ("7203_20240108.csv", "17:00"),  # two hours off its clock: another exchange's midnight
+    ("7203_20240108.csv", "15:30"),  # half an hour off: another exchange's (no clock change moves one so)
     ("other/7203_20240108.csv", "15:00"),  # another folder
     ("7203_close_20240108.csv", "15:00"),  # named otherwise
 ])
@@ -150,3 +151,32 @@ def test_a_file_that_shows_its_own_reading_is_never_overridden():
     proof = _schema(SESSIONS[0], "p_20240108.csv", "21:00")
     assert proves(proof) == EAST_READING
     assert settle_east({"p_20240112.csv": friday}, [proof]) == ({}, [])
+
+
+def test_a_clock_change_apart_settles_it():
+    # Frankfurt's midnight: 23:00 UTC in winter (Monday's file), 22:00 in summer (the file guessing).
+    guessing = {"tv/sap_20240703.csv": _schema(dt.date(2024, 7, 3), "tv/sap_20240703.csv", "22:00")}
+    settled, _ = settle_east(guessing, [_schema(SESSIONS[0], "tv/sap_20240108.csv", "23:00")])
+    assert settled["tv/sap_20240703.csv"]["columns"][0]["format"] == "epoch_s_east"
+
+
+def test_one_row_downloads_of_a_new_york_open_are_not_moved_by_a_tokyo_bar_half_an_hour_away(in_process, tmp_path):
+    # A folder of one-row chart downloads named export_1.csv, export_2.csv, ...: New York's midweek opens
+    # (14:30 UTC on their own day) beside one Tokyo bar stamped at its midnight on a Sunday (15:00 UTC).
+    files = {f"export_{i + 1}.csv": _one_row(day, "14:30", day_before=False) for i, day in enumerate(SESSIONS[1:4])}
+    files["export_9.csv"] = _one_row(SESSIONS[0])
+    found = survey_files(None, in_process, _tasks(tmp_path / "downloads", files), slices=2)
+    assert [found[f"export_{i + 1}.csv"].dates for i in range(3)] == [[day] for day in SESSIONS[1:4]]
+    assert found["export_9.csv"].dates == [SESSIONS[0]]
+
+
+def test_a_file_guessing_its_evenings_still_proves_a_day_month_order(in_process, tmp_path):
+    # Timestamp text that says UTC, a day first: "16/01/2024" proves the order "01/02/2024" only guesses
+    # (month first, by the separator's custom). Both are stamped on a weekday evening, so both also
+    # guess their reading east of UTC; that must not keep the one that proves the order from proving it.
+    header = "Date,Open,High,Low,Close,Volume\n"
+    files = {"p_2.csv": f"{header}01/02/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode(),
+             "p_3.csv": f"{header}16/01/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode()}
+    found = survey_files(None, in_process, _tasks(tmp_path / "p", files), slices=2)
+    assert found["p_2.csv"].dates == [dt.date(2024, 2, 1)]
+    assert _date_column(found["p_2.csv"].schema_json).format == "%d/%m/%Y %H:%M:%S %Z"
