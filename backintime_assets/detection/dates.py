@@ -559,11 +559,13 @@ def _strptime_ok(value: str, fmt: str) -> bool:
 def years_outside(values: Sequence[str]) -> list[str]:
     """`values` when every one is shaped as a date whose year (its one part of four digits) lies
     outside FIRST_YEAR-LAST_YEAR, else []: Stooq's ^SPX opens in 1789. Such a column is read as no
-    date, and a file refused for it had been told to check its date format, which was not at fault."""
+    date, and a file refused for it had been told to check its date format, which was not at fault.
+    Not years of the Buddhist era ("02 Jan 2567"): read in numeric dates only (_buddhist_era), their
+    format is at fault, and no date of theirs lies within the years to load the file from."""
     for value in values:
         found = shape(value)
         years = [int(p) for p in (found[1].get("a"), found[1].get("c")) if p and len(p) == 4] if found else []
-        if len(years) != 1 or FIRST_YEAR <= years[0] <= LAST_YEAR:
+        if len(years) != 1 or FIRST_YEAR <= years[0] <= LAST_YEAR or years[0] in BE_YEARS:
             return []
     return list(values)
 

@@ -185,14 +185,25 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             # "05.10.2021" beside "15,883": dates written day first with dots are the custom of the
             # countries that write the comma as the decimal mark (Germany, Central and Eastern
             # Europe, Russia, Turkey, the Nordics); those grouping with a comma write their dates
-            # with slashes, dashes or year first ("2021.10.05"). The dot's reading does not move:
-            # the Swiss write such dates with a decimal dot. A weaker hint than those above, it
+            # with slashes, dashes or year first ("2021.10.05"). Not the Swiss, who write them with
+            # a decimal dot: the dot's reading is in doubt (below). A weaker hint than those above, it
             # yields to each of them: "1,234,567" proves the comma a grouping; a "12.345" beside
             # "1,234" is the same doubt either way round; a dotted date in a note beside the file's
             # ISO dates is not the file's custom (each read as the others would 1000x off, silently).
             # A "4,537" quoted in a comma-separated file is a spreadsheet's grouped number by the
             # delimiter's custom and a decimal by the dates': in doubt, read as neither.
             decimal, doubt = (".", True) if mark == delimiter else (mark, False)
+        elif mark == "." and "," not in ambiguous and delimiter != ";" and not ungrouped \
+                and _dates_written_day_first_dotted(cells):
+            # "118.894" beside "30.04.2021": Investing.com's Brazilian Ibovespa (118894 points)
+            # without the "Vol." and "Var%" cells that prove its comma the decimal, or a Swiss file
+            # of three-decimal prices (the Swiss write such dates with a decimal dot). Nothing in the
+            # digits tells the two apart, and either reading is 1000x off for the other: in doubt,
+            # read as neither (rows rejected naming the number format). Integers of five or more
+            # digits written without grouping ("10748": a volume) say the file groups no number: the
+            # dot is its decimal (_ambiguous_reading). Split by ';', the delimiter's custom and the
+            # dates' agree: the dot groups.
+            decimal, doubt = ",", True
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
     else:

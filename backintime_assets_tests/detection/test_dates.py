@@ -440,3 +440,6 @@ def test_dates_of_years_no_date_is_read_in_are_told_apart_from_no_dates():
     assert years_outside(["1789-05-01", "1800-01-01"]) == []
     assert years_outside(["1789-05-01", "AAPL"]) == []
     assert years_outside(["2020-01-02"]) == []
+    # Thai dates of the Buddhist era with a month's name: their format is at fault (no date of theirs
+    # lies within the years, to load the file from), as the refusal had said.
+    assert years_outside(["02 Jan 2567", "03 Jan 2567"]) == []

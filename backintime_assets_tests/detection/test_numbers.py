@@ -300,8 +300,17 @@ def test_the_currency_signs_are_unicodes_currency_symbols_but_the_subunits():
         (["2021-10-05", "4,537", "1,021"], "|", (".", ",")),
         # Year-first dotted dates (MetaTrader, Korea) are written where the dot is the decimal mark.
         (["2021.10.05", "4,537", "1,021"], "\t", (".", ",")),
-        # Only the comma reading moves: "4.537" beside dotted dates stays what the delimiter says.
-        (["05.10.2021", "4.537", "1.021"], ",", (".", None)),
+        # "4.537" beside dotted dates: a Swiss price of three decimals or a thousands-grouped integer
+        # (Investing.com's Brazilian Ibovespa, "118.894" points, without its "Vol." and "Var%"): in
+        # doubt read as neither, as the dot had read 118894 as 118.894.
+        (["05.10.2021", "4.537", "1.021"], ",", (",", None)),
+        (["Data", "Último", "30.04.2021", "118.894", "29.04.2021", "120.066"], "\t", (",", None)),
+        # Integers of five digits and more without grouping: the file groups none, the dot is its decimal.
+        (["05.10.2021", "84.477", "84.731", "10748"], ",", (".", None)),
+        # Below one, the dot is a decimal (no group starts with a zero); split by ';', the
+        # delimiter's custom and the dates agree that it groups.
+        (["05.10.2021", "0.922", "1.021"], ",", (".", None)),
+        (["05.10.2021", "118.894", "120.066"], ";", (",", ".")),
     ],
 )
 def test_day_first_dotted_dates_read_an_ambiguous_comma_as_decimal(cells, delimiter, expected):

@@ -1297,6 +1297,23 @@ def test_a_date_column_of_years_before_1800_is_refused_saying_so():
     assert "check its date format" in r.file_problem
 
 
+def test_dot_grouped_index_points_beside_dotted_dates_are_rejected_not_loaded_a_thousandth():
+    # Investing.com's Portuguese Ibovespa (danielpiasecki/tcc) without its "Vol." and "Var%" columns,
+    # whose "11,09M" and "-0,98%" prove the comma the decimal: "118.894" is 118894 points, and had
+    # loaded as 118.894. A Swiss file of three-decimal prices is written alike: neither reading loads.
+    r = run('"Data","Último","Abertura","Máxima","Mínima"\n"30.04.2021","118.894","120.064","120.125","118.894"\n'
+            '"29.04.2021","120.066","121.053","121.498","119.703"\n"28.04.2021","121.053","119.392","121.276",'
+            '"119.392"\n'.encode())
+    check_invariants(r)
+    assert r.prices.empty and len(r.rejected) == 3
+    assert "check the file's number format" in r.file_problem
+    # Its volumes written whole ("10748"), the file groups no number: the dot is the decimal.
+    r = run(b"Datum,Eroeffnung,Hoch,Tief,Schluss,Volumen\n01.03.2021,84.364,84.800,84.111,84.546,10748\n"
+            b"02.03.2021,84.044,84.323,83.791,84.071,60290\n03.03.2021,83.397,83.968,83.147,83.717,77174\n")
+    loads_every_row(r)
+    assert r.prices.close.tolist() == [84.546, 84.071, 83.717] and r.prices.volume.tolist() == [10748, 60290, 77174]
+
+
 def test_several_series_without_a_ticker_column_are_rejected_not_loaded_as_one():
     # Two instruments' rows in one file with nothing naming them (two exports joined, or a long table
     # whose ticker column went unrecognised): the first row of each date loaded under the file's
