@@ -120,11 +120,37 @@ def _cuts(cell: str, scales: bool = False) -> list[tuple[str, str]]:
         if c in _SEPARATORS:
             for label, field in ((cell[:i].strip(), cell[i + 1:].strip()), (cell[i + 1:].strip(), cell[:i].strip())):
                 if (inside := _IN_BRACKETS.fullmatch(label)) is not None:
-                    label = inside.group(1).strip()
-                    if len(label) < 2 or (not scales and _a_unit(label)):
+                    text = inside.group(1).strip()
+                    if len(text) < 2 or (not scales and _a_unit(text)):
                         continue  # a unit; "Close (A)", "Close (B)": a share class as often as a ticker
+                    # A note keeps its brackets, no ticker: "Close (LSE),Close (NYSE)" loaded as tickers
+                    # LSE and NYSE, and NYSE.csv's "Close (NYSE)" under "NYSE" (untold_series refuses
+                    # two such series, as "(LDN)" and "(NY)" once were; stripped, they were qualifiers
+                    # and the London close loaded alone, New York's unread).
+                    label = label if _bracket_note(text) else text
                 cuts.append((label, field))
     return cuts
+
+
+# What a bracket after a field notes besides a unit, written in capitals as tickers are: a clock's zone
+# ("Close (ET)", "(UTC)"), a source, an exchange's market code, a listing's kind ("(PFD)") or a
+# price's make ("(COMP)": a composite). _may_name_series knows the venues, sessions, sources and
+# listings ("(LSE)", "(NYSE)", "(ORD)", "(ADR)", "(SPOT)", "(BBG)") and the qualifiers ("(LAST)").
+_BRACKET_NOTES = frozenset({
+    "UTC", "GMT", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "PT", "PST", "PDT", "CET", "CEST", "BST",
+    "WET", "EET", "EEST", "MSK", "IST", "SGT", "HKT", "JST", "KST", "AEST", "AEDT", "NZST", "NZT",
+    "RTRS", "LSEG", "FDS", "IDC", "ICE", "CBOT", "EUREX", "MOEX", "TASE", "BMV", "JSE", "SIX", "OMX",
+    "XNYS", "XNAS", "XASE", "XLON", "XPAR", "XAMS", "XBRU", "XLIS", "XETR", "XFRA", "XSWX", "XMIL", "XMAD",
+    "XSTO", "XCSE", "XHEL", "XOSL", "XTSE", "XASX", "XHKG", "XTKS", "XSES", "XKRX", "XSHG", "XSHE", "XBOM",
+    "XNSE", "XJSE", "BVMF", "XMEX",
+    "PFD", "PREF", "PRF", "CDI", "NVDR", "DR", "COMP", "CONS", "PRIM", "PROV", "INDIC", "HIST", "CLOSING"})
+
+
+@lru_cache(maxsize=1024)
+def _bracket_note(text: str) -> bool:
+    """Whether a bracket's text after a field is a note of one instrument's (a venue, a session, a
+    source, a listing, a qualifier, a clock's zone), no ticker."""
+    return not _may_name_series(text) or text.upper() in _BRACKET_NOTES
 
 
 @lru_cache(maxsize=1024)
@@ -162,10 +188,12 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     split: list[list[str]] = []
     fields: dict[str, set[str]] = {}
     worded: dict[str, list[tuple[int, tuple[str, str], str]]] = {}  # "NET Close": (column, parts, field)
+    priced: list[int] = []  # columns split once their currency or scale was cut off ("AAPL Close EUR")
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         cell = cells[0] if cells else ""
         scaled = _ticker_in_scale(cell) if bracketed else None
-        if scaled is None and (named := field_of(cell) or _scaled_field(cell)) and fits_type(named, t):
+        if scaled is None and (named := field_of(cell) or _scaled_field(cell) or (bracketed and _noted_field(cell))) \
+                and fits_type(named, t):
             return None
         parts = split_cell(cell) or scaled
         field = field_of(parts[1]) if parts else None
@@ -176,6 +204,15 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
             continue
         split.append(list(parts))
         fields.setdefault(parts[0], set()).add(field)
+        if scaled is None and _priced_in(cell.strip()) is not None:
+            priced.append(j)
+    # A ticker's price in a currency beside the same price plain ("AAPL Close,AAPL Close EUR"): the
+    # plain one is its close, the other stays whole and unread, as before currencies were cut off;
+    # split too, AAPL had two closes and the file was refused though AAPL's and MSFT's read right.
+    plain = {(c[0], field_of(c[1])) for j, c in enumerate(split) if len(c) == 2 and j not in priced}
+    for j in priced:
+        if (split[j][0], field_of(split[j][1])) in plain:
+            split[j] = list(header_cells[j])
     labels = list(fields)
     if not labels:
         return _named_side_by_side(header_cells, types)
@@ -214,16 +251,38 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     if not labels or all(label in _UNITS for label in labels):
         return None
     fields = {label: fields[label] for label in labels}
+    if len(labels) == 1 and all(_bracketed(header_cells[j][0], labels[0]) for j, c in enumerate(split) if len(c) == 2):
+        # One label, in brackets after each field ("Close (NYSE),Volume (NYSE)"): a venue's, a
+        # source's or a session's note as often as the ticker; the rows load under the file's name,
+        # as they did, not under "NYSE".
+        return None
     if _all_capitals(header_cells) and any(len(f) < 2 and not any(f & g for g in fields.values() if g is not f)
                                            for f in fields.values()):
         return None  # "OPEN INT": a word; "SPY CLOSE, SPY VOLUME" or "SPY CLOSE, QQQ CLOSE": tickers
     return split, labels
 
 
+def _noted_field(cell: str) -> str | None:
+    """The field a cell names with a note in brackets after it ("Close (LSE)", "Close (ET)"): a field
+    alone still, whose ticker is unsaid. Beside "Close (AAPL),Close (MSFT)" it was read as ticker
+    "LSE" (or left unread without a word, a column of no ticker's). Beside "AAPL Close" it is a
+    qualifier's column ("Close (T-1)"), left unread as "PREV Close" is."""
+    m = _FIELD_BRACKETED.fullmatch(cell.strip())
+    if m is None or not _names_a_field(m[1]) or _a_unit(text := m[2].strip()) or not _bracket_note(text):
+        return None
+    return field_of(m[1])
+
+
+def _bracketed(cell: str, label: str) -> bool:
+    """Whether a cell writes `label` in brackets after its field ("Close (MSFT)")."""
+    return (m := _FIELD_BRACKETED.fullmatch(cell.strip())) is not None and m[2].strip() == label
+
+
 def _ticker_in_brackets(cell: str) -> bool:
     """Whether a cell writes a ticker in brackets after its field ("Close (MSFT)"), no unit."""
     return (m := _FIELD_BRACKETED.fullmatch(cell.strip())) is not None and _names_a_field(m[1]) \
-        and _ticker(m[2].strip()) and len(m[2].strip()) > 1 and not _a_unit(m[2].strip())
+        and _ticker(m[2].strip()) and len(m[2].strip()) > 1 and not _a_unit(m[2].strip()) \
+        and not _bracket_note(m[2].strip())
 
 
 def _ticker_in_scale(cell: str) -> tuple[str, str] | None:
@@ -473,7 +532,10 @@ def _own_named(cell: str) -> bool:
 def _may_be_ticker(label: str, whole: bool = False) -> bool:
     """Whether a label may name a ticker: one that may name a series (_may_name_series), and if
     written in lower case, as a ticker is or as a name of words ("bank of america")."""
-    return _may_name_series(label, whole) and (not label.islower() or " " in label or _lower_ticker(label))
+    # A label still in its brackets is a note ("Close (LSE),Volume (LSE)"): _cuts takes a ticker out of
+    # them. Read as one, the London and New York listings loaded as tickers "(LSE)" and "(NYSE)".
+    return _may_name_series(label, whole) and (not label.islower() or " " in label or _lower_ticker(label)) \
+        and not _IN_BRACKETS.fullmatch(label)
 
 
 def _may_name_series(label: str, whole: bool = False) -> bool:

@@ -688,3 +688,54 @@ def test_tickers_in_brackets_after_each_field_or_otherwise_decorated_load_each(h
 def test_a_bracket_that_is_a_scale_beside_no_bracketed_ticker_stays_a_scale(header, multipliers):
     schema = detect_bytes(_rows(header, "2021-01-04,23.5,45", "2021-01-05,23.6,46"), "prices.csv")
     assert schema.problem is None and [c.multiplier for c in schema.columns] == multipliers
+
+
+@pytest.mark.parametrize("header", [
+    "Date,Close (LSE),Close (NYSE)", "Date,Close (NSE),Close (BSE)", "Date,Close (ORD),Close (ADR)",
+    "Date,Close (SPOT),Close (FUT)", "Date,Close (TR),Close (PR)", "Date,Close (RTRS),Close (BBG)",
+    "Date,Close (XETRA),Close (LSE)", "Date,Close (PM),Close (AM)", "Date,Close (LDN),Close (NY)",
+    "Date,Close (LSE),Volume (LSE),Close (NYSE),Volume (NYSE)",
+    "Date,Close (AAPL),Volume (AAPL),Close (MSFT),Volume (MSFT),Close (LSE)",
+])
+def test_one_instruments_venues_sources_or_sessions_in_brackets_are_no_tickers(header):
+    # Read as tickers, one stock's London and New York closes loaded as tickers "LSE" and "NYSE"
+    # (or "(LSE)", "(NYSE)"); with "(LDN)", "(NY)" read as qualifiers, London's loaded alone and
+    # New York's were unread. Two such series are refused, as before brackets were read.
+    # Beside tickers in brackets, "Close (LSE)" loaded as ticker LSE's, a close of no ticker said.
+    width = header.count(",")
+    cells = (["23.5", "900"] * width)[:width]
+    schema, loaded = _loaded(header, *[f"2021-01-0{d}," + ",".join(cells) for d in (4, 5)])
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert loaded == []
+
+
+@pytest.mark.parametrize("header", ["Date,Close (NYSE),Volume (NYSE)", "Date,Close (ET),Volume (ET)",
+                                    "Date,Close (ADR),Volume (ADR)", "Date,Close [LSE],Volume [LSE]",
+                                    "Date,Close (BBG),Volume (BBG)", "Date,Close (FTSE),Volume (FTSE)"])
+def test_one_label_in_brackets_after_each_field_does_not_name_the_files_rows(header):
+    # A bracket after the fields of one instrument notes its venue, source, session or clock as often
+    # as its ticker: VOD's rows loaded under "NYSE", "ET", "ADR". They load under the file's name.
+    schema, loaded = _loaded(header, "2021-01-04,130.0,900000", "2021-01-05,130.1,900001")
+    assert schema.problem is None
+    assert loaded == [("PRICES", "2021-01-04", 130.0, 900000), ("PRICES", "2021-01-05", 130.1, 900001)]
+
+
+def test_a_price_in_a_currency_beside_the_same_price_plain_leaves_the_plain_one_the_close():
+    # Cut off its currency, "AAPL Close EUR" was a second AAPL close: the file, which loaded each
+    # ticker's plain close, was refused as columns of another ticker left unread.
+    schema, loaded = _loaded("Date,AAPL Close,AAPL Close EUR,MSFT Close,MSFT Close EUR",
+                             "2021-01-04,130.0,120.0,220.0,200.0", "2021-01-05,130.1,120.1,220.1,200.1")
+    assert schema.problem is None
+    assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("AAPL", "2021-01-05", 130.1, None),
+                      ("MSFT", "2021-01-04", 220.0, None), ("MSFT", "2021-01-05", 220.1, None)]
+
+
+@pytest.mark.parametrize("note", ["Close (T-1)", "Close (UTC)", "Close (NYSE)"])
+def test_a_note_in_brackets_beside_tickers_written_plain_stays_a_qualifiers_unread_column(note):
+    # "Close (UTC)" beside "AAPL Close,MSFT Close" loaded a third ticker, "UTC". Such a close (no
+    # ticker in brackets) is a qualifier's, left unread as "PREV Close" is: each ticker's own load.
+    schema, loaded = _loaded(f"Date,AAPL Close,MSFT Close,{note}", "2021-01-04,130.0,220.0,129.0",
+                             "2021-01-05,130.1,220.1,130.0")
+    assert schema.problem is None
+    assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("AAPL", "2021-01-05", 130.1, None),
+                      ("MSFT", "2021-01-04", 220.0, None), ("MSFT", "2021-01-05", 220.1, None)]
