@@ -38,10 +38,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .date_system import EAST, EAST_AFTER_MIDDAY, EAST_EVENING, EPOCH_UNITS, SATURDAY, UTC_ZONE, weekday
+
+if TYPE_CHECKING:  # imported where stamps are read: detection of most files, and `backintime detect`, need no numpy
+    import numpy as np
 
 _DAY, _HOUR = 86400, 3600
 # A download's last bar may be stamped at its latest trade rather than at the session's clock time.
@@ -102,6 +104,8 @@ def east_reading(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] |
     column of no UTC instants (most files'), (`fmt`, None), its cells not looked at."""
     if not utc_instants(fmt):
         return fmt, None
+    import numpy as np
+
     stamps = _stamps(fmt, cells)
     found = np.isfinite(stamps)
     note = evenings(stamps[found].astype(np.int64))
@@ -123,6 +127,8 @@ def utc_instants(fmt: str | None) -> bool:
 
 def _stamps(fmt: str, cells: Sequence[str]) -> np.ndarray:
     """Epoch seconds of each of `cells` in a date format of UTC instants (utc_instants), NaN where none."""
+    import numpy as np
+
     base = fmt.removesuffix(EAST)
     if base in EPOCH_UNITS:
         try:  # numpy reads a column of numbers at once: a sample holds thousands
@@ -152,6 +158,8 @@ def evenings(seconds: np.ndarray) -> str | None:
     source can, by the weekdays of theirs (ingestion/sibling_east.py), which this records."""
     # With numpy: a sample holds thousands of stamps, and a loop over them doubled an epoch file's
     # detection.
+    import numpy as np
+
     stamps = np.asarray(seconds, dtype=np.int64)
     late = _distinct(stamps[stamps % _DAY >= EAST_AFTER_MIDDAY])
     if not len(late):
@@ -169,6 +177,8 @@ def evenings(seconds: np.ndarray) -> str | None:
 
 def _distinct(values: np.ndarray) -> np.ndarray:
     """The distinct values, sorted: np.unique hashes integers (numpy 2.3 on), ten times a sort's time."""
+    import numpy as np
+
     ordered = np.sort(values)
     return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
 

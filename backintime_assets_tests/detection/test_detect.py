@@ -1,5 +1,7 @@
 import csv
 import io
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -741,3 +743,13 @@ def test_bloomberg_label_a_blank_line_above_a_single_spaced_header_stays_apart()
     rows = "".join(f"2024-01-{d:02d},1{d}.25,1{d}.5,10{d}\n" for d in (2, 3, 4, 5, 8, 9))
     schema = detect_bytes(("AAPL US Equity,,,\n\nDate,PX_LAST,PX_OPEN,PX_VOLUME\n" + rows).encode(), "label.csv")
     assert (schema.header_row, schema.ticker) == (2, None)
+
+
+def test_detecting_a_plain_file_imports_no_numpy(tmp_path):
+    # `backintime detect` sniffs hundreds of files in one call: its start-up is part of its speed, and
+    # numpy alone costs ~0.1 s to import. Only a file whose stamps are read at once loads it.
+    (tmp_path / "prices.csv").write_text("Date,Close,Volume\n2024-01-02,185.6,1000\n2024-01-03,184.2,1200\n")
+    code = ("import sys; from backintime_assets.detection.detect import detect_file; "
+            f"detect_file({str(tmp_path / 'prices.csv')!r}); print('numpy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
