@@ -147,7 +147,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         shown = _shown([layout.names[j] for j in untold])
         problem = (f"{SIDE_BY_SIDE}? ({shown}): columns name several series, each by a label beside a price, "
                    "but the labels are not all written as tickers (a name or a longer word may be a company's, "
-                   "or one instrument's venue, session or source) or do not each hold the same fields; read "
+                   "or one instrument's venue, session or source; a number a code's or a year's) or do not each "
+                   "hold the same fields; read "
                    "as one series, all but one would be left unread. Name each by its ticker and field "
                    "(\"AAPL Close\") or save each series as a file of its own")
     else:

@@ -437,14 +437,26 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         if (field := field_of(cells[0])) and fits_type(field, t):
             return []
-        if (parts := _any_case_split(cells[0])) is None or not fits_type(parts[1], t) \
-                or not _may_name_series(parts[0], whole=True):
+        # Its currency written last too ("7203 Close JPY"), as split_cell reads one (_priced_in).
+        if (parts := _any_case_split(_priced_in(cells[0]) or cells[0])) is None or not fits_type(parts[1], t) \
+                or not (_may_name_series(parts[0], whole=True) or _numbered(parts[0])):
             continue
         label = " ".join(parts[0].upper().split())
         named.setdefault(label, []).append(j)
         fields.setdefault(label, set()).add(parts[1])
-    priced = [label for label, f in fields.items() if f & _PRICES and _may_name_series(label, _whole(f))]
+    priced = [label for label, f in fields.items()
+              if f & _PRICES and (_may_name_series(label, _whole(f)) or _numbered(label))]
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
+
+
+def _numbered(label: str) -> bool:
+    """Whether a label is a number of two digits or more: a ticker of Tokyo, Hong Kong, Shanghai, Seoul
+    or Taipei ("Close (7203)", "600519_close") as often as a year ("Close 2023"), never read as a ticker
+    (split_header, _ticker: no letter). Beside another so written it names a series all the same: read
+    as one series, 7203's closes loaded under the file's name and 6758's were left unread without a word.
+    In brackets too: a number is no venue's or session's note, yet _bracket_note keeps its brackets."""
+    digits = label.strip("()[]")
+    return len(digits) > 1 and digits.isdigit()
 
 
 # A scale written onto a price's name as its last word ("aapl_close_k", "AAPL Close K", "msft_close_mn").

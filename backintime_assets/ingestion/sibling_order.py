@@ -200,8 +200,14 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
     return settled, disagreeing
 
 
+_SETTLED = "order settled by "  # as _with_order says
+
+
 def _settled_by_siblings(schema: dict) -> bool:
-    return any(c.get("order_from") for c in schema.get("columns") or [])
+    """Whether siblings settled the file's day/month order. Not its reading east of UTC (sibling_east.py
+    says so in `order_from` too): its order is its own values', and proves. Counted as settled, a Tokyo
+    bar's "15/01/2024 15:00:00 UTC" proved nothing, and its source's next "01/02/2024 ..." loaded 2 January."""
+    return any((c.get("order_from") or "").startswith(_SETTLED) for c in schema.get("columns") or [])
 
 
 def _named(first: str) -> str:
@@ -219,5 +225,5 @@ def _with_order(schema: dict, first: str, count: int) -> dict:
     second = "%m" if first == "%d" else "%d"
     column["format"] = f"{first}{sep}{second}{sep}{year}{column['format'][found.end():]}"
     column["confidence"] = SIBLING_ORDER_CERTAINTY
-    column["order_from"] = f"order settled by {count} sibling file{'s' if count != 1 else ''} of the same layout"
+    column["order_from"] = f"{_SETTLED}{count} sibling file{'s' if count != 1 else ''} of the same layout"
     return out

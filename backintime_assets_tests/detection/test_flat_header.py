@@ -739,3 +739,17 @@ def test_a_note_in_brackets_beside_tickers_written_plain_stays_a_qualifiers_unre
     assert schema.problem is None
     assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("AAPL", "2021-01-05", 130.1, None),
                       ("MSFT", "2021-01-04", 220.0, None), ("MSFT", "2021-01-05", 220.1, None)]
+
+
+@pytest.mark.parametrize("header", ["time,Close (7203),Close (6758)", "time,7203 Close,6758 Close",
+                                    "time,600519_close,000001_close", "time,Close 2023,Close 2024",
+                                    "time,7203 Close JPY,6758 Close JPY", "time,Close (7203),Close (MSFT)",
+                                    "time,Close (MSFT),Close (7203)"])
+def test_series_labelled_by_numbers_refuse_the_file(header):
+    # Tokyo's codes (or years) beside a close: no letter, never read as tickers. Read as one series,
+    # 7203's closes loaded under the file's name and 6758's were left unread without a word; beside
+    # "Close (MSFT)", the header's one ticker, 7203's closes loaded as MSFT's.
+    schema, loaded = _loaded(header, "1704639600,2514,13000", "1704726000,2520,13010")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert header.split(",")[2] in schema.problem and "a number a code's or a year's" in schema.problem
+    assert loaded == []

@@ -8,6 +8,7 @@ import pytest
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.ingestion import survey as survey_module
 from backintime_assets.ingestion.sibling_east import EAST_READING, UTC_DAYS, proves, settle_east
+from backintime_assets.ingestion.sibling_order import settle_orders
 from backintime_assets.ingestion.survey import SurveyTask, survey_files
 from backintime_assets.lake import LakeLocation
 
@@ -180,3 +181,18 @@ def test_a_file_guessing_its_evenings_still_proves_a_day_month_order(in_process,
     found = survey_files(None, in_process, _tasks(tmp_path / "p", files), slices=2)
     assert found["p_2.csv"].dates == [dt.date(2024, 2, 1)]
     assert _date_column(found["p_2.csv"].schema_json).format == "%d/%m/%Y %H:%M:%S %Z"
+
+
+def test_a_file_settled_east_of_utc_still_proves_its_own_day_month_order():
+    # Tokyo's bar a day as text that says UTC, day first. Tuesday's session, "15/01/2024 15:00:00 UTC" (a
+    # Monday evening), took its reading east of UTC from Monday's file; its order is its own (15 is no
+    # month), and proves that of "01/02/2024 ...", which alone guesses month first (2 January).
+    header = "Date,Open,High,Low,Close,Volume\n"
+    proof = detect_bytes(f"{header}14/01/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode(), "tv/p_14.csv").to_dict()
+    tuesday = detect_bytes(f"{header}15/01/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode(), "tv/p_15.csv").to_dict()
+    settled, _ = settle_east({"tv/p_15.csv": tuesday}, [proof])
+    east_settled = settled["tv/p_15.csv"]
+    guessing = detect_bytes(f"{header}01/02/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode(), "tv/p_31.csv").to_dict()
+    assert guessing["columns"][0]["format"] == "%m/%d/%Y %H:%M:%S %Z"
+    ordered, _ = settle_orders({"tv/p_31.csv": guessing}, [east_settled])
+    assert ordered["tv/p_31.csv"]["columns"][0]["format"] == "%d/%m/%Y %H:%M:%S %Z"
