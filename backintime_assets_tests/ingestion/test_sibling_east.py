@@ -9,8 +9,8 @@ from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.ingestion import survey as survey_module
 from backintime_assets.ingestion.sibling_east import EAST_READING, UTC_DAYS, proves, settle_east
 from backintime_assets.ingestion.sibling_order import settle_orders
-from backintime_assets.ingestion.survey import SurveyTask, survey_files
-from backintime_assets.lake import LakeLocation
+from backintime_assets.ingestion.survey import survey_files
+from backintime_assets_tests.ingestion.surveyed_here import serial_tasks, survey_tasks
 
 HEADER = "time,open,high,low,close,Volume\n"
 # Two weeks of sessions, Monday 8 to Friday 19 January 2024.
@@ -31,27 +31,6 @@ def _one_row(session: dt.date, clock: str = "15:00", day_before: bool = True) ->
     return f"{HEADER}{_stamp(session, clock, day_before)},2500,2530,2480,2510,1200000\n".encode()
 
 
-def _serial_tasks(spark, payloads, work, schema):  # Spark's tasks, run here one after another
-    return [row for payload in payloads for row in work(payload)]
-
-
-@pytest.fixture
-def in_process(monkeypatch, tmp_path):
-    monkeypatch.setattr(survey_module, "run_tasks", _serial_tasks)
-    location = LakeLocation(url=str(tmp_path / "lake"))
-    location.ensure_exists()
-    return location
-
-
-def _tasks(folder, files: dict[str, bytes]) -> list[SurveyTask]:
-    tasks = []
-    for name, data in files.items():
-        (folder / name).parent.mkdir(exist_ok=True, parents=True)
-        (folder / name).write_bytes(data)
-        tasks.append(SurveyTask(name, str(folder / name), name, len(data), sha256=f"sha-{name}"))
-    return tasks
-
-
 def _date_column(schema_json: str):
     return next(c for c in FileSchema.from_json(schema_json).columns if c.canonical == "date")
 
@@ -65,7 +44,7 @@ def test_a_folder_of_one_bar_a_file_east_of_utc_loads_each_bar_on_its_session(in
     # Tuesday's to Friday's bars are stamped Monday to Thursday evening: alone each read as its UTC
     # day, a day early. Monday's, stamped on a Sunday evening, proves its source east of UTC.
     files = {_named(day): _one_row(day, clock) for day in SESSIONS}
-    found = survey_files(None, in_process, _tasks(tmp_path / "tv", files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "tv", files), slices=2)
     for day in SESSIONS:
         assert found[_named(day)].dates == [day] and found[_named(day)].problem is None
     settled = _date_column(found[_named(SESSIONS[1])].schema_json)
@@ -79,7 +58,7 @@ def test_a_folder_of_one_bar_a_file_east_of_utc_loads_each_bar_on_its_session(in
 def test_a_us_close_at_21_utc_is_never_moved(in_process, tmp_path):
     # New York's close, 21:00 UTC on its own day: Friday's file proves its source's UTC days.
     files = {_named(day, "aapl"): _one_row(day, "21:00", day_before=False) for day in SESSIONS}
-    found = survey_files(None, in_process, _tasks(tmp_path / "us", files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "us", files), slices=2)
     for day in SESSIONS:
         assert found[_named(day, "aapl")].dates == [day]
         assert _date_column(found[_named(day, "aapl")].schema_json).order_from is None
@@ -88,16 +67,16 @@ def test_a_us_close_at_21_utc_is_never_moved(in_process, tmp_path):
 def test_a_new_file_alone_takes_the_reading_its_stored_siblings_prove(in_process, tmp_path):
     stored = [detect_bytes(_one_row(day), f"tv/{_named(day)}").to_dict() for day in SESSIONS[:5]]
     wednesday = SESSIONS[7]
-    found = survey_files(None, in_process, _tasks(tmp_path, {f"tv/{_named(wednesday)}": _one_row(wednesday)}),
+    found = survey_files(None, in_process, survey_tasks(tmp_path, {f"tv/{_named(wednesday)}": _one_row(wednesday)}),
                          slices=2, stored_siblings=lambda schemas: stored)
     assert found[f"tv/{_named(wednesday)}"].dates == [wednesday]
 
 
 def test_without_a_proof_each_file_reads_as_before_and_nothing_is_read_twice(in_process, tmp_path, monkeypatch):
     runs = []
-    monkeypatch.setattr(survey_module, "run_tasks", lambda *a: runs.append(a[1]) or _serial_tasks(*a))
+    monkeypatch.setattr(survey_module, "run_tasks", lambda *a: runs.append(a[1]) or serial_tasks(*a))
     files = {_named(day): _one_row(day) for day in SESSIONS[1:4]}  # Tuesday to Thursday: no Sunday evening
-    found = survey_files(None, in_process, _tasks(tmp_path / "tv", files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "tv", files), slices=2)
     assert [found[_named(day)].dates for day in SESSIONS[1:4]] == [[day - dt.timedelta(days=1)]
                                                                    for day in SESSIONS[1:4]]
     assert len(runs) == 1
@@ -166,7 +145,7 @@ def test_one_row_downloads_of_a_new_york_open_are_not_moved_by_a_tokyo_bar_half_
     # (14:30 UTC on their own day) beside one Tokyo bar stamped at its midnight on a Sunday (15:00 UTC).
     files = {f"export_{i + 1}.csv": _one_row(day, "14:30", day_before=False) for i, day in enumerate(SESSIONS[1:4])}
     files["export_9.csv"] = _one_row(SESSIONS[0])
-    found = survey_files(None, in_process, _tasks(tmp_path / "downloads", files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "downloads", files), slices=2)
     assert [found[f"export_{i + 1}.csv"].dates for i in range(3)] == [[day] for day in SESSIONS[1:4]]
     assert found["export_9.csv"].dates == [SESSIONS[0]]
 
@@ -178,7 +157,7 @@ def test_a_file_guessing_its_evenings_still_proves_a_day_month_order(in_process,
     header = "Date,Open,High,Low,Close,Volume\n"
     files = {"p_2.csv": f"{header}01/02/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode(),
              "p_3.csv": f"{header}16/01/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode()}
-    found = survey_files(None, in_process, _tasks(tmp_path / "p", files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "p", files), slices=2)
     assert found["p_2.csv"].dates == [dt.date(2024, 2, 1)]
     assert _date_column(found["p_2.csv"].schema_json).format == "%d/%m/%Y %H:%M:%S %Z"
 

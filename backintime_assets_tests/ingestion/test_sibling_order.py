@@ -10,8 +10,8 @@ import pytest
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.ingestion import survey as survey_module
 from backintime_assets.ingestion.sibling_order import SIBLING_ORDER_CERTAINTY, settle_orders, source
-from backintime_assets.ingestion.survey import SurveyTask, survey_files
-from backintime_assets.lake import LakeLocation
+from backintime_assets.ingestion.survey import survey_files
+from backintime_assets_tests.ingestion.surveyed_here import serial_tasks, survey_tasks
 
 HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
 JANUARY = [dt.date(2024, 1, d) for d in range(2, 32) if dt.date(2024, 1, d).weekday() < 5]
@@ -23,27 +23,6 @@ def _day_file(day: dt.date, fmt: str = "%d/%m/%Y") -> bytes:
     return (HEADER + rows).encode()
 
 
-def _serial_tasks(spark, payloads, work, schema):  # Spark's tasks, run here one after another
-    return [row for payload in payloads for row in work(payload)]
-
-
-@pytest.fixture
-def in_process(monkeypatch, tmp_path):
-    monkeypatch.setattr(survey_module, "run_tasks", _serial_tasks)
-    location = LakeLocation(url=str(tmp_path / "lake"))
-    location.ensure_exists()
-    return location
-
-
-def _tasks(folder, files: dict[str, bytes]) -> list[SurveyTask]:
-    folder.mkdir(exist_ok=True, parents=True)
-    tasks = []
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-        tasks.append(SurveyTask(name, str(folder / name), name, len(data), sha256=f"sha-{name}"))
-    return tasks
-
-
 def _date_column(schema_json: str):
     return next(c for c in FileSchema.from_json(schema_json).columns if c.canonical == "date")
 
@@ -51,7 +30,7 @@ def _date_column(schema_json: str):
 def test_daily_files_of_the_first_days_take_the_day_first_order_their_siblings_prove(in_process, tmp_path):
     # day_001.csv is 2 January, "02/01/2024": alone, read month first as 1 February.
     files = {f"day_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY, 1)}
-    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
     for i, day in enumerate(JANUARY, 1):
         assert found[f"day_{i:03d}.csv"].dates == [day] and found[f"day_{i:03d}.csv"].problem is None
     column = _date_column(found["day_001.csv"].schema_json)
@@ -67,9 +46,9 @@ def test_daily_files_of_the_first_days_take_the_day_first_order_their_siblings_p
 
 def test_no_sibling_proof_leaves_the_guess_and_reads_nothing_twice(in_process, tmp_path, monkeypatch):
     runs = []
-    monkeypatch.setattr(survey_module, "run_tasks", lambda *a: runs.append(a[1]) or _serial_tasks(*a))
+    monkeypatch.setattr(survey_module, "run_tasks", lambda *a: runs.append(a[1]) or serial_tasks(*a))
     files = {f"day_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY[:3], 1)}
-    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
     assert found["day_001.csv"].dates == [dt.date(2024, 2, 1)]  # the separator's custom, as before
     assert len(runs) == 1
 
@@ -78,8 +57,9 @@ def test_a_new_file_alone_takes_the_order_its_stored_siblings_prove(in_process, 
     stored = [detect_bytes(_day_file(day), f"office/day_{day.day:03d}.csv").to_dict()
               for day in JANUARY if day.day > 12]
     asked = []
-    found = survey_files(None, in_process, _tasks(tmp_path / "in", {"day_040.csv": _day_file(dt.date(2024, 2, 5))}),
-                         slices=2, stored_siblings=lambda schemas: asked.append(schemas) or stored)
+    tasks = survey_tasks(tmp_path / "in", {"day_040.csv": _day_file(dt.date(2024, 2, 5))})
+    found = survey_files(None, in_process, tasks, slices=2,
+                         stored_siblings=lambda schemas: asked.append(schemas) or stored)
     assert found["day_040.csv"].dates == [dt.date(2024, 2, 5)]
     assert len(asked) == 1 and len(asked[0]) == 1
 
@@ -126,7 +106,7 @@ def test_an_office_s_files_are_not_settled_by_another_office_s_of_the_same_heade
     files = {f"eu_close_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY, 1)}
     files |= {f"us_close_{i:03d}.csv": _day_file(day, "%m/%d/%Y") for i, day in enumerate(february, 1)}
     # A slice a file: none borrows another's schema by its header bytes (shared_layouts.py).
-    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=len(files))
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=len(files))
     for i, day in enumerate(february, 1):
         assert found[f"us_close_{i:03d}.csv"].dates == [day]
         assert _date_column(found[f"us_close_{i:03d}.csv"].schema_json).order_from is None
@@ -141,7 +121,7 @@ def test_an_office_s_files_borrow_no_order_from_another_office_s_of_the_same_hea
     days = {f"eu_close_{i:03d}.csv": day for i, day in enumerate(JANUARY, 1)}
     days |= {f"us_close_{i:03d}.csv": day for i, day in enumerate(february, 1)}
     files = {name: _day_file(day, "%d/%m/%Y" if name.startswith("eu") else "%m/%d/%Y") for name, day in days.items()}
-    found = survey_files(None, in_process, _tasks(tmp_path / "in", files), slices=slices)
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=slices)
     assert {name: found[name].dates for name in files} == {name: [day] for name, day in days.items()}
     lenders = {name: FileSchema.from_json(found[name].schema_json).borrowed_from for name in files}
     # Files still borrow, each from its own office's only (the US office's first file lends to its others).
@@ -193,7 +173,7 @@ def test_stored_files_read_again_parse_no_schema(in_process, tmp_path, monkeypat
     # A new trading week reads every stored file again: none of them guesses, none is looked at.
     files = {f"day_{i:03d}.csv": _day_file(day) for i, day in enumerate(JANUARY[:4], 1)}
     tasks = [replace(t, schema_json=detect_bytes(files[t.key], t.key).to_json())
-             for t in _tasks(tmp_path / "in", files)]
+             for t in survey_tasks(tmp_path / "in", files)]
     parsed = []
     real = survey_module.Survey.schema_dict
     monkeypatch.setattr(survey_module.Survey, "schema_dict", lambda self: parsed.append(1) or real(self))
@@ -226,7 +206,7 @@ def test_an_office_s_files_named_by_month_are_one_source(in_process, tmp_path, n
     folder = tmp_path / "in"
     for name in files:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
-    found = survey_files(None, in_process, _tasks(folder, files), slices=slices)
+    found = survey_files(None, in_process, survey_tasks(folder, files), slices=slices)
     assert {name: found[name].dates for name in files} == months
     assert _date_column(found[names[2]].schema_json).format == "%d/%m/%Y"
 
@@ -263,7 +243,7 @@ def test_offices_numbered_alike_are_two_sources(in_process, tmp_path, eu, us, sl
     for name in days:
         (folder / posixpath.dirname(name)).mkdir(parents=True, exist_ok=True)
     files = {name: _day_file(day, "%m/%d/%Y" if name in us_days else "%d/%m/%Y") for name, day in days.items()}
-    found = survey_files(None, in_process, _tasks(folder, files), slices=slices)
+    found = survey_files(None, in_process, survey_tasks(folder, files), slices=slices)
     assert {name: found[name].dates for name in files} == {name: [day] for name, day in days.items()}
 
 
@@ -321,7 +301,7 @@ def test_one_offices_numbered_folders_settle_each_others_order(in_process, tmp_p
     for name in days:
         (folder / posixpath.dirname(name)).mkdir(parents=True, exist_ok=True)
     files = {name: _day_file(day) for name, day in days.items()}
-    found = survey_files(None, in_process, _tasks(folder, files), slices=2)
+    found = survey_files(None, in_process, survey_tasks(folder, files), slices=2)
     assert {name: found[name].dates for name in days} == {name: [day] for name, day in days.items()}
 
 
