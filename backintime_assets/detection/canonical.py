@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
-from .currencies import currency_share, names_a_currency
+from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, units_cell
@@ -398,11 +398,27 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
 _CURRENCY_SIGN = re.compile(r"[€$£¥₺₽₴₹₩]")
 
 
+# A code written last, after the name ("Volume USD", "volume_usd", "Vol EUR", "Volume in USD").
+_LAST_CODE = re.compile(r"\S[\s_.\-]+([A-Za-z]{3,5})\s*$")
+
+
 def _in_money(cell: str) -> bool:
     """Whether the brackets in a name hold a currency, or a currency sign stands in it outside them
-    ("Volume €", "Umsatz $": norm_name drops the sign, and the name read as the share count): a volume
-    in money is the turnover. Codes outside brackets do not count: "AMD Volume" is a ticker's."""
-    return bool(_CURRENCY_SIGN.search(cell)) or any(names_a_currency(inside) for inside in BRACKETED.findall(cell))
+    ("Volume €", "Umsatz $": norm_name drops the sign, and the name read as the share count), or a
+    quote currency's code ends it ("Volume USD", "Vol EUR", "Volume USDT"): a volume in money is the
+    turnover. "Volume USD" over one instrument had loaded the dollars traded as its share count
+    (CryptoDataDownload's "Volume USDT" too where it came before "Volume BTC"). Codes before the name
+    do not count: "AMD Volume" is a ticker's."""
+    if _CURRENCY_SIGN.search(cell) or any(names_a_currency(inside) for inside in BRACKETED.findall(cell)):
+        return True
+    last = _LAST_CODE.search(cell)
+    return last is not None and last.group(1).upper() in QUOTE_CURRENCIES
+
+
+def _in_coins(cell: str) -> bool:
+    """Whether a coin's code ends a name ("Volume BTC", "volume_btc"): a count of coins traded."""
+    last = _LAST_CODE.search(cell)
+    return last is not None and last.group(1).upper() in COINS
 
 
 def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
@@ -453,7 +469,12 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
                     break
                 if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"
                     break
-                scores[canonical] = max(scores.get(canonical, 0.0), 0.6 * weight)
+                # A volume in a coin is as plainly the volume as "Volume" is: left of a plain one, it
+                # is the coins traded where the plain one is the dollars (CryptoDataDownload's Coinbase
+                # "volume_btc,volume", whose dollars had loaded as the volume); right of it, which of
+                # the two counts coins is unsaid and the plain one stays the volume, as before.
+                strength = 1.0 if canonical == "volume" and _in_coins(cell) else 0.6
+                scores[canonical] = max(scores.get(canonical, 0.0), strength * weight)
                 break
     return scores
 

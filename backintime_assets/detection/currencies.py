@@ -45,3 +45,21 @@ def names_a_currency(unit: str) -> bool:
     """Whether a unit ("USD", "Kč", "€", "mn TL") is a currency, scaled or not: its column holds money.
     ISO codes in capitals only: "(all)", "(top)" are words."""
     return any(w in CURRENCY_CODES or w.lower() in _LOCAL_UNITS for w in re.split(r"[\s.]+", unit) if w)
+
+
+# The currencies a volume written in money is counted in when its code follows the volume's name
+# outside brackets ("Volume USD", "volume_usd", "Vol EUR", CryptoDataDownload's "Volume USDT" beside
+# "Volume BTC"): the money traded, the turnover, no share count. The quote currencies of exchanges
+# and the dollar stablecoins only, in any case: not every ISO code, as "Volume AMD", "Volume ALL" or
+# "Volume NOK" (a single ticker's "Close AMD,Volume AMD") name a ticker as often; nor a coin ("Volume
+# BTC": a count of coins, the volume itself).
+QUOTE_CURRENCIES = frozenset("""
+USD EUR GBP JPY CNY CNH CHF CAD AUD NZD HKD SGD INR KRW TWD BRL MXN ZAR RUB TRY PLN SEK DKK CZK HUF
+ILS THB IDR MYR PHP VND UAH KZT NGN ARS AED SAR GBX
+USDT USDC BUSD FDUSD TUSD DAI USDP PYUSD
+""".split())
+
+# The coins a crypto pair's volume is counted in when its code follows the volume's name ("Volume
+# BTC", CryptoDataDownload's Coinbase "volume_btc" beside a plain "volume" of dollars): the coins
+# traded, the volume itself. The large coins whose codes are no words ("Volume Link", "Volume Dot").
+COINS = frozenset("BTC XBT ETH SOL XRP LTC BCH ADA DOGE BNB TRX AVAX XLM ETC XMR".split())

@@ -729,3 +729,27 @@ def test_numbers_under_stock_no_or_number_do_not_outrank_a_named_ticker(header, 
     data = ("\n".join([header, *rows]) + "\n").encode()
     prices = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv").prices
     assert prices["ticker"].tolist() == [ticker] * 3 and prices["close"].tolist() == [20.1, 20.2, 20.3]
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # A quote currency's code after the volume's name is the money it is counted in: the dollars
+    # traded had loaded as the share volume.
+    (["Date", "Close", "Volume USD"], [D, F, N], ["date", "close", None]),
+    (["date", "close", "volume_usd"], [D, F, N], ["date", "close", None]),
+    (["Date", "Close", "Vol EUR"], [D, F, N], ["date", "close", None]),
+    (["Date", "Close", "Volume USDT"], [D, F, F], ["date", "close", None]),
+    # CryptoDataDownload's pair: the coins traded are the volume, the stablecoins the turnover,
+    # whichever comes first (USDT's had been taken for the volume when first).
+    (["date", "close", "Volume USDT", "Volume BTC"], [D, F, F, F], ["date", "close", None, "volume"]),
+    (["date", "close", "Volume BTC", "Volume USDT"], [D, F, F, F], ["date", "close", "volume", None]),
+    (["Date", "Close", "Volume ETH"], [D, F, F], ["date", "close", "volume"]),
+    # CryptoDataDownload's Coinbase "volume_btc,volume": the plain one is the dollars traded (whose
+    # dollars had loaded as the volume); right of a plain one, which counts coins is unsaid: as before.
+    (["date", "close", "volume_btc", "volume"], [D, F, F, F], ["date", "close", "volume", None]),
+    (["date", "close", "volume", "volume_btc"], [D, F, F, F], ["date", "close", "volume", None]),
+    # A ticker's code, before the name or after it, is no currency.
+    (["Date", "AMD Close", "AMD Volume"], [D, F, N], ["date", "close", "volume"]),
+    (["Date", "Close AMD", "Volume AMD"], [D, F, N], ["date", "close", "volume"]),
+])
+def test_a_volume_named_with_a_quote_currency_after_it_is_turnover(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected

@@ -2786,3 +2786,42 @@ def test_a_volume_counted_in_rupees_is_no_volume():
     schema = detect_bytes(data, "x.csv")
     assert schema.columns[5].canonical is None
     assert normalise_bytes(data, schema, "x.csv").prices_arrow["volume"].to_pylist() == [None, None]
+
+
+@pytest.mark.parametrize("header", ["Date,Close,Volume USD", "date,close,volume_usd", "Date,Close,Vol EUR"])
+def test_a_volume_counted_in_dollars_loads_no_share_volume(header):
+    # The dollars traded loaded as the share volume (a million shares where 10 000 traded).
+    result = run(f"{header}\n2024-01-02,100.5,1005000\n2024-01-03,101.0,1010000\n".encode(), "AAPL.csv")
+    loads_every_row(result)
+    assert result.prices.close.tolist() == [100.5, 101.0] and result.prices.volume.isna().all()
+
+
+def test_one_and_several_tickers_turnover_in_dollars_both_load_no_volume():
+    one = run(b"Date,Close,Volume USD\n2024-01-02,100.5,1005000\n", "AAPL.csv")
+    several = run(b"Date,AAPL Close,AAPL Volume USD,MSFT Close,MSFT Volume USD\n"
+                  b"2024-01-02,100.5,1005000,370.0,3700000\n", "prices.csv")
+    loads_every_row(one)
+    loads_every_row(several)
+    assert one.prices.volume.isna().all() and several.prices.volume.isna().all()
+    assert sorted(several.prices.ticker) == ["AAPL", "MSFT"]
+
+
+def test_a_crypto_pairs_volume_is_the_coins_traded_whichever_column_comes_first():
+    # CryptoDataDownload's "Volume BTC,Volume USDT" in the other order: the USDT traded loaded as
+    # the bitcoins traded.
+    result = run(b"date,symbol,open,high,low,close,Volume USDT,Volume BTC\n"
+                 b"2021-06-11,BTC/USDT,36677.83,36759.99,36311.40,36680.03,28219827.43,772.654705\n"
+                 b"2021-06-10,BTC/USDT,37388.05,38491.00,35782.00,36675.72,4062957162.36,109527.284943\n",
+                 "cdd.csv")
+    loads_every_row(result)
+    assert sorted(result.prices.volume.tolist()) == [772.654705, 109527.284943]
+
+
+def test_coinbases_coins_traded_are_the_volume_not_the_plain_dollars_beside_them():
+    # CryptoDataDownload's Coinbase layout: "volume_btc" the bitcoins, "volume" the dollars traded,
+    # which had loaded as the volume.
+    result = run(b"date,symbol,open,high,low,close,volume_btc,volume\n"
+                 b"2019-10-17,BTCUSD,8051,8056.83,8021.23,8035.88,61.25,492394.56\n"
+                 b"2019-10-18,BTCUSD,8035.88,8100.00,8000.00,8090.00,70.5,570345.00\n", "coinbase.csv")
+    loads_every_row(result)
+    assert sorted(result.prices.volume.tolist()) == [61.25, 70.5]
