@@ -10,6 +10,7 @@ from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.ingestion.survey import survey_file
+from backintime_assets_tests.ingestion.surveyed_here import ONE_BAR_HEADER, WEDNESDAY_BAR, tokyo_source
 
 pytestmark = pytest.mark.postgres
 HEADER = "Date;Ticker;Close\n"
@@ -286,15 +287,13 @@ def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_pr
     # TradingView's bar a day of Tokyo, stamped at its midnight: 15:00 UTC the day before. Monday's
     # file (a Sunday evening) proves its source east of UTC; Wednesday's, arriving alone, stamped on a
     # Tuesday evening as a New York close could be, loaded a day early.
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "7203_20240108.csv").write_text("time,open,high,low,close,Volume\n1704639600,2514,2544,2494,2524,1\n")
+    source = tokyo_source(tmp_path)
     surveyor = DriverSurveyor(local_lake)
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         migrate(conn, source, local_lake, surveyor)
         assert manifest.current_files(conn)["7203_20240108.csv"].dates == [dt.date(2024, 1, 8)]
-        (source / "7203_20240110.csv").write_text("time,open,high,low,close,Volume\n1704812400,2500,2530,2480,2510,1\n")
+        (source / "7203_20240110.csv").write_text(ONE_BAR_HEADER + WEDNESDAY_BAR)
         migrate(conn, source, local_lake, surveyor)
         new = manifest.current_files(conn)["7203_20240110.csv"]
         assert new.dates == [dt.date(2024, 1, 10)]
@@ -309,10 +308,7 @@ def test_a_new_one_bar_file_finds_the_east_proof_behind_the_newest_files_of_its_
     # (a Sunday evening) proves its source east of UTC; by Wednesday the newest files of the layout are
     # Tuesday's, of other tickers, stamped on a Monday evening: they prove nothing, and Wednesday's 7203,
     # arriving alone, loaded a day early where the proof lay behind them.
-    header = "time,open,high,low,close,Volume\n"
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "7203_20240108.csv").write_text(f"{header}1704639600,2514,2544,2494,2524,1\n")
+    source = tokyo_source(tmp_path)
     surveyor = DriverSurveyor(local_lake)
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
@@ -320,9 +316,9 @@ def test_a_new_one_bar_file_finds_the_east_proof_behind_the_newest_files_of_its_
         conn.commit()  # each day's migration its own: the newest detections are the last day's
         for i in range(60):
             (source / f"x{chr(97 + i // 26)}{chr(97 + i % 26)}_20240109.csv").write_text(
-                f"{header}1704726000,{100 + i},{101 + i},{99 + i},{100 + i},1\n")
+                f"{ONE_BAR_HEADER}1704726000,{100 + i},{101 + i},{99 + i},{100 + i},1\n")
         migrate(conn, source, local_lake, surveyor)
         conn.commit()
-        (source / "7203_20240110.csv").write_text(f"{header}1704812400,2500,2530,2480,2510,1\n")
+        (source / "7203_20240110.csv").write_text(ONE_BAR_HEADER + WEDNESDAY_BAR)
         migrate(conn, source, local_lake, surveyor)
         assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]

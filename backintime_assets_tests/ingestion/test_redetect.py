@@ -10,6 +10,7 @@ from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.ingestion.redetect import redetect
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor, _source
+from backintime_assets_tests.ingestion.surveyed_here import ONE_BAR_HEADER, WEDNESDAY_BAR, tokyo_source
 
 pytestmark = pytest.mark.postgres
 MARCH = [dt.date(2025, 3, d) for d in range(3, 8)]
@@ -216,10 +217,7 @@ def test_a_detection_stored_before_evening_stamps_were_noted_proves_them_to_the_
     # stored before detection noted the weekday of its stamps (a Sunday evening), proves nothing to a
     # Wednesday's arriving alone. Detected again, it reads as before and stores what it notes, so the
     # Wednesday's bar loads on its session, not a day early.
-    header = "time,open,high,low,close,Volume\n"
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "7203_20240108.csv").write_text(f"{header}1704639600,2514,2544,2494,2524,1\n")
+    source = tokyo_source(tmp_path)
     survey = DriverSurveyor(local_lake)
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
@@ -231,7 +229,7 @@ def test_a_detection_stored_before_evening_stamps_were_noted_proves_them_to_the_
         result = redetect(conn, [sha], survey, store=True)
         assert result.changed == [] and result.stored == [] and result.noted == [sha]
         assert file_schemas.stored_detections(conn, [sha])[sha]["columns"][0]["evenings"] == "Sun 15:00"
-        (source / "7203_20240110.csv").write_text(f"{header}1704812400,2500,2530,2480,2510,1\n")
+        (source / "7203_20240110.csv").write_text(ONE_BAR_HEADER + WEDNESDAY_BAR)
         migrate(conn, source, local_lake, survey)
         assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]
         assert manifest.current_files(conn)["7203_20240108.csv"].dates == [dt.date(2024, 1, 8)]
