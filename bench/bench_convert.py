@@ -124,6 +124,14 @@ a faster machine than session 22's (the simulator 3.23 s against 4.09): daily cl
 (0.483x); Spark read.csv 24.8 s (3.22x wall, 3.31x CPU); daily drifted 24.2 s (10.1 s, 42%: the
 conversion faster, detection not); by era 7.13 s (2.1%); archive clean 12.6 s, 23.0 CPU-s; polars
 1.88 (0.149x) / by date 10.2 (0.804x); Spark 9.98 (0.79x); archive drifted 16.8 s (2.7%).
+Session 24 (sibling settlement east of UTC, decorated headers, currency-named volumes; none on the
+hot path: callgrind -0.0% steady for the daily survey and conversion, -0.1% for four archive files,
++0.4% detection per drifted file), after CI, nothing else running: daily clean 4.70 + 2.88 = 7.58 s,
+14.2 CPU-s (1.1%); polars 3.84 s one file, 3.69 s by date, the fastest this run (0.487x wall, 0.473x
+CPU); Spark read.csv 24.1 s (3.18x wall, 3.32x CPU); daily drifted 28.2 s (11.5 s, 41%); by era
+7.68 s (2.1%); archive clean 17.5 s, 32.2 CPU-s, its conversion 12.2 s (the same code 10-15% slower
+in one process than at the session's start, alternating, while callgrind counts it unchanged: the
+disk); polars 1.73 (0.099x) / by date 9.73 (0.556x); Spark 8.6 (0.49x); archive drifted 17.5 s (2.7%).
 """
 from __future__ import annotations
 
