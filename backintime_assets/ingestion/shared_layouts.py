@@ -38,7 +38,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.date_system import EPOCH_FORMATS
+from backintime_assets.detection.epoch_days import utc_instants
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
@@ -175,12 +175,7 @@ def _reusable(schema: FileSchema) -> bool:
             and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-            and not any(c.canonical == "date" and _stamped_by_instant(c.format) for c in schema.columns))
-
-
-def _stamped_by_instant(fmt: str | None) -> bool:
-    """Whether a date column's format reads instants, whose day its stamps tell (epoch_days.py)."""
-    return bool(fmt) and (fmt in EPOCH_FORMATS or "%H" in fmt and ("%z" in fmt or "%Z" in fmt))
+            and not any(c.canonical == "date" and utc_instants(c.format) for c in schema.columns))
 
 
 def holds_on_whole_file(result, schema: dict | None = None) -> bool:
