@@ -164,6 +164,18 @@ _add("close", 0.8, "最新价", "现价", "цена", "последняя цен
 _add("adj_close", 1.0, "复权收盘价", "調整後終値", "終値調整値", "수정종가", "скорректированная цена закрытия")
 _add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "売買高", "거래량", "объем",
      "объем торгов", "حجم")
+# The Tel Aviv Stock Exchange's downloads, in Hebrew: trade date, opening, high, low and closing
+# price ("שער": rate), the adjusted close ("מתואם": adjusted), the index or security named on each
+# row, and the turnover in units (shares); "מחזור מסחר" (turnover in shekels) is money, unmapped,
+# as "שער בסיס" (the base price the day's change is measured from) is.
+_add("date", 1.0, "תאריך", "תאריך המסחר", "תאריך מסחר")
+_add("open", 1.0, "שער פתיחה")
+_add("high", 1.0, "גבוה", "שער גבוה")
+_add("low", 1.0, "נמוך", "שער נמוך")
+_add("close", 1.0, "שער נעילה", "נעילה")
+_add("adj_close", 1.0, "שער נעילה מתואם")
+_add("ticker", 0.7, "מדד", "שם המדד", "שם נייר", "נייר ערך")
+_add("volume", 1.0, "מחזור ביחידות")
 # TPEx (Taipei Exchange) heads its count in thousands "成交仟股" (multipliers.py reads the 仟, 1000).
 _add("volume", 1.0, "成交仟股", "成交千股")
 # German exports head the traded share count "Umsatz" (more exactly "Umsatz in Stück"); "Umsatz in

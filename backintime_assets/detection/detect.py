@@ -35,7 +35,7 @@ from .schema import ColumnSchema, FileSchema
 from .series import wide_columns
 from .settled import settled
 from .statements import not_prices, statement_problem
-from .unsettled_order import unsettled_order_problem
+from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
 from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
@@ -177,8 +177,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                 holds = None if k is None else ticker_holds_bars(rows, k, canonical)
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
                                           dates, canonical, tickers, layout.names[canonical.index("close")], holds)
-    if problem is None and layout.short_header:
-        problem = unsettled_order_problem(columns, layout.body)  # a width the header gave, an order guessed
+    if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical)):
+        # A width the header gave, or dates read month first under a header in a day-first script: an order guessed
+        problem = unsettled_order_problem(columns, layout.body)
     if problem is None and wide is None and len(unnamed := named_as_tickers(layout.header_cells, layout.types,
                                                                             canonical)) > 1:
         shown = _shown([layout.names[j] for j in unnamed])
@@ -235,6 +236,11 @@ def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, di
         kwargs = reader_kwargs(dialect.delimiter, dialect.quotechar, dialect.escapechar, dialect.skipinitialspace)
         cells = next(csv.reader([above[0][1]], **kwargs), [])
     return " ".join(c.strip() for c in cells if c.strip())
+
+
+def _month_first_against_its_script(layout: Layout, columns: list[ColumnSchema], canonical: list[str | None]) -> bool:
+    j = canonical.index("date") if "date" in canonical else None
+    return j is not None and j < len(columns) and month_first_against_its_script(layout.names[j], columns[j])
 
 
 def _shown(names: list[str]) -> str:

@@ -422,6 +422,37 @@ _LOWER_UPPER = re.compile("[а-яё][А-ЯЁ]")
 _PAST_HEBREW = re.compile("[А-ЯЁЇІЄҐы-яёіїєґ]")
 
 
+_KOREAN_CODE_PAGES = frozenset({"cp949", "euc_kr"})
+
+
+def _japanese_read_as_korean(sample: bytes, complete: bool) -> bool:
+    """Whether `sample`, which charset-normalizer calls Korean, is Shift-JIS (cp932) all the same.
+    On a short sample (a header of Japanese column names, 日付,始値,...,終値, above rows of ASCII
+    digits) it can prefer cp949, which decodes those bytes too, into rare Hangul syllables: the
+    header then names no column and the file is refused with names nobody can read. Korean text
+    is written in the KS X 1001 set (both bytes 0xA1 or above: every syllable in common use);
+    cp949's extension beyond it (a second byte below 0xA1) holds syllables next to no text uses.
+    A sample whose double-byte characters mostly come from that extension, and that decodes as
+    cp932, is Japanese."""
+    text = sample.decode("cp949", errors="ignore")
+    common = rare = 0
+    for ch in text:
+        if ch > "\x7f":
+            encoded = ch.encode("cp949")
+            if len(encoded) == 2:
+                if encoded[1] >= 0xA1 and encoded[0] >= 0xA1:
+                    common += 1
+                else:
+                    rare += 1
+    if rare <= common:
+        return False
+    try:
+        codecs.getincrementaldecoder("cp932")("strict").decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _looks_cyrillic(sample: bytes) -> bool:
     """Whether `sample` (whole words of non-ASCII letters: not Western) is cp1251, the Windows
     code page of Russian, Ukrainian and Bulgarian exports (MOEX, Finam, bank statements). Read
@@ -484,7 +515,10 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     except Exception:  # charset-normalizer is a heuristic; never let it break detection
         best = None
     if best is not None and best.encoding:
-        return codecs.lookup(best.encoding).name, 0.6
+        name = codecs.lookup(best.encoding).name
+        if name in _KOREAN_CODE_PAGES and _japanese_read_as_korean(sample, complete):
+            return "cp932", 0.6
+        return name, 0.6
     return ("latin-1" if _CP1252_UNDEFINED.search(sample) else "cp1252"), 0.3
 
 

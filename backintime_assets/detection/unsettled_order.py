@@ -6,13 +6,32 @@ row of ten) dated "02/01/2024" day first: its width found by the header's missin
 was read month first (the custom for "/") and loaded as 1 February. Before its width was found, the
 file had been refused: the width must not turn that refusal into a guess. Where its values settle
 the order (a day above 12, a date in the file's name, a second date that steps), the table loads.
+
+So is a table whose dates are read month first under a header in the script of a country that
+writes them day first (Hebrew, Arabic, Cyrillic): the separator's custom is a guess against it.
 """
 from __future__ import annotations
+
+import re
 
 from .dates import GUESSED_ORDER_CERTAINTY
 from .schema import ColumnSchema
 
 UNSETTLED_ORDER = "day/month order unknown"
+
+# Hebrew, Arabic and Cyrillic letters: the header of a file from Israel, the Arab markets, Russia or
+# another country that writes its numeric dates day first ("01/07/2026": 1 July). Read by the
+# separator's custom (month first for "/", the American order), such a lone date was a guess
+# against the file's own language: TASE's "תאריך המסחר" over "01/07/2026" loaded as 7 January.
+_DAY_FIRST_SCRIPT = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff]")
+
+
+def month_first_against_its_script(name: str, column: ColumnSchema) -> bool:
+    """Whether the date column `column`, its header `name` written in a script of countries that
+    write their dates day first, is read month first: its order, if only guessed, is then refused
+    (unsettled_order_problem) rather than loaded. A guess that reads it day first ("02.01.2024" by
+    the dot's custom) agrees with the script and stands."""
+    return _DAY_FIRST_SCRIPT.search(name) is not None and (column.format or "").startswith("%m")
 
 
 def unsettled_order_problem(columns: list[ColumnSchema], body: list[list[str]]) -> str | None:

@@ -30,6 +30,7 @@ from .outside import strays
 from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
                     scaled, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
+from .split_dates import split_date_reason
 from .repeated_header import (
     PART_STARTS,
     header_like,
@@ -180,6 +181,10 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
                 listed = ", ".join(outside[:3]) + (", ..." if len(outside) > 3 else "")
                 return (f" ({column.name!r} holds dates of years outside {FIRST_YEAR}-{LAST_YEAR} ({listed}): no"
                         " trade date is read there; load the file from its first date within them)")
+            if wanted == "date" and column.canonical is None and named_as(wanted, column.name) and cells_of \
+                    and j + 1 < len(schema.columns) \
+                    and (split := split_date_reason(column.name, cells_of(j), cells_of(j + 1))):
+                return split
             if column.canonical is None and named_as(wanted, column.name):
                 marks = f"decimal mark {schema.decimal!r}, " + (
                     f"thousands mark {schema.thousands!r}" if schema.thousands else "no thousands mark")

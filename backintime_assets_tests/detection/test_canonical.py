@@ -66,6 +66,7 @@ def test_european_price_headers_map(header):
         ["Ngày", "Giá mở cửa", "Giá cao nhất", "Giá thấp nhất", "Giá đóng cửa", "Khối lượng"],  # Vietnamese
         ["Tanggal", "Pembukaan", "Tertinggi", "Terendah", "Terakhir", "Vol."],  # Investing.com, Indonesian
         ["日期(Date)", "开盘价 Open", "最高价 High", "最低价 Low", "收盘价 Close", "成交量 Volume"],  # bilingual
+        ["תאריך", "שער פתיחה", "שער גבוה", "שער נמוך", "שער נעילה", "מחזור ביחידות"],  # TASE, Hebrew
     ],
 )
 def test_price_headers_in_other_scripts_map(header):

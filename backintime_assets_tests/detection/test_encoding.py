@@ -329,3 +329,27 @@ ICELANDIC = {
 def test_icelandic_and_faroese_stay_cp1252(name):
     # Þ ð ý are real there, and sit on the bytes of Turkish Ş ğ ı.
     assert detect_encoding(ICELANDIC[name].encode("cp1252")) == ("cp1252", 0.8)
+
+
+# kabuoji3's download of TSE ETF 1557 (a notebook's sp500_2019.csv): a short Shift-JIS title and
+# header above rows of ASCII digits. charset-normalizer called it cp949: the header read as rare
+# Hangul syllables ("볷븊,럑뭠,..."), no column was named and the file was refused in gibberish.
+_KABUOJI3 = ("1557 東証ETF SPDR S&P500  ETF（ETF）,,,,,\r\n日付,始値,高値,安値,終値,出来高,終値調整値\r\n"
+             '"2019-01-04","26620","26830","26310","26780","7665","26780"\r\n'
+             '"2019-01-07","27710","27790","27450","27520","1568","27520"\r\n'
+             '"2019-01-08","27800","28020","27760","27910","2051","27910"\r\n')
+
+
+def test_short_japanese_header_is_shift_jis_not_korean():
+    data = _KABUOJI3.encode("cp932")
+    enc, _ = detect_encoding(data)
+    assert data.decode(enc) == _KABUOJI3
+
+
+def test_korean_header_stays_korean():
+    # KRX's data system download (EUC-KR): every syllable in common use is KS X 1001.
+    text = ("일자,종가,대비,등락률,시가,고가,저가,거래량,거래대금,상장시총\r\n"
+            '"2025/01/02","2398.94","-0.55","-0.02","2400.10","2410.50","2390.20","530549066","3100000","59000000"\r\n')
+    data = text.encode("cp949")
+    enc, _ = detect_encoding(data)
+    assert data.decode(enc) == text

@@ -33,3 +33,32 @@ def test_a_one_day_download_whose_order_is_settled_loads():
         assert schema.problem is None, name
         assert [str(d) for d in result.prices_arrow["date"].to_pylist()] == [want]
         assert result.prices_arrow["close"].to_pylist() == [4.495]
+
+
+# The Tel Aviv Stock Exchange's index download (a test fixture of a TA-35 dashboard): Hebrew names
+# for the trade date, open, high, low and close, the index named on each row, dates day first.
+_TASE_HEADER = "מדד;תאריך המסחר;שער פתיחה;גבוה;נמוך;שער נעילה\n"
+
+
+def _tase(rows: str, name: str = "ta35.csv"):
+    text = (_TASE_HEADER + rows).encode()
+    schema = detect_bytes(text, name)
+    return schema, normalise_bytes(text, schema, name)
+
+
+def test_a_hebrew_header_names_the_prices_of_a_tase_download():
+    # Its names unknown, the file was refused ("no close column") though it holds a day's bar.
+    schema, result = _tase("תא-35;15/07/2026;2500;2510;2490;2505\nתא-35;16/07/2026;2505;2515;2495;2511\n")
+    assert [c.canonical for c in schema.columns] == ["ticker", "date", "open", "high", "low", "close"]
+    prices = result.prices
+    assert prices["date"].astype(str).tolist() == ["2026-07-15", "2026-07-16"]
+    assert prices["close"].tolist() == [2505.0, 2511.0]
+    assert prices["ticker"].tolist() == ["תא-35", "תא-35"]
+
+
+def test_a_lone_date_under_a_hebrew_header_is_not_read_month_first():
+    # Israel writes dates day first: "01/07/2026" is 1 July. Read by the custom for "/", the row
+    # loaded as 7 January; nothing in the file settles the order, so it is refused instead.
+    schema, result = _tase("תא-35;01/07/2026;2500;2510;2490;2505\n")
+    assert schema.problem.startswith(f"{UNSETTLED_ORDER}: its dates (01/07/2026) read either way")
+    assert result.prices_arrow.num_rows == 0
