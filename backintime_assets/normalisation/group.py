@@ -15,7 +15,7 @@ from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
-from .lines import FileLines, LineIndex, to_utf8
+from .lines import FileLines, LineIndex, count_byte, to_utf8
 from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
 from .records import Line, split_fast, split_slow
@@ -107,7 +107,7 @@ def _lines_without_index(buf: bytes, schema: FileSchema) -> tuple[int, int, int,
     if b"\r" in buf:
         return None
     n = len(buf)
-    total = buf.count(b"\n") + (1 if n and buf[-1:] != b"\n" else 0)
+    total = count_byte(buf, 10) + (1 if n and buf[-1:] != b"\n" else 0)
     first, stop = _region(schema, total)
     start = 0 if first < total else n
     for _ in range(first if first < total else 0):

@@ -2,7 +2,8 @@ import codecs
 
 import pytest
 
-from backintime_assets.normalisation.lines import LineIndex, to_utf8
+from backintime_assets.normalisation import lines
+from backintime_assets.normalisation.lines import LineIndex, count_byte, to_utf8
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,10 @@ def test_to_utf8_drops_the_boms_that_start_lines(encoding):
     data = text.encode(encoding, errors="replace") if encoding != "cp1252" else text.encode("utf-8")
     want = "Date;Close\r\n02.01.2020;1\nDate;Close\r03.01.2020;a\ufeffb\n"
     assert to_utf8(data, "utf-8" if encoding == "cp1252" else encoding).decode() == want
+
+
+@pytest.mark.parametrize("data", [b"", b"a", b"\n", b"a\nb\n\nc", b"x\r\ny\n" * 3])
+def test_count_byte_counts_as_bytes_count(data, monkeypatch):
+    assert count_byte(data, 10) == data.count(b"\n")
+    monkeypatch.setattr(lines, "_MASK_BYTES", 2)  # slices that cut between the bytes counted
+    assert count_byte(data, 10) == data.count(b"\n")
