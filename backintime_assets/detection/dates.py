@@ -13,7 +13,7 @@ from itertools import repeat
 from operator import itemgetter
 
 from .joined import SEP, joined
-from .month_names import (BE, BE_YEARS, ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number,
+from .month_names import (BE, BE_OFFSET, BE_YEARS, ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number,
                           weekday_language)
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
@@ -264,8 +264,13 @@ def _ints(groups: list[dict], name: str) -> list[int]:
 
 
 def _years(groups: list[dict], two_digit_year: bool) -> list[int]:
+    """The dates' years as the Gregorian calendar counts them: a Buddhist-era year ("02/01/2567") is 543
+    ahead, and its weekdays, steps and name's date are those of 2024. Read as the year 2567, Tuesday to
+    Friday 2 to 5 January made no run of trading days, and the file loaded month first (1 February on)."""
     years = _ints(groups, "c")
-    return [_full_year(y) for y in years] if two_digit_year else years
+    if two_digit_year:
+        return [_full_year(y) for y in years]
+    return [y - BE_OFFSET if y in BE_YEARS else y for y in years] if max(years) >= BE_YEARS.start else years
 
 
 def _full_year(two_digits: int) -> int:
@@ -336,7 +341,7 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
             dayfirst, certainty = ch_a > ch_b, 0.7
         else:
             # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first.
-            dayfirst, certainty = sep != "/", GUESSED_ORDER_CERTAINTY
+            dayfirst, certainty = _custom_day_first(sep, groups, order), GUESSED_ORDER_CERTAINTY
     first, second = ("%d", "%m") if dayfirst else ("%m", "%d")
     return f"{first}{sep}{second}{sep}{year}", certainty
 
@@ -394,7 +399,14 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
         return steady == "b", 0.7
     if sep != "." and _january_trading(b if steady == "a" else a, years):
         return steady == "b", 0.7
-    return sep != "/", GUESSED_ORDER_CERTAINTY
+    return _custom_day_first(sep, groups, "y2" if two_digit_year else "y4"), GUESSED_ORDER_CERTAINTY
+
+
+def _custom_day_first(sep: str, groups: list[dict], order: str) -> bool:
+    """The order custom writes numeric dates in, where nothing in them decides: month first with '/'
+    (the US's), day first with '.' and '-'; and day first in any where the years are Buddhist-era ones:
+    Thailand's calendar, whose offices write the day first ("02/01/2567", 2 January 2024)."""
+    return sep != "/" or _buddhist_era(groups, order)
 
 
 # Read by the steps its dates make across a new year, not by any value: short of a day above 12.

@@ -14,12 +14,13 @@ from typing import NamedTuple
 
 from .bar_period import LONGER_BARS, bar_period_problem, series_dates, spaced_bars_problem, ticker_holds_bars
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
+from .dates import GUESSED_ORDER_CERTAINTY
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
     LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake, reader_kwargs,
 )
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
-from .epoch_days import east_format, east_reading, may_be_east, utc_instants
+from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .filename import date_in_name
 from .flat_header import bare_tickers, labelled_unread, named_as_tickers, scaled_series, split_header, untold_series
 from .gaps import GAP, gaps_to_tabs
@@ -272,10 +273,16 @@ def _east_marked(columns: list[ColumnSchema], canonical: list[str | None], body:
     tickers = None if k is None else [row[k].strip().upper() for row in rows]
     # And the weekdays and clock of its evening stamps, which a file of a few midweek bars takes its
     # reading by from its source's other files (ingestion/sibling_east.py).
-    fmt, noted = east_reading(columns[j].format, [row[j] for row in rows], tickers)
+    cells = [row[j] for row in rows]
+    fmt, noted = east_reading(columns[j].format, cells, tickers)
     if fmt == columns[j].format and noted is None:
         return columns
-    return [replace(c, format=fmt, evenings=noted) if i == j else c for i, c in enumerate(columns)]
+    # Where the day/month order is a guess, the note of the other order too: siblings may settle the
+    # order, and the weekdays with it ("01/02/2024 15:00:00 UTC" is a Thursday evening day first, not a
+    # Tuesday's), before they settle its reading east of UTC (ingestion/sibling_east.py).
+    other = other_order_evenings(fmt, cells) if noted and columns[j].confidence <= GUESSED_ORDER_CERTAINTY else None
+    return [replace(c, format=fmt, evenings=noted, evenings_other_order=other) if i == j else c
+            for i, c in enumerate(columns)]
 
 
 def _tickers(body: list[list[str]], j: int) -> int:

@@ -118,6 +118,25 @@ def east_reading(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] |
     return f"{fmt}{EAST}", note
 
 
+# A numeric date's day and month, either first, the year after them ("%d/%m/%Y %H:%M:%S %Z").
+_DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])(?=\2%[Yy])")
+
+
+def other_order_evenings(fmt: str | None, cells: Sequence[str]) -> str | None:
+    """The `evenings` note of a column of timestamp text that says UTC, its cells read with the day and
+    month the other way round ("%m/%d/%Y ..." for "%d/%m/%Y ..."), where its order is a guess that
+    siblings may settle (ColumnSchema.evenings_other_order); None where the format has no such pair."""
+    base = (fmt or "").removesuffix(EAST)
+    found = _DAY_MONTH.search(base)
+    if not utc_instants(base) or base in EPOCH_UNITS or found is None or found.group(1) == found.group(3):
+        return None
+    import numpy as np
+
+    swapped = f"{base[:found.start()]}{found.group(3)}{found.group(2)}{found.group(1)}{base[found.end():]}"
+    stamps = _stamps(swapped, cells)
+    return evenings(stamps[np.isfinite(stamps)].astype(np.int64))
+
+
 def utc_instants(fmt: str | None) -> bool:
     """Whether a date column of format `fmt` holds instants in UTC: epochs, or timestamp text with a
     zone (which may say UTC), either perhaps read "_east" already."""

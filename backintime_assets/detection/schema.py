@@ -42,6 +42,11 @@ class ColumnSchema:
     # to settle the reading a file of a few midweek bars cannot show (ingestion/sibling_east.py). Not how
     # rows are read (reading_key leaves it out). None, and left out of the JSON, in every other column.
     evenings: str | None = None
+    # The same note with the day and month of its dates read the other way, where their order is a guess
+    # ("01/02/2024 15:00:00 UTC": Tuesday 2 January's evening, or Thursday 1 February's): what the column
+    # notes once its siblings settle the order (ingestion/sibling_order.py), before they settle its reading
+    # east of UTC. Noted at detection, where the cells are at hand. None, and left out, in every other column.
+    evenings_other_order: str | None = None
 
 
 @dataclass
@@ -166,14 +171,14 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker", "ticker_from", "stacked_tickers")
-_OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings")
+_OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 
 
 def _column_dict(c: ColumnSchema) -> dict:
     d = {n: getattr(c, n) for n in _COLUMN_KEYS}
     if (c.series is not None or c.multiplier is not None or c.unit is not None or c.order_from is not None
-            or c.evenings is not None):
+            or c.evenings is not None or c.evenings_other_order is not None):
         d.update((n, v) for n in _OPTIONAL_COLUMN_KEYS if (v := getattr(c, n)) is not None)
     return d
 

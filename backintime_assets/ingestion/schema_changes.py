@@ -11,8 +11,10 @@ from backintime_assets.detection.schema import ColumnSchema
 # same three): taken from the dataclasses, so a field added to detection is compared without a word here.
 _NOT_READING = ("file", "confidence", "borrowed_from", "columns")
 FILE_FIELDS = tuple(f.name for f in fields(FileSchema) if f.name not in _NOT_READING)
-# A date column's evening stamps (ColumnSchema.evenings) say what its sample showed, not how it reads.
-COLUMN_FIELDS = tuple(f.name for f in fields(ColumnSchema) if f.name not in ("name", "confidence", "evenings"))
+# A date column's evening stamps (ColumnSchema.evenings, under either day/month order) say what its sample
+# showed, not how it reads.
+COLUMN_FIELDS = tuple(f.name for f in fields(ColumnSchema) if f.name not in ("name", "confidence", "evenings",
+                                                                              "evenings_other_order"))
 _SAID = {"canonical": "mapping"}  # as `schema override --mapping` calls it
 LISTED_NAMES = 10
 

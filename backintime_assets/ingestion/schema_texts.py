@@ -43,6 +43,7 @@ def _reading_of(column: dict) -> dict:
     out = dict(column, confidence=None)
     out.pop("order_from", None)
     out.pop("evenings", None)
+    out.pop("evenings_other_order", None)
     return out
 
 

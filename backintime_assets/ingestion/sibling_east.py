@@ -135,6 +135,8 @@ def _read_east(schema: dict, j: int, count: int) -> dict:
     out["borrowed_from"] = None
     column = out["columns"][j]
     column["format"] = f"{column['format']}{EAST}"
-    column["order_from"] = (f"east of UTC: the next day's sessions, as {count} sibling file{'s' if count != 1 else ''}"
-                            " of the same source stamped on weekend evenings prove")
+    east = (f"east of UTC: the next day's sessions, as {count} sibling file{'s' if count != 1 else ''}"
+            " of the same source stamped on weekend evenings prove")
+    # A day/month order its siblings settled first is said first (sibling_order._settled_by_siblings reads so).
+    column["order_from"] = f"{column['order_from']}; {east}" if column.get("order_from") else east
     return out

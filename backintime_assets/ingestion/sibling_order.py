@@ -30,7 +30,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from backintime_assets.detection.date_system import EAST
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
+from backintime_assets.detection.epoch_days import read_evenings
 from backintime_assets.detection.month_names import MONTHS
 from backintime_assets.detection.schema import layout_signature
 
@@ -68,6 +70,7 @@ _OFFICE_WORDS = frozenset({
     "succursale", "bureau", "sucursal", "oficina", "agencia", "filial", "sede", "ufficio", "kantoor", "vestiging",
 })
 # A numeric date with the year last: the two parts before it are a day and a month, in either order.
+_WEEKEND = frozenset({5, 6})  # Saturday, Sunday (Monday 0)
 DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
 
@@ -224,6 +227,15 @@ def _with_order(schema: dict, first: str, count: int) -> dict:
     _, sep, _, year = found.groups()
     second = "%m" if first == "%d" else "%d"
     column["format"] = f"{first}{sep}{second}{sep}{year}{column['format'][found.end():]}"
+    if column.get("evenings_other_order"):
+        # Its evening stamps' weekdays as the settled order reads them (detection noted both): what
+        # sibling_east.py settles its reading east of UTC by, and what detection reads "_east" by (a
+        # weekend evening among them: "07/01/2024 15:00:00 UTC" is a Sunday's day first, Tokyo's Monday).
+        column["evenings"], column["evenings_other_order"] = column["evenings_other_order"], column.get("evenings")
+        weekend, was = (bool(note) and not read_evenings(note)[0].isdisjoint(_WEEKEND)
+                        for note in (column["evenings"], column["evenings_other_order"]))
+        if weekend != was:  # else "_east" (or none) was not the noted evenings' doing: it stays
+            column["format"] = column["format"].removesuffix(EAST) + (EAST if weekend else "")
     column["confidence"] = SIBLING_ORDER_CERTAINTY
     column["order_from"] = f"{_SETTLED}{count} sibling file{'s' if count != 1 else ''} of the same layout"
     return out

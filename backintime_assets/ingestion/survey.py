@@ -142,6 +142,11 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
     if stored_siblings is not None:
         siblings += stored_siblings([*guessing.values(), *guessing_east.values()])
     settled, disagreeing = settle_orders(guessing, siblings) if guessing else ({}, [])
+    # A file whose order its siblings settled guesses its reading east of UTC as that order reads its
+    # stamps (_with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
+    # UTC" is stamped on a Tuesday, day first on a Thursday, and east settled from the guessed schema lost
+    # the settled order, or read by its UTC days it loaded 1 February for Friday 2 February's session.
+    guessing_east = {key: schema for key, schema in {**guessing_east, **settled}.items() if guesses_east(schema)}
     east, undecided = settle_east(guessing_east, siblings) if guessing_east else ({}, [])
     for note in disagreeing + undecided:
         _log.warning(note)

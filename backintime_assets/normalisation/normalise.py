@@ -127,20 +127,45 @@ def read_columns(schema: FileSchema, cmap: dict[str, int], timed: list[int] | No
 
 
 def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None
-             ) -> tuple[Callable[[np.ndarray], np.ndarray], int, str] | None:
+             ) -> tuple[Callable[[np.ndarray], np.ndarray], int, str,
+                        Callable[[np.ndarray], np.ndarray] | None] | None:
     """(codes of the time of day of given rows, the distinct times a ticker's date needs to be bars,
-    their source) from a time column, or from the date column's own time: None when the file has
-    neither. A date with a time shows two rows a day at two times (a correction) as often as bars:
-    three. The codes are worked out only for the rows asked for (those sharing a ticker and day,
-    in most files none): encoding a whole column of timestamps cost 15% of reading such a file."""
+    their source, codes of rows' time of day alike across dates or None: rules.check_intraday) from a
+    time column, or from the date column's own time: None when the file has neither. A date with a
+    time shows two rows a day at two times (a correction) as often as bars: three. The codes are worked
+    out only for the rows asked for (those sharing a ticker and day, in most files none): encoding a
+    whole column of timestamps cost 15% of reading such a file."""
     time = _time_column(schema, cmap, timed)
     if time is not None and time in cols and (schema.header_row >= 0 or _clock_times(cols[time])):
         column, least, source = cols[time], 2, f"column {schema.columns[time].name!r}"
-    elif "date" in cmap and schema.columns[cmap["date"]].type == "timestamp":
+        clock = None
+    elif "date" in cmap and (schema.columns[cmap["date"]].type == "timestamp" or _written_text(cols[cmap["date"]])):
+        # A date column's text may write a time where its format has none ("2024-01-08 10:00" among plain
+        # dates, read by its day): the same, its times weighed against the file's own (rules.check_intraday);
+        # there by the time it writes, not the cell (a date written two ways is no two times).
         column, least, source = cols[cmap["date"]], 3, "the date's time of day"
+        clock = lambda rows: _times_of_day(column.take(pa.array(rows)))  # noqa: E731
+        if schema.columns[cmap["date"]].type != "timestamp":
+            return clock, least, source, clock
     else:
         return None
-    return (lambda rows: parse_strings(column.take(pa.array(rows))).codes), least, source
+    return (lambda rows: parse_strings(column.take(pa.array(rows))).codes), least, source, clock
+
+
+def _written_text(column: pa.Array) -> bool:
+    return pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
+
+
+# A time of day as a cell writes it after its date: "16:00", "9:31:00.250", "4:00 PM".
+_TIME_OF_DAY = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?)"
+
+
+def _times_of_day(cells: pa.Array) -> np.ndarray:
+    """Codes of the time of day each of `cells` writes, one code for none: alike across dates."""
+    found = pc.struct_field(pc.extract_regex(cells, _TIME_OF_DAY), [0])
+    if isinstance(found, pa.ChunkedArray):
+        found = found.combine_chunks()
+    return pc.dictionary_encode(found, null_encoding="encode").indices.to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.DataType]:
@@ -707,12 +732,13 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     # Per day of each file: a group of files read together (group.py) sums each file's own rows.
     check_aggregate_rows(reasons, days if files is None else days * files.count + files.file_of(rec.line), volume,
                          ticker.codes)
-    moments = _moments(cols, schema, cmap, timed)
-    if moments is not None:
-        codes, least, source = moments
-        reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
-        check_intraday(reasons, repeat_keys, days, codes, least, reason)
+    # One sort tells whether any ticker's date repeats (most files': none); intraday bars need it to.
     repeats = accepted_repeats(reasons, repeat_keys, days)
+    moments = _moments(cols, schema, cmap, timed) if repeats is not None else None
+    if moments is not None:
+        codes, least, source, clock = moments
+        reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
+        check_intraday(reasons, repeat_keys, days, codes, least, reason, clock, found=repeats)
     if repeats is not None:
         check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
                              named="ticker" in cmap or tickers is not None, found=repeats,

@@ -132,22 +132,54 @@ def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, val
         r.set_rows(rows[~exact][clash], labels)
 
 
+# Accepted rows of other dates looked at for a file's time of day (check_intraday's `clock`): its
+# daily rows share one, and a few hundred show it without reading a long file's every cell.
+_CLOCK_SAMPLE = 256
+_CLOCK_SHARE = 0.9  # of them at one time of day: a daily file's (16:00, 00:00, none written)
+
+
 def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
-                   moments: Callable[[np.ndarray], np.ndarray], least: int, reason: str) -> None:
+                   moments: Callable[[np.ndarray], np.ndarray], least: int, reason: str,
+                   clock: Callable[[np.ndarray], np.ndarray] | None = None, found: Repeats | None = None) -> None:
     """Among rows still accepted: a ticker's rows of one date at `least` distinct moments of the day
     or more (`moments(rows)`: codes of those rows' time of day) are bars of that day, not its price;
     the first of them is no more the day's open, high, low and close than the others, so all are
-    rejected. So are the other rows of a ticker whose dates are at least half of them such days."""
-    repeats = _accepted_repeats(r, ticker_codes, days, least)
+    rejected. So are the other rows of a ticker whose dates are at least half of them such days.
+    `clock(rows)`: codes of rows' time of day alike across dates, where `least` counts the date's own
+    time (two times a correction as often as bars): in a daily file whose other rows share one time of
+    day, a date's rows at two times, neither of them that one, are bars too (_off_the_files_clock).
+    `found`: accepted_repeats' answer, when asked already."""
+    repeats = _repeats_now(r, ticker_codes, days, found)
     if repeats is None:
         return
     rows, key = repeats
     times = pd.DataFrame({"key": key, "moment": moments(rows)}).groupby("key")["moment"].transform("nunique")
     is_bar = times.to_numpy() >= least
+    if clock is not None and not is_bar.all():
+        is_bar |= (times.to_numpy() >= 2) & _off_the_files_clock(r, rows, key, clock)
     bars = rows[is_bar]
     if bars.size:
         bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar]))
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
+
+
+def _off_the_files_clock(r: Reasons, rows: np.ndarray, key: np.ndarray,
+                         clock: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Whether each of `rows` (keyed by ticker and date) is of a date none of whose rows is at the time
+    of day most other accepted rows share ("2024-01-02 16:00", a row a day): two rows at 10:00 and 11:00
+    of one date are that day's bars, the first of them loaded as its price where a correction was
+    taken. A file of no common time of day (each row's own), or of no other rows, says nothing."""
+    others = np.flatnonzero(r.ok)[:_CLOCK_SAMPLE + rows.size]  # not every accepted row of a long file
+    others = others[~np.isin(others, rows)][:_CLOCK_SAMPLE]
+    if not others.size:
+        return np.zeros(rows.size, dtype=bool)
+    codes = clock(np.r_[rows, others])  # one call: its codes are alike only within it
+    counts = np.bincount(codes[rows.size:])
+    usual = counts.argmax()
+    if counts[usual] < _CLOCK_SHARE * others.size:
+        return np.zeros(rows.size, dtype=bool)
+    at_clock = pd.Series(codes[:rows.size] == usual).groupby(key).transform("any").to_numpy()
+    return ~at_clock
 
 
 def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys: np.ndarray) -> np.ndarray:

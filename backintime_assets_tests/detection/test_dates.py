@@ -329,6 +329,19 @@ def test_buddhist_era_years_of_thailand_read_as_the_common_eras(values, fmt, fir
     assert infer_date_format(["15/01/2024", "16/01/2567"]).format == "%d/%m/%Y"  # a common-era year: no BE
 
 
+@pytest.mark.parametrize("values", [
+    ["02/01/2567", "03/01/2567", "04/01/2567", "05/01/2567"],  # Tuesday to Friday, 2 to 5 January 2024
+    ["08/01/2567", "09/01/2567", "10/01/2567", "11/01/2567", "12/01/2567"],
+    ["02/01/2567"],  # nothing decides: Thailand's custom, day first
+])
+def test_buddhist_era_dates_of_no_day_above_12_read_day_first(values):
+    # Their weekdays and steps are those of 2024: read as the year 2567's, a week of January made no run
+    # of trading days, and the separator's US custom read them month first: 2 January loaded as 1 February.
+    guess = infer_date_format(values)
+    assert guess.format == "%d/%m/%Y|be"
+    assert infer_date_format(["02/01/2024"]).format == "%m/%d/%Y"  # a common-era year keeps "/"'s custom
+
+
 def test_fractions_of_seconds_written_only_when_not_zero():
     # Python's isoformat and many APIs: "10:00:00+02:00" beside "10:13:00.417000+02:00". The
     # column was text: neither format read more than 90% of it.

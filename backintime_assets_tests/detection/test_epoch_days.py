@@ -227,6 +227,16 @@ def test_a_one_bar_file_notes_the_weekday_and_clock_of_its_evening_stamp():
     assert zoned.evenings == "Wed 15:00"
 
 
+def test_a_guessed_day_month_order_notes_the_evenings_of_the_other_order_too():
+    # "01/02/2024" reads month first by the separator's custom (2 January, a Tuesday); siblings may prove
+    # it day first (1 February, a Thursday), and the reading east of UTC is settled by that weekday.
+    guessed = _detected_date("Date,Close\n01/02/2024 15:00:00 UTC,2510\n")
+    assert (guessed.format, guessed.evenings, guessed.evenings_other_order) == (
+        "%m/%d/%Y %H:%M:%S %Z", "Tue 15:00", "Thu 15:00")
+    assert _detected_date("Date,Close\n16/01/2024 15:00:00 UTC,2510\n").evenings_other_order is None  # its own
+    assert _detected_date("Date,Close\n2024-01-02T15:00:00Z,2510\n").evenings_other_order is None
+
+
 @pytest.mark.parametrize("seconds, noted", [
     (stamps(15, JANUARY[:3], day_before=True), "Mon Tue Wed 15:00"),
     (stamps(23, JANUARY[:2], day_before=True) + stamps(22, JANUARY[2:4], day_before=True),  # a clock change

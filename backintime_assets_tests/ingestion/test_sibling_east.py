@@ -175,3 +175,24 @@ def test_a_file_settled_east_of_utc_still_proves_its_own_day_month_order():
     assert guessing["columns"][0]["format"] == "%m/%d/%Y %H:%M:%S %Z"
     ordered, _ = settle_orders({"tv/p_31.csv": guessing}, [east_settled])
     assert ordered["tv/p_31.csv"]["columns"][0]["format"] == "%d/%m/%Y %H:%M:%S %Z"
+
+
+@pytest.mark.parametrize("stamp, session", [
+    ("01/02/2024 15:00:00 UTC", dt.date(2024, 2, 2)),  # Thursday evening day first (a Tuesday's month first)
+    ("04/01/2024 15:00:00 UTC", dt.date(2024, 1, 5)),  # Thursday evening (1 April, a Monday, month first)
+    ("07/01/2024 15:00:00 UTC", dt.date(2024, 1, 8)),  # Sunday evening (1 July, a Monday, month first)
+    ("01/07/2024 15:00:00 UTC", dt.date(2024, 7, 2)),  # Monday evening (7 January, a Sunday, month first)
+])
+def test_a_bar_whose_order_and_reading_are_both_guesses_loads_on_its_session(in_process, tmp_path, stamp, session):
+    # Tokyo's bar a day as text that says UTC, day first. Sunday's "14/01/2024 ..." proves the order and
+    # the reading east of UTC; the file of no day above 12 guesses both. Its evening's weekday must be
+    # read under the settled order: noted under the guessed one, the bar loaded on its UTC day (2024-02-01
+    # for Friday's session), or, stamped on a Sunday, loaded nothing.
+    header = "Date,Open,High,Low,Close,Volume\n"
+    files = {"tv/p_14.csv": f"{header}14/01/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode(),
+             "tv/p_31.csv": f"{header}{stamp},1,2,0.5,1.5,100\n".encode()}
+    found = survey_files(None, in_process, survey_tasks(tmp_path, files), slices=2)
+    assert found["tv/p_31.csv"].dates == [session]
+    column = _date_column(found["tv/p_31.csv"].schema_json)
+    assert column.format == "%d/%m/%Y %H:%M:%S %Z_east"
+    assert column.order_from.startswith("order settled by 1 sibling file of the same layout")

@@ -1282,6 +1282,33 @@ def test_hourly_bars_stamped_with_the_hour_alone_are_rejected_as_intraday_bars()
     assert len(r.rejected) == 5
 
 
+def _daily_at(clock: str) -> str:
+    return "".join(f"2024-01-0{d}{clock},1,2,0.5,1.5,100\n" for d in (2, 3, 4, 5))
+
+
+@pytest.mark.parametrize("clock", [" 16:00", " 00:00", ""])  # a close's time, midnight, or none written
+def test_two_rows_of_a_date_off_a_daily_file_s_time_of_day_are_intraday_bars(clock):
+    # A file of a row a day at one time of day, and a date of two rows at 10:00 and 11:00: that day's
+    # bars. The first had loaded as the day's price (the second rejected as its conflicting duplicate).
+    data = "Date,Open,High,Low,Close,Volume\n" + _daily_at(clock) + (
+        "2024-01-08 10:00,1,2,0.5,1.2,100\n2024-01-08 11:00,1,2,0.5,1.3,100\n")
+    r = run(data.encode())
+    check_invariants(r)
+    assert r.prices.date.astype(str).tolist() == ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
+    assert r.rejected.reason.tolist() == ["intraday bar: this ticker's date at several times of day (the date's "
+                                          "time of day); prices holds one row a day"] * 2
+
+
+def test_a_daily_file_s_correction_at_its_time_of_day_stays_a_duplicate():
+    # A daily file at a constant time of day loads; a date's second row, one at that time, is no bar.
+    r = run(("Date,Open,High,Low,Close,Volume\n" + _daily_at(" 16:00")).encode())
+    assert len(r.prices) == 4 and r.rejected.empty
+    r = run(("Date,Open,High,Low,Close,Volume\n" + _daily_at(" 16:00")
+             + "2024-01-08 16:00,1,2,0.5,1.2,100\n2024-01-08 16:30,1,2,0.5,1.3,100\n").encode())
+    assert r.prices.date.astype(str).tolist()[-1] == "2024-01-08"
+    assert r.rejected.reason.tolist() == ["conflicting duplicate of line 6"]
+
+
 def test_a_date_column_of_years_before_1800_is_refused_saying_so():
     # stooq.pl's ^SPX download opens with monthly points from 1789, rows of five fields under a header
     # of six. Its dates are read as none (1800-2200), and the refusal had said "check its date format".
