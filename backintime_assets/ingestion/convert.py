@@ -158,9 +158,11 @@ def _owned_by_bucket(tasks: list[FileTask], buckets: _Buckets, parallelism: int
         return {}, list(tasks)
     owned: dict[int, list[FileTask]] = {}
     spanning = []
+    # A dict, not buckets.of: numpy's cost per call was most of the driver's 0.1 s over 3,000 daily files.
+    ordinals = buckets.day_numbers.astype(np.int64) + _EPOCH_ORDINAL
+    bucket_of = dict(zip(ordinals.tolist(), buckets.bucket_of_day.tolist()))
     for task in tasks:
-        days = np.array([d.toordinal() - _EPOCH_ORDINAL for d in (*(task.dates or ()), task.home_date)])
-        homes = set(buckets.of(days).tolist()) - {-1}
+        homes = {bucket_of.get(d.toordinal(), -1) for d in (*(task.dates or ()), task.home_date)} - {-1}
         # The dates have served: tasks carry their payload to the executors, and an archive's are years.
         light = replace(task, dates=None, known_first_date=task.first_date)
         if task.dates and len(homes) == 1:
