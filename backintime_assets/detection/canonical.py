@@ -348,6 +348,9 @@ _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delt
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
 _ADJUSTED_OTHER = re.compile(r"open|high|low|vol")
+# Words that hold "low" and are no low ("Slow Close", "slow_ma": a slow moving average; "Money Flow",
+# "Cash Flow", "Below Band"): beside a close with no low named, the slow average loaded as the low.
+_NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow")
 # The same qualifiers in the other languages named above, which _NOT_HINTED (English, in Latin
 # letters) misses: in brackets they are no unit ("Kurz (předchozí)", "Ціна (попередня)": the
 # previous price, taken for the close ahead of the price beside it), nor a count of trades for the
@@ -481,6 +484,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
                     break
                 if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"
                     break
+                if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
+                    break  # no hint, as _NOT_HINTED: "slow_close" is no close either
                 # A volume in a coin is as plainly the volume as "Volume" is: left of a plain one, it
                 # is the coins traded where the plain one is the dollars (CryptoDataDownload's Coinbase
                 # "volume_btc,volume", whose dollars had loaded as the volume); right of it, which of

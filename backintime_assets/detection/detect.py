@@ -22,7 +22,8 @@ from .dialect import (
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .filename import date_in_name
-from .flat_header import bare_tickers, labelled_unread, named_as_tickers, scaled_series, split_header, untold_series
+from .flat_header import (bare_tickers, labelled_unread, named_as_tickers, scaled_fields, scaled_series,
+                          split_header, untold_series)
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
@@ -129,6 +130,13 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    "which is not read for prices (\"_k\" may be a series' letter too): read as written, the prices "
                    "could be a thousandfold off. Write the scale in brackets (\"AAPL Close (K)\") or save each "
                    "ticker's columns as a file of its own")
+    elif wide is None and (scaled := scaled_fields(layout.header_cells, canonical)):
+        shown = _shown([layout.names[j] for j in scaled])
+        # A judgement (SIDE_BY_SIDE?): "close_k,volume_k" may be series K's as well, a user who knows may load it.
+        problem = (f"{SIDE_BY_SIDE}? ({shown}): prices named with a scale written onto their names, which is not "
+                   "read for prices (\"_k\" may be a series' or a ticker's letter too: K's prices?): read as "
+                   "written, they could be a thousandfold off. Write the scale in brackets (\"Close (K)\") or "
+                   "leave it off the names")
     elif side_by_side and wide is None:
         shown = _shown(side_by_side)
         problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "
@@ -144,7 +152,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    "ticker; name each price column by its ticker "
                    "(\"AAPL Close\") or save each ticker's columns as a file of its own")
     elif wide is None and (flat is None or lone is not None) and (
-            untold := untold_series(layout.header_cells, layout.types)):
+            untold := untold_series(layout.header_cells, layout.types,
+                                   canonical if flat is None else None)):
         shown = _shown([layout.names[j] for j in untold])
         problem = (f"{SIDE_BY_SIDE}? ({shown}): columns name several series, each by a label beside a price, "
                    "but the labels are not all written as tickers (a name or a longer word may be a company's, "

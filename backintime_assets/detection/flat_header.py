@@ -85,7 +85,7 @@ def split_cell(cell: str, words: bool = False) -> tuple[str, str] | None:
     else:
         parts = _cuts(cell)
     splits = [(label, field) for label, field in parts if _names_a_field(field) and _ticker(label, words)]
-    if not splits and (priced := _priced_in(cell)) is not None:
+    if not splits and (priced := _priced_in(cell) or ((noted := _noted(cell)) and noted[0])) is not None:
         return split_cell(priced, words)
     return max(splits, key=lambda s: len(s[1])) if splits else None  # "AAPL Adj Close": not "AAPL Adj"
 
@@ -204,8 +204,8 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
             continue
         split.append(list(parts))
         fields.setdefault(parts[0], set()).add(field)
-        if scaled is None and _priced_in(cell.strip()) is not None:
-            priced.append(j)
+        if scaled is None and (_priced_in(cell.strip()) is not None or _noted(cell) is not None):
+            priced.append(j)  # "AAPL Close (LSE)" too: a note's, beside AAPL's own close
     # A ticker's price in a currency beside the same price plain ("AAPL Close,AAPL Close EUR"): the
     # plain one is its close, the other stays whole and unread, as before currencies were cut off;
     # split too, AAPL had two closes and the file was refused though AAPL's and MSFT's read right.
@@ -250,6 +250,15 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(c[0] for c in split if len(c) == 2))  # in column order
     if not labels or all(label in _UNITS for label in labels):
         return None
+    if any(_a_word(label) for label in labels):
+        # A venue, a session or another word over a field ("Close LSE,Close NYSE", "Close|NYSE",
+        # "Close INDICATIVE,Close FIRM"): one instrument's series as often as tickers, loaded as
+        # tickers "LSE" and "NYSE" (as "(LSE)" in brackets once were). Left whole, untold_series
+        # refuses the file, naming them.
+        return None
+    noted = [(c[0], field_of(c[1])) for j, c in enumerate(split) if len(c) == 2 and _noted(header_cells[j][0])]
+    if len(noted) > len(set(noted)):
+        return None  # "AAPL Close (LSE),AAPL Close (NYSE)": two of AAPL's closes, whose is the close?
     fields = {label: fields[label] for label in labels}
     if len(labels) == 1 and all(_bracketed(header_cells[j][0], labels[0]) for j, c in enumerate(split) if len(c) == 2):
         # One label, in brackets after each field ("Close (NYSE),Volume (NYSE)"): a venue's, a
@@ -260,6 +269,14 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
                                            for f in fields.values()):
         return None  # "OPEN INT": a word; "SPY CLOSE, SPY VOLUME" or "SPY CLOSE, QQQ CLOSE": tickers
     return split, labels
+
+
+def _a_word(label: str) -> bool:
+    """Whether a label in capitals split from a field is a word over one instrument's series, no
+    ticker: a venue, session, leg or source (_SERIES_WORDS: "LSE", "NYSE", "SPOT", "XETRA"), or a word
+    of letters longer than a ticker's five ("INDICATIVE", "COMPOSITE"), not a pair ("BTCUSDT")."""
+    name = label.upper()
+    return name in _SERIES_WORDS or (name.isalpha() and len(name) > 5 and not _paired(name))
 
 
 def _noted_field(cell: str) -> str | None:
@@ -420,7 +437,8 @@ def _named_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[C
     return split, list(dict.fromkeys(c[0] for c in split if len(c) == 2))
 
 
-def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[int]:
+def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                  canonical: Sequence[str | None] | None = None) -> list[int]:
     """The columns of a one-row header that names two series or more, each by a label beside a price
     field, which split_header does not read as tickers side by side: names or longer words in lower
     case ("google_close,amazon_close", "Apple Close,Microsoft Close"), beside a ticker too
@@ -428,25 +446,86 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     may be a ticker, a company or a word over one instrument's series (a venue, a session, a
     source): read whole, the first's prices loaded under the file's name and the others' unread
     without a word. No column may be named by its field alone ("Close" beside "Apple Close": the
-    file's own prices, the others a qualifier's as often)."""
+    file's own prices, the others a qualifier's as often). With `canonical` (a header split_header
+    read no ticker in), where the close mapped is labelled by no ticker, any label counts
+    (_marks_series: a currency, a venue, a note, one letter, a word), not only those that may name a
+    ticker: "Close USD,Close EUR", "AMD Close,NOK Close", "Close LSE,Close NYSE", "Close (A),Close (B)",
+    "spot_close,fut_close" loaded the first as the file's close and left the rest unread. Beside a close
+    labelled by a ticker ("spy_close,spy_volume,dema_close"), a word's close is a series derived from it."""
     header_cells = _names(header_cells)
     if any(len(cells) != 1 for cells in header_cells):
         return []
+    loose = canonical is not None and _close_of_no_ticker(header_cells, canonical)
     named: dict[str, list[int]] = {}  # label -> its columns
     fields: dict[str, set[str]] = {}  # label -> its fields
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         if (field := field_of(cells[0])) and fits_type(field, t):
             return []
-        # Its currency written last too ("7203 Close JPY"), as split_cell reads one (_priced_in).
-        if (parts := _any_case_split(_priced_in(cells[0]) or cells[0])) is None or not fits_type(parts[1], t) \
-                or not (_may_name_series(parts[0], whole=True) or _numbered(parts[0])):
+        parts = _labelled(cells[0]) or (_bracketed_label(cells[0]) if loose else None)
+        if parts is None or not fits_type(parts[1], t) \
+                or not (_may_name_series(parts[0], whole=True) or _numbered(parts[0])
+                        or (loose and _marks_series(parts[0]))):
             continue
-        label = " ".join(parts[0].upper().split())
+        label = " ".join(f"{parts[0]} {parts[2]}".upper().split())  # "AAPL (LSE)": AAPL's London series
         named.setdefault(label, []).append(j)
         fields.setdefault(label, set()).add(parts[1])
     priced = [label for label, f in fields.items()
-              if f & _PRICES and (_may_name_series(label, _whole(f)) or _numbered(label))]
+              if f & _PRICES and (_may_name_series(label, _whole(f)) or _numbered(label) or loose)]
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
+
+
+# Words over a price that say it is the day before's, beside the day's own ("Last Close,Prev Close"):
+# the same series a day late, not another; the other column is the close.
+_DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1", "D-1", "LAG1", "LAG"})
+
+
+def _close_of_no_ticker(header_cells: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:
+    """Whether the column mapped as the close is labelled by something that may name no ticker: a
+    currency, a venue, a word, a note in brackets, one letter ("Close USD", "Close LSE", "spot_close",
+    "Close (A)"), or by nothing split_header reads."""
+    if "close" not in canonical or (j := list(canonical).index("close")) >= len(header_cells):
+        return False
+    parts = _labelled(header_cells[j][0])
+    return parts is None or not _may_name_series(parts[0]) or bool(_IN_BRACKETS.fullmatch(parts[0]))
+
+
+def _labelled(cell: str) -> tuple[str, str, str] | None:
+    """(the label, the field, a note in brackets or "") a header cell names in any case
+    (_any_case_split), its currency written last too ("7203 Close JPY", as split_cell reads one:
+    _priced_in), or a note in brackets ("AAPL Close (LSE)": ("AAPL", "close", "(LSE)"))."""
+    if (noted := _noted(cell)) is not None and (parts := _any_case_split(noted[0])) is not None:
+        return parts[0], parts[1], noted[1]
+    parts = _any_case_split(_priced_in(cell) or cell)
+    return None if parts is None else (parts[0], parts[1], "")
+
+
+def _marks_series(label: str) -> bool:
+    """Whether a label beside a price in a header that names no ticker marks a series of its own: any
+    one word but the day before's ("Prev Close" beside "Last Close")."""
+    name = label.strip().upper()
+    # One word: "Average Stock Price" beside "Year Close" is a figure of the year's bars, no series.
+    return bool(name) and name not in _DAY_BEFORE and len(name.split()) == 1
+
+
+def _bracketed_label(cell: str) -> tuple[str, str, str] | None:
+    """(the text in its brackets, the field, "") of a price or volume cell with a text in brackets after
+    its field that _any_case_split does not cut off: one letter ("Close (A)"), a share class's or a
+    ticker's (F, T, C)."""
+    m = _FIELD_BRACKETED.fullmatch(cell.strip())
+    if m is None or not _names_a_field(m[1]) or field_of(m[1]) not in _FIELDS:
+        return None
+    return f"({m[2].strip()})", field_of(m[1]), ""
+
+
+def _noted(cell: str) -> tuple[str, str] | None:
+    """(the cell less a note in brackets written last, the note) of a cell naming a ticker and a field
+    with a venue's, session's or source's note after them ("AAPL Close (LSE)": ("AAPL Close", "(LSE)")),
+    or None. Unsplit, AAPL's closes loaded under the file's name and MSFT's were left unread."""
+    m = _FIELD_BRACKETED.fullmatch(cell.strip())
+    if m is None or len(note := m[2].strip()) < 2 or _a_unit(note) or not _bracket_note(note) \
+            or _IN_BRACKETS.search(m[1]):
+        return None  # one letter: a unit as often ("VOD Price (p)": pence)
+    return m[1].strip(), f"({note})"
 
 
 def _numbered(label: str) -> bool:
@@ -486,6 +565,23 @@ def scaled_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         if parts[1] in _PRICES:
             priced.add(label)
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
+
+
+# Of those, the thousands alone, in which prices are counted at times: a price in millions, billions
+# or crores is none, and "Close BN,Volume BN", "close_cr,volume_cr" are one ticker's (Danone's, Crane's).
+_THOUSANDS_LAST = re.compile(r"(?P<name>.+?)[\s_.]+(?:k|thousands?|thous)", re.IGNORECASE)
+
+
+def scaled_fields(header_cells: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> list[int]:
+    """The mapped price and volume columns of a one-row header named by their field and a scale in
+    thousands written onto it ("date,close_k,volume_k", "Close K"), where a price is so named: one
+    instrument's prices in thousands, or series K's, it does not say. Read as written, its closes
+    loaded a thousandfold off under the file's name (the scale is not read for prices, scaled_series)."""
+    if any(len(cells) != 1 for cells in header_cells):
+        return []
+    found = [j for j, (cells, m) in enumerate(zip(header_cells, canonical))
+             if m in _FIELDS and (n := _THOUSANDS_LAST.fullmatch(cells[0].strip())) and field_of(n["name"]) == m]
+    return found if any(canonical[j] in _PRICES for j in found) else []
 
 
 def named_in_any_case(cell: str) -> tuple[str, str] | None:

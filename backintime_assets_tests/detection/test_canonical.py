@@ -754,3 +754,14 @@ def test_numbers_under_stock_no_or_number_do_not_outrank_a_named_ticker(header, 
 ])
 def test_a_volume_named_with_a_quote_currency_after_it_is_turnover(header, kinds, expected):
     assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+@pytest.mark.parametrize("name", ["Slow Close", "slow_close", "slow_ma", "Money Flow", "Cash Flow", "Below Band"])
+def test_a_word_holding_low_is_no_low(name):
+    # "low" inside "slow", "flow", "below": a slow moving average (a crossover's leg beside the close)
+    # loaded as the day's low.
+    assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], []) == ["date", "close", None]
+
+
+def test_a_low_named_with_its_day_is_still_the_low():
+    assert map_canonical([["Date"], ["Day Low"], ["Close"]], [D, F, F], []) == ["date", "low", "close"]

@@ -134,7 +134,7 @@ def test_a_ticker_named_price_left_unread_beside_the_mapped_ones_refuses_the_fil
     ("Date,Close,Prev Close,Close Bid,Close Ask", "{d},10.0,9.9,9.95,10.05"),
     ("Date,Close,Volume,SMA 20 Close,EMA Close,Volume MA", "{d},10.0,1000,9.8,9.9,1100"),
     ("DATE,OPEN,HIGH,LOW,CLOSE,VOLUME,OPEN INT", "{d},10.0,10.5,9.5,10.2,1000,300"),
-    ("Date,Close USD,Close EUR", "{d},10.0,9.1"),
+    ("Date,Close,Close USD", "{d},10.0,9.1"),
     ("Date,Close,Volume,52W High,52W Low", "{d},10.0,1000,12.0,8.0"),
 ])
 def test_extra_price_words_of_one_ticker_load_as_before(header, row):
@@ -479,27 +479,42 @@ def test_a_lower_case_tickers_close_and_volume_beside_the_files_own_refuses_the_
 
 
 @pytest.mark.parametrize("header", [
-    # One instrument's closes under words over a close alone: no close matrix, no refusal.
-    "date,close,adj_close", "date,bid_close,ask_close", "date,spot_close,fut_close", "date,close,close_lag1",
-    "date,close_lag1,close_lead1", "date,close_usd,close_eur", "date,last_close,prev_close",
-    "date,sma_close,ema_close", "date,nav_close,px_close", "date,close_left,close_right", "date,close_x,close_y",
-    "date,pred_close,true_close", "date,actual_close,predicted_close", "date,week_close,month_close",
-    "date,yahoo_close,stooq_close", "date,am_close,pm_close", "date,us_close,eu_close", "date,ny_close,ldn_close",
-    "date,kraken_close,binance_close", "date,stock_close,index_close", "date,fund_close,bench_close",
-    "date,close_src1,close_src2", "date,official_close,indicative_close",
-    # Ticker-shaped words in lower case: a moving average's or filter's, a crossover's legs, a
-    # bar's other prices, whose, a period shortened, a listing, a return's kind (loaded as "FAST").
-    "date,fast_close,slow_close", "date,up_close,dn_close", "date,hl_close,oc_close", "date,dema_close,tema_close",
-    "date,my_close,their_close", "date,dly_close,wkly_close", "date,adr_close,ord_close",
-    "date,renko_close,kagi_close", "date,gr_close,nt_close", "date,hma_close,kama_close",
-    "date,cost_close,mark_close", "date,start_close,end_close", "date,lhs_close,rhs_close",
+    # One instrument's close beside its other columns: a close named as one ("close", "official_close",
+    # "px_close", "last_close"), beside the day before's or an adjusted one. No close matrix, no refusal.
+    "date,close,adj_close", "date,close,close_lag1", "date,close_lag1,close_lead1", "date,last_close,prev_close",
+    "date,nav_close,px_close", "date,official_close,indicative_close",
 ])
-def test_words_over_one_instruments_closes_are_no_close_matrix(header):
+def test_one_instruments_close_beside_its_other_columns_is_no_close_matrix(header):
     data = _rows(header, *[r.rsplit(",", 1)[0] for r in CLOSES])
     schema = detect_bytes(data, "gold.csv")
     assert schema.problem is None
     prices = normalise_bytes(data, schema, "gold.csv").prices_arrow
     assert set(prices["ticker"].to_pylist()) <= {"GOLD"}
+
+
+@pytest.mark.parametrize("header", [
+    # One instrument's closes under words over a close alone, none named as the close: no close
+    # matrix (no tickers "SPOT" and "FUT"), but which is the close? The first had loaded under the
+    # file's name (a bid, a moving average, a prediction, a listing's price) and the others were unread.
+    "date,bid_close,ask_close", "date,spot_close,fut_close", "date,close_usd,close_eur",
+    "date,sma_close,ema_close", "date,close_left,close_right", "date,close_x,close_y",
+    "date,pred_close,true_close", "date,actual_close,predicted_close", "date,week_close,month_close",
+    "date,yahoo_close,stooq_close", "date,am_close,pm_close", "date,us_close,eu_close", "date,ny_close,ldn_close",
+    "date,kraken_close,binance_close", "date,stock_close,index_close", "date,fund_close,bench_close",
+    "date,close_src1,close_src2",
+    # Ticker-shaped words in lower case: a moving average's or filter's, a crossover's legs (the slow
+    # one read as the low), a bar's other prices, whose, a period shortened, a listing, a return's kind.
+    "date,fast_close,slow_close", "date,up_close,dn_close", "date,hl_close,oc_close", "date,dema_close,tema_close",
+    "date,my_close,their_close", "date,dly_close,wkly_close", "date,adr_close,ord_close",
+    "date,renko_close,kagi_close", "date,gr_close,nt_close", "date,hma_close,kama_close",
+    "date,cost_close,mark_close", "date,start_close,end_close", "date,lhs_close,rhs_close",
+])
+def test_words_over_one_instruments_closes_refuse_the_file_naming_them(header):
+    data = _rows(header, *[r.rsplit(",", 1)[0] for r in CLOSES])
+    schema = detect_bytes(data, "gold.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert f"({', '.join(header.split(',')[1:])})" in schema.problem
+    assert normalise_bytes(data, schema, "gold.csv").prices_arrow.num_rows == 0
 
 
 @pytest.mark.parametrize("extra", ["log_close", "prev_close", "spot_close", "sma_close", "fut_close", "dema_close",
@@ -753,3 +768,86 @@ def test_series_labelled_by_numbers_refuse_the_file(header):
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
     assert header.split(",")[2] in schema.problem and "a number a code's or a year's" in schema.problem
     assert loaded == []
+
+
+@pytest.mark.parametrize("header", [
+    # Each label a currency's code as well as a common ticker (AMD, NOK, ALL), or only a currency's:
+    # read as one instrument's currencies, the first loaded under the file's name, the others unread.
+    "Date,AMD Close,NOK Close", "Date,AMD Close,ALL Close", "Date,AMD Close,AMD Volume,NOK Close,NOK Volume",
+    "date,amd_close,nok_close", "Date,HKD Close,CNY Close", "Date,USD Close,EUR Close",
+    "Date,Close USD,Close EUR", "Date,Close USD,Close EUR,Close GBP", "Date,Open USD,Close USD,Open EUR,Close EUR",
+    # One letter in brackets, a share class's as often as a ticker's (F, T, C are Ford's, AT&T's,
+    # Citi's); numbers: one series loaded, the others unread.
+    "Date,Close (A),Close (B)", "Date,Close (F),Close (T)", "date,close_a,close_b", "Date,Close 1,Close 2",
+    # Venues and other notes: loaded as tickers "LSE" and "NYSE", or the first alone.
+    "Date,Close LSE,Close NYSE", "Date,Close|NYSE,Close|LSE", "Date,LSE Close,NYSE Close", "Date,Close.LSE,Close.NYSE",
+    "Date,Close_LSE,Close_NYSE", "Date,Close - LSE,Close - NYSE", "Date,Close XETRA,Close FRANKFURT",
+    "Date,Close NYSE,Volume NYSE,Close LSE,Volume LSE", "date,close_lse,close_nyse", "date,nyse_close,lse_close",
+    "Date,Close PRIMARY,Close COMPOSITE", "Date,SPOT Close,FUT Close",
+    # A note in brackets no list holds, a word longer than a ticker: loaded as tickers "INDICATIVE", "FIRM".
+    "Date,Close (INDICATIVE),Close (FIRM)", "Date,Close INDICATIVE,Close FIRM",
+    # One ticker's closes on two venues: its London close loaded, New York's unread.
+    "Date,AAPL Close (LSE),AAPL Close (NYSE)",
+    # Sides of the quote: the bid loaded as the close.
+    "Date,Close Bid,Close Ask", "Date,Open Bid,High Bid,Low Bid,Close Bid,Open Ask,High Ask,Low Ask,Close Ask",
+])
+def test_several_series_labelled_by_no_ticker_refuse_the_file_naming_them(header):
+    cells = header.split(",")
+    row = ",".join(["{d}"] + [("1000" if "Volume" in c else "12.0" if "High" in c else "9.0" if "Low" in c
+                               else "10.0") for c in cells[1:]])
+    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert cells[1 if len(cells) > 5 else -1] in schema.problem  # named, whichever check refuses it
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close (LSE),MSFT Close (LSE)",
+                                    "Date,AAPL Close (LSE),AAPL Volume (LSE),MSFT Close (LSE),MSFT Volume (LSE)",
+                                    "Date,AAPL Close (UTC),MSFT Close (UTC)"])
+def test_tickers_and_fields_with_a_note_in_brackets_load_each_ticker(header):
+    # The note (a venue, a clock's zone) is no part of the field: unsplit, AAPL's closes loaded under
+    # the file's name and MSFT's were left unread without a word.
+    volumes = "Volume" in header
+    rows = ["2021-01-04,130.0,900,220.0,500", "2021-01-05,130.1,901,220.1,501"] if volumes else \
+        ["2021-01-04,130.0,220.0", "2021-01-05,130.1,220.1"]
+    schema, loaded = _loaded(header, *rows)
+    assert schema.problem is None
+    assert loaded == [("AAPL", "2021-01-04", 130.0, 900 if volumes else None),
+                      ("AAPL", "2021-01-05", 130.1, 901 if volumes else None),
+                      ("MSFT", "2021-01-04", 220.0, 500 if volumes else None),
+                      ("MSFT", "2021-01-05", 220.1, 501 if volumes else None)]
+
+
+def test_a_tickers_close_with_a_note_beside_its_own_close_stays_unread():
+    # As a close in a currency does ("AAPL Close,AAPL Close EUR"): AAPL's own close is its close.
+    schema, loaded = _loaded("Date,AAPL Close,AAPL Close (LSE),MSFT Close", "2021-01-04,130.0,100.0,220.0")
+    assert schema.problem is None and schema.columns[2].canonical is None
+    assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("MSFT", "2021-01-04", 220.0, None)]
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close,MSFT Close", "Date,Close (AAPL),Close (MSFT)",
+                                    "date,aapl_close,msft_close", "Date,AAPL.Close,MSFT.Close",
+                                    "Date,F Close,T Close", "Date,ALL Close,AAPL Close",
+                                    "Date,AAPL Close USD,MSFT Close USD"])
+def test_tickers_side_by_side_still_load_each_ticker(header):
+    schema, loaded = _loaded(header, "2021-01-04,130.0,220.0")
+    tickers = [c.series for c in schema.columns[1:]]
+    assert schema.problem is None and None not in tickers
+    assert loaded == sorted([(tickers[0], "2021-01-04", 130.0, None), (tickers[1], "2021-01-04", 220.0, None)])
+
+
+@pytest.mark.parametrize("header", ["date,close_k,volume_k", "date,open_k,high_k,low_k,close_k",
+                                    "Date,Close K,Volume K", "Date,Close thousands,Volume"])
+def test_one_instruments_prices_named_with_a_scale_refuse_the_file(header):
+    # "_k" is not read for prices (it may be a series' or a ticker's letter, Kellogg's K): read as
+    # written, the closes loaded a thousandfold off under the file's name.
+    cells = header.split(",")
+    row = ",".join(["{d}"] + [("1000" if "olume" in c else "12.0" if "high" in c else "9.0" if "low" in c
+                               else "10.0") for c in cells[1:]])
+    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert "scale written onto their names" in schema.problem
+    assert f"({', '.join(c for c in cells[1:] if 'olume' not in c or '_k' in c or ' K' in c)})" in schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
