@@ -397,9 +397,13 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
         return even, _EVEN_STEPS_CERTAINTY
     if (a if steady == "a" else b)[0] != 1:
         return steady == "b", 0.7
-    if sep != "." and _january_trading(b if steady == "a" else a, years):
+    order = "y2" if two_digit_year else "y4"
+    # Buddhist-era dates, Thailand's, are written day first as dotted ones are: "01/02/2567, 01/03/2567" is
+    # the first of February and March, which their years read as 2024's had taken for 2 and 3 January.
+    if (sep != "." and (steady == "b" or not _buddhist_era(groups, order))
+            and _january_trading(b if steady == "a" else a, years)):
         return steady == "b", 0.7
-    return _custom_day_first(sep, groups, "y2" if two_digit_year else "y4"), GUESSED_ORDER_CERTAINTY
+    return _custom_day_first(sep, groups, order), GUESSED_ORDER_CERTAINTY
 
 
 def _custom_day_first(sep: str, groups: list[dict], order: str) -> bool:

@@ -63,7 +63,10 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # rejected, where it was read as its UTC day (a day early east of UTC); a one-row header's repeat
 # with its date cell empty (",goog_close,amzn_close", pandas' unnamed index) heads a part as one
 # naming its date does (repeated_header._respelt), its rows no more loaded as the file's tickers'.
-PARSER_VERSION = 10
+# 11 (session 25): two rows of a ticker's date off its own time of day, in a file that otherwise
+# has one, are intraday bars (rules.check_intraday's clock), where the first loaded as the day's
+# price; dates written as text are weighed by the time they write too.
+PARSER_VERSION = 11
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided

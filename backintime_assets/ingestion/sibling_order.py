@@ -69,8 +69,8 @@ _OFFICE_WORDS = frozenset({
     "dept", "department", "location", "filiale", "niederlassung", "zweigstelle", "standort", "agence",
     "succursale", "bureau", "sucursal", "oficina", "agencia", "filial", "sede", "ufficio", "kantoor", "vestiging",
 })
-# A numeric date with the year last: the two parts before it are a day and a month, in either order.
 _WEEKEND = frozenset({5, 6})  # Saturday, Sunday (Monday 0)
+# A numeric date with the year last: the two parts before it are a day and a month, in either order.
 DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
 

@@ -132,9 +132,11 @@ def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, val
         r.set_rows(rows[~exact][clash], labels)
 
 
-# Accepted rows of other dates looked at for a file's time of day (check_intraday's `clock`): its
-# daily rows share one, and a few hundred show it without reading a long file's every cell.
-_CLOCK_SAMPLE = 256
+# Accepted rows of other dates looked at for a ticker's time of day (check_intraday's `clock`): its
+# daily rows share one, and a few dozen spread over its rows show it without reading a long file's
+# every cell; spread, not its first ones, so that a clock that changed within the file (an export's
+# cron moved from 17:00 to 18:00, a UTC stamp's summer time) shows as no one clock.
+_CLOCK_SAMPLE = 64
 _CLOCK_SHARE = 0.9  # of them at one time of day: a daily file's (16:00, 00:00, none written)
 
 
@@ -146,8 +148,8 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     the first of them is no more the day's open, high, low and close than the others, so all are
     rejected. So are the other rows of a ticker whose dates are at least half of them such days.
     `clock(rows)`: codes of rows' time of day alike across dates, where `least` counts the date's own
-    time (two times a correction as often as bars): in a daily file whose other rows share one time of
-    day, a date's rows at two times, neither of them that one, are bars too (_off_the_files_clock).
+    time (two times a correction as often as bars): of a ticker whose other rows share one time of
+    day, a date's rows at two times, neither of them that one, are bars too (_off_the_clock).
     `found`: accepted_repeats' answer, when asked already."""
     repeats = _repeats_now(r, ticker_codes, days, found)
     if repeats is None:
@@ -155,31 +157,65 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     rows, key = repeats
     times = pd.DataFrame({"key": key, "moment": moments(rows)}).groupby("key")["moment"].transform("nunique")
     is_bar = times.to_numpy() >= least
-    if clock is not None and not is_bar.all():
-        is_bar |= (times.to_numpy() >= 2) & _off_the_files_clock(r, rows, key, clock)
+    twice = ~is_bar & (times.to_numpy() >= 2)
+    if clock is not None and twice.any():  # (most files' repeats: one time, a correction's or none)
+        is_bar[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock)
     bars = rows[is_bar]
     if bars.size:
         bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar]))
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
 
 
-def _off_the_files_clock(r: Reasons, rows: np.ndarray, key: np.ndarray,
-                         clock: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """Whether each of `rows` (keyed by ticker and date) is of a date none of whose rows is at the time
-    of day most other accepted rows share ("2024-01-02 16:00", a row a day): two rows at 10:00 and 11:00
-    of one date are that day's bars, the first of them loaded as its price where a correction was
-    taken. A file of no common time of day (each row's own), or of no other rows, says nothing."""
-    others = np.flatnonzero(r.ok)[:_CLOCK_SAMPLE + rows.size]  # not every accepted row of a long file
-    others = others[~np.isin(others, rows)][:_CLOCK_SAMPLE]
+def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: np.ndarray, asked: np.ndarray,
+                   clock: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Whether each of `rows[asked]` (`key`: ticker and date) is of a date none of whose rows is at the
+    time of day its ticker's other accepted rows share ("2024-01-02 16:00", a row a day): two rows at
+    10:00 and 11:00 of one date are that day's bars, the first of them loaded as its price where a
+    correction was taken. Each daily ticker's own clock, over its rows: the file's first rows (another
+    ticker's 16:00) had made a London ticker's correction at 16:30 and 16:35 two bars, and a clock that
+    changed within the file (an export moved from 17:00 to 18:00) a later correction at 18:00 and
+    19:30; both loaded before, the first as the price and the other rejected as its conflicting
+    duplicate. A ticker mostly of such dates (12-hour bars beside daily tickers) has no clock of its
+    own: the file's is its. A clock of no common time of day (each row's own), or of no rows, says nothing."""
+    asked_rows, asked_keys = rows[asked], key[asked]
+    ticker_of = split_ticker_day_key(asked_keys)[0]
+    tickers, dates = np.unique(split_ticker_day_key(np.unique(asked_keys))[0], return_counts=True)
+    repeat = np.zeros(r.ok.size, dtype=bool)
+    repeat[rows] = True
+    others = np.flatnonzero(r.ok & ~repeat)
     if not others.size:
-        return np.zeros(rows.size, dtype=bool)
-    codes = clock(np.r_[rows, others])  # one call: its codes are alike only within it
-    counts = np.bincount(codes[rows.size:])
-    usual = counts.argmax()
-    if counts[usual] < _CLOCK_SHARE * others.size:
-        return np.zeros(rows.size, dtype=bool)
-    at_clock = pd.Series(codes[:rows.size] == usual).groupby(key).transform("any").to_numpy()
-    return ~at_clock
+        return np.zeros(asked_rows.size, dtype=bool)
+    owner = ticker_codes[others]
+    # Looked up by code, not np.isin: this runs over every accepted row of a file.
+    own = np.bincount(owner, minlength=int(tickers[-1]) + 1)[tickers]
+    daily = tickers[own > dates]  # more dates of one row than of two times: a correction or two
+    wanted = np.zeros(max(int(owner.max()), int(tickers[-1])) + 1, dtype=bool)
+    wanted[daily] = True
+    of_daily = wanted[owner]
+    sample = _spread(others[of_daily], owner[of_daily])
+    labels = ticker_codes[sample]
+    if daily.size < tickers.size:  # the file's clock, over all its rows
+        whole = others[::-(-others.size // (4 * _CLOCK_SAMPLE))]
+        sample, labels = np.r_[sample, whole], np.r_[labels, np.full(whole.size, -1)]
+    codes = clock(np.r_[asked_rows, sample])  # one call: its codes are alike only within it
+    seen = pd.DataFrame({"label": labels, "code": codes[asked_rows.size:]}).value_counts()  # most first
+    top = seen[~seen.index.get_level_values("label").duplicated()]
+    shown = seen.groupby(level="label").sum().reindex(top.index.get_level_values("label")).to_numpy()
+    usual = pd.Series(top.index.get_level_values("code"), index=top.index.get_level_values("label"))
+    usual = usual[top.to_numpy() >= _CLOCK_SHARE * shown]
+    own_clock = usual.reindex(np.where(np.isin(ticker_of, daily), ticker_of, -1)).to_numpy(dtype=float)
+    at_clock = pd.Series(codes[:asked_rows.size] == own_clock).groupby(asked_keys).transform("any").to_numpy()
+    return ~np.isnan(own_clock) & ~at_clock
+
+
+def _spread(rows: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Of `rows`, at most _CLOCK_SAMPLE of each label, spread evenly over that label's rows (in numpy: a file
+    may hold thousands of tickers)."""
+    order = np.argsort(labels, kind="stable")
+    rows, labels = rows[order], labels[order]
+    _, starts, counts = np.unique(labels, return_index=True, return_counts=True)
+    step = np.repeat(-(-counts // _CLOCK_SAMPLE), counts)
+    return rows[(np.arange(rows.size) - np.repeat(starts, counts)) % step == 0]
 
 
 def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys: np.ndarray) -> np.ndarray:

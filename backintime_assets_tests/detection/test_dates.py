@@ -342,6 +342,15 @@ def test_buddhist_era_dates_of_no_day_above_12_read_day_first(values):
     assert infer_date_format(["02/01/2024"]).format == "%m/%d/%Y"  # a common-era year keeps "/"'s custom
 
 
+def test_buddhist_era_dates_of_a_steady_first_part_read_as_the_first_of_each_month():
+    # Thailand writes the day first: "01/02/2567, 01/03/2567, 01/04/2567" is the first of February to April
+    # 2024. Their years read as 2024's, month first they made 2 to 4 January, three weekdays, and were
+    # read so as proven (0.7): no sibling could settle them.
+    guess = infer_date_format(["01/02/2567", "01/03/2567", "01/04/2567"])
+    assert guess.format == "%d/%m/%Y|be"
+    assert infer_date_format(["01/02/2024", "01/03/2024", "01/04/2024"]).format == "%m/%d/%Y"  # the US's
+
+
 def test_fractions_of_seconds_written_only_when_not_zero():
     # Python's isoformat and many APIs: "10:00:00+02:00" beside "10:13:00.417000+02:00". The
     # column was text: neither format read more than 90% of it.

@@ -196,3 +196,18 @@ def test_a_bar_whose_order_and_reading_are_both_guesses_loads_on_its_session(in_
     column = _date_column(found["tv/p_31.csv"].schema_json)
     assert column.format == "%d/%m/%Y %H:%M:%S %Z_east"
     assert column.order_from.startswith("order settled by 1 sibling file of the same layout")
+
+
+@pytest.mark.parametrize("stamp, session", [
+    ("01/07/2024 21:00:00 UTC", dt.date(2024, 7, 1)),  # Monday day first (7 January month first: a Sunday)
+    ("05/01/2024 21:00:00 UTC", dt.date(2024, 1, 5)),  # Friday
+])
+def test_a_us_bar_whose_siblings_settle_its_order_keeps_its_utc_day(in_process, tmp_path, stamp, session):
+    # New York's close, 21:00 UTC, day first; no sibling stamped on a weekend evening. Read month first a
+    # Monday's "01/07/2024" is a Sunday evening, which read "_east" and, the order settled, loaded Tuesday.
+    header = "Date,Open,High,Low,Close,Volume\n"
+    files = {"us/p_14.csv": f"{header}15/01/2024 21:00:00 UTC,1,2,0.5,1.5,100\n".encode(),
+             "us/p_31.csv": f"{header}{stamp},1,2,0.5,1.5,100\n".encode()}
+    found = survey_files(None, in_process, survey_tasks(tmp_path, files), slices=2)
+    assert found["us/p_31.csv"].dates == [session]
+    assert _date_column(found["us/p_31.csv"].schema_json).format == "%d/%m/%Y %H:%M:%S %Z"

@@ -1309,6 +1309,53 @@ def test_a_daily_file_s_correction_at_its_time_of_day_stays_a_duplicate():
     assert r.rejected.reason.tolist() == ["conflicting duplicate of line 6"]
 
 
+def _weekdays_from(first: date, count: int) -> list[date]:
+    days = [first + timedelta(days=i) for i in range(count * 2)]
+    return [d for d in days if d.weekday() < 5][:count]
+
+
+def test_a_correction_off_the_first_rows_clock_stays_a_duplicate_where_the_clock_changed():
+    # An export's cron moved from 17:00 to 18:00 after 300 rows; a later date re-exported at 19:30. Its
+    # 18:00 row is the file's own time of day there: judged by the first rows' 17:00, both rows were
+    # rejected as intraday bars, where the first loads and the re-export is its conflicting duplicate.
+    days = _weekdays_from(date(2022, 1, 3), 400)
+    rows = [f"{d:%Y-%m-%d} {'17:00' if i < 300 else '18:00'},1,2,0.5,1.5,100\n" for i, d in enumerate(days)]
+    r = run(("Date,Open,High,Low,Close,Volume\n" + "".join(rows) + f"{days[350]:%Y-%m-%d} 19:30,1,2,0.5,1.7,100\n"
+             ).encode())
+    check_invariants(r)
+    assert len(r.prices) == 400
+    assert r.rejected.reason.tolist() == ["conflicting duplicate of line 352"]
+
+
+def test_a_correction_at_its_own_ticker_s_clock_stays_a_duplicate_beside_tickers_of_another():
+    # A US ticker's rows at 16:00 fill the file's first rows; a London ticker's at 16:30, one date of
+    # it corrected at 16:35: a correction of its own clock's row, not two bars.
+    days = _weekdays_from(date(2023, 1, 2), 300)
+    data = "Ticker,Date,Open,High,Low,Close,Volume\n" + "".join(
+        f"AAPL,{d} 16:00,1,2,0.5,1.5,100\n" for d in days) + "".join(
+        f"VOD.L,{d} 16:30,1,2,0.5,1.5,100\n" for d in days[:60]) + f"VOD.L,{days[40]} 16:35,1,2,0.5,1.6,100\n"
+    r = run(data.encode())
+    check_invariants(r)
+    assert len(r.prices) == 360
+    assert r.rejected.reason.tolist() == ["conflicting duplicate of line 342"]
+    # Its own date of two times neither of them its clock is that day's bars still.
+    bars = data + f"VOD.L,{days[100]} 10:00,1,2,0.5,1.2,100\nVOD.L,{days[100]} 11:00,1,2,0.5,1.3,100\n"
+    r = run(bars.encode())
+    assert r.rejected.reason.str.startswith("intraday bar").sum() == 2
+
+
+def test_a_ticker_of_two_times_a_date_beside_daily_tickers_is_judged_by_the_file_s_clock():
+    # Its own rows are all of dates at 00:00 and 12:00: it has no clock of its own, and the file's
+    # (16:00, its daily tickers') makes them bars.
+    days = _weekdays_from(date(2024, 1, 1), 30)
+    data = "Ticker,Date,Open,High,Low,Close,Volume\n" + "".join(f"AAPL,{d} 16:00,1,2,0.5,1.5,100\n" for d in days) + (
+        "".join(f"BTC,{d} {h},1,2,0.5,1.5,100\n" for d in days[:10] for h in ("00:00", "12:00")))
+    r = run(data.encode())
+    check_invariants(r)
+    assert set(r.prices.ticker) == {"AAPL"} and len(r.prices) == 30
+    assert r.rejected.reason.str.startswith("intraday bar").sum() == 20
+
+
 def test_a_date_column_of_years_before_1800_is_refused_saying_so():
     # stooq.pl's ^SPX download opens with monthly points from 1789, rows of five fields under a header
     # of six. Its dates are read as none (1800-2200), and the refusal had said "check its date format".
