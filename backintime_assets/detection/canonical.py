@@ -175,6 +175,10 @@ _add("low", 1.0, "נמוך", "שער נמוך")
 _add("close", 1.0, "שער נעילה", "נעילה")
 _add("adj_close", 1.0, "שער נעילה מתואם")
 _add("ticker", 0.7, "מדד", "שם המדד", "שם נייר", "נייר ערך")
+# Its symbol ("TEVA") and its security number (629014: a numbered code, as under 종목코드, yielding to
+# the symbol) key a security: with the names alone mapped, a file holding them took the Hebrew name for
+# the ticker beside them.
+_add("ticker", 1.0, "סימול", "מספר נייר", "מספר ני\"ע", "מספר נייר ערך")
 _add("volume", 1.0, "מחזור ביחידות")
 # TPEx (Taipei Exchange) heads its count in thousands "成交仟股" (multipliers.py reads the 仟, 1000).
 _add("volume", 1.0, "成交仟股", "成交千股")

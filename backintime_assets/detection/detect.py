@@ -187,9 +187,12 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                 holds = None if k is None else ticker_holds_bars(rows, k, canonical)
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
                                           dates, canonical, tickers, layout.names[canonical.index("close")], holds)
+    unsettled = None
     if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical)):
-        # A width the header gave, or dates read month first under a header in a day-first script: an order guessed
-        problem = unsettled_order_problem(columns, layout.body)
+        # A width the header gave, or dates read month first under a header in a day-first script: an order
+        # guessed. Refused last, the schema whole (its ticker, its day) as with the order known: siblings
+        # that prove the order lift the refusal (ingestion/sibling_order.py), and the rows load with it.
+        unsettled = unsettled_order_problem(columns, layout.body)
     if problem is None and wide is None and len(unnamed := named_as_tickers(layout.header_cells, layout.types,
                                                                             canonical)) > 1:
         shown = _shown([layout.names[j] for j in unnamed])
@@ -217,6 +220,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
     if "date" in canonical and canonical.index("date") < len(columns):
         columns = _east_marked(columns, canonical, layout.body, wide is not None)
+    problem = problem or unsettled
     return FileSchema(
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,

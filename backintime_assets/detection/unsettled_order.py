@@ -24,6 +24,8 @@ UNSETTLED_ORDER = "day/month order unknown"
 # separator's custom (month first for "/", the American order), such a lone date was a guess
 # against the file's own language: TASE's "תאריך המסחר" over "01/07/2026" loaded as 7 January.
 _DAY_FIRST_SCRIPT = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff]")
+# The month first, after a weekday's name if one leads ("Wed 07/01/2026": "%a %m/%d/%Y|en").
+_MONTH_FIRST = re.compile(r"(?:%[aA][^%\w]*)?%m")
 
 
 def month_first_against_its_script(name: str, column: ColumnSchema) -> bool:
@@ -31,7 +33,7 @@ def month_first_against_its_script(name: str, column: ColumnSchema) -> bool:
     write their dates day first, is read month first: its order, if only guessed, is then refused
     (unsettled_order_problem) rather than loaded. A guess that reads it day first ("02.01.2024" by
     the dot's custom) agrees with the script and stands."""
-    return _DAY_FIRST_SCRIPT.search(name) is not None and (column.format or "").startswith("%m")
+    return _DAY_FIRST_SCRIPT.search(name) is not None and _MONTH_FIRST.match(column.format or "") is not None
 
 
 def unsettled_order_problem(columns: list[ColumnSchema], body: list[list[str]]) -> str | None:

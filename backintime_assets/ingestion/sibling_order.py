@@ -35,6 +35,7 @@ from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 from backintime_assets.detection.epoch_days import read_evenings
 from backintime_assets.detection.month_names import MONTHS
 from backintime_assets.detection.schema import layout_signature
+from backintime_assets.detection.unsettled_order import UNSETTLED_ORDER
 
 # Above a guess, short of the file's own values or name (dates._NAME_CERTAINTY): another file proved it.
 SIBLING_ORDER_CERTAINTY = 0.7
@@ -77,7 +78,7 @@ DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 def date_order(schema: dict) -> tuple[tuple, str, float] | None:
     """(the layout a sibling must share, the part the date column reads first: "%d" or "%m", the
     column's certainty of it), or None where the file has no numeric day/month date column."""
-    if schema.get("problem"):
+    if schema.get("problem") and not _unsettled(schema):
         return None
     columns = schema.get("columns") or []
     j = next((j for j, c in enumerate(columns) if c.get("canonical") == "date"), None)
@@ -198,9 +199,19 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
                                "its guess stays")
             continue
         (proven, count), = found.items()
-        if proven != first:  # a guess the siblings bear out reads the same: nothing to read again
+        # A guess the siblings bear out reads the same: nothing to read again, but for a file refused
+        # for the guess (detection's UNSETTLED_ORDER), which they now settle.
+        if proven != first or _unsettled(schema):
             settled[key] = _with_order(schema, proven, count)
     return settled, disagreeing
+
+
+def _unsettled(schema: dict) -> bool:
+    """Whether detection refused the file for its guessed day/month order alone (unsettled_order.py: a
+    lone date under a header in a day-first script, or a tiny table's): siblings that prove the order
+    settle it as they do a guess it loads by. Left out, a Russian office's daily files of the first
+    twelve days were refused where before the refusal their siblings had settled them."""
+    return (schema.get("problem") or "").startswith(UNSETTLED_ORDER)
 
 
 _SETTLED = "order settled by "  # as _with_order says
@@ -222,6 +233,8 @@ def _with_order(schema: dict, first: str, count: int) -> dict:
     no longer borrowed: a borrowed schema that does not hold falls back to the file's own guess."""
     out = copy.deepcopy(schema)
     out["borrowed_from"] = None
+    if _unsettled(out):
+        out["problem"] = None  # the order its refusal was for, settled
     column = next(c for c in out["columns"] if c.get("canonical") == "date")
     found = DAY_MONTH.match(column["format"])
     _, sep, _, year = found.groups()

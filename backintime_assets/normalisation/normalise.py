@@ -191,6 +191,13 @@ def _region(schema: FileSchema, total: int) -> tuple[int, int]:
     return first, stop
 
 
+def _field_past_the_header(schema: FileSchema) -> bool:
+    """Whether the rows of a comma-separated file hold a field past its header's names (detection names
+    it "column_N"), as rows whose dates a comma cut in two do (split_dates.py): a "Date,Year,..." header
+    over "Jul 09,2026" names both halves, and a ";" file's commas cut nothing."""
+    return schema.delimiter == "," and schema.columns[-1].name == f"column_{len(schema.columns)}"
+
+
 def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[int], list[str]] | None = None) -> str:
     """What to look at when a column named for a missing one was not read as it: its values did not
     fit the type ("4,537" in a file whose decimal mark is in doubt, a date in an unknown format), its
@@ -207,7 +214,7 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
                 return (f" ({column.name!r} holds dates of years outside {FIRST_YEAR}-{LAST_YEAR} ({listed}): no"
                         " trade date is read there; load the file from its first date within them)")
             if wanted == "date" and column.canonical is None and named_as(wanted, column.name) and cells_of \
-                    and j + 1 < len(schema.columns) \
+                    and j + 1 < len(schema.columns) and _field_past_the_header(schema) \
                     and (split := split_date_reason(column.name, cells_of(j), cells_of(j + 1))):
                 return split
             if column.canonical is None and named_as(wanted, column.name):

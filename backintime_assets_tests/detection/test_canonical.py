@@ -765,3 +765,14 @@ def test_a_word_holding_low_is_no_low(name):
 
 def test_a_low_named_with_its_day_is_still_the_low():
     assert map_canonical([["Date"], ["Day Low"], ["Close"]], [D, F, F], []) == ["date", "low", "close"]
+
+
+@pytest.mark.parametrize(("header", "kinds", "expected"), [
+    # TASE's securities download: the security's name, number and symbol. With the names alone mapped,
+    # "טבע" (Teva) loaded as the ticker beside its symbol TEVA; the symbol keys it, else the number.
+    (["תאריך", "שם נייר", "מספר נייר", "סימול", "שער בסיס", "שער נעילה"], [D, S, N, S, F, F],
+     ["date", None, None, "ticker", None, "close"]),
+    (["תאריך", "שם נייר", "מספר נייר", "שער נעילה"], [D, S, N, F], ["date", None, "ticker", "close"]),
+])
+def test_a_tase_symbol_or_security_number_is_the_ticker_before_its_name(header, kinds, expected):
+    assert map_canonical([[h] for h in header], kinds, []) == expected

@@ -62,3 +62,11 @@ def test_a_lone_date_under_a_hebrew_header_is_not_read_month_first():
     schema, result = _tase("תא-35;01/07/2026;2500;2510;2490;2505\n")
     assert schema.problem.startswith(f"{UNSETTLED_ORDER}: its dates (01/07/2026) read either way")
     assert result.prices_arrow.num_rows == 0
+
+
+def test_a_lone_date_after_its_weekday_under_a_cyrillic_header_is_not_read_month_first():
+    # "Wed 01/07/2026" (both 1 July and 7 January 2026 are Wednesdays) read by the custom for "/".
+    text = "Дата,Закрытие\nWed 01/07/2026,10\n".encode()
+    schema = detect_bytes(text, "quote.csv")
+    assert schema.problem.startswith(f"{UNSETTLED_ORDER}: its dates (Wed 01/07/2026) read either way")
+    assert normalise_bytes(text, schema, "quote.csv").prices_arrow.num_rows == 0

@@ -310,3 +310,37 @@ def test_a_long_word_in_a_path_costs_no_time():
     started = time.perf_counter()
     assert source(f"{'a' * 4000}.x1/close_001.csv") == ("close_#.csv", f"{'a' * 4000}.x#")
     assert time.perf_counter() - started < 0.2
+
+
+# A Russian office's daily file, a security's label above its header: "Дата" written day first
+# ("01/07/2026": 1 July). Alone, a file of the first twelve days is refused as of unknown order
+# (detection/unsettled_order.py); its siblings from the 13th on settle it, as they settle a guess.
+_RUSSIAN = "SBER RX Equity\nДата,Открытие,Максимум,Минимум,Закрытие,Объем\n"
+JULY = [dt.date(2026, 7, d) for d in range(1, 32) if dt.date(2026, 7, d).weekday() < 5]
+
+
+def _russian_day_file(day: dt.date, fmt: str = "%d/%m/%Y") -> bytes:
+    return (_RUSSIAN + f"{day.strftime(fmt)},300.5,301,299,300.25,1000\n").encode()
+
+
+def test_a_file_refused_for_its_guessed_order_takes_the_order_its_siblings_prove(in_process, tmp_path):
+    files = {f"sber_{i:03d}.csv": _russian_day_file(day) for i, day in enumerate(JULY, 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    for i, day in enumerate(JULY, 1):
+        assert found[f"sber_{i:03d}.csv"].dates == [day] and found[f"sber_{i:03d}.csv"].problem is None, day
+    schema = FileSchema.from_json(found["sber_001.csv"].schema_json)
+    assert schema.problem is None and schema.ticker == "SBER RX Equity"  # the label, as with its order known
+    assert _date_column(found["sber_001.csv"].schema_json).format == "%d/%m/%Y"
+
+
+def test_siblings_that_bear_out_a_refused_guess_settle_it(in_process, tmp_path):
+    # An American broker's export under a Russian header: its siblings prove month first, the guess too.
+    files = {f"sber_{i:03d}.csv": _russian_day_file(day, "%m/%d/%Y") for i, day in enumerate(JULY, 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert found["sber_001.csv"].dates == [dt.date(2026, 7, 1)] and found["sber_001.csv"].problem is None
+
+
+def test_a_file_refused_for_its_guessed_order_stays_refused_without_proof(in_process, tmp_path):
+    files = {f"sber_{i:03d}.csv": _russian_day_file(day) for i, day in enumerate(JULY[:3], 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert found["sber_001.csv"].dates == [] and found["sber_001.csv"].problem.startswith("day/month order unknown")

@@ -22,3 +22,12 @@ def test_month_day_cells_without_years_beside_them_say_nothing():
     assert split_date_reason("Date", ["Jul 09", "Jul 10"], ["100.11", "104.44"]) is None
     assert split_date_reason("Date", ["2026-07-09"], ["2026"]) is None
     assert split_date_reason("Date", [], []) is None
+
+
+def test_a_header_that_names_the_year_apart_is_not_told_its_dates_were_cut():
+    # Rows as wide as the header: nothing was cut, and no field is "more than its header".
+    text = b"Date,Year,Open,High,Low,Close\nJul 09,2026,1,2,0.5,1.5\nJul 10,2026,1,2,0.5,1.6\n"
+    schema = detect_bytes(text, "year_apart.csv")
+    result = normalise_bytes(text, schema, "year_apart.csv")
+    assert len(result.prices) == 0
+    assert "cut in two" not in result.file_problem
