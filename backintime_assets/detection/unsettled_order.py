@@ -9,6 +9,8 @@ the order (a day above 12, a date in the file's name, a second date that steps),
 
 So is a table whose dates are read month first under a header in the script of a country that
 writes them day first (Hebrew, Arabic, Cyrillic): the separator's custom is a guess against it.
+Either refusal is of the file alone: siblings of its layout that prove the order settle it in a
+survey (ingestion/sibling_order.py), as they do any guessed order.
 """
 from __future__ import annotations
 

@@ -10,7 +10,9 @@ explicit step after a survey: a file whose date column's order is a guess takes 
 siblings PROVE (by their own values, names or steps: not by the weaker heuristics), where they share
 its header, delimiter, date format family (separator, year digits) and name pattern, and agree; the
 column says so (`order_from`). Where they disagree (an office that switched from month first to day
-first), the guess stays: nothing tells which of them the file follows.
+first), the guess stays: nothing tells which of them the file follows. A file detection refused for
+its guess (detection/unsettled_order.py: a lone "01/07/2026" under a Hebrew header) guesses so too,
+and loads where its siblings settle it.
 
 A header is no source: "Date,Ticker,Open,High,Low,Close,Volume" is written by offices either side of
 the Atlantic, in one folder, and stored schemas of a layout are any office's. Only files named alike
@@ -77,7 +79,9 @@ DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
 def date_order(schema: dict) -> tuple[tuple, str, float] | None:
     """(the layout a sibling must share, the part the date column reads first: "%d" or "%m", the
-    column's certainty of it), or None where the file has no numeric day/month date column."""
+    column's certainty of it), or None where the file has no numeric day/month date column. A file
+    refused as of unknown order (detection/unsettled_order.py: a lone "01/07/2026" under a Hebrew header)
+    guesses it: its siblings may settle it ("13/07/2026" proves its TASE folder day first)."""
     if schema.get("problem") and not _unsettled(schema):
         return None
     columns = schema.get("columns") or []

@@ -745,7 +745,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if moments is not None:
         codes, least, source, clock = moments
         reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
-        check_intraday(reasons, repeat_keys, days, codes, least, reason, clock, found=repeats)
+        check_intraday(reasons, repeat_keys, days, codes, least, reason, clock, found=repeats,
+                       files=1 if files is None else files.count)
     if repeats is not None:
         check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
                              named="ticker" in cmap or tickers is not None, found=repeats,

@@ -142,7 +142,8 @@ _CLOCK_SHARE = 0.9  # of them at one time of day: a daily file's (16:00, 00:00, 
 
 def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
                    moments: Callable[[np.ndarray], np.ndarray], least: int, reason: str,
-                   clock: Callable[[np.ndarray], np.ndarray] | None = None, found: Repeats | None = None) -> None:
+                   clock: Callable[[np.ndarray], np.ndarray] | None = None, found: Repeats | None = None,
+                   files: int = 1) -> None:
     """Among rows still accepted: a ticker's rows of one date at `least` distinct moments of the day
     or more (`moments(rows)`: codes of those rows' time of day) are bars of that day, not its price;
     the first of them is no more the day's open, high, low and close than the others, so all are
@@ -150,7 +151,8 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     `clock(rows)`: codes of rows' time of day alike across dates, where `least` counts the date's own
     time (two times a correction as often as bars): of a ticker whose other rows share one time of
     day, a date's rows at two times, neither of them that one, are bars too (_off_the_clock).
-    `found`: accepted_repeats' answer, when asked already."""
+    `found`: accepted_repeats' answer, when asked already. `files`: of a group read as one text
+    (group.py), how many files `ticker_codes` tell apart (ticker * files + file)."""
     repeats = _repeats_now(r, ticker_codes, days, found)
     if repeats is None:
         return
@@ -159,7 +161,7 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     is_bar = times.to_numpy() >= least
     twice = ~is_bar & (times.to_numpy() >= 2)
     if clock is not None and twice.any():  # (most files' repeats: one time, a correction's or none)
-        is_bar[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock)
+        is_bar[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock, files)
     bars = rows[is_bar]
     if bars.size:
         bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar]))
@@ -167,7 +169,7 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
 
 
 def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: np.ndarray, asked: np.ndarray,
-                   clock: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+                   clock: Callable[[np.ndarray], np.ndarray], files: int = 1) -> np.ndarray:
     """Whether each of `rows[asked]` (`key`: ticker and date) is of a date none of whose rows is at the
     time of day its ticker's other accepted rows share ("2024-01-02 16:00", a row a day): two rows at
     10:00 and 11:00 of one date are that day's bars, the first of them loaded as its price where a
@@ -176,7 +178,9 @@ def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: 
     changed within the file (an export moved from 17:00 to 18:00) a later correction at 18:00 and
     19:30; both loaded before, the first as the price and the other rejected as its conflicting
     duplicate. A ticker mostly of such dates (12-hour bars beside daily tickers) has no clock of its
-    own: the file's is its. A clock of no common time of day (each row's own), or of no rows, says nothing."""
+    own: the file's is its, its own file's in a group (`files`: one file exported at 17:00 among a
+    month's at 16:00 had made its correction at 17:00 and 17:05 two bars, read alone a correction). A
+    clock of no common time of day (each row's own), or of no rows, says nothing."""
     asked_rows, asked_keys = rows[asked], key[asked]
     ticker_of = split_ticker_day_key(asked_keys)[0]
     tickers, dates = np.unique(split_ticker_day_key(np.unique(asked_keys))[0], return_counts=True)
@@ -194,27 +198,31 @@ def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: 
     of_daily = wanted[owner]
     sample = _spread(others[of_daily], owner[of_daily])
     labels = ticker_codes[sample]
-    if daily.size < tickers.size:  # the file's clock, over all its rows
-        whole = others[::-(-others.size // (4 * _CLOCK_SAMPLE))]
-        sample, labels = np.r_[sample, whole], np.r_[labels, np.full(whole.size, -1)]
+    if daily.size < tickers.size:  # the file's clock, over all its rows; a group's files' each their own
+        file_of = ticker_codes[others] % files
+        needed = np.zeros(files, dtype=bool)
+        needed[ticker_of[~np.isin(ticker_of, daily)] % files] = True
+        whole = _spread(others[needed[file_of]], file_of[needed[file_of]], 4 * _CLOCK_SAMPLE)
+        sample, labels = np.r_[sample, whole], np.r_[labels, -1 - ticker_codes[whole] % files]
     codes = clock(np.r_[asked_rows, sample])  # one call: its codes are alike only within it
     seen = pd.DataFrame({"label": labels, "code": codes[asked_rows.size:]}).value_counts()  # most first
     top = seen[~seen.index.get_level_values("label").duplicated()]
     shown = seen.groupby(level="label").sum().reindex(top.index.get_level_values("label")).to_numpy()
     usual = pd.Series(top.index.get_level_values("code"), index=top.index.get_level_values("label"))
     usual = usual[top.to_numpy() >= _CLOCK_SHARE * shown]
-    own_clock = usual.reindex(np.where(np.isin(ticker_of, daily), ticker_of, -1)).to_numpy(dtype=float)
+    own_clock = usual.reindex(np.where(np.isin(ticker_of, daily), ticker_of, -1 - ticker_of % files)).to_numpy(
+        dtype=float)
     at_clock = pd.Series(codes[:asked_rows.size] == own_clock).groupby(asked_keys).transform("any").to_numpy()
     return ~np.isnan(own_clock) & ~at_clock
 
 
-def _spread(rows: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Of `rows`, at most _CLOCK_SAMPLE of each label, spread evenly over that label's rows (in numpy: a file
+def _spread(rows: np.ndarray, labels: np.ndarray, most: int = _CLOCK_SAMPLE) -> np.ndarray:
+    """Of `rows`, at most `most` of each label, spread evenly over that label's rows (in numpy: a file
     may hold thousands of tickers)."""
     order = np.argsort(labels, kind="stable")
     rows, labels = rows[order], labels[order]
     _, starts, counts = np.unique(labels, return_index=True, return_counts=True)
-    step = np.repeat(-(-counts // _CLOCK_SAMPLE), counts)
+    step = np.repeat(-(-counts // most), counts)
     return rows[(np.arange(rows.size) - np.repeat(starts, counts)) % step == 0]
 
 

@@ -344,3 +344,31 @@ def test_a_file_refused_for_its_guessed_order_stays_refused_without_proof(in_pro
     files = {f"sber_{i:03d}.csv": _russian_day_file(day) for i, day in enumerate(JULY[:3], 1)}
     found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
     assert found["sber_001.csv"].dates == [] and found["sber_001.csv"].problem.startswith("day/month order unknown")
+def test_a_lone_date_refused_under_a_hebrew_header_takes_the_order_its_siblings_prove(in_process, tmp_path):
+    # A TASE folder of one row a day: "01/07/2026" alone is refused as of unknown order (a Hebrew
+    # header, dates guessed month first: detection/unsettled_order.py), but "13/07/2026" of the same
+    # layout proves it day first; the refusal had kept July's first eight sessions out.
+    header = "מדד;תאריך המסחר;שער פתיחה;גבוה;נמוך;שער נעילה\n"
+    days = [dt.date(2026, 7, 1), dt.date(2026, 7, 2), dt.date(2026, 7, 13), dt.date(2026, 7, 14)]
+    files = {f"tase/ta35_{i:03d}.csv": f"{header}תא-35;{d:%d/%m/%Y};2500;2510;2490;2505\n".encode()
+             for i, d in enumerate(days)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    for i, day in enumerate(days):
+        assert found[f"tase/ta35_{i:03d}.csv"].problem is None and found[f"tase/ta35_{i:03d}.csv"].dates == [day]
+    assert _date_column(found["tase/ta35_000.csv"].schema_json).format == "%d/%m/%Y"
+    # Alone, it stays refused.
+    lone = {"ta35_000.csv": files["tase/ta35_000.csv"]}
+    alone = survey_files(None, in_process, survey_tasks(tmp_path / "alone", lone), slices=1)
+    assert alone["ta35_000.csv"].problem.startswith("day/month order unknown")
+
+
+def test_a_refused_guess_its_siblings_bear_out_loads_too():
+    # An office writing month first under a Hebrew header: "07/13/2026" proves the guess, which
+    # alone was refused; borne out, the file loads as it reads (nothing to swap, the refusal lifted).
+    header = "מדד;תאריך המסחר;שער פתיחה;גבוה;נמוך;שער נעילה\n"
+    refused = detect_bytes(f"{header}תא-35;07/01/2026;2500;2510;2490;2505\n".encode(), "tase/ta35_001.csv")
+    proof = detect_bytes(f"{header}תא-35;07/13/2026;2500;2510;2490;2505\n".encode(), "tase/ta35_002.csv")
+    assert refused.problem.startswith("day/month order unknown") and proof.problem is None
+    settled, _ = settle_orders({"a": refused.to_dict()}, [proof.to_dict()])
+    assert settled["a"]["problem"] is None
+    assert _date_column(json.dumps(settled["a"])).format == "%m/%d/%Y"

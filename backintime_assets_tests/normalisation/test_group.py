@@ -188,3 +188,18 @@ def test_a_ticker_corrected_once_reads_as_alone_beside_another_files_contracts()
     assert grouped[0].rejected_arrow["reason"].to_pylist() == [grouped[0].rejected_arrow["reason"][0].as_py()] * 4
     assert grouped[0].rejected_arrow["reason"][0].as_py().startswith("several series under one ticker")
     assert grouped[1].prices_arrow["ticker"].to_pylist() == ["BBB", "CCC"]
+
+
+def test_a_files_time_of_day_is_its_own_not_the_groups():
+    # A month of snapshots exported at 16:00, then one at 17:00 whose BBB was corrected at 17:05.
+    # Read alone its clock is 17:00, so BBB's two rows are a correction; read with the others the
+    # group's 16:00 had made them two intraday bars, BBB's day lost.
+    head = "Date,Ticker,Open,High,Low,Close,Volume\n"
+    datas = [(head + "".join(f"2025-02-{d:02d} 16:00,{t},1,2,1,1.5,10\n" for t in ("AAA", "BBB", "CCC", "DDD")))
+             .encode() for d in (3, 4, 5, 6, 7, 10, 11, 12)]
+    datas.append((head + "2025-02-13 17:00,AAA,1,2,1,1.5,10\n2025-02-13 17:00,BBB,1,2,1,1.5,10\n"
+                  "2025-02-13 17:05,BBB,1,2,1,1.6,10\n2025-02-13 17:00,CCC,1,2,1,1.5,10\n").encode())
+    names = [f"snap_{i}.csv" for i in range(len(datas))]
+    grouped = _assert_same_as_alone(datas, names)
+    assert grouped[-1].prices_arrow["ticker"].to_pylist() == ["AAA", "BBB", "CCC"]
+    assert grouped[-1].rejected_arrow["reason"].to_pylist() == ["conflicting duplicate of line 3"]
