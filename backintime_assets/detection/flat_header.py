@@ -250,11 +250,19 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(c[0] for c in split if len(c) == 2))  # in column order
     if not labels or all(label in _UNITS for label in labels):
         return None
-    if any(_a_word(label) for label in labels):
+    # Where a ticker is written: before its field, or after it over a whole set of fields ("Close_INFY,
+    # Volume_INFY", pandas' flattened columns); a note is written after one field ("Close INDICATIVE").
+    placed = {label: len(fields[label]) >= 2 or all(
+        header_cells[j][0].strip().upper().startswith(label.upper())
+        for j, c in enumerate(split) if len(c) == 2 and c[0] == label) for label in labels}
+    worded = [label for label in labels if _a_word(label, placed[label])]
+    if worded and (len(worded) == len(labels) or any(label.upper() not in _SERIES_WORDS for label in worded)):
         # A venue, a session or another word over a field ("Close LSE,Close NYSE", "Close|NYSE",
         # "Close INDICATIVE,Close FIRM"): one instrument's series as often as tickers, loaded as
         # tickers "LSE" and "NYSE" (as "(LSE)" in brackets once were). Left whole, untold_series
-        # refuses the file, naming them.
+        # refuses the file, naming them. A series word beside a ticker is a ticker too ("SPOT Close,
+        # AAPL Close": Spotify's; "CME,ICE,CBOE": exchanges' shares), read as such: refused, each had
+        # loaded right.
         return None
     noted = [(c[0], field_of(c[1])) for j, c in enumerate(split) if len(c) == 2 and _noted(header_cells[j][0])]
     if len(noted) > len(set(noted)):
@@ -271,12 +279,15 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     return split, labels
 
 
-def _a_word(label: str) -> bool:
+def _a_word(label: str, placed: bool) -> bool:
     """Whether a label in capitals split from a field is a word over one instrument's series, no
-    ticker: a venue, session, leg or source (_SERIES_WORDS: "LSE", "NYSE", "SPOT", "XETRA"), or a word
-    of letters longer than a ticker's five ("INDICATIVE", "COMPOSITE"), not a pair ("BTCUSDT")."""
+    ticker: a venue, session, leg or source (_SERIES_WORDS: "LSE", "NYSE", "SPOT", "XETRA"), or,
+    written after one field as a note is ("Close INDICATIVE", "Close (FIRM)"), a word of letters
+    longer than a US ticker's five, not a pair ("BTCUSDT"). `placed` where a ticker is written
+    ("RELIANCE Close,HDFCBANK Close": NSE's symbols; "SILVER Close", "BITCOIN Close", "Close_INFY,
+    Volume_INFY"), such a word is the instrument's name: refused, every series had loaded right."""
     name = label.upper()
-    return name in _SERIES_WORDS or (name.isalpha() and len(name) > 5 and not _paired(name))
+    return name in _SERIES_WORDS or (not placed and name.isalpha() and len(name) > 5 and not _paired(name))
 
 
 def _noted_field(cell: str) -> str | None:
@@ -460,6 +471,8 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     fields: dict[str, set[str]] = {}  # label -> its fields
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         if (field := field_of(cells[0])) and fits_type(field, t):
+            if loose and field == "volume" and _any_case_split(cells[0]) is None:
+                continue  # "Close USD,Close EUR,Volume", "Close (A),Close (B),Volume": whose closes still?
             return []
         parts = _labelled(cells[0]) or (_bracketed_label(cells[0]) if loose else None)
         if parts is None or not fits_type(parts[1], t) \
@@ -493,9 +506,19 @@ def _labelled(cell: str) -> tuple[str, str, str] | None:
     """(the label, the field, a note in brackets or "") a header cell names in any case
     (_any_case_split), its currency written last too ("7203 Close JPY", as split_cell reads one:
     _priced_in), or a note in brackets ("AAPL Close (LSE)": ("AAPL", "close", "(LSE)"))."""
-    if (noted := _noted(cell)) is not None and (parts := _any_case_split(noted[0])) is not None:
+    # Not a field's name of its own before the note ("Adj Close (LSE)": no series "Adj" beside
+    # "Close (LSE)", a venue's note over one instrument's close and adjusted close).
+    if (noted := _noted(cell)) is not None and not field_of(noted[0]) \
+            and (parts := _any_case_split(noted[0])) is not None:
         return parts[0], parts[1], noted[1]
     parts = _any_case_split(_priced_in(cell) or cell)
+    if parts is None and (m := _FIELD_BRACKETED.fullmatch(cell.strip())) is not None \
+            and len(note := m[2].strip()) >= 2 and not _a_unit(note) and not _IN_BRACKETS.search(m[1]) \
+            and (parts := _any_case_split(m[1])) is not None:
+        # A ticker's field with a note that may be a ticker too ("AAPL Close (IBM),MSFT Close (IBM)":
+        # IBM's prices, or a source's, an index's?): split_cell reads no ticker in it, and AAPL's closes
+        # loaded under the file's name, MSFT's unread. Here, where it only refuses, it names a series.
+        return parts[0], parts[1], f"({note})"
     return None if parts is None else (parts[0], parts[1], "")
 
 
@@ -522,10 +545,24 @@ def _noted(cell: str) -> tuple[str, str] | None:
     with a venue's, session's or source's note after them ("AAPL Close (LSE)": ("AAPL Close", "(LSE)")),
     or None. Unsplit, AAPL's closes loaded under the file's name and MSFT's were left unread."""
     m = _FIELD_BRACKETED.fullmatch(cell.strip())
-    if m is None or len(note := m[2].strip()) < 2 or _a_unit(note) or not _bracket_note(note) \
+    if m is None or len(note := m[2].strip()) < 2 or _a_unit(note) or note.upper() not in _PLACE_NOTES \
             or _IN_BRACKETS.search(m[1]):
         return None  # one letter: a unit as often ("VOD Price (p)": pence)
     return m[1].strip(), f"({note})"
+
+
+# The notes after a ticker's field that say where, when or whose its price is, not which price: a
+# clock's zone, a source, a venue, a listing (_BRACKET_NOTES; the venues and sources of _SERIES_WORDS).
+# A qualifier is another figure ("AAPL Close (prev)", "(chg)", "(Bid)", "(MA20)", "(est)"): cut off as
+# a note, the day before's close, a change or a bid loaded as AAPL's and MSFT's closes.
+_PLACE_NOTES = _BRACKET_NOTES | frozenset({
+    "PRIMARY", "COMPOSITE", "CONSOLIDATED", "EXCHANGE", "VENUE", "NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE",
+    "IEX", "OTC", "LSE", "TSX", "TSXV", "ASX", "HKEX", "HKSE", "SGX", "SSE", "SZSE", "NSE", "BSE", "JPX", "TSE", "KRX",
+    "XETRA", "EURONEXT", "CME", "NYMEX", "COMEX", "LME", "SHFE", "FRANKFURT", "TRADEGATE", "STUTTGART", "BERLIN",
+    "MUNICH", "PARIS", "LONDON", "LONDRES", "TOKYO", "GLOBEX", "BINANCE", "COINBASE", "KRAKEN", "BITSTAMP",
+    "BITFINEX", "GEMINI", "HUOBI", "OKX", "OKEX", "BYBIT", "KUCOIN", "BITMEX", "DERIBIT", "YAHOO", "YF", "STOOQ",
+    "TIINGO", "QUANDL", "BBG", "BLOOMBERG", "REFINITIV", "REUTERS", "FACTSET", "POLYGON", "EODHD", "MORNINGSTAR",
+    "ADR", "GDR", "ORD"})
 
 
 def _numbered(label: str) -> bool:

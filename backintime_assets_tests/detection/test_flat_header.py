@@ -851,3 +851,80 @@ def test_one_instruments_prices_named_with_a_scale_refuse_the_file(header):
     assert "scale written onto their names" in schema.problem
     assert f"({', '.join(c for c in cells[1:] if 'olume' not in c or '_k' in c or ' K' in c)})" in schema.problem
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", [
+    # Names longer than a US ticker's five letters, written where a ticker is: NSE's symbols, a coin's,
+    # a metal's or an index's name; a series word that is a ticker beside another (Spotify's SPOT).
+    # Each had loaded right under its own name, then the file was refused as words over one series.
+    "Date,RELIANCE Close,HDFCBANK Close", "Date,GOLD Close,SILVER Close", "Date,BITCOIN Close,ETHEREUM Close",
+    "Date,NIKKEI Close,SENSEX Close", "Date,SPOT Close,AAPL Close", "Date,AAPL Close,SPOT Close",
+    "Date,\"('Close', 'SPOT')\",\"('Close', 'AAPL')\"",
+])
+def test_long_names_and_word_tickers_beside_tickers_still_load_each(header):
+    schema, loaded = _loaded(header, "2021-01-04,130.0,220.0")
+    tickers = [c.series for c in schema.columns[1:]]
+    assert schema.problem is None and None not in tickers
+    assert loaded == sorted([(tickers[0], "2021-01-04", 130.0, None), (tickers[1], "2021-01-04", 220.0, None)])
+
+
+def test_long_names_after_their_fields_over_a_whole_set_still_load_each():
+    # pandas' flattened "Close_INFY,Volume_INFY": a ticker over its close and volume, no note.
+    schema, loaded = _loaded("Date,Close_RELIANCE,Volume_RELIANCE,Close_HDFCBANK,Volume_HDFCBANK", *TWO[:1])
+    assert schema.problem is None
+    assert loaded == [("HDFCBANK", "2021-01-04", 220.0, 500000), ("RELIANCE", "2021-01-04", 130.0, 900000)]
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close (IBM),MSFT Close (IBM)",
+                                    "Date,AAPL Close (IBM),AAPL Volume (IBM),MSFT Close (IBM),MSFT Volume (IBM)",
+                                    "Date,AAPL Close (Apple Inc),MSFT Close (Microsoft)"])
+def test_tickers_fields_with_a_note_that_may_be_a_ticker_refuse_the_file(header):
+    # "(IBM)" may be IBM's prices as well as a note: unsplit, AAPL's closes loaded under the file's
+    # name and MSFT's were left unread without a word.
+    volumes = "Volume" in header
+    rows = ["2021-01-04,130.0,900,220.0,500", "2021-01-05,130.1,901,220.1,501"] if volumes else \
+        ["2021-01-04,130.0,220.0", "2021-01-05,130.1,220.1"]
+    schema, loaded = _loaded(header, *rows)
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert header.split(",")[-1] in schema.problem
+    assert loaded == []
+
+
+@pytest.mark.parametrize("note", ["prev", "chg", "Bid", "MA20", "T-1", "yesterday"])
+def test_tickers_fields_with_a_qualifier_in_brackets_are_not_their_closes(note):
+    # A qualifier is another figure than the close: cut off as a note, the day before's close, a
+    # change or a bid loaded as AAPL's and MSFT's closes.
+    schema, loaded = _loaded(f"Date,AAPL Close ({note}),MSFT Close ({note})",
+                             "2021-01-04,130.0,220.0", "2021-01-05,130.1,220.1")
+    assert not any(c.series for c in schema.columns)  # no "AAPL", no "MSFT"
+    assert loaded == []  # refused (naming them) or no close read
+
+
+@pytest.mark.parametrize("header", ["Date,Close USD,Close EUR,Volume", "Date,Close (A),Close (B),Volume",
+                                    "date,spot_close,fut_close,volume", "Date,AMD Close,NOK Close,Volume",
+                                    "Date,Close (USD),Volume,Close (EUR)"])
+def test_several_series_labelled_by_no_ticker_beside_a_plain_volume_refuse_the_file(header):
+    # A volume named by its field alone says no more whose the closes are: the first loaded under the
+    # file's name and the others were left unread, as without it.
+    cells = header.split(",")
+    row = ",".join(["{d}"] + [("1000" if "olume" in c else "10.0") for c in cells[1:]])
+    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert [c for c in cells[1:] if "olume" not in c][-1] in schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,Close (Nasdaq),Adj Close (Nasdaq)",
+                                    "Date,Close (LSE),Adj Close (LSE),Volume (LSE)",
+                                    "Date,Close (Nasdaq),Adj Close (Nasdaq),Volume"])
+def test_one_instruments_close_and_adjusted_close_with_a_venues_note_load(header):
+    # "Adj Close (LSE)" is the adjusted close of the instrument "Close (LSE)" is the close of, no
+    # series "Adj": read as two series, the file was refused where it had loaded right.
+    rows = ["2021-01-04,10.0,9.5,100", "2021-01-05,10.1,9.6,101"] if "Volume" in header else \
+        ["2021-01-04,10.0,9.5", "2021-01-05,10.1,9.6"]
+    data = _rows(header, *rows)
+    schema = detect_bytes(data, "vod.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "vod.csv").prices_arrow.to_pylist()
+    assert [(r["close"], r["adj_close"]) for r in prices] == [(10.0, 9.5), (10.1, 9.6)]
