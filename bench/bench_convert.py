@@ -132,6 +132,14 @@ CPU); Spark read.csv 24.1 s (3.18x wall, 3.32x CPU); daily drifted 28.2 s (11.5 
 7.68 s (2.1%); archive clean 17.5 s, 32.2 CPU-s, its conversion 12.2 s (the same code 10-15% slower
 in one process than at the session's start, alternating, while callgrind counts it unchanged: the
 disk); polars 1.73 (0.099x) / by date 9.73 (0.556x); Spark 8.6 (0.49x); archive drifted 17.5 s (2.7%).
+Session 25 (group files plain on a local disk, not lz4; line counts by numpy; callgrind -7.8% steady
+for the daily survey and conversion, +0.3% detection per drifted file), after CI, nothing else
+running: daily clean 4.23 + 3.17 = 7.40 s, 13.9 CPU-s (1.2%); polars 3.04 s one file, the fastest
+(0.411x wall, 0.41x CPU) / by date 4.10 (0.555x); Spark read.csv 23.9 s (3.23x wall, 3.36x CPU);
+daily drifted 30.3 s (11.9 s, 39%); by era 6.96 s (2.8%); archive clean 4.59 + 10.7 = 15.3 s, 26.8
+CPU-s; polars 1.99 (0.13x) / by date 11.1 (0.72x); Spark 10.3 (0.67x); archive drifted 18.9 s (2.9%).
+Under Spark alone, base and HEAD alternating (four runs each), the daily set's Python CPU-s did not
+show the saving (base 9.3-11.2, HEAD 10.5-11.4): within this host's noise.
 """
 from __future__ import annotations
 
