@@ -793,13 +793,25 @@ def test_series_labelled_by_numbers_refuse_the_file(header):
 ])
 def test_several_series_labelled_by_no_ticker_refuse_the_file_naming_them(header):
     cells = header.split(",")
-    row = ",".join(["{d}"] + [("1000" if "Volume" in c else "12.0" if "High" in c else "9.0" if "Low" in c
-                               else "10.0") for c in cells[1:]])
-    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    data = _three_days_of(header)
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
     assert cells[1 if len(cells) > 5 else -1] in schema.problem  # named, whichever check refuses it
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+def _two_days(volumes: bool) -> list[str]:
+    """Two days of AAPL's and MSFT's closes (with their volumes after each), in their headers' order."""
+    return (["2021-01-04,130.0,900,220.0,500", "2021-01-05,130.1,901,220.1,501"] if volumes
+            else ["2021-01-04,130.0,220.0", "2021-01-05,130.1,220.1"])
+
+
+def _three_days_of(header: str) -> bytes:
+    """The header over three days of a bar that holds: each volume 1000, high 12, low 9, the rest 10."""
+    cells = header.split(",")
+    row = ",".join(["{d}"] + [("1000" if "olume" in c.lower() else "12.0" if "high" in c.lower()
+                               else "9.0" if "low" in c.lower() else "10.0") for c in cells[1:]])
+    return _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
 
 
 @pytest.mark.parametrize("header", ["Date,AAPL Close (LSE),MSFT Close (LSE)",
@@ -809,9 +821,7 @@ def test_tickers_and_fields_with_a_note_in_brackets_load_each_ticker(header):
     # The note (a venue, a clock's zone) is no part of the field: unsplit, AAPL's closes loaded under
     # the file's name and MSFT's were left unread without a word.
     volumes = "Volume" in header
-    rows = ["2021-01-04,130.0,900,220.0,500", "2021-01-05,130.1,901,220.1,501"] if volumes else \
-        ["2021-01-04,130.0,220.0", "2021-01-05,130.1,220.1"]
-    schema, loaded = _loaded(header, *rows)
+    schema, loaded = _loaded(header, *_two_days(volumes))
     assert schema.problem is None
     assert loaded == [("AAPL", "2021-01-04", 130.0, 900 if volumes else None),
                       ("AAPL", "2021-01-05", 130.1, 901 if volumes else None),
@@ -843,9 +853,7 @@ def test_one_instruments_prices_named_with_a_scale_refuse_the_file(header):
     # "_k" is not read for prices (it may be a series' or a ticker's letter, Kellogg's K): read as
     # written, the closes loaded a thousandfold off under the file's name.
     cells = header.split(",")
-    row = ",".join(["{d}"] + [("1000" if "olume" in c else "12.0" if "high" in c else "9.0" if "low" in c
-                               else "10.0") for c in cells[1:]])
-    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    data = _three_days_of(header)
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
     assert "scale written onto their names" in schema.problem
@@ -882,9 +890,7 @@ def test_tickers_fields_with_a_note_that_may_be_a_ticker_refuse_the_file(header)
     # "(IBM)" may be IBM's prices as well as a note: unsplit, AAPL's closes loaded under the file's
     # name and MSFT's were left unread without a word.
     volumes = "Volume" in header
-    rows = ["2021-01-04,130.0,900,220.0,500", "2021-01-05,130.1,901,220.1,501"] if volumes else \
-        ["2021-01-04,130.0,220.0", "2021-01-05,130.1,220.1"]
-    schema, loaded = _loaded(header, *rows)
+    schema, loaded = _loaded(header, *_two_days(volumes))
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
     assert header.split(",")[-1] in schema.problem
     assert loaded == []

@@ -177,6 +177,14 @@ def test_a_file_settled_east_of_utc_still_proves_its_own_day_month_order():
     assert ordered["tv/p_31.csv"]["columns"][0]["format"] == "%d/%m/%Y %H:%M:%S %Z"
 
 
+def _with_its_proof(in_process, tmp_path, folder: str, proof: str, stamp: str) -> dict:
+    """The survey of two one-bar files of a folder: p_14 stamped `proof` (a day above 12), p_31 `stamp`."""
+    header = "Date,Open,High,Low,Close,Volume\n"
+    files = {f"{folder}/p_14.csv": f"{header}{proof},1,2,0.5,1.5,100\n".encode(),
+             f"{folder}/p_31.csv": f"{header}{stamp},1,2,0.5,1.5,100\n".encode()}
+    return survey_files(None, in_process, survey_tasks(tmp_path, files), slices=2)
+
+
 @pytest.mark.parametrize("stamp, session", [
     ("01/02/2024 15:00:00 UTC", dt.date(2024, 2, 2)),  # Thursday evening day first (a Tuesday's month first)
     ("04/01/2024 15:00:00 UTC", dt.date(2024, 1, 5)),  # Thursday evening (1 April, a Monday, month first)
@@ -188,10 +196,7 @@ def test_a_bar_whose_order_and_reading_are_both_guesses_loads_on_its_session(in_
     # the reading east of UTC; the file of no day above 12 guesses both. Its evening's weekday must be
     # read under the settled order: noted under the guessed one, the bar loaded on its UTC day (2024-02-01
     # for Friday's session), or, stamped on a Sunday, loaded nothing.
-    header = "Date,Open,High,Low,Close,Volume\n"
-    files = {"tv/p_14.csv": f"{header}14/01/2024 15:00:00 UTC,1,2,0.5,1.5,100\n".encode(),
-             "tv/p_31.csv": f"{header}{stamp},1,2,0.5,1.5,100\n".encode()}
-    found = survey_files(None, in_process, survey_tasks(tmp_path, files), slices=2)
+    found = _with_its_proof(in_process, tmp_path, "tv", "14/01/2024 15:00:00 UTC", stamp)
     assert found["tv/p_31.csv"].dates == [session]
     column = _date_column(found["tv/p_31.csv"].schema_json)
     assert column.format == "%d/%m/%Y %H:%M:%S %Z_east"
@@ -205,9 +210,6 @@ def test_a_bar_whose_order_and_reading_are_both_guesses_loads_on_its_session(in_
 def test_a_us_bar_whose_siblings_settle_its_order_keeps_its_utc_day(in_process, tmp_path, stamp, session):
     # New York's close, 21:00 UTC, day first; no sibling stamped on a weekend evening. Read month first a
     # Monday's "01/07/2024" is a Sunday evening, which read "_east" and, the order settled, loaded Tuesday.
-    header = "Date,Open,High,Low,Close,Volume\n"
-    files = {"us/p_14.csv": f"{header}15/01/2024 21:00:00 UTC,1,2,0.5,1.5,100\n".encode(),
-             "us/p_31.csv": f"{header}{stamp},1,2,0.5,1.5,100\n".encode()}
-    found = survey_files(None, in_process, survey_tasks(tmp_path, files), slices=2)
+    found = _with_its_proof(in_process, tmp_path, "us", "15/01/2024 21:00:00 UTC", stamp)
     assert found["us/p_31.csv"].dates == [session]
     assert _date_column(found["us/p_31.csv"].schema_json).format == "%d/%m/%Y %H:%M:%S %Z"
