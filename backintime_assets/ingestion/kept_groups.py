@@ -3,13 +3,12 @@ task read, found again through the member list each group file carries.
 
 A Parquet file costs a few ms to write and to read whatever its size, and creating any file costs
 about a ms here, about what parsing a small file again costs; so small files cannot each keep
-their rows, nor a pointer to them. A group file (Arrow IPC; lz4 on an object store, see
-_compression) of a few hundred files costs a tenth of their parse. Its name gives the span of its
-members' dates, and its schema metadata lists each member by content and reading
-(parsed.member_key) with where its rows lie: a conversion task lists the group files once, opens
-those whose span holds its files' first dates, and reads the batches that hold its members.
-Members are stored contiguously in the order of their first date, so a task that owns a span of
-dates reads few batches of each group file.
+their rows, nor a pointer to them. A group file (Arrow IPC, lz4) of a few hundred files costs a
+tenth of their parse. Its name gives the span of its members' dates, and its schema metadata
+lists each member by content and reading (parsed.member_key) with where its rows lie: a conversion
+task lists the group files once, opens those whose span holds its files' first dates, and reads
+the batches that hold its members. Members are stored contiguously in the order of their first
+date, so a task that owns a span of dates reads few batches of each group file.
 
 A survey adds a group file or more a day for as long as files arrive, so they are sharded by the
 month of their members' first dates (groups/YYYY-MM/, one group file per month a batch spans): a
@@ -37,10 +36,10 @@ import pyarrow.ipc as ipc
 from backintime_assets.ingestion.parsed import (
     KEPT, LOADED, FileTask, RowSlices, from_parsed_members, kept, member_key,
 )
-from backintime_assets.lake.location import buffered_output, is_object_store, make_dirs
+from backintime_assets.lake.location import buffered_output, make_dirs
 
 # Rows per Arrow batch: what a reader of one member reads at least. lz4 costs per buffer, and
-# smaller batches cost more to write than they save readers (16K rows: writing 2x slower with lz4).
+# smaller batches cost more to write than they save readers (16K rows: writing 2x slower).
 BATCH_ROWS = 65_536
 GROUPS_DIR = "groups"  # under the parsed zone
 _MEMBERS = b"backintime.members"  # schema metadata: the member list
@@ -112,7 +111,7 @@ class GroupKeeper:
         rows = rows.replace_schema_metadata(schema.metadata)
         # Written whole under a new name: a task that dies here leaves a file that fails to open.
         with buffered_output(self._fs, path) as out, ipc.new_file(
-                out, schema, options=ipc.IpcWriteOptions(compression=_compression(self._fs))) as writer:
+                out, schema, options=ipc.IpcWriteOptions(compression="lz4")) as writer:
             # Every batch but the last holds BATCH_ROWS rows, as readers count on. `rows` come in
             # chunks (a parse's rows each): a batch that spans two is made one chunk, the only rows
             # copied; combining them all cost a copy of every row.
@@ -135,15 +134,6 @@ def _moved(rows: pa.Table, order: np.ndarray) -> pa.Table:
 
 def _day(days: int) -> str:
     return (dt.date(1970, 1, 1) + dt.timedelta(days=int(days))).isoformat()
-
-
-def _compression(fs) -> str | None:
-    """lz4 where bytes travel over a network, none on a local disk. A group file is read back once,
-    whole, by the next conversion: on a disk (the page cache, mostly) lz4 cost 4x the CPU of plain
-    buffers, written and read (1.2 against 0.3 CPU-s over the 3.1M rows of the bench's daily set,
-    ~9% of its survey and conversion), to keep the zone 2.2x smaller (165 against 362 MB for 241 MB
-    of CSV). On an object store every byte is a request's time and a stored byte's cost."""
-    return "lz4" if is_object_store(fs) else None
 
 
 def _spans(rows: pa.Table, member: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -73,15 +73,10 @@ class LakeLocation:
             fs.create_dir(self.root, recursive=True)
 
 
-def is_object_store(fs: pafs.FileSystem) -> bool:
-    """Whether `fs` keeps objects under keys over a network (S3, GCS) rather than files on a disk."""
-    return fs.type_name in _OBJECT_STORES
-
-
 def make_dirs(fs: pafs.FileSystem, folder: str) -> None:
     """Make `folder` (and its parents) ready to hold files: on a filesystem, create it; on an
     object store, nothing."""
-    if not is_object_store(fs):
+    if fs.type_name not in _OBJECT_STORES:
         fs.create_dir(folder, recursive=True)
 
 

@@ -267,22 +267,3 @@ def _rewrite(fs, group: str, change) -> None:
         rows = change(ipc.open_file(handle).read_all())
     with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema) as writer:
         writer.write_table(rows)
-
-
-def test_group_files_on_a_disk_keep_plain_buffers_and_on_an_object_store_lz4(local_lake):
-    # Read back once, whole: on a disk lz4 costs more CPU than the bytes it saves (_compression).
-    text = (HEADER + "".join(f"2025-02-10,T{k:04d},1,2,1,1.5,10\n" for k in range(2_000))).encode()
-    task = FileTask("day.csv", "day.csv", detect_bytes(text, "day.csv").to_json(), dt.date(2025, 2, 10), 0, len(text))
-    fs = local_lake.filesystem()
-    keeper = GroupKeeper(fs, local_lake)
-    keeper.add([parse_group([text], FileGroup([task], task.schema_json))],
-               {"day.csv": ("day.csv", reading_hash(task.schema_json))}, len(text))
-    keeper.flush()
-    [group] = _group_paths(local_lake)
-    with fs.open_input_file(group) as handle:
-        reader = ipc.open_file(handle)
-        plain = sum(reader.get_batch(k).nbytes for k in range(reader.num_record_batches))
-    assert fs.get_file_info(group).size > plain  # lz4 keeps these repeated values in a fraction
-    store = pafs.S3FileSystem(endpoint_override="localhost:1", scheme="http")  # not reached: a type to ask
-    assert kept_groups._compression(store) == "lz4"
-    assert kept_groups._compression(fs) is None
