@@ -138,8 +138,9 @@ running: daily clean 4.23 + 3.17 = 7.40 s, 13.9 CPU-s (1.2%); polars 3.04 s one 
 (0.411x wall, 0.41x CPU) / by date 4.10 (0.555x); Spark read.csv 23.9 s (3.23x wall, 3.36x CPU);
 daily drifted 30.3 s (11.9 s, 39%); by era 6.96 s (2.8%); archive clean 4.59 + 10.7 = 15.3 s, 26.8
 CPU-s; polars 1.99 (0.13x) / by date 11.1 (0.72x); Spark 10.3 (0.67x); archive drifted 18.9 s (2.9%).
-Under Spark alone, base and HEAD alternating (four runs each), the daily set's Python CPU-s did not
-show the saving (base 9.3-11.2, HEAD 10.5-11.4): within this host's noise.
+Under Spark alone, six alternating runs each of the daily set with lz4 and with plain group files,
+plain cost 10.7 against 10.3 worker CPU-s (the survey 0.4 less, the conversion 0.8 more, reading 2.2x
+the bytes), the conversion 0.3 s slower: plain group files were reverted after this run.
 """
 from __future__ import annotations
 
