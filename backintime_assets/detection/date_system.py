@@ -46,6 +46,9 @@ EPOCH_FORMATS = frozenset((*EPOCH_UNITS, *EPOCH_EAST_UNITS))
 NUMBER_DATE_FORMATS = frozenset((EXCEL_SERIAL, EXCEL_SERIAL_1904, *EPOCH_FORMATS))
 
 SATURDAY, SUNDAY = 5, 6
+# A numeric date with the year last: the two parts before it are a day and a month, in either order
+# ("%d/%m/%Y %H:%M:%S %Z"): what siblings settle (ingestion/sibling_order.py) and detection re-reads.
+DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
 
 
 def stamped_east(fmt: str | None) -> bool:

@@ -40,7 +40,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from .date_system import EAST, EAST_AFTER_MIDDAY, EAST_EVENING, EPOCH_UNITS, SATURDAY, UTC_ZONE, weekday
+from .date_system import (DAY_MONTH, EAST, EAST_AFTER_MIDDAY, EAST_EVENING, EPOCH_UNITS, SATURDAY, UTC_ZONE,
+                          weekday)
 
 if TYPE_CHECKING:  # imported where stamps are read: detection of most files, and `backintime detect`, need no numpy
     import numpy as np
@@ -118,21 +119,18 @@ def east_reading(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] |
     return f"{fmt}{EAST}", note
 
 
-# A numeric date's day and month, either first, the year after them ("%d/%m/%Y %H:%M:%S %Z").
-_DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])(?=\2%[Yy])")
-
-
 def other_order_evenings(fmt: str | None, cells: Sequence[str]) -> str | None:
     """The `evenings` note of a column of timestamp text that says UTC, its cells read with the day and
     month the other way round ("%m/%d/%Y ..." for "%d/%m/%Y ..."), where its order is a guess that
     siblings may settle (ColumnSchema.evenings_other_order); None where the format has no such pair."""
     base = (fmt or "").removesuffix(EAST)
-    found = _DAY_MONTH.search(base)
+    found = DAY_MONTH.search(base)
     if not utc_instants(base) or base in EPOCH_UNITS or found is None or found.group(1) == found.group(3):
         return None
     import numpy as np
 
-    swapped = f"{base[:found.start()]}{found.group(3)}{found.group(2)}{found.group(1)}{base[found.end():]}"
+    first, sep, second, year = found.groups()
+    swapped = f"{base[:found.start()]}{second}{sep}{first}{sep}{year}{base[found.end():]}"
     stamps = _stamps(swapped, cells)
     return evenings(stamps[np.isfinite(stamps)].astype(np.int64))
 

@@ -32,7 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from backintime_assets.detection.date_system import EAST
+from backintime_assets.detection.date_system import DAY_MONTH, EAST, SATURDAY, SUNDAY
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 from backintime_assets.detection.epoch_days import read_evenings
 from backintime_assets.detection.month_names import MONTHS
@@ -72,9 +72,7 @@ _OFFICE_WORDS = frozenset({
     "dept", "department", "location", "filiale", "niederlassung", "zweigstelle", "standort", "agence",
     "succursale", "bureau", "sucursal", "oficina", "agencia", "filial", "sede", "ufficio", "kantoor", "vestiging",
 })
-_WEEKEND = frozenset({5, 6})  # Saturday, Sunday (Monday 0)
-# A numeric date with the year last: the two parts before it are a day and a month, in either order.
-DAY_MONTH = re.compile(r"(%[dm])([^%\w]?)(%[dm])\2(%[Yy])")
+_WEEKEND = frozenset({SATURDAY, SUNDAY})
 
 
 def date_order(schema: dict) -> tuple[tuple, str, float] | None:
