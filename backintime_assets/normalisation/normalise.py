@@ -108,11 +108,15 @@ def _time_column(schema: FileSchema, cmap: dict[str, int], timed: list[int] | No
     return j if j < len(schema.columns) and j not in mapped and schema.columns[j].type == "string" else None
 
 
+# A clock's time as written: "09:31", "9:31:00.250".
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+
+
 def _clock_times(column: pa.Array) -> bool:
     """Whether every filled cell of a column reads as a time of day ("09:31", "9:31:00.250"), and
     one does. An empty cell is no evidence against: one bar without its time had left the file's
     bars unread as bars, the day's first loaded as its price."""
-    times = pc.match_substring_regex(column, r"^\s*\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?\s*$")
+    times = pc.match_substring_regex(column, rf"^\s*{_CLOCK}\s*$")
     if not pc.any(times).as_py():
         return False  # (most such columns: a currency, an exchange; the blanks need no second look)
     if pc.all(times).as_py():
@@ -157,7 +161,7 @@ def _written_text(column: pa.Array) -> bool:
 
 
 # A time of day as a cell writes it after its date: "16:00", "9:31:00.250", "4:00 PM".
-_TIME_OF_DAY = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?)"
+_TIME_OF_DAY = rf"(?P<time>{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?)"
 
 
 def _times_of_day(cells: pa.Array) -> np.ndarray:
