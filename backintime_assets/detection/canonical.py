@@ -210,6 +210,10 @@ _add("adj_close", 1.0, "adjustment close")  # J-Quants: beside "AdjustmentFactor
 # AMFI's daily NAV history of every Indian mutual fund: a fund's price is its NAV ("nav" above).
 _add("ticker", 1.0, "scheme code")
 _add("close", 0.8, "net asset value")
+# The Ghana Stock Exchange's daily list counts the day's shares "Total Shares Traded", beside
+# "Total Value Traded (GH¢)" (money, unmapped).
+_add("volume", 1.0, "total shares traded", "number of shares traded", "no of shares traded",
+     "total quantity traded")
 _add("volume", 1.0, "ttl tradg vol", "ttl trd qnty", "tot trd qty", "total traded quantity",
      "no of shrs")
 # Central and Eastern European, Balkan, Baltic, Greek and Turkish exchanges and brokers, as their
@@ -355,6 +359,11 @@ _ADJUSTED_OTHER = re.compile(r"open|high|low|vol")
 # Words that hold "low" and are no low ("Slow Close", "slow_ma": a slow moving average; "Money Flow",
 # "Cash Flow", "Below Band"): beside a close with no low named, the slow average loaded as the low.
 _NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow")
+# A high or low over a longer span than the day ("52 Week High", "52W Low", "Year High", "YTD Low",
+# "All-time High"): an exchange's daily list (the Ghana Stock Exchange's "Year High (GH¢)") gives it
+# beside the day's close, and as the day's high and low it loaded without a word (within its range,
+# the close passed every bar check). Searched in letters run together, for the high and the low alone.
+_SPAN_HIGH_LOW = re.compile(r"\d+w|week|year|annual|ytd|alltime|lifetime|month")
 # The same qualifiers in the other languages named above, which _NOT_HINTED (English, in Latin
 # letters) misses: in brackets they are no unit ("Kurz (předchozí)", "Ціна (попередня)": the
 # previous price, taken for the close ahead of the price beside it), nor a count of trades for the
@@ -490,6 +499,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
                     break  # no hint, as _NOT_HINTED: "slow_close" is no close either
+                if canonical in ("high", "low") and _SPAN_HIGH_LOW.search(latin):
+                    break  # the year's or 52 weeks' range, not the day's
                 # A volume in a coin is as plainly the volume as "Volume" is: left of a plain one, it
                 # is the coins traded where the plain one is the dollars (CryptoDataDownload's Coinbase
                 # "volume_btc,volume", whose dollars had loaded as the volume); right of it, which of

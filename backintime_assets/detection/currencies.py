@@ -38,7 +38,11 @@ def currency_share(values: Sequence[str]) -> float:
 # "Volume BTC" beside "Volume USDT"), money as much as dollars are.
 # "Rs", "Rs.": India's rupees ("Turnover (Rs. Cr)", "Vol (Rs Cr)": crores of rupees traded, not shares).
 _LOCAL_UNITS = frozenset({"kč", "kc", "kè", "ft", "zł", "zl", "tl", "lei", "din", "kn", "rs", "лв", "грн", "руб", "дин",
-                          "€", "$", "£", "¥", "₺", "₽", "₴", "usdt", "usdc", "busd", "fdusd", "tusd"})
+                          "€", "$", "£", "¥", "₺", "₽", "₴", "usdt", "usdc", "busd", "fdusd", "tusd",
+                          # Africa's and Asia's exchanges and banks ("Closing Price - VWAP (GH¢)": the
+                          # Ghana Stock Exchange; "(KSh)", "(₦)", "(RM)", "(Rp)", "(₱)", "(฿)", "(₫)")
+                          "gh¢", "gh₵", "₵", "ksh", "kshs", "tsh", "ush", "₦", "₹", "rm", "rp", "₱", "฿", "₫",
+                          "r$", "s/"})
 
 
 def names_a_currency(unit: str) -> bool:

@@ -496,6 +496,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         dialect = table
     if read.layout.header_row < 0 and dialect.quotechar is not None:
         read = _stray_quote_header(text, tail_text, dialect, read, file_date)
+    if read.layout.header_row < 0:
+        read = _other_delimiter_header(text, tail_text, dialect, read, file_date)
     if dialect.delimiter == " " and dialect.skipinitialspace:
         read = _aligned_header(text, tail_text, dialect, read, file_date)
         dialect, read = _gapped(text, tail_text, dialect, read, file_date)
@@ -537,6 +539,35 @@ def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read
     layout.names = [_unquoted(n, q) for n in layout.names]
     layout.header_cells = [[_unquoted(c, q) for c in cells] for cells in layout.header_cells]
     return plain
+
+
+# The delimiters a header line may be written with where its rows use another.
+_HEADER_DELIMITERS = (";", ",", "\t", "|")
+
+
+def _other_delimiter_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:
+    """A header written with another delimiter than its rows (mystocks.co.ke's histories of the Nairobi
+    exchange: "Date;Lowest Price of the Day;...;Volume Traded" over "20080609,6.95,8.0,..."): read with
+    the rows' delimiter it is one cell, no header, and the file was refused for columns of numbers no
+    name told apart. Split with another delimiter into the table's width of names, each with a letter,
+    it is the header, when the layout then takes it."""
+    start, width = read.layout.data_start_line, read.layout.width
+    line = start - 1
+    if line < 0 or width < 2:
+        return read
+    fields = next((f for i, f in read.head_rows if i == line), [])
+    if len(fields) != 1:
+        return read
+    raw = text[line_offset(text, line):line_offset(text, start)].strip()
+    for delimiter in _HEADER_DELIMITERS:
+        names = [n.strip() for n in raw.split(delimiter)]
+        if delimiter == dialect.delimiter or len(names) != width \
+                or not all(any(ch.isalpha() for ch in n) for n in names):
+            continue
+        other = _read(text, tail_text, dialect, read.plain_lines, file_date, {line: names})
+        if (other.layout.header_row, other.layout.data_start_line) == (line, start):
+            return other
+    return read
 
 
 def _aligned_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:

@@ -467,6 +467,9 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if any(len(cells) != 1 for cells in header_cells):
         return []
     loose = canonical is not None and _close_of_no_ticker(header_cells, canonical)
+    if canonical is not None and "close" in canonical and (j := list(canonical).index("close")) < len(header_cells) \
+            and (parts := _labelled(header_cells[j][0])) is not None and _says_which_price(parts[0]):
+        return []  # the close is named by which price it is ("Closing Price - VWAP"), as a plain "Close" is
     named: dict[str, list[int]] = {}  # label -> its columns
     fields: dict[str, set[str]] = {}  # label -> its fields
     for j, (cells, t) in enumerate(zip(header_cells, types)):
@@ -475,6 +478,8 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 continue  # "Close USD,Close EUR,Volume", "Close (A),Close (B),Volume": whose closes still?
             return []
         parts = _labelled(cells[0]) or (_bracketed_label(cells[0]) if loose else None)
+        if parts is not None and _says_which_price(parts[0]):
+            continue  # "Last Transaction Price", "Opening Price": which of one instrument's prices
         if parts is None or not fits_type(parts[1], t) \
                 or not (_may_name_series(parts[0], whole=True) or _numbered(parts[0])
                         or (loose and _marks_series(parts[0]))):
@@ -490,6 +495,24 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
 # Words over a price that say it is the day before's, beside the day's own ("Last Close,Prev Close"):
 # the same series a day late, not another; the other column is the close.
 _DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1", "D-1", "LAG1", "LAG"})
+
+
+# Words that say which of one instrument's prices a column holds, not whose: an exchange's daily list
+# names its columns "Closing Price - VWAP", "Last Transaction Price", "Opening Price" (the Ghana Stock
+# Exchange's, beside "Closing Bid Price", "Closing Offer Price", "Year High"). Read as labels ("VWAP",
+# "Last Transaction", "Price"), they named several series, and a file with its ticker in a column of
+# its own was refused as tickers side by side. Not a bid's, an ask's nor a span's words: "Close Bid"
+# beside "Close Ask", "week_close" beside "month_close" are two series, and either may be taken for
+# the close.
+_WHICH_PRICE = frozenset({
+    "PRICE", "PRICES", "LAST", "TRANSACTION", "TRADE", "TRADED", "TRADING", "VWAP", "CHANGE", "CLOSING",
+    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "AVERAGE", "AVG", "WEIGHTED", "TOTAL", "VALUE", "-"})
+
+
+def _says_which_price(label: str) -> bool:
+    """Whether a label is made of _WHICH_PRICE's words alone, a unit in brackets aside."""
+    words = re.sub(r"\([^)]*\)", " ", label).upper().replace("-", " - ").split()
+    return bool(words) and all(w in _WHICH_PRICE for w in words)
 
 
 def _close_of_no_ticker(header_cells: Sequence[Sequence[str]], canonical: Sequence[str | None]) -> bool:

@@ -1,7 +1,8 @@
 """Names above a headerless table. With no header found, the prices are told apart by their values
 (high the row's maximum, low its minimum) and by position (open left of close). A header the search
-did not reach (more damaged lines between it and the data than it looks past, another delimiter:
-"Date;Close;High;Low;Open" over comma rows) sits among the skipped lines above, naming them in
+did not reach (more damaged lines between it and the data than it looks past; another delimiter,
+"Date;Close;High;Low;Open" over comma rows, with lines between: right above the rows it is read,
+detect._other_delimiter_header) sits among the skipped lines above, naming them in
 another order: yfinance's Close,High,Low,Open loaded each row's close as its open and its open as
 its close. A file whose lines above name the prices against their positions is refused, not read
 by a guess the file contradicts."""

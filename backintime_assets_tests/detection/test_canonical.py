@@ -776,3 +776,44 @@ def test_a_low_named_with_its_day_is_still_the_low():
 ])
 def test_a_tase_symbol_or_security_number_is_the_ticker_before_its_name(header, kinds, expected):
     assert map_canonical([[h] for h in header], kinds, []) == expected
+
+
+@pytest.mark.parametrize("high, low", [("Year High", "Year Low"), ("52 Week High", "52 Week Low"),
+                                       ("52W High", "52W Low"), ("52-Wk High", "52-Wk Low"),
+                                       ("High 52W", "Low 52W"), ("YTD High", "YTD Low"),
+                                       ("Yearly High", "Yearly Low"), ("All-time High", "All-time Low")])
+def test_a_longer_span_high_and_low_are_not_the_days(high, low):
+    # The Ghana Stock Exchange's daily list: "Year High (GH¢),Year Low (GH¢)" beside the day's open
+    # and close, and no high or low of the day. Read as the day's, the year's range loaded without a
+    # word: the close lay within it, and passed every bar check.
+    data = (f"Date,Code,{high},{low},Open,Close,Volume\n"
+            "2024-01-02,ABC,12.50,8.10,10.00,10.20,100\n2024-01-03,ABC,12.50,8.10,10.20,10.40,200\n"
+            "2024-01-02,XYZ,22.50,18.10,20.00,20.20,100\n2024-01-03,XYZ,22.50,18.10,20.20,20.40,300\n").encode()
+    schema = detect_bytes(data, "daily_list.csv")
+    assert [c.canonical for c in schema.columns][2:4] == [None, None]
+    prices = normalise_bytes(data, schema, "daily_list.csv").prices
+    abc = prices[prices["ticker"] == "ABC"]
+    assert abc["high"].tolist() == [10.2, 10.4] and abc["low"].tolist() == [10.0, 10.2]
+
+
+def test_an_exchanges_daily_list_of_which_price_names_loads_by_its_ticker_column():
+    # The Ghana Stock Exchange's export: each price named by which it is ("Last Transaction Price",
+    # "Closing Bid Price", "Closing Price - VWAP") in cedis ("GH¢"), the ticker in "Share Code". Its
+    # names were read as labels of several series, and the file was refused as tickers side by side.
+    cur = "(GH¢)"
+    data = (f"Daily Date,Share Code,Year High {cur},Year Low {cur},Previous Closing Price - VWAP {cur},"
+            f"Opening Price {cur},Last Transaction Price {cur},Closing Price - VWAP {cur},Price Change {cur},"
+            f"Closing Bid Price {cur},Closing Offer Price {cur},Total Shares Traded,Total Value Traded {cur}\n"
+            "01/09/2026,MTNGH,3.60,2.40,3.20,3.20,3.25,3.24,0.04,3.24,3.25,1250300,4050972.00\n"
+            "01/09/2026,GCB,7.50,5.00,6.80,6.80,6.85,6.85,0.05,,6.90,10450,71582.50\n"
+            "02/09/2026,MTNGH,3.60,2.40,3.24,3.24,3.30,3.28,0.04,3.28,3.30,980400,3215712.00\n"
+            "02/09/2026,GCB,7.50,5.00,6.85,6.85,6.85,6.85,0.00,6.80,,0,0.00\n").encode()
+    schema = detect_bytes(data, "gse_shares.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "gse_shares.csv").prices
+    mtn = prices[prices["ticker"] == "MTNGH"]
+    assert mtn["date"].astype(str).tolist() == ["2026-09-01", "2026-09-02"]
+    assert mtn["close"].tolist() == [3.24, 3.28] and mtn["open"].tolist() == [3.20, 3.24]
+    assert mtn["high"].tolist() == [3.24, 3.28]  # not the year's 3.60
+    assert mtn["volume"].tolist() == [1250300, 980400]
+

@@ -753,3 +753,19 @@ def test_detecting_a_plain_file_imports_no_numpy(tmp_path):
             f"detect_file({str(tmp_path / 'prices.csv')!r}); print('numpy' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_header_written_with_another_delimiter_than_its_rows_is_the_header():
+    # kwoshvick/NSE-Stock-Price-Crawler data/company/SCOM.csv (mystocks.co.ke, Nairobi): the header
+    # joined by ";", the rows by ",". Read as one cell it was no header, and the file was refused for
+    # columns of numbers no name told apart.
+    data = ("Date;Lowest Price of the Day;Highest Price of the Day;Closing Price;Previous Day Closing Price;"
+            "Volume Traded\n20080609,6.95,8.0,7.35,219.5,416383100\n20080610,6.65,8.0,6.95,7.35,127305600\n"
+            "20080611,6.9,7.1,6.95,6.95,183494800\n20080612,7.1,7.5,7.35,6.95,131243700\n").encode()
+    from backintime_assets.normalisation import normalise_bytes
+    schema = detect_bytes(data, "SCOM.csv")
+    assert schema.header_row == 0
+    prices = normalise_bytes(data, schema, "SCOM.csv").prices
+    assert prices["close"].tolist() == [7.35, 6.95, 6.95, 7.35]  # not the day before's 219.5
+    assert prices["low"].tolist() == [6.95, 6.65, 6.9, 7.1] and prices["high"].tolist() == [8.0, 8.0, 7.1, 7.5]
+    assert prices["volume"].tolist() == [416383100, 127305600, 183494800, 131243700]

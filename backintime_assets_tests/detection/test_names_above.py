@@ -18,8 +18,6 @@ def _read(text: str):
 
 @pytest.mark.parametrize("above", [
     "Date,Close,High,Low,Open,Volume\n---\n===\n***\n",  # more damaged lines than the header search passes
-    "Date;Close;High;Low;Open;Volume\n",  # the header in another delimiter
-    "Date\tClose\tHigh\tLow\tOpen\tVolume\n",
 ])
 def test_names_above_a_headerless_table_against_its_positions_refuse_it(above):
     # Read by position, each row's close loaded as its open and its open as its close.
@@ -27,6 +25,16 @@ def test_names_above_a_headerless_table_against_its_positions_refuse_it(above):
     assert schema.problem.startswith(NAMES_ABOVE) and judged(schema.problem)
     assert "line 1 names the close left of the open" in schema.problem
     assert len(result.prices) == 0 and len(result.rejected) == result.rows_read == 4
+
+
+@pytest.mark.parametrize("above", ["Date;Close;High;Low;Open;Volume\n", "Date\tClose\tHigh\tLow\tOpen\tVolume\n"])
+def test_a_header_in_another_delimiter_right_above_the_rows_names_them(above):
+    # Right above the rows and as wide as they are, the names in another delimiter are the header
+    # (detect._other_delimiter_header): the prices load as it names them, not refused.
+    schema, result = _read(above + ROWS)
+    assert schema.problem is None and schema.header_row == 0
+    assert list(result.prices["close"]) == [45.80, 46.90, 46.20, 45.30]
+    assert list(result.prices["open"]) == [45.10, 45.80, 46.90, 46.20]
 
 
 @pytest.mark.parametrize("above", [
