@@ -465,6 +465,19 @@ def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
     return None
 
 
+# A price's name with a percent sign, or a bracket saying a change or an estimate ("Close (%)", "Close
+# %", "AAPL Close (chg)", "Close (est)"): another figure of the price, no price. "Close (%)" was a
+# whole-name close (norm_name drops the sign) and a day's change of 1.2% loaded as a close of 1.2;
+# "(est)" was read as the zone EST, an analyst's estimate loaded as the close. The zone is written
+# in capitals ("Close (EST)"), an estimate in lower case as a word is.
+_QUALIFYING = re.compile(r"%|[(\[]\s*(?:(?i:pct|percent|chg|change|estimated?|fcst|forecast)\b|(?i:e)st\b)")
+
+
+def qualified_price(cell: str) -> bool:
+    """Whether a header cell qualifies its price as a percentage, a change or an estimate (_QUALIFYING)."""
+    return "%" in cell or ("(" in cell or "[" in cell) and _QUALIFYING.search(cell) is not None
+
+
 def _name_score(cells: Sequence[str]) -> dict[str, float]:
     """The canonical columns a column's header cells (top row first) suggest, with their strength."""
     scores: dict[str, float] = {}
@@ -483,6 +496,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
             hit = _SYNONYMS.get(norm_name(unit.name))
         if hit is None:
             hit = _label_with_its_tooltip(cell)
+        if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS):
+            continue  # no price, nor a hint of one (_QUALIFYING)
         money = _in_money(cell) or (unit is not None and unit.money)
         if hit and hit[0] == "volume" and money:
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
@@ -892,8 +907,10 @@ def names_a_field(cell: str) -> bool:
 
 
 def field_of(cell: str) -> str | None:
-    """The price or volume column a header cell is a whole-name synonym of ("Adj Close", "Volume")."""
-    return _field_named(norm_name(cell))
+    """The price or volume column a header cell is a whole-name synonym of ("Adj Close", "Volume");
+    not a price it qualifies ("Close (%)": _QUALIFYING)."""
+    named = _field_named(norm_name(cell))
+    return None if named in PRICE_COLUMNS and qualified_price(cell) else named
 
 
 def has_a_name(cell: str) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .bar_period import LONGER_BARS, bar_period_problem, series_dates, spaced_bars_problem, ticker_holds_bars
+from .buddhist_era import be_two_digit
 from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
 from .dates import GUESSED_ORDER_CERTAINTY
 from .day_date import DayDate, day_of_file, not_a_days_list
@@ -34,7 +35,7 @@ from .multipliers import (
 )
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
-from .series import wide_columns
+from .series import lettered, wide_columns
 from .settled import settled
 from .statements import not_prices, statement_problem
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
@@ -112,6 +113,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             if _already_counted(layout.body, j, column.multiplier, decimal, thousands, counted):
                 column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
         columns.append(column)
+    if "date" in canonical:  # "02/01/67" in a Thai file: BE 2567, 2024 (buddhist_era.py)
+        columns = be_two_digit(columns, layout.body, name, layout.header_cells,
+                               lambda: " ".join(line for _, line in titles()))
     problem = None
     if not columns:
         problem = "no table found"
@@ -137,6 +141,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    "read for prices (\"_k\" may be a series' or a ticker's letter too: K's prices?): read as "
                    "written, they could be a thousandfold off. Write the scale in brackets (\"Close (K)\") or "
                    "leave it off the names")
+    elif side_by_side and wide is None and lettered(side_by_side):
+        problem = (f"{SIDE_BY_SIDE} ({_shown(side_by_side)}): columns labelled by a run of letters or numbers, "
+                   "a labelling of series, not their tickers (A, B and C are tickers too: loaded so, any series "
+                   "would be filed as those companies'); name each column by its ticker (\"AAPL Close\") or save "
+                   "each series as a file of its own")
     elif side_by_side and wide is None:
         shown = _shown(side_by_side)
         problem = (f"{SIDE_BY_SIDE} ({shown}): a line holds several tickers' prices, and their labels do not "

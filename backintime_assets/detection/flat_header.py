@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name
+from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, qualified_price
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
@@ -384,7 +384,9 @@ _SERIES_WORDS = frozenset({
     # A trade's or a book's prices, a span's ends, an equation's sides ("entry_close,exit_close",
     # "cost_close,mark_close", "start_close,end_close", "lhs_close,rhs_close").
     "ENTRY", "EXIT", "LIMIT", "STOP", "ORDER", "DEAL", "EXEC", "FV", "MV", "BV",
-    "PV", "LIST", "SALE", "HEDGE", "START", "BEGIN", "END", "LHS", "RHS"})
+    "PV", "LIST", "SALE", "HEDGE", "START", "BEGIN", "END", "LHS", "RHS",
+    # A quote's standing ("INDICATIVE Close,FIRM Close": a dealer's two quotes of one instrument).
+    "INDICATIVE", "INDIC", "FIRM", "TRADEABLE", "TRADABLE", "EXECUTABLE"})
 # Words over a close alone that are tickers too, common ones (Philip Morris, Antero Midstream, Target,
 # Eagle Materials, Costco, Hecla, Owens Corning): a word over a close alone ("am_close,pm_close",
 # "cost_close,mark_close"), a ticker over a whole set of fields ("pm_close,pm_volume,mo_close,
@@ -569,7 +571,7 @@ def _noted(cell: str) -> tuple[str, str] | None:
     or None. Unsplit, AAPL's closes loaded under the file's name and MSFT's were left unread."""
     m = _FIELD_BRACKETED.fullmatch(cell.strip())
     if m is None or len(note := m[2].strip()) < 2 or _a_unit(note) or note.upper() not in _PLACE_NOTES \
-            or _IN_BRACKETS.search(m[1]):
+            or _IN_BRACKETS.search(m[1]) or qualified_price(cell):  # "(est)": an estimate, EST a zone
         return None  # one letter: a unit as often ("VOD Price (p)": pence)
     return m[1].strip(), f"({note})"
 

@@ -27,6 +27,22 @@ BE = "be"
 BE_YEARS = range(2400, 2800)
 BE_OFFSET = 543
 _BE_YEAR = re.compile(r"(?<!\d)2[4-7]\d\d(?!\d)")
+# Two digits of the Buddhist era ("02/01/67", "%d/%m/%y|be": SET's and Thai banks' exports) count in
+# its 26th century, BE 2500-2599: 67 is BE 2567, 2024. Read by strptime's pivot, they loaded as 2067.
+BE_CENTURY = 2500
+_DIGITS = re.compile(r"\d+")
+_DIRECTIVE = re.compile(r"%[a-zA-Z]")
+
+
+def be_short_year(value: str, base: str) -> re.Match | None:
+    """The two-digit year of `value` written in the strptime format `base` ("%d/%m/%y"): the run of
+    digits at the place of its %y among its directives; None when it has none there."""
+    directives = _DIRECTIVE.findall(base)
+    if "%y" not in directives:
+        return None
+    runs = list(_DIGITS.finditer(value))
+    at = directives.index("%y")
+    return runs[at] if at < len(runs) and len(runs[at][0]) == 2 else None
 
 # Spellings without their dot; accent-free forms are added below (févr -> fevr, März -> marz).
 _NAMES = {
@@ -157,8 +173,11 @@ def _value_regex(fmt: str) -> re.Pattern | None:
 
 def numeric_format(fmt: str) -> str:
     """The strptime format of `fmt` (tag dropped) with its month name read as a number and its
-    weekday name dropped."""
-    return split(fmt)[0].replace("%a", "").replace("%b", "%m").replace("%B", "%m")
+    weekday name dropped; a Buddhist-era two-digit year written as the common era's four digits."""
+    base, language = split(fmt)
+    if language == BE:
+        base = base.replace("%y", "%Y")
+    return base.replace("%a", "").replace("%b", "%m").replace("%B", "%m")
 
 
 @lru_cache(maxsize=256)
@@ -176,6 +195,9 @@ def numeric_value(value: str, fmt: str) -> str | None:
     if language == ROC:
         m = _ROC_YEAR.match(value)
         return f"{int(m[0]) + ROC_YEAR_ONE - 1}{value[m.end():]}" if m else None
+    if language == BE and "%y" in base:  # read with %Y: numeric_format
+        m = be_short_year(value, base)
+        return f"{value[:m.start()]}{BE_CENTURY + int(m[0]) - BE_OFFSET}{value[m.end():]}" if m else None
     if language == BE:
         m = _BE_YEAR.search(value)
         return f"{value[:m.start()]}{int(m[0]) - BE_OFFSET}{value[m.end():]}" if m else None

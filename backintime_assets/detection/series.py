@@ -46,6 +46,8 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(s for s in series if s is not None))
     if len(labels) < 2 or not all(map(ticker_like, labels)):
         return None
+    if lettered(labels):
+        return None  # "Close A, Close B, Close C": a labelling of series, not tickers A, B and C
     if all(label.strip().upper() in CURRENCY_CODES for label in labels):
         return None  # "USD" and "EUR" over two closes: one instrument priced in two currencies
     if len({" ".join(label.split()).upper() for label in labels}) < len(labels):
@@ -105,6 +107,19 @@ def _from_their_dates(header_cells: Sequence[Sequence[str]], dated: list[tuple[i
         if j < len(header_cells):
             dropped[j] = set(label_cells_over_date(header_cells[j]))
     return series, dropped
+
+
+def lettered(labels: Sequence[str]) -> bool:
+    """Whether the labels, in order, are a run of letters or digits counting on from the first of
+    them ("A, B, C", "1, 2, 3", "X, Y, Z"): a labelling of series, not tickers. A, B, C, F and T are
+    real tickers too, and a series loaded under its letter was filed as that company's (series A as
+    Agilent's); "F, T" (Ford, AT&T) make no run and load. Three or more in a run are a labelling
+    wherever they start, two only from A or 1 (or a or 0): "C, D" (Citigroup, Dominion) may be tickers."""
+    marks = [label.strip() for label in labels]
+    if len(marks) < 2 or not all(len(m) == 1 and m.isascii() and m.isalnum() for m in marks):
+        return False
+    run = all(ord(b) == ord(a) + 1 for a, b in zip(marks, marks[1:]))
+    return run and (len(marks) >= 3 or marks[0] in "Aa01")
 
 
 def ticker_like(label: str) -> bool:

@@ -66,7 +66,10 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # 11 (session 25): two rows of a ticker's date off its own time of day, in a file that otherwise
 # has one, are intraday bars (rules.check_intraday's clock), where the first loaded as the day's
 # price; dates written as text are weighed by the time they write too.
-PARSER_VERSION = 11
+# 12 (session 26): a row off its ticker's time of day before its date's row at it is that day's bar,
+# where it loaded as the price (and the row at the clock was its conflicting duplicate); a date of a
+# two-digit year in the future is rejected (Thai BE "02/01/67" had loaded as 2067).
+PARSER_VERSION = 12
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided

@@ -43,7 +43,7 @@ from .aggregates import check_aggregate_rows
 from .carried_on import carries_on
 from .rules import (
     PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
-    check_unnamed_series,
+    check_two_digit_future, check_unnamed_series,
     series_reason,
 )
 from .sheets import (
@@ -739,6 +739,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     volume = volume + 0.0
 
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
+    if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
+        check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
     check_trade_days(reasons, days, week)
     # Per day of each file: a group of files read together (group.py) sums each file's own rows.
     check_aggregate_rows(reasons, days if files is None else days * files.count + files.file_of(rec.line), volume,

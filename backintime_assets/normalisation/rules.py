@@ -21,7 +21,12 @@ Decisions (documented for the lead and the README):
 - intraday bars (a ticker's rows of one date at several times of day, by a time column or the
   date's own time): every one of them is rejected, none is the day's price ("intraday bar ...").
   A ticker whose dates are at least half of them such days is a series of bars: its dates of one
-  bar (a download's partial first or last day) are rejected with them.
+  bar (a download's partial first or last day) are rejected with them. Of a date's row at its
+  ticker's daily time of day and one at another before it, the other is that day's bar; after it,
+  a correction as often (a "conflicting duplicate").
+- a date of a two-digit year (%y) after tomorrow is rejected naming its year: a Buddhist-era year
+  read by strptime's pivot ("02/01/67", BE 2567, loaded as 2067); a Thai file's are read as BE
+  years by detection (detection/buddhist_era.py).
 - a file without a ticker column (its rows named after the file) whose dates mostly hold rows of
   different prices holds several instruments, or bars of a day, that no column tells apart: every
   row is rejected ("unnamed series: ..."), since any one row of a date may be any instrument's.
@@ -111,6 +116,26 @@ def check_trade_days(r: Reasons, days: np.ndarray, week: TradingWeek = MON_FRI) 
         r.set(day == number, f"dated on a {DAY_NAMES[number]}: trade dates are {week.label}")
 
 
+# A two-digit year read by strptime's pivot (00-68 as 20xx) lands in the future when it counts
+# another era: Thai sources (SET, Thai banks) write the Buddhist era's "02/01/67" for BE 2567, the
+# common era's 2024, which loaded as 2 February 2067 without a word. No price is dated after today.
+TWO_DIGIT_FUTURE = ("dated {year} by a two-digit year, in the future: a price cannot be; a Buddhist-era year "
+                    "(Thai: 67 for BE 2567, 2024)? write the year in four digits")
+
+
+def check_two_digit_future(r: Reasons, days: np.ndarray, fmt: str | None, today: int) -> None:
+    """Rows of a date format with a two-digit year (%y) dated after `today` (days since 1970-01-01)
+    are rejected, each naming the year it read; a four-digit year is taken as written. A day's slack:
+    east of UTC, a session's date is tomorrow's by UTC's today for some hours."""
+    if fmt is None or "%y" not in fmt:
+        return
+    future = r.ok & (days > today + 1)
+    if future.any():  # a reason per year read, not per row
+        years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+        for year in np.unique(years[future]):
+            r.set(future & (years == year), TWO_DIGIT_FUTURE.format(year=year))
+
+
 def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
                      lines: np.ndarray, found: Repeats | None = None) -> None:
     """Among rows still accepted: exact repeats are "duplicate"; same ticker and date with other
@@ -160,18 +185,29 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     times = pd.DataFrame({"key": key, "moment": moments(rows)}).groupby("key")["moment"].transform("nunique")
     is_bar = times.to_numpy() >= least
     twice = ~is_bar & (times.to_numpy() >= 2)
+    off = np.zeros(rows.size, dtype=bool)
     if clock is not None and twice.any():  # (most files' repeats: one time, a correction's or none)
-        is_bar[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock, files)
+        is_bar[twice], off[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock, files)
     bars = rows[is_bar]
     if bars.size:
         bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar]))
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
+    off_rows = np.setdiff1d(rows[off], bars)  # (a ticker of bars' rows: all bars, named so above)
+    r.set_rows(off_rows, np.full(off_rows.size, reason + OFF_THE_CLOCK, dtype=object))
+
+
+# A date's row at its ticker's daily time of day after one at another ("09:30", then "16:00" in a
+# file stamped 16:00): the earlier is a bar of that day; as the first, it had loaded as the day's
+# price (a 09:30 bar as the close) and the 16:00 row was its "conflicting duplicate". One off the
+# clock after it (16:00, then 16:30) is its correction or a re-export as often: check_duplicates.
+OFF_THE_CLOCK = "; of its rows of that date, the one at its daily time of day loads"
 
 
 def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: np.ndarray, asked: np.ndarray,
-                   clock: Callable[[np.ndarray], np.ndarray], files: int = 1) -> np.ndarray:
-    """Whether each of `rows[asked]` (`key`: ticker and date) is of a date none of whose rows is at the
-    time of day its ticker's other accepted rows share ("2024-01-02 16:00", a row a day): two rows at
+                   clock: Callable[[np.ndarray], np.ndarray], files: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """(is_bar, off) of each of `rows[asked]` (`key`: ticker and date). is_bar: whether it is of a date
+    none of whose rows is at the time of day its ticker's other accepted rows share ("2024-01-02
+    16:00", a row a day): two rows at
     10:00 and 11:00 of one date are that day's bars, the first of them loaded as its price where a
     correction was taken. Each daily ticker's own clock, over its rows: the file's first rows (another
     ticker's 16:00) had made a London ticker's correction at 16:30 and 16:35 two bars, and a clock that
@@ -180,7 +216,8 @@ def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: 
     duplicate. A ticker mostly of such dates (12-hour bars beside daily tickers) has no clock of its
     own: the file's is its, its own file's in a group (`files`: one file exported at 17:00 among a
     month's at 16:00 had made its correction at 17:00 and 17:05 two bars, read alone a correction). A
-    clock of no common time of day (each row's own), or of no rows, says nothing."""
+    clock of no common time of day (each row's own), or of no rows, says nothing. off: a row at another
+    time of day before its date's row at that one (OFF_THE_CLOCK)."""
     asked_rows, asked_keys = rows[asked], key[asked]
     ticker_of = split_ticker_day_key(asked_keys)[0]
     tickers, dates = np.unique(split_ticker_day_key(np.unique(asked_keys))[0], return_counts=True)
@@ -188,7 +225,7 @@ def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: 
     repeat[rows] = True
     others = np.flatnonzero(r.ok & ~repeat)
     if not others.size:
-        return np.zeros(asked_rows.size, dtype=bool)
+        return np.zeros(asked_rows.size, dtype=bool), np.zeros(asked_rows.size, dtype=bool)
     owner = ticker_codes[others]
     # Looked up by code, not np.isin: this runs over every accepted row of a file.
     own = np.bincount(owner, minlength=int(tickers[-1]) + 1)[tickers]
@@ -210,10 +247,17 @@ def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: 
     shown = seen.groupby(level="label").sum().reindex(top.index.get_level_values("label")).to_numpy()
     usual = pd.Series(top.index.get_level_values("code"), index=top.index.get_level_values("label"))
     usual = usual[top.to_numpy() >= _CLOCK_SHARE * shown]
-    own_clock = usual.reindex(np.where(np.isin(ticker_of, daily), ticker_of, -1 - ticker_of % files)).to_numpy(
-        dtype=float)
-    at_clock = pd.Series(codes[:asked_rows.size] == own_clock).groupby(asked_keys).transform("any").to_numpy()
-    return ~np.isnan(own_clock) & ~at_clock
+    is_daily = np.isin(ticker_of, daily)
+    own_clock = usual.reindex(np.where(is_daily, ticker_of, -1 - ticker_of % files)).to_numpy(dtype=float)
+    on_it = codes[:asked_rows.size] == own_clock
+    # The date's first row at the clock (the file's rows past the last: none); a row off it after that
+    # one is a correction or a re-export as often, left to check_duplicates as before.
+    first_on = pd.Series(np.where(on_it, asked_rows, r.ok.size)).groupby(asked_keys).transform("min").to_numpy()
+    has_clock, none_on = ~np.isnan(own_clock), first_on == r.ok.size
+    # A row off the clock before one at it only of a daily ticker's own: a ticker mostly of such
+    # dates is two series as often (BHP's 23:00 UTC beside SPY's 14:30 stacked under one name),
+    # whose rows are every one of them rejected (check_unnamed_series), not one series' loaded.
+    return has_clock & none_on, has_clock & is_daily & ~none_on & (asked_rows < first_on)
 
 
 def _spread(rows: np.ndarray, labels: np.ndarray, most: int = _CLOCK_SAMPLE) -> np.ndarray:

@@ -934,3 +934,47 @@ def test_one_instruments_close_and_adjusted_close_with_a_venues_note_load(header
     assert schema.problem is None
     prices = normalise_bytes(data, schema, "vod.csv").prices_arrow.to_pylist()
     assert [(r["close"], r["adj_close"]) for r in prices] == [(10.0, 9.5), (10.1, 9.6)]
+
+
+@pytest.mark.parametrize("header", [
+    # A run of letters or numbers labels series, not tickers (A, B and C are Agilent's, Barnes' and
+    # Citi's): loaded as tickers A, B and C.
+    "Date,Close A,Close B,Close C", "Date,A Close,B Close", "Date,Close X,Close Y,Close Z",
+    # A quote's standing, written before the field: loaded as tickers "INDICATIVE" and "FIRM".
+    "Date,INDICATIVE Close,FIRM Close",
+    # An analyst's estimate, not the zone EST: each loaded as the ticker's close.
+    "Date,AAPL Close (est),MSFT Close (est)",
+])
+def test_series_labelled_by_a_run_of_letters_a_quote_s_standing_or_an_estimate_refuse(header):
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+def test_letters_that_make_no_run_still_load_as_tickers():
+    # Ford and AT&T, Citigroup and Dominion: no labelling from A or 1.
+    for header in ("Date,F Close,T Close", "Date,C Close,D Close"):
+        schema, loaded = _loaded(header, "2021-01-04,13.0,22.0")
+        assert schema.problem is None
+        assert [t for t, *_ in loaded] == header.replace(" Close", "").split(",")[1:]
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close (%),MSFT Close (%)", "Date,Close (%)", "Date,Close (est)",
+                                    "Date,AAPL Close %,MSFT Close %"])
+def test_a_percentage_or_an_estimate_of_a_close_is_no_close(header):
+    # "Close (%)" was a close by its letters (the sign dropped): a day's change of 1.2% loaded as 1.2.
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    result = normalise_bytes(data, schema, "prices.csv")
+    assert result.prices_arrow.num_rows == 0
+    assert schema.problem is not None or result.rejected.reason.str.contains("no close column").all()
+
+
+def test_a_percentage_beside_each_plain_close_is_left_unread_and_the_zone_est_still_loads():
+    schema, loaded = _loaded("Date,AAPL Close,AAPL Close (%),MSFT Close,MSFT Close (%)",
+                             "2021-01-04,130.0,1.2,220.0,0.5")
+    assert schema.problem is None and [c.canonical for c in schema.columns] == ["date", "close", None, "close", None]
+    assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("MSFT", "2021-01-04", 220.0, None)]
+    schema, loaded = _loaded("Date,AAPL Close (EST),MSFT Close (EST)", "2021-01-04,130.0,220.0")
+    assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("MSFT", "2021-01-04", 220.0, None)]

@@ -73,3 +73,12 @@ def test_tagged_formats_read_the_name_as_a_number():
 ])
 def test_a_stamp_without_an_offset_reads_without_the_formats_offset(value, fmt, read):
     assert for_strptime(value, fmt) == (value, read)
+
+
+def test_a_buddhist_era_two_digit_year_is_read_in_its_26th_century():
+    # "02/01/67": BE 2567, 2024 (SET's and Thai banks' exports); strptime's pivot read 2067.
+    assert numeric_value("02/01/67", "%d/%m/%y|be") == "02/01/2024"
+    assert numeric_value("02/01/67 16:00", "%d/%m/%y %H:%M|be") == "02/01/2024 16:00"
+    assert numeric_format("%d/%m/%y|be") == "%d/%m/%Y"
+    assert numeric_value("02/01/2567", "%d/%m/%Y|be") == "02/01/2024"  # four digits as before
+    assert numeric_value("02/01/2567", "%d/%m/%y|be") is None

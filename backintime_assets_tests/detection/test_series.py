@@ -4,7 +4,7 @@ import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.schema import FileSchema
-from backintime_assets.detection.series import wide_columns
+from backintime_assets.detection.series import lettered, wide_columns
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.normalisation.normalise import normalise_bytes
 
@@ -109,3 +109,10 @@ def test_a_price_of_a_ticker_without_a_close_beside_tickers_side_by_side_is_no_o
     assert schema.columns[-1].canonical is None
     prices = normalise_bytes(data, schema, "wide.csv").prices_arrow.to_pylist()
     assert len(prices) == 10 and all(r["open"] == r["close"] < 400 for r in prices)
+
+
+def test_a_run_of_letters_or_numbers_is_a_labelling():
+    assert lettered(["A", "B", "C"]) and lettered(["A", "B"]) and lettered(["1", "2", "3"])
+    assert lettered(["X", "Y", "Z"])
+    assert not lettered(["F", "T"]) and not lettered(["C", "D"]) and not lettered(["AAPL", "MSFT"])
+    assert not lettered(["C", "B", "A"]) and not lettered(["A"])

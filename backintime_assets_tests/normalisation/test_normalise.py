@@ -1309,6 +1309,29 @@ def test_a_daily_file_s_correction_at_its_time_of_day_stays_a_duplicate():
     assert r.rejected.reason.tolist() == ["conflicting duplicate of line 6"]
 
 
+def test_a_bar_before_a_date_s_row_at_the_daily_time_of_day_is_rejected_and_that_row_loads():
+    # 09:30, then 16:00, in a file stamped 16:00: the 09:30 bar had loaded as the day's close and the
+    # 16:00 row, the day's price, was rejected as its conflicting duplicate.
+    r = run(("Date,Open,High,Low,Close,Volume\n" + _daily_at(" 16:00")
+             + "2024-01-08 09:30,1,2,0.5,1.1,100\n2024-01-08 16:00,1,2,0.5,1.4,100\n").encode())
+    check_invariants(r)
+    assert r.prices.date.astype(str).tolist()[-1] == "2024-01-08" and r.prices.close.tolist()[-1] == 1.4
+    assert r.rejected.source_line.tolist() == [6]
+    assert r.rejected.reason.tolist() == ["intraday bar: this ticker's date at several times of day (the date's "
+                                          "time of day); prices holds one row a day; of its rows of that date, the "
+                                          "one at its daily time of day loads"]
+
+
+def test_two_series_stacked_under_one_name_at_two_times_of_day_still_load_none():
+    # Most dates hold a row at 09:30 (one series) before one at 16:00 (another): no daily ticker whose
+    # other rows show its clock, so the 09:30 rows are no bars beside the 16:00 ones' loading.
+    days = _weekdays_from(date(2024, 1, 2), 10)
+    data = "Date,Close\n" + "".join(f"{d} 09:30,{40 + i}.0\n{d} 16:00,{400 + i}.0\n" for i, d in enumerate(days))
+    r = run((data + f"{_weekdays_from(date(2024, 2, 1), 1)[0]} 16:00,410.0\n").encode())
+    check_invariants(r)
+    assert len(r.prices) <= 1 and r.rejected.reason.str.startswith("unnamed series").sum() >= 20
+
+
 def _weekdays_from(first: date, count: int) -> list[date]:
     days = [first + timedelta(days=i) for i in range(count * 2)]
     return [d for d in days if d.weekday() < 5][:count]

@@ -263,3 +263,17 @@ def test_repeats_found_once_settle_as_repeats_found_by_each_rule(rows, rejected_
         return r.reason.tolist()
 
     assert settle(True) == settle(False)
+
+
+def test_a_two_digit_year_in_the_future_is_rejected_naming_the_year_a_four_digit_one_is_not():
+    today = 20000  # 2024-10-04
+    # 2024-01-02, 2068-01-02, 2068-01-03, 2024-10-06; and tomorrow, a session's date east of UTC.
+    days = np.array([19724, 35795, 35796, 20002, 20001])
+    r = Reasons(5)
+    rules.check_two_digit_future(r, days, "%d/%m/%y", today)
+    assert r.ok.tolist() == [True, False, False, False, True]
+    assert r.reason[1].startswith("dated 2068 by a two-digit year, in the future") and "BE 2567" in r.reason[1]
+    assert r.reason[3].startswith("dated 2024 by a two-digit year")
+    r = Reasons(5)
+    rules.check_two_digit_future(r, days, "%d/%m/%Y", today)
+    assert r.ok.all()
