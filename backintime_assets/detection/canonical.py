@@ -478,6 +478,29 @@ def qualified_price(cell: str) -> bool:
     return "%" in cell or ("(" in cell or "[" in cell) and _QUALIFYING.search(cell) is not None
 
 
+# Short forms a clerk types over a price column ("Op", "Hgh", "Cls", "Vlm"): the field's first letter
+# and some of its others, in their order; of two letters, its first two ("Co", "Cs" may be a company's
+# or a class's, no close). Unread, "Op" of "Date,Op,Hi,Lo,Cl,Vol" was left unmapped and the open
+# filled from the close: every row's open silently the close. As weak as a word in a name
+# (_TOKEN_HINTS): a column named in full takes the field first.
+_ABBREVIATED_FIELDS = ("open", "high", "low", "close", "volume")
+_ABBREVIATION_LENGTH = (2, 4)
+_ABBREVIATION = 0.6
+
+
+def _abbreviated_field(latin: str) -> tuple[str, float] | None:
+    """The price or volume field `latin` (a norm_name'ed name, Latin letters) abbreviates, if any."""
+    if not (_ABBREVIATION_LENGTH[0] <= len(latin) <= _ABBREVIATION_LENGTH[1] and latin.isalpha()):
+        return None
+    for field in _ABBREVIATED_FIELDS:
+        letters = iter(field)
+        if len(latin) == 2 and field.startswith(latin):
+            return field, _ABBREVIATION
+        if len(latin) > 2 and latin[0] == field[0] and all(c in letters for c in latin):  # a subsequence
+            return field, _ABBREVIATION
+    return None
+
+
 def _name_score(cells: Sequence[str]) -> dict[str, float]:
     """The canonical columns a column's header cells (top row first) suggest, with their strength."""
     scores: dict[str, float] = {}
@@ -496,6 +519,8 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
             hit = _SYNONYMS.get(norm_name(unit.name))
         if hit is None:
             hit = _label_with_its_tooltip(cell)
+        if hit is None:
+            hit = _abbreviated_field(latin)
         if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS):
             continue  # no price, nor a hint of one (_QUALIFYING)
         money = _in_money(cell) or (unit is not None and unit.money)

@@ -10,6 +10,7 @@ from functools import lru_cache, partial
 from itertools import filterfalse
 from statistics import median
 
+from .currencies import CURRENCY_CODE
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .epoch_days import may_be_stamped_east_of_utc
@@ -36,8 +37,10 @@ _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|(?:created|m
 # genome's "start" of 9 digits, a "time" in seconds are no dates). Whole words: a "Lifetime
 # Volume" is no time.
 _EPOCH_NAME = re.compile(r"^(?:t|ts)$|(?:^|[\s_])(?:time|start)(?:$|[\s_])", re.I)
-# Weaker words: "Day High" and "Lifetime Low" are prices, not dates.
-_DATE_WORD = re.compile(r"time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
+# Weaker words: "Day High" and "Lifetime Low" are prices, not dates. "Data" alone is Italian,
+# Portuguese, Polish for the date (canonical.py maps it so): a one-day file's "20091123" under it,
+# one value and no date name, had stayed an integer and the file was refused "no date column".
+_DATE_WORD = re.compile(r"^data$|time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 _STAMP_DIGITS = re.compile(r"^(?:\d{12}|\d{14})$")  # %Y%m%d%H%M, %Y%m%d%H%M%S
@@ -54,8 +57,12 @@ _VERSION_NAME = re.compile(r"(?:^|[^a-z])ver(?:sion)?(?:$|[^a-z])", re.I)
 LEADING_ZEROS = "leading_zeros"
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 # Before the number, a dollar may carry its country's letters: "R$ 36,50", "US$12.50", "HK$ 1,080.00".
-CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN})\s?"
-                            rf"|^(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN})\s?|\s?{CURRENCY_SIGN}$")
+# An ISO code stands for the sign in Excel's currency formats ("CHF 1'234.50", "12,50 EUR"): unread,
+# every such price was text and the file refused for "no close column".
+CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE})\s?"
+                            rf"|^(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE})\s?|\s?(?:{CURRENCY_SIGN}|{CURRENCY_CODE})$")
+# What a sample holds where a currency may mark its numbers: a sign, or a code's capital letters.
+_CURRENCY_CHARS = CURRENCY_SYMBOLS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 PERCENT_MARK = re.compile(r"\s?%$")
 # Accounting negatives in parentheses: "(1,234.56)", "($1,234.56)" (statements, ledgers, P&L exports).
 ACCOUNTING = "accounting"
@@ -239,7 +246,7 @@ def _unmarked(mark: re.Pattern) -> Callable[[str, re.Pattern], bool]:
 # sample holds one of when it holds such numbers, the mark a value is told by, whether a cell is
 # such a number given the file's float regex). layout.py judges rows by the same tests.
 MARKED_NUMBERS: dict[str, tuple[str, re.Pattern, Callable[[str, re.Pattern], bool]]] = {
-    "currency": (CURRENCY_SYMBOLS, CURRENCY_MARKS, _unmarked(CURRENCY_MARKS)),
+    "currency": (_CURRENCY_CHARS, CURRENCY_MARKS, _unmarked(CURRENCY_MARKS)),
     "percent": ("%", PERCENT_MARK, _unmarked(PERCENT_MARK)),
     ACCOUNTING: ("(", PARENTHESISED, _accounting_number),
     FLAGGED: (" ", FLAG_MARK, _flagged_number),

@@ -22,6 +22,10 @@ ATS BEF CYP DEM EEK ESP FIM FRF GRD HRK IEP ITL LTL LUF LVL MTL NLG PTE SIT SKK
 GBX CNH
 """.split())
 
+# Any of them, as a regex: a code written beside a price instead of its sign ("CHF 1'234.50", "12,50 EUR"),
+# as Excel's currency formats show it in Switzerland and elsewhere.
+CURRENCY_CODE = "(?:" + "|".join(sorted(CURRENCY_CODES)) + ")"
+
 
 def currency_share(values: Sequence[str]) -> float:
     """The share of a column's filled cells that are currency codes (any case: "usd" too)."""

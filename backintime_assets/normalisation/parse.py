@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
+from backintime_assets.detection.currencies import CURRENCY_CODE
 from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EAST_EVENING, EPOCH_EAST_UNITS,
                                                      EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
 from backintime_assets.detection.format_regex import format_regex
@@ -19,8 +20,11 @@ from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indi
 
 _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
-_CURRENCY_BEFORE = rf"^([+-]?)\s?(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|USD|EUR|GBP)\s?"  # "$12", "-₹12", "USD 12", "R$ 12"
-_CURRENCY_AFTER = rf"\s?(?:{CURRENCY_SIGN}|USD|EUR|GBP)$"  # "12 €"
+# "$12", "-₹12", "USD 12", "CHF 12", "R$ 12"; "12 €", "12 EUR" (detection.columns.CURRENCY_MARKS).
+# The blank beside the mark may be a no-break one (a French locale's "12,50\u00a0€"): RE2's \s is ASCII.
+_BLANK = r"[\s\x{00a0}\x{202f}]"
+_CURRENCY_BEFORE = rf"^([+-]?){_BLANK}?(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE}){_BLANK}?"
+_CURRENCY_AFTER = rf"{_BLANK}?(?:{CURRENCY_SIGN}|{CURRENCY_CODE})$"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 # A volume's own scale after its number: "1.5M", "350K"; "45.67万", "1.2亿" (CJK, 10^4 and 10^8); "1.5 Lakh",
 # "2 Cr" (India, 10^5 and 10^7). Lower-cased, each suffix's factor (detection/columns.py types them).
@@ -136,7 +140,10 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     text = trimmed
     misgrouped = None
     if thousands:
-        misgrouped = _misgrouped(trimmed, decimal, thousands)
+        # Where a blank groups thousands, the currency's blank is none ("4,62 €", "CHF 8,65"): judged
+        # with it, every such price was "misgrouped", unparseable, and the file refused.
+        judged = _without_currency(trimmed) if thousands.isspace() else trimmed
+        misgrouped = _misgrouped(judged, decimal, thousands)
         text = pc.replace_substring(text, thousands, "")
     if decimal != ".":
         text = pc.replace_substring(text, decimal, ".")
@@ -193,6 +200,10 @@ def _plain_pattern(decimal: str, thousands: str | None) -> str:
     if thousands == ",":
         grouped += indian_groups() + "|"
     return rf"^[+-]?(?:{grouped}\d+)(?:{re.escape(decimal)}\d+)?$"
+
+
+def _without_currency(text: pa.Array) -> pa.Array:
+    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1"), _CURRENCY_AFTER, "")
 
 
 def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray | None:

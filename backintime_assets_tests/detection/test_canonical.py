@@ -107,6 +107,28 @@ def test_money_traded_in_other_scripts_stays_unmapped():
         assert map_canonical([["日期"], ["收盘"], [name]], [D, F, F], []) == ["date", "close", None], name
 
 
+def test_a_clerks_short_names_map_to_their_fields():
+    # "Op" was left unmapped and the open filled from the close: every row's open silently the close.
+    text = ("Date,Op,Hgh,Lo,Cls,Vlm\n2010-12-31,31.22,31.5,30.9,31.3,1000\n"
+            "2010-12-30,31.53,31.6,31.1,31.2,2000\n2010-12-29,31.66,31.7,31.3,31.5,3000\n").encode()
+    schema = detect_bytes(text, "ORCL.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume"]
+    prices = normalise_bytes(text, schema, "ORCL.csv").prices.sort_values("date")
+    assert prices["open"].tolist() == [31.66, 31.53, 31.22]
+    assert prices["high"].tolist() == [31.7, 31.6, 31.5]
+    assert prices["close"].tolist() == [31.5, 31.2, 31.3]
+
+
+def test_two_letters_abbreviate_a_field_only_as_its_first_two():
+    # "Co" and "Cs" may be a company's or a class's: no close.
+    assert map_canonical([["Date"], ["Close"], ["Co"], ["Cs"]], [D, F, F, F], []) == ["date", "close", None, None]
+    assert map_canonical([["Date"], ["Op"], ["Close"]], [D, F, F], []) == ["date", "open", "close"]
+
+
+def test_a_name_in_full_takes_the_field_before_its_short_form():
+    assert map_canonical([["Date"], ["Ope"], ["Open"], ["Close"]], [D, F, F, F], []) == ["date", None, "open", "close"]
+
+
 def test_type_evidence_overrides_a_misleading_name():
     # yfinance MultiIndex export: the date column's top header cell says "Price".
     mapping = map_canonical([["Price", "Ticker", "Date"], ["Close", "AAPL"], ["Volume", "AAPL"]], [D, F, N], [])

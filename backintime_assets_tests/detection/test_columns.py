@@ -38,6 +38,8 @@ def test_types(values, kind, fmt):
      # Any currency sign, as a locale's currency format writes it (Excel saves cells as shown).
      (["₹2,580.00", "₹12,610.50"], ".", ",", "currency"), (["2 580,00 ₽", "12,50 ₽"], ",", " ", "currency"),
      (["₩76,600", "-₩500"], ".", ",", "currency"),
+     # An ISO code for the sign ("CHF 1'234.50" in Switzerland's Excel): its prices were text.
+     (["CHF 1'234.50", "CHF 10.75"], ".", "'", "currency"), (["1.234,50 EUR", "12,50 EUR"], ",", ".", "currency"),
      (["5.5%", "-1.2%", "0%"], ".", None, "percent"), (["118.39M", "146.32K", "12"], ".", None, "abbreviated")],
 )
 def test_marked_numbers_are_floats_with_a_format(values, decimal, thousands, fmt):
@@ -433,3 +435,15 @@ def test_zero_padded_codes_ending_in_a_letter_are_codes_not_abbreviated_amounts(
 def test_crores_under_a_volume_name_that_names_money_are_no_shares(name):
     # Crores of rupees traded: read as a volume, "2.5 Cr" loaded 25 million shares.
     assert col(["2.50 Cr", "3.10 Cr", "12.75 Cr", "1.5 Lakh"], name=name).format != "abbreviated"
+
+
+@pytest.mark.parametrize("word", ["EUR", "USD 12 and more", "ABC 12.5", "12.5 XYZ"])
+def test_letters_that_are_no_currency_code_leave_a_column_text(word):
+    assert col([word, word, word]).type == "string"
+
+
+def test_one_days_yyyymmdd_under_data_is_a_date():
+    # Italian/Portuguese "Data" over a one-day file's 20091123: it stayed an integer, the file refused.
+    t = infer_column_type(["20091123"] * 3, "Data", ".", None)
+    assert (t.type, t.format) == ("date", "%Y%m%d")
+    assert infer_column_type(["20091123"] * 3, "Metadata", ".", None).type == "integer"

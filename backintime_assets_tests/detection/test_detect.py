@@ -769,3 +769,18 @@ def test_a_header_written_with_another_delimiter_than_its_rows_is_the_header():
     assert prices["close"].tolist() == [7.35, 6.95, 6.95, 7.35]  # not the day before's 219.5
     assert prices["low"].tolist() == [6.95, 6.65, 6.9, 7.1] and prices["high"].tolist() == [8.0, 8.0, 7.1, 7.5]
     assert prices["volume"].tolist() == [416383100, 127305600, 183494800, 131243700]
+
+
+def test_prices_with_an_iso_code_for_the_sign_load():
+    # Swiss Excel's currency format: "CHF 1'234.50". Its prices were text, the file refused "no close column".
+    from backintime_assets.normalisation import normalise_bytes
+
+    text = ("Datum;Eröffnung;Hoch;Tief;Schluss;Volumen\n"
+            "02.01.2024;CHF 1'234.50;CHF 1'241.00;CHF 1'230.00;CHF 1'240.75;1000\n"
+            "03.01.2024;CHF 1'240.75;CHF 1'251.20;CHF 1'238.40;CHF 1'241.10;2000\n"
+            "04.01.2024;CHF 1'241.10;CHF 1'251.30;CHF 1'230.90;CHF 1'241.00;1500\n").encode()
+    schema = detect_bytes(text, "NESN.csv")
+    assert schema.problem is None and schema.thousands == "'"
+    prices = normalise_bytes(text, schema, "NESN.csv").prices
+    assert prices["close"].tolist() == [1240.75, 1241.1, 1241.0]
+    assert prices["open"].tolist() == [1234.5, 1240.75, 1241.1]

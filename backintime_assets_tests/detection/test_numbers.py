@@ -106,6 +106,8 @@ def test_null_spellings_are_every_case_of_the_null_tokens():
         # A dollar with its country's letters is a mark too: Brazilian reais vote for their comma.
         (["R$ 36,50", "-R$ 1.234,05", "US$ 2,50"], (",", ".")),
         (["₹2,580.00", "₹12,610.50"], (".", ",")), (["-₺1.234,50", "12,50 ₺"], (",", ".")),
+        # An ISO code for the sign, as Excel's currency formats write it: the Swiss "'" groups thousands.
+        (["CHF 1'234.50", "CHF 10.75", "-CHF 3.20"], (".", "'")), (["1.234,50 EUR", "12,50 EUR"], (",", ".")),
     ],
 )
 def test_number_format_tie_breaks_and_stripping(cells, expected):

@@ -176,6 +176,20 @@ def test_grouped_numbers_past_the_sample_are_read_when_unmistakable():
     assert comma.values[:2].tolist() == [2590.53, 1234.5] and comma.bad.tolist() == [False, False, True]
 
 
+def test_an_iso_code_for_the_currency_sign_goes_as_the_sign_does():
+    # Excel's currency formats in Switzerland and elsewhere: "CHF 1'234.50", "12,50 EUR".
+    assert nums(["CHF 1'234.50", "-CHF 3.20", "10.75 CHF", "USD 12"], decimal=".", thousands="'") == \
+        [1234.5, -3.2, 10.75, 12.0]
+    assert nums(["1.234,50 EUR", "12,50 SEK", "12,50 XYZ"], decimal=",", thousands=".") == [1234.5, 12.5, "bad"]
+
+
+@pytest.mark.parametrize("blank", [" ", "\u00a0", "\u202f"])
+def test_a_currencys_blank_is_no_thousands_mark_where_a_blank_groups_them(blank):
+    # A French or Swedish re-save: "4,62 €", "CHF 8,65" beside "1 234,50 €". Each was "misgrouped".
+    cells = ["4,62 €", f"1{blank}234,50\u00a0€", "CHF 8,65", f"-1{blank}234,5 EUR", f"10{blank}5 €"]
+    assert nums(cells, decimal=",", thousands=blank) == [4.62, 1234.5, 8.65, -1234.5, "bad"]
+
+
 def test_a_thousands_mark_outside_groups_of_three_is_unparseable_not_another_number():
     """"10.5" where "." groups thousands is another convention's number: read as 105 it would load
     silently wrong (a file borrowing its neighbour's schema must show it as a reading problem)."""
