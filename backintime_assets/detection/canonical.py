@@ -482,7 +482,9 @@ def qualified_price(cell: str) -> bool:
 # and some of its others, in their order; of two letters, its first two ("Co", "Cs" may be a company's
 # or a class's, no close). Unread, "Op" of "Date,Op,Hi,Lo,Cl,Vol" was left unmapped and the open
 # filled from the close: every row's open silently the close. As weak as a word in a name
-# (_TOKEN_HINTS): a column named in full takes the field first.
+# (_TOKEN_HINTS): a column named in full takes the field first. Only in a header of such names
+# (map_canonical): alone beside "Cours" or "Price", a French "Opé" (an operation's number), "Vue"
+# (views), "Vo" are no open or volume, and had loaded as them.
 _ABBREVIATED_FIELDS = ("open", "high", "low", "close", "volume")
 _ABBREVIATION_LENGTH = (2, 4)
 _ABBREVIATION = 0.6
@@ -501,8 +503,9 @@ def _abbreviated_field(latin: str) -> tuple[str, float] | None:
     return None
 
 
-def _name_score(cells: Sequence[str]) -> dict[str, float]:
-    """The canonical columns a column's header cells (top row first) suggest, with their strength."""
+def _name_score(cells: Sequence[str], abbreviated: bool = True) -> dict[str, float]:
+    """The canonical columns a column's header cells (top row first) suggest, with their strength;
+    with `abbreviated` False, none by a short form alone (_abbreviated_field)."""
     scores: dict[str, float] = {}
     for above, cell in enumerate(reversed(cells)):
         n = norm_name(cell)
@@ -519,7 +522,7 @@ def _name_score(cells: Sequence[str]) -> dict[str, float]:
             hit = _SYNONYMS.get(norm_name(unit.name))
         if hit is None:
             hit = _label_with_its_tooltip(cell)
-        if hit is None:
+        if hit is None and abbreviated and cell.isascii():  # "Opé" is French, no "Op."
             hit = _abbreviated_field(latin)
         if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS):
             continue  # no price, nor a hint of one (_QUALIFYING)
@@ -624,9 +627,11 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     width = len(types)
     short = _VIETNAMESE_SHORT if any(norm_name(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
+    named = [_name_score(header_cells[j]) if j < len(header_cells) else {} for j in range(width)]
+    _without_lone_short_forms(header_cells, named)
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
-        scores = _name_score(cells) or dict(hit for c in cells if (hit := short.get(norm_name(c))))
+        scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
         for canonical, s in scores.items():
             if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
@@ -652,6 +657,27 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     _fill_by_type(mapping, used, types, body, unnamed, past_header)
     return mapping
+
+
+# The other price fields a header must name for a short form to be one of them: "Date,Op,Hi,Lo,Cl".
+_SHORT_FORMS_BESIDE = 2
+_SHORTENED = ("open", "high", "low", "close")
+
+
+def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]]) -> None:
+    """Unname, in place, the columns named a price field only by a short form (_abbreviated_field)
+    where the other columns name fewer than two other prices: a clerk shortens a row of names, not
+    one ("Date;Opé;Cours": an operation's number, no open)."""
+    named = [{c for c in s if c in _SHORTENED} for s in scores]
+    for j, cells in enumerate(header_cells[:len(scores)]):
+        if not scores[j] or not any(c.isascii() and _abbreviated_field(_latin(norm_name(c))) for c in cells):
+            continue
+        plain = _name_score(cells, abbreviated=False)
+        if plain == scores[j]:
+            continue
+        others = set().union(*(named[k] for k in range(len(named)) if k != j))
+        if len(others) < _SHORT_FORMS_BESIDE:
+            scores[j] = plain
 
 
 def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],

@@ -23,8 +23,9 @@ GBX CNH
 """.split())
 
 # Any of them, as a regex: a code written beside a price instead of its sign ("CHF 1'234.50", "12,50 EUR"),
-# as Excel's currency formats show it in Switzerland and elsewhere.
-CURRENCY_CODE = "(?:" + "|".join(sorted(CURRENCY_CODES)) + ")"
+# as Excel's currency formats show it in Switzerland and elsewhere. Not GBX: pence are no sign but a
+# hundredth, and gone as a sign, "412.50 GBX" beside "4.15 GBP" in one column loaded both, a 100x jump.
+CURRENCY_CODE = "(?:" + "|".join(sorted(CURRENCY_CODES - {"GBX"})) + ")"
 
 
 def currency_share(values: Sequence[str]) -> float:

@@ -122,7 +122,28 @@ def test_a_clerks_short_names_map_to_their_fields():
 def test_two_letters_abbreviate_a_field_only_as_its_first_two():
     # "Co" and "Cs" may be a company's or a class's: no close.
     assert map_canonical([["Date"], ["Close"], ["Co"], ["Cs"]], [D, F, F, F], []) == ["date", "close", None, None]
-    assert map_canonical([["Date"], ["Op"], ["Close"]], [D, F, F], []) == ["date", "open", "close"]
+    assert map_canonical([["Date"], ["Op"], ["Hi"], ["Lo"], ["Close"]], [D, F, F, F, F], []) == \
+        ["date", "open", "high", "low", "close"]
+
+
+@pytest.mark.parametrize("header, expected", [
+    # One short name beside a price named in full is no clerk's row of short names: a French "Opé"
+    # (an operation's number), "Vue" (views), "Vo" had loaded as the open and the volume.
+    (["Date", "Opé", "Cours"], ["date", None, "close"]), (["Date", "Ope", "Cours"], ["date", None, "close"]),
+    (["Date", "Price", "Vue"], ["date", "close", None]), (["Date", "Close", "Vo"], ["date", "close", None]),
+    (["Date", "Cos", "Hig"], ["date", None, None]),
+    # Accented, the name is no English short form, whatever its row.
+    (["Date", "Opé", "Hi", "Lo", "Cl"], ["date", None, "high", "low", "close"]),
+])
+def test_a_short_name_alone_maps_no_field(header, expected):
+    assert map_canonical([[c] for c in header], [D] + [F] * (len(header) - 1), []) == expected
+
+
+def test_an_operations_number_beside_the_close_loads_no_open():
+    text = "Date;Opé;Cours\n02/01/2024;17;10,20\n03/01/2024;18;10,30\n04/01/2024;19;10,40\n".encode()
+    schema = detect_bytes(text, "FR.csv")
+    prices = normalise_bytes(text, schema, "FR.csv").prices
+    assert prices["open"].tolist() == [10.2, 10.3, 10.4] and prices["high"].tolist() == [10.2, 10.3, 10.4]
 
 
 def test_a_name_in_full_takes_the_field_before_its_short_form():

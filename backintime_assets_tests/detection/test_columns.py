@@ -447,3 +447,23 @@ def test_one_days_yyyymmdd_under_data_is_a_date():
     t = infer_column_type(["20091123"] * 3, "Data", ".", None)
     assert (t.type, t.format) == ("date", "%Y%m%d")
     assert infer_column_type(["20091123"] * 3, "Metadata", ".", None).type == "integer"
+
+
+def test_a_column_of_capitals_without_digits_is_not_searched_for_currency_codes(monkeypatch):
+    # Every ticker, name and month column holds capitals: each had been searched for all ISO codes.
+    from backintime_assets.detection import columns
+
+    class Spy:
+        def __init__(self, mark):
+            self.mark, self.searched = mark, 0
+
+        def search(self, value):
+            self.searched += 1
+            return self.mark.search(value)
+
+    chars, mark, number = columns.MARKED_NUMBERS["currency"]
+    spy = Spy(mark)
+    monkeypatch.setitem(columns.MARKED_NUMBERS, "currency", (chars, spy, number))
+    assert col(["AAPL", "MSFT", "IBM", "AAPL"], name="Ticker").type == "string"
+    assert spy.searched == 0
+    assert col(["CHF 12.50", "CHF 12.75", "CHF 13.00"], name="Close").format == "currency" and spy.searched
