@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from itertools import filterfalse
 from statistics import median
 
-from .currencies import CURRENCY_CODE
+from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .epoch_days import may_be_stamped_east_of_utc
@@ -59,12 +59,8 @@ LEADING_ZEROS = "leading_zeros"
 # Before the number, a dollar may carry its country's letters: "R$ 36,50", "US$12.50", "HK$ 1,080.00".
 # An ISO code stands for the sign in Excel's currency formats ("CHF 1'234.50", "12,50 EUR"): unread,
 # every such price was text and the file refused for "no close column".
-CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE})\s?"
-                            rf"|^(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE})\s?|\s?(?:{CURRENCY_SIGN}|{CURRENCY_CODE})$")
-# What a sample holds where a code may mark its numbers: three capitals beside a digit. Not any
-# capital letter: tickers, names and months hold them in nearly every file, and each such column had
-# been searched for every code (detection 25% slower on a drift corpus).
-_CODE_BY_A_DIGIT = re.compile(r"[A-Z]{3}\s?[\d.]|\d\s?[A-Z]{3}")
+CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE_RE})\s?"
+                            rf"|^(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE_RE})\s?|\s?(?:{CURRENCY_SIGN}|{CURRENCY_CODE_RE})$")
 PERCENT_MARK = re.compile(r"\s?%$")
 # Accounting negatives in parentheses: "(1,234.56)", "($1,234.56)" (statements, ledgers, P&L exports).
 ACCOUNTING = "accounting"
@@ -254,6 +250,12 @@ MARKED_NUMBERS: dict[str, tuple[str, re.Pattern, Callable[[str, re.Pattern], boo
     FLAGGED: (" ", FLAG_MARK, _flagged_number),
     TRAILING_MINUS: ("-", MINUS_AFTER, _minus_after),
 }
+
+
+def _code_by_a_digit(values: Sequence[str]) -> bool:
+    """Whether a cell may hold a currency's code by its number ("CHF 1'234.50": CODE_BY_A_DIGIT)."""
+    text = joined(values)
+    return text is None or CODE_BY_A_DIGIT.search(text) is not None
 
 
 def _plausible_serial(values: Sequence[str]) -> bool:
@@ -487,7 +489,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     for fmt, (chars, mark, number) in MARKED_NUMBERS.items():
         if fmt == FLAGGED and volume:
             continue  # "1.2 M" shares traded: abbreviated below, not flagged
-        held = any(c in probe for c in chars) or fmt == "currency" and _CODE_BY_A_DIGIT.search(probe) is not None
+        held = any(c in probe for c in chars) or fmt == "currency" and _code_by_a_digit(values[:30])
         if held and any(mark.search(v) for v in values[:30]):
             share = _share(values, partial(number, float_rx=float_rx))
             if share >= threshold:

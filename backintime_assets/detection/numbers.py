@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import compress, product
 from operator import methodcaller
 
-from .currencies import CURRENCY_CODE
+from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE
 from .joined import SEP, joined, joined_regex
 from .shapes import shape_hits, shape_of
 
@@ -80,9 +80,8 @@ _LETTERED_DOLLAR_CELL = re.compile(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)")
 # An ISO code written for the sign ("CHF 1'234.50", "12,50 EUR": Excel's currency formats), as
 # columns.CURRENCY_MARKS reads it: it goes, and the number votes as "€12,50" does. Else the cell was
 # a word, and a Swiss file, voting nothing, read "1'234.50" as text: every price, the file refused.
-# Looked for in the joined cells first, by the code's shape (three capitals by a digit): few files have one.
-_CODE_SHAPED = re.compile(rf"{SEP}\s*[+-]?\s?[A-Z]{{3}}\s?[\d.]|\d\s?[A-Z]{{3}}\s*{SEP}")
-_CODE_CELL = re.compile(rf"^([+-]?\s?){CURRENCY_CODE}\s?(?=[\d.])|(?<=\d)\s?{CURRENCY_CODE}$")
+# Looked for in the joined cells first, by the code's shape (CODE_BY_A_DIGIT): few files have one.
+_CODE_CELL = re.compile(rf"^([+-]?\s?){CURRENCY_CODE_RE}\s?(?=[\d.])|(?<=\d)\s?{CURRENCY_CODE_RE}$")
 # A cell with blanks at either end, in NUL-joined cells. Written to open on the NUL, a literal the
 # scan jumps between in C: opening on \s, every character of the cells would be tried.
 _PADDED = re.compile(rf"{SEP}(?:\s|(?<=\s{SEP}))")
@@ -109,7 +108,7 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
     for start in range(0, len(cells), chunk):
         part = cells[start:start + chunk]
         text = joined(part)
-        if text is not None and _CODE_SHAPED.search(text):
+        if text is not None and CODE_BY_A_DIGIT.search(text):
             part = [_CODE_CELL.sub(r"\1", c.strip()) for c in part]
             text = joined(part)
         if text is not None and _has_mark(text):
