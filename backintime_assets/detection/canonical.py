@@ -470,12 +470,17 @@ def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
 # whole-name close (norm_name drops the sign) and a day's change of 1.2% loaded as a close of 1.2;
 # "(est)" was read as the zone EST, an analyst's estimate loaded as the close. The zone is written
 # in capitals ("Close (EST)"), an estimate in lower case as a word is.
-_QUALIFYING = re.compile(r"%|[(\[]\s*(?:(?i:pct|percent|chg|change|estimated?|fcst|forecast)\b|(?i:e)st\b)")
+_QUALIFYING = re.compile(r"[(\[]\s*(?:(?i:pct|percent|chg|change|estimated?|fcst|forecast)\b|(?i:e)st\b)")
+# A percentage of par is a bond's price as quoted ("Price (% of par)", "Close (% of face)"): refused as a
+# change, such a file had loaded nothing ("no close column").
+_OF_PAR = re.compile(r"%\s*(?:of\s+)?(?:par|face|nominal)\b", re.IGNORECASE)
 
 
 def qualified_price(cell: str) -> bool:
     """Whether a header cell qualifies its price as a percentage, a change or an estimate (_QUALIFYING)."""
-    return "%" in cell or ("(" in cell or "[" in cell) and _QUALIFYING.search(cell) is not None
+    if "%" in cell:
+        return _OF_PAR.search(cell) is None
+    return ("(" in cell or "[" in cell) and _QUALIFYING.search(cell) is not None
 
 
 # Short forms a clerk types over a price column ("Op", "Hgh", "Cls", "Vlm"): the field's first letter
@@ -994,7 +999,8 @@ def repeated_unlabelled(header_cells: Sequence[Sequence[str]], mapping: Sequence
               if m in PRICE_COLUMNS and len(cells) == 1}
     repeats = []
     for j, cells in enumerate(header_cells):
-        if mapping[j] is not None or len(cells) != 1 or (k := mapped.get(norm_name(cells[0]))) is None:
+        if mapping[j] is not None or len(cells) != 1 or (k := mapped.get(norm_name(cells[0]))) is None \
+                or qualified_price(cells[0]):  # "Close %" beside "Close": its change, no other series
             continue
         pairs = [(_bare_number(r[j]), _bare_number(r[k])) for r in body
                  if max(j, k) < len(r) and r[j].strip() and r[k].strip()]

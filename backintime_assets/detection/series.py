@@ -46,7 +46,7 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(s for s in series if s is not None))
     if len(labels) < 2 or not all(map(ticker_like, labels)):
         return None
-    if lettered(labels):
+    if lettered(labels) and not tickers_named(header_cells):
         return None  # "Close A, Close B, Close C": a labelling of series, not tickers A, B and C
     if all(label.strip().upper() in CURRENCY_CODES for label in labels):
         return None  # "USD" and "EUR" over two closes: one instrument priced in two currencies
@@ -120,6 +120,16 @@ def lettered(labels: Sequence[str]) -> bool:
         return False
     run = all(ord(b) == ord(a) + 1 for a, b in zip(marks, marks[1:]))
     return run and (len(marks) >= 3 or marks[0] in "Aa01")
+
+
+# A header row saying its labels are tickers (yfinance's "Price,Close,Close / Ticker,A,B"): A and B then
+# are Agilent and Barnes, however they run.
+_TICKER_ROW = frozenset({"ticker", "tickers", "symbol", "symbols"})
+
+
+def tickers_named(header_cells: Sequence[Sequence[str]]) -> bool:
+    """Whether a header row is headed "Ticker" or "Symbol" (in the first column): its labels are tickers."""
+    return bool(header_cells) and any(c.strip().lower() in _TICKER_ROW for c in header_cells[0])
 
 
 def ticker_like(label: str) -> bool:

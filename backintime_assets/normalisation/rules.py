@@ -26,7 +26,8 @@ Decisions (documented for the lead and the README):
   a correction as often (a "conflicting duplicate").
 - a date of a two-digit year (%y) after tomorrow is rejected naming its year: a Buddhist-era year
   read by strptime's pivot ("02/01/67", BE 2567, loaded as 2067); a Thai file's are read as BE
-  years by detection (detection/buddhist_era.py).
+  years by detection (detection/buddhist_era.py). So is one the pivot wraps a recent BE year to
+  (1969 for "69", BE 2569) in a file with no row of the years after it up to today's.
 - a file without a ticker column (its rows named after the file) whose dates mostly hold rows of
   different prices holds several instruments, or bars of a day, that no column tells apart: every
   row is rejected ("unnamed series: ..."), since any one row of a date may be any instrument's.
@@ -123,17 +124,37 @@ TWO_DIGIT_FUTURE = ("dated {year} by a two-digit year, in the future: a price ca
                     "(Thai: 67 for BE 2567, 2024)? write the year in four digits")
 
 
+# The pivot reads the Buddhist era's years from 2569 (2026) on as 1969 on: "02/01/69" loaded as 1969
+# where its neighbour "30/12/68" was rejected as 2068. Such a year among no row of the years between
+# it and today is the Buddhist era's as often (a file of 2026, or of 2025 and 2026, by BE); a file of
+# the common era's 1969 by two digits holds 1970s rows too, unless it is of 1969 alone (refused so).
+TWO_DIGIT_WRAPPED = ("dated {year} by a two-digit year, and no row of the years from then to today: {yy} is as "
+                     "often the Buddhist era's 25{yy} ({be}); write the year in four digits")
+_PIVOT_WRAP = 1969  # strptime's %y: 69-99 are 1969-1999
+_WRAP_SPAN = 2500 - 543 - 1900  # 57: BE 25yy read as 19yy lands 57 years early
+
+
 def check_two_digit_future(r: Reasons, days: np.ndarray, fmt: str | None, today: int) -> None:
     """Rows of a date format with a two-digit year (%y) dated after `today` (days since 1970-01-01)
     are rejected, each naming the year it read; a four-digit year is taken as written. A day's slack:
-    east of UTC, a session's date is tomorrow's by UTC's today for some hours."""
+    east of UTC, a session's date is tomorrow's by UTC's today for some hours. So are rows of the years
+    the pivot wraps the Buddhist era's recent ones to (1969 on) where no row is of a later year up to
+    today's (TWO_DIGIT_WRAPPED)."""
     if fmt is None or "%y" not in fmt:
         return
     future = r.ok & (days > today + 1)
-    if future.any():  # a reason per year read, not per row
-        years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
-        for year in np.unique(years[future]):
-            r.set(future & (years == year), TWO_DIGIT_FUTURE.format(year=year))
+    this_year = int(np.datetime64(today, "D").astype("datetime64[Y]").astype(np.int64)) + 1970
+    last_wrapped = this_year - _WRAP_SPAN  # 2026: 69, BE 2569, read as 1969
+    early = r.ok & (days < np.datetime64(f"{last_wrapped + 1}-01-01", "D").astype(np.int64))
+    if not (future.any() or early.any()):
+        return
+    years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    for year in np.unique(years[future]):  # a reason per year read, not per row
+        r.set(future & (years == year), TWO_DIGIT_FUTURE.format(year=year))
+    wrapped = early & (years >= _PIVOT_WRAP)
+    if wrapped.any() and not (r.ok & ~wrapped & (years > last_wrapped)).any():
+        for year in np.unique(years[wrapped]):
+            r.set(wrapped & (years == year), TWO_DIGIT_WRAPPED.format(year=year, yy=year % 100, be=year + _WRAP_SPAN))
 
 
 def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
@@ -187,7 +208,9 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     twice = ~is_bar & (times.to_numpy() >= 2)
     off = np.zeros(rows.size, dtype=bool)
     if clock is not None and twice.any():  # (most files' repeats: one time, a correction's or none)
-        is_bar[twice], off[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock, files)
+        steps = np.diff(days[r.ok])  # a file written newest first writes a date's later times first too
+        is_bar[twice], off[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock, files,
+                                                   newest_first=(steps < 0).sum() > (steps > 0).sum())
     bars = rows[is_bar]
     if bars.size:
         bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar]))
@@ -204,7 +227,8 @@ OFF_THE_CLOCK = "; of its rows of that date, the one at its daily time of day lo
 
 
 def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: np.ndarray, asked: np.ndarray,
-                   clock: Callable[[np.ndarray], np.ndarray], files: int = 1) -> tuple[np.ndarray, np.ndarray]:
+                   clock: Callable[[np.ndarray], np.ndarray], files: int = 1, newest_first: bool = False
+                   ) -> tuple[np.ndarray, np.ndarray]:
     """(is_bar, off) of each of `rows[asked]` (`key`: ticker and date). is_bar: whether it is of a date
     none of whose rows is at the time of day its ticker's other accepted rows share ("2024-01-02
     16:00", a row a day): two rows at
@@ -217,7 +241,9 @@ def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: 
     own: the file's is its, its own file's in a group (`files`: one file exported at 17:00 among a
     month's at 16:00 had made its correction at 17:00 and 17:05 two bars, read alone a correction). A
     clock of no common time of day (each row's own), or of no rows, says nothing. off: a row at another
-    time of day before its date's row at that one (OFF_THE_CLOCK)."""
+    time of day before its date's row at that one (OFF_THE_CLOCK): before in the file's order of time,
+    after it in the file's lines where the file is written newest first (`newest_first`): there a
+    correction at 16:30 comes above its 16:00 row and a 09:30 bar below it."""
     asked_rows, asked_keys = rows[asked], key[asked]
     ticker_of = split_ticker_day_key(asked_keys)[0]
     tickers, dates = np.unique(split_ticker_day_key(np.unique(asked_keys))[0], return_counts=True)
@@ -252,12 +278,14 @@ def _off_the_clock(r: Reasons, ticker_codes: np.ndarray, rows: np.ndarray, key: 
     on_it = codes[:asked_rows.size] == own_clock
     # The date's first row at the clock (the file's rows past the last: none); a row off it after that
     # one is a correction or a re-export as often, left to check_duplicates as before.
-    first_on = pd.Series(np.where(on_it, asked_rows, r.ok.size)).groupby(asked_keys).transform("min").to_numpy()
+    # Newest first, the date's last row at the clock, its earliest in time (lines negated: one test for both).
+    at = -asked_rows if newest_first else asked_rows
+    first_on = pd.Series(np.where(on_it, at, r.ok.size)).groupby(asked_keys).transform("min").to_numpy()
     has_clock, none_on = ~np.isnan(own_clock), first_on == r.ok.size
     # A row off the clock before one at it only of a daily ticker's own: a ticker mostly of such
     # dates is two series as often (BHP's 23:00 UTC beside SPY's 14:30 stacked under one name),
     # whose rows are every one of them rejected (check_unnamed_series), not one series' loaded.
-    return has_clock & none_on, has_clock & is_daily & ~none_on & (asked_rows < first_on)
+    return has_clock & none_on, has_clock & is_daily & ~none_on & (at < first_on)
 
 
 def _spread(rows: np.ndarray, labels: np.ndarray, most: int = _CLOCK_SAMPLE) -> np.ndarray:

@@ -860,3 +860,26 @@ def test_an_exchanges_daily_list_of_which_price_names_loads_by_its_ticker_column
     assert mtn["high"].tolist() == [3.24, 3.28]  # not the year's 3.60
     assert mtn["volume"].tolist() == [1250300, 980400]
 
+
+
+def _weekdays_table(header: str, row: str) -> bytes:
+    days = ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08")
+    return (header + "\n" + "".join(row.format(d=d, i=i) + "\n" for i, d in enumerate(days))).encode()
+
+
+@pytest.mark.parametrize("header", ["Date,Price (% of par)", "Date,Close (% of par),Volume", "Date,Close (% of face)"])
+def test_a_bond_s_price_as_a_percentage_of_par_still_loads_as_its_close(header):
+    # A clean price quoted as % of par is the price: taken for a change, such a file loaded nothing.
+    data = _weekdays_table(header, "{d},99.{i}5" + (",1000" if "Volume" in header else ""))
+    schema = detect_bytes(data, "bond.csv")
+    result = normalise_bytes(data, schema, "bond.csv")
+    assert schema.problem is None and result.prices.close.tolist() == [99.05, 99.15, 99.25, 99.35, 99.45]
+
+
+@pytest.mark.parametrize("header", ["Date,Close,Close %", "Date,Close,Close (%),Volume"])
+def test_a_close_s_percentage_beside_it_is_no_second_series_and_the_close_loads(header):
+    # "Close %" named as the close by its letters had made the file one of several series, refused.
+    data = _weekdays_table(header, "{d},10{i}.0,0.{i}" + (",1000" if "Volume" in header else ""))
+    schema = detect_bytes(data, "prices.csv")
+    result = normalise_bytes(data, schema, "prices.csv")
+    assert schema.problem is None and result.prices.close.tolist() == [100.0, 101.0, 102.0, 103.0, 104.0]

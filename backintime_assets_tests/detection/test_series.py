@@ -116,3 +116,16 @@ def test_a_run_of_letters_or_numbers_is_a_labelling():
     assert lettered(["X", "Y", "Z"])
     assert not lettered(["F", "T"]) and not lettered(["C", "D"]) and not lettered(["AAPL", "MSFT"])
     assert not lettered(["C", "B", "A"]) and not lettered(["A"])
+
+
+@pytest.mark.parametrize("tickers", [("A", "B"), ("C", "D", "E")])
+def test_a_run_of_letters_in_a_row_headed_ticker_still_loads_as_those_tickers(tickers):
+    # yfinance's download of Agilent and Barnes (or Citi, Dominion and Eni) heads its labels' row
+    # "Ticker": they are tickers however they run, and the file had been refused as a labelling.
+    n = len(tickers)
+    data = (f"Price,{','.join(['Close'] * n)}\nTicker,{','.join(tickers)}\nDate{',' * n}\n"
+            + "".join(f"2024-01-0{d},{','.join(f'{10 * k + d}.0' for k in range(1, n + 1))}\n" for d in (2, 3, 4)))
+    schema = detect_bytes(data.encode(), "download.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data.encode(), schema, "download.csv").prices
+    assert sorted(set(prices.ticker)) == list(tickers) and len(prices) == 3 * n

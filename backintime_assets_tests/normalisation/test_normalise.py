@@ -1322,6 +1322,21 @@ def test_a_bar_before_a_date_s_row_at_the_daily_time_of_day_is_rejected_and_that
                                           "one at its daily time of day loads"]
 
 
+def test_in_a_file_written_newest_first_a_correction_above_its_date_s_row_at_the_daily_time_loads():
+    # Newest first, a date's later time comes first: 16:30 (a correction of the 16:00 row) above the
+    # 16:00 row had been rejected as a bar and the corrected 16:00 row loaded; a 09:30 bar comes below
+    # (2024-01-05), still the bar.
+    rows = "".join(f"2024-01-{d:02d} 16:00,1,2,0.5,1.5,100\n" for d in (12, 11, 10, 9))
+    r = run(("Date,Open,High,Low,Close,Volume\n" + rows + "2024-01-08 16:30,1,2,0.5,1.7,100\n"
+             "2024-01-08 16:00,1,2,0.5,1.4,100\n2024-01-05 16:00,1,2,0.5,1.5,100\n2024-01-05 09:30,1,2,0.5,1.1,100\n"
+             + "".join(f"2024-01-0{d} 16:00,1,2,0.5,1.5,100\n" for d in (4, 3, 2))).encode())
+    check_invariants(r)
+    closes = r.prices.set_index(r.prices.date.astype(str)).close
+    assert closes["2024-01-08"] == 1.7 and closes["2024-01-05"] == 1.5
+    assert dict(zip(r.rejected.source_line, r.rejected.reason.str[:21])) == {
+        7: "conflicting duplicate", 9: "intraday bar: this ti"}
+
+
 def test_two_series_stacked_under_one_name_at_two_times_of_day_still_load_none():
     # Most dates hold a row at 09:30 (one series) before one at 16:00 (another): no daily ticker whose
     # other rows show its clock, so the 09:30 rows are no bars beside the 16:00 ones' loading.

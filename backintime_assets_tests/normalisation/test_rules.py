@@ -277,3 +277,20 @@ def test_a_two_digit_year_in_the_future_is_rejected_naming_the_year_a_four_digit
     r = Reasons(5)
     rules.check_two_digit_future(r, days, "%d/%m/%Y", today)
     assert r.ok.all()
+
+
+def test_a_two_digit_year_the_pivot_wraps_a_buddhist_era_one_to_is_rejected_without_later_years():
+    today = 20789  # 2026-12-02: BE 2569, "69", read by strptime's pivot as 1969
+    # A Thai file of 30/12/68 (2068) and 02/01/69 (1969): the 1969 row had loaded as the year of BE 2569.
+    r = Reasons(2)
+    rules.check_two_digit_future(r, np.array([36158, -364]), "%d/%m/%y", today)
+    assert r.ok.tolist() == [False, False]
+    assert r.reason[1].startswith("dated 1969 by a two-digit year, and no row") and "2569 (2026)" in r.reason[1]
+    # A file of the common era's 1969 and 1975 by two digits: 1969 loads.
+    r = Reasons(2)
+    rules.check_two_digit_future(r, np.array([-364, 1827]), "%d/%m/%y", today)
+    assert r.ok.all()
+    # Two years earlier (2024), 69 is BE 2569, in the future by either era: 1969 stands.
+    r = Reasons(1)
+    rules.check_two_digit_future(r, np.array([-364]), "%d/%m/%y", 20000)
+    assert r.ok.all()
