@@ -363,7 +363,14 @@ _NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow")
 # "All-time High"): an exchange's daily list (the Ghana Stock Exchange's "Year High (GH¢)") gives it
 # beside the day's close, and as the day's high and low it loaded without a word (within its range,
 # the close passed every bar check). Searched in letters run together, for the high and the low alone.
-_SPAN_HIGH_LOW = re.compile(r"\d+w|week|year|annual|ytd|alltime|lifetime|month")
+# Not a futures contract's month ("Front Month High", "2nd Month Low": that contract's day's).
+_SPAN_HIGH_LOW = re.compile(r"\d+w|week|year|annual|ytd|alltime|lifetime"
+                            r"|(?<!front)(?<!near)(?<!nearby)(?<!spot)(?<!prompt)(?<!first)(?<!1st)(?<!second)(?<!2nd)"
+                            r"(?<!third)(?<!3rd)(?<!next)(?<!back)month")
+# The same span as a header cell of its own over "High" and "Low" ("52 Week Range" over them): the
+# whole cell, so that a ticker over them ("W", "3M", "5238WA") is none.
+_SPAN_ALONE = re.compile(r"(?:\d+(?:w|wk|wks|weeks?|months?|mths?|years?|yrs?)|weeks?|weekly|months?|monthly|years?"
+                         r"|yearly|annual|ytd|alltime|lifetime)(?:range)?")
 # The same qualifiers in the other languages named above, which _NOT_HINTED (English, in Latin
 # letters) misses: in brackets they are no unit ("Kurz (předchozí)", "Ціна (попередня)": the
 # previous price, taken for the close ahead of the price beside it), nor a count of trades for the
@@ -512,6 +519,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True) -> dict[str, flo
     """The canonical columns a column's header cells (top row first) suggest, with their strength;
     with `abbreviated` False, none by a short form alone (_abbreviated_field)."""
     scores: dict[str, float] = {}
+    spanned = len(cells) > 1 and any(_SPAN_ALONE.fullmatch(_latin(norm_name(c))) for c in cells)
     for above, cell in enumerate(reversed(cells)):
         n = norm_name(cell)
         if not n:
@@ -534,6 +542,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True) -> dict[str, flo
         money = _in_money(cell) or (unit is not None and unit.money)
         if hit and hit[0] == "volume" and money:
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
+        if hit and hit[0] in ("high", "low") and (spanned or _SPAN_HIGH_LOW.search(latin)):
+            continue  # "High (52W)", "Low (YTD)", "52 Week Range" over "High": the span's, not the day's
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
@@ -547,7 +557,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True) -> dict[str, flo
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
                     break  # no hint, as _NOT_HINTED: "slow_close" is no close either
-                if canonical in ("high", "low") and _SPAN_HIGH_LOW.search(latin):
+                if canonical in ("high", "low") and (spanned or _SPAN_HIGH_LOW.search(latin)):
                     break  # the year's or 52 weeks' range, not the day's
                 # A volume in a coin is as plainly the volume as "Volume" is: left of a plain one, it
                 # is the coins traded where the plain one is the dollars (CryptoDataDownload's Coinbase

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from .bar_period import LONGER_BARS, bar_period_problem, series_dates, spaced_bars_problem, ticker_holds_bars
 from .buddhist_era import be_two_digit
-from .canonical import SIDE_BY_SIDE, fits_type, map_canonical, repeated_unlabelled, tickers_side_by_side
+from .canonical import (SIDE_BY_SIDE, fits_type, map_canonical, names_its_column, repeated_unlabelled,
+                        tickers_side_by_side)
 from .dates import GUESSED_ORDER_CERTAINTY
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
@@ -559,7 +560,10 @@ def _other_delimiter_header(text: str, tail_text: str | None, dialect: Dialect, 
     exchange: "Date;Lowest Price of the Day;...;Volume Traded" over "20080609,6.95,8.0,..."): read with
     the rows' delimiter it is one cell, no header, and the file was refused for columns of numbers no
     name told apart. Split with another delimiter into the table's width of names, each with a letter,
-    it is the header, when the layout then takes it."""
+    it is the header, when the layout then takes it and half its names or more (two at least) name
+    their columns: a title or a note right above headerless rows ("Source: Bloomberg | Ticker: AAPL |
+    Currency: USD", "ACME Corp; daily prices; close and volume") splits as wide as often, and read
+    as the header its words, naming no close, had the file refused where its rows loaded by position."""
     start, width = read.layout.data_start_line, read.layout.width
     line = start - 1
     if line < 0 or width < 2:
@@ -574,7 +578,8 @@ def _other_delimiter_header(text: str, tail_text: str | None, dialect: Dialect, 
                 or not all(any(ch.isalpha() for ch in n) for n in names):
             continue
         other = _read(text, tail_text, dialect, read.plain_lines, file_date, {line: names})
-        if (other.layout.header_row, other.layout.data_start_line) == (line, start):
+        if (other.layout.header_row, other.layout.data_start_line) == (line, start) \
+                and 2 * sum(map(names_its_column, ([n] for n in names), other.layout.types)) >= max(width, 4):
             return other
     return read
 

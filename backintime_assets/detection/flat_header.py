@@ -505,10 +505,12 @@ _DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1"
 # "Last Transaction", "Price"), they named several series, and a file with its ticker in a column of
 # its own was refused as tickers side by side. Not a bid's, an ask's nor a span's words: "Close Bid"
 # beside "Close Ask", "week_close" beside "month_close" are two series, and either may be taken for
-# the close.
+# the close. Nor the words of a series made of others or set beside them ("Total Close,Apple Close",
+# "value_close,growth_close", "weighted_close,equal_close", "avg_close,msft_close"): as which price,
+# the total or the style index loaded under the file's name and the others went unread without a word.
 _WHICH_PRICE = frozenset({
     "PRICE", "PRICES", "LAST", "TRANSACTION", "TRADE", "TRADED", "TRADING", "VWAP", "CHANGE", "CLOSING",
-    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "AVERAGE", "AVG", "WEIGHTED", "TOTAL", "VALUE", "-"})
+    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "-"})
 
 
 def _says_which_price(label: str) -> bool:

@@ -883,3 +883,40 @@ def test_a_close_s_percentage_beside_it_is_no_second_series_and_the_close_loads(
     schema = detect_bytes(data, "prices.csv")
     result = normalise_bytes(data, schema, "prices.csv")
     assert schema.problem is None and result.prices.close.tolist() == [100.0, 101.0, 102.0, 103.0, 104.0]
+
+
+@pytest.mark.parametrize("names", ["High (52W),Low (52W)", "High (YTD),Low (YTD)",
+                                   "Highest (52 weeks),Lowest (52 weeks)",
+                                   "52 Week Range,52 Week Range\n,,High,Low,,,"])
+def test_a_longer_span_in_brackets_or_over_the_names_is_not_the_days_high_and_low(names):
+    # The span in brackets was read as a unit ("Close (USD)") and left "High", or sat in a header row
+    # of its own over "High" and "Low": the year's range loaded as the day's, without a word.
+    first, _, below = names.partition("\n")
+    data = (f"Date,Code,{first},Open,Close,Volume\n" + (below + "\n" if below else "") +
+            "2024-01-02,ABC,12.50,8.10,10.00,10.20,100\n2024-01-03,ABC,12.50,8.10,10.20,10.40,200\n"
+            "2024-01-02,XYZ,22.50,18.10,20.00,20.20,100\n2024-01-03,XYZ,22.50,18.10,20.20,20.40,300\n").encode()
+    schema = detect_bytes(data, "daily_list.csv")
+    assert [c.canonical for c in schema.columns][2:4] == [None, None]
+    prices = normalise_bytes(data, schema, "daily_list.csv").prices
+    abc = prices[prices["ticker"] == "ABC"]
+    assert abc["high"].tolist() == [10.2, 10.4] and abc["low"].tolist() == [10.0, 10.2]
+
+
+@pytest.mark.parametrize("top", ["W", "3M", "10Y", "5238WA"])
+def test_a_ticker_over_its_high_and_low_is_no_span(top):
+    # "W" (Wayfair), "3M", a ten-year yield, a Bursa warrant over "High" and "Low": their day's.
+    data = (f"Date,{top},{top},{top}\n,High,Low,Close\n"
+            "2024-01-02,10.5,9.9,10.2\n2024-01-03,10.6,10.0,10.4\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "high", "low", "close"]
+
+
+def test_a_futures_front_months_high_and_low_are_the_days():
+    # "Front Month High" is the day's high of the nearest contract, no month's range: taken for one,
+    # the file's highs and lows went unread without a word.
+    data = ("Date,Front Month Open,Front Month High,Front Month Low,Front Month Close,Volume\n"
+            "2024-01-02,71.5,72.9,70.1,72.3,100\n2024-01-03,72.3,73.5,71.9,73.0,120\n").encode()
+    schema = detect_bytes(data, "CL1.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume"]
+    prices = normalise_bytes(data, schema, "CL1.csv").prices
+    assert prices["high"].tolist() == [72.9, 73.5] and prices["low"].tolist() == [70.1, 71.9]

@@ -784,3 +784,19 @@ def test_prices_with_an_iso_code_for_the_sign_load():
     prices = normalise_bytes(text, schema, "NESN.csv").prices
     assert prices["close"].tolist() == [1240.75, 1241.1, 1241.0]
     assert prices["open"].tolist() == [1234.5, 1240.75, 1241.1]
+
+
+@pytest.mark.parametrize("above", ["Source: Bloomberg | Ticker: AAPL | Currency: USD\n",
+                                   "ACME Corp; daily prices; close and volume\n",
+                                   "AAPL|Apple Inc|NASDAQ\n"])
+def test_a_title_right_above_headerless_rows_that_splits_as_wide_is_no_header(above):
+    # Split by "|" or ";" the title is as wide as the comma rows; read as their header, its words
+    # named no close and the file was refused, where its rows load by position (date, close, volume).
+    data = (above + "2024-01-02,185.5,1000\n2024-01-03,184.3,1100\n2024-01-04,181.9,1200\n"
+            "2024-01-05,182.5,1300\n").encode()
+    from backintime_assets.normalisation import normalise_bytes
+    schema = detect_bytes(data, "AAPL.csv")
+    result = normalise_bytes(data, schema, "AAPL.csv")
+    assert result.file_problem is None
+    assert result.prices["close"].tolist() == [185.5, 184.3, 181.9, 182.5]
+    assert result.prices["volume"].tolist() == [1000, 1100, 1200, 1300]

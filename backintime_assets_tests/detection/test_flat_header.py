@@ -978,3 +978,19 @@ def test_a_percentage_beside_each_plain_close_is_left_unread_and_the_zone_est_st
     assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("MSFT", "2021-01-04", 220.0, None)]
     schema, loaded = _loaded("Date,AAPL Close (EST),MSFT Close (EST)", "2021-01-04,130.0,220.0")
     assert loaded == [("AAPL", "2021-01-04", 130.0, None), ("MSFT", "2021-01-04", 220.0, None)]
+
+
+@pytest.mark.parametrize("header", ["Date,Total Close,Apple Close,Microsoft Close", "Date,Value Close,Growth Close",
+                                    "date,value_close,growth_close", "date,weighted_close,equal_close",
+                                    "date,avg_close,msft_close",
+                                    "Date,Value Close,Google Close,Value Volume,Google Volume"])
+def test_a_total_or_a_style_beside_other_series_is_no_word_of_which_price(header):
+    # "Total", "Value", "Weighted", "Avg" name a series made of others or set beside them (a portfolio's
+    # total, a value index beside a growth one), not which of one instrument's prices: read as which
+    # price ("Closing Price - VWAP"), the first loaded under the file's name and the others went unread.
+    cells = header.split(",")
+    row = ",".join(["{d}"] + [("1000" if "olume" in c else "10.0") for c in cells[1:]])
+    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
