@@ -20,11 +20,16 @@ from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indi
 
 _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
-# "$12", "-₹12", "USD 12", "CHF 12", "R$ 12"; "12 €", "12 EUR" (detection.columns.CURRENCY_MARKS).
+# "$12", "-₹12", "R$ 12"; "12 €" (detection.columns.CURRENCY_MARKS). An ISO code for the sign, "USD 12",
+# "CHF 12", "12 EUR", apart: its ~180 codes made every marked column's two passes 1.7x dearer, and
+# few columns hold one (three capitals: _CAPITALS).
 # The blank beside the mark may be a no-break one (a French locale's "12,50\u00a0€"): RE2's \s is ASCII.
 _BLANK = r"[\s\x{00a0}\x{202f}]"
-_CURRENCY_BEFORE = rf"^([+-]?){_BLANK}?(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE}){_BLANK}?"
-_CURRENCY_AFTER = rf"{_BLANK}?(?:{CURRENCY_SIGN}|{CURRENCY_CODE})$"
+_CURRENCY_BEFORE = rf"^([+-]?){_BLANK}?(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}){_BLANK}?"
+_CURRENCY_AFTER = rf"{_BLANK}?{CURRENCY_SIGN}$"
+_CODE_BEFORE = rf"^([+-]?){_BLANK}?{CURRENCY_CODE}{_BLANK}?"
+_CODE_AFTER = rf"{_BLANK}?{CURRENCY_CODE}$"
+_CAPITALS = "[A-Z]{3}"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 # A volume's own scale after its number: "1.5M", "350K"; "45.67万", "1.2亿" (CJK, 10^4 and 10^8); "1.5 Lakh",
 # "2 Cr" (India, 10^5 and 10^7). Lower-cased, each suffix's factor (detection/columns.py types them).
@@ -153,7 +158,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     if pc.any(pc.ends_with(text, "-")).as_py():  # the regex's groups double the cost of a column's parse
         text = pc.replace_substring_regex(text, _MINUS_AFTER, r"-\1")  # SAP's negatives: "1234.5-"
     text = pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1")
-    text = pc.replace_substring_regex(text, _CURRENCY_AFTER, "")
+    text = _codes_stripped(pc.replace_substring_regex(text, _CURRENCY_AFTER, ""))
     shaped = _mask(pc.match_substring_regex(text, _NUMBER))
     if misgrouped is not None:
         shaped &= ~misgrouped
@@ -205,7 +210,16 @@ def _plain_pattern(decimal: str, thousands: str | None) -> str:
 
 
 def _without_currency(text: pa.Array) -> pa.Array:
-    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1"), _CURRENCY_AFTER, "")
+    return _codes_stripped(pc.replace_substring_regex(pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1"),
+                                                      _CURRENCY_AFTER, ""))
+
+
+def _codes_stripped(text: pa.Array) -> pa.Array:
+    """`text` without an ISO code for its currency's sign ("CHF 12", "12 EUR"), looked for only where
+    a cell holds three capitals."""
+    if not pc.any(pc.match_substring_regex(text, _CAPITALS)).as_py():
+        return text
+    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CODE_BEFORE, r"\1"), _CODE_AFTER, "")
 
 
 def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray | None:
