@@ -912,12 +912,10 @@ def test_tickers_fields_with_a_qualifier_in_brackets_are_not_their_closes(note):
 def test_several_series_labelled_by_no_ticker_beside_a_plain_volume_refuse_the_file(header):
     # A volume named by its field alone says no more whose the closes are: the first loaded under the
     # file's name and the others were left unread, as without it.
-    cells = header.split(",")
-    row = ",".join(["{d}"] + [("1000" if "olume" in c else "10.0") for c in cells[1:]])
-    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    data = _three_days_of(header)
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
-    assert [c for c in cells[1:] if "olume" not in c][-1] in schema.problem
+    assert [c for c in header.split(",")[1:] if "olume" not in c][-1] in schema.problem
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
 
 
@@ -988,9 +986,7 @@ def test_a_total_or_a_style_beside_other_series_is_no_word_of_which_price(header
     # "Total", "Value", "Weighted", "Avg" name a series made of others or set beside them (a portfolio's
     # total, a value index beside a growth one), not which of one instrument's prices: read as which
     # price ("Closing Price - VWAP"), the first loaded under the file's name and the others went unread.
-    cells = header.split(",")
-    row = ",".join(["{d}"] + [("1000" if "olume" in c else "10.0") for c in cells[1:]])
-    data = _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
+    data = _three_days_of(header)
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
