@@ -141,6 +141,15 @@ CPU-s; polars 1.99 (0.13x) / by date 11.1 (0.72x); Spark 10.3 (0.67x); archive d
 Under Spark alone, six alternating runs each of the daily set with lz4 and with plain group files,
 plain cost 10.7 against 10.3 worker CPU-s (the survey 0.4 less, the conversion 0.8 more, reading 2.2x
 the bytes), the conversion 0.3 s slower: plain group files were reverted after this run.
+Session 26 (header, date and currency rules; callgrind +0.8% steady for the daily survey and
+conversion, +7.0% detection per drifted file), after CI, nothing else running, yet every project
+figure slower than s25's while polars ran faster: daily clean 5.67 + 4.24 = 9.9 s, 17.8 CPU-s
+(0.66%); polars 2.63 s one file (0.265x wall, 0.263x CPU) / by date 3.31; Spark read.csv 24.9 s
+(2.51x wall, 2.74x CPU); daily drifted 29.8 s (11.6 s, 39%); by era 7.34 s (2.3%); archive clean
+5.3 + 13.6 = 18.9 s, 33.9 CPU-s; polars 2.11, DuckDB 1.89 (0.10x) / by date 11.7; Spark 8.76
+(0.465x); archive drifted 18.4 s (3.0%). Right after, under Spark alone, alternating the session's
+first and last commits twice on the daily clean set (second of two runs each): 7.0 and 7.0 s
+against 6.8 and 7.8 s, survey and conversion: no code regression the noise lets us see.
 """
 from __future__ import annotations
 
