@@ -15,7 +15,7 @@ from datetime import date
 from collections.abc import Callable, Sequence
 
 from .dates import infer_date_format
-from .month_names import BE, BE_CENTURY, BE_OFFSET, TAG, be_short_year, split
+from .month_names import BE, BE_CENTURY, BE_OFFSET, TAG, be_short_year, pivot_year, split
 from .schema import ColumnSchema
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
@@ -37,7 +37,7 @@ def _nearer_today(years: set[int], this_year: int) -> bool:
     reads them, and none in the future: "67" is 2024 (not 2067), "69" 2026 (not 1969); "24" stays
     2024 in a Thai file too (BE 2524 would be 1981), and "97" 1997 (BE 2597 would be 2054)."""
     be = max(BE_CENTURY - BE_OFFSET + y for y in years)
-    pivot = max(y + (2000 if y < 69 else 1900) for y in years)  # strptime's %y
+    pivot = max(map(pivot_year, years))
     return be <= this_year and (pivot > this_year or be > pivot)
 
 

@@ -36,7 +36,7 @@ from .multipliers import (
 )
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
-from .series import lettered, tickers_named, wide_columns
+from .series import lettered, wide_columns
 from .settled import settled
 from .statements import not_prices, statement_problem
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
@@ -142,7 +142,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    "read for prices (\"_k\" may be a series' or a ticker's letter too: K's prices?): read as "
                    "written, they could be a thousandfold off. Write the scale in brackets (\"Close (K)\") or "
                    "leave it off the names")
-    elif side_by_side and wide is None and lettered(side_by_side) and not tickers_named(layout.header_cells):
+    elif side_by_side and wide is None and lettered(side_by_side, layout.header_cells):
         problem = (f"{SIDE_BY_SIDE} ({_shown(side_by_side)}): columns labelled by a run of letters or numbers, "
                    "a labelling of series, not their tickers (A, B and C are tickers too: loaded so, any series "
                    "would be filed as those companies'); name each column by its ticker (\"AAPL Close\") or save "

@@ -30,6 +30,13 @@ _BE_YEAR = re.compile(r"(?<!\d)2[4-7]\d\d(?!\d)")
 # Two digits of the Buddhist era ("02/01/67", "%d/%m/%y|be": SET's and Thai banks' exports) count in
 # its 26th century, BE 2500-2599: 67 is BE 2567, 2024. Read by strptime's pivot, they loaded as 2067.
 BE_CENTURY = 2500
+# strptime's %y: 00-68 are 2000-2068, 69-99 1969-1999.
+STRPTIME_PIVOT = 69
+
+
+def pivot_year(two_digits: int) -> int:
+    """The year strptime's %y reads two digits as."""
+    return two_digits + (2000 if two_digits < STRPTIME_PIVOT else 1900)
 _DIGITS = re.compile(r"\d+")
 _DIRECTIVE = re.compile(r"%[a-zA-Z]")
 

@@ -46,7 +46,7 @@ def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(s for s in series if s is not None))
     if len(labels) < 2 or not all(map(ticker_like, labels)):
         return None
-    if lettered(labels) and not tickers_named(header_cells):
+    if lettered(labels, header_cells):
         return None  # "Close A, Close B, Close C": a labelling of series, not tickers A, B and C
     if all(label.strip().upper() in CURRENCY_CODES for label in labels):
         return None  # "USD" and "EUR" over two closes: one instrument priced in two currencies
@@ -109,17 +109,18 @@ def _from_their_dates(header_cells: Sequence[Sequence[str]], dated: list[tuple[i
     return series, dropped
 
 
-def lettered(labels: Sequence[str]) -> bool:
+def lettered(labels: Sequence[str], header_cells: Sequence[Sequence[str]] = ()) -> bool:
     """Whether the labels, in order, are a run of letters or digits counting on from the first of
     them ("A, B, C", "1, 2, 3", "X, Y, Z"): a labelling of series, not tickers. A, B, C, F and T are
     real tickers too, and a series loaded under its letter was filed as that company's (series A as
     Agilent's); "F, T" (Ford, AT&T) make no run and load. Three or more in a run are a labelling
-    wherever they start, two only from A or 1 (or a or 0): "C, D" (Citigroup, Dominion) may be tickers."""
+    wherever they start, two only from A or 1 (or a or 0): "C, D" (Citigroup, Dominion) may be tickers.
+    Under a header row headed "Ticker" (`header_cells`: _tickers_named) they are tickers, however they run."""
     marks = [label.strip() for label in labels]
     if len(marks) < 2 or not all(len(m) == 1 and m.isascii() and m.isalnum() for m in marks):
         return False
     run = all(ord(b) == ord(a) + 1 for a, b in zip(marks, marks[1:]))
-    return run and (len(marks) >= 3 or marks[0] in "Aa01")
+    return run and (len(marks) >= 3 or marks[0] in "Aa01") and not _tickers_named(header_cells)
 
 
 # A header row saying its labels are tickers (yfinance's "Price,Close,Close / Ticker,A,B"): A and B then
@@ -127,7 +128,7 @@ def lettered(labels: Sequence[str]) -> bool:
 _TICKER_ROW = frozenset({"ticker", "tickers", "symbol", "symbols"})
 
 
-def tickers_named(header_cells: Sequence[Sequence[str]]) -> bool:
+def _tickers_named(header_cells: Sequence[Sequence[str]]) -> bool:
     """Whether a header row is headed "Ticker" or "Symbol" (in the first column): its labels are tickers."""
     return bool(header_cells) and any(c.strip().lower() in _TICKER_ROW for c in header_cells[0])
 

@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from backintime_assets.detection.date_system import weekday
+from backintime_assets.detection.month_names import BE_CENTURY, BE_OFFSET, STRPTIME_PIVOT, pivot_year
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
 PRICE_FIELDS = ("open", "high", "low", "close", "adj_close")
@@ -129,9 +130,9 @@ TWO_DIGIT_FUTURE = ("dated {year} by a two-digit year, in the future: a price ca
 # it and today is the Buddhist era's as often (a file of 2026, or of 2025 and 2026, by BE); a file of
 # the common era's 1969 by two digits holds 1970s rows too, unless it is of 1969 alone (refused so).
 TWO_DIGIT_WRAPPED = ("dated {year} by a two-digit year, and no row of the years from then to today: {yy} is as "
-                     "often the Buddhist era's 25{yy} ({be}); write the year in four digits")
-_PIVOT_WRAP = 1969  # strptime's %y: 69-99 are 1969-1999
-_WRAP_SPAN = 2500 - 543 - 1900  # 57: BE 25yy read as 19yy lands 57 years early
+                     "often the Buddhist era's {be_year} ({be}); write the year in four digits")
+_PIVOT_WRAP = pivot_year(STRPTIME_PIVOT)  # 1969
+_WRAP_SPAN = BE_CENTURY - BE_OFFSET - 1900  # 57: BE 25yy read as 19yy lands 57 years early
 
 
 def check_two_digit_future(r: Reasons, days: np.ndarray, fmt: str | None, today: int) -> None:
@@ -154,7 +155,9 @@ def check_two_digit_future(r: Reasons, days: np.ndarray, fmt: str | None, today:
     wrapped = early & (years >= _PIVOT_WRAP)
     if wrapped.any() and not (r.ok & ~wrapped & (years > last_wrapped)).any():
         for year in np.unique(years[wrapped]):
-            r.set(wrapped & (years == year), TWO_DIGIT_WRAPPED.format(year=year, yy=year % 100, be=year + _WRAP_SPAN))
+            yy = year % 100
+            r.set(wrapped & (years == year),
+                  TWO_DIGIT_WRAPPED.format(year=year, yy=yy, be_year=BE_CENTURY + yy, be=year + _WRAP_SPAN))
 
 
 def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
