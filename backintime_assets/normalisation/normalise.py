@@ -41,6 +41,7 @@ from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows
 from .carried_on import carries_on
+from .label_columns import label_columns, told_apart
 from .rules import (
     PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
     check_two_digit_future, check_unnamed_series,
@@ -154,6 +155,30 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
     else:
         return None
     return (lambda rows: parse_strings(column.take(pa.array(rows))).codes), least, source, clock
+
+
+def _labels(rec: Records, reread: Callable[[list[int]], Records] | None, schema: FileSchema, cmap: dict[str, int],
+            days: np.ndarray, timed: list[int] | None, tickers: Strings | None
+            ) -> Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None:
+    """rules.check_unnamed_series' `labels`: the clashing dates whose rows the file's text columns
+    name apart, or None for a file with a ticker (a column, or a sheet's) or without such columns.
+    The columns are read only then, from the file's lines again (`reread`), matched to `rec` by line:
+    read with every file's mapped ones, two text columns had made a file without a ticker about an
+    eighth slower to read (200,000 rows), for a rule that most files never reach."""
+    if tickers is not None or reread is None:
+        return None
+    js = label_columns(schema, cmap, _time_column(schema, cmap, timed))
+    if not js:
+        return None
+
+    def apart(rows: np.ndarray, key: np.ndarray, clash: np.ndarray) -> np.ndarray:
+        more = reread(js)
+        at = np.minimum(np.searchsorted(more.line, rec.line), max(len(more.line) - 1, 0))
+        same = more.line[at] == rec.line if len(more.line) else np.zeros(len(rec.line), dtype=bool)
+        columns = [pc.if_else(pa.array(same), more.columns[j].take(pa.array(at)), pa.nulls(len(at), pa.string()))
+                   for j in js if j in more.columns]
+        return told_apart(columns, days, rows, key, clash)
+    return apart
 
 
 def _written_text(column: pa.Array) -> bool:
@@ -367,6 +392,12 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)
 
+    def reread(js: list[int]) -> Records:
+        """Columns `js` of the lines `rec` was read from (label columns, wanted by a rare rule)."""
+        if index is None:
+            return _workbook(plans, width, js)[0]
+        return split_fast(index, first, stop, schema, js, {}) or split_slow(index, first, stop, schema, js)
+
     # Of several tickers side by side, each must have its date and close.
     # A title's or name's date is one sheet's at most: a workbook of a sheet per day would load
     # every sheet's rows under it.
@@ -426,7 +457,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         if whole is not None:
             whole.judged_again()  # the rows read as the last judgment reads them
         prices, reasons = _canonical(rec, schema, cmap, source_file, default_ticker, tickers=named, week=week,
-                                     refused=refused, whole=whole)
+                                     refused=refused, whole=whole, reread=reread)
         bad = np.flatnonzero(~reasons.open())
         rejected = rec.rejected + stray + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad]
         return prices, name_repeated_headers(rejected, schema) if index is not None else rejected
@@ -630,7 +661,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                tickers: Strings | None = None, own: frozenset[str] | None = None,
                timed: list[int] | None = None, week: TradingWeek = MON_FRI,
                refused: list[tuple[np.ndarray, str]] | None = None,
-               whole: WholeFile | None = None) -> tuple[pa.Table, Reasons]:
+               whole: WholeFile | None = None,
+               reread: Callable[[list[int]], Records] | None = None) -> tuple[pa.Table, Reasons]:
     """(accepted rows as a PRICES_ARROW_SCHEMA table, reasons for every record).
     `files`: when the records come from several files read as one (see group.py), which file and
     line each record is, so repeats are looked for within a file and rows name their own file.
@@ -638,7 +670,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     `own`: of one ticker among several side by side, its own canonical columns, whose cells all
     empty make an empty row (the shared date is filled on every line). `refused`: (mask, reason) of
     rows not to be read as the schema reads them (repeated_header.under_reordered_header). `whole`: see
-    normalise_bytes."""
+    normalise_bytes. `reread`: the records of other columns of the same lines, for a rule that needs
+    them on a rare file (_labels)."""
     n = len(rec.line)
     cols = rec.columns
     reasons = Reasons(n)
@@ -756,7 +789,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if repeats is not None:
         check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
                              named="ticker" in cmap or tickers is not None, found=repeats,
-                             files=1 if files is None else files.count)
+                             files=1 if files is None else files.count,
+                             labels=_labels(rec, reread, schema, cmap, days, timed, tickers))
         check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines,
                          found=repeats)
     keep = np.flatnonzero(reasons.ok)

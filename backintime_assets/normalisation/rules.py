@@ -34,7 +34,9 @@ Decisions (documented for the lead and the README):
   So is every row of a ticker whose dates do ("several series under one ticker": boards, contracts,
   bars), and of the file's other tickers whose fewer dates mostly clash alike.
   A few such rows are corrections within one series, settled as conflicting duplicates; not when
-  none of the file's dates holds one price (a day's price list of a few items, a file a day)."""
+  none of the file's dates holds one price (a day's price list of a few items, a file a day), nor
+  when a text column writes them apart in values each written on two dates or more (a market, an
+  item: a price list cut to a few days; normalisation/label_columns.py)."""
 
 from __future__ import annotations
 
@@ -330,7 +332,8 @@ _TRADED = ("open", "high", "low", "close")
 
 
 def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
-                         named: bool = False, found: Repeats | None = None, files: int = 1) -> None:
+                         named: bool = False, found: Repeats | None = None, files: int = 1,
+                         labels: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None) -> None:
     """Among rows still accepted of files without a ticker column (`file_keys`: each row's file):
     reject every row of a file whose dates mostly hold rows of different prices. Before, the first
     row of each date loaded, a different instrument's from one date to the next, under the file's name.
@@ -338,7 +341,10 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     options bhavcopy's SYMBOL over every expiry and strike, MOEX's SECID on each of its boards): the
     first row of each date had loaded, one board's or contract's, as the ticker's price. `found`: as
     for check_duplicates. `files`: the count of files read together (group.py), whose keys are
-    ticker * files + file: one file's layout says nothing of another's."""
+    ticker * files + file: one file's layout says nothing of another's. `labels`: given (rows,
+    their keys, the clashing keys), those of the clashing keys whose rows a text column names
+    apart (label_columns.told_apart): two instruments, however few such rows (asked of a row or two
+    only)."""
     repeats = _repeats_now(r, file_keys, days, found)
     if repeats is None:
         return
@@ -350,7 +356,13 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     traded = [c for c in _TRADED if c in values]
     distinct = pd.DataFrame({"key": key, **{c: values[c][rows] for c in traded}}).drop_duplicates()
     extra = distinct["key"].to_numpy()[_other_prices(distinct, traded)]  # a date's rows past its first
-    if extra.size < UNNAMED_SERIES_MIN_ROWS and (named or not _every_row_repeated(r, file_keys, key, extra)):
+    # Asked only where the count cannot tell (a row or two past their date's first): more such rows
+    # are judged by their share of the dates, as before, and most files never read the text columns.
+    ask = labels is not None and not named and 0 < extra.size < UNNAMED_SERIES_MIN_ROWS
+    told = np.unique(split_ticker_day_key(labels(rows, key, np.unique(extra)))[0]) if ask \
+        else np.zeros(0, np.int64)
+    if extra.size < UNNAMED_SERIES_MIN_ROWS and not told.size and (
+            named or not _every_row_repeated(r, file_keys, key, extra)):
         return
     clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
     extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]  # the same files, in order
@@ -367,6 +379,9 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
         # price list of a few items ("Date,Item,Price", a file a day) had loaded its first item's
         # price under the file's name, the others rejected as conflicting duplicates of it.
         several |= clash_dates == held
+        # Rows of a date a text column names apart (a market, an item) are two instruments, not a
+        # correction, however few: a file of a few days had loaded one item's price, then another's.
+        several |= np.isin(clash_files, told)
     if not several.any():
         return
     if named:
@@ -384,7 +399,8 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
         "their ticker (or time of day): several instruments, or a day's bars, in one file; map the column that "
         "tells them apart" + (_RESENT if few else "")
         for count, n, few in zip(clash_dates[several].tolist(), held[several].tolist(),
-                                 (extra_rows[several] < UNNAMED_SERIES_MIN_ROWS).tolist())], dtype=object)
+                                 ((extra_rows < UNNAMED_SERIES_MIN_ROWS) & ~np.isin(clash_files, told))[several]
+                                 .tolist())], dtype=object)
     # One lookup for every accepted row, not a pass over them per ticker: a file of thousands of
     # tickers each on two boards had spent seconds here.
     rejected = clash_files[several]
