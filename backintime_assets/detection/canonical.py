@@ -367,6 +367,11 @@ _NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow")
 _SPAN_HIGH_LOW = re.compile(r"\d+w|week|year|annual|ytd|alltime|lifetime"
                             r"|(?<!front)(?<!near)(?<!nearby)(?<!spot)(?<!prompt)(?<!first)(?<!1st)(?<!second)(?<!2nd)"
                             r"(?<!third)(?<!3rd)(?<!next)(?<!back)month")
+# A number of years or months ("1Y High", "12M Low"), as "52W High" is: loaded as the day's high and
+# low without a word. Not 3M's (the company's ticker: its "3M High" is its day's) nor minutes' ("5min
+# High": an intraday bar's own); nor an instrument's, whose other prices it names too ("10Y High,10Y
+# Close": a ten-year yield's bar, _counted_labels).
+_SPAN_COUNTED = re.compile(r"(?<!\d)(?:\d+y|(?!3m)\d{1,2}m(?!in))")
 # The same span as a header cell of its own over "High" and "Low" ("52 Week Range" over them): the
 # whole cell, so that a ticker over them ("W", "3M", "5238WA") is none.
 _SPAN_ALONE = re.compile(r"(?:\d+(?:w|wk|wks|weeks?|months?|mths?|years?|yrs?)|weeks?|weekly|months?|monthly|years?"
@@ -510,14 +515,36 @@ def _abbreviated_field(latin: str) -> tuple[str, float] | None:
         letters = iter(field)
         if len(latin) == 2 and field.startswith(latin):
             return field, _ABBREVIATION
-        if len(latin) > 2 and latin[0] == field[0] and all(c in letters for c in latin):  # a subsequence
+        if len(latin) > 2 and latin[0] == field[0] and all(c in letters for c in latin) \
+                and any(c not in _VOWELS for c in latin[1:]):  # a subsequence, a consonant kept
             return field, _ABBREVIATION
     return None
 
 
-def _name_score(cells: Sequence[str], abbreviated: bool = True) -> dict[str, float]:
+# A clerk shortens a name by its consonants ("Vlm", "Hgh", "Cls", "Opn"), not by its vowels: "Vue" (views,
+# in French) beside "Open,High,Low,Close" is no volume, and had loaded as it (a subsequence of "volume").
+_VOWELS = frozenset("aeiouy")
+
+
+def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The spans of years or months (_SPAN_COUNTED) written in header cells that name no high nor low
+    ("10Y Close"): an instrument's label, not a span."""
+    return frozenset(m.group(0) for cells in header_cells for c in cells
+                     if any(ch.isdigit() for ch in c) and (m := _SPAN_COUNTED.search(latin := _latin(norm_name(c))))
+                     and "high" not in latin and "low" not in latin)
+
+
+def _spanned(latin: str, instruments: frozenset[str]) -> bool:
+    """Whether a norm_name'ed high or low names a longer span's (_SPAN_HIGH_LOW, _SPAN_COUNTED)."""
+    return bool(_SPAN_HIGH_LOW.search(latin)) or (
+        (m := _SPAN_COUNTED.search(latin)) is not None and m.group(0) not in instruments)
+
+
+def _name_score(cells: Sequence[str], abbreviated: bool = True,
+                instruments: frozenset[str] = frozenset()) -> dict[str, float]:
     """The canonical columns a column's header cells (top row first) suggest, with their strength;
-    with `abbreviated` False, none by a short form alone (_abbreviated_field)."""
+    with `abbreviated` False, none by a short form alone (_abbreviated_field). `instruments`: the
+    header's _counted_labels."""
     scores: dict[str, float] = {}
     spanned = len(cells) > 1 and any(_SPAN_ALONE.fullmatch(_latin(norm_name(c))) for c in cells)
     for above, cell in enumerate(reversed(cells)):
@@ -542,7 +569,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True) -> dict[str, flo
         money = _in_money(cell) or (unit is not None and unit.money)
         if hit and hit[0] == "volume" and money:
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
-        if hit and hit[0] in ("high", "low") and (spanned or _SPAN_HIGH_LOW.search(latin)):
+        if hit and hit[0] in ("high", "low") and (spanned or _spanned(latin, instruments)):
             continue  # "High (52W)", "Low (YTD)", "52 Week Range" over "High": the span's, not the day's
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
@@ -557,7 +584,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True) -> dict[str, flo
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
                     break  # no hint, as _NOT_HINTED: "slow_close" is no close either
-                if canonical in ("high", "low") and (spanned or _SPAN_HIGH_LOW.search(latin)):
+                if canonical in ("high", "low") and (spanned or _spanned(latin, instruments)):
                     break  # the year's or 52 weeks' range, not the day's
                 # A volume in a coin is as plainly the volume as "Volume" is: left of a plain one, it
                 # is the coins traded where the plain one is the dollars (CryptoDataDownload's Coinbase
@@ -642,8 +669,10 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     width = len(types)
     short = _VIETNAMESE_SHORT if any(norm_name(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
-    named = [_name_score(header_cells[j]) if j < len(header_cells) else {} for j in range(width)]
-    _without_lone_short_forms(header_cells, named)
+    instruments = _counted_labels(header_cells)
+    named = [_name_score(header_cells[j], instruments=instruments) if j < len(header_cells) else {}
+             for j in range(width)]
+    _without_lone_short_forms(header_cells, named, instruments)
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
@@ -679,7 +708,8 @@ _SHORT_FORMS_BESIDE = 2
 _SHORTENED = ("open", "high", "low", "close")
 
 
-def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]]) -> None:
+def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
+                              instruments: frozenset[str] = frozenset()) -> None:
     """Unname, in place, the columns named a price field only by a short form (_abbreviated_field)
     where the other columns name fewer than two other prices: a clerk shortens a row of names, not
     one ("Date;Opé;Cours": an operation's number, no open)."""
@@ -687,7 +717,7 @@ def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: lis
     for j, cells in enumerate(header_cells[:len(scores)]):
         if not scores[j] or not any(c.isascii() and _abbreviated_field(_latin(norm_name(c))) for c in cells):
             continue
-        plain = _name_score(cells, abbreviated=False)
+        plain = _name_score(cells, abbreviated=False, instruments=instruments)
         if plain == scores[j]:
             continue
         others = set().union(*(named[k] for k in range(len(named)) if k != j))

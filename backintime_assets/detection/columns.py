@@ -85,6 +85,10 @@ _ABBREVIATED_JOINED = joined_regex(_ABBREVIATED.pattern[1:-1])
 # in crores of rupees, and read as shares "2.5 Cr" loaded 25 million of them, silently.
 _VOLUME_NAME = re.compile(r"(?:^|[^a-z])vol", re.I)
 _MONEY_NAME = re.compile(r"valu|turnover|amount|amt|\brs\b|inr|₹", re.I)
+# Names of a column of names or codes: a cell there that reads as a currency's code by a number is a
+# name ("TOP 40", the JSE's index; "ALL 30"), not 40 pa'anga. Read as an amount, the column was a price
+# no name maps, and the rows' ticker fell back to the file's name.
+_NAMES_NAME = re.compile(r"name|security|instrument|description|company|issuer|ticker|symbol|nom\b|nombre", re.I)
 INDIAN_SCALES = "(?i:lakhs?|lacs?|crores?|cr)"
 _ABBREVIATED_SPACED = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES}|{INDIAN_SCALES})$")
 _ABBREVIATED_SPACED_NOT_INDIAN = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES})$")
@@ -250,6 +254,12 @@ MARKED_NUMBERS: dict[str, tuple[str, re.Pattern, Callable[[str, re.Pattern], boo
     FLAGGED: (" ", FLAG_MARK, _flagged_number),
     TRAILING_MINUS: ("-", MINUS_AFTER, _minus_after),
 }
+
+
+def _names_names(name: str | None) -> bool:
+    """Whether a column's name says it holds names or codes, and no price nor money ("Security Price")."""
+    return bool(name) and _NAMES_NAME.search(name) is not None and _PRICE_WORD.search(name) is None \
+        and _MONEY_NAME.search(name) is None
 
 
 def _code_by_a_digit(values: Sequence[str]) -> bool:
@@ -489,7 +499,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     for fmt, (chars, mark, number) in MARKED_NUMBERS.items():
         if fmt == FLAGGED and volume:
             continue  # "1.2 M" shares traded: abbreviated below, not flagged
-        held = any(c in probe for c in chars) or fmt == "currency" and _code_by_a_digit(values[:30])
+        held = any(c in probe for c in chars) or (fmt == "currency" and not _names_names(name)
+                                                  and _code_by_a_digit(values[:30]))
         if held and any(mark.search(v) for v in values[:30]):
             share = _share(values, partial(number, float_rx=float_rx))
             if share >= threshold:

@@ -471,7 +471,10 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     loose = canonical is not None and _close_of_no_ticker(header_cells, canonical)
     if canonical is not None and "close" in canonical and (j := list(canonical).index("close")) < len(header_cells) \
             and (parts := _labelled(header_cells[j][0])) is not None and _says_which_price(parts[0]):
-        return []  # the close is named by which price it is ("Closing Price - VWAP"), as a plain "Close" is
+        # The close is named by which price it is ("Closing Price - VWAP"), as a plain "Close" is; unless
+        # another close is named so too but for its note, or by a label of a series of its own: the
+        # first's closes loaded under the file's name and the others' unread without a word.
+        return _beside_which_price(header_cells, types, canonical, j)
     named: dict[str, list[int]] = {}  # label -> its columns
     fields: dict[str, set[str]] = {}  # label -> its fields
     for j, (cells, t) in enumerate(zip(header_cells, types)):
@@ -494,9 +497,47 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
 
 
+def _beside_which_price(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                        canonical: Sequence[str | None], close: int) -> list[int]:
+    """The close named by which price it is (column `close`) and the unmapped closes beside it that
+    name another series, else []: one written as it is but for its note in brackets ("Closing Price
+    (USD)" and "(EUR)": one instrument in two currencies, or two venues' prices), or labelled by what
+    may mark a series of its own and says no other price of one instrument ("last_close,aapl_close",
+    "Price Close,Apple Close", "vwap_close,twap_close"). Another of its prices ("Last Transaction
+    Price", "Closing Bid Price", "Prev Close", "Close %") is no other series: left unread, as beside
+    a plain "Close"."""
+    bare = _without_notes(header_cells[close][0])
+    found = []
+    for k, (cells, t, m) in enumerate(zip(header_cells, types, canonical)):
+        if k == close or m is not None or t.type not in ("integer", "float") or qualified_price(cells[0]):
+            continue
+        if bare == _without_notes(cells[0]) != " ".join(cells[0].split()).upper():
+            # The note sets it apart, which "Close (USD)" and "Close (EUR)" refuse for; unless it says
+            # which of the instrument's quotes or days it is ("Last Price (Bid)", "Settlement Price (prev)").
+            if not set(re.split(r"[\W_]+", cells[0].upper())) & _ONE_INSTRUMENTS:
+                found.append(k)
+            continue
+        parts = _labelled(cells[0])
+        if parts is None or parts[1] != "close" or _says_which_price(parts[0]) or parts[2] \
+                or _names_a_field(parts[0]) or re.sub(r"[\W_]", "", parts[0].lower()) in _GENERIC_FIELDS:
+            continue  # "settlement_close" read as ("close", close): a price's name; "Closing Value": money
+        words = set(re.sub(r"\([^)]*\)", " ", parts[0]).upper().split())
+        if not words & _ONE_INSTRUMENTS and (_marks_series(parts[0]) or _may_name_series(parts[0])):
+            found.append(k)
+    return sorted([close, *found]) if found else []
+
+
+def _without_notes(cell: str) -> str:
+    """A header cell less its notes in brackets, its spaces made one ("Closing Price (USD)": "Closing Price")."""
+    return " ".join(re.sub(r"[(\[][^)\]]*[)\]]", " ", cell).split()).upper()
+
+
 # Words over a price that say it is the day before's, beside the day's own ("Last Close,Prev Close"):
 # the same series a day late, not another; the other column is the close.
 _DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1", "D-1", "LAG1", "LAG"})
+# Words in a label that say which of one instrument's quotes or days a close is, beside its close named
+# by which price: its bid, its offer, the day before's ("Closing Bid Price" by "Closing Price - VWAP").
+_ONE_INSTRUMENTS = _DAY_BEFORE | frozenset({"BID", "ASK", "OFFER", "MID", "BUY", "SELL"})
 
 
 # Words that say which of one instrument's prices a column holds, not whose: an exchange's daily list
@@ -801,11 +842,24 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
     # right: left unread, as "SMA Close" is, not the file refused. Two ("SPY Close,SPY Volume",
     # "SPY Close,QQQ Close"), or beside prices named by their own ticker, are another series.
     found = found if len(found) >= 2 or mapped - _UNITS else []
+    # A series made of others beside prices named by their ticker ("TOTAL Close,AAPL Close": a market's
+    # or a portfolio's total): no word of AAPL's own, as "SMA Close" or "dema_close" is, nor a ticker
+    # (_QUALIFIER); AAPL's closes loaded and the total's were left unread without a word.
+    if mapped - _UNITS:
+        found += [j for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical))
+                  if m is None and cells and t.type in ("integer", "float")
+                  and (parts := _any_case_split(cells[0].strip())) is not None
+                  and parts[1] in _PRICES and parts[0].upper() in _MADE_OF_OTHERS]
     # A ticker that is a field's word beside its field ("LOW Close,LOW Volume": Lowe's, beside "SPY
     # Close"): read as the field its ticker names, Lowe's close loaded as SPY's low. Refused with them.
     misread = [j for j, (cells, m) in enumerate(zip(header_cells, canonical))
                if m and cells and (w := split_cell(cells[0], words=True)) and field_of(w[0]) == m != field_of(w[1])]
     return sorted({*found, *misread})
+
+
+# Labels of a series made of others' prices: a total, an index, a benchmark, a sector's or a portfolio's.
+_MADE_OF_OTHERS = frozenset({"TOTAL", "TOT", "INDEX", "COMPOSITE", "BENCHMARK", "BENCH", "BMK", "SECTOR", "PEER",
+                             "PEERS", "PORTFOLIO", "PTF"})
 
 
 def _ticker_split(cell: str) -> tuple[str, str] | None:

@@ -61,7 +61,14 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
                          "transaktionstyp", "sens", "tipo", "operacion", "richting", "soort", "kauf", "verkauf"})
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
-                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling"})
+                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
+                    # A fund's or a pension's units bought and sold: a statement's "Contribution", "Redemption",
+                    # "Switch In" rows, its Units the member's, its Value their worth (loaded as the close).
+                    "contribution", "contributions", "redemption", "redemptions", "subscription", "subscriptions",
+                    "withdrawal", "withdrawals", "reinvestment"})
+# A switch between funds, alone or "Switch In", "Switch Out": not "SWITCH INC" (a company's description).
+_SWITCH = frozenset({"switch", "switches"})
+_SWITCH_WAYS = frozenset({"in", "out", "to", "from"})
 # A trade settles days after it is done: its settlement or value date beside the day it was done
 # ("Trade Date,Settlement Date", flatex's "Buchungstag;Valuta", Directa's "Data operazione,Data
 # valuta"); a price history has one day a row. Its cells must be dates: "Valuta" is also the
@@ -70,7 +77,8 @@ _SETTLES = frozenset({"settlement", "settle", "settled", "valuta", "valutadatum"
 _DATE_CELL = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:\D|$)")
 _DATES = 0.9  # of a column's filled sampled cells, the share that must be dates
 _SHOWN = 5  # evidence columns named in the problem
-_SIDE_LEADS = frozenset({"you", "market", "limit", "stop"})
+_SIDE_LEADS = frozenset({"you", "market", "limit", "stop", "regular", "single", "employer", "employee", "member",
+                         "unit", "units", "fund", "dividend"})
 # An analyst's rating or a strategy's signal: a column holding these beside "Buy" and "Sell" gives
 # advice on a price file's rows ("Type", "Action": BUY/HOLD/SELL), no broker's trade is held.
 _ADVICE = frozenset({"hold", "neutral", "outperform", "underperform", "overweight", "underweight", "accumulate"})
@@ -91,6 +99,9 @@ def _side_cell(cell: str) -> int:
         return 0
     if w[0] in _ADVICE:
         return -1
+    lead = w[1:] if len(w) > 1 and w[0] in _SIDE_LEADS else w
+    if lead[0] in _SWITCH:
+        return int(len(lead) == 1 or lead[1] in _SWITCH_WAYS)
     return int(w[0] in _SIDES or (len(w) > 1 and w[0] in _SIDE_LEADS and w[1] in _SIDES))
 
 

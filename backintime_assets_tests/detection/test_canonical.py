@@ -827,7 +827,9 @@ def test_a_tase_symbol_or_security_number_is_the_ticker_before_its_name(header, 
     # The span in brackets was read as a unit ("Close (USD)") and left "High", or sat in a header row
     # of its own over "High" and "Low".
     "High (52W),Low (52W)", "High (YTD),Low (YTD)", "Highest (52 weeks),Lowest (52 weeks)",
-    "52 Week Range,52 Week Range\n,,High,Low,,,"])
+    "52 Week Range,52 Week Range\n,,High,Low,,,",
+    # A number of years or months ("1Y", "12M"), as "52W" is.
+    "1Y High,1Y Low", "12M High,12M Low", "High 1Y,Low 1Y", "6M High,6M Low", "2Y High,2Y Low"])
 def test_a_longer_span_high_and_low_are_not_the_days(names):
     # The Ghana Stock Exchange's daily list: "Year High (GH¢),Year Low (GH¢)" beside the day's open
     # and close, and no high or low of the day. Read as the day's, the year's range loaded without a
@@ -906,3 +908,26 @@ def test_a_futures_front_months_high_and_low_are_the_days():
     assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume"]
     prices = normalise_bytes(data, schema, "CL1.csv").prices
     assert prices["high"].tolist() == [72.9, 73.5] and prices["low"].tolist() == [70.1, 71.9]
+
+
+@pytest.mark.parametrize("names", ["3M High,3M Low", "5min High,5min Low", "High,Low", "10Y High,10Y Low",
+                                   "12M High,12M Low"])
+def test_3ms_or_a_few_minutes_high_and_low_are_the_days(names):
+    # "3M" is a company's ticker as often as three months (its day's high beside its close, as before);
+    # a few minutes' high is an intraday bar's own.
+    # A ten-year yield's bar ("10Y Open", "10Y Close" beside): the instrument's label, not a span.
+    label = names.split()[0] + " " if names.startswith(("10Y", "12M")) else ""
+    data = (f"Date,{label}Open,{names},{label}Close\n"
+            "2024-01-02,10.0,10.5,9.9,10.2\n2024-01-03,10.2,10.6,10.0,10.4\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close"]
+
+
+@pytest.mark.parametrize(("last", "expected"), [("Vlm", "volume"), ("Vol", "volume"), ("Vue", None), ("Vie", None)])
+def test_a_short_form_keeps_a_consonant_beside_the_full_names(last, expected):
+    # Bloomberg's "Vlm" beside "Open,High,Low,Close" is the volume; "Vue" (views, in French) is a
+    # subsequence of "volume" too, and its counts had loaded as the volume.
+    header = [["Date"], ["Open"], ["High"], ["Low"], ["Close"], [last]]
+    assert map_canonical(header, [D, F, F, F, F, N], [])[-1] == expected
+    assert map_canonical([["Date"], ["Op"], ["Hgh"], ["Lo"], ["Cls"], ["Vlm"]], [D, F, F, F, F, N], []) == [
+        "date", "open", "high", "low", "close", "volume"]

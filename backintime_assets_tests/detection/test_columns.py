@@ -467,3 +467,22 @@ def test_a_column_of_capitals_without_digits_is_not_searched_for_currency_codes(
     assert col(["AAPL", "MSFT", "IBM", "AAPL"], name="Ticker").type == "string"
     assert spy.searched == 0
     assert col(["CHF 12.50", "CHF 12.75", "CHF 13.00"], name="Close").format == "currency" and spy.searched
+
+
+@pytest.mark.parametrize("name", ["Name", "Index Name", "Security", "Instrument", "Ticker"])
+def test_a_name_that_reads_as_a_currency_code_by_a_number_stays_text(name):
+    # "TOP 40" (the JSE's index) is no 40 pa'anga (TOP): typed as a currency amount, the column of names
+    # was no ticker's, and its rows loaded under the file's name.
+    assert col(["TOP 40", "TOP 40", "TOP 40"], name=name).type == "string"
+    # A price column so named still reads its code ("Security Price": "CHF 12.50").
+    assert col(["CHF 12.50", "CHF 12.75"], name="Security Price").format == "currency"
+
+
+def test_an_index_named_by_a_currency_code_and_a_number_loads_under_its_name():
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = b"Date,Name,Close\n2024-01-02,TOP 40,70000.5\n2024-01-03,TOP 40,70100.5\n2024-01-04,TOP 40,70200.5\n"
+    schema = detect_bytes(data, "jse.csv")
+    prices = normalise_bytes(data, schema, "jse.csv").prices
+    assert prices["ticker"].tolist() == ["TOP 40"] * 3 and prices["close"].tolist() == [70000.5, 70100.5, 70200.5]

@@ -990,3 +990,38 @@ def test_a_total_or_a_style_beside_other_series_is_no_word_of_which_price(header
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,Closing Price (USD),Closing Price (EUR)",
+                                    "Date,Closing Price - VWAP (USD),Closing Price - VWAP (EUR)",
+                                    "date,last_close,aapl_close", "Date,Price Close,Apple Close",
+                                    "date,vwap_close,twap_close",
+                                    "Date,TOTAL Close,AAPL Close", "Date,AAPL Close,AAPL Volume,INDEX Close"])
+def test_a_second_series_beside_a_close_named_by_which_price_or_by_a_ticker_is_refused(header):
+    # The close named by which price it is ("Closing Price", "last_close") stood as a plain "Close":
+    # the same close in another currency, a ticker's or a name's close beside it, or a total beside
+    # AAPL's close, was left unread without a word and the first loaded as the file's only series.
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    shown = [c.name for c in schema.columns if c.name in schema.problem]
+    assert len(shown) >= 1 and any(c.canonical is None and c.name in shown for c in schema.columns)
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize(("header", "close"), [
+    ("Date,Last Close,Prev Close,Close %", "Last Close"), ("date,trade_close,settlement_close", "trade_close"),
+    ("Date,Last Price,Last Price (Bid)", "Last Price"), ("Date,Settlement Price,Settlement Price (prev)",
+                                                         "Settlement Price"),
+    ("Date,Closing Price - VWAP,Last Transaction Price,Closing Bid Price,Closing Offer Price",
+     "Closing Price - VWAP"),
+    ("Date,AAPL Close,AAPL Volume,SMA Close", "AAPL Close"), ("Date,INDEX Open,INDEX High,INDEX Low,INDEX Close",
+                                                             "INDEX Close")])
+def test_another_price_of_one_instrument_beside_its_close_still_loads(header, close):
+    # The day before's close, a change, a bid or an offer, another kind of price, an average: one
+    # instrument's, left unread beside its close as beside a plain "Close".
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [c.name for c in schema.columns if c.canonical == "close"] == [close]
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3

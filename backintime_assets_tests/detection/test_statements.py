@@ -212,3 +212,26 @@ def test_a_settlement_a_few_days_after_the_trade_in_either_order_of_day_and_mont
                    "14.08.2026,15.04.2026,17.04.2026,IE00B4L5Y983,-2",
                    canonical={"Bewertungsdatum": "date", "ISIN": "ticker", "Anzahl": "volume"}) == \
         "a list of trades, not prices: Valuta, Anzahl"
+
+
+@pytest.mark.parametrize("kinds", [("Contribution", "Contribution", "Switch", "Redemption"),
+                                   ("Employer Contribution", "Regular Contribution", "Switch Out", "Switch In")])
+def test_a_pension_statements_contributions_and_redemptions_are_no_prices(kinds):
+    # A pension or fund statement: its units bought and sold by a member, not a market's day. Known by
+    # Buy/Sell only, its Value loaded as the close and its Units as the volume, each row a "day".
+    dates = ("2024-01-02", "2024-02-02", "2024-03-04", "2024-04-02")
+    units = ("10.5", "10.4", "-5.0", "-2.0")
+    data = ("Date,Code,Transaction,Units,Unit Price,Value\n" + "".join(
+        f"{d},ABC1,{k},{u},1.2345,{float(u) * 1.2345:.2f}\n" for d, k, u in zip(dates, kinds, units))).encode()
+    schema = detect_bytes(data, "pension.csv")
+    assert schema.problem == "a list of trades, not prices: Transaction, Units"
+    result = normalise_bytes(data, schema, "pension.csv")
+    assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == 4
+
+
+def test_a_company_named_switch_in_a_description_is_no_switch_between_funds():
+    # "SWITCH INC" describes the ticker (as "BEST BUY CO INC" does), no fund switch: its prices load.
+    assert problem("Date,Description,Close,Volume", "2024-01-02,SWITCH INC,10.5,1000",
+                   "2024-01-03,SWITCH INC,10.6,1100", canonical={"Close": "close", "Volume": "volume"}) is None
+    assert problem("Date,Transaction,Units,Price", "2024-01-02,Switch Out,-5,1.2", "2024-01-03,Switch In,5,1.3",
+                   canonical={"Units": "volume", "Price": "close"}) is not None
