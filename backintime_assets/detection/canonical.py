@@ -13,7 +13,7 @@ from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
 from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
-from .multipliers import BRACKETED, declared_unit, units_cell
+from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -1006,6 +1006,11 @@ def field_of(cell: str) -> str | None:
     """The price or volume column a header cell is a whole-name synonym of ("Adj Close", "Volume");
     not a price it qualifies ("Close (%)": _QUALIFYING)."""
     named = _field_named(norm_name(cell))
+    if named is None and "volume" == _field_named(norm_name(BRACKETED.sub("", cell))) \
+            and all(map(only_pieces, BRACKETED.findall(cell))):
+        # "AAPL Volume (units)", "MSFT Vol (Stk.)": what is counted, as "Volume (shares)" says it. Left
+        # whole, a wide file's volumes were unread and its tickers loaded without them, without a word.
+        return "volume"
     return None if named in PRICE_COLUMNS and qualified_price(cell) else named
 
 

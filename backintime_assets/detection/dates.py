@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from .joined import SEP, joined
 from .month_names import (BE, BE_OFFSET, BE_YEARS, ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number,
-                          weekday_language)
+                          weekday_language, weekday_numbers)
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -43,7 +43,8 @@ _SHAPES = (
     ("num", re.compile(r"^(?:(?P<wd>[^\W\d_]{1,10})(?P<wdsep>\.?,? ))?(?P<a>\d{1,4})(?P<s>[-/.] ?)(?P<b>\d{1,2})(?P=s)"
                        r"(?P<c>\d{1,4})(?P<wds> ?[(（][^\W\d_]{1,3}\.?[)）]|,[^\W\d_]{1,3})?" + _TIME)),
     # "12-Mar-2021", "03.Okt.2020", "12. März 2021", "21 Mar  2012": a run of spaces reads as one.
-    ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/.]|\.? +)" + _MON + r"(?P<dot>\.?)(?P<s2>[-/.]| +)"
+    # Spanish and Portuguese join the parts with "de": "2 de enero de 2024", "2 de janeiro de 2024".
+    ("dmy", re.compile(_WD + r"(?P<a>\d{1,2})(?P<s>[-/.]| de |\.? +)" + _MON + r"(?P<dot>\.?)(?P<s2>[-/.]| de | +)"
                        r"(?P<c>\d{4}|\d{2})" + _TIME)),
     # SAS's DATE9. and Stata's %td run the parts together: "02JAN2024", "01jan2019"; SAS's
     # DATETIME20. then a colon and the time: "02JAN2024:10:15:00".
@@ -113,6 +114,8 @@ def _seps(name: str, g: dict) -> tuple[str, str | None] | None:
     if name == "month":
         return s, None
     if name == "dmy":
+        if s == " de " or s2 == " de ":
+            return (s, s) if s2 == s else None
         if s.endswith(" "):
             return (". " if s[0] == "." else " ", " ") if s2[0] == " " else None
         return (s, s) if s2 == s else None
@@ -322,6 +325,10 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
         named = _name_order(a, b, groups, order == "y2", file_date)
     if a_day != b_day:
         dayfirst, certainty = a_day, 1.0
+    elif not (a_day or b_day) and (named_day := _weekday_order(a, b, groups, order == "y2")) is not None:
+        # "Mon 08/01/2001" is 8 January: 1 August 2001 was a Wednesday. The names prove the order
+        # where no value above 12 does; read month first, a one-day file loaded seven months off.
+        dayfirst, certainty = named_day, 1.0
     elif named is not None:
         # A single-day drop repeats one date in every row: its name is the only evidence there is.
         dayfirst, certainty = named, _NAME_CERTAINTY
@@ -348,6 +355,25 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
 
 # Read year first by the run its dates make, not by any value: short of the proof a day above 12 gives.
 _YEAR_FIRST_CERTAINTY = 0.9
+
+
+def _weekday_order(a: list[int], b: list[int], groups: list[dict], two_digit_year: bool) -> bool | None:
+    """True (day first) or False (month first) when the weekday names the dates carry ("Mon 08/01/2001",
+    "2024/01/05(金)") agree with one reading only; None without names, or when both or neither agree."""
+    if not (groups[0].get("wd") or groups[0].get("wds")):
+        return None  # the common case, decided by the first value: no names
+    words = [g.get("wd") or (g.get("wds") or "").strip().lstrip(",(（").rstrip(")）") for g in groups]
+    if not all(words):
+        return None
+    fits = [True, True]  # month first, day first
+    for m, d, y, w in set(zip(a, b, _years(groups, two_digit_year), words)):
+        days = weekday_numbers(w)
+        for k, (mm, dd) in enumerate(((m, d), (d, m))):
+            try:
+                fits[k] = fits[k] and date(y, mm, dd).weekday() in days
+            except ValueError:
+                fits[k] = False
+    return fits[1] if fits[0] != fits[1] else None
 
 
 def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:

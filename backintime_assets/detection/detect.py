@@ -26,6 +26,7 @@ from .epoch_days import east_format, east_reading, may_be_east, other_order_even
 from .filename import date_in_name
 from .flat_header import (bare_tickers, labelled_unread, named_as_tickers, scaled_fields, scaled_series,
                           split_header, untold_series)
+from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
@@ -485,6 +486,11 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     if wrapped is not None:
         text = unwrap(text, wrapped)
         tail_text = unwrap(tail_text, wrapped) if tail_text is not None else None
+    # Cells forced to text (`="2024-01-02"`, `'10.75`: forced_text.py): the table is the one they spell.
+    forced = forced_marks(text)
+    if forced is not None:
+        text = unforce(text, forced)
+        tail_text = unforce(tail_text, forced) if tail_text is not None else None
     file_date = date_in_name(name)
     dialect = detect_dialect(text)
     first = _read(text, tail_text, dialect, 0, file_date)
@@ -527,6 +533,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
 
     schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles)
     schema.wrapped = wrapped
+    schema.forced = forced
     return schema, read.layout
 
 

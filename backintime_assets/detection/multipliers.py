@@ -39,6 +39,13 @@ _PIECES = frozenset({"shares", "share", "units", "unit", "contracts", "pieces", 
 _CJK_PIECES = ("股", "株", "주")
 _CJK_MONEY = ("元", "円", "圆", "원")
 
+
+def only_pieces(text: str) -> bool:
+    """Whether a bracket's text names only what is counted ("units", "Stk.", "pieces"), no scale."""
+    words = [w for w in re.split(r"[\s.']+", text.strip().lower()) if w]
+    return bool(words) and all(w in _PIECES for w in words) and not {"of", "in", "no"} >= set(words)
+
+
 # A bracketed part of a name ("(USD)", "（千株）"), what it holds captured: a unit, a currency, a qualifier.
 BRACKETED = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 # "Umsatz in Tsd.", "Volume in millions", "Volumen en miles", "Wolumen w tys.", "Объем в тыс. шт."

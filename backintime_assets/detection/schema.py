@@ -87,6 +87,10 @@ class FileSchema:
     # unwrapped, and the rest of the schema describes that text. None in every other file, and
     # then left out of the JSON, so schemas stored before it read, and key their rows, alike.
     wrapped: str | None = None
+    # The marks that force cells to text in the file (`="2024-01-02"`, `'10.75`: detection/forced_text.py):
+    # the file is read with them off, and the rest of the schema describes that text. None in every
+    # other file, and then left out of the JSON, so schemas stored before it read, and key their rows, alike.
+    forced: str | None = None
     # The ticker the header names for every row of a file without a ticker column (a yfinance
     # download's "Ticker" row, a Bloomberg security label: detection/header_ticker.py), as written;
     # its rows load under it, not the file's name. None in every other file, and then left out of
@@ -110,6 +114,8 @@ class FileSchema:
             d.update(day=self.day, date_from=self.date_from)
         if self.wrapped is not None:
             d["wrapped"] = self.wrapped
+        if self.forced is not None:
+            d["forced"] = self.forced
         if self.ticker is not None:
             d["ticker"] = self.ticker
         if self.ticker_from is not None:
@@ -170,7 +176,7 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "ticker", "ticker_from", "stacked_tickers")
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 

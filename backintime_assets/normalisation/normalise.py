@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 from backintime_assets.detection.canonical import named_as, names_time_of_day
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
+from backintime_assets.detection.forced_text import unforce
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.multipliers import unsized_unit
 from backintime_assets.detection.refusals import judged
@@ -355,6 +356,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return nothing(schema.problem or "binary content")
     if schema.wrapped and schema.file_format not in WORKBOOK_FORMATS:
         return _unwrapped(data, schema, source_file, default_ticker, week, whole)
+    if schema.forced and schema.file_format not in WORKBOOK_FORMATS:
+        marks = schema.forced
+        return _rewritten(data, lambda text: unforce(text, marks), replace(schema, forced=None), source_file,
+                          default_ticker, week, whole)
     if schema.delimiter == GAP and schema.file_format not in WORKBOOK_FORMATS:
         return _gapped(data, schema, source_file, default_ticker, week, whole)
     width = len(schema.columns)

@@ -20,6 +20,7 @@ import numpy as np
 
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.flat_header import one_ticker
+from backintime_assets.detection.forced_text import unforce
 from backintime_assets.detection.header_ticker import price_fields, row_ticker
 from backintime_assets.detection.numbers import NULL_TOKENS
 from backintime_assets.detection.schema import FileSchema
@@ -112,6 +113,8 @@ def _header_lines(rejected: list[Line], schema: FileSchema, other_than: str | No
             # as a piece's rejected lines are read again here (ingestion/parsed.py): each one quoted
             # whole, its cells one to the reader, "Ticker,MSFT,MSFT" no ticker row.
             raw = unwrap(raw, schema.wrapped)
+        if schema.forced and raw:
+            raw = unforce(raw, schema.forced)  # `="MSFT"` is MSFT, as the rows were read (forced_text.py)
         try:
             cells = next(csv.reader([raw], **kwargs))
         except (csv.Error, StopIteration, TypeError):

@@ -297,6 +297,34 @@ def test_a_weekday_name_beside_the_date_in_any_language_is_dropped(values, fmt):
     assert infer_date_format(["Foo, 04.01.2021", "Bar, 05.01.2021"]) is None  # no weekday: no date
 
 
+@pytest.mark.parametrize(("values", "fmt"), [
+    (["2 de enero de 2024", "3 de enero de 2024", "15 de septiembre de 2024"], "%d de %b de %Y|es"),
+    (["2 de janeiro de 2024", "4 de março de 2024"], "%d de %b de %Y|pt"),
+])
+def test_spanish_and_portuguese_dates_joined_with_de_are_read(values, fmt):
+    # They had no date format: the file was refused as holding no date column.
+    from backintime_assets.detection.dates import strptime_year
+
+    guess = infer_date_format(values)
+    assert guess is not None and guess.format == fmt and guess.fraction == 1.0
+    assert all(strptime_year(v, fmt) == 2024 for v in values)
+    assert infer_date_format(["2 de enero 2024", "3 de enero 2024"]) is None  # one "de": no layout
+
+
+@pytest.mark.parametrize(("values", "fmt"), [
+    (["Mon 08/01/2001"], "%a %d/%m/%Y|en"),  # 8 January: 1 August 2001 was a Wednesday
+    (["Wed 10/09/2008", "Thu 11/09/2008", "Fri 12/09/2008"], "%a %d/%m/%Y|en"),
+    (["Tue 01/04/2008"], "%a %d/%m/%Y|en"),  # 1 April; 4 January 2008 was a Friday
+    (["Fri 01/04/2008"], "%a %m/%d/%Y|en"),  # 4 January, month first as the names say
+    (["Di, 01.04.2008"], "%a, %d.%m.%Y|de"),
+])
+def test_the_weekday_names_settle_day_and_month_where_no_value_above_12_does(values, fmt):
+    # A re-save wrote the weekday before a day-first date: read month first, as '/' is by custom,
+    # a one-day file loaded seven months off, its weekdays all wrong, silently.
+    guess = infer_date_format(values)
+    assert guess is not None and guess.format == fmt and guess.confidence == 1.0
+
+
 @pytest.mark.parametrize(("values", "fmt", "first"), [
     (["113/01/02", "113/01/03", "112/12/29"], "%Y/%m/%d|roc", date(2024, 1, 2)),  # TWSE's daily prices
     (["101.03.01", "101.03.02"], "%Y.%m.%d|roc", date(2012, 3, 1)),

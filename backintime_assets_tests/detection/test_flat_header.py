@@ -1025,3 +1025,15 @@ def test_another_price_of_one_instrument_beside_its_close_still_loads(header, cl
     assert schema.problem is None
     assert [c.name for c in schema.columns if c.canonical == "close"] == [close]
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close,AAPL Volume (units),MSFT Close,MSFT Volume (units)",
+                                    "Date,AAPL Close ($),AAPL Vol (Stk.),MSFT Close ($),MSFT Vol (Stk.)",
+                                    "Date,AAPL Close,AAPL Volume (pieces),MSFT Close,MSFT Volume (pieces)"])
+def test_a_tickers_volume_naming_what_it_counts_is_its_volume(header):
+    # As "Volume (shares)" is: unsplit, the volumes were left unread and both tickers loaded
+    # without them, without a word.
+    schema, loaded = _loaded(header, *_two_days(True))
+    assert schema.problem is None
+    assert loaded == [("AAPL", "2021-01-04", 130.0, 900), ("AAPL", "2021-01-05", 130.1, 901),
+                      ("MSFT", "2021-01-04", 220.0, 500), ("MSFT", "2021-01-05", 220.1, 501)]
