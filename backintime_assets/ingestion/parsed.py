@@ -69,7 +69,11 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # 12 (session 26): a row off its ticker's time of day before its date's row at it is that day's bar,
 # where it loaded as the price (and the row at the clock was its conflicting duplicate); a date of a
 # two-digit year in the future is rejected (Thai BE "02/01/67" had loaded as 2067).
-PARSER_VERSION = 12
+# 13 (session 27): a second copy's name ("AAPL (1).csv", "AAPL - Copy.csv") is the first one's
+# ticker, where the copy's name was; a file without a ticker whose clashing rows of a date a
+# recurring text column names apart (a market, an item) is rejected as several series, where the
+# first row of each date had loaded.
+PARSER_VERSION = 13
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided

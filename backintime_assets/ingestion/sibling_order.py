@@ -174,25 +174,8 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
     """(key -> the schema, order settled, of each of the `guessing` files whose siblings prove the
     other order; what was left guessed because siblings disagree). `siblings`: schemas of other files
     (those surveyed with them, those stored before); only those that prove their order count."""
-    proofs: dict[tuple, list[tuple[str | None, str]]] = defaultdict(list)  # layout -> (folder, order) each
-    for schema in siblings:
-        order = date_order(schema)
-        # A file settled so itself proves nothing more: its siblings did (they count on their own). Nor
-        # does a borrowed schema: its certainty is the lender's (a file of the same source, where its
-        # dates name a day and a month: shared_layouts.py), which counts where it is a sibling.
-        if (order is not None and order[2] > PROOF_CERTAINTY and not _settled_by_siblings(schema)
-                and not schema.get("borrowed_from")):
-            proofs[order[0]].append((_folder(schema), order[1]))
     settled, disagreeing = {}, []
-    for key, schema in guessing.items():
-        order = date_order(schema)
-        if order is None or order[2] > GUESSED_ORDER_CERTAINTY:
-            continue
-        layout, first, _ = order
-        # us/close_001.csv and eu/close_017.csv are two offices' files: folders, where both names
-        # have one, must be the same.
-        folder = _folder(schema)
-        found = Counter(p for f, p in proofs.get(layout, ()) if f is None or folder is None or f == folder)
+    for key, schema, first, found in _sibling_proofs(guessing, siblings):
         if not found:
             continue
         if len(found) > 1:
@@ -204,8 +187,37 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
         # A guess the siblings bear out reads the same: nothing to read again, but for a file refused
         # for the guess (detection's UNSETTLED_ORDER), which they now settle.
         if proven != first or _unsettled(schema):
-            settled[key] = _with_order(schema, proven, count)
+            settled[key] = with_order(schema, proven, count)
     return settled, disagreeing
+
+
+def unproven(guessing: dict[str, dict], siblings: Iterable[dict]) -> list[str]:
+    """Those of the `guessing` files no sibling proves an order for, either way (settle_orders)."""
+    return [key for key, _, _, found in _sibling_proofs(guessing, siblings) if not found]
+
+
+def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
+    """(key, schema, the part its date column reads first, Counter of the orders its siblings prove)
+    of each of the `guessing` files whose order is a guess."""
+    proofs: dict[tuple, list[tuple[str | None, str]]] = defaultdict(list)  # layout -> (folder, order) each
+    for schema in siblings:
+        order = date_order(schema)
+        # A file settled so itself proves nothing more: its siblings did (they count on their own). Nor
+        # does a borrowed schema: its certainty is the lender's (a file of the same source, where its
+        # dates name a day and a month: shared_layouts.py), which counts where it is a sibling.
+        if (order is not None and order[2] > PROOF_CERTAINTY and not _settled_by_siblings(schema)
+                and not schema.get("borrowed_from")):
+            proofs[order[0]].append((_folder(schema), order[1]))
+    for key, schema in guessing.items():
+        order = date_order(schema)
+        if order is None or order[2] > GUESSED_ORDER_CERTAINTY:
+            continue
+        layout, first, _ = order
+        # us/close_001.csv and eu/close_017.csv are two offices' files: folders, where both names
+        # have one, must be the same.
+        folder = _folder(schema)
+        found = Counter(p for f, p in proofs.get(layout, ()) if f is None or folder is None or f == folder)
+        yield key, schema, first, found
 
 
 def _unsettled(schema: dict) -> bool:
@@ -216,7 +228,7 @@ def _unsettled(schema: dict) -> bool:
     return (schema.get("problem") or "").startswith(UNSETTLED_ORDER)
 
 
-_SETTLED = "order settled by "  # as _with_order says
+_SETTLED = "order settled by "  # as with_order says
 
 
 def _settled_by_siblings(schema: dict) -> bool:
@@ -230,7 +242,7 @@ def _named(first: str) -> str:
     return "day first" if first == "%d" else "month first"
 
 
-def _with_order(schema: dict, first: str, count: int) -> dict:
+def with_order(schema: dict, first: str, count: int, proof: str | None = None) -> dict:
     """The schema with its date column read `first`-part first, saying which siblings settled it;
     no longer borrowed: a borrowed schema that does not hold falls back to the file's own guess."""
     out = copy.deepcopy(schema)
@@ -252,5 +264,5 @@ def _with_order(schema: dict, first: str, count: int) -> dict:
         if weekend != was:  # else "_east" (or none) was not the noted evenings' doing: it stays
             column["format"] = column["format"].removesuffix(EAST) + (EAST if weekend else "")
     column["confidence"] = SIBLING_ORDER_CERTAINTY
-    column["order_from"] = f"{_SETTLED}{count} sibling file{'s' if count != 1 else ''} of the same layout"
+    column["order_from"] = _SETTLED + (proof or f"{count} sibling file{'s' if count != 1 else ''} of the same layout")
     return out

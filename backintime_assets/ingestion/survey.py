@@ -100,16 +100,20 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
     def run(batch: list[SurveyTask]) -> dict[str, Survey]:
         return _survey_run(spark, location, batch, piece_bytes, slices, keep_min_bytes, borrow_max_bytes, week)
 
-    return settle_by_siblings(run, tasks, run(tasks), stored_siblings)
+    surveys = run(tasks)
+    return settle_by_siblings(run, tasks, surveys, stored_siblings,
+                              lambda names: _loaded_bars(location, tasks, surveys, names, piece_bytes, week))
 
 
 def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], tasks: list[SurveyTask],
-                       surveys: dict[str, Survey], stored_siblings: Callable[[list[dict]], list[dict]] | None = None
-                       ) -> dict[str, Survey]:
+                       surveys: dict[str, Survey], stored_siblings: Callable[[list[dict]], list[dict]] | None = None,
+                       bars: Callable[[list[str]], pa.Table] | None = None) -> dict[str, Survey]:
     """`surveys` (of `tasks`), where a file's day/month order was a guess its siblings settle, or its
     reading of evening stamps east of UTC (sibling_east.py), that file surveyed again with the settled
-    schema (`survey`: a run of tasks). Nothing is asked or read again where no file guesses."""
-    settled = _settled_readings(tasks, surveys, stored_siblings)
+    schema (`survey`: a run of tasks). Nothing is asked or read again where no file guesses.
+    `bars`: the loaded bars of the files named (overlap_order.ROWS), where another file's bars of the
+    same days may settle a guess no sibling does (overlap_order.py)."""
+    settled = _settled_readings(tasks, surveys, stored_siblings, bars)
     if not settled:
         return surveys
     # A second, small run: the files whose reading their siblings settled, read with it.
@@ -117,7 +121,8 @@ def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], 
 
 
 def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
-                      stored_siblings: Callable[[list[dict]], list[dict]] | None) -> dict[str, str]:
+                      stored_siblings: Callable[[list[dict]], list[dict]] | None,
+                      bars: Callable[[list[str]], pa.Table] | None = None) -> dict[str, str]:
     """key -> the schema JSON, day/month order or east reading settled by siblings, of each file
     detection guessed it for (sibling_order.py, sibling_east.py); a schema given with the task (stored,
     perhaps a user's) is not changed."""
@@ -142,8 +147,10 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
     if stored_siblings is not None:
         siblings += stored_siblings([*guessing.values(), *guessing_east.values()])
     settled, disagreeing = settle_orders(guessing, siblings) if guessing else ({}, [])
+    if guessing and bars is not None:
+        settled.update(_settled_by_bars(tasks, surveys, guessing, siblings, bars))
     # A file whose order its siblings settled guesses its reading east of UTC as that order reads its
-    # stamps (_with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
+    # stamps (with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
     # UTC" is stamped on a Tuesday, day first on a Thursday, and east settled from the guessed schema lost
     # the settled order, or read by its UTC days it loaded 1 February for Friday 2 February's session.
     guessing_east = {key: schema for key, schema in {**guessing_east, **settled}.items() if guesses_east(schema)}
@@ -152,6 +159,45 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
         _log.warning(note)
     return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
             for key, schema in {**settled, **east}.items()}
+
+
+def _settled_by_bars(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing: dict[str, dict],
+                     siblings: list[dict], bars: Callable[[list[str]], pa.Table]) -> dict[str, dict]:
+    """key -> the schema, order settled, of each guessing file no sibling proves an order for whose
+    bars another file of the survey holds on the days the other order reads (overlap_order.py). Only
+    where another file's dates hold such a day are any rows read: most guesses have none."""
+    from backintime_assets.ingestion.overlap_order import other_order_dates, proven_by_rows
+    from backintime_assets.ingestion.sibling_order import unproven, with_order
+
+    names = {t.key: t.name for t in tasks}
+    flips = {key: set(other_order_dates(surveys[key].dates)) for key in unproven(guessing, siblings)}
+    flips = {key: days for key, days in flips.items() if days}
+    wanted = set().union(*flips.values()) if flips else set()
+    # Files that guess prove nothing: their dates are guesses too.
+    holders = [key for key, survey in surveys.items() if key not in guessing and not wanted.isdisjoint(survey.dates)]
+    if not holders:
+        return {}
+    rows = bars([names[key] for key in (*flips, *holders)])
+    proven = proven_by_rows({names[key]: guessing[key] for key in flips}, rows)
+    key_of = {names[key]: key for key in flips}
+    return {key_of[name]: with_order(guessing[key_of[name]], first, count,
+                                     f"{count} bar{'s' if count != 1 else ''} {other} holds on those days")
+            for name, (first, count, other) in proven.items()}
+
+
+def _loaded_bars(location: LakeLocation, tasks: list[SurveyTask], surveys: dict[str, Survey], names: list[str],
+                 piece_bytes: int, week: TradingWeek) -> pa.Table:
+    """The loaded bars (overlap_order.ROWS) of the surveyed files `names`, as the conversion reads them:
+    their kept rows, or their text parsed with the schema surveyed."""
+    from backintime_assets.ingestion.overlap_order import ROWS
+
+    wanted = set(names)
+    files = [FileTask(t.lake_path, t.name, s.schema_json, min(s.dates), 0, t.size_bytes, s.parsed_path,
+                      tuple(s.dates), week=week)
+             for t in tasks if t.name in wanted and (s := surveys[t.key]).dates]
+    parts = [rows.filter(pc.equal(rows["status"], LOADED)).select(ROWS.names).cast(ROWS)
+             for rows in tagged_rows(location.filesystem(), group_files(files, GROUP_BYTES), piece_bytes)]
+    return pa.concat_tables(parts) if parts else ROWS.empty_table()
 
 
 def _survey_run(spark, location: LakeLocation, tasks: list[SurveyTask], piece_bytes: int, slices: int | None,

@@ -11,6 +11,15 @@ _SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "u
 # a second Apple in every backtest, where as AAPL it supersedes (or is superseded by) AAPL.csv.
 _FILE_WORDS = frozenset("""OLD NEW BAK TMP TEMP COPY ORIG PREV LAST FULL ALL MAX ADJ RAW EOD DATA HIST
                            CSV TXT TSV DAT PRN XLS""".split())
+# What a desktop or a browser adds to a file's name when it saves a second copy beside the first: Windows'
+# "AAPL - Copy.csv", "AAPL - Copy (2).csv" ("- Kopie", "- Copie", "- copia"... in other languages), its
+# older "Copy of AAPL.csv", macOS' "AAPL copy.csv", "AAPL copy 2.csv", a browser's "AAPL (1).csv". The
+# copy is Apple's: named "AAPL (1)" a corrected re-send loaded beside the rows it corrects as a second
+# ticker, the old closes left under AAPL, where as AAPL it supersedes them.
+_COPY_WORD = r"(?:copy|kopie|copie|copia|c\u00f3pia|kopia|kopio|kopi)"
+_COPY_SUFFIX = re.compile(rf"(?:\s*-\s*{_COPY_WORD}(?:\s*\(\d+\))?|[\s_]+copy(?:[\s_]*\d+)?|\s*\(\d+\))+$",
+                          re.IGNORECASE)
+_COPY_PREFIX = re.compile(r"^(?:copy|kopie)(?:\s*\(\d+\))?\s+(?:of|von)\s+", re.IGNORECASE)
 
 
 def default_ticker_for(source_file: str) -> str:
@@ -19,10 +28,13 @@ def default_ticker_for(source_file: str) -> str:
     belong to the symbol: an exchange or a share class ("BP.L" is London's BP in pence, "BP" New
     York's ADR in dollars; "000001.SH" an index, "000001.SZ" a bank; "BRK.B" is not BRK.A). Other
     dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
-    a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024")."""
+    a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024"); nor are the words a
+    second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": _COPY_SUFFIX)."""
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
+    pieces[-1] = _COPY_SUFFIX.sub("", pieces[-1]) or pieces[-1]
+    pieces[0] = _COPY_PREFIX.sub("", pieces[0]) or pieces[0]
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
     # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
     # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.

@@ -140,3 +140,38 @@ def test_a_row_without_volume_keeps_its_place_against_a_later_row_of_its_own_fil
         3: "duplicate of full.csv:7",
         90003: "conflict: superseded by full.csv:7",
     }
+
+
+def test_a_volume_in_thousands_unsaid_yields_to_the_same_bar_in_full():
+    # A desk's re-export writes its volumes in thousands and says so nowhere: read as shares, the
+    # newer file won with every volume 1,000 times too small, and the full count was rejected as a
+    # conflict. The same prices with the volume in full say all the copy does, and more.
+    winners, losers = settle(_rows(
+        (D1, "A", 10, 0, "thousands.csv", 2), (D1, "A", 10, 1, "full.csv", 2),
+        (D2, "A", 11, 0, "thousands.csv", 3), (D2, "A", 11, 1, "full.csv", 3),
+        (D1, "B", 10, 0, "millions.csv", 4), (D1, "B", 10, 1, "full.csv", 4),
+        (D2, "B", 12, 0, "thousands.csv", 5), (D2, "B", 10, 1, "full.csv", 5),  # another close: a correction
+        (D1, "C", 10, 0, "new.csv", 6), (D1, "C", 10, 1, "old.csv", 6),  # 21.3 is no 21,785,791 in millions
+        volume=[21786.0, 21785791.0, 1201.5, 1201500.0, 21.79, 21785791.0, 5.0, 5000.0, 21.3, 21785791.0]))
+    assert winners.select(["date", "ticker", "volume", "source_file"]).to_pylist() == [
+        {"date": D1, "ticker": "A", "volume": 21785791.0, "source_file": "full.csv"},
+        {"date": D1, "ticker": "B", "volume": 21785791.0, "source_file": "full.csv"},
+        {"date": D1, "ticker": "C", "volume": 21.3, "source_file": "new.csv"},
+        {"date": D2, "ticker": "A", "volume": 1201500.0, "source_file": "full.csv"},
+        {"date": D2, "ticker": "B", "volume": 5.0, "source_file": "thousands.csv"},
+    ]
+    reasons = {(r["source_file"], r["source_line"]): r["reason"] for r in losers.to_pylist()}
+    assert reasons == {
+        ("thousands.csv", 2): "duplicate of full.csv:2, its volume in thousands",
+        ("thousands.csv", 3): "duplicate of full.csv:3, its volume in thousands",
+        ("millions.csv", 4): "duplicate of full.csv:4, its volume in millions",
+        ("full.csv", 5): "conflict: superseded by thousands.csv:5",
+        ("old.csv", 6): "conflict: superseded by new.csv:6",
+    }
+
+
+def test_a_volume_in_thousands_already_losing_says_so():
+    winners, losers = settle(_rows((D1, "A", 10, 0, "full.csv", 2), (D1, "A", 10, 1, "thousands.csv", 2),
+                                   volume=[21785791.0, 21786.0]))
+    assert winners["source_file"].to_pylist() == ["full.csv"]
+    assert losers["reason"].to_pylist() == ["duplicate of full.csv:2, its volume in thousands"]

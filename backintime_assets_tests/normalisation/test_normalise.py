@@ -226,6 +226,23 @@ def test_a_dotted_name_is_read_alike_in_either_case_and_without_file_words(name,
     assert r.prices.ticker.tolist() == [ticker] * 2
 
 
+@pytest.mark.parametrize(("name", "ticker"), [
+    # A second copy saved beside the first: a browser's download again, Windows Explorer's copy (in its
+    # languages, and its older "Copy of"), macOS Finder's. A corrected re-send saved as "AAPL (1).csv"
+    # had loaded as ticker "AAPL (1)" beside AAPL's old closes, which it did not supersede.
+    ("AAPL (1).csv", "AAPL"), ("AAPL(2).csv", "AAPL"), ("AAPL - Copy.csv", "AAPL"), ("AAPL - Copy (2).csv", "AAPL"),
+    ("AAPL - Kopie.csv", "AAPL"), ("aapl - copie.csv", "AAPL"), ("Copy of AAPL.csv", "AAPL"),
+    ("AAPL copy.csv", "AAPL"), ("AAPL copy 2.csv", "AAPL"), ("AAPL_copy.csv", "AAPL"),
+    ("BP.L - Copy.csv", "BP.L"), ("Copy of BP.L.csv", "BP.L"), ("Kopie von SAP.DE.csv", "SAP.DE"),
+    # Words that merely hold the letters stay.
+    ("COPYRIGHT.csv", "COPYRIGHT"), ("copy.csv", "COPY"), ("msft daily.csv", "MSFT DAILY"),
+])
+def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
+    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == [ticker] * 2
+
+
 @pytest.mark.parametrize("header", ["Date,Close,Volume", "Date,Close,Volume,Currency", "Date,Close,Volume,Ccy", None])
 def test_a_currency_column_does_not_become_the_ticker(header):
     # "USD" on every row, under no name (past the header's end, or no header at all) or under a
