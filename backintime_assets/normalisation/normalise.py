@@ -160,7 +160,7 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
 
 def _labels(rec: Records, reread: Callable[[list[int]], Records] | None, schema: FileSchema, cmap: dict[str, int],
             days: np.ndarray, timed: list[int] | None, tickers: Strings | None
-            ) -> Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None:
+            ) -> Callable[[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]], np.ndarray] | None:
     """rules.check_unnamed_series' `labels`: the clashing dates whose rows the file's text columns
     name apart, or None for a file with a ticker (a column, or a sheet's) or without such columns.
     The columns are read only then, from the file's lines again (`reread`), matched to `rec` by line:
@@ -172,13 +172,13 @@ def _labels(rec: Records, reread: Callable[[list[int]], Records] | None, schema:
     if not js:
         return None
 
-    def apart(rows: np.ndarray, key: np.ndarray, clash: np.ndarray) -> np.ndarray:
+    def apart(rows: np.ndarray, key: np.ndarray, clash: np.ndarray, prices: list[np.ndarray]) -> np.ndarray:
         more = reread(js)
         at = np.minimum(np.searchsorted(more.line, rec.line), max(len(more.line) - 1, 0))
         same = more.line[at] == rec.line if len(more.line) else np.zeros(len(rec.line), dtype=bool)
         columns = [pc.if_else(pa.array(same), more.columns[j].take(pa.array(at)), pa.nulls(len(at), pa.string()))
                    for j in js if j in more.columns]
-        return told_apart(columns, days, rows, key, clash)
+        return told_apart(columns, days, rows, key, clash, prices)
     return apart
 
 
@@ -397,11 +397,14 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)
 
+    # The data lines' region, bound now: `first` names the first table's ticker further down.
+    region = (first, stop) if index is not None else None
+
     def reread(js: list[int]) -> Records:
         """Columns `js` of the lines `rec` was read from (label columns, wanted by a rare rule)."""
-        if index is None:
+        if region is None:
             return _workbook(plans, width, js)[0]
-        return split_fast(index, first, stop, schema, js, {}) or split_slow(index, first, stop, schema, js)
+        return split_fast(index, *region, schema, js, {}) or split_slow(index, *region, schema, js)
 
     # Of several tickers side by side, each must have its date and close.
     # A title's or name's date is one sheet's at most: a workbook of a sheet per day would load

@@ -333,7 +333,8 @@ _TRADED = ("open", "high", "low", "close")
 
 def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
                          named: bool = False, found: Repeats | None = None, files: int = 1,
-                         labels: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None) -> None:
+                         labels: Callable[[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]], np.ndarray]
+                         | None = None) -> None:
     """Among rows still accepted of files without a ticker column (`file_keys`: each row's file):
     reject every row of a file whose dates mostly hold rows of different prices. Before, the first
     row of each date loaded, a different instrument's from one date to the next, under the file's name.
@@ -342,9 +343,9 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     first row of each date had loaded, one board's or contract's, as the ticker's price. `found`: as
     for check_duplicates. `files`: the count of files read together (group.py), whose keys are
     ticker * files + file: one file's layout says nothing of another's. `labels`: given (rows,
-    their keys, the clashing keys), those of the clashing keys whose rows a text column names
-    apart (label_columns.told_apart): two instruments, however few such rows (asked of a row or two
-    only)."""
+    their keys, the clashing keys, every row's traded prices), those of the clashing keys whose rows
+    a text column names apart (label_columns.told_apart): two instruments, however few such rows
+    (asked of a row or two only)."""
     repeats = _repeats_now(r, file_keys, days, found)
     if repeats is None:
         return
@@ -359,8 +360,8 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     # Asked only where the count cannot tell (a row or two past their date's first): more such rows
     # are judged by their share of the dates, as before, and most files never read the text columns.
     ask = labels is not None and not named and 0 < extra.size < UNNAMED_SERIES_MIN_ROWS
-    told = np.unique(split_ticker_day_key(labels(rows, key, np.unique(extra)))[0]) if ask \
-        else np.zeros(0, np.int64)
+    told = np.unique(split_ticker_day_key(labels(rows, key, np.unique(extra), [values[c] for c in traded]))[0]) \
+        if ask else np.zeros(0, np.int64)
     if extra.size < UNNAMED_SERIES_MIN_ROWS and not told.size and (
             named or not _every_row_repeated(r, file_keys, key, extra)):
         return

@@ -74,3 +74,51 @@ def test_told_apart_needs_values_written_on_two_dates():
     # Day 2 writes "a" and "b", each on two dates: apart. Day 3 writes "b" and "c", "c" only once.
     assert told_apart([item], days, rows, key, clash).tolist() == [ticker_day_key(np.zeros(1, np.int64),
                                                                                    np.array([2]))[0]]
+
+
+def _one_series(column: str, value_of, resent: str) -> str:
+    """A one-series file of 30 weekdays with a text column, its 20th date sent again, corrected,
+    the second row writing `resent` there."""
+    days = [d for d in (dt.date(2024, 3, 1) + dt.timedelta(k) for k in range(45)) if d.weekday() < 5][:30]
+    lines = [f"Date,Close,{column}"]
+    for k, day in enumerate(days):
+        lines.append(f"{day},{100.13 + 0.37 * k:.2f},{value_of(k)}")
+        if k == 20:
+            lines.append(f"{day},{100.96 + 0.37 * k:.2f},{resent}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_note_of_one_value_a_date_is_no_name_of_series():
+    # A source that changes by week, a status final but for the last days: each value recurs, and the
+    # corrected date writes two. Read as names, every row of both files had been refused as "unnamed
+    # series" for that one date; one series, the correction settles as a conflicting duplicate.
+    for text in (_one_series("Source", lambda k: "Bloomberg" if k // 5 % 2 else "Reuters", "Bloomberg"),
+                 _one_series("Status", lambda k: "final" if k < 25 else "prelim", "prelim")):
+        r = run(text.encode(), "fund.csv")
+        assert len(r.prices) == 30
+        assert list(r.rejected.reason) == ["conflicting duplicate of line 22"]
+        assert r.rows_read == len(r.prices) + len(r.rejected)
+
+
+def test_told_apart_needs_a_column_of_several_values_on_most_dates():
+    # "a" and "b" each recur, but the column writes two values on day 3 alone, of 4: a note.
+    days = np.array([1, 2, 3, 3, 4, 5])
+    note = pa.array(["a", "a", "a", "b", "b", "b"])
+    rows = np.array([2, 3])
+    key = ticker_day_key(np.zeros(2, np.int64), days[rows])
+    assert told_apart([note], days, rows, key, np.unique(key)).tolist() == []
+
+
+def test_two_exports_appended_each_named_are_one_series():
+    # Two downloads of one series appended, each row naming its export, overlapping on most dates at
+    # the same prices and restating one close: the export column writes two names on those dates,
+    # but on copies of a row, which name no other series. Had been refused whole as "unnamed series".
+    days = [d for d in (dt.date(2024, 3, 1) + dt.timedelta(k) for k in range(60)) if d.weekday() < 5]
+    lines = ["Date,Close,Export"]
+    for export, lo, hi in (("march", 0, 30), ("april", 5, 42)):
+        for k in range(lo, hi):
+            restated = 0.83 if export == "april" and k == 12 else 0.0
+            lines.append(f"{days[k]},{100.13 + 0.37 * k + restated:.2f},{export}")
+    r = run(("\n".join(lines) + "\n").encode(), "fund.csv")
+    assert len(r.prices) == 42
+    assert sorted(set(r.rejected.reason)) == ["conflicting duplicate of line 14", "duplicate"]
