@@ -137,7 +137,8 @@ _UNITS = {1: "thousands", 2: "millions"}  # powers of 1,000 a volume is written 
 
 def _volume_in_full_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: np.ndarray) -> pa.Table:
     """`ordered` with each group's winner whose volume is in thousands (or millions) of another file's
-    row of every price alike (_in_thousands) swapped with the first such row (groups keep their places)."""
+    row of every price alike (_in_thousands) swapped with the one of those whose volume is largest (groups
+    keep their places)."""
     winner_rows = winner_of[loser_rows]
     volume = pc.fill_null(ordered["volume"], 0.0).to_numpy(zero_copy_only=False)
     # The loser's volume at least 1,000 times the winner's: most collisions have none such, and go.
@@ -146,7 +147,11 @@ def _volume_in_full_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: 
         return ordered
     winner_rows, loser_rows = winner_rows[candidate], loser_rows[candidate]
     fuller = _in_thousands(ordered.take(winner_rows), ordered.take(loser_rows)) > 0
-    return _first_swapped(ordered, winner_rows[fuller], loser_rows[fuller])
+    winner_rows, loser_rows = winner_rows[fuller], loser_rows[fuller]
+    # The fullest first (a stable sort: of equal ones, the most recent file's): beside a copy in millions
+    # and one in thousands, the first had won, its volume still 1,000 times too small.
+    fullest = np.argsort(-volume[loser_rows], kind="stable")
+    return _first_swapped(ordered, winner_rows[fullest], loser_rows[fullest])
 
 
 def _in_thousands(a: pa.Table, b: pa.Table) -> np.ndarray:
@@ -156,7 +161,8 @@ def _in_thousands(a: pa.Table, b: pa.Table) -> np.ndarray:
     x = pc.fill_null(a["volume"], 0.0).to_numpy(zero_copy_only=False)
     y = pc.fill_null(b["volume"], 0.0).to_numpy(zero_copy_only=False)
     power = np.zeros(len(x), dtype=np.int64)
-    rows = np.flatnonzero((x > 0) & (y >= 500 * x) & (y >= 1000))
+    # A figure in thousands rounds half a thousand up: 635 shares are written 1 (y from 500).
+    rows = np.flatnonzero((x > 0) & (y >= 500 * x) & (y >= 500))
     if len(rows) == 0:  # most collisions: volumes alike, or another count
         return power
     at = pa.array(rows)
@@ -166,7 +172,7 @@ def _in_thousands(a: pa.Table, b: pa.Table) -> np.ndarray:
     step = 10.0 ** -_decimals(x)  # a's figure rounded to the unit: within half its last written digit
     for k in _UNITS:
         scale = 1000.0 ** k
-        found = alike & (y >= scale) & (np.abs(x - y / scale) <= step / 2 + 1e-9 * y / scale)
+        found = alike & (y >= scale / 2) & (np.abs(x - y / scale) <= step / 2 + 1e-9 * y / scale)
         power[rows] = np.where((power[rows] == 0) & found, k, power[rows])
     return power
 

@@ -50,12 +50,17 @@ def proven_by_rows(guessing: dict[str, dict], rows: pa.Table) -> dict[str, tuple
     # bar that is the other file's reads one date so): the same bar on several days in them is no proof.
     seen = pa.concat_tables([own.set_column(1, "date", pc.coalesce(flips, own["date"])), others])
     others = others.take(_once(others, seen))
-    as_read = _matches(own, own["date"], others)
-    flipped = _matches(own, flips, others)
+    as_read = _matches(own, own["date"], others)[0]
+    flipped, telling, against = _matches(own, flips, others)
     proven = {}
     for key, schema in guessing.items():
         mine_read = as_read.get(key, {})
-        mine_flipped = flipped.get(key, {})
+        # A lone close alike (or a flat bar: open, high and low at the close) is a quiet share's chance:
+        # a desk's one close of 2 May, rightly read, equal to the archive's of 5 February, had moved to
+        # 5 February (and lost there as the archive's duplicate). It takes two bars alike, or one whose
+        # prices differ; and none of the file's bars on the other order's days may differ from that file's.
+        mine_flipped = {other: n for other, n in flipped.get(key, {}).items()
+                        if (n > 1 or telling.get(key, {}).get(other)) and not against.get(key, {}).get(other)}
         if mine_read or not mine_flipped:
             continue
         order = date_order(schema)
@@ -92,22 +97,31 @@ def _flipped(dates: pa.ChunkedArray) -> pa.Array:
     return pc.cast(pa.array(text, pa.string()), pa.date32())
 
 
-def _matches(own: pa.Table, dates, others: pa.Table) -> dict[str, dict[str, int]]:
-    """key -> other file -> how many of the key's bars, dated `dates`, that file holds alike."""
+def _matches(own: pa.Table, dates, others: pa.Table) -> tuple[dict[str, dict[str, int]], ...]:
+    """key -> other file -> how many of the key's bars, dated `dates`, that file holds alike; of them, how
+    many tell a day (an open, high or low both give, not the close: no flat bar); how many it holds of the
+    ticker and date with other prices."""
     left = pa.table({"source_file": own["source_file"], "date": dates,
                      **{c: own[c] for c in [*_BAR, *_OTHER_PRICES]}}).filter(pc.is_valid(dates))
     right = others.select(["date", *_BAR, *_OTHER_PRICES, "source_file"]).rename_columns(
-        ["date", *_BAR, *[f"{c}_other" for c in _OTHER_PRICES], "other_file"])
-    joined = left.join(right, ["date", *_BAR], join_type="inner")
+        ["date", "ticker", "close_other", *[f"{c}_other" for c in _OTHER_PRICES], "other_file"])
+    joined = left.join(right, ["date", "ticker"], join_type="inner")
     if joined.num_rows == 0:
-        return {}
-    alike = np.ones(joined.num_rows, dtype=bool)
+        return {}, {}, {}
+    alike = np.asarray(pc.fill_null(pc.equal(joined["close"], joined["close_other"]), False), dtype=bool)
+    telling = np.zeros(joined.num_rows, dtype=bool)
     for c in _OTHER_PRICES:  # a price one file leaves out says nothing against the bar
         x, y = joined[c], joined[f"{c}_other"]
         alike &= np.asarray(pc.fill_null(pc.equal(x, y), True), dtype=bool)
+        telling |= np.asarray(pc.fill_null(pc.not_equal(x, joined["close"]), False), dtype=bool) & np.asarray(
+            pc.is_valid(y), dtype=bool)
+    return (_count(joined, alike), _count(joined, alike & telling), _count(joined, ~alike))
+
+
+def _count(joined: pa.Table, where: np.ndarray) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
-    for key, other in zip(joined["source_file"].filter(pa.array(alike)).to_pylist(),
-                          joined["other_file"].filter(pa.array(alike)).to_pylist()):
+    for key, other in zip(joined["source_file"].filter(pa.array(where)).to_pylist(),
+                          joined["other_file"].filter(pa.array(where)).to_pylist()):
         out.setdefault(key, {}).setdefault(other, 0)
         out[key][other] += 1
     return out

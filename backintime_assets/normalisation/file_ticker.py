@@ -17,7 +17,10 @@ _FILE_WORDS = frozenset("""OLD NEW BAK TMP TEMP COPY ORIG PREV LAST FULL ALL MAX
 # copy is Apple's: named "AAPL (1)" a corrected re-send loaded beside the rows it corrects as a second
 # ticker, the old closes left under AAPL, where as AAPL it supersedes them.
 _COPY_WORD = r"(?:copy|kopie|copie|copia|c\u00f3pia|kopia|kopio|kopi)"
-_COPY_SUFFIX = re.compile(rf"(?:\s*-\s*{_COPY_WORD}(?:\s*\(\d+\))?|[\s_]+copy(?:[\s_]*\d+)?|\s*\(\d+\))+$",
+# A browser's bare number is one digit: a name's own number in brackets is wider, and the name's
+# ("FTSE (100)" beside "FTSE (250)", "DAX (30)", "Russell (2000)", a target-date fund's "(2030)"), where
+# taken for a copy's every such index had loaded as one ticker, "FTSE", the others its conflicts.
+_COPY_SUFFIX = re.compile(rf"(?:\s*-\s*{_COPY_WORD}(?:\s*\(\d+\))?|[\s_]+copy(?:[\s_]*\d+)?|\s*\([1-9]\))+$",
                           re.IGNORECASE)
 _COPY_PREFIX = re.compile(r"^(?:copy|kopie)(?:\s*\(\d+\))?\s+(?:of|von)\s+", re.IGNORECASE)
 

@@ -175,3 +175,27 @@ def test_a_volume_in_thousands_already_losing_says_so():
                                    volume=[21785791.0, 21786.0]))
     assert winners["source_file"].to_pylist() == ["full.csv"]
     assert losers["reason"].to_pylist() == ["duplicate of full.csv:2, its volume in thousands"]
+
+
+def test_beside_copies_in_millions_and_in_thousands_the_row_in_full_wins():
+    # The newest file in millions, an older one in thousands, the oldest in full: the one in thousands
+    # had won (the first loser that was the winner's in thousands), its volume 1,000 times too small.
+    winners, losers = settle(_rows((D1, "A", 10, 0, "millions.csv", 2), (D1, "A", 10, 1, "thousands.csv", 2),
+                                   (D1, "A", 10, 2, "full.csv", 2), volume=[21.79, 21786.0, 21785791.0]))
+    assert winners.select(["source_file", "volume"]).to_pylist() == [{"source_file": "full.csv", "volume": 21785791.0}]
+    assert {r["source_file"]: r["reason"] for r in losers.to_pylist()} == {
+        "millions.csv": "duplicate of full.csv:2, its volume in millions",
+        "thousands.csv": "duplicate of full.csv:2, its volume in thousands",
+    }
+
+
+def test_a_small_volume_in_thousands_rounded_up_to_1_yields_too():
+    # 635 shares written in thousands are 1: the copy had kept that day's volume of 1, beside its other
+    # days' settled in full (the pair probe's MetaTrader gold, a Christmas session's thin volume).
+    winners, losers = settle(_rows((D1, "A", 10, 0, "thousands.csv", 2), (D1, "A", 10, 1, "full.csv", 2),
+                                   (D2, "A", 10, 0, "thousands.csv", 3), (D2, "A", 10, 1, "full.csv", 3),
+                                   volume=[1.0, 635.0, 1.0, 499.0]))
+    assert winners.select(["source_file", "volume"]).to_pylist() == [
+        {"source_file": "full.csv", "volume": 635.0}, {"source_file": "thousands.csv", "volume": 1.0}]
+    assert [r["reason"] for r in losers.to_pylist()] == [
+        "duplicate of full.csv:2, its volume in thousands", "conflict: superseded by thousands.csv:3"]

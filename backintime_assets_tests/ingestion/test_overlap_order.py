@@ -88,10 +88,48 @@ def test_bars_of_other_prices_or_tickers_prove_nothing():
                  ("other.csv", dt.date(2024, 2, 5), "T0", 1.1, 2.0, 0.5, 1.5),
                  ("other.csv", dt.date(2024, 2, 5), "T1", 1.0, 2.0, 0.5, 1.5))
     assert proven_by_rows({"latest.csv": GUESS}, rows) == {}
-    # A price one of them leaves out says nothing against the bar.
+    # A price one of them leaves out says nothing against the bar; but a lone close alike is a chance.
     rows = _rows(("latest.csv", dt.date(2024, 5, 2), "T0", 1.0, 2.0, 0.5, 1.5),
+                 ("latest.csv", dt.date(2024, 5, 2), "T1", 1.0, 2.0, 0.5, 2.5),
                  ("other.csv", dt.date(2024, 2, 5), "T0", None, None, None, 1.5))
-    assert proven_by_rows({"latest.csv": GUESS}, rows) == {"latest.csv": ("%d", 1, "other.csv")}
+    assert proven_by_rows({"latest.csv": GUESS}, rows) == {}
+    rows = pa.concat_tables([rows, _rows(("other.csv", dt.date(2024, 2, 5), "T1", None, None, None, 2.5))])
+    assert proven_by_rows({"latest.csv": GUESS}, rows) == {"latest.csv": ("%d", 2, "other.csv")}
+
+
+def test_a_lone_close_or_flat_bar_alike_by_chance_leaves_the_guess(in_process, tmp_path):
+    # A US desk's one close of Thursday 2 May, "05/02/2024", read rightly by the guess; a quiet share whose
+    # archive (January to April) closed at the same price on 5 February. That was no proof: the bar moved
+    # to 5 February, and was lost there as the archive's duplicate.
+    archive = [d for d in _weekdays(dt.date(2024, 1, 2), dt.date(2024, 4, 30))]
+    for header, bar in (("Date,Ticker,Close\n", lambda c: f"{c:.2f}"),
+                        ("Date,Ticker,Open,High,Low,Close\n", lambda c: ",".join([f"{c:.2f}"] * 4))):
+        closes = {d: 10.25 if d == dt.date(2024, 2, 5) else 10.5 + (i % 9) / 100 for i, d in enumerate(archive)}
+        files = {"latest.csv": f"{header}05/02/2024,QUIET,{bar(10.25)}\n".encode(),
+                 "archive/history.csv": (header + "".join(f"{d.isoformat()},QUIET,{bar(c)}\n"
+                                                          for d, c in closes.items())).encode()}
+        folder = tmp_path / str(len(header))
+        found = survey_files(None, in_process, survey_tasks(folder, files), slices=2)
+        assert found["latest.csv"].dates == [dt.date(2024, 5, 2)]
+        assert _date_column(found["latest.csv"].schema_json).order_from is None
+
+
+def test_a_bar_of_the_other_days_that_differs_leaves_the_guess():
+    # Two of the copy's bars alike on the other order's days, a third that file holds there otherwise:
+    # the days are not that file's.
+    rows = _rows(("latest.csv", dt.date(2024, 5, 2), "T0", 1.0, 2.0, 0.5, 1.5),
+                 ("latest.csv", dt.date(2024, 5, 3), "T0", 1.1, 2.1, 0.6, 1.6),
+                 ("latest.csv", dt.date(2024, 5, 6), "T0", 1.2, 2.2, 0.7, 1.7),
+                 ("other.csv", dt.date(2024, 2, 5), "T0", 1.0, 2.0, 0.5, 1.5),
+                 ("other.csv", dt.date(2024, 3, 5), "T0", 1.1, 2.1, 0.6, 1.6),
+                 ("other.csv", dt.date(2024, 6, 5), "T0", 1.3, 2.2, 0.7, 1.7))
+    assert proven_by_rows({"latest.csv": GUESS}, rows) == {}
+    assert proven_by_rows({"latest.csv": GUESS}, rows.slice(0, 5)) == {"latest.csv": ("%d", 2, "other.csv")}
+
+
+def _weekdays(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(n) for n in range((last - first).days + 1)
+            if (first + dt.timedelta(n)).weekday() < 5]
 
 
 def test_the_other_order_reads_only_days_up_to_12_that_are_not_their_month():

@@ -243,6 +243,19 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     assert r.prices.ticker.tolist() == [ticker] * 2
 
 
+@pytest.mark.parametrize(("name", "ticker"), [
+    # A number of two digits or more in brackets is the name's own, no browser's copy: FTSE 100 and FTSE
+    # 250 had both loaded as "FTSE" (one the other's conflicts), a 2030 target-date fund as its 2040's.
+    ("FTSE (100).csv", "FTSE (100)"), ("FTSE (250).csv", "FTSE (250)"), ("DAX (30).csv", "DAX (30)"),
+    ("Russell (2000).csv", "RUSSELL (2000)"), ("Target Retirement (2030).csv", "TARGET RETIREMENT (2030)"),
+    ("FTSE (100) (1).csv", "FTSE (100)"), ("FTSE (100) - Copy (12).csv", "FTSE (100)"),
+])
+def test_a_number_of_the_names_own_in_brackets_stays(name, ticker):
+    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == [ticker] * 2
+
+
 @pytest.mark.parametrize("header", ["Date,Close,Volume", "Date,Close,Volume,Currency", "Date,Close,Volume,Ccy", None])
 def test_a_currency_column_does_not_become_the_ticker(header):
     # "USD" on every row, under no name (past the header's end, or no header at all) or under a
