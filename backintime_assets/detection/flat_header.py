@@ -721,10 +721,14 @@ def _any_case_cut(cell: str) -> tuple[str, str] | None:
     # Only a volume's, as detection reads that scale (multipliers._named_scale): "aapl_close_k" split
     # as AAPL's close would load thousands as units.
     # Tried only where the whole name names no field: "Close BN", "volume_mn" are BN's and MN's.
+    money = False
     if (unit := declared_unit(cell)) is not None and unit.name:
-        cell = unit.name
+        cell, money = unit.name, unit.money
     found = [(label, field) for label, field in _cuts(cell)
              if label and _names_a_field(field) and field_of(field) in _FIELDS]
+    # A volume in a currency ("AAPL Volume (USD)") is the money traded, no share count: left whole and
+    # unread, as "Volume (USD)" is in a file of one ticker. Split, its dollars loaded as AAPL's volume.
+    found = [(label, field) for label, field in found if not (money and field_of(field) == "volume")]
     if not found and (unit := column_unit((cell,))) is not None and unit.name:
         found = [(label, field) for label, field in _cuts(unit.name)
                  if label and _names_a_field(field) and field_of(field) == "volume"]

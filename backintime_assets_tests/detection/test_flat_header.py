@@ -645,7 +645,11 @@ def _loaded(header: str, *rows: str) -> tuple[object, list[tuple]]:
 
 
 @pytest.mark.parametrize("header", ["Date,AAPL Close,MSFT Close,AAPL Volume USD,MSFT Volume USD",
-                                    "Date,AAPL Close,AAPL Volume USD,MSFT Close,MSFT Volume USD"])
+                                    "Date,AAPL Close,AAPL Volume USD,MSFT Close,MSFT Volume USD",
+                                    # In brackets the currency was cut off as a unit, and each ticker's
+                                    # dollars loaded as its volume, without a word.
+                                    "Date,AAPL Close,AAPL Volume (USD),MSFT Close,MSFT Volume (USD)",
+                                    "Date,AAPL Close,MSFT Close,AAPL Volume (EUR),MSFT Volume (EUR)"])
 def test_a_tickers_turnover_in_money_is_no_ones_volume(header):
     # Unsplit, "AAPL Volume USD" was taken as the column of the label left of it (a merged label's):
     # AAPL's dollar turnover loaded as MSFT's share volume. Money traded is no volume at all.

@@ -43,7 +43,6 @@ def test_a_semicolon_file_keeps_its_decimal_commas_inside_the_cells():
 
 
 @pytest.mark.parametrize("text", [
-    "\n".join(PLAIN),
     "Date,Close\n2024-01-02,1'234.50\n2024-01-03,1'240.25\n",  # Swiss thousands
     "Date,Name\n'2024-01-02','A'\n'2024-01-03','B'\n",  # a file quoting in apostrophes
     'Date,Close,Note\n2024-01-02,10.5,="x"\n2024-01-03,10.6,\n2024-01-04,10.7,\n2024-01-05,10.8,\n',  # one cell
@@ -76,3 +75,37 @@ def test_unforce_keeps_every_line_where_it_was():
     text = '="2024-01-02",="1"\r\n\r\n"=""2024-01-03""",\'2\n'
     assert unforce(text, "='") == '"2024-01-02","1"\r\n\r\n"2024-01-03",2\n'
     assert unforce(text.encode(), "='") == unforce(text, "='").encode()
+
+
+def test_a_file_quoting_in_apostrophes_where_a_cell_holds_a_comma_is_read_as_written():
+    # Quoted minimally, only "'1,000'" is in quotes: its opening quote was taken for a mark, the
+    # cell read as "1,000'", two cells, and every row loaded a volume of 1, without a word.
+    text = "Date,Close,Volume\n2024-01-02,10.5,'1,000'\n2024-01-03,10.6,'1,200'\n2024-01-04,10.7,'1,300'\n"
+    assert forced_marks(text) is None
+    data = text.encode()
+    out = normalise_bytes(data, detect_bytes(data, "ACME.csv"), "ACME.csv")
+    assert [(str(r["date"]), r["close"], r["volume"]) for r in out.prices_arrow.to_pylist()] == [
+        ("2024-01-02", 10.5, 1000), ("2024-01-03", 10.6, 1200), ("2024-01-04", 10.7, 1300)]
+
+
+@pytest.mark.parametrize("sign", ["€", "£"])
+def test_a_currency_sign_after_the_apostrophe_is_read_as_detected(sign):
+    # Detection took the apostrophe off "'€10.50"; the reading's bytes pattern did not (a class of
+    # "€" is one of its three bytes): every row was rejected as an unparseable close.
+    data = f"Date,Close,Volume\n'2024-01-02,'{sign}10.50,'1000\n'2024-01-03,'{sign}10.60,'1200\n".encode()
+    assert unforce(data, "'") == unforce(data.decode(), "'").encode()
+    out = normalise_bytes(data, detect_bytes(data, "ACME.csv"), "ACME.csv")
+    assert [(str(r["date"]), r["close"], r["volume"]) for r in out.prices_arrow.to_pylist()] == [
+        ("2024-01-02", 10.5, 1000), ("2024-01-03", 10.6, 1200)]
+    assert out.rejected_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("row", ['="2024-01-02",="ACME",="10.5",="1000"', "'2024-01-02,ACME,'10.5,'1000"])
+def test_a_days_drop_of_one_forced_row_loads_it(row):
+    # A header and one row: the one marked line was too few, and the file was refused as holding
+    # no date column.
+    data = f"Date,Ticker,Close,Volume\n{row}\n".encode()
+    out = normalise_bytes(data, detect_bytes(data, "ACME.csv"), "ACME.csv")
+    assert [(str(r["date"]), r["ticker"], r["close"], r["volume"]) for r in out.prices_arrow.to_pylist()] == [
+        ("2024-01-02", "ACME", 10.5, 1000)]
+    assert forced_marks("Date,Note\n2024-01-02,'97\n2024-01-03,\n2024-01-04,\n") is None  # one line of four
