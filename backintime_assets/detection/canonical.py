@@ -370,8 +370,11 @@ _SPAN_HIGH_LOW = re.compile(r"\d+w|week|year|annual|ytd|alltime|lifetime"
 # A number of years or months ("1Y High", "12M Low"), as "52W High" is: loaded as the day's high and
 # low without a word. Not 3M's (the company's ticker: its "3M High" is its day's) nor minutes' ("5min
 # High": an intraday bar's own); nor an instrument's, whose other prices it names too ("10Y High,10Y
-# Close": a ten-year yield's bar, _counted_labels).
-_SPAN_COUNTED = re.compile(r"(?<!\d)(?:\d+y|(?!3m)\d{1,2}m(?!in))")
+# Close": a ten-year yield's bar, _counted_labels). Months only in the counts a span is taken over
+# (1, 6, 9, 12, 18, 24, 36): "5m", "15m", "30m" are a bar's minutes (Binance's, TradingView's
+# intervals), and read as months a 5-minute bar's high and low were left unread, the high loaded as
+# the greater of the open and close without a word; "5mn" is minutes in French.
+_SPAN_COUNTED = re.compile(r"(?<!\d)(?:\d+y|(?:1|6|9|12|18|24|36)m(?!in|n))")
 # The same span as a header cell of its own over "High" and "Low" ("52 Week Range" over them): the
 # whole cell, so that a ticker over them ("W", "3M", "5238WA") is none.
 _SPAN_ALONE = re.compile(r"(?:\d+(?:w|wk|wks|weeks?|months?|mths?|years?|yrs?)|weeks?|weekly|months?|monthly|years?"
@@ -526,12 +529,20 @@ def _abbreviated_field(latin: str) -> tuple[str, float] | None:
 _VOWELS = frozenset("aeiouy")
 
 
+# What an instrument's other columns name beside its "10Y High": its bar's prices or its yield; not a
+# span's figures ("1Y Return", "12M Change %", "6M Perf", "1Y Avg Volume" beside "1Y High" in a screener's
+# sheet), which had made "1Y" a label and loaded the year's high and low as the day's without a word.
+_BAR_FIELD = re.compile(r"open|close|last|yield|settle")
+_SPAN_FIGURE = re.compile(r"chang|chg|return|perf|pct|percent|avg|average|mean|vol")
+
+
 def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
-    """The spans of years or months (_SPAN_COUNTED) written in header cells that name no high nor low
-    ("10Y Close"): an instrument's label, not a span."""
+    """The spans of years or months (_SPAN_COUNTED) written in header cells that name an instrument's
+    price other than its high or low ("10Y Close", _BAR_FIELD): an instrument's label, not a span."""
     return frozenset(m.group(0) for cells in header_cells for c in cells
                      if any(ch.isdigit() for ch in c) and (m := _SPAN_COUNTED.search(latin := _latin(norm_name(c))))
-                     and "high" not in latin and "low" not in latin)
+                     and "high" not in latin and "low" not in latin
+                     and _BAR_FIELD.search(latin) and not _SPAN_FIGURE.search(latin))
 
 
 def _spanned(latin: str, instruments: frozenset[str]) -> bool:

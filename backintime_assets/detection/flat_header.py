@@ -507,24 +507,35 @@ def _beside_which_price(header_cells: Sequence[Sequence[str]], types: Sequence[C
     Price", "Closing Bid Price", "Prev Close", "Close %") is no other series: left unread, as beside
     a plain "Close"."""
     bare = _without_notes(header_cells[close][0])
+    written = " ".join(header_cells[close][0].split()).upper()
     found = []
     for k, (cells, t, m) in enumerate(zip(header_cells, types, canonical)):
         if k == close or m is not None or t.type not in ("integer", "float") or qualified_price(cells[0]):
             continue
-        if bare == _without_notes(cells[0]) != " ".join(cells[0].split()).upper():
-            # The note sets it apart, which "Close (USD)" and "Close (EUR)" refuse for; unless it says
-            # which of the instrument's quotes or days it is ("Last Price (Bid)", "Settlement Price (prev)").
-            if not set(re.split(r"[\W_]+", cells[0].upper())) & _ONE_INSTRUMENTS:
+        if bare == _without_notes(cells[0]) and " ".join(cells[0].split()).upper() != written:
+            # The note sets it apart, which "Close (USD)" and "Close (EUR)" refuse for, where the close
+            # loaded has one ("Closing Price (USD),Closing Price": the USD closes loaded, the others
+            # unread); unless it says which of the instrument's quotes or days it is ("Last Price (Bid)",
+            # "Settlement Price (prev)"). Beside the bare close, as beside a plain "Close", a noted one
+            # ("Closing Price (Pence)", "(EUR)") is the same close written otherwise: left unread.
+            if written != bare and not _one_instruments_words(cells[0]):
                 found.append(k)
             continue
         parts = _labelled(cells[0])
         if parts is None or parts[1] != "close" or _says_which_price(parts[0]) or parts[2] \
                 or _names_a_field(parts[0]) or re.sub(r"[\W_]", "", parts[0].lower()) in _GENERIC_FIELDS:
             continue  # "settlement_close" read as ("close", close): a price's name; "Closing Value": money
-        words = set(re.sub(r"\([^)]*\)", " ", parts[0]).upper().split())
-        if not words & _ONE_INSTRUMENTS and (_marks_series(parts[0]) or _may_name_series(parts[0])):
+        if not _one_instruments_words(re.sub(r"\([^)]*\)", " ", parts[0])) \
+                and (_marks_series(parts[0]) or _may_name_series(parts[0])):
             found.append(k)
     return sorted([close, *found]) if found else []
+
+
+def _one_instruments_words(text: str) -> bool:
+    """Whether a text holds a word of _ONE_INSTRUMENTS, "T-1" and "D-1" whole (cut at the hyphen, the day
+    before's "Closing Price (T-1)" was another series, and the file refused)."""
+    upper = text.upper()
+    return bool((set(re.split(r"[\W_]+", upper)) | set(re.split(r"[^\w-]+|_", upper))) & _ONE_INSTRUMENTS)
 
 
 def _without_notes(cell: str) -> str:
@@ -536,8 +547,10 @@ def _without_notes(cell: str) -> str:
 # the same series a day late, not another; the other column is the close.
 _DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1", "D-1", "LAG1", "LAG"})
 # Words in a label that say which of one instrument's quotes or days a close is, beside its close named
-# by which price: its bid, its offer, the day before's ("Closing Bid Price" by "Closing Price - VWAP").
-_ONE_INSTRUMENTS = _DAY_BEFORE | frozenset({"BID", "ASK", "OFFER", "MID", "BUY", "SELL"})
+# by which price: its bid, its offer, the day before's ("Closing Bid Price" by "Closing Price - VWAP"),
+# its official or unadjusted close ("Closing Price" beside "Official Close"), a week ago's.
+_ONE_INSTRUMENTS = _DAY_BEFORE | frozenset({"BID", "ASK", "OFFER", "MID", "BUY", "SELL", "AGO", "OFFICIAL",
+                                            "UNOFFICIAL", "ADJ", "ADJUSTED", "UNADJUSTED"})
 
 
 # Words that say which of one instrument's prices a column holds, not whose: an exchange's daily list
@@ -854,6 +867,15 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
                   if m is None and cells and t.type in ("integer", "float")
                   and (parts := _any_case_split(cells[0].strip())) is not None
                   and parts[1] in _PRICES and parts[0].upper() in _MADE_OF_OTHERS]
+    # The mirror: the close mapped is a series made of others' ("Index Close", "Benchmark Close") beside a
+    # fund's own price left unread ("Fund NAV", "Unit Price"): a fund's file, the index's closes loaded
+    # under its name and the fund's went unread without a word.
+    if "close" in canonical and (j := list(canonical).index("close")) < len(header_cells) and header_cells[j] \
+            and (parts := _any_case_split(header_cells[j][0].strip())) is not None \
+            and parts[0].upper() in _MADE_OF_OTHERS:
+        own = [k for k, (cells, t, m) in enumerate(zip(header_cells, types, canonical))
+               if m is None and cells and t.type in ("integer", "float") and _FUNDS_PRICE.search(cells[0])]
+        found += [j, *own] if own else []
     # A ticker that is a field's word beside its field ("LOW Close,LOW Volume": Lowe's, beside "SPY
     # Close"): read as the field its ticker names, Lowe's close loaded as SPY's low. Refused with them.
     misread = [j for j, (cells, m) in enumerate(zip(header_cells, canonical))
@@ -864,6 +886,8 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
 # Labels of a series made of others' prices: a total, an index, a benchmark, a sector's or a portfolio's.
 _MADE_OF_OTHERS = frozenset({"TOTAL", "TOT", "INDEX", "COMPOSITE", "BENCHMARK", "BENCH", "BMK", "SECTOR", "PEER",
                              "PEERS", "PORTFOLIO", "PTF"})
+# Names of a fund's own price, beside its benchmark's close ("Fund NAV,Index Close").
+_FUNDS_PRICE = re.compile(r"\bnav\b|\bfund\b|\bunit (?:price|value)\b", re.IGNORECASE)
 
 
 def _ticker_split(cell: str) -> tuple[str, str] | None:

@@ -61,11 +61,15 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
                          "transaktionstyp", "sens", "tipo", "operacion", "richting", "soort", "kauf", "verkauf"})
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
-                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
-                    # A fund's or a pension's units bought and sold: a statement's "Contribution", "Redemption",
-                    # "Switch In" rows, its Units the member's, its Value their worth (loaded as the close).
-                    "contribution", "contributions", "redemption", "redemptions", "subscription", "subscriptions",
+                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling"})
+# A fund's or a pension's units bought and sold: a statement's "Contribution", "Redemption", "Switch In"
+# rows, its Units the member's, its Value their worth (loaded as the close). Also the fund's own events
+# noted on a few days of its price history ("Dividend Reinvestment" on a distribution's day, a bond's
+# "Redemption"): sides only in a column filled on most rows (_FLOWS_FILLED), as a statement's is.
+_FLOWS = frozenset({"contribution", "contributions", "redemption", "redemptions", "subscription", "subscriptions",
                     "withdrawal", "withdrawals", "reinvestment"})
+_FLOWS_FILLED = 0.5  # of the sampled rows
+_FLOW = 2  # _side_cell's mark of a flow (_FLOWS, a switch between funds)
 # A switch between funds, alone or "Switch In", "Switch Out": not "SWITCH INC" (a company's description).
 _SWITCH = frozenset({"switch", "switches"})
 _SWITCH_WAYS = frozenset({"in", "out", "to", "from"})
@@ -93,7 +97,8 @@ _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", 
 def _side_cell(cell: str) -> int:
     """1 for a side as a cell's first word, or second after an order's kind: "Buy", "BUY - LIMIT",
     "Market buy", "YOU SOLD APPLE INC"; never further in ("BEST BUY CO INC" describes a ticker).
-    -1 for advice ("Hold", "Neutral"), 0 for anything else."""
+    _FLOW for a fund's flow ("Contribution", "Switch In"), -1 for advice ("Hold", "Neutral"), 0 for
+    anything else."""
     w = words(cell)
     if not w:
         return 0
@@ -101,7 +106,9 @@ def _side_cell(cell: str) -> int:
         return -1
     lead = w[1:] if len(w) > 1 and w[0] in _SIDE_LEADS else w
     if lead[0] in _SWITCH:
-        return int(len(lead) == 1 or lead[1] in _SWITCH_WAYS)
+        return _FLOW if len(lead) == 1 or lead[1] in _SWITCH_WAYS else 0
+    if lead[0] in _FLOWS:
+        return _FLOW
     return int(w[0] in _SIDES or (len(w) > 1 and w[0] in _SIDE_LEADS and w[1] in _SIDES))
 
 
@@ -114,8 +121,11 @@ def _sides(j: int, name: str, body: Sequence[Sequence[str]]) -> bool:
     """Whether column `j`, named as a side may be, holds trade sides in a third of its cells, and no advice."""
     if not _name_words(name) & _SIDE_NAMES:
         return False
-    kinds = [_side_cell(r[j]) for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
-    return bool(kinds) and -1 not in kinds and sum(kinds) >= _SIDE_SHARE * len(kinds)
+    rows = body[:_SIDE_ROWS]
+    kinds = [_side_cell(r[j]) for r in rows if j < len(r) and r[j].strip()]
+    if len(kinds) < _FLOWS_FILLED * len(rows):
+        kinds = [0 if k == _FLOW else k for k in kinds]  # a few days' events, no statement's flows
+    return bool(kinds) and -1 not in kinds and sum(k > 0 for k in kinds) >= _SIDE_SHARE * len(kinds)
 
 
 @lru_cache(maxsize=4096)

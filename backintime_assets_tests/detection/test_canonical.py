@@ -931,3 +931,27 @@ def test_a_short_form_keeps_a_consonant_beside_the_full_names(last, expected):
     assert map_canonical(header, [D, F, F, F, F, N], [])[-1] == expected
     assert map_canonical([["Date"], ["Op"], ["Hgh"], ["Lo"], ["Cls"], ["Vlm"]], [D, F, F, F, F, N], []) == [
         "date", "open", "high", "low", "close", "volume"]
+
+
+@pytest.mark.parametrize("names", ["5m High,5m Low", "15m High,15m Low", "High (30m),Low (30m)", "high_5m,low_5m",
+                                   "5mn High,5mn Low"])
+def test_a_bars_minutes_high_and_low_are_the_days(names):
+    # "5m", "15m", "30m" are a bar's minutes (the intervals of Binance's and TradingView's exports), no
+    # span of months: read as one, the bar's high and low were left unread and the high loaded as the
+    # greater of its open and close without a word ("5mn", in French, refused as tickers side by side).
+    data = (f"Date,Open,{names},Close,Volume\n"
+            "2024-01-02,10.0,10.5,9.9,10.2,1000\n2024-01-03,10.2,10.6,10.0,10.4,1200\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume"]
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert prices["high"].tolist() == [10.5, 10.6] and prices["low"].tolist() == [9.9, 10.0]
+
+
+@pytest.mark.parametrize("figure", ["1Y Return", "1Y Change %", "1Y Avg Volume"])
+def test_a_spans_other_figures_do_not_make_its_count_an_instruments_label(figure):
+    # A screener's sheet: "1Y High,1Y Low" beside "1Y Return" (the span's figures, not a "10Y" yield's
+    # bar): read as a label, the year's high and low loaded as the day's without a word.
+    data = (f"Date,Close,1Y High,1Y Low,{figure}\n"
+            "2024-01-02,10.0,15.0,8.0,0.12\n2024-01-03,10.2,15.0,8.0,0.13\n").encode()
+    schema = detect_bytes(data, "screen.csv")
+    assert [c.canonical for c in schema.columns][:4] == ["date", "close", None, None]

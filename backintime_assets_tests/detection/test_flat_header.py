@@ -1020,7 +1020,10 @@ def test_a_second_series_beside_a_close_named_by_which_price_or_by_a_ticker_is_r
     ("Date,Closing Price - VWAP,Last Transaction Price,Closing Bid Price,Closing Offer Price",
      "Closing Price - VWAP"),
     ("Date,AAPL Close,AAPL Volume,SMA Close", "AAPL Close"), ("Date,INDEX Open,INDEX High,INDEX Low,INDEX Close",
-                                                             "INDEX Close")])
+                                                             "INDEX Close"),
+    # The bare close beside itself written otherwise, as "Close,Close (EUR)" loads its plain close.
+    ("Date,Closing Price,Closing Price (Pence)", "Closing Price"), ("Date,Closing Price,Closing Price (EUR)",
+                                                                    "Closing Price")])
 def test_another_price_of_one_instrument_beside_its_close_still_loads(header, close):
     # The day before's close, a change, a bid or an offer, another kind of price, an average: one
     # instrument's, left unread beside its close as beside a plain "Close".
@@ -1041,3 +1044,48 @@ def test_a_tickers_volume_naming_what_it_counts_is_its_volume(header):
     assert schema.problem is None
     assert loaded == [("AAPL", "2021-01-04", 130.0, 900), ("AAPL", "2021-01-05", 130.1, 901),
                       ("MSFT", "2021-01-04", 220.0, 500), ("MSFT", "2021-01-05", 220.1, 501)]
+
+
+@pytest.mark.parametrize("header", ["Date,Closing Price,Closing Price (T-1)", "Date,Last Price,Last Price (D-1)",
+                                    "Date,Closing Price,Closing Price (1W ago)", "Date,Closing Price,Official Close",
+                                    "Date,Closing Price,Unadjusted Close", "date,closing_price,official_close"])
+def test_the_day_befores_or_the_official_close_beside_a_close_named_by_which_price_still_loads(header):
+    # "T-1" and "D-1" were cut at their hyphen and read as no day before's; an official or unadjusted
+    # close is one instrument's as a bid is: each was taken for another series, and a file that
+    # loaded its closes was refused as tickers side by side.
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert [c.name for c in schema.columns if c.canonical == "close"] == [header.split(",")[1]]
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3
+
+
+@pytest.mark.parametrize("header", ["Date,Fund NAV,Index Close", "Date,Fund NAV,Benchmark Close",
+                                    "Date,Unit Price,INDEX Close"])
+def test_a_benchmarks_close_beside_a_funds_own_price_is_refused(header):
+    # A fund's file with its benchmark beside: "Index Close" took the close and "Fund NAV" was left
+    # unread, the index's closes loaded under the fund's name without a word.
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "fund.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,Index Close,Index High,Index Low", "Date,NAV,Index Close",
+                                    "Date,Index Close,Prev Close"])
+def test_an_index_or_a_fund_beside_its_benchmark_still_loads(header):
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3
+
+
+@pytest.mark.parametrize("header", ["Date,Closing Price (USD),Closing Price",
+                                    "Date,Last Price (EUR),Last Price,Volume"])
+def test_a_close_in_a_currency_of_its_note_beside_the_bare_close_is_refused(header):
+    # The mirror of "Closing Price,Closing Price (EUR)": the noted close was mapped and the bare one,
+    # the same close in another currency, left unread without a word.
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0

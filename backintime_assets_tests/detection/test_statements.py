@@ -235,3 +235,20 @@ def test_a_company_named_switch_in_a_description_is_no_switch_between_funds():
                    "2024-01-03,SWITCH INC,10.6,1100", canonical={"Close": "close", "Volume": "volume"}) is None
     assert problem("Date,Transaction,Units,Price", "2024-01-02,Switch Out,-5,1.2", "2024-01-03,Switch In,5,1.3",
                    canonical={"Units": "volume", "Price": "close"}) is not None
+
+
+@pytest.mark.parametrize(("header", "event"), [("Date,NAV,Shares Outstanding,Description", "Dividend Reinvestment"),
+                                               ("Date,NAV,Units,Type", "Reinvestment"),
+                                               ("Date,Close,Volume,Action", "Redemption"),
+                                               ("Date,Price,Volume,Type", "Subscription")])
+def test_a_funds_own_event_on_a_few_days_of_its_prices_is_no_statements_flow(header, event):
+    # A distribution reinvested, a bond's redemption, noted on one day of a fund's or a bond's price
+    # history: the column filled on that day alone, the event is every one of its filled cells. Counted
+    # as a member's flow, the whole history was refused as a list of trades.
+    days = ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09")
+    data = (header + "\n" + "".join(f"{d},{10 + i / 10:.2f},5000,{event if i == 2 else ''}\n"
+                                    for i, d in enumerate(days))).encode()
+    schema = detect_bytes(data, "fund.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "fund.csv").prices
+    assert prices["close"].tolist() == [10.0, 10.1, 10.2, 10.3, 10.4, 10.5]
