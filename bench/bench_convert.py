@@ -150,6 +150,14 @@ figure slower than s25's while polars ran faster: daily clean 5.67 + 4.24 = 9.9 
 (0.465x); archive drifted 18.4 s (3.0%). Right after, under Spark alone, alternating the session's
 first and last commits twice on the daily clean set (second of two runs each): 7.0 and 7.0 s
 against 6.8 and 7.8 s, survey and conversion: no code regression the noise lets us see.
+Session 27 (header, cross-file and forced-text rules; callgrind +0.3% steady for the daily survey
+and conversion, +0.65% detection per drifted file), after CI, nothing else running, the machine
+slower again (Spark's session start 8.7 s, polars one file 3.54 s against 2.63): daily clean 7.71 +
+4.16 = 11.9 s, 21.0 CPU-s (0.68%); polars 3.34 s by date (0.281x wall, 0.293x CPU); Spark read.csv
+24.1 s (2.03x wall, 2.25x CPU); daily drifted 27.2 s (10.0 s, 37%); by era 8.69 s (1.4%); archive
+clean 3.49 + 11.8 = 15.3 s, 28.6 CPU-s; polars 2.42 s (0.159x) / by date 10.6; Spark 7.62 (0.499x);
+archive drifted 18.4 s (2.7%). Right after, alternating the session's first and last commits twice
+under Spark on the daily clean set (first run after a warm-up): 9.2 and 9.0 s against 9.6 and 8.3 s.
 """
 from __future__ import annotations
 
