@@ -1,6 +1,6 @@
 import pytest
 
-from backintime_assets.detection import detect_bytes
+from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.canonical import SIDE_BY_SIDE
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.flat_header import split_cell, split_header
@@ -818,6 +818,24 @@ def _three_days_of(header: str) -> bytes:
     return _rows(header, *(row.format(d=d) for d in ("2021-01-04", "2021-01-05", "2021-01-06")))
 
 
+def _refused_side_by_side(header: str, name: str = "prices.csv") -> FileSchema:
+    """The schema of `header` over three days, refused as series side by side, no row loaded."""
+    data = _three_days_of(header)
+    schema = detect_bytes(data, name)
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert normalise_bytes(data, schema, name).prices_arrow.num_rows == 0
+    return schema
+
+
+def _loads_three_days(header: str) -> FileSchema:
+    """The schema of `header` over three days, which loads all three."""
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3
+    return schema
+
+
 @pytest.mark.parametrize("header", ["Date,AAPL Close (LSE),MSFT Close (LSE)",
                                     "Date,AAPL Close (LSE),AAPL Volume (LSE),MSFT Close (LSE),MSFT Volume (LSE)",
                                     "Date,AAPL Close (UTC),MSFT Close (UTC)"])
@@ -948,10 +966,7 @@ def test_one_instruments_close_and_adjusted_close_with_a_venues_note_load(header
     "Date,AAPL Close (est),MSFT Close (est)",
 ])
 def test_series_labelled_by_a_run_of_letters_a_quote_s_standing_or_an_estimate_refuse(header):
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+    _refused_side_by_side(header)
 
 
 def test_letters_that_make_no_run_still_load_as_tickers():
@@ -990,10 +1005,7 @@ def test_a_total_or_a_style_beside_other_series_is_no_word_of_which_price(header
     # "Total", "Value", "Weighted", "Avg" name a series made of others or set beside them (a portfolio's
     # total, a value index beside a growth one), not which of one instrument's prices: read as which
     # price ("Closing Price - VWAP"), the first loaded under the file's name and the others went unread.
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+    _refused_side_by_side(header)
 
 
 @pytest.mark.parametrize("header", ["Date,Closing Price (USD),Closing Price (EUR)",
@@ -1005,12 +1017,9 @@ def test_a_second_series_beside_a_close_named_by_which_price_or_by_a_ticker_is_r
     # The close named by which price it is ("Closing Price", "last_close") stood as a plain "Close":
     # the same close in another currency, a ticker's or a name's close beside it, or a total beside
     # AAPL's close, was left unread without a word and the first loaded as the file's only series.
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    schema = _refused_side_by_side(header)
     shown = [c.name for c in schema.columns if c.name in schema.problem]
     assert len(shown) >= 1 and any(c.canonical is None and c.name in shown for c in schema.columns)
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
 
 
 @pytest.mark.parametrize(("header", "close"), [
@@ -1027,11 +1036,8 @@ def test_a_second_series_beside_a_close_named_by_which_price_or_by_a_ticker_is_r
 def test_another_price_of_one_instrument_beside_its_close_still_loads(header, close):
     # The day before's close, a change, a bid or an offer, another kind of price, an average: one
     # instrument's, left unread beside its close as beside a plain "Close".
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is None
+    schema = _loads_three_days(header)
     assert [c.name for c in schema.columns if c.canonical == "close"] == [close]
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3
 
 
 @pytest.mark.parametrize("header", ["Date,AAPL Close,AAPL Volume (units),MSFT Close,MSFT Volume (units)",
@@ -1053,11 +1059,8 @@ def test_the_day_befores_or_the_official_close_beside_a_close_named_by_which_pri
     # "T-1" and "D-1" were cut at their hyphen and read as no day before's; an official or unadjusted
     # close is one instrument's as a bid is: each was taken for another series, and a file that
     # loaded its closes was refused as tickers side by side.
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is None
+    schema = _loads_three_days(header)
     assert [c.name for c in schema.columns if c.canonical == "close"] == [header.split(",")[1]]
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3
 
 
 @pytest.mark.parametrize("header", ["Date,Fund NAV,Index Close", "Date,Fund NAV,Benchmark Close",
@@ -1065,19 +1068,13 @@ def test_the_day_befores_or_the_official_close_beside_a_close_named_by_which_pri
 def test_a_benchmarks_close_beside_a_funds_own_price_is_refused(header):
     # A fund's file with its benchmark beside: "Index Close" took the close and "Fund NAV" was left
     # unread, the index's closes loaded under the fund's name without a word.
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "fund.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
-    assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 0
+    _refused_side_by_side(header, "fund.csv")
 
 
 @pytest.mark.parametrize("header", ["Date,Index Close,Index High,Index Low", "Date,NAV,Index Close",
                                     "Date,Index Close,Prev Close"])
 def test_an_index_or_a_fund_beside_its_benchmark_still_loads(header):
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is None
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 3
+    _loads_three_days(header)
 
 
 @pytest.mark.parametrize("header", ["Date,Closing Price (USD),Closing Price",
@@ -1085,7 +1082,4 @@ def test_an_index_or_a_fund_beside_its_benchmark_still_loads(header):
 def test_a_close_in_a_currency_of_its_note_beside_the_bare_close_is_refused(header):
     # The mirror of "Closing Price,Closing Price (EUR)": the noted close was mapped and the bare one,
     # the same close in another currency, left unread without a word.
-    data = _three_days_of(header)
-    schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+    _refused_side_by_side(header)
