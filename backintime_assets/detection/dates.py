@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from .joined import SEP, joined
 from .month_names import (BE, BE_OFFSET, BE_YEARS, ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number,
-                          weekday_language, weekday_numbers)
+                          pivot_year, weekday_language, weekday_numbers)
 
 _MONTHS_ABBR = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _MONTHS_FULL = {
@@ -272,12 +272,8 @@ def _years(groups: list[dict], two_digit_year: bool) -> list[int]:
     Friday 2 to 5 January made no run of trading days, and the file loaded month first (1 February on)."""
     years = _ints(groups, "c")
     if two_digit_year:
-        return [_full_year(y) for y in years]
+        return [pivot_year(y) for y in years]
     return [y - BE_OFFSET if y in BE_YEARS else y for y in years] if max(years) >= BE_YEARS.start else years
-
-
-def _full_year(two_digits: int) -> int:
-    return two_digits + (2000 if two_digits < 69 else 1900)  # strptime's %y pivot
 
 
 def _weekday_run(days: Sequence[int]) -> list[int] | None:
@@ -392,7 +388,7 @@ def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:
 def _ordinals(years: list[int], months: list[int], days: list[int]) -> list[int] | None:
     """Day numbers (date.toordinal) of two-digit years (strptime's %y pivot), None when one is no date."""
     try:
-        return [date(_full_year(y), m, d).toordinal() for y, m, d in zip(years, months, days)]
+        return [date(pivot_year(y), m, d).toordinal() for y, m, d in zip(years, months, days)]
     except ValueError:
         return None
 

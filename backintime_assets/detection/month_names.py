@@ -37,6 +37,8 @@ STRPTIME_PIVOT = 69
 def pivot_year(two_digits: int) -> int:
     """The year strptime's %y reads two digits as."""
     return two_digits + (2000 if two_digits < STRPTIME_PIVOT else 1900)
+
+
 _DIGITS = re.compile(r"\d+")
 _DIRECTIVE = re.compile(r"%[a-zA-Z]")
 

@@ -91,10 +91,13 @@ def _once(rows: pa.Table, seen: pa.Table) -> pa.Array:
 
 def _flipped(dates: pa.ChunkedArray) -> pa.Array:
     """Each date with its day and month exchanged; null where that is no other date."""
-    days, months, years = (np.asarray(f(dates).to_numpy(zero_copy_only=False)) for f in (pc.day, pc.month, pc.year))
-    ok = (days <= 12) & (days != months)
-    text = [f"{y:04d}-{d:02d}-{m:02d}" if good else None for y, m, d, good in zip(years, months, days, ok)]
-    return pc.cast(pa.array(text, pa.string()), pa.date32())
+    days, months, years = (pc.fill_null(f(dates), 1).to_numpy(zero_copy_only=False).astype(np.int64)
+                           for f in (pc.day, pc.month, pc.year))
+    ok = (days <= 12) & (days != months) & np.asarray(pc.is_valid(dates).to_numpy(zero_copy_only=False))
+    # The old day as the month, the old month (up to 12: a day of every month) as the day.
+    flipped = ((years - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (days - 1)).astype("datetime64[D]") \
+        + (months - 1)
+    return pa.array(flipped, pa.date32(), mask=~ok)
 
 
 def _matches(own: pa.Table, dates, others: pa.Table) -> tuple[dict[str, dict[str, int]], ...]:
