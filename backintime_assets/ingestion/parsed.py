@@ -73,7 +73,9 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # ticker, where the copy's name was; a file without a ticker whose clashing rows of a date a
 # recurring text column names apart (a market, an item) is rejected as several series, where the
 # first row of each date had loaded.
-PARSER_VERSION = 13
+# 14 (session 28): Investing.com's words after the instrument in a download's name ("AAPL Historical
+# Data.csv", "USD_TRY Geçmiş Verileri.csv") are no part of the ticker, where "AAPL HISTORICAL DATA" was.
+PARSER_VERSION = 14
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided

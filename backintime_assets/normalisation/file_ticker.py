@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from backintime_assets.detection.filename import base_name
 
@@ -23,6 +24,25 @@ _COPY_WORD = r"(?:copy|kopie|copie|copia|c\u00f3pia|kopia|kopio|kopi)"
 _COPY_SUFFIX = re.compile(rf"(?:\s*-\s*{_COPY_WORD}(?:\s*\(\d+\))?|[\s_]+copy(?:[\s_]*\d+)?|\s*\([1-9]\))+$",
                           re.IGNORECASE)
 _COPY_PREFIX = re.compile(r"^(?:copy|kopie)(?:\s*\(\d+\))?\s+(?:of|von)\s+", re.IGNORECASE)
+# What Investing.com writes after the instrument in every download's name, in its sites' languages
+# ("AAPL Historical Data.csv", "Ibovespa Dados Históricos.csv", "USD_TRY Geçmiş Verileri.csv",
+# "USD_KRW 내역.csv"; Vietnamese puts it first: "Dữ liệu Lịch sử HPG.csv"), spaces or a user's
+# underscores between the words. The words say what the file is, as "DATA" of "AAPL.DATA.csv" does.
+# Kept, they made each download a ticker of its own ("AAPL HISTORICAL DATA") beside AAPL.csv's Apple,
+# and "BP.L Historical Data.csv" loaded as BP, New York's ADR: its ".L" was cut with them.
+_W = r"[\s_]+"
+_SITE_SUFFIX = re.compile(
+    rf"{_W}(?:historical{_W}data|dados{_W}hist[oó]ricos|datos{_W}hist[oó]ricos|historische{_W}daten"
+    rf"|dati{_W}storici|donn[ée]es{_W}historiques|ge[cç]mi[sş]{_W}verileri|dane{_W}historyczne"
+    rf"|data{_W}historis|прошлые{_W}данные|بيانات{_W}تاريخية|過去データ|내역)$", re.IGNORECASE)
+_SITE_PREFIX = re.compile(rf"^d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}", re.IGNORECASE)
+
+
+def _without(words: re.Pattern, piece: str) -> str:
+    """The piece without the site's words, compared composed: a Mac writes a name's accents apart
+    ("Dados Histo\u0301ricos")."""
+    cut = words.sub("", unicodedata.normalize("NFC", piece))
+    return cut if cut and cut != unicodedata.normalize("NFC", piece) else piece
 
 
 def default_ticker_for(source_file: str) -> str:
@@ -32,12 +52,15 @@ def default_ticker_for(source_file: str) -> str:
     York's ADR in dollars; "000001.SH" an index, "000001.SZ" a bank; "BRK.B" is not BRK.A). Other
     dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
     a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024"); nor are the words a
-    second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": _COPY_SUFFIX)."""
+    second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": _COPY_SUFFIX), nor the ones a site
+    writes after the symbol in every download's name ("AAPL Historical Data.csv": _SITE_SUFFIX)."""
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
     pieces[-1] = _COPY_SUFFIX.sub("", pieces[-1]) or pieces[-1]
+    pieces[-1] = _without(_SITE_SUFFIX, pieces[-1])
     pieces[0] = _COPY_PREFIX.sub("", pieces[0]) or pieces[0]
+    pieces[0] = _without(_SITE_PREFIX, pieces[0])
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
     # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
     # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.

@@ -244,6 +244,26 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
 
 
 @pytest.mark.parametrize(("name", "ticker"), [
+    # Investing.com names every download "<instrument> Historical Data.csv", in its sites' languages
+    # (real names: "CAD_KES Historical Data.csv", "Ibovespa Dados Históricos.csv", "USD_TRY Geçmiş
+    # Verileri.csv", "USD_KRW 내역.csv", "Dữ liệu Lịch sử HPG.csv"). Each had loaded as a ticker of its
+    # own ("CAD_KES HISTORICAL DATA") beside the same instrument's other files, and "BP.L Historical
+    # Data.csv" as BP, New York's ADR: the words had cut the London code off.
+    ("CAD_KES Historical Data.csv", "CAD_KES"), ("AAPL Historical Data (1).csv", "AAPL"),
+    ("BP.L Historical Data.csv", "BP.L"), ("Gold Futures Historical Data.csv", "GOLD FUTURES"),
+    ("Ibovespa Dados Históricos.csv", "IBOVESPA"), ("Ibovespa Dados Histo\u0301ricos.csv", "IBOVESPA"),
+    ("USD_TRY Geçmiş Verileri.csv", "USD_TRY"), ("USD_KRW 내역.csv", "USD_KRW"), ("DAX Historische Daten.csv", "DAX"),
+    ("Dữ liệu Lịch sử HPG.csv", "HPG"), ("CAC_40_Données_Historiques.csv", "CAC_40"),
+    # The words alone are the name: nothing else names the rows.
+    ("Historical Data.csv", "HISTORICAL DATA"), ("GBP_EUR_Historical_Rates.csv", "GBP_EUR_HISTORICAL_RATES"),
+])
+def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
+    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == [ticker] * 2
+
+
+@pytest.mark.parametrize(("name", "ticker"), [
     # A number of two digits or more in brackets is the name's own, no browser's copy: FTSE 100 and FTSE
     # 250 had both loaded as "FTSE" (one the other's conflicts), a 2030 target-date fund as its 2040's.
     ("FTSE (100).csv", "FTSE (100)"), ("FTSE (250).csv", "FTSE (250)"), ("DAX (30).csv", "DAX (30)"),
@@ -869,7 +889,7 @@ def test_investing_com_export_with_suffix_volumes():
     check_invariants(r)
     assert r.prices.close.tolist() == [74.95, 74.36, 75.09]
     assert r.prices_arrow["volume"].to_pylist() == [118_390_000, 146_320, None]  # "-": none given
-    assert r.prices.ticker.unique().tolist() == ["AAPL HISTORICAL DATA"]
+    assert r.prices.ticker.unique().tolist() == ["AAPL"]  # the site's words are no part of the symbol
 
 
 def test_yfinance_multi_row_header():
