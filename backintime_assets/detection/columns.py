@@ -174,6 +174,15 @@ def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]
     return count
 
 
+def _fractions_among(values: list[str], float_rx: re.Pattern, decimal: str, joined_float: re.Pattern,
+                     int_frac: float) -> bool:
+    """Whether numbers with a fraction are among the values: a column of whole numbers with a few
+    fractional ones ("468", "6.5" in geonames' areas) is a float column. The integer share
+    tolerates a tenth of stray cells (header or footer rows left in a sample), and typed integer,
+    the column lost its fractions. Asked only of columns that are integers in part."""
+    return _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float)) > int_frac
+
+
 def _integers(values: list[str], integer_rx: re.Pattern, int_frac: float) -> list[str]:
     """The values integer_rx matches: all of them when every one was counted an integer by the
     regex itself (_regex_count: ASCII values without "_"), without a regex call for each again."""
@@ -446,7 +455,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     integer_rx, float_rx = number_patterns(decimal, thousands)
     joined_int, joined_float = joined_number_patterns(decimal, thousands)
     int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_int))
-    if int_frac >= threshold:
+    if int_frac >= threshold and not (int_frac < 1.0 and _fractions_among(values, float_rx, decimal, joined_float,
+                                                                          int_frac)):
         ints = _integers(values, integer_rx, int_frac)
         if all(_EIGHT_DIGITS.match(v) for v in ints):
             guess = infer_date_format(ints)

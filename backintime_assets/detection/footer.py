@@ -85,10 +85,12 @@ def _blank_between(blank_lines: Sequence[int], lo: int, hi: int) -> bool:
 
 
 def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_like: Callable[[list[str]], bool],
-                 width: int, date_columns: Collection[int], from_end: bool = False) -> int | None:
+                 width: int, date_columns: Collection[int], from_end: bool = False,
+                 dated: Callable[[list[str]], bool] | None = None) -> int | None:
     """Index in `candidates` (the non-blank rows from the first data row on, in file order) of the
     first footer row, or None. `blank_lines`: sorted blank line numbers; `from_end`: row numbers
-    count lines from the end of the file (tail samples).
+    count lines from the end of the file (tail samples). `dated`: whether a row holds a date where
+    the data has its dates (None: the data has no date column).
 
     The footer is the run of non-data rows (and totals) at the end, from the first of them that is
     recognisably not data: set off from the rows above by a blank line, a totals/summary row or a
@@ -103,9 +105,30 @@ def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_lik
             break
         k -= 1
     for m in range(max(k, 1), len(candidates)):
-        above, here = candidates[m - 1][0], candidates[m][0]
-        lo, hi = (here, above) if from_end else (above, here)
-        fields = candidates[m][1]
-        if _blank_between(blank_lines, lo, hi) or summary_row(fields, width, date_columns) or note_row(fields):
+        if _set_off(candidates, m, blank_lines, from_end) or summary_row(fields := candidates[m][1], width,
+                                                                        date_columns) or note_row(fields):
             return m
-    return None
+    return _undated_after_break(candidates, blank_lines, dated, from_end) if dated is not None else None
+
+
+def _set_off(candidates: Sequence[Row], m: int, blank_lines: Sequence[int], from_end: bool) -> bool:
+    """Whether a blank line separates candidate m from the one above it."""
+    above, here = candidates[m - 1][0], candidates[m][0]
+    return _blank_between(blank_lines, *((here, above) if from_end else (above, here)))
+
+
+def _undated_after_break(candidates: Sequence[Row], blank_lines: Sequence[int], dated: Callable[[list[str]], bool],
+                         from_end: bool) -> int | None:
+    """The first footer row when the rows at the end hold no date where the data has its dates, and a
+    blank line sets them off from the dated rows above: a statement's summary block ("STATEMENT
+    SUMMARY :-", "Opening Balance,,,,Dr Count,Cr Count,Closing Bal", then its figures) below a bank's
+    transactions. Its figures read as data, being numbers where the data has numbers, so the run
+    of non-data rows above ended at the last line; read as data, its words made text of the amount
+    columns. Rows of figures right below the last dated row, no blank line between, stay data (to
+    be rejected), as do rows dated in another format (`dated` takes any date-like cell)."""
+    k = len(candidates)
+    while k > 1 and len(candidates) - k < MAX_FIGURES_FOOTER_ROWS and not dated(candidates[k - 1][1]):
+        k -= 1
+    if k == len(candidates) or not dated(candidates[k - 1][1]):
+        return None
+    return next((m for m in range(k, len(candidates)) if _set_off(candidates, m, blank_lines, from_end)), None)

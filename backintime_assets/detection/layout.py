@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order
 from .canonical import names_its_column, names_the_ticker
@@ -304,6 +304,20 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> 
         if _header_shaped(above, judge, width) or _numbered_ticker_row(above):
             return k - 1
     return start - 1
+
+
+def _short_by_empty_ends(fields: list[str], below: list[list[str]], width: int) -> bool:
+    """Whether a row two names or more short of the table is short by no more than one name once the
+    columns every row below leaves empty at its end are left out: the rows end in a delimiter ("...;0;2;"
+    under INSEE's "CODGEO;LIBGEO;...;NB_B101", one value past the names). One name short is a header
+    (an unnamed index or last column), and the trailing delimiter made it two: the header was taken
+    for a preamble line, skipped, and the columns went unnamed."""
+    if not 1 < len(fields) < width - 1 or not below:
+        return False
+    empty = 0
+    while empty < width and all(len(f) >= width - empty and not f[width - 1 - empty].strip() for f in below):
+        empty += 1
+    return len(fields) >= width - empty - 1
 
 
 def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
@@ -668,6 +682,11 @@ def _dated_row(fields: list[str], dates: list[tuple[int, Callable[[str], bool]]]
     return len(words) <= 1
 
 
+def _dated(dates: list[tuple[int, Callable[[str], bool]]], fields: list[str]) -> bool:
+    """A cell of the row reads as a date of its column, or is written like a date of any format."""
+    return any(j < len(fields) and (m(v := fields[j].strip()) or shape(v) is not None) for j, m in dates)
+
+
 def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[str, int]:
     """_cell_kind of each cell; the numbers are found in one scan (joined.py) of the cells' digit
     shapes (shapes.py: the number test treats all digits alike, and prices share a few shapes)."""
@@ -729,7 +748,12 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
                 best_k, best = k, score
     end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
     least = max(1, width // 2)
-    return [r for r in rows[best_k:end] if len(r[1]) >= least]
+    body = [r for r in rows[best_k:end] if len(r[1]) >= least]
+    # '#' comment lines type no column: above a headerless table of flags ("# no header..." over
+    # "Yes","Medium rare"), they cost the column its boolean type, and untyped, the table's first
+    # row was taken for its header. Only a minority: a column of hashtags is data.
+    remark = [_commented(f) and f[0].strip() not in NULL_SPELLINGS for _, f in body]
+    return list(compress(body, map(not_, remark))) if any(remark) and 2 * sum(remark) < len(body) else body
 
 
 def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | None,
@@ -825,7 +849,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
                                                              judge, width):
             break  # above a comment, only a row of names is a header (not a damaged data row)
         if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)) and not (
-                (n := _prefix_of(fields, below)) > width and _header_shaped(fields[:n], judge, n)):
+                (n := _prefix_of(fields, below)) > width and _header_shaped(fields[:n], judge, n)) and not (
+                _short_by_empty_ends(fields, below, width) and _header_shaped(fields, judge, len(fields))):
             break  # (a header may trail any number of empty cells, "Date,Close,,,", or names of ragged rows)
         # Rows stacked above the header must be as wide as the table and name several columns, and
         # touch it: a blank line between ends the block (a disclaimer of as many commas as the table
@@ -918,7 +943,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         candidates = [(i, f) for i, f in tail if any(map(str.strip, f))]
         blank = sorted(i for i, f in set_off_blanks(tail, len(candidates)) if not any(map(str.strip, f)))
     date_columns = [j for j, t in enumerate(provisional) if t.type in ("date", "timestamp")]
-    m = footer_start(candidates, blank, judge.data_like, width, date_columns, from_end=tail is not None)
+    written = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
+               and provisional[j].format not in NUMBER_DATE_FORMATS]
+    m = footer_start(candidates, blank, judge.data_like, width, date_columns, from_end=tail is not None,
+                     dated=partial(_dated, written) if written and blank else None)
     first_footer = candidates[m][0] if m is not None else None
     if first_footer is not None:
         layout.footer_lines = (head_lines - first_footer) if tail is None else first_footer

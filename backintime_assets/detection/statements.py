@@ -1,9 +1,9 @@
 """Tables that are not price histories: a broker's trades, orders, transactions, account statement or
 holdings. Their Price is one fill's, their Quantity the account's, not the market's day: loaded as
 prices, a backtest would run over them. Told apart by what their columns mean, not by one broker's
-names: a side (Buy/Sell), fees, an order or trade id, a cash balance, proceeds, a cost basis, a
-profit or a settlement date beside the trade's are columns no price history has, and two of them (or
-a side, an order number or a settlement date beside a quantity) make a statement. Money traded
+names: a side (Buy/Sell), fees, an order or trade id, a cash balance, money paid in or out, proceeds,
+a cost basis, a profit or a settlement date beside the trade's are columns no price history has, and
+two of them (or a side, an order number or a settlement date beside a quantity) make a statement. Money traded
 ("Amount", "Value", "Turnover") and counts of trades ("Trades", "number_of_trades", "NUMTRADES") are
 what exchanges publish for the day: they count for nothing."""
 
@@ -42,6 +42,11 @@ _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref
         "confirmationnumber", "refid", "transaktionsnummer", "referencenumber")
 # What is left in the account after each row.
 _BALANCE = frozenset({"balance", "saldo", "solde", "kontostand", "bakiye", "остаток", "balans"})
+# Money paid out of or into the account, a column each: a bank statement's "Withdrawal Amt." and
+# "Deposit Amt." (HDFC), "Debit"/"Credit", "Lastschrift"/"Gutschrift", beside its balance. Beside
+# "Closing Balance" (named as a close), they tell a statement from a price history.
+_CASH_FLOWS = frozenset({"withdrawal", "withdrawals", "deposit", "deposits", "debit", "debits", "credit", "credits",
+                         "lastschrift", "gutschrift", "retrait", "retraits", "versement", "versements"})
 # What the account made or paid for a holding.
 _PNL = re.compile(r"^(?:.* )?(?:p ?[&/]? ?l|pnl|gain|gains|profit|realized|realised|unrealized|unrealised|gewinn|"
                   r"verlust|plusvalue|plusvalia)(?: .*)?$")
@@ -139,6 +144,8 @@ def _kind(name: str) -> str | None:
         return "id"
     if set(w) & _BALANCE:
         return "balance"
+    if set(w) & _CASH_FLOWS:
+        return "cash_flow"
     if joined.startswith(_BASIS) or joined.endswith(_BASIS) or w == ["basis"]:
         return "basis"
     if _PNL.match(" ".join(w)):

@@ -486,3 +486,12 @@ def test_an_index_named_by_a_currency_code_and_a_number_loads_under_its_name():
     schema = detect_bytes(data, "jse.csv")
     prices = normalise_bytes(data, schema, "jse.csv").prices
     assert prices["ticker"].tolist() == ["TOP 40"] * 3 and prices["close"].tolist() == [70000.5, 70100.5, 70200.5]
+
+
+def test_whole_numbers_with_a_few_fractions_are_floats():
+    # geonames' country areas: "468", "82880", ... and Gibraltar's "6.5". Nine integers in ten passed
+    # the integer share, and typed integer, the column lost its fractions.
+    cells = ["468", "82880", "647500", "443", "14000000", "2766890", "199", "1580", "665", "6.5"]
+    assert infer_column_type(cells, "Area(in sq km)", ".", None).type == "float"
+    assert infer_column_type(cells[:-1] + ["n/a"], "Area", ".", None).type == "integer"  # a stray word only
+    assert infer_column_type(["1.234", "5.678", "12", "1,5"], "x", ",", ".").type == "float"

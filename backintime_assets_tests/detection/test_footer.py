@@ -135,3 +135,37 @@ def test_a_rule_line_above_the_notes_starts_the_footer():
               (5, ["Stand: 28.07.2022 / 20:34:46", "", ""])]
     assert footer_start(ROWS + footer, [], data_like, 3, []) == 2
     assert note_row(["=========="]) and not note_row(["__"]) and not note_row(["---"])
+
+
+HDFC = ("HDFC BANK LTD\r\nAccount No : 50100123456789\r\nStatement From : 01/09/26 To : 09/10/26\r\n\r\n"
+        "Date,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance\r\n"
+        '01/09/26,"UPI-SWIGGY-swiggy@axisbank",0000123456,01/09/26,"2,500.00",,"1,18,043.75"\r\n'
+        '03/09/26,"SALARY SEP 2026 ACME PVT LTD",NEFT001,03/09/26,,"85,000.00","2,03,043.75"\r\n'
+        '07/09/26,"ATM WDL-KORAMANGALA",ATM9988,07/09/26,"10,000.00",,"1,93,043.75"\r\n'
+        '08/09/26,"AMB CHG INCL GST",,08/09/26,"354.00",,"1,92,689.75"\r\n'
+        ",,,,,,\r\nSTATEMENT SUMMARY :-,,,,,,\r\nOpening Balance,,,,Dr Count,Cr Count,Closing Bal\r\n"
+        '"1,20,543.75",,,,3,1,"1,92,689.75"\r\n')
+
+
+def test_an_undated_summary_block_set_off_below_dated_rows_is_the_footer():
+    # An Indian bank's statement ends in a summary block below a line of commas: its last row, figures
+    # under the amount columns, read as data, so no footer was found and the block's words ("Dr
+    # Count", "Closing Bal") made text of the three amount columns.
+    schema = detect_bytes(HDFC.encode(), "statement.csv")
+    assert schema.header_row == 4 and schema.footer_lines == 3
+    types = {c.name: c.type for c in schema.columns}
+    assert types["Withdrawal Amt."] == types["Deposit Amt."] == types["Closing Balance"] == "float"
+
+
+def test_undated_rows_right_below_the_data_or_dated_otherwise_stay_data():
+    # Rows of figures (data-like) without a date: a footer only when a blank line sets them off from
+    # the dated rows, wherever in the run it sits. Right below the data, they are damaged rows, to be
+    # rejected; dated in another format past the break, they are the data's.
+    dated = lambda f: f[0].startswith("2024")  # noqa: E731
+    rows = [(0, ["2024-01-02", "1", "x"]), (1, ["2024-01-03", "2", "x"]), (3, ["", "3", "x"]), (5, ["", "4", "x"])]
+    assert footer_start(rows, [], data_like, 3, [0], dated=dated) is None
+    assert footer_start(rows, [2], data_like, 3, [0], dated=dated) == 2
+    assert footer_start(rows, [4], data_like, 3, [0], dated=dated) == 3
+    assert footer_start(rows, [2], data_like, 3, [0]) is None  # no date column: nothing to tell by
+    shaped = lambda f: f[0][:1].isdigit()  # noqa: E731  (as layout's: any date-like cell)
+    assert footer_start(rows[:2] + [(3, ["03.01.2024", "5", "x"])], [2], data_like, 3, [0], dated=shaped) is None

@@ -1113,3 +1113,35 @@ def test_a_header_one_name_short_over_a_units_row_as_short_keeps_both(preamble):
     prices = normalise_bytes(data, schema, "prices.csv").prices
     assert prices["volume"].tolist() == [(1234 + d) * 1000 for d in (2, 3, 4, 5, 8, 9, 10)]
     assert set(prices["ticker"]) == {"PRICES"}
+
+
+def test_comment_lines_do_not_hide_a_flag_column_of_a_headerless_table():
+    # CSV.jl's test_508: two '#' lines ("# no header...") over rows of "Yes"/"No" and a word. Typed
+    # with the comments, the flag column was text, nothing read as data, and the first row
+    # ("Yes","Medium rare") became the header: a record lost.
+    data = b'# a comment\n# no header...\n"Yes","Medium rare"\n"Yes","Medium"\n"Yes","Medium"\n' \
+           b'"Yes","Medium rare"\n"No",\n"Yes","Rare"'
+    schema = detect_bytes(data, "steaks.csv")
+    assert schema.header_row == -1 and schema.data_start_line == 2
+    assert [(c.type, c.format) for c in schema.columns] == [("boolean", "yes/no"), ("string", None)]
+    # With a header, the header is kept.
+    named = detect_bytes(b"# a comment\nDone,Steak\n" + data.split(b"\n", 2)[2], "steaks.csv")
+    assert named.header_row == 1 and [c.name for c in named.columns] == ["Done", "Steak"]
+
+
+def test_a_header_one_name_short_of_rows_that_end_in_a_delimiter_names_the_columns():
+    # INSEE's IRIS table quoted in a README: 11 names over rows of 12 values and a trailing ';'. Two
+    # fields short of the rows, the header was taken for a preamble line, skipped, and every column
+    # went unnamed (column_1, ...).
+    data = ("CODGEO;LIBGEO;COM;LIBCOM;REG;DEP;ARR;CV;ZE2010;UU2010;NB_B101\n"
+            "010040101;Les Perouses-Triangle d'Activite;01004;Ambérieu-en-Bugey;82;01;011;0101;8201;01302;0;2;\n"
+            "010040102;Longeray-Gare;01004;Ambérieu-en-Bugey;82;01;011;0101;8201;01302;0;2;\n"
+            "010040201;Centre-St Germain-Vareilles;01004;Ambérieu-en-Bugey;82;01;011;0101;8201;01302;0;0;\n").encode()
+    schema = detect_bytes(data, "iris.csv")
+    assert schema.header_row == 0 and schema.data_start_line == 1
+    names = [c.name for c in schema.columns]
+    assert names[:2] == ["CODGEO", "LIBGEO"] and names[10] == "NB_B101" and names[11:] == ["column_12", "column_13"]
+    assert schema.columns[0].format == "leading_zeros"
+    # Three names short even so: a line of another kind, not the header.
+    short = detect_bytes(b"Report;2024\n" + data.split(b"\n", 1)[1], "iris.csv")
+    assert short.header_row == -1

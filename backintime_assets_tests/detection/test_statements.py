@@ -252,3 +252,22 @@ def test_a_funds_own_event_on_a_few_days_of_its_prices_is_no_statements_flow(hea
     assert schema.problem is None
     prices = normalise_bytes(data, schema, "fund.csv").prices
     assert prices["close"].tolist() == [10.0, 10.1, 10.2, 10.3, 10.4, 10.5]
+
+
+def test_a_bank_statement_of_withdrawals_deposits_and_a_closing_balance_is_no_price_history():
+    # HDFC's statement: "Closing Balance" is named as a close. Once its summary block was read as the
+    # footer, the balance column typed as numbers and four days of an account's balance loaded as a
+    # price history under the file's name.
+    data = ("HDFC BANK LTD\r\nAccount No : 50100123456789\r\n\r\n"
+            "Date,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance\r\n"
+            '01/09/26,"UPI-SWIGGY-swiggy@axisbank",0000123456,01/09/26,"2,500.00",,"1,18,043.75"\r\n'
+            '03/09/26,"SALARY SEP 2026 ACME PVT LTD",NEFT001,03/09/26,,"85,000.00","2,03,043.75"\r\n'
+            '07/09/26,"ATM WDL-KORAMANGALA",ATM9988,07/09/26,"10,000.00",,"1,93,043.75"\r\n'
+            ",,,,,,\r\nSTATEMENT SUMMARY :-,,,,,,\r\nOpening Balance,,,,Dr Count,Cr Count,Closing Bal\r\n"
+            '"1,20,543.75",,,,3,1,"1,93,043.75"\r\n').encode()
+    schema = detect_bytes(data, "Acct_Statement.csv")
+    assert not_prices(schema.problem) and schema.problem.startswith("an account statement")
+    result = normalise_bytes(data, schema, "Acct_Statement.csv")
+    assert result.prices_arrow.num_rows == 0
+    assert statement_problem(["Date", "Debit", "Credit", "Balance"], ["date", None, None, None], []) is not None
+    assert statement_problem(["Date", "Close", "Credit Spread"], ["date", "close", None], []) is None
