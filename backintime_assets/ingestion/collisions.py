@@ -14,10 +14,18 @@ exporting the same listing. One row is kept:
   the volume that file writes divided by 1,000 to the rounding of the winner's) yields to that row: a
   desk's re-export "in thousands" that says so nowhere reads as shares, and as the most recent file
   it won with every volume 1,000 times too small. The one in full says all the other does;
+- and a winner that is another file's row in another price unit (every price 100 times the other's:
+  pence beside pounds, cents beside dollars; price_units.py) yields to it where that file holds more
+  of the ticker's rows settled together: as the most recent file a copy in pence of the last weeks had
+  put them among the history's pounds, 100 times too high. The one in the series' unit says all;
 - every other row is rejected: "duplicate of FILE:LINE" when all its values equal the winner's
   (two NULL volumes are equal; a NULL volume beside the winner's known one is too: it claims no
   other), "duplicate of FILE:LINE, its volume in thousands" (or millions) when its volume is the
-  winner's so, "conflict: superseded by FILE:LINE" when any differs.
+  winner's so, "duplicate of FILE:LINE, its prices in hundredths (pence, cents) of that one's unit"
+  (or "in the unit that one's are hundredths of") when its prices are, "conflict: superseded by
+  FILE:LINE (WHY)" when any differs, WHY the rule that chose the winner: "a more recently modified
+  file", "a file modified at the same time, its path sorting first", "the file's first row of the day"
+  (a large file read in pieces), or an older file's row a newer copy yielded to (above).
 Rows repeated inside one file are settled earlier, by the normaliser (rules.check_duplicates).
 """
 from __future__ import annotations
@@ -25,6 +33,9 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from .price_units import closes_apart, hundredths
+from .price_units import decimals as _decimals
 
 VALUE_COLUMNS = ["sector", "open", "high", "low", "close", "adj_close", "volume"]
 SETTLE_ORDER = [("date", "ascending"), ("ticker", "ascending"), ("priority", "ascending"),
@@ -36,13 +47,16 @@ LOSERS = pa.schema([
 ])
 
 
-def settle(loaded: pa.Table, among: np.ndarray | None = None) -> tuple[pa.Table, pa.Table]:
+def settle(loaded: pa.Table, among: np.ndarray | None = None,
+           file_days: dict[str, int] | None = None) -> tuple[pa.Table, pa.Table]:
     """(winners sorted by date and ticker, losers as rejected rows with their reasons).
 
     `loaded` needs date, ticker, priority, source_file, source_line and VALUE_COLUMNS; the
     winners hold those columns only (sorting moves every column it is given). `among`: which of
     the rows are the loaded rows to settle (all when None); the others are left out by the
-    sort's take rather than by a filter before it, a copy of every row."""
+    sort's take rather than by a filter before it, a copy of every row. `file_days`: how many days
+    each file holds in the whole run (the rows settled here may be some of them), for a bar in two
+    price units (_series_unit_first)."""
     loaded = loaded.select(SETTLED_COLUMNS)
     if loaded.num_rows:
         order = np.asarray(pc.sort_indices(loaded, sort_keys=SETTLE_ORDER))
@@ -60,6 +74,7 @@ def settle(loaded: pa.Table, among: np.ndarray | None = None) -> tuple[pa.Table,
     loser_rows = np.flatnonzero(repeat)
     ordered = _volume_known_first(ordered, winner_of, loser_rows)
     ordered = _volume_in_full_first(ordered, winner_of, loser_rows)
+    ordered = _series_unit_first(ordered, winner_of, loser_rows, file_days or {})
     losers = ordered.take(loser_rows)
     winners_of_losers = ordered.take(winner_of[loser_rows])
     identical = _all_equal(losers, winners_of_losers, VALUE_COLUMNS)
@@ -68,13 +83,19 @@ def settle(loaded: pa.Table, among: np.ndarray | None = None) -> tuple[pa.Table,
     reason = pc.if_else(
         pa.array(identical),
         pc.binary_join_element_wise("duplicate of ", winner_ref, ""),
-        pc.binary_join_element_wise("conflict: superseded by ", winner_ref, ""),
+        pc.binary_join_element_wise("conflict: superseded by ", winner_ref, " (", _why(losers, winners_of_losers), ""),
     )
     scaled = np.where(identical, 0, _in_thousands(losers, winners_of_losers))
     if scaled.any():  # a copy in thousands: the same bar, its volume in another unit
         for power, unit in _UNITS.items():
             reason = pc.if_else(pa.array(scaled == power), pc.binary_join_element_wise(
                 "duplicate of ", winner_ref, f", its volume in {unit}", ""), reason)
+    unit = np.where(identical | (scaled > 0), 0, hundredths(losers, winners_of_losers))
+    if unit.any():  # the same bar in pence beside pounds (cents beside dollars)
+        for sign, words in ((1, "in hundredths (pence, cents) of that one's unit"),
+                            (-1, "in the unit that one's are hundredths of")):
+            reason = pc.if_else(pa.array(unit == sign), pc.binary_join_element_wise(
+                "duplicate of ", winner_ref, f", its prices {words}", ""), reason)
     raw = pc.binary_join_element_wise(
         *[pc.cast(losers[c], pa.string()) for c in ("date", "ticker", *VALUE_COLUMNS)], ",",
         null_handling="replace", null_replacement="",
@@ -82,6 +103,25 @@ def settle(loaded: pa.Table, among: np.ndarray | None = None) -> tuple[pa.Table,
     rejected = pa.Table.from_arrays(
         [losers["date"], losers["source_file"], losers["source_line"], raw, reason], schema=LOSERS)
     return ordered.filter(pa.array(~repeat)), rejected
+
+
+# Why a conflict's winner won, the policy's words: two sources that disagree (a split-adjusted history
+# beside the raw one, a copy in another currency, two funds under one browser name) are settled by the
+# files' ages, and the row rejected says so, for whoever decides otherwise to know what to change.
+_NEWER = "a more recently modified file)"
+_SAME_AGE = "a file modified at the same time, its path sorting first)"
+_SAME_FILE = "the file's first row of the day)"
+_YIELDED = ("an older file's row, to which a newer copy of the bar yields: its volume known or in full, "
+            "its prices in the series' unit)")
+_WHYS = pa.array([_NEWER, _SAME_AGE, _SAME_FILE, _YIELDED], pa.string())
+
+
+def _why(losers: pa.Table, winners: pa.Table) -> pa.Array:
+    """Per loser: why its winner won (the words that close a conflict's reason)."""
+    lp, wp = (np.asarray(t["priority"], dtype=np.int64) for t in (losers, winners))
+    same_file = np.asarray(pc.equal(losers["source_file"], winners["source_file"]), dtype=bool)
+    which = np.where(wp < lp, 0, np.where(wp > lp, 3, np.where(same_file, 2, 1)))
+    return _WHYS.take(pa.array(which.astype(np.int8)))
 
 
 def _repeats_previous_key(ordered: pa.Table) -> np.ndarray:
@@ -142,7 +182,8 @@ def _volume_in_full_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: 
     winner_rows = winner_of[loser_rows]
     volume = pc.fill_null(ordered["volume"], 0.0).to_numpy(zero_copy_only=False)
     # The loser's volume at least 1,000 times the winner's: most collisions have none such, and go.
-    candidate = (volume[loser_rows] >= 500 * volume[winner_rows]) & (volume[winner_rows] > 0)
+    # A winner's 0 as well, beside a volume: a small count in thousands rounds to 0 (_in_thousands).
+    candidate = (volume[loser_rows] >= 500 * volume[winner_rows]) & (volume[loser_rows] > 0)
     if not candidate.any():
         return ordered
     winner_rows, loser_rows = winner_rows[candidate], loser_rows[candidate]
@@ -154,10 +195,43 @@ def _volume_in_full_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: 
     return _first_swapped(ordered, winner_rows[fullest], loser_rows[fullest])
 
 
+def _series_unit_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: np.ndarray,
+                       file_days: dict[str, int]) -> pa.Table:
+    """`ordered` with each group's winner that is a loser's bar in another price unit (pence beside
+    pounds: price_units.hundredths) swapped with that loser where the loser's file holds more days
+    (`file_days`, the run's), or as many and more of the ticker's rows settled here: the unit the
+    series is in (groups keep their places). A copy of the last weeks in pence had won as the newest."""
+    winner_rows = winner_of[loser_rows]
+    close = ordered["close"]
+    candidate = closes_apart(close.take(pa.array(loser_rows)), close.take(pa.array(winner_rows)))
+    if not candidate.any():  # most collisions: alike, or a correction
+        return ordered
+    winner_rows, loser_rows = winner_rows[candidate], loser_rows[candidate]
+    copies = hundredths(ordered.take(pa.array(loser_rows)), ordered.take(pa.array(winner_rows))) != 0
+    if not copies.any():
+        return ordered
+    winner_rows, loser_rows = winner_rows[copies], loser_rows[copies]
+    keys = pc.binary_join_element_wise(ordered["ticker"], ordered["source_file"], "\x00")
+    counted = pc.value_counts(keys)
+    counts = counted.field("counts").to_numpy(zero_copy_only=False)
+
+    def rows_of(at: np.ndarray) -> np.ndarray:
+        return counts[np.asarray(pc.index_in(keys.take(pa.array(at)), value_set=counted.field("values")))]
+
+    files = ordered["source_file"]
+    days_l, days_w = ([file_days.get(f, 0) for f in files.take(pa.array(at)).to_pylist()]
+                      for at in (loser_rows, winner_rows))  # unit copies only: few
+    days_l, days_w = np.asarray(days_l), np.asarray(days_w)
+    more = (days_l > days_w) | ((days_l == days_w) & (rows_of(loser_rows) > rows_of(winner_rows)))
+    return _first_swapped(ordered, winner_rows[more], loser_rows[more])
+
+
 def _in_thousands(a: pa.Table, b: pa.Table) -> np.ndarray:
     """Per row: the power of 1,000 (1, 2) that `a`'s volume is `b`'s in, where every price is alike
     and a's volume is b's divided by it, to a's rounding (a whole number, or the decimals it writes); 0
-    elsewhere. Rows of one file are left out (0): a file's unit is one."""
+    elsewhere. Rows of one file are left out (0): a file's unit is one. A volume of 0 beside a count
+    under half the unit is one in that unit too (120 shares in thousands are written 0) where another
+    row of the same two files shows it: alone, a 0 may be a desk's word for no count."""
     x = pc.fill_null(a["volume"], 0.0).to_numpy(zero_copy_only=False)
     y = pc.fill_null(b["volume"], 0.0).to_numpy(zero_copy_only=False)
     power = np.zeros(len(x), dtype=np.int64)
@@ -165,25 +239,36 @@ def _in_thousands(a: pa.Table, b: pa.Table) -> np.ndarray:
     rows = np.flatnonzero((x > 0) & (y >= 500 * x) & (y >= 500))
     if len(rows) == 0:  # most collisions: volumes alike, or another count
         return power
-    at = pa.array(rows)
-    alike = _all_equal(a.take(at), b.take(at), _PRICE_COLUMNS) & np.asarray(
-        pc.not_equal(a["source_file"].take(at), b["source_file"].take(at)), dtype=bool)
-    x, y = x[rows], y[rows]
+    power[rows] = _power_of(a.take(pa.array(rows)), b.take(pa.array(rows)), x[rows], y[rows])
+    zeros = np.flatnonzero((x == 0) & (y > 0) & np.asarray(pc.is_valid(a["volume"]), dtype=bool))
+    if len(zeros) and power.any():  # a copy in thousands shown, and some of its counts rounded to 0
+        shown = np.flatnonzero(power)
+        shown_pairs = _file_pair_keys(a.take(pa.array(shown)), b.take(pa.array(shown)))
+        at = pa.array(zeros)
+        za, zb = a.take(at), b.take(at)
+        pairs = _file_pair_keys(za, zb)
+        for k in _UNITS:
+            proven = pc.unique(shown_pairs.filter(pa.array(power[shown] == k)))
+            found = np.asarray(pc.is_in(pairs, value_set=proven), dtype=bool) & (y[zeros] < 1000.0 ** k / 2)
+            found &= _all_equal(za, zb, _PRICE_COLUMNS)
+            power[zeros] = np.where(found, k, power[zeros])
+    return power
+
+
+def _file_pair_keys(a: pa.Table, b: pa.Table) -> pa.Array:
+    return pc.binary_join_element_wise(a["source_file"], b["source_file"], "\x00")
+
+
+def _power_of(a: pa.Table, b: pa.Table, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """_in_thousands of rows whose loser's volume is at least 500 times the winner's."""
+    power = np.zeros(len(x), dtype=np.int64)
+    alike = _all_equal(a, b, _PRICE_COLUMNS) & np.asarray(pc.not_equal(a["source_file"], b["source_file"]), dtype=bool)
     step = 10.0 ** -_decimals(x)  # a's figure rounded to the unit: within half its last written digit
     for k in _UNITS:
         scale = 1000.0 ** k
         found = alike & (y >= scale / 2) & (np.abs(x - y / scale) <= step / 2 + 1e-9 * y / scale)
-        power[rows] = np.where((power[rows] == 0) & found, k, power[rows])
+        power = np.where((power == 0) & found, k, power)
     return power
-
-
-def _decimals(x: np.ndarray) -> np.ndarray:
-    """How many decimals each (non-negative) figure writes, up to 6."""
-    out = np.full(len(x), 6, dtype=np.int64)
-    for d in range(6, -1, -1):  # the fewest that write it whole
-        scaled = x * 10.0 ** d
-        out = np.where(np.abs(scaled - np.round(scaled)) <= 1e-9 * scaled + 1e-9, d, out)
-    return out
 
 
 def _all_equal(a: pa.Table, b: pa.Table, columns: list[str]) -> np.ndarray:

@@ -100,6 +100,9 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
     if tasks and dates:
         parallelism = spark.sparkContext.defaultParallelism
         buckets = _plan_buckets(dates, sum(t.size_bytes for t in tasks), parallelism)
+        # How many days each file holds, before the tasks drop their dates: of one bar in two price
+        # units the settle keeps the series' (collisions._series_unit_first), which a bucket's days may not show.
+        file_days = {t.source_file: len(t.dates) for t in tasks if t.dates}
         owned, spanning = _owned_by_bucket(tasks, buckets, parallelism)
         staging = location.path("_staging", f"{file_tag}-{uuid.uuid4().hex[:8]}")
         try:
@@ -109,7 +112,7 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
                 if row["kind"] == "staged":
                     paths.setdefault(row["bucket"], []).append(row["path"])
             work = [(b, paths.get(b, []), owned.get(b, [])) for b in sorted(set(paths) | set(owned))]
-            settled = _settle_pass(spark, location, work, buckets, file_tag, piece_bytes)
+            settled = _settle_pass(spark, location, work, buckets, file_tag, piece_bytes, file_days)
             for row in staged + settled:
                 if row["kind"] == "file":  # one row per file, or per piece of a large file
                     _add_counts(accounting.setdefault(row["source_file"], {
@@ -275,8 +278,10 @@ class _BucketWriters:
 
 
 def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str], list[FileTask]]],
-                 buckets: _Buckets, file_tag: str, piece_bytes: int) -> list[dict]:
-    """One task per bucket: its staged rows and the rows of the files it owns, settled and written."""
+                 buckets: _Buckets, file_tag: str, piece_bytes: int, file_days: dict[str, int] | None = None
+                 ) -> list[dict]:
+    """One task per bucket: its staged rows and the rows of the files it owns, settled and written.
+    `file_days`: how many days each file holds (settle's)."""
 
     def settle_bucket(payload: tuple[int, list[str], list[FileTask]]):
         bucket, staged_paths, owned = payload
@@ -288,7 +293,7 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
             parts.append(rows)
             yield from files
         yield from _settle_and_write(fs, location, pa.concat_tables(parts) if parts else STAGED.empty_table(),
-                                     file_tag)
+                                     file_tag, file_days)
 
     return run_tasks(spark, work, settle_bucket, TASK_RESULT)
 
@@ -303,12 +308,13 @@ def _check_owned(rows: pa.Table, buckets: _Buckets, bucket: int) -> None:
                            "for its dates so that the manifest and the rows agree")
 
 
-def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str):
+def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str,
+                      file_days: dict[str, int] | None = None):
     """Settle a bucket's rows and write its dates; summary rows among them (_rows_in_run) are left out."""
     is_loaded = np.asarray(pc.equal(staged["status"], LOADED), dtype=bool)
     # A filter copies every column it is given: the loaded rows are picked out by the sort's own
     # take, and the rejected rows (few, or none in a clean bucket) with the columns they use only.
-    winners, losers = settle(staged.select(SETTLED_COLUMNS), among=is_loaded)
+    winners, losers = settle(staged.select(SETTLED_COLUMNS), among=is_loaded, file_days=file_days)
     is_rejected = ~is_loaded & ~_summary_rows(staged)
     others = staged.select(LOSERS.names)
     not_loaded = others.filter(pa.array(is_rejected)) if is_rejected.any() else others.slice(0, 0)

@@ -142,7 +142,8 @@ def test_collisions_across_files_and_broken_files_never_fail_the_day(pipeline):
     assert today.loc["EEEEEE", "source_file"] == "desk/new_2025-02-11.csv"
     rejected = lake_rejections(pipeline)
     reasons = dict(zip(rejected["source_file"] + ":" + rejected["source_line"].astype(str), rejected["reason"]))
-    assert reasons["desk/old_2025-02-11.csv:2"] == "conflict: superseded by desk/new_2025-02-11.csv:2"
+    assert reasons["desk/old_2025-02-11.csv:2"] == (
+        "conflict: superseded by desk/new_2025-02-11.csv:2 (a more recently modified file)")
     assert reasons["desk/old_2025-02-11.csv:3"] == "duplicate of desk/new_2025-02-11.csv:3"
     with psycopg.connect(pipeline.postgres_url) as conn:
         problems = dict(conn.execute("select name, problem from raw_files where problem is not null").fetchall())

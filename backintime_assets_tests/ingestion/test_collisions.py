@@ -44,8 +44,8 @@ def test_newest_file_wins_and_losers_say_duplicate_or_conflict():
     reasons = {(r["source_file"], r["source_line"]): r["reason"] for r in losers.to_pylist()}
     assert reasons == {
         ("old.csv", 2): "duplicate of new.csv:5",
-        ("old.csv", 3): "conflict: superseded by new.csv:6",
-        ("older.csv", 9): "conflict: superseded by new.csv:6",
+        ("old.csv", 3): "conflict: superseded by new.csv:6 (a more recently modified file)",
+        ("older.csv", 9): "conflict: superseded by new.csv:6 (a more recently modified file)",
     }
     raw = {r["source_line"]: r["raw"] for r in losers.to_pylist()}
     assert raw[3] == "2025-02-10,B,TECH,11,11,11,11,11,100"
@@ -56,7 +56,9 @@ def test_ties_in_priority_go_to_the_file_then_line_that_sorts_first():
     winners, losers = settle(_rows((D1, "A", 1, 0, "b.csv", 1), (D1, "A", 1, 0, "a.csv", 7),
                                    (D1, "A", 2, 0, "a.csv", 3)))
     assert winners.select(["source_file", "source_line"]).to_pylist() == [{"source_file": "a.csv", "source_line": 3}]
-    assert sorted(losers["reason"].to_pylist()) == ["conflict: superseded by a.csv:3"] * 2
+    assert sorted(losers["reason"].to_pylist()) == [
+        "conflict: superseded by a.csv:3 (a file modified at the same time, its path sorting first)",
+        "conflict: superseded by a.csv:3 (the file's first row of the day)"]
 
 
 def test_empty_input():
@@ -74,7 +76,7 @@ def test_settling_among_some_rows_settles_those_rows_alone():
     alone_winners, alone_losers = settle(rows.filter(among))
     assert winners.equals(alone_winners) and losers.equals(alone_losers)
     assert losers.select(["source_file", "reason"]).to_pylist() == [
-        {"source_file": "old.csv", "reason": "conflict: superseded by new.csv:5"}]
+        {"source_file": "old.csv", "reason": "conflict: superseded by new.csv:5 (a more recently modified file)"}]
     assert settle(rows, among=np.zeros(6, dtype=bool))[0].num_rows == 0
 
 
@@ -85,7 +87,8 @@ def test_files_differing_only_in_a_fractional_volume_conflict():
                                    (D2, "BTC", 43000, 1, "old.csv", 3), (D2, "BTC", 43000, 0, "new.csv", 3),
                                    volume=[0.4, 0.5, 0.0213, 0.0213]))
     assert winners["volume"].to_pylist() == [0.5, 0.0213]
-    assert losers["reason"].to_pylist() == ["conflict: superseded by new.csv:2", "duplicate of new.csv:3"]
+    assert losers["reason"].to_pylist() == [
+        "conflict: superseded by new.csv:2 (a more recently modified file)", "duplicate of new.csv:3"]
     assert losers["raw"].to_pylist()[0].endswith(",0.4")
 
 
@@ -108,8 +111,8 @@ def test_a_row_without_volume_yields_to_the_same_prices_with_one():
     reasons = {(r["source_file"], r["source_line"]): r["reason"] for r in losers.to_pylist()}
     assert reasons == {
         ("close_only.csv", 2): "duplicate of full.csv:2",
-        ("older.csv", 2): "conflict: superseded by full.csv:2",  # 1300 against 1200
-        ("full.csv", 3): "conflict: superseded by close_only.csv:3",
+        ("older.csv", 2): "conflict: superseded by full.csv:2 (a more recently modified file)",  # 1300 against 1200
+        ("full.csv", 3): "conflict: superseded by close_only.csv:3 (a more recently modified file)",
         ("close_only.csv", 4): "duplicate of full.csv:4",
         ("close_only.csv", 5): "duplicate of zero.csv:5",
     }
@@ -136,9 +139,11 @@ def test_a_row_without_volume_keeps_its_place_against_a_later_row_of_its_own_fil
         {"date": D2, "volume": 1300.0, "source_file": "full.csv", "source_line": 7},
     ]
     assert dict(zip(losers["source_line"].to_pylist(), losers["reason"].to_pylist())) == {
-        90002: "conflict: superseded by big.csv:2",  # as read whole: "conflicting duplicate of line 2"
+        # as read whole: "conflicting duplicate of line 2"
+        90002: "conflict: superseded by big.csv:2 (the file's first row of the day)",
         3: "duplicate of full.csv:7",
-        90003: "conflict: superseded by full.csv:7",
+        90003: "conflict: superseded by full.csv:7 (an older file's row, to which a newer copy of the bar yields: "
+               "its volume known or in full, its prices in the series' unit)",
     }
 
 
@@ -165,8 +170,8 @@ def test_a_volume_in_thousands_unsaid_yields_to_the_same_bar_in_full():
         ("thousands.csv", 2): "duplicate of full.csv:2, its volume in thousands",
         ("thousands.csv", 3): "duplicate of full.csv:3, its volume in thousands",
         ("millions.csv", 4): "duplicate of full.csv:4, its volume in millions",
-        ("full.csv", 5): "conflict: superseded by thousands.csv:5",
-        ("old.csv", 6): "conflict: superseded by new.csv:6",
+        ("full.csv", 5): "conflict: superseded by thousands.csv:5 (a more recently modified file)",
+        ("old.csv", 6): "conflict: superseded by new.csv:6 (a more recently modified file)",
     }
 
 
@@ -198,4 +203,54 @@ def test_a_small_volume_in_thousands_rounded_up_to_1_yields_too():
     assert winners.select(["source_file", "volume"]).to_pylist() == [
         {"source_file": "full.csv", "volume": 635.0}, {"source_file": "thousands.csv", "volume": 1.0}]
     assert [r["reason"] for r in losers.to_pylist()] == [
-        "duplicate of full.csv:2, its volume in thousands", "conflict: superseded by thousands.csv:3"]
+        "duplicate of full.csv:2, its volume in thousands",
+        "conflict: superseded by thousands.csv:3 (a more recently modified file)"]
+
+
+def test_a_copy_in_thousands_shown_on_one_day_yields_its_counts_rounded_to_0_too():
+    # The pair probe's thin listing: a re-export in thousands writes 120 and 480 shares as 0. Its 1,900
+    # written 2 shows the copy's unit; its 0s had won as the newest file, beside the counts in full.
+    D3 = dt.date(2025, 2, 12)
+    winners, losers = settle(_rows((D1, "A", 10, 0, "thousands.csv", 2), (D1, "A", 10, 1, "full.csv", 2),
+                                   (D2, "A", 11, 0, "thousands.csv", 3), (D2, "A", 11, 1, "full.csv", 3),
+                                   (D3, "A", 12, 0, "thousands.csv", 4), (D3, "A", 12, 1, "full.csv", 4),
+                                   volume=[2.0, 1900.0, 0.0, 120.0, 0.0, 480.0]))
+    assert winners.select(["source_file", "volume"]).to_pylist() == [
+        {"source_file": "full.csv", "volume": 1900.0}, {"source_file": "full.csv", "volume": 120.0},
+        {"source_file": "full.csv", "volume": 480.0}]
+    assert [r["reason"] for r in losers.to_pylist()] == [
+        f"duplicate of full.csv:{n}, its volume in thousands" for n in (2, 3, 4)]
+
+
+def test_a_0_beside_a_count_with_no_copy_in_thousands_shown_is_a_conflict_the_newest_wins():
+    # Alone, a 0 may be a desk's word for no count (or a correction): the documented policy stands.
+    winners, losers = settle(_rows((D1, "A", 10, 0, "new.csv", 2), (D1, "A", 10, 1, "old.csv", 2),
+                                   (D2, "A", 11, 0, "other.csv", 3), (D2, "A", 11, 1, "old.csv", 3),
+                                   (D2, "A", 11, 2, "thousands.csv", 3),
+                                   volume=[0.0, 120.0, 0.0, 120.0, 2.0]))
+    assert winners["source_file"].to_pylist() == ["new.csv", "other.csv"]
+    assert [r["reason"] for r in losers.to_pylist()] == [
+        "conflict: superseded by new.csv:2 (a more recently modified file)",
+        "conflict: superseded by other.csv:3 (a more recently modified file)",
+        "conflict: superseded by other.csv:3 (a more recently modified file)"]
+
+
+def test_a_bar_in_pence_yields_to_the_same_in_pounds_of_the_file_of_more_days():
+    # A newer copy of the last day in pence beside the history in pounds: the newest had won, 100 times
+    # the pounds around it. Of a correction the newest still wins (D2's 12.5 beside 11).
+    winners, losers = settle(_rows((D1, "A", 1000, 0, "pence.csv", 2), (D1, "A", 10, 1, "pounds.csv", 2),
+                                   (D2, "A", 12.5, 0, "fixed.csv", 3), (D2, "A", 11, 1, "pounds.csv", 3)),
+                             file_days={"pence.csv": 1, "pounds.csv": 250, "fixed.csv": 1})
+    assert winners.select(["close", "source_file"]).to_pylist() == [
+        {"close": 10.0, "source_file": "pounds.csv"}, {"close": 12.5, "source_file": "fixed.csv"}]
+    assert [r["reason"] for r in losers.to_pylist()] == [
+        "duplicate of pounds.csv:2, its prices in hundredths (pence, cents) of that one's unit",
+        "conflict: superseded by fixed.csv:3 (a more recently modified file)"]
+
+
+def test_a_bar_in_pounds_yields_to_the_history_in_pence_and_without_days_known_the_rows_settled_tell():
+    winners, losers = settle(_rows((D1, "A", 10, 0, "pounds.csv", 2), (D1, "A", 1000, 1, "pence.csv", 2),
+                                   (D2, "A", 1100, 1, "pence.csv", 3)))
+    assert winners["source_file"].to_pylist() == ["pence.csv", "pence.csv"]
+    assert losers["reason"].to_pylist() == [
+        "duplicate of pence.csv:2, its prices in the unit that one's are hundredths of"]

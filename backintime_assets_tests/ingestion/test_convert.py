@@ -42,7 +42,7 @@ def test_convert_settles_collisions_files_dates_and_accounts_for_every_row(spark
     rejected_rows = read_arrow(location, "rejected_rows", REJECTED_ROWS).to_pylist()
     rejected = {(r["source_file"], r["source_line"]): r["reason"] for r in rejected_rows}
     assert rejected[("old.csv", 2)] == "duplicate of new.csv:2"
-    assert rejected[("old.csv", 3)] == "conflict: superseded by new.csv:3"
+    assert rejected[("old.csv", 3)] == "conflict: superseded by new.csv:3 (a more recently modified file)"
     assert rejected[("old.csv", 4)].startswith("unparseable value")
     assert len(rejected) == 3
     accounting = {a["source_file"]: a for a in conversion.accounting}
@@ -82,8 +82,10 @@ def test_a_newer_row_without_volume_yields_and_every_file_still_accounts_for_its
         (1.5, 10.0, "old.csv", 2), (1.6, None, "new.csv", 3)]
     rejected = {(r["source_file"], r["source_line"]): r["reason"]
                 for r in read_arrow(local_lake, "rejected_rows", REJECTED_ROWS).to_pylist()}
-    assert rejected == {("new.csv", 2): "duplicate of old.csv:2", ("other.csv", 2): "conflict: superseded by old.csv:2",
-                        ("old.csv", 3): "conflict: superseded by new.csv:3"}
+    assert rejected == {
+        ("new.csv", 2): "duplicate of old.csv:2",
+        ("other.csv", 2): "conflict: superseded by old.csv:2 (a more recently modified file)",
+        ("old.csv", 3): "conflict: superseded by new.csv:3 (a more recently modified file)"}
     counts = {a["source_file"]: (a["rows_read"], a["loaded"], a["rejected"]) for a in conversion.accounting}
     assert counts == {"new.csv": (2, 1, 1), "old.csv": (2, 1, 1), "other.csv": (1, 0, 1)}
 
@@ -314,3 +316,34 @@ def test_a_file_whose_rows_hold_a_summary_row_a_piece_counts_the_rows_read_by_ev
     _, [counts] = convert._rows_in_run(together, buckets)
     # The 15th and 16th are a weekend: rejected, as is the unparseable row.
     assert (counts["rows_read"], counts["loaded"], counts["rejected"], counts["rejected_in_run"]) == (11, 8, 3, 3)
+
+
+class _TwoCores:
+    class sparkContext:  # noqa: N801  (Spark's name)
+        defaultParallelism = 2
+
+
+def test_a_newer_copy_in_pence_of_the_last_days_leaves_the_history_in_pounds(monkeypatch, tmp_path):
+    # The pair probe's London listing: the history in pounds, and a newer copy of its last four days in
+    # pence. Those days' buckets hold no other day of the history to show its unit: the copy, as the
+    # newest file, had put four days 100 times too high among the pounds. The file of more days wins.
+    from backintime_assets.ingestion import convert as convert_module
+    from backintime_assets.lake import LakeLocation
+    from backintime_assets_tests.ingestion.surveyed_here import serial_tasks
+    monkeypatch.setattr(convert_module, "run_tasks", serial_tasks)
+    location = LakeLocation(url=str(tmp_path / "lake"))
+    location.ensure_exists()
+    days = [dt.date(2025, 2, d) for d in (3, 4, 5, 6, 7, 10, 11, 12)]
+    pounds = "".join(f"{d},VOD,1.{10 + i},1.{20 + i},1.{i:02d},1.{15 + i},{1000 + i}\n" for i, d in enumerate(days))
+    pence = "".join(f"{d},VOD,1{10 + i},1{20 + i},1{i:02d},1{15 + i},{1000 + i}\n"
+                    for i, d in enumerate(days) if i >= 4)
+    new = dataclasses.replace(_task(location, "gbx_prices.csv", HEADER + pence, 0), dates=tuple(days[4:]))
+    old = dataclasses.replace(_task(location, "gbp_prices.csv", HEADER + pounds, 1), dates=tuple(days))
+    convert_files(_TwoCores(), location, [new, old], [d.isoformat() for d in days], "t")
+    prices = read_arrow(location, "prices", PRICES).to_pylist()
+    assert [(p["close"], p["source_file"]) for p in prices] == [
+        (1.0 + (15 + i) / 100, "gbp_prices.csv") for i in range(8)]
+    rejected = read_arrow(location, "rejected_rows", REJECTED_ROWS).to_pylist()
+    assert [r["reason"] for r in rejected] == [
+        f"duplicate of gbp_prices.csv:{i + 2}, its prices in hundredths (pence, cents) of that one's unit"
+        for i in range(4, 8)]

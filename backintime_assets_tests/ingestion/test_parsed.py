@@ -882,4 +882,4 @@ def test_a_row_repeated_in_two_pieces_keeps_the_row_the_whole_file_keeps_with_or
     first = winners.filter(pc.equal(winners["date"], pa.scalar(days[0], pa.date32())))
     assert first.select(["source_line", "volume"]).to_pylist() == [{"source_line": 2, "volume": None}]
     assert losers.select(["source_line", "reason"]).to_pylist() == [
-        {"source_line": 302, "reason": "conflict: superseded by big.csv:2"}]
+        {"source_line": 302, "reason": "conflict: superseded by big.csv:2 (the file's first row of the day)"}]
