@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType
+from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
@@ -694,7 +694,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 candidates.append((s, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):
                 candidates.append((s * types[j].alt.confidence, -j, canonical))
-            elif canonical == "ticker" and s >= 1.0 and types[j].type == "integer":
+            elif canonical == "ticker" and s >= 1.0 and is_whole(types[j]):
                 # Asian markets number their stocks ("600000" under 股票代码, "7203" under コード):
                 # a column named as the ticker holds them as codes, read as text. A column of text
                 # named as strongly wins: "Security ID" of numbers beside "Ticker" is an id.
@@ -853,7 +853,7 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
             return None
 
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
-    vol = [j for j in numeric if types[j].type == "integer"]
+    vol = [j for j in numeric if is_whole(types[j])]
     prices = [j for j in numeric if j not in vol]
     fractional_volume = _assign_prices(mapping, prices, numeric, values, body)
     if fractional_volume is not None:

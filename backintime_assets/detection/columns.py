@@ -183,6 +183,12 @@ def _fractions_among(values: list[str], float_rx: re.Pattern, decimal: str, join
     return _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float)) > int_frac
 
 
+def is_whole(t: ColumnType) -> bool:
+    """Whether a column holds whole numbers: typed integer, or float for a few fractions among them
+    (a headerless file's volume with a stray "123456.5" is still told from its prices by it)."""
+    return t.type == "integer" or (t.type == "float" and t.alt is not None and t.alt.type == "integer")
+
+
 def _integers(values: list[str], integer_rx: re.Pattern, int_frac: float) -> list[str]:
     """The values integer_rx matches: all of them when every one was counted an integer by the
     regex itself (_regex_count: ASCII values without "_"), without a regex call for each again."""
@@ -455,8 +461,9 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     integer_rx, float_rx = number_patterns(decimal, thousands)
     joined_int, joined_float = joined_number_patterns(decimal, thousands)
     int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_int))
-    if int_frac >= threshold and not (int_frac < 1.0 and _fractions_among(values, float_rx, decimal, joined_float,
-                                                                          int_frac)):
+    fractions = int_frac >= threshold and int_frac < 1.0 and _fractions_among(values, float_rx, decimal,
+                                                                             joined_float, int_frac)
+    if int_frac >= threshold and not fractions:
         ints = _integers(values, integer_rx, int_frac)
         if all(_EIGHT_DIGITS.match(v) for v in ints):
             guess = infer_date_format(ints)
@@ -499,7 +506,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * float_frac * small, 3))
         named = _named_serial(values, name, decimal, thousands, min_share=2 / 3, system=system)
-        number = ColumnType("float", None, round(float_frac * small, 3))
+        # Whole numbers but a few: their integer reading kept (is_whole), as a headerless file's
+        # volume and a column of numbered tickers are told by it.
+        number = ColumnType("float", None, round(float_frac * small, 3),
+                            ColumnType("integer", None, round(int_frac * small, 3)) if fractions else None)
         if named is None and _version_named(name):
             return ColumnType("string", None, number.confidence, number)
         return named or number

@@ -108,7 +108,7 @@ def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_lik
         if _set_off(candidates, m, blank_lines, from_end) or summary_row(fields := candidates[m][1], width,
                                                                         date_columns) or note_row(fields):
             return m
-    return _undated_after_break(candidates, blank_lines, dated, from_end) if dated is not None else None
+    return _undated_after_break(candidates, blank_lines, data_like, dated, from_end) if dated is not None else None
 
 
 def _set_off(candidates: Sequence[Row], m: int, blank_lines: Sequence[int], from_end: bool) -> bool:
@@ -117,18 +117,22 @@ def _set_off(candidates: Sequence[Row], m: int, blank_lines: Sequence[int], from
     return _blank_between(blank_lines, *((here, above) if from_end else (above, here)))
 
 
-def _undated_after_break(candidates: Sequence[Row], blank_lines: Sequence[int], dated: Callable[[list[str]], bool],
-                         from_end: bool) -> int | None:
+def _undated_after_break(candidates: Sequence[Row], blank_lines: Sequence[int], data_like: Callable[[list[str]], bool],
+                         dated: Callable[[list[str]], bool], from_end: bool) -> int | None:
     """The first footer row when the rows at the end hold no date where the data has its dates, and a
     blank line sets them off from the dated rows above: a statement's summary block ("STATEMENT
     SUMMARY :-", "Opening Balance,,,,Dr Count,Cr Count,Closing Bal", then its figures) below a bank's
     transactions. Its figures read as data, being numbers where the data has numbers, so the run
     of non-data rows above ended at the last line; read as data, its words made text of the amount
     columns. Rows of figures right below the last dated row, no blank line between, stay data (to
-    be rejected), as do rows dated in another format (`dated` takes any date-like cell)."""
+    be rejected), as do rows dated in another format (`dated` takes any date-like cell). The block
+    begins with a row that is no data (its title or labels): a day's prices set off below the
+    others with a date we cannot read (a serial number, "Jan 12", none) are data, to be rejected
+    for their date, not dropped unseen as a footer."""
     k = len(candidates)
     while k > 1 and len(candidates) - k < MAX_FIGURES_FOOTER_ROWS and not dated(candidates[k - 1][1]):
         k -= 1
     if k == len(candidates) or not dated(candidates[k - 1][1]):
         return None
-    return next((m for m in range(k, len(candidates)) if _set_off(candidates, m, blank_lines, from_end)), None)
+    return next((m for m in range(k, len(candidates))
+                 if _set_off(candidates, m, blank_lines, from_end) and not data_like(candidates[m][1])), None)

@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order
-from .canonical import names_its_column, names_the_ticker
+from .canonical import named_as, names_its_column, names_the_ticker
 from .columns import BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, ColumnType, infer_column_type
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
@@ -318,6 +318,18 @@ def _short_by_empty_ends(fields: list[str], below: list[list[str]], width: int) 
     while empty < width and all(len(f) >= width - empty and not f[width - 1 - empty].strip() for f in below):
         empty += 1
     return len(fields) >= width - empty - 1
+
+
+_LOADED = ("date", "open", "high", "low", "close", "adj_close", "volume")
+
+
+def _names_their_columns(fields: list[str], judge: _RowJudge) -> bool:
+    """Whether a short header's names, set over the first columns, name the dates and the prices
+    below them as what they are: a price file's header short of an unnamed index ("Open;High;...;
+    Volume" over "2024-01-02;100;...;" rows) or a preamble of words ("Kurse;Aktie;Boerse") would put
+    a name over the wrong column (open loaded as high, close as volume) or none over the dates."""
+    return all(names_its_column([n], t) for n, t in zip(fields, judge.types)
+               if t.type in ("date", "timestamp") or any(named_as(c, n) for c in _LOADED))
 
 
 def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
@@ -751,7 +763,10 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     body = [r for r in rows[best_k:end] if len(r[1]) >= least]
     # '#' comment lines type no column: above a headerless table of flags ("# no header..." over
     # "Yes","Medium rare"), they cost the column its boolean type, and untyped, the table's first
-    # row was taken for its header. Only a minority: a column of hashtags is data.
+    # row was taken for its header. Only a minority: a column of hashtags is data. Most bodies have no
+    # '#' in a first cell at all: one join of them says so, where a test per row cost every file.
+    if "#" not in "".join(map(itemgetter(0), map(itemgetter(1), body))):
+        return body
     remark = [_commented(f) and f[0].strip() not in NULL_SPELLINGS for _, f in body]
     return list(compress(body, map(not_, remark))) if any(remark) and 2 * sum(remark) < len(body) else body
 
@@ -850,7 +865,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             break  # above a comment, only a row of names is a header (not a damaged data row)
         if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)) and not (
                 (n := _prefix_of(fields, below)) > width and _header_shaped(fields[:n], judge, n)) and not (
-                _short_by_empty_ends(fields, below, width) and _header_shaped(fields, judge, len(fields))):
+                _short_by_empty_ends(fields, below, width) and _header_shaped(fields, judge, len(fields))
+                and _names_their_columns(fields, judge)):
             break  # (a header may trail any number of empty cells, "Date,Close,,,", or names of ragged rows)
         # Rows stacked above the header must be as wide as the table and name several columns, and
         # touch it: a blank line between ends the block (a disclaimer of as many commas as the table

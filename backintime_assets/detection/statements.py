@@ -223,6 +223,11 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
             evidence.setdefault(kind, []).append(j)
     for j in _settles(names, canonical, body):
         evidence.setdefault("settlement", []).append(j)
+    if "balance" not in evidence:
+        # Money paid in or out tells a statement only beside the balance it moves: their words also
+        # name a price file's own columns ("Credit Spread", "Credit Rating", "Deposit Rate") beside a
+        # fee, a basis or an account it may have.
+        evidence.pop("cash_flow", None)
     quantity = [j for j, (n, c) in enumerate(zip(names, canonical)) if c == "volume" or _name_words(n) & _QUANTITY]
     # An order's side or number, a round trip or a settlement date, beside how much it moved: a fill,
     # whatever else the file holds. Not beside a day's high and low: a bar's, whose volume is the

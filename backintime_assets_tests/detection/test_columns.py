@@ -495,3 +495,35 @@ def test_whole_numbers_with_a_few_fractions_are_floats():
     assert infer_column_type(cells, "Area(in sq km)", ".", None).type == "float"
     assert infer_column_type(cells[:-1] + ["n/a"], "Area", ".", None).type == "integer"  # a stray word only
     assert infer_column_type(["1.234", "5.678", "12", "1,5"], "x", ",", ".").type == "float"
+
+
+def _fraction_days() -> list[str]:
+    days = (date(2024, 1, 2) + timedelta(n) for n in range(40))
+    return [d.isoformat() for d in days if d.weekday() < 5][:25]
+
+
+def test_a_few_fractions_in_a_headerless_volume_keep_it_the_volume():
+    # Typed float for its two ".5" cells, the volume of a headerless OHLCV file was taken for a fifth
+    # price column and no column loaded as the volume: every day's volume was lost, unseen.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    rows = [f"{d},{100 + i * 0.5:.2f},{101.1 + i * 0.5:.2f},{99.1 + i * 0.5:.2f},{100.2 + i * 0.5:.2f},"
+            f"{123456 + i * 1371}{'.5' if i in (7, 19) else ''}" for i, d in enumerate(_fraction_days())]
+    data = ("\n".join(rows) + "\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.columns[5].type == "float"  # the fractions are kept
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert prices["volume"].tolist()[:8] == [123456 + i * 1371 + (0.5 if i == 7 else 0) for i in range(8)]
+
+
+def test_a_few_fractions_in_a_numbered_ticker_column_keep_it_the_ticker():
+    # A column of stock numbers named as the ticker ("Code": 600000) with one "600000.0" cell: typed
+    # float, it was no longer read as the ticker, and every row loaded under the file's name.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    rows = [f"{'600000.0' if i == 5 else '600000'},{d},{10 + i * 0.1:.2f},{1000 + i}"
+            for i, d in enumerate(_fraction_days())]
+    data = ("Code,Date,Close,Volume\n" + "\n".join(rows) + "\n").encode()
+    schema = detect_bytes(data, "quotes.csv")
+    prices = normalise_bytes(data, schema, "quotes.csv").prices
+    assert (prices["ticker"] == "600000").sum() == 24

@@ -158,14 +158,31 @@ def test_an_undated_summary_block_set_off_below_dated_rows_is_the_footer():
 
 
 def test_undated_rows_right_below_the_data_or_dated_otherwise_stay_data():
-    # Rows of figures (data-like) without a date: a footer only when a blank line sets them off from
-    # the dated rows, wherever in the run it sits. Right below the data, they are damaged rows, to be
-    # rejected; dated in another format past the break, they are the data's.
+    # An undated block is a footer only when a blank line sets it off from the dated rows and it
+    # starts with a row that is no data (a title, labels), wherever in the run it sits. Right below
+    # the data, or figures only, they are damaged rows, to be rejected; dated in another format past
+    # the break, they are the data's.
     dated = lambda f: f[0].startswith("2024")  # noqa: E731
-    rows = [(0, ["2024-01-02", "1", "x"]), (1, ["2024-01-03", "2", "x"]), (3, ["", "3", "x"]), (5, ["", "4", "x"])]
+    rows = [(0, ["2024-01-02", "1", "x"]), (1, ["2024-01-03", "2", "x"]), (3, ["SUMMARY"]), (5, ["", "4", "x"])]
     assert footer_start(rows, [], data_like, 3, [0], dated=dated) is None
     assert footer_start(rows, [2], data_like, 3, [0], dated=dated) == 2
-    assert footer_start(rows, [4], data_like, 3, [0], dated=dated) == 3
+    assert footer_start(rows[:3] + [(5, ["Totals"]), (6, ["", "4", "x"])], [4], data_like, 3, [0], dated=dated) == 3
     assert footer_start(rows, [2], data_like, 3, [0]) is None  # no date column: nothing to tell by
     shaped = lambda f: f[0][:1].isdigit()  # noqa: E731  (as layout's: any date-like cell)
     assert footer_start(rows[:2] + [(3, ["03.01.2024", "5", "x"])], [2], data_like, 3, [0], dated=shaped) is None
+
+
+def test_a_days_prices_set_off_below_with_a_date_we_cannot_read_are_rejected_not_a_footer():
+    # A price file's last days below a blank line, their dates an Excel serial, "Jan 31" or none:
+    # rows of prices, data-like. Taken for an undated summary block, they were dropped unseen as
+    # the footer; rejected for their date, they are counted.
+    rows = [(0, ["2024-01-02", "1", "x"]), (1, ["2024-01-03", "2", "x"]), (3, ["45295", "3", "x"]), (4, ["", "4", "x"])]
+    assert footer_start(rows, [2], data_like, 3, [0], dated=lambda f: f[0].startswith("2024")) is None
+    days = (2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19, 22, 23, 24, 25, 26)
+    body = "".join(f"2024-01-{d:02d},{100 + d}.5,{101 + d}.5,{99 + d}.5,{100 + d},{1000 + d}\n" for d in days)
+    for last in ("45317", "Jan 29", ""):
+        data = f"Date,Open,High,Low,Close,Volume\n{body}\n{last},130.5,131.5,129.5,130,1029\n".encode()
+        schema = detect_bytes(data, "prices.csv")
+        assert schema.footer_lines == 0
+        result = normalise_bytes(data, schema, "prices.csv")
+        assert len(result.prices) == 19 and len(result.rejected) == 1

@@ -1145,3 +1145,17 @@ def test_a_header_one_name_short_of_rows_that_end_in_a_delimiter_names_the_colum
     # Three names short even so: a line of another kind, not the header.
     short = detect_bytes(b"Report;2024\n" + data.split(b"\n", 1)[1], "iris.csv")
     assert short.header_row == -1
+
+
+@pytest.mark.parametrize("names", ["Open;High;Low;Close;Volume", "Kurse;Aktie;Boerse;Xetra;EUR"])
+def test_a_short_line_over_dated_rows_ending_in_a_delimiter_names_no_column_it_misreads(names):
+    # Rows "2024-01-02;100.0;101.1;...;100000;" under a line two names short: its names, set over
+    # the first columns, called the dates "Open" and the lows "Close" (every row rejected), or were a
+    # preamble's words ("Kurse") over the dates (no close column). Headerless, the file loads.
+    rows = "".join(f"2024-01-{d:02d};{100 + d}.0;{101 + d}.1;{99 + d}.1;{100 + d}.2;{100000 + d};\n"
+                   for d in (2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17))
+    data = (names + "\n" + rows).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.header_row == -1
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert prices["close"].tolist()[:2] == [102.2, 103.2] and prices["volume"].tolist()[:2] == [100002, 100003]

@@ -271,3 +271,20 @@ def test_a_bank_statement_of_withdrawals_deposits_and_a_closing_balance_is_no_pr
     assert result.prices_arrow.num_rows == 0
     assert statement_problem(["Date", "Debit", "Credit", "Balance"], ["date", None, None, None], []) is not None
     assert statement_problem(["Date", "Close", "Credit Spread"], ["date", "close", None], []) is None
+
+
+@pytest.mark.parametrize("names", [["Date", "Close", "Credit Spread", "Account"],
+                                   ["Date", "Deposit Rate", "Fees", "Close"],
+                                   ["Date", "NAV", "Management Fee", "Credit Quality"],
+                                   ["Date", "ISIN", "Price", "Credit Rating", "Gain/Loss"]])
+def test_credit_or_deposit_in_a_price_files_names_makes_no_statement_without_a_balance(names):
+    # "Credit", "Deposit" name a price file's own columns (a CDS spread, a deposit rate, a bond's
+    # rating): beside a fee, an account or a gain they refused the file as a statement.
+    canonical = ["date" if n == "Date" else "close" if n in ("Close", "Price", "NAV") else None for n in names]
+    assert statement_problem(names, canonical, []) is None
+    day = "2024-01-02," + ",".join("AA" if "Rating" in n or "Quality" in n else "Main" if n == "Account" else
+                                   "XS0123456789" if n == "ISIN" else "1.5" for n in names[1:])
+    days = "\n".join(day.replace("01-02", f"01-{d:02d}") for d in (2, 3, 4, 5, 8, 9, 10))
+    data = (",".join(names) + "\n" + days + "\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None and len(normalise_bytes(data, schema, "prices.csv").prices) == 7
