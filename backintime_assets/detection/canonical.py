@@ -356,6 +356,15 @@ _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delt
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
 _ADJUSTED_OTHER = re.compile(r"open|high|low|vol")
+# "adj" in a name that says it is not adjusted ("Unadjusted Closing Price", "Non-Adjusted Close"): no
+# adjusted close. Beside "Closing Price" it took adj_close, the raw closes loaded as the adjusted ones.
+_NOT_ADJUSTED = re.compile(r"unadj|nonadj|notadj")
+# A volume averaged over days ("1Y Avg Volume", "Average Volume", "Volume (30D Avg)"): no day's
+# volume, and it loaded as one without a word.
+_AVERAGED = re.compile(r"avg|average|mean|median")
+# A quote's side in brackets after a price ("Closing Price (Bid)"): which of the instrument's quotes,
+# no unit; dropped, the bid tied with "Closing Price" beside it and, leftmost, took the close.
+_QUOTE_SIDE_NOTE = frozenset({"bid", "ask", "offer", "buy", "sell"})
 # Words that hold "low" and are no low ("Slow Close", "slow_ma": a slow moving average; "Money Flow",
 # "Cash Flow", "Below Band"): beside a close with no low named, the slow average loaded as the low.
 _NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow")
@@ -365,8 +374,11 @@ _NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow")
 # the close passed every bar check). Searched in letters run together, for the high and the low alone.
 # Not a futures contract's month ("Front Month High", "2nd Month Low": that contract's day's).
 _SPAN_HIGH_LOW = re.compile(r"\d+w|week|year|annual|ytd|alltime|lifetime"
+                            r"|quarter|qtd|\d+mo|\d+mths?|(?:[2-9]|\d\d+)d(?:ays?)?(?!\d)"
                             r"|(?<!front)(?<!near)(?<!nearby)(?<!spot)(?<!prompt)(?<!first)(?<!1st)(?<!second)(?<!2nd)"
                             r"(?<!third)(?<!3rd)(?<!next)(?<!back)month")
+# So is a quarter's, a number of months written "3Mo" or "3 mths", or of days ("90 Day High", "90D Low": a
+# day's own is "1D"): as the day's high, each loaded without a word.
 # A number of years or months ("1Y High", "12M Low"), as "52W High" is: loaded as the day's high and
 # low without a word. Not 3M's (the company's ticker: its "3M High" is its day's) nor minutes' ("5min
 # High": an intraday bar's own); nor an instrument's, whose other prices it names too ("10Y High,10Y
@@ -433,7 +445,8 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     if _NOT_HINTED.search(latin) or _QUALIFIED.search(norm_name(cell)):
         return False
     inside = norm_name(" ".join(BRACKETED.findall(cell)))
-    return inside not in _SYNONYMS and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
+    return inside not in _SYNONYMS and inside not in _QUOTE_SIDE_NOTE \
+        and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 
 
 # The signs of the currencies volumes are counted in, not every sign (numbers.CURRENCY_SYMBOLS): a
@@ -578,7 +591,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS):
             continue  # no price, nor a hint of one (_QUALIFYING)
         money = _in_money(cell) or (unit is not None and unit.money)
-        if hit and hit[0] == "volume" and money:
+        if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin)):
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
         if hit and hit[0] in ("high", "low") and (spanned or _spanned(latin, instruments)):
             continue  # "High (52W)", "Low (YTD)", "52 Week Range" over "High": the span's, not the day's
@@ -589,8 +602,12 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
+                if canonical == "adj_close" and _NOT_ADJUSTED.search(latin):
+                    continue  # the close's hint, if any, stands: "Unadjusted Closing Price" is the close
                 if canonical == "adj_close" and _ADJUSTED_OTHER.search(latin) and "clos" not in latin:
                     break
+                if canonical == "volume" and _AVERAGED.search(latin):
+                    break  # the days' average, no day's volume
                 if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
@@ -707,11 +724,27 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         if mapping[j] is None and canonical not in used:
             mapping[j] = canonical
             used.add(canonical)
+    if "volume" not in used:
+        _unread_volume(mapping, used, named, types)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     _fill_by_type(mapping, used, types, body, unnamed, past_header)
     return mapping
+
+
+def _unread_volume(mapping: list[str | None], used: set[str], scores: Sequence[dict[str, float]],
+                   types: Sequence[ColumnType]) -> None:
+    """Map, in place, a column named as the volume by a whole name ("Volume", "Vol.") whose values read
+    as no number ("1.234,5" in a file of "." decimals, "12 500 shares", words): unmapped, every row loaded
+    with no volume, without a word. Mapped, its cells that read are volumes and the rest rejected as
+    unparseable (normalise.py). Only text: a column of dates or of amounts in money is no count."""
+    for j, t in enumerate(types):
+        if mapping[j] is None and t.type == "string" and not no_values_seen(t) \
+                and scores[j].get("volume", 0.0) >= _STRONG_NAME:
+            mapping[j] = "volume"
+            used.add("volume")
+            return
 
 
 # The other price fields a header must name for a short form to be one of them: "Date,Op,Hi,Lo,Cl".
@@ -989,6 +1022,9 @@ def stays_unmapped(j: int, header_cells: Sequence[Sequence[str]], mapping: Seque
 # The problem of a table holding several tickers' prices on each line (tickers_side_by_side): its
 # rows are rejected with it (normalise.py), not read as one ticker's.
 SIDE_BY_SIDE = "prices of several tickers side by side"
+# One instrument's several closes, each named by which close it is ("Closing Price,Auction Close"): which is
+# the day's is unsaid. A judgement a user may overrule with the mapping (refusals.py), as SIDE_BY_SIDE is.
+SEVERAL_CLOSES = "several closes of one instrument"
 # Sides of a quote: columns "Close" under "Bid" and under "Ask" are one instrument's two prices.
 _QUOTE_SIDES = frozenset({"bid", "ask", "offer", "mid", "last", "trade", "buy", "sell"})
 

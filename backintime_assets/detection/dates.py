@@ -313,6 +313,8 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
     year = "%y" if order == "y2" else "%Y"
     a = _ints(groups, "a")
     b = _ints(groups, "b")
+    if order == "y2" and _named_year_first(a, b, _ints(groups, "c"), groups):
+        return f"%y{sep}%m{sep}%d", 1.0
     if order == "y2" and _two_digit_year_first(a, b, _ints(groups, "c")):
         return f"%y{sep}%m{sep}%d", _YEAR_FIRST_CERTAINTY
     a_day, b_day = max(a) > 12, max(b) > 12
@@ -356,10 +358,8 @@ _YEAR_FIRST_CERTAINTY = 0.9
 def _weekday_order(a: list[int], b: list[int], groups: list[dict], two_digit_year: bool) -> bool | None:
     """True (day first) or False (month first) when the weekday names the dates carry ("Mon 08/01/2001",
     "2024/01/05(金)") agree with one reading only; None without names, or when both or neither agree."""
-    if not (groups[0].get("wd") or groups[0].get("wds")):
-        return None  # the common case, decided by the first value: no names
-    words = [g.get("wd") or (g.get("wds") or "").strip().lstrip(",(（").rstrip(")）") for g in groups]
-    if not all(words):
+    words = _weekday_words(groups)
+    if words is None:
         return None
     fits = [True, True]  # month first, day first
     for m, d, y, w in set(zip(a, b, _years(groups, two_digit_year), words)):
@@ -370,6 +370,36 @@ def _weekday_order(a: list[int], b: list[int], groups: list[dict], two_digit_yea
             except ValueError:
                 fits[k] = False
     return fits[1] if fits[0] != fits[1] else None
+
+
+def _weekday_words(groups: list[dict]) -> list[str] | None:
+    """The weekday name each date carries ("Mon 08/01/2001", "24/01/05(金)"), None where one has none."""
+    if not (groups[0].get("wd") or groups[0].get("wds")):
+        return None  # the common case, decided by the first value: no names
+    words = [g.get("wd") or (g.get("wds") or "").strip().lstrip(",(（").rstrip(")）") for g in groups]
+    return words if all(words) else None
+
+
+def _named_year_first(a: list[int], b: list[int], c: list[int], groups: list[dict]) -> bool:
+    """Whether the weekday names two-digit-year dates carry fit them read yy/mm/dd only, not dd/mm/yy nor
+    mm/dd/yy: "24/01/05(金)" is Friday 5 January 2024 (24 January 2005 was a Monday). Few rows make no
+    run of trading days for _two_digit_year_first, and the names were read the other way, without a word."""
+    words = _weekday_words(groups)
+    if words is None:
+        return False
+    readings = ((a, b, c), (c, b, a), (c, a, b))  # (years, months, days): yy/mm/dd, dd/mm/yy, mm/dd/yy
+    fits = []
+    for years, months, days in readings:
+        ok = True
+        for y, m, d, w in set(zip(years, months, days, words)):
+            try:
+                ok = date(pivot_year(y), m, d).weekday() in weekday_numbers(w)
+            except ValueError:
+                ok = False
+            if not ok:
+                break
+        fits.append(ok)
+    return fits[0] and not any(fits[1:])
 
 
 def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:

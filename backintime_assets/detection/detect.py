@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .bar_period import LONGER_BARS, bar_period_problem, series_dates, spaced_bars_problem, ticker_holds_bars
 from .buddhist_era import be_two_digit
-from .canonical import (SIDE_BY_SIDE, fits_type, map_canonical, names_its_column, repeated_unlabelled,
+from .canonical import (SEVERAL_CLOSES, SIDE_BY_SIDE, fits_type, map_canonical, names_its_column, repeated_unlabelled,
                         tickers_side_by_side)
 from .dates import GUESSED_ORDER_CERTAINTY
 from .day_date import DayDate, day_of_file, not_a_days_list
@@ -24,8 +24,8 @@ from .dialect import (
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .filename import date_in_name
-from .flat_header import (bare_tickers, labelled_unread, named_as_tickers, scaled_fields, scaled_series,
-                          split_header, untold_series)
+from .flat_header import (bare_tickers, closes_of_one, labelled_unread, made_of_others, named_as_tickers,
+                          scaled_fields, scaled_series, split_header, untold_series)
 from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
@@ -130,6 +130,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    f"and field (\"{named}\"): which price each holds is unsaid, and it would be left unread; "
                    "name each column by its ticker and field (\"AAPL Close\") or save each ticker's columns "
                    "as a file of its own")
+    elif wide is not None and (others := made_of_others(layout.header_cells, layout.types, series, canonical)):
+        shown = _shown([layout.names[j] for j in others])
+        problem = (f"{SIDE_BY_SIDE} ({shown}): beside the tickers' prices, a total's, benchmark's or portfolio's, "
+                   "made of others' prices and no instrument's: it would be left unread, or loaded as a ticker of "
+                   "that name. Save the tickers' columns as a file of their own")
     elif scaled := scaled_series(layout.header_cells, layout.types):
         shown = _shown([layout.names[j] for j in scaled])
         problem = (f"{SIDE_BY_SIDE} ({shown}): each ticker's price is named with a scale written onto its name, "
@@ -166,7 +171,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             untold := untold_series(layout.header_cells, layout.types,
                                    canonical if flat is None else None)):
         shown = _shown([layout.names[j] for j in untold])
-        problem = (f"{SIDE_BY_SIDE}? ({shown}): columns name several series, each by a label beside a price, "
+        problem = (f"{SEVERAL_CLOSES}? ({shown}): each column names the close by which of one instrument's closes "
+                   "it is (a day's, a session's, an auction's, the unadjusted, a spot's or a future's), and none "
+                   "says it is the day's close; read as one, the others would be left unread. Keep the day's close "
+                   "alone, or name it \"Close\"") if closes_of_one(layout.header_cells, untold) else (
+                   f"{SIDE_BY_SIDE}? ({shown}): columns name several series, each by a label beside a price, "
                    "but the labels are not all written as tickers (a name or a longer word may be a company's, "
                    "or one instrument's venue, session or source; a number a code's or a year's) or do not each "
                    "hold the same fields; read "

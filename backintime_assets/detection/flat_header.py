@@ -531,6 +531,30 @@ def _beside_which_price(header_cells: Sequence[Sequence[str]], types: Sequence[C
     return sorted([close, *found]) if found else []
 
 
+# Words over a close that say which of one instrument's closes, sessions or contracts it is, not whose:
+# the day's, the spot's, the auction's, a future's, the unadjusted ("Closing Price,Daily Close",
+# "last_close,fut_close", "closing_price,unadj_close").
+_KINDS_OF_CLOSE = frozenset({"DAILY", "DAY", "EOD", "SPOT", "CASH", "AUCTION", "FUT", "FUTS", "FUTURE", "FUTURES",
+                             "FWD", "FORWARD", "PERP", "SESSION", "MARKET", "MKT", "FINAL", "CLOSE", "UNADJ",
+                             "UNADJUSTED", "RAW", "OFFICIAL"})
+
+
+def closes_of_one(header_cells: Sequence[Sequence[str]], columns: Sequence[int]) -> bool:
+    """Whether untold_series' `columns` are each a close labelled only by which of one instrument's closes
+    it is (_KINDS_OF_CLOSE, _WHICH_PRICE), with no note in brackets: "Closing Price" beside "Daily Close", "Spot
+    Close" or "Auction Close"; "last_close" beside "fut_close". Several closes of one instrument (or of a
+    spot and its future), not tickers side by side, as their refusal had said."""
+    words = _KINDS_OF_CLOSE | _WHICH_PRICE
+    for j in columns:
+        cell = header_cells[j][0] if j < len(header_cells) and header_cells[j] else ""
+        parts = _labelled(cell) if not _IN_BRACKETS.search(cell) else None
+        # A note in brackets may be a currency's or a venue's ("Closing Price (USD)", "(EUR)"): said otherwise.
+        if parts is None or parts[1] != "close" \
+                or not set(re.split(r"[\W_]+", parts[0].upper())) - {""} <= words:
+            return False
+    return bool(columns)
+
+
 def _one_instruments_words(text: str) -> bool:
     """Whether a text holds a word of _ONE_INSTRUMENTS, "T-1" and "D-1" whole (cut at the hyphen, the day
     before's "Closing Price (T-1)" was another series, and the file refused)."""
@@ -881,6 +905,22 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
     misread = [j for j, (cells, m) in enumerate(zip(header_cells, canonical))
                if m and cells and (w := split_cell(cells[0], words=True)) and field_of(w[0]) == m != field_of(w[1])]
     return sorted({*found, *misread})
+
+
+def made_of_others(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], series: Sequence[str | None],
+                   canonical: Sequence[str | None]) -> list[int]:
+    """Of several tickers side by side in a one-row header (`series`: wide_columns'), the numeric columns
+    naming a series made of others' prices and a price ("TOTAL Close", "BENCHMARK Close", "Portfolio
+    Close" beside "AAPL Close,MSFT Close"): no instrument's price. A word of _QUALIFIER ("TOTAL") was
+    read as none of the tickers' and its column left unread without a word; one that is not
+    ("BENCHMARK", "PORTFOLIO") loaded as a ticker of that name."""
+    header_cells = _names(header_cells)
+    if any(len(cells) != 1 for cells in header_cells):
+        return []
+    return [j for j, (cells, t, s, m) in enumerate(zip(header_cells, types, series, canonical))
+            if t.type in ("integer", "float") and (s is None or s.strip().upper() in _MADE_OF_OTHERS)
+            and (m is None or m in _PRICES) and (parts := _any_case_split(cells[0].strip())) is not None
+            and parts[1] in _PRICES and parts[0].strip().upper() in _MADE_OF_OTHERS]
 
 
 # Labels of a series made of others' prices: a total, an index, a benchmark, a sector's or a portfolio's.

@@ -3,7 +3,7 @@ facts no override can change (`schema override --load-refused`)."""
 from __future__ import annotations
 
 from .bar_period import LONGER_BARS
-from .canonical import SIDE_BY_SIDE
+from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from .names_above import NAMES_ABOVE
 from .statements import NOT_PRICES, not_prices
 from .unsettled_order import UNSETTLED_ORDER
@@ -12,8 +12,9 @@ from .unsettled_order import UNSETTLED_ORDER
 def judged(problem: str | None) -> bool:
     """Whether a file's problem is detection's judgement of a table it read: a broker's trades or
     statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
-    tickers, weekly or monthly bars its period column or its dates' steps declare (bar_period.py), prices
-    a headerless table places against the names of a line above it (names_above.py), a tiny table's
+    tickers, one instrument's several closes none of which says it is the day's, weekly or monthly bars
+    its period column or its dates' steps declare (bar_period.py), prices a headerless table places
+    against the names of a line above it (names_above.py), a tiny table's
     day/month order its header's width let be guessed (unsettled_order.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
     (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
@@ -22,11 +23,13 @@ def judged(problem: str | None) -> bool:
 
 
 def judgement(problem: str | None) -> str | None:
-    """Which judgement a problem is (SIDE_BY_SIDE, NOT_PRICES, LONGER_BARS, NAMES_ABOVE), None for a fact or no
-    problem. A user's lifting of one is no word on another: a new detection that refuses the file for
+    """Which judgement a problem is (SIDE_BY_SIDE, SEVERAL_CLOSES, NOT_PRICES, LONGER_BARS, NAMES_ABOVE), None for
+    a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file for
     another reason refuses it (its details, the columns named, may change with the detector)."""
     if problem is not None and problem.startswith(SIDE_BY_SIDE):
         return SIDE_BY_SIDE
+    if problem is not None and problem.startswith(SEVERAL_CLOSES):
+        return SEVERAL_CLOSES
     if problem is not None and LONGER_BARS in problem:
         return LONGER_BARS
     if problem is not None and problem.startswith(NAMES_ABOVE):

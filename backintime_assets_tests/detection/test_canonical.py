@@ -955,3 +955,59 @@ def test_a_spans_other_figures_do_not_make_its_count_an_instruments_label(figure
             "2024-01-02,10.0,15.0,8.0,0.12\n2024-01-03,10.2,15.0,8.0,0.13\n").encode()
     schema = detect_bytes(data, "screen.csv")
     assert [c.canonical for c in schema.columns][:4] == ["date", "close", None, None]
+
+
+@pytest.mark.parametrize(("header", "row", "close", "adj_close"), [
+    # "adj" in "Unadjusted" took the adjusted close: the raw closes loaded as the adjusted ones.
+    ("Date,Closing Price,Unadjusted Closing Price", "{d},10{i}.0,20{i}.0", [100.0, 101.0], [100.0, 101.0]),
+    ("Date,Unadjusted Closing Price", "{d},20{i}.0", [200.0, 201.0], [200.0, 201.0]),
+    # The bid in brackets was dropped as a unit, tied with "Closing Price" and, leftmost, took the close.
+    ("Date,Closing Price (Bid),Closing Price", "{d},10{i}.0,20{i}.0", [200.0, 201.0], [200.0, 201.0]),
+])
+def test_an_unadjusted_or_a_bids_close_is_neither_the_adjusted_close_nor_the_close(header, row, close, adj_close):
+    data = _weekdays_table(header, row)
+    schema = detect_bytes(data, "prices.csv")
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert schema.problem is None
+    assert prices.close.tolist()[:2] == close and prices.adj_close.tolist()[:2] == adj_close
+
+
+@pytest.mark.parametrize("header", ["Date,Close,1Y Avg Volume", "Date,Close,Average Volume",
+                                    "Date,Close,Volume (30D Avg)", "Date,Close,30 Day Avg Volume"])
+def test_an_average_volume_is_no_days_volume(header):
+    # The year's (or 30 days') average volume loaded as each day's, without a word.
+    data = _weekdays_table(header, "{d},10{i}.0,5000")
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None and not any(c.canonical == "volume" for c in schema.columns)
+
+
+@pytest.mark.parametrize("header", ["Date,Close,3Mo High", "Date,Close,3 mths High", "Date,Close,Quarter High",
+                                    "Date,Close,QTD High", "Date,Close,90 Day High", "Date,Close,90D High"])
+def test_a_quarters_or_some_days_high_is_no_days_high(header):
+    data = _weekdays_table(header, "{d},10{i}.0,200.0")
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None and not any(c.canonical == "high" for c in schema.columns)
+    # A day's own high still is.
+    assert [c.canonical for c in detect_bytes(_weekdays_table("Date,Close,1D High", "{d},10{i}.0,200.0"),
+                                              "p.csv").columns] == ["date", "close", "high"]
+
+
+@pytest.mark.parametrize("volumes", [["1.234,5", "2.345,0", "3.456,7", "4.567,8", "5.678,9"],  # another decimal
+                                     ["abc", "xyz", "n/a-ish", "lots", "few"]])
+def test_a_volume_column_that_does_not_read_rejects_its_rows_not_its_volumes(volumes):
+    # Typed text, "Volume" was left unmapped and every row loaded with no volume, without a word.
+    header = "Date,Open,High,Low,Close,Volume"
+    data = (header + "\n" + "".join(f'{d},10.5,11.0,10.0,10.8,"{v}"\n' for d, v in zip(
+        ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"), volumes))).encode()
+    schema = detect_bytes(data, "prices.csv")
+    result = normalise_bytes(data, schema, "prices.csv")
+    assert schema.problem is None and [c.canonical for c in schema.columns][-1] == "volume"
+    assert result.prices_arrow.num_rows == 0
+    assert set(result.rejected.reason) == {"unparseable value: volume"}
+
+
+def test_a_volume_column_of_numbers_some_blank_still_loads():
+    data = _weekdays_table("Date,Close,Volume", "{d},10{i}.0,1.{i}M").replace(b"1.1M", b"")
+    result = normalise_bytes(data, detect_bytes(data, "p.csv"), "p.csv")
+    assert result.prices.volume.tolist()[:3] == [1_000_000, None, 1_200_000] or \
+        result.prices.volume.fillna(-1).tolist()[:3] == [1_000_000, -1, 1_200_000]

@@ -493,3 +493,15 @@ def test_dates_of_years_no_date_is_read_in_are_told_apart_from_no_dates():
     # Thai dates of the Buddhist era with a month's name: their format is at fault (no date of theirs
     # lies within the years, to load the file from), as the refusal had said.
     assert years_outside(["02 Jan 2567", "03 Jan 2567"]) == []
+
+
+@pytest.mark.parametrize(("values", "fmt"), [
+    (["24/01/05(金)", "24/01/09(火)", "24/01/10(水)"], "%y/%m/%d(%a)|ja"),  # kabutan's yy/mm/dd
+    (["24/01/05(Fri)", "24/01/09(Tue)"], "%y/%m/%d(%a)|en"),
+    (["05/01/24(金)", "09/01/24(火)"], "%d/%m/%y(%a)|ja"),  # the names fit day first only
+])
+def test_weekday_names_settle_a_two_digit_years_place_in_a_few_dates(values, fmt):
+    # Three rows make no run of trading days for the year-first reading: "24/01/05(金)" loaded as 24
+    # January 2005 (a Monday, its name Friday), the next rows rejected as weekends, without a word.
+    guess = infer_date_format(values)
+    assert guess is not None and guess.format == fmt and guess.fraction == 1.0

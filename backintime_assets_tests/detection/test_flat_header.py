@@ -1,7 +1,7 @@
 import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
-from backintime_assets.detection.canonical import SIDE_BY_SIDE
+from backintime_assets.detection.canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.flat_header import split_cell, split_header
 from backintime_assets.normalisation.normalise import normalise_bytes
@@ -512,7 +512,9 @@ def test_one_instruments_close_beside_its_other_columns_is_no_close_matrix(heade
 def test_words_over_one_instruments_closes_refuse_the_file_naming_them(header):
     data = _rows(header, *[r.rsplit(",", 1)[0] for r in CLOSES])
     schema = detect_bytes(data, "gold.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    # A spot's and a future's: one instrument's several closes, said so.
+    several = header == "date,spot_close,fut_close"
+    assert schema.problem is not None and schema.problem.startswith(SEVERAL_CLOSES if several else SIDE_BY_SIDE)
     assert f"({', '.join(header.split(',')[1:])})" in schema.problem
     assert normalise_bytes(data, schema, "gold.csv").prices_arrow.num_rows == 0
 
@@ -936,7 +938,9 @@ def test_several_series_labelled_by_no_ticker_beside_a_plain_volume_refuse_the_f
     # file's name and the others were left unread, as without it.
     data = _three_days_of(header)
     schema = detect_bytes(data, "prices.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    # A spot's and a future's closes are one instrument's several, said so.
+    refusal = SEVERAL_CLOSES if "spot_close" in header else SIDE_BY_SIDE
+    assert schema.problem is not None and schema.problem.startswith(refusal), schema.problem
     assert [c for c in header.split(",")[1:] if "olume" not in c][-1] in schema.problem
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
 
@@ -1083,3 +1087,33 @@ def test_a_close_in_a_currency_of_its_note_beside_the_bare_close_is_refused(head
     # The mirror of "Closing Price,Closing Price (EUR)": the noted close was mapped and the bare one,
     # the same close in another currency, left unread without a word.
     _refused_side_by_side(header)
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close,MSFT Close,TOTAL Close", "Date,AAPL Close,MSFT Close,Total Close",
+                                    "Date,AAPL Close,BENCHMARK Close,PORTFOLIO Close",
+                                    "Date,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume,INDEX Close"])
+def test_a_total_or_benchmark_beside_tickers_side_by_side_is_refused(header):
+    # AAPL's and MSFT's closes loaded and the total's was left unread without a word; "BENCHMARK" and
+    # "PORTFOLIO" in capitals loaded as tickers of those names.
+    schema = _refused_side_by_side(header)
+    assert any(w in schema.problem for w in ("TOTAL Close", "Total Close", "BENCHMARK Close", "INDEX Close"))
+    assert "made of others' prices" in schema.problem
+
+
+def test_tickers_side_by_side_with_no_total_still_load():
+    schema, loaded = _loaded("Date,AAPL Close,MSFT Close", *_two_days(False))
+    assert schema.problem is None and {t for t, *_ in loaded} == {"AAPL", "MSFT"}
+
+
+@pytest.mark.parametrize("header", ["Date,Closing Price,Daily Close", "Date,Closing Price,Spot Close",
+                                    "Date,Closing Price,Auction Close", "Date,last_close,fut_close",
+                                    # "unadj" had taken the adjusted close: the raw closes loaded as adjusted ones.
+                                    "Date,last_close,unadj_close", "Date,closing_price,unadj_close"])
+def test_one_instruments_several_closes_are_refused_as_such_not_as_tickers(header):
+    # Refused as "several tickers side by side?": one instrument's closes (or a spot's and its future's),
+    # none of them said to be the day's.
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SEVERAL_CLOSES)
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+    assert detect_bytes(_three_days_of("Date,Apple Close,Microsoft Close"), "p.csv").problem.startswith(SIDE_BY_SIDE)

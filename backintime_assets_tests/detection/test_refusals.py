@@ -19,3 +19,11 @@ def test_an_empty_binary_or_tableless_file_is_a_fact():
         problem = detect_bytes(data, "x.csv").problem
         assert problem and not judged(problem), problem
     assert not judged(None)
+
+
+def test_one_instruments_several_closes_are_a_judgement_of_their_own():
+    # "Closing Price,Auction Close" was refused as tickers side by side: its closes are one instrument's.
+    problem = detect_bytes(b"Date,Closing Price,Auction Close\n2024-01-02,180.1,180.2\n2024-01-03,181.1,181.2\n"
+                           b"2024-01-04,182.1,182.3\n", "c.csv").problem
+    assert problem is not None and problem.startswith("several closes of one instrument")
+    assert judged(problem)
