@@ -15,6 +15,7 @@ from dagster import (
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
+from backintime_assets.detection.nameless import as_named
 from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
 from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
@@ -67,7 +68,7 @@ def prices_and_rejections(
             if schema is None:
                 raise RuntimeError(
                     f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
-            schema_json = json.dumps(schema)
+            schema_json = json.dumps(as_named(schema, raw.source_path))  # a copy's own name (nameless.py)
             kept = kept_rows_path(location, raw.sha256, schema_json, raw.size_bytes, TRADING_WEEK)
             tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, rejections_date(raw.dates), priority,
                                   raw.size_bytes, kept, tuple(raw.dates), week=TRADING_WEEK))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from backintime_assets.detection.nameless import NAMELESS
 from backintime_assets.detection.refusals import judged, judgement, side_by_side
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
@@ -57,6 +58,8 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
     ticker = settings.get(TICKER)
     if ticker is not None and not naming_columns(schema):
         schema.update(ticker=ticker.value, ticker_from=WHO_NAMED + ticker.changed_by)
+        if judgement(schema.get("problem")) == NAMELESS:  # refused for want of a name: the user's names it
+            schema["problem"] = None
     lifted = settings.get(LOAD_REFUSED)
     if lifted is not None and judged(schema.get("problem")) and \
             judgement(schema.get("problem")) == judgement(lifted.value):

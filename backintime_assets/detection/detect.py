@@ -31,6 +31,7 @@ from .gaps import GAP, gaps_to_tabs
 from .header_ticker import header_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
+from .nameless import nameless_problem
 from .names_above import names_above_problem
 from .multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
@@ -230,7 +231,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         refused = not_a_days_list(layout.names, layout.types,
                                   [t for row in layout.body if j < len(row) and (t := row[j].strip().upper())])
         day = DayDate(None, refused) if refused else day_of_file(titles(), name)
-    ticker = None
+    ticker, nameless = None, None
     if problem is None and wide is None and "ticker" not in canonical:
         # Rows no column names: the ticker the header names, if it does, not the file's name. Also
         # where the header recurs below, in the sample or past it: tables stacked, each under its own
@@ -238,9 +239,13 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
+        if ticker is None and day is None and sheet is None:
+            # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).
+            # Said after a guessed order: a user's ticker lifts it, which must not load the guess unsaid.
+            nameless = nameless_problem(name)
     if "date" in canonical and canonical.index("date") < len(columns):
         columns = _east_marked(columns, canonical, layout.body, wide is not None)
-    problem = problem or unsettled
+    problem = problem or unsettled or nameless
     return FileSchema(
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,

@@ -12,6 +12,19 @@ from pathlib import PurePath
 # other number, not a date.
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})([-_]?)(\d{2})\2(\d{2})(?!\d)")
 
+# What a desktop or a browser adds to a file's name when it saves a second copy beside the first: Windows'
+# "AAPL - Copy.csv", "AAPL - Copy (2).csv" ("- Kopie", "- Copie", "- copia"... in other languages), its
+# older "Copy of AAPL.csv", macOS' "AAPL copy.csv", "AAPL copy 2.csv", a browser's "AAPL (1).csv". The
+# copy is Apple's: named "AAPL (1)" a corrected re-send loaded beside the rows it corrects as a second
+# ticker, the old closes left under AAPL, where as AAPL it supersedes them.
+_COPY_WORD = r"(?:copy|kopie|copie|copia|c\u00f3pia|kopia|kopio|kopi)"
+# A browser's bare number is one digit: a name's own number in brackets is wider, and the name's
+# ("FTSE (100)" beside "FTSE (250)", "DAX (30)", "Russell (2000)", a target-date fund's "(2030)"), where
+# taken for a copy's every such index had loaded as one ticker, "FTSE", the others its conflicts.
+COPY_SUFFIX = re.compile(rf"(?:\s*-\s*{_COPY_WORD}(?:\s*\(\d+\))?|[\s_]+copy(?:[\s_]*\d+)?|\s*\([1-9]\))+$",
+                          re.IGNORECASE)
+COPY_PREFIX = re.compile(r"^(?:copy|kopie)(?:\s*\(\d+\))?\s+(?:of|von)\s+", re.IGNORECASE)
+
 
 def base_name(name: str) -> str:
     """A file's name without its folders, whichever way its path is written ("a\\b.csv", "a/b.csv")."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .bar_period import LONGER_BARS
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
+from .nameless import NAMELESS
 from .names_above import NAMES_ABOVE
 from .statements import NOT_PRICES, not_prices
 from .unsettled_order import UNSETTLED_ORDER
@@ -14,8 +15,9 @@ def judged(problem: str | None) -> bool:
     statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
     tickers, one instrument's several closes none of which says it is the day's, weekly or monthly bars
     its period column or its dates' steps declare (bar_period.py), prices a headerless table places
-    against the names of a line above it (names_above.py), a tiny table's
-    day/month order its header's width let be guessed (unsettled_order.py).
+    against the names of a line above it (names_above.py), a tiny table's day/month order its header's
+    width let be guessed (unsettled_order.py), rows nothing names but a file's name a site gives every
+    download (nameless.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
     (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
     data rows: facts, nothing to load whatever a user says."""
@@ -23,9 +25,9 @@ def judged(problem: str | None) -> bool:
 
 
 def judgement(problem: str | None) -> str | None:
-    """Which judgement a problem is (SIDE_BY_SIDE, SEVERAL_CLOSES, NOT_PRICES, LONGER_BARS, NAMES_ABOVE), None for
-    a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file for
-    another reason refuses it (its details, the columns named, may change with the detector)."""
+    """Which judgement a problem is (SIDE_BY_SIDE, SEVERAL_CLOSES, NOT_PRICES, LONGER_BARS, NAMES_ABOVE, NAMELESS),
+    None for a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file
+    for another reason refuses it (its details, the columns named, may change with the detector)."""
     if problem is not None and problem.startswith(SIDE_BY_SIDE):
         return SIDE_BY_SIDE
     if problem is not None and problem.startswith(SEVERAL_CLOSES):
@@ -36,6 +38,8 @@ def judgement(problem: str | None) -> str | None:
         return NAMES_ABOVE
     if problem is not None and problem.startswith(UNSETTLED_ORDER):
         return UNSETTLED_ORDER
+    if problem is not None and problem.startswith(NAMELESS):
+        return NAMELESS
     return NOT_PRICES if not_prices(problem) else None
 
 

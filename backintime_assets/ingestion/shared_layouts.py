@@ -42,6 +42,7 @@ from backintime_assets.detection.epoch_days import utc_instants
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
+from backintime_assets.detection.nameless import nameless_problem
 from backintime_assets.detection.multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
 )
@@ -65,7 +66,10 @@ class LayoutMemory:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
         marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
         known = next(self._candidates(head, name), None)
-        if known is None:
+        if known is None or (known.ticker is None and nameless_problem(name) is not None):
+            # A site's name for every download ("HistoricalPrices.csv") is refused where nothing in the
+            # file names its rows (detection/nameless.py): lent "DJI.csv"'s schema of the same header bytes,
+            # it loaded as ticker HISTORICALPRICES. Detected on its own, it says whether anything does.
             return None
         self.borrowed += 1
         return replace(known, file=name, borrowed_from=known.file)

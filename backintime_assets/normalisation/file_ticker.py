@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from backintime_assets.detection.filename import base_name
+from backintime_assets.detection.filename import COPY_PREFIX, COPY_SUFFIX, base_name
 
 _SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "us" of "aapl.us"
 # Short dotted words that name a copy, a version or a kind of the file, never an exchange or a
@@ -12,18 +12,6 @@ _SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "u
 # a second Apple in every backtest, where as AAPL it supersedes (or is superseded by) AAPL.csv.
 _FILE_WORDS = frozenset("""OLD NEW BAK TMP TEMP COPY ORIG PREV LAST FULL ALL MAX ADJ RAW EOD DATA HIST
                            CSV TXT TSV DAT PRN XLS""".split())
-# What a desktop or a browser adds to a file's name when it saves a second copy beside the first: Windows'
-# "AAPL - Copy.csv", "AAPL - Copy (2).csv" ("- Kopie", "- Copie", "- copia"... in other languages), its
-# older "Copy of AAPL.csv", macOS' "AAPL copy.csv", "AAPL copy 2.csv", a browser's "AAPL (1).csv". The
-# copy is Apple's: named "AAPL (1)" a corrected re-send loaded beside the rows it corrects as a second
-# ticker, the old closes left under AAPL, where as AAPL it supersedes them.
-_COPY_WORD = r"(?:copy|kopie|copie|copia|c\u00f3pia|kopia|kopio|kopi)"
-# A browser's bare number is one digit: a name's own number in brackets is wider, and the name's
-# ("FTSE (100)" beside "FTSE (250)", "DAX (30)", "Russell (2000)", a target-date fund's "(2030)"), where
-# taken for a copy's every such index had loaded as one ticker, "FTSE", the others its conflicts.
-_COPY_SUFFIX = re.compile(rf"(?:\s*-\s*{_COPY_WORD}(?:\s*\(\d+\))?|[\s_]+copy(?:[\s_]*\d+)?|\s*\([1-9]\))+$",
-                          re.IGNORECASE)
-_COPY_PREFIX = re.compile(r"^(?:copy|kopie)(?:\s*\(\d+\))?\s+(?:of|von)\s+", re.IGNORECASE)
 # What Investing.com writes after the instrument in every download's name, in its sites' languages
 # ("AAPL Historical Data.csv", "Ibovespa Dados Históricos.csv", "USD_TRY Geçmiş Verileri.csv",
 # "USD_KRW 내역.csv"; Vietnamese puts it first: "Dữ liệu Lịch sử HPG.csv"), spaces or a user's
@@ -34,8 +22,71 @@ _W = r"[\s_]+"
 _SITE_SUFFIX = re.compile(
     rf"{_W}(?:historical{_W}data|dados{_W}hist[oó]ricos|datos{_W}hist[oó]ricos|historische{_W}daten"
     rf"|dati{_W}storici|donn[ée]es{_W}historiques|ge[cç]mi[sş]{_W}verileri|dane{_W}historyczne"
-    rf"|data{_W}historis|прошлые{_W}данные|بيانات{_W}تاريخية|過去データ|내역)$", re.IGNORECASE)
+    rf"|data{_W}historis|прошлые{_W}данные|بيانات{_W}تاريخية|過去データ|내역)$"
+    # Chinese writes no space between a name and the words after it: cn.investing.com's page for
+    # Apple is headed "AAPL历史数据", its download "AAPL历史数据.csv" (hk's: "歷史數據").
+    r"|\s*(?:历史数据|歷史數據)$", re.IGNORECASE)
 _SITE_PREFIX = re.compile(rf"^d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}", re.IGNORECASE)
+
+
+# What a site or a tool writes around the symbol in the name it gives every download, each from its real
+# names; the symbol is what is left ("MacroTrends_Data_Download_BRK.A" is BRK.A, its class kept). Kept, each
+# download loaded as a ticker of its own beside the symbol's other files ("AAPL_US_D", "EURUSD1440" beside
+# EURUSD60, a second EURUSD each), and a site's download of a month or a range as yet another
+# ("BTCUSDT-1D-2024-01" beside "BTCUSDT-1D-2024-02"): one instrument's rows split, neither superseding the other.
+_CURRENCY = (r"(?:USD|EUR|GBP|JPY|CHF|AUD|NZD|CAD|SEK|NOK|DKK|PLN|HUF|CZK|TRY|ZAR|MXN|SGD|HKD|CNH|CNY|RUB|ILS"
+             r"|XAU|XAG|XPT|XPD|BTC|ETH|LTC|XRP)")
+_PAIR = rf"{_CURRENCY}{_CURRENCY}"
+# MetaTrader 5's timeframes ("M15", "H1", "D1", "MN1").
+_MT5_FRAME = r"(?:M(?:1|2|3|4|5|6|10|12|15|20|30)|H(?:1|2|3|4|6|8|12)|D1|W1|MN1?)"
+_DECORATIONS = tuple(re.compile(p) for p in (
+    # Dukascopy: "EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024", "..._1_Hour_ASK_...".
+    r"^(?P<s>.+?)_Candlestick_\d+_[A-Za-z]+_(?:BID|ASK)_\d{2}\.\d{2}\.\d{4}-\d{2}\.\d{2}\.\d{4}$",
+    # MetaTrader 4's History Center: the pair and the bars' minutes ("EURUSD1440", "EURUSD60"). A pair of
+    # currencies only: the digits of "US30", "GER40", "JP225" or "NAS100" are the index's own.
+    rf"^(?P<s>{_PAIR})(?:1|5|15|30|60|240|1440|10080|43200)$",
+    # MetaTrader 5's timeframe after a pair ("EURUSDH1", "EURUSD_M1", "XAUUSD_D1"), and after any symbol
+    # where its bar export's range follows ("US30_D1_202401020000_202403290000"). Not after any word: "US_M1"
+    # is the money stock.
+    rf"^(?P<s>{_PAIR})_?{_MT5_FRAME}$", rf"^(?P<s>.+?)_{_MT5_FRAME}_\d{{12}}_\d{{12}}$",
+    # Barchart: "aapl_price-history-01-02-2024", "zcu19_price-history-11-07-2018" (the day it was saved).
+    r"^(?P<s>.+?)_price-history-\d{2}-\d{2}-\d{4}$",
+    # MacroTrends: "MacroTrends_Data_Download_AAPL".
+    r"^MacroTrends_Data_Download_(?P<s>.+)$",
+    # Cboe's index histories: "VIX_History", "VIX9D_History", "SKEW_History".
+    r"^(?P<s>\^?[A-Z][A-Z0-9]*)_History$",
+    # Binance's monthly and daily files: "BTCUSDT-1d-2024-01", "ETHUSDT-1h-2024-01-15".
+    r"^(?P<s>[A-Z0-9]+)-(?:1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w|1mo)-\d{4}-\d{2}(?:-\d{2})?$",
+    # Alpha Vantage's CSV: "daily_IBM", "daily_adjusted_IBM", "weekly_IBM", "intraday_5min_IBM" (its
+    # symbol as the user typed it, in capitals: "daily_returns" is a user's own name).
+    r"^(?:(?:daily|weekly|monthly)(?:_adjusted)?|intraday_\d+min)_(?P<s>\^?[A-Z0-9][A-Z0-9.=-]*)$",
+    # MarketWatch: "Download Data - STOCK_US_XNAS_AAPL", "... - FUND_US_ARCX_SPY". American listings
+    # only: elsewhere the market code is the symbol's ("STOCK_UK_XLON_BP" is no New York BP).
+    r"^Download Data - [A-Z]+_US_[^_]+_(?P<s>[^_]+)$",
+    # CoinMarketCap: "Bitcoin_1_1_2024-2_1_2024_historical_data_coinmarketcap".
+    r"^(?P<s>.+?)_\d{1,2}_\d{1,2}_\d{4}-\d{1,2}_\d{1,2}_\d{4}_historical_data_coinmarketcap$",
+    # FirstRate Data: "AAPL_full_1day_adjsplitdiv", "AAPL_full_1min_UNADJUSTED".
+    r"^(?P<s>[A-Z0-9.^-]+)_full_\d+(?:min|hour|day|week)_(?:adjsplitdiv|adjsplit|UNADJUSTED)$",
+    # Google Sheets: "<spreadsheet> - <sheet>", its sheet's default name after the spreadsheet's.
+    r"^(?P<s>.+?) - Sheet\d+$",
+))
+# stooq names a download after its symbol in lowercase, market and bars: "aapl_us_d", "^spx_d", "bp_uk_d".
+# An American listing is the bare symbol, as other sources write it; another market's code stays the
+# symbol's, written as stooq's own symbol writes it ("bp.uk"): London's BP is no New York BP.
+# Without a market, a currency pair's, an index's or a coin's ("eurusd_d", "^spx_d", "btcusd_d"): a
+# short word's "_w" or "_m" ("d_w", "t_m") is a user's own name.
+_STOOQ = re.compile(r"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{2})|(?P<b>\^[a-z0-9]+|[a-z]{6,}))_[dwm]$")
+
+
+def _undecorated(stem: str) -> str:
+    """The symbol a site's or a tool's name for its download holds (_DECORATIONS, _STOOQ); `stem` as is
+    where none of them is its name."""
+    for words in _DECORATIONS:
+        if (m := words.fullmatch(stem)) is not None:
+            return m["s"]
+    if (m := _STOOQ.fullmatch(stem)) is not None:
+        return m["b"] or (m["s"] if m["m"] == "us" else f"{m['s']}.{m['m']}")
+    return stem
 
 
 def _without(words: re.Pattern, piece: str) -> str:
@@ -52,15 +103,17 @@ def default_ticker_for(source_file: str) -> str:
     York's ADR in dollars; "000001.SH" an index, "000001.SZ" a bank; "BRK.B" is not BRK.A). Other
     dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
     a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024"); nor are the words a
-    second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": _COPY_SUFFIX), nor the ones a site
-    writes after the symbol in every download's name ("AAPL Historical Data.csv": _SITE_SUFFIX)."""
+    second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": COPY_SUFFIX), nor the ones a site
+    writes after the symbol in every download's name ("AAPL Historical Data.csv": _SITE_SUFFIX), nor a
+    site's or a tool's around it ("aapl_us_d.csv", "EURUSD1440.csv": _DECORATIONS)."""
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
-    pieces[-1] = _COPY_SUFFIX.sub("", pieces[-1]) or pieces[-1]
+    pieces[-1] = COPY_SUFFIX.sub("", pieces[-1]) or pieces[-1]
     pieces[-1] = _without(_SITE_SUFFIX, pieces[-1])
-    pieces[0] = _COPY_PREFIX.sub("", pieces[0]) or pieces[0]
+    pieces[0] = COPY_PREFIX.sub("", pieces[0]) or pieces[0]
     pieces[0] = _without(_SITE_PREFIX, pieces[0])
+    pieces = _undecorated(".".join(pieces)).split(".")
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
     # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
     # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.

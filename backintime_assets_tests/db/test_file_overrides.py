@@ -7,6 +7,8 @@ import pytest
 from backintime_assets.db import file_overrides, file_schemas
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.detection.nameless import NAMELESS
+from backintime_assets.detection.refusals import judgement
 from backintime_assets.normalisation import normalise_bytes
 
 pytestmark = pytest.mark.postgres
@@ -254,3 +256,17 @@ def test_a_ticker_is_refused_for_a_file_whose_rows_name_theirs_or_hold_none(post
         # A column mapped to the ticker afterwards names the rows: the user's ticker is not in force.
         file_schemas.override_column(conn, ["fo-wide-t"], "Date_2", "analyst", final_mapping="ticker")
         assert "ticker_from" not in file_schemas.final_schema(conn, "fo-wide-t")
+
+
+# WSJ's download, whose name names no instrument (detection/nameless.py).
+NAMELESS_ROWS = b"Date,Open,High,Low,Close\n01/03/24,100.0,101.0,99.0,100.5\n01/02/24,99.0,100.0,98.0,99.5\n"
+
+
+def test_a_users_ticker_names_the_rows_of_a_file_refused_for_its_name():
+    schema = detect_bytes(NAMELESS_ROWS, "HistoricalPrices.csv")
+    assert judgement(schema.problem) == NAMELESS
+    final = schema.to_dict()
+    file_overrides.apply(final, {"ticker": file_overrides.FileOverride("ticker", "^DJI", "analyst", None)})
+    named = FileSchema.from_dict(final)
+    result = normalise_bytes(NAMELESS_ROWS, named, "HistoricalPrices.csv")
+    assert named.problem is None and result.prices.ticker.tolist() == ["^DJI"] * 2

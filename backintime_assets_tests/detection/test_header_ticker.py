@@ -11,7 +11,7 @@ ROWS = ("2024-01-02,184.53,186.86,182.88,185.62,82488700\n2024-01-03,183.15,184.
 FIELDS = "Close,High,Low,Open,Volume"
 
 
-def _ticker(text: str, name: str = "data.csv") -> str | None:
+def _ticker(text: str, name: str = "prices.csv") -> str | None:
     schema = detect_bytes(text.encode(), name)
     assert schema.problem is None and {"date", "close"} <= {c.canonical for c in schema.columns}
     return schema.ticker

@@ -12,8 +12,8 @@ ROWS = ("2024-01-02,45.80,46.20,44.90,45.10,1200300\n2024-01-03,46.90,47.00,45.5
 
 
 def _read(text: str):
-    schema = detect_bytes(text.encode(), "data.csv")
-    return schema, normalise_bytes(text.encode(), schema, "data.csv")
+    schema = detect_bytes(text.encode(), "prices.csv")
+    return schema, normalise_bytes(text.encode(), schema, "prices.csv")
 
 
 @pytest.mark.parametrize("above", [

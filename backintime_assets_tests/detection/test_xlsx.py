@@ -113,7 +113,7 @@ def test_workbook_format_by_name_only_for_zips(data, name, kind):
 
 
 def test_a_tab_separated_export_named_xls_is_read_as_text():
-    s = detect_bytes(b"Date\tClose\n2020-01-02\t1.5\n2020-01-03\t1.6\n", "export.xls")
+    s = detect_bytes(b"Date\tClose\n2020-01-02\t1.5\n2020-01-03\t1.6\n", "aapl.xls")
     assert (s.file_format, s.delimiter, s.problem) == ("csv", "\t", None)
 
 

@@ -221,6 +221,18 @@ def test_a_days_list_dated_by_its_name_does_not_lend_its_date_to_a_sibling():
     assert memory.borrow(data, "STOCK_DAY_ALL_20240103.csv") is None
 
 
+def test_a_sites_name_for_every_download_does_not_borrow_a_schema_that_loads_it_under_the_name():
+    # WSJ's downloads: the same header bytes for every index, "HistoricalPrices.csv" the name of each.
+    # Lent DJI.csv's schema, the download loaded as ticker HISTORICALPRICES, past the refusal its own
+    # detection makes (detection/nameless.py).
+    data = (b"Date, Open, High, Low, Close\n01/16/24, 37715.04, 37787.05, 37359.76, 37430.19\n"
+            b"01/12/24, 37566.22, 37788.60, 37460.89, 37715.04\n")
+    memory = LayoutMemory()
+    memory.learn(data, detect_bytes(data, "DJI.csv"))
+    assert memory.borrow(data, "SPX.csv") is not None
+    assert memory.borrow(data, "HistoricalPrices (1).csv") is None
+
+
 def _wrapped_rows(seed: int) -> list[str]:
     return [f'"2024-01-{d:02d},{seed}{d}.5,""1,{d:03d},000"""' for d in range(2, 30)]
 

@@ -197,7 +197,8 @@ def test_file_without_ticker_column_is_named_after_the_file():
     ("data/RELIANCE.NS.txt", "RELIANCE.NS"),
     # Dotted pieces that are no exchange or class code stay out, as before.
     ("ES 03-24.Last.txt", "ES 03-24"), ("AAPL.NAS_Daily.csv", "AAPL"),
-    ("EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024.csv", "EURUSD_CANDLESTICK_1_D_BID_01"),
+    # Dukascopy's range is no part of the symbol, nor its candles' words (test below).
+    ("EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024.csv", "EURUSD"),
 ])
 def test_a_file_named_after_a_dotted_symbol_keeps_the_whole_symbol(name, ticker):
     # Yahoo names its downloads after the symbol, exchange suffix included (005930.KS.csv, a
@@ -254,10 +255,41 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     ("Ibovespa Dados Históricos.csv", "IBOVESPA"), ("Ibovespa Dados Histo\u0301ricos.csv", "IBOVESPA"),
     ("USD_TRY Geçmiş Verileri.csv", "USD_TRY"), ("USD_KRW 내역.csv", "USD_KRW"), ("DAX Historische Daten.csv", "DAX"),
     ("Dữ liệu Lịch sử HPG.csv", "HPG"), ("CAC_40_Données_Historiques.csv", "CAC_40"),
-    # The words alone are the name: nothing else names the rows.
-    ("Historical Data.csv", "HISTORICAL DATA"), ("GBP_EUR_Historical_Rates.csv", "GBP_EUR_HISTORICAL_RATES"),
+    # cn.investing.com writes no space before its words: "AAPL历史数据" heads its page and names its download.
+    ("AAPL历史数据.csv", "AAPL"), ("上证指数历史数据.csv", "上证指数"), ("AAPL 历史数据 (1).csv", "AAPL"),
+    # Other words are the name's ("Historical Data.csv" alone names no instrument: detection/test_nameless.py).
+    ("GBP_EUR_Historical_Rates.csv", "GBP_EUR_HISTORICAL_RATES"),
 ])
 def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
+    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == [ticker] * 2
+
+
+@pytest.mark.parametrize(("name", "ticker"), [
+    # What a site or a tool writes around the symbol in its download's name, each a real one: each had
+    # loaded as a ticker of its own beside the symbol's other files ("EURUSD1440" beside "EURUSD60", two
+    # EURUSDs; "AAPL_US_D" beside AAPL.csv), a month's or a range's download as yet another.
+    ("EURUSD1440.csv", "EURUSD"), ("EURUSD60.csv", "EURUSD"), ("EURUSD_M1.csv", "EURUSD"),  # MetaTrader
+    ("XAUUSD_D1.csv", "XAUUSD"), ("EURUSDH1.csv", "EURUSD"), ("US30_D1_202401020000_202403290000.csv", "US30"),
+    ("aapl_us_d.csv", "AAPL"), ("^spx_d.csv", "^SPX"), ("eurusd_d.csv", "EURUSD"),  # stooq
+    ("bp_uk_d.csv", "BP.UK"), ("brk-b_us_d (1).csv", "BRK-B"),  # London's code kept: no New York BP
+    ("daily_AAPL.csv", "AAPL"), ("daily_adjusted_IBM.csv", "IBM"),  # Alpha Vantage
+    ("MacroTrends_Data_Download_AAPL.csv", "AAPL"), ("MacroTrends_Data_Download_BRK.A.csv", "BRK.A"),
+    ("Download Data - STOCK_US_XNAS_AAPL.csv", "AAPL"), ("Download Data - INDEX_US_S&P US_SPX.csv", "SPX"),
+    ("BTCUSDT-1d-2024-01.csv", "BTCUSDT"), ("ETHUSDT-1h-2024-01-15.csv", "ETHUSDT"),  # Binance
+    ("aapl_price-history-01-02-2024.csv", "AAPL"), ("zcu19_price-history-11-07-2018.csv", "ZCU19"),  # Barchart
+    ("Bitcoin_1_1_2024-2_1_2024_historical_data_coinmarketcap.csv", "BITCOIN"),
+    ("AAPL_full_1day_adjsplitdiv.txt", "AAPL"), ("VIX_History.csv", "VIX"), ("VIX9D_History.csv", "VIX9D"),
+    ("EURUSD_Candlestick_1_Hour_ASK_01.01.2024-14.01.2024.csv", "EURUSD"), ("AAPL - Sheet1.csv", "AAPL"),
+    # A symbol's own parts stay: its digits, class, exchange, caret, dash; a user's own words too.
+    ("US30.csv", "US30"), ("JP225.csv", "JP225"), ("NAS100.csv", "NAS100"), ("US_M1.csv", "US_M1"),
+    ("BRK.B.csv", "BRK.B"), ("BP.L.csv", "BP.L"), ("000001.SZ.csv", "000001.SZ"), ("^GSPC.csv", "^GSPC"),
+    ("BTC-USD.csv", "BTC-USD"), ("ES 03-24.Last.txt", "ES 03-24"), ("daily_returns.csv", "DAILY_RETURNS"),
+    ("d_w.csv", "D_W"), ("spy_d.csv", "SPY_D"),
+    ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
+])
+def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
     r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
     check_invariants(r)
     assert r.prices.ticker.tolist() == [ticker] * 2

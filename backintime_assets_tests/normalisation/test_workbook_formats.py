@@ -133,7 +133,7 @@ def test_an_encrypted_xls_says_so(calamine):
     assert schema.problem == problem and r.file_problem == problem and r.prices.empty
 
 
-@pytest.mark.parametrize("name", ["export.xlsx", "export.xlsm"])
+@pytest.mark.parametrize("name", ["aapl.xlsx", "aapl.xlsm"])
 def test_a_csv_export_named_as_a_workbook_loads_as_text(name, calamine):
     # Web applications name CSV downloads .xlsx as they name them .xls: the content decides.
     data = b"Date,Close\n2021-01-04,10.5\n2021-01-05,11.5\n2021-01-06,12.5\n"

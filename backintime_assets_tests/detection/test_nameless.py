@@ -1,0 +1,69 @@
+"""A file whose rows nothing names but a site's name for every download is refused, not loaded as
+one made-up ticker shared with every other download of that name."""
+import pytest
+
+from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.detection.nameless import NAMELESS, as_named
+from backintime_assets.detection.refusals import judged
+from backintime_assets.normalisation import normalise_bytes
+
+ROWS = b"Date,Open,High,Low,Close\n01/03/24,100.0,101.0,99.0,100.5\n01/02/24,99.0,100.0,98.0,99.5\n"
+
+
+def read(data: bytes, name: str):
+    schema = detect_bytes(data, name)
+    return schema, normalise_bytes(data, schema, name)
+
+
+@pytest.mark.parametrize("name", [
+    # Real names: WSJ's download (and a browser's second copy of it, a different index's as often as
+    # not), Yahoo's old one, Nasdaq's (the moment of the download), Investing.com's words without the
+    # symbol, a new Google spreadsheet's, a page's export as the browser saves it.
+    "HistoricalPrices.csv", "HistoricalPrices (1).csv", "table.csv", "HistoricalData_1700000000000.csv",
+    "Historical Data.csv", "Untitled spreadsheet - Sheet1.csv", "data.csv", "export.csv", "download (2).csv",
+    "chart.csv", "quotes.csv", "downloads/Data - Copy.CSV",
+])
+def test_a_sites_name_for_every_download_is_refused_with_the_reason(name):
+    # Each had loaded as a ticker of its own ("HISTORICALPRICES"): two downloads of different
+    # instruments as one security, the older's rows conflicts or filling the other's missing days.
+    schema, result = read(ROWS, name)
+    assert schema.problem.startswith(NAMELESS) and judged(schema.problem), schema.problem
+    assert "rename the file to its symbol or add a ticker column" in schema.problem
+    assert result.prices_arrow.num_rows == 0 and result.file_problem == schema.problem
+    assert result.rejected.reason.tolist() == [f"file problem: {schema.problem}"] * 2
+
+
+@pytest.mark.parametrize(("data", "ticker"), [
+    (b"Date,Symbol,Close\n2024-01-02,AAPL,185.6\n2024-01-03,AAPL,184.2\n", "AAPL"),  # a ticker column
+    (b"AAPL US Equity,\nDate,PX_LAST\n2024-01-02,185.6\n2024-01-03,184.2\n", "AAPL US EQUITY"),  # a label above
+    (b"Price,Close\nTicker,7203.T\nDate,\n2024-01-04,2700.5\n2024-01-05,2710.0\n", "7203.T"),  # yfinance's header
+])
+def test_a_ticker_from_the_file_loads_under_a_sites_name(data, ticker):
+    schema, result = read(data, "HistoricalPrices.csv")
+    assert schema.problem is None
+    assert set(result.prices.ticker) == {ticker} and len(result.prices) == 2
+
+
+@pytest.mark.parametrize(("name", "ticker"), [
+    # An office's own names for its series, and names that hold a word of a generic one, load as before.
+    ("prices.csv", "PRICES"), ("AAPL.csv", "AAPL"), ("AAPL Historical Data.csv", "AAPL"), ("data2.csv", "DATA2"),
+    ("market data.csv", "MARKET DATA"), ("tables.csv", "TABLES"), ("aapl_us_d.csv", "AAPL"),
+])
+def test_a_name_of_an_instrument_or_an_offices_own_loads(name, ticker):
+    schema, result = read(ROWS, name)
+    assert schema.problem is None
+    assert result.prices.ticker.tolist() == [ticker] * 2
+
+
+
+def test_a_renamed_copy_of_a_sites_download_loads_under_its_own_name():
+    # One detection per content: "DJI.csv", saved from "HistoricalPrices.csv" and renamed, shares its
+    # refusal. Read as its own name, it loads as DJI; the site's name stays refused.
+    schema, _ = read(ROWS, "HistoricalPrices.csv")
+    stored = schema.to_dict()
+    assert as_named(stored, "HistoricalPrices.csv") is stored and as_named(stored, "table.csv") is stored
+    own = as_named(stored, "DJI.csv")
+    assert own["problem"] is None and stored["problem"].startswith(NAMELESS)
+    assert normalise_bytes(ROWS, FileSchema.from_dict(own), "DJI.csv").prices.ticker.tolist() == ["DJI"] * 2
+    trades = detect_bytes(b"Date,Symbol,Side,Quantity,Price\n2025-03-03,AAA,Buy,100,10.5\n", "t.csv").to_dict()
+    assert trades["problem"] and as_named(trades, "DJI.csv") is trades  # another refusal is no name's to lift
