@@ -16,6 +16,7 @@ from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
+from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
 from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
@@ -59,11 +60,11 @@ def prices_and_rejections(
         seen_change = manifest.last_change_seq(conn)  # before the files: they hold every change up to it
         change_log = manifest.change_log_id(conn)
         files = manifest.files_for_dates(conn, min(dates), max(dates)) if dates else []
-        # The most recently modified file wins collisions: it gets priority 0.
-        by_recency = sorted(files, key=lambda f: f.modified_at, reverse=True)
+        # The most recently modified file wins collisions: it gets priority 0 (files of one time share one).
+        priorities = collisions.recency_priorities([f.modified_at for f in files])
         schemas = file_schemas.final_schemas(conn, [f.sha256 for f in files])
         tasks = []
-        for priority, raw in enumerate(by_recency):
+        for priority, raw in sorted(zip(priorities, files), key=lambda pair: pair[0]):
             schema = schemas.get(raw.sha256)
             if schema is None:
                 raise RuntimeError(

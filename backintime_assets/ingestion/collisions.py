@@ -16,8 +16,10 @@ exporting the same listing. One row is kept:
   it won with every volume 1,000 times too small. The one in full says all the other does;
 - and a winner that is another file's row in another price unit (every price 100 times the other's:
   pence beside pounds, cents beside dollars; price_units.py) yields to it where that file holds more
-  of the ticker's rows settled together: as the most recent file a copy in pence of the last weeks had
-  put them among the history's pounds, 100 times too high. The one in the series' unit says all;
+  days (a winner that is a daily archive's day of several tickers excepted: its series is the archive)
+  or as many and more of the ticker's rows settled together: as the most recent file a copy in pence of
+  the last weeks had put them among the history's pounds, 100 times too high. The one in the series'
+  unit says all;
 - every other row is rejected: "duplicate of FILE:LINE" when all its values equal the winner's
   (two NULL volumes are equal; a NULL volume beside the winner's known one is too: it claims no
   other), "duplicate of FILE:LINE, its volume in thousands" (or millions) when its volume is the
@@ -119,9 +121,22 @@ _WHYS = pa.array([_NEWER, _SAME_AGE, _SAME_FILE, _YIELDED], pa.string())
 def _why(losers: pa.Table, winners: pa.Table) -> pa.Array:
     """Per loser: why its winner won (the words that close a conflict's reason)."""
     lp, wp = (np.asarray(t["priority"], dtype=np.int64) for t in (losers, winners))
-    same_file = np.asarray(pc.equal(losers["source_file"], winners["source_file"]), dtype=bool)
-    which = np.where(wp < lp, 0, np.where(wp > lp, 3, np.where(same_file, 2, 1)))
+    lf, wf = losers["source_file"], winners["source_file"]
+    same_file = np.asarray(pc.equal(lf, wf), dtype=bool)
+    # A winner the settle order put after the loser got there by a yield (swaps are between files):
+    # of one age too, where its path sorts after the loser's, it did not win by its path.
+    yielded = (wp > lp) | ((wp == lp) & np.asarray(pc.greater(wf, lf), dtype=bool))
+    which = np.where(yielded, 3, np.where(wp < lp, 0, np.where(same_file, 2, 1)))
     return _WHYS.take(pa.array(which.astype(np.int8)))
+
+
+def recency_priorities(modified_at: list) -> list[int]:
+    """Each file's priority (lower wins a collision) from its modification time: 0 the most recent,
+    files modified at the same time sharing one, for the settle order to take the path sorting first
+    and a conflict's reason to say so (an upload's second-resolution times tie often); a rank apiece
+    had said "a more recently modified file" of a file no newer."""
+    rank = {m: i for i, m in enumerate(sorted(set(modified_at), reverse=True))}
+    return [rank[m] for m in modified_at]
 
 
 def _repeats_previous_key(ordered: pa.Table) -> np.ndarray:
@@ -200,7 +215,8 @@ def _series_unit_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: np.
     """`ordered` with each group's winner that is a loser's bar in another price unit (pence beside
     pounds: price_units.hundredths) swapped with that loser where the loser's file holds more days
     (`file_days`, the run's), or as many and more of the ticker's rows settled here: the unit the
-    series is in (groups keep their places). A copy of the last weeks in pence had won as the newest."""
+    series is in (groups keep their places), unless the winner's is a day of a daily archive. A copy of
+    the last weeks in pence had won as the newest."""
     winner_rows = winner_of[loser_rows]
     close = ordered["close"]
     candidate = closes_apart(close.take(pa.array(loser_rows)), close.take(pa.array(winner_rows)))
@@ -223,6 +239,12 @@ def _series_unit_first(ordered: pa.Table, winner_of: np.ndarray, loser_rows: np.
                       for at in (loser_rows, winner_rows))  # unit copies only: few
     days_l, days_w = np.asarray(days_l), np.asarray(days_w)
     more = (days_l > days_w) | ((days_l == days_w) & (rows_of(loser_rows) > rows_of(winner_rows)))
+    # A file of one day that lists several tickers is a day of a daily archive: its series is its
+    # siblings', not its one day, and an older download of weeks in pence had won over it by its days.
+    per_file = pc.value_counts(files)
+    file_rows = per_file.field("counts").to_numpy(zero_copy_only=False)[np.asarray(
+        pc.index_in(files.take(pa.array(winner_rows)), value_set=per_file.field("values")))]
+    more &= ~((days_w == 1) & (file_rows > 1))
     return _first_swapped(ordered, winner_rows[more], loser_rows[more])
 
 

@@ -1,8 +1,9 @@
 import datetime as dt
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from backintime_assets.ingestion.collisions import settle
+from backintime_assets.ingestion.collisions import recency_priorities, settle
 
 D1, D2 = dt.date(2025, 2, 10), dt.date(2025, 2, 11)
 
@@ -59,6 +60,27 @@ def test_ties_in_priority_go_to_the_file_then_line_that_sorts_first():
     assert sorted(losers["reason"].to_pylist()) == [
         "conflict: superseded by a.csv:3 (a file modified at the same time, its path sorting first)",
         "conflict: superseded by a.csv:3 (the file's first row of the day)"]
+
+
+def test_a_winner_of_one_age_whose_path_sorts_after_the_loser_won_by_a_yield_and_its_reason_says_so():
+    # a.csv (no volume) yields to b.csv's same bar with one; ab.csv, a correction of the same age, loses to
+    # b.csv although its path sorts first: its reason had said b.csv won by sorting first.
+    _, losers = settle(_rows((D1, "A", 10, 0, "a.csv", 2), (D1, "A", 10, 0, "b.csv", 2), (D1, "A", 11, 0, "ab.csv", 2),
+                             volume=[None, 500.0, 500.0]))
+    reasons = {r["source_file"]: r["reason"] for r in losers.to_pylist()}
+    assert reasons == {"a.csv": "duplicate of b.csv:2", "ab.csv": (
+        "conflict: superseded by b.csv:2 (an older file's row, to which a newer copy of the bar yields: its volume "
+        "known or in full, its prices in the series' unit)")}
+
+
+def test_files_modified_at_one_time_share_a_priority_and_a_conflict_says_the_path_decided():
+    t0, t1 = dt.datetime(2025, 2, 11, 9, 0, 5), dt.datetime(2025, 2, 11, 9, 0, 9)
+    priorities = recency_priorities([t0, t1, t0])  # an upload's times, to the second: two files tie
+    assert priorities == [1, 0, 1]
+    _, losers = settle(_rows((D1, "A", 10, priorities[0], "desk/a.csv", 2),
+                             (D1, "A", 11, priorities[2], "desk/b.csv", 2)))
+    assert losers["reason"].to_pylist() == [
+        "conflict: superseded by desk/a.csv:2 (a file modified at the same time, its path sorting first)"]
 
 
 def test_empty_input():
@@ -254,3 +276,28 @@ def test_a_bar_in_pounds_yields_to_the_history_in_pence_and_without_days_known_t
     assert winners["source_file"].to_pylist() == ["pence.csv", "pence.csv"]
     assert losers["reason"].to_pylist() == [
         "duplicate of pence.csv:2, its prices in the unit that one's are hundredths of"]
+
+
+def _daily_archive_and_a_download_in_pence(days):
+    """A daily archive in pounds (one newer file a day, VOD and BP) and an older download of VOD's days
+    2-4 in pence."""
+    d = [dt.date(2025, 2, 3 + k) for k in range(5)]
+    rows = [(d[k], t, p + k / 100, 0, f"daily_{k}.csv", line) for k in days
+            for t, p, line in (("VOD", 1.10, 2), ("BP", 4.5, 3))]
+    rows += [(d[k], "VOD", round(110 + k, 6), 1, "vod_gbx.csv", k) for k in (2, 3, 4)]
+    file_days = {**{f"daily_{k}.csv": 1 for k in range(5)}, "vod_gbx.csv": 3}
+    return settle(_rows(*rows), file_days=file_days)
+
+
+def test_a_download_in_pence_does_not_win_over_a_daily_archive_in_pounds_by_its_days():
+    # Each archive file holds one day: the download's three had won it the days it holds, 100 times the
+    # archive's pounds around them, where the newest (the archive) had kept them right.
+    winners, losers = _daily_archive_and_a_download_in_pence(range(5))
+    assert winners.filter(pc.equal(winners["ticker"], "VOD"))["source_file"].to_pylist() == [
+        f"daily_{k}.csv" for k in range(5)]
+    assert set(losers["reason"].to_pylist()) == {
+        f"duplicate of daily_{k}.csv:2, its prices in hundredths (pence, cents) of that one's unit" for k in (2, 3, 4)}
+    # The days the download holds alone (a run of those days): a file of one day tells no series, the newest wins.
+    winners, _ = _daily_archive_and_a_download_in_pence((2, 3, 4))
+    assert winners.filter(pc.equal(winners["ticker"], "VOD"))["source_file"].to_pylist() == [
+        "daily_2.csv", "daily_3.csv", "daily_4.csv"]
