@@ -268,11 +268,10 @@ def _in_thousands(a: pa.Table, b: pa.Table) -> np.ndarray:
         shown_pairs = _file_pair_keys(a.take(pa.array(shown)), b.take(pa.array(shown)))
         at = pa.array(zeros)
         za, zb = a.take(at), b.take(at)
-        pairs = _file_pair_keys(za, zb)
+        pairs, alike = _file_pair_keys(za, zb), _all_equal(za, zb, _PRICE_COLUMNS)
         for k in _UNITS:
             proven = pc.unique(shown_pairs.filter(pa.array(power[shown] == k)))
-            found = np.asarray(pc.is_in(pairs, value_set=proven), dtype=bool) & (y[zeros] < 1000.0 ** k / 2)
-            found &= _all_equal(za, zb, _PRICE_COLUMNS)
+            found = alike & np.asarray(pc.is_in(pairs, value_set=proven), dtype=bool) & (y[zeros] < 1000.0 ** k / 2)
             power[zeros] = np.where(found, k, power[zeros])
     return power
 

@@ -75,7 +75,7 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # first row of each date had loaded.
 # 14 (session 28): Investing.com's words after the instrument in a download's name ("AAPL Historical
 # Data.csv", "USD_TRY Geçmiş Verileri.csv") are no part of the ticker, where "AAPL HISTORICAL DATA" was.
-# Also (session 28, names28): a site's or a tool's words around the symbol ("aapl_us_d.csv", "EURUSD1440.csv",
+# Also (session 28): a site's or a tool's words around the symbol ("aapl_us_d.csv", "EURUSD1440.csv",
 # "MacroTrends_Data_Download_AAPL.csv", "AAPL历史数据.csv") are no part of it, where "AAPL_US_D" was.
 # (A site's name for every download, "HistoricalPrices.csv", is refused by detection: its schema differs.)
 PARSER_VERSION = 14
