@@ -5,6 +5,7 @@ from dagster import AssetExecutionContext, BackfillPolicy, DataVersion, Material
 from backintime_assets.assets.raw import raw_price_files
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
+from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.partitions import TRADING_WEEK, run_dates, trade_date_partitions
 from backintime_assets.ingestion.survey import SurveyTask, survey_files
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
@@ -28,7 +29,8 @@ def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lak
         # Same content, same detection: a file detected before keeps its schema and any user overrides.
         # Only files the raw step left without one (recorded before it surveyed files) are detected here.
         known = file_schemas.detected_files(conn, [f.sha256 for f in files])
-        new = {f.sha256: f for f in files if f.sha256 not in known}
+        # Of a content's names, one that names the instrument over a site's for every download (raw.py).
+        new = {f.sha256: f for f in sorted(files, key=lambda f: not names_nothing(f.name)) if f.sha256 not in known}
         tasks = [SurveyTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
         context.log.info(f"detecting {len(tasks)} files ({len(files) - len(tasks)} known)")
         if tasks:

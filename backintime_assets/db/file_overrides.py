@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from backintime_assets.detection.nameless import NAMELESS
+from backintime_assets.detection.nameless import NAMELESS, nameless_problem, unnamed
 from backintime_assets.detection.refusals import judged, judgement, side_by_side
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
@@ -63,7 +63,11 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
     lifted = settings.get(LOAD_REFUSED)
     if lifted is not None and judged(schema.get("problem")) and \
             judgement(schema.get("problem")) == judgement(lifted.value):
-        schema["problem"] = None
+        # Lifted, the file's name is said, which detection says only after the judgement (a guessed order,
+        # several closes): a site's name for every download ("data.csv") refuses it still (nameless.py),
+        # or the rows loaded as ticker DATA unsaid. The user's ticker names them (above).
+        named = judgement(lifted.value) == NAMELESS or not unnamed(schema)
+        schema["problem"] = None if named else nameless_problem(schema.get("file") or "")
     if settings:
         # A user's correction is the word on the file, as a column's (final_schemas): the
         # conversion must not swap the schema for its own detection.

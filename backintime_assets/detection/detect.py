@@ -239,9 +239,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
-        if ticker is None and day is None and sheet is None:
+        if ticker is None and day is None and sheet is None and "close" in canonical:
             # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).
             # Said after a guessed order: a user's ticker lifts it, which must not load the guess unsaid.
+            # Not of a table with no close: nothing would load under any name, and its reason says why
+            # (normalise.py), where told to rename the file, the user was then told there is no close.
             nameless = nameless_problem(name)
     if "date" in canonical and canonical.index("date") < len(columns):
         columns = _east_marked(columns, canonical, layout.body, wide is not None)

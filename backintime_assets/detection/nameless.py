@@ -23,6 +23,10 @@ NAMELESS = "no ticker column, and the file's name names no instrument"
 # like: an office's own name for its one series, which its other files do not share.
 _SITE_NAMES = re.compile(r"HISTORICALPRICES|TABLE|HISTORICALDATA(?:_\d{13})?|HISTORICAL[ _]DATA"
                          r"|UNTITLED SPREADSHEET(?: - SHEET\d+)?|DATA|EXPORT|DOWNLOAD|CHART|QUOTES")
+# A browser counts its copies past 9 ("HistoricalPrices (10).csv"): COPY_SUFFIX keeps a wider number in
+# brackets as a name's own ("FTSE (100)"), but a site's name for every download has none of its own. Kept,
+# the eleventh WSJ download loaded as ticker "HISTORICALPRICES (10)", one made-up security again.
+_COUNTED = re.compile(r"\s*\(\d+\)$")
 
 
 def nameless_problem(name: str) -> str | None:
@@ -32,6 +36,7 @@ def nameless_problem(name: str) -> str | None:
     stem = base.rsplit(".", 1)[0] if "." in base else base
     stem = COPY_SUFFIX.sub("", stem) or stem
     stem = COPY_PREFIX.sub("", stem) or stem
+    stem = _COUNTED.sub("", stem) or stem
     if not _SITE_NAMES.fullmatch(stem.strip().upper()):
         return None
     return (f"{NAMELESS}: \"{base}\" is the name a site or a program gives every download, so two such "
@@ -39,13 +44,37 @@ def nameless_problem(name: str) -> str | None:
             "ticker column")
 
 
+def unnamed(schema: dict) -> bool:
+    """Whether nothing in a detection names the rows it loads: no ticker of its header's or a user's, no
+    ticker column, no tickers side by side, no day's list, no workbook's sheet (detect._schema's test).
+    Not of a table with no close: nothing loads under any name, and its own reason says why."""
+    columns = schema.get("columns") or []
+    return any(c.get("canonical") == "close" for c in columns) and not (
+        schema.get("ticker") or schema.get("day") or schema.get("sheet")
+        or any(c.get("canonical") == "ticker" or c.get("series") for c in columns))
+
+
+def names_nothing(name: str) -> bool:
+    """Whether `name` is a site's for every download: of a content's several names, the one its detection
+    (and the dates its rows are filed under) must not be made under where another names the instrument
+    (ingestion/raw.py, assets/schemas.py)."""
+    return nameless_problem(name) is not None
+
+
 def as_named(schema: dict, name: str) -> dict:
     """`schema` as the file named `name` reads it. A detection is stored once per content (file_layouts is
     keyed by sha256), made under one of its names: a copy renamed after its symbol ("DJI.csv" beside the
     "HistoricalPrices.csv" it was saved from) was refused for the other name, its rows under its own
-    symbol lost with the reason naming another file. (The other way, a site's name sharing a detection
-    made under a symbol's, loads as it always did: after its own name.)"""
+    symbol lost with the reason naming another file. The other way, the site's name sharing a detection
+    made under the symbol's had loaded the same rows a second time as ticker "HISTORICALPRICES": it is
+    refused as detected under its own name. (Detected under a site's name and loading all the same, the
+    refusal was lifted by a user: left so.)"""
     problem = schema.get("problem")
-    if problem is None or not problem.startswith(NAMELESS) or nameless_problem(name) is not None:
+    if problem is None:
+        refused = nameless_problem(name)
+        if refused is None or names_nothing(schema.get("file") or name) or not unnamed(schema):
+            return schema
+        return dict(schema, problem=refused)
+    if not problem.startswith(NAMELESS) or nameless_problem(name) is not None:
         return schema
     return dict(schema, problem=None)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from backintime_assets.db import file_schemas, manifest
+from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
 from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
@@ -160,7 +161,10 @@ def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tu
     read with its stored schema if it has one. `stored_siblings`: stored schemas of files sharing a
     layout with those given, which may settle a day/month order a new file's dates leave to a guess."""
     first: dict[str, tuple[str, str, int]] = {}
-    for sha, lake_path, name, size in files:
+    # Not under a site's name for every download where another of its names is the instrument's: refused
+    # there (detection/nameless.py), the content had no loadable dates, and its copy "DJI.csv" was filed
+    # under a home date alone, its rows on every other day never written (assets/lake.py reads it as named).
+    for sha, lake_path, name, size in sorted(files, key=lambda f: names_nothing(f[2])):
         first.setdefault(sha, (lake_path, name, size))
     if not first:
         return {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from backintime_assets.db import file_overrides, file_schemas, manifest
+from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.ingestion.raw import Surveyor, resurvey
 from backintime_assets.ingestion.schema_changes import schema_changes
 from backintime_assets.ingestion.schema_texts import reading_key
@@ -48,11 +49,13 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
     `store`, store what changed and read those files again, in the caller's transaction."""
     wanted = set(sha256s)
     # Detection may read a date in the name: a content under several names is detected under the
-    # one it was first detected under, while that is still one of its names, as it was then.
+    # one it was first detected under, while that is still one of its names, as it was then. Not a site's
+    # name for every download where another names the instrument (raw.py): refused, its copies' dates lost.
     detected_as = file_schemas.detected_names(conn, list(wanted))
     names: dict[str, manifest.RawFile] = {}
     for f in sorted(manifest.current_files(conn).values(),
-                    key=lambda f: (f.source_path != detected_as.get(f.sha256), f.source_path)):
+                    key=lambda f: (names_nothing(f.source_path), f.source_path != detected_as.get(f.sha256),
+                                   f.source_path)):
         if f.sha256 in wanted:
             names.setdefault(f.sha256, f)
     # No schema given: detected as new; no sha256: nothing kept in the parsed zone (a dry run

@@ -36,6 +36,7 @@ from backintime_assets.detection.date_system import DAY_MONTH, EAST, SATURDAY, S
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 from backintime_assets.detection.epoch_days import read_evenings
 from backintime_assets.detection.month_names import MONTHS
+from backintime_assets.detection.nameless import nameless_problem, unnamed
 from backintime_assets.detection.schema import layout_signature
 from backintime_assets.detection.unsettled_order import UNSETTLED_ORDER
 
@@ -248,7 +249,9 @@ def with_order(schema: dict, first: str, count: int, proof: str | None = None) -
     out = copy.deepcopy(schema)
     out["borrowed_from"] = None
     if _unsettled(out):
-        out["problem"] = None  # the order its refusal was for, settled
+        # The order its refusal was for, settled. Not its name: a site's for every download, which detection
+        # says after the order (detection/nameless.py), refuses it still, or "data.csv" loaded as ticker DATA.
+        out["problem"] = nameless_problem(out.get("file") or "") if unnamed(out) else None
     column = next(c for c in out["columns"] if c.get("canonical") == "date")
     found = DAY_MONTH.match(column["format"])
     _, sep, _, year = found.groups()

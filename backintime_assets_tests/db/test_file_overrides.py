@@ -270,3 +270,22 @@ def test_a_users_ticker_names_the_rows_of_a_file_refused_for_its_name():
     named = FileSchema.from_dict(final)
     result = normalise_bytes(NAMELESS_ROWS, named, "HistoricalPrices.csv")
     assert named.problem is None and result.prices.ticker.tolist() == ["^DJI"] * 2
+
+
+def test_a_lifted_judgement_leaves_a_sites_name_for_every_download_refused():
+    # A guessed order lifted by a user: detection says the name's refusal after it, and lifted, the rows
+    # had loaded as ticker DATA. A user's lifting of the name's refusal, or a ticker, loads them.
+    data = "Дата,Открытие,Макс,Мин,Закрытие\n01/02/2024,10,11,9,10.5\n".encode()
+    detected = detect_bytes(data, "data.csv").to_dict()
+    lift = file_overrides.FileOverride("load_refused", detected["problem"], "analyst", None)
+    final = dict(detected)
+    file_overrides.apply(final, {"load_refused": lift})
+    assert judgement(final["problem"]) == NAMELESS
+    named = dict(detected)
+    file_overrides.apply(named, {"load_refused": lift,
+                                 "ticker": file_overrides.FileOverride("ticker", "SBER", "analyst", None)})
+    assert named["problem"] is None and named["ticker"] == "SBER"
+    nameless = detect_bytes(NAMELESS_ROWS, "HistoricalPrices.csv").to_dict()
+    file_overrides.apply(nameless, {"load_refused": file_overrides.FileOverride(
+        "load_refused", nameless["problem"], "analyst", None)})
+    assert nameless["problem"] is None

@@ -22,6 +22,8 @@ def read(data: bytes, name: str):
     "HistoricalPrices.csv", "HistoricalPrices (1).csv", "table.csv", "HistoricalData_1700000000000.csv",
     "Historical Data.csv", "Untitled spreadsheet - Sheet1.csv", "data.csv", "export.csv", "download (2).csv",
     "chart.csv", "quotes.csv", "downloads/Data - Copy.CSV",
+    # A browser counts past 9: the eleventh download had loaded as ticker "HISTORICALPRICES (10)".
+    "HistoricalPrices (10).csv", "data (12).csv",
 ])
 def test_a_sites_name_for_every_download_is_refused_with_the_reason(name):
     # Each had loaded as a ticker of its own ("HISTORICALPRICES"): two downloads of different
@@ -67,3 +69,31 @@ def test_a_renamed_copy_of_a_sites_download_loads_under_its_own_name():
     assert normalise_bytes(ROWS, FileSchema.from_dict(own), "DJI.csv").prices.ticker.tolist() == ["DJI"] * 2
     trades = detect_bytes(b"Date,Symbol,Side,Quantity,Price\n2025-03-03,AAA,Buy,100,10.5\n", "t.csv").to_dict()
     assert trades["problem"] and as_named(trades, "DJI.csv") is trades  # another refusal is no name's to lift
+
+
+def test_a_sites_name_sharing_a_detection_made_under_a_symbols_is_refused():
+    # Detected under "DJI.csv" first, the same bytes saved as "HistoricalPrices.csv" had loaded the
+    # index's rows a second time, as ticker HISTORICALPRICES.
+    schema, _ = read(ROWS, "DJI.csv")
+    stored = schema.to_dict()
+    assert stored["problem"] is None and as_named(stored, "DJI.csv") is stored
+    copy = as_named(stored, "HistoricalPrices (1).csv")
+    assert copy["problem"].startswith(NAMELESS) and '"HistoricalPrices (1).csv"' in copy["problem"]
+    assert normalise_bytes(ROWS, FileSchema.from_dict(copy), "HistoricalPrices.csv").prices_arrow.num_rows == 0
+    # Something in the file names the rows: they load under it whatever the copy's name.
+    labelled = detect_bytes(b"AAPL US Equity,\nDate,PX_LAST\n2024-01-02,185.6\n", "aapl.csv").to_dict()
+    assert as_named(labelled, "table.csv") is labelled
+    # Detected under the site's name and loading all the same: a user lifted the refusal, left so.
+    lifted = dict(read(ROWS, "HistoricalPrices.csv")[0].to_dict(), problem=None)
+    assert as_named(lifted, "table.csv") is lifted
+
+
+def test_a_table_with_no_close_says_so_under_a_sites_name():
+    # Nothing of it loads under any name: told to rename it, the user was told next that it has no close.
+    data = b"Date,AAPL\n2024-01-02,185.64\n2024-01-03,184.25\n2024-01-04,181.91\n"
+    schema, result = read(data, "chart.csv")
+    assert schema.problem is None and result.prices_arrow.num_rows == 0
+    assert result.rejected.reason.str.startswith("file problem: no close column").all()
+    # Nor is its copy under a site's name refused for its name (as_named).
+    own = detect_bytes(data, "aapl.csv").to_dict()
+    assert as_named(own, "chart.csv") is own

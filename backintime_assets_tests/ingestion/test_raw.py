@@ -112,6 +112,22 @@ def test_the_same_content_under_two_names_is_filed_under_one_reading(postgres_ur
     assert files[names[0]].dates == [dt.datetime.strptime("03/04/2025", date_format).date()]
 
 
+def test_a_renamed_copy_of_a_sites_download_is_filed_under_its_rows_dates(postgres_url, local_lake, tmp_path):
+    # WSJ's "HistoricalPrices.csv" and the copy renamed after its index: one content, surveyed once.
+    # Surveyed under the site's name, refused (detection/nameless.py), it had no loadable dates, and
+    # "dji.csv" was filed under its home date alone: its rows of every other day never written.
+    source = tmp_path / "source"
+    source.mkdir()
+    text = "Date,Open,High,Low,Close\n03/05/25,10.0,11.0,9.0,10.5\n03/04/25,9.0,10.0,8.0,9.5\n03/03/25,8,9,7,8.5\n"
+    for name in ("HistoricalPrices.csv", "dji.csv"):  # the site's name first, as the folder lists it
+        (source / name).write_text(text)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        files = manifest.current_files(conn)
+    assert files["dji.csv"].dates == [dt.date(2025, 3, d) for d in (3, 4, 5)] and files["dji.csv"].problem is None
+
+
 def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(postgres_url, local_lake, tmp_path):
     source = _source(tmp_path, a=range(3, 8), b=range(10, 14))
     march = [dt.date(2025, 3, d) for d in (3, 4, 5, 6, 7)]

@@ -233,3 +233,27 @@ def test_a_detection_stored_before_evening_stamps_were_noted_proves_them_to_the_
         migrate(conn, source, local_lake, survey)
         assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]
         assert manifest.current_files(conn)["7203_20240108.csv"].dates == [dt.date(2024, 1, 8)]
+
+
+def test_a_content_detected_under_a_sites_name_is_detected_again_under_its_copys_symbol(
+        postgres_url, local_lake, tmp_path):
+    # Migrated by an older detector under WSJ's "HistoricalPrices.csv", loaded as HISTORICALPRICES, beside
+    # its copy "dji.csv". Detected again under the site's name, it is refused (detection/nameless.py) and
+    # has no loadable dates: the copy filed under its home date alone, its rows of other days unwritten.
+    source = tmp_path / "source"
+    source.mkdir()
+    text = "Date,Open,High,Low,Close\n03/05/25,10.0,11.0,9.0,10.5\n03/04/25,9.0,10.0,8.0,9.5\n03/03/25,8,9,7,8.5\n"
+    (source / "dji.csv").write_text(text)
+    survey = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, survey)
+        sha = manifest.current_files(conn)["dji.csv"].sha256
+        stored = file_schemas.stored_detections(conn, [sha])[sha]
+        file_schemas.save_detection(conn, sha, "HistoricalPrices.csv", dict(stored, file="HistoricalPrices.csv"))
+        conn.execute("update file_layouts set source_path = 'HistoricalPrices.csv' where sha256 = %s", (sha,))
+        (source / "HistoricalPrices.csv").write_text(text)
+        migrate(conn, source, local_lake, survey)
+        redetect(conn, [sha], survey, store=True)
+        files = manifest.current_files(conn)
+    assert files["dji.csv"].dates == [dt.date(2025, 3, d) for d in (3, 4, 5)] and files["dji.csv"].problem is None

@@ -370,3 +370,16 @@ def test_a_refused_guess_its_siblings_bear_out_loads_too():
     settled, _ = settle_orders({"a": refused.to_dict()}, [proof.to_dict()])
     assert settled["a"]["problem"] is None
     assert _date_column(json.dumps(settled["a"])).format == "%m/%d/%Y"
+
+
+def test_a_settled_order_leaves_a_sites_name_for_every_download_refused():
+    # A Russian site's download saved as "data.csv": refused for its order first, which its siblings
+    # ("data (1).csv", ...) settle. Settled, it had loaded as ticker DATA, the name's refusal unsaid.
+    from backintime_assets.detection.nameless import NAMELESS
+    from backintime_assets.ingestion.sibling_order import with_order
+
+    data = "Дата,Открытие,Макс,Мин,Закрытие\n01/02/2024,10,11,9,10.5\n".encode()
+    for name, refused in (("data.csv", True), ("sber.csv", False)):
+        settled = with_order(detect_bytes(data, name).to_dict(), "%d", 3)
+        assert (settled["problem"] or "").startswith(NAMELESS) == refused, settled["problem"]
+        assert _date_column(json.dumps(settled)).format == "%d/%m/%Y"
