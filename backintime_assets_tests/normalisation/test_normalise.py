@@ -211,6 +211,13 @@ def test_a_file_named_after_a_dotted_symbol_keeps_the_whole_symbol(name, ticker)
     assert r.prices.ticker.tolist() == [ticker] * 2
 
 
+def _loads_under(name: str, ticker: str) -> None:
+    """A two-day file with no ticker column, named `name`, loads both days under `ticker`."""
+    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == [ticker] * 2
+
+
 @pytest.mark.parametrize(("name", "ticker"), [
     # The same name typed in lowercase is the same symbol (Windows does not tell them apart; stooq
     # names its files "aapl.us.txt" and its <TICKER> column says AAPL.US).
@@ -222,9 +229,7 @@ def test_a_file_named_after_a_dotted_symbol_keeps_the_whole_symbol(name, ticker)
     ("BP.L.COPY.csv", "BP.L"),
 ])
 def test_a_dotted_name_is_read_alike_in_either_case_and_without_file_words(name, ticker):
-    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
-    check_invariants(r)
-    assert r.prices.ticker.tolist() == [ticker] * 2
+    _loads_under(name, ticker)
 
 
 @pytest.mark.parametrize(("name", "ticker"), [
@@ -239,9 +244,7 @@ def test_a_dotted_name_is_read_alike_in_either_case_and_without_file_words(name,
     ("COPYRIGHT.csv", "COPYRIGHT"), ("copy.csv", "COPY"), ("msft daily.csv", "MSFT DAILY"),
 ])
 def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
-    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
-    check_invariants(r)
-    assert r.prices.ticker.tolist() == [ticker] * 2
+    _loads_under(name, ticker)
 
 
 @pytest.mark.parametrize(("name", "ticker"), [
@@ -261,9 +264,7 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     ("GBP_EUR_Historical_Rates.csv", "GBP_EUR_HISTORICAL_RATES"),
 ])
 def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
-    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
-    check_invariants(r)
-    assert r.prices.ticker.tolist() == [ticker] * 2
+    _loads_under(name, ticker)
 
 
 @pytest.mark.parametrize(("name", "ticker"), [
@@ -290,9 +291,7 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
 ])
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
-    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
-    check_invariants(r)
-    assert r.prices.ticker.tolist() == [ticker] * 2
+    _loads_under(name, ticker)
 
 
 @pytest.mark.parametrize(("name", "ticker"), [
@@ -303,9 +302,7 @@ def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(na
     ("FTSE (100) (1).csv", "FTSE (100)"), ("FTSE (100) - Copy (12).csv", "FTSE (100)"),
 ])
 def test_a_number_of_the_names_own_in_brackets_stays(name, ticker):
-    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
-    check_invariants(r)
-    assert r.prices.ticker.tolist() == [ticker] * 2
+    _loads_under(name, ticker)
 
 
 @pytest.mark.parametrize("header", ["Date,Close,Volume", "Date,Close,Volume,Currency", "Date,Close,Volume,Ccy", None])
