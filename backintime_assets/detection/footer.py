@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 
 from .numbers import NULL_SPELLINGS
+from .stacked_words import prose_lines
 
 MAX_FOOTER_ROWS = 200  # a disclaimer can run to dozens of lines; a tail sample holds a few hundred
 # Past this many lines a footer runs on over lines of words only: lines of figures there are more
@@ -108,6 +109,8 @@ def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_lik
         if _set_off(candidates, m, blank_lines, from_end) or summary_row(fields := candidates[m][1], width,
                                                                         date_columns) or note_row(fields):
             return m
+    if k < len(candidates) and prose_lines([f for _, f in candidates[max(k, 1):]], width):
+        return max(k, 1)  # a note in sentences, no keyword to start it (stacked_words.prose_lines)
     return _undated_after_break(candidates, blank_lines, data_like, dated, from_end) if dated is not None else None
 
 

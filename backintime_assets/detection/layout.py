@@ -23,7 +23,7 @@ from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .pandas_repeats import unsuffixed
 from .row_names import names_after_row_names
-from .shapes import shape_hits
+from .shapes import shape_hits, shape_of
 from .spacing import set_off_blanks
 from .stacked_words import words_over_names
 from .wider_header import names_past_rows, words_over_headerless
@@ -203,7 +203,21 @@ def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
     it the header."""
     following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD]
                  if len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f))][:2]
-    return all(judge.data_like(f) for f in following)
+    if all(judge.data_like(f) for f in following):
+        return True
+    # Nor does a row above repeated below: exports joined into one file ("Date,Close" over two
+    # days, then again, a BOM before each). Refuted by the second header, the first days were
+    # taken for preamble, the second header for the file's, and those days rejected "outside the table".
+    above = {_plain(f) for _, f in rows[max(0, k - _MAX_HEADER_BLOCK):k]}
+    following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD] if _plain(f) not in above
+                 and (len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f)))][:2]
+    return bool(above) and all(judge.data_like(f) for f in following)
+
+
+def _plain(fields: list[str]) -> tuple[str, ...]:
+    """A row's cells as compared for a repeat: trimmed, without a byte order mark (each joined
+    file's own, decoded as a character)."""
+    return tuple(c.strip().lstrip("\ufeff") for c in fields)
 
 
 def _dense_columns(rows: list[Row], width: int) -> list[int]:
@@ -736,6 +750,18 @@ def _uniform_counts(columns: list[list[int]], n: int, starts: int) -> list[int]:
     return scores
 
 
+def _alike(upper: list[str], lower: list[str], width: int) -> bool:
+    """Two rows of one table: cell by cell of the same shape (digits alike, shapes.py) or both
+    filled, and alike in a cell that holds digits ("x2" and "x3", "01:02:04" and "01:02:05"). In a
+    short head the last row alone may type the columns (a header over one row); under two such rows
+    it is an odd last row (a stray "1"), and the rows above are data: typed from it, they were taken
+    for a header block and skipped. A title over a header ("Report,Daily" over "Date,Close") holds
+    no digits alike."""
+    a = [shape_of(c.strip()) for c in _fit(upper, width)]
+    b = [shape_of(c.strip()) for c in _fit(lower, width)]
+    return all(x == y or (x and y) for x, y in zip(a, b)) and any(x == y and "0" in x for x, y in zip(a, b))
+
+
 def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None, probe: int = 50) -> list[Row]:
     """Rows to type the columns from: those from the start that makes the most columns uniformly
     numeric or date-like (header and preamble rows spoil that), without the last row when there are
@@ -748,7 +774,7 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     n = len(head)
     best_k, best = 0, -1
     for k, score in enumerate(_uniform_counts(columns, n, min(n, _STARTS))):
-        if score > best:
+        if score > best and not (k == n - 1 and k >= 2 and _alike(head[k - 2][1], head[k - 1][1], width)):
             best_k, best = k, score
     if best <= 0 and n > _STARTS:
         # No column typed from any of the first starts: the preamble is longer than they reach (an

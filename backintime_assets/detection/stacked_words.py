@@ -11,11 +11,33 @@ from .multipliers import declared_unit
 from .pandas_repeats import unsuffixed
 
 # A word of running text: lowercase letters, an apostrophe ("isn't"); the line's first may be capitalised.
-_PROSE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Or a few such words, a phrase of a sentence cut at its commas ("which is really", "keep making
+# notes", "up here." in readr's deaths-other.csv; "has been really fun, but" quoted), its last word
+# maybe ending the clause.
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?(?:[,;]? [^\W\d_]+(?:'[^\W\d_]+)?)*[,.;!?]?")
 
 
 def _prose_word(cell: str) -> bool:
     return cell.islower() and _PROSE_WORD.fullmatch(cell) is not None
+
+
+def prose_lines(rows: Sequence[Sequence[str]], width: int) -> bool:
+    """Whether `rows` (two or more) are lines of running text cut at their commas: in each, at most
+    half the cells filled, each with lowercase words (the line's first may be capitalised), and a
+    phrase of several words among them ("This,,,,," / ",\"has been really fun, but\",,,," /
+    "we're signing,,,,," below readr's deaths-other.csv). Below the data they are a note, though
+    no keyword ("Source:", "Note") starts it. A sparse row of one code each ("AAPL,,,,") is none."""
+    if len(rows) < 2:
+        return False
+    phrase = False
+    for row in rows:
+        filled = [c.strip() for c in row if c.strip()]
+        if not filled or 2 * len(filled) > max(width, len(row)):
+            return False
+        if not _prose_word(filled[0][:1].lower() + filled[0][1:]) or not all(map(_prose_word, filled[1:])):
+            return False
+        phrase = phrase or any(" " in c for c in filled)
+    return phrase
 
 
 def words_over_names(rows: Sequence[Sequence[str]], types: Sequence[ColumnType], width: int) -> int:

@@ -186,3 +186,24 @@ def test_a_days_prices_set_off_below_with_a_date_we_cannot_read_are_rejected_not
         assert schema.footer_lines == 0
         result = normalise_bytes(data, schema, "prices.csv")
         assert len(result.prices) == 19 and len(result.rejected) == 1
+
+
+_DEATHS = ("Name,Profession,Age,Has kids,Date of birth,Date of death\n"
+           "Vera Rubin,scientist,88,TRUE,7/23/1928,12/25/2016\nMohamed Ali,athlete,74,TRUE,1/17/1942,6/3/2016\n"
+           "Morley Safer,journalist,84,TRUE,11/8/1931,5/19/2016\nFidel Castro,politician,90,TRUE,8/13/1926,11/25/2016\n"
+           "Jo Cox,politician,41,TRUE,6/22/1974,6/16/2016\nJanet Reno,lawyer,78,FALSE,7/21/1938,11/7/2016\n")
+
+
+def test_a_note_in_sentences_cut_at_commas_is_a_footer():
+    # readr's deaths-other.csv: no keyword, no blank line, yet lines of words below the table. Read
+    # as data, "This" and "we're signing" stood in the Name column and the rows were rejected.
+    text = _DEATHS + "This,,,,,\n,\"has been really fun, but\",,,,\nwe're signing,,,,,\n,,off,,now!,\n"
+    schema = detect_bytes(text.encode(), "deaths-other.csv")
+    assert schema.footer_lines == 4
+    assert [c.confidence for c in schema.columns][2:] == [1.0, 1.0, 1.0, 1.0]
+
+
+@pytest.mark.parametrize("tail", ["AAPL,,,,,\nMSFT,,,,,\n", "<<corrupt>>,,,,,\n", "This,,,,,\n"])
+def test_sparse_rows_of_codes_or_one_word_are_no_note(tail):
+    # Rows of one code each, or a lone word: damaged data rows, to be rejected, not skipped unseen.
+    assert detect_bytes((_DEATHS + tail).encode(), "deaths.csv").footer_lines == 0

@@ -110,6 +110,25 @@ def test_all_text_table_takes_first_row_as_header():
     assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["name", "city"])
 
 
+@pytest.mark.parametrize("text", [
+    "a\n01:02:03\n01:02:03\n01:02:03\n1",  # duckdb's 15473_time.csv: times, a stray "1" last
+    "a,b\n01:02:03,x\n01:02:03,y\n01:02:03,z\n1,w\n",
+    "code\nx1\nx2\nx3\n1\n",
+])
+def test_an_odd_last_row_under_alike_rows_does_not_make_them_a_header(text):
+    # Typed from the lone last row, the rows above it were taken for a three-row header and skipped.
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    assert lay.names[0] in ("a", "code")
+
+
+def test_a_title_over_a_header_over_one_row_still_types_that_row():
+    # Two rows over one: here the lone last row is the data (no digits alike above it).
+    lay = layout("Report,Daily\nDate,Close\n2024-01-02,5.5\n")
+    assert (lay.data_start_line, lay.header_rows[-1]) == (2, ["Date", "Close"])
+    assert [t.type for t in lay.types] == ["date", "float"]
+
+
 def test_duplicate_and_empty_header_names_are_made_unique():
     lay = layout("Date,Close,Close,\n2020-01-02,1.5,1.6,x\n2020-01-03,1.5,1.6,y\n")
     assert lay.names == ["Date", "Close", "Close_2", "column_4"]
@@ -1159,3 +1178,16 @@ def test_a_short_line_over_dated_rows_ending_in_a_delimiter_names_no_column_it_m
     assert schema.header_row == -1
     prices = normalise_bytes(data, schema, "prices.csv").prices
     assert prices["close"].tolist()[:2] == [102.2, 103.2] and prices["volume"].tolist()[:2] == [100002, 100003]
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_exports_joined_into_one_file_start_at_the_first_header(bom):
+    # Two days under a header, then the header again (a BOM before it when each export had one):
+    # the repeat refuted the first days as data, and they were rejected "outside the table".
+    part = "Date,Close\n2024-01-0{},1.5\n2024-01-0{},1.6\n"
+    text = part.format(2, 3) + bom + part.format(4, 5)
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line, lay.names) == (0, 1, ["Date", "Close"])
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "joined.csv"), "joined.csv")
+    assert list(result.prices["date"].astype(str)) == ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
+    assert list(result.rejected["source_line"]) == [4]  # the repeated header (1-based), rejected with its reason

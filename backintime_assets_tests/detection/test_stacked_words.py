@@ -28,3 +28,19 @@ def test_header_rows_that_label_or_name_columns_stay_in_the_block():
     assert words_over_names([["Date", "Close"], ["Fecha", "Cierre"]], [date, number], 2) == 0
     assert words_over_names([["these", "lines", "a"], ["year", "make", "model"]], [number, text_type, text_type],
                             3) == 1
+
+
+def test_phrases_of_a_sentence_stacked_over_the_header_are_preamble():
+    # readr's deaths-other.csv: notes cut at their commas into phrases of several words. Taken for
+    # the header's top rows, "which is really" and "keep making notes" named the first columns.
+    text = ("For the sake,,,,,\n,of consistency,,,in the,\"data layout,\"\n"
+            "which is really,,,,a,\"beautiful thing,\"\nI will,keep making notes,,,,up here.\n"
+            "Name,Profession,Age,Has kids,Date of birth,Date of death\n"
+            "Vera Rubin,scientist,88,TRUE,7/23/1928,12/25/2016\nMohamed Ali,athlete,74,TRUE,1/17/1942,6/3/2016\n"
+            "Morley Safer,journalist,84,TRUE,11/8/1931,5/19/2016\n"
+            "Fidel Castro,politician,90,TRUE,8/13/1926,11/25/2016\n")
+    schema = detect_bytes(text.encode(), "deaths-other.csv")
+    assert (schema.header_row, schema.data_start_line) == (4, 5)
+    assert [c.name for c in schema.columns] == ["Name", "Profession", "Age", "Has kids", "Date of birth",
+                                                 "Date of death"]
+    assert schema.columns[4].format == "%m/%d/%Y"
