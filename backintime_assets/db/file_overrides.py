@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from backintime_assets.detection.nameless import NAMELESS, nameless_problem, unnamed
-from backintime_assets.detection.refusals import judged, judgement, side_by_side
+from backintime_assets.detection.refusals import judged, judgement, leaves_columns_unread, lifts, side_by_side
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
 DAY = "day"  # the date every row of a day's list of tickers with no date column loads under
@@ -61,8 +61,7 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
         if judgement(schema.get("problem")) == NAMELESS:  # refused for want of a name: the user's names it
             schema["problem"] = None
     lifted = settings.get(LOAD_REFUSED)
-    if lifted is not None and judged(schema.get("problem")) and \
-            judgement(schema.get("problem")) == judgement(lifted.value):
+    if lifted is not None and lifts(lifted.value, schema.get("problem")):
         # Lifted, the file's name is said, which detection says only after the judgement (a guessed order,
         # several closes): a site's name for every download ("data.csv") refuses it still (nameless.py),
         # or the rows loaded as ticker DATA unsaid. The user's ticker names them (above).
@@ -199,7 +198,12 @@ def set_load_refused(conn, sha256: str, targets: list[str], load: bool, changed_
         if not judged(problem):
             raise FileOverrideError(f"{name} is refused for what it is, not by a judgement a user may overrule: "
                                     f"{problem}")
-        lost = _unsaid(conn, [sha for sha in targets if side_by_side(problems.get(sha))])
+        lost = _unsaid(conn, [sha for sha in targets if leaves_columns_unread(problems.get(sha))])
+        if lost.get(sha256) and not side_by_side(problem):
+            raise FileOverrideError(
+                f"{name} holds several closes of one instrument: loaded as it is, detection's pick of them would "
+                f"load as the day's close and columns {', '.join(lost[sha256])} be dropped without a word. Say "
+                "which is the day's close (--column C --mapping close) and what the others are (--mapping none)")
         if lost.get(sha256):
             raise FileOverrideError(
                 f"{name} holds several tickers' prices on a line: loaded as it is, the first's would load under "

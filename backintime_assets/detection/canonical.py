@@ -725,7 +725,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             mapping[j] = canonical
             used.add(canonical)
     if "volume" not in used:
-        _unread_volume(mapping, used, named, types)
+        _unread_volume(mapping, used, named, types, body)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
@@ -734,17 +734,33 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
 
 
 def _unread_volume(mapping: list[str | None], used: set[str], scores: Sequence[dict[str, float]],
-                   types: Sequence[ColumnType]) -> None:
+                   types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
     """Map, in place, a column named as the volume by a whole name ("Volume", "Vol.") whose values read
     as no number ("1.234,5" in a file of "." decimals, "12 500 shares", words): unmapped, every row loaded
     with no volume, without a word. Mapped, its cells that read are volumes and the rest rejected as
-    unparseable (normalise.py). Only text: a column of dates or of amounts in money is no count."""
+    unparseable (normalise.py). Only text: a column of dates or of amounts in money is no count; nor one
+    whose cells that read are misread (_misread_groups)."""
     for j, t in enumerate(types):
         if mapping[j] is None and t.type == "string" and not no_values_seen(t) \
-                and scores[j].get("volume", 0.0) >= _STRONG_NAME:
+                and scores[j].get("volume", 0.0) >= _STRONG_NAME \
+                and not _misread_groups([r[j].strip() for r in body if j < len(r)]):
             mapping[j] = "volume"
             used.add("volume")
             return
+
+
+# A count whose thousands are grouped by a mark ("1.234.567", "1.234,5": the dot groups) and a cell
+# of one group of three ("123.456"), which a file of that decimal mark reads as 123.456.
+_GROUPED = re.compile(r"-?\d{1,3}([.,])\d{3}(?:\1\d{3})+(?:[.,]\d+)?|-?\d{1,3}(?:([.,])\d{3})+(?!\2)[.,]\d+")
+_ONE_GROUP = re.compile(r"-?\d{1,3}([.,])\d{3}")
+
+
+def _misread_groups(cells: Sequence[str]) -> bool:
+    """Whether a text column's counts group thousands by a mark ("1.234.567" in a file of "." decimals)
+    and some of its cells are one group ("123.456"): mapped as the volume, the grouped counts were
+    rejected and the others loaded a thousandfold small, without a word. Left unmapped, no volume loads."""
+    marks = {m.group(1) or m.group(2) for c in cells if (m := _GROUPED.fullmatch(c))}
+    return bool(marks) and any((m := _ONE_GROUP.fullmatch(c)) and m.group(1) in marks for c in cells)
 
 
 # The other price fields a header must name for a short form to be one of them: "Date,Op,Hi,Lo,Cl".

@@ -920,7 +920,12 @@ def made_of_others(header_cells: Sequence[Sequence[str]], types: Sequence[Column
     return [j for j, (cells, t, s, m) in enumerate(zip(header_cells, types, series, canonical))
             if t.type in ("integer", "float") and (s is None or s.strip().upper() in _MADE_OF_OTHERS)
             and (m is None or m in _PRICES) and (parts := _any_case_split(cells[0].strip())) is not None
-            and parts[1] in _PRICES and parts[0].strip().upper() in _MADE_OF_OTHERS]
+            and parts[1] in _PRICES and parts[0].strip().upper() in _MADE_OF_OTHERS - _LISTED]
+
+
+# Labels of _MADE_OF_OTHERS that are listed tickers too, read as a ticker's beside others: "TOT Close" is
+# TotalEnergies' (NYSE until 2021), "PTF Close" an Invesco ETF's; refused, the whole file loaded nothing.
+_LISTED = frozenset({"TOT", "PTF"})
 
 
 # Labels of a series made of others' prices: a total, an index, a benchmark, a sector's or a portfolio's.

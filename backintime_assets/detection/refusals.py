@@ -45,3 +45,21 @@ def judgement(problem: str | None) -> str | None:
 
 def side_by_side(problem: str | None) -> bool:
     return judgement(problem) == SIDE_BY_SIDE
+
+
+def leaves_columns_unread(problem: str | None) -> bool:
+    """Whether a judgement refuses a file whose columns past the first series' would be left unread if
+    loaded as it is: several tickers side by side, or one instrument's several closes (the close mapped
+    is detection's pick of them, which the refusal says is unsaid). Lifted only once the user says what
+    each of those columns is (file_overrides.set_load_refused)."""
+    return judgement(problem) in (SIDE_BY_SIDE, SEVERAL_CLOSES)
+
+
+def lifts(lifted: str | None, problem: str | None) -> bool:
+    """Whether a refusal a user lifted (its problem as it read then) lifts `problem`, a detection's
+    judgement now: the same judgement. One instrument's several closes were refused as tickers side
+    by side until session 28: a user's lifting of that stands for the same files."""
+    def kin(p: str | None) -> str | None:
+        j = judgement(p)
+        return SIDE_BY_SIDE if j == SEVERAL_CLOSES else j
+    return judged(problem) and kin(lifted) == kin(problem)

@@ -289,3 +289,37 @@ def test_a_lifted_judgement_leaves_a_sites_name_for_every_download_refused():
     file_overrides.apply(nameless, {"load_refused": file_overrides.FileOverride(
         "load_refused", nameless["problem"], "analyst", None)})
     assert nameless["problem"] is None
+
+
+CLOSES = (b"Date,Closing Price,Auction Close\n2025-03-03,181.9,181.7\n2025-03-04,181.2,181.0\n"
+          b"2025-03-05,182.4,182.5\n")
+
+
+def test_several_closes_refusal_is_lifted_only_once_the_user_says_what_the_other_closes_are(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        assert _stored(conn, "fo-closes", CLOSES, "c.csv")["problem"].startswith("several closes of one instrument")
+        # Lifted as it stands, detection's pick of the closes loaded as the day's and the auction's was
+        # dropped without a word: the very question the refusal says is unsaid.
+        with pytest.raises(file_overrides.FileOverrideError, match="several closes .*columns Auction Close"):
+            file_overrides.set_load_refused(conn, "fo-closes", ["fo-closes"], True, "analyst")
+        file_schemas.override_column(conn, ["fo-closes"], "Auction Close", "analyst", final_mapping="none")
+        assert file_overrides.set_load_refused(conn, "fo-closes", ["fo-closes"], True, "analyst") == ["fo-closes"]
+        assert _loaded(conn, "fo-closes", CLOSES, "c.csv").prices_arrow.column("close").to_pylist() == \
+            [181.9, 181.2, 182.4]
+
+
+def test_a_side_by_side_lift_stored_before_several_closes_were_told_apart_still_lifts_them():
+    # Until session 28 "spot_close,fut_close" was refused as tickers side by side; a user's lifting of
+    # that refusal, stored with its text, was no word on the same file's new judgement: refused again.
+    old = "prices of several tickers side by side? (spot_close, fut_close): columns name several series"
+    new = "several closes of one instrument? (spot_close, fut_close): each column names the close"
+    schema = {"problem": new, "columns": []}
+    lifted = file_overrides.FileOverride(file_overrides.LOAD_REFUSED, old, "analyst", None)
+    file_overrides.apply(schema, {file_overrides.LOAD_REFUSED: lifted})
+    assert schema["problem"] is None
+    # A lift of another judgement still lifts nothing.
+    schema = {"problem": new, "columns": []}
+    trades = file_overrides.FileOverride(file_overrides.LOAD_REFUSED, "trades, not prices: a broker's", "a", None)
+    file_overrides.apply(schema, {file_overrides.LOAD_REFUSED: trades})
+    assert schema["problem"] == new

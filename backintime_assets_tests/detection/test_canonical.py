@@ -1011,3 +1011,15 @@ def test_a_volume_column_of_numbers_some_blank_still_loads():
     result = normalise_bytes(data, detect_bytes(data, "p.csv"), "p.csv")
     assert result.prices.volume.tolist()[:3] == [1_000_000, None, 1_200_000] or \
         result.prices.volume.fillna(-1).tolist()[:3] == [1_000_000, -1, 1_200_000]
+
+
+@pytest.mark.parametrize("volumes", [["1.234.567", "123.456", "2.345.678", "98.765", "3.456.789"],
+                                     ["1.234,5", "123.456", "2.345,0", "1.234", "5.678,9"]])
+def test_a_volume_column_grouped_by_the_decimal_mark_loads_no_volume_a_thousandfold_small(volumes):
+    # Mapped as the volume, the grouped counts were rejected and "123.456" loaded as 123.456 shares
+    # (123,456 written with a dot), without a word.
+    data = ("Date,Open,High,Low,Close,Volume\n" + "".join(f'{d},10.5,11.0,10.0,10.8,"{v}"\n' for d, v in zip(
+        ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"), volumes))).encode()
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert result.prices_arrow.num_rows == 5
+    assert result.prices.volume.isna().all()

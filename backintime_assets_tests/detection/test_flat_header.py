@@ -1117,3 +1117,12 @@ def test_one_instruments_several_closes_are_refused_as_such_not_as_tickers(heade
     assert schema.problem is not None and schema.problem.startswith(SEVERAL_CLOSES)
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
     assert detect_bytes(_three_days_of("Date,Apple Close,Microsoft Close"), "p.csv").problem.startswith(SIDE_BY_SIDE)
+
+
+@pytest.mark.parametrize("header", ["Date,AAPL Close,TOT Close,MSFT Close", "Date,AAPL Close,PTF Close,MSFT Close"])
+def test_a_listed_ticker_spelt_as_a_totals_label_beside_tickers_still_loads(header):
+    # TotalEnergies (TOT on the NYSE until 2021) and Invesco's PTF ETF: refused as a total's or a
+    # portfolio's beside the tickers, the whole file loaded nothing.
+    schema, loaded = _loaded(header, "2019-01-02,157.9,54.2,101.1", "2019-01-03,142.2,53.8,97.4")
+    assert schema.problem is None
+    assert {t for t, *_ in loaded} == {h.split()[0] for h in header.split(",")[1:]}
