@@ -380,11 +380,31 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     p = sum(n * max(k - 1, 0.01) / k for k, n in patterns.items()) / len(patterns)
     counts = Counter(chain.from_iterable(whole))  # the cells, counted without a list of them
     cells = sum(map(len, whole))
-    known = _known_in(counts)
+    known = _known_in(counts) + _quoted_delimiters_known(counts, delimiter)
     if aligned:
         known -= counts[""]
     t = known / (cells + broken) if cells else 0.0
     return p * t
+
+
+# Delimiters no word of _KNOWN holds (a whole line, or a line's piece, read on a wrong delimiter is
+# no value for them).
+_WORD_BREAKS = ",;\t|"
+
+
+def _quoted_delimiters_known(counts: Counter[str], delimiter: str) -> int:
+    """How many more cells are known when a cell holding the delimiter itself is read with a space
+    for it. Only a quote puts the delimiter inside a cell ('"New York, NY"' on ','): the writer
+    quoted it because it is a value of that delimiter's table. Counted unknown like a line read
+    whole, it cost the right delimiter the sample and gave it to a space, which cut every name
+    of two words ("São Paulo") alike. A cell holding a line break is left alone: a quote that
+    never closed swallowed the lines below it. Few cells hold their delimiter: they are tested
+    one by one."""
+    if delimiter not in _WORD_BREAKS:
+        return 0
+    return sum(n for c, n in counts.items()
+               if delimiter in c and "\n" not in c and not _KNOWN.match(c.strip())
+               and _KNOWN.match(c.replace(delimiter, " ").strip()))
 
 
 def detect_dialect(text: str) -> Dialect:

@@ -1,4 +1,5 @@
 import io
+from itertools import chain
 
 import pytest
 from hypothesis import given
@@ -321,6 +322,27 @@ def test_spaced_quotes_around_cells_no_better_known_are_opened_all_the_same():
     d = detect_dialect('1, "say ""hi"""\n2, "a ""b"""\n3, "c ""d"""\n')
     assert (d.delimiter, d.skipinitialspace) == (",", True)
 
+
+
+@pytest.mark.parametrize(("text", "delimiter", "skip"), [
+    # found by hypothesis (test_detect.py::test_generic_tables_with_spaced_delimiters): the quoted
+    # cell holding ", " counted as no known value, and a space delimiter, cutting "São Paulo" and
+    # "foo bar" alike on every line, outscored the comma
+    ('alpha, São Paulo\nalpha, São Paulo\nfoo bar, alpha\n"New York, NY", São Paulo\n', ",", False),
+    ('alpha,  São Paulo\nalpha,  São Paulo\nfoo bar,  alpha\n"New York,  NY",  São Paulo\n', ",", False),
+    ('alpha; São Paulo\nalpha; São Paulo\nfoo bar; alpha\n"New York; NY"; São Paulo\n', ";", False),
+    ('alpha| São Paulo\nalpha| São Paulo\nfoo bar| alpha\n"New York| NY"| São Paulo\n', "|", False),
+    # the quoted cell after the delimiter: its spaces are skipped to open it
+    ('São Paulo, alpha\nSão Paulo, alpha\nalpha, foo bar\nSão Paulo, "New York, NY"\n', ",", True),
+])
+def test_a_quoted_cell_holding_its_delimiter_counts_for_that_delimiter(text, delimiter, skip):
+    d = detect_dialect(text)
+    assert (d.delimiter, d.quotechar, d.skipinitialspace) == (delimiter, '"', skip)
+    rows = parse_rows(text, d.delimiter, d.quotechar, d.escapechar, skipinitialspace=d.skipinitialspace)
+    cells = [[c.strip() for c in f] for _, f in rows]
+    assert [len(f) for f in cells] == [2, 2, 2, 2]
+    assert {"São Paulo", "foo bar"} <= set(chain.from_iterable(cells))
+    assert any(c.startswith("New York" + delimiter) and c.endswith(" NY") for c in cells[-1])
 
 # Space-aligned (fixed-width) text tables (issue 4, class A): split at every single space, their
 # rows were of a dozen field counts, and none loaded.
