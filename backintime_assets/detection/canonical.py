@@ -904,12 +904,57 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
     vol = [j for j in numeric if is_whole(types[j])]
     prices = [j for j in numeric if j not in vol]
+    # A lone fractional column beside whole ones would be the close (_assign_prices): unless the
+    # whole ones are a bar. Whole columns alone stay unread (refused for no close, as they were).
+    if len(prices) == 1 and _whole_bar(mapping, vol, prices, values, body):
+        used.update(m for m in mapping if m)
+        return
     fractional_volume = _assign_prices(mapping, prices, numeric, values, body)
     if fractional_volume is not None:
         mapping[fractional_volume] = "volume"
     elif vol and prices:
         mapping[max(vol, key=lambda j: sum(v or 0 for v in values[j]))] = "volume"
     used.update(m for m in mapping if m)
+
+
+_WHOLE_BAR_ROWS = 0.85  # the share of rows whose maximum (minimum) the high (low) must be
+
+
+def _whole_bar(mapping: list[str | None], whole: list[int], fractional: list[int],
+               values: dict[int, list[float | None]], body: Sequence[Sequence[str]]) -> bool:
+    """Map a headerless bar priced in whole numbers (won, yen, rupiah, dong) whose first four whole
+    columns are one: high the row's maximum, low its minimum and near it (a tight bar, not a volume
+    over the prices), open and close between. The whole columns had all been taken for volumes and
+    the one column with fractions for the close: a Korean file "2015-01-02,26799,26799,26540,26600,
+    175499,0.00226" had loaded its daily return as every price of the day, and refused each day it
+    fell as a non-positive close. A fractional column that keeps near the close is its adjusted
+    close; another (a change, a return) is left unread. The volume is the largest whole column left.
+    Asked only where one fractional column would otherwise be taken for the close."""
+    if len(whole) < 4:
+        return False
+    quad = whole[:4]
+    rows = [i for i in range(len(body)) if all(values[k][i] is not None for k in quad)]
+    if not rows:
+        return False
+    # Most rows, not all: a kept file has its slips (Samsung's closes of 2015-01-27 and 2015-02-17
+    # a won over their highs).
+    least = _WHOLE_BAR_ROWS * len(rows)
+    highs = [j for j in quad if sum(values[j][i] >= max(values[k][i] for k in quad) for i in rows) >= least]
+    lows = [j for j in quad if sum(values[j][i] <= min(values[k][i] for k in quad) for i in rows) >= least]
+    if len(highs) != 1 or len(lows) != 1 or highs == lows:
+        return False
+    if _median_share(values[lows[0]], values[highs[0]], rows) < _LOW_OF_HIGH:
+        return False  # a volume over the prices is no bar's high
+    rest = [j for j in quad if j not in (highs[0], lows[0])]
+    mapping[highs[0]], mapping[lows[0]] = "high", "low"
+    mapping[rest[0]], mapping[rest[1]] = "open", "close"
+    if len(fractional) == 1:
+        ratios = _ratios(values[fractional[0]], values[rest[1]])
+        if len(ratios) > 1 and _moves_with(ratios) and _near(ratios):
+            mapping[fractional[0]] = "adj_close"
+    if whole[4:]:
+        mapping[max(whole[4:], key=lambda j: sum(v or 0 for v in values[j]))] = "volume"
+    return True
 
 
 def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[int],

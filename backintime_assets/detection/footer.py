@@ -27,9 +27,10 @@ _SUMMARY = re.compile(
 _SUMMARY_LABEL = re.compile(r"^[^\W\d_][\w&/.-]*(?:\s+[\w&/.-]+){0,2}\s+(?:grand\s*|sub-?\s*)?totale?s?:?$", re.I)
 # Notes: "Source: ...", "Highest: 1.2", "© 2024 ...", "* prices adjusted", "End of report", a rule,
 # "Downloaded from Barchart.com as of 03-20-2020 09:52am CDT" (Barchart's last line), "数据来源:通达信"
-# (a label in another script: its colon may be the full-width one, and needs no blank after it).
+# (a label in another script: its colon may be the full-width one, and needs no blank after it),
+# also marked as a comment: TDX's newer exports end "#数据来源:通达信", rejected as a short row.
 _NOTE = re.compile(
-    r"^(?:[*†©]|\(c\)|copyright\b|sources?\b|quelle\b|notes?\b|hinweis|remarque|disclaimer\b|generated\b"
+    r"^#?\s*(?:[*†©]|\(c\)|copyright\b|sources?\b|quelle\b|notes?\b|hinweis|remarque|disclaimer\b|generated\b"
     r"|created\b|exported\b|downloaded\b|retrieved\b|printed\b|data (?:provided|supplied|as of)\b"
     r"|powered by\b|all rights reserved"
     r"|end of (?:report|file|data|export|list|table)\b|[^\W\d_][\w .()/'-]{0,40}(?::(?:\s|$)|：|:(?=[^\x00-\x7f]))"

@@ -181,6 +181,48 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     assert prices["volume"].tolist() == [3023326]
 
 
+def test_a_headerless_bar_in_whole_won_is_read_by_its_values_not_its_fractional_return():
+    # A Korean daily file: date, open, high, low, close in whole won, volume, the day's return. The
+    # whole columns had all been taken for volumes, the return (the one column with fractions) for
+    # every price of the day; its falling days refused as non-positive closes. Its slips kept: two
+    # closes a won over their highs (2015-01-27, 2015-02-17), and a holiday of zeros.
+    data = (b"2015-01-02,26799,26799,26540,26600,175499,0.0022607385079125297\n"
+            b"2015-01-03,0,0,0,0,0,0\n"
+            b"2015-01-05,26720,26720,26260,26660,202790,0.0022556390977443996\n"
+            b"2015-01-06,26300,26340,25760,25900,304710,-0.028507126781695424\n"
+            b"2015-01-07,25880,26220,25640,26140,286455,0.009266409266409203\n"
+            b"2015-01-08,26780,26780,26199,26280,289552,0.00535577658760511\n"
+            b"2015-01-09,26280,26440,26280,26280,186248,0.0\n"
+            b"2015-01-12,26260,26379,26020,26320,166508,0.0015220700152207556\n"
+            b"2015-01-13,26280,26800,26000,26780,245868,0.01747720364741645\n"
+            b"2015-01-14,26780,27100,26700,26900,286645,0.004480955937266717\n"
+            b"2015-01-15,26900,26979,26580,26680,282078,-0.008178438661710086\n"
+            b"2015-01-16,26680,26680,26260,26320,271370,-0.013493253373313308\n"
+            b"2015-01-19,26580,26980,26400,26860,133459,0.020516717325227862\n"
+            b"2015-01-20,27000,27440,26900,27440,265561,0.021593447505584562\n"
+            b"2015-01-21,27340,27900,27200,27900,332253,0.016763848396501357\n"
+            b"2015-01-22,27960,27979,27560,27560,359154,-0.012186379928315394\n"
+            b"2015-01-23,27999,27999,27540,27720,257175,0.005805515239477588\n"
+            b"2015-01-26,27500,27900,27280,27780,203070,0.0021645021645022577\n"
+            b"2015-01-27,27500,27999,27480,28000,199144,0.007919366450684029\n"
+            b"2015-02-17,27479,27539,27280,27540,114900,0.0021834061135370675\n")
+    schema = detect_bytes(data, "005930.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume", None]
+    prices = normalise_bytes(data, schema, "005930.csv").prices
+    first = prices[prices["date"] == "2015-01-06"]
+    assert first[["open", "high", "low", "close", "volume"]].values.tolist() == [[26300, 26340, 25760, 25900, 304710]]
+    # A fractional column keeping near the close is its adjusted close (it had loaded as the close).
+    body = [["2015-01-02", "26799", "26799", "26540", "26600", "175499", "26100.5"],
+            ["2015-01-05", "26720", "26720", "26260", "26660", "202790", "26158.9"],
+            ["2015-01-06", "26300", "26340", "25760", "25900", "304710", "25413.2"]]
+    assert map_canonical([[]] * 7, [D, N, N, N, N, N, F], body) == \
+        ["date", "open", "high", "low", "close", "volume", "adj_close"]
+    # Whole columns that are no tight bar (a volume over the prices) are still not read as one.
+    body = [["2020-01-02", "100", "10", "11", "9", "0.5"], ["2020-01-03", "200", "11", "12", "10", "-0.2"],
+            ["2020-01-06", "150", "10", "11", "9", "0.1"]]
+    assert "high" not in map_canonical([[]] * 6, [D, N, N, N, N, F], body)
+
+
 def test_a_headerless_market_value_is_no_adjusted_close_though_it_moves_with_the_close():
     # A ticker's market value keeps its ratio to the close (its shares) on every row, as an
     # adjusted close does; a billion times the close, it is none.

@@ -29,6 +29,21 @@ def test_notes():
     assert not note_row(["????????"]) and not note_row(["NULL"]) and not note_row(["<<corrupt>>"])
 
 
+def test_a_note_marked_as_a_comment_ends_the_data():
+    # TDX's newer daily exports end with "#数据来源:通达信" (older ones without the '#'): the line
+    # had been read as a row of one field and rejected ("wrong field count").
+    assert note_row(["#数据来源:通达信"]) and note_row(["# Source: exchange"])
+    assert not note_row(["#N/A"]) and not note_row(["#"])
+    data = ("688019 澜起科技 日线 前复权\r\n日期\t开盘\t最高\t最低\t收盘\t成交量\t成交额\r\n"
+            "2026/04/10\t190.00\t195.00\t189.00\t194.00\t1000\t194000.00\r\n"
+            "2026/04/13\t195.00\t200.00\t194.00\t196.00\t1100\t215600.00\r\n"
+            "#数据来源:通达信\r\n").encode("gb18030")
+    schema = detect_bytes(data, "SH#688019.txt")
+    result = normalise_bytes(data, schema, "SH#688019.txt")
+    assert result.prices["close"].tolist() == [194.0, 196.0]
+    assert result.rejected.empty
+
+
 def data_like(fields):
     return len(fields) == 3 and fields[1].replace(".", "").isdigit()
 
