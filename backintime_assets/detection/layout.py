@@ -750,16 +750,21 @@ def _uniform_counts(columns: list[list[int]], n: int, starts: int) -> list[int]:
     return scores
 
 
-def _alike(upper: list[str], lower: list[str], width: int) -> bool:
-    """Two rows of one table: cell by cell of the same shape (digits alike, shapes.py) or both
-    filled, and alike in a cell that holds digits ("x2" and "x3", "01:02:04" and "01:02:05"). In a
-    short head the last row alone may type the columns (a header over one row); under two such rows
-    it is an odd last row (a stray "1"), and the rows above are data: typed from it, they were taken
-    for a header block and skipped. A title over a header ("Report,Daily" over "Date,Close") holds
-    no digits alike."""
+def _odd_last(upper: list[str], lower: list[str], last: list[str], width: int) -> bool:
+    """Whether `last` is an odd row under two rows of one table (`upper`, `lower`): those alike cell
+    by cell (the same shape, digits alike, shapes.py, or both filled) and in a cell that holds
+    digits ("x2" and "x3", "01:02:04" and "01:02:05"), where `last` holds digits of another shape
+    (a stray "1"). In a short head the last row alone may type the columns (a header over one row);
+    under such rows it is an odd last row, and the rows above are data: typed from it, they were
+    taken for a header block and skipped. A title over a header ("Report,Daily" over "Date,Close")
+    holds no digits alike; a preamble of dated lines ("Report date,2024-01-05" over "Printed
+    on,2024-01-08") does, but the day's row below holds no digits where they hold their dates
+    ("2024-01-05,AAPL,185.25"): it is the data, and typed without it the file lost its date column."""
     a = [shape_of(c.strip()) for c in _fit(upper, width)]
     b = [shape_of(c.strip()) for c in _fit(lower, width)]
-    return all(x == y or (x and y) for x, y in zip(a, b)) and any(x == y and "0" in x for x, y in zip(a, b))
+    c = [shape_of(v.strip()) for v in _fit(last, width)]
+    return all(x == y or (x and y) for x, y in zip(a, b)) and any(
+        x == y and "0" in x and "0" in z and z != x for x, y, z in zip(a, b, c))
 
 
 def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None, probe: int = 50) -> list[Row]:
@@ -774,7 +779,8 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     n = len(head)
     best_k, best = 0, -1
     for k, score in enumerate(_uniform_counts(columns, n, min(n, _STARTS))):
-        if score > best and not (k == n - 1 and k >= 2 and _alike(head[k - 2][1], head[k - 1][1], width)):
+        if score > best and not (k == n - 1 and k >= 2
+                                 and _odd_last(head[k - 2][1], head[k - 1][1], head[k][1], width)):
             best_k, best = k, score
     if best <= 0 and n > _STARTS:
         # No column typed from any of the first starts: the preamble is longer than they reach (an

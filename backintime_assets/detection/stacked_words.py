@@ -26,18 +26,23 @@ def prose_lines(rows: Sequence[Sequence[str]], width: int) -> bool:
     half the cells filled, each with lowercase words (the line's first may be capitalised), and a
     phrase of several words among them ("This,,,,," / ",\"has been really fun, but\",,,," /
     "we're signing,,,,," below readr's deaths-other.csv). Below the data they are a note, though
-    no keyword ("Source:", "Note") starts it. A sparse row of one code each ("AAPL,,,,") is none."""
+    no keyword ("Source:", "Note") starts it. A sparse row of one code each ("AAPL,,,,") is none,
+    nor rows that fill one column alone (",,bank of america,," over ",,wells fargo,,"): a column's
+    values, names in a name or ticker column, rows to reject, not to skip unseen. A sentence cut
+    at its commas runs across columns."""
     if len(rows) < 2:
         return False
     phrase = False
+    columns = set()
     for row in rows:
         filled = [c.strip() for c in row if c.strip()]
+        columns.update(j for j, c in enumerate(row) if c.strip())
         if not filled or 2 * len(filled) > max(width, len(row)):
             return False
         if not _prose_word(filled[0][:1].lower() + filled[0][1:]) or not all(map(_prose_word, filled[1:])):
             return False
         phrase = phrase or any(" " in c for c in filled)
-    return phrase
+    return phrase and len(columns) > 1
 
 
 def words_over_names(rows: Sequence[Sequence[str]], types: Sequence[ColumnType], width: int) -> int:

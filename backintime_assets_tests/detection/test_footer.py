@@ -222,3 +222,15 @@ def test_a_note_in_sentences_cut_at_commas_is_a_footer():
 def test_sparse_rows_of_codes_or_one_word_are_no_note(tail):
     # Rows of one code each, or a lone word: damaged data rows, to be rejected, not skipped unseen.
     assert detect_bytes((_DEATHS + tail).encode(), "deaths.csv").footer_lines == 0
+
+
+@pytest.mark.parametrize("tail", ["wells fargo,,,,,\nciti group,,,,,\n", ",,bank of america,,,\n,,wells fargo,,,\n"])
+def test_names_in_one_column_below_the_data_are_no_note(tail):
+    # Lowercase names of several words where the data has its names (a name or ticker column),
+    # no date, no price: rows of the table to reject, not a note to skip unseen. A sentence cut at
+    # its commas runs across columns.
+    data = (_DEATHS + tail).encode()
+    schema = detect_bytes(data, "deaths.csv")
+    assert schema.footer_lines == 0
+    result = normalise_bytes(data, schema, "deaths.csv")
+    assert len(result.prices) + len(result.rejected) == 8

@@ -1191,3 +1191,13 @@ def test_exports_joined_into_one_file_start_at_the_first_header(bom):
     result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "joined.csv"), "joined.csv")
     assert list(result.prices["date"].astype(str)) == ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
     assert list(result.rejected["source_line"]) == [4]  # the repeated header (1-based), rejected with its reason
+
+
+def test_a_days_row_under_dated_preamble_lines_types_the_columns():
+    # A one-day snapshot: two "key,date" lines (alike, their dates in one shape) over the day's row.
+    # The row holds no date where the lines hold theirs: it is the data, not an odd last row; typed
+    # without it, the file was refused for "no date column".
+    text = "Report date,2024-01-05,\nPrinted on,2024-01-08,\n2024-01-05,AAPL,185.25\n"
+    schema = detect_bytes(text.encode(), "snapshot.csv")
+    prices = normalise_bytes(text.encode(), schema, "snapshot.csv").prices
+    assert list(prices["date"].astype(str)) == ["2024-01-05"] and list(prices["close"]) == [185.25]
