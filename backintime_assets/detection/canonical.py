@@ -906,7 +906,7 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     prices = [j for j in numeric if j not in vol]
     # A lone fractional column beside whole ones would be the close (_assign_prices): unless the
     # whole ones are a bar. Whole columns alone stay unread (refused for no close, as they were).
-    if len(prices) == 1 and _whole_bar(mapping, vol, prices, values, body):
+    if len(prices) == 1 and _whole_bar(mapping, vol, prices[0], values, body, types):
         used.update(m for m in mapping if m)
         return
     fractional_volume = _assign_prices(mapping, prices, numeric, values, body)
@@ -920,8 +920,9 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
 _WHOLE_BAR_ROWS = 0.85  # the share of rows whose maximum (minimum) the high (low) must be
 
 
-def _whole_bar(mapping: list[str | None], whole: list[int], fractional: list[int],
-               values: dict[int, list[float | None]], body: Sequence[Sequence[str]]) -> bool:
+def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int,
+               values: dict[int, list[float | None]], body: Sequence[Sequence[str]],
+               types: Sequence[ColumnType]) -> bool:
     """Map a headerless bar priced in whole numbers (won, yen, rupiah, dong) whose first four whole
     columns are one: high the row's maximum, low its minimum and near it (a tight bar, not a volume
     over the prices), open and close between. The whole columns had all been taken for volumes and
@@ -946,15 +947,53 @@ def _whole_bar(mapping: list[str | None], whole: list[int], fractional: list[int
     if _median_share(values[lows[0]], values[highs[0]], rows) < _LOW_OF_HIGH:
         return False  # a volume over the prices is no bar's high
     rest = [j for j in quad if j not in (highs[0], lows[0])]
+    if _close_first(values[rest[0]], values[rest[1]], _date_order(mapping, types, body, rows)):
+        rest.reverse()
     mapping[highs[0]], mapping[lows[0]] = "high", "low"
     mapping[rest[0]], mapping[rest[1]] = "open", "close"
-    if len(fractional) == 1:
-        ratios = _ratios(values[fractional[0]], values[rest[1]])
-        if len(ratios) > 1 and _moves_with(ratios) and _near(ratios):
-            mapping[fractional[0]] = "adj_close"
+    # Held to the close's ratio far more tightly than _assign_prices' adjusted close: beside whole
+    # prices a fractional column is as often the close in another currency (its ratio moving with
+    # the exchange rate) or a share of foreign holdings (Naver's 외국인소진율, moving with the price).
+    ratios = _ratios(values[fractional], values[rest[1]])
+    if len(ratios) > 1 and _moves_with(ratios, _WHOLE_ADJUSTED_STEP) and _near(ratios):
+        mapping[fractional] = "adj_close"
     if whole[4:]:
         mapping[max(whole[4:], key=lambda j: sum(v or 0 for v in values[j]))] = "volume"
     return True
+
+
+_WHOLE_ADJUSTED_STEP = 0.001  # an adjusted close's ratio to a whole close moves by rounding only
+# The open and close of a bar in whole numbers are told by the days: a day opens near where the one
+# before closed. The columns' order names them (open first) unless the days say the other plainly.
+_CLOSE_FIRST = 0.5
+
+
+def _date_order(mapping: Sequence[str | None], types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                rows: list[int]) -> list[int]:
+    """`rows` in date order (the dates read by their column's format); [] when they cannot be read."""
+    if "date" not in mapping:
+        return []
+    j = mapping.index("date")
+    fmt = types[j].format if j < len(types) else None
+    if not fmt or "%" not in fmt:
+        return []
+    dated = []
+    for i in rows:
+        try:
+            dated.append((datetime.strptime(*for_strptime(body[i][j].strip(), fmt)), i))
+        except (ValueError, IndexError):
+            continue
+    return [i for _, i in sorted(dated)]
+
+
+def _close_first(first: list[float | None], second: list[float | None], order: list[int]) -> bool:
+    """Whether of two middle columns of a bar the first is the close, the second the open: each
+    day's `second` nearer the day before's `first` than its `first` to the day before's `second`.
+    A file "date,close,open,high,low" had loaded its opens as the closes."""
+    kept = [i for i in order if first[i] and second[i]]  # no holiday's zeros
+    as_named = sum(abs(first[b] - second[a]) for a, b in zip(kept, kept[1:]))
+    swapped = sum(abs(second[b] - first[a]) for a, b in zip(kept, kept[1:]))
+    return len(kept) > 2 and swapped < _CLOSE_FIRST * as_named
 
 
 def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[int],
@@ -1060,11 +1099,11 @@ def _near(ratios: list[float]) -> bool:
     return 1 / _ADJUSTED_FACTOR < middle < _ADJUSTED_FACTOR
 
 
-def _moves_with(ratios: list[float]) -> bool:
-    """Whether a column's `ratios` to the close hold from row to row on most rows, as an adjusted
-    close's do (a volume's ratio to the price changes every day). Too few rows to tell: they do."""
+def _moves_with(ratios: list[float], step: float = _ADJUSTED_STEP) -> bool:
+    """Whether a column's `ratios` to the close hold from row to row (within `step`) on most rows, as
+    an adjusted close's do (a volume's ratio to the price changes every day). Too few rows to tell: they do."""
     steps = sorted(abs(r2 / r1 - 1) for r1, r2 in zip(ratios, ratios[1:]))
-    return not steps or steps[len(steps) // 2] < _ADJUSTED_STEP
+    return not steps or steps[len(steps) // 2] < step
 
 
 def stays_unmapped(j: int, header_cells: Sequence[Sequence[str]], mapping: Sequence[str | None]) -> bool:

@@ -223,6 +223,43 @@ def test_a_headerless_bar_in_whole_won_is_read_by_its_values_not_its_fractional_
     assert "high" not in map_canonical([[]] * 6, [D, N, N, N, N, F], body)
 
 
+# Ten days of a whole-won bar (open, high, low, close) and their volumes, in date order.
+_WON_DAYS = [("2023-01-02", 4500, 4531, 4402, 4420, 206495), ("2023-01-03", 4420, 4424, 4208, 4268, 111625),
+             ("2023-01-04", 4268, 4350, 4230, 4340, 491079), ("2023-01-05", 4345, 4400, 4300, 4310, 302110),
+             ("2023-01-06", 4310, 4318, 4190, 4205, 250000), ("2023-01-09", 4200, 4290, 4180, 4280, 180320),
+             ("2023-01-10", 4280, 4410, 4270, 4395, 410500), ("2023-01-11", 4390, 4395, 4301, 4320, 220140),
+             ("2023-01-12", 4320, 4330, 4205, 4215, 330900), ("2023-01-13", 4215, 4300, 4200, 4290, 199000)]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_headerless_whole_bar_with_its_close_first_is_read_by_its_days(descending):
+    # "date,close,open,high,low,volume,change %": the middle columns had been taken in their order,
+    # open then close, and the file loaded its opens as its closes, nothing rejected. A day opens
+    # near where the one before closed, in either order of the rows.
+    days = _WON_DAYS[::-1] if descending else _WON_DAYS
+    data = "".join(f"{d},{c},{o},{h},{lo},{v},{(c / o - 1) * 100:.2f}\n" for d, o, h, lo, c, v in days).encode()
+    schema = detect_bytes(data, "kr.csv")
+    assert [c.canonical for c in schema.columns][:5] == ["date", "close", "open", "high", "low"]
+    prices = normalise_bytes(data, schema, "kr.csv").prices
+    assert prices[prices["date"] == "2023-01-03"][["open", "close"]].values.tolist() == [[4420, 4268]]
+    # Open, close, high, low (Eastmoney's order) stays as it is.
+    data = "".join(f"{d},{o},{c},{h},{lo},{v},{(c / o - 1) * 100:.2f}\n" for d, o, h, lo, c, v in days).encode()
+    assert [c.canonical for c in detect_bytes(data, "kr.csv").columns][:5] == ["date", "open", "close", "high", "low"]
+
+
+def test_a_fractional_column_beside_a_whole_bar_moving_with_its_price_is_no_adjusted_close():
+    # Naver's daily rows end with the share held abroad (외국인소진율, "12.51"), another file with
+    # the close in dollars: each keeps within a thousandfold of the close and moves less than 2% a
+    # day against it, and had loaded as the adjusted close.
+    rates = [12.5, 12.51, 12.49, 12.5, 12.52, 12.55, 12.53, 12.5, 12.48, 12.5]
+    data = "".join(f"{d},{o},{h},{lo},{c},{v},{r}\n" for (d, o, h, lo, c, v), r in zip(_WON_DAYS, rates)).encode()
+    assert [c.canonical for c in detect_bytes(data, "kr.csv").columns] == \
+        ["date", "open", "high", "low", "close", "volume", None]
+    fx = [150.2, 149.8, 150.9, 151.3, 150.1, 149.5, 148.9, 149.7, 150.4, 151.0]
+    data = "".join(f"{d},{o},{h},{lo},{c},{v},{c / x:.2f}\n" for (d, o, h, lo, c, v), x in zip(_WON_DAYS, fx)).encode()
+    assert "adj_close" not in [c.canonical for c in detect_bytes(data, "jp.csv").columns]
+
+
 def test_a_headerless_market_value_is_no_adjusted_close_though_it_moves_with_the_close():
     # A ticker's market value keeps its ratio to the close (its shares) on every row, as an
     # adjusted close does; a billion times the close, it is none.
