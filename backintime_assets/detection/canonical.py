@@ -917,6 +917,20 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     used.update(m for m in mapping if m)
 
 
+def _bar_ends(quad: list[int], values: dict[int, list[float | None]], n: int,
+              share: float) -> tuple[list[int], int | None, int | None]:
+    """(the rows where the four columns `quad` all hold a value; the one column that is the row's
+    maximum and the one that is its minimum on at least `share` of those rows, or None, None where
+    not exactly one each, two apart)."""
+    rows = [i for i in range(n) if all(values[k][i] is not None for k in quad)]
+    least = share * len(rows)
+    highs = [j for j in quad if sum(values[j][i] >= max(values[k][i] for k in quad) for i in rows) >= least]
+    lows = [j for j in quad if sum(values[j][i] <= min(values[k][i] for k in quad) for i in rows) >= least]
+    if not rows or len(highs) != 1 or len(lows) != 1 or highs == lows:
+        return rows, None, None
+    return rows, highs[0], lows[0]
+
+
 _WHOLE_BAR_ROWS = 0.85  # the share of rows whose maximum (minimum) the high (low) must be
 
 
@@ -934,22 +948,17 @@ def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int,
     if len(whole) < 4:
         return False
     quad = whole[:4]
-    rows = [i for i in range(len(body)) if all(values[k][i] is not None for k in quad)]
-    if not rows:
-        return False
     # Most rows, not all: a kept file has its slips (Samsung's closes of 2015-01-27 and 2015-02-17
     # a won over their highs).
-    least = _WHOLE_BAR_ROWS * len(rows)
-    highs = [j for j in quad if sum(values[j][i] >= max(values[k][i] for k in quad) for i in rows) >= least]
-    lows = [j for j in quad if sum(values[j][i] <= min(values[k][i] for k in quad) for i in rows) >= least]
-    if len(highs) != 1 or len(lows) != 1 or highs == lows:
+    rows, high, low = _bar_ends(quad, values, len(body), _WHOLE_BAR_ROWS)
+    if high is None:
         return False
-    if _median_share(values[lows[0]], values[highs[0]], rows) < _LOW_OF_HIGH:
+    if _median_share(values[low], values[high], rows) < _LOW_OF_HIGH:
         return False  # a volume over the prices is no bar's high
-    rest = [j for j in quad if j not in (highs[0], lows[0])]
+    rest = [j for j in quad if j not in (high, low)]
     if _close_first(values[rest[0]], values[rest[1]], _date_order(mapping, types, body, rows)):
         rest.reverse()
-    mapping[highs[0]], mapping[lows[0]] = "high", "low"
+    mapping[high], mapping[low] = "high", "low"
     mapping[rest[0]], mapping[rest[1]] = "open", "close"
     # Held to the close's ratio far more tightly than _assign_prices' adjusted close: beside whole
     # prices a fractional column is as often the close in another currency (its ratio moving with
@@ -1005,17 +1014,13 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     if len(prices) < 4:
         return None
     quad = prices[:4]
-    rows = [i for i in range(len(body)) if all(values[k][i] is not None for k in quad)]
-    if not rows:
+    rows, high, low = _bar_ends(quad, values, len(body), 1.0)
+    if high is None:
         return None
-    highs = [j for j in quad if all(values[j][i] >= max(values[k][i] for k in quad) for i in rows)]
-    lows = [j for j in quad if all(values[j][i] <= min(values[k][i] for k in quad) for i in rows)]
-    if len(highs) != 1 or len(lows) != 1 or highs == lows:
+    rest = [j for j in prices if j not in (high, low)]
+    if not _one_bar(values[low], values[high], [values[j] for j in quad if j in rest], rows):
         return None
-    rest = [j for j in prices if j not in (highs[0], lows[0])]
-    if not _one_bar(values[lows[0]], values[highs[0]], [values[j] for j in quad if j in rest], rows):
-        return None
-    mapping[highs[0]], mapping[lows[0]] = "high", "low"
+    mapping[high], mapping[low] = "high", "low"
     mapping[rest[0]], mapping[rest[1]] = "open", "close"
     if len(rest) < 3:
         return None
