@@ -158,6 +158,14 @@ slower again (Spark's session start 8.7 s, polars one file 3.54 s against 2.63):
 clean 3.49 + 11.8 = 15.3 s, 28.6 CPU-s; polars 2.42 s (0.159x) / by date 10.6; Spark 7.62 (0.499x);
 archive drifted 18.4 s (2.7%). Right after, alternating the session's first and last commits twice
 under Spark on the daily clean set (first run after a warm-up): 9.2 and 9.0 s against 9.6 and 8.3 s.
+Session 28 (detection and cross-file rules; callgrind +0.3% steady for the daily survey and
+conversion, +1.0% detection per drifted file), after CI, nothing else running: daily clean 5.49 +
+4.22 = 9.71 s, 17.3 CPU-s (0.94%); polars 2.31 s one file (0.238x wall, 0.237x CPU); Spark read.csv
+26.0 s (2.68x wall, 2.94x CPU); daily drifted 27.4 s (11.1 s, 40%); by era 9.49 s (2.3%); archive
+clean 5.05 + 14.0 = 19.0 s, 34.5 CPU-s; polars 1.66 s (0.087x) / by date 13.4; Spark 7.61 (0.400x);
+archive drifted 20.0 s (2.9%). The archive's slower run is the machine's: right after, in one process,
+the session's first and last commits alternately on the archive clean set, 31.0 and 30.6 CPU-s
+against 24.5 and 30.3.
 """
 from __future__ import annotations
 
