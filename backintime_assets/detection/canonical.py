@@ -726,11 +726,52 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             used.add(canonical)
     if "volume" not in used:
         _unread_volume(mapping, used, named, types, body)
+    if "close" not in used and "date" in used:
+        _lone_price(mapping, used, header_cells, types)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     _fill_by_type(mapping, used, types, body, unnamed, past_header)
     return mapping
+
+
+# A dated series of one price named in words around "Price" (the EIA's downloads: "Day,Cushing OK WTI
+# Spot Price FOB  Dollars per Barrel", "Henry Hub Natural Gas Spot Price"; "Date,Gold Price USD"): no
+# name says close, and the file was refused ("no close column") though its one price is the day's.
+# Not a price qualified as another figure than the day's own (a bid, a day's average or modal price, a
+# strike, a target), nor a price index or ratio; nor one of several prices (a market's minimum, maximum
+# and modal price: which is the close is not said).
+_PRICE_WORD = re.compile(r"[a-z]*price")
+# Words before the price that name another figure than the day's own price, and after it another figure
+# than a price ("Dollars per Barrel" after it is its unit).
+_OTHER_PRICE = frozenset("""bid ask offer buy buying sell selling min max minimum maximum modal avg average mean
+                            median strike target issue base reference ref prev previous prior purchase sale
+                            sales unit item list retail""".split())
+_NO_PRICE = frozenset("""index indices ratio return returns yield earnings book change chg pct percent target
+                         range""".split())
+
+
+def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                types: Sequence[ColumnType]) -> None:
+    """Map, in place, the one numeric column of a dated file without a close whose name says it is a
+    price and nothing else (_PRICE_WORD, _OTHER_PRICE, _NO_PRICE) as the close; none where several are,
+    nor in a table that holds words no column took (a log of purchases: "Order Date,Purchase Price Per
+    Unit,Quantity,Title,Category", each row an item's, had loaded its prices as a series)."""
+    if any(m is None and t.type == "string" and not no_values_seen(t) for m, t in zip(mapping, types)):
+        return
+    priced = []
+    for j, t in enumerate(types):
+        if mapping[j] is not None or j >= len(header_cells) or t.type not in _NUMERIC:
+            continue
+        words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", " ".join(header_cells[j])).lower())
+        at = [i for i, w in enumerate(words) if _PRICE_WORD.fullmatch(w)]
+        if at:
+            before, after = words[:at[0]] + [words[at[0]][:-len("price")]], words[at[0] + 1:]
+            other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
+            priced.append((j, other))
+    if len(priced) == 1 and not priced[0][1] and fits_type("close", types[priced[0][0]]):
+        mapping[priced[0][0]] = "close"
+        used.add("close")
 
 
 def _unread_volume(mapping: list[str | None], used: set[str], scores: Sequence[dict[str, float]],

@@ -69,6 +69,13 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     r"^(?P<s>[A-Z0-9.^-]+)_full_\d+(?:min|hour|day|week)_(?:adjsplitdiv|adjsplit|UNADJUSTED)$",
     # Google Sheets: "<spreadsheet> - <sheet>", its sheet's default name after the spreadsheet's.
     r"^(?P<s>.+?) - Sheet\d+$",
+    # CoinGecko's export of a coin's whole history: "btc-usd-max", "eth-eur-max" (the coin, the currency
+    # it is priced in, the range).
+    rf"^(?P<s>[a-z0-9]+(?:-[a-z0-9]+)*-(?i:{_CURRENCY}))-max$",
+    # Kraken's OHLCVT downloads: the pair and the bars' minutes ("XBTUSD_1440", "ETHEUR_60").
+    rf"^(?P<s>[A-Z0-9]*{_CURRENCY}(?:T|C)?)_(?:1|5|15|30|60|240|720|1440|10080|21600)$",
+    # NSE's index history and Kaggle's per-stock files: "NIFTY 50_Data", "NIFTY BANK_Data", "AAPL_data".
+    r"^(?P<s>.+?)_[Dd]ata$",
 ))
 # stooq names a download after its symbol in lowercase, market and bars: "aapl_us_d", "^spx_d", "bp_uk_d".
 # An American listing is the bare symbol, as other sources write it; another market's code stays the

@@ -283,11 +283,14 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("Bitcoin_1_1_2024-2_1_2024_historical_data_coinmarketcap.csv", "BITCOIN"),
     ("AAPL_full_1day_adjsplitdiv.txt", "AAPL"), ("VIX_History.csv", "VIX"), ("VIX9D_History.csv", "VIX9D"),
     ("EURUSD_Candlestick_1_Hour_ASK_01.01.2024-14.01.2024.csv", "EURUSD"), ("AAPL - Sheet1.csv", "AAPL"),
+    ("btc-usd-max.csv", "BTC-USD"), ("avalanche-2-usd-max.csv", "AVALANCHE-2-USD"),  # CoinGecko
+    ("XBTUSD_1440.csv", "XBTUSD"), ("ETHEUR_60.csv", "ETHEUR"),  # Kraken's OHLCVT
+    ("NIFTY 50_Data.csv", "NIFTY 50"), ("AAPL_data.csv", "AAPL"),  # NSE's index history, Kaggle's per-stock files
     # A symbol's own parts stay: its digits, class, exchange, caret, dash; a user's own words too.
     ("US30.csv", "US30"), ("JP225.csv", "JP225"), ("NAS100.csv", "NAS100"), ("US_M1.csv", "US_M1"),
     ("BRK.B.csv", "BRK.B"), ("BP.L.csv", "BP.L"), ("000001.SZ.csv", "000001.SZ"), ("^GSPC.csv", "^GSPC"),
     ("BTC-USD.csv", "BTC-USD"), ("ES 03-24.Last.txt", "ES 03-24"), ("daily_returns.csv", "DAILY_RETURNS"),
-    ("d_w.csv", "D_W"), ("spy_d.csv", "SPY_D"),
+    ("d_w.csv", "D_W"), ("spy_d.csv", "SPY_D"), ("SPY_5.csv", "SPY_5"), ("usd-max.csv", "USD-MAX"),
     ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
 ])
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
@@ -379,6 +382,43 @@ def test_a_file_without_a_close_names_the_numbers_it_holds(text, named):
     # now sees which prices the file holds, and that one of them may be mapped as the close.
     r = run(text.encode(), name="rates.csv")
     assert len(r.prices) == 0 and r.file_problem.startswith("no close column") and named in r.file_problem
+
+
+def test_a_dated_series_of_one_price_named_in_words_loads_it_as_the_close():
+    # The EIA's spot price downloads: a title, a link, the time and the source above "Day,<series name>",
+    # the series named only in words around "Price". Refused for no close column though its one price is
+    # the day's; its negative price (WTI on 2020-04-20) is rejected with its reason, not loaded.
+    data = (b"Cushing OK WTI Spot Price FOB\nhttps://www.eia.gov/dnav/pet/hist/RWTCD.htm\n"
+            b"04:13:21 GMT+0000 (Coordinated Universal Time)\nData Source: Thomson Reuters\n"
+            b"Day,Cushing OK WTI Spot Price FOB  Dollars per Barrel\n"
+            b"04/21/2020,8.91\n04/20/2020,-36.98\n04/17/2020,18.31\n04/9/2020,22.9\n")
+    r = run(data, name="Cushing_OK_WTI_Spot_Price_FOB.csv")
+    check_invariants(r)
+    assert r.file_problem is None
+    assert r.prices.close.tolist() == [8.91, 18.31, 22.9]
+    assert [str(d)[:10] for d in r.prices.date] == ["2020-04-21", "2020-04-17", "2020-04-09"]
+    assert r.rejected.reason.tolist() == ["non-positive price: close"]
+
+
+@pytest.mark.parametrize("header", [
+    "Date,Bid Price",  # a dealer's side, no day's price
+    "Date,Consumer Price Index",  # an index of prices, no price
+    "Date,WTI Spot Price,Brent Spot Price",  # two prices: which one is the close is not said
+    "Date,Avg Price,Volume",  # the day's average
+])
+def test_a_price_named_as_another_figure_or_one_of_several_is_no_close(header):
+    cells = len(header.split(",")) - 1
+    data = f"{header}\n2020-01-02,{','.join(['61.17'] * cells)}\n2020-01-03,{','.join(['63.0'] * cells)}\n"
+    r = run(data.encode(), name="series.csv")
+    # Two prices are refused as series side by side (named by labels not written as tickers).
+    assert len(r.prices) == 0 and r.file_problem.startswith(("no close column", "prices of several tickers"))
+
+
+def test_a_log_of_purchases_is_no_series_of_its_price():
+    # Each row an item bought, its price per unit beside its title: no day's price of one instrument.
+    r = run(b"Order Date,Purchase Price Per Unit,Quantity,Title\n1/18/2018,17.16,1,Stevia extract\n"
+            b"1/19/2018,6.49,1,Parakeet food\n1/22/2018,14.99,2,Dish towels\n", name="amazon_purchases.csv")
+    assert len(r.prices) == 0 and r.file_problem.startswith("no close column")
 
 
 def test_a_days_price_list_of_a_few_items_is_not_loaded_as_its_first_items_price():
