@@ -453,6 +453,22 @@ def _japanese_read_as_korean(sample: bytes, complete: bool) -> bool:
         return False
     return True
 
+# What charset-normalizer calls a Shift-JIS file. Japanese CSVs are Windows' (Excel, e-Stat, the
+# banks' and brokers' exports): cp932, which reads the same bytes, and the NEC and IBM rows
+# ("①", "髙") that shift_jis turned into U+FFFD, and its wave dash and full-width minus as Windows
+# means them ("～", "－"; as "〜" and "−" in shift_jis_2004, which the sample was then called).
+_SHIFT_JIS_NAMES = ("shift_jis", "shift_jis_2004", "shift_jisx0213")
+
+
+def _reads_as_cp932(sample: bytes, complete: bool) -> bool:
+    sample = sample[:_CHARSET_NORMALIZER_BYTES] if len(sample) > _CHARSET_NORMALIZER_BYTES else sample
+    try:
+        codecs.getincrementaldecoder("cp932")("strict").decode(
+            sample, final=complete and len(sample) < _CHARSET_NORMALIZER_BYTES)
+    except UnicodeDecodeError:
+        return False
+    return True
+
 
 def _looks_cyrillic(sample: bytes) -> bool:
     """Whether `sample` (whole words of non-ASCII letters: not Western) is cp1251, the Windows
@@ -518,6 +534,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     if best is not None and best.encoding:
         name = codecs.lookup(best.encoding).name
         if name in _KOREAN_CODE_PAGES and _japanese_read_as_korean(sample, complete):
+            return "cp932", 0.6
+        if name in _SHIFT_JIS_NAMES and _reads_as_cp932(sample, complete):
             return "cp932", 0.6
         return name, 0.6
     return ("latin-1" if _CP1252_UNDEFINED.search(sample) else "cp1252"), 0.3

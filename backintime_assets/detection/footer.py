@@ -57,6 +57,11 @@ def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]
                 for j in date_columns)
     if not (any(_SUMMARY.match(c) for c in cells) or (cells and not dated and _SUMMARY_LABEL.match(cells[0]))):
         return False
+    # Every other column spelled out missing (":" in each): a record keyed "TOTAL" (Eurostat's age
+    # or sex code for all of them) with no figures for a country, not a totals line, which is there
+    # for its figures. Taken for one at the end of a table, it vanished as the footer.
+    if width > 2 and len(cells) == width and all(c in NULL_SPELLINGS for c in cells[1:]):
+        return False
     # Besides the keyword, at most half the row is filled; "--" and "N/A" fill nothing, unless the
     # row has a date: then they are the missing values of a data row ("2021-03-01,SUM,40.5,N/A").
     if (len(cells) if dated else sum(c not in NULL_SPELLINGS for c in cells)) - 1 <= 0.5 * width:

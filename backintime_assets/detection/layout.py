@@ -320,6 +320,35 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> 
     return start - 1
 
 
+# A period a statistics office heads a column with: a year, a year's quarter, half, month or week
+# ("2001", "2021Q3", "2021-03", "2021W05"), or a reference day ("31.12.1995", "1995-12-31").
+_PERIOD = re.compile(r"(?:1[89]|20)\d\d(?:[-/ ]?(?:Q[1-4]|H[12]|W\d\d|M?\d\d))?"
+                     r"|\d{1,2}[./-]\d{1,2}[./-](?:1[89]|20)\d\d|(?:1[89]|20)\d\d-\d\d-\d\d")
+
+
+def _period_heads(rows: list[Row], k: int, width: int) -> bool:
+    """Whether row k is the second row of a cross table's header: under a row that repeats one
+    name or a few over the value columns (GENESIS' ";Jahr;Jahr;Jahr", ";Stichtag;Stichtag"), a
+    distinct period heading each of them, the label columns left blank in both, while the rows
+    below fill them ("15 Jahre;1,0;1,0"). Its years read as numbers, its days as dates: taken for
+    the first data row, the table's columns were all named "Jahr" and that row loaded as a record."""
+    if not 0 < k < len(rows) - 1 or width < 3:
+        return False
+    fields, above = rows[k][1], rows[k - 1][1]
+    if len(fields) != width or len(above) != width:
+        return False
+    lead = next((j for j, c in enumerate(fields) if c.strip()), width)
+    if not 0 < lead <= width - 2 or any(c.strip() for c in above[:lead]):
+        return False
+    below = [f for _, f in rows[k + 1:k + 4]]
+    if not all(len(f) >= lead and any(c.strip() for c in f[:lead]) for f in below):
+        return False
+    periods = [c.strip() for c in fields[lead:]]
+    names = [c.strip() for c in above[lead:]]
+    return (all(periods) and len(set(periods)) == len(periods) and all(map(_PERIOD.fullmatch, periods))
+            and all(names) and 2 * len(set(names)) <= len(names))
+
+
 def _short_by_empty_ends(fields: list[str], below: list[list[str]], width: int) -> bool:
     """Whether a row two names or more short of the table is short by no more than one name once the
     columns every row below leaves empty at its end are left out: the rows end in a delimiter ("...;0;2;"
@@ -859,6 +888,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         full = [k for k, (_, f) in enumerate(rows) if len(f) == width]
         unconfirmed = next((k for k in full if _filled(rows[k][1]) >= 0.5), full[0] if full else 0)
         start = unconfirmed + 1
+    # A period row under the header: read as data (years), or not (days over numbers), and then
+    # left between the header and the data, a record to be rejected.
+    period_row = _period_heads(rows, start, width)
+    if period_row:
+        start += 1
+    else:
+        period_row = _period_heads(rows, start - 1, width)
 
     # The header block is the run of non-data rows right above the data (multi-row headers exist,
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
@@ -866,6 +902,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     k = _header_above(rows, start, judge, width)
     below = [f for _, f in rows[start:start + _NUMBERS_HEADER_PROBE * 4]]
     past_comment = False
+    if period_row and k == start - 1:  # it reads as data: the search below would stop at it
+        block.insert(0, rows[k])
+        k -= 1
+    else:
+        period_row = False  # the header search starts past it: it is no part of this header
     while k >= 0 and len(block) < _MAX_HEADER_BLOCK:
         line, fields = rows[k]
         if judge.matchers and judge.data_like(fields) and not _numbered_ticker_row(fields):
@@ -927,7 +968,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # why it did not read as data: "2020-01-01T15:00:00" above "2020-01-01T15:00:00Z"). It is the
     # first data row, and stays in the data region, to be rejected with its reason.
     number_rx = number_patterns(decimal, thousands)[1]
-    while len(block) > 1 and _values_row(block[-1][1], judge, number_rx):
+    while len(block) > 1 and not period_row and _values_row(block[-1][1], judge, number_rx):
         block.pop()
     # Nor a row dated where the data has its dates, its other cells the source's words for no value
     # ("2024-01-01,ND,ND" in the Fed's downloads on a holiday, Banxico's "N/E", Bloomberg's "#N/A
@@ -935,13 +976,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Dates written as such: an epoch or serial column's matcher takes any number.
     dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
              and provisional[j].format not in NUMBER_DATE_FORMATS]
-    while len(block) > 1 and dates and _dated_row(block[-1][1], dates, judge, number_rx):
+    while len(block) > 1 and not period_row and dates and _dated_row(block[-1][1], dates, judge, number_rx):
         block.pop()
     # Nor a row whose cells are the data's own values, column by column ("BIS,BBSRC,01/11/2010,...,
     # IAH126" above "BIS,BBSRC,03-NOV-2010,...,174195" in a UK spending return): a record the
     # provisional types rejected in part (its id and date in other shapes). A header row names
     # its columns, and its names are no values of them; taken into the header, the rows were skipped.
-    while len(block) > 1 and _repeats_values(block[-1][1], below, judge):
+    while len(block) > 1 and not period_row and _repeats_values(block[-1][1], below, judge):
         block.pop()
     del block[:words_over_names([f for _, f in block], provisional, width)]
     if not block:
@@ -971,6 +1012,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         header = _fit_header(block[0][1], width)
         others = [_fit(f, width) for _, f in block[1:]]
         raw_names = [h if h.strip() else next((o[j] for o in others if o[j].strip()), "") for j, h in enumerate(header)]
+        if period_row and others:  # "Jahr 2001": the repeated name, told apart by its period
+            raw_names = [f"{h.strip()} {p.strip()}".strip() if p.strip() else n
+                         for h, p, n in zip(header, others[-1], raw_names)]
         layout.names = unique_names(raw_names)
         layout.header_rows = [header, *others]
         # pandas' "Close.1" is a second "Close" (pandas_repeats.py); the names shown keep it.

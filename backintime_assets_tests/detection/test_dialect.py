@@ -521,3 +521,15 @@ def test_quoted_rfc_2822_dates_beside_message_ids_keep_the_comma():
     text = "Message-ID,Date,From\n" + "".join(
         f'<{k}@example.com>,"{stamp}",user{k}@example.com\n' for k, stamp in enumerate(stamps))
     assert detect_dialect(text).delimiter == ","
+
+
+def test_eurostat_table_of_few_columns_mostly_missing_is_tab_delimited():
+    # Three weeks, most of them ":": read on the comma, the keys were words and the last cell held
+    # the tabs, as known as the tab reading's values, and the comma won the tie by order (the
+    # table was four columns, its weeks one cell). The corner cell says how the keys are joined.
+    text = ("age,sex,unit,geo\\time\t2022W31 \t2022W30 \t2022W29\n"
+            "Y_LT5,F,NR,PL\t1 \t2 \t:\nY20-24,M,NR,DE\t100 p \t0 p \t:\nTOTAL,T,NR,FR\t: \t: \t:")
+    assert detect_dialect(text).delimiter == "\t"
+    # No corner cell: a backslash in a first name is no cross table (a path, a domain account).
+    text = "user\\name,id,n\nCORP\\ann,1,2\nCORP\\bob,3,4\n"
+    assert detect_dialect(text).delimiter == ","

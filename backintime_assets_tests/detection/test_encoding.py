@@ -363,3 +363,12 @@ def test_a_long_korean_head_is_told_from_japanese():
     row = "2026-07-01,삼성전자,71500,현대자동차,250000,카카오뱅크," * 50 + "\r\n"
     assert not _japanese_read_as_korean((row * 800).encode("cp949"), True)
     assert _japanese_read_as_korean(_KABUOJI3.encode("cp932"), True)
+
+
+def test_shift_jis_is_read_as_windows_writes_it():
+    # charset-normalizer calls these bytes shift_jis (or shift_jis_2004, for the NEC "①"): decoded so,
+    # "～" became "〜" and "①" U+FFFD. Japanese CSVs are cp932 (Excel, e-Stat, banks).
+    data = "id,name,val\n1,きちんと～①,1\n2,日本語,2\n3,テスト,3\n".encode("cp932")
+    encoding, _ = detect_encoding(data)
+    assert encoding == "cp932"
+    assert "きちんと～①" in data.decode(encoding)

@@ -234,3 +234,16 @@ def test_names_in_one_column_below_the_data_are_no_note(tail):
     assert schema.footer_lines == 0
     result = normalise_bytes(data, schema, "deaths.csv")
     assert len(result.prices) + len(result.rejected) == 8
+
+
+def test_a_last_record_keyed_total_with_every_value_missing_is_data():
+    # Eurostat keys a row "TOTAL" (all ages) and writes ":" for a country with no figures: at the end
+    # of the table, the row read as a totals line and vanished as the footer.
+    assert not summary_row(["TOTAL,T,NR,FR", ":", ":", ":"], 4, [])
+    assert summary_row(["TOTAL", "", "", "2088334"], 4, [])  # a totals line keeps its figure
+    data = ("age,sex,unit,geo\\time\t2022W31 \t2022W30 \t2022W29\n"
+            "Y_LT5,F,NR,PL\t1 \t2 \t:\nY20-24,M,NR,DE\t100 p \t0 p \t:\nTOTAL,T,NR,FR\t: \t: \t:").encode()
+    schema = detect_bytes(data, "demo_r_mwk_05.tsv")
+    assert (schema.delimiter, schema.footer_lines) == ("\t", 0)
+    assert [c.name for c in schema.columns] == ["age,sex,unit,geo\\time", "2022W31", "2022W30", "2022W29"]
+    assert normalise_bytes(data, schema, "demo_r_mwk_05.tsv").rows_read == 3  # each refused, none unseen

@@ -1201,3 +1201,27 @@ def test_a_days_row_under_dated_preamble_lines_types_the_columns():
     schema = detect_bytes(text.encode(), "snapshot.csv")
     prices = normalise_bytes(text.encode(), schema, "snapshot.csv").prices
     assert list(prices["date"].astype(str)) == ["2024-01-05"] and list(prices["close"]) == [185.25]
+
+
+def test_genesis_period_row_under_a_repeated_name_heads_the_columns():
+    # Destatis GENESIS: ";Jahr;Jahr;..." over ";2001;2002;...", label column blank in both. The years
+    # read as numbers: the row was the first record, and every column was named "Jahr".
+    text = ("GENESIS-Tabelle: 12612-0102\nGeburtenziffern: Deutschland, Jahre, Altersjahre;;;;\n"
+            "Lebendgeborene je 1000 Frauen (Anzahl);;;;\n;Jahr;Jahr;Jahr;Jahr\n;2001;2002;2003;2004\n"
+            "15 Jahre;1,0;1,0;0,9;0,8\n16 Jahre;3,1;3,2;3,0;2,8\n17 Jahre;7,5;7,7;7,1;6,4\n"
+            "18 Jahre;12,1;12,0;11,5;11,0\n_____\n(C)opyright Statistisches Bundesamt, Wiesbaden 2010\n")
+    data = text.encode("cp1252")
+    schema = detect_bytes(data, "12612-0102.csv")
+    assert (schema.header_row, schema.data_start_line, schema.footer_lines) == (3, 5, 2)
+    assert [c.name for c in schema.columns] == ["column_1", "Jahr 2001", "Jahr 2002", "Jahr 2003", "Jahr 2004"]
+    assert [c.type for c in schema.columns][1:] == ["float"] * 4
+    assert normalise_bytes(data, schema, "12612-0102.csv").rows_read == 4
+    # Reference days over numbers do not read as data, and were left between header and data.
+    days = text.replace(";2001;2002;2003;2004", ";31.12.2001;31.12.2002;31.12.2003;31.12.2004")
+    schema = detect_bytes(days.encode("cp1252"), "11111-0001.csv")
+    assert (schema.header_row, schema.data_start_line) == (3, 5)
+    assert schema.columns[1].name == "Jahr 31.12.2001"
+    # A first record with its label missing is no period row: its header names each column.
+    text = "Age,y2001,y2002,y2003\n,2001,2002,2003\nA,1,2,3\nB,4,5,6\nC,7,8,9\n"
+    schema = detect_bytes(text.encode(), "t.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
