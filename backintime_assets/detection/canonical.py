@@ -210,6 +210,10 @@ _add("adj_close", 1.0, "adjustment close")  # J-Quants: beside "AdjustmentFactor
 # AMFI's daily NAV history of every Indian mutual fund: a fund's price is its NAV ("nav" above).
 _add("ticker", 1.0, "scheme code")
 _add("close", 0.8, "net asset value")
+# A fund factsheet's NAV history names it by the share or unit ("NAV Date,NAV per share,Daily
+# return"): the fund's price all the same, and unnamed, the file had "no close column".
+_add("close", 0.8, "nav per share", "nav per unit", "net asset value per share", "net asset value per unit",
+     "nav/share", "nav/unit", "nav price")
 # The Ghana Stock Exchange's daily list counts the day's shares "Total Shares Traded", beside
 # "Total Value Traded (GH¢)" (money, unmapped).
 _add("volume", 1.0, "total shares traded", "number of shares traded", "no of shares traded",

@@ -571,6 +571,29 @@ def _zoneless(key: tuple) -> tuple:
     return tuple(_zoneless(k) if isinstance(k, tuple) else k for k in key)
 
 
+# Of the values of a date column beside ISO ones, the share that makes their layout the column's.
+_BESIDE_ISO = 0.05
+
+
+def _iso_key(key: tuple) -> bool:
+    """Whether a shape key is an ISO date's ("2020-01-02", maybe with a time of day)."""
+    return key[:3] == ("num", "-", "Y") and key[-1] is None
+
+
+def _beside_iso(counts: Counter[tuple], key: tuple, total: int) -> tuple[tuple, set[tuple]] | None:
+    """(key, kin) of the other layout of a column of ISO dates and dates written another way, or None.
+    A sheet's date cells read as ISO dates (xlsx.cell_text) and its dates typed as text as typed
+    ("19/10/2020"); the loader reads ISO dates whatever the column's format, so the column's format
+    is the other one's. Made the ISO one, the typed dates were rejected as unparseable. A few odd
+    values (under 5%, or two) are no layout of the column: rejected, they are seen."""
+    if not _iso_key(key) or len(counts) < 2:
+        return None
+    other, n = next(((k, n) for k, n in counts.most_common() if not _iso_key(k)), (None, 0))
+    if other is None or n < max(3, _BESIDE_ISO * total):
+        return None
+    return other, {other}
+
+
 def _with_zone(counts: Counter[tuple]) -> tuple[tuple, set[tuple]]:
     """(the key a column's format is made from, the keys of the values it reads): the most common
     layout, its values with and without a zone offset counted together ("2024-01-02T15:30:00" beside
@@ -663,6 +686,9 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     kin = {key}
     if len(counts) > 1:
         key, kin = _with_zone(counts)
+    iso = _beside_iso(counts, key, len(values))
+    if iso:
+        key, kin = iso
     group_of = {v: g for v, (k, g) in shaped.items() if k in kin}
     groups = list(filter(None, map(group_of.get, values)))  # in row order (a regex's groups: never empty)
     shapes = list(shaped.values())  # distinct ones: _foreign_language looks at sets of them
@@ -696,7 +722,9 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         fmt, certainty = _name_format(key, frac=frac), 1.0
     step = max(1, len(values) // max_check)
     checked = values[::step][:max_check]
-    if 4 * len(occurrences) <= len(checked):  # few distinct values: each parsed (or looked up) once
+    if iso:  # the ISO dates beside the column's own are read too (normalisation/parse.parse_dates)
+        ok = sum(n for v, n in Counter(checked).items() if _strptime_ok(v, fmt) or _iso_key(shaped.get(v, ((),))[0]))
+    elif 4 * len(occurrences) <= len(checked):  # few distinct values: each parsed (or looked up) once
         ok = sum(n for v, n in Counter(checked).items() if _strptime_ok(v, fmt))
     else:
         ok = sum(map(_strptime_ok, checked, repeat(fmt)))

@@ -666,6 +666,7 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # Nor is a first sheet of weekly or monthly bars (bar_period.py) the table when a later sheet
     # holds the days' prices: its rows are rejected as another frequency's (sheets.py).
     if _dated_prices(schema, name) or (any(c.canonical == "date" for c in schema.columns)
+                                       and any(c.type in ("float", "integer") for c in schema.columns)
                                        and not not_prices(schema.problem)
                                        and LONGER_BARS not in (schema.problem or "")):
         return schema
@@ -675,6 +676,8 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # The first sheet that reads as dated prices is the table; without one, the first stays. A
     # first sheet of dated rows whose close is not found (prices side by side, "Date,Level") is a
     # table all the same: another sheet (a benchmark's) would load under the file's name instead.
+    # Not a cover sheet's fields, dated but holding no number ("Account,12345678" over
+    # "Generated,2023-08-01"): taken for the table, it had the price sheet's every row rejected.
     try:
         others = read_sheets(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS, visible_first=True)
     except Exception:  # read once already: whatever fails now leaves the first reading

@@ -962,7 +962,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         block.pop(0)
     # Only a lone header may be a field short or long: under a full-width header row, such a row is
     # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).
-    if len(block) > 1 and len(block[-1][1]) != width and not _short_over_units(block[0][1], block[1:], width):
+    # A sheet's row is short by the empty cells it does not store: under "Date,Price (USD),,,,Volume"
+    # (merged over two rows), ",Open,High,Low,Close" names the prices, and taken for a data row, the
+    # open loaded as the close.
+    if len(block) > 1 and len(block[-1][1]) != width and not _short_over_units(block[0][1], block[1:], width) \
+            and not (padded and len(block[-1][1]) < width):
         block.pop()
     # Nor a row of values: numbers and dates where the data has them, in another format (which is
     # why it did not read as data: "2020-01-01T15:00:00" above "2020-01-01T15:00:00Z"). It is the

@@ -36,6 +36,7 @@ WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".xlsb": "
 MARKUP_FORMATS = frozenset({"html", "xmlss"})  # read by markup.py, whatever the name
 WORKBOOK_FORMATS = frozenset(WORKBOOK_SUFFIXES.values()) | MARKUP_FORMATS  # FileSchema.file_format of a workbook
 SHEET_LINES = 2**20  # rows an Excel worksheet holds at most
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
 class UnreadableWorkbook(Exception):
@@ -137,7 +138,13 @@ def cell_text(v: object) -> str:
         return v.isoformat()
     if isinstance(v, time):
         return v.isoformat()
-    return str(v)
+    text = str(v)
+    if "\n" in text or "\r" in text:
+        # A line break typed in a cell (Alt+Enter: "Closing\nPrice") wraps its text: a space, as the
+        # cell reads. Kept, it split the row's raw text over two lines, and a header of wrapped
+        # names failed the whole file ("new-line character seen in unquoted field").
+        return _LINE_BREAKS.sub(" ", text).strip()
+    return text
 
 
 def _trim(row: tuple) -> list[str]:

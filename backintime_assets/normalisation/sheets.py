@@ -45,8 +45,9 @@ OTHER_SHEET = "other sheet"  # the kind of a non-data line on a sheet that holds
 # How far below the schema's header row another sheet's copy of it is looked for (a longer title).
 _HEADER_SEARCH_ROWS = 50
 _PRICE_LIKE = {"date", "open", "high", "low", "close", "adj_close"}
-# Without a ticker column, sheets whose dates are mostly shared are one ticker each (AAPL, MSFT);
-# sheets of distinct dates (Jan, Feb) are periods of the file's one ticker.
+# Without a ticker column, sheets of which one has its dates mostly on another's are one ticker
+# each (AAPL, MSFT; a recent listing's few weeks beside a long history, whose own dates are mostly
+# not shared); sheets of distinct dates (Jan, Feb) are periods of the file's one ticker.
 _SHARED_DATES = 0.5
 # ... and only when every such sheet is named as a ticker is, in capitals ("AAPL", "BRK.B", "^GSPC",
 # "7203.T"): sheets "Prices" and "Prices (old)", "Daily" and "Backup", "Raw" and "Adjusted", or
@@ -232,7 +233,10 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -
     pairs = np.unique(np.stack([days[dated].astype(np.int64), sheet[dated]]), axis=1)
     day_sheets = np.bincount(np.unique(pairs[0], return_inverse=True)[1])  # sheets holding each day
     shared = day_sheets[np.unique(days[dated].astype(np.int64), return_inverse=True)[1]] > 1
-    if shared.mean() < _SHARED_DATES:
+    # Judged sheet by sheet: over all rows, a long history's unshared days outvoted the short sheet
+    # whose every day the long one holds, and RIVN's rows loaded as AAPL's, under the file's name.
+    on_sheet = sheet[dated]
+    if (np.bincount(on_sheet, weights=shared) / np.maximum(np.bincount(on_sheet), 1)).max() < _SHARED_DATES:
         return None
     by_base = {p.base: p.sheet.name for p in data}
     words = np.array([(by_base[int(b)] or "").strip().upper() for b in bases], dtype=object)

@@ -532,6 +532,9 @@ def test_numbers_under_a_ticker_name_yield_to_text_named_as_strongly():
     # AMFI's NAV history of every Indian fund: the scheme code tells them apart, the NAV is the price.
     (["Scheme Code", "Scheme Name", "Net Asset Value", "Repurchase Price", "Date"], [N, S, F, F, D],
      ["ticker", None, "close", None, "date"]),
+    # A fund factsheet's NAV history: the NAV per share is the fund's price, its return and size are not.
+    (["NAV Date", "NAV per share", "Daily return", "Fund size (EUR m)"], [D, F, F, F], ["date", "close", None, None]),
+    (["Date", "NAV/Unit"], [D, F], ["date", "close"]),
     # No label and its tooltip: a name that describes an adjusted close stays one.
     (["Date", "Close price adjusted for splits and dividends"], [D, F], ["date", "adj_close"]),
 ])

@@ -259,12 +259,21 @@ def test_the_date_prefilter_takes_runs_whole_as_the_backtracking_form_does():
 
 def test_repeated_values_weigh_as_often_as_they_occur():
     # Each distinct value is looked at once: the layout of most rows wins, ties go to the first seen.
-    assert infer_date_format(["2020-01-02"] * 3 + ["01/02/2020"] * 4).format == "%m/%d/%Y"
-    assert infer_date_format(["2020-01-02"] * 4 + ["01/02/2020"] * 3).format == "%Y-%m-%d"
+    assert infer_date_format(["2020/01/02"] * 3 + ["01/02/2020"] * 4).format == "%m/%d/%Y"
+    assert infer_date_format(["2020/01/02"] * 4 + ["01/02/2020"] * 3).format == "%Y/%m/%d"
     tie = infer_date_format(["01/02/2020"] * 3 + ["2020-01-02"] * 3)
     assert (tie.format, tie.fraction) == ("%m/%d/%Y", 0.5)
     one_day = infer_date_format(["02.01.2020"] * 100 + ["x"] * 20)  # a daily drop: one date, some junk
     assert (one_day.format, one_day.fraction) == ("%d.%m.%Y", 100 / 120)
+
+
+def test_iso_dates_beside_another_layout_give_the_column_the_other_one():
+    # A sheet's date cells read as ISO dates, its dates typed as text as typed: the loader reads
+    # ISO dates in any column, so the typed ones' layout is the column's, and every value fits it.
+    mixed = infer_date_format(["2020-06-01", "2020-06-02"] * 40 + ["19/10/2020", "20/10/2020", "21/10/2020"] * 7)
+    assert (mixed.format, mixed.fraction) == ("%d/%m/%Y", 1.0)
+    # Two odd values among many ISO ones are no layout of the column: rejected, they are seen.
+    assert infer_date_format(["2020-06-01"] * 100 + ["19/10/2020", "20/10/2020"]).format == "%Y-%m-%d"
 
 
 def test_strptime_year():

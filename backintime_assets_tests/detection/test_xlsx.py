@@ -178,3 +178,76 @@ def test_a_note_beside_the_header_heads_no_column(note):
     result = _loaded(workbook(rows))
     assert (len(result.prices), len(result.rejected)) == (20, 0)
     assert result.prices.close.iloc[3] == 13.5
+
+
+def test_header_names_wrapped_over_lines_in_their_cells_load():
+    # Alt+Enter wraps a header cell ("Closing\nPrice"): the name reads with a space, and the rows load.
+    # Kept, the line break split the row's raw text, and the whole file failed as an internal error.
+    days = _days(5)
+    rows = [["Trade\nDate", "Opening\nPrice", "Closing\r\nPrice", "Shares\nTraded"]]
+    rows += [[d, 40.5 + k, 41.25 + k, 1000 + k] for k, d in enumerate(days)]
+    data = workbook(rows)
+    schema = detect_bytes(data, "p.xlsx")
+    assert [c.name for c in schema.columns] == ["Trade Date", "Opening Price", "Closing Price", "Shares Traded"]
+    assert [c.canonical for c in schema.columns] == ["date", "open", "close", "volume"]
+    result = _loaded(data)
+    assert result.rejected.empty
+    assert result.prices.close.tolist() == [41.25 + k for k in range(5)]
+    assert result.prices.open.tolist() == [40.5 + k for k in range(5)]
+
+
+def test_a_header_merged_over_two_rows_names_the_prices_of_its_second_row():
+    # "Price (USD)" merged over Open..Close, "Date" and "Volume" merged down: the second row stores no
+    # trailing empty cell, and read as a short data row, it was skipped and the open loaded as the close.
+    days = _days(4)
+    rows = [["Daily prices of JNJ"], [], ["Date", "Price (USD)", None, None, None, "Volume"],
+            [None, "Open", "High", "Low", "Close"]]
+    rows += [[d, 160.0 + k, 161.5 + k, 159.25 + k, 160.75 + k, 5000 + k] for k, d in enumerate(days)]
+    wb = openpyxl.load_workbook(io.BytesIO(workbook(rows)))
+    for merged in ("B3:E3", "A3:A4", "F3:F4"):
+        wb.active.merge_cells(merged)
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    schema = detect_bytes(data, "jnj.xlsx")
+    assert (schema.header_row, schema.data_start_line) == (2, 4)
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume"]
+    result = _loaded(data, "jnj.xlsx")
+    assert result.rejected.empty
+    assert result.prices.close.tolist() == [160.75 + k for k in range(4)]
+    assert result.prices.open.tolist() == [160.0 + k for k in range(4)]
+
+
+def test_dates_typed_as_text_beside_date_cells_load():
+    # A hand-kept sheet: date cells (read as ISO dates), the latest days typed as text "dd/mm/yyyy".
+    # The column took the ISO layout, and the typed days were rejected as unparseable.
+    days = _days(30)
+    rows = [["Date", "Close", "Volume"]]
+    rows += [[d if k < 24 else d.strftime("%d/%m/%Y"), 10.5 + k, 100 + k] for k, d in enumerate(days)]
+    result = _loaded(workbook(rows))
+    assert result.rejected.empty
+    assert result.prices.date.dt.date.tolist() == days
+
+
+def test_a_cover_sheet_of_dated_fields_is_not_taken_for_the_table():
+    # A broker's export: a cover sheet ("Account", "Generated" and a date) before the price sheet.
+    # Dated, the cover was taken for the table, and the price sheet's every row rejected.
+    days = _days(6)
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "Cover"
+    for r in (["Example Securities Ltd"], ["Account", "12345678"], ["Report", "Price history"],
+              ["Generated", datetime(2024, 2, 1)], ["Disclaimer: for information only."]):
+        cover.append(r)
+    prices = wb.create_sheet("Prices")
+    prices.append(["Date", "Open", "High", "Low", "Close", "Volume"])
+    for k, d in enumerate(days):
+        prices.append([d, 12.0 + k, 12.5 + k, 11.75 + k, 12.25 + k, 1000 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    assert detect_bytes(data, "vod.xlsx").sheet == "Prices"
+    result = _loaded(data, "vod.xlsx")
+    assert result.prices.date.dt.date.tolist() == days
+    assert result.prices.close.tolist() == [12.25 + k for k in range(6)]
+    assert result.rows_read == len(result.prices) + len(result.rejected)

@@ -138,6 +138,18 @@ def test_a_sheet_per_ticker_without_a_ticker_column_names_its_rows():
     assert r.rejected.empty and every_row_once(r, sheets)
 
 
+
+def test_a_recent_listings_short_sheet_beside_a_long_history_is_its_own_ticker():
+    # AAPL's 60 days, RIVN's last 5 of them: over all rows few dates are shared, yet every one of
+    # RIVN's is on AAPL's sheet. Read as one ticker's periods, RIVN's rows were rejected as AAPL's
+    # conflicting duplicates and AAPL's loaded under the file's name.
+    days = [d for d in (datetime(2021, 1, 4) + timedelta(days=k) for k in range(84)) if d.weekday() < 5]
+    sheets = {"AAPL": [HEADER, *[bar(d) for d in days]], "RIVN": [HEADER, *[bar(d, 3) for d in days[-5:]]]}
+    r = run(book(sheets), name="watchlist.xlsx")
+    assert r.prices.groupby("ticker").size().to_dict() == {"AAPL": len(days), "RIVN": 5}
+    assert r.prices[r.prices.ticker == "RIVN"].close.tolist() == [bar(d, 3)[4] for d in days[-5:]]
+    assert r.rejected.empty and every_row_once(r, sheets)
+
 def test_two_copies_of_one_table_are_duplicates_not_two_made_up_tickers():
     days = [datetime(2021, 1, d) for d in (4, 5, 6)]
     sheets = {name: [HEADER, *[bar(d) for d in days]] for name in ["Prices", "Prices (old)"]}
