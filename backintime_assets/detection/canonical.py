@@ -743,37 +743,51 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
 # Spot Price FOB  Dollars per Barrel", "Henry Hub Natural Gas Spot Price"; "Date,Gold Price USD"): no
 # name says close, and the file was refused ("no close column") though its one price is the day's.
 # Not a price qualified as another figure than the day's own (a bid, a day's average or modal price, a
-# strike, a target), nor a price index or ratio; nor one of several prices (a market's minimum, maximum
-# and modal price: which is the close is not said).
+# strike, a target, a forecast, an option's, a trade's entry or cost), nor a price index, ratio, change
+# or moving average; nor one of several prices (a market's minimum, maximum and modal price: which is the
+# close is not said).
 _PRICE_WORD = re.compile(r"[a-z]*price")
 # Words before the price that name another figure than the day's own price, and after it another figure
-# than a price ("Dollars per Barrel" after it is its unit).
+# than a price ("Dollars per Barrel" after it is its unit). An app's forecast export ("AAPL_predictions.csv":
+# "Date,Predicted Price") had loaded its predictions as Apple's closes, an option's "Call Price" as the
+# underlying's, a trade log's "Price Paid" and a house's "Sold Price" as a series.
 _OTHER_PRICE = frozenset("""bid ask offer buy buying sell selling min max minimum maximum modal avg average mean
                             median strike target issue base reference ref prev previous prior purchase sale
-                            sales unit item list retail""".split())
+                            sales unit item list retail predicted prediction forecast forecasted projected
+                            expected estimated est implied theoretical model fitted fair intrinsic call put
+                            option options exercise entry exit stop cost paid sold weighted vwap ipo house home
+                            property product""".split())
 _NO_PRICE = frozenset("""index indices ratio return returns yield earnings book change chg pct percent target
-                         range""".split())
+                         range predicted prediction forecast estimate paid delta diff difference momentum
+                         ma sma ema wma moving avg average mean level unit units item sqft sq square upper
+                         lower bound spread gap signal trend lag lagged volatility std rank score""".split())
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
                 types: Sequence[ColumnType]) -> None:
     """Map, in place, the one numeric column of a dated file without a close whose name says it is a
     price and nothing else (_PRICE_WORD, _OTHER_PRICE, _NO_PRICE) as the close; none where several are,
-    nor in a table that holds words no column took (a log of purchases: "Order Date,Purchase Price Per
-    Unit,Quantity,Title,Category", each row an item's, had loaded its prices as a series)."""
-    if any(m is None and t.type == "string" and not no_values_seen(t) for m, t in zip(mapping, types)):
-        return
-    priced = []
+    nor in a table that holds figures or words no column took beside it: a log of purchases ("Order
+    Date,Purchase Price Per Unit,Quantity,Title,Category", each row an item's), an option's quotes
+    ("Date,Strike,Option Price"), a forecast's bounds ("Date,Predicted Price,Lower Bound,Upper Bound"), a
+    dividend's ("Ex Date,Dividend,Share Price") had each loaded its price as a series."""
+    priced, others = [], []
     for j, t in enumerate(types):
-        if mapping[j] is not None or j >= len(header_cells) or t.type not in _NUMERIC:
+        if mapping[j] is not None or no_values_seen(t):
+            continue
+        if j >= len(header_cells) or not header_cells[j]:
+            if not is_whole(t):
+                others.append(j)  # an unnamed column of whole numbers is a writer's row numbers ("",Date,...)
             continue
         words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", " ".join(header_cells[j])).lower())
         at = [i for i, w in enumerate(words) if _PRICE_WORD.fullmatch(w)]
-        if at:
-            before, after = words[:at[0]] + [words[at[0]][:-len("price")]], words[at[0] + 1:]
-            other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
-            priced.append((j, other))
-    if len(priced) == 1 and not priced[0][1] and fits_type("close", types[priced[0][0]]):
+        if not at or t.type not in _NUMERIC:
+            others.append(j)
+            continue
+        before, after = words[:at[0]] + [words[at[0]][:-len("price")]], words[at[0] + 1:]
+        other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
+        priced.append((j, other))
+    if len(priced) == 1 and not others and not priced[0][1] and fits_type("close", types[priced[0][0]]):
         mapping[priced[0][0]] = "close"
         used.add("close")
 

@@ -72,10 +72,13 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     # CoinGecko's export of a coin's whole history: "btc-usd-max", "eth-eur-max" (the coin, the currency
     # it is priced in, the range).
     rf"^(?P<s>[a-z0-9]+(?:-[a-z0-9]+)*-(?i:{_CURRENCY}))-max$",
-    # Kraken's OHLCVT downloads: the pair and the bars' minutes ("XBTUSD_1440", "ETHEUR_60").
-    rf"^(?P<s>[A-Z0-9]*{_CURRENCY}(?:T|C)?)_(?:1|5|15|30|60|240|720|1440|10080|21600)$",
-    # NSE's index history and Kaggle's per-stock files: "NIFTY 50_Data", "NIFTY BANK_Data", "AAPL_data".
-    r"^(?P<s>.+?)_[Dd]ata$",
+    # Kraken's OHLCVT downloads: the pair and the bars' minutes ("XBTUSD_1440", "ETHEUR_60"). A pair: a
+    # currency alone ("USD_60", "NOK_1") is a user's name, its number theirs.
+    rf"^(?P<s>[A-Z0-9]{{2,}}{_CURRENCY}(?:T|C)?)_(?:1|5|15|30|60|240|720|1440|10080|21600)$",
+    # NSE's index history and Kaggle's per-stock files: "NIFTY 50_Data", "NIFTY BANK_Data", "AAPL_data", the
+    # symbol in capitals. Not an office's own words ("stock_data", "my_data", "EOD_data"): cut, they loaded
+    # as tickers STOCK, MY, EOD (a listed fund's symbol) where they had been STOCK_DATA, MY_DATA, EOD_DATA.
+    rf"^(?!(?:{'|'.join(sorted(_FILE_WORDS))})_)(?P<s>(?=[^a-z]*[A-Z])[^a-z]+?)_[Dd]ata$",
 ))
 # stooq names a download after its symbol in lowercase, market and bars: "aapl_us_d", "^spx_d", "bp_uk_d".
 # An American listing is the bare symbol, as other sources write it; another market's code stays the

@@ -291,6 +291,11 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("BRK.B.csv", "BRK.B"), ("BP.L.csv", "BP.L"), ("000001.SZ.csv", "000001.SZ"), ("^GSPC.csv", "^GSPC"),
     ("BTC-USD.csv", "BTC-USD"), ("ES 03-24.Last.txt", "ES 03-24"), ("daily_returns.csv", "DAILY_RETURNS"),
     ("d_w.csv", "D_W"), ("spy_d.csv", "SPY_D"), ("SPY_5.csv", "SPY_5"), ("usd-max.csv", "USD-MAX"),
+    # An office's own "_data" names and a currency's own number: no tool's words (cut, "all_data.csv" had
+    # loaded as ALL, Allstate's symbol; "eod_data.csv" as EOD, a listed fund's; "USD_60.csv" as USD).
+    ("stock_data.csv", "STOCK_DATA"), ("all_data.csv", "ALL_DATA"), ("my_data.csv", "MY_DATA"),
+    ("EOD_data.csv", "EOD_DATA"), ("2024_data.csv", "2024_DATA"), ("Stock_Data.csv", "STOCK_DATA"),
+    ("USD_60.csv", "USD_60"), ("NOK_1.csv", "NOK_1"),
     ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
 ])
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
@@ -412,6 +417,31 @@ def test_a_price_named_as_another_figure_or_one_of_several_is_no_close(header):
     r = run(data.encode(), name="series.csv")
     # Two prices are refused as series side by side (named by labels not written as tickers).
     assert len(r.prices) == 0 and r.file_problem.startswith(("no close column", "prices of several tickers"))
+
+
+@pytest.mark.parametrize("header", [
+    "Date,Predicted Price",  # an app's forecast export ("AAPL_predictions.csv")
+    "Date,Predicted Price,Lower Bound,Upper Bound",  # and its bounds ("Lower Bound" reads as a low)
+    "Date,Call Price",  # an option's price, no underlying's
+    "Date,Strike,Option Price",
+    "Trade Date,Price Paid,Shares",  # a log of trades
+    "Ex Date,Dividend,Share Price",  # a figure no column takes beside the price
+    "Date,Price Moving Average",
+    "Date,Price per Unit",
+])
+def test_a_price_of_a_forecast_an_option_or_a_trade_is_no_close(header):
+    cells = len(header.split(",")) - 1
+    data = f"{header}\n2020-01-02,{','.join(['61.17'] * cells)}\n2020-01-03,{','.join(['63'] * cells)}\n"
+    r = run(data.encode(), name="AAPL_predictions.csv")
+    check_invariants(r)
+    assert len(r.prices) == 0 and r.file_problem.startswith("no close column")
+
+
+def test_a_writers_row_numbers_beside_a_price_named_in_words_leave_it_the_close():
+    # pandas' unnamed index column before the date, a volume beside the price: neither is another figure.
+    r = run(b",Date,Gold Price USD,Volume\n0,2020-01-02,1528.1,120\n1,2020-01-03,1549.2,130\n", name="GOLD.csv")
+    check_invariants(r)
+    assert r.prices.close.tolist() == [1528.1, 1549.2] and r.prices.volume.tolist() == [120, 130]
 
 
 def test_a_log_of_purchases_is_no_series_of_its_price():
