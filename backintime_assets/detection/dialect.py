@@ -354,15 +354,18 @@ def _known_in(counts: Counter[str]) -> int:
     return sum(map(counts.__getitem__, _KNOWN_JOINED.findall(text))) + counts.get("", 0)
 
 
-def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = False) -> float:
+def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = False, unread: str = "") -> float:
     """`aligned`: rows of a space delimiter in a sample with runs of spaces (_aligned), read with
     the runs merged or not. A blank cell is then no known value (it is padding, read unmerged), and
-    a space between two cells cuts a number only where it groups thousands (_ATOMIC_MERGED)."""
+    a space between two cells cuts a number only where it groups thousands (_ATOMIC_MERGED).
+    `unread`: the sample's quote characters this reading does not take as quotes (_torn)."""
     # A row whose text is one number or date cut in pieces by the delimiter ("1.5" on '.') is not
     # a row of values: it counts neither for the pattern nor as known cells.
     # "1,5" is a row of two numbers as much as a decimal comma: only the inner characters cut.
     # One scan of all rows usually shows that none is cut; a "\n" in them needs the row-by-row
     # test ($ matches before a last "\n").
+    if unread:  # a line that is one quoted cell counts as that cell, quotes and all (_torn)
+        rows = [(i, [delimiter.join(f)]) if _torn(f, delimiter, unread) else (i, f) for i, f in rows]
     atomic, atomic_joined = (_ATOMIC_MERGED, _ATOMIC_MERGED_JOINED) if aligned else (_ATOMIC, _ATOMIC_JOINED)
     pieces = [delimiter.join(f) for _, f in rows if len(f) > 1] if delimiter in _INNER_CHARS else []
     text = joined(pieces) if pieces else None
@@ -407,6 +410,20 @@ def _corner_keys_known(rows: list[list[str]]) -> int:
     joiner, n = corner.group(2)[0], corner.group(2).count(corner.group(2)[0])
     return 1 + sum(1 for f in rows[1:] if len(f) > 1 and f[0].count(joiner) == n
                    and all(part.strip() for part in f[0].split(joiner)))
+
+
+def _torn(fields: list[str], delimiter: str, quotes: str) -> bool:
+    """Whether a record read in pieces is one quoted cell cut at the delimiter it holds ('"-1,184.31"',
+    '"Paris, FR"' on ','): a line that is one quoted field, read without that quote. Such a line is
+    a one-column table's value quoted for its delimiter (or a quoted title), and scores as the one
+    cell it is, its quotes in it (no known value). Counted as its pieces, they outweighed the
+    one-column reading (which the pattern score hardly weighs), and a one-column file of grouped
+    numbers was read split at the comma, its header lost among the pieces."""
+    q = fields[0][:1] if len(fields) > 1 else ""
+    if not q or q not in quotes or fields[-1][-1:] != q:
+        return False
+    inner = delimiter.join(fields)[1:-1]
+    return q not in inner.replace(q + q, "")
 
 
 # Delimiters no word of _KNOWN holds (a whole line, or a line's piece, read on a wrong delimiter is
@@ -491,11 +508,16 @@ def _spaced_quotes(sample: str, quotes: list[str | None]) -> set[tuple[str, str]
 
 def _escapes_explained(plain: list[tuple[int, list[str]]], escaped: list[tuple[int, list[str]]],
                        pair: str) -> bool:
-    """Whether reading with the escape character leaves fewer cells holding it before a quote
-    (`pair`, '\\"') than reading without: the two may split every row alike ('"said \\"hi\\" twice"'
-    is one cell either way), and tie, but only the escaped reading takes the quotes as text."""
+    """Whether reading with the escape character leaves fewer cells scarred by it than reading
+    without: the two may split every row alike ('"said \\"hi\\" twice"' is one cell either way), and
+    tie, but only the escaped reading takes the quotes as text. A cell is scarred when it holds the
+    escape before a quote (`pair`, '\\"'), or holds the escape and ends in a quote: read without
+    the escape, the quote after it closes the cell, and what follows is run on with the closing
+    quote ("'Côte d\\'Ivoire'" read "Côte d\\Ivoire'"), the pair no longer in the cell."""
+    e, q = pair[0], pair[1]
+
     def held(rows):
-        return sum(pair in c for _, f in rows for c in f)
+        return sum(pair in c or (e in c and c.endswith(q)) for _, f in rows for c in f)
     n = held(plain)
     return n > 0 and held(escaped) < n
 
@@ -513,6 +535,7 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
     lines = sample.split("\n")
     delimiters = _candidate_delimiters([ln for ln in lines if ln.strip()])
     quotes: list[str | None] = [q for q in _QUOTES if q in sample] or ['"']
+    present = "".join(q for q in quotes if q)  # the quote characters the sample holds
     if '"' not in quotes:
         quotes.insert(0, '"')
     # Without any quote character in the sample, QUOTE_NONE parses exactly as '"' does, and would
@@ -551,16 +574,17 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
                 padded = d == " " and aligned
                 score = next((s for r, s in scored if r == rows), None)
                 if score is None:
-                    score = _score(rows, d, aligned=padded)
+                    score = _score(rows, d, aligned=padded, unread=present.replace(q or "", ""))
                     scored.append((rows, score))
                 skip = False
                 if padded:
-                    skipped = _score(parse_rows(sample, d, q, e, skipinitialspace=True), d, aligned=True)
+                    skipped = _score(parse_rows(sample, d, q, e, skipinitialspace=True), d, aligned=True,
+                                     unread=present.replace(q or "", ""))
                     if skipped > score * (1 + 1e-9) + 1e-12:
                         score, skip = skipped, True
                 elif (d, q) in spaced and d != " ":  # a space delimiter: see above
                     skip_rows = parse_rows(sample, d, q, e, skipinitialspace=True)
-                    skipped = _score(skip_rows, d)
+                    skipped = _score(skip_rows, d, unread=present.replace(q or "", ""))
                     # A tie where the cells differ beyond their blanks: the quotes opened cells that
                     # are no more known for it ('1, "say ""hi"""'), and kept, they stay in the values.
                     if skipped > score * (1 + 1e-9) + 1e-12 or (

@@ -40,6 +40,12 @@ _NOTE = re.compile(
     re.I,
 )
 
+# A totals row's label alone in its first cell ("Total", "Grand Total:", "Summe"): below a table
+# without dates, the row of a total of every column is as full as a data row, and was read as one
+# (a generic table's sums loaded as its last record). Not "Sum", "Avg", "Count": tickers too.
+_TOTAL_LABEL = re.compile(r"^(?:grand\s*|sub-?\s*|sous-?\s*)?totale?s?\s*:?$|^(?:zwischen|gesamt)?summe\s*:?$"
+                          r"|^gesamt\s*:?$|^insgesamt\s*:?$|^somme\s*:?$|^suma\s*:?$|^totaal\s*:?$", re.I)
+
 Row = tuple[int, list[str]]
 
 
@@ -66,6 +72,8 @@ def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]
     # row has a date: then they are the missing values of a data row ("2021-03-01,SUM,40.5,N/A").
     if (len(cells) if dated else sum(c not in NULL_SPELLINGS for c in cells)) - 1 <= 0.5 * width:
         return True
+    if not dated and _TOTAL_LABEL.match(cells[0]) and fields and fields[0].strip() == cells[0]:
+        return True  # the label leads the row, its first cell
     return any(j >= len(fields) or not (v := fields[j].strip()) or _keyword(v) for j in date_columns)
 
 

@@ -38,7 +38,9 @@ _ANY = {FORMULA: re.compile(_START + r'"?="'), APOSTROPHE: re.compile(_START + r
 # A cell opened and closed by apostrophes ('1,000', '2024-01-02'): a file quoting in them, its quotes
 # no marks. Quoted only where a cell holds a delimiter, as a writer quoting minimally does, its
 # "'1,000'" had its opening quote taken for a mark: "1,000'" read as two cells, a volume of 1.
-_QUOTED = re.compile(_START + r"'[^'\r\n]*'" + _END)
+# Closed before any delimiter detection tries ('2022-04-01'^'7,07'^...): read as marks there, the
+# apostrophes came off the cells' starts only, and every date and number kept its closing quote.
+_QUOTED = re.compile(_START + r"'[^'\r\n]*'" + r"(?=[,;\t|^~#&!*:\r\n]|\Z)")
 
 
 def forced_marks(text: str) -> str | None:

@@ -323,7 +323,6 @@ def test_spaced_quotes_around_cells_no_better_known_are_opened_all_the_same():
     assert (d.delimiter, d.skipinitialspace) == (",", True)
 
 
-
 @pytest.mark.parametrize(("text", "delimiter", "skip"), [
     # found by hypothesis (test_detect.py::test_generic_tables_with_spaced_delimiters): the quoted
     # cell holding ", " counted as no known value, and a space delimiter, cutting "São Paulo" and
@@ -533,3 +532,29 @@ def test_eurostat_table_of_few_columns_mostly_missing_is_tab_delimited():
     # No corner cell: a backslash in a first name is no cross table (a path, a domain account).
     text = "user\\name,id,n\nCORP\\ann,1,2\nCORP\\bob,3,4\n"
     assert detect_dialect(text).delimiter == ","
+
+
+def test_a_one_column_file_of_quoted_grouped_numbers_is_not_split_at_their_commas():
+    # Read without the quote, '"-1,184.31"' is two cells, '"-1' and '184.31"': their rows outweighed
+    # the one-column reading, and the file was split at the comma, its header lost among the pieces.
+    text = 'value\n-967.44\n"-1,184.31"\n774.73\n"1,498.32"\n211.68\n"-1,493.52"\n'
+    d = detect_dialect(text)
+    assert (d.delimiter, d.quotechar) == (",", '"')
+    from backintime_assets.detection import detect_bytes
+    schema = detect_bytes(text.encode(), "values.csv")
+    assert (schema.header_row, schema.data_start_line, schema.thousands) == (0, 1, ",")
+    assert [(c.name, c.type) for c in schema.columns] == [("value", "float")]
+
+
+def test_a_quote_a_backslash_escapes_is_read_so_where_it_closed_the_cell_unescaped():
+    # Unescaped, the apostrophe after the backslash closes the cell and the rest runs on after it:
+    # "Côte d\Ivoire'", no backslash-quote pair left in the cell to tell the escape by.
+    text = ("country,year,growth\nFrance,2020,-0.8\n'Côte d\\'Ivoire',2020,1.0\n'Côte d\\'Ivoire',2021,5.4\n"
+            "Japan,2020,-2.1\n")
+    d = detect_dialect(text)
+    assert (d.delimiter, d.quotechar, d.escapechar) == (",", "'", "\\")
+    rows = parse_rows(text, d.delimiter, d.quotechar, d.escapechar)
+    assert rows[2][1] == ["Côte d'Ivoire", "2020", "1.0"]
+    # A path's backslashes in a doubled-quote file are no escape: nothing pairs with a quote there.
+    plain = 'name,path\na,"C:\\data\\x.csv"\nb,"say ""hi"""\nc,d\n'
+    assert detect_dialect(plain).escapechar is None

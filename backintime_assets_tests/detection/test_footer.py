@@ -247,3 +247,17 @@ def test_a_last_record_keyed_total_with_every_value_missing_is_data():
     assert (schema.delimiter, schema.footer_lines) == ("\t", 0)
     assert [c.name for c in schema.columns] == ["age,sex,unit,geo\\time", "2022W31", "2022W30", "2022W29"]
     assert normalise_bytes(data, schema, "demo_r_mwk_05.tsv").rows_read == 3  # each refused, none unseen
+
+
+def test_a_full_totals_row_below_a_table_without_dates_is_its_footer():
+    # A spreadsheet's "Total" row sums every column: as full as a data row, it was read as the
+    # table's last record, its sums a station's readings.
+    data = (b"station,temp,rain,wind\nST01,12.5,3.0,14\nST02,18.0,0.5,22\nST03,9.5,12.0,31\n"
+            b"Total,40.0,15.5,67\n")
+    schema = detect_bytes(data, "weather.csv")
+    assert (schema.header_row, schema.data_start_line, schema.footer_lines) == (0, 1, 1)
+    assert [c.type for c in schema.columns] == ["string", "float", "float", "integer"]
+    assert summary_row(["Grand Total:", "40.0", "15.5", "67"], 4, date_columns=[])
+    # The label alone in the row's first cell, and no date: a name in it is data.
+    assert not summary_row(["Total Return Fund", "40.0", "15.5", "67"], 4, date_columns=[])
+    assert not summary_row(["ST04", "Total", "15.5", "67"], 4, date_columns=[])

@@ -109,3 +109,14 @@ def test_a_days_drop_of_one_forced_row_loads_it(row):
     assert [(str(r["date"]), r["ticker"], r["close"], r["volume"]) for r in out.prices_arrow.to_pylist()] == [
         ("2024-01-02", "ACME", 10.5, 1000)]
     assert forced_marks("Date,Note\n2024-01-02,'97\n2024-01-03,\n2024-01-04,\n") is None  # one line of four
+
+
+def test_apostrophes_quoting_cells_split_by_a_caret_are_no_marks():
+    # A file quoting every cell in apostrophes, split by '^': its closing quotes stand before a
+    # delimiter forced_text looked for no cell's end at, and the opening ones were taken off as
+    # marks, every date left "2022-04-01'" and read as text.
+    data = "'2022-04-01'^'7,07'^'706'\r'2022-04-02'^'43,32'^'815'\r'2022-04-03'^'13,45'^'284'\r".encode()
+    assert forced_marks(data.decode()) is None
+    schema = detect_bytes(data, "ACME.csv")
+    assert (schema.delimiter, schema.quotechar, schema.forced) == ("^", "'", None)
+    assert [(c.type, c.format) for c in schema.columns] == [("date", "%Y-%m-%d"), ("float", None), ("integer", None)]
