@@ -460,14 +460,19 @@ def _japanese_read_as_korean(sample: bytes, complete: bool) -> bool:
 _SHIFT_JIS_NAMES = ("shift_jis", "shift_jis_2004", "shift_jisx0213")
 
 
+# cp932 reads the lead bytes 0xF0-0xF9 as its user-defined characters (U+E000-U+F8FF): there,
+# a Shift_JIS-2004 sample holds JIS X 0213's second plane ("𠂉", "𦿶"), which only it reads right.
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+
+
 def _reads_as_cp932(sample: bytes, complete: bool) -> bool:
     sample = sample[:_CHARSET_NORMALIZER_BYTES] if len(sample) > _CHARSET_NORMALIZER_BYTES else sample
     try:
-        codecs.getincrementaldecoder("cp932")("strict").decode(
+        text = codecs.getincrementaldecoder("cp932")("strict").decode(
             sample, final=complete and len(sample) < _CHARSET_NORMALIZER_BYTES)
     except UnicodeDecodeError:
         return False
-    return True
+    return not _PRIVATE_USE.search(text)
 
 
 def _looks_cyrillic(sample: bytes) -> bool:

@@ -65,8 +65,10 @@ def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]
         return False
     # Every other column spelled out missing (":" in each): a record keyed "TOTAL" (Eurostat's age
     # or sex code for all of them) with no figures for a country, not a totals line, which is there
-    # for its figures. Taken for one at the end of a table, it vanished as the footer.
-    if width > 2 and len(cells) == width and all(c in NULL_SPELLINGS for c in cells[1:]):
+    # for its figures. Taken for one at the end of a table, it vanished as the footer. Only in a
+    # table without dates: where the data has a date, a row with none keyed "Total" ("Total,N/A,
+    # N/A,N/A" below a price file's days) is its totals line, left empty.
+    if width > 2 and not date_columns and len(cells) == width and all(c in NULL_SPELLINGS for c in cells[1:]):
         return False
     # Besides the keyword, at most half the row is filled; "--" and "N/A" fill nothing, unless the
     # row has a date: then they are the missing values of a data row ("2021-03-01,SUM,40.5,N/A").

@@ -345,8 +345,12 @@ def _period_heads(rows: list[Row], k: int, width: int) -> bool:
         return False
     periods = [c.strip() for c in fields[lead:]]
     names = [c.strip() for c in above[lead:]]
+    # Below, the figures of each period; rows of periods there make this one a record like them
+    # (",Year,Year" over ",1990,1995" and "Germany,1949,1957": a table of years, its first record's
+    # label missing), which taken into the header was lost unseen.
     return (all(periods) and len(set(periods)) == len(periods) and all(map(_PERIOD.fullmatch, periods))
-            and all(names) and 2 * len(set(names)) <= len(names))
+            and all(names) and 2 * len(set(names)) <= len(names)
+            and not any(all(_PERIOD.fullmatch(c.strip()) for c in f[lead:]) for f in below))
 
 
 def _short_by_empty_ends(fields: list[str], below: list[list[str]], width: int) -> bool:

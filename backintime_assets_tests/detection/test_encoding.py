@@ -372,3 +372,14 @@ def test_shift_jis_is_read_as_windows_writes_it():
     encoding, _ = detect_encoding(data)
     assert encoding == "cp932"
     assert "きちんと～①" in data.decode(encoding)
+
+
+def test_shift_jis_2004_of_the_second_plane_is_not_read_as_cp932():
+    # Lead bytes 0xF0-0xF9 are JIS X 0213's second plane in Shift_JIS-2004 ("𠂉" is F0 40), and the
+    # user-defined area (U+E000...) in cp932: read as cp932, the names became private-use marks.
+    text = "日付,銘柄名,終値,出来高\n" + "".join(
+        f"2024-01-{d:02d},𠂉硃菑会社,{2500 + d}.0,{1000 * d}\n" for d in range(2, 20))
+    data = text.encode("shift_jis_2004")
+    encoding, _ = detect_encoding(data)
+    assert encoding != "cp932"
+    assert data.decode(encoding) == text

@@ -11,6 +11,8 @@ from backintime_assets.normalisation import normalise_bytes
      ["Gesamt", "", "", "", "5"], ["Grand total", "", "", "", ""], ["TOTAL 2088334"], ["Total rows: 12"],
      ["Sum", "", "", "3", "4"]],
 )
+
+
 def test_summary_rows(fields):
     assert summary_row(fields, 5, date_columns=[1])
 
@@ -20,6 +22,8 @@ def test_summary_rows(fields):
     [["SUM", "2020-01-02", "Tech", "10.5", "100"],  # a ticker that happens to read "SUM"
      ["AAPL", "2020-01-02", "Tech", "10.5", "100"], ["Totally", "", "", "", ""], ["<<corrupt>>"]],
 )
+
+
 def test_not_summary_rows(fields):
     assert not summary_row(fields, 5, date_columns=[1])
 
@@ -85,6 +89,8 @@ def test_a_long_footer_runs_over_lines_of_words_not_over_lines_of_figures():
     [["Transactions Total", "", "", "", "$178.66"], ["Account Total", "--", "--", "$13,727.00", "N/A"],
      ["Portfolio totals:", "", "", "", ""]],
 )
+
+
 def test_summary_rows_labelled_at_their_end(fields):
     # Broker exports label their totals "<what> Total"; "--" and "N/A" fill no cell.
     assert summary_row(fields, 5, date_columns=[])
@@ -99,6 +105,8 @@ def test_a_row_named_like_a_total_that_is_data_is_not_a_summary():
     ["2021-03-01", "VTI", "Vanguard Total", "40.5", "", "", "", ""],  # a fund named "... Total"
     ["2021-03-01", "DDD", "40.5", "", "", "", "Consumer Total"],  # a sector
 ])
+
+
 def test_a_data_row_holding_a_name_that_ends_in_total_is_not_a_summary(fields):
     # Only a label leading its row ("Account Total,--,--,$300.00") ends in the keyword: a name in
     # a later cell of a dated row is the row's data.
@@ -219,12 +227,16 @@ def test_a_note_in_sentences_cut_at_commas_is_a_footer():
 
 
 @pytest.mark.parametrize("tail", ["AAPL,,,,,\nMSFT,,,,,\n", "<<corrupt>>,,,,,\n", "This,,,,,\n"])
+
+
 def test_sparse_rows_of_codes_or_one_word_are_no_note(tail):
     # Rows of one code each, or a lone word: damaged data rows, to be rejected, not skipped unseen.
     assert detect_bytes((_DEATHS + tail).encode(), "deaths.csv").footer_lines == 0
 
 
 @pytest.mark.parametrize("tail", ["wells fargo,,,,,\nciti group,,,,,\n", ",,bank of america,,,\n,,wells fargo,,,\n"])
+
+
 def test_names_in_one_column_below_the_data_are_no_note(tail):
     # Lowercase names of several words where the data has its names (a name or ticker column),
     # no date, no price: rows of the table to reject, not a note to skip unseen. A sentence cut at
@@ -261,3 +273,21 @@ def test_a_full_totals_row_below_a_table_without_dates_is_its_footer():
     # The label alone in the row's first cell, and no date: a name in it is data.
     assert not summary_row(["Total Return Fund", "40.0", "15.5", "67"], 4, date_columns=[])
     assert not summary_row(["ST04", "Total", "15.5", "67"], 4, date_columns=[])
+
+
+@pytest.mark.parametrize("total", ["Total,N/A,N/A,N/A,N/A", "TOTAL,--,--,--,--",
+                                   "Average,N/A,N/A,N/A,N/A\nTotal,-,-,-,-"])
+
+
+def test_an_empty_totals_line_below_a_price_files_days_stays_the_footer(total):
+    # Where the data has dates, a dateless row keyed "Total" with its figures missing is the totals
+    # line (a table of keys without dates may hold a record keyed TOTAL with no figures, above).
+    # Taken for data, each was a rejected row of a file whose data all loaded.
+    data = ("Date,Open,High,Close,Volume\n2024-01-02,10.0,11.0,10.5,1000\n2024-01-03,10.5,11.5,11.0,1200\n"
+            f"2024-01-04,11.0,12.0,11.5,1300\n2024-01-05,11.5,12.5,12.0,1400\n{total}\n").encode()
+    assert summary_row(["Total", "N/A", "N/A", "N/A", "N/A"], 5, [0])
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.footer_lines == total.count("\n") + 1
+    result = normalise_bytes(data, schema, "prices.csv")
+    assert (len(result.prices), len(result.rejected), result.rows_read) == (4, 0, 4)
+    assert list(result.prices["close"]) == [10.5, 11.0, 11.5, 12.0]

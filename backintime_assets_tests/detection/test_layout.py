@@ -1225,3 +1225,19 @@ def test_genesis_period_row_under_a_repeated_name_heads_the_columns():
     text = "Age,y2001,y2002,y2003\n,2001,2002,2003\nA,1,2,3\nB,4,5,6\nC,7,8,9\n"
     schema = detect_bytes(text.encode(), "t.csv")
     assert (schema.header_row, schema.data_start_line) == (0, 1)
+
+
+def test_a_row_of_periods_over_rows_of_periods_is_a_record_not_a_period_head():
+    # A table of years under a repeated name: its first record's label is missing, and its years are
+    # of the kind every row below holds. Taken for the header's period row, it was lost unseen.
+    text = (",Year,Year,Year\n,1990,1995,2001\nGermany,1949,1957,1999\nFrance,1958,1957,1999\n"
+            "Italy,1946,1957,1999\nSpain,1978,1986,1999\n")
+    schema = detect_bytes(text.encode(), "years.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+    assert normalise_bytes(text.encode(), schema, "years.csv").rows_read == 5
+    # Under a price name, a dateless first record of prices in the years' range: no tickers named.
+    text = ",Close,Close,Close\n,1850,1920,2010\n2024-01-02,1851,1921,2011\n2024-01-03,1852,1922,2012\n"
+    schema = detect_bytes(text.encode(), "closes.csv")
+    assert schema.data_start_line == 1
+    result = normalise_bytes(text.encode(), schema, "closes.csv")
+    assert len(result.prices) == 0 and result.rows_read == 3
