@@ -87,6 +87,49 @@ def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]],
     return None
 
 
+def lone_bar_problem(names: Sequence[str], body: Sequence[Sequence[str]],
+                     canonical: Sequence[str | None] = ()) -> str | None:
+    """The problem of a table of one row stamped at a minute no day's bar is stamped at ("2024-01-05
+    14:31:00", or 14:31 in a time column): a minute's bar, an excerpt of an intraday file. Several bars of
+    a day are rejected row by row (normalisation: "intraday bar"); one row a day at one time is a daily
+    file stamped at its close or its open, and a file of one such row (a folder of a bar a file, each
+    stamped at its session's 15:00 or 23:00 UTC: ingestion/sibling_east.py) is a day's bar too. Sessions
+    open and close on a five minutes' mark (09:15, 16:35, 17:30); a lone row off them shows no daily time
+    and loaded as the day's open, high, low and close, a minute's stood for the day's. None otherwise."""
+    if len(body) != 1 or not {"date", "close"} <= set(canonical):  # (no close: its own reason, normalise.py)
+        return None
+    minute = _minute_of_day(names, body[0], canonical)
+    if minute is None or minute % _DAILY_MARK == 0:
+        return None
+    day = body[0][canonical.index("date")].strip() if canonical.index("date") < len(body[0]) else ""
+    timed = [body[0][j].strip() for j, name in enumerate(names) if names_time_of_day(name) and j < len(body[0])]
+    stamp = " ".join([day, *timed])
+    return (f"intraday bar{LONGER_BARS}the file's one row is stamped at {minute // 60:02d}:{minute % 60:02d} "
+            f"({stamp}), a minute no session opens or closes at: a bar of part of a day, not the day's open, "
+            "high, low and close; export daily bars, or write the date alone")
+
+
+_DAILY_MARK = 5  # minutes: a day's bar is stamped on a multiple of them (lone_bar_problem)
+
+
+def _minute_of_day(names: Sequence[str], row: Sequence[str], canonical: Sequence[str | None]) -> int | None:
+    """The minute of the day a row is stamped at (its time column's, or its date's: written after the
+    day, or an instant's in UTC), None where it writes none."""
+    for j, name in enumerate(names):
+        if names_time_of_day(name) and j < len(row) and (m := _TIME_ALONE.fullmatch(row[j].strip())):
+            return int(m[1]) * 60 + int(m[2])
+    j = canonical.index("date")
+    cell = row[j].strip() if j < len(row) else ""
+    if (at := utc_stamp(cell)) is not None:
+        return at % 86400 // 60
+    if m := _TIME_AFTER_DATE.search(cell):
+        hour, marked = int(m[1]), m[0].rstrip().lower().replace(".", "")
+        if marked.endswith(("am", "pm")):
+            hour = hour % 12 + (12 if marked.endswith("pm") else 0)
+        return hour * 60 + int(m[2])
+    return None
+
+
 def _intraday(code: str) -> bool:
     c = code.lower()
     return c in _INTRADAY or (c.isdigit() and int(c) in _MINUTES_A_BAR)

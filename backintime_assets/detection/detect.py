@@ -12,7 +12,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .bar_period import LONGER_BARS, bar_period_problem, series_dates, spaced_bars_problem, ticker_holds_bars
+from .bar_period import (LONGER_BARS, bar_period_problem, lone_bar_problem, series_dates, spaced_bars_problem,
+                         ticker_holds_bars)
 from .buddhist_era import be_two_digit
 from .canonical import (SEVERAL_CLOSES, SIDE_BY_SIDE, fits_type, map_canonical, names_its_column, repeated_unlabelled,
                         tickers_side_by_side)
@@ -28,10 +29,12 @@ from .flat_header import (bare_tickers, closes_of_one, labelled_unread, made_of_
                           scaled_fields, scaled_series, split_header, untold_series)
 from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
-from .header_ticker import header_ticker
+from .comma_groups import comma_grouped_volumes
+from .minguo import minguo_dates
+from .header_ticker import BETWEEN, filler, header_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
-from .nameless import nameless_problem
+from .nameless import nameless_problem, sheet_names_ticker
 from .names_above import names_above_problem
 from .multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
@@ -80,6 +83,10 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
             file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None,
             titles: Callable[[], list[tuple[int, str]]] = list) -> FileSchema:
+    # A volume's commas grouping thousands where the file's comma is its decimal (comma_groups.py).
+    layout.types = comma_grouped_volumes(layout.names, layout.types, layout.body, decimal)
+    # Two-digit Minguo years ("83/09/05") where the file shows it is Taiwan's (minguo.py).
+    layout.types = minguo_dates(layout.names, layout.types, layout.body, layout.header_cells)
     # A one-row header naming each column's ticker in its cell ("AAPL Close", "SPY.Open"): read as
     # labels over fields (flat_header.py), as yfinance's two rows write them.
     flat = split_header(layout.header_cells, layout.types) if layout.body else None
@@ -186,7 +193,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
         problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(
-            layout.names, layout.body, canonical)
+            layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side
@@ -239,8 +246,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
-        if ticker is None and day is None and sheet is None and "close" in canonical:
+        if ticker is None and day is None and not sheet_names_ticker(sheet or "") and "close" in canonical:
             # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).
+            # A workbook's too, unless its sheet is named as a ticker (a sheet each: normalisation/sheets.py):
+            # "data.xlsx" of one "Sheet1" had loaded as ticker DATA where "data.csv" is refused.
             # Said after a guessed order: a user's ticker lifts it, which must not load the guess unsaid.
             # Not of a table with no close: nothing would load under any name, and its reason says why
             # (normalise.py), where told to rename the file, the user was then told there is no close.
@@ -261,22 +270,29 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
 
 def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect,
                 double_spaced: bool = False) -> str | None:
-    """The filled cells of the line right above the header, joined by a space (a Bloomberg sheet's
-    security label), or None when the header has no line right above it. In a double-spaced file
-    (spacing.py) the line above the blank one that spaces it from the header: its blank line is no
-    gap, and read as one, the label was lost and the prices loaded under the file's name."""
-    above = titles()[-2:] if header_row > 0 else []
-    if double_spaced and above and above[-1][0] == header_row - 1 and not above[-1][1].strip():
-        above, header_row = above[:-1], header_row - 1  # the label sits over the header's spacing line
-    above = above[-1:]
-    if not above or above[0][0] != header_row - 1:
+    """The filled cells of the line above the header, joined by a space (a Bloomberg sheet's security
+    label), or None when the header has no line above it. Rows that hold nothing of their own between
+    them are passed (header_ticker.filler): a row of "#N/A Requesting Data..." its formulas wrote while
+    fetching; in a double-spaced file (spacing.py) the blank line that spaces each line from the next: its
+    blank line is no gap, and read as one, the label was lost and the prices loaded under the file's name."""
+    if header_row <= 0:
         return None
     if len(dialect.delimiter) != 1:  # runs of spaces (gaps.GAP): the line's words are its cells
-        cells = above[0][1].split()
+        def cells(line: str) -> list[str]:
+            return line.split()
     else:
         kwargs = reader_kwargs(dialect.delimiter, dialect.quotechar, dialect.escapechar, dialect.skipinitialspace)
-        cells = next(csv.reader([above[0][1]], **kwargs), [])
-    return " ".join(c.strip() for c in cells if c.strip())
+
+        def cells(line: str) -> list[str]:
+            return next(csv.reader([line], **kwargs), [])
+    lines = dict(titles()[-(BETWEEN + 1):])
+    for i in range(header_row - 1, max(header_row - BETWEEN - 2, -1), -1):
+        if i not in lines:
+            return None
+        row = cells(lines[i])
+        if not filler(row, blank=double_spaced):
+            return " ".join(c.strip() for c in row if c.strip())
+    return None
 
 
 def _month_first_against_its_script(layout: Layout, columns: list[ColumnSchema], canonical: list[str | None]) -> bool:

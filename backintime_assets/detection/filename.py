@@ -4,6 +4,7 @@ for the day/month order of a date column whose values cannot settle it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import PurePath
 
@@ -24,6 +25,29 @@ _COPY_WORD = r"(?:copy|kopie|copie|copia|c\u00f3pia|kopia|kopio|kopi)"
 COPY_SUFFIX = re.compile(rf"(?:\s*-\s*{_COPY_WORD}(?:\s*\(\d+\))?|[\s_]+copy(?:[\s_]*\d+)?|\s*\([1-9]\))+$",
                           re.IGNORECASE)
 COPY_PREFIX = re.compile(r"^(?:copy|kopie)(?:\s*\(\d+\))?\s+(?:of|von)\s+", re.IGNORECASE)
+
+# What Investing.com writes after the instrument in every download's name, in its sites' languages
+# ("AAPL Historical Data.csv", "Ibovespa Dados Históricos.csv", "USD_TRY Geçmiş Verileri.csv",
+# "USD_KRW 내역.csv"; Vietnamese puts it first: "Dữ liệu Lịch sử HPG.csv"), spaces or a user's
+# underscores between the words. The words say what the file is, as "DATA" of "AAPL.DATA.csv" does.
+# Kept, they made each download a ticker of its own ("AAPL HISTORICAL DATA") beside AAPL.csv's Apple,
+# and "BP.L Historical Data.csv" loaded as BP, New York's ADR: its ".L" was cut with them.
+_W = r"[\s_]+"
+SITE_SUFFIX = re.compile(
+    rf"{_W}(?:historical{_W}data|dados{_W}hist[oó]ricos|datos{_W}hist[oó]ricos|historische{_W}daten"
+    rf"|dati{_W}storici|donn[ée]es{_W}historiques|ge[cç]mi[sş]{_W}verileri|dane{_W}historyczne"
+    rf"|data{_W}historis|прошлые{_W}данные|بيانات{_W}تاريخية|過去データ|내역)$"
+    # Chinese writes no space between a name and the words after it: cn.investing.com's page for
+    # Apple is headed "AAPL历史数据", its download "AAPL历史数据.csv" (hk's: "歷史數據").
+    r"|\s*(?:历史数据|歷史數據)$", re.IGNORECASE)
+SITE_PREFIX = re.compile(rf"^d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}", re.IGNORECASE)
+
+
+def without_words(words: re.Pattern, piece: str) -> str:
+    """The piece without a site's words (SITE_SUFFIX, SITE_PREFIX), compared composed: a Mac writes a
+    name's accents apart ("Dados Histo\u0301ricos"). The piece as it is where they are all it holds."""
+    cut = words.sub("", unicodedata.normalize("NFC", piece))
+    return cut if cut and cut != unicodedata.normalize("NFC", piece) else piece
 
 
 def base_name(name: str) -> str:

@@ -22,6 +22,22 @@ _SECURITY = re.compile(r"[A-Z0-9^][A-Z0-9./^=-]*(?: [A-Z]{2})? (?:Equity|Index|C
 # A ticker as written in capitals ("AAPL", "7203.T", "^GSPC", "BRK-B", "EURUSD=X"): what a row of
 # no name must hold (pandas leaves the level's name out when it has none: ",AAPL,AAPL,...").
 _CAPITALS = re.compile(r"[A-Z0-9^][A-Z0-9.=^:/-]{0,19}")
+# What a sheet saved while its formulas still fetched holds between a security's label and the header
+# its BDH call wrote: a row of Bloomberg's placeholders ("#N/A Requesting Data...", "#N/A N/A") or of
+# Excel's errors and its own ("#NAME?" where the add-in was missing, "#GETTING_DATA"). Taken for the
+# line above the header, it hid the label, and the prices loaded under the file's name. Not a blank
+# line: it sets a title off from the table (but for a double-spaced file's, spacing.py).
+_PLACEHOLDER = re.compile(r"#N/A(?:\s.*)?|#(?:NAME\?|VALUE!|REF!|DIV/0!|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)",
+                          re.IGNORECASE)
+BETWEEN = 3  # such rows at most between the label and the header (one, and a double-spaced file's blanks)
+
+
+def filler(cells: Sequence[str], blank: bool = False) -> bool:
+    """Whether a row between a security's label and its header holds nothing of its own: a placeholder
+    of a value being fetched or an error in each filled cell (_PLACEHOLDER); a blank row only where
+    `blank` (a double-spaced file's spacing)."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return all(_PLACEHOLDER.fullmatch(c) for c in filled) if filled else blank
 
 
 def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None],
@@ -29,8 +45,9 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
     """The ticker the header names, as written, or None: a row of the header block (`rows`, of the
     table's width) whose first cell names the ticker ("Ticker", "Symbol") or is empty, and whose
     price and volume columns (by `canonical`) all hold one ticker, its other cells empty; or a
-    Bloomberg security label alone on a row of the block or on the line just above the header
-    (`line_above`: its filled cells joined by a space, asked for only when the block names none)."""
+    Bloomberg security label alone on a row of the block or on the line above the header, past rows of
+    placeholders between (`line_above`: its filled cells joined by a space, asked for only when
+    the block names none)."""
     fields = price_fields(canonical)
     if not fields:
         return None

@@ -208,6 +208,9 @@ def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
     # Nor does a row above repeated below: exports joined into one file ("Date,Close" over two
     # days, then again, a BOM before each). Refuted by the second header, the first days were
     # taken for preamble, the second header for the file's, and those days rejected "outside the table".
+    # So too a repeat in other capitals ("DATE,OPEN,..." below "Date,Open,...": another export's
+    # settings), named a repeat in normalisation (repeated_header.py). Not one in another order: which
+    # part's layout is the file's is unsaid, and one part is rejected either way (repeated_header.py).
     above = {_plain(f) for _, f in rows[max(0, k - _MAX_HEADER_BLOCK):k]}
     following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD] if _plain(f) not in above
                  and (len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f)))][:2]
@@ -216,8 +219,8 @@ def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
 
 def _plain(fields: list[str]) -> tuple[str, ...]:
     """A row's cells as compared for a repeat: trimmed, without a byte order mark (each joined
-    file's own, decoded as a character)."""
-    return tuple(c.strip().lstrip("\ufeff") for c in fields)
+    file's own, decoded as a character), in any capitals."""
+    return tuple(c.strip().lstrip("\ufeff").casefold() for c in fields)
 
 
 def _dense_columns(rows: list[Row], width: int) -> list[int]:

@@ -8,8 +8,9 @@ refused with the reason, not loaded under the site's word."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from .filename import COPY_PREFIX, COPY_SUFFIX, base_name
+from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name
 
 # A judgement (refusals.py): the rows are read and refused whole; a user's ticker for the file names
 # them (db/file_overrides.apply), as a rename or a ticker column does.
@@ -27,6 +28,42 @@ _SITE_NAMES = re.compile(r"HISTORICALPRICES|TABLE|HISTORICALDATA(?:_\d{13})?|HIS
 # brackets as a name's own ("FTSE (100)"), but a site's name for every download has none of its own. Kept,
 # the eleventh WSJ download loaded as ticker "HISTORICALPRICES (10)", one made-up security again.
 _COUNTED = re.compile(r"\s*\(\d+\)$")
+# Words that name no instrument, left where Investing.com's words after the instrument are cut
+# ("My Historical Data.csv", "Stock Historical Data.csv", "Stock Price Dados Históricos.csv"): a user's
+# own words for "the file I saved" in the site's place of the symbol, each loaded as a made-up ticker
+# (MY, STOCK) under which two such files of different instruments would load as one. Only as written
+# in small letters: the site writes a symbol in capitals ("COIN Historical Data.csv" is Coinbase's,
+# "BOND" PIMCO's fund) and a name as a name ("Gold Futures", "Bitcoin"), which stays.
+_NO_INSTRUMENT = frozenset('''MY OUR YOUR THE A AN STOCK STOCKS SHARE SHARES EQUITY EQUITIES PRICE PRICES QUOTE
+                              QUOTES MARKET INDEX FUND ETF BOND BONDS CRYPTO COIN CURRENCY FOREX FX COMMODITY FUTURES
+                              DAILY WEEKLY MONTHLY NEW OLD TEST SAMPLE FILE DATA EXPORT DOWNLOAD HISTORY HISTORICAL
+                              TICKER SYMBOL ASSET'''.split())
+
+
+def _site_words_around(stem: str) -> bool:
+    """Whether `stem` is Investing.com's words for every download (filename.SITE_SUFFIX, SITE_PREFIX) around
+    no instrument: alone ("Dados Históricos") or around words that name none (_NO_INSTRUMENT)."""
+    stem = unicodedata.normalize("NFC", stem.strip())
+    # A blank around the stem: the site's words alone have none before (or after) them to cut at.
+    cut = SITE_PREFIX.sub("", SITE_SUFFIX.sub("", f" {stem}").strip() + " ").strip()
+    if cut == stem:
+        return False
+    words = re.split(r"[\s_]+", cut)
+    return not cut or (any(c.islower() for c in cut) and all(w.upper() in _NO_INSTRUMENT for w in words))
+
+# A workbook's sheets are one ticker each only where each is named as a ticker is, in capitals ("AAPL",
+# "BRK.B", "^GSPC", "7203.T"): sheets "Prices" and "Prices (old)", "Daily" and "Backup", "Raw" and
+# "Adjusted", or "Sheet1" and "Sheet2", sharing their dates are one table twice, whose repeats are to be
+# rejected as duplicates, not loaded under made-up tickers (PRICES, BACKUP) with none under the file's
+# (normalisation/sheets.py).
+_TICKER_NAME = re.compile(r"[A-Z0-9^][A-Z0-9.=^:-]{0,14}")
+_DEFAULT_SHEET_NAME = re.compile(r"(?:sheet|tabelle|feuil|hoja|foglio|blad|planilha|arkusz|list)\s*\d*", re.I)
+
+
+def sheet_names_ticker(sheet: str) -> bool:
+    """Whether a workbook's sheet is named as a ticker is (and not as a spreadsheet names a new sheet)."""
+    sheet = sheet.strip()
+    return bool(_TICKER_NAME.fullmatch(sheet)) and not _DEFAULT_SHEET_NAME.fullmatch(sheet)
 
 
 def nameless_problem(name: str) -> str | None:
@@ -37,7 +74,7 @@ def nameless_problem(name: str) -> str | None:
     stem = COPY_SUFFIX.sub("", stem) or stem
     stem = COPY_PREFIX.sub("", stem) or stem
     stem = _COUNTED.sub("", stem) or stem
-    if not _SITE_NAMES.fullmatch(stem.strip().upper()):
+    if not _SITE_NAMES.fullmatch(stem.strip().upper()) and not _site_words_around(stem):
         return None
     return (f"{NAMELESS}: \"{base}\" is the name a site or a program gives every download, so two such "
             "files of different instruments would load as one; rename the file to its symbol or add a "
@@ -46,11 +83,12 @@ def nameless_problem(name: str) -> str | None:
 
 def unnamed(schema: dict) -> bool:
     """Whether nothing in a detection names the rows it loads: no ticker of its header's or a user's, no
-    ticker column, no tickers side by side, no day's list, no workbook's sheet (detect._schema's test).
+    ticker column, no tickers side by side, no day's list, no workbook's sheet named as a ticker
+    (detect._schema's test).
     Not of a table with no close: nothing loads under any name, and its own reason says why."""
     columns = schema.get("columns") or []
     return any(c.get("canonical") == "close" for c in columns) and not (
-        schema.get("ticker") or schema.get("day") or schema.get("sheet")
+        schema.get("ticker") or schema.get("day") or sheet_names_ticker(schema.get("sheet") or "")
         or any(c.get("canonical") == "ticker" or c.get("series") for c in columns))
 
 

@@ -20,7 +20,8 @@ from .shapes import shape_hits, shape_of
 # sheet fills a security's missing days with: read as a name, a first row of it joined the header.
 NULL_TOKENS = frozenset(
     {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "#n/a n/a", "n/d", ".",
-     "..", "...", ":", "\\n"}  # "...": a figure due later (Destatis' GENESIS, Statistics Canada)
+     "..", "...", ":", "\\n",  # "...": a figure due later (Destatis' GENESIS, Statistics Canada)
+     "\u2014", "\u2013"}  # an em or en dash for "none", as typesetting writes a hyphen's "-"
 )
 # Every spelling whose lower case is a null token ("NA", "Null", ...): a set lookup per cell
 # instead of lower-casing each one. No other string lower-cases to a token: the one non-ASCII

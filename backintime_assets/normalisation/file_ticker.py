@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from backintime_assets.detection.filename import COPY_PREFIX, COPY_SUFFIX, base_name
+from backintime_assets.detection.currencies import CURRENCY_CODES
+from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
+                                                  without_words)
 
 _SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "us" of "aapl.us"
 # Short dotted words that name a copy, a version or a kind of the file, never an exchange or a
@@ -12,21 +13,6 @@ _SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "u
 # a second Apple in every backtest, where as AAPL it supersedes (or is superseded by) AAPL.csv.
 _FILE_WORDS = frozenset("""OLD NEW BAK TMP TEMP COPY ORIG PREV LAST FULL ALL MAX ADJ RAW EOD DATA HIST
                            CSV TXT TSV DAT PRN XLS""".split())
-# What Investing.com writes after the instrument in every download's name, in its sites' languages
-# ("AAPL Historical Data.csv", "Ibovespa Dados Históricos.csv", "USD_TRY Geçmiş Verileri.csv",
-# "USD_KRW 내역.csv"; Vietnamese puts it first: "Dữ liệu Lịch sử HPG.csv"), spaces or a user's
-# underscores between the words. The words say what the file is, as "DATA" of "AAPL.DATA.csv" does.
-# Kept, they made each download a ticker of its own ("AAPL HISTORICAL DATA") beside AAPL.csv's Apple,
-# and "BP.L Historical Data.csv" loaded as BP, New York's ADR: its ".L" was cut with them.
-_W = r"[\s_]+"
-_SITE_SUFFIX = re.compile(
-    rf"{_W}(?:historical{_W}data|dados{_W}hist[oó]ricos|datos{_W}hist[oó]ricos|historische{_W}daten"
-    rf"|dati{_W}storici|donn[ée]es{_W}historiques|ge[cç]mi[sş]{_W}verileri|dane{_W}historyczne"
-    rf"|data{_W}historis|прошлые{_W}данные|بيانات{_W}تاريخية|過去データ|내역)$"
-    # Chinese writes no space between a name and the words after it: cn.investing.com's page for
-    # Apple is headed "AAPL历史数据", its download "AAPL历史数据.csv" (hk's: "歷史數據").
-    r"|\s*(?:历史数据|歷史數據)$", re.IGNORECASE)
-_SITE_PREFIX = re.compile(rf"^d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}", re.IGNORECASE)
 
 
 # What a site or a tool writes around the symbol in the name it gives every download, each from its real
@@ -83,9 +69,14 @@ _DECORATIONS = tuple(re.compile(p) for p in (
 # stooq names a download after its symbol in lowercase, market and bars: "aapl_us_d", "^spx_d", "bp_uk_d".
 # An American listing is the bare symbol, as other sources write it; another market's code stays the
 # symbol's, written as stooq's own symbol writes it ("bp.uk"): London's BP is no New York BP.
-# Without a market, a currency pair's, an index's or a coin's ("eurusd_d", "^spx_d", "btcusd_d"): a
-# short word's "_w" or "_m" ("d_w", "t_m") is a user's own name.
-_STOOQ = re.compile(r"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{2})|(?P<b>\^[a-z0-9]+|[a-z]{6,}))_[dwm]$")
+# Without a market, an index's ("^spx_d") or a pair's of currencies, metals or coins ("eurusd_d",
+# "xauusd_d", "btcusd_d"), each half a code. Not any word's: an office's own "prices_w" and "treasury_d"
+# (its weekly and daily files) had loaded as PRICES and TREASURY, the one instrument of no name; a short
+# word's "_w" or "_m" ("d_w", "t_m") is a user's own name too.
+_CODES = "|".join(sorted({c.lower() for c in CURRENCY_CODES} | {"xau", "xag", "xpt", "xpd", "btc", "eth", "ltc", "xrp",
+                                                                "bch"}))
+_STOOQ = re.compile(rf"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{{2}})|(?P<b>\^[a-z0-9]+|(?:{_CODES}){{2}}))"
+                    r"_[dwm]$")
 
 
 def _undecorated(stem: str) -> str:
@@ -99,13 +90,6 @@ def _undecorated(stem: str) -> str:
     return stem
 
 
-def _without(words: re.Pattern, piece: str) -> str:
-    """The piece without the site's words, compared composed: a Mac writes a name's accents apart
-    ("Dados Histo\u0301ricos")."""
-    cut = words.sub("", unicodedata.normalize("NFC", piece))
-    return cut if cut and cut != unicodedata.normalize("NFC", piece) else piece
-
-
 def default_ticker_for(source_file: str) -> str:
     """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY):
     the name up to its first dot, and the dotted codes of one to four letters that follow it, which
@@ -114,15 +98,15 @@ def default_ticker_for(source_file: str) -> str:
     dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
     a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024"); nor are the words a
     second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": COPY_SUFFIX), nor the ones a site
-    writes after the symbol in every download's name ("AAPL Historical Data.csv": _SITE_SUFFIX), nor a
+    writes after the symbol in every download's name ("AAPL Historical Data.csv": filename.SITE_SUFFIX), nor a
     site's or a tool's around it ("aapl_us_d.csv", "EURUSD1440.csv": _DECORATIONS)."""
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
     pieces[-1] = COPY_SUFFIX.sub("", pieces[-1]) or pieces[-1]
-    pieces[-1] = _without(_SITE_SUFFIX, pieces[-1])
+    pieces[-1] = without_words(SITE_SUFFIX, pieces[-1])
     pieces[0] = COPY_PREFIX.sub("", pieces[0]) or pieces[0]
-    pieces[0] = _without(_SITE_PREFIX, pieces[0])
+    pieces[0] = without_words(SITE_PREFIX, pieces[0])
     pieces = _undecorated(".".join(pieces)).split(".")
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
     # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's

@@ -12,11 +12,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import named_as, names_time_of_day
+from backintime_assets.detection.comma_groups import COMMA_GROUPED
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.forced_text import unforce
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.multipliers import unsized_unit
+from backintime_assets.detection.nameless import nameless_problem, sheet_names_ticker
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.wrapped_lines import unwrap
@@ -29,7 +31,7 @@ from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
-                    scaled, utc_evenings_among_dates)
+                    scaled, units_written, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .split_dates import split_date_reason
 from .repeated_header import (
@@ -459,6 +461,14 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
         tickers = own_tickers or sheet_tickers(plans, rec.line, days)
+    if plans and tickers is None and schema.ticker is None and "ticker" not in cmap and default_ticker is None \
+            and sheet_names_ticker(schema.sheet or "") and (nameless := nameless_problem(source_file)):
+        # A workbook detection let by for its sheet's name ("AAPL") whose sheets name no ticker after all
+        # (one sheet, or sheets of no shared dates: sheets.sheet_tickers): its rows would load under the
+        # file's name, a site's for every download ("export.xlsx": EXPORT), refused as detection refuses it.
+        rejected = per_line + _reject_all(rec, raw_of, f"file problem: {nameless}")
+        return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, nameless,
+                              lines_frame(source_file, non_data), total, reader)
     refused: list[tuple[np.ndarray, str]] = []
 
     def judged_by(named: Strings | None) -> tuple[pa.Table, list[Line]]:
@@ -655,6 +665,19 @@ def _workbook(plans: list[SheetPlan], width: int, needed: list[int]
     return split_sheets(regions, width, needed, refused), outside, others, labels, total
 
 
+def _name_units(reasons: Reasons, cells: pa.Array) -> None:
+    """A volume unparseable for a unit written beside its number ("1.5 L", "1.5 BTC", "3.2만") named with
+    it: "unparseable value: volume" alone left a reader to find the word in the row."""
+    rows = np.flatnonzero(reasons.reason == "unparseable value: volume")
+    if rows.size == 0 or not (pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type)):
+        return
+    units = units_written(cells.take(pa.array(rows)))
+    named = [k for k, unit in enumerate(units) if unit]
+    if named:
+        reasons.set_rows(rows[named], np.array([f"unparseable value: volume (in a unit not read: '{units[k]}')"
+                                                for k in named], dtype=object))
+
+
 def _labelled(lines: list[Line], labels: dict[int, str]) -> list[Line]:
     return [(line, labels.get(line, "") + raw, why) for line, raw, why in lines]
 
@@ -717,7 +740,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     num: dict[str, Parsed] = {}
     for name in _NUMERIC_FIELDS:
         if name in cmap:
-            num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
+            if schema.columns[cmap[name]].format == COMMA_GROUPED:  # whole numbers, commas grouping them
+                num[name] = parse_numbers(cols[cmap[name]], ".", ",")
+            else:
+                num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
             multiplier = schema.columns[cmap[name]].multiplier
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
                 read = scaled(num[name].values, multiplier)
@@ -751,6 +777,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if "volume" in num:
         unparseable["volume"] = num["volume"].bad | (np.abs(np.nan_to_num(num["volume"].values)) >= _MAX_VOLUME)
     reasons.set_per_column("unparseable value", unparseable)
+    if "volume" in num and num["volume"].bad.any():
+        _name_units(reasons, cols[cmap["volume"]])
     required = {"date": date.missing, "ticker": ticker_missing}
     for c in ("open", "high", "low", "close"):
         if c in num:

@@ -182,6 +182,25 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     return Parsed(values, missing, bad, suffixed)
 
 
+# A number written with a word after or before it ("1.5 L", "3.2만", "BTC 1.5"): the word its unit.
+# Not letters among the digits ("12x0"): a damaged number, no unit.
+_FIGURE = r"[+-]?[\d.,'\s\x{00a0}\x{202f}]*\d[\d.,'\s\x{00a0}\x{202f}]*"
+_UNIT_AFTER = rf"^{_FIGURE}?\s*(?P<u>\pL[^\d]*)$"
+_UNIT_BEFORE = rf"^(?P<u>[^\d]*\pL)\s*{_FIGURE}$"
+
+
+def units_written(cells: pa.Array) -> list[str]:
+    """Each cell's unit, a word written beside its number ("L" of "1.5 L", a lakh; "BTC"; "만" of Korean
+    "3.2만"); "" for a cell with none (no digit, or letters among its digits)."""
+    text = pc.utf8_trim_whitespace(pc.cast(cells, pa.string()))
+    numbered = _mask(pc.match_substring_regex(text, r"\d"))
+    out = [""] * len(text)
+    for pattern in (_UNIT_BEFORE, _UNIT_AFTER):
+        found = pc.struct_field(pc.extract_regex(text, pattern), [0]).to_pylist()
+        out = [o or (u.strip() if u and n else "") for o, u, n in zip(out, found, numbered)]
+    return out
+
+
 def _plain_numbers(cells: pa.Array, decimal: str, thousands: str | None) -> Parsed | None:
     """Parsed numbers when every cell is a bare number in the file's own marks ("1'234.5", "-12,5"),
     else None. Such cells come out of the careful path below exactly as read here (no blank, no

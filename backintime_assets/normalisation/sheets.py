@@ -23,7 +23,6 @@ row a reader of the workbook sees wins over a hidden sheet's (a stale backup): x
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,7 +31,8 @@ import numpy as np
 import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
-from backintime_assets.detection.header_ticker import header_ticker
+from backintime_assets.detection.header_ticker import BETWEEN, filler, header_ticker
+from backintime_assets.detection.nameless import sheet_names_ticker
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 from backintime_assets.trading_week import MON_FRI, TradingWeek
@@ -49,17 +49,12 @@ _PRICE_LIKE = {"date", "open", "high", "low", "close", "adj_close"}
 # each (AAPL, MSFT; a recent listing's few weeks beside a long history, whose own dates are mostly
 # not shared); sheets of distinct dates (Jan, Feb) are periods of the file's one ticker.
 _SHARED_DATES = 0.5
-# ... and only when every such sheet is named as a ticker is, in capitals ("AAPL", "BRK.B", "^GSPC",
-# "7203.T"): sheets "Prices" and "Prices (old)", "Daily" and "Backup", "Raw" and "Adjusted", or
-# "Sheet1" and "Sheet2", sharing their dates are one table twice, whose repeats are to be rejected
-# as duplicates, not loaded under made-up tickers (PRICES, BACKUP) with none under the file's.
-_TICKER_NAME = re.compile(r"[A-Z0-9^][A-Z0-9.=^:-]{0,14}")
+# ... and only when every such sheet is named as a ticker is (nameless.sheet_names_ticker).
 # A data sheet whose distinct dates are at least this many times further apart (median) than
 # another's holds other bars: weekly or monthly ones, or month-end averages, beside daily prices.
 _OTHER_FREQUENCY = 5
 _FEW_DATES = 4  # fewer distinct dates on a sheet say nothing of its frequency (a month's first days)
 _FREQUENCY_SAMPLE = 2000  # rows of a sheet whose dates measure it
-_DEFAULT_SHEET_NAME = re.compile(r"(?:sheet|tabelle|feuil|hoja|foglio|blad|planilha|arkusz|list)\s*\d*", re.I)
 
 
 @dataclass
@@ -202,14 +197,14 @@ def _other_frequencies(plans: list[SheetPlan], schema: FileSchema) -> None:
     if "date" not in cmap:
         return
     # (with a ticker column too: a fund per sheet, one priced daily, another weekly)
-    ticker_sheets = sum(_named_as_ticker(p.sheet.name or "") for p in plans) > 1
+    ticker_sheets = sum(sheet_names_ticker(p.sheet.name or "") for p in plans) > 1
     gaps = [(p, g) for p in plans if p.schema is not None
             for g in [_median_gap(p, cmap["date"])] if g is not None]
     if len(gaps) < 2:
         return
     finest, least = min(gaps, key=lambda pg: pg[1])
     for plan, gap in gaps:
-        if gap < _OTHER_FREQUENCY * least or (ticker_sheets and _named_as_ticker(plan.sheet.name or "")):
+        if gap < _OTHER_FREQUENCY * least or (ticker_sheets and sheet_names_ticker(plan.sheet.name or "")):
             continue
         its = "is daily" if least <= 1 else f"has them {least:g} days apart"
         plan.reason = (f"on sheet {plan.sheet.name!r}, not read: its dates are {gap:g} days apart,"
@@ -228,7 +223,7 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -
     # undated leftovers names no ticker, and must not send AAPL's rows to the file's name.
     holding = set(np.unique(sheet[dated]).tolist())
     named = [p for k, p in enumerate(sorted(data, key=lambda p: p.base)) if k in holding]
-    if len(named) < 2 or not all(_named_as_ticker(p.sheet.name or "") for p in named):
+    if len(named) < 2 or not all(sheet_names_ticker(p.sheet.name or "") for p in named):
         return None
     pairs = np.unique(np.stack([days[dated].astype(np.int64), sheet[dated]]), axis=1)
     day_sheets = np.bincount(np.unique(pairs[0], return_inverse=True)[1])  # sheets holding each day
@@ -250,7 +245,7 @@ def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings |
     words = []
     for plan in data:
         schema, rows = plan.schema, plan.sheet.rows
-        above = " ".join(c.strip() for c in rows[schema.header_row - 1] if c.strip()) if schema.header_row > 0 else None
+        above = _label_above(rows, schema.header_row)
         named = header_ticker(rows[schema.header_row:schema.data_start_line], [c.canonical for c in schema.columns],
                               lambda above=above: above)
         if named is None:
@@ -262,6 +257,15 @@ def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings |
     bases = np.array([p.base for p in data], dtype=np.int64)
     sheet = np.searchsorted(bases, lines - 1, side="right") - 1
     return Strings(cleaned.codes[sheet].astype(np.int64), cleaned.words, np.zeros(len(lines), dtype=bool))
+
+
+def _label_above(rows: list[list[str]], header_row: int) -> str | None:
+    """The filled cells of a sheet's row above its header, joined by a space, past rows of placeholders
+    between (as detect._line_above reads a file's): where a security's label is; None where there is none."""
+    for i in range(header_row - 1, max(header_row - BETWEEN - 2, -1), -1):
+        if not filler(rows[i]):
+            return " ".join(c.strip() for c in rows[i] if c.strip()) or None
+    return None
 
 
 def sheet_starts(plans: list[SheetPlan]) -> np.ndarray:
@@ -308,7 +312,3 @@ def as_written(plans: list[SheetPlan], lines: list[Line]) -> list[Line]:
             out.append((line, raw if plan.sheet.index == 0 else csv_line(plan.sheet.rows[row]), reason))
     return out
 
-
-def _named_as_ticker(name: str) -> bool:
-    name = name.strip()
-    return bool(_TICKER_NAME.fullmatch(name)) and not _DEFAULT_SHEET_NAME.fullmatch(name)

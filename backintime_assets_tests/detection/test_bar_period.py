@@ -590,3 +590,32 @@ def test_one_hourly_bar_a_day_in_utc_text_with_weekend_evenings_is_refused(clock
         f"{d:%Y-%m-%d}T{clock}:00Z,BTCUSDT,60,42000,42100,41900,{42050 + i},12\n" for i, d in enumerate(days))).encode()
     problem = detect_bytes(data, "BTC.csv").problem
     assert problem is not None and problem.startswith("intraday bars, not daily prices: Period is 60")
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    # A minute's excerpt: had loaded as the day's open, high, low and close.
+    ("Date,Open,High,Low,Close,Volume\n2024-01-05 14:31:00,185.2,185.3,185.1,185.25,1200\n", "14:31"),
+    ("Date,Time,Open,High,Low,Close,Volume\n2024-01-05,14:31,185.2,185.3,185.1,185.25,1200\n", "14:31"),
+    ("Datetime,Close\n2024-01-05T10:07:00Z,185.25\n", "10:07"), ("Date,Close\n01/05/2024 2:31 PM,185.25\n", "14:31"),
+])
+def test_a_lone_row_stamped_off_a_sessions_minutes_is_refused_as_an_intraday_bar(text, at):
+    schema = detect_bytes(text.encode(), "aapl.csv")
+    assert schema.problem is not None and schema.problem.startswith("intraday bar, not daily prices")
+    assert judged(schema.problem) and f"the file's one row is stamped at {at} " in schema.problem
+    result = normalise_bytes(text.encode(), schema, "aapl.csv")
+    assert result.prices_arrow.num_rows == 0 and len(result.rejected) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Date,Open,High,Low,Close,Volume\n2024-01-05,185.2,185.3,185.1,185.25,1200\n",  # the date alone
+    "Date,Open,High,Low,Close,Volume\n2024-01-05 00:00:00,185.2,185.3,185.1,185.25,1200\n",  # midnight
+    # A session's open or close: a folder of a bar a file stamps each so (ingestion/sibling_east.py).
+    "Date,Close\n2024-01-05 16:35:00,185.25\n", "Datetime,Close\n2024-01-05T15:00:00Z,185.25\n",
+    # One row a day at one time: a daily file stamped at its close, as before.
+    "Date,Close\n2024-01-04 16:00:00,184.25\n2024-01-05 16:00:00,185.25\n",
+])
+def test_a_lone_dated_row_or_days_at_one_time_load(text):
+    schema = detect_bytes(text.encode(), "aapl.csv")
+    assert schema.problem is None
+    result = normalise_bytes(text.encode(), schema, "aapl.csv")
+    assert result.prices_arrow.num_rows == text.count("\n") - 1 and len(result.rejected) == 0

@@ -165,3 +165,60 @@ def test_tables_stacked_each_under_its_own_tickers_header_load_each_under_its_ow
     named = [t.split()[0] for t in out.prices_arrow["ticker"].to_pylist()]
     weekdays = 13  # of each month's 19 days
     assert named == ["AAPL"] * weekdays + ["MSFT"] * weekdays
+
+
+@pytest.mark.parametrize("between", [
+    "#N/A Requesting Data...\n",  # a sheet saved while its formulas still fetched
+    "#N/A Requesting Data...,,,,,\n", ",#N/A N/A,#N/A N/A,,,\n", "#NAME?\n",
+])
+def test_a_bloomberg_label_over_placeholders_or_blanks_names_the_rows(between):
+    # Two lines above the header, a row of "#N/A Requesting Data..." between: the rows had loaded under
+    # the file's name (PRICES) beside the label's security.
+    text = f"AAPL US Equity\n{between}Date,PX_LAST,PX_HIGH,PX_LOW,PX_OPEN,PX_VOLUME\n{ROWS}"
+    assert _ticker(text) == "AAPL US Equity"
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "prices.csv"), "prices.csv")
+    assert set(result.prices.ticker) == {"AAPL US EQUITY"} and len(result.prices) == 4
+
+
+@pytest.mark.parametrize("above", [
+    "AAPL US Equity\nDaily prices\n",  # a title between: the label is not the header's
+    "AAPL US Equity\n\n#N/A Requesting Data...\n",  # a blank line sets a title off (test_detect.py)
+    "AAPL US Equity\n#N/A\n#N/A\n#N/A\n#N/A\n",  # further than placeholders reach
+    "#N/A Requesting Data...\n",  # nothing over the placeholder
+])
+def test_a_label_past_a_line_of_its_own_or_far_above_names_nothing(above):
+    assert _ticker(f"{above}Date,PX_LAST,PX_HIGH,PX_LOW,PX_OPEN,PX_VOLUME\n{ROWS}") is None
+
+
+def test_a_bloomberg_export_saved_while_fetching_loads_under_its_label():
+    # The layout of a Bloomberg CSV a loader's tests write (a range, a blank row, the label in the second
+    # cell, a row of "#N/A Requesting Data..." under it, then the BDH header): loaded as the file's name.
+    text = ("????,01/01/2020,,,,\n????,31/12/2020,,,,\n,,,,,\n,QQQ US Equity,,,,\n"
+            ",#N/A Requesting Data...,#N/A Requesting Data...,#N/A Requesting Data...,#N/A Requesting Data...,\n"
+            "Dates,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_VOLUME\n02/01/2020,100,102,99,101,1000\n"
+            "03/01/2020,101,103,100,102,1100\n06/01/2020,102,104,101,103,1200\n07/01/2020,103,105,102,104,1300\n")
+    schema = detect_bytes(text.encode(), "sample.csv")
+    assert schema.ticker == "QQQ US Equity"
+    result = normalise_bytes(text.encode(), schema, "sample.csv")
+    assert set(result.prices.ticker) == {"QQQ US EQUITY"} and result.prices.close.tolist() == [101, 102, 103, 104]
+
+
+def test_a_workbooks_sheets_each_under_a_label_over_placeholders_load_as_their_securities():
+    import io
+
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, label, base in (("A", "AAPL US Equity", 185), ("B", "MSFT US Equity", 370)):
+        sheet = book.create_sheet(title)
+        for row in ([label], ["#N/A Requesting Data..."], ["Date", "PX_OPEN", "PX_HIGH", "PX_LOW", "PX_LAST"]):
+            sheet.append(row)
+        for d in range(2, 6):
+            sheet.append([f"2024-01-0{d}", base + d, base + d + 1, base + d - 1, base + d + 0.5])
+    out = io.BytesIO()
+    book.save(out)
+    data = out.getvalue()
+    # Each sheet's label was hidden by the placeholder row: the rows loaded as tickers "A" and "B", the
+    # sheets' names (Agilent's and Barnes' symbols).
+    result = normalise_bytes(data, detect_bytes(data, "book.xlsx"), "book.xlsx")
+    assert sorted(set(result.prices.ticker)) == ["AAPL US EQUITY", "MSFT US EQUITY"] and len(result.prices) == 8

@@ -97,3 +97,63 @@ def test_a_table_with_no_close_says_so_under_a_sites_name():
     # Nor is its copy under a site's name refused for its name (as_named).
     own = detect_bytes(data, "aapl.csv").to_dict()
     assert as_named(own, "chart.csv") is own
+
+
+@pytest.mark.parametrize("name", [
+    # Investing.com's words after no instrument: a user's word for the file in the symbol's place, or the
+    # words alone in another of the site's languages. "My Historical Data.csv" had loaded as ticker MY,
+    # "Stock Historical Data.csv" as STOCK: two such files of different instruments as one.
+    "My Historical Data.csv", "Stock Historical Data.csv", "stock price historical data (1).csv",
+    "my_stock_historical_data.csv", "Dados Históricos.csv", "历史数据.csv", "Coin Historical Data.csv",
+])
+def test_a_sites_words_around_no_instrument_are_refused(name):
+    schema, result = read(ROWS, name)
+    assert schema.problem is not None and schema.problem.startswith(NAMELESS), schema.problem
+    assert result.prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize(("name", "ticker"), [
+    # The site writes a symbol in capitals, a name as a name: each stays the instrument's.
+    ("COIN Historical Data.csv", "COIN"), ("BOND Historical Data.csv", "BOND"),
+    ("Bitcoin Historical Data.csv", "BITCOIN"),
+    ("Gold Futures Historical Data.csv", "GOLD FUTURES"), ("Dữ liệu Lịch sử HPG.csv", "HPG"),
+])
+def test_a_sites_words_around_an_instrument_load_under_it(name, ticker):
+    schema, result = read(ROWS, name)
+    assert schema.problem is None
+    assert result.prices.ticker.tolist() == [ticker] * 2
+
+
+def _workbook(sheets: dict[str, list[list]]) -> bytes:
+    import io
+
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+_SHEET = [["Date", "Open", "High", "Low", "Close"], ["2024-01-02", 99.0, 100.0, 98.0, 99.5],
+          ["2024-01-03", 100.0, 101.0, 99.0, 100.5]]
+
+
+def test_a_workbook_under_a_sites_name_is_refused_unless_its_sheets_name_the_tickers():
+    # "data.xlsx" of one "Sheet1" had loaded as ticker DATA where "data.csv" is refused; of a lone sheet
+    # named "AAPL" as EXPORT (one sheet names no ticker: normalisation/sheets.py).
+    schema, result = read(_workbook({"Sheet1": _SHEET}), "data.xlsx")
+    assert schema.problem.startswith(NAMELESS) and result.prices_arrow.num_rows == 0
+    schema, result = read(_workbook({"AAPL": _SHEET}), "export.xlsx")
+    assert schema.problem is None and result.file_problem.startswith(NAMELESS)
+    assert result.prices_arrow.num_rows == 0 and len(result.rejected) == 2
+    # A sheet each, named as tickers and sharing their dates: each sheet's rows are its ticker's.
+    _, result = read(_workbook({"AAPL": _SHEET, "MSFT": _SHEET}), "download.xlsx")
+    assert sorted(set(result.prices.ticker)) == ["AAPL", "MSFT"] and len(result.prices) == 4
+    # Under a name of the instrument's, as before.
+    schema, result = read(_workbook({"Sheet1": _SHEET}), "AAPL.xlsx")
+    assert schema.problem is None and result.prices.ticker.tolist() == ["AAPL"] * 2

@@ -296,6 +296,10 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("stock_data.csv", "STOCK_DATA"), ("all_data.csv", "ALL_DATA"), ("my_data.csv", "MY_DATA"),
     ("EOD_data.csv", "EOD_DATA"), ("2024_data.csv", "2024_DATA"), ("Stock_Data.csv", "STOCK_DATA"),
     ("USD_60.csv", "USD_60"), ("NOK_1.csv", "NOK_1"),
+    # stooq's bars after a pair of codes only ("xauusd_d", "btcusd_d"): an office's weekly and daily files
+    # "prices_w" and "treasury_d" had loaded as PRICES and TREASURY, no instrument's names.
+    ("xauusd_d.csv", "XAUUSD"), ("btcusd_d.csv", "BTCUSD"), ("usdpln_w.csv", "USDPLN"),
+    ("prices_w.csv", "PRICES_W"), ("treasury_d.csv", "TREASURY_D"), ("closing_m.csv", "CLOSING_M"),
     ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
 ])
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
@@ -3086,3 +3090,32 @@ def test_coinbases_coins_traded_are_the_volume_not_the_plain_dollars_beside_them
                  b"2019-10-18,BTCUSD,8035.88,8100.00,8000.00,8090.00,70.5,570345.00\n", "coinbase.csv")
     loads_every_row(result)
     assert sorted(result.prices.volume.tolist()) == [61.25, 70.5]
+
+
+def test_a_volume_in_a_unit_not_read_is_rejected_naming_the_unit_and_a_dash_is_no_volume():
+    # "1.5 L" (an Indian lakh), "1.5 BTC", Korean "3.2만": each rejected as "unparseable value: volume",
+    # the reader left to find the word in the row. A typeset dash is "none", as a hyphen is.
+    rows = ["1.5 L", "1.5 BTC", "\u2014", "\u2013", "3.2\ub9cc", "1200", "1300", "1400", "1500"]
+    days = (2, 3, 4, 5, 8, 9, 10, 11, 12)
+    data = ("Date,Open,High,Low,Close,Volume\n" + "".join(
+        f"2024-01-{d:02d},187.6,188.0,186.0,187.7,{v}\n" for d, v in zip(days, rows))).encode()
+    r = run(data, name="aapl.csv")
+    check_invariants(r)
+    assert r.rejected.reason.tolist() == [
+        "unparseable value: volume (in a unit not read: 'L')", "unparseable value: volume (in a unit not read: 'BTC')",
+        "unparseable value: volume (in a unit not read: '\ub9cc')"]
+    assert r.prices.volume.isna().tolist() == [True, True, False, False, False, False]
+    assert r.prices.volume.tolist()[2:] == [1200, 1300, 1400, 1500]
+
+
+@pytest.mark.parametrize("second", ["DATE,OPEN,HIGH,LOW,CLOSE,VOLUME", "date,open,high,low,close,volume"])
+def test_a_joined_files_short_first_part_under_a_header_repeated_in_other_capitals_loads(second):
+    # Two exports joined, the first of one day: its header repeated below in other capitals had refuted
+    # the first header, and the first day was rejected "outside the table".
+    data = ("Date,Open,High,Low,Close,Volume\n2024-01-02,185.1,186.0,184.2,185.6,1000\n" + second + "\n"
+            "2024-01-05,187.2,188.0,186.0,187.5,1300\n2024-01-08,187.5,188.5,187.0,188.0,1400\n"
+            "2024-01-09,188.0,189.0,187.5,188.5,1500\n").encode()
+    r = run(data, name="aapl.csv")
+    check_invariants(r)
+    assert r.prices.close.tolist() == [185.6, 187.5, 188.0, 188.5]
+    assert r.rejected.reason.tolist() == ["a repeat of the header line (files joined into one?)"]

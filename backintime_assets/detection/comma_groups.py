@@ -1,0 +1,57 @@
+"""A volume column whose commas group thousands in a file whose decimal mark is the comma: English
+figures pasted into a German sheet ("1,234,567" beside "10,50"). Read with the file's comma as a
+decimal, "1,234" loaded as 1.234 shares and "1,234,567" was rejected as unparseable, one column
+read two ways. Decided on the column's sampled cells, never cell by cell, and only on evidence no
+decimal reading allows; where both readings fit ("1,234", "5,678" on every row: a count in
+thousands to three places reads so too) the file's decimal stands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .canonical import named_as
+from .columns import ColumnType
+from .numbers import NULL_SPELLINGS
+
+# A volume column's format when its commas group thousands (normalisation/normalise.py reads it so).
+COMMA_GROUPED = "comma_grouped"
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_TWICE = re.compile(r"\d{1,3}(?:,\d{3}){2,}")  # "1,234,567": two commas are no decimal mark
+_PLAIN = re.compile(r"\d{1,3}")
+# Grouped cells, each three places after its comma, beside plain ones ("987"): a decimal writer that
+# leaves "987" bare drops a fraction's trailing zeros ("1,23"), so one in ten of its fractions would
+# show fewer places; this many show none. Or one of them ends in a zero ("1,230"), which it drops.
+_MANY = 30
+
+
+def comma_grouped(cells: Sequence[str]) -> bool:
+    """Whether a column's cells are whole numbers grouped by commas ("1,234,567", "987"), on evidence no
+    decimal comma allows (_TWICE; plain cells beside grouped ones, _MANY or a trailing zero)."""
+    values = [c for c in map(str.strip, cells) if c and c not in NULL_SPELLINGS]
+    grouped = [v for v in values if _GROUPED.fullmatch(v)]
+    if not grouped or any(not _PLAIN.fullmatch(v) for v in values if not _GROUPED.fullmatch(v)):
+        return False
+    if any(_TWICE.fullmatch(v) for v in grouped):
+        return True
+    return len(grouped) < len(values) and (len(grouped) >= _MANY or any(v.endswith("0") for v in grouped))
+
+
+def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: Sequence[Sequence[str]],
+                          decimal: str) -> list[ColumnType]:
+    """`types` with each column named as the volume whose commas group thousands (comma_grouped) typed
+    as whole numbers so grouped, in a file whose decimal mark is the comma; `types` itself elsewhere."""
+    if decimal != ",":
+        return types
+    out = types
+    for j, name in enumerate(names):
+        if j >= len(types) or types[j].type not in ("float", "string"):
+            continue
+        # The first cell's shape first: a price's "10,50" reads no further, nor its name is looked at.
+        first = next((c for row in body if j < len(row) and (c := row[j].strip()) and c not in NULL_SPELLINGS), "")
+        if not _GROUPED.fullmatch(first) and not _PLAIN.fullmatch(first):
+            continue
+        if named_as("volume", name) and comma_grouped([row[j] for row in body if j < len(row)]):
+            out = list(out) if out is types else out
+            out[j] = ColumnType("integer", COMMA_GROUPED, 1.0)
+    return out

@@ -1,0 +1,55 @@
+"""A volume column whose commas group thousands in a file whose decimal mark is the comma."""
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.comma_groups import COMMA_GROUPED, comma_grouped
+from backintime_assets.normalisation import normalise_bytes
+
+HEADER = "Datum;Eröffnung;Hoch;Tief;Schluss;Volumen\n"
+PRICES = ["10,50;10,80;10,40;10,70", "10,70;10,90;10,60;10,85", "10,85;11,00;10,80;10,95",
+          "10,95;11,10;10,90;11,05", "11,05;11,20;11,00;11,15"]
+DAYS = ["02.01.2024", "03.01.2024", "04.01.2024", "05.01.2024", "08.01.2024"]
+
+
+def _file(volumes: list[str]) -> bytes:
+    return (HEADER + "".join(f"{d};{p};{v}\n" for d, p, v in zip(DAYS, PRICES, volumes))).encode()
+
+
+@pytest.mark.parametrize(("volumes", "loaded"), [
+    # English figures in a German sheet: "1,234,567" is no decimal. Read with the file's comma, the
+    # 1,234 had loaded as 1.234 shares and the 1,234,567 been rejected as unparseable.
+    (["1,234", "2,345", "987", "1,234,567", "3,456"], [1234, 2345, 987, 1234567, 3456]),
+    (["1,234,567", "2,345,678", "987,654", "1,234,567", "3,456,789"], [1234567, 2345678, 987654, 1234567, 3456789]),
+    # Bare "987" beside "1,230": a decimal writer that drops "987,000"'s zeros would write "1,23".
+    (["1,230", "2,345", "987", "456", "3,456"], [1230, 2345, 987, 456, 3456]),
+])
+def test_a_volume_grouped_by_commas_in_a_decimal_comma_file_loads_whole(volumes, loaded):
+    data = _file(volumes)
+    schema = detect_bytes(data, "sap.csv")
+    assert schema.decimal == "," and schema.columns[5].canonical == "volume"
+    assert schema.columns[5].format == COMMA_GROUPED
+    result = normalise_bytes(data, schema, "sap.csv")
+    assert result.prices.volume.tolist() == loaded and len(result.rejected) == 0
+    assert result.prices.close.tolist() == [10.7, 10.85, 10.95, 11.05, 11.15]
+
+
+@pytest.mark.parametrize(("volumes", "loaded"), [
+    # Both readings fit: a count in thousands to three places reads so too. The file's decimal stands.
+    (["1,234", "2,345", "5,678", "4,321", "3,456"], [1.234, 2.345, 5.678, 4.321, 3.456]),
+    (["1,234", "2,345", "987", "456", "3,456"], [1.234, 2.345, 987, 456, 3.456]),
+    # Fractions of other lengths are decimals: "12,5".
+    (["1,234", "12,5", "987", "456", "3,456"], [1.234, 12.5, 987, 456, 3.456]),
+])
+def test_a_volume_both_readings_fit_keeps_the_files_decimal(volumes, loaded):
+    data = _file(volumes)
+    schema = detect_bytes(data, "sap.csv")
+    assert schema.columns[5].format is None
+    assert normalise_bytes(data, schema, "sap.csv").prices.volume.tolist() == pytest.approx(loaded)
+
+
+def test_comma_grouped_decides_on_the_column():
+    assert comma_grouped(["1,234,567", "n/a", "12"])
+    assert not comma_grouped(["1,234", "2,345"])  # both readings fit
+    assert not comma_grouped(["1,234,567", "1234"])  # "1234" ungrouped beside a grouped one: no one writer
+    assert comma_grouped(["1,234"] * 30 + ["987"])  # thirty three-place fractions and never fewer places
+    assert not comma_grouped(["1,234"] * 29 + ["987"])

@@ -1,0 +1,42 @@
+"""Taiwan's Minguo years of two digits, read so only where the file shows it is Minguo."""
+from datetime import date
+
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+
+PRICES = ["100.5,101.0,99.5,100.0,12000", "100.0,101.5,99.8,101.2,13000", "101.2,102.0,100.9,101.8,11000",
+          "101.8,102.5,101.0,102.0,12500"]
+
+
+def _file(header: str, days: list[str]) -> bytes:
+    return (header + "\n" + "".join(f"{d},{p}\n" for d, p in zip(days, PRICES))).encode()
+
+
+@pytest.mark.parametrize(("header", "days", "loaded"), [
+    # TWSE's words: "83/09/05" is Minguo 83, 1994 (had been refused: "no date column").
+    ("日期,開盤價,最高價,最低價,收盤價,成交股數", ["83/09/05", "83/09/06", "83/09/07", "83/09/08"],
+     [date(1994, 9, 5), date(1994, 9, 6), date(1994, 9, 7), date(1994, 9, 8)]),
+    # A column crossing into three-digit years: its two-digit ones are Minguo years too.
+    ("Date,Open,High,Low,Close,Volume", ["99/12/30", "99/12/31", "100/01/03", "100/01/04"],
+     [date(2010, 12, 30), date(2010, 12, 31), date(2011, 1, 3), date(2011, 1, 4)]),
+])
+def test_two_digit_minguo_years_load_where_the_file_is_taiwans(header, days, loaded):
+    data = _file(header, days)
+    schema = detect_bytes(data, "2330.csv")
+    assert schema.problem is None and schema.columns[0].format == "%Y/%m/%d|roc"
+    assert normalise_bytes(data, schema, "2330.csv").prices.date.dt.date.tolist() == loaded
+
+
+@pytest.mark.parametrize(("header", "days"), [
+    # Nothing says Minguo: 83/09/05 is as much 1983's, left unread (a date off by eleven years is worse).
+    ("Date,Open,High,Low,Close,Volume", ["83/09/05", "83/09/06", "83/09/07", "83/09/08"]),
+    # Before Taiwan's exchange opened (Minguo 51, 1962): no price's date.
+    ("日期,開盤價,最高價,最低價,收盤價,成交股數", ["45/01/03", "45/01/04", "45/01/05", "45/01/06"]),
+])
+def test_two_digit_year_first_dates_without_evidence_stay_refused(header, days):
+    data = _file(header, days)
+    schema = detect_bytes(data, "2330.csv")
+    result = normalise_bytes(data, schema, "2330.csv")
+    assert result.prices_arrow.num_rows == 0 and "no date column" in result.file_problem
