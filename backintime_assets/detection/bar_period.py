@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .canonical import names_time_of_day, norm_name
 from .epoch_days import utc_stamp
+from .dates import FULL_ISO
 from .date_system import EAST_EVENING, EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .month_names import for_strptime
 from .numbers import NULL_TOKENS
@@ -503,4 +504,14 @@ def _day(cell: str, fmt: str) -> int | None:
     try:
         return datetime.strptime(*for_strptime(cell, fmt)).toordinal()
     except ValueError:
-        return None
+        pass
+    # An ISO date the loader reads in any column (normalisation/parse.py parse_dates): a sheet's
+    # date cells beside its dates typed as text take the typed ones' format (dates._beside_iso).
+    # Unread here, the typed ones alone measured the bars: a few scattered among daily date cells
+    # stepped weeks apart, and the file was refused as weekly bars.
+    if len(cell) >= 10 and cell[4] == "-" and FULL_ISO.match(cell):
+        try:
+            return date.fromisoformat(cell[:10]).toordinal()
+        except ValueError:
+            return None
+    return None

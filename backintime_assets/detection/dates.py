@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from collections.abc import Iterable, Sequence
@@ -573,6 +574,9 @@ def _zoneless(key: tuple) -> tuple:
 
 # Of the values of a date column beside ISO ones, the share that makes their layout the column's.
 _BESIDE_ISO = 0.05
+# An ISO date as the loader reads one in any column (normalisation/parse.py parse_dates: its
+# _ISO_DAY), written in full: "2020-1-2" it does not read there.
+FULL_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]|$)")
 
 
 def _iso_key(key: tuple) -> bool:
@@ -580,18 +584,85 @@ def _iso_key(key: tuple) -> bool:
     return key[:3] == ("num", "-", "Y") and key[-1] is None
 
 
-def _beside_iso(counts: Counter[tuple], key: tuple, total: int) -> tuple[tuple, set[tuple]] | None:
-    """(key, kin) of the other layout of a column of ISO dates and dates written another way, or None.
+def _beside_iso(counts: Counter[tuple], key: tuple, values: Sequence[str], shaped: dict,
+                file_date: date | None) -> tuple[tuple, set[tuple], str | None] | None:
+    """(key, kin, day) of the other layout of a column of ISO dates and dates written another way,
+    or None; `day` the date part of its format when the ISO dates around its values settle their
+    day/month order (None: their own values do, or they have none).
     A sheet's date cells read as ISO dates (xlsx.cell_text) and its dates typed as text as typed
     ("19/10/2020"); the loader reads ISO dates whatever the column's format, so the column's format
     is the other one's. Made the ISO one, the typed dates were rejected as unparseable. A few odd
-    values (under 5%, or two) are no layout of the column: rejected, they are seen."""
+    values (under 5%, or two) are no layout of the column: rejected, they are seen. Nor are ISO
+    dates the loader reads not ("2020-1-2"), zoned ISO stamps, months ("2020-01": a month's row in
+    a daily table, which made the file "a monthly series"), or typed dates whose day/month order
+    neither their values nor the ISO dates around them tell: "02/01/2024" read month first,
+    2 January loaded as 1 February (and the true 1 February's row was rejected as its conflicting
+    duplicate)."""
     if not _iso_key(key) or len(counts) < 2:
         return None
-    other, n = next(((k, n) for k, n in counts.most_common() if not _iso_key(k)), (None, 0))
-    if other is None or n < max(3, _BESIDE_ISO * total):
+    if any(_iso_key(k) and not FULL_ISO.match(v) for v, (k, _) in shaped.items()):
         return None
-    return other, {other}
+    # Nor ISO stamps with a zone ("2024-01-15T21:00:00Z"): under a format of dates, the loader
+    # rejects their UTC evenings, which only their own (zoned) format reads (east_days.py).
+    if any(_iso_key(k) and k[3] is not None and k[3][-1] is not None for k in counts):
+        return None
+    other, n = next(((k, n) for k, n in counts.most_common() if not _iso_key(k) and k[0] not in ("ym", "my")),
+                    (None, 0))
+    if other is None or n < max(3, _BESIDE_ISO * len(values)):
+        return None
+    day = None
+    if other[0] == "num" and other[2] in ("y4", "y2"):
+        groups = [s[1] for v in values if (s := shaped.get(v)) is not None and s[0] == other]
+        if _num_order(groups, other[1], other[2], file_date)[1] < 1.0:
+            day = _order_beside_iso(values, shaped, other)
+            if day is None:
+                return None
+    return other, {other}, day
+
+
+# Days from the ISO dates around them, on average, within which typed dates read one way lie
+# where a table of daily or weekly rows has them.
+_NEAR_ISO_DAYS = 10
+
+
+def _order_beside_iso(values: Sequence[str], shaped: dict, other: tuple) -> str | None:
+    """The date part of the format of numeric dates of `other`'s layout (day/month order open in
+    their values) that reads them nearest the ISO dates around them in row order, as a table of days
+    has them; None when neither reading is clearly nearer (both within a few days: a day equal to
+    its month ("05/05/2024") reads the same either way, and the format is the day-first one)."""
+    sep, two_digit = other[1], other[2] == "y2"
+    isos: list[tuple[int, int]] = []
+    typed: list[tuple[int, int, int, int]] = []
+    for i, v in enumerate(values):
+        k, g = shaped.get(v, ((), None))
+        if _iso_key(k):
+            try:
+                isos.append((i, date.fromisoformat(v[:10]).toordinal()))
+            except ValueError:
+                pass
+        elif k == other:
+            year = pivot_year(int(g["c"])) if two_digit else int(g["c"])
+            typed.append((i, int(g["a"]), int(g["b"]), year))
+    if not isos:
+        return None
+    at = [i for i, _ in isos]
+    far = [0, 0]  # day first, month first: days from the nearest ISO date, summed
+    for i, a, b, year in typed:
+        k = bisect_left(at, i)
+        near = [isos[j][1] for j in (k - 1, k) if 0 <= j < len(isos)]
+        for reading, (d, m) in enumerate(((a, b), (b, a))):
+            try:
+                day = date(year, m, d).toordinal()
+            except ValueError:
+                far[reading] += 10**6
+                continue
+            far[reading] += min(abs(day - x) for x in near)
+    year = "%y" if two_digit else "%Y"
+    if far[0] == far[1]:  # every value reads alike both ways (its day its month)
+        return f"%d{sep}%m{sep}{year}" if all(a == b for _, a, b, _ in typed) else None
+    if 2 * min(far) > max(far) or min(far) > _NEAR_ISO_DAYS * len(typed):  # rows in no order of days
+        return None
+    return f"%d{sep}%m{sep}{year}" if far[0] < far[1] else f"%m{sep}%d{sep}{year}"
 
 
 def _with_zone(counts: Counter[tuple]) -> tuple[tuple, set[tuple]]:
@@ -686,9 +757,9 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     kin = {key}
     if len(counts) > 1:
         key, kin = _with_zone(counts)
-    iso = _beside_iso(counts, key, len(values))
+    iso = _beside_iso(counts, key, values, shaped, file_date)
     if iso:
-        key, kin = iso
+        key, kin, _ = iso
     group_of = {v: g for v, (k, g) in shaped.items() if k in kin}
     groups = list(filter(None, map(group_of.get, values)))  # in row order (a regex's groups: never empty)
     shapes = list(shaped.values())  # distinct ones: _foreign_language looks at sets of them
@@ -697,7 +768,8 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         fmt, certainty = f"%Y{key[1]}%m{key[1]}%d" + _time_format(key[3], frac) + TAG + ROC, 1.0
     elif key[0] == "num":
         _, sep, order, tkey, weekday = key
-        day, certainty = _num_order(groups, sep, order, file_date)
+        # Beside ISO dates, typed dates whose values leave their order open: the ISO dates around them tell it.
+        day, certainty = (iso[2], 1.0) if iso and iso[2] else _num_order(groups, sep, order, file_date)
         tag = ""
         if weekday is not None:  # tagged: the weekday name is dropped before reading (month_names.numeric_value)
             where, around, language = weekday

@@ -460,7 +460,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if len(plans) > 1 and "ticker" not in cmap and "date" in cmap and default_ticker is None:
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
-        tickers = own_tickers or sheet_tickers(plans, rec.line, days)
+        closes = parse_numbers(rec.columns[cmap["close"]], schema.decimal, schema.thousands).values
+        tickers = own_tickers or sheet_tickers(plans, rec.line, days, closes)
     if plans and tickers is None and schema.ticker is None and "ticker" not in cmap and default_ticker is None \
             and sheet_names_ticker(schema.sheet or "") and (nameless := nameless_problem(source_file)):
         # A workbook detection let by for its sheet's name ("AAPL") whose sheets name no ticker after all

@@ -212,9 +212,12 @@ def _other_frequencies(plans: list[SheetPlan], schema: FileSchema) -> None:
         plan.own, plan.schema, plan.cells = plan.schema, None, None
 
 
-def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -> Strings | None:
+def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray,
+                  closes: np.ndarray | None = None) -> Strings | None:
     """Without a ticker column: each record's sheet name as its ticker when the data sheets are one
-    ticker each (most dated rows share their date with another sheet); None to keep the file's."""
+    ticker each (most dated rows share their date with another sheet); None to keep the file's.
+    `closes` (per record, NaN where none): a row whose close on its date another sheet holds too
+    is that sheet's row copied, and shares nothing."""
     data = [p for p in plans if p.schema is not None]
     bases = np.array(sorted(p.base for p in data), dtype=np.int64)
     sheet = np.searchsorted(bases, lines - 1, side="right") - 1  # position in `bases` of each record
@@ -228,6 +231,14 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray) -
     pairs = np.unique(np.stack([days[dated].astype(np.int64), sheet[dated]]), axis=1)
     day_sheets = np.bincount(np.unique(pairs[0], return_inverse=True)[1])  # sheets holding each day
     shared = day_sheets[np.unique(days[dated].astype(np.int64), return_inverse=True)[1]] > 1
+    if closes is not None:
+        # The last days pasted again on a sheet of their own ("DATA", then "NEW"): judged sheet by
+        # sheet, the copies' dates are all on the history's, and their rows loaded as ticker NEW.
+        # Another ticker's close differs on the day; a copy's is the one the other sheet holds.
+        close = closes[dated]
+        pair = np.unique(np.stack([days[dated], close]), axis=1, return_inverse=True)[1].ravel()
+        held = np.unique(np.stack([pair, sheet[dated]]), axis=1)  # (day and close, sheet) once each
+        shared &= ~((np.bincount(held[0], minlength=len(pair))[pair] > 1) & ~np.isnan(close))
     # Judged sheet by sheet: over all rows, a long history's unshared days outvoted the short sheet
     # whose every day the long one holds, and RIVN's rows loaded as AAPL's, under the file's name.
     on_sheet = sheet[dated]

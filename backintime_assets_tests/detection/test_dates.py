@@ -1,4 +1,5 @@
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
 
@@ -514,3 +515,39 @@ def test_weekday_names_settle_a_two_digit_years_place_in_a_few_dates(values, fmt
     # January 2005 (a Monday, its name Friday), the next rows rejected as weekends, without a word.
     guess = infer_date_format(values)
     assert guess is not None and guess.format == fmt and guess.fraction == 1.0
+
+
+def _weekdays(first: date, n: int) -> list[date]:
+    days = [first + timedelta(days=k) for k in range(2 * n)]
+    return [d for d in days if d.weekday() < 5][:n]
+
+
+def test_typed_dates_beside_iso_ones_take_their_order_from_the_iso_dates_around_them():
+    # 2 January, 5 February and 8 March typed day first among ISO dates: no value above 12, and
+    # both parts change, so the values alone leave the order open. Read month first (the guess for
+    # '/'), 2 January loaded as 1 February and 5 February as 2 May; the ISO neighbours tell.
+    days = _weekdays(date(2024, 1, 2), 60)
+    typed = {date(2024, 1, 2), date(2024, 2, 5), date(2024, 3, 8)}
+    values = [d.strftime("%d/%m/%Y") if d in typed else d.isoformat() for d in days]
+    assert infer_date_format(values).format == "%d/%m/%Y"
+    values = [d.strftime("%m/%d/%Y") if d in typed else d.isoformat() for d in days]
+    assert infer_date_format(values).format == "%m/%d/%Y"
+    # Rows in no order of days tell nothing: the column keeps the ISO layout, the typed ones are rejected.
+    for seed in range(5):
+        shuffled = values[:]
+        random.Random(seed).shuffle(shuffled)
+        assert infer_date_format(shuffled).format == "%Y-%m-%d"
+
+
+def test_iso_dates_the_loader_does_not_read_or_months_keep_the_iso_layout():
+    days = _weekdays(date(2024, 1, 15), 60)
+    # "2024-1-15" the loader reads only by the ISO format: made "%d/%m/%Y", 54 rows were rejected.
+    unpadded = [f"{d.year}-{d.month}-{d.day}" for d in days[:54]] + [d.strftime("%d/%m/%Y") for d in days[54:]]
+    assert infer_date_format(unpadded).format == "%Y-%m-%d"
+    # A month's row ("2024-01") in a daily table is no date of the table's layout.
+    months = [d.isoformat() for d in days[:40]] + ["2024-01", "2024-02", "2024-03", "2024-04"]
+    months += [d.isoformat() for d in days[40:]]
+    assert infer_date_format(months).format == "%Y-%m-%d"
+    # Stamps at a UTC evening: under a format of dates, the loader rejects them (a day east of UTC or not).
+    zoned = [d.isoformat() + "T21:00:00Z" for d in days[:54]] + [d.strftime("%d/%m/%Y") for d in days[54:]]
+    assert infer_date_format(zoned).format == "%Y-%m-%dT%H:%M:%S%z"

@@ -152,7 +152,9 @@ def test_a_workbook_under_a_sites_name_is_refused_unless_its_sheets_name_the_tic
     assert schema.problem is None and result.file_problem.startswith(NAMELESS)
     assert result.prices_arrow.num_rows == 0 and len(result.rejected) == 2
     # A sheet each, named as tickers and sharing their dates: each sheet's rows are its ticker's.
-    _, result = read(_workbook({"AAPL": _SHEET, "MSFT": _SHEET}), "download.xlsx")
+    # (MSFT's own prices: a sheet of another's very closes is its copy, sheets.sheet_tickers)
+    msft = [_SHEET[0]] + [[day, *(price + 300 for price in prices)] for day, *prices in _SHEET[1:]]
+    _, result = read(_workbook({"AAPL": _SHEET, "MSFT": msft}), "download.xlsx")
     assert sorted(set(result.prices.ticker)) == ["AAPL", "MSFT"] and len(result.prices) == 4
     # Under a name of the instrument's, as before.
     schema, result = read(_workbook({"Sheet1": _SHEET}), "AAPL.xlsx")

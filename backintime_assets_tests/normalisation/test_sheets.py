@@ -644,3 +644,16 @@ def test_a_sheets_note_between_rows_carrying_on_rejects_no_rows_below(note):
     rows = [[d, 130 + k, 900_000 + k, 220 + k, 500_000 + k] for k, d in enumerate(days)]
     result = run(book({"Q1": [labels, fields, *rows[:20], [None, *note], *rows[20:]]}), "wide.xlsx")
     assert len(result.prices) == 80 and set(result.rejected.source_line) == {23}
+
+
+def test_the_last_days_pasted_again_on_a_sheet_of_their_own_are_duplicates_not_a_ticker():
+    # "DATA" holds the history, "NEW" its last five days again (same prices): every one of NEW's
+    # dates is on DATA, as a short ticker's are on a long one's, but a copy's close is the same on
+    # the day. Judged sheet by sheet, they loaded as tickers DATA and NEW.
+    days = [d for d in (datetime(2023, 1, 2) + timedelta(days=k) for k in range(170)) if d.weekday() < 5][:120]
+    sheets = {"DATA": [HEADER, *[bar(d) for d in days]], "NEW": [HEADER, *[bar(d) for d in days[-5:]]]}
+    r = run(book(sheets), name="acme.xlsx")
+    assert r.prices.ticker.unique().tolist() == ["ACME"]
+    assert r.prices.date.dt.date.tolist() == [d.date() for d in days]
+    assert r.rejected.reason.tolist() == ["duplicate"] * 5
+    assert every_row_once(r, sheets)
