@@ -327,6 +327,8 @@ def _column_line(column: dict) -> str:
     fmt = f" ({column['format']})" if column.get("format") else ""
     if column.get("order_from"):  # "(%d/%m/%Y; order settled by 9 sibling files of the same layout)"
         fmt = f" ({column['format']}; {column['order_from']})"
+    if column.get("swapped_cells"):  # "(%d/%m/%Y; 36 ISO dates (date cells) read with day and month swapped ...)"
+        fmt = f" ({column['format']}; {column['swapped_cells']})"
     mapped = f" -> {column['canonical']}" if column.get("canonical") else ""
     mapped += f" of {column['series']}" if column.get("series") else ""  # several tickers side by side
     if column.get("multiplier") is not None:

@@ -44,6 +44,7 @@ from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .settled import settled
 from .statements import not_prices, statement_problem
+from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
 from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
@@ -126,6 +127,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     if "date" in canonical:  # "02/01/67" in a Thai file: BE 2567, 2024 (buddhist_era.py)
         columns = be_two_digit(columns, layout.body, name, layout.header_cells,
                                lambda: " ".join(line for _, line in titles()))
+        # Dates typed day first into a spreadsheet reading month first: its date cells swapped (swapped_cells.py).
+        columns = read_swapped(columns, layout.body)
     problem = None
     if not columns:
         problem = "no table found"

@@ -47,6 +47,10 @@ class ColumnSchema:
     # notes once its siblings settle the order (ingestion/sibling_order.py), before they settle its reading
     # east of UTC. Noted at detection, where the cells are at hand. None, and left out, in every other column.
     evenings_other_order: str | None = None
+    # Of a date column whose ISO dates (a sheet's date cells) are dates typed in the other order of day
+    # and month than the spreadsheet read (detection/swapped_cells.py): why they read swapped, which the
+    # loader does where it is set. None, and left out of the JSON, in every other column.
+    swapped_cells: str | None = None
 
 
 @dataclass
@@ -177,14 +181,15 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers")
-_OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order")
+_OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
+                         "swapped_cells")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 
 
 def _column_dict(c: ColumnSchema) -> dict:
     d = {n: getattr(c, n) for n in _COLUMN_KEYS}
     if (c.series is not None or c.multiplier is not None or c.unit is not None or c.order_from is not None
-            or c.evenings is not None or c.evenings_other_order is not None):
+            or c.evenings is not None or c.evenings_other_order is not None or c.swapped_cells is not None):
         d.update((n, v) for n in _OPTIONAL_COLUMN_KEYS if (v := getattr(c, n)) is not None)
     return d
 

@@ -174,12 +174,14 @@ def _reusable(schema: FileSchema) -> bool:
     # a sibling read with the other reading would have every row read, each a day off; so is
     # timestamp text with a zone, which may say UTC ("...T23:00:00Z": epoch_days.east_format). So is a day's
     # list dated by its title or name (detection/day_date.py): a sibling of the same header bytes,
-    # named for another day, would load every row under this file's date.
+    # named for another day, would load every row under this file's date. So is a column whose ISO dates
+    # read swapped (detection/swapped_cells.py): its own dates prove it, a sibling's ISO dates are its own.
     return (schema.problem is None and schema.date_from is None and schema.file_format == "csv"
             and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-            and not any(c.canonical == "date" and utc_instants(c.format) for c in schema.columns))
+            and not any(c.canonical == "date" and (utc_instants(c.format) or c.swapped_cells is not None)
+                        for c in schema.columns))
 
 
 def holds_on_whole_file(result, schema: dict | None = None) -> bool:

@@ -459,7 +459,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     tickers = None
     if len(plans) > 1 and "ticker" not in cmap and "date" in cmap and default_ticker is None:
         date_col = schema.columns[cmap["date"]]
-        days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands).values
+        days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands,
+                           date_col.swapped_cells is not None).values
         closes = parse_numbers(rec.columns[cmap["close"]], schema.decimal, schema.thousands).values
         tickers = own_tickers or sheet_tickers(plans, rec.line, days, closes)
     if plans and tickers is None and schema.ticker is None and "ticker" not in cmap and default_ticker is None \
@@ -708,7 +709,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     cols = rec.columns
     reasons = Reasons(n)
     date_col = schema.columns[cmap["date"]] if "date" in cmap else None
-    date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands) if date_col \
+    date = parse_dates(cols[cmap["date"]], date_col.format, schema.decimal, schema.thousands,
+                       date_col.swapped_cells is not None) if date_col \
         else _the_day(schema, n)
 
     if "ticker" in cmap:

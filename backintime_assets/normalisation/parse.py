@@ -397,11 +397,13 @@ def utc_evenings_among_dates(cells: pa.Array, fmt: str | None, bad: np.ndarray) 
     return out
 
 
-def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None) -> Parsed:
+def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands: str | None = None,
+                swapped: bool = False) -> Parsed:
     """Days since 1970-01-01 (as float64, NaN where unparseable) for a column in format `fmt`:
     a strptime format or one of SERIAL_FORMATS. Timestamp text that may be stamped east of UTC (a
     strptime format ending "_east": detection/epoch_days.py) reads as written here, its UTC days;
-    normalise.py weighs its other reading (east_days.east_readings)."""
+    normalise.py weighs its other reading (east_days.east_readings). `swapped`: the ISO dates beside
+    the format's read with day and month swapped (a column's `swapped_cells`: detection/swapped_cells.py)."""
     n = len(cells)
     if fmt and fmt.endswith(EAST) and fmt not in SERIAL_FORMATS:
         fmt = fmt.removesuffix(EAST)
@@ -447,6 +449,8 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         # held a datetime), which the format alone rejects.
         idx = np.flatnonzero(retry)
         sub = pc.utf8_slice_codeunits(trimmed.take(pa.array(idx)), 0, 10)
+        if swapped:  # "2023-05-03" is 5 March typed day first (detection/swapped_cells.py)
+            sub = pc.binary_join_element_wise(*(pc.utf8_slice_codeunits(sub, i, j) for i, j in _SWAPPED_PARTS), "")
         ts = pc.strptime(sub, format="%Y-%m-%d", unit="s", error_is_null=True)
         d, ok2 = _days_from_timestamps(ts)
         iso = _mask(pc.match_substring_regex(trimmed.take(pa.array(idx)), _ISO_DAY))
@@ -456,6 +460,9 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         days[idx[ok2]] = d[ok2]
         ok[idx[ok2]] = True
     return Parsed(days, missing, ~ok & ~missing)
+
+
+_SWAPPED_PARTS = ((0, 5), (8, 10), (7, 8), (5, 7))  # "YYYY-MM-DD" -> "YYYY-" "DD" "-" "MM"
 
 
 _NULL_TOKENS = pa.array(sorted(NULL_TOKENS), pa.string())

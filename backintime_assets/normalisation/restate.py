@@ -8,12 +8,14 @@ either are left as written, to be rejected as on any sheet.
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.date_system import stamped_east
-from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.schema import ColumnSchema, FileSchema
 from backintime_assets.detection.xlsx import cell_text
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -21,6 +23,7 @@ from .east_days import east_readings, session_days
 from .parse import SERIAL_FORMATS, UTC_EVENING, Parsed, parse_dates, parse_numbers, parse_strings
 
 _SAMPLE_ROWS = 200
+_EPOCH = date(1970, 1, 1)  # day 0 of parse_dates' days
 _NUMERIC = ("open", "high", "low", "close", "adj_close", "volume")
 
 
@@ -45,7 +48,8 @@ def misread(rows: list[list[str]], start: int, schema: FileSchema) -> bool:
                 # in the schema's dates too, where its sheet's own detection may judge it "_east"
                 # (detection/epoch_days.py): read so, BHP's bars loaded a day early.
                 return True
-            parsed = parse_dates(cells, fmt, schema.decimal, schema.thousands)
+            parsed = parse_dates(cells, fmt, schema.decimal, schema.thousands,
+                                 schema.columns[cmap[field]].swapped_cells is not None)
         else:
             parsed = parse_numbers(cells, schema.decimal, schema.thousands)
         if parsed.bad.sum() * 2 > (~parsed.missing).sum():
@@ -67,9 +71,9 @@ def restated(rows: list[list[str]], start: int, own: FileSchema, schema: FileSch
     changed: dict[int, list[str | None]] = {}
     for field, col in cmap.items():
         cells = column_cells(body, col)
-        if field == "date" and own.columns[col].format != schema.columns[col].format:
+        if field == "date" and _reading(own.columns[col]) != _reading(schema.columns[col]):
             parsed = _own_days(cells, body, own, week)
-            changed[col] = [None if np.isnan(d) else _date_text(int(d), schema.columns[col].format)
+            changed[col] = [None if np.isnan(d) else _date_text(int(d), schema.columns[col])
                             for d in parsed.values]
         elif field in _NUMERIC and numbers_differ:
             parsed = parse_numbers(cells, own.decimal, own.thousands, suffixes=field == "volume")
@@ -94,7 +98,7 @@ def _own_days(cells: pa.Array, body: list[list[str]], own: FileSchema, week: Tra
     (23:59:59.999 UTC, Binance's) on the next days, every one a day late."""
     cmap = own.canonical_map()
     fmt = own.columns[cmap["date"]].format
-    read = parse_dates(cells, fmt, own.decimal, own.thousands)
+    read = parse_dates(cells, fmt, own.decimal, own.thousands, own.columns[cmap["date"]].swapped_cells is not None)
     readings = east_readings(cells, fmt, read, own.decimal, own.thousands)
     if readings is None:
         return read
@@ -104,12 +108,22 @@ def _own_days(cells: pa.Array, body: list[list[str]], own: FileSchema, week: Tra
     return session_days(east, utc, keys, week, seconds)
 
 
-def _date_text(day: int, fmt: str | None) -> str:
+def _date_text(day: int, column: ColumnSchema) -> str:
     # The schema reads ISO dates whatever its strptime format (parse.parse_dates); numbers it must have.
+    fmt = column.format
     if fmt in SERIAL_FORMATS:
         scale, of_1970 = SERIAL_FORMATS[fmt][:2]  # the day's midnight: each format reads it as the day
         return str((day + of_1970) * scale)
+    if column.swapped_cells is not None and fmt:
+        # Its ISO dates read swapped: written so, the day went for the month. Its format is a plain
+        # numeric one ("%d/%m/%Y": detection/swapped_cells.py).
+        return (_EPOCH + timedelta(days=day)).strftime(fmt)
     return str(np.datetime64(day, "D"))
+
+
+def _reading(column: ColumnSchema) -> tuple[str | None, bool]:
+    """How a date column's cells read: its format, and whether its ISO dates read swapped."""
+    return column.format, column.swapped_cells is not None
 
 
 def _number_text(value: float, decimal: str) -> str:

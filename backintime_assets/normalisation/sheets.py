@@ -128,7 +128,8 @@ def _own_footer(rows: list[list[str]], schema: FileSchema) -> int:
     last = rows[max(len(rows) - schema.footer_lines, schema.data_start_line, 0):]
     cells = column_cells(last, col)
     fmt = schema.columns[col].format
-    dated = ~np.isnan(parse_dates(cells, fmt, schema.decimal, schema.thousands).values)
+    swapped = schema.columns[col].swapped_cells is not None
+    dated = ~np.isnan(parse_dates(cells, fmt, schema.decimal, schema.thousands, swapped).values)
     return len(last) - 1 - int(np.flatnonzero(dated)[-1]) if dated.any() else schema.footer_lines
 
 
@@ -181,7 +182,8 @@ def _median_gap(plan: SheetPlan, col: int) -> float | None:
     first = max(schema.data_start_line, 0)
     stop = min(max(first, len(rows) - max(schema.footer_lines, 0)), first + _FREQUENCY_SAMPLE)
     cells = column_cells(rows[first:stop], col)
-    days = parse_dates(cells, schema.columns[col].format, schema.decimal, schema.thousands).values
+    days = parse_dates(cells, schema.columns[col].format, schema.decimal, schema.thousands,
+                       schema.columns[col].swapped_cells is not None).values
     distinct = np.unique(days[~np.isnan(days)])
     if distinct.size < _FEW_DATES:
         return None

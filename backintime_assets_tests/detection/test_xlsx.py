@@ -251,3 +251,106 @@ def test_a_cover_sheet_of_dated_fields_is_not_taken_for_the_table():
     assert result.prices.date.dt.date.tolist() == days
     assert result.prices.close.tolist() == [12.25 + k for k in range(6)]
     assert result.rows_read == len(result.prices) + len(result.rejected)
+
+
+def _typed_into_other_order(d: date, day_first: bool = True):
+    """A cell once `d`, typed day first (or month first), is read by Excel set to the other order: a
+    date cell, day and month swapped, where it reads as a date; the text as typed where not."""
+    if d.day <= 12:
+        return datetime(d.year, d.day, d.month)
+    return d.strftime("%d/%m/%Y" if day_first else "%m/%d/%Y")
+
+
+def _weekdays(start: date, n: int) -> list[date]:
+    out, d = [], start
+    while len(out) < n:
+        if d.weekday() < 5:
+            out.append(d)
+        d = date.fromordinal(d.toordinal() + 1)
+    return out
+
+
+def test_dates_typed_day_first_into_a_month_first_excel_load_on_their_days():
+    # "05/01/2023" (5 January) typed into US Excel became the date cell 1 May, "13/01/2023" stayed text.
+    # The cells loaded as stored: 1 May, 1 October, ... each a day of its own making, a few rejected as
+    # weekends, the rest loaded on the wrong day without a word.
+    days = _weekdays(date(2022, 12, 1), 45)
+    rows = [["Date", "Close", "Volume"]] + [[_typed_into_other_order(d), 10.0 + k, 100 + k] for k, d in enumerate(days)]
+    data = workbook(rows)
+    column = detect_bytes(data, "p.xlsx").columns[0]
+    assert column.format == "%d/%m/%Y"
+    cells = sum(d.day <= 12 for d in days)
+    assert column.swapped_cells.startswith(f"{cells} ISO dates (date cells) read with day and month swapped")
+    result = _loaded(data)
+    assert result.rejected.empty
+    assert result.prices.date.dt.date.tolist() == days
+    assert result.prices.close.tolist() == [10.0 + k for k in range(45)]
+
+
+def test_dates_typed_month_first_into_a_day_first_excel_newest_first_load_on_their_days():
+    days = _weekdays(date(2021, 3, 1), 40)[::-1]
+    rows = [["Date", "Close"]] + [[_typed_into_other_order(d, day_first=False), 10.0 + k] for k, d in enumerate(days)]
+    data = workbook(rows)
+    column = detect_bytes(data, "p.xlsx").columns[0]
+    assert column.format == "%m/%d/%Y" and column.swapped_cells is not None
+    result = _loaded(data)
+    assert result.rejected.empty
+    assert result.prices.date.dt.date.tolist() == days
+
+
+def test_a_long_table_of_tickers_typed_day_first_into_a_month_first_excel_loads_on_its_days():
+    # Sorted by ticker: each ticker's dates start again, two steps back among 90 that are in order.
+    days = _weekdays(date(2023, 1, 2), 30)
+    rows = [["Ticker", "Date", "Close"]]
+    rows += [[t, _typed_into_other_order(d), 10.0 + k] for t in ("AAA", "BBB", "CCC") for k, d in enumerate(days)]
+    result = _loaded(workbook(rows))
+    assert result.rejected.empty
+    assert sorted(result.prices.date.dt.date.tolist()) == sorted(days * 3)
+    assert result.prices[result.prices.ticker == "BBB"].date.dt.date.tolist() == days
+
+
+def test_a_sheet_of_date_cells_alone_reads_as_stored_though_swapped_they_would_run_in_order():
+    # 9 to 12 January then 2 to 6 February typed day first would be stored so: read swapped they run in
+    # order, as stored they do not. No typed date says the sheet was typed in the other order: as stored.
+    stored = [date(2023, m, d) for d, m in ((9, 1), (10, 1), (11, 1), (12, 1), (2, 2), (3, 2), (6, 2))]
+    rows = [["Date", "Close"]] + [[datetime(d.year, d.day, d.month), 10.0 + k] for k, d in enumerate(stored)]
+    data = workbook(rows)
+    column = detect_bytes(data, "p.xlsx").columns[0]
+    assert column.format == "%Y-%m-%d" and column.swapped_cells is None
+    from backintime_assets.normalisation import normalise_bytes
+
+    result = normalise_bytes(data, detect_bytes(data, "p.xlsx"), "p.xlsx")
+    # Stepping a month a row as stored, the sheet reads as monthly bars: refused, its rows rejected so.
+    assert result.file_problem.startswith("monthly bars")
+    assert len(result.prices) == 0 and len(result.rejected) == len(stored)
+
+
+def test_date_cells_then_text_dates_in_order_as_stored_are_not_swapped():
+    # A month's first days entered as date cells, its later ones typed as text: in order as stored.
+    days = _weekdays(date(2023, 3, 1), 22)
+    rows = [["Date", "Close"]] + [[datetime(d.year, d.month, d.day) if d.day <= 12 else d.strftime("%d/%m/%Y"),
+                                   10.0 + k] for k, d in enumerate(days)]
+    data = workbook(rows)
+    assert detect_bytes(data, "p.xlsx").columns[0].swapped_cells is None
+    result = _loaded(data)
+    assert result.rejected.empty
+    assert result.prices.date.dt.date.tolist() == days
+
+
+def test_a_second_sheet_of_swapped_cells_and_one_of_true_date_cells_load_on_their_days():
+    # The schema's sheet read swapped; its sheets in the layout read so too, unless their own cells
+    # do not (real date cells, days above 12): read alone, and restated in the schema's format.
+    first, second, third = _weekdays(date(2022, 10, 3), 40), _weekdays(date(2023, 1, 2), 40), \
+        _weekdays(date(2023, 3, 1), 40)
+    wb = openpyxl.Workbook()
+    for title, days, swapped in (("2022", first, True), ("2023", second, True), ("Later", third, False)):
+        ws = wb.active if title == "2022" else wb.create_sheet(title)
+        ws.title = title
+        ws.append(["Date", "Close"])
+        for k, d in enumerate(days):
+            ws.append([_typed_into_other_order(d) if swapped else datetime(d.year, d.month, d.day), 10.0 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    result = _loaded(buf.getvalue())
+    assert result.rejected.empty
+    assert sorted(result.prices.date.dt.date.tolist()) == first + second + third
