@@ -261,6 +261,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         columns = _east_marked(columns, canonical, layout.body, wide is not None)
     problem = problem or unsettled or nameless
     return FileSchema(
+        ragged_from=_ragged_from(layout.ragged_from, canonical, len(columns)) if wide is None else None,
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
         escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,
@@ -269,6 +270,16 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
         confidence=dialect.confidence,
     )
+
+
+def _ragged_from(least: int | None, canonical: list[str | None], width: int) -> int | None:
+    """The fewest fields a short row reads padded with (layout.py, ragged.py), raised to hold every
+    column a price row cannot do without: a row short by its close or its date is damaged or cut,
+    and rejected for its field count, not loaded as a row missing a value. None where no row may."""
+    if least is None:
+        return None
+    least = max([least, *(j + 1 for j, c in enumerate(canonical) if c in ("date", "close", "ticker"))])
+    return least if least < width else None
 
 
 def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect,

@@ -22,6 +22,7 @@ from .multipliers import declared_unit, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
 from .numbers_header import numbers_header
 from .pandas_repeats import unsuffixed
+from .ragged import named_width, ragged_from
 from .row_names import names_after_row_names
 from .shapes import shape_hits, shape_of
 from .spacing import set_off_blanks
@@ -66,6 +67,7 @@ class Layout:
     types: list[ColumnType] = field(default_factory=list)
     double_spaced: bool = False  # a blank line after every row (spacing.py)
     short_header: bool = False  # the width is the one a header one name short of its rows gave (_width)
+    ragged_from: int | None = None  # rows this many fields long or longer read padded (ragged.py)
 
 
 def _nonblank(fields: list[str]) -> bool:
@@ -1006,14 +1008,27 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # with its reason, not skipped as preamble.
             start = unconfirmed
 
-    ragged = False
+    ragged, short_rows = False, None
     if len(block) == 1 and len(block[0][1]) > width:
-        wider = _header_width(_prefix_of(block[0][1], below), below, width, padded)
+        n = _prefix_of(block[0][1], below)
+        # Rows short by the trailing fields their writer leaves out: the header's width, and those
+        # rows read padded (ragged.py); else the width most rows have, so that most rows load.
+        # Not under a header with an empty name among them: a stray delimiter (_fit_header).
+        short_rows = None if padded or n < width or not all(c.strip() for c in block[0][1][:n]) else \
+            ragged_from(below, n, judge.data_like)
+        wider = n if short_rows is not None else _header_width(n, below, width, padded)
         if wider != width:  # ragged rows: the header says how wide the table is
             width, ragged = wider, True
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
+    elif len(block) == 1 and not padded:
+        if len(block[0][1]) == width:
+            short_rows = ragged_from(below, width, judge.data_like)
+        elif (named := named_width(block[0][1], below, width)) < width:  # rows end in empty fields
+            width, short_header = named, False
+            provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
-    layout = Layout(width=width, double_spaced=len(gaps) < len(head), short_header=short_header and not ragged)
+    layout = Layout(width=width, double_spaced=len(gaps) < len(head), short_header=short_header and not ragged,
+                    ragged_from=short_rows)
     first_data_line = rows[start][0] if start < len(rows) else head_lines
     if block:
         layout.header_row = block[0][0]
@@ -1061,7 +1076,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Only rows of the table's width vote on column types: a row cut short ("BBJQLW|4") would put
     # its stray cell under a column it does not belong to.
     fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)
-               or (ragged and len(f) < width and judge.data_like(f))]  # short by trailing fields: a prefix
+               or ((ragged or short_rows) and len(f) < width and judge.data_like(f))]  # short by trailing fields
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     if block and body:
         # The header repeated down the table (a report's page breaks, files joined into one) names

@@ -109,6 +109,12 @@ class FileSchema:
     # the first table's `ticker` only. What the file holds, not how it is read (reading_key leaves it
     # out). None, and left out of the JSON, otherwise.
     stacked_tickers: str | None = None
+    # The fewest fields a row short of the header may have and be read as the first columns, the rest
+    # empty, where the file's writer leaves a row's trailing empty fields out (GTFS feeds, a volume
+    # written on some days only: detection/ragged.py); shorter rows are rejected for their field count.
+    # None in every other file, and then left out of the JSON, so schemas stored before it read, and key
+    # their rows, alike.
+    ragged_from: int | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -126,6 +132,8 @@ class FileSchema:
             d["ticker_from"] = self.ticker_from
         if self.stacked_tickers is not None:
             d["stacked_tickers"] = self.stacked_tickers
+        if self.ragged_from is not None:
+            d["ragged_from"] = self.ragged_from
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -180,7 +188,8 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers")
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers",
+                       "ragged_from")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
                          "swapped_cells")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)

@@ -53,10 +53,15 @@ def csv_line(fields: Sequence[str]) -> str:
 
 class _RowSorter:
     """Collects python-parsed records and checks their width: surplus cells that are all blank are
-    tolerated (spreadsheet exports pad some rows), any other mismatch rejects the record."""
+    tolerated (spreadsheet exports pad some rows), and so are missing trailing cells in a file whose
+    writer leaves them out (FileSchema.ragged_from: rows of that many fields or more), except in an
+    unterminated last line (`open_end`), which may be a row cut short; any other mismatch rejects
+    the record."""
 
-    def __init__(self, width: int):
+    def __init__(self, width: int, ragged_from: int | None = None, open_end: int | None = None):
         self.width = width
+        self.ragged_from = ragged_from or width
+        self.open_end = open_end
         self.lines: list[int] = []
         self.cells: list[list[str]] = []
         self.raw: list[str] = []
@@ -70,8 +75,11 @@ class _RowSorter:
         n = len(fields)
         if n > self.width and not any(f.strip() for f in fields[self.width:]):
             fields = fields[:self.width]
+        elif self.ragged_from <= n < self.width and line != self.open_end:
+            fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
         elif n != self.width:
-            self.rejected.append((line, raw, f"wrong field count: expected {self.width}, got {n}"))
+            cut = "" if line != self.open_end or n > self.width else " (the file's last line, unterminated: cut short?)"
+            self.rejected.append((line, raw, f"wrong field count: expected {self.width}, got {n}{cut}"))
             return
         self.lines.append(line)
         self.cells.append(fields)
@@ -80,6 +88,12 @@ class _RowSorter:
     def records(self, needed: Sequence[int], reader: str = "csv") -> Records:
         cols = {j: pa.array([c[j] for c in self.cells], type=pa.string()) for j in needed}
         return Records(np.asarray(self.lines, dtype=np.int64), cols, self.raw, self.rejected, self.non_data, reader)
+
+
+def _sorter(index: LineIndex, schema: FileSchema) -> _RowSorter:
+    """A _RowSorter for the schema's rows, told of an unterminated last line where rows may be short."""
+    unterminated = schema.ragged_from and index.count and not index.buf.endswith((b"\n", b"\r"))
+    return _RowSorter(len(schema.columns), schema.ragged_from, index.count if unterminated else None)
 
 
 def _reader_kwargs(schema: FileSchema) -> dict:
@@ -106,7 +120,7 @@ def _split_lines(index: LineIndex, lines: np.ndarray, schema: FileSchema, needed
     """split_slow of the 0-based `lines`, in order, read as one text: whole records, as the csv
     module ends them, so that each is read as it is in its file."""
     width = len(schema.columns)
-    sorter = _RowSorter(width)
+    sorter = _sorter(index, schema)
     texts = index.texts(lines)
     numbers = (lines + 1).tolist()
     kw = _reader_kwargs(schema)
@@ -304,7 +318,7 @@ def _read_fast(index: LineIndex, lines: np.ndarray, text: pa.Buffer, schema: Fil
     if empty.any():
         lines = lines[~empty]
         cols = {j: a.filter(pa.array(~empty)) for j, a in cols.items()}
-    sorter = _RowSorter(width)
+    sorter = _sorter(index, schema)
     for number in bad:
         n = int(read[number - 1])
         line_text = index.text(n - 1)

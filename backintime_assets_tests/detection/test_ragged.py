@@ -1,0 +1,75 @@
+"""Ragged rows: rows short of the header by trailing fields their writer leaves out, rows longer by
+empty trailing fields (detection/ragged.py)."""
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.ragged import named_width, ragged_from
+from backintime_assets.detection.schema import FileSchema
+
+# google/transitfeed's sample stop_times.txt, cut down: most rows leave the optional trailing fields out.
+GTFS = (b"trip_id,arrival_time,departure_time,stop_id,stop_sequence,stop_headsign,pickup_type,drop_off_type,"
+        b"shape_dist_traveled\n"
+        b"STBA,6:00:00,6:00:00,STAGECOACH,1,to airport,1,0,0.212\n"
+        b"STBA,6:20:00,6:20:00,BEATTY_AIRPORT,2,,0,0,1.043\n"
+        b"CITY1,6:00:00,6:00:00,STAGECOACH,1\n"
+        b"CITY1,6:05:00,6:07:00,NANAA,2,going to nadav,2,3,\n"
+        b"CITY1,6:12:00,6:14:00,NADAV,3\n"
+        b"CITY1,6:19:00,6:21:00,DADAN,4\n"
+        b"CITY1,6:26:00,6:28:00,EMSI,5\n"
+        b"CITY2,6:28:00,6:30:00,EMSI,1\n"
+        b"CITY2,6:35:00,6:37:00,DADAN,2\n"
+        b"AB1,8:00:00,8:00:00,BEATTY_AIRPORT,1\n")
+
+
+def test_a_feed_whose_rows_leave_trailing_fields_out_keeps_every_header_column():
+    # The width most rows have (5) had cost the feed its last four columns.
+    s = detect_bytes(GTFS, "stop_times.txt")
+    assert [c.name for c in s.columns] == ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence",
+                                           "stop_headsign", "pickup_type", "drop_off_type", "shape_dist_traveled"]
+    assert [c.type for c in s.columns][4:8] == ["integer", "string", "integer", "integer"]
+    assert s.ragged_from == 5
+    assert FileSchema.from_json(s.to_json()).ragged_from == 5
+
+
+def test_a_column_no_sampled_row_fills_is_reported_empty():
+    # "Notiz" filled on no row of the sample but under a header that names it, rows of every length.
+    rows = [f"2021-01-{d:02d};10{d},5;10{d},9;10{d},1;10{d},7;{d}00" for d in range(4, 16)]
+    rows[3] = rows[3].rsplit(";", 1)[0]  # no volume
+    rows[7] = rows[7].rsplit(";", 1)[0]
+    rows[9] += ";Dividende"
+    s = detect_bytes(("Datum;Eröffnung;Hoch;Tief;Schluss;Volumen;Notiz\n" + "\n".join(rows) + "\n").encode(), "x.csv")
+    assert [c.name for c in s.columns][-2:] == ["Volumen", "Notiz"]
+    assert (s.columns[-1].type, s.columns[-1].canonical, s.ragged_from) == ("string", None, 5)
+
+
+def test_rows_longer_than_the_header_by_empty_fields_add_no_column():
+    for end in (",", ",,"):
+        text = "a,b,c\n" + "".join(f"{k},x{k},{k}.5{end}\n" for k in range(1, 9))
+        s = detect_bytes(text.encode(), "x.csv")
+        assert [c.name for c in s.columns] == ["a", "b", "c"], end
+    # Rows of either, and a header that ends in a delimiter over rows that do not.
+    text = "Date,Close,Volume\n" + "".join(f"2021-01-{d:02d},1{d}.5,{d}00{',' * (d % 3)}\n" for d in range(4, 16))
+    assert [c.name for c in detect_bytes(text.encode(), "x.csv").columns] == ["Date", "Close", "Volume"]
+    # A last column the header leaves unnamed but the rows fill stays.
+    text = "Date,Close\n" + "".join(f"2021-01-{d:02d},1{d}.5,{d}00\n" for d in range(4, 16))
+    assert len(detect_bytes(text.encode(), "x.csv").columns) == 3
+
+
+def test_short_rows_read_padded_only_on_evidence_across_the_rows():
+    def data_like(f):
+        return f[0][:1].isdigit()
+    full = [["1", "2", "3", "4"]] * 6
+    short = [["1", "2", "3"], ["5", "6"]]
+    assert ragged_from(full + short, 4, data_like) == 2
+    assert ragged_from(full + short[:1], 4, data_like) is None  # one short row may be damaged
+    assert ragged_from(short * 3, 4, data_like) is None  # no row shows the last column exists
+    assert ragged_from(full + [["1", "2", ""], ["5", "6"]], 4, data_like) is None  # ends in an empty field
+    written = [["1", "2", "3", ""]] + full  # the writer writes a full row's empty last field
+    assert ragged_from(written + short, 4, data_like) is None
+    assert ragged_from(written[:2] + short * 2, 4, data_like) == 2  # unless short rows are the file's way
+    assert ragged_from(full + [["x", "2", "3"], ["5", "6"]], 4, data_like) is None  # a short row not data
+
+
+def test_named_width_drops_only_empty_fields_past_the_names():
+    assert named_width(["a", "b", "c"], [["1", "2", "3", ""], ["1", "2", "3", "", ""]], 5) == 3
+    assert named_width(["a", "b", "c"], [["1", "2", "3", "9"], ["1", "2", "3", ""]], 4) == 4
+    assert named_width(["a", "b", "c", ""], [["1", "2", "3", ""]], 4) == 3
