@@ -95,12 +95,15 @@ def lone_bar_problem(names: Sequence[str], body: Sequence[Sequence[str]],
     a day are rejected row by row (normalisation: "intraday bar"); one row a day at one time is a daily
     file stamped at its close or its open, and a file of one such row (a folder of a bar a file, each
     stamped at its session's 15:00 or 23:00 UTC: ingestion/sibling_east.py) is a day's bar too. Sessions
-    open and close on a five minutes' mark (09:15, 16:35, 17:30); a lone row off them shows no daily time
-    and loaded as the day's open, high, low and close, a minute's stood for the day's. None otherwise."""
+    open and close on a five minutes' mark (09:15, 16:35, 17:30), or are stamped with the last minute
+    before one, the end of the day or of a session written as its last second (a coin's day's 23:59:59,
+    CoinMarketCap's "23:59:59.999Z", Moscow's 18:39:59): each had been refused as a minute's bar. A lone
+    row off them shows no daily time and loaded as the day's open, high, low and close, a minute's stood
+    for the day's. None otherwise."""
     if len(body) != 1 or not {"date", "close"} <= set(canonical):  # (no close: its own reason, normalise.py)
         return None
     minute = _minute_of_day(names, body[0], canonical)
-    if minute is None or minute % _DAILY_MARK == 0:
+    if minute is None or minute % _DAILY_MARK == 0 or (minute + 1) % _DAILY_MARK == 0:
         return None
     day = body[0][canonical.index("date")].strip() if canonical.index("date") < len(body[0]) else ""
     timed = [body[0][j].strip() for j, name in enumerate(names) if names_time_of_day(name) and j < len(body[0])]

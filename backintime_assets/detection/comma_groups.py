@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from statistics import median
 
 from .canonical import named_as
 from .columns import ColumnType
@@ -16,25 +17,35 @@ from .numbers import NULL_SPELLINGS
 
 # A volume column's format when its commas group thousands (normalisation/normalise.py reads it so).
 COMMA_GROUPED = "comma_grouped"
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
-_TWICE = re.compile(r"\d{1,3}(?:,\d{3}){2,}")  # "1,234,567": two commas are no decimal mark
+# A group's first digit is no zero: "0,125" is a fraction only (a coin's or a lot's volume).
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_TWICE = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}")  # "1,234,567": two commas are no decimal mark
 _PLAIN = re.compile(r"\d{1,3}")
 # Grouped cells, each three places after its comma, beside plain ones ("987"): a decimal writer that
 # leaves "987" bare drops a fraction's trailing zeros ("1,23"), so one in ten of its fractions would
 # show fewer places; this many show none. Or one of them ends in a zero ("1,230"), which it drops.
 _MANY = 30
+# ... and only where, read whole, the bare numbers sit nearer the grouped ones than read as fractions:
+# a day's volume is of the next day's size. "2" beside "1,250" and "12,375" (a coin's 2, 1.25 and 12.375)
+# read whole span 2 to 12,375, and had loaded 1.25 coins as 1,250; "987" beside "1,234" and "2,345" read
+# whole sit together. Nearer means the bare numbers' median above the grouped ones' (whole) over 10^1.5,
+# the geometric middle of the two readings, three powers of ten apart.
+_NEARER = 10 ** 1.5
 
 
 def comma_grouped(cells: Sequence[str]) -> bool:
     """Whether a column's cells are whole numbers grouped by commas ("1,234,567", "987"), on evidence no
-    decimal comma allows (_TWICE; plain cells beside grouped ones, _MANY or a trailing zero)."""
+    decimal comma allows (_TWICE; plain cells beside grouped ones, _MANY or a trailing zero, _NEARER)."""
     values = [c for c in map(str.strip, cells) if c and c not in NULL_SPELLINGS]
     grouped = [v for v in values if _GROUPED.fullmatch(v)]
     if not grouped or any(not _PLAIN.fullmatch(v) for v in values if not _GROUPED.fullmatch(v)):
         return False
     if any(_TWICE.fullmatch(v) for v in grouped):
         return True
-    return len(grouped) < len(values) and (len(grouped) >= _MANY or any(v.endswith("0") for v in grouped))
+    plain = [int(v) for v in values if not _GROUPED.fullmatch(v)]
+    if not plain or not (len(grouped) >= _MANY or any(v.endswith("0") for v in grouped)):
+        return False
+    return median(plain) * _NEARER > median(int(v.replace(",", "")) for v in grouped)
 
 
 def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: Sequence[Sequence[str]],

@@ -18,8 +18,10 @@ from .numbers import NULL_SPELLINGS
 
 _YEAR_FIRST = re.compile(r"(\d{2,3})([/.-])(\d{1,2})\2(\d{1,2})")
 # Words of TWSE's and TPEx's headers, in Taiwan's traditional characters (the mainland writes 价, 数, 笔):
-# the open, high, low and close prices, shares traded, trades, the change, the turnover.
-_TAIWAN_WORDS = ("開盤價", "最高價", "最低價", "收盤價", "成交股數", "成交筆數", "漲跌價差", "成交金額")
+# the open and close prices, shares traded (TPEx's in thousands, 仟股, and its turnover in 仟元), trades,
+# the change. Not the high, low or turnover (最高價, 最低價, 成交金額): Hong Kong's headers write those in
+# the same characters, and a Hong Kong "94/09/05" is 1994's, not Minguo 94's 2005.
+_TAIWAN_WORDS = ("開盤價", "收盤價", "成交股數", "成交筆數", "漲跌價差", "成交仟股", "成交仟元")
 _LAST_YEAR = 199  # Minguo 199 is 2110: a first number past it is no Minguo year
 # Taiwan's exchange opened in Minguo 51 (1962): a two-digit year before 50 would date a price to before
 # any was quoted there, so the file is not Minguo's after all: left unread.

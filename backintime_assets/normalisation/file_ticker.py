@@ -72,11 +72,14 @@ _DECORATIONS = tuple(re.compile(p) for p in (
 # Without a market, an index's ("^spx_d") or a pair's of currencies, metals or coins ("eurusd_d",
 # "xauusd_d", "btcusd_d"), each half a code. Not any word's: an office's own "prices_w" and "treasury_d"
 # (its weekly and daily files) had loaded as PRICES and TREASURY, the one instrument of no name; a short
-# word's "_w" or "_m" ("d_w", "t_m") is a user's own name too.
+# word's "_w" or "_m" ("d_w", "t_m") is a user's own name too. A coin of any code against a currency
+# its pairs are quoted in ("dogeusd_d", "solusdt_d", "adaeur_d"): the coins are too many to list, and
+# such a pair had been cut before the pairs were listed (DOGEUSD was to stay DOGEUSD, not DOGEUSD_D).
 _CODES = "|".join(sorted({c.lower() for c in CURRENCY_CODES} | {"xau", "xag", "xpt", "xpd", "btc", "eth", "ltc", "xrp",
                                                                 "bch"}))
-_STOOQ = re.compile(rf"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{{2}})|(?P<b>\^[a-z0-9]+|(?:{_CODES}){{2}}))"
-                    r"_[dwm]$")
+_QUOTES = "usdt|usdc|usd|eur|gbp|jpy|chf|pln|btc|eth"
+_STOOQ = re.compile(rf"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{{2}})|(?P<b>\^[a-z0-9]+|(?:{_CODES}){{2}}"
+                    rf"|[a-z]{{3,6}}(?:{_QUOTES})))_[dwm]$")
 
 
 def _undecorated(stem: str) -> str:

@@ -31,7 +31,7 @@ from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
-                    scaled, units_written, utc_evenings_among_dates)
+                    parse_grouped_whole, scaled, units_written, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
 from .split_dates import split_date_reason
 from .repeated_header import (
@@ -744,7 +744,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     for name in _NUMERIC_FIELDS:
         if name in cmap:
             if schema.columns[cmap[name]].format == COMMA_GROUPED:  # whole numbers, commas grouping them
-                num[name] = parse_numbers(cols[cmap[name]], ".", ",")
+                num[name] = parse_grouped_whole(cols[cmap[name]])
             else:
                 num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
             multiplier = schema.columns[cmap[name]].multiplier

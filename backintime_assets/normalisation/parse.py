@@ -182,6 +182,21 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     return Parsed(values, missing, bad, suffixed)
 
 
+def parse_grouped_whole(cells: pa.Array) -> Parsed:
+    """Whole numbers whose commas group thousands ("1,234,567", "987": detection/comma_groups.py's column
+    in a file whose decimal mark is the comma). A cell with a dot is unparseable: no decimal point, as
+    read with the dot for one "1.500" (a German thousand past the sampled rows) had loaded as 1.5."""
+    parsed = parse_numbers(cells, ".", ",")
+    if not (pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type)):
+        return parsed
+    dotted = _mask(pc.match_substring(cells, ".")) & ~parsed.missing
+    if not dotted.any():
+        return parsed
+    values = parsed.values.copy()
+    values[dotted] = np.nan
+    return Parsed(values, parsed.missing, parsed.bad | dotted, parsed.suffixed)
+
+
 # A number written with a word after or before it ("1.5 L", "3.2만", "BTC 1.5"): the word its unit.
 # Not letters among the digits ("12x0"): a damaged number, no unit.
 _FIGURE = r"[+-]?[\d.,'\s\x{00a0}\x{202f}]*\d[\d.,'\s\x{00a0}\x{202f}]*"

@@ -619,3 +619,18 @@ def test_a_lone_dated_row_or_days_at_one_time_load(text):
     assert schema.problem is None
     result = normalise_bytes(text.encode(), schema, "aapl.csv")
     assert result.prices_arrow.num_rows == text.count("\n") - 1 and len(result.rejected) == 0
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # The day's end written as its last minute or second: a coin's daily close, CoinMarketCap's
+    # timeClose, Moscow's main session's end. Each had been refused as a minute's bar.
+    ("Date,Open,High,Low,Close,Volume\n2024-01-05 23:59:59,42000,42100,41900,42050,12\n", "2024-01-05"),
+    ("Date,Open,High,Low,Close,Volume\n2024-01-05T23:59:59.999Z,42000,42100,41900,42050,12\n", "2024-01-05"),
+    ("Date,Time,Open,High,Low,Close,Volume\n2024-01-05,23:59,42000,42100,41900,42050,12\n", "2024-01-05"),
+    ("Date,Open,High,Low,Close,Volume\n2024-01-05 18:39:59,250.1,252,249.5,251.2,1200\n", "2024-01-05"),
+])
+def test_a_lone_row_stamped_at_the_last_minute_before_a_mark_is_the_days_bar(text, day):
+    schema = detect_bytes(text.encode(), "btcusd.csv")
+    assert schema.problem is None
+    result = normalise_bytes(text.encode(), schema, "btcusd.csv")
+    assert [f"{d:%Y-%m-%d}" for d in result.prices.date] == [day] and len(result.rejected) == 0

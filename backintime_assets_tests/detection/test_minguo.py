@@ -18,6 +18,9 @@ def _file(header: str, days: list[str]) -> bytes:
     # TWSE's words: "83/09/05" is Minguo 83, 1994 (had been refused: "no date column").
     ("日期,開盤價,最高價,最低價,收盤價,成交股數", ["83/09/05", "83/09/06", "83/09/07", "83/09/08"],
      [date(1994, 9, 5), date(1994, 9, 6), date(1994, 9, 7), date(1994, 9, 8)]),
+    # TPEx's words (its shares in thousands): Minguo 99, 2010.
+    ("日期,開盤,最高,最低,收盤,成交仟股", ["99/12/27", "99/12/28", "99/12/29", "99/12/30"],
+     [date(2010, 12, 27), date(2010, 12, 28), date(2010, 12, 29), date(2010, 12, 30)]),
     # A column crossing into three-digit years: its two-digit ones are Minguo years too.
     ("Date,Open,High,Low,Close,Volume", ["99/12/30", "99/12/31", "100/01/03", "100/01/04"],
      [date(2010, 12, 30), date(2010, 12, 31), date(2011, 1, 3), date(2011, 1, 4)]),
@@ -34,6 +37,9 @@ def test_two_digit_minguo_years_load_where_the_file_is_taiwans(header, days, loa
     ("Date,Open,High,Low,Close,Volume", ["83/09/05", "83/09/06", "83/09/07", "83/09/08"]),
     # Before Taiwan's exchange opened (Minguo 51, 1962): no price's date.
     ("日期,開盤價,最高價,最低價,收盤價,成交股數", ["45/01/03", "45/01/04", "45/01/05", "45/01/06"]),
+    # Hong Kong's headers share the high, low and turnover's characters with Taiwan's: no Minguo's
+    # (its "94/09/05" had loaded as 2005-09-05).
+    ("日期,開市價,最高價,最低價,收市價,成交金額", ["94/09/05", "94/09/06", "94/09/07", "94/09/08"]),
 ])
 def test_two_digit_year_first_dates_without_evidence_stay_refused(header, days):
     data = _file(header, days)

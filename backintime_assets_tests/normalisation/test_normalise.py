@@ -312,6 +312,10 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     # "prices_w" and "treasury_d" had loaded as PRICES and TREASURY, no instrument's names.
     ("xauusd_d.csv", "XAUUSD"), ("btcusd_d.csv", "BTCUSD"), ("usdpln_w.csv", "USDPLN"),
     ("prices_w.csv", "PRICES_W"), ("treasury_d.csv", "TREASURY_D"), ("closing_m.csv", "CLOSING_M"),
+    # A coin of any code against a quote currency: had been cut before pairs were listed, then kept its
+    # "_d" (DOGEUSD_D beside another file's DOGEUSD).
+    ("dogeusd_d.csv", "DOGEUSD"), ("solusdt_d.csv", "SOLUSDT"), ("adaeur_w.csv", "ADAEUR"),
+    ("industry_d.csv", "INDUSTRY_D"),
     ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
 ])
 
