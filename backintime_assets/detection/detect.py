@@ -24,6 +24,7 @@ from .dialect import (
 )
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
+from .excel_sep import declared_delimiter, without_sep_line
 from .filename import date_in_name
 from .flat_header import (bare_tickers, closes_of_one, labelled_unread, made_of_others, named_as_tickers,
                           scaled_fields, scaled_series, split_header, untold_series)
@@ -516,6 +517,10 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         cut = max(text.rfind("\n"), text.rfind("\r"))
         if cut > 0:
             text = text[: cut + 1]  # the last line was cut by the sample boundary
+    # Excel's "sep=;" line (excel_sep.py): its delimiter declared, the line blanked, preamble to the layout.
+    declared = declared_delimiter(text)
+    if declared is not None:
+        text = without_sep_line(text, declared[1])
     if not text.strip():
         return problem_schema(name, "empty file", encoding=encoding), None
     problem = json_lines_problem(text)
@@ -538,7 +543,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         text = unforce(text, forced)
         tail_text = unforce(tail_text, forced) if tail_text is not None else None
     file_date = date_in_name(name)
-    dialect = detect_dialect(text)
+    delimiter = declared[0] if declared is not None else None
+    dialect = detect_dialect(text, delimiter)
     first = _read(text, tail_text, dialect, 0, file_date)
     # The dialect is judged on the whole sample, preamble included: a preamble line (another field
     # count, a quote that opens a cell) can tip the choice, e.g. to no quote at all, which then
@@ -550,7 +556,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     read = first
     start = _table_start(text, tail_text, dialect, first, file_date) if quoting_at_stake(text) else 0
     if start > 0 and count_lines(text) - start >= _MIN_TABLE_LINES:
-        table = detect_dialect(text[line_offset(text, start):])
+        table = detect_dialect(text[line_offset(text, start):], delimiter)
         if (start, table.delimiter, table.quotechar, table.escapechar, table.skipinitialspace) != (
                 _table_line(first.layout), dialect.delimiter, dialect.quotechar, dialect.escapechar,
                 dialect.skipinitialspace):

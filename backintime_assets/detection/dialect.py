@@ -447,8 +447,10 @@ def _quoted_delimiters_known(counts: Counter[str], delimiter: str) -> int:
                and _KNOWN.match(c.replace(delimiter, " ").strip()))
 
 
-def detect_dialect(text: str) -> Dialect:
-    """The dialect of `text` (a decoded sample starting at the beginning of a file)."""
+def detect_dialect(text: str, declared: str | None = None) -> Dialect:
+    """The dialect of `text` (a decoded sample starting at the beginning of a file). `declared`: the
+    delimiter the file declares (Excel's `sep=` line, excel_sep.py), which stands unless the data
+    clearly contradicts it (_DECLARED_SHARE)."""
     terminator = detect_line_terminator(text[:_SCORE_CHARS])
     sample = text[:_SCORE_CHARS]
     lines = sample.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -460,7 +462,7 @@ def detect_dialect(text: str) -> Dialect:
         return Dialect(line_terminator=terminator)
     if (wrapped := one_quoted_field(lines)) is not None:
         return Dialect(",", wrapped[0], wrapped[1], terminator, _ONE_QUOTED_FIELD_CONFIDENCE)
-    delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample)
+    delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample, declared)
     return Dialect(delimiter, quotechar, escapechar, terminator, confidence, skip)
 
 
@@ -490,6 +492,14 @@ def _aligned(lines: list[str]) -> bool:
     filled = [ln for ln in lines if ln.strip()]
     runs = sum(map(contains, filled, repeat("  "))) + sum(1 for ln in filled if ln[0] == " " and "  " not in ln)
     return runs >= _ALIGNED_SHARE * len(filled) > 0
+
+
+def _a_table(rows: list[tuple[int, list[str]]]) -> bool:
+    """Whether one width of two fields or more holds at least _TABLE_SHARE of the non-blank records:
+    a table, whatever preamble or ragged rows are about it."""
+    filled = [len(f) for _, f in rows if f and f != [""]]
+    widths = Counter(n for n in filled if n > 1)
+    return bool(widths) and widths.most_common(1)[0][1] >= _TABLE_SHARE * len(filled)
 
 
 def _trimmed(rows: list[tuple[int, list[str]]]) -> list[list[str]]:
@@ -522,18 +532,36 @@ def _escapes_explained(plain: list[tuple[int, list[str]]], escaped: list[tuple[i
     return n > 0 and held(escaped) < n
 
 
+# A declared delimiter (Excel's `sep=` line) stands unless the data clearly contradicts it: another
+# delimiter reads the sample more than three times as well, and reads it as a table, half its lines
+# or more of one width of two fields or more (_a_table). That is the declared delimiter splitting no
+# line ("sep=;" over a table of ',', a pattern score of a hundredth or none), or splitting values in
+# pieces no value pattern knows ("sep=," over "02.01.2024;10,5;100": their decimal commas). A near
+# call is the writer's to make: scores within a factor of three are readings the data does not tell
+# apart (a space after each tab, "Datum\t Hoch\t", read on the space scored twice the tab). Nor is a
+# one-column list (city names, "Paris, FR" quoted) a table of spaces for the names that hold one
+# here and there: their widths vary, and most lines are one word.
+_DECLARED_SHARE = 1 / 3
+_TABLE_SHARE = 0.5
+# The confidence of a declared delimiter that stands where another scored better: enough for the first
+# look at a file to settle it (settled.MIN_DIALECT_CONFIDENCE), as a larger sample would not unsay it.
+_DECLARED_CONFIDENCE = 0.5
+
+
 # The quick look at a file and the larger sample that may follow it mostly score the same first
 # lines: the second scoring is then free.
 @lru_cache(maxsize=8)
-def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float]:
+def _best_dialect(sample: str, declared: str | None = None) -> tuple[str, str | None, str | None, bool, float]:
     """(delimiter, quote, escape, skipinitialspace, confidence) that score best on `sample` (lines
-    joined by \\n)."""
+    joined by \\n); the best of the `declared` delimiter's where it stands (_DECLARED_SHARE)."""
     # Nothing below tells one digit from another (no candidate delimiter, quote or escape is a
     # digit; the value patterns know only \d): the sample is read in its digit shape (shapes.py),
     # in which a column of prices repeats a handful of cells, each scored once (_known_count).
     sample = shape_of(sample)
     lines = sample.split("\n")
     delimiters = _candidate_delimiters([ln for ln in lines if ln.strip()])
+    if declared is not None and declared not in delimiters:
+        delimiters.append(declared)
     quotes: list[str | None] = [q for q in _QUOTES if q in sample] or ['"']
     present = "".join(q for q in quotes if q)  # the quote characters the sample holds
     if '"' not in quotes:
@@ -556,7 +584,14 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
     best_rows: list = []
     scores: list[float] = []
     rank = 0
+    held = None  # the declared delimiter's best: (best, best_dialect, best_rows) as they stood after it
     for d in delimiters:
+        if d == declared and best is not None:
+            # Its readings compete among themselves first, then with the rest (below).
+            outer: tuple | None = (best, best_dialect, best_rows)
+            best, best_dialect, best_rows = None, (",", '"', None, False), []
+        else:
+            outer = None
         # The quote (and escape) variants of a delimiter often read the sample alike (an
         # apostrophe in a name, a quote no field opens with): the same rows, the same score.
         scored: list[tuple[list, float]] = []
@@ -598,6 +633,16 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
                     best = (score, rank)
                     best_dialect = (d, q, e, skip)
                     best_rows = rows
+        if d == declared:
+            held = (best, best_dialect, best_rows)
+            if outer is not None and (best is None or best[0] <= outer[0][0] * (1 + 1e-9) + 1e-12):
+                best, best_dialect, best_rows = outer  # as in one loop: the earlier stands unless beaten
+    stands = (held is not None and held[0] is not None and best is not None and held[1][0] != best_dialect[0]
+              and (held[0][0] >= _DECLARED_SHARE * best[0] or not _a_table(best_rows)))
+    if stands:
+        # The declared delimiter stands against a reading that scores up to three times as well, or
+        # reads no table: the writer's word settles a call the data leaves open.
+        best, best_dialect, best_rows = held
     d, q, e, skip = best_dialect
     if e is None and escapes_as_a_dump(sample, d, q):
         # A database's text dump (its NULLs written "\N"): backslashes escape there, though none
@@ -611,4 +656,6 @@ def _best_dialect(sample: str) -> tuple[str, str | None, str | None, bool, float
     top = best[0] if best else 0.0
     runner_up = max((s for s in scores if s < top * (1 - 1e-9)), default=0.0)
     confidence = round(1.0 - runner_up / top, 3) if top > 0 else 0.0
+    if stands:
+        confidence = _DECLARED_CONFIDENCE  # scored below another reading: the declaration's word alone
     return (*best_dialect, confidence)
