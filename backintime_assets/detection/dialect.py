@@ -365,7 +365,7 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     # One scan of all rows usually shows that none is cut; a "\n" in them needs the row-by-row
     # test ($ matches before a last "\n").
     if unread:  # a line that is one quoted cell counts as that cell, quotes and all (_torn)
-        rows = [(i, [delimiter.join(f)]) if _torn(f, delimiter, unread) else (i, f) for i, f in rows]
+        rows = _untorn(rows, delimiter, unread)
     atomic, atomic_joined = (_ATOMIC_MERGED, _ATOMIC_MERGED_JOINED) if aligned else (_ATOMIC, _ATOMIC_JOINED)
     pieces = [delimiter.join(f) for _, f in rows if len(f) > 1] if delimiter in _INNER_CHARS else []
     text = joined(pieces) if pieces else None
@@ -424,6 +424,23 @@ def _torn(fields: list[str], delimiter: str, quotes: str) -> bool:
         return False
     inner = delimiter.join(fields)[1:-1]
     return q not in inner.replace(q + q, "")
+
+
+def _untorn(rows: list[tuple[int, list[str]]], delimiter: str, quotes: str) -> list[tuple[int, list[str]]]:
+    """`rows` with each torn line (_torn) joined back into its one cell, unless its pieces are as
+    many as the other lines' commonest count of cells: a line wrapped whole in quotes over a table
+    that quotes nothing else ('"Date,Open,High,Low,Close"' above '2024-01-02,10.5,...', as some
+    exporters write their header) is that table's header in its pieces, and scored as one cell,
+    the reading that took the quote for one read it so: the header lost, the columns unnamed.
+    Lines that are all torn (every line wrapped: wrapped_lines.py) are left in their pieces too."""
+    torn = [_torn(f, delimiter, quotes) for _, f in rows]
+    if not any(torn):
+        return rows
+    widths = Counter(len(f) for (_, f), t in zip(rows, torn) if not t and f and f != [""])
+    if not widths:
+        return rows
+    common = widths.most_common(1)[0][0]
+    return [(i, [delimiter.join(f)]) if t and len(f) != common else (i, f) for (i, f), t in zip(rows, torn)]
 
 
 # Delimiters no word of _KNOWN holds (a whole line, or a line's piece, read on a wrong delimiter is

@@ -40,11 +40,15 @@ _NOTE = re.compile(
     re.I,
 )
 
-# A totals row's label alone in its first cell ("Total", "Grand Total:", "Summe"): below a table
-# without dates, the row of a total of every column is as full as a data row, and was read as one
-# (a generic table's sums loaded as its last record). Not "Sum", "Avg", "Count": tickers too.
-_TOTAL_LABEL = re.compile(r"^(?:grand\s*|sub-?\s*|sous-?\s*)?totale?s?\s*:?$|^(?:zwischen|gesamt)?summe\s*:?$"
-                          r"|^gesamt\s*:?$|^insgesamt\s*:?$|^somme\s*:?$|^suma\s*:?$|^totaal\s*:?$", re.I)
+# A totals row's label alone in its first cell ("Total", "Grand Total:", "Summe", "Total général"):
+# below a table without dates, the row of a total of every column is as full as a data row, and was
+# read as one (a generic table's sums loaded as its last record). Not "Sum", "Avg", "Count": tickers
+# too. "Total" and "TOTAL" alone are names as well (TotalEnergies in a day's list of French shares, a
+# fund): such a row is the footer only where its figures add up the rows above it (_adds_up).
+_NAME_TOO = re.compile(r"^totale?s?$", re.I)
+_TOTAL_LABEL = re.compile(r"^(?:grand\s*|sub-?\s*|sous-?\s*)?totale?s?(?:\s+g[eé]n[eé]ral(?:e|es)?)?\s*:?$"
+                          r"|^(?:zwischen|gesamt)?summe\s*:?$|^gesamt\s*:?$|^insgesamt\s*:?$|^somme\s*:?$"
+                          r"|^suma\s*:?$|^totaal\s*:?$", re.I)
 
 Row = tuple[int, list[str]]
 
@@ -59,8 +63,7 @@ def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]
     happens to be "SUM" is neither."""
     cells = _cells(fields)
     # A date (not the label standing in the date column) makes it a data row more likely.
-    dated = any(j < len(fields) and (v := fields[j].strip()) not in NULL_SPELLINGS and not _keyword(v)
-                for j in date_columns)
+    dated = _dated(fields, date_columns)
     if not (any(_SUMMARY.match(c) for c in cells) or (cells and not dated and _SUMMARY_LABEL.match(cells[0]))):
         return False
     # Every other column spelled out missing (":" in each): a record keyed "TOTAL" (Eurostat's age
@@ -74,9 +77,63 @@ def summary_row(fields: Sequence[str], width: int, date_columns: Collection[int]
     # row has a date: then they are the missing values of a data row ("2021-03-01,SUM,40.5,N/A").
     if (len(cells) if dated else sum(c not in NULL_SPELLINGS for c in cells)) - 1 <= 0.5 * width:
         return True
-    if not dated and _TOTAL_LABEL.match(cells[0]) and fields and fields[0].strip() == cells[0]:
-        return True  # the label leads the row, its first cell
     return any(j >= len(fields) or not (v := fields[j].strip()) or _keyword(v) for j in date_columns)
+
+
+def _dated(fields: Sequence[str], date_columns: Collection[int]) -> bool:
+    """Whether the row holds a value, not a totals label, in a date column."""
+    return any(j < len(fields) and (v := fields[j].strip()) not in NULL_SPELLINGS and not _keyword(v)
+               for j in date_columns)
+
+
+def _total_label(fields: Sequence[str]) -> bool:
+    """Whether the row's first cell is a totals label alone (_TOTAL_LABEL)."""
+    return bool(fields) and bool(_TOTAL_LABEL.match(fields[0].strip()))
+
+
+def _adds_up(candidates: Sequence[Row], m: int, number: Callable[[str], float | None] | None) -> bool:
+    """Whether candidate m, its first cell a totals label (_total_label), is a row of totals. Where
+    the label is "Total" alone, it holds in some column the sum of the rows above it: of those since
+    the last such row (a subtotal), or of every row that is not one (a grand total). That label is no
+    proof: "Total" or "TOTAL" names a share or a fund in a day's list too, and such a last record
+    had been dropped as the footer. A table with a totals row inside it (a subtotal over more rows)
+    is left whole, its totals rows read (and rejected or refused) with the records, not only those
+    below the last record: taking the last ones off, a lone "SUBTOTAL" left above loaded as a
+    security. Read on the bounded sample only: `number` None where `candidates` are a tail sample,
+    not the whole table, and add up to no total."""
+    above = candidates[:m]
+    labelled = [k for k, (_, f) in enumerate(above) if _total_label(f)]
+    # A totals row with records below it: inside the table, not a run of totals ending it.
+    if any(not _total_label(f) for _, f in above[labelled[0] + 1:]) if labelled else False:
+        return False
+    fields = candidates[m][1]
+    if not _NAME_TOO.match(fields[0].strip()):
+        return True  # "Grand Total", "Summe", "Insgesamt": a label, never a share's name
+    if number is None:  # a tail sample: the rows above are not all the table's
+        return False
+    since = [f for _, f in (above[labelled[-1] + 1:] if labelled else above)]
+    records = [f for _, f in above if not _total_label(f)]
+    for j in range(1, len(fields)):
+        total = number(fields[j].strip())
+        if not total:
+            continue
+        for rows in (since, records):
+            values = [v for f in rows if j < len(f) and (v := number(f[j].strip())) is not None]
+            if len(values) < 2:
+                continue
+            # Written rounded: each value and the total are off by up to half their last digit.
+            places = min((_places(f[j]) for f in rows if j < len(f)), default=0)
+            slack = 0.5 * (len(values) + 1) * 10.0 ** -min(places, _places(fields[j])) + 1e-9 * abs(total)
+            if abs(sum(values) - total) <= slack:
+                return True
+    return False
+
+
+def _places(cell: str) -> int:
+    """Digits after the last "." or "," of a number as written (its decimals, or a group of three)."""
+    digits = cell.strip().rstrip("%")
+    cut = max(digits.rfind("."), digits.rfind(","))
+    return len(digits) - cut - 1 if cut >= 0 and digits[cut + 1:].isdigit() else 0
 
 
 def _keyword(cell: str) -> bool:
@@ -103,27 +160,35 @@ def _blank_between(blank_lines: Sequence[int], lo: int, hi: int) -> bool:
 
 def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_like: Callable[[list[str]], bool],
                  width: int, date_columns: Collection[int], from_end: bool = False,
-                 dated: Callable[[list[str]], bool] | None = None) -> int | None:
+                 dated: Callable[[list[str]], bool] | None = None,
+                 number: Callable[[str], float | None] | None = None) -> int | None:
     """Index in `candidates` (the non-blank rows from the first data row on, in file order) of the
     first footer row, or None. `blank_lines`: sorted blank line numbers; `from_end`: row numbers
     count lines from the end of the file (tail samples). `dated`: whether a row holds a date where
-    the data has its dates (None: the data has no date column).
+    the data has its dates (None: the data has no date column). `number`: a cell's value under the
+    file's number format (a full row of totals: _adds_up; None: no such row is looked for).
 
     The footer is the run of non-data rows (and totals) at the end, from the first of them that is
     recognisably not data: set off from the rows above by a blank line, a totals/summary row or a
     note. Unrecognised junk right below the last data row ("<<corrupt>>", "NULL") is a damaged data
     row: it stays in the data region, where it is rejected rather than silently dropped."""
+    def totals(m: int) -> bool:  # a row of totals, labelled so, with figures adding up the rows above
+        fields = candidates[m][1]
+        return (number is not None and _total_label(fields) and not _dated(fields, date_columns)
+                and any(number(c.strip()) is not None for c in fields[1:])  # "Summe;-;-;-": summary_row's
+                and _adds_up(candidates, m, None if from_end else number))
+
     k = len(candidates)
     while k > 1 and len(candidates) - k < MAX_FOOTER_ROWS:
         fields = candidates[k - 1][1]
-        if data_like(fields) and not summary_row(fields, width, date_columns):
+        if data_like(fields) and not summary_row(fields, width, date_columns) and not totals(k - 1):
             break
         if len(candidates) - k >= MAX_FIGURES_FOOTER_ROWS and _figures(fields) and not note_row(fields):
             break
         k -= 1
     for m in range(max(k, 1), len(candidates)):
         if _set_off(candidates, m, blank_lines, from_end) or summary_row(fields := candidates[m][1], width,
-                                                                        date_columns) or note_row(fields):
+                                                                        date_columns) or note_row(fields) or totals(m):
             return m
     if k < len(candidates) and prose_lines([f for _, f in candidates[max(k, 1):]], width):
         return max(k, 1)  # a note in sentences, no keyword to start it (stacked_words.prose_lines)

@@ -19,7 +19,7 @@ from .dates import shape, strptime_year
 from .footer import footer_start, note_row
 from .joined import joined
 from .multipliers import declared_unit, units_cell
-from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns, to_float
 from .numbers_header import numbers_header
 from .pandas_repeats import unsuffixed
 from .ragged import named_width, ragged_from
@@ -1064,7 +1064,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     written = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
                and provisional[j].format not in NUMBER_DATE_FORMATS]
     m = footer_start(candidates, blank, judge.data_like, width, date_columns, from_end=tail is not None,
-                     dated=partial(_dated, written) if written and blank else None)
+                     dated=partial(_dated, written) if written and blank else None,
+                     number=partial(to_float, decimal=decimal, thousands=thousands))
     first_footer = candidates[m][0] if m is not None else None
     if first_footer is not None:
         layout.footer_lines = (head_lines - first_footer) if tail is None else first_footer

@@ -558,3 +558,26 @@ def test_a_quote_a_backslash_escapes_is_read_so_where_it_closed_the_cell_unescap
     # A path's backslashes in a doubled-quote file are no escape: nothing pairs with a quote there.
     plain = 'name,path\na,"C:\\data\\x.csv"\nb,"say ""hi"""\nc,d\n'
     assert detect_dialect(plain).escapechar is None
+
+
+@pytest.mark.parametrize(("text", "delimiter"), [
+    ('"Date,Open,High,Low,Close,Volume"\n2024-01-02,10.5,11,10,10.8,1000\n2024-01-03,10.8,11.2,10.6,11.0,1200\n'
+     "2024-01-04,11.0,11.5,10.9,11.4,900\n", ","),
+    ('"Datum;Eröffnung;Hoch;Tief;Schluss;Volumen"\n02.01.2024;10,5;11;10;10,8;1000\n03.01.2024;10,8;11,2;10,6;11,0;1200\n'
+     "04.01.2024;11,0;11,5;10,9;11,4;900\n", ";"),
+])
+def test_a_header_wrapped_whole_in_quotes_over_unquoted_rows_keeps_its_names(text, delimiter):
+    # Some exporters quote the header line whole, and nothing below. Its pieces are as many as each
+    # row's cells: the table's header, not one quoted title cell. Scored as one cell, the quote won,
+    # the header became a title, and four unnamed price columns refused the file.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    data = text.encode()
+    schema = detect_bytes(data, "ACME.csv")
+    assert (schema.delimiter, schema.header_row) == (delimiter, 0)
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume"]
+    out = normalise_bytes(data, schema, "ACME.csv")
+    assert [(str(r["date"]), r["open"], r["close"]) for r in out.prices_arrow.to_pylist()] == [
+        ("2024-01-02", 10.5, 10.8), ("2024-01-03", 10.8, 11.0), ("2024-01-04", 11.0, 11.4)]
+    # A one-column list's values quoted for the comma they hold stay whole (their pieces are two).
+    assert detect_dialect('address\n"Paris, FR"\n"Lyon, FR"\nNice\n"Berlin, DE"\n').quotechar == '"'

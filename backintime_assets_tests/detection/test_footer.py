@@ -2,7 +2,12 @@ import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.footer import footer_start, note_row, summary_row
+from backintime_assets.detection.numbers import to_float
 from backintime_assets.normalisation import normalise_bytes
+
+
+def _number(cell):
+    return to_float(cell, ".", None)
 
 
 @pytest.mark.parametrize(
@@ -11,8 +16,6 @@ from backintime_assets.normalisation import normalise_bytes
      ["Gesamt", "", "", "", "5"], ["Grand total", "", "", "", ""], ["TOTAL 2088334"], ["Total rows: 12"],
      ["Sum", "", "", "3", "4"]],
 )
-
-
 def test_summary_rows(fields):
     assert summary_row(fields, 5, date_columns=[1])
 
@@ -22,8 +25,6 @@ def test_summary_rows(fields):
     [["SUM", "2020-01-02", "Tech", "10.5", "100"],  # a ticker that happens to read "SUM"
      ["AAPL", "2020-01-02", "Tech", "10.5", "100"], ["Totally", "", "", "", ""], ["<<corrupt>>"]],
 )
-
-
 def test_not_summary_rows(fields):
     assert not summary_row(fields, 5, date_columns=[1])
 
@@ -89,8 +90,6 @@ def test_a_long_footer_runs_over_lines_of_words_not_over_lines_of_figures():
     [["Transactions Total", "", "", "", "$178.66"], ["Account Total", "--", "--", "$13,727.00", "N/A"],
      ["Portfolio totals:", "", "", "", ""]],
 )
-
-
 def test_summary_rows_labelled_at_their_end(fields):
     # Broker exports label their totals "<what> Total"; "--" and "N/A" fill no cell.
     assert summary_row(fields, 5, date_columns=[])
@@ -105,8 +104,6 @@ def test_a_row_named_like_a_total_that_is_data_is_not_a_summary():
     ["2021-03-01", "VTI", "Vanguard Total", "40.5", "", "", "", ""],  # a fund named "... Total"
     ["2021-03-01", "DDD", "40.5", "", "", "", "Consumer Total"],  # a sector
 ])
-
-
 def test_a_data_row_holding_a_name_that_ends_in_total_is_not_a_summary(fields):
     # Only a label leading its row ("Account Total,--,--,$300.00") ends in the keyword: a name in
     # a later cell of a dated row is the row's data.
@@ -227,16 +224,12 @@ def test_a_note_in_sentences_cut_at_commas_is_a_footer():
 
 
 @pytest.mark.parametrize("tail", ["AAPL,,,,,\nMSFT,,,,,\n", "<<corrupt>>,,,,,\n", "This,,,,,\n"])
-
-
 def test_sparse_rows_of_codes_or_one_word_are_no_note(tail):
     # Rows of one code each, or a lone word: damaged data rows, to be rejected, not skipped unseen.
     assert detect_bytes((_DEATHS + tail).encode(), "deaths.csv").footer_lines == 0
 
 
 @pytest.mark.parametrize("tail", ["wells fargo,,,,,\nciti group,,,,,\n", ",,bank of america,,,\n,,wells fargo,,,\n"])
-
-
 def test_names_in_one_column_below_the_data_are_no_note(tail):
     # Lowercase names of several words where the data has its names (a name or ticker column),
     # no date, no price: rows of the table to reject, not a note to skip unseen. A sentence cut at
@@ -269,16 +262,20 @@ def test_a_full_totals_row_below_a_table_without_dates_is_its_footer():
     schema = detect_bytes(data, "weather.csv")
     assert (schema.header_row, schema.data_start_line, schema.footer_lines) == (0, 1, 1)
     assert [c.type for c in schema.columns] == ["string", "float", "float", "integer"]
-    assert summary_row(["Grand Total:", "40.0", "15.5", "67"], 4, date_columns=[])
+    rows = [(1, ["ST01", "12.5", "3.0", "14"]), (2, ["ST02", "18.0", "0.5", "22"]), (3, ["ST03", "9.5", "12.0", "31"])]
+
+    def footer(last):
+        return footer_start([*rows, (4, last)], [], lambda f: True, 4, [], number=_number)
+
+    assert footer(["Grand Total:", "40.0", "15.5", "67"]) == 3
+    assert footer(["Total général", "40.0", "15.5", "67"]) == 3
     # The label alone in the row's first cell, and no date: a name in it is data.
-    assert not summary_row(["Total Return Fund", "40.0", "15.5", "67"], 4, date_columns=[])
-    assert not summary_row(["ST04", "Total", "15.5", "67"], 4, date_columns=[])
+    assert footer(["Total Return Fund", "40.0", "15.5", "67"]) is None
+    assert footer(["ST04", "Total", "15.5", "67"]) is None
 
 
 @pytest.mark.parametrize("total", ["Total,N/A,N/A,N/A,N/A", "TOTAL,--,--,--,--",
                                    "Average,N/A,N/A,N/A,N/A\nTotal,-,-,-,-"])
-
-
 def test_an_empty_totals_line_below_a_price_files_days_stays_the_footer(total):
     # Where the data has dates, a dateless row keyed "Total" with its figures missing is the totals
     # line (a table of keys without dates may hold a record keyed TOTAL with no figures, above).
@@ -291,3 +288,51 @@ def test_an_empty_totals_line_below_a_price_files_days_stays_the_footer(total):
     result = normalise_bytes(data, schema, "prices.csv")
     assert (len(result.prices), len(result.rejected), result.rows_read) == (4, 0, 4)
     assert list(result.prices["close"]) == [10.5, 11.0, 11.5, 12.0]
+
+
+def _day_list(last: str, name: str = "quotes_20240102.csv"):
+    data = f"Ticker,Close,Volume\nAAPL,189.5,1200000\nMSFT,410.2,800000\nGOOG,141.3,950000\n{last}\n".encode()
+    schema = detect_bytes(data, name)
+    out = normalise_bytes(data, schema, name)
+    return schema, [(r["ticker"], r["close"], r["volume"]) for r in out.prices_arrow.to_pylist()]
+
+
+def test_a_last_record_named_total_that_adds_up_nothing_is_a_share():
+    # "TOTAL" names a share too (TotalEnergies in a day's list of French shares, a fund "Total"):
+    # its figures the others' sum in no column, the last record, dropped as the table's footer.
+    schema, loaded = _day_list("TOTAL,58.1,950000")
+    assert (schema.day, schema.footer_lines) == ("2024-01-02", 0)
+    assert loaded[-1] == ("TOTAL", 58.1, 950000)
+    # The others' sum (here of both columns) is the totals row: not loaded as a share "TOTAL".
+    schema, loaded = _day_list("Total,741.0,2950000")
+    assert (schema.day, schema.footer_lines) == ("2024-01-02", 1)
+    assert [t for t, _, _ in loaded] == ["AAPL", "MSFT", "GOOG"]
+    # In German, decimal commas: its volume adds up.
+    data = "Symbol;Schluss;Volumen\nSAP;180,5;1200000\nSIE;170,2;800000\nBAS;45,3;950000\nSumme;396,0;2950000\n"
+    assert detect_bytes(data.encode(), "kurse_20240102.csv").footer_lines == 1
+
+
+def test_subtotals_inside_a_day_list_keep_its_totals_rows_among_the_records():
+    # A subtotal above further records: the totals rows below the last are not taken off alone, or the
+    # one left inside ("SUBTOTAL", on one row) loaded as a share where the file, two of them in it,
+    # was refused as a history of other days.
+    data = (b"Ticker,Close,Volume\nAAPL,189.5,1200000\nMSFT,410.2,800000\nSubtotal,599.7,2000000\n"
+            b"XOM,101.2,700000\nCVX,150.3,600000\nSubtotal,251.5,1300000\nGrand Total,851.2,3300000\n")
+    schema = detect_bytes(data, "quotes_20240102.csv")
+    assert schema.footer_lines == 0
+    out = normalise_bytes(data, schema, "quotes_20240102.csv")
+    assert "SUBTOTAL" not in out.prices_arrow.column("ticker").to_pylist()
+    assert out.rows_read == 7
+    # A run of totals below the records: each adds up its rows, and all of them are the footer.
+    data = (b"Ticker,Close,Volume\nAAPL,189.5,1200000\nMSFT,410.2,800000\nXOM,101.2,700000\n"
+            b"Subtotal,701.0,2700000\nGrand Total,701.0,2700000\n")
+    assert detect_bytes(data, "quotes_20240102.csv").footer_lines == 2
+
+
+def test_a_totals_label_over_no_figures_is_left_to_the_summary_rules():
+    # Its figures all spelled missing: no row of totals to add up (summary_row keeps a record keyed
+    # "TOTAL" with no figures as data, rejected with its reason, not dropped as the footer).
+    rows = [(1, ["ST01", "12.5", "3.0"]), (2, ["ST02", "18.0", "0.5"]), (3, ["Summe", "-", "-"])]
+    assert footer_start(rows, [], lambda f: True, 3, [], number=_number) is None
+    rows[2] = (3, ["Summe", "30.5", "3.5"])
+    assert footer_start(rows, [], lambda f: True, 3, [], number=_number) == 2

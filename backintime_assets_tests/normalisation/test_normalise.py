@@ -70,8 +70,6 @@ def check_invariants(result):
 
 
 @pytest.mark.parametrize("careful", [False, True])
-
-
 def test_messy_file_every_line_has_an_outcome(careful, monkeypatch):
     r = run(MESSY, careful=careful, monkeypatch=monkeypatch)
     assert r.reader == ("csv" if careful else "pyarrow")
@@ -111,8 +109,6 @@ def test_messy_file_every_line_has_an_outcome(careful, monkeypatch):
         (b"Name,City\nBob,Paris\nAlice,Rome\n", "no date or close column"),
     ],
 )
-
-
 def test_file_problems_never_raise(data, problem):
     r = run(data)
     check_invariants(r)
@@ -204,8 +200,6 @@ def test_file_without_ticker_column_is_named_after_the_file():
     # Dukascopy's range is no part of the symbol, nor its candles' words (test below).
     ("EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024.csv", "EURUSD"),
 ])
-
-
 def test_a_file_named_after_a_dotted_symbol_keeps_the_whole_symbol(name, ticker):
     # Yahoo names its downloads after the symbol, exchange suffix included (005930.KS.csv, a
     # real Samsung download; BP.L is London's BP in pence, BP New York's ADR in dollars). Cut at
@@ -234,8 +228,6 @@ def _loads_under(name: str, ticker: str) -> None:
     ("AAPL.OLD.csv", "AAPL"), ("aapl.bak.csv", "AAPL"), ("AAPL.CSV.csv", "AAPL"), ("AAPL.ADJ.csv", "AAPL"),
     ("BP.L.COPY.csv", "BP.L"),
 ])
-
-
 def test_a_dotted_name_is_read_alike_in_either_case_and_without_file_words(name, ticker):
     _loads_under(name, ticker)
 
@@ -251,8 +243,6 @@ def test_a_dotted_name_is_read_alike_in_either_case_and_without_file_words(name,
     # Words that merely hold the letters stay.
     ("COPYRIGHT.csv", "COPYRIGHT"), ("copy.csv", "COPY"), ("msft daily.csv", "MSFT DAILY"),
 ])
-
-
 def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     _loads_under(name, ticker)
 
@@ -273,8 +263,6 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     # Other words are the name's ("Historical Data.csv" alone names no instrument: detection/test_nameless.py).
     ("GBP_EUR_Historical_Rates.csv", "GBP_EUR_HISTORICAL_RATES"),
 ])
-
-
 def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     _loads_under(name, ticker)
 
@@ -318,8 +306,6 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("industry_d.csv", "INDUSTRY_D"),
     ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
 ])
-
-
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
     _loads_under(name, ticker)
 
@@ -331,15 +317,11 @@ def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(na
     ("Russell (2000).csv", "RUSSELL (2000)"), ("Target Retirement (2030).csv", "TARGET RETIREMENT (2030)"),
     ("FTSE (100) (1).csv", "FTSE (100)"), ("FTSE (100) - Copy (12).csv", "FTSE (100)"),
 ])
-
-
 def test_a_number_of_the_names_own_in_brackets_stays(name, ticker):
     _loads_under(name, ticker)
 
 
 @pytest.mark.parametrize("header", ["Date,Close,Volume", "Date,Close,Volume,Currency", "Date,Close,Volume,Ccy", None])
-
-
 def test_a_currency_column_does_not_become_the_ticker(header):
     # "USD" on every row, under no name (past the header's end, or no header at all) or under a
     # name that is no ticker's: the rows are msft.csv's, not ticker USD's.
@@ -370,8 +352,6 @@ WEEKDAYS = ["2021-03-01", "2021-03-02", "2021-03-03", "2021-03-04", "2021-03-05"
     ("Account,Type,Owner,Region,Currency,Broker,Desk,Book",  # six: date, ticker, open, high, low, close
      [f"{d},AAPL,{121 + k}.5,{122 + k}.0,{120 + k}.9,{121 + k}.7" for k, d in enumerate(WEEKDAYS)]),
 ])
-
-
 def test_a_line_of_words_wider_than_a_headerless_table_is_preamble_and_every_row_loads(line, rows):
     r = run(("\n".join([line, *rows]) + "\n").encode(), name="aapl.csv")
     check_invariants(r)
@@ -388,8 +368,6 @@ def test_a_line_of_words_wider_than_a_headerless_table_is_preamble_and_every_row
     ("timestamp,sensor_a,sensor_b,sensor_c,sensor_d,location",
      [f"{d},{5 + k % 3}.1,{9 + k % 4}.9,{1 + k % 2}.05,6.5" for k, d in enumerate(WEEKDAYS)]),
 ])
-
-
 def test_a_header_naming_one_more_column_than_its_rows_fill_reads_them_as_at_their_width(line, rows):
     # Non-price tables whose rows omit a trailing empty field: their header names the date over the
     # dates, so it is theirs, and the file is no price file, as it is with the header cut to the
@@ -412,8 +390,6 @@ def test_a_header_naming_one_more_column_than_its_rows_fill_reads_them_as_at_the
     # Tankerkoenig's daily price changes: a price of each fuel.
     ("date,station_uuid,diesel,e5,e10\n2022-02-04 08:15:07+01,e5215cb1,1.609,1.769,1.709\n", "'diesel', 'e5', 'e10'"),
 ])
-
-
 def test_a_file_without_a_close_names_the_numbers_it_holds(text, named):
     # Such files had been refused for "no close column" and nothing more: whoever reads the reason
     # now sees which prices the file holds, and that one of them may be mapped as the close.
@@ -443,8 +419,6 @@ def test_a_dated_series_of_one_price_named_in_words_loads_it_as_the_close():
     "Date,WTI Spot Price,Brent Spot Price",  # two prices: which one is the close is not said
     "Date,Avg Price,Volume",  # the day's average
 ])
-
-
 def test_a_price_named_as_another_figure_or_one_of_several_is_no_close(header):
     cells = len(header.split(",")) - 1
     data = f"{header}\n2020-01-02,{','.join(['61.17'] * cells)}\n2020-01-03,{','.join(['63.0'] * cells)}\n"
@@ -463,8 +437,6 @@ def test_a_price_named_as_another_figure_or_one_of_several_is_no_close(header):
     "Date,Price Moving Average",
     "Date,Price per Unit",
 ])
-
-
 def test_a_price_of_a_forecast_an_option_or_a_trade_is_no_close(header):
     cells = len(header.split(",")) - 1
     data = f"{header}\n2020-01-02,{','.join(['61.17'] * cells)}\n2020-01-03,{','.join(['63'] * cells)}\n"
@@ -522,8 +494,6 @@ def test_headerless_order_ids_of_a_date_and_a_count_do_not_take_the_date():
 
 @pytest.mark.parametrize(("name", "suffix", "fmt"), [("Date", "", "%Y%m%d%H%M"), ("Timestamp", "00", "%Y%m%d%H%M%S"),
                                                      ("", "", "%Y%m%d%H%M")])
-
-
 def test_compact_date_times_are_the_date_column(name, suffix, fmt):
     # "202103011600": read as integers, the file had no date column ("Date": epoch milliseconds).
     stamps = [d.replace("-", "") + "1600" + suffix for d in WEEKDAYS]
@@ -552,8 +522,6 @@ def test_headerless_histdata_file_with_date_and_time_a_space_apart_loads():
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
-
-
 def test_a_bom_at_the_start_of_a_data_line_is_no_part_of_its_date(careful, newline, monkeypatch):
     # Stooq writes one before some data lines, and parts of files joined into one keep theirs: the
     # line was rejected as "unparseable value: date".
@@ -585,8 +553,6 @@ def test_polygon_flat_file_dated_by_epoch_nanoseconds_loads_every_ticker():
         f"{d[8:]}.{d[5:7]}.{d[:4]};10,5;11,0;10,4;10,{60 + k};{123456 + k}\n" for k, d in enumerate(WEEKDAYS)),
      "cp1251"),
 ])
-
-
 def test_chinese_and_russian_exports_load(text, encoding):
     r = run(text.encode(encoding), name="sber.csv")
     loads_every_row(r)
@@ -636,8 +602,6 @@ def test_interactive_brokers_bars_with_two_blanks_before_the_time_load():
         f"{d.replace('-', '/')}({wd}),10.5,11,10,10.{60 + k}\n"
         for k, (wd, d) in enumerate(zip("月火水木金" * 2, WEEKDAYS))), "utf-8"),
 ])
-
-
 def test_dates_with_a_weekday_name_in_another_language_load(text, encoding):
     r = run(text.encode(encoding), name="bas.csv")
     loads_every_row(r)
@@ -710,8 +674,6 @@ def loaded_whole_side_by_side(result, tickers: int = 2) -> None:
 
 
 @pytest.mark.parametrize("data", [YF_BY_COLUMN, YF_BY_TICKER], ids=["by_column", "by_ticker"])
-
-
 def test_several_tickers_side_by_side_load_a_row_per_ticker_and_line(data):
     # yf.download(["AAPL", "MSFT"]).to_csv(), grouped by column and by ticker: the first ticker's
     # columns loaded under the file's name and the other's were dropped; then every row was refused.
@@ -735,8 +697,6 @@ def test_several_tickers_side_by_side_load_a_row_per_ticker_and_line(data):
     b"Date,\"('Open', 'AAPL')\",\"('Close', 'AAPL')\",\"('Volume', 'AAPL')\",\"('Open', 'MSFT')\","
     b"\"('Close', 'MSFT')\",\"('Volume', 'MSFT')\"",  # pandas' columns of tuples, to_csv'd flat
 ])
-
-
 def test_several_tickers_in_one_flat_header_load_a_row_per_ticker_and_line(header):
     # AAPL's rows loaded under the file's name (PRICES) and MSFT's columns were left unread, silently.
     data = header + (b"\n2024-01-02,185.79,184.29,82488700,370.0,367.9,25258600\n"
@@ -779,8 +739,6 @@ def test_a_ticker_side_by_side_listed_later_and_its_bad_values_are_rejected_by_n
     # Bloomberg's "Dates", the title row short by its trailing empty cell (as Excel writes it).
     (b"AAPL US Equity,,MSFT US Equity,\n", b"Dates"), (b"AAPL US Equity,,MSFT US Equity\n", b"Dates"),
 ])
-
-
 def test_securities_each_over_their_own_dates_load_each_under_its_label(title, date):
     # A Bloomberg sheet of two securities, a date column each: AAPL's prices loaded under the
     # file's name, MSFT's were dropped without a word; then every row was refused. MSFT's history
@@ -814,8 +772,6 @@ def test_series_side_by_side_that_nothing_names_are_rejected_with_the_reason():
     (b"Date,Open,Close,Open,Close", [b"10.4,10.5,20.0,20.1", b"10.5,10.6,20.1,20.3", b"10.6,10.7,20.3,20.2"],
      "(Open_2, Close_2)"),
 ])
-
-
 def test_price_columns_repeated_with_other_values_and_no_label_are_refused(header, rows, repeated):
     days = ("2024-01-02", "2024-01-03", "2024-01-04")
     data = header + b"\n" + b"".join(d.encode() + b"," + r + b"\n" for d, r in zip(days, rows))
@@ -840,8 +796,6 @@ def test_a_price_column_exported_twice_with_the_same_values_loads_once():
     b",AAPL US Equity,,MSFT US Equity\nDates,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",  # trailing empty left out
     b"Dates,AAPL US Equity,,MSFT US Equity\n,PX_LAST,PX_VOLUME,PX_LAST,PX_VOLUME\n",
 ], ids=["merged", "sparse", "short", "dates_over_labels"])
-
-
 def test_bloomberg_securities_labelled_once_each_load_whatever_the_cells_around_them(head):
     # Refused before they loaded; then, but for the first, the labels' row was taken for preamble:
     # AAPL's prices loaded under the file's name and MSFT's dropped without a word.
@@ -855,8 +809,6 @@ def test_bloomberg_securities_labelled_once_each_load_whatever_the_cells_around_
 
 
 @pytest.mark.parametrize("fill", ["#N/A N/A", "#n/a n/a"])
-
-
 def test_bloomberg_fill_on_the_first_date_is_a_missing_row_not_part_of_the_labels(fill):
     # BDH writes "#N/A N/A" where a security has no value (a holiday, as 1 January here). That
     # first row was read as a third header row: the tickers loaded as "SPX INDEX #N/A N/A" and
@@ -896,8 +848,6 @@ def test_prices_in_brazilian_reais_load_as_numbers():
 
 
 @pytest.mark.parametrize("no_value", ["ND", "N/E", "k.A."])
-
-
 def test_a_first_day_without_prices_is_a_rejected_row_not_a_second_header_row(no_value):
     # A holiday first, its price in the source's word for none: the row was read as a second
     # header row and skipped as "header", not among the rows read.
@@ -912,8 +862,6 @@ def test_a_first_day_without_prices_is_a_rejected_row_not_a_second_header_row(no
 
 @pytest.mark.parametrize(("price", "expected"), [
     ('"₹2,580.00"', 2580.0), ('"₹1,12,580.50"', 112580.5), ('"2.580,00 ₺"', 2580.0), ('"₩76,600"', 76600.0)])
-
-
 def test_prices_written_with_any_currency_sign_load_as_numbers(price, expected):
     # Excel saves a cell as shown: in an Indian, Turkish or Korean locale's currency format the sign
     # is "₹", "₺", "₩". Only "$€£¥" were read as currency marks: every price was text, nothing loaded.
@@ -924,8 +872,6 @@ def test_prices_written_with_any_currency_sign_load_as_numbers(price, expected):
 
 
 @pytest.mark.parametrize("cents", ["25¢", "25 ¢", "25￠"])
-
-
 def test_prices_in_cents_do_not_load_as_whole_units(cents):
     # "25¢" is a quarter of a dollar: read as a currency mark, the cent sign loaded 25.
     data = "".join(f"2024-01-0{d},AAA,{cents},100\n" for d in range(2, 6))
@@ -1018,8 +964,6 @@ MONTH_NAME_EXPORTS = {
 
 
 @pytest.mark.parametrize("language", sorted(MONTH_NAME_EXPORTS))
-
-
 def test_dates_with_month_names_in_other_languages(language):
     header, sep, written, months, decimal = MONTH_NAME_EXPORTS[language]
     days = [date(2021, 2, 26), date(2021, 3, 1), date(2021, 5, 3), date(2021, 10, 1), date(2021, 12, 13)]
@@ -1091,8 +1035,6 @@ def workbook(rows) -> bytes:
 
 
 @pytest.mark.parametrize("engine", ["calamine", "openpyxl"])
-
-
 def test_xlsx_end_to_end(engine, monkeypatch):
     if engine == "calamine":
         pytest.importorskip("python_calamine")
@@ -1127,8 +1069,6 @@ def test_arrow_output_has_date32():
 # --- properties -------------------------------------------------------------------------------
 
 @st.composite
-
-
 def styles(draw):
     decimal = draw(st.sampled_from([".", ","]))
     return Style(
@@ -1148,8 +1088,6 @@ def styles(draw):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(style=styles(), n=st.integers(5, 40), seed=st.integers(0, 10_000), tickers=st.integers(1, 3))
-
-
 def test_values_round_trip_through_any_dialect(style, n, seed, tickers):
     rows = sample_prices(n, seed=seed, tickers=tickers, start=date(2019, 12, 28))
     data = render_table(PRICE_HEADER, rows, style)
@@ -1171,8 +1109,6 @@ MUTATIONS = ["garbage", "empty_field", "drop_field", "add_field", "blank", "spac
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(style=styles(), seed=st.integers(0, 10_000),
        edits=st.lists(st.tuples(st.integers(0, 29), st.sampled_from(MUTATIONS), st.integers(0, 8)), max_size=12))
-
-
 def test_fast_and_careful_paths_agree_and_every_line_is_accounted(style, seed, edits):
     style.quoting = "minimal"
     clean = render_table(PRICE_HEADER, sample_prices(30, seed=seed, tickers=2), style)
@@ -1229,8 +1165,6 @@ CSV_ALPHABET = st.sampled_from(list("0123456789.,;\t|\"' -/:abcXYZé\r\n") + ["2
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.one_of(st.binary(max_size=400),
                       st.lists(CSV_ALPHABET, max_size=200).map(lambda parts: "".join(parts).encode())))
-
-
 def test_arbitrary_bytes_never_raise_and_stay_accounted(data):
     schema = detect_bytes(data, "fuzz.csv")
     r = normalise_bytes(data, schema, "fuzz.csv")
@@ -1324,8 +1258,6 @@ def noted_file(nl: str, encoding: str, unclosed: bool) -> bytes:
 
 
 @pytest.mark.parametrize("unclosed", [False, True])
-
-
 def test_notes_with_line_breaks_read_as_the_csv_module_reads_them(monkeypatch, nl, encoding, unclosed):
     schema = detect_bytes(noted_file(nl, encoding, False), "f.csv")
     data = noted_file(nl, encoding, unclosed)
@@ -1445,8 +1377,6 @@ def test_a_space_aligned_tables_reported_lines_are_the_files_own():
      + "".join(f"AAPL     {date.fromisoformat(d):%d %b %Y}   137.22   138.10   136.89   137.{10 + k}   {82488700 + k}\n"
                for k, d in enumerate(WEEKDAYS)), {"AAPL"}, 137.1),
 ])
-
-
 def test_space_aligned_values_with_single_spaces_stay_whole(text, tickers, close):
     r = run(text.encode(), name="report.txt")
     loads_every_row(r)
@@ -1524,8 +1454,6 @@ def _daily_at(clock: str) -> str:
 
 
 @pytest.mark.parametrize("clock", [" 16:00", " 00:00", ""])  # a close's time, midnight, or none written
-
-
 def test_two_rows_of_a_date_off_a_daily_file_s_time_of_day_are_intraday_bars(clock):
     # A file of a row a day at one time of day, and a date of two rows at 10:00 and 11:00: that day's
     # bars. The first had loaded as the day's price (the second rejected as its conflicting duplicate).
@@ -1715,8 +1643,6 @@ def test_a_long_file_of_the_tickers_on_and_t_loads_both():
 
 @pytest.mark.parametrize("date, time", [("日期", "时间"), ("日付", "時刻"), ("날짜", "시간"), ("Дата", "Время"),
                                         ("Tarih", "Saat")])
-
-
 def test_intraday_bars_under_names_of_other_scripts_are_rejected_too(date, time):
     # The prices' names map in these scripts, the time's did not: the first bar of each day loaded
     # as its open, high, low and close, the others rejected as conflicting duplicates.
@@ -1738,8 +1664,6 @@ def test_intraday_bars_under_names_of_other_scripts_are_rejected_too(date, time)
      "EURUSD,20240102,000000,1.1040,1.1050,1.1030,1.1045,0\n"
      "EURUSD,20240103,000000,1.1045,1.1060,1.0940,1.0950,0\n", 2),
 ])
-
-
 def test_price_exports_that_name_their_close_latest_or_their_date_by_its_format_load(text, loaded):
     r = run(text.encode())
     assert r.file_problem is None and len(r.prices) == loaded
@@ -1778,8 +1702,6 @@ def test_headerless_daily_bars_with_a_constant_time_column_load():
 
 
 @pytest.mark.parametrize("unit", [1_000, 1_000_000])  # before 2025 milliseconds, then microseconds
-
-
 def test_headerless_binance_klines_load_the_coin_volume_not_the_trade_count(unit):
     # Binance's klines: open time, o, h, l, c, volume (fractions of a coin), close time, quote
     # volume, trades, taker volumes, 0. The volume was loaded as the adjusted close, the count of
@@ -2022,8 +1944,6 @@ def test_a_download_appended_to_its_copy_saved_with_fewer_decimals_loads_the_fir
 
 
 @pytest.mark.parametrize("careful", [False, True])
-
-
 def test_a_mysql_dump_loads_its_numbers_and_reads_its_null_marker_as_missing(careful, monkeypatch):
     from backintime_assets_tests.detection.test_detect import MYSQL_DUMP
 
@@ -2049,8 +1969,6 @@ PG_DUMP = (
 
 
 @pytest.mark.parametrize("careful", [False, True])
-
-
 def test_a_dumps_null_ticker_is_a_missing_ticker_and_its_escapes_are_read(careful, monkeypatch):
     # Found by the dialect sweep (session 15): the NULL ticker loaded as the ticker "\N", and the
     # escapes inside text read as their letters ("Information\tTechnology" as "InformationtTechnology").
@@ -2079,8 +1997,6 @@ def test_a_mysql_dumps_escaped_tab_and_nul_in_a_ticker_cell_read_as_spaces():
 
 
 @pytest.mark.parametrize("null", ["NULL", "null", "#N/A", "-"])
-
-
 def test_a_null_word_in_the_ticker_column_is_a_missing_ticker(null):
     # SQL Server Management Studio's "Save Results As" writes NULL for a null, in every column.
     data = (f"Ticker,TradeDate,ClosePrice,Sector\nAAPL,2024-01-02 00:00:00.000,185.64,Technology\n"
@@ -2094,8 +2010,6 @@ def test_a_null_word_in_the_ticker_column_is_a_missing_ticker(null):
 
 
 @pytest.mark.parametrize("ticker", ["NA", "NAN", "None", "Nil"])
-
-
 def test_tickers_that_are_also_null_words_load(ticker):
     # NA (Nano Labs, Nasdaq) and NAN (a Nuveen fund, NYSE) are listed symbols: a null word no
     # exporter writes for a missing value stays a ticker.
@@ -2127,8 +2041,6 @@ def test_finam_export_with_a_cyrillic_ticker_in_cp1251_keeps_the_ticker():
 
 
 @pytest.mark.parametrize("quote", ["", '"'])
-
-
 def test_a_hive_export_with_a_path_ending_in_a_backslash_past_the_sample_loses_no_row(quote):
     # Hive writes NULL as "\N" and escapes no backslash. Taken for a dump's escape from its markers
     # alone, the backslash ending a path past the sample ate the delimiter (rows rejected for their
@@ -2207,8 +2119,6 @@ _VILNIUS = ("Data;Atidarymo kaina;Aukščiausia kaina;Žemiausia kaina;Uždarymo
     (_RIGA, "cp1257", "grd1r.csv", ("GRD1R", 12.969, 13.158, 12.813, 13.002, 812)),
     (_VILNIUS, "cp1257", "ign1l.csv", ("IGN1L", 14.355, 14.564, 14.183, 14.391, 5120)),
 ])
-
-
 def test_central_eastern_european_balkan_baltic_greek_and_turkish_exports_load(text, encoding, name, first):
     r = run(text.encode(encoding), name=name)
     loads_every_row(r)
@@ -2240,8 +2150,6 @@ def test_daily_bars_stamped_at_an_asx_sessions_open_load_on_their_trading_day():
 
 
 @pytest.mark.parametrize("epoch", [True, False])
-
-
 def test_nzx_bars_stamped_at_wellingtons_summer_midnight_load_on_their_trading_day(epoch):
     # NZDT is UTC+13: an NZX session's midnight is 11:00 UTC the day before, earlier than noon, so
     # each bar loaded a day early (the Mondays rejected as Sundays), silently.
@@ -2257,8 +2165,6 @@ def test_nzx_bars_stamped_at_wellingtons_summer_midnight_load_on_their_trading_d
 
 
 @pytest.mark.parametrize("hour", [0, 4, 5, 8, 11, 13.5, 14.5, 21])
-
-
 def test_daily_bars_stamped_on_their_own_utc_day_load_as_before(hour):
     # UTC midnight, New York's midnight (EST), Frankfurt's morning, New York's open and close.
     first = 1704153600 + int(hour * 3600)  # 2024-01-02, a Tuesday
@@ -2380,8 +2286,6 @@ _ASX_OPENS = [datetime(d.year, d.month, d.day) - timedelta(hours=1 if d < date(2
 
 @pytest.mark.parametrize("written", ["%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S.000Z", "%Y-%m-%d %H:%M:%S+00:00",
                                      "%Y-%m-%d %H:%M:%S UTC"])
-
-
 def test_asx_bars_stamped_in_utc_text_load_on_their_trading_day(written):
     # Yahoo/broker exports write the ASX's opens as UTC text, "2024-03-03T23:00:00Z" for Monday 4
     # March's session: read as written, every bar of summer time loaded a day early, silently, and
@@ -2404,8 +2308,6 @@ def test_timestamp_text_with_a_local_offset_or_no_zone_loads_as_written():
 
 
 @pytest.mark.parametrize("hour", [0, 4, 5, 14.5, 21])
-
-
 def test_us_bars_stamped_in_utc_text_keep_their_own_days(hour):
     # UTC midnight, New York's midnight (EDT, EST), its open and close: west of UTC, the UTC day is the session's.
     days = [d.date() for d in pd.bdate_range(date(2024, 1, 2), periods=40)]
@@ -2452,8 +2354,6 @@ def test_asx_and_new_york_bars_in_one_file_of_utc_text_load_each_on_its_sessions
 @pytest.mark.parametrize("header", ["Date,bhp_close,bhp_volume,cba_close,cba_volume",
                                     "Date,BHP Close,BHP Volume,CBA Close,CBA Volume",
                                     "BHP Date,BHP Close,CBA Date,CBA Close"])
-
-
 def test_asx_tickers_side_by_side_in_utc_text_load_on_their_trading_day(header):
     # Two ASX tickers side by side, dated by UTC text at their open (23:00 the evening before): the
     # "_east" reading was given to a ticker column's files only, so these loaded every bar a day
@@ -2474,8 +2374,6 @@ def test_asx_tickers_side_by_side_in_utc_text_load_on_their_trading_day(header):
 
 
 @pytest.mark.parametrize("unit", [1, 1000])
-
-
 def test_paris_and_helsinki_bars_at_their_midnights_load_on_their_sessions(unit):
     # TradingView's AIR.PA at Paris's midnight (23:00 UTC the evening before) beside NOKIA.HE at
     # Helsinki's (22:00): two stamps an hour apart each evening, taken for one ticker's hours, and
@@ -2501,8 +2399,6 @@ def _sessions(first: date, n: int, week: TradingWeek) -> list[date]:
 
 
 @pytest.mark.parametrize("unit", [1, 1000])  # epoch seconds, milliseconds
-
-
 def test_sunday_to_thursday_bars_stamped_at_riyadhs_midnight_load_on_their_sessions(unit):
     # TradingView's 2222.SR: Sunday's session at 00:00 in Riyadh, 21:00 UTC on Saturday. Detection
     # took a Saturday evening for no session's, read the column by its UTC days, and under
@@ -2592,8 +2488,6 @@ TransactionDate,TransactionType,SecurityType,Symbol,Quantity,Amount,Price,Commis
         (_ETRADE, "DownloadTxnHistory.csv", "a list of trades, not prices: TransactionType, Quantity, Commission"),
     ],
 )
-
-
 def test_a_brokers_trades_load_no_prices_and_say_what_the_file_is(data, name, reason):
     # A fill's price is not the day's price, nor its quantity the market's volume: these loaded as prices.
     r = run(data, name)
@@ -2653,8 +2547,6 @@ def test_a_dated_positions_snapshot_is_no_days_closes():
          b"2024-01-04;151.20;151.25;150.60;152.30;149.75;151.20;151.14;2086712;315386111.22;10345;\n", 2),
     ],
 )
-
-
 def test_exchange_files_with_counts_of_trades_and_money_traded_still_load(data, loaded):
     r = run(data, "prices.csv")
     assert r.file_problem is None and len(r.prices) == loaded
@@ -2684,8 +2576,6 @@ def test_a_workbooks_price_sheet_after_a_statement_sheet_loads():
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
-
-
 def test_a_table_in_arabic_indic_digits_loads_as_it_reads(encoding):
     # Tadawul's Arabic page copied to CSV: "٣٢٫٨٥" is 32.85 and "١٢٬٩٦٤٬٥٢٤" 12,964,524. No
     # number or date read, and the file loaded nothing.
@@ -2710,8 +2600,6 @@ _TADAWUL_AR = ("\ufeffآخر تحديث ٢٠٢٤/٠١/١٧\r\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
-
-
 def test_lines_in_arabic_indic_digits_are_reported_as_the_file_writes_them(encoding):
     # The digits are read in ASCII; rejected_rows and the lines around the table had shown that
     # rewrite ("2024/01/14", "12023007"), a line the file does not hold.
@@ -2744,8 +2632,6 @@ def test_files_in_arabic_indic_digits_read_together_report_their_own_lines():
     ("Shares Traded (Lakhs)", ["2456.71", "1890.05"], [245_671_000, 189_005_000]),
     ("Volume, tis. ks", ["312.451", "298.5"], [312_451, 298_500]),
 ])
-
-
 def test_a_volume_whose_header_declares_its_scale_loads_the_quantity(header, cells, volumes):
     sep = ";" if "," in header else ","  # a Czech file: its header's comma is not its delimiter
     data = (f"Date{sep}Open{sep}High{sep}Low{sep}Close{sep}{header}\n"
@@ -2770,8 +2656,6 @@ def test_lots_of_a_size_the_file_does_not_give_load_no_volume_and_show_their_uni
 
 
 @pytest.mark.parametrize("header", ["Volume in lots", "Volume (mil)", "Volume (Board Lots)"])
-
-
 def test_volumes_in_units_of_unsaid_size_load_none(header):
     data = f"Date,Close,{header}\n2024-01-02,10.5,4310\n2024-01-03,10.6,5120\n".encode()
     schema = detect_bytes(data, "x.csv")
@@ -2801,8 +2685,6 @@ def test_a_users_multiplier_is_applied_and_one_taken_away_is_not():
     ("Vol (K)", ["12.3K", "15.1K", "9800"], [12_300, 15_100, 9_800_000]),
     ("Volume (000)", ["1.2M", "980K", "1500"], [1_200_000, 980_000, 1_500_000]),
 ])
-
-
 def test_a_cell_that_writes_its_own_scale_is_not_scaled_again_by_its_header(header, cells, volumes):
     data = (f"Date,Close,{header}\n" + "".join(f"2024-01-0{2 + i},10.5,{c}\n" for i, c in enumerate(cells))).encode()
     schema = detect_bytes(data, "x.csv")
@@ -2836,8 +2718,6 @@ _DAY_LIST = b"Symbol,Open,High,Low,Close,Volume\nAAA,10.0,10.5,9.8,10.2,1200\n,,
     (b"Daily Quotations 2024/01/02\n", "quotes.csv"),
     (b"", "MI_INDEX_ALL_20240102.csv"),
 ])
-
-
 def test_a_days_list_loads_every_row_under_its_title_or_name_date(title, name, careful, monkeypatch):
     result = run(title + _DAY_LIST, name, careful, monkeypatch)
     check_invariants(result)
@@ -2857,8 +2737,6 @@ def test_a_days_list_whose_date_is_not_certain_is_refused_saying_why():
 
 
 @pytest.mark.parametrize("name", ["prices_20240105.csv", "x.csv"])
-
-
 def test_a_table_whose_date_column_was_not_read_is_not_dated_by_its_name_or_title(name):
     # The rows' own dates, in a form not read: under the name's date Jan 2's closes would load as Jan 5's.
     result = run(b"Closing prices 2024-01-05\nDate,Ticker,Close\n2nd of Jan 2024,AAA,10.2\n3rd of Jan 2024,AAA,10.4\n"
@@ -2902,8 +2780,6 @@ WRAPPED_ROWS = ["2020-01-02,1.5,1.6,1.4,1.55,1000", '2020-01-03,1.6,1.7,1.5,1.6,
 
 
 @pytest.mark.parametrize("bare_header", [False, True])
-
-
 def test_a_table_quoted_whole_line_by_line_loads_and_reports_its_own_lines(q, nl, bare_header):
     header = "Date,Open,High,Low,Close,Volume"
     lines = ["Prices of AAPL", "", header if bare_header else _wrap(header, q), *[_wrap(r, q) for r in WRAPPED_ROWS],
@@ -2947,8 +2823,6 @@ YF_ONE = (b"Price,Adj Close,Close,High,Low,Open,Volume\nTicker,7203.T,7203.T,720
 
 
 @pytest.mark.parametrize("name", ["toyota.csv", "data.csv"])
-
-
 def test_a_one_ticker_download_loads_under_the_ticker_its_header_names_not_the_files_name(name):
     # yfinance >= 0.2.51 writes yf.download("7203.T").to_csv() with a "Ticker" row: its rows were
     # loaded as TOYOTA or DATA.
@@ -3082,8 +2956,6 @@ def test_utc_evening_stamps_below_a_sample_of_dates_are_rejected_not_loaded_a_da
     ("Volume", ["1.5 Lakh", "2 Cr", "12.5 lakhs"], [150_000, 20_000_000, 1_250_000]),  # India: 10^5, 10^7
     ("Volume", ["1.2M", "350K", "2.1B"], [1_200_000, 350_000, 2_100_000_000]),
 ])
-
-
 def test_volumes_carrying_their_own_scale_load_scaled(header, cells, volumes):
     # The CJK and Indian ones typed the column as text: it was left unmapped, every volume lost.
     data = "".join([f"Date,Open,High,Low,Close,{header}\n"] + [
@@ -3097,8 +2969,6 @@ def test_volumes_carrying_their_own_scale_load_scaled(header, cells, volumes):
     ("vol_k", 1_000), ("Vol.K", 1_000), ("volume_thousands", 1_000), ("volume_in_thousands", 1_000),
     ("Volume_Millions", 1_000_000), ("vol_mln", 1_000_000), ("Volume Mn", 1_000_000), ("volume_lakhs", 100_000),
 ])
-
-
 def test_a_scale_written_onto_a_volumes_name_is_applied(header, factor):
     # Loaded as written, 12.5 under "vol_k" was 12.5 shares, not 12,500: a thousandfold, silently.
     data = f"Date,Close,{header}\n2024-01-02,10.5,12.5\n2024-01-03,10.6,13\n".encode()
@@ -3108,8 +2978,6 @@ def test_a_scale_written_onto_a_volumes_name_is_applied(header, factor):
 
 
 @pytest.mark.parametrize("header", ["Volume K", "volume_m", "Volume B", "VolumeK"])
-
-
 def test_a_letter_that_may_be_a_label_is_no_scale(header):
     # "Volume B" beside "Volume A" names a series, "_m" may be metres or a month's: no factor read.
     data = f"Date,Close,{header}\n2024-01-02,10.5,12.5\n".encode()
@@ -3133,8 +3001,6 @@ def test_prices_declared_in_thousands_load_scaled_and_a_currency_is_no_scale():
     ("Date,Close BN,Volume BN,Close MSFT,Volume MSFT", "BN"),  # Brookfield, no billion
     ("date,close_mn,volume_mn,close_ibm,volume_ibm", "MN"),  # Manning & Napier, no million
 ])
-
-
 def test_a_tickers_label_beside_its_volume_is_no_scale(header, ticker):
     # Several tickers side by side: the label after "Volume" names the ticker; read as a scale each
     # of its volumes loaded ten million to a billion times over, silently.
@@ -3148,8 +3014,6 @@ def test_a_tickers_label_beside_its_volume_is_no_scale(header, ticker):
 
 @pytest.mark.parametrize("header", ["Date,Open BN,High BN,Low BN,Close BN,Volume BN",
                                     "date,open_cr,high_cr,low_cr,close_cr,volume_cr"])
-
-
 def test_one_tickers_label_on_each_column_is_no_scale_after_its_volume(header):
     # The ticker written after every name ("Close BN", "Volume BN"): its volume is not in billions.
     data = (header + "\n" + "".join(f"2024-01-{d:02d},40,41,39,40.5,{2_000_000 + d}\n" for d in (2, 3))).encode()
@@ -3169,8 +3033,6 @@ def test_a_label_over_a_tickers_prices_is_no_scale():
 
 
 @pytest.mark.parametrize("unit", ["B", "M", "x100", "00", "mn"])
-
-
 def test_a_price_declares_no_scale_but_thousands(unit):
     # "Close (B)" is a class or the bid, "(x100)" may say the values were multiplied (cents), no share
     # is quoted in millions: each had loaded every price a hundred- to a billionfold high.
@@ -3213,8 +3075,6 @@ def test_a_volume_counted_in_rupees_is_no_volume():
 
 
 @pytest.mark.parametrize("header", ["Date,Close,Volume USD", "date,close,volume_usd", "Date,Close,Vol EUR"])
-
-
 def test_a_volume_counted_in_dollars_loads_no_share_volume(header):
     # The dollars traded loaded as the share volume (a million shares where 10 000 traded).
     result = run(f"{header}\n2024-01-02,100.5,1005000\n2024-01-03,101.0,1010000\n".encode(), "AAPL.csv")
@@ -3270,8 +3130,6 @@ def test_a_volume_in_a_unit_not_read_is_rejected_naming_the_unit_and_a_dash_is_n
 
 
 @pytest.mark.parametrize("second", ["DATE,OPEN,HIGH,LOW,CLOSE,VOLUME", "date,open,high,low,close,volume"])
-
-
 def test_a_joined_files_short_first_part_under_a_header_repeated_in_other_capitals_loads(second):
     # Two exports joined, the first of one day: its header repeated below in other capitals had refuted
     # the first header, and the first day was rejected "outside the table".
@@ -3301,8 +3159,6 @@ def _typed_beside_iso(written) -> tuple[bytes, list[date]]:
     # (guessed month first, 2 January loaded as 1 February, and 1 February's row was rejected).
     lambda k, d: d.strftime("%d/%m/%Y") if (d.month, d.day) in ((1, 2), (2, 5), (3, 8)) else d.isoformat(),
 ])
-
-
 def test_dates_typed_another_way_among_iso_dates_load_on_their_days(written):
     data, days = _typed_beside_iso(written)
     result = run(data, "abc.csv")
