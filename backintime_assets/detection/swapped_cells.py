@@ -15,7 +15,12 @@ The evidence is the whole column's, on detection's sample, all of it needed:
   (the ones the spreadsheet could not read);
 - read swapped, the dates in row order run one way (a few steps back, as a long table's tickers each
   start again, are let by), and fewer of their steps go back than read as stored: a daily run from
-  December on, stored, runs in order too but where each month of date cells gives way to its text.
+  December on, stored, runs in order too but where each month of date cells gives way to its text;
+- read swapped, the dates lie closer together (the days between neighbours in row order, summed):
+  a month's date cells, swapped, are one a day; as stored they step a month each. A file joined
+  from a d/m export of 15-31 January and an ISO one of 2-12 January (or a long table, one ticker's
+  rows typed, the next one's ISO) has one step back as stored, none swapped, yet swapped its ISO
+  dates step a month each (1 February ... 1 December): as stored they lie a day apart.
 A column of date cells alone (no typed dates) is read as stored, whatever its days: nothing shows
 that its cells were typed in the other order. A CSV saved by such a spreadsheet writes its date cells
 in its own order ("5/3/2023", month first) beside the typed text ("19/10/2023"): one layout, read day
@@ -94,7 +99,8 @@ def swapped_note(cells: Sequence[str], day_first: bool, sep: str, year: str) -> 
     except ValueError:
         return None  # a typed "31/02/2023": no date, no proof
     back, steps = _back_steps(swapped)
-    if not steps or back > _BACK_STEPS * steps or back >= _back_steps(stored)[0]:
+    if not steps or back > _BACK_STEPS * steps or back >= _back_steps(stored)[0] \
+            or _spread(swapped) >= _spread(stored):
         return None
     y, m, d, text = iso[0]
     typed_as = "day first" if day_first else "month first"
@@ -106,6 +112,40 @@ def swapped_note(cells: Sequence[str], day_first: bool, sep: str, year: str) -> 
             f"day and month swapped, and stayed text where it could not")
 
 
+def own_swap(cells: Sequence[str], column: ColumnSchema) -> str | None:
+    """`swapped_cells` of `column` (the date column of a schema detected on another sheet or file) as
+    a sheet or file read with it has it by its own date column's `cells`: a sheet of true date cells
+    beside one of dates typed in the other order, or the other way. Read with the schema's, the true
+    date cells of 2 to 12 January loaded on 1 February ... 1 December without a word."""
+    fmt = column.format or ""
+    found = _DAY_MONTH.match(fmt) if TAG not in fmt else None
+    if found is None:
+        return column.swapped_cells
+    if column.swapped_cells is None:
+        return swapped_note(cells, found[1] == "d", found[2], found[4])
+    return None if _not_swapped(cells) else column.swapped_cells
+
+
+def _not_swapped(cells: Sequence[str]) -> bool:
+    """Whether ISO dates among `cells` deny that they were made by a swap: one on a day after the 12th,
+    or, as stored, closer together than read swapped (true date cells of a month's first days)."""
+    stored: list[int] = []
+    swapped: list[int] = []
+    for v in cells:
+        found = shape(v) if v else None
+        if found is None or not _iso_key(found[0]):
+            continue
+        y, m, d = int(found[1]["a"]), int(found[1]["b"]), int(found[1]["c"])
+        if d > 12:
+            return True
+        try:
+            stored.append(date(y, m, d).toordinal())
+            swapped.append(date(y, d, m).toordinal())
+        except ValueError:
+            continue
+    return _spread(stored) < _spread(swapped)
+
+
 def _back_steps(days: list[int]) -> tuple[int, int]:
     """(how many go against the most, how many there are) of the steps between day numbers in row
     order, repeats run together."""
@@ -113,3 +153,9 @@ def _back_steps(days: list[int]) -> tuple[int, int]:
     up = sum(b > a for a, b in zip(run, run[1:]))
     steps = len(run) - 1
     return min(up, steps - up), steps
+
+
+def _spread(days: list[int]) -> int:
+    """The days between neighbouring day numbers in row order, summed: a daily run's is its span (and
+    a ticker's restart), a run whose dates step a month each is about 30 times longer."""
+    return sum(abs(b - a) for a, b in zip(days, days[1:]))

@@ -42,6 +42,7 @@ from backintime_assets.detection.epoch_days import utc_instants
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import date_in_name
+from backintime_assets.detection.swapped_cells import own_swap
 from backintime_assets.detection.nameless import nameless_problem
 from backintime_assets.detection.multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
@@ -70,6 +71,11 @@ class LayoutMemory:
             # A site's name for every download ("HistoricalPrices.csv") is refused where nothing in the
             # file names its rows (detection/nameless.py): lent "DJI.csv"'s schema of the same header bytes,
             # it loaded as ticker HISTORICALPRICES. Detected on its own, it says whether anything does.
+            return None
+        if _swapped_here(head, known):
+            # Its own first rows hold ISO dates typed in the other order (detection/swapped_cells.py), which
+            # a neighbour's schema, without such dates to prove it, reads as stored: every row read, the
+            # date cells on days of their own making. Detected on its own, the file reads them swapped.
             return None
         self.borrowed += 1
         return replace(known, file=name, borrowed_from=known.file)
@@ -121,17 +127,42 @@ def _proves_alike(data: bytes, schema: FileSchema, name: str) -> bool:
     that moves (dates._num_order), not the separator's custom. A folder of one ticker's history a file
     ("02.01.2022" .. "31.12.2023", named by ticker: a source each) borrows so, where each file detected
     alone cost a detection apiece; a lone "01/02/2024" does not, and is read as its own office's."""
-    if len(schema.delimiter) != 1:
-        return False
-    j = next(j for j, c in enumerate(schema.columns) if c.canonical == "date")
-    lines = data[:data.rfind(b"\n") + 1].decode(schema.encoding, errors="replace").splitlines()[:_PROVING_ROWS]
-    kwargs = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar, schema.skipinitialspace)
-    cells = [row[j].strip() for row in csv.reader(lines, **kwargs) if len(row) > j]
+    cells = _first_dates(data, schema)
     guess = infer_date_format(cells, file_date=date_in_name(name)) if cells else None
     if guess is None or guess.confidence <= GUESSED_ORDER_CERTAINTY:
         return False
     found = DAY_MONTH.match(guess.format)
     return found is not None and found.group(0) == _day_month_format(schema)
+
+
+def _first_dates(data: bytes, schema: FileSchema) -> list[str]:
+    """The date cells of the first _PROVING_ROWS rows of a file's bytes after its header (`data`), read
+    in `schema`'s dialect; [] where it has no one-character delimiter."""
+    if len(schema.delimiter) != 1:
+        return []
+    j = next(j for j, c in enumerate(schema.columns) if c.canonical == "date")
+    end = 0
+    for _ in range(_PROVING_ROWS):  # decoded no further than its rows: the head may be 64 KiB
+        found = data.find(b"\n", end)
+        if found < 0:
+            break
+        end = found + 1
+    lines = data[:end].decode(schema.encoding, errors="replace").splitlines()
+    kwargs = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar, schema.skipinitialspace)
+    return [row[j].strip() for row in csv.reader(lines, **kwargs) if len(row) > j]
+
+
+def _swapped_here(head: bytes, schema: FileSchema) -> bool:
+    """Whether a file's first rows (`head`: its first bytes) read their ISO dates swapped where `schema`,
+    whose dates name a day and a month in numbers, reads them as stored (detection/swapped_cells.py)."""
+    if _day_month_format(schema) is None:
+        return False
+    start = len(_prefix(head, schema.data_start_line) or b"")
+    rows = head[start:start + 64 * _PROVING_ROWS]
+    if b"-" not in rows:
+        return False  # most such files: no ISO date among their first rows (a regex scan cost 60 us)
+    column = next(c for c in schema.columns if c.canonical == "date")
+    return own_swap(_first_dates(rows, schema), column) is not None
 
 
 # ISO's year, month, day ("%Y-%m-%d", "%Y%m%d"): the order detection reads wherever a file's values do

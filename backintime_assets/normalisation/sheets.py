@@ -34,6 +34,7 @@ from backintime_assets.detection.detect import detect_sheet
 from backintime_assets.detection.header_ticker import BETWEEN, filler, header_ticker
 from backintime_assets.detection.nameless import sheet_names_ticker
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.swapped_cells import own_swap
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -160,6 +161,8 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str, week: Tradin
         if plan.schema is not None and misread(sheet.rows, plan.schema.data_start_line, plan.schema):
             own = own or detect_sheet(sheet, name, schema.file_format)
             plan.cells = restated(sheet.rows, plan.schema.data_start_line, own, plan.schema, week)
+        elif plan.schema is not None:
+            plan.cells = _own_swap(sheet.rows, plan.schema, week)
         if plan.schema is not None and plan.schema.footer_lines > 0:
             rows = plan.cells or sheet.rows
             plan.schema = replace(plan.schema, footer_lines=_own_footer(rows, plan.schema))
@@ -172,6 +175,22 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str, week: Tradin
     if len(plans) > 1:
         _other_frequencies(plans, schema)
     return plans
+
+
+def _own_swap(rows: list[list[str]], schema: FileSchema, week: TradingWeek) -> list[list[str]] | None:
+    """`rows` restated in the schema's dates where the sheet's own date cells read swapped and the
+    schema's do not, or the other way (detection/swapped_cells.own_swap); None where they read alike."""
+    col = schema.canonical_map().get("date")
+    if col is None:
+        return None
+    column = schema.columns[col]
+    start = max(schema.data_start_line, 0)
+    note = own_swap([r[col] if col < len(r) else "" for r in rows[start:start + _FREQUENCY_SAMPLE]], column)
+    if (note is None) == (column.swapped_cells is None):
+        return None
+    own = replace(schema, columns=[replace(c, swapped_cells=note) if i == col else c
+                                   for i, c in enumerate(schema.columns)])
+    return restated(rows, schema.data_start_line, own, schema, week)
 
 
 def _median_gap(plan: SheetPlan, col: int) -> float | None:

@@ -82,3 +82,31 @@ def test_a_schema_of_swapped_cells_is_not_lent_to_a_sibling():
     data = _csv([_typed_day_first_in_us_excel(d) for d in DAYS])
     schema = detect_bytes(data, "p.csv")
     assert schema.columns[0].swapped_cells is not None and not _reusable(schema)
+
+
+def _between(first: date, last: date) -> list[date]:
+    return [d for d in (first + timedelta(k) for k in range((last - first).days + 1)) if d.weekday() < 5]
+
+
+def test_a_later_dmy_export_joined_to_an_earlier_iso_one_reads_as_stored():
+    # 15-31 January written day first, then 2-12 January in ISO: one step back as stored and none
+    # swapped, yet swapped the ISO dates step a month each (1 February ... 1 December), 7 of 9 loaded
+    # on those days without a word, two rejected as Sundays.
+    late, early = _between(date(2024, 1, 15), date(2024, 1, 31)), _between(date(2024, 1, 2), date(2024, 1, 12))
+    data = _csv([d.strftime("%d/%m/%Y") for d in late] + [d.isoformat() for d in early])
+    schema = detect_bytes(data, "p.csv")
+    assert schema.columns[0].format == "%d/%m/%Y" and schema.columns[0].swapped_cells is None
+    result = normalise_bytes(data, schema, "p.csv")
+    assert result.rejected.empty
+    assert result.prices.date.dt.date.tolist() == late + early
+
+
+def test_a_long_table_of_a_typed_ticker_then_an_iso_one_reads_as_stored():
+    late, early = _between(date(2024, 1, 15), date(2024, 1, 31)), _between(date(2024, 1, 2), date(2024, 1, 12))
+    lines = [f"XXX,{d.strftime('%d/%m/%Y')}" for d in late] + [f"YYY,{d.isoformat()}" for d in early]
+    data = ("Ticker,Date,Close\n" + "".join(f"{line},{10 + k}\n" for k, line in enumerate(lines))).encode()
+    schema = detect_bytes(data, "p.csv")
+    assert schema.columns[1].swapped_cells is None
+    result = normalise_bytes(data, schema, "p.csv")
+    assert result.rejected.empty
+    assert result.prices[result.prices.ticker == "YYY"].date.dt.date.tolist() == early

@@ -354,3 +354,47 @@ def test_a_second_sheet_of_swapped_cells_and_one_of_true_date_cells_load_on_thei
     result = _loaded(buf.getvalue())
     assert result.rejected.empty
     assert sorted(result.prices.date.dt.date.tolist()) == first + second + third
+
+
+def _two_sheets(first: list, second: list) -> bytes:
+    wb = openpyxl.Workbook()
+    for title, cells in (("2022", first), ("2023", second)):
+        ws = wb.active if title == "2022" else wb.create_sheet(title)
+        ws.title = title
+        ws.append(["Date", "Close"])
+        for k, cell in enumerate(cells):
+            ws.append([cell, 10.0 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_a_sheet_of_true_date_cells_of_a_months_first_days_beside_a_swapped_one_reads_as_stored():
+    # The schema's sheet read swapped; a sheet of true date cells of 2 to 12 January read so too, every
+    # cell on a day up to 12 (so none failed): 1 February ... 1 December, without a word. Swapped
+    # they step a month each, as stored a day: the sheet's own cells are not swapped.
+    first, second = _weekdays(date(2022, 9, 1), 60), _weekdays(date(2023, 1, 2), 9)
+    data = _two_sheets([_typed_into_other_order(d) for d in first], [datetime(d.year, d.month, d.day) for d in second])
+    assert detect_bytes(data, "p.xlsx").columns[0].swapped_cells is not None
+    result = _loaded(data)
+    assert result.rejected.empty
+    assert sorted(result.prices.date.dt.date.tolist()) == first + second
+    # A sheet of those days typed in the other order, date cells alone, reads swapped as the schema's.
+    data = _two_sheets([_typed_into_other_order(d) for d in first], [_typed_into_other_order(d) for d in second])
+    result = _loaded(data)
+    assert result.rejected.empty
+    assert sorted(result.prices.date.dt.date.tolist()) == first + second
+
+
+def test_a_swapped_sheet_beside_one_read_as_stored_in_the_same_day_first_format_reads_swapped():
+    # The schema's sheet: true date cells of each month's first days, text dates typed day first after
+    # (in order as stored: not swapped). The next sheet typed day first into US Excel: its cells read
+    # as stored, parsed every one, a third loaded on wrong days.
+    first, second = _weekdays(date(2022, 9, 1), 60), _weekdays(date(2023, 1, 2), 60)
+    data = _two_sheets([datetime(d.year, d.month, d.day) if d.day <= 12 else d.strftime("%d/%m/%Y") for d in first],
+                       [_typed_into_other_order(d) for d in second])
+    column = detect_bytes(data, "p.xlsx").columns[0]
+    assert column.format == "%d/%m/%Y" and column.swapped_cells is None
+    result = _loaded(data)
+    assert result.rejected.empty
+    assert sorted(result.prices.date.dt.date.tolist()) == first + second

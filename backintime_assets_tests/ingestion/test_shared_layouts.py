@@ -341,3 +341,26 @@ def test_a_prices_declared_scale_the_lenders_values_already_count_holds_only_whe
     assert not holds
     assert _deferred(first, (header + "".join(f'2024-01-{d:02d},ABC,"{24_000 + 50 * d:,}"\n'
                                               for d in (2, 3, 4, 5, 8, 9))).encode())[1]
+
+
+def test_a_file_of_dates_typed_in_the_other_order_does_not_borrow_a_siblings_plain_day_first_schema():
+    # export_01 holds the 15th-31st of August typed day first (text alone: nothing to swap); export_02,
+    # of the same office and header, dates typed day first into US Excel and saved by pandas: its date
+    # cells read as stored under export_01's "%d/%m/%Y", every row read, 27 of 87 on wrong days.
+    def csv_of(cells):
+        return ("Date,Close\n" + "".join(f"{c},{10 + k}\n" for k, c in enumerate(cells))).encode()
+
+    def weekdays(first, last):
+        return [d for d in (first + dt.timedelta(k) for k in range((last - first).days + 1)) if d.weekday() < 5]
+
+    plain = csv_of(d.strftime("%d/%m/%Y") for d in weekdays(dt.date(2022, 8, 15), dt.date(2022, 8, 31)))
+    days = weekdays(dt.date(2022, 9, 1), dt.date(2022, 12, 30))
+    swapped = csv_of(dt.date(d.year, d.day, d.month).isoformat() if d.day <= 12 else d.strftime("%d/%m/%Y")
+                     for d in days)
+    memory = LayoutMemory()
+    memory.learn(plain, detect_bytes(plain, "export_01.csv"))
+    assert memory.borrow(plain, "export_03.csv") is not None
+    assert memory.borrow(swapped, "export_02.csv") is None
+    own = detect_bytes(swapped, "export_02.csv")
+    assert own.columns[0].swapped_cells is not None
+    assert normalise_bytes(swapped, own, "export_02.csv").prices.date.dt.date.tolist() == days
