@@ -519,6 +519,14 @@ def _a_table(rows: list[tuple[int, list[str]]]) -> bool:
     return bool(widths) and widths.most_common(1)[0][1] >= _TABLE_SHARE * len(filled)
 
 
+def _as_read(sample: str, dialect: tuple[str, str | None, str | None, bool], rows: list) -> list:
+    """The records of `sample` as `dialect` reads them, `rows` its reading without skipped spaces: a
+    space-aligned table is read with its runs of spaces merged. Split at every space, its rows are
+    of as many widths as its values are long ("10.5" and "10.75" padded to one column), and no table."""
+    d, q, e, skip = dialect
+    return parse_rows(sample, d, q, e, skipinitialspace=True) if skip else rows
+
+
 def _trimmed(rows: list[tuple[int, list[str]]]) -> list[list[str]]:
     return [[c.strip() for c in f] for _, f in rows]
 
@@ -655,7 +663,7 @@ def _best_dialect(sample: str, declared: str | None = None) -> tuple[str, str | 
             if outer is not None and (best is None or best[0] <= outer[0][0] * (1 + 1e-9) + 1e-12):
                 best, best_dialect, best_rows = outer  # as in one loop: the earlier stands unless beaten
     stands = (held is not None and held[0] is not None and best is not None and held[1][0] != best_dialect[0]
-              and (held[0][0] >= _DECLARED_SHARE * best[0] or not _a_table(best_rows)))
+              and (held[0][0] >= _DECLARED_SHARE * best[0] or not _a_table(_as_read(sample, best_dialect, best_rows))))
     if stands:
         # The declared delimiter stands against a reading that scores up to three times as well, or
         # reads no table: the writer's word settles a call the data leaves open.

@@ -138,3 +138,19 @@ def test_the_quick_look_reads_the_sep_line_too():
 
 def test_a_file_of_the_sep_line_alone_is_empty():
     assert detect_bytes(b"sep=;\r\n", "x.csv").problem == "empty file"
+
+
+def test_a_stale_declaration_gives_way_to_a_space_aligned_table():
+    # "sep=," over columns aligned with runs of spaces: read with the runs merged, a table of three
+    # columns that the comma (one cell a line) reads not at all. Split at every space, its rows were
+    # of as many widths as its values are long ("10.5" and "10.75" padded to one column), and no table
+    # stood against the declaration: one column, every row refused for no date or close.
+    rows = "".join(f"2024-01-{d:02d}  {10 + d * 0.25:>9}  {1000 * d:>8}\n" for d in (2, 3, 4, 5, 8, 9, 10, 11))
+    data = ("sep=,\nDate        Close     Volume\n" + rows).encode()
+    schema = detect_bytes(data, "ACME.txt")
+    assert (schema.delimiter, schema.header_row, _names(schema)) == (" ", 1, ["Date", "Close", "Volume"])
+    out = normalise_bytes(data, schema, "ACME.txt")
+    assert out.prices_arrow.column("close").to_pylist() == [10.5, 10.75, 11.0, 11.25, 12.0, 12.25, 12.5, 12.75]
+    assert out.prices_arrow.column("volume").to_pylist()[-1] == 11000
+    assert out.rejected_arrow.num_rows == 0
+    assert [r["reason"] for r in out.non_data_arrow.to_pylist()] == ["preamble", "header"]
