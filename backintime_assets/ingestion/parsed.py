@@ -78,7 +78,14 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # Also (session 28): a site's or a tool's words around the symbol ("aapl_us_d.csv", "EURUSD1440.csv",
 # "MacroTrends_Data_Download_AAPL.csv", "AAPL历史数据.csv") are no part of it, where "AAPL_US_D" was.
 # (A site's name for every download, "HistoricalPrices.csv", is refused by detection: its schema differs.)
-PARSER_VERSION = 14
+# 15 (session 29): tools' words in download names ("btc-usd-max", "XBTUSD_1440", "NIFTY 50_Data") are
+# no part of the ticker; a lone price named in words loads as the close; a comma-decimal file's grouped
+# volumes ("1,234,567") read whole and dashes as no volume; two-digit Minguo years read with evidence;
+# rows short only by trailing optional fields load with them empty; date cells that Excel stored
+# with day and month swapped are read as typed; a labelled totals row that adds up the rows above is
+# the footer, a share named TOTAL is data. Most of these change the schema too, and a changed schema
+# reads its file again anyway; the version covers rows kept under an unchanged one.
+PARSER_VERSION = 15
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
