@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from .east_asian import east_asian_code_page
 from .eastern_digits import may_hold_eastern_digits, western_digits
 
 _BOMS = (
@@ -508,8 +509,16 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
         sample = sample.replace(b"\x00", b"")  # stray NULs (binary_problem) are no evidence of a code page
     if _is_utf8(sample, complete):
         return "utf-8", 0.9 if sample.isascii() else 1.0
+    # Before the test for UTF-8 with stray bytes: GB2312, EUC-JP and EUC-KR characters of a lead
+    # 0xC2-0xDF and a trail below 0xC0 are valid UTF-8 ("任天堂" in EUC-JP reads "ǤŷƲ").
+    east_asian = east_asian_code_page(sample, complete, _looks_cyrillic)
+    if east_asian:
+        return east_asian, 0.7
     if _mostly_utf8(sample):
         return "utf-8", 0.8  # its other bytes read as cp1252 (UTF8_OR_CP1252)
+    east_asian = east_asian_code_page(sample, complete, _looks_cyrillic, kana_suffice=True)
+    if east_asian:
+        return east_asian, 0.6
     if not _CP1252_UNDEFINED.search(sample):
         text = sample.decode("cp1252", errors="replace")
         in_runs = _share_in_runs(text)
