@@ -1023,7 +1023,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     elif len(block) == 1 and not padded:
         if len(block[0][1]) == width:
             short_rows = ragged_from(below, width, judge.data_like)
-        elif (named := named_width(block[0][1], below, width)) < width:  # rows end in empty fields
+        # Rows end in empty fields, all the sample's to the file's end: a column the header leaves
+        # unnamed and later rows fill stays (read without it, they were rejected for their width).
+        elif (named := named_width(block[0][1], [f for _, f in rows[start:] + (tail or [])], width)) < width:
             width, short_header = named, False
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 

@@ -23,7 +23,11 @@ def ragged_from(rows: Sequence[list[str]], width: int, data_like: Callable[[list
     - a full row ending in an empty field ("...,1.5," for no volume) shows a writer that writes every
       field: its short rows, if they are rare, are damaged (a field lost, which one nothing tells).
       Half the rows short at least, leaving fields out is the file's way, and its full rows' empty
-      last fields a hand's edit (GTFS' sample feed)."""
+      last fields a hand's edit (GTFS' sample feed);
+    - a full row follows a short one: short rows below every full one are a block of their own, a
+      table of dividends ("2024-05-10,0.24") under a price table's rows, or a file's last rows cut
+      short, and read padded, a dividend loaded as a close (the head sample sees none of a large
+      file's last rows: a large file's cut rows are rejected alike)."""
     rows = [f for f in rows if len(f) > 1]
     short = [f for f in rows if len(f) < width]
     full = [f for f in rows if len(f) >= width]
@@ -33,6 +37,8 @@ def ragged_from(rows: Sequence[list[str]], width: int, data_like: Callable[[list
         return None
     if 2 * len(short) < len(rows) and any(not f[width - 1].strip() for f in full):
         return None
+    if all(len(f) < width for f in rows[next(k for k, f in enumerate(rows) if len(f) < width):]):
+        return None  # short rows after the last full one only: another table's rows, or rows cut short
     return min(map(len, short))
 
 

@@ -33,8 +33,11 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     reads as a price row, an unusual schema, ...)."""
     cmap = schema.canonical_map()
     if (schema.file_format != "csv" or schema.problem or schema.encoding == "binary" or schema.delimiter == GAP
-            or schema.wrapped or schema.forced or schema.ragged_from or not _GROUP_COLUMNS <= set(cmap)):
-        # (short rows read padded but in an unterminated last line, which joined files would hide)
+            or schema.wrapped or schema.forced or not _GROUP_COLUMNS <= set(cmap)):
+        return None
+    if schema.ragged_from and not all(data.endswith((b"\n", b"\r")) for data in datas):
+        # Short rows read padded, but not in an unterminated last line (records._sorter), which a
+        # file joined to the next would hide: such a file's group is read one by one.
         return None
     needed = read_columns(schema, cmap)
     pieces, first_line, file_first_line, totals = [], [], [], []

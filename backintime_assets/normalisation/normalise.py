@@ -33,6 +33,7 @@ from .outside import strays
 from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
                     parse_grouped_whole, scaled, units_written, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
+from .shifted_rows import short_fields, shifted_rows
 from .split_dates import split_date_reason
 from .repeated_header import (
     PART_STARTS,
@@ -787,6 +788,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         if c in num:
             required[c] = num[c].missing
     reasons.set_per_column("missing value", required)
+    if rec.short:  # rows read padded: one a field lost in the middle reads a column off (shifted_rows.py)
+        rows, why = shifted_rows(short_fields(rec.line, rec.short), num, cmap, reasons.open(), len(schema.columns))
+        if rows.size:
+            reasons.set_rows(rows, why)
 
     close = num["close"].values
     values = {c: (num[c].values if c in num else close) for c in PRICE_FIELDS}

@@ -35,6 +35,8 @@ class Records:
     reader: str = "csv"  # how they were split: "pyarrow", "pyarrow+csv" (see split_fast), "csv", "xlsx"
     # Without `raw`: the raw text of the records spanning several lines, by their first line.
     spanned: dict[int, str] = field(default_factory=dict)
+    # Rows read padded (FileSchema.ragged_from): their first line -> the fields they had.
+    short: dict[int, int] = field(default_factory=dict)
 
     def raw_text(self, k: int, index: LineIndex | None) -> str:
         """Raw text of record k: its lines joined with "\\n", as the csv module read them."""
@@ -67,6 +69,7 @@ class _RowSorter:
         self.raw: list[str] = []
         self.rejected: list[Line] = []
         self.non_data: list[Line] = []
+        self.short: dict[int, int] = {}
 
     def add(self, line: int, fields: list[str], raw: str) -> None:
         if not raw.strip():
@@ -77,6 +80,7 @@ class _RowSorter:
             fields = fields[:self.width]
         elif self.ragged_from <= n < self.width and line != self.open_end:
             fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
+            self.short[line] = n
         elif n != self.width:
             cut = "" if line != self.open_end or n > self.width else " (the file's last line, unterminated: cut short?)"
             self.rejected.append((line, raw, f"wrong field count: expected {self.width}, got {n}{cut}"))
@@ -87,7 +91,8 @@ class _RowSorter:
 
     def records(self, needed: Sequence[int], reader: str = "csv") -> Records:
         cols = {j: pa.array([c[j] for c in self.cells], type=pa.string()) for j in needed}
-        return Records(np.asarray(self.lines, dtype=np.int64), cols, self.raw, self.rejected, self.non_data, reader)
+        return Records(np.asarray(self.lines, dtype=np.int64), cols, self.raw, self.rejected, self.non_data, reader,
+                       short=self.short)
 
 
 def _sorter(index: LineIndex, schema: FileSchema) -> _RowSorter:
@@ -336,7 +341,8 @@ def _merge(main: Records, extra: Records) -> Records:
     lines = np.concatenate([main.line, extra.line])
     order = np.argsort(lines, kind="stable")
     cols = {j: pa.concat_arrays([main.columns[j], extra.columns[j]]).take(pa.array(order)) for j in main.columns}
-    return Records(lines[order], cols, None, main.rejected, main.non_data, main.reader)
+    return Records(lines[order], cols, None, main.rejected, main.non_data, main.reader,
+                   short={**main.short, **extra.short})
 
 
 Region = tuple[list[list[str]], int, int, int, Callable[[int], str] | None, list[list[str]] | None]

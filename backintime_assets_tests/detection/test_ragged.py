@@ -1,9 +1,12 @@
 """Ragged rows: rows short of the header by trailing fields their writer leaves out, rows longer by
 empty trailing fields (detection/ragged.py)."""
 
+import datetime as dt
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.ragged import named_width, ragged_from
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.normalisation import normalise_bytes
 
 # google/transitfeed's sample stop_times.txt, cut down: most rows leave the optional trailing fields out.
 GTFS = (b"trip_id,arrival_time,departure_time,stop_id,stop_sequence,stop_headsign,pickup_type,drop_off_type,"
@@ -59,13 +62,15 @@ def test_short_rows_read_padded_only_on_evidence_across_the_rows():
         return f[0][:1].isdigit()
     full = [["1", "2", "3", "4"]] * 6
     short = [["1", "2", "3"], ["5", "6"]]
-    assert ragged_from(full + short, 4, data_like) == 2
+    assert ragged_from(full[:3] + short + full[3:], 4, data_like) == 2
+    assert ragged_from(full + short, 4, data_like) is None  # below every full row: a block of their own
     assert ragged_from(full + short[:1], 4, data_like) is None  # one short row may be damaged
     assert ragged_from(short * 3, 4, data_like) is None  # no row shows the last column exists
     assert ragged_from(full + [["1", "2", ""], ["5", "6"]], 4, data_like) is None  # ends in an empty field
     written = [["1", "2", "3", ""]] + full  # the writer writes a full row's empty last field
     assert ragged_from(written + short, 4, data_like) is None
-    assert ragged_from(written[:2] + short * 2, 4, data_like) == 2  # unless short rows are the file's way
+    # unless short rows are the file's way
+    assert ragged_from(written[:1] + short * 2 + written[1:2], 4, data_like) == 2
     assert ragged_from(full + [["x", "2", "3"], ["5", "6"]], 4, data_like) is None  # a short row not data
 
 
@@ -73,3 +78,25 @@ def test_named_width_drops_only_empty_fields_past_the_names():
     assert named_width(["a", "b", "c"], [["1", "2", "3", ""], ["1", "2", "3", "", ""]], 5) == 3
     assert named_width(["a", "b", "c"], [["1", "2", "3", "9"], ["1", "2", "3", ""]], 4) == 4
     assert named_width(["a", "b", "c", ""], [["1", "2", "3", ""]], 4) == 3
+
+
+def test_short_rows_only_below_the_last_full_row_show_no_writer_leaving_fields_out():
+    # Two rows "date,value" under a price table: another table (dividends), or the file's last rows cut.
+    rows = [["2021-02-%02d" % d, "150.5", "1200000"] for d in range(1, 20)]
+    tail = [["2021-03-05", "0.24"], ["2021-06-04", "0.25"]]
+    assert ragged_from(rows + tail, 3, lambda f: True) is None
+    assert ragged_from(rows[:5] + tail + rows[5:], 3, lambda f: True) == 2
+
+
+def test_a_column_the_header_leaves_unnamed_and_later_rows_fill_stays():
+    # Rows end in ";" for a year, then in ";1.2" (an unnamed VWAP written from then on): read at the
+    # header's width from the first rows, each later row was rejected for its field count.
+    days = [d.isoformat() for d in (dt.date(2020, 1, 1) + dt.timedelta(k) for k in range(480)) if d.weekday() < 5]
+    rows = [f"{day};1;2;0.5;1.5;" + ("1.2" if k >= 250 else "") for k, day in enumerate(days)]
+    data = ("Date;Open;High;Low;Close\n" + "\n".join(rows) + "\n").encode()
+    s = detect_bytes(data, "X.csv")
+    assert len(s.columns) == 6 and s.columns[5].canonical is None
+    r = normalise_bytes(data, s, "X.csv")
+    assert r.rejected.empty and len(r.prices) == len(days)
+    # Empty to the end, the field past the names is no column (the change this follows).
+    assert len(detect_bytes(data.replace(b";1.2\n", b";\n"), "X.csv").columns) == 5

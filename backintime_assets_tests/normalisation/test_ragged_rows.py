@@ -72,9 +72,70 @@ def test_a_writer_that_writes_empty_last_fields_has_its_short_row_rejected():
     assert r.rejected.reason.tolist() == ["wrong field count: expected 6, got 5"]
 
 
-def test_a_row_missing_a_middle_field_in_a_ragged_file_is_rejected_by_its_prices():
-    # Read padded, its fields shift left a column: the price rules catch it (its volume as the close).
+def test_a_row_missing_a_middle_field_in_a_ragged_file_is_rejected_for_its_shifted_values():
+    # Read padded, its fields shift left a column: its volume, 12000, read as its close; sized as the
+    # file's volumes are, not its closes, the row is named a row that lost a field (shifted_rows.py).
     text = HEADER + _rows(DAYS, short=(3, 10)).replace("2021-02-12,112.0,113.5,", "2021-02-12,112.0,")
     r = _run(text)
     assert len(r.prices) == len(DAYS) - 1
-    assert r.rejected.raw.str[:10].tolist() == ["2021-02-12"] and r.rejected.reason.tolist() == ["high < low"]
+    assert r.rejected.raw.str[:10].tolist() == ["2021-02-12"]
+    assert r.rejected.reason.tolist() == ["wrong field count: expected 6, got 5 (its last value, read as its close, "
+                                          "is sized as the file's volume values are: a field lost before it?)"]
+
+
+def _close_volume(days, short=(), lost_close=()):
+    rows = []
+    for d in days:
+        close, volume = f"{150 + d / 10:.2f}", f"{1_200_000 + d * 1000}"
+        rows.append(f"2021-02-{d:02d}," + (close if d in short else volume if d in lost_close else f"{close},{volume}"))
+    return "Date,Close,Volume\n" + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_row_without_its_close_is_not_read_as_a_row_without_its_volume(careful, monkeypatch):
+    # "2021-02-12,1212000": the close lost, not the volume; read padded, 1,212,000 had loaded as the
+    # day's close of a $150 stock. The rows that leave their volume out still load.
+    r = _run(_close_volume(DAYS, short=(3, 10, 18), lost_close=(12,)), monkeypatch, careful)
+    assert len(r.prices) == len(DAYS) - 1 and r.prices.close.max() < 200
+    assert r.rejected.raw.tolist() == ["2021-02-12,1212000"]
+    assert r.rejected.reason.str.endswith("is sized as the file's volume values are: a field lost before it?)").all()
+    assert r.prices.volume.isna().sum() == 3
+
+
+def test_a_row_without_its_volume_but_with_its_adjusted_close_is_rejected():
+    # "Date,...,Volume,Adj Close": a row of six fields that ends in its adjusted close lost its volume;
+    # read padded, 109.76 had loaded as its volume. Rows leaving the adjusted close out load.
+    text = "Date,Open,High,Low,Close,Volume,Adj Close\n" + "\n".join(
+        f"2021-02-{d:02d},{100 + d}.0,{101 + d}.5,{99 + d}.5,{100 + d}.5,{d}000000"
+        + ("" if d in (3, 10) else f",{98 + d}.76")
+        for d in DAYS if d != 12) + "\n2021-02-12,112.0,113.5,111.5,112.5,110.76\n"
+    r = _run(text)
+    assert len(r.prices) == len(DAYS) - 1
+    assert r.rejected.reason.tolist() == ["wrong field count: expected 7, got 6 (its last value, read as its volume, "
+                                          "is sized as the file's adj_close values are: a field lost before it?)"]
+
+
+def test_short_rows_of_one_size_with_the_next_column_read_as_written():
+    # Close and adjusted close alike in size: nothing tells a lost adjusted close from a lost close,
+    # and the row is read as its writer's way (its adjusted close left out).
+    text = "Date,Close,Adj Close\n" + "\n".join(
+        f"2021-02-{d:02d},{100 + d}.5" + ("" if d in (3, 10) else f",{99 + d}.9") for d in DAYS) + "\n"
+    r = _run(text)
+    assert r.rejected.empty and len(r.prices) == len(DAYS)
+
+
+def test_short_rows_under_every_full_row_are_not_read_as_rows_leaving_fields_out():
+    # A table of dividends under the prices ("2021-03-05,0.24"): read padded, each loaded as a close.
+    text = _close_volume(DAYS) + "2021-03-05,0.24\n2021-06-04,0.25\n"
+    r = _run(text)
+    assert len(r.prices) == len(DAYS) and r.prices.close.min() > 100
+    assert r.rejected.reason.tolist() == ["wrong field count: expected 3, got 2"] * 2
+
+
+def test_short_fields_finds_each_padded_record_by_its_line():
+    import numpy as np
+
+    from backintime_assets.normalisation.shifted_rows import short_fields
+
+    assert short_fields(np.array([5, 2, 9, 7]), {9: 3, 2: 4, 100: 2}).tolist() == [0, 4, 3, 0]
+    assert short_fields(np.array([], dtype=np.int64), {3: 2}).tolist() == []

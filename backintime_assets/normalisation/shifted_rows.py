@@ -1,0 +1,70 @@
+"""Short rows read padded whose last value belongs to a column after the one it lands in.
+
+A file whose writer leaves trailing empty fields out (FileSchema.ragged_from) has its short rows
+read as their first columns, the rest empty. A row that lost a field in the middle reads the same
+way, every value after the gap a column to the left: "2024-01-05,1620320" under "Date,Close,Volume"
+loaded the day's volume as its close, and "...,135.2,132.5" under "...,Close,Volume,Adj Close" its
+adjusted close as its volume. Nothing in one row tells the two apart; the file's own full rows do:
+a short row's last value near what a column it does not reach holds, and far from its own column's,
+is read a column off, and rejected for its field count. Values of one size in both columns (open,
+high, low, close) tell nothing, and such a row is read as written.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .parse import Parsed
+
+# How much nearer (as a factor) a value must be to another column's typical size than to its own.
+_NEARER = math.log(10.0)
+
+
+def short_fields(lines: np.ndarray, short: dict[int, int]) -> np.ndarray:
+    """How many fields each record (by its first line, `lines`) had where it was read padded
+    (Records.short), 0 for the others."""
+    fields = np.zeros(lines.size, dtype=np.int64)
+    at = np.fromiter(short, dtype=np.int64, count=len(short))
+    order = np.argsort(lines, kind="stable")
+    k = np.minimum(np.searchsorted(lines, at, sorter=order), max(lines.size - 1, 0))
+    if lines.size:
+        found = lines[order[k]] == at
+        fields[order[k[found]]] = np.fromiter(short.values(), dtype=np.int64, count=len(short))[found]
+    return fields
+
+
+def shifted_rows(fields: np.ndarray, num: dict[str, Parsed], cmap: dict[str, int], open_rows: np.ndarray,
+                 width: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, reasons) of the short rows (`fields` > 0: how many fields each row had, 0 for a full
+    row) whose last value reads as a later numeric column's, not its own. `open_rows`: rows no rule
+    has rejected yet (the only ones judged and the only ones whose values set a column's size)."""
+    at = {cmap[c]: c for c in num}
+    short = np.flatnonzero((fields > 0) & open_rows)
+    full = (fields == 0) & open_rows
+    typical: dict[str, float] = {}
+    for c, p in num.items():
+        v = p.values[full]
+        v = v[np.isfinite(v) & (v > 0)]
+        if v.size:
+            typical[c] = float(np.median(np.log(v)))
+    rows, reasons = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=object)]
+    for n in np.unique(fields[short]).tolist():  # rows of one length at a time: few lengths, many rows
+        own = at.get(n - 1)
+        later = [at[j] for j in range(n, width) if at.get(j) in typical]
+        if own not in typical or not later:
+            continue
+        k = short[fields[short] == n]
+        value = num[own].values[k]
+        sized = np.isfinite(value) & (value > 0)
+        k, logs = k[sized], np.log(value[sized])
+        distance = np.stack([np.abs(logs - typical[c]) for c in later])
+        nearest = distance.argmin(axis=0)
+        off = np.abs(logs - typical[own]) > distance.min(axis=0) + _NEARER
+        if off.any():
+            rows.append(k[off])
+            labels = np.array([f"wrong field count: expected {width}, got {n} (its last value, read as its {own}, "
+                               f"is sized as the file's {c} values are: a field lost before it?)" for c in later],
+                              dtype=object)
+            reasons.append(labels[nearest[off]])
+    return np.concatenate(rows), np.concatenate(reasons)
