@@ -31,14 +31,14 @@ def ragged_from(rows: Sequence[list[str]], width: int, data_like: Callable[[list
     rows = [f for f in rows if len(f) > 1]
     short = [f for f in rows if len(f) < width]
     full = [f for f in rows if len(f) >= width]
-    if len(short) < _LEAST_SHORT or not full or not all(map(data_like, short)):
-        return None
-    if not all(f[-1].strip() for f in short):
+    if len(short) < _LEAST_SHORT or not full or not all(f[-1].strip() for f in short):
         return None
     if 2 * len(short) < len(rows) and any(not f[width - 1].strip() for f in full):
         return None
     if all(len(f) < width for f in rows[next(k for k, f in enumerate(rows) if len(f) < width):]):
         return None  # short rows after the last full one only: another table's rows, or rows cut short
+    if not all(map(data_like, short)):  # the dearest test last
+        return None
     return min(map(len, short))
 
 
