@@ -49,6 +49,7 @@ _STARTS = 10  # rows the typed body may start at, as a rule
 # total, a count) typed a column alone, and every row above them was taken for preamble.
 _DEEP_BODY = 5
 _NUMBERS_HEADER_PROBE = 50  # rows below a row of numbers that say whether it heads them
+_SECTION_ROWS = 2  # section title rows looked past between a row of years and the data
 
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
 
@@ -558,7 +559,18 @@ def _numbers_header_at(rows: list[Row], start: int, width: int, decimal: str, th
     for k in (start - 1, start):
         if _heads_numbers(rows, k, width, decimal, thousands):
             return k
+    # Or above a section's title row or two, a label over blank cells (GBE's "   Innere Medizin ...";
+    # "      ";... under its row of years): the years were taken for preamble, the columns unnamed.
+    k = start - 1
+    while k > start - 1 - _SECTION_ROWS and 0 <= k and _label_only(rows[k][1], width):
+        k -= 1
+    if k < start - 1 and _heads_numbers(rows, k, width, decimal, thousands):
+        return k
     return None
+
+
+def _label_only(fields: list[str], width: int) -> bool:
+    return _fits(fields, width) and bool(fields[0].strip()) and not any(c.strip() for c in fields[1:])
 
 
 def _heads_numbers(rows: list[Row], k: int, width: int, decimal: str, thousands: str | None) -> bool:
@@ -1001,7 +1013,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     if not block:
         k = _numbers_header_at(rows, start, width, decimal, thousands)
         if k is not None:
-            block, start = [rows[k]], max(start, k + 1)
+            block, start = [rows[k]], k + 1  # (section rows under it are data, not preamble)
         elif unconfirmed is not None and not _commented(rows[unconfirmed][1]):
             # The row taken for the header reads as data; the rows below did not confirm it (they
             # are damaged, or of mixed kinds), yet it is no header: data, to be loaded or rejected

@@ -331,6 +331,21 @@ def test_a_header_row_of_years_is_the_header():
     assert [t.type for t in lay.types] == ["string", "float", "float", "float"]
 
 
+def test_a_row_of_years_over_a_section_title_row_is_the_header():
+    # Found on a GBE (German health statistics) export kept by messytables: the years' row has a
+    # section title under it, a label over blank cells, before the first figures. The years were
+    # taken for preamble, the table read headerless (columns column_1..column_5).
+    text = ('Region:;Deutschland\n;"1985";"1993";"2000";"2005"\n'
+            '"   Chirurgie ...";"      ";"      ";"      ";"      "\n'
+            '"      Gefaesschirurgie";".";"379";"1.575";"686"\n"      Kinderchirurgie";".";"135";"123";"100"\n'
+            '"      Thoraxchirurgie";".";"4";"68";"95"\n"      Unfallchirurgie";".";"1.613";"2.003";"2.221"\n'
+            '"   Innere Medizin ...";"      ";"      ";"      ";"      "\n'
+            '"      Angiologie";".";"";"289";"412"\n"      Kardiologie";".";"1.230";"1.834";"2.287"\n')
+    lay = detect_layout(parse_rows(text, ";", '"', None), count_lines(text), None, ",", ".")
+    assert (lay.header_row, lay.data_start_line) == (1, 2)  # the section rows stay in the data
+    assert lay.names == ["column_1", "1985", "1993", "2000", "2005"]
+
+
 def test_a_header_row_of_small_integers_above_decimals_is_the_header():
     # maturities in years over a yield curve; three integers in order at least
     text = "Date,1,2,5,10\n" + "".join(f"2020-01-{d:02d},1.{d}5,1.{d}7,1.{d}9,2.{d}1\n" for d in range(2, 9))
