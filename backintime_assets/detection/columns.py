@@ -370,6 +370,16 @@ def _stamps(ints: list[str], name: str) -> DateGuess | None:
     return guess if date_named(name) or _in_order(ints) else None
 
 
+_NO_NAME = re.compile(r"(?:column_\d+)?")
+
+
+def _days_repeated(ints: list[str], name: str | None) -> bool:
+    """A headerless column of one or two yyyymmdd days, each repeated: one day's dump of a whole
+    market ("BHP,20110412,49.07,...": EODData, asxhistoricaldata.com), the day on every row. With no
+    name to say "Date", it stayed an integer (even a volume), and the file was refused for no date."""
+    return _NO_NAME.fullmatch(name or "") is not None and len(ints) > len(set(ints))
+
+
 def _in_order(values: list[str]) -> bool:
     """Three distinct values at least, nine steps in ten between distinct neighbours one way
     (values of one length: their text order is their numeric order)."""
@@ -467,7 +477,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         ints = _integers(values, integer_rx, int_frac)
         if all(_EIGHT_DIGITS.match(v) for v in ints):
             guess = infer_date_format(ints)
-            if guess and guess.fraction == 1.0 and (len(set(ints)) >= 3 or date_named(name)):
+            days = len(set(ints)) >= 3 or date_named(name) or _days_repeated(ints, name)
+            if guess and guess.fraction == 1.0 and days:
                 return ColumnType(guess.type, guess.format, round(int_frac * small, 3))
         elif all(map(_STAMP_DIGITS.match, ints)):
             guess = _stamps(ints, name)

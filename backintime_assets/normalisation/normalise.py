@@ -110,18 +110,23 @@ def _time_column(schema: FileSchema, cmap: dict[str, int], timed: list[int] | No
     if named is not None or schema.header_row >= 0:
         return named
     j = cmap["date"] + 1
-    return j if j < len(schema.columns) and j not in mapped and schema.columns[j].type == "string" else None
+    # An integer column too: Finam's headerless export writes the time as digits ("100500", 10:05).
+    return j if j < len(schema.columns) and j not in mapped and schema.columns[j].type in ("string", "integer") \
+        else None
 
 
 # A clock's time as written: "09:31", "9:31:00.250".
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+# Or, in a headerless file's column beside the date, as digits, seconds or not: Finam's and MetaStock's
+# "093000", "100500", "0930" (a daily file's "0" or "000000" repeats no day: no bars to tell apart).
+_DIGIT_CLOCK = r"(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?"
 
 
 def _clock_times(column: pa.Array) -> bool:
     """Whether every filled cell of a column reads as a time of day ("09:31", "9:31:00.250"), and
     one does. An empty cell is no evidence against: one bar without its time had left the file's
     bars unread as bars, the day's first loaded as its price."""
-    times = pc.match_substring_regex(column, rf"^\s*{_CLOCK}\s*$")
+    times = pc.match_substring_regex(column, rf"^\s*(?:{_CLOCK}|{_DIGIT_CLOCK})\s*$")
     if not pc.any(times).as_py():
         return False  # (most such columns: a currency, an exchange; the blanks need no second look)
     if pc.all(times).as_py():

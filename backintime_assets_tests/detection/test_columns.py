@@ -527,3 +527,19 @@ def test_a_few_fractions_in_a_numbered_ticker_column_keep_it_the_ticker():
     schema = detect_bytes(data, "quotes.csv")
     prices = normalise_bytes(data, schema, "quotes.csv").prices
     assert (prices["ticker"] == "600000").sum() == 24
+
+
+@pytest.mark.parametrize("cells", [["20110412"] * 4, ["20110412", "20110412", "20110413", "20110413"]])
+def test_a_headerless_column_of_one_days_yyyymmdd_repeated_is_a_date(cells):
+    # One day's dump of a whole market, no header (asxhistoricaldata.com, EODData): "BHP,20110412,
+    # 49.07,...". The day on every row is one or two distinct values: it stayed an integer.
+    for name in ("", "column_2"):
+        t = infer_column_type(cells, name, ".", None)
+        assert (t.type, t.format) == ("date", "%Y%m%d")
+
+
+def test_a_named_or_unrepeated_column_of_few_eight_digit_integers_stays_an_integer():
+    # A header names the column: "Metadata", "ID" over one value are no dates unless the name says so.
+    assert infer_column_type(["20110412"] * 4, "ID", ".", None).type == "integer"
+    # Two rows, two values, nothing repeated: nothing says a day.
+    assert infer_column_type(["20110412", "20110413"], "column_2", ".", None).type == "integer"

@@ -3191,3 +3191,47 @@ def test_iso_dates_beside_months_or_unpadded_ones_keep_the_iso_format():
     check_invariants(result)
     assert (len(result.prices), len(result.rejected)) == (54, 6)
     assert result.prices.date.dt.date.tolist() == weekdays[:54]
+
+
+def test_a_headerless_one_day_dump_of_a_market_loads_each_ticker_on_its_day():
+    # asxhistoricaldata.com / EODData: one file a day, no header, "ticker,yyyymmdd,o,h,l,c,v". The
+    # date column holds one value; typed an integer (read as the volume), the file was refused for
+    # no date column.
+    data = (b"AAC,20110412,1.67,1.67,1.625,1.63,314824\n"
+            b"BHP,20110412,49.07,49.33,48.62,48.89,32001253\n"
+            b"CBA,20110412,53.1,53.34,52.41,52.54,3832890\n"
+            b"CIN,20110412,17.25,17.25,17.25,17.25,34\n")
+    result = run(data, name="20110412.txt")
+    loads_every_row(result)
+    p = result.prices
+    assert p.ticker.tolist() == ["AAC", "BHP", "CBA", "CIN"]
+    assert set(p.date) == {pd.Timestamp("2011-04-12")}
+    assert p.close.tolist() == [1.63, 48.89, 52.54, 17.25]
+    assert p.volume.tolist() == [314824, 32001253, 3832890, 34]
+
+
+@pytest.mark.parametrize("data", [
+    # Finam's export without its header: the time as digits beside the date. One day of 5-minute bars
+    # (the date column holds one value), with a ticker and without.
+    b"SBER,20180103,100500,226.88,230.0,226.35,227.4,1480160\n"
+    b"SBER,20180103,101000,227.34,227.5,226.7,226.93,291760\n"
+    b"SBER,20180103,101500,227.01,227.29,226.71,227.26,358960\n",
+    b"20180103,093000,10.0,10.5,9.9,10.2,1000\n20180103,093500,10.2,10.6,10.1,10.4,1200\n"
+    b"20180103,094000,10.4,10.7,10.3,10.5,900\n",
+])
+def test_headerless_bars_timed_in_digits_are_intraday_not_the_days_price(data):
+    # The day's first bar had loaded as its price, the others rejected as its conflicting duplicates.
+    result = run(data, name="SBER.txt")
+    check_invariants(result)
+    assert result.prices.empty
+    assert result.rejected.reason.str.startswith("intraday bar").all()
+
+
+def test_a_headerless_daily_file_with_midnight_in_digits_loads_every_day():
+    # The same export of daily bars writes every day's time as "000000" (or "0"): no bar to tell apart.
+    data = (b"USDRUB,D,20141031,0,41.4547,43.1366,41.4072,43.0322,95184\n"
+            b"USDRUB,D,20141103,0,43.1758,43.6175,43.1471,43.5873,163475\n"
+            b"USDRUB,D,20141104,0,43.5911,43.8006,43.485,43.5678,38242\n")
+    result = run(data, name="USDRUB.txt")
+    loads_every_row(result)
+    assert result.prices.close.tolist() == [43.0322, 43.5873, 43.5678]
