@@ -200,6 +200,24 @@ def _mostly_utf8(sample: bytes) -> bool:
     return undecodable <= wide_characters - stray
 
 
+# A whole word of Latin letters, one of them ASCII, touching no byte that does not decode; a Latin-1
+# symbol (£, °, µ) between ASCII characters.
+_LATIN = "A-Za-z\u00c0-\u017f"
+_LATIN_WORD = re.compile(f"(?<![{_LATIN}\ufffd])[{_LATIN}]*[A-Za-z][{_LATIN}]*(?![{_LATIN}\ufffd])"
+                         "|(?<![^\x00-\x7f])[\u00a0-\u00bf](?![^\x00-\x7f])")
+_BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _utf8_latin_words(sample: bytes) -> bool:
+    """Whether every character `sample` (mostly UTF-8) decodes to beyond ASCII is a Latin letter of
+    a word with ASCII letters, touching no undecodable byte ("Hermès", "Ørsted"), or a Latin-1
+    symbol among ASCII ("5°C", "£12"):
+    Western text. A double-byte code page read as UTF-8 decodes a pair here and there, between
+    bytes that do not decode or beside other such pairs ("ǤŷƲ"), never inside a Latin word."""
+    text = sample.decode("utf-8", errors="replace")
+    return not _BEYOND_ASCII.search(_LATIN_WORD.sub("", text))
+
+
 def _looks_western(text: str) -> bool:
     """Western European text decoded as cp1252 has isolated accented letters ("Société"); text in
     another 8-bit code page (cp1251, koi8-r, ...) decoded that way shows whole words of them."""
@@ -510,11 +528,15 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     if _is_utf8(sample, complete):
         return "utf-8", 0.9 if sample.isascii() else 1.0
     # Before the test for UTF-8 with stray bytes: GB2312, EUC-JP and EUC-KR characters of a lead
-    # 0xC2-0xDF and a trail below 0xC0 are valid UTF-8 ("任天堂" in EUC-JP reads "ǤŷƲ").
-    east_asian = east_asian_code_page(sample, complete, _looks_cyrillic)
-    if east_asian:
-        return east_asian, 0.7
-    if _mostly_utf8(sample):
+    # 0xC2-0xDF and a trail below 0xC0 are valid UTF-8 ("任天堂" in EUC-JP reads "ǤŷƲ"). Not where
+    # the UTF-8 reads as Latin words: "Hermès" in UTF-8 is a common Big5 character after "Herm",
+    # and a stray "5\xb0C" one more, but the file is UTF-8 with a cp1252 byte.
+    mostly_utf8 = _mostly_utf8(sample)
+    if not (mostly_utf8 and _utf8_latin_words(sample)):
+        east_asian = east_asian_code_page(sample, complete, _looks_cyrillic)
+        if east_asian:
+            return east_asian, 0.7
+    if mostly_utf8:
         return "utf-8", 0.8  # its other bytes read as cp1252 (UTF8_OR_CP1252)
     east_asian = east_asian_code_page(sample, complete, _looks_cyrillic, kana_suffice=True)
     if east_asian:

@@ -105,3 +105,16 @@ def test_a_gbk_price_file_loads_with_its_names_and_columns():
     assert [c.name for c in schema.columns] == ["日期", "股票", "收盘价", "成交量"]
     assert result.prices_arrow.column("close").to_pylist() == [1702.5, 1703.5, 1704.5, 1705.5]
     assert result.rejected_arrow.num_rows == 0
+
+
+def test_utf8_with_a_stray_cp1252_byte_stays_utf8():
+    # "è" and "é" in UTF-8 (C3A8, C3A9) are common Big5 characters, and a stray cp1252 "°" before "C"
+    # (B0 43) one more: the whole file decoded as cp950 and the tickers read "HERM癡S", "SOCI矇T矇".
+    data = ("Date,Ticker,Close,Note\n2021-03-01,Hermès,564.90,\n2021-03-02,Société,505.97,\n".encode()
+            + b"2021-03-03,Herm\xc3\xa8s,566.10,5\xb0C\n")
+    schema = detect_bytes(data, "prices.csv")
+    result = normalise_bytes(data, schema, "prices.csv")
+    assert schema.encoding == "utf-8"
+    assert result.prices_arrow.column("ticker").to_pylist() == ["HERMÈS", "SOCIÉTÉ", "HERMÈS"]
+    assert result.prices_arrow.column("close").to_pylist() == [564.9, 505.97, 566.1]
+    assert result.rejected_arrow.num_rows == 0
