@@ -39,6 +39,12 @@ def test_a_volume_grouped_by_commas_in_a_decimal_comma_file_loads_whole(volumes,
     (["1,234", "2,345", "987", "456", "3,456"], [1.234, 2.345, 987, 456, 3.456]),
     # Fractions of other lengths are decimals: "12,5".
     (["1,234", "12,5", "987", "456", "3,456"], [1.234, 12.5, 987, 456, 3.456]),
+    # A coin's volumes to three places beside a whole coin: "0,125" is a fraction only, and read whole
+    # the column would span 2 to 12,375. Read grouped, 1.25 coins had loaded as 1,250.
+    (["0,125", "2", "1,250", "12,375", "3,500"], [0.125, 2, 1.25, 12.375, 3.5]),
+    (["5", "2", "1,250", "12,375", "3,500"], [5, 2, 1.25, 12.375, 3.5]),
+    # Lots of a currency pair: 1.5 lots had loaded as 1,500.
+    (["1,500", "3", "2,250", "1", "4,750"], [1.5, 3, 2.25, 1, 4.75]),
 ])
 def test_a_volume_both_readings_fit_keeps_the_files_decimal(volumes, loaded):
     data = _file(volumes)
@@ -53,21 +59,6 @@ def test_comma_grouped_decides_on_the_column():
     assert not comma_grouped(["1,234,567", "1234"])  # "1234" ungrouped beside a grouped one: no one writer
     assert comma_grouped(["1,234"] * 30 + ["987"])  # thirty three-place fractions and never fewer places
     assert not comma_grouped(["1,234"] * 29 + ["987"])
-
-
-@pytest.mark.parametrize(("volumes", "loaded"), [
-    # A coin's volumes to three places beside a whole coin: "0,125" is a fraction only, and read whole
-    # the column would span 2 to 12,375. Read grouped, 1.25 coins had loaded as 1,250.
-    (["0,125", "2", "1,250", "12,375", "3,500"], [0.125, 2, 1.25, 12.375, 3.5]),
-    (["5", "2", "1,250", "12,375", "3,500"], [5, 2, 1.25, 12.375, 3.5]),
-    # Lots of a currency pair: 1.5 lots had loaded as 1,500.
-    (["1,500", "3", "2,250", "1", "4,750"], [1.5, 3, 2.25, 1, 4.75]),
-])
-def test_fractions_of_three_places_beside_small_whole_numbers_keep_the_files_decimal(volumes, loaded):
-    data = _file(volumes)
-    schema = detect_bytes(data, "btc.csv")
-    assert schema.columns[5].format is None
-    assert normalise_bytes(data, schema, "btc.csv").prices.volume.tolist() == pytest.approx(loaded)
 
 
 def test_a_dotted_cell_past_the_sample_in_a_grouped_volume_is_rejected_not_read_as_a_fraction():

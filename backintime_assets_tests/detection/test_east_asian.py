@@ -37,21 +37,24 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_east_asian_code_pages_read_right(name):
-    text, codec = CASES[name]
+def assert_reads_back(text: str, codec: str) -> None:
+    """`text` written in `codec` is read back as written."""
     data = text.encode(codec)
     encoding, _ = detect_encoding(data)
     assert data.decode(encoding) == text
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_east_asian_code_pages_read_right(name):
+    text, codec = CASES[name]
+    assert_reads_back(text, codec)
 
 
 def test_euc_jp_that_is_valid_utf8_in_part_is_no_utf8():
     # "任天堂" in EUC-JP (C7A4 C5B7 C6B2) is valid UTF-8 ("ǤŷƲ"): on every row, those outnumbered
     # the header's undecodable bytes and the file read as UTF-8 with stray bytes.
     text = _one_name("日付,銘柄名,出来高,終値調整値", "任天堂")
-    data = text.encode("euc_jp")
-    encoding, _ = detect_encoding(data)
-    assert data.decode(encoding) == text
+    assert_reads_back(text, "euc_jp")
 
 
 def test_shift_jis_2004_notes_with_kana_are_japanese():
@@ -60,9 +63,7 @@ def test_shift_jis_2004_notes_with_kana_are_japanese():
     rare = ["堠硃", "抙菑", "棙硃", "溓菑", "璠硃", "稸菑", "翲硃", "𠂉菑", "儈硃"]
     text = "日付,銘柄,終値,備考\n" + "".join(f"2024-01-{d:02d},A{d},{100 + d}.0,{rare[d % 9]}の件\n"
                                             for d in range(2, 20))
-    data = text.encode("shift_jis_2004")
-    encoding, _ = detect_encoding(data)
-    assert data.decode(encoding) == text
+    assert_reads_back(text, "shift_jis_2004")
 
 
 # Single-byte code pages stay theirs: accented Latin glued into words, Cyrillic capitals whose
@@ -81,9 +82,7 @@ SINGLE_BYTE = {
 @pytest.mark.parametrize("name", sorted(SINGLE_BYTE))
 def test_single_byte_code_pages_stay_theirs(name):
     text, codec = SINGLE_BYTE[name]
-    data = text.encode(codec)
-    encoding, _ = detect_encoding(data)
-    assert data.decode(encoding) == text
+    assert_reads_back(text, codec)
 
 
 @pytest.mark.parametrize(("text", "codec"), [

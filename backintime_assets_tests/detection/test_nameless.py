@@ -6,6 +6,7 @@ from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.nameless import NAMELESS, as_named
 from backintime_assets.detection.refusals import judged
 from backintime_assets.normalisation import normalise_bytes
+from backintime_assets_tests.support.workbooks import xlsx
 
 ROWS = b"Date,Open,High,Low,Close\n01/03/24,100.0,101.0,99.0,100.5\n01/02/24,99.0,100.0,98.0,99.5\n"
 
@@ -124,21 +125,6 @@ def test_a_sites_words_around_an_instrument_load_under_it(name, ticker):
     assert result.prices.ticker.tolist() == [ticker] * 2
 
 
-def _workbook(sheets: dict[str, list[list]]) -> bytes:
-    import io
-
-    import openpyxl
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 _SHEET = [["Date", "Open", "High", "Low", "Close"], ["2024-01-02", 99.0, 100.0, 98.0, 99.5],
           ["2024-01-03", 100.0, 101.0, 99.0, 100.5]]
 
@@ -146,16 +132,16 @@ _SHEET = [["Date", "Open", "High", "Low", "Close"], ["2024-01-02", 99.0, 100.0, 
 def test_a_workbook_under_a_sites_name_is_refused_unless_its_sheets_name_the_tickers():
     # "data.xlsx" of one "Sheet1" had loaded as ticker DATA where "data.csv" is refused; of a lone sheet
     # named "AAPL" as EXPORT (one sheet names no ticker: normalisation/sheets.py).
-    schema, result = read(_workbook({"Sheet1": _SHEET}), "data.xlsx")
+    schema, result = read(xlsx({"Sheet1": _SHEET}), "data.xlsx")
     assert schema.problem.startswith(NAMELESS) and result.prices_arrow.num_rows == 0
-    schema, result = read(_workbook({"AAPL": _SHEET}), "export.xlsx")
+    schema, result = read(xlsx({"AAPL": _SHEET}), "export.xlsx")
     assert schema.problem is None and result.file_problem.startswith(NAMELESS)
     assert result.prices_arrow.num_rows == 0 and len(result.rejected) == 2
     # A sheet each, named as tickers and sharing their dates: each sheet's rows are its ticker's.
     # (MSFT's own prices: a sheet of another's very closes is its copy, sheets.sheet_tickers)
     msft = [_SHEET[0]] + [[day, *(price + 300 for price in prices)] for day, *prices in _SHEET[1:]]
-    _, result = read(_workbook({"AAPL": _SHEET, "MSFT": msft}), "download.xlsx")
+    _, result = read(xlsx({"AAPL": _SHEET, "MSFT": msft}), "download.xlsx")
     assert sorted(set(result.prices.ticker)) == ["AAPL", "MSFT"] and len(result.prices) == 4
     # Under a name of the instrument's, as before.
-    schema, result = read(_workbook({"Sheet1": _SHEET}), "AAPL.xlsx")
+    schema, result = read(xlsx({"Sheet1": _SHEET}), "AAPL.xlsx")
     assert schema.problem is None and result.prices.ticker.tolist() == ["AAPL"] * 2

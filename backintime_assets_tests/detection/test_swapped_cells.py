@@ -3,18 +3,10 @@ from datetime import date, datetime, timedelta
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.swapped_cells import swapped_note
 from backintime_assets.normalisation import normalise_bytes
+from backintime_assets_tests.support.calendar import weekdays
 
 
-def _weekdays(start: date, n: int) -> list[date]:
-    out, d = [], start
-    while len(out) < n:
-        if d.weekday() < 5:
-            out.append(d)
-        d += timedelta(days=1)
-    return out
-
-
-DAYS = _weekdays(date(2022, 9, 1), 40)
+DAYS = weekdays(date(2022, 9, 1), 40)
 
 
 def _typed_day_first_in_us_excel(d: date) -> str:
@@ -40,7 +32,7 @@ def test_weak_evidence_reads_as_stored():
     # Fewer than three typed dates.
     assert swapped_note([c for c in cells if c[4] == "-"] + ["13/09/2022", "14/09/2022"], True, "/", "Y") is None
     # In order as stored: date cells of the first days, then text.
-    march = _weekdays(date(2023, 3, 1), 22)
+    march = weekdays(date(2023, 3, 1), 22)
     assert swapped_note([d.isoformat() if d.day <= 12 else d.strftime("%d/%m/%Y") for d in march],
                         True, "/", "Y") is None
 
