@@ -467,7 +467,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands,
                            date_col.swapped_cells is not None).values
-        closes = parse_numbers(rec.columns[cmap["close"]], schema.decimal, schema.thousands).values
+        closes = parse_numbers(rec.columns[cmap["close"]], schema.decimal, schema.thousands).values \
+            if "close" in cmap else None
         tickers = own_tickers or sheet_tickers(plans, rec.line, days, closes)
     if plans and tickers is None and schema.ticker is None and "ticker" not in cmap and default_ticker is None \
             and sheet_names_ticker(schema.sheet or "") and (nameless := nameless_problem(source_file)):
