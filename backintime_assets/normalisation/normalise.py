@@ -127,6 +127,12 @@ def _clock_times(column: pa.Array) -> bool:
     one does. An empty cell is no evidence against: one bar without its time had left the file's
     bars unread as bars, the day's first loaded as its price."""
     times = pc.match_substring_regex(column, rf"^\s*(?:{_CLOCK}|{_DIGIT_CLOCK})\s*$")
+    four = pc.match_substring_regex(column, r"^\s*\d{4}\s*$")
+    if pc.any(four).as_py() and not pc.any(pc.match_substring_regex(column, r"^\s*0\d{3}\s*$")).as_py():
+        # Four digits are a clock's only where one writes its hour's zero ("0930"): "1301", "1500"
+        # are as often a daily file's codes, counts or whole prices beside the date, whose corrected
+        # day had both its rows rejected as intraday bars, a day of codes' rows as bars.
+        times = pc.and_(times, pc.invert(four))
     if not pc.any(times).as_py():
         return False  # (most such columns: a currency, an exchange; the blanks need no second look)
     if pc.all(times).as_py():
