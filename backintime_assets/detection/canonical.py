@@ -960,6 +960,7 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
         except ValueError:
             return None
 
+    numeric = [j for j in numeric if not _digit_times(j, mapping, body)]
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
     vol = [j for j in numeric if is_whole(types[j])]
     prices = [j for j in numeric if j not in vol]
@@ -974,6 +975,36 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     elif vol and prices:
         mapping[max(vol, key=lambda j: sum(v or 0 for v in values[j]))] = "volume"
     used.update(m for m in mapping if m)
+
+
+# A time of day written as digits, seconds or not ("100500", "0930"): Finam's and MetaStock's
+# headerless intraday exports ("SBER,5,20180103,100500,233.5,...") write it right after the date.
+_DIGIT_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?")
+
+
+def _digit_times(j: int, mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> bool:
+    """Whether headerless column `j`, right after the date, holds its rows' times of day: every value
+    a clock of digits of one length, and the column tells apart the rows of each date (_keys_dates:
+    the day's bars). Its largest whole numbers, it had been taken for the volume, every bar of a
+    multi-day file rejected as "several series under one ticker" instead of as an intraday bar
+    (normalise.py reads the times). A daily file's whole prices ("005930,20240102,1500,...") repeat
+    no date, and a daily export's "000000" tells no rows apart. Nor does a one-day dump of a market
+    run its whole opens in order down a day, as the bars of a day run by their times (either way:
+    some exports put the newest first)."""
+    if "date" not in mapping or j != mapping.index("date") + 1:
+        return False
+    dates = mapping.index("date")
+    cells = [r[j].strip() for r in body if j < len(r)]
+    if not cells or len({len(c) for c in cells}) != 1 or not all(map(_DIGIT_CLOCK.fullmatch, cells)) \
+            or not _keys_dates(j, body, dates):
+        return False
+    ticker = mapping.index("ticker") if "ticker" in mapping else dates
+    rows = [(r[dates], r[ticker], r[j].strip()) for r in body if j < len(r) and ticker < len(r)]
+    steps = [a[2] < b[2] for a, b in zip(rows, rows[1:]) if a[:2] == b[:2] and a[2] != b[2]]
+    return bool(steps) and max(steps.count(True), steps.count(False)) >= _IN_ORDER * len(steps)
+
+
+_IN_ORDER = 0.9
 
 
 def _bar_ends(quad: list[int], values: dict[int, list[float | None]], n: int,

@@ -128,10 +128,12 @@ def _clock_times(column: pa.Array) -> bool:
     bars unread as bars, the day's first loaded as its price."""
     times = pc.match_substring_regex(column, rf"^\s*(?:{_CLOCK}|{_DIGIT_CLOCK})\s*$")
     four = pc.match_substring_regex(column, r"^\s*\d{4}\s*$")
-    if pc.any(four).as_py() and not pc.any(pc.match_substring_regex(column, r"^\s*0\d{3}\s*$")).as_py():
-        # Four digits are a clock's only where one writes its hour's zero ("0930"): "1301", "1500"
-        # are as often a daily file's codes, counts or whole prices beside the date, whose corrected
-        # day had both its rows rejected as intraday bars, a day of codes' rows as bars.
+    if pc.any(four).as_py() and not pc.any(pc.match_substring_regex(column, r"^\s*0\d{3}\s*$")).as_py() \
+            and not pc.all(pc.or_(pc.invert(four), pc.match_substring_regex(column, r"[05]\s*$"))).as_py():
+        # Four digits are a clock's only where one writes its hour's zero ("0930") or all fall on a
+        # bar's five-minute marks (Moscow's "1000", "1005", no hour under ten): "1301", "1332" are as
+        # often a daily file's codes, counts or whole prices beside the date, a day of codes' rows
+        # otherwise rejected as bars.
         times = pc.and_(times, pc.invert(four))
     if not pc.any(times).as_py():
         return False  # (most such columns: a currency, an exchange; the blanks need no second look)

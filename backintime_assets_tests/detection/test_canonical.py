@@ -1105,3 +1105,24 @@ def test_a_volume_column_grouped_by_the_decimal_mark_loads_no_volume_a_thousandf
     result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
     assert result.prices_arrow.num_rows == 5
     assert result.prices.volume.isna().all()
+
+
+def test_a_headerless_time_in_digits_beside_the_date_is_no_volume():
+    # Finam's multi-day 5-minute bars without a header: "100500" beside the date is the bar's time,
+    # not the volume (its values larger than the real volume's). Left unmapped, normalise reads it.
+    data = (b"SBER,20180103,100000,233.5,233.7,232.9,233.1,665\nSBER,20180103,100500,233.1,233.3,232.7,232.9,179\n"
+            b"SBER,20180104,100000,233.2,233.4,232.7,233.2,173\nSBER,20180104,100500,233.2,233.6,233.0,233.4,88\n")
+    assert [c.canonical for c in detect_bytes(data, "SBER.txt").columns] == \
+        ["ticker", "date", None, "open", "high", "low", "close", "volume"]
+
+
+def test_whole_prices_beside_the_date_in_clock_range_are_no_times():
+    # A one-day dump of a market priced in whole won, opens like "1500" right after the date: they tell
+    # the tickers' rows of the day apart, as times would, but do not run in order down the day.
+    rows = [("035720", 1500, 1520, 1490, 1510), ("005930", 2210, 2250, 2200, 2240),
+            ("000660", 1130, 1150, 1120, 1140), ("035420", 1845, 1850, 1830, 1835),
+            ("051910", 1215, 1230, 1200, 1225), ("006400", 2005, 2015, 1995, 2010)]
+    data = b"".join(f"{t},20240102,{o},{h},{lo},{c},{v},{c / 1000:.4f}\n".encode()
+                    for v, (t, o, h, lo, c) in zip(range(100000, 700000, 100000), rows))
+    schema = detect_bytes(data, "20240102.txt")
+    assert [c.canonical for c in schema.columns][2:7] == ["open", "high", "low", "close", "volume"]

@@ -3240,9 +3240,10 @@ def test_a_headerless_daily_files_four_digit_numbers_beside_the_date_are_no_time
     # A count or code beside the date reads as a time of day in four digits ("1500": 15:00, "1301":
     # 13:01): a corrected day's two rows had both been rejected as intraday bars (one loads, the other
     # its conflicting duplicate), a day of codes' rows as bars not as unnamed series.
-    data = (b"20240102,1500,101.5,102.0,100.9,101.8,12000\n20240102,1505,101.5,102.0,100.9,101.9,12000\n"
-            b"20240103,1510,101.8,102.4,101.0,102.1,13000\n20240104,1520,102.1,102.9,101.7,102.5,11000\n"
-            b"20240105,1530,102.5,103.0,102.0,102.7,14000\n")
+    # (Counts all on five-minute marks, "1500", "1505", read as bars' times: Moscow's hhmm bars.)
+    data = (b"20240102,1502,101.5,102.0,100.9,101.8,12000\n20240102,1507,101.5,102.0,100.9,101.9,12000\n"
+            b"20240103,1511,101.8,102.4,101.0,102.1,13000\n20240104,1523,102.1,102.9,101.7,102.5,11000\n"
+            b"20240105,1534,102.5,103.0,102.0,102.7,14000\n")
     result = run(data, name="X.txt")
     check_invariants(result)
     assert result.prices.close.tolist() == [101.8, 102.1, 102.5, 102.7]
@@ -3264,3 +3265,32 @@ def test_a_headerless_daily_file_with_midnight_in_digits_loads_every_day():
     result = run(data, name="USDRUB.txt")
     loads_every_row(result)
     assert result.prices.close.tolist() == [43.0322, 43.5873, 43.5678]
+
+
+@pytest.mark.parametrize("data", [
+    # Several days of Finam's 5-minute bars without a header, with the period column and without, the
+    # time with seconds and without: a volume under the times had left the times taken for the volume,
+    # every bar rejected as "several series under one ticker".
+    b"SBER,5,20180103,100000,233.5,233.7,232.9,233.1,665\nSBER,5,20180103,100500,233.1,233.3,232.7,232.9,179\n"
+    b"SBER,5,20180104,100000,233.2,233.4,232.7,233.2,173\nSBER,5,20180104,100500,233.2,233.6,233.0,233.4,88\n",
+    b"SBER,20180103,100000,233.5,233.7,232.9,233.1,665\nSBER,20180103,100500,233.1,233.3,232.7,232.9,179\n"
+    b"SBER,20180104,100000,233.2,233.4,232.7,233.2,173\nSBER,20180104,100500,233.2,233.6,233.0,233.4,88\n",
+    b"SBER,20180103,1000,233.5,233.7,232.9,233.1,665\nSBER,20180103,1005,233.1,233.3,232.7,232.9,179\n"
+    b"SBER,20180104,1000,233.2,233.4,232.7,233.2,173\nSBER,20180104,1005,233.2,233.6,233.0,233.4,88\n",
+])
+def test_headerless_bars_of_several_days_timed_in_digits_are_intraday(data):
+    result = run(data, name="SBER.txt")
+    check_invariants(result)
+    assert result.prices.empty
+    assert len(result.rejected) == 4
+    assert result.rejected.reason.str.startswith("intraday bar").all()
+
+
+def test_a_headerless_daily_file_with_midnight_in_six_digits_loads_every_day():
+    data = (b"SBER,D,20180103,000000,233.50,235.94,232.50,234.94,83957878\n"
+            b"SBER,D,20180104,000000,234.94,237.13,233.94,236.13,44264986\n"
+            b"SBER,D,20180105,000000,236.13,237.13,233.26,234.26,19456105\n")
+    result = run(data, name="SBER.txt")
+    loads_every_row(result)
+    assert result.prices.close.tolist() == [234.94, 236.13, 234.26]
+    assert result.prices.volume.tolist() == [83957878, 44264986, 19456105]
