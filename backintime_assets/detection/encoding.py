@@ -312,19 +312,68 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
         return None
     readings = (name, *candidates)
     wrong, telling = _misread(western, name, candidates)
+    if telling and telling <= _HUNGARIAN_ONLY:
+        if _ESTONIAN.search(western, 0, _WEIGHED):
+            return None  # Estonian õ ("Kõrgeim", "Võru") beside ä ("Käive"), which Hungarian does not write
+        # ő and ű are the only letters Hungarian writes differently in cp1250: a short file
+        # ("Győr" in one row) shows one of them at most, and no Western language puts õ or û there.
+        wrong += 1
     if wrong < 2 or not telling:
         # A superscript or a fraction beside a word, and nothing else, is a Western footnote mark
         # ("Return¹", "ACME Corp¹") or share class ("Fund A¼") as often as a misread ą or Ľ.
         return None
     if _utf8_pairs_abound(sample):
         return None
-    best, least = None, wrong // 4 + 1  # a reading must be clearly better than the Western one
+    passing, least = [], wrong // 4 + 1  # a reading must be clearly better than the Western one
     for candidate in candidates:
         others = tuple(r for r in readings if r != candidate)
         score = _misread(sample.decode(candidate), candidate, others)[0]
         if score < least:
-            best, least = candidate, score
-    return best
+            passing.append((score, candidate))
+    if len(passing) > 1:
+        # cp1250 and ISO-8859-2 place ą ś ź š ž ť ľ on different bytes, each read as a symbol or
+        # another letter by the other ("¦widnica", "MiedĽ", "Kroměříľ"): the words of the right
+        # one are spelled in one language.
+        passing = [(score + _misspelled_central(sample.decode(c), c, candidates), c) for score, c in passing]
+    return min(passing, key=lambda sc: sc[0])[1] if passing else None
+
+
+_HUNGARIAN_ONLY = frozenset("õÕûÛ")
+_ESTONIAN = re.compile("[äÄ]")
+# The letters beyond ASCII of the languages written in cp1250 and ISO-8859-2: Polish, Czech,
+# Slovak, Hungarian, Croatian/Slovenian/Bosnian, Romanian, German, and the French and Albanian
+# letters their names of firms borrow.
+_CENTRAL_ALPHABETS = tuple(frozenset(a) for a in (
+    "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîșțşţ", "äöüß", "éèêëàâçîïôùûü",
+    "ëç"))
+_WORD_BEYOND_ASCII = re.compile(r"[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*")
+
+
+@functools.cache
+def _touching(reading: str, others: tuple[str, ...]) -> re.Pattern:
+    """A symbol of code page `reading` on a byte that one of `others` reads differently, touching
+    a letter on either side ("¦widnica", "Koper©")."""
+    symbols = set()
+    for b in range(0xA0, 0x100):
+        shown = bytes([b]).decode(reading, errors="ignore")
+        if shown and not _is_word_letter(shown) and any(
+                bytes([b]).decode(other, errors="ignore") != shown for other in others):
+            symbols.add(shown)
+    if not symbols:
+        return re.compile("(?!)")
+    chars = re.escape("".join(sorted(symbols)))
+    return re.compile(f"[{chars}](?:(?={_LETTER})|(?<={_LETTER}.))")
+
+
+def _misspelled_central(text: str, reading: str, candidates: tuple[str, ...]) -> int:
+    """How many words of `text` (its first characters) no language of cp1250 spells, or whose
+    letters touch a symbol, `text` read in `reading` (one of `candidates`)."""
+    words = Counter(_WORD_BEYOND_ASCII.findall(text, 0, _WEIGHED))
+    wrong = sum(n for word, n in words.items()
+                if not any(set(word.lower()) - _ASCII_LETTERS <= alphabet for alphabet in _CENTRAL_ALPHABETS)
+                or (word[1:] != word[1:].lower() and word != word.upper()))  # "MiedĽ": a capital inside
+    others = tuple(c for c in candidates if c != reading)
+    return wrong + len(_touching(reading, others).findall(text, 0, _WEIGHED))
 
 
 # The letters (beyond ASCII) of the languages each code page writes, with where some never stand
@@ -514,6 +563,59 @@ def _looks_cyrillic(sample: bytes) -> bool:
             and len(_LOWER_UPPER.findall(joined)) <= 0.05 * len(words))
 
 
+# The Windows code page and the ISO one of a script place a few letters on different bytes, which
+# the other reads as symbols: cp1253 writes Ά on 0xA2, ISO-8859-7 on 0xB6 (cp1253's ¶): "¶νοιγμα".
+# cp1250 and ISO-8859-2 likewise (Ś on 0x8C and 0xA6: "¦widnica"), told by spelling as well.
+_SIBLINGS = {"cp1253": "iso8859-7", "iso8859-7": "cp1253", **dict(zip(_CENTRAL, reversed(_CENTRAL)))}
+
+
+def _sibling(sample: bytes, name: str) -> str:
+    """`name` (charset-normalizer's choice) or its sibling code page, whichever shows fewer symbols
+    touching letters (short samples hold too few letters for charset-normalizer to tell)."""
+    other = _SIBLINGS.get(name)
+    if other is None:
+        return name
+    counts = []
+    for page in (name, other):
+        text = sample[:_WEIGHED].decode(page, errors="replace")
+        shown = (_misspelled_central(text, page, _CENTRAL) if page in _CENTRAL
+                 else len(_touching(page, (name, other)).findall(text)))
+        # An undefined byte, or one ISO-8859 reads as a control character (cp1250's š ś ž ...), weighs more.
+        counts.append(shown + 2 * (text.count("\ufffd") + len(_C1_CONTROLS.findall(text))))
+    return other if counts[1] < counts[0] else name
+
+
+_GREEK_WORD = re.compile("[\u0386-\u03ce]+")
+_GREEK_MISREAD = re.compile("[\u03c2](?=[\u0386-\u03ce])|[\u03ac-\u03ce][\u0386-\u03ab]|[\u0390\u03b0\u03aa\u03ab]"
+                            "|[\u0386-\u03ab]{2}[\u03ac-\u03ce]|[A-Za-z][\u0386-\u03ce]|[\u0386-\u03ce][A-Za-z]")
+# A capital, or a lowercase vowel with its accent (tonos): Greek text shows one; Hebrew read as
+# Greek is lowercase letters without accents.
+_GREEK_TONOS = re.compile("[\u03ac-\u03af\u03cc-\u03ce\u0390\u03b0]")
+_GREEK_TELLING = re.compile("[\u0386-\u03ab\u03ac-\u03af\u03cc-\u03ce]")
+
+
+def _looks_greek(sample: bytes) -> bool:
+    """Whether `sample` (not Cyrillic in cp1251) is Greek in cp1253 or ISO-8859-7, which put the
+    Greek letters on the same bytes. charset-normalizer, on a few hundred short capitalised names,
+    can call it ISO-8859-5 or cp1251 ("Сшоэс" for Αθήνα). Read as Greek, its non-ASCII bytes are
+    words of Greek letters, a final ς only at a word's end and no capital after a lowercase letter;
+    Cyrillic text read so mixes cases inside words, puts ς (т) inside them and shows the rare ΰ ΐ
+    (а, р of cp1251)."""
+    text = sample[:_WEIGHED].decode("iso8859-7", errors="replace")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii == 0:
+        return False
+    words = _GREEK_WORD.findall(text)
+    letters = sum(map(len, words))
+    if letters < 0.9 * non_ascii or not _GREEK_TELLING.search(text):
+        return False
+    misread = len(_GREEK_MISREAD.findall(text))  # a Latin letter beside one is no Greek word
+    # Modern Greek accents a word once at most ("Κλείσιμο"); Cyrillic read as Greek can show several
+    # (ь э ю and Ь Э Ю Я read as ό ύ ώ and ά έ ή ί).
+    misread += sum(len(_GREEK_TONOS.findall(word)) > 1 for word in set(words))
+    return misread <= 0.02 * len(words)
+
+
 def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     """(Python codec name, confidence). `complete` says whether the sample ends where the file does
     (if not, a multi-byte character cut at the end is not an error)."""
@@ -561,6 +663,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
                 return "latin-1", 0.6
     if _looks_cyrillic(sample):
         return "cp1251", 0.7
+    if _looks_greek(sample):
+        return _sibling(sample, "cp1253"), 0.7
     try:
         from charset_normalizer import from_bytes
 
@@ -573,7 +677,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
             return "cp932", 0.6
         if name in _SHIFT_JIS_NAMES and _reads_as_cp932(sample, complete):
             return "cp932", 0.6
-        return name, 0.6
+        return _sibling(sample, name), 0.6
     return ("latin-1" if _CP1252_UNDEFINED.search(sample) else "cp1252"), 0.3
 
 

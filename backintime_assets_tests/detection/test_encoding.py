@@ -383,3 +383,52 @@ def test_shift_jis_2004_of_the_second_plane_is_not_read_as_cp932():
     encoding, _ = detect_encoding(data)
     assert encoding != "cp932"
     assert data.decode(encoding) == text
+
+
+# Short price files in ISO-8859-2, Hungarian in cp1250 and Estonian in cp1252, each with a header
+# and three rows of names. ISO-8859-2 was read as cp1250 (both readings showed no symbol inside a
+# word: "¦widnica", "MiedĽ", "Kroměříľ" instead of Świdnica, Miedź, Kroměříž); one ő ("Győr") was
+# too little to leave cp1252 ("Gyõr"); Estonian õ ("Kõrgeim") was read as Hungarian ő.
+PL_ISO = ("Data;Spółka;Miasto;Otwarcie;Najwyższy;Najniższy;Zamknięcie;Wolumen\n"
+          "2024-01-02;Śnieżka;Świdnica;100,10;101,00;99,50;100,80;1200\n"
+          "2024-01-02;KGHM Polska Miedź;Lubin;150,00;152,00;149,00;151,00;3400\n"
+          "2024-01-02;Enea;Łódź;9,10;9,20;9,00;9,15;5600\n")
+CS_ISO = ("Datum;Název;Město;Kurz;Změna;Objem\n02.01.2024;Škoda Transportation;Plzeň;100,1;0,5;1200\n"
+          "02.01.2024;Kofola ČeskoSlovensko;Kroměříž;310,0;-1,2;300\n02.01.2024;ČEZ;Praha;958,0;0,8;31204\n")
+HU = ("Dátum;Név;Város;Nyitó;Legmagasabb;Záró;Forgalom\n2024-01-02;OTP Bank;Budapest;1,0;2,0;1,5;100\n"
+      "2024-01-02;Rába;Győr;3,0;4,0;3,5;200\n2024-01-02;MOL;Budapest;5,0;6,0;5,5;300\n")
+ET = ("Kuupäev;Ettevõte;Linn;Avamishind;Kõrgeim;Madalaim;Sulgemishind;Käive\n"
+      "2024-01-02;Tallinna Vesi;Tallinn;10,1;10,2;10,0;10,1;1200\n"
+      "2024-01-02;Merko Ehitus;Võru;15,0;15,2;14,9;15,1;300\n2024-01-02;Baltika;Pärnu;0,5;0,6;0,4;0,5;40\n")
+GR = ("Ημερομηνία;Μετοχή;Άνοιγμα;Υψηλό;Χαμηλό;Κλείσιμο;Όγκος\n2024-01-02;ΟΠΑΠ;15,10;15,30;15,00;15,20;1200\n"
+      "2024-01-02;Μοτορ Όιλ;24,00;24,50;23,80;24,20;3000\n2024-01-02;ΔΕΗ;11,00;11,20;10,90;11,10;500\n")
+
+
+# Twenty rows of Greek names: charset-normalizer called them ISO-8859-5 (Cyrillic, "Сшоэс").
+GR_NAMES = ["ΟΠΑΠ", "ΕΘΝΙΚΗ ΤΡΑΠΕΖΑ", "Μοτορ Όιλ", "ΔΕΗ", "Ελληνικά Πετρέλαια", "Σαράντης", "ΤΙΤΑΝ", "ΟΤΕ"]
+GR20 = "Ημερομηνία;Μετοχή;Πόλη;Άνοιγμα;Κλείσιμο;Όγκος\n" + "".join(
+    f"2024-01-{1 + k:02d};{GR_NAMES[k % len(GR_NAMES)]};Αθήνα;{10 + k},10;{10 + k},20;{1000 + k}\n" for k in range(20))
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (GR20, "iso8859-7"), (GR20, "cp1253"),
+    (PL_ISO, "iso8859-2"), (PL_ISO, "cp1250"), (CS_ISO, "iso8859-2"), (CS_ISO, "cp1250"),
+    (HU, "cp1250"), (HU, "iso8859-2"), (ET, "cp1252"), (ET, "cp1257"),
+    (GR, "iso8859-7"), (GR, "cp1253"),
+])
+def test_short_price_files_in_central_european_baltic_and_greek_code_pages_read_right(text, encoding):
+    data = text.encode(encoding)
+    assert decode_head(data, detect_encoding(data)[0], True) == text
+
+
+@pytest.mark.parametrize(("text", "encoding", "expected"), [
+    ("Datum;Name;Schluß;Umsatz\n2024-01-02;Société Générale;1,0;2\n2024-01-02;Ørsted;Münchener Rück;3\n"
+     "2024-01-02;Mærsk;Straße;4\n", "cp1252", "cp1252"),
+    ("Дата;Эмитент;Закрытие\n2024-01-02;Сбербанк;272,9\n2024-01-02;Газпром;160,1\n2024-01-02;ЛУКОЙЛ;7000\n",
+     "cp1251", "cp1251"),
+    ("Дата;Эмитент;Закрытие\n2024-01-02;Сбербанк;272,9\n2024-01-02;Газпром;160,1\n2024-01-02;ЛУКОЙЛ;7000\n",
+     "koi8-r", "koi8-r"),
+])
+def test_short_western_and_russian_price_files_keep_their_code_page(text, encoding, expected):
+    data = text.encode(encoding)
+    assert codecs.lookup(detect_encoding(data)[0]).name == expected
