@@ -316,8 +316,11 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
         if _ESTONIAN.search(western, 0, _WEIGHED):
             return None  # Estonian õ ("Kõrgeim", "Võru") beside ä ("Käive"), which Hungarian does not write
         # ő and ű are the only letters Hungarian writes differently in cp1250: a short file
-        # ("Győr" in one row) shows one of them at most, and no Western language puts õ or û there.
-        wrong += 1
+        # ("Győr" in one row) shows one of them at most. Enough where the file writes Hungarian's
+        # á é í ó ú too ("Dátum", "Záró"): Estonian, whose õ stands in names without ä ("Võru
+        # Metsad"), writes none of them.
+        if _HUNGARIAN_ACUTE.search(western, 0, _WEIGHED):
+            wrong += 1
     if wrong < 2 or not telling:
         # A superscript or a fraction beside a word, and nothing else, is a Western footnote mark
         # ("Return¹", "ACME Corp¹") or share class ("Fund A¼") as often as a misread ą or Ľ.
@@ -340,6 +343,7 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
 
 _HUNGARIAN_ONLY = frozenset("õÕûÛ")
 _ESTONIAN = re.compile("[äÄ]")
+_HUNGARIAN_ACUTE = re.compile("[áéíóúÁÉÍÓÚ]")
 # The letters beyond ASCII of the languages written in cp1250 and ISO-8859-2: Polish, Czech,
 # Slovak, Hungarian, Croatian/Slovenian/Bosnian, Romanian, German, and the French and Albanian
 # letters their names of firms borrow.
