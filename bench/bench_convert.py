@@ -166,6 +166,15 @@ clean 5.05 + 14.0 = 19.0 s, 34.5 CPU-s; polars 1.66 s (0.087x) / by date 13.4; S
 archive drifted 20.0 s (2.9%). The archive's slower run is the machine's: right after, in one process,
 the session's first and last commits alternately on the archive clean set, 31.0 and 30.6 CPU-s
 against 24.5 and 30.3.
+Session 29 (a new, faster machine; detection rules only, callgrind +1.4% detection per drifted file),
+nothing else running, the final code then the session's first (fc19ead) right after it: daily clean
+2.19 + 1.89 = 4.08 s, 7.82 CPU-s (1.6%) against 3.20 + 2.49 = 5.69 s, 10.9 CPU-s; polars one file
+1.32 / 1.44 s (0.323x / 0.253x wall); Spark read.csv 13.0 / 18.3 s (3.19x / 3.22x wall, 3.14x / 3.20x
+CPU: the 3x target met in both runs on this machine); daily drifted 15.0 / 14.0 s (detection 6.13 /
+5.62 s, 41% / 40%); by era 5.05 / 4.68 s (2.7% / 2.0%); archive clean 2.03 + 7.08 = 9.11 s against
+2.52 + 10.4 = 12.9 s; polars 1.09 / 0.95 s (0.119x / 0.073x); Spark 5.08 / 4.33 s (0.557x / 0.336x);
+archive drifted 12.5 / 14.9 s (1.9% / 2.2%). The clean sets' gap is the machine's (no conversion code
+changed); the drifted set's +7% is in line with detection's +1.4% and the noise.
 """
 from __future__ import annotations
 
