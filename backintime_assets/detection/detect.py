@@ -26,8 +26,8 @@ from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, det
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .excel_sep import declared_delimiter, without_sep_line
 from .filename import date_in_name
-from .flat_header import (bare_tickers, closes_of_one, labelled_unread, made_of_others, named_as_tickers,
-                          scaled_fields, scaled_series, split_header, untold_series)
+from .flat_header import (bare_tickers, closes_of_one, currencies_of_one, labelled_unread, made_of_others,
+                          named_as_tickers, scaled_fields, scaled_series, split_header, untold_series)
 from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
@@ -183,7 +183,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             untold := untold_series(layout.header_cells, layout.types,
                                    canonical if flat is None else None)):
         shown = _shown([layout.names[j] for j in untold])
-        problem = (f"{SEVERAL_CLOSES}? ({shown}): each column names the close by which of one instrument's closes "
+        currencies = currencies_of_one(layout.header_cells, untold)
+        problem = (f"{SEVERAL_CLOSES} in different currencies ({shown}): one price written in "
+                   f"{', '.join(currencies)}, a column each; read as one, the others would be left unread. Map "
+                   "the one to load (or keep one currency's column alone)") if currencies else (
+                   f"{SEVERAL_CLOSES}? ({shown}): each column names the close by which of one instrument's closes "
                    "it is (a day's, a session's, an auction's, the unadjusted, a spot's or a future's), and none "
                    "says it is the day's close; read as one, the others would be left unread. Keep the day's close "
                    "alone, or name it \"Close\"") if closes_of_one(layout.header_cells, untold) else (

@@ -555,6 +555,25 @@ def closes_of_one(header_cells: Sequence[Sequence[str]], columns: Sequence[int])
     return bool(columns)
 
 
+# A currency code alone in brackets at a name's end: "NAV per share (EUR)", "Close [USD]".
+_CURRENCY_NOTE = re.compile(r"^(?P<name>.*?\S)\s*[(\[（]\s*(?P<code>[A-Za-z]{3})\s*[)\]）]$")
+
+
+def currencies_of_one(header_cells: Sequence[Sequence[str]], columns: Sequence[int]) -> list[str] | None:
+    """The currencies of untold_series' `columns` where they are one name but for a currency code in
+    brackets ("NAV per share (EUR)" beside "NAV per share (USD)"): one fund's price in several
+    currencies, not tickers side by side, as their refusal had said. None otherwise."""
+    names, codes = set(), []
+    for j in columns:
+        cell = header_cells[j][0] if j < len(header_cells) and header_cells[j] else ""
+        found = _CURRENCY_NOTE.match(cell.strip())
+        if found is None or found["code"].upper() not in CURRENCY_CODES:
+            return None
+        names.add(found["name"].casefold())
+        codes.append(found["code"].upper())
+    return codes if len(names) == 1 and len(set(codes)) == len(codes) > 1 else None
+
+
 def _one_instruments_words(text: str) -> bool:
     """Whether a text holds a word of _ONE_INSTRUMENTS, "T-1" and "D-1" whole (cut at the hyphen, the day
     before's "Closing Price (T-1)" was another series, and the file refused)."""

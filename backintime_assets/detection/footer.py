@@ -52,6 +52,18 @@ _TOTAL_LABEL = re.compile(r"^(?:grand\s*|sub-?\s*|sous-?\s*)?totale?s?(?:\s+g[eÃ
 
 Row = tuple[int, list[str]]
 
+# A subtotal's label alone in a row's name cell ("Subtotal", "Sub-total", "Zwischensumme", "Sous-total",
+# "Subtotale", "Subtotaal"): inside a day's list without dates, such a row is left in the data (see
+# _adds_up) and loaded as a share named SUBTOTAL. No ticker spells it: "SUB", "SUBS", "TOT" do not match.
+SUBTOTAL_PATTERN = r"^\s*(?:(?:sub|sous)[-\s]?totale?s?|subtotaal|zwischensumme)\s*:?\s*$"  # also RE2's (Arrow)
+_SUBTOTAL_LABEL = re.compile(SUBTOTAL_PATTERN, re.I)
+SUBTOTAL_ROW = "a subtotal row, not a share"
+
+
+def subtotal_label(cell: str) -> bool:
+    """Whether a ticker or name cell is a subtotal's label (_SUBTOTAL_LABEL)."""
+    return bool(_SUBTOTAL_LABEL.match(cell))
+
 
 def _cells(fields: Sequence[str]) -> list[str]:
     return [c.strip() for c in fields if c.strip()]
@@ -103,8 +115,10 @@ def _adds_up(candidates: Sequence[Row], m: int, number: Callable[[str], float | 
     not the whole table, and add up to no total."""
     above = candidates[:m]
     labelled = [k for k, (_, f) in enumerate(above) if _total_label(f)]
-    # A totals row with records below it: inside the table, not a run of totals ending it.
-    if any(not _total_label(f) for _, f in above[labelled[0] + 1:]) if labelled else False:
+    # A totals row with records below it: inside the table, not a run of totals ending it. Unless it
+    # is a subtotal's (normalisation rejects those by their label): the last row still ends the table.
+    inside = [k for k in labelled if any(not _total_label(f) for _, f in above[k + 1:])]
+    if any(not subtotal_label(above[k][1][0]) for k in inside):
         return False
     fields = candidates[m][1]
     if not _NAME_TOO.match(fields[0].strip()):

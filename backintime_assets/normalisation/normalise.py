@@ -47,8 +47,8 @@ from .aggregates import check_aggregate_rows
 from .carried_on import carries_on
 from .label_columns import label_columns, told_apart
 from .rules import (
-    PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_trade_days,
-    check_two_digit_future, check_unnamed_series,
+    PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_subtotal_rows,
+    check_trade_days, check_two_digit_future, check_unnamed_series,
     series_reason,
 )
 from .sheets import (
@@ -789,6 +789,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     reasons.set(blank, "empty row")
     for mask, reason in refused or ():  # before any value is judged: they are not the columns read
         reasons.set(mask, reason)
+    if "ticker" in cmap:  # a subtotal's row, named as such: before its values, often partly blank, are judged
+        check_subtotal_rows(reasons, ticker.words, ticker.codes)
     if date_col is not None:  # a timestamp that reads, but not as one day: named so, not "unparseable"
         reasons.set(utc_evenings_among_dates(cols[cmap["date"]], date_col.format, date.bad), UTC_EVENING_AMONG_DATES)
     unparseable = {"date": date.bad, **{c: p.bad for c, p in num.items()}}

@@ -4,6 +4,7 @@ from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.flat_header import split_cell, split_header
+from backintime_assets.detection.refusals import judgement
 from backintime_assets.normalisation.normalise import normalise_bytes
 
 D = ColumnType("date", "%Y-%m-%d", 1.0)
@@ -939,7 +940,7 @@ def test_several_series_labelled_by_no_ticker_beside_a_plain_volume_refuse_the_f
     data = _three_days_of(header)
     schema = detect_bytes(data, "prices.csv")
     # A spot's and a future's closes are one instrument's several, said so.
-    refusal = SEVERAL_CLOSES if "spot_close" in header else SIDE_BY_SIDE
+    refusal = SEVERAL_CLOSES if "spot_close" in header or "(EUR)" in header else SIDE_BY_SIDE
     assert schema.problem is not None and schema.problem.startswith(refusal), schema.problem
     assert [c for c in header.split(",")[1:] if "olume" not in c][-1] in schema.problem
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
@@ -1012,9 +1013,7 @@ def test_a_total_or_a_style_beside_other_series_is_no_word_of_which_price(header
     _refused_side_by_side(header)
 
 
-@pytest.mark.parametrize("header", ["Date,Closing Price (USD),Closing Price (EUR)",
-                                    "Date,Closing Price - VWAP (USD),Closing Price - VWAP (EUR)",
-                                    "date,last_close,aapl_close", "Date,Price Close,Apple Close",
+@pytest.mark.parametrize("header", ["date,last_close,aapl_close", "Date,Price Close,Apple Close",
                                     "date,vwap_close,twap_close",
                                     "Date,TOTAL Close,AAPL Close", "Date,AAPL Close,AAPL Volume,INDEX Close"])
 def test_a_second_series_beside_a_close_named_by_which_price_or_by_a_ticker_is_refused(header):
@@ -1126,3 +1125,30 @@ def test_a_listed_ticker_spelt_as_a_totals_label_beside_tickers_still_loads(head
     schema, loaded = _loaded(header, "2019-01-02,157.9,54.2,101.1", "2019-01-03,142.2,53.8,97.4")
     assert schema.problem is None
     assert {t for t, *_ in loaded} == {h.split()[0] for h in header.split(",")[1:]}
+
+
+@pytest.mark.parametrize("header", ["Date,Closing Price (USD),Closing Price (EUR)",
+                                    "Date,Closing Price - VWAP (USD),Closing Price - VWAP (EUR)"])
+def test_a_close_in_two_currencies_is_refused_as_one_instruments(header):
+    # The same close in another currency: left unread without a word beside the first, loaded as the
+    # file's only series; refused, as one instrument's closes in several currencies.
+    data = _three_days_of(header)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem.startswith(f"{SEVERAL_CLOSES} in different currencies"), schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+
+
+def test_one_funds_price_in_two_currencies_is_refused_as_such():
+    # "NAV per share (EUR)" beside "(USD)": one fund's two currencies, refused as "several tickers side
+    # by side?"; still refused (which to load is the user's call), but saying what the columns are.
+    data = (b"Date,NAV per share (EUR),NAV per share (USD)\n2024-01-02,10.50,11.55\n2024-01-03,10.52,11.50\n"
+            b"2024-01-04,10.55,11.60\n")
+    problem = detect_bytes(data, "fund.csv").problem
+    assert problem.startswith("several closes of one instrument in different currencies "
+                              "(NAV per share (EUR), NAV per share (USD)): one price written in EUR, USD")
+    assert "map the one to load" in problem.lower()
+    assert judgement(problem) == SEVERAL_CLOSES
+    # Names that differ by more than the currency stay "side by side?"; so do brackets holding no currency.
+    for other in (b"NAV per unit (USD)", b"NAV per share (ABC)"):
+        problem = detect_bytes(data.replace(b"NAV per share (USD)", other), "fund.csv").problem
+        assert "different currencies" not in problem

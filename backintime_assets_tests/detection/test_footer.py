@@ -312,17 +312,27 @@ def test_a_last_record_named_total_that_adds_up_nothing_is_a_share():
     assert detect_bytes(data.encode(), "kurse_20240102.csv").footer_lines == 1
 
 
-def test_subtotals_inside_a_day_list_keep_its_totals_rows_among_the_records():
-    # A subtotal above further records: the totals rows below the last are not taken off alone, or the
-    # one left inside ("SUBTOTAL", on one row) loaded as a share where the file, two of them in it,
-    # was refused as a history of other days.
+def test_subtotals_inside_a_day_list_are_rejected_and_its_last_totals_are_the_footer():
+    # A subtotal above further records: the one left inside had loaded as a share "SUBTOTAL". It is
+    # rejected by its label (normalisation), so the totals rows below the last record are the footer.
     data = (b"Ticker,Close,Volume\nAAPL,189.5,1200000\nMSFT,410.2,800000\nSubtotal,599.7,2000000\n"
             b"XOM,101.2,700000\nCVX,150.3,600000\nSubtotal,251.5,1300000\nGrand Total,851.2,3300000\n")
     schema = detect_bytes(data, "quotes_20240102.csv")
-    assert schema.footer_lines == 0
+    assert schema.footer_lines == 2
     out = normalise_bytes(data, schema, "quotes_20240102.csv")
-    assert "SUBTOTAL" not in out.prices_arrow.column("ticker").to_pylist()
-    assert out.rows_read == 7
+    assert out.prices_arrow.column("ticker").to_pylist() == ["AAPL", "MSFT", "XOM", "CVX"]
+    assert out.rejected_arrow.to_pylist()[0]["reason"] == "a subtotal row, not a share"
+    assert out.rows_read == 5
+    # One subtotal inside, a "Total" adding up the records last: the subtotal had loaded as a share
+    # SUBTOTAL, and the total (read inside the table) as one TOTAL.
+    data = (b"Ticker,Close,Volume\nAAA,10.50,1000\nBBB,20.25,2000\nSubtotal,30.75,3000\n"
+            b"CCC,5.00,500\nDDD,7.25,700\nTotal,43.00,4200\n")
+    schema = detect_bytes(data, "quotes_20240102.csv")
+    assert schema.footer_lines == 1
+    out = normalise_bytes(data, schema, "quotes_20240102.csv")
+    assert out.prices_arrow.column("ticker").to_pylist() == ["AAA", "BBB", "CCC", "DDD"]
+    assert [(r["source_line"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
+        (4, "a subtotal row, not a share")]
     # A run of totals below the records: each adds up its rows, and all of them are the footer.
     data = (b"Ticker,Close,Volume\nAAPL,189.5,1200000\nMSFT,410.2,800000\nXOM,101.2,700000\n"
             b"Subtotal,701.0,2700000\nGrand Total,701.0,2700000\n")
@@ -336,3 +346,20 @@ def test_a_totals_label_over_no_figures_is_left_to_the_summary_rules():
     assert footer_start(rows, [], lambda f: True, 3, [], number=_number) is None
     rows[2] = (3, ["Summe", "30.5", "3.5"])
     assert footer_start(rows, [], lambda f: True, 3, [], number=_number) == 2
+
+
+@pytest.mark.parametrize("label", ["Subtotal", "Sub-total", "Sub total", "SUBTOTAL:", "Zwischensumme", "Sous-total",
+                                   "Subtotale", "Subtotaal"])
+def test_a_subtotal_row_is_rejected_as_no_share(label):
+    data = f"Ticker,Close,Volume\nAAA,10.5,1000\n{label},10.5,1000\nBBB,20.0,\n".encode()
+    out = normalise_bytes(data, detect_bytes(data, "quotes_20240102.csv"), "quotes_20240102.csv")
+    assert out.prices_arrow.column("ticker").to_pylist() == ["AAA", "BBB"]
+    assert [(r["source_line"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
+        (3, "a subtotal row, not a share")]
+
+
+@pytest.mark.parametrize("ticker", ["TOT", "TOTAL", "SUB", "SUBS", "SUBT"])
+def test_tickers_like_a_subtotal_load(ticker):
+    data = f"Ticker,Close,Volume\nAAA,10.5,1000\n{ticker},12.5,3000\nBBB,20.0,500\n".encode()
+    out = normalise_bytes(data, detect_bytes(data, "quotes_20240102.csv"), "quotes_20240102.csv")
+    assert out.prices_arrow.column("ticker").to_pylist() == ["AAA", ticker, "BBB"]

@@ -46,3 +46,19 @@ def test_two_digit_year_first_dates_without_evidence_stay_refused(header, days):
     schema = detect_bytes(data, "2330.csv")
     result = normalise_bytes(data, schema, "2330.csv")
     assert result.prices_arrow.num_rows == 0 and "no date column" in result.file_problem
+
+
+@pytest.mark.parametrize("shares, money", [("成交仟股", "成交仟元"), ("成交千股", "成交千元")])
+def test_a_tpex_download_loads_its_volume_in_shares(shares, money):
+    # TPEx's daily history: Minguo dates of three-digit years, volume in thousands of shares (x1000
+    # loaded), turnover in thousands of NT$ (no canonical column), transactions' count unmapped.
+    data = (f"日期,{shares},{money},開盤,最高,最低,收盤,漲跌,筆數\n"
+            '113/01/02,"1,234","45,678",36.50,37.00,36.20,36.80,0.30,"1,020"\n'
+            '113/01/03,"2,345","86,000",36.80,37.10,36.40,36.60,-0.20,"1,500"\n').encode()
+    schema = detect_bytes(data, "6488.csv")
+    assert [(c.name, c.canonical, c.multiplier) for c in schema.columns[:3]] == [
+        ("日期", "date", None), (shares, "volume", 1000), (money, None, None)]
+    out = normalise_bytes(data, schema, "6488.csv")
+    assert [(r["date"], r["close"], r["volume"]) for r in out.prices_arrow.to_pylist()] == [
+        (date(2024, 1, 2), 36.8, 1_234_000), (date(2024, 1, 3), 36.6, 2_345_000)]
+    assert out.rows_read == 2
