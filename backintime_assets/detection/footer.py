@@ -55,8 +55,7 @@ Row = tuple[int, list[str]]
 # A subtotal's label alone in a row's name cell ("Subtotal", "Sub-total", "Zwischensumme", "Sous-total",
 # "Subtotale", "Subtotaal"): inside a day's list without dates, such a row is left in the data (see
 # _adds_up) and loaded as a share named SUBTOTAL. No ticker spells it: "SUB", "SUBS", "TOT" do not match.
-SUBTOTAL_PATTERN = r"^\s*(?:(?:sub|sous)[-\s]?totale?s?|subtotaal|zwischensumme)\s*:?\s*$"  # also RE2's (Arrow)
-_SUBTOTAL_LABEL = re.compile(SUBTOTAL_PATTERN, re.I)
+_SUBTOTAL_LABEL = re.compile(r"^\s*(?:(?:sub|sous)[-\s]?totale?s?|subtotaal|zwischensumme)\s*:?\s*$", re.I)
 SUBTOTAL_ROW = "a subtotal row, not a share"
 
 
