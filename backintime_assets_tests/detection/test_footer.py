@@ -312,14 +312,19 @@ def test_a_last_record_named_total_that_adds_up_nothing_is_a_share():
     assert detect_bytes(data.encode(), "kurse_20240102.csv").footer_lines == 1
 
 
+def _quotes(data: bytes):
+    """A day's list's schema and what it loads, the day from its name."""
+    schema = detect_bytes(data, "quotes_20240102.csv")
+    return schema, normalise_bytes(data, schema, "quotes_20240102.csv")
+
+
 def test_subtotals_inside_a_day_list_are_rejected_and_its_last_totals_are_the_footer():
     # A subtotal above further records: the one left inside had loaded as a share "SUBTOTAL". It is
     # rejected by its label (normalisation), so the totals rows below the last record are the footer.
     data = (b"Ticker,Close,Volume\nAAPL,189.5,1200000\nMSFT,410.2,800000\nSubtotal,599.7,2000000\n"
             b"XOM,101.2,700000\nCVX,150.3,600000\nSubtotal,251.5,1300000\nGrand Total,851.2,3300000\n")
-    schema = detect_bytes(data, "quotes_20240102.csv")
+    schema, out = _quotes(data)
     assert schema.footer_lines == 2
-    out = normalise_bytes(data, schema, "quotes_20240102.csv")
     assert out.prices_arrow.column("ticker").to_pylist() == ["AAPL", "MSFT", "XOM", "CVX"]
     assert out.rejected_arrow.to_pylist()[0]["reason"] == "a subtotal row, not a share"
     assert out.rows_read == 5
@@ -327,9 +332,8 @@ def test_subtotals_inside_a_day_list_are_rejected_and_its_last_totals_are_the_fo
     # SUBTOTAL, and the total (read inside the table) as one TOTAL.
     data = (b"Ticker,Close,Volume\nAAA,10.50,1000\nBBB,20.25,2000\nSubtotal,30.75,3000\n"
             b"CCC,5.00,500\nDDD,7.25,700\nTotal,43.00,4200\n")
-    schema = detect_bytes(data, "quotes_20240102.csv")
+    schema, out = _quotes(data)
     assert schema.footer_lines == 1
-    out = normalise_bytes(data, schema, "quotes_20240102.csv")
     assert out.prices_arrow.column("ticker").to_pylist() == ["AAA", "BBB", "CCC", "DDD"]
     assert [(r["source_line"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
         (4, "a subtotal row, not a share")]
