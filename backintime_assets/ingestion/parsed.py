@@ -83,8 +83,9 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # volumes ("1,234,567") read whole and dashes as no volume; two-digit Minguo years read with evidence;
 # rows short only by trailing optional fields load with them empty; date cells that Excel stored
 # with day and month swapped are read as typed; a labelled totals row that adds up the rows above is
-# the footer, a share named TOTAL is data, a row named "Subtotal" is rejected. Most of these change the schema too, and a changed schema
-# reads its file again anyway; the version covers rows kept under an unchanged one.
+# the footer, a share named TOTAL is data, a row named "Subtotal" is rejected. Most of these change
+# the schema too, and a changed schema reads its file again anyway; the version covers rows kept
+# under an unchanged one.
 PARSER_VERSION = 15
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
