@@ -979,7 +979,10 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
 
 # A time of day written as digits, seconds or not ("100500", "0930"): Finam's and MetaStock's
 # headerless intraday exports ("SBER,5,20180103,100500,233.5,...") write it right after the date.
-_DIGIT_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?")
+# A time of day written in digits, seconds or not ("0930", "100500": Finam's, MetaStock's); normalise.py
+# reads such a column beside a headerless file's date as its bars' times.
+DIGIT_CLOCK = r"(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?"
+_DIGIT_CLOCK = re.compile(DIGIT_CLOCK)
 
 
 def _digit_times(j: int, mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> bool:

@@ -258,6 +258,18 @@ _NEVER_BESIDE = {"cp1252": "¯¹¼¾", "latin-1": "¯¹¼¾", "cp1250": "˙ˇ˘�
 _WEIGHED = 16384
 
 
+def _differing_symbols(reading: str, others: tuple[str, ...], first: int) -> set[str]:
+    """The symbols (no word letters) code page `reading` shows for bytes from `first` up that one of
+    `others` reads differently: only those say which of them the text is in."""
+    symbols = set()
+    for b in range(first, 0x100):
+        shown = bytes([b]).decode(reading, errors="ignore")
+        if shown and not _is_word_letter(shown) and any(
+                bytes([b]).decode(other, errors="ignore") != shown for other in others):
+            symbols.add(shown)
+    return symbols
+
+
 @functools.cache
 def _evidence(reading: str, others: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """Two patterns of what says text is read in code page `reading` and not one of `others`:
@@ -266,12 +278,7 @@ def _evidence(reading: str, others: tuple[str, ...]) -> tuple[re.Pattern, re.Pat
     where the code page's languages do not write it, weighing 1. Only bytes the code pages read
     differently count: a "’" between letters says nothing when every reading shows it. Each
     pattern starts with its characters, which the regex engine scans for in C."""
-    symbols = set()
-    for b in range(0x80, 0x100):
-        shown = bytes([b]).decode(reading, errors="ignore")
-        if shown and not _is_word_letter(shown) and any(
-                bytes([b]).decode(other, errors="ignore") != shown for other in others):
-            symbols.add(shown)
+    symbols = _differing_symbols(reading, others, 0x80)
     inside = re.compile(f"[{re.escape(''.join(sorted(symbols)))}](?<={_LETTER}.)(?={_LETTER})" if symbols else "(?!)")
     letters = _WESTERN_LETTERS if reading in ("cp1252", "latin-1") else _CENTRAL_LETTERS
     never = f"[{re.escape(_NEVER_BESIDE[reading])}]"
@@ -357,12 +364,7 @@ _WORD_BEYOND_ASCII = re.compile(r"[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*")
 def _touching(reading: str, others: tuple[str, ...]) -> re.Pattern:
     """A symbol of code page `reading` on a byte that one of `others` reads differently, touching
     a letter on either side ("¦widnica", "Koper©")."""
-    symbols = set()
-    for b in range(0xA0, 0x100):
-        shown = bytes([b]).decode(reading, errors="ignore")
-        if shown and not _is_word_letter(shown) and any(
-                bytes([b]).decode(other, errors="ignore") != shown for other in others):
-            symbols.add(shown)
+    symbols = _differing_symbols(reading, others, 0xA0)
     if not symbols:
         return re.compile("(?!)")
     chars = re.escape("".join(sorted(symbols)))

@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.canonical import named_as, names_time_of_day
+from backintime_assets.detection.canonical import DIGIT_CLOCK, named_as, names_time_of_day
 from backintime_assets.detection.comma_groups import COMMA_GROUPED
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
@@ -117,16 +117,15 @@ def _time_column(schema: FileSchema, cmap: dict[str, int], timed: list[int] | No
 
 # A clock's time as written: "09:31", "9:31:00.250".
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-# Or, in a headerless file's column beside the date, as digits, seconds or not: Finam's and MetaStock's
-# "093000", "100500", "0930" (a daily file's "0" or "000000" repeats no day: no bars to tell apart).
-_DIGIT_CLOCK = r"(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?"
+# Or, in a headerless file's column beside the date, as digits (canonical.DIGIT_CLOCK: "093000", "0930";
+# a daily file's "0" or "000000" repeats no day: no bars to tell apart).
 
 
 def _clock_times(column: pa.Array) -> bool:
     """Whether every filled cell of a column reads as a time of day ("09:31", "9:31:00.250"), and
     one does. An empty cell is no evidence against: one bar without its time had left the file's
     bars unread as bars, the day's first loaded as its price."""
-    times = pc.match_substring_regex(column, rf"^\s*(?:{_CLOCK}|{_DIGIT_CLOCK})\s*$")
+    times = pc.match_substring_regex(column, rf"^\s*(?:{_CLOCK}|{DIGIT_CLOCK})\s*$")
     four = pc.match_substring_regex(column, r"^\s*\d{4}\s*$")
     if pc.any(four).as_py() and not pc.any(pc.match_substring_regex(column, r"^\s*0\d{3}\s*$")).as_py() \
             and not pc.all(pc.or_(pc.invert(four), pc.match_substring_regex(column, r"[05]\s*$"))).as_py():

@@ -15,42 +15,34 @@ def _file(volumes: list[str]) -> bytes:
     return (HEADER + "".join(f"{d};{p};{v}\n" for d, p, v in zip(DAYS, PRICES, volumes))).encode()
 
 
-@pytest.mark.parametrize(("volumes", "loaded"), [
+@pytest.mark.parametrize(("volumes", "loaded", "grouped"), [
     # English figures in a German sheet: "1,234,567" is no decimal. Read with the file's comma, the
     # 1,234 had loaded as 1.234 shares and the 1,234,567 been rejected as unparseable.
-    (["1,234", "2,345", "987", "1,234,567", "3,456"], [1234, 2345, 987, 1234567, 3456]),
-    (["1,234,567", "2,345,678", "987,654", "1,234,567", "3,456,789"], [1234567, 2345678, 987654, 1234567, 3456789]),
+    (["1,234", "2,345", "987", "1,234,567", "3,456"], [1234, 2345, 987, 1234567, 3456], True),
+    (["1,234,567", "2,345,678", "987,654", "1,234,567", "3,456,789"],
+     [1234567, 2345678, 987654, 1234567, 3456789], True),
     # Bare "987" beside "1,230": a decimal writer that drops "987,000"'s zeros would write "1,23".
-    (["1,230", "2,345", "987", "456", "3,456"], [1230, 2345, 987, 456, 3456]),
+    (["1,230", "2,345", "987", "456", "3,456"], [1230, 2345, 987, 456, 3456], True),
+    # Both readings fit: a count in thousands to three places reads so too. The file's decimal stands.
+    (["1,234", "2,345", "5,678", "4,321", "3,456"], [1.234, 2.345, 5.678, 4.321, 3.456], False),
+    (["1,234", "2,345", "987", "456", "3,456"], [1.234, 2.345, 987, 456, 3.456], False),
+    # Fractions of other lengths are decimals: "12,5".
+    (["1,234", "12,5", "987", "456", "3,456"], [1.234, 12.5, 987, 456, 3.456], False),
+    # A coin's volumes to three places beside a whole coin: "0,125" is a fraction only, and read whole
+    # the column would span 2 to 12,375. Read grouped, 1.25 coins had loaded as 1,250.
+    (["0,125", "2", "1,250", "12,375", "3,500"], [0.125, 2, 1.25, 12.375, 3.5], False),
+    (["5", "2", "1,250", "12,375", "3,500"], [5, 2, 1.25, 12.375, 3.5], False),
+    # Lots of a currency pair: 1.5 lots had loaded as 1,500.
+    (["1,500", "3", "2,250", "1", "4,750"], [1.5, 3, 2.25, 1, 4.75], False),
 ])
-def test_a_volume_grouped_by_commas_in_a_decimal_comma_file_loads_whole(volumes, loaded):
+def test_a_decimal_comma_files_volume_reads_grouped_only_where_no_decimal_reading_fits(volumes, loaded, grouped):
     data = _file(volumes)
     schema = detect_bytes(data, "sap.csv")
     assert schema.decimal == "," and schema.columns[5].canonical == "volume"
-    assert schema.columns[5].format == COMMA_GROUPED
+    assert schema.columns[5].format == (COMMA_GROUPED if grouped else None)
     result = normalise_bytes(data, schema, "sap.csv")
-    assert result.prices.volume.tolist() == loaded and len(result.rejected) == 0
+    assert result.prices.volume.tolist() == pytest.approx(loaded) and len(result.rejected) == 0
     assert result.prices.close.tolist() == [10.7, 10.85, 10.95, 11.05, 11.15]
-
-
-@pytest.mark.parametrize(("volumes", "loaded"), [
-    # Both readings fit: a count in thousands to three places reads so too. The file's decimal stands.
-    (["1,234", "2,345", "5,678", "4,321", "3,456"], [1.234, 2.345, 5.678, 4.321, 3.456]),
-    (["1,234", "2,345", "987", "456", "3,456"], [1.234, 2.345, 987, 456, 3.456]),
-    # Fractions of other lengths are decimals: "12,5".
-    (["1,234", "12,5", "987", "456", "3,456"], [1.234, 12.5, 987, 456, 3.456]),
-    # A coin's volumes to three places beside a whole coin: "0,125" is a fraction only, and read whole
-    # the column would span 2 to 12,375. Read grouped, 1.25 coins had loaded as 1,250.
-    (["0,125", "2", "1,250", "12,375", "3,500"], [0.125, 2, 1.25, 12.375, 3.5]),
-    (["5", "2", "1,250", "12,375", "3,500"], [5, 2, 1.25, 12.375, 3.5]),
-    # Lots of a currency pair: 1.5 lots had loaded as 1,500.
-    (["1,500", "3", "2,250", "1", "4,750"], [1.5, 3, 2.25, 1, 4.75]),
-])
-def test_a_volume_both_readings_fit_keeps_the_files_decimal(volumes, loaded):
-    data = _file(volumes)
-    schema = detect_bytes(data, "sap.csv")
-    assert schema.columns[5].format is None
-    assert normalise_bytes(data, schema, "sap.csv").prices.volume.tolist() == pytest.approx(loaded)
 
 
 def test_comma_grouped_decides_on_the_column():

@@ -3227,15 +3227,6 @@ def test_headerless_bars_timed_in_digits_are_intraday_not_the_days_price(data):
     assert result.rejected.reason.str.startswith("intraday bar").all()
 
 
-def test_headerless_bars_timed_in_four_digits_with_the_hours_zero_are_intraday():
-    data = (b"20180103,0930,10.0,10.5,9.9,10.2,1000\n20180103,0935,10.2,10.6,10.1,10.4,1200\n"
-            b"20180103,1000,10.4,10.7,10.3,10.5,900\n")
-    result = run(data, name="X.txt")
-    check_invariants(result)
-    assert result.prices.empty
-    assert result.rejected.reason.str.startswith("intraday bar").all()
-
-
 def test_a_headerless_daily_files_four_digit_numbers_beside_the_date_are_no_times():
     # A count or code beside the date reads as a time of day in four digits ("1500": 15:00, "1301":
     # 13:01): a corrected day's two rows had both been rejected as intraday bars (one loads, the other
@@ -3277,6 +3268,9 @@ def test_a_headerless_daily_file_with_midnight_in_digits_loads_every_day():
     b"SBER,20180104,100000,233.2,233.4,232.7,233.2,173\nSBER,20180104,100500,233.2,233.6,233.0,233.4,88\n",
     b"SBER,20180103,1000,233.5,233.7,232.9,233.1,665\nSBER,20180103,1005,233.1,233.3,232.7,232.9,179\n"
     b"SBER,20180104,1000,233.2,233.4,232.7,233.2,173\nSBER,20180104,1005,233.2,233.6,233.0,233.4,88\n",
+    # Four digits with the hour's zero ("0930"), one day, no ticker.
+    b"20180103,0930,10.0,10.5,9.9,10.2,1000\n20180103,0935,10.2,10.6,10.1,10.4,1200\n"
+    b"20180103,1000,10.4,10.7,10.3,10.5,900\n20180103,1005,10.5,10.8,10.4,10.6,800\n",
 ])
 def test_headerless_bars_of_several_days_timed_in_digits_are_intraday(data):
     result = run(data, name="SBER.txt")
