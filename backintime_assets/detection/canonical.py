@@ -973,8 +973,30 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     if fractional_volume is not None:
         mapping[fractional_volume] = "volume"
     elif vol and prices:
-        mapping[max(vol, key=lambda j: sum(v or 0 for v in values[j]))] = "volume"
+        mapping[_volume_of(vol, mapping, values)] = "volume"
     used.update(m for m in mapping if m)
+
+
+# The money traded in a day is its shares times a price inside the day's bar (its average): within this
+# share of the low and of the high, on this share of the rows.
+_TRADED_SLACK, _TRADED_ROWS = 0.02, 0.9
+
+
+def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int, list[float | None]]) -> int:
+    """Which headerless whole column is the volume: the largest, unless it is another's money, that one's
+    shares times a price in the day's bar on nearly every row (TWSE's "date,shares,turnover,o,h,l,c,...":
+    its turnover in dollars, the largest, had loaded as the volume, its shares left unread)."""
+    def money_of(shares: int, money: int) -> bool:
+        low, high = values[mapping.index("low")], values[mapping.index("high")]
+        rows = [i for i in range(len(low)) if all(x is not None and x > 0
+                                                  for x in (values[shares][i], values[money][i], low[i], high[i]))]
+        price = {i: values[money][i] / values[shares][i] for i in rows}
+        inside = sum(low[i] * (1 - _TRADED_SLACK) <= price[i] <= high[i] * (1 + _TRADED_SLACK) for i in rows)
+        return len(rows) >= 2 and inside >= _TRADED_ROWS * len(rows)
+
+    if "low" in mapping and "high" in mapping:
+        whole = [b for b in whole if not any(a != b and money_of(a, b) for a in whole)] or whole
+    return max(whole, key=lambda j: sum(v or 0 for v in values[j]))
 
 
 # A time of day written as digits, seconds or not ("100500", "0930"): Finam's and MetaStock's
@@ -1060,7 +1082,7 @@ def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int,
     if len(ratios) > 1 and _moves_with(ratios, _WHOLE_ADJUSTED_STEP) and _near(ratios):
         mapping[fractional] = "adj_close"
     if whole[4:]:
-        mapping[max(whole[4:], key=lambda j: sum(v or 0 for v in values[j]))] = "volume"
+        mapping[_volume_of(whole[4:], mapping, values)] = "volume"
     return True
 
 

@@ -28,11 +28,13 @@ _MONTHS_FULL = {
 _DAYS_ABBR = {names.split()[0] for names in WEEKDAY_NAMES["en"]}
 _DAYS_FULL = {names.split()[-1] for names in WEEKDAY_NAMES["en"]}
 
+# A dash may join a time with its minutes to the date: "1971.01.04-00:00", MetaTrader's bars as some
+# tools write them out (refused, "check its date format"). Not before an hour alone: "2024.01.02-5".
 # The hour alone may stand, its half of the day after a dash: CryptoDataDownload's hourly bars
 # ("2019-10-17 09-AM"). Unread, the column was no date, and the file refused to "check its date
 # format" when its rows are hourly bars (each rejected as one, named so, once read).
 _TIME = (
-    r"(?:(?P<tsep>[ T]|, |  )(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
+    r"(?:(?P<tsep>[ T]|, |  |-(?=\d{1,2}:\d{2}))(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
     r"(?P<ampm> ?[AaPp][Mm])?|(?P<hour>-[AaPp][Mm]))"
     r"(?P<tz> ?(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
 )

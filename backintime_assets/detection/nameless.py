@@ -18,11 +18,12 @@ NAMELESS = "no ticker column, and the file's name names no instrument"
 
 # Each a real download's name, in capitals, a second copy's words cut (filename.COPY_SUFFIX): WSJ's
 # "HistoricalPrices.csv"; Yahoo's old "table.csv"; Nasdaq's "HistoricalData_1700000000000.csv" (the
-# moment of the download); Investing.com's words without the symbol ("Historical Data.csv"); a new Google
-# spreadsheet's "Untitled spreadsheet - Sheet1.csv"; a page's export or chart saved as the browser names
-# it ("data.csv", "export.csv", "download.csv", "chart.csv", "quotes.csv"). Not "prices.csv" and its
-# like: an office's own name for its one series, which its other files do not share.
-_SITE_NAMES = re.compile(r"HISTORICALPRICES|TABLE|HISTORICALDATA(?:_\d{13})?|HISTORICAL[ _]DATA"
+# moment of the download) and its older "HistoricalQuotes.csv"; Investing.com's words without the
+# symbol ("Historical Data.csv"); a new Google spreadsheet's "Untitled spreadsheet - Sheet1.csv"; a
+# page's export or chart saved as the browser names it ("data.csv", "export.csv", "download.csv",
+# "chart.csv", "quotes.csv"). Not "prices.csv" and its like: an office's own name for its one series,
+# which its other files do not share.
+_SITE_NAMES = re.compile(r"HISTORICALPRICES|HISTORICALQUOTES|TABLE|HISTORICALDATA(?:_\d{13})?|HISTORICAL[ _]DATA"
                          r"|UNTITLED SPREADSHEET(?: - SHEET\d+)?|DATA|EXPORT|DOWNLOAD|CHART|QUOTES")
 # A browser counts its copies past 9 ("HistoricalPrices (10).csv"): COPY_SUFFIX keeps a wider number in
 # brackets as a name's own ("FTSE (100)"), but a site's name for every download has none of its own. Kept,

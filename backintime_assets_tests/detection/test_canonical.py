@@ -223,6 +223,32 @@ def test_a_headerless_bar_in_whole_won_is_read_by_its_values_not_its_fractional_
     assert "high" not in map_canonical([[]] * 6, [D, N, N, N, N, F], body)
 
 
+def test_a_headerless_days_money_traded_is_no_volume_beside_its_shares():
+    # TWSE's daily rows as crawlers keep them (Asoul/tsec data/2330.csv): ROC date, shares, dollars
+    # traded, open, high, low, close, change, trades. The dollars, the largest whole column, had loaded
+    # as the volume: each is the shares times a price inside the day's bar.
+    data = (b"106/07/17,21400126,4566620338,215.00,215.50,211.50,213.00,0.00,8537\n"
+            b"106/07/18,18756453,3998545790,213.00,214.00,212.00,214.00,1.00,8905\n"
+            b"106/07/19,20661381,4428023668,212.50,215.00,212.50,214.50,0.50,11699\n"
+            b"106/07/20,20795770,4468108550,215.00,215.50,214.00,215.50,1.00,8261\n"
+            b"106/07/21,15422136,3302914894,214.00,215.00,213.50,214.00,-1.50,7558\n")
+    schema = detect_bytes(data, "2330.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "volume", None, "open", "high", "low", "close", None, None]
+    prices = normalise_bytes(data, schema, "2330.csv").prices
+    assert prices["volume"].tolist() == [21400126, 18756453, 20661381, 20795770, 15422136]
+    assert [str(d)[:10] for d in prices["date"]][:2] == ["2017-07-17", "2017-07-18"]
+    # Whole won, the same: the bar in whole numbers, then shares and won traded.
+    body = [["2023-01-02", "4500", "4531", "4402", "4420", "206495", "921000000", "0.1"],
+            ["2023-01-03", "4420", "4424", "4208", "4268", "111625", "480000000", "-0.2"],
+            ["2023-01-04", "4268", "4350", "4230", "4340", "491079", "2110000000", "0.3"]]
+    assert map_canonical([[]] * 8, [D, N, N, N, N, N, N, F], body)[5:7] == ["volume", None]
+    # A larger whole column that is no price times the other stays the volume (open interest beside it).
+    body = [["2023-01-02", "10.5", "11", "10", "10.8", "1000", "500000"],
+            ["2023-01-03", "10.8", "11.2", "10.6", "11.0", "1200", "510000"],
+            ["2023-01-04", "11.0", "11.1", "10.7", "10.9", "900", "505000"]]
+    assert map_canonical([[]] * 7, [D, F, F, F, F, N, N], body)[5:] == [None, "volume"]
+
+
 # Ten days of a whole-won bar (open, high, low, close) and their volumes, in date order.
 _WON_DAYS = [("2023-01-02", 4500, 4531, 4402, 4420, 206495), ("2023-01-03", 4420, 4424, 4208, 4268, 111625),
              ("2023-01-04", 4268, 4350, 4230, 4340, 491079), ("2023-01-05", 4345, 4400, 4300, 4310, 302110),

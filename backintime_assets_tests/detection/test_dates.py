@@ -36,6 +36,9 @@ from backintime_assets.detection.dates import infer_date_format, shape, years_ou
         (["1/2/2020 1:30 PM", "1/13/2020 10:00 AM"], "timestamp", "%m/%d/%Y %I:%M %p"),
         # CryptoDataDownload's hourly bars: the hour alone, its half of the day after a dash.
         (["2019-10-17 09-AM", "2019-10-17 12-AM", "2019-10-16 11-PM"], "timestamp", "%Y-%m-%d %I-%p"),
+        # A dash between the date and a time with its minutes: MetaTrader's bars as some tools write them.
+        (["1971.01.04-00:00", "1971.01.05-00:00"], "timestamp", "%Y.%m.%d-%H:%M"),
+        (["2024-01-02-09:30", "2024-01-02-16:00"], "timestamp", "%Y-%m-%d-%H:%M"),
         # Months of a monthly series.
         (["2021-03", "2021-04", "2021-05"], "date", "%Y-%m"),
         (["03/2021", "04/2021", "5/2021"], "date", "%m/%Y"),
@@ -49,6 +52,12 @@ def test_formats(values, kind, fmt):
     guess = infer_date_format(values)
     assert (guess.type, guess.format) == (kind, fmt)
     assert guess.fraction == 1.0
+
+
+@pytest.mark.parametrize("value", ["2024.01.02-5", "2024.01.02-15", "1.2-3"])
+def test_a_dash_before_a_number_alone_joins_no_time_to_a_date(value):
+    # Only a time with its minutes follows the dash: "2024.01.02-5" is no 5 o'clock.
+    assert shape(value) is None
 
 
 def test_a_monthly_series_across_new_year_reads_by_its_even_steps():

@@ -25,6 +25,8 @@ def read(data: bytes, name: str):
     "chart.csv", "quotes.csv", "downloads/Data - Copy.CSV",
     # A browser counts past 9: the eleventh download had loaded as ticker "HISTORICALPRICES (10)".
     "HistoricalPrices (10).csv", "data (12).csv",
+    # Nasdaq's older download (Mengying-Li/VFIAX-Price): had loaded as ticker "HISTORICALQUOTES".
+    "HistoricalQuotes.csv", "HistoricalQuotes (3).csv",
 ])
 def test_a_sites_name_for_every_download_is_refused_with_the_reason(name):
     # Each had loaded as a ticker of its own ("HISTORICALPRICES"): two downloads of different

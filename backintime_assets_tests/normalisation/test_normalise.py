@@ -273,6 +273,9 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     # EURUSDs; "AAPL_US_D" beside AAPL.csv), a month's or a range's download as yet another.
     ("EURUSD1440.csv", "EURUSD"), ("EURUSD60.csv", "EURUSD"), ("EURUSD_M1.csv", "EURUSD"),  # MetaTrader
     ("XAUUSD_D1.csv", "XAUUSD"), ("EURUSDH1.csv", "EURUSD"), ("US30_D1_202401020000_202403290000.csv", "US30"),
+    # MetaTrader 5's bar export names its longer frames in words: "EURUSD_Daily_200601020000_201912310000".
+    ("EURUSD_Daily.csv", "EURUSD"), ("US30_Daily_202401020000_202403290000.csv", "US30"),
+    ("AAPL_Weekly_202401020000_202403290000.csv", "AAPL"), ("SPY_Daily.csv", "SPY_DAILY"),
     ("aapl_us_d.csv", "AAPL"), ("^spx_d.csv", "^SPX"), ("eurusd_d.csv", "EURUSD"),  # stooq
     ("bp_uk_d.csv", "BP.UK"), ("brk-b_us_d (1).csv", "BRK-B"),  # London's code kept: no New York BP
     ("daily_AAPL.csv", "AAPL"), ("daily_adjusted_IBM.csv", "IBM"),  # Alpha Vantage
@@ -286,6 +289,13 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("btc-usd-max.csv", "BTC-USD"), ("avalanche-2-usd-max.csv", "AVALANCHE-2-USD"),  # CoinGecko
     ("XBTUSD_1440.csv", "XBTUSD"), ("ETHEUR_60.csv", "ETHEUR"),  # Kraken's OHLCVT
     ("NIFTY 50_Data.csv", "NIFTY 50"), ("AAPL_data.csv", "AAPL"),  # NSE's index history, Kaggle's per-stock files
+    # TradingView's chart export: its interval always cut, its venue where others write the symbol bare.
+    ("BATS_AAPL, 1D.csv", "AAPL"), ("BINANCE_BTCUSDT, 1D.csv", "BTCUSDT"), ("OANDA_EURUSD, 60.csv", "EURUSD"),
+    ("NYSE_BRK.B, 1D (1).csv", "BRK.B"), ("FX_IDC_EURUSD, 1W.csv", "EURUSD"), ("LSE_BP, 1D.csv", "LSE_BP"),
+    ("CME_MINI_ES1!, 1D.csv", "CME_MINI_ES1!"), ("Apple, 2.csv", "APPLE, 2"),
+    # Nasdaq Data Link's (Quandl's): an aggregating database's dataset code; an exchange's database stays.
+    ("WIKI-AAPL.csv", "AAPL"), ("CHRIS-CME_CL1.csv", "CME_CL1"), ("LBMA-GOLD.csv", "GOLD"),
+    ("NSE-INFY.csv", "NSE-INFY"), ("wiki-notes.csv", "WIKI-NOTES"),
     # A symbol's own parts stay: its digits, class, exchange, caret, dash; a user's own words too.
     ("US30.csv", "US30"), ("JP225.csv", "JP225"), ("NAS100.csv", "NAS100"), ("US_M1.csv", "US_M1"),
     ("BRK.B.csv", "BRK.B"), ("BP.L.csv", "BP.L"), ("000001.SZ.csv", "000001.SZ"), ("^GSPC.csv", "^GSPC"),
@@ -1447,6 +1457,19 @@ def test_hourly_bars_stamped_with_the_hour_alone_are_rejected_as_intraday_bars()
     assert r.file_problem is None and r.prices.empty
     assert r.rejected.reason.str.startswith("intraday bar: this ticker's date at several times of day").all()
     assert len(r.rejected) == 5
+
+
+def test_daily_bars_stamped_date_dash_time_load_on_their_dates():
+    # A MetaTrader history written out as "1971.01.04-00:00" (AdaJass/Similarity data/EURUSD_D1.csv):
+    # the dash unread, the file was refused to "check its date format".
+    r = run(b"date,open,high,low,close,volume\n"
+            b"2017.08.15-00:00,1.17811,1.17923,1.16869,1.17341,99645\n"
+            b"2017.08.16-00:00,1.17337,1.17783,1.16809,1.17667,107901\n"
+            b"2017.08.17-00:00,1.17673,1.17897,1.16619,1.17228,118599\n", name="EURUSD_D1.csv")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert [str(d)[:10] for d in r.prices.date] == ["2017-08-15", "2017-08-16", "2017-08-17"]
+    assert r.prices.close.tolist() == [1.17341, 1.17667, 1.17228] and set(r.prices.ticker) == {"EURUSD"}
 
 
 def _daily_at(clock: str) -> str:
