@@ -834,14 +834,27 @@ def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: lis
     one ("Date;Opé;Cours": an operation's number, no open)."""
     named = [{c for c in s if c in _SHORTENED} for s in scores]
     for j, cells in enumerate(header_cells[:len(scores)]):
-        if not scores[j] or not any(c.isascii() and _abbreviated_field(_latin(norm_name(c))) for c in cells):
+        if not scores[j]:
+            continue
+        terse = _tersely_named(cells, named[j])
+        if not terse and not any(c.isascii() and _abbreviated_field(_latin(norm_name(c))) for c in cells):
             continue
         plain = _name_score(cells, abbreviated=False, instruments=instruments)
+        if terse:
+            plain = {f: v for f, v in plain.items() if f not in _SHORTENED}
         if plain == scores[j]:
             continue
         others = set().union(*(named[k] for k in range(len(named)) if k != j))
         if len(others) < _SHORT_FORMS_BESIDE:
             scores[j] = plain
+
+
+def _tersely_named(cells: Sequence[str], fields: set[str]) -> bool:
+    """Whether a column is named the close by a letter or two alone ("c", "cl"): a row of such names
+    is a price table's ("t,o,h,l,c,v"); one among other names is not. A sensor log's "cl" (chloride)
+    beside "P", "T" and "EGV" had loaded as a close. (A lone "Hi" or "Lo" loads nothing by itself.)"""
+    names = [n for c in cells if (n := norm_name(c))]
+    return "close" in fields and bool(names) and all(n.isascii() and n.isalpha() and len(n) <= 2 for n in names)
 
 
 def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],

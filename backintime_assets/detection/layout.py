@@ -268,10 +268,30 @@ def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[in
         fields = rows[k - 1][1]
         if len(fields) < 2 or _commented(fields) or _numbered_ticker_row(fields):
             break  # (a ticker row of a numbered code reads as data, yet is the header's)
-        if not (judge.data_like(fields) or _names_nothing(fields, judge)) or heads(k):
+        if not (judge.data_like(fields) or _names_nothing(fields, judge)
+                or _record_of_blanks(fields, rows[k:k + _CONFIRM_LOOKAHEAD], judge,
+                                     k >= 2 and judge.data_like(rows[k - 2][1]) and not heads(k - 2))) or heads(k):
             break
         k -= 1
     return k
+
+
+def _record_of_blanks(fields: list[str], below: list[Row], judge: _RowJudge, under_a_record: bool) -> bool:
+    """A record whose figures are all missing, left empty: its typed cells blank, its words the
+    rows' own in the same columns ("Africa Eastern and Southern,AFE,Consumer price index,FP.CPI.TOTL,,,"
+    above "Albania,ALB,Consumer price index,FP.CPI.TOTL,,110.0" in a World Bank download). No data
+    row to the judge (no typed cell to read), it ended the data's top: the rows above it were taken
+    for preamble, the header with them. A header's names are no values of its columns, and a note
+    or title line fills one cell, not the row's words. Its words recur in the rows below (an
+    indicator's name and code), or a record stands right above it (`under_a_record`): a header
+    has none above it."""
+    if not _fits(fields, judge.width) or any(True for _ in judge.filled_cells(fields)):
+        return False
+    cells = [(j, c) for j, c in enumerate(map(str.strip, fields)) if c not in NULL_SPELLINGS]
+    if len(cells) < 2:
+        return False
+    seen = sum(1 for j, c in cells if any(j < len(f) and f[j].strip() == c for _, f in below))
+    return under_a_record or seen >= 1 and 2 * seen >= len(cells)
 
 
 def _prefix_of(fields: list[str], below: list[list[str]]) -> int:

@@ -11,7 +11,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.canonical import DIGIT_CLOCK, named_as, names_time_of_day
+from backintime_assets.detection.canonical import DIGIT_CLOCK, fits_type, named_as, names_time_of_day
+from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.comma_groups import COMMA_GROUPED
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
@@ -262,7 +263,10 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
                     and j + 1 < len(schema.columns) and _field_past_the_header(schema) \
                     and (split := split_date_reason(column.name, cells_of(j), cells_of(j + 1))):
                 return split
-            if column.canonical is None and named_as(wanted, column.name):
+            # (A column whose values would feed it was left unmapped for its name among the others'
+            # ("c" beside "a", "b"; canonical._tersely_named): its values are not what to check.)
+            if column.canonical is None and named_as(wanted, column.name) and not fits_type(
+                    wanted, ColumnType(column.type, column.format, column.confidence)):
                 marks = f"decimal mark {schema.decimal!r}, " + (
                     f"thousands mark {schema.thousands!r}" if schema.thousands else "no thousands mark")
                 check = "its date format" if wanted == "date" else f"the file's number format ({marks})"

@@ -1152,3 +1152,27 @@ def test_whole_prices_beside_the_date_in_clock_range_are_no_times():
                     for v, (t, o, h, lo, c) in zip(range(100000, 700000, 100000), rows))
     schema = detect_bytes(data, "20240102.txt")
     assert [c.canonical for c in schema.columns][2:7] == ["open", "high", "low", "close", "volume"]
+
+
+def test_a_lone_letter_or_two_names_no_close_among_other_names():
+    # An R write.csv2 sensor log: "cl" (chloride) beside pressure, temperature and conductivity had
+    # loaded as a close, the file as a series of prices under its name.
+    data = ('"";"Date";"Time";"P";"T";"EGV";"cl"\n'
+            '"1";2020-07-24;09:10:00;1568,883;21,58;0,668;106,745\n'
+            '"2";2020-07-24;09:20:00;1568,901;21,60;0,671;106,912\n'
+            '"3";2020-07-24;09:30:00;1568,877;21,61;0,669;107,033\n').encode()
+    schema = detect_bytes(data, "GROEN-18.csv")
+    assert [c.canonical for c in schema.columns][-1] is None
+    result = normalise_bytes(data, schema, "GROEN-18.csv")
+    assert (result.rows_read, result.prices_arrow.num_rows, result.rejected_arrow.num_rows) == (3, 0, 3)
+    # Refused, the reason does not send the user to check values that would have fed a close.
+    data = b"a,b,c\n1,2,3\n4,5,6\n7,8,9\n"
+    problem = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").file_problem
+    assert problem.startswith("no date or close column") and "is named as one" not in problem
+    # In a row of such names it is the close, as "o", "h", "l" beside it say.
+    data = b"t,o,h,l,c,v\n2024-01-02,1,2,0.5,1.5,100\n2024-01-03,1,2,0.5,1.25,100\n2024-01-04,1,2,0.5,1.75,100\n"
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
+    assert prices["close"].tolist() == [1.5, 1.25, 1.75]
+    assert map_canonical([["Date"], ["Cl"], ["P"]], [D, F, F], []) == ["date", None, None]
+    assert map_canonical([["Date"], ["Op"], ["Hi"], ["Lo"], ["Cl"]], [D, F, F, F, F], []) == \
+        ["date", "open", "high", "low", "close"]

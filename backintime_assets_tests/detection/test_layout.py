@@ -1261,3 +1261,40 @@ def test_a_row_of_periods_over_rows_of_periods_is_a_record_not_a_period_head():
     assert schema.data_start_line == 1
     result = normalise_bytes(text.encode(), schema, "closes.csv")
     assert len(result.prices) == 0 and result.rows_read == 3
+
+
+def test_a_record_of_blank_figures_near_the_top_keeps_the_header_above():
+    # A World Bank download: four preamble lines, the header, then a region whose figures are all
+    # missing (left empty) as the third row. No data row to the judge, it ended the data's top: the
+    # two rows above it were taken for preamble and the header was lost (header_row -1, data at line 7).
+    text = ('"Data Source","World Development Indicators",\n\n"Last Updated Date","2025-07-01",\n\n'
+            '"Country Name","Country Code","Indicator Name","Indicator Code","1960","2020","2021",\n'
+            '"Aruba","ABW","Consumer price index (2010 = 100)","FP.CPI.TOTL","","120.5","125.1",\n'
+            '"Africa Eastern and Southern","AFE","Consumer price index (2010 = 100)","FP.CPI.TOTL","","","",\n'
+            '"Albania","ALB","Consumer price index (2010 = 100)","FP.CPI.TOTL","","110.0","",\n'
+            '"Togo","TGO","Consumer price index (2010 = 100)","FP.CPI.TOTL","","120.5","125.1",\n')
+    data = text.encode()
+    schema = detect_bytes(data, "API_FP.CPI.TOTL_DS2_en_csv_v2_1.csv")
+    assert (schema.header_row, schema.data_start_line) == (4, 5)
+    assert [c.name for c in schema.columns][:4] == ["Country Name", "Country Code", "Indicator Name", "Indicator Code"]
+    result = normalise_bytes(data, schema, "API_FP.CPI.TOTL_DS2_en_csv_v2_1.csv")
+    assert (result.rows_read, result.prices_arrow.num_rows) == (4, 0)  # every record read, none loaded as prices
+    # So in a day's listing: a halted stock's row, no close nor volume, third. Its rows above were
+    # taken for preamble (AAA read by nothing, neither loaded nor rejected) and "BBB,Beta Inc" for
+    # the header: the file was refused for want of a close column.
+    data = b"Ticker,Name,Close,Volume\nAAA,Alpha Corp,10.5,100\nBBB,Beta Inc,,\nCCC,Gamma Ltd,11,200\n" \
+           b"DDD,Delta plc,12,300\nEEE,Epsilon AG,13,400\n"
+    result = normalise_bytes(data, detect_bytes(data, "prices_2024-01-02.csv"), "prices_2024-01-02.csv")
+    assert result.file_problem is None and result.rows_read == 5
+    assert result.prices["ticker"].tolist() == ["AAA", "CCC", "DDD", "EEE"]
+    assert result.prices["close"].tolist() == [10.5, 11.0, 12.0, 13.0]
+    rejected = result.rejected_arrow.select(["raw", "reason"]).to_pylist()
+    assert rejected == [{"raw": "BBB,Beta Inc,,", "reason": "missing value: close"}]
+    # Its words unique to it, a record above it says it is one; a title line above the header
+    # (one cell filled) stays preamble, and a header leaving its number column unnamed stays the header.
+    rows = "Aruba,ABW,1.5,2.5\nAfrica,AFE,,\nAlbania,ALB,1.0,\nTogo,TGO,1.5,2.5\nChad,TCD,1,2\n"
+    lay = layout("Report,,,\nName,Code,Y2020,Y2021\n" + rows)
+    assert (lay.header_row, lay.data_start_line, lay.names) == (1, 2, ["Name", "Code", "Y2020", "Y2021"])
+    lay = layout("Name,Code,Sector,\n" + rows.replace(",1.5,", ",X,").replace(",1.0,", ",Y,").replace(",1,", ",Z,")
+                 .replace(",AFE,,", ",AFE,W,"))
+    assert (lay.header_row, lay.data_start_line, lay.names[:3]) == (0, 1, ["Name", "Code", "Sector"])
