@@ -973,13 +973,16 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
         except ValueError:
             return None
 
-    numeric = [j for j in numeric if not _digit_times(j, mapping, body)]
+    numeric = [j for j in numeric if digit_clock(j, mapping, body) is None]
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
     vol = [j for j in numeric if is_whole(types[j])]
     prices = [j for j in numeric if j not in vol]
     # A lone fractional column beside whole ones would be the close (_assign_prices): unless the
-    # whole ones are a bar. Whole columns alone stay unread (refused for no close, as they were).
-    if len(prices) == 1 and _whole_bar(mapping, vol, prices[0], values, body, types):
+    # whole ones are a bar. Whole columns alone are one where every row holds a bar's shape
+    # (_whole_bar, held to every row): a file in won or yen without a fraction in it
+    # ("20240102,71000,72000,70500,71500,1234567") had been refused for no close.
+    if (len(prices) == 1 and _whole_bar(mapping, vol, prices[0], values, body, types)) \
+            or (not prices and _whole_bar(mapping, vol, None, values, body, types, share=1.0)):
         used.update(m for m in mapping if m)
         return
     fractional_volume = _assign_prices(mapping, prices, numeric, values, body)
@@ -1012,34 +1015,51 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
     return max(whole, key=lambda j: sum(v or 0 for v in values[j]))
 
 
-# A time of day written as digits, seconds or not ("100500", "0930"): Finam's and MetaStock's
-# headerless intraday exports ("SBER,5,20180103,100500,233.5,...") write it right after the date.
-# A time of day written in digits, seconds or not ("0930", "100500": Finam's, MetaStock's); normalise.py
-# reads such a column beside a headerless file's date as its bars' times.
+# A time of day written in digits, seconds or not ("0930", "100500": Finam's, MetaStock's headerless
+# intraday exports, "SBER,5,20180103,100500,233.5,...", write it right after the date). Detection
+# decides whether such a column is its rows' times (digit_clock); the schema carries the answer as
+# the column's format (DIGIT_CLOCK_FORMATS), and normalise.py reads the times where it says so.
 DIGIT_CLOCK = r"(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?"
 _DIGIT_CLOCK = re.compile(DIGIT_CLOCK)
+DIGIT_CLOCK_FORMATS = {4: "%H%M", 6: "%H%M%S"}
+_FIVE_MINUTE_MARK = re.compile(r"\d{3}[05]")
+# A day of bars: most of a sample's rows share their date (and ticker) with another row. A daily file
+# with a day listed twice ("2024-01-04,170000,..." and "2024-01-04,100000,...") repeats few: its round
+# volumes had been read as 17:00 and 10:00, every volume of the file lost and the day's two rows
+# rejected as intraday bars.
+_BAR_ROWS = 0.5
 
 
-def _digit_times(j: int, mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> bool:
-    """Whether headerless column `j`, right after the date, holds its rows' times of day: every value
-    a clock of digits of one length, and the column tells apart the rows of each date (_keys_dates:
-    the day's bars). Its largest whole numbers, it had been taken for the volume, every bar of a
-    multi-day file rejected as "several series under one ticker" instead of as an intraday bar
-    (normalise.py reads the times). A daily file's whole prices ("005930,20240102,1500,...") repeat
-    no date, and a daily export's "000000" tells no rows apart. Nor does a one-day dump of a market
-    run its whole opens in order down a day, as the bars of a day run by their times (either way:
-    some exports put the newest first)."""
+def digit_clock(j: int, mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> str | None:
+    """The format (DIGIT_CLOCK_FORMATS) of headerless column `j`, right after the date, where it holds
+    its rows' times of day; None where it does not. Every value a clock of digits of one length; four
+    digits only where one writes its hour's zero ("0930") or all fall on a bar's five-minute marks
+    (Moscow's "1000", "1005": "1301", "1332" are as often a daily file's codes or counts). The column
+    tells apart the rows of each date (_keys_dates), and most rows share their date: a day's bars
+    (_BAR_ROWS). A daily file's whole prices ("005930,20240102,1500,...") repeat no date, a daily
+    export's "000000" tells no rows apart, and a one-day dump of a market does not run its whole
+    opens in order down a day, as the bars of a day run by their times (either way: some exports put
+    the newest first)."""
     if "date" not in mapping or j != mapping.index("date") + 1:
-        return False
+        return None
     dates = mapping.index("date")
     cells = [r[j].strip() for r in body if j < len(r)]
-    if not cells or len({len(c) for c in cells}) != 1 or not all(map(_DIGIT_CLOCK.fullmatch, cells)) \
+    widths = {len(c) for c in cells}
+    if not cells or len(widths) != 1 or not all(map(_DIGIT_CLOCK.fullmatch, cells)) \
             or not _keys_dates(j, body, dates):
-        return False
+        return None
+    if widths == {4} and not any(c.startswith("0") for c in cells) \
+            and not all(map(_FIVE_MINUTE_MARK.fullmatch, cells)):
+        return None
     ticker = mapping.index("ticker") if "ticker" in mapping else dates
     rows = [(r[dates], r[ticker], r[j].strip()) for r in body if j < len(r) and ticker < len(r)]
+    per_day = Counter(row[:2] for row in rows)
+    if sum(per_day[row[:2]] > 1 for row in rows) < _BAR_ROWS * len(rows):
+        return None
     steps = [a[2] < b[2] for a, b in zip(rows, rows[1:]) if a[:2] == b[:2] and a[2] != b[2]]
-    return bool(steps) and max(steps.count(True), steps.count(False)) >= _IN_ORDER * len(steps)
+    if not steps or max(steps.count(True), steps.count(False)) < _IN_ORDER * len(steps):
+        return None
+    return DIGIT_CLOCK_FORMATS[len(cells[0])]
 
 
 _IN_ORDER = 0.9
@@ -1060,11 +1080,12 @@ def _bar_ends(quad: list[int], values: dict[int, list[float | None]], n: int,
 
 
 _WHOLE_BAR_ROWS = 0.85  # the share of rows whose maximum (minimum) the high (low) must be
+_WHOLE_BAR_LEAST = 2  # one row's four numbers fall in a bar's order by chance as often as not
 
 
-def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int,
+def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int | None,
                values: dict[int, list[float | None]], body: Sequence[Sequence[str]],
-               types: Sequence[ColumnType]) -> bool:
+               types: Sequence[ColumnType], share: float = _WHOLE_BAR_ROWS) -> bool:
     """Map a headerless bar priced in whole numbers (won, yen, rupiah, dong) whose first four whole
     columns are one: high the row's maximum, low its minimum and near it (a tight bar, not a volume
     over the prices), open and close between. The whole columns had all been taken for volumes and
@@ -1072,14 +1093,15 @@ def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int,
     175499,0.00226" had loaded its daily return as every price of the day, and refused each day it
     fell as a non-positive close. A fractional column that keeps near the close is its adjusted
     close; another (a change, a return) is left unread. The volume is the largest whole column left.
-    Asked only where one fractional column would otherwise be taken for the close."""
+    Asked where one fractional column would otherwise be taken for the close, and (`fractional`
+    None, `share` every row) where no column holds a fraction."""
     if len(whole) < 4:
         return False
     quad = whole[:4]
     # Most rows, not all: a kept file has its slips (Samsung's closes of 2015-01-27 and 2015-02-17
     # a won over their highs).
-    rows, high, low = _bar_ends(quad, values, len(body), _WHOLE_BAR_ROWS)
-    if high is None:
+    rows, high, low = _bar_ends(quad, values, len(body), share)
+    if high is None or (fractional is None and len(rows) < _WHOLE_BAR_LEAST):
         return False
     if _median_share(values[low], values[high], rows) < _LOW_OF_HIGH:
         return False  # a volume over the prices is no bar's high
@@ -1091,7 +1113,7 @@ def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int,
     # Held to the close's ratio far more tightly than _assign_prices' adjusted close: beside whole
     # prices a fractional column is as often the close in another currency (its ratio moving with
     # the exchange rate) or a share of foreign holdings (Naver's 외국인소진율, moving with the price).
-    ratios = _ratios(values[fractional], values[rest[1]])
+    ratios = _ratios(values[fractional], values[rest[1]]) if fractional is not None else []
     if len(ratios) > 1 and _moves_with(ratios, _WHOLE_ADJUSTED_STEP) and _near(ratios):
         mapping[fractional] = "adj_close"
     if whole[4:]:

@@ -15,8 +15,8 @@ from typing import NamedTuple
 from .bar_period import (LONGER_BARS, bar_period_problem, lone_bar_problem, series_dates, spaced_bars_problem,
                          ticker_holds_bars)
 from .buddhist_era import be_two_digit
-from .canonical import (SEVERAL_CLOSES, SIDE_BY_SIDE, fits_type, map_canonical, names_its_column, repeated_unlabelled,
-                        tickers_side_by_side)
+from .canonical import (SEVERAL_CLOSES, SIDE_BY_SIDE, digit_clock, fits_type, map_canonical, names_its_column,
+                        repeated_unlabelled, tickers_side_by_side)
 from .dates import GUESSED_ORDER_CERTAINTY
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
@@ -84,7 +84,7 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
             file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None,
-            titles: Callable[[], list[tuple[int, str]]] = list) -> FileSchema:
+            titles: Callable[[], list[tuple[int, str]]] = list, lone_sheet: bool = False) -> FileSchema:
     # A volume's commas grouping thousands where the file's comma is its decimal (comma_groups.py).
     layout.types = comma_grouped_volumes(layout.names, layout.types, layout.body, decimal)
     # Two-digit Minguo years ("83/09/05") where the file shows it is Taiwan's (minguo.py).
@@ -125,6 +125,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             if _already_counted(layout.body, j, column.multiplier, decimal, thousands, counted):
                 column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
         columns.append(column)
+    if layout.header_row < 0 and "date" in canonical and (j := canonical.index("date") + 1) < len(columns) \
+            and canonical[j] is None and columns[j].type in ("integer", "string"):
+        # Its rows' times of day in digits ("100500"): decided here, once, and read so (normalise.py).
+        columns[j].format = digit_clock(j, canonical, layout.body) or columns[j].format
     if "date" in canonical:  # "02/01/67" in a Thai file: BE 2567, 2024 (buddhist_era.py)
         columns = be_two_digit(columns, layout.body, name, layout.header_cells,
                                lambda: " ".join(line for _, line in titles()))
@@ -254,13 +258,16 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
-        if ticker is None and day is None and not sheet_names_ticker(sheet or "") and "close" in canonical:
+        if ticker is None and day is None and not (sheet_names_ticker(sheet or "") and not lone_sheet) \
+                and "close" in canonical:
             # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).
             # A workbook's too, unless its sheet is named as a ticker (a sheet each: normalisation/sheets.py):
             # "data.xlsx" of one "Sheet1" had loaded as ticker DATA where "data.csv" is refused.
             # Said after a guessed order: a user's ticker lifts it, which must not load the guess unsaid.
             # Not of a table with no close: nothing would load under any name, and its reason says why
             # (normalise.py), where told to rename the file, the user was then told there is no close.
+            # Nor a workbook's lone sheet's name ("AAPL" in "export.xlsx"): a sheet names a ticker only
+            # among others that name theirs (sheets.sheet_tickers); let by, it was refused when read.
             nameless = nameless_problem(name)
     if "date" in canonical and canonical.index("date") < len(columns):
         columns = _east_marked(columns, canonical, layout.body, wide is not None)
@@ -764,7 +771,7 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
                 for i, row in head_rows[:max(_table_line(layout), 0)]]
 
     return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name,
-                   notes=notes, titles=titles)
+                   notes=notes, titles=titles, lone_sheet=sheet.worksheets == 1)
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:

@@ -102,6 +102,21 @@ def _total_label(fields: Sequence[str]) -> bool:
     return bool(fields) and bool(_TOTAL_LABEL.match(fields[0].strip()))
 
 
+# A totals word leading a name ("Total SE", "Subtotal Inc", "Total Energy"): a share as often as a
+# group's total. Ending a list, the full row had been cut off as the footer (Total SE's price lost);
+# it is a total only where its figures add up the rows above (_adds_up), as "Total" alone is.
+_NAMED_TOTAL = re.compile(r"^(?:(?:grand|sub|sous)[-\s]?)?totale?s?\s+\S", re.I)
+
+
+def _named_total(fields: Sequence[str], width: int) -> bool:
+    """A full row (every column filled) whose first cell is a totals word and a name (_NAMED_TOTAL),
+    not a label alone ("Grand Total", "Total:"), and no other cell a keyword."""
+    cells = _cells(fields)
+    first = fields[0].strip() if fields else ""
+    return (len(cells) == width and bool(_NAMED_TOTAL.match(first)) and not _TOTAL_LABEL.match(first)
+            and not _SUMMARY_LABEL.match(first) and not any(_keyword(c) for c in cells[1:]))
+
+
 def _adds_up(candidates: Sequence[Row], m: int, number: Callable[[str], float | None] | None) -> bool:
     """Whether candidate m, its first cell a totals label (_total_label), is a row of totals. Where
     the label is "Total" alone, it holds in some column the sum of the rows above it: of those since
@@ -120,7 +135,7 @@ def _adds_up(candidates: Sequence[Row], m: int, number: Callable[[str], float | 
     if any(not subtotal_label(above[k][1][0]) for k in inside):
         return False
     fields = candidates[m][1]
-    if not _NAME_TOO.match(fields[0].strip()):
+    if not _NAME_TOO.match(fields[0].strip()) and not _NAMED_TOTAL.match(fields[0].strip()):
         return True  # "Grand Total", "Summe", "Insgesamt": a label, never a share's name
     if number is None:  # a tail sample: the rows above are not all the table's
         return False
@@ -187,21 +202,25 @@ def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_lik
     row: it stays in the data region, where it is rejected rather than silently dropped."""
     def totals(m: int) -> bool:  # a row of totals, labelled so, with figures adding up the rows above
         fields = candidates[m][1]
-        return (number is not None and _total_label(fields) and not _dated(fields, date_columns)
+        return (number is not None and (_total_label(fields) or _named_total(fields, width))
+                and not _dated(fields, date_columns)
                 and any(number(c.strip()) is not None for c in fields[1:])  # "Summe;-;-;-": summary_row's
                 and _adds_up(candidates, m, None if from_end else number))
+
+    def summary(fields: list[str]) -> bool:  # "Total SE,7.00" in full is data unless it adds up (totals)
+        return summary_row(fields, width, date_columns) and not _named_total(fields, width)
 
     k = len(candidates)
     while k > 1 and len(candidates) - k < MAX_FOOTER_ROWS:
         fields = candidates[k - 1][1]
-        if data_like(fields) and not summary_row(fields, width, date_columns) and not totals(k - 1):
+        if data_like(fields) and not summary(fields) and not totals(k - 1):
             break
         if len(candidates) - k >= MAX_FIGURES_FOOTER_ROWS and _figures(fields) and not note_row(fields):
             break
         k -= 1
     for m in range(max(k, 1), len(candidates)):
-        if _set_off(candidates, m, blank_lines, from_end) or summary_row(fields := candidates[m][1], width,
-                                                                        date_columns) or note_row(fields) or totals(m):
+        if _set_off(candidates, m, blank_lines, from_end) or summary(fields := candidates[m][1]) \
+                or note_row(fields) or totals(m):
             return m
     if k < len(candidates) and prose_lines([f for _, f in candidates[max(k, 1):]], width):
         return max(k, 1)  # a note in sentences, no keyword to start it (stacked_words.prose_lines)

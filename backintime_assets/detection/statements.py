@@ -212,10 +212,41 @@ def _settles_after(j: int, k: int, body: Sequence[Sequence[str]]) -> bool:
     return False
 
 
+# A record's own bookkeeping dates: when it was added to a list, created, changed, listed, published.
+# A price history's date is the day its prices are of; a list of products, listings or posts dated
+# this way is one row per thing, its "Price" that thing's ("Product,Category,Price,Date Added" had
+# loaded each product's price as one series' close, a day per product).
+_RECORD_DATES = frozenset({"added", "created", "creation", "modified", "updated", "inserted", "registered",
+                           "joined", "published", "posted", "hired", "born", "birth"})
+_RECORD_NAMES = 3  # sampled rows, the fewest whose names all differ that make a list of things
+
+
+def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
+    """Of a table without a ticker whose date column is named as its records' bookkeeping date
+    (_RECORD_DATES): that column and an unmapped column of names, each row's its own (no name
+    repeats in the sample); [] where either is missing. Not a file of one instrument's days noting
+    when each row was updated beside its date: its date column is the day's."""
+    if "ticker" in canonical or "date" not in canonical:
+        return []
+    dated = canonical.index("date")
+    if dated >= len(names) or not _name_words(names[dated]) & _RECORD_DATES:
+        return []
+    rows = body[:_SIDE_ROWS]
+    for j, c in enumerate(canonical):
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()] if c is None else []
+        if len(cells) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and len(set(cells)) == len(cells) \
+                and all(any(ch.isalpha() for ch in v) for v in cells):
+            return [j, dated]
+    return []
+
+
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]
                       ) -> str | None:
     """Why a table with these column names, canonical mapping and sampled rows is no price history
     (what it looks like, and the columns that tell), or None when nothing says so."""
+    if records := _records(names, canonical, body):
+        return "a list of records, each row its own, dated when it was entered" + NOT_PRICES + ", ".join(
+            names[j] for j in records)
     evidence: dict[str, list[int]] = {}
     for j, name in enumerate(names):
         kind = "side" if _sides(j, name, body) else _kind(name)

@@ -88,6 +88,9 @@ class Sheet:
     # Its workbook counts serial dates from 1904-01-01 (date_system.py): a plain number that is a
     # date reads in that system.
     dates_from_1904: bool = False
+    # How many worksheets its workbook holds (chart sheets not counted; 0: not told, a page's tables):
+    # a lone sheet's name names no ticker of its own (normalisation/sheets.py names a sheet each).
+    worksheets: int = 0
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
@@ -166,8 +169,8 @@ ENGINE = "calamine" if _calamine_available() else "openpyxl"  # calamine (Rust) 
 
 
 def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0, visible: bool = True,
-             dates_from_1904: bool = False) -> Sheet:
-    out = Sheet(name, index=index, visible=visible, dates_from_1904=dates_from_1904)
+             dates_from_1904: bool = False, worksheets: int = 0) -> Sheet:
+    out = Sheet(name, index=index, visible=visible, dates_from_1904=dates_from_1904, worksheets=worksheets)
     last: deque[list[str]] = deque(maxlen=tail if head is not None else 0)
     for i, row in enumerate(rows):
         cells = _trim(row)
@@ -192,10 +195,11 @@ def _visible_first(names: list, visible) -> list:
 
 
 def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
-    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     shown = {m.name: m.visible == SheetVisibleEnum.Visible for m in getattr(wb, "sheets_metadata", [])}
+    worksheets = sum(m.typ == SheetTypeEnum.WorkSheet for m in getattr(wb, "sheets_metadata", []))
     from_1904 = counts_from_1904(data, workbook_format(data))  # calamine's Python API does not tell
     names = [sheet] if sheet is not None and sheet in wb.sheet_names else wb.sheet_names
     if visible_first:
@@ -203,7 +207,8 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
     for name in names:
         # skip_empty_area=False keeps leading empty rows, so row i stays spreadsheet row i + 1.
         rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904)
+        yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904,
+                       worksheets)
 
 
 def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
@@ -221,7 +226,7 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
             chosen = _visible_first(chosen, lambda ws: ws.sheet_state == "visible")
         for ws in chosen:  # worksheets leaves chart sheets out; sheetnames, as calamine, has them
             yield _bounded(ws.title, ws.iter_rows(values_only=True), head, tail, wb.sheetnames.index(ws.title),
-                           ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904)
+                           ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904, len(wb.worksheets))
     finally:
         wb.close()
 

@@ -13,6 +13,8 @@ anywhere among them and on a day here and there."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .rules import Reasons
@@ -122,3 +124,69 @@ def _at_the_edges(r: Reasons, days: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Per row of `rows`: whether its day is that of the first or the last open row read."""
     open_rows = np.flatnonzero(r.ok)
     return (days[rows] == days[open_rows[0]]) | (days[rows] == days[open_rows[-1]])
+
+
+# A totals label leading a row's name ("Subtotal Energy", "Sub-total: Tech", "Total", "Grand Total
+# Equities", "Zwischensumme Energie"): a holdings list's or a day's list's sum of the rows above it,
+# named by its group. The label is no proof: "Total SE", "TOTAL" are shares, "Subtotal Inc" could be
+# one. Such a row is a total only where a figure of it adds up the rows above (_labelled_sum); then it
+# had loaded as a share named SUBTOTAL ENERGY. Not "TotalEnergies", "Totalbank": a word of its own.
+_TOTALS_LEAD = re.compile(r"^\s*(?:(?:grand|sub|sous)[-\s]?)?totale?s?(?![^\W\d_])|^\s*(?:zwischen)?summe(?![^\W\d_])"
+                          r"|^\s*gesamt(?![^\W\d_])|^\s*subtotaal(?![^\W\d_])", re.I)
+TOTALS_ROW = "a totals row, not a share: its {figure} adds up the {n} rows above it"
+# Each value is written rounded (prices to the cent at most, most often): its share of a sum's slack.
+_ROUNDING = 0.005
+
+
+def check_labelled_sums(r: Reasons, words: np.ndarray, codes: np.ndarray, days: np.ndarray,
+                        figures: dict[str, np.ndarray]) -> None:
+    """Reject a row whose ticker leads with a totals label (_TOTALS_LEAD) where one of its `figures`
+    (per row: the close, the volume) is the sum of the rows of its day (`days`, rows in the file's
+    order) above it: of those since the last such row of the day (a subtotal), or of all of them that
+    are not one (a grand total). Asked only of files whose tickers hold such a label, judged once per
+    distinct ticker; the rows are then looked at per labelled row."""
+    try:
+        joined = "\n".join(words)
+    except TypeError:
+        joined = "\n".join(w for w in words if isinstance(w, str))
+    upper = joined.upper()
+    if "TOTA" not in upper and "SUMME" not in upper and "GESAMT" not in upper:
+        return
+    led = np.fromiter((isinstance(w, str) and bool(_TOTALS_LEAD.match(w)) for w in words), dtype=bool,
+                      count=len(words))
+    if not led.any():
+        return
+    labelled = led[codes]
+    order = np.argsort(days, kind="stable")  # each day's rows together, in the file's order
+    day = days[order]
+    starts = np.searchsorted(day, day, side="left")
+    totals = np.zeros(r.ok.size, dtype=bool)  # the labelled rows found totals so far ("Total SE" is none)
+    for k in np.flatnonzero(labelled[order]):
+        i = int(order[k])
+        if not r.ok[i]:
+            continue
+        group = order[starts[k]:k]  # the rows of its day above it
+        if group.size < 2:
+            continue
+        marks = totals[group]
+        since = group[np.flatnonzero(marks)[-1] + 1:] if marks.any() else group
+        found = _labelled_sum(i, (since, group[~marks]), figures)
+        if found is not None:
+            totals[i] = True
+            mask = np.zeros(r.ok.size, dtype=bool)
+            mask[i] = True
+            r.set(mask, TOTALS_ROW.format(figure=found[0], n=found[1]))
+
+
+def _labelled_sum(i: int, spans: tuple[np.ndarray, ...], figures: dict[str, np.ndarray]) -> tuple[str, int] | None:
+    """(the figure, how many rows it adds up) where row i's figure is the sum of one of `spans`' rows'."""
+    for name, v in figures.items():
+        total = v[i]
+        if not np.isfinite(total) or total == 0:
+            continue
+        for rows in spans:
+            values = v[rows]
+            values = values[np.isfinite(values)]
+            if values.size >= 2 and abs(values.sum() - total) <= _ROUNDING * (values.size + 1) + 1e-9 * abs(total):
+                return name, int(values.size)
+    return None

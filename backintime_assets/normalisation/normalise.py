@@ -11,7 +11,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.canonical import DIGIT_CLOCK, fits_type, named_as, names_time_of_day
+from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORMATS, digit_clock, fits_type, named_as,
+                                                  names_time_of_day)
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.comma_groups import COMMA_GROUPED
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
@@ -44,7 +45,7 @@ from .repeated_header import (
 )
 from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
-from .aggregates import check_aggregate_rows
+from .aggregates import check_aggregate_rows, check_labelled_sums
 from .carried_on import carries_on
 from .label_columns import label_columns, told_apart
 from .rules import (
@@ -116,30 +117,41 @@ def _time_column(schema: FileSchema, cmap: dict[str, int], timed: list[int] | No
         else None
 
 
-# A clock's time as written: "09:31", "9:31:00.250".
+# A clock's time as written: "09:31", "9:31:00.250". In digits ("093000", "0930") where detection read
+# the column so (canonical.digit_clock, carried as the column's format); a schema stored before it
+# carried its answer is asked the same question, of the file's first rows as detection's sample is.
+# Two tests of one question had disagreed (a daily file's codes beside the date read as times by one).
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-# Or, in a headerless file's column beside the date, as digits (canonical.DIGIT_CLOCK: "093000", "0930";
-# a daily file's "0" or "000000" repeats no day: no bars to tell apart).
+_DIGIT_CLOCK_FORMATS = frozenset(DIGIT_CLOCK_FORMATS.values())
+_DIGIT_CLOCK_ROWS = 2000  # the first rows asked (detection's sample of a workbook: detect.XLSX_HEAD_ROWS)
 
 
 def _clock_times(column: pa.Array) -> bool:
     """Whether every filled cell of a column reads as a time of day ("09:31", "9:31:00.250"), and
     one does. An empty cell is no evidence against: one bar without its time had left the file's
     bars unread as bars, the day's first loaded as its price."""
-    times = pc.match_substring_regex(column, rf"^\s*(?:{_CLOCK}|{DIGIT_CLOCK})\s*$")
-    four = pc.match_substring_regex(column, r"^\s*\d{4}\s*$")
-    if pc.any(four).as_py() and not pc.any(pc.match_substring_regex(column, r"^\s*0\d{3}\s*$")).as_py() \
-            and not pc.all(pc.or_(pc.invert(four), pc.match_substring_regex(column, r"[05]\s*$"))).as_py():
-        # Four digits are a clock's only where one writes its hour's zero ("0930") or all fall on a
-        # bar's five-minute marks (Moscow's "1000", "1005", no hour under ten): "1301", "1332" are as
-        # often a daily file's codes, counts or whole prices beside the date, a day of codes' rows
-        # otherwise rejected as bars.
-        times = pc.and_(times, pc.invert(four))
+    times = pc.match_substring_regex(column, rf"^\s*{_CLOCK}\s*$")
     if not pc.any(times).as_py():
         return False  # (most such columns: a currency, an exchange; the blanks need no second look)
     if pc.all(times).as_py():
         return True
     return bool(pc.all(pc.or_(times, pc.match_substring_regex(column, r"^\s*$"))).as_py())
+
+
+def _timed(schema: FileSchema, cmap: dict[str, int], time: int, cols: dict[int, pa.Array]) -> bool:
+    """Whether a headerless file's column beside the date holds its rows' times: written as a clock's,
+    or in digits where detection says so (its format) or, of a schema that does not say, where
+    canonical.digit_clock finds them in the first rows."""
+    column = cols[time]
+    if schema.columns[time].format in _DIGIT_CLOCK_FORMATS or _clock_times(column):
+        return True
+    if schema.columns[time].type not in ("integer", "string") or not pc.any(
+            pc.match_substring_regex(column.slice(0, _DIGIT_CLOCK_ROWS), rf"^\s*{DIGIT_CLOCK}\s*$")).as_py():
+        return False  # (most such columns: a currency, an exchange, a count)
+    keys = ["ticker", "date"] if "ticker" in cmap and cmap["ticker"] in cols else ["date"]
+    head = [[v or "" for v in cols[cmap[k]].slice(0, _DIGIT_CLOCK_ROWS).to_pylist()] for k in keys]
+    head.append([v or "" for v in column.slice(0, _DIGIT_CLOCK_ROWS).to_pylist()])
+    return digit_clock(len(keys), [*keys, None], list(zip(*head))) is not None
 
 
 def read_columns(schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None) -> list[int]:
@@ -158,7 +170,7 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
     out only for the rows asked for (those sharing a ticker and day, in most files none): encoding a
     whole column of timestamps cost 15% of reading such a file."""
     time = _time_column(schema, cmap, timed)
-    if time is not None and time in cols and (schema.header_row >= 0 or _clock_times(cols[time])):
+    if time is not None and time in cols and (schema.header_row >= 0 or _timed(schema, cmap, time, cols)):
         column, least, source = cols[time], 2, f"column {schema.columns[time].name!r}"
         clock = None
     elif "date" in cmap and (schema.columns[cmap["date"]].type == "timestamp" or _written_text(cols[cmap["date"]])):
@@ -838,6 +850,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
         check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
     check_trade_days(reasons, days, week)
+    if "ticker" in cmap:  # "Subtotal Energy" whose close adds up the rows above: no share (aggregates.py)
+        check_labelled_sums(reasons, ticker.words, ticker.codes,
+                            days if files is None else days * files.count + files.file_of(rec.line),
+                            {"close": close, "volume": volume})
     # Per day of each file: a group of files read together (group.py) sums each file's own rows.
     check_aggregate_rows(reasons, days if files is None else days * files.count + files.file_of(rec.line), volume,
                          ticker.codes)

@@ -1,7 +1,8 @@
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.canonical import header_says, map_canonical, stays_unmapped, tickers_side_by_side
+from backintime_assets.detection.canonical import (digit_clock, header_says, map_canonical, stays_unmapped,
+                                                  tickers_side_by_side)
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.simulation.layouts import ALIASES, EXTRAS
@@ -1176,3 +1177,81 @@ def test_a_lone_letter_or_two_names_no_close_among_other_names():
     assert map_canonical([["Date"], ["Cl"], ["P"]], [D, F, F], []) == ["date", None, None]
     assert map_canonical([["Date"], ["Op"], ["Hi"], ["Lo"], ["Cl"]], [D, F, F, F, F], []) == \
         ["date", "open", "high", "low", "close"]
+
+
+def _cells(data: bytes) -> list[list[str]]:
+    return [line.split(",") for line in data.decode().splitlines()]
+
+
+@pytest.mark.parametrize(("data", "ticker", "format"), [
+    # Finam's 5-minute bars over two days, the time in six digits and in four.
+    (b"SBER,20180103,100000,1\nSBER,20180103,100500,1\nSBER,20180104,100000,1\nSBER,20180104,100500,1\n",
+     True, "%H%M%S"),
+    (b"SBER,20180103,1000,1\nSBER,20180103,1005,1\nSBER,20180104,1000,1\nSBER,20180104,1005,1\n", True, "%H%M"),
+    # A day listed twice among days listed once: round volumes, no clock.
+    (b"2024-01-02,150000,1\n2024-01-03,120000,1\n2024-01-04,170000,1\n2024-01-04,100000,1\n"
+     b"2024-01-05,130000,1\n2024-01-08,140000,1\n2024-01-09,200000,1\n", False, None),
+    # Codes on every day, in order: four digits off the five-minute marks, no hour's zero.
+    (b"20240104,1301,1\n20240104,1332,1\n20240105,1301,1\n20240105,1332,1\n", False, None),
+    # A daily export's midnight tells no rows apart.
+    (b"SBER,20180103,000000,1\nSBER,20180104,000000,1\nSBER,20180105,000000,1\n", True, None),
+])
+def test_digit_clock_reads_a_days_bars_times_only(data, ticker, format):
+    rows = _cells(data)
+    mapping = ["ticker", "date", None, "close"] if ticker else ["date", None, "close"]
+    assert digit_clock(mapping.index("date") + 1, mapping, rows) == format
+
+
+def test_detection_carries_its_digit_clock_in_the_schema():
+    # The one judgement of a time in digits is detection's; the schema carries it as the column's format.
+    bars = (b"SBER,5,20180103,100000,233.5,233.7,232.9,233.1,665\nSBER,5,20180103,100500,233.1,233.3,232.7,232.9,179\n"
+            b"SBER,5,20180104,100000,233.2,233.4,232.7,233.2,173\nSBER,5,20180104,100500,233.2,233.6,233.0,233.4,88\n")
+    schema = detect_bytes(bars, "SBER.txt")
+    assert schema.columns[3].canonical is None and schema.columns[3].format == "%H%M%S"
+    daily = b"SBER,D,20180103,000000,233.50,235.94,232.50,234.94,83957878\n" \
+            b"SBER,D,20180104,000000,234.94,237.13,233.94,236.13,44264986\n"
+    assert detect_bytes(daily, "SBER.txt").columns[3].format == "leading_zeros"  # (as columns.py types it)
+
+
+def test_a_day_listed_twice_keeps_its_round_volumes():
+    # "2024-01-04" twice: its round six-digit volumes had been read as times of day (17:00, 10:00), every
+    # row's volume lost and that day's two rows rejected as intraday bars.
+    data = (b"2024-01-02,150000,10.5,11,10,10.8\n2024-01-03,120000,10.8,11.2,10.5,11.0\n"
+            b"2024-01-04,170000,11.0,11.5,10.9,11.3\n2024-01-04,100000,11.3,11.6,11.1,11.4\n"
+            b"2024-01-05,130000,11.3,11.6,11.1,11.4\n2024-01-08,140000,11.3,11.6,11.1,11.4\n"
+            b"2024-01-09,200000,11.3,11.6,11.1,11.4\n")
+    schema = detect_bytes(data, "X.csv")
+    assert schema.columns[1].canonical == "volume" and schema.columns[1].format is None
+    result = normalise_bytes(data, schema, "X.csv")
+    assert result.prices.volume.tolist() == [150000, 120000, 170000, 130000, 140000, 200000]
+    assert result.rejected.reason.tolist() == ["conflicting duplicate of line 3"]
+
+
+@pytest.mark.parametrize("volume", [True, False])
+def test_headerless_bars_in_whole_numbers_load_without_a_fraction(volume):
+    # Korean won, no column with a fraction: refused "no close column" (the whole bar needed one).
+    rows = [("20240102", 71000, 72000, 70500, 71500, 1234567), ("20240103", 71500, 73000, 71000, 72500, 2345678),
+            ("20240104", 72500, 72800, 71200, 71800, 1534567), ("20240105", 71800, 71900, 70000, 70200, 1734567)]
+    data = "".join(",".join(map(str, r if volume else r[:5])) + "\n" for r in rows).encode()
+    schema = detect_bytes(data, "005930.csv")
+    mapped = ["date", "open", "high", "low", "close", "volume"]
+    assert [c.canonical for c in schema.columns] == (mapped if volume else mapped[:5])
+    result = normalise_bytes(data, schema, "005930.csv")
+    assert result.file_problem is None and result.rejected.empty
+    assert result.prices.close.tolist() == [71500, 72500, 71800, 70200]
+    if volume:
+        assert result.prices.volume.tolist() == [1234567, 2345678, 1534567, 1734567]
+    else:
+        assert result.prices.volume.isna().all()
+
+
+def test_whole_numbers_that_are_no_bar_stay_unread():
+    # Counts beside a date: the largest not always in one column, nor the least: no bar, refused as before.
+    data = b"20240102,3,150,20,7,1000\n20240103,4,160,25,9,1100\n20240104,2,140,22,8,900\n" \
+           b"20240105,5,130,26,4,1200\n"
+    schema = detect_bytes(data, "X.csv")
+    assert not any(c.canonical in ("open", "high", "low", "close") for c in schema.columns)
+    # One slip in a bar's order (a close over its high) is no proof without a fraction beside it.
+    slipped = b"20240102,71000,72000,70500,71500,1\n20240103,71500,73000,71000,73500,2\n" \
+              b"20240104,72500,72800,71200,71800,3\n20240105,71800,71900,70000,70200,4\n"
+    assert detect_bytes(slipped, "X.csv").columns[4].canonical is None

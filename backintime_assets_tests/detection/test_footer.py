@@ -269,8 +269,10 @@ def test_a_full_totals_row_below_a_table_without_dates_is_its_footer():
 
     assert footer(["Grand Total:", "40.0", "15.5", "67"]) == 3
     assert footer(["Total général", "40.0", "15.5", "67"]) == 3
-    # The label alone in the row's first cell, and no date: a name in it is data.
-    assert footer(["Total Return Fund", "40.0", "15.5", "67"]) is None
+    # A name after the label ("Total Return Fund", "Total SE") is data, unless its figures add up the
+    # rows above: then it is a group's total, as "Total" alone is.
+    assert footer(["Total Return Fund", "41.0", "15.0", "60"]) is None
+    assert footer(["Total Return Fund", "40.0", "15.5", "67"]) == 3
     assert footer(["ST04", "Total", "15.5", "67"]) is None
 
 
@@ -367,3 +369,15 @@ def test_tickers_like_a_subtotal_load(ticker):
     data = f"Ticker,Close,Volume\nAAA,10.5,1000\n{ticker},12.5,3000\nBBB,20.0,500\n".encode()
     out = normalise_bytes(data, detect_bytes(data, "quotes_20240102.csv"), "quotes_20240102.csv")
     assert out.prices_arrow.column("ticker").to_pylist() == ["AAA", ticker, "BBB"]
+
+
+def test_a_share_named_total_something_ending_a_list_is_data():
+    # "Total SE" as the last row of a day's list of two columns: cut off as the footer (a "Total" row
+    # half filled), its price lost. Its price adds up nothing above it; "Total Energy" adding up the
+    # rows above is the list's total.
+    head = b"Symbol,Close\nXOM,10.00\nCVX,20.00\nAAPL,5.00\n"
+    schema = detect_bytes(head + b"Total SE,7.00\n", "prices_2024-01-02.csv")
+    assert schema.footer_lines == 0
+    result = normalise_bytes(head + b"Total SE,7.00\n", schema, "prices_2024-01-02.csv")
+    assert result.prices.ticker.tolist() == ["XOM", "CVX", "AAPL", "TOTAL SE"]
+    assert detect_bytes(head + b"Total Energy,35.00\n", "prices_2024-01-02.csv").footer_lines == 1

@@ -288,3 +288,26 @@ def test_credit_or_deposit_in_a_price_files_names_makes_no_statement_without_a_b
     data = (",".join(names) + "\n" + days + "\n").encode()
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is None and len(normalise_bytes(data, schema, "prices.csv").prices) == 7
+
+
+def test_a_list_of_products_dated_when_added_is_no_price_history():
+    # Each row a product, its price the product's, dated when it was added: loaded as one series' closes.
+    data = (b"Product,Category,Price,Date Added\nWidget,Tools,12.50,2024-01-02\nGadget,Tools,8.25,2024-01-03\n"
+            b"Gizmo,Toys,3.10,2024-01-05\nDoohickey,Toys,4.75,2024-01-08\n")
+    schema = detect_bytes(data, "items.csv")
+    assert not_prices(schema.problem) and schema.problem.endswith("not prices: Product, Date Added")
+    result = normalise_bytes(data, schema, "items.csv")
+    assert result.prices.empty and len(result.rejected) == 4
+
+
+@pytest.mark.parametrize("data", [
+    # A price history: its date is the day's, whatever its other columns name.
+    b"Date,Price\n2024-01-02,12.50\n2024-01-03,12.75\n2024-01-04,12.60\n",
+    b"Date,Price,Note\n2024-01-02,12.50,earnings\n2024-01-03,12.75,fed\n2024-01-04,12.60,split\n",
+    # Dated when each row was updated, but no name to each row: one thing's prices.
+    b"Last Updated,Price\n2024-01-02,12.50\n2024-01-03,12.75\n2024-01-04,12.60\n",
+])
+def test_price_histories_are_no_list_of_records(data):
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "AAPL.csv").prices) == 3

@@ -140,3 +140,34 @@ def test_fractional_volumes_are_summed_to_the_float_not_to_half_a_unit():
     reasons = Reasons(total.size)
     check_aggregate_rows(reasons, np.zeros(total.size, dtype=np.int64), total)
     assert np.flatnonzero(~reasons.ok).tolist() == [0]
+
+
+def _read(data: bytes, name: str):
+    result = normalise_bytes(data, detect_bytes(data, name), name)
+    assert result.rows_read == len(result.prices) + len(result.rejected)
+    return result
+
+
+def test_a_groups_subtotal_and_the_total_are_no_shares():
+    # "Subtotal Energy" inside a holdings list, "Total" below: loaded as tickers SUBTOTAL ENERGY and TOTAL.
+    # Their closes add up the rows above (since the last subtotal; all the shares for the total).
+    data = (b"Ticker,Date,Close\nXOM,2024-01-02,10.00\nCVX,2024-01-02,20.00\nSubtotal Energy,2024-01-02,30.00\n"
+            b"AAPL,2024-01-02,5.00\nTotal SE,2024-01-02,7.00\nTotal,2024-01-02,42.00\n")
+    result = _read(data, "holdings.csv")
+    assert result.prices.ticker.tolist() == ["XOM", "CVX", "AAPL", "TOTAL SE"]
+    assert result.rejected.source_line.tolist() == [4, 7]
+    assert result.rejected.reason.tolist() == ["a totals row, not a share: its close adds up the 2 rows above it",
+                                               "a totals row, not a share: its close adds up the 4 rows above it"]
+
+
+def test_names_that_start_like_a_total_load_where_they_add_up_nothing():
+    # "Total SE", "TotalEnergies", "Subtotal Inc": shares, their prices no sum of the rows above.
+    data = (b"Symbol,Close\nXOM,10.00\nCVX,20.00\nSubtotal Energy,30.00\nAAPL,5.00\nSubtotal Inc,4.00\n"
+            b"Total SE,7.00\nTotalEnergies,9.00\nMSFT,3.00\n")
+    result = _read(data, "prices_2024-01-02.csv")
+    assert result.prices.ticker.tolist() == ["XOM", "CVX", "AAPL", "SUBTOTAL INC", "TOTAL SE", "TOTALENERGIES", "MSFT"]
+    assert result.rejected.source_line.tolist() == [4]
+    # Each day of a history on its own: a sum of another day's rows is none.
+    history = (b"Ticker,Date,Close\nXOM,2024-01-02,10.00\nCVX,2024-01-02,20.00\nXOM,2024-01-03,11.00\n"
+               b"Total SE,2024-01-03,30.00\n")
+    assert _read(history, "h.csv").rejected.empty

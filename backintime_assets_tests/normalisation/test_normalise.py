@@ -485,9 +485,11 @@ def test_headerless_numbers_that_are_no_bar_say_so():
 
 
 def test_headerless_whole_number_bars_refused_are_not_called_rates():
-    # A won's bars without a header, prices in whole numbers: refused for no close as before, but
-    # its reason had said its numbers were "buy and sell rates side by side, a range of the day".
-    r = run(b"2024-01-02,71000,72000,70500,71500,1234567\n2024-01-03,71500,72500,71000,72000,2234567\n",
+    # A won's bars without a header, prices in whole numbers, not a bar's shape on every row (a close
+    # over its high): refused for no close as before, but its reason had said its numbers were "buy and
+    # sell rates side by side, a range of the day". (In a bar's shape on every row they load:
+    # test_canonical.test_headerless_bars_in_whole_numbers_load_without_a_fraction.)
+    r = run(b"2024-01-02,71000,72000,70500,71500,1234567\n2024-01-03,71500,72500,71000,73000,2234567\n",
             name="005930.csv")
     assert len(r.prices) == 0 and r.file_problem.startswith("no close column (5 unnamed columns of numbers,")
     assert "rates" not in r.file_problem
@@ -3311,3 +3313,23 @@ def test_a_headerless_daily_file_with_midnight_in_six_digits_loads_every_day():
     loads_every_row(result)
     assert result.prices.close.tolist() == [234.94, 236.13, 234.26]
     assert result.prices.volume.tolist() == [83957878, 44264986, 19456105]
+
+
+def test_a_time_in_digits_is_one_judgement_of_detection_and_reading():
+    # Detection decides (canonical.digit_clock), the schema carries it (the column's format); a schema
+    # stored before it did is asked the same question of the file's first rows, not another test: the
+    # reading's own had read a daily file's codes as times where detection had not, and the reverse.
+    bars = (b"SBER,20180103,100000,233.5,233.7,232.9,233.1,665\nSBER,20180103,100500,233.1,233.3,232.7,232.9,179\n"
+            b"SBER,20180104,100000,233.2,233.4,232.7,233.2,173\nSBER,20180104,100500,233.2,233.6,233.0,233.4,88\n")
+    codes = (b"20240104,1301,3500.0,3550.0,3480.0,3520.0,12300\n20240104,1332,820.0,830.0,815.0,828.0,456000\n"
+             b"20240105,1301,3520.0,3560.0,3500.0,3540.0,11000\n20240105,1332,828.0,835.0,820.0,830.0,400000\n")
+    for data, timed in ((bars, True), (codes, False)):
+        schema = detect_bytes(data, "SBER.txt")
+        column = schema.columns[2 if data is bars else 1]
+        assert (column.format == "%H%M%S") is timed
+        for stored in (schema, FileSchema.from_dict({**schema.to_dict(), "columns": [
+                {**c, "format": None} if c["name"] == column.name else c for c in schema.to_dict()["columns"]]})):
+            result = normalise_bytes(data, stored, "SBER.txt")
+            check_invariants(result)
+            assert result.rejected.reason.str.startswith("intraday bar").tolist() == [timed] * 4
+            assert len(result.rejected) == 4

@@ -9,6 +9,7 @@ from openpyxl.chart import BarChart, Reference
 
 from backintime_assets.detection import detect_bytes, xlsx
 from backintime_assets.detection.canonical import SIDE_BY_SIDE
+from backintime_assets.detection.nameless import NAMELESS
 from backintime_assets.detection.xlsx import SHEET_LINES, sheet_row
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.repeated_header import RELABELLED_HEADER, REORDERED_HEADER
@@ -657,3 +658,19 @@ def test_the_last_days_pasted_again_on_a_sheet_of_their_own_are_duplicates_not_a
     assert r.prices.date.dt.date.tolist() == [d.date() for d in days]
     assert r.rejected.reason.tolist() == ["duplicate"] * 5
     assert every_row_once(r, sheets)
+
+
+@pytest.mark.parametrize("chart_first", [False, True])
+def test_a_lone_sheet_named_as_a_ticker_is_refused_alike_by_detection_and_reading(chart_first):
+    # "export.xlsx" (a program's name for every download) whose one sheet is "AAPL": detection let it
+    # by for its sheet's name, the reading then refused it (one sheet names no ticker: sheet_tickers).
+    # A chart sheet beside it is no second sheet of rows.
+    sheets = {"AAPL": [HEADER, bar(datetime(2021, 3, 4)), bar(datetime(2021, 3, 5))]}
+    data = book(sheets, chart_first=chart_first)
+    schema = detect_bytes(data, "export.xlsx")
+    assert schema.problem is not None and schema.problem.startswith(NAMELESS)
+    result = normalise_bytes(data, schema, "export.xlsx")
+    assert result.file_problem == schema.problem and result.prices.empty and len(result.rejected) == 2
+    # Two sheets named as tickers, sharing their dates, still name them (normalisation decides).
+    two = book({"AAPL": sheets["AAPL"], "MSFT": [HEADER, bar(datetime(2021, 3, 4), 30), bar(datetime(2021, 3, 5), 30)]})
+    assert sorted(set(run(two, "export.xlsx").prices.ticker)) == ["AAPL", "MSFT"]
