@@ -27,11 +27,12 @@ _PAIR = rf"{_CURRENCY}{_CURRENCY}"
 # by ("EURUSD_Daily_200601020000_201912310000": Daily, Weekly, Monthly).
 _MT5_FRAME = r"(?:M(?:1|2|3|4|5|6|10|12|15|20|30)|H(?:1|2|3|4|6|8|12)|D1|W1|MN1?|Daily|Weekly|Monthly)"
 # TradingView's venue prefixes whose symbols other sources write bare, and its intervals (minutes, or a
-# count of seconds, days, weeks or months).
-_TV_VENUES = ("(?:NASDAQ|NYSE|AMEX|BATS|CBOE|ARCA|NYSEARCA|OTC)(?:_DLY)?|BINANCE|BINANCEUS|COINBASE|KRAKEN|BITSTAMP"
-              "|BITFINEX|BYBIT|OKX|KUCOIN|GEMINI|CRYPTO|OANDA|FX|FX_IDC|FXCM|FOREXCOM|SAXO|PEPPERSTONE|ICMARKETS"
-              "|CAPITALCOM|TVC|SP|DJ|INDEX")
+# count of seconds, days, weeks or months). Not a coin exchange's: each trades a coin at its own price
+# (COINBASE_BTCUSD and BITSTAMP_BTCUSD cut to one BTCUSD would mix two markets' days under one name).
+_TV_VENUES = ("(?:NASDAQ|NYSE|AMEX|BATS|CBOE|ARCA|NYSEARCA|OTC)(?:_DLY)?|OANDA|FX|FX_IDC|FXCM|FOREXCOM|SAXO"
+              "|PEPPERSTONE|ICMARKETS|CAPITALCOM|TVC|SP|DJ|INDEX")
 _TV_INTERVAL = r"(?:\d{1,3}[SDWM]|[DWM]|1|3|5|15|30|45|60|120|180|240)"
+_TV_DOWNLOAD = r"(?:_[0-9a-fA-F]{5})?"
 _DECORATIONS = tuple(re.compile(p) for p in (
     # Dukascopy: "EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024", "..._1_Hour_ASK_...".
     r"^(?P<s>.+?)_Candlestick_\d+_[A-Za-z]+_(?:BID|ASK)_\d{2}\.\d{2}\.\d{4}-\d{2}\.\d{2}\.\d{4}$",
@@ -69,16 +70,20 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     # currency alone ("USD_60", "NOK_1") is a user's name, its number theirs.
     rf"^(?P<s>[A-Z0-9]{{2,}}{_CURRENCY}(?:T|C)?)_(?:1|5|15|30|60|240|720|1440|10080|21600)$",
     # TradingView's chart export: "<venue>_<symbol>, <interval>" ("BATS_AAPL, 1D", "BINANCE_BTCUSDT, 1D",
-    # "OANDA_EURUSD, 60", "CME_MINI_ES1!, 1W"). The interval is never the symbol's. The venue is cut where it
-    # is an American listing's, a coin exchange's, a currency dealer's or an index publisher's, as the other
-    # sources write those symbols bare; elsewhere it stays ("LSE_BP" is no New York BP).
-    rf"^(?:{_TV_VENUES})_(?P<s>[A-Z0-9][A-Z0-9.!&^-]*), {_TV_INTERVAL}$",
-    rf"^(?P<s>[A-Z0-9][A-Z0-9_.!&^-]*), {_TV_INTERVAL}$",
+    # "OANDA_EURUSD, 60", "CME_MINI_ES1!, 1W"), its newer downloads each with five hex digits of their own
+    # after ("BATS_AAPL, 1D_9f4ab", "COMEX_DL_GC1!, 240_2d42d": two downloads of AAPL had loaded as two
+    # tickers). The interval is never the symbol's. The venue is cut where it is an American listing's, a
+    # currency dealer's or an index publisher's, as the other sources write those symbols bare; elsewhere
+    # it stays ("LSE_BP" is no New York BP, "BINANCE_BTCUSDT" no other exchange's coin).
+    rf"^(?:{_TV_VENUES})_(?P<s>[A-Z0-9][A-Z0-9.!&^-]*), {_TV_INTERVAL}{_TV_DOWNLOAD}$",
+    rf"^(?P<s>[A-Z0-9][A-Z0-9_.!&^-]*), {_TV_INTERVAL}{_TV_DOWNLOAD}$",
     # Nasdaq Data Link's (Quandl's) download: "<database>-<dataset>" ("WIKI-AAPL", "EOD-MSFT", "CHRIS-CME_CL1",
     # "LBMA-GOLD"). For these databases, which gather one kind of price from many places, the dataset's code
     # is the instrument's; an exchange's own database ("NSE-INFY", "TSE-7203") keeps its code: Infosys in
-    # Mumbai is no New York INFY.
-    r"^(?:WIKI|EOD|CHRIS|LBMA|BCHARTS|FRED|PERTH|OPEC|BITFINEX|CURRFX)-(?P<s>[A-Z0-9][A-Z0-9_.]*)$",
+    # Mumbai is no New York INFY. A code with a letter, not a file's word: an office's "EOD-2024" (its
+    # year's file) or "EOD-DATA" names no instrument after the dash.
+    rf"^(?:WIKI|EOD|CHRIS|LBMA|BCHARTS|FRED|PERTH|OPEC|BITFINEX|CURRFX)-"
+    rf"(?!(?:{'|'.join(sorted(_FILE_WORDS))})$)(?P<s>(?=[A-Z0-9_.]*[A-Z])[A-Z0-9][A-Z0-9_.]*)$",
     # NSE's index history and Kaggle's per-stock files: "NIFTY 50_Data", "NIFTY BANK_Data", "AAPL_data", the
     # symbol in capitals. Not an office's own words ("stock_data", "my_data", "EOD_data"): cut, they loaded
     # as tickers STOCK, MY, EOD (a listed fund's symbol) where they had been STOCK_DATA, MY_DATA, EOD_DATA.

@@ -290,12 +290,17 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("XBTUSD_1440.csv", "XBTUSD"), ("ETHEUR_60.csv", "ETHEUR"),  # Kraken's OHLCVT
     ("NIFTY 50_Data.csv", "NIFTY 50"), ("AAPL_data.csv", "AAPL"),  # NSE's index history, Kaggle's per-stock files
     # TradingView's chart export: its interval always cut, its venue where others write the symbol bare.
-    ("BATS_AAPL, 1D.csv", "AAPL"), ("BINANCE_BTCUSDT, 1D.csv", "BTCUSDT"), ("OANDA_EURUSD, 60.csv", "EURUSD"),
+    ("BATS_AAPL, 1D.csv", "AAPL"), ("BINANCE_BTCUSDT, 1D.csv", "BINANCE_BTCUSDT"), ("OANDA_EURUSD, 60.csv", "EURUSD"),
     ("NYSE_BRK.B, 1D (1).csv", "BRK.B"), ("FX_IDC_EURUSD, 1W.csv", "EURUSD"), ("LSE_BP, 1D.csv", "LSE_BP"),
     ("CME_MINI_ES1!, 1D.csv", "CME_MINI_ES1!"), ("Apple, 2.csv", "APPLE, 2"),
+    # Its newer downloads add five hex digits of their own: each had loaded as a ticker of its own.
+    ("BATS_AAPL, 1D_9f4ab.csv", "AAPL"), ("COMEX_DL_GC1!, 240_2d42d.csv", "COMEX_DL_GC1!"),
+    ("SP_SPX, 240_60720.csv", "SPX"), ("NYSE_BRK.B, 1D_17e3e (1).csv", "BRK.B"),
     # Nasdaq Data Link's (Quandl's): an aggregating database's dataset code; an exchange's database stays.
     ("WIKI-AAPL.csv", "AAPL"), ("CHRIS-CME_CL1.csv", "CME_CL1"), ("LBMA-GOLD.csv", "GOLD"),
     ("NSE-INFY.csv", "NSE-INFY"), ("wiki-notes.csv", "WIKI-NOTES"),
+    # An office's own year's file or words after the dash name no dataset: kept whole.
+    ("EOD-2024.csv", "EOD-2024"), ("EOD-DATA.csv", "EOD-DATA"),
     # A symbol's own parts stay: its digits, class, exchange, caret, dash; a user's own words too.
     ("US30.csv", "US30"), ("JP225.csv", "JP225"), ("NAS100.csv", "NAS100"), ("US_M1.csv", "US_M1"),
     ("BRK.B.csv", "BRK.B"), ("BP.L.csv", "BP.L"), ("000001.SZ.csv", "000001.SZ"), ("^GSPC.csv", "^GSPC"),
