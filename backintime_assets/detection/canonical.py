@@ -427,7 +427,8 @@ def fits_type(canonical: str, t: ColumnType) -> bool:
         return t.type in _NUMERIC and t.format in (None, "currency", ACCOUNTING, TRAILING_MINUS)  # parse.py reads each
     if canonical == "volume":
         # An accounting volume ("(1,200)") parses as negative and is rejected, not silently unmapped.
-        return t.type in _NUMERIC and t.format in (None, "abbreviated", ACCOUNTING, TRAILING_MINUS, "comma_grouped")
+        return t.type in _NUMERIC and t.format in (None, "abbreviated", ACCOUNTING, TRAILING_MINUS, "comma_grouped",
+                                                         "dot_grouped")
     return t.type == "string"  # ticker, sector
 
 

@@ -30,8 +30,11 @@ _WEAK_BOOLEANS = {"y", "n", "t", "f", "on", "off"}
 # "created", "modified", "*_at" (Rails' and Django's created_at, paid_at): the record's time, the
 # name API and database exports give their epoch columns. Ending the name: "created_by_id" and
 # "modified_by" hold user ids, which would read as Excel serial days.
-_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|(?:created|modified)(?:[\s_]?(?:at|on|utc))?$|_at$",
-                        re.I)
+# The date's own name in the languages price files are written in (canonical.py reads them as the date):
+# unix stamps repeated by a file of several tickers a day ("1686873600000" under "日付け" once per ticker)
+# are neither in order nor varied enough to be told a time axis by their values alone.
+_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|(?:created|modified)(?:[\s_]?(?:at|on|utc))?$|_at$"
+                        r"|дата|tarih|日期|日付|年月日|交易日|일자|날짜", re.I)
 # Names of a time axis kept as epoch numbers (Polygon's "t" and "window_start", Binance's "Open
 # time"): evidence for epochs of 12 digits and more only, where no count or position reaches (a
 # genome's "start" of 9 digits, a "time" in seconds are no dates). Whole words: a "Lifetime

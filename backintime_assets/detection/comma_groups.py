@@ -8,7 +8,7 @@ thousands to three places reads so too) the file's decimal stands."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from statistics import median
 
 from .canonical import named_as
@@ -17,6 +17,10 @@ from .numbers import NULL_SPELLINGS
 
 # A volume column's format when its commas group thousands (normalisation/normalise.py reads it so).
 COMMA_GROUPED = "comma_grouped"
+# ... when its dots do, in a file whose decimal is the comma and whose prices group by a space or an
+# apostrophe ("3.443.306" beside "248 048,11").
+DOT_GROUPED = "dot_grouped"
+_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 # A group's first digit is no zero: "0,125" is a fraction only (a coin's or a lot's volume).
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _TWICE = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}")  # "1,234,567": two commas are no decimal mark
@@ -48,11 +52,35 @@ def comma_grouped(cells: Sequence[str]) -> bool:
     return median(plain) * _NEARER > median(int(v.replace(",", "")) for v in grouped)
 
 
+def _grouped_whole(cells: Sequence[str], grouped_by: re.Pattern = _GROUPED) -> bool:
+    """Whether every cell is a whole number, bare or grouped by the mark that is not the file's decimal
+    (commas of a decimal-dot file, dots of a decimal-comma one), and one at least grouped: where that mark
+    groups none of the file's other numbers ("1'234.50", "1 234,50") it is this column's own grouping."""
+    values = [c for c in map(str.strip, cells) if c and c not in NULL_SPELLINGS]
+    grouped = [v for v in values if grouped_by.fullmatch(v)]
+    return bool(grouped) and all(_PLAIN.fullmatch(v) for v in values if not grouped_by.fullmatch(v))
+
+
+def _dot_grouped_whole(cells: Sequence[str]) -> bool:
+    return _grouped_whole(cells, _DOT_GROUPED)
+
+
 def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: Sequence[Sequence[str]],
-                          decimal: str) -> list[ColumnType]:
-    """`types` with each column named as the volume whose commas group thousands (comma_grouped) typed
-    as whole numbers so grouped, in a file whose decimal mark is the comma; `types` itself elsewhere."""
-    if decimal != ",":
+                          decimal: str, thousands: str | None = None) -> list[ColumnType]:
+    """`types` with each column named as the volume whose commas group thousands typed as whole numbers so
+    grouped: in a file whose decimal mark is the comma (comma_grouped), or whose decimal is the dot and whose
+    numbers group by another mark than the comma (a Swiss "1'234.50" beside a volume's "1,822,696": read
+    with the apostrophe, the volumes were typed as text, and every row loaded without its volume, no reason
+    given); or whose dots group it in a decimal-comma file grouping its prices by another mark
+    ("3.443.306" beside "248 048,11": DOT_GROUPED). `types` itself elsewhere."""
+    readings: list[tuple[Callable[[Sequence[str]], bool], str]] = []
+    if decimal == "." and thousands not in (None, ","):
+        readings.append((_grouped_whole, COMMA_GROUPED))
+    if decimal == "," and thousands not in (None, "."):
+        readings.append((_dot_grouped_whole, DOT_GROUPED))
+    if decimal == ",":
+        readings.append((comma_grouped, COMMA_GROUPED))
+    if not readings:
         return types
     out = types
     for j, name in enumerate(names):
@@ -60,9 +88,13 @@ def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: S
             continue
         # The first cell's shape first: a price's "10,50" reads no further, nor its name is looked at.
         first = next((c for row in body if j < len(row) and (c := row[j].strip()) and c not in NULL_SPELLINGS), "")
-        if not _GROUPED.fullmatch(first) and not _PLAIN.fullmatch(first):
+        if not _GROUPED.fullmatch(first) and not _DOT_GROUPED.fullmatch(first) and not _PLAIN.fullmatch(first):
             continue
-        if named_as("volume", name) and comma_grouped([row[j] for row in body if j < len(row)]):
+        if not named_as("volume", name):
+            continue
+        cells = [row[j] for row in body if j < len(row)]
+        fmt = next((f for grouped_whole, f in readings if grouped_whole(cells)), None)
+        if fmt is not None:
             out = list(out) if out is types else out
-            out[j] = ColumnType("integer", COMMA_GROUPED, 1.0)
+            out[j] = ColumnType("integer", fmt, 1.0)
     return out

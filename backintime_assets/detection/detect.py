@@ -86,7 +86,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None,
             titles: Callable[[], list[tuple[int, str]]] = list, lone_sheet: bool = False) -> FileSchema:
     # A volume's commas grouping thousands where the file's comma is its decimal (comma_groups.py).
-    layout.types = comma_grouped_volumes(layout.names, layout.types, layout.body, decimal)
+    layout.types = comma_grouped_volumes(layout.names, layout.types, layout.body, decimal, thousands)
     # Two-digit Minguo years ("83/09/05") where the file shows it is Taiwan's (minguo.py).
     layout.types = minguo_dates(layout.names, layout.types, layout.body, layout.header_cells)
     # A one-row header naming each column's ticker in its cell ("AAPL Close", "SPY.Open"): read as
@@ -257,7 +257,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # ticker's label, load each under its own (normalisation/stacked_tables.py); without it they
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
-                               lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced)) or lone
+                               lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced),
+                               lambda: _line_above(titles, layout.header_row, dialect, True)) or lone
         if ticker is None and day is None and not (sheet_names_ticker(sheet or "") and not lone_sheet) \
                 and "close" in canonical:
             # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).

@@ -31,6 +31,7 @@ _ONE_QUOTED_FIELD_CONFIDENCE = 0.9
 _KNOWN = re.compile(
     r"""^(?:
       [+-]?[$€£¥]?\s?(?:\d+|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+)(?:[.,]\d+)?(?:[eE][+-]?\d+)?\s?%?   # number
+      [KMBkmb]?(?:\s?[$€£¥])?   # its volume's multiplier ("4.69M", Investing.com) or its currency after ("12,50 €")
     | [+-]?[.,]\d+
     | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}
       (?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:[AaPp][Mm])?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?

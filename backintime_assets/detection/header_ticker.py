@@ -29,6 +29,9 @@ _CAPITALS = re.compile(r"[A-Z0-9^][A-Z0-9.=^:/-]{0,19}")
 # line: it sets a title off from the table (but for a double-spaced file's, spacing.py).
 _PLACEHOLDER = re.compile(r"#N/A(?:\s.*)?|#(?:NAME\?|VALUE!|REF!|DIV/0!|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)",
                           re.IGNORECASE)
+# A line that names the file's ticker by the ticker's own field name ("Symbol: AAPL", "Ticker,MSFT", "Security
+# = 7203.T"), above the header: the name is asked of canonical.names_the_ticker, as a header row's is.
+_LABELLED = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>[A-Z0-9^][A-Z0-9.=^/-]{0,19})")
 BETWEEN = 3  # such rows at most between the label and the header (one, and a double-spaced file's blanks)
 
 
@@ -41,13 +44,15 @@ def filler(cells: Sequence[str], blank: bool = False) -> bool:
 
 
 def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None],
-                  line_above: Callable[[], str | None]) -> str | None:
+                  line_above: Callable[[], str | None],
+                  label_above: Callable[[], str | None] | None = None) -> str | None:
     """The ticker the header names, as written, or None: a row of the header block (`rows`, of the
     table's width) whose first cell names the ticker ("Ticker", "Symbol") or is empty, and whose
     price and volume columns (by `canonical`) all hold one ticker, its other cells empty; or a
     Bloomberg security label alone on a row of the block or on the line above the header, past rows of
     placeholders between (`line_above`: its filled cells joined by a space, asked for only when
-    the block names none)."""
+    the block names none); or a line above the header, past blank lines (`label_above`), that names the
+    ticker by its field's name (_LABELLED: "Symbol: AAPL")."""
     fields = price_fields(canonical)
     if not fields:
         return None
@@ -65,6 +70,11 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
         above = line_above()
         if above is not None and _SECURITY.fullmatch(above.strip()):
             found.add(above.strip())
+    if not found and label_above is not None:
+        label = label_above()
+        m = _LABELLED.fullmatch(label.strip()) if label else None
+        if m is not None and names_the_ticker(m.group("name")):
+            found.add(m.group("t"))
     return found.pop() if len(found) == 1 else None  # two rows naming two tickers: whose?
 
 

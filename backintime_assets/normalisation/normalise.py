@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORMATS, digit_clock, fits_type, named_as,
                                                   names_time_of_day)
 from backintime_assets.detection.columns import ColumnType
-from backintime_assets.detection.comma_groups import COMMA_GROUPED
+from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.forced_text import unforce
@@ -775,6 +775,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         if name in cmap:
             if schema.columns[cmap[name]].format == COMMA_GROUPED:  # whole numbers, commas grouping them
                 num[name] = parse_grouped_whole(cols[cmap[name]])
+            elif schema.columns[cmap[name]].format == DOT_GROUPED:  # whole numbers, dots grouping them
+                num[name] = parse_numbers(cols[cmap[name]], ",", ".", suffixes=name == "volume")
             else:
                 num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
             multiplier = schema.columns[cmap[name]].multiplier
