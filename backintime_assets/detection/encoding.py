@@ -328,6 +328,11 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
         # Metsad"), writes none of them.
         if _HUNGARIAN_ACUTE.search(western, 0, _WEIGHED):
             wrong += 1
+    if wrong == 1 and telling and not _one_language(western, "cp1252") and any(
+            _one_language(sample[:_WEIGHED].decode(c), c) for c in candidates):
+        # One clue ("Kolièina") weighs more where the file's letters fit no Western language read
+        # so ("Kolièina", "Najniža": è beside ž) and one Central one read the other way (č, ž).
+        wrong += 1
     if wrong < 2 or not telling:
         # A superscript or a fraction beside a word, and nothing else, is a Western footnote mark
         # ("Return¹", "ACME Corp¹") or share class ("Fund A¼") as often as a misread ą or Ľ.
@@ -346,6 +351,27 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
         # one are spelled in one language.
         passing = [(score + _misspelled_central(sample.decode(c), c, candidates), c) for score, c in passing]
     return min(passing, key=lambda sc: sc[0])[1] if passing else None
+
+
+def _central_rather(sample: bytes, chosen: str) -> str:
+    """`chosen` (cp1254 or cp1257, better than cp1252) or a Central European code page that reads
+    `sample` better. Hungarian and Croatian read in cp1257 spell Lithuanian letters ("Rįba
+    Jįrmūipari", "Šuro Šakovię" for Rába Járműipari, Đuro Đaković), and Czech or Croatian in ISO-8859-2
+    shows cp1257's ¾ © ¹ in its words ("Najni¾a"): the Central reading shows fewer words no
+    language spells, or as few, its letters fitting one language where the other's do not."""
+    text = sample[:_WEIGHED].decode(chosen)
+    others = tuple(c for c in ("cp1252", *_CENTRAL) if c != chosen)
+    score = sum(n for *_, n in _unspelled(text, chosen)) + 2 * len(_evidence(chosen, others)[0].findall(text))
+    fit = _one_language(text, chosen)
+    best, least = chosen, (score, -fit)
+    for candidate in _CENTRAL:
+        if _UNDEFINED[candidate].search(sample):
+            continue
+        reading = sample[:_WEIGHED].decode(candidate)
+        rank = (_misspelled_central(reading, candidate, _CENTRAL), -_one_language(reading, candidate))
+        if rank < least:
+            best, least = candidate, rank
+    return best
 
 
 _HUNGARIAN_ONLY = frozenset("õÕûÛ")
@@ -441,6 +467,29 @@ def _spelled(word: str, reading: str) -> bool:
     return any(letters <= alphabet and not (never and never.search(word)) for alphabet, never in _SPELLED[reading])
 
 
+# Letters an alphabet holds for loanwords only: Estonian, Finnish and Swedish write š and ž in a few
+# borrowed words ("šokolaad"), where Turkish ş and ğ read in cp1257 show them in every other word.
+_LOANS = frozenset("šž")
+_LETTER_BEYOND_ASCII = re.compile("[^\\W\\d_\\x00-\\x7f¹²³¼½¾ªºµ]")
+
+
+def _alphabets(reading: str) -> tuple[frozenset, ...]:
+    return _CENTRAL_ALPHABETS if reading in _CENTRAL else tuple(alphabet for alphabet, _ in _SPELLED[reading])
+
+
+def _one_language(text: str, reading: str) -> int:
+    """How well the letters beyond ASCII of `text` (its first characters) read in `reading` fit one
+    alphabet of the code page's languages: 2 if they do, 1 if only with letters of loanwords, 0 if
+    not. A file is written in one language, its names in it or in a neighbour's: a word may be
+    spelled in some language either way ("Düžük" is Estonian letters, "Rįba" Lithuanian), but the
+    file's letters together fit one alphabet in the right reading only."""
+    letters = set(_LETTER_BEYOND_ASCII.findall(text[:_WEIGHED].lower()))
+    fits = [letters <= alphabet for alphabet in _alphabets(reading)]
+    if not any(fits):
+        return 0
+    return 2 if any(letters <= alphabet - _LOANS for alphabet in _alphabets(reading)) else 1
+
+
 # Turkish and Baltic code pages, with the bytes each reads differently from cp1252 and those it
 # leaves undefined (deleted from the sample to test for them: a regex scan costs ten times as
 # much). cp1254 differs in six letters (Ğ İ Ş ğ ı ş where Icelandic Ð Ý Þ ð ý þ stand), cp1257 in
@@ -465,7 +514,7 @@ def _turkish_or_baltic(sample: bytes, western: str) -> str | None:
     candidates = [name for name, differs, undefined in _TURKISH_OR_BALTIC
                   if len(sample.translate(None, differs)) < size and len(sample.translate(None, undefined)) == size]
     wrong = sum(n for *_, n in misread)
-    best, least, tied = None, wrong // 4 + 1, False  # a reading must be clearly better than the Western one
+    best, least, tied, fit = None, wrong // 4 + 1, False, 0  # a reading must be clearly better than the Western one
     for candidate in candidates:
         # First the words cp1252 misspells, read again: most readings fail on them (Czech read as
         # Turkish, Turkish as Baltic) at a small part of the cost of reading the whole sample.
@@ -477,8 +526,13 @@ def _turkish_or_baltic(sample: bytes, western: str) -> str | None:
         score = sum(n for *_, n in _unspelled(text, candidate))
         score += 2 * len(_evidence(candidate, others)[0].findall(text, 0, _WEIGHED))
         tied = best is not None and score == least  # "Uždarymo" reads "Uşdarymo" too: no evidence
+        if tied:  # ... unless one reading's letters fit one alphabet better ("Düşük"/"Düžük": Turkish)
+            other_fit = _one_language(text, candidate)
+            tied = other_fit == fit
+            if other_fit > fit:
+                best, fit = candidate, other_fit
         if score < least:
-            best, least = candidate, score
+            best, least, fit = candidate, score, _one_language(text, candidate)
     if tied:
         return None
     if best and _utf8_pairs_abound(sample):
@@ -549,15 +603,15 @@ def _reads_as_cp932(sample: bytes, complete: bool) -> bool:
     return not _PRIVATE_USE.search(text)
 
 
-def _looks_cyrillic(sample: bytes) -> bool:
+def _looks_cyrillic(sample: bytes, page: str = "cp1251") -> bool:
     """Whether `sample` (whole words of non-ASCII letters: not Western) is cp1251, the Windows
     code page of Russian, Ukrainian and Bulgarian exports (MOEX, Finam, bank statements). Read
     as cp1251, their non-ASCII bytes are Cyrillic words with vowels, capitals only at a word's
     start or throughout it; text of another code page (KOI8-R, cp866, Greek) read that way has
     symbols among the letters, capitals inside lowercase words or few vowels."""
-    if b"\x98" in sample:  # undefined in cp1251
+    if page == "cp1251" and b"\x98" in sample:  # undefined in cp1251
         return False
-    text = sample.decode("cp1251")
+    text = sample.decode(page)
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     words = _CYRILLIC.findall(text)
     letters = sum(map(len, words))
@@ -567,6 +621,16 @@ def _looks_cyrillic(sample: bytes) -> bool:
     vowels = len(_CYRILLIC_VOWELS.findall(joined))
     return (vowels >= 0.2 * letters and _PAST_HEBREW.search(joined) is not None
             and len(_LOWER_UPPER.findall(joined)) <= 0.05 * len(words))
+
+
+# The bytes of Ukrainian і ї є ґ (and capitals) in KOI8-U, box-drawing characters in KOI8-R.
+_KOI8_U_LETTERS = re.compile(rb"[\xa4\xa6\xa7\xad\xb4\xb6\xb7\xbd]")
+_KOI8_LOWERCASE = re.compile(rb"[\xc0-\xdf]")
+# KOI8's box-drawing and mathematical characters (0x80-0xBF but ё Ё, and і ї є ґ in KOI8-U): no text
+# holds them, where mac-cyrillic's capitals and cp866's letters stand on those bytes.
+_KOI8_DRAWING = {page: re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in range(0x80, 0xC0)
+                                                  if not bytes([b]).decode(page).isalpha() and b != 0x9A) + b"]")
+                 for page in ("koi8_r", "koi8_u")}
 
 
 # The Windows code page and the ISO one of a script place a few letters on different bytes, which
@@ -594,6 +658,9 @@ def _sibling(sample: bytes, name: str) -> str:
 _GREEK_WORD = re.compile("[\u0386-\u03ce]+")
 _GREEK_MISREAD = re.compile("[\u03c2](?=[\u0386-\u03ce])|[\u03ac-\u03ce][\u0386-\u03ab]|[\u0390\u03b0\u03aa\u03ab]"
                             "|[\u0386-\u03ab]{2}[\u03ac-\u03ce]|[A-Za-z][\u0386-\u03ce]|[\u0386-\u03ce][A-Za-z]")
+# Both Greek code pages leave 0xD2 and 0xFF undefined: KOI8-R puts р and Ъ there (a Bulgarian or
+# Russian name in lowercase reads as Greek capitals, "ΙΞΧΕΣΤΙΓΙΟΞΞΑ" for инвестиционна, but for р).
+_GREEK_UNDEFINED = re.compile(rb"[\xd2\xff]")
 # A capital, or a lowercase vowel with its accent (tonos): Greek text shows one; Hebrew read as
 # Greek is lowercase letters without accents.
 _GREEK_TONOS = re.compile("[\u03ac-\u03af\u03cc-\u03ce\u0390\u03b0]")
@@ -607,6 +674,8 @@ def _looks_greek(sample: bytes) -> bool:
     words of Greek letters, a final ς only at a word's end and no capital after a lowercase letter;
     Cyrillic text read so mixes cases inside words, puts ς (т) inside them and shows the rare ΰ ΐ
     (а, р of cp1251)."""
+    if _GREEK_UNDEFINED.search(sample):
+        return False
     text = sample[:_WEIGHED].decode("iso8859-7", errors="replace")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if non_ascii == 0:
@@ -620,6 +689,82 @@ def _looks_greek(sample: bytes) -> bool:
     # (ь э ю and Ь Э Ю Я read as ό ύ ώ and ά έ ή ί).
     misread += sum(len(_GREEK_TONOS.findall(word)) > 1 for word in set(words))
     return misread <= 0.02 * len(words)
+
+
+# A table that blanks ASCII (and one that blanks all but Hebrew letters): split, the bytes give their
+# runs of the rest, found in C (a regex over every sample cost half a millisecond); and one that
+# shows a sample's shape: a Latin letter as "a", a byte beyond ASCII as 0x80.
+_HIGH_RUNS = bytes(b if b >= 0x80 else 0x20 for b in range(256))
+_HEBREW_RUNS = bytes(b if 0xE0 <= b <= 0xFA else 0x20 for b in range(256))
+_SHAPES = bytes(0x80 if b >= 0x80 else 0x61 if chr(b).isalpha() else 0x20 for b in range(256))
+# Hebrew letters stand on 0xE0-0xFA in cp1255 and ISO-8859-8 alike; five have a final form, written
+# at a word's end (ך ם ן ף ץ) where the other (כ מ נ פ צ) is written everywhere else (and after the
+# gershayim of an abbreviation: בע"מ).
+_HEBREW_FINALS = frozenset(b"\xea\xed\xef\xf3\xf5")
+_HEBREW_MISPLACED = re.compile(rb"[\xea\xed\xef\xf3\xf5](?=[\xe0-\xfa])"
+                               rb"|(?<=[\xe0-\xfa])[\xeb\xee\xf0\xf4\xf6](?![\xe0-\xfa])")
+
+
+def _looks_hebrew(sample: bytes) -> bool:
+    """Whether `sample` (neither Cyrillic nor Greek) is Hebrew in cp1255 or ISO-8859-8. charset-
+    normalizer, on a few rows of names, calls it cp1250, koi8-r, cp1251 or cp874 ("čáň" for בזק).
+    Its bytes beyond ASCII are Hebrew letters, in words whose final forms stand at their ends only:
+    Cyrillic read so (а..ъ of cp1251, capitals of KOI8-R) puts к н п у х (ך ם ן ף ץ) inside words
+    and ends them in о л р (מ כ נ)."""
+    sample = sample[:_WEIGHED]
+    found = sample.translate(_HEBREW_RUNS).split()
+    words, letters = set(found), sum(map(len, found))
+    if not words or letters < 0.9 * (len(sample) - len(sample.translate(None, _HIGH_BYTES))):
+        return False
+    misplaced = sum(1 for word in words if _HEBREW_MISPLACED.search(word))
+    # A single word needs a final form at its end to tell (תאריך): "טבע" reads as Russian "ибт" as well.
+    return misplaced <= 0.1 * len(words) and (len(words) > 1 or any(word[-1] in _HEBREW_FINALS for word in words))
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Thai (cp874, TIS-620): consonants U+0E01-U+0E2E; vowels and tone marks written above or below the
+# consonant before them; vowels written before the consonant they follow in speech (เ แ โ ใ ไ).
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+_THAI_LEAST = 6
+_THAI_VOWEL = re.compile("[\u0e30-\u0e39\u0e40-\u0e44\u0e47]")
+_THAI_MISPLACED = re.compile(
+    "(?<![\u0e01-\u0e2e])[\u0e31\u0e34-\u0e3a\u0e47]"  # a vowel above or below on no consonant
+    "|(?<![\u0e01-\u0e2e\u0e31\u0e34-\u0e39])[\u0e48-\u0e4e]"  # a tone mark on neither
+    "|[\u0e40-\u0e44](?![\u0e01-\u0e2e])"  # a leading vowel before none
+    "|[\u0e31\u0e36\u0e37](?![\u0e01-\u0e2e\u0e48-\u0e4b])"  # ั ึ ื before no final consonant or tone mark
+    "|(?<![\u0e40\u0e41].)(?<!\u0e01)\u0e47(?!\u0e2d)"  # ็ but in เ-็ แ-็ (เป็น, แข็ง), ก็ and -็อ- (ล็อต)
+    "|[\u0e03\u0e05\u0e26]"  # ฃ ฅ ฦ, out of use
+    "|[\u0e3f\u0e50-\u0e59](?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])[\u0e3f\u0e50-\u0e59]")  # a digit, ฿ in a word
+
+
+def _looks_thai(sample: bytes) -> bool:
+    """Whether `sample` (not UTF-8) is Thai in cp874. Its letters take almost every byte from 0xA1
+    up, so a few rows of Thai names decode as GB18030, Big5 or EUC-JP (rare hanzi, kanji), and
+    charset-normalizer reads a quarter of such files as CJK or Cyrillic. Read as cp874, Thai has
+    no byte undefined there; its words are a quarter vowels or more, its marks above and below
+    stand on a consonant, its leading vowels before one, and no digit or Latin letter touches
+    them. A double-byte code page's text read so shows runs of consonants, marks anywhere,
+    digits inside words; an accented Latin letter reads as a Thai digit in a word ("Sp๓łka")."""
+    sample = sample[:_WEIGHED]
+    if not _decodes(sample, "cp874"):
+        return False
+    # Each word counted once: a name on every row is one name's evidence. Found on the bytes, in C.
+    text = b"\n".join(set(sample.translate(_HIGH_RUNS).split())).decode("cp874")
+    letters = sum(map(len, _THAI_RUN.findall(text)))
+    if letters < 0.9 * (len(text) - text.count("\n")) or letters < _THAI_LEAST:
+        return False  # too few letters to tell: a double-byte character or two read so
+    if len(_THAI_VOWEL.findall(text)) < 0.15 * letters:
+        return False
+    shape = sample.translate(_SHAPES)  # no Thai word touches a Latin letter
+    return len(_THAI_MISPLACED.findall(text)) + shape.count(b"a\x80") + shape.count(b"\x80a") <= 0.01 * letters
+
+
+def _decodes(sample: bytes, name: str) -> bool:
+    try:
+        sample.decode(name)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
@@ -640,6 +785,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     # the UTF-8 reads as Latin words: "Hermès" in UTF-8 is a common Big5 character after "Herm",
     # and a stray "5\xb0C" one more, but the file is UTF-8 with a cp1252 byte.
     mostly_utf8 = _mostly_utf8(sample)
+    if not mostly_utf8 and _looks_thai(sample) and not (_looks_cyrillic(sample) or _looks_greek(sample)):
+        return "cp874", 0.7
     if not (mostly_utf8 and _utf8_latin_words(sample)):
         east_asian = east_asian_code_page(sample, complete, _looks_cyrillic)
         if east_asian:
@@ -655,7 +802,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
         # Turkish shows short runs ("Düþük", "Açýlýþ": Düşük, Açılış), but far fewer than Cyrillic.
         other = _turkish_or_baltic(sample, text) if in_runs <= 0.6 else None
         if other:
-            return other, 0.7
+            return _central_rather(sample, other), 0.7
         if in_runs <= 0.3:  # Western
             central = _central_european(sample, text, "cp1252")
             return (central, 0.7) if central else ("cp1252", 0.8)
@@ -671,6 +818,13 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
         return "cp1251", 0.7
     if _looks_greek(sample):
         return _sibling(sample, "cp1253"), 0.7
+    if _looks_hebrew(sample):
+        return ("cp1255" if _decodes(sample, "cp1255") else "iso8859-8"), 0.7
+    # KOI8 puts lowercase Cyrillic where cp1251 has capitals: read as cp1251 its words mix cases. Its
+    # capitals alone stand where cp1251 has lowercase letters and Hebrew its letters: undecided.
+    koi8 = "koi8_u" if _KOI8_U_LETTERS.search(sample) else "koi8_r"
+    if _KOI8_LOWERCASE.search(sample) and not _KOI8_DRAWING[koi8].search(sample) and _looks_cyrillic(sample, koi8):
+        return koi8.replace("_", "-"), 0.7
     try:
         from charset_normalizer import from_bytes
 

@@ -444,3 +444,91 @@ def test_short_western_and_russian_price_files_keep_their_code_page(text, encodi
 def test_one_o_tilde_is_hungarian_only_beside_hungarian_acute_letters(text, encoding):
     data = text.encode(encoding)
     assert data.decode(detect_encoding(data)[0]) == text
+
+
+# Short office files whose letters a wrong reading spells in another language's alphabet. Each was
+# read wrong before: Thai as GB18030, Cyrillic or Latin-10; Hebrew as cp1251, KOI8-R, cp1250 or
+# cp874 (charset-normalizer, a few names); Bulgarian KOI8-R as Greek capitals ("ΙΞΧΕΣΤΙΓΙΟΞΞΑ");
+# Hungarian and Croatian as Lithuanian cp1257 ("Rįba Jįrmūipari", "Najni¾a"); Turkish in a tie
+# between cp1254 and cp1257 ("Düžük" spells Estonian letters); Croatian cp1250 with one clue.
+TH = ("วันที่;หลักทรัพย์;ราคาปิด;ปริมาณ\n2024-03-04;ธนาคารกสิกรไทย;138,50;120400\n"
+      "2024-03-05;เซ็นทรัลพัฒนา;62,25;98000\n2024-03-06;กัลฟ์ เอ็นเนอร์จี;41,75;55100\n")
+HE = "Date;Name;Close\n2024-03-04;בנק לאומי;26,10\n2024-03-05;בנק הפועלים;31,40\n"
+HE_ABBREVIATION = 'תאריך;חברה;שער\n2024-03-04;אלביט מערכות בע"מ;612,30\n2024-03-05;שופרסל בע"מ;24,10\n'
+BG_KOI8 = ("Date\tName\tOpen\tClose\n03.04\tПърва инвестиционна банка\t3,10\t3,12\n"
+           "03.05\tПърва инвестиционна банка\t3,12\t3,15\n")
+HU_CP1250 = "Dátum;Név;Változás\n03.04;Rába Járműipari;1,2\n03.05;Állami Nyomda;-0,4\n"
+HR_ISO = "Datum;Dionica;Najniža;Količina\n03.04;Đuro Đaković;5,92;212884\n03.05;Đuro Đaković;5,80;1200\n"
+HR_CP1250 = "Datum;Dionica;Najniža;Količina;Promet\n03.04;HT;252,39;263,27;927550\n03.05;Petrol;777,34;809,68;504200\n"
+TR = "Tarih,Hisse,Düşük,Değişim (%)\r\n03.04,TÜPRAŞ,410.76,1.5\r\n2024-03-05,TÜPRAŞ,265.31,-0.5\r\n"
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (TH, "cp874"), (HE, "cp1255"), (HE, "iso8859-8"), (HE_ABBREVIATION, "cp1255"), (BG_KOI8, "koi8-r"),
+    (HU_CP1250, "cp1250"), (HR_ISO, "iso8859-2"), (HR_CP1250, "cp1250"), (TR, "cp1254"),
+])
+def test_short_files_read_in_the_alphabet_of_one_language(text, encoding):
+    data = text.encode(encoding)
+    assert data.decode(detect_encoding(data)[0]) == text
+
+
+def test_thai_is_read_before_the_double_byte_code_pages_claim_it():
+    # Read as GB18030 its bytes are valid (rare hanzi); read as cp874 its vowels and tone marks sit on
+    # consonants. A Chinese name read as Thai does not: "ค้ดม;ราจ้ฆWบู" (Big5) is no Thai.
+    from backintime_assets.detection.east_asian import east_asian_code_page
+
+    for name in ("ธนาคารกสิกรไทย", "ไทยพาณิชย์", "บางจากคอร์ปอเรชั่น"):
+        text = "Date,Name,Close\n" + "".join(f"2024-03-{d:02d},{name},{150 + d}.5\n" for d in range(4, 9))
+        data = text.encode("cp874")
+        assert east_asian_code_page(data, True) is not None  # what had read it wrong (GB18030, Big5)
+        assert detect_encoding(data)[0] == "cp874"
+    for text, encoding in [("日期,股票名称,收盘\n2024-01-02,贵州茅台,1700.5\n", "gbk"),
+                           ("日期,證券名稱,收盤價\n2024-01-02,台積電,590.0\n", "cp950"),
+                           ("일자,종목명,종가\n2024-01-02,한화솔루션,71500\n", "euc_kr"),
+                           ("Дата,Эмитент\n2024-01-02,ЛУКОЙЛ\n", "cp1251")]:
+        assert detect_encoding(text.encode(encoding))[0] != "cp874", text
+
+
+def test_russian_read_as_hebrew_misplaces_final_letters():
+    # Lowercase Cyrillic of cp1251 stands on the Hebrew letters' bytes: "банк" is בםך with a final
+    # mem inside a word, "завод" ends in a plain one. Neither is Hebrew.
+    from backintime_assets.detection.encoding import _looks_hebrew
+
+    assert _looks_hebrew("שם,שער\nבנק לאומי,1\nטבע,2\n".encode("cp1255"))
+    assert not _looks_hebrew("имя,цена\nбанк центр,1\nзавод,2\n".encode("cp1251"))
+
+
+def test_a_western_file_of_one_clue_stays_cp1252():
+    # The evidence of one French word (è before a vowel in "Chièvres") is not doubled by its letters:
+    # è, é and ç are one language's.
+    text = "Date;Nom;Ville;Cours\n03.04;Société Générale;Chièvres;25,10\n03.05;Crédit Agricole;Besançon;12,40\n"
+    assert detect_encoding(text.encode("cp1252"))[0] == "cp1252"
+
+
+def test_reads_as_cp932():
+    from backintime_assets.detection.encoding import _reads_as_cp932
+
+    assert _reads_as_cp932("日付,銘柄,終値\n2024-01-04,トヨタ自動車～①,2500\n".encode("cp932"), True)
+    # A character cut by the sample's end is no error in a partial sample, one in a whole file.
+    cut = "銘柄,トヨタ\n".encode("cp932")[:-2]
+    assert _reads_as_cp932(cut, False) and not _reads_as_cp932(cut, True)
+    # Shift_JIS-2004's second plane reads as cp932's user-defined area: not cp932.
+    assert not _reads_as_cp932("名前\n𠂉商事\n".encode("shift_jis_2004"), True)
+    assert not _reads_as_cp932(b"\x82\xa0\xff\xff\n", True)
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Date,Ticker,Close\n2024-03-04,בנק לאומי,26.10\n2024-03-05,בנק לאומי,26.40\n2024-03-04,בזק,5.10\n", "cp1255"),
+    ("Date,Ticker,Close\n2024-03-04,ธนาคารกสิกรไทย,138.5\n2024-03-05,ธนาคารกสิกรไทย,139.0\n2024-03-04,บ้านปู,5.1\n",
+     "cp874"),
+])
+def test_hebrew_and_thai_tickers_load_as_written(text, encoding):
+    # Read as cp1250 / GB18030 before, every ticker was garbled: a series of its own nobody asked for.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = text.encode(encoding)
+    schema = detect_bytes(data, "prices.csv")
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert prices["ticker"].tolist() == [line.split(",")[1] for line in text.splitlines()[1:]]
+    assert prices["close"].tolist() == [float(line.split(",")[2]) for line in text.splitlines()[1:]]
