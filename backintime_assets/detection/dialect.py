@@ -95,14 +95,29 @@ class Dialect:
 
 
 def detect_line_terminator(text: str) -> str:
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    cr = text.count("\r") - crlf
+    counts = _terminators(text)
+    if sum(map(bool, counts)) > 1:
+        # Mixed: Excel ends records in "\r\n" and a line break inside a cell in "\n", and cells of
+        # several lines outnumbered the records. The breaks outside quoted cells are the records'
+        # (a quote escaped with a backslash opens or closes none; doubled ones keep the parity).
+        for q in _QUOTES[:2]:
+            if q in text:
+                outside = _terminators("".join(text.replace("\\" + q, "").split(q)[::2]))
+                if sum(map(bool, outside)) == 1:
+                    counts = outside
+                    break
+    crlf, lf, cr = counts
     if crlf >= lf and crlf >= cr and crlf > 0:
         return "\r\n"
     if cr > lf:
         return "\r"
     return "\n"
+
+
+def _terminators(text: str) -> tuple[int, int, int]:
+    """How many "\r\n", lone "\n" and lone "\r" `text` holds."""
+    crlf = text.count("\r\n")
+    return crlf, text.count("\n") - crlf, text.count("\r") - crlf
 
 
 def reader_kwargs(delimiter: str, quotechar: str | None, escapechar: str | None,
@@ -384,11 +399,29 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     p = sum(n * max(k - 1, 0.01) / k for k, n in patterns.items()) / len(patterns)
     counts = Counter(chain.from_iterable(whole))  # the cells, counted without a list of them
     cells = sum(map(len, whole))
+    if delimiter == " " and not aligned:
+        counts = _unpadded(counts)
     known = _known_in(counts) + _quoted_delimiters_known(counts, delimiter) + _corner_keys_known(whole)
     if aligned:
         known -= counts[""]
     t = known / (cells + broken) if cells else 0.0
     return p * t
+
+
+# Characters that end a cell read on single spaces only where they are the delimiter, the space
+# after them padding ("Date\t Open\t High", "2024-02-14^ 20.01^"): a value ends in none of them.
+_PADDED_DELIMITERS = "\t^~"
+
+
+def _unpadded(counts: Counter[str]) -> Counter[str]:
+    """`counts` without the cells that end in one of _PADDED_DELIMITERS, which no reading on single
+    spaces knows: their delimiter is that character, the space after it padding. Known as they were
+    (a tab stripped off, a '^' taken into a word), they gave the space reading every cell of the
+    tab's or caret's, and a title or a note of a few words read on the space besides (a steady
+    width where the right delimiter reads it as one cell) won it the file."""
+    if not any(c[-1:] in _PADDED_DELIMITERS for c in counts):
+        return counts
+    return Counter({c: n for c, n in counts.items() if c[-1:] not in _PADDED_DELIMITERS})
 
 
 # The corner cell of a cross table names the columns of its row keys, joined, and after a
@@ -481,7 +514,40 @@ def detect_dialect(text: str, declared: str | None = None) -> Dialect:
     if (wrapped := one_quoted_field(lines)) is not None:
         return Dialect(",", wrapped[0], wrapped[1], terminator, _ONE_QUOTED_FIELD_CONFIDENCE)
     delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample, declared)
+    if delimiter == "," and declared != "," and _number_commas_only(lines):
+        delimiter = next((d for d in (declared, *_ONE_COLUMN_DELIMITERS) if d and d not in sample), delimiter)
     return Dialect(delimiter, quotechar, escapechar, terminator, confidence, skip)
+
+
+# A number whole in its line's text whose commas group its thousands ("-1,184.31", "(2,500)"), or
+# whose comma is its decimal mark ("-967,44", "-1.184,31", "1 184,31").
+_COMMA_GROUPED = re.compile(r"(?<![\w,.])[-+(]?\d{1,3}+(?:,\d{3})++(?:\.\d++)?\)?(?![\w,])")
+_COMMA_DECIMAL = re.compile(r"(?<![\w,.])[-+(]?\d{1,3}+(?:[.' \u00a0\u202f]\d{3})*+,(\d++)\)?(?![\w,])")
+# Delimiters that read a one-column list as one column where a comma cuts its values, in turn
+# until one the sample does not hold.
+_ONE_COLUMN_DELIMITERS = ("\t", ";", "|")
+
+
+def _number_commas_only(lines: list[str]) -> bool:
+    """Whether every comma of the lines is inside a number, grouping its thousands or as its decimal
+    mark (then as many decimals in each, as money is written), and some lines hold none: a
+    one-column list of numbers whose writer delimited with something else ("value", "-967.44",
+    "-1,184.31"). Read on the comma, the values that hold one were two cells, the rest one: once
+    they outnumbered the rest, a table two wide whose header was the first value. A table's
+    delimiter stands on every line (a header's names hold no such number)."""
+    filled = [ln for ln in lines if ln.strip()]
+    commas = [ln for ln in filled if "," in ln]
+    if not 0 < len(commas) < len(filled) or any(ln.lstrip()[:1] in _QUOTES for ln in commas):
+        return False  # a value quoted for its comma: the comma is the writer's delimiter
+    if all("," not in _COMMA_GROUPED.sub("", ln) for ln in commas):
+        return True
+    decimals = set()
+    for ln in commas:
+        found = _COMMA_DECIMAL.findall(ln)
+        if len(found) != ln.count(",") or "," in _COMMA_DECIMAL.sub("", ln):
+            return False
+        decimals.update(map(len, found))
+    return len(decimals) == 1
 
 
 def _without_leading_comments(lines: list[str]) -> list[str]:

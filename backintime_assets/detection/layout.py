@@ -405,6 +405,24 @@ def _names_their_columns(fields: list[str], judge: _RowJudge) -> bool:
                if t.type in ("date", "timestamp") or any(named_as(c, n) for c in _LOADED))
 
 
+# Lines of a title block a blank line sets off above a one-column list of words: few, and the list
+# below them several times as long.
+_TITLE_LINES = 3
+_LIST_OVER_TITLE = 3
+
+
+def _below_title_lines(rows: list[Row], head: list[Row], k: int) -> int:
+    """The row that heads a one-column list of words, from `k`, the first taken for it: the first row
+    after a blank line that sets a short block of lines off at the top ("Cities report", "", "city",
+    "Paris", ...). A list's lines are all one cell: nothing but the blank line tells its title from
+    its header, and the title named the column, the header read as its first value."""
+    for j in range(k + 1, min(k + _TITLE_LINES + 1, len(rows))):
+        if _blank_between(head, rows[j - 1][0], rows[j][0]):
+            after = len(rows) - j
+            return j if after >= max(3, _LIST_OVER_TITLE * (j - k)) else k
+    return k
+
+
 def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
     """Whether a blank line lies between lines `top` and `bottom` of the sample."""
     return any(top < i < bottom and not any(map(str.strip, f)) for i, f in head)
@@ -928,6 +946,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # the header then dropped for its empty cells, left the table headerless.
         full = [k for k, (_, f) in enumerate(rows) if len(f) == width]
         unconfirmed = next((k for k in full if _filled(rows[k][1]) >= 0.5), full[0] if full else 0)
+        if width == 1:
+            unconfirmed = _below_title_lines(rows, gaps, unconfirmed)
         start = unconfirmed + 1
     # A period row under the header: read as data (years), or not (days over numbers), and then
     # left between the header and the data, a record to be rejected.
@@ -987,6 +1007,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # has columns, blank lines above Macrotrends' header, named its columns "Disclaimer...", "tax"),
         # unless the rows below name columns alike: then the row above labels them (a Bloomberg sheet's
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
+        if block and width == 1 and not units_cell(block[0][1][0]):
+            # One column: its name is the line right above its values (over a units line, the one
+            # above that). Lines above are a title, a source, a date: stacked as a header block, the
+            # title named the column ("Prices report" over "value") and the name was lost.
+            break
         if block and (len(fields) != width and not _short_over_units(fields, block, width)
                       or (_filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2))
                       and not _units_under_names(rows, k, gaps, block, judge, width)

@@ -27,6 +27,11 @@ def names_after_row_names(header: Sequence[str], types: Sequence[ColumnType]) ->
     fit the columns better so; else None. Of placements that fit equally, the first unnamed column
     is the one taken."""
     names = [cell.strip() for cell in header]
+    if len(names) == len(types) and not names[-1] and no_values_seen(types[-1]):
+        # A delimiter ending every line, the header's too ("account,zip,balance," over
+        # "00012,02139,5.10,"): as wide as its rows, it is short of nothing. Shifted for its empty
+        # last cell, ids that no name fitted better as written had their names moved one column on.
+        return None
     while names and not names[-1]:
         names.pop()
     if len(names) != len(types) - 1 or not all(names):

@@ -16,9 +16,10 @@ LINE_QUOTES = ('"', "'")  # what a whole line is quoted in, here and in quoted_l
 TABLE_DELIMITERS = (",", ";", "\t", "|")
 _PROBE_CHARS = 8192
 _EARLY_LINES = 10
-# A line holding one value the delimiter would cut ("1,234.5", "1,5", "Jan 2, 2020"): a column of
-# quoted numbers or dates, one a line, is no table of two.
-_ONE_VALUE = re.compile(r"[+-]?[$€£¥]?(?:\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?|\d+[.,]\d+)%?"
+# A line holding one value the delimiter would cut ("1,234.5", "1,5", "-1\u00a0184,31" grouped with a
+# no-break space as French and Swiss exports do, "Jan 2, 2020"): a column of quoted numbers or
+# dates, one a line, is no table of two.
+_ONE_VALUE = re.compile(r"[+-]?[$€£¥]?(?:\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+[.,]\d+)%?"
                         r"|[A-Za-z]{3,9}\.? \d{1,2}, \d{4}")
 _PROBE_LINES = 60
 _MIN_WRAPPED = 2

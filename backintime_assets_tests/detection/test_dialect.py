@@ -402,8 +402,9 @@ def test_a_headerless_log_of_single_spaced_numbers_is_space_delimited():
     text = "".join(f"{1614556800 + 60 * k} {20 + k / 7:.3f} {50 + k % 5 * 1.1:.2f} 1013.{k % 10}\n" for k in range(30))
     assert detect_dialect(text).delimiter == " "
     # Spaces before any decimal mark still group one value: grouped amounts, phone and card numbers
-    # and sort codes stay whole ("," stands for one column too).
-    assert detect_dialect("montant\n1 234\n12 500,50\n987 654\n1 000 000\n45 120,05\n").delimiter == ","
+    # and sort codes stay whole ("," stands for one column too; where commas are the values' decimal
+    # marks, a delimiter the list does not hold does, as detect_bytes read it already).
+    assert detect_dialect("montant\n1 234\n12 500,50\n987 654\n1 000 000\n45 120,05\n").delimiter == "\t"
     assert detect_dialect("phone\n" + "".join(f"020 79{k:02d} 09{k:02d}\n" for k in range(20))).delimiter == ","
     assert detect_dialect("card\n" + "".join(f"4111 1111 1111 11{k:02d}\n" for k in range(20))).delimiter == ","
     text = "sort code,account\n" + "".join(f"20 00 {k:02d},1234{k:04d}\n" for k in range(20))
@@ -581,3 +582,68 @@ def test_a_header_wrapped_whole_in_quotes_over_unquoted_rows_keeps_its_names(tex
         ("2024-01-02", 10.5, 10.8), ("2024-01-03", 10.8, 11.0), ("2024-01-04", 11.0, 11.4)]
     # A one-column list's values quoted for the comma they hold stay whole (their pieces are two).
     assert detect_dialect('address\n"Paris, FR"\n"Lyon, FR"\nNice\n"Berlin, DE"\n').quotechar == '"'
+
+
+@pytest.mark.parametrize("delimiter", ["\t", "^"])
+def test_a_space_after_each_delimiter_is_padding_not_the_delimiter(delimiter):
+    # "Date\t Open\t ..." read on single spaces gives the tab's cells, each with the tab at its end
+    # (stripped off, they were known), and a title or note of a few words read on spaces too: the
+    # space won, and a '^' stayed in every name and value ("Date^", "20.01^"), the file refused.
+    # (The note below has as many words as the table has columns: a steady width on the space.)
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    sep = delimiter + " "
+    text = (f"Date{sep}Open{sep}High{sep}Low{sep}Close{sep}Volume\n"
+            f"2024-02-14{sep}20.01{sep}20.14{sep}19.88{sep}19.97{sep}4985985\n"
+            f"2024-02-15{sep}20.00{sep}20.25{sep}19.90{sep}20.10{sep}1732672\n"
+            "\nSource: internal system. All figures unaudited.\n")
+    data = text.encode()
+    schema = detect_bytes(data, "ACME.csv")
+    assert (schema.delimiter, schema.header_row, schema.data_start_line) == (delimiter, 0, 1)
+    assert [c.name for c in schema.columns] == ["Date", "Open", "High", "Low", "Close", "Volume"]
+    out = normalise_bytes(data, schema, "ACME.csv")
+    assert [(str(r["date"]), r["open"], r["close"], r["volume"]) for r in out.prices_arrow.to_pylist()] == [
+        ("2024-02-14", 20.01, 19.97, 4985985), ("2024-02-15", 20.0, 20.1, 1732672)]
+    # Words and numbers split by single spaces stay a space-delimited table.
+    assert detect_dialect("name city score\nann paris 10.5\nbob lyon 11.25\ncy nice 9.75\n").delimiter == " "
+
+
+# A one-column list of amounts whose writer delimited with ';' (no quotes: nothing held a ';'),
+# read on the comma that groups (or marks the decimals of) some of its values.
+_AMOUNTS = ["-967.44", "-1,184.31", "774.73", "211.68", "-1,493.52", "-1,160.28", "-1,968.29", "425.13",
+            "-1,612.26", "1,498.32"]
+
+
+@pytest.mark.parametrize(("values", "decimal", "thousands"), [
+    (_AMOUNTS, ".", ","),
+    ([v.replace(",", " ").replace(".", ",") for v in _AMOUNTS], ",", " "),  # "-1 184,31"
+    ([v.replace(",", "'").replace(".", ",") for v in _AMOUNTS], ",", "'"),  # "-1'184,31", an apostrophe no quote
+])
+def test_a_one_column_list_whose_commas_are_inside_its_numbers_stays_one_column(values, decimal, thousands):
+    # Read on the comma, the values holding one were two cells ("-1" and "184.31"), the rest one:
+    # once they outnumbered the rest, a table two wide whose header was the first value ("-967.44").
+    from backintime_assets.detection import detect_bytes
+    text = "value\n" + "\n".join(values) + "\n"
+    schema = detect_bytes(text.encode(), "amounts.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+    assert [(c.name, c.type) for c in schema.columns] == [("value", "float")]
+    assert (schema.decimal, schema.thousands) == (decimal, thousands)
+    # A table's commas stand on every line, the header's too: the comma stays its delimiter.
+    assert detect_dialect("qty,price\n1,184.31\n2,99.5\n3,1.25\n").delimiter == ","
+    # Values quoted for their commas: the comma is the writer's delimiter.
+    assert detect_dialect('value\n-967.44\n"-1,184.31"\n774.73\n"1,498.32"\n').delimiter == ","
+    # Integers after the comma of as many digits as they come: no decimals, a table of two.
+    assert detect_dialect("Report\n1,5\n2,17\n3,9\n4,123\n").delimiter == ","
+
+
+@pytest.mark.parametrize("eol", ["\r\n", "\r"])
+def test_line_breaks_inside_quoted_cells_are_not_the_records_terminator(eol):
+    # Excel ends records in "\r\n" and a line break inside a cell in "\n": cells of several lines
+    # outnumbered the records, and "\n" was reported as the file's line terminator.
+    from backintime_assets.detection import detect_bytes
+    rows = ['5000,"Hello,\nthe invoice is wrong.\n\nRegards, Ann",open', '5001,"Line 1\nLine 2\nLine 3",closed',
+            '5002,ok,open', '5003,"Printer says ""PC LOAD LETTER""\nagain",pending']
+    text = eol.join(["ticket,body,status", *rows]) + eol
+    assert detect_line_terminator(text) == eol
+    schema = detect_bytes(text.encode(), "tickets.csv")
+    assert (schema.line_terminator, [c.name for c in schema.columns]) == (eol, ["ticket", "body", "status"])

@@ -1298,3 +1298,33 @@ def test_a_record_of_blank_figures_near_the_top_keeps_the_header_above():
     lay = layout("Name,Code,Sector,\n" + rows.replace(",1.5,", ",X,").replace(",1.0,", ",Y,").replace(",1,", ",Z,")
                  .replace(",AFE,,", ",AFE,W,"))
     assert (lay.header_row, lay.data_start_line, lay.names[:3]) == (0, 1, ["Name", "Code", "Sector"])
+
+
+@pytest.mark.parametrize("above", ["Account balances report\n", "Account balances report\nExported: 2024-03-01\n",
+                                   "Account balances report\n\n"])
+def test_a_one_column_table_is_named_by_the_line_right_above_its_values(above):
+    # Stacked as a two-line header, the title named the column and "value" was lost.
+    data = (above + "value\n-967.44\n774.73\n211.68\n425.13\n-12.5\n").encode()
+    schema = detect_bytes(data, "balances.csv")
+    header = above.count("\n")
+    assert (schema.header_row, schema.data_start_line) == (header, header + 1)
+    assert [(c.name, c.type) for c in schema.columns] == [("value", "float")]
+    # A units line under the name: the name is the line above it.
+    schema = detect_bytes(b"Account balances report\nvalue\n(USD)\n-967.44\n774.73\n211.68\n425.13\n", "balances.csv")
+    assert [c.name for c in schema.columns] == ["value"]
+
+
+@pytest.mark.parametrize("above", ["List of office cities\n\n",
+                                   "Office Cities Report 2024\nExported: 2024-03-01 10:15\n\n"])
+def test_a_one_column_list_of_words_under_a_title_set_off_by_a_blank_line(above):
+    # All lines one cell of words: only the blank line tells the title from the header. The title
+    # named the column and "city" was read as the list's first value.
+    cities = ["Paris, FR", "Köln", "São Paulo", "New York, NY", "Zürich", "Reykjavík", "Kraków", "Lyon"] * 2
+    data = (above + "city\n" + "\n".join(cities) + "\nTotal\n").encode()
+    schema = detect_bytes(data, "cities.csv")
+    header = above.count("\n")
+    assert (schema.header_row, schema.data_start_line) == (header, header + 1)
+    assert [c.name for c in schema.columns] == ["city"]
+    # A blank line inside the list, below its first values, is no title's.
+    schema = detect_bytes(b"city\nParis\n\nLyon\nNice\nKoln\nRome\n", "cities.csv")
+    assert (schema.header_row, [c.name for c in schema.columns]) == (0, ["city"])

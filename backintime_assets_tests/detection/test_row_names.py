@@ -93,3 +93,15 @@ def test_daily_bars_with_an_unnamed_time_column_load_their_own_closes():
     assert result.prices_arrow["date"].to_pylist() == DAYS
     assert result.prices_arrow["close"].to_pylist() == [c for _, _, _, c in bars]
     assert result.prices_arrow["high"].to_pylist() == [h for _, h, _, _ in bars]
+
+
+def test_a_delimiter_ending_every_line_the_headers_too_shifts_no_name():
+    # The header is as wide as its rows, its last cell empty like theirs: short of nothing. Shifted,
+    # "account" named the zip codes and "opened" the balances.
+    text = ("account,zip,holder,opened,balance,\n"
+            '00005514,02139,D. Müller,2021-07-30,"127,243.60",\n35506468,10001,A. Smith,2022-04-17,"90,817.91",\n'
+            '00166827,94105,B. Jones,2020-07-19,"196,881.03",\n87439875,07030,C. Nguyen,2018-11-14,"5,772.77",\n'
+            '00438693,60601,B. Jones,2019-03-09,"76,751.98",\n')
+    schema = detect_bytes(text.encode(), "accounts.csv")
+    assert [(c.name, c.type) for c in schema.columns][:5] == [
+        ("account", "string"), ("zip", "string"), ("holder", "string"), ("opened", "date"), ("balance", "float")]

@@ -95,3 +95,16 @@ def test_unwrapping_drops_the_empty_cells_and_blanks_after_a_lines_closing_quote
     want = 'Date,Close\r\n2020-01-03,"1,5"\n"2020-01-06,1.6",x\n2020-01-07,1.7'
     assert unwrap(text, '"') == want
     assert unwrap(text.encode(), '"') == want.encode()
+
+
+def test_a_quoted_list_of_numbers_grouped_with_no_break_spaces_is_not_unwrapped():
+    # French exports group thousands with a no-break space ("-1\u00a0184,31") and quote the values for
+    # their decimal comma: one value a line, not a record wrapped whole. Unwrapped, each was cut
+    # at its comma into a table of two integer columns.
+    values = ["-967,44", "-1\u00a0184,31", "774,73", "-1\u00a0493,52", "-1\u00a0160,28", "-1\u00a0968,29",
+              "425,13", "-1\u00a0612,26", "1\u00a0498,32", "1\u00a0407,59"]
+    data = ("montant\n" + "".join(f'"{v}"\n' for v in values)).encode()
+    assert wrapped_quote(data.decode()) is None
+    schema = detect_bytes(data, "montants.csv")
+    assert [(c.name, c.type) for c in schema.columns] == [("montant", "float")]
+    assert (schema.decimal, schema.thousands) == (",", "\u00a0")
