@@ -974,7 +974,7 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
         except ValueError:
             return None
 
-    numeric = [j for j in numeric if digit_clock(j, mapping, body) is None]
+    numeric = [j for j in numeric if digit_clock(j, mapping, body) is None and not _stamped_hour(j, mapping, body)]
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
     vol = [j for j in numeric if is_whole(types[j])]
     prices = [j for j in numeric if j not in vol]
@@ -1077,6 +1077,17 @@ def digit_clock(j: int, mapping: Sequence[str | None], body: Sequence[Sequence[s
     return DIGIT_CLOCK_FORMATS[len(cells[0])]
 
 
+def _stamped_hour(j: int, mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> bool:
+    """Whether headerless column `j`, right after the date, holds one time of day on every row, in digits
+    ("160000", "1530"): a daily export's hour of its close. Its largest whole numbers, it had been loaded
+    as every day's volume (160000 shares), the real volume beside the prices left unread."""
+    if "date" not in mapping or j != mapping.index("date") + 1:
+        return False
+    cells = {r[j].strip() for r in body if j < len(r)}
+    return len(cells) == 1 and len(body) >= 2 and bool(_DIGIT_CLOCK.fullmatch(next(iter(cells)))) \
+        and len(next(iter(cells))) in DIGIT_CLOCK_FORMATS
+
+
 _IN_ORDER = 0.9
 
 
@@ -1095,7 +1106,11 @@ def _bar_ends(quad: list[int], values: dict[int, list[float | None]], n: int,
 
 
 _WHOLE_BAR_ROWS = 0.85  # the share of rows whose maximum (minimum) the high (low) must be
-_WHOLE_BAR_LEAST = 2  # one row's four numbers fall in a bar's order by chance as often as not
+_WHOLE_BAR_LEAST = 3  # one row's four numbers fall in a bar's order by chance as often as not
+# Without a fraction beside them, four whole columns are a bar's only where it is a day's tight bar: its
+# low most days within a fifth of its high. Counts beside a date fall in a bar's order by chance in a
+# short file ("20240102,15,19,13,17,1200" on three days had loaded as prices), and seldom keep so close.
+_WHOLE_BAR_TIGHT = 0.8
 
 
 def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int | None,
@@ -1118,7 +1133,7 @@ def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int | No
     rows, high, low = _bar_ends(quad, values, len(body), share)
     if high is None or (fractional is None and len(rows) < _WHOLE_BAR_LEAST):
         return False
-    if _median_share(values[low], values[high], rows) < _LOW_OF_HIGH:
+    if _median_share(values[low], values[high], rows) < (_LOW_OF_HIGH if fractional is not None else _WHOLE_BAR_TIGHT):
         return False  # a volume over the prices is no bar's high
     rest = [j for j in quad if j not in (high, low)]
     if _close_first(values[rest[0]], values[rest[1]], _date_order(mapping, types, body, rows)):

@@ -106,6 +106,15 @@ def _total_label(fields: Sequence[str]) -> bool:
 # group's total. Ending a list, the full row had been cut off as the footer (Total SE's price lost);
 # it is a total only where its figures add up the rows above (_adds_up), as "Total" alone is.
 _NAMED_TOTAL = re.compile(r"^(?:(?:grand|sub|sous)[-\s]?)?totale?s?\s+\S", re.I)
+# But a totals word before what it sums ("Total market value", "Total portfolio", "Total for the day"):
+# a label, whether or not its figures add up the rows above (a value is shares times prices). Let in
+# as data for not adding up, "Total market value,4125.75" below a day's closes had loaded as a share.
+_SUMMED = frozenset({"value", "values", "assets", "amount", "amounts", "portfolio", "holdings", "positions",
+                     "position", "invested", "investment", "investments", "cost", "costs", "gain", "gains", "loss",
+                     "losses", "pnl", "profit", "volume", "volumes", "turnover", "traded", "trades", "quantity",
+                     "qty", "count", "number", "rows", "records", "items", "for", "of", "all", "in", "net", "gross",
+                     "cash", "balance", "weight", "weights", "exposure", "cap", "capitalisation",
+                     "capitalization", "securities", "stocks", "shares"})
 
 
 def _named_total(fields: Sequence[str], width: int) -> bool:
@@ -113,8 +122,10 @@ def _named_total(fields: Sequence[str], width: int) -> bool:
     not a label alone ("Grand Total", "Total:"), and no other cell a keyword."""
     cells = _cells(fields)
     first = fields[0].strip() if fields else ""
+    after = re.findall(r"[^\W\d_]+", first.lower())[1:3]  # the words after the totals word
     return (len(cells) == width and bool(_NAMED_TOTAL.match(first)) and not _TOTAL_LABEL.match(first)
-            and not _SUMMARY_LABEL.match(first) and not any(_keyword(c) for c in cells[1:]))
+            and not _SUMMARY_LABEL.match(first) and not any(_keyword(c) for c in cells[1:])
+            and not _SUMMED & set(after))
 
 
 def _adds_up(candidates: Sequence[Row], m: int, number: Callable[[str], float | None] | None) -> bool:

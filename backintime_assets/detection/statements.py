@@ -219,6 +219,12 @@ def _settles_after(j: int, k: int, body: Sequence[Sequence[str]]) -> bool:
 _RECORD_DATES = frozenset({"added", "created", "creation", "modified", "updated", "inserted", "registered",
                            "joined", "published", "posted", "hired", "born", "birth"})
 _RECORD_NAMES = 3  # sampled rows, the fewest whose names all differ that make a list of things
+# A column of remarks names no thing: a kept price file's note on each day ("Published,NAV,Note",
+# "Date Updated,Price,Comment") differs row by row as a list's names do, and had been refused with it.
+_REMARK_NAMES = frozenset({"note", "notes", "comment", "comments", "remark", "remarks", "memo", "event", "events",
+                           "annotation", "news", "reason", "observation", "observations"})
+# Nor is a bar's open, high and low a thing's price: a day's prices of one thing ("Created,Close,Open,...").
+_BAR_PRICES = frozenset({"open", "high", "low"})
 
 
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
@@ -226,14 +232,16 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
     (_RECORD_DATES): that column and an unmapped column of names, each row's its own (no name
     repeats in the sample); [] where either is missing. Not a file of one instrument's days noting
     when each row was updated beside its date: its date column is the day's."""
-    if "ticker" in canonical or "date" not in canonical:
+    if "ticker" in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     dated = canonical.index("date")
     if dated >= len(names) or not _name_words(names[dated]) & _RECORD_DATES:
         return []
     rows = body[:_SIDE_ROWS]
     for j, c in enumerate(canonical):
-        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()] if c is None else []
+        if c is not None or j >= len(names) or _name_words(names[j]) & _REMARK_NAMES:
+            continue
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
         if len(cells) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and len(set(cells)) == len(cells) \
                 and all(any(ch.isalpha() for ch in v) for v in cells):
             return [j, dated]

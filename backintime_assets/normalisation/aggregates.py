@@ -161,21 +161,38 @@ def check_labelled_sums(r: Reasons, words: np.ndarray, codes: np.ndarray, days: 
     day = days[order]
     starts = np.searchsorted(day, day, side="left")
     totals = np.zeros(r.ok.size, dtype=bool)  # the labelled rows found totals so far ("Total SE" is none)
+    found: dict[int, tuple[str, int]] = {}
+    tried: dict[int, int] = {}  # per labelled ticker: its rows asked, and (below) those that added up
+    added: dict[int, int] = {}
     for k in np.flatnonzero(labelled[order]):
         i = int(order[k])
-        if not r.ok[i]:
+        code = int(codes[i])
+        if not r.ok[i] or _a_share(tried.get(code, 0), added.get(code, 0)):
             continue
         group = order[starts[k]:k]  # the rows of its day above it
         if group.size < 2:
             continue
+        tried[code] = tried.get(code, 0) + 1
         marks = totals[group]
         since = group[np.flatnonzero(marks)[-1] + 1:] if marks.any() else group
-        found = _labelled_sum(i, (since, group[~marks]), figures)
-        if found is not None:
-            totals[i] = True
+        if (sum_of := _labelled_sum(i, (since, group[~marks]), figures)) is not None:
+            totals[i], found[i] = True, sum_of
+            added[code] = added.get(code, 0) + 1
+    for i, (figure, n) in found.items():
+        # A ticker is one thing: a share named "TOTAL" whose close matched the day's other two by
+        # chance on a few of its thousands of days had lost those days as totals rows.
+        if added[int(codes[i])] >= _TOTALS_DAYS * tried[int(codes[i])]:
             mask = np.zeros(r.ok.size, dtype=bool)
             mask[i] = True
-            r.set(mask, TOTALS_ROW.format(figure=found[0], n=found[1]))
+            r.set(mask, TOTALS_ROW.format(figure=figure, n=n))
+
+
+_TOTALS_DAYS = 0.5  # of a labelled ticker's rows asked, the share that must add up the rows above them
+_TOTALS_TRIED = 32  # asked this many rows of a labelled ticker, most adding up nothing: a share, asked no more
+
+
+def _a_share(tried: int, added: int) -> bool:
+    return tried >= _TOTALS_TRIED and added < _TOTALS_DAYS * tried
 
 
 def _labelled_sum(i: int, spans: tuple[np.ndarray, ...], figures: dict[str, np.ndarray]) -> tuple[str, int] | None:

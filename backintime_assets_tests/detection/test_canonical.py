@@ -1273,3 +1273,25 @@ def test_whole_numbers_that_are_no_bar_stay_unread():
     slipped = b"20240102,71000,72000,70500,71500,1\n20240103,71500,73000,71000,73500,2\n" \
               b"20240104,72500,72800,71200,71800,3\n20240105,71800,71900,70000,70200,4\n"
     assert detect_bytes(slipped, "X.csv").columns[4].canonical is None
+
+
+def test_counts_in_a_bars_order_on_a_few_days_stay_unread():
+    # Three days of counts whose largest and least happen to sit in one column each: no tight bar (a low
+    # most days within a fifth of its high), refused for no close as before, not loaded as prices.
+    data = b"20240102,15,19,13,17,1200\n20240103,14,18,12,16,3000\n20240104,11,20,10,12,800\n"
+    schema = detect_bytes(data, "X.csv")
+    assert not any(c.canonical in ("open", "high", "low", "close") for c in schema.columns)
+    assert normalise_bytes(data, schema, "X.csv").prices.empty
+
+
+@pytest.mark.parametrize("stamp", [b"160000", b"1530"])
+def test_a_daily_files_hour_on_every_row_is_no_volume(stamp):
+    # The hour of a daily export's close beside its date ("20240102,160000,..."), the same on every row: its
+    # largest whole numbers, it had loaded as every day's volume, the real volume left unread.
+    rows = [(b"20240102", b"10.5,11.0,10.1,10.8,1200"), (b"20240103", b"10.8,11.2,10.5,11.0,1500"),
+            (b"20240104", b"11.0,11.5,10.9,11.3,900"), (b"20240105", b"11.3,11.6,11.1,11.4,1100")]
+    data = b"".join(b"%s,%s,%s\n" % (day, stamp, rest) for day, rest in rows)
+    schema = detect_bytes(data, "X.csv")
+    assert schema.columns[1].canonical is None and schema.columns[6].canonical == "volume"
+    result = normalise_bytes(data, schema, "X.csv")
+    assert result.rejected.empty and result.prices.volume.tolist() == [1200, 1500, 900, 1100]

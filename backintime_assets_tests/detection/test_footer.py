@@ -381,3 +381,14 @@ def test_a_share_named_total_something_ending_a_list_is_data():
     result = normalise_bytes(head + b"Total SE,7.00\n", schema, "prices_2024-01-02.csv")
     assert result.prices.ticker.tolist() == ["XOM", "CVX", "AAPL", "TOTAL SE"]
     assert detect_bytes(head + b"Total Energy,35.00\n", "prices_2024-01-02.csv").footer_lines == 1
+
+
+@pytest.mark.parametrize("label", ["Total market value", "Total portfolio value", "Total for the day"])
+def test_a_totals_word_before_what_it_sums_ends_a_list_whatever_it_adds_up_to(label):
+    # Shares times prices add up no close above: let in as a share named so, "Total market value,4125.75"
+    # had loaded as one (the label is no name: a row of totals set below the list, as before).
+    data = f"Symbol,Close\nAAA,10.50\nBBB,20.25\nCCC,5.00\n{label},4125.75\n".encode()
+    schema = detect_bytes(data, "prices_2024-01-02.csv")
+    assert schema.footer_lines == 1
+    result = normalise_bytes(data, schema, "prices_2024-01-02.csv")
+    assert result.prices.ticker.tolist() == ["AAA", "BBB", "CCC"]

@@ -311,3 +311,21 @@ def test_price_histories_are_no_list_of_records(data):
     schema = detect_bytes(data, "AAPL.csv")
     assert schema.problem is None
     assert len(normalise_bytes(data, schema, "AAPL.csv").prices) == 3
+
+
+@pytest.mark.parametrize("data", [
+    # Kept prices with a remark on each day: the remarks differ row by row, as a list's names do.
+    b"Date Updated,Price,Comment\n2024-01-02,10.50,bought more\n2024-01-03,10.75,earnings beat\n"
+    b"2024-01-04,10.60,market dip\n2024-01-05,10.90,new high\n",
+    b"Published,NAV,Note\n2024-01-02,100.50,Q1 start\n2024-01-03,100.75,dividend ex\n"
+    b"2024-01-04,100.60,holiday adj\n2024-01-05,100.90,fee change\n",
+    # A day's bar (open, high, low) is the prices of one thing, whatever its dates and texts are named.
+    b"Created,Close,Open,High,Low,Headline\n2024-01-02,10.50,10.1,10.6,10.0,Split announced\n"
+    b"2024-01-03,10.75,10.5,10.8,10.4,CEO interview\n2024-01-04,10.60,10.7,10.9,10.5,Guidance cut\n"
+    b"2024-01-05,10.90,10.6,11.0,10.6,Upgrade\n",
+])
+def test_a_kept_price_history_with_a_remark_each_day_is_no_list_of_records(data):
+    # Refused as "a list of records ... not prices: Comment, Date Updated" (and so on) when first told apart.
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "AAPL.csv").prices.close.tolist()[:2] in ([10.50, 10.75], [100.50, 100.75])

@@ -171,3 +171,19 @@ def test_names_that_start_like_a_total_load_where_they_add_up_nothing():
     history = (b"Ticker,Date,Close\nXOM,2024-01-02,10.00\nCVX,2024-01-02,20.00\nXOM,2024-01-03,11.00\n"
                b"Total SE,2024-01-03,30.00\n")
     assert _read(history, "h.csv").rejected.empty
+
+
+def test_a_share_named_total_whose_close_matches_a_days_sum_by_chance_loads():
+    # "TOTAL" beside two other shares for 40 days, its close the sum of the day's other two on two of them
+    # by chance: those two days had been rejected as totals rows. A ticker is one thing: a totals row on
+    # most of its days, or a share.
+    rows = ["Ticker,Date,Close"]
+    days = [f"2024-{1 + k // 20:02d}-{1 + k % 20:02d}" for k in range(40)]
+    for k, day in enumerate(days):
+        a, b = 10 + k * 0.25, 20 + k * 0.5
+        total = a + b if k in (7, 30) else 50 + k
+        rows += [f"AAA,{day},{a:.2f}", f"BBB,{day},{b:.2f}", f"TOTAL,{day},{total:.2f}"]
+    data = ("\n".join(rows) + "\n").encode()
+    result = _read(data, "h.csv")
+    assert result.rejected[~result.rejected.reason.str.startswith("dated on a")].empty
+    assert (result.prices.ticker == "TOTAL").sum() == len(result.prices) // 3
