@@ -705,7 +705,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     instruments = _counted_labels(header_cells)
     named = [_name_score(header_cells[j], instruments=instruments) if j < len(header_cells) else {}
              for j in range(width)]
-    _without_lone_short_forms(header_cells, named, instruments)
+    _without_lone_short_forms(header_cells, named, instruments, types)
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
@@ -829,15 +829,17 @@ _SHORTENED = ("open", "high", "low", "close")
 
 
 def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
-                              instruments: frozenset[str] = frozenset()) -> None:
+                              instruments: frozenset[str] = frozenset(),
+                              types: Sequence[ColumnType] = ()) -> None:
     """Unname, in place, the columns named a price field only by a short form (_abbreviated_field)
     where the other columns name fewer than two other prices: a clerk shortens a row of names, not
-    one ("Date;Opé;Cours": an operation's number, no open)."""
+    one ("Date;Opé;Cours": an operation's number, no open). So too a close named by a letter or two
+    (_tersely_named) beside figures no field's name takes (_unnamed_figures)."""
     named = [{c for c in s if c in _SHORTENED} for s in scores]
     for j, cells in enumerate(header_cells[:len(scores)]):
         if not scores[j]:
             continue
-        terse = _tersely_named(cells, named[j])
+        terse = _tersely_named(cells, named[j]) and _unnamed_figures(header_cells, scores, types, j)
         if not terse and not any(c.isascii() and _abbreviated_field(_latin(norm_name(c))) for c in cells):
             continue
         plain = _name_score(cells, abbreviated=False, instruments=instruments)
@@ -854,8 +856,36 @@ def _tersely_named(cells: Sequence[str], fields: set[str]) -> bool:
     """Whether a column is named the close by a letter or two alone ("c", "cl"): a row of such names
     is a price table's ("t,o,h,l,c,v"); one among other names is not. A sensor log's "cl" (chloride)
     beside "P", "T" and "EGV" had loaded as a close. (A lone "Hi" or "Lo" loads nothing by itself.)"""
+    return "close" in fields and _tersely(cells)
+
+
+def _unnamed_figures(header_cells: Sequence[Sequence[str]], scores: Sequence[dict[str, float]],
+                     types: Sequence[ColumnType], j: int) -> bool:
+    """Whether a column other than `j` is named and holds numbers that no field its name suggests
+    can take: "EGV" beside a sensor log's "cl", "F" and "GM" beside "C" in a sheet of tickers' closes
+    ("Date,C,F,GM,T": Citigroup, Ford). A close named "c" or "cl" stands where every other column
+    is a field's ("Date,c", "date,c,v", "Date,Ticker,C", quantmod's "Index,c"): those had loaded,
+    and were refused for want of a close when any 1-2-letter close needed two other prices named.
+    Types unknown (none given), every named column counts."""
+    for k, cells in enumerate(header_cells[:len(scores)]):
+        if k == j or not any(norm_name(c) for c in cells):
+            continue
+        if k >= len(types):
+            return True
+        t = types[k].alt if types[k].type not in _NUMERIC and types[k].alt is not None else types[k]
+        if k == 0 and is_whole(t):
+            continue  # a writer's row numbers, named or not: R's "", pandas' "Unnamed: 0"
+        fields = {f for f in scores[k] if fits_type(f, t)}
+        if t.type in _NUMERIC and (not fields or fields == {"volume"} and not is_whole(t)
+                                   and _tersely(cells)):
+            return True  # (a "V" of prices with cents is Visa's beside Citigroup's "C", no count)
+    return False
+
+
+def _tersely(cells: Sequence[str]) -> bool:
+    """Whether a column's names are a letter or two each ("c", "V", "Cl")."""
     names = [n for c in cells if (n := norm_name(c))]
-    return "close" in fields and bool(names) and all(n.isascii() and n.isalpha() and len(n) <= 2 for n in names)
+    return bool(names) and all(n.isascii() and n.isalpha() and len(n) <= 2 for n in names)
 
 
 def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],

@@ -1295,3 +1295,29 @@ def test_a_daily_files_hour_on_every_row_is_no_volume(stamp):
     assert schema.columns[1].canonical is None and schema.columns[6].canonical == "volume"
     result = normalise_bytes(data, schema, "X.csv")
     assert result.rejected.empty and result.prices.volume.tolist() == [1200, 1500, 900, 1100]
+
+
+def test_a_lone_letter_names_the_close_where_every_other_column_is_a_fields():
+    # One series written by a tool ("Date,C", "date,c,v", R's row names before "Date","c", pandas'
+    # "Unnamed: 0", a long file's "Date,Ticker,C"): every other column is a field's, and the "c" is the
+    # close. Refused for want of a close when a 1-2-letter close needed two other prices named.
+    days = ["2024-01-02", "2024-01-03", "2024-01-04"]
+    for head, row in [("Date,C", "{d},{c}"), ("date,c,v", "{d},{c},1200"), ('"","Date","c"', '"{i}",{d},{c}'),
+                      ("Unnamed: 0,Date,c", "{i},{d},{c}"), ("Date,Adj Close,Cl", "{d},1.0,{c}"),
+                      ("Date,O,C", "{d},40,{c}")]:
+        data = (head + "\n" + "".join(row.format(i=i, d=d, c=45 + i / 4) + "\n" for i, d in enumerate(days))).encode()
+        result = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv")
+        assert result.file_problem is None, head
+        assert result.prices["close"].tolist() == [45.0, 45.25, 45.5], head
+    data = b"Date,Ticker,C\n2024-01-02,AAPL,185.5\n2024-01-02,MSFT,370.25\n2024-01-03,AAPL,184.5\n"
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
+    assert list(zip(prices["ticker"], prices["close"])) == [("AAPL", 185.5), ("MSFT", 370.25), ("AAPL", 184.5)]
+    # Beside figures no field's name takes, it is one name among others: tickers side by side
+    # (Citigroup, Ford; crude oil's "CL" beside natural gas), or a sensor's chloride.
+    assert map_canonical([["Date"], ["C"], ["F"], ["GM"]], [D, F, F, F], []) == ["date", None, None, None]
+    assert map_canonical([["Date"], ["CL"], ["NG"]], [D, F, F], []) == ["date", None, None]
+    assert map_canonical([["Date"], ["EGV"], ["cl"]], [D, F, F], []) == ["date", None, None]
+    assert map_canonical([["Date"], ["C"], ["V"]], [D, F, N], []) == ["date", "close", "volume"]
+    # A "V" of prices with cents is Visa's beside Citigroup's "C", no volume to make the "C" a close.
+    data = b"Date,C,V\n2024-01-02,51.25,250.31\n2024-01-03,51.5,251.1\n2024-01-04,51.75,249.87\n"
+    assert normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices_arrow.num_rows == 0
