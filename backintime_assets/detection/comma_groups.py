@@ -21,6 +21,7 @@ COMMA_GROUPED = "comma_grouped"
 # apostrophe ("3.443.306" beside "248 048,11").
 DOT_GROUPED = "dot_grouped"
 _DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_DOT_TWICE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}")
 # A group's first digit is no zero: "0,125" is a fraction only (a coin's or a lot's volume).
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _TWICE = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}")  # "1,234,567": two commas are no decimal mark
@@ -37,32 +38,27 @@ _MANY = 30
 _NEARER = 10 ** 1.5
 
 
-def comma_grouped(cells: Sequence[str]) -> bool:
+def comma_grouped(cells: Sequence[str], grouped_by: re.Pattern = _GROUPED, twice: re.Pattern = _TWICE,
+                  mark: str = ",") -> bool:
     """Whether a column's cells are whole numbers grouped by commas ("1,234,567", "987"), on evidence no
-    decimal comma allows (_TWICE; plain cells beside grouped ones, _MANY or a trailing zero, _NEARER)."""
-    values = [c for c in map(str.strip, cells) if c and c not in NULL_SPELLINGS]
-    grouped = [v for v in values if _GROUPED.fullmatch(v)]
-    if not grouped or any(not _PLAIN.fullmatch(v) for v in values if not _GROUPED.fullmatch(v)):
-        return False
-    if any(_TWICE.fullmatch(v) for v in grouped):
-        return True
-    plain = [int(v) for v in values if not _GROUPED.fullmatch(v)]
-    if not plain or not (len(grouped) >= _MANY or any(v.endswith("0") for v in grouped)):
-        return False
-    return median(plain) * _NEARER > median(int(v.replace(",", "")) for v in grouped)
-
-
-def _grouped_whole(cells: Sequence[str], grouped_by: re.Pattern = _GROUPED) -> bool:
-    """Whether every cell is a whole number, bare or grouped by the mark that is not the file's decimal
-    (commas of a decimal-dot file, dots of a decimal-comma one), and one at least grouped: where that mark
-    groups none of the file's other numbers ("1'234.50", "1 234,50") it is this column's own grouping."""
+    decimal comma allows (_TWICE; plain cells beside grouped ones, _MANY or a trailing zero, _NEARER).
+    Asked of a file's other mark than its decimal too (`grouped_by`, `twice`, `mark`), and on the same
+    evidence: a coin's "21.375" and "7.875" in a file of decimal commas are volumes written with a decimal
+    dot as likely as thousands, and had loaded 1000 times their size."""
     values = [c for c in map(str.strip, cells) if c and c not in NULL_SPELLINGS]
     grouped = [v for v in values if grouped_by.fullmatch(v)]
-    return bool(grouped) and all(_PLAIN.fullmatch(v) for v in values if not grouped_by.fullmatch(v))
+    if not grouped or any(not _PLAIN.fullmatch(v) for v in values if not grouped_by.fullmatch(v)):
+        return False
+    if any(twice.fullmatch(v) for v in grouped):
+        return True
+    plain = [int(v) for v in values if not grouped_by.fullmatch(v)]
+    if not plain or not (len(grouped) >= _MANY or any(v.endswith("0") for v in grouped)):
+        return False
+    return median(plain) * _NEARER > median(int(v.replace(mark, "")) for v in grouped)
 
 
-def _dot_grouped_whole(cells: Sequence[str]) -> bool:
-    return _grouped_whole(cells, _DOT_GROUPED)
+def _dot_grouped(cells: Sequence[str]) -> bool:
+    return comma_grouped(cells, _DOT_GROUPED, _DOT_TWICE, ".")
 
 
 def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: Sequence[Sequence[str]],
@@ -75,9 +71,9 @@ def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: S
     ("3.443.306" beside "248 048,11": DOT_GROUPED). `types` itself elsewhere."""
     readings: list[tuple[Callable[[Sequence[str]], bool], str]] = []
     if decimal == "." and thousands not in (None, ","):
-        readings.append((_grouped_whole, COMMA_GROUPED))
+        readings.append((comma_grouped, COMMA_GROUPED))
     if decimal == "," and thousands not in (None, "."):
-        readings.append((_dot_grouped_whole, DOT_GROUPED))
+        readings.append((_dot_grouped, DOT_GROUPED))
     if decimal == ",":
         readings.append((comma_grouped, COMMA_GROUPED))
     if not readings:

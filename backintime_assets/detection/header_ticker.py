@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from .canonical import PRICE_COLUMNS, names_a_field, names_the_ticker
 from .currencies import CURRENCY_CODES
+from .numbers import NULL_TOKENS
 from .series import ticker_like
 
 _FIELDS = frozenset((*PRICE_COLUMNS, "volume"))
@@ -70,12 +71,25 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
         above = line_above()
         if above is not None and _SECURITY.fullmatch(above.strip()):
             found.add(above.strip())
-    if not found and label_above is not None:
-        label = label_above()
-        m = _LABELLED.fullmatch(label.strip()) if label else None
-        if m is not None and names_the_ticker(m.group("name")):
-            found.add(m.group("t"))
+    if not found and label_above is not None and (labelled := labelled_ticker(label_above())) is not None:
+        found.add(labelled)
     return found.pop() if len(found) == 1 else None  # two rows naming two tickers: whose?
+
+
+def labelled_ticker(line: str | None) -> str | None:
+    """The ticker a line names by the ticker's field name (_LABELLED: "Symbol: AAPL", "Ticker,MSFT" read
+    as "Ticker MSFT"), or None. Not a missing value ("Ticker: N/A", "Symbol: NONE": the rows had loaded
+    as security "N/A"), a currency's code, nor a field's or an identifier's name: "Ticker,ISIN" over a
+    table of codes is that table's header, not security ISIN. Also what marks a table stacked below the
+    first under its own label (normalisation/stacked_tables.py)."""
+    m = _LABELLED.fullmatch(line.strip()) if line else None
+    if m is None or not names_the_ticker(m.group("name")):
+        return None
+    ticker = m.group("t")
+    if ticker.lower() in NULL_TOKENS or ticker.upper() in CURRENCY_CODES or names_a_field(ticker) \
+            or names_the_ticker(ticker):
+        return None
+    return ticker
 
 
 def price_fields(canonical: Sequence[str | None]) -> list[int]:

@@ -254,7 +254,9 @@ def _later_grouping(cells: list[str], decimal: str) -> str | None:
     votes: Counter[str] = Counter()
     for m in _LATER_GROUPED.finditer(SEP + text + SEP):
         t, d = m.group("t"), m.group("d")
-        if t != decimal and (d[0] == decimal if d else m.group("again")):
+        # A space between groups of three without a decimal after is no number's only: a phone's
+        # "+34 912 345 678" had made the space the file's grouping, its phone column whole numbers.
+        if t != decimal and (d[0] == decimal if d else m.group("again") and not t.isspace()):
             votes[t] += 1
     return votes.most_common(1)[0][0] if votes else None
 

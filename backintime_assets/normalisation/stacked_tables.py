@@ -21,7 +21,7 @@ import numpy as np
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.flat_header import one_ticker
 from backintime_assets.detection.forced_text import unforce
-from backintime_assets.detection.header_ticker import price_fields, row_ticker
+from backintime_assets.detection.header_ticker import labelled_ticker, price_fields, row_ticker
 from backintime_assets.detection.numbers import NULL_TOKENS
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.wrapped_lines import unwrap
@@ -131,6 +131,10 @@ def _header_lines(rejected: list[Line], schema: FileSchema, other_than: str | No
         if cells is None:
             continue
         named = row_ticker(cells, fields) if fields else None
+        if named is None and fields:
+            # A label naming the ticker by its field's name ("Symbol: MSFT" over a repeat of the header), as
+            # above the first table (detection/header_ticker.py): its rows had loaded under the file's name.
+            named = labelled_ticker(" ".join(c.strip() for c in cells if c.strip()))
         if named is not None and named.lower() in NULL_TOKENS:
             # A data row without its date and every value missing (",NULL,NULL,..." or R's ",NA,NA,...")
             # reads as a ticker row of no name: the rows below it are not security "NULL"'s.

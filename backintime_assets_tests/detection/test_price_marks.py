@@ -1,8 +1,13 @@
-"""Price files as vendors write them, found wrong by the session-30 price probe: a currency or a
-volume multiplier after the number (Investing.com), and grouped prices only after 400 cells."""
+"""Price files as vendors write them, found wrong by the session-30 price probe (a currency or a
+volume multiplier after the number, as Investing.com writes them; grouped prices only after 400
+cells), and the edges its review found: a label line naming no security, a label over a table
+stacked below the first, a coin's dotted volumes in a decimal-comma file, phone numbers after the
+voted cells, date names inside other words."""
 
 import pandas as pd
+import pytest
 
+from backintime_assets.detection.columns import date_named
 from backintime_assets.detection.detect import detect_bytes
 from backintime_assets.normalisation.normalise import normalise_bytes
 
@@ -112,3 +117,88 @@ def test_a_volume_grouped_by_dots_in_a_file_grouping_its_prices_by_spaces():
     p = out.prices
     assert len(p) == 12 and out.rejected.empty
     assert p["close"].iloc[0] == 1105.75 and list(p["volume"].iloc[:2]) == [10443306, 11443306]
+
+
+def _bars(n: int, base: float, start: str = "2023-01-02") -> list[str]:
+    days = pd.bdate_range(start, periods=n).strftime("%Y-%m-%d")
+    return [f"{d},{base + k:.2f},{base + k + 1:.2f},{base + k - 1:.2f},{base + k + 0.5:.2f},{1000 + k}"
+            for k, d in enumerate(days)]
+
+
+@pytest.mark.parametrize("label", ["Ticker: N/A", "Symbol: NONE", "Ticker,ISIN", "Symbol: USD", "Ticker: -"])
+def test_a_label_line_naming_no_security_leaves_the_file_its_name(label):
+    # "Ticker: N/A" above the header had loaded every row as security "N/A"; "Ticker,ISIN" (a table of
+    # codes' header) as security "ISIN".
+    data = (label + "\nDate,Open,High,Low,Close,Volume\n" + "\n".join(_bars(5, 100)) + "\n").encode()
+    schema, out = _load(data, "AAPL.csv")
+    assert schema.ticker is None
+    assert set(out.prices["ticker"]) == {"AAPL"} and len(out.prices) == 5
+
+
+def test_a_label_line_names_the_ticker_above_the_header():
+    data = ("Symbol: MSFT\n\nDate,Open,High,Low,Close,Volume\n" + "\n".join(_bars(5, 100)) + "\n").encode()
+    schema, out = _load(data, "export.csv")
+    assert schema.ticker == "MSFT" and set(out.prices["ticker"]) == {"MSFT"}
+
+
+@pytest.mark.parametrize("label", ["Symbol: {}", "Ticker,{}"])
+def test_a_table_stacked_under_its_own_label_loads_under_it(label):
+    # The first table's "Symbol: AAPL" named the file's ticker; the second's "Symbol: MSFT" was a rejected
+    # line naming none, and MSFT's rows had loaded under the file's name (before the label was read at
+    # all, both tables' rows of one day were rejected as unnamed series).
+    header = "Date,Open,High,Low,Close,Volume\n"
+    data = (label.format("AAPL") + "\n" + header + "\n".join(_bars(8, 100)) + "\n\n"
+            + label.format("MSFT") + "\n" + header + "\n".join(_bars(8, 300)) + "\n").encode()
+    schema, out = _load(data, "export.csv")
+    assert schema.ticker == "AAPL"
+    p = out.prices
+    assert len(p) == 16
+    assert list(p.groupby("ticker")["close"].min().items()) == [("AAPL", 100.5), ("MSFT", 300.5)]
+    assert len(out.rejected) == 2  # the second label's line and its repeated header, each with its reason
+
+
+def test_dotted_coin_volumes_in_a_decimal_comma_file_are_not_read_as_thousands():
+    # "21,375" coins written with a decimal dot ("21.375") beside prices "1 500,00": nothing says the dot
+    # groups (no "1.234.567", no bare volume beside it); read as thousands they had loaded 21375.
+    days = pd.bdate_range("2023-01-02", periods=30).strftime("%d/%m/%Y")
+    rows = [f"{d};1 5{k:02d},00;1 5{k:02d},50;1 4{k:02d},00;1 5{k:02d},25;{k + 1}.{125 * (k % 8):03d}"
+            for k, d in enumerate(days)]
+    data = ("Date;Ouverture;Haut;Bas;Clôture;Volume\n" + "\n".join(rows) + "\n").encode()
+    schema, out = _load(data, "BTC.csv")
+    assert schema.columns[5].format != "dot_grouped"
+    assert out.prices["volume"].max() < 100
+
+
+def test_dot_grouped_volumes_twice_grouped_read_whole():
+    days = pd.bdate_range("2023-01-02", periods=30).strftime("%d/%m/%Y")
+    rows = [f"{d};1 5{k:02d},00;1 5{k:02d},50;1 4{k:02d},00;1 5{k:02d},25;{k + 1}.{k:03d}.306"
+            for k, d in enumerate(days)]
+    data = ("Date;Ouverture;Haut;Bas;Clôture;Volume\n" + "\n".join(rows) + "\n").encode()
+    schema, out = _load(data, "ACME.csv")
+    assert schema.columns[5].format == "dot_grouped"
+    assert out.prices["volume"].iloc[:2].tolist() == [1000306, 2001306] and out.rejected.empty
+
+
+def test_phone_numbers_past_the_voted_cells_are_no_grouping():
+    # Numbers spaced in groups of three with no decimal after ("+34 912 345 678") first seen past the 400
+    # voted cells had made the space the file's thousands mark, and its phones whole numbers.
+    rows = ["id,amount,phone"] + [f"{i},{i % 97 + 0.25:.2f}," + (f"+34 912 {100 + i} {300 + i}" if i > 250 else "")
+                                  for i in range(400)]
+    schema = detect_bytes(("\n".join(rows) + "\n").encode(), "contacts.csv")
+    assert schema.thousands is None
+    assert schema.columns[2].type == "string"
+
+
+@pytest.mark.parametrize("name, dated", [("Дата", True), ("ДатаСделки", True), ("дата_сделки", True),
+                                         ("Голосов за кандидата", False), ("мандата", False),
+                                         ("거래일자", True), ("일자리 수", False)])
+def test_date_names_are_words_not_pieces_of_others(name, dated):
+    # "Голосов за кандидата" (votes for the candidate) and "일자리 수" (jobs) of 20,000 to 60,000 read as
+    # Excel days.
+    assert date_named(name) is dated
+
+
+def test_a_count_named_with_a_date_word_inside_stays_a_number():
+    rows = ["Округ,Голосов за кандидата"] + [f"{i},{20000 + 1371 * i}" for i in range(1, 30)]
+    schema = detect_bytes(("\n".join(rows) + "\n").encode(), "votes.csv")
+    assert schema.columns[1].type == "integer"
