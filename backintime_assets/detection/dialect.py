@@ -419,9 +419,10 @@ def _unpadded(counts: Counter[str]) -> Counter[str]:
     (a tab stripped off, a '^' taken into a word), they gave the space reading every cell of the
     tab's or caret's, and a title or a note of a few words read on the space besides (a steady
     width where the right delimiter reads it as one cell) won it the file."""
-    if not any(c[-1:] in _PADDED_DELIMITERS for c in counts):
+    # (An empty cell ends in none: `"" in "\t^~"` holds, and blank cells, known, were dropped.)
+    if not any(c[-1:] in _PADDED_DELIMITERS for c in counts if c):
         return counts
-    return Counter({c: n for c, n in counts.items() if c[-1:] not in _PADDED_DELIMITERS})
+    return Counter({c: n for c, n in counts.items() if not c or c[-1] not in _PADDED_DELIMITERS})
 
 
 # The corner cell of a cross table names the columns of its row keys, joined, and after a
@@ -520,12 +521,21 @@ def detect_dialect(text: str, declared: str | None = None) -> Dialect:
 
 
 # A number whole in its line's text whose commas group its thousands ("-1,184.31", "(2,500)"), or
-# whose comma is its decimal mark ("-967,44", "-1.184,31", "1 184,31").
-_COMMA_GROUPED = re.compile(r"(?<![\w,.])[-+(]?\d{1,3}+(?:,\d{3})++(?:\.\d++)?\)?(?![\w,])")
-_COMMA_DECIMAL = re.compile(r"(?<![\w,.])[-+(]?\d{1,3}+(?:[.' \u00a0\u202f]\d{3})*+,(\d++)\)?(?![\w,])")
+# whose comma is its decimal mark ("-967,44", "-1.184,31", "1 184,31"). Not the end of a date or a
+# time it follows ("2024-01-02,101.50", "09:30,101.5", "1/2/2024,99"): a headerless price file's
+# comma, on the lines that hold one (a day with no close, a title, a footer), is its delimiter.
+_COMMA_GROUPED = re.compile(r"(?<![\w,.:/-])[-+(]?\d{1,3}+(?:,\d{3})++(?:\.\d++)?\)?(?![\w,])")
+_COMMA_DECIMAL = re.compile(r"(?<![\w,.:/-])[-+(]?\d{1,3}+(?:[.' \u00a0\u202f]\d{3})*+,(\d++)\)?(?![\w,])")
 # Delimiters that read a one-column list as one column where a comma cuts its values, in turn
 # until one the sample does not hold.
 _ONE_COLUMN_DELIMITERS = ("\t", ";", "|")
+
+
+def _bare(rest: str) -> bool:
+    """Whether what is left of a line without its comma numbers holds no comma and no digit: the
+    line was a value, dressed at most ("$", "EUR", "Total"). Digits beside a number are another
+    cell's: a date's ("2 Jan 24,102.25", "2024-01-02,101.50"), the comma between them the delimiter."""
+    return not any(c == "," or c.isdigit() for c in rest)
 
 
 def _number_commas_only(lines: list[str]) -> bool:
@@ -539,12 +549,12 @@ def _number_commas_only(lines: list[str]) -> bool:
     commas = [ln for ln in filled if "," in ln]
     if not 0 < len(commas) < len(filled) or any(ln.lstrip()[:1] in _QUOTES for ln in commas):
         return False  # a value quoted for its comma: the comma is the writer's delimiter
-    if all("," not in _COMMA_GROUPED.sub("", ln) for ln in commas):
+    if all(_bare(_COMMA_GROUPED.sub("", ln)) for ln in commas):
         return True
     decimals = set()
     for ln in commas:
         found = _COMMA_DECIMAL.findall(ln)
-        if len(found) != ln.count(",") or "," in _COMMA_DECIMAL.sub("", ln):
+        if len(found) != ln.count(",") or not _bare(_COMMA_DECIMAL.sub("", ln)):
             return False
         decimals.update(map(len, found))
     return len(decimals) == 1

@@ -418,9 +418,22 @@ def _below_title_lines(rows: list[Row], head: list[Row], k: int) -> int:
     its header, and the title named the column, the header read as its first value."""
     for j in range(k + 1, min(k + _TITLE_LINES + 1, len(rows))):
         if _blank_between(head, rows[j - 1][0], rows[j][0]):
+            # A title is words: a lone word over a blank line is the list's header ("city", "",
+            # "Paris", ...), and taken for a title, the first value was read as the header.
+            if not any(" " in f[0].strip() for _, f in rows[k:j]):
+                return k
             after = len(rows) - j
             return j if after >= max(3, _LIST_OVER_TITLE * (j - k)) else k
     return k
+
+
+def _unit_line(cell: str) -> bool:
+    """Whether a one-column table's line under its name says the values' unit: a scale or currency
+    (units_cell), a bracketed unit ("(deg C)", "[kg]") or a sign ("%", "‰"). Taken for the name, the
+    name above it ("Temperature", "Rate") was lost."""
+    cell = cell.strip()
+    return units_cell(cell) or (cell[:1] in "([" and cell[-1:] in ")]") or (
+        0 < len(cell) <= 3 and not any(map(str.isalnum, cell)))
 
 
 def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
@@ -1007,7 +1020,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # has columns, blank lines above Macrotrends' header, named its columns "Disclaimer...", "tax"),
         # unless the rows below name columns alike: then the row above labels them (a Bloomberg sheet's
         # tickers over "PX_LAST, PX_LAST"; cut off, one ticker's prices loaded, the others' dropped).
-        if block and width == 1 and not units_cell(block[0][1][0]):
+        if block and width == 1 and not _unit_line(block[0][1][0]):
             # One column: its name is the line right above its values (over a units line, the one
             # above that). Lines above are a title, a source, a date: stacked as a header block, the
             # title named the column ("Prices report" over "value") and the name was lost.

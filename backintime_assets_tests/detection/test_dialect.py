@@ -647,3 +647,39 @@ def test_line_breaks_inside_quoted_cells_are_not_the_records_terminator(eol):
     assert detect_line_terminator(text) == eol
     schema = detect_bytes(text.encode(), "tickets.csv")
     assert (schema.line_terminator, [c.name for c in schema.columns]) == (eol, ["ticket", "body", "status"])
+
+
+@pytest.mark.parametrize("text", [
+    "ACME daily closes\n" + "".join(f"2024-01-{d:02d},{100 + d}.{d:02d}\n" for d in range(2, 12)),
+    "".join(f"2024-01-{d:02d},{100 + d}.{d:02d}\n" if d % 4 else f"2024-01-{d:02d}\n" for d in range(2, 12)),
+    "".join(f"2024-01-{d:02d},{100 + d}.{d:02d}\n" for d in range(2, 12)) + "End of data\n",
+])
+def test_a_headerless_price_file_whose_close_follows_a_date_keeps_its_comma(text):
+    # "02,102.02" after "2024-01-" reads like a grouped number: every comma seemed inside one, and a
+    # title, a footer or a day without a close holds none. The file, read on a tab as one column
+    # of text, was refused ("no date or close column"), its rows all rejected.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    assert detect_dialect(text).delimiter == ","
+    data = text.encode()
+    schema = detect_bytes(data, "ACME.csv")
+    out = normalise_bytes(data, schema, "ACME.csv")
+    loaded = {str(r["date"]): r["close"] for r in out.prices_arrow.to_pylist()}
+    assert loaded["2024-01-03"] == 103.03 and loaded["2024-01-11"] == 111.11
+    # Nor a time or a slashed date: "09:30,101.50", "1/2/2024,99".
+    times = "Prices\n" + "".join(f"09:{m:02d},{101 + m}.50\n" for m in range(10))
+    assert detect_dialect(times).delimiter == ","
+    slashed = "".join(f"1/{d}/2024,{100 + d}.25\n" for d in range(2, 12)) + "Total\n"
+    assert detect_dialect(slashed).delimiter == ","
+    # Nor the two-digit year of a date written in words: "2 Jan 24,102.25".
+    worded = "ACME closes\n" + "".join(f"{d} Jan 24,{100 + d}.25\n" for d in range(2, 12))
+    assert detect_dialect(worded).delimiter == ","
+
+
+def test_a_single_space_log_whose_lines_end_in_a_space_stays_space_delimited():
+    # Its trailing space gives every line an empty last cell, a known one; an empty cell "ends in"
+    # a tab, '^' or '~' as `"" in "\t^~"` holds, and all were dropped as padding: the '/' of "ms/file"
+    # read the lines steadier, and won.
+    text = "".join(f"run{k} drift{40 + k} rep 1: {6 + k / 10:.2f} ms/file rep 2: {4 + k / 7:.2f} ms/file \n"
+                   for k in range(16))
+    assert detect_dialect(text).delimiter == " "

@@ -1328,3 +1328,20 @@ def test_a_one_column_list_of_words_under_a_title_set_off_by_a_blank_line(above)
     # A blank line inside the list, below its first values, is no title's.
     schema = detect_bytes(b"city\nParis\n\nLyon\nNice\nKoln\nRome\n", "cities.csv")
     assert (schema.header_row, [c.name for c in schema.columns]) == (0, ["city"])
+
+
+@pytest.mark.parametrize("units", ["(deg C)", "[kg]", "%"])
+def test_a_one_column_tables_name_over_a_units_line_it_does_not_know(units):
+    # Read as the name (the line right above the values), the units line hid the name above it.
+    data = f"Reading\n{units}\n20.5\n21.25\n19.75\n22.0\n20.1\n".encode()
+    schema = detect_bytes(data, "readings.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 2)
+    assert [(c.name, c.type) for c in schema.columns] == [("Reading", "float")]
+
+
+def test_a_one_word_header_over_a_blank_line_is_no_title():
+    # A title is words; a lone word over a blank line is the list's own header. Taken for a title,
+    # the list's first value ("Paris") was read as its header.
+    cities = ["Paris", "London", "Berlin", "Madrid", "Rome", "Vienna", "Prague", "Oslo", "Bern", "Athens"]
+    schema = detect_bytes(("city\n\n" + "\n".join(cities) + "\n").encode(), "cities.csv")
+    assert (schema.header_row, [c.name for c in schema.columns]) == (0, ["city"])
