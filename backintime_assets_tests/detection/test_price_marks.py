@@ -64,18 +64,24 @@ def test_grouped_prices_of_a_ticker_after_the_voted_cells_keep_their_grouping():
     assert brka["close"].iloc[0] == 259256.29 and len(brka) == 45
 
 
-def test_a_volume_grouped_by_commas_in_a_file_grouping_its_prices_by_apostrophes():
-    # Swiss prices ("1'234.50") beside volumes grouped the English way: read by the apostrophe, the
-    # volume column was text, left unmapped, and every row loaded without its volume, no reason given.
-    days = pd.bdate_range("2023-03-01", periods=12).strftime("%Y-%m-%d")
-    rows = [f"{day},\"1'{k}4.50\",\"1'{k}9.00\",\"1'{k}0.25\",\"1'{k}5.75\",\"{k},822,696\""
-            for k, day in enumerate(days, 10)]
-    data = ("Date,Open,High,Low,Close,Volume\n" + "\n".join(rows) + "\n").encode()
+@pytest.mark.parametrize(("header", "date_format", "row", "marks"), [
+    # Swiss prices ("1'234.50") beside volumes grouped the English way.
+    ("Date,Open,High,Low,Close,Volume", "%Y-%m-%d",
+     "{day},\"1'{k}4.50\",\"1'{k}9.00\",\"1'{k}0.25\",\"1'{k}5.75\",\"{k},443,306\"", (".", "'")),
+    # The mirror: French prices ("1 234,50", a no-break space grouping) beside a German sheet's volumes.
+    ("Date;Ouverture;Plus Haut;Plus Bas;Clôture;Volume", "%d/%m/%Y",
+     "{day};1\u00a0{k}4,50;1\u00a0{k}9,00;1\u00a0{k}0,25;1\u00a0{k}5,75;{k}.443.306", (",", "\u00a0")),
+])
+def test_volumes_grouped_by_the_other_mark_than_the_prices_read_whole(header, date_format, row, marks):
+    # Read by the prices' mark, the volume column was text, left unmapped, and every row loaded
+    # without its volume, no reason given.
+    days = pd.bdate_range("2023-03-01", periods=12).strftime(date_format)
+    data = (header + "\n" + "\n".join(row.format(day=day, k=k) for k, day in enumerate(days, 10)) + "\n").encode()
     schema, out = _load(data, "NESN.csv")
-    assert (schema.decimal, schema.thousands) == (".", "'")
+    assert (schema.decimal, schema.thousands) == marks
     p = out.prices
     assert len(p) == 12 and out.rejected.empty
-    assert p["close"].iloc[0] == 1105.75 and list(p["volume"].iloc[:2]) == [10822696, 11822696]
+    assert p["close"].iloc[0] == 1105.75 and list(p["volume"].iloc[:2]) == [10443306, 11443306]
 
 
 def test_unix_milliseconds_repeated_per_ticker_under_a_japanese_date_name():
@@ -103,20 +109,6 @@ def test_a_symbol_line_above_the_header_names_the_ticker():
     # A title is no label: the file stays refused for its name.
     schema, out = _load(("Daily prices 2024\n\nDate,Open,High,Low,Close,Volume\n" + body).encode(), "export.csv")
     assert out.prices.empty and "names no instrument" in out.file_problem
-
-
-def test_a_volume_grouped_by_dots_in_a_file_grouping_its_prices_by_spaces():
-    # The mirror: French prices ("1 234,50", a no-break space grouping) beside a German sheet's volumes
-    # ("3.443.306"); the volumes were text, and loaded as no volume, no reason given.
-    days = pd.bdate_range("2023-03-01", periods=12).strftime("%d/%m/%Y")
-    rows = [f"{day};1\u00a0{k}4,50;1\u00a0{k}9,00;1\u00a0{k}0,25;1\u00a0{k}5,75;{k}.443.306"
-            for k, day in enumerate(days, 10)]
-    data = ("Date;Ouverture;Plus Haut;Plus Bas;Clôture;Volume\n" + "\n".join(rows) + "\n").encode()
-    schema, out = _load(data, "MC.csv")
-    assert (schema.decimal, schema.thousands) == (",", "\u00a0")
-    p = out.prices
-    assert len(p) == 12 and out.rejected.empty
-    assert p["close"].iloc[0] == 1105.75 and list(p["volume"].iloc[:2]) == [10443306, 11443306]
 
 
 def _bars(n: int, base: float, start: str = "2023-01-02") -> list[str]:
