@@ -189,6 +189,23 @@ def east_asian_code_page(sample: bytes, complete: bool, single_byte=lambda sampl
     return best
 
 
+def all_common(sample: bytes, complete: bool) -> bool:
+    """Whether `sample` (not UTF-8) reads in one of these code pages with every character beyond
+    ASCII on its standard's common rows: few Thai names do ("บ้านปู" reads as three common hanzi),
+    while a Chinese file of a few names almost always does (五粮液, 比亚迪, 换手率 read as
+    Thai letters with a vowel sign: "ฮๅมธาบ", "ฑศัวตฯ", "ปปสึยส")."""
+    if len(sample) > _JUDGED:
+        sample, complete = sample[:_JUDGED], False
+    words = None
+    for name in _CODE_PAGES:
+        if _decodes(sample, name, complete):
+            words = _words(sample) if words is None else words
+            score, n = _score(words, name)
+            if n >= _MIN_CHARACTERS and score >= 1.0:
+                return True
+    return False
+
+
 # Single-byte code pages of scripts with letters on the bytes of double-byte characters (Thai is
 # left out: its letters take almost every byte, and its words are not split by spaces).
 _CYRILLIC = "\u0401-\u045f\u0490\u0491"

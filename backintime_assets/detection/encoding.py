@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .east_asian import east_asian_code_page
+from .east_asian import all_common, east_asian_code_page
 from .eastern_digits import may_hold_eastern_digits, western_digits
 
 _BOMS = (
@@ -474,7 +474,14 @@ _LETTER_BEYOND_ASCII = re.compile("[^\\W\\d_\\x00-\\x7f¹²³¼½¾ªºµ]")
 
 
 def _alphabets(reading: str) -> tuple[frozenset, ...]:
-    return _CENTRAL_ALPHABETS if reading in _CENTRAL else tuple(alphabet for alphabet, _ in _SPELLED[reading])
+    return _CENTRAL_ALPHABETS if reading in _CENTRAL else _ONE_FILE[reading]
+
+
+# The alphabets a file's letters may fit together: one language's, or Latvian and Lithuanian
+# together, the languages cp1257 was made for: a Nasdaq Baltic list names firms of Riga and Vilnius
+# ("Pēdējā cena", "Ignitis grupė"; read as cp1250 "Pçdçjâ", "grupë" fit French letters).
+_ONE_FILE = {page: tuple(alphabet for alphabet, _ in alphabets) for page, alphabets in _SPELLED.items()}
+_ONE_FILE["cp1257"] += (frozenset("āčēģīķļņšūž") | frozenset("ąčęėįšųūž"),)
 
 
 def _one_language(text: str, reading: str) -> int:
@@ -738,7 +745,29 @@ _THAI_MISPLACED = re.compile(
 
 
 def _looks_thai(sample: bytes) -> bool:
-    """Whether `sample` (not UTF-8) is Thai in cp874. Its letters take almost every byte from 0xA1
+    """Whether `sample` (not UTF-8) is Thai in cp874 (_thai_reading)."""
+    return _thai_reading(sample)[0] > 0
+
+
+def _clearly_thai(sample: bytes, complete: bool) -> bool:
+    """Whether `sample` (not UTF-8) is Thai in cp874 rather than in a double-byte code page. A few
+    Thai words read as common hanzi ("บ้านปู": three), and a Chinese file of a few names reads as
+    Thai (五粮液, 比亚迪, 换手率: "ฮๅมธาบ", "ฑศัวตฯ", "ปปสึยส"), but with one vowel sign in six
+    letters where Thai writes one in three ("วันที่", "ปริมาณ"): where every character of the
+    double-byte reading is common, Thai needs a third of its letters vowels or seven characters' worth of
+    letters ("ธนาคารกสิกรไทย")."""
+    letters, vowels = _thai_reading(sample)
+    if not letters:
+        return False
+    return letters >= _THAI_CLEAR or vowels >= 0.3 * letters or not all_common(sample, complete)
+
+
+_THAI_CLEAR = 14
+
+
+def _thai_reading(sample: bytes) -> tuple[int, int]:
+    """(the Thai letters, the vowels among them) of the distinct words of `sample` (not UTF-8) if
+    it is Thai in cp874, (0, 0) if it is not. Its letters take almost every byte from 0xA1
     up, so a few rows of Thai names decode as GB18030, Big5 or EUC-JP (rare hanzi, kanji), and
     charset-normalizer reads a quarter of such files as CJK or Cyrillic. Read as cp874, Thai has
     no byte undefined there; its words are a quarter vowels or more, its marks above and below
@@ -747,16 +776,28 @@ def _looks_thai(sample: bytes) -> bool:
     digits inside words; an accented Latin letter reads as a Thai digit in a word ("Sp๓łka")."""
     sample = sample[:_WEIGHED]
     if not _decodes(sample, "cp874"):
-        return False
+        return 0, 0
     # Each word counted once: a name on every row is one name's evidence. Found on the bytes, in C.
     text = b"\n".join(set(sample.translate(_HIGH_RUNS).split())).decode("cp874")
     letters = sum(map(len, _THAI_RUN.findall(text)))
     if letters < 0.9 * (len(text) - text.count("\n")) or letters < _THAI_LEAST:
-        return False  # too few letters to tell: a double-byte character or two read so
-    if len(_THAI_VOWEL.findall(text)) < 0.15 * letters:
-        return False
+        return 0, 0  # too few letters to tell: a double-byte character or two read so
+    vowels = len(_THAI_VOWEL.findall(text))
+    if vowels < 0.15 * letters:
+        return 0, 0
     shape = sample.translate(_SHAPES)  # no Thai word touches a Latin letter
-    return len(_THAI_MISPLACED.findall(text)) + shape.count(b"a\x80") + shape.count(b"\x80a") <= 0.01 * letters
+    misplaced = len(_THAI_MISPLACED.findall(text)) + shape.count(b"a\x80") + shape.count(b"\x80a")
+    return (letters, vowels) if misplaced <= 0.01 * letters else (0, 0)
+
+
+def _touch_latin(sample: bytes) -> bool:
+    """Whether bytes beyond ASCII touch an ASCII letter in `sample` (its first characters) more than
+    rarely: a Cyrillic word in KOI8 stands apart from Latin ones, where a Big5 character with an
+    ASCII trail byte reads as letters glued to one ("最低" as "ЁлїC")."""
+    sample = sample[:_WEIGHED]
+    shape = sample.translate(_SHAPES)
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    return shape.count(b"a\x80") + shape.count(b"\x80a") > 0.01 * high
 
 
 def _decodes(sample: bytes, name: str) -> bool:
@@ -785,7 +826,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     # the UTF-8 reads as Latin words: "Hermès" in UTF-8 is a common Big5 character after "Herm",
     # and a stray "5\xb0C" one more, but the file is UTF-8 with a cp1252 byte.
     mostly_utf8 = _mostly_utf8(sample)
-    if not mostly_utf8 and _looks_thai(sample) and not (_looks_cyrillic(sample) or _looks_greek(sample)):
+    if not mostly_utf8 and _clearly_thai(sample, complete) and not (_looks_cyrillic(sample) or _looks_greek(sample)):
         return "cp874", 0.7
     if not (mostly_utf8 and _utf8_latin_words(sample)):
         east_asian = east_asian_code_page(sample, complete, _looks_cyrillic)
@@ -823,7 +864,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     # KOI8 puts lowercase Cyrillic where cp1251 has capitals: read as cp1251 its words mix cases. Its
     # capitals alone stand where cp1251 has lowercase letters and Hebrew its letters: undecided.
     koi8 = "koi8_u" if _KOI8_U_LETTERS.search(sample) else "koi8_r"
-    if _KOI8_LOWERCASE.search(sample) and not _KOI8_DRAWING[koi8].search(sample) and _looks_cyrillic(sample, koi8):
+    if (_KOI8_LOWERCASE.search(sample) and not _KOI8_DRAWING[koi8].search(sample) and _looks_cyrillic(sample, koi8)
+            and not _touch_latin(sample)):
         return koi8.replace("_", "-"), 0.7
     try:
         from charset_normalizer import from_bytes

@@ -532,3 +532,33 @@ def test_hebrew_and_thai_tickers_load_as_written(text, encoding):
     prices = normalise_bytes(data, schema, "prices.csv").prices
     assert prices["ticker"].tolist() == [line.split(",")[1] for line in text.splitlines()[1:]]
     assert prices["close"].tolist() == [float(line.split(",")[2]) for line in text.splitlines()[1:]]
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    # A Chinese file of a few names: 五粮液 and 比亚迪 read as Thai letters with one vowel sign in six
+    # ("ฮๅมธาบ", "ฑศัวตฯ"), and as GB2312 every character is a common one.
+    ("Date,Ticker,Close\n2024-03-04,五粮液,150.5\n2024-03-05,五粮液,151.0\n", "gb2312"),
+    ("Date,Ticker,Close\n2024-03-04,比亚迪,250.5\n2024-03-05,五粮液,151.0\n", "gbk"),
+    # Thai that reads as common hanzi as well still reads as Thai: a vowel sign in every three letters.
+    ("Date,Ticker,Close\n2024-03-04,บ้านปู,5.1\n2024-03-05,บ้านปู,5.2\n", "cp874"),
+])
+def test_chinese_names_that_read_as_thai_load_as_written(text, encoding):
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = text.encode(encoding)
+    schema = detect_bytes(data, "prices.csv")
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert prices["ticker"].tolist() == [line.split(",")[1] for line in text.splitlines()[1:]]
+    assert prices["close"].tolist() == [float(line.split(",")[2]) for line in text.splitlines()[1:]]
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Date,Open,最低,Close\n", "big5"),  # KOI8-U would read "ЁлїC": Cyrillic glued to a Latin letter
+    # A Nasdaq Baltic file names Latvian and Lithuanian firms: read as cp1250 ("Pçdçjâ", "grupë") its
+    # letters fit French, read as cp1257 those of the two languages it was made for.
+    ("Datums;Pēdējā cena\n2024-03-04;1,25\n2024-03-05;1,30\nIgnitis grupė;Klaipėdos nafta\n", "cp1257"),
+])
+def test_short_files_keep_their_code_page_against_new_readings(text, encoding):
+    data = text.encode(encoding)
+    assert data.decode(detect_encoding(data)[0]) == text
