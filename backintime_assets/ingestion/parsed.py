@@ -86,7 +86,13 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # the footer, a share named TOTAL is data, a row named "Subtotal" is rejected. Most of these change
 # the schema too, and a changed schema reads its file again anyway; the version covers rows kept
 # under an unchanged one.
-PARSER_VERSION = 15
+# 16 (session 30): a labelled row whose close or volume adds up its day's rows above ("Subtotal
+# Energy", "Total") is rejected as a totals row, where it loaded as a share; a schema stored before
+# detection carried its digit-clock answer asks it again of the file's first rows, which now want
+# most rows sharing their day (a daily file's round volumes beside a day listed twice had read as
+# times); volumes grouped by the other mark than the prices' ("1'234.50" beside "1,822,696") read
+# whole where they loaded empty; a headerless day's money traded is no volume beside its shares.
+PARSER_VERSION = 16
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
