@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from .columns import ACCOUNTING, TRAILING_MINUS, ColumnType, is_whole
+from .columns import ACCOUNTING, LEADING_ZEROS, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
@@ -912,6 +912,8 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
         scored = [(_keys_dates(j, body, dates), score, -j) for j in strings
                   if (score := _looks_like_ticker([r[j] for r in body if j < len(r)])) >= 0.9
                   and _may_be_ticker(j, body, dates, past_header[j], date_format)]
+        if not scored:  # no word shaped like a ticker: a column of numeric codes (KRX's "005930")
+            scored = [(True, 0.0, -j) for j in strings if _ticker_codes(j, body, dates, types[j])]
         if scored:
             mapping[-max(scored)[2]] = "ticker"
             used.add("ticker")
@@ -947,6 +949,32 @@ def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, pas
     if _weekdays(j, body, dates, date_format):  # "Mon, 01/04/2021" unquoted: the weekday split off its date
         return False
     return not past_header and currency_share(values) < 0.9
+
+
+# Exchanges that list by number write codes of a fixed width, zero-padded: KRX's "005930" (some end in
+# a letter, "00088K"), Shenzhen's "000001", Taiwan's "0050". Not two-digit ones (a month, a branch), nor
+# zeros alone (a placeholder, "000" on every row).
+_CODE = re.compile(r"(?=0*[1-9A-Z])\d{3,12}[A-Z]?")
+
+
+def _ticker_codes(j: int, body: Sequence[Sequence[str]], dates: int | None, t: ColumnType) -> bool:
+    """Whether unnamed column `j`, of numbers some written with leading zeros, holds an exchange's codes
+    for its instruments: of one width, each code recurring over the dates, several of them on each date
+    (they key the dates) or one on every row of distinct dates (a file of one code). Headerless KRX
+    exports ("005930,20240102,71000,...") were rejected row by row as an unnamed series. A figure
+    written zero-padded (a volume, an amount, a row's id) takes a new value on almost every row."""
+    if t.format != LEADING_ZEROS or dates is None:
+        return False
+    values = [r[j].strip() for r in body if j < len(r) and dates < len(r) and r[dates].strip()]
+    codes = Counter(values)
+    if len(values) < 3 or len({len(v) for v in codes}) != 1 or not all(map(_CODE.fullmatch, codes)):
+        return False
+    if 2 * len(codes) > len(values):  # most rows a new value: a figure, not a code recurring over the dates
+        return False
+    if len(codes) == 1:
+        days = [r[dates].strip() for r in body if j < len(r) and dates < len(r) and r[dates].strip()]
+        return len(set(days)) == len(days)
+    return _keys_dates(j, body, dates)
 
 
 def _weekdays(j: int, body: Sequence[Sequence[str]], dates: int | None, date_format: str | None) -> bool:

@@ -15,6 +15,7 @@ from itertools import chain, repeat
 from operator import contains
 
 from .joined import SEP, joined, joined_regex
+from .month_names import MONTHS
 from .dump_escapes import escapes_as_a_dump, keep_dump_escapes
 from .quoted_lines import one_quoted_field
 from .shapes import shape_of
@@ -242,17 +243,28 @@ _NUMERIC_TOKEN_REST = (  # after its first digit
     r"|\d?+:\d{2}(?::\d{2})?|\d*+\.\d+"
     r"|\d?+[- ][A-Za-z]{3,9}+[- ]\d{2,4})"
 )
-_VALUE_TOKENS = re.compile(
-    rf"\d(?=\d*+[-/.: ]){_NUMERIC_TOKEN_REST}"
+# ... whose word is a month name of a language the project reads (month_names.py), not any word: "1 ann
+# 10" of a space-delimited "id name score" table read as a date, which took its spaces out of the
+# candidates, and the file split on '.'. The names' alternation, tried wherever a digit and a blank
+# meet, made the scan 2-4x slower on text: a sample is scanned again with it only where the scan
+# above found a word that is no month's between digits (_month_named).
+_MONTH_NAMES = frozenset(w for table in MONTHS.values() for w in table)
+_WORD_IN_TOKEN = re.compile(r"[A-Za-z]{3,}")  # (not a timestamp's 'T')
+_DIGITS_AND_MARKS = b"0123456789-/.: T,"
+_MONTH_WORDS = "|".join(sorted(_MONTH_NAMES, key=lambda w: (-len(w), w)))
+_MONTH_TOKEN_REST = _NUMERIC_TOKEN_REST.replace("[A-Za-z]{3,9}+", f"(?i:{_MONTH_WORDS})")
+_VALUE_TOKENS, _VALUE_TOKENS_OF_MONTHS = (re.compile(
+    rf"\d(?=\d*+[-/.: ]){rest}"
     r"|[A-Za-z]{3,9}+\.? \d{1,2}+,? \d{4}"
-)
+) for rest in (_NUMERIC_TOKEN_REST, _MONTH_TOKEN_REST))
 # Most samples hold no middle of a written date ("r 5, 2", "b. 12 2"): they are scanned for the
 # numeric tokens alone (the written date could match nowhere), with a pattern that opens on a
 # digit alone, so the scan skips every other character in C instead of trying it. It reads a run
 # of digits followed by no "-/.: " in one step (an empty group): the lookahead fails at every
 # digit of such a run, and tried at each, scanned the rest of the run again ("28,9658", "107693").
 # Its group holds a token without the first digit, which is no character _inside_values counts.
-_NUMERIC_TOKENS = re.compile(rf"\d(?:\d*+(?![-/.: ])|(?=\d*+[-/.: ])({_NUMERIC_TOKEN_REST}))")
+_NUMERIC_TOKENS, _NUMERIC_TOKENS_OF_MONTHS = (re.compile(rf"\d(?:\d*+(?![-/.: ])|(?=\d*+[-/.: ])({rest}))")
+                                              for rest in (_NUMERIC_TOKEN_REST, _MONTH_TOKEN_REST))
 _WRITTEN_DATE_HINT = re.compile(r" (?:(?<=[A-Za-z] )|(?<=[A-Za-z]\. ))\d{1,2}+,? \d")
 # Searched apart, and only in samples that hold a "://": one more alternative in _VALUE_TOKENS is
 # tried at every letter of every sample.
@@ -262,6 +274,18 @@ _URL_TOKENS = re.compile(r"(?:https?|ftp)://[^\s\"',;|]++")
 _EMAIL_TOKENS = re.compile(r"[\w.+-]++@[\w-]++\.[\w.-]++")
 _INNER_CHARS = "-/.: "
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
+
+
+def _month_named(tokens_rx: re.Pattern, text: str) -> str:
+    """The tokens of `text` joined, a day, word and year among them only where its word is a month's."""
+    joined = "".join(tokens_rx.findall(text))
+    # Most samples' tokens hold no word: digits and marks dropped in C, nothing is left. (Every token
+    # ends in a digit: no word runs on from one token into the next.)
+    if (joined.isascii() and not joined.encode("ascii").translate(None, _DIGITS_AND_MARKS)) \
+            or set(map(str.lower, _WORD_IN_TOKEN.findall(joined))) <= _MONTH_NAMES:
+        return joined
+    exact = _VALUE_TOKENS_OF_MONTHS if tokens_rx is _VALUE_TOKENS else _NUMERIC_TOKENS_OF_MONTHS
+    return "".join(exact.findall(text))  # the digits the word's match took read again: "10" of "10.5"
 
 
 def _inside_values(sample: str) -> dict[str, float]:
@@ -275,7 +299,7 @@ def _inside_values(sample: str) -> dict[str, float]:
         urls += "".join(_EMAIL_TOKENS.findall(rest))
         rest = _EMAIL_TOKENS.sub("\n", rest)
     tokens_rx = _VALUE_TOKENS if _WRITTEN_DATE_HINT.search(rest) else _NUMERIC_TOKENS
-    tokens = urls + "".join(tokens_rx.findall(rest))  # counted once in all tokens, not token by token
+    tokens = urls + _month_named(tokens_rx, rest)  # counted once in all tokens, not token by token
     return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS + "@"}
 
 

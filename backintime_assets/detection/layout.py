@@ -270,7 +270,8 @@ def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[in
             break  # (a ticker row of a numbered code reads as data, yet is the header's)
         if not (judge.data_like(fields) or _names_nothing(fields, judge)
                 or _record_of_blanks(fields, rows[k:k + _CONFIRM_LOOKAHEAD], judge,
-                                     k >= 2 and judge.data_like(rows[k - 2][1]) and not heads(k - 2))) or heads(k):
+                                     k >= 2 and judge.data_like(rows[k - 2][1]) and not heads(k - 2))
+                and not (k >= 2 and _names_under_spans(fields, rows[k - 2][1], judge))) or heads(k):
             break
         k -= 1
     return k
@@ -292,6 +293,27 @@ def _record_of_blanks(fields: list[str], below: list[Row], judge: _RowJudge, und
         return False
     seen = sum(1 for j, c in cells if any(j < len(f) and f[j].strip() == c for _, f in below))
     return under_a_record or seen >= 1 and 2 * seen >= len(cells)
+
+
+def _names_under_spans(fields: list[str], above: list[str], judge: _RowJudge) -> bool:
+    """Whether a row of words, no typed value in it, names the cells a header row above leaves blank
+    after one of its names: the names under a heading spanning several columns (a survey export's
+    "Which products do you use?,,," over "Product A,Product B,Product C"; "Price,,,,Volume" over
+    "Open,High,Low,Close"). Its words may recur below (a chosen option written in its column): it is
+    the header's second row, not a record of blanks. A blank before any name (a pandas index's)
+    spans nothing, and a record names its row first (a country, an indicator): a header's second row
+    leaves the first column's cell to the name above it ("Respondent ID", "Date")."""
+    if not fields or fields[0].strip() or judge.data_like(above) or any(True for _ in judge.filled_cells(fields)):
+        return False
+    spanning = False  # a heading over a name of the row's, and names under its blanks since
+    for head, cell in zip(above, fields):
+        if head.strip():
+            spanning = bool(cell.strip())
+        elif spanning and cell.strip():
+            return True
+        else:
+            spanning = False
+    return False
 
 
 def _prefix_of(fields: list[str], below: list[list[str]]) -> int:
@@ -1065,7 +1087,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # IAH126" above "BIS,BBSRC,03-NOV-2010,...,174195" in a UK spending return): a record the
     # provisional types rejected in part (its id and date in other shapes). A header row names
     # its columns, and its names are no values of them; taken into the header, the rows were skipped.
-    while len(block) > 1 and not period_row and _repeats_values(block[-1][1], below, judge):
+    while len(block) > 1 and not period_row and _repeats_values(block[-1][1], below, judge) \
+            and not _names_under_spans(block[-1][1], block[-2][1], judge):
         block.pop()
     del block[:words_over_names([f for _, f in block], provisional, width)]
     if not block:

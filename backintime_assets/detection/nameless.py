@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name
+from .month_names import month_number
 
 # A judgement (refusals.py): the rows are read and refused whole; a user's ticker for the file names
 # them (db/file_overrides.apply), as a rename or a ticker column does.
@@ -65,6 +66,29 @@ def sheet_names_ticker(sheet: str) -> bool:
     """Whether a workbook's sheet is named as a ticker is (and not as a spreadsheet names a new sheet)."""
     sheet = sheet.strip()
     return bool(_TICKER_NAME.fullmatch(sheet)) and not _DEFAULT_SHEET_NAME.fullmatch(sheet)
+
+
+# Names a sheet of one ticker's rows gets for its period or its part, even in capitals: a year ("2021",
+# "FY2021"), a quarter or half ("Q1", "1Q21", "H2 2020"), a month ("JAN", "MÄRZ 2021", "2021-01"), or a
+# word for a part of a file ("OLD", "NEW", "RAW", "BACKUP"). Sheets so named whose dates are not shared
+# are that one ticker's periods (normalisation/sheets.sheet_tickers); others, named as tickers, their
+# tickers however their dates fall.
+_PERIOD = re.compile(r"(?:FY|CY)?[-_ ]?(?:19|20)\d\d(?:[-_. /]?(?:0?[1-9]|1[0-2]|[QH][1-4]))?"
+                     r"|(?:[QH][1-4]|[1-4][QH])(?:[-_ /]?(?:19|20)?\d\d)?", re.I)
+_MONTH_AND_YEAR = re.compile(r"([^\W\d_]{3,10})\.?(?:[-_ /']?(?:\d{2}|\d{4}))?|(?:\d{2}|\d{4})[-_ /]?([^\W\d_]{3,10})")
+_PART_WORDS = _NO_INSTRUMENT | frozenset('''RAW ADJ ADJUSTED UNADJUSTED BACKUP COPY ARCHIVE HIST CURRENT LATEST
+                                          PREVIOUS PREV LAST FINAL DRAFT SUMMARY NOTES INPUT OUTPUT MAIN TEMP TMP
+                                          ALL TOTAL CHART'''.split())
+
+
+def sheet_names_a_period(sheet: str) -> bool:
+    """Whether a workbook's sheet is named as a period or a part of one table is (_PERIOD), not as an
+    instrument, though written as a ticker is."""
+    sheet = sheet.strip()
+    if _PERIOD.fullmatch(sheet) or sheet.upper() in _PART_WORDS:
+        return True
+    m = _MONTH_AND_YEAR.fullmatch(sheet)
+    return m is not None and month_number(m.group(1) or m.group(2)) is not None
 
 
 def nameless_problem(name: str) -> str | None:

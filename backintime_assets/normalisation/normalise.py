@@ -496,8 +496,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     if plans and tickers is None and schema.ticker is None and "ticker" not in cmap and default_ticker is None \
             and sheet_names_ticker(schema.sheet or "") and (nameless := nameless_problem(source_file)):
         # A workbook detection let by for its sheet's name ("AAPL") whose sheets name no ticker after all
-        # (one sheet, or sheets of no shared dates: sheets.sheet_tickers): its rows would load under the
-        # file's name, a site's for every download ("export.xlsx": EXPORT), refused as detection refuses it.
+        # (one sheet, or sheets of no shared dates named as periods: sheets.sheet_tickers): its rows would
+        # load under the file's name, a site's for every download ("export.xlsx": EXPORT), refused as
+        # detection refuses it.
         rejected = per_line + _reject_all(rec, raw_of, f"file problem: {nameless}")
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, nameless,
                               lines_frame(source_file, non_data), total, reader)

@@ -32,7 +32,7 @@ import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
 from backintime_assets.detection.header_ticker import BETWEEN, filler, header_ticker
-from backintime_assets.detection.nameless import sheet_names_ticker
+from backintime_assets.detection.nameless import sheet_names_a_period, sheet_names_ticker
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.swapped_cells import own_swap
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
@@ -252,22 +252,34 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray,
     pairs = np.unique(np.stack([days[dated].astype(np.int64), sheet[dated]]), axis=1)
     day_sheets = np.bincount(np.unique(pairs[0], return_inverse=True)[1])  # sheets holding each day
     shared = day_sheets[np.unique(days[dated].astype(np.int64), return_inverse=True)[1]] > 1
+    copied = np.zeros(len(shared), dtype=bool)
     if closes is not None:
         # The last days pasted again on a sheet of their own ("DATA", then "NEW"): judged sheet by
         # sheet, the copies' dates are all on the history's, and their rows loaded as ticker NEW.
         # Another ticker's close differs on the day; a copy's is the one the other sheet holds.
-        close = closes[dated]
-        pair = np.unique(np.stack([days[dated], close]), axis=1, return_inverse=True)[1].ravel()
-        held = np.unique(np.stack([pair, sheet[dated]]), axis=1)  # (day and close, sheet) once each
-        shared &= ~((np.bincount(held[0], minlength=len(pair))[pair] > 1) & ~np.isnan(close))
+        copied = _copied(days[dated], closes[dated], sheet[dated])
+        shared &= ~copied
     # Judged sheet by sheet: over all rows, a long history's unshared days outvoted the short sheet
     # whose every day the long one holds, and RIVN's rows loaded as AAPL's, under the file's name.
     on_sheet = sheet[dated]
-    if (np.bincount(on_sheet, weights=shared) / np.maximum(np.bincount(on_sheet), 1)).max() < _SHARED_DATES:
+    if (np.bincount(on_sheet, weights=shared) / np.maximum(np.bincount(on_sheet), 1)).max() < _SHARED_DATES \
+            and (copied.any() or any(sheet_names_a_period(p.sheet.name or "") for p in named)):
+        # Sheets of distinct dates are the file's ticker's periods, unless each is named as a ticker
+        # and none as a period ("AAPL", "MSFT" of different dates; not "2021", "2022", "JAN", "FEB"):
+        # their rows had loaded as one security's under the file's name, or been refused under
+        # "export.xlsx".
         return None
     by_base = {p.base: p.sheet.name for p in data}
     words = np.array([(by_base[int(b)] or "").strip().upper() for b in bases], dtype=object)
     return Strings(sheet.astype(np.int64), words, (words == "")[sheet])
+
+
+def _copied(days: np.ndarray, closes: np.ndarray, sheet: np.ndarray) -> np.ndarray:
+    """Of each dated row, whether another sheet holds its day and close again (a copy's row, not
+    another ticker's)."""
+    pair = np.unique(np.stack([days, closes]), axis=1, return_inverse=True)[1].ravel()
+    held = np.unique(np.stack([pair, sheet]), axis=1)  # (day and close, sheet) once each
+    return (np.bincount(held[0], minlength=len(pair))[pair] > 1) & ~np.isnan(closes)
 
 
 def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings | None:

@@ -1321,3 +1321,39 @@ def test_a_lone_letter_names_the_close_where_every_other_column_is_a_fields():
     # A "V" of prices with cents is Visa's beside Citigroup's "C", no volume to make the "C" a close.
     data = b"Date,C,V\n2024-01-02,51.25,250.31\n2024-01-03,51.5,251.1\n2024-01-04,51.75,249.87\n"
     assert normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices_arrow.num_rows == 0
+
+
+_KRX = [("005930", 71000), ("000660", 140000), ("035720", 50000), ("00088K", 9000)]
+
+
+def test_headerless_zero_padded_codes_recurring_over_the_dates_are_the_ticker():
+    # KRX exports without a header: the six-digit code leads each row. Its digits made no ticker, and
+    # every row was rejected as an "unnamed series" (several instruments on each date).
+    data = b"".join(f"{code},202401{d:02d},{p},{p + 900},{p - 600},{p + 400},{1000 * d + k}\n".encode()
+                    for d in (2, 3, 4) for k, (code, p) in enumerate(_KRX))
+    schema = detect_bytes(data, "krx.csv")
+    assert [c.canonical for c in schema.columns] == ["ticker", "date", "open", "high", "low", "close", "volume"]
+    result = normalise_bytes(data, schema, "krx.csv")
+    assert result.rejected.empty and len(result.prices) == 12
+    assert result.prices.groupby("ticker").close.first().to_dict() == \
+        {"005930": 71400, "000660": 140400, "035720": 50400, "00088K": 9400}
+    # One code on every row of distinct dates: a file of that code.
+    data = b"".join(f"005930,202401{d:02d},71000,71900,70400,71{d:02d}0,{1000 + d}\n".encode()
+                    for d in (2, 3, 4, 5, 8, 9, 10))
+    result = normalise_bytes(data, detect_bytes(data, "krx.csv"), "krx.csv")
+    assert result.prices.ticker.unique().tolist() == ["005930"] and len(result.prices) == 7
+
+
+def test_zero_padded_figures_and_ids_are_no_ticker_codes():
+    # A zero-padded row id, or a zero-padded count, takes a new value on (almost) every row: a figure.
+    data = b"".join(f"{k:06d},202401{2 + k // 3:02d},{d},{d + 9},{d - 6},{d + 4}\n".encode()
+                    for k, d in enumerate(range(100, 112)))
+    assert [c.canonical for c in detect_bytes(data, "ids.csv").columns][0] is None
+    data = b"id,day,count\n" + b"".join(f"{k},2024-01-{2 + k // 2:02d},{7 * k + 3:06d}\n".encode() for k in range(12))
+    assert "ticker" not in [c.canonical for c in detect_bytes(data, "counts.csv").columns]
+    # Two-digit codes (a branch, a month) recurring over the dates stay as they were.
+    data = b"".join(f"0{k},2024-01-{d:02d},{d}.5,{d}.25\n".encode() for d in (2, 3, 4) for k in (1, 2, 3))
+    assert [c.canonical for c in detect_bytes(data, "branches.csv").columns][0] is None
+    # Nor zeros alone on every row (a placeholder).
+    data = b"".join(f"000,2024-01-{d:02d},{d}.5,{d + 1}.5,{d - 1}.5,{d}.25\n".encode() for d in range(2, 9))
+    assert [c.canonical for c in detect_bytes(data, "acme.csv").columns][0] is None

@@ -396,6 +396,21 @@ def test_single_spaced_tables_are_read_without_merging(text):
     assert (d.delimiter, d.skipinitialspace) == (" ", False)
 
 
+def test_a_word_between_numbers_is_no_written_date_unless_it_names_a_month():
+    # "1 ann 10" was read as a date like "5 Mar 21": the spaces inside "dates" took the space out of the
+    # candidates, and the table split on the decimal points.
+    text = "id name score\n1 ann 10.5\n2 bob 11.25\n3 cy 9.75\n"
+    assert detect_dialect(text).delimiter == " "
+    from backintime_assets.detection.dialect import _inside_values
+
+    assert _inside_values(text)[" "] == 0 and _inside_values(text)["."] == 1
+    # A day, month name and year keeps its blanks, in English and the other languages read, also beside
+    # a word that is no month's.
+    for month in ("Mar", "Okt", "mei", "dic", "MAI", "Sept"):
+        assert _inside_values("".join(f"{d} {month} 2021,{d}.5\n" for d in range(1, 9)))[" "] == 1, month
+    assert _inside_values("5 Mar 2021,1 ann 10.5\n")[" "] == 0.5
+
+
 def test_a_headerless_log_of_single_spaced_numbers_is_space_delimited():
     # A sensor log with no header: epoch, then readings. No number holds a space after its decimal
     # mark: each line is four values, not one spaced number, which had left the file one column wide.
@@ -435,7 +450,7 @@ def test_comment_lines_still_vote_where_little_else_is_left(text):
 
 
 _TOKEN_PIECES = ["1", "23", "2020", "-", "/", ".", ":", " ", "  ", ",", "\t", ";", "|", "\n", "T", "Mar", "Jan.",
-                 "a", "ZZ", "http://h.io/a-1.2", "é", "\u0663", "@", "x.y@h-1.io"]
+                 "a", "ZZ", "ann", "MAI", "Okt", "http://h.io/a-1.2", "é", "\u0663", "@", "x.y@h-1.io"]
 
 
 @given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).map("".join))
@@ -449,6 +464,7 @@ def test_inside_values_read_numeric_tokens_as_the_full_pattern_does(text):
         _EMAIL_TOKENS,
         _URL_TOKENS,
         _VALUE_TOKENS,
+        _VALUE_TOKENS_OF_MONTHS,
         _WRITTEN_DATE_HINT,
         _inside_values,
     )
@@ -457,7 +473,7 @@ def test_inside_values_read_numeric_tokens_as_the_full_pattern_does(text):
     urls = "".join(_URL_TOKENS.findall(text)) if "://" in text else ""
     urls += "".join(_EMAIL_TOKENS.findall(rest))
     rest = _EMAIL_TOKENS.sub("\n", rest)
-    tokens = urls + "".join(_VALUE_TOKENS.findall(rest))
+    tokens = urls + "".join(_VALUE_TOKENS_OF_MONTHS.findall(rest))  # "1 ZZ 2020" is no date, "1 Mar 2020" is
     assert _inside_values(text) == {c: tokens.count(c) / max(1, text.count(c)) for c in _INNER_CHARS + "@"}
     if not _WRITTEN_DATE_HINT.search(rest):
         assert not any(m.startswith(tuple("AaJjMmZz")) for m in _VALUE_TOKENS.findall(rest))  # the hint holds

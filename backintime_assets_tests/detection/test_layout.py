@@ -1345,3 +1345,31 @@ def test_a_one_word_header_over_a_blank_line_is_no_title():
     cities = ["Paris", "London", "Berlin", "Madrid", "Rome", "Vienna", "Prague", "Oslo", "Bern", "Athens"]
     schema = detect_bytes(("city\n\n" + "\n".join(cities) + "\n").encode(), "cities.csv")
     assert (schema.header_row, [c.name for c in schema.columns]) == (0, ["city"])
+
+
+_SURVEY = ("Respondent ID,Collector ID,Start Date,IP Address,How satisfied are you?,Which products do you use?,,,"
+           "What could we improve?\n"
+           ",,,,Response,Product A,Product B,Product C,Open-Ended Response\n"
+           "11486953365,265432118,05/14/2020 10:12:40 AM,73.12.44.1,Very satisfied,Product A,,Product C,Faster\n"
+           "11486950012,265432118,05/14/2020 10:05:11 AM,98.210.3.77,Satisfied,,Product B,,\n"
+           "11486941187,265432118,05/14/2020 09:51:02 AM,24.5.190.12,Neutral,Product A,Product B,,More colours\n"
+           "11486938820,265432118,05/14/2020 09:40:19 AM,67.180.22.9,Very satisfied,,,Product C,\n")
+
+
+def test_a_second_header_row_naming_a_headings_blank_cells_is_the_headers_though_its_words_recur():
+    # SurveyMonkey's export: a question heads the answer options' columns, its blank cells named by the
+    # second row ("Product A", "Product B"). The options chosen recur below in their columns, and the
+    # second row was read as the first record.
+    lay = layout(_SURVEY)
+    assert (lay.header_row, lay.data_start_line) == (0, 2)
+    assert lay.names[4:8] == ["How satisfied are you?", "Which products do you use?", "Product B", "Product C"]
+    schema = detect_bytes(_SURVEY.encode(), "survey.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 2)
+    # A record naming its row first, its figures missing, under a header leaving a column unnamed after
+    # a name, stays a record (its words recur below).
+    rows = ("Aruba,ABW,CPI,FP.CPI,1.5,2.5\nAfrica,AFE,CPI,FP.CPI,,\nAlbania,ALB,CPI,FP.CPI,1.0,\n"
+            "Togo,TGO,CPI,FP.CPI,1.5,2.5\nChad,TCD,CPI,FP.CPI,1,2\n")
+    lay = layout("Name,Code,Indicator,,Y2020,Y2021\n" + rows)
+    assert (lay.header_row, lay.data_start_line) == (0, 1)
+    lay = layout("Name,Code,Indicator,,Y2020,Y2021\n" + rows.split("\n", 1)[1])
+    assert (lay.header_row, lay.data_start_line) == (0, 1)

@@ -3,7 +3,7 @@ one made-up ticker shared with every other download of that name."""
 import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
-from backintime_assets.detection.nameless import NAMELESS, as_named
+from backintime_assets.detection.nameless import NAMELESS, as_named, sheet_names_a_period
 from backintime_assets.detection.refusals import judged
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets_tests.support.workbooks import xlsx
@@ -149,3 +149,12 @@ def test_a_workbook_under_a_sites_name_is_refused_unless_its_sheets_name_the_tic
     # Under a name of the instrument's, as before.
     schema, result = read(xlsx({"Sheet1": _SHEET}), "AAPL.xlsx")
     assert schema.problem is None and result.prices.ticker.tolist() == ["AAPL"] * 2
+
+
+@pytest.mark.parametrize("sheet, period", [
+    ("2021", True), ("FY2021", True), ("Q1", True), ("1Q21", True), ("H2 2020", True), ("JAN", True),
+    ("MÄRZ 2021", True), ("2021-01", True), ("Sept", True), ("OLD", True), ("BACKUP", True),
+    ("AAPL", False), ("MSFT", False), ("BRK.B", False), ("7203.T", False), ("005930", False), ("^GSPC", False),
+])
+def test_a_sheet_named_as_a_period_or_a_part_is_told_from_one_named_as_a_ticker(sheet, period):
+    assert sheet_names_a_period(sheet) is period

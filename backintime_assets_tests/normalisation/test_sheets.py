@@ -674,3 +674,25 @@ def test_a_lone_sheet_named_as_a_ticker_is_refused_alike_by_detection_and_readin
     # Two sheets named as tickers, sharing their dates, still name them (normalisation decides).
     two = book({"AAPL": sheets["AAPL"], "MSFT": [HEADER, bar(datetime(2021, 3, 4), 30), bar(datetime(2021, 3, 5), 30)]})
     assert sorted(set(run(two, "export.xlsx").prices.ticker)) == ["AAPL", "MSFT"]
+
+
+def test_sheets_named_as_tickers_name_them_though_their_dates_are_not_shared():
+    # "export.xlsx" of sheets AAPL (January) and MSFT (February): distinct dates read as one ticker's
+    # periods, its rows refused as nameless ("watchlist.xlsx": all ten loaded as ticker WATCHLIST).
+    feb = [datetime(2021, 2, d) for d in (1, 2, 3, 4, 5)]
+    sheets = {"AAPL": [HEADER, *[bar(d, 0) for d in DAYS]], "MSFT": [HEADER, *[bar(d, 1) for d in feb]]}
+    for name in ("export.xlsx", "watchlist.xlsx"):
+        r = run(book(sheets), name=name)
+        assert r.prices.groupby("ticker").size().to_dict() == {"AAPL": 5, "MSFT": 5}
+        assert r.prices[r.prices.ticker == "MSFT"].close.tolist() == [bar(d, 1)[4] for d in feb]
+        assert r.rejected.empty and every_row_once(r, sheets)
+
+
+@pytest.mark.parametrize("names", [("2021", "2022"), ("JAN", "FEB"), ("Q1", "Q2"), ("OLD", "NEW"), ("JAN21", "FEB21")])
+def test_sheets_named_as_periods_in_capitals_are_one_tickers_periods(names):
+    first, second = DAYS, [d.replace(year=2022) if names[0] == "2021" else d.replace(month=2) for d in DAYS]
+    sheets = {names[0]: [HEADER, *[bar(d) for d in first]], names[1]: [HEADER, *[bar(d) for d in second]]}
+    r = run(book(sheets), name="aapl.xlsx")
+    assert r.prices.ticker.unique().tolist() == ["AAPL"] and every_row_once(r, sheets)
+    data = book(sheets)
+    assert normalise_bytes(data, detect_bytes(data, "export.xlsx"), "export.xlsx").file_problem.startswith(NAMELESS)
