@@ -974,7 +974,9 @@ def _ticker_codes(j: int, body: Sequence[Sequence[str]], dates: int | None, t: C
     if len(codes) == 1:
         days = [r[dates].strip() for r in body if j < len(r) and dates < len(r) and r[dates].strip()]
         return len(set(days)) == len(days)
-    return _keys_dates(j, body, dates)
+    # Several a day that all read as times of day ("093000", "100000"): an intraday file's bars as
+    # well as codes may be (_DIGIT_CLOCK); loaded as tickers, each bar became an instrument. Left as read.
+    return not all(map(_DIGIT_CLOCK.fullmatch, codes)) and _keys_dates(j, body, dates)
 
 
 def _weekdays(j: int, body: Sequence[Sequence[str]], dates: int | None, date_format: str | None) -> bool:

@@ -74,7 +74,10 @@ def sheet_names_ticker(sheet: str) -> bool:
 # are that one ticker's periods (normalisation/sheets.sheet_tickers); others, named as tickers, their
 # tickers however their dates fall.
 _PERIOD = re.compile(r"(?:FY|CY)?[-_ ]?(?:19|20)\d\d(?:[-_. /]?(?:0?[1-9]|1[0-2]|[QH][1-4]))?"
-                     r"|(?:[QH][1-4]|[1-4][QH])(?:[-_ /]?(?:19|20)?\d\d)?", re.I)
+                     r"|(?:[QH][1-4]|[1-4][QH])(?:[-_ /]?(?:19|20)?\d\d)?"
+                     # a fiscal year of two digits or a span of years ("FY19", "2019-20", "2019-2020"), a
+                     # bare year or part number of one or two digits ("21", "1")
+                     r"|(?:FY|CY)[-_ ']?\d\d|(?:19|20)\d\d[-_/ ]+(?:19|20)?\d\d|\d{1,2}", re.I)
 _MONTH_AND_YEAR = re.compile(r"([^\W\d_]{3,10})\.?(?:[-_ /']?(?:\d{2}|\d{4}))?|(?:\d{2}|\d{4})[-_ /]?([^\W\d_]{3,10})")
 _PART_WORDS = _NO_INSTRUMENT | frozenset('''RAW ADJ ADJUSTED UNADJUSTED BACKUP COPY ARCHIVE HIST CURRENT LATEST
                                           PREVIOUS PREV LAST FINAL DRAFT SUMMARY NOTES INPUT OUTPUT MAIN TEMP TMP
@@ -89,6 +92,17 @@ def sheet_names_a_period(sheet: str) -> bool:
         return True
     m = _MONTH_AND_YEAR.fullmatch(sheet)
     return m is not None and month_number(m.group(1) or m.group(2)) is not None
+
+
+_NUMBERED = re.compile(r"(\D*?)[-_ .]?\d{1,2}")
+
+
+def sheets_numbered_as_parts(sheets: list[str]) -> bool:
+    """Whether two of a workbook's sheets are one name numbered ("SPY1" and "SPY2", "PART1" and "PART2",
+    "DATA" and "DATA2"): the parts of one table, not two tickers. A number of three digits and more is
+    a listing code ("7203", "6758"), not a part's."""
+    stems = [m.group(1) if (m := _NUMBERED.fullmatch(s.strip().upper())) else s.strip().upper() for s in sheets]
+    return len(set(stems)) < len(stems)
 
 
 def nameless_problem(name: str) -> str | None:

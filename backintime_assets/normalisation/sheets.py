@@ -32,7 +32,7 @@ import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
 from backintime_assets.detection.header_ticker import BETWEEN, filler, header_ticker
-from backintime_assets.detection.nameless import sheet_names_a_period, sheet_names_ticker
+from backintime_assets.detection.nameless import sheet_names_a_period, sheet_names_ticker, sheets_numbered_as_parts
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.swapped_cells import own_swap
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
@@ -263,7 +263,8 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray,
     # whose every day the long one holds, and RIVN's rows loaded as AAPL's, under the file's name.
     on_sheet = sheet[dated]
     if (np.bincount(on_sheet, weights=shared) / np.maximum(np.bincount(on_sheet), 1)).max() < _SHARED_DATES \
-            and (copied.any() or any(sheet_names_a_period(p.sheet.name or "") for p in named)):
+            and (copied.any() or any(sheet_names_a_period(p.sheet.name or "") for p in named)
+                 or sheets_numbered_as_parts([p.sheet.name or "" for p in named])):
         # Sheets of distinct dates are the file's ticker's periods, unless each is named as a ticker
         # and none as a period ("AAPL", "MSFT" of different dates; not "2021", "2022", "JAN", "FEB"):
         # their rows had loaded as one security's under the file's name, or been refused under

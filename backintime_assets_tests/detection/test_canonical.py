@@ -1357,3 +1357,21 @@ def test_zero_padded_figures_and_ids_are_no_ticker_codes():
     # Nor zeros alone on every row (a placeholder).
     data = b"".join(f"000,2024-01-{d:02d},{d}.5,{d + 1}.5,{d - 1}.5,{d}.25\n".encode() for d in range(2, 9))
     assert [c.canonical for c in detect_bytes(data, "acme.csv").columns][0] is None
+
+
+def test_times_of_day_in_digits_are_no_ticker_codes():
+    # A headerless intraday file (Finam's "005930,20180103,090000,..."): its clock column, zero-padded,
+    # several values a day recurring over the dates, had been read as KRX codes and each bar loaded as
+    # an instrument ("090000", "090500"). Its rows are one ticker's bars of a day, rejected as before.
+    data = b"".join(f"005930,201801{d:02d},{t},{p},{p + 200},{p - 100},{p + 100 * (k % 2)},{4172 + 997 * k}\n".encode()
+                    for d in (3, 4, 5) for k, (t, p) in enumerate(zip(("090000", "090500", "091000", "091500"),
+                                                                      (78500, 78600, 78500, 78500))))
+    schema = detect_bytes(data, "samsung.txt")
+    assert [c.canonical for c in schema.columns] == [None, "date", None, "open", "high", "low", "close", "volume"]
+    result = normalise_bytes(data, schema, "samsung.txt")
+    assert result.prices.empty and len(result.rejected) == 12
+    assert result.rejected.reason.str.startswith("intraday bar").all()
+    # Four digits alike ("0930", "1000"), the date first.
+    data = b"".join(f"202401{d:02d},{t},{100 + k}.25\n".encode()
+                    for d in (2, 3, 4) for k, t in enumerate(("0930", "1000", "1030")))
+    assert "ticker" not in [c.canonical for c in detect_bytes(data, "bars.csv").columns]

@@ -688,7 +688,10 @@ def test_sheets_named_as_tickers_name_them_though_their_dates_are_not_shared():
         assert r.rejected.empty and every_row_once(r, sheets)
 
 
-@pytest.mark.parametrize("names", [("2021", "2022"), ("JAN", "FEB"), ("Q1", "Q2"), ("OLD", "NEW"), ("JAN21", "FEB21")])
+@pytest.mark.parametrize("names", [("2021", "2022"), ("JAN", "FEB"), ("Q1", "Q2"), ("OLD", "NEW"), ("JAN21", "FEB21"),
+                                   # fiscal years of two digits, spans of years, bare numbers, one name numbered
+                                   ("FY21", "FY22"), ("2020-21", "2021-22"), ("21", "22"), ("1", "2"),
+                                   ("PART1", "PART2"), ("AAPL1", "AAPL2"), ("DATA", "DATA2")])
 def test_sheets_named_as_periods_in_capitals_are_one_tickers_periods(names):
     first, second = DAYS, [d.replace(year=2022) if names[0] == "2021" else d.replace(month=2) for d in DAYS]
     sheets = {names[0]: [HEADER, *[bar(d) for d in first]], names[1]: [HEADER, *[bar(d) for d in second]]}
@@ -696,3 +699,11 @@ def test_sheets_named_as_periods_in_capitals_are_one_tickers_periods(names):
     assert r.prices.ticker.unique().tolist() == ["AAPL"] and every_row_once(r, sheets)
     data = book(sheets)
     assert normalise_bytes(data, detect_bytes(data, "export.xlsx"), "export.xlsx").file_problem.startswith(NAMELESS)
+
+
+def test_sheets_named_as_listing_codes_of_distinct_dates_name_them():
+    # Tokyo's codes are digits too, of four: not a part's number ("1", "2", "PART1").
+    feb = [datetime(2021, 2, d) for d in (1, 2, 3, 4, 5)]
+    sheets = {"7203": [HEADER, *[bar(d, 0) for d in DAYS]], "6758": [HEADER, *[bar(d, 1) for d in feb]]}
+    r = run(book(sheets), name="watchlist.xlsx")
+    assert r.prices.groupby("ticker").size().to_dict() == {"7203": 5, "6758": 5} and every_row_once(r, sheets)
