@@ -149,26 +149,21 @@ def test_a_table_stacked_under_its_own_label_loads_under_it(label):
     assert len(out.rejected) == 2  # the second label's line and its repeated header, each with its reason
 
 
-def test_dotted_coin_volumes_in_a_decimal_comma_file_are_not_read_as_thousands():
+@pytest.mark.parametrize(("volume", "grouped"), [
     # "21,375" coins written with a decimal dot ("21.375") beside prices "1 500,00": nothing says the dot
     # groups (no "1.234.567", no bare volume beside it); read as thousands they had loaded 21375.
+    (lambda k: f"{k + 1}.{125 * (k % 8):03d}", False),
+    # A dot twice in one volume groups its thousands: read whole.
+    (lambda k: f"{k + 1}.{k:03d}.306", True),
+])
+def test_dotted_volumes_in_a_decimal_comma_file_read_whole_only_where_grouped(volume, grouped):
     days = pd.bdate_range("2023-01-02", periods=30).strftime("%d/%m/%Y")
-    rows = [f"{d};1 5{k:02d},00;1 5{k:02d},50;1 4{k:02d},00;1 5{k:02d},25;{k + 1}.{125 * (k % 8):03d}"
-            for k, d in enumerate(days)]
-    data = ("Date;Ouverture;Haut;Bas;Clôture;Volume\n" + "\n".join(rows) + "\n").encode()
-    schema, out = _load(data, "BTC.csv")
-    assert schema.columns[5].format != "dot_grouped"
-    assert out.prices["volume"].max() < 100
-
-
-def test_dot_grouped_volumes_twice_grouped_read_whole():
-    days = pd.bdate_range("2023-01-02", periods=30).strftime("%d/%m/%Y")
-    rows = [f"{d};1 5{k:02d},00;1 5{k:02d},50;1 4{k:02d},00;1 5{k:02d},25;{k + 1}.{k:03d}.306"
-            for k, d in enumerate(days)]
+    rows = [f"{d};1 5{k:02d},00;1 5{k:02d},50;1 4{k:02d},00;1 5{k:02d},25;{volume(k)}" for k, d in enumerate(days)]
     data = ("Date;Ouverture;Haut;Bas;Clôture;Volume\n" + "\n".join(rows) + "\n").encode()
     schema, out = _load(data, "ACME.csv")
-    assert schema.columns[5].format == "dot_grouped"
-    assert out.prices["volume"].iloc[:2].tolist() == [1000306, 2001306] and out.rejected.empty
+    assert (schema.columns[5].format == "dot_grouped") is grouped and out.rejected.empty
+    expected = [float(volume(k).replace(".", "")) if grouped else float(volume(k)) for k in range(30)]
+    assert out.prices["volume"].tolist() == expected
 
 
 def test_phone_numbers_past_the_voted_cells_are_no_grouping():
