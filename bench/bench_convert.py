@@ -175,6 +175,15 @@ CPU: the 3x target met in both runs on this machine); daily drifted 15.0 / 14.0 
 2.52 + 10.4 = 12.9 s; polars 1.09 / 0.95 s (0.119x / 0.073x); Spark 5.08 / 4.33 s (0.557x / 0.336x);
 archive drifted 12.5 / 14.9 s (1.9% / 2.2%). The clean sets' gap is the machine's (no conversion code
 changed); the drifted set's +7% is in line with detection's +1.4% and the noise.
+Session 30 (same machine; detection and normalisation rules, one cost mend; callgrind +2-3% detection
+per drifted file), nothing else running, the final code then the session's first (9c85964) right
+after: daily clean 2.76 + 1.88 = 4.63 s, 8.85 CPU-s (1.4%) against 2.33 + 2.25 = 4.58 s, 8.57 CPU-s;
+polars one file 1.69 / 1.33 s (0.365x / 0.291x wall, 0.344x / 0.277x CPU); Spark read.csv 12.2 / 11.1 s
+(2.63x / 2.42x wall, 2.55x / 2.44x CPU: the 3x target missed in both, where the last session's run met
+it with the same conversion code); daily drifted 14.6 / 15.9 s (detection 5.96 / 6.35 s, 41% / 40%);
+by era 5.10 / 5.45 s (2.5% / 3.1%); archive clean 2.15 + 7.83 = 9.97 s, 19.1 CPU-s against 12.6 s,
+24.3 CPU-s; polars 1.07 / 0.90 s (0.107x / 0.072x); Spark 4.79 / 4.75 s (0.48x / 0.377x); archive
+drifted 13.1 / 15.3 s (2.0% / 1.8%). No conversion code changed: the gaps are the machine's.
 """
 from __future__ import annotations
 
