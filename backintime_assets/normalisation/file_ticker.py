@@ -23,6 +23,9 @@ _FILE_WORDS = frozenset("""OLD NEW BAK TMP TEMP COPY ORIG PREV LAST FULL ALL MAX
 _CURRENCY = (r"(?:USD|EUR|GBP|JPY|CHF|AUD|NZD|CAD|SEK|NOK|DKK|PLN|HUF|CZK|TRY|ZAR|MXN|SGD|HKD|CNH|CNY|RUB|ILS"
              r"|XAU|XAG|XPT|XPD|BTC|ETH|LTC|XRP)")
 _PAIR = rf"{_CURRENCY}{_CURRENCY}"
+# What Binance quotes its pairs in. Not its lira: "INDUSTRY", "ENTRY" and "COUNTRY" end in TRY, and an
+# office's "INDUSTRY_1d" is its own name.
+_COIN_QUOTE = r"(?:USDT|USDC|FDUSD|BUSD|TUSD|USD|EUR|BTC|ETH|BNB)"
 # MetaTrader 5's timeframes ("M15", "H1", "D1", "MN1"), and the words its bar export names the longer ones
 # by ("EURUSD_Daily_200601020000_201912310000": Daily, Weekly, Monthly).
 _MT5_FRAME = r"(?:M(?:1|2|3|4|5|6|10|12|15|20|30)|H(?:1|2|3|4|6|8|12)|D1|W1|MN1?|Daily|Weekly|Monthly)"
@@ -51,6 +54,9 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     r"^(?P<s>\^?[A-Z][A-Z0-9]*)_History$",
     # Binance's monthly and daily files: "BTCUSDT-1d-2024-01", "ETHUSDT-1h-2024-01-15".
     r"^(?P<s>[A-Z0-9]+)-(?:1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w|1mo)-\d{4}-\d{2}(?:-\d{2})?$",
+    # And the name scripts give what they fetch from its API: the pair and its interval as Binance writes it
+    # ("BTCUSDT-1d", "ETHUSDT_1h"). A coin pair only, its quote currency last: "SPY_5" and "US_1m" are users'.
+    rf"^(?P<s>[A-Z0-9]{{2,}}{_COIN_QUOTE})[-_](?:1s|1m|3m|5m|15m|30m|1h|2h|4h|6h|8h|12h|1d|3d|1w|1M|1mo)$",
     # Alpha Vantage's CSV: "daily_IBM", "daily_adjusted_IBM", "weekly_IBM", "intraday_5min_IBM" (its
     # symbol as the user typed it, in capitals: "daily_returns" is a user's own name).
     r"^(?:(?:daily|weekly|monthly)(?:_adjusted)?|intraday_\d+min)_(?P<s>\^?[A-Z0-9][A-Z0-9.=-]*)$",

@@ -282,6 +282,10 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("MacroTrends_Data_Download_AAPL.csv", "AAPL"), ("MacroTrends_Data_Download_BRK.A.csv", "BRK.A"),
     ("Download Data - STOCK_US_XNAS_AAPL.csv", "AAPL"), ("Download Data - INDEX_US_S&P US_SPX.csv", "SPX"),
     ("BTCUSDT-1d-2024-01.csv", "BTCUSDT"), ("ETHUSDT-1h-2024-01-15.csv", "ETHUSDT"),  # Binance
+    # A script's name for what it fetched from Binance: each had loaded as BTCUSDT-1D, BTCUSDT_1D beside BTCUSDT.
+    ("BTCUSDT-1d.csv", "BTCUSDT"), ("BTCUSDT_1d.csv", "BTCUSDT"), ("ETHBTC_4h.csv", "ETHBTC"),
+    ("AAPL_1d.csv", "AAPL_1D"), ("US_1m.csv", "US_1M"), ("BTCUSDT_1D.csv", "BTCUSDT_1D"),  # no coin pair's
+    ("INDUSTRY_1d.csv", "INDUSTRY_1D"), ("BTCEUR-1h.csv", "BTCEUR"),
     ("aapl_price-history-01-02-2024.csv", "AAPL"), ("zcu19_price-history-11-07-2018.csv", "ZCU19"),  # Barchart
     ("Bitcoin_1_1_2024-2_1_2024_historical_data_coinmarketcap.csv", "BITCOIN"),
     ("AAPL_full_1day_adjsplitdiv.txt", "AAPL"), ("VIX_History.csv", "VIX"), ("VIX9D_History.csv", "VIX9D"),
