@@ -532,6 +532,7 @@ def detect_dialect(text: str, declared: str | None = None) -> Dialect:
     lines = sample.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(lines) > 1 and len(text) > _SCORE_CHARS:
         lines = lines[:-1]  # the last one was cut by the sample boundary
+    commented = _commented_header(lines)
     lines = _without_leading_comments(lines)[:_MAX_SCORE_LINES]
     sample = "\n".join(lines)
     if not sample.strip():
@@ -539,6 +540,8 @@ def detect_dialect(text: str, declared: str | None = None) -> Dialect:
     if (wrapped := one_quoted_field(lines)) is not None:
         return Dialect(",", wrapped[0], wrapped[1], terminator, _ONE_QUOTED_FIELD_CONFIDENCE)
     delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample, declared)
+    if commented is not None and (named := _named_by(commented, lines, delimiter)) is not None:
+        delimiter, quotechar, escapechar, skip = named, '"', None, False
     if delimiter == "," and declared != "," and _number_commas_only(lines):
         delimiter = next((d for d in (declared, *_ONE_COLUMN_DELIMITERS) if d and d not in sample), delimiter)
     return Dialect(delimiter, quotechar, escapechar, terminator, confidence, skip)
@@ -596,6 +599,42 @@ def _without_leading_comments(lines: list[str]) -> list[str]:
     if k == 0 or sum(1 for ln in lines[k:] if ln.strip()) < 2:
         return lines
     return lines[k:]
+
+
+def _commented_header(lines: list[str]) -> str | None:
+    """The last line of the block of '#' comment lines a sample starts with, without its '#'s,
+    where it touches the first line below the block: a commented header ("#CHROM<tab>POS<tab>ID"
+    of a VCF under its "##" metadata, "#chrom<tab>start<tab>end" of a BED file)."""
+    k = 0
+    while k < len(lines) and lines[k].lstrip().startswith("#"):
+        k += 1
+    if k == 0 or k >= len(lines) or not lines[k].strip():
+        return None
+    return lines[k - 1].lstrip().lstrip("#")
+
+
+# Delimiters a commented header may name its columns by, where the data's cells hold another mark
+# more often ("GT:AD:DP" and "0/1:0,660:660" in a VCF's tab-separated rows read as more columns on ':').
+# The tab alone: prose comments hold no tabs, but commas and semicolons ("# Generated, by tool, v2"
+# over rows of decimal commas "1,5;2,5;3,5" would have turned the file to ',').
+_HEADER_DELIMITERS = ("\t",)
+
+
+def _named_by(header: str, lines: list[str], chosen: str) -> str | None:
+    """The delimiter other than `chosen` by which the commented `header` names as many columns
+    (three or more) as every row below it holds, where `chosen` cuts the header otherwise than the
+    rows: the header is the writer's word on the table's shape. None where no such delimiter is."""
+    rows = [ln for ln in lines[:_MAX_SCORE_LINES] if ln.strip()]
+    if not rows or '"' in header:
+        return None
+    width = header.count(chosen) + 1
+    if all(ln.count(chosen) + 1 == width for ln in rows):
+        return None  # the chosen delimiter reads the header as it reads the rows
+    for d in _HEADER_DELIMITERS:
+        n = header.count(d) + 1
+        if d != chosen and n >= 3 and all(len(f) == n for _, f in parse_rows("\n".join(rows), d, '"', None)):
+            return d
+    return None
 
 
 # Lines of an aligned table hold runs of spaces; a share of them that a stray double space in a

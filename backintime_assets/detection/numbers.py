@@ -95,6 +95,11 @@ _CODE_CELL = re.compile(rf"^([+-]?\s?){CURRENCY_CODE_RE}\s?(?=[\d.])|(?<=\d)\s?{
 # A cell with blanks at either end, in NUL-joined cells. Written to open on the NUL, a literal the
 # scan jumps between in C: opening on \s, every character of the cells would be tried.
 _PADDED = re.compile(rf"{SEP}(?:\s|(?<=\s{SEP}))")
+# A minus written after the number ("1.234,56-", "345,00-": SAP's lists, DATEV, DTAUS and other ERP
+# and bank exports; columns.TRAILING_MINUS): it goes, and the number votes as "-345,00" does. Else
+# the cell was no candidate, and a file whose amounts all carry one voted nothing: its decimal
+# comma was read as a dot, every amount text.
+_MINUS_AFTER = re.compile(rf"-(?<=\d-)(?={SEP})")  # the literal first: a search jumps between minus signs
 
 
 def _has_mark(text: str) -> bool:
@@ -132,6 +137,9 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
             text = joined(part)
         elif text is not None and _PADDED.search(text):
             part = list(map(str.strip, part))  # without marks the second and third strip change nothing
+            text = joined(part)
+        if text is not None and _MINUS_AFTER.search(text):
+            part = [c[:-1] if c[-2:-1].isdigit() and c.endswith("-") else c for c in part]
             text = joined(part)
         if text is None:  # a NUL inside a cell: cell by cell
             stripped = (_STRIP_MARKS(_SIGNED_MARK_CELL.sub(r"\1", _LETTERED_DOLLAR_CELL.sub(r"\1", c.strip()))).strip()

@@ -12,6 +12,7 @@ from backintime_assets.detection import detect_bytes, detect_file
 from backintime_assets.detection.detect import HEAD_BYTES, TAIL_BYTES
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.gaps import GAP
+from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, format_cell, render_table, sample_prices
 
 CANONICAL = ["date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume"]
@@ -800,3 +801,26 @@ def test_a_title_right_above_headerless_rows_that_splits_as_wide_is_no_header(ab
     assert result.file_problem is None
     assert result.prices["close"].tolist() == [185.5, 184.3, 181.9, 182.5]
     assert result.prices["volume"].tolist() == [1000, 1100, 1200, 1300]
+
+
+def test_a_bank_export_whose_every_amount_has_its_minus_after_it():
+    # DTAUS-style export: each debit written "345,00-", a credit column left empty. The amounts are
+    # numbers with a decimal comma (they had been text, the decimal read as a dot).
+    data = ("Buchungstag;Verwendungszweck;Soll;Haben\r\n"
+            "01.06.2026;Rechnung 001;345,00-;\r\n"
+            "02.06.2026;Rechnung 002;;100,50-\r\n"
+            "03.06.2026;Rechnung 003;1.020,00-;\r\n").encode()
+    s = detect_bytes(data, "umsaetze.csv")
+    assert (s.delimiter, s.decimal, s.header_row, s.data_start_line) == (";", ",", 0, 1)
+    assert [(c.type, c.format) for c in s.columns[2:]] == [("float", "trailing_minus")] * 2
+
+
+def test_a_vcf_reads_by_its_commented_header():
+    data = ("##fileformat=VCFv4.2\n##source=Mutect2\n"
+            "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
+            "MT\t73\t.\tA\tG\t.\t.\tDP=670;ECNT=2\tGT:AD:AF:DP:SB\t0/1:0,660:0.998:660:0,0,265,395\n"
+            "MT\t152\t.\tT\tC\t.\t.\tDP=1257;ECNT=2\tGT:AD:AF:DP:SB\t0/1:0,1226:0.999:1226:0,0,576,650\n").encode()
+    s = detect_bytes(data, "calls.vcf")
+    assert (s.delimiter, s.header_row, s.data_start_line) == ("\t", 2, 3)
+    assert [c.name for c in s.columns][:3] == ["CHROM", "POS", "ID"] and s.columns[1].type == "integer"
+    assert s.problem is not None or normalise_bytes(data, s, "calls.vcf").prices_arrow.num_rows == 0

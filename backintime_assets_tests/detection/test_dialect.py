@@ -699,3 +699,20 @@ def test_a_single_space_log_whose_lines_end_in_a_space_stays_space_delimited():
     text = "".join(f"run{k} drift{40 + k} rep 1: {6 + k / 10:.2f} ms/file rep 2: {4 + k / 7:.2f} ms/file \n"
                    for k in range(16))
     assert detect_dialect(text).delimiter == " "
+
+
+def test_a_commented_header_names_the_delimiter_its_rows_hold_fewer_of():
+    # A VCF: "##" metadata, the header "#CHROM<tab>POS...", rows whose last cells hold more ':'
+    # than the row holds tabs ("GT:AD:DP", "0/1:0,660:660"), as steadily. Read on ':', the header
+    # was a comment and the table thirteen columns of pieces; the header's tabs say how it is cut.
+    text = ("##fileformat=VCFv4.2\n##source=Mutect2\n"
+            "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
+            "MT\t73\t.\tA\tG\t.\t.\tDP=670;ECNT=2\tGT:AD:AF:DP:SB\t0/1:0,660:0.998:660:0,0,265,395\n"
+            "MT\t152\t.\tT\tC\t.\t.\tDP=1257;ECNT=2\tGT:AD:AF:DP:SB\t0/1:0,1226:0.999:1226:0,0,576,650\n")
+    assert detect_dialect(text).delimiter == "\t"
+    # A comment that is no header (its tabs cut it otherwise than the rows) leaves the vote alone.
+    other = "# run\tof\tmay\n" + "\n".join(f"a:{i}:b:c:d\tx" for i in range(4)) + "\n"
+    assert detect_dialect(other).delimiter == ":"
+    # Nor does a comment of commas over rows of decimal commas split by ';': prose holds commas.
+    prose = "# Generated, by tool, v2\n" + "\n".join(f"1,{i};2,5;3,5" for i in range(4)) + "\n"
+    assert detect_dialect(prose).delimiter == ";"

@@ -161,6 +161,7 @@ def _vote_cell_by_cell(cells, delimiter=None):
     unlettered = (re.sub(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)", r"\1", c.strip()) for c in cells)
     marks = CURRENCY_SYMBOLS + "%"
     stripped = (re.sub(rf"^([+-])\s?[{marks}]\s?", r"\1", c).strip(marks).strip() for c in unlettered)
+    stripped = (re.sub(r"(?<=\d)-$", "", c) for c in stripped)  # a minus after the number ("345,00-")
     numeric = [c for c in stripped if re.fullmatch(r"[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*", c)
                and len(c) <= 40][:400]
     first, counts, groups, ambiguous, ungrouped, doubt = {}, Counter(), Counter(), Counter(), 0, False
@@ -334,3 +335,11 @@ def test_day_first_dotted_dates_read_an_ambiguous_comma_as_decimal(cells, delimi
 )
 def test_dotted_dates_yield_to_stronger_evidence_on_the_comma(cells, delimiter, expected):
     assert detect_number_format(cells, delimiter) == expected
+
+
+def test_amounts_with_the_minus_after_them_vote_for_their_decimal_mark():
+    # DTAUS, SAP and other ERP exports write "345,00-": every amount carries it, and the vote had
+    # none (the cell did not end in a digit), so the decimal comma was read as a dot.
+    assert detect_number_format(["345,00-", "12,50-"], ";") == (",", None)
+    assert detect_number_format(["1.234,56-", "7,25"], ";") == (",", ".")
+    assert detect_number_format(["2024-01-", "10-20"], ",") == (".", None)  # no number before the minus
