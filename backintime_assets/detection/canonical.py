@@ -574,6 +574,13 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
     """The canonical columns a column's header cells (top row first) suggest, with their strength;
     with `abbreviated` False, none by a short form alone (_abbreviated_field). `instruments`: the
     header's _counted_labels."""
+    if len(cells) > 1:
+        # One name split over the header's rows ("Adj" over "Close"): the whole name says it. Read a
+        # row at a time, the lower "Close" made the adjusted close a second close, taken before the close.
+        joined = norm_name("".join(cells))
+        whole = _SYNONYMS.get(joined) or _SYNONYMS.get(_latin(joined))
+        if whole is not None:
+            return {whole[0]: whole[1]}
     scores: dict[str, float] = {}
     spanned = len(cells) > 1 and any(_SPAN_ALONE.fullmatch(_latin(norm_name(c))) for c in cells)
     for above, cell in enumerate(reversed(cells)):

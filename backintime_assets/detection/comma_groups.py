@@ -13,6 +13,7 @@ from statistics import median
 
 from .canonical import named_as
 from .columns import ColumnType
+from .flat_header import split_cell
 from .numbers import NULL_SPELLINGS
 
 # A volume column's format when its commas group thousands (normalisation/normalise.py reads it so).
@@ -86,7 +87,9 @@ def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: S
         first = next((c for row in body if j < len(row) and (c := row[j].strip()) and c not in NULL_SPELLINGS), "")
         if not _GROUPED.fullmatch(first) and not _DOT_GROUPED.fullmatch(first) and not _PLAIN.fullmatch(first):
             continue
-        if not named_as("volume", name):
+        # Or one ticker's volume among several's, its ticker in the name ("AAPL.Volume", "Volume_AAPL"):
+        # unnamed, its grouped cells read as text and every row of the ticker loaded without its volume.
+        if not named_as("volume", name) and not ((split := split_cell(name)) and named_as("volume", split[1])):
             continue
         cells = [row[j] for row in body if j < len(row)]
         fmt = next((f for grouped_whole, f in readings if grouped_whole(cells)), None)

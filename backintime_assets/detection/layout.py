@@ -585,6 +585,13 @@ def _labels_over(fields: list[str], block: list[Row], width: int) -> bool:
     if not repeated:
         return False
     filled = [j for j, c in enumerate(fields[:width]) if c.strip()]
+    # Words over named columns that tell every pair named alike apart are the first lines of names
+    # split over two rows ("Adj" over "Date,...,Close,Close,Volume", "Change" over "%" beside it):
+    # taken for preamble, the two closes were refused as several tickers' side by side.
+    split = [(fields[j].strip() if j < len(fields) else "", *names[j]) for j in range(width)]
+    if filled and all(any(names[j]) and any(ch.isalpha() for ch in fields[j]) for j in filled) and any(
+            names[j] in repeated for j in filled) and not _names_repeated(split):
+        return True
     return len(filled) >= 2 and all(names[j] in repeated or not any(names[j]) for j in filled)
 
 

@@ -62,3 +62,23 @@ def test_a_dotted_cell_past_the_sample_in_a_grouped_volume_is_rejected_not_read_
     result = normalise_bytes(data, schema, "sap.csv")
     assert result.prices.volume.tolist() == [1234, 2345, 987, 1234567, 3456]
     assert result.rejected.reason.tolist() == ["unparseable value: volume"]
+
+
+@pytest.mark.parametrize("pattern", ["{t}.Volume", "Volume_{t}", "{t} Volume"])
+def test_a_tickers_comma_grouped_volume_named_with_its_ticker_reads_grouped(pattern):
+    # Swiss prices ("1'234.50") beside volumes grouped by commas, each ticker's columns named with it.
+    # Unnamed as a volume, "3,187,104" was read as text and every row loaded without its volume, no
+    # reason given.
+    names = ",".join(f"{t}.Close,{pattern.format(t=t)}" for t in ("AAPL", "MSFT"))
+    rows = ["2024-01-02,1'185.64,\"3,187,104\",2'370.87,\"25,258,600\"",
+            "2024-01-03,1'184.25,\"532,704\",2'370.60,\"1,083,500\"",
+            "2024-01-04,1'181.91,\"6,167,335\",2'367.94,\"20,901,500\"",
+            "2024-01-05,1'179.30,\"4,087,811\",2'366.10,\"2,457,300\""]
+    data = ("Date," + names + "\n" + "\n".join(rows) + "\n").encode()
+    schema = detect_bytes(data, "portfolio.csv")
+    assert schema.thousands == "'" and schema.problem is None
+    result = normalise_bytes(data, schema, "portfolio.csv")
+    got = {(t, v) for t, v in zip(result.prices.ticker, result.prices.volume)}
+    assert got == {("AAPL", 3187104), ("AAPL", 532704), ("AAPL", 6167335), ("AAPL", 4087811),
+                   ("MSFT", 25258600), ("MSFT", 1083500), ("MSFT", 20901500), ("MSFT", 2457300)}
+    assert len(result.rejected) == 0

@@ -650,6 +650,39 @@ def test_a_sparse_row_over_a_header_of_distinct_names_is_preamble():
     assert lay.header_cells == [["Date"], ["Ticker"], ["Close"], ["Volume"]]
 
 
+@pytest.mark.parametrize(("top", "names", "adj_at"), [
+    (",,,,,Adj,\n", "Date,Open,High,Low,Close,Close,Volume", 5),
+    (",Adj,,,,,\n", "Date,Close,Close,High,Low,Open,Volume", 1),  # yfinance's order: the adjusted first
+    (",,,,,Adj,,Change\n", "Date,Open,High,Low,Close,Close,Volume,%", 5),  # every split name's first line
+])
+def test_names_split_over_two_rows_are_read_whole(top, names, adj_at):
+    # "Adj" over the second "Close": the first line of "Adj Close". Taken for preamble, the two
+    # closes were refused as several tickers' prices side by side; read a row at a time, the
+    # adjusted closes could load as the closes.
+    closes, adjs = [31.14, 31.39, 31.71], [30.2, 30.45, 30.76]
+    rows = []
+    for d, c, a in zip((22, 23, 24), closes, adjs):
+        values = {"Open": "31.5", "High": "32.9", "Low": "29.9", "Volume": "2259341", "%": "0.5"}
+        cells = [f"2023-05-{d}"] + [values.get(n, "") for n in names.split(",")[1:]]
+        cells[adj_at] = str(a)
+        cells[names.split(",").index("Close", 1 + (adj_at == 1))] = str(c)
+        rows.append(",".join(cells) + "\n")
+    data = (top + names + "\n" + "".join(rows)).encode()
+    schema = detect_bytes(data, "ACME.csv")
+    assert schema.problem is None and (schema.header_row, schema.data_start_line) == (0, 2)
+    assert schema.columns[adj_at].canonical == "adj_close"
+    result = normalise_bytes(data, schema, "ACME.csv")
+    assert result.prices.close.tolist() == closes and result.prices.adj_close.tolist() == adjs
+    assert len(result.rejected) == 0
+
+
+def test_a_word_over_a_header_that_tells_no_pair_apart_is_preamble():
+    # "Source" over "Date": the two closes stay alike, so it is a note, not a name's first line.
+    lay = layout("Source,,,\nDate,Close,Close,Volume\n2020-01-02,10.5,10.4,100\n2020-01-03,10.7,10.6,120\n"
+                 "2020-01-06,10.6,10.5,90\n")
+    assert (lay.header_row, lay.data_start_line) == (1, 2)
+
+
 def test_a_header_marking_each_name_with_a_hash_is_no_comment():
     # mBank's operations export: '#' before each label of its preamble and each name of its header.
     # Taken for a comment, the file had no header and its columns no names.
