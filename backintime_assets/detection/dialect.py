@@ -632,7 +632,10 @@ def _named_by(header: str, lines: list[str], chosen: str) -> str | None:
         return None  # the chosen delimiter reads the header as it reads the rows
     for d in _HEADER_DELIMITERS:
         n = header.count(d) + 1
-        if d != chosen and n >= 3 and all(len(f) == n for _, f in parse_rows("\n".join(rows), d, '"', None)):
+        # A quote inside a cell the tab cuts ('a;"x<tab>y"') opens a cell of the chosen delimiter's:
+        # its tabs are that cell's text, no columns.
+        if d != chosen and n >= 3 and all(len(f) == n and not any('"' in c for c in f)
+                                          for _, f in parse_rows("\n".join(rows), d, '"', None)):
             return d
     return None
 

@@ -91,7 +91,8 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # detection carried its digit-clock answer asks it again of the file's first rows, which now want
 # most rows sharing their day (a daily file's round volumes beside a day listed twice had read as
 # times); volumes grouped by the other mark than the prices' ("1'234.50" beside "1,822,696") read
-# whole where they loaded empty; a headerless day's money traded is no volume beside its shares.
+# whole where they loaded empty; a headerless day's money traded is no volume beside its shares;
+# download names' tools' words cut (TradingView, Quandl, MT5, a Binance script's "BTCUSDT-1d").
 PARSER_VERSION = 16
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.

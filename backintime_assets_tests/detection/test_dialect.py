@@ -716,3 +716,10 @@ def test_a_commented_header_names_the_delimiter_its_rows_hold_fewer_of():
     # Nor does a comment of commas over rows of decimal commas split by ';': prose holds commas.
     prose = "# Generated, by tool, v2\n" + "\n".join(f"1,{i};2,5;3,5" for i in range(4)) + "\n"
     assert detect_dialect(prose).delimiter == ";"
+
+
+def test_a_tab_commented_header_over_rows_whose_tabs_are_inside_quoted_cells_keeps_their_delimiter():
+    # The rows' tabs are in one quoted cell ('"x<tab>y<tab>z"'): cut on the tab, each row is as wide
+    # as the header, but its quote opens inside a piece. The file is ';'-separated.
+    text = "# Date\tClose\tNote\n" + "".join(f'2024-01-0{i};12,5;"x\ty\tz"\n' for i in range(2, 7))
+    assert detect_dialect(text).delimiter == ";"
