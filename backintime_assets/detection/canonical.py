@@ -577,8 +577,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
     if len(cells) > 1:
         # One name split over the header's rows ("Adj" over "Close"): the whole name says it. Read a
         # row at a time, the lower "Close" made the adjusted close a second close, taken before the close.
-        joined = norm_name("".join(cells))
-        whole = _SYNONYMS.get(joined) or _SYNONYMS.get(_latin(joined))
+        whole = whole_name(cells)
         if whole is not None:
             return {whole[0]: whole[1]}
     scores: dict[str, float] = {}
@@ -658,6 +657,13 @@ def names_its_column(cells: Sequence[str], t: ColumnType) -> bool:
     """Whether a column's header cells suggest a canonical column its values can feed ("Date" over
     dates, "Min" over numbers): evidence the cells are its name, not words that happen to sit above."""
     return any(fits_type(canonical, t) for canonical in _name_score(cells))
+
+
+def whole_name(cells: Sequence[str]) -> tuple[str, float] | None:
+    """The canonical column (and strength) a name split over a header's rows says read whole
+    ("Adj" over "Close": the adjusted close), or None when joined they are no known name."""
+    joined = norm_name("".join(cells))
+    return _SYNONYMS.get(joined) or _SYNONYMS.get(_latin(joined))
 
 
 def named_as(canonical: str, name: str) -> bool:

@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order
-from .canonical import named_as, names_its_column, names_the_ticker
+from .canonical import named_as, names_its_column, names_the_ticker, whole_name
 from .columns import BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, ColumnType, infer_column_type
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
@@ -587,10 +587,14 @@ def _labels_over(fields: list[str], block: list[Row], width: int) -> bool:
     filled = [j for j, c in enumerate(fields[:width]) if c.strip()]
     # Words over named columns that tell every pair named alike apart are the first lines of names
     # split over two rows ("Adj" over "Date,...,Close,Close,Volume", "Change" over "%" beside it):
-    # taken for preamble, the two closes were refused as several tickers' side by side.
+    # taken for preamble, the two closes were refused as several tickers' side by side. Over a name
+    # repeated, the word and the name must read whole as a known one ("Adj Close"): a ticker, a
+    # currency or a benchmark over one of two closes ("MSFT" over the first) names whose it is and
+    # leaves the other's unsaid; joined to the header, the file's ticker loaded MSFT's closes.
     split = [(fields[j].strip() if j < len(fields) else "", *names[j]) for j in range(width)]
     if filled and all(any(names[j]) and any(ch.isalpha() for ch in fields[j]) for j in filled) and any(
-            names[j] in repeated for j in filled) and not _names_repeated(split):
+            names[j] in repeated for j in filled) and not _names_repeated(split) and all(
+            whole_name(split[j]) is not None for j in filled if names[j] in repeated):
         return True
     return len(filled) >= 2 and all(names[j] in repeated or not any(names[j]) for j in filled)
 

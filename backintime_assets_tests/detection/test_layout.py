@@ -683,6 +683,19 @@ def test_a_word_over_a_header_that_tells_no_pair_apart_is_preamble():
     assert (lay.header_row, lay.data_start_line) == (1, 2)
 
 
+@pytest.mark.parametrize("top", [",MSFT,,\n", ",,MSFT,\n", ",,S&P 500,\n", ",USD,,\n"])
+def test_a_label_over_one_of_two_closes_is_no_split_name(top):
+    # A ticker, a benchmark or a currency over one of two closes names whose it is, not a name's first
+    # line: "MSFT" and "Close" read whole are no known name. Joined to the header, the file's ticker
+    # loaded the closes of the first column, MSFT's; which close is AAPL's is unsaid: refused.
+    data = (top + "Date,Close,Close,Volume\n2024-01-02,100.5,400.1,1000\n2024-01-03,101.0,401.2,1100\n"
+            "2024-01-04,101.5,402.3,1200\n").encode()
+    schema = detect_bytes(data, "AAPL.csv")
+    result = normalise_bytes(data, schema, "AAPL.csv")
+    assert schema.problem is not None and "side by side" in schema.problem
+    assert len(result.prices) == 0 and len(result.rejected) == 3
+
+
 def test_a_header_marking_each_name_with_a_hash_is_no_comment():
     # mBank's operations export: '#' before each label of its preamble and each name of its header.
     # Taken for a comment, the file had no header and its columns no names.
