@@ -132,7 +132,9 @@ def _korean_syllables(words: bytes) -> bool:
     return opened >= 2 * odd
 
 
-def _decodes(sample: bytes, name: str, final: bool) -> bool:
+def decodes(sample: bytes, name: str, final: bool = True) -> bool:
+    """Whether `sample` decodes strictly as `name`; a character cut at its end is an error only where
+    `final` (the sample ends where the file does)."""
     try:
         codecs.getincrementaldecoder(name)("strict").decode(sample, final=final)
     except UnicodeDecodeError:
@@ -160,7 +162,7 @@ def east_asian_code_page(sample: bytes, complete: bool, single_byte=lambda sampl
         return None
     scores, words = {}, None
     for name in _CODE_PAGES:
-        if _decodes(sample, name, complete):
+        if decodes(sample, name, complete):
             words = _words(sample) if words is None else words
             score, n = _score(words, name)
             enough = _WITH_KANA if kana_suffice and _kana(words, name) else _ENOUGH
@@ -185,7 +187,7 @@ def east_asian_code_page(sample: bytes, complete: bool, single_byte=lambda sampl
     if best == "cp932" and _PRIVATE_USE.search(sample.decode("cp932", errors="ignore")):
         # cp932 reads lead bytes 0xF0-0xF9 as user-defined characters (U+E000...): there,
         # Shift_JIS-2004 text holds JIS X 0213's second plane ("𠂉").
-        return "shift_jis_2004" if _decodes(sample, "shift_jis_2004", complete) else None
+        return "shift_jis_2004" if decodes(sample, "shift_jis_2004", complete) else None
     return best
 
 
@@ -198,7 +200,7 @@ def all_common(sample: bytes, complete: bool) -> bool:
         sample, complete = sample[:_JUDGED], False
     words = None
     for name in _CODE_PAGES:
-        if _decodes(sample, name, complete):
+        if decodes(sample, name, complete):
             words = _words(sample) if words is None else words
             score, n = _score(words, name)
             if n >= _MIN_CHARACTERS and score >= 1.0:

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .east_asian import all_common, east_asian_code_page
+from .east_asian import all_common, decodes, east_asian_code_page
 from .eastern_digits import may_hold_eastern_digits, western_digits
 
 _BOMS = (
@@ -169,14 +169,6 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if even_nul > 0.6 * half and odd_nul < 0.1 * half:
         return "utf-16-be"
     return None
-
-
-def _is_utf8(sample: bytes, complete: bool) -> bool:
-    try:
-        codecs.getincrementaldecoder("utf-8")("strict").decode(sample, final=complete)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _mostly_utf8(sample: bytes) -> bool:
@@ -581,12 +573,7 @@ def _japanese_read_as_korean(sample: bytes, complete: bool) -> bool:
     rare = pairs.count(b"")
     if rare <= len(pairs) - rare:
         return False
-    complete = complete and len(sample) < _CHARSET_NORMALIZER_BYTES
-    try:
-        codecs.getincrementaldecoder("cp932")("strict").decode(sample, final=complete)
-    except UnicodeDecodeError:
-        return False
-    return True
+    return decodes(sample, "cp932", complete and len(sample) < _CHARSET_NORMALIZER_BYTES)
 
 # What charset-normalizer calls a Shift-JIS file. Japanese CSVs are Windows' (Excel, e-Stat, the
 # banks' and brokers' exports): cp932, which reads the same bytes, and the NEC and IBM rows
@@ -775,7 +762,7 @@ def _thai_reading(sample: bytes) -> tuple[int, int]:
     them. A double-byte code page's text read so shows runs of consonants, marks anywhere,
     digits inside words; an accented Latin letter reads as a Thai digit in a word ("Sp๓łka")."""
     sample = sample[:_WEIGHED]
-    if not _decodes(sample, "cp874"):
+    if not decodes(sample, "cp874"):
         return 0, 0
     # Each word counted once: a name on every row is one name's evidence. Found on the bytes, in C.
     text = b"\n".join(set(sample.translate(_HIGH_RUNS).split())).decode("cp874")
@@ -800,14 +787,6 @@ def _touch_latin(sample: bytes) -> bool:
     return shape.count(b"a\x80") + shape.count(b"\x80a") > 0.01 * high
 
 
-def _decodes(sample: bytes, name: str) -> bool:
-    try:
-        sample.decode(name)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     """(Python codec name, confidence). `complete` says whether the sample ends where the file does
     (if not, a multi-byte character cut at the end is not an error)."""
@@ -819,7 +798,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
         return wide, 0.9
     if b"\x00" in sample:
         sample = sample.replace(b"\x00", b"")  # stray NULs (binary_problem) are no evidence of a code page
-    if _is_utf8(sample, complete):
+    if decodes(sample, "utf-8", complete):
         return "utf-8", 0.9 if sample.isascii() else 1.0
     # Before the test for UTF-8 with stray bytes: GB2312, EUC-JP and EUC-KR characters of a lead
     # 0xC2-0xDF and a trail below 0xC0 are valid UTF-8 ("任天堂" in EUC-JP reads "ǤŷƲ"). Not where
@@ -860,7 +839,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
     if _looks_greek(sample):
         return _sibling(sample, "cp1253"), 0.7
     if _looks_hebrew(sample):
-        return ("cp1255" if _decodes(sample, "cp1255") else "iso8859-8"), 0.7
+        return ("cp1255" if decodes(sample, "cp1255") else "iso8859-8"), 0.7
     # KOI8 puts lowercase Cyrillic where cp1251 has capitals: read as cp1251 its words mix cases. Its
     # capitals alone stand where cp1251 has lowercase letters and Hebrew its letters: undecided.
     koi8 = "koi8_u" if _KOI8_U_LETTERS.search(sample) else "koi8_r"
