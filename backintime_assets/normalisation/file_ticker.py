@@ -37,8 +37,10 @@ _TV_VENUES = ("(?:NASDAQ|NYSE|AMEX|BATS|CBOE|ARCA|NYSEARCA|OTC)(?:_DLY)?|OANDA|F
 _TV_INTERVAL = r"(?:\d{1,3}[SDWM]|[DWM]|1|3|5|15|30|45|60|120|180|240)"
 _TV_DOWNLOAD = r"(?:_[0-9a-fA-F]{5})?"
 _DECORATIONS = tuple(re.compile(p) for p in (
-    # Dukascopy: "EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024", "..._1_Hour_ASK_...".
-    r"^(?P<s>.+?)_Candlestick_\d+_[A-Za-z]+_(?:BID|ASK)_\d{2}\.\d{2}\.\d{4}-\d{2}\.\d{2}\.\d{4}$",
+    # Dukascopy: "EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024", "..._1_Hour_ASK_...", and what a
+    # user adds after its range or writes in its place ("XAUUSD_..._31.12.2019_all" beside "..._wkdays",
+    # "EURUSD_Candlestick_1_D_BID_Clean"): had loaded as XAUUSD_CANDLESTICK_1_D_BID_05, a date's day kept.
+    r"^(?P<s>.+?)_Candlestick_\d+_[A-Za-z]+_(?:BID|ASK)(?:[_ .-].*)?$",
     # MetaTrader 4's History Center: the pair and the bars' minutes ("EURUSD1440", "EURUSD60"). A pair of
     # currencies only: the digits of "US30", "GER40", "JP225" or "NAS100" are the index's own.
     rf"^(?P<s>{_PAIR})(?:1|5|15|30|60|240|1440|10080|43200)$",

@@ -16,7 +16,8 @@ Decisions (documented for the lead and the README):
   no partition and would vanish; it is rejected instead, naming its day and the week.
 - a later row equal to an earlier one on ticker, date and every value: "duplicate" (two NULL
   volumes are equal); same ticker and date with other values, a NULL volume beside a written one
-  too: "conflicting duplicate of line N" (the first one is kept). Between files, a row without a
+  too: "conflicting duplicate of line N" (the first one is kept, but a row of no trades at one price
+  yields to a traded one: a quote is no correction of the day's bar). Between files, a row without a
   volume yields to one with the same prices and a volume (ingestion/collisions.py).
 - intraday bars (a ticker's rows of one date at several times of day, by a time column or the
   date's own time): every one of them is rejected, none is the day's price ("intraday bar ...").
@@ -194,12 +195,22 @@ def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, val
     sub = pd.DataFrame({"key": key, **{c: v[rows] for c, v in values.items()}, "line": lines[rows]})
     exact = sub.drop(columns="line").duplicated(keep="first").to_numpy()
     r.set_rows(rows[exact], np.full(int(exact.sum()), "duplicate", dtype=object))
-    rest = sub[~exact]
+    rest, rest_rows = sub[~exact], rows[~exact]
+    # A row of no trades and one price (open = high = low = close, volume 0) is no correction of a
+    # traded bar of its date: the bar is kept wherever it stands. CryptoDataDownload's Poloniex file,
+    # newest first, writes each day's 00:18 quote above its 00:00 bar: the quote had loaded as the
+    # day's price and volume (0) and the bar was its "conflicting duplicate".
+    if {"open", "high", "low", "close", "volume"} <= set(rest.columns):
+        flat = ((rest["volume"] == 0) & (rest["open"] == rest["close"]) & (rest["high"] == rest["close"])
+                & (rest["low"] == rest["close"])).to_numpy()
+        if flat.any():
+            order = np.argsort(flat, kind="stable")
+            rest, rest_rows = rest.iloc[order], rest_rows[order]
     clash = rest["key"].duplicated(keep="first").to_numpy()
     if clash.any():
         first_line = rest.groupby("key", sort=False)["line"].transform("first").to_numpy()
         labels = np.array([f"conflicting duplicate of line {n}" for n in first_line[clash]], dtype=object)
-        r.set_rows(rows[~exact][clash], labels)
+        r.set_rows(rest_rows[clash], labels)
 
 
 # Accepted rows of other dates looked at for a ticker's time of day (check_intraday's `clock`): its

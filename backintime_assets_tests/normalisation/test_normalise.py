@@ -290,6 +290,11 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("Bitcoin_1_1_2024-2_1_2024_historical_data_coinmarketcap.csv", "BITCOIN"),
     ("AAPL_full_1day_adjsplitdiv.txt", "AAPL"), ("VIX_History.csv", "VIX"), ("VIX9D_History.csv", "VIX9D"),
     ("EURUSD_Candlestick_1_Hour_ASK_01.01.2024-14.01.2024.csv", "EURUSD"), ("AAPL - Sheet1.csv", "AAPL"),
+    # Dukascopy's name with a user's words after its range or in its place: each had kept a date's day
+    # (XAUUSD_CANDLESTICK_1_D_BID_05), or the whole name.
+    ("XAUUSD_Candlestick_1_D_BID_05.05.2003-31.12.2019_all.csv", "XAUUSD"),
+    ("EURUSD_Candlestick_1_D_BID_Clean.csv", "EURUSD"), ("SPY.USUSD_Candlestick_1_D_BID_16.02.2017-21.05.2022.csv",
+                                                          "SPY"), ("Candlestick_chart.csv", "CANDLESTICK_CHART"),
     ("btc-usd-max.csv", "BTC-USD"), ("avalanche-2-usd-max.csv", "AVALANCHE-2-USD"),  # CoinGecko
     ("XBTUSD_1440.csv", "XBTUSD"), ("ETHEUR_60.csv", "ETHEUR"),  # Kraken's OHLCVT
     ("NIFTY 50_Data.csv", "NIFTY 50"), ("AAPL_data.csv", "AAPL"),  # NSE's index history, Kaggle's per-stock files
@@ -1814,6 +1819,28 @@ def test_rows_of_a_date_one_without_its_volume_conflict_two_without_are_duplicat
     check_invariants(r)
     assert r.prices_arrow["volume"].to_pylist() == [None, None]
     assert r.rejected.reason.tolist() == ["conflicting duplicate of line 2", "duplicate"]
+
+
+def test_a_date_s_flat_untraded_row_above_its_traded_bar_yields_to_the_bar():
+    # Newest first, each day's 00:18 quote (one price, volume 0) above its 00:00 bar, as
+    # CryptoDataDownload's Poloniex file writes them: the quote had loaded as the day's price and
+    # volume 0, and the bar was its conflicting duplicate. Written oldest first, the same rows load alike.
+    rows = [("2024-01-05 00:18:30", "1.5,1.5,1.5,1.5,0"), ("2024-01-05 00:00:00", "1.2,1.6,1.1,1.5,900"),
+            ("2024-01-04 00:17:10", "1.2,1.2,1.2,1.2,0"), ("2024-01-04 00:00:00", "1.0,1.3,0.9,1.2,800"),
+            ("2024-01-03 00:00:00", "1.1,1.2,0.9,1.0,700"), ("2024-01-02 00:00:00", "1.0,1.2,0.9,1.1,600")]
+    head = "date,open,high,low,close,volume\n"
+    for order in (rows, rows[::-1]):
+        r = run((head + "".join(f"{d},{v}\n" for d, v in order)).encode(), name="ABC.csv")
+        check_invariants(r)
+        loaded = r.prices.set_index(r.prices.date.astype(str)).sort_index()
+        assert loaded.volume.tolist() == [600, 700, 800, 900] and loaded.high.tolist() == [1.2, 1.2, 1.3, 1.6]
+        assert r.rejected.reason.str.startswith("conflicting duplicate of line").sum() == 2
+    # Two traded rows of a date still keep the first (a correction as often); a one-price row of no trades
+    # yields to one of the same price with trades.
+    r = run((head + "2024-01-02,1.0,1.2,0.9,1.1,600\n2024-01-02,1.0,1.2,0.9,1.15,650\n"
+             "2024-01-03,1.1,1.1,1.1,1.1,0\n2024-01-03,1.1,1.1,1.1,1.1,5\n").encode(), name="ABC.csv")
+    assert r.prices.volume.tolist() == [600, 5]
+    assert r.rejected.reason.tolist() == ["conflicting duplicate of line 2", "conflicting duplicate of line 5"]
 
 
 def test_headerless_minute_bars_with_one_time_missing_are_still_intraday():
