@@ -1031,7 +1031,7 @@ def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> boo
 
 
 def _bare_stamp(t: ColumnType) -> bool:
-    return t.format is not None and t.format.startswith("%Y%m%d%H%M")
+    return t.format is not None and t.format.startswith("%Y%m%d%H")
 
 
 def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], types: Sequence[ColumnType],

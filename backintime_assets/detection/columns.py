@@ -48,7 +48,7 @@ _EPOCH_NAME = re.compile(r"^(?:t|ts)$|(?:^|[\s_])(?:time|start)(?:$|[\s_])", re.
 _DATE_WORD = re.compile(r"^data$|time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
-_STAMP_DIGITS = re.compile(r"^(?:\d{12}|\d{14})$")  # %Y%m%d%H%M, %Y%m%d%H%M%S
+_STAMP_DIGITS = re.compile(r"^(?:\d{10}|\d{12}|\d{14})$")  # %Y%m%d%H, %Y%m%d%H%M, %Y%m%d%H%M%S
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
 _LEADING_ZERO_JOINED = re.compile(rf"{SEP}[+-]?0\d")  # at the start of a NUL-joined cell
 # Phone numbers in E.164 ("+14155552671": Twilio, CRMs, SMS gateways): a plus sign before 8 to 15
@@ -358,7 +358,8 @@ def _epoch_format(fmt: str, nums: list[float], unit: int) -> str:
 
 
 def _stamps(ints: list[str], name: str) -> DateGuess | None:
-    """Integers of 12 or 14 digits that are compact date-times ("202103011530", %Y%m%d%H%M).
+    """Integers of 10, 12 or 14 digits that are compact date-times ("202103011530", %Y%m%d%H%M;
+    "2025011900", %Y%m%d%H: read before epoch seconds, whose 10 digits they share).
     Every sampled value must be a valid stamp (year 1800-2199, a real day, hour < 24, minute and
     second < 60): a column of volumes, turnover or ids so large fails that in all but a few values
     in a hundred. Being large integers they may still be ids built from a clock, or a rare
@@ -370,7 +371,7 @@ def _stamps(ints: list[str], name: str) -> DateGuess | None:
     if len(set(map(len, ints))) != 1:
         return None  # mixed lengths: no single format reads them all
     guess = infer_date_format(ints)
-    if guess is None or guess.fraction < 1.0 or not guess.format.startswith("%Y%m%d%H%M"):
+    if guess is None or guess.fraction < 1.0 or not guess.format.startswith("%Y%m%d%H"):
         return None
     return guess if date_named(name) or _in_order(ints) else None
 
@@ -528,6 +529,12 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
                             ColumnType("integer", None, round(int_frac * small, 3)) if fractions else None)
         if named is None and _version_named(name):
             return ColumnType("string", None, number.confidence, number)
+        if named is None and _NO_NAME.fullmatch(name or "") is None and _leading_zeros(values, joined(values)):
+            # Dotted codes ("01.0101": NCES CIP, "0101.21": HS tariff lines, "038.9": ICD-9) read as
+            # numbers would lose their zeros, leading and trailing ("01.0100" is 1.01): text, the
+            # number kept as the reading of a column mapped to a price field (as for integers). Not
+            # in a headerless file, whose zero-padded figures are a fixed-width dump's amounts.
+            return ColumnType("string", LEADING_ZEROS, number.confidence, number)
         return named or number
 
     probe = "".join(values[:30])

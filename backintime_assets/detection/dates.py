@@ -60,9 +60,10 @@ _SHAPES = (
     # Chinese and Japanese "2021年3月1日", Korean "2021년 3월 1일": year, month and day by their signs.
     ("cjk", re.compile(r"^(?P<c>\d{4})(?P<s>年|년 ?)(?P<b>\d{1,2})(?P<s2>月|월 ?)(?P<a>\d{1,2})(?P<s3>日|일)" + _TIME)),
     # The compact date run into its time: "202103011530" (%Y%m%d%H%M), "20210301153000" (and %S),
-    # or a space apart: "20210301 153000" (HistData's FX files).
+    # or a space apart: "20210301 153000" (HistData's FX files); to the hour alone, "2025011900"
+    # (%Y%m%d%H: DWD's hourly MESS_DATUM, weather models' run times).
     ("stamp", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])"
-                         r"(?P<tsep> ?)(?P<H>[01]\d|2[0-3])(?P<M>[0-5]\d)(?P<S>[0-5]\d)?$")),
+                         r"(?P<tsep> ?)(?P<H>[01]\d|2[0-3])(?:(?P<M>[0-5]\d)(?P<S>[0-5]\d)?)?$")),
     # Months of a monthly series, read as their first day: "2024-01", "01/2024", "Jan-2024", "März
     # 2021", Excel's mmm-yy "Jan-24". Not with a dot: "1.2019" is a number (an exchange rate), and
     # not "Mar 12" with a blank, a day in some exports.
@@ -215,7 +216,7 @@ def shape(value: str) -> tuple[tuple, dict] | None:
         elif name == "cjk":
             key = ("cjk", g["s"], g["s2"], g["s3"], _time_key(g))
         elif name == "stamp":
-            key = ("stamp", bool(g["S"]), g["tsep"])
+            key = ("stamp", bool(g["S"]), g["tsep"], bool(g["M"]))
         elif name in ("ym", "my"):
             key = (name, g["s"])
         else:
@@ -789,7 +790,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
             return None
         fmt, certainty = ("%Y{}%m" if key[0] == "ym" else "%m{}%Y").format(key[1]), 1.0
     elif key[0] == "stamp":
-        fmt, certainty = "%Y%m%d" + key[2] + "%H%M" + ("%S" if key[1] else ""), 1.0
+        fmt, certainty = "%Y%m%d" + key[2] + "%H" + ("%M" if key[3] else "") + ("%S" if key[1] else ""), 1.0
     elif (language := _foreign_language(shapes, key)) is not None:
         fmt, certainty = _name_format(key, language, frac), 1.0
     else:

@@ -240,6 +240,20 @@ def test_twelve_and_fourteen_digit_stamps_are_timestamps_named_or_in_order():
     assert col(month * 3, name="c1").format == "%Y%m%d%H%M"
 
 
+def test_ten_digit_stamps_to_the_hour_are_timestamps_not_epochs():
+    # DWD's hourly "MESS_DATUM" ("2025011900", %Y%m%d%H) has the ten digits of epoch seconds:
+    # read as epochs, 2025011900 was 2034-03-09 and every hour one second later.
+    hours = ["2025011900", "2025011901", "2025011902", "2025030512", "2026072223"]
+    for name in ("MESS_DATUM", "c2"):
+        assert (col(hours, name=name).type, col(hours, name=name).format) == ("timestamp", "%Y%m%d%H"), name
+    # Epoch seconds are no valid stamp (month 55, hour 60, ...): epochs still.
+    epochs = [str(1609459200 + 3600 * k) for k in range(6)]
+    assert col(epochs, name="time").format == "epoch_s"
+    # Ten-digit counts out of order and named for no date stay integers (phone numbers, ids).
+    assert col(["2025011900", "2024051213", "2025020107", "2023121501", "2025010322"], name="Volume").type == "integer"
+    assert col(["2125551234", "2025550000", "2125559999"], name="phone").type == "integer"
+
+
 def test_twelve_digit_volumes_stay_integers():
     # Valid stamps every one, but out of order and not named as a date: volumes (or turnover).
     shuffled = ["202103051600", "202101021215", "202106301145", "202102010930", "202108121600", "202103041000"]
@@ -251,6 +265,19 @@ def test_twelve_digit_volumes_stay_integers():
         assert col(values, name="Volume").type == "integer", values
     # Valid stamps of mixed lengths follow no one format.
     assert col(["202103011600", "20210302160000", "202103031600"], name="Date").format != "%Y%m%d%H%M"
+
+
+def test_dotted_codes_with_leading_zeros_stay_text():
+    # NCES's CIP codes ("01.0101"), HS tariff lines ("0101.21"): read as floats "01.0100" was 1.01,
+    # its zeros lost both ends. The float reading stays as the alternative.
+    for cells, name in ((["01", "01.0101", "01.0199", "01.9999", "11.0701"], "CIPCode"),
+                        (["0101.21", "0102.29", "8471.30", "0304.41"], "HS code")):
+        t = infer_column_type(cells, name, ".", None)
+        assert (t.type, t.format, t.alt.type if t.alt else None) == ("string", "leading_zeros", "float"), cells
+    # Prices without a zero-padded figure stay floats; a headerless file's zero-padded figures too
+    # (a fixed-width dump's amounts).
+    assert infer_column_type(["12.50", "105.25", "0.5", "-0.25"], "Close", ".", None).type == "float"
+    assert infer_column_type(["0012.50", "0105.25", "0099.00"], "column_3", ".", None).type == "float"
 
 
 def test_codes_with_leading_zeros_stay_text():

@@ -518,11 +518,15 @@ def test_headerless_order_ids_of_a_date_and_a_count_do_not_take_the_date():
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
 
 
-@pytest.mark.parametrize(("name", "suffix", "fmt"), [("Date", "", "%Y%m%d%H%M"), ("Timestamp", "00", "%Y%m%d%H%M%S"),
-                                                     ("", "", "%Y%m%d%H%M")])
-def test_compact_date_times_are_the_date_column(name, suffix, fmt):
+@pytest.mark.parametrize(("name", "clock", "fmt"), [("Date", "1600", "%Y%m%d%H%M"),
+                                                    ("Timestamp", "160000", "%Y%m%d%H%M%S"),
+                                                    ("", "1600", "%Y%m%d%H%M"), ("Date", "00", "%Y%m%d%H"),
+                                                    ("", "16", "%Y%m%d%H")])
+def test_compact_date_times_are_the_date_column(name, clock, fmt):
     # "202103011600": read as integers, the file had no date column ("Date": epoch milliseconds).
-    stamps = [d.replace("-", "") + "1600" + suffix for d in WEEKDAYS]
+    # "2021030100" (to the hour): read as epoch seconds of 2034, every row a second apart on one
+    # day, all rejected as intraday bars.
+    stamps = [d.replace("-", "") + clock for d in WEEKDAYS]
     lines = ([f"{name},Close,Volume"] if name else []) + [f"{s},{100 + k}.5,{1000 + 37 * k}" for k, s in
                                                           enumerate(stamps)]
     data = ("\n".join(lines) + "\n").encode()
@@ -531,6 +535,23 @@ def test_compact_date_times_are_the_date_column(name, suffix, fmt):
     check_invariants(r)
     assert r.file_problem is None and len(r.rejected) == 0
     assert r.prices.date.dt.strftime("%Y-%m-%d").tolist() == WEEKDAYS
+
+
+def test_zero_padded_prices_load_through_their_number_reading():
+    # A named column of zero-padded figures is typed as codes (text, "leading_zeros"), its float
+    # reading kept: mapped to a price, it loads as numbers.
+    lines = ["Date,Open,High,Low,Close"] + [f"{d},0{100 + k}.00,0{101 + k}.50,00{99 - k}.50,0{100 + k}.25"
+                                            for k, d in enumerate(WEEKDAYS)]
+    data = ("\n".join(lines) + "\n").encode()
+    assert [c.type for c in detect_bytes(data, "aapl.csv").columns[1:]] == ["float"] * 4
+    r = run(data, name="aapl.csv")
+    check_invariants(r)
+    assert r.file_problem is None and len(r.rejected) == 0
+    assert r.prices.close.tolist() == [100.25 + k for k in range(len(WEEKDAYS))]
+    # A generic file's dotted codes stay text in detection.
+    cip = b'"CIPFamily","CIPCode","CIPTitle"\n="01",="01","Agriculture."\n="01",="01.0101","Agribusiness."\n' \
+          b'="01",="01.0100","Other."\n'
+    assert [(c.type, c.format) for c in detect_bytes(cip, "cip.csv").columns[:2]] == [("string", "leading_zeros")] * 2
 
 
 def test_headerless_histdata_file_with_date_and_time_a_space_apart_loads():
