@@ -1170,12 +1170,31 @@ def _bar_ends(quad: list[int], values: dict[int, list[float | None]], n: int,
     maximum and the one that is its minimum on at least `share` of those rows, or None, None where
     not exactly one each, two apart)."""
     rows = [i for i in range(n) if all(values[k][i] is not None for k in quad)]
+    high, low = _ends(quad, values, rows, share)
+    if high is None:
+        # A flat bar (open, high, low and close one price: MetaTrader's early history, a day without
+        # trades) is every column's maximum and minimum: told by the other rows, or where every row is
+        # flat, by the columns' order (O, H, L, C), which no reading of them can get wrong. Such a file
+        # had "no close column".
+        moving = [i for i in rows if len({values[k][i] for k in quad}) > 1]
+        if not moving and len(rows) >= _FLAT_LEAST:
+            return rows, quad[1], quad[2]
+        if 0 < len(moving) < len(rows):
+            high, low = _ends(quad, values, moving, share)
+    return rows, high, low
+
+
+_FLAT_LEAST = 3  # rows of flat bars alone that make four equal columns a bar's
+
+
+def _ends(quad: list[int], values: dict[int, list[float | None]], rows: list[int],
+          share: float) -> tuple[int | None, int | None]:
     least = share * len(rows)
     highs = [j for j in quad if sum(values[j][i] >= max(values[k][i] for k in quad) for i in rows) >= least]
     lows = [j for j in quad if sum(values[j][i] <= min(values[k][i] for k in quad) for i in rows) >= least]
     if not rows or len(highs) != 1 or len(lows) != 1 or highs == lows:
-        return rows, None, None
-    return rows, highs[0], lows[0]
+        return None, None
+    return highs[0], lows[0]
 
 
 _WHOLE_BAR_ROWS = 0.85  # the share of rows whose maximum (minimum) the high (low) must be
@@ -1270,6 +1289,9 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     rows, high, low = _bar_ends(quad, values, len(body), 1.0)
     if high is None:
         return None
+    if all(len({values[k][i] for k in quad}) == 1 for i in rows) and any(
+            all(values[j][i] == values[quad[0]][i] for i in rows) for j in prices[4:]):
+        return None  # five columns of one price, no bar: a printout of closes (its open, high, low filled in)
     rest = [j for j in prices if j not in (high, low)]
     if not _one_bar(values[low], values[high], [values[j] for j in quad if j in rest], rows):
         return None

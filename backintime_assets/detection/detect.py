@@ -32,7 +32,7 @@ from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
-from .header_ticker import BETWEEN, filler, header_ticker
+from .header_ticker import BETWEEN, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
 from .nameless import nameless_problem, sheet_names_ticker
@@ -44,6 +44,7 @@ from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .settled import settled
+from .measurements import leaping_series_problem
 from .statements import not_prices, statement_problem
 from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
@@ -204,8 +205,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
+        # A measurement's one value leaping by orders of magnitude, named "value" or not at all (measurements.py).
         problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(
-            layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical)
+            layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
+            or leaping_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
+                                      decimal, thousands)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side
@@ -258,7 +262,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced),
-                               lambda: _line_above(titles, layout.header_row, dialect, True)) or lone
+                               lambda: _label_above(titles, layout.header_row, dialect)) or lone
         if ticker is None and day is None and not (sheet_names_ticker(sheet or "") and not lone_sheet) \
                 and "close" in canonical:
             # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).
@@ -320,6 +324,20 @@ def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, di
         if not filler(row, blank=double_spaced):
             return " ".join(c.strip() for c in row if c.strip())
     return None
+
+
+def _label_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect) -> str | None:
+    """The nearest line above the header, past blank lines and notes ("Prices in GBX (pence)"), that
+    names a ticker by its field's name ("Symbol: ACME"), or the first line above past blank ones. A note
+    between the label and the header had hidden the label: the rows loaded under the file's name."""
+    nearest = _line_above(titles, header_row, dialect, True)
+    if nearest is None or labelled_ticker(nearest) is not None:
+        return nearest
+    for below in range(header_row - 1, max(header_row - BETWEEN - 1, 0), -1):
+        line = _line_above(titles, below, dialect, True)
+        if line is not None and labelled_ticker(line) is not None:
+            return line
+    return nearest
 
 
 def _month_first_against_its_script(layout: Layout, columns: list[ColumnSchema], canonical: list[str | None]) -> bool:

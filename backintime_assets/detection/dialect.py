@@ -45,6 +45,7 @@ _KNOWN = re.compile(
     | [^\W\d_][^,;\t|"]* | \d+[^\W\d][^,;\t|"]*   # words, codes
     | \#N/A | N/A | n/a | -+ | : | \.\.   # missing values (Eurostat ":", ONS and World Bank "..")
     | [+-]?\d+(?:[.,]\d+)?\ [a-z]{1,3}   # a number with a flag or a unit ("102.6 b" in Eurostat, "12 kg")
+    | [A-Z]{3}\ [+-]?\d++(?:[.'\u00a0\u202f]\d{3})*+,\d++   # a price after its currency's code ("USD 100,80")
     )$""",
     re.X,
 )
@@ -633,8 +634,11 @@ def _named_by(header: str, lines: list[str], chosen: str) -> str | None:
     for d in _HEADER_DELIMITERS:
         n = header.count(d) + 1
         # A quote inside a cell the tab cuts ('a;"x<tab>y"') opens a cell of the chosen delimiter's:
-        # its tabs are that cell's text, no columns.
+        # its tabs are that cell's text, no columns. Nor does a row the tab leaves whole, its other
+        # cells empty (stray tabs ending "2024-01-02,10.7,1200<tab><tab>"): read on the tab, the file
+        # had one column of whole lines, "no date column".
         if d != chosen and n >= 3 and all(len(f) == n and not any('"' in c for c in f)
+                                          and sum(1 for c in f if c.strip()) >= 2
                                           for _, f in parse_rows("\n".join(rows), d, '"', None)):
             return d
     return None

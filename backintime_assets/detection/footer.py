@@ -117,6 +117,17 @@ _SUMMED = frozenset({"value", "values", "assets", "amount", "amounts", "portfoli
                      "capitalization", "securities", "stocks", "shares"})
 
 
+SUMMED_ROW = "a totals row, not a share: a totals word before what it sums"
+
+
+def summed_total(cell: str) -> bool:
+    """Whether a ticker or name cell is a totals word before what it sums ("Total market value",
+    "Total portfolio"): a label wherever it stands. Inside a day's list, no footer, it had loaded as
+    a share unless its figures added up the rows above."""
+    first = cell.strip()
+    return bool(_NAMED_TOTAL.match(first)) and bool(_SUMMED & set(re.findall(r"[^\W\d_]+", first.lower())[1:3]))
+
+
 def _named_total(fields: Sequence[str], width: int) -> bool:
     """A full row (every column filled) whose first cell is a totals word and a name (_NAMED_TOTAL),
     not a label alone ("Grand Total", "Total:"), and no other cell a keyword."""

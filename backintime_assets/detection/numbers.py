@@ -152,6 +152,9 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
     return found[:limit]
 
 
+_PRICED_GROUPS = 2  # cells grouped before a fraction that make their mark the file's (not a stray one)
+
+
 def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> tuple[str, str | None]:
     """(decimal mark, thousands separator or None) voted by the numeric-looking cells of a file.
 
@@ -169,6 +172,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     ambiguous: Counter[str] = Counter()
     ungrouped = 0
     addresses = None
+    before_decimal: Counter[str] = Counter()  # marks grouping a number with a fraction ("1'185.64")
     for shape, n in Counter(shapes).items():  # a Counter keeps the order of first occurrence
         m = _GROUPED.match(shape)
         if m is not None and _DOTTED_QUAD.match(shape):
@@ -181,6 +185,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
                 if rest[0] != t:
                     decimal_votes[rest[0]] += n
                     group_votes[t] += n
+                    before_decimal[t] += n
             elif shape.count(t) > 1 or t not in ",.":
                 # "1,234,567" or "1 234": a mark used twice, or a space, can only be grouping.
                 group_votes[t] += n
@@ -241,6 +246,13 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
                 group_votes[mark] += n
     group_votes.pop(decimal, None)
     thousands = group_votes.most_common(1)[0][0] if group_votes else None
+    if thousands is not None and not before_decimal[thousands]:
+        # A mark grouping only whole numbers ("3,187,104": volumes) beside another grouping prices
+        # with their fractions ("1'185.64", Swiss): the prices' mark is the file's, the volumes'
+        # commas are read by their column (comma_groups.py). Counted by cells, the commas had won,
+        # and every price was text: its ticker's rows lost, no reason given.
+        priced = [m for m, n in before_decimal.most_common() if m != decimal and n >= _PRICED_GROUPS]
+        thousands = priced[0] if priced else thousands
     if thousands is None and not doubt and len(shapes) >= _VOTING_CELLS:
         thousands = _later_grouping(cells, decimal)
     return decimal, thousands

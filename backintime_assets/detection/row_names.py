@@ -34,6 +34,13 @@ def names_after_row_names(header: Sequence[str], types: Sequence[ColumnType]) ->
         return None
     while names and not names[-1]:
         names.pop()
+    # A delimiter ending every line under a header that is short of the row names ("Date;...;Volume;"
+    # over "1;2024-01-02;...;1200;"): the empty last column no name is over; counted, the header was
+    # two short and stayed as written, every row rejected.
+    stray = 0
+    while len(types) - stray > len(names) + 1 and no_values_seen(types[len(types) - stray - 1]):
+        stray += 1
+    types = types[:len(types) - stray]
     if len(names) != len(types) - 1 or not all(names):
         return None
     fits = [_fits(name, t) for name, t in zip(names, types)]  # as written: column j under names[j]
@@ -44,7 +51,7 @@ def names_after_row_names(header: Sequence[str], types: Sequence[ColumnType]) ->
         score = sum(fits[:k]) + sum(shifted[k:])
         if score > best:
             best, at = score, k
-    return None if at is None else [*names[:at], "", *names[at:]]
+    return None if at is None else [*names[:at], "", *names[at:], *[""] * stray]
 
 
 def _fits(name: str, t: ColumnType) -> bool:

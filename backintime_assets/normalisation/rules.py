@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from backintime_assets.detection.date_system import weekday
-from backintime_assets.detection.footer import SUBTOTAL_ROW, subtotal_label
+from backintime_assets.detection.footer import SUBTOTAL_ROW, SUMMED_ROW, subtotal_label, summed_total
 from backintime_assets.detection.month_names import BE_CENTURY, BE_OFFSET, STRPTIME_PIVOT, pivot_year
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
@@ -113,6 +113,10 @@ def check_subtotal_rows(r: Reasons, words: np.ndarray, codes: np.ndarray) -> Non
     labels = np.fromiter((isinstance(w, str) and subtotal_label(w) for w in words), dtype=bool, count=len(words))
     if labels.any():
         r.set(labels[codes], SUBTOTAL_ROW)
+    # "Total market value" among a day's shares, not last (no footer): a label whether or not it adds up.
+    summed = np.fromiter((isinstance(w, str) and summed_total(w) for w in words), dtype=bool, count=len(words))
+    if summed.any():
+        r.set(summed[codes], SUMMED_ROW)
 
 
 def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,

@@ -1375,3 +1375,31 @@ def test_times_of_day_in_digits_are_no_ticker_codes():
     data = b"".join(f"202401{d:02d},{t},{100 + k}.25\n".encode()
                     for d in (2, 3, 4) for k, t in enumerate(("0930", "1000", "1030")))
     assert "ticker" not in [c.canonical for c in detect_bytes(data, "bars.csv").columns]
+
+
+def test_metatrader_history_of_flat_bars_has_a_close():
+    # MT4's early history: open, high, low and close one price on every row. Each column the row's
+    # maximum and minimum, none was taken for the high: "no close column".
+    lines = [f"1971.01.{d:02d},00:00,0.53{d:02d},0.53{d:02d},0.53{d:02d},0.53{d:02d},1" for d in (4, 5, 6, 7, 8, 11)]
+    data = ("\n".join(lines) + "\n").encode()
+    schema = detect_bytes(data, "AUDUSD1440.csv")
+    assert [c.canonical for c in schema.columns] == ["date", None, "open", "high", "low", "close", "volume"]
+    prices = normalise_bytes(data, schema, "AUDUSD1440.csv").prices_arrow
+    assert prices["close"].to_pylist() == [0.5304, 0.5305, 0.5306, 0.5307, 0.5308, 0.5311]
+
+
+def test_flat_bars_before_moving_ones_leave_the_high_and_low_to_the_moving_ones():
+    flat = [f"1971.01.{d:02d},00:00,0.53{d:02d},0.53{d:02d},0.53{d:02d},0.53{d:02d},1" for d in range(4, 29)]
+    # Moving bars whose high is the 4th column, low the 3rd: flat rows alone would not tell.
+    moving = [f"1971.02.{d:02d},00:00,0.5400,0.5350,0.5450,0.5420,9" for d in (1, 2, 3)]
+    data = ("\n".join(flat + moving) + "\n").encode()
+    schema = detect_bytes(data, "AUDUSD1440.csv")
+    assert [c.canonical for c in schema.columns][2:6] == ["open", "low", "high", "close"]
+
+
+def test_five_columns_of_one_price_are_no_flat_bar():
+    # A printout of closes with open, high, low and the adjusted close filled in from them: which is
+    # the close is no question, but nothing says these are bars; refused as before (no close column).
+    lines = [f"2024-01-{d:02d},{d}.5,{d}.5,{d}.5,{d}.5,{d}.5,{d}" for d in (2, 3, 4, 5, 8, 9)]
+    schema = detect_bytes(("\n".join(lines) + "\n").encode(), "prices.csv")
+    assert "close" not in [c.canonical for c in schema.columns]

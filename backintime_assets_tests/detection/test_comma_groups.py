@@ -82,3 +82,31 @@ def test_a_tickers_comma_grouped_volume_named_with_its_ticker_reads_grouped(patt
     assert got == {("AAPL", 3187104), ("AAPL", 532704), ("AAPL", 6167335), ("AAPL", 4087811),
                    ("MSFT", 25258600), ("MSFT", 1083500), ("MSFT", 20901500), ("MSFT", 2457300)}
     assert len(result.rejected) == 0
+
+
+def test_swiss_prices_beside_comma_grouped_volumes_load_every_ticker():
+    # A ticker's close in Swiss "1'185.64" beside volumes grouped by commas: counted by cells, the commas
+    # won the file's grouping, ACME's closes were text and its rows were lost (PENNY's loaded alone).
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    data = (b"Date,ACME Close,ACME Volume,PENNY Close,PENNY Volume\n"
+            b'2024-01-02,1\'185.64,"3,187,104",0.0004,"25,258,600"\n'
+            b'2024-01-03,1\'184.25,"532,704",0.0005,"1,083,500"\n'
+            b'2024-01-04,1\'181.91,"6,167,335",0.0006,"20,901,500"\n')
+    schema = detect_bytes(data, "prices.csv")
+    assert (schema.decimal, schema.thousands) == (".", "'")
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pandas()
+    acme = prices[prices["ticker"] == "ACME"]
+    assert acme["close"].tolist() == [1185.64, 1184.25, 1181.91]
+    assert acme["volume"].tolist() == [3187104, 532704, 6167335]
+    assert prices[prices["ticker"] == "PENNY"]["volume"].tolist() == [25258600, 1083500, 20901500]
+
+
+def test_one_swiss_close_beside_its_comma_grouped_volume_loads():
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    data = (b"Date,Close,Volume\n2024-01-02,1'185.64,\"3,187,104\"\n2024-01-03,1'184.25,\"532,704\"\n"
+            b"2024-01-04,981.91,\"6,167,335\"\n2024-01-05,1'190.00,\"1,822,696\"\n")
+    result = normalise_bytes(data, detect_bytes(data, "ACME.csv"), "ACME.csv")
+    assert result.prices_arrow["close"].to_pylist() == [1185.64, 1184.25, 981.91, 1190.0]
+    assert result.prices_arrow["volume"].to_pylist() == [3187104, 532704, 6167335, 1822696]

@@ -723,3 +723,20 @@ def test_a_tab_commented_header_over_rows_whose_tabs_are_inside_quoted_cells_kee
     # as the header, but its quote opens inside a piece. The file is ';'-separated.
     text = "# Date\tClose\tNote\n" + "".join(f'2024-01-0{i};12,5;"x\ty\tz"\n' for i in range(2, 7))
     assert detect_dialect(text).delimiter == ";"
+
+
+def test_a_tab_commented_header_over_comma_rows_ending_in_stray_tabs_keeps_the_comma():
+    # Cut on the tab, each row is as wide as the header, but its whole line is the first cell and the
+    # others are empty: read so, the file was one column of lines, "no date column".
+    text = "# Date\tClose\tVolume\n" + "".join(f"2024-01-0{i},10.{i},{i}00\t\t\n" for i in range(2, 7))
+    assert detect_dialect(text).delimiter == ","
+
+
+@pytest.mark.parametrize("price", ["USD 100,80", "EUR 1.234,50", "CHF 1'234,50"])
+def test_a_price_after_its_currency_code_with_a_decimal_comma_is_one_cell(price):
+    # "USD 100,80" was no known value (a word stops at its comma): read on the space, a ';' file of
+    # such prices under a "Symbol: ACME" label scored better than on ';'.
+    cells = ";".join([price] * 5)
+    text = "Symbol: ACME\n\nDate;Open;High;Low;Close;Adj Close\n" + "".join(
+        f"2023-12-1{i} 00:00:00;{cells}\n" for i in range(5))
+    assert detect_dialect(text).delimiter == ";"

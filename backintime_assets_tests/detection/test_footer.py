@@ -392,3 +392,13 @@ def test_a_totals_word_before_what_it_sums_ends_a_list_whatever_it_adds_up_to(la
     assert schema.footer_lines == 1
     result = normalise_bytes(data, schema, "prices_2024-01-02.csv")
     assert result.prices.ticker.tolist() == ["AAA", "BBB", "CCC"]
+
+
+@pytest.mark.parametrize("label", ["Total market value", "TOTAL PORTFOLIO", "Total for the day"])
+def test_a_totals_word_before_what_it_sums_inside_a_list_is_no_share(label):
+    # Not the last row (no footer): it had loaded as a share unless its figure added up the rows above.
+    data = f"Symbol,Close\nAAPL,185.20\nMSFT,370.10\n{label},4125.75\nGOOG,140.20\nAMZN,151.90\n".encode()
+    out = normalise_bytes(data, detect_bytes(data, "prices_2024-01-02.csv"), "prices_2024-01-02.csv")
+    assert out.prices_arrow.column("ticker").to_pylist() == ["AAPL", "MSFT", "GOOG", "AMZN"]
+    assert [(r["source_line"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
+        (4, "a totals row, not a share: a totals word before what it sums")]

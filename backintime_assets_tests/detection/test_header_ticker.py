@@ -222,3 +222,28 @@ def test_a_workbooks_sheets_each_under_a_label_over_placeholders_load_as_their_s
     # sheets' names (Agilent's and Barnes' symbols).
     result = normalise_bytes(data, detect_bytes(data, "book.xlsx"), "book.xlsx")
     assert sorted(set(result.prices.ticker)) == ["AAPL US EQUITY", "MSFT US EQUITY"] and len(result.prices) == 8
+
+
+@pytest.mark.parametrize("width", ["Open;High;Low;Close;Adj Close", "Open;High;Low;Close"])
+def test_a_symbol_label_over_a_semicolon_file_of_prices_after_their_currency_code(width):
+    # "USD 100,80": read on the space, the label's "Symbol:" and the header's "Adj Close" had made a
+    # table of 2 and 7 cells, the file's ticker "00:00:00;USD".
+    bar = ["{d},50", "{u},00", "{l},00", "{d},20", "{l},90"][:width.count(";") + 1]  # open, high, low, close, adj
+    rows = [f"2023-12-{d:02d} 00:00:00;" + ";".join("USD " + c.format(d=100 + d, u=101 + d, l=99 + d) for c in bar)
+            for d in (13, 12, 11, 8)]
+    data = ("\r\n".join(["Symbol: ACME", "", f"Date;{width}", *rows]) + "\r\n").encode("utf-16")
+    schema = detect_bytes(data, "export.csv")
+    assert (schema.delimiter, schema.decimal, schema.ticker) == (";", ",", "ACME")
+    prices = normalise_bytes(data, schema, "export.csv").prices_arrow
+    assert prices["ticker"].to_pylist() == ["ACME"] * 4
+    assert prices["open"].to_pylist() == [113.5, 112.5, 111.5, 108.5]
+    assert prices["low"].to_pylist() == [112.0, 111.0, 110.0, 107.0]
+
+
+def test_a_note_between_the_symbol_label_and_the_header_hides_no_ticker():
+    body = "2024-01-02,100.8,101.5,99.9,100.2,12500\n2024-01-03,100.2,102.0,100.0,101.7,13400\n"
+    for between in ("Prices in GBX (pence)\n", "\nPrices in GBX (pence)\n\n"):
+        data = f"Symbol: PENNY\n{between}Date,Open,High,Low,Close,Volume\n{body}".encode()
+        schema = detect_bytes(data, "export.csv")
+        assert schema.problem is None and schema.ticker == "PENNY"
+        assert normalise_bytes(data, schema, "export.csv").prices_arrow["ticker"].to_pylist() == ["PENNY"] * 2

@@ -343,3 +343,10 @@ def test_amounts_with_the_minus_after_them_vote_for_their_decimal_mark():
     assert detect_number_format(["345,00-", "12,50-"], ";") == (",", None)
     assert detect_number_format(["1.234,56-", "7,25"], ";") == (",", ".")
     assert detect_number_format(["2024-01-", "10-20"], ",") == (".", None)  # no number before the minus
+
+
+def test_the_mark_grouping_prices_with_fractions_wins_over_one_grouping_whole_volumes():
+    cells = ["1'185.64", "3,187,104", "0.0004", "25,258,600", "1'184.25", "532,704", "0.0005", "1,083,500"]
+    assert detect_number_format(cells, ",") == (".", "'")
+    # The comma grouping fractions too: it stays the file's mark.
+    assert detect_number_format(["1,185.64", "3 187 104", "1,184.25", "532 704", "2,004.10"], ",") == (".", ",")

@@ -105,3 +105,14 @@ def test_a_delimiter_ending_every_line_the_headers_too_shifts_no_name():
     schema = detect_bytes(text.encode(), "accounts.csv")
     assert [(c.name, c.type) for c in schema.columns][:5] == [
         ("account", "string"), ("zip", "string"), ("holder", "string"), ("opened", "date"), ("balance", "float")]
+
+
+def test_numbered_lines_ending_in_a_stray_delimiter_under_a_header_one_name_short():
+    # Every line, the header's too, ends in ';': the header was two short of the rows and kept as
+    # written, "Date" over the row numbers, every row rejected (high < low).
+    lines = ["Date;Open;High;Low;Close;Volume;"]
+    lines += [f"{k};{d};10,{k};11,{k};9,{k};10,{k + 1};{k * 100};" for k, d in enumerate(DAYS, 1)]
+    schema, result = _load(("\n".join(lines) + "\n").encode(), "SPY.csv")
+    assert [c.canonical for c in schema.columns][:7] == [None, "date", "open", "high", "low", "close", "volume"]
+    assert result.rejected_arrow.num_rows == 0
+    assert result.prices_arrow["close"].to_pylist() == [10 + (k + 1) / 10 for k in range(1, 7)]

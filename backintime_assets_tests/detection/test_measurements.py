@@ -1,0 +1,69 @@
+import random
+from datetime import date, timedelta
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.refusals import judged
+from backintime_assets.normalisation import normalise_bytes
+
+# readr's norway.csv, read in order: a measurement jumping between orders of magnitude.
+LEAPS = [1.23, 3.21, 4.55, 10.67, 333.23, 343.33, 11.32, 3.98, 44.12, 1.22, 9.04, 45.05, 788.02, 65.21, 67.55,
+         127897.23, 322222.21, 240.55, 170.23, 3.09, 42.06, 89.43, 7.21, 1.55]
+
+
+def _weekdays(n: int) -> list[date]:
+    days, d = [], date(2024, 1, 1)
+    while len(days) < n:
+        if d.weekday() < 5:
+            days.append(d)
+        d += timedelta(1)
+    return days
+
+
+def _file(header: str | None, values: list[float]) -> bytes:
+    lines = [header] if header else []
+    lines += [f"{d},{v}" for d, v in zip(_weekdays(len(values)), values)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _load(data: bytes, name: str = "series.csv"):
+    schema = detect_bytes(data, name)
+    return schema, normalise_bytes(data, schema, name)
+
+
+def test_a_value_leaping_by_orders_of_magnitude_is_no_price_series():
+    for header in ("date,value", "Date,Rate", None):
+        schema, result = _load(_file(header, LEAPS))
+        assert schema.problem is not None and "not prices" in schema.problem and "leap tenfold" in schema.problem
+        assert judged(schema.problem)  # a user who knows it is a price may load it
+        assert result.prices_arrow.num_rows == 0
+        assert result.rejected_arrow.num_rows == len(LEAPS)
+
+
+def test_a_value_named_as_a_close_or_price_is_left_to_load():
+    for header in ("Date,Close", "Date,Price"):
+        schema, result = _load(_file(header, LEAPS))
+        assert schema.problem is None
+        assert result.prices_arrow.num_rows == len(LEAPS)
+
+
+def test_a_nav_or_index_named_value_loads_with_a_split_and_a_pence_switch():
+    random.seed(7)
+    values, v = [], 500.0
+    for k in range(300):
+        v *= 1 + random.gauss(0, 0.015)
+        if k == 100:
+            v /= 10  # a 10:1 split
+        if k == 200:
+            v *= 100  # priced in pence from here on
+        values.append(round(v, 4))
+    schema, result = _load(_file("Date,Value", values))
+    assert schema.problem is None
+    assert result.prices_arrow["close"].to_pylist() == values
+
+
+def test_a_few_leaps_among_many_rows_are_slips_not_a_measurement():
+    values = [100.0 + k % 7 for k in range(200)]
+    for k in (50, 120, 180):
+        values[k] *= 100  # three misplaced decimal points: six leaps of 200 steps
+    schema, _ = _load(_file("Date,Value", values))
+    assert schema.problem is None
