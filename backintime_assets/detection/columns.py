@@ -98,6 +98,10 @@ INDIAN_SCALES = "(?i:lakhs?|lacs?|crores?|cr)"
 _ABBREVIATED_SPACED = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES}|{INDIAN_SCALES})$")
 _ABBREVIATED_SPACED_NOT_INDIAN = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES})$")
 
+# No value, for typing: the null spellings and "?", the missing value of the UCI repository's and
+# Weka's (ARFF) tables. "?" is no null token (a price's "?" is rejected by normalisation, with its
+# reason), but no word either: counted as one, a tenth of them made a column of counts text.
+NO_VALUE = NULL_SPELLINGS | {"?"}
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 
 
@@ -455,7 +459,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     still hold header or footer rows). `file_date`: the date in the file's name (see dates.py).
     `dates_from_1904`: the cells come from a workbook of Mac Excel's date system (date_system.py),
     whose serial days are judged and labelled in it; text files never are."""
-    values = list(filterfalse(NULL_SPELLINGS.__contains__, map(str.strip, cells)))
+    values = list(filterfalse(NO_VALUE.__contains__, map(str.strip, cells)))
     if not values:
         return ColumnType("string", None, 0.0)
     n = len(values)

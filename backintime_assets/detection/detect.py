@@ -46,6 +46,7 @@ from .series import lettered, wide_columns
 from .settled import settled
 from .measurements import leaping_series_problem
 from .statements import not_prices, statement_problem
+from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
@@ -106,6 +107,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     wide = wide_columns(cells, layout.types, layout.body, merged=flat is None) if side_by_side and not bare else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
+    # A word among an unmapped column's numbers, anywhere in the sample: text (stray_text.py).
+    layout.types = words_among_numbers(layout.types, layout.names, layout.body, canonical, decimal, thousands)
     columns = []
     labelled = _label_on_prices(layout.header_cells, canonical)
     # A ticker's prices count in one unit: "Open, High, Low, Close (K)" are all thousands. Scaled alone,

@@ -13,7 +13,8 @@ from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order
 from .canonical import named_as, names_its_column, names_the_ticker, whole_name
-from .columns import BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, ColumnType, infer_column_type
+from .columns import (BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, NO_VALUE, ColumnType,
+                      infer_column_type)
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row
@@ -161,7 +162,7 @@ class _RowJudge:
         for j, m in self.matchers:
             if j < len(fields):
                 v = fields[j].strip()
-                if v not in NULL_SPELLINGS:
+                if v not in NO_VALUE:  # "?" too: a UCI row with a missing value is no header
                     yield m, v
 
 
@@ -784,7 +785,7 @@ def unique_names(raw: list[str]) -> list[str]:
 def _cell_kind(v: str, number_rx) -> int:
     """0 empty, 1 number, 2 date-like, 3 other text."""
     v = v.strip()
-    if v in NULL_SPELLINGS:
+    if v in NO_VALUE:
         return 0
     if number_rx.match(v):
         return 1
@@ -1147,6 +1148,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if period_row and others:  # "Jahr 2001": the repeated name, told apart by its period
             raw_names = [f"{h.strip()} {p.strip()}".strip() if p.strip() else n
                          for h, p, n in zip(header, others[-1], raw_names)]
+        elif others and not all(map(str.strip, header)) and all(map(str.strip, others[-1])):
+            # Labels spanning groups of columns ("Sales,,Costs,") over a row naming every column
+            # ("date,units,date,units"): each column is named by both, as pandas flattens such a
+            # header. Named by the label alone, "units" and "date" were lost, and the column typed
+            # under the label's name (an Excel serial under "Sales" read as a number).
+            raw_names = [" ".join(c.strip() for c in (h, *(o[j] for o in others)) if c.strip())
+                         for j, h in enumerate(header)]
         layout.names = unique_names(raw_names)
         layout.header_rows = [header, *others]
         # pandas' "Close.1" is a second "Close" (pandas_repeats.py); the names shown keep it.

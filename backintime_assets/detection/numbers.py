@@ -92,6 +92,11 @@ _LETTERED_DOLLAR_CELL = re.compile(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)")
 # a word, and a Swiss file, voting nothing, read "1'234.50" as text: every price, the file refused.
 # Looked for in the joined cells first, by the code's shape (CODE_BY_A_DIGIT): few files have one.
 _CODE_CELL = re.compile(rf"^([+-]?\s?){CURRENCY_CODE_RE}\s?(?=[\d.])|(?<=\d)\s?{CURRENCY_CODE_RE}$")
+# A number in scientific notation ("7,08E-07", "1.5e+03": Excel's Scientific format, R and numpy
+# output): its mantissa votes, as "7,08" does. Else the cell was no candidate, and a European file
+# of such numbers, voting nothing, read its decimal comma as a dot: every value text.
+_EXPONENT = re.compile(rf"\d[eE][+-]?\d{{1,3}}(?={SEP})")
+_EXPONENT_CELL = re.compile(r"^(\s*[+-]?\d+[.,]?\d*)[eE][+-]?\d{1,3}\s*$")
 # A cell with blanks at either end, in NUL-joined cells. Written to open on the NUL, a literal the
 # scan jumps between in C: opening on \s, every character of the cells would be tried.
 _PADDED = re.compile(rf"{SEP}(?:\s|(?<=\s{SEP}))")
@@ -137,6 +142,9 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
             text = joined(part)
         elif text is not None and _PADDED.search(text):
             part = list(map(str.strip, part))  # without marks the second and third strip change nothing
+            text = joined(part)
+        if text is not None and _EXPONENT.search(text):
+            part = [_EXPONENT_CELL.sub(r"\1", c) for c in part]
             text = joined(part)
         if text is not None and _MINUS_AFTER.search(text):
             part = [c[:-1] if c[-2:-1].isdigit() and c.endswith("-") else c for c in part]

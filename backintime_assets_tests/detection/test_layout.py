@@ -1419,3 +1419,14 @@ def test_a_second_header_row_naming_a_headings_blank_cells_is_the_headers_though
     assert (lay.header_row, lay.data_start_line) == (0, 1)
     lay = layout("Name,Code,Indicator,,Y2020,Y2021\n" + rows.split("\n", 1)[1])
     assert (lay.header_row, lay.data_start_line) == (0, 1)
+
+
+def test_labels_spanning_columns_join_the_names_under_them():
+    # "Sales" over "date,units": named by the label alone, "date" was lost and its Excel serials,
+    # typed under "Sales", read as a number.
+    rows = [f"{45000 + k},{k * 3},{45100 + k},{k * 5}" for k in range(20)]
+    data = ("Sales,,Costs,\ndate,units,date,units\n" + "\n".join(rows) + "\n").encode()
+    schema = detect_bytes(data, "book.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 2)
+    assert [(c.name, c.type) for c in schema.columns] == [
+        ("Sales date", "date"), ("units", "integer"), ("Costs date", "date"), ("units_2", "integer")]

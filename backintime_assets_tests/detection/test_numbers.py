@@ -350,3 +350,21 @@ def test_the_mark_grouping_prices_with_fractions_wins_over_one_grouping_whole_vo
     assert detect_number_format(cells, ",") == (".", "'")
     # The comma grouping fractions too: it stays the file's mark.
     assert detect_number_format(["1,185.64", "3 187 104", "1,184.25", "532 704", "2,004.10"], ",") == (".", ",")
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    # Excel's Scientific format in a European sheet: its mantissa shows the decimal comma. Voting
+    # nothing, "7,08E-07" was read with a dot: every value text.
+    (["7,08E-07", "1,575E-11", "4,9E-07", "7,9E+02"], (",", None)),
+    (["1.2e-05", "3.75e+02", "9.1E-12"], (".", None)),
+    (["12e3", "4E-2"], (".", None)),  # no mark in the mantissa: no vote, the default dot
+])
+def test_numbers_in_scientific_notation_vote_by_their_mantissa(cells, expected):
+    assert detect_number_format(cells, ";") == expected
+
+
+def test_a_column_of_decimal_comma_exponents_is_float():
+    from backintime_assets.detection import detect_bytes
+    lines = [f"gene{k};{k},{k:02d}E-0{k % 9}" for k in range(1, 20)]
+    schema = detect_bytes(("gene;p_value\n" + "\n".join(lines) + "\n").encode(), "genes.csv")
+    assert (schema.decimal, [c.type for c in schema.columns]) == (",", ["string", "float"])
