@@ -16,9 +16,10 @@ Decisions (documented for the lead and the README):
   no partition and would vanish; it is rejected instead, naming its day and the week.
 - a later row equal to an earlier one on ticker, date and every value: "duplicate" (two NULL
   volumes are equal); same ticker and date with other values, a NULL volume beside a written one
-  too: "conflicting duplicate of line N" (the first one is kept, but a row of no trades at one price
-  yields to a traded one: a quote is no correction of the day's bar). Between files, a row without a
-  volume yields to one with the same prices and a volume (ingestion/collisions.py).
+  too: "conflicting duplicate of line N" (the first one is kept, but a first row of no trades at one
+  price, volume 0, yields to the date's first row with a volume above 0 whose range holds that price:
+  a quote is no correction of the day's bar). Between files, a row without a volume yields to one
+  with the same prices and a volume (ingestion/collisions.py).
 - intraday bars (a ticker's rows of one date at several times of day, by a time column or the
   date's own time): every one of them is rejected, none is the day's price ("intraday bar ...").
   A ticker whose dates are at least half of them such days is a series of bars: its dates of one
@@ -200,16 +201,25 @@ def check_duplicates(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, val
     exact = sub.drop(columns="line").duplicated(keep="first").to_numpy()
     r.set_rows(rows[exact], np.full(int(exact.sum()), "duplicate", dtype=object))
     rest, rest_rows = sub[~exact], rows[~exact]
-    # A row of no trades and one price (open = high = low = close, volume 0) is no correction of a
-    # traded bar of its date: the bar is kept wherever it stands. CryptoDataDownload's Poloniex file,
-    # newest first, writes each day's 00:18 quote above its 00:00 bar: the quote had loaded as the
-    # day's price and volume (0) and the bar was its "conflicting duplicate".
+    # A row of no trades at one price (open = high = low = close, volume 0) standing first is no
+    # correction of a traded bar of its date (volume > 0) whose range holds that price: the bar says all
+    # the quote does, and the date's first such bar is kept. CryptoDataDownload's Poloniex file, newest
+    # first, writes each day's 00:18 quote of its close above its 00:00 bar: the quote had loaded as the
+    # day's price and volume (0), the bar its "conflicting duplicate". Otherwise the first row stays
+    # kept: beside a blank volume or an index's range of volume 0 (nothing traded either), or a bar of
+    # other prices (a halted day's row beside another's bar).
     if {"open", "high", "low", "close", "volume"} <= set(rest.columns):
-        flat = ((rest["volume"] == 0) & (rest["open"] == rest["close"]) & (rest["high"] == rest["close"])
-                & (rest["low"] == rest["close"])).to_numpy()
+        volume, close = rest["volume"], rest["close"]
+        flat = (volume == 0) & (rest["open"] == close) & (rest["high"] == close) & (rest["low"] == close)
         if flat.any():
-            order = np.argsort(flat, kind="stable")
-            rest, rest_rows = rest.iloc[order], rest_rows[order]
+            keys = rest["key"]
+            first = rest.groupby(keys, sort=False)["close"].transform("first")
+            bar = (volume > 0) & (rest["low"] <= first) & (first <= rest["high"])
+            promote = (bar & (bar.groupby(keys, sort=False).cumsum() == 1)
+                       & flat.groupby(keys, sort=False).transform("first")).to_numpy()
+            if promote.any():
+                order = np.argsort(~promote, kind="stable")
+                rest, rest_rows = rest.iloc[order], rest_rows[order]
     clash = rest["key"].duplicated(keep="first").to_numpy()
     if clash.any():
         first_line = rest.groupby("key", sort=False)["line"].transform("first").to_numpy()

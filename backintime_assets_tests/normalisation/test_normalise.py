@@ -1864,6 +1864,28 @@ def test_a_date_s_flat_untraded_row_above_its_traded_bar_yields_to_the_bar():
     assert r.rejected.reason.tolist() == ["conflicting duplicate of line 2", "conflicting duplicate of line 5"]
 
 
+@pytest.mark.parametrize("rows, kept, named", [
+    # A blank volume, nothing traded either: the quote's written 0 had yielded to it.
+    (["1.3,1.3,1.3,1.3,0", "1.3,1.3,1.3,1.3,"], 0.0, 5),
+    # An index's bar of volume 0: nothing says which is the day's.
+    (["1.3,1.3,1.3,1.3,0", "1.25,1.35,1.2,1.3,0"], 0.0, 5),
+    # A halted day's row and, far below it, another's bar of that date whose range is far from its price.
+    (["1.3,1.3,1.3,1.3,0", "5.3,5.6,5.1,5.5,70000"], 0.0, 5),
+    # Behind a blank volume the traded bar is still the quote's winner, and the rows name its line.
+    (["1.3,1.3,1.3,1.3,0", "1.3,1.3,1.3,1.3,", "1.25,1.35,1.2,1.3,900"], 900.0, 7),
+])
+def test_a_flat_untraded_first_row_yields_only_to_a_traded_bar_holding_its_price(rows, kept, named):
+    head = "date,open,high,low,close,volume\n2024-01-02,1.0,1.2,0.9,1.1,600\n2024-01-03,1.1,1.2,1.0,1.15,500\n"
+    body = "2024-01-04,1.2,1.3,1.1,1.25,400\n" + "".join(f"2024-01-05,{v}\n" for v in rows)
+    r = run((head + body).encode(), name="ABC.csv")
+    check_invariants(r)
+    day = r.prices[r.prices.date.astype(str).str.startswith("2024-01-05")]
+    assert len(day) == 1 and day.volume.fillna(-1).tolist() == [kept] and day.source_line.tolist() == [named]
+    others = sorted(set(range(5, 5 + len(rows))) - {named})
+    assert r.rejected.source_line.tolist() == others
+    assert r.rejected.reason.tolist() == [f"conflicting duplicate of line {named}"] * len(others)
+
+
 def test_headerless_minute_bars_with_one_time_missing_are_still_intraday():
     # One bar without its time: the column was not taken for the time of day, and the day's first
     # bar loaded as its price (the other bars rejected as its conflicting duplicates).
