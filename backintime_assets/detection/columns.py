@@ -50,6 +50,14 @@ _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min"
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 _STAMP_DIGITS = re.compile(r"^(?:\d{10}|\d{12}|\d{14})$")  # %Y%m%d%H, %Y%m%d%H%M, %Y%m%d%H%M%S
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
+_HOUR_NAME = re.compile(r"hour|stunde|heure|hora", re.I)
+# Names of a column of codes ("CIPCode", "HS code", "ICD9", "Dewey", "Tariff heading", "NAICS"): the
+# evidence a column of dotted numbers with leading zeros ("01.0101") holds codes to keep as written.
+# Without it such a column stays a number: zero-padded prices ("09.95" beside "10.05") under "AAPL
+# Close", "Spot Price", "EURUSD" and lat/longs, measurements and amounts are figures.
+_CODE_NAME = re.compile(r"code|c[oó]digo|(?<![a-z])(?:cip|hs\d*|icd\d*|naics|sic|isic|nace|dewey|kod)(?![a-z])"
+                        r"|class|categor|section|chapter|tariff|heading|serial|number|(?<![a-z])(?:id|no|nr)(?![a-z])",
+                        re.I)
 _LEADING_ZERO_JOINED = re.compile(rf"{SEP}[+-]?0\d")  # at the start of a NUL-joined cell
 # Phone numbers in E.164 ("+14155552671": Twilio, CRMs, SMS gateways): a plus sign before 8 to 15
 # digits. Read as integers they lose the plus; a signed quantity that large is rare, and half the
@@ -374,6 +382,13 @@ def _stamps(ints: list[str], name: str) -> DateGuess | None:
     still reads as one; volumes go up and down about as often."""
     if len(set(map(len, ints))) != 1:
         return None  # mixed lengths: no single format reads them all
+    if len(ints[0]) == 10 and not (date_named(name) or _HOUR_NAME.search(name or "")
+                                   or _NO_NAME.fullmatch(name or "") is not None):
+        # Ten digits under a name that says no date nor hour: ids of a day and a count
+        # ("2024031501": an order's, a ticket's, a zone's serial), in order as a clock's are, and
+        # read as stamps every such id column of a generic file had turned into timestamps. Order is
+        # evidence only without a name (a headerless file's first column).
+        return None
     guess = infer_date_format(ints)
     if guess is None or guess.fraction < 1.0 or not guess.format.startswith("%Y%m%d%H"):
         return None
@@ -533,11 +548,13 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
                             ColumnType("integer", None, round(int_frac * small, 3)) if fractions else None)
         if named is None and _version_named(name):
             return ColumnType("string", None, number.confidence, number)
-        if named is None and _NO_NAME.fullmatch(name or "") is None and _leading_zeros(values, joined(values)):
+        if named is None and name and _CODE_NAME.search(name) and _leading_zeros(values, joined(values)):
             # Dotted codes ("01.0101": NCES CIP, "0101.21": HS tariff lines, "038.9": ICD-9) read as
             # numbers would lose their zeros, leading and trailing ("01.0100" is 1.01): text, the
-            # number kept as the reading of a column mapped to a price field (as for integers). Not
-            # in a headerless file, whose zero-padded figures are a fixed-width dump's amounts.
+            # number kept as the reading of a column mapped to a price field (as for integers). Only
+            # under a name of codes (_CODE_NAME): typed text, a zero-padded price column had left
+            # the price paths that ask for numbers ("AAPL Close" of a wide sheet dropped unsaid,
+            # "Spot Price" refused), and a headerless file's zero-padded figures are amounts.
             return ColumnType("string", LEADING_ZEROS, number.confidence, number)
         return named or number
 

@@ -244,7 +244,7 @@ def test_ten_digit_stamps_to_the_hour_are_timestamps_not_epochs():
     # DWD's hourly "MESS_DATUM" ("2025011900", %Y%m%d%H) has the ten digits of epoch seconds:
     # read as epochs, 2025011900 was 2034-03-09 and every hour one second later.
     hours = ["2025011900", "2025011901", "2025011902", "2025030512", "2026072223"]
-    for name in ("MESS_DATUM", "c2"):
+    for name in ("MESS_DATUM", "column_2", "Hour"):
         assert (col(hours, name=name).type, col(hours, name=name).format) == ("timestamp", "%Y%m%d%H"), name
     # Epoch seconds are no valid stamp (month 55, hour 60, ...): epochs still.
     epochs = [str(1609459200 + 3600 * k) for k in range(6)]
@@ -252,6 +252,16 @@ def test_ten_digit_stamps_to_the_hour_are_timestamps_not_epochs():
     # Ten-digit counts out of order and named for no date stay integers (phone numbers, ids).
     assert col(["2025011900", "2024051213", "2025020107", "2023121501", "2025010322"], name="Volume").type == "integer"
     assert col(["2125551234", "2025550000", "2125559999"], name="phone").type == "integer"
+
+
+def test_ten_digit_ids_of_a_day_and_a_count_under_a_name_stay_integers():
+    # "2024031501": an order's id of its day and a count, in order and a valid %Y%m%d%H every one. Named
+    # for no date or hour, order is no evidence: read as stamps, every such id column became timestamps
+    # (and a growing "Volume" of ten digits lost its volumes).
+    ids = ["2024030401", "2024030402", "2024030403", "2024030501", "2024030502", "2024030601"]
+    for name in ("OrderID", "ticket", "Volume", "serial"):
+        assert col(ids, name=name).type == "integer", name
+    assert col(ids, name="Date").format == "%Y%m%d%H"
 
 
 def test_twelve_digit_volumes_stay_integers():
@@ -277,6 +287,10 @@ def test_dotted_codes_with_leading_zeros_stay_text():
     # Prices without a zero-padded figure stay floats; a headerless file's zero-padded figures too
     # (a fixed-width dump's amounts).
     assert infer_column_type(["12.50", "105.25", "0.5", "-0.25"], "Close", ".", None).type == "float"
+    # Only a name of codes says so: zero-padded prices ("09.95" beside "10.05"), a lat/long, a change of
+    # "00.00" stay numbers, for every price path that asks for one (a wide sheet's "AAPL Close").
+    for name in ("AAPL Close", "Spot Price", "EURUSD", "lat", "Change"):
+        assert infer_column_type(["09.95", "10.05", "00.00", "11.5"], name, ".", None).type == "float", name
     assert infer_column_type(["0012.50", "0105.25", "0099.00"], "column_3", ".", None).type == "float"
 
 

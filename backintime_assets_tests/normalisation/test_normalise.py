@@ -554,6 +554,21 @@ def test_zero_padded_prices_load_through_their_number_reading():
     assert [(c.type, c.format) for c in detect_bytes(cip, "cip.csv").columns[:2]] == [("string", "leading_zeros")] * 2
 
 
+@pytest.mark.parametrize(("header", "tickers"), [("Date,AAPL Close,MSFT Close", ["AAPL", "MSFT"]),
+                                                ("Day,Gold Price USD", ["CLOSES"])])
+def test_zero_padded_prices_under_a_price_name_stay_numbers(header, tickers):
+    # Prices below ten written zero-padded ("09.95" beside "10.05"): typed as codes, a wide sheet's "AAPL
+    # Close" was dropped, its rows neither loaded nor rejected, and a lone "Gold Price USD" was refused.
+    padded = [f"{9.5 + k / 10:05.2f}" for k in range(len(WEEKDAYS))]
+    lines = [header] + [f"{d},{p}" + (f",{20 + k}.5" if len(tickers) > 1 else "")
+                        for k, (d, p) in enumerate(zip(WEEKDAYS, padded))]
+    r = run(("\n".join(lines) + "\n").encode(), name="closes.csv")
+    check_invariants(r)
+    assert r.file_problem is None and len(r.rejected) == 0
+    assert sorted(set(r.prices.ticker)) == tickers and len(r.prices) == len(tickers) * len(WEEKDAYS)
+    assert r.prices[r.prices.ticker == tickers[0]].close.tolist() == [float(p) for p in padded]
+
+
 def test_headerless_histdata_file_with_date_and_time_a_space_apart_loads():
     # HistData's free FX history: no header, ";" and "20210301 000000". It had no date column.
     lines = [f"{d.replace('-', '')} 000000;1.{1000 + k};1.{1100 + k};1.{900 + k};1.{1050 + k};0"
