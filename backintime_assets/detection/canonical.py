@@ -87,6 +87,9 @@ _add("open", 1.0, "open_prc", "cf_open")
 _add("high", 1.0, "high_1", "cf_high")
 _add("low", 1.0, "low_1", "cf_low")
 _add("volume", 1.0, "acvol_uns", "acvol_1", "cf_volume")
+# Bloomberg's field (BDH in its Excel add-in), beside PX_OPEN ... PX_LAST: scored only as a qualified
+# "volume" (0.6), too weak to map a column of it holding a few cells that read as no number.
+_add("volume", 1.0, "px volume")
 _add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "adj. close", "adj close*",
      "adj close**", "adjusted closing price", "adjusted", "adj", "close adj", "closeadj", "adj px",
      "adjusted price", "total return close", "adjusted close price", "adj. close**", "close (adj.)",

@@ -15,7 +15,8 @@ from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .epoch_days import may_be_stamped_east_of_utc
 from .joined import SEP, joined, joined_regex
-from .numbers import CURRENCY_SIGN, CURRENCY_SYMBOLS, IPV4, NULL_SPELLINGS, joined_number_patterns, number_patterns
+from .numbers import (CURRENCY_SIGN, CURRENCY_SYMBOLS, ERROR_CELLS, IPV4, NULL_SPELLINGS, joined_number_patterns,
+                      number_patterns)
 from .shapes import count_hits
 
 # Each spelling of true beside its false: a column that holds one of them names the other.
@@ -106,10 +107,11 @@ INDIAN_SCALES = "(?i:lakhs?|lacs?|crores?|cr)"
 _ABBREVIATED_SPACED = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES}|{INDIAN_SCALES})$")
 _ABBREVIATED_SPACED_NOT_INDIAN = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES})$")
 
-# No value, for typing: the null spellings and "?", the missing value of the UCI repository's and
+# No value, for typing: the null spellings, spreadsheets' error cells (#VALUE!, #DIV/0!: they tell no
+# column's type) and "?", the missing value of the UCI repository's and
 # Weka's (ARFF) tables. "?" is no null token (a price's "?" is rejected by normalisation, with its
 # reason), but no word either: counted as one, a tenth of them made a column of counts text.
-NO_VALUE = NULL_SPELLINGS | {"?"}
+NO_VALUE = NULL_SPELLINGS | ERROR_CELLS | {"?"}
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 
 
@@ -560,6 +562,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
 
     probe = "".join(values[:30])
     volume = " " in probe and _VOLUME_NAME.search(name or "") is not None
+    # The best reading of marked or abbreviated numbers short of the threshold: a column of "USD 254.33"
+    # with a few words ("halted") is mostly prices, as a plain one with a few is (its `alt` below). Left
+    # without, a column named "Open" stayed unmapped and was filled from the close, a volume lost.
+    marked: ColumnType | None = None
     for fmt, (chars, mark, number) in MARKED_NUMBERS.items():
         if fmt == FLAGGED and volume:
             continue  # "1.2 M" shares traded: abbreviated below, not flagged
@@ -569,6 +575,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             share = _share(values, partial(number, float_rx=float_rx))
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
+            if share >= 0.5 and share > float_frac and (marked is None or share > marked.confidence):
+                marked = ColumnType("float", fmt, share)
 
     abbreviation = (_ABBREVIATED_SPACED_NOT_INDIAN if _MONEY_NAME.search(name or "") else _ABBREVIATED_SPACED) \
         if volume else _ABBREVIATED
@@ -582,9 +590,14 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
                 # lost as the file's tickers. No web export writes a volume "00088K".
                 return ColumnType("string", LEADING_ZEROS, round(abbreviated * small, 3))
             return ColumnType("float", "abbreviated", round(abbreviated * small, 3))
+        if abbreviated >= 0.5 and abbreviated > float_frac and (marked is None or abbreviated > marked.confidence) \
+                and not _leading_zeros(values, text):
+            marked = ColumnType("float", "abbreviated", abbreviated)
 
     best_other = max(float_frac, guess.fraction if guess else 0.0)
     alt = _named_serial(values, name, decimal, thousands, min_share=0.5, system=system)
+    if alt is None and marked is not None and marked.confidence >= (guess.fraction if guess else 0.0):
+        alt = ColumnType(marked.type, marked.format, round(marked.confidence * small, 3))
     if alt is None and guess and guess.fraction >= 0.5 and guess.fraction >= float_frac:
         alt = ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
     elif alt is None and float_frac >= 0.5:

@@ -55,6 +55,7 @@ _SECTION_ROWS = 2  # section title rows looked past between a row of years and t
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
 
 
+
 @dataclass
 class Layout:
     header_row: int = -1
@@ -162,7 +163,9 @@ class _RowJudge:
         for j, m in self.matchers:
             if j < len(fields):
                 v = fields[j].strip()
-                if v not in NO_VALUE:  # "?" too: a UCI row with a missing value is no header
+                # A null, "?" (a UCI row's missing value) or a formula's error ("#DIV/0!", "inf") names no
+                # column: "2023-11-28;inf;0.000576;inf" had been taken for the header of a table of closes.
+                if v not in NO_VALUE:
                     yield m, v
 
 

@@ -30,6 +30,19 @@ NULL_SPELLINGS = frozenset(
     "".join(chars) for t in NULL_TOKENS for chars in product(*({c, c.upper()} for c in t))
 )
 
+# A formula's error as spreadsheets write it into an export ("#DIV/0!", "#VALUE!"; Bloomberg's
+# "#N/A Field Not Applicable"), and an infinity as numpy, pandas, R and Java print one: no value
+# of any type, as a null is none. Typing a column by its other cells, a close of prices with a
+# few of them is a column of prices (each such row rejected, "unparseable value"); typed as text
+# by them, its column went unmapped: an open filled from the close, a volume lost, a ticker's
+# closes left out of a wide table, all without a word.
+ERROR_CELLS = frozenset(
+    {"#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+     "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA", "#N/A Field Not Applicable", "#N/A Invalid Security",
+     "#N/A Requesting Data...", "#N/A Not Found"}
+    | {sign + word for sign in ("", "-", "+") for word in ("inf", "Inf", "INF", "Infinity", "infinity", "INFINITY")}
+)
+
 GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u202f", "'", "\u2019")
 
 # At least one digit among digits and marks.

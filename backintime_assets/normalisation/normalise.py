@@ -319,6 +319,12 @@ _NAMED_AT_MOST = 6
 
 def _numbers_left(schema: FileSchema) -> str:
     """The columns of numbers no canonical took, for the reason of a file without a close."""
+    adjusted = [c.name for c in schema.columns if c.canonical == "adj_close"]
+    if adjusted:
+        # An adjusted-only download ("Date,Open,High,Low,Adj Close,Volume"): its closes are there, only
+        # restated for later splits and dividends; loading them as the day's close is the user's call.
+        return (f" (only an adjusted close, {adjusted[0]!r}: prices restated for later splits and dividends,"
+                " not the day's close; map it as the close to load them so)")
     left = [c.name for c in schema.columns if c.canonical is None and c.type in _NUMBERS and c.format is None]
     if not left:
         return ""
@@ -538,7 +544,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         # Under a plain repeat of the header, which names no ticker: the file's name, as a file
         # whose header names none has; on a workbook of a download per sheet, its sheet's header's
         # (a month's export pasted below the last with its header row is still that security's).
-        unnamed = first if own_tickers is not None else default_ticker_for(source_file)
+        # Nor a name a site gives every download ("export.csv"), which names nothing: there the
+        # label above the first header is the file's only name for its rows, as a name is elsewhere
+        # (its rows under a repeat of the header had loaded as security "EXPORT").
+        unnamed = first if own_tickers is not None or nameless_problem(source_file) else default_ticker_for(source_file)
         named = tickers_of_rows(tables, rec.line, first, unnamed, series_ticker, sheet_starts(plans) if plans else None)
         if isinstance(first, str) or not np.array_equal(named, first):
             words, codes = np.unique(named.astype(str), return_inverse=True)

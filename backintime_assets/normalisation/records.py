@@ -16,7 +16,7 @@ import pyarrow.csv as pacsv
 
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.dump_escapes import keep_dump_escapes
-from backintime_assets.detection.numbers import NULL_TOKENS
+from backintime_assets.detection.numbers import NULL_SPELLINGS
 from backintime_assets.detection.schema import FileSchema
 
 from .lines import LineIndex
@@ -166,14 +166,10 @@ def _has_multiline_quotes(index: LineIndex, first: int, stop: int, schema: FileS
     return bool((np.bincount(line_of) % 2).any())
 
 
-def _null_spellings() -> list[str]:
-    out = set()
-    for t in NULL_TOKENS:
-        out.update({t, t.upper(), t.title(), t.capitalize()})
-    return sorted(out)
-
-
-_NULL_SPELLINGS = _null_spellings()
+# Every case of every null token, as the careful path compares them lower-cased (parse.py): "NaN", as
+# Java, JavaScript and pandas' float_format write it, is no title or capital case of "nan", and read
+# by pyarrow as a float NaN its row was rejected ("unparseable value") where a "nan" loaded as missing.
+_NULL_SPELLINGS = sorted(NULL_SPELLINGS)
 
 
 def split_fast(index: LineIndex, first: int, stop: int, schema: FileSchema, needed: Sequence[int],

@@ -71,9 +71,12 @@ def test_empty_column_is_string_with_no_confidence():
 
 
 def test_mostly_numeric_column_is_string_with_a_numeric_reading():
-    t = col(["1.5", "2.5", "#VALUE!", "3.5", "oops", "4.5"])
+    t = col(["1.5", "2.5", "n/v", "3.5", "oops", "4.5"])
     assert t.type == "string"
     assert t.alt.type == "float" and t.alt.confidence == pytest.approx(4 / 6, abs=0.01)
+    # A formula's error is no value, as a null is none: it counts neither way.
+    t = col(["1.5", "2.5", "#VALUE!", "3.5", "oops", "4.5"])
+    assert t.type == "string" and t.alt.confidence == pytest.approx(4 / 5, abs=0.01)
 
 
 def test_confidence_is_the_share_that_fits():
@@ -105,7 +108,9 @@ def test_price_columns_named_after_the_day_are_no_dates():
         # the cell-by-cell path and keep what str.isdigit and float() say.
         (["\u0661\u0662", "\u0663\u0664", "\u0665", "\u0666\u0667", "\u0668"], "integer"),
         (["1_0", "2_5", "3_75", "4_0", "5_5"], "float"),
-        (["1.5", "2.5", "nan", "inf", "3.5"], "string"),
+        (["1.5", "2.5", "n_a", "in_f", "3.5"], "string"),
+        # "nan" a null and "inf" an error (numbers.ERROR_CELLS): no values, the others read.
+        (["1.5", "2.5", "nan", "inf", "3.5"], "float"),
         (["NA", "Null", "-", "12", "13", "n/a", "14"], "integer"),
     ],
 )

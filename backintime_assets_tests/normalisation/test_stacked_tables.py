@@ -67,6 +67,19 @@ def test_a_table_under_a_plain_repeat_of_the_header_keeps_the_files_name():
     assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL US EQUITY": 3500, "PRICES": 2000}
 
 
+def test_a_plain_repeat_of_the_header_in_a_file_a_site_names_keeps_the_labels_ticker():
+    # "export.csv" names no instrument: the label over the first header is the rows' only name. The
+    # rows under a repeat of the header (two exports joined) had loaded as security "EXPORT".
+    rows = [f"{d},{100 + k}.5,{101 + k}.0,{99 + k}.0,{100 + k}.25,{1000 + k}\n"
+            for k, d in enumerate(_weekdays(date(2024, 1, 1), 6))]
+    header = "Date,Open,High,Low,Close,Volume\n"
+    data = ("Symbol: ACME\n\n" + header + "".join(rows[:3]) + header + "".join(rows[3:])).encode()
+    out = normalise_bytes(data, detect_bytes(data, "export.csv"), "export.csv")
+    assert out.prices_arrow["ticker"].to_pylist() == ["ACME"] * 6
+    assert out.prices_arrow["close"].to_pylist() == [100.25, 101.25, 102.25, 103.25, 104.25, 105.25]
+    assert out.rejected_arrow["reason"].to_pylist() == ["a repeat of the header line (files joined into one?)"]
+
+
 def test_a_repeat_of_one_tickers_flat_header_keeps_its_ticker():
     # quantmod's SPY written twice, header and all: the rows below the repeat loaded under the file's
     # name (ETFS), as though the header named no ticker; it names SPY as the first one does.
