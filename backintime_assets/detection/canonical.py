@@ -1168,20 +1168,25 @@ _IN_ORDER = 0.9
 
 
 def _bar_ends(quad: list[int], values: dict[int, list[float | None]], n: int,
-              share: float) -> tuple[list[int], int | None, int | None]:
+              share: float, flat: bool = False) -> tuple[list[int], int | None, int | None]:
     """(the rows where the four columns `quad` all hold a value; the one column that is the row's
     maximum and the one that is its minimum on at least `share` of those rows, or None, None where
-    not exactly one each, two apart)."""
+    not exactly one each, two apart). Four columns of one price on every row are a bar's only where
+    `flat` (prices with fractions), each price above zero."""
     rows = [i for i in range(n) if all(values[k][i] is not None for k in quad)]
     high, low = _ends(quad, values, rows, share)
     if high is None:
         # A flat bar (open, high, low and close one price: MetaTrader's early history, a day without
         # trades) is every column's maximum and minimum: told by the other rows, or where every row is
         # flat, by the columns' order (O, H, L, C), which no reading of them can get wrong. Such a file
-        # had "no close column".
+        # had "no close column". Not four whole columns of one number beside a price ("date,10.52,0,0,
+        # 0,0" of a fund's NAV, flags "1,1,1,1"): read as the bar, its zeros were rejected as
+        # non-positive prices, its ones loaded, the real price left unread.
         moving = [i for i in rows if len({values[k][i] for k in quad}) > 1]
         if not moving and len(rows) >= _FLAT_LEAST:
-            return rows, quad[1], quad[2]
+            if flat and all(values[quad[0]][i] > 0 for i in rows):
+                return rows, quad[1], quad[2]
+            return rows, None, None
         if 0 < len(moving) < len(rows):
             high, low = _ends(quad, values, moving, share)
     return rows, high, low
@@ -1289,12 +1294,16 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     if len(prices) < 4:
         return None
     quad = prices[:4]
-    rows, high, low = _bar_ends(quad, values, len(body), 1.0)
+    rows, high, low = _bar_ends(quad, values, len(body), 1.0, flat=True)
     if high is None:
         return None
-    if all(len({values[k][i] for k in quad}) == 1 for i in rows) and any(
-            all(values[j][i] == values[quad[0]][i] for i in rows) for j in prices[4:]):
-        return None  # five columns of one price, no bar: a printout of closes (its open, high, low filled in)
+    if all(len({values[k][i] for k in quad}) == 1 for i in rows) and prices[4:] and (any(
+            all(values[j][i] == values[quad[0]][i] for i in rows) for j in prices[4:])
+            or len({values[quad[0]][i] for i in rows}) == 1):
+        # Five columns of one price, no bar: a printout of closes (its open, high, low filled in). Nor
+        # four columns of one number on every day beside another that moves ("0.25,0.25,0.25,0.25,10.52":
+        # a rate, a fee): read as the bar, the constant had loaded as the price, the price unread.
+        return None
     rest = [j for j in prices if j not in (high, low)]
     if not _one_bar(values[low], values[high], [values[j] for j in quad if j in rest], rows):
         return None

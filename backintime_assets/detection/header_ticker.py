@@ -33,6 +33,11 @@ _PLACEHOLDER = re.compile(r"#N/A(?:\s.*)?|#(?:NAME\?|VALUE!|REF!|DIV/0!|NUM!|NUL
 # A line that names the file's ticker by the ticker's own field name ("Symbol: AAPL", "Ticker,MSFT", "Security
 # = 7203.T"), above the header: the name is asked of canonical.names_the_ticker, as a header row's is.
 _LABELLED = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>[A-Z0-9^][A-Z0-9.=^/-]{0,19})")
+# What an instrument's field may name besides its ticker: its kind ("Instrument: EQUITY", "Security: STOCK"
+# in a preamble's key-value block), no listed ticker. Taken for one past the block's other lines, the
+# rows loaded as security EQUITY.
+_KINDS = frozenset({"EQUITY", "EQUITIES", "STOCK", "STOCKS", "SHARES", "ETFS", "INDEX", "INDICES", "FUTURES",
+                    "OPTIONS", "FOREX", "CFD", "CFDS", "CRYPTO", "COMMODITY", "COMMODITIES", "BONDS", "WARRANTS"})
 BETWEEN = 3  # such rows at most between the label and the header (one, and a double-spaced file's blanks)
 
 
@@ -81,13 +86,13 @@ def labelled_ticker(line: str | None) -> str | None:
     as "Ticker MSFT"), or None. Not a missing value ("Ticker: N/A", "Symbol: NONE": the rows had loaded
     as security "N/A"), a currency's code, nor a field's or an identifier's name: "Ticker,ISIN" over a
     table of codes is that table's header, not security ISIN. Also what marks a table stacked below the
-    first under its own label (normalisation/stacked_tables.py)."""
+    first under its own label (normalisation/stacked_tables.py). Nor an instrument's kind (_KINDS)."""
     m = _LABELLED.fullmatch(line.strip()) if line else None
     if m is None or not names_the_ticker(m.group("name")):
         return None
     ticker = m.group("t")
-    if ticker.lower() in NULL_TOKENS or ticker.upper() in CURRENCY_CODES or names_a_field(ticker) \
-            or names_the_ticker(ticker):
+    if ticker.lower() in NULL_TOKENS or ticker.upper() in CURRENCY_CODES or ticker in _KINDS \
+            or names_a_field(ticker) or names_the_ticker(ticker):
         return None
     return ticker
 

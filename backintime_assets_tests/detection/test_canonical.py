@@ -1403,3 +1403,28 @@ def test_five_columns_of_one_price_are_no_flat_bar():
     lines = [f"2024-01-{d:02d},{d}.5,{d}.5,{d}.5,{d}.5,{d}.5,{d}" for d in (2, 3, 4, 5, 8, 9)]
     schema = detect_bytes(("\n".join(lines) + "\n").encode(), "prices.csv")
     assert "close" not in [c.canonical for c in schema.columns]
+
+
+@pytest.mark.parametrize("filler", ["0,0,0,0", "1,1,1,1"])
+def test_four_whole_columns_of_one_number_beside_a_price_are_no_flat_bar(filler):
+    # A fund's NAV beside four columns of zeros (or flags): each row's four equal numbers had been
+    # read as a flat bar, the zeros rejected as non-positive prices (the ones loaded as the price),
+    # the NAV left unread.
+    days = ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09")
+    data = "".join(f"{d},{10 + k * 0.13:.2f},{filler}\n" for k, d in enumerate(days)).encode()
+    schema = detect_bytes(data, "fund.csv")
+    assert [c.canonical for c in schema.columns][:2] == ["date", "close"]
+    out = normalise_bytes(data, schema, "fund.csv")
+    assert out.rejected_arrow.num_rows == 0
+    assert out.prices_arrow["close"].to_pylist() == [10.0, 10.13, 10.26, 10.39, 10.52, 10.65]
+
+
+@pytest.mark.parametrize("flat", ["0.00", "0.25"])
+def test_four_fractional_columns_of_one_number_every_day_beside_a_price_are_no_flat_bar(flat):
+    # Zeros, or a rate that never moves, before the price: taken for a flat bar, the constant had
+    # loaded as every day's price (or every row was rejected as non-positive).
+    days = ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09")
+    data = "".join(f"{d},{flat},{flat},{flat},{flat},{10 + k * 0.13:.2f}\n" for k, d in enumerate(days)).encode()
+    schema = detect_bytes(data, "fund.csv")
+    assert not {"open", "high", "low"} & {c.canonical for c in schema.columns}
+    assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 0

@@ -247,3 +247,14 @@ def test_a_note_between_the_symbol_label_and_the_header_hides_no_ticker():
         schema = detect_bytes(data, "export.csv")
         assert schema.problem is None and schema.ticker == "PENNY"
         assert normalise_bytes(data, schema, "export.csv").prices_arrow["ticker"].to_pylist() == ["PENNY"] * 2
+
+
+@pytest.mark.parametrize("kind", ["Instrument: EQUITY", "Security: STOCK"])
+def test_an_instruments_kind_over_a_preamble_names_no_ticker(kind):
+    # Looked for past the preamble's other lines, the instrument's kind had named the rows' security.
+    body = "2024-01-02,100.8,101.5,99.9,100.2,12500\n2024-01-03,100.2,102.0,100.0,101.7,13400\n"
+    for above in (f"{kind}\nExchange: NYSE\n", f"{kind}\n"):
+        data = f"{above}Date,Open,High,Low,Close,Volume\n{body}".encode()
+        schema = detect_bytes(data, "ACME.csv")
+        assert schema.ticker is None
+        assert normalise_bytes(data, schema, "ACME.csv").prices_arrow["ticker"].to_pylist() == ["ACME"] * 2
