@@ -188,8 +188,8 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
         fs = location.filesystem()
         stage = _BucketWriters(fs, staging)
         for parsed in tagged_rows(fs, groups, piece_bytes):
-            rows, files = _rows_in_run(parsed, buckets)
-            for bucket, bucket_rows in _by_bucket(rows, buckets):
+            rows, files, row_buckets = _rows_in_run(parsed, buckets)
+            for bucket, bucket_rows in _by_bucket(rows, row_buckets):
                 stage.write(bucket, bucket_rows)
             yield from files
         yield from stage.close()
@@ -197,8 +197,9 @@ def _parse_pass(spark, location: LakeLocation, tasks: list[FileTask], buckets: _
     return run_tasks(spark, slices, parse_slice, TASK_RESULT)
 
 
-def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[dict]]:
-    """(the rows of some files that fall in the run's dates, as STAGED; each file's accounting row).
+def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[dict], np.ndarray]:
+    """(the rows of some files that fall in the run's dates, as STAGED; each file's accounting row;
+    the bucket of each of those rows, -1 for none, looked up once for whoever stages or checks them).
 
     The files' summary rows may remain among the rows (status FILE_SUMMARY) when every row falls
     in the run: those who stage or settle the rows leave them out in the take each makes anyway
@@ -206,7 +207,8 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
     is_summary = np.asarray(pc.equal(parsed["status"], FILE_SUMMARY), dtype=bool)
     summary = parsed.filter(pa.array(is_summary))
     rows = parsed.drop_columns(["rows_read", "schema_json"])
-    in_run = buckets.of(_day_numbers(rows)) >= 0
+    row_buckets = buckets.of(_day_numbers(rows))
+    in_run = row_buckets >= 0
     loaded = np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
     rejected = ~loaded & ~is_summary
 
@@ -231,13 +233,15 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
         _add_counts(files[name], {"rows_read": read, "file_problem": problem})
         files[name]["schema_json"] = files[name]["schema_json"] or own
     if not in_run.all():  # rows of other dates (an archive's years): a copy of the others is due anyway
-        rows = rows.filter(pa.array(in_run & ~is_summary))
-    return rows.cast(STAGED), list(files.values())
+        kept = in_run & ~is_summary
+        rows, row_buckets = rows.filter(pa.array(kept)), row_buckets[kept]
+    return rows.cast(STAGED), list(files.values()), row_buckets
 
 
-def _by_bucket(rows: pa.Table, buckets: _Buckets):
-    """(bucket, its rows) for rows of the run's dates; summary rows (_rows_in_run) left out."""
-    bucket = np.where(_summary_rows(rows), -1, buckets.of(_day_numbers(rows)))
+def _by_bucket(rows: pa.Table, row_buckets: np.ndarray):
+    """(bucket, its rows) for rows of the run's dates (`row_buckets`: each one's, _rows_in_run); summary
+    rows (_rows_in_run) left out."""
+    bucket = np.where(_summary_rows(rows), -1, row_buckets)
     order = np.argsort(bucket, kind="stable")
     bucket = bucket[order]
     starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.array([], int)
@@ -288,8 +292,8 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
         fs = location.filesystem()
         parts = [pq.read_table(p, filesystem=fs) for p in staged_paths]
         for parsed in tagged_rows(fs, group_files(owned, GROUP_BYTES), piece_bytes):
-            rows, files = _rows_in_run(parsed, buckets)
-            _check_owned(rows, buckets, bucket)
+            rows, files, row_buckets = _rows_in_run(parsed, buckets)
+            _check_owned(rows, row_buckets, bucket)
             parts.append(rows)
             yield from files
         yield from _settle_and_write(fs, location, pa.concat_tables(parts) if parts else STAGED.empty_table(),
@@ -298,10 +302,10 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
     return run_tasks(spark, work, settle_bucket, TASK_RESULT)
 
 
-def _check_owned(rows: pa.Table, buckets: _Buckets, bucket: int) -> None:
-    """An owned file's rows must all fall in its bucket: another bucket's task writes the same date
-    files, and the later write would replace the other."""
-    stray = buckets.of(_day_numbers(rows)) != bucket
+def _check_owned(rows: pa.Table, row_buckets: np.ndarray, bucket: int) -> None:
+    """An owned file's rows (`row_buckets`: the bucket of each) must all fall in its bucket: another
+    bucket's task writes the same date files, and the later write would replace the other."""
+    stray = row_buckets != bucket
     if stray.any():
         name = rows["source_file"][int(np.flatnonzero(stray)[0])].as_py()
         raise RuntimeError(f"{name}: rows on dates its manifest entry does not list; rerun raw_price_files "

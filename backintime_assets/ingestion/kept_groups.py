@@ -144,8 +144,13 @@ def _spans(rows: pa.Table, member: np.ndarray, count: int) -> tuple[np.ndarray, 
     loaded = mine & np.asarray(pc.equal(rows["status"], LOADED), dtype=bool)
     days = np.asarray(pc.fill_null(rows["date"].cast(pa.int32()), 0), dtype=np.int64)
     first, last = np.full(count, _NO_DAY, dtype=np.int64), np.full(count, -1, dtype=np.int64)
-    np.minimum.at(first, member[loaded], days[loaded])
-    np.maximum.at(last, member[loaded], days[loaded])
+    # Per run of rows of one member (a member's rows lie together: parsed._tagged), then per member:
+    # ufunc.at over every row cost ~200 instructions a row.
+    of_row, loaded_days = member[loaded], days[loaded]
+    if of_row.size:
+        runs = np.flatnonzero(np.r_[True, of_row[1:] != of_row[:-1]])
+        np.minimum.at(first, of_row[runs], np.minimum.reduceat(loaded_days, runs))
+        np.maximum.at(last, of_row[runs], np.maximum.reduceat(loaded_days, runs))
     return first, last, counts
 
 

@@ -107,8 +107,15 @@ class FileLines:
         # each a search of every row: the last answer is kept for the same array.
         if lines is self._asked:
             return self._answer
-        answer = np.searchsorted(self._first, np.asarray(lines, dtype=np.int64), side="right") - 1
-        self._asked, self._answer = lines, answer
+        asked, lines = lines, np.asarray(lines, dtype=np.int64)
+        if lines.size > 1 and bool((lines[1:] >= lines[:-1]).all()):
+            # Lines in order (as records are read): where each file's lines start among them, the
+            # files' count then, a search per file, not a search per line (~300 instructions each).
+            starts = np.searchsorted(lines, self._first, side="left")
+            answer = np.cumsum(np.bincount(starts, minlength=lines.size + 1)[:lines.size]) - 1
+        else:
+            answer = np.searchsorted(self._first, lines, side="right") - 1
+        self._asked, self._answer = asked, answer
         return answer
 
     def line_in_file(self, lines: np.ndarray) -> np.ndarray:

@@ -301,3 +301,62 @@ def test_a_download_in_pence_does_not_win_over_a_daily_archive_in_pounds_by_its_
     winners, _ = _daily_archive_and_a_download_in_pence((2, 3, 4))
     assert winners.filter(pc.equal(winners["ticker"], "VOD"))["source_file"].to_pylist() == [
         "daily_2.csv", "daily_3.csv", "daily_4.csv"]
+
+
+def _settled_by_the_full_sort(rows, among=None):
+    from unittest import mock
+
+    with mock.patch("backintime_assets.ingestion.collisions._order_when_keys_unique", return_value=None):
+        return settle(rows, among=among)
+
+
+def test_rows_of_distinct_days_and_tickers_settle_as_the_full_sort_orders_them():
+    """The shortcut for buckets where nothing collides orders tickers by their bytes, as the sort
+    of every key does (capitals before small letters, accents after), days first."""
+    import numpy as np
+
+    rows = _rows((D2, "b", 1, 3, "z.csv", 9), (D1, "É", 2, 0, "a.csv", 1), (D1, "B", 3, 2, "b.csv", 4),
+                 (D2, "A", 4, 0, "a.csv", 2), (D1, "a", 5, 1, "c.csv", 7), (D1, "B.L", 6, 0, "a.csv", 3),
+                 (D1, "B", 7, 0, "x.csv", 8))  # the last one's day and ticker repeat the third's...
+    among = np.array([True, True, True, True, True, True, False])  # ...but it is not settled here
+    winners, losers = settle(rows, among=among)
+    assert winners.equals(_settled_by_the_full_sort(rows, among)[0]) and losers.num_rows == 0
+    assert list(zip(winners["date"].to_pylist(), winners["ticker"].to_pylist())) == [
+        (D1, "B"), (D1, "B.L"), (D1, "a"), (D1, "É"), (D2, "A"), (D2, "b")]
+
+
+def test_a_repeated_day_and_ticker_among_many_still_collides():
+    winners, losers = settle(_rows((D1, "B", 1, 1, "old.csv", 2), (D1, "A", 1, 0, "new.csv", 1),
+                                   (D2, "A", 1, 0, "new.csv", 2), (D1, "B", 2, 0, "new.csv", 3)))
+    assert winners.to_pylist() == _settled_by_the_full_sort(
+        _rows((D1, "B", 1, 1, "old.csv", 2), (D1, "A", 1, 0, "new.csv", 1), (D2, "A", 1, 0, "new.csv", 2),
+              (D1, "B", 2, 0, "new.csv", 3)))[0].to_pylist()
+    assert winners["source_line"].to_pylist() == [1, 3, 2]
+    assert losers.select(["source_file", "reason"]).to_pylist() == [
+        {"source_file": "old.csv", "reason": "conflict: superseded by new.csv:3 (a more recently modified file)"}]
+
+
+def test_random_rows_settle_as_the_full_sort_settles_them():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    tickers = ["A", "AA", "B", "b", "Z9", "É", "ÉA", ""]
+    for _ in range(200):
+        n = int(rng.integers(1, 12))
+        rows = _rows(*[(D1 + dt.timedelta(days=int(rng.integers(0, 3))), str(rng.choice(tickers)),
+                        int(rng.integers(1, 3)), int(rng.integers(0, 2)), f"f{rng.integers(0, 2)}.csv", k)
+                       for k in range(n)])
+        among = rng.random(n) < 0.8
+        got, expected = settle(rows, among=among), _settled_by_the_full_sort(rows, among)
+        assert got[0].equals(expected[0]) and got[1].equals(expected[1])
+
+
+def test_a_row_without_a_day_or_a_ticker_settles_as_the_full_sort_places_it():
+    import numpy as np
+
+    rows = _rows((D1, "B", 1, 0, "a.csv", 1), (D1, "A", 1, 0, "a.csv", 2), (D2, None, 1, 0, "a.csv", 3))
+    rows = rows.set_column(0, "date", pa.array([D1, None, D2], pa.date32()))
+    for among in (None, np.array([True, False, True]), np.array([True, False, False])):
+        got, expected = settle(rows, among=among), _settled_by_the_full_sort(rows, among)
+        assert got[0].equals(expected[0]) and got[1].equals(expected[1])
+    assert settle(rows, among=np.array([True, False, False]))[0]["source_line"].to_pylist() == [1]

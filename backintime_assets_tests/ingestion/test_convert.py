@@ -286,11 +286,12 @@ def test_summary_rows_left_among_a_files_rows_are_never_staged_nor_written(local
     task = _task(local_lake, "f.csv", text, 0)
     parsed = parse_group([text.encode()], FileGroup([task], task.schema_json))
     buckets = convert._plan_buckets(["2025-02-10", "2025-02-11"], 1, 1)
-    _, [counts] = convert._rows_in_run(parsed, buckets)
+    _, [counts], _ = convert._rows_in_run(parsed, buckets)
     assert (counts["rows_read"], counts["loaded_in_run"], counts["rejected_in_run"]) == (3, 2, 1)
     with_summary = parsed.drop_columns(["rows_read", "schema_json"]).cast(convert.STAGED)
     assert FILE_SUMMARY in with_summary["status"].to_pylist()
-    staged = [r for _, bucket_rows in convert._by_bucket(with_summary, buckets) for r in bucket_rows.to_pylist()]
+    row_buckets = buckets.of(convert._day_numbers(with_summary))
+    staged = [r for _, bucket_rows in convert._by_bucket(with_summary, row_buckets) for r in bucket_rows.to_pylist()]
     assert sorted(r["status"] for r in staged) == ["loaded", "loaded", "rejected"]
     written = list(convert._settle_and_write(local_lake.filesystem(), local_lake, with_summary, "t"))
     assert {(w["table_name"], w["date"]): w["rows"] for w in written if w["kind"] == "written"} == {
@@ -313,7 +314,7 @@ def test_a_file_whose_rows_hold_a_summary_row_a_piece_counts_the_rows_read_by_ev
     together = pa.concat_tables(pieces)
     assert len(pieces) > 2 and pc.sum(pc.equal(together["status"], FILE_SUMMARY)).as_py() == len(pieces)
     buckets = convert._plan_buckets([f"2025-02-{d:02d}" for d in range(10, 21)], 1, 1)
-    _, [counts] = convert._rows_in_run(together, buckets)
+    _, [counts], _ = convert._rows_in_run(together, buckets)
     # The 15th and 16th are a weekend: rejected, as is the unparseable row.
     assert (counts["rows_read"], counts["loaded"], counts["rejected"], counts["rejected_in_run"]) == (11, 8, 3, 3)
 
@@ -347,3 +348,29 @@ def test_a_newer_copy_in_pence_of_the_last_days_leaves_the_history_in_pounds(mon
     assert [r["reason"] for r in rejected] == [
         f"duplicate of gbp_prices.csv:{i + 2}, its prices in hundredths (pence, cents) of that one's unit"
         for i in range(4, 8)]
+
+
+def test_rows_of_other_dates_are_left_out_with_their_buckets():
+    # An archive's rows of dates outside the run: dropped with their buckets, which stay each row's own.
+    import numpy as np
+    import pyarrow as pa
+
+    from backintime_assets.ingestion import convert
+    from backintime_assets.ingestion.parsed import LOADED, PARSED
+
+    days = ["2025-02-10", "2025-02-11", "2025-02-12", "2025-02-13"]
+    buckets = convert._plan_buckets(days, 1, 2)  # four buckets, a day each
+    dates = [dt.date(2025, 2, d) for d in (13, 7, 10, 20, 11)]
+    parsed = pa.table({f.name: pa.nulls(len(dates), f.type) for f in PARSED}).set_column(
+        PARSED.get_field_index("status"), "status", pa.array([LOADED] * len(dates))).set_column(
+        PARSED.get_field_index("date"), "date", pa.array(dates, pa.date32())).set_column(
+        PARSED.get_field_index("source_file"), "source_file", pa.array(["a.csv"] * len(dates)))
+    rows, [counts], row_buckets = convert._rows_in_run(parsed, buckets)
+    assert rows["date"].to_pylist() == [dt.date(2025, 2, d) for d in (13, 10, 11)]
+    assert row_buckets.tolist() == [3, 0, 1] and (counts["loaded"], counts["loaded_in_run"]) == (5, 3)
+    assert [(b, t["date"].to_pylist()) for b, t in convert._by_bucket(rows, row_buckets)] == [
+        (0, [dt.date(2025, 2, 10)]), (1, [dt.date(2025, 2, 11)]), (3, [dt.date(2025, 2, 13)])]
+    with pytest.raises(RuntimeError, match="a.csv: rows on dates its manifest entry does not list"):
+        convert._check_owned(rows, row_buckets, 3)
+    convert._check_owned(rows.slice(0, 1), row_buckets[:1], 3)
+    assert isinstance(row_buckets, np.ndarray)

@@ -267,3 +267,17 @@ def _rewrite(fs, group: str, change) -> None:
         rows = change(ipc.open_file(handle).read_all())
     with fs.open_output_stream(group) as out, ipc.new_file(out, rows.schema) as writer:
         writer.write_table(rows)
+
+
+def test_a_member_s_first_and_last_days_span_all_its_runs_of_rows():
+    import numpy as np
+    import pyarrow as pa
+
+    # Member 1's rows in two runs, apart; member 0's last row is not loaded; -1 belongs to none.
+    member = np.array([0, 0, 0, 1, 1, -1, 1, 2], dtype=np.int64)
+    rows = pa.table({"status": ["loaded", "loaded", "rejected", "loaded", "loaded", "loaded", "loaded", "rejected"],
+                     "date": pa.array([5, 3, 1, 9, 7, 0, 11, None], pa.date32())})
+    first, last, counts = kept_groups._spans(rows, member, 4)
+    assert first.tolist() == [3, 7, kept_groups._NO_DAY, kept_groups._NO_DAY]
+    assert last.tolist() == [5, 11, -1, -1]
+    assert counts.tolist() == [3, 3, 1, 0]

@@ -57,3 +57,23 @@ def test_count_byte_counts_as_bytes_count(data, monkeypatch):
     assert count_byte(data, 10) == data.count(b"\n")
     monkeypatch.setattr(lines, "_MASK_BYTES", 2)  # slices that cut between the bytes counted
     assert count_byte(data, 10) == data.count(b"\n")
+
+
+@pytest.mark.parametrize("asked", [
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],  # every line, in order
+    [2, 2, 5, 9, 9],  # some, repeated, a file without any
+    [9, 1, 5, 3],  # out of order
+    [0, 1],  # a line before the first file
+    [7],
+    [],
+])
+def test_the_file_of_each_line_of_a_group_read_as_one_text(asked):
+    import numpy as np
+
+    # Files a (lines 1-3), b (4), c (5-6, none asked for in some cases), d (7 on).
+    files = lines.FileLines(["a", "b", "c", "d"], [1, 4, 5, 7], [2, 2, 2, 2])
+    expected = [{0: -1, 1: 0, 2: 0, 3: 0, 4: 1, 5: 2, 6: 2}.get(n, 3) for n in asked]
+    assert files.file_of(np.array(asked, dtype=np.int64)).tolist() == expected
+    within = [(n, k) for n, k in zip(asked, expected) if k >= 0]
+    assert files.line_in_file(np.array([n for n, _ in within], dtype=np.int64)).tolist() == [
+        n - [1, 4, 5, 7][k] + 2 for n, k in within]
