@@ -173,6 +173,9 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
     return found[:limit]
 
 
+# Of a comma-separated file's numeric cells, fewer than one in _LIST_SHARE written "12,5" (quoted, and
+# no "1.234,5") are lists in their cells, not the file's decimal commas.
+_LIST_SHARE = 10
 _PRICED_GROUPS = 2  # cells grouped before a fraction that make their mark the file's (not a stray one)
 
 
@@ -194,6 +197,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     ungrouped = 0
     addresses = None
     before_decimal: Counter[str] = Counter()  # marks grouping a number with a fraction ("1'185.64")
+    lone_marks: Counter[str] = Counter()  # the one mark of a number without grouping ("12,5")
     for shape, n in Counter(shapes).items():  # a Counter keeps the order of first occurrence
         m = _GROUPED.match(shape)
         if m is not None and _DOTTED_QUAD.match(shape):
@@ -218,6 +222,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
                 decimal_votes["."] += n
         elif (one := _ONE_MARK.match(shape)) is not None:
             decimal_votes[one.group("m")] += n
+            lone_marks[one.group("m")] += n
         elif _UNGROUPED.match(shape):
             # Integers of five or more digits (not a year) written without grouping (neither
             # regex above matches them).
@@ -225,6 +230,14 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     doubt = False
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
+        if decimal == delimiter == "," and lone_marks[","] == decimal_votes[","] \
+                and _LIST_SHARE * lone_marks[","] < len(shapes):
+            # "2,2" quoted in a comma-separated file among whole numbers: a list in a cell (ISO 4217's
+            # minor units of Bhutan's two currencies, "356,064" their codes), not a decimal comma. Read
+            # as one, the file's decimal was the comma: "2,2" loaded as 2.2, and any "12.5" was text. A
+            # file whose writer quotes its decimal commas (a spreadsheet's export in a comma-decimal
+            # locale) writes them in most of its numbers.
+            decimal = "."
     elif group_votes.get(".", 0) > group_votes.get(",", 0):
         decimal = ","
     elif ambiguous:

@@ -6,6 +6,7 @@ rows together, never one row at a time: which rows the reader reads padded, and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import compress
 
 _LEAST_SHORT = 2  # short rows that show a writer leaving trailing fields out: one alone may be damaged
 
@@ -19,7 +20,11 @@ def ragged_from(rows: Sequence[list[str]], width: int, data_like: Callable[[list
       the columns past them exist (a note beside the header, a line of words over a headerless
       table: wider_header.py), and the table stays as wide as its rows;
     - each short row ends in a value: a writer that leaves trailing empty fields out writes no empty
-      last field;
+      last field. Save at the fewest fields, where short rows are of several lengths and most end in
+      a value: a writer that always writes the first columns, then the later ones up to the last
+      that holds one (datasets/currency-codes' rows of five fields, ",,," where a territory has no
+      currency, six or seven on the withdrawn currencies' rows). Short rows of one length, one of them
+      ending empty, show no such writer: it may have cut a row;
     - a full row ending in an empty field ("...,1.5," for no volume) shows a writer that writes every
       field: its short rows, if they are rare, are damaged (a field lost, which one nothing tells).
       Half the rows short at least, leaving fields out is the file's way, and its full rows' empty
@@ -31,15 +36,22 @@ def ragged_from(rows: Sequence[list[str]], width: int, data_like: Callable[[list
     rows = [f for f in rows if len(f) > 1]
     short = [f for f in rows if len(f) < width]
     full = [f for f in rows if len(f) >= width]
-    if len(short) < _LEAST_SHORT or not full or not all(f[-1].strip() for f in short):
+    if len(short) < _LEAST_SHORT or not full:
+        return None
+    least = min(map(len, short))
+    ending = [bool(f[-1].strip()) for f in short]
+    if not all(ending) and (not all(e or len(f) == least for e, f in zip(ending, short))
+                            or 2 * sum(ending) <= len(short) or max(map(len, short)) == least):
         return None
     if 2 * len(short) < len(rows) and any(not f[width - 1].strip() for f in full):
         return None
     if all(len(f) < width for f in rows[next(k for k, f in enumerate(rows) if len(f) < width):]):
         return None  # short rows after the last full one only: another table's rows, or rows cut short
-    if not all(map(data_like, short)):  # the dearest test last
+    # The dearest test last. Not of a row of the fewest fields ending empty: its typed cells may all be
+    # empty (",,,"), and read at the width most rows have, it was a row all the same.
+    if not all(map(data_like, compress(short, ending))):
         return None
-    return min(map(len, short))
+    return least
 
 
 def named_width(header: list[str], rows: Sequence[list[str]], width: int) -> int:

@@ -165,6 +165,7 @@ def _vote_cell_by_cell(cells, delimiter=None):
     numeric = [c for c in stripped if re.fullmatch(r"[+-]?[.,' \u00a0\u202f\u2019]*\d[\d.,' \u00a0\u202f\u2019]*", c)
                and len(c) <= 40][:400]
     first, counts, groups, ambiguous, ungrouped, doubt = {}, Counter(), Counter(), Counter(), 0, False
+    lone = Counter()
     for i, v in enumerate(numeric):
         m = _GROUPED.match(v)
         if m:
@@ -184,11 +185,14 @@ def _vote_cell_by_cell(cells, delimiter=None):
                 first.setdefault(".", i)
         elif one := _ONE_MARK.match(v):
             counts[one.group("m")] += 1
+            lone[one.group("m")] += 1
             first.setdefault(one.group("m"), i)
         ungrouped += bool(_UNGROUPED.match(v))
     votes = Counter({mark: counts[mark] for mark in sorted(first, key=first.__getitem__)})
     if votes:
         decimal = votes.most_common(1)[0][0]
+        if decimal == delimiter == "," and lone[","] == counts[","] and 10 * lone[","] < len(numeric):
+            decimal = "."  # a few quoted "2,2" among a comma-separated file's numbers: lists, not decimals
     elif groups.get(".", 0) > groups.get(",", 0):
         decimal = ","
     elif ambiguous and any(re.fullmatch(rf"[+-]?0{re.escape(ambiguous.most_common(1)[0][0])}\d{{3}}", c.strip())
@@ -368,3 +372,28 @@ def test_a_column_of_decimal_comma_exponents_is_float():
     lines = [f"gene{k};{k},{k:02d}E-0{k % 9}" for k in range(1, 20)]
     schema = detect_bytes(("gene;p_value\n" + "\n".join(lines) + "\n").encode(), "genes.csv")
     assert (schema.decimal, [c.type for c in schema.columns]) == (",", ["string", "float"])
+
+
+def test_a_few_quoted_lists_in_a_comma_separated_file_are_no_decimal_commas():
+    # datasets/country-codes: "2,2" (Bhutan's two currencies' minor units) among whole numbers. Read
+    # as the file's decimal comma, the column loaded 2.2 and any "12.5" elsewhere was text.
+    cells = ["004", "34", "142", "2", "008", "39", "150", "2", "2,2", "356,064", "064", "3", "0", "2"] * 3
+    assert detect_number_format(cells, ",")[0] == "."
+    # Decimal commas written in most numbers (a spreadsheet's export quoting them) stay the decimal,
+    assert detect_number_format(["12,5", "13,25", "100", "12,75", "2"], ",")[0] == ","
+    # as does a comma proven by grouping ("1.234,5"), and a comma in a file split by another mark.
+    assert detect_number_format(["1.234,5"] + ["2"] * 30, ",")[0] == ","
+    assert detect_number_format(["2,2"] + ["2"] * 30, ";")[0] == ","
+
+
+def test_a_quoted_list_of_minor_units_keeps_the_files_decimal_dot():
+    from backintime_assets.detection import detect_bytes
+
+    rows = ["FIFA,ISO3166-1-numeric,Region Code,Geoname ID,ISO4217-currency_minor_unit,ISO4217-currency_numeric_code"]
+    rows += [f"X{k:02d},{k * 4:03d},{k % 5 + 1},{k * 7919 + 100000},{k % 3},{k * 7:03d}" for k in range(1, 30)]
+    rows.insert(12, 'BHU,064,142,1252634,"2,2","356,064"')
+    rows.insert(20, 'HTI,332,19,3723988,"2,2","332,840"')
+    s = detect_bytes(("\n".join(rows) + "\n").encode(), "country-codes.csv")
+    assert (s.delimiter, s.decimal) == (",", ".")
+    # Read with a decimal comma, "2,2" was 2.2: a float column of minor units.
+    assert {c.name: c.type for c in s.columns}["ISO4217-currency_minor_unit"] == "string"

@@ -100,3 +100,32 @@ def test_a_column_the_header_leaves_unnamed_and_later_rows_fill_stays():
     assert r.rejected.empty and len(r.prices) == len(days)
     # Empty to the end, the field past the names is no column (the change this follows).
     assert len(detect_bytes(data.replace(b";1.2\n", b";\n"), "X.csv").columns) == 5
+
+
+def test_rows_of_the_fewest_fields_may_end_empty_where_the_writer_always_writes_them():
+    # datasets/currency-codes: five fields on every row (",,," for a territory without a currency),
+    # "WithdrawalDate" and "Remark" on the withdrawn currencies' rows only. Read at the width most rows
+    # have, the header lost its last two names and those rows were rejected for their field count.
+    data = ("Entity,Currency,AlphabeticCode,NumericCode,MinorUnit,WithdrawalDate,Remark\n"
+            "AFGHANISTAN,Afghani,AFN,971,2\nALBANIA,Lek,ALL,008,2\nALGERIA,Algerian Dinar,DZD,012,2\n"
+            "ANTARCTICA,No universal currency,,,\nBAHRAIN,Bahraini Dinar,BHD,048,3\n"
+            "INTERNATIONAL MONETARY FUND (IMF) ,SDR (Special Drawing Right),XDR,960,N.A.\n"
+            "ZZ05_UIC-Franc,UIC-Franc,XFU,Nil,N.A.\nZZ08_Gold,Gold,XAU,959,N.A.\n"
+            "AFGHANISTAN,Afghani,AFA,4,,2003-01\nALBANIA,Old Lek,ALK,\u2014,,1989-12,non ISO code\n"
+            "ANDORRA,Andorran Peseta,ADP,20,,2003-07\nARGENTINA,Peso,ARY,\u2014,,1989 to 1990,non ISO code\n").encode()
+    s = detect_bytes(data, "codes-all.csv")
+    assert [c.name for c in s.columns][4:] == ["MinorUnit", "WithdrawalDate", "Remark"]
+    assert s.ragged_from == 5
+    r = normalise_bytes(data, s, "codes-all.csv")
+    assert r.rows_read == 12 and not any("field count" in x for x in r.rejected_arrow.column("reason").to_pylist())
+
+    def data_like(f):
+        return f[0][:1].isdigit()
+    full = [["1", "2", "3", "4", "5"]] * 4
+    # Only rows of the fewest fields may end empty, where short rows of several lengths show the writer
+    # writes the later fields up to the last value, and most short rows end in one.
+    assert ragged_from(full[:2] + [["1", "2", ""], ["5", "6", "7", "8"], ["8", "9", "1"]] + full[2:], 5, data_like) == 3
+    assert ragged_from(full[:2] + [["1", "2", ""], ["5", "6", "7"], ["8", "9", "1"]] + full[2:], 5, data_like) is None
+    assert ragged_from(full[:2] + [["1", "2", "3"], ["5", "6", "7", ""], ["8", "9"]] + full[2:], 5, data_like) is None
+    assert ragged_from(full[:2] + [["1", "2", ""], ["5", "6", ""], ["8", "9", "1", "2"]] + full[2:], 5,
+                       data_like) is None
