@@ -208,11 +208,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        # A measurement's one value leaping by orders of magnitude, named "value" or not at all (measurements.py).
         problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(
-            layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
-            or leaping_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
-                                      decimal, thousands)
+            layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side
@@ -232,8 +229,13 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                 dates = [row[j] for row in rows]
                 tickers = None if k is None else [row[k] if k < len(row) else "" for row in rows]
                 holds = None if k is None else ticker_holds_bars(rows, k, canonical)
+            # A measurement's one value leaping by orders of magnitude, named "value" or not at all
+            # (measurements.py): asked after the dates' steps, as a year's or a month's prices leap too
+            # and are refused for their period, the truer reason.
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
-                                          dates, canonical, tickers, layout.names[canonical.index("close")], holds)
+                                          dates, canonical, tickers, layout.names[canonical.index("close")], holds) \
+                or leaping_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
+                                          decimal, thousands)
     unsettled = None
     if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical)):
         # A width the header gave, or dates read month first under a header in a day-first script: an order

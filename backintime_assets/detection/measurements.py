@@ -34,7 +34,13 @@ def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None]
     name = names[j].strip() if j < len(names) else ""
     if norm_name(name) not in _GENERIC:
         return None
-    cells = [r[j].strip() for r in body[:_ROWS] if j < len(r)]
+    rows = [r for r in body[:_ROWS] if j < len(r)]
+    d = canonical.index("date")
+    if len({r[d].strip() for r in rows if d < len(r)}) < len(rows):
+        # A date held twice: several series stacked, or a day's readings, not one series' steps. Two
+        # securities' rows taken in turn leap on every step; refused so, the rows' conflict was hidden.
+        return None
+    cells = [r[j].strip() for r in rows]
     values = [(c, v) for c in cells if (v := to_float(c, decimal, thousands)) is not None and v > 0]
     steps = list(zip(values, values[1:]))
     leaps = [(a, b) for a, b in steps if max(a[1], b[1]) >= _LEAP * min(a[1], b[1])]

@@ -198,6 +198,8 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     addresses = None
     before_decimal: Counter[str] = Counter()  # marks grouping a number with a fraction ("1'185.64")
     lone_marks: Counter[str] = Counter()  # the one mark of a number without grouping ("12,5")
+    widest_priced: dict[str, int] = {}  # per such mark, the most digits before its fraction
+    whole_widths: dict[str, Counter[int]] = {}  # per mark, its whole numbers' cells by their digits
     for shape, n in Counter(shapes).items():  # a Counter keeps the order of first occurrence
         m = _GROUPED.match(shape)
         if m is not None and _DOTTED_QUAD.match(shape):
@@ -211,11 +213,16 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
                     decimal_votes[rest[0]] += n
                     group_votes[t] += n
                     before_decimal[t] += n
-            elif shape.count(t) > 1 or t not in ",.":
-                # "1,234,567" or "1 234": a mark used twice, or a space, can only be grouping.
-                group_votes[t] += n
+                    width = len(shape) - len(rest) - shape.count(t) - (shape[0] in "+-")
+                    widest_priced[t] = max(widest_priced.get(t, 0), width)
             else:
-                ambiguous[t] += n
+                width = len(shape) - shape.count(t) - (shape[0] in "+-")
+                whole_widths.setdefault(t, Counter())[width] += n
+                if shape.count(t) > 1 or t not in ",.":
+                    # "1,234,567" or "1 234": a mark used twice, or a space, can only be grouping.
+                    group_votes[t] += n
+                else:
+                    ambiguous[t] += n
         elif _INDIAN.match(shape):  # "55,09,326": ',' can only group, and '.' is the decimal mark
             group_votes[","] += n
             if "." in shape:
@@ -284,8 +291,14 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
         # A mark grouping only whole numbers ("3,187,104": volumes) beside another grouping prices
         # with their fractions ("1'185.64", Swiss): the prices' mark is the file's, the volumes'
         # commas are read by their column (comma_groups.py). Counted by cells, the commas had won,
-        # and every price was text: its ticker's rows lost, no reason given.
-        priced = [m for m, n in before_decimal.most_common() if m != decimal and n >= _PRICED_GROUPS]
+        # and every price was text: its ticker's rows lost, no reason given. Only where the fractions'
+        # numbers are the shorter: whole prices grouped ("71,250" won, "7.125" rupiah) beside a
+        # turnover's amounts with fractions ("879'624'000'000.00") keep their mark, else the prices
+        # were text and the turnover loaded as the close: most whole numbers must be longer than
+        # every number with a fraction.
+        widths = whole_widths.get(thousands, Counter())
+        priced = [m for m, n in before_decimal.most_common() if m != decimal and n >= _PRICED_GROUPS
+                  and 2 * sum(k for w, k in widths.items() if w > widest_priced[m]) > widths.total()]
         thousands = priced[0] if priced else thousands
     if thousands is None and not doubt and len(shapes) >= _VOTING_CELLS:
         thousands = _later_grouping(cells, decimal)

@@ -67,3 +67,26 @@ def test_a_few_leaps_among_many_rows_are_slips_not_a_measurement():
         values[k] *= 100  # three misplaced decimal points: six leaps of 200 steps
     schema, _ = _load(_file("Date,Value", values))
     assert schema.problem is None
+
+
+def test_two_series_taken_in_turn_keep_their_conflict_as_the_reason():
+    # A headerless file of two securities' closes, each date twice: every step leaps, but the rows are two
+    # series on one date, rejected as such (their conflict), not refused as a measurement.
+    random.seed(3)
+    lines = []
+    for d in _weekdays(40):
+        lines += [f"{d},{150 + random.random():.2f}", f"{d},{3.5 + random.random() / 10:.3f}"]
+    schema, result = _load(("\n".join(lines) + "\n").encode())
+    assert schema.problem is None
+    assert result.prices_arrow.num_rows == 0
+    assert result.rejected_arrow.num_rows == 80
+    assert all("different pri" in r for r in result.rejected_arrow["reason"].to_pylist())
+
+
+def test_a_yearly_price_that_leaps_is_refused_for_its_period():
+    # Bitcoin at each year's start leaps tenfold three times: yearly bars, the truer reason.
+    data = (b"Date,Value\n2011-01-01,0.30\n2012-01-01,5.27\n2013-01-01,13.30\n2014-01-01,770.4\n2015-01-01,314.2\n"
+            b"2016-01-01,430.0\n2017-01-01,997.7\n2018-01-01,13657\n2019-01-01,3843\n2020-01-01,7200\n")
+    schema, result = _load(data)
+    assert schema.problem is not None and schema.problem.startswith("yearly bars")
+    assert result.prices_arrow.num_rows == 0

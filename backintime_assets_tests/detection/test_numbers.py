@@ -397,3 +397,26 @@ def test_a_quoted_list_of_minor_units_keeps_the_files_decimal_dot():
     assert (s.delimiter, s.decimal) == (",", ".")
     # Read with a decimal comma, "2,2" was 2.2: a float column of minor units.
     assert {c.name: c.type for c in s.columns}["ISO4217-currency_minor_unit"] == "string"
+
+def test_whole_prices_grouped_keep_their_mark_beside_a_turnover_grouped_with_fractions():
+    # Won prices "71,250" beside a turnover "879'624'000'000.00": the fractions' numbers are the longer, so
+    # the comma is the prices' and stays the file's. Switched to "'", the closes were text and the turnover
+    # loaded as the close.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+    data = (b'Date,Close,Volume,Value\n2024-01-02,"71,250","12,345,600",879\'624\'000\'000.00\n'
+            b'2024-01-03,"71,500","9,876,500",706\'169\'750\'000.00\n'
+            b'2024-01-04,"71,000","15,432,100",1\'095\'679\'100\'000.00\n')
+    schema = detect_bytes(data, "005930.csv")
+    assert (schema.decimal, schema.thousands) == (".", ",")
+    result = normalise_bytes(data, schema, "005930.csv")
+    assert result.prices_arrow["close"].to_pylist() == [71250, 71500, 71000]
+    assert result.prices_arrow["volume"].to_pylist() == [12345600, 9876500, 15432100]
+    # Rupiah prices "7.125" beside amounts "87 962 400 000,00": the dot stays.
+    assert detect_number_format(["7.125", "12.345.600", "87 962 400 000,00", "7.150", "9.876.500",
+                                 "70 616 975 000,00"], ";") == (",", ".")
+    # Six-figure prices grouped by a no-break space beside volumes of as many figures and more grouped by
+    # dots: most volumes are the longer, the space is the prices' and the file's mark.
+    assert detect_number_format(["31,14", "2.259.341", "240\u00a0967,88", "193", "0,000544", "3.191.607.422",
+                                 "31,39", "492.249", "233\u00a0641,98", "128", "0,000542", "2.479.078.215"],
+                                ",") == (",", "\u00a0")
