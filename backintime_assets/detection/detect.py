@@ -107,8 +107,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     wide = wide_columns(cells, layout.types, layout.body, merged=flat is None) if side_by_side and not bare else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
-    # A word among an unmapped column's numbers, anywhere in the sample: text (stray_text.py).
-    layout.types = words_among_numbers(layout.types, layout.names, layout.body, canonical, decimal, thousands)
+    # A word among an unmapped column's numbers, anywhere in the sample: text (stray_text.py). For the
+    # columns shown only: the judgements below read the typing's numbers. Another ticker's prices beside
+    # the file's ("SPY Close", "Fund NAV", "Close NYSE") with a "halted" among them are still prices
+    # left unread; read as text, the file's refusal was lifted and its own prices loaded without a word.
+    typed = words_among_numbers(layout.types, layout.names, layout.body, canonical, decimal, thousands)
     columns = []
     labelled = _label_on_prices(layout.header_cells, canonical)
     # A ticker's prices count in one unit: "Open, High, Low, Close (K)" are all thousands. Scaled alone,
@@ -116,7 +119,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     price_scales = {s: scale for j, (c, s) in enumerate(zip(canonical, series))
                     if c in PRICE_FIELDS and j < len(layout.header_cells)
                     and (scale := price_scale(_unlabelled(layout.header_cells[j], s)))}
-    for j, (n, t, c, s) in enumerate(zip(layout.names, layout.types, canonical, series)):
+    for j, (n, t, c, s) in enumerate(zip(layout.names, typed, canonical, series)):
         if c and t.type == "string" and t.alt is not None and not fits_type(c, t):
             t = t.alt  # mapped through its mostly-numeric (or date) reading
         column = ColumnSchema(name=n, type=t.type, format=t.format, confidence=t.confidence, canonical=c, series=s)

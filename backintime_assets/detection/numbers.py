@@ -132,7 +132,8 @@ def is_null(value: str) -> bool:
     return value.strip().lower() in NULL_TOKENS
 
 
-def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[str]:
+def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200,
+                      mantissas: Counter[str] | None = None) -> list[str]:
     """The digit shapes (shapes.py) of the first `limit` cells that look numeric, "$1,075.09" and
     "12,5 %" voting like plain numbers (marks and blanks around them stripped). A chunk of cells at
     a time until enough are found; in each, every distinct shape is tested once, in one scan
@@ -158,6 +159,8 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200) -> list[st
             text = joined(part)
         if text is not None and _EXPONENT.search(text):
             part = [_EXPONENT_CELL.sub(r"\1", c) for c in part]
+            if mantissas is not None:  # their decimal marks, counted (detect_number_format)
+                mantissas.update(m.group("m") for c in part if (m := _ONE_MARK.match(c.strip())))
             text = joined(part)
         if text is not None and _MINUS_AFTER.search(text):
             part = [c[:-1] if c[-2:-1].isdigit() and c.endswith("-") else c for c in part]
@@ -189,7 +192,8 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     # weighs as often as it occurs ("1,234.50" and "9,876.25" vote alike). Shapes are taken in the
     # order of their first cell, where ties between votes go to the earliest.
     cells = cells if isinstance(cells, list) else list(cells)
-    shapes = _candidate_shapes(cells, _VOTING_CELLS)
+    mantissas: Counter[str] = Counter()  # the decimal mark of each mantissa ("2.27" of "2.27E+06")
+    shapes = _candidate_shapes(cells, _VOTING_CELLS, mantissas=mantissas)
     # Marks in the order of their first vote: most_common keeps it among equal counts.
     decimal_votes: Counter[str] = Counter()
     group_votes: Counter[str] = Counter()
@@ -200,6 +204,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     lone_marks: Counter[str] = Counter()  # the one mark of a number without grouping ("12,5")
     widest_priced: dict[str, int] = {}  # per such mark, the most digits before its fraction
     whole_widths: dict[str, Counter[int]] = {}  # per mark, its whole numbers' cells by their digits
+    twice: Counter[str] = Counter()  # marks grouping a whole number twice ("3.291.843")
     for shape, n in Counter(shapes).items():  # a Counter keeps the order of first occurrence
         m = _GROUPED.match(shape)
         if m is not None and _DOTTED_QUAD.match(shape):
@@ -221,6 +226,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
                 if shape.count(t) > 1 or t not in ",.":
                     # "1,234,567" or "1 234": a mark used twice, or a space, can only be grouping.
                     group_votes[t] += n
+                    twice[t] += n
                 else:
                     ambiguous[t] += n
         elif _INDIAN.match(shape):  # "55,09,326": ',' can only group, and '.' is the decimal mark
@@ -235,6 +241,13 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             # regex above matches them).
             ungrouped += n
     doubt = False
+    # A mantissa ("2.27E+06") is a weaker vote than a grouping: a mark that groups numbers of the sample
+    # ("3.291.843", "1.234,50") is no decimal mark of a cell or two written in another locale. Counted,
+    # a quarter of such volumes made a German file's dot its decimal: "1.500" loaded as 1.5.
+    for mark, n in mantissas.items():
+        if twice[mark] or before_decimal[mark]:
+            decimal_votes[mark] -= min(n, decimal_votes[mark])
+    decimal_votes = +decimal_votes
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
         if decimal == delimiter == "," and lone_marks[","] == decimal_votes[","] \

@@ -26,6 +26,8 @@ def words_among_numbers(types: list[ColumnType], names: Sequence[str], body: Seq
     out = list(types)
     for j in picked:
         name = names[j].strip() if j < len(names) else ""
+        # NO_VALUE holds the infinities numpy, pandas and R print ("inf" in a ratio's column) and the
+        # spreadsheets' error cells: no words.
         cells = [c for c in (r[j].strip() for r in body if j < len(r)) if c not in NO_VALUE and c != name]
         text = joined(cells)
         if text is None or number.subn("", text)[1] < len(cells):

@@ -420,3 +420,14 @@ def test_whole_prices_grouped_keep_their_mark_beside_a_turnover_grouped_with_fra
     assert detect_number_format(["31,14", "2.259.341", "240\u00a0967,88", "193", "0,000544", "3.191.607.422",
                                  "31,39", "492.249", "233\u00a0641,98", "128", "0,000542", "2.479.078.215"],
                                 ",") == (",", "\u00a0")
+
+
+def test_a_mantissa_does_not_make_a_grouping_mark_the_decimal():
+    # A German file's volumes "3.291.843", a quarter of them "2.27E+06" (pasted from an English
+    # source): the dots group. Voting for the dot, the mantissas had read "1.500" as 1.5.
+    cells = ["01.03.2021", "1.500", "1.525", "3.291.843", "02.03.2021", "1.510", "1.549", "2.27E+06",
+             "03.03.2021", "1.534", "1.541", "4.067.072", "04.03.2021", "1.541", "1.560", "5.108.220"]
+    assert detect_number_format(cells, ";") == (",", ".")
+    # Beside prices with both marks too; alone, the mantissa still votes (the file's only evidence).
+    assert detect_number_format(["1.500,25", "2.27E+06", "1.510,50"], ";") == (",", ".")
+    assert detect_number_format(["1.500", "1.525", "2.27E+06"], ";") == (".", None)

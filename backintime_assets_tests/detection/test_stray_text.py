@@ -23,9 +23,16 @@ def test_a_word_far_down_a_column_of_counts_makes_it_text():
     assert types["id"] == ("integer", None) and types["group"] == ("integer", None)
 
 
-@pytest.mark.parametrize("marker", ["n/a", "NA", "-", "?", "#N/A", ""])
+@pytest.mark.parametrize("marker", ["n/a", "NA", "-", "?", "#N/A", "#DIV/0!", "inf", ""])
 def test_no_value_markers_leave_a_column_of_counts_integer(marker):
     assert _types(_rows(marker))["result"] == ("integer", None)
+
+
+def test_an_infinity_leaves_a_column_of_floats_float():
+    # numpy and pandas write a ratio's division by zero "inf": a float, no word (shown as text, the
+    # column's numbers were hidden).
+    lines = [f"{i},inf" if i == 250 else f"{i},{i / 7:.3f}" for i in range(300)]
+    assert _types(("id,ratio\n" + "\n".join(lines) + "\n").encode())["ratio"] == ("float", None)
 
 
 def test_question_marks_as_missing_values_leave_counts_integer():
@@ -51,3 +58,22 @@ def test_a_price_column_keeps_its_type_and_rejects_the_row_with_a_reason():
     result = normalise_bytes(data, schema, "ACME.csv")
     assert len(result.prices) == len(days) - 1 and result.file_problem is None
     assert result.rejected.raw.tolist() == [lines[20]]
+
+
+
+@pytest.mark.parametrize("header", ["Date,Close,Volume,SPY Close,SPY Volume", "Date,Index Close,Fund NAV",
+                                    "Date,Close LSE,Close NYSE"])
+def test_a_word_among_another_series_prices_leaves_the_file_refused(header):
+    # Another series beside the file's prices, one of its cells "halted": shown as text, but still
+    # prices left unread. Read as text by the refusals too, they were lifted, and the file's own
+    # prices (or the index's, under the fund's name) loaded without a word.
+    days = [f"2024-{m:02d}-{d:02d}" for m in (1, 2) for d in range(1, 29) if (d + m) % 7 not in (6, 0)]
+    width = header.count(",")
+    lines = [",".join([d, *(str(100 * c + k) for c in range(1, width)), "halted" if k == 20 else str(700 + k)])
+             for k, d in enumerate(days)]
+    data = (header + "\n" + "\n".join(lines) + "\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and "side by side" in schema.problem
+    assert schema.columns[-1].type == "string"  # shown as it is
+    result = normalise_bytes(data, schema, "prices.csv")
+    assert len(result.prices) == 0 and len(result.rejected) == len(days)
