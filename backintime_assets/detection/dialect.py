@@ -46,6 +46,8 @@ _KNOWN = re.compile(
     | \#N/A | N/A | n/a | -+ | : | \.\.   # missing values (Eurostat ":", ONS and World Bank "..")
     | [+-]?\d+(?:[.,]\d+)?\ [a-z]{1,3}   # a number with a flag or a unit ("102.6 b" in Eurostat, "12 kg")
     | [A-Z]{3}\ [+-]?\d++(?:[.'\u00a0\u202f]\d{3})*+,\d++   # a price after its currency's code ("USD 100,80")
+    | \+\d{1,3}(?:[\ .-]\d{1,4}){2,4} | (?:\+\d{1,3}\ ?)?\(\d{1,4}\)\ ?\d{3,4}[-\ .]\d{4}   # a phone number
+    | \d{3,4}-\d{3,4}-\d{4}   # ("+1 938 479 2900", "(264) 617-9283", "0710-733-5476")
     )$""",
     re.X,
 )
@@ -274,6 +276,10 @@ _URL_TOKENS = re.compile(r"(?:https?|ftp)://[^\s\"',;|]++")
 # count, but a value's own, like a URL's slashes (a one-column list of addresses split on '@').
 _EMAIL_TOKENS = re.compile(r"[\w.+-]++@[\w-]++\.[\w.-]++")
 _INNER_CHARS = "-/.: "
+# A UUID's hyphens are its own too: a column of them, four on every line, read as five columns of hex.
+# Looked for only where a hyphen stands between two runs of four hex digits (most samples: nowhere).
+_UUID_HINT = re.compile(r"-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-")
+_UUID_TOKENS = re.compile(r"(?<![\w-])[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}(?![\w-])")
 _ASCII_ALNUM = bytes(c for c in range(128) if chr(c).isalnum())
 
 
@@ -291,7 +297,7 @@ def _month_named(tokens_rx: re.Pattern, text: str) -> str:
 
 def _inside_values(sample: str) -> dict[str, float]:
     """For each of _INNER_CHARS and '@': the share of its occurrences that sit inside a date/number,
-    URL or e-mail token."""
+    URL, e-mail or UUID token."""
     rest, urls = sample, ""
     if "://" in sample:  # URLs first, and out of the rest: a date or decimal in a URL counts once
         urls = "".join(_URL_TOKENS.findall(sample))
@@ -299,6 +305,9 @@ def _inside_values(sample: str) -> dict[str, float]:
     if "@" in rest:  # e-mail addresses likewise
         urls += "".join(_EMAIL_TOKENS.findall(rest))
         rest = _EMAIL_TOKENS.sub("\n", rest)
+    if _UUID_HINT.search(rest):
+        urls += "".join(_UUID_TOKENS.findall(rest))
+        rest = _UUID_TOKENS.sub("\n", rest)
     tokens_rx = _VALUE_TOKENS if _WRITTEN_DATE_HINT.search(rest) else _NUMERIC_TOKENS
     tokens = urls + _month_named(tokens_rx, rest)  # counted once in all tokens, not token by token
     return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS + "@"}

@@ -905,6 +905,64 @@ def _odd_last(upper: list[str], lower: list[str], last: list[str], width: int) -
         x == y and "0" in x and "0" in z and z != x for x, y, z in zip(a, b, c))
 
 
+def _shaped_like_above(columns: list[list[int]], k: int, n: int) -> bool:
+    """Whether many rows above row k (but the one right above, a header) hold their cells in the
+    kinds of the rows from k on (_cell_kind, cell by cell): those are data rows, no preamble. In a
+    table of text, flags and accounting numbers ("(39,462)" reads as no number), the last rows held
+    no parentheses by chance, typed a column alone from there, and every row above was taken for
+    preamble (eight rows lost). A preamble's "Key,value" lines are shaped unlike the log below them."""
+    shapes = list(zip(*columns)) if columns else []
+    below = set(shapes[k:n])
+    above = shapes[:max(k - 1, 0)]
+    return bool(above) and 4 * sum(s in below for s in above) >= len(above)
+
+
+def _names_typed_rows(rows: list[Row], k: int, width: int, decimal: str, thousands: str | None) -> bool:
+    """Whether row k, full and under a row taken for the header of a table no column of which types
+    as numbers or dates, names columns that the rows below it type (booleans, codes) and is none of
+    their values, under a row with empty cells: the header's own row of names, the row above labels
+    spanning it ("Totals,,Group B" over "verified,tel,active" over "N,+1 919 530 7698,f"). Taken for
+    data, its names made text of the flags, and were loaded as a record. Under a full row it may be
+    a damaged first record: that row stays the header."""
+    if k + 2 >= len(rows) or len(rows[k][1]) != width or not all(c.strip() for c in rows[k][1]) \
+            or all(c.strip() for c in rows[k - 1][1]):  # labels span their columns: some cells empty
+        return False
+    below = [f if len(f) == width else _fit(f, width) for _, f in rows[k + 1:k + 1 + _NUMBERS_HEADER_PROBE]]
+    names = rows[k][1]
+    for j, t in enumerate(_column_types(below, [], width, decimal, thousands, limit=_NUMBERS_HEADER_PROBE)):
+        m = _matcher(t, decimal, thousands)
+        if m is not None and not m(names[j].strip()):
+            return True
+    return False
+
+
+# Cells shaped as values that no column is named by: an e-mail address, a URL, a UUID, an IPv4
+# address, a hash of hex digits.
+_VALUE_SHAPED = re.compile(r"(?:https?|ftp)://\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-"
+                           r"[0-9a-fA-F]{12}|\d{1,3}(?:\.\d{1,3}){3}|(?=[a-f]*\d)[0-9a-f]{16,}")
+
+
+def _values_of_their_columns(fields: list[str], below: list[list[str]], width: int) -> bool:
+    """Whether the first row of a table no column of which types as numbers or dates is one of its
+    records: half its filled cells at least are values of their columns. Written again below in
+    the same column (a list's words recur; a name heads its column once), shaped as values
+    (_VALUE_SHAPED), or holding digits in the shape most cells below have ("AB-104" over "AB-311").
+    Taken for the header, the first record of a headerless list of cities, e-mails or codes was
+    lost. A header repeated below as a whole row (files joined) is no evidence."""
+    filled = [(j, c.strip()) for j, c in enumerate(_fit(fields, width)) if c.strip()]
+    below = [f for f in below if any(map(str.strip, f))]
+    if not filled or len(below) < 2:
+        return False
+    plain = _plain(fields)
+    whole_repeat = width > 1 and any(_plain(f) == plain for f in below)
+    hits = 0
+    for j, c in filled:
+        column = [f[j].strip() for f in below if j < len(f)]
+        shaped = any(map(str.isdigit, c)) and 2 * sum(1 for v in column if shape_of(v) == shape_of(c)) > len(column)
+        hits += (c in column and not whole_repeat) or _VALUE_SHAPED.fullmatch(c) is not None or shaped
+    return 2 * hits >= len(filled)
+
+
 def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None, probe: int = 50) -> list[Row]:
     """Rows to type the columns from: those from the start that makes the most columns uniformly
     numeric or date-like (header and preamble rows spoil that), without the last row when there are
@@ -928,6 +986,8 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
         for k, score in enumerate(_uniform_counts(columns, n, n - _DEEP_BODY)):
             if score > best:
                 best_k, best = k, score
+        if best > 0 and _shaped_like_above(columns, best_k, n):
+            best_k = 0  # no preamble: a run of rows near the end typed a column by chance
     end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
     least = max(1, width // 2)
     body = [r for r in rows[best_k:end] if len(r[1]) >= least]
@@ -998,7 +1058,12 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         unconfirmed = next((k for k in full if _filled(rows[k][1]) >= 0.5), full[0] if full else 0)
         if width == 1:
             unconfirmed = _below_title_lines(rows, gaps, unconfirmed)
+        elif _names_typed_rows(rows, unconfirmed + 1, width, decimal, thousands):
+            unconfirmed += 1  # the row over it labels groups of columns: a two-row header
         start = unconfirmed + 1
+        if unconfirmed == 0 and _values_of_their_columns(rows[0][1], [f for _, f in rows[1:_NUMBERS_HEADER_PROBE * 4]],
+                                                         width):
+            start = 0  # the table's first record: no header (nothing above it to look at)
     # A period row under the header: read as data (years), or not (days over numbers), and then
     # left between the header and the data, a record to be rejected.
     period_row = _period_heads(rows, start, width)

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.dialect import (
     count_lines,
     detect_dialect,
@@ -740,3 +741,30 @@ def test_a_price_after_its_currency_code_with_a_decimal_comma_is_one_cell(price)
     text = "Symbol: ACME\n\nDate;Open;High;Low;Close;Adj Close\n" + "".join(
         f"2023-12-1{i} 00:00:00;{cells}\n" for i in range(5))
     assert detect_dialect(text).delimiter == ";"
+
+
+@pytest.mark.parametrize("rows, delimiter, phone, header_row", [
+    # Unknown values, phone numbers were lost to a reading on a character inside them: "(" (a
+    # steady count on every line, an empty first cell), the space ("+1", "938", ...) or the '-'.
+    ([f"({200 + i}) 617-{9000 + i},{3500 + i}-X,{43160 + 30 * i}" for i in range(20)], ",", 0, -1),
+    ([f"+1 {900 + i} 479 {2900 + i}\tFALSE\t2024.05.{i + 1:02d}" for i in range(12)], "\t", 0, -1),
+    (["Source: Statistics Office", "", "name,is_member,phone"]
+     + [f"name {i},{'tf'[i % 2]},0{700 + i}-733-{5400 + i}" for i in range(20)], ",", 2, 2),
+    (["who;tel"] + [f"x{i};+44 20 7946 {1000 + i}" for i in range(20)], ";", 1, 0),
+])
+def test_phone_numbers_are_values_of_their_delimiter_s_cells(rows, delimiter, phone, header_row):
+    text = "\n".join(rows) + "\n"
+    assert detect_dialect(text).delimiter == delimiter
+    schema = detect_bytes(text.encode(), "contacts.csv")
+    assert (len(schema.columns), schema.header_row) == (len(rows[-1].split(delimiter)), header_row)
+    assert schema.columns[phone].type == "string"
+
+
+@pytest.mark.parametrize("header", [["guid"], []])
+def test_a_column_of_uuids_is_not_cut_on_their_hyphens(header):
+    # Four hyphens on every line, a steady count: read as five columns of hex, the header a row short.
+    ids = [f"{i:08x}-e29b-41d4-a716-{446655440000 + i * 7919:012x}" for i in range(25)]
+    text = "\n".join(header + ids) + "\n"
+    assert detect_dialect(text).delimiter != "-"
+    schema = detect_bytes(text.encode(), "ids.csv")
+    assert [(c.type, schema.header_row) for c in schema.columns] == [("string", 0 if header else -1)]

@@ -1430,3 +1430,59 @@ def test_labels_spanning_columns_join_the_names_under_them():
     assert (schema.header_row, schema.data_start_line) == (0, 2)
     assert [(c.name, c.type) for c in schema.columns] == [
         ("Sales date", "date"), ("units", "integer"), ("Costs date", "date"), ("units_2", "integer")]
+
+
+def test_a_table_of_times_flags_and_accounting_numbers_keeps_its_header_and_first_rows():
+    # No column of times, t/f, "(39,462)" and Y/N types as numbers or dates from the top; the last
+    # rows held no parentheses, typed the number columns alone from there, and every row above them
+    # was taken for preamble: the header read at line 33, thirty-three rows lost.
+    def cell(i, j):
+        n = f"{10 + i + j},{(i * 37 + j * 11) % 900 + 100}"
+        return f"({n})" if i % 2 == 0 and i < 34 else n
+
+    rows = [f"{i % 24:02d}:{15 * (i % 4):02d}|{'tf'[i % 3 == 0]}|{cell(i, 0)}|{cell(i, 1)}|{'YN'[i % 5 == 0]}"
+            for i in range(40)]
+    text = "time|flag|variance|net income|flag\n" + "\n".join(rows) + "\n"
+    schema = detect_bytes(text.encode(), "ledger.psv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+    assert [(c.name, c.type, c.format) for c in schema.columns] == [
+        ("time", "string", None), ("flag", "boolean", "t/f"), ("variance", "float", "accounting"),
+        ("net income", "float", "accounting"), ("flag_2", "boolean", "y/n")]
+
+
+def test_group_labels_over_names_of_flag_and_text_columns_are_a_two_row_header():
+    # No column types as numbers or dates: the first mostly filled row was taken for the header,
+    # the labels "Totals,,Group B", and the names under them read as a data row (the flags text).
+    rows = [f"{'YN'[i % 2]},+1 {300 + i} 555 {1000 + i},{'tf'[i % 3 == 0]}" for i in range(20)]
+    text = "Totals,,Group B\nverified,tel,active\n" + "\n".join(rows) + "\n"
+    schema = detect_bytes(text.encode(), "members.csv")
+    assert schema.data_start_line == 2
+    assert [(c.name, c.type) for c in schema.columns] == [
+        ("Totals verified", "boolean"), ("tel", "string"), ("Group B active", "boolean")]
+
+
+def test_a_header_over_flags_whose_first_row_is_odd_is_one_row():
+    # A full header row (no cell empty) over data is no label row, though the row below is no
+    # value of a column the rest type: that row is data, to be loaded or rejected.
+    rows = [f"{'YN'[i % 2]},name {i},{'tf'[i % 3 == 0]}" for i in range(20)]
+    text = "verified,who,active\nmaybe,someone,x\n" + "\n".join(rows) + "\n"
+    schema = detect_bytes(text.encode(), "members.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+
+
+@pytest.mark.parametrize("rows, header_row", [
+    # A headerless list of cities: its first value recurs below, no name heads its column so.
+    (["Kyoto", "Lima", "Oslo", "Kyoto", "Lima", "Perth", "Oslo"], -1),
+    (["city", "Kyoto", "Lima", "Oslo", "Kyoto", "Lima", "Perth"], 0),
+    # Records of e-mail addresses and hashes: shaped as values, not names.
+    ([f"user{i}@ex.com;{i * 7919:032x}" for i in range(1, 9)], -1),
+    (["contact;commit"] + [f"user{i}@ex.com;{i * 7919:032x}" for i in range(1, 9)], 0),
+    # Codes of one digit shape: the first is one of them.
+    ([f"AB-{100 + 7 * i};Paris {'North' if i % 2 else 'South'} {i}" for i in range(9)], -1),
+    (["code;place"] + [f"AB-{100 + 7 * i};Paris {'North' if i % 2 else 'South'} {i}" for i in range(9)], 0),
+])
+def test_the_first_row_of_a_table_of_text_is_a_header_only_if_it_names(rows, header_row):
+    text = "\n".join(rows) + "\n"
+    schema = detect_bytes(text.encode(), "list.csv")
+    assert (schema.header_row, schema.data_start_line) == (header_row, header_row + 1)
+    assert all(c.type == "string" for c in schema.columns)
