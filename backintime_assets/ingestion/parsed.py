@@ -93,7 +93,12 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # times); volumes grouped by the other mark than the prices' ("1'234.50" beside "1,822,696") read
 # whole where they loaded empty; a headerless day's money traded is no volume beside its shares;
 # download names' tools' words cut (TradingView, Quandl, MT5, a Binance script's "BTCUSDT-1d").
-PARSER_VERSION = 16
+# 17 (session 31): a date's flat untraded first row yields to a later traded bar holding its price (a
+# newest-first file's quote had loaded as the day); spreadsheet error cells and infinities are no value
+# (a column of marked opens with one "#VALUE!" had loaded the close as every open); a mid-list totals
+# row naming what it sums is rejected; rows below a repeated header keep a label's ticker where the
+# file's name names none; "NaN" in any case is a null; all-flat MT4 bars read in O,H,L,C order.
+PARSER_VERSION = 17
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
