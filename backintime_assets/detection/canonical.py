@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from .columns import ACCOUNTING, LEADING_ZEROS, TRAILING_MINUS, ColumnType, is_whole
+from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
@@ -815,14 +815,17 @@ def _unread_volume(mapping: list[str | None], used: set[str], scores: Sequence[d
     as no number ("1.234,5" in a file of "." decimals, "12 500 shares", words): unmapped, every row loaded
     with no volume, without a word. Mapped, its cells that read are volumes and the rest rejected as
     unparseable (normalise.py). Only text: a column of dates or of amounts in money is no count; nor one
-    whose cells that read are misread (_misread_groups)."""
+    whose cells that read are misread (_misread_groups); nor one of no value but a formula's errors
+    (Bloomberg's "#N/A Field Not Applicable" as an index's PX_VOLUME), which holds no count to misread,
+    as one of "#N/A" holds none: mapped, every row of the index was rejected."""
     for j, t in enumerate(types):
         if mapping[j] is None and t.type == "string" and not no_values_seen(t) \
-                and scores[j].get("volume", 0.0) >= _STRONG_NAME \
-                and not _misread_groups([r[j].strip() for r in body if j < len(r)]):
-            mapping[j] = "volume"
-            used.add("volume")
-            return
+                and scores[j].get("volume", 0.0) >= _STRONG_NAME:
+            cells = [r[j].strip() for r in body if j < len(r)]
+            if not _misread_groups(cells) and not all(c in NO_VALUE for c in cells):
+                mapping[j] = "volume"
+                used.add("volume")
+                return
 
 
 # A count whose thousands are grouped by a mark ("1.234.567", "1.234,5": the dot groups) and a cell

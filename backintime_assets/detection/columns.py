@@ -478,6 +478,12 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     whose serial days are judged and labelled in it; text files never are."""
     values = list(filterfalse(NO_VALUE.__contains__, map(str.strip, cells)))
     if not values:
+        errors = sum(c.strip() in ERROR_CELLS for c in cells)
+        if errors:
+            # Nothing but a formula's errors ("#N/A Field Not Applicable" as Bloomberg's PX_VOLUME of an
+            # index, "#VALUE!" down an open): text of no value, not a column never seen, which its name
+            # alone maps (canonical.no_values_seen): mapped so, its every row was rejected.
+            return ColumnType("string", None, 1.0 if errors >= 5 else 0.8)
         return ColumnType("string", None, 0.0)
     n = len(values)
     small = 1.0 if n >= 5 else 0.8  # a handful of cells proves less

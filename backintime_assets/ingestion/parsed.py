@@ -261,11 +261,15 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
     they were named after the file it was read under (`read_under`): every one of a file whose header
     names no ticker; not rows named by their sheet or by a header's ticker (FileSchema.ticker, or a
     stacked table's: normalisation/stacked_tables.py), but a stacked table's under a plain header."""
+    from backintime_assets.detection.nameless import names_nothing
     from backintime_assets.normalisation import default_ticker_for  # pandas and all: only when needed
 
     names = read_under.unique()
-    was = pa.array([default_ticker_for(n) for n in names.to_pylist()], pa.string()).take(
-        pc.index_in(read_under, value_set=names))
+    where = pc.index_in(read_under, value_set=names)
+    was = pa.array([default_ticker_for(n) for n in names.to_pylist()], pa.string()).take(where)
+    # Read under a name that names nothing ("export.csv"), a plain repeat's rows kept the ticker above
+    # them (stacked_tables.tickers_of_rows), not the file's name: a copy's name names them as well.
+    carried_under = pa.array([names_nothing(n) for n in names.to_pylist()], pa.bool_()).take(where)
     loaded = pc.invert(undated)
     after_file = pc.fill_null(pc.and_(loaded, pc.equal(rows["ticker"], was)), False)
     n = len(tasks)
@@ -274,6 +278,7 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
     starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     named: list[str | None] = []
     rows_of: list[np.ndarray | None] = []  # per task: which of its rows take the copy's name (None: all)
+    carried: dict[int, np.ndarray] = {}  # per task: its rows' own names, where a copy's name names nothing
     for k, task in enumerate(tasks):
         header = schema_dict(task.schema_json).get("ticker") if not named_in_rows[k] else None
         rows_of.append(None)
@@ -286,11 +291,29 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
             # repeat of the header, were named after the file: a copy names them after itself, also
             # where the file's name spells a header's ticker (their rows and the copy's read alike).
             own = rows.slice(int(starts[k]), int(counts[k]))
-            rows_of[-1] = _under_plain_header(own, task.schema_json) & after_file.slice(
-                int(starts[k]), int(counts[k])).to_numpy(zero_copy_only=False)
+            plain, tables, at = _plain_tables(own, task.schema_json)
+            own_after = after_file.slice(int(starts[k]), int(counts[k])).to_numpy(zero_copy_only=False)
+            if names_nothing(task.source_file):
+                # A copy whose name names nothing: the ticker of the table above them, as it reads them.
+                from backintime_assets.normalisation.normalise import series_ticker
+                from backintime_assets.normalisation.stacked_tables import tickers_of_rows
+
+                first = series_ticker(header)
+                carried[k] = tickers_of_rows(tables, at, first, default_ticker_for(task.source_file), series_ticker,
+                                             carried=True)
+                rows_of[-1] = plain & own_after
+            else:
+                under = pc.and_(carried_under.slice(int(starts[k]), int(counts[k])),
+                                loaded.slice(int(starts[k]), int(counts[k])))
+                rows_of[-1] = plain & (own_after | pc.fill_null(under, False).to_numpy(zero_copy_only=False))
             rename = bool(rows_of[-1].any())
         named.append(default_ticker_for(task.source_file) if rename else None)
     own_name = pa.array(named, pa.string()).take(pa.array(member_of))
+    if carried:
+        per_row = own_name.to_numpy(zero_copy_only=False).astype(object)
+        for k, names_k in carried.items():
+            per_row[int(starts[k]):int(starts[k + 1])] = names_k
+        own_name = pa.array(per_row, pa.string())
     take = pc.and_(loaded, pc.is_valid(own_name))
     if any(r is not None for r in rows_of):
         per_row = np.concatenate([np.ones(int(c), dtype=bool) if r is None else r for r, c in zip(rows_of, counts)])
@@ -302,19 +325,24 @@ def _under_plain_header(rows: pa.Table, schema_json: str) -> np.ndarray:
     """Which of a file's kept rows are a table's stacked below the first under a plain repeat of the
     header, which names no ticker: the normaliser named them after the file (stacked_tables.py), by
     the rejected lines, as here. A user's ticker names every row (ticker_from)."""
+    return _plain_tables(rows, schema_json)[0]
+
+
+def _plain_tables(rows: pa.Table, schema_json: str):
+    """_under_plain_header's answer, with the stacked tables it read and each row's line."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.normalisation.stacked_tables import stacked_tables
 
     schema = FileSchema.from_json(schema_json)
+    at = pc.fill_null(rows["source_line"], 0).to_numpy(zero_copy_only=False)
     if schema.ticker_from is not None:
-        return np.zeros(rows.num_rows, dtype=bool)
+        return np.zeros(rows.num_rows, dtype=bool), [], at
     rejected = rows.filter(pc.equal(rows["status"], REJECTED)).select(["source_line", "raw", "reason"])
     lines = list(zip(*(rejected[c].to_pylist() for c in rejected.column_names)))
     row_lines = np.sort(pc.drop_null(rows["source_line"]).to_numpy(zero_copy_only=False))
     tables = stacked_tables(lines, schema, row_lines)
     plain = np.array([False] + [t.ticker is None for t in tables], dtype=bool)
-    at = pc.fill_null(rows["source_line"], 0).to_numpy(zero_copy_only=False)
-    return plain[np.searchsorted(np.array([t.line for t in tables], np.int64), at, "right")]
+    return plain[np.searchsorted(np.array([t.line for t in tables], np.int64), at, "right")], tables, at
 
 
 def _names_tickers(schema_json: str) -> bool:
@@ -417,7 +445,7 @@ def _east_readings(read_at, size: int, task: FileTask, schema, piece_bytes: int)
     return whole
 
 
-def _ticker_past(result, schema, ticker: str, unnamed: str) -> tuple[str, int | None]:
+def _ticker_past(result, schema, ticker: str, unnamed: str, carried: bool = False) -> tuple[str, int | None]:
     """The ticker in effect past a piece read with `schema`, whose header's ticker was `ticker`:
     the last table's below it, if the piece holds others' header lines; and the line that table's
     header starts on if no row follows it in the piece (None otherwise)."""
@@ -430,7 +458,8 @@ def _ticker_past(result, schema, ticker: str, unnamed: str) -> tuple[str, int | 
     lines = np.concatenate([result.prices_arrow["source_line"].to_numpy(zero_copy_only=False),
                             rejected["source_line"].to_numpy(zero_copy_only=False)])
     tables = stacked_tables(heads, schema, np.sort(lines))
-    return ticker_after(tables, ticker, unnamed, lambda t: t), tables[-1].line if tables and tables[-1].open else None
+    return (ticker_after(tables, ticker, unnamed, lambda t: t, carried),
+            tables[-1].line if tables and tables[-1].open else None)
 
 
 def _line_start(chunk: bytes, line: int) -> int:
@@ -448,6 +477,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     `whole`: its "_east" epochs' readings (_east_readings)."""
     from dataclasses import replace
 
+    from backintime_assets.detection.nameless import names_nothing
     from backintime_assets.normalisation import default_ticker_for
     from backintime_assets.normalisation.carried_on import last_rows
     from backintime_assets.normalisation.repeated_header import header_at_end, reordered_in_piece
@@ -462,6 +492,9 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     # ticker, so that the piece still tells the tables below apart). A user's ticker names every row.
     stacked = schema.ticker is not None and schema.ticker_from is None
     ticker, unnamed = schema.ticker, default_ticker_for(task.source_file)
+    # A name a site gives every download names nothing: a plain repeat keeps the ticker above it, as
+    # the file read whole does (normalise.py); the file's name ("EXPORT") had named the pieces below.
+    carried = names_nothing(task.source_file)
     reordered = None  # (line, kind) of the header line beginning a part the rows read are below (repeated_header.py)
     tail = None  # each ticker's last row read so far (carried_on.last_rows)
     # A first read for "_east" evidence alone keeps no row: no part below a header is looked for in it.
@@ -498,7 +531,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
             piece_schema = replace(piece_schema, header_row=-1, data_start_line=0, ticker=ticker)
         result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
         if stacked:
-            past, open_at = _ticker_past(result, piece_schema, ticker, unnamed)
+            past, open_at = _ticker_past(result, piece_schema, ticker, unnamed, carried)
             cut_at = _line_start(chunk, open_at - lines_before) if open_at is not None and not last else 0
             if cut_at > 0:
                 # The piece ends inside a stacked table's header, or just below it ("MSFT US Equity"
@@ -506,7 +539,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
                 # take the rest for a plain repeat of the header, naming none. It starts there instead.
                 chunk = chunk[:cut_at]
                 result = _piece_read(chunk, piece_schema, task, first, lines_before, whole)
-                past, _ = _ticker_past(result, piece_schema, ticker, unnamed)
+                past, _ = _ticker_past(result, piece_schema, ticker, unnamed, carried)
             ticker = past
         if not (last or evidence_only) and (at := header_at_end(result, schema)) is not None \
                 and (cut_at := _line_start(chunk, at - lines_before)) > 0:

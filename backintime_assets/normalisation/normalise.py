@@ -545,10 +545,13 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         # whose header names none has; on a workbook of a download per sheet, its sheet's header's
         # (a month's export pasted below the last with its header row is still that security's).
         # Nor a name a site gives every download ("export.csv"), which names nothing: there the
-        # label above the first header is the file's only name for its rows, as a name is elsewhere
-        # (its rows under a repeat of the header had loaded as security "EXPORT").
-        unnamed = first if own_tickers is not None or nameless_problem(source_file) else default_ticker_for(source_file)
-        named = tickers_of_rows(tables, rec.line, first, unnamed, series_ticker, sheet_starts(plans) if plans else None)
+        # label above the header is the file's only name for its rows, as a name is elsewhere (its
+        # rows under a repeat of the header had loaded as security "EXPORT"): the table's above it,
+        # as a large file read in pieces names them (ingestion/parsed.py).
+        carried = isinstance(first, str) and nameless_problem(source_file) is not None
+        unnamed = first if own_tickers is not None else default_ticker_for(source_file)
+        named = tickers_of_rows(tables, rec.line, first, unnamed, series_ticker, sheet_starts(plans) if plans else None,
+                                carried=carried)
         if isinstance(first, str) or not np.array_equal(named, first):
             words, codes = np.unique(named.astype(str), return_inverse=True)
             prices, rejected = judged_by(Strings(codes.astype(np.int64), words.astype(object),

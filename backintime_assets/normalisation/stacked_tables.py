@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -38,6 +38,8 @@ class Table:
     line: int
     ticker: str | None
     open: bool = False
+    # A line no header's right above its header: a title ("BETA") read as no label (tickers_of_rows' `carried`).
+    titled: bool = False
 
 
 def header_ticker_holds(rejected: list[Line], schema: FileSchema) -> bool:
@@ -54,6 +56,7 @@ def stacked_tables(rejected: list[Line], schema: FileSchema, row_lines: np.ndarr
     if not heads:
         return []
     lines = np.array([line for line, _ in heads], np.int64)
+    others = {line for line, _, _ in rejected} - set(lines.tolist())
     rows = np.setdiff1d(np.asarray(row_lines, np.int64), lines)  # sorted, the header lines left out
     # Rows strictly between each header line and the next: none, and the next is the same table's.
     between = np.searchsorted(rows, lines[1:], "left") - np.searchsorted(rows, lines[:-1], "right")
@@ -62,27 +65,32 @@ def stacked_tables(rejected: list[Line], schema: FileSchema, row_lines: np.ndarr
     for k, (line, ticker) in enumerate(heads):
         if k == 0 or between[k - 1] > 0:
             if tables:
-                tables[-1] = Table(tables[-1].line, named.pop() if len(named) == 1 else None)
-            tables.append(Table(line, None))
+                tables[-1] = replace(tables[-1], ticker=named.pop() if len(named) == 1 else None)
+            tables.append(Table(line, None, titled=line - 1 in others))
             named = set()
         if ticker is not None:
             named.add(ticker)
-    tables[-1] = Table(tables[-1].line, named.pop() if len(named) == 1 else None,
-                       open=not (rows.size and rows[-1] > lines[-1]))
+    tables[-1] = replace(tables[-1], ticker=named.pop() if len(named) == 1 else None,
+                         open=not (rows.size and rows[-1] > lines[-1]))
     return tables
 
 
 def tickers_of_rows(tables: Sequence[Table], row_lines: np.ndarray, first: str | np.ndarray,
-                    unnamed: str | np.ndarray, clean: Callable[[str], str], sheets: np.ndarray | None = None
-                    ) -> np.ndarray:
+                    unnamed: str | np.ndarray, clean: Callable[[str], str], sheets: np.ndarray | None = None,
+                    carried: bool = False) -> np.ndarray:
     """Each row's ticker (an object array by `row_lines`): its table's, by the nearest header line
     above it; `first` above every one (the first table's; or each row's own, by `row_lines`: a
     workbook's sheets' headers name theirs), `unnamed` under a header naming none (the file's name;
     or, by `row_lines`, each row's sheet's own header's). `sheets`: the line each of a workbook's
     data sheets starts after (sorted), where a table ends: the next sheet's rows are its own
-    header's, not the table's stacked last on the sheet before."""
+    header's, not the table's stacked last on the sheet before. `carried` (`first` a string): a
+    plain repeat of the header names the ticker of the table above it instead, unless a title it
+    was not read as a label stands over it: a file whose name names nothing (detection/nameless.py),
+    where the labels are its rows' only names (a month's export pasted below the last)."""
     lines = np.asarray(row_lines, np.int64)
     names = np.array([None] + [clean(t.ticker) if t.ticker is not None else None for t in tables], dtype=object)
+    if carried:
+        names[1:] = _carried(tables, first, unnamed, clean)
     starts = np.array([t.line for t in tables], np.int64)
     table = np.searchsorted(starts, lines, "right")  # 0: above every table
     if sheets is not None and sheets.size and starts.size:
@@ -94,9 +102,22 @@ def tickers_of_rows(tables: Sequence[Table], row_lines: np.ndarray, first: str |
     return out
 
 
-def ticker_after(tables: Sequence[Table], first: str, unnamed: str, clean: Callable[[str], str]) -> str:
+def _carried(tables: Sequence[Table], first: str, unnamed: str, clean: Callable[[str], str]) -> list[str]:
+    """Each table's ticker where a plain repeat keeps the one above it (tickers_of_rows' `carried`)."""
+    out, above = [], first
+    for t in tables:
+        above = clean(t.ticker) if t.ticker is not None else unnamed if t.titled else above
+        out.append(above)
+    return out
+
+
+def ticker_after(tables: Sequence[Table], first: str, unnamed: str, clean: Callable[[str], str],
+                 carried: bool = False) -> str:
     """The ticker in effect past the last of `tables` (`first` if none): what a piece of the file
-    that starts there begins with (ingestion/parsed.py reads a large file in pieces)."""
+    that starts there begins with (ingestion/parsed.py reads a large file in pieces). `carried`: as
+    tickers_of_rows', a plain repeat keeps the ticker above it."""
+    if carried:
+        return _carried(tables, first, unnamed, clean)[-1] if tables else first
     if not tables:
         return first
     return clean(tables[-1].ticker) if tables[-1].ticker is not None else unnamed

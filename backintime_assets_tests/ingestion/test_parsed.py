@@ -490,6 +490,23 @@ def test_a_stacked_table_under_a_plain_header_keeps_the_files_name_and_a_copy_ta
     assert _stacked_tickers([from_parsed(rows, _task(data, "copy.csv"))]) == {"AAPL": 3000, "COPY": 1000, "GOOG": 1000}
 
 
+def test_a_plain_header_table_of_a_file_a_site_names_keeps_the_label_above_it_in_pieces_and_copies():
+    # export.csv names nothing: read whole, the table under a plain repeat is AAPL's, the label's above
+    # it (normalisation/stacked_tables.py). Read in pieces, those past the first piece's end had loaded
+    # as EXPORT; a copy kept another name's rows as EXPORT's, and export.csv's rows as AAPL's for a
+    # copy whose name names them (prices.csv reads them as PRICES).
+    data = _stacked_downloads().replace(b"Price,Close,Volume\nTicker,MSFT,MSFT\nDate,,\n", b"Price,Close,Volume\n")
+    task = _task(data, "export.csv")
+    expected = {"AAPL": 4000, "GOOG": 1000}
+    assert _stacked_tickers([parse_group([data], FileGroup([task], task.schema_json))]) == expected
+    assert _stacked_tickers(parse_in_pieces(_read_at(data), len(data), task, 20_000)) == expected
+    other = _task(data, "prices.csv")
+    assert _stacked_tickers([from_parsed(kept(parse_group([data], FileGroup([other], other.schema_json))), task)]) \
+        == expected
+    assert _stacked_tickers([from_parsed(kept(parse_group([data], FileGroup([task], task.schema_json))), other)]) \
+        == {"AAPL": 3000, "PRICES": 1000, "GOOG": 1000}
+
+
 def test_a_plain_header_table_of_a_file_named_as_a_tables_ticker_takes_a_copys_name():
     # msft.csv: AAPL's table, a table under a plain repeat of the header (named after the file: MSFT),
     # MSFT's table. Its kept rows read for copy.csv kept MSFT for the middle table, since the file's

@@ -113,3 +113,28 @@ def test_dot_grouped_volumes_with_error_cells_are_still_the_volume():
     _, out = run(text, "ACME.csv")
     assert out.prices_arrow.column("volume").to_pylist() == [4243920.0, 2658292.0, 12230138.0, 8405907.0]
     assert reasons(out) == {3: "unparseable value: volume"}
+
+
+def test_a_column_of_nothing_but_errors_is_no_column_not_every_rows_rejection():
+    # Bloomberg writes "#N/A Field Not Applicable" down an index's PX_VOLUME (named a volume since this
+    # round), a sheet "#VALUE!" down an open: typed as a column never seen, each was mapped by its name
+    # and every row rejected "unparseable value". As a column of "#N/A" does, they load no volume, and
+    # the open, high and low are the close's.
+    index = ("Date,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_VOLUME\n"
+             "2023-11-22,4553.04,4568.43,4545.05,4556.62,#N/A Field Not Applicable\n"
+             "2023-11-24,4555.84,4560.31,4552.80,4559.34,#N/A Field Not Applicable\n"
+             "2023-11-27,4554.86,4560.52,4546.32,4550.43,#N/A Field Not Applicable\n"
+             "2023-11-28,4545.55,4568.14,4540.51,4554.89,#N/A Field Not Applicable\n"
+             "2023-11-29,4571.84,4587.64,4547.15,4550.58,#N/A Field Not Applicable\n")
+    schema, out = run(index, "SPX.csv")
+    assert {c.name: c.canonical for c in schema.columns}["PX_VOLUME"] is None
+    prices = out.prices_arrow.to_pydict()
+    assert prices["close"] == [4556.62, 4559.34, 4550.43, 4554.89, 4550.58]
+    assert prices["volume"] == [None] * 5 and out.rejected_arrow.num_rows == 0
+    opens = ("Date,Open,High,Low,Close,Volume\n"
+             + "".join(f"2023-11-{d},#VALUE!,#VALUE!,#VALUE!,25{k}.5,{1000 + k}\n"
+                       for k, d in enumerate((22, 24, 27, 28, 29))))
+    schema, out = run(opens, "ACME.csv")
+    assert {c.name: c.canonical for c in schema.columns}["Open"] is None
+    assert out.prices_arrow.to_pydict()["open"] == [250.5, 251.5, 252.5, 253.5, 254.5]
+    assert out.rejected_arrow.num_rows == 0

@@ -80,6 +80,25 @@ def test_a_plain_repeat_of_the_header_in_a_file_a_site_names_keeps_the_labels_ti
     assert out.rejected_arrow["reason"].to_pylist() == ["a repeat of the header line (files joined into one?)"]
 
 
+def test_a_plain_repeat_in_a_file_a_site_names_keeps_the_ticker_of_the_table_above_it():
+    # ACME's table, BETA's under its own label, then a plain repeat of the header: BETA's export
+    # pasted below, not ACME's (its row had loaded as ACME's). Under a title read as no label ("BETA"
+    # alone), nothing says whose: the file's name, as before a label's ticker was kept at all.
+    rows = [f"{d},{100 + k}.5,{101 + k}.0,{99 + k}.0,{100 + k}.25,{1000 + k}\n"
+            for k, d in enumerate(_weekdays(date(2024, 1, 1), 6))]
+    header = "Date,Open,High,Low,Close,Volume\n"
+    data = ("Symbol: ACME\n" + header + "".join(rows[:2]) + "Symbol: BETA\n" + header + "".join(rows[2:4])
+            + header + "".join(rows[4:])).encode()
+    out = normalise_bytes(data, detect_bytes(data, "export.csv"), "export.csv")
+    assert out.prices_arrow["ticker"].to_pylist() == ["ACME"] * 2 + ["BETA"] * 4
+    assert out.prices_arrow["close"].to_pylist() == [100.25, 101.25, 102.25, 103.25, 104.25, 105.25]
+    titled = ("Symbol: ACME\n" + header + "".join(rows[:3]) + "\nBETA\n" + header + "".join(rows[3:])).encode()
+    out = normalise_bytes(titled, detect_bytes(titled, "export.csv"), "export.csv")
+    assert out.prices_arrow["ticker"].to_pylist() == ["ACME"] * 3 + ["EXPORT"] * 3
+    assert dict(zip(out.rejected_arrow["source_line"].to_pylist(), out.rejected_arrow["reason"].to_pylist())) == {
+        7: "wrong field count: expected 6, got 1", 8: "a repeat of the header line (files joined into one?)"}
+
+
 def test_a_repeat_of_one_tickers_flat_header_keeps_its_ticker():
     # quantmod's SPY written twice, header and all: the rows below the repeat loaded under the file's
     # name (ETFS), as though the header named no ticker; it names SPY as the first one does.
