@@ -60,10 +60,12 @@ def settle(loaded: pa.Table, among: np.ndarray | None = None,
     each file holds in the whole run (the rows settled here may be some of them), for a bar in two
     price units (_series_unit_first)."""
     loaded = loaded.select(SETTLED_COLUMNS)
-    alone = _order_when_keys_unique(loaded, among) if loaded.num_rows else None
-    if alone is not None:  # no two rows of a (date, ticker): nothing collides, and those two decide the order
-        return loaded.take(alone), LOSERS.empty_table()
-    if loaded.num_rows:
+    keyed = _keyed_order(loaded, among) if loaded.num_rows else None
+    if keyed is not None and keyed[1]:  # no two rows of a (date, ticker): nothing collides
+        return loaded.take(keyed[0]), LOSERS.empty_table()
+    if keyed is not None:
+        ordered = loaded.take(keyed[0])
+    elif loaded.num_rows:
         order = np.asarray(pc.sort_indices(loaded, sort_keys=SETTLE_ORDER))
         if among is not None and not among.all():
             order = order[among[order]]  # a stable sort: the rows settled keep the order they sort in alone
@@ -142,12 +144,13 @@ def recency_priorities(modified_at: list) -> list[int]:
     return [rank[m] for m in modified_at]
 
 
-def _order_when_keys_unique(loaded: pa.Table, among: np.ndarray | None) -> np.ndarray | None:
-    """The settle order of the rows `among` (all when None) where no two of them share a (date,
-    ticker) and none lacks either: SETTLE_ORDER's first two keys then decide it alone, and one
-    sort of a whole number per row (the day, then the ticker's rank among the tickers) finds it.
-    None otherwise, for the full sort. A clean bucket is the usual case: comparing the tickers'
-    strings in a sort of every row, and again for repeats, cost several times this."""
+def _keyed_order(loaded: pa.Table, among: np.ndarray | None) -> tuple[np.ndarray, bool] | None:
+    """(the settle order of the rows `among` (all when None), whether no two of them share a (date,
+    ticker)) where none lacks either; None otherwise, for the sort of every key. One whole number a row
+    (the day, then the ticker's rank among the tickers) orders the rows as SETTLE_ORDER's first two
+    keys do: where no two share one it decides the order alone (a clean bucket, the usual case), else
+    it stands for those two in a sort of the rest. Comparing the tickers' strings in a sort of every
+    row, and again for repeats, cost several times this."""
     rows = np.flatnonzero(among) if among is not None else np.arange(loaded.num_rows)
     if rows.size == 0:
         return None
@@ -168,9 +171,13 @@ def _order_when_keys_unique(loaded: pa.Table, among: np.ndarray | None) -> np.nd
     key = np.asarray(days, dtype=np.int64)[rows] * (len(words) + 1) + ticker_rank
     order = np.argsort(key, kind="stable")
     ordered_keys = key[order]
-    if (ordered_keys[1:] == ordered_keys[:-1]).any():
-        return None
-    return rows[order]
+    if not (ordered_keys[1:] == ordered_keys[:-1]).any():
+        return rows[order], True
+    # Rows of one key: the rest of SETTLE_ORDER orders them (a stable sort, as of every row, then
+    # the rows settled taken in the order they sort in: rows equal in every key keep theirs).
+    rest = pa.table({"key": key, **{name: loaded[name].take(rows) for name, _ in SETTLE_ORDER[2:]}})
+    order = np.asarray(pc.sort_indices(rest, sort_keys=[("key", "ascending"), *SETTLE_ORDER[2:]]))
+    return rows[order], False
 
 
 def _repeats_previous_key(ordered: pa.Table) -> np.ndarray:

@@ -306,7 +306,7 @@ def test_a_download_in_pence_does_not_win_over_a_daily_archive_in_pounds_by_its_
 def _settled_by_the_full_sort(rows, among=None):
     from unittest import mock
 
-    with mock.patch("backintime_assets.ingestion.collisions._order_when_keys_unique", return_value=None):
+    with mock.patch("backintime_assets.ingestion.collisions._keyed_order", return_value=None):
         return settle(rows, among=among)
 
 
@@ -360,3 +360,35 @@ def test_a_row_without_a_day_or_a_ticker_settles_as_the_full_sort_places_it():
         got, expected = settle(rows, among=among), _settled_by_the_full_sort(rows, among)
         assert got[0].equals(expected[0]) and got[1].equals(expected[1])
     assert settle(rows, among=np.array([True, False, False]))[0]["source_line"].to_pylist() == [1]
+
+
+def test_tickers_of_any_script_and_days_far_from_1970_settle_as_the_full_sort_settles_them():
+    """The shortcut's ticker ranks and day numbers against the sort of every key: tickers whose UTF-8
+    bytes order them otherwise than their letters look (CJK, emoji, a letter with its accent apart,
+    a prefix, a trailing space, the empty ticker), days before 1970 and after 2100, rows in several
+    chunks; unique keys (the number alone) and repeated ones (the number, then the other keys) alike."""
+    import numpy as np
+
+    tickers = ["", " ", "A", "AB", "AB ", "ABC", "a", "Ä", "İ", "ÿ", "e\u0301", "é", "中", "中国", "日本", "😀",
+               "A😀", "\uffff", "\U0010ffff"]
+    days = [dt.date(1900, 1, 2), dt.date(1969, 12, 31), dt.date(1970, 1, 1), D1, dt.date(2100, 12, 31)]
+    rng = np.random.default_rng(31)
+    shortcut = collided = 0
+    for _ in range(300):
+        n = int(rng.integers(1, 25))
+        keys = [(days[int(rng.integers(len(days)))], tickers[int(rng.integers(len(tickers)))]) for _ in range(n)]
+        if rng.random() < 0.6:
+            keys = list(dict.fromkeys(keys))
+        rows = _rows(*[(d, t, int(rng.integers(1, 3)), int(rng.integers(0, 2)), f"f{rng.integers(0, 3)}.csv", k)
+                       for k, (d, t) in enumerate(keys)])
+        if rows.num_rows > 2:
+            cut = int(rng.integers(1, rows.num_rows))
+            rows = pa.concat_tables([rows.slice(0, cut), rows.slice(cut)])
+        among = None if rng.random() < 0.3 else rng.random(rows.num_rows) < 0.8
+        got, expected = settle(rows, among=among), _settled_by_the_full_sort(rows, among)
+        assert got[0].equals(expected[0]) and got[1].equals(expected[1])
+        shortcut += got[1].num_rows == 0 and got[0].num_rows > 1
+        collided += got[1].num_rows > 0
+    assert shortcut > 50 and collided > 50  # both orders by the day and ticker's number were taken
+    winners, _ = settle(_rows(*[(D1, t, 1, 0, "a.csv", k) for k, t in enumerate(["😀", "中国", "ÿ", "AB ", "", "AB"])]))
+    assert winners["ticker"].to_pylist() == ["", "AB", "AB ", "ÿ", "中国", "😀"]

@@ -281,3 +281,27 @@ def test_a_member_s_first_and_last_days_span_all_its_runs_of_rows():
     assert first.tolist() == [3, 7, kept_groups._NO_DAY, kept_groups._NO_DAY]
     assert last.tolist() == [5, 11, -1, -1]
     assert counts.tolist() == [3, 3, 1, 0]
+
+
+def test_members_first_and_last_days_as_a_look_at_every_row_finds_them():
+    import numpy as np
+    import pyarrow as pa
+
+    rng = np.random.default_rng(31)
+    for _ in range(300):
+        n, count = int(rng.integers(0, 30)), int(rng.integers(1, 5))
+        member = rng.integers(-1, count, size=n)
+        if rng.random() < 0.5:
+            member = np.sort(member)  # a member's rows in one run, as parsed._tagged lays them out
+        status = rng.choice(["loaded", "rejected", "file"], size=n, p=[0.7, 0.2, 0.1]).tolist()
+        days = rng.choice([-25567, -1, 0, 3, 19000, 47482], size=n)
+        rows = pa.table({"status": pa.array(status, pa.string()), "date": pa.array(days, pa.int32()).cast(pa.date32())})
+        first, last, counts = kept_groups._spans(rows, member, count)
+        loaded = (member >= 0) & (np.array(status, dtype=object) == "loaded")
+        for m in range(count):
+            mine = days[loaded & (member == m)]
+            # The last day is never below -1 (1969-12-31): a group file's name holds its span, which any
+            # earlier first day falls in all the same.
+            expected = (mine.min(), max(mine.max(), -1)) if mine.size else (kept_groups._NO_DAY, -1)
+            assert (first[m], last[m]) == expected
+            assert counts[m] == (member == m).sum()

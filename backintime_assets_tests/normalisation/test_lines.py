@@ -77,3 +77,21 @@ def test_the_file_of_each_line_of_a_group_read_as_one_text(asked):
     within = [(n, k) for n, k in zip(asked, expected) if k >= 0]
     assert files.line_in_file(np.array([n for n, _ in within], dtype=np.int64)).tolist() == [
         n - [1, 4, 5, 7][k] + 2 for n, k in within]
+
+
+def test_the_file_of_lines_in_order_as_a_search_per_line_finds_it():
+    """Files of no lines (two files starting at one line), lines in order with repeats and gaps, lines
+    before the first file and after the last: as a search of each line finds them."""
+    import numpy as np
+
+    rng = np.random.default_rng(31)
+    for _ in range(500):
+        sizes = rng.choice([0, 1, 2, 5], size=int(rng.integers(1, 6)))
+        first = (1 + np.r_[0, np.cumsum(sizes)[:-1]]).tolist()
+        files = lines.FileLines([f"f{k}" for k in range(len(first))], first, [2] * len(first))
+        asked = np.sort(rng.integers(-1, int(sizes.sum()) + 3, size=int(rng.integers(0, 20))))
+        expected = np.searchsorted(np.array(first), asked, side="right") - 1
+        assert files.file_of(asked).tolist() == expected.tolist()
+    files = lines.FileLines(["a", "empty", "b"], [1, 3, 3], [2, 2, 5])
+    assert files.file_of(np.array([1, 2, 3, 3, 4])).tolist() == [0, 0, 2, 2, 2]
+    assert files.line_in_file(np.array([2, 3, 4])).tolist() == [3, 5, 6]
