@@ -202,6 +202,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     addresses = None
     before_decimal: Counter[str] = Counter()  # marks grouping a number with a fraction ("1'185.64")
     lone_marks: Counter[str] = Counter()  # the one mark of a number without grouping ("12,5")
+    lone_shapes: list[str] = []  # their shapes
     widest_priced: dict[str, int] = {}  # per such mark, the most digits before its fraction
     whole_widths: dict[str, Counter[int]] = {}  # per mark, its whole numbers' cells by their digits
     twice: Counter[str] = Counter()  # marks grouping a whole number twice ("3.291.843")
@@ -236,6 +237,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
         elif (one := _ONE_MARK.match(shape)) is not None:
             decimal_votes[one.group("m")] += n
             lone_marks[one.group("m")] += n
+            lone_shapes.append(shape)
         elif _UNGROUPED.match(shape):
             # Integers of five or more digits (not a year) written without grouping (neither
             # regex above matches them).
@@ -251,12 +253,18 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     if decimal_votes:
         decimal = decimal_votes.most_common(1)[0][0]
         if decimal == delimiter == "," and lone_marks[","] == decimal_votes[","] \
-                and _LIST_SHARE * lone_marks[","] < len(shapes):
+                and _LIST_SHARE * (lone_marks[","] + (0 if group_votes[","] else ambiguous[","])) < len(shapes) \
+                and len(shapes) >= _LIST_SHARE * _LIST_SHARE and _like_items(lone_shapes):
             # "2,2" quoted in a comma-separated file among whole numbers: a list in a cell (ISO 4217's
             # minor units of Bhutan's two currencies, "356,064" their codes), not a decimal comma. Read
             # as one, the file's decimal was the comma: "2,2" loaded as 2.2, and any "12.5" was text. A
             # file whose writer quotes its decimal commas (a spreadsheet's export in a comma-decimal
-            # locale) writes them in most of its numbers.
+            # locale) writes them in most of its numbers. Not where "1,234" cells vote with them (and no
+            # "1,234,567" shows the comma grouping): prices of three decimals ("15,234"; General format
+            # drops the zero of "15,230", so a tenth of them show fewer) had their decimal read as
+            # grouping, 1000x. Not where a comma parts a number's digits unlike a list's items
+            # ("2345,5", a yen price's half among whole ones, had its rows rejected), nor of a short
+            # file's few cells.
             decimal = "."
     elif group_votes.get(".", 0) > group_votes.get(",", 0):
         decimal = ","
@@ -316,6 +324,12 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
     if thousands is None and not doubt and len(shapes) >= _VOTING_CELLS:
         thousands = _later_grouping(cells, decimal)
     return decimal, thousands
+
+
+def _like_items(shapes: list[str]) -> bool:
+    """Every one of the "d,d" shapes parts digits of one length: items of a list ("2,2", "12,34"),
+    not a number with a fraction of another length than its whole part ("2345,5")."""
+    return all(len(a) == len(b) for a, _, b in (s.lstrip("+-").partition(",") for s in shapes if "," in s))
 
 
 def _later_grouping(cells: list[str], decimal: str) -> str | None:

@@ -23,8 +23,10 @@ def ragged_from(rows: Sequence[list[str]], width: int, data_like: Callable[[list
       last field. Save at the fewest fields, where short rows are of several lengths and most end in
       a value: a writer that always writes the first columns, then the later ones up to the last
       that holds one (datasets/currency-codes' rows of five fields, ",,," where a territory has no
-      currency, six or seven on the withdrawn currencies' rows). Short rows of one length, one of them
-      ending empty, show no such writer: it may have cut a row;
+      currency, six or seven on the withdrawn currencies' rows): rows of those first columns are
+      half the rows at least. Short rows of one length, one of them ending empty, show no such
+      writer, nor do a few short rows among full ones ("...,12.5," beside "...,12.5,1" where the
+      volume is "1234"): lines cut at several places, to be rejected, not read padded;
     - a full row ending in an empty field ("...,1.5," for no volume) shows a writer that writes every
       field: its short rows, if they are rare, are damaged (a field lost, which one nothing tells).
       Half the rows short at least, leaving fields out is the file's way, and its full rows' empty
@@ -41,7 +43,8 @@ def ragged_from(rows: Sequence[list[str]], width: int, data_like: Callable[[list
     least = min(map(len, short))
     ending = [bool(f[-1].strip()) for f in short]
     if not all(ending) and (not all(e or len(f) == least for e, f in zip(ending, short))
-                            or 2 * sum(ending) <= len(short) or max(map(len, short)) == least):
+                            or 2 * sum(ending) <= len(short) or max(map(len, short)) == least
+                            or 2 * sum(len(f) == least for f in short) < len(rows)):
         return None
     if 2 * len(short) < len(rows) and any(not f[width - 1].strip() for f in full):
         return None

@@ -191,7 +191,10 @@ def _vote_cell_by_cell(cells, delimiter=None):
     votes = Counter({mark: counts[mark] for mark in sorted(first, key=first.__getitem__)})
     if votes:
         decimal = votes.most_common(1)[0][0]
-        if decimal == delimiter == "," and lone[","] == counts[","] and 10 * lone[","] < len(numeric):
+        commas = lone[","] + (0 if groups[","] else ambiguous[","])  # "1,234" votes too, unless "1,234,567"
+        items = (v.lstrip("+-").split(",") for v in numeric if _ONE_MARK.match(v) and "," in v)
+        if decimal == delimiter == "," and lone[","] == counts[","] and 10 * commas < len(numeric) \
+                and len(numeric) >= 100 and all(len(a) == len(b) for a, b in items):
             decimal = "."  # a few quoted "2,2" among a comma-separated file's numbers: lists, not decimals
     elif groups.get(".", 0) > groups.get(",", 0):
         decimal = ","
@@ -377,7 +380,8 @@ def test_a_column_of_decimal_comma_exponents_is_float():
 def test_a_few_quoted_lists_in_a_comma_separated_file_are_no_decimal_commas():
     # datasets/country-codes: "2,2" (Bhutan's two currencies' minor units) among whole numbers. Read
     # as the file's decimal comma, the column loaded 2.2 and any "12.5" elsewhere was text.
-    cells = ["004", "34", "142", "2", "008", "39", "150", "2", "2,2", "356,064", "064", "3", "0", "2"] * 3
+    cells = ["004", "34", "142", "2", "008", "39", "150", "2", "064", "3", "0", "2"] * 20
+    cells[100:100] = ["2,2", "356,064"]
     assert detect_number_format(cells, ",")[0] == "."
     # Decimal commas written in most numbers (a spreadsheet's export quoting them) stay the decimal,
     assert detect_number_format(["12,5", "13,25", "100", "12,75", "2"], ",")[0] == ","
@@ -431,3 +435,41 @@ def test_a_mantissa_does_not_make_a_grouping_mark_the_decimal():
     # Beside prices with both marks too; alone, the mantissa still votes (the file's only evidence).
     assert detect_number_format(["1.500,25", "2.27E+06", "1.510,50"], ";") == (",", ".")
     assert detect_number_format(["1.500", "1.525", "2.27E+06"], ";") == (".", None)
+
+
+def test_a_few_decimal_commas_of_a_price_file_stay_its_decimal():
+    # A comma-decimal spreadsheet's export, split by commas, quoting its numbers with a fraction:
+    # whole yen prices with a half now and then, three-decimal prices whose General format drops
+    # trailing zeros, a short file. Read as lists, "2345,5" was text (rows rejected) and "151,234" a
+    # grouped 151234 (loaded 1000x).
+    whole = ["2345", "2350", "2340", "2348", "481200"] * 40
+    assert detect_number_format(whole[:100] + ["2345,5"] + whole[100:], ",")[0] == ","
+    three = ["151,234", "151,541", "151,266", "151,477", "8076"] * 9 + ["151,2", "151,25", "151,3", "151,61", "9158"]
+    assert detect_number_format(three * 5, ",") == (",", None)
+    assert detect_number_format(["12", "13", "11", "12,25", "1000", "12", "13", "12", "13", "1200"], ",")[0] == ","
+    # Two-digit prices of three decimals, the few General format shortened of like parts ("15,23").
+    short = ["15,234", "15,541", "15,266", "15,477", "8076"] * 9 + ["15,23", "15,25", "15,31", "15,61", "9158"]
+    assert detect_number_format(short * 5, ",") == (",", None)
+    # Where "1,234,567" shows the comma grouping, quoted "12,345" beside "2,2" stay grouped numbers.
+    grouped = ["4", "12", "3", "1,234,567", "12,345"] * 30
+    assert detect_number_format(grouped[:50] + ["2,2"] + grouped[50:], ",") == (".", ",")
+
+
+def test_three_decimal_prices_quoted_with_a_decimal_comma_load_at_their_value():
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation.normalise import normalise_bytes
+
+    import datetime
+
+    days = [datetime.date(2024, 1, 1) + datetime.timedelta(days=k) for k in range(40)]
+    days = [d for d in days if d.weekday() < 5][:28]
+    rows = ["Date,Open,High,Low,Close,Volume"]
+    for k, day in enumerate(days, 1):
+        close = f"151,{k * 7 % 1000:03d}" if k % 9 else "151,4"
+        rows.append(f'{day},"150,{k * 13:03d}","152,{k * 11:03d}","149,{k * 17:03d}","{close}",{k * 1000 + 7}')
+    data = ("\n".join(rows) + "\n").encode()
+    s = detect_bytes(data, "USDJPY.csv")
+    r = normalise_bytes(data, s, "USDJPY.csv")
+    assert r.rejected_arrow.num_rows == 0
+    closes = r.prices_arrow.column("close").to_pylist()
+    assert len(closes) == 28 and closes[0] == 151.007 and closes[8] == 151.4

@@ -124,8 +124,30 @@ def test_rows_of_the_fewest_fields_may_end_empty_where_the_writer_always_writes_
     full = [["1", "2", "3", "4", "5"]] * 4
     # Only rows of the fewest fields may end empty, where short rows of several lengths show the writer
     # writes the later fields up to the last value, and most short rows end in one.
-    assert ragged_from(full[:2] + [["1", "2", ""], ["5", "6", "7", "8"], ["8", "9", "1"]] + full[2:], 5, data_like) == 3
+    assert ragged_from(full[:1] + [["1", "2", ""], ["5", "6", "7", "8"], ["8", "9", "1"], ["4", "3", "2"]] + full[3:],
+                       5, data_like) == 3
+    # A few such rows among full ones are lines cut at several places: rejected, not read padded.
+    cut = [["1", "2", ""], ["5", "6", "7", "8"], ["8", "9", "1"]]
+    assert ragged_from(full[:2] + cut + full[2:], 5, data_like) is None
     assert ragged_from(full[:2] + [["1", "2", ""], ["5", "6", "7"], ["8", "9", "1"]] + full[2:], 5, data_like) is None
     assert ragged_from(full[:2] + [["1", "2", "3"], ["5", "6", "7", ""], ["8", "9"]] + full[2:], 5, data_like) is None
     assert ragged_from(full[:2] + [["1", "2", ""], ["5", "6", ""], ["8", "9", "1", "2"]] + full[2:], 5,
                        data_like) is None
+
+
+def test_a_few_lines_cut_at_several_places_are_rejected_not_read_padded():
+    # Full rows of eight fields; one line cut after the close's delimiter, one inside the volume
+    # ("1" of "5432"), one after the adjusted close. Read padded from six fields, the cut volume
+    # loaded as 1, no reason given.
+    days = [f"2024-01-{d:02d}" for d in (2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19, 22, 23)]
+    rows = [f"{d},10.{k},10.9,9.{k},10.5,10.4,{5000 + k},0.1" for k, d in enumerate(days)]
+    rows[4] = f"{days[4]},10.4,10.9,9.4,10.5,"
+    rows[9] = f"{days[9]},10.9,10.9,9.9,10.5,10.4,1"
+    rows[13] = f"{days[13]},10.3,10.9,9.3,10.5,10.4"
+    data = ("Date,Open,High,Low,Close,Adj Close,Volume,Dividends\n" + "\n".join(rows) + "\n").encode()
+    s = detect_bytes(data, "ACME.csv")
+    assert len(s.columns) == 8 and s.ragged_from is None
+    r = normalise_bytes(data, s, "ACME.csv")
+    reasons = r.rejected_arrow.column("reason").to_pylist()
+    assert len(r.prices_arrow) == 13 and sum("field count" in x for x in reasons) == 3
+    assert 1.0 not in r.prices_arrow.column("volume").to_pylist()
