@@ -108,9 +108,9 @@ _ABBREVIATED_SPACED = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK
 _ABBREVIATED_SPACED_NOT_INDIAN = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[KkMmBb]|{CJK_SCALES})$")
 
 # No value, for typing: the null spellings, spreadsheets' error cells (#VALUE!, #DIV/0!: they tell no
-# column's type) and "?", the missing value of the UCI repository's and
-# Weka's (ARFF) tables. "?" is no null token (a price's "?" is rejected by normalisation, with its
-# reason), but no word either: counted as one, a tenth of them made a column of counts text.
+# column's type) and "?", the missing value of the UCI repository's and Weka's (ARFF) tables. "?" is no
+# null token (a price's "?" is rejected by normalisation, with its reason), but no word either: counted
+# as one, a tenth of them made a column of counts text.
 NO_VALUE = NULL_SPELLINGS | ERROR_CELLS | {"?"}
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 

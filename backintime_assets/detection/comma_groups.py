@@ -12,9 +12,8 @@ from collections.abc import Callable, Sequence
 from statistics import median
 
 from .canonical import named_as
-from .columns import ColumnType
+from .columns import NO_VALUE, ColumnType
 from .flat_header import split_cell
-from .numbers import ERROR_CELLS, NULL_SPELLINGS
 
 # A volume column's format when its commas group thousands (normalisation/normalise.py reads it so).
 COMMA_GROUPED = "comma_grouped"
@@ -27,8 +26,6 @@ _DOT_TWICE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _TWICE = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}")  # "1,234,567": two commas are no decimal mark
 _PLAIN = re.compile(r"\d{1,3}")
-# Cells of no value: a null, a formula's error ("#DIV/0!"), which say nothing of the column's marks.
-_NO_VALUE = NULL_SPELLINGS | ERROR_CELLS
 # Grouped cells, each three places after its comma, beside plain ones ("987"): a decimal writer that
 # leaves "987" bare drops a fraction's trailing zeros ("1,23"), so one in ten of its fractions would
 # show fewer places; this many show none. Or one of them ends in a zero ("1,230"), which it drops.
@@ -48,7 +45,7 @@ def comma_grouped(cells: Sequence[str], grouped_by: re.Pattern = _GROUPED, twice
     Asked of a file's other mark than its decimal too (`grouped_by`, `twice`, `mark`), and on the same
     evidence: a coin's "21.375" and "7.875" in a file of decimal commas are volumes written with a decimal
     dot as likely as thousands, and had loaded 1000 times their size."""
-    values = [c for c in map(str.strip, cells) if c and c not in _NO_VALUE]
+    values = [c for c in map(str.strip, cells) if c and c not in NO_VALUE]
     grouped = [v for v in values if grouped_by.fullmatch(v)]
     if not grouped or any(not _PLAIN.fullmatch(v) for v in values if not grouped_by.fullmatch(v)):
         return False
@@ -86,7 +83,7 @@ def comma_grouped_volumes(names: Sequence[str], types: list[ColumnType], body: S
         if j >= len(types) or types[j].type not in ("float", "string"):
             continue
         # The first cell's shape first: a price's "10,50" reads no further, nor its name is looked at.
-        first = next((c for row in body if j < len(row) and (c := row[j].strip()) and c not in _NO_VALUE), "")
+        first = next((c for row in body if j < len(row) and (c := row[j].strip()) and c not in NO_VALUE), "")
         if not _GROUPED.fullmatch(first) and not _DOT_GROUPED.fullmatch(first) and not _PLAIN.fullmatch(first):
             continue
         # Or one ticker's volume among several's, its ticker in the name ("AAPL.Volume", "Volume_AAPL"):

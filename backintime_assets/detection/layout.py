@@ -55,7 +55,6 @@ _SECTION_ROWS = 2  # section title rows looked past between a row of years and t
 Row = tuple[int, list[str]]  # (line index, or lines-from-end for tail rows; fields)
 
 
-
 @dataclass
 class Layout:
     header_row: int = -1

@@ -26,8 +26,8 @@ _LEAP_SHARE = 0.1
 def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None],
                            body: Sequence[Sequence[str]], decimal: str, thousands: str | None) -> str | None:
     """The problem of a table of dates and one value under a generic name (`names`: the header's, none if
-    it has none) whose values step
-    tenfold or more between neighbouring rows on at least _LEAPS and _LEAP_SHARE of the steps, else None."""
+    it has none) whose values step tenfold or more between neighbouring rows on at least _LEAPS and
+    _LEAP_SHARE of the steps, else None."""
     if "date" not in canonical or canonical.count("close") != 1 or _OTHERS & set(canonical):
         return None
     j = canonical.index("close")
