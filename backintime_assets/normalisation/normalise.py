@@ -20,7 +20,7 @@ from backintime_assets.detection.eastern_digits import has_eastern_digits, may_h
 from backintime_assets.detection.forced_text import unforce
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.multipliers import unsized_unit
-from backintime_assets.detection.nameless import nameless_problem, sheet_names_ticker
+from backintime_assets.detection.nameless import nameless_problem, names_nothing, sheet_names_ticker
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.wrapped_lines import unwrap
@@ -548,7 +548,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         # label above the header is the file's only name for its rows, as a name is elsewhere (its
         # rows under a repeat of the header had loaded as security "EXPORT"): the table's above it,
         # as a large file read in pieces names them (ingestion/parsed.py).
-        carried = isinstance(first, str) and nameless_problem(source_file) is not None
+        carried = isinstance(first, str) and names_nothing(source_file)
         unnamed = first if own_tickers is not None else default_ticker_for(source_file)
         named = tickers_of_rows(tables, rec.line, first, unnamed, series_ticker, sheet_starts(plans) if plans else None,
                                 carried=carried)
