@@ -35,6 +35,8 @@ from .minguo import minguo_dates
 from .header_ticker import BETWEEN, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
+from .lots import LOT, in_hundred_share_lots
+from .lots import UNIT as LOTS_UNIT
 from .nameless import nameless_problem, sheet_names_ticker
 from .names_above import names_above_problem
 from .multipliers import (
@@ -132,6 +134,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             if _already_counted(layout.body, j, column.multiplier, decimal, thousands, counted):
                 column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
         columns.append(column)
+    if "volume" in canonical and (v := columns[canonical.index("volume")]).multiplier is None and v.unit is None \
+            and in_hundred_share_lots(layout.body, canonical, [c.type for c in columns], decimal, thousands):
+        v.multiplier, v.unit = LOT, LOTS_UNIT  # 成交量 in 手 beside 成交额 (lots.py)
     if layout.header_row < 0 and "date" in canonical and (j := canonical.index("date") + 1) < len(columns) \
             and canonical[j] is None and columns[j].type in ("integer", "string"):
         # Its rows' times of day in digits ("100500"): decided here, once, and read so (normalise.py).

@@ -298,6 +298,9 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("btc-usd-max.csv", "BTC-USD"), ("avalanche-2-usd-max.csv", "AVALANCHE-2-USD"),  # CoinGecko
     ("XBTUSD_1440.csv", "XBTUSD"), ("ETHEUR_60.csv", "ETHEUR"),  # Kraken's OHLCVT
     ("NIFTY 50_Data.csv", "NIFTY 50"), ("AAPL_data.csv", "AAPL"),  # NSE's index history, Kaggle's per-stock files
+    ("1557_2019.csv", "1557"), ("7203_2020.csv", "7203"),  # kabuoji3's year of a Tokyo code
+    ("RUSSELL_2000.csv", "RUSSELL_2000"), ("AAPL_2019.csv", "AAPL_2019"), ("sales_2019.csv", "SALES_2019"),
+    ("1557_19.csv", "1557_19"), ("1557_2019_v2.csv", "1557_2019_V2"),
     # TradingView's chart export: its interval always cut, its venue where others write the symbol bare.
     ("BATS_AAPL, 1D.csv", "AAPL"), ("BINANCE_BTCUSDT, 1D.csv", "BINANCE_BTCUSDT"), ("OANDA_EURUSD, 60.csv", "EURUSD"),
     ("NYSE_BRK.B, 1D (1).csv", "BRK.B"), ("FX_IDC_EURUSD, 1W.csv", "EURUSD"), ("LSE_BP, 1D.csv", "LSE_BP"),
@@ -3429,3 +3432,16 @@ def test_a_time_in_digits_is_one_judgement_of_detection_and_reading():
             check_invariants(result)
             assert result.rejected.reason.str.startswith("intraday bar").tolist() == [timed] * 4
             assert len(result.rejected) == 4
+
+
+def test_a_kabuoji3_years_download_loads_under_its_tokyo_code():
+    """kabuoji3 serves a Tokyo listing's year as "<code>_<year>.csv" in Shift-JIS, its title line over the
+    header: each year had loaded as a ticker of its own (1557_2019 beside 1557_2020)."""
+    data = ('1557 東証ETF SPDR S&P500  ETF（ETF）,,,,,\r\n日付,始値,高値,安値,終値,出来高,終値調整値\r\n'
+            '"2019-01-04","26620","26830","26310","26780","7665","26780"\r\n'
+            '"2019-01-07","27710","27790","27450","27520","1568","27520"\r\n').encode("cp932")
+    r = run(data, name="1557_2019.csv")
+    check_invariants(r)
+    assert r.prices.ticker.tolist() == ["1557", "1557"]
+    assert r.prices.close.tolist() == [26780.0, 27520.0]
+    assert r.prices.volume.tolist() == [7665.0, 1568.0]

@@ -1,0 +1,56 @@
+"""A volume counted in lots of 100 shares, told by the money traded beside it (China's 成交量 in 手)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+LOT = 100
+UNIT = "lots of 100 (the money traded beside it is 100 shares a lot at a price in the day's bar)"
+# The money traded in a day is its shares times a price inside the day's bar (its average): within this
+# share of the low and of the high, on this share of at least _MIN_ROWS rows (canonical._volume_of's test).
+_SLACK, _ROWS, _MIN_ROWS = 0.02, 0.9, 3
+_SAMPLE = 50  # rows enough to tell; detection runs on every file
+
+
+def _numbers(body: list[list[str]], j: int, decimal: str, thousands: str | None) -> list[float | None]:
+    out: list[float | None] = []
+    for row in body:
+        cell = row[j].strip() if j < len(row) else ""
+        if thousands:
+            cell = cell.replace(thousands, "")
+        try:
+            out.append(float(cell.replace(decimal, ".") if decimal != "." else cell))
+        except ValueError:
+            out.append(None)
+    return out
+
+
+def in_hundred_share_lots(body: list[list[str]], canonical: Sequence[str | None], kinds: Sequence[str],
+                          decimal: str, thousands: str | None) -> bool:
+    """Whether the volume counts lots of 100 shares: an unmapped column's money ÷ the volume lies a
+    hundredfold over the day's bar on nearly every sampled row, and never inside it. akshare's and
+    East Money's A-share files write 成交量 in 手 (100 shares) beside 成交额 in yuan, and no unit: the
+    lots had loaded as shares, each day's volume a hundredth of the shares traded. A file whose volume
+    is shares (money ÷ volume inside the bar) is left as it is; so is one with no money column."""
+    money_columns = [j for j, (c, kind) in enumerate(zip(canonical, kinds))
+                     if c is None and kind in ("integer", "float")]
+    if not money_columns or not all(c in canonical for c in ("volume", "low", "high")):
+        return False
+    body = body[:_SAMPLE]
+    volume = _numbers(body, canonical.index("volume"), decimal, thousands)
+    low = _numbers(body, canonical.index("low"), decimal, thousands)
+    high = _numbers(body, canonical.index("high"), decimal, thousands)
+
+    def inside(i: int, price: float) -> bool:
+        return low[i] * (1 - _SLACK) <= price <= high[i] * (1 + _SLACK)  # type: ignore[operator]
+
+    for j in money_columns:
+        money = _numbers(body, j, decimal, thousands)
+        rows = [i for i in range(len(body)) if all(x is not None and x > 0 for x in
+                                                   (volume[i], money[i], low[i], high[i]))]
+        if len(rows) < _MIN_ROWS:
+            continue
+        if any(inside(i, money[i] / volume[i]) for i in rows):  # type: ignore[operator]
+            continue  # shares, or a column that is no money
+        if sum(inside(i, money[i] / volume[i] / LOT) for i in rows) >= _ROWS * len(rows):  # type: ignore[operator]
+            return True
+    return False

@@ -1,0 +1,44 @@
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+
+_HEAD = "日期,股票代码,开盘,收盘,最高,最低,成交量,成交额,振幅\n"
+# akshare's A-share rows: 成交量 in lots of 100 shares, 成交额 in yuan (1,241,637,222.8 ÷ 90,919 ÷ 100 = 136.6).
+_LOTS = ("2026-06-02,001270,133.0,134.50,135.2,132.1,80000,1075000000.0,2.31\n"
+         "2026-06-03,001270,134.5,135.10,136.0,133.9,70000,946000000.0,1.55\n"
+         "2026-06-04,001270,135.0,136.79,139.1,133.8,90919,1241637222.8,3.87\n")
+
+
+def _load(text: str):
+    data = text.encode("utf-8")
+    schema = detect_bytes(data, "001270.csv")
+    return schema, normalise_bytes(data, schema, "001270.csv")
+
+
+def test_a_volume_in_lots_of_100_beside_the_money_traded_loads_as_shares():
+    schema, r = _load(_HEAD + _LOTS)
+    volume = next(c for c in schema.columns if c.canonical == "volume")
+    assert volume.multiplier == 100 and volume.unit.startswith("lots of 100")
+    assert r.prices_arrow.column("volume").to_pylist() == [8_000_000.0, 7_000_000.0, 9_091_900.0]
+    assert r.prices_arrow.column("close").to_pylist() == [134.5, 135.1, 136.79]
+
+
+def test_a_volume_in_shares_beside_the_money_traded_is_left_as_it_is():
+    shares = _LOTS.replace(",80000,", ",8000000,").replace(",70000,", ",7000000,").replace(",90919,", ",9091900,")
+    schema, r = _load(_HEAD + shares)
+    volume = next(c for c in schema.columns if c.canonical == "volume")
+    assert volume.multiplier is None and volume.unit is None
+    assert r.prices_arrow.column("volume").to_pylist() == [8_000_000.0, 7_000_000.0, 9_091_900.0]
+
+
+def test_a_money_column_off_by_other_than_a_lot_leaves_the_volume_as_it_is():
+    # tushare's vol (lots) beside amount in thousands of yuan: money ÷ volume is a tenth of the price.
+    tushare = _LOTS.replace("1075000000.0", "1075000.0").replace("946000000.0", "946000.0") \
+                   .replace("1241637222.8", "1241637.2")
+    schema, r = _load(_HEAD + tushare)
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+    assert r.prices_arrow.column("volume").to_pylist() == [80000.0, 70000.0, 90919.0]
+
+
+def test_too_few_rows_to_tell_leave_the_volume_as_it_is():
+    schema, _ = _load(_HEAD + _LOTS.splitlines(keepends=True)[2])
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
