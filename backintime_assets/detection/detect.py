@@ -41,6 +41,7 @@ from .nameless import nameless_problem, sheet_names_ticker
 from .names_above import names_above_problem
 from .multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
+    unsized_unit,
 )
 from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
@@ -134,8 +135,12 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             if _already_counted(layout.body, j, column.multiplier, decimal, thousands, counted):
                 column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
         columns.append(column)
-    if "volume" in canonical and (v := columns[canonical.index("volume")]).multiplier is None and v.unit is None \
-            and in_hundred_share_lots(layout.body, canonical, [c.type for c in columns], decimal, thousands):
+    # A volume of no unit, or in lots of a size unsaid ("成交量(手)": loaded as NULL), whose size the money
+    # beside it tells.
+    if "volume" in canonical and (v := columns[canonical.index("volume")]).multiplier is None \
+            and (v.unit is None or unsized_unit(v.unit)) \
+            and in_hundred_share_lots(layout.body, canonical, [c.type for c in columns], decimal, thousands,
+                                      [c.name for c in columns]):
         v.multiplier, v.unit = LOT, LOTS_UNIT  # 成交量 in 手 beside 成交额 (lots.py)
     if layout.header_row < 0 and "date" in canonical and (j := canonical.index("date") + 1) < len(columns) \
             and canonical[j] is None and columns[j].type in ("integer", "string"):

@@ -1,6 +1,7 @@
 """A volume counted in lots of 100 shares, told by the money traded beside it (China's 成交量 in 手)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 LOT = 100
@@ -9,6 +10,16 @@ UNIT = "lots of 100 (the money traded beside it is 100 shares a lot at a price i
 # share of the low and of the high, on this share of at least _MIN_ROWS rows (canonical._volume_of's test).
 _SLACK, _ROWS, _MIN_ROWS = 0.02, 0.9, 3
 _SAMPLE = 50  # rows enough to tell; detection runs on every file
+# A contract's file: its open interest, settlement price or strike. A future's or an option's size (100
+# troy ounces of COMEX gold, 100 tonnes of Dalian iron ore, 100 shares an American option) is no lot:
+# its volume counts contracts, and its notional turnover ÷ the contracts is a hundred times the price
+# just as 成交额 ÷ 手 is (a gold future's 205,651 contracts had loaded as 20,565,100).
+_CONTRACT = re.compile(r"open.?int|^oi$|^hold$|持仓|持倉|未平倉|建玉|미결제|settle|结算|結算|strike|expir|行权|履約",
+                       re.I)
+# Money counted in a currency's hundredth ("Turnover (cents)", "Value GBX"): a hundredfold over the
+# shares' worth in the prices' unit, lots or not.
+_HUNDREDTHS = re.compile(r"(?<![a-z])(?:cents?|gbx)(?![a-z])|pence|penny|pennies|centavos?|centimes?|kopec?ks?|"
+                         r"agorot|¢", re.I)
 
 
 def _numbers(body: list[list[str]], j: int, decimal: str, thousands: str | None) -> list[float | None]:
@@ -25,14 +36,18 @@ def _numbers(body: list[list[str]], j: int, decimal: str, thousands: str | None)
 
 
 def in_hundred_share_lots(body: list[list[str]], canonical: Sequence[str | None], kinds: Sequence[str],
-                          decimal: str, thousands: str | None) -> bool:
+                          decimal: str, thousands: str | None, names: Sequence[str] = ()) -> bool:
     """Whether the volume counts lots of 100 shares: an unmapped column's money ÷ the volume lies a
     hundredfold over the day's bar on nearly every sampled row, and never inside it. akshare's and
     East Money's A-share files write 成交量 in 手 (100 shares) beside 成交额 in yuan, and no unit: the
     lots had loaded as shares, each day's volume a hundredth of the shares traded. A file whose volume
-    is shares (money ÷ volume inside the bar) is left as it is; so is one with no money column."""
+    is shares (money ÷ volume inside the bar) is left as it is; so is one with no money column, a
+    contract's (its open interest or settlement named: _CONTRACT) and money named in cents or pence."""
+    if any(_CONTRACT.search(n.strip()) for n in names):
+        return False
     money_columns = [j for j, (c, kind) in enumerate(zip(canonical, kinds))
-                     if c is None and kind in ("integer", "float")]
+                     if c is None and kind in ("integer", "float")
+                     and not (j < len(names) and _HUNDREDTHS.search(names[j]))]
     if not money_columns or not all(c in canonical for c in ("volume", "low", "high")):
         return False
     body = body[:_SAMPLE]

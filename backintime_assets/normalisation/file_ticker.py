@@ -98,8 +98,10 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     rf"^(?!(?:{'|'.join(sorted(_FILE_WORDS))})_)(?P<s>(?=[^a-z]*[A-Z])[^a-z]+?)_[Dd]ata$",
     # kabuoji3's download of a Tokyo listing's year: "<code>_<year>" ("1557_2019", "7203_2020"), one file a
     # year: each year had loaded as a ticker of its own (1557_2019 beside 1557_2020), one ETF split in
-    # years. A four-digit code only, Tokyo's: a name's own number stays ("RUSSELL_2000", "AAPL_2019").
-    r"^(?P<s>[1-9]\d{3})_(?:19|20)\d{2}$",
+    # years. A four-digit code only, Tokyo's (1301 and up): a name's own number stays ("RUSSELL_2000",
+    # "AAPL_2019", "1000_2020"). Not a span of years ("2019_2020", "2024_2025": a season's file, not Tokyo
+    # code 2019): a code that could be a year of these keeps the whole name, as before.
+    r"^(?!(?:199\d|20\d\d)_)(?P<s>(?:1[3-9]|[2-9]\d)\d{2})_(?:19|20)\d{2}$",
 ))
 # stooq names a download after its symbol in lowercase, market and bars: "aapl_us_d", "^spx_d", "bp_uk_d".
 # An American listing is the bare symbol, as other sources write it; another market's code stays the

@@ -42,3 +42,39 @@ def test_a_money_column_off_by_other_than_a_lot_leaves_the_volume_as_it_is():
 def test_too_few_rows_to_tell_leave_the_volume_as_it_is():
     schema, _ = _load(_HEAD + _LOTS.splitlines(keepends=True)[2])
     assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+
+
+def test_a_lot_declared_without_its_size_takes_the_size_the_money_beside_it_tells():
+    # "成交量(手)": lots of a size unsaid had loaded as NULL; 成交额 in yuan says a hundred shares a lot.
+    schema, r = _load(_HEAD.replace(",成交量,", ",成交量(手),") + _LOTS)
+    volume = next(c for c in schema.columns if c.canonical == "volume")
+    assert volume.multiplier == 100 and volume.unit.startswith("lots of 100")
+    assert r.prices_arrow.column("volume").to_pylist() == [8_000_000.0, 7_000_000.0, 9_091_900.0]
+
+
+def test_a_contracts_volume_beside_its_notional_turnover_is_left_as_it_is():
+    # COMEX gold's 100 troy ounces a contract: turnover ÷ contracts is a hundred times the price, as
+    # 成交额 ÷ 手 is, but the volume counts contracts (its open interest says so), no lots of shares.
+    rows = ("Date,Open,High,Low,Settle,Volume,Open Interest,Turnover\n"
+            "2024-01-02,2070.0,2080.0,2060.0,2075.0,200000,500000,41400000000\n"
+            "2024-01-03,2075.0,2090.0,2070.0,2085.0,210000,510000,43680000000\n"
+            "2024-01-04,2085.0,2095.0,2050.0,2055.0,250000,505000,51750000000\n")
+    schema, r = _load(rows)
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+    assert r.prices_arrow.column("volume").to_pylist() == [200000.0, 210000.0, 250000.0]
+    chinese = ("日期,开盘价,最高价,最低价,收盘价,成交量,持仓量,成交额\n"
+               + "".join(rows.splitlines(keepends=True)[1:]))
+    schema, r = _load(chinese)
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+    assert r.prices_arrow.column("volume").to_pylist() == [200000.0, 210000.0, 250000.0]
+
+
+def test_money_named_in_cents_is_no_evidence_of_lots():
+    # Dollar prices, shares and the turnover in cents: a hundredfold over the shares' worth, lots or not.
+    rows = ("Date,Open,High,Low,Close,Volume,Turnover (cents)\n"
+            "2024-01-02,50.0,51.0,49.5,50.5,1000000,5030000000\n"
+            "2024-01-03,50.5,51.5,50.0,51.0,1200000,6096000000\n"
+            "2024-01-04,51.0,52.0,50.5,51.5,900000,4635000000\n")
+    schema, r = _load(rows)
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+    assert r.prices_arrow.column("volume").to_pylist() == [1_000_000.0, 1_200_000.0, 900_000.0]

@@ -301,6 +301,7 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("1557_2019.csv", "1557"), ("7203_2020.csv", "7203"),  # kabuoji3's year of a Tokyo code
     ("RUSSELL_2000.csv", "RUSSELL_2000"), ("AAPL_2019.csv", "AAPL_2019"), ("sales_2019.csv", "SALES_2019"),
     ("1557_19.csv", "1557_19"), ("1557_2019_v2.csv", "1557_2019_V2"),
+    ("2019_2020.csv", "2019_2020"), ("1000_2020.csv", "1000_2020"), ("0050_2020.csv", "0050_2020"),  # no Tokyo code
     # TradingView's chart export: its interval always cut, its venue where others write the symbol bare.
     ("BATS_AAPL, 1D.csv", "AAPL"), ("BINANCE_BTCUSDT, 1D.csv", "BINANCE_BTCUSDT"), ("OANDA_EURUSD, 60.csv", "EURUSD"),
     ("NYSE_BRK.B, 1D (1).csv", "BRK.B"), ("FX_IDC_EURUSD, 1W.csv", "EURUSD"), ("LSE_BP, 1D.csv", "LSE_BP"),
