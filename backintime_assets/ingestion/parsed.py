@@ -97,7 +97,8 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # newest-first file's quote had loaded as the day); spreadsheet error cells and infinities are no value
 # (a column of marked opens with one "#VALUE!" had loaded the close as every open); a mid-list totals
 # row naming what it sums is rejected; rows below a repeated header keep a label's ticker where the
-# file's name names none; "NaN" in any case is a null; all-flat MT4 bars read in O,H,L,C order.
+# file's name names none; "NaN" in any case is a null; all-flat MT4 bars read in O,H,L,C order; a Tokyo
+# code before a year in a file's name ("1557_2019.csv") names the code.
 PARSER_VERSION = 17
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
