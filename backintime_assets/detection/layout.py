@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
-from itertools import compress, repeat
+from itertools import compress, repeat, zip_longest
 from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order
@@ -928,11 +928,12 @@ def _names_typed_rows(rows: list[Row], k: int, width: int, decimal: str, thousan
         return False
     below = [f if len(f) == width else _fit(f, width) for _, f in rows[k + 1:k + 1 + _NUMBERS_HEADER_PROBE]]
     names = rows[k][1]
-    for j, t in enumerate(_column_types(below, [], width, decimal, thousands, limit=_NUMBERS_HEADER_PROBE)):
-        m = _matcher(t, decimal, thousands)
-        if m is not None and not m(names[j].strip()):
-            return True
-    return False
+    # Every typed column's: a first record with one odd flag ("zed,maybe,t" under ",verified,active",
+    # a blank corner over an index of names) holds the others' values, and was read as the names.
+    matchers = [(m, names[j].strip()) for j, t in enumerate(
+        _column_types(below, [], width, decimal, thousands, limit=_NUMBERS_HEADER_PROBE))
+        if (m := _matcher(t, decimal, thousands)) is not None]
+    return bool(matchers) and not any(m(name) for m, name in matchers)
 
 
 # Cells shaped as values that no column is named by: an e-mail address, a URL, a UUID, an IPv4
@@ -941,25 +942,59 @@ _VALUE_SHAPED = re.compile(r"(?:https?|ftp)://\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[0-9a
                            r"[0-9a-fA-F]{12}|\d{1,3}(?:\.\d{1,3}){3}|(?=[a-f]*\d)[0-9a-f]{16,}")
 
 
+def _case_of(text: str) -> str:
+    """The letter case a cell is written in: all capitals, all small, each word capitalised
+    ("New York", "O'Brien") or mixed."""
+    if text.isupper():
+        return "U"
+    if text.islower():
+        return "l"
+    return "T" if text.istitle() else "M" if any(map(str.isalpha, text)) else ""
+
+
 def _values_of_their_columns(fields: list[str], below: list[list[str]], width: int) -> bool:
     """Whether the first row of a table no column of which types as numbers or dates is one of its
-    records: half its filled cells at least are values of their columns. Written again below in
-    the same column (a list's words recur; a name heads its column once), shaped as values
-    (_VALUE_SHAPED), or holding digits in the shape most cells below have ("AB-104" over "AB-311").
-    Taken for the header, the first record of a headerless list of cities, e-mails or codes was
-    lost. A header repeated below as a whole row (files joined) is no evidence."""
+    records: half its filled cells at least are values of their columns. Shaped as values
+    (_VALUE_SHAPED) over a column most of whose cells are so shaped, holding digits in the shape
+    most cells below have ("AB-104" over "AB-311"), or written again below in the same column and in
+    the letter case the cells there are written in (a list's words recur). Taken for the header, the
+    first record of a headerless list of cities, e-mails or codes was lost. One word written once
+    more below, alone in a row of several, is no evidence: a name can recur as a value once
+    ("name,description" over a data dictionary's "name,The customer's name"); nor is a name heading
+    its column again where files were joined ("Symbol" over tickers, twice: not in their case). A
+    cell shaped as a value over a column not so shaped, or a word over a column of values, is a
+    name ("http://schema.org/url", "alice@example.com" over words; "email" over addresses). A
+    header repeated below as a whole row (files joined) is no evidence."""
     filled = [(j, c.strip()) for j, c in enumerate(_fit(fields, width)) if c.strip()]
     below = [f for f in below if any(map(str.strip, f))]
     if not filled or len(below) < 2:
         return False
     plain = _plain(fields)
     whole_repeat = width > 1 and any(_plain(f) == plain for f in below)
-    hits = 0
+    strong = weak = 0
+    columns = list(zip_longest(*below, fillvalue=""))  # transposed in C: a wide table paid per cell
     for j, c in filled:
-        column = [f[j].strip() for f in below if j < len(f)]
-        shaped = any(map(str.isdigit, c)) and 2 * sum(1 for v in column if shape_of(v) == shape_of(c)) > len(column)
-        hits += (c in column and not whole_repeat) or _VALUE_SHAPED.fullmatch(c) is not None or shaped
-    return 2 * hits >= len(filled)
+        column = list(filter(None, map(str.strip, columns[j]))) if j < len(columns) else []
+        if not column:
+            continue
+        few = column[:20]  # enough to say what a column holds
+        valued = 2 * sum(1 for v in few if _VALUE_SHAPED.fullmatch(v)) > len(few)
+        if _VALUE_SHAPED.fullmatch(c):
+            if not valued:
+                return False  # a value's shape over a column of others: a name
+            strong += 1
+        elif valued:
+            return False  # a word over e-mails or URLs: their name
+        elif any(map(str.isdigit, c)) and 2 * list(map(shape_of, few)).count(shape_of(c)) > len(few):
+            strong += 1
+        elif c in column and not whole_repeat:
+            case, n = Counter(map(_case_of, few)).most_common(1)[0]
+            if _case_of(c) == case or 5 * n < 4 * len(few):  # unlike a column written in one case
+                if column.count(c) > 1:
+                    strong += 1  # written twice more: a value of the column ("csv" after the '.')
+                else:
+                    weak += 1
+    return 2 * (strong + weak) >= len(filled) and (strong > 0 or weak > 1 or len(filled) == 1)
 
 
 def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None, probe: int = 50) -> list[Row]:

@@ -1486,3 +1486,36 @@ def test_the_first_row_of_a_table_of_text_is_a_header_only_if_it_names(rows, hea
     schema = detect_bytes(text.encode(), "list.csv")
     assert (schema.header_row, schema.data_start_line) == (header_row, header_row + 1)
     assert all(c.type == "string" for c in schema.columns)
+
+
+@pytest.mark.parametrize("rows", [
+    # A name that recurs as a value of its column: a data dictionary's own "name" field.
+    ["name,description", "id,The record's identifier", "name,The customer's full name",
+     "email,The customer's e-mail address", "city,Where the customer lives", "segment,Marketing segment"],
+    # Joined lists: the header heads its column twice, in a case none of its values are written in.
+    ["Symbol", "AAPL", "MSFT", "GOOG", "AMZN", "Symbol", "META", "NVDA", "TSLA", "KO"],
+    ["email", "u0@ex.org", "u1@ex.org", "u2@ex.org", "email", "v0@ex.org", "v1@ex.org", "v2@ex.org"],
+    # Names shaped as values, over columns of words: URLs, e-mail addresses, hosts' addresses.
+    ["http://schema.org/name,http://schema.org/url"] + [f"Shop {c},http://shop{c}.example.com/" for c in "ABCDEFG"],
+    ["task,alice@example.com,bob@example.com"] + [f"task {c},done,pending" for c in "ABCDEFG"],
+    ["service,10.0.0.1,10.0.0.2"] + [f"{s},open,closed" for s in ("ssh", "http", "smtp", "ftp", "dns", "ntp")],
+    # One of two names written once among its column's values.
+    ["id,status"] + [f"item-{c},{'status' if i == 5 else ('open', 'closed', 'pending')[i % 3]}"
+                     for i, c in enumerate("abcdefgh")],
+])
+def test_a_header_of_a_table_of_text_whose_names_recur_or_look_like_values_stays_the_header(rows):
+    text = "\n".join(rows) + "\n"
+    schema = detect_bytes(text.encode(), "list.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+    assert [c.name for c in schema.columns] == rows[0].split(",")
+
+
+def test_a_blank_cornered_header_over_a_first_record_with_one_odd_flag_is_one_row():
+    # The first record ("zed,maybe,t") holds a value of the flags' column beside an odd one: no row
+    # of names. Taken for the header's second row, it named the columns and the header was lost.
+    names = ["alice", "bob", "carol", "dan", "eve", "frank", "gina", "hal", "ivy", "jon", "kim", "lou"]
+    text = ",verified,active\nzed,maybe,t\n" + "".join(
+        f"{n},{'YN'[i % 2]},{'tf'[i % 3 == 0]}\n" for i, n in enumerate(names))
+    schema = detect_bytes(text.encode(), "members.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+    assert [c.name for c in schema.columns][1:] == ["verified", "active"]
