@@ -184,6 +184,25 @@ it with the same conversion code); daily drifted 14.6 / 15.9 s (detection 5.96 /
 by era 5.10 / 5.45 s (2.5% / 3.1%); archive clean 2.15 + 7.83 = 9.97 s, 19.1 CPU-s against 12.6 s,
 24.3 CPU-s; polars 1.07 / 0.90 s (0.107x / 0.072x); Spark 4.79 / 4.75 s (0.48x / 0.377x); archive
 drifted 13.1 / 15.3 s (2.0% / 1.8%). No conversion code changed: the gaps are the machine's.
+Session 31 (same machine; the settle sort keyed by one number a row where (date, ticker) keys are
+unique, line lookups and group spans by runs: callgrind -5.25% steady for the daily survey and
+conversion in process, 4,623M -> 4,381M at the final commit; detection rules +3.9% per drifted file),
+nothing else running, the final code (8f53ad0) and the session's first (aa0f3a8) alternating, two
+runs each: daily clean 2.49 + 1.64 = 4.13 s, 7.49 CPU-s and 3.68 s, 6.95 CPU-s against 3.20 s, 6.25
+CPU-s and 3.43 s, 6.59 CPU-s; polars one file 1.26 / 1.23 against 1.23 / 1.21 s (0.305x / 0.335x
+against 0.385x / 0.353x wall); Spark read.csv 9.24 / 9.37 against 9.15 / 9.19 s (2.24x / 2.55x against
+2.86x / 2.68x wall); daily drifted 11.7 / 11.8 s, 22.0 / 21.9 CPU-s against 10.8 / 11.5 s, 20.3 / 21.0
+CPU-s (detection 41-42% against 40-43%); by era 3.59 / 3.59 against 3.71 / 3.66 s (2.5-2.6%); archive
+clean 7.88 / 7.58 s, 14.7 / 14.4 CPU-s against 9.43 / 10.3 s, 18.0 / 19.7 CPU-s (polars 0.94 / 0.91
+against 0.72 / 0.74 s: 0.119x / 0.121x against 0.077x / 0.072x; Spark 3.55 / 3.48 against 3.94 / 3.36
+s: 0.451x / 0.459x against 0.417x / 0.326x); archive drifted 9.72 / 9.58 s, 17.0 / 16.8 CPU-s against
+12.5 / 11.0 s, 21.5 / 18.8 CPU-s (2.0%). The daily
+clean set is each run's first timed project job, and ran slower on the final code in both pairs, where
+callgrind counts fewer instructions and in one process (1,560 files, three repetitions, alternating)
+the two commits ran 2.22-2.61 s against 2.10-2.74 s: under Spark after the warm-up, three jobs in a
+row on the daily clean set, twice a commit alternating, the final code's second and third ran 2.24-2.58
+s, 4.24-4.81 CPU-s against 2.49-2.74 s, 4.90-5.16 CPU-s, and the first of each three 2.64-3.21 s
+against 2.94-3.23 s: the single timed run's gap is its first job's noise.
 """
 from __future__ import annotations
 
