@@ -1,3 +1,5 @@
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 
@@ -52,29 +54,23 @@ def test_a_lot_declared_without_its_size_takes_the_size_the_money_beside_it_tell
     assert r.prices_arrow.column("volume").to_pylist() == [8_000_000.0, 7_000_000.0, 9_091_900.0]
 
 
-def test_a_contracts_volume_beside_its_notional_turnover_is_left_as_it_is():
-    # COMEX gold's 100 troy ounces a contract: turnover ÷ contracts is a hundred times the price, as
-    # 成交额 ÷ 手 is, but the volume counts contracts (its open interest says so), no lots of shares.
-    rows = ("Date,Open,High,Low,Settle,Volume,Open Interest,Turnover\n"
-            "2024-01-02,2070.0,2080.0,2060.0,2075.0,200000,500000,41400000000\n"
-            "2024-01-03,2075.0,2090.0,2070.0,2085.0,210000,510000,43680000000\n"
-            "2024-01-04,2085.0,2095.0,2050.0,2055.0,250000,505000,51750000000\n")
-    schema, r = _load(rows)
-    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
-    assert r.prices_arrow.column("volume").to_pylist() == [200000.0, 210000.0, 250000.0]
-    chinese = ("日期,开盘价,最高价,最低价,收盘价,成交量,持仓量,成交额\n"
-               + "".join(rows.splitlines(keepends=True)[1:]))
-    schema, r = _load(chinese)
-    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
-    assert r.prices_arrow.column("volume").to_pylist() == [200000.0, 210000.0, 250000.0]
+# COMEX gold's 100 troy ounces a contract: turnover ÷ contracts is a hundred times the price, as
+# 成交额 ÷ 手 is, but the volume counts contracts (its open interest says so), no lots of shares.
+_CONTRACTS = ("2024-01-02,2070.0,2080.0,2060.0,2075.0,200000,500000,41400000000\n"
+              "2024-01-03,2075.0,2090.0,2070.0,2085.0,210000,510000,43680000000\n"
+              "2024-01-04,2085.0,2095.0,2050.0,2055.0,250000,505000,51750000000\n")
 
 
-def test_money_named_in_cents_is_no_evidence_of_lots():
+@pytest.mark.parametrize(("rows", "volumes"), [
+    ("Date,Open,High,Low,Settle,Volume,Open Interest,Turnover\n" + _CONTRACTS, [200000.0, 210000.0, 250000.0]),
+    ("日期,开盘价,最高价,最低价,收盘价,成交量,持仓量,成交额\n" + _CONTRACTS, [200000.0, 210000.0, 250000.0]),
     # Dollar prices, shares and the turnover in cents: a hundredfold over the shares' worth, lots or not.
-    rows = ("Date,Open,High,Low,Close,Volume,Turnover (cents)\n"
-            "2024-01-02,50.0,51.0,49.5,50.5,1000000,5030000000\n"
-            "2024-01-03,50.5,51.5,50.0,51.0,1200000,6096000000\n"
-            "2024-01-04,51.0,52.0,50.5,51.5,900000,4635000000\n")
+    ("Date,Open,High,Low,Close,Volume,Turnover (cents)\n"
+     "2024-01-02,50.0,51.0,49.5,50.5,1000000,5030000000\n"
+     "2024-01-03,50.5,51.5,50.0,51.0,1200000,6096000000\n"
+     "2024-01-04,51.0,52.0,50.5,51.5,900000,4635000000\n", [1_000_000.0, 1_200_000.0, 900_000.0]),
+], ids=["contracts", "contracts_zh", "cents"])
+def test_a_hundredfold_money_that_is_no_lots_leaves_the_volume_as_it_is(rows, volumes):
     schema, r = _load(rows)
     assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
-    assert r.prices_arrow.column("volume").to_pylist() == [1_000_000.0, 1_200_000.0, 900_000.0]
+    assert r.prices_arrow.column("volume").to_pylist() == volumes
