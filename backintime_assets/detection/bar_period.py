@@ -229,6 +229,10 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
         cells, tickers = [*cells[:_ROWS], *cells[-_ROWS:]], [*tickers[:_ROWS], *tickers[-_ROWS:]]
     else:
         cells = cells[:_ROWS]
+    if len(set(map(str.strip, cells))) <= _LEAST_STEPS:
+        # Too few dates in all to step a period, for any ticker or all pooled: a daily file's one
+        # date on each of its rows (most files), settled here before its tickers are grouped.
+        return None
     # One ticker's rows (or the file's only): their head settles most files. Several tickers' each
     # judged alone, the head of each first: one ticker's days say nothing of the next one's bars.
     several = bool(tickers) and len({t.strip() for t in tickers}) > 1

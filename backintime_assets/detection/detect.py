@@ -232,15 +232,18 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             # different weekdays stepped a day or two, and their weeks loaded as days.
             j = canonical.index("date")
             k = canonical.index("ticker") if "ticker" in canonical else None
-            rows = [row for row in layout.body if j < len(row)]
+            # Most bodies' rows are all as wide as the table: their columns taken in C, not row by row.
+            shortest = min(map(len, layout.body), default=0)
+            rows = layout.body if shortest > j else [row for row in layout.body if j < len(row)]
             if wide is not None:
                 # Each ticker side by side on its own dates too, those its close holds a value on: one
                 # ticker's weeks between another's days (its cells empty between its Mondays) loaded
                 # as days, the shared date column stepping a day.
                 dates, tickers, holds = series_dates(layout.body, series, canonical)
             else:
-                dates = [row[j] for row in rows]
-                tickers = None if k is None else [row[k] if k < len(row) else "" for row in rows]
+                dates = list(map(itemgetter(j), rows))
+                tickers = None if k is None else list(map(itemgetter(k), rows)) if shortest > k else \
+                    [row[k] if k < len(row) else "" for row in rows]
                 holds = None if k is None else ticker_holds_bars(rows, k, canonical)
             # A measurement's one value leaping by orders of magnitude, named "value" or not at all
             # (measurements.py): asked after the dates' steps, as a year's or a month's prices leap too
@@ -832,7 +835,7 @@ def read_on(head: bytes, read_at: Callable[[int, int], bytes]) -> bytes:
     """`head`, the first HEAD_BYTES of a file (fewer: the whole file), read on by `read_at(offset,
     length)` until it holds MIN_HEAD_LINES lines (or MAX_HEAD_BYTES, or the file ends, or no line
     has ended in MAX_HEADER_BYTES)."""
-    while len(head) < MAX_HEAD_BYTES and (lines := max(head.count(b"\n"), head.count(b"\r"))) < MIN_HEAD_LINES:
+    while len(head) < MAX_HEAD_BYTES and (lines := _line_ends(head, MIN_HEAD_LINES)) < MIN_HEAD_LINES:
         if lines == 0 and len(head) >= MAX_HEADER_BYTES:
             break
         more = read_at(len(head), min(len(head), MAX_HEAD_BYTES - len(head)))
@@ -840,6 +843,20 @@ def read_on(head: bytes, read_at: Callable[[int, int], bytes]) -> bytes:
             break
         head += more
     return head
+
+
+def _line_ends(data: bytes, most: int) -> int:
+    """How many line ends of one kind (\\n, or \\r) `data` holds, `most` at most: a few searches in C
+    stop there, where counting them all scanned every byte of every head (2% of detecting a daily file)."""
+    found = 0
+    for end in (b"\n", b"\r"):
+        at, n = -1, 0
+        while n < most and (at := data.find(end, at + 1)) >= 0:
+            n += 1
+        found = max(found, n)
+        if found == most:
+            break
+    return found
 
 
 def detect_head_tail(head: bytes, tail: bytes, size: int, name: str) -> FileSchema:

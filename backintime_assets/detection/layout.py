@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
-from itertools import compress, repeat, zip_longest
+from itertools import chain, compress, filterfalse, repeat, zip_longest
 from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order
@@ -126,8 +126,11 @@ class _RowJudge:
         header, its number column unnamed). Else none: an empty typed cell says nothing."""
         if not self.matchers or len(typical) < 5:
             return []
-        def filled(j: int) -> int:
-            return sum(1 for f in typical if j < len(f) and f[j].strip() and f[j].strip() not in NULL_SPELLINGS)
+        columns = list(zip_longest(*typical, fillvalue=""))  # transposed in C, short rows padded empty
+
+        def filled(j: int) -> int:  # ("" is a null spelling: blanks count as unfilled)
+            return len(list(filterfalse(NULL_SPELLINGS.__contains__, map(str.strip, columns[j])))) \
+                if j < len(columns) else 0
         if any(2 * filled(j) >= len(typical) for j, _ in self.matchers):
             return []
         typed = {j for j, _ in self.matchers}
@@ -860,7 +863,8 @@ def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[st
         number_rx = number_patterns(decimal, thousands)[1]
         return {c: _cell_kind(c, number_rx) for c in cells}
     is_number = shape_hits(text, joined_number_patterns(decimal, thousands)[1])[1]
-    kind = {v: 1 if n else 2 if shape(v) is not None else 3 for v, n in zip(values, is_number)}
+    kind = dict.fromkeys(compress(values, is_number), 1)  # most cells: taken in C, only the others looked at
+    kind.update((v, 3 if shape(v) is None else 2) for v in compress(values, map(not_, is_number)))
     return dict(zip(stripped, map(kind.get, stripped.values(), repeat(0))))
 
 
@@ -1002,7 +1006,7 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     numeric or date-like (header and preamble rows spoil that), without the last row when there are
     enough others (totals and notes sit there)."""
     head = rows[:probe]
-    cells = [c for _, f in head for c in _fit(f, width)]
+    cells = list(chain.from_iterable(_fit(f, width) for _, f in head))  # each row's cells taken in C
     kind_of = _cell_kinds(set(cells), decimal, thousands)  # dates, names, blanks repeat: each once
     kinds = list(map(kind_of.__getitem__, cells))
     columns = [kinds[j::width] for j in range(width)] if kinds else []
@@ -1292,8 +1296,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         body += tail_data
     # Only rows of the table's width vote on column types: a row cut short ("BBJQLW|4") would put
     # its stray cell under a column it does not belong to.
-    fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)
-               or ((ragged or short_rows) and len(f) < width and judge.data_like(f))]  # short by trailing fields
+    if set(map(len, body)) == {width}:  # most samples: every row as wide, each kept as it is (asked in C)
+        fitting = list(body)
+    else:
+        fitting = [f if len(f) == width else _fit(f, width) for f in body if len(f) == width or _fits(f, width)
+                   or ((ragged or short_rows) and len(f) < width and judge.data_like(f))]  # short by trailing fields
     body = fitting or [_fit(f, width) for f in body if judge.data_like(f)]
     if block and body:
         # The header repeated down the table (a report's page breaks, files joined into one) names

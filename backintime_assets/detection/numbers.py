@@ -107,8 +107,10 @@ _LETTERED_DOLLAR_CELL = re.compile(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)")
 _CODE_CELL = re.compile(rf"^([+-]?\s?){CURRENCY_CODE_RE}\s?(?=[\d.])|(?<=\d)\s?{CURRENCY_CODE_RE}$")
 # A number in scientific notation ("7,08E-07", "1.5e+03": Excel's Scientific format, R and numpy
 # output): its mantissa votes, as "7,08" does. Else the cell was no candidate, and a European file
-# of such numbers, voting nothing, read its decimal comma as a dot: every value text.
-_EXPONENT = re.compile(rf"\d[eE][+-]?\d{{1,3}}(?={SEP})")
+# of such numbers, voting nothing, read its decimal comma as a dot: every value text. Written to open
+# on the 'e', the digit before it looked behind: opening on \d, the scan tried every character of the
+# cells as a Unicode digit (4-5x slower, some 1% of detecting a file).
+_EXPONENT = re.compile(rf"[eE](?<=\d[eE])[+-]?\d{{1,3}}(?={SEP})")
 _EXPONENT_CELL = re.compile(r"^(\s*[+-]?\d+[.,]?\d*)[eE][+-]?\d{1,3}\s*$")
 # A cell with blanks at either end, in NUL-joined cells. Written to open on the NUL, a literal the
 # scan jumps between in C: opening on \s, every character of the cells would be tried.

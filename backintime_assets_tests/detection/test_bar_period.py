@@ -634,3 +634,22 @@ def test_a_lone_row_stamped_at_the_last_minute_before_a_mark_is_the_days_bar(tex
     assert schema.problem is None
     result = normalise_bytes(text.encode(), schema, "btcusd.csv")
     assert [f"{d:%Y-%m-%d}" for d in result.prices.date] == [day] and len(result.rejected) == 0
+
+
+def test_a_daily_file_s_one_date_is_settled_without_grouping_its_tickers(monkeypatch):
+    # A day's file: a thousand tickers, each on a row of the same date. Too few dates to step any
+    # period, settled before the rows are grouped by ticker (most files, every day).
+    def grouped(*args):
+        raise AssertionError("rows grouped by ticker")
+
+    monkeypatch.setattr(bar_period, "_by_ticker", grouped)
+    tickers = [f"T{k:04d}" for k in range(1000)]
+    dates = ["2024-01-05"] * 1000
+    assert bar_period.spaced_bars_problem("Date", "%Y-%m-%d", dates, ["date", "ticker", "close"], tickers) is None
+    # Five dates are still too few; six weekly ones of a ticker are judged, grouped.
+    five = [f"2024-01-{day:02d}" for day in (5, 12, 19, 26)] + ["2024-02-02"]
+    assert bar_period.spaced_bars_problem("Date", "%Y-%m-%d", five * 200, ["date", "ticker", "close"],
+                                          tickers) is None
+    with pytest.raises(AssertionError, match="grouped"):
+        bar_period.spaced_bars_problem("Date", "%Y-%m-%d", [*five, "2024-02-09"] * 100, ["date", "ticker", "close"],
+                                       tickers[:600])

@@ -622,6 +622,22 @@ def test_a_file_without_line_breaks_is_not_read_on_past_a_header_s_length():
     assert len(read_on(b"a;b\n" * (HEAD_BYTES // 4), read_at)) == HEAD_BYTES  # lines enough: no read
 
 
+@pytest.mark.parametrize(("line_end", "lines"), [(b"\n", 9), (b"\n", 10), (b"\r", 9), (b"\r", 10), (b"\r\n", 10)])
+def test_a_head_is_read_on_until_it_holds_ten_line_ends_of_one_kind(line_end, lines):
+    # Counted up to ten, not over the whole head: a head of ten lines or more is not read on.
+    from backintime_assets.detection.detect import MIN_HEAD_LINES, read_on
+
+    head = b"a;b" + line_end * lines + b"x" * 100
+    reads = []
+
+    def read_at(at, length):
+        reads.append(at)
+        return b"c;d\n" * MIN_HEAD_LINES if len(reads) == 1 else b""
+
+    assert read_on(head, read_at) == (head if lines >= MIN_HEAD_LINES else head + b"c;d\n" * MIN_HEAD_LINES)
+    assert reads == ([] if lines >= MIN_HEAD_LINES else [len(head)])
+
+
 def _bars(rows: int) -> str:
     return "".join(f"2024-01-{1 + i % 28:02d},{100 + i % 7}.25,{58 + i % 5}.38\n" for i in range(rows))
 

@@ -1,8 +1,11 @@
+import re
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from backintime_assets.detection.numbers import detect_number_format, is_null, number_patterns, to_float
+from backintime_assets.detection.joined import joined
+from backintime_assets.detection.numbers import _EXPONENT, detect_number_format, is_null, number_patterns, to_float
 
 
 @pytest.mark.parametrize(
@@ -473,3 +476,12 @@ def test_three_decimal_prices_quoted_with_a_decimal_comma_load_at_their_value():
     assert r.rejected_arrow.num_rows == 0
     closes = r.prices_arrow.column("close").to_pylist()
     assert len(closes) == 28 and closes[0] == 151.007 and closes[8] == 151.4
+
+
+@given(st.lists(st.text(alphabet="0123456789eE+-.,a \u0663", max_size=8), max_size=6))
+@example(["7,08E-07", "abc"])
+@example(["e+03", "1.5e+0004"])
+def test_scientific_notation_is_found_in_one_scan_of_the_cells(cells):
+    # Opened on the 'e' and looking behind for its digit: the same cells as cell by cell.
+    expected = any(re.search(r"\d[eE][+-]?\d{1,3}\Z", c) for c in cells)
+    assert (_EXPONENT.search(joined(cells)) is not None) == expected
