@@ -414,9 +414,30 @@ def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:
     if sum(x != y for x, y in zip(c, c[1:])) <= sum(x != y for x, y in zip(a, a[1:])):
         return False  # the last part moves no more than the first: the usual reading's day
     first = _ordinals(a, b, c)
-    if first is None or not trading_days(first):
+    if first is None:
         return False
-    return not any(days is not None and trading_days(days) for days in (_ordinals(c, b, a), _ordinals(c, a, b)))
+    others = [days for days in (_ordinals(c, b, a), _ordinals(c, a, b)) if days is not None]
+    if trading_days(first):
+        return not any(trading_days(days) for days in others)
+    # A week's rows or fewer ("24.01.15" to "24.01.19") make no run with a weekend skipped: consecutive
+    # weekdays up to today read year first, where read year last each row is a year on and one falls on
+    # a weekend, do. Read day first, such a week had loaded as the 24th of January of five years, two rejected.
+    return _few_weekdays(first) and not any(_weekday_run(days) for days in others)
+
+
+_FEW_DAYS = 4  # distinct days a week's run needs: fewer, an annual series reads as days as often
+_CENTURY_START = date(2000, 1, 1).toordinal()
+
+
+def _few_weekdays(days: Sequence[int]) -> bool:
+    """Whether day numbers (date.toordinal) are at least _FEW_DAYS distinct weekdays in order, of this
+    century up to today, each but one a trading day's step from the last (a weekend and a holiday: at most
+    four days; the one, a sample's head to its tail). Not the last century's: "83/09/05" may as well be
+    Taiwan's Minguo 83, 1994 (minguo.py), and a week of it is too few to tell."""
+    run = _weekday_run(days)
+    if run is None or len(run) < _FEW_DAYS or not _CENTURY_START <= min(run) <= max(run) <= date.today().toordinal():
+        return False
+    return sum(abs(y - x) > 4 for x, y in zip(run, run[1:])) <= 1
 
 
 def _ordinals(years: list[int], months: list[int], days: list[int]) -> list[int] | None:

@@ -47,7 +47,7 @@ from .numbers import detect_number_format
 from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .settled import settled
-from .measurements import leaping_series_problem
+from .measurements import leaping_series_problem, reading_series_problem
 from .statements import not_prices, statement_problem
 from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
@@ -251,7 +251,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
                                           dates, canonical, tickers, layout.names[canonical.index("close")], holds) \
                 or leaping_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
-                                          decimal, thousands)
+                                          decimal, thousands) \
+                or reading_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
+                                          decimal, thousands, name)
     unsettled = None
     if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical)):
         # A width the header gave, or dates read month first under a header in a day-first script: an order

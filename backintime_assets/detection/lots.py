@@ -22,6 +22,15 @@ _HUNDREDTHS = re.compile(r"(?<![a-z])(?:cents?|gbx)(?![a-z])|pence|penny|pennies
                          r"agorot|¢", re.I)
 
 
+# Tushare's daily bars (pro.daily: "ts_code,trade_date,...,vol,amount") write vol in 手 and amount in
+# thousands of yuan (千元), as its documentation says: the money ÷ the lots is a tenth of the price, which
+# lots of 100 beside yuan never give (a hundredfold) nor shares beside yuan (inside the bar). Read so only
+# under Tushare's own names: elsewhere a tenth could be 1,000-share lots (Taiwan's 張) beside 萬元.
+_TUSHARE = frozenset({"ts_code", "trade_date"})
+_TUSHARE_MONEY = "amount"
+_THOUSANDS = 1000
+
+
 def _numbers(body: list[list[str]], j: int, decimal: str, thousands: str | None) -> list[float | None]:
     out: list[float | None] = []
     for row in body:
@@ -58,8 +67,11 @@ def in_hundred_share_lots(body: list[list[str]], canonical: Sequence[str | None]
     def inside(i: int, price: float) -> bool:
         return low[i] * (1 - _SLACK) <= price <= high[i] * (1 + _SLACK)  # type: ignore[operator]
 
+    tushare = _TUSHARE <= {n.strip().lower() for n in names}
     for j in money_columns:
         money = _numbers(body, j, decimal, thousands)
+        if tushare and j < len(names) and names[j].strip().lower() == _TUSHARE_MONEY:
+            money = [None if m is None else m * _THOUSANDS for m in money]  # 千元: yuan
         rows = [i for i in range(len(body)) if all(x is not None and x > 0 for x in
                                                    (volume[i], money[i], low[i], high[i]))]
         if len(rows) < _MIN_ROWS:

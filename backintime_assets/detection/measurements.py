@@ -2,11 +2,16 @@
 sum) whose values leap by orders of magnitude from one row to the next and back (1.22 -> 788 ->
 127,897 -> 3.09). A generic name ("value", "rate", none at all) maps to the close, as FRED's
 DATE,VALUE and a fund's Date,Value NAV rightly do; a price moves a few percent a day, and a split or
-a switch to pence leaps once and stays. Loaded, the leaps stood as a ticker's days."""
+a switch to pence leaps once and stays. Loaded, the leaps stood as a ticker's days. Nor is one that
+goes below zero (a temperature, a spread, a balance: no price is), nor one a file's name says is a
+reading ("berlin_temperature.csv"): its positive rows had loaded as a ticker's closes, the others
+rejected one by one as non-positive prices."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from .canonical import norm_name
 from .numbers import to_float
@@ -21,6 +26,12 @@ _ROWS = 500  # sampled rows looked at
 _LEAP = 10.0  # a step of tenfold or more between neighbouring rows: no day's price moves so
 _LEAPS = 3  # at least this many, and this share of the steps: a split, a misplaced point, leap once or twice
 _LEAP_SHARE = 0.1
+_BELOW_ZERO = 2  # values below zero that make a series no price one: a single one may be a slip's minus
+# Words of a file's name that say what its generic "value" measures: weather and readings, none a price's.
+# Not "temp" (a temporary file's as often) nor "emissions" (carbon allowances are priced).
+_READINGS = frozenset({"temperature", "temperatures", "rainfall", "precipitation", "humidity", "weather",
+                       "snowfall", "windspeed", "sunshine", "celsius", "fahrenheit", "sensor", "readings"})
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None],
@@ -28,12 +39,10 @@ def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None]
     """The problem of a table of dates and one value under a generic name (`names`: the header's, none if
     it has none) whose values step tenfold or more between neighbouring rows on at least _LEAPS and
     _LEAP_SHARE of the steps, else None."""
-    if "date" not in canonical or canonical.count("close") != 1 or _OTHERS & set(canonical):
+    j = _generic_value(names, canonical)
+    if j is None:
         return None
-    j = canonical.index("close")
     name = names[j].strip() if j < len(names) else ""
-    if norm_name(name) not in _GENERIC:
-        return None
     rows = [r for r in body[:_ROWS] if j < len(r)]
     d = canonical.index("date")
     if len({r[d].strip() for r in rows if d < len(r)}) < len(rows):
@@ -50,3 +59,33 @@ def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None]
     return (f"a series of values that leap tenfold or more between neighbouring rows ({len(leaps)} of {len(steps)} "
             f"steps){NOT_PRICES}{name or 'its only value column'} goes from {widest[0][0]} to {widest[1][0]}; "
             "no day's price moves so, and a split leaps once. Name the column \"Close\" if it is a price")
+
+
+def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
+                           decimal: str, thousands: str | None, file_name: str) -> str | None:
+    """The problem of a table of dates and one value under a generic name (as leaping_series_problem's)
+    with at least _BELOW_ZERO values below zero among its sampled rows, or in a file whose name holds
+    a word of _READINGS; else None. A close named so ("Close", "Price", "NAV") is left to load."""
+    j = _generic_value(names, canonical)
+    if j is None:
+        return None
+    shown = (names[j].strip() if j < len(names) else "") or "its only value column"
+    cells = [r[j].strip() for r in body[:_ROWS] if j < len(r)]
+    below = [c for c in cells if (v := to_float(c, decimal, thousands)) is not None and v < 0]
+    if len(below) >= _BELOW_ZERO:
+        return (f"a series of values that go below zero ({len(below)} of {len(cells)} rows){NOT_PRICES}{shown} "
+                f"holds {below[0]}, which no price is. Name the column \"Close\" if it is a price")
+    stem = PurePath(file_name).stem
+    if said := [w for w in _WORDS.findall(stem) if w.lower() in _READINGS]:
+        return (f"a series of readings{NOT_PRICES}the file's name says \"{said[0]}\" and its column ({shown}) "
+                "no price's name. Name the column \"Close\" if it is a price")
+    return None
+
+
+def _generic_value(names: Sequence[str], canonical: Sequence[str | None]) -> int | None:
+    """The index of a table's one value column, the close for want of a better word (a name of _GENERIC,
+    or none), beside a date and nothing else mapped; else None."""
+    if "date" not in canonical or canonical.count("close") != 1 or _OTHERS & set(canonical):
+        return None
+    j = canonical.index("close")
+    return j if norm_name(names[j].strip() if j < len(names) else "") in _GENERIC else None

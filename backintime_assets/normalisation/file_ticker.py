@@ -119,6 +119,18 @@ _STOOQ = re.compile(rf"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{{2}})|(?P<
                     rf"|[a-z]{{3,6}}(?:{_QUOTES})))_[dwm]$")
 
 
+# stooq's database files ("aapl.us.txt": "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,...") write an American
+# listing's symbol with its market ("AAPL.US"), which its downloads' names read as the bare symbol (_STOOQ):
+# both loaded, one share's history stood under two tickers, AAPL and AAPL.US. Other markets keep theirs.
+STOOQ_TICKER_COLUMN = "<TICKER>"
+_STOOQ_AMERICAN = re.compile(r"^(\^?[A-Z0-9][A-Z0-9.-]*?)\.US$")
+
+
+def stooq_american(symbol: str) -> str:
+    """`symbol` of a stooq database file's ticker column without its ".US" ("AAPL.US" -> "AAPL"); others as is."""
+    return m[1] if (m := _STOOQ_AMERICAN.fullmatch(symbol)) is not None else symbol
+
+
 def _undecorated(stem: str) -> str:
     """The symbol a site's or a tool's name for its download holds (_DECORATIONS, _STOOQ); `stem` as is
     where none of them is its name."""

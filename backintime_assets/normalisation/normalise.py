@@ -28,7 +28,7 @@ from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unre
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .east_days import WholeFile, east_readings, session_days
-from .file_ticker import default_ticker_for
+from .file_ticker import STOOQ_TICKER_COLUMN, default_ticker_for, stooq_american
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
@@ -47,6 +47,7 @@ from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows, check_labelled_sums
 from .carried_on import carries_on
+from .currency_mix import other_currency_rows
 from .label_columns import label_columns, told_apart
 from .rules import (
     PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_subtotal_rows,
@@ -342,6 +343,12 @@ def _the_day(schema: FileSchema, n: int) -> Parsed:
     gives (detection/day_date.py), as days since 1970-01-01 like a parsed date column."""
     day = (dt.date.fromisoformat(schema.day) - _EPOCH).days
     return Parsed(np.full(n, day, np.float64), np.zeros(n, bool), np.zeros(n, bool))
+
+
+def _renamed(strings: Strings, rename) -> Strings:
+    """`strings` with each distinct word renamed, words renamed alike merged into one code."""
+    words, codes = np.unique(np.array([rename(w) for w in strings.words], dtype=object), return_inverse=True)
+    return Strings(codes.reshape(-1)[strings.codes], words, strings.missing)
 
 
 def _reject_all(rec: Records, raw_of, reason: str) -> list[Line]:
@@ -758,6 +765,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
 
     if "ticker" in cmap:
         ticker = parse_strings(cols[cmap["ticker"]], upper=True, nulls=TICKER_NULLS)
+        if schema.columns[cmap["ticker"]].name.strip().upper() == STOOQ_TICKER_COLUMN:
+            ticker = _renamed(ticker, stooq_american)
     elif tickers is not None:
         ticker = tickers
     else:
@@ -834,6 +843,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         if c in num:
             required[c] = num[c].missing
     reasons.set_per_column("missing value", required)
+    marked = [cols[cmap[c]] for c in PRICE_FIELDS if c in cmap and schema.columns[cmap[c]].format == "currency"]
+    if marked and (mixed := other_currency_rows(marked)):
+        reasons.set(*mixed)
     if rec.short:  # rows read padded: one a field lost in the middle reads a column off (shifted_rows.py)
         rows, why = shifted_rows(short_fields(rec.line, rec.short), num, cmap, reasons.open(), len(schema.columns))
         if rows.size:

@@ -427,6 +427,18 @@ def test_two_digit_years_first_read_by_the_trading_days_they_make():
     assert infer_date_format(["24/01/19", "24/01/20", "24/01/21", "24/01/22"]).format == "%d/%m/%y"
 
 
+def test_a_week_of_two_digit_years_first_is_read_by_its_weekdays():
+    # A week's rows (or a sample's head and tail) make no run over a weekend: read day first, "24.01.15" to
+    # "24.01.19" had loaded as the 24th of January of 2015 to 2019, two rejected as weekends.
+    assert infer_date_format(["24.01.15", "24.01.16", "24.01.17", "24.01.18", "24.01.19"]).format == "%y.%m.%d"
+    assert infer_date_format(["24.01.15", "24.01.16", "24.01.17", "24.02.01"]).format == "%y.%m.%d"
+    # A yearly series on one day still reads year last: year first, its days run into a weekend or the future.
+    assert infer_date_format(["15.06.17", "15.06.18", "15.06.19", "15.06.20"]).format == "%d.%m.%y"
+    assert infer_date_format(["31.12.15", "31.12.16", "31.12.17", "31.12.18"]).format == "%d.%m.%y"
+    # Three rows are too few to tell a week from years.
+    assert infer_date_format(["24.01.15", "24.01.16", "24.01.17"]).format == "%d.%m.%y"
+
+
 @pytest.mark.parametrize(("values", "fmt"), [
     # Investing.com's Korean export: a blank after each dash (the column was text, nothing loaded).
     (["2024- 01- 05", "2024- 01- 04", "2024- 01- 03"], "%Y- %m- %d"),

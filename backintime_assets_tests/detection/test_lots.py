@@ -74,3 +74,30 @@ def test_a_hundredfold_money_that_is_no_lots_leaves_the_volume_as_it_is(rows, vo
     schema, r = _load(rows)
     assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
     assert r.prices_arrow.column("volume").to_pylist() == volumes
+
+
+# Tushare's pro.daily: vol in lots of 100 shares (手), amount in thousands of yuan (千元), as its documentation says.
+_TUSHARE = ("ts_code,trade_date,open,high,low,close,pre_close,change,pct_chg,vol,amount\n"
+            "000001.SZ,20240105,9.27,9.32,9.18,9.21,9.27,-0.06,-0.6472,1157532.45,1071923.577\n"
+            "000001.SZ,20240104,9.39,9.40,9.24,9.27,9.39,-0.12,-1.2780,1159715.37,1077837.491\n"
+            "000001.SZ,20240103,9.38,9.43,9.35,9.39,9.39,0.00,0.0000,1254130.43,1178313.245\n")
+
+
+def test_tushares_vol_in_lots_beside_its_amount_in_thousands_loads_as_shares():
+    schema, r = _load(_TUSHARE)
+    volume = next(c for c in schema.columns if c.canonical == "volume")
+    assert volume.name == "vol" and volume.multiplier == 100
+    assert r.prices_arrow.column("volume").to_pylist() == [115753245.0, 115971537.0, 125413043.0]
+
+
+def test_a_tenth_of_the_price_under_other_names_or_tushares_shares_is_no_lot():
+    # Unnamed by Tushare, a tenth may be 1,000-share lots beside 萬元; Tushare's Hong Kong bars (hk_daily)
+    # write vol in shares and amount in yuan.
+    other = _TUSHARE.replace("ts_code,trade_date", "code,date")
+    hk = ("ts_code,trade_date,open,high,low,close,pre_close,change,pct_chg,vol,amount\n"
+          "00700.HK,20240105,290.0,292.0,287.0,288.0,290.0,-2.0,-0.69,15000000,4320000000\n"
+          "00700.HK,20240104,293.0,295.0,289.0,290.0,293.0,-3.0,-1.02,16000000,4640000000\n"
+          "00700.HK,20240103,292.0,296.0,291.0,293.0,292.0,1.0,0.34,14000000,4102000000\n")
+    for text in (other, hk):
+        schema, r = _load(text)
+        assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None

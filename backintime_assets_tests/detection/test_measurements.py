@@ -90,3 +90,31 @@ def test_a_yearly_price_that_leaps_is_refused_for_its_period():
     schema, result = _load(data)
     assert schema.problem is not None and schema.problem.startswith("yearly bars")
     assert result.prices_arrow.num_rows == 0
+
+
+def test_a_value_below_zero_is_a_reading_not_a_close():
+    # A daily temperature: its mild days had loaded as a ticker's closes, the frosty ones rejected one by one.
+    data = b"date,value\n2024-01-01,3.4\n2024-01-02,-1.2\n2024-01-03,-4.5\n2024-01-04,0.8\n2024-01-05,2.1\n"
+    schema, result = _load(data, "series.csv")
+    assert "not prices" in schema.problem and "below zero" in schema.problem and "-1.2" in schema.problem
+    assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == 5
+
+
+def test_a_file_named_for_a_reading_holds_no_prices():
+    data = b"date,value\n2024-07-01,23.4\n2024-07-02,25.1\n2024-07-03,21.9\n"
+    for name in ("berlin_temperature.csv", "DailyRainfall.csv"):
+        schema, result = _load(data, name)
+        assert "not prices" in schema.problem and "file's name" in schema.problem
+        assert result.prices_arrow.num_rows == 0
+    schema, result = _load(data, "temp.csv")  # a temporary file's name, not a temperature's
+    assert schema.problem is None and result.prices_arrow.num_rows == 3
+
+
+def test_a_named_close_below_zero_or_in_a_reading_named_file_still_loads_its_days():
+    # Oil's close went below zero once (April 2020): named a close, its rows are judged one by one.
+    for header in ("Date,Close", "date,price", "Date,NAV"):
+        data = f"{header}\n2024-01-02,12.5\n2024-01-03,-1.2\n2024-01-04,-0.5\n2024-01-05,11.8\n".encode()
+        schema, result = _load(data, "weather_fund.csv")
+        assert schema.problem is None
+        assert result.prices_arrow["close"].to_pylist() == [12.5, 11.8]
+        assert {r.split(":")[0] for r in result.rejected_arrow["reason"].to_pylist()} == {"non-positive price"}

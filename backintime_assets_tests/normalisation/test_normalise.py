@@ -3446,3 +3446,18 @@ def test_a_kabuoji3_years_download_loads_under_its_tokyo_code():
     assert r.prices.ticker.tolist() == ["1557", "1557"]
     assert r.prices.close.tolist() == [26780.0, 27520.0]
     assert r.prices.volume.tolist() == [7665.0, 1568.0]
+
+
+def test_stooqs_database_file_names_an_american_listing_as_its_downloads_do():
+    # "aapl.us.txt" writes AAPL.US in its ticker column, where "aapl_us_d.csv" loads as AAPL: one share's
+    # history had stood under two tickers. Other markets keep theirs ("BP.UK": no New York BP).
+    data = (b"<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\n"
+            b"AAPL.US,D,20240102,000000,187.15,188.44,183.885,185.64,82488674,0\n"
+            b"BRK-B.US,D,20240102,000000,357,360,355,358,100,0\n"
+            b"BP.UK,D,20240102,000000,4.7,4.8,4.6,4.75,1000,0\n"
+            b"^SPX,D,20240102,000000,4700,4750,4690,4742,0,0\n")
+    result = normalise_bytes(data, detect_bytes(data, "aapl.us.txt"), "aapl.us.txt")
+    assert result.prices_arrow["ticker"].to_pylist() == ["AAPL", "BRK-B", "BP.UK", "^SPX"]
+    plain = b"Ticker,Date,Close\nAAPL.US,2024-01-02,185.64\n"  # another source's ".US" is its own
+    other = normalise_bytes(plain, detect_bytes(plain, "x.csv"), "x.csv")
+    assert other.prices_arrow["ticker"].to_pylist() == ["AAPL.US"]
