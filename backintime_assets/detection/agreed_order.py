@@ -5,7 +5,7 @@ separator, proves."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -44,6 +44,17 @@ def agree_day_order(types: list[ColumnType], cols: Sequence[Sequence[str]],
         if len(proven) == 1:  # else nothing proven, or opposite orders: each keeps its own reading
             _agree(out, cols, alike, proofs, proven.pop(), file_date)
     return out
+
+
+def proven_beyond_spread(types: list[ColumnType], spread: Sequence[Sequence[str]],
+                         column: Callable[[int], Sequence[str]]) -> list[int]:
+    """The columns of numeric dates whose day/month order no value of the `spread` (the rows typing
+    looked at, of a sample) proves, and a value of every sampled row (`column(j)`) does: one
+    "19/03/2001" among 300 rows whose parts are all 12 or below, which the spread of 160 missed half
+    the time. Read by the change counts or the separator's custom, the column loaded month first,
+    every other row a wrong date and the proving row rejected."""
+    return [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
+            and _ORDERED.match(t.format) and _proof(spread[j]) is None and _proof(column(j)) is not None]
 
 
 def _agree(out: list[ColumnType], cols: Sequence[Sequence[str]], ordered: dict, proofs: dict,

@@ -110,8 +110,10 @@ _ABBREVIATED_SPACED_NOT_INDIAN = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[K
 # No value, for typing: the null spellings, spreadsheets' error cells (#VALUE!, #DIV/0!: they tell no
 # column's type) and "?", the missing value of the UCI repository's and Weka's (ARFF) tables. "?" is no
 # null token (a price's "?" is rejected by normalisation, with its reason), but no word either: counted
-# as one, a tenth of them made a column of counts text.
-NO_VALUE = NULL_SPELLINGS | ERROR_CELLS | {"?"}
+# as one, a tenth of them made a column of counts text. "NaT" is pandas' missing time as its frames
+# print it (df.astype(str).to_csv()): counted as a word, a tenth of them made a column of timestamps
+# text. Not a null token (numbers.py): "NAT" is a ticker, and only a missing time is spelt so.
+NO_VALUE = NULL_SPELLINGS | ERROR_CELLS | {"?", "NaT"}
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
 
 
@@ -398,6 +400,22 @@ def _stamps(ints: list[str], name: str) -> DateGuess | None:
 
 
 _NO_NAME = re.compile(r"(?:column_\d+)?")
+# pandas writes a column of integers that misses a value as floats ("20240105.0" beside "nan").
+_POINT_ZERO_DAY = re.compile(r"\d{8}\.0")
+
+
+def _days_written_as_floats(values: list[str], name: str) -> DateGuess | None:
+    """yyyymmdd days written as pandas writes the integers of a column with a gap: "20240105.0". Their
+    format ends in the ".0" written after each ("%Y%m%d.0"), which strptime and the loader read as
+    written. Read as floats, a table's dates were a column of numbers, and a price file's refused for
+    want of a date. As for integers of eight digits: every one a day, and three of them or a date's name."""
+    if not all(map(_POINT_ZERO_DAY.fullmatch, values)):  # most columns fail at their first value
+        return None
+    days = [v[:-2] for v in values]
+    guess = infer_date_format(days)
+    if guess is None or guess.fraction < 1.0 or not (len(set(days)) >= 3 or date_named(name)):
+        return None
+    return DateGuess(guess.type, guess.format + ".0", guess.fraction, guess.confidence)
 
 
 def _days_repeated(ints: list[str], name: str | None) -> bool:
@@ -545,6 +563,8 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
 
     float_frac = _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float))
     if float_frac >= threshold:
+        if (days := _days_written_as_floats(values, name)) is not None:
+            return ColumnType(days.type, days.format, round(small, 3))
         serial = _serial_format(_numbers(list(filter(float_rx.match, values)), decimal, thousands), name, system) \
             if date_named(name) and _plausible_serial(values) else None
         if serial:

@@ -30,12 +30,15 @@ _DAYS_FULL = {names.split()[-1] for names in WEEKDAY_NAMES["en"]}
 
 # A dash may join a time with its minutes to the date: "1971.01.04-00:00", MetaTrader's bars as some
 # tools write them out (refused, "check its date format"). Not before an hour alone: "2024.01.02-5".
+# The half of the day may be dotted, as AP style and Canadian and Australian exports write it
+# ("9:30 a.m."): %p, which month_names.for_strptime and the loader (normalisation/parse.py) read so
+# after dropping the dots. Unread, such a column of timestamps was typed text.
 # The hour alone may stand, its half of the day after a dash: CryptoDataDownload's hourly bars
 # ("2019-10-17 09-AM"). Unread, the column was no date, and the file refused to "check its date
 # format" when its rows are hourly bars (each rejected as one, named so, once read).
 _TIME = (
     r"(?:(?P<tsep>[ T]|, |  |-(?=\d{1,2}:\d{2}))(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
-    r"(?P<ampm> ?[AaPp][Mm])?|(?P<hour>-[AaPp][Mm]))"
+    r"(?P<ampm> ?[AaPp](?:[Mm]|\.[Mm]\.))?|(?P<hour>-[AaPp][Mm]))"
     r"(?P<tz> ?(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
 )
 _WD = r"(?:(?P<wd>[^\W\d_]{2,9})(?P<wdsep>\.?,? ))?"
@@ -56,6 +59,12 @@ _SHAPES = (
     ("mdy", re.compile(_WD + _MON + r"(?P<dot>\.?)(?P<s>[/-]| +)(?P<a>\d{1,2})(?P<s2>, *|[/-]| +)"
                        r"(?P<c>\d{4})" + _TIME)),
     ("ymd", re.compile(r"^(?P<c>\d{4})(?P<s>[-/ ])(?P<mon>[^\W\d_]{3})(?P=s)(?P<a>\d{1,2})" + _TIME)),
+    # C's asctime, Unix date and Python's ctime ("Wed Oct 10 20:19:24 2018", a day below 10 padded
+    # with a blank), and Twitter's created_at with its offset ("Wed Oct 10 20:19:24 +0000 2018"): the
+    # time between the day and the year. Tweet exports are the commonest table of them; unread, their
+    # timestamps were typed text.
+    ("ctime", re.compile(r"^(?P<wd>[A-Za-z]{3}) (?P<mon>[A-Za-z]{3}) {1,2}(?P<a>\d{1,2}) (?P<H>\d{2}):(?P<M>\d{2})"
+                         r":(?P<S>\d{2})(?P<tz> (?:[+-]\d{4}|UTC|GMT))? (?P<c>\d{4})$")),
     ("compact", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<b>0[1-9]|1[0-2])(?P<a>0[1-9]|[12]\d|3[01])" + _TIME)),
     # Chinese and Japanese "2021年3月1日", Korean "2021년 3월 1일": year, month and day by their signs.
     ("cjk", re.compile(r"^(?P<c>\d{4})(?P<s>年|년 ?)(?P<b>\d{1,2})(?P<s2>月|월 ?)(?P<a>\d{1,2})(?P<s3>日|일)" + _TIME)),
@@ -219,6 +228,10 @@ def shape(value: str) -> tuple[tuple, dict] | None:
             key = ("stamp", bool(g["S"]), g["tsep"], bool(g["M"]))
         elif name in ("ym", "my"):
             key = (name, g["s"])
+        elif name == "ctime":
+            if g["wd"].lower() not in _DAYS_ABBR or g["mon"].lower() not in _MONTHS_ABBR:
+                continue  # strptime's %a and %b read English names only
+            key = ("ctime", _tz_key(g["tz"]))
         else:
             style = _month_style(g["mon"])
             seps = _seps(name, g)
@@ -343,10 +356,14 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
         dayfirst, certainty = even, _EVEN_STEPS_CERTAINTY
     else:
         # No value above 12 in either position (or in both: mixed data): the day changes more often
-        # from one row to the next than the month does in any chronological export.
+        # from one row to the next than the month does in any chronological export, by far (a
+        # fortnightly series' month changes every other row). Not by a few changes: rows in no
+        # order of time (a table of people's sign-up days, of orders by customer) change both
+        # parts nearly every row, and which changed a few times more is chance. Taken for proof
+        # (0.7), a register of such dates loaded month first, each a wrong day.
         ch_a = sum(1 for x, y in zip(a, a[1:]) if x != y)
         ch_b = sum(1 for x, y in zip(b, b[1:]) if x != y)
-        if ch_a != ch_b:
+        if ch_a != ch_b and min(ch_a, ch_b) <= _FEWER_MONTH_CHANGES * max(ch_a, ch_b):
             dayfirst, certainty = ch_a > ch_b, 0.7
         else:
             # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first.
@@ -355,6 +372,8 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
     return f"{first}{sep}{second}{sep}{year}", certainty
 
 
+# At most this share of the day's changes from row to row are the month's, in a column of dates in order.
+_FEWER_MONTH_CHANGES = 0.6
 # Read year first by the run its dates make, not by any value: short of the proof a day above 12 gives.
 _YEAR_FIRST_CERTAINTY = 0.9
 
@@ -708,6 +727,21 @@ def _with_zone(counts: Counter[tuple]) -> tuple[tuple, set[tuple]]:
     return zoned[0], kin
 
 
+def _may_in_full(counts: Counter[tuple], key: tuple, kin: set[tuple], shaped: dict) -> tuple[tuple, set[tuple]]:
+    """(key, kin) of a column of full English month names whose "May" (its full name and its
+    abbreviation alike, keyed "%b" by shape) stands beside the others' "%B": one layout, "%B", which
+    reads "May" too. Apart, a file from May to June took "%b" from its May rows: "14 June 2023" read
+    not, and the column was typed at the share of its May rows, or text."""
+    if key[0] not in ("dmy", "mdy", "ymd", "month") or key[3] not in ("%b", "%B"):
+        return key, kin
+    full, abbreviated = (*key[:3], "%B", *key[4:]), (*key[:3], "%b", *key[4:])
+    if full not in counts or abbreviated not in counts:
+        return key, kin
+    if any(g["mon"].lower() != "may" for k, g in shaped.values() if k == abbreviated):
+        return key, kin  # real abbreviations ("Jun") beside full names: two layouts
+    return full, kin | {full, abbreviated}
+
+
 @lru_cache(maxsize=1 << 16)  # strptime is slow: a value typed here is looked at again by layout.py
 def strptime_year(value: str, fmt: str) -> int | None:
     """The year of `value` read by datetime.strptime with `fmt` (month names of other languages
@@ -781,6 +815,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
     kin = {key}
     if len(counts) > 1:
         key, kin = _with_zone(counts)
+        key, kin = _may_in_full(counts, key, kin, shaped)
     iso = _beside_iso(counts, key, values, shaped, file_date)
     if iso:
         key, kin, _ = iso
@@ -810,6 +845,8 @@ def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: da
         if key[0] == "ym" and _seasons(groups):
             return None
         fmt, certainty = ("%Y{}%m" if key[0] == "ym" else "%m{}%Y").format(key[1]), 1.0
+    elif key[0] == "ctime":
+        fmt, certainty = "%a %b %d %H:%M:%S" + (key[1] or "") + " %Y", 1.0
     elif key[0] == "stamp":
         fmt, certainty = "%Y%m%d" + key[2] + "%H" + ("%M" if key[3] else "") + ("%S" if key[1] else ""), 1.0
     elif (language := _foreign_language(shapes, key)) is not None:

@@ -11,7 +11,7 @@ from functools import lru_cache, partial
 from itertools import chain, compress, filterfalse, repeat, zip_longest
 from operator import itemgetter, not_
 
-from .agreed_order import agree_day_order
+from .agreed_order import agree_day_order, proven_beyond_spread
 from .canonical import named_as, names_its_column, names_the_ticker, whole_name
 from .columns import (BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, NO_VALUE, ColumnType,
                       infer_column_type)
@@ -766,13 +766,25 @@ def _spread_picks(n: int, limit: int) -> Callable[[list], tuple]:
 def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: str,
                   thousands: str | None, threshold: float = 0.9, limit: int = 160,
                   file_date: date | None = None, dates_from_1904: bool = False) -> list[ColumnType]:
+    every_row = rows
     rows = _spread(rows, limit)
     if rows and set(map(len, rows)) == {width}:
         cols: list[Sequence[str]] = list(zip(*rows))  # the rows are fitted to the width: transpose in C
     else:
         cols = [[r[j] for r in rows] for j in range(width)]
-    types = [infer_column_type(c, names[j] if j < len(names) else "", decimal, thousands, threshold, file_date,
-                               dates_from_1904) for j, c in enumerate(cols)]
+
+    def typed(j: int, cells: Sequence[str]) -> ColumnType:
+        return infer_column_type(cells, names[j] if j < len(names) else "", decimal, thousands, threshold,
+                                 file_date, dates_from_1904)
+
+    types = [typed(j, c) for j, c in enumerate(cols)]
+    if len(rows) < len(every_row):
+        # A date that proves the day/month order may lie between the spread's rows: the column is
+        # typed again from every row, its order then the data's, not a guess; agree_day_order sees
+        # every row of it too, so the proof stands against another column's.
+        for j in proven_beyond_spread(types, cols, lambda j: [r[j] if j < len(r) else "" for r in every_row]):
+            cols[j] = [r[j] if j < len(r) else "" for r in every_row]
+            types[j] = typed(j, cols[j])
     return agree_day_order(types, cols, file_date)
 
 

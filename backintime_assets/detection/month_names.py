@@ -228,6 +228,8 @@ def numeric_value(value: str, fmt: str) -> str | None:
 def for_strptime(value: str, fmt: str) -> tuple[str, str]:
     """(value, format) datetime.strptime reads: a tagged format's month name made a number
     ("" when it names no month, which strptime rejects); other formats as they are."""
+    if "%p" in fmt and "." in value:
+        value = DOTTED_HALF_DAY.sub(UNDOTTED_HALF_DAY, value)
     if fmt.endswith("%z"):
         if _HOURS_ONLY.search(value):
             value += "00"  # PostgreSQL's "+00", "-08": strptime's %z wants the minutes
@@ -243,6 +245,10 @@ def for_strptime(value: str, fmt: str) -> tuple[str, str]:
     return numeric_value(value, fmt) or "", numeric_format(fmt)
 
 
+# The half of the day written with dots ("9:30 a.m.", "p.m."), which %p reads without them: the one
+# spelling for detection (dates._TIME) and the loader (normalisation/parse.py).
+DOTTED_HALF_DAY = re.compile(r"([AaPp])\.([Mm])\.")
+UNDOTTED_HALF_DAY = r"\1\2"
 _HOURS_ONLY = re.compile(r"[+-]\d{2}$")
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
 # An offset under a zone's name ("GMT+0100"): the loader keeps the name in the format, so a value

@@ -15,7 +15,8 @@ from backintime_assets.detection.currencies import CURRENCY_CODE
 from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EAST_EVENING, EPOCH_EAST_UNITS,
                                                      EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
 from backintime_assets.detection.format_regex import format_regex
-from backintime_assets.detection.month_names import TAG, numeric_format, numeric_value
+from backintime_assets.detection.month_names import (DOTTED_HALF_DAY, TAG, UNDOTTED_HALF_DAY, numeric_format,
+                                                      numeric_value)
 from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indian_groups
 
 _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
@@ -288,12 +289,16 @@ _GROUPED = re.compile(
 
 def _strip_for_arrow(cells: pa.Array, fmt: str) -> tuple[pa.Array, str]:
     """Arrow's strptime lacks %f and %Z, and %z would shift dates to UTC: drop fractions of seconds
-    and zones from values and format (the wall-clock date as written is what we keep)."""
+    and zones from values and format (the wall-clock date as written is what we keep). Under %p, a
+    half of the day written with dots ("9:30 a.m.") loses them, as %p reads it (month_names.DOTTED_HALF_DAY)."""
+    if "%p" in fmt:
+        cells = pc.replace_substring_regex(cells, DOTTED_HALF_DAY.pattern, UNDOTTED_HALF_DAY)
     if "%f" in fmt:
         cells = pc.replace_substring_regex(cells, r"(:\d{2})[.,]\d+", r"\1")
         fmt = re.sub(r"[.,]%f", "", fmt)
     if "%z" in fmt or "%Z" in fmt:
-        cells = pc.replace_substring_regex(cells, r"\s?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$", "")
+        # At the end, or before the year of asctime's layout ("... 20:19:24 +0000 2018": Twitter's).
+        cells = pc.replace_substring_regex(cells, r"\s?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)($|\s\d{4}$)", r"\1")
         fmt = re.sub(r"\s?%[zZ]", "", fmt)
     return cells, fmt
 

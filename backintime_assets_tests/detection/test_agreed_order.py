@@ -81,3 +81,14 @@ def test_same_separator_columns_still_agree():
     agreed = agree_day_order(types, cols)
     assert agreed[0].format == "%m/%d/%Y"  # from the slashed column, not the dotted one
     assert agreed[1:] == types[1:]
+
+
+def test_a_date_between_the_spreads_rows_proves_the_order():
+    # A register of 300 sign-up days in no order of time, written day first, one of them above 12
+    # (row 269): typing looks at 160 rows spread over the sample, which missed it, and the column
+    # was read month first by the separator's custom, every other row a wrong date.
+    rows = [f"{1000 + i},name {i},{(i * 7) % 12 + 1:02d}/{(i * 5) % 12 + 1:02d}/20{10 + i % 9}" for i in range(300)]
+    rows[269] = "1269,name 269,19/03/2015"
+    schema = detect_bytes(("id,name,signup\n" + "\n".join(rows) + "\n").encode(), "register.csv")
+    signup = schema.columns[2]
+    assert (signup.type, signup.format, signup.confidence) == ("date", "%d/%m/%Y", 1.0)

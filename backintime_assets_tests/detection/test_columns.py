@@ -589,3 +589,19 @@ def test_a_named_or_unrepeated_column_of_few_eight_digit_integers_stays_an_integ
     assert infer_column_type(["20110412"] * 4, "ID", ".", None).type == "integer"
     # Two rows, two values, nothing repeated: nothing says a day.
     assert infer_column_type(["20110412", "20110413"], "column_2", ".", None).type == "integer"
+
+
+def test_pandas_nat_is_no_value():
+    # df.astype(str).to_csv() prints a missing time "NaT": counted as a word, a tenth of them made text.
+    cells = [f"2024-01-{d:02d} 10:00:00" for d in range(2, 20)] + ["NaT", "NaT"]
+    t = infer_column_type(cells, "updated", ".", None)
+    assert (t.type, t.format) == ("timestamp", "%Y-%m-%d %H:%M:%S")
+
+
+def test_days_written_as_pandas_floats_are_dates():
+    # An integer column with a gap, as pandas writes it: every value a float.
+    cells = ["20240102.0", "20240103.0", "nan", "20240104.0", "20240105.0"]
+    t = infer_column_type(cells, "trade_date", ".", None)
+    assert (t.type, t.format) == ("date", "%Y%m%d.0")
+    # Floats of eight digits that are no days stay numbers.
+    assert infer_column_type(["20241399.0", "20240103.0", "20240104.0"], "amount", ".", None).type == "float"

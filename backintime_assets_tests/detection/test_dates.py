@@ -572,3 +572,41 @@ def test_iso_dates_the_loader_does_not_read_or_months_keep_the_iso_layout():
     # Stamps at a UTC evening: under a format of dates, the loader rejects them (a day east of UTC or not).
     zoned = [d.isoformat() + "T21:00:00Z" for d in days[:54]] + [d.strftime("%d/%m/%Y") for d in days[54:]]
     assert infer_date_format(zoned).format == "%Y-%m-%dT%H:%M:%S%z"
+
+
+def test_a_dotted_half_of_the_day_reads_as_am_and_pm():
+    # AP style and Canadian exports write "9:30 a.m.": typed text, a file of such stamps had no date.
+    values = ["01/02/2024 9:30 a.m.", "01/03/2024 1:05 p.m.", "01/15/2024 12:00 p.m.", "01/16/2024 12:10 a.m."]
+    guess = infer_date_format(values)
+    assert (guess.type, guess.format, guess.fraction) == ("timestamp", "%m/%d/%Y %I:%M %p", 1.0)
+
+
+def test_asctime_and_twitters_stamps_read_with_the_time_before_the_year():
+    tweets = ["Wed Oct 10 20:19:24 +0000 2018", "Thu Oct 11 01:02:03 +0000 2018", "Mon Oct  1 09:00:00 +0000 2018"]
+    assert infer_date_format(tweets).format == "%a %b %d %H:%M:%S %z %Y"
+    assert infer_date_format([t.replace(" +0000", "") for t in tweets]).format == "%a %b %d %H:%M:%S %Y"
+    assert infer_date_format(["Wed Oct 10 20:19:24 UTC 2018"] * 3).format == "%a %b %d %H:%M:%S %Z %Y"
+    # Another language's names strptime reads not: no format that would reject every value.
+    assert infer_date_format(["Mer Okt 10 20:19:24 2018"] * 3) is None
+
+
+def test_dates_in_no_order_of_time_leave_their_order_a_guess():
+    # Sign-up days of a register, written day first, none above 12. Both parts change nearly every
+    # row; the day's one change more was taken for proof (0.7), and they loaded month first.
+    values = ["03/07/2021", "11/02/2020", "05/09/2021", "05/01/2020", "02/11/2021", "10/04/2020", "06/12/2021",
+              "06/05/2020", "09/03/2021", "04/10/2020"]
+    assert infer_date_format(values).confidence == 0.5
+    # In order of time the month changes far less often than the day: that still settles it.
+    days = [f"{d:02d}/{m:02d}/2021" for m in (1, 2, 3) for d in range(1, 13)]
+    assert (infer_date_format(days).format, infer_date_format(days).confidence) == ("%d/%m/%Y", 0.7)
+
+
+def test_may_beside_other_full_month_names_is_one_full_names_layout():
+    # "May" is its own abbreviation: keyed "%b", a file from May into June took "%d %b %Y" from its
+    # May rows, which "14 June 2023" does not match (typed at 0.69, the share of May).
+    days = [date(2023, 5, 1) + timedelta(days=d) for d in range(45)]
+    guess = infer_date_format([d.strftime("%d %B %Y") for d in days])
+    assert (guess.format, guess.fraction) == ("%d %B %Y", 1.0)
+    assert infer_date_format([d.strftime("%B %d, %Y") for d in days[:33]]).format == "%B %d, %Y"
+    # Abbreviations beside "May" stay abbreviations.
+    assert infer_date_format([d.strftime("%d %b %Y") for d in days]).format == "%d %b %Y"

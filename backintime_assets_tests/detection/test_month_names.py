@@ -1,3 +1,5 @@
+from datetime import datetime
+
 import pytest
 
 from backintime_assets.detection.month_names import (
@@ -82,3 +84,9 @@ def test_a_buddhist_era_two_digit_year_is_read_in_its_26th_century():
     assert numeric_format("%d/%m/%y|be") == "%d/%m/%Y"
     assert numeric_value("02/01/2567", "%d/%m/%Y|be") == "02/01/2024"  # four digits as before
     assert numeric_value("02/01/2567", "%d/%m/%y|be") is None
+
+
+def test_a_dotted_half_of_the_day_reads_as_p():
+    value, fmt = for_strptime("01/02/2024 9:30 p.m.", "%m/%d/%Y %I:%M %p")
+    assert datetime.strptime(value, fmt) == datetime(2024, 1, 2, 21, 30)
+    assert for_strptime("St. Louis a.m.", "%Y-%m-%d") == ("St. Louis a.m.", "%Y-%m-%d")  # only under %p

@@ -3461,3 +3461,19 @@ def test_stooqs_database_file_names_an_american_listing_as_its_downloads_do():
     plain = b"Ticker,Date,Close\nAAPL.US,2024-01-02,185.64\n"  # another source's ".US" is its own
     other = normalise_bytes(plain, detect_bytes(plain, "x.csv"), "x.csv")
     assert other.prices_arrow["ticker"].to_pylist() == ["AAPL.US"]
+
+
+def test_closes_stamped_with_a_dotted_half_of_the_day_load():
+    # "4:00 p.m." as AP style writes it: the date column was text, and every row rejected.
+    data = (b"Date,Open,High,Low,Close,Volume\n"
+            b"01/02/2024 4:00 p.m.,10.0,11.0,9.5,10.5,1000\n"
+            b"01/03/2024 4:00 p.m.,10.5,11.5,10.0,11.0,1200\n"
+            b"01/04/2024 4:00 p.m.,11.0,12.0,10.5,11.5,900\n"
+            b"01/05/2024 4:00 p.m.,11.5,12.5,11.0,12.0,1100\n"
+            b"01/08/2024 4:00 p.m.,12.0,13.0,11.5,12.5,1300\n")
+    r = run(data, "ACME.csv")
+    assert r.rejected_arrow.num_rows == 0
+    loaded = r.prices_arrow.select(["date", "ticker", "close"]).to_pylist()
+    assert [(x["date"], x["ticker"], x["close"]) for x in loaded] == [
+        (date(2024, 1, 2), "ACME", 10.5), (date(2024, 1, 3), "ACME", 11.0), (date(2024, 1, 4), "ACME", 11.5),
+        (date(2024, 1, 5), "ACME", 12.0), (date(2024, 1, 8), "ACME", 12.5)]

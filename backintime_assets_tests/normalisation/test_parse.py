@@ -326,3 +326,18 @@ def test_cjk_and_indian_scales_after_a_volume_are_read():
     assert parsed.values[:7].tolist() == [456_700, 120_000_000, 3_400, 150_000, 20_000_000, 30_000_000, 9]
     assert parsed.missing.tolist() == [False] * 7 + [True] and not parsed.bad.any()
     assert parsed.suffixed.tolist() == [True] * 6 + [False, False]
+
+
+def test_parse_dates_reads_a_dotted_half_of_the_day_and_a_zone_before_the_year():
+    stamps = parse_dates(pa.array(["01/02/2024 11:30 p.m.", "01/03/2024 9:00 a.m.", "01/04/2024 9:00 x.m."]),
+                         "%m/%d/%Y %I:%M %p")
+    assert stamps.values[:2].tolist() == [19724.0, 19725.0] and stamps.bad.tolist() == [False, False, True]
+    tweets = parse_dates(pa.array(["Wed Oct 10 23:19:24 +0000 2018", "Mon Oct  1 09:00:00 -0500 2018"]),
+                         "%a %b %d %H:%M:%S %z %Y")
+    assert tweets.values.tolist() == [17814.0, 17805.0]  # the day as written (zones are dropped)
+
+
+def test_parse_dates_reads_days_written_as_pandas_floats():
+    parsed = parse_dates(pa.array(["20240105.0", "20240231.0", "nan"]), "%Y%m%d.0")
+    assert parsed.values[0] == 19727.0 and parsed.bad.tolist() == [False, True, False]
+    assert parsed.missing.tolist() == [False, False, True]
