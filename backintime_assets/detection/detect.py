@@ -221,7 +221,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        problem = statement_problem(layout.names, canonical, layout.body) or bar_period_problem(
+        problem = statement_problem(layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no

@@ -2,8 +2,9 @@
 holdings. Their Price is one fill's, their Quantity the account's, not the market's day: loaded as
 prices, a backtest would run over them. Told apart by what their columns mean, not by one broker's
 names: a side (Buy/Sell), fees, an order or trade id, a cash balance, money paid in or out, proceeds,
-a cost basis, a profit or a settlement date beside the trade's are columns no price history has, and
-two of them (or a side, an order number or a settlement date beside a quantity) make a statement. Money traded
+a cost basis, a profit, a settlement date beside the trade's or a buyer's e-mail address are columns no
+price history has, and two of them (or a side, an order number or a settlement date beside a quantity)
+make a statement. Money traded
 ("Amount", "Value", "Turnover") and counts of trades ("Trades", "number_of_trades", "NUMTRADES") are
 what exchanges publish for the day: they count for nothing."""
 
@@ -14,6 +15,9 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
+from itertools import islice
+
+from .numbers import to_float
 
 # Every problem this module names holds it: normalisation rejects each row of such a file with it.
 NOT_PRICES = ", not prices: "
@@ -96,6 +100,25 @@ _SIDE_SHARE = 1 / 3  # of a column's filled cells: deposits, dividends and fees 
 # A holding or a trade's size: the market's volume in a price file, so evidence only beside a side or an id.
 _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", "stuck", "stueck", "nominal",
                        "quantite", "cantidad", "quantita", "aantal", "antal", "executed", "size", "volume", "vol"})
+
+
+# A person's e-mail address on each row: a buyer's, a payer's, a customer's (a ticket shop's "Purchaser
+# e-mail", PayPal's "From Email Address"). No market's day has one; beside an order's number it makes a
+# list of purchases, whose "Price" had loaded as one series' close under the file's name. Told by the
+# cells, whatever the column is named; one kind of evidence, as a name is.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAILS = 0.9  # of a column's filled sampled cells, the share that must be addresses
+_EMAIL_PROBE = 20  # first sampled rows, one of which holds an address in a column of them
+
+
+def _emails(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` holds e-mail addresses in nearly all its filled sampled cells."""
+    # Settled on the first rows for most columns: a column of addresses shows one there.
+    if not any(j < len(r) and "@" in r[j] for r in body[:_EMAIL_PROBE]):
+        return False
+    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and "@" in r[j]]
+    filled = sum(1 for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip())
+    return sum(1 for c in cells if _EMAIL.fullmatch(c)) >= _EMAILS * filled
 
 
 @lru_cache(maxsize=4096)  # a column of sides (or a "Type" column) repeats its few values
@@ -248,16 +271,64 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
     return []
 
 
-def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]
-                      ) -> str | None:
-    """Why a table with these column names, canonical mapping and sampled rows is no price history
-    (what it looks like, and the columns that tell), or None when nothing says so."""
+# A holding's or a fill's worth: its units times its unit price, to the rounding of the money
+# ("Fund,Units,Unit Price,Price Date,Value": the Value, named as a close, had loaded as the fund's price
+# a hundredfold, under the file's name). A day's close is no multiple of its volume: its money traded
+# is ("Value", "Turnover"), and that is never named as the close beside the price it multiplies.
+_WORTH_SLACK = 0.005  # of the worth, the rounding of the unit price and of the money
+_WORTH_FIRST = 3  # rows read before the whole sample
+_NOT_DIGITS = re.compile(r"[^\d.,'\s+-]")  # a currency's sign or code beside the money ("£1,300.00")
+
+
+def _money(cell: str, decimal: str, thousands: str | None) -> float | None:
+    return to_float(_NOT_DIGITS.sub("", cell).strip(), decimal, thousands)
+
+
+def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequence[str]], decimal: str,
+           thousands: str | None) -> list[int]:
+    """The close and the unit price column of a table whose close is its quantity column's units times
+    another column's unit price on every sampled row where units and close are numbers (units neither
+    0 nor 1: a volume of 1 times the close is the close); [] where no column so multiplies."""
+    if "close" not in canonical:
+        return []
+    close = canonical.index("close")
+
+    def pairs(rows: Sequence[Sequence[str]]):
+        for r in rows:
+            if max(close, quantity) < len(r) \
+                    and (units := _money(r[quantity], decimal, thousands)) not in (None, 0.0, 1.0, -1.0) \
+                    and (worth := _money(r[close], decimal, thousands)) is not None and worth != 0:
+                yield units, worth, r
+
+    def multiplies(k: int, rows: Sequence[tuple[float, float, Sequence[str]]]) -> bool:
+        for units, worth, r in rows:
+            price = _money(r[k], decimal, thousands) if k < len(r) else None
+            if price is None or abs(units * price - worth) > _WORTH_SLACK * abs(worth) + 0.01:
+                return False
+        return True
+
+    # The first rows settle it for most tables (no column multiplies there), so a long sample is read
+    # only where one does.
+    first = list(islice(pairs(body), _WORTH_FIRST))
+    others = [k for k in range(len(canonical)) if k not in (close, quantity) and canonical[k] not in ("date", "ticker")]
+    kept = [k for k in others if first and multiplies(k, first)]
+    if not kept:
+        return []
+    every = list(pairs(body[:_SIDE_ROWS]))
+    return next(([close, k] for k in kept if multiplies(k, every)), [])
+
+
+def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
+                      decimal: str = ".", thousands: str | None = None) -> str | None:
+    """Why a table with these column names, canonical mapping and sampled rows (numbers written with
+    this decimal mark and grouping) is no price history (what it looks like, and the columns that
+    tell), or None when nothing says so."""
     if records := _records(names, canonical, body):
         return "a list of records, each row its own, dated when it was entered" + NOT_PRICES + ", ".join(
             names[j] for j in records)
     evidence: dict[str, list[int]] = {}
     for j, name in enumerate(names):
-        kind = "side" if _sides(j, name, body) else _kind(name)
+        kind = "side" if _sides(j, name, body) else _kind(name) or ("contact" if _emails(j, body) else None)
         if kind:
             evidence.setdefault(kind, []).append(j)
     for j in _settles(names, canonical, body):
@@ -273,6 +344,12 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # market's (candles that keep their first and last trade ids, the takers' side of the volume).
     bar = {"high", "low"} <= set(canonical)
     fill = bool(quantity) and not bar and bool(evidence.keys() & {"side", "id", "round_trip", "settlement"})
+    # A close that is its units' worth is a holding's or a fill's, whatever else the file holds (asked
+    # only where nothing else has told: a file told already names its evidence as before).
+    if len(evidence) < 2 and not fill and quantity and not bar \
+            and (worth := _worth(canonical, quantity[0], body, decimal, thousands)):
+        evidence["worth"] = worth
+        fill = True
     if len(evidence) < 2 and not fill:
         return None
     told = sorted({j for cols in evidence.values() for j in cols} | set(quantity[:1]))
@@ -287,7 +364,7 @@ def _what(evidence: dict[str, list[int]], quantity: bool) -> str:
         return "a list of trades"
     if "balance" in evidence:
         return "an account statement"
-    if "basis" in evidence or "profit" in evidence:
+    if evidence.keys() & {"basis", "profit", "worth"}:
         return "a list of holdings"
     return "a list of transactions"  # payments' fees and ids (a card processor's report)
 

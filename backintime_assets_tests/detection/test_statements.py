@@ -329,3 +329,67 @@ def test_a_kept_price_history_with_a_remark_each_day_is_no_list_of_records(data)
     schema = detect_bytes(data, "AAPL.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "AAPL.csv").prices.close.tolist()[:2] in ([10.50, 10.75], [100.50, 100.75])
+
+
+def test_a_list_of_purchases_with_the_buyers_e_mail_is_no_price_history():
+    # SBB's ticket purchases (trimmed): a "Price" and a travel date on each row, an order number and the
+    # purchaser's e-mail address. Its Price had loaded as one series' close under the file's name.
+    data = ("Tariff,Route,Via (optional),Price,Co-passenger(s),Travel date,Validity,Order date,Order number,"
+            "Payment methods,Purchaser e-mail\n"
+            "ZVV Single Ticket,Zürich HB → Bern,,25.50,Person A,2024-01-20,2024-01-20 08:00 - 2024-01-20 09:30,"
+            "2024-01-15,12345678,Half Fare Card PLUS,person@example.com\n"
+            "ZVV Day Pass (calendar day),Zürich Flughafen → Zürich HB,Zürich,32.00,Person A,2024-03-15,"
+            "2024-03-15 00:00 - 2024-03-16 05:00,2024-03-14,12345680,Half Fare Card PLUS,person@example.com\n"
+            "Point-to-point Ticket,Bern → Basel,Bus - Bern - Olten - Basel,28.75,Person A,2024-04-22,"
+            "2024-04-22 00:00 - 2024-04-23 05:00,2024-04-19,12345681,Half Fare Card PLUS,person@example.com\n"
+            ).encode()
+    schema = detect_bytes(data, "SBB_tickets.csv")
+    assert schema.problem == "a list of transactions, not prices: Order number, Purchaser e-mail"
+    result = normalise_bytes(data, schema, "SBB_tickets.csv")
+    assert result.prices.empty and len(result.rejected) == 3
+
+
+@pytest.mark.parametrize("cells", [
+    # Addresses alone are one kind of evidence: a kept price file noting who sent each day's price.
+    ("Date,Close,Source", "{day},10.5,desk@broker.example"),
+    # "@" in a cell that is no address: a venue's or a remark's.
+    ("Date,Close,Venue,Order ID", "{day},10.5,Fill @ XNAS,"),
+])
+def test_e_mail_addresses_alone_or_at_signs_make_no_statement(cells):
+    header, row = cells
+    rows = [row.format(day=f"2024-01-{d:02d}") for d in (2, 3, 4, 5, 8)]
+    data = (header + "\n" + "\n".join(rows) + "\n").encode()
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "AAPL.csv").prices) == 5
+
+
+def test_a_holdings_value_its_units_times_their_price_is_no_close():
+    # A pension provider's holdings: "Value" (named as a close) is Units times Unit Price. It had loaded
+    # as the fund's price on the price date, a hundredfold, under the file's name.
+    data = ('"Fund","Units","Unit Price","Price Date","Value"\n'
+            '"Example Fixed Interest Fund",100.000,"£13.000000","20/03/2026","£1,300.00"\n'
+            '"Example Lifestyle Fund",70.500,"£10.215000","20/03/2026","£720.16"\n').encode()
+    schema = detect_bytes(data, "pension-holdings.csv")
+    assert schema.problem == "a list of holdings, not prices: Units, Unit Price, Value"
+    result = normalise_bytes(data, schema, "pension-holdings.csv")
+    assert result.prices.empty and len(result.rejected) == 2
+    # Written the other way round (comma decimals, dot groups): the same worth.
+    assert statement_problem(["Fonds", "Anteile", "Kurs", "Wert"], [None, "volume", None, "close"],
+                             [["Welt", "12,5", "80,10", "1.001,25"]], decimal=",", thousands=".") is not None
+
+
+@pytest.mark.parametrize("data", [
+    # Money traded in dollars beside the coins: the volume times the close, never the close itself.
+    b"Date,Close,Volume,Volume USD\n2024-01-02,42000.5,12.5,525006.25\n2024-01-03,43000.0,10.0,430000.0\n"
+    b"2024-01-04,42500.0,8.0,340000.0\n",
+    # A volume of 1 on every day (a quote's, no trades counted): close times 1 is the close.
+    b"Date,Close,Volume,Adj Close\n2024-01-02,10.5,1,10.5\n2024-01-03,10.75,1,10.75\n2024-01-04,10.6,1,10.6\n",
+    # Volumes and turnovers that no column divides into the close.
+    b"Date,Close,Volume,Turnover,Change\n2024-01-02,10.5,1000,10450,0.1\n2024-01-03,10.75,1200,12850,0.25\n"
+    b"2024-01-04,10.6,900,9560,-0.15\n",
+])
+def test_a_price_historys_close_is_no_worth_of_its_volume(data):
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "AAPL.csv").prices) == 3
