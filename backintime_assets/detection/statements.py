@@ -242,31 +242,54 @@ def _settles_after(j: int, k: int, body: Sequence[Sequence[str]]) -> bool:
 _RECORD_DATES = frozenset({"added", "created", "creation", "modified", "updated", "inserted", "registered",
                            "joined", "published", "posted", "hired", "born", "birth"})
 _RECORD_NAMES = 3  # sampled rows, the fewest whose names all differ that make a list of things
+_SHIFTED = 0.05  # of a column's filled sampled cells, the share (at least one) a list's names may lack letters in
 # A column of remarks names no thing: a kept price file's note on each day ("Published,NAV,Note",
 # "Date Updated,Price,Comment") differs row by row as a list's names do, and had been refused with it.
 _REMARK_NAMES = frozenset({"note", "notes", "comment", "comments", "remark", "remarks", "memo", "event", "events",
                            "annotation", "news", "reason", "observation", "observations"})
 # Nor is a bar's open, high and low a thing's price: a day's prices of one thing ("Created,Close,Open,...").
 _BAR_PRICES = frozenset({"open", "high", "low"})
+# A column naming the thing each row is of, however its date is named: a shop's sales or a catalogue
+# ("DATE,TIME,Qty,PRODUCTID,Price,ProductType,...": each row a product sold, its Price the product's,
+# had loaded as one series' closes under the file's name). Names of things, not of instruments: a
+# ticker's column is mapped, and one instrument's "Product" (Brent, WTI) repeats row after row.
+_THING_NAMES = ("product", "item", "sku", "article", "artikel", "produit", "producto", "prodotto", "asin")
+
+
+def _names_a_thing(name: str) -> bool:
+    """Whether a column's name says it names a product or an item ("PRODUCTID", "Item Name", "SKU")."""
+    w = words(name)
+    return "".join(w).startswith(_THING_NAMES) or any(x in _THING_NAMES for x in w)
 
 
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """Of a table without a ticker whose date column is named as its records' bookkeeping date
-    (_RECORD_DATES): that column and an unmapped column of names, each row's its own (no name
-    repeats in the sample); [] where either is missing. Not a file of one instrument's days noting
-    when each row was updated beside its date: its date column is the day's."""
+    (_RECORD_DATES), or with a column named as a thing's (_THING_NAMES): an unmapped column of names,
+    each row's its own (no name repeats in the sample), and the date column; [] where either is
+    missing. Not a file of one instrument's days noting when each row was updated beside its date:
+    its date column is the day's."""
     if "ticker" in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     dated = canonical.index("date")
-    if dated >= len(names) or not _name_words(names[dated]) & _RECORD_DATES:
+    if dated >= len(names):
         return []
+    bookkeeping = bool(_name_words(names[dated]) & _RECORD_DATES)
     rows = body[:_SIDE_ROWS]
+    # A day's list of items' prices (its rows on a few dates) is several unnamed series, and rejected
+    # row by row as such; a list of things has a day, or a time, of its own on most rows.
+    days = {r[dated].strip() for r in rows if dated < len(r)}
+    own_days = len(days) > _FLOWS_FILLED * len(rows)
     for j, c in enumerate(canonical):
         if c is not None or j >= len(names) or _name_words(names[j]) & _REMARK_NAMES:
             continue
+        if not bookkeeping and not (own_days and _names_a_thing(names[j])):
+            continue
         cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
-        if len(cells) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and len(set(cells)) == len(cells) \
-                and all(any(ch.isalpha() for ch in v) for v in cells):
+        # Nearly every cell a name: a row a stray delimiter shifted puts a number in the column (a
+        # quantity under PRODUCTID had let a shop's sales load as prices).
+        named = [v for v in cells if any(ch.isalpha() for ch in v)]
+        if len(named) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and len(set(named)) == len(named) \
+                and len(cells) - len(named) <= max(1, _SHIFTED * len(cells)):
             return [j, dated]
     return []
 
@@ -324,8 +347,9 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     this decimal mark and grouping) is no price history (what it looks like, and the columns that
     tell), or None when nothing says so."""
     if records := _records(names, canonical, body):
-        return "a list of records, each row its own, dated when it was entered" + NOT_PRICES + ", ".join(
-            names[j] for j in records)
+        what = ("a list of records, each row its own, dated when it was entered"
+                if _name_words(names[records[1]]) & _RECORD_DATES else "a list of things, each row its own")
+        return what + NOT_PRICES + ", ".join(names[j] for j in records)
     evidence: dict[str, list[int]] = {}
     for j, name in enumerate(names):
         kind = "side" if _sides(j, name, body) else _kind(name) or ("contact" if _emails(j, body) else None)

@@ -35,7 +35,7 @@ from .outside import strays
 from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
                     parse_grouped_whole, scaled, units_written, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
-from .shifted_rows import short_fields, shifted_rows
+from .shifted_rows import short_fields, shifted_rows, widened_rows
 from .split_dates import split_date_reason
 from .repeated_header import (
     PART_STARTS,
@@ -848,6 +848,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         reasons.set(*mixed)
     if rec.short:  # rows read padded: one a field lost in the middle reads a column off (shifted_rows.py)
         rows, why = shifted_rows(short_fields(rec.line, rec.short), num, cmap, reasons.open(), len(schema.columns))
+        if rows.size:
+            reasons.set_rows(rows, why)
+    if rec.wide:  # rows read with a blank surplus cut: one a stray delimiter split reads a column off
+        rows, why = widened_rows(short_fields(rec.line, rec.wide), num, reasons.open(), len(schema.columns))
         if rows.size:
             reasons.set_rows(rows, why)
 

@@ -37,6 +37,8 @@ class Records:
     spanned: dict[int, str] = field(default_factory=dict)
     # Rows read padded (FileSchema.ragged_from): their first line -> the fields they had.
     short: dict[int, int] = field(default_factory=dict)
+    # Rows read with their blank surplus fields cut: their first line -> the fields they had.
+    wide: dict[int, int] = field(default_factory=dict)
 
     def raw_text(self, k: int, index: LineIndex | None) -> str:
         """Raw text of record k: its lines joined with "\\n", as the csv module read them."""
@@ -70,6 +72,7 @@ class _RowSorter:
         self.rejected: list[Line] = []
         self.non_data: list[Line] = []
         self.short: dict[int, int] = {}
+        self.wide: dict[int, int] = {}
 
     def add(self, line: int, fields: list[str], raw: str) -> None:
         if not raw.strip():
@@ -78,6 +81,7 @@ class _RowSorter:
         n = len(fields)
         if n > self.width and not any(f.strip() for f in fields[self.width:]):
             fields = fields[:self.width]
+            self.wide[line] = n
         elif self.ragged_from <= n < self.width and line != self.open_end:
             fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
             self.short[line] = n
@@ -92,7 +96,7 @@ class _RowSorter:
     def records(self, needed: Sequence[int], reader: str = "csv") -> Records:
         cols = {j: pa.array([c[j] for c in self.cells], type=pa.string()) for j in needed}
         return Records(np.asarray(self.lines, dtype=np.int64), cols, self.raw, self.rejected, self.non_data, reader,
-                       short=self.short)
+                       short=self.short, wide=self.wide)
 
 
 def _sorter(index: LineIndex, schema: FileSchema) -> _RowSorter:
@@ -338,7 +342,7 @@ def _merge(main: Records, extra: Records) -> Records:
     order = np.argsort(lines, kind="stable")
     cols = {j: pa.concat_arrays([main.columns[j], extra.columns[j]]).take(pa.array(order)) for j in main.columns}
     return Records(lines[order], cols, None, main.rejected, main.non_data, main.reader,
-                   short={**main.short, **extra.short})
+                   short={**main.short, **extra.short}, wide={**main.wide, **extra.wide})
 
 
 Region = tuple[list[list[str]], int, int, int, Callable[[int], str] | None, list[list[str]] | None]

@@ -8,6 +8,13 @@ adjusted close as its volume. Nothing in one row tells the two apart; the file's
 a short row's last value near what a column it does not reach holds, and far from its own column's,
 is read a column off, and rejected for its field count. Values of one size in both columns (open,
 high, low, close) tell nothing, and such a row is read as written.
+
+Wide rows read with their blank surplus fields cut (spreadsheets pad some rows) have the mirror
+fault: a stray delimiter inside a row whose last column is empty (a comment column no row fills)
+leaves an empty field in its middle and a blank surplus, every value after it a column to the right.
+"2021-03-16,96.09,97.05,94.82,95.78,,12345,note," under "Date,...,Close,Volume,Remark,Comments"
+loaded the day without its volume. A padded row keeps its values where they belong: one whose mapped
+column is empty where the file's other rows fill it is read a column off, and rejected.
 """
 from __future__ import annotations
 
@@ -23,7 +30,7 @@ _NEARER = math.log(10.0)
 
 def short_fields(lines: np.ndarray, short: dict[int, int]) -> np.ndarray:
     """How many fields each record (by its first line, `lines`) had where it was read padded
-    (Records.short), 0 for the others."""
+    (Records.short) or cut (Records.wide), 0 for the others."""
     fields = np.zeros(lines.size, dtype=np.int64)
     at = np.fromiter(short, dtype=np.int64, count=len(short))
     order = np.argsort(lines, kind="stable")
@@ -68,3 +75,31 @@ def shifted_rows(fields: np.ndarray, num: dict[str, Parsed], cmap: dict[str, int
                               dtype=object)
             reasons.append(labels[nearest[off]])
     return np.concatenate(rows), np.concatenate(reasons)
+
+
+# Of a mapped column's values on the file's other rows, the share filled that makes an empty one in a
+# widened row a stray field's, not the day's missing value.
+_FILLED = 0.9
+
+
+def widened_rows(fields: np.ndarray, num: dict[str, Parsed], open_rows: np.ndarray, width: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, reasons) of the rows read with their blank surplus cut (`fields` > 0: how many fields
+    each row had, 0 for the others) with a mapped column empty that the file's other rows fill
+    (_FILLED of them). `open_rows`: rows no rule has rejected yet."""
+    wide = np.flatnonzero((fields > 0) & open_rows)
+    others = (fields == 0) & open_rows
+    if not wide.size or not others.any():
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
+    emptied = [c for c, p in num.items() if p.missing[others].mean() <= 1 - _FILLED and p.missing[wide].any()]
+    hit = np.zeros(wide.size, dtype=bool)
+    named = np.full(wide.size, "", dtype=object)
+    for c in emptied:
+        here = num[c].missing[wide] & ~hit
+        named[here] = c
+        hit |= here
+    rows = wide[hit]
+    reasons = np.array([f"wrong field count: expected {width}, got {n} (its {c} empty where the file's other rows "
+                        f"fill it, a blank field past its last column: a stray delimiter moved its values a column on?)"
+                        for n, c in zip(fields[rows].tolist(), named[hit].tolist())], dtype=object)
+    return rows, reasons

@@ -300,6 +300,41 @@ def test_a_list_of_products_dated_when_added_is_no_price_history():
     assert result.prices.empty and len(result.rejected) == 4
 
 
+_SALES = (b'DATE,TIME,Qty,PRODUCTID,Price,ProductType,"ProductDescription",Comments\r\n'
+          b"29/01/2018,00:15,0,RI-3895,$29.81,Light-Up Running Jacket,\"The next level, of weather.\",\r\n"
+          b"30/01/2018,00:30,1,RI-8070,$80.08,Men's Ventilated Trail Shoes,\"Great grip.\",\r\n"
+          b"31/01/2018,00:45,1,RI-9546,$25.55,Switch Fly Rods,\"This lightweight fly rod.\",\r\n"
+          b"01/02/2018,01:00,9,CC-9259,$48.00,\"Throw Pillow, Wooden Paddles\",\"Add a pop.\",\r\n"
+          b"02/02/2018,01:15,1,CC-1697,$34.22,Men's Heavy-Duty Suspenders,\"These tough.\",\r\n")
+
+
+@pytest.mark.parametrize("data", [
+    _SALES,
+    # A stray delimiter in one row (Pollock's row_more_sep) puts its quantity under PRODUCTID.
+    _SALES + b"03/02/2018,,01:30,2,RI-6052,$89.34,Organic Textured Cotton Towel,\"All the softness.\",\r\n",
+])
+def test_a_shops_sales_of_a_product_a_row_are_no_price_history(data):
+    # Pollock's source (a shop's sales: each row a product, its Price the product's) had loaded as the
+    # closes of one series named by the file, its Qty as volume, whatever its date column is named.
+    schema = detect_bytes(data, "source.csv")
+    assert schema.problem == "a list of things, each row its own, not prices: PRODUCTID, DATE"
+    assert [c.name for c in schema.columns][:5] == ["DATE", "TIME", "Qty", "PRODUCTID", "Price"]
+    result = normalise_bytes(data, schema, "source.csv")
+    assert result.prices.empty and len(result.rejected) == data.count(b"\n") - 1
+
+
+@pytest.mark.parametrize("data", [
+    # One instrument's product, the same on every row: its prices.
+    b"Date,Product,Price\n2024-01-02,Brent,80.5\n2024-01-03,Brent,81.2\n2024-01-04,Brent,79.9\n2024-01-05,Brent,80.1\n",
+    # An item column naming the one instrument on each row.
+    b"Date,Item,Price\n2024-01-02,Gold,2050\n2024-01-03,Gold,2061\n2024-01-04,Gold,2049\n2024-01-05,Gold,2055\n",
+])
+def test_one_products_prices_are_no_list_of_things(data):
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "prices.csv").prices) == 4
+
+
 @pytest.mark.parametrize("data", [
     # A price history: its date is the day's, whatever its other columns name.
     b"Date,Price\n2024-01-02,12.50\n2024-01-03,12.75\n2024-01-04,12.60\n",
