@@ -51,6 +51,7 @@ _GENERIC_FIELDS = frozenset({"value", "rate", "closingrate", "units", "qty", "qu
 _UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
 _PRICES = frozenset(PRICE_COLUMNS)
 _FIELDS = _PRICES | {"volume"}
+_RANGE = frozenset({"high", "low"})
 # Names of a row's number, in capitals as tickers are: a count beside the prices, not a ticker's.
 # A slash in a bare name is a ratio's ("P/E", "P/B", "EV/EBITDA") but a share class's ("BRK/B").
 _SHARE_CLASS = re.compile(r"[A-Z0-9]{2,}/[A-Z]")
@@ -895,7 +896,11 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
         fields.setdefault(label, set()).add(field)
     # In a header all in capitals, capitals tell no ticker from a word: a label must name two fields.
     least = 2 if _all_capitals(header_cells) else 1
-    priced = {label for label, named in fields.items() if named & _PRICES and len(named) >= least}
+    # A label over a high and a low alone is a range of the file's own prices, an indicator's band or
+    # zone ("OB_High,OB_Low": an order block's, "BB_High,BB_Low"), not another ticker's bars, which
+    # have a close: Tiingo's daily AAPL with its indicators beside had been refused as two tickers'.
+    priced = {label for label, named in fields.items()
+              if named & _PRICES and len(named) >= least and not named <= _RANGE}
     found = [j for j, (label, _) in unread.items() if label in priced]
     # One such column beside prices whose names give no ticker ("US Close", "ETF Close", "Close C",
     # "SPY Close" in AAPL.csv) may be a word's as well as a ticker's, and the file's own prices read

@@ -36,6 +36,7 @@ _TV_VENUES = ("(?:NASDAQ|NYSE|AMEX|BATS|CBOE|ARCA|NYSEARCA|OTC)(?:_DLY)?|OANDA|F
               "|PEPPERSTONE|ICMARKETS|CAPITALCOM|TVC|SP|DJ|INDEX")
 _TV_INTERVAL = r"(?:\d{1,3}[SDWM]|[DWM]|1|3|5|15|30|45|60|120|180|240)"
 _TV_DOWNLOAD = r"(?:_[0-9a-fA-F]{5})?"
+_YYMMDD = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # a day as Finam names its export's range
 _DECORATIONS = tuple(re.compile(p) for p in (
     # Dukascopy: "EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024", "..._1_Hour_ASK_...", and what a
     # user adds after its range or writes in its place ("XAUUSD_..._31.12.2019_all" beside "..._wkdays",
@@ -102,6 +103,12 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     # "AAPL_2019", "1000_2020"). Not a span of years ("2019_2020", "2024_2025": a season's file, not Tokyo
     # code 2019): a code that could be a year of these keeps the whole name, as before.
     r"^(?!(?:199\d|20\d\d)_)(?P<s>(?:1[3-9]|[2-9]\d)\d{2})_(?:19|20)\d{2}$",
+    # Finam's export: "<code>_<from>_<to>", both days as YYMMDD ("GAZP_190722_190722", "SBER_101111_221111",
+    # "SPFB.Si_200101_201231"). Its bars exported without the <TICKER> field (DATE,TIME,OPEN,...) had loaded
+    # each range downloaded as a ticker of its own. A code with a capital, not a file's word: an office's
+    # "sales_240101_240131" or "DATA_190101_191231" keeps its whole name.
+    rf"^(?!(?:{'|'.join(sorted(_FILE_WORDS))})_)(?P<s>(?=[A-Za-z0-9.@-]*[A-Z])[A-Za-z0-9][A-Za-z0-9.@-]*?)"
+    rf"_{_YYMMDD}_{_YYMMDD}$",
 ))
 # stooq names a download after its symbol in lowercase, market and bars: "aapl_us_d", "^spx_d", "bp_uk_d".
 # An American listing is the bare symbol, as other sources write it; another market's code stays the

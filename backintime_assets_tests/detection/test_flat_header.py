@@ -544,6 +544,35 @@ def test_a_moving_average_beside_one_lower_case_tickers_columns_loads_its_rows(e
     assert prices["close"].to_pylist() == [130.0, 130.1, 130.2]
 
 
+def test_an_indicators_high_and_low_beside_the_days_prices_are_no_other_tickers():
+    # Tiingo's daily AAPL saved by a screener with its indicators (trimmed): an order block's high and
+    # low ("OB_High,OB_Low") were read as ticker OB's bars and the whole file refused as two tickers'.
+    data = _rows(
+        "date,Close,High,Low,Open,Volume,Peaks_Valleys_avg,color,SMA_50,OB,OB_High,OB_Low,OB_Mitigated_Index",
+        "2022-01-03 00:00:00+00:00,178.6649357263,179.5189464624,174.4439631225,174.5617577068,104701220,,"
+        "#000000,,0.0,0.0,0.0,0.0",
+        "2022-01-04 00:00:00+00:00,176.3973899787,179.5778437546,175.8280494879,179.2735410785,99310438,,"
+        "#000000,,0.0,0.0,0.0,0.0",
+        "2022-01-24 00:00:00+00:00,158.6496726119,159.3171752562,151.8568515843,157.0790781546,162706686,"
+        "156.60789981746666,#000000,,1.0,158.2,152.1,0.0")
+    schema = detect_bytes(data, "AAPL_daily_010725.csv")
+    assert schema.problem is None
+    assert [c.canonical for c in schema.columns][:6] == ["date", "close", "high", "low", "open", "volume"]
+    assert all(c.canonical is None for c in schema.columns[6:])
+    prices = normalise_bytes(data, schema, "AAPL_daily_010725.csv").prices_arrow
+    assert prices.num_rows == 3 and prices["close"].to_pylist() == [178.6649357263, 176.3973899787, 158.6496726119]
+    assert prices["high"].to_pylist()[2] == 159.3171752562
+
+
+def test_another_tickers_close_beside_its_high_and_low_still_refuses_the_file():
+    # The range rule spares a label naming a high and a low alone; SPY's close beside them is a series.
+    data = _rows("Date,Open,High,Low,Close,SPY_High,SPY_Low,SPY_Close",
+                 "2021-01-04,1.0,1.2,0.9,1.1,371.0,365.0,368.8", "2021-01-05,1.1,1.3,1.0,1.2,372.0,366.0,371.3")
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert "SPY_High, SPY_Low, SPY_Close" in schema.problem
+
+
 @pytest.mark.parametrize(("header", "tickers"), [
     # Words over a close alone ("am_close,pm_close", "exp_close"), but each over a close and a
     # volume: Philip Morris and Altria, Eagle Materials and Fitbit, as before. Taken for words, one's

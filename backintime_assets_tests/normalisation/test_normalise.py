@@ -302,6 +302,11 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("RUSSELL_2000.csv", "RUSSELL_2000"), ("AAPL_2019.csv", "AAPL_2019"), ("sales_2019.csv", "SALES_2019"),
     ("1557_19.csv", "1557_19"), ("1557_2019_v2.csv", "1557_2019_V2"),
     ("2019_2020.csv", "2019_2020"), ("1000_2020.csv", "1000_2020"), ("0050_2020.csv", "0050_2020"),  # no Tokyo code
+    # Finam's export of a code's range of days, YYMMDD ("GAZP_190722_190722" as its export URL names it); not an
+    # office's own name in lower case or a file's word, nor six digits that are no day.
+    ("GAZP_190722_190722.csv", "GAZP"), ("SBER_101111_221111.csv", "SBER"), ("US1.AAPL_170101_171231.txt", "US1.AAPL"),
+    ("sales_240101_240131.csv", "SALES_240101_240131"), ("DATA_190101_191231.csv", "DATA_190101_191231"),
+    ("SBER_101111_221311.csv", "SBER_101111_221311"), ("SBER_101111.csv", "SBER_101111"),
     # TradingView's chart export: its interval always cut, its venue where others write the symbol bare.
     ("BATS_AAPL, 1D.csv", "AAPL"), ("BINANCE_BTCUSDT, 1D.csv", "BINANCE_BTCUSDT"), ("OANDA_EURUSD, 60.csv", "EURUSD"),
     ("NYSE_BRK.B, 1D (1).csv", "BRK.B"), ("FX_IDC_EURUSD, 1W.csv", "EURUSD"), ("LSE_BP, 1D.csv", "LSE_BP"),
@@ -3433,6 +3438,18 @@ def test_a_time_in_digits_is_one_judgement_of_detection_and_reading():
             check_invariants(result)
             assert result.rejected.reason.str.startswith("intraday bar").tolist() == [timed] * 4
             assert len(result.rejected) == 4
+
+
+def test_finams_bars_exported_without_their_ticker_load_under_its_code_whatever_the_range():
+    """Finam names its export "<code>_<from>_<to>" (YYMMDD); exported without the <TICKER> field (its
+    DATE,TIME,OPEN,HIGH,LOW,CLOSE,VOL layout) each range had loaded as a ticker of its own:
+    SBER_180103_180105 beside SBER_180108_180112, one instrument split by its downloads."""
+    data = (b"<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>\n20180103,000000,233.50,235.94,232.50,234.94,83957878\n"
+            b"20180104,000000,234.94,237.13,233.94,236.13,44264986\n20180105,000000,236.13,237.13,233.26,234.26,19456105\n")
+    result = run(data, name="SBER_180103_180105.csv")
+    loads_every_row(result)
+    assert result.prices.ticker.tolist() == ["SBER"] * 3
+    assert result.prices.close.tolist() == [234.94, 236.13, 234.26]
 
 
 def test_a_kabuoji3_years_download_loads_under_its_tokyo_code():
