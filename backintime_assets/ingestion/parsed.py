@@ -99,7 +99,12 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # row naming what it sums is rejected; rows below a repeated header keep a label's ticker where the
 # file's name names none; "NaN" in any case is a null; all-flat MT4 bars read in O,H,L,C order; a Tokyo
 # code before a year in a file's name ("1557_2019.csv") names the code.
-PARSER_VERSION = 17
+# 18 (session 32): a row priced in another currency than the file's is rejected ("$" beside "€" had
+# loaded as one close); stooq's database ".US" tickers lose the suffix its downloads' names lose;
+# "p.m." with dots reads under "%p"; a row whose blank surplus field was cut is rejected where a column
+# the file's other rows fill is empty in it (a stray delimiter had loaded a day without its volume);
+# Finam's ticker-less exports ("GAZP_190722_190722.csv") load under the code.
+PARSER_VERSION = 18
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
