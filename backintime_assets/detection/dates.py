@@ -360,10 +360,13 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
         # fortnightly series' month changes every other row). Not by a few changes: rows in no
         # order of time (a table of people's sign-up days, of orders by customer) change both
         # parts nearly every row, and which changed a few times more is chance. Taken for proof
-        # (0.7), a register of such dates loaded month first, each a wrong day.
+        # (0.7), a register of such dates loaded month first, each a wrong day. Before either, the
+        # one reading that puts the dates in order of time (_ordered_reading), as a file is kept.
         ch_a = sum(1 for x, y in zip(a, a[1:]) if x != y)
         ch_b = sum(1 for x, y in zip(b, b[1:]) if x != y)
-        if ch_a != ch_b and min(ch_a, ch_b) <= _FEWER_MONTH_CHANGES * max(ch_a, ch_b):
+        if (in_order := _ordered_reading(a, b, _years(groups, order == "y2"))) is not None:
+            dayfirst, certainty = in_order, 0.7
+        elif ch_a != ch_b and min(ch_a, ch_b) <= _FEWER_MONTH_CHANGES * max(ch_a, ch_b):
             dayfirst, certainty = ch_a > ch_b, 0.7
         else:
             # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first.
@@ -528,16 +531,40 @@ def _even_reading(a: list[int], b: list[int], years: list[int]) -> bool | None:
 
 def _even_steps(months: list[int], days: list[int], years: list[int]) -> bool:
     """The distinct dates, in row order, run one way with no step more than twice another."""
-    try:
-        run = [date(y, m, d).toordinal() for y, m, d in zip(years, months, days)]
-    except ValueError:
-        return False
-    run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]
-    steps = [y - x for x, y in zip(run, run[1:])]
-    if len(steps) < 2 or not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+    steps = _steps_in_order(months, days, years)
+    if steps is None:
         return False
     sizes = [abs(s) for s in steps]
     return max(sizes) <= 2 * min(sizes)
+
+
+def _steps_in_order(months: list[int], days: list[int], years: list[int]) -> list[int] | None:
+    """The steps in days between the distinct dates, in row order (a date repeats per ticker), when
+    there are at least two and they all run one way; else None (or when a part is no month or day)."""
+    try:
+        run = [date(y, m, d).toordinal() for y, m, d in zip(years, months, days)]
+    except ValueError:
+        return None
+    run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]
+    steps = [y - x for x, y in zip(run, run[1:])]
+    if len(steps) < 2 or not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+        return None
+    return steps
+
+
+def _ordered_reading(a: list[int], b: list[int], years: list[int]) -> bool | None:
+    """True (day first) or False (month first) when only one reading puts the dates in order of
+    time, either way: a file kept in date order, oldest or newest first, whose dates are few a
+    month ("02/01, 09/01, 05/02, 04/03, 11/03": both parts move nearly every row, so which moves
+    more tells nothing). Read the other way they leap back and forth ("9 February, 2 May, 4 March").
+    Rows in no order of time read in order neither way, and are left to the separator's custom;
+    so are fewer than five distinct dates, which fall in order by chance too often (one in 12 of four)."""
+    in_order = [len(_steps_in_order(months, days, years) or ()) >= _FEWEST_ORDERED_STEPS
+                for months, days in ((a, b), (b, a))]
+    return in_order[1] if in_order[0] != in_order[1] else None
+
+
+_FEWEST_ORDERED_STEPS = 4
 
 
 def _january_trading(days: list[int], years: list[int]) -> bool:

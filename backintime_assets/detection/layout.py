@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from itertools import chain, compress, filterfalse, repeat, zip_longest
 from operator import itemgetter, not_
 
@@ -782,8 +782,9 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
         # A date that proves the day/month order may lie between the spread's rows: the column is
         # typed again from every row, its order then the data's, not a guess; agree_day_order sees
         # every row of it too, so the proof stands against another column's.
-        for j in proven_beyond_spread(types, cols, lambda j: [r[j] if j < len(r) else "" for r in every_row]):
-            cols[j] = [r[j] if j < len(r) else "" for r in every_row]
+        whole = cache(lambda j: [r[j] if j < len(r) else "" for r in every_row])  # built once, asked twice
+        for j in proven_beyond_spread(types, cols, whole):
+            cols[j] = whole(j)
             types[j] = typed(j, cols[j])
     return agree_day_order(types, cols, file_date)
 

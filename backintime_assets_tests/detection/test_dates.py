@@ -610,3 +610,19 @@ def test_may_beside_other_full_month_names_is_one_full_names_layout():
     assert infer_date_format([d.strftime("%B %d, %Y") for d in days[:33]]).format == "%B %d, %Y"
     # Abbreviations beside "May" stay abbreviations.
     assert infer_date_format([d.strftime("%d %b %Y") for d in days]).format == "%d %b %Y"
+
+
+def test_dates_in_order_of_time_one_way_only_are_read_that_way():
+    # A file kept in date order with one or two rows a month, none dated after the 12th: the month
+    # changes nearly as often as the day, and the change counts left it to the custom of "/" (month
+    # first: 9 February, 2 May, 4 March...). Day first it runs in order, oldest or newest first.
+    values = ["02/01/2024", "09/01/2024", "05/02/2024", "04/03/2024", "11/03/2024", "01/04/2024", "06/05/2024",
+              "10/05/2024", "03/06/2024"]
+    assert (infer_date_format(values).format, infer_date_format(values).confidence) == ("%d/%m/%Y", 0.7)
+    assert infer_date_format(values[::-1]).format == "%d/%m/%Y"
+    # A monthly series whose day repeats now and then: its month changes more often than its day,
+    # and the counts had read it month first.
+    monthly = ["05/01/2024", "05/02/2024", "07/03/2024", "03/04/2024", "03/05/2024", "05/06/2024", "05/07/2024"]
+    assert infer_date_format(monthly).format == "%d/%m/%Y"
+    # Four dates fall in order by chance too often: the guess stays a guess.
+    assert infer_date_format(["09/01/2024", "05/02/2024", "04/03/2024", "06/05/2024"]).confidence == 0.5
