@@ -203,6 +203,18 @@ the two commits ran 2.22-2.61 s against 2.10-2.74 s: under Spark after the warm-
 row on the daily clean set, twice a commit alternating, the final code's second and third ran 2.24-2.58
 s, 4.24-4.81 CPU-s against 2.49-2.74 s, 4.90-5.16 CPU-s, and the first of each three 2.64-3.21 s
 against 2.94-3.23 s: the single timed run's gap is its first job's noise.
+Session 32 (a new machine, slower than session 31's: every engine's figure is higher; detection 7.8%
+fewer steady instructions per drifted file by callgrind, then this session's new rules), nothing else
+running, this session's code (ed3d772) and its first (80089ee) alternating, two runs each: daily clean
+5.02 / 4.53 s, 9.80 / 8.61 CPU-s against 5.09 / 4.64 s, 9.91 / 9.02 CPU-s; polars one file 1.97 / 1.45
+against 1.58 / 1.51 s (0.392x / 0.321x against 0.310x / 0.325x wall); Spark read.csv 12.7 / 12.0
+against 13.4 / 12.8 s (2.54x / 2.65x against 2.63x / 2.77x wall); daily drifted 16.1 / 15.4 s, 30.1 /
+28.8 CPU-s against 16.3 / 15.9 s, 30.8 / 30.1 CPU-s (detection 6.39 / 6.15 s, 39.7-40.0%, against 6.62 /
+6.39 s, 40.2-40.7%); by era 5.58 / 5.55 against 5.46 / 5.25 s (2.4-3.7% against 2.5-2.6%); archive
+clean 9.28 / 9.12 s against 9.59 / 9.51 s (polars 1.29 / 1.00 against 1.12 / 0.94 s: 0.136x / 0.110x
+against 0.117x / 0.099x; Spark 4.34 / 4.01 against 4.23 / 3.86 s: 0.467x / 0.440x against 0.441x /
+0.406x); archive drifted 11.3 / 10.8 s against 12.0 / 11.8 s (2.5% against 2.2%). Every set loaded
+all its rows in every run.
 """
 from __future__ import annotations
 
