@@ -1,5 +1,6 @@
 """Rows short of the header by trailing fields: loaded with those fields empty where the file's writer
-leaves them out (detection/ragged.py), rejected for their field count where a row is damaged or cut."""
+leaves them out (detection/ragged.py), rejected for their field count where a row is damaged or cut;
+and rows a stray delimiter widened, whose blank surplus was cut (shifted_rows.widened_rows)."""
 
 import math
 
@@ -139,3 +140,39 @@ def test_short_fields_finds_each_padded_record_by_its_line():
 
     assert short_fields(np.array([5, 2, 9, 7]), {9: 3, 2: 4, 100: 2}).tolist() == [0, 4, 3, 0]
     assert short_fields(np.array([], dtype=np.int64), {3: 2}).tolist() == []
+
+
+# Rows a stray delimiter widened (shifted_rows.widened_rows), the mirror of a short row's fault: in a
+# file whose last column no row fills, its blank surplus was cut as a spreadsheet's padding is.
+WIDE_HEADER = "Date,Open,High,Low,Close,Volume,Remark,Comments\n"
+
+
+def _widened(stray=None, padded=None):
+    out = []
+    for d in DAYS:
+        values = [f"2021-03-{d:02d}", f"{100 + d}.0", f"{101 + d}.5", f"{99 + d}.5", f"{100 + d}.5", f"{d}000",
+                  '"quiet, day"', ""]
+        if d == stray:
+            values.insert(5, "")  # a stray delimiter before the volume: Pollock's row_more_sep
+        if d == padded:
+            values += ["", ""]  # a spreadsheet's padding after the row's last column
+        out.append(",".join(values))
+    return WIDE_HEADER + "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_row_a_stray_delimiter_widened_is_rejected_not_loaded_without_its_volume(careful, monkeypatch):
+    # Its last field (Comments) blank, the row had been read with it cut: its volume field empty, the
+    # 12000 under Remark, the day loaded without a volume.
+    r = _run(_widened(stray=12), monkeypatch, careful)
+    assert len(r.prices) == len(DAYS) - 1 and r.prices.volume.notna().all()
+    assert r.rejected.raw.str[:10].tolist() == ["2021-03-12"]
+    assert r.rejected.reason.tolist() == [
+        "wrong field count: expected 8, got 9 (its volume empty where the file's other rows fill it, a blank field "
+        "past its last column: a stray delimiter moved its values a column on?)"]
+
+
+def test_a_padded_row_keeps_its_values_and_loads():
+    r = _run(_widened(padded=12))
+    assert len(r.prices) == len(DAYS) and r.rejected.empty
+    assert r.prices.loc[r.prices.date.astype(str) == "2021-03-12", "volume"].tolist() == [12000]
