@@ -242,9 +242,12 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                 dates, tickers, holds = series_dates(layout.body, series, canonical)
             else:
                 dates = list(map(itemgetter(j), rows))
-                tickers = None if k is None else list(map(itemgetter(k), rows)) if shortest > k else \
-                    [row[k] if k < len(row) else "" for row in rows]
-                holds = None if k is None else ticker_holds_bars(rows, k, canonical)
+                if k is None:
+                    tickers = holds = None
+                else:
+                    tickers = list(map(itemgetter(k), rows)) if shortest > k else \
+                        [row[k] if k < len(row) else "" for row in rows]
+                    holds = ticker_holds_bars(rows, k, canonical)
             # A measurement's one value leaping by orders of magnitude, named "value" or not at all
             # (measurements.py): asked after the dates' steps, as a year's or a month's prices leap too
             # and are refused for their period, the truer reason.
