@@ -103,7 +103,8 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # loaded as one close); stooq's database ".US" tickers lose the suffix its downloads' names lose;
 # "p.m." with dots reads under "%p"; a row whose blank surplus field was cut is rejected where a column
 # the file's other rows fill is empty in it (a stray delimiter had loaded a day without its volume);
-# Finam's ticker-less exports ("GAZP_190722_190722.csv") load under the code.
+# Finam's ticker-less exports ("GAZP_190722_190722.csv") load under the code, its futures with their
+# contract's ("SPFB.Si": every contract had loaded as SPFB).
 PARSER_VERSION = 18
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.

@@ -7,7 +7,7 @@ from backintime_assets.detection.currencies import CURRENCY_CODES
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
                                                   without_words)
 
-_SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}")  # "L", "KS", "OSE", "B"; "us" of "aapl.us"
+_SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}|[A-Z][a-z]")  # "L", "KS", "OSE", "B"; "us" of "aapl.us"; "Si"
 # Short dotted words that name a copy, a version or a kind of the file, never an exchange or a
 # class: "AAPL.OLD.csv" beside AAPL.csv is Apple's, and loaded as a ticker of its own it would be
 # a second Apple in every backtest, where as AAPL it supersedes (or is superseded by) AAPL.csv.
@@ -170,10 +170,13 @@ def default_ticker_for(source_file: str) -> str:
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
     # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
     # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.
+    # Two letters capitalised are a contract's code, not a broker's suffix nor a file's word ("Last"):
+    # Finam's futures "SPFB.Si", "SPFB.Eu" beside "SPFB.RTS" had all loaded as SPFB.
     lower = not any(c.isupper() for c in pieces[0])
     kept = [pieces[0]]
     for piece in pieces[1:]:
-        if not (_SYMBOL_CODE.fullmatch(piece) and (lower or piece.isupper())) or piece.upper() in _FILE_WORDS:
+        cased = piece.isupper() or (len(piece) == 2 and piece.istitle())
+        if not (_SYMBOL_CODE.fullmatch(piece) and (lower or cased)) or piece.upper() in _FILE_WORDS:
             break
         kept.append(piece)
     return ".".join(kept).strip().upper() or "UNKNOWN"

@@ -307,6 +307,8 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("GAZP_190722_190722.csv", "GAZP"), ("SBER_101111_221111.csv", "SBER"), ("US1.AAPL_170101_171231.txt", "US1.AAPL"),
     ("sales_240101_240131.csv", "SALES_240101_240131"), ("DATA_190101_191231.csv", "DATA_190101_191231"),
     ("SBER_101111_221311.csv", "SBER_101111_221311"), ("SBER_101111.csv", "SBER_101111"),
+    # Finam's futures keep their contract's code in its own case ("SPFB.Si", "SPFB.Eu"): each had become SPFB.
+    ("SPFB.Si_240101_240131.csv", "SPFB.SI"), ("SPFB.Eu_240101_240131.csv", "SPFB.EU"), ("SPFB.RTS.csv", "SPFB.RTS"),
     # TradingView's chart export: its interval always cut, its venue where others write the symbol bare.
     ("BATS_AAPL, 1D.csv", "AAPL"), ("BINANCE_BTCUSDT, 1D.csv", "BINANCE_BTCUSDT"), ("OANDA_EURUSD, 60.csv", "EURUSD"),
     ("NYSE_BRK.B, 1D (1).csv", "BRK.B"), ("FX_IDC_EURUSD, 1W.csv", "EURUSD"), ("LSE_BP, 1D.csv", "LSE_BP"),
