@@ -254,6 +254,9 @@ _BAR_PRICES = frozenset({"open", "high", "low"})
 # had loaded as one series' closes under the file's name). Names of things, not of instruments: a
 # ticker's column is mapped, and one instrument's "Product" (Brent, WTI) repeats row after row.
 _THING_NAMES = ("product", "item", "sku", "article", "artikel", "produit", "producto", "prodotto", "asin")
+# A name carrying a day names a period's contract of one instrument, a new one each day, not a thing
+# ("Baseload 03/01/2024": a power exchange's day-ahead prices).
+_DAY_IN_NAME = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
 def _names_a_thing(name: str) -> bool:
@@ -289,7 +292,8 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
         # quantity under PRODUCTID had let a shop's sales load as prices).
         named = [v for v in cells if any(ch.isalpha() for ch in v)]
         if len(named) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and len(set(named)) == len(named) \
-                and len(cells) - len(named) <= max(1, _SHIFTED * len(cells)):
+                and len(cells) - len(named) <= max(1, _SHIFTED * len(cells)) \
+                and (bookkeeping or sum(bool(_DAY_IN_NAME.search(v)) for v in named) <= _FLOWS_FILLED * len(named)):
             return [j, dated]
     return []
 

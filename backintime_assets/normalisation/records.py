@@ -81,7 +81,10 @@ class _RowSorter:
         n = len(fields)
         if n > self.width and not any(f.strip() for f in fields[self.width:]):
             fields = fields[:self.width]
-            self.wide[line] = n
+            # Only a row whose values go on past a blank field can be one a stray delimiter split: a
+            # halted day's padded row ("...,95.78,,,") ends in blanks and keeps its missing volume.
+            if any(not a.strip() and b.strip() for a, b in zip(fields, fields[1:])):
+                self.wide[line] = n
         elif self.ragged_from <= n < self.width and line != self.open_end:
             fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
             self.short[line] = n

@@ -328,6 +328,9 @@ def test_a_shops_sales_of_a_product_a_row_are_no_price_history(data):
     b"Date,Product,Price\n2024-01-02,Brent,80.5\n2024-01-03,Brent,81.2\n2024-01-04,Brent,79.9\n2024-01-05,Brent,80.1\n",
     # An item column naming the one instrument on each row.
     b"Date,Item,Price\n2024-01-02,Gold,2050\n2024-01-03,Gold,2061\n2024-01-04,Gold,2049\n2024-01-05,Gold,2055\n",
+    # A power exchange's day-ahead product, named after its delivery day: one series, a name a day.
+    b"Delivery Day,Product,Price\n2024-01-02,Baseload 02/01/2024,80.5\n2024-01-03,Baseload 03/01/2024,81.2\n"
+    b"2024-01-04,Baseload 04/01/2024,79.9\n2024-01-05,Baseload 05/01/2024,80.1\n",
 ])
 def test_one_products_prices_are_no_list_of_things(data):
     schema = detect_bytes(data, "prices.csv")

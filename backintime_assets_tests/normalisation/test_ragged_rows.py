@@ -176,3 +176,12 @@ def test_a_padded_row_keeps_its_values_and_loads():
     r = _run(_widened(padded=12))
     assert len(r.prices) == len(DAYS) and r.rejected.empty
     assert r.prices.loc[r.prices.date.astype(str) == "2021-03-12", "volume"].tolist() == [12000]
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_padded_row_of_a_halted_day_loads_without_its_volume(careful, monkeypatch):
+    # Its volume genuinely missing and nothing after it: padded, not split by a stray delimiter.
+    text = _widened(padded=12).replace(',12000,"quiet, day",,,', ',,,,,')
+    r = _run(text, monkeypatch, careful)
+    assert len(r.prices) == len(DAYS) and r.rejected.empty
+    assert r.prices.loc[r.prices.date.astype(str) == "2021-03-12", "volume"].isna().all()
