@@ -194,7 +194,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         shown = _shown([layout.names[j] for j in repeats])
         problem = (f"{SIDE_BY_SIDE} ({shown}): columns named as a mapped price column hold other prices, and "
                    "nothing names whose each is; save each ticker's columns as a file of its own")
-    elif wide is None and (unread := labelled_unread(layout.header_cells, layout.types, canonical)):
+    elif wide is None and (unread := labelled_unread(layout.header_cells, layout.types, canonical, layout.body,
+                                                     decimal, thousands)):
         shown = _shown([layout.names[j] for j in unread])
         problem = (f"{SIDE_BY_SIDE} ({shown}): columns naming another ticker and a price would be left unread "
                    "(or read as the field their ticker's name says) beside the prices read, whose names give no "

@@ -875,7 +875,8 @@ def _all_capitals(header_cells: Sequence[Sequence[str]]) -> bool:
 
 
 def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
-                    canonical: Sequence[str | None]) -> list[int]:
+                    canonical: Sequence[str | None], body: Sequence[Sequence[str]] = (), decimal: str = ".",
+                    thousands: str | None = None) -> list[int]:
     """The unmapped columns whose names give a ticker and a price field ("SPY Close" beside a mapped
     "Close"), with that ticker's other unmapped columns ("SPY Volume"), of a one-row header that
     names no ticker column: another series left unread beside the prices mapped, which load under
@@ -896,11 +897,15 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
         fields.setdefault(label, set()).add(field)
     # In a header all in capitals, capitals tell no ticker from a word: a label must name two fields.
     least = 2 if _all_capitals(header_cells) else 1
-    # A label over a high and a low alone is a range of the file's own prices, an indicator's band or
-    # zone ("OB_High,OB_Low": an order block's, "BB_High,BB_Low"), not another ticker's bars, which
-    # have a close: Tiingo's daily AAPL with its indicators beside had been refused as two tickers'.
+    # A label over a high and a low alone whose values sit around the file's own prices is a range of them,
+    # an indicator's band or zone ("OB_High,OB_Low": an order block's, "BB_High,BB_Low"), not another
+    # ticker's bars: Tiingo's daily AAPL with its indicators beside had been refused as two tickers'. Far
+    # from them ("MSFT_High,MSFT_Low" at 380 beside AAPL's 100) it is another ticker's range, which
+    # would be left unread without a word.
     priced = {label for label, named in fields.items()
-              if named & _PRICES and len(named) >= least and not named <= _RANGE}
+              if named & _PRICES and len(named) >= least
+              and not (named <= _RANGE and _around_own_prices([j for j, (name, _) in unread.items() if name == label],
+                                                              canonical, body, decimal, thousands))}
     found = [j for j, (label, _) in unread.items() if label in priced]
     # One such column beside prices whose names give no ticker ("US Close", "ETF Close", "Close C",
     # "SPY Close" in AAPL.csv) may be a word's as well as a ticker's, and the file's own prices read
@@ -929,6 +934,40 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
     misread = [j for j, (cells, m) in enumerate(zip(header_cells, canonical))
                if m and cells and (w := split_cell(cells[0], words=True)) and field_of(w[0]) == m != field_of(w[1])]
     return sorted({*found, *misread})
+
+
+def _around_own_prices(band: Sequence[int], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
+                       decimal: str, thousands: str | None) -> bool:
+    """Whether the columns `band` hold values within a factor of _BAND_REACH of the file's own close (or
+    its first price mapped) on the median row that has both; an indicator's empty band (0) says nothing.
+    With no such row, nothing tells the band from another ticker's: taken for a band, as the names say."""
+    own = next((canonical.index(f) for f in ("close", *PRICE_COLUMNS) if f in canonical), None)
+    if own is None:
+        return True
+    ratios = []
+    for row in body:
+        if own >= len(row) or any(j >= len(row) for j in band):
+            continue
+        price, values = _number(row[own], decimal, thousands), [_number(row[j], decimal, thousands) for j in band]
+        if price and price > 0 and all(v and v > 0 for v in values):
+            ratios.append(sum(values) / len(values) / price)
+    if not ratios:
+        return True
+    middle = sorted(ratios)[len(ratios) // 2]
+    return 1 / _BAND_REACH <= middle <= _BAND_REACH
+
+
+# A band drawn on a ticker's prices (Bollinger's, an order block's, a day's range) stays near them; a
+# 52-week or all-time high may stand a few times above a price that fell, another ticker's anywhere.
+_BAND_REACH = 3.0
+
+
+def _number(cell: str, decimal: str, thousands: str | None) -> float | None:
+    cell = cell.strip().replace(thousands, "") if thousands else cell.strip()
+    try:
+        return float(cell.replace(decimal, ".") if decimal != "." else cell)
+    except ValueError:
+        return None
 
 
 def made_of_others(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], series: Sequence[str | None],

@@ -564,6 +564,29 @@ def test_an_indicators_high_and_low_beside_the_days_prices_are_no_other_tickers(
     assert prices["high"].to_pylist()[2] == 159.3171752562
 
 
+@pytest.mark.parametrize(("band", "refused"), [
+    # Another ticker's range far from the file's prices: its columns had been left unread without a word.
+    ("MSFT_High,MSFT_Low", [("380", "375"), ("382", "376"), ("381", "377")]),
+    ("GE_High,GE_Low", [("30.5", "29.5"), ("31", "30"), ("30", "29")]),
+])
+def test_another_tickers_high_and_low_far_from_the_files_prices_refuse_the_file(band, refused):
+    rows = [f"2024-01-0{d},100,101,99,100.5,{hi},{lo}" for d, (hi, lo) in zip((2, 3, 4), refused)]
+    data = _rows(f"Date,Open,High,Low,Close,{band}", *rows)
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert band.replace(",", ", ") in schema.problem
+
+
+def test_a_keltner_channel_around_the_files_prices_is_its_band():
+    data = _rows("Date,Open,High,Low,Close,KC_High,KC_Low",
+                 "2024-01-02,100,101,99,100.5,104.2,96.1", "2024-01-03,100.5,102,100,101.5,105.0,97.0",
+                 "2024-01-04,101.5,103,101,102,105.9,98.2")
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None and [c.canonical for c in schema.columns][5:] == [None, None]
+    prices = normalise_bytes(data, schema, "AAPL.csv").prices_arrow
+    assert prices["close"].to_pylist() == [100.5, 101.5, 102.0]
+
+
 def test_another_tickers_close_beside_its_high_and_low_still_refuses_the_file():
     # The range rule spares a label naming a high and a low alone; SPY's close beside them is a series.
     data = _rows("Date,Open,High,Low,Close,SPY_High,SPY_Low,SPY_Close",
