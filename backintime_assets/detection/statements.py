@@ -307,15 +307,30 @@ _WORTH_FIRST = 3  # rows read before the whole sample
 _NOT_DIGITS = re.compile(r"[^\d.,'\s+-]")  # a currency's sign or code beside the money ("£1,300.00")
 
 
+def _held(name: str) -> bool:
+    """Whether a quantity's name is of units held, not of a market's volume: its money traded may be
+    written as the close times the volume (a dataset's derived column; an exchange whose close is the
+    day's average price: Ghana's "Total Shares Traded" times "Closing Price - VWAP")."""
+    named = _name_words(name)
+    return bool(named & _HELD) and not named & _MARKETS
+
+
+_HELD = _QUANTITY - {"volume", "vol", "size", "executed"}
+_MARKETS = frozenset({"traded", "trade", "trades", "turnover", "volume", "vol", "dealt", "total", "market", "number"})
+
+
 def _money(cell: str, decimal: str, thousands: str | None) -> float | None:
     return to_float(_NOT_DIGITS.sub("", cell).strip(), decimal, thousands)
 
 
 def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequence[str]], decimal: str,
-           thousands: str | None) -> list[int]:
+           thousands: str | None, held: bool) -> list[int]:
     """The close and the unit price column of a table whose close is its quantity column's units times
     another column's unit price on every sampled row where units and close are numbers (units neither
-    0 nor 1: a volume of 1 times the close is the close); [] where no column so multiplies."""
+    0 nor 1: a volume of 1 times the close is the close); or, where the quantity is named as units held
+    (`held`: "Quantity", "Shares", not "Volume"), the close and the column that is its units' worth
+    ("Date,Ticker,Quantity,Price,Market Value": a position history, whose quantities had loaded as the
+    day's volume); [] where no column so multiplies."""
     if "close" not in canonical:
         return []
     close = canonical.index("close")
@@ -334,15 +349,28 @@ def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequen
                 return False
         return True
 
+    def worth_of_close(k: int, rows: Sequence[tuple[float, float, Sequence[str]]]) -> bool:
+        # To the cent and the rounding of the price as written, no closer: a day's turnover is its volume
+        # times prices near the close, within a fraction of a percent of their product.
+        for units, price, r in rows:
+            worth = _money(r[k], decimal, thousands) if k < len(r) else None
+            written = r[close].strip().rsplit(decimal, 1)
+            rounding = 0.5 * 10 ** -len(written[1]) if len(written) == 2 and written[1].isdigit() else 0.5
+            if not worth or abs(units * price - worth) > abs(units) * rounding + 0.011:
+                return False
+        return True
+
     # The first rows settle it for most tables (no column multiplies there), so a long sample is read
     # only where one does.
     first = list(islice(pairs(body), _WORTH_FIRST))
     others = [k for k in range(len(canonical)) if k not in (close, quantity) and canonical[k] not in ("date", "ticker")]
     kept = [k for k in others if first and multiplies(k, first)]
-    if not kept:
+    worths = [k for k in others if held and first and worth_of_close(k, first)]
+    if not kept and not worths:
         return []
     every = list(pairs(body[:_SIDE_ROWS]))
-    return next(([close, k] for k in kept if multiplies(k, every)), [])
+    return next(([close, k] for k in kept if multiplies(k, every)), []) \
+        or next(([close, k] for k in worths if worth_of_close(k, every)), [])
 
 
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
@@ -375,7 +403,8 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # A close that is its units' worth is a holding's or a fill's, whatever else the file holds (asked
     # only where nothing else has told: a file told already names its evidence as before).
     if len(evidence) < 2 and not fill and quantity and not bar \
-            and (worth := _worth(canonical, quantity[0], body, decimal, thousands)):
+            and (worth := _worth(canonical, quantity[0], body, decimal, thousands,
+                                 held=_held(names[quantity[0]]))):
         evidence["worth"] = worth
         fill = True
     if len(evidence) < 2 and not fill:

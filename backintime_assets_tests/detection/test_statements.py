@@ -418,6 +418,21 @@ def test_a_holdings_value_its_units_times_their_price_is_no_close():
 
 
 @pytest.mark.parametrize("data", [
+    b"Date,Ticker,Quantity,Price,Market Value\n2024-01-02,AAPL,100,185.64,18564.00\n"
+    b"2024-01-03,AAPL,100,184.25,18425.00\n2024-01-04,AAPL,150,181.91,27286.50\n",
+    b"Datum;Anzahl;Kurs;Wert\n02.01.2024;12;80,10;961,20\n03.01.2024;12;81,00;972,00\n04.01.2024;20;80,50;1.610,00\n",
+])
+def test_a_position_historys_worth_beside_its_price_tells_a_holding(data):
+    # A broker's position history: its units held had loaded as the day's volume beside the price.
+    schema = detect_bytes(data, "positions.csv")
+    assert schema.problem is not None and schema.problem.startswith("a list of holdings, not prices")
+    assert normalise_bytes(data, schema, "positions.csv").prices.empty
+
+
+@pytest.mark.parametrize("data", [
+    # A dataset's own column of dollar volume: the close times the volume, to the cent, on every day.
+    b"Date,Close,Volume,Dollar Volume\n2024-01-02,42.5,1000,42500.0\n2024-01-03,43.0,1200,51600.0\n"
+    b"2024-01-04,42.0,900,37800.0\n",
     # Money traded in dollars beside the coins: the volume times the close, never the close itself.
     b"Date,Close,Volume,Volume USD\n2024-01-02,42000.5,12.5,525006.25\n2024-01-03,43000.0,10.0,430000.0\n"
     b"2024-01-04,42500.0,8.0,340000.0\n",
