@@ -49,9 +49,10 @@ from .aggregates import check_aggregate_rows, check_labelled_sums
 from .carried_on import carries_on
 from .currency_mix import other_currency_rows
 from .label_columns import label_columns, told_apart
+from .other_series import other_series_rows
 from .rules import (
-    PRICE_FIELDS, Reasons, accepted_repeats, check_duplicates, check_intraday, check_prices, check_subtotal_rows,
-    check_trade_days, check_two_digit_future, check_unnamed_series,
+    PRICE_FIELDS, Reasons, Repeats, accepted_repeats, check_duplicates, check_intraday, check_prices,
+    check_subtotal_rows, check_trade_days, check_two_digit_future, check_unnamed_series,
     series_reason,
 )
 from .sheets import (
@@ -202,13 +203,38 @@ def _labels(rec: Records, reread: Callable[[list[int]], Records] | None, schema:
         return None
 
     def apart(rows: np.ndarray, key: np.ndarray, clash: np.ndarray, prices: list[np.ndarray]) -> np.ndarray:
-        more = reread(js)
-        at = np.minimum(np.searchsorted(more.line, rec.line), max(len(more.line) - 1, 0))
-        same = more.line[at] == rec.line if len(more.line) else np.zeros(len(rec.line), dtype=bool)
-        columns = [pc.if_else(pa.array(same), more.columns[j].take(pa.array(at)), pa.nulls(len(at), pa.string()))
-                   for j in js if j in more.columns]
-        return told_apart(columns, days, rows, key, clash, prices)
+        return told_apart(list(_reread_columns(rec, reread, js).values()), days, rows, key, clash, prices)
     return apart
+
+
+def _reread_columns(rec: Records, reread: Callable[[list[int]], Records], js: list[int]) -> dict[int, pa.Array]:
+    """Columns `js` read again from the file's lines, a cell for each of `rec`'s records (null where
+    a record's line is not among those read)."""
+    more = reread(js)
+    at = np.minimum(np.searchsorted(more.line, rec.line), max(len(more.line) - 1, 0))
+    same = more.line[at] == rec.line if len(more.line) else np.zeros(len(rec.line), dtype=bool)
+    return {j: pc.if_else(pa.array(same), more.columns[j].take(pa.array(at)), pa.nulls(len(at), pa.string()))
+            for j in js if j in more.columns}
+
+
+def _check_other_series(reasons: Reasons, repeats: Repeats, tickers: np.ndarray, rec: Records,
+                        reread: Callable[[list[int]], Records] | None, schema: FileSchema, cmap: dict[str, int],
+                        timed: list[int] | None, files: FileLines | None) -> None:
+    """other_series.py's rule, for a file with a ticker column and text columns unmapped beside it; read
+    again only for a file whose tickers' dates repeat (few do)."""
+    if reread is None or "ticker" not in cmap:
+        return
+    mapped, time = set(cmap.values()), _time_column(schema, cmap, timed)
+    js = [j for j, c in enumerate(schema.columns) if c.type == "string" and j not in mapped and j != time]
+    if not js:
+        return
+    rows, key = repeats
+    still = reasons.ok[rows]
+    columns = _reread_columns(rec, reread, js)
+    found = other_series_rows([(schema.columns[j].name, columns[j]) for j in js if j in columns], tickers,
+                              rows[still], key[still], None if files is None else files.file_of(rec.line))
+    if found is not None:
+        reasons.set_rows(*found)
 
 
 def _written_text(column: pa.Array) -> bool:
@@ -897,6 +923,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         check_intraday(reasons, repeat_keys, days, codes, least, reason, clock, found=repeats,
                        files=1 if files is None else files.count)
     if repeats is not None:
+        _check_other_series(reasons, repeats, repeat_keys, rec, reread, schema, cmap, timed, files)
         check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
                              named="ticker" in cmap or tickers is not None, found=repeats,
                              files=1 if files is None else files.count,
