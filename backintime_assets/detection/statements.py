@@ -112,13 +112,16 @@ _EMAIL_PROBE = 20  # first sampled rows, one of which holds an address in a colu
 
 
 def _emails(j: int, body: Sequence[Sequence[str]]) -> bool:
-    """Whether column `j` holds e-mail addresses in nearly all its filled sampled cells."""
+    """Whether column `j` holds e-mail addresses in nearly all its filled sampled cells, and is filled on
+    most sampled rows: a buyer's address is on each purchase, where a price file's remark or trailing
+    note giving whom to ask ("Note": "ir@fund.example" on one day) fills one cell."""
     # Settled on the first rows for most columns: a column of addresses shows one there.
     if not any(j < len(r) and "@" in r[j] for r in body[:_EMAIL_PROBE]):
         return False
-    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and "@" in r[j]]
-    filled = sum(1 for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip())
-    return sum(1 for c in cells if _EMAIL.fullmatch(c)) >= _EMAILS * filled
+    rows = body[:_SIDE_ROWS]
+    cells = [r[j].strip() for r in rows if j < len(r) and "@" in r[j]]
+    filled = sum(1 for r in rows if j < len(r) and r[j].strip())
+    return filled >= _FLOWS_FILLED * len(rows) and sum(1 for c in cells if _EMAIL.fullmatch(c)) >= _EMAILS * filled
 
 
 @lru_cache(maxsize=4096)  # a column of sides (or a "Type" column) repeats its few values
@@ -302,8 +305,10 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
 # ("Fund,Units,Unit Price,Price Date,Value": the Value, named as a close, had loaded as the fund's price
 # a hundredfold, under the file's name). A day's close is no multiple of its volume: its money traded
 # is ("Value", "Turnover"), and that is never named as the close beside the price it multiplies.
-_WORTH_SLACK = 0.005  # of the worth, the rounding of the unit price and of the money
+_WORTH_SLACK = 0.005  # of the worth, the rounding of the unit price
+_WORTH_CENT = 0.01  # the most the money's own rounding may be off: a cent, or the last place it is written to
 _WORTH_FIRST = 3  # rows read before the whole sample
+_WORTH_PROBE = 50  # first sampled rows the first of them are looked for in (volumes of 0 on a price file's)
 _NOT_DIGITS = re.compile(r"[^\d.,'\s+-]")  # a currency's sign or code beside the money ("£1,300.00")
 
 
@@ -321,6 +326,13 @@ _MARKETS = frozenset({"traded", "trade", "trades", "turnover", "volume", "vol", 
 
 def _money(cell: str, decimal: str, thousands: str | None) -> float | None:
     return to_float(_NOT_DIGITS.sub("", cell).strip(), decimal, thousands)
+
+
+def _rounding(cell: str, decimal: str) -> float:
+    """One unit of the last place a number is written to, at most a cent: a close of 0.00001234 is
+    rounded to 1e-8, not to a cent that any product near nothing would fall within."""
+    _, mark, places = _NOT_DIGITS.sub("", cell).strip().rpartition(decimal)
+    return min(_WORTH_CENT, 10.0 ** -len(places)) if mark and places.isdigit() else _WORTH_CENT
 
 
 def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequence[str]], decimal: str,
@@ -345,7 +357,8 @@ def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequen
     def multiplies(k: int, rows: Sequence[tuple[float, float, Sequence[str]]]) -> bool:
         for units, worth, r in rows:
             price = _money(r[k], decimal, thousands) if k < len(r) else None
-            if price is None or abs(units * price - worth) > _WORTH_SLACK * abs(worth) + 0.01:
+            # A unit price of nothing prices no holding (a day's dividend of 0 beside a close near 0).
+            if not price or abs(units * price - worth) > _WORTH_SLACK * abs(worth) + _rounding(r[close], decimal):
                 return False
         return True
 
@@ -361,9 +374,12 @@ def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequen
         return True
 
     # The first rows settle it for most tables (no column multiplies there), so a long sample is read
-    # only where one does.
-    first = list(islice(pairs(body), _WORTH_FIRST))
-    others = [k for k in range(len(canonical)) if k not in (close, quantity) and canonical[k] not in ("date", "ticker")]
+    # only where one does; and none of them past the sample the worth is judged on, where no row would
+    # be left to judge it (a price file's volumes of 0 on its first 500 days).
+    first = list(islice(pairs(body[:_WORTH_PROBE]), _WORTH_FIRST))
+    # The unit price is a column the mapping left unread: a close is no multiple of its own day's open
+    # or adjusted close, whatever a small volume (2 lots, 1.002 million) times it comes to.
+    others = [k for k in range(len(canonical)) if k not in (close, quantity) and canonical[k] is None]
     kept = [k for k in others if first and multiplies(k, first)]
     worths = [k for k in others if held and first and worth_of_close(k, first)]
     if not kept and not worths:
@@ -384,7 +400,9 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
         return what + NOT_PRICES + ", ".join(names[j] for j in records)
     evidence: dict[str, list[int]] = {}
     for j, name in enumerate(names):
-        kind = "side" if _sides(j, name, body) else _kind(name) or ("contact" if _emails(j, body) else None)
+        # Not a column the mapping reads (a ticker written "AAPL@XNAS.US"): a buyer's address is none of a price's.
+        kind = "side" if _sides(j, name, body) else _kind(name) or (
+            "contact" if j < len(canonical) and canonical[j] is None and _emails(j, body) else None)
         if kind:
             evidence.setdefault(kind, []).append(j)
     for j in _settles(names, canonical, body):

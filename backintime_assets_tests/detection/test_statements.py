@@ -446,3 +446,50 @@ def test_a_price_historys_close_is_no_worth_of_its_volume(data):
     schema = detect_bytes(data, "AAPL.csv")
     assert schema.problem is None
     assert len(normalise_bytes(data, schema, "AAPL.csv").prices) == 3
+
+
+@pytest.mark.parametrize("data", [
+    # A coin's close below a cent beside a column of nothing: 0 times the volume is within a cent of it,
+    # no unit price of a holding.
+    b"Date,Close,Volume,Dividends\n2024-01-02,0.00001234,150000000000,0\n2024-01-03,0.00001240,160000000000,0\n"
+    b"2024-01-04,0.00001199,120000000000,0\n",
+    # ... or beside a small change: 3 x 0.0001 is within a cent of 0.0052, not within its last place.
+    b"Date,Close,Volume,Change\n2024-01-02,0.0052,3,0.0001\n2024-01-03,0.0053,2,0.0001\n2024-01-04,0.0051,5,-0.0002\n",
+    # A thin penny stock's close twice its open on days of 2 and 3 lots: the open is the day's own price.
+    b"Date,Open,Close,Volume\n2024-01-02,0.004,0.008,2\n2024-01-03,0.003,0.009,3\n2024-01-04,0.004,0.008,2\n",
+    # Volumes in millions a hair above 1 beside an adjusted close next to the close.
+    b"Date,Close,Volume (M),Adj Close\n2024-01-02,10.50,1.002,10.49\n2024-01-03,10.60,1.003,10.58\n"
+    b"2024-01-04,10.55,1.001,10.54\n",
+])
+def test_a_close_near_its_volume_times_nothing_or_its_own_price_is_no_worth(data):
+    schema = detect_bytes(data, "COIN.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "COIN.csv").prices) == 3
+
+
+def test_a_closes_last_place_is_read_past_the_coins_code():
+    rows = [["2024-01-02", "0.0052 BTC", "3", "0.0001"], ["2024-01-03", "0.0053 BTC", "2", "0.0001"]]
+    assert statement_problem(["Date", "Close", "Volume", "Change"], ["date", "close", "volume", None], rows) is None
+
+
+def test_a_worth_is_judged_on_the_sample_its_first_rows_are_read_in():
+    # Volumes of 0 on the first 550 days, then three days whose close happens to be the volume times the
+    # change: no row of the 500 judged says anything, so nothing is told.
+    names, canonical = ["Date", "Close", "Volume", "Change"], ["date", "close", "volume", None]
+    body = [["2000-01-01", "10.0", "0", "0.1"]] * 550 + [["2001-01-01", "10.0", "2", "5.0"]] * 3 \
+        + [["2001-01-04", "10.0", "3", "0.1"]] * 50
+    assert statement_problem(names, canonical, body) is None
+
+
+@pytest.mark.parametrize("data", [
+    # A fund's NAV beside its management fee; whom to ask noted once, on one day.
+    b"Portfolio,Date,NAV,Management Fee,Note\nGrowth,2024-01-02,10.50,0.75,ir@fund.example.com\n"
+    b"Growth,2024-01-03,10.60,0.75,\nGrowth,2024-01-04,10.55,0.75,\nGrowth,2024-01-05,10.58,0.75,\n",
+    # A ticker written with its venue after an at sign, beside an exchange's fee.
+    b"Symbol,Date,Close,Volume,Fee\nAAPL@XNAS.US,2024-01-02,180.5,1000,0.1\nAAPL@XNAS.US,2024-01-03,181.5,1200,0.1\n"
+    b"AAPL@XNAS.US,2024-01-04,182.5,1100,0.1\nAAPL@XNAS.US,2024-01-05,183.5,1000,0.1\n",
+])
+def test_an_address_in_one_remark_or_in_a_ticker_is_no_buyers(data):
+    schema = detect_bytes(data, "FUND.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "FUND.csv").prices) == 4
