@@ -70,14 +70,18 @@ def in_hundred_share_lots(body: list[list[str]], canonical: Sequence[str | None]
     tushare = _TUSHARE <= {n.strip().lower() for n in names}
     for j in money_columns:
         money = _numbers(body, j, decimal, thousands)
+        readings = [money]
         if tushare and j < len(names) and names[j].strip().lower() == _TUSHARE_MONEY:
-            money = [None if m is None else m * _THOUSANDS for m in money]  # 千元: yuan
-        rows = [i for i in range(len(body)) if all(x is not None and x > 0 for x in
-                                                   (volume[i], money[i], low[i], high[i]))]
-        if len(rows) < _MIN_ROWS:
-            continue
-        if any(inside(i, money[i] / volume[i]) for i in rows):  # type: ignore[operator]
-            continue  # shares, or a column that is no money
-        if sum(inside(i, money[i] / volume[i] / LOT) for i in rows) >= _ROWS * len(rows):  # type: ignore[operator]
-            return True
+            # 千元 as Tushare writes it, or yuan as a copy rescaled by hand has it ("amount * 1000" is
+            # a common first step): read in thousands alone, such a copy's lots had loaded as shares.
+            readings.append([None if m is None else m * _THOUSANDS for m in money])
+        for money in readings:
+            rows = [i for i in range(len(body)) if all(x is not None and x > 0 for x in
+                                                       (volume[i], money[i], low[i], high[i]))]
+            if len(rows) < _MIN_ROWS:
+                continue
+            if any(inside(i, money[i] / volume[i]) for i in rows):  # type: ignore[operator]
+                break  # shares, or a column that is no money
+            if sum(inside(i, money[i] / volume[i] / LOT) for i in rows) >= _ROWS * len(rows):  # type: ignore[operator]
+                return True
     return False

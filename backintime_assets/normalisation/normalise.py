@@ -870,8 +870,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
             required[c] = num[c].missing
     reasons.set_per_column("missing value", required)
     marked = [cols[cmap[c]] for c in PRICE_FIELDS if c in cmap and schema.columns[cmap[c]].format == "currency"]
-    if marked and (mixed := other_currency_rows(marked)):
-        reasons.set(*mixed)
+    for mask, why in other_currency_rows(marked, repeat_keys) if marked else ():
+        reasons.set(mask, why)
     if rec.short:  # rows read padded: one a field lost in the middle reads a column off (shifted_rows.py)
         rows, why = shifted_rows(short_fields(rec.line, rec.short), num, cmap, reasons.open(), len(schema.columns))
         if rows.size:

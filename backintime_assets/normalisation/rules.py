@@ -11,9 +11,10 @@ Decisions (documented for the lead and the README):
   as written (a coin's 0.0213: it had been rounded, a 0.4 loaded as 0).
 - sector missing -> "UNKNOWN". No ticker column -> the caller's default (file stem).
 - prices must be > 0; volume >= 0 (or NULL); high >= max(open, close, low); low <= min(open, close).
-- prices written with their currency's sign or code in more than one currency down a file ("$12.50"
-  beside "€11.20"): the rows in another currency than the most written one are rejected ("price in
-  another currency", currency_mix.py), never loaded as one close.
+- prices written with their currency's sign or code in more than one currency down a ticker's rows
+  ("$12.50" beside "€11.20"): the rows in another currency than the ticker's most written one are
+  rejected ("price in another currency", currency_mix.py), never loaded as one close. Each ticker is
+  judged apart: a day's list of shares of several markets, each in its own currency, loads whole.
 - the date must be a day of the trading week (BACKINTIME_TRADING_WEEK, Monday to Friday unless
   set): trade-date partitions hold only those days, so a row dated on another could be filed under
   no partition and would vanish; it is rejected instead, naming its day and the week.

@@ -101,3 +101,20 @@ def test_a_tenth_of_the_price_under_other_names_or_tushares_shares_is_no_lot():
     for text in (other, hk):
         schema, r = _load(text)
         assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+
+
+def test_tushares_lots_beside_an_amount_rescaled_to_yuan_still_load_as_shares():
+    # Review of 3a24faf: a copy whose amount was rescaled to yuan by hand ("amount * 1000"), read in thousands
+    # alone, made no lots: its vol loaded as shares, a hundredth of them, where before it loaded right.
+    rows = _TUSHARE.splitlines()
+    yuan = "\n".join([rows[0]] + [r.rsplit(",", 1)[0] + "," + str(round(float(r.rsplit(",", 1)[1]) * 1000))
+                                  for r in rows[1:]]) + "\n"
+    schema, r = _load(yuan)
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier == 100
+    assert r.prices_arrow.column("volume").to_pylist() == [115753245.0, 115971537.0, 125413043.0]
+    # vol in shares beside amount in thousands: shares, as they are.
+    shares = "\n".join([rows[0]] + [",".join(f[:9] + [str(round(float(f[9]) * 100)), f[10]])
+                                    for f in (r.split(",") for r in rows[1:])]) + "\n"
+    schema, r = _load(shares)
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+    assert r.prices_arrow.column("volume").to_pylist() == [115753245.0, 115971537.0, 125413043.0]
