@@ -26,6 +26,7 @@ from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, det
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .excel_sep import declared_delimiter, without_sep_line
 from .filename import date_in_name
+from .traded_money import traded_money_problem
 from .flat_header import (bare_tickers, closes_of_one, currencies_of_one, labelled_unread, made_of_others,
                           named_as_tickers, scaled_fields, scaled_series, split_header, untold_series)
 from .forced_text import forced_marks, unforce
@@ -222,7 +223,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        problem = statement_problem(layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
+        problem = traded_money_problem(layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
+            layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
