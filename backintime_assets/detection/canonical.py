@@ -747,6 +747,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             used.add(canonical)
     if "volume" not in used:
         _unread_volume(mapping, used, named, types, body)
+    else:
+        _money_volume(mapping, used, header_cells, body)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
@@ -754,6 +756,49 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     _fill_by_type(mapping, used, types, body, unnamed, past_header)
     return mapping
+
+
+# A column of the instrument's market capitalisation, its name alone or with a currency's code: not one
+# scaled ("Market Cap (M)", "Mkt Cap (000s)"), whose units are not the volume's money.
+_MARKET_CAP = frozenset({"marketcap", "marketcapitalization", "marketcapitalisation", "mktcap", "mcap"})
+_MONEY_ROWS = 0.9  # of the sampled rows where volume, close and market cap are all positive
+
+
+def _names_market_cap(normed: str) -> bool:
+    """Whether a norm_name'd name is a market cap's, alone or followed by a quote currency ("marketcapusd")."""
+    return any(normed == n or (normed.startswith(n) and normed[len(n):].upper() in QUOTE_CURRENCIES)
+               for n in _MARKET_CAP)
+
+
+def _money_volume(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                  body: Sequence[Sequence[str]]) -> None:
+    """Unmap, in place, a volume that is money: a coin aggregator's history counts its volume in the
+    quote currency (CoinGecko's "snapped_at,price,market_cap,total_volume", CoinMarketCap's
+    "...,Close,Volume,Marketcap"), whose dollars traded had loaded as the coins traded (62,881,800
+    "BTC" on a day when 85,000 changed hands). Told beside the market cap: read as units, the day's
+    trades would be worth more than every coin there is (volume times close above the market cap),
+    read as money less (the volume below it), on nearly every row. A count of shares or coins passes
+    neither: its day's trades are a sliver of the whole, in units or in money."""
+    if "close" not in used:
+        return
+    caps = [j for j in range(len(mapping)) if mapping[j] is None and j < len(header_cells)
+            and _names_market_cap(norm_name(" ".join(header_cells[j])))]
+    if len(caps) != 1:
+        return
+    vol, close, cap = mapping.index("volume"), mapping.index("close"), caps[0]
+
+    def num(v: str) -> float | None:
+        try:
+            return float(v.replace(",", ""))
+        except ValueError:
+            return None
+
+    rows = [(v, c, m) for r in body if max(vol, close, cap) < len(r)
+            for v, c, m in [(num(r[vol]), num(r[close]), num(r[cap]))]
+            if v is not None and c is not None and m is not None and v > 0 and c > 0 and m > 0]
+    if len(rows) >= 3 and sum(v * c > m > v for v, c, m in rows) >= _MONEY_ROWS * len(rows):
+        mapping[vol] = None
+        used.discard("volume")
 
 
 # A dated series of one price named in words around "Price" (the EIA's downloads: "Day,Cushing OK WTI

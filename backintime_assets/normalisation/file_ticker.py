@@ -53,6 +53,9 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     r"^(?P<s>.+?)_price-history-\d{2}-\d{2}-\d{4}$",
     # MacroTrends: "MacroTrends_Data_Download_AAPL".
     r"^MacroTrends_Data_Download_(?P<s>.+)$",
+    # ariva.de's historic download: "wkn_<WKN>_historic" ("wkn_840400_historic" is BASF's), the German
+    # securities code of six letters and digits; whole, every ariva file had loaded under its own name.
+    r"^wkn_(?P<s>(?=[A-Z]*\d)[A-Z0-9]{6})_historic$",
     # Cboe's index histories: "VIX_History", "VIX9D_History", "SKEW_History".
     r"^(?P<s>\^?[A-Z][A-Z0-9]*)_History$",
     # Binance's monthly and daily files: "BTCUSDT-1d-2024-01", "ETHUSDT-1h-2024-01-15".

@@ -15,6 +15,7 @@ from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORM
                                                   names_time_of_day)
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
+from backintime_assets.detection.date_system import EPOCH_EAST_UNITS, EPOCH_UNITS
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.forced_text import unforce
@@ -180,7 +181,9 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
         # dates, read by its day): the same, its times weighed against the file's own (rules.check_intraday);
         # there by the time it writes, not the cell (a date written two ways is no two times).
         column, least, source = cols[cmap["date"]], 3, "the date's time of day"
-        clock = lambda rows: _times_of_day(column.take(pa.array(rows)))  # noqa: E731
+        unit = {**EPOCH_UNITS, **EPOCH_EAST_UNITS}.get(schema.columns[cmap["date"]].format or "")
+        clock = (lambda rows: _times_of_day(column.take(pa.array(rows)))) if unit is None \
+            else (lambda rows: _epoch_times_of_day(column.take(pa.array(rows)), unit))
         if schema.columns[cmap["date"]].type != "timestamp":
             return clock, least, source, clock
     else:
@@ -251,6 +254,14 @@ def _times_of_day(cells: pa.Array) -> np.ndarray:
     if isinstance(found, pa.ChunkedArray):
         found = found.combine_chunks()
     return pc.dictionary_encode(found, null_encoding="encode").indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _epoch_times_of_day(cells: pa.Array, unit: int) -> np.ndarray:
+    """Codes of the time of day of epoch stamps (`unit`s a second), one code for none: a stamp writes
+    no time as text, and _times_of_day had given every one the same code, so that a ticker's stamps at
+    a different hour each day (a thin market's hourly bars, a bar or two a day) showed one clock."""
+    seconds = np.floor(parse_numbers(cells).values / unit) % 86400
+    return np.where(np.isnan(seconds), -1, seconds).astype(np.int64)
 
 
 def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.DataType]:

@@ -266,7 +266,7 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
                                                    newest_first=(steps < 0).sum() > (steps > 0).sum())
     bars = rows[is_bar]
     if bars.size:
-        bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar]))
+        bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar], clock))
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
     off_rows = np.setdiff1d(rows[off], bars)  # (a ticker of bars' rows: all bars, named so above)
     r.set_rows(off_rows, np.full(off_rows.size, reason + OFF_THE_CLOCK, dtype=object))
@@ -351,10 +351,12 @@ def _spread(rows: np.ndarray, labels: np.ndarray, most: int = _CLOCK_SAMPLE) -> 
     return rows[(np.arange(rows.size) - np.repeat(starts, counts)) % step == 0]
 
 
-def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys: np.ndarray) -> np.ndarray:
+def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys: np.ndarray,
+               clock: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
     """The accepted rows of the tickers whose dates are at least half of them dates of bars
-    (`bar_keys`: the ticker_day_key of the bars). An hourly download's partial first or last day,
-    one 00:00 candle, or two, is bars of that kind too, not the day's price; a daily file with a
+    (`bar_keys`: the ticker_day_key of the bars), or, where `clock` tells rows' time of day, whose
+    other dates' rows share no time of day (_clockless). An hourly download's partial first or last
+    day, one 00:00 candle, or two, is bars of that kind too, not the day's price; a daily file with a
     time column, a day of bars among dates of one row each, keeps its other days."""
     bar_days = np.unique(bar_keys)
     tickers, bar_dates = np.unique(split_ticker_day_key(bar_days)[0], return_counts=True)
@@ -364,7 +366,31 @@ def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys:
     # The bars are still accepted: the owners of those dates are `tickers`, in the same (sorted) order.
     dates = np.unique(split_ticker_day_key(dated)[0], return_counts=True)[1]
     intraday = tickers[2 * bar_dates >= dates]
+    if clock is not None and intraday.size < tickers.size:
+        others = idx[~np.isin(ticker_day_key(ticker_codes[idx], days[idx]), bar_days)]
+        intraday = np.union1d(intraday, _clockless(ticker_codes, others, np.setdiff1d(tickers, intraday), clock))
     return idx[np.isin(ticker_codes[idx], intraday)]
+
+
+_CLOCKLESS_ROWS = 3  # a ticker's rows outside its dates of bars, the fewest that show its clock, or none
+
+
+def _clockless(ticker_codes: np.ndarray, rows: np.ndarray, tickers: np.ndarray,
+               clock: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Of `tickers` (each with a date of bars), those whose `rows` (their accepted rows outside those
+    dates) share no time of day (_CLOCK_SHARE of them at one): a thin market's hourly bars, a bar or
+    two on most days at an hour of their own (Kraken's early XBTUSD_60: 20:00, 05:00, 21:00), each
+    lone one had loaded as its day's price, since a daily file stamps its days at one time (00:00,
+    its close, none)."""
+    rows = rows[np.isin(ticker_codes[rows], tickers)]
+    if not rows.size:
+        return rows
+    sample = _spread(rows, ticker_codes[rows])
+    seen = pd.DataFrame({"ticker": ticker_codes[sample], "code": clock(sample)})
+    counts = seen.value_counts()
+    top = counts.groupby(level="ticker").max()
+    shown = counts.groupby(level="ticker").sum()
+    return top.index[(shown >= _CLOCKLESS_ROWS) & (top < _CLOCK_SHARE * shown)].to_numpy()
 
 
 # A file's dates holding rows of different prices, this share of its dates and at least this many

@@ -926,6 +926,35 @@ def test_a_volume_named_with_a_quote_currency_after_it_is_turnover(header, kinds
     assert map_canonical([[h] for h in header], kinds, []) == expected
 
 
+@pytest.mark.parametrize(("header", "rows", "volume"), [
+    # CoinGecko's export and CoinMarketCap's history count the volume in the quote currency's money:
+    # as coins, a day would have traded more than every coin there is; as money, a sliver of it.
+    ("snapped_at,price,market_cap,total_volume",
+     ["2013-12-27 00:00:00 UTC,734.27,8944473292.0,62881800.0",
+      "2013-12-30 00:00:00 UTC,760.52,9270681761.0,24717100.0",
+      "2013-12-31 00:00:00 UTC,755.16,9205343763.0,21903500.0",
+      "2014-01-02 00:00:00 UTC,772.53,9417082760.0,16837800.0"],
+     None),
+    ("SNo,Name,Symbol,Date,High,Low,Open,Close,Volume,Marketcap",
+     ["248,Bitcoin,BTC,2014-01-02,820.31,767.21,773.44,802.39,38489500,9781073921",
+      "249,Bitcoin,BTC,2014-01-03,834.15,789.12,802.85,818.72,37810100,9980135396",
+      "250,Bitcoin,BTC,2014-01-06,1017.12,905.71,936.05,953.29,85565696,11620533603"], None),
+    # A market's shares: a day's trades are a sliver of its worth, and the shares traded stay the volume.
+    ("Date,Close,Volume,Market Cap",
+     ["2024-01-02,185.64,82488700,2870000000000", "2024-01-03,184.25,58414500,2850000000000",
+      "2024-01-04,181.91,71983600,2810000000000"], 82488700.0),
+    # A market cap in millions is in other units than the volume's money: left alone.
+    ("Date,Close,Volume,Market Cap (M)",
+     ["2024-01-02,185.64,82488700,2870000", "2024-01-03,184.25,58414500,2850000",
+      "2024-01-04,181.91,71983600,2810000"], 82488700.0),
+])
+def test_a_volume_counted_in_money_beside_the_market_cap_is_no_count(header, rows, volume):
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
+    assert len(prices) == len(rows)
+    assert prices["volume"].isna().all() if volume is None else prices["volume"].iloc[0] == volume
+
+
 @pytest.mark.parametrize("name", ["Slow Close", "slow_close", "slow_ma", "Money Flow", "Cash Flow", "Below Band"])
 def test_a_word_holding_low_is_no_low(name):
     # "low" inside "slow", "flow", "below": a slow moving average (a crossover's leg beside the close)

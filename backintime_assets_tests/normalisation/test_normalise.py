@@ -297,6 +297,8 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
                                                           "SPY"), ("Candlestick_chart.csv", "CANDLESTICK_CHART"),
     ("btc-usd-max.csv", "BTC-USD"), ("avalanche-2-usd-max.csv", "AVALANCHE-2-USD"),  # CoinGecko
     ("XBTUSD_1440.csv", "XBTUSD"), ("ETHEUR_60.csv", "ETHEUR"),  # Kraken's OHLCVT
+    ("wkn_840400_historic.csv", "840400"), ("wkn_A1EWWW_historic.csv", "A1EWWW"),  # ariva.de: the WKN
+    ("wkn_prices_historic.csv", "WKN_PRICES_HISTORIC"),
     ("NIFTY 50_Data.csv", "NIFTY 50"), ("AAPL_data.csv", "AAPL"),  # NSE's index history, Kaggle's per-stock files
     ("1557_2019.csv", "1557"), ("7203_2020.csv", "7203"),  # kabuoji3's year of a Tokyo code
     ("RUSSELL_2000.csv", "RUSSELL_2000"), ("AAPL_2019.csv", "AAPL_2019"), ("sales_2019.csv", "SALES_2019"),
@@ -2318,6 +2320,36 @@ def test_a_lone_bar_of_an_hourly_file_is_an_intraday_bar_not_the_days_price():
         f"2024-01-0{d},{t},ES,{3600 + d}.{k}\n".encode() for d in (2, 3, 4) for k, t in enumerate(("09:01", "09:02")))
         + b"2024-01-05,09:01,ES,3610\n")
     assert r.prices.empty and r.rejected.reason.str.startswith("intraday bar").all()
+
+
+def _kraken_ohlcvt(stamps: list[int]) -> bytes:
+    # Kraken's OHLCVT download: no header; unix seconds, open, high, low, close, volume, trades.
+    return "".join(f"{s},{122 + k}.0,{123 + k}.5,{121 + k}.5,{122 + k}.5,0.{k + 1},{k + 1}\n"
+                   for k, s in enumerate(stamps)).encode()
+
+
+def test_a_thin_markets_hourly_bars_a_bar_or_two_a_day_are_intraday_not_the_days_prices():
+    # Kraken's early XBTUSD_60: most days held one hourly bar, each at an hour of its own, a few two
+    # or three. Each lone bar loaded as its day's open, high, low and close, and of a day's two the
+    # first loaded and the second was its "conflicting duplicate"; the day of three alone was bars.
+    day = 1704153600  # 2024-01-02 00:00 UTC, a Tuesday
+    hours = [(0, 20), (1, 2), (1, 5), (2, 21), (3, 9), (3, 13), (3, 17), (6, 4), (7, 15), (8, 11), (9, 23)]
+    r = run(_kraken_ohlcvt([day + 86400 * d + 3600 * h for d, h in hours]), name="XBTUSD_60.csv")
+    check_invariants(r)
+    assert r.prices.empty
+    assert r.rejected.reason.str.startswith("intraday bar").all() and len(r.rejected) == len(hours)
+
+
+def test_daily_epoch_bars_with_one_day_of_bars_keep_their_other_days():
+    # The same stamps a day apart at one hour (a daily download's): the day of three times is bars,
+    # the others are the days' prices, as a daily file's with its times written as text.
+    day = 1704153600 + 21 * 3600  # 2024-01-02 21:00 UTC
+    stamps = [day + 86400 * d for d in (0, 1, 2, 3, 6, 7)]
+    stamps[3:3] = [day + 86400 * 3 - 3600 * h for h in (5, 3)]  # Friday at 16:00 and 18:00 too
+    r = run(_kraken_ohlcvt(stamps), name="XBTUSD_1440.csv")
+    check_invariants(r)
+    assert r.prices.source_line.tolist() == [1, 2, 3, 7, 8]
+    assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True, True]
 
 
 def test_a_daily_file_with_a_time_column_and_a_day_of_bars_keeps_its_other_days():
