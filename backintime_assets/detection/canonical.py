@@ -113,12 +113,13 @@ _add("ticker", 1.0, "codice", "simbolo titolo", "symbool", "fondscode", "codigo"
 _add("open", 1.0, "prezzo di apertura", "openingskoers", "opening koers", "preco de abertura", "otwarcie",
      "kurs otwarcia", "oppning", "oppningskurs", "oppningspris", "abning", "abningskurs")
 _add("high", 1.0, "massimo", "prezzo massimo", "hoog", "hoogste", "hoogste koers", "maxima", "preco maximo",
-     "najwyzszy", "kurs maksymalny", "kurs max", "hogst", "hogsta", "hogstkurs", "hoj", "hojeste", "hojeste kurs")
+     "najwyzszy", "kurs maksymalny", "kurs max", "hogst", "hogsta", "hogstkurs", "hogstakurs", "hoj", "hojeste",
+     "hojeste kurs")
 _add("low", 1.0, "prezzo minimo", "laag", "laagste", "laagste koers", "minima", "preco minimo", "najnizszy",
-     "kurs minimalny", "kurs min", "lagst", "lagsta", "lagstkurs", "lav", "laveste", "laveste kurs")
+     "kurs minimalny", "kurs min", "lagst", "lagsta", "lagstkurs", "lagstakurs", "lav", "laveste", "laveste kurs")
 _add("close", 1.0, "chiusura", "prezzo di chiusura", "slot", "slotkoers", "fecho", "preco de fecho",
      "preco de fechamento", "zamkniecie", "kurs zamkniecia", "stangning", "stangningskurs", "slutkurs",
-     "lukkekurs", "luk")
+     "lukkekurs", "luk", "stangnkurs")  # Nasdaq Nordic's Swedish download: "Stängn.kurs", "Högstakurs"
 # "Laatste": Investing.com's Dutch download ("Datum","Laatste","Open","Hoog","Laag","Vol.","+/- %").
 _add("close", 0.8, "ultimo prezzo", "laatste koers", "laatste", "laatst", "ultima cotacao", "senast", "senaste",
      "sidste kurs")
@@ -130,6 +131,7 @@ _add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiat
 # "Wol.", "Şimdi", "Terakhir") and Vietnamese and Indonesian brokers'.
 _add("date", 1.0, "tarih", "tanggal", "ngay", "ngay giao dich")
 _add("ticker", 1.0, "sembol", "hisse", "kode saham", "ma ck", "ma chung khoan")
+_add("close", 1.0, "clot")  # the abbreviation "ouv;haut;bas;clot" (HistData's French, Boursorama)
 _add("open", 1.0, "eroffn", "ouv", "openen", "oppen", "acilis", "pembukaan", "gia mo cua", "mo cua")
 _add("high", 1.0, "yuksek", "en yuksek", "tertinggi", "gia cao nhat", "cao nhat")
 _add("low", 1.0, "dusuk", "en dusuk", "terendah", "gia thap nhat", "thap nhat")

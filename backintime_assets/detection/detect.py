@@ -22,7 +22,7 @@ from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
     LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake, reader_kwargs,
 )
-from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding
+from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding, later_encoding
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .excel_sep import declared_delimiter, without_sep_line
 from .filename import date_in_name
@@ -567,6 +567,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
             return problem_schema(name, ZERO_FILLED, encoding="binary"), None
         return problem_schema(name, "empty file"), None
     encoding, _ = detect_encoding(head, complete)
+    if encoding == "utf-8" and tail is not None and head.isascii() and not tail.isascii():
+        encoding = later_encoding(tail[tail.find(b"\n") + 1:])  # an ASCII head says nothing of the code page
     if not encoding.startswith(("utf-16", "utf-32")):
         problem = binary_problem(head)
         if problem:

@@ -10,6 +10,7 @@ from collections import Counter
 
 from .east_asian import all_common, decodes, east_asian_code_page
 from .eastern_digits import may_hold_eastern_digits, western_digits
+from .mac_roman import reads_as_mac_roman
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -824,11 +825,15 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
         if other:
             return _central_rather(sample, other), 0.7
         if in_runs <= 0.3:  # Western
+            if reads_as_mac_roman(sample, text):
+                return "mac_roman", 0.7
             central = _central_european(sample, text, "cp1252")
             return (central, 0.7) if central else ("cp1252", 0.8)
     else:
         latin = sample.decode("latin-1")
         if _looks_western(latin):
+            if reads_as_mac_roman(sample, latin):
+                return "mac_roman", 0.7
             central = _central_european(sample, latin, "latin-1")  # cp1250 defines 0x8D, 0x8F, 0x9D: Ť Ź ť
             if central:
                 return central, 0.7
@@ -860,6 +865,52 @@ def detect_encoding(sample: bytes, complete: bool = True) -> tuple[str, float]:
             return "cp932", 0.6
         return _sibling(sample, name), 0.6
     return ("latin-1" if _CP1252_UNDEFINED.search(sample) else "cp1252"), 0.3
+
+
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_LATER_SAMPLE = 65536
+# A code page told by its script's rules (Cyrillic words, double-byte characters), not a guess on
+# a byte or two (charset-normalizer's 0.6: a stray byte of a damaged line).
+_LATER_CONFIDENCE = 0.7
+# What UTF8_OR_CP1252 reads as well, and better: UTF-8 characters among the bytes stay UTF-8.
+_READ_AS_UTF8 = frozenset({"utf-8", "cp1252", "latin-1", "iso8859-1"})
+
+
+def later_encoding(data: bytes) -> str:
+    """The code page of `data`, bytes of a file past the sample that chose its encoding, read as
+    UTF-8 there (an ASCII sample decodes so) but not UTF-8 here: its lines with bytes beyond ASCII
+    detected alone. A file of ASCII rows whose Cyrillic, Japanese or Polish names start past the
+    first 64 KB (a multi-ticker export sorted by code) would otherwise read them as cp1252
+    (UTF8_OR_CP1252): "Сбербанк" as "Ñáåðáàíê", a ticker of its own, silently. "utf-8" where
+    those lines are mostly UTF-8 (a UTF-8 file with a cp1252 row pasted in), cp1252 (which
+    UTF8_OR_CP1252 reads) or say nothing clear."""
+    lines, size, at = [], 0, 0
+    while size < _LATER_SAMPLE and (m := _HIGH_BYTE.search(data, at)):
+        start = max(data.rfind(b"\n", 0, m.start()), data.rfind(b"\r", 0, m.start())) + 1
+        end = min((e for e in (data.find(b"\n", m.end()), data.find(b"\r", m.end())) if e >= 0), default=len(data))
+        lines.append(data[start:end])
+        size += end - start
+        at = end
+    encoding, confidence = detect_encoding(b"\n".join(lines))
+    name = codecs.lookup(encoding).name
+    if confidence < _LATER_CONFIDENCE or name in _READ_AS_UTF8 or name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return encoding
+
+
+def decode_later(data: bytes, encoding: str) -> str:
+    """`data` (UTF-8 by its file's sample, but not valid UTF-8) read with its lines in `encoding`
+    (later_encoding) where they are no UTF-8: a file joined from a UTF-8 export and a cp1251 one
+    keeps both readings right. Where `encoding` is UTF-8, the other bytes read as cp1252."""
+    if codecs.lookup(encoding).name == "utf-8":
+        return data.decode("utf-8", errors=UTF8_OR_CP1252)
+    text = []
+    for line in data.splitlines(keepends=True):  # splits on \n, \r, \r\n only: bytes of any code page
+        try:
+            text.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            text.append(line.decode(encoding, errors="replace"))
+    return "".join(text)
 
 
 def without_line_boms(text: str) -> str:

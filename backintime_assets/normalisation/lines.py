@@ -7,13 +7,14 @@ import codecs
 import numpy as np
 
 from backintime_assets.detection.eastern_digits import has_eastern_digits
-from backintime_assets.detection.encoding import UTF8_OR_CP1252, decode_all
+from backintime_assets.detection.encoding import decode_all, decode_later, later_encoding
 
 
 def to_utf8(data: bytes, encoding: str, digits: bool = True) -> bytes:
     """The file as UTF-8 without BOMs, at its start or its lines' (encoding.without_line_boms);
-    undecodable bytes become U+FFFD instead of raising, or, in UTF-8, the cp1252 characters a
-    file whose encoding changes part of the way through means (encoding.UTF8_OR_CP1252). Its
+    undecodable bytes become U+FFFD instead of raising, or, in UTF-8, the characters of the code
+    page the lines that are no UTF-8 are in (encoding.later_encoding: a sample of ASCII said UTF-8)
+    or the cp1252 ones a file whose encoding changes part of the way through means. Its
     Arabic-Indic digits are read in ASCII (eastern_digits.py) unless `digits` is False."""
     name = codecs.lookup(encoding).name if encoding not in ("binary", "") else "utf-8"
     if name in ("utf-8", "utf-8-sig"):
@@ -27,8 +28,8 @@ def to_utf8(data: bytes, encoding: str, digits: bool = True) -> bytes:
         try:
             body.decode("utf-8")
             return body
-        except UnicodeDecodeError:
-            return body.decode("utf-8", errors=UTF8_OR_CP1252).encode("utf-8")
+        except UnicodeDecodeError:  # the bytes past detection's sample tell their code page
+            return decode_later(body, later_encoding(body)).encode("utf-8")
     return decode_all(data, name, digits).encode("utf-8")
 
 

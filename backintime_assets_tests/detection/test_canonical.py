@@ -42,6 +42,8 @@ def test_synonyms(name, kind, canonical):
         ["Data", "Abertura", "Máxima", "Mínima", "Fecho", "Quantidade"],  # Portuguese
         ["Datum", "Öppning", "Högst", "Lägst", "Stängning", "Volym"],  # Swedish
         ["Dato", "Åbning", "Høj", "Lav", "Lukkekurs", "Antal"],  # Danish
+        ["Datum", "Öppningskurs", "Högstakurs", "Lägstakurs", "Stängn.kurs", "Tot.vol."],  # Nasdaq Nordic
+        ["date", "ouv", "haut", "bas", "clot", "vol"],  # French abbreviations (HistData, Boursorama)
     ],
 )
 def test_european_price_headers_map(header):

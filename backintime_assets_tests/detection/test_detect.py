@@ -95,6 +95,23 @@ def test_only_the_sample_is_read(tmp_path):
     assert detect_file(path).columns == detect_file(clean_path).columns
 
 
+@pytest.mark.parametrize("where", ["middle", "tail"])
+def test_a_code_page_past_an_ascii_head_names_its_tickers(where):
+    # A multi-ticker export sorted by code: ASCII for its first 64 KB, Cyrillic names after them.
+    # Each must load as written, not read as cp1252 ("ÑÁÅÐÁÀÍÊ"), silently a ticker of its own.
+    def rows(ticker, n):
+        days = (f"{2000 + k // 250}-{k % 12 + 1:02d}-{k % 28 + 1:02d}" for k in range(n))
+        return "".join(f"{ticker};{day};{10 + k % 7}.5;100\n" for k, day in enumerate(days))
+    text = "Ticker;Date;Close;Volume\n" + rows("SBER", 3000) + rows("Сбербанк", 20)
+    if where == "middle":
+        text += rows("GAZP", 1000)
+    data = text.encode("cp1251")
+    assert data.find("Сбербанк".encode("cp1251")) > HEAD_BYTES
+    result = normalise_bytes(data, detect_bytes(data, "moex.csv"), "moex.csv")
+    tickers = set(result.prices_arrow.column("ticker").to_pylist())
+    assert "СБЕРБАНК" in tickers and all(t.isascii() or t == "СБЕРБАНК" for t in tickers)
+
+
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d", "%d-%b-%Y", "%b %d, %Y", "%Y/%m/%d"]
 PREAMBLES = ["Exported from Broker X", "Account: 12345", "Prices in local currency", ""]
 FOOTERS = ["End of report", "Source: exchange", ""]

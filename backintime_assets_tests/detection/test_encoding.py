@@ -6,8 +6,10 @@ import pytest
 from backintime_assets.detection.encoding import (
     binary_problem,
     decode_head,
+    decode_later,
     decode_tail,
     detect_encoding,
+    later_encoding,
 )
 
 TEXT = "Date;Société;Close\n02.01.2020;Crédit Agricole;12,5\n03.01.2020;Nestlé;13,5\n" * 3
@@ -549,3 +551,25 @@ def test_hebrew_thai_and_chinese_tickers_load_as_written(text, encoding):
 def test_short_files_keep_their_code_page_against_new_readings(text, encoding):
     data = text.encode(encoding)
     assert data.decode(detect_encoding(data)[0]) == text
+
+
+# A file whose first 64 KB are ASCII (multi-ticker rows sorted by code) and whose names in another
+# code page start past them: detection's sample says UTF-8, the later bytes tell their code page.
+@pytest.mark.parametrize(("name", "encoding"), [
+    ("Сбербанк", "cp1251"), ("日経平均", "cp932"), ("上证指数", "gbk"), ("삼성전자", "euc_kr")])
+def test_the_code_page_of_later_lines_is_detected_from_them(name, encoding):
+    rows = "".join(f"{name};2024-01-{d:02d};77.5;100\r\n" for d in range(2, 20)).encode(encoding)
+    later = later_encoding(b"SBER;2024-01-02;1.5;100\r\n" * 5 + rows)
+    assert rows.decode(later) == rows.decode(encoding)
+
+
+@pytest.mark.parametrize("text", ["Société Générale;1.5\n", "Nestlé;1.5\nHermès;2\n"])
+def test_later_cp1252_lines_are_left_to_utf8_or_cp1252(text):
+    # UTF8_OR_CP1252 reads them as well and keeps any UTF-8 character among them.
+    assert later_encoding(b"ABC;1\n" * 3 + text.encode("cp1252")) == "utf-8"
+
+
+def test_decode_later_keeps_utf8_lines_and_reads_the_others_in_the_code_page():
+    data = "Сбербанк;1\n".encode() + "Сбербанк;2\r\n".encode("cp1251") + b"SBER;3\r"
+    assert decode_later(data, "cp1251") == "Сбербанк;1\nСбербанк;2\r\nSBER;3\r"
+    assert decode_later("Société;1\n".encode("cp1252"), "utf-8") == "Société;1\n"

@@ -95,3 +95,10 @@ def test_the_file_of_lines_in_order_as_a_search_per_line_finds_it():
     files = lines.FileLines(["a", "empty", "b"], [1, 3, 3], [2, 2, 5])
     assert files.file_of(np.array([1, 2, 3, 3, 4])).tolist() == [0, 0, 2, 2, 2]
     assert files.line_in_file(np.array([2, 3, 4])).tolist() == [3, 5, 6]
+
+
+def test_a_file_of_ascii_then_cp1251_rows_reads_them_as_cp1251():
+    # Detection saw the ASCII first 64 KB alone and said UTF-8: the rows past them are Cyrillic,
+    # a ticker of their own, not "Ñáåðáàíê".
+    data = b"SBER;1.5\n" * 3 + "Сбербанк-п;1.6\nГазпром;2\n".encode("cp1251")
+    assert to_utf8(data, "utf-8").decode() == "SBER;1.5\n" * 3 + "Сбербанк-п;1.6\nГазпром;2\n"

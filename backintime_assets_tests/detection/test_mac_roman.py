@@ -1,0 +1,47 @@
+import pytest
+
+from backintime_assets.detection.encoding import detect_encoding
+from backintime_assets.detection.mac_roman import misfits, reads_as_mac_roman
+
+# Excel for Mac saves "CSV" in Mac OS Roman: its é ô è ü sit where cp1252 has Ž ™ (nothing) Ÿ.
+FRENCH = "Date;Société;Clôture\r02/01/2024;Crédit Agricole;12,5\r03/01/2024;Hélène Lefèvre;13,5\r" * 3
+NAMES = "Name,Date,Close\r" + "Nestlé,01/02/2024,95.1\rL'Oréal,01/02/2024,420.5\rHermès,01/02/2024,2000\r" * 3
+GERMAN = "Datum;Schlusskurs;Börse\r02.01.2024;12,5;Düsseldorf München Köln\r" * 3
+ROWS = "".join(f"2024-01-{d:02d};1{d}.5;1{d}.7;1{d}.2;1{d}.6;12345\r" for d in range(2, 25))
+
+
+@pytest.mark.parametrize("text", [
+    FRENCH, NAMES, GERMAN,
+    # One accent in a header is telling: "Cl™ture", "LibellŽ", "M‡ximo", "H¿j" read in cp1252.
+    "Date;Ouverture;Plus haut;Plus bas;Clôture;Volume\r" + ROWS,
+    "Date;Dernier;Volume;Libellé\r" + ROWS,
+    "Fecha;Apertura;Máximo;Mínimo;Cierre;Volumen\r" + ROWS,
+    "Dato;Åbning;Høj;Lav;Luk;Volumen\r" + ROWS,
+])
+def test_mac_roman_text_reads_as_mac_roman(text):
+    data = text.encode("mac_roman")
+    encoding, _ = detect_encoding(data)
+    assert data.decode(encoding) == text  # not "SociŽtŽ", "Cl™ture", "NestlŽ", "CrŽdit" (cp1250)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1250", "latin-1"])
+@pytest.mark.parametrize("text", [
+    FRENCH.replace("\r", "\r\n"),
+    "Datum;Eröffnung;Schluss\r\n02.01.2024;Müller Größe;1\r\n" * 3,
+    "Dato;Åbning;Luk\r\nØrsted;Føtex Århus;370,5\r\n" * 3,
+    "Data;Najwyższy;Zamknięcie\r\nŁódź;Żabka Polska;41,2\r\n" * 3,
+    "Název;Závěrečná\r\nČEZ;Komerční banka;940\r\n" * 3,
+    "Name;Close\r\nl’Oréal — don’t;1\r\n" * 3,  # typographic apostrophes and dashes of cp1252
+    "Name;Close\r\nDow Jones—Industrial;1\r\n",  # an em dash set without spaces: Mac Roman's ó
+])
+def test_windows_text_stays_as_it_was(text, encoding):
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip("no such text in this code page")
+    assert not reads_as_mac_roman(data, data.decode("cp1252", errors="replace"))
+
+
+def test_misfits_count_symbols_and_capitals_inside_words():
+    assert misfits("SociŽtŽ Cl™ture") == 3
+    assert misfits("Société Clôture l’Oréal 5°C Corp®") == 0
