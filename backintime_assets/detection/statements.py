@@ -321,7 +321,10 @@ def _held(name: str) -> bool:
 
 
 _HELD = _QUANTITY - {"volume", "vol", "size", "executed"}
-_MARKETS = frozenset({"traded", "trade", "trades", "turnover", "volume", "vol", "dealt", "total", "market", "number"})
+# A fund's or a company's shares outstanding times its NAV or price is its net assets or market cap, to the
+# cent: iShares' NAV history ("NAV,Shares Outstanding,Net Assets") had been refused as a holding.
+_MARKETS = frozenset({"traded", "trade", "trades", "turnover", "volume", "vol", "dealt", "total", "market", "number",
+                      "outstanding", "issued", "float", "fund"})
 
 
 def _money(cell: str, decimal: str, thousands: str | None) -> float | None:
@@ -425,11 +428,29 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
                                  held=_held(names[quantity[0]]))):
         evidence["worth"] = worth
         fill = True
+    # Units held beside their worth named as the close ("Date,Units,Value": a fund holding valued day by
+    # day, no unit price to multiply), the units the same from one day to the next as no market's volume
+    # is: the worth had loaded as the unit price, the units as the day's volume.
+    if len(evidence) < 2 and not fill and quantity and not bar and "close" in canonical \
+            and _held(names[quantity[0]]) and _name_words(names[canonical.index("close")]) & _WORTH_NAMES \
+            and _held_steady(quantity[0], body):
+        evidence["worth"] = [canonical.index("close")]
+        fill = True
     if len(evidence) < 2 and not fill:
         return None
     told = sorted({j for cols in evidence.values() for j in cols} | set(quantity[:1]))
     shown = [names[j] for j in told[:_SHOWN]] + (["..."] if len(told) > _SHOWN else [])
     return _what(evidence, bool(quantity)) + NOT_PRICES + ", ".join(shown)
+
+
+_WORTH_NAMES = frozenset({"value", "worth", "valuation", "amount"})
+_STEADY_ROWS = 3  # sampled rows with units, the fewest that show them steady
+
+
+def _held_steady(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` writes the same units on at least half its sampled rows as on the row before."""
+    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
+    return len(cells) >= _STEADY_ROWS and 2 * sum(a == b for a, b in zip(cells, cells[1:])) >= len(cells) - 1
 
 
 def _what(evidence: dict[str, list[int]], quantity: bool) -> str:

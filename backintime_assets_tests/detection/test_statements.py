@@ -430,6 +430,9 @@ def test_a_position_historys_worth_beside_its_price_tells_a_holding(data):
 
 
 @pytest.mark.parametrize("data", [
+    # An ETF's NAV history: its shares outstanding times its NAV are its net assets, to the cent.
+    b"Date,NAV,Shares Outstanding,Net Assets\n2024-01-02,472.65,350000000,165427500000.00\n"
+    b"2024-01-03,468.79,350200000,164170258000.00\n2024-01-04,467.28,349800000,163454544000.00\n",
     # A dataset's own column of dollar volume: the close times the volume, to the cent, on every day.
     b"Date,Close,Volume,Dollar Volume\n2024-01-02,42.5,1000,42500.0\n2024-01-03,43.0,1200,51600.0\n"
     b"2024-01-04,42.0,900,37800.0\n",
@@ -493,3 +496,17 @@ def test_an_address_in_one_remark_or_in_a_ticker_is_no_buyers(data):
     schema = detect_bytes(data, "FUND.csv")
     assert schema.problem is None
     assert len(normalise_bytes(data, schema, "FUND.csv").prices) == 4
+
+
+@pytest.mark.parametrize(("data", "holding"), [
+    # A fund holding valued day by day: its worth had loaded as the unit price, its units as the volume.
+    (b"Date,Units,Value\n2024-01-02,120,1512.0\n2024-01-03,120,1519.2\n2024-01-04,120,1507.2\n"
+     b"2024-01-05,125,1575.0\n", True),
+    # Shares traded, a market's, change every day.
+    (b"Date,Shares,Value\n2024-01-02,1200,1512.0\n2024-01-03,900,1519.2\n2024-01-04,1500,1507.2\n", False),
+    # A volume named as the market's is no holding's, however steady.
+    (b"Date,Volume,Value\n2024-01-02,100,1512.0\n2024-01-03,100,1519.2\n2024-01-04,100,1507.2\n", False),
+])
+def test_units_held_steady_beside_their_worth_are_a_holdings_valuation(data, holding):
+    problem = detect_bytes(data, "fund.csv").problem or ""
+    assert problem.startswith("a list of holdings, not prices") == holding
