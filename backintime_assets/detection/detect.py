@@ -54,6 +54,7 @@ from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
+from .uncalculated import blank_prices, uncalculated_cells, uncalculated_problem
 from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
@@ -762,11 +763,9 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # read from its price sheet, the statement's rows rejected as another sheet's.
     # Nor is a first sheet of weekly or monthly bars (bar_period.py) the table when a later sheet
     # holds the days' prices: its rows are rejected as another frequency's (sheets.py).
-    if _dated_prices(schema, name) or (any(c.canonical == "date" for c in schema.columns)
-                                       and any(c.type in ("float", "integer") for c in schema.columns)
-                                       and not not_prices(schema.problem)
+    if _dated_prices(schema, name) or (_dated_numbers(schema) and not not_prices(schema.problem)
                                        and LONGER_BARS not in (schema.problem or "")):
-        return schema
+        return _calculated(schema, sheet, data, kind)
     # The first sheet with rows is not always the table: a pivot table's summary ("Row Labels,
     # Average of Close, ...") or a cover sheet kept before the data sheet was read as the file's
     # table, which then loaded nothing and rejected the data sheet's every row for its layout.
@@ -779,12 +778,39 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
         others = read_sheets(data, head=XLSX_HEAD_ROWS, tail=XLSX_TAIL_ROWS, visible_first=True)
     except Exception:  # read once already: whatever fails now leaves the first reading
         return schema
+    # Without one, a first sheet of no dates (an EIA download's "Contents", a cover's notes) is no
+    # table either: the first sheet of dated numbers is, whose refusal names its columns of numbers
+    # ("no close column ... 'Cushing, OK WTI Spot Price FOB'"), one of which the user can map. The
+    # cover's refusal named no column of the workbook's prices, and no mapping could load them.
+    cover = not any(c.canonical == "date" for c in schema.columns)
+    dated: tuple[FileSchema, Sheet] | None = None
     for other in others:
         if other.name != sheet.name and any(other.rows):
             candidate = detect_sheet(other, name, kind)
             if _dated_prices(candidate, name):
-                return candidate
-    return schema
+                return _calculated(candidate, other, data, kind)
+            if cover and dated is None and _dated_numbers(candidate) and candidate.problem is None:
+                dated = (candidate, other)
+    table, its_sheet = dated or (schema, sheet)
+    return _calculated(table, its_sheet, data, kind)
+
+
+def _dated_numbers(schema: FileSchema) -> bool:
+    """Whether the schema maps a date column beside a column of numbers: a table, though no close is named."""
+    return any(c.canonical == "date" for c in schema.columns) and any(c.type in ("float", "integer")
+                                                                      for c in schema.columns)
+
+
+def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> FileSchema:
+    """`schema`, or refused when its sheet's price cells are formulas never calculated (uncalculated.py)."""
+    if kind != "xlsx" or schema.problem is not None or schema.header_row < 0:
+        return schema
+    header = sheet.rows[schema.header_row] if schema.header_row < len(sheet.rows) else []
+    if not blank_prices(schema, sheet.rows, header):  # Excel's files, the most: their formulas hold values
+        return schema
+    cells = uncalculated_cells(data, sheet.name)
+    problem = uncalculated_problem(schema, cells, header, sheet.total_rows) if cells else None
+    return replace(schema, problem=problem) if problem else schema
 
 
 def _dated_prices(schema: FileSchema, name: str) -> bool:

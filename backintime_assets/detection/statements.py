@@ -392,11 +392,26 @@ def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequen
         or next(([close, k] for k in worths if worth_of_close(k, every)), [])
 
 
+# A timesheet: hours worked beside whose they are or what they paid ("Date,Employee,Hours,Rate,Pay").
+# Its hourly "Rate" is named as a rate is (a close), and had loaded as the file's prices.
+_WORKED = frozenset({"hours", "hrs", "overtime"})
+_WORKER = frozenset({"employee", "staff", "worker", "wage", "wages", "pay", "payroll", "salary", "shift"})
+
+
+def _worked(names: Sequence[str]) -> list[int]:
+    """The columns of hours worked and of the worker or the pay, when the table has both; else []."""
+    hours = [j for j, n in enumerate(names) if _name_words(n) & _WORKED]
+    workers = [j for j, n in enumerate(names) if _name_words(n) & _WORKER]
+    return sorted(hours + workers) if hours and workers else []
+
+
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
                       decimal: str = ".", thousands: str | None = None) -> str | None:
     """Why a table with these column names, canonical mapping and sampled rows (numbers written with
     this decimal mark and grouping) is no price history (what it looks like, and the columns that
     tell), or None when nothing says so."""
+    if worked := _worked(names):
+        return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
     if records := _records(names, canonical, body):
         what = ("a list of records, each row its own, dated when it was entered"
                 if _name_words(names[records[1]]) & _RECORD_DATES else "a list of things, each row its own")

@@ -157,6 +157,52 @@ def _trim(row: tuple) -> list[str]:
     return cells
 
 
+def _merged_spans(merges) -> dict[int, list[tuple[int, int]]]:
+    """Of merged cells ((top, first column), (bottom, last column)), 0-based: the column spans of
+    those across columns, by their top row."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for (top, first), (_, last) in merges or ():
+        if last > first:
+            spans.setdefault(top, []).append((first, last))
+    return spans
+
+
+def _spread(row, spans: list[tuple[int, int]]) -> list:
+    """`row` with each label of merged cells across columns written in every column it spans, as
+    Excel shows it: a field's name over its tickers' columns ("Close" over AAPL and MSFT, pandas'
+    to_excel of yf.download; "AAPL US Equity" over Date and PX_LAST) is stored in the first cell
+    alone, and the others read empty: the tickers side by side were refused as named by no field.
+    Not a title merged across the table, alone on its row: written in each cell, it would read as a
+    row of names. Merged rows below the top one stay empty (a name merged down is read once)."""
+    row = list(row)
+    for first, last in spans:
+        label = row[first] if first < len(row) else None
+        if label in (None, "") or not any(v not in (None, "") for j, v in enumerate(row) if not first <= j <= last):
+            continue
+        row.extend([None] * (last + 1 - len(row)))
+        row[first + 1:last + 1] = [label if v in (None, "") else v for v in row[first + 1:last + 1]]
+    return row
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
+
+
+def _openpyxl_merges(wb, ws) -> list:
+    """The merged cells of a read-only openpyxl worksheet, which does not load them: from its part's
+    XML, as calamine gives them. None found where the archive cannot be read so (the rows still are)."""
+    from openpyxl.utils import range_boundaries
+
+    try:
+        xml = wb._archive.read(ws._worksheet_path)
+    except Exception:  # private attributes of openpyxl's reader: without them, no merge is spread
+        return []
+    merges = []
+    for ref in _MERGE_REF.findall(xml):
+        first, top, last, bottom = range_boundaries(ref.decode())
+        merges.append(((top - 1, first - 1), (bottom - 1, last - 1)))
+    return merges
+
+
 def _calamine_available() -> bool:
     try:
         import python_calamine  # noqa: F401
@@ -206,7 +252,11 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
         names = _visible_first(names, lambda n: shown.get(n, True))
     for name in names:
         # skip_empty_area=False keeps leading empty rows, so row i stays spreadsheet row i + 1.
-        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        found = wb.get_sheet_by_name(name)
+        rows = found.to_python(skip_empty_area=False)
+        for top, spans in _merged_spans(getattr(found, "merged_cell_ranges", None)).items():
+            if top < len(rows):
+                rows[top] = _spread(rows[top], spans)
         yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904,
                        worksheets)
 
@@ -225,7 +275,10 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
         if visible_first:
             chosen = _visible_first(chosen, lambda ws: ws.sheet_state == "visible")
         for ws in chosen:  # worksheets leaves chart sheets out; sheetnames, as calamine, has them
-            yield _bounded(ws.title, ws.iter_rows(values_only=True), head, tail, wb.sheetnames.index(ws.title),
+            spans = _merged_spans(_openpyxl_merges(wb, ws))
+            rows = (_spread(row, spans[i]) if i in spans else row
+                    for i, row in enumerate(ws.iter_rows(values_only=True)))
+            yield _bounded(ws.title, rows, head, tail, wb.sheetnames.index(ws.title),
                            ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904, len(wb.worksheets))
     finally:
         wb.close()

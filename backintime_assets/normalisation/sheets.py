@@ -174,7 +174,29 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str, week: Tradin
         plans.append(plan)
     if len(plans) > 1:
         _other_frequencies(plans, schema)
+        _hidden_strays(plans, schema)
     return plans
+
+
+def _hidden_strays(plans: list[SheetPlan], schema: FileSchema) -> None:
+    """A hidden data sheet not named as a ticker, beside visible sheets each named as one (AAPL,
+    MSFT, and a hidden "Backup"), becomes a sheet whose rows are rejected: whose prices it holds
+    nothing says, and its name vetoed the others' (sheet_tickers names sheets only when all are
+    tickers), so the visible sheets' every row was an unnamed series under the file's name. Not
+    where rows name their tickers (a ticker column, tickers side by side), nor beside sheets of
+    periods (JAN, FEB), whose hidden copy is more of the file's one ticker."""
+    if "ticker" in schema.canonical_map() or schema.side_by_side:
+        return
+    data = [p for p in plans if p.schema is not None]
+    shown = [p.sheet.name or "" for p in data if p.sheet.visible]
+    if len(shown) < 2 or not all(sheet_names_ticker(n) and not sheet_names_a_period(n) for n in shown):
+        return
+    for plan in data:
+        if plan is not plans[0] and not plan.sheet.visible and not sheet_names_ticker(plan.sheet.name or ""):
+            plan.reason = (f"on sheet {plan.sheet.name!r}, not read: hidden, and not named as a ticker as the"
+                           f" visible sheets are ({', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}):"
+                           " whose prices it holds is unknown")
+            plan.own, plan.schema, plan.cells = plan.schema, None, None
 
 
 def _own_swap(rows: list[list[str]], schema: FileSchema, week: TradingWeek) -> list[list[str]] | None:

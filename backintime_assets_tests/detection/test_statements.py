@@ -510,3 +510,18 @@ def test_an_address_in_one_remark_or_in_a_ticker_is_no_buyers(data):
 def test_units_held_steady_beside_their_worth_are_a_holdings_valuation(data, holding):
     problem = detect_bytes(data, "fund.csv").problem or ""
     assert problem.startswith("a list of holdings, not prices") == holding
+
+
+def test_a_timesheets_hourly_rate_is_no_close():
+    # "Rate" is named as a close is (an exchange rate's file): a timesheet's pay rate had loaded as
+    # the file's prices, a row a day.
+    data = b"Date,Employee,Start,End,Hours,Rate,Pay\n" + b"".join(
+        b"2024-01-%02d,J. Smith,09:00,17:30,8.5,21.00,178.50\n" % d for d in (2, 3, 4, 5, 8))
+    schema = detect_bytes(data, "timesheet.csv")
+    assert schema.problem == "a timesheet, not prices: Employee, Hours, Pay"
+    assert normalise_bytes(data, schema, "timesheet.csv").prices.empty
+
+
+@pytest.mark.parametrize("header", ["Date,Close,Volume,Trading Hours", "Date,Close,Pay Date,Dividend"])
+def test_hours_or_pay_alone_make_no_timesheet(header):
+    assert problem(header, "2024-01-02,10.5,100,6.5") is None

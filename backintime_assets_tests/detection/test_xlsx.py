@@ -398,3 +398,102 @@ def test_a_swapped_sheet_beside_one_read_as_stored_in_the_same_day_first_format_
     result = _loaded(data)
     assert result.rejected.empty
     assert sorted(result.prices.date.dt.date.tolist()) == first + second
+
+
+def test_a_field_merged_over_its_tickers_columns_names_each_of_them():
+    # pandas' to_excel of yf.download(["AAPL", "MSFT"]): "Close" merged over both tickers' columns is
+    # stored in the first cell alone; read empty, the second column was named by no field and the
+    # tickers side by side were refused. Merged, the field is each column's, as Excel shows it.
+    days = _days(4)
+    rows = [["Price", "Close", None, "Volume", None], ["Ticker", "AAPL", "MSFT", "AAPL", "MSFT"], ["Date"]]
+    rows += [[d, 185.5 + k, 370.25 + k, 5000 + k, 2000 + k] for k, d in enumerate(days)]
+    wb = openpyxl.load_workbook(io.BytesIO(workbook(rows)))
+    for merged in ("B1:C1", "D1:E1"):
+        wb.active.merge_cells(merged)
+    buf = io.BytesIO()
+    wb.save(buf)
+    result = _loaded(buf.getvalue(), "download.xlsx")
+    prices = result.prices.sort_values(["ticker", "date"])
+    assert prices.ticker.tolist() == ["AAPL"] * 4 + ["MSFT"] * 4
+    assert prices.close.tolist() == [185.5 + k for k in range(4)] + [370.25 + k for k in range(4)]
+    assert prices.volume.tolist() == [5000 + k for k in range(4)] + [2000 + k for k in range(4)]
+
+
+def test_a_title_merged_across_the_table_is_read_once():
+    # Alone on its row, a merged title written in each of its cells would read as a row of names.
+    rows = [["Apple Inc. daily prices"], ["Date", "Close"], *[[d, 100.5 + k] for k, d in enumerate(_days(3))]]
+    wb = openpyxl.load_workbook(io.BytesIO(workbook(rows)))
+    wb.active.merge_cells("A1:B1")
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert read_sheet(buf.getvalue()).rows[0] == ["Apple Inc. daily prices"]
+
+
+def _formulas(close_formula: bool) -> bytes:
+    """Date, Price, Close, Return as a script writes them with openpyxl: formulas, no values."""
+    rows = [["Date", "Price", "Close", "Return"]]
+    for k, d in enumerate(_days(5)):
+        close = f"=ROUND(B{k + 2}*1.01,2)" if close_formula else 101.0 + k
+        rows.append([d, 100.0 + k, close, f"=C{k + 2}/C{k + 1}-1" if k else None])
+    return workbook(rows)
+
+
+def test_a_close_column_of_formulas_never_calculated_refuses_the_file():
+    # Every reader gives a formula without its value as an empty cell: the close column read as none,
+    # and "Price", the formula's input, loaded as the close.
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = _formulas(close_formula=True)
+    schema = detect_bytes(data, "report.xlsx")
+    assert schema.problem == ("formulas never calculated: 5 cells of 'Close' hold a formula and no value (a"
+                              " workbook written by a program and not saved by Excel since): open it in Excel"
+                              " and save it, then migrate it again")
+    result = normalise_bytes(data, schema, "report.xlsx")
+    assert result.prices.empty and len(result.rejected) == 5 and result.file_problem == schema.problem
+
+
+def test_formulas_never_calculated_outside_the_prices_cost_nothing():
+    # A return column computed by formulas, read by no price: the closes beside it load.
+    result = _loaded(_formulas(close_formula=False), "report.xlsx")
+    assert result.prices.close.tolist() == [101.0 + k for k in range(5)]
+
+
+def test_formulas_saved_by_excel_read_as_their_values():
+    # Excel keeps each formula's last value beside it: the closes load, and nothing is refused.
+    data = _formulas(close_formula=True)
+    book = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as saved:
+        for item in book.infolist():
+            body = book.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for k in range(5):
+                    body = body.replace(f"<f>ROUND(B{k + 2}*1.01,2)</f><v />".encode(),
+                                        f"<f>ROUND(B{k + 2}*1.01,2)</f><v>{101.0 + k}</v>".encode())
+            saved.writestr(item, body)
+    result = _loaded(out.getvalue(), "report.xlsx")
+    assert result.prices.close.tolist() == [101.0 + k for k in range(5)]
+
+
+def test_a_contents_sheet_before_a_dated_table_of_no_close_leaves_the_table_to_be_mapped():
+    # EIA's spot price downloads: a "Contents" sheet of notes, then "Data 1" of dates and a series
+    # named by its description. The notes were taken for the table: "no date or close column", and
+    # no mapping could reach the prices. The dated table is the one refused, naming its numbers.
+    wb = openpyxl.Workbook()
+    wb.active.title = "Contents"
+    for line in ("U.S. Energy Information Administration", "Release Date: 1/10/2024", "Frequency: Daily"):
+        wb.active.append([line])
+    data_sheet = wb.create_sheet("Data 1")
+    data_sheet.append(["Back to Contents", "Data 1: Cushing, OK WTI Spot Price FOB"])
+    data_sheet.append(["Sourcekey", "RWTC"])
+    data_sheet.append(["Date", "Cushing, OK WTI Spot Price FOB (Dollars per Barrel)"])
+    for k, d in enumerate(_days(5)):
+        data_sheet.append([d, 71.5 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    schema = detect_bytes(buf.getvalue(), "RWTCd.xlsx")
+    assert schema.sheet == "Data 1"
+    from backintime_assets.normalisation import normalise_bytes
+    result = normalise_bytes(buf.getvalue(), schema, "RWTCd.xlsx")
+    assert "'Data 1: Cushing, OK WTI Spot Price FOB'" in result.file_problem
+    assert len(result.rejected) == 5

@@ -707,3 +707,37 @@ def test_sheets_named_as_listing_codes_of_distinct_dates_name_them():
     sheets = {"7203": [HEADER, *[bar(d, 0) for d in DAYS]], "6758": [HEADER, *[bar(d, 1) for d in feb]]}
     r = run(book(sheets), name="watchlist.xlsx")
     assert r.prices.groupby("ticker").size().to_dict() == {"7203": 5, "6758": 5} and every_row_once(r, sheets)
+
+
+def test_a_hidden_sheet_not_named_as_a_ticker_beside_ticker_sheets_is_rejected_not_a_veto():
+    # A sheet per ticker and a hidden "Backup" (a stale copy of one of them): the backup's name, no
+    # ticker's, stopped the sheets naming their rows, and every row of AAPL and MSFT was rejected as
+    # an unnamed series under the file's name. The backup's rows are rejected, saying whose is unknown.
+    sheets = {"AAPL": [HEADER, *[bar(d) for d in DAYS]], "MSFT": [HEADER, *[bar(d, 1) for d in DAYS]],
+              "Backup": [HEADER, *[bar(d, 2) for d in DAYS]]}
+    wb = openpyxl.load_workbook(io.BytesIO(book(sheets)))
+    wb["Backup"].sheet_state = "hidden"
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = run(buf.getvalue(), name="portfolio.xlsx")
+    assert r.prices.groupby("ticker").close.apply(list).to_dict() == {
+        "AAPL": [bar(d)[4] for d in DAYS], "MSFT": [bar(d, 1)[4] for d in DAYS]}
+    assert (r.rejected.source_line > 2 * SHEET_LINES).all() and len(r.rejected) == len(DAYS)
+    assert set(r.rejected.reason) == {"on sheet 'Backup', not read: hidden, and not named as a ticker as the"
+                                      " visible sheets are (AAPL, MSFT): whose prices it holds is unknown"}
+    assert every_row_once(r, sheets)
+
+
+def test_a_hidden_copy_beside_sheets_of_periods_is_still_the_files_tickers():
+    # Sheets of months are one ticker's periods: a hidden copy of one is more of the same ticker's
+    # rows (its repeats judged as such), not rows of unknown prices.
+    sheets = {"JAN": [HEADER, *[bar(d) for d in DAYS]],
+              "FEB": [HEADER, *[bar(datetime(2021, 2, d)) for d in (1, 2, 3)]],
+              "Backup": [HEADER, *[bar(d) for d in DAYS]]}
+    wb = openpyxl.load_workbook(io.BytesIO(book(sheets)))
+    wb["Backup"].sheet_state = "hidden"
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = run(buf.getvalue())
+    assert set(r.prices.ticker) == {"AAPL"} and len(r.prices) == len(DAYS) + 3
+    assert not r.rejected.reason.str.contains("hidden").any()

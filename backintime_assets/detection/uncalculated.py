@@ -1,0 +1,88 @@
+"""Formula cells an .xlsx holds without their values: a workbook written by a program (openpyxl,
+a script's report) and never opened in Excel stores `=ROUND(B2*1.01,2)` and no result, which every
+reader gives as an empty cell. A close column of such formulas read as no column at all, and the
+column beside it ("Price", the formula's input) loaded as the close: wrong prices, without a word.
+Excel saves each formula's last value beside it; only those files' formulas read as numbers.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+
+from .canonical import header_says
+from .schema import FileSchema
+
+# A cell of a formula (its text, or a shared formula's reference) and no value, or an empty one.
+_UNCALCULATED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)'
+                           rb'\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
+_RELATION = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"'
+                       rb'|<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"')
+# Every problem this module names starts so (refusals.py: a judgement, which a user who maps the file
+# otherwise may lift; normalisation rejects each row with it).
+UNCALCULATED = "formulas never calculated"
+_PRICE_FIELDS = frozenset({"open", "high", "low", "close", "adj_close", "volume"})
+_SHOWN = 3
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int]]:
+    """(row, column), 0-based, of the formula cells of .xlsx `data`'s sheet `sheet` that hold no
+    value; none where the workbook cannot be read so (its cells are read as before)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            targets = {}
+            for m in _RELATION.finditer(book.read("xl/_rels/workbook.xml.rels")):
+                target, rid = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                targets[rid] = target.decode()
+            ids = {name.decode(): rid for name, rid in _SHEET.findall(book.read("xl/workbook.xml"))}
+            if sheet not in ids or ids[sheet] not in targets:
+                return []
+            target = targets[ids[sheet]]
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            xml = book.read(part)
+    except Exception:  # a damaged archive is the readers' to judge
+        return []
+    if b"<f" not in xml:
+        return []
+    return [(int(row) - 1, _column(col)) for col, row in _UNCALCULATED.findall(xml)]
+
+
+def price_columns(schema: FileSchema, header: list[str]) -> set[int]:
+    """The columns a price is read from: those mapped, and those whose header names a price (a column
+    of formulas without values reads as none, and is not mapped)."""
+    return ({j for j, c in enumerate(schema.columns) if c.canonical is not None}
+            | {j for j, name in enumerate(header) if header_says(name) in _PRICE_FIELDS})
+
+
+def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str]) -> bool:
+    """Whether any data row of `rows` (a sheet's, as read) has a price column's cell empty: where
+    formulas without values would be, so that a sheet without any is not searched for them."""
+    columns = price_columns(schema, header)
+    return any(j >= len(row) or not row[j].strip() for row in rows[max(schema.data_start_line, 0):] if row
+               for j in columns)
+
+
+def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int]], header: list[str],
+                         total_rows: int) -> str | None:
+    """The problem of a table whose data rows hold formulas without values in a price column
+    (price_columns). A formula column no price is read from ("Return") costs nothing; nor does a
+    totals row below the table (its footer)."""
+    stop = total_rows - max(schema.footer_lines, 0)
+    columns = price_columns(schema, header)
+    hit = [(r, c) for r, c in cells if schema.data_start_line <= r < stop and c in columns]
+    if not hit:
+        return None
+    columns = sorted({c for _, c in hit})
+    names = ", ".join(repr(header[c]) if c < len(header) and header[c].strip() else f"column {c + 1}"
+                      for c in columns[:_SHOWN]) + (", ..." if len(columns) > _SHOWN else "")
+    return (f"{UNCALCULATED}: {len(hit)} cells of {names} hold a formula and no value (a workbook"
+            " written by a program and not saved by Excel since): open it in Excel and save it, then migrate it again")
