@@ -24,8 +24,7 @@ def test_mac_roman_text_reads_as_mac_roman(text):
     assert data.decode(encoding) == text  # not "SociŽtŽ", "Cl™ture", "NestlŽ", "CrŽdit" (cp1250)
 
 
-@pytest.mark.parametrize("encoding", ["cp1252", "cp1250", "latin-1"])
-@pytest.mark.parametrize("text", [
+WINDOWS_TEXTS = [
     FRENCH.replace("\r", "\r\n"),
     "Datum;Eröffnung;Schluss\r\n02.01.2024;Müller Größe;1\r\n" * 3,
     "Dato;Åbning;Luk\r\nØrsted;Føtex Århus;370,5\r\n" * 3,
@@ -33,12 +32,22 @@ def test_mac_roman_text_reads_as_mac_roman(text):
     "Název;Závěrečná\r\nČEZ;Komerční banka;940\r\n" * 3,
     "Name;Close\r\nl’Oréal — don’t;1\r\n" * 3,  # typographic apostrophes and dashes of cp1252
     "Name;Close\r\nDow Jones—Industrial;1\r\n",  # an em dash set without spaces: Mac Roman's ó
-])
-def test_windows_text_stays_as_it_was(text, encoding):
+]
+
+
+def _encodable(text: str, encoding: str) -> bool:
     try:
-        data = text.encode(encoding)
+        text.encode(encoding)
     except UnicodeEncodeError:
-        pytest.skip("no such text in this code page")
+        return False
+    return True
+
+
+# Each text in each Windows code page that writes it (Polish has no cp1252 bytes, Danish no cp1250 ones).
+@pytest.mark.parametrize(("text", "encoding"), [(t, e) for t in WINDOWS_TEXTS for e in ("cp1252", "cp1250", "latin-1")
+                                                if _encodable(t, e)])
+def test_windows_text_stays_as_it_was(text, encoding):
+    data = text.encode(encoding)
     assert not reads_as_mac_roman(data, data.decode("cp1252", errors="replace"))
 
 
