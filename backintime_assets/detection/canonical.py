@@ -750,7 +750,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if "volume" not in used:
         _unread_volume(mapping, used, named, types, body)
     else:
-        _money_volume(mapping, used, header_cells, body)
+        _money_volume(mapping, used, header_cells, types, body)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
@@ -773,15 +773,21 @@ def _names_market_cap(normed: str) -> bool:
 
 
 def _money_volume(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
-                  body: Sequence[Sequence[str]]) -> None:
+                  types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
     """Unmap, in place, a volume that is money: a coin aggregator's history counts its volume in the
     quote currency (CoinGecko's "snapped_at,price,market_cap,total_volume", CoinMarketCap's
     "...,Close,Volume,Marketcap"), whose dollars traded had loaded as the coins traded (62,881,800
     "BTC" on a day when 85,000 changed hands). Told beside the market cap: read as units, the day's
     trades would be worth more than every coin there is (volume times close above the market cap),
     read as money less (the volume below it), on nearly every row. A count of shares or coins passes
-    neither: its day's trades are a sliver of the whole, in units or in money."""
-    if "close" not in used:
+    neither: its day's trades are a sliver of the whole, in units or in money. Only of a market open
+    on weekends (_every_day): a stock's market cap in thousands (CRSP's, its shares outstanding in
+    thousands times the price) passes both tests with a count of shares, whose volumes had loaded
+    blank; a coin trades on Saturdays and Sundays, a stock not."""
+    # (The date's column by its type where no name mapped it yet: "snapped_at" is mapped by type later.)
+    dates = mapping.index("date") if "date" in used else next(
+        (j for j, t in enumerate(types) if mapping[j] is None and t.type in ("date", "timestamp")), None)
+    if "close" not in used or dates is None or not _every_day(body, dates, types[dates].format):
         return
     caps = [j for j in range(len(mapping)) if mapping[j] is None and j < len(header_cells)
             and _names_market_cap(norm_name(" ".join(header_cells[j])))]
@@ -801,6 +807,20 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     if len(rows) >= 3 and sum(v * c > m > v for v, c, m in rows) >= _MONEY_ROWS * len(rows):
         mapping[vol] = None
         used.discard("volume")
+
+
+def _every_day(body: Sequence[Sequence[str]], dates: int, date_format: str | None) -> bool:
+    """Whether the dates of `body` (column `dates`, written as `date_format`) hold a Saturday and a
+    Sunday: a market that trades every day of the week (a coin's)."""
+    if not date_format or "%" not in date_format:
+        return False
+    weekdays = set()
+    for r in body:
+        try:
+            weekdays.add(datetime.strptime(*for_strptime(r[dates].strip(), date_format)).weekday())
+        except (ValueError, IndexError):
+            continue  # a date of another shape, or a short row: the date column rejects its row
+    return {5, 6} <= weekdays
 
 
 # A dated series of one price named in words around "Price" (the EIA's downloads: "Day,Cushing OK WTI

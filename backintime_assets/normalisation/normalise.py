@@ -244,24 +244,39 @@ def _written_text(column: pa.Array) -> bool:
     return pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
 
 
-# A time of day as a cell writes it after its date: "16:00", "9:31:00.250", "4:00 PM".
-_TIME_OF_DAY = rf"(?P<time>{_CLOCK}(?:\s*[AaPp]\.?[Mm]\.?)?)"
+# A time of day as a cell writes it after its date: "16:00", "9:31:00.250", "4:00 PM"; its parts.
+_TIME_OF_DAY = r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d+))?)?(?:\s*(?P<ap>[AaPp])\.?[Mm]\.?)?"
+_DAY_MS = 86_400_000
 
 
 def _times_of_day(cells: pa.Array) -> np.ndarray:
-    """Codes of the time of day each of `cells` writes, one code for none: alike across dates."""
-    found = pc.struct_field(pc.extract_regex(cells, _TIME_OF_DAY), [0])
+    """The millisecond of the day each of `cells` writes, -1 for none: alike across dates, and
+    ordered, so that rules._clockless tells times an hour apart (a UTC close over summer time's
+    change) from times all over the day (a thin market's hourly bars)."""
+    found = pc.extract_regex(cells, _TIME_OF_DAY)
     if isinstance(found, pa.ChunkedArray):
         found = found.combine_chunks()
-    return pc.dictionary_encode(found, null_encoding="encode").indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+    def part(i: int) -> np.ndarray:
+        text = pc.fill_null(pc.struct_field(found, [i]), "")
+        if i == 3:  # a second's fraction: its first three digits are the milliseconds
+            text = pc.utf8_rpad(pc.utf8_slice_codeunits(text, 0, 3), 3, "0")
+        return pc.if_else(pc.equal(text, ""), "0", text).cast(pa.int64()).to_numpy(zero_copy_only=False)
+
+    hour, ampm = part(0), pc.utf8_lower(pc.fill_null(pc.struct_field(found, [4]), "")).to_numpy(zero_copy_only=False)
+    hour = np.where(ampm == "p", hour % 12 + 12, np.where(ampm == "a", hour % 12, hour))
+    ms = ((hour * 60 + part(1)) * 60 + part(2)) * 1000 + part(3)
+    return np.where(found.is_valid().to_numpy(zero_copy_only=False), ms, -1).astype(np.int64)
 
 
 def _epoch_times_of_day(cells: pa.Array, unit: int) -> np.ndarray:
-    """Codes of the time of day of epoch stamps (`unit`s a second), one code for none: a stamp writes
-    no time as text, and _times_of_day had given every one the same code, so that a ticker's stamps at
-    a different hour each day (a thin market's hourly bars, a bar or two a day) showed one clock."""
-    seconds = np.floor(parse_numbers(cells).values / unit) % 86400
-    return np.where(np.isnan(seconds), -1, seconds).astype(np.int64)
+    """The millisecond of the day of epoch stamps (`unit`s a second), -1 for none, as _times_of_day's:
+    a stamp writes no time as text, and _times_of_day had given every one the same code, so that a
+    ticker's stamps at a different hour each day (a thin market's hourly bars, a bar or two a day)
+    showed one clock."""
+    values = parse_numbers(cells).values
+    ms = np.floor(values * (1000 // unit) if unit <= 1000 else values / (unit // 1000)) % _DAY_MS
+    return np.where(np.isnan(ms), -1, ms).astype(np.int64)
 
 
 def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.DataType]:

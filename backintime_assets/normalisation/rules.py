@@ -373,6 +373,11 @@ def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys:
 
 
 _CLOCKLESS_ROWS = 3  # a ticker's rows outside its dates of bars, the fewest that show its clock, or none
+# A daily file's stamps that vary from day to day stay near one time: the last trade's, seconds or
+# minutes before the close, or a UTC close an hour apart over summer time's change. A thin market's
+# bars are at whole minutes (their interval's start) and all over the day.
+_CLOCK_WINDOW_MS = 2 * 3_600_000
+_MINUTE_MS, _DAY_MS = 60_000, 86_400_000
 
 
 def _clockless(ticker_codes: np.ndarray, rows: np.ndarray, tickers: np.ndarray,
@@ -381,7 +386,10 @@ def _clockless(ticker_codes: np.ndarray, rows: np.ndarray, tickers: np.ndarray,
     dates) share no time of day (_CLOCK_SHARE of them at one): a thin market's hourly bars, a bar or
     two on most days at an hour of their own (Kraken's early XBTUSD_60: 20:00, 05:00, 21:00), each
     lone one had loaded as its day's price, since a daily file stamps its days at one time (00:00,
-    its close, none)."""
+    its close, none). Not where its times are off whole minutes or nearly all within
+    _CLOCK_WINDOW_MS (`clock`'s codes: the millisecond of the day, -1 for none): a daily file stamped
+    with its last trade (15:59:41, 15:59:58) or in UTC over summer time (21:00, then 20:00), whose
+    one date written thrice (a correction sent three times) had made every row of it a bar."""
     rows = rows[np.isin(ticker_codes[rows], tickers)]
     if not rows.size:
         return rows
@@ -390,7 +398,20 @@ def _clockless(ticker_codes: np.ndarray, rows: np.ndarray, tickers: np.ndarray,
     counts = seen.value_counts()
     top = counts.groupby(level="ticker").max()
     shown = counts.groupby(level="ticker").sum()
-    return top.index[(shown >= _CLOCKLESS_ROWS) & (top < _CLOCK_SHARE * shown)].to_numpy()
+    found = top.index[(shown >= _CLOCKLESS_ROWS) & (top < _CLOCK_SHARE * shown)].to_numpy()
+    codes, owners = seen["code"].to_numpy(), seen["ticker"].to_numpy()
+    return np.array([t for t in found if _all_over_the_day(codes[owners == t])], dtype=found.dtype)
+
+
+def _all_over_the_day(ms: np.ndarray) -> bool:
+    """Whether times of day (milliseconds, -1 for none) are nearly all at whole minutes and too few of
+    them within any _CLOCK_WINDOW_MS (over midnight too) to be one clock's."""
+    if (ms % _MINUTE_MS == 0).sum() < _CLOCK_SHARE * ms.size:
+        return False
+    times = np.sort(ms[ms >= 0])
+    around = np.r_[times, times + _DAY_MS]
+    within = np.searchsorted(around, times + _CLOCK_WINDOW_MS, side="right") - np.arange(times.size)
+    return not times.size or within.max() < _CLOCK_SHARE * ms.size
 
 
 # A file's dates holding rows of different prices, this share of its dates and at least this many

@@ -6,6 +6,7 @@ from backintime_assets.detection.canonical import (digit_clock, header_says, map
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.simulation.layouts import ALIASES, EXTRAS
+from backintime_assets.trading_week import TradingWeek
 
 D = ColumnType("date", "%Y-%m-%d", 1.0)
 F = ColumnType("float", None, 1.0)
@@ -933,18 +934,24 @@ def test_a_volume_named_with_a_quote_currency_after_it_is_turnover(header, kinds
     # as coins, a day would have traded more than every coin there is; as money, a sliver of it.
     ("snapped_at,price,market_cap,total_volume",
      ["2013-12-27 00:00:00 UTC,734.27,8944473292.0,62881800.0",
-      "2013-12-30 00:00:00 UTC,760.52,9270681761.0,24717100.0",
-      "2013-12-31 00:00:00 UTC,755.16,9205343763.0,21903500.0",
-      "2014-01-02 00:00:00 UTC,772.53,9417082760.0,16837800.0"],
+      "2013-12-28 00:00:00 UTC,738.81,9005215447.0,24717100.0",
+      "2013-12-29 00:00:00 UTC,745.05,9082347911.0,21903500.0",
+      "2013-12-30 00:00:00 UTC,760.52,9270681761.0,16837800.0"],
      None),
     ("SNo,Name,Symbol,Date,High,Low,Open,Close,Volume,Marketcap",
-     ["248,Bitcoin,BTC,2014-01-02,820.31,767.21,773.44,802.39,38489500,9781073921",
-      "249,Bitcoin,BTC,2014-01-03,834.15,789.12,802.85,818.72,37810100,9980135396",
-      "250,Bitcoin,BTC,2014-01-06,1017.12,905.71,936.05,953.29,85565696,11620533603"], None),
+     ["249,Bitcoin,BTC,2014-01-03,834.15,789.12,802.85,818.72,37810100,9980135396",
+      "250,Bitcoin,BTC,2014-01-04,859.51,801.53,823.27,859.51,38005000,10479118742",
+      "251,Bitcoin,BTC,2014-01-05,952.40,854.52,858.55,933.53,72898500,11382898940"], None),
     # A market's shares: a day's trades are a sliver of its worth, and the shares traded stay the volume.
     ("Date,Close,Volume,Market Cap",
      ["2024-01-02,185.64,82488700,2870000000000", "2024-01-03,184.25,58414500,2850000000000",
       "2024-01-04,181.91,71983600,2810000000000"], 82488700.0),
+    # A market cap in thousands (CRSP's: shares outstanding in thousands times the price) passes both
+    # tests with a count of shares; the stock trades no weekend, and the shares traded stay the volume.
+    ("Date,Close,Volume,Market Cap",
+     ["2024-01-02,185.64,82488700,2870000000", "2024-01-03,184.25,58414500,2850000000",
+      "2024-01-04,181.91,71983600,2810000000", "2024-01-05,181.18,62303300,2800000000",
+      "2024-01-08,185.56,59144500,2870000000"], 82488700.0),
     # A market cap in millions is in other units than the volume's money: left alone.
     ("Date,Close,Volume,Market Cap (M)",
      ["2024-01-02,185.64,82488700,2870000", "2024-01-03,184.25,58414500,2850000",
@@ -952,7 +959,7 @@ def test_a_volume_named_with_a_quote_currency_after_it_is_turnover(header, kinds
 ])
 def test_a_volume_counted_in_money_beside_the_market_cap_is_no_count(header, rows, volume):
     data = ("\n".join([header, *rows]) + "\n").encode()
-    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv", week=TradingWeek.parse("mon-sun")).prices
     assert len(prices) == len(rows)
     assert prices["volume"].isna().all() if volume is None else prices["volume"].iloc[0] == volume
 

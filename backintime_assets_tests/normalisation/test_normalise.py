@@ -2352,6 +2352,35 @@ def test_daily_epoch_bars_with_one_day_of_bars_keep_their_other_days():
     assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True, True]
 
 
+def _daily_stamped(stamps: list[str], header: str = "Date,Open,High,Low,Close,Volume") -> bytes:
+    return "".join([header + "\n", *(f"{s},{100 + k}.0,{101 + k}.0,{99 + k}.0,{100 + k}.5,{1000 + k}\n"
+                                      for k, s in enumerate(stamps))]).encode()
+
+
+_WEEKDAYS = [d for d in (date(2024, 2, 26) + timedelta(days=k) for k in range(28)) if d.weekday() < 5]
+_EPOCH = datetime(1970, 1, 1)
+
+
+@pytest.mark.parametrize("stamp", [
+    # The last trade's time, seconds before the close, other each day (written as text).
+    lambda d, k, later: f"{d} 15:59:{(17 * k) % 60 + later:02d}",
+    # A US close in UTC: 21:00 before summer time (10 March 2024), 20:00 after it.
+    lambda d, k, later: f"{d}T{21 if d < date(2024, 3, 11) else 20}:00:{later:02d}Z",
+    # The last trade's time as epoch seconds.
+    lambda d, k, later: str(int((datetime(d.year, d.month, d.day, 20, 59, (13 * k) % 50) - _EPOCH).total_seconds())
+                            + later),
+], ids=["last trade as text", "UTC over summer time", "last trade as epoch seconds"])
+def test_a_daily_file_stamped_at_a_time_that_drifts_keeps_its_days_beside_a_date_written_thrice(stamp):
+    # One date's row sent three times, seconds apart (a correction sent thrice): those three are that
+    # date's bars, as before; the other days, stamped near one time each, had been rejected too, their
+    # times having "no time of day in common" as a thin market's hourly bars.
+    stamps = [stamp(d, k, later) for k, d in enumerate(_WEEKDAYS) for later in ((0, 3, 6) if k == 5 else (0,))]
+    r = run(_daily_stamped(stamps), name="AAA.csv")
+    check_invariants(r)
+    assert len(r.prices) == len(_WEEKDAYS) - 1
+    assert r.rejected.reason.str.startswith("intraday bar").tolist() == [True, True, True]
+
+
 def test_a_daily_file_with_a_time_column_and_a_day_of_bars_keeps_its_other_days():
     # Dates mostly of one row: the day of several times is bars, the others are the days' prices.
     r = run(b"Date,Time,Ticker,Close\n2024-01-02,16:00,AAA,10.5\n2024-01-03,16:00,AAA,10.6\n"
