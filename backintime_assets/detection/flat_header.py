@@ -939,22 +939,26 @@ def labelled_unread(header_cells: Sequence[Sequence[str]], types: Sequence[Colum
 def _around_own_prices(band: Sequence[int], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
                        decimal: str, thousands: str | None) -> bool:
     """Whether the columns `band` hold values within a factor of _BAND_REACH of the file's own close (or
-    its first price mapped) on the median row that has both; an indicator's empty band (0) says nothing.
-    With no such row, nothing tells the band from another ticker's: taken for a band, as the names say."""
+    its first price mapped) on the median row that has both, or that hold it between them on most such
+    rows (a 52-week or all-time high and low, "52wk High,52wk Low", "ATH_High,ATH_Low", of a share that
+    fell far below its high: refused as another ticker's, whose day's range holds no other price); an
+    indicator's empty band (0) says nothing. With no such row, nothing tells the band from another
+    ticker's: taken for a band, as the names say."""
     own = next((canonical.index(f) for f in ("close", *PRICE_COLUMNS) if f in canonical), None)
     if own is None:
         return True
-    ratios = []
+    ratios, held = [], 0
     for row in body:
         if own >= len(row) or any(j >= len(row) for j in band):
             continue
         price, values = _number(row[own], decimal, thousands), [_number(row[j], decimal, thousands) for j in band]
         if price and price > 0 and all(v and v > 0 for v in values):
             ratios.append(sum(values) / len(values) / price)
+            held += min(values) <= price <= max(values)
     if not ratios:
         return True
     middle = sorted(ratios)[len(ratios) // 2]
-    return 1 / _BAND_REACH <= middle <= _BAND_REACH
+    return 1 / _BAND_REACH <= middle <= _BAND_REACH or 2 * held > len(ratios)
 
 
 # A band drawn on a ticker's prices (Bollinger's, an order block's, a day's range) stays near them; a

@@ -317,14 +317,20 @@ def _held(name: str) -> bool:
     written as the close times the volume (a dataset's derived column; an exchange whose close is the
     day's average price: Ghana's "Total Shares Traded" times "Closing Price - VWAP")."""
     named = _name_words(name)
-    return bool(named & _HELD) and not named & _MARKETS
+    return bool(named & _HELD) and not named & (_MARKETS | _ISSUED)
 
 
 _HELD = _QUANTITY - {"volume", "vol", "size", "executed"}
-# A fund's or a company's shares outstanding times its NAV or price is its net assets or market cap, to the
-# cent: iShares' NAV history ("NAV,Shares Outstanding,Net Assets") had been refused as a holding.
 _MARKETS = frozenset({"traded", "trade", "trades", "turnover", "volume", "vol", "dealt", "total", "market", "number",
-                      "outstanding", "issued", "float", "fund"})
+                      "fund"})
+# The units an issuer has out, not anyone's holding: a fund's NAV history beside its "Shares Outstanding"
+# and their "Total Net Assets" (iShares', to the cent), a share's close beside its market cap, had been
+# refused as a list of holdings.
+_ISSUED = frozenset({"outstanding", "issued", "float", "listed", "circulating", "supply"})
+# Names of a worth that is no holding's: the market's money traded, an issuer's capitalisation or a
+# fund's assets ("Turnover" of a market whose close is the day's average price, "Market Cap").
+_NOT_HELD_WORTH = frozenset({"turnover", "traded", "trade", "dealt", "cap", "capitalization", "capitalisation",
+                             "mcap", "marketcap", "assets", "aum", "tna"})
 
 
 def _money(cell: str, decimal: str, thousands: str | None) -> float | None:
@@ -339,7 +345,7 @@ def _rounding(cell: str, decimal: str) -> float:
 
 
 def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequence[str]], decimal: str,
-           thousands: str | None, held: bool) -> list[int]:
+           thousands: str | None, held: bool, names: Sequence[str] = ()) -> list[int]:
     """The close and the unit price column of a table whose close is its quantity column's units times
     another column's unit price on every sampled row where units and close are numbers (units neither
     0 nor 1: a volume of 1 times the close is the close); or, where the quantity is named as units held
@@ -384,7 +390,8 @@ def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequen
     # or adjusted close, whatever a small volume (2 lots, 1.002 million) times it comes to.
     others = [k for k in range(len(canonical)) if k not in (close, quantity) and canonical[k] is None]
     kept = [k for k in others if first and multiplies(k, first)]
-    worths = [k for k in others if held and first and worth_of_close(k, first)]
+    worths = [k for k in others if held and first and not (k < len(names) and _name_words(names[k]) & _NOT_HELD_WORTH)
+              and worth_of_close(k, first)]
     if not kept and not worths:
         return []
     every = list(pairs(body[:_SIDE_ROWS]))
@@ -440,7 +447,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # only where nothing else has told: a file told already names its evidence as before).
     if len(evidence) < 2 and not fill and quantity and not bar \
             and (worth := _worth(canonical, quantity[0], body, decimal, thousands,
-                                 held=_held(names[quantity[0]]))):
+                                 held=_held(names[quantity[0]]), names=names)):
         evidence["worth"] = worth
         fill = True
     # Units held beside their worth named as the close ("Date,Units,Value": a fund holding valued day by

@@ -18,7 +18,7 @@ from backintime_assets.trading_week import MON_FRI, TradingWeek
 from .lines import FileLines, LineIndex, count_byte, to_utf8
 from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
-from .records import Line, Records, split_fast, split_slow
+from .records import Line, Records, split_fast, split_lines, split_slow
 from .repeated_header import PART_STARTS, name_repeated_headers
 from .result import NormalisedFile, lines_frame
 
@@ -81,8 +81,11 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     if (rows_read == 0).any():
         return None  # that file's problem ("no data rows") is for normalise_bytes to name
 
-    def reread(js: list[int]) -> Records:
-        """Columns `js` of the joined lines (a rare rule's: normalise._check_other_series)."""
+    def reread(js: list[int], lines: np.ndarray | None = None) -> Records:
+        """Columns `js` of the joined lines, or of those starting records on `lines` alone (a rare rule's:
+        normalise._check_other_series)."""
+        if lines is not None:
+            return split_lines(index, lines, schema, js)
         return split_fast(index, 0, index.count, schema, js, {}) or split_slow(index, 0, index.count, schema, js)
 
     prices, reasons = _canonical(rec, schema, cmap, "", None, files, week=week, reread=reread)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -35,7 +36,7 @@ from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
                     parse_grouped_whole, scaled, units_written, utc_evenings_among_dates)
-from .records import Line, Records, csv_line, split_fast, split_sheets, split_slow
+from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
 from .shifted_rows import short_fields, shifted_rows, widened_rows
 from .split_dates import split_date_reason
 from .repeated_header import (
@@ -210,21 +211,24 @@ def _labels(rec: Records, reread: Callable[[list[int]], Records] | None, schema:
     return apart
 
 
-def _reread_columns(rec: Records, reread: Callable[[list[int]], Records], js: list[int]) -> dict[int, pa.Array]:
-    """Columns `js` read again from the file's lines, a cell for each of `rec`'s records (null where
-    a record's line is not among those read)."""
-    more = reread(js)
-    at = np.minimum(np.searchsorted(more.line, rec.line), max(len(more.line) - 1, 0))
-    same = more.line[at] == rec.line if len(more.line) else np.zeros(len(rec.line), dtype=bool)
+def _reread_columns(rec: Records, reread: Callable[..., Records], js: list[int],
+                    rows: np.ndarray | None = None) -> dict[int, pa.Array]:
+    """Columns `js` read again from the file's lines, a cell for each of `rec`'s records, or of its
+    records `rows` alone, read from their lines alone (null where a record's line is not among those
+    read)."""
+    lines = rec.line if rows is None else rec.line[rows]
+    more = reread(js) if rows is None else reread(js, lines)
+    at = np.minimum(np.searchsorted(more.line, lines), max(len(more.line) - 1, 0))
+    same = more.line[at] == lines if len(more.line) else np.zeros(len(lines), dtype=bool)
     return {j: pc.if_else(pa.array(same), more.columns[j].take(pa.array(at)), pa.nulls(len(at), pa.string()))
             for j in js if j in more.columns}
 
 
 def _check_other_series(reasons: Reasons, repeats: Repeats, tickers: np.ndarray, rec: Records,
                         reread: Callable[[list[int]], Records] | None, schema: FileSchema, cmap: dict[str, int],
-                        timed: list[int] | None, files: FileLines | None) -> None:
+                        timed: list[int] | None, files: FileLines | None, prices: list[np.ndarray]) -> None:
     """other_series.py's rule, for a file with a ticker column and text columns unmapped beside it; read
-    again only for a file whose tickers' dates repeat (few do)."""
+    again only for a file whose tickers' dates repeat (few do). `prices`: every row's prices and volume."""
     if reread is None or "ticker" not in cmap:
         return
     mapped, time = set(cmap.values()), _time_column(schema, cmap, timed)
@@ -233,11 +237,36 @@ def _check_other_series(reasons: Reasons, repeats: Repeats, tickers: np.ndarray,
         return
     rows, key = repeats
     still = reasons.ok[rows]
+    rows, key = rows[still], key[still]
+    if not _written_apart(rec, reread, js, rows, key):
+        return
     columns = _reread_columns(rec, reread, js)
     found = other_series_rows([(schema.columns[j].name, columns[j]) for j in js if j in columns], tickers,
-                              rows[still], key[still], None if files is None else files.file_of(rec.line))
+                              rows, key, None if files is None else files.file_of(rec.line), reasons.ok,
+                              np.column_stack([p[rows] for p in prices]))
     if found is not None:
         reasons.set_rows(*found)
+
+
+def _written_apart(rec: Records, reread: Callable[..., Records], js: list[int], rows: np.ndarray,
+                   key: np.ndarray) -> bool:
+    """Whether one of the text columns `js` writes two values on the rows of one of the repeated dates
+    (`rows`, their `key`), read from those rows' lines alone: most repeats are a row written twice or
+    corrected, alike in every text column, and reading each column of the whole file for them had made
+    such a file of 200,000 rows about a quarter slower to read. A record over several lines (or a
+    workbook's row) is no line alone: the whole read tells."""
+    if rows.size < 2 or rec.raw is not None or any(int(n) in rec.spanned for n in rec.line[rows]):
+        return rows.size >= 2
+    for cells in _reread_columns(rec, reread, js, rows).values():
+        trimmed = pc.utf8_trim_whitespace(pc.cast(cells, pa.string()))
+        if trimmed.null_count:
+            return True  # a row its line alone did not read: the whole read tells
+        written = pc.not_equal(trimmed, "").to_numpy(zero_copy_only=False)
+        pairs = pd.DataFrame({"key": key[written], "cell": trimmed.filter(pa.array(written)).to_numpy(
+            zero_copy_only=False)}).drop_duplicates()
+        if pairs["key"].duplicated().any():
+            return True
+    return False
 
 
 def _written_text(column: pa.Array) -> bool:
@@ -496,10 +525,13 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     # The data lines' region, bound now: `first` names the first table's ticker further down.
     region = (first, stop) if index is not None else None
 
-    def reread(js: list[int]) -> Records:
-        """Columns `js` of the lines `rec` was read from (label columns, wanted by a rare rule)."""
+    def reread(js: list[int], lines: np.ndarray | None = None) -> Records:
+        """Columns `js` of the lines `rec` was read from (label columns, wanted by a rare rule), or of
+        those of them that start records on `lines` alone (a workbook's are read whole)."""
         if region is None:
             return _workbook(plans, width, js)[0]
+        if lines is not None:
+            return split_lines(index, lines, schema, js)
         return split_fast(index, *region, schema, js, {}) or split_slow(index, *region, schema, js)
 
     # Of several tickers side by side, each must have its date and close.
@@ -949,7 +981,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         check_intraday(reasons, repeat_keys, days, codes, least, reason, clock, found=repeats,
                        files=1 if files is None else files.count)
     if repeats is not None:
-        _check_other_series(reasons, repeats, repeat_keys, rec, reread, schema, cmap, timed, files)
+        _check_other_series(reasons, repeats, repeat_keys, rec, reread, schema, cmap, timed, files,
+                            [*values.values(), volume])
         check_unnamed_series(reasons, repeat_keys, days, {**values, "volume": volume},
                              named="ticker" in cmap or tickers is not None, found=repeats,
                              files=1 if files is None else files.count,

@@ -128,6 +128,13 @@ def split_slow(index: LineIndex, first: int, stop: int, schema: FileSchema, need
     return _split_lines(index, np.arange(first, stop), schema, needed)
 
 
+def split_lines(index: LineIndex, lines: np.ndarray, schema: FileSchema, needed: Sequence[int]) -> Records:
+    """split_slow of the records that start on the 1-based `lines` (as Records.line gives them), each
+    line read alone: a few rows' cells, asked of before a whole column is read (normalise.py's
+    _check_other_series). A record over several lines is not read whole: the caller reads it so."""
+    return _split_lines(index, np.unique(np.asarray(lines, dtype=np.int64)) - 1, schema, needed)
+
+
 def _split_lines(index: LineIndex, lines: np.ndarray, schema: FileSchema, needed: Sequence[int]) -> Records:
     """split_slow of the 0-based `lines`, in order, read as one text: whole records, as the csv
     module ends them, so that each is read as it is in its file."""

@@ -587,6 +587,17 @@ def test_a_keltner_channel_around_the_files_prices_is_its_band():
     assert prices["close"].to_pylist() == [100.5, 101.5, 102.0]
 
 
+@pytest.mark.parametrize("band", ["ATH_High,ATH_Low", "52wk High,52wk Low"])
+def test_a_fallen_shares_span_high_and_low_far_above_it_are_its_band(band):
+    # An all-time (or 52-week) high eight times the close, the low beside it: they hold the close
+    # between them, as no other ticker's range does. Refused as another ticker's had they been.
+    rows = [f"2024-01-{d:02d},10.{d:02d},10.5,9.8,10.{d:02d},80.00,9.50" for d in (2, 3, 4, 5)]
+    data = _rows(f"Date,Open,High,Low,Close,{band}", *rows)
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "AAPL.csv").prices_arrow["close"].to_pylist() == [10.02, 10.03, 10.04, 10.05]
+
+
 def test_another_tickers_close_beside_its_high_and_low_still_refuses_the_file():
     # The range rule spares a label naming a high and a low alone; SPY's close beside them is a series.
     data = _rows("Date,Open,High,Low,Close,SPY_High,SPY_Low,SPY_Close",

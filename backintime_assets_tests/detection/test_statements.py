@@ -444,6 +444,14 @@ def test_a_position_historys_worth_beside_its_price_tells_a_holding(data):
     # Volumes and turnovers that no column divides into the close.
     b"Date,Close,Volume,Turnover,Change\n2024-01-02,10.5,1000,10450,0.1\n2024-01-03,10.75,1200,12850,0.25\n"
     b"2024-01-04,10.6,900,9560,-0.15\n",
+    # A fund's NAV history (iShares'): its shares outstanding times the NAV are its net assets, to the cent.
+    b"As Of,NAV per Share,Shares Outstanding,Total Net Assets\nDec 26 2023,439.44,765450000,336369348000\n"
+    b"Dec 22 2023,436.14,765450000,333843363000\nDec 21 2023,433.48,765450000,331807266000\n",
+    # A share's close beside its market cap; and a market's shares traded whose turnover is the close's.
+    b"Date,Close,Shares Outstanding,Market Cap\n2024-01-02,43.94,7654500,336338730.00\n"
+    b"2024-01-03,43.61,7654500,333812745.00\n2024-01-04,43.34,7654500,331746030.00\n",
+    b"Date,Close,Shares,Turnover\n2024-01-02,4.25,12000,51000.00\n2024-01-03,4.30,8000,34400.00\n"
+    b"2024-01-04,4.20,15000,63000.00\n",
 ])
 def test_a_price_historys_close_is_no_worth_of_its_volume(data):
     schema = detect_bytes(data, "AAPL.csv")

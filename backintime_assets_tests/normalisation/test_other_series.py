@@ -84,3 +84,55 @@ def test_a_markets_day_on_its_main_board_keeps_a_shares_main_board_row():
     assert closes["SBER"] == 271.69 and len(closes) == 5
     assert reasons == ["another series of the ticker: BOARDID 'SMAL' where the file's rows are mostly 'TQBR', "
                        "whose row of this date is kept"]
+
+
+def test_a_share_listed_in_another_currency_keeps_its_own_series():
+    # XYZ's euro price on each of its dates, a dollar row beside it on two: the file's dollars (most of
+    # its rows) had loaded on those two days, a dollar close between euro ones.
+    rows = []
+    for day, extra in (("02", "54.5"), ("03", None), ("04", "55.6"), ("05", None)):
+        rows += [f"2024-01-{day},{t},USD,{c}.{day}" for t, c in (("AAA", 10), ("BBB", 20), ("CCC", 30))]
+        rows += [f"2024-01-{day},XYZ,EUR,50.{day}"] + ([f"2024-01-{day},XYZ,USD,{extra}"] if extra else [])
+    closes = normalise_bytes(data := ("Date,Ticker,Currency,Close\n" + "\n".join(rows) + "\n").encode(),
+                             detect_bytes(data, "prices.csv"), "prices.csv")
+    xyz = [c for t, c in zip(closes.prices_arrow["ticker"].to_pylist(), closes.prices_arrow["close"].to_pylist())
+           if t == "XYZ"]
+    assert xyz == [50.02, 50.03, 50.04, 50.05]
+    assert [r.split("'")[1] for r in closes.rejected["reason"]] == ["USD", "USD"]
+
+
+@pytest.mark.parametrize("put", [35, 30])
+def test_an_option_chains_two_rows_under_the_commonest_type_are_no_series_to_keep(put):
+    # A future and an at-the-money call and put of each share: OPTSTK is most rows, but it holds two of
+    # each date (however alike their prices). The call's premium had loaded as the share's close, the
+    # future set aside.
+    rows = []
+    for day in ("03-JAN-2018", "04-JAN-2018"):
+        for share, price in (("ACC", 1800), ("INFY", 1050), ("TCS", 2700), ("SBIN", 310)):
+            rows.append(f"FUTSTK,{share},25-Jan-2018,0,XX,{price},{price + 5},{price - 5},{price + 1},100,{day}")
+            rows += [f"OPTSTK,{share},25-Jan-2018,{price},{kind},{c},{c + 1},{c - 1},{c},10,{day}"
+                     for kind, c in (("CE", price // 30), ("PE", price // put))]
+    data = ("INSTRUMENT,SYMBOL,EXPIRY_DT,STRIKE_PR,OPTION_TYP,OPEN,HIGH,LOW,CLOSE,CONTRACTS,TIMESTAMP\n"
+            + "\n".join(rows) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "fo03JAN2018bhav.csv"), "fo03JAN2018bhav.csv")
+    assert not {price // 30 for price in (1800, 1050, 2700, 310)} & set(result.prices_arrow["close"].to_pylist())
+    assert not any(r.startswith("another series") for r in result.rejected["reason"])
+
+
+def test_a_correction_whose_text_columns_agree_is_a_conflicting_duplicate():
+    # The rows of the repeated date are alike in every text column: nothing names another series.
+    data = (b"Date,Ticker,Exchange,Close\n2024-01-02,AAPL,NASDAQ,185.6\n2024-01-02,AAPL,NASDAQ,185.9\n"
+            b"2024-01-02,MSFT,NASDAQ,370.1\n2024-01-02,IBM,NYSE,160.2\n2024-01-03,AAPL,NASDAQ,184.2\n")
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert result.prices_arrow["close"].to_pylist() == [185.6, 370.1, 160.2, 184.2]
+    assert list(result.rejected["reason"]) == ["conflicting duplicate of line 2"]
+
+
+def test_a_bhavcopy_written_twice_keeps_its_equity_row():
+    # The day's file appended to itself: EQ's row twice is one row of its series, not a chain of them.
+    day = "03-JAN-2018"
+    data = _bhavcopy(day, RELIANCE_BL.format(day=day), RELIANCE_EQ.format(day=day))
+    data += data.split(b"\n", 1)[1]
+    closes, reasons = _loaded(data, "cm03JAN2018bhav.csv")
+    assert closes["RELIANCE"] == 929.3
+    assert sorted(r.split(":")[0] for r in reasons) == ["another series of the ticker"] * 2 + ["duplicate"] * 6
