@@ -105,7 +105,13 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # the file's other rows fill is empty in it (a stray delimiter had loaded a day without its volume);
 # Finam's ticker-less exports ("GAZP_190722_190722.csv") load under the code, its futures with their
 # contract's ("SPFB.Si": every contract had loaded as SPFB).
-PARSER_VERSION = 18
+# 19 (session 33): a ticker's rows of one date that a text column names as other series than its own
+# (NSE's SERIES BL beside EQ, MOEX's boards) are rejected, its own series' row kept (a block deal had
+# loaded as the close); a row's currency is judged against its own ticker's; a thin market's hourly
+# bars stamped at an hour of their own each day are intraday; times of day written two ways are one;
+# a code page starting past detection's sample reads from its own lines (Cyrillic tickers had loaded
+# as cp1252 mojibake); ariva's "wkn_<WKN>_historic" names load under the WKN.
+PARSER_VERSION = 19
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
