@@ -906,6 +906,10 @@ def _quick(head: bytes, tail: bytes, size: int, name: str) -> FileSchema | None:
     if size <= QUICK_HEAD_BYTES + QUICK_TAIL_BYTES:
         return None
     schema, layout = _detect_sample(head[:QUICK_HEAD_BYTES], tail[-QUICK_TAIL_BYTES:], size - QUICK_TAIL_BYTES, name)
+    if schema.encoding != "utf-8" and head[:QUICK_HEAD_BYTES].isascii() and not head.isascii():
+        # The tail's code page chosen for the file (later_encoding) on a quick head of ASCII, where
+        # the whole head has more: UTF-8 names past 16 KB would read in it ("Nestlé" as "NestlГ©").
+        return None
     return schema if settled(schema, layout) else None
 
 

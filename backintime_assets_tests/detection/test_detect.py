@@ -112,6 +112,19 @@ def test_a_code_page_past_an_ascii_head_names_its_tickers(where):
     assert "СБЕРБАНК" in tickers and all(t.isascii() or t == "СБЕРБАНК" for t in tickers)
 
 
+def test_utf8_names_past_the_quick_head_keep_utf8_before_a_tail_in_another_code_page():
+    # A hand-kept file: ASCII rows, then UTF-8 names before 64 KB, then rows appended on a Mac. The
+    # quick look's ASCII 16 KB had let the tail's Mac Roman read the whole file: "NESTL√©".
+    def rows(ticker, n):
+        days = (f"{2000 + k // 250}-{k % 12 + 1:02d}-{k % 28 + 1:02d}" for k in range(n))
+        return "".join(f"{ticker};{day};{10 + k % 7}.5;100\n" for k, day in enumerate(days))
+    data = (("Ticker;Date;Close;Volume\n" + rows("ABC", 700)).encode() + rows("Nestlé", 300).encode()
+            + rows("DEF", 2500).encode() + rows("Crédit Agricole", 20).encode("mac_roman"))
+    assert data.find("Nestlé".encode()) > 16 * 1024 and len(data) > HEAD_BYTES + TAIL_BYTES
+    result = normalise_bytes(data, detect_bytes(data, "book.csv"), "book.csv")
+    assert "NESTLÉ" in set(result.prices_arrow.column("ticker").to_pylist())
+
+
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d", "%d-%b-%Y", "%b %d, %Y", "%Y/%m/%d"]
 PREAMBLES = ["Exported from Broker X", "Account: 12345", "Prices in local currency", ""]
 FOOTERS = ["End of report", "Source: exchange", ""]

@@ -573,3 +573,32 @@ def test_decode_later_keeps_utf8_lines_and_reads_the_others_in_the_code_page():
     data = "Сбербанк;1\n".encode() + "Сбербанк;2\r\n".encode("cp1251") + b"SBER;3\r"
     assert decode_later(data, "cp1251") == "Сбербанк;1\nСбербанк;2\r\nSBER;3\r"
     assert decode_later("Société;1\n".encode("cp1252"), "utf-8") == "Société;1\n"
+
+
+class _Scanned(bytes):
+    """Bytes that count how many of themselves find and rfind look through."""
+
+    looked = 0
+
+    def find(self, sub, start=0, end=None):
+        _Scanned.looked += (len(self) if end is None else end) - start
+        return super().find(sub, start, end)
+
+    def rfind(self, sub, start=0, end=None):
+        _Scanned.looked += (len(self) if end is None else end) - start
+        return super().rfind(sub, start, end)
+
+
+def test_later_lines_are_found_without_reading_the_rest_of_the_piece_for_each():
+    # A 16 MB piece of "\n" lines with one bad byte: the lines beyond ASCII were each found by a
+    # find of "\r" that ran to the piece's end (seconds a piece); each is looked through once.
+    rows = "Société;1.5\n".encode() * 20000 + b"Nestl\xe9;2\n"
+    _Scanned.looked = 0
+    assert later_encoding(_Scanned(rows)) == "utf-8"
+    assert _Scanned.looked <= 2 * len(rows)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r", "\r\n"])
+def test_later_lines_are_cut_at_any_line_end(ending):
+    rows = ending.join(["Сбербанк;1.5", "SBER;1.6", "Газпром;2"]).encode("cp1251")
+    assert decode_later(rows, later_encoding(rows)) == rows.decode("cp1251")

@@ -54,3 +54,21 @@ def test_windows_text_stays_as_it_was(text, encoding):
 def test_misfits_count_symbols_and_capitals_inside_words():
     assert misfits("SociŽtŽ Cl™ture") == 3
     assert misfits("Société Clôture l’Oréal 5°C Corp®") == 0
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    # The left quote typed for an apostrophe is no Mac Roman ë ("Moodyës", "Oëreilly").
+    ("Name;Close\r\nMoody‘s;1\r\nO‘Reilly Automotive;2\r\nApple;3\r\n", "cp1252"),
+    # Mac Roman reads ö ß as "ˆ", "ﬂ", no letters of words: a stray bullet does not make it "Hˆchst".
+    ("Name;Close;Note\r\nHöchst;1;Buy•Hold\r\nGroßbank;2;\r\n", "cp1252"),
+    # ISO-8859-2's ż ź read as Mac Roman's ø º ("Najwyøszy", "£Ûdº"), as cp1250's ż Ľ.
+    ("Nazwa;Kurs\nNajwyższy Łódź;1\nMiedź;2\n" * 3, "iso8859-2"),
+])
+def test_windows_and_iso_text_with_one_telling_character_is_no_mac_roman(text, encoding):
+    data = text.encode(encoding)
+    assert not reads_as_mac_roman(data, data.decode("cp1252", errors="replace"))
+
+
+def test_a_mac_roman_e_diaeresis_is_no_apostrophe():
+    assert misfits("Citro‘n No‘l") == 2  # Mac Roman's "Citroën Noël" read in cp1252
+    assert misfits("Moody‘s O‘Reilly L‘Oréal don‘t") == 0
