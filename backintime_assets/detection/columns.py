@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from itertools import filterfalse
 from statistics import median
 
-from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE
+from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .epoch_days import may_be_stamped_east_of_utc
@@ -72,9 +72,11 @@ LEADING_ZEROS = "leading_zeros"
 # Marks around a number in money and percentage columns ("$1,234.50", "12,5 €", "-1.2%").
 # Before the number, a dollar may carry its country's letters: "R$ 36,50", "US$12.50", "HK$ 1,080.00".
 # An ISO code stands for the sign in Excel's currency formats ("CHF 1'234.50", "12,50 EUR"): unread,
-# every such price was text and the file refused for "no close column".
-CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE_RE})\s?"
-                            rf"|^(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE_RE})\s?|\s?(?:{CURRENCY_SIGN}|{CURRENCY_CODE_RE})$")
+# every such price was text and the file refused for "no close column". So does a local abbreviation
+# in the locales that write one ("12,50 kr", "kr. 1.234,50", "1 234 Ft", "Rs. 1,234.50": currencies.py).
+_BEFORE = rf"(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_BEFORE}|{RAND})"
+CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?{_BEFORE}\s?|^{_BEFORE}\s?"
+                            rf"|\s?(?:{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_AFTER})$")
 PERCENT_MARK = re.compile(r"\s?%$")
 # Accounting negatives in parentheses: "(1,234.56)", "($1,234.56)" (statements, ledgers, P&L exports).
 ACCOUNTING = "accounting"
@@ -299,7 +301,8 @@ def _names_names(name: str | None) -> bool:
 
 
 def _code_by_a_digit(values: Sequence[str]) -> bool:
-    """Whether a cell may hold a currency's code by its number ("CHF 1'234.50": CODE_BY_A_DIGIT)."""
+    """Whether a cell may hold a currency's code or local mark by its number ("CHF 1'234.50", "12,50 kr":
+    CODE_BY_A_DIGIT)."""
     text = joined(values)
     return text is None or CODE_BY_A_DIGIT.search(text) is not None
 

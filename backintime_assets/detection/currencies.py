@@ -32,15 +32,55 @@ CURRENCY_CODE = "(?:" + "|".join(sorted(CURRENCY_CODES - {"GBX"})) + ")"
 # for as the list, every position of every cell tried ~180 codes (a file's currency columns were
 # typed 3x slower); RE2 (normalisation/parse.py) needs no such help, and has no look-behind.
 CURRENCY_CODE_RE = rf"[A-Z]{{3}}(?<={CURRENCY_CODE})"
-# A code by a digit at a cell's edge, in NUL-joined cells (joined.py): the first look before the list
-# is searched, cell by cell. Written to open on the NUL, a literal the scan jumps between in C: opening
-# on a capital or a digit, every ticker's and price's characters were tried (2% of detection). At each
-# NUL one character is looked at first, after it for a code before the number, before it for one after:
-# most cells start and end in a digit, and the five alternatives cost each NUL some six Unicode digit
-# and space tests (4x slower).
-CODE_BY_A_DIGIT = re.compile(rf"{SEP}(?:(?=[+\-A-Z\s])\s*[+-]?\s?[A-Z]{{3}}\s?[\d.]"
-                             rf"|(?<=[A-Z\s]{SEP})(?:(?<=\d[A-Z]{{3}}{SEP})|(?<=\d\s[A-Z]{{3}}{SEP})"
-                             rf"|(?<=\d[A-Z]{{3}}\s{SEP})|(?<=\d\s[A-Z]{{3}}\s{SEP})))")
+# The local abbreviations Excel's currency formats write for the sign where the locale's currency
+# has no sign of its own, or had none when the format was set ("12,50 TL" before "₺", "12,50 руб."
+# before "₽"): Scandinavia's "12,50 kr", "kr 12,50", Denmark's "kr. 1.234,50", Poland's "12,50 zł",
+# Czechia's "1 234,50 Kč", Hungary's "1 234 Ft", Romania's "12,50 lei", Russia's "12,50 р.",
+# Bulgaria's "лв.", Ukraine's "грн.", Serbia's "din." and "дин.", North Macedonia's "ден.", Croatia's
+# "kn", Switzerland's "Fr. 12.50", India's "Rs. 1,234.50", Malaysia's "RM 12.50", South Africa's
+# "R 12.50", Peru's "S/ 12.50". Not Indonesia's "Rp 12.500": rupiah are written whole with dots
+# grouping them, which a file of dots for decimals reads as 12.5, a thousandth of the price, without a
+# word; as text, the file is refused and says why. Unread, every such price was text and
+# the file refused for "no close column". Spelt as written, case and all: "KR", "FT" are no such
+# marks. ASCII stand-ins included ("zl", "Kc"; "Kè": "Kč" read in cp1252).
+# Each may end in a dot ("kr.", "руб.", "S/."), which a file's thousands dot, gone first, may have taken
+# on normalising ("kr. 1.234" reads "kr 1234"). Russia's "р." only with it, and South Africa's "R" only
+# before a number with a fraction (RAND): alone, a letter by a number is a code ("R 2"), no price.
+_UNITS_AFTER = ("kr", "zł", "zl", "Kč", "Kc", "Kè", "Ft", "lei", "Lei", "TL", "руб", "лв", "грн", "din", "Din",
+                "дин", "ден", "kn", "Fr", "fr")
+_UNITS_BEFORE = ("kr", "Fr", "SFr", "Rs", "RM", "S/", "TL")
+
+
+def _either(units: tuple[str, ...] | set[str]) -> str:
+    """An alternation of `units`, the longest first ("SFr" before "Fr"), as re and RE2 take the first that fits."""
+    return "(?:" + "|".join(re.escape(u) for u in sorted(units, key=lambda u: (-len(u), u))) + ")"
+
+
+# Any of them, in re's syntax as in RE2's.
+LOCAL_UNIT_AFTER = _either(_UNITS_AFTER) + r"\.?|р\."
+LOCAL_UNIT_BEFORE = _either(_UNITS_BEFORE) + r"\.?"
+# South Africa's rand before a number with a fraction, in re (RE2 has no look-ahead: parse.py writes it out).
+RAND = r"R(?=\s?\d[\d.,'\s]*[.,]\d+\s*$)"
+# Their spellings ending a cell, dot and all, by length: the fixed-width look-behinds of CODE_BY_A_DIGIT.
+_ENDINGS: dict[int, set[str]] = {}
+for _unit in {*_UNITS_AFTER, *(u + "." for u in _UNITS_AFTER), "р."}:
+    _ENDINGS.setdefault(len(_unit), set()).add(_unit)
+_UNIT_ENDS = "".join(sorted({u[-1] for units in _ENDINGS.values() for u in units} - set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+_UNIT_STARTS = "".join(sorted({u[0] for u in _UNITS_BEFORE} - set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))  # "R" is a capital
+
+# A code or a local unit by a digit at a cell's edge, in NUL-joined cells (joined.py): the first look
+# before either list is searched, cell by cell. Written to open on the NUL, a literal the scan jumps
+# between in C: opening on a capital or a digit, every ticker's and price's characters were tried (2%
+# of detection). At each NUL one character is looked at first, after it for a mark before the number,
+# before it for one after: most cells start and end in a digit, and the alternatives cost each NUL
+# some six Unicode digit and space tests (4x slower). Behind the NUL each length of a unit is one
+# look-behind of fixed width (re has no other): tried only where the cell ends in a unit's last letter.
+_AFTER_LOOKS = "|".join(rf"(?<=\d{blank}{_either(units)}{end}{SEP})" for _, units in sorted(_ENDINGS.items())
+                        for blank in ("", r"\s") for end in ("", r"\s"))
+CODE_BY_A_DIGIT = re.compile(rf"{SEP}(?:(?=[+\-A-Z\s{_UNIT_STARTS}])\s*[+-]?\s?(?:[A-Z]{{3}}|{LOCAL_UNIT_BEFORE}|R)"
+                             rf"\s?[\d.]"
+                             rf"|(?<=[A-Z\s{re.escape(_UNIT_ENDS)}]{SEP})(?:(?<=\d[A-Z]{{3}}{SEP})|(?<=\d\s[A-Z]{{3}}{SEP})"
+                             rf"|(?<=\d[A-Z]{{3}}\s{SEP})|(?<=\d\s[A-Z]{{3}}\s{SEP})|{_AFTER_LOOKS}))")
 
 
 def currency_share(values: Sequence[str]) -> float:
@@ -57,7 +97,9 @@ def currency_share(values: Sequence[str]) -> float:
 # "USDC", "BUSD": the dollar stablecoins crypto exchanges count the quote side of a volume in (CryptoDataDownload's
 # "Volume BTC" beside "Volume USDT"), money as much as dollars are.
 # "Rs", "Rs.": India's rupees ("Turnover (Rs. Cr)", "Vol (Rs Cr)": crores of rupees traded, not shares).
+# "kr": Scandinavia's crowns ("Omsättning (kr)"), "ден": North Macedonia's denar.
 _LOCAL_UNITS = frozenset({"kč", "kc", "kè", "ft", "zł", "zl", "tl", "lei", "din", "kn", "rs", "лв", "грн", "руб", "дин",
+                          "kr", "ден",
                           "€", "$", "£", "¥", "₺", "₽", "₴", "usdt", "usdc", "busd", "fdusd", "tusd",
                           # Africa's and Asia's exchanges and banks ("Closing Price - VWAP (GH¢)": the
                           # Ghana Stock Exchange; "(KSh)", "(₦)", "(RM)", "(Rp)", "(₱)", "(฿)", "(₫)")

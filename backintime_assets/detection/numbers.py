@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import compress, product
 from operator import methodcaller
 
-from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE
+from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND
 from .joined import SEP, joined, joined_regex
 from .shapes import shape_hits, shape_of
 
@@ -86,7 +86,8 @@ _STRIP_MARKS = methodcaller("strip", _MARKS)
 # "$259,256.29"): one scan of the rest finds such a number, grouped by another mark than the decimal
 # (_later_grouping). Only what is no other reading: both marks, or the grouping mark twice.
 _VOTING_CELLS = 400
-_AROUND = rf"(?:[+-]|\s|[^\W\d_]{{1,3}}|{CURRENCY_SIGN}|%)"
+# Signs, blanks, percent and words of up to three letters ("EUR", "kr.", "руб.", "S/": a dot or slash may end them).
+_AROUND = rf"(?:[+-]|\s|[^\W\d_]{{1,3}}[./]?|{CURRENCY_SIGN}|%)"
 _LATER_GROUPED = re.compile(
     rf"{SEP}{_AROUND}{{0,4}}\d{{1,3}}(?P<t>[,. \u00a0\u202f'\u2019])\d{{3}}(?P<again>(?:(?P=t)\d{{3}})*)"
     rf"(?P<d>[.,]\d+)?{_AROUND}{{0,4}}(?={SEP})")
@@ -103,8 +104,11 @@ _LETTERED_DOLLAR_CELL = re.compile(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)")
 # An ISO code written for the sign ("CHF 1'234.50", "12,50 EUR": Excel's currency formats), as
 # columns.CURRENCY_MARKS reads it: it goes, and the number votes as "€12,50" does. Else the cell was
 # a word, and a Swiss file, voting nothing, read "1'234.50" as text: every price, the file refused.
-# Looked for in the joined cells first, by the code's shape (CODE_BY_A_DIGIT): few files have one.
-_CODE_CELL = re.compile(rf"^([+-]?\s?){CURRENCY_CODE_RE}\s?(?=[\d.])|(?<=\d)\s?{CURRENCY_CODE_RE}$")
+# So does a local abbreviation for the sign ("12,50 kr", "kr. 1.234,50", "1 234 Ft": currencies.py): read
+# as a word, a Swedish file of "12,50 kr" voted nothing, read its decimal comma as a dot, and every price
+# was text. Looked for in the joined cells first, by the mark's shape (CODE_BY_A_DIGIT): few files have one.
+_CODE_CELL = re.compile(rf"^([+-]?\s?)(?:{CURRENCY_CODE_RE}|{LOCAL_UNIT_BEFORE}|{RAND})\s?(?=[\d.])"
+                        rf"|(?<=\d)\s?(?:{CURRENCY_CODE_RE}|{LOCAL_UNIT_AFTER})$")
 # A number in scientific notation ("7,08E-07", "1.5e+03": Excel's Scientific format, R and numpy
 # output): its mantissa votes, as "7,08" does. Else the cell was no candidate, and a European file
 # of such numbers, voting nothing, read its decimal comma as a dot: every value text. Written to open

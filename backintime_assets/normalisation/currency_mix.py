@@ -12,15 +12,28 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.currencies import CURRENCY_CODE
+from backintime_assets.detection.currencies import CURRENCY_CODE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE
 from backintime_assets.detection.numbers import CURRENCY_SIGN
 
-# The mark before or after the number ("$12", "US$ 12", "-€12", "12 €", "CHF 12", "12 EUR"), as parse.py strips it.
-_MARK = rf"(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE})"
-_MARKED = rf"^[+-]?\s?(?P<before>{_MARK})?[^A-Z$]*?(?P<after>{_MARK})?\s*$"
+# The mark before or after the number ("$12", "US$ 12", "-€12", "12 €", "CHF 12", "12 EUR", "kr 12", "R 12.50",
+# "12 kr", "12,50 zł"), as parse.py strips it.
+_MARK = rf"[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE}"
+_MARKED = (rf"^[+-]?\s?(?P<before>{_MARK}|{LOCAL_UNIT_BEFORE}|R)?[^A-Z$]*?"
+           rf"(?P<after>{_MARK}|{LOCAL_UNIT_AFTER})?\s*$")
 OTHER_CURRENCY = "price in another currency"
-# A sign and the code of the one currency it stands for, counted as one mark ("€12" beside "12 EUR").
-_SAME = {"€": "EUR", "£": "GBP", "US$": "USD", "₹": "INR", "₺": "TRY", "₽": "RUB", "₩": "KRW"}
+# A sign or local abbreviation and the code of the one currency it stands for, counted as one mark ("€12"
+# beside "12 EUR", "12,50 zł" beside "12,50 PLN"), upper-cased and without a dot.
+_SAME = {"€": "EUR", "£": "GBP", "US$": "USD", "₹": "INR", "₺": "TRY", "₽": "RUB", "₩": "KRW", "₴": "UAH",
+         "ZŁ": "PLN", "ZL": "PLN", "KČ": "CZK", "KC": "CZK", "KÈ": "CZK", "FT": "HUF", "TL": "TRY", "ЛВ": "BGN",
+         "ГРН": "UAH", "ДЕН": "MKD", "KN": "HRK", "RM": "MYR", "RP": "IDR", "R": "ZAR", "S/": "PEN", "DIN": "RSD",
+         "ДИН": "RSD", "FR": "CHF", "SFR": "CHF", "Р": "РУБ"}  # "р.": short for "руб."
+# Local abbreviations several currencies share: "kr" is Sweden's, Norway's, Denmark's and Iceland's crown,
+# "Rs" the rupee of India, Pakistan, Sri Lanka and Nepal. Beside one of their codes ("12,50 kr" beside
+# "SEK 12,50") such a mark is that code: one currency, a Swedish file's two formats. Beside none, or
+# beside two ("SEK" and "NOK"), it stands for itself, a currency of its own, and its rows side with
+# neither: the file's commoner mark keeps its rows, the rest are rejected.
+_SHARED = {"KR": {"SEK", "NOK", "DKK", "ISK"}, "RS": {"INR", "PKR", "LKR", "NPR"}, "LEI": {"RON", "MDL"},
+           "РУБ": {"RUB", "BYN"}}
 
 
 def other_currency_rows(columns: Sequence[pa.Array], keys: np.ndarray | None = None) -> list[tuple[np.ndarray, str]]:
@@ -36,6 +49,12 @@ def other_currency_rows(columns: Sequence[pa.Array], keys: np.ndarray | None = N
     marks = np.stack([_marks(c, words) for c in columns])  # (columns, rows) of codes into `words`
     if len(words) < 3:
         return []  # one mark at most in the whole file: the usual case
+    # A mark several currencies share, beside exactly one of their codes, is that code (_SHARED).
+    same = np.arange(len(words))
+    for word, k in words.items():
+        if word in _SHARED and len(codes := _SHARED[word] & words.keys()) == 1:
+            same[k] = words[codes.pop()]
+    marks = same[marks]
     names = np.array(list(words), dtype=object)
     _, keys = np.unique(keys, return_inverse=True)  # a ticker and file's pairs, numbered 0 up
     keys = keys.reshape(-1)
@@ -76,7 +95,7 @@ def _marks(cells: pa.Array, words: dict[str, int]) -> np.ndarray:
     parts = pc.extract_regex(pc.utf8_trim_whitespace(pc.cast(cells, pa.string())), _MARKED)
     before = pc.fill_null(pc.struct_field(parts, "before"), "")
     after = pc.fill_null(pc.struct_field(parts, "after"), "")
-    mark = pc.utf8_upper(pc.if_else(pc.equal(before, ""), after, before))
+    mark = pc.utf8_rtrim(pc.utf8_upper(pc.if_else(pc.equal(before, ""), after, before)), ".")  # "kr." is "kr"
     encoded = pc.dictionary_encode(mark).combine_chunks() if isinstance(mark, pa.ChunkedArray) \
         else pc.dictionary_encode(mark)
     code = np.array([words.setdefault(_SAME.get(w, w), len(words)) for w in encoded.dictionary.to_pylist()],

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
-from backintime_assets.detection.currencies import CURRENCY_CODE
+from backintime_assets.detection.currencies import CURRENCY_CODE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE
 from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EAST_EVENING, EPOCH_EAST_UNITS,
                                                      EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
 from backintime_assets.detection.format_regex import format_regex
@@ -23,14 +23,19 @@ _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 # "$12", "-₹12", "R$ 12"; "12 €" (detection.columns.CURRENCY_MARKS). An ISO code for the sign, "USD 12",
 # "CHF 12", "12 EUR", apart: its ~180 codes made every marked column's two passes 1.7x dearer, and
-# few columns hold one (three capitals: _CAPITALS).
+# few columns hold one (_WORDED).
 # The blank beside the mark may be a no-break one (a French locale's "12,50\u00a0€"): RE2's \s is ASCII.
 _BLANK = r"[\s\x{00a0}\x{202f}]"
 _CURRENCY_BEFORE = rf"^([+-]?){_BLANK}?(?:[A-Z]{{0,3}}\$|{CURRENCY_SIGN}){_BLANK}?"
 _CURRENCY_AFTER = rf"{_BLANK}?{CURRENCY_SIGN}$"
-_CODE_BEFORE = rf"^([+-]?){_BLANK}?{CURRENCY_CODE}{_BLANK}?"
-_CODE_AFTER = rf"{_BLANK}?{CURRENCY_CODE}$"
-_CAPITALS = "[A-Z]{3}"
+# So are a local abbreviation's for the sign ("12,50 kr", "kr. 1.234,50", "1 234 Ft": currencies.py), with
+# the codes: looked for only where a cell holds three capitals or begins or ends in one (_WORDED).
+# South Africa's "R" only before a number with a fraction (currencies.RAND), which RE2, without a look-ahead,
+# takes and writes back (\2): "R2" stays unparseable, a code, not 2 rand.
+_CODE_BEFORE = (rf"^([+-]?){_BLANK}?(?:(?:{CURRENCY_CODE}|{LOCAL_UNIT_BEFORE}){_BLANK}?"
+                rf"|R{_BLANK}?(\d*\.\d+$))")
+_CODE_AFTER = rf"{_BLANK}?(?:{CURRENCY_CODE}|{LOCAL_UNIT_AFTER})$"
+_WORDED = rf"[A-Z]{{3}}|(?:{LOCAL_UNIT_AFTER})$|^[+-]?{_BLANK}?(?:{LOCAL_UNIT_BEFORE}|R)"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 # A volume's own scale after its number: "1.5M", "350K"; "45.67万", "1.2亿" (CJK, 10^4 and 10^8); "1.5 Lakh",
 # "2 Cr" (India, 10^5 and 10^7). Lower-cased, each suffix's factor (detection/columns.py types them).
@@ -147,9 +152,10 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     misgrouped = None
     if thousands:
         misgrouped = _misgrouped(trimmed, decimal, thousands)
-        if misgrouped is not None and thousands.isspace() and misgrouped.any():
+        if misgrouped is not None and (thousands.isspace() or thousands == ".") and misgrouped.any():
             # Where a blank groups thousands, the currency's blank is none ("4,62 €", "CHF 8,65"):
             # judged with it, every such price was "misgrouped", unparseable, and the file refused.
+            # Nor, where a dot does, is a local abbreviation's ("kr. 12,50", "12,50 руб.").
             # Judged again without it only then: its two passes had cost every such column 70%.
             misgrouped = _misgrouped(_without_currency(trimmed), decimal, thousands)
         text = pc.replace_substring(text, thousands, "")
@@ -250,11 +256,11 @@ def _without_currency(text: pa.Array) -> pa.Array:
 
 
 def _codes_stripped(text: pa.Array) -> pa.Array:
-    """`text` without an ISO code for its currency's sign ("CHF 12", "12 EUR"), looked for only where
-    a cell holds three capitals."""
-    if not pc.any(pc.match_substring_regex(text, _CAPITALS)).as_py():
+    """`text` without an ISO code or local abbreviation for its currency's sign ("CHF 12", "12 EUR",
+    "12 kr"), looked for only where a cell may hold one (_WORDED)."""
+    if not pc.any(pc.match_substring_regex(text, _WORDED)).as_py():
         return text
-    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CODE_BEFORE, r"\1"), _CODE_AFTER, "")
+    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CODE_BEFORE, r"\1\2"), _CODE_AFTER, "")
 
 
 def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray | None:

@@ -1,0 +1,45 @@
+"""Prices written with a local abbreviation for the sign ("12,50 kr", "12.50 zł", "R 12.50") load their closes."""
+
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.columns import infer_column_type
+from backintime_assets.normalisation import normalise_bytes
+
+
+def _closes(text: str) -> tuple[list[float], list[str]]:
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, "f.csv"), "f.csv")
+    return result.prices_arrow.column("close").to_pylist(), result.rejected_arrow.column("reason").to_pylist()
+
+
+@pytest.mark.parametrize("cells, closes", [
+    (["12,50 kr", "13,25 kr", "1 234,50 kr"], [12.5, 13.25, 1234.5]),
+    (["kr. 1.234,50", "kr. 12,50", "kr. 13,75"], [1234.5, 12.5, 13.75]),
+    (["12,50 zł", "13,25 zł", "12,75 zł"], [12.5, 13.25, 12.75]),
+    (["12,50 руб.", "13,25 р.", "12,75 руб."], [12.5, 13.25, 12.75]),
+    (["12,50 TL", "₺13,25", "12,75 TL"], [12.5, 13.25, 12.75]),
+])
+def test_semicolon_files_load_local_marks(cells, closes):
+    rows = "".join(f"2024-01-0{i + 2};{c};1000\n" for i, c in enumerate(cells))
+    assert _closes("Datum;Stängning;Volym\n" + rows) == (closes, [])
+
+
+@pytest.mark.parametrize("cells", [["12.50 zł", "13.25 zł", "12.75 zł"], ["R 12.50", "R 13.25", "R 12.75"],
+                                   ["Rs. 12.50", "Rs. 13.25", "Rs. 12.75"], ["S/ 12.50", "S/ 13.25", "S/ 12.75"]])
+def test_comma_files_load_local_marks(cells):
+    rows = "".join(f"2024-01-0{i + 2},{c},1000\n" for i, c in enumerate(cells))
+    assert _closes("Date,Close,Volume\n" + rows) == ([12.5, 13.25, 12.75], [])
+
+
+def test_another_currency_beside_crowns_is_rejected_but_their_code_is_not():
+    rows = "2024-01-02;12,50 kr;1\n2024-01-03;13,25 kr;1\n2024-01-04;{};1\n2024-01-05;14,00 kr;1\n"
+    closes, reasons = _closes("Datum;Stängning;Volym\n" + rows.format("€11,20"))
+    assert closes == [12.5, 13.25, 14.0] and reasons[0].startswith("price in another currency: 'EUR'")
+    assert _closes("Datum;Stängning;Volym\n" + rows.format("11,20 SEK")) == ([12.5, 13.25, 11.2, 14.0], [])
+
+
+def test_codes_and_names_ending_in_such_letters_stay_text():
+    assert infer_column_type(["R 2", "R 3", "R 4", "R 5", "R 6"], "column_3", ".", None).type == "string"
+    assert infer_column_type(["100 TL", "200 TL", "50 TL", "20 TL", "10 TL"], "Name", ".", None).type == "string"
+    assert infer_column_type(["1,2 M", "3,4 M", "5,6 M", "1,1 M", "2,2 M"], "Volym", ",", None).format == "abbreviated"
