@@ -312,7 +312,7 @@ _WORTH_PROBE = 50  # first sampled rows the first of them are looked for in (vol
 _NOT_DIGITS = re.compile(r"[^\d.,'\s+-]")  # a currency's sign or code beside the money ("£1,300.00")
 
 
-def _held(name: str) -> bool:
+def held_units(name: str) -> bool:
     """Whether a quantity's name is of units held, not of a market's volume: its money traded may be
     written as the close times the volume (a dataset's derived column; an exchange whose close is the
     day's average price: Ghana's "Total Shares Traded" times "Closing Price - VWAP")."""
@@ -328,9 +328,10 @@ _MARKETS = frozenset({"traded", "trade", "trades", "turnover", "volume", "vol", 
 # refused as a list of holdings.
 _ISSUED = frozenset({"outstanding", "issued", "float", "listed", "circulating", "supply"})
 # Names of a worth that is no holding's: the market's money traded, an issuer's capitalisation or a
-# fund's assets ("Turnover" of a market whose close is the day's average price, "Market Cap").
+# fund's assets ("Turnover" of a market whose close is the day's average price, "Market Cap", a fund's
+# "Total NAV": its units in issue times its NAV per unit).
 _NOT_HELD_WORTH = frozenset({"turnover", "traded", "trade", "dealt", "cap", "capitalization", "capitalisation",
-                             "mcap", "marketcap", "assets", "aum", "tna"})
+                             "mcap", "marketcap", "assets", "aum", "tna", "nav"})
 
 
 def _money(cell: str, decimal: str, thousands: str | None) -> float | None:
@@ -447,14 +448,14 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # only where nothing else has told: a file told already names its evidence as before).
     if len(evidence) < 2 and not fill and quantity and not bar \
             and (worth := _worth(canonical, quantity[0], body, decimal, thousands,
-                                 held=_held(names[quantity[0]]), names=names)):
+                                 held=held_units(names[quantity[0]]), names=names)):
         evidence["worth"] = worth
         fill = True
     # Units held beside their worth named as the close ("Date,Units,Value": a fund holding valued day by
     # day, no unit price to multiply), the units the same from one day to the next as no market's volume
     # is: the worth had loaded as the unit price, the units as the day's volume.
     if len(evidence) < 2 and not fill and quantity and not bar and "close" in canonical \
-            and _held(names[quantity[0]]) and _name_words(names[canonical.index("close")]) & _WORTH_NAMES \
+            and held_units(names[quantity[0]]) and _name_words(names[canonical.index("close")]) & _WORTH_NAMES \
             and _held_steady(quantity[0], body):
         evidence["worth"] = [canonical.index("close")]
         fill = True

@@ -14,7 +14,7 @@ from statistics import median
 
 from .canonical import norm_name
 from .numbers import to_float
-from .statements import NOT_PRICES
+from .statements import NOT_PRICES, held_units
 
 # Names a close's weak synonym gives money traded as well.
 _MONEY_NAMES = frozenset({"value"})
@@ -30,8 +30,8 @@ def traded_money_problem(names: Sequence[str], canonical: Sequence[str | None], 
     if "close" not in canonical or "volume" not in canonical or "ticker" in canonical:
         return None
     close, volume = canonical.index("close"), canonical.index("volume")
-    if norm_name(names[close]) not in _MONEY_NAMES:
-        return None
+    if norm_name(names[close]) not in _MONEY_NAMES or held_units(names[volume]):
+        return None  # units held beside their worth: a holding's (statements.py), no market's trading
     pairs = []
     for row in body[:_ROWS]:
         if max(close, volume) < len(row):

@@ -430,6 +430,9 @@ def test_a_position_historys_worth_beside_its_price_tells_a_holding(data):
 
 
 @pytest.mark.parametrize("data", [
+    # A fund's NAV history: its units in issue times its NAV per unit are its total NAV.
+    b"Date,NAV,Units,Total NAV\n2024-01-02,10.50,1000000,10500000.00\n2024-01-03,10.60,1000000,10600000.00\n"
+    b"2024-01-04,10.55,1000000,10550000.00\n",
     # An ETF's NAV history: its shares outstanding times its NAV are its net assets, to the cent.
     b"Date,NAV,Shares Outstanding,Net Assets\n2024-01-02,472.65,350000000,165427500000.00\n"
     b"2024-01-03,468.79,350200000,164170258000.00\n2024-01-04,467.28,349800000,163454544000.00\n",

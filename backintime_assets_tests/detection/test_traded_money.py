@@ -34,3 +34,9 @@ def test_a_price_named_value_beside_a_volume_stays_the_close(data):
 def test_comma_decimals_are_read_as_the_file_writes_them():
     body = [["02.01.2024", "1000", "42510,5"], ["03.01.2024", "1200", "51660,0"], ["04.01.2024", "900", "37845,0"]]
     assert traded_money_problem(["Datum", "Volume", "Value"], ["date", "volume", "close"], body, ",", None)
+
+
+def test_units_held_beside_their_value_are_a_holdings_not_money_traded():
+    data = (b"Fund,Units,Bid Price,Valuation Date,Value\nGlobal Equity,120.500,2.3400,20/03/2026,281.97\n"
+            b"UK Gilts,80.000,1.1000,20/03/2026,88.00\nAsia Pacific,45.250,3.2000,20/03/2026,144.80\n")
+    assert detect_bytes(data, "holdings.csv").problem.startswith("a list of holdings, not prices")
