@@ -14,6 +14,7 @@ from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, qualified
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
+from .numbers import to_float
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
 # "7203.T"): every place is tried, and the split kept whose other part is a field's whole name.
@@ -951,7 +952,7 @@ def _around_own_prices(band: Sequence[int], canonical: Sequence[str | None], bod
     for row in body:
         if own >= len(row) or any(j >= len(row) for j in band):
             continue
-        price, values = _number(row[own], decimal, thousands), [_number(row[j], decimal, thousands) for j in band]
+        price, values = to_float(row[own], decimal, thousands), [to_float(row[j], decimal, thousands) for j in band]
         if price and price > 0 and all(v and v > 0 for v in values):
             ratios.append(sum(values) / len(values) / price)
             held += min(values) <= price <= max(values)
@@ -964,14 +965,6 @@ def _around_own_prices(band: Sequence[int], canonical: Sequence[str | None], bod
 # A band drawn on a ticker's prices (Bollinger's, an order block's, a day's range) stays near them; a
 # 52-week or all-time high may stand a few times above a price that fell, another ticker's anywhere.
 _BAND_REACH = 3.0
-
-
-def _number(cell: str, decimal: str, thousands: str | None) -> float | None:
-    cell = cell.strip().replace(thousands, "") if thousands else cell.strip()
-    try:
-        return float(cell.replace(decimal, ".") if decimal != "." else cell)
-    except ValueError:
-        return None
 
 
 def made_of_others(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], series: Sequence[str | None],
