@@ -404,11 +404,14 @@ def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequen
 # Its hourly "Rate" is named as a rate is (a close), and had loaded as the file's prices.
 _WORKED = frozenset({"hours", "hrs", "overtime"})
 _WORKER = frozenset({"employee", "staff", "worker", "wage", "wages", "pay", "payroll", "salary", "shift"})
+# Hours a market keeps are no hours worked: "After Hours Close", "Extended Hours Volume" are prices.
+_MARKET_HOURS = frozenset({"close", "open", "high", "low", "last", "price", "volume", "bid", "ask", "trading",
+                           "market", "extended", "session"})
 
 
 def _worked(names: Sequence[str]) -> list[int]:
     """The columns of hours worked and of the worker or the pay, when the table has both; else []."""
-    hours = [j for j, n in enumerate(names) if _name_words(n) & _WORKED]
+    hours = [j for j, n in enumerate(names) if _name_words(n) & _WORKED and not _name_words(n) & _MARKET_HOURS]
     workers = [j for j, n in enumerate(names) if _name_words(n) & _WORKER]
     return sorted(hours + workers) if hours and workers else []
 

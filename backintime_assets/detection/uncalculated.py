@@ -6,18 +6,24 @@ Excel saves each formula's last value beside it; only those files' formulas read
 """
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
 import zipfile
+from collections import Counter
 
 from .canonical import header_says
 from .schema import FileSchema
 
-# A cell of a formula (its text, or a shared formula's reference) and no value, or an empty one.
-_UNCALCULATED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<f(?:\s[^>]*)?(?:/>|>[^<]*</f>)'
-                           rb'\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
-_SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
+# A cell of a formula (its text, or a shared formula's reference) and no value, or an empty one. Elements
+# may carry a namespace prefix (<x:c>, <x:f>: Microsoft's Open XML SDK writes them so, a program's report).
+# Not a text formula's empty value (t="str", <v></v>): Excel's and LibreOffice's result of =IF(B9="","",...),
+# a hand-kept book's close for a day not yet typed, calculated.
+_UNCALCULATED = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>\s*<(?:\w+:)?f(?:\s[^>]*)?'
+                           rb'(?:/>|>[^<]*</(?:\w+:)?f>)\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?'
+                           rb'\s*</(?:\w+:)?c>')
+_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b\w+:id="([^"]+)"')
 _RELATION = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"'
                        rb'|<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"')
 # Every problem this module names starts so (refusals.py: a judgement, which a user who maps the file
@@ -43,7 +49,8 @@ def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int]]:
             for m in _RELATION.finditer(book.read("xl/_rels/workbook.xml.rels")):
                 target, rid = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
                 targets[rid] = target.decode()
-            ids = {name.decode(): rid for name, rid in _SHEET.findall(book.read("xl/workbook.xml"))}
+            # A name is stored escaped: "P&L" as "P&amp;L".
+            ids = {html.unescape(name.decode()): rid for name, rid in _SHEET.findall(book.read("xl/workbook.xml"))}
             if sheet not in ids or ids[sheet] not in targets:
                 return []
             target = targets[ids[sheet]]
@@ -51,9 +58,10 @@ def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int]]:
             xml = book.read(part)
     except Exception:  # a damaged archive is the readers' to judge
         return []
-    if b"<f" not in xml:
+    if b"<f" not in xml and b":f" not in xml:  # no formula, prefixed or not
         return []
-    return [(int(row) - 1, _column(col)) for col, row in _UNCALCULATED.findall(xml)]
+    return [(int(row) - 1, _column(col)) for col, row, kind, value in _UNCALCULATED.findall(xml)
+            if not (value and b't="str"' in kind)]
 
 
 def price_columns(schema: FileSchema, header: list[str]) -> set[int]:
@@ -75,11 +83,17 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int]], heade
                          total_rows: int) -> str | None:
     """The problem of a table whose data rows hold formulas without values in a price column
     (price_columns). A formula column no price is read from ("Return") costs nothing; nor does a
-    totals row below the table (its footer)."""
+    totals row below the table (its footer). Nor do a few such cells in a mapped column (a close typed
+    as "=B9*1.01" on a day or two of a hand-kept book): read empty, their rows are rejected for it or
+    load without that field, as any empty cell's, and the file's other days load; the file is refused
+    where a column read empty is not mapped (a neighbour may have been read in its place) or is
+    formulas in half its rows or more (its field lost for the most of the file)."""
     stop = total_rows - max(schema.footer_lines, 0)
     columns = price_columns(schema, header)
     hit = [(r, c) for r, c in cells if schema.data_start_line <= r < stop and c in columns]
-    if not hit:
+    mapped = {j for j, c in enumerate(schema.columns) if c.canonical is not None}
+    counts = Counter(c for _, c in hit)
+    if all(c in mapped and 2 * n < stop - schema.data_start_line for c, n in counts.items()):
         return None
     columns = sorted({c for _, c in hit})
     names = ", ".join(repr(header[c]) if c < len(header) and header[c].strip() else f"column {c + 1}"

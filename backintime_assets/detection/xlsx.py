@@ -18,6 +18,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import chain, pairwise
 from pathlib import PurePath
 
 from .date_system import counts_from_1904
@@ -167,21 +168,40 @@ def _merged_spans(merges) -> dict[int, list[tuple[int, int]]]:
     return spans
 
 
-def _spread(row, spans: list[tuple[int, int]]) -> list:
+def _spread(row, spans: list[tuple[int, int]], below) -> list:
     """`row` with each label of merged cells across columns written in every column it spans, as
     Excel shows it: a field's name over its tickers' columns ("Close" over AAPL and MSFT, pandas'
     to_excel of yf.download; "AAPL US Equity" over Date and PX_LAST) is stored in the first cell
     alone, and the others read empty: the tickers side by side were refused as named by no field.
     Not a title merged across the table, alone on its row: written in each cell, it would read as a
-    row of names. Merged rows below the top one stay empty (a name merged down is read once)."""
+    row of names. Nor a label the row `below` names no column under: "Close" merged over the close
+    and an unnamed change column beside it, a data row's "Market closed" merged over its prices,
+    written in each cell, read as several closes and refused the file. Merged rows below the top
+    one stay empty (a name merged down is read once)."""
     row = list(row)
     for first, last in spans:
         label = row[first] if first < len(row) else None
         if label in (None, "") or not any(v not in (None, "") for j, v in enumerate(row) if not first <= j <= last):
             continue
+        if not any(_names(v) for v in (below or ())[first + 1:last + 1]):
+            continue
         row.extend([None] * (last + 1 - len(row)))
         row[first + 1:last + 1] = [label if v in (None, "") else v for v in row[first + 1:last + 1]]
     return row
+
+
+def _names(value) -> bool:
+    """Whether a cell reads as a column's name: text with a letter, not a number or a date."""
+    return isinstance(value, str) and any(ch.isalpha() for ch in value)
+
+
+def _spread_rows(rows, spans: dict[int, list[tuple[int, int]]]):
+    """`rows` with the labels of `spans` (_merged_spans) spread (_spread), each seen beside the row below."""
+    if not spans:
+        yield from rows
+        return
+    for i, (row, below) in enumerate(pairwise(chain(rows, [None]))):
+        yield _spread(row, spans[i], below) if i in spans else row
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
@@ -256,7 +276,7 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
         rows = found.to_python(skip_empty_area=False)
         for top, spans in _merged_spans(getattr(found, "merged_cell_ranges", None)).items():
             if top < len(rows):
-                rows[top] = _spread(rows[top], spans)
+                rows[top] = _spread(rows[top], spans, rows[top + 1] if top + 1 < len(rows) else None)
         yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904,
                        worksheets)
 
@@ -275,9 +295,7 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
         if visible_first:
             chosen = _visible_first(chosen, lambda ws: ws.sheet_state == "visible")
         for ws in chosen:  # worksheets leaves chart sheets out; sheetnames, as calamine, has them
-            spans = _merged_spans(_openpyxl_merges(wb, ws))
-            rows = (_spread(row, spans[i]) if i in spans else row
-                    for i, row in enumerate(ws.iter_rows(values_only=True)))
+            rows = _spread_rows(ws.iter_rows(values_only=True), _merged_spans(_openpyxl_merges(wb, ws)))
             yield _bounded(ws.title, rows, head, tail, wb.sheetnames.index(ws.title),
                            ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904, len(wb.worksheets))
     finally:

@@ -533,6 +533,7 @@ def test_a_timesheets_hourly_rate_is_no_close():
     assert normalise_bytes(data, schema, "timesheet.csv").prices.empty
 
 
-@pytest.mark.parametrize("header", ["Date,Close,Volume,Trading Hours", "Date,Close,Pay Date,Dividend"])
+@pytest.mark.parametrize("header", ["Date,Close,Volume,Trading Hours", "Date,Close,Pay Date,Dividend",
+                                    "Date,Close,After Hours Close,Shift", "Date,Close,Extended Hours Volume,Pay Date"])
 def test_hours_or_pay_alone_make_no_timesheet(header):
     assert problem(header, "2024-01-02,10.5,100,6.5") is None

@@ -1,4 +1,5 @@
 import io
+import re
 import zipfile
 from datetime import date, datetime
 
@@ -429,13 +430,99 @@ def test_a_title_merged_across_the_table_is_read_once():
     assert read_sheet(buf.getvalue()).rows[0] == ["Apple Inc. daily prices"]
 
 
-def _formulas(close_formula: bool) -> bytes:
+def _merged(rows, *ranges) -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(workbook(rows)))
+    for merged in ranges:
+        wb.active.merge_cells(merged)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_a_name_merged_over_an_unnamed_column_of_numbers_names_it_once():
+    # "Close" merged over the close and an unnamed change column beside it: no row below names the
+    # second column, and written in it, the change read as a second close and the file was refused.
+    rows = [["Date", "Close", None, "Volume"], *[[d, 100.5 + k, 0.5, 1000 + k] for k, d in enumerate(_days(4))]]
+    data = _merged(rows, "B1:C1")
+    assert read_sheet(data).rows[0] == ["Date", "Close", "", "Volume"]
+    assert _loaded(data).prices.close.tolist() == [100.5 + k for k in range(4)]
+
+
+def test_a_note_merged_over_a_days_prices_costs_that_day_alone():
+    # A hand-kept book's "Market closed" merged over a holiday's price cells, its date beside: written
+    # in each cell it read as several closes side by side, and every row was refused.
+    rows = [["Date", "Open", "High", "Low", "Close", "Volume"]]
+    for k, d in enumerate(_days(5)):
+        rows.append([d, "Market closed"] if k == 2 else [d, 100.0 + k, 101.0 + k, 99.0 + k, 100.5 + k, 1000 + k])
+    result = _loaded(_merged(rows, "B4:F4"))
+    assert result.prices.close.tolist() == [100.5, 101.5, 103.5, 104.5]
+    assert len(result.rejected) == 1
+
+
+def _formulas(close_formula: bool, sheet: str = "Prices") -> bytes:
     """Date, Price, Close, Return as a script writes them with openpyxl: formulas, no values."""
     rows = [["Date", "Price", "Close", "Return"]]
     for k, d in enumerate(_days(5)):
         close = f"=ROUND(B{k + 2}*1.01,2)" if close_formula else 101.0 + k
         rows.append([d, 100.0 + k, close, f"=C{k + 2}/C{k + 1}-1" if k else None])
-    return workbook(rows)
+    return workbook(rows, sheets=(sheet,))
+
+
+def _prefixed(data: bytes) -> bytes:
+    """`data` with its sheets' elements written with a namespace prefix (<x:c>, <x:f>), as Microsoft's
+    Open XML SDK writes them."""
+    book, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as written:
+        for item in book.infolist():
+            body = book.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                body = re.sub(rb"<(/?)(?!\?|x:)(\w+)", rb"<\1x:\2", body).replace(b"xmlns=", b"xmlns:x=")
+            written.writestr(item, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("sheet", "prefixed"), [("P&L prices", False), ("Prices", True)])
+def test_formulas_never_calculated_are_found_on_a_sheet_of_any_name_written_by_any_program(sheet, prefixed):
+    # A sheet's name is stored escaped ("P&amp;L") and an SDK's cells prefixed (<x:c>): neither had been
+    # searched, and the Price beside the close's formulas loaded as the close.
+    data = _formulas(close_formula=True, sheet=sheet)
+    data = _prefixed(data) if prefixed else data
+    assert detect_bytes(data, "report.xlsx").problem.startswith("formulas never calculated: 5 cells of 'Close'")
+
+
+def test_a_text_formulas_empty_value_excel_calculated_is_no_formula_never_calculated():
+    # A book of the coming days' dates, each close "=IF(B4="","",B4*1.01)" of a price not yet typed:
+    # Excel saves the formula's value, an empty text (t="str", <v></v>), which had read as never
+    # calculated and refused the book. The days priced load; the others are rejected for their empty close.
+    rows = [["Date", "Price", "Close"]]
+    for k, d in enumerate(_days(5)):
+        rows.append([d, 100.0 + k if k < 2 else None, f'=IF(B{k + 2}="","",ROUND(B{k + 2}*1.01,2))'])
+    book, out = zipfile.ZipFile(io.BytesIO(workbook(rows))), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as saved:
+        for item in book.infolist():
+            body = book.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for k in range(5):
+                    cell, value = f'<c r="C{k + 2}">', f"<v>{round((100.0 + k) * 1.01, 2)}</v>" if k < 2 else "<v></v>"
+                    start = body.index(cell.encode())
+                    end = body.index(b"</c>", start)
+                    formula = body[start + len(cell):end].replace(b"<v />", b"").replace(b"<v/>", b"")
+                    kind = "" if k < 2 else ' t="str"'
+                    body = body[:start] + f'<c r="C{k + 2}"{kind}>'.encode() + formula + value.encode() + body[end:]
+            saved.writestr(item, body)
+    result = _loaded(out.getvalue())
+    assert result.prices.close.tolist() == [101.0, 102.01]
+    assert len(result.rejected) == 3
+
+
+def test_a_close_or_two_of_formulas_never_calculated_costs_their_rows_alone():
+    # A hand-kept book's close typed as a formula on one day, the book since saved by a script: that
+    # day's close reads empty and its row is rejected; the other days load, as they had.
+    rows = [["Date", "Open", "Close"], *[[d, 100.0 + k, 100.5 + k] for k, d in enumerate(_days(6))]]
+    rows[-1][2] = "=B7+1"
+    result = _loaded(workbook(rows))
+    assert result.prices.close.tolist() == [100.5 + k for k in range(5)]
+    assert len(result.rejected) == 1
 
 
 def test_a_close_column_of_formulas_never_calculated_refuses_the_file():
