@@ -215,6 +215,15 @@ clean 9.28 / 9.12 s against 9.59 / 9.51 s (polars 1.29 / 1.00 against 1.12 / 0.9
 against 0.117x / 0.099x; Spark 4.34 / 4.01 against 4.23 / 3.86 s: 0.467x / 0.440x against 0.441x /
 0.406x); archive drifted 11.3 / 10.8 s against 12.0 / 11.8 s (2.5% against 2.2%). Every set loaded
 all its rows in every run.
+Session 33 (detection and normalisation rules, none aimed at speed; new rules run off the hot path),
+one reviewer helper running, this session's code (1ac8f16) then its first commit (9a8a4ab) right after:
+daily clean 6.26 s against 5.88 s (polars one file 2.43 / 3.18 s: 0.389x against 0.409x wall, 0.377x
+/ 0.375x CPU; Spark read.csv 16.6 / 18.5 s: 2.64x against 3.15x wall, 2.87x / 3.12x CPU); daily
+drifted 26.1 / 26.9 s (detection 11.5 / 11.1 s, 44% / 41%); by era 6.58 / 7.92 s (6.2% / 4.4%; run
+alone under Spark right before, 5.34 / 5.28 s survey, 3.3% / 4.4%); archive clean 12.7 / 13.9 s (polars
+1.68 / 1.45 s: 0.125x / 0.104x; Spark 7.96 / 7.69 s: 0.626x / 0.552x); archive drifted 13.9 / 19.4 s
+(3.6% / 2.9%). An earlier pair with four helpers running read by era 25.2 s, detection 43%, on this
+code: the alone run shows the load's, not the code's. Every set loaded all its rows in every run.
 """
 from __future__ import annotations
 
