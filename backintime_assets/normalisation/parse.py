@@ -34,7 +34,10 @@ _CURRENCY_AFTER = rf"{_BLANK}?{CURRENCY_SIGN}$"
 # takes and writes back (\2): "R2" stays unparseable, a code, not 2 rand.
 _CODE_BEFORE = (rf"^([+-]?){_BLANK}?(?:(?:{CURRENCY_CODE}|{LOCAL_UNIT_BEFORE}){_BLANK}?"
                 rf"|R{_BLANK}?(\d*\.\d+$))")
-_CODE_AFTER = rf"{_BLANK}?(?:{CURRENCY_CODE}|{LOCAL_UNIT_AFTER})$"
+# After the number only, a digit before it (\1, kept): "1,2 Mkr" (millions of crowns), "12 kkr", "1.2 MSEK",
+# "1,2 MKč" are money scaled by a letter, which the mark gone had left as "1.2 M", a volume's suffix: a
+# turnover in crowns loaded as a million shares traded.
+_CODE_AFTER = rf"(\d){_BLANK}?(?:{CURRENCY_CODE}|{LOCAL_UNIT_AFTER})$"
 _WORDED = rf"[A-Z]{{3}}|(?:{LOCAL_UNIT_AFTER})$|^[+-]?{_BLANK}?(?:{LOCAL_UNIT_BEFORE}|R)"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 # A volume's own scale after its number: "1.5M", "350K"; "45.67万", "1.2亿" (CJK, 10^4 and 10^8); "1.5 Lakh",
@@ -164,6 +167,9 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     text = pc.replace_substring_regex(text, PARENTHESISED.pattern, r"-\1")  # accounting negatives: "(1234.5)"
     if pc.any(pc.ends_with(text, "-")).as_py():  # the regex's groups double the cost of a column's parse
         text = pc.replace_substring_regex(text, _MINUS_AFTER, r"-\1")  # SAP's negatives: "1234.5-"
+    # A volume's scale is read only where no currency marks the cell: "$1.2M", "kr 1,2 M", "₹1.2 Cr", "1.2M USD"
+    # are money traded, a turnover, which read without the mark had loaded as 1.2 million shares.
+    marked = text
     text = pc.replace_substring_regex(text, _CURRENCY_BEFORE, r"\1")
     text = _codes_stripped(pc.replace_substring_regex(text, _CURRENCY_AFTER, ""))
     shaped = _mask(pc.match_substring_regex(text, _NUMBER))
@@ -173,7 +179,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     values = values.to_numpy(zero_copy_only=False).astype(np.float64)
     suffixed = None
     if suffixes:
-        parts = pc.extract_regex(pc.if_else(pa.array(shaped | missing), pa.scalar(None, pa.string()), text), _SUFFIX)
+        parts = pc.extract_regex(pc.if_else(pa.array(shaped | missing), pa.scalar(None, pa.string()), marked), _SUFFIX)
         hit = _mask(pc.is_valid(parts))
         if hit.any():
             num = pc.cast(parts.field("num").filter(pa.array(hit)), pa.float64()).to_numpy(zero_copy_only=False)
@@ -260,7 +266,7 @@ def _codes_stripped(text: pa.Array) -> pa.Array:
     "12 kr"), looked for only where a cell may hold one (_WORDED)."""
     if not pc.any(pc.match_substring_regex(text, _WORDED)).as_py():
         return text
-    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CODE_BEFORE, r"\1\2"), _CODE_AFTER, "")
+    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CODE_BEFORE, r"\1\2"), _CODE_AFTER, r"\1")
 
 
 def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray | None:

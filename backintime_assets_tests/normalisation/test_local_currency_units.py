@@ -43,3 +43,12 @@ def test_codes_and_names_ending_in_such_letters_stay_text():
     assert infer_column_type(["R 2", "R 3", "R 4", "R 5", "R 6"], "column_3", ".", None).type == "string"
     assert infer_column_type(["100 TL", "200 TL", "50 TL", "20 TL", "10 TL"], "Name", ".", None).type == "string"
     assert infer_column_type(["1,2 M", "3,4 M", "5,6 M", "1,1 M", "2,2 M"], "Volym", ",", None).format == "abbreviated"
+
+
+@pytest.mark.parametrize("volume", ["1,2 Mkr", "12 kkr", "1,2 MKč", "1,2 MFr.", "kr 1,2 M"])
+def test_a_turnover_in_scaled_crowns_is_no_volume(volume):
+    rows = "".join(f"2024-01-0{i + 2};1{i},50;{volume}\n" for i in range(3))
+    data = ("Datum;Stängning;Volym\n" + rows).encode()
+    result = normalise_bytes(data, detect_bytes(data, "f.csv"), "f.csv")
+    assert 1.2e6 not in result.prices_arrow.column("volume").to_pylist()
+    assert result.rejected_arrow.column("reason").to_pylist()[0].startswith("unparseable value: volume")

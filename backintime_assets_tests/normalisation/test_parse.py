@@ -341,3 +341,13 @@ def test_parse_dates_reads_days_written_as_pandas_floats():
     parsed = parse_dates(pa.array(["20240105.0", "20240231.0", "nan"]), "%Y%m%d.0")
     assert parsed.values[0] == 19727.0 and parsed.bad.tolist() == [False, True, False]
     assert parsed.missing.tolist() == [False, False, True]
+
+
+def test_money_scaled_by_a_letter_is_no_volume():
+    # "1,2 Mkr" (millions of crowns), "1.2 MSEK", "$1.2M", "₹1.2 Cr": a turnover, its mark gone had read as
+    # 1.2 million shares. A plain volume's suffix, and a mark after a digit, still read.
+    cells = ["1,2 Mkr", "12 kkr", "1,2 MKč", "1,2 MSEK", "1,2 MFr.", "kr 1,2 M", "SEK 1,2M", "1,2M USD", "1,5M",
+             "12,50 kr", "12,50 SEK"]
+    assert nums(cells, decimal=",", suffixes=True) == ["bad"] * 8 + [1.5e6, 12.5, 12.5]
+    assert nums(["$1.2M", "₹1.2 Cr", "Rs. 1.2 Cr", "RM1.2M", "1.2M €", "1.5 Cr"], suffixes=True) == \
+        ["bad"] * 5 + [1.5e7]
