@@ -60,7 +60,10 @@ def _either(units: tuple[str, ...] | set[str]) -> str:
 LOCAL_UNIT_AFTER = _either(_UNITS_AFTER) + r"\.?|р\."
 LOCAL_UNIT_BEFORE = _either(_UNITS_BEFORE) + r"\.?"
 # South Africa's rand before a number with a fraction, in re (RE2 has no look-ahead: parse.py writes it out).
-RAND = r"R(?=\s?\d[\d.,'\s]*[.,]\d+\s*$)"
+# Not three digits after the mark: a group ("R 1,234"), which parse.py, the grouping gone, reads as a code
+# by a whole number. Read as rand here, every row of such a file was rejected as unparseable, where the
+# file is refused, saying why, as for "R 1234". Cents, or a fund's four decimals ("R 1.2345"), read.
+RAND = r"R(?=\s?\d[\d.,'\s]*[.,](?:\d{1,2}|\d{4,})\s*$)"
 # Their spellings ending a cell, dot and all, by length: the fixed-width look-behinds of CODE_BY_A_DIGIT.
 _ENDINGS: dict[int, set[str]] = {}
 for _unit in {*_UNITS_AFTER, *(u + "." for u in _UNITS_AFTER), "р."}:

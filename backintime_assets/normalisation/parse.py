@@ -33,7 +33,7 @@ _CURRENCY_AFTER = rf"{_BLANK}?{CURRENCY_SIGN}$"
 # South Africa's "R" only before a number with a fraction (currencies.RAND), which RE2, without a look-ahead,
 # takes and writes back (\2): "R2" stays unparseable, a code, not 2 rand.
 _CODE_BEFORE = (rf"^([+-]?){_BLANK}?(?:(?:{CURRENCY_CODE}|{LOCAL_UNIT_BEFORE}){_BLANK}?"
-                rf"|R{_BLANK}?(\d*\.\d+$))")
+                rf"|R{_BLANK}?(\d*\.(?:\d{{1,2}}|\d{{4,}})$))")
 # After the number only, a digit before it (\1, kept): "1,2 Mkr" (millions of crowns), "12 kkr", "1.2 MSEK",
 # "1,2 MKč" are money scaled by a letter, which the mark gone had left as "1.2 M", a volume's suffix: a
 # turnover in crowns loaded as a million shares traded.

@@ -52,3 +52,16 @@ def test_a_turnover_in_scaled_crowns_is_no_volume(volume):
     result = normalise_bytes(data, detect_bytes(data, "f.csv"), "f.csv")
     assert 1.2e6 not in result.prices_arrow.column("volume").to_pylist()
     assert result.rejected_arrow.column("reason").to_pylist()[0].startswith("unparseable value: volume")
+
+
+def test_whole_rand_grouped_by_commas_refuse_the_file_as_a_code_by_a_number_does():
+    # "R 1,234": three digits after the mark are a group, no cents; read as rand in detection and as a
+    # code in normalisation, every row had been rejected as unparseable.
+    rows = "".join(f'2024-01-0{i + 2},"R 1,23{i}",1000\n' for i in range(3))
+    data = ("Date,Close,Volume\n" + rows).encode()
+    result = normalise_bytes(data, detect_bytes(data, "f.csv"), "f.csv")
+    assert result.prices_arrow.num_rows == 0 and result.file_problem.startswith("no close column")
+    with_cents = "".join(f"2024-01-0{i + 2},R 1 23{i}.50,1000\n" for i in range(3))
+    assert _closes("Date,Close,Volume\n" + with_cents) == ([1230.5, 1231.5, 1232.5], [])
+    a_funds = "".join(f"2024-01-0{i + 2},R 1.234{i},1000\n" for i in range(3))
+    assert _closes("Date,Close,Volume\n" + a_funds) == ([1.234, 1.2341, 1.2342], [])
