@@ -9,7 +9,8 @@ Bars no column declares are told by their dates' steps: a week, a month, a quart
 row to row, or whole ones where some are missing (Yahoo's weekly and monthly downloads, yearly
 averages), each ticker's apart, unless they are closes alone, each on its period's last day (a
 fund's weekly NAV, month-end closes): those are their days' prices, unless the close's name says it
-averages them ("Avg Close", "Average Closing Price": a year's mean dated 31 December). One ticker's
+averages them ("Avg Close", "Average Closing Price": a year's mean dated 31 December) or the date's
+or the price's name names the period ("Week Ending,Price": EIA's weekly means). One ticker's
 weeks or months beside another's days (two downloads pasted into one file) refuse the file too,
 naming that ticker: judged together, its weeks loaded as days."""
 
@@ -388,6 +389,35 @@ def _pooled_problem(name: str, fmt: str, cells: Sequence[str], mapped: Collectio
 _AVERAGE = re.compile(r"avg|average|mean|durchschnitt|mittel|moyen|promedio|medio|gemiddeld|srednia|средн")
 
 
+# Words that name a period, in letters run together (norm_name): a date column named for the
+# period its row ends ("Week Ending", EIA's weekly spot prices; "Month") or a price named for it
+# ("Weekly Henry Hub Spot Price") says each row stands for that period, its value the period's (EIA's
+# and FRED's weekly and monthly series are means of the days' prices), not the day it is dated on.
+_PERIOD_WORDS = {
+    "weekly": re.compile(r"week|woche|semaine|semana|settimana"),
+    "monthly": re.compile(r"month|monat|mois|mese"),
+    "quarterly": re.compile(r"quarter|quartal|trimest"),
+    "yearly": re.compile(r"year|annual|jahr|annee"),
+}
+# Names of a day's own price, which the day that ends a period has as well: a week's close is its
+# Friday's, a fund's weekly NAV that Friday's ("Week Ending,NAV" loads).
+_DAYS_OWN = re.compile(r"close|closing|nav|settle|last|schluss|cloture|cierre|chiusura|fechamento|zamkniecie")
+
+
+def _period_named(period: str, name: str, close: str) -> str | None:
+    """The name of the date column (`name`) or of the close (`close`) that names `period`, unless the
+    close is named as a day's own price; else None."""
+    if _DAYS_OWN.search(norm_name(close)):
+        return None
+    return next((n for n in (name, close) if _PERIOD_WORDS[period].search(norm_name(n))), None)
+
+
+def _period_values(name: str, period: str, span: str, named: str) -> str:
+    return (f"{period} values{LONGER_BARS}{name.strip()} steps a {span} from row to row, each on its "
+            f"{span}'s last day, and {named.strip()} names the {span}: each row holds a {span}'s price (as "
+            f"EIA's and FRED's, often its mean) under one day's date, not that day's close; export daily closes")
+
+
 def _averages(name: str, period: str, span: str, close: str, ticker: str = "") -> str:
     whose = f" for {ticker}" if ticker else ""
     return (f"{period} averages{LONGER_BARS}{name.strip()} steps a {span} from row to row{whose}, each on its "
@@ -403,7 +433,10 @@ def _problem(name: str, found: tuple[str, str] | None, ends: bool, mapped: Colle
         return None
     if not _BAR_FIELDS & set(mapped) and ends:
         # A period's closes on its last days are those days' prices; its average is no day's.
-        return _averages(name, *found, close) if _AVERAGE.search(norm_name(close)) else None
+        if _AVERAGE.search(norm_name(close)):
+            return _averages(name, *found, close)
+        named = _period_named(found[0], name, close)
+        return _period_values(name, *found, named) if named else None
     period, span = found
     return (f"{period} bars{LONGER_BARS}{name.strip()} steps a {span} from row to row: each row holds a "
             f"{span}'s prices under one day's date; export daily bars")

@@ -653,3 +653,32 @@ def test_a_daily_file_s_one_date_is_settled_without_grouping_its_tickers(monkeyp
     with pytest.raises(AssertionError, match="grouped"):
         bar_period.spaced_bars_problem("Date", "%Y-%m-%d", [*five, "2024-02-09"] * 100, ["date", "ticker", "close"],
                                        tickers[:600])
+
+
+# EIA's Henry Hub weekly spot price (attaradev/hh-natural-gas-prices, data/weekly.csv): each row the
+# week's mean of its days' prices, dated on the Friday that ends it.
+EIA_WEEKLY = (b"Week Ending,Price\n1997 Jan 10,3.79\n1997 Jan 17,4.19\n1997 Jan 24,2.98\n1997 Jan 31,2.91\n"
+              b"1997 Feb 07,2.53\n1997 Feb 14,2.30\n1997 Feb 21,1.91\n1997 Feb 28,1.82\n")
+
+
+@pytest.mark.parametrize(("data", "period"), [
+    (EIA_WEEKLY, "weekly"),
+    (_closes(FRIDAYS, "Date,Weekly Henry Hub Natural Gas Spot Price (Dollars per Million Btu)"), "weekly"),
+    (_closes(MONTH_ENDS, "Month,Price"), "monthly"),
+    (_closes(MONTH_ENDS, "Date,Monthly Price"), "monthly"),
+])
+def test_a_periods_values_its_date_or_price_names_the_period_of_are_refused(data, period):
+    # Loaded, each week's (month's) mean stood as its last day's close: eight Fridays of EIA's weekly
+    # means loaded as those Fridays' prices, nothing said.
+    schema = detect_bytes(data, "weekly.csv")
+    assert schema.problem is not None and schema.problem.startswith(f"{period} values, not daily prices")
+    assert judged(schema.problem) and normalise_bytes(data, schema, "weekly.csv").prices.empty
+
+
+@pytest.mark.parametrize("header", ["Week Ending,NAV", "Week Ending,Close", "Date,Price"])
+def test_a_weeks_close_or_nav_on_its_last_day_loads_whatever_its_date_is_named(header):
+    # A week's close is its Friday's and a fund's weekly NAV that Friday's: the day's own price.
+    data = _closes(FRIDAYS, header)
+    schema = detect_bytes(data, "fund.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "fund.csv").prices) == len(FRIDAYS)
