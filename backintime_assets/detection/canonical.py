@@ -127,6 +127,17 @@ _add("adj_close", 1.0, "chiusura rettificata", "aangepaste slotkoers", "fecho aj
      "fechamento ajustado", "cierre ajustado", "zamkniecie skorygowane")
 _add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiato", "quantidade",
      "volume negociado", "wolumen", "obrot w szt", "volym", "omsatt antal", "antal", "omsaetning antal")
+# Finnish (Nasdaq Helsinki's and Finnish brokers' downloads: "Päivämäärä;Avaushinta;Ylin hinta;Alin
+# hinta;Päätöskurssi;Keskihinta;Kokonaisvolyymi;Vaihto") and Norwegian ("Dato;Åpning;Høy;Lav;Siste;
+# Volum") headers: their closes were named nothing, and the files refused with "no close column".
+# "Vaihto" and "Omsetning" are the money traded, "Keskihinta" the day's average: none is mapped.
+_add("date", 1.0, "paivamaara", "pvm")
+_add("open", 1.0, "avaus", "avaushinta", "avauskurssi", "apning", "apningskurs", "apningspris")
+_add("high", 1.0, "ylin", "ylin hinta", "ylin kurssi", "korkein", "korkein hinta", "hoy", "hoyeste", "hoyeste kurs")
+_add("low", 1.0, "alin", "alin hinta", "alin kurssi", "matalin", "laveste pris")
+_add("close", 1.0, "paatos", "paatoskurssi", "paatoshinta", "sluttkurs", "sluttpris")
+_add("close", 0.8, "viimeisin", "viimeisin kurssi", "siste", "siste kurs", "siste pris")
+_add("volume", 1.0, "volyymi", "kokonaisvolyymi", "vaihto kpl", "volum", "antall aksjer")
 # Investing.com's localised exports ("Zuletzt", "Eröffn.", "Ouv.", "Openen", "Öppen", "Ostatnio",
 # "Wol.", "Şimdi", "Terakhir") and Vietnamese and Indonesian brokers'.
 _add("date", 1.0, "tarih", "tanggal", "ngay", "ngay giao dich")

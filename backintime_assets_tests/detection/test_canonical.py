@@ -45,6 +45,9 @@ def test_synonyms(name, kind, canonical):
         ["Dato", "Åbning", "Høj", "Lav", "Lukkekurs", "Antal"],  # Danish
         ["Datum", "Öppningskurs", "Högstakurs", "Lägstakurs", "Stängn.kurs", "Tot.vol."],  # Nasdaq Nordic
         ["date", "ouv", "haut", "bas", "clot", "vol"],  # French abbreviations (HistData, Boursorama)
+        ["Päivämäärä", "Avaushinta", "Ylin hinta", "Alin hinta", "Päätöskurssi", "Kokonaisvolyymi"],  # Finnish
+        ["Pvm", "Avaus", "Ylin", "Alin", "Päätös", "Volyymi"],  # Finnish, short
+        ["Dato", "Åpning", "Høy", "Lav", "Siste", "Volum"],  # Norwegian
     ],
 )
 def test_european_price_headers_map(header):
@@ -1466,3 +1469,15 @@ def test_four_fractional_columns_of_one_number_every_day_beside_a_price_are_no_f
     schema = detect_bytes(data, "fund.csv")
     assert not {"open", "high", "low"} & {c.canonical for c in schema.columns}
     assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 0
+
+
+def test_a_finnish_download_loads_its_close_and_share_count_not_its_turnover():
+    # Nasdaq Helsinki's Finnish download: "no close column", the file refused. Its "Vaihto" is the
+    # money traded and "Keskihinta" the day's average: neither is the volume nor the close.
+    data = ("Päivämäärä;Ostotarjous;Myyntitarjous;Avaushinta;Ylin hinta;Alin hinta;Päätöskurssi;Keskihinta;"
+            "Kokonaisvolyymi;Vaihto;Kaupat\n"
+            "2024-01-03;9,10;9,12;9,20;9,25;9,05;9,11;9,14;1234567;11283937,38;2050\n"
+            "2024-01-02;9,18;9,20;9,15;9,30;9,12;9,19;9,21;1034567;9528362,07;1850\n").encode()
+    schema = detect_bytes(data, "NOKIA.csv")
+    prices = normalise_bytes(data, schema, "NOKIA.csv").prices
+    assert prices["close"].tolist() == [9.11, 9.19] and prices["volume"].tolist() == [1234567, 1034567]
