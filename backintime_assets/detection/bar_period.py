@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
-from .canonical import names_time_of_day, norm_name
+from .canonical import names_time_of_day, norm_name, whole_name
 from .epoch_days import utc_stamp
 from .dates import FULL_ISO
 from .date_system import EAST_EVENING, EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
@@ -400,16 +400,42 @@ _PERIOD_WORDS = {
     "yearly": re.compile(r"year|annual|jahr|annee"),
 }
 # Names of a day's own price, which the day that ends a period has as well: a week's close is its
-# Friday's, a fund's weekly NAV that Friday's ("Week Ending,NAV" loads).
-_DAYS_OWN = re.compile(r"close|closing|nav|settle|last|schluss|cloture|cierre|chiusura|fechamento|zamkniecie")
+# Friday's, a fund's weekly NAV that Friday's ("Week Ending,NAV" loads), a week's last trade its
+# Friday's last ("Laatste", "Senaste", "Siste", "Ultimo", "Zuletzt").
+_DAYS_OWN = re.compile(r"close|closing|nav|settle|last|schluss|cloture|cierre|chiusura|fechamento|zamkniecie"
+                       r"|laatst|senast|sist|sidst|ultim|letzt|dernier|viimeisin")
+# A name that says the period's end ("Month End Price", "Price (Month End)", "Month-End Date",
+# "Monatsende", "fin de mois") names the price its last day has, not the period's: "ending" aside,
+# which names the period a row stands for ("Week Ending", EIA's weekly means).
+_PERIOD_END = re.compile(r"end(?!ing)|ultimo|fin(?:de|e)?(?:mois|mes|mese|semaine|semana|settimana|annee|ano|anno)")
+# A date column's name that spells its format ("Date (Day Month Year)", "Month/Day/Year") names a
+# day beside the month or year: a day's date, not a period.
+_DAY_WORD = re.compile(r"day|tag|jour|dia|giorno")
+_MONTH_OR_YEAR = re.compile(r"month|monat|mois|mes|year|jahr|annee|ano|anno")
+
+
+def _days_own(close: str) -> bool:
+    """Whether the close's name says it is its day's own price: a close in any language the
+    synonyms know ("Slotkoers", "Päätöskurssi"), a NAV, a last trade, or the period's end's price."""
+    normed = norm_name(close)
+    return bool(_DAYS_OWN.search(normed) or _PERIOD_END.search(normed)) or whole_name([close]) == ("close", 1.0)
+
+
+def _names_a_period(period: str, name: str, date_column: bool) -> bool:
+    """Whether `name` names `period` as what its rows stand for ("Week Ending", "Monthly Price"):
+    not its end ("Month End") nor, of the date column, its format ("Date (Day Month Year)")."""
+    normed = norm_name(name)
+    if not _PERIOD_WORDS[period].search(normed) or _PERIOD_END.search(normed):
+        return False
+    return not (date_column and _DAY_WORD.search(normed) and _MONTH_OR_YEAR.search(normed))
 
 
 def _period_named(period: str, name: str, close: str) -> str | None:
     """The name of the date column (`name`) or of the close (`close`) that names `period`, unless the
     close is named as a day's own price; else None."""
-    if _DAYS_OWN.search(norm_name(close)):
+    if _days_own(close):
         return None
-    return next((n for n in (name, close) if _PERIOD_WORDS[period].search(norm_name(n))), None)
+    return next((n for n, dated in ((name, True), (close, False)) if _names_a_period(period, n, dated)), None)
 
 
 def _period_values(name: str, period: str, span: str, named: str) -> str:

@@ -682,3 +682,22 @@ def test_a_weeks_close_or_nav_on_its_last_day_loads_whatever_its_date_is_named(h
     schema = detect_bytes(data, "fund.csv")
     assert schema.problem is None
     assert len(normalise_bytes(data, schema, "fund.csv").prices) == len(FRIDAYS)
+
+
+@pytest.mark.parametrize(("dates", "header"), [
+    (MONTH_ENDS, "Month End,Price"),  # the month's end: its last day's price
+    (MONTH_ENDS, "Date,Month End Price"),
+    (MONTH_ENDS, "Date,Price (Month End)"),
+    (MONTH_ENDS, "Monatsende,Kurs"),
+    (MONTH_ENDS, "Date (Day Month Year),Price"),  # the date's format, not a period
+    (FRIDAYS, "Week,Slotkoers"),  # a close in Dutch, which no English word of the day's own price spells
+    (FRIDAYS, "Semana,Último"),  # the week's last trade
+])
+def test_a_periods_last_days_price_its_names_say_is_that_days_own_loads(dates, header):
+    # Each refused as "monthly (weekly) values": a period's word in a name that says its end, a
+    # date's format or a close in another language read as each row standing for the whole period.
+    data = _closes(dates, header)
+    schema = detect_bytes(data, "fund.csv")
+    assert schema.problem is None
+    closes = normalise_bytes(data, schema, "fund.csv").prices["close"].tolist()
+    assert closes == [10 + k / 10 for k in range(len(dates))]
