@@ -18,6 +18,7 @@ from .joined import SEP, joined, joined_regex
 from .numbers import (CURRENCY_SIGN, CURRENCY_SYMBOLS, ERROR_CELLS, IPV4, NULL_SPELLINGS, joined_number_patterns,
                       number_patterns)
 from .shapes import count_hits
+from .tenors import labels_not_amounts, named_by_a_header
 
 # Each spelling of true beside its false: a column that holds one of them names the other.
 _PAIRS = {"true": "false", "yes": "no", "y": "n", "t": "f", "on": "off"}
@@ -612,6 +613,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     text = joined(values[:30]) if not volume else None
     if _ABBREVIATED_JOINED.search(text) if text is not None else any(abbreviation.match(v) for v in values[:30]):
         abbreviated = _share(values, lambda v: abbreviation.match(v) or float_rx.match(v))
+        # Under a header's name only: a headerless file's column of "12m" ("column_6") taken for
+        # text would be taken for its ticker by its shape, as its abbreviated reading is not.
+        if named_by_a_header(name) and not _VOLUME_NAME.search(name) and labels_not_amounts(values):
+            return ColumnType("string", None, round(abbreviated * small, 3))
         if abbreviated >= threshold:
             if _leading_zeros(values, text):
                 # Codes, not amounts: KRX tickers are six characters, zero-padded, some ending in a
