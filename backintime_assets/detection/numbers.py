@@ -59,6 +59,7 @@ IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?
 _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
 # A date written day first with dots ("05.10.2021", "5.10.2021 10:00"), alone at the start of its cell.
 _DOTTED_DAY_FIRST = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d(?![\d.,])")
+_YEAR_FIRST = re.compile(r"^\s*(?:1[89]|20)\d\d-\d{1,2}-\d{1,2}(?![\d.,])")  # "1999-01-12", ISO 8601's day
 # A date written otherwise: year first ("2021-10-05", "2021.10.05"), or with slashes or dashes ("10/05/2021").
 _OTHER_DATE = re.compile(r"^\s*(?:(?:1[89]|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})(?![\d.,])")
 
@@ -304,6 +305,14 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             # dot is its decimal (_ambiguous_reading). Split by ';', the delimiter's custom and the
             # dates' agree: the dot groups.
             decimal, doubt = ",", True
+        elif mark == "." and delimiter == ";" and not ungrouped and _dates_written_year_first(cells):
+            # "3.074" in a file split by ';' that writes its dates year first, none "05.10.2021":
+            # datasets/euribor's weekly export ("1999-01-12;3.074;1w;weekly") of rates to three
+            # decimals, none below one in its first rows. The delimiter's custom alone (the comma the
+            # decimal, the dot grouping) read every rate as thousands, 3074, silently. The dates, of no
+            # locale, do not agree with it as day-first dotted ones do (above); and either reading is
+            # 1000x off for the other: in doubt, read as neither, the rows rejected naming the format.
+            decimal, doubt = ",", True
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
     else:
@@ -375,6 +384,11 @@ def _dates_written_day_first_dotted(cells: list[str]) -> bool:
     date counts: the CNB's fixing dates its table in its title line only)."""
     dotted = sum(1 for c in cells if _DOTTED_DAY_FIRST.match(c))
     return dotted > 0 and dotted > sum(1 for c in cells if _OTHER_DATE.match(c))
+
+
+def _dates_written_year_first(cells: list[str]) -> bool:
+    """Whether the file's dates are written year first ("1999-01-12"), none of them "05.10.2021"."""
+    return not any(map(_DOTTED_DAY_FIRST.match, cells)) and any(map(_YEAR_FIRST.match, cells))
 
 
 def _ambiguous_reading(mark: str, delimiter: str | None, ungrouped: bool) -> tuple[str, bool]:

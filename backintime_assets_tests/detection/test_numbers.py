@@ -485,3 +485,29 @@ def test_scientific_notation_is_found_in_one_scan_of_the_cells(cells):
     # Opened on the 'e' and looking behind for its digit: the same cells as cell by cell.
     expected = any(re.search(r"\d[eE][+-]?\d{1,3}\Z", c) for c in cells)
     assert (_EXPONENT.search(joined(cells)) is not None) == expected
+
+
+def test_three_decimal_dots_split_by_semicolons_without_dotted_dates_are_in_doubt():
+    # datasets/euribor's weekly export: "1999-01-12;3.074;1w;weekly". The delimiter's custom alone
+    # read the dot as grouping, every rate 1000x (3074); beside dates written year first, and none
+    # day-first dotted to agree with the custom, the mark is read as neither.
+    cells = ["1999-01-12", "3.074", "1999-01-11", "2.795", "2000-01-12", "4.863"]
+    assert detect_number_format(cells, ";") == (",", None)
+
+
+def test_three_decimal_dots_split_by_semicolons_beside_dotted_dates_group_thousands():
+    # A German export: ';', "05.10.2021", "13.074" points: the customs agree, the dot groups.
+    cells = ["05.10.2021", "13.074", "06.10.2021", "13.112", "07.10.2021", "12.986"]
+    assert detect_number_format(cells, ";") == (",", ".")
+
+
+def test_a_semicolon_file_of_three_decimal_rates_is_not_loaded_1000x(tmp_path):
+    from backintime_assets.detection.detect import detect_file
+    from backintime_assets.normalisation.normalise import normalise_bytes
+
+    rows = "".join(f"2024-01-{d:02d};3.{d:03d}\n" for d in range(2, 6))
+    path = tmp_path / "rates.csv"
+    path.write_bytes(("Date;Close\n" + rows).encode())
+    result = normalise_bytes(path.read_bytes(), detect_file(path), path.name)
+    closes = result.prices_arrow.column("close").to_pylist()
+    assert not any(c > 1000 for c in closes)  # before: 3002.0, 3003.0, ... loaded
