@@ -725,9 +725,11 @@ def _holds_names(j: int, body: Sequence[Sequence[str]]) -> bool:
 
 
 def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
-                  body: Sequence[Sequence[str]]) -> list[str | None]:
+                  body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None
+                  ) -> list[str | None]:
     """Canonical column name for each file column (None when unmapped), each canonical used once.
-    A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type."""
+    A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type.
+    `number_format`: the file's (decimal, thousands) marks, where known (_unread_volume)."""
     width = len(types)
     short = _VIETNAMESE_SHORT if any(norm_name(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
@@ -759,7 +761,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             mapping[j] = canonical
             used.add(canonical)
     if "volume" not in used:
-        _unread_volume(mapping, used, named, types, body)
+        _unread_volume(mapping, used, named, types, body, number_format)
     else:
         _money_volume(mapping, used, header_cells, types, body)
     if "close" not in used and "date" in used:
@@ -888,19 +890,22 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
 
 
 def _unread_volume(mapping: list[str | None], used: set[str], scores: Sequence[dict[str, float]],
-                   types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
+                   types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                   number_format: tuple[str, str | None] | None = None) -> None:
     """Map, in place, a column named as the volume by a whole name ("Volume", "Vol.") whose values read
     as no number ("1.234,5" in a file of "." decimals, "12 500 shares", words): unmapped, every row loaded
     with no volume, without a word. Mapped, its cells that read are volumes and the rest rejected as
     unparseable (normalise.py). Only text: a column of dates or of amounts in money is no count; nor one
     whose cells that read are misread (_misread_groups); nor one of no value but a formula's errors
     (Bloomberg's "#N/A Field Not Applicable" as an index's PX_VOLUME), which holds no count to misread,
-    as one of "#N/A" holds none: mapped, every row of the index was rejected."""
+    as one of "#N/A" holds none: mapped, every row of the index was rejected. Nor one whose dots the
+    file's marks leave unread (_dots_unread)."""
     for j, t in enumerate(types):
         if mapping[j] is None and t.type == "string" and not no_values_seen(t) \
                 and scores[j].get("volume", 0.0) >= _STRONG_NAME:
             cells = [r[j].strip() for r in body if j < len(r)]
-            if not _misread_groups(cells) and not all(c in NO_VALUE for c in cells):
+            if not _misread_groups(cells) and not all(c in NO_VALUE for c in cells) \
+                    and not _dots_unread(cells, number_format):
                 mapping[j] = "volume"
                 used.add("volume")
                 return
@@ -910,6 +915,18 @@ def _unread_volume(mapping: list[str | None], used: set[str], scores: Sequence[d
 # of one group of three ("123.456"), which a file of that decimal mark reads as 123.456.
 _GROUPED = re.compile(r"-?\d{1,3}([.,])\d{3}(?:\1\d{3})+(?:[.,]\d+)?|-?\d{1,3}(?:([.,])\d{3})+(?!\2)[.,]\d+")
 _ONE_GROUP = re.compile(r"-?\d{1,3}([.,])\d{3}")
+
+
+def _dots_unread(cells: Sequence[str], number_format: tuple[str, str | None] | None) -> bool:
+    """Whether a text column holds counts of one group by a dot ("1.234") in a file whose marks read
+    no dot, neither its decimal nor its thousands mark (a decimal comma, no grouping seen; or the dot's
+    reading in doubt, numbers.py). Its cells are text for that; mapped as the volume, they were parsed
+    with the dot a decimal point all the same, 1.234 shares where the file's custom writes 1234: a
+    ';' file of whole prices ("955") beside such volumes, dated year first, loaded them a thousandfold
+    small, without a word. Left unmapped, no volume loads."""
+    if number_format is None or "." in number_format:
+        return False
+    return any(m is not None and m.group(1) == "." for m in map(_ONE_GROUP.fullmatch, cells))
 
 
 def _misread_groups(cells: Sequence[str]) -> bool:

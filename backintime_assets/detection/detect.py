@@ -102,7 +102,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     cells = flat[0] if flat is not None else layout.header_cells
     lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
-    canonical = map_canonical(fields, layout.types, layout.body)
+    canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands))
     series: list[str | None] = [None] * len(canonical)
     side_by_side = tickers_side_by_side(cells, layout.types) if layout.body else []
     # A ticker's name alone beside them ("AAPL" by "MSFT Close"): refused below, its lines once each.

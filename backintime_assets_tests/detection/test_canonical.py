@@ -1193,6 +1193,17 @@ def test_a_volume_column_grouped_by_the_decimal_mark_loads_no_volume_a_thousandf
     assert result.prices.volume.isna().all()
 
 
+def test_a_volume_of_dotted_counts_the_files_marks_leave_unread_loads_no_volume():
+    # Split by ';', dated year first, its prices whole: the dot's reading is in doubt (numbers.py), the
+    # volumes' "1.234" text. Mapped as the volume all the same, they loaded as 1.234 shares, 2.037,
+    # ... a thousandfold small (the ';' custom writes 1234 so), without a word.
+    rows = "".join(f"2024-01-0{d};{950 + d};{960 + d};{940 + d};{955 + d};{d}.{d * 37:03d}\n" for d in range(2, 6))
+    data = ("Date;Open;High;Low;Close;Volume\n" + rows).encode()
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert result.prices["close"].tolist() == [957.0, 958.0, 959.0, 960.0]
+    assert result.prices.volume.isna().all()
+
+
 def test_a_headerless_time_in_digits_beside_the_date_is_no_volume():
     # Finam's multi-day 5-minute bars without a header: "100500" beside the date is the bar's time,
     # not the volume (its values larger than the real volume's). Left unmapped, normalise reads it.
