@@ -918,13 +918,14 @@ _ONE_GROUP = re.compile(r"-?\d{1,3}([.,])\d{3}")
 
 
 def _dots_unread(cells: Sequence[str], number_format: tuple[str, str | None] | None) -> bool:
-    """Whether a text column holds counts of one group by a dot ("1.234") in a file whose marks read
-    no dot, neither its decimal nor its thousands mark (a decimal comma, no grouping seen; or the dot's
-    reading in doubt, numbers.py). Its cells are text for that; mapped as the volume, they were parsed
-    with the dot a decimal point all the same, 1.234 shares where the file's custom writes 1234: a
-    ';' file of whole prices ("955") beside such volumes, dated year first, loaded them a thousandfold
-    small, without a word. Left unmapped, no volume loads."""
-    if number_format is None or "." in number_format:
+    """Whether a text column holds counts of one group by a dot ("1.234") in a file of another decimal
+    mark that groups by none: the dot's reading in doubt (numbers.py), as grouping or as a decimal. Its
+    cells are text for that; mapped as the volume, they were parsed with the dot a decimal point all
+    the same, 1.234 shares where the file's custom writes 1234: a ';' file of whole prices ("955")
+    beside such volumes, dated year first, loaded them a thousandfold small, without a word. Left
+    unmapped, no volume loads. Not where another mark groups ("1 500,00"): the dot groups nothing
+    there, and a coin's "21.375" is its decimal (comma_groups.py)."""
+    if number_format is None or number_format[0] == "." or number_format[1] is not None:
         return False
     return any(m is not None and m.group(1) == "." for m in map(_ONE_GROUP.fullmatch, cells))
 
