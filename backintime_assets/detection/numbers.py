@@ -59,7 +59,9 @@ IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?
 _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
 # A date written day first with dots ("05.10.2021", "5.10.2021 10:00"), alone at the start of its cell.
 _DOTTED_DAY_FIRST = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d(?![\d.,])")
-_YEAR_FIRST = re.compile(r"^\s*(?:1[89]|20)\d\d-\d{1,2}-\d{1,2}(?![\d.,])")  # "1999-01-12", ISO 8601's day
+# A date written year first: "1999-01-12" (ISO 8601), "2024/01/02" (Japan, China, Taiwan), "2024.01.02"
+# (Korea, Hungary). No custom that groups thousands with a dot writes its dates so.
+_YEAR_FIRST = re.compile(r"^\s*(?:1[89]|20)\d\d([-/.])\d{1,2}\1\d{1,2}(?![\d.,])")
 # A date written otherwise: year first ("2021-10-05", "2021.10.05"), or with slashes or dashes ("10/05/2021").
 _OTHER_DATE = re.compile(r"^\s*(?:(?:1[89]|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})(?![\d.,])")
 
@@ -387,7 +389,7 @@ def _dates_written_day_first_dotted(cells: list[str]) -> bool:
 
 
 def _dates_written_year_first(cells: list[str]) -> bool:
-    """Whether the file's dates are written year first ("1999-01-12"), none of them "05.10.2021"."""
+    """Whether the file's dates are written year first ("1999-01-12", "1999/01/12"), none of them "05.10.2021"."""
     return not any(map(_DOTTED_DAY_FIRST.match, cells)) and any(map(_YEAR_FIRST.match, cells))
 
 

@@ -487,11 +487,13 @@ def test_scientific_notation_is_found_in_one_scan_of_the_cells(cells):
     assert (_EXPONENT.search(joined(cells)) is not None) == expected
 
 
-def test_three_decimal_dots_split_by_semicolons_without_dotted_dates_are_in_doubt():
+@pytest.mark.parametrize("mark", ["-", "/", "."])
+def test_three_decimal_dots_split_by_semicolons_without_dotted_dates_are_in_doubt(mark):
     # datasets/euribor's weekly export: "1999-01-12;3.074;1w;weekly". The delimiter's custom alone
     # read the dot as grouping, every rate 1000x (3074); beside dates written year first, and none
-    # day-first dotted to agree with the custom, the mark is read as neither.
-    cells = ["1999-01-12", "3.074", "1999-01-11", "2.795", "2000-01-12", "4.863"]
+    # day-first dotted to agree with the custom, the mark is read as neither. So with the year first
+    # as Japan and China write it ("1999/01/12") or Korea ("1999.01.12"): those had still read 3074.
+    cells = [c.replace("-", mark) for c in ["1999-01-12", "3.074", "1999-01-11", "2.795", "2000-01-12", "4.863"]]
     assert detect_number_format(cells, ";") == (",", None)
 
 
@@ -509,5 +511,5 @@ def test_a_semicolon_file_of_three_decimal_rates_is_not_loaded_1000x(tmp_path):
     path = tmp_path / "rates.csv"
     path.write_bytes(("Date;Close\n" + rows).encode())
     result = normalise_bytes(path.read_bytes(), detect_file(path), path.name)
-    closes = result.prices_arrow.column("close").to_pylist()
-    assert not any(c > 1000 for c in closes)  # before: 3002.0, 3003.0, ... loaded
+    assert result.prices_arrow.num_rows == 0  # before: 3002.0, 3003.0, ... loaded
+    assert all("number format" in r for r in result.rejected.reason) and len(result.rejected) == 4
