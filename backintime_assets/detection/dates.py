@@ -444,7 +444,15 @@ def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:
     # A week's rows or fewer ("24.01.15" to "24.01.19") make no run with a weekend skipped: consecutive
     # weekdays up to today read year first, where read year last each row is a year on and one falls on
     # a weekend, do. Read day first, such a week had loaded as the 24th of January of five years, two rejected.
-    return _few_weekdays(first) and not any(_weekday_run(days) for days in others)
+    # Not when read year last each row is the first of a month: "01.01.16, 01.01.17, ..." is an annual
+    # series dated on New Year's Day (or a monthly one on each first), whose years read as days made a
+    # week of 2001 (2001-01-16 to 2001-01-19) without a word. A week of kabutan's is dated on any day.
+    return _few_weekdays(first) and not any(_weekday_run(days) for days in others) and not _firsts_of_months(a)
+
+
+def _firsts_of_months(days: Sequence[int]) -> bool:
+    """Whether the first part of every two-digit-year date, read as its day, is the 1st."""
+    return all(d == 1 for d in days)
 
 
 _FEW_DAYS = 4  # distinct days a week's run needs: fewer, an annual series reads as days as often

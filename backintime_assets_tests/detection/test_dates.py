@@ -439,6 +439,14 @@ def test_a_week_of_two_digit_years_first_is_read_by_its_weekdays():
     assert infer_date_format(["24.01.15", "24.01.16", "24.01.17"]).format == "%d.%m.%y"
 
 
+def test_an_annual_series_dated_on_new_years_day_is_no_week():
+    # Read year first, "01.01.16" to "01.01.19" were Tuesday 16 to Friday 19 January 2001: a week of
+    # trading days, and four years' prices loaded as it without a word. Each the 1st, they are years.
+    assert infer_date_format(["01.01.16", "01.01.17", "01.01.18", "01.01.19"]).format == "%d.%m.%y"
+    assert infer_date_format(["01.01.15", "01.01.16", "01.01.17", "01.01.18", "01.01.19"]).format == "%d.%m.%y"
+    assert infer_date_format(["01/01/16", "01/01/17", "01/01/18", "01/01/19"]).format != "%y/%m/%d"
+
+
 @pytest.mark.parametrize(("values", "fmt"), [
     # Investing.com's Korean export: a blank after each dash (the column was text, nothing loaded).
     (["2024- 01- 05", "2024- 01- 04", "2024- 01- 03"], "%Y- %m- %d"),
