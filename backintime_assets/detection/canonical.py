@@ -737,6 +737,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     named = [_name_score(header_cells[j], instruments=instruments) if j < len(header_cells) else {}
              for j in range(width)]
     _without_lone_short_forms(header_cells, named, instruments, types)
+    _ticker_close_over_nav(header_cells, named, body)
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
@@ -965,6 +966,55 @@ def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: lis
         others = set().union(*(named[k] for k in range(len(named)) if k != j))
         if len(others) < _SHORT_FORMS_BESIDE:
             scores[j] = plain
+
+
+# A fund's net asset value, by the names that map it to the close (0.8): its price where no close is named.
+_NAV_NAMES = frozenset(norm_name(n) for n in ("nav", "net asset value"))
+# A close named by the instrument's ticker ("GLD Close", "SPY_CLOSE", "gld close"), scored by its hint (0.6).
+_TICKER_CLOSE = re.compile(r"(?P<code>[A-Za-z]{1,5})[ _.\-]*(?:close|closing price)", re.IGNORECASE)
+# Words written where a ticker would be that make the close another series' or no day's close.
+_NOT_A_CODE = frozenset({"nav", "inav", "fund", "index", "idx", "total", "tot", "bench", "bmk", "peer", "peers",
+                         "ptf", "prev", "prior", "last", "adj", "raw", "eod", "day", "week", "month", "year"})
+_NAV_YIELDS = 0.55  # below a named close's hint (0.6), above nothing
+
+
+def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
+                           body: Sequence[Sequence[str]]) -> None:
+    """Weaken, in place, a bare NAV's claim to the close beside a close named by a ticker that hugs it
+    ("Date,GLD Close,NAV,Volume": an archive of SPDR's gold ETF): the price the fund traded at is its
+    close, as "Market Price" beside "NAV" is. At 0.8 over the named close's 0.6, GLD's NAV had loaded
+    as its closes without a word. A benchmark's close ("SPX Close" beside a fund's NAV of 25) stands
+    apart from the NAV and leaves the NAV the fund's price."""
+    cells = [c[0] if len(c) == 1 else "" for c in header_cells[:len(scores)]]
+    navs = [j for j, c in enumerate(cells) if norm_name(c) in _NAV_NAMES and "close" in scores[j]]
+    if not navs:
+        return  # the common case: no NAV
+    closes = [j for j, c in enumerate(cells) if "close" in scores[j] and _ticker_close(c)]
+    if any(_hugs(body, k, j) for k in closes for j in navs):
+        for j in navs:
+            scores[j]["close"] = min(scores[j]["close"], _NAV_YIELDS)
+
+
+def _hugs(body: Sequence[Sequence[str]], price: int, nav: int) -> bool:
+    """Whether column `price` stays within _PREMIUM of column `nav` on the median row holding both."""
+    gaps = []
+    for row in body:
+        if max(price, nav) < len(row):
+            try:
+                p, n = float(row[price].replace(",", "")), float(row[nav].replace(",", ""))
+            except ValueError:
+                continue
+            if p > 0 and n > 0:
+                gaps.append(abs(p / n - 1))
+    return bool(gaps) and sorted(gaps)[len(gaps) // 2] <= _PREMIUM
+
+
+_PREMIUM = 0.05  # an ETF's price departs from its NAV by its premium or discount: a percent or two
+
+
+def _ticker_close(cell: str) -> bool:
+    m = _TICKER_CLOSE.fullmatch(cell.strip())
+    return m is not None and m.group("code").lower() not in _NOT_A_CODE
 
 
 def _tersely_named(cells: Sequence[str], fields: set[str]) -> bool:

@@ -1492,3 +1492,29 @@ def test_a_finnish_download_loads_its_close_and_share_count_not_its_turnover():
     schema = detect_bytes(data, "NOKIA.csv")
     prices = normalise_bytes(data, schema, "NOKIA.csv").prices
     assert prices["close"].tolist() == [9.11, 9.19] and prices["volume"].tolist() == [1234567, 1034567]
+
+
+def _gld(header: str, nav_ratio: float) -> bytes:
+    rows = [f"2023-01-{d:02d},{100 + d},{(100 + d) * nav_ratio:.4f},{5_000_000 + 37 * d}" for d in (2, 3, 4, 5, 6, 9)]
+    return f"{header}\n".encode() + "\n".join(rows).encode() + b"\n"
+
+
+@pytest.mark.parametrize(("header", "nav_ratio", "close_column"), [
+    # An archive of SPDR's gold ETF: its traded close named by its ticker, its NAV beside. The NAV (0.8)
+    # had won over "GLD Close" (0.6) and loaded as GLD's closes without a word.
+    ("Date,GLD Close,NAV,Volume", 1.002, "GLD Close"),
+    ("Date,gld_close,NAV,Volume", 0.998, "gld_close"),
+    ("Date,Close,NAV,Volume", 1.002, "Close"),
+    # A benchmark's close named by its ticker stands far from the fund's NAV: the NAV stays its price.
+    ("Date,SPX Close,NAV,Volume", 0.01, "NAV"),
+    # A benchmark's close named as one: the NAV stays the fund's price, as before.
+    ("Date,Index Close,NAV,Volume", 1.002, "NAV"),
+])
+def test_a_close_named_by_the_ticker_wins_over_the_nav_it_hugs(header, nav_ratio, close_column):
+    data = _gld(header, nav_ratio)
+    schema = detect_bytes(data, "GLD.csv")
+    closes = [c.name for c in schema.columns if c.canonical == "close"]
+    assert closes == [close_column]
+    prices = normalise_bytes(data, schema, "GLD.csv").prices
+    column = header.split(",").index(close_column)
+    assert prices["close"].tolist() == [float(line.split(",")[column]) for line in data.decode().splitlines()[1:]]
