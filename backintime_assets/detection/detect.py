@@ -49,6 +49,7 @@ from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .settled import settled
 from .measurements import leaping_series_problem, reading_series_problem
+from .held_quantity import held_quantity
 from .statements import not_prices, statement_problem
 from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
@@ -112,6 +113,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     wide = wide_columns(cells, layout.types, layout.body, merged=flat is None) if side_by_side and not bare else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
+    elif (held := held_quantity(layout.names, canonical, layout.body)) is not None:
+        # Units held or issued, steady from day to day, are no day's volume (held_quantity.py): its
+        # prices load, its volume is NULL. A position history had loaded its holding as the volume.
+        canonical[held] = None
     # A word among an unmapped column's numbers, anywhere in the sample: text (stray_text.py). For the
     # columns shown only: the judgements below read the typing's numbers. Another ticker's prices beside
     # the file's ("SPY Close", "Fund NAV", "Close NYSE") with a "halted" among them are still prices

@@ -1,0 +1,42 @@
+"""A volume that is units held or issued: "Date,Ticker,Quantity,Price" (a daily position history) and
+"Date,Close,Shares,Market Cap" (a share count beside the close) map the count as the day's volume.
+
+A holding's or an issuer's count stays the same for days and moves in steps; a day's traded volume
+moves every day. Its prices are the day's (the holding's mark, the share's close) and load; the count
+is no volume, and is left unread: the volume is NULL. A count named as traded ("Total Traded Quantity",
+"Volume") is the market's whatever it does, and zeros (a halted or illiquid day's) say nothing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .statements import held_units
+
+_ROWS = 500  # sampled rows read
+_LEAST_CELLS = 5  # non-zero counts of one ticker, the fewest that show them steady
+# Of one ticker's non-zero counts: at least this share of steps keep the count (a holding may change
+# weekly), and at most this many distinct values per cell (a day's volumes are nearly all distinct).
+_KEPT_STEPS = 0.5
+_DISTINCT = 1 / 3
+
+
+def held_quantity(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> int | None:
+    """The column mapped as the volume that holds units held or issued, steady from day to day; else None."""
+    if "volume" not in canonical:
+        return None
+    j = canonical.index("volume")
+    if j >= len(names) or not held_units(names[j]):
+        return None  # the common case: "Volume", "Vol.", "Total Traded Quantity"
+    ticker = canonical.index("ticker") if "ticker" in canonical else None
+    counts: dict[str, list[str]] = defaultdict(list)
+    for row in body[:_ROWS]:
+        if j < len(row) and (cell := row[j].strip()) and cell.strip("0.,") and cell not in ("-", "—"):
+            counts[row[ticker].strip() if ticker is not None and ticker < len(row) else ""].append(cell)
+    judged = [cells for cells in counts.values() if len(cells) >= _LEAST_CELLS]
+    return j if judged and all(_steady(cells) for cells in judged) else None
+
+
+def _steady(cells: list[str]) -> bool:
+    kept = sum(a == b for a, b in zip(cells, cells[1:]))
+    return kept >= _KEPT_STEPS * (len(cells) - 1) and len(set(cells)) <= _DISTINCT * len(cells)
