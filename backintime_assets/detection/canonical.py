@@ -818,9 +818,21 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     rows = [(v, c, m) for r in body if max(vol, close, cap) < len(r)
             for v, c, m in [(num(r[vol]), num(r[close]), num(r[cap]))]
             if v is not None and c is not None and m is not None and v > 0 and c > 0 and m > 0]
-    if len(rows) >= 3 and sum(v * c > m > v for v, c, m in rows) >= _MONEY_ROWS * len(rows):
+    if len(rows) >= 3 and sum(_counted_in_money(v, c, m) for v, c, m in rows) >= _MONEY_ROWS * len(rows):
         mapping[vol] = None
         used.discard("volume")
+
+
+def _counted_in_money(volume: float, close: float, cap: float) -> bool:
+    """Whether a day's volume beside its close and market cap reads as money, not coins. At a dollar or
+    more, read as coins the trades are worth more than every coin (volume times close above the cap) and
+    read as money less. Under a dollar (DOGE's 0.07, SHIB's 0.00001) that test never passes: dollars read
+    as coins are worth less than themselves, and CoinGecko's "total_volume" of such a coin had loaded as
+    its coins traded. Nothing there tells coins from dollars but a count above the cap, which is coins:
+    else taken for money, as the aggregators that give a market cap count it, and left unread."""
+    if close >= 1:
+        return volume * close > cap > volume
+    return volume <= cap
 
 
 def _every_day(body: Sequence[Sequence[str]], dates: int, date_format: str | None) -> bool:

@@ -945,6 +945,22 @@ def test_a_volume_named_with_a_quote_currency_after_it_is_turnover(header, kinds
      ["249,Bitcoin,BTC,2014-01-03,834.15,789.12,802.85,818.72,37810100,9980135396",
       "250,Bitcoin,BTC,2014-01-04,859.51,801.53,823.27,859.51,38005000,10479118742",
       "251,Bitcoin,BTC,2014-01-05,952.40,854.52,858.55,933.53,72898500,11382898940"], None),
+    # A coin under a dollar: its dollars read as coins are worth less than themselves, so the test above
+    # never passed, and DOGE's dollars traded (286 million) had loaded as its coins traded.
+    ("snapped_at,price,market_cap,total_volume",
+     ["2021-01-01 00:00:00 UTC,0.004681,597982138.1,134289587.3",
+      "2021-01-02 00:00:00 UTC,0.005685,726497911.6,287341021.8",
+      "2021-01-03 00:00:00 UTC,0.009919,1267946562.0,601358427.0",
+      "2021-01-04 00:00:00 UTC,0.010271,1312942417.0,433926574.0"],
+     None),
+    ("SNo,Name,Symbol,Date,High,Low,Open,Close,Volume,Marketcap",
+     ["2557,Dogecoin,DOGE,2021-01-01,0.005685,0.004615,0.004681,0.005685,228961515,727352714",
+      "2558,Dogecoin,DOGE,2021-01-02,0.013334,0.005584,0.005686,0.010615,1021562680,1358316993",
+      "2559,Dogecoin,DOGE,2021-01-03,0.013492,0.009366,0.010602,0.009771,907003608,1250586771"], None),
+    # Coins counted above the cap's dollars are coins: SHIB's trillions of a day stay the volume.
+    ("Date,Close,Volume,Market Cap",
+     ["2021-05-14,0.0000182,1850000000000000,7100000000", "2021-05-15,0.0000167,1320000000000000,6500000000",
+      "2021-05-16,0.0000151,1100000000000000,5900000000"], 1850000000000000.0),
     # A market's shares: a day's trades are a sliver of its worth, and the shares traded stay the volume.
     ("Date,Close,Volume,Market Cap",
      ["2024-01-02,185.64,82488700,2870000000000", "2024-01-03,184.25,58414500,2850000000000",
