@@ -6,6 +6,7 @@ mapped, loaded under the file's name, and the others' left unread without a word
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -944,27 +945,56 @@ def _around_own_prices(band: Sequence[int], canonical: Sequence[str | None], bod
     rows (a 52-week or all-time high and low, "52wk High,52wk Low", "ATH_High,ATH_Low", of a share that
     fell far below its high: refused as another ticker's, whose day's range holds no other price); an
     indicator's empty band (0) says nothing. With no such row, nothing tells the band from another
-    ticker's: taken for a band, as the names say."""
+    ticker's: taken for a band, as the names say. Near the prices but apart from them, a band that moves
+    on its own as much as the prices do, and not with them, is another ticker's range (_own_moves)."""
     own = next((canonical.index(f) for f in ("close", *PRICE_COLUMNS) if f in canonical), None)
     if own is None:
         return True
     ratios, held = [], 0
+    pairs: list[tuple[float, float] | None] = []  # (price, the band's middle) of each row, in order
     for row in body:
-        if own >= len(row) or any(j >= len(row) for j in band):
-            continue
-        price, values = to_float(row[own], decimal, thousands), [to_float(row[j], decimal, thousands) for j in band]
+        price = to_float(row[own], decimal, thousands) if own < len(row) else None
+        values = [to_float(row[j], decimal, thousands) if j < len(row) else None for j in band]
         if price and price > 0 and all(v and v > 0 for v in values):
-            ratios.append(sum(values) / len(values) / price)
+            middle = sum(values) / len(values)
+            ratios.append(middle / price)
             held += min(values) <= price <= max(values)
-    if not ratios:
+            pairs.append((price, middle))
+        else:
+            pairs.append(None)
+    if not ratios or 2 * held > len(ratios):
         return True
     middle = sorted(ratios)[len(ratios) // 2]
-    return 1 / _BAND_REACH <= middle <= _BAND_REACH or 2 * held > len(ratios)
+    return 1 / _BAND_REACH <= middle <= _BAND_REACH and not _own_moves(pairs)
 
 
 # A band drawn on a ticker's prices (Bollinger's, an order block's, a day's range) stays near them; a
 # 52-week or all-time high may stand a few times above a price that fell, another ticker's anywhere.
 _BAND_REACH = 3.0
+_LEAST_MOVES = 8  # steps between rows that both hold a price and the band: fewer tell no moves apart
+# Of the prices' median step (log), the least median step of the band itself (a moving average's steps
+# come to a third of the prices' or less, up to two thirds over a short window's first rows), and of its
+# distance from the prices, that make it move on its own. Another ticker calmer than the file's prices
+# by more than a quarter is still taken for a band, as before.
+_OWN_STEP = 0.75
+_APART_STEP = 0.5
+
+
+def _own_moves(pairs: Sequence[tuple[float, float] | None]) -> bool:
+    """Whether a band apart from the prices (holding them on few rows) moves day by day as much as they
+    do, and not with them: another ticker's high and low ("MSFT_High,MSFT_Low" at 250 beside AAPL's 200,
+    left unread without a word). An indicator's band drawn on the prices moves less (Bollinger's and
+    Keltner's, on a moving average), not at all (a zone, a 52-week high) or with them (an envelope)."""
+    steps = [(math.log(b[0] / a[0]), math.log(b[1] / a[1])) for a, b in zip(pairs, pairs[1:]) if a and b]
+    if len(steps) < _LEAST_MOVES:
+        return False
+    price = _median([abs(p) for p, _ in steps])
+    return price > 0 and _median([abs(m) for _, m in steps]) >= _OWN_STEP * price \
+        and _median([abs(m - p) for p, m in steps]) >= _APART_STEP * price
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 def made_of_others(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], series: Sequence[str | None],

@@ -1215,3 +1215,34 @@ def test_one_funds_price_in_two_currencies_is_refused_as_such():
     for other in (b"NAV per unit (USD)", b"NAV per share (ABC)"):
         problem = detect_bytes(data.replace(b"NAV per share (USD)", other), "fund.csv").problem
         assert "different currencies" not in problem
+
+
+def _beside_msft(band: str, band_of) -> bytes:
+    # Twelve days of AAPL near 200; the band's columns from band_of(day, close).
+    closes = [200.0, 203.1, 199.4, 204.8, 201.2, 206.9, 202.3, 198.7, 203.9, 200.1, 205.6, 201.8]
+    days = [2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17]  # weekdays of January 2024
+    rows = [f"2024-01-{days[d]:02d},{c - 0.5},{c + 2},{c - 2},{c},{','.join(band_of(d, c))}"
+            for d, c in enumerate(closes)]
+    return _rows(f"Date,Open,High,Low,Close,{band}", *rows)
+
+
+def test_another_tickers_range_near_the_files_prices_moving_on_its_own_refuses_the_file():
+    # MSFT's range at about 250, within three times AAPL's 200: taken for an indicator's band, its
+    # columns had been left unread without a word. It moves each day as much as AAPL, and on its own.
+    msft = [250.0, 248.2, 252.9, 249.1, 255.3, 251.0, 247.4, 253.8, 250.2, 256.1, 252.7, 249.0]
+    data = _beside_msft("MSFT_High,MSFT_Low", lambda d, c: (f"{msft[d] * 1.01:.2f}", f"{msft[d] * 0.99:.2f}"))
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
+    assert "MSFT_High, MSFT_Low" in schema.problem
+
+
+@pytest.mark.parametrize(("band", "band_of"), [
+    # A zone below the prices that holds still, and an envelope above them that moves with them.
+    ("OB_High,OB_Low", lambda d, c: ("190.5", "186.0")),
+    ("ENV_High,ENV_Low", lambda d, c: (f"{c * 1.06:.2f}", f"{c * 1.03:.2f}")),
+])
+def test_a_band_apart_from_the_files_prices_that_does_not_move_on_its_own_is_still_its_band(band, band_of):
+    data = _beside_msft(band, band_of)
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(data, schema, "AAPL.csv").prices_arrow) == 12
