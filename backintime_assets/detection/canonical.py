@@ -793,8 +793,9 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     "...,Close,Volume,Marketcap"), whose dollars traded had loaded as the coins traded (62,881,800
     "BTC" on a day when 85,000 changed hands). Told beside the market cap: read as units, the day's
     trades would be worth more than every coin there is (volume times close above the market cap),
-    read as money less (the volume below it), on nearly every row. A count of shares or coins passes
-    neither: its day's trades are a sliver of the whole, in units or in money. Only of a market open
+    read as money less (the volume below it), on nearly every row; and short of that, the aggregators
+    that give a market cap count money and only a count above the cap proves coins (_counted_in_money).
+    Only of a market open
     on weekends (_every_day): a stock's market cap in thousands (CRSP's, its shares outstanding in
     thousands times the price) passes both tests with a count of shares, whose volumes had loaded
     blank; a coin trades on Saturdays and Sundays, a stock not."""
@@ -808,6 +809,8 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     if len(caps) != 1:
         return
     vol, close, cap = mapping.index("volume"), mapping.index("close"), caps[0]
+    if vol < len(header_cells) and any(_in_coins(cell) for cell in header_cells[vol]):
+        return  # "Volume BTC": the coins, as named
 
     def num(v: str) -> float | None:
         try:
@@ -824,14 +827,12 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
 
 
 def _counted_in_money(volume: float, close: float, cap: float) -> bool:
-    """Whether a day's volume beside its close and market cap reads as money, not coins. At a dollar or
-    more, read as coins the trades are worth more than every coin (volume times close above the cap) and
-    read as money less. Under a dollar (DOGE's 0.07, SHIB's 0.00001) that test never passes: dollars read
-    as coins are worth less than themselves, and CoinGecko's "total_volume" of such a coin had loaded as
-    its coins traded. Nothing there tells coins from dollars but a count above the cap, which is coins:
-    else taken for money, as the aggregators that give a market cap count it, and left unread."""
-    if close >= 1:
-        return volume * close > cap > volume
+    """Whether a day's volume beside its close and market cap may be money, not coins: it is not above
+    the cap. Read as coins, dollars are a sliver of the cap's worth too wherever the close times the day's
+    turnover is under 1 (a coin under a dollar always; at 3.72 a day's 8% of the cap): CoinGecko's
+    total_volume of DOGE, of such a coin, had loaded its dollars as its coins traded. A count above the
+    cap is coins (SHIB's trillions); nothing else tells coins from dollars beside a market cap, and the
+    aggregators that give one count money: left unread."""
     return volume <= cap
 
 

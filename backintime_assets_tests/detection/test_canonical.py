@@ -957,6 +957,15 @@ def test_a_volume_named_with_a_quote_currency_after_it_is_turnover(header, kinds
      ["2557,Dogecoin,DOGE,2021-01-01,0.005685,0.004615,0.004681,0.005685,228961515,727352714",
       "2558,Dogecoin,DOGE,2021-01-02,0.013334,0.005584,0.005686,0.010615,1021562680,1358316993",
       "2559,Dogecoin,DOGE,2021-01-03,0.013492,0.009366,0.010602,0.009771,907003608,1250586771"], None),
+    # At 3.72 a day's dollars, 8% of the cap, read as coins are worth 29% of it: as likely coins.
+    ("snapped_at,price,market_cap,total_volume",
+     ["2019-07-05 00:00:00 UTC,3.72,3011057.31,234258.35", "2019-07-06 00:00:00 UTC,3.65,2954400.12,198764.20",
+      "2019-07-07 00:00:00 UTC,3.81,3083500.77,301022.93", "2019-07-08 00:00:00 UTC,3.77,3051110.05,254310.48"],
+     None),
+    # A volume named by its coin is the coins, beside a market cap too.
+    ("Date,Close,Volume BTC,Market Cap",
+     ["2021-01-01,29374.15,45320.51,546000000000", "2021-01-02,32127.27,67865.42,597000000000",
+      "2021-01-03,32782.02,78665.24,609000000000"], 45320.51),
     # Coins counted above the cap's dollars are coins: SHIB's trillions of a day stay the volume.
     ("Date,Close,Volume,Market Cap",
      ["2021-05-14,0.0000182,1850000000000000,7100000000", "2021-05-15,0.0000167,1320000000000000,6500000000",
