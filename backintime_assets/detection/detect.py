@@ -113,7 +113,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     wide = wide_columns(cells, layout.types, layout.body, merged=flat is None) if side_by_side and not bare else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
-    elif (held := held_quantity(layout.names, canonical, layout.body)) is not None:
+    elif (held := held_quantity(layout.header_cells, canonical, layout.body)) is not None:
         # Units held or issued, steady from day to day, are no day's volume (held_quantity.py): its
         # prices load, its volume is NULL. A position history had loaded its holding as the volume.
         canonical[held] = None

@@ -21,12 +21,14 @@ _KEPT_STEPS = 0.5
 _DISTINCT = 1 / 3
 
 
-def held_quantity(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> int | None:
-    """The column mapped as the volume that holds units held or issued, steady from day to day; else None."""
+def held_quantity(header_cells: Sequence[Sequence[str]], canonical: Sequence[str | None],
+                  body: Sequence[Sequence[str]]) -> int | None:
+    """The column mapped as the volume that holds units held or issued, steady from day to day; else None.
+    Its header's cells are read whole: "Shares ('000)" over "Volume" is a volume counted in shares."""
     if "volume" not in canonical:
         return None
     j = canonical.index("volume")
-    if j >= len(names) or not held_units(names[j]):
+    if j >= len(header_cells) or not held_units(" ".join(header_cells[j])):
         return None  # the common case: "Volume", "Vol.", "Total Traded Quantity"
     ticker = canonical.index("ticker") if "ticker" in canonical else None
     counts: dict[str, list[str]] = defaultdict(list)

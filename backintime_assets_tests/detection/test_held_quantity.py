@@ -52,11 +52,14 @@ def test_a_days_traded_quantity_stays_the_volume(name):
 
 
 def test_the_rule_reads_counts_not_zeros_nor_a_few_rows():
-    names, canonical = ["Date", "Qty", "Price"], ["date", "volume", "close"]
+    names, canonical = [["Date"], ["Qty"], ["Price"]], ["date", "volume", "close"]
     assert held_quantity(names, canonical, [[d, "0", "1"] for d in DAYS]) is None  # a halted stock's zeros
     assert held_quantity(names, canonical, [[d, "50", "1"] for d in DAYS[:4]]) is None  # too few to tell
     assert held_quantity(names, canonical, [[d, "50", "1"] for d in DAYS]) == 1
-    assert held_quantity(["Date", "Volume", "Price"], canonical, [[d, "50", "1"] for d in DAYS]) is None
+    assert held_quantity([["Date"], ["Volume"], ["Price"]], canonical, [[d, "50", "1"] for d in DAYS]) is None
+    # A unit over the volume's name: a volume counted in shares (thousands of them), whatever it does.
+    assert held_quantity([["Date"], ["Shares ('000)", "Volume"], ["Price"]], canonical,
+                         [[d, "50", "1"] for d in DAYS]) is None
 
 
 def test_a_position_history_with_its_worth_is_still_refused_as_holdings():
