@@ -946,11 +946,15 @@ def _around_own_prices(band: Sequence[int], canonical: Sequence[str | None], bod
     fell far below its high: refused as another ticker's, whose day's range holds no other price); an
     indicator's empty band (0) says nothing. With no such row, nothing tells the band from another
     ticker's: taken for a band, as the names say. Near the prices but apart from them, a band that moves
-    on its own as much as the prices do, and not with them, is another ticker's range (_own_moves)."""
+    on its own as much as the prices do, and not with them, is another ticker's range (_own_moves),
+    unless it meets the day's own bar (low to high) on most rows: another session's range of the same
+    instrument."""
     own = next((canonical.index(f) for f in ("close", *PRICE_COLUMNS) if f in canonical), None)
     if own is None:
         return True
-    ratios, held = [], 0
+    # The file's own bar, its low to its high where both are mapped (else its price alone).
+    bar = [canonical.index(f) for f in ("low", "high")] if {"low", "high"} <= set(canonical) else [own]
+    ratios, held, met = [], 0, 0
     pairs: list[tuple[float, float] | None] = []  # (price, the band's middle) of each row, in order
     for row in body:
         price = to_float(row[own], decimal, thousands) if own < len(row) else None
@@ -960,12 +964,17 @@ def _around_own_prices(band: Sequence[int], canonical: Sequence[str | None], bod
             ratios.append(middle / price)
             held += min(values) <= price <= max(values)
             pairs.append((price, middle))
+            ends = [v for k in bar if k < len(row) and (v := to_float(row[k], decimal, thousands))] or [price]
+            met += min(values) <= max(ends) and max(values) >= min(ends)
         else:
             pairs.append(None)
     if not ratios or 2 * held > len(ratios):
         return True
     middle = sorted(ratios)[len(ratios) // 2]
-    return 1 / _BAND_REACH <= middle <= _BAND_REACH and not _own_moves(pairs)
+    # A range that meets the day's own bar on most rows is another session's of the same instrument
+    # (a premarket's, the overnight's, an opening range's: "PM High,PM Low", "ON High,ON Low", "IB High,
+    # IB Low"), which moves on its own as much as the day's close does and is no other ticker's.
+    return 1 / _BAND_REACH <= middle <= _BAND_REACH and (2 * met > len(ratios) or not _own_moves(pairs))
 
 
 # A band drawn on a ticker's prices (Bollinger's, an order block's, a day's range) stays near them; a

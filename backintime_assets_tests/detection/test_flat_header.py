@@ -1246,3 +1246,21 @@ def test_a_band_apart_from_the_files_prices_that_does_not_move_on_its_own_is_sti
     schema = detect_bytes(data, "AAPL.csv")
     assert schema.problem is None
     assert len(normalise_bytes(data, schema, "AAPL.csv").prices_arrow) == 12
+
+
+
+@pytest.mark.parametrize("band", ["PM_High,PM_Low", "ON High,ON Low", "GLOBEX High,GLOBEX Low"])
+def test_another_sessions_range_of_the_same_instrument_is_no_other_tickers(band):
+    # The premarket's or the overnight session's high and low, about each day's open, beside the day's
+    # bars: they move as much as the closes and on their own (the day's move from its open), but meet
+    # each day's bar (low to high). The file had been refused as two tickers' side by side.
+    bars = [(200.2, 204.0), (201.7, 204.7), (204.1, 203.3), (208.0, 208.5), (208.4, 210.7), (213.6, 213.5),
+            (215.0, 211.9), (211.0, 209.6), (206.3, 201.7), (197.8, 197.1), (196.7, 195.8), (196.0, 192.1)]
+    days = [2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17]
+    rows = [f"2024-01-{day:02d},{o},{max(o, c) + 1:.1f},{min(o, c) - 1:.1f},{c},{o + 0.6:.1f},{o - 0.7:.1f}"
+            for day, (o, c) in zip(days, bars)]
+    data = _rows(f"Date,Open,High,Low,Close,{band}", *rows)
+    schema = detect_bytes(data, "AAPL.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "AAPL.csv").prices_arrow
+    assert prices.column("close").to_pylist() == [c for _, c in bars]
