@@ -67,3 +67,44 @@ def test_a_position_history_with_its_worth_is_still_refused_as_holdings():
     schema, prices = _load("Date,Ticker,Quantity,Price,Market Value\n" + rows)
     assert schema.problem is not None and "a list of holdings" in schema.problem
     assert prices.empty
+
+
+# A thin share traded in lots: the same count on most of its traded days, none on others.
+LOTS = [3000, 3000, 6000, 3000, 3000, 3000, 3000, 9000, 3000, 3000]
+TRADED_DAYS = ["2023-01-09", "2023-01-12", "2023-01-13", "2023-01-19", "2023-01-20", "2023-01-26", "2023-02-01",
+               "2023-02-02", "2023-02-08", "2023-02-13"]
+
+
+def test_a_thin_shares_volumes_in_lots_beside_its_trades_stay_the_volume():
+    # BSE's export names its volume "No.of Shares", beside "No. of Trades" and "Total Turnover (Rs.)";
+    # a share of the SME board, traded in lots of 3000 on a few days, had its volumes read as a holding.
+    rows = "".join(f"{d},{40 + k}.1,{40 + k}.1,{40 + k}.1,{40 + k}.1,{40 + k}.1,{q},{q // 3000},{q * (40 + k)}\n"
+                   for k, (d, q) in enumerate(zip(TRADED_DAYS, LOTS)))
+    _, prices = _load("Date,Open Price,High Price,Low Price,Close Price,WAP,No.of Shares,No. of Trades,"
+                      "Total Turnover (Rs.)\n" + rows, "SME.csv")
+    assert prices["volume"].tolist() == LOTS
+
+
+def test_a_thin_shares_bars_keep_their_volume_in_lots():
+    rows = "".join(f"{d},{40 + k}.1,{41 + k}.0,{40 + k}.0,{40 + k}.5,{q}\n"
+                   for k, (d, q) in enumerate(zip(TRADED_DAYS, LOTS)))
+    _, prices = _load("Date,Open,High,Low,Close,Qty\n" + rows, "SME.csv")
+    assert prices["volume"].tolist() == LOTS
+
+
+def test_a_thin_shares_closes_with_untraded_days_between_keep_their_volume():
+    # Every weekday written, the untraded ones with no count: a holding is not closed and opened again
+    # every few days.
+    days = [f"2023-01-{d:02d}" for d in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27)]
+    volumes = [q if k % 2 else 0 for k, q in enumerate(LOTS + LOTS)]
+    rows = "".join(f"{d},{40 + k // 2}.5,{v}\n" for k, (d, v) in enumerate(zip(days, volumes)))
+    _, prices = _load("Date,Close,Shares\n" + rows, "SME.csv")
+    assert prices["volume"].tolist() == volumes
+
+
+def test_a_count_of_trades_or_money_traded_beside_the_count_makes_it_traded():
+    canonical = ["date", "close", "volume", None]
+    body = [[d, "40.5", str(q), str(q // 3000)] for d, q in zip(TRADED_DAYS, LOTS)]
+    for other in ("No. of Trades", "Turnover", "Deals"):
+        assert held_quantity([["Date"], ["Close"], ["Shares"], [other]], canonical, body) is None
+    assert held_quantity([["Date"], ["Close"], ["Shares"], ["Note"]], canonical, body) == 2
