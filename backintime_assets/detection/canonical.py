@@ -809,8 +809,8 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     if len(caps) != 1:
         return
     vol, close, cap = mapping.index("volume"), mapping.index("close"), caps[0]
-    if vol < len(header_cells) and any(_in_coins(cell) for cell in header_cells[vol]):
-        return  # "Volume BTC": the coins, as named
+    if vol < len(header_cells) and any(_in_coins(cell) or _named_in_units(cell) for cell in header_cells[vol]):
+        return  # "Volume BTC", "BTC Volume", "Volume (coins)", "Base Volume": the coins, as named
 
     def num(v: str) -> float | None:
         try:
@@ -824,6 +824,28 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     if len(rows) >= 3 and sum(_counted_in_money(v, c, m) for v, c, m in rows) >= _MONEY_ROWS * len(rows):
         mapping[vol] = None
         used.discard("volume")
+
+
+# Words of a volume's name that count it in the instrument's units: a coin's own volume, not its money.
+_UNIT_WORDS = frozenset({"coin", "coins", "base", "unit", "units", "qty", "quantity", "token", "tokens", "from",
+                         "volumefrom"})
+_CODE_WORD = re.compile(r"[A-Za-z]+")
+# Words in capitals that end a volume's name and are no coin's code ("USD VOL", "DAILY TOTAL").
+_NO_CODES = frozenset({"VOL", "VOLU", "TOTAL", "DAILY", "DAY", "SUM", "AVG", "QUOTE", "TRADE", "MONEY", "VALUE", "CASH",
+                       "MIL", "MLN", "BLN", "BIL", "THS", "THOU"})
+
+
+def _named_in_units(cell: str) -> bool:
+    """Whether a volume's name says it counts units: a coin's code anywhere in it ("BTC Volume", "Volume
+    (BTC)", "Volume [ETH]"), a code in capitals no quote currency's ending it or in its brackets
+    ("Volume SHIB", "Volume (MATIC)"), or a word of units ("Volume (coins)", "Base Volume", CryptoCompare's
+    "volumefrom"). Beside a market cap, such a volume of BTC (its coins, a sliver of the cap) had been
+    taken for money and left unread."""
+    if any(word.upper() in COINS or word.lower() in _UNIT_WORDS for word in _CODE_WORD.findall(cell)):
+        return True
+    codes = [*BRACKETED.findall(cell), *(m.group(1) for m in [_LAST_CODE.search(cell)] if m)]
+    return any(code.strip().isalpha() and code.strip().isupper() and 3 <= len(code.strip()) <= 5
+               and code.strip() not in QUOTE_CURRENCIES | _NO_CODES for code in codes)
 
 
 def _counted_in_money(volume: float, close: float, cap: float) -> bool:

@@ -1543,3 +1543,25 @@ def test_a_close_named_by_the_ticker_wins_over_the_nav_it_hugs(header, nav_ratio
     prices = normalise_bytes(data, schema, "GLD.csv").prices
     column = header.split(",").index(close_column)
     assert prices["close"].tolist() == [float(line.split(",")[column]) for line in data.decode().splitlines()[1:]]
+
+
+@pytest.mark.parametrize("name", ["BTC Volume", "Volume (BTC)", "Volume [BTC]", "Volume (coins)", "Base Volume",
+                                  "volumefrom", "Volume (Units)", "Volume SHIB"])
+def test_a_volume_named_as_counted_in_coins_beside_the_market_cap_stays_the_coins(name):
+    # Bitcoin's coins traded (45,320), a sliver of its cap as coins and as dollars alike: named as coins
+    # in any of these ways, the volume had been taken for dollars beside the market cap and left unread.
+    rows = ["2021-01-01,29374.15,45320.51,546000000000", "2021-01-02,32127.27,67865.42,597000000000",
+            "2021-01-03,32782.02,78665.24,609000000000"]
+    data = ("\n".join([f"Date,Close,{name},Market Cap", *rows]) + "\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv", week=TradingWeek.parse("mon-sun")).prices
+    assert prices["volume"].tolist() == [45320.51, 67865.42, 78665.24]
+
+
+@pytest.mark.parametrize("name", ["Volume (USD)", "USD VOL", "Volume (MLN)", "Quote Volume", "volumeto"])
+def test_a_volume_named_in_money_or_scaled_beside_the_market_cap_is_still_read_as_money(name):
+    # DOGE's dollars traded, below its cap: money, however the name says so.
+    rows = ["2021-01-01,0.004681,134289587.3,597982138.1", "2021-01-02,0.005685,287341021.8,726497911.6",
+            "2021-01-03,0.009919,601358427.0,1267946562.0"]
+    data = ("\n".join([f"Date,Close,{name},Market Cap", *rows]) + "\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv", week=TradingWeek.parse("mon-sun")).prices
+    assert len(prices) == 3 and prices["volume"].isna().all()
