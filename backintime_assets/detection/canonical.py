@@ -859,8 +859,10 @@ def _counted_in_money(volume: float, close: float, cap: float) -> bool:
 
 
 def _every_day(body: Sequence[Sequence[str]], dates: int, date_format: str | None) -> bool:
-    """Whether the dates of `body` (column `dates`, written as `date_format`) hold a Saturday and a
-    Sunday: a market that trades every day of the week (a coin's)."""
+    """Whether the dates of `body` (column `dates`, written as `date_format`) hold a Friday, a Saturday
+    and a Sunday: a market that trades every day of the week (a coin's). No exchange trades all three:
+    Tehran's trades Saturday to Wednesday, Riyadh's did until 2013 (Sunday to Thursday since), and a
+    share's volume there, below its market cap as every share's is, had been read as money and dropped."""
     if not date_format or "%" not in date_format:
         return False
     weekdays = set()
@@ -869,7 +871,7 @@ def _every_day(body: Sequence[Sequence[str]], dates: int, date_format: str | Non
             weekdays.add(datetime.strptime(*for_strptime(r[dates].strip(), date_format)).weekday())
         except (ValueError, IndexError):
             continue  # a date of another shape, or a short row: the date column rejects its row
-    return {5, 6} <= weekdays
+    return {4, 5, 6} <= weekdays
 
 
 # A dated series of one price named in words around "Price" (the EIA's downloads: "Day,Cushing OK WTI

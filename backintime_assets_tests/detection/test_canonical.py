@@ -1565,3 +1565,14 @@ def test_a_volume_named_in_money_or_scaled_beside_the_market_cap_is_still_read_a
     data = ("\n".join([f"Date,Close,{name},Market Cap", *rows]) + "\n").encode()
     prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv", week=TradingWeek.parse("mon-sun")).prices
     assert len(prices) == 3 and prices["volume"].isna().all()
+
+
+def test_a_shares_volume_beside_its_market_cap_on_a_saturday_to_wednesday_exchange_stays_the_volume():
+    # Tehran's exchange trades Saturday to Wednesday: Saturdays and Sundays, but no Friday. A share's
+    # volume is below its market cap (in rials), and had been read as money and dropped.
+    rows = ["2023-01-07,5120,6200000,102400000000000", "2023-01-08,5180,4100000,103600000000000",
+            "2023-01-09,5090,8800000,101800000000000", "2023-01-10,5140,3900000,102800000000000",
+            "2023-01-11,5200,5100000,104000000000000", "2023-01-14,5230,7200000,104600000000000"]
+    data = ("\n".join(["Date,Close,Volume,Market Cap", *rows]) + "\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv", week=TradingWeek.parse("sat-wed")).prices
+    assert prices["volume"].tolist() == [6200000, 4100000, 8800000, 3900000, 5100000, 7200000]
