@@ -1011,7 +1011,12 @@ _NAV_NAMES = frozenset(norm_name(n) for n in ("nav", "net asset value"))
 _TICKER_CLOSE = re.compile(r"(?P<code>[A-Za-z]{1,5})[ _.\-]*(?:close|closing price)", re.IGNORECASE)
 # Words written where a ticker would be that make the close another series' or no day's close.
 _NOT_A_CODE = frozenset({"nav", "inav", "fund", "index", "idx", "total", "tot", "bench", "bmk", "peer", "peers",
-                         "ptf", "prev", "prior", "last", "adj", "raw", "eod", "day", "week", "month", "year"})
+                         "ptf", "prev", "prior", "last", "adj", "raw", "eod", "day", "week", "month", "year",
+                         # Index families and their tickers: a benchmark rebased to the fund's NAV ("Date,NAV,
+                         # MSCI Close", both from 100) hugs it, and its levels had loaded as the fund's price.
+                         "msci", "ftse", "stoxx", "spx", "gspc", "sp", "ndx", "dji", "djia", "dj", "rut", "dax",
+                         "cac", "nky", "hsi", "topix", "kospi", "nifty", "bse", "nse", "asx", "tsx", "ibov",
+                         "crsp", "bbg", "iboxx", "jpm", "ice", "bofa"})
 _NAV_YIELDS = 0.55  # below a named close's hint (0.6), above nothing
 
 

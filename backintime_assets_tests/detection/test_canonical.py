@@ -1576,3 +1576,15 @@ def test_a_shares_volume_beside_its_market_cap_on_a_saturday_to_wednesday_exchan
     data = ("\n".join(["Date,Close,Volume,Market Cap", *rows]) + "\n").encode()
     prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv", week=TradingWeek.parse("sat-wed")).prices
     assert prices["volume"].tolist() == [6200000, 4100000, 8800000, 3900000, 5100000, 7200000]
+
+
+@pytest.mark.parametrize("header", ["Date,MSCI Close,NAV,Volume", "Date,FTSE Close,NAV,Volume",
+                                    "Date,STOXX Close,NAV,Volume"])
+def test_an_index_rebased_beside_the_funds_nav_leaves_the_nav_its_price(header):
+    # A fund's NAV beside its benchmark rebased to the same start hugs it as a traded close does; named by
+    # its index family, not a ticker, the index's levels had loaded as the fund's closes.
+    data = _gld(header, 1.002)
+    schema = detect_bytes(data, "FUND.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ["NAV"]
+    prices = normalise_bytes(data, schema, "FUND.csv").prices
+    assert prices["close"].tolist() == [float(line.split(",")[2]) for line in data.decode().splitlines()[1:]]
