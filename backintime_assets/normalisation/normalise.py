@@ -60,6 +60,7 @@ from .rules import (
 from .sheets import (
     OTHER_SHEET, SheetPlan, as_written, plan_sheets, sheet_header_tickers, sheet_place, sheet_starts, sheet_tickers,
 )
+from .unrecorded_volume import unrecorded_zeros
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
 # No market trades 9.2e18 of anything (the int64 bound the volume had until session 22): a cell
@@ -956,6 +957,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     # liquidity (volume > 0) dropped close-only sources (FRED, fund NAVs) as untraded. A written 0
     # stays 0. Bad cells (unparseable, too large, infinite) are rejected above.
     volume = num["volume"].values if "volume" in num else np.full(n, np.nan)
+    if "volume" in num:  # a 0 on every row of a file: not recorded (MetaTrader's forex <VOL>), as a blank
+        written = ~(num["volume"].missing | num["volume"].bad)
+        volume = np.where(unrecorded_zeros(volume, written, file_of_row), np.nan, volume)
     check_prices(reasons, values, volume, tuple(c for c in PRICE_FIELDS if c in num))
     # As written, fractions too (a coin's 0.0213 had been rounded to 0; rows too large are rejected
     # above). Adding 0.0 makes a "-0" written 0, as the rounding to int64 had.
