@@ -14,6 +14,7 @@ from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currenc
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
+from .scaled_money import scaled_money
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -937,13 +938,13 @@ def _unread_volume(mapping: list[str | None], used: set[str], scores: Sequence[d
     whose cells that read are misread (_misread_groups); nor one of no value but a formula's errors
     (Bloomberg's "#N/A Field Not Applicable" as an index's PX_VOLUME), which holds no count to misread,
     as one of "#N/A" holds none: mapped, every row of the index was rejected. Nor one whose dots the
-    file's marks leave unread (_dots_unread)."""
+    file's marks leave unread (_dots_unread), nor one of money scaled by a letter (scaled_money.py)."""
     for j, t in enumerate(types):
         if mapping[j] is None and t.type == "string" and not no_values_seen(t) \
                 and scores[j].get("volume", 0.0) >= _STRONG_NAME:
             cells = [r[j].strip() for r in body if j < len(r)]
             if not _misread_groups(cells) and not all(c in NO_VALUE for c in cells) \
-                    and not _dots_unread(cells, number_format):
+                    and not _dots_unread(cells, number_format) and not scaled_money(cells):
                 mapping[j] = "volume"
                 used.add("volume")
                 return
