@@ -340,12 +340,35 @@ def _steady_daily(nums: list[float], unit: float) -> bool:
     return 0 < med <= 7 * unit and sum(1 for s in steps if s >= 0) >= 0.9 * len(steps)
 
 
-def _clock_ticks(nums: list[float], unit: float) -> bool:
+def _clock_ticks(nums: list[float], unit: float, few: bool = False) -> bool:
     """Epoch values of a time axis: a steady sorted series (see _steady_daily) whose stamps all
     fall on the same second of the minute (`unit`: one second in the values' unit). A counter
-    (order numbers 100000000, 100000001, ...) moves one at a time and passes no such test."""
+    (order numbers 100000000, 100000001, ...) moves one at a time and passes no such test. `few`: a
+    short column's stamps are judged too (_few_ticks), under a name a stamp goes by (_STAMP_NAME)."""
     minute = 60 * unit
-    return len({x % minute for x in nums}) == 1 and _steady_daily(nums, 86400 * unit)
+    if len({x % minute for x in nums}) != 1:
+        return False
+    return _steady_daily(nums, 86400 * unit) if len(nums) >= _STEADY_LEAST else few and _few_ticks(nums, unit)
+
+
+_STEADY_LEAST = 5  # values _steady_daily judges a median step on
+# The names exchanges' candles give their stamp, or none: a few round volumes (150000000, 150300000)
+# under "Volume" step by whole minutes too.
+_STAMP_NAME = re.compile(r"(?i:id|t|ts)?|column_\d+")
+
+
+def _few_ticks(nums: list[float], unit: float) -> bool:
+    """A short file's stamps (two to four: Huobi's "id", Gate's "t" of a few days' candles) as a time
+    axis: in order one way, each step a whole number of the least, itself whole minutes up to a week.
+    Judged by _steady_daily, too few to take a median of, they were no dates and the file was refused
+    for "no date column". A counter (ids 100234, 100235) steps by one; no count steps by whole minutes."""
+    if len(nums) < 2:
+        return False
+    steps = [b - a for a, b in zip(nums, nums[1:])]
+    if not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+        return False
+    least = min(abs(s) for s in steps)
+    return least % (60 * unit) == 0 and least <= 7 * 86400 * unit and all(abs(s) % least == 0 for s in steps)
 
 
 def _serial_format(nums: list[float], name: str, system: _SerialSystem) -> ColumnType | None:
@@ -366,7 +389,7 @@ def _serial_format(nums: list[float], name: str, system: _SerialSystem) -> Colum
     for fmt, unit in EPOCH_UNITS.items():
         if integral and 1e8 * unit <= lo and hi <= 4.2e9 * unit:
             named = hinted or (unit > 1 and bool(_EPOCH_NAME.search(name)))
-            if named or _clock_ticks(nums, unit):
+            if named or _clock_ticks(nums, unit, few=_STAMP_NAME.fullmatch(name or "") is not None):
                 return ColumnType("timestamp", _epoch_format(fmt, nums, unit), 0.9 if named else 0.7)
     return None
 

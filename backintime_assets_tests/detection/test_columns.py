@@ -605,3 +605,24 @@ def test_days_written_as_pandas_floats_are_dates():
     assert (t.type, t.format) == ("date", "%Y%m%d.0")
     # Floats of eight digits that are no days stay numbers.
     assert infer_column_type(["20241399.0", "20240103.0", "20240104.0"], "amount", ".", None).type == "float"
+
+
+@pytest.mark.parametrize("name,values", [
+    ("id", ["1704153600", "1704240000", "1704326400", "1704412800"]),  # Huobi's day candles
+    ("t", ["1704326400", "1704240000", "1704153600"]),  # Gate's, newest first
+    ("ts", ["1704153600", "1704240000"]),
+    ("id", ["1704153600", "1704157200", "1704164400"]),  # hourly, one hour missing
+])
+def test_a_few_epoch_stamps_under_a_stamp_s_short_name_are_a_time_axis(name, values):
+    # Too few for the median step of a longer column: the file had been refused "no date column".
+    assert infer_column_type(values, name, ".", None).format.startswith("epoch_s")
+
+
+@pytest.mark.parametrize("name,values", [
+    ("id", ["1", "2", "3"]), ("id", ["100234", "100235", "100236"]),
+    ("id", ["1704153600", "1704153601", "1704153602"]),  # a counter from a large base
+    ("id", ["1704153600", "1704240000", "1704153660"]),  # out of order
+    ("Volume", ["150000000", "150300000", "150600000"]),  # round volumes stepping by whole minutes
+])
+def test_a_few_ids_counters_and_volumes_stay_numbers(name, values):
+    assert infer_column_type(values, name, ".", None).type == "integer"

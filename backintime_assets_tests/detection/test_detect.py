@@ -870,3 +870,20 @@ def test_a_vcf_reads_by_its_commented_header():
     assert (s.delimiter, s.header_row, s.data_start_line) == ("\t", 2, 3)
     assert [c.name for c in s.columns][:3] == ["CHROM", "POS", "ID"] and s.columns[1].type == "integer"
     assert s.problem is not None or normalise_bytes(data, s, "calls.vcf").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("data", [
+    b"id,open,close,low,high,amount,vol,count\n1704153600,42283.58,44179.55,42180.77,44240.0,21345.2,921000000.1,812345\n"
+    b"1704240000,44179.55,44946.91,44148.34,45879.63,30123.1,1345000000.5,912345\n"
+    b"1704326400,44946.91,42845.23,40750.0,45500.0,41234.5,1789000000.2,1012345\n",
+    b"t,v,c,h,l,o\n1704326400,1789000000.2,42845.23,45500.0,40750.0,44946.91\n"
+    b"1704240000,1345000000.5,44946.91,45879.63,44148.34,44179.55\n"
+    b"1704153600,921000000.1,44179.55,44240.0,42180.77,42283.58\n",
+])
+def test_a_few_days_of_huobi_and_gate_candles_load_by_their_epoch_stamps(data):
+    # Refused "no date column": three stamps were too few for a time axis without a date's name.
+    out = normalise_bytes(data, detect_bytes(data, "btcusdt.csv"), "btcusdt.csv")
+    assert out.rejected_arrow.num_rows == 0
+    prices = out.prices_arrow.sort_by("date")
+    assert [d.isoformat() for d in prices["date"].to_pylist()] == ["2024-01-02", "2024-01-03", "2024-01-04"]
+    assert prices["close"].to_pylist() == [44179.55, 44946.91, 42845.23]
