@@ -17,7 +17,7 @@ from .columns import (BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, 
                       infer_column_type)
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
-from .footer import footer_start, note_row
+from .footer import footer_start, note_row, summary_row
 from .joined import joined
 from .multipliers import declared_unit, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns, to_float
@@ -1039,9 +1039,13 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
                 best_k, best = k, score
         if best > 0 and _shaped_like_above(columns, best_k, n):
             best_k = 0  # no preamble: a run of rows near the end typed a column by chance
-    end = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
     least = max(1, width // 2)
-    body = [r for r in rows[best_k:end] if len(r[1]) >= least]
+    full = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
+    end = _before_summary(rows, best_k, width)
+    # Above the summary, rows that are no row of the table (a damaged one, cut short) leave nothing
+    # to type: typed with the summary, as before, the file is read and its rows rejected, not "no data rows".
+    body = [r for r in rows[best_k:end] if len(r[1]) >= least] if end < len(rows) else []
+    body = body or [r for r in rows[best_k:full] if len(r[1]) >= least]
     # '#' comment lines type no column: above a headerless table of flags ("# no header..." over
     # "Yes","Medium rare"), they cost the column its boolean type, and untyped, the table's first
     # row was taken for its header. Only a minority: a column of hashtags is data. Most bodies have no
@@ -1050,6 +1054,26 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
         return body
     remark = [_commented(f) and f[0].strip() not in NULL_SPELLINGS for _, f in body]
     return list(compress(body, map(not_, remark))) if any(remark) and 2 * sum(remark) < len(body) else body
+
+
+def _before_summary(rows: list[Row], start: int, width: int) -> int:
+    """The end of `rows` without the run of summary and note rows that closes them ("Highest:",
+    "Lowest:", "Average:", "Change %:" below a few days' prices). In a short file they outnumber the
+    data: typing them as rows, the date column was text and the file refused "no date column". Not
+    when every row is one: a file of labelled lines is what it is."""
+    end = len(rows)
+    while end > start + 1 and _summing_up(rows[end - 1][1], width):
+        end -= 1
+    return end if end < len(rows) and not _summing_up(rows[end - 1][1], width) else len(rows)
+
+
+def _summing_up(fields: list[str], width: int) -> bool:
+    """A note, a totals line, or a label ending in a colon ("Change %:") in a row at most half filled."""
+    if note_row(fields) or summary_row(fields, width, ()):
+        return True
+    label = fields[0].strip() if fields else ""
+    return label.endswith((":", "：")) and not any(map(str.isdigit, label)) and any(map(str.isalpha, label)) \
+        and 2 * sum(1 for c in fields if c.strip()) <= max(width, 2)
 
 
 def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | None,

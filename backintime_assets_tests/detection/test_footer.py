@@ -402,3 +402,18 @@ def test_a_totals_word_before_what_it_sums_inside_a_list_is_no_share(label):
     assert out.prices_arrow.column("ticker").to_pylist() == ["AAPL", "MSFT", "GOOG", "AMZN"]
     assert [(r["source_line"], r["reason"]) for r in out.rejected_arrow.to_pylist()] == [
         (4, "a totals row, not a share: a totals word before what it sums")]
+
+
+_SUMMARY_BLOCK = b"Highest:,,11,,,\nLowest:,,,9,,\nDifference:,,,,0.2,\nAverage:,,,,10.6,\nChange %:,,,,1.9%,\n"
+
+
+@pytest.mark.parametrize("days", [1, 2, 3, 8])
+def test_a_summary_block_outnumbering_a_short_file_s_days_is_its_footer(days):
+    # Typed with the days, five labelled rows made the date column text: "no date column" for the file.
+    weekdays = (2, 3, 4, 5, 8, 9, 10, 11)
+    rows = b"".join(b"2024-01-%02d,10,11,9,10.%d,1000\n" % (weekdays[i], i) for i in range(days))
+    data = b"Date,Open,High,Low,Close,Volume\n" + rows + _SUMMARY_BLOCK
+    out = normalise_bytes(data, detect_bytes(data, "abc.csv"), "abc.csv")
+    assert out.file_problem is None
+    assert out.rejected_arrow.num_rows == 0
+    assert out.prices_arrow["close"].to_pylist() == [10.0 + i / 10 for i in range(days)]
