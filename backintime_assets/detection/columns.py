@@ -359,7 +359,8 @@ _STAMP_NAME = re.compile(r"(?i:id|t|ts)?|column_\d+")
 
 def _few_ticks(nums: list[float], unit: float) -> bool:
     """A short file's stamps (two to four: Huobi's "id", Gate's "t" of a few days' candles) as a time
-    axis: in order one way, each step a whole number of the least, itself whole minutes up to a week.
+    axis: in order one way, each step a whole number of the least, itself a bar's length (whole
+    minutes dividing a day, or whole days) up to a week.
     Judged by _steady_daily, too few to take a median of, they were no dates and the file was refused
     for "no date column". A counter (ids 100234, 100235) steps by one; no count steps by whole minutes."""
     if len(nums) < 2:
@@ -367,8 +368,11 @@ def _few_ticks(nums: list[float], unit: float) -> bool:
     steps = [b - a for a, b in zip(nums, nums[1:])]
     if not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
         return False
-    least = min(abs(s) for s in steps)
-    return least % (60 * unit) == 0 and least <= 7 * 86400 * unit and all(abs(s) % least == 0 for s in steps)
+    least, day = min(abs(s) for s in steps), 86400 * unit
+    # A bar's length divides a day (a minute to 12 hours) or is whole days: round amounts 60000
+    # apart (1500000000, 1500060000: whole minutes, 16h40) are no candles' stamps.
+    bar = least % day == 0 or day % least == 0
+    return bar and least % (60 * unit) == 0 and least <= 7 * day and all(abs(s) % least == 0 for s in steps)
 
 
 def _serial_format(nums: list[float], name: str, system: _SerialSystem) -> ColumnType | None:

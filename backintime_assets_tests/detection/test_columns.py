@@ -623,6 +623,8 @@ def test_a_few_epoch_stamps_under_a_stamp_s_short_name_are_a_time_axis(name, val
     ("id", ["1704153600", "1704153601", "1704153602"]),  # a counter from a large base
     ("id", ["1704153600", "1704240000", "1704153660"]),  # out of order
     ("Volume", ["150000000", "150300000", "150600000"]),  # round volumes stepping by whole minutes
+    # Round amounts 60000 apart, headerless: whole minutes, but 16h40 is no bar's length.
+    ("column_1", ["1500000000", "1500060000", "1500120000"]),
 ])
 def test_a_few_ids_counters_and_volumes_stay_numbers(name, values):
     assert infer_column_type(values, name, ".", None).type == "integer"

@@ -887,3 +887,13 @@ def test_a_few_days_of_huobi_and_gate_candles_load_by_their_epoch_stamps(data):
     prices = out.prices_arrow.sort_by("date")
     assert [d.isoformat() for d in prices["date"].to_pylist()] == ["2024-01-02", "2024-01-03", "2024-01-04"]
     assert prices["close"].to_pylist() == [44179.55, 44946.91, 42845.23]
+
+
+def test_a_headerless_file_of_a_few_round_amounts_is_no_series_of_candles():
+    # 1500000000, 1500060000, ... step by whole minutes (1000 of them), no bar's length: read as
+    # epoch stamps, a row loaded dated 2017-07-14 and the others were rejected as its duplicate or
+    # as a Saturday. Such a file is refused, as before short stamps were read.
+    data = b"1500000000,10.5\n1500060000,11\n1500120000,12\n"
+    out = normalise_bytes(data, detect_bytes(data, "amounts.csv"), "amounts.csv")
+    assert out.prices_arrow.num_rows == 0
+    assert out.file_problem is not None and "no date column" in out.file_problem
