@@ -17,10 +17,12 @@ from .currencies import CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE
 from .numbers import CURRENCY_SIGN
 
 _NUMBER = r"[+-]?\d[\d.,'\s]*"
-# Thousands, millions, billions and their Nordic, Indian and East Asian spellings ("tkr": tusen kronor).
-_SCALE = rf"(?:[KkMmBbTt](?:n|ln|ld)?|bn|{INDIAN_SCALES}|{CJK_SCALES})\.?"
+# Thousands, millions, billions and their Nordic, German, Indian and East Asian spellings ("tkr":
+# tusen kronor; "1,2 Mio. €", "3 Mrd. EUR").
+_SCALE = rf"(?:[KkMmBbTt](?:n|ln|ld)?|bn|(?i:mio|mrd|mill|tsd)|{INDIAN_SCALES}|{CJK_SCALES})\.?"
 _BEFORE = rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_BEFORE})"
-_AFTER = rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_AFTER})"
+# 元 and 円 after a scale: yuan and yen ("1.2万元"), as "¥1.2万" writes them before.
+_AFTER = rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_AFTER}|[元円])"
 _SCALED_MONEY = re.compile(rf"[+-]?\s?{_BEFORE}\s?{_NUMBER}\s?{_SCALE}|{_NUMBER}\s?{_SCALE}\s?{_AFTER}")
 _SAMPLE = 30  # cells looked at: a column's first few tell
 

@@ -9,13 +9,17 @@ from backintime_assets.normalisation import normalise_bytes
     ["$1.2M", "$950K", "-"], ["1,2 Mkr", "950 kkr"], ["12 tkr", "8 tkr"], ["1,2 MSEK", "0,9 MSEK"],
     ["1.2M USD", "0.9M USD"], ["₹1.2 Cr", "₹0.9 Cr"], ["Rs. 1.2 Cr", "Rs. 0.9 Cr"], ["RM1.2M", "RM0.9M"],
     ["kr 1,2 M", "kr 0,9 M"], ["€1.2bn", "€0.9bn"],
+    # Rejected as unparseable, every row, before: German scales and yuan after a Chinese one.
+    ["€1,2 Mio", "€0,9 Mio"], ["1,2 Mio. €", "0,9 Mio. €"], ["1.2 Mrd. EUR", "0.9 Mrd. EUR"],
+    ["CHF 1,2 Mio.", "CHF 0,9 Mio."], ["1.2万元", "3.4亿元"],
 ])
 def test_money_scaled_by_a_letter_is_told(cells):
     assert scaled_money(cells)
 
 
 @pytest.mark.parametrize("cells", [
-    ["1.2M", "950K"], ["12 500 shares", "9 000 shares"], ["$1,234", "$1,100"], ["1234", "1100"], ["n/a", "-"],
+    ["1.2M", "950K"], ["1.2 Cr", "0.9 Cr"], ["1.2万", "3.4亿"], ["1,2 Mio", "0,9 Mio"],
+    ["12 500 shares", "9 000 shares"], ["$1,234", "$1,100"], ["1234", "1100"], ["n/a", "-"],
 ])
 def test_shares_counts_and_unscaled_money_are_not(cells):
     assert not scaled_money(cells)
@@ -31,10 +35,12 @@ def _load(data: bytes, name: str):
     (b"Volume", [b"1.2M USD", b"1.1M USD", b"0.9M USD"]),
     (b"Volume", ["\u20b91.2 Cr".encode(), "\u20b91.1 Cr".encode(), "\u20b90.9 Cr".encode()]),
     (b"Volym", [b"1,2 Mkr", b"1,1 Mkr", b"950 kkr"]),
+    (b"Volume", ["1.2万元".encode(), "1.1万元".encode(), "0.9万元".encode()]),
+    (b"Volumen", ["1,2 Mio. €".encode(), "1,1 Mio. €".encode(), "950 Tsd. €".encode()]),
 ])
 def test_a_volume_column_of_scaled_money_loads_the_prices_with_no_volume(header, cells):
     # Mapped as the volume, every row was rejected as unparseable: money traded is no count of shares.
-    sep = b";" if header == b"Volym" else b","
+    sep = b";" if header in (b"Volym", b"Volumen") else b","
     dec = (lambda v: v.replace(b".", b",")) if sep == b";" else (lambda v: v)
     rows = [b"2024-01-05", b"2024-01-04", b"2024-01-03"]
     closes = [b"10.5", b"10.3", b"10.2"]
