@@ -111,7 +111,11 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # bars stamped at an hour of their own each day are intraday; times of day written two ways are one;
 # a code page starting past detection's sample reads from its own lines (Cyrillic tickers had loaded
 # as cp1252 mojibake); ariva's "wkn_<WKN>_historic" names load under the WKN.
-PARSER_VERSION = 19
+# 20 (session 35): a volume 0 on every row of a file is not recorded (NULL); a turnover in scaled money
+# ("1,2 Mkr", "$1.2M") is no count of shares; whole rand grouped by commas is no rand; units held or
+# shares issued are no day's volume; a coin's dollar volume beside its market cap is no count of coins;
+# a close named by a fund's ticker wins over the NAV it hugs.
+PARSER_VERSION = 20
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
