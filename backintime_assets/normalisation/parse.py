@@ -175,6 +175,8 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     shaped = _mask(pc.match_substring_regex(text, _NUMBER))
     if misgrouped is not None:
         shaped &= ~misgrouped
+    if decimal != "." and thousands != ".":
+        shaped &= ~_foreign_dots(trimmed, text, decimal)
     values = pc.cast(pc.if_else(pa.array(shaped), text, pa.scalar(None, pa.string())), pa.float64())
     values = values.to_numpy(zero_copy_only=False).astype(np.float64)
     suffixed = None
@@ -281,13 +283,28 @@ def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray |
     return has_mark & ~grouped
 
 
+def _foreign_dots(trimmed: pa.Array, read: pa.Array, decimal: str) -> np.ndarray:
+    """Cells whose number holds a dot in a file whose decimal mark is another and whose grouping is
+    not the dot: "1.500" past the sample of a file of "987,50" and "750" is a thousand grouped, read
+    with the dot for a decimal point as 1.5 (1000x off, silently); "1.5" is another convention's
+    number. Neither is read as written: _read_grouped takes the unmistakable grouping, the rest are
+    unparseable. `read` is the cell as read, its currency gone and its decimal mark a dot: a dot
+    more than the decimal marks written is the number's own, where a currency's ("kr. 12,50",
+    "12,50 руб.") is gone (counted, not looked for again: that cost such a column 80%)."""
+    dotted = _mask(pc.match_substring(trimmed, "."))
+    if not dotted.any():
+        return dotted
+    return np.asarray(pc.count_substring(read, ".").fill_null(0)) > np.asarray(
+        pc.count_substring(trimmed, decimal).fill_null(0))
+
+
 def _read_grouped(text: pa.Array, bad: np.ndarray, values: np.ndarray, decimal: str) -> None:
     """Numbers with digit grouping in a file detected without it: large values may first appear
     past the detection sample ("2 590.53" in a column of three-digit prices). A cell is read only
     when its grouping is unmistakable (one separator, other than the decimal mark, between every
-    three digits); `bad` and `values` are updated in place."""
+    three digits), its currency's mark aside ("kr 1.234"); `bad` and `values` are updated in place."""
     rows = np.flatnonzero(bad)
-    for row, cell in zip(rows, text.take(pa.array(rows)).to_pylist()):
+    for row, cell in zip(rows, _without_currency(text.take(pa.array(rows))).to_pylist()):
         match = _GROUPED.match(cell or "")
         if match and match["sep"] != decimal and match["mark"] in (None, decimal):
             number = match["int"].replace(match["sep"], "") + ("." + match["frac"] if match["frac"] else "")

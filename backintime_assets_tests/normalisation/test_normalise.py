@@ -3557,3 +3557,23 @@ def test_closes_stamped_with_a_dotted_half_of_the_day_load():
     assert [(x["date"], x["ticker"], x["close"]) for x in loaded] == [
         (date(2024, 1, 2), "ACME", 10.5), (date(2024, 1, 3), "ACME", 11.0), (date(2024, 1, 4), "ACME", 11.5),
         (date(2024, 1, 5), "ACME", 12.0), (date(2024, 1, 8), "ACME", 12.5)]
+
+
+def test_grouped_thousands_past_a_decimal_comma_files_sample_load_as_thousands():
+    # A long German archive: prices under 1,000 and volumes under 1,000 in the rows detection samples
+    # (head and tail), above them in between. "1.699" had loaded as a volume of 1.699 (1000x off, silently).
+    lines, day = ["Datum;Schluss;Volumen"], date(2000, 1, 3)
+    for i in range(4000):
+        while day.weekday() >= 5:
+            day += timedelta(1)
+        high = 1500 <= i < 2500
+        close, volume = ("1.200,50", "1.699") if high else ("500,25", "750")
+        lines.append(f"{day:%d.%m.%Y};{close};{volume}")
+        day += timedelta(1)
+    data = ("\n".join(lines) + "\n").encode()
+    schema = detect_bytes(data, "x.csv")
+    assert (schema.decimal, schema.thousands) == (",", None)  # the sample shows no grouping
+    result = normalise_bytes(data, schema, "x.csv")
+    loads_every_row(result)
+    assert sorted(set(result.prices.close)) == [500.25, 1200.5]
+    assert sorted(set(result.prices.volume)) == [750.0, 1699.0]

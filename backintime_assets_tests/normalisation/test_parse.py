@@ -176,6 +176,23 @@ def test_grouped_numbers_past_the_sample_are_read_when_unmistakable():
     assert comma.values[:2].tolist() == [2590.53, 1234.5] and comma.bad.tolist() == [False, False, True]
 
 
+def test_a_dot_in_a_decimal_comma_file_without_grouping_is_no_decimal_point():
+    # Detection saw "987,50" and "750" in its sample; past it the price rose and the volume grew:
+    # "1.500" is a thousand grouped (it had loaded as 1.5), "1.5" another convention's (unparseable).
+    assert nums(["987,50", "1.500", "12.345,60", "1.500.000", "1.5", "1.2345"], decimal=",") == \
+        [987.5, 1500.0, 12345.6, 1500000.0, "bad", "bad"]
+    assert nums(["750", "1.699"], decimal=",", suffixes=True) == [750.0, 1699.0]
+    # The currency's dot is none of the number's; a grouped number beside its currency is read.
+    assert nums(["kr. 12,50", "12,50 руб.", "kr 1.234", "€ 1.234,50"], decimal=",") == [12.5, 12.5, 1234.0, 1234.5]
+    # Where a blank groups, a dot is neither mark: unparseable, not 1.5.
+    assert nums(["1 500,5", "1.500", "1.5"], decimal=",", thousands=" ") == [1500.5, "bad", "bad"]
+
+
+def test_the_mirror_a_comma_in_a_decimal_dot_file_without_grouping():
+    assert nums(["987.50", "1,500", "12,345.60", "1,5", "$1,234.50"], decimal=".") == \
+        [987.5, 1500.0, 12345.6, "bad", 1234.5]
+
+
 def test_an_iso_code_for_the_currency_sign_goes_as_the_sign_does():
     # Excel's currency formats in Switzerland and elsewhere: "CHF 1'234.50", "12,50 EUR".
     assert nums(["CHF 1'234.50", "-CHF 3.20", "10.75 CHF", "USD 12"], decimal=".", thousands="'") == \
