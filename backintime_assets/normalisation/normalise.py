@@ -885,7 +885,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
             elif schema.columns[cmap[name]].format == DOT_GROUPED:  # whole numbers, dots grouping them
                 num[name] = parse_numbers(cols[cmap[name]], ",", ".", suffixes=name == "volume")
             else:
-                num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume")
+                num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume",
+                                          dots_written=schema.columns[cmap[name]].type == "string")
             multiplier = schema.columns[cmap[name]].multiplier
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
                 read = scaled(num[name].values, multiplier)

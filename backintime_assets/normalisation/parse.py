@@ -129,9 +129,12 @@ def missing_mask(trimmed: pa.Array) -> np.ndarray:
 
 
 def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = None,
-                  suffixes: bool = False) -> Parsed:
+                  suffixes: bool = False, dots_written: bool = False) -> Parsed:
     """Floats from cells; `suffixes` also reads "1.5M"-style abbreviations (volumes). Cells the CSV
-    reader already converted to float64 (nulls = missing) pass straight through."""
+    reader already converted to float64 (nulls = missing) pass straight through. `dots_written`: the
+    column's sampled cells already held a dot that is neither of the file's marks (detection typed it
+    as text: "21.375" coins beside "1 500,00"), read as a decimal point; else such a dot is none
+    (_foreign_dots)."""
     n = len(cells)
     if pa.types.is_floating(cells.type):
         values = cells.to_numpy(zero_copy_only=False).astype(np.float64)
@@ -175,7 +178,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     shaped = _mask(pc.match_substring_regex(text, _NUMBER))
     if misgrouped is not None:
         shaped &= ~misgrouped
-    if decimal != "." and thousands != ".":
+    if decimal != "." and thousands != "." and not dots_written:
         shaped &= ~_foreign_dots(trimmed, text, decimal)
     values = pc.cast(pc.if_else(pa.array(shaped), text, pa.scalar(None, pa.string())), pa.float64())
     values = values.to_numpy(zero_copy_only=False).astype(np.float64)
