@@ -15,6 +15,7 @@ from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .scaled_money import scaled_money
+from .volume_in_money import count_beside_money
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -766,6 +767,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _unread_volume(mapping, used, named, types, body, number_format)
     else:
         _money_volume(mapping, used, header_cells, types, body)
+        count_beside_money([" ".join(header_cells[j]) if j < len(header_cells) else "" for j in range(width)],
+                           mapping, body, number_format)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]

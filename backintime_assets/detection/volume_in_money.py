@@ -1,0 +1,64 @@
+"""A volume named as one that is the money traded, the count of units beside it under another name:
+Huobi's candles ("id,open,close,low,high,amount,vol,count") put the coins traded under "amount" and
+the quote currency's worth of them under "vol", Gate's ("t,v,c,h,l,o,a") the worth under "v" and the
+coins under "a". Mapped by its name, the money had loaded as the volume (5,090,000 "BTC" on a day
+when 120 changed hands)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .numbers import to_float
+
+# Huobi's names: an "amount" beside a "vol" and a "count" (of trades) is its count of coins.
+_HUOBI = ("amount", "vol", "count")
+_ROWS = 200  # sampled rows read
+# Money divided by the units traded is the day's average price: inside its bar (low to high), within
+# this share of either, on this share of the rows.
+_SLACK, _EVERY_ROW = 0.02, 0.9
+
+
+def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Sequence[Sequence[str]],
+                       number_format: tuple[str, str | None] | None = None) -> None:
+    """Map, in place, the volume to the column counting the units traded where the column mapped
+    as the volume is their worth in money: named as Huobi's, or proved by the rows (the mapped
+    volume divided by another unmapped column falls inside the day's bar on nearly every row, and
+    not the other way round)."""
+    if "volume" not in mapping:
+        return
+    vol = mapping.index("volume")
+    lowered = [n.strip().lower() for n in names]
+    if all(lowered.count(n) == 1 for n in _HUOBI) and lowered.index("vol") == vol \
+            and mapping[amount := lowered.index("amount")] is None:
+        mapping[vol], mapping[amount] = None, "volume"
+        return
+    if "low" not in mapping or "high" not in mapping:
+        return
+    decimal, thousands = number_format or (".", ",")
+    low, high = mapping.index("low"), mapping.index("high")
+    rows = body[:_ROWS]
+
+    def column(j: int) -> list[float | None]:
+        return [to_float(r[j], decimal, thousands) if j < len(r) else None for r in rows]
+
+    lows, highs, money = column(low), column(high), column(vol)
+    for j in range(len(mapping)):
+        if mapping[j] is not None or j == vol:
+            continue
+        units = column(j)
+        if _worth_of(money, units, lows, highs) and not _worth_of(units, money, lows, highs):
+            mapping[vol], mapping[j] = None, "volume"
+            return
+
+
+def _worth_of(money: list[float | None], units: list[float | None], lows: list[float | None],
+              highs: list[float | None]) -> bool:
+    """Whether `money` is the worth of `units` traded at a price inside each row's bar, on nearly
+    every row where all four are positive (two rows at least)."""
+    rows = inside = 0
+    for m, u, lo, hi in zip(money, units, lows, highs):
+        if not (m and u and lo and hi and m > 0 and u > 0 and lo > 0 and hi > 0):
+            continue
+        rows += 1
+        inside += lo * (1 - _SLACK) <= m / u <= hi * (1 + _SLACK)
+    return rows >= 2 and inside >= _EVERY_ROW * rows

@@ -1,0 +1,44 @@
+"""A volume named as one that is the money traded loads the count of units beside it instead."""
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+
+# Huobi's daily candles (market/history/kline): "amount" the coins traded, "vol" their worth in USDT.
+HUOBI = (b"id,open,close,low,high,amount,vol,count\n"
+         b"1704067200,42000.5,42300.1,41900.0,42500.2,120.5,5090000.25,3400\n"
+         b"1704153600,42300.1,42800.0,42100.0,43000.0,98.2,4180000.5,3100\n"
+         b"1704240000,42800.0,42500.0,42200.0,42900.0,110.0,4690000.0,3300\n")
+# Gate's candlesticks as records: "v" the quote currency's worth, "a" the base currency's amount.
+GATE = (b"t,v,c,h,l,o,a\n"
+        b"1704067200,5090000.25,42300.1,42500.2,41900.0,42000.5,120.5\n"
+        b"1704153600,4180000.5,42800.0,43000.0,42100.0,42300.1,98.2\n"
+        b"1704240000,4690000.0,42500.0,42900.0,42200.0,42800.0,110.0\n")
+
+
+def _volumes(data: bytes, name: str) -> list[float]:
+    result = normalise_bytes(data, detect_bytes(data, name), name)
+    return result.prices_arrow.column("volume").to_pylist()
+
+
+def test_huobis_amount_is_the_volume_not_its_vol():
+    # Before: 5,090,000.25 (USDT) loaded as the coins traded on 1 January.
+    assert _volumes(HUOBI, "btcusdt.csv") == [120.5, 98.2, 110.0]
+
+
+def test_huobis_names_tell_without_the_rows_proving_it():
+    data = HUOBI.replace(b"5090000.25", b"0").replace(b"4180000.5", b"0").replace(b"4690000.0", b"0")
+    assert _volumes(data, "btcusdt.csv") == [120.5, 98.2, 110.0]
+
+
+def test_money_proved_by_the_rows_gives_way_to_the_count():
+    # v / a falls inside each day's low and high: v is the money, a the coins.
+    assert _volumes(GATE, "gate_btc.csv") == [120.5, 98.2, 110.0]
+
+
+def test_a_turnover_beside_the_volume_leaves_the_volume():
+    # A price near 1 makes turnover / volume and volume / turnover both fall inside the bar: unsaid.
+    data = (b"Date,Open,High,Low,Close,Volume,Turnover\n2024-01-02,1.00,1.02,0.99,1.01,1000000,1010000\n"
+            b"2024-01-03,1.01,1.02,0.99,1.00,1200000,1200000\n2024-01-04,1.00,1.01,0.98,0.99,900000,891000\n")
+    assert _volumes(data, "penny.csv") == [1000000.0, 1200000.0, 900000.0]
+    data = (b"Date,Open,High,Low,Close,Volume,Turnover\n2024-01-02,10.0,10.5,9.9,10.2,1000,10200\n"
+            b"2024-01-03,10.2,10.4,10.0,10.1,1200,12120\n2024-01-04,10.1,10.3,9.8,9.9,900,8910\n")
+    assert _volumes(data, "stock.csv") == [1000.0, 1200.0, 900.0]
