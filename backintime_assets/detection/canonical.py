@@ -581,6 +581,24 @@ def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
                      and _BAR_FIELD.search(latin) and not _SPAN_FIGURE.search(latin))
 
 
+# Another session's range beside or instead of the day's: the premarket's ("PM High", "Pre-Market Low",
+# "PreHigh"), after hours' ("AH High", "Post Low"), the overnight or Globex session's ("ON High", "Globex
+# Low"), a day's first hour or minutes' ("IB High": the initial balance; "OR Low": the opening range). Read
+# as the day's, "Date,Open,Close,PM High,PM Low" loaded the premarket's range as the day's high and low.
+# Words of the name (camel case split), not letters run together: "Born", "Pmi", "Ahold" name none. Not
+# "ETH" (extended hours to some, Ether's high in a coin's file).
+_OTHER_SESSION_WORDS = frozenset({"pm", "premarket", "pre", "preopen", "premkt", "ah", "afterhours", "after",
+                                  "post", "postmarket", "postmkt", "on", "overnight", "globex", "ib", "or"})
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word in any script: Romanian's "Preț" is no "Pre"
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def other_session(cell: str) -> bool:
+    """Whether a high's or low's name says another session's than the day's ("PM High", "Globex Low")."""
+    words = (part for word in _LETTERS.findall(cell) for part in (_CAMEL.findall(word) if word.isascii() else [word]))
+    return any(w.lower() in _OTHER_SESSION_WORDS for w in words)
+
+
 def _spanned(latin: str, instruments: frozenset[str]) -> bool:
     """Whether a norm_name'ed high or low names a longer span's (_SPAN_HIGH_LOW, _SPAN_COUNTED)."""
     return bool(_SPAN_HIGH_LOW.search(latin)) or (
@@ -622,7 +640,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         money = _in_money(cell) or (unit is not None and unit.money)
         if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin)):
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
-        if hit and hit[0] in ("high", "low") and (spanned or _spanned(latin, instruments)):
+        if hit and hit[0] in ("high", "low") and (spanned or _spanned(latin, instruments) or other_session(cell)):
             continue  # "High (52W)", "Low (YTD)", "52 Week Range" over "High": the span's, not the day's
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
@@ -641,7 +659,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
                     break  # no hint, as _NOT_HINTED: "slow_close" is no close either
-                if canonical in ("high", "low") and (spanned or _spanned(latin, instruments)):
+                if canonical in ("high", "low") and (spanned or _spanned(latin, instruments) or other_session(cell)):
                     break  # the year's or 52 weeks' range, not the day's
                 # A volume in a coin is as plainly the volume as "Volume" is: left of a plain one, it
                 # is the coins traded where the plain one is the dollars (CryptoDataDownload's Coinbase

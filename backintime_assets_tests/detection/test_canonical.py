@@ -1588,3 +1588,21 @@ def test_an_index_rebased_beside_the_funds_nav_leaves_the_nav_its_price(header):
     assert [c.name for c in schema.columns if c.canonical == "close"] == ["NAV"]
     prices = normalise_bytes(data, schema, "FUND.csv").prices
     assert prices["close"].tolist() == [float(line.split(",")[2]) for line in data.decode().splitlines()[1:]]
+
+
+def test_another_sessions_range_is_not_the_days_high_and_low():
+    # "PM High" and "PM Low" (the premarket's range) had loaded as the day's high and low.
+    data = (b"Date,Open,Close,PM High,PM Low\n2024-01-02,100.5,101.2,101.9,99.8\n"
+            b"2024-01-03,101.2,100.1,101.5,99.6\n2024-01-04,100.1,102.3,102.4,99.7\n")
+    prices = normalise_bytes(data, detect_bytes(data, "AAPL.csv"), "AAPL.csv").prices_arrow
+    assert prices.column("high").to_pylist() == [101.2, 101.2, 102.3]  # of the open and close alone
+    assert prices.column("low").to_pylist() == [100.5, 100.1, 100.1]
+
+
+@pytest.mark.parametrize("name", ["PM High", "Pre-Market High", "PreHigh", "AH High", "Post High", "ON High",
+                                  "Overnight High", "Globex High", "IB High", "OR High", "pm_high"])
+def test_other_sessions_highs_stay_unmapped(name):
+    mapping = map_canonical([["Date"], ["Open"], ["Close"], [name]],
+                            [D, F, F, F],
+                            [["2024-01-02", "1.0", "1.1", "1.2"]])
+    assert "high" not in mapping
