@@ -231,9 +231,12 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     else:
         cells = cells[:_ROWS]
     if len(set(map(str.strip, cells))) <= _LEAST_STEPS:
-        # Too few dates in all to step a period, for any ticker or all pooled: a daily file's one
-        # date on each of its rows (most files), settled here before its tickers are grouped.
-        return None
+        # Too few dates in all to step a period by the steps' majority, for any ticker or all pooled:
+        # a daily file's one date on each of its rows (most files), settled here before its tickers
+        # are grouped. A few bars of one ticker stepping exactly a period tell it (_few_bars).
+        if tickers and len({t.strip() for t in tickers}) > 1:
+            return None
+        return _few_bars(name, fmt, cells, mapped)
     # One ticker's rows (or the file's only): their head settles most files. Several tickers' each
     # judged alone, the head of each first: one ticker's days say nothing of the next one's bars.
     several = bool(tickers) and len({t.strip() for t in tickers}) > 1
@@ -283,6 +286,35 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     if pooled:
         return _pooled_problem(name, fmt, cells, mapped, close)
     return _problem(name, found, ends, mapped, close)
+
+
+# Bars enough to tell a period by their steps alone, each exactly one: a week to the day, or a
+# month (a quarter, a year) from a day of a month to the same day or the same start or end of the
+# next, every one of them. A daily file's rows step 1 to 4 days, holidays and all.
+_FEWEST_STEPS = 2
+
+
+def _few_bars(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str | None]) -> str | None:
+    """The problem of one ticker's 3 to 6 bars (an open, a high and a low beside the close) stepping
+    exactly one period each, dated on their periods' first or last days, else None. Below the least
+    steps _period reads (_LEAST_STEPS), a short download of weeks or months (Yahoo's weekly bars of
+    a month) had loaded each week's high and low as its Monday's."""
+    if not {"open", "high", "low"} <= set(mapped):
+        return None  # closes alone: a fund's weekly NAV is its days' price
+    days = _days(cells, fmt)
+    steps = _steps(days)
+    if len(steps) < _FEWEST_STEPS:
+        return None
+    dates = [date.fromordinal(d) for d in days]
+    for period, span, least, most in _STEPS:
+        if period == "weekly":
+            exact = all(s == 7 for s in steps)
+        else:
+            exact = all(least <= s <= most and _whole_months(a, b, _MONTHS[period])
+                        for s, a, b in zip(steps, dates, dates[1:]))
+        if exact and _at_period_bounds(period, days):
+            return _problem(name, (period, span), _at_period_ends(period, days), mapped, "")
+    return None
 
 
 def _beside_days(name: str, bars: list[tuple[str, tuple[str, str], list[int]]],

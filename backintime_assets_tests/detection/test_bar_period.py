@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from backintime_assets.detection import bar_period, detect_bytes
-from backintime_assets.detection.bar_period import bar_period_problem
+from backintime_assets.detection.bar_period import LONGER_BARS, bar_period_problem
 from backintime_assets.detection.refusals import judged
 from backintime_assets.normalisation import normalise_bytes
 
@@ -701,3 +701,34 @@ def test_a_periods_last_days_price_its_names_say_is_that_days_own_loads(dates, h
     assert schema.problem is None
     closes = normalise_bytes(data, schema, "fund.csv").prices["close"].tolist()
     assert closes == [10 + k / 10 for k in range(len(dates))]
+
+
+@pytest.mark.parametrize("rows", [
+    # Three or four of Yahoo's weekly bars (dated Fridays here) or monthly ones (the 1st): too few
+    # steps for the majority _period reads, each week's high and low had loaded as its day's.
+    "2024-01-05,100,105,99,104,1000\n2024-01-12,104,106,101,102,1200\n2024-01-19,102,108,100,107,900\n",
+    "2024-01-01,100,105,99,104,1000\n2024-02-01,104,106,101,102,1200\n2024-03-01,102,108,100,107,900\n"
+    "2024-04-01,107,109,104,105,1100\n",
+    "2024-01-31,100,105,99,104,1000\n2024-02-29,104,106,101,102,1200\n2024-03-29,102,108,100,107,900\n",
+])
+def test_a_few_bars_stepping_exactly_a_period_are_refused(rows):
+    problem = detect_bytes(("Date,Open,High,Low,Close,Volume\n" + rows).encode(), "SPY.csv").problem
+    assert problem is not None and LONGER_BARS in problem
+
+
+@pytest.mark.parametrize(("header", "rows"), [
+    # A few days over a holiday or a weekend, and two weeks (one step tells nothing).
+    ("Date,Open,High,Low,Close,Volume", "2024-12-23,100,105,99,104,1\n2024-12-24,104,106,101,102,1\n"
+                                        "2024-12-27,102,108,100,107,1\n2024-12-31,102,108,100,107,1\n"),
+    ("Date,Open,High,Low,Close,Volume", "2024-01-05,100,105,99,104,1\n2024-01-12,104,106,101,102,1\n"),
+    # Closes alone a week apart: a fund's Friday NAV is its day's price.
+    ("Date,Close", "2024-01-05,104\n2024-01-12,102\n2024-01-19,107\n"),
+    # A week apart on Wednesdays: no week's bar is dated mid-week.
+    ("Date,Open,High,Low,Close,Volume", "2024-01-03,100,105,99,104,1\n2024-01-10,104,106,101,102,1\n"
+                                        "2024-01-17,102,108,100,107,1\n"),
+])
+def test_a_few_days_still_load(header, rows):
+    data = (header + "\n" + rows).encode()
+    schema = detect_bytes(data, "SPY.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "SPY.csv").prices_arrow.num_rows == rows.count("\n")
