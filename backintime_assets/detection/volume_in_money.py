@@ -6,6 +6,7 @@ when 120 changed hands)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .numbers import to_float
@@ -16,6 +17,9 @@ _ROWS = 200  # sampled rows read
 # Money divided by the units traded is the day's average price: inside its bar (low to high), within
 # this share of either, on this share of the rows.
 _SLACK, _EVERY_ROW = 0.02, 0.9
+# Names of no count of units: the trades' (shares over trades, an average trade's size, may fall inside
+# a $50 stock's bar on every row), an open interest. Such a column is never taken for the volume.
+_NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^num_?trades")
 
 
 def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Sequence[Sequence[str]],
@@ -43,7 +47,7 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
 
     lows, highs, money = column(low), column(high), column(vol)
     for j in range(len(mapping)):
-        if mapping[j] is not None or j == vol:
+        if mapping[j] is not None or j == vol or _NO_UNITS.search(lowered[j]):
             continue
         units = column(j)
         if _worth_of(money, units, lows, highs) and not _worth_of(units, money, lows, highs):

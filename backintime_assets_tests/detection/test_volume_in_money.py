@@ -42,3 +42,10 @@ def test_a_turnover_beside_the_volume_leaves_the_volume():
     data = (b"Date,Open,High,Low,Close,Volume,Turnover\n2024-01-02,10.0,10.5,9.9,10.2,1000,10200\n"
             b"2024-01-03,10.2,10.4,10.0,10.1,1200,12120\n2024-01-04,10.1,10.3,9.8,9.9,900,8910\n")
     assert _volumes(data, "stock.csv") == [1000.0, 1200.0, 900.0]
+
+
+def test_a_count_of_trades_is_never_the_volume():
+    # 1,000,000 shares in 20,000 trades: 50 a trade, inside a $50 stock's bar every day.
+    data = (b"Date,Open,High,Low,Close,Volume,Trades\n2024-01-02,50.0,51.0,49.0,50.5,1000000,20000\n"
+            b"2024-01-03,50.5,51.5,49.5,50.0,1200000,24000\n2024-01-04,50.0,50.8,49.2,49.9,900000,18000\n")
+    assert _volumes(data, "stock.csv") == [1000000.0, 1200000.0, 900000.0]
