@@ -574,11 +574,15 @@ _SPAN_FIGURE = re.compile(r"chang|chg|return|perf|pct|percent|avg|average|mean|v
 
 def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
     """The spans of years or months (_SPAN_COUNTED) written in header cells that name an instrument's
-    price other than its high or low ("10Y Close", _BAR_FIELD): an instrument's label, not a span."""
+    price other than its high or low ("10Y Close", _BAR_FIELD): an instrument's label, not a span. So
+    are a session's words (_OTHER_SESSION_WORDS) naming its open or close too: "PM Open,PM High,PM
+    Low,PM Close" is Philip Morris's bar, not the premarket's range."""
     return frozenset(m.group(0) for cells in header_cells for c in cells
                      if any(ch.isdigit() for ch in c) and (m := _SPAN_COUNTED.search(latin := _latin(norm_name(c))))
                      and "high" not in latin and "low" not in latin
-                     and _BAR_FIELD.search(latin) and not _SPAN_FIGURE.search(latin))
+                     and _BAR_FIELD.search(latin) and not _SPAN_FIGURE.search(latin)) | frozenset(
+        w for cells in header_cells for c in cells if {"open", "close"} & set(words := _words(c))
+        for w in words if w in _OTHER_SESSION_WORDS)
 
 
 # Another session's range beside or instead of the day's: the premarket's ("PM High", "Pre-Market Low",
@@ -593,16 +597,27 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # a word in any script: Romanian's "Preț" 
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def other_session(cell: str) -> bool:
-    """Whether a high's or low's name says another session's than the day's ("PM High", "Globex Low")."""
-    words = (part for word in _LETTERS.findall(cell) for part in (_CAMEL.findall(word) if word.isascii() else [word]))
-    return any(w.lower() in _OTHER_SESSION_WORDS for w in words)
+def _words(cell: str) -> list[str]:
+    """The words of a name in lower case, camel case split ("PreHigh": "pre", "high")."""
+    return [part.lower() for word in _LETTERS.findall(cell)
+            for part in (_CAMEL.findall(word) if word.isascii() else [word])]
+
+
+def other_session(cell: str, instruments: frozenset[str] = frozenset()) -> bool:
+    """Whether a high's or low's name says another session's than the day's ("PM High", "Globex Low"),
+    by a word that is no instrument's label (`instruments`: _counted_labels)."""
+    return any(w in _OTHER_SESSION_WORDS and w not in instruments for w in _words(cell))
 
 
 def _spanned(latin: str, instruments: frozenset[str]) -> bool:
     """Whether a norm_name'ed high or low names a longer span's (_SPAN_HIGH_LOW, _SPAN_COUNTED)."""
     return bool(_SPAN_HIGH_LOW.search(latin)) or (
         (m := _SPAN_COUNTED.search(latin)) is not None and m.group(0) not in instruments)
+
+
+def _not_the_days(cell: str, latin: str, spanned: bool, instruments: frozenset[str]) -> bool:
+    """Whether a high's or low's name (`latin`: norm_name'd) is a longer span's or another session's."""
+    return spanned or _spanned(latin, instruments) or other_session(cell, instruments)
 
 
 def _name_score(cells: Sequence[str], abbreviated: bool = True,
@@ -640,7 +655,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         money = _in_money(cell) or (unit is not None and unit.money)
         if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin)):
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
-        if hit and hit[0] in ("high", "low") and (spanned or _spanned(latin, instruments) or other_session(cell)):
+        if hit and hit[0] in ("high", "low") and _not_the_days(cell, latin, spanned, instruments):
             continue  # "High (52W)", "Low (YTD)", "52 Week Range" over "High": the span's, not the day's
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
@@ -659,7 +674,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
                     break  # no hint, as _NOT_HINTED: "slow_close" is no close either
-                if canonical in ("high", "low") and (spanned or _spanned(latin, instruments) or other_session(cell)):
+                if canonical in ("high", "low") and _not_the_days(cell, latin, spanned, instruments):
                     break  # the year's or 52 weeks' range, not the day's
                 # A volume in a coin is as plainly the volume as "Volume" is: left of a plain one, it
                 # is the coins traded where the plain one is the dollars (CryptoDataDownload's Coinbase

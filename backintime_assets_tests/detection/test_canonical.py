@@ -1606,3 +1606,11 @@ def test_other_sessions_highs_stay_unmapped(name):
                             [D, F, F, F],
                             [["2024-01-02", "1.0", "1.1", "1.2"]])
     assert "high" not in mapping
+
+
+def test_a_tickers_bar_under_a_sessions_word_keeps_its_high_and_low():
+    # Philip Morris's ("PM") and ON Semiconductor's bars: the word names the open and close too.
+    for label in ("PM", "ON"):
+        header = [["Date"], [f"{label} Open"], [f"{label} High"], [f"{label} Low"], [f"{label} Close"]]
+        assert map_canonical(header, [D, F, F, F, F], [["2024-01-02", "1.0", "1.2", "0.9", "1.1"]]) == \
+            ["date", "open", "high", "low", "close"]
