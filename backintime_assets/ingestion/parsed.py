@@ -114,7 +114,9 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # 20 (session 35): a volume 0 on every row of a file is not recorded (NULL); a turnover in scaled money
 # ("1,2 Mkr", "$1.2M") is no count of shares; whole rand grouped by commas is no rand; units held or
 # shares issued are no day's volume; a coin's dollar volume beside its market cap is no count of coins;
-# a close named by a fund's ticker wins over the NAV it hugs.
+# a close named by a fund's ticker wins over the NAV it hugs; past the sample, a dot in a file of decimal
+# commas grouping by none is no decimal point ("1.500" had loaded 1.5); Huobi's money volume gives way to
+# its count of coins; another session's high and low are not the day's.
 PARSER_VERSION = 20
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
