@@ -14,6 +14,7 @@ from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currenc
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
+from .numbers import to_float
 from .scaled_money import scaled_money
 from .volume_in_money import count_beside_money
 
@@ -772,7 +773,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     named = [_name_score(header_cells[j], instruments=instruments) if j < len(header_cells) else {}
              for j in range(width)]
     _without_lone_short_forms(header_cells, named, instruments, types)
-    _ticker_close_over_nav(header_cells, named, body)
+    _ticker_close_over_nav(header_cells, named, body, number_format)
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
@@ -858,7 +859,7 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     rows = [(v, c, m) for r in body if max(vol, close, cap) < len(r)
             for v, c, m in [(num(r[vol]), num(r[close]), num(r[cap]))]
             if v is not None and c is not None and m is not None and v > 0 and c > 0 and m > 0]
-    if len(rows) >= 3 and sum(_counted_in_money(v, c, m) for v, c, m in rows) >= _MONEY_ROWS * len(rows):
+    if len(rows) >= 3 and sum(_counted_in_money(v, m) for v, _, m in rows) >= _MONEY_ROWS * len(rows):
         mapping[vol] = None
         used.discard("volume")
 
@@ -885,8 +886,8 @@ def _named_in_units(cell: str) -> bool:
                and code.strip() not in QUOTE_CURRENCIES | _NO_CODES for code in codes)
 
 
-def _counted_in_money(volume: float, close: float, cap: float) -> bool:
-    """Whether a day's volume beside its close and market cap may be money, not coins: it is not above
+def _counted_in_money(volume: float, cap: float) -> bool:
+    """Whether a day's volume beside its market cap may be money, not coins: it is not above
     the cap. Read as coins, dollars are a sliver of the cap's worth too wherever the close times the day's
     turnover is under 1 (a coin under a dollar always; at 3.72 a day's 8% of the cap): CoinGecko's
     total_volume of DOGE, of such a coin, had loaded its dollars as its coins traded. A count above the
@@ -1058,7 +1059,8 @@ _NAV_YIELDS = 0.55  # below a named close's hint (0.6), above nothing
 
 
 def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
-                           body: Sequence[Sequence[str]]) -> None:
+                           body: Sequence[Sequence[str]],
+                           number_format: tuple[str, str | None] | None = None) -> None:
     """Weaken, in place, a bare NAV's claim to the close beside a close named by a ticker that hugs it
     ("Date,GLD Close,NAV,Volume": an archive of SPDR's gold ETF): the price the fund traded at is its
     close, as "Market Price" beside "NAV" is. At 0.8 over the named close's 0.6, GLD's NAV had loaded
@@ -1069,26 +1071,24 @@ def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[d
     if not navs:
         return  # the common case: no NAV
     closes = [j for j, c in enumerate(cells) if "close" in scores[j] and _ticker_close(c)]
-    if any(_hugs(body, k, j) for k in closes for j in navs):
+    if any(_hugs(body, k, j, number_format or (".", ",")) for k in closes for j in navs):
         for j in navs:
             scores[j]["close"] = min(scores[j]["close"], _NAV_YIELDS)
 
 
-def _hugs(body: Sequence[Sequence[str]], price: int, nav: int) -> bool:
-    """Whether column `price` stays within _PREMIUM of column `nav` on the median row holding both."""
+_PREMIUM = 0.05  # an ETF's price departs from its NAV by its premium or discount: a percent or two
+
+
+def _hugs(body: Sequence[Sequence[str]], price: int, nav: int, number_format: tuple[str, str | None]) -> bool:
+    """Whether column `price` stays within _PREMIUM of column `nav` on the median row holding both, their
+    cells read under the file's marks (a ';' file's "101,50" is 101.5)."""
     gaps = []
     for row in body:
         if max(price, nav) < len(row):
-            try:
-                p, n = float(row[price].replace(",", "")), float(row[nav].replace(",", ""))
-            except ValueError:
-                continue
-            if p > 0 and n > 0:
+            p, n = to_float(row[price], *number_format), to_float(row[nav], *number_format)
+            if p is not None and n is not None and p > 0 and n > 0:
                 gaps.append(abs(p / n - 1))
     return bool(gaps) and sorted(gaps)[len(gaps) // 2] <= _PREMIUM
-
-
-_PREMIUM = 0.05  # an ETF's price departs from its NAV by its premium or discount: a percent or two
 
 
 def _ticker_close(cell: str) -> bool:

@@ -22,9 +22,8 @@ def unrecorded_zeros(values: np.ndarray, written: np.ndarray, file_of_row: np.nd
     `file_of_row`, when several are read as one) whose written volumes are all 0. `written`: the
     rows whose volume cell holds a number (not blank, not unparseable)."""
     zero = written & (values == 0)
-    if file_of_row is None:
-        whole = written.sum() >= _FEWEST_ZEROS and not (written & ~zero).any()
-        return zero if whole else np.zeros(len(values), dtype=bool)
+    if file_of_row is None:  # one file
+        file_of_row = np.zeros(len(values), dtype=np.int64)
     files = int(file_of_row.max()) + 1 if len(file_of_row) else 0
     zeros = np.bincount(file_of_row[zero], minlength=files)
     counted = np.bincount(file_of_row[written], minlength=files)

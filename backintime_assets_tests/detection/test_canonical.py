@@ -1614,3 +1614,15 @@ def test_a_tickers_bar_under_a_sessions_word_keeps_its_high_and_low():
         header = [["Date"], [f"{label} Open"], [f"{label} High"], [f"{label} Low"], [f"{label} Close"]]
         assert map_canonical(header, [D, F, F, F, F], [["2024-01-02", "1.0", "1.2", "0.9", "1.1"]]) == \
             ["date", "open", "high", "low", "close"]
+
+
+def test_a_ticker_named_close_hugging_the_nav_is_read_under_the_files_decimal_comma():
+    # Read with the comma stripped, "102,20" and "102,2044" were 10220 and 1022044, a hundredfold apart:
+    # the NAV kept the close. Under the file's marks they are a fifth of a percent apart.
+    rows = [f"2023-01-{d:02d};{100 + d},{d % 10}0;{(100 + d + d % 10 / 10) * 1.002:.4f};{5_000_000 + 37 * d}"
+            for d in (2, 3, 4, 5, 6, 9)]
+    data = ("Datum;GLD Close;NAV;Volume\n" + "\n".join(r.replace(".", ",") for r in rows) + "\n").encode()
+    schema = detect_bytes(data, "GLD.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ["GLD Close"]
+    closes = normalise_bytes(data, schema, "GLD.csv").prices["close"].tolist()
+    assert closes == [102.2, 103.3, 104.4, 105.5, 106.6, 109.9]
