@@ -582,8 +582,8 @@ def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
                      if any(ch.isdigit() for ch in c) and (m := _SPAN_COUNTED.search(latin := _latin(norm_name(c))))
                      and "high" not in latin and "low" not in latin
                      and _BAR_FIELD.search(latin) and not _SPAN_FIGURE.search(latin)) | frozenset(
-        w for cells in header_cells for c in cells if {"open", "close"} & set(words := _words(c))
-        for w in words if w in _OTHER_SESSION_WORDS)
+        w for cells in header_cells for c in cells if {"open", "close"} & {w.lower() for w in _split_words(c)}
+        for w in _session_words(c))
 
 
 # Another session's range beside or instead of the day's: the premarket's ("PM High", "Pre-Market Low",
@@ -598,16 +598,41 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # a word in any script: Romanian's "Preț" 
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def _words(cell: str) -> list[str]:
-    """The words of a name in lower case, camel case split ("PreHigh": "pre", "high")."""
-    return [part.lower() for word in _LETTERS.findall(cell)
-            for part in (_CAMEL.findall(word) if word.isascii() else [word])]
+# Session words that are words of a language too: an English "on" and "or" ("High on Day"), a French "or"
+# (gold: "Cours Or Haut"), an "after" not before hours ("High after adjustment", a translation of 后复权)
+# had left the day's high and low unmapped. They say a session as abbreviations only: in capitals
+# ("ON High", "OR Low") or in a name written as one word ("on_high", "orLow").
+_WORDS_OF_A_LANGUAGE = frozenset({"on", "or"})
+_AFTER_WHAT = frozenset({"hours", "hour", "market", "mkt"})
+
+
+def _split_words(cell: str) -> list[str]:
+    """The words of a name as written, camel case split ("PreHigh": "Pre", "High")."""
+    return [part for word in _LETTERS.findall(cell) for part in (_CAMEL.findall(word) if word.isascii() else [word])]
+
+
+def _session_words(cell: str) -> list[str]:
+    """The session's words of a name, in lower case (_OTHER_SESSION_WORDS, as abbreviations where they
+    are words of a language too)."""
+    words = _split_words(cell)
+    one_word = not any(ch.isspace() for ch in cell.strip())
+    found = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low not in _OTHER_SESSION_WORDS:
+            continue
+        if low in _WORDS_OF_A_LANGUAGE and not (word.isupper() or one_word):
+            continue
+        if low == "after" and (i + 1 == len(words) or words[i + 1].lower() not in _AFTER_WHAT):
+            continue
+        found.append(low)
+    return found
 
 
 def other_session(cell: str, instruments: frozenset[str] = frozenset()) -> bool:
     """Whether a high's or low's name says another session's than the day's ("PM High", "Globex Low"),
     by a word that is no instrument's label (`instruments`: _counted_labels)."""
-    return any(w in _OTHER_SESSION_WORDS and w not in instruments for w in _words(cell))
+    return any(w not in instruments for w in _session_words(cell))
 
 
 def _spanned(latin: str, instruments: frozenset[str]) -> bool:

@@ -1600,12 +1600,24 @@ def test_another_sessions_range_is_not_the_days_high_and_low():
 
 
 @pytest.mark.parametrize("name", ["PM High", "Pre-Market High", "PreHigh", "AH High", "Post High", "ON High",
-                                  "Overnight High", "Globex High", "IB High", "OR High", "pm_high"])
+                                  "Overnight High", "Globex High", "IB High", "OR High", "pm_high", "on_high",
+                                  "After Hours High", "AfterHoursHigh"])
 def test_other_sessions_highs_stay_unmapped(name):
     mapping = map_canonical([["Date"], ["Open"], ["Close"], [name]],
                             [D, F, F, F],
                             [["2024-01-02", "1.0", "1.1", "1.2"]])
     assert "high" not in mapping
+
+
+@pytest.mark.parametrize(("high", "low"), [("High on Day", "Low on Day"), ("High After Split", "Low After Split"),
+                                         ("High or Ask", "Low or Bid")])
+def test_a_languages_on_or_and_after_say_no_session(high, low):
+    # English "on", "or" and "after" are words, not the overnight session, the opening range and after
+    # hours: these highs and lows had been left unmapped, the day's high loaded as the greater of its
+    # open and close.
+    mapping = map_canonical([["Date"], ["Open"], [high], [low], ["Close"]], [D, F, F, F, F],
+                            [["2024-01-02", "1.0", "1.2", "0.9", "1.1"]])
+    assert mapping == ["date", "open", "high", "low", "close"]
 
 
 def test_a_tickers_bar_under_a_sessions_word_keeps_its_high_and_low():
