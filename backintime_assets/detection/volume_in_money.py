@@ -19,7 +19,12 @@ _ROWS = 200  # sampled rows read
 _SLACK, _EVERY_ROW = 0.02, 0.9
 # Names of no count of units: the trades' (shares over trades, an average trade's size, may fall inside
 # a $50 stock's bar on every row), an open interest. Such a column is never taken for the volume.
-_NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^num_?trades")
+# Nor an average ("Avg Trade Size": shares over it is the count of trades).
+_NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^num_?trades|avg|average|mean|size")
+# Money over units is the day's average price, which moves from day to day: a ratio the same on most rows
+# is a scale ("Adj Volume", twice the shares since a 2:1 split, beside a $0.50 stock), no price. Ratios
+# this many significant digits alike are one.
+_RATIO_DIGITS = 9
 
 
 def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Sequence[Sequence[str]],
@@ -58,11 +63,13 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
 def _worth_of(money: list[float | None], units: list[float | None], lows: list[float | None],
               highs: list[float | None]) -> bool:
     """Whether `money` is the worth of `units` traded at a price inside each row's bar, on nearly
-    every row where all four are positive (two rows at least)."""
+    every row where all four are positive (two rows at least), a price that moves (not a scale)."""
     rows = inside = 0
+    ratios = set()
     for m, u, lo, hi in zip(money, units, lows, highs):
         if not (m and u and lo and hi and m > 0 and u > 0 and lo > 0 and hi > 0):
             continue
         rows += 1
         inside += lo * (1 - _SLACK) <= m / u <= hi * (1 + _SLACK)
-    return rows >= 2 and inside >= _EVERY_ROW * rows
+        ratios.add(f"{m / u:.{_RATIO_DIGITS}g}")
+    return rows >= 2 and inside >= _EVERY_ROW * rows and 2 * len(ratios) > rows

@@ -49,3 +49,22 @@ def test_a_count_of_trades_is_never_the_volume():
     data = (b"Date,Open,High,Low,Close,Volume,Trades\n2024-01-02,50.0,51.0,49.0,50.5,1000000,20000\n"
             b"2024-01-03,50.5,51.5,49.5,50.0,1200000,24000\n2024-01-04,50.0,50.8,49.2,49.9,900000,18000\n")
     assert _volumes(data, "stock.csv") == [1000000.0, 1200000.0, 900000.0]
+
+
+def test_a_scaled_volume_beside_the_volume_leaves_the_volume():
+    # "Adj Volume", twice the shares since a 2:1 split: volume / it is 0.5 on every row, inside a $0.50
+    # stock's bar; a ratio the same on every row is a scale, not a price. The adjusted shares had loaded.
+    rows = [("2024-01-02", "0.50", "0.51", "0.49", "0.50", 100000),
+            ("2024-01-03", "0.50", "0.505", "0.495", "0.502", 80000),
+            ("2024-01-04", "0.502", "0.51", "0.497", "0.498", 120000),
+            ("2024-01-05", "0.498", "0.503", "0.492", "0.5", 90000)]
+    data = ("Date,Open,High,Low,Close,Volume,Adj Volume\n"
+            + "".join(f"{d},{o},{h},{lo},{c},{v},{2 * v}\n" for d, o, h, lo, c, v in rows)).encode()
+    assert _volumes(data, "penny.csv") == [100000.0, 80000.0, 120000.0, 90000.0]
+
+
+def test_an_average_trades_size_is_never_the_volume():
+    # Shares over the average trade's size is the count of trades: 50 trades a day, inside a $50 bar.
+    data = (b"Date,Open,High,Low,Close,Volume,Avg Trade Size\n2024-01-02,50.0,51.0,49.0,50.5,1000000,20000\n"
+            b"2024-01-03,50.5,51.5,49.5,50.0,1200000,23900\n2024-01-04,50.0,50.8,49.2,49.9,900000,18100\n")
+    assert _volumes(data, "stock.csv") == [1000000.0, 1200000.0, 900000.0]
