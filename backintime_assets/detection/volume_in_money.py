@@ -23,8 +23,9 @@ _SLACK, _EVERY_ROW = 0.02, 0.9
 _NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^num_?trades|avg|average|mean|size")
 # Money over units is the day's average price, which moves from day to day: a ratio the same on most rows
 # is a scale ("Adj Volume", twice the shares since a 2:1 split, beside a $0.50 stock), no price. Ratios
-# this many significant digits alike are one.
-_RATIO_DIGITS = 9
+# alike to this many significant digits are one: a scaled count rounded to a whole share departs from
+# the scale in a later digit.
+_RATIO_DIGITS = 4
 
 
 def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Sequence[Sequence[str]],

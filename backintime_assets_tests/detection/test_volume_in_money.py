@@ -61,6 +61,11 @@ def test_a_scaled_volume_beside_the_volume_leaves_the_volume():
     data = ("Date,Open,High,Low,Close,Volume,Adj Volume\n"
             + "".join(f"{d},{o},{h},{lo},{c},{v},{2 * v}\n" for d, o, h, lo, c, v in rows)).encode()
     assert _volumes(data, "penny.csv") == [100000.0, 80000.0, 120000.0, 90000.0]
+    # A split of 3 for 2, the adjusted count rounded to the share: 1.5 in its first digits.
+    data = ("Date,Open,High,Low,Close,Volume,Adj Volume\n"
+            + "".join(f"{d},{float(o) * 3:.3f},{float(h) * 3:.3f},{float(lo) * 3:.3f},{float(c) * 3:.3f},"
+                      f"{v + 1},{(v + 1) * 2 // 3}\n" for d, o, h, lo, c, v in rows)).encode()
+    assert _volumes(data, "penny.csv") == [100001.0, 80001.0, 120001.0, 90001.0]
 
 
 def test_an_average_trades_size_is_never_the_volume():
