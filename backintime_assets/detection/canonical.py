@@ -825,7 +825,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if "volume" not in used:
         _unread_volume(mapping, used, named, types, body, number_format)
     else:
-        _money_volume(mapping, used, header_cells, types, body)
+        _money_volume(mapping, used, header_cells, types, body, number_format)
         count_beside_money([" ".join(header_cells[j]) if j < len(header_cells) else "" for j in range(width)],
                            mapping, body, number_format)
     if "close" not in used and "date" in used:
@@ -850,7 +850,8 @@ def _names_market_cap(normed: str) -> bool:
 
 
 def _money_volume(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
-                  types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
+                  types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                  number_format: tuple[str, str | None] | None = None) -> None:
     """Unmap, in place, a volume that is money: a coin aggregator's history counts its volume in the
     quote currency (CoinGecko's "snapped_at,price,market_cap,total_volume", CoinMarketCap's
     "...,Close,Volume,Marketcap"), whose dollars traded had loaded as the coins traded (62,881,800
@@ -875,11 +876,8 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     if vol < len(header_cells) and any(_in_coins(cell) or _named_in_units(cell) for cell in header_cells[vol]):
         return  # "Volume BTC", "BTC Volume", "Volume (coins)", "Base Volume": the coins, as named
 
-    def num(v: str) -> float | None:
-        try:
-            return float(v.replace(",", ""))
-        except ValueError:
-            return None
+    def num(v: str) -> float | None:  # under the file's marks: a German "45.000.000.000,00" is no None
+        return to_float(v, *(number_format or (".", ",")))
 
     rows = [(v, c, m) for r in body if max(vol, close, cap) < len(r)
             for v, c, m in [(num(r[vol]), num(r[close]), num(r[cap]))]

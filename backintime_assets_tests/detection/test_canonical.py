@@ -992,6 +992,19 @@ def test_a_volume_counted_in_money_beside_the_market_cap_is_no_count(header, row
     assert prices["volume"].isna().all() if volume is None else prices["volume"].iloc[0] == volume
 
 
+def test_a_volume_counted_in_money_is_told_under_the_files_marks():
+    # CoinGecko's export saved by a German spreadsheet: "45.123.456,78" read with its commas stripped is
+    # no number, no row proved the dollars money, and they had loaded as the coins traded.
+    rows = ["2024-01-0{d} 00:00:00 UTC;42.{d}00,50;823.{d}00.000.000,00;45.{d}23.456.789,78".format(d=d)
+            for d in range(1, 8)]
+    data = ("snapped_at;price;market_cap;total_volume\n" + "\n".join(rows) + "\n").encode()
+    schema = detect_bytes(data, "bitcoin.csv")
+    assert (schema.decimal, schema.thousands) == (",", ".")
+    prices = normalise_bytes(data, schema, "bitcoin.csv", week=TradingWeek.parse("mon-sun")).prices
+    assert prices["close"].tolist() == [42000 + d * 100 + 0.5 for d in range(1, 8)]
+    assert prices["volume"].isna().all()
+
+
 @pytest.mark.parametrize("name", ["Slow Close", "slow_close", "slow_ma", "Money Flow", "Cash Flow", "Below Band"])
 def test_a_word_holding_low_is_no_low(name):
     # "low" inside "slow", "flow", "below": a slow moving average (a crossover's leg beside the close)
