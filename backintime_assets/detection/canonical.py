@@ -833,7 +833,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
-    _fill_by_type(mapping, used, types, body, unnamed, past_header)
+    _fill_by_type(mapping, used, types, body, unnamed, past_header, number_format)
     return mapping
 
 
@@ -1156,7 +1156,8 @@ def _tersely(cells: Sequence[str]) -> bool:
 
 
 def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],
-                  body: Sequence[Sequence[str]], unnamed: list[bool], past_header: list[bool]) -> None:
+                  body: Sequence[Sequence[str]], unnamed: list[bool], past_header: list[bool],
+                  number_format: tuple[str, str | None] | None = None) -> None:
     """Roles from types and values: the date column whatever its name (a date axis is unmistakable);
     ticker and prices only for columns without any header (a named "Turnover" is not a close), and
     the ticker not for a column of currency codes, nor past the end of a header (_may_be_ticker)."""
@@ -1189,7 +1190,7 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     numeric = [j for j in free if mapping[j] is None and types[j].type in _NUMERIC and types[j].format is None]
     if not numeric:
         return
-    _assign_ohlc(mapping, used, numeric, types, body)
+    _assign_ohlc(mapping, used, numeric, types, body, number_format)
 
 
 # A column keys the dates when they repeat (a tenth of the rows at least share their date with
@@ -1289,17 +1290,14 @@ def _bare_stamp(t: ColumnType) -> bool:
 
 
 def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], types: Sequence[ColumnType],
-                 body: Sequence[Sequence[str]]) -> None:
+                 body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None) -> None:
     """Headerless OHLC(V): high is the row maximum, low the minimum, the remaining columns keep the
     usual order open, close, adj close, and a large integer column is volume. A fifth decimal column
     that does not move with the close is no adjusted close: right after the prices, it is the volume
     (Binance's klines: "o,h,l,c,10.549,...", a crypto volume in fractions of a coin; its volume had
     been loaded as the adjusted close, its count of trades as the volume)."""
-    def num(v: str) -> float | None:
-        try:
-            return float(v.replace(",", ""))
-        except ValueError:
-            return None
+    def num(v: str) -> float | None:  # under the file's marks: "100,5" beside "99,75" is no 1005 beside 9975
+        return to_float(v, *(number_format or (".", ",")))
 
     numeric = [j for j in numeric if digit_clock(j, mapping, body) is None and not _stamped_hour(j, mapping, body)]
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}

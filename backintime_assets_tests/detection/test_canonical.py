@@ -177,6 +177,17 @@ def test_headerless_ohlcv_by_value_relations():
     assert mapping == ["date", "ticker", "open", "high", "low", "close", "volume"]
 
 
+def test_headerless_ohlc_is_told_by_values_read_under_the_files_decimal_comma():
+    # Numbers written without their trailing zeros: with the comma stripped, "100,5" was 1005 beside
+    # "99,75" read 9975, no column was every row's high, and the file was refused for no close.
+    data = (b"20240102;99,5;100,46;98,88;100,09;6125\n20240103;100,16;101,1;99,69;100,21;5512\n"
+            b"20240104;99,47;101,46;98,6;100,99;4902\n20240105;100,5;101,25;99,75;100;5001\n")
+    schema = detect_bytes(data, "x.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", "volume"]
+    prices = normalise_bytes(data, schema, "x.csv").prices
+    assert prices["high"].tolist() == [100.46, 101.1, 101.46, 101.25]
+
+
 def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # Eastmoney's kline line: date, open, close, high, low, lots, yuan traded. One row is too few
     # to tell an adjusted close by its ratio to the close; the yuan, 3 million times the close,
