@@ -305,18 +305,28 @@ def _read_grouped(text: pa.Array, bad: np.ndarray, values: np.ndarray, decimal: 
     """Numbers with digit grouping in a file detected without it: large values may first appear
     past the detection sample ("2 590.53" in a column of three-digit prices). A cell is read only
     when its grouping is unmistakable (one separator, other than the decimal mark, between every
-    three digits), its currency's mark aside ("kr 1.234"); `bad` and `values` are updated in place."""
+    three digits), its currency's mark aside ("kr 1.234"). One separator alone ("1.086") is no
+    grouping where the column writes it as a decimal point elsewhere (_DECIMAL_SHOWN): beside
+    "1.0856" (another tool's rows of a decimal-comma file) it is a rate of 1.086, not 1086; either
+    may be, and it is not read. "1.234.567" and "12.345,60" are groupings still. `bad` and `values`
+    are updated in place."""
     rows = np.flatnonzero(bad)
-    for row, cell in zip(rows, _without_currency(text.take(pa.array(rows))).to_pylist()):
+    cells = _without_currency(text.take(pa.array(rows))).to_pylist()
+    shown = {m["sep"] or m["after_zero"] for cell in cells if (m := _DECIMAL_SHOWN.match(cell or ""))}
+    for row, cell in zip(rows, cells):
         match = _GROUPED.match(cell or "")
-        if match and match["sep"] != decimal and match["mark"] in (None, decimal):
+        if match and match["sep"] != decimal and match["mark"] in (None, decimal) \
+                and not (match["sep"] in shown and match["mark"] is None and match["int"].count(match["sep"]) == 1):
             number = match["int"].replace(match["sep"], "") + ("." + match["frac"] if match["frac"] else "")
             values[row] = float(number)
             bad[row] = False
 
 
 _GROUPED = re.compile(
-    r"^(?P<int>[+-]?\d{1,3}(?P<sep>[ ,'.\u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*)(?:(?P<mark>[.,])(?P<frac>\d+))?$")
+    r"^(?P<int>[+-]?[1-9]\d{0,2}(?P<sep>[ ,'.\u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*)(?:(?P<mark>[.,])(?P<frac>\d+))?$")
+# A number whose lone dot or comma is a decimal point, as it cannot group thousands ("1.5", "1.0856", "0.125":
+# no group starts with a 0).
+_DECIMAL_SHOWN = re.compile(r"^[+-]?(?:\d+(?P<sep>[.,])(?:\d{1,2}|\d{4,})|0(?P<after_zero>[.,])\d+)$")
 
 
 def _strip_for_arrow(cells: pa.Array, fmt: str) -> tuple[pa.Array, str]:

@@ -3577,3 +3577,22 @@ def test_grouped_thousands_past_a_decimal_comma_files_sample_load_as_thousands()
     loads_every_row(result)
     assert sorted(set(result.prices.close)) == [500.25, 1200.5]
     assert sorted(set(result.prices.volume)) == [750.0, 1699.0]
+
+
+def test_a_rate_with_three_decimals_past_a_decimal_comma_files_sample_is_no_thousand():
+    # Rows written by another tool in the middle of a German archive of EUR/USD: "1.085" beside
+    # "1.0856" in its column is a rate written with a dot, not 1085 grouped. Every cell of a bar three
+    # decimals long had loaded 1000x off; such a row is rejected now, as its neighbours are.
+    lines, day = ["Datum;Eröffnung;Hoch;Tief;Schluss"], date(2000, 1, 3)
+    for i in range(4000):
+        while day.weekday() >= 5:
+            day += timedelta(1)
+        bar = ("1.085", "1.090", "1.080", "1.086") if i % 2 else ("1.0856", "1.0905", "1.0801", "1.0862")
+        lines.append(f"{day:%d.%m.%Y};" + ";".join(bar if 1500 <= i < 2500 else [c.replace(".", ",") for c in bar]))
+        day += timedelta(1)
+    data = ("\n".join(lines) + "\n").encode()
+    schema = detect_bytes(data, "EURUSD.csv")
+    assert (schema.decimal, schema.thousands) == (",", None)
+    result = normalise_bytes(data, schema, "EURUSD.csv")
+    assert result.prices.close.max() < 2
+    assert len(result.prices) == 3000

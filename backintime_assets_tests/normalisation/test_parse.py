@@ -179,8 +179,8 @@ def test_grouped_numbers_past_the_sample_are_read_when_unmistakable():
 def test_a_dot_in_a_decimal_comma_file_without_grouping_is_no_decimal_point():
     # Detection saw "987,50" and "750" in its sample; past it the price rose and the volume grew:
     # "1.500" is a thousand grouped (it had loaded as 1.5), "1.5" another convention's (unparseable).
-    assert nums(["987,50", "1.500", "12.345,60", "1.500.000", "1.5", "1.2345"], decimal=",") == \
-        [987.5, 1500.0, 12345.6, 1500000.0, "bad", "bad"]
+    assert nums(["987,50", "1.500", "12.345,60", "1.500.000"], decimal=",") == [987.5, 1500.0, 12345.6, 1500000.0]
+    assert nums(["987,50", "1.5", "1.2345"], decimal=",") == [987.5, "bad", "bad"]
     assert nums(["750", "1.699"], decimal=",", suffixes=True) == [750.0, 1699.0]
     # The currency's dot is none of the number's; a grouped number beside its currency is read.
     assert nums(["kr. 12,50", "12,50 руб.", "kr 1.234", "€ 1.234,50"], decimal=",") == [12.5, 12.5, 1234.0, 1234.5]
@@ -189,8 +189,20 @@ def test_a_dot_in_a_decimal_comma_file_without_grouping_is_no_decimal_point():
 
 
 def test_the_mirror_a_comma_in_a_decimal_dot_file_without_grouping():
-    assert nums(["987.50", "1,500", "12,345.60", "1,5", "$1,234.50"], decimal=".") == \
-        [987.5, 1500.0, 12345.6, "bad", 1234.5]
+    assert nums(["987.50", "1,500", "12,345.60", "$1,234.50"], decimal=".") == [987.5, 1500.0, 12345.6, 1234.5]
+    assert nums(["987.50", "1,5"], decimal=".") == [987.5, "bad"]
+
+
+def test_a_lone_separator_is_no_grouping_where_the_column_writes_it_as_a_decimal_point():
+    # Rows of another tool in a decimal-comma file: beside "1.0856", "1.086" is a rate of 1.086, not
+    # 1086 (it had loaded 1000x off, the whole row alike); either may be, so neither is read. Two
+    # separators, or one beside the file's own decimal mark, group thousands still.
+    assert nums(["1,0856", "1.0856", "1.086", "1.234.567", "12.345,60"], decimal=",") == \
+        [1.0856, "bad", "bad", 1234567.0, 12345.6]
+    assert nums(["0.5", "1,086", "1,234,567"], decimal=".") == [0.5, 1086.0, 1234567.0]
+    assert nums(["0.5", "0,25", "1,086", "1,234,567"], decimal=".") == [0.5, "bad", "bad", 1234567.0]
+    # No group starts with a 0: "0.125" is no 125.
+    assert nums(["987,50", "0.125"], decimal=",") == [987.5, "bad"]
 
 
 def test_an_iso_code_for_the_currency_sign_goes_as_the_sign_does():
