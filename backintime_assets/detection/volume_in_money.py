@@ -7,7 +7,7 @@ when 120 changed hands)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .numbers import to_float
 
@@ -48,29 +48,38 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
     low, high = mapping.index("low"), mapping.index("high")
     rows = body[:_ROWS]
 
-    def column(j: int) -> list[float | None]:
-        return [to_float(r[j], decimal, thousands) if j < len(r) else None for r in rows]
+    def cells(j: int) -> Iterator[float | None]:
+        return (to_float(r[j], decimal, thousands) if j < len(r) else None for r in rows)
 
-    lows, highs, money = column(low), column(high), column(vol)
+    lows, highs, money = list(cells(low)), list(cells(high)), list(cells(vol))
     for j in range(len(mapping)):
         if mapping[j] is not None or j == vol or _NO_UNITS.search(lowered[j]):
             continue
-        units = column(j)
-        if _worth_of(money, units, lows, highs) and not _worth_of(units, money, lows, highs):
+        # Read as far as the rows could still prove it: an indicator's column (a wide file's hundred
+        # of them beside a bar) fails in its first rows, and had been read to its 200th (a fifth of the
+        # file's detection time).
+        if not _worth_of(money, cells(j), lows, highs):
+            continue
+        units = list(cells(j))
+        if not _worth_of(units, money, lows, highs):
             mapping[vol], mapping[j] = None, "volume"
             return
 
 
-def _worth_of(money: list[float | None], units: list[float | None], lows: list[float | None],
+def _worth_of(money: Iterable[float | None], units: Iterable[float | None], lows: list[float | None],
               highs: list[float | None]) -> bool:
     """Whether `money` is the worth of `units` traded at a price inside each row's bar, on nearly
-    every row where all four are positive (two rows at least), a price that moves (not a scale)."""
+    every row where all four are positive (two rows at least), a price that moves (not a scale).
+    Given up once more rows fell outside than the share allowed of every row there is."""
     rows = inside = 0
+    most_outside = (1 - _EVERY_ROW) * len(lows)
     ratios = set()
     for m, u, lo, hi in zip(money, units, lows, highs):
         if not (m and u and lo and hi and m > 0 and u > 0 and lo > 0 and hi > 0):
             continue
         rows += 1
         inside += lo * (1 - _SLACK) <= m / u <= hi * (1 + _SLACK)
+        if rows - inside > most_outside:
+            return False
         ratios.add(f"{m / u:.{_RATIO_DIGITS}g}")
     return rows >= 2 and inside >= _EVERY_ROW * rows and 2 * len(ratios) > rows
