@@ -590,10 +590,13 @@ def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
 # "PreHigh"), after hours' ("AH High", "Post Low"), the overnight or Globex session's ("ON High", "Globex
 # Low"), a day's first hour or minutes' ("IB High": the initial balance; "OR Low": the opening range). Read
 # as the day's, "Date,Open,Close,PM High,PM Low" loaded the premarket's range as the day's high and low.
-# Words of the name (camel case split), not letters run together: "Born", "Pmi", "Ahold" name none. Not
-# "ETH" (extended hours to some, Ether's high in a coin's file).
+# So are a currency's or a future's sessions by their markets ("Asia High", "London Low": a day's first
+# hours in Tokyo or Sydney, the next in London). Words of the name (camel case split), not letters run
+# together: "Born", "Pmi", "Ahold" name none. Not "ETH" (extended hours to some, Ether's high in a
+# coin's file), nor "RTH" (regular hours, a stock's day).
 _OTHER_SESSION_WORDS = frozenset({"pm", "premarket", "pre", "preopen", "premkt", "ah", "afterhours", "after",
-                                  "post", "postmarket", "postmkt", "on", "overnight", "globex", "ib", "or"})
+                                  "post", "postmarket", "postmkt", "on", "overnight", "globex", "ib", "or",
+                                  "asia", "asian", "tokyo", "sydney", "london"})
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word in any script: Romanian's "Preț" is no "Pre"
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 

@@ -1625,7 +1625,8 @@ def test_another_sessions_range_is_not_the_days_high_and_low():
 
 @pytest.mark.parametrize("name", ["PM High", "Pre-Market High", "PreHigh", "AH High", "Post High", "ON High",
                                   "Overnight High", "Globex High", "IB High", "OR High", "pm_high", "on_high",
-                                  "After Hours High", "AfterHoursHigh"])
+                                  "After Hours High", "AfterHoursHigh", "Asia High", "London High",
+                                  "Asian Session High"])
 def test_other_sessions_highs_stay_unmapped(name):
     mapping = map_canonical([["Date"], ["Open"], ["Close"], [name]],
                             [D, F, F, F],
