@@ -23,9 +23,10 @@ _SLACK, _EVERY_ROW = 0.02, 0.9
 _NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^num_?trades|avg|average|mean|size")
 # Money over units is the day's average price, which moves from day to day: a ratio the same on most rows
 # is a scale ("Adj Volume", twice the shares since a 2:1 split, beside a $0.50 stock), no price. Ratios
-# alike to this many significant digits are one: a scaled count rounded to a whole share departs from
-# the scale in a later digit.
-_RATIO_DIGITS = 4
+# this near the median one are the same: a scaled count rounded to a whole share departs from its scale
+# by less; a price moves by more in a day, even a coin's in a narrow range (at 4 significant digits,
+# BTC's 29,400 to 30,600 over 200 days had held too few ratios apart to pass for a price).
+_SAME_RATIO = 1e-4
 
 
 def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Sequence[Sequence[str]],
@@ -69,11 +70,12 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
 def _worth_of(money: Iterable[float | None], units: Iterable[float | None], lows: list[float | None],
               highs: list[float | None]) -> bool:
     """Whether `money` is the worth of `units` traded at a price inside each row's bar, on nearly
-    every row where all four are positive (two rows at least), a price that moves (not a scale).
-    Given up once more rows fell outside than the share allowed of every row there is."""
+    every row where all four are positive (two rows at least), a price that moves as the bar does
+    (not a scale, not the inverse of a price). Given up once more rows fell outside than the share
+    allowed of every row there is."""
     rows = inside = 0
     most_outside = (1 - _EVERY_ROW) * len(lows)
-    ratios = set()
+    ratios, middles = [], []
     for m, u, lo, hi in zip(money, units, lows, highs):
         if not (m and u and lo and hi and m > 0 and u > 0 and lo > 0 and hi > 0):
             continue
@@ -81,5 +83,31 @@ def _worth_of(money: Iterable[float | None], units: Iterable[float | None], lows
         inside += lo * (1 - _SLACK) <= m / u <= hi * (1 + _SLACK)
         if rows - inside > most_outside:
             return False
-        ratios.add(f"{m / u:.{_RATIO_DIGITS}g}")
-    return rows >= 2 and inside >= _EVERY_ROW * rows and 2 * len(ratios) > rows
+        ratios.append(m / u)
+        middles.append((lo + hi) / 2)
+    return rows >= 2 and inside >= _EVERY_ROW * rows and not _one_scale(ratios) \
+        and _moves_with(ratios, middles)
+
+
+def _one_scale(ratios: list[float]) -> bool:
+    """Whether most of `ratios` are one number (_SAME_RATIO): a scale, not a price."""
+    median = sorted(ratios)[len(ratios) // 2]
+    return 2 * sum(abs(r / median - 1) <= _SAME_RATIO for r in ratios) > len(ratios)
+
+
+# How closely a price's ratio follows the bar's middle from row to row. Lots over thousands of yuan
+# (Tushare's "vol,amount": 10 over the price) fall inside a bar near 3.16 on every row, and had taken
+# the yuan for the shares traded; they move against the bar, a price with it.
+_FOLLOWS = 0.5
+
+
+def _moves_with(ratios: list[float], middles: list[float]) -> bool:
+    """Whether `ratios` rise and fall with the bars' `middles` (their correlation at least _FOLLOWS)."""
+    n = len(ratios)
+    mr, mm = sum(ratios) / n, sum(middles) / n
+    cov = sum((r - mr) * (x - mm) for r, x in zip(ratios, middles))
+    var_r = sum((r - mr) ** 2 for r in ratios)
+    var_m = sum((x - mm) ** 2 for x in middles)
+    if var_r == 0 or var_m == 0:
+        return False
+    return cov / (var_r * var_m) ** 0.5 >= _FOLLOWS

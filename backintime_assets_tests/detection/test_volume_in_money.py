@@ -1,4 +1,6 @@
 """A volume named as one that is the money traded loads the count of units beside it instead."""
+from datetime import date, timedelta
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 
@@ -73,3 +75,34 @@ def test_an_average_trades_size_is_never_the_volume():
     data = (b"Date,Open,High,Low,Close,Volume,Avg Trade Size\n2024-01-02,50.0,51.0,49.0,50.5,1000000,20000\n"
             b"2024-01-03,50.5,51.5,49.5,50.0,1200000,23900\n2024-01-04,50.0,50.8,49.2,49.9,900000,18100\n")
     assert _volumes(data, "stock.csv") == [1000000.0, 1200000.0, 900000.0]
+
+
+def _tushare(prices: list[float]) -> bytes:
+    # Tushare's daily bars: "vol" in lots of 100 shares, "amount" in thousands of yuan.
+    lines, day = ["ts_code,trade_date,open,high,low,close,pre_close,change,pct_chg,vol,amount"], date(2016, 1, 4)
+    for i, p in enumerate(prices):
+        while day.weekday() >= 5:
+            day += timedelta(1)
+        lots = 900_000 + 7_919 * (i % 13) ** 2
+        lines.append(f"601288.SH,{day:%Y%m%d},{p},{p + 0.02:.2f},{p - 0.02:.2f},{p},{p},0.0,0.0,{lots}.0,"
+                     f"{lots * 100 * p / 1000:.3f}")
+        day += timedelta(1)
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_lots_over_thousands_of_yuan_near_a_price_of_ten_s_root_leave_the_volume():
+    # A bank's shares at 3.13 to 3.19 yuan: lots over thousands of yuan (10 over the price) fall inside
+    # each day's bar, and the yuan had loaded as the shares traded. They fall as the price rises.
+    prices = [round(3.16 + 0.03 * ((i * 7) % 5 - 2) / 2, 2) for i in range(200)]
+    volumes = _volumes(_tushare(prices), "601288.SH.csv")
+    assert volumes[:2] == [90_000_000.0, 90_791_900.0]  # lots of 100 shares
+
+
+def test_money_over_coins_in_a_narrow_range_of_prices_still_gives_way():
+    # Gate's "v" (USDT) over "a" (BTC) is the day's price, 29,400 to 30,600 over 200 days.
+    lines = ["t,v,c,h,l,o,a"]
+    for i in range(200):
+        p = 30_000 + 600 * ((i * 37) % 21 - 10) / 10
+        coins = 100 + (i * 13) % 50
+        lines.append(f"{1704067200 + 86400 * i},{coins * p:.2f},{p},{p + 150},{p - 150},{p - 20},{coins}")
+    assert _volumes(("\n".join(lines) + "\n").encode(), "gate_btc.csv")[:3] == [100.0, 113.0, 126.0]
