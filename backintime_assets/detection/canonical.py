@@ -603,8 +603,8 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 # Session words that are words of a language too: an English "on" and "or" ("High on Day", "Low or Bid";
 # French "or" is gold), an "after" not before hours ("High After Split") had left the day's high and low
-# unmapped. They say a session as abbreviations only: in capitals
-# ("ON High", "OR Low") or in a name written as one word ("on_high", "orLow").
+# unmapped. They say a session as abbreviations only: in capitals ("ON High", "OR Low") or in a name
+# written as one word ("on_high", "orLow").
 _WORDS_OF_A_LANGUAGE = frozenset({"on", "or"})
 _AFTER_WHAT = frozenset({"hours", "hour", "market", "mkt"})
 

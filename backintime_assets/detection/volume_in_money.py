@@ -24,8 +24,7 @@ _NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^
 # Money over units is the day's average price, which moves from day to day: a ratio the same on most rows
 # is a scale ("Adj Volume", twice the shares since a 2:1 split, beside a $0.50 stock), no price. Ratios
 # this near the median one are the same: a scaled count rounded to a whole share departs from its scale
-# by less; a price moves by more in a day, even a coin's in a narrow range (at 4 significant digits,
-# BTC's 29,400 to 30,600 over 200 days had held too few ratios apart to pass for a price).
+# by less; a price moves by more in a day, even a coin's in a narrow range (BTC's 29,400 to 30,600).
 _SAME_RATIO = 1e-4
 
 
@@ -57,8 +56,8 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
         if mapping[j] is not None or j == vol or _NO_UNITS.search(lowered[j]):
             continue
         # Read as far as the rows could still prove it: an indicator's column (a wide file's hundred
-        # of them beside a bar) fails in its first rows, and had been read to its 200th (a fifth of the
-        # file's detection time).
+        # of them beside a bar) fails in its first rows, and had been read to its 200th (a fifth of such
+        # a file's detection time).
         if not _worth_of(money, cells(j), lows, highs):
             continue
         units = list(cells(j))
