@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
-from backintime_assets.detection.currencies import CURRENCY_CODE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE
+from backintime_assets.detection.currencies import COINS, CURRENCY_CODE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE
 from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EAST_EVENING, EPOCH_EAST_UNITS,
                                                      EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
 from backintime_assets.detection.format_regex import format_regex
@@ -45,9 +45,14 @@ _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone an
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "b": 1e9, "千": 1e3, "仟": 1e3, "万": 1e4, "萬": 1e4, "百万": 1e6, "百萬": 1e6,
                "亿": 1e8, "億": 1e8, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "cr": 1e7, "crore": 1e7,
                "crores": 1e7}
-_SUFFIX = r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?(?P<suf>(?i:[KMB]|百万|百萬|[千仟万萬亿億]|lakhs?|lacs?|crores?|cr))$"
-_SUFFIXES = pa.array(list(_MULTIPLIER), type=pa.string())
-_FACTORS = np.array(list(_MULTIPLIER.values()))
+# A coin's code after either ("1.2K BTC", "3.4M ETH", "0.5 BTC": exchanges' and wallets' exports) is the unit
+# the volume counts, no money (detection/currencies.COINS, as a volume's name "Volume BTC" says it): unread,
+# every row of such a file was rejected. Not a quote currency's ("1.2M USDT"): money traded, a turnover.
+_COIN = rf"\s?(?i:{'|'.join(sorted(COINS))})"
+_SUFFIX = (r"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))"
+           rf"(?:\s?(?P<suf>(?i:[KMB]|百万|百萬|[千仟万萬亿億]|lakhs?|lacs?|crores?|cr))(?:{_COIN})?|{_COIN})$")
+_SUFFIXES = pa.array(list(_MULTIPLIER) + [""], type=pa.string())  # "": a coin's count without a scale
+_FACTORS = np.array([*_MULTIPLIER.values(), 1.0])
 _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
 # Dates written as numbers: format -> (units a day, the number of 1970-01-01, the least number
 # that is a date, units added before the day is taken). Serial 0 of the 1900 system is 1900-01-00,
@@ -192,7 +197,8 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
             mult = _FACTORS[pc.index_in(suffix, value_set=_SUFFIXES).to_numpy(zero_copy_only=False)]
             values[hit] = scaled(num, mult)
             shaped = shaped | hit
-            suffixed = hit
+            suffixed = hit.copy()
+            suffixed[hit] = np.asarray(pc.not_equal(suffix, ""))  # a coin's code alone ("0.5 BTC") scales nothing
     bad = ~missing & (~shaped | ~np.isfinite(np.where(shaped, values, 0.0)))
     values[~shaped] = np.nan
     if thousands is None and bad.any():

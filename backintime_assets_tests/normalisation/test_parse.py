@@ -41,6 +41,18 @@ def test_volume_suffixes():
     assert nums(["2.01K", "4.1M", "0.0213K"], suffixes=True) == [2_010.0, 4_100_000.0, 21.3]
 
 
+def test_a_coins_volume_reads_with_its_code_and_scale():
+    # Exchanges' exports write the coins traded with their code: every row had been rejected.
+    assert nums(["1.2K BTC", "3.4M ETH", "0.5 BTC", "2.5kbtc", "12 XBT"], suffixes=True) == \
+        [1200.0, 3_400_000.0, 0.5, 2500.0, 12.0]
+    assert nums(["1,2K BTC", "0,5 ETH"], decimal=",", suffixes=True) == [1200.0, 0.5]
+    parsed = parse_numbers(pa.array(["1.2K BTC", "0.5 BTC"]), suffixes=True)
+    assert parsed.suffixed.tolist() == [True, False]  # a code alone scales nothing ("Volume (K)" still does)
+    # A quote currency's is money traded, no count of coins; nor is a code read off a price's column.
+    assert nums(["1.2M USDT", "1.2K BTCX"], suffixes=True) == ["bad", "bad"]
+    assert nums(["0.5 BTC"]) == ["bad"]
+
+
 def test_scaled_is_the_decimal_written_times_its_scale():
     # A float product is a unit off in its last place now and then (2.01 * 1000 is
     # 2009.9999999999998); rounded to an integer volume that was hidden, loaded as written it shows.
