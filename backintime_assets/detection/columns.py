@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from itertools import filterfalse
 from statistics import median
 
-from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND
+from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
 from .epoch_days import may_be_stamped_east_of_utc
@@ -75,7 +75,7 @@ LEADING_ZEROS = "leading_zeros"
 # An ISO code stands for the sign in Excel's currency formats ("CHF 1'234.50", "12,50 EUR"): unread,
 # every such price was text and the file refused for "no close column". So does a local abbreviation
 # in the locales that write one ("12,50 kr", "kr. 1.234,50", "1 234 Ft", "Rs. 1,234.50": currencies.py).
-_BEFORE = rf"(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_BEFORE}|{RAND})"
+_BEFORE = rf"(?:[A-Z]{{1,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_BEFORE}|{RUPIAH}|{RAND})"
 CURRENCY_MARKS = re.compile(rf"(?<=^[+-])\s?{_BEFORE}\s?|^{_BEFORE}\s?"
                             rf"|\s?(?:{CURRENCY_SIGN}|{CURRENCY_CODE_RE}|{LOCAL_UNIT_AFTER})$")
 PERCENT_MARK = re.compile(r"\s?%$")

@@ -38,10 +38,8 @@ CURRENCY_CODE_RE = rf"[A-Z]{{3}}(?<={CURRENCY_CODE})"
 # Czechia's "1 234,50 Kč", Hungary's "1 234 Ft", Romania's "12,50 lei", Russia's "12,50 р.",
 # Bulgaria's "лв.", Ukraine's "грн.", Serbia's "din." and "дин.", North Macedonia's "ден.", Croatia's
 # "kn", Switzerland's "Fr. 12.50", India's "Rs. 1,234.50", Malaysia's "RM 12.50", South Africa's
-# "R 12.50", Peru's "S/ 12.50". Not Indonesia's "Rp 12.500": rupiah are written whole with dots
-# grouping them, which a file of dots for decimals reads as 12.5, a thousandth of the price, without a
-# word; as text, the file is refused and says why. Unread, every such price was text and
-# the file refused for "no close column". Spelt as written, case and all: "KR", "FT" are no such
+# "R 12.50", Peru's "S/ 12.50". Not Indonesia's "Rp 12.500" (RUPIAH, below). Unread, every such price
+# was text and the file refused for "no close column". Spelt as written, case and all: "KR", "FT" are no such
 # marks. ASCII stand-ins included ("zl", "Kc"; "Kè": "Kč" read in cp1252).
 # Each may end in a dot ("kr.", "руб.", "S/."), which a file's thousands dot, gone first, may have taken
 # on normalising ("kr. 1.234" reads "kr 1234"). Russia's "р." only with it, and South Africa's "R" only
@@ -64,6 +62,16 @@ LOCAL_UNIT_BEFORE = _either(_UNITS_BEFORE) + r"\.?"
 # by a whole number. Read as rand here, every row of such a file was rejected as unparseable, where the
 # file is refused, saying why, as for "R 1234". Cents, or a fund's four decimals ("R 1.2345"), read.
 RAND = r"R(?=\s?\d[\d.,'\s]*[.,](?:\d{1,2}|\d{4,})\s*$)"
+# Indonesia's rupiah before a number ("Rp 1.234.567", "Rp1.234.567,00", "Rp. 12.500", "IDR 12.500"), in re
+# and RE2. Apart from the units above and the codes: rupiah are written whole with dots grouping them, or
+# with cents, never to three decimals; a file of dots for decimals had read "IDR 12.500" as 12.5, a
+# thousandth of the price, without a word. Normalisation reads a rupiah's number only where its dot is no
+# decimal point before three digits (parse.py); detection reads the mark as settling such a dot as a
+# grouping (currency_custom.py), and "1.234.567" proves it one of itself. Unread, every "Rp" price was text
+# and the file refused for "no close column".
+RUPIAH = r"(?:Rp\.?|IDR)"
+# CURRENCY_CODE but the rupiah's, for parse.py: it strips those wherever they stand, and reads the rupiah apart.
+CURRENCY_CODE_BUT_RUPIAH = "(?:" + "|".join(sorted(CURRENCY_CODES - {"GBX", "IDR"})) + ")"
 # Their spellings ending a cell, dot and all, by length: the fixed-width look-behinds of CODE_BY_A_DIGIT.
 _ENDINGS: dict[int, set[str]] = {}
 for _unit in {*_UNITS_AFTER, *(u + "." for u in _UNITS_AFTER), "р."}:
@@ -80,7 +88,7 @@ _UNIT_STARTS = "".join(sorted({u[0] for u in _UNITS_BEFORE} - set("ABCDEFGHIJKLM
 # look-behind of fixed width (re has no other): tried only where the cell ends in a unit's last letter.
 _AFTER_LOOKS = "|".join(rf"(?<=\d{blank}{_either(units)}{end}{SEP})" for _, units in sorted(_ENDINGS.items())
                         for blank in ("", r"\s") for end in ("", r"\s"))
-CODE_BY_A_DIGIT = re.compile(rf"{SEP}(?:(?=[+\-A-Z\s{_UNIT_STARTS}])\s*[+-]?\s?(?:[A-Z]{{3}}|{LOCAL_UNIT_BEFORE}|R)"
+CODE_BY_A_DIGIT = re.compile(rf"{SEP}(?:(?=[+\-A-Z\s{_UNIT_STARTS}])\s*[+-]?\s?(?:[A-Z]{{3}}|{LOCAL_UNIT_BEFORE}|Rp|R)"
                              rf"\s?[\d.]"
                              rf"|(?<=[A-Z\s{re.escape(_UNIT_ENDS)}]{SEP})(?:(?<=\d[A-Z]{{3}}{SEP})|(?<=\d\s[A-Z]{{3}}{SEP})"
                              rf"|(?<=\d[A-Z]{{3}}\s{SEP})|(?<=\d\s[A-Z]{{3}}\s{SEP})|{_AFTER_LOOKS}))")

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import compress, product
 from operator import methodcaller
 
-from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND
+from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
 from .joined import SEP, joined, joined_regex
 from .shapes import shape_hits, shape_of
 
@@ -110,7 +110,7 @@ _LETTERED_DOLLAR_CELL = re.compile(r"^([+-]?\s?)[A-Z]{1,3}(?=\$)")
 # So does a local abbreviation for the sign ("12,50 kr", "kr. 1.234,50", "1 234 Ft": currencies.py): read
 # as a word, a Swedish file of "12,50 kr" voted nothing, read its decimal comma as a dot, and every price
 # was text. Looked for in the joined cells first, by the mark's shape (CODE_BY_A_DIGIT): few files have one.
-_CODE_CELL = re.compile(rf"^([+-]?\s?)(?:{CURRENCY_CODE_RE}|{LOCAL_UNIT_BEFORE}|{RAND})\s?(?=[\d.])"
+_CODE_CELL = re.compile(rf"^([+-]?\s?)(?:{CURRENCY_CODE_RE}|{LOCAL_UNIT_BEFORE}|{RUPIAH}|{RAND})\s?(?=[\d.])"
                         rf"|(?<=\d)\s?(?:{CURRENCY_CODE_RE}|{LOCAL_UNIT_AFTER})$")
 # A number in scientific notation ("7,08E-07", "1.5e+03": Excel's Scientific format, R and numpy
 # output): its mantissa votes, as "7,08" does. Else the cell was no candidate, and a European file

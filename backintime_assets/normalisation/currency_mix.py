@@ -12,13 +12,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.detection.currencies import CURRENCY_CODE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE
+from backintime_assets.detection.currencies import CURRENCY_CODE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RUPIAH
 from backintime_assets.detection.numbers import CURRENCY_SIGN
 
 # The mark before or after the number ("$12", "US$ 12", "-€12", "12 €", "CHF 12", "12 EUR", "kr 12", "R 12.50",
 # "12 kr", "12,50 zł"), as parse.py strips it.
 _MARK = rf"[A-Z]{{0,3}}\$|{CURRENCY_SIGN}|{CURRENCY_CODE}"
-_MARKED = (rf"^[+-]?\s?(?P<before>{_MARK}|{LOCAL_UNIT_BEFORE}|R)?[^A-Z$]*?"
+_MARKED = (rf"^[+-]?\s?(?P<before>{_MARK}|{LOCAL_UNIT_BEFORE}|{RUPIAH}|R)?[^A-Z$]*?"
            rf"(?P<after>{_MARK}|{LOCAL_UNIT_AFTER})?\s*$")
 OTHER_CURRENCY = "price in another currency"
 # A sign or local abbreviation and the code of the one currency it stands for, counted as one mark ("€12"

@@ -11,7 +11,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from backintime_assets.detection.columns import PARENTHESISED
-from backintime_assets.detection.currencies import COINS, CURRENCY_CODE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE
+from backintime_assets.detection.currencies import (COINS, CURRENCY_CODE_BUT_RUPIAH, LOCAL_UNIT_AFTER,
+                                                    LOCAL_UNIT_BEFORE, RUPIAH)
 from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EAST_EVENING, EPOCH_EAST_UNITS,
                                                      EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
 from backintime_assets.detection.format_regex import format_regex
@@ -32,12 +33,16 @@ _CURRENCY_AFTER = rf"{_BLANK}?{CURRENCY_SIGN}$"
 # the codes: looked for only where a cell holds three capitals or begins or ends in one (_WORDED).
 # South Africa's "R" only before a number with a fraction (currencies.RAND), which RE2, without a look-ahead,
 # takes and writes back (\2): "R2" stays unparseable, a code, not 2 rand.
-_CODE_BEFORE = (rf"^([+-]?){_BLANK}?(?:(?:{CURRENCY_CODE}|{LOCAL_UNIT_BEFORE}){_BLANK}?"
-                rf"|R{_BLANK}?(\d*\.(?:\d{{1,2}}|\d{{4,}})$))")
+# Indonesia's rupiah (currencies.RUPIAH) only by a whole number or one of cents, as read (\3, \2 after): its
+# grouping gone, "Rp 1.234.567" is "Rp 1234567" where the dot groups; where it is the decimal point,
+# "Rp 12.500" and "12.500 IDR" stay unparseable, a thousandth of the price had they been read.
+_CODE_BEFORE = (rf"^([+-]?){_BLANK}?(?:(?:{CURRENCY_CODE_BUT_RUPIAH}|{LOCAL_UNIT_BEFORE}){_BLANK}?"
+                rf"|R{_BLANK}?(\d*\.(?:\d{{1,2}}|\d{{4,}})$)|{RUPIAH}{_BLANK}?(\d+(?:\.\d{{1,2}})?$))")
 # After the number only, a digit before it (\1, kept): "1,2 Mkr" (millions of crowns), "12 kkr", "1.2 MSEK",
 # "1,2 MKč" are money scaled by a letter, which the mark gone had left as "1.2 M", a volume's suffix: a
 # turnover in crowns loaded as a million shares traded.
-_CODE_AFTER = rf"(\d){_BLANK}?(?:{CURRENCY_CODE}|{LOCAL_UNIT_AFTER})$"
+_CODE_AFTER = (rf"(\d){_BLANK}?(?:{CURRENCY_CODE_BUT_RUPIAH}|{LOCAL_UNIT_AFTER})$"
+               rf"|^([+-]?\d+(?:\.\d{{1,2}})?){_BLANK}?IDR$")
 _WORDED = rf"[A-Z]{{3}}|(?:{LOCAL_UNIT_AFTER})$|^[+-]?{_BLANK}?(?:{LOCAL_UNIT_BEFORE}|R)"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 # A volume's own scale after its number: "1.5M", "350K"; "45.67万", "1.2亿" (CJK, 10^4 and 10^8); "1.5 Lakh",
@@ -277,7 +282,7 @@ def _codes_stripped(text: pa.Array) -> pa.Array:
     "12 kr"), looked for only where a cell may hold one (_WORDED)."""
     if not pc.any(pc.match_substring_regex(text, _WORDED)).as_py():
         return text
-    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CODE_BEFORE, r"\1\2"), _CODE_AFTER, r"\1")
+    return pc.replace_substring_regex(pc.replace_substring_regex(text, _CODE_BEFORE, r"\1\2\3"), _CODE_AFTER, r"\1\2")
 
 
 def _misgrouped(trimmed: pa.Array, decimal: str, thousands: str) -> np.ndarray | None:

@@ -68,3 +68,16 @@ def test_whole_rand_grouped_by_commas_refuse_the_file_as_a_code_by_a_number_does
     assert _closes("Date,Close,Volume\n" + with_cents) == ([1230.5, 1231.5, 1232.5], [])
     a_funds = "".join(f"2024-01-0{i + 2},R 1.234{i},1000\n" for i in range(3))
     assert _closes("Date,Close,Volume\n" + a_funds) == ([1.234, 1.2341, 1.2342], [])
+
+
+def test_rupiah_beside_decimal_dots_is_never_a_thousandth_of_its_price():
+    rows = "".join(f"2024-01-0{i + 2},Rp 12.{i}00,0.{i}5\n" for i in range(3))
+    closes, reasons = _closes("Date,Close,Change\n" + rows)
+    assert closes == [] and reasons == ["unparseable value: close"] * 3
+
+
+@pytest.mark.parametrize("cell", ["Rp {}", "Rp{}", "Rp\u00a0{}", "Rp{},00", "Rp. {}", "IDR {}"])
+def test_rupiah_grouped_twice_by_dots_load(cell):
+    # Whole rupiah: the "Rp" cells had been text, the file refused for no close column.
+    cells = "".join(f"2024-01-0{i + 2};{cell.format(n)};1000\n" for i, n in enumerate(("1.234.567", "1.241.000")))
+    assert _closes("Date;Close;Volume\n" + cells) == ([1234567.0, 1241000.0], [])

@@ -53,6 +53,18 @@ def test_a_coins_volume_reads_with_its_code_and_scale():
     assert nums(["0.5 BTC"]) == ["bad"]
 
 
+@pytest.mark.parametrize(("cells", "decimal", "thousands", "expected"), [
+    (["Rp 1.234.567", "Rp1.234.567,00", "Rp. 12.500", "Rp\u00a012.500", "-Rp 1.500"], ",", ".",
+     [1234567.0, 1234567.0, 12500.0, 12500.0, -1500.0]),
+    (["Rp12,500.00", "Rp 1,234,567", "Rp 12.50"], ".", ",", [12500.0, 1234567.0, 12.5]),
+    # Where the dot is the decimal point, a rupiah's "12.500" is twelve thousand five hundred, never 12.5.
+    (["Rp 12.500", "Rp 1.234"], ".", None, ["bad", "bad"]),
+    (["Rp 12.500", "Rp 1.234"], ".", ",", ["bad", "bad"]),
+])
+def test_rupiah_read_where_the_dot_is_no_decimal_before_three_digits(cells, decimal, thousands, expected):
+    assert nums(cells, decimal=decimal, thousands=thousands) == expected
+
+
 def test_scaled_is_the_decimal_written_times_its_scale():
     # A float product is a unit off in its last place now and then (2.01 * 1000 is
     # 2009.9999999999998); rounded to an integer volume that was hidden, loaded as written it shows.
@@ -392,3 +404,11 @@ def test_money_scaled_by_a_letter_is_no_volume():
     assert nums(cells, decimal=",", suffixes=True) == ["bad"] * 8 + [1.5e6, 12.5, 12.5]
     assert nums(["$1.2M", "₹1.2 Cr", "Rs. 1.2 Cr", "RM1.2M", "1.2M €", "1.5 Cr"], suffixes=True) == \
         ["bad"] * 5 + [1.5e7]
+
+
+def test_a_rupiah_code_beside_three_decimal_dots_is_no_decimal_point():
+    # "IDR 12.500" in a file of decimal dots had loaded 12.5, a thousandth of the price.
+    assert nums(["IDR 12.500", "12.500 IDR", "IDR 12.50", "1234 IDR", "EUR 12.500"]) == \
+        ["bad", "bad", 12.5, 1234.0, 12.5]
+    assert nums(["IDR 1.234.567", "1.234.567 IDR", "1.234,50 IDR"], decimal=",", thousands=".") == \
+        [1234567.0, 1234567.0, 1234.5]
