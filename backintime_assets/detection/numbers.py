@@ -10,6 +10,7 @@ from itertools import compress, product
 from operator import methodcaller
 
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
+from .currency_custom import dots_group_by_currency
 from .joined import SEP, joined, joined_regex
 from .shapes import shape_hits, shape_of
 
@@ -283,6 +284,12 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             decimal = mark  # "0,537": no grouped number starts with a zero (a test of the digits themselves)
         elif group_votes and mark not in group_votes:
             decimal = mark  # the file groups with another mark ("1 234 567"): this one is the decimal
+        elif mark == "." and "," not in ambiguous and dots_group_by_currency(cells, ambiguous["."]):
+            # "1.234 kr.", "kr 1.234", "1.234 zł", "€ 1.234", "Rp 12.500": money written as only the customs of
+            # a decimal comma write it (currency_custom.py) groups its thousands with the dot, whatever the
+            # delimiter and the dates say. A Danish ';' file of whole crowns dated year first had been in
+            # doubt (below), every row rejected; split by ',' or a tab, its "1.234 kr" loaded as 1.234.
+            decimal = ","
         elif mark == "," and "." not in ambiguous and mark not in group_votes \
                 and _dates_written_day_first_dotted(cells):
             # "05.10.2021" beside "15,883": dates written day first with dots are the custom of the

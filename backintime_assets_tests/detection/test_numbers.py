@@ -513,3 +513,20 @@ def test_a_semicolon_file_of_three_decimal_rates_is_not_loaded_1000x(tmp_path):
     result = normalise_bytes(path.read_bytes(), detect_file(path), path.name)
     assert result.prices_arrow.num_rows == 0  # before: 3002.0, 3003.0, ... loaded
     assert all("number format" in r for r in result.rejected.reason) and len(result.rejected) == 4
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+@pytest.mark.parametrize("cell", ["1.{} kr.", "kr 1.{}", "1.{} zł", "€ 1.{}", "Rp 1.{}"])
+def test_three_digit_dots_of_money_a_decimal_comma_writes_group_thousands(delimiter, cell):
+    # A Danish file of whole crowns dated year first: split by ';' it had been in doubt (every row
+    # rejected), split by ',' or a tab its "1.234 kr" had loaded as 1.234 crowns.
+    cells = [c for d, n in ((2, "234"), (3, "241"), (4, "229")) for c in (f"2024-01-0{d}", cell.format(n))]
+    assert detect_number_format(cells, delimiter) == (",", ".")
+
+
+@pytest.mark.parametrize("cell", ["$1.{}", "£1.{}", "1.{} DKK", "€1.{}"])
+def test_three_digit_dots_of_other_money_keep_their_reading(cell):
+    # The dollar and pound write a decimal dot; a code and a euro sign without a blank are written either way.
+    cells = [c for d, n in ((2, "234"), (3, "241"), (4, "229")) for c in (f"2024-01-0{d}", cell.format(n))]
+    assert detect_number_format(cells, ",") == (".", None)
+    assert detect_number_format(cells, ";") == (",", None)  # in doubt, as plain "1.234" is

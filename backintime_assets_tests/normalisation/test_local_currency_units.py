@@ -81,3 +81,35 @@ def test_rupiah_grouped_twice_by_dots_load(cell):
     # Whole rupiah: the "Rp" cells had been text, the file refused for no close column.
     cells = "".join(f"2024-01-0{i + 2};{cell.format(n)};1000\n" for i, n in enumerate(("1.234.567", "1.241.000")))
     assert _closes("Date;Close;Volume\n" + cells) == ([1234567.0, 1241000.0], [])
+
+
+def _file(delimiter: str, header: str, cells: list[str]) -> str:
+    quoted = [f'"{c}"' if delimiter in c else c for c in cells]
+    return header.replace(",", delimiter) + "\n" + "".join(
+        f"2024-01-0{i + 2}{delimiter}{c}{delimiter}1000\n" for i, c in enumerate(quoted))
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+@pytest.mark.parametrize("cell", ["{} kr.", "{} kr", "{}\u00a0kr.", "kr {}", "kr. {}", "{} zł", "{} €", "€ {}"])
+def test_whole_crowns_grouped_by_dots_load_as_thousands(delimiter, cell):
+    # A Danish export of whole crowns dated year first ("2024-01-02;1.234 kr."): split by ';' it had
+    # been refused for its number format, by ',' or a tab "1.234 kr" had loaded as 1.234 crowns.
+    cells = [cell.format(n) for n in ("1.234", "1.241", "1.229")]
+    assert _closes(_file(delimiter, "Dato,Kurs,Antal", cells)) == ([1234.0, 1241.0, 1229.0], [])
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+@pytest.mark.parametrize("cell", ["Rp {}", "Rp{}", "Rp\u00a0{}", "Rp{},00", "Rp. {}", "IDR {}"])
+def test_rupiah_grouped_by_dots_load(delimiter, cell):
+    # Indonesia's whole rupiah: the "Rp" cells had been text, the file refused for no close column.
+    cells = [cell.format(n) for n in ("1.234.567", "1.241.000", "1.229.500")]
+    assert _closes(_file(delimiter, "Date,Close,Volume", cells)) == ([1234567.0, 1241000.0, 1229500.0], [])
+    one_group = [cell.format(n) for n in ("12.500", "12.750", "12.250")]
+    assert _closes(_file(delimiter, "Date,Close,Volume", one_group))[0] == [12500.0, 12750.0, 12250.0]
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+@pytest.mark.parametrize("cell", ["${}", "£{}", "US${}", "{}", "{} USD"])
+def test_three_decimal_dollars_and_plain_numbers_keep_their_decimal_dot(delimiter, cell):
+    cells = [cell.format(n) for n in ("1.234", "1.241", "1.229")]
+    assert _closes(_file(delimiter, "Date,Close,Volume", cells)) == ([1.234, 1.241, 1.229], [])
