@@ -57,7 +57,9 @@ _SUFFIX = rf"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))\s?{_SCALE}$"
 # A coin's code after either ("1.2K BTC", "3.4M ETH", "0.5 BTC": exchanges' and wallets' exports) is the unit
 # the volume counts, no money (detection/currencies.COINS, as a volume's name "Volume BTC" says it): unread,
 # every row of such a file was rejected. Not a quote currency's ("1.2M USDT"): money traded, a turnover.
-# Looked for only in cells _SUFFIX leaves unread: an alternative of it, it cost scaled volumes 3% of their parse.
+# Read where at least half the column's filled cells are so written: one "1.5 BTC" among a share's volumes is
+# damage, rejected naming its unit. Looked for only in cells _SUFFIX leaves unread: an alternative of it, it
+# cost scaled volumes 3% of their parse.
 _COINED = rf"^(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?:\s?{_SCALE})?\s?(?i:{'|'.join(sorted(COINS))})$"
 _SUFFIXES = pa.array(list(_MULTIPLIER) + [""], type=pa.string())  # "": a coin's count without a scale
 _FACTORS = np.array([*_MULTIPLIER.values(), 1.0])
@@ -201,8 +203,10 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
         parts = pc.extract_regex(unread, _SUFFIX)
         hit = _mask(pc.is_valid(parts))
         if not (hit | shaped | missing).all():
-            parts = pc.if_else(pc.is_valid(parts), parts, pc.extract_regex(unread, _COINED))
-            hit = _mask(pc.is_valid(parts))
+            coined = _mask(pc.is_valid(coins := pc.extract_regex(unread, _COINED))) & ~hit
+            if 2 * coined.sum() >= (~missing).sum():  # a column written in coins, not a stray "1.5 BTC"
+                parts = pc.if_else(pa.array(hit), parts, coins)
+                hit = hit | coined
         if hit.any():
             num = pc.cast(parts.field("num").filter(pa.array(hit)), pa.float64()).to_numpy(zero_copy_only=False)
             suffix = pc.utf8_lower(parts.field("suf").filter(pa.array(hit)))

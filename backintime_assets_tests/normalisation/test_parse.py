@@ -51,6 +51,9 @@ def test_a_coins_volume_reads_with_its_code_and_scale():
     # A quote currency's is money traded, no count of coins; nor is a code read off a price's column.
     assert nums(["1.2M USDT", "1.2K BTCX"], suffixes=True) == ["bad", "bad"]
     assert nums(["0.5 BTC"]) == ["bad"]
+    # One such cell among a share's volumes is damage, not the column's unit.
+    assert nums(["1200", "1300", "1.5 BTC"], suffixes=True) == [1200.0, 1300.0, "bad"]
+    assert nums(["1200", "1.5K BTC", "1.5 BTC", ""], suffixes=True) == [1200.0, 1500.0, 1.5, None]
 
 
 @pytest.mark.parametrize(("cells", "decimal", "thousands", "expected"), [
