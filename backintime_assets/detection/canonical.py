@@ -57,6 +57,10 @@ _add("ticker", 1.0, "ticker", "symbol", "code", "ts_code", "ticker symbol", "sto
      "sym", "tkr", "ric", "secid", "security id", "instrument id", "share code", "epic", "wkn",
      "symbole", "simbolo", "trading symbol", "ticker code", "kurzel", "mnemo", "mnemonique", "code valeur")
 _add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertpapier", "valeur", "titel")
+# A table of several indices names each row's under "Index" (Kaggle's "Stock Exchange Data": "Index,Date,
+# Open,...", HSI, N225, GDAXI...), as a Hebrew one does under מדד: unmapped, its rows were rejected as an
+# unnamed series. A text column's only: a row number under "index" (a pandas dump) is no ticker.
+_add("ticker", 0.7, "index", "index name", "index code")
 _add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
      "branche", "sektor", "secteur", "sector gics", "category", "gics industry", "industry sector")
 _add("open", 1.0, "open", "open price", "opening price", "opening", "px open", "first", "opn", "o",

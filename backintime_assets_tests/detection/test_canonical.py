@@ -1663,3 +1663,24 @@ def test_a_ticker_named_close_hugging_the_nav_is_read_under_the_files_decimal_co
     assert [c.name for c in schema.columns if c.canonical == "close"] == ["GLD Close"]
     closes = normalise_bytes(data, schema, "GLD.csv").prices["close"].tolist()
     assert closes == [102.2, 103.3, 104.4, 105.5, 106.6, 109.9]
+
+
+def test_a_table_of_indices_names_each_rows_index_under_index():
+    # Kaggle's "Stock Exchange Data" (indexProcessed.csv): each row's index under "Index", its close
+    # in dollars beside its own. Unmapped, every row was rejected as an unnamed series.
+    rows = "".join(f"{code},1987-01-0{d},{p + d},{p + d + 5},{p + d - 5},{p + d + 1},{p + d + 1},0.0,{(p + d) / 8}\n"
+                   for code, p in (("HSI", 2500), ("N225", 18800)) for d in (5, 6, 7, 8))
+    data = ("Index,Date,Open,High,Low,Close,Adj Close,Volume,CloseUSD\n" + rows).encode()
+    schema = detect_bytes(data, "indexProcessed.csv")
+    assert [c.canonical for c in schema.columns][:2] == ["ticker", "date"]
+    prices = normalise_bytes(data, schema, "indexProcessed.csv").prices
+    assert sorted(set(prices["ticker"])) == ["HSI", "N225"]
+    assert prices[prices["ticker"] == "N225"]["close"].tolist() == [18806.0, 18807.0, 18808.0, 18809.0]
+
+
+def test_a_row_number_under_index_is_no_ticker():
+    # A pandas dump's row numbers: the file is one instrument's, named by the file.
+    data = ("index,Date,Open,High,Low,Close,Volume\n"
+            + "".join(f"{k},2024-01-0{k + 2},10.{k},11.{k},9.{k},10.{k + 1},{1000 + k}\n" for k in range(4))).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "ACME.csv"), "ACME.csv").prices
+    assert set(prices["ticker"]) == {"ACME"} and len(prices) == 4
