@@ -351,7 +351,7 @@ def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, di
 
         def cells(line: str) -> list[str]:
             return next(csv.reader([line], **kwargs), [])
-    lines = dict(titles()[-(BETWEEN + 1):])
+    lines = dict(titles())
     for i in range(header_row - 1, max(header_row - BETWEEN - 2, -1), -1):
         if i not in lines:
             return None
@@ -361,14 +361,21 @@ def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, di
     return None
 
 
+# Lines above the header a label naming the ticker may stand: a Bloomberg sheet's preamble puts "Security"
+# over "Start Date", "End Date" and "Period" and a blank line, five lines up; the rows loaded under the
+# file's name. Only a line so labelled counts from this far (labelled_ticker), not a title's words.
+LABEL_REACH = 6
+
+
 def _label_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect) -> str | None:
-    """The nearest line above the header, past blank lines and notes ("Prices in GBX (pence)"), that
-    names a ticker by its field's name ("Symbol: ACME"), or the first line above past blank ones. A note
-    between the label and the header had hidden the label: the rows loaded under the file's name."""
+    """The nearest line above the header, past blank lines and notes ("Prices in GBX (pence)") or a
+    preamble's other fields (LABEL_REACH), that names a ticker by its field's name ("Symbol: ACME"), or
+    the first line above past blank ones. A note between the label and the header had hidden the label:
+    the rows loaded under the file's name."""
     nearest = _line_above(titles, header_row, dialect, True)
     if nearest is None or labelled_ticker(nearest) is not None:
         return nearest
-    for below in range(header_row - 1, max(header_row - BETWEEN - 1, 0), -1):
+    for below in range(header_row - 1, max(header_row - LABEL_REACH - 1, 0), -1):
         line = _line_above(titles, below, dialect, True)
         if line is not None and labelled_ticker(line) is not None:
             return line

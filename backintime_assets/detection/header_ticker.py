@@ -33,6 +33,9 @@ _PLACEHOLDER = re.compile(r"#N/A(?:\s.*)?|#(?:NAME\?|VALUE!|REF!|DIV/0!|NUM!|NUL
 # A line that names the file's ticker by the ticker's own field name ("Symbol: AAPL", "Ticker,MSFT", "Security
 # = 7203.T"), above the header: the name is asked of canonical.names_the_ticker, as a header row's is.
 _LABELLED = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>[A-Z0-9^][A-Z0-9.=^/-]{0,19})")
+# Or by a Bloomberg security, spaces and all ("Security,AAPL US Equity" over "Date,PX_OPEN,...,PX_LAST"):
+# its words past the first had made the line no label, and the rows loaded under the file's name.
+_LABELLED_SECURITY = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>" + _SECURITY.pattern + ")")
 # What an instrument's field may name besides its ticker: its kind ("Instrument: EQUITY", "Security: STOCK"
 # in a preamble's key-value block), no listed ticker. Taken for one past the block's other lines, the
 # rows loaded as security EQUITY.
@@ -87,7 +90,7 @@ def labelled_ticker(line: str | None) -> str | None:
     as security "N/A"), a currency's code, nor a field's or an identifier's name: "Ticker,ISIN" over a
     table of codes is that table's header, not security ISIN. Also what marks a table stacked below the
     first under its own label (normalisation/stacked_tables.py). Nor an instrument's kind (_KINDS)."""
-    m = _LABELLED.fullmatch(line.strip()) if line else None
+    m = (_LABELLED.fullmatch(line.strip()) or _LABELLED_SECURITY.fullmatch(line.strip())) if line else None
     if m is None or not names_the_ticker(m.group("name")):
         return None
     ticker = m.group("t")

@@ -258,3 +258,28 @@ def test_an_instruments_kind_over_a_preamble_names_no_ticker(kind):
         schema = detect_bytes(data, "ACME.csv")
         assert schema.ticker is None
         assert normalise_bytes(data, schema, "ACME.csv").prices_arrow["ticker"].to_pylist() == ["ACME"] * 2
+
+
+@pytest.mark.parametrize("above", ["Security,AAPL US Equity,,,,\n\n",
+                                   # A Bloomberg sheet's preamble: the security five lines up.
+                                   "Security,AAPL US Equity,,,,\nStart Date,1/1/2020,,,,\nEnd Date,1/6/2020,,,,\n"
+                                   "Period,D,,,,\n,,,,,\n"])
+def test_a_bloomberg_security_labelled_above_the_header_names_the_rows(above):
+    # Its words past "AAPL" made the line no label, and the rows loaded under the file's name (EXPORT).
+    body = "1/2/2020,74.06,75.15,73.7975,75.0875,135480400\n1/3/2020,74.2875,75.145,74.125,74.3575,146322800\n"
+    data = f"{above}Date,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_VOLUME\n{body}".encode()
+    schema = detect_bytes(data, "export.csv")
+    assert schema.problem is None and schema.ticker == "AAPL US Equity"
+    prices = normalise_bytes(data, schema, "export.csv").prices_arrow
+    assert prices["ticker"].to_pylist() == ["AAPL US EQUITY"] * 2
+    assert prices["close"].to_pylist() == [75.0875, 74.3575]
+
+
+def test_a_preambles_other_fields_far_above_name_no_ticker():
+    # Only a line that names the ticker's field counts from that far: a title six lines up is no label.
+    body = "2024-01-02,100.8,101.5,99.9,100.2,12500\n2024-01-03,100.2,102.0,100.0,101.7,13400\n"
+    data = ("Daily Prices ACME\nSource: Vendor\nFrom: 2024-01-01\nTo: 2024-01-31\nPeriod: D\n\n"
+            f"Date,Open,High,Low,Close,Volume\n{body}").encode()
+    schema = detect_bytes(data, "ACME.csv")
+    assert schema.ticker is None
+    assert normalise_bytes(data, schema, "ACME.csv").prices_arrow["ticker"].to_pylist() == ["ACME"] * 2
