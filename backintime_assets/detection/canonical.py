@@ -198,6 +198,15 @@ _add("low", 1.0, "נמוך", "שער נמוך")
 _add("close", 1.0, "שער נעילה", "נעילה")
 _add("adj_close", 1.0, "שער נעילה מתואם")
 _add("ticker", 0.7, "מדד", "שם המדד", "שם נייר", "נייר ערך")
+# Thai, as SET's historical prices write them ("วันที่,ราคาเปิด,ราคาสูงสุด,ราคาต่ำสุด,ราคาปิด,...,ปริมาณ(พันหุ้น),
+# มูลค่า(ล้านบาท)"): unread, the file was refused for want of a close. Its value (มูลค่า) is money, left unmapped.
+_add("date", 1.0, "วันที่", "วันที่ซื้อขาย")
+_add("open", 1.0, "ราคาเปิด", "เปิด")
+_add("high", 1.0, "ราคาสูงสุด", "สูงสุด")
+_add("low", 1.0, "ราคาต่ำสุด", "ต่ำสุด")
+_add("close", 1.0, "ราคาปิด", "ปิด")
+_add("volume", 1.0, "ปริมาณ", "ปริมาณซื้อขาย", "ปริมาณการซื้อขาย")
+_add("ticker", 1.0, "หลักทรัพย์", "ชื่อย่อหลักทรัพย์", "ชื่อย่อ")
 # Its symbol ("TEVA") and its security number (629014: a numbered code, as under 종목코드, yielding to
 # the symbol) key a security: with the names alone mapped, a file holding them took the Hebrew name for
 # the ticker beside them.

@@ -27,6 +27,8 @@ _FACTORS = {
     **dict.fromkeys(("万", "萬", "만"), 10_000),
     **dict.fromkeys(("百万", "百萬", "백만"), 1_000_000),
     **dict.fromkeys(("亿", "億", "억"), 100_000_000),
+    # Thai, as SET writes it before what is counted ("ปริมาณ(พันหุ้น)", thousand shares; "มูลค่า(ล้านบาท)")
+    "พัน": 1_000, "หมื่น": 10_000, "แสน": 100_000, "ล้าน": 1_000_000,
 }
 # Units that count in lots, whose size the header does not give: a Shanghai lot ("手") is 100
 # shares, a Hong Kong board lot differs by stock, a futures "手" is one contract; "mil" is a
@@ -36,8 +38,8 @@ _UNREAD = frozenset({"手", "万手", "萬手", "lot", "lots", "boardlots", "boa
 _PIECES = frozenset({"shares", "share", "units", "unit", "contracts", "pieces", "pcs", "ks", "kusů", "kusu", "szt",
                      "sztuk", "шт", "штук", "stk", "stück", "stuck", "stueck", "st", "db", "kom", "adet", "lembar",
                      "cp", "of", "in", "no"})
-_CJK_PIECES = ("股", "株", "주")
-_CJK_MONEY = ("元", "円", "圆", "원")
+_CJK_PIECES = ("股", "株", "주", "หุ้น")  # and Thai's shares, written after their scale as CJK's are
+_CJK_MONEY = ("元", "円", "圆", "원", "บาท")
 
 
 def only_pieces(text: str) -> bool:
@@ -104,7 +106,7 @@ def _read(text: str) -> tuple[int | None, bool] | None:
     if text in _UNREAD:
         return (None, False)
     if text.endswith(_CJK_PIECES) and not text.isascii():
-        scale = text[:-1]  # "千株" -> "千"; "股" alone counts shares, no scale
+        scale = text[:-len(next(p for p in _CJK_PIECES if text.endswith(p)))]  # "千株" -> "千"; "股" alone: no scale
         if scale in _FACTORS:
             return (_FACTORS[scale], False)
         return (None, False) if scale in _UNREAD else None

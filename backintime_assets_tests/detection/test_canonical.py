@@ -1684,3 +1684,18 @@ def test_a_row_number_under_index_is_no_ticker():
             + "".join(f"{k},2024-01-0{k + 2},10.{k},11.{k},9.{k},10.{k + 1},{1000 + k}\n" for k in range(4))).encode()
     prices = normalise_bytes(data, detect_bytes(data, "ACME.csv"), "ACME.csv").prices
     assert set(prices["ticker"]) == {"ACME"} and len(prices) == 4
+
+
+def test_sets_thai_header_maps_its_prices_and_its_thousands_of_shares():
+    # SET's historical prices in Thai, dated in the Buddhist era: refused for want of a close.
+    data = ("วันที่,ราคาเปิด,ราคาสูงสุด,ราคาต่ำสุด,ราคาปิด,เปลี่ยนแปลง,%เปลี่ยนแปลง,ปริมาณ(พันหุ้น),มูลค่า(ล้านบาท)\n"
+            '12/01/2567,34.75,35.00,34.50,34.75,0.00,0.00,"28,451.20",990.12\n'
+            '11/01/2567,34.50,34.75,34.25,34.75,0.25,0.72,"31,220.50","1,080.33"\n'
+            '10/01/2567,34.75,34.75,34.25,34.50,-0.25,-0.72,"25,112.80",864.71\n').encode()
+    schema = detect_bytes(data, "PTT.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close", None, None, "volume", None]
+    prices = normalise_bytes(data, schema, "PTT.csv").prices.sort_values("date")
+    assert prices["date"].astype(str).tolist() == ["2024-01-10", "2024-01-11", "2024-01-12"]
+    assert prices["close"].tolist() == [34.5, 34.75, 34.75]
+    assert prices["open"].tolist() == [34.75, 34.5, 34.75]
+    assert prices["volume"].tolist() == [25_112_800, 31_220_500, 28_451_200]

@@ -25,6 +25,7 @@ from backintime_assets.detection.multipliers import (
     ("出来高（千株）", "出来高", 1_000),
     ("거래량(천주)", "거래량", 1_000),
     ("成交仟股", "成交", 1_000),  # TPEx
+    ("ปริมาณ(พันหุ้น)", "ปริมาณ", 1_000),  # SET in Thai: thousand shares
 ])
 def test_a_declared_scale_is_read_with_the_name_before_it(header, name, factor):
     unit = declared_unit(header)
@@ -38,7 +39,7 @@ def test_lots_and_words_of_two_meanings_give_a_unit_without_a_factor(header):
 
 
 @pytest.mark.parametrize("header", ["Objem obchodů, mil. Kč", "Объем, млн руб.", "거래대금(백만원)", "成交额(元)",
-                                    "Umsatz in Tsd. EUR", "Close (GBX)", "Volume (USDT)"])
+                                    "มูลค่า(ล้านบาท)", "Umsatz in Tsd. EUR", "Close (GBX)", "Volume (USDT)"])
 def test_money_is_told_apart_from_a_count(header):
     unit = declared_unit(header)
     assert unit is not None and unit.money and unit.factor is None
