@@ -33,7 +33,7 @@ from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
-from .header_ticker import BETWEEN, filler, header_ticker, labelled_ticker
+from .header_ticker import BETWEEN, LABEL_REACH, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
@@ -359,12 +359,6 @@ def _line_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, di
         if not filler(row, blank=double_spaced):
             return " ".join(c.strip() for c in row if c.strip())
     return None
-
-
-# Lines above the header a label naming the ticker may stand: a Bloomberg sheet's preamble puts "Security"
-# over "Start Date", "End Date" and "Period" and a blank line, five lines up; the rows loaded under the
-# file's name. Only a line so labelled counts from this far (labelled_ticker), not a title's words.
-LABEL_REACH = 6
 
 
 def _label_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, dialect: Dialect) -> str | None:

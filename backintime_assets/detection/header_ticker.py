@@ -42,6 +42,10 @@ _LABELLED_SECURITY = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>
 _KINDS = frozenset({"EQUITY", "EQUITIES", "STOCK", "STOCKS", "SHARES", "ETFS", "INDEX", "INDICES", "FUTURES",
                     "OPTIONS", "FOREX", "CFD", "CFDS", "CRYPTO", "COMMODITY", "COMMODITIES", "BONDS", "WARRANTS"})
 BETWEEN = 3  # such rows at most between the label and the header (one, and a double-spaced file's blanks)
+# Lines above the header a label naming the ticker may stand: a Bloomberg sheet's preamble puts "Security"
+# over "Start Date", "End Date" and "Period" and a blank line, five lines up; the rows loaded under the
+# file's name. Only a line so labelled counts from this far (labelled_ticker), not a title's words.
+LABEL_REACH = 6
 
 
 def filler(cells: Sequence[str], blank: bool = False) -> bool:

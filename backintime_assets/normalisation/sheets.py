@@ -31,7 +31,7 @@ import numpy as np
 import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
-from backintime_assets.detection.header_ticker import BETWEEN, filler, header_ticker
+from backintime_assets.detection.header_ticker import BETWEEN, LABEL_REACH, filler, header_ticker, labelled_ticker
 from backintime_assets.detection.nameless import sheet_names_a_period, sheet_names_ticker, sheets_numbered_as_parts
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.swapped_cells import own_swap
@@ -314,7 +314,7 @@ def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings |
         schema, rows = plan.schema, plan.sheet.rows
         above = _label_above(rows, schema.header_row)
         named = header_ticker(rows[schema.header_row:schema.data_start_line], [c.canonical for c in schema.columns],
-                              lambda above=above: above)
+                              lambda above=above: above, lambda rows=rows, at=schema.header_row: _labelled(rows, at))
         if named is None:
             return None
         words.append(named)
@@ -332,6 +332,18 @@ def _label_above(rows: list[list[str]], header_row: int) -> str | None:
     for i in range(header_row - 1, max(header_row - BETWEEN - 2, -1), -1):
         if not filler(rows[i]):
             return " ".join(c.strip() for c in rows[i] if c.strip()) or None
+    return None
+
+
+def _labelled(rows: list[list[str]], header_row: int) -> str | None:
+    """The nearest of a sheet's rows above its header, within LABEL_REACH, that names a ticker by its
+    field's name ("Security | AAPL US Equity" over a preamble's dates): as detect._label_above reads a
+    file's. Read as the security alone, such a label named no ticker, and each sheet loaded under its
+    sheet's name or none."""
+    for i in range(header_row - 1, max(header_row - LABEL_REACH - 1, -1), -1):
+        line = " ".join(c.strip() for c in rows[i] if c.strip())
+        if line and labelled_ticker(line) is not None:
+            return line
     return None
 
 

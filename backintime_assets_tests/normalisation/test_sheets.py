@@ -407,6 +407,22 @@ def test_a_security_label_above_each_sheets_header_names_that_sheets_rows():
     assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 3, "MSFT US EQUITY": 3} and len(result.rejected) == 0
 
 
+def test_a_security_labelled_over_each_sheets_preamble_names_that_sheets_rows():
+    # Bloomberg's spreadsheet builder: "Security | AAPL US Equity" over the request's dates, then the fields.
+    # Read as the security alone, the label named no ticker: the sheets loaded under their names or
+    # were rejected as one ticker's conflicting repeats.
+    def security(ticker: str, days) -> list[list]:
+        return [["Security", f"{ticker} US Equity"], ["Start Date", datetime(2024, 1, 1)],
+                ["End Date", datetime(2024, 1, 5)], ["Period", "D"], [],
+                ["Date", "PX_LAST", "PX_VOLUME"]] + [[datetime(2024, 1, d), 100.5 + d + len(ticker), 1000 + d]
+                                                    for d in days]
+    alone = run(book({"A": security("AAPL", (2, 3, 4))}), "prices.xlsx")
+    assert set(alone.prices.ticker) == {"AAPL US EQUITY"}
+    sheets = {"Sheet1": security("AAPL", (2, 3, 4)), "Sheet2": security("MSFT", (2, 3, 4))}
+    result = run(book(sheets), "prices.xlsx")
+    assert Counter(result.prices.ticker) == {"AAPL US EQUITY": 3, "MSFT US EQUITY": 3} and len(result.rejected) == 0
+
+
 def _weekdays(start: datetime, n: int) -> list[datetime]:
     days, day = [], start
     while len(days) < n:
