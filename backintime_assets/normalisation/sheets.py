@@ -18,8 +18,8 @@ prices, rejected rows or non-data lines (line numbers: detection/xlsx.py):
 - any other sheet (notes, one column of text, a list of names) is non-data, kind OTHER_SHEET: its
   rows are not price rows, and rejecting them would bury the rejections that matter. An empty
   sheet (a chart's) has no rows.
-Visible sheets come first (after the schema's own), so that among repeats of a ticker's date the
-row a reader of the workbook sees wins over a hidden sheet's (a stale backup): xlsx.py.
+A hidden sheet in the table's layout has its rows rejected where the table is on a visible one
+(_hidden_sheets): a keeper hides stale backups and scratch, which are no reader's prices.
 """
 from __future__ import annotations
 
@@ -174,28 +174,25 @@ def plan_sheets(sheets: list[Sheet], schema: FileSchema, name: str, week: Tradin
         plans.append(plan)
     if len(plans) > 1:
         _other_frequencies(plans, schema)
-        _hidden_strays(plans, schema)
+        _hidden_sheets(plans)
     return plans
 
 
-def _hidden_strays(plans: list[SheetPlan], schema: FileSchema) -> None:
-    """A hidden data sheet not named as a ticker, beside visible sheets each named as one (AAPL,
-    MSFT, and a hidden "Backup"), becomes a sheet whose rows are rejected: whose prices it holds
-    nothing says, and its name vetoed the others' (sheet_tickers names sheets only when all are
-    tickers), so the visible sheets' every row was an unnamed series under the file's name. Not
-    where rows name their tickers (a ticker column, tickers side by side), nor beside sheets of
-    periods (JAN, FEB), whose hidden copy is more of the file's one ticker."""
-    if "ticker" in schema.canonical_map() or schema.side_by_side:
+def _hidden_sheets(plans: list[SheetPlan]) -> None:
+    """A hidden sheet in the table's layout, beside the visible sheet the table was read from,
+    becomes a sheet whose rows are rejected, each saying so. A keeper hides what no reader of the
+    workbook is to see: a stale backup, last year's scratch, a ticker dropped from the watchlist.
+    Loaded, its rows came back as prices without a word: a hidden "AAPL old" put the days deleted
+    from the visible sheet back under its ticker, hidden "GOOG" and "TSLA" sheets loaded as tickers
+    the workbook no longer shows, and a hidden "Backup" beside ticker sheets had vetoed their names
+    (sheet_tickers names sheets only when all are tickers). Where the table itself is on a hidden
+    sheet (a cover or chart shown in front of it), nothing says the hidden sheets are stale: all load."""
+    if not plans[0].sheet.visible:
         return
-    data = [p for p in plans if p.schema is not None]
-    shown = [p.sheet.name or "" for p in data if p.sheet.visible]
-    if len(shown) < 2 or not all(sheet_names_ticker(n) and not sheet_names_a_period(n) for n in shown):
-        return
-    for plan in data:
-        if plan is not plans[0] and not plan.sheet.visible and not sheet_names_ticker(plan.sheet.name or ""):
-            plan.reason = (f"on sheet {plan.sheet.name!r}, not read: hidden, and not named as a ticker as the"
-                           f" visible sheets are ({', '.join(shown[:3])}{', ...' if len(shown) > 3 else ''}):"
-                           " whose prices it holds is unknown")
+    for plan in plans[1:]:
+        if plan.schema is not None and not plan.sheet.visible:
+            plan.reason = (f"on sheet {plan.sheet.name!r}, not read: the sheet is hidden in the workbook"
+                           " (a stale copy or scratch kept out of sight?): unhide it to load its rows")
             plan.own, plan.schema, plan.cells = plan.schema, None, None
 
 

@@ -242,6 +242,10 @@ def _hidden_stale_copy() -> tuple[dict[str, list[list]], bytes]:
     return sheets, buf.getvalue()
 
 
+HIDDEN_BACKUP = ("on sheet 'Backup', not read: the sheet is hidden in the workbook (a stale copy or scratch"
+                 " kept out of sight?): unhide it to load its rows")
+
+
 def test_a_hidden_stale_copy_before_the_visible_sheet_does_not_win():
     # Detection took the first sheet with rows, hidden or not, and its rows came first: the
     # visible, corrected sheet's rows were rejected as conflicting duplicates of the hidden copy's.
@@ -299,7 +303,8 @@ def test_detection_reads_the_visible_sheet_and_the_hidden_one_is_still_accounted
     assert detect_bytes(data, "aapl.xlsx").sheet == "Prices"
     assert [s.visible for s in xlsx.read_sheets(data)] == [False, True]
     r = run(data)
-    assert r.rejected.reason.tolist() == [f"conflicting duplicate of line {SHEET_LINES + 2}"] + ["duplicate"] * 4
+    assert r.rejected.source_line.tolist() == list(range(2, 7))
+    assert set(r.rejected.reason) == {HIDDEN_BACKUP}
     assert every_row_once(r, sheets)
 
 
@@ -739,14 +744,13 @@ def test_a_hidden_sheet_not_named_as_a_ticker_beside_ticker_sheets_is_rejected_n
     assert r.prices.groupby("ticker").close.apply(list).to_dict() == {
         "AAPL": [bar(d)[4] for d in DAYS], "MSFT": [bar(d, 1)[4] for d in DAYS]}
     assert (r.rejected.source_line > 2 * SHEET_LINES).all() and len(r.rejected) == len(DAYS)
-    assert set(r.rejected.reason) == {"on sheet 'Backup', not read: hidden, and not named as a ticker as the"
-                                      " visible sheets are (AAPL, MSFT): whose prices it holds is unknown"}
+    assert set(r.rejected.reason) == {HIDDEN_BACKUP}
     assert every_row_once(r, sheets)
 
 
-def test_a_hidden_copy_beside_sheets_of_periods_is_still_the_files_tickers():
-    # Sheets of months are one ticker's periods: a hidden copy of one is more of the same ticker's
-    # rows (its repeats judged as such), not rows of unknown prices.
+def test_a_hidden_copy_beside_sheets_of_periods_is_rejected_and_the_periods_stay_the_files_ticker():
+    # Sheets of months are one ticker's periods: a hidden copy of one is rejected as hidden (as any
+    # hidden sheet beside the visible table), and the months load under the file's one ticker.
     sheets = {"JAN": [HEADER, *[bar(d) for d in DAYS]],
               "FEB": [HEADER, *[bar(datetime(2021, 2, d)) for d in (1, 2, 3)]],
               "Backup": [HEADER, *[bar(d) for d in DAYS]]}
@@ -756,4 +760,48 @@ def test_a_hidden_copy_beside_sheets_of_periods_is_still_the_files_tickers():
     wb.save(buf)
     r = run(buf.getvalue())
     assert set(r.prices.ticker) == {"AAPL"} and len(r.prices) == len(DAYS) + 3
-    assert not r.rejected.reason.str.contains("hidden").any()
+    assert set(r.rejected.reason) == {HIDDEN_BACKUP} and len(r.rejected) == len(DAYS)
+
+
+def _hiding(data: bytes, *names: str, state: str = "hidden") -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for name in names:
+        wb[name].sheet_state = state
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_hidden_sheets_named_as_tickers_are_rejected_not_loaded(state):
+    # A watchlist's sheet per ticker, GOOG hidden (dropped from the list, its prices years old):
+    # its rows loaded as GOOG's prices, which no reader of the workbook sees.
+    old = [datetime(2019, 3, d) for d in (4, 5, 6)]
+    sheets = {"AAPL": [HEADER, *[bar(d) for d in DAYS]], "MSFT": [HEADER, *[bar(d, 1) for d in DAYS]],
+              "GOOG": [HEADER, *[bar(d, 2) for d in old]]}
+    r = run(_hiding(book(sheets), "GOOG", state=state), name="watchlist.xlsx")
+    assert r.prices.groupby("ticker").close.apply(list).to_dict() == {
+        "AAPL": [bar(d)[4] for d in DAYS], "MSFT": [bar(d, 1)[4] for d in DAYS]}
+    assert r.rejected.source_line.tolist() == [2 * SHEET_LINES + r for r in (2, 3, 4)]
+    assert set(r.rejected.reason) == {"on sheet 'GOOG', not read: the sheet is hidden in the workbook (a stale"
+                                      " copy or scratch kept out of sight?): unhide it to load its rows"}
+    assert every_row_once(r, sheets)
+
+
+def test_a_hidden_old_copy_does_not_bring_back_days_the_visible_sheet_lacks():
+    # The keeper deleted two bad days from the visible sheet; a hidden copy kept from before still
+    # held them, and they loaded under the file's ticker beside the corrected days.
+    sheets = {"Prices": [HEADER, *[bar(d) for d in DAYS[:3]]], "Prices old": [HEADER, *[bar(d, 3) for d in DAYS]]}
+    r = run(_hiding(book(sheets), "Prices old"))
+    assert r.prices.date.tolist() == DAYS[:3] and r.prices.close.tolist() == [bar(d)[4] for d in DAYS[:3]]
+    assert len(r.rejected) == len(DAYS) and r.rejected.reason.str.contains("hidden in the workbook").all()
+    assert every_row_once(r, sheets)
+
+
+def test_a_table_on_a_hidden_sheet_behind_a_visible_cover_still_loads():
+    # Nothing says a hidden table is stale where no visible sheet holds one: a cover's notes in front.
+    sheets = {"Cover": [["Portfolio report"], ["Prepared by the back office"]],
+              "Data": [HEADER, *[bar(d) for d in DAYS]], "Data 2": [HEADER, *[bar(d) for d in DAYS[3:]]]}
+    r = run(_hiding(book(sheets), "Data", "Data 2"))
+    assert r.prices.close.tolist() == [bar(d)[4] for d in DAYS]
+    assert r.rejected.reason.tolist() == ["duplicate"] * 2
