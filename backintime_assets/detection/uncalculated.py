@@ -3,6 +3,9 @@ a script's report) and never opened in Excel stores `=ROUND(B2*1.01,2)` and no r
 reader gives as an empty cell. A close column of such formulas read as no column at all, and the
 column beside it ("Price", the formula's input) loaded as the close: wrong prices, without a word.
 Excel saves each formula's last value beside it; only those files' formulas read as numbers.
+xlsxwriter (pandas' to_excel engine, most scripts' reports) saves a 0 for each formula's value
+instead, and has the workbook calculated when opened (fullCalcOnLoad): such a close read as 0 and
+every row was rejected as a non-positive price, no word of formulas; a volume of them loaded as 0.
 """
 from __future__ import annotations
 
@@ -20,9 +23,12 @@ from .schema import FileSchema
 # may carry a namespace prefix (<x:c>, <x:f>: Microsoft's Open XML SDK writes them so, a program's report).
 # Not a text formula's empty value (t="str", <v></v>): Excel's and LibreOffice's result of =IF(B9="","",...),
 # a hand-kept book's close for a day not yet typed, calculated.
+# Its value: none, empty, or a 0 (told apart below).
 _UNCALCULATED = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>\s*<(?:\w+:)?f(?:\s[^>]*)?'
-                           rb'(?:/>|>[^<]*</(?:\w+:)?f>)\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?'
+                           rb'(?:/>|>[^<]*</(?:\w+:)?f>)\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*(0?)\s*</(?:\w+:)?v>)?'
                            rb'\s*</(?:\w+:)?c>')
+# A workbook to be calculated when opened: what its writer saved as the formulas' values was no result.
+_CALCULATED_ON_OPEN = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b\w+:id="([^"]+)"')
 _RELATION = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"'
                        rb'|<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"')
@@ -50,7 +56,8 @@ def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int]]:
                 target, rid = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
                 targets[rid] = target.decode()
             # A name is stored escaped: "P&L" as "P&amp;L".
-            ids = {html.unescape(name.decode()): rid for name, rid in _SHEET.findall(book.read("xl/workbook.xml"))}
+            listing = book.read("xl/workbook.xml")
+            ids = {html.unescape(name.decode()): rid for name, rid in _SHEET.findall(listing)}
             if sheet not in ids or ids[sheet] not in targets:
                 return []
             target = targets[ids[sheet]]
@@ -60,8 +67,11 @@ def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int]]:
         return []
     if b"<f" not in xml and b":f" not in xml:  # no formula, prefixed or not
         return []
-    return [(int(row) - 1, _column(col)) for col, row, kind, value in _UNCALCULATED.findall(xml)
-            if not (value and b't="str"' in kind)]
+    # A saved 0 is no result only where the workbook says it was never calculated: an Excel-saved 0
+    # is the formula's value (a price of 0 is rejected as any is).
+    zero_unsaved = _CALCULATED_ON_OPEN.search(listing) is not None
+    return [(int(row) - 1, _column(col)) for col, row, kind, value, zero in _UNCALCULATED.findall(xml)
+            if (zero_unsaved if zero else not (value and b't="str"' in kind))]
 
 
 def price_columns(schema: FileSchema, header: list[str]) -> set[int]:
@@ -72,11 +82,11 @@ def price_columns(schema: FileSchema, header: list[str]) -> set[int]:
 
 
 def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str]) -> bool:
-    """Whether any data row of `rows` (a sheet's, as read) has a price column's cell empty: where
+    """Whether any data row of `rows` (a sheet's, as read) has a price column's cell empty or 0: where
     formulas without values would be, so that a sheet without any is not searched for them."""
     columns = price_columns(schema, header)
-    return any(j >= len(row) or not row[j].strip() for row in rows[max(schema.data_start_line, 0):] if row
-               for j in columns)
+    return any(j >= len(row) or row[j].strip() in ("", "0") for row in rows[max(schema.data_start_line, 0):]
+               if row for j in columns)
 
 
 def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int]], header: list[str],

@@ -562,6 +562,45 @@ def test_formulas_saved_by_excel_read_as_their_values():
     assert result.prices.close.tolist() == [101.0 + k for k in range(5)]
 
 
+def _saved_zeros(data: bytes, calculated_on_open: bool = True) -> bytes:
+    """`data` (openpyxl's) with each formula's value a saved 0, as xlsxwriter (pandas' to_excel
+    engine) writes it; `calculated_on_open` False: as a workbook Excel saved, which drops fullCalcOnLoad."""
+    book, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as saved:
+        for item in book.infolist():
+            body = book.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                body = body.replace(b"<v />", b"<v>0</v>").replace(b"<v/>", b"<v>0</v>")
+            if item.filename == "xl/workbook.xml" and not calculated_on_open:
+                body = re.sub(rb'\s*fullCalcOnLoad="1"', b"", body)
+            saved.writestr(item, body)
+    return out.getvalue()
+
+
+def test_formulas_saved_as_0_by_their_writer_are_formulas_never_calculated():
+    # xlsxwriter saves 0 as each formula's value and has Excel calculate them on opening: every close
+    # read as 0 and every row was rejected as a non-positive price, no word of formulas.
+    data = _saved_zeros(_formulas(close_formula=True))
+    assert detect_bytes(data, "report.xlsx").problem.startswith("formulas never calculated: 5 cells of 'Close'")
+
+
+def test_a_volume_of_formulas_saved_as_0_is_never_loaded_as_0():
+    # A report's volume in shares computed from lots (=B2*100), written by xlsxwriter: each read as a
+    # volume of 0 and loaded so beside the right prices.
+    rows = [["Date", "Close", "Lots", "Volume"]]
+    rows += [[d, 100.5 + k, 1200 + k, f"=C{k + 2}*100"] for k, d in enumerate(_days(5))]
+    data = _saved_zeros(workbook(rows))
+    assert detect_bytes(data, "report.xlsx").problem.startswith("formulas never calculated: 5 cells of 'Volume'")
+
+
+def test_a_formulas_0_excel_saved_is_its_value():
+    # Excel saved the workbook: a formula's 0 is what it calculated, not a formula never calculated.
+    rows = [["Date", "Close", "Volume"]] + [[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(5))]
+    rows[3][2] = "=0*C4"
+    result = _loaded(_saved_zeros(workbook(rows), calculated_on_open=False))
+    assert result.prices.volume.tolist() == [1000, 1001, 0, 1003, 1004]
+
+
 def test_a_contents_sheet_before_a_dated_table_of_no_close_leaves_the_table_to_be_mapped():
     # EIA's spot price downloads: a "Contents" sheet of notes, then "Data 1" of dates and a series
     # named by its description. The notes were taken for the table: "no date or close column", and
