@@ -33,7 +33,7 @@ from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
-from .header_ticker import BETWEEN, LABEL_REACH, filler, header_ticker, labelled_ticker
+from .header_ticker import BETWEEN, LABEL_REACH, filler, header_ticker, label_over_fields, labelled_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
@@ -92,7 +92,8 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
             file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None,
-            titles: Callable[[], list[tuple[int, str]]] = list, lone_sheet: bool = False) -> FileSchema:
+            titles: Callable[[], list[tuple[int, str]]] = list, lone_sheet: bool = False,
+            labels: dict[int, tuple[int, int, str]] | None = None) -> FileSchema:
     # A volume's commas grouping thousands where the file's comma is its decimal (comma_groups.py).
     layout.types = comma_grouped_volumes(layout.names, layout.types, layout.body, decimal, thousands)
     # Two-digit Minguo years ("83/09/05") where the file shows it is Taiwan's (minguo.py).
@@ -297,7 +298,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # all loaded under the file's name, one made-up security or "unnamed series".
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced),
-                               lambda: _label_above(titles, layout.header_row, dialect)) or lone
+                               lambda: _label_above(titles, layout.header_row, dialect)) or lone \
+            or label_over_fields((labels or {}).get(layout.header_row - 1), canonical)  # a workbook's merged label
         if ticker is None and day is None and not (sheet_names_ticker(sheet or "") and not lone_sheet) \
                 and "close" in canonical:
             # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).
@@ -832,7 +834,7 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     last XLSX_TAIL_ROWS are looked at). Normalisation asks it of a workbook's other sheets."""
     if sheet.tail is None and len(sheet.rows) > XLSX_HEAD_ROWS:  # as read_sheet bounds it
         sheet = Sheet(sheet.name, sheet.rows[:XLSX_HEAD_ROWS], sheet.rows[XLSX_HEAD_ROWS:][-XLSX_TAIL_ROWS:],
-                      sheet.total_rows, sheet.index, sheet.visible, sheet.dates_from_1904)
+                      sheet.total_rows, sheet.index, sheet.visible, sheet.dates_from_1904, labels=sheet.labels)
     if not any(sheet.rows):
         schema = problem_schema(name, "empty workbook", "utf-8", file_format)
         schema.sheet = sheet.name
@@ -853,7 +855,7 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
                 for i, row in head_rows[:max(_table_line(layout), 0)]]
 
     return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name,
-                   notes=notes, titles=titles, lone_sheet=sheet.worksheets == 1)
+                   notes=notes, titles=titles, lone_sheet=sheet.worksheets == 1, labels=sheet.labels)
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:

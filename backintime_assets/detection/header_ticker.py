@@ -88,6 +88,35 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
     return found.pop() if len(found) == 1 else None  # two rows naming two tickers: whose?
 
 
+# Venues and sources a keeper may write over a table's prices as well, in capitals as a ticker is.
+_VENUES = frozenset({"NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "LSE", "AIM", "XETRA", "EURONEXT", "SIX",
+                     "TSX", "TSXV", "ASX", "NZX", "HKEX", "SEHK", "SGX", "JPX", "TSE", "OSE", "KRX", "KOSPI", "KOSDAQ",
+                     "SSE", "SZSE", "NSE", "BSE", "TWSE", "JSE", "B3", "BMV", "MOEX", "OMX", "YAHOO", "BLOOMBERG",
+                     "REUTERS", "REFINITIV", "FACTSET", "GOOGLE", "MORNINGSTAR", "STOOQ", "IEX", "COMPOSITE"})
+
+
+def label_over_fields(label: tuple[int, int, str] | None, canonical: Sequence[str | None]) -> str | None:
+    """The ticker a workbook's label merged across the columns of every price and volume names, the
+    date's column outside it ("AAPL" merged over Open..Volume, Date left of it), or None: a keeper's
+    one-ticker block, as each of two tickers' blocks side by side is labelled (their labels are read
+    as tickers: flat_header.py). `label`: (first column, last column, text) of the merged cells alone
+    on the row right above the header (xlsx.Sheet.labels). Not a title merged over the whole table,
+    date included ("Daily prices"), nor a label that is no ticker written as one: a word, a currency,
+    a field's name, a venue or a source ("NASDAQ", "YAHOO") are written over prices too."""
+    fields = price_fields(canonical)
+    if label is None or len(fields) < 2:
+        return None
+    first, last, text = label
+    dates = [j for j, c in enumerate(canonical) if c == "date"]
+    if not (first <= fields[0] and fields[-1] <= last) or any(first <= j <= last for j in dates) or not dates:
+        return None
+    if not (_CAPITALS.fullmatch(text) or _SECURITY.fullmatch(text)) or not any(c.isalpha() for c in text):
+        return None
+    if text in CURRENCY_CODES or text in _VENUES or text in _KINDS or names_a_field(text) or names_the_ticker(text):
+        return None
+    return text
+
+
 def labelled_ticker(line: str | None) -> str | None:
     """The ticker a line names by the ticker's field name (_LABELLED: "Symbol: AAPL", "Ticker,MSFT" read
     as "Ticker MSFT"), or None. Not a missing value ("Ticker: N/A", "Symbol: NONE": the rows had loaded

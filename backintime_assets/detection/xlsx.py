@@ -92,6 +92,10 @@ class Sheet:
     # How many worksheets its workbook holds (chart sheets not counted; 0: not told, a page's tables):
     # a lone sheet's name names no ticker of its own (normalisation/sheets.py names a sheet each).
     worksheets: int = 0
+    # Labels alone on their row, merged across columns: (first column, last column, label), 0-based,
+    # by row. Not spread as a header's names (_spread); "AAPL" merged over the prices a row below names
+    # whose they are (detection/header_ticker.label_over_fields).
+    labels: dict[int, tuple[int, int, str]] = field(default_factory=dict)
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
@@ -190,6 +194,18 @@ def _spread(row, spans: list[tuple[int, int]], below) -> list:
     return row
 
 
+def _lone_labels(rows: list[list[str]], spans: dict[int, list[tuple[int, int]]]) -> dict[int, tuple[int, int, str]]:
+    """Of a sheet's first `rows` (as kept: a lone label is never spread), the labels of merged cells
+    across columns (`spans`, _merged_spans) alone on their row."""
+    labels = {}
+    for top, row_spans in spans.items():
+        filled = [j for j, v in enumerate(rows[top]) if v.strip()] if top < len(rows) else []
+        for first, last in row_spans:
+            if filled == [first]:
+                labels[top] = (first, last, rows[top][first].strip())
+    return labels
+
+
 def _names(value) -> bool:
     """Whether a cell reads as a column's name: text with a letter, not a number or a date."""
     return isinstance(value, str) and any(ch.isalpha() for ch in value)
@@ -274,11 +290,14 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
         # skip_empty_area=False keeps leading empty rows, so row i stays spreadsheet row i + 1.
         found = wb.get_sheet_by_name(name)
         rows = found.to_python(skip_empty_area=False)
-        for top, spans in _merged_spans(getattr(found, "merged_cell_ranges", None)).items():
+        merged = _merged_spans(getattr(found, "merged_cell_ranges", None))
+        for top, spans in merged.items():
             if top < len(rows):
                 rows[top] = _spread(rows[top], spans, rows[top + 1] if top + 1 < len(rows) else None)
-        yield _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904,
+        out = _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904,
                        worksheets)
+        out.labels = _lone_labels(out.rows, merged)
+        yield out
 
 
 def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int, visible_first: bool = False):
@@ -295,9 +314,12 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
         if visible_first:
             chosen = _visible_first(chosen, lambda ws: ws.sheet_state == "visible")
         for ws in chosen:  # worksheets leaves chart sheets out; sheetnames, as calamine, has them
-            rows = _spread_rows(ws.iter_rows(values_only=True), _merged_spans(_openpyxl_merges(wb, ws)))
-            yield _bounded(ws.title, rows, head, tail, wb.sheetnames.index(ws.title),
+            merged = _merged_spans(_openpyxl_merges(wb, ws))
+            rows = _spread_rows(ws.iter_rows(values_only=True), merged)
+            out = _bounded(ws.title, rows, head, tail, wb.sheetnames.index(ws.title),
                            ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904, len(wb.worksheets))
+            out.labels = _lone_labels(out.rows, merged)
+            yield out
     finally:
         wb.close()
 

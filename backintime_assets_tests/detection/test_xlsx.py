@@ -459,6 +459,31 @@ def test_a_note_merged_over_a_days_prices_costs_that_day_alone():
     assert len(result.rejected) == 1
 
 
+def _labelled_block(label: str, merged: str) -> bytes:
+    rows = [[None, label], ["Date", "Open", "High", "Low", "Close", "Volume"]]
+    rows += [[d, 100.0 + k, 101.0 + k, 99.0 + k, 100.5 + k, 1000 + k] for k, d in enumerate(_days(5))]
+    return _merged(rows, merged)
+
+
+@pytest.mark.parametrize("name", ["prices.xlsx", "Book1.xlsx"])
+def test_a_ticker_merged_over_the_prices_names_their_ticker(name):
+    # A keeper's one-ticker block: "AAPL" merged over Open..Volume, the date left of it. The label was
+    # read as a title, and the rows loaded under the file's name (PRICES, BOOK1).
+    result = _loaded(_labelled_block("AAPL", "B1:F1"), name)
+    assert set(result.prices.ticker) == {"AAPL"} and len(result.prices) == 5
+
+
+@pytest.mark.parametrize(("label", "merged"), [("AAPL", "A1:F1"), ("NASDAQ", "B1:F1"), ("USD", "B1:F1"),
+                                               ("Daily prices", "B1:F1")])
+def test_a_title_venue_or_currency_merged_over_the_prices_names_no_ticker(label, merged):
+    # Merged over the whole table (the date too) a label is a title; a venue, a currency or words are
+    # written over prices as well: the file's name stays the ticker.
+    result = _loaded(_labelled_block(label, merged), "aapl.xlsx")
+    assert set(result.prices.ticker) == {"AAPL"} and len(result.prices) == 5
+    result = _loaded(_labelled_block(label, merged), "msft.xlsx")
+    assert set(result.prices.ticker) == {"MSFT"}
+
+
 def _formulas(close_formula: bool, sheet: str = "Prices") -> bytes:
     """Date, Price, Close, Return as a script writes them with openpyxl: formulas, no values."""
     rows = [["Date", "Price", "Close", "Return"]]

@@ -805,3 +805,21 @@ def test_a_table_on_a_hidden_sheet_behind_a_visible_cover_still_loads():
     r = run(_hiding(book(sheets), "Data", "Data 2"))
     assert r.prices.close.tolist() == [bar(d)[4] for d in DAYS]
     assert r.rejected.reason.tolist() == ["duplicate"] * 2
+
+
+def test_sheets_each_with_a_ticker_merged_over_its_prices_load_as_those_tickers():
+    # Sheet1 and Sheet2 in one layout, "AAPL" and "MSFT" merged over each one's prices: every row had
+    # been rejected as an unnamed series.
+    wb = openpyxl.Workbook()
+    for k, ticker in enumerate(["AAPL", "MSFT"]):
+        ws = wb.active if k == 0 else wb.create_sheet(f"Sheet{k + 1}")
+        ws.append([None, ticker])
+        ws.merge_cells("B1:F1")
+        for row in [HEADER, *[bar(d, k) for d in DAYS]]:
+            ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = run(buf.getvalue(), name="book.xlsx")
+    assert r.prices.groupby("ticker").close.apply(list).to_dict() == {
+        "AAPL": [bar(d)[4] for d in DAYS], "MSFT": [bar(d, 1)[4] for d in DAYS]}
+    assert r.rejected.empty
