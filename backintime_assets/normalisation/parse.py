@@ -69,9 +69,13 @@ _EXCEL_EPOCH = 25569  # Excel serial of 1970-01-01
 # damage; the 1904 one starts at 0. An "_east" epoch at or after the UTC evening (EAST_EVENING, 11:00)
 # is the next day (detection/epoch_days.py): the rest of the day from it added, in whole units (a
 # fraction of a day added to a float missed 11:00 by a rounding). Every format reads a day's midnight as that day.
+# An Excel serial is a day and its time to the millisecond, as Excel shows it: a program's midnight computed in
+# floating point (45293.99999999991) is the next day's, where the floor of the float had read every row a
+# day early. Half a millisecond is added before the day is taken.
+_HALF_MS = 0.5 / 86_400_000
 SERIAL_FORMATS = {
-    EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1, 0),
-    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0, 0),  # Mac Excel's workbooks (date_system.py)
+    EXCEL_SERIAL: (1, _EXCEL_EPOCH, 1, _HALF_MS),
+    EXCEL_SERIAL_1904: (1, _EXCEL_EPOCH - DAYS_1904_AFTER_1900, 0, _HALF_MS),  # Mac Excel's workbooks (date_system.py)
     **{fmt: (86400 * unit, 0, -np.inf, 0) for fmt, unit in EPOCH_UNITS.items()},
     **{fmt: (86400 * unit, 0, -np.inf, (86400 - EAST_EVENING) * unit) for fmt, unit in EPOCH_EAST_UNITS.items()},
 }

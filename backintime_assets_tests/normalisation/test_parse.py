@@ -415,3 +415,13 @@ def test_a_rupiah_code_beside_three_decimal_dots_is_no_decimal_point():
         ["bad", "bad", 12.5, 1234.0, 12.5]
     assert nums(["IDR 1.234.567", "1.234.567 IDR", "1.234,50 IDR"], decimal=",", thousands=".") == \
         [1234567.0, 1234567.0, 1234.5]
+
+
+@pytest.mark.parametrize(("fmt", "midnight"), [("excel_serial", 45293), ("excel_serial_1904", 45293 - 1462)])
+def test_an_excel_serial_a_hair_below_midnight_is_that_midnights_day(fmt, midnight):
+    # A program's serial of 2024-01-02 computed in floating point, 45292.99999999991: Excel shows it as
+    # 2024-01-02 00:00 (to the millisecond); its floor read every row a day early. A real evening stays.
+    cells = pa.array([repr(midnight - 9e-11), str(midnight), repr(midnight + 0.75), repr(midnight - 0.001)])
+    days = parse_dates(cells, fmt).values
+    jan2 = int(np.datetime64("2024-01-02", "D").astype(np.int64))
+    assert days.tolist() == [jan2, jan2, jan2, jan2 - 1]
