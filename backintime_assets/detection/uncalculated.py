@@ -46,9 +46,9 @@ def _column(letters: bytes) -> int:
     return n - 1
 
 
-def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int]]:
-    """(row, column), 0-based, of the formula cells of .xlsx `data`'s sheet `sheet` that hold no
-    value; none where the workbook cannot be read so (its cells are read as before)."""
+def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int, bool]]:
+    """(row, column, whether it reads as 0), 0-based, of the formula cells of .xlsx `data`'s sheet
+    `sheet` that hold no value; none where the workbook cannot be read so (its cells are read as before)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             targets = {}
@@ -70,7 +70,7 @@ def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int]]:
     # A saved 0 is no result only where the workbook says it was never calculated: an Excel-saved 0
     # is the formula's value (a price of 0 is rejected as any is).
     zero_unsaved = _CALCULATED_ON_OPEN.search(listing) is not None
-    return [(int(row) - 1, _column(col)) for col, row, kind, value, zero in _UNCALCULATED.findall(xml)
+    return [(int(row) - 1, _column(col), bool(zero)) for col, row, kind, value, zero in _UNCALCULATED.findall(xml)
             if (zero_unsaved if zero else not (value and b't="str"' in kind))]
 
 
@@ -89,7 +89,7 @@ def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str]) -
                if row for j in columns)
 
 
-def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int]], header: list[str],
+def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool]], header: list[str],
                          total_rows: int) -> str | None:
     """The problem of a table whose data rows hold formulas without values in a price column
     (price_columns). A formula column no price is read from ("Return") costs nothing; nor does a
@@ -97,15 +97,18 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int]], heade
     as "=B9*1.01" on a day or two of a hand-kept book): read empty, their rows are rejected for it or
     load without that field, as any empty cell's, and the file's other days load; the file is refused
     where a column read empty is not mapped (a neighbour may have been read in its place) or is
-    formulas in half its rows or more (its field lost for the most of the file)."""
+    formulas in half its rows or more (its field lost for the most of the file). A few saved as 0
+    (xlsxwriter's) are read as 0: a price's row is rejected for it, but a volume of 0 would load, so
+    one such cell of a volume refuses the file."""
     stop = total_rows - max(schema.footer_lines, 0)
     columns = price_columns(schema, header)
-    hit = [(r, c) for r, c in cells if schema.data_start_line <= r < stop and c in columns]
+    hit = [(r, c, zero) for r, c, zero in cells if schema.data_start_line <= r < stop and c in columns]
     mapped = {j for j, c in enumerate(schema.columns) if c.canonical is not None}
-    counts = Counter(c for _, c in hit)
-    if all(c in mapped and 2 * n < stop - schema.data_start_line for c, n in counts.items()):
+    counts = Counter(c for _, c, _ in hit)
+    zero_volumes = any(zero and c in mapped and schema.columns[c].canonical == "volume" for _, c, zero in hit)
+    if not zero_volumes and all(c in mapped and 2 * n < stop - schema.data_start_line for c, n in counts.items()):
         return None
-    columns = sorted({c for _, c in hit})
+    columns = sorted({c for _, c, _ in hit})
     names = ", ".join(repr(header[c]) if c < len(header) and header[c].strip() else f"column {c + 1}"
                       for c in columns[:_SHOWN]) + (", ..." if len(columns) > _SHOWN else "")
     return (f"{UNCALCULATED}: {len(hit)} cells of {names} hold a formula and no value (a workbook"

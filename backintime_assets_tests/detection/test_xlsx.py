@@ -618,6 +618,19 @@ def test_a_volume_of_formulas_saved_as_0_is_never_loaded_as_0():
     assert detect_bytes(data, "report.xlsx").problem.startswith("formulas never calculated: 5 cells of 'Volume'")
 
 
+def test_a_few_volumes_of_formulas_saved_as_0_refuse_the_file():
+    # A script appended its last days' volumes as formulas (=E6+1000), written by xlsxwriter: those
+    # days loaded a volume of 0 beside their right prices. A close so written is rejected for its 0.
+    rows = [["Date", "Close", "Volume"]] + [[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(6))]
+    rows[6][2] = "=C6+1000"
+    data = _saved_zeros(workbook(rows))
+    assert detect_bytes(data, "report.xlsx").problem.startswith("formulas never calculated: 1 cells of 'Volume'")
+    rows = [["Date", "Close", "Volume"]] + [[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(6))]
+    rows[6][1] = "=B6+1"
+    result = _loaded(_saved_zeros(workbook(rows)), "report.xlsx")
+    assert result.prices.close.tolist() == [100.5 + k for k in range(5)] and len(result.rejected) == 1
+
+
 def test_a_formulas_0_excel_saved_is_its_value():
     # Excel saved the workbook: a formula's 0 is what it calculated, not a formula never calculated.
     rows = [["Date", "Close", "Volume"]] + [[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(5))]
