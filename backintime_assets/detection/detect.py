@@ -814,9 +814,10 @@ def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> Fil
     if kind != "xlsx" or schema.problem is not None or schema.header_row < 0:
         return schema
     header = sheet.rows[schema.header_row] if schema.header_row < len(sheet.rows) else []
-    if not blank_prices(schema, sheet.rows, header):  # Excel's files, the most: their formulas hold values
+    blank = blank_prices(schema, sheet.rows, header)
+    if not blank and not blank_prices(schema, sheet.rows, header, ("0",)):  # Excel's files, the most
         return schema
-    cells = uncalculated_cells(data, sheet.name)
+    cells = uncalculated_cells(data, sheet.name, zeros_only=not blank)
     problem = uncalculated_problem(schema, cells, header, sheet.total_rows) if cells else None
     return replace(schema, problem=problem) if problem else schema
 

@@ -46,9 +46,11 @@ def _column(letters: bytes) -> int:
     return n - 1
 
 
-def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int, bool]]:
+def uncalculated_cells(data: bytes, sheet: str | None, zeros_only: bool = False) -> list[tuple[int, int, bool]]:
     """(row, column, whether it reads as 0), 0-based, of the formula cells of .xlsx `data`'s sheet
-    `sheet` that hold no value; none where the workbook cannot be read so (its cells are read as before)."""
+    `sheet` that hold no value; none where the workbook cannot be read so (its cells are read as before).
+    `zeros_only`: where no price cell reads empty, only those read as 0 are looked for, and the sheet
+    is not read unless its workbook was never calculated (a day of no trades' 0 volume, the most)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             targets = {}
@@ -57,6 +59,11 @@ def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int, b
                 targets[rid] = target.decode()
             # A name is stored escaped: "P&L" as "P&amp;L".
             listing = book.read("xl/workbook.xml")
+            # A saved 0 is no result only where the workbook says it was never calculated: an Excel-saved
+            # 0 is the formula's value (a price of 0 is rejected as any is).
+            zero_unsaved = _CALCULATED_ON_OPEN.search(listing) is not None
+            if zeros_only and not zero_unsaved:
+                return []
             ids = {html.unescape(name.decode()): rid for name, rid in _SHEET.findall(listing)}
             if sheet not in ids or ids[sheet] not in targets:
                 return []
@@ -67,9 +74,6 @@ def uncalculated_cells(data: bytes, sheet: str | None) -> list[tuple[int, int, b
         return []
     if b"<f" not in xml and b":f" not in xml:  # no formula, prefixed or not
         return []
-    # A saved 0 is no result only where the workbook says it was never calculated: an Excel-saved 0
-    # is the formula's value (a price of 0 is rejected as any is).
-    zero_unsaved = _CALCULATED_ON_OPEN.search(listing) is not None
     return [(int(row) - 1, _column(col), bool(zero)) for col, row, kind, value, zero in _UNCALCULATED.findall(xml)
             if (zero_unsaved if zero else not (value and b't="str"' in kind))]
 
@@ -81,11 +85,12 @@ def price_columns(schema: FileSchema, header: list[str]) -> set[int]:
             | {j for j, name in enumerate(header) if header_says(name) in _PRICE_FIELDS})
 
 
-def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str]) -> bool:
-    """Whether any data row of `rows` (a sheet's, as read) has a price column's cell empty or 0: where
-    formulas without values would be, so that a sheet without any is not searched for them."""
+def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str], blank: tuple[str, ...] = ("",)) -> bool:
+    """Whether any data row of `rows` (a sheet's, as read) has a price column's cell empty (or as
+    `blank`: "0", a value xlsxwriter saves): where formulas without values would be, so that a sheet
+    without any is not searched for them."""
     columns = price_columns(schema, header)
-    return any(j >= len(row) or row[j].strip() in ("", "0") for row in rows[max(schema.data_start_line, 0):]
+    return any(j >= len(row) or row[j].strip() in blank for row in rows[max(schema.data_start_line, 0):]
                if row for j in columns)
 
 
