@@ -92,7 +92,7 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
 _VENUES = frozenset({"NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "LSE", "AIM", "XETRA", "EURONEXT", "SIX",
                      "TSX", "TSXV", "ASX", "NZX", "HKEX", "SEHK", "SGX", "JPX", "TSE", "OSE", "KRX", "KOSPI", "KOSDAQ",
                      "SSE", "SZSE", "NSE", "BSE", "TWSE", "JSE", "B3", "BMV", "MOEX", "OMX", "YAHOO", "BLOOMBERG",
-                     "REUTERS", "REFINITIV", "FACTSET", "GOOGLE", "MORNINGSTAR", "STOOQ", "IEX", "COMPOSITE"})
+                     "REUTERS", "REFINITIV", "FACTSET", "GOOGLE", "MORNINGSTAR", "STOOQ", "IEX", "COMPOSITE", "ETF"})
 
 
 def label_over_fields(label: tuple[int, int, str] | None, canonical: Sequence[str | None]) -> str | None:
@@ -115,6 +115,13 @@ def label_over_fields(label: tuple[int, int, str] | None, canonical: Sequence[st
     if text in CURRENCY_CODES or text in _VENUES or text in _KINDS or names_a_field(text) or names_the_ticker(text):
         return None
     return text
+
+
+def merged_label(labels: dict[int, tuple[int, int, str]] | None, header_row: int,
+                 data_start: int) -> tuple[int, int, str] | None:
+    """A workbook's label merged across columns (xlsx.Sheet.labels) on the row above its header or in
+    its header block (beside a "Date" merged down): where "AAPL" merged over the prices names them."""
+    return next((labels[r] for r in range(header_row - 1, data_start) if r in labels), None) if labels else None
 
 
 def labelled_ticker(line: str | None) -> str | None:

@@ -92,9 +92,9 @@ class Sheet:
     # How many worksheets its workbook holds (chart sheets not counted; 0: not told, a page's tables):
     # a lone sheet's name names no ticker of its own (normalisation/sheets.py names a sheet each).
     worksheets: int = 0
-    # Labels alone on their row, merged across columns: (first column, last column, label), 0-based,
-    # by row. Not spread as a header's names (_spread); "AAPL" merged over the prices a row below names
-    # whose they are (detection/header_ticker.label_over_fields).
+    # Of each row holding one label merged across columns, that label: (first column, last column, text),
+    # 0-based, by row. "AAPL" merged over the prices (alone on its row, or beside a "Date" merged down)
+    # names whose they are (detection/header_ticker.label_over_fields).
     labels: dict[int, tuple[int, int, str]] = field(default_factory=dict)
 
 
@@ -194,15 +194,15 @@ def _spread(row, spans: list[tuple[int, int]], below) -> list:
     return row
 
 
-def _lone_labels(rows: list[list[str]], spans: dict[int, list[tuple[int, int]]]) -> dict[int, tuple[int, int, str]]:
-    """Of a sheet's first `rows` (as kept: a lone label is never spread), the labels of merged cells
-    across columns (`spans`, _merged_spans) alone on their row."""
+def _merged_labels(rows: list[list[str]], spans: dict[int, list[tuple[int, int]]]) -> dict[int, tuple[int, int, str]]:
+    """Of a sheet's first `rows` (as kept), the label of merged cells across columns (`spans`,
+    _merged_spans) of each row that holds one such label alone (two: two tickers' blocks)."""
     labels = {}
     for top, row_spans in spans.items():
-        filled = [j for j, v in enumerate(rows[top]) if v.strip()] if top < len(rows) else []
-        for first, last in row_spans:
-            if filled == [first]:
-                labels[top] = (first, last, rows[top][first].strip())
+        named = [(first, last, rows[top][first].strip()) for first, last in row_spans
+                 if top < len(rows) and first < len(rows[top]) and rows[top][first].strip()]
+        if len(named) == 1:
+            labels[top] = named[0]
     return labels
 
 
@@ -296,7 +296,7 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
                 rows[top] = _spread(rows[top], spans, rows[top + 1] if top + 1 < len(rows) else None)
         out = _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904,
                        worksheets)
-        out.labels = _lone_labels(out.rows, merged)
+        out.labels = _merged_labels(out.rows, merged)
         yield out
 
 
@@ -318,7 +318,7 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
             rows = _spread_rows(ws.iter_rows(values_only=True), merged)
             out = _bounded(ws.title, rows, head, tail, wb.sheetnames.index(ws.title),
                            ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904, len(wb.worksheets))
-            out.labels = _lone_labels(out.rows, merged)
+            out.labels = _merged_labels(out.rows, merged)
             yield out
     finally:
         wb.close()

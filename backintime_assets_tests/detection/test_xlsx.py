@@ -473,6 +473,22 @@ def test_a_ticker_merged_over_the_prices_names_their_ticker(name):
     assert set(result.prices.ticker) == {"AAPL"} and len(result.prices) == 5
 
 
+def test_a_ticker_merged_over_the_prices_beside_a_date_merged_down_names_them():
+    # "Date" merged over two rows, "AAPL" merged over the fields on the first: the label was read as
+    # each column's name ("AAPL", "AAPL_2", ...) and the rows loaded under the file's name. Two such
+    # blocks side by side are two tickers, as before.
+    rows = [["Date", "AAPL", None, None, None, "MSFT"], [None, "Open", "High", "Low", "Close", "Open", "High", "Low",
+                                                         "Close"]]
+    rows += [[d, 100.0 + k, 101.0 + k, 99.0 + k, 100.5 + k, 200.0 + k, 201.0 + k, 199.0 + k, 200.5 + k]
+             for k, d in enumerate(_days(5))]
+    one = [row[:5] for row in rows]
+    result = _loaded(_merged(one, "A1:A2", "B1:E1"), "prices.xlsx")
+    assert set(result.prices.ticker) == {"AAPL"} and result.prices.close.tolist() == [100.5 + k for k in range(5)]
+    result = _loaded(_merged(rows, "A1:A2", "B1:E1", "F1:I1"), "prices.xlsx")
+    assert result.prices.groupby("ticker").close.apply(list).to_dict() == {
+        "AAPL": [100.5 + k for k in range(5)], "MSFT": [200.5 + k for k in range(5)]}
+
+
 @pytest.mark.parametrize(("label", "merged"), [("AAPL", "A1:F1"), ("NASDAQ", "B1:F1"), ("USD", "B1:F1"),
                                                ("Daily prices", "B1:F1")])
 def test_a_title_venue_or_currency_merged_over_the_prices_names_no_ticker(label, merged):
