@@ -818,8 +818,17 @@ def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> Fil
     if not blank and not blank_prices(schema, sheet.rows, header, ("0",)):  # Excel's files, the most
         return schema
     cells = uncalculated_cells(data, sheet.name, zeros_only=not blank)
-    problem = uncalculated_problem(schema, cells, header, sheet.total_rows) if cells else None
+    problem = uncalculated_problem(schema, cells, header, sheet.total_rows, lambda r: _sheet_row(sheet, r)) \
+        if cells else None
     return replace(schema, problem=problem) if problem else schema
+
+
+def _sheet_row(sheet: Sheet, r: int) -> list[str] | None:
+    """Row r (0-based) of a sheet read bounded (its first rows and its tail), None where not kept."""
+    if r < len(sheet.rows):
+        return sheet.rows[r]
+    first_of_tail = sheet.total_rows - len(sheet.tail or [])
+    return sheet.tail[r - first_of_tail] if sheet.tail and first_of_tail <= r < sheet.total_rows else None
 
 
 def _dated_prices(schema: FileSchema, name: str) -> bool:

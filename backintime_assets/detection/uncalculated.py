@@ -15,6 +15,7 @@ import posixpath
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 
 from .canonical import header_says
 from .schema import FileSchema
@@ -94,8 +95,18 @@ def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str], b
                if row for j in columns)
 
 
+def _priced(cells: list[str] | None, close: int | None, decimal: str) -> bool:
+    """Whether a row's close reads as a positive number (it loads), or the row was not kept to tell."""
+    if cells is None or close is None:
+        return True
+    try:
+        return float(cells[close].strip().replace(decimal, ".")) > 0 if close < len(cells) else False
+    except ValueError:
+        return False
+
+
 def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool]], header: list[str],
-                         total_rows: int) -> str | None:
+                         total_rows: int, row: Callable[[int], list[str] | None] = lambda r: None) -> str | None:
     """The problem of a table whose data rows hold formulas without values in a price column
     (price_columns). A formula column no price is read from ("Return") costs nothing; nor does a
     totals row below the table (its footer). Nor do a few such cells in a mapped column (a close typed
@@ -104,13 +115,16 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool]],
     where a column read empty is not mapped (a neighbour may have been read in its place) or is
     formulas in half its rows or more (its field lost for the most of the file). A few saved as 0
     (xlsxwriter's) are read as 0: a price's row is rejected for it, but a volume of 0 would load, so
-    one such cell of a volume refuses the file."""
+    one such cell of a volume refuses the file, on a row whose close loads (`row`: a sheet's row as
+    read, None past those kept): not a month's subtotal row, whose 0 close or text date rejects it."""
     stop = total_rows - max(schema.footer_lines, 0)
     columns = price_columns(schema, header)
     hit = [(r, c, zero) for r, c, zero in cells if schema.data_start_line <= r < stop and c in columns]
     mapped = {j for j, c in enumerate(schema.columns) if c.canonical is not None}
     counts = Counter(c for _, c, _ in hit)
-    zero_volumes = any(zero and c in mapped and schema.columns[c].canonical == "volume" for _, c, zero in hit)
+    close = schema.canonical_map().get("close")
+    zero_volumes = any(zero and c in mapped and schema.columns[c].canonical == "volume"
+                       and _priced(row(r), close, schema.decimal) for r, c, zero in hit)
     if not zero_volumes and all(c in mapped and 2 * n < stop - schema.data_start_line for c, n in counts.items()):
         return None
     columns = sorted({c for _, c, _ in hit})

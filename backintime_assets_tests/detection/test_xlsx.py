@@ -647,6 +647,15 @@ def test_a_few_volumes_of_formulas_saved_as_0_refuse_the_file():
     assert result.prices.close.tolist() == [100.5 + k for k in range(5)] and len(result.rejected) == 1
 
 
+def test_a_months_subtotal_of_formulas_saved_as_0_costs_its_row_alone():
+    # A script's book with a subtotal row after each month ("Month total", =SUM of the volumes, saved
+    # 0 by xlsxwriter): the row is no day's prices, rejected for its date, and the days load.
+    rows = [["Date", "Close", "Volume"]] + [[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(6))]
+    rows.insert(4, ["Month total", "=AVERAGE(B2:B4)", "=SUM(C2:C4)"])
+    result = _loaded(_saved_zeros(workbook(rows)), "report.xlsx")
+    assert result.prices.volume.tolist() == [1000 + k for k in range(6)] and len(result.rejected) == 1
+
+
 def test_a_formulas_0_excel_saved_is_its_value():
     # Excel saved the workbook: a formula's 0 is what it calculated, not a formula never calculated.
     rows = [["Date", "Close", "Volume"]] + [[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(5))]
