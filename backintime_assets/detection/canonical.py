@@ -59,8 +59,11 @@ _add("ticker", 1.0, "ticker", "symbol", "code", "ts_code", "ticker symbol", "sto
 _add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertpapier", "valeur", "titel")
 # A table of several indices names each row's under "Index" (Kaggle's "Stock Exchange Data": "Index,Date,
 # Open,...", HSI, N225, GDAXI...), as a Hebrew one does under מדד: unmapped, its rows were rejected as an
-# unnamed series. A text column's only: a row number under "index" (a pandas dump) is no ticker.
-_add("ticker", 0.7, "index", "index name", "index code")
+# unnamed series. A text column's only: a row number under "index" (a pandas dump) is no ticker. Weaker
+# than an instrument's own name: beside "Company" or "Stock", "Index" is the index the stock belongs to
+# ("NIFTY 50" on every row), and taken for the ticker it had every stock's rows rejected as one's.
+_INDEX_NAME = 0.65
+_add("ticker", _INDEX_NAME, "index", "index name", "index code")
 _add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
      "branche", "sektor", "secteur", "sector gics", "category", "gics industry", "industry sector")
 _add("open", 1.0, "open", "open price", "opening price", "opening", "px open", "first", "opn", "o",
@@ -838,6 +841,9 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         if mapping[j] is None and canonical not in used:
             mapping[j] = canonical
             used.add(canonical)
+    if "ticker" in used and "date" in used and _no_ticker(mapping, named, body):
+        mapping[mapping.index("ticker")] = None
+        used.discard("ticker")
     if "volume" not in used:
         _unread_volume(mapping, used, named, types, body, number_format)
     else:
@@ -1299,6 +1305,34 @@ def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> boo
     repeated = [pair for pair in keyed if per_date[pair[0]] > 1]
     return len(repeated) >= max(2, _REPEATED_ROWS * len(keyed)) \
         and len(set(repeated)) >= _DISTINCT_PAIRS * len(repeated)
+
+
+def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: Sequence[Sequence[str]]) -> bool:
+    """Whether the column mapped as the ticker by a weak name ("Index", "Name") holds no instrument: row
+    labels (labels_each_row), or under "Index" past every price, one index on the dates of one series
+    ("...,Close,Volume,Index": SPX on each of a stock's rows, the index it belongs to; loaded as SPX)."""
+    j, dates = mapping.index("ticker"), mapping.index("date")
+    strength = named[j].get("ticker", 0.0)
+    if strength >= _IDENTIFIER:
+        return False
+    if labels_each_row(j, dates, body):
+        return True
+    prices = [k for k, m in enumerate(mapping) if m in PRICE_COLUMNS]
+    return strength == _INDEX_NAME and bool(prices) and j > max(prices) and not _keys_dates(j, body, dates)
+
+
+# Rows enough to tell labels from tickers: a label on each row of its own date is a series' row labels
+# only over several; a few rows of as many tickers on a date each may be a day's last prices.
+_LABELLED_ROWS = 4
+
+
+def labels_each_row(j: int, dates: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` labels each row apart, every label and every date once: a pandas dump's row
+    labels ("row1", "r2"...) under "index", of one series. Taken for its ticker, each row loaded as an
+    instrument of its own: a ticker keys a series of several dates."""
+    keyed = [(r[j].strip(), r[dates].strip()) for r in body if max(j, dates) < len(r) and r[j].strip()]
+    return len(keyed) >= _LABELLED_ROWS and len({k for k, _ in keyed}) == len(keyed) \
+        and len({d for _, d in keyed}) == len(keyed)
 
 
 def _bare_stamp(t: ColumnType) -> bool:

@@ -1699,3 +1699,55 @@ def test_sets_thai_header_maps_its_prices_and_its_thousands_of_shares():
     assert prices["close"].tolist() == [34.5, 34.75, 34.75]
     assert prices["open"].tolist() == [34.75, 34.5, 34.75]
     assert prices["volume"].tolist() == [25_112_800, 31_220_500, 28_451_200]
+
+
+@pytest.mark.parametrize("header,labels", [("Index", ["r0", "r1", "r2", "r3"]),
+                                           ("index", ["row1", "row2", "row3", "row4"]),
+                                           ("Name", ["a1", "a2", "a3", "a4"])])
+def test_row_labels_under_index_or_name_are_no_tickers(header, labels):
+    # A pandas dump of one series with text row labels: each row had loaded as an instrument of its own.
+    rows = "".join(f"{label},2024-01-0{k + 2},10.{k},11.{k},9.{k},10.{k + 1},{1000 + k}\n"
+                   for k, label in enumerate(labels))
+    data = (f"{header},Date,Open,High,Low,Close,Volume\n" + rows).encode()
+    schema = detect_bytes(data, "ACME.csv")
+    assert schema.columns[0].canonical is None
+    prices = normalise_bytes(data, schema, "ACME.csv").prices
+    assert set(prices["ticker"]) == {"ACME"} and prices["close"].tolist() == [10.1, 10.2, 10.3, 10.4]
+
+
+def test_a_day_of_indices_keeps_each_rows_index():
+    # One row per index on one date: each label once, but the dates shared; the rows are the indices'.
+    closes = {"SPX": 4697.2, "DJI": 37466.1, "N225": 33377.4, "HSI": 16535.3}
+    data = ("Index,Date,Close\n" + "".join(f"{code},2024-01-05,{close}\n" for code, close in closes.items())).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "indices.csv"), "indices.csv").prices
+    assert dict(zip(prices["ticker"], prices["close"])) == closes
+
+
+@pytest.mark.parametrize("other", ["Company", "Stock", "Name"])
+def test_the_index_a_stock_belongs_to_yields_to_the_stocks_name(other):
+    # "NIFTY 50" on every row, the stocks under their own column: taken for the ticker, "Index" had
+    # every row rejected as one ticker's conflicting series.
+    rows = "".join(f"NIFTY 50,{stock},2024-01-0{d},{p + d}.5,{1000 + d}\n"
+                   for stock, p in (("RELIANCE", 2500), ("TCS", 3700)) for d in (2, 3, 4, 5))
+    data = (f"Index,{other},Date,Close,Volume\n" + rows).encode()
+    schema = detect_bytes(data, "nifty_stocks.csv")
+    assert [c.canonical for c in schema.columns][:2] == [None, "ticker"]
+    result = normalise_bytes(data, schema, "nifty_stocks.csv")
+    assert len(result.rejected) == 0
+    assert result.prices[result.prices["ticker"] == "TCS"]["close"].tolist() == [3702.5, 3703.5, 3704.5, 3705.5]
+
+
+def test_an_index_column_past_a_stocks_prices_names_no_ticker():
+    # The index the stock belongs to, on each of its rows: its rows had loaded as ticker SPX.
+    data = ("Date,Open,High,Low,Close,Volume,Index\n" + "".join(
+        f"2024-01-0{d},10.{d},11.{d},9.{d},10.{d + 1},{1000 + d},SPX\n" for d in (2, 3, 4, 5))).encode()
+    schema = detect_bytes(data, "ACME.csv")
+    assert schema.columns[-1].canonical is None
+    assert set(normalise_bytes(data, schema, "ACME.csv").prices["ticker"]) == {"ACME"}
+
+
+def test_an_index_column_past_the_prices_that_keys_the_dates_is_the_ticker():
+    data = ("Date,Close,Index\n" + "".join(f"2024-01-0{d},{p + d}.5,{code}\n" for d in (2, 3, 4)
+                                           for code, p in (("SPX", 4700), ("NDX", 16800)))).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "indices.csv"), "indices.csv").prices
+    assert prices[prices["ticker"] == "NDX"]["close"].tolist() == [16802.5, 16803.5, 16804.5]
