@@ -1235,6 +1235,8 @@ def _may_be_ticker(j: int, body: Sequence[Sequence[str]], dates: int | None, pas
     the dates are the tickers themselves: a long table of exchange rates ("2024-01-02,USD,1.09")."""
     if _keys_dates(j, body, dates):
         return True
+    if dates is not None and labels_each_row(j, dates, body):
+        return False  # pandas' row labels under no name (",Date,Close" over "row1,..."): each row had loaded apart
     values = [r[j] for r in body if j < len(r)]
     if _weekdays(j, body, dates, date_format):  # "Mon, 01/04/2021" unquoted: the weekday split off its date
         return False

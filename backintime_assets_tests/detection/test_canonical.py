@@ -1703,7 +1703,8 @@ def test_sets_thai_header_maps_its_prices_and_its_thousands_of_shares():
 
 @pytest.mark.parametrize("header,labels", [("Index", ["r0", "r1", "r2", "r3"]),
                                            ("index", ["row1", "row2", "row3", "row4"]),
-                                           ("Name", ["a1", "a2", "a3", "a4"])])
+                                           ("Name", ["a1", "a2", "a3", "a4"]),
+                                           ("", ["row1", "row2", "row3", "row4"])])  # pandas: the index unnamed
 def test_row_labels_under_index_or_name_are_no_tickers(header, labels):
     # A pandas dump of one series with text row labels: each row had loaded as an instrument of its own.
     rows = "".join(f"{label},2024-01-0{k + 2},10.{k},11.{k},9.{k},10.{k + 1},{1000 + k}\n"
