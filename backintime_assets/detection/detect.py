@@ -44,7 +44,7 @@ from .multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
     unsized_unit,
 )
-from .numbers import detect_number_format
+from .numbers import NumberMarks, detect_number_format, detect_number_marks
 from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .settled import settled
@@ -508,7 +508,7 @@ def _cells(rows: list[Row], limit: int = 800) -> list[str]:
 class _Read(NamedTuple):
     """A sample read with one dialect: its layout, number format and head records."""
     layout: Layout
-    number_format: tuple[str, str | None]
+    number_format: NumberMarks
     head_rows: list[Row]
     plain_lines: int  # of the head, read as plain lines (see _read)
 
@@ -539,9 +539,9 @@ def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, 
     if tail_text is not None:
         tail_lines = count_lines(tail_text)
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args, **skip)]
-    decimal, thousands = detect_number_format(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
-    layout = detect_layout(head_rows, count_lines(text), tail_rows, decimal, thousands, file_date)
-    return _Read(layout, (decimal, thousands), head_rows, plain_lines)
+    marks = detect_number_marks(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
+    layout = detect_layout(head_rows, count_lines(text), tail_rows, marks.decimal, marks.thousands, file_date)
+    return _Read(layout, marks, head_rows, plain_lines)
 
 
 def _table_start(text: str, tail_text: str | None, dialect: Dialect, first: _Read, file_date) -> int:
@@ -639,7 +639,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     if dialect.delimiter == " " and dialect.skipinitialspace:
         read = _aligned_header(text, tail_text, dialect, read, file_date)
         dialect, read = _gapped(text, tail_text, dialect, read, file_date)
-    decimal, thousands = read.number_format
+    decimal, thousands, marks_seen = read.number_format
     tail_rows = None
     if tail_text is not None and read.layout.footer_lines:
         args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
@@ -656,6 +656,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles)
     schema.wrapped = wrapped
     schema.forced = forced
+    schema.decimal_unseen = not marks_seen
     return schema, read.layout
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress, product
 from operator import methodcaller
+from typing import NamedTuple
 
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
 from .currency_custom import dots_group_by_currency
@@ -192,8 +193,25 @@ _LIST_SHARE = 10
 _PRICED_GROUPS = 2  # cells grouped before a fraction that make their mark the file's (not a stray one)
 
 
+class NumberMarks(NamedTuple):
+    """A file's number format as voted (detect_number_marks)."""
+    decimal: str
+    thousands: str | None
+    # Whether the vote settled the marks: False where no number of the sample wrote a mark at all (whole
+    # prices, volumes ungrouped) and nothing else of the file says its custom (marks_unsettled).
+    seen: bool = True
+
+
 def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> tuple[str, str | None]:
-    """(decimal mark, thousands separator or None) voted by the numeric-looking cells of a file.
+    """(decimal mark, thousands separator or None) voted by the numeric-looking cells of a file
+    (detect_number_marks)."""
+    marks = detect_number_marks(cells, delimiter)
+    return marks.decimal, marks.thousands
+
+
+def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> NumberMarks:
+    """The decimal mark, thousands separator or None, and whether they were seen, voted by the
+    numeric-looking cells of a file.
 
     Unambiguous evidence wins: "1.234,5" means decimal ',' and grouping '.', "12,5" means decimal ','.
     "1,234" alone (one mark followed by exactly three digits) could be either and only counts when
@@ -253,6 +271,7 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             # regex above matches them).
             ungrouped += n
     doubt = False
+    seen = True
     # A mantissa ("2.27E+06") is a weaker vote than a grouping: a mark that groups numbers of the sample
     # ("3.291.843", "1.234,50") is no decimal mark of a cell or two written in another locale. Counted,
     # a quarter of such volumes made a German file's dot its decimal: "1.500" loaded as 1.5.
@@ -324,8 +343,14 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
             decimal, doubt = ",", True
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
+    elif dots_group_by_currency(cells, 0):
+        # No mark written, but money as only the customs of a decimal comma write it ("71 €", "kr 1 234"):
+        # the comma is the decimal; a dot past the sample is read as grouping where it can only be one
+        # (normalisation/parse.py's _foreign_dots, _read_grouped).
+        decimal = ","
     else:
         decimal = "."
+        seen = not marks_unsettled(delimiter)
     if not doubt:
         for mark, n in ambiguous.items():
             if mark != decimal:
@@ -347,7 +372,19 @@ def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> 
         thousands = priced[0] if priced else thousands
     if thousands is None and not doubt and len(shapes) >= _VOTING_CELLS:
         thousands = _later_grouping(cells, decimal)
-    return decimal, thousands
+    return NumberMarks(decimal, thousands, seen or thousands is not None)
+
+
+def marks_unsettled(delimiter: str | None) -> bool:
+    """Whether a file split by `delimiter` whose sample writes no decimal or grouping mark leaves the
+    reading of a lone one past it ("71.500", "1,234": a thousand grouped, or three decimals) unsettled.
+    Split by a comma, it is settled: a comma within a number was quoted to be kept, as spreadsheets
+    export a grouped one, and the dot is the decimal by that custom (_ambiguous_reading). Split by a ';',
+    a tab or another mark, it is not: ';' is the custom of the comma's locales and of Switzerland's
+    decimal dot alike (nor do its dotted dates or German words tell the Swiss apart); read with the
+    dot, a German file's "71.500" past the sample had loaded as 71.5. A workbook's cells (no delimiter)
+    are numbers written by the program, its decimal a dot."""
+    return delimiter is not None and delimiter != ","
 
 
 def _like_items(shapes: list[str]) -> bool:

@@ -115,6 +115,12 @@ class FileSchema:
     # None in every other file, and then left out of the JSON, so schemas stored before it read, and key
     # their rows, alike.
     ragged_from: int | None = None
+    # No number of the sample wrote a decimal or grouping mark, and nothing else of the file settles them
+    # (detection/numbers.marks_unsettled): `decimal` is the dot by default, not by evidence, and a lone mark
+    # before three digits past the sample ("71.500", "1,234") is read as neither a decimal nor a grouping
+    # (normalisation/parse.py). False in every other file, and then left out of the JSON, so schemas
+    # stored before it read, and key their rows, alike.
+    decimal_unseen: bool = False
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -134,6 +140,8 @@ class FileSchema:
             d["stacked_tickers"] = self.stacked_tickers
         if self.ragged_from is not None:
             d["ragged_from"] = self.ragged_from
+        if self.decimal_unseen:
+            d["decimal_unseen"] = True
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -189,7 +197,7 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers",
-                       "ragged_from")
+                       "ragged_from", "decimal_unseen")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
                          "swapped_cells")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)

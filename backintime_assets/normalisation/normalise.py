@@ -34,8 +34,8 @@ from .file_ticker import STOOQ_TICKER_COLUMN, default_ticker_for, stooq_american
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
-from .parse import (TICKER_NULLS, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers, parse_strings,
-                    parse_grouped_whole, scaled, units_written, utc_evenings_among_dates)
+from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers,
+                    parse_grouped_whole, parse_strings, scaled, units_written, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
 from .shifted_rows import short_fields, shifted_rows, widened_rows
 from .split_dates import split_date_reason
@@ -311,9 +311,11 @@ def _epoch_times_of_day(cells: pa.Array, unit: int) -> np.ndarray:
 
 def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.DataType]:
     """Columns pyarrow can convert while reading with our semantics: plain numbers (no digit
-    grouping; pyarrow knows the decimal mark) and ISO dates. The rest is read as text."""
+    grouping; pyarrow knows the decimal mark) and ISO dates. The rest is read as text. Not the numbers
+    of a file whose marks detection never saw (decimal_unseen): pyarrow would read "71.500" past the
+    sample as 71.5, where parse_numbers reads neither it nor 71500."""
     typed: dict[int, pa.DataType] = {}
-    if schema.thousands is None:
+    if schema.thousands is None and not schema.decimal_unseen:
         for name in _NUMERIC_FIELDS:
             if name in cmap:
                 typed[cmap[name]] = pa.float64()
@@ -588,7 +590,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         date_col = schema.columns[cmap["date"]]
         days = parse_dates(rec.columns[cmap["date"]], date_col.format, schema.decimal, schema.thousands,
                            date_col.swapped_cells is not None).values
-        closes = parse_numbers(rec.columns[cmap["close"]], schema.decimal, schema.thousands).values \
+        closes = parse_numbers(rec.columns[cmap["close"]], schema.decimal, schema.thousands,
+                               unseen=schema.decimal_unseen).values \
             if "close" in cmap else None
         tickers = own_tickers or sheet_tickers(plans, rec.line, days, closes)
     if plans and tickers is None and schema.ticker is None and "ticker" not in cmap and default_ticker is None \
@@ -886,7 +889,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                 num[name] = parse_numbers(cols[cmap[name]], ",", ".", suffixes=name == "volume")
             else:
                 num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume",
-                                          dots_written=schema.columns[cmap[name]].type == "string")
+                                          dots_written=schema.columns[cmap[name]].type == "string",
+                                          unseen=schema.decimal_unseen)
             multiplier = schema.columns[cmap[name]].multiplier
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
                 read = scaled(num[name].values, multiplier)
@@ -918,6 +922,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         check_subtotal_rows(reasons, ticker.words, ticker.codes)
     if date_col is not None:  # a timestamp that reads, but not as one day: named so, not "unparseable"
         reasons.set(utc_evenings_among_dates(cols[cmap["date"]], date_col.format, date.bad), UTC_EVENING_AMONG_DATES)
+    undecided = {c: p.undecided for c, p in num.items() if p.undecided is not None}
+    if undecided:  # named so, not "unparseable value": the number reads, twice, 1000x apart
+        reasons.set_per_column(UNDECIDED_MARK, undecided)
     unparseable = {"date": date.bad, **{c: p.bad for c, p in num.items()}}
     if "volume" in num:
         unparseable["volume"] = num["volume"].bad | (np.abs(np.nan_to_num(num["volume"].values)) >= _MAX_VOLUME)

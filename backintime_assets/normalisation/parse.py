@@ -92,6 +92,9 @@ class Parsed:
     # bool: cells that carried their own scale ("1.5M", read with `suffixes`); None: none did. A
     # column's declared scale ("Vol (K)") is theirs already, not to be applied again (normalise.py).
     suffixed: np.ndarray | None = None
+    # bool: bad cells whose lone mark before three digits ("71.500", "1,234") reads as a thousand grouped
+    # or as three decimals, in a file whose marks detection never saw (_either_mark); None: none.
+    undecided: np.ndarray | None = None
 
 
 # Significant digits a scaled number keeps: a float64 holds 15 decimal digits exactly.
@@ -148,17 +151,20 @@ def missing_mask(trimmed: pa.Array) -> np.ndarray:
 
 
 def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = None,
-                  suffixes: bool = False, dots_written: bool = False) -> Parsed:
+                  suffixes: bool = False, dots_written: bool = False, unseen: bool = False) -> Parsed:
     """Floats from cells; `suffixes` also reads "1.5M"-style abbreviations (volumes). Cells the CSV
     reader already converted to float64 (nulls = missing) pass straight through. `dots_written`: the
     column's sampled cells already held a dot that is neither of the file's marks (detection typed it
     as text: "21.375" coins beside "1 500,00"), read as a decimal point; else such a dot is none
-    (_foreign_dots)."""
+    (_foreign_dots). `unseen`: the file's marks are the default, none seen (FileSchema.decimal_unseen):
+    a cell is read only as both conventions agree (_either_mark)."""
     n = len(cells)
     if pa.types.is_floating(cells.type):
         values = cells.to_numpy(zero_copy_only=False).astype(np.float64)
         missing = _mask(pc.is_null(cells)) if cells.null_count else np.zeros(n, bool)
         return Parsed(values, missing, ~missing & ~np.isfinite(values))
+    if unseen and decimal == "." and not thousands and not pa.types.is_integer(cells.type):
+        return _either_mark(cells, suffixes)
     if decimal == "." and not thousands:
         try:
             values = pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False)
@@ -224,6 +230,45 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     if thousands is None and bad.any():
         _read_grouped(trimmed, bad, values, decimal)
     return Parsed(values, missing, bad, suffixed)
+
+
+# A lone mark before exactly three digits, after a whole part a group may start ("71.500", "-1,234", "€ 1.234"):
+# a thousand grouped by one custom, three decimals by the other. Not "0.125" (no group starts with a 0),
+# nor "1234.567" (nor is a group of four digits).
+_EITHER_WAY = r"^\D*?[1-9]\d{0,2}[.,]\d{3}(?:\D*)$"
+
+
+# The reason of a row whose cell is undecided (its columns named after it): a reading problem still
+# (outside.READING_PROBLEMS: a borrowed schema that rejects it does not hold).
+UNDECIDED_MARK = ("unparseable as one number (a lone '.' or ',' before three digits, a decimal or a thousands mark: "
+                  "the file's sampled numbers write neither)")
+
+
+def _either_mark(cells: pa.Array, suffixes: bool) -> Parsed:
+    """parse_numbers of a column in a file whose sample wrote no decimal or grouping mark: a cell read as the
+    dot's custom would, or else as the comma's ("71.5" and "71,5" are 71.5 either way; "1.234.567" and
+    "1.234,5" group by a dot, "1,234,567" and "1,234.5" by a comma). A lone mark before three digits
+    (_EITHER_WAY: "71.500" is 71.5 or 71500, "1,234" 1234 or 1.234) is read by neither: nothing of the file
+    settles which, and the cell is `undecided`, its row rejected naming the number format, not loaded 1000x
+    off. Most of such a file's cells read at once as before: the regex's one pass is the cost."""
+    parsed = parse_numbers(cells, ".", None, suffixes)
+    either = _mask(pc.match_substring_regex(cells, _EITHER_WAY)) & ~parsed.missing
+    retry = parsed.bad & ~either  # "71,5", "1.234,5", "1.234.567": the comma's custom's, unread by the dot's
+    if not either.any() and not retry.any():
+        return parsed
+    values, bad, suffixed = parsed.values.copy(), parsed.bad.copy(), parsed.suffixed
+    if retry.any():
+        rows = np.flatnonzero(retry)
+        comma = parse_numbers(cells.take(pa.array(rows)), ",", None, suffixes)
+        read = rows[~comma.bad]
+        values[read] = comma.values[~comma.bad]
+        bad[read] = False
+        if comma.suffixed is not None:
+            suffixed = np.zeros(len(cells), bool) if suffixed is None else suffixed.copy()
+            suffixed[rows] = comma.suffixed
+    values[either] = np.nan
+    bad |= either
+    return Parsed(values, parsed.missing, bad, suffixed, either if either.any() else None)
 
 
 def parse_grouped_whole(cells: pa.Array) -> Parsed:

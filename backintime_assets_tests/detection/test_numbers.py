@@ -5,7 +5,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from backintime_assets.detection.joined import joined
-from backintime_assets.detection.numbers import _EXPONENT, detect_number_format, is_null, number_patterns, to_float
+from backintime_assets.detection.numbers import (_EXPONENT, NumberMarks, detect_number_format, detect_number_marks,
+                                                is_null, number_patterns, to_float)
 
 
 @pytest.mark.parametrize(
@@ -530,3 +531,33 @@ def test_three_digit_dots_of_other_money_keep_their_reading(cell):
     cells = [c for d, n in ((2, "234"), (3, "241"), (4, "229")) for c in (f"2024-01-0{d}", cell.format(n))]
     assert detect_number_format(cells, ",") == (".", None)
     assert detect_number_format(cells, ";") == (",", None)  # in doubt, as plain "1.234" is
+
+
+_WHOLE_EUROS = ["05.10.2021", "71", "102345", "06.10.2021", "72", "98765"]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_a_sample_of_whole_numbers_leaves_the_marks_unseen(delimiter):
+    # A German archive of whole euros and ungrouped volumes: its "71.500" past the sample had loaded as
+    # 71.5 with the dot taken for its decimal by default. Nor do its dotted dates settle the custom, nor
+    # a ';' (Switzerland writes both with a decimal dot).
+    assert detect_number_marks(_WHOLE_EUROS, delimiter) == NumberMarks(".", None, False)
+
+
+@pytest.mark.parametrize("delimiter", [",", None])
+def test_whole_numbers_split_by_commas_or_in_a_workbook_settle_the_dot(delimiter):
+    # A comma-separated file quotes a comma it keeps, as a grouped number; a workbook's numbers are the program's.
+    assert detect_number_marks(_WHOLE_EUROS, delimiter) == NumberMarks(".", None, True)
+
+
+@pytest.mark.parametrize("cells", [["71,5", "72"], ["1.234", "12"], ["1 234 567", "12"], ["0,125", "2"]])
+def test_a_mark_written_in_the_sample_is_seen(cells):
+    assert detect_number_marks(cells, ";").seen
+
+
+@pytest.mark.parametrize("cell", ["{} €", "{} kr.", "{} zł"])
+def test_whole_money_a_decimal_comma_writes_settles_the_comma(cell):
+    # "71 €": the euro after the number is the custom of the decimal comma's locales, whatever the delimiter.
+    cells = [c for d, n in ((2, "71"), (3, "72"), (4, "70")) for c in (f"2024-01-0{d}", cell.format(n))]
+    for delimiter in (";", ",", "\t"):
+        assert detect_number_marks(cells, delimiter) == NumberMarks(",", None, True)

@@ -73,3 +73,11 @@ def test_a_header_named_ticker_is_in_the_json_only_where_named():
     assert json.loads(named.to_json())["ticker"] == "7203.T"
     assert FileSchema.from_json(named.to_json()) == named
     assert FileSchema.from_json(schema().to_json()).ticker is None
+
+
+def test_an_unseen_decimal_mark_is_in_the_json_only_where_set():
+    assert "decimal_unseen" not in json.loads(schema().to_json())  # schemas stored before it read alike
+    unseen = schema()
+    unseen.decimal_unseen = True
+    assert json.loads(unseen.to_json())["decimal_unseen"] is True
+    assert FileSchema.from_json(unseen.to_json()).decimal_unseen is True

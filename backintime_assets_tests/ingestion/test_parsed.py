@@ -900,3 +900,18 @@ def test_a_row_repeated_in_two_pieces_keeps_the_row_the_whole_file_keeps_with_or
     assert first.select(["source_line", "volume"]).to_pylist() == [{"source_line": 2, "volume": None}]
     assert losers.select(["source_line", "reason"]).to_pylist() == [
         {"source_line": 302, "reason": "conflict: superseded by big.csv:2 (the file's first row of the day)"}]
+
+
+def test_pieces_of_a_file_whose_marks_were_never_seen_reject_a_lone_dot_as_the_whole_file_does():
+    # "71.500" in the middle of a ';' archive of whole euros: read in pieces, each piece's rows read with
+    # the file's schema, the dot no decimal taken on trust there either (it had loaded as 71.5).
+    lines = ["Datum;Schluss;Volumen"]
+    for k in range(3000):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=k)
+        lines.append(f"{day:%d.%m.%Y};{'71.500' if 1000 <= k < 2000 else 60 + k % 20};{100000 + k}")
+    data = ("\n".join(lines) + "\n").encode()
+    task = _task(data)
+    assert json.loads(task.schema_json)["decimal_unseen"] is True
+    pieces = _pieces_as_whole(data, task, 8192)
+    loaded = pieces.filter(pc.equal(pieces["status"], "loaded"))
+    assert max(loaded["close"].to_pylist()) < 80

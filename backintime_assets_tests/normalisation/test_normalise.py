@@ -3596,3 +3596,48 @@ def test_a_rate_with_three_decimals_past_a_decimal_comma_files_sample_is_no_thou
     result = normalise_bytes(data, schema, "EURUSD.csv")
     assert result.prices.close.max() < 2
     assert len(result.prices) == 3000
+
+
+def _whole_euro_archive(middle: tuple[str, str], money: str = "{}") -> bytes:
+    """A German archive of 4000 days of whole prices and ungrouped volumes, the 1000 rows between its
+    sampled head and tail written `middle` (close, volume)."""
+    lines, day = ["Datum;Schluss;Volumen"], date(2000, 1, 3)
+    for i in range(4000):
+        while day.weekday() >= 5:
+            day += timedelta(1)
+        close, volume = middle if 1500 <= i < 2500 else (str(60 + i % 20), str(100000 + i))
+        lines.append(f"{day:%d.%m.%Y};{money.format(close)};{volume}")
+        day += timedelta(1)
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_lone_dot_past_a_sample_of_whole_numbers_is_no_decimal_taken_on_trust():
+    # Whole euros in the sampled rows: detection had taken the dot for the decimal by default, and
+    # "71.500" (71,500 euros grouped, as a German writes it) loaded as 71.5, "1.234" shares as 1.234.
+    data = _whole_euro_archive(("71.500", "1.234"))
+    schema = detect_bytes(data, "x.csv")
+    assert (schema.decimal, schema.thousands, schema.decimal_unseen) == (".", None, True)
+    result = normalise_bytes(data, schema, "x.csv")
+    check_invariants(result)
+    assert result.prices.close.max() < 80 and result.prices.volume.min() >= 100000
+    assert len(result.prices) == 3000
+    assert set(result.rejected.reason) == {
+        "unparseable as one number (a lone '.' or ',' before three digits, a decimal or a thousands mark: "
+        "the file's sampled numbers write neither): close, volume"}
+    assert all(r.startswith(READING_PROBLEMS) for r in result.rejected.reason)
+
+
+def test_numbers_past_a_sample_of_whole_numbers_load_where_either_custom_reads_them_alike():
+    # "71,5" had been unparseable beside the default decimal dot, and "1.234.567" too.
+    result = normalise_bytes(data := _whole_euro_archive(("71,5", "1.234.567")), detect_bytes(data, "x.csv"), "x.csv")
+    loads_every_row(result)
+    assert 71.5 in set(result.prices.close) and 1234567.0 in set(result.prices.volume)
+
+
+def test_whole_euros_written_after_the_number_settle_a_dot_past_the_sample_as_grouping():
+    data = _whole_euro_archive(("1.071", "150000"), money="{} €")
+    schema = detect_bytes(data, "x.csv")
+    assert (schema.decimal, schema.decimal_unseen) == (",", False)
+    result = normalise_bytes(data, schema, "x.csv")
+    loads_every_row(result)
+    assert result.prices.close.max() == 1071.0

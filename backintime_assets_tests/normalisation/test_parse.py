@@ -425,3 +425,23 @@ def test_an_excel_serial_a_hair_below_midnight_is_that_midnights_day(fmt, midnig
     days = parse_dates(cells, fmt).values
     jan2 = int(np.datetime64("2024-01-02", "D").astype(np.int64))
     assert days.tolist() == [jan2, jan2, jan2, jan2 - 1]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("71", 71.0), ("71.5", 71.5), ("71,5", 71.5), ("0.125", 0.125), ("0,125", 0.125), ("1234.567", 1234.567),
+    ("1.234.567", 1234567.0), ("1,234,567", 1234567.0), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
+    ("71.500", "bad"), ("1,234", "bad"), ("-1.234", "bad"), ("NA", None)])
+def test_a_file_whose_marks_were_never_seen_reads_what_either_custom_reads_alike(cell, expected):
+    # Past the sample of a ';' file of whole euros: "71.500" is 71.5 or 71500, and nothing says which.
+    assert nums([cell, "70"], unseen=True) == [expected, 70.0]
+
+
+def test_a_number_read_by_neither_custom_is_named_undecided():
+    parsed = parse_numbers(pa.array(["71.500", "71,5", "abc", "1,234"]), unseen=True)
+    assert parsed.undecided.tolist() == [True, False, False, True]
+    assert parsed.bad.tolist() == [True, False, True, True]
+    assert parse_numbers(pa.array(["71", "72.5"]), unseen=True).undecided is None
+
+
+def test_a_volume_scaled_with_a_comma_reads_where_the_marks_were_never_seen():
+    assert nums(["1,5M", "2.5K", "350"], unseen=True, suffixes=True) == [1.5e6, 2500.0, 350.0]
