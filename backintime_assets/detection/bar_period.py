@@ -235,7 +235,7 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
         # a daily file's one date on each of its rows (most files), settled here before its tickers
         # are grouped. A few bars of one ticker stepping exactly a period tell it (_few_bars).
         if tickers and len({t.strip() for t in tickers}) > 1:
-            return None
+            return _few_bars_of_tickers(name, fmt, cells, tickers, mapped, holds_bars)
         return _few_bars(name, fmt, cells, mapped)
     # One ticker's rows (or the file's only): their head settles most files. Several tickers' each
     # judged alone, the head of each first: one ticker's days say nothing of the next one's bars.
@@ -269,8 +269,8 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
             # still refuse it. Let by, each ticker's weeks loaded as days. Not read when the pool
             # cannot: each of its short steps (a day's) is one of theirs, and they are too many.
             short = sum(s < 6 for s in _steps(days))
-            if len(own) == len(cells):
-                return None
+            if len(own) == len(cells):  # all pooled (no ticker had enough alone): each one's few bars judged
+                return _few_bars_of_tickers(name, fmt, cells, tickers, mapped, holds_bars) if several else None
             if short > (1 - _EVERY_ROW) * (len({c.strip() for c in cells}) - 1):
                 daily = True  # this ticker's days: the others' are judged on
                 continue
@@ -285,6 +285,10 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
         return _beside_days(name, bars, mapped, close, holds_bars)
     if pooled:
         return _pooled_problem(name, fmt, cells, mapped, close)
+    if found is None and several and series == [("", cells)]:
+        # No ticker with enough dates to step a period by their majority, nor all pooled (tickers dated
+        # on different weekdays): each one's few bars are judged as one ticker's are.
+        return _few_bars_of_tickers(name, fmt, cells, tickers, mapped, holds_bars)
     return _problem(name, found, ends, mapped, close)
 
 
@@ -314,6 +318,26 @@ def _few_bars(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str 
                         for s, a, b in zip(steps, dates, dates[1:]))
         if exact and _at_period_bounds(period, days):
             return _problem(name, (period, span), _at_period_ends(period, days), mapped, "")
+    return None
+
+
+def _few_bars_of_tickers(name: str, fmt: str, cells: Sequence[str], tickers: Sequence[str],
+                         mapped: Collection[str | None], holds_bars: Callable[[str], bool] | None) -> str | None:
+    """_few_bars of each ticker's own dates (`tickers`, row for row with `cells`), its rows holding a bar
+    (`holds_bars`): the problem of the first ticker whose few dates step exactly a period, else None.
+    Several tickers' three weekly bars each, on the same Mondays, are three dates in all: too few to
+    step a period by the steps' majority, the file had loaded each week's high and low as a day's."""
+    groups: dict[str, list[str]] = {}
+    for cell, ticker in zip(cells, tickers):
+        groups.setdefault(ticker.strip(), []).append(cell)
+    judged: set[frozenset[str]] = set()  # tickers of the same dates (rows of a day) are judged once
+    for ticker, own in groups.items():
+        dates = frozenset(c.strip() for c in own)
+        if len(dates) <= _FEWEST_STEPS or dates in judged or (holds_bars is not None and not holds_bars(ticker)):
+            continue
+        judged.add(dates)
+        if problem := _few_bars(name, fmt, own, mapped):
+            return problem
     return None
 
 

@@ -732,3 +732,47 @@ def test_a_few_days_still_load(header, rows):
     schema = detect_bytes(data, "SPY.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "SPY.csv").prices_arrow.num_rows == rows.count("\n")
+
+
+def _tickers_bars(dates_of: dict[str, list[str]], header: str = "Date,Ticker,Open,High,Low,Close,Volume") -> bytes:
+    rows = [f"{d},{t},100,105,99,104,1000" if "Open" in header else f"{d},{t},104"
+            for t, dates in dates_of.items() for d in dates]
+    return (header + "\n" + "\n".join(rows) + "\n").encode()
+
+
+_MONDAYS = ["2024-01-08", "2024-01-15", "2024-01-22"]
+_FRIDAYS = ["2024-01-05", "2024-01-12", "2024-01-19"]
+
+
+@pytest.mark.parametrize("dates_of", [
+    # Three weekly bars of each of three tickers, on the same Mondays: three dates in all, too few for
+    # the steps' majority, and no lone ticker: each week's high and low had loaded as its Monday's.
+    {"AAPL": _MONDAYS, "MSFT": _MONDAYS, "IBM": _MONDAYS},
+    {"AAPL": _FRIDAYS, "MSFT": _FRIDAYS},
+    # Monthly bars on the 1st.
+    {"AAPL": ["2024-01-01", "2024-02-01", "2024-03-01"], "MSFT": ["2024-01-01", "2024-02-01", "2024-03-01"]},
+    # On different weekdays, pooled they step a few days: each ticker's dates judged as its own.
+    {"AAPL": _MONDAYS, "MSFT": _FRIDAYS},
+])
+def test_a_few_weekly_bars_of_several_tickers_are_refused(dates_of):
+    problem = detect_bytes(_tickers_bars(dates_of), "bars.csv").problem
+    assert problem is not None and LONGER_BARS in problem
+
+
+@pytest.mark.parametrize(("dates_of", "header"), [
+    # A few days of several tickers, over a weekend.
+    ({"AAPL": ["2024-01-04", "2024-01-05", "2024-01-08"], "MSFT": ["2024-01-04", "2024-01-05", "2024-01-08"]},
+     "Date,Ticker,Open,High,Low,Close,Volume"),
+    # Closes alone on Fridays: the funds' weekly NAVs are their days' prices.
+    ({"FUNDA": _FRIDAYS, "FUNDB": _FRIDAYS}, "Date,Ticker,Close"),
+    # Mid-week, a week apart: no week's bar is dated on a Wednesday.
+    ({"AAPL": ["2024-01-03", "2024-01-10", "2024-01-17"], "MSFT": ["2024-01-03", "2024-01-10", "2024-01-17"]},
+     "Date,Ticker,Open,High,Low,Close,Volume"),
+    # Two weeks each: one step tells nothing.
+    ({"AAPL": _MONDAYS[:2], "MSFT": _MONDAYS[:2]}, "Date,Ticker,Open,High,Low,Close,Volume"),
+])
+def test_a_few_days_of_several_tickers_still_load(dates_of, header):
+    data = _tickers_bars(dates_of, header)
+    schema = detect_bytes(data, "bars.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "bars.csv").prices_arrow.num_rows == sum(map(len, dates_of.values()))
