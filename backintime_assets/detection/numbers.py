@@ -344,7 +344,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> N
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
     elif dots_group_by_currency(cells, 0):
-        # No mark written, but money as only the customs of a decimal comma write it ("71 €", "kr 1 234"):
+        # No mark written, but money as only the customs of a decimal comma write it ("71 €", "kr 71"):
         # the comma is the decimal; a dot past the sample is read as grouping where it can only be one
         # (normalisation/parse.py's _foreign_dots, _read_grouped).
         decimal = ","
