@@ -113,3 +113,11 @@ def test_rupiah_grouped_by_dots_load(delimiter, cell):
 def test_three_decimal_dollars_and_plain_numbers_keep_their_decimal_dot(delimiter, cell):
     cells = [cell.format(n) for n in ("1.234", "1.241", "1.229")]
     assert _closes(_file(delimiter, "Date,Close,Volume", cells)) == ([1.234, 1.241, 1.229], [])
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+@pytest.mark.parametrize("cell", ["{} kr", "€ {}", "{} ₽"])
+def test_prices_crossing_one_keep_their_decimal_dot(delimiter, cell):
+    # "0.985 kr" shows the dot a decimal point: the money's custom had read it as 985, and "1.012 kr" as 1012.
+    cells = [cell.format(n) for n in ("0.985", "1.012", "0.998")]
+    assert _closes(_file(delimiter, "Date,Close,Volume", cells)) == ([0.985, 1.012, 0.998], [])
