@@ -33,18 +33,21 @@ _CURRENCY_AFTER = rf"{_BLANK}?{CURRENCY_SIGN}$"
 # the codes: looked for only where a cell holds three capitals or begins or ends in one (_WORDED).
 # South Africa's "R" only before a number with a fraction (currencies.RAND), which RE2, without a look-ahead,
 # takes and writes back (\2): "R2" stays unparseable, a code, not 2 rand.
-# Indonesia's rupiah (currencies.RUPIAH) only by a whole number or one of cents, as read (\3): its
-# grouping gone, "Rp 1.234.567" is "Rp 1234567" where the dot groups; where it is the decimal point,
-# "Rp 12.500" and "12.500 IDR" stay unparseable, a thousandth of the price had they been read.
+# Indonesia's rupiah (currencies.RUPIAH) by a number as read (\3) whose dot could not have grouped a thousand:
+# its grouping gone, "Rp 1.234.567" is "Rp 1234567" where the dot groups; where it is the decimal point,
+# "Rp 12.500" and "12.500 IDR" stay unparseable, a thousandth of the price had they been read. Cents, four
+# decimals or more ("IDR 0.0000645", a rate), a 0 or four digits before the dot ("15850.125 IDR") are no
+# grouping: read only as whole numbers or cents, such rates had their rows rejected.
+_RUPIAH_NUMBER = r"(?:\d+(?:\.(?:\d{1,2}|\d{4,}))?|0\.\d{3}|\d{4,}\.\d{3})"
 _CODE_BEFORE = (rf"^([+-]?){_BLANK}?(?:(?:{CURRENCY_CODE_BUT_RUPIAH}|{LOCAL_UNIT_BEFORE}){_BLANK}?"
-                rf"|R{_BLANK}?(\d*\.(?:\d{{1,2}}|\d{{4,}})$)|{RUPIAH}{_BLANK}?(\d+(?:\.\d{{1,2}})?$))")
+                rf"|R{_BLANK}?(\d*\.(?:\d{{1,2}}|\d{{4,}})$)|{RUPIAH}{_BLANK}?({_RUPIAH_NUMBER}$))")
 # After the number only, a digit before it (\1, kept): "1,2 Mkr" (millions of crowns), "12 kkr", "1.2 MSEK",
 # "1,2 MKč" are money scaled by a letter, which the mark gone had left as "1.2 M", a volume's suffix: a
 # turnover in crowns loaded as a million shares traded.
 _CODE_AFTER = rf"(\d){_BLANK}?(?:{CURRENCY_CODE_BUT_RUPIAH}|{LOCAL_UNIT_AFTER})$"
 # The rupiah's code after its number, as _CODE_BEFORE reads it before: looked for only where a cell ends in
 # it (an alternative of _CODE_AFTER, it cost every column of "12,50 kr" 5% of its parse).
-_RUPIAH_AFTER = rf"^([+-]?\d+(?:\.\d{{1,2}})?){_BLANK}?IDR$"
+_RUPIAH_AFTER = rf"^([+-]?{_RUPIAH_NUMBER}){_BLANK}?IDR$"
 _WORDED = rf"[A-Z]{{3}}|(?:{LOCAL_UNIT_AFTER})$|^[+-]?{_BLANK}?(?:{LOCAL_UNIT_BEFORE}|R)"
 _MINUS_AFTER = r"^(\d+\.?\d*)-$"  # columns.TRAILING_MINUS, its grouping gone and its decimal mark a dot
 # A volume's own scale after its number: "1.5M", "350K"; "45.67万", "1.2亿" (CJK, 10^4 and 10^8); "1.5 Lakh",

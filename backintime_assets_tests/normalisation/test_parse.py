@@ -445,3 +445,11 @@ def test_a_number_read_by_neither_custom_is_named_undecided():
 
 def test_a_volume_scaled_with_a_comma_reads_where_the_marks_were_never_seen():
     assert nums(["1,5M", "2.5K", "350"], unseen=True, suffixes=True) == [1.5e6, 2500.0, 350.0]
+
+
+def test_a_rupiah_whose_dot_could_group_nothing_reads_as_written():
+    # A rate to four decimals or more, a 0 or four digits before the dot: no grouped thousand, so the dot is
+    # the decimal point. Read only as whole rupiah or cents, each row had been rejected as unparseable.
+    assert nums(["IDR 0.0000645", "15850.125 IDR", "Rp 0.500", "Rp 1.2345", "IDR 15850.125", "Rp 12.500"]) == \
+        [0.0000645, 15850.125, 0.5, 1.2345, 15850.125, "bad"]
+    assert nums(["Rp 15,850.125", "Rp 1,234.500"], thousands=",") == [15850.125, 1234.5]
