@@ -36,22 +36,18 @@ _GROUPING_MONEY = re.compile(
 # anywhere, the rupee, ringgit, sol or franc before the number. Beside them, a crown is no file's custom.
 _DOT_CUSTOM = re.compile(r"[$\xa3\xa5\u20aa\u20b9\uff04\uffe1\uffe5]|(?:Rs|RM|S/|Fr|SFr|CHF)\.?\s?\d")
 _WORDED = re.compile(r"[^\d\s.,+\-]")  # a cell of digits, marks and blanks alone writes no money
-# A number below one with a dot ("0.985 kr", "€ 0.985", "-0.321%"): no grouped thousand starts with a 0, so
-# the dot is its decimal point, whatever money it is written in (numbers._BELOW_ONE sees bare numbers only).
-# Beside a coin's or a fund's "1.012 kr" crossing one, the money had read "0.985 kr" as 985, "1.012" as 1012.
-_BELOW_ONE = re.compile(r"(?<![\d.,])0\.\d")
 
 
 def dots_group_by_currency(cells: Sequence[str], dotted: int) -> bool:
     """Whether the money written among `cells` settles their "1.234" as a grouped thousand: such money
     (_GROUPING_MONEY) in at least two cells and a quarter as many as the `dotted` cells (numbers shaped
-    "1.234" the vote saw), and no dot custom's money anywhere, nor a worded number below one."""
+    "1.234" the vote saw), and no dot custom's money anywhere."""
     marked = 0
     for cell in cells:
         if not cell or _WORDED.search(cell) is None:
             continue
         cell = cell.strip()
-        if _DOT_CUSTOM.search(cell) or _BELOW_ONE.search(cell):
+        if _DOT_CUSTOM.search(cell):
             return False
         if _GROUPING_MONEY.fullmatch(cell):
             marked += 1

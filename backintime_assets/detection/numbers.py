@@ -58,7 +58,12 @@ _ONE_MARK = re.compile(r"^[+-]?\d*(?P<m>[.,])(?P<frac>\d+)$")
 # integer grouped by dots: they must not vote for "." grouping (and "," as decimal mark).
 _DOTTED_QUAD = re.compile(r"^0{1,3}\.000\.000\.000$")
 IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$")
-_BELOW_ONE = {m: re.compile(rf"^\s*[+-]?0{re.escape(m)}\d{{3}}\s*$") for m in ",."}  # "0,537", "-0.250"
+# "0,537", "-0.250": no grouped thousand starts with a 0. Written in money or as a share too ("0.985 kr",
+# "€ 0.985", "kr. 0,985", "-0.321%"): seen bare only, a coin's "1.012 kr" crossing one beside "0.985 kr" had
+# been read as grouped by its currency's custom (currency_custom.py), 1012 and 985.
+_MARK_WORD = r"[^\d\s.,+\-]{1,4}\.?"  # "kr.", "€", "руб.", "%", "US$": a few signs or letters, no digit
+_BELOW_ONE = {m: re.compile(rf"^\s*[+-]?\s?(?:{_MARK_WORD}\s?)?[+-]?0{re.escape(m)}\d{{3}}(?:\s?{_MARK_WORD})?\s*$")
+              for m in ",."}
 # A date written day first with dots ("05.10.2021", "5.10.2021 10:00"), alone at the start of its cell.
 _DOTTED_DAY_FIRST = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d(?![\d.,])")
 # A date written year first: "1999-01-12" (ISO 8601), "2024/01/02" (Japan, China, Taiwan), "2024.01.02"

@@ -561,3 +561,12 @@ def test_whole_money_a_decimal_comma_writes_settles_the_comma(cell):
     cells = [c for d, n in ((2, "71"), (3, "72"), (4, "70")) for c in (f"2024-01-0{d}", cell.format(n))]
     for delimiter in (";", ",", "\t"):
         assert detect_number_marks(cells, delimiter) == NumberMarks(",", None, True)
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+@pytest.mark.parametrize("below_one", ["0.985 kr", "€ 0.985", "0.985 ₽", "kr. 0.985", "-0.321%", "Rp 0.500", "0.985"])
+def test_a_number_below_one_in_money_shows_the_dot_a_decimal_point(delimiter, below_one):
+    # No grouped thousand starts with a 0: beside "0.985 kr" a coin's "1.012 kr" had been read as 1012 (split
+    # by ',' or a tab: the crown's custom), or in doubt, every row rejected (split by ';').
+    cells = ["2024-01-02", "1.012 kr", "2024-01-03", "1.034 kr", "2024-01-04", below_one]
+    assert detect_number_format(cells, delimiter) == (".", None)
