@@ -22,16 +22,30 @@ from .currencies import RUPIAH
 
 _BLANK = r"[\s\u00a0\u202f]"
 _NUMBER = r"[+-]?\d[\d.,\s\u00a0\u202f]*"
-# After a number: currencies.py's local units but the Swiss franc's (Russia's "р." only with its dot), and
-# the signs written after it by the customs of a decimal comma: the euro, rouble, hryvnia, tenge, dong,
-# Turkish lira, manat and lari.
-_UNITS_AFTER = ("kr", "zł", "zl", "Kč", "Kc", "Kè", "Ft", "lei", "Lei", "TL", "руб", "лв", "грн", "din", "Din",
-                "дин", "ден", "kn")
-_AFTER = "|".join(map(re.escape, sorted(_UNITS_AFTER, key=len, reverse=True)))
-_SIGNS_AFTER = "\u20ac\u20bd\u20b4\u20b8\u20ab\u20ba\u20bc\u20be"
-_GROUPING_MONEY = re.compile(
-    rf"{_NUMBER}{_BLANK}?(?:(?:{_AFTER})\.?|р\.|IDR|[{_SIGNS_AFTER}])"
-    rf"|[+-]?(?:(?:kr|TL)\.?|{RUPIAH}){_BLANK}?{_NUMBER}|[+-]?\u20ac{_BLANK}+{_NUMBER}")
+# After a number: currencies.py's local units but the Swiss franc's, and the signs written after it by
+# the customs of a decimal comma. Of those, the customs that group thousands with a dot (Denmark's crown,
+# Turkey's lira, Romania's leu, the dinar, denar and kuna; the euro of Germany, Italy, Spain or the
+# Netherlands; Vietnam's dong, Azerbaijan's manat) settle a "1.234" as a thousand. Those that group with a
+# blank (Poland's złoty, the Czech crown, the forint, the rouble, lev, hryvnia, tenge and lari: "1 234,56
+# zł") write no "1.234" of their own: there it is as likely a price to three decimals in an English
+# tool's export, and read as a thousand it would load 1000x high. They still say the comma is the
+# decimal mark where no number shows one ("71 zł").
+_DOT_GROUPING_UNITS = ("kr", "lei", "Lei", "TL", "din", "Din", "дин", "ден", "kn")
+# Russia's "р." only with its dot (an "р" alone is a letter).
+_BLANK_GROUPING_UNITS = ("zł", "zl", "Kč", "Kc", "Kè", "Ft", "руб", "лв", "грн", "р.")
+_DOT_GROUPING_SIGNS = "\u20ac\u20ab\u20ba\u20bc"  # euro, dong, Turkish lira, manat
+_BLANK_GROUPING_SIGNS = "\u20bd\u20b4\u20b8\u20be"  # rouble, hryvnia, tenge, lari
+
+
+def _money_after(units: Sequence[str], signs: str) -> str:
+    words = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return rf"{_NUMBER}{_BLANK}?(?:(?:{words})\.?|IDR|[{signs}])"
+
+
+_BEFORE = rf"|[+-]?(?:(?:kr|TL)\.?|{RUPIAH}){_BLANK}?{_NUMBER}|[+-]?\u20ac{_BLANK}+{_NUMBER}"
+_GROUPING_MONEY = re.compile(_money_after(_DOT_GROUPING_UNITS, _DOT_GROUPING_SIGNS) + _BEFORE)
+_COMMA_MONEY = re.compile(_money_after(_DOT_GROUPING_UNITS + _BLANK_GROUPING_UNITS,
+                                       _DOT_GROUPING_SIGNS + _BLANK_GROUPING_SIGNS) + _BEFORE)
 # Money a decimal dot's customs write: a dollar of any country, a pound, a yen, a shekel or a rupee sign
 # anywhere, the rupee, ringgit, sol or franc before the number. Beside them, a crown is no file's custom.
 _DOT_CUSTOM = re.compile(r"[$\xa3\xa5\u20aa\u20b9\uff04\uffe1\uffe5]|(?:Rs|RM|S/|Fr|SFr|CHF)\.?\s?\d")
@@ -39,9 +53,19 @@ _WORDED = re.compile(r"[^\d\s.,+\-]")  # a cell of digits, marks and blanks alon
 
 
 def dots_group_by_currency(cells: Sequence[str], dotted: int) -> bool:
-    """Whether the money written among `cells` settles their "1.234" as a grouped thousand: such money
-    (_GROUPING_MONEY) in at least two cells and a quarter as many as the `dotted` cells (numbers shaped
-    "1.234" the vote saw), and no dot custom's money anywhere."""
+    """Whether the money written among `cells` settles their "1.234" as a grouped thousand: money as only
+    the customs that group with a dot write it (_GROUPING_MONEY) in at least two cells and a quarter as
+    many as the `dotted` cells (numbers shaped "1.234" the vote saw), and no dot custom's money anywhere."""
+    return _written_in(cells, _GROUPING_MONEY, dotted)
+
+
+def comma_by_currency(cells: Sequence[str]) -> bool:
+    """Whether money among `cells` that shows no decimal mark ("71 zł", "kr 71") is written as only the
+    customs of a decimal comma write it (_COMMA_MONEY), in at least two cells, and no dot custom's money."""
+    return _written_in(cells, _COMMA_MONEY, 0)
+
+
+def _written_in(cells: Sequence[str], money: re.Pattern[str], dotted: int) -> bool:
     marked = 0
     for cell in cells:
         if not cell or _WORDED.search(cell) is None:
@@ -49,6 +73,6 @@ def dots_group_by_currency(cells: Sequence[str], dotted: int) -> bool:
         cell = cell.strip()
         if _DOT_CUSTOM.search(cell):
             return False
-        if _GROUPING_MONEY.fullmatch(cell):
+        if money.fullmatch(cell):
             marked += 1
     return marked >= 2 and 4 * marked >= dotted

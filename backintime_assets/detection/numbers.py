@@ -11,7 +11,7 @@ from operator import methodcaller
 from typing import NamedTuple
 
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
-from .currency_custom import dots_group_by_currency
+from .currency_custom import comma_by_currency, dots_group_by_currency
 from .joined import SEP, joined, joined_regex
 from .shapes import shape_hits, shape_of
 
@@ -309,10 +309,11 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> N
         elif group_votes and mark not in group_votes:
             decimal = mark  # the file groups with another mark ("1 234 567"): this one is the decimal
         elif mark == "." and "," not in ambiguous and dots_group_by_currency(cells, ambiguous["."]):
-            # "1.234 kr.", "kr 1.234", "1.234 zł", "€ 1.234", "Rp 12.500": money written as only the customs of
-            # a decimal comma write it (currency_custom.py) groups its thousands with the dot, whatever the
-            # delimiter and the dates say. A Danish ';' file of whole crowns dated year first had been in
-            # doubt (below), every row rejected; split by ',' or a tab, its "1.234 kr" loaded as 1.234.
+            # "1.234 kr.", "kr 1.234", "1.234 lei", "€ 1.234", "Rp 12.500": money written as only the
+            # customs of a decimal comma that group with a dot write it (currency_custom.py) groups its
+            # thousands with the dot, whatever the delimiter and the dates say. A Danish ';' file of whole
+            # crowns dated year first had been in doubt (below), every row rejected; split by ',' or a
+            # tab, its "1.234 kr" loaded as 1.234.
             decimal = ","
         elif mark == "," and "." not in ambiguous and mark not in group_votes \
                 and _dates_written_day_first_dotted(cells):
@@ -348,7 +349,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> N
             decimal, doubt = ",", True
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
-    elif dots_group_by_currency(cells, 0):
+    elif comma_by_currency(cells):
         # No mark written, but money as only the customs of a decimal comma write it ("71 €", "kr 71"):
         # the comma is the decimal; a dot past the sample is read as grouping where it can only be one
         # (normalisation/parse.py's _foreign_dots, _read_grouped).

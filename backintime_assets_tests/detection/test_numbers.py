@@ -517,7 +517,7 @@ def test_a_semicolon_file_of_three_decimal_rates_is_not_loaded_1000x(tmp_path):
 
 
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
-@pytest.mark.parametrize("cell", ["1.{} kr.", "kr 1.{}", "1.{} zł", "€ 1.{}", "Rp 1.{}"])
+@pytest.mark.parametrize("cell", ["1.{} kr.", "kr 1.{}", "1.{} lei", "€ 1.{}", "Rp 1.{}"])
 def test_three_digit_dots_of_money_a_decimal_comma_writes_group_thousands(delimiter, cell):
     # A Danish file of whole crowns dated year first: split by ';' it had been in doubt (every row
     # rejected), split by ',' or a tab its "1.234 kr" had loaded as 1.234 crowns.

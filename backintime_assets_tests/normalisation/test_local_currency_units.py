@@ -90,7 +90,7 @@ def _file(delimiter: str, header: str, cells: list[str]) -> str:
 
 
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
-@pytest.mark.parametrize("cell", ["{} kr.", "{} kr", "{}\u00a0kr.", "kr {}", "kr. {}", "{} zł", "{} €", "€ {}"])
+@pytest.mark.parametrize("cell", ["{} kr.", "{} kr", "{}\u00a0kr.", "kr {}", "kr. {}", "{} lei", "{} €", "€ {}"])
 def test_whole_crowns_grouped_by_dots_load_as_thousands(delimiter, cell):
     # A Danish export of whole crowns dated year first ("2024-01-02;1.234 kr."): split by ';' it had
     # been refused for its number format, by ',' or a tab "1.234 kr" had loaded as 1.234 crowns.
@@ -109,7 +109,9 @@ def test_rupiah_grouped_by_dots_load(delimiter, cell):
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t"])
-@pytest.mark.parametrize("cell", ["${}", "£{}", "US${}", "{}", "{} USD"])
+# Nor money of the customs that group with a blank ("1 234,56 zł"), which write no "1.234" of their own:
+# an English tool's three decimals ("10.123 ₽" had loaded 10123).
+@pytest.mark.parametrize("cell", ["${}", "£{}", "US${}", "{}", "{} USD", "{} zł", "{} ₽", "{} Kč"])
 def test_three_decimal_dollars_and_plain_numbers_keep_their_decimal_dot(delimiter, cell):
     cells = [cell.format(n) for n in ("1.234", "1.241", "1.229")]
     assert _closes(_file(delimiter, "Date,Close,Volume", cells)) == ([1.234, 1.241, 1.229], [])
