@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from .canonical import PRICE_COLUMNS, names_a_field, names_the_ticker
 from .currencies import CURRENCY_CODES
+from .nameless import sheet_names_a_period
 from .numbers import NULL_TOKENS
 from .series import ticker_like
 
@@ -93,6 +94,9 @@ _VENUES = frozenset({"NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "L
                      "TSX", "TSXV", "ASX", "NZX", "HKEX", "SEHK", "SGX", "JPX", "TSE", "OSE", "KRX", "KOSPI", "KOSDAQ",
                      "SSE", "SZSE", "NSE", "BSE", "TWSE", "JSE", "B3", "BMV", "MOEX", "OMX", "YAHOO", "BLOOMBERG",
                      "REUTERS", "REFINITIV", "FACTSET", "GOOGLE", "MORNINGSTAR", "STOOQ", "IEX", "COMPOSITE", "ETF"})
+# And what a keeper calls the block itself, in capitals too: its fields ("OHLC"), its kind of quote or use.
+_BLOCK_WORDS = frozenset({"OHLC", "OHLCV", "HLOC", "EOD", "INTRADAY", "TRADING", "TRADES", "SPOT", "BID", "ASK", "LAST",
+                          "PORTFOLIO", "WATCHLIST", "HOLDINGS", "DIVIDENDS", "DEMO", "VALUES", "NUMBERS", "STATS"})
 
 
 def label_over_fields(label: tuple[int, int, str] | None, canonical: Sequence[str | None]) -> str | None:
@@ -112,7 +116,13 @@ def label_over_fields(label: tuple[int, int, str] | None, canonical: Sequence[st
         return None
     if not (_CAPITALS.fullmatch(text) or _SECURITY.fullmatch(text)) or not any(c.isalpha() for c in text):
         return None
-    if text in CURRENCY_CODES or text in _VENUES or text in _KINDS or names_a_field(text) or names_the_ticker(text):
+    if text in CURRENCY_CODES or text in _VENUES or text in _KINDS or text in _BLOCK_WORDS or names_a_field(text) \
+            or names_the_ticker(text):
+        return None
+    # Nor a missing value ("N/A", "TBD"), nor a word a keeper names a block, a sheet or a period by, in
+    # capitals as a ticker is ("PRICES", "DAILY", "HISTORICAL", "DATA", "RAW", "Q1", "FY2023"): merged
+    # over the prices, such a word loaded every row under it, where the file's name had named them.
+    if text.lower() in NULL_TOKENS or text in {"TBD", "TBA", "NONE", "NIL"} or sheet_names_a_period(text):
         return None
     return text
 

@@ -500,6 +500,15 @@ def test_a_title_venue_or_currency_merged_over_the_prices_names_no_ticker(label,
     assert set(result.prices.ticker) == {"MSFT"}
 
 
+@pytest.mark.parametrize("label", ["PRICES", "DAILY", "HISTORICAL", "DATA", "QUOTES", "OHLC", "EOD", "RAW", "Q1",
+                                   "FY2023", "N/A", "TBD"])
+def test_a_word_for_the_block_merged_over_the_prices_names_no_ticker(label):
+    # Written in capitals as a ticker is, a word for the block, a period or a missing value merged over
+    # Open..Volume was taken for the ticker (c262582): aapl.xlsx's rows loaded as security PRICES, DAILY...
+    result = _loaded(_labelled_block(label, "B1:F1"), "aapl.xlsx")
+    assert set(result.prices.ticker) == {"AAPL"} and len(result.prices) == 5
+
+
 def _formulas(close_formula: bool, sheet: str = "Prices") -> bytes:
     """Date, Price, Close, Return as a script writes them with openpyxl: formulas, no values."""
     rows = [["Date", "Price", "Close", "Return"]]
