@@ -68,6 +68,7 @@ class SheetPlan:
     reason: str | None = None
     own: FileSchema | None = None  # not data: detection's schema of the sheet on its own (or the file's)
     cells: list[list[str]] | None = None  # data: its rows restated in the schema's formats (restate.py)
+    hidden: bool = False  # not data: a sheet in the table's layout set aside for being hidden (_hidden_sheets)
 
     def label(self, row: int) -> str:
         """What the raw text of one of its rows starts with: nothing on the workbook's first sheet."""
@@ -194,7 +195,7 @@ def _hidden_sheets(plans: list[SheetPlan]) -> None:
         if plan.schema is not None and not plan.sheet.visible:
             plan.reason = (f"on sheet {plan.sheet.name!r}, not read: the sheet is hidden in the workbook"
                            " (a stale copy or scratch kept out of sight?): unhide it to load its rows")
-            plan.own, plan.schema, plan.cells = plan.schema, None, None
+            plan.own, plan.schema, plan.cells, plan.hidden = plan.schema, None, None, True
 
 
 def _own_swap(rows: list[list[str]], schema: FileSchema, week: TradingWeek) -> list[list[str]] | None:
@@ -267,6 +268,9 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray,
     # undated leftovers names no ticker, and must not send AAPL's rows to the file's name.
     holding = set(np.unique(sheet[dated]).tolist())
     named = [p for k, p in enumerate(sorted(data, key=lambda p: p.base)) if k in holding]
+    if len(named) == 1 and _among_hidden_tickers(named[0], plans):
+        return Strings(np.zeros(len(lines), dtype=np.int64), np.array([(named[0].sheet.name or "").strip().upper()],
+                                                                      dtype=object), np.zeros(len(lines), dtype=bool))
     if len(named) < 2 or not all(sheet_names_ticker(p.sheet.name or "") for p in named):
         return None
     pairs = np.unique(np.stack([days[dated].astype(np.int64), sheet[dated]]), axis=1)
@@ -293,6 +297,17 @@ def sheet_tickers(plans: list[SheetPlan], lines: np.ndarray, days: np.ndarray,
     by_base = {p.base: p.sheet.name for p in data}
     words = np.array([(by_base[int(b)] or "").strip().upper() for b in bases], dtype=object)
     return Strings(sheet.astype(np.int64), words, (words == "")[sheet])
+
+
+def _among_hidden_tickers(shown: SheetPlan, plans: list[SheetPlan]) -> bool:
+    """Whether the one visible data sheet left is named as a ticker beside hidden sheets of its layout
+    each named as another ("MSFT" shown, "GOOG" hidden): a sheet per ticker, whose hidden ones are set
+    aside (_hidden_sheets). A lone sheet's name names no ticker ("Data", "Prices"), but its hidden
+    siblings so named say this one is one too; without them, MSFT's rows loaded under the file's name."""
+    hidden = [(p.sheet.name or "").strip() for p in plans if p.hidden]
+    names = [(shown.sheet.name or "").strip(), *hidden]
+    return bool(hidden) and all(sheet_names_ticker(n) and not sheet_names_a_period(n) for n in names) \
+        and len({n.upper() for n in names}) == len(names) and not sheets_numbered_as_parts(names)
 
 
 def _copied(days: np.ndarray, closes: np.ndarray, sheet: np.ndarray) -> np.ndarray:

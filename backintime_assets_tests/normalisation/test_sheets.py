@@ -823,3 +823,22 @@ def test_sheets_each_with_a_ticker_merged_over_its_prices_load_as_those_tickers(
     assert r.prices.groupby("ticker").close.apply(list).to_dict() == {
         "AAPL": [bar(d)[4] for d in DAYS], "MSFT": [bar(d, 1)[4] for d in DAYS]}
     assert r.rejected.empty
+
+
+@pytest.mark.parametrize("hidden", [("GOOG",), ("GOOG", "TSLA")])
+def test_the_one_visible_ticker_sheet_beside_hidden_ticker_sheets_keeps_its_name(hidden):
+    # A watchlist cut down to MSFT, GOOG (and TSLA) hidden: with the hidden sheets set aside, MSFT was a
+    # lone data sheet, whose name names nothing, and its rows loaded under the file's name (WATCHLIST).
+    sheets = {"MSFT": [HEADER, *[bar(d, 1) for d in DAYS]],
+              **{name: [HEADER, *[bar(d, 2 + k) for d in DAYS]] for k, name in enumerate(hidden)}}
+    r = run(_hiding(book(sheets), *hidden), name="watchlist.xlsx")
+    assert r.prices.groupby("ticker").close.apply(list).to_dict() == {"MSFT": [bar(d, 1)[4] for d in DAYS]}
+    assert len(r.rejected) == len(hidden) * len(DAYS) and r.rejected.reason.str.contains("hidden").all()
+    assert every_row_once(r, sheets)
+
+
+@pytest.mark.parametrize("shown,hidden", [("Prices", "GOOG"), ("MSFT", "Backup"), ("DATA", "NEW"), ("SPY1", "SPY2")])
+def test_a_lone_visible_sheet_beside_hidden_sheets_not_all_tickers_stays_the_files(shown, hidden):
+    sheets = {shown: [HEADER, *[bar(d, 1) for d in DAYS]], hidden: [HEADER, *[bar(d, 2) for d in DAYS]]}
+    r = run(_hiding(book(sheets), hidden), name="aapl.xlsx")
+    assert set(r.prices.ticker) == {"AAPL"} and len(r.prices) == len(DAYS)
