@@ -55,7 +55,7 @@ from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
-from .uncalculated import blank_prices, uncalculated_cells, uncalculated_problem
+from .uncalculated import UNCALCULATED, blank_prices, rejected_by_close, uncalculated_cells, uncalculated_problem
 from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
@@ -774,7 +774,10 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # holds the days' prices: its rows are rejected as another frequency's (sheets.py).
     if _dated_prices(schema, name) or (_dated_numbers(schema) and not not_prices(schema.problem)
                                        and LONGER_BARS not in (schema.problem or "")):
-        return _calculated(schema, sheet, data, kind)
+        calculated = _calculated(schema, sheet, data, kind)
+        if not _a_view(calculated, sheet, data):
+            return calculated
+        schema = calculated
     # The first sheet with rows is not always the table: a pivot table's summary ("Row Labels,
     # Average of Close, ...") or a cover sheet kept before the data sheet was read as the file's
     # table, which then loaded nothing and rejected the data sheet's every row for its layout.
@@ -792,12 +795,18 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # ("no close column ... 'Cushing, OK WTI Spot Price FOB'"), one of which the user can map. The
     # cover's refusal named no column of the workbook's prices, and no mapping could load them.
     cover = not any(c.canonical == "date" for c in schema.columns)
+    # A first sheet of closes never calculated that a script wrote as a view of a later sheet's values
+    # ("=Raw!B2", saved as 0): the first later sheet of dated prices that holds its values is the table.
+    viewed = _a_view(schema, sheet, data)
     dated: tuple[FileSchema, Sheet] | None = None
     for other in others:
         if other.name != sheet.name and any(other.rows):
             candidate = detect_sheet(other, name, kind)
             if _dated_prices(candidate, name):
-                return _calculated(candidate, other, data, kind)
+                calculated = _calculated(candidate, other, data, kind)
+                if calculated.problem is None or not viewed:
+                    return calculated
+                continue
             if cover and dated is None and _dated_numbers(candidate) and candidate.problem is None:
                 dated = (candidate, other)
     table, its_sheet = dated or (schema, sheet)
@@ -822,6 +831,16 @@ def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> Fil
     problem = uncalculated_problem(schema, cells, header, sheet.total_rows, lambda r: _sheet_row(sheet, r)) \
         if cells else None
     return replace(schema, problem=problem) if problem else schema
+
+
+def _a_view(schema: FileSchema, sheet: Sheet, data: bytes) -> bool:
+    """Whether `schema` was refused for formulas never calculated that each reject their row by its close
+    (uncalculated.rejected_by_close): a sheet another sheet of values may stand for, its rows rejected
+    row by row as that sheet's layout's (normalisation/sheets.py); no 0 volume of it loads."""
+    if not (schema.problem or "").startswith(UNCALCULATED):
+        return False
+    header = sheet.rows[schema.header_row] if 0 <= schema.header_row < len(sheet.rows) else []
+    return rejected_by_close(replace(schema, problem=None), uncalculated_cells(data, sheet.name), header)
 
 
 def _sheet_row(sheet: Sheet, r: int) -> list[str] | None:

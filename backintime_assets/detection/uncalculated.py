@@ -132,3 +132,15 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool]],
                       for c in columns[:_SHOWN]) + (", ..." if len(columns) > _SHOWN else "")
     return (f"{UNCALCULATED}: {len(hit)} cells of {names} hold a formula and no value (a workbook"
             " written by a program and not saved by Excel since): open it in Excel and save it, then migrate it again")
+
+
+def rejected_by_close(schema: FileSchema, cells: list[tuple[int, int, bool]], header: list[str]) -> bool:
+    """Whether every formula cell without a value in a price column (uncalculated_cells) is on a row
+    whose close is one too: each such row is rejected for its close, and none loads a 0 or empty field
+    beside right prices. Where such a sheet is a view of another's values ("=Raw!B2"), that sheet's
+    table can be read instead."""
+    close = schema.canonical_map().get("close")
+    columns = price_columns(schema, header)
+    rows = {r for r, c, _ in cells if c in columns and r >= schema.data_start_line}
+    return close is not None and bool(rows) and rows <= {r for r, c, _ in cells if c == close}
+

@@ -673,6 +673,62 @@ def test_a_formulas_0_excel_saved_is_its_value():
     assert result.prices.volume.tolist() == [1000, 1001, 0, 1003, 1004]
 
 
+def _view_of_raw(view_volume: str, hidden_raw: bool = False, raw_formulas: bool = False) -> bytes:
+    """A script's "Summary" of formulas reading a "Raw" sheet of values (=Raw!B2), saved as 0 by
+    xlsxwriter; `view_volume`: "formula" or "value" for the summary's volume."""
+    wb = openpyxl.Workbook()
+    view, raw = wb.active, wb.create_sheet("Raw")
+    view.title = "Summary"
+    for ws in (view, raw):
+        ws.append(["Date", "Close", "Volume"])
+    for k, d in enumerate(_days(5)):
+        view.append([d, f"=Raw!B{k + 2}", f"=Raw!C{k + 2}" if view_volume == "formula" else 1000 + k])
+        raw.append([d, f"={100.5 + k}" if raw_formulas else 100.5 + k, 1000 + k])
+    raw.sheet_state = "hidden" if hidden_raw else "visible"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _saved_zeros(buf.getvalue())
+
+
+@pytest.mark.parametrize("hidden_raw", [False, True])
+def test_a_sheet_of_closes_never_calculated_viewing_a_sheet_of_values_leaves_that_one_the_table(hidden_raw):
+    # The summary's closes and volumes are formulas saved as 0 reading the Raw sheet: the whole book was
+    # refused as never calculated (b27c38e), where Raw's values had loaded before it. Raw is the table;
+    # each summary row is rejected for its 0 close, none loads a 0 volume.
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = _view_of_raw("formula", hidden_raw)
+    schema = detect_bytes(data, "aapl.xlsx")
+    assert schema.problem is None and schema.sheet == "Raw"
+    result = normalise_bytes(data, schema, "aapl.xlsx")
+    assert result.prices.close.tolist() == [100.5 + k for k in range(5)]
+    assert result.prices.volume.tolist() == [1000 + k for k in range(5)]
+    assert len(result.rejected) == 5 and result.rejected.reason.str.startswith("non-positive price").all()
+
+
+@pytest.mark.parametrize(("view_volume", "raw_formulas"), [("value", True), ("formula", True)])
+def test_a_sheet_of_formulas_never_calculated_beside_no_sheet_of_values_is_still_refused(view_volume, raw_formulas):
+    # Raw's closes never calculated too: no sheet holds the values, the book is refused as before.
+    schema = detect_bytes(_view_of_raw(view_volume, raw_formulas=raw_formulas), "aapl.xlsx")
+    assert schema.problem.startswith("formulas never calculated")
+
+
+def test_a_view_whose_volumes_alone_are_formulas_never_calculated_is_refused():
+    # Its closes are values: its rows would load with a volume of 0, so the book is refused, not read from Raw.
+    wb = openpyxl.Workbook()
+    view, raw = wb.active, wb.create_sheet("Raw")
+    view.title = "Summary"
+    for ws in (view, raw):
+        ws.append(["Date", "Close", "Volume"])
+    for k, d in enumerate(_days(5)):
+        view.append([d, 100.5 + k, f"=Raw!C{k + 2}"])
+        raw.append([d, 100.5 + k, 1000 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    schema = detect_bytes(_saved_zeros(buf.getvalue()), "aapl.xlsx")
+    assert schema.problem.startswith("formulas never calculated: 5 cells of 'Volume'")
+
+
 def test_a_contents_sheet_before_a_dated_table_of_no_close_leaves_the_table_to_be_mapped():
     # EIA's spot price downloads: a "Contents" sheet of notes, then "Data 1" of dates and a series
     # named by its description. The notes were taken for the table: "no date or close column", and
