@@ -39,7 +39,7 @@ from backintime_assets.detection.swapped_cells import own_swap
 from backintime_assets.detection.xlsx import Sheet, chosen_sheet, sheet_lines
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
-from .parse import Strings, parse_dates, parse_strings
+from .parse import Strings, parse_dates, parse_numbers, parse_strings
 from .records import Line, csv_line
 from .restate import column_cells, misread, restated
 
@@ -188,14 +188,40 @@ def _hidden_sheets(plans: list[SheetPlan]) -> None:
     from the visible sheet back under its ticker, hidden "GOOG" and "TSLA" sheets loaded as tickers
     the workbook no longer shows, and a hidden "Backup" beside ticker sheets had vetoed their names
     (sheet_tickers names sheets only when all are tickers). Where the table itself is on a hidden
-    sheet (a cover or chart shown in front of it), nothing says the hidden sheets are stale: all load."""
+    sheet (a cover or chart shown in front of it), nothing says the hidden sheets are stale: all load.
+    Nor is a hidden sheet stale whose rows a visible one shows a window of (_windowed): a dashboard's
+    last days over the hidden history they are read from."""
     if not plans[0].sheet.visible:
         return
+    shown = [_day_closes(p) for p in plans if p.schema is not None and p.sheet.visible]
     for plan in plans[1:]:
-        if plan.schema is not None and not plan.sheet.visible:
+        if plan.schema is not None and not plan.sheet.visible and not _windowed(shown, _day_closes(plan)):
             plan.reason = (f"on sheet {plan.sheet.name!r}, not read: the sheet is hidden in the workbook"
                            " (a stale copy or scratch kept out of sight?): unhide it to load its rows")
             plan.own, plan.schema, plan.cells, plan.hidden = plan.schema, None, None, True
+
+
+def _day_closes(plan: SheetPlan) -> set[tuple[float, float]] | None:
+    """The (day, close) of each row of a data sheet's table that has both, None without a date or close."""
+    cmap = plan.schema.canonical_map()
+    if "date" not in cmap or "close" not in cmap:
+        return None
+    rows = plan.cells or plan.sheet.rows
+    first = max(plan.schema.data_start_line, 0)
+    body = rows[first:max(first, len(rows) - max(plan.schema.footer_lines, 0))]
+    date_col = plan.schema.columns[cmap["date"]]
+    days = parse_dates(column_cells(body, cmap["date"]), date_col.format, plan.schema.decimal, plan.schema.thousands,
+                       date_col.swapped_cells is not None).values
+    closes = parse_numbers(column_cells(body, cmap["close"]), plan.schema.decimal, plan.schema.thousands).values
+    both = ~np.isnan(days) & ~np.isnan(closes)
+    return set(zip(days[both].tolist(), closes[both].tolist()))
+
+
+def _windowed(shown: list[set[tuple[float, float]] | None], hidden: set[tuple[float, float]] | None) -> bool:
+    """Whether a visible sheet's every day and close is on the hidden sheet, which holds more than twice
+    as many: a window onto it (a dashboard's last days), the hidden sheet its source. A stale copy holds
+    the visible sheet's days but a few (days deleted since) or other closes; a hidden ticker, other closes."""
+    return bool(hidden) and any(rows and rows <= hidden and 2 * len(rows) < len(hidden) for rows in shown)
 
 
 def _own_swap(rows: list[list[str]], schema: FileSchema, week: TradingWeek) -> list[list[str]] | None:

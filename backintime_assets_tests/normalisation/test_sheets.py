@@ -842,3 +842,25 @@ def test_a_lone_visible_sheet_beside_hidden_sheets_not_all_tickers_stays_the_fil
     sheets = {shown: [HEADER, *[bar(d, 1) for d in DAYS]], hidden: [HEADER, *[bar(d, 2) for d in DAYS]]}
     r = run(_hiding(book(sheets), hidden), name="aapl.xlsx")
     assert set(r.prices.ticker) == {"AAPL"} and len(r.prices) == len(DAYS)
+
+
+def test_a_hidden_history_a_visible_dashboard_shows_the_last_days_of_loads():
+    # A dashboard in front shows the last days of the hidden "Data" sheet they are read from: the hidden
+    # history was rejected as a stale copy (8ab25f2), and only the dashboard's days loaded. The
+    # dashboard's rows are its repeats, judged as duplicates as before.
+    history = [datetime(2021, 3, d) for d in (1, 2, 3, 4, 5, 8, 9, 10, 11, 12)]
+    sheets = {"Dashboard": [HEADER, *[bar(d) for d in history[-3:]]], "Data": [HEADER, *[bar(d) for d in history]]}
+    r = run(_hiding(book(sheets), "Data"))
+    loaded = r.prices.sort_values("date")
+    assert loaded.date.tolist() == history and loaded.close.tolist() == [bar(d)[4] for d in history]
+    assert len(r.rejected) == 3 and (r.rejected.reason == "duplicate").all()
+    assert every_row_once(r, sheets)
+
+
+def test_a_hidden_copy_of_most_of_the_visible_days_stays_rejected_though_it_holds_them_all():
+    # The keeper deleted a bad day or two from the visible sheet; the hidden copy holds every visible
+    # day and close and those deleted: no window onto it, a stale copy.
+    sheets = {"Prices": [HEADER, *[bar(d) for d in DAYS[:-1]]], "Prices old": [HEADER, *[bar(d) for d in DAYS]]}
+    r = run(_hiding(book(sheets), "Prices old"))
+    assert r.prices.date.tolist() == DAYS[:-1]
+    assert len(r.rejected) == len(DAYS) and r.rejected.reason.str.contains("hidden in the workbook").all()
