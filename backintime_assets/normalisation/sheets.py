@@ -191,7 +191,7 @@ def _hidden_sheets(plans: list[SheetPlan]) -> None:
     sheet (a cover or chart shown in front of it), nothing says the hidden sheets are stale: all load.
     Nor is a hidden sheet stale whose rows a visible one shows a window of (_windowed): a dashboard's
     last days over the hidden history they are read from."""
-    if not plans[0].sheet.visible:
+    if not plans[0].sheet.visible or all(p.sheet.visible for p in plans):
         return
     shown = [_day_closes(p) for p in plans if p.schema is not None and p.sheet.visible]
     for plan in plans[1:]:
