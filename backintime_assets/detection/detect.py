@@ -824,8 +824,12 @@ def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> Fil
     if kind != "xlsx" or schema.problem is not None or schema.header_row < 0:
         return schema
     header = sheet.rows[schema.header_row] if schema.header_row < len(sheet.rows) else []
-    blank = blank_prices(schema, sheet.rows, header)
-    if not blank and not blank_prices(schema, sheet.rows, header, ("0",)):  # Excel's files, the most
+    # Its last rows too, but for its footer: a script appends its last days' formulas at the end of a
+    # long sheet, past the rows read first, and their volumes saved as 0 had loaded as volumes of 0.
+    tail = (sheet.tail or [])[:max(len(sheet.tail or []) - max(schema.footer_lines, 0), 0)]
+    rows = sheet.rows + tail if tail else sheet.rows
+    blank = blank_prices(schema, rows, header)
+    if not blank and not blank_prices(schema, rows, header, ("0",)):  # Excel's files, the most
         return schema
     cells = uncalculated_cells(data, sheet.name, zeros_only=not blank)
     problem = uncalculated_problem(schema, cells, header, sheet.total_rows, lambda r: _sheet_row(sheet, r)) \

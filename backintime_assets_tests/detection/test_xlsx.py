@@ -1,7 +1,7 @@
 import io
 import re
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import openpyxl
 import pytest
@@ -654,6 +654,19 @@ def test_a_few_volumes_of_formulas_saved_as_0_refuse_the_file():
     rows[6][1] = "=B6+1"
     result = _loaded(_saved_zeros(workbook(rows)), "report.xlsx")
     assert result.prices.close.tolist() == [100.5 + k for k in range(5)] and len(result.rejected) == 1
+
+
+def test_the_last_volumes_of_a_long_sheet_of_formulas_saved_as_0_refuse_the_file():
+    # A script appended its last days' volumes as formulas at the end of a sheet longer than the rows
+    # detection reads first (XLSX_HEAD_ROWS): only those were looked at, and the days loaded a volume of 0.
+    from backintime_assets.detection.detect import XLSX_HEAD_ROWS
+
+    n = XLSX_HEAD_ROWS + 100
+    days = [date(2000, 1, 3) + timedelta(days=7 * (k // 5) + k % 5) for k in range(n)]
+    rows = [["Date", "Close", "Volume"]] + [[d, 100.5 + k / 100, 1000 + k] for k, d in enumerate(days)]
+    rows[-1][2] = f"=C{n}+1000"
+    schema = detect_bytes(_saved_zeros(workbook(rows)), "report.xlsx")
+    assert schema.problem.startswith("formulas never calculated: 1 cells of 'Volume'")
 
 
 def test_a_months_subtotal_of_formulas_saved_as_0_costs_its_row_alone():
