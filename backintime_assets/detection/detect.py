@@ -33,7 +33,7 @@ from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
-from .header_ticker import BETWEEN, LABEL_REACH, filler, header_ticker, label_over_fields, labelled_ticker, merged_label
+from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
@@ -299,7 +299,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         ticker = header_ticker(layout.header_rows, canonical,
                                lambda: _line_above(titles, layout.header_row, dialect, layout.double_spaced),
                                lambda: _label_above(titles, layout.header_row, dialect)) or lone \
-            or label_over_fields(merged_label(labels, layout.header_row, layout.data_start_line), canonical)
+            or block_ticker(labels, layout.header_row, layout.data_start_line, canonical)
         if ticker is None and day is None and not (sheet_names_ticker(sheet or "") and not lone_sheet) \
                 and "close" in canonical:
             # Nor a site's name for every download ("HistoricalPrices.csv"): no instrument's (nameless.py).

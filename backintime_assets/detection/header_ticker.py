@@ -134,6 +134,20 @@ def merged_label(labels: dict[int, tuple[int, int, str]] | None, header_row: int
     return next((labels[r] for r in range(header_row - 1, data_start) if r in labels), None) if labels else None
 
 
+def block_ticker(labels: dict[int, tuple[int, int, str]] | None, header_row: int, data_start: int,
+                 canonical: Sequence[str | None]) -> str | None:
+    """The ticker a label merged over the prices names (label_over_fields of merged_label), where no
+    label further down the sheet names another: blocks stacked on one sheet, each under its own ticker
+    ("AAPL" over a header and its days, "MSFT" over another below), are not all the first's. The later
+    blocks' rows had loaded under the file's name beside AAPL's, where they had been rejected as
+    several series in one."""
+    ticker = label_over_fields(merged_label(labels, header_row, data_start), canonical)
+    if ticker is None or any(label_over_fields(label, canonical) not in (None, ticker)
+                             for r, label in labels.items() if r >= data_start):
+        return None
+    return ticker
+
+
 def labelled_ticker(line: str | None) -> str | None:
     """The ticker a line names by the ticker's field name (_LABELLED: "Symbol: AAPL", "Ticker,MSFT" read
     as "Ticker MSFT"), or None. Not a missing value ("Ticker: N/A", "Symbol: NONE": the rows had loaded

@@ -31,8 +31,8 @@ import numpy as np
 import pyarrow as pa
 
 from backintime_assets.detection.detect import detect_sheet
-from backintime_assets.detection.header_ticker import (BETWEEN, LABEL_REACH, filler, header_ticker, label_over_fields,
-                                                        labelled_ticker, merged_label)
+from backintime_assets.detection.header_ticker import (BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker,
+                                                        labelled_ticker)
 from backintime_assets.detection.nameless import sheet_names_a_period, sheet_names_ticker, sheets_numbered_as_parts
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.swapped_cells import own_swap
@@ -355,7 +355,7 @@ def sheet_header_tickers(plans: list[SheetPlan], lines: np.ndarray) -> Strings |
         canonical = [c.canonical for c in schema.columns]
         named = header_ticker(rows[schema.header_row:schema.data_start_line], canonical,
                               lambda above=above: above, lambda rows=rows, at=schema.header_row: _labelled(rows, at)) \
-            or label_over_fields(merged_label(plan.sheet.labels, schema.header_row, schema.data_start_line), canonical)
+            or block_ticker(plan.sheet.labels, schema.header_row, schema.data_start_line, canonical)
         if named is None:
             return None
         words.append(named)

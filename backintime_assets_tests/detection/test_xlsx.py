@@ -500,6 +500,21 @@ def test_a_title_venue_or_currency_merged_over_the_prices_names_no_ticker(label,
     assert set(result.prices.ticker) == {"MSFT"}
 
 
+def test_blocks_stacked_each_under_its_merged_ticker_are_not_all_the_firsts():
+    # "AAPL" merged over a block's prices, "MSFT" over another block below on the same days: the first
+    # label named the file's ticker, and MSFT's rows loaded under the file's name beside AAPL's (c262582),
+    # where they had been rejected as several series in one. The first label names no ticker for all.
+    from backintime_assets.normalisation import normalise_bytes
+
+    rows = []
+    for label, base in (("AAPL", 150.0), ("MSFT", 400.0)):
+        rows += [[None, label], ["Date", "Open", "High", "Low", "Close", "Volume"]]
+        rows += [[d, base + k, base + 1 + k, base - 1 + k, base + 0.5 + k, 1000 + k] for k, d in enumerate(_days(5))]
+    data = _merged(rows, "B1:F1", "B8:F8")
+    result = normalise_bytes(data, detect_bytes(data, "prices.xlsx"), "prices.xlsx")
+    assert result.prices.empty and result.rejected.reason.str.startswith("unnamed series").sum() == 10
+
+
 @pytest.mark.parametrize("label", ["PRICES", "DAILY", "HISTORICAL", "DATA", "QUOTES", "OHLC", "EOD", "RAW", "Q1",
                                    "FY2023", "N/A", "TBD"])
 def test_a_word_for_the_block_merged_over_the_prices_names_no_ticker(label):
