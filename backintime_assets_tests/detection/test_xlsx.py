@@ -701,16 +701,18 @@ def test_a_formulas_0_excel_saved_is_its_value():
     assert result.prices.volume.tolist() == [1000, 1001, 0, 1003, 1004]
 
 
-def _view_of_raw(view_volume: str, hidden_raw: bool = False, raw_formulas: bool = False) -> bytes:
+def _view_of_raw(view_volume: str, hidden_raw: bool = False, raw_formulas: bool = False,
+                 view_close: str = "formula") -> bytes:
     """A script's "Summary" of formulas reading a "Raw" sheet of values (=Raw!B2), saved as 0 by
-    xlsxwriter; `view_volume`: "formula" or "value" for the summary's volume."""
+    xlsxwriter; `view_volume`, `view_close`: "formula" or "value" for the summary's volume and close."""
     wb = openpyxl.Workbook()
     view, raw = wb.active, wb.create_sheet("Raw")
     view.title = "Summary"
     for ws in (view, raw):
         ws.append(["Date", "Close", "Volume"])
     for k, d in enumerate(_days(5)):
-        view.append([d, f"=Raw!B{k + 2}", f"=Raw!C{k + 2}" if view_volume == "formula" else 1000 + k])
+        view.append([d, f"=Raw!B{k + 2}" if view_close == "formula" else 100.5 + k,
+                     f"=Raw!C{k + 2}" if view_volume == "formula" else 1000 + k])
         raw.append([d, f"={100.5 + k}" if raw_formulas else 100.5 + k, 1000 + k])
     raw.sheet_state = "hidden" if hidden_raw else "visible"
     buf = io.BytesIO()
@@ -743,17 +745,7 @@ def test_a_sheet_of_formulas_never_calculated_beside_no_sheet_of_values_is_still
 
 def test_a_view_whose_volumes_alone_are_formulas_never_calculated_is_refused():
     # Its closes are values: its rows would load with a volume of 0, so the book is refused, not read from Raw.
-    wb = openpyxl.Workbook()
-    view, raw = wb.active, wb.create_sheet("Raw")
-    view.title = "Summary"
-    for ws in (view, raw):
-        ws.append(["Date", "Close", "Volume"])
-    for k, d in enumerate(_days(5)):
-        view.append([d, 100.5 + k, f"=Raw!C{k + 2}"])
-        raw.append([d, 100.5 + k, 1000 + k])
-    buf = io.BytesIO()
-    wb.save(buf)
-    schema = detect_bytes(_saved_zeros(buf.getvalue()), "aapl.xlsx")
+    schema = detect_bytes(_view_of_raw("formula", view_close="value"), "aapl.xlsx")
     assert schema.problem.startswith("formulas never calculated: 5 cells of 'Volume'")
 
 
