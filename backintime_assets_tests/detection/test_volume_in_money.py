@@ -106,3 +106,28 @@ def test_money_over_coins_in_a_narrow_range_of_prices_still_gives_way():
         coins = 100 + (i * 13) % 50
         lines.append(f"{1704067200 + 86400 * i},{coins * p:.2f},{p},{p + 150},{p - 150},{p - 20},{coins}")
     assert _volumes(("\n".join(lines) + "\n").encode(), "gate_btc.csv")[:3] == [100.0, 113.0, 126.0]
+
+
+def test_money_over_units_of_a_pegged_price_still_gives_way():
+    # A pair held to a peg (7.85 to 7.851 over 60 days, as the Hong Kong dollar to the US one): most "v"
+    # over "a" lie within 1e-4 of their median, and had been taken for a scale while the bars moved as
+    # much, the quote currency's worth loaded as the units traded, 7.85 times too many.
+    lines = ["t,v,c,h,l,o,a"]
+    for i in range(60):
+        p = 7.8500 + ((i * 7) % 5) / 10_000
+        units = 1000 + (i * 13) % 9 * 250
+        lines.append(f"{1704067200 + 86400 * i},{units * (p + 0.00005):.4f},{p:.4f},{p + 0.0001:.4f},"
+                     f"{p - 0.0001:.4f},{p:.4f},{units}")
+    assert _volumes(("\n".join(lines) + "\n").encode(), "usdhkd.csv")[:3] == [1000.0, 2000.0, 3000.0]
+
+
+def test_money_over_coins_on_a_few_days_gives_way_though_the_price_wanders_in_its_bars():
+    # Four days: the day's average price (v over a) lies inside each bar, near its low on the day the bar
+    # rose and near its high on the day it fell, so on so few rows it does not follow the bars' middles.
+    # The dollars had loaded as the coins traded.
+    data = (b"t,v,c,h,l,o,a\n"
+            b"1704067200,5148000.0,42300.0,43000.0,41800.0,42000.0,120.0\n"
+            b"1704153600,4116000.0,42900.0,43500.0,41900.0,42300.0,98.0\n"
+            b"1704240000,4653000.0,42500.0,43300.0,42100.0,42900.0,110.0\n"
+            b"1704326400,3852000.0,42600.0,43200.0,42000.0,42500.0,90.0\n")
+    assert _volumes(data, "gate_btc.csv") == [120.0, 98.0, 110.0, 90.0]
