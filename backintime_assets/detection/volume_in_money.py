@@ -19,8 +19,9 @@ _ROWS = 200  # sampled rows read
 _SLACK, _EVERY_ROW = 0.02, 0.9
 # Names of no count of units: the trades' (shares over trades, an average trade's size, may fall inside
 # a $50 stock's bar on every row), an open interest. Such a column is never taken for the volume.
-# Nor an average ("Avg Trade Size": shares over it is the count of trades).
-_NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^num_?trades|avg|average|mean|size")
+# Nor an average ("Avg Trade Size", "Trade Size": shares over it is the count of trades); a "Size" alone is
+# the units some exports count the traded amount in, beside their money under "Volume".
+_NO_UNITS = re.compile(r"count|trades|deals|transactions|interest|^n$|^nb|^oi$|^num_?trades|avg|average|mean|.size")
 # Money over units is the day's average price, which moves as the bars do: a ratio that stays put while
 # they move is a scale ("Adj Volume", twice the shares since a 2:1 split, beside a $0.50 stock), no price.
 # Its spread under this share of the bars' is none: a scaled count rounded to a whole share departs from

@@ -131,3 +131,15 @@ def test_money_over_coins_on_a_few_days_gives_way_though_the_price_wanders_in_it
             b"1704240000,4653000.0,42500.0,43300.0,42100.0,42900.0,110.0\n"
             b"1704326400,3852000.0,42600.0,43200.0,42000.0,42500.0,90.0\n")
     assert _volumes(data, "gate_btc.csv") == [120.0, 98.0, 110.0, 90.0]
+
+
+def test_a_size_alone_is_the_units_beside_their_money():
+    # "Volume" the dollars traded, "Size" the shares: the dollars had loaded as the shares, a "size"
+    # anywhere in a name taken for an average trade's.
+    data = (b"Date,Open,High,Low,Close,Volume,Size\n2024-01-02,50.0,51.0,49.0,50.5,50250,1000\n"
+            b"2024-01-03,50.5,51.5,49.5,50.0,60600,1200\n2024-01-04,50.0,50.8,49.2,49.9,44910,900\n")
+    assert _volumes(data, "stock.csv") == [1000.0, 1200.0, 900.0]
+    # A trade's size is no count of units: shares over it, 50 trades a day, fall inside the bar.
+    trade_size = (b"Date,Open,High,Low,Close,Volume,Trade Size\n2024-01-02,50.0,51.0,49.0,50.5,1000000,20000\n"
+                  b"2024-01-03,50.5,51.5,49.5,50.0,1200000,23900\n2024-01-04,50.0,50.8,49.2,49.9,900000,18100\n")
+    assert _volumes(trade_size, "stock.csv") == [1000000.0, 1200000.0, 900000.0]
