@@ -620,7 +620,8 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Session words that are words of a language too: an English "on" and "or" ("High on Day", "Low or Bid";
 # French "or" is gold), an "after" not before hours ("High After Split") had left the day's high and low
 # unmapped. They say a session as abbreviations only: in capitals ("ON High", "OR Low") or in a name
-# written as one word ("on_high", "orLow").
+# written as one word ("on_high", "orLow"), and first, as a session's name is: an all-capitals "HIGH ON
+# DAY" or a "high_on_day" say the day.
 _WORDS_OF_A_LANGUAGE = frozenset({"on", "or"})
 _AFTER_WHAT = frozenset({"hours", "hour", "market", "mkt"})
 
@@ -640,7 +641,7 @@ def _session_words(cell: str) -> list[str]:
         low = word.lower()
         if low not in _OTHER_SESSION_WORDS:
             continue
-        if low in _WORDS_OF_A_LANGUAGE and not (word.isupper() or one_word):
+        if low in _WORDS_OF_A_LANGUAGE and (i > 0 or not (word.isupper() or one_word)):
             continue
         if low == "after" and (i + 1 == len(words) or words[i + 1].lower() not in _AFTER_WHAT):
             continue

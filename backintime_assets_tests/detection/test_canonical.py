@@ -1625,8 +1625,8 @@ def test_another_sessions_range_is_not_the_days_high_and_low():
 
 @pytest.mark.parametrize("name", ["PM High", "Pre-Market High", "PreHigh", "AH High", "Post High", "ON High",
                                   "Overnight High", "Globex High", "IB High", "OR High", "pm_high", "on_high",
-                                  "After Hours High", "AfterHoursHigh", "Asia High", "London High",
-                                  "Asian Session High"])
+                                  "OR_HIGH", "ON HIGH", "After Hours High", "AfterHoursHigh", "Asia High",
+                                  "London High", "Asian Session High"])
 def test_other_sessions_highs_stay_unmapped(name):
     mapping = map_canonical([["Date"], ["Open"], ["Close"], [name]],
                             [D, F, F, F],
@@ -1635,11 +1635,12 @@ def test_other_sessions_highs_stay_unmapped(name):
 
 
 @pytest.mark.parametrize(("high", "low"), [("High on Day", "Low on Day"), ("High After Split", "Low After Split"),
-                                         ("High or Ask", "Low or Bid")])
+                                         ("High or Ask", "Low or Bid"), ("HIGH ON DAY", "LOW ON DAY"),
+                                         ("HIGH OR ASK", "LOW OR BID"), ("high_on_day", "low_on_day")])
 def test_a_languages_on_or_and_after_say_no_session(high, low):
     # English "on", "or" and "after" are words, not the overnight session, the opening range and after
     # hours: these highs and lows had been left unmapped, the day's high loaded as the greater of its
-    # open and close.
+    # open and close. Capitals or one word say an abbreviation only where it leads the name.
     mapping = map_canonical([["Date"], ["Open"], [high], [low], ["Close"]], [D, F, F, F, F],
                             [["2024-01-02", "1.0", "1.2", "0.9", "1.1"]])
     assert mapping == ["date", "open", "high", "low", "close"]
