@@ -231,7 +231,7 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     bad = ~missing & (~shaped | ~np.isfinite(np.where(shaped, values, 0.0)))
     values[~shaped] = np.nan
     if thousands is None and bad.any():
-        _read_grouped(trimmed, bad, values, decimal)
+        _read_grouped(trimmed, bad, values, decimal, prices=not suffixes)
     return Parsed(values, missing, bad, suffixed)
 
 
@@ -378,25 +378,53 @@ def _foreign_dots(trimmed: pa.Array, read: pa.Array, decimal: str) -> np.ndarray
         pc.count_substring(trimmed, decimal).fill_null(0))
 
 
-def _read_grouped(text: pa.Array, bad: np.ndarray, values: np.ndarray, decimal: str) -> None:
+def _read_grouped(text: pa.Array, bad: np.ndarray, values: np.ndarray, decimal: str, prices: bool = False) -> None:
     """Numbers with digit grouping in a file detected without it: large values may first appear
     past the detection sample ("2 590.53" in a column of three-digit prices). A cell is read only
     when its grouping is unmistakable (one separator, other than the decimal mark, between every
     three digits), its currency's mark aside ("kr 1.234"). One separator alone ("1.086") is no
     grouping where the column writes it as a decimal point elsewhere (_DECIMAL_SHOWN): beside
     "1.0856" (another tool's rows of a decimal-comma file) it is a rate of 1.086, not 1086; either
-    may be, and it is not read. "1.234.567" and "12.345,60" are groupings still. `bad` and `values`
-    are updated in place."""
+    may be, and it is not read. Nor, in a column of `prices`, where its own numbers say a decimal point
+    (_DECIMAL_READ).
+    "1.234.567" and "12.345,60" are groupings still. `bad` and `values` are updated in place."""
     rows = np.flatnonzero(bad)
     cells = _without_currency(text.take(pa.array(rows))).to_pylist()
     shown = {m["sep"] or m["after_zero"] for cell in cells if (m := _DECIMAL_SHOWN.match(cell or ""))}
+    read = None
     for row, cell in zip(rows, cells):
         match = _GROUPED.match(cell or "")
-        if match and match["sep"] != decimal and match["mark"] in (None, decimal) \
-                and not (match["sep"] in shown and match["mark"] is None and match["int"].count(match["sep"]) == 1):
+        if match and match["sep"] != decimal and match["mark"] in (None, decimal):
             number = match["int"].replace(match["sep"], "") + ("." + match["frac"] if match["frac"] else "")
+            if match["mark"] is None and match["int"].count(match["sep"]) == 1:
+                if match["sep"] in shown:
+                    continue
+                if prices and read is None:
+                    read = values[~bad & np.isfinite(values)]
+                if prices and _decimal_read(float(number), read):
+                    continue
             values[row] = float(number)
             bad[row] = False
+
+
+# A lone separator read as grouping makes a number 1000 times its reading as a decimal point. Where that
+# reading falls among a price column's numbers (within this factor of their least and largest) and the
+# grouped one over this factor squared times their largest, the separator is a decimal point: rows of
+# another tool in a German archive of USD/JPY ("157.123" beside "157,12") had loaded at 157,123 yen, no
+# four-decimal neighbour showing their dot (the family of _DECIMAL_SHOWN). Either reading may be, and
+# neither is taken; a price past a thousand ("1.200" beside "987,50") groups still. Not for volumes,
+# which do grow a thousandfold (a coin's from its first years).
+_DECIMAL_READ = 10
+
+
+def _decimal_read(grouped: float, read: np.ndarray) -> bool:
+    """Whether a lone separator's number (`grouped`, read as grouping) is a decimal point's among the
+    column's numbers as `read` (_DECIMAL_READ)."""
+    if not read.size:
+        return False
+    low, high = float(read.min()), float(read.max())
+    point = grouped / 1000
+    return low / _DECIMAL_READ <= point <= high * _DECIMAL_READ and grouped > _DECIMAL_READ ** 2 * high
 
 
 _GROUPED = re.compile(

@@ -226,10 +226,20 @@ def test_a_lone_separator_is_no_grouping_where_the_column_writes_it_as_a_decimal
     # separators, or one beside the file's own decimal mark, group thousands still.
     assert nums(["1,0856", "1.0856", "1.086", "1.234.567", "12.345,60"], decimal=",") == \
         [1.0856, "bad", "bad", 1234567.0, 12345.6]
-    assert nums(["0.5", "1,086", "1,234,567"], decimal=".") == [0.5, 1086.0, 1234567.0]
+    assert nums(["0.5", "1,086", "1,234,567"], decimal=".", suffixes=True) == [0.5, 1086.0, 1234567.0]
     assert nums(["0.5", "0,25", "1,086", "1,234,567"], decimal=".") == [0.5, "bad", "bad", 1234567.0]
     # No group starts with a 0: "0.125" is no 125.
     assert nums(["987,50", "0.125"], decimal=",") == [987.5, "bad"]
+
+
+def test_a_lone_separator_is_no_grouping_where_the_columns_numbers_read_it_as_a_decimal_point():
+    # Rows of another tool in a German archive of USD/JPY, all to three decimals: no "1.0856" beside
+    # them shows the dot a decimal point, and "157.123" had loaded as 157,123 yen, every such row.
+    # Read as a decimal point it falls among the column's 157,12 and 156,81; neither reading is taken.
+    assert nums(["157,12", "156,81", "157.123", "156.812"], decimal=",") == [157.12, 156.81, "bad", "bad"]
+    # A price past a thousand groups; so does a volume, however it grew (a coin's from its first years).
+    assert nums(["987,50", "1.200"], decimal=",") == [987.5, 1200.0]
+    assert nums(["0,5", "1.699", "45.000"], decimal=",", suffixes=True) == [0.5, 1699.0, 45000.0]
 
 
 def test_an_iso_code_for_the_currency_sign_goes_as_the_sign_does():
