@@ -117,7 +117,13 @@ KEPT = pa.schema([f for f in PARSED if f.name not in ("priority", "schema_json")
 # a close named by a fund's ticker wins over the NAV it hugs; past the sample, a dot in a file of decimal
 # commas grouping by none is no decimal point ("1.500" had loaded 1.5); Huobi's money volume gives way to
 # its count of coins; another session's high and low are not the day's.
-PARSER_VERSION = 20
+# 21 (session 36): money written as the dot-grouping customs write it ("1.234 kr.", "Rp 1.234.567") and
+# coins written with their code ("1.2K BTC") read; a decimal mark the sample never saw takes no dot on
+# trust past it; a lone separator a column writes as a decimal point is no grouping; hidden sheets are
+# set aside, formulas never calculated refused, a ticker merged over the prices names them; an Excel
+# serial a hair below midnight is that day; a text "Index" column names indices; a Bloomberg security
+# labelled above the header names its rows; a few weekly bars of several tickers are refused.
+PARSER_VERSION = 21
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
