@@ -656,8 +656,22 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles)
     schema.wrapped = wrapped
     schema.forced = forced
-    schema.decimal_unseen = not marks_seen
+    schema.decimal_unseen = not marks_seen and not _american_dates(schema.columns)
     return schema, read.layout
+
+
+def _american_dates(columns: list[ColumnSchema]) -> bool:
+    """Whether the file's dates are written month first, an order its own values settled (a day above 12
+    second: "01/13/2020"), not the separator's guess: the American custom, whose decimal is the dot and
+    whose grouping the comma. A tab file of whole dollars so dated had rejected its later "71.500" (71.5)
+    and "1,500" shares as undecided marks (decimal_unseen), where no comma's locale writes such dates."""
+    date = next((c for c in columns if c.canonical == "date"), None)
+    return date is not None and date.confidence > GUESSED_ORDER_CERTAINTY \
+        and _MONTH_THEN_DAY.match(date.format or "") is not None
+
+
+# A month, then its day ("%m/%d/%Y", "%m-%d-%y %H:%M", "%a %m/%d/%Y"), not a month and year alone.
+_MONTH_THEN_DAY = re.compile(r"(?:%[aA][^%\w]*)?%m[^%\w]?%d")
 
 
 def _stray_quote_header(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:

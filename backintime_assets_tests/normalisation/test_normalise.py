@@ -3641,3 +3641,33 @@ def test_whole_euros_written_after_the_number_settle_a_dot_past_the_sample_as_gr
     result = normalise_bytes(data, schema, "x.csv")
     loads_every_row(result)
     assert result.prices.close.max() == 1071.0
+
+
+def _whole_dollar_archive(date_format: str) -> bytes:
+    """A tab-separated American archive of 4000 days of whole dollars and ungrouped volumes, the 1000 rows
+    between its sampled head and tail written with three decimals and grouped shares."""
+    lines, day = ["Date\tOpen\tHigh\tLow\tClose\tVolume"], date(2000, 1, 3)
+    for i in range(4000):
+        while day.weekday() >= 5:
+            day += timedelta(1)
+        price, volume = ("71.500", f"1,{i % 1000:03d}") if 1500 <= i < 2500 else (str(60 + i % 20), str(100000 + i))
+        lines.append("\t".join([f"{day:{date_format}}", price, price, price, price, volume]))
+        day += timedelta(1)
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_month_first_dates_settle_the_dot_of_a_sample_of_whole_numbers():
+    # Dated "01/13/2000", the American custom: its decimal is the dot, its grouping the comma. The file was
+    # taken for one whose marks nothing settled, and its 1000 rows of "71.500" and "1,500" shares rejected.
+    data = _whole_dollar_archive("%m/%d/%Y")
+    schema = detect_bytes(data, "x.txt")
+    assert (schema.decimal, schema.decimal_unseen) == (".", False)
+    result = normalise_bytes(data, schema, "x.txt")
+    loads_every_row(result)
+    assert 71.5 in set(result.prices.close) and 1500.0 in set(result.prices.volume)
+    assert result.prices.close.max() < 80
+
+
+def test_iso_dates_leave_the_marks_of_a_sample_of_whole_numbers_unsettled():
+    data = _whole_dollar_archive("%Y-%m-%d")
+    assert detect_bytes(data, "x.txt").decimal_unseen
