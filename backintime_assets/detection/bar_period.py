@@ -321,6 +321,9 @@ def _few_bars(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str 
     return None
 
 
+_WEEK = 7  # a ticker's step shorter than this is a day's (or a weekend's, a holiday's): a daily file
+
+
 def _few_bars_of_tickers(name: str, fmt: str, cells: Sequence[str], tickers: Sequence[str],
                          mapped: Collection[str | None], holds_bars: Callable[[str], bool] | None) -> str | None:
     """_few_bars of each ticker's own dates (`tickers`, row for row with `cells`), its rows holding a bar
@@ -330,6 +333,12 @@ def _few_bars_of_tickers(name: str, fmt: str, cells: Sequence[str], tickers: Seq
     groups: dict[str, list[str]] = {}
     for cell, ticker in zip(cells, tickers):
         groups.setdefault(ticker.strip(), []).append(cell)
+    if any(s < _WEEK for own in groups.values() for s in _steps(_days(own, fmt))):
+        # Another ticker's own dates step a day or a weekend: a daily file, where a thin ticker's three rows
+        # fell on three Mondays by chance. Judged so, ten tickers' week of days beside one ticker's three
+        # Mondays had refused the whole file, as a file of eight days each beside them loads (the thin
+        # ticker's dates too few to step a period, the others' days: spaced_bars_problem's `daily`).
+        return None
     judged: set[frozenset[str]] = set()  # tickers of the same dates (rows of a day) are judged once
     for ticker, own in groups.items():
         dates = frozenset(c.strip() for c in own)

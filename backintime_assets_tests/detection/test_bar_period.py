@@ -1,4 +1,6 @@
 """Weekly or monthly bars that a period column declares are refused, not loaded as days' prices."""
+from datetime import date, timedelta
+
 import pandas as pd
 import pytest
 
@@ -773,6 +775,29 @@ def test_a_few_weekly_bars_of_several_tickers_are_refused(dates_of):
 ])
 def test_a_few_days_of_several_tickers_still_load(dates_of, header):
     data = _tickers_bars(dates_of, header)
+    schema = detect_bytes(data, "bars.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "bars.csv").prices_arrow.num_rows == sum(map(len, dates_of.values()))
+
+
+def _business_days(start: str, n: int) -> list[str]:
+    out, day = [], date.fromisoformat(start)
+    while len(out) < n:
+        if day.weekday() < 5:
+            out.append(day.isoformat())
+        day += timedelta(1)
+    return out
+
+
+@pytest.mark.parametrize("dates_of", [
+    # Ten tickers' week of days, a thin one's three rows on three Mondays: the whole file had been refused
+    # as weekly bars, where eight days each beside those Mondays load.
+    {**{f"T{i}": _business_days("2024-01-08", 5) for i in range(10)}, "THIN": _MONDAYS},
+    {"AAPL": ["2024-01-09", "2024-01-10", "2024-01-11"], "THIN": _FRIDAYS},
+    {"AAPL": ["2024-01-03", "2024-01-04", "2024-01-05"], "THIN": ["2024-01-02", "2024-02-01", "2024-03-01"]},
+])
+def test_a_thin_tickers_few_rows_a_period_apart_beside_others_days_still_load(dates_of):
+    data = _tickers_bars(dates_of)
     schema = detect_bytes(data, "bars.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "bars.csv").prices_arrow.num_rows == sum(map(len, dates_of.values()))
