@@ -356,7 +356,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> N
         decimal = ","
     else:
         decimal = "."
-        seen = not marks_unsettled(delimiter)
+        seen = not marks_unsettled(delimiter) or _scaled_decimal_dot(cells)
     if not doubt:
         for mark, n in ambiguous.items():
             if mark != decimal:
@@ -391,6 +391,18 @@ def marks_unsettled(delimiter: str | None) -> bool:
     dot, a German file's "71.500" past the sample had loaded as 71.5. A workbook's cells (no delimiter)
     are numbers written by the program, its decimal a dot."""
     return delimiter is not None and delimiter != ","
+
+
+# A volume scaled by its letter, a dot before one or two digits ("1.5M", "12.75K", "2.3 B"): no group is that
+# short, so the dot is the decimal, though the vote does not read such cells (letters are no digit shape).
+_SCALED_DECIMAL_DOT = re.compile(r"^\s*[+-]?\d+\.\d{1,2}\s?[KkMmBb]\s*$")
+
+
+def _scaled_decimal_dot(cells: list[str]) -> bool:
+    """Whether a cell writes a decimal dot before a volume's scale letter ("1.5M"): a file whose sample
+    writes no other mark, its volumes so, has shown its decimal. Unseen, its later "2.345M" (2,345,000
+    shares by that dot) had been rejected as an undecided mark."""
+    return any(_SCALED_DECIMAL_DOT.match(c) for c in cells)
 
 
 def _like_items(shapes: list[str]) -> bool:

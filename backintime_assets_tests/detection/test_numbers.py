@@ -570,3 +570,17 @@ def test_a_number_below_one_in_money_shows_the_dot_a_decimal_point(delimiter, be
     # by ',' or a tab: the crown's custom), or in doubt, every row rejected (split by ';').
     cells = ["2024-01-02", "1.012 kr", "2024-01-03", "1.034 kr", "2024-01-04", below_one]
     assert detect_number_format(cells, delimiter) == (".", None)
+
+
+@pytest.mark.parametrize("volume", ["1.5M", "12.75K", "2.3 B"])
+def test_a_volumes_scale_after_a_decimal_dot_settles_the_dot(volume):
+    # "1.5M": no group is one digit long. Unseen, a tab file of whole prices and such volumes had rejected its
+    # later "2.345M" shares as an undecided mark.
+    cells = ["2024-01-02", "71", volume, "2024-01-03", "72", volume]
+    assert detect_number_marks(cells, "\t") == NumberMarks(".", None, True)
+
+
+@pytest.mark.parametrize("volume", ["1.500M", "1,5M", "15M"])
+def test_a_volumes_scale_after_no_decimal_dot_settles_nothing(volume):
+    cells = ["2024-01-02", "71", volume, "2024-01-03", "72", volume]
+    assert not detect_number_marks(cells, "\t").seen
