@@ -65,6 +65,28 @@ def comma_by_currency(cells: Sequence[str]) -> bool:
     return _written_in(cells, _COMMA_MONEY, 0)
 
 
+# Whole money a decimal dot's customs write (_DOT_CUSTOM), the dollar only against its number ("$71", "US$71"):
+# Latin America's pesos, grouped with a dot, are written "$ 71" with a blank.
+_WHOLE_DOT_MONEY = re.compile(r"[\xa3\xa5\u20aa\u20b9\uff04\uffe1\uffe5]|(?<![\s\u00a0])\$\d|\d\$|"
+                              r"(?:Rs|RM|S/|Fr|SFr|CHF)\.?\s?\d")
+
+
+def dot_by_currency(cells: Sequence[str]) -> bool:
+    """Whether money among `cells` that shows no decimal mark ("$71", "¥2100", "CHF 71") is written as the
+    customs of a decimal dot write it (_WHOLE_DOT_MONEY), in at least two cells, and none as only a decimal
+    comma's customs write it (_COMMA_MONEY)."""
+    marked = 0
+    for cell in cells:
+        if not cell or _WORDED.search(cell) is None:
+            continue
+        cell = cell.strip()
+        if _COMMA_MONEY.fullmatch(cell):
+            return False
+        if _WHOLE_DOT_MONEY.search(cell):
+            marked += 1
+    return marked >= 2
+
+
 def _written_in(cells: Sequence[str], money: re.Pattern[str], dotted: int) -> bool:
     marked = 0
     for cell in cells:

@@ -11,7 +11,7 @@ from operator import methodcaller
 from typing import NamedTuple
 
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
-from .currency_custom import comma_by_currency, dots_group_by_currency
+from .currency_custom import comma_by_currency, dot_by_currency, dots_group_by_currency
 from .joined import SEP, joined, joined_regex
 from .shapes import shape_hits, shape_of
 
@@ -356,7 +356,8 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> N
         decimal = ","
     else:
         decimal = "."
-        seen = not marks_unsettled(delimiter) or _scaled_decimal_dot(cells)
+        # Nor unsettled where a volume's scale or the money shows the dot's custom ("1.5M", "$71", "¥2100").
+        seen = not marks_unsettled(delimiter) or _scaled_decimal_dot(cells) or dot_by_currency(cells)
     if not doubt:
         for mark, n in ambiguous.items():
             if mark != decimal:

@@ -584,3 +584,19 @@ def test_a_volumes_scale_after_a_decimal_dot_settles_the_dot(volume):
 def test_a_volumes_scale_after_no_decimal_dot_settles_nothing(volume):
     cells = ["2024-01-02", "71", volume, "2024-01-03", "72", volume]
     assert not detect_number_marks(cells, "\t").seen
+
+
+@pytest.mark.parametrize("cell", ["${}", "US${}", "¥{}", "£{}", "CHF {}", "₹{}"])
+def test_whole_money_a_decimal_dot_writes_settles_the_dot(cell):
+    # "$71", "¥2100": the dot's customs. Unseen, a tab file of whole dollars or yen had rejected its later
+    # "$71.500" and "¥2,150" (loaded right before) as undecided marks.
+    cells = [c for d, n in ((2, "71"), (3, "72"), (4, "70")) for c in (f"2024-01-0{d}", cell.format(n))]
+    assert detect_number_marks(cells, "\t") == NumberMarks(".", None, True)
+
+
+@pytest.mark.parametrize("cells", [
+    ["$ 71", "$ 72", "$ 70"],  # Latin America's pesos, a blank after the sign: their dot groups
+    ["$71", "$72", "71 €"],  # the euro after the number beside them: the comma's custom
+])
+def test_money_that_does_not_say_the_dot_leaves_the_marks_unseen(cells):
+    assert not detect_number_marks(cells, "\t").seen
