@@ -656,7 +656,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles)
     schema.wrapped = wrapped
     schema.forced = forced
-    schema.decimal_unseen = not marks_seen and not _american_dates(schema.columns)
+    schema.decimal_unseen = not marks_seen and not _american_dates(schema.columns) \
+        and not any(_DOT_CUSTOM_SCRIPT.search(n) for n in read.layout.names)
     return schema, read.layout
 
 
@@ -668,6 +669,12 @@ def _american_dates(columns: list[ColumnSchema]) -> bool:
     date = next((c for c in columns if c.canonical == "date"), None)
     return date is not None and date.confidence > GUESSED_ORDER_CERTAINTY \
         and _MONTH_THEN_DAY.match(date.format or "") is not None
+
+
+# Chinese, Japanese and Korean letters: a header written where every locale's decimal is the dot and its
+# grouping the comma. A KRX or JPX file of whole won or yen ("종가", "終値") had rejected its later "1,234"
+# shares as undecided marks.
+_DOT_CUSTOM_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 # A month, then its day ("%m/%d/%Y", "%m-%d-%y %H:%M", "%a %m/%d/%Y"), not a month and year alone.

@@ -3671,3 +3671,22 @@ def test_month_first_dates_settle_the_dot_of_a_sample_of_whole_numbers():
 def test_iso_dates_leave_the_marks_of_a_sample_of_whole_numbers_unsettled():
     data = _whole_dollar_archive("%Y-%m-%d")
     assert detect_bytes(data, "x.txt").decimal_unseen
+
+
+@pytest.mark.parametrize("header", ["日付\t始値\t高値\t安値\t終値\t出来高", "일자\t시가\t고가\t저가\t종가\t거래량"])
+def test_a_header_in_chinese_japanese_or_korean_settles_the_dot_of_whole_yen_or_won(header):
+    # Whole yen or won in the sampled rows, the volumes past 999 written "1,500" between them: no locale of
+    # those scripts writes a decimal comma, and those rows had been rejected as undecided marks.
+    lines, day = [header], date(2000, 1, 3)
+    for i in range(4000):
+        while day.weekday() >= 5:
+            day += timedelta(1)
+        volume = f"1,{i % 1000:03d}" if 1500 <= i < 2500 else str(500 + i % 400)
+        lines.append("\t".join([f"{day:%Y-%m-%d}", *[str(2100 + i % 50)] * 4, volume]))
+        day += timedelta(1)
+    data = ("\n".join(lines) + "\n").encode()
+    schema = detect_bytes(data, "7203.txt")
+    assert (schema.decimal, schema.decimal_unseen) == (".", False)
+    result = normalise_bytes(data, schema, "7203.txt")
+    loads_every_row(result)
+    assert 1500.0 in set(result.prices.volume) and result.prices.volume.max() < 2000
