@@ -16,7 +16,7 @@ writes "1,234.56 ₪"), nor the dollar, pound or yen, whichever side.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .currencies import RUPIAH
 
@@ -56,13 +56,13 @@ def dots_group_by_currency(cells: Sequence[str], dotted: int) -> bool:
     """Whether the money written among `cells` settles their "1.234" as a grouped thousand: money as only
     the customs that group with a dot write it (_GROUPING_MONEY) in at least two cells and a quarter as
     many as the `dotted` cells (numbers shaped "1.234" the vote saw), and no dot custom's money anywhere."""
-    return _written_in(cells, _GROUPING_MONEY, dotted)
+    return _written_in(cells, _GROUPING_MONEY.fullmatch, dotted=dotted)
 
 
 def comma_by_currency(cells: Sequence[str]) -> bool:
     """Whether money among `cells` that shows no decimal mark ("71 zł", "kr 71") is written as only the
     customs of a decimal comma write it (_COMMA_MONEY), in at least two cells, and no dot custom's money."""
-    return _written_in(cells, _COMMA_MONEY, 0)
+    return _written_in(cells, _COMMA_MONEY.fullmatch)
 
 
 # Whole money a decimal dot's customs write (_DOT_CUSTOM), the dollar only against its number ("$71", "US$71"):
@@ -75,26 +75,20 @@ def dot_by_currency(cells: Sequence[str]) -> bool:
     """Whether money among `cells` that shows no decimal mark ("$71", "¥2100", "CHF 71") is written as the
     customs of a decimal dot write it (_WHOLE_DOT_MONEY), in at least two cells, and none as only a decimal
     comma's customs write it (_COMMA_MONEY)."""
+    return _written_in(cells, _WHOLE_DOT_MONEY.search, vetoed=_COMMA_MONEY.fullmatch)
+
+
+def _written_in(cells: Sequence[str], counted: Callable[[str], object],
+                vetoed: Callable[[str], object] = _DOT_CUSTOM.search, dotted: int = 0) -> bool:
+    """Whether at least two money cells (of digits written with a word or sign) are `counted`, a quarter as
+    many as the `dotted` cells at least, and none is `vetoed` (the other custom's money)."""
     marked = 0
     for cell in cells:
         if not cell or _WORDED.search(cell) is None:
             continue
         cell = cell.strip()
-        if _COMMA_MONEY.fullmatch(cell):
+        if vetoed(cell):
             return False
-        if _WHOLE_DOT_MONEY.search(cell):
-            marked += 1
-    return marked >= 2
-
-
-def _written_in(cells: Sequence[str], money: re.Pattern[str], dotted: int) -> bool:
-    marked = 0
-    for cell in cells:
-        if not cell or _WORDED.search(cell) is None:
-            continue
-        cell = cell.strip()
-        if _DOT_CUSTOM.search(cell):
-            return False
-        if money.fullmatch(cell):
+        if counted(cell):
             marked += 1
     return marked >= 2 and 4 * marked >= dotted
