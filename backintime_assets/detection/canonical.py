@@ -889,11 +889,12 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
     # (The date's column by its type where no name mapped it yet: "snapped_at" is mapped by type later.)
     dates = mapping.index("date") if "date" in used else next(
         (j for j, t in enumerate(types) if mapping[j] is None and t.type in ("date", "timestamp")), None)
-    if "close" not in used or dates is None or not _every_day(body, dates, types[dates].format):
+    if "close" not in used or dates is None:
         return
     caps = [j for j in range(len(mapping)) if mapping[j] is None and j < len(header_cells)
             and _names_market_cap(norm_name(" ".join(header_cells[j])))]
-    if len(caps) != 1:
+    # The header's market cap first: most files name none, and the weekdays cost a date parse a row.
+    if len(caps) != 1 or not _every_day(body, dates, types[dates].format):
         return
     vol, close, cap = mapping.index("volume"), mapping.index("close"), caps[0]
     if vol < len(header_cells) and any(_in_coins(cell) or _named_in_units(cell) for cell in header_cells[vol]):
@@ -950,11 +951,11 @@ def _every_day(body: Sequence[Sequence[str]], dates: int, date_format: str | Non
     if not date_format or "%" not in date_format:
         return False
     weekdays = set()
-    for r in body:
+    for written in {r[dates].strip() for r in body if dates < len(r)}:  # a short row: its date column rejects it
         try:
-            weekdays.add(datetime.strptime(*for_strptime(r[dates].strip(), date_format)).weekday())
-        except (ValueError, IndexError):
-            continue  # a date of another shape, or a short row: the date column rejects its row
+            weekdays.add(datetime.strptime(*for_strptime(written, date_format)).weekday())
+        except ValueError:
+            continue  # a date of another shape: the date column rejects its row
     return {4, 5, 6} <= weekdays
 
 

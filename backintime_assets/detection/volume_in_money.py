@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from .numbers import to_float
 
@@ -53,10 +54,12 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
     def cells(j: int) -> Iterator[float | None]:
         return (to_float(r[j], decimal, thousands) if j < len(r) else None for r in rows)
 
-    lows, highs, money = list(cells(low)), list(cells(high)), list(cells(vol))
+    lows = highs = money = None
     for j in range(len(mapping)):
-        if mapping[j] is not None or j == vol or _NO_UNITS.search(lowered[j]):
+        if mapping[j] is not None or j == vol or _NO_UNITS.search(lowered[j]) or not _two_counts(cells(j)):
             continue
+        if lows is None:  # read once a column could count units: most files' other columns are words
+            lows, highs, money = list(cells(low)), list(cells(high)), list(cells(vol))
         # Read as far as the rows could still prove it: an indicator's column (a wide file's hundred
         # of them beside a bar) fails in its first rows, and had been read to its 200th (a fifth of such
         # a file's detection time).
@@ -66,6 +69,11 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
         if not _worth_of(units, money, lows, highs):
             mapping[vol], mapping[j] = None, "volume"
             return
+
+
+def _two_counts(units: Iterable[float | None]) -> bool:
+    """Whether two of `units` are positive, as _worth_of's two rows need (a text column's none)."""
+    return len(list(islice((u for u in units if u and u > 0), 2))) == 2
 
 
 def _worth_of(money: Iterable[float | None], units: Iterable[float | None], lows: list[float | None],
