@@ -34,11 +34,21 @@ def _check_java() -> None:
 
 
 DETECTED = "detected"  # `--day detected`, `--ticker detected`: the user's day, or ticker, taken back
+THOUSANDS_CHOICES = (",", ".", "space", "nbsp", "'", "none")  # file_overrides.THOUSANDS_MARKS's names
 
 
 def _day(text: str) -> date | str:
     """A day for `schema override --day`: a date, or `detected` to take the user's back."""
     return DETECTED if text == DETECTED else _date(text)
+
+
+def _decimal_mark(text: str) -> str:
+    """A decimal mark for `schema override --decimal-mark`: '.' or ',', or `detected` to take the user's back."""
+    from backintime_assets.db.file_overrides import DECIMAL_MARKS
+
+    if text not in (*DECIMAL_MARKS, DETECTED):
+        raise argparse.ArgumentTypeError(f"not a decimal mark ('.' or ','; or 'detected'): {text!r}")
+    return text
 
 
 def _date(text: str) -> date:
@@ -368,10 +378,14 @@ def cmd_schema(args) -> None:
             return
         column = args.column if args.column_number is None else args.column_number - 1
         of_column = bool(args.type or args.format or args.mapping or args.multiplier is not None)
-        of_file = args.day is not None or args.ticker is not None or args.load_refused is not None
+        of_file = args.day is not None or args.ticker is not None or args.load_refused is not None \
+            or args.decimal_mark is not None
         if (column is None) == of_column or not (of_column or of_file):
             raise CliError("override needs --column (or --column-number) and at least one of --type, --format, "
-                           "--mapping, --multiplier; or, of the whole file, --day, --ticker or --load-refused")
+                           "--mapping, --multiplier; or, of the whole file, --day, --ticker, --load-refused or "
+                           "--decimal-mark")
+        if args.thousands is not None and args.decimal_mark in (None, DETECTED):
+            raise CliError("--thousands goes with --decimal-mark . or , (the two marks are read together)")
         if args.day is not None and args.layout:
             raise CliError("--day is one file's: the files of a layout are other days' (no --layout)")
         if args.ticker is not None and args.layout:
@@ -438,7 +452,29 @@ def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
         chosen = file_overrides.set_load_refused(conn, sha, targets, args.load_refused, args.by)
         said.append(f"{len(chosen)} of {len(targets)} file(s) " + (
             "load though detection refused them" if args.load_refused else "refused again as detected"))
+    if args.decimal_mark is not None:
+        said.append(_override_marks(conn, sha, targets, args))
     return said
+
+
+def _override_marks(conn, sha: str, targets: list[str], args) -> str:
+    """A user's decimal and thousands marks for the file, or its layout; what was done, as the user is told it."""
+    from backintime_assets.db import file_overrides, file_schemas
+    from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
+
+    marks = None
+    if args.decimal_mark != DETECTED:
+        marks = args.decimal_mark, file_overrides.THOUSANDS_MARKS[args.thousands or "none"]
+    finals = file_schemas.final_schemas(conn, targets)
+    chosen = file_overrides.set_marks(conn, sha, targets, finals, marks, args.by)
+    of = f"{len(chosen)} of {len(targets)} file(s)" if args.layout else args.file + _copies(conn, sha, args.file)
+    if marks is None:
+        return f"numbers of {of} read with the marks detected"
+    # A column read by its own grouping (detection/comma_groups.py) keeps it: said, or the user believes otherwise.
+    own = sorted({c["name"] for s in chosen for c in finals[s].get("columns", [])
+                  if c.get("format") in (COMMA_GROUPED, DOT_GROUPED)})
+    kept = f" (column {', '.join(own)} keeps its own grouping: see `schema show`)" if own else ""
+    return f"numbers of {of} read with {file_overrides.marks_label(*marks)}{kept}"
 
 
 def _copies(conn, sha: str, path: str) -> str:
@@ -467,9 +503,9 @@ def _schema_redetect(args) -> None:
         raise CliError("schema redetect takes FILE... or --all")
     if (args.column or args.column_number or args.type or args.format or args.mapping or args.layout
             or args.multiplier is not None or args.day is not None or args.ticker is not None
-            or args.load_refused is not None):
-        raise CliError("schema redetect takes no column options, nor --day, --ticker or --load-refused: a "
-                       "correction is `schema override`")
+            or args.load_refused is not None or args.decimal_mark is not None or args.thousands is not None):
+        raise CliError("schema redetect takes no column options, nor --day, --ticker, --load-refused or "
+                       "--decimal-mark: a correction is `schema override`")
     _check_java()  # the files are read on Spark
     with psycopg.connect(results_url(_settings())) as conn:
         ensure_schema(conn)
@@ -506,6 +542,20 @@ def _schema_redetect(args) -> None:
           + (f"; {len(result.noted)} reading as before stored with the evening stamps noted" if result.noted else ""))
 
 
+def _marks_line(schema: dict) -> str:
+    """How the file's numbers are read: what a user looks at before --decimal-mark. A sample of whole
+    numbers settles no mark (decimal_unseen): a later '1,500' or '12.125' is rejected until one is said."""
+    from backintime_assets.db.file_overrides import TYPED_NUMBERS, marks_label
+
+    if schema.get("file_format") in TYPED_NUMBERS:
+        return "numbers: typed cells of a workbook (text cells read with " + marks_label(
+            schema.get("decimal"), schema.get("thousands")) + ")"
+    if schema.get("decimal_unseen"):
+        return ("numbers: no decimal or thousands mark in the sample, none settled (a lone '.' or ',' before three "
+                "digits is rejected as undecided; --decimal-mark says which)")
+    return f"numbers: {marks_label(schema.get('decimal'), schema.get('thousands'))}"
+
+
 def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
     if as_json or schema is None:
         print(json.dumps(schema, indent=1))
@@ -514,6 +564,7 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
           f"header_row={schema.get('header_row')} data_start_line={schema.get('data_start_line')} "
           f"footer_lines={schema.get('footer_lines')}" + (f" problem={schema['problem']!r}" if schema.get("problem")
                                                            else ""))
+    print(f"  {_marks_line(schema)}")
     if schema.get("date_from"):
         print(f"  {_day_line(schema)}")
     if schema.get("ticker"):
@@ -528,7 +579,8 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
     does not follow says so: a day once a column is mapped to the date, a lifted refusal once a new
     detection refuses the file otherwise; kept, it would again apply if that changed back."""
     from backintime_assets.db.file_overrides import (
-        DAY, LOAD_REFUSED, TICKER, date_columns, naming_columns, sheets_caveat,
+        DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, date_columns, marks_label, naming_columns, read_marks,
+        sheets_caveat,
     )
 
     lines = []
@@ -551,6 +603,12 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
                 if o.value and final.get("problem") else ""
             lines.append(f"override: loads though detection refused it: {o.value} ({when}{idle})" if o.value
                          else f"override: refused again, as detected ({when})")
+        elif setting == MARKS:
+            # A new detection that finds the file a workbook (its numbers typed) reads no marks.
+            idle = "; not in force: a workbook's numbers are typed" \
+                if o.value and final.get("file_format") in TYPED_NUMBERS else ""
+            lines.append(f"override: numbers read with {marks_label(*read_marks(o.value))} ({when}{idle})"
+                         if o.value else f"override: numbers read with the marks detected ({when})")
     return lines
 
 
@@ -740,6 +798,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--load-refused", action=argparse.BooleanOptionalAction,
                         help="load a file detection refused by a judgement (a list of trades, not prices; "
                              "several tickers side by side) with its mapping; --no-load-refused refuses it again")
+    schema.add_argument("--decimal-mark", type=_decimal_mark, metavar="{.,,,detected}",
+                        help="the decimal mark every number of the file is read with, in place of detection's "
+                             "(its sample wrote only whole numbers, or misled it); not of a workbook, whose "
+                             "numbers are typed; 'detected' takes it back")
+    schema.add_argument("--thousands", choices=list(THOUSANDS_CHOICES),
+                        help="with --decimal-mark: the mark grouping thousands (space: U+0020, nbsp: U+00A0); "
+                             "default none")
     schema.add_argument("--layout", action="store_true", help="apply to every file sharing this file's layout")
     schema.add_argument("--by", default=os.environ.get("USER", ""), help="who makes the change (default: $USER)")
     schema.set_defaults(func=cmd_schema)

@@ -1,8 +1,10 @@
 """A user's corrections of a whole file rather than of one column (`schema override --day`,
-`--ticker`, `--load-refused`): kept per content in file_overrides with who made them and when, and applied to
-the file's final schema (file_schemas.final_schemas), so the conversion reads the file with them."""
+`--ticker`, `--load-refused`, `--decimal-mark`): kept per content in file_overrides with who made them
+and when, and applied to the file's final schema (file_schemas.final_schemas), so the conversion reads
+the file with them."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -12,6 +14,7 @@ from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
 
 DAY = "day"  # the date every row of a day's list of tickers with no date column loads under
 LOAD_REFUSED = "load_refused"  # detection's judgement the user overruled, as it read then
+MARKS = "marks"  # the decimal mark and thousands mark every number of the file is read with (JSON)
 TICKER = "ticker"  # the ticker every row of a file with no ticker column loads under
 WHO_DATED = "schema override by "  # how a user's day names where it came from (FileSchema.date_from)
 WHO_NAMED = WHO_DATED  # and a user's ticker (FileSchema.ticker_from)
@@ -60,6 +63,12 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
         schema.update(ticker=ticker.value, ticker_from=WHO_NAMED + ticker.changed_by)
         if judgement(schema.get("problem")) == NAMELESS:  # refused for want of a name: the user's names it
             schema["problem"] = None
+    marks = settings.get(MARKS)
+    if marks is not None and schema.get("file_format") not in TYPED_NUMBERS:
+        # The user's marks read every number: the sample's (or its silence's, decimal_unseen) no longer.
+        decimal, thousands = read_marks(marks.value)
+        schema.update(decimal=decimal, thousands=thousands)
+        schema.pop("decimal_unseen", None)
     lifted = settings.get(LOAD_REFUSED)
     if lifted is not None and lifts(lifted.value, schema.get("problem")):
         # Lifted, the file's name is said, which detection says only after the judgement (a guessed order,
@@ -218,6 +227,78 @@ def set_load_refused(conn, sha256: str, targets: list[str], load: bool, changed_
         chosen = [sha for sha in targets if LOAD_REFUSED in loaded.get(sha, {})]
     for sha in chosen:
         _store(conn, [sha], LOAD_REFUSED, problems[sha] if load else None, changed_by)
+    return chosen
+
+
+# The marks a user may name (`--decimal-mark`, `--thousands`); a blank as it is written in the file:
+# U+0020, or the no-break space of a French or Russian export (a file's space reads no no-break one).
+DECIMAL_MARKS = (".", ",")
+THOUSANDS_MARKS = {",": ",", ".": ".", "space": " ", "nbsp": "\u00a0", "'": "'", "none": None}
+# Workbooks whose numbers are typed cells, read as the numbers they are whatever the marks (an HTML
+# page's are text, read with them): a user's marks would change nothing but their few text cells.
+TYPED_NUMBERS = frozenset({"xlsx", "xls", "xlsb", "ods", "xmlss"})
+
+
+def marks_value(decimal: str, thousands: str | None) -> str:
+    """The stored value of a user's marks."""
+    return json.dumps({"decimal": decimal, "thousands": thousands}, ensure_ascii=False)
+
+
+def read_marks(value: str) -> tuple[str, str | None]:
+    marks = json.loads(value)
+    return marks["decimal"], marks["thousands"]
+
+
+def marks_label(decimal: str, thousands: str | None) -> str:
+    """The marks as the user is told them: "decimal mark ',' and thousands mark '.'"."""
+    named = {" ": "a space", "\u00a0": "a no-break space"}
+    return f"decimal mark {decimal!r} and " + (
+        f"thousands mark {named.get(thousands, repr(thousands))}" if thousands else "no thousands mark")
+
+
+def marks_problem(final: dict, decimal: str, thousands: str | None) -> str | None:
+    """Why the file (its final schema: `final`) cannot be read with these marks, or None. Pure."""
+    name = final.get("file") or "the file"
+    if decimal not in DECIMAL_MARKS or thousands not in THOUSANDS_MARKS.values():
+        return f"marks not known: decimal {decimal!r}, thousands {thousands!r}"
+    if decimal == thousands:
+        return (f"the decimal mark and the thousands mark are both {decimal!r}: '1{decimal}500' would be "
+                "1.5 and 1500 at once")
+    if final.get("file_format") in TYPED_NUMBERS:
+        return (f"{name} is a workbook ({final['file_format']}): its numbers are typed cells, read as the numbers "
+                "they are, with no mark to read them: the marks would change nothing")
+    delimiter, quote = final.get("delimiter"), final.get("quotechar")
+    for role, mark in (("decimal", decimal), ("thousands", thousands)):
+        if mark is not None and mark == delimiter and quote is None:
+            # Its unquoted numbers would be cut in two fields: read so, detection would have seen it.
+            return (f"{name} separates its fields with {mark!r} and quotes none: a number written with a "
+                    f"{role} mark {mark!r} would be two fields")
+    return None
+
+
+def set_marks(conn, sha256: str, targets: list[str], finals: dict[str, dict],
+              marks: tuple[str, str | None] | None, changed_by: str) -> list[str]:
+    """Read every number of the file named (`sha256`), or of each of `targets` (its layout's files,
+    or it alone), with `marks` (decimal, thousands) in place of detection's; None: take the user's
+    marks back. `finals`: the files' final schemas. Of a layout, a workbook is left out (its numbers
+    are typed). Returns the files changed."""
+    if not changed_by:
+        raise FileOverrideError("say who changes the schema (--by)")
+    final = finals.get(sha256) or {}
+    if marks is None:
+        held = in_force(conn, targets)
+        if MARKS not in held.get(sha256, {}):
+            raise FileOverrideError(f"{final.get('file') or sha256}: no marks of a user's to take back: its "
+                                    "numbers are read with the marks detected")
+        chosen = [sha for sha in targets if MARKS in held.get(sha, {})]
+    else:
+        problem = marks_problem(final, *marks)
+        if problem:
+            raise FileOverrideError(problem)
+        # Another file of the layout that cannot take them (a workbook) keeps detection's.
+        chosen = [sha for sha in targets if sha in finals and not marks_problem(finals[sha], *marks)]
+    for sha in chosen:
+        _store(conn, [sha], MARKS, marks_value(*marks) if marks else None, changed_by)
     return chosen
 
 

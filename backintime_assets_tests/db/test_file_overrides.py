@@ -323,3 +323,92 @@ def test_a_side_by_side_lift_stored_before_several_closes_were_told_apart_still_
     trades = file_overrides.FileOverride(file_overrides.LOAD_REFUSED, "trades, not prices: a broker's", "a", None)
     file_overrides.apply(schema, {file_overrides.LOAD_REFUSED: trades})
     assert schema["problem"] == new
+
+
+def _day_of_whole_numbers(*late: str) -> bytes:
+    """A tab file of one day's 1,500 tickers whose sampled prices and volumes are whole (no mark seen:
+    decimal_unseen), with `late` rows in the middle, past the sample: an English desk's 'TICKER\\t71.500\\t1,500'."""
+    rows = [f"2025-03-03\tT{i:04d}\t{70 + i % 30}\t{100 + i % 50}\n" for i in range(1500)]
+    rows[700:700 + len(late)] = [f"2025-03-03\t{r}\n" for r in late]
+    return ("Date\tTicker\tClose\tVolume\n" + "".join(rows)).encode()
+
+
+WHOLE = _day_of_whole_numbers("MIDA\t71.500\t1,500", "MIDB\t12.125\t2,000", "MIDC\t71,25\t3")
+
+
+def _row(loaded, ticker: str) -> tuple:
+    prices = loaded.prices
+    found = prices[prices.ticker == ticker]
+    return tuple(found[["close", "volume"]].iloc[0]) if len(found) else None
+
+
+def test_a_users_marks_read_the_numbers_a_sample_of_whole_numbers_left_undecided_and_are_taken_back(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        final = _stored(conn, "fo-marks", WHOLE, "day.txt")
+        assert final["decimal_unseen"] is True
+        loaded = _loaded(conn, "fo-marks", WHOLE, "day.txt")
+        # Undecided as detected: rejected, not loaded 1000x off. "71,25" reads 71.25 by either custom.
+        assert _row(loaded, "MIDA") is None and _row(loaded, "MIDB") is None and _row(loaded, "MIDC") == (71.25, 3)
+        assert loaded.rejected_arrow["reason"].to_pylist()[0].startswith("unparseable as one number")
+        before = file_schemas.schema_version(conn, ["fo-marks"])
+
+        assert file_overrides.set_marks(conn, "fo-marks", ["fo-marks"], {"fo-marks": final}, (".", ","),
+                                        "analyst") == ["fo-marks"]
+        final = file_schemas.final_schema(conn, "fo-marks")
+        assert (final["decimal"], final["thousands"], "decimal_unseen" in final) == (".", ",", False)
+        loaded = _loaded(conn, "fo-marks", WHOLE, "day.txt")
+        assert (_row(loaded, "MIDA"), _row(loaded, "MIDB")) == ((71.5, 1500), (12.125, 2000))
+        # The cell the user's marks cannot read is rejected with its reason, never read the other way.
+        assert _row(loaded, "MIDC") is None and loaded.prices_arrow.num_rows == 1499
+        assert loaded.rejected_arrow["reason"].to_pylist() == ["unparseable value: close"]
+        assert file_schemas.schema_version(conn, ["fo-marks"]) != before
+        # A new detection of the file (redetect, save_detection) leaves the user's marks in force.
+        file_schemas.save_detection(conn, "fo-marks", "day.txt", detect_bytes(WHOLE, "day.txt").to_dict())
+        assert file_schemas.final_schema(conn, "fo-marks")["thousands"] == ","
+
+        # The other custom, said of the same file: "71.500" is 71500 by the user's word, "71,25" 71.25.
+        file_overrides.set_marks(conn, "fo-marks", ["fo-marks"], {"fo-marks": final}, (",", "."), "analyst")
+        loaded = _loaded(conn, "fo-marks", WHOLE, "day.txt")
+        assert (_row(loaded, "MIDA"), _row(loaded, "MIDC")) == ((71500, 1.5), (71.25, 3))
+
+        assert file_overrides.set_marks(conn, "fo-marks", ["fo-marks"], {"fo-marks": final}, None, "boss") \
+            == ["fo-marks"]
+        final = file_schemas.final_schema(conn, "fo-marks")
+        assert (final["decimal"], final["thousands"], final["decimal_unseen"]) == (".", None, True)
+        assert file_schemas.schema_version(conn, ["fo-marks"]) == before
+        taken_back = file_overrides.stored(conn, ["fo-marks"])["fo-marks"]["marks"]
+        assert (taken_back.value, taken_back.changed_by) == (None, "boss") and taken_back.changed_at is not None
+        with pytest.raises(file_overrides.FileOverrideError, match="no marks of a user's to take back"):
+            file_overrides.set_marks(conn, "fo-marks", ["fo-marks"], {"fo-marks": final}, None, "boss")
+
+
+def test_marks_that_contradict_themselves_or_the_file_are_refused_and_nothing_stored(postgres_url):
+    comma = detect_bytes(b"Date,Close\n2025-03-03,71\n2025-03-04,72\n", "c.csv").to_dict()
+    assert file_overrides.marks_problem(comma, ",", ",").startswith("the decimal mark and the thousands mark are both")
+    assert "separates its fields with ',' and quotes none" in file_overrides.marks_problem(
+        dict(comma, quotechar=None), ",", ".")
+    assert file_overrides.marks_problem(comma, ",", " ") is None and file_overrides.marks_problem(comma, ".", None) \
+        is None
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        book = dict(comma, file="prices.xlsx", file_format="xlsx")
+        file_schemas.save_detection(conn, "fo-book", "prices.xlsx", book)
+        with pytest.raises(file_overrides.FileOverrideError, match="prices.xlsx is a workbook \\(xlsx\\): its numbers "
+                                                                   "are typed cells"):
+            file_overrides.set_marks(conn, "fo-book", ["fo-book"], {"fo-book": book}, (",", "."), "analyst")
+        # Of a layout, a workbook sharing it keeps its typed numbers; the text file takes the marks.
+        file_schemas.save_detection(conn, "fo-text", "c.csv", comma)
+        assert file_overrides.set_marks(conn, "fo-text", ["fo-text", "fo-book"], {"fo-text": comma, "fo-book": book},
+                                        (",", "."), "analyst") == ["fo-text"]
+        assert file_overrides.stored(conn, ["fo-text", "fo-book"]).keys() == {"fo-text"}
+        # Kept on a file found a workbook since, the marks read nothing of it.
+        final = dict(book)
+        file_overrides.apply(final, file_overrides.in_force(conn, ["fo-text"])["fo-text"])
+        assert (final["decimal"], final["thousands"]) == (book["decimal"], book["thousands"])
+
+
+def test_the_clis_thousands_names_are_the_marks_a_user_may_name():
+    from backintime_assets.cli import THOUSANDS_CHOICES
+
+    assert set(THOUSANDS_CHOICES) == set(file_overrides.THOUSANDS_MARKS)
