@@ -380,12 +380,12 @@ def cmd_schema(args) -> None:
         of_column = bool(args.type or args.format or args.mapping or args.multiplier is not None)
         of_file = args.day is not None or args.ticker is not None or args.load_refused is not None \
             or args.decimal_mark is not None
+        if args.thousands is not None and args.decimal_mark in (None, DETECTED):
+            raise CliError("--thousands goes with --decimal-mark . or , (the two marks are read together)")
         if (column is None) == of_column or not (of_column or of_file):
             raise CliError("override needs --column (or --column-number) and at least one of --type, --format, "
                            "--mapping, --multiplier; or, of the whole file, --day, --ticker, --load-refused or "
                            "--decimal-mark")
-        if args.thousands is not None and args.decimal_mark in (None, DETECTED):
-            raise CliError("--thousands goes with --decimal-mark . or , (the two marks are read together)")
         if args.day is not None and args.layout:
             raise CliError("--day is one file's: the files of a layout are other days' (no --layout)")
         if args.ticker is not None and args.layout:

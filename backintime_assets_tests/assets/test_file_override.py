@@ -158,3 +158,57 @@ def test_a_file_named_after_the_company_loads_under_the_ticker_a_user_gives(tmp_
     prices = lake_prices(settings).sort_values(["date", "ticker"])
     assert prices["ticker"].tolist() == ["AAPL", "AAPL", "CCC"] and prices["close"].tolist() == [181.9, 181.2, 5.5]
     assert lake_rejections(settings).empty
+
+
+def _tickers(frame, *names) -> list[tuple]:
+    found = frame[frame["ticker"].isin(names)].sort_values("ticker")
+    return list(zip(found["ticker"], found["close"], found["volume"]))
+
+
+@pytest.mark.spark
+def test_a_users_marks_load_the_numbers_a_sample_of_whole_numbers_left_undecided(tmp_path, postgres_url, spark,
+                                                                                 monkeypatch, capsys):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    # An English desk's tab file of a day's 25,000 tickers, whole prices and volumes in the sample; past it,
+    # '71.500' and '1,500'. Large enough that the survey keeps its parsed rows (parsed.KEEP_MIN_BYTES).
+    rows = [f"2025-03-03\tT{i:05d}\t{70 + i % 30}\t{100 + i % 50}\n" for i in range(25_000)]
+    rows[12_000:12_002] = ["2025-03-03\tMIDA\t71.500\t1,500\n", "2025-03-03\tMIDB\t12.125\t2,000\n"]
+    (settings.source_dir / "day.txt").write_text("Date\tTicker\tClose\tVolume\n" + "".join(rows))
+    ingest_range(settings, DAY, DAY)
+    assert len(lake_prices(settings)) == 24_998 and _tickers(lake_prices(settings), "MIDA", "MIDB") == []
+    assert lake_rejections(settings)["reason"].str.startswith("unparseable as one number").sum() == 2
+    assert main(["schema", "show", "day.txt"]) == 0
+    assert "numbers: no decimal or thousands mark in the sample, none settled" in capsys.readouterr().out
+
+    # Marks that contradict themselves, a thousands mark alone: refused, nothing stored, nothing to rerun.
+    assert main(["schema", "override", "day.txt", "--decimal-mark", ",", "--thousands", ",", "--by", "analyst"]) == 2
+    assert "the decimal mark and the thousands mark are both ','" in capsys.readouterr().err
+    assert main(["schema", "override", "day.txt", "--thousands", ",", "--by", "analyst"]) == 2
+    assert "--thousands goes with --decimal-mark" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["schema", "override", "day.txt", "--decimal-mark", ";", "--by", "analyst"])
+    assert "not a decimal mark" in capsys.readouterr().err
+    assert main(["schema", "override", "day.txt", "--decimal-mark", "detected", "--by", "analyst"]) == 2
+    assert "no marks of a user's to take back" in capsys.readouterr().err
+    assert prices_status(DAY) == StaleStatus.FRESH
+
+    assert main(["schema", "override", "day.txt", "--decimal-mark", ".", "--thousands", ",", "--by", "analyst"]) == 0
+    assert ("numbers of day.txt read with decimal mark '.' and thousands mark ','; 1 date(s) now need a rerun: "
+            "2025-03-03") in capsys.readouterr().out
+    assert prices_status(DAY) == StaleStatus.STALE
+    assert main(["schema", "show", "day.txt"]) == 0
+    shown = capsys.readouterr().out
+    assert "  numbers: decimal mark '.' and thousands mark ','\n" in shown
+    assert "override: numbers read with decimal mark '.' and thousands mark ',' (by analyst at " in shown
+    ingest_range(settings, DAY, DAY)
+    prices = lake_prices(settings)
+    assert len(prices) == 25_000 and lake_rejections(settings).empty
+    assert _tickers(prices, "MIDA", "MIDB") == [("MIDA", 71.5, 1500), ("MIDB", 12.125, 2000)]
+    assert prices_status(DAY) == StaleStatus.FRESH
+
+    assert main(["schema", "override", "day.txt", "--decimal-mark", "detected", "--by", "boss"]) == 0
+    assert "numbers of day.txt read with the marks detected; 1 date(s) now need a rerun" in capsys.readouterr().out
+    assert main(["schema", "show", "day.txt"]) == 0
+    assert "override: numbers read with the marks detected (by boss at " in capsys.readouterr().out
+    ingest_range(settings, DAY, DAY)
+    assert len(lake_prices(settings)) == 24_998
