@@ -217,7 +217,7 @@ def test_schema_show_says_whose_each_column_of_a_wide_file_is(tmp_path, postgres
         conn.commit()
     assert main(["schema", "show", "wide.csv"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "  1 Price: date (%Y-%m-%d) -> date", "  2 Close: float -> close of AAPL",
+        "  numbers: decimal mark '.' and no thousands mark", "  1 Price: date (%Y-%m-%d) -> date", "  2 Close: float -> close of AAPL",
         "  3 Close_2: float -> close of MSFT", "  4 Volume: integer -> volume of AAPL",
         "  5 Volume_2: integer -> volume of MSFT"]
     assert main(["schema", "show", "wide.csv", "--json"]) == 0
@@ -373,10 +373,55 @@ def test_schema_override_names_a_files_rows_and_schema_show_lists_it(tmp_path, p
     assert "reads as a missing value" in capsys.readouterr().err
 
 
+@pytest.mark.postgres
+def test_a_users_marks_read_every_text_file_of_a_layout_and_not_its_workbook(tmp_path, postgres_url, monkeypatch,
+                                                                           capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import detect_bytes
+
+    reported = _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 3)])
+    stamp = dt.datetime(2025, 3, 5, tzinfo=dt.timezone.utc)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        # Two days of one desk's whole numbers, and a workbook of its layout (a detection of its sheet).
+        for name, close in (("a.txt", 71), ("b.txt", 72)):
+            _stored(conn, name, f"{name}-sha", f"Date\tSymbol\tClose\n2025-03-03\tAAA\t{close}\n".encode(), stamp,
+                    [dt.date(2025, 3, 3)])
+        book = dict(detect_bytes(b"Date\tSymbol\tClose\n2025-03-03\tAAA\t73\n", "c.xlsx").to_dict(),
+                    file_format="xlsx")
+        manifest.record(conn, manifest.RawFile("c.xlsx", "c-sha", "c.xlsx", 9, stamp, "/lake/raw/c.xlsx",
+                                               [dt.date(2025, 3, 3)]))
+        file_schemas.save_detection(conn, "c-sha", "c.xlsx", book)
+        conn.commit()
+    assert main(["schema", "show", "c.xlsx"]) == 0
+    assert "  numbers: typed cells of a workbook (text cells read with decimal mark '.'" in capsys.readouterr().out
+    assert main(["schema", "override", "c.xlsx", "--decimal-mark", ",", "--by", "ana"]) == 2
+    assert "c.xlsx is a workbook (xlsx): its numbers are typed cells" in capsys.readouterr().err
+    assert main(["schema", "override", "a.txt", "--decimal-mark", ",", "--thousands", "space", "--layout",
+                 "--by", "ana"]) == 0
+    assert ("numbers of 2 of 3 file(s) read with decimal mark ',' and thousands mark a space; 1 date(s) now need "
+            "a rerun: 2025-03-03") in capsys.readouterr().out
+    assert reported[-1][2] == "ana: numbers of 2 of 3 file(s) read with decimal mark ',' and thousands mark a space"
+    assert main(["schema", "show", "b.txt"]) == 0
+    shown = capsys.readouterr().out
+    assert "  numbers: decimal mark ',' and thousands mark a space\n" in shown
+    assert "  override: numbers read with decimal mark ',' and thousands mark a space (by ana at " in shown
+    with psycopg.connect(postgres_url) as conn:
+        finals = file_schemas.final_schemas(conn, ["a.txt-sha", "b.txt-sha", "c-sha"])
+    assert [(f["decimal"], f["thousands"]) for f in finals.values()] == [(",", " "), (",", " "), (".", None)]
+
+
 def test_redetect_refuses_a_ticker(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
     assert main(["schema", "redetect", "a.csv", "--ticker", "AAPL"]) != 0
-    assert "nor --day, --ticker or --load-refused" in capsys.readouterr().err
+    assert "nor --day, --ticker, --load-refused or --decimal-mark" in capsys.readouterr().err
+    assert main(["schema", "redetect", "a.csv", "--decimal-mark", ","]) != 0
+    assert "a correction is `schema override`" in capsys.readouterr().err
 
 
 def test_detect_says_when_a_headers_ticker_is_not_every_rows(tmp_path, capsys):
