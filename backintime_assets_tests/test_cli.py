@@ -217,9 +217,9 @@ def test_schema_show_says_whose_each_column_of_a_wide_file_is(tmp_path, postgres
         conn.commit()
     assert main(["schema", "show", "wide.csv"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "  numbers: decimal mark '.' and no thousands mark", "  1 Price: date (%Y-%m-%d) -> date", "  2 Close: float -> close of AAPL",
-        "  3 Close_2: float -> close of MSFT", "  4 Volume: integer -> volume of AAPL",
-        "  5 Volume_2: integer -> volume of MSFT"]
+        "  numbers: decimal mark '.' and no thousands mark", "  1 Price: date (%Y-%m-%d) -> date",
+        "  2 Close: float -> close of AAPL", "  3 Close_2: float -> close of MSFT",
+        "  4 Volume: integer -> volume of AAPL", "  5 Volume_2: integer -> volume of MSFT"]
     assert main(["schema", "show", "wide.csv", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["columns"][2]["series"] == "MSFT"
     # The columns the file has, and whose, when the name given is none of them (AAPL is a ticker here).

@@ -412,3 +412,17 @@ def test_the_clis_thousands_names_are_the_marks_a_user_may_name():
     from backintime_assets.cli import THOUSANDS_CHOICES
 
     assert set(THOUSANDS_CHOICES) == set(file_overrides.THOUSANDS_MARKS)
+
+
+def test_a_users_marks_correct_a_guess_the_sample_could_not_settle():
+    # A semicolon file of a cross's rates, each with three decimals: read as a German writer's grouping,
+    # "1.503" is 1503. The user who knows the desk writes a decimal dot says so.
+    rates = "".join(f"0{d}/01/2024;EURX;{1 + d % 3}.{503 + d}\n" for d in range(2, 6)).encode()
+    data = b"Date;Pair;Close\n" + rates
+    schema = detect_bytes(data, "fx.csv").to_dict()
+    assert (schema["decimal"], schema["thousands"]) == (",", ".")
+    assert normalise_bytes(data, FileSchema.from_dict(schema), "fx.csv").prices.close.tolist()[0] == 3505
+    file_overrides.apply(schema, {"marks": file_overrides.FileOverride("marks", file_overrides.marks_value(".", None),
+                                                                       "analyst", None)})
+    loaded = normalise_bytes(data, FileSchema.from_dict(schema), "fx.csv")
+    assert loaded.prices.close.tolist() == [3.505, 1.506, 2.507, 3.508]
