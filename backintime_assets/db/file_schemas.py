@@ -188,7 +188,8 @@ def final_schema(conn, sha256: str) -> dict | None:
 
 def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
     """final_schema of many files in three queries, with the user's overrides of a whole file
-    (file_overrides: a day, a refusal lifted); files never detected are left out."""
+    (file_overrides: a day, a ticker, a refusal lifted, the marks its numbers are read with); files
+    never detected are left out."""
     schemas = {sha: json.loads(json.dumps(dialect)) for sha, dialect in conn.execute(
         "select sha256, dialect from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()}
     finals = conn.execute(
