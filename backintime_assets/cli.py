@@ -473,8 +473,13 @@ def _override_marks(conn, sha: str, targets: list[str], args) -> str:
     # A column read by its own grouping (detection/comma_groups.py) keeps it: said, or the user believes otherwise.
     own = sorted({c["name"] for s in chosen for c in finals[s].get("columns", [])
                   if c.get("format") in (COMMA_GROUPED, DOT_GROUPED)})
-    kept = f" (column {', '.join(own)} keeps its own grouping: see `schema show`)" if own else ""
-    return f"numbers of {of} read with {file_overrides.marks_label(*marks)}{kept}"
+    kept = f"; column {', '.join(own)} keeps its own grouping: see `schema show`" if own else ""
+    # What detection read, beside the user's: marks it saw in the sample and the user reverses are the
+    # likelier mistake, which the user can see before the rerun.
+    detected = file_schemas.stored_detections(conn, [sha]).get(sha) or {}
+    was = "none settled" if detected.get("decimal_unseen") else file_overrides.marks_label(
+        detected.get("decimal"), detected.get("thousands"))
+    return f"numbers of {of} read with {file_overrides.marks_label(*marks)} (detected: {was}{kept})"
 
 
 def _copies(conn, sha: str, path: str) -> str:

@@ -404,9 +404,10 @@ def test_a_users_marks_read_every_text_file_of_a_layout_and_not_its_workbook(tmp
     assert "c.xlsx is a workbook (xlsx): its numbers are typed cells" in capsys.readouterr().err
     assert main(["schema", "override", "a.txt", "--decimal-mark", ",", "--thousands", "space", "--layout",
                  "--by", "ana"]) == 0
-    assert ("numbers of 2 of 3 file(s) read with decimal mark ',' and thousands mark a space; 1 date(s) now need "
-            "a rerun: 2025-03-03") in capsys.readouterr().out
-    assert reported[-1][2] == "ana: numbers of 2 of 3 file(s) read with decimal mark ',' and thousands mark a space"
+    said = ("numbers of 2 of 3 file(s) read with decimal mark ',' and thousands mark a space (detected: none "
+            "settled)")
+    assert f"{said}; 1 date(s) now need a rerun: 2025-03-03" in capsys.readouterr().out
+    assert reported[-1][2] == f"ana: {said}"
     assert main(["schema", "show", "b.txt"]) == 0
     shown = capsys.readouterr().out
     assert "  numbers: decimal mark ',' and thousands mark a space\n" in shown

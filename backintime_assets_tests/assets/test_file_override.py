@@ -193,8 +193,8 @@ def test_a_users_marks_load_the_numbers_a_sample_of_whole_numbers_left_undecided
     assert prices_status(DAY) == StaleStatus.FRESH
 
     assert main(["schema", "override", "day.txt", "--decimal-mark", ".", "--thousands", ",", "--by", "analyst"]) == 0
-    assert ("numbers of day.txt read with decimal mark '.' and thousands mark ','; 1 date(s) now need a rerun: "
-            "2025-03-03") in capsys.readouterr().out
+    assert ("numbers of day.txt read with decimal mark '.' and thousands mark ',' (detected: none settled); 1 date(s) "
+            "now need a rerun: 2025-03-03") in capsys.readouterr().out
     assert prices_status(DAY) == StaleStatus.STALE
     assert main(["schema", "show", "day.txt"]) == 0
     shown = capsys.readouterr().out

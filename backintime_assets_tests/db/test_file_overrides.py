@@ -408,10 +408,14 @@ def test_marks_that_contradict_themselves_or_the_file_are_refused_and_nothing_st
         assert (final["decimal"], final["thousands"]) == (book["decimal"], book["thousands"])
 
 
-def test_the_clis_thousands_names_are_the_marks_a_user_may_name():
+def test_the_clis_thousands_names_are_the_marks_a_user_may_name_and_typed_numbers_every_spreadsheets():
     from backintime_assets.cli import THOUSANDS_CHOICES
+    from backintime_assets.detection.xlsx import MARKUP_FORMATS, WORKBOOK_FORMATS, WORKBOOK_SUFFIXES
 
     assert set(THOUSANDS_CHOICES) == set(file_overrides.THOUSANDS_MARKS)
+    # Every spreadsheet's cells are typed (Excel 2003 XML's by ss:Type: markup.py); an HTML table's are text.
+    assert file_overrides.TYPED_NUMBERS == set(WORKBOOK_SUFFIXES.values()) | {"xmlss"}
+    assert WORKBOOK_FORMATS - file_overrides.TYPED_NUMBERS == {"html"} and "html" in MARKUP_FORMATS
 
 
 def test_a_users_marks_correct_a_guess_the_sample_could_not_settle():
