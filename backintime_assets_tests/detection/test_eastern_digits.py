@@ -30,3 +30,13 @@ def test_utf7_is_read_with_its_own_digits_by_detection_and_by_the_whole_file_ali
 
     data = "٣٢٫٨٥,١٢٬٩٦٤\n".encode("utf-7")
     assert decode_head(data, "utf-7", True) == decode_all(data, "utf-7")
+
+
+def test_thai_digits_read_as_ascii_in_utf8_utf16_and_thailand_s_code_page():
+    # SET's pages and Thai statements may write "๒๓ พ.ค. ๒๕๖๘" (23 May BE 2568) and prices in them.
+    assert western_digits("๒๓ พ.ค. ๒๕๖๘,๓๒.๕๐") == "23 พ.ค. 2568,32.50"
+    assert has_eastern_digits("๒๕๖๘".encode())
+    assert not has_eastern_digits("เปิด 32.50".encode())  # Thai letters share the lead bytes 0xE0 0xB9
+    assert may_hold_eastern_digits("๒๕๖๘".encode("utf-16"), "utf-16")
+    assert may_hold_eastern_digits("๒๕๖๘".encode("cp874"), "cp874")
+    assert not may_hold_eastern_digits("ราคาปิด 32.50".encode("cp874"), "cp874")
