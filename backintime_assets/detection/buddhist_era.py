@@ -15,7 +15,7 @@ from datetime import date
 from collections.abc import Callable, Sequence
 
 from .dates import infer_date_format
-from .month_names import BE, BE_CENTURY, BE_OFFSET, TAG, be_short_year, pivot_year, split
+from .month_names import BE, BE_CENTURY, BE_OFFSET, TAG, THAI, THAI_BE, be_short_year, pivot_year, split
 from .schema import ColumnSchema
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
@@ -50,6 +50,8 @@ def be_two_digit(columns: list[ColumnSchema], body: Sequence[Sequence[str]], nam
     if j is None or columns[j].type not in ("date", "timestamp"):
         return columns
     fmt = columns[j].format or ""
+    if fmt.endswith(TAG + THAI) and "%y" in fmt:
+        return _thai_names_two_digit(columns, j, body)
     if TAG in fmt or "%y" not in fmt or "%b" in fmt or "%B" in fmt \
             or not thai_evidence(name, header_cells, above()):
         return columns
@@ -66,4 +68,18 @@ def be_two_digit(columns: list[ColumnSchema], body: Sequence[Sequence[str]], nam
         return columns
     out = list(columns)
     out[j] = replace(columns[j], format=guess.format.replace("%Y", "%y"), confidence=guess.confidence)
+    return out
+
+
+def _thai_names_two_digit(columns: list[ColumnSchema], j: int, body: Sequence[Sequence[str]]) -> list[ColumnSchema]:
+    """`columns` with a column of Thai month names and two-digit years ("23 พ.ค. 68", "%d %b %y|th")
+    read as Buddhist-era years ("|th+be": 68 is BE 2568, 2025) where those lie nearer today: the
+    names are the file's word that it is Thai. Read by strptime's pivot, SET's rows of 2025 were
+    dated 2068 and rejected as in the future; "23 พ.ค. 25" stays 2025 (BE 2525 would be 1982)."""
+    base = split(columns[j].format)[0]
+    years = {int(m[0]) for row in body if j < len(row) and (m := be_short_year(row[j].strip(), base))}
+    if not years or not _nearer_today(years, date.today().year):
+        return columns
+    out = list(columns)
+    out[j] = replace(columns[j], format=base + TAG + THAI_BE)
     return out

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from itertools import repeat
 from operator import itemgetter
 
+from .format_regex import THAI_WORD
 from .joined import SEP, joined
 from .month_names import (BE, BE_OFFSET, BE_YEARS, ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number,
                           pivot_year, weekday_language, weekday_numbers)
@@ -42,7 +43,8 @@ _TIME = (
     r"(?P<tz> ?(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
 )
 _WD = r"(?:(?P<wd>[^\W\d_]{2,9})(?P<wdsep>\.?,? ))?"
-_MON = r"(?P<mon>[^\W\d_]{3,10})"  # letters, accented ones too ("Mär", "févr", "août")
+# Letters, accented ones too ("Mär", "févr", "août"), or a Thai word with its marks and inner dots ("พ.ค.").
+_MON = r"(?P<mon>[^\W\d_]{3,10}|" + THAI_WORD + ")"
 _SHAPES = (
     # A weekday name may lead it ("Mo, 04.01.2021") or follow it in brackets ("2024/01/05(金)").
     # A blank may follow each separator: Investing.com's Korean "2024- 01- 05", Czech "5. 1. 2024".

@@ -256,7 +256,7 @@ _NUMERIC_TOKEN_REST = (  # after its first digit
 _MONTH_NAMES = frozenset(w for table in MONTHS.values() for w in table)
 _WORD_IN_TOKEN = re.compile(r"[A-Za-z]{3,}")  # (not a timestamp's 'T')
 _DIGITS_AND_MARKS = b"0123456789-/.: T,"
-_MONTH_WORDS = "|".join(sorted(_MONTH_NAMES, key=lambda w: (-len(w), w)))
+_MONTH_WORDS = "|".join(map(re.escape, sorted(_MONTH_NAMES, key=lambda w: (-len(w), w))))  # "ม.ค": Thai dots
 _MONTH_TOKEN_REST = _NUMERIC_TOKEN_REST.replace("[A-Za-z]{3,9}+", f"(?i:{_MONTH_WORDS})")
 _VALUE_TOKENS, _VALUE_TOKENS_OF_MONTHS = (re.compile(
     rf"\d(?=\d*+[-/.: ]){rest}"

@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NAME = r"[^\W\d_]+"  # letters, accented ones too ("Mär", "févr")
+# A Thai word, dots inside it: a Thai month's abbreviation ("พ.ค.", May; month_names.py). Its vowels
+# and tone marks written above or below ("มิ.ย.", "กุมภาพันธ์") are marks, no letters to \w, and
+# the dots split it. Not the baht sign (U+0E3F) nor Thai digits (U+0E50-U+0E59).
+_THAI_LETTER = "[\u0e01-\u0e3a\u0e40-\u0e4e]"
+THAI_WORD = f"{_THAI_LETTER}+(?:\\.{_THAI_LETTER}+)*"
+_NAME = r"(?:[^\W\d_]+|" + THAI_WORD + ")"  # letters, accented ones too ("Mär", "févr"), or Thai
 _DIRECTIVES = {
     "d": r"\d{1,2}", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}", "I": r"\d{1,2}",
     "M": r"\d{1,2}", "S": r"\d{1,2}", "f": r"\d{1,9}", "p": r"[AaPp][Mm]", "z": r"(?:Z|[+-]\d{2}(?::?\d{2})?)",

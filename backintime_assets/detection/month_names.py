@@ -30,6 +30,13 @@ _BE_YEAR = re.compile(r"(?<!\d)2[4-7]\d\d(?!\d)")
 # Two digits of the Buddhist era ("02/01/67", "%d/%m/%y|be": SET's and Thai banks' exports) count in
 # its 26th century, BE 2500-2599: 67 is BE 2567, 2024. Read by strptime's pivot, they loaded as 2067.
 BE_CENTURY = 2500
+# Thai month names (tag "th", "%d %b %Y|th"): their four-digit years are the Buddhist era's where
+# they are BE years by size ("23 พ.ค. 2568"), and stay where they are the common era's ("23 พ.ค.
+# 2025": a Thai Excel's d mmm yyyy without its B2 calendar); two digits read as strptime's pivot
+# does, unless the file's years read nearer today as the Buddhist era's (buddhist_era.py): then
+# tagged "th+be" ("23 พ.ค. 68", BE 2568), as "%d/%m/%y|be".
+THAI = "th"
+THAI_BE = THAI + "+" + BE
 # strptime's %y: 00-68 are 2000-2068, 69-99 1969-1999.
 STRPTIME_PIVOT = 69
 
@@ -43,10 +50,13 @@ _DIGITS = re.compile(r"\d+")
 _DIRECTIVE = re.compile(r"%[a-zA-Z]")
 
 
+_WORDS = ("%a", "%A", "%b", "%B", "%p", "%Z")  # directives written without digits
+
+
 def be_short_year(value: str, base: str) -> re.Match | None:
-    """The two-digit year of `value` written in the strptime format `base` ("%d/%m/%y"): the run of
-    digits at the place of its %y among its directives; None when it has none there."""
-    directives = _DIRECTIVE.findall(base)
+    """The two-digit year of `value` written in the strptime format `base` ("%d/%m/%y", "%d %b %y"):
+    the run of digits at the place of its %y among its directives of digits; None when it has none there."""
+    directives = [d for d in _DIRECTIVE.findall(base) if d not in _WORDS]
     if "%y" not in directives:
         return None
     runs = list(_DIGITS.finditer(value))
@@ -77,6 +87,12 @@ _NAMES = {
            "aug august", "sep sept september", "okt oktober", "nov november", "dec december"),
     "no": ("jan januar", "feb februar", "mar mars", "apr april", "mai", "jun juni", "jul juli",
            "aug august", "sep sept september", "okt oktober", "nov november", "des desember"),
+    # Thai: the Stock Exchange of Thailand's and Thai brokers' and banks' exports, "23 พ.ค. 2568" (23
+    # May 2025), the abbreviation dotted inside ("พ.ค.", and without its dots "พค"), or in full
+    # ("23 พฤษภาคม 2568"). Their years are the Buddhist era's (THAI).
+    "th": ("ม.ค มค มกราคม", "ก.พ กพ กุมภาพันธ์", "มี.ค มีค มีนาคม", "เม.ย เมย เมษายน", "พ.ค พค พฤษภาคม",
+           "มิ.ย มิย มิถุนายน", "ก.ค กค กรกฎาคม", "ส.ค สค สิงหาคม", "ก.ย กย กันยายน", "ต.ค ตค ตุลาคม",
+           "พ.ย พย พฤศจิกายน", "ธ.ค ธค ธันวาคม"),
 }
 LANGUAGES = tuple(_NAMES)  # a tie between languages goes to the first
 
@@ -184,7 +200,7 @@ def numeric_format(fmt: str) -> str:
     """The strptime format of `fmt` (tag dropped) with its month name read as a number and its
     weekday name dropped; a Buddhist-era two-digit year written as the common era's four digits."""
     base, language = split(fmt)
-    if language == BE:
+    if language in (BE, THAI_BE):
         base = base.replace("%y", "%Y")
     return base.replace("%a", "").replace("%b", "%m").replace("%B", "%m")
 
@@ -204,12 +220,19 @@ def numeric_value(value: str, fmt: str) -> str | None:
     if language == ROC:
         m = _ROC_YEAR.match(value)
         return f"{int(m[0]) + ROC_YEAR_ONE - 1}{value[m.end():]}" if m else None
-    if language == BE and "%y" in base:  # read with %Y: numeric_format
+    if language in (BE, THAI_BE) and "%y" in base:  # read with %Y: numeric_format
         m = be_short_year(value, base)
-        return f"{value[:m.start()]}{BE_CENTURY + int(m[0]) - BE_OFFSET}{value[m.end():]}" if m else None
-    if language == BE:
+        if m is None:
+            return None
+        value = f"{value[:m.start()]}{BE_CENTURY + int(m[0]) - BE_OFFSET}{value[m.end():]}"
+        if language == BE:
+            return value
+        base, language = base.replace("%y", "%Y"), THAI
+    elif language == BE:
         m = _BE_YEAR.search(value)
         return f"{value[:m.start()]}{int(m[0]) - BE_OFFSET}{value[m.end():]}" if m else None
+    elif language == THAI and "%Y" in base and (m := _BE_YEAR.search(value)):
+        value = f"{value[:m.start()]}{int(m[0]) - BE_OFFSET}{value[m.end():]}"
     if "%a" in base:
         m = _weekday_regex(base).fullmatch(value)
         if m is None or weekday_language(m["a"]) is None:

@@ -90,3 +90,22 @@ def test_a_dotted_half_of_the_day_reads_as_p():
     value, fmt = for_strptime("01/02/2024 9:30 p.m.", "%m/%d/%Y %I:%M %p")
     assert datetime.strptime(value, fmt) == datetime(2024, 1, 2, 21, 30)
     assert for_strptime("St. Louis a.m.", "%Y-%m-%d") == ("St. Louis a.m.", "%Y-%m-%d")  # only under %p
+
+
+@pytest.mark.parametrize("value, fmt, read", [
+    ("23 พ.ค. 2568", "%d %b %Y|th", "2025-05-23"),  # SET's: dotted abbreviation, Buddhist-era year
+    ("1 มิ.ย. 2568", "%d %b %Y|th", "2025-06-01"),  # a vowel mark inside the abbreviation
+    ("23 พค 2568", "%d %b %Y|th", "2025-05-23"),  # without its dots
+    ("23 กุมภาพันธ์ 2568", "%d %b %Y|th", "2025-02-23"),  # in full, marks above and below
+    ("23 พ.ค. 2025", "%d %b %Y|th", "2025-05-23"),  # a common-era year stays
+    ("23 พ.ค. 68", "%d %b %y|th+be", "2025-05-23"),  # two digits of BE 2568
+    ("23 พ.ค. 25", "%d %b %y|th", "2025-05-23"),  # two digits of the common era
+    ("23 พ.ค. 2568 16:30", "%d %b %Y %H:%M|th", "2025-05-23"),
+])
+def test_thai_month_names_and_buddhist_era_years_read_as_the_common_era(value, fmt, read):
+    assert datetime.strptime(*for_strptime(value, fmt)).date().isoformat() == read
+
+
+def test_thai_month_names_name_their_month_in_any_language():
+    assert month_number("พ.ค.") == month_number("พฤษภาคม") == 5
+    assert month_number("ธ.ค.") == 12 and language_of({"พ.ค.", "มิ.ย."}) == "th"
