@@ -80,7 +80,7 @@ _SHAPES = (
     # not "Mar 12" with a blank, a day in some exports.
     ("ym", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<s>[-/])(?P<b>0[1-9]|1[0-2])$")),
     ("my", re.compile(r"^(?P<b>0?[1-9]|1[0-2])(?P<s>/)(?P<c>(?:1[89]|2[01])\d{2})$")),
-    ("month", re.compile(r"^(?P<mon>[^\W\d_]{3,10})(?P<dot>\.?)(?P<s>[-/ ])(?P<c>\d{4}|(?<=-)\d{2})$")),
+    ("month", re.compile(r"^" + _MON + r"(?P<dot>\.?)(?P<s>[-/ ])(?P<c>\d{4}|(?<=-)\d{2})$")),
 )
 
 
@@ -94,6 +94,8 @@ _MAYBE_DATE = re.compile(
     # "2021-03", "03/2021": a month, the cell ending after it.
     rf"|(?:[^\W\d_]{{1,10}}+\.?,? )?\d{{1,4}}+(?:[-/.] ?\d{{1,2}}[-/.]|[-/]\d{{2,4}}+(?![^{SEP}]))"
     r"|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]|\d{2}[A-Za-z]{3}\d{2}"
+    # A Thai month's name before its year ("มิ.ย. 2568"): marks and dots inside it, no run of letters.
+    + "|" + THAI_WORD + r"\.?[-/ ]\d"
 )
 
 _MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell

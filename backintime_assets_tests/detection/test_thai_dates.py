@@ -40,3 +40,12 @@ def test_a_set_export_dated_in_thai_loads_its_days(written, fmt):
     assert schema.columns[0].format == fmt
     assert list(result.prices.date.dt.date) == _DAYS and result.rejected.empty
     assert result.prices.volume.iloc[0] == 1_000_000  # ปริมาณ(พันหุ้น): thousands of shares
+
+
+def test_thai_months_of_a_monthly_series_are_named_as_such():
+    # "มิ.ย. 2568" (June BE 2568) passed no date's first test (no run of letters): the file was
+    # refused "no date column", not as the monthly series it is, as "Jun 2025" is.
+    data = "เดือน,ราคาปิด\n" + "".join(f"{m} 2568,{30 + i}\n" for i, m in enumerate(_ABBREVIATIONS))
+    schema = detect_bytes(data.encode(), "set_monthly.csv")
+    assert schema.columns[0].type == "date" and schema.columns[0].format == "%b %Y|th"
+    assert "monthly series" in normalise_bytes(data.encode(), schema, "set_monthly.csv").file_problem
