@@ -95,6 +95,8 @@ def _price_rows(lines: list[Line], schema: FileSchema, read: Callable[[bytes, Fi
         if line[2] == "blank":
             continue
         text = _padded(line[1], width) if workbook else line[1]
+        if line[2] == "header" and not workbook:
+            text = run_into(text, as_rows, width) or text
         if _may_be_a_row(text, as_rows, date, close):
             candidates.append(line)
             texts.append(text)
@@ -109,9 +111,32 @@ def _price_rows(lines: list[Line], schema: FileSchema, read: Callable[[bytes, Fi
     out = []
     for k in sorted(found):
         line, raw, kind = candidates[k - 1]
+        if texts[k - 1] != raw and not workbook:
+            out.append((line, raw, f"{OUTSIDE_THE_TABLE}: a header line that runs into a price row"
+                                   " (a line break missing after the header's last name)"))
+            continue
         out.append((line, raw, f"{OUTSIDE_THE_TABLE}: a {kind} line that reads as a price row"
                                " (check the file's detected header and footer)"))
     return out
+
+
+# A bracketed name (Metastock's "<Volume>") run into the text after it, where a line break is missing.
+_NAME_RUN_INTO = re.compile(r"(<[^<>]+>)([^<>]+)")
+
+
+def run_into(raw: str, schema: FileSchema, width: int) -> str | None:
+    """The row a header line runs into when the line break after it is missing, as cophieu68's
+    Metastock exports write it ("<Ticker>,...,<Close>,<Volume>AAA,20261005,7.46,..."): a header of
+    `width` names whose last runs into the first cell of a row of `width` more cells. Read as the
+    header (its last name "<Volume>AAA"), the file's first row, its newest day, vanished without a
+    word. None for any other line."""
+    delimiter = schema.delimiter or ","
+    if schema.quotechar and schema.quotechar in raw:
+        return None
+    cells = raw.split(delimiter)
+    if len(cells) != 2 * width - 1 or (glued := _NAME_RUN_INTO.fullmatch(cells[width - 1])) is None:
+        return None
+    return delimiter.join([glued[2], *cells[width:]])
 
 
 def _padded(raw: str, width: int) -> str:

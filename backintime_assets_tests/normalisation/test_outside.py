@@ -132,3 +132,19 @@ def test_a_row_outside_with_a_date_and_a_close_but_an_empty_open_or_a_bad_volume
     assert result.rows_read == 5
     reasons = _rejected(result)
     assert sorted(reasons) == [5, 6] and all(r.startswith("outside the table: a footer") for r in reasons.values())
+
+
+def test_a_header_that_runs_into_the_first_row_has_that_row_rejected_not_lost():
+    # cophieu68's Metastock export misses the line break after its header: read as the header (its
+    # last name "<Volume>AAA"), the file's first row, its newest day, vanished without a word.
+    rows = [f"AAA,2026100{d},7.5,7.6,7.4,7.5,10000{d}" for d in (5, 2, 1)]
+    result = _read("<Ticker>,<DTYYYYMMDD>,<Open>,<High>,<Low>,<Close>,<Volume>" + "\n".join(rows) + "\n")
+    assert result.prices_arrow["source_line"].to_pylist() == [2, 3]
+    assert _rejected(result) == {1: "outside the table: a header line that runs into a price row"
+                                    " (a line break missing after the header's last name)"}
+    assert _kinds(result) == {}
+
+
+def test_a_header_whose_last_name_is_bracketed_text_stays_the_header():
+    result = _read("<Ticker>,<Date>,<Close>,<Vol>\nAAA,20261005,7.5,100\nAAA,20261002,7.4,200\n")
+    assert _rejected(result) == {} and _kinds(result) == {1: "header"}
