@@ -1,0 +1,36 @@
+"""Finam's six-digit dates (yymmdd, ddmmyy) under a header naming the date (six_digit_dates.py)."""
+from datetime import date, timedelta
+
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+
+_DAYS = [d for d in (date(2023, 1, 3) + timedelta(n) for n in range(14)) if d.weekday() < 5]
+_HEADER = "<TICKER>;<PER>;<DATE>;<TIME>;<OPEN>;<HIGH>;<LOW>;<CLOSE>;<VOL>\n"
+
+
+def _finam(written: str) -> bytes:
+    return (_HEADER + "".join(f"SBER;D;{d:{written}};000000;141.1;142.6;140.6;141.6;{22776040 + i}\n"
+                              for i, d in enumerate(_DAYS))).encode()
+
+
+@pytest.mark.parametrize("written", ["%y%m%d", "%d%m%y"])
+def test_finam_six_digit_dates_load_as_their_days(written):
+    # Refused "no date column" before: six digits read as a number ("230103") or a code ("030123").
+    data = _finam(written)
+    schema = detect_bytes(data, "SBER_230103_230120.csv")
+    result = normalise_bytes(data, schema, "SBER_230103_230120.csv")
+    assert schema.columns[2].format == written
+    assert list(result.prices.date.dt.date) == _DAYS and result.rejected.empty
+
+
+def test_six_digits_that_run_through_trading_days_no_way_stay_unread():
+    # Months written yyyymm ("202301"): no day of any reading; a file so is refused as it was.
+    data = ("Date,Close\n" + "".join(f"2023{m:02d},{100 + m}\n" for m in range(1, 13))).encode()
+    assert detect_bytes(data, "monthly.csv").columns[0].type != "date"
+
+
+def test_six_digits_under_a_header_that_names_no_date_stay_numbers():
+    data = ("Code,Close\n" + "".join(f"{d:%y%m%d},141.6\n" for d in _DAYS)).encode()
+    assert detect_bytes(data, "codes.csv").columns[0].type == "integer"
