@@ -26,10 +26,14 @@ def six_digit_dates(names: Sequence[str], types: list[ColumnType], body: Sequenc
     "string" where a cell keeps its leading zero), typed as dates in the one reading whose days run
     through trading days up to today; `types` itself elsewhere."""
     for j, name in enumerate(names):
-        if j >= len(types) or types[j].type not in ("integer", "string") or not named_as("date", name):
+        if j >= len(types) or types[j].type not in ("integer", "string"):
+            continue
+        # The first cell's shape first: most such columns are codes, counts or names, read no further.
+        first = next((c for row in body if j < len(row) and (c := row[j].strip()) and c not in NULL_SPELLINGS), "")
+        if not _SIX_DIGITS.fullmatch(first) or not named_as("date", name):
             continue
         cells = [c for row in body if j < len(row) and (c := row[j].strip()) and c not in NULL_SPELLINGS]
-        if not cells or not all(_SIX_DIGITS.fullmatch(c) for c in cells):
+        if not all(_SIX_DIGITS.fullmatch(c) for c in cells):
             continue
         fitting = [fmt for fmt in _READINGS if _trading_run(cells, fmt)]
         if len(fitting) == 1:
