@@ -210,6 +210,12 @@ _add("low", 1.0, "ราคาต่ำสุด", "ต่ำสุด")
 _add("close", 1.0, "ราคาปิด", "ปิด")
 _add("volume", 1.0, "ปริมาณ", "ปริมาณซื้อขาย", "ปริมาณการซื้อขาย")
 _add("ticker", 1.0, "หลักทรัพย์", "ชื่อย่อหลักทรัพย์", "ชื่อย่อ")
+# Investing.com's Thai download ("วันที่","ล่าสุด","เปิด","สูง","ต่ำ","ปริมาณ","% เปลี่ยนแปลง"): its high and
+# low written short and its close "latest", as its other languages' ("Zuletzt", "Lần cuối"). Unread, the
+# file was refused for want of a close. Thai words are no ticker anywhere, unlike Vietnamese "Cao" or "Mo".
+_add("high", 1.0, "สูง")
+_add("low", 1.0, "ต่ำ")
+_add("close", 0.8, "ล่าสุด", "ราคาล่าสุด")
 # Its symbol ("TEVA") and its security number (629014: a numbered code, as under 종목코드, yielding to
 # the symbol) key a security: with the names alone mapped, a file holding them took the Hebrew name for
 # the ticker beside them.

@@ -49,3 +49,12 @@ def test_thai_months_of_a_monthly_series_are_named_as_such():
     schema = detect_bytes(data.encode(), "set_monthly.csv")
     assert schema.columns[0].type == "date" and schema.columns[0].format == "%b %Y|th"
     assert "monthly series" in normalise_bytes(data.encode(), schema, "set_monthly.csv").file_problem
+
+
+def test_investing_com_s_thai_download_maps_its_short_high_low_and_latest_close():
+    # Refused "no close column" before: "ล่าสุด" (latest), "สูง" and "ต่ำ" named nothing.
+    data = ('"วันที่","ล่าสุด","เปิด","สูง","ต่ำ","ปริมาณ","% เปลี่ยนแปลง"\n'
+            + "".join(f'"{d:%d/%m/%Y}","32.50","32.25","33.00","32.00","12.50M","0.77%"\n' for d in _DAYS)).encode()
+    schema = detect_bytes(data, "ptt.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close", "open", "high", "low", "volume", None]
+    assert len(normalise_bytes(data, schema, "ptt.csv").prices) == len(_DAYS)
