@@ -216,6 +216,18 @@ _add("ticker", 1.0, "หลักทรัพย์", "ชื่อย่อห�
 _add("high", 1.0, "สูง")
 _add("low", 1.0, "ต่ำ")
 _add("close", 0.8, "ล่าสุด", "ราคาล่าสุด")
+# İş Yatırım's daily history (its HisseTekil data, as the isyatirimhisse library and loaders save it):
+# "HG_" fields are the day's prices as traded, "HGDG_" ones restated for later splits and dividends
+# (loaders name HGDG_KAPANIS "adj_close", HG_KAPANIS "raw_close"); "AOF" is the day's weighted average
+# price (no open), "HACIM" the money traded in lira (no volume), "END_" the XU100 index beside, "PD" the
+# market value. Read as labels over fields ("HGDG" a ticker beside "KAPANIS"), the file was refused as
+# several tickers' prices side by side.
+_add("date", 1.0, "hgdg_tarih")
+_add("ticker", 1.0, "hgdg_hs_kodu")
+_add("close", 1.0, "hg_kapanis")
+_add("high", 1.0, "hg_max")
+_add("low", 1.0, "hg_min")
+_add("adj_close", 1.0, "hgdg_kapanis")
 # Its symbol ("TEVA") and its security number (629014: a numbered code, as under 종목코드, yielding to
 # the symbol) key a security: with the names alone mapped, a file holding them took the Hebrew name for
 # the ticker beside them.

@@ -1753,3 +1753,36 @@ def test_an_index_column_past_the_prices_that_keys_the_dates_is_the_ticker():
                                            for code, p in (("SPX", 4700), ("NDX", 16800)))).encode()
     prices = normalise_bytes(data, detect_bytes(data, "indices.csv"), "indices.csv").prices
     assert prices[prices["ticker"] == "NDX"]["close"].tolist() == [16802.5, 16803.5, 16804.5]
+
+
+_ISY_DAYS = ["02-01-2024", "03-01-2024", "04-01-2024", "05-01-2024", "08-01-2024"]
+
+
+def _isyatirim(fields: str) -> bytes:
+    """İş Yatırım's HisseTekil rows for THYAO, of the fields named (HGDG_ adjusted, HG_ as traded)."""
+    values = {"HGDG_HS_KODU": "THYAO", "HGDG_KAPANIS": "240.5", "HGDG_AOF": "240.1", "HGDG_MIN": "237.5",
+              "HGDG_MAX": "243.5", "HGDG_HACIM": "1248000000.0", "HG_KAPANIS": "250.0", "HG_AOF": "249.6",
+              "HG_MIN": "247.0", "HG_MAX": "253.0", "HG_HACIM": "1248000000.0", "PD": "345000000000"}
+    names = fields.split(",")
+    rows = [",".join(day if n == "HGDG_TARIH" else values[n] for n in names) for day in _ISY_DAYS]
+    return (fields + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_isyatirim_s_history_loads_its_closes_as_traded_under_its_code():
+    # Refused before as several tickers' prices side by side ("HGDG" a ticker beside "KAPANIS").
+    data = _isyatirim("HGDG_HS_KODU,HGDG_TARIH,HGDG_KAPANIS,HGDG_AOF,HGDG_MIN,HGDG_MAX,HGDG_HACIM,"
+                      "HG_KAPANIS,HG_AOF,HG_MIN,HG_MAX,HG_HACIM,PD")
+    schema = detect_bytes(data, "THYAO.csv")
+    mapped = {c.name: c.canonical for c in schema.columns if c.canonical}
+    assert mapped == {"HGDG_HS_KODU": "ticker", "HGDG_TARIH": "date", "HGDG_KAPANIS": "adj_close",
+                      "HG_KAPANIS": "close", "HG_MIN": "low", "HG_MAX": "high"}  # HACIM is lira traded
+    prices = normalise_bytes(data, schema, "THYAO.csv").prices
+    assert set(prices.ticker) == {"THYAO"} and set(prices.close) == {250.0} and prices.volume.isna().all()
+
+
+def test_isyatirim_s_adjusted_fields_alone_are_refused_for_want_of_a_close():
+    # Loaded before as ticker "HGDG" with the adjusted close for the close and lira traded for shares.
+    data = _isyatirim("HGDG_HS_KODU,HGDG_TARIH,HGDG_KAPANIS,HGDG_AOF,HGDG_MIN,HGDG_MAX,HGDG_HACIM")
+    schema = detect_bytes(data, "THYAO.csv")
+    result = normalise_bytes(data, schema, "THYAO.csv")
+    assert result.prices.empty and "only an adjusted close" in result.file_problem
