@@ -126,11 +126,13 @@ class _RowJudge:
         header, its number column unnamed). Else none: an empty typed cell says nothing."""
         if not self.matchers or len(typical) < 5:
             return []
-        columns = list(zip_longest(*typical, fillvalue=""))  # transposed in C, short rows padded empty
+        # A column at a time, as asked: most files fill their first typed column, and that one
+        # answers. (Transposing every row for it was ~3% of detecting a drifted daily file.)
+        shortest = min(map(len, typical))
 
-        def filled(j: int) -> int:  # ("" is a null spelling: blanks count as unfilled)
-            return len(list(filterfalse(NULL_SPELLINGS.__contains__, map(str.strip, columns[j])))) \
-                if j < len(columns) else 0
+        def filled(j: int) -> int:  # (a row too short for the column leaves it unfilled)
+            cells = map(itemgetter(j), typical) if j < shortest else (r[j] for r in typical if j < len(r))
+            return len(list(filterfalse(NULL_SPELLINGS.__contains__, map(str.strip, cells))))
         if any(2 * filled(j) >= len(typical) for j, _ in self.matchers):
             return []
         typed = {j for j, _ in self.matchers}
