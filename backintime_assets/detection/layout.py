@@ -249,6 +249,11 @@ def _fills(fields: list[str], dense: list[int]) -> bool:
     return 2 * sum(1 for j in dense if j < len(fields) and fields[j].strip()) >= len(dense)
 
 
+def _fills_every_column(fields: list[str], width: int) -> bool:
+    """Whether a row fills each of the table's `width` columns: it then _fills any of them."""
+    return len(fields) >= width and all(map(str.strip, fields[:width]))
+
+
 def _names_nothing(fields: list[str], judge: _RowJudge) -> bool:
     """A row of values in the data's shapes that the provisional types rejected in part ("+ $1,150.00",
     "10.5*", "11.0p", a date in another format): one of its typed cells reads as the column's data,
@@ -1117,8 +1122,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if confirmed is not None:
             heads = partial(_heads_numbers, rows, width=width, decimal=decimal, thousands=thousands)
             start = _data_top(rows, confirmed, judge, heads)
-            dense = _dense_columns(rows, width)
-            if not _fills(rows[confirmed][1], dense):
+            # (A row with no blank cell fills the dense columns, whichever they are: most files'
+            # first data row, and their count over every row of the sample is spared.)
+            if not _fills_every_column(rows[confirmed][1], width) \
+                    and not _fills(rows[confirmed][1], dense := _dense_columns(rows, width)):
                 k = next((k for k in starts if _fills(rows[k][1], dense)), None)
                 top = start if k is None else _data_top(rows, k, judge, heads)
                 # Only a header between makes the rows above banner rows: a new listing's first days
