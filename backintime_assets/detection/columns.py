@@ -286,12 +286,13 @@ def _unmarked(mark: re.Pattern) -> Callable[[str, re.Pattern], bool]:
 # Number formats written with marks, in the order typing tries them: format -> (characters a
 # sample holds one of when it holds such numbers, the mark a value is told by, whether a cell is
 # such a number given the file's float regex). layout.py judges rows by the same tests.
-MARKED_NUMBERS: dict[str, tuple[str, re.Pattern, Callable[[str, re.Pattern], bool]]] = {
-    "currency": (CURRENCY_SYMBOLS, CURRENCY_MARKS, _unmarked(CURRENCY_MARKS)),
-    "percent": ("%", PERCENT_MARK, _unmarked(PERCENT_MARK)),
-    ACCOUNTING: ("(", PARENTHESISED, _accounting_number),
-    FLAGGED: (" ", FLAG_MARK, _flagged_number),
-    TRAILING_MINUS: ("-", MINUS_AFTER, _minus_after),
+# (The characters as a set: whether a sample holds one is a test of its text against them in C.)
+MARKED_NUMBERS: dict[str, tuple[frozenset[str], re.Pattern, Callable[[str, re.Pattern], bool]]] = {
+    "currency": (frozenset(CURRENCY_SYMBOLS), CURRENCY_MARKS, _unmarked(CURRENCY_MARKS)),
+    "percent": (frozenset("%"), PERCENT_MARK, _unmarked(PERCENT_MARK)),
+    ACCOUNTING: (frozenset("("), PARENTHESISED, _accounting_number),
+    FLAGGED: (frozenset(" "), FLAG_MARK, _flagged_number),
+    TRAILING_MINUS: (frozenset("-"), MINUS_AFTER, _minus_after),
 }
 
 
@@ -623,12 +624,15 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     # with a few words ("halted") is mostly prices, as a plain one with a few is (its `alt` below). Left
     # without, a column named "Open" stayed unmapped and was filled from the close, a volume lost.
     marked: ColumnType | None = None
+    # Each first value once: a column of words that holds a space or a hyphen ("BASIC INDUSTRIES",
+    # "CONSUMER NON-DURABLES" under "Sector") repeats a few of them, each searched for two marks.
+    firsts = set(values[:30])
     for fmt, (chars, mark, number) in MARKED_NUMBERS.items():
         if fmt == FLAGGED and volume:
             continue  # "1.2 M" shares traded: abbreviated below, not flagged
-        held = any(c in probe for c in chars) or (fmt == "currency" and not _names_names(name)
-                                                  and _code_by_a_digit(values[:30]))
-        if held and any(mark.search(v) for v in values[:30]):
+        held = not chars.isdisjoint(probe) or (fmt == "currency" and not _names_names(name)
+                                               and _code_by_a_digit(values[:30]))
+        if held and any(map(mark.search, firsts)):
             share = _share(values, partial(number, float_rx=float_rx))
             if share >= threshold:
                 return ColumnType("float", fmt, round(share * small, 3))
