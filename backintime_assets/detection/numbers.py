@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
 from .currency_custom import comma_by_currency, dot_by_currency, dots_group_by_currency
 from .joined import SEP, joined, joined_regex
-from .shapes import shape_hits, shape_of
+from .shapes import joined_shapes, shape_hits, shape_of
 
 # Spreadsheet and export conventions for "no value". Compared lower-cased and stripped. ".." is
 # the "not available" of the World Bank, OECD, ABS and Statistics Canada tables, ":" Eurostat's.
@@ -148,6 +148,50 @@ def is_null(value: str) -> bool:
     return value.strip().lower() in NULL_TOKENS
 
 
+def _plain_cells(text: str) -> bool:
+    """Whether no cell of `text` (joined.py) holds what _candidate_shapes takes off before the vote:
+    a code or unit by its number, a currency or percent sign, a blank at either end, an exponent, a
+    minus after the number. Each search looks into one cell at a time (no NUL in any of their
+    classes) and treats every digit alike: asked of each distinct digit shape once (shapes.py), as a
+    chunk of a daily file's cells repeats a few dozen (a date, prices, volumes; tickers aside). Over
+    every cell, the searches were ~3% of detecting a drifted daily file."""
+    if _has_mark(text):
+        return False
+    shapes = joined(list(set(joined_shapes(text))))
+    return shapes is not None and not (CODE_BY_A_DIGIT.search(shapes) or _PADDED.search(shapes)
+                                       or _EXPONENT.search(shapes) or _MINUS_AFTER.search(shapes))
+
+
+def _unmarked_cells(part: list[str], text: str | None,
+                    mantissas: Counter[str] | None) -> tuple[list[str], str | None]:
+    """`part` (`text`, its cells joined) without the marks, blanks, exponents and minus signs after
+    the number that _candidate_shapes takes off, and their joined text (None: a NUL inside a cell)."""
+    if text is not None and CODE_BY_A_DIGIT.search(text):
+        part = [_CODE_CELL.sub(r"\1", c.strip()) for c in part]
+        text = joined(part)
+    if text is not None and _has_mark(text):
+        part = list(map(str.strip, part))
+        if _LETTERED_DOLLAR.search(text):
+            part = [_LETTERED_DOLLAR_CELL.sub(r"\1", c) for c in part]
+            text = joined(part)
+        if _SIGNED_MARK.search(text):
+            part = [_SIGNED_MARK_CELL.sub(r"\1", c) for c in part]
+        part = list(map(str.strip, map(_STRIP_MARKS, part)))
+        text = joined(part)
+    elif text is not None and _PADDED.search(text):
+        part = list(map(str.strip, part))  # without marks the second and third strip change nothing
+        text = joined(part)
+    if text is not None and _EXPONENT.search(text):
+        part = [_EXPONENT_CELL.sub(r"\1", c) for c in part]
+        if mantissas is not None:  # their decimal marks, counted (detect_number_format)
+            mantissas.update(m.group("m") for c in part if (m := _ONE_MARK.match(c.strip())))
+        text = joined(part)
+    if text is not None and _MINUS_AFTER.search(text):
+        part = [c[:-1] if c[-2:-1].isdigit() and c.endswith("-") else c for c in part]
+        text = joined(part)
+    return part, text
+
+
 def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200,
                       mantissas: Counter[str] | None = None) -> list[str]:
     """The digit shapes (shapes.py) of the first `limit` cells that look numeric, "$1,075.09" and
@@ -158,29 +202,8 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200,
     for start in range(0, len(cells), chunk):
         part = cells[start:start + chunk]
         text = joined(part)
-        if text is not None and CODE_BY_A_DIGIT.search(text):
-            part = [_CODE_CELL.sub(r"\1", c.strip()) for c in part]
-            text = joined(part)
-        if text is not None and _has_mark(text):
-            part = list(map(str.strip, part))
-            if _LETTERED_DOLLAR.search(text):
-                part = [_LETTERED_DOLLAR_CELL.sub(r"\1", c) for c in part]
-                text = joined(part)
-            if _SIGNED_MARK.search(text):
-                part = [_SIGNED_MARK_CELL.sub(r"\1", c) for c in part]
-            part = list(map(str.strip, map(_STRIP_MARKS, part)))
-            text = joined(part)
-        elif text is not None and _PADDED.search(text):
-            part = list(map(str.strip, part))  # without marks the second and third strip change nothing
-            text = joined(part)
-        if text is not None and _EXPONENT.search(text):
-            part = [_EXPONENT_CELL.sub(r"\1", c) for c in part]
-            if mantissas is not None:  # their decimal marks, counted (detect_number_format)
-                mantissas.update(m.group("m") for c in part if (m := _ONE_MARK.match(c.strip())))
-            text = joined(part)
-        if text is not None and _MINUS_AFTER.search(text):
-            part = [c[:-1] if c[-2:-1].isdigit() and c.endswith("-") else c for c in part]
-            text = joined(part)
+        if text is not None and not _plain_cells(text):
+            part, text = _unmarked_cells(part, text, mantissas)
         if text is None:  # a NUL inside a cell: cell by cell
             stripped = (_STRIP_MARKS(_SIGNED_MARK_CELL.sub(r"\1", _LETTERED_DOLLAR_CELL.sub(r"\1", c.strip()))).strip()
                         for c in part)

@@ -4,9 +4,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from backintime_assets.detection.currencies import CODE_BY_A_DIGIT
 from backintime_assets.detection.joined import joined
-from backintime_assets.detection.numbers import (_EXPONENT, NumberMarks, detect_number_format, detect_number_marks,
-                                                is_null, number_patterns, to_float)
+from backintime_assets.detection.numbers import (_EXPONENT, _MINUS_AFTER, _PADDED, NumberMarks, _has_mark, _plain_cells,
+                                                detect_number_format, detect_number_marks, is_null, number_patterns,
+                                                to_float)
 
 
 @pytest.mark.parametrize(
@@ -600,3 +602,22 @@ def test_whole_money_a_decimal_dot_writes_settles_the_dot(cell):
 ])
 def test_money_that_does_not_say_the_dot_leaves_the_marks_unseen(cells):
     assert not detect_number_marks(cells, "\t").seen
+
+
+_CELL_PIECES = ["1", "23", "4.5", "6,78", "1e5", "2.5E-07", "CHF", "USD", "kr", "Rp", "R", "€", "$", "%", " ",
+                "-", "+", "AAPL", "zł", "руб.", "(", ")", "٣", "_", "x"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_CELL_PIECES), max_size=4).map("".join), min_size=1, max_size=12))
+@example(["12,50 kr", "1"])
+@example(["CHF 1'234.50", "2"])
+@example([" 12", "3"])
+@example(["1.5e+03", "4"])
+@example(["345,00-", "5"])
+def test_plain_cells_asks_each_shape_what_every_cell_would_answer(cells):
+    # _candidate_shapes skips its rewrites where _plain_cells says no cell needs one: asked of the
+    # distinct digit shapes, it must answer as the searches over the cells themselves.
+    text = joined(cells)
+    direct = not (CODE_BY_A_DIGIT.search(text) or _has_mark(text) or _PADDED.search(text)
+                  or _EXPONENT.search(text) or _MINUS_AFTER.search(text))
+    assert _plain_cells(text) == direct
