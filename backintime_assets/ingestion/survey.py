@@ -437,7 +437,10 @@ def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray) -> list[tuple[str
     encoded = pc.dictionary_encode(rows["name"], null_encoding="encode").chunk(0)
     code = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     day = rows["date"].chunk(0).cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
-    pairs = np.unique(ticker_day_key(code, day))  # (name code, day): the same packing
+    keys = ticker_day_key(code, day)  # (name code, day): the same packing
+    # A file's rows lie together (parsed._tagged), a daily file's all of one day: runs of one key are
+    # cut to their first before the unique, which then hashes a key a file, not a key a row.
+    pairs = np.unique(keys[np.r_[True, keys[1:] != keys[:-1]]])
     codes, days = split_ticker_day_key(pairs)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     as_dates = pa.array(days.astype(np.int32), pa.date32()).to_pylist()
