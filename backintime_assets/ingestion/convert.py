@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.collisions import LOSERS, SETTLED_COLUMNS, settle
 from backintime_assets.ingestion.parsed import (
-    FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows,
+    DICTIONARY_COLUMNS, FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
@@ -288,7 +288,8 @@ class _BucketWriters:
             path = posixpath.join(self._staging, f"bucket={bucket}", f"{uuid.uuid4().hex}.parquet")
             make_dirs(self._fs, posixpath.dirname(path))
             out = buffered_output(self._fs, path)
-            self._writers[bucket] = (path, out, pq.ParquetWriter(out, STAGED, compression="lz4"))
+            writer = pq.ParquetWriter(out, STAGED, compression="lz4", use_dictionary=DICTIONARY_COLUMNS)
+            self._writers[bucket] = (path, out, writer)
         self._writers[bucket][2].write_table(rows.cast(STAGED))
 
     def close(self):

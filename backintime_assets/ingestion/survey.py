@@ -36,8 +36,8 @@ import pyarrow.parquet as pq
 from backintime_assets.ingestion.convert import GROUP_BYTES, PIECE_BYTES
 from backintime_assets.ingestion.kept_groups import GroupKeeper
 from backintime_assets.ingestion.parsed import (
-    FILE_SUMMARY, KEEP_MIN_BYTES, KEPT, LOADED, PARSED_BATCH_ROWS, FileTask, group_files, kept, parse_in_pieces,
-    parsed_key, reader_at, reading_hash, tagged_rows,
+    DICTIONARY_COLUMNS, FILE_SUMMARY, KEEP_MIN_BYTES, KEPT, LOADED, PARSED_BATCH_ROWS, FileTask, group_files, kept,
+    parse_in_pieces, parsed_key, reader_at, reading_hash, tagged_rows,
 )
 from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
@@ -309,7 +309,7 @@ class _Keeper:
             self._temporary = f"{self._path}.{uuid.uuid4().hex}.partial"
             make_dirs(self._fs, posixpath.dirname(self._path))
             self._out = buffered_output(self._fs, self._temporary)
-            self._writer = pq.ParquetWriter(self._out, KEPT, compression="zstd")
+            self._writer = pq.ParquetWriter(self._out, KEPT, compression="zstd", use_dictionary=DICTIONARY_COLUMNS)
         if self._writer is not None:
             self._writer.write_table(kept(parsed), row_group_size=PARSED_BATCH_ROWS)
 
