@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from .canonical import named_as
+from .canonical import named_as, names_time_of_day
 from .columns import ColumnType
 from .dates import trading_days
 from .numbers import NULL_SPELLINGS
@@ -30,7 +30,9 @@ def six_digit_dates(names: Sequence[str], types: list[ColumnType], body: Sequenc
             continue
         # The first cell's shape first: most such columns are codes, counts or names, read no further.
         first = next((c for row in body if j < len(row) and (c := row[j].strip()) and c not in NULL_SPELLINGS), "")
-        if not _SIX_DIGITS.fullmatch(first) or not named_as("date", name):
+        # "Time" names the date too (named_as), but six digits under it are Finam's time of day
+        # ("<TIME>" 100105): a tick file's seconds that skip a weekend's numbers read as days.
+        if not _SIX_DIGITS.fullmatch(first) or not named_as("date", name) or names_time_of_day(name):
             continue
         cells = [c for row in body if j < len(row) and (c := row[j].strip()) and c not in NULL_SPELLINGS]
         if not all(_SIX_DIGITS.fullmatch(c) for c in cells):

@@ -34,3 +34,11 @@ def test_six_digits_that_run_through_trading_days_no_way_stay_unread():
 def test_six_digits_under_a_header_that_names_no_date_stay_numbers():
     data = ("Code,Close\n" + "".join(f"{d:%y%m%d},141.6\n" for d in _DAYS)).encode()
     assert detect_bytes(data, "codes.csv").columns[0].type == "integer"
+
+
+@pytest.mark.parametrize("name", ["<TIME>", "Time"])
+def test_six_digits_under_a_time_of_day_stay_times(name):
+    # Finam's ticks "<TIME>" 10:01:05 to 10:01:19: read yymmdd, 5 to 19 January 2010, skipping its weekends.
+    data = (f"{name},<LAST>,<VOL>\n" + "".join(f"1001{s:02d},141.{s},{10 + s}\n"
+                                                for s in (5, 6, 7, 8, 11, 12, 13, 14, 15, 18, 19))).encode()
+    assert detect_bytes(data, "SBER_ticks.csv").columns[0].type != "date"
