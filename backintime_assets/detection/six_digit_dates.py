@@ -46,10 +46,12 @@ def six_digit_dates(names: Sequence[str], types: list[ColumnType], body: Sequenc
 
 
 def _trading_run(cells: Sequence[str], fmt: str) -> bool:
-    """Whether `cells` read in `fmt` are each a day up to today, and together a run of trading days."""
-    today = date.today()
+    """Whether `cells` read in `fmt` are each a day up to today, and together a run of trading days.
+    Their distinct days in order: tickers stacked one after another (Finam's exports joined) start
+    the days again at each ticker, no run in the file's order. Read the wrong way, neighbouring days
+    of a month are a year apart, and no sorting brings them a weekend apart."""
     try:
-        days = [datetime.strptime(c, fmt).date() for c in cells]
+        days = sorted({datetime.strptime(c, fmt).date() for c in set(cells)})
     except ValueError:
         return False
-    return all(d <= today for d in days) and trading_days([d.toordinal() for d in days])
+    return days[-1] <= date.today() and trading_days([d.toordinal() for d in days])

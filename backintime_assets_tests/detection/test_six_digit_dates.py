@@ -42,3 +42,13 @@ def test_six_digits_under_a_time_of_day_stay_times(name):
     data = (f"{name},<LAST>,<VOL>\n" + "".join(f"1001{s:02d},141.{s},{10 + s}\n"
                                                 for s in (5, 6, 7, 8, 11, 12, 13, 14, 15, 18, 19))).encode()
     assert detect_bytes(data, "SBER_ticks.csv").columns[0].type != "date"
+
+
+def test_tickers_stacked_one_after_another_load_as_their_days():
+    # Two Finam exports joined: the days start again at GAZP; read in the file's order, no run of days.
+    data = (_HEADER + "".join(f"{ticker};D;{d:%y%m%d};000000;141.1;142.6;140.6;141.6;{22776040 + i}\n"
+                              for ticker in ("SBER", "GAZP") for i, d in enumerate(_DAYS))).encode()
+    schema = detect_bytes(data, "finam_joined.csv")
+    result = normalise_bytes(data, schema, "finam_joined.csv")
+    assert schema.columns[2].format == "%y%m%d"
+    assert len(result.prices) == 2 * len(_DAYS) and result.rejected.empty
