@@ -483,7 +483,9 @@ class _SerialSystem:
 
     @property
     def most(self) -> int:
-        return _LAST_SERIAL_DAY - self.epoch
+        # No price is dated after today (a day's slack for a zone ahead of UTC). Finam's yymmdd of
+        # 2005 saved by Excel, its leading zero dropped ("50103"), read as serials of 2037 and loaded.
+        return min(_LAST_SERIAL_DAY, date.today().toordinal() + 1) - self.epoch
 
 
 _SYSTEM_1900 = _SerialSystem(EXCEL_SERIAL, date(1899, 12, 30).toordinal())

@@ -628,3 +628,11 @@ def test_a_few_epoch_stamps_under_a_stamp_s_short_name_are_a_time_axis(name, val
 ])
 def test_a_few_ids_counters_and_volumes_stay_numbers(name, values):
     assert infer_column_type(values, name, ".", None).type == "integer"
+
+
+def test_serials_after_today_are_no_dates():
+    # Finam's yymmdd of January 2005 saved by Excel, its leading zero dropped: read as Excel serials
+    # under "<DATE>", the days of 2037 loaded.
+    days = [d for d in (date(2005, 1, 3) + timedelta(n) for n in range(14)) if d.weekday() < 5]
+    values = [str(int(f"{d:%y%m%d}")) for d in days]
+    assert infer_column_type(values, "<DATE>", ".", None).type != "date"
