@@ -34,7 +34,9 @@ def _check_java() -> None:
 
 
 DETECTED = "detected"  # `--day detected`, `--ticker detected`: the user's day, or ticker, taken back
-THOUSANDS_CHOICES = (",", ".", "space", "nbsp", "'", "none")  # file_overrides.THOUSANDS_MARKS's names
+# file_overrides.THOUSANDS_MARKS's names: "apostrophe" too, as a Swiss "1'234.50" is said without
+# quoting a lone quote in the shell (`--thousands "'"`).
+THOUSANDS_CHOICES = (",", ".", "space", "nbsp", "'", "apostrophe", "none")
 
 
 def _day(text: str) -> date | str:
@@ -803,13 +805,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--load-refused", action=argparse.BooleanOptionalAction,
                         help="load a file detection refused by a judgement (a list of trades, not prices; "
                              "several tickers side by side) with its mapping; --no-load-refused refuses it again")
-    schema.add_argument("--decimal-mark", type=_decimal_mark, metavar="{.,,,detected}",
+    # Choices joined by "|": joined by argparse's commas, "{.,,,detected}" hid the comma among them.
+    schema.add_argument("--decimal-mark", type=_decimal_mark, metavar="{.|,|detected}",
                         help="the decimal mark every number of the file is read with, in place of detection's "
                              "(its sample wrote only whole numbers, or misled it); not of a workbook, whose "
                              "numbers are typed; 'detected' takes it back")
     schema.add_argument("--thousands", choices=list(THOUSANDS_CHOICES),
+                        metavar="{" + "|".join(THOUSANDS_CHOICES) + "}",
                         help="with --decimal-mark: the mark grouping thousands (space: U+0020, nbsp: U+00A0); "
-                             "default none")
+                             "default none: no mark of the file's, yet a number grouped by the other mark past "
+                             "doubt ('1,234,567' of a decimal dot) reads so, as in a file detected without one")
     schema.add_argument("--layout", action="store_true", help="apply to every file sharing this file's layout")
     schema.add_argument("--by", default=os.environ.get("USER", ""), help="who makes the change (default: $USER)")
     schema.set_defaults(func=cmd_schema)

@@ -417,6 +417,19 @@ def test_a_users_marks_read_every_text_file_of_a_layout_and_not_its_workbook(tmp
     assert [(f["decimal"], f["thousands"]) for f in finals.values()] == [(",", " "), (",", " "), (".", None)]
 
 
+def test_the_marks_choices_are_told_apart_in_the_help_and_the_apostrophe_is_said_by_name(capsys):
+    from backintime_assets.cli import build_parser
+    from backintime_assets.db.file_overrides import THOUSANDS_MARKS
+
+    # Joined by argparse's commas, the comma among the choices read "{.,,,detected}".
+    usage = build_parser()._subparsers._group_actions[0].choices["schema"].format_usage()
+    assert "--decimal-mark {.|,|detected}" in usage and "--thousands {,|.|space|nbsp|'|apostrophe|none}" in usage
+    # A Swiss "1'234.50" said without quoting a lone quote in the shell.
+    args = build_parser().parse_args(["schema", "override", "a.csv", "--decimal-mark", ".", "--thousands",
+                                      "apostrophe"])
+    assert THOUSANDS_MARKS[args.thousands] == "'"
+
+
 def test_redetect_refuses_a_ticker(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
     assert main(["schema", "redetect", "a.csv", "--ticker", "AAPL"]) != 0

@@ -233,7 +233,7 @@ def set_load_refused(conn, sha256: str, targets: list[str], load: bool, changed_
 # The marks a user may name (`--decimal-mark`, `--thousands`); a blank as it is written in the file:
 # U+0020, or the no-break space of a French or Russian export (a file's space reads no no-break one).
 DECIMAL_MARKS = (".", ",")
-THOUSANDS_MARKS = {",": ",", ".": ".", "space": " ", "nbsp": "\u00a0", "'": "'", "none": None}
+THOUSANDS_MARKS = {",": ",", ".": ".", "space": " ", "nbsp": "\u00a0", "'": "'", "apostrophe": "'", "none": None}
 # Workbooks whose numbers are typed cells, read as the numbers they are whatever the marks (an HTML
 # page's are text, read with them): a user's marks would change nothing but their few text cells.
 TYPED_NUMBERS = frozenset({"xlsx", "xls", "xlsb", "ods", "xmlss"})

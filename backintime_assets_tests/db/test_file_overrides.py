@@ -430,3 +430,18 @@ def test_a_users_marks_correct_a_guess_the_sample_could_not_settle():
                                                                        "analyst", None)})
     loaded = normalise_bytes(data, FileSchema.from_dict(schema), "fx.csv")
     assert loaded.prices.close.tolist() == [3.505, 1.506, 2.507, 3.508]
+
+
+def test_a_users_no_thousands_mark_reads_a_number_the_other_mark_groups_as_a_file_detected_without_one():
+    # `--decimal-mark .` (thousands none) of the tab file of whole numbers: its "1,500" and "1,234,567"
+    # shares have no reading but a thousand grouped and load so, as past the sample of any file detected
+    # without a thousands mark (parse._read_grouped); a close "1,500" where the column writes "71,25" (a
+    # decimal comma's row) is 1.5 or 1500 and is rejected, as is "71,25" itself.
+    data = _day_of_whole_numbers("MIDA\t71.500\t1,500", "MIDE\t85\t1,234,567", "MIDC\t71,25\t3", "MIDG\t1,500\t7")
+    schema = detect_bytes(data, "day.txt").to_dict()
+    file_overrides.apply(schema, {"marks": file_overrides.FileOverride("marks", file_overrides.marks_value(".", None),
+                                                                       "analyst", None)})
+    loaded = normalise_bytes(data, FileSchema.from_dict(schema), "day.txt")
+    assert (_row(loaded, "MIDA"), _row(loaded, "MIDE")) == ((71.5, 1500), (85, 1234567))
+    assert _row(loaded, "MIDC") is None and _row(loaded, "MIDG") is None
+    assert loaded.rejected_arrow["reason"].to_pylist() == ["unparseable value: close"] * 2
