@@ -571,7 +571,8 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
           f"header_row={schema.get('header_row')} data_start_line={schema.get('data_start_line')} "
           f"footer_lines={schema.get('footer_lines')}" + (f" problem={schema['problem']!r}" if schema.get("problem")
                                                            else ""))
-    print(f"  {_marks_line(schema)}")
+    if schema["columns"]:  # a file refused for a fact (binary, empty, no table) reads no number to say how
+        print(f"  {_marks_line(schema)}")
     if schema.get("date_from"):
         print(f"  {_day_line(schema)}")
     if schema.get("ticker"):

@@ -430,6 +430,17 @@ def test_the_marks_choices_are_told_apart_in_the_help_and_the_apostrophe_is_said
     assert THOUSANDS_MARKS[args.thousands] == "'"
 
 
+def test_schema_show_says_how_numbers_read_only_of_a_file_with_columns(capsys):
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.detection.detect import problem_schema
+
+    # A binary file's "numbers: decimal mark '.' and no thousands mark" told of numbers it has none of.
+    _show_schema("x.bin", problem_schema("x.bin", "binary file").to_dict(), False)
+    assert "numbers:" not in capsys.readouterr().out
+    _show_schema("a.csv", detect_bytes(b"Date,Close\n2025-03-03,71.5\n2025-03-04,72.5\n", "a.csv").to_dict(), False)
+    assert "  numbers: decimal mark '.' and no thousands mark\n" in capsys.readouterr().out
+
+
 def test_redetect_refuses_a_ticker(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
     assert main(["schema", "redetect", "a.csv", "--ticker", "AAPL"]) != 0
