@@ -287,10 +287,13 @@ def set_marks(conn, sha256: str, targets: list[str], finals: dict[str, dict],
     final = finals.get(sha256) or {}
     if marks is None:
         held = in_force(conn, targets)
-        if MARKS not in held.get(sha256, {}):
-            raise FileOverrideError(f"{final.get('file') or sha256}: no marks of a user's to take back: its "
-                                    "numbers are read with the marks detected")
         chosen = [sha for sha in targets if MARKS in held.get(sha, {})]
+        # Of a layout, those of its files that hold them: a file of it migrated since the layout's marks
+        # were said holds none, and named, had refused to take back its older files'.
+        if not chosen:
+            raise FileOverrideError(f"{final.get('file') or sha256}: no marks of a user's to take back: its "
+                                    "numbers are read with the marks detected" + (
+                                        ", as are its layout's" if len(targets) > 1 else ""))
     else:
         problem = marks_problem(final, *marks)
         if problem:

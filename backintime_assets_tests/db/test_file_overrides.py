@@ -445,3 +445,21 @@ def test_a_users_no_thousands_mark_reads_a_number_the_other_mark_groups_as_a_fil
     assert (_row(loaded, "MIDA"), _row(loaded, "MIDE")) == ((71.5, 1500), (85, 1234567))
     assert _row(loaded, "MIDC") is None and _row(loaded, "MIDG") is None
     assert loaded.rejected_arrow["reason"].to_pylist() == ["unparseable value: close"] * 2
+
+
+def test_a_layouts_marks_are_taken_back_when_named_by_a_file_of_it_migrated_since(postgres_url):
+    # The marks said of a desk's layout (a.txt, b.txt); c.txt of the layout, migrated since, holds none.
+    # Named with --layout, it takes back its older files' marks rather than refusing for its own.
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        shas = ["fo-lay-a", "fo-lay-b", "fo-lay-c"]
+        finals = {sha: _stored(conn, sha, WHOLE, f"{sha}.txt") for sha in shas}
+        assert file_overrides.set_marks(conn, "fo-lay-a", shas[:2], finals, (".", ","), "analyst") == shas[:2]
+        assert file_overrides.set_marks(conn, "fo-lay-c", shas, finals, None, "boss") == shas[:2]
+        assert file_overrides.in_force(conn, shas) == {}
+        with pytest.raises(file_overrides.FileOverrideError, match="no marks of a user's to take back: its numbers "
+                                                                   "are read with the marks detected, as are its "
+                                                                   "layout's"):
+            file_overrides.set_marks(conn, "fo-lay-c", shas, finals, None, "boss")
+        with pytest.raises(file_overrides.FileOverrideError, match="read with the marks detected$"):
+            file_overrides.set_marks(conn, "fo-lay-c", ["fo-lay-c"], finals, None, "boss")
