@@ -538,8 +538,6 @@ def _problem(name: str, found: tuple[str, str] | None, ends: bool, mapped: Colle
 def _by_ticker(cells: Sequence[str], tickers: Sequence[str]) -> list[tuple[str, Sequence[str]]]:
     """(ticker, its `cells`) of each ticker with enough of them to tell a period, the first row's
     ticker first; all of them as one when none has (many tickers' few rows each in a long file's sample)."""
-    if len({c.strip() for c in cells}) <= _FEWEST_STEPS:
-        return None  # no ticker's dates are more (a daily file's one date): none judged below, unparsed
     groups: dict[str, list[str]] = {}
     for cell, ticker in zip(cells, tickers):
         groups.setdefault(ticker.strip(), []).append(cell)

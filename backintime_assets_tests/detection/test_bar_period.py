@@ -801,3 +801,12 @@ def test_a_thin_tickers_few_rows_a_period_apart_beside_others_days_still_load(da
     schema = detect_bytes(data, "bars.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "bars.csv").prices_arrow.num_rows == sum(map(len, dates_of.values()))
+
+
+def test_tickers_too_few_rows_each_are_grouped_as_one_whatever_their_dates():
+    # _by_ticker gives a list, the file's rows as one series where no ticker has rows enough: a copy of
+    # _few_bars_of_tickers' early return for a daily file's one date (7addcb2) had it answer None.
+    tickers = ["A", "B", "C"]
+    assert bar_period._by_ticker(["2024-01-05"] * 3, tickers) == [("", ["2024-01-05"] * 3)]
+    assert bar_period._by_ticker(["2024-01-05", "2024-01-12", "2024-01-19"], tickers) == \
+        [("", ["2024-01-05", "2024-01-12", "2024-01-19"])]
