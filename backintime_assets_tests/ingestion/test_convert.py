@@ -374,3 +374,19 @@ def test_rows_of_other_dates_are_left_out_with_their_buckets():
         convert._check_owned(rows, row_buckets, 3)
     convert._check_owned(rows.slice(0, 1), row_buckets[:1], 3)
     assert isinstance(row_buckets, np.ndarray)
+
+
+def test_each_rows_file_is_found_wherever_its_rows_lie():
+    # _files_of_rows reads runs of one name (a file's rows lie together as parsed writes them), but
+    # must name the files as one hashing of every row does where they do not: a file's rows after
+    # another's (pieces of a large file, kept groups read back), a run cut across chunks.
+    import numpy as np
+    import pyarrow as pa
+
+    from backintime_assets.ingestion.convert import _files_of_rows
+
+    names = pa.chunked_array([["b.csv", "b.csv", "a.csv"], ["a.csv", "b.csv", "ä.csv", "b.csv"]])
+    files, file_of_row = _files_of_rows(names)
+    assert files == ["b.csv", "a.csv", "ä.csv"]
+    assert file_of_row.tolist() == [0, 0, 1, 1, 0, 2, 0] and file_of_row.dtype == np.int64
+    assert _files_of_rows(pa.chunked_array([], pa.string()))[0] == []
