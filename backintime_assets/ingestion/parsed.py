@@ -129,7 +129,10 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # set aside, formulas never calculated refused, a ticker merged over the prices names them; an Excel
 # serial a hair below midnight is that day; a text "Index" column names indices; a Bloomberg security
 # labelled above the header names its rows; a few weekly bars of several tickers are refused.
-PARSER_VERSION = 21
+# 22: Thai digits, month names and Buddhist-era years; Finam's six-digit dates; a header run into the
+# first row rejected; İş Yatırım's columns; Excel serial days end at today; kept rows dictionary-encoded
+# only in repeated columns; a user's decimal and thousands marks.
+PARSER_VERSION = 22
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
