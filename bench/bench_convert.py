@@ -224,6 +224,15 @@ alone under Spark right before, 5.34 / 5.28 s survey, 3.3% / 4.4%); archive clea
 1.68 / 1.45 s: 0.125x / 0.104x; Spark 7.96 / 7.69 s: 0.626x / 0.552x); archive drifted 13.9 / 19.4 s
 (3.6% / 2.9%). An earlier pair with four helpers running read by era 25.2 s, detection 43%, on this
 code: the alone run shows the load's, not the code's. Every set loaded all its rows in every run.
+Session 37 (detection's per-row reads most files cannot need skipped, its searches over distinct values:
+callgrind 54.9M -> 37.8M instructions per drifted daily file, 0.69x; survey and conversion 0.969x daily clean,
+0.920x archive clean): one full run at 6f839cb while a reviewer fuzzed on the same cores: daily clean 7.34
+s, polars one file 2.90 s (0.395x), Spark read.csv 25.3 s (3.45x); daily drifted 30.9 s (13.7 s, 44%);
+archive clean 14.2 s, polars 2.25 s (0.159x), Spark 8.35 s (0.591x); archive drifted 16.4 s (3.9%); by era
+7.54 s (5.4%). Then the daily drifted set alone under Spark (the same 3,125 files, a warm-up, two runs
+each), the final commit (4d1fcc0) and the session's first (a80de65) alternating, nothing else running:
+detection 11.9 / 14.8 / 14.2 / 15.3 s against 26.0 / 21.6 / 18.7 / 17.9 s (0.72x by medians), its share
+40-42% against 48-53%; survey + conversion 28.3-37.1 s against 37.0-49.6 s. All rows loaded in every run.
 """
 from __future__ import annotations
 
