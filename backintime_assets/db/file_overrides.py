@@ -300,8 +300,7 @@ def set_marks(conn, sha256: str, targets: list[str], finals: dict[str, dict],
             raise FileOverrideError(problem)
         # Another file of the layout that cannot take them (a workbook) keeps detection's.
         chosen = [sha for sha in targets if sha in finals and not marks_problem(finals[sha], *marks)]
-    for sha in chosen:
-        _store(conn, [sha], MARKS, marks_value(*marks) if marks else None, changed_by)
+    _store(conn, chosen, MARKS, marks_value(*marks) if marks else None, changed_by)
     return chosen
 
 

@@ -27,7 +27,7 @@ from .result import NormalisedFile, lines_frame
 _GROUP_COLUMNS = {"date", "close", "ticker"}  # without a ticker column each file names its own
 # A file of nothing but blanks and NULs, found at its first other byte: a strip() to ask the same
 # copied every file of a daily drop whole (its last line break stripped).
-_BLANK = re.compile(rb"[ \t\r\n\x00]*").fullmatch
+_all_blank = re.compile(rb"[ \t\r\n\x00]*").fullmatch
 
 
 def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[str],
@@ -49,7 +49,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     outside = _Outside(schema, week)
     next_line = 1
     for data in datas:
-        if _BLANK(data):
+        if _all_blank(data):
             return None
         if not data.isascii() and may_hold_eastern_digits(data, schema.encoding):
             return None  # its rejected rows show its own digits (normalise._digits_as_written)

@@ -96,7 +96,7 @@ def _price_rows(lines: list[Line], schema: FileSchema, read: Callable[[bytes, Fi
             continue
         text = _padded(line[1], width) if workbook else line[1]
         if line[2] == "header" and not workbook:
-            text = run_into(text, as_rows, width) or text
+            text = _run_into(text, as_rows, width) or text
         if _may_be_a_row(text, as_rows, date, close):
             candidates.append(line)
             texts.append(text)
@@ -124,7 +124,7 @@ def _price_rows(lines: list[Line], schema: FileSchema, read: Callable[[bytes, Fi
 _NAME_RUN_INTO = re.compile(r"(<[^<>]+>)([^<>]+)")
 
 
-def run_into(raw: str, schema: FileSchema, width: int) -> str | None:
+def _run_into(raw: str, schema: FileSchema, width: int) -> str | None:
     """The row a header line runs into when the line break after it is missing, as cophieu68's
     Metastock exports write it ("<Ticker>,...,<Close>,<Volume>AAA,20261005,7.46,..."): a header of
     `width` names whose last runs into the first cell of a row of `width` more cells. Read as the
