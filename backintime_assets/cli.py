@@ -173,6 +173,10 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
         print(f"warning: {path}: {problem}", file=sys.stderr)
     for line in report.files_not_migrated(limit=20):
         print(f"warning: not migrated: {line}", file=sys.stderr)
+    for line in report.carried_lines():
+        print(line)
+    for line in report.not_carried_lines():
+        print(f"warning: {line}", file=sys.stderr)
     if report.reread_for_week:
         # The old dates on days the week closes cannot run: cmd_ingest warns of them (closed_days_note).
         print(f"{report.reread_for_week} file(s) hold other dates under BACKINTIME_TRADING_WEEK="
@@ -376,6 +380,10 @@ def cmd_schema(args) -> None:
             _show_schema(args.file, final, args.json)
             if not args.json:
                 for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {}), final or {}):
+                    print(f"  {line}")
+                from backintime_assets.db import carried_corrections
+
+                for line in carried_corrections.lines(carried_corrections.recorded(conn, sha)):
                     print(f"  {line}")
             return
         column = args.column if args.column_number is None else args.column_number - 1

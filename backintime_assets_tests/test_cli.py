@@ -583,3 +583,36 @@ def test_a_users_ticker_is_said_to_name_the_rows_of_every_copy_of_the_content(
     assert ("every row of apple.csv of ticker AAPL (and of old/apple.csv: the same content under another name)"
             in capsys.readouterr().out)
     assert with_copy.get("ticker") is None
+
+
+@pytest.mark.postgres
+def test_schema_show_says_which_corrections_a_new_version_carried_and_from_where(
+        tmp_path, postgres_url, local_lake, monkeypatch, capsys):
+    import psycopg
+
+    from backintime_assets.db import file_overrides, file_schemas
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.ingestion.raw import migrate
+    from backintime_assets_tests.ingestion.test_carry import LAST_WEEK, WEEK, _rates, _write
+    from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "rates.csv")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        _write(source, "rates.csv", _rates(WEEK + [10]))
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        conn.commit()
+    assert main(["schema", "show", "rates.csv"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert "  numbers: decimal mark '.' and no thousands mark" in shown
+    assert any(line.startswith("  override: numbers read with decimal mark '.' and no thousands mark (by ana (carried "
+                               "from the version of 2026-12-01) at ") for line in shown)
+    assert shown[-1].startswith(f"  carried from the previous version ({first[:12]}) of rates.csv: numbers read "
+                                "with decimal mark '.' and no thousands mark (by ana at ")

@@ -61,6 +61,10 @@ def _migrate_folder(log, source_folder: SourceFolderResource, lake: LakeResource
         log.warning(f"{path}: {problem}")
     for line in report.files_not_migrated():
         log.warning(f"not migrated: {line}")
+    for line in report.carried_lines():
+        log.info(line)
+    for line in report.not_carried_lines():
+        log.warning(line)
     return report
 
 
@@ -74,6 +78,8 @@ def _report_metadata(report: MigrationReport) -> dict:
         "went_missing_now": report.gone,
         "moved": report.moved,
         "reread_for_trading_week": report.reread_for_week,
+        "corrections_carried": MetadataValue.json(report.carried),
+        "corrections_not_carried": MetadataValue.json(report.not_carried),
         "problem_files": MetadataValue.json(report.problems),
         "files_not_migrated": MetadataValue.json(report.files_not_migrated(limit=200)),
     }

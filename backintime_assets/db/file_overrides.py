@@ -344,3 +344,12 @@ def version_rows(conn, sha256s: list[str]) -> list[list]:
     """What of the files' overrides a schema version digests: the settings in force, in order."""
     return [[sha, setting, o.value] for sha, settings in sorted(in_force(conn, sha256s).items())
             for setting, o in sorted(settings.items())]
+
+
+def store_carried(conn, sha256: str, carried: list[FileOverride]) -> None:
+    """Overrides carried to a new version of a file (ingestion/carry.py) as they were made, when and by whom
+    (their changed_by marked carried). A new content holds none of its own; one that did keeps it."""
+    conn.cursor().executemany(
+        """insert into file_overrides (sha256, setting, value, changed_by, changed_at)
+           values (%s, %s, %s, %s, coalesce(%s, now())) on conflict (sha256, setting) do nothing""",
+        [(sha256, o.setting, o.value, o.changed_by, o.changed_at) for o in carried])

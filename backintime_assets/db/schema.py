@@ -118,6 +118,20 @@ create table if not exists file_overrides (
     changed_at timestamptz not null default now(),
     primary key (sha256, setting)
 );
+-- Of a new version of a source path (same path, new content), each correction of its previous
+-- version's: carried to it (its layout the same as detected: ingestion/carry.py), or not and why.
+-- What `schema show` of the new version lists; the carried corrections themselves are in
+-- file_schemas and file_overrides, marked "(carried from the version of ...)" after their author.
+create table if not exists carried_corrections (
+    sha256      text not null,
+    from_sha256 text not null,
+    source_path text not null,
+    correction  text not null,
+    carried     boolean not null,
+    reason      text,
+    recorded_at timestamptz not null default now(),
+    primary key (sha256, from_sha256, correction)
+);
 -- The trading week (BACKINTIME_TRADING_WEEK, as TradingWeek.spec) the current files' dates were
 -- read by, one row. None: Monday to Friday, the only week before it was a setting. A migration
 -- under another week reads the files again (ingestion/raw.py).

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.detection.nameless import names_nothing
+from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
 from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
@@ -32,6 +33,19 @@ class MigrationReport:
     bytes_copied: int = 0
     detected: int = 0  # new files whose schema this migration detected (the others had one)
     reread_for_week: int = 0  # files read again as the trading week changed, whose dates changed
+    # New versions of a path and the corrections of its previous version: carried to them, and not (with why)
+    carried: dict[str, list[str]] = field(default_factory=dict)
+    not_carried: dict[str, list[str]] = field(default_factory=dict)
+
+    def carried_lines(self) -> list[str]:
+        """'path: carried from its previous version: correction', one a correction carried."""
+        return [f"{path}: carried from its previous version: {told}"
+                for path, said in sorted(self.carried.items()) for told in said]
+
+    def not_carried_lines(self) -> list[str]:
+        """'path: NOT carried from its previous version: correction: why': what a user is warned of."""
+        return [f"{path}: NOT carried from its previous version: {told}"
+                for path, said in sorted(self.not_carried.items()) for told in said]
 
     def files_not_migrated(self, limit: int = 50) -> list[str]:
         """'path: why' of the first `limit` files passed over that are no bookkeeping, then how many
@@ -86,6 +100,8 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
                                                   for source, sha, lake_path in copied],
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing))
+    # Those whose previous version was corrected may take its corrections: stored first, and read with them.
+    _carry_corrections(conn, survey, copied, known, schemas, surveys, report)
     for source, sha, lake_path in copied:
         found_in = surveys[sha]
         if sha not in schemas:
@@ -112,6 +128,41 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             report.withdrawn += not moved
     report.gone, report.missing = manifest.mark_missing(conn, present)
     return report
+
+
+def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, str, str]],
+                       known: dict[str, manifest.RawFile], schemas: dict[str, dict], surveys: dict[str, Survey],
+                       report: MigrationReport) -> None:
+    """A new version of a file (same path, new content) takes its previous version's corrections when
+    detected with the same layout (carry.py): stored with its detection, and the file surveyed again
+    with them, so its dates, kept rows and conversion read as the user said. Fills `schemas` and
+    `surveys` of those (their detection stored), and the report."""
+    news: dict[str, tuple[str, dict]] = {}
+    for source, sha, _ in copied:
+        if sha not in schemas:
+            news.setdefault(sha, (source.relative, surveys[sha].schema_dict()))
+    previous_of: dict[str, manifest.RawFile] = {}
+    for source, sha, _ in sorted(copied, key=lambda c: c[0].relative):
+        old = known.get(source.relative)
+        if sha in news and old is not None and old.sha256 != sha:
+            previous_of.setdefault(sha, old)  # content new under several paths: the first's previous version
+    if not previous_of:
+        return
+    carries = carry_to_new_versions(conn, news, previous_of)
+    for sha, carry in carries.items():
+        path = news[sha][0]
+        if carry.carried:
+            report.carried[path] = carry.carried
+        if carry.not_carried:
+            report.not_carried[path] = [f"{told}: {why}" for told, why in carry.not_carried]
+    carrying = [sha for sha, carry in carries.items() if carry.carries_any]
+    if carrying:
+        report.detected += len(carrying)
+        schemas.update(file_schemas.final_schemas(conn, carrying))
+        # A second, small run: read with the corrections, the rows the first kept are not the file's.
+        surveys.update(_once_per_content(survey, schemas, [
+            (sha, lake_path, source.relative, source.size_bytes) for source, sha, lake_path in copied
+            if sha in carrying]))
 
 
 def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON_FRI) -> list[date]:

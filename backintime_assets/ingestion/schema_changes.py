@@ -31,7 +31,7 @@ def schema_changes(stored: dict | None, new: dict) -> list[str]:
     old_names = [c["name"] for c in old["columns"]]
     new_names = [c["name"] for c in now["columns"]]
     if old_names != new_names:
-        lines.append(_columns_line(old_names, new_names))
+        lines.append(columns_line(old_names, new_names))
     for index, column in enumerate(now["columns"]):
         before = _same_column(old_names, column["name"], index)
         if before is None:
@@ -49,7 +49,8 @@ def _same_column(names: list[str], name: str, index: int) -> int | None:
     return names.index(name) if names.count(name) == 1 else None
 
 
-def _columns_line(old: list[str], new: list[str]) -> str:
+def columns_line(old: list[str], new: list[str]) -> str:
+    """How a header's names changed: `columns added 'Adj Close'; removed 'Close'`, or reordered."""
     added = [n for n in new if n not in old]
     removed = [n for n in old if n not in new]
     if not added and not removed:

@@ -1,0 +1,164 @@
+"""A file's corrections carried to its next version (same source path, new content) when the new
+version is detected with the same layout: an office refreshing a file in place (a day appended, a
+day's export saved over) must not lose the user's word on how it reads.
+
+plan decides, purely, what is carried and what is not, and why; carry_to_new_versions stores it (the
+outcome kept in db/carried_corrections.py), called by the migration (ingestion/raw.py) before the new
+version's rows are read with them."""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from backintime_assets.db import carried_corrections, file_overrides, file_schemas
+from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED, MARKS, TICKER, FileOverride, marks_label, read_marks
+from backintime_assets.db.file_schemas import Override, place_overrides
+from backintime_assets.db.manifest import RawFile
+from backintime_assets.ingestion.schema_changes import columns_line
+
+# What a carried correction's changed_by ends with; a correction carried again is marked from its
+# latest version only, the original author kept in front.
+_CARRIED = re.compile(r" \(carried from the version of [^)]*\)$")
+DAY_NOT_CARRIED = ("a day's list saved over is most likely another day's: say its day again if it is the same "
+                   "(schema override FILE --day)")
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The version of a source path a new one replaces, with the corrections in force on it."""
+    sha256: str
+    source_path: str
+    modified_at: datetime
+    detected: dict  # its schema as detection stored it, before any correction
+    columns: list[Override]  # its column corrections (file_schemas.overrides)
+    settings: dict[str, FileOverride]  # its whole-file overrides in force (file_overrides.in_force)
+
+
+@dataclass
+class Carry:
+    previous: Previous
+    columns: list[Override] = field(default_factory=list)  # to store on the new version, marked carried
+    settings: list[FileOverride] = field(default_factory=list)  # likewise
+    carried: list[str] = field(default_factory=list)  # each correction carried, as the user is told it
+    not_carried: list[tuple[str, str]] = field(default_factory=list)  # (correction, why not)
+
+    @property
+    def carries_any(self) -> bool:
+        return bool(self.columns or self.settings)
+
+
+def plan(previous: Previous, new: dict) -> Carry:
+    """What of `previous`'s corrections its new version (`new`: its schema as detected) takes. All of
+    them when the layout is the same (layout_change), but a day: none when it changed, each said."""
+    carry = Carry(previous)
+    marked = carried_by(previous)
+    corrected = [o for o in previous.columns if _corrects(o)]
+    changed = layout_change(previous.detected, new)
+    if changed is None and place_overrides(corrected, [c["name"] for c in new.get("columns") or []])[1]:
+        # The same names in the same order place every correction by name; should one not be, none goes.
+        changed = "a corrected column has no column of its name in the new version"
+    for o in corrected:
+        told = column_correction(o)
+        if changed:
+            carry.not_carried.append((told, f"not the same layout: {changed}"))
+        else:
+            carry.columns.append(replace(o, changed_by=marked(o.changed_by)))
+            carry.carried.append(told)
+    for setting, o in sorted(previous.settings.items()):
+        told = file_correction(o)
+        if setting == DAY:
+            carry.not_carried.append((told, DAY_NOT_CARRIED))
+        elif changed:
+            carry.not_carried.append((told, f"not the same layout: {changed}"))
+        else:
+            carry.settings.append(replace(o, changed_by=marked(o.changed_by)))
+            carry.carried.append(told)
+    return carry
+
+
+def layout_change(before: dict, after: dict) -> str | None:
+    """How a file's layout as detected changed between two versions, or None: the same format (and
+    sheet), delimiter, family of encoding (bytes or wide, utf-16/32) and header names, in order, as
+    spelt. Marks, types and formats are not layout: they are what the corrections are of."""
+    for key in ("file_format", "sheet", "delimiter"):
+        if before.get(key) != after.get(key):
+            return f"{key} {before.get(key)!r} -> {after.get(key)!r}"
+    if _encoding_family(before.get("encoding")) != _encoding_family(after.get("encoding")):
+        return f"encoding {before.get('encoding')!r} -> {after.get('encoding')!r}"
+    names = [c["name"] for c in before.get("columns") or []], [c["name"] for c in after.get("columns") or []]
+    if names[0] != names[1]:
+        return columns_line(*names)
+    return None
+
+
+def carried_by(previous: Previous):
+    """changed_by of a correction carried from `previous`: the original author's, marked so."""
+    mark = f" (carried from the version of {previous.modified_at:%Y-%m-%d})"
+    return lambda by: _CARRIED.sub("", by) + mark
+
+
+def column_correction(o: Override) -> str:
+    """A column's correction as the user is told it: `column 3 Rate: type float (by ana at 2026-12-01 10:00)`."""
+    said = [f"{what} {value!r}" for what, value in (("type", o.final_type), ("format", o.final_format),
+                                                     ("mapping", o.final_mapping)) if value is not None]
+    if o.final_multiplier is not None:
+        said.append(f"multiplier {o.final_multiplier:g}")
+    return f"column {o.column_index + 1} {o.column_name}: {', '.join(said)} ({_who(o.changed_by, o.changed_at)})"
+
+
+def file_correction(o: FileOverride) -> str:
+    """A whole file's override as the user is told it: `numbers read with decimal mark '.' ... (by ana at ...)`."""
+    if o.setting == MARKS:
+        said = "numbers read with " + marks_label(*read_marks(o.value))
+    else:
+        said = {DAY: "every row dated", TICKER: "every row of ticker",
+                LOAD_REFUSED: "loads though detection refused it:"}.get(o.setting, o.setting) + f" {o.value}"
+    return f"{said} ({_who(o.changed_by, o.changed_at)})"
+
+
+def _who(by: str, at: datetime | None) -> str:
+    return f"by {by}" + (f" at {at:%Y-%m-%d %H:%M}" if at else "")
+
+
+def _corrects(o: Override) -> bool:
+    """Whether a column's stored correction changes anything of detection's (a type set as detected does not)."""
+    return any(v is not None for v in (o.final_type, o.final_format, o.final_mapping, o.final_multiplier))
+
+
+def _encoding_family(encoding: str | None) -> str:
+    """Wide encodings (UTF-16, UTF-32) apart from those of bytes: a file that gains an accented byte reads
+    cp1252 where it read UTF-8, and is the same export; one saved as UTF-16 is another tool's."""
+    try:
+        name = codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        return str(encoding)
+    return name[:6] if name.startswith(("utf-16", "utf-32")) else "bytes"
+
+
+def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: dict[str, RawFile]) -> dict[str, Carry]:
+    """Of new contents never detected before (sha256 -> (source path, schema as detected)), each one a new
+    version of a path whose previous version (`previous_of`) carries corrections: the detection stored
+    with what it takes of them (file_schemas.replace_detection places the columns' by name), and what it
+    does not recorded with why. Returns the carries of those with corrections to weigh."""
+    olds = sorted({old.sha256 for sha, old in previous_of.items() if sha in news})
+    columns = file_schemas.overrides(conn, olds)
+    settings = file_overrides.in_force(conn, olds)
+    detected = file_schemas.stored_detections(conn, olds)
+    carries = {}
+    for sha, (path, new) in news.items():
+        old = previous_of.get(sha)
+        if old is None or old.sha256 not in detected or not (columns.get(old.sha256) or settings.get(old.sha256)):
+            continue
+        previous = Previous(old.sha256, old.source_path, old.modified_at, detected[old.sha256],
+                            columns.get(old.sha256, []), settings.get(old.sha256, {}))
+        carry = plan(previous, new)
+        if not carry.carried and not carry.not_carried:
+            continue  # corrections that changed nothing of detection's
+        if carry.carries_any:
+            file_schemas.replace_detection(conn, sha, path, new, carry.columns)
+            file_overrides.store_carried(conn, sha, carry.settings)
+        carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried)
+        carries[sha] = carry
+    return carries

@@ -1,0 +1,211 @@
+"""A file's corrections carried to its next version (same path, new content) of the same layout, in the
+migration that meets it, before its rows are read; not carried, and said so, when the layout changed."""
+import datetime as dt
+import os
+
+import psycopg
+import pytest
+
+from backintime_assets.db import carried_corrections, file_overrides, file_schemas, manifest
+from backintime_assets.db.file_overrides import FileOverride, marks_value
+from backintime_assets.db.file_schemas import Override
+from backintime_assets.db.schema import ensure_schema
+from backintime_assets.detection import FileSchema
+from backintime_assets.ingestion.carry import DAY_NOT_CARRIED, Previous, layout_change, plan
+from backintime_assets.ingestion.raw import migrate
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+LAST_WEEK = dt.datetime(2026, 12, 1, 9, 30).timestamp()
+WEEK = [3, 4, 5, 6, 7]  # March 2025's first trading week; then Monday 10, Tuesday 11 appended
+
+
+def _rates(days: list[int], header: str = "Date;Ticker;Rate") -> bytes:
+    """A `;` file of three-decimal rates, which detection reads with ',' decimals: 1.503 as 1503."""
+    extra = header.count(";") - 2
+    return (header + "\n" + "".join(f"{d:02d}/03/2025;EURUSD;1.{500 + d}" + ";100" * extra + "\n"
+                                    for d in days)).encode()
+
+
+class AskedSurveyor(DriverSurveyor):
+    """DriverSurveyor noting the schema each file was surveyed with (None: detected)."""
+
+    def __init__(self, location):
+        super().__init__(location)
+        self.schemas = []
+
+    def __call__(self, tasks):
+        self.schemas.append({t.name: t.schema_json for t in tasks})
+        return super().__call__(tasks)
+
+
+def _write(source, name: str, data: bytes, mtime: float | None = None):
+    (source / name).write_bytes(data)
+    if mtime is not None:
+        os.utime(source / name, (mtime, mtime))
+
+
+def _loaded_closes(conn, sha: str, data: bytes, name: str) -> list[float]:
+    """The closes the conversion loads from the file, read with its final schema."""
+    loaded = normalise_bytes(data, FileSchema.from_dict(file_schemas.final_schema(conn, sha)), name)
+    return loaded.prices_arrow.column("close").to_pylist()
+
+
+@pytest.mark.postgres
+def test_a_column_correction_and_marks_reach_the_files_next_version_before_its_rows_are_read(
+        postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    surveyor = AskedSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        first = file_schemas.current_sha256(conn, "rates.csv")
+        assert _loaded_closes(conn, first, _rates(WEEK), "rates.csv")[0] == 1503  # the defect's reading
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        file_schemas.override_column(conn, [first], "Rate", "ana", final_type="float")
+        assert _loaded_closes(conn, first, _rates(WEEK), "rates.csv") == [1.503, 1.504, 1.505, 1.506, 1.507]
+        made = file_overrides.stored(conn, [first])[first]["marks"].changed_at
+
+        # The office appends a day to the file in place.
+        _write(source, "rates.csv", _rates(WEEK + [10]))
+        report = migrate(conn, source, local_lake, surveyor)
+        second = file_schemas.current_sha256(conn, "rates.csv")
+        assert second != first and report.detected == 1
+        assert report.carried["rates.csv"] == [
+            f"column 3 Rate: type 'float' (by ana at {made:%Y-%m-%d %H:%M})",
+            f"numbers read with decimal mark '.' and no thousands mark (by ana at {made:%Y-%m-%d %H:%M})"]
+        assert report.not_carried == {}
+        # Read again with them in the same migration: its kept rows and dates are the corrected reading's.
+        resurveyed = surveyor.schemas[-1]["rates.csv"]
+        assert resurveyed is not None and FileSchema.from_json(resurveyed).decimal == "."
+        assert manifest.current_files(conn)["rates.csv"].dates == [dt.date(2025, 3, d) for d in WEEK + [10]]
+        assert _loaded_closes(conn, second, _rates(WEEK + [10]), "rates.csv") == [
+            1.503, 1.504, 1.505, 1.506, 1.507, 1.51]
+        # Who made them and when, and that they were carried.
+        marks = file_overrides.stored(conn, [second])[second]["marks"]
+        assert (marks.value, marks.changed_by, marks.changed_at) == (
+            marks_value(".", None), "ana (carried from the version of 2026-12-01)", made)
+        (rate,) = file_schemas.overrides(conn, [second])[second]
+        assert (rate.column_name, rate.final_type, rate.changed_by) == (
+            "Rate", "float", "ana (carried from the version of 2026-12-01)")
+        assert carried_corrections.lines(carried_corrections.recorded(conn, second)) == [
+            f"carried from the previous version ({first[:12]}) of rates.csv: {told}"
+            for told in report.carried["rates.csv"]]
+        # A version carried again names its own previous version, and the original author still.
+        _write(source, "rates.csv", _rates(WEEK + [10, 11]), dt.datetime(2026, 12, 3, 9).timestamp())
+        migrate(conn, source, local_lake, surveyor)
+        third = file_schemas.current_sha256(conn, "rates.csv")
+        assert _loaded_closes(conn, third, _rates(WEEK + [10, 11]), "rates.csv")[-1] == 1.511
+        assert file_overrides.stored(conn, [third])[third]["marks"].changed_by.startswith(
+            "ana (carried from the version of 20")
+        assert file_overrides.stored(conn, [third])[third]["marks"].changed_by.count("carried") == 1
+
+
+@pytest.mark.postgres
+def test_nothing_is_carried_into_a_version_whose_columns_differ_and_the_reason_is_shown(
+        postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "rates.csv")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        file_schemas.override_column(conn, [first], "Rate", "ana", final_type="float")
+
+        _write(source, "rates.csv", _rates(WEEK + [10], header="Date;Ticker;Rate;Volume"))
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "rates.csv")
+        assert report.carried == {}
+        assert [line.split(": not the same layout: ")[1] for line in report.not_carried["rates.csv"]] == [
+            "columns added 'Volume'"] * 2
+        assert file_overrides.stored(conn, [second]) == {} and file_schemas.overrides(conn, [second]) == {}
+        assert file_schemas.final_schema(conn, second)["decimal"] == ","  # as detected: the user must say again
+        shown = carried_corrections.lines(carried_corrections.recorded(conn, second))
+        assert len(shown) == 2 and all(line.startswith(f"NOT carried from the previous version ({first[:12]}) of "
+                                                       "rates.csv: ") for line in shown)
+        assert shown[1].startswith("NOT carried from the previous version") and "'Volume'" in shown[1]
+
+
+@pytest.mark.postgres
+def test_a_day_is_not_carried_to_a_days_list_saved_over_and_says_so(postgres_url, local_lake, tmp_path):
+    monday = b"Closing prices as of 2025-03-03\nSymbol,Close\nAAA,10.5\nBBB,20.25\n"
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "quotes.csv", monday, LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "quotes.csv")
+        file_overrides.set_day(conn, first, file_schemas.final_schema(conn, first), dt.date(2025, 3, 3), "ana")
+
+        _write(source, "quotes.csv", monday.replace(b"03-03", b"03-04").replace(b"10.5", b"10.75"))
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "quotes.csv")
+        assert report.carried == {} and report.not_carried["quotes.csv"] == [
+            f"every row dated 2025-03-03 (by ana at "
+            f"{file_overrides.stored(conn, [first])[first]['day'].changed_at:%Y-%m-%d %H:%M}): {DAY_NOT_CARRIED}"]
+        assert file_schemas.final_schema(conn, second)["day"] is None and file_overrides.stored(conn, [second]) == {}
+        (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
+        assert shown.startswith("NOT carried from the previous version") and shown.endswith(DAY_NOT_CARRIED)
+
+
+@pytest.mark.postgres
+def test_a_correction_taken_back_is_not_carried(postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "rates.csv")
+        finals = file_schemas.final_schemas(conn, [first])
+        file_overrides.set_marks(conn, first, [first], finals, (".", None), "ana")
+        file_overrides.set_marks(conn, first, [first], finals, None, "boss")  # taken back: value None
+        file_schemas.override_column(conn, [first], "Rate", "ana", final_type="integer")  # as detected already
+
+        _write(source, "rates.csv", _rates(WEEK + [10]))
+        surveyor = AskedSurveyor(local_lake)
+        report = migrate(conn, source, local_lake, surveyor)
+        second = file_schemas.current_sha256(conn, "rates.csv")
+        assert report.carried == {} and report.not_carried == {} and len(surveyor.schemas) == 1
+        assert file_overrides.stored(conn, [second]) == {} and carried_corrections.recorded(conn, second) == []
+        assert _loaded_closes(conn, second, _rates(WEEK + [10]), "rates.csv")[-1] == 1510  # as detected
+
+
+def _previous(detected: dict, columns=(), settings=None) -> Previous:
+    return Previous("old", "a.csv", dt.datetime(2026, 12, 1, 10), detected, list(columns), settings or {})
+
+
+def _schema(names, delimiter=";", encoding="utf-8") -> dict:
+    return {"file_format": "csv", "delimiter": delimiter, "encoding": encoding,
+            "columns": [{"name": n} for n in names]}
+
+
+def test_the_same_layout_is_the_same_format_delimiter_encoding_family_and_names_in_order():
+    base = _schema(["Date", "Close"])
+    assert layout_change(base, _schema(["Date", "Close"], encoding="cp1252")) is None  # an accented byte gained
+    assert layout_change(base, _schema(["Date", "Close"], encoding="utf-16")) == "encoding 'utf-8' -> 'utf-16'"
+    assert layout_change(base, _schema(["Date", "Close"], delimiter=",")) == "delimiter ';' -> ','"
+    assert layout_change(base, _schema(["Close", "Date"])) == "columns reordered: 'Close', 'Date'"
+    assert layout_change(base, _schema(["Date", "close"])) == "columns added 'close'; removed 'Close'"
+    assert layout_change(base, {**_schema(["Date", "Close"]), "file_format": "xlsx"}) == "file_format 'csv' -> 'xlsx'"
+
+
+def test_a_plan_carries_ticker_marks_and_a_lifted_refusal_not_a_day_and_marks_them_carried_once():
+    at = dt.datetime(2026, 11, 30, 8)
+    settings = {s: FileOverride(s, v, "ana (carried from the version of 2026-11-29)", at) for s, v in
+                (("ticker", "AAPL"), ("marks", marks_value(",", ".")), ("load_refused", "a list of trades"),
+                 ("day", "2025-03-03"))}
+    column = Override(1, "Close", None, None, "close", "bob", at)
+    carry = plan(_previous(_schema(["Date", "Close"]), [column], settings), _schema(["Date", "Close"]))
+    assert [o.setting for o in carry.settings] == ["load_refused", "marks", "ticker"]
+    assert {o.changed_by for o in carry.settings} == {"ana (carried from the version of 2026-12-01)"}
+    assert {o.changed_at for o in carry.settings} == {at}
+    assert carry.columns == [Override(1, "Close", None, None, "close", "bob (carried from the version of 2026-12-01)",
+                                      at)]
+    assert carry.not_carried == [(f"every row dated 2025-03-03 (by ana (carried from the version of 2026-11-29) at "
+                                  f"{at:%Y-%m-%d %H:%M})", DAY_NOT_CARRIED)]
