@@ -78,8 +78,8 @@ def _report_metadata(report: MigrationReport) -> dict:
         "went_missing_now": report.gone,
         "moved": report.moved,
         "reread_for_trading_week": report.reread_for_week,
-        "corrections_carried": MetadataValue.json(report.carried),
-        "corrections_not_carried": MetadataValue.json(report.not_carried),
+        "files_carrying_corrections": len(report.carried),  # to new versions of corrected files
+        "corrections_not_carried": MetadataValue.json(report.not_carried_lines(limit=200)),
         "problem_files": MetadataValue.json(report.problems),
         "files_not_migrated": MetadataValue.json(report.files_not_migrated(limit=200)),
     }

@@ -37,15 +37,16 @@ class MigrationReport:
     carried: dict[str, list[str]] = field(default_factory=dict)
     not_carried: dict[str, list[str]] = field(default_factory=dict)
 
-    def carried_lines(self) -> list[str]:
-        """'path: carried from its previous version: correction', one a correction carried."""
-        return [f"{path}: carried from its previous version: {told}"
-                for path, said in sorted(self.carried.items()) for told in said]
+    def carried_lines(self, limit: int = 50) -> list[str]:
+        """'path: carried from its previous version: correction', one a correction carried, the first
+        `limit` (a layout's marks carried to a morning's hundred refreshed files would bury the rest)."""
+        return _first(limit, [f"{path}: carried from its previous version: {told}"
+                              for path, said in sorted(self.carried.items()) for told in said])
 
-    def not_carried_lines(self) -> list[str]:
+    def not_carried_lines(self, limit: int = 50) -> list[str]:
         """'path: NOT carried from its previous version: correction: why': what a user is warned of."""
-        return [f"{path}: NOT carried from its previous version: {told}"
-                for path, said in sorted(self.not_carried.items()) for told in said]
+        return _first(limit, [f"{path}: NOT carried from its previous version: {told}"
+                              for path, said in sorted(self.not_carried.items()) for told in said])
 
     def files_not_migrated(self, limit: int = 50) -> list[str]:
         """'path: why' of the first `limit` files passed over that are no bookkeeping, then how many
@@ -53,6 +54,11 @@ class MigrationReport:
         noted = [f"{path}: {why}" for path, why in self.passed_over.items() if not why.startswith("bookkeeping")]
         more = [f"... and {len(noted) - limit} more"] if len(noted) > limit else []
         return noted[:limit] + more
+
+
+def _first(limit: int, lines: list[str]) -> list[str]:
+    """The first `limit` lines, then how many more (`schema show` of each file lists them all)."""
+    return lines[:limit] + ([f"... and {len(lines) - limit} more"] if len(lines) > limit else [])
 
 
 def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw_missing: bool = False,
