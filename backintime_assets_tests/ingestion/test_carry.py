@@ -209,3 +209,35 @@ def test_a_plan_carries_ticker_marks_and_a_lifted_refusal_not_a_day_and_marks_th
                                       at)]
     assert carry.not_carried == [(f"every row dated 2025-03-03 (by ana (carried from the version of 2026-11-29) at "
                                   f"{at:%Y-%m-%d %H:%M})", DAY_NOT_CARRIED)]
+
+
+@pytest.mark.postgres
+def test_the_survey_keeps_the_new_versions_rows_read_with_the_carried_corrections(postgres_url, in_process, tmp_path):
+    import json
+
+    from backintime_assets.ingestion.kept_groups import read_members
+    from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
+    from backintime_assets.ingestion.survey import survey_files
+
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    survey = lambda tasks: survey_files(None, in_process, tasks, slices=1)  # noqa: E731
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, in_process, survey)
+        first = file_schemas.current_sha256(conn, "rates.csv")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        file_schemas.override_column(conn, [first], "Rate", "ana", final_type="float")
+        _write(source, "rates.csv", _rates(WEEK + [10]))
+        migrate(conn, source, in_process, survey)
+        current = manifest.current_files(conn)["rates.csv"]
+        final = json.dumps(file_schemas.final_schema(conn, current.sha256))
+    # What the conversion reads: the rows kept under the final schema's reading, no parse of the text.
+    task = FileTask(current.lake_path, "rates.csv", final, current.dates[0], 0, current.size_bytes,
+                    kept_rows_path(in_process, current.sha256, final, current.size_bytes), tuple(current.dates))
+    not_kept = []
+    (rows,) = read_members(in_process.filesystem(), [task], not_kept)
+    assert not_kept == []
+    # (and the file's summary row, which holds no price)
+    assert [c for c in rows.column("close").to_pylist() if c is not None] == [1.503, 1.504, 1.505, 1.506, 1.507, 1.51]
