@@ -137,28 +137,36 @@ def _encoding_family(encoding: str | None) -> str:
     return name[:6] if name.startswith(("utf-16", "utf-32")) else "bytes"
 
 
-def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: dict[str, RawFile]) -> dict[str, Carry]:
+def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]],
+                          previous_of: dict[str, list[RawFile]]) -> list[tuple[str, Carry]]:
     """Of new contents never detected before (sha256 -> (source path, schema as detected)), each one a new
-    version of a path whose previous version (`previous_of`) carries corrections: the detection stored
-    with what it takes of them (file_schemas.replace_detection places the columns' by name), and what it
-    does not recorded with why. Returns the carries of those with corrections to weigh."""
-    olds = sorted({old.sha256 for sha, old in previous_of.items() if sha in news})
+    version of paths whose previous versions (`previous_of`, in path order) carry corrections: the
+    detection stored with what it takes of the first's (file_schemas.replace_detection places the
+    columns' by name), and what it does not recorded with why. Returns (sha256, carry) of each previous
+    version with corrections to weigh."""
+    olds = sorted({old.sha256 for sha, previous in previous_of.items() if sha in news for old in previous})
     columns = file_schemas.overrides(conn, olds)
     settings = file_overrides.in_force(conn, olds)
     detected = file_schemas.stored_detections(conn, olds)
-    carries = {}
+    carries = []
     for sha, (path, new) in news.items():
-        old = previous_of.get(sha)
-        if old is None or old.sha256 not in detected or not (columns.get(old.sha256) or settings.get(old.sha256)):
-            continue
-        previous = Previous(old.sha256, old.source_path, old.modified_at, detected[old.sha256],
-                            columns.get(old.sha256, []), settings.get(old.sha256, {}))
-        carry = plan(previous, new)
-        if not carry.carried and not carry.not_carried:
-            continue  # corrections that changed nothing of detection's
-        if carry.carries_any:
-            file_schemas.replace_detection(conn, sha, path, new, carry.columns)
-            file_overrides.store_carried(conn, sha, carry.settings)
-        carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried)
-        carries[sha] = carry
+        taken_from = None
+        for old in previous_of.get(sha, []):
+            if old.sha256 not in detected or not (columns.get(old.sha256) or settings.get(old.sha256)):
+                continue
+            carry = plan(Previous(old.sha256, old.source_path, old.modified_at, detected[old.sha256],
+                                  columns.get(old.sha256, []), settings.get(old.sha256, {})), new)
+            if taken_from is not None:
+                # The same content arrived as the new version of two paths: one content, one reading.
+                carry = Carry(carry.previous, not_carried=carry.not_carried + [
+                    (told, f"the same content is also the new version of {taken_from}, whose previous version's "
+                           "corrections it takes") for told in carry.carried])
+            if not carry.carried and not carry.not_carried:
+                continue  # corrections that changed nothing of detection's
+            if carry.carries_any:
+                file_schemas.replace_detection(conn, sha, path, new, carry.columns)
+                file_overrides.store_carried(conn, sha, carry.settings)
+            taken_from = taken_from or old.source_path
+            carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried)
+            carries.append((sha, carry))
     return carries

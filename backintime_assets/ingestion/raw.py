@@ -147,21 +147,21 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
     for source, sha, _ in copied:
         if sha not in schemas:
             news.setdefault(sha, (source.relative, surveys[sha].schema_dict()))
-    previous_of: dict[str, manifest.RawFile] = {}
+    previous_of: dict[str, list[manifest.RawFile]] = {}
     for source, sha, _ in sorted(copied, key=lambda c: c[0].relative):
         old = known.get(source.relative)
         if sha in news and old is not None and old.sha256 != sha:
-            previous_of.setdefault(sha, old)  # content new under several paths: the first's previous version
+            previous_of.setdefault(sha, []).append(old)
     if not previous_of:
         return
     carries = carry_to_new_versions(conn, news, previous_of)
-    for sha, carry in carries.items():
-        path = news[sha][0]
+    for _, carry in carries:
+        path = carry.previous.source_path  # the new version's too
         if carry.carried:
             report.carried[path] = carry.carried
         if carry.not_carried:
             report.not_carried[path] = [f"{told}: {why}" for told, why in carry.not_carried]
-    carrying = [sha for sha, carry in carries.items() if carry.carries_any]
+    carrying = sorted({sha for sha, carry in carries if carry.carries_any})
     if carrying:
         report.detected += len(carrying)
         schemas.update(file_schemas.final_schemas(conn, carrying))

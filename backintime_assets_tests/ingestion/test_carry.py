@@ -241,3 +241,28 @@ def test_the_survey_keeps_the_new_versions_rows_read_with_the_carried_correction
     assert not_kept == []
     # (and the file's summary row, which holds no price)
     assert [c for c in rows.column("close").to_pylist() if c is not None] == [1.503, 1.504, 1.505, 1.506, 1.507, 1.51]
+
+
+@pytest.mark.postgres
+def test_one_content_new_under_two_corrected_paths_takes_the_first_ones_and_says_so_of_the_other(
+        postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "a.csv", _rates(WEEK), LAST_WEEK)
+    _write(source, "b.csv", _rates(WEEK[:4]), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        for name, who in (("a.csv", "ana"), ("b.csv", "bob")):
+            sha = file_schemas.current_sha256(conn, name)
+            file_overrides.set_marks(conn, sha, [sha], file_schemas.final_schemas(conn, [sha]), (".", None), who)
+        _write(source, "a.csv", _rates(WEEK + [10]))
+        _write(source, "b.csv", _rates(WEEK + [10]))
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        new = file_schemas.current_sha256(conn, "a.csv")
+        assert file_schemas.current_sha256(conn, "b.csv") == new
+        assert list(report.carried) == ["a.csv"] and list(report.not_carried) == ["b.csv"]
+        assert report.not_carried["b.csv"][0].endswith(
+            ": the same content is also the new version of a.csv, whose previous version's corrections it takes")
+        assert file_overrides.stored(conn, [new])[new]["marks"].changed_by.startswith("ana (carried")
+        assert len(carried_corrections.recorded(conn, new)) == 2
