@@ -406,11 +406,14 @@ def _known_in(counts: Counter[str]) -> int:
     return sum(map(counts.__getitem__, _KNOWN_JOINED.findall(text))) + counts.get("", 0)
 
 
-def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = False, unread: str = "") -> float:
+def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = False, unread: str = "",
+           lines: list[str] | None = None) -> float:
     """`aligned`: rows of a space delimiter in a sample with runs of spaces (_aligned), read with
     the runs merged or not. A blank cell is then no known value (it is padding, read unmerged), and
     a space between two cells cuts a number only where it groups thousands (_ATOMIC_MERGED).
-    `unread`: the sample's quote characters this reading does not take as quotes (_torn)."""
+    `unread`: the sample's quote characters this reading does not take as quotes (_torn).
+    `lines`: the sample's lines, of a reading with its runs of spaces merged: a number is cut only
+    where its cells stand one space apart in the line, as a thousands group does."""
     # A row whose text is one number or date cut in pieces by the delimiter ("1.5" on '.') is not
     # a row of values: it counts neither for the pattern nor as known cells.
     # "1,5" is a row of two numbers as much as a decimal comma: only the inner characters cut.
@@ -422,7 +425,12 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     pieces = [delimiter.join(f) for _, f in rows if len(f) > 1] if delimiter in _INNER_CHARS else []
     text = joined(pieces) if pieces else None
     if pieces and (text is None or "\n" in text or atomic_joined.search(text)):
-        cut = [len(f) > 1 and bool(atomic.match(delimiter.join(f))) for _, f in rows]
+        # Merged, a run of spaces reads as the one space of a thousands group: a scientific table's
+        # "1            107.8681568" (a one-digit factor beside three-digit values) was one number
+        # "1 107.8681568" cut in two on every row, and the reading that kept the padding as empty
+        # cells won, 24 columns of blanks for 2.
+        cut = [len(f) > 1 and bool(atomic.match(j := delimiter.join(f))) and (lines is None or j in lines[i])
+               for i, f in rows]
     else:
         cut = [False] * len(rows)
     whole = [f for (_, f), c in zip(rows, cut) if f and f != [""] and not c]
@@ -797,7 +805,7 @@ def _best_dialect(sample: str, declared: str | None = None) -> tuple[str, str | 
                 skip = False
                 if padded:
                     skipped = _score(parse_rows(sample, d, q, e, skipinitialspace=True), d, aligned=True,
-                                     unread=present.replace(q or "", ""))
+                                     unread=present.replace(q or "", ""), lines=lines)
                     if skipped > score * (1 + 1e-9) + 1e-12:
                         score, skip = skipped, True
                 elif (d, q) in spaced and d != " ":  # a space delimiter: see above

@@ -378,6 +378,18 @@ def test_aligned_numbers_of_two_columns_are_not_taken_for_one_spaced_number():
     assert (d.delimiter, d.skipinitialspace) == (" ", True)
 
 
+def test_a_one_digit_column_beside_three_digit_values_is_two_columns_not_a_spaced_number():
+    # Merged, "1            107.8681568" reads as "1 107.8681568", a number grouped by a space: a
+    # thousands group stands one space apart, not a run of them. Taken for a cut number on every
+    # row, the reading that kept the padding as empty cells won (two dozen columns of blanks).
+    text = "Data:  Instrument           AgWt\n" + "".join(
+        f"           {1 + i // 12}            107.86815{i:02d}\n" for i in range(24))
+    d = detect_dialect(text)
+    assert (d.delimiter, d.skipinitialspace) == (" ", True)
+    rows = parse_rows(text, d.delimiter, d.quotechar, d.escapechar, skipinitialspace=True)
+    assert [f for _, f in rows][:2] == [["Data:", "Instrument", "AgWt"], ["1", "107.8681500"]]
+
+
 def test_a_quote_after_a_run_of_spaces_opens_a_cell():
     text = 'id name amount\n1  "Smith John"  12.5\n2  "Doe Jane"  7\n3  "Roe Rick"  3\n'
     d = detect_dialect(text)
