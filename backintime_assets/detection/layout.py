@@ -935,9 +935,22 @@ def _shaped_like_above(columns: list[list[int]], k: int, n: int) -> bool:
     no parentheses by chance, typed a column alone from there, and every row above was taken for
     preamble (eight rows lost). A preamble's "Key,value" lines are shaped unlike the log below them."""
     shapes = list(zip(*columns)) if columns else []
-    below = set(shapes[k:n])
+    # Of the rows from k on, those in the kinds that typed their columns: the uniform typing lets a
+    # few others through (prose and a header over a scientific table's data), and counted as data's
+    # shapes, a preamble of prose lines was "shaped like" them and the table was read from line 0.
+    typed = [(j, _uniform_kind(column[k:n])) for j, column in enumerate(columns)]
+    typed = [(j, kind) for j, kind in typed if kind]
+    below = {s for s in shapes[k:n] if all(s[j] in (0, kind) for j, kind in typed)}
     above = shapes[:max(k - 1, 0)]
     return bool(above) and 4 * sum(s in below for s in above) >= len(above)
+
+
+def _uniform_kind(kinds: list[int]) -> int:
+    """The kind (1 number, 2 date-like) nine in ten of a column's filled cells hold, as
+    _uniform_counts types a column; 0 where none does."""
+    filled = [kind for kind in kinds if kind]
+    top = max((1, 2), key=filled.count)
+    return top if filled and filled.count(top) >= 0.9 * len(filled) else 0
 
 
 def _names_typed_rows(rows: list[Row], k: int, width: int, decimal: str, thousands: str | None) -> bool:

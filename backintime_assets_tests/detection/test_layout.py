@@ -1519,3 +1519,21 @@ def test_a_blank_cornered_header_over_a_first_record_with_one_odd_flag_is_one_ro
     schema = detect_bytes(text.encode(), "members.csv")
     assert (schema.header_row, schema.data_start_line) == (0, 1)
     assert [c.name for c in schema.columns][1:] == ["verified", "active"]
+
+
+def test_a_scientific_table_under_a_long_prose_preamble_is_found_below_it():
+    # A certified dataset's description (NIST StRD style): thirty-odd lines of prose, some of
+    # two words, and a "Data:" header over space-aligned numbers. The uniform typing from the
+    # table's top lets a few prose lines through; counted as the data's shapes, they made every
+    # prose line above "shaped like" the data, the table was read from line 0 and typed as text.
+    prose = ["Reference Dataset", "Dataset Name:   Silver   (silver.dat)", "",
+             "File Format:    ASCII", "                Data               (lines 41 to 88)", ""]
+    prose += [f"Note {k}:   the reference values were measured by hand" for k in range(14)]
+    prose += ["", "Certified Values:", "", "Between Instrument  1 3.6E-09 3.6E-09 1.59E+01",
+              "Within Instrument  46 1.0E-08 2.2E-10", "", "Certified Residual",
+              "Standard Deviation  1.5E-05", "", "", "Data:  Instrument           AgWt"]
+    rows = [f"           {1 + i // 24}            107.86815{i:02d}" for i in range(48)]
+    text = "\n".join(prose + rows) + "\n"
+    schema = detect_bytes(text.encode(), "silver.dat")
+    assert (schema.header_row, schema.data_start_line) == (len(prose) - 1, len(prose))
+    assert [c.type for c in schema.columns] == ["integer", "float"]
