@@ -641,6 +641,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         read = _other_delimiter_header(text, tail_text, dialect, read, file_date)
     if dialect.delimiter == " " and dialect.skipinitialspace:
         read = _aligned_header(text, tail_text, dialect, read, file_date)
+        read = _aligned_units(text, tail_text, dialect, read, file_date)
         dialect, read = _gapped(text, tail_text, dialect, read, file_date)
     decimal, thousands, marks_seen = read.number_format
     tail_rows = None
@@ -756,6 +757,38 @@ def _aligned_header(text: str, tail_text: str | None, dialect: Dialect, read: _R
     if (aligned.layout.header_row, aligned.layout.data_start_line) != (line, start):
         return read
     return aligned
+
+
+def _aligned_units(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> _Read:
+    """A space-aligned table's line of units under its header ("degC  degC  days  mm  hours" under
+    "yyyy  mm  tmax  tmin  af  rain  sun", the Met Office's station files): columns without a unit
+    leave no cell, so read with runs of spaces merged the line is short, and its words were taken
+    for the first data row, under the wrong names. Each word is placed under the name its text
+    overlaps on the page; the line stands as the header's units when the layout then takes it so."""
+    header, start, width = read.layout.header_row, read.layout.data_start_line, read.layout.width
+    if header < 0 or start != header + 1 or width < 2:
+        return read
+    lines = LINE_END.split(text[line_offset(text, header):line_offset(text, start + 1)])
+    if len(lines) < 2:
+        return read
+    names = [(m.start(), m.end()) for m in _WORD.finditer(lines[0])]
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lines[1])]
+    if len(names) != width or not 0 < len(words) < width or any(_NUMBERISH.match(w) for _, _, w in words):
+        return read
+    fields = [""] * width
+    for a, b, word in words:
+        under = [j for j, (c, d) in enumerate(names) if a < d and c < b]  # overlapping on the line
+        if len(under) != 1 or fields[under[0]]:
+            return read
+        fields[under[0]] = word
+    units = _read(text, tail_text, dialect, read.plain_lines, file_date, {start: fields})
+    if (units.layout.header_row, units.layout.data_start_line) != (header, start + 1):
+        return read
+    return units
+
+
+_WORD = re.compile(r"\S+")
+_NUMBERISH = re.compile(r"[-+]?[\d.,]+$")  # a value, not a unit (a unit may hold digits: "m3/s")
 
 
 def _gapped(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> tuple[Dialect, _Read]:

@@ -494,6 +494,30 @@ def test_names_with_single_spaces_in_a_space_aligned_header_stay_whole():
     assert [c.name for c in s.columns] == ["Date", "Open Price", "High Price", "Low Price", "Close Price"]
 
 
+def test_a_line_of_units_under_a_space_aligned_header_joins_the_header():
+    # A weather station's monthly table: no unit under the year and month, so merged on runs of
+    # spaces the units line is five cells for seven columns, and it had been the first data row.
+    data = (b"Station X\nMissing data is marked by  ---.\n"
+            b"   yyyy  mm   tmax    tmin      af    rain     sun\n"
+            b"              degC    degC    days      mm   hours\n"
+            + b"".join(f"   {1950 + i // 12}  {i % 12 + 1:2d}   {8 + i % 9}.{i % 7}     {i % 5}.{i % 3}"
+                       f"      {i % 6}    {60 + i}.{i % 9}   {100 + i}.{i % 4}\n".encode() for i in range(24)))
+    s = detect_bytes(data, "stationdata.txt")
+    assert (s.delimiter, s.header_row, s.data_start_line) == (" ", 2, 4)
+    assert [(c.name, c.type) for c in s.columns] == [
+        ("yyyy", "integer"), ("mm", "integer"), ("tmax", "float"), ("tmin", "float"), ("af", "integer"),
+        ("rain", "float"), ("sun", "float")]
+
+
+def test_a_short_line_of_values_under_a_space_aligned_header_stays_data():
+    # Values, not units: a first row with empty cells is data, even where its words sit under names.
+    data = (b"   yyyy  mm   tmax    tmin\n              8.1     2.2\n"
+            + b"".join(f"   {1950 + i // 12}  {i % 12 + 1:2d}    {8 + i % 9}.{i % 7}     {i % 5}.{i % 3}\n".encode()
+                       for i in range(12)))
+    s = detect_bytes(data, "stationdata.txt")
+    assert (s.header_row, s.data_start_line) == (0, 1)
+
+
 def test_a_mainframe_report_header_over_a_dashed_rule_names_its_columns():
     # A fixed-width report: title lines, names of two words, a rule of dashes under them. Read with
     # every run of spaces a delimiter, the names were cut in two and the rule taken for the header.
