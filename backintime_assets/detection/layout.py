@@ -733,6 +733,9 @@ def _longest_run(widths: list[int], width: int) -> int:
     return longest
 
 
+_LABEL = re.compile(r"[^\W\d][\w ]*:")  # words ending in a colon: "Data:", "Observed values:"
+
+
 def _fit_header(fields: list[str], width: int) -> list[str]:
     """A header row fitted to the table's width. A header wider than the data by a stray delimiter
     (",Date,Close", "Date,,Close") loses blank cells, trailing ones first, rather than its last
@@ -741,6 +744,11 @@ def _fit_header(fields: list[str], width: int) -> list[str]:
         fields = list(fields)
         while len(fields) > width and not fields[-1].strip():
             fields.pop()
+        if len(fields) == width + 1 and _LABEL.fullmatch(fields[0].strip()) and not any(
+                _LABEL.fullmatch(c.strip()) for c in fields[1:]):
+            # "Data:  Instrument  AgWt" over two columns (NIST's datasets): the label ending in a
+            # colon names no column; cut at the end instead, the second column took the first's name.
+            fields.pop(0)
         blanks = [j for j, c in enumerate(fields) if not c.strip()]
         for j in reversed(blanks[:len(fields) - width]):
             del fields[j]

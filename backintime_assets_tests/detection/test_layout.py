@@ -1536,4 +1536,14 @@ def test_a_scientific_table_under_a_long_prose_preamble_is_found_below_it():
     text = "\n".join(prose + rows) + "\n"
     schema = detect_bytes(text.encode(), "silver.dat")
     assert (schema.header_row, schema.data_start_line) == (len(prose) - 1, len(prose))
-    assert [c.type for c in schema.columns] == ["integer", "float"]
+    assert [(c.name, c.type) for c in schema.columns] == [("Instrument", "integer"), ("AgWt", "float")]
+
+
+def test_a_label_before_the_names_of_a_header_names_no_column():
+    # "Data:" labels the line; cut at the end to the table's width, the header had named the
+    # value column "Instrument" and lost "AgWt".
+    text = "Data:  Instrument   AgWt\n" + "".join(f"   {1 + i // 6}   107.8{i:02d}\n" for i in range(12))
+    schema = detect_bytes(text.encode(), "silver.dat")
+    assert [c.name for c in schema.columns] == ["Instrument", "AgWt"]
+    plain = detect_bytes(b"Date,Close,Note\n2024-01-02,10.5,a\n2024-01-03,10.7,b\n2024-01-04,10.6,c\n", "x.csv")
+    assert [c.name for c in plain.columns] == ["Date", "Close", "Note"]
