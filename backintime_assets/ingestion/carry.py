@@ -13,8 +13,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from backintime_assets.db import carried_corrections, file_overrides, file_schemas
-from backintime_assets.db.file_overrides import DAY, LOAD_REFUSED, MARKS, TICKER, FileOverride, marks_label, read_marks
-from backintime_assets.db.file_schemas import Override, place_overrides
+from backintime_assets.db.file_overrides import (
+    DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, FileOverride, marks_label, read_marks,
+)
+from backintime_assets.db.file_schemas import UNMAPPED, Override, place_overrides
 from backintime_assets.db.manifest import RawFile
 from backintime_assets.ingestion.schema_changes import columns_line
 
@@ -51,18 +53,23 @@ class Carry:
 
 def plan(previous: Previous, new: dict) -> Carry:
     """What of `previous`'s corrections its new version (`new`: its schema as detected) takes. All of
-    them when the layout is the same (layout_change), but a day: none when it changed, each said."""
+    them when the layout is the same (layout_change) and detection reads what was corrected as it did
+    (read_otherwise), but a day: none otherwise, each said."""
     carry = Carry(previous)
     marked = carried_by(previous)
     corrected = [o for o in previous.columns if _corrects(o)]
     changed = layout_change(previous.detected, new)
-    if changed is None and place_overrides(corrected, [c["name"] for c in new.get("columns") or []])[1]:
+    placed, lost = place_overrides(corrected, [c["name"] for c in new.get("columns") or []])
+    if changed is None and lost:
         # The same names in the same order place every correction by name; should one not be, none goes.
         changed = "a corrected column has no column of its name in the new version"
+    why = changed and f"not the same layout: {changed}"
+    if why is None and (otherwise := read_otherwise(previous.detected, new, placed, previous.settings)):
+        why = f"the new version may be written otherwise: {otherwise}"
     for o in corrected:
         told = column_correction(o)
-        if changed:
-            carry.not_carried.append((told, f"not the same layout: {changed}"))
+        if why:
+            carry.not_carried.append((told, why))
         else:
             carry.columns.append(replace(o, changed_by=marked(o.changed_by)))
             carry.carried.append(told)
@@ -70,8 +77,8 @@ def plan(previous: Previous, new: dict) -> Carry:
         told = file_correction(o)
         if setting == DAY:
             carry.not_carried.append((told, DAY_NOT_CARRIED))
-        elif changed:
-            carry.not_carried.append((told, f"not the same layout: {changed}"))
+        elif why:
+            carry.not_carried.append((told, why))
         else:
             carry.settings.append(replace(o, changed_by=marked(o.changed_by)))
             carry.carried.append(told)
@@ -91,6 +98,45 @@ def layout_change(before: dict, after: dict) -> str | None:
     if names[0] != names[1]:
         return columns_line(*names)
     return None
+
+
+def read_otherwise(before: dict, after: dict, placed: dict[int, Override],
+                   settings: dict[str, FileOverride]) -> str | None:
+    """What of the corrected the new version's detection reads otherwise than the previous version's
+    did, and not as the user said, or None. A header tells nothing of how its numbers or dates are
+    written: an office saving the file again from another locale keeps it, and the user's decimal point
+    for '1.503' would read its '1,503' as 1503 unsaid. A correction answers detection's reading of the
+    file it was made on; where the new version's evidence reads otherwise, it may not fit. `placed`:
+    the new column index of each column correction (place_overrides)."""
+    marks = settings.get(MARKS)
+    if marks is not None and before.get("file_format") not in TYPED_NUMBERS:
+        was, now = (before.get("decimal"), before.get("thousands")), (after.get("decimal"), after.get("thousands"))
+        if now not in (was, read_marks(marks.value)):
+            return f"numbers now detected with {marks_label(*now)}, the previous version's with {marks_label(*was)}"
+    old_columns, new_columns = before.get("columns") or [], after.get("columns") or []
+    if after.get("header_row", 0) < 0:
+        # Headerless, the names are numbers (column_3): what each column holds is all that tells them apart.
+        roles = [c.get("canonical") for c in old_columns], [c.get("canonical") for c in new_columns]
+        if roles[0] != roles[1]:
+            return f"headerless columns now detected as {roles[1]}, the previous version's as {roles[0]}"
+    for index, o in sorted(placed.items()):
+        if o.column_index >= len(old_columns):
+            continue
+        old, new = old_columns[o.column_index], new_columns[index]
+        said = {"type": o.final_type, "format": o.final_format,
+                "canonical": None if o.final_mapping == UNMAPPED else o.final_mapping,
+                "multiplier": o.final_multiplier}
+        for key in ("type", "format", "canonical", "multiplier"):
+            if (key == "canonical" and o.final_mapping is None) or (key != "canonical" and said[key] is None):
+                continue
+            was, now = _detected(old, key), _detected(new, key)
+            if now != was and now != (float(said[key]) if key == "multiplier" else said[key]):
+                return f"column {o.column_name}: {key} now detected {now!r}, the previous version's {was!r}"
+    return None
+
+
+def _detected(column: dict, key: str):
+    return float(column.get("multiplier") or 1) if key == "multiplier" else column.get(key)
 
 
 def carried_by(previous: Previous):

@@ -11,7 +11,7 @@ from backintime_assets.db.file_overrides import FileOverride, marks_value
 from backintime_assets.db.file_schemas import Override
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection import FileSchema
-from backintime_assets.ingestion.carry import DAY_NOT_CARRIED, Previous, layout_change, plan
+from backintime_assets.ingestion.carry import DAY_NOT_CARRIED, Previous, layout_change, plan, read_otherwise
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
@@ -174,6 +174,65 @@ def test_a_correction_taken_back_is_not_carried(postgres_url, local_lake, tmp_pa
         assert report.carried == {} and report.not_carried == {} and len(surveyor.schemas) == 1
         assert file_overrides.stored(conn, [second]) == {} and carried_corrections.recorded(conn, second) == []
         assert _loaded_closes(conn, second, _rates(WEEK + [10]), "rates.csv")[-1] == 1510  # as detected
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("thousands", [",", None])
+def test_marks_are_not_carried_into_a_version_whose_numbers_detection_reads_otherwise(
+        postgres_url, local_lake, tmp_path, thousands):
+    # The same header, saved again from a desk whose locale writes '1,503': the user's point would read 1503.
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "rates.csv")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", thousands),
+                                 "ana")
+        commas = _rates(WEEK + [10]).replace(b";1.5", b";1,5")
+        _write(source, "rates.csv", commas)
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "rates.csv")
+        assert report.carried == {} and file_overrides.stored(conn, [second]) == {}
+        (line,) = report.not_carried["rates.csv"]
+        assert line.endswith(": the new version may be written otherwise: numbers now detected with decimal mark "
+                             "',' and no thousands mark, the previous version's with decimal mark ',' and "
+                             "thousands mark '.'")
+        assert _loaded_closes(conn, second, commas, "rates.csv") == [1.503, 1.504, 1.505, 1.506, 1.507, 1.51]
+        (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
+        assert shown.startswith("NOT carried from the previous version") and "written otherwise" in shown
+
+
+def test_a_correction_is_carried_while_detection_reads_what_it_corrected_as_before_or_as_the_user_said():
+    def column(name, **detected):
+        return {"name": name, "type": "float", "format": None, "canonical": None, **detected}
+
+    def schema(*columns, header_row=0, decimal=",", thousands="."):
+        return {**_schema([]), "columns": list(columns), "header_row": header_row, "decimal": decimal,
+                "thousands": thousands}
+
+    dated = Override(0, "Date", None, "%d/%m/%Y", None, "ana", None)
+    before = schema(column("Date", type="date", format="%m/%d/%Y"))
+    assert read_otherwise(before, before, {0: dated}, {}) is None
+    # A day past the 12th first now proves the user's order: no conflict.
+    assert read_otherwise(before, schema(column("Date", type="date", format="%d/%m/%Y")), {0: dated}, {}) is None
+    assert read_otherwise(before, schema(column("Date", type="date", format="%Y-%m-%d")), {0: dated}, {}) == (
+        "column Date: format now detected '%Y-%m-%d', the previous version's '%m/%d/%Y'")
+    cents = Override(0, "Close", None, None, None, "ana", None, final_multiplier=0.01)
+    assert read_otherwise(schema(column("Close")), schema(column("Close")), {0: cents}, {}) is None
+    assert read_otherwise(schema(column("Close")), schema(column("Close", multiplier=0.001)), {0: cents}, {}) == (
+        "column Close: multiplier now detected 0.001, the previous version's 1.0")
+    point = {"marks": FileOverride("marks", marks_value(".", None), "ana", None)}
+    assert read_otherwise(schema(), schema(), {}, point) is None
+    assert read_otherwise(schema(), schema(decimal=".", thousands=None), {}, point) is None  # the user's, now
+    assert "numbers now detected with decimal mark '.' and thousands mark ','" in read_otherwise(
+        schema(), schema(decimal=".", thousands=","), {}, point)
+    # Headerless, the same count of columns is no same layout unless each column holds what it held.
+    bare = schema(column("column_1", canonical="date"), column("column_2", canonical="close"), header_row=-1)
+    swapped = schema(column("column_1", canonical="close"), column("column_2", canonical="date"), header_row=-1)
+    assert read_otherwise(bare, bare, {}, point) is None
+    assert read_otherwise(bare, swapped, {}, point).startswith("headerless columns now detected as ['close', 'date']")
 
 
 def _previous(detected: dict, columns=(), settings=None) -> Previous:
