@@ -1,0 +1,63 @@
+"""A file's corrections carried to its next version end to end, on Spark: the office appends a day to a
+corrected file in place, and the one ingest that meets it loads every date of it as the user said, once."""
+import os
+from datetime import date, datetime
+
+import pytest
+
+from backintime_assets.cli import main
+from backintime_assets_tests.assets.pipeline import cli_home, ingest_range, lake_prices, lake_rejections
+
+WEEK = [3, 4, 5, 6, 7]  # March 2025's first trading week; Monday the 10th appended
+LAST_WEEK = datetime(2026, 12, 1, 9, 30).timestamp()
+
+
+def _rates(days: list[int], tickers: int, prefix: str) -> bytes:
+    """A `;` file of three-decimal rates, which detection reads with ',' decimals: 1.503 as 1503."""
+    return ("Date;Ticker;Rate\n" + "".join(f"{d:02d}/03/2025;{prefix}{t:04d};{1 + t % 9}.{500 + d}\n"
+                                           for d in days for t in range(tickers))).encode()
+
+
+def _closes(settings, ticker: str) -> list[tuple[date, float]]:
+    prices = lake_prices(settings)
+    found = prices[prices["ticker"] == ticker].sort_values("date")
+    return [(d.date() if hasattr(d, "date") else d, c) for d, c in zip(found["date"], found["close"])]
+
+
+@pytest.mark.spark
+def test_a_refreshed_files_new_day_loads_with_the_carried_marks_once_and_a_rerun_changes_nothing(
+        tmp_path, postgres_url, spark, monkeypatch, capsys):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    # One file large enough that the survey keeps its rows in a Parquet file of its own, one in a group file.
+    sizes = {"big.csv": 4_000, "small.csv": 3}
+    prefix = {"big.csv": "R", "small.csv": "S"}
+    for name, tickers in sizes.items():
+        (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]))
+        os.utime(settings.source_dir / name, (LAST_WEEK, LAST_WEEK))
+    assert len(_rates(WEEK + [10], sizes["big.csv"], "R")) > 512 * 2**10
+    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
+    assert _closes(settings, "R0000")[0][1] == 1503  # the defect's reading
+    for name in sizes:
+        assert main(["schema", "override", name, "--decimal-mark", ".", "--thousands", ",", "--by", "ana"]) == 0
+    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
+
+    for name, tickers in sizes.items():
+        (settings.source_dir / name).write_bytes(_rates(WEEK + [10], tickers, prefix[name]))
+    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 10))
+    days = [date(2025, 3, d) for d in WEEK + [10]]
+    for ticker in ("R0000", "R0002", "R3999", "S0000", "S0002"):
+        assert _closes(settings, ticker) == [(d, float(f"{1 + int(ticker[1:]) % 9}.{500 + d.day}")) for d in days]
+    prices = lake_prices(settings)
+    # Every row once.
+    assert len(prices) == 4_000 * 6 + 3 * 6 and lake_rejections(settings).empty
+    capsys.readouterr()
+    assert main(["schema", "show", "big.csv"]) == 0
+    shown = capsys.readouterr().out
+    assert "carried from the previous version (" in shown and "of big.csv: numbers read with decimal mark '.'" in shown
+    assert "  numbers: decimal mark '.' and thousands mark ','\n" in shown
+
+    # The same files again: nothing changes.
+    before = prices.sort_values(["ticker", "date"]).reset_index(drop=True)
+    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 10))
+    after = lake_prices(settings).sort_values(["ticker", "date"]).reset_index(drop=True)
+    assert before.equals(after)
