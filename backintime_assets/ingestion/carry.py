@@ -183,14 +183,18 @@ def _encoding_family(encoding: str | None) -> str:
     return name[:6] if name.startswith(("utf-16", "utf-32")) else "bytes"
 
 
-def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]],
-                          previous_of: dict[str, list[RawFile]]) -> list[tuple[str, Carry]]:
+def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: dict[str, list[RawFile]],
+                          met_before: dict[str, str] | None = None) -> list[tuple[str, Carry]]:
     """Of new contents never detected before (sha256 -> (source path, schema as detected)), each one a new
     version of paths whose previous versions (`previous_of`, in path order) carry corrections: the
     detection stored with what it takes of the first's (file_schemas.replace_detection places the
-    columns' by name), and what it does not recorded with why. Returns (sha256, carry) of each previous
+    columns' by name), and what it does not recorded with why. `met_before`: new versions whose content
+    was detected before (sha256 -> the name it was detected under), which read as they did: none of their
+    previous versions' corrections is carried, each said. Returns (sha256, carry) of each previous
     version with corrections to weigh."""
-    olds = sorted({old.sha256 for sha, previous in previous_of.items() if sha in news for old in previous})
+    met_before = met_before or {}
+    olds = sorted({old.sha256 for sha, previous in previous_of.items() if sha in news or sha in met_before
+                   for old in previous})
     columns = file_schemas.overrides(conn, olds)
     settings = file_overrides.in_force(conn, olds)
     detected = file_schemas.stored_detections(conn, olds)
@@ -214,5 +218,22 @@ def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]],
                 file_overrides.store_carried(conn, sha, carry.settings)
             taken_from = taken_from or old.source_path
             carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried)
+            carries.append((sha, carry))
+    for sha, first_name in sorted(met_before.items()):
+        # One content, one reading: a file's copy met earlier (an archive of the day a refreshed file now
+        # holds) keeps its own, and the corrections of the path's previous version would go unsaid.
+        for old in previous_of.get(sha, []):
+            if old.sha256 not in detected:
+                continue
+            told = [column_correction(o) for o in columns.get(old.sha256, []) if _corrects(o)] + [
+                file_correction(o) for _, o in sorted(settings.get(old.sha256, {}).items())]
+            if not told:
+                continue
+            why = (f"the same content was met before (as {first_name}) and reads as it did then, with its own "
+                   "corrections if any: say them again of it if they hold")
+            carry = Carry(Previous(old.sha256, old.source_path, old.modified_at, detected[old.sha256],
+                                   columns.get(old.sha256, []), settings.get(old.sha256, {})),
+                          not_carried=[(t, why) for t in told])
+            carried_corrections.record(conn, sha, old.sha256, old.source_path, [], carry.not_carried)
             carries.append((sha, carry))
     return carries

@@ -150,11 +150,12 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
     previous_of: dict[str, list[manifest.RawFile]] = {}
     for source, sha, _ in sorted(copied, key=lambda c: c[0].relative):
         old = known.get(source.relative)
-        if sha in news and old is not None and old.sha256 != sha:
+        if old is not None and old.sha256 != sha:
             previous_of.setdefault(sha, []).append(old)
     if not previous_of:
         return
-    carries = carry_to_new_versions(conn, news, previous_of)
+    met_before = file_schemas.detected_names(conn, [sha for sha in previous_of if sha not in news])
+    carries = carry_to_new_versions(conn, news, previous_of, met_before)
     for _, carry in carries:
         path = carry.previous.source_path  # the new version's too
         if carry.carried:

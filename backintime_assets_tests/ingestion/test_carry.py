@@ -204,6 +204,33 @@ def test_marks_are_not_carried_into_a_version_whose_numbers_detection_reads_othe
         assert shown.startswith("NOT carried from the previous version") and "written otherwise" in shown
 
 
+@pytest.mark.postgres
+def test_a_new_version_whose_content_was_met_before_reads_as_it_did_and_its_previous_corrections_are_said_not_carried(
+        postgres_url, local_lake, tmp_path):
+    # The refreshed file now holds exactly what an archived copy held, detected (uncorrected) in an earlier run.
+    source = tmp_path / "source"
+    (source / "archive").mkdir(parents=True)
+    _write(source, "latest.csv", _rates(WEEK), LAST_WEEK)
+    _write(source, "archive/0310.csv", _rates(WEEK + [10]), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "latest.csv")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        _write(source, "latest.csv", _rates(WEEK + [10]))
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "latest.csv")
+        assert second == file_schemas.current_sha256(conn, "archive/0310.csv")
+        assert report.carried == {} and file_overrides.stored(conn, [second]) == {}
+        assert report.not_carried["latest.csv"] == [
+            "numbers read with decimal mark '.' and no thousands mark (by ana at "
+            f"{file_overrides.stored(conn, [first])[first]['marks'].changed_at:%Y-%m-%d %H:%M}): the same content was "
+            "met before (as archive/0310.csv) and reads as it did then, with its own corrections if any: say them "
+            "again of it if they hold"]
+        (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
+        assert shown.startswith(f"NOT carried from the previous version ({first[:12]}) of latest.csv: ")
+
+
 def test_a_correction_is_carried_while_detection_reads_what_it_corrected_as_before_or_as_the_user_said():
     def column(name, **detected):
         return {"name": name, "type": "float", "format": None, "canonical": None, **detected}
