@@ -111,7 +111,9 @@ def read_otherwise(before: dict, after: dict, placed: dict[int, Override],
     marks = settings.get(MARKS)
     if marks is not None and before.get("file_format") not in TYPED_NUMBERS:
         was, now = (before.get("decimal"), before.get("thousands")), (after.get("decimal"), after.get("thousands"))
-        if now not in (was, read_marks(marks.value)):
+        said = read_marks(marks.value)
+        # Detection names no thousands mark where no number is large enough to show one: that agrees.
+        if now != was and not (now[0] == said[0] and now[1] in (None, said[1])):
             return f"numbers now detected with {marks_label(*now)}, the previous version's with {marks_label(*was)}"
     old_columns, new_columns = before.get("columns") or [], after.get("columns") or []
     if after.get("header_row", 0) < 0:

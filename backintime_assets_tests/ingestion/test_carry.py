@@ -253,6 +253,8 @@ def test_a_correction_is_carried_while_detection_reads_what_it_corrected_as_befo
     point = {"marks": FileOverride("marks", marks_value(".", None), "ana", None)}
     assert read_otherwise(schema(), schema(), {}, point) is None
     assert read_otherwise(schema(), schema(decimal=".", thousands=None), {}, point) is None  # the user's, now
+    point_comma = {"marks": FileOverride("marks", marks_value(".", ","), "ana", None)}
+    assert read_otherwise(schema(), schema(decimal=".", thousands=None), {}, point_comma) is None  # no thousands seen
     assert "numbers now detected with decimal mark '.' and thousands mark ','" in read_otherwise(
         schema(), schema(decimal=".", thousands=","), {}, point)
     # Headerless, the same count of columns is no same layout unless each column holds what it held.
