@@ -116,7 +116,7 @@ def read_otherwise(before: dict, after: dict, placed: dict[int, Override],
         if now != was and not (now[0] == said[0] and now[1] in (None, said[1])):
             return f"numbers now detected with {marks_label(*now)}, the previous version's with {marks_label(*was)}"
     old_columns, new_columns = before.get("columns") or [], after.get("columns") or []
-    if after.get("header_row", 0) < 0:
+    if (after.get("header_row") or 0) < 0:
         # Headerless, the names are numbers (column_3): what each column holds is all that tells them apart.
         roles = [c.get("canonical") for c in old_columns], [c.get("canonical") for c in new_columns]
         if roles[0] != roles[1]:
