@@ -160,10 +160,36 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     # buries Monday's proof under the files of the days after it (Wednesday's Tokyo bar loaded a day early).
     east = sorted({layout_key(s) for s in schemas if any(c.get("evenings") for c in s.get("columns") or [])})
     if not east:
-        return [r[1] for r in conn.execute(newest.format(""), (keys, per_layout)).fetchall()]
-    proving = " and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"
-    return [r[1] for r in conn.execute(f"{newest.format('')} union {newest.format(proving)}",
-                                       (keys, per_layout, east, per_layout)).fetchall()]
+        found = conn.execute(newest.format(""), (keys, per_layout)).fetchall()
+    else:
+        proving = " and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"
+        found = conn.execute(f"{newest.format('')} union {newest.format(proving)}",
+                             (keys, per_layout, east, per_layout)).fetchall()
+    return _as_corrected(conn, found)
+
+
+def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
+    """The siblings' detections (sha256, dialect) with their users' column corrections on them, each
+    corrected field certain: a user's "%d/%m/%Y" on a sibling is the office's order said, where its
+    detection's guess or proof was overruled. As detected, the overruled "proof" still settled a new
+    file's guess the other way, and the user's word proved nothing: 2 January loaded as 1 February."""
+    corrected = overrides(conn, [sha for sha, _ in found])
+    siblings = []
+    for sha, dialect in found:
+        for o in corrected.get(sha, []):
+            columns = dialect.get("columns") or []
+            if o.column_index >= len(columns):
+                continue
+            column = columns[o.column_index]
+            for key, value in (("type", o.final_type), ("format", o.final_format)):
+                if value is not None:
+                    # The user's, not a lender's nor other siblings': it proves (sibling_order._sibling_proofs).
+                    column.update({key: value, "confidence": 1.0, "order_from": None})
+                    dialect["borrowed_from"] = None
+            if o.final_mapping is not None:
+                column["canonical"] = None if o.final_mapping == UNMAPPED else o.final_mapping
+        siblings.append(dialect)
+    return siblings
 
 
 def detected_files(conn, sha256s: list[str]) -> set[str]:

@@ -298,6 +298,26 @@ def test_a_new_daily_file_alone_takes_the_day_month_order_its_stored_siblings_pr
         assert stored["columns"][0]["order_from"] == "order settled by 3 sibling files of the same layout"
 
 
+def test_a_users_day_first_on_a_stored_sibling_settles_a_new_files_guess(postgres_url, local_lake, tmp_path):
+    # An office's files of the first twelve days alone: nothing proves day first but the user's word,
+    # said of the first file. As detected, the sibling's guess proved nothing and 4 March loaded as 3 April.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "day_03.csv").write_text(_day_first(range(3, 4)))
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        first = manifest.current_files(conn)["day_03.csv"].sha256
+        assert file_schemas.override_column(conn, [first], "Date", "ana", final_format="%d/%m/%Y") == 1
+        (source / "day_04.csv").write_text(_day_first(range(4, 5)))
+        migrate(conn, source, local_lake, surveyor)
+        new = manifest.current_files(conn)["day_04.csv"]
+        assert new.dates == [dt.date(2025, 3, 4)]
+        stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]
+        assert stored["columns"][0]["order_from"] == "order settled by 1 sibling file of the same layout"
+
+
 def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_prove(postgres_url, local_lake,
                                                                                      tmp_path):
     # TradingView's bar a day of Tokyo, stamped at its midnight: 15:00 UTC the day before. Monday's
