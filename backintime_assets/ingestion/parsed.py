@@ -132,7 +132,9 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # 22: Thai digits, month names and Buddhist-era years; Finam's six-digit dates; a header run into the
 # first row rejected; İş Yatırım's columns; Excel serial days end at today; kept rows dictionary-encoded
 # only in repeated columns; a user's decimal and thousands marks.
-PARSER_VERSION = 22
+# 23 (session 38): space-aligned tables read otherwise: a run of spaces is no thousands group, a line of
+# units under the header joins it, a prose preamble is no data, a label ending in a colon names no column.
+PARSER_VERSION = 23
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
