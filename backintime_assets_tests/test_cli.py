@@ -591,20 +591,15 @@ def test_schema_show_says_which_corrections_a_new_version_carried_and_from_where
     import psycopg
 
     from backintime_assets.db import file_overrides, file_schemas
-    from backintime_assets.db.schema import ensure_schema
     from backintime_assets.ingestion.raw import migrate
-    from backintime_assets_tests.ingestion.test_carry import LAST_WEEK, WEEK, _rates, _write
+    from backintime_assets_tests.ingestion.test_carry import WEEK, _rates, _write, first_version
     from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
     monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
     source = tmp_path / "source"
-    source.mkdir()
-    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        first = file_schemas.current_sha256(conn, "rates.csv")
+        first = first_version(conn, source, local_lake)
         file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
         _write(source, "rates.csv", _rates(WEEK + [10]))
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))

@@ -45,6 +45,15 @@ def _write(source, name: str, data: bytes, mtime: float | None = None):
         os.utime(source / name, (mtime, mtime))
 
 
+def first_version(conn, source, local_lake) -> str:
+    """rates.csv's first week written into a new `source` folder last week and migrated; its sha256."""
+    source.mkdir()
+    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    ensure_schema(conn)
+    migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+    return file_schemas.current_sha256(conn, "rates.csv")
+
+
 def _loaded_closes(conn, sha: str, data: bytes, name: str) -> list[float]:
     """The closes the conversion loads from the file, read with its final schema."""
     loaded = normalise_bytes(data, FileSchema.from_dict(file_schemas.final_schema(conn, sha)), name)
@@ -107,12 +116,8 @@ def test_a_column_correction_and_marks_reach_the_files_next_version_before_its_r
 def test_nothing_is_carried_into_a_version_whose_columns_differ_and_the_reason_is_shown(
         postgres_url, local_lake, tmp_path):
     source = tmp_path / "source"
-    source.mkdir()
-    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        first = file_schemas.current_sha256(conn, "rates.csv")
+        first = first_version(conn, source, local_lake)
         file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
         file_schemas.override_column(conn, [first], "Rate", "ana", final_type="float")
 
@@ -156,12 +161,8 @@ def test_a_day_is_not_carried_to_a_days_list_saved_over_and_says_so(postgres_url
 @pytest.mark.postgres
 def test_a_correction_taken_back_is_not_carried(postgres_url, local_lake, tmp_path):
     source = tmp_path / "source"
-    source.mkdir()
-    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        first = file_schemas.current_sha256(conn, "rates.csv")
+        first = first_version(conn, source, local_lake)
         finals = file_schemas.final_schemas(conn, [first])
         file_overrides.set_marks(conn, first, [first], finals, (".", None), "ana")
         file_overrides.set_marks(conn, first, [first], finals, None, "boss")  # taken back: value None
@@ -182,12 +183,8 @@ def test_marks_are_not_carried_into_a_version_whose_numbers_detection_reads_othe
         postgres_url, local_lake, tmp_path, thousands):
     # The same header, saved again from a desk whose locale writes '1,503': the user's point would read 1503.
     source = tmp_path / "source"
-    source.mkdir()
-    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        first = file_schemas.current_sha256(conn, "rates.csv")
+        first = first_version(conn, source, local_lake)
         file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", thousands),
                                  "ana")
         commas = _rates(WEEK + [10]).replace(b";1.5", b";1,5")
