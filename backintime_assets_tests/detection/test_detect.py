@@ -518,6 +518,23 @@ def test_a_short_line_of_values_under_a_space_aligned_header_stays_data():
     assert (s.header_row, s.data_start_line) == (0, 1)
 
 
+def test_a_priceless_row_under_a_space_aligned_header_stays_data():
+    # A ticker and a note over a name and a close are a row of the table (rejected with a reason when
+    # read), not a line of units: taken for one, the row vanished unsaid (a reviewer's find).
+    data = (b"Name    Date        Close\nABC             HOLIDAY\n"
+            + b"".join(f"ABC     2020-01-{d:02d}  {100 + d}.25\n".encode() for d in range(3, 31)))
+    s = detect_bytes(data, "prices.txt")
+    assert (s.header_row, s.data_start_line) == (0, 1)
+
+
+def test_a_units_line_over_money_and_counts_joins_the_header():
+    data = (b"Date        Ticker       Close      Volume\n                          USD      shares\n"
+            + b"".join(f"2024-01-{d:02d}  AAPL    {10 + d}.50  {1000 + d:>10}\n".encode() for d in range(2, 30)))
+    s = detect_bytes(data, "prices.txt")
+    assert (s.header_row, s.data_start_line) == (0, 2)
+    assert [c.canonical for c in s.columns] == ["date", "ticker", "close", "volume"]
+
+
 def test_a_mainframe_report_header_over_a_dashed_rule_names_its_columns():
     # A fixed-width report: title lines, names of two words, a rule of dashes under them. Read with
     # every run of spaces a delimiter, the names were cut in two and the rule taken for the header.
