@@ -359,7 +359,7 @@ def _column_line(column: dict) -> str:
 def cmd_schema(args) -> None:
     import psycopg
 
-    from backintime_assets.db import file_overrides, file_schemas
+    from backintime_assets.db import carried_corrections, file_overrides, file_schemas
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.instance import results_url
 
@@ -381,8 +381,6 @@ def cmd_schema(args) -> None:
             if not args.json:
                 for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {}), final or {}):
                     print(f"  {line}")
-                from backintime_assets.db import carried_corrections
-
                 for line in carried_corrections.lines(carried_corrections.recorded(conn, sha)):
                     print(f"  {line}")
             return
