@@ -181,11 +181,13 @@ def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
             if o.column_index >= len(columns):
                 continue
             column = columns[o.column_index]
-            for key, value in (("type", o.final_type), ("format", o.final_format)):
-                if value is not None:
-                    # The user's, not a lender's nor other siblings': it proves (sibling_order._sibling_proofs).
-                    column.update({key: value, "confidence": 1.0, "order_from": None})
-                    dialect["borrowed_from"] = None
+            if o.final_type is not None:
+                column["type"] = o.final_type
+            if o.final_format is not None:
+                # The user's format, not a lender's nor other siblings': it proves (sibling_order._sibling_proofs).
+                # A type said alone leaves the format detection's, as certain as detection was of it.
+                column.update(format=o.final_format, confidence=1.0, order_from=None)
+                dialect["borrowed_from"] = None
             if o.final_mapping is not None:
                 column["canonical"] = None if o.final_mapping == UNMAPPED else o.final_mapping
         siblings.append(dialect)

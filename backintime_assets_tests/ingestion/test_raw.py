@@ -318,6 +318,25 @@ def test_a_users_day_first_on_a_stored_sibling_settles_a_new_files_guess(postgre
         assert stored["columns"][0]["order_from"] == "order settled by 1 sibling file of the same layout"
 
 
+def test_a_users_type_alone_on_a_stored_sibling_proves_no_order_against_the_others(postgres_url, local_lake, tmp_path):
+    # A type said alone leaves the sibling's format the detection's guess, which proves nothing: taken
+    # for certain, it disagreed with day_13's proof and the new file kept its month-first guess.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "day_03.csv").write_text(_day_first(range(3, 4)))
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)  # alone: its order stays detection's guess, month first
+        (source / "day_13.csv").write_text(_day_first(range(13, 14)))
+        migrate(conn, source, local_lake, surveyor)
+        first = manifest.current_files(conn)["day_03.csv"].sha256
+        assert file_schemas.override_column(conn, [first], "Date", "ana", final_type="timestamp") == 1
+        (source / "day_04.csv").write_text(_day_first(range(4, 5)))
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
+
+
 def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_prove(postgres_url, local_lake,
                                                                                      tmp_path):
     # TradingView's bar a day of Tokyo, stamped at its midnight: 15:00 UTC the day before. Monday's
