@@ -298,40 +298,26 @@ def test_a_new_daily_file_alone_takes_the_day_month_order_its_stored_siblings_pr
         assert stored["columns"][0]["order_from"] == "order settled by 3 sibling files of the same layout"
 
 
-def test_a_users_day_first_on_a_stored_sibling_settles_a_new_files_guess(postgres_url, local_lake, tmp_path):
-    # An office's files of the first twelve days alone: nothing proves day first but the user's word,
-    # said of the first file. As detected, the sibling's guess proved nothing and 4 March loaded as 3 April.
+@pytest.mark.parametrize("earlier, correction", [
+    # The first twelve days alone: nothing proves day first but the user's format, said of day 3. Weighed
+    # as detected, the sibling's guess proved nothing and 4 March loaded as 3 April.
+    ((3,), {"final_format": "%d/%m/%Y"}),
+    # A type said alone leaves day 3's format detection's month-first guess, which proves nothing: taken
+    # for certain, it disagreed with day 13's proof and the new file kept its guess (3 April).
+    ((3, 13), {"final_type": "timestamp"}),
+])
+def test_a_users_correction_of_a_stored_sibling_weighs_as_said(postgres_url, local_lake, tmp_path, earlier,
+                                                                correction):
     source = tmp_path / "source"
     source.mkdir()
-    (source / "day_03.csv").write_text(_day_first(range(3, 4)))
     surveyor = DriverSurveyor(local_lake)
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
-        migrate(conn, source, local_lake, surveyor)
+        for day in earlier:  # one at a time: day 3 alone keeps its guess
+            (source / f"day_{day:02d}.csv").write_text(_day_first(range(day, day + 1)))
+            migrate(conn, source, local_lake, surveyor)
         first = manifest.current_files(conn)["day_03.csv"].sha256
-        assert file_schemas.override_column(conn, [first], "Date", "ana", final_format="%d/%m/%Y") == 1
-        (source / "day_04.csv").write_text(_day_first(range(4, 5)))
-        migrate(conn, source, local_lake, surveyor)
-        new = manifest.current_files(conn)["day_04.csv"]
-        assert new.dates == [dt.date(2025, 3, 4)]
-        stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]
-        assert stored["columns"][0]["order_from"] == "order settled by 1 sibling file of the same layout"
-
-
-def test_a_users_type_alone_on_a_stored_sibling_proves_no_order_against_the_others(postgres_url, local_lake, tmp_path):
-    # A type said alone leaves the sibling's format the detection's guess, which proves nothing: taken
-    # for certain, it disagreed with day_13's proof and the new file kept its month-first guess.
-    source = tmp_path / "source"
-    source.mkdir()
-    (source / "day_03.csv").write_text(_day_first(range(3, 4)))
-    surveyor = DriverSurveyor(local_lake)
-    with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, surveyor)  # alone: its order stays detection's guess, month first
-        (source / "day_13.csv").write_text(_day_first(range(13, 14)))
-        migrate(conn, source, local_lake, surveyor)
-        first = manifest.current_files(conn)["day_03.csv"].sha256
-        assert file_schemas.override_column(conn, [first], "Date", "ana", final_type="timestamp") == 1
+        assert file_schemas.override_column(conn, [first], "Date", "ana", **correction) == 1
         (source / "day_04.csv").write_text(_day_first(range(4, 5)))
         migrate(conn, source, local_lake, surveyor)
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
