@@ -9,7 +9,7 @@ from datetime import datetime
 from psycopg.types.json import Jsonb
 
 from backintime_assets.db import file_overrides
-from backintime_assets.detection.schema import layout_signature
+from backintime_assets.detection.schema import SIBLING_CONTENT, layout_signature
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 CANONICAL_COLUMNS = ("date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume")
@@ -176,6 +176,7 @@ def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
     corrected = overrides(conn, [sha for sha, _ in found])
     siblings = []
     for sha, dialect in found:
+        dialect[SIBLING_CONTENT] = sha
         for o in corrected.get(sha, []):
             columns = dialect.get("columns") or []
             if o.column_index >= len(columns):

@@ -211,6 +211,13 @@ def _column_dict(c: ColumnSchema) -> dict:
     return d
 
 
+# The content (sha256) of a stored sibling's schema, as file_schemas.sibling_detections gives it, which
+# the survey's keys are: a file is no sibling of itself. A file detected again (schema redetect) is among
+# its own stored siblings, with its user's correction on it, and that correction settled the new detection:
+# stored as detected, it was no correction any more, and proved nothing to the office's next files.
+SIBLING_CONTENT = "sibling_content"
+
+
 def layout_signature(schema: dict) -> tuple[str | None, tuple[str, ...]]:
     """The delimiter and header names (lower-cased) of a stored schema: files sharing them share a
     layout (db/file_schemas.layout_key keys it; ingestion/sibling_order.py matches siblings by it)."""

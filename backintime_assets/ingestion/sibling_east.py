@@ -35,7 +35,7 @@ from collections.abc import Iterable
 
 from backintime_assets.detection.date_system import EAST
 from backintime_assets.detection.epoch_days import read_evenings, utc_instants
-from backintime_assets.detection.schema import layout_signature
+from backintime_assets.detection.schema import SIBLING_CONTENT, layout_signature
 from backintime_assets.ingestion.sibling_order import folder_pattern, name_pattern
 
 _MONDAY_TO_THURSDAY = frozenset(range(4))
@@ -99,14 +99,17 @@ def proves(schema: dict) -> str | None:
 def settle_east(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
     """(key -> the schema, read "_east", of each of the `guessing` files whose siblings prove it is east
     of UTC; what was left as read because siblings disagree). `siblings`: schemas of other files (those
-    surveyed with them, those stored before); only those that prove a reading count."""
-    proofs: dict[tuple, list[tuple[str | None, tuple[int, ...], str]]] = defaultdict(list)
+    surveyed with them, those stored before); only those that prove a reading count, and of those stored,
+    none of the guessing file's own content (SIBLING_CONTENT: keys are contents)."""
+    # source -> (folder, clocks, reading proven, content if stored) each
+    proofs: dict[tuple, list[tuple[str | None, tuple[int, ...], str, str | None]]] = defaultdict(list)
     for schema in siblings:
         proven = proves(schema)
         if proven is not None:
             j, column = _date_column(schema)
             proofs[_source_of(schema, j, column)].append(
-                (folder_pattern(schema.get("file") or ""), read_evenings(column["evenings"])[1], proven))
+                (folder_pattern(schema.get("file") or ""), read_evenings(column["evenings"])[1], proven,
+                 schema.get(SIBLING_CONTENT)))
     settled, disagreeing = {}, []
     for key, schema in guessing.items():
         if not guesses_east(schema):
@@ -117,8 +120,8 @@ def settle_east(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[di
         # exchange's midnight, and a clock change, which moves it a whole hour. Another exchange's of the
         # source is no proof: a New York open (14:30 UTC) in a folder of one-row downloads beside a Tokyo
         # bar (15:00 UTC, on a Sunday) loaded each a day late when half an hour away counted.
-        found = Counter(proven for f, theirs, proven in proofs.get(_source_of(schema, j, column), ())
-                        if (f is None or folder is None or f == folder)
+        found = Counter(proven for f, theirs, proven, content in proofs.get(_source_of(schema, j, column), ())
+                        if (f is None or folder is None or f == folder) and content != key
                         and any(abs(a - b) in _CLOCK_CHANGE for a in clocks for b in theirs))
         if len(found) > 1:
             disagreeing.append(f"{key}: siblings of its source disagree on whether its evening stamps are east of "

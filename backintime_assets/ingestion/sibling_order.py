@@ -37,7 +37,7 @@ from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 from backintime_assets.detection.epoch_days import read_evenings
 from backintime_assets.detection.month_names import MONTHS
 from backintime_assets.detection.nameless import nameless_problem, unnamed
-from backintime_assets.detection.schema import layout_signature
+from backintime_assets.detection.schema import SIBLING_CONTENT, layout_signature
 from backintime_assets.detection.unsettled_order import UNSETTLED_ORDER
 
 # Above a guess, short of the file's own values or name (dates._NAME_CERTAINTY): another file proved it.
@@ -174,7 +174,8 @@ def guesses(schema: dict) -> bool:
 def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
     """(key -> the schema, order settled, of each of the `guessing` files whose siblings prove the
     other order; what was left guessed because siblings disagree). `siblings`: schemas of other files
-    (those surveyed with them, those stored before); only those that prove their order count."""
+    (those surveyed with them, those stored before); only those that prove their order count, and of
+    those stored, none of the guessing file's own content (SIBLING_CONTENT: keys are contents)."""
     settled, disagreeing = {}, []
     for key, schema, first, found in _sibling_proofs(guessing, siblings):
         if not found:
@@ -200,7 +201,8 @@ def unproven(guessing: dict[str, dict], siblings: Iterable[dict]) -> list[str]:
 def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
     """(key, schema, the part its date column reads first, Counter of the orders its siblings prove)
     of each of the `guessing` files whose order is a guess."""
-    proofs: dict[tuple, list[tuple[str | None, str]]] = defaultdict(list)  # layout -> (folder, order) each
+    # layout -> (folder, order, content if stored) each
+    proofs: dict[tuple, list[tuple[str | None, str, str | None]]] = defaultdict(list)
     for schema in siblings:
         order = date_order(schema)
         # A file settled so itself proves nothing more: its siblings did (they count on their own). Nor
@@ -208,7 +210,7 @@ def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
         # dates name a day and a month: shared_layouts.py), which counts where it is a sibling.
         if (order is not None and order[2] > PROOF_CERTAINTY and not _settled_by_siblings(schema)
                 and not schema.get("borrowed_from")):
-            proofs[order[0]].append((_folder(schema), order[1]))
+            proofs[order[0]].append((_folder(schema), order[1], schema.get(SIBLING_CONTENT)))
     for key, schema in guessing.items():
         order = date_order(schema)
         if order is None or order[2] > GUESSED_ORDER_CERTAINTY:
@@ -217,7 +219,8 @@ def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
         # us/close_001.csv and eu/close_017.csv are two offices' files: folders, where both names
         # have one, must be the same.
         folder = _folder(schema)
-        found = Counter(p for f, p in proofs.get(layout, ()) if f is None or folder is None or f == folder)
+        found = Counter(p for f, p, content in proofs.get(layout, ())
+                        if (f is None or folder is None or f == folder) and content != key)
         yield key, schema, first, found
 
 

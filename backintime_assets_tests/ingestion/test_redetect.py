@@ -257,3 +257,22 @@ def test_a_content_detected_under_a_sites_name_is_detected_again_under_its_copys
         redetect(conn, [sha], survey, store=True)
         files = manifest.current_files(conn)
     assert files["dji.csv"].dates == [dt.date(2025, 3, d) for d in (3, 4, 5)] and files["dji.csv"].problem is None
+
+
+def test_a_users_day_first_on_a_file_detected_again_stays_a_correction_that_settles_its_next_siblings(
+        postgres_url, local_lake, tmp_path):
+    # "03/03/2025" alone guesses month first; the user said day first. Detected again, the file was its own
+    # stored sibling: the user's word settled its new detection, stored as detected it was no correction
+    # any more, and the office's next "04/03/2025" loaded as 3 April.
+    survey = DriverSurveyor(local_lake)
+    source = _source(tmp_path, day_03=range(3, 4))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, survey)
+        sha = manifest.current_files(conn)["day_03.csv"].sha256
+        assert file_schemas.override_column(conn, [sha], "Date", "ana", final_format="%d/%m/%Y") == 1
+        assert redetect(conn, [sha], survey, store=True).changed == []
+        assert [o.final_format for o in file_schemas.overrides(conn, [sha])[sha]] == ["%d/%m/%Y"]
+        (source / "day_04.csv").write_text((source / "day_03.csv").read_text().replace("03/03", "04/03"))
+        migrate(conn, source, local_lake, survey)
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
