@@ -9,6 +9,7 @@ from datetime import datetime
 from psycopg.types.json import Jsonb
 
 from backintime_assets.db import file_overrides
+from backintime_assets.detection.date_system import DAY_MONTH
 from backintime_assets.detection.schema import SIBLING_CONTENT, layout_signature
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
@@ -185,6 +186,13 @@ def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
             if o.final_type is not None:
                 column["type"] = o.final_type
             if o.final_format is not None:
+                if _other_order(column.get("format"), o.final_format) and column.get("evenings_other_order"):
+                    # Its evening stamps' weekdays as the user's order reads them, which detection noted too:
+                    # what sibling_east.proves reads. Left as detection's, a Tokyo bar the user said was
+                    # "07/01/2024 ..." day first, east, proved nothing (a Monday evening, month first) and
+                    # its source's next bar loaded a day early.
+                    column["evenings"], column["evenings_other_order"] = (column["evenings_other_order"],
+                                                                          column.get("evenings"))
                 # The user's format, not a lender's nor other siblings': it proves (sibling_order._sibling_proofs).
                 # A type said alone leaves the format detection's, as certain as detection was of it.
                 column.update(format=o.final_format, confidence=1.0, order_from=None)
@@ -193,6 +201,12 @@ def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
                 column["canonical"] = None if o.final_mapping == UNMAPPED else o.final_mapping
         siblings.append(dialect)
     return siblings
+
+
+def _other_order(detected: str | None, said: str) -> bool:
+    """Whether a user's date format reads a day and a month the other way round from detection's."""
+    was, now = DAY_MONTH.search(detected or ""), DAY_MONTH.search(said)
+    return was is not None and now is not None and was.group(1) != now.group(1)
 
 
 def detected_files(conn, sha256s: list[str]) -> set[str]:

@@ -323,6 +323,26 @@ def test_a_users_correction_of_a_stored_sibling_weighs_as_said(postgres_url, loc
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
 
 
+def test_a_users_day_first_and_east_on_a_stored_sibling_reads_its_evening_stamps_so(postgres_url, local_lake,
+                                                                                   tmp_path):
+    # Tokyo's bars stamped at its midnight as text. "07/01/2024 15:00:00 UTC" guesses month first, a Monday
+    # evening (1 July); the user said day first and east: a Sunday evening, Monday 8 January's session.
+    # Its weekdays left as detection read them, it proved nothing east, and the next bar, settled day first
+    # by the user's word, loaded Wednesday 10 January's session a day early.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "bars_1.csv").write_text(ONE_BAR_HEADER + "07/01/2024 15:00:00 UTC,2514,2544,2494,2524,1\n")
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        first = manifest.current_files(conn)["bars_1.csv"].sha256
+        assert file_schemas.override_column(conn, [first], "time", "ana", final_format="%d/%m/%Y %H:%M:%S %Z_east") == 1
+        (source / "bars_2.csv").write_text(ONE_BAR_HEADER + "09/01/2024 15:00:00 UTC,2500,2530,2480,2510,1\n")
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["bars_2.csv"].dates == [dt.date(2024, 1, 10)]
+
+
 def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_prove(postgres_url, local_lake,
                                                                                      tmp_path):
     # TradingView's bar a day of Tokyo, stamped at its midnight: 15:00 UTC the day before. Monday's
