@@ -784,22 +784,26 @@ def _aligned_units(text: str, tail_text: str | None, dialect: Dialect, read: _Re
     units = _read(text, tail_text, dialect, read.plain_lines, file_date, {start: fields})
     if (units.layout.header_row, units.layout.data_start_line) != (header, start + 1):
         return read
-    # A unit stands over numbers: "ABC  HOLIDAY" (a ticker, a note, no price) over a name and a close
+    # A unit stands over values: "ABC  HOLIDAY" (a ticker, a note, no price) over a name and a close
     # is a row of the table, rejected with a reason as such, not a header line that swallows it.
-    if not all(_numbers_below(units.layout.body, j) for j, word in enumerate(fields) if word):
+    if not all(_values_below(units.layout.body, j) for j, word in enumerate(fields) if word):
         return read
     return units
 
 
-def _numbers_below(body: list[list[str]], j: int) -> bool:
-    """Whether nine in ten of column j's filled cells in the rows below are numbers."""
-    cells = [c for row in body if j < len(row) and (c := row[j].strip())]
-    return bool(cells) and sum(bool(_NUMBER_CELL.match(c)) for c in cells) >= 0.9 * len(cells)
+def _values_below(body: list[list[str]], j: int) -> bool:
+    """Whether nine in ten of column j's cells in the rows below hold a value (a number, a date, a time),
+    of those that hold a letter or a digit: a missing value's "---" is none, and a value flagged "8.9*"
+    (estimated) or "61.6#" (another instrument) is one, as the Met Office's station files write them."""
+    cells = [c for row in body if j < len(row) and _FILLED.search(c := row[j].strip())]
+    return bool(cells) and sum(bool(_VALUE_CELL.match(c)) for c in cells) >= 0.9 * len(cells)
 
 
 _WORD = re.compile(r"\S+")
 _NUMBERISH = re.compile(r"[-+]?[\d.,]+$")  # a value, not a unit (a unit may hold digits: "m3/s")
-_NUMBER_CELL = re.compile(r"[-+(]?[$€£¥]?\d[\d.,']*%?\)?$")  # under a unit: "12.5", "1,234", "(0.5)", "3%"
+# Under a unit, a cell that starts as a value does: "12.5", "(0.5)", "$3", ".5", "1.5e-05", "12:00", "2024-01-02".
+_VALUE_CELL = re.compile(r"[-+(]?[$€£¥]?\.?\d")
+_FILLED = re.compile(r"[^\W_]")  # a letter or a digit
 
 
 def _gapped(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> tuple[Dialect, _Read]:

@@ -535,6 +535,29 @@ def test_a_units_line_over_money_and_counts_joins_the_header():
     assert [c.canonical for c in s.columns] == ["date", "ticker", "close", "volume"]
 
 
+_STATION = b"   yyyy  mm   tmax    tmin      af    rain     sun\n              degC    degC    days      mm   hours\n"
+
+
+def _station_row(i: int) -> str:
+    # Sunshine as the Met Office writes it: "---" where none was measured, "#" from another instrument,
+    # and a maximum flagged "*" where estimated.
+    sun = ("---", "61.6#", "98.5")[i % 3]
+    return f"   {2000 + i // 12}  {i % 12 + 1:>2}   {'8.9*' if i % 5 == 0 else '8.9':>4}     3.2       0    95.3    {sun:>5}\n"
+
+
+@pytest.mark.parametrize("data", [
+    _STATION + "".join(_station_row(i) for i in range(28)).encode(),
+    b"Date        Time    Temp   Pressure\n            UTC     degC   hPa\n"
+    + b"".join(f"2024-01-{d:02d}  12:00   {d}.5   101{d:02d}.2\n".encode() for d in range(2, 28)),
+    b"x          y\n           m\n" + b"".join(f"{i}   {i * 1.5e-5:.3e}\n".encode() for i in range(1, 28)),
+], ids=["flagged and missing values", "a time", "scientific notation"])
+def test_a_units_line_over_values_not_all_plain_numbers_joins_the_header(data):
+    # Values a unit stands over as much as plain numbers: held to those alone, the units line was read
+    # as the table's first row and rejected.
+    s = detect_bytes(data, "station.txt")
+    assert (s.header_row, s.data_start_line) == (0, 2)
+
+
 def test_a_mainframe_report_header_over_a_dashed_rule_names_its_columns():
     # A fixed-width report: title lines, names of two words, a rule of dashes under them. Read with
     # every run of spaces a delimiter, the names were cut in two and the rule taken for the header.
