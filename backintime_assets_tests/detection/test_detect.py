@@ -542,7 +542,8 @@ def _station_row(i: int) -> str:
     # Sunshine as the Met Office writes it: "---" where none was measured, "#" from another instrument,
     # and a maximum flagged "*" where estimated.
     sun = ("---", "61.6#", "98.5")[i % 3]
-    return f"   {2000 + i // 12}  {i % 12 + 1:>2}   {'8.9*' if i % 5 == 0 else '8.9':>4}     3.2       0    95.3    {sun:>5}\n"
+    tmax = "8.9*" if i % 5 == 0 else "8.9"
+    return f"   {2000 + i // 12}  {i % 12 + 1:>2}   {tmax:>4}     3.2       0    95.3    {sun:>5}\n"
 
 
 @pytest.mark.parametrize("data", [
