@@ -41,3 +41,20 @@ def test_a_schema_that_differs_where_the_rows_agree_is_reported(tmp_path, capsys
     corpus_compare.record(tmp_path / "plain.json", [before], None)
     corpus_compare.diff(tmp_path / "plain.json", tmp_path / "after.json")
     assert "0 of 1 files differ" in capsys.readouterr().out
+
+
+def test_the_schema_digest_tells_apart_a_change_of_any_field_but_the_files_path():
+    # A digest of names and types alone passed the test above: a cheaper detection that moved a
+    # confidence or a note (what no loaded row shows) would have compared equal.
+    from dataclasses import replace
+
+    from backintime_assets.detection import detect_bytes
+
+    schema = detect_bytes(PRICES.encode(), "a/acme.csv")
+    digest = corpus_compare._schema_digest(schema)
+    assert corpus_compare._schema_digest(replace(schema, file="b/acme.csv")) == digest
+    first, *others = schema.columns
+    for changed in (replace(schema, columns=[replace(first, confidence=first.confidence / 2), *others]),
+                    replace(schema, columns=[replace(first, order_from="order settled by 1 sibling"), *others]),
+                    replace(schema, decimal_unseen=True), replace(schema, ticker="ACME")):
+        assert corpus_compare._schema_digest(changed) != digest
