@@ -150,23 +150,27 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     `schemas`, the newest `per_layout` of each: the siblings that may prove a day/month order a new
     file's dates leave to a guess (ingestion/sibling_order.py), or that its evening stamps are east of
     UTC (ingestion/sibling_east.py), and, for those that note evening stamps, the newest `per_layout` of
-    each that may prove those (sibling_east.proves). The newest, as an office's layout drifts."""
+    each that may prove those (sibling_east.proves), and the newest `per_layout` a user corrected. The
+    newest, as an office's layout drifts; each with its users' corrections on it (_as_corrected)."""
     keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
     if not keys:
         return []
     newest = """select sha256, dialect from (select sha256, dialect, row_number() over (partition by layout_key
                     order by detected_at desc) n from file_layouts where layout_key = any(%s){}) s where n <= %s"""
+    # And the newest a user corrected: the user's word proves (_as_corrected), and an office whose files hold no
+    # day above 12 (a month's first days) has no other proof: behind the newest files of its header (its own,
+    # settled by it, or another office's) it was no sibling, and the office's next 04/03 loaded as 3 April.
+    corrected = (" and exists (select 1 from file_schemas c where c.sha256 = file_layouts.sha256"
+                 " and c.changed_by is not null)")
+    queries, params = [newest.format(""), newest.format(corrected)], [keys, per_layout, keys, per_layout]
     # And the newest that may prove evening stamps east of UTC or not (a Friday, Saturday or Sunday evening
     # noted): a file of a bar a day has them once a week, and an office downloading many tickers a day
     # buries Monday's proof under the files of the days after it (Wednesday's Tokyo bar loaded a day early).
     east = sorted({layout_key(s) for s in schemas if any(c.get("evenings") for c in s.get("columns") or [])})
-    if not east:
-        found = conn.execute(newest.format(""), (keys, per_layout)).fetchall()
-    else:
-        proving = " and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"
-        found = conn.execute(f"{newest.format('')} union {newest.format(proving)}",
-                             (keys, per_layout, east, per_layout)).fetchall()
-    return _as_corrected(conn, found)
+    if east:
+        queries.append(newest.format(" and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"))
+        params += [east, per_layout]
+    return _as_corrected(conn, conn.execute(" union ".join(queries), params).fetchall())
 
 
 def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:

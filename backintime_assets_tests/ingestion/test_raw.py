@@ -323,6 +323,30 @@ def test_a_users_correction_of_a_stored_sibling_weighs_as_said(postgres_url, loc
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
 
 
+def test_a_users_day_first_on_a_stored_sibling_settles_a_new_file_behind_the_newest_files_of_its_layout(
+        postgres_url, local_lake, tmp_path):
+    # An office whose files hold no day above 12 (a month's first trading days): only the user's word on one
+    # proves day first. Behind the newest files of the layout (another office's, of the same header), it
+    # was no sibling, and the office's next 04/03 loaded as 3 April.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "day_03.csv").write_text(_day_first(range(3, 4)))
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        first = manifest.current_files(conn)["day_03.csv"].sha256
+        assert file_schemas.override_column(conn, [first], "Date", "ana", final_format="%d/%m/%Y") == 1
+        conn.commit()  # each day's migration its own: the newest detections are the last day's
+        for i in range(60):
+            (source / f"other_{i:02d}.csv").write_text(f"{HEADER}2025-03-03;X{i:02d};{i},5\n")
+        migrate(conn, source, local_lake, surveyor)
+        conn.commit()
+        (source / "day_04.csv").write_text(_day_first(range(4, 5)))
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
+
+
 def test_a_users_day_first_and_east_on_a_stored_sibling_reads_its_evening_stamps_so(postgres_url, local_lake,
                                                                                    tmp_path):
     # Tokyo's bars stamped at its midnight as text. "07/01/2024 15:00:00 UTC" guesses month first, a Monday
