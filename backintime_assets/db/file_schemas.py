@@ -10,7 +10,7 @@ from psycopg.types.json import Jsonb
 
 from backintime_assets.db import file_overrides
 from backintime_assets.detection.date_system import DAY_MONTH
-from backintime_assets.detection.schema import SIBLING_CONTENT, layout_signature
+from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, layout_signature
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 CANONICAL_COLUMNS = ("date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume")
@@ -199,7 +199,7 @@ def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
                                                                           column.get("evenings"))
                 # The user's format, not a lender's nor other siblings': it proves (sibling_order._sibling_proofs).
                 # A type said alone leaves the format detection's, as certain as detection was of it.
-                column.update(format=o.final_format, confidence=1.0, order_from=None)
+                column.update({"format": o.final_format, "confidence": 1.0, "order_from": None, FORMAT_SAID: True})
                 dialect["borrowed_from"] = None
             if o.final_mapping is not None:
                 column["canonical"] = None if o.final_mapping == UNMAPPED else o.final_mapping

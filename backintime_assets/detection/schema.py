@@ -216,6 +216,9 @@ def _column_dict(c: ColumnSchema) -> dict:
 # its own stored siblings, with its user's correction on it, and that correction settled the new detection:
 # stored as detected, it was no correction any more, and proved nothing to the office's next files.
 SIBLING_CONTENT = "sibling_content"
+# Of a stored sibling's column, that a user said its format (file_schemas.sibling_detections): a reading east
+# of UTC said proves its source so (sibling_east.proves), as its weekend evening stamps would.
+FORMAT_SAID = "format_said"
 
 
 def layout_signature(schema: dict) -> tuple[str | None, tuple[str, ...]]:

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 
 from backintime_assets.detection.date_system import EAST
 from backintime_assets.detection.epoch_days import read_evenings, utc_instants
-from backintime_assets.detection.schema import SIBLING_CONTENT, layout_signature
+from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, layout_signature
 from backintime_assets.ingestion.sibling_order import folder_pattern, name_pattern
 
 _MONDAY_TO_THURSDAY = frozenset(range(4))
@@ -82,8 +82,14 @@ def guesses_east(schema: dict) -> bool:
 
 def proves(schema: dict) -> str | None:
     """EAST_READING or UTC_DAYS where a file's own evening stamps read so under any week (east_days.py,
-    rule 1); None where they do not. A file settled so itself, or borrowing its schema, proves nothing."""
+    rule 1), or a user said east of UTC; None where they do not. A file settled so itself, or borrowing its
+    schema, proves nothing."""
     found = _date_column(schema)
+    if found is not None and found[1].get(FORMAT_SAID) and found[1]["format"].endswith(EAST):
+        # A user's word, as a weekend evening's stamp would say: a midweek bar said east proved nothing, and
+        # its source's next midweek bar loaded a day early. (Not said east proves no UTC days: a user who
+        # set the day/month order may not have thought of the exchange's clock.)
+        return EAST_READING
     if found is None or found[1].get("order_from") or schema.get("borrowed_from"):
         return None
     days, _ = read_evenings(found[1]["evenings"])

@@ -347,24 +347,25 @@ def test_a_users_day_first_on_a_stored_sibling_settles_a_new_file_behind_the_new
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
 
 
-def test_a_users_day_first_and_east_on_a_stored_sibling_reads_its_evening_stamps_so(postgres_url, local_lake,
-                                                                                   tmp_path):
-    # Tokyo's bars stamped at its midnight as text. "07/01/2024 15:00:00 UTC" guesses month first, a Monday
-    # evening (1 July); the user said day first and east: a Sunday evening, Monday 8 January's session.
-    # Its weekdays left as detection read them, it proved nothing east, and the next bar, settled day first
-    # by the user's word, loaded Wednesday 10 January's session a day early.
+def test_a_users_day_first_on_a_stored_sibling_reads_its_evening_stamps_so(postgres_url, local_lake, tmp_path):
+    # Tokyo's bars stamped at its midnight as text. "14/01/2024 15:00:00 UTC", a Sunday evening, proves the
+    # source east of UTC. "01/05/2024 15:00:00 UTC" guesses month first, a Friday evening (5 January); the
+    # user said day first: a Wednesday's. Its weekdays left as detection read them, it proved UTC days
+    # against the Sunday, and the next bar, settled day first, loaded Wednesday 10 January's session a day early.
     source = tmp_path / "source"
     source.mkdir()
-    (source / "bars_1.csv").write_text(ONE_BAR_HEADER + "07/01/2024 15:00:00 UTC,2514,2544,2494,2524,1\n")
     surveyor = DriverSurveyor(local_lake)
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
+        (source / "bars_2.csv").write_text(f"{ONE_BAR_HEADER}01/05/2024 15:00:00 UTC,2514,2544,2494,2524,1\n")
+        migrate(conn, source, local_lake, surveyor)  # alone: its order stays a guess
+        said = manifest.current_files(conn)["bars_2.csv"].sha256
+        assert file_schemas.override_column(conn, [said], "time", "ana", final_format="%d/%m/%Y %H:%M:%S %Z") == 1
+        (source / "bars_1.csv").write_text(f"{ONE_BAR_HEADER}14/01/2024 15:00:00 UTC,2514,2544,2494,2524,1\n")
         migrate(conn, source, local_lake, surveyor)
-        first = manifest.current_files(conn)["bars_1.csv"].sha256
-        assert file_schemas.override_column(conn, [first], "time", "ana", final_format="%d/%m/%Y %H:%M:%S %Z_east") == 1
-        (source / "bars_2.csv").write_text(ONE_BAR_HEADER + "09/01/2024 15:00:00 UTC,2500,2530,2480,2510,1\n")
+        (source / "bars_3.csv").write_text(ONE_BAR_HEADER + "09/01/2024 15:00:00 UTC,2500,2530,2480,2510,1\n")
         migrate(conn, source, local_lake, surveyor)
-        assert manifest.current_files(conn)["bars_2.csv"].dates == [dt.date(2024, 1, 10)]
+        assert manifest.current_files(conn)["bars_3.csv"].dates == [dt.date(2024, 1, 10)]
 
 
 def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_prove(postgres_url, local_lake,
@@ -385,6 +386,23 @@ def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_pr
         stored = file_schemas.stored_detections(conn, [new.sha256])[new.sha256]
         assert stored["columns"][0]["format"] == "epoch_s_east"
         assert stored["columns"][0]["order_from"].startswith("east of UTC: the next day's sessions, as 1 sibling file ")
+
+
+def test_a_users_east_on_a_stored_midweek_bar_proves_its_source_east_of_utc(postgres_url, local_lake, tmp_path):
+    # Tuesday's bar of Tokyo, stamped on the Monday evening, reads as a New York close could: the user said
+    # east. Its stamps prove nothing, the user's word did not either, and Wednesday's bar loaded a day early.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "7203_20240109.csv").write_text(f"{ONE_BAR_HEADER}1704726000,2514,2544,2494,2524,1\n")
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        tuesday = manifest.current_files(conn)["7203_20240109.csv"].sha256
+        assert file_schemas.override_column(conn, [tuesday], "time", "ana", final_format="epoch_s_east") == 1
+        (source / "7203_20240110.csv").write_text(ONE_BAR_HEADER + WEDNESDAY_BAR)
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]
 
 
 def test_a_new_one_bar_file_finds_the_east_proof_behind_the_newest_files_of_its_layout(postgres_url, local_lake,
