@@ -37,6 +37,15 @@ def _migrated(postgres_url, local_lake, source):
     return conn
 
 
+def _said_of_one_file(conn, local_lake, surveyor, source, name: str, text: str, column: str, fmt: str) -> None:
+    """`name` holding `text`, migrated alone into a fresh database; then a user's date format for its `column`."""
+    (source / name).write_text(text)
+    ensure_schema(conn)
+    migrate(conn, source, local_lake, surveyor)
+    sha = manifest.current_files(conn)[name].sha256
+    assert file_schemas.override_column(conn, [sha], column, "ana", final_format=fmt) == 1
+
+
 class DriverSurveyor:
     """survey_files without Spark: the same survey of each file, on the driver, and what it was asked."""
 
@@ -330,13 +339,9 @@ def test_a_users_day_first_on_a_stored_sibling_settles_a_new_file_behind_the_new
     # was no sibling, and the office's next 04/03 loaded as 3 April.
     source = tmp_path / "source"
     source.mkdir()
-    (source / "day_03.csv").write_text(_day_first(range(3, 4)))
     surveyor = DriverSurveyor(local_lake)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, surveyor)
-        first = manifest.current_files(conn)["day_03.csv"].sha256
-        assert file_schemas.override_column(conn, [first], "Date", "ana", final_format="%d/%m/%Y") == 1
+        _said_of_one_file(conn, local_lake, surveyor, source, "day_03.csv", _day_first(range(3, 4)), "Date", "%d/%m/%Y")
         conn.commit()  # each day's migration its own: the newest detections are the last day's
         for i in range(60):
             (source / f"other_{i:02d}.csv").write_text(f"{HEADER}2025-03-03;X{i:02d};{i},5\n")
@@ -355,12 +360,10 @@ def test_a_users_day_first_on_a_stored_sibling_reads_its_evening_stamps_so(postg
     source = tmp_path / "source"
     source.mkdir()
     surveyor = DriverSurveyor(local_lake)
-    with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        (source / "bars_2.csv").write_text(f"{ONE_BAR_HEADER}01/05/2024 15:00:00 UTC,2514,2544,2494,2524,1\n")
-        migrate(conn, source, local_lake, surveyor)  # alone: its order stays a guess
-        said = manifest.current_files(conn)["bars_2.csv"].sha256
-        assert file_schemas.override_column(conn, [said], "time", "ana", final_format="%d/%m/%Y %H:%M:%S %Z") == 1
+    with psycopg.connect(postgres_url) as conn:  # bars_2 alone: its order stays a guess, which the user settles
+        _said_of_one_file(conn, local_lake, surveyor, source, "bars_2.csv",
+                          f"{ONE_BAR_HEADER}01/05/2024 15:00:00 UTC,2514,2544,2494,2524,1\n", "time",
+                          "%d/%m/%Y %H:%M:%S %Z")
         (source / "bars_1.csv").write_text(f"{ONE_BAR_HEADER}14/01/2024 15:00:00 UTC,2514,2544,2494,2524,1\n")
         migrate(conn, source, local_lake, surveyor)
         (source / "bars_3.csv").write_text(ONE_BAR_HEADER + "09/01/2024 15:00:00 UTC,2500,2530,2480,2510,1\n")
@@ -393,13 +396,10 @@ def test_a_users_east_on_a_stored_midweek_bar_proves_its_source_east_of_utc(post
     # east. Its stamps prove nothing, the user's word did not either, and Wednesday's bar loaded a day early.
     source = tmp_path / "source"
     source.mkdir()
-    (source / "7203_20240109.csv").write_text(f"{ONE_BAR_HEADER}1704726000,2514,2544,2494,2524,1\n")
     surveyor = DriverSurveyor(local_lake)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, surveyor)
-        tuesday = manifest.current_files(conn)["7203_20240109.csv"].sha256
-        assert file_schemas.override_column(conn, [tuesday], "time", "ana", final_format="epoch_s_east") == 1
+        _said_of_one_file(conn, local_lake, surveyor, source, "7203_20240109.csv",
+                          f"{ONE_BAR_HEADER}1704726000,2514,2544,2494,2524,1\n", "time", "epoch_s_east")
         (source / "7203_20240110.csv").write_text(ONE_BAR_HEADER + WEDNESDAY_BAR)
         migrate(conn, source, local_lake, surveyor)
         assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]
