@@ -796,7 +796,8 @@ def _values_below(body: list[list[str]], j: int) -> bool:
     of those that hold a letter or a digit: a missing value's "---" is none, and a value flagged "8.9*"
     (estimated) or "61.6#" (another instrument) is one, as the Met Office's station files write them."""
     cells = [c for row in body if j < len(row) and _FILLED.search(c := row[j].strip())]
-    return bool(cells) and sum(bool(_VALUE_CELL.match(c)) for c in cells) >= 0.9 * len(cells)
+    values = sum(bool(_VALUE_CELL.match(c)) and not _CODE.search(c) for c in cells)
+    return bool(cells) and values >= 0.9 * len(cells)
 
 
 _WORD = re.compile(r"\S+")
@@ -804,6 +805,10 @@ _NUMBERISH = re.compile(r"[-+]?[\d.,]+$")  # a value, not a unit (a unit may hol
 # Under a unit, a cell that starts as a value does: "12.5", "(0.5)", "$3", ".5", "1.5e-05", "12:00", "2024-01-02".
 _VALUE_CELL = re.compile(r"[-+(]?[$€£¥]?\.?\d")
 _FILLED = re.compile(r"[^\W_]")  # a letter or a digit
+# A code that starts as a value does, which no value holds: a letter after a dot ("7203.T", "0700.HK": a
+# ticker and its exchange) or between digits ("38259P508", a CUSIP), but an exponent's e or a timestamp's T.
+# Over such cells a priceless first row ("7203.T  HOLIDAY") was taken for units, and vanished unsaid.
+_CODE = re.compile(r"\.[^\W\d_]|\d[^\W\d_eEtT]+\d")
 
 
 def _gapped(text: str, tail_text: str | None, dialect: Dialect, read: _Read, file_date) -> tuple[Dialect, _Read]:

@@ -527,6 +527,16 @@ def test_a_priceless_row_under_a_space_aligned_header_stays_data():
     assert (s.header_row, s.data_start_line) == (0, 1)
 
 
+@pytest.mark.parametrize("code", ["7203.T", "0700.HK", "38259P508"])
+def test_a_priceless_row_over_codes_that_start_with_digits_stays_data(code):
+    # A code under a name is no value, though it starts as one: "7203.T  HOLIDAY" over Code and Close was
+    # taken for a line of units, and the row vanished unsaid.
+    data = (f"Code        Close    Volume\n{code:<10}  HOLIDAY\n".encode()
+            + b"".join(f"{code:<10}  {10 + d}.50   {1000 + d}\n".encode() for d in range(2, 28)))
+    s = detect_bytes(data, "prices.txt")
+    assert (s.header_row, s.data_start_line) == (0, 1)
+
+
 def test_a_units_line_over_money_and_counts_joins_the_header():
     data = (b"Date        Ticker       Close      Volume\n                          USD      shares\n"
             + b"".join(f"2024-01-{d:02d}  AAPL    {10 + d}.50  {1000 + d:>10}\n".encode() for d in range(2, 30)))
