@@ -150,18 +150,19 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     `schemas`, the newest `per_layout` of each: the siblings that may prove a day/month order a new
     file's dates leave to a guess (ingestion/sibling_order.py), or that its evening stamps are east of
     UTC (ingestion/sibling_east.py), and, for those that note evening stamps, the newest `per_layout` of
-    each that may prove those (sibling_east.proves), and the newest `per_layout` a user corrected. The
+    each that may prove those (sibling_east.proves), and the newest `per_layout` a user said a format of. The
     newest, as an office's layout drifts; each with its users' corrections on it (_as_corrected)."""
     keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
     if not keys:
         return []
     newest = """select sha256, dialect from (select sha256, dialect, row_number() over (partition by layout_key
                     order by detected_at desc) n from file_layouts where layout_key = any(%s){}) s where n <= %s"""
-    # And the newest a user corrected: the user's word proves (_as_corrected), and an office whose files hold no
-    # day above 12 (a month's first days) has no other proof: behind the newest files of its header (its own,
-    # settled by it, or another office's) it was no sibling, and the office's next 04/03 loaded as 3 April.
+    # And the newest a user said a format of: the user's word proves (_as_corrected), and an office whose files
+    # hold no day above 12 (a month's first days) has no other proof: behind the newest files of its header (its
+    # own, settled by it, or another office's) it was no sibling, and the office's next 04/03 loaded as 3 April.
+    # A format only (as overrides reads one): behind files whose prices a user scaled, it was no sibling either.
     corrected = (" and exists (select 1 from file_schemas c where c.sha256 = file_layouts.sha256"
-                 " and c.changed_by is not null)")
+                 " and c.changed_by is not null and c.final_format is distinct from c.detected_format)")
     queries, params = [newest.format(""), newest.format(corrected)], [keys, per_layout, keys, per_layout]
     # And the newest that may prove evening stamps east of UTC or not (a Friday, Saturday or Sunday evening
     # noted): a file of a bar a day has them once a week, and an office downloading many tickers a day

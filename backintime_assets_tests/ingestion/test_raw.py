@@ -332,11 +332,13 @@ def test_a_users_correction_of_a_stored_sibling_weighs_as_said(postgres_url, loc
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
 
 
+@pytest.mark.parametrize("others_corrected", [False, True], ids=["detected", "their prices' multiplier said"])
 def test_a_users_day_first_on_a_stored_sibling_settles_a_new_file_behind_the_newest_files_of_its_layout(
-        postgres_url, local_lake, tmp_path):
+        postgres_url, local_lake, tmp_path, others_corrected):
     # An office whose files hold no day above 12 (a month's first trading days): only the user's word on one
     # proves day first. Behind the newest files of the layout (another office's, of the same header), it
-    # was no sibling, and the office's next 04/03 loaded as 3 April.
+    # was no sibling, and the office's next 04/03 loaded as 3 April. So too behind the newest a user
+    # corrected otherwise (their prices in pence): a correction that says no date format proves no order.
     source = tmp_path / "source"
     source.mkdir()
     surveyor = DriverSurveyor(local_lake)
@@ -346,6 +348,9 @@ def test_a_users_day_first_on_a_stored_sibling_settles_a_new_file_behind_the_new
         for i in range(60):
             (source / f"other_{i:02d}.csv").write_text(f"{HEADER}2025-03-03;X{i:02d};{i},5\n")
         migrate(conn, source, local_lake, surveyor)
+        if others_corrected:
+            others = [f.sha256 for name, f in manifest.current_files(conn).items() if name.startswith("other_")]
+            assert file_schemas.override_column(conn, others, "Close", "bob", final_multiplier=0.01) == 60
         conn.commit()
         (source / "day_04.csv").write_text(_day_first(range(4, 5)))
         migrate(conn, source, local_lake, surveyor)
