@@ -107,15 +107,15 @@ def settle_east(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[di
     of UTC; what was left as read because siblings disagree). `siblings`: schemas of other files (those
     surveyed with them, those stored before); only those that prove a reading count, and of those stored,
     none of the guessing file's own content (SIBLING_CONTENT: keys are contents)."""
-    # source -> (folder, clocks, reading proven, content if stored) each
-    proofs: dict[tuple, list[tuple[str | None, tuple[int, ...], str, str | None]]] = defaultdict(list)
+    # source -> (folder, clocks, reading proven, content if stored, whether a user said it) each
+    proofs: dict[tuple, list[tuple[str | None, tuple[int, ...], str, str | None, bool]]] = defaultdict(list)
     for schema in siblings:
         proven = proves(schema)
         if proven is not None:
             j, column = _date_column(schema)
             proofs[_source_of(schema, j, column)].append(
                 (folder_pattern(schema.get("file") or ""), read_evenings(column["evenings"])[1], proven,
-                 schema.get(SIBLING_CONTENT)))
+                 schema.get(SIBLING_CONTENT), bool(column.get(FORMAT_SAID))))
     settled, disagreeing = {}, []
     for key, schema in guessing.items():
         if not guesses_east(schema):
@@ -126,26 +126,36 @@ def settle_east(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[di
         # exchange's midnight, and a clock change, which moves it a whole hour. Another exchange's of the
         # source is no proof: a New York open (14:30 UTC) in a folder of one-row downloads beside a Tokyo
         # bar (15:00 UTC, on a Sunday) loaded each a day late when half an hour away counted.
-        found = Counter(proven for f, theirs, proven, content in proofs.get(_source_of(schema, j, column), ())
-                        if (f is None or folder is None or f == folder) and content != key
-                        and any(abs(a - b) in _CLOCK_CHANGE for a in clocks for b in theirs))
+        agreeing = [(proven, said) for f, theirs, proven, content, said in proofs.get(_source_of(schema, j, column), ())
+                    if (f is None or folder is None or f == folder) and content != key
+                    and any(abs(a - b) in _CLOCK_CHANGE for a in clocks for b in theirs)]
+        found = Counter(proven for proven, _ in agreeing)
         if len(found) > 1:
             disagreeing.append(f"{key}: siblings of its source disagree on whether its evening stamps are east of "
                                f"UTC ({found[EAST_READING]} east, {found[UTC_DAYS]} on their UTC days); read by "
                                "their UTC days")
         elif found[EAST_READING]:
-            settled[key] = _read_east(schema, j, found[EAST_READING])
+            settled[key] = _read_east(schema, j, found[EAST_READING], sum(said for _, said in agreeing))
     return settled, disagreeing
 
 
-def _read_east(schema: dict, j: int, count: int) -> dict:
-    """The schema with its date column read "_east", saying which siblings settled it."""
+def _read_east(schema: dict, j: int, count: int, said: int = 0) -> dict:
+    """The schema with its date column read "_east", saying which siblings settled it (`said` of them by
+    a user's word)."""
     out = copy.deepcopy(schema)
     out["borrowed_from"] = None
     column = out["columns"][j]
     column["format"] = f"{column['format']}{EAST}"
-    east = (f"east of UTC: the next day's sessions, as {count} sibling file{'s' if count != 1 else ''}"
-            " of the same source stamped on weekend evenings prove")
+    # Whose word it is, where a user's is among them: "stamped on weekend evenings" alone sent the user
+    # who doubts a reading to look for weekend stamps none of them holds, not to the correction said.
+    files = f"{count} sibling file{'s' if count != 1 else ''} of the same source"
+    if not said:
+        why = f"as {files} stamped on weekend evenings prove"
+    elif said == count:
+        why = f"as a user said of {files}"
+    else:
+        why = f"as {files} prove ({count - said} stamped on weekend evenings, {said} said so by a user)"
+    east = f"east of UTC: the next day's sessions, {why}"
     # A day/month order its siblings settled first is said first (sibling_order._settled_by_siblings reads so).
     column["order_from"] = f"{column['order_from']}; {east}" if column.get("order_from") else east
     return out

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.detection.schema import FORMAT_SAID
 from backintime_assets.ingestion import survey as survey_module
 from backintime_assets.ingestion.sibling_east import EAST_READING, UTC_DAYS, proves, settle_east
 from backintime_assets.ingestion.sibling_order import settle_orders
@@ -213,3 +214,19 @@ def test_a_us_bar_whose_siblings_settle_its_order_keeps_its_utc_day(in_process, 
     found = _with_its_proof(in_process, tmp_path, "us", "15/01/2024 21:00:00 UTC", stamp)
     assert found["us/p_31.csv"].dates == [session]
     assert _date_column(found["us/p_31.csv"].schema_json).format == "%d/%m/%Y %H:%M:%S %Z"
+
+
+def test_a_reading_a_user_said_of_a_sibling_says_so_where_it_settles_a_file():
+    # Tuesday's bar said east by a user settles Wednesday's: its note named weekend stamps none holds.
+    tuesday, wednesday = SESSIONS[1], SESSIONS[2]
+    said = detect_bytes(_one_row(tuesday), f"tv/{_named(tuesday)}").to_dict()
+    said["columns"][0].update(format="epoch_s_east", order_from=None, **{FORMAT_SAID: True})
+    new = {"w": detect_bytes(_one_row(wednesday), f"tv/{_named(wednesday)}").to_dict()}
+    settled, _ = settle_east(new, [said])
+    assert settled["w"]["columns"][0]["order_from"] == ("east of UTC: the next day's sessions, as a user said of "
+                                                        "1 sibling file of the same source")
+    monday = detect_bytes(_one_row(SESSIONS[0]), f"tv/{_named(SESSIONS[0])}").to_dict()
+    settled, _ = settle_east(new, [said, monday])
+    assert settled["w"]["columns"][0]["order_from"] == (
+        "east of UTC: the next day's sessions, as 2 sibling files of the same source prove (1 stamped on weekend "
+        "evenings, 1 said so by a user)")
