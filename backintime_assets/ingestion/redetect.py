@@ -18,7 +18,7 @@ from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.ingestion.raw import Surveyor, resurvey
 from backintime_assets.ingestion.schema_changes import schema_changes
 from backintime_assets.ingestion.schema_texts import reading_key
-from backintime_assets.ingestion.survey import SurveyTask, settle_by_siblings
+from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 
@@ -63,8 +63,15 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
     tasks = [SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes) for sha, f in names.items()]
     # A daily file detected again alone would guess its day/month order again where its siblings,
     # stored, had settled it (sibling_order.py): they settle it again.
-    surveys = settle_by_siblings(survey, tasks, survey(tasks),
-                                 lambda guessing: file_schemas.sibling_detections(conn, guessing))
+    alone = survey(tasks)
+    surveys = settle_by_siblings(survey, tasks, alone, lambda guessing: file_schemas.sibling_detections(conn, guessing))
+    # Not into a format a user said of the file: settled by another file's such word (--layout says it of a
+    # layout's files), its detection took the user's format, the correction as detected was none any more,
+    # none proved anything, and the office's next 04/03 loaded as 3 April. Settled otherwise (the siblings
+    # prove the order the user overruled) it stays so: its stored detection, the correction on it.
+    for sha, found in file_schemas.overrides(conn, list(names)).items():
+        if _takes_format_said(surveys[sha], found) and not _takes_format_said(alone[sha], found):
+            surveys[sha] = alone[sha]
     if store:
         # Taken after the survey, which may read a whole history: a migration waits only for the storing.
         manifest.lock_for_migration(conn)
@@ -120,6 +127,12 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
                      if sha not in before or reading_key(before[sha]) != reading_key(after[sha])]
     result.dates = resurvey(conn, result.reread, survey, week) if result.reread else []
     return result
+
+
+def _takes_format_said(survey: Survey, corrected: list[file_schemas.Override]) -> bool:
+    """Whether a file's detection reads a column in the format a user said of it."""
+    formats = {c["name"]: c.get("format") for c in survey.schema_dict()["columns"]}
+    return any(o.final_format is not None and formats.get(o.column_name) == o.final_format for o in corrected)
 
 
 def _notes_new_evenings(new: dict, stored: dict | None) -> bool:

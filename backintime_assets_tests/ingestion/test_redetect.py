@@ -276,3 +276,43 @@ def test_a_users_day_first_on_a_file_detected_again_stays_a_correction_that_sett
         (source / "day_04.csv").write_text((source / "day_03.csv").read_text().replace("03/03", "04/03"))
         migrate(conn, source, local_lake, survey)
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
+
+
+def test_a_users_day_first_said_of_a_layout_stays_a_correction_when_its_files_are_detected_again(
+        postgres_url, local_lake, tmp_path):
+    # "03/03/2025" and "05/03/2025", each alone, guess month first; the user said day first of both (as --layout
+    # does of a layout's files). Detected again together, each was settled by the other's correction: stored as
+    # detected, neither was a correction any more, none proved anything, and the next 04/03 loaded as 3 April.
+    survey = DriverSurveyor(local_lake)
+    source = _source(tmp_path, day_03=range(3, 4))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, survey)
+        (source / "day_05.csv").write_text((source / "day_03.csv").read_text().replace("03/03", "05/03"))
+        migrate(conn, source, local_lake, survey)
+        shas = [f.sha256 for f in manifest.current_files(conn).values()]
+        assert file_schemas.override_column(conn, shas, "Date", "ana", final_format="%d/%m/%Y") == 2
+        redetect(conn, shas, survey, store=True)
+        assert all(o.final_format == "%d/%m/%Y" for sha in shas for o in file_schemas.overrides(conn, shas)[sha])
+        (source / "day_04.csv").write_text((source / "day_03.csv").read_text().replace("03/03", "04/03"))
+        migrate(conn, source, local_lake, survey)
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
+
+
+def test_a_users_month_first_against_what_siblings_prove_stays_when_detected_again(postgres_url, local_lake, tmp_path):
+    # "05/03/2025", settled day first by its sibling's 13/03, said month first by the user: detected again (twice),
+    # it reads month first still, the user's word on it.
+    survey = DriverSurveyor(local_lake)
+    source = _source(tmp_path, day_13=range(13, 14))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, survey)
+        (source / "day_05.csv").write_text((source / "day_13.csv").read_text().replace("13/03", "05/03"))
+        migrate(conn, source, local_lake, survey)
+        files = manifest.current_files(conn)
+        sha, shas = files["day_05.csv"].sha256, [f.sha256 for f in files.values()]
+        assert file_schemas.override_column(conn, [sha], "Date", "ana", final_format="%m/%d/%Y") == 1
+        for _ in range(2):
+            redetect(conn, shas, survey, store=True)
+            assert [o.final_format for o in file_schemas.overrides(conn, [sha])[sha]] == ["%m/%d/%Y"]
+            assert file_schemas.final_schema(conn, sha)["columns"][0]["format"] == "%m/%d/%Y"
