@@ -259,41 +259,27 @@ def test_a_content_detected_under_a_sites_name_is_detected_again_under_its_copys
     assert files["dji.csv"].dates == [dt.date(2025, 3, d) for d in (3, 4, 5)] and files["dji.csv"].problem is None
 
 
-def test_a_users_day_first_on_a_file_detected_again_stays_a_correction_that_settles_its_next_siblings(
-        postgres_url, local_lake, tmp_path):
+@pytest.mark.parametrize("others", [(), (5,)], ids=["alone", "beside another said so"])
+def test_a_users_day_first_on_files_detected_again_stays_a_correction_that_settles_their_next_siblings(
+        postgres_url, local_lake, tmp_path, others):
     # "03/03/2025" alone guesses month first; the user said day first. Detected again, the file was its own
     # stored sibling: the user's word settled its new detection, stored as detected it was no correction
-    # any more, and the office's next "04/03/2025" loaded as 3 April.
+    # any more, and the office's next "04/03/2025" loaded as 3 April. So too two files the user said day first
+    # of (as --layout does of a layout's files), detected again together: each settled by the other's word.
     survey = DriverSurveyor(local_lake)
     source = _source(tmp_path, day_03=range(3, 4))
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         migrate(conn, source, local_lake, survey)
-        sha = manifest.current_files(conn)["day_03.csv"].sha256
-        assert file_schemas.override_column(conn, [sha], "Date", "ana", final_format="%d/%m/%Y") == 1
-        assert redetect(conn, [sha], survey, store=True).changed == []
-        assert [o.final_format for o in file_schemas.overrides(conn, [sha])[sha]] == ["%d/%m/%Y"]
-        (source / "day_04.csv").write_text((source / "day_03.csv").read_text().replace("03/03", "04/03"))
-        migrate(conn, source, local_lake, survey)
-        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
-
-
-def test_a_users_day_first_said_of_a_layout_stays_a_correction_when_its_files_are_detected_again(
-        postgres_url, local_lake, tmp_path):
-    # "03/03/2025" and "05/03/2025", each alone, guess month first; the user said day first of both (as --layout
-    # does of a layout's files). Detected again together, each was settled by the other's correction: stored as
-    # detected, neither was a correction any more, none proved anything, and the next 04/03 loaded as 3 April.
-    survey = DriverSurveyor(local_lake)
-    source = _source(tmp_path, day_03=range(3, 4))
-    with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, survey)
-        (source / "day_05.csv").write_text((source / "day_03.csv").read_text().replace("03/03", "05/03"))
-        migrate(conn, source, local_lake, survey)
+        for day in others:  # each alone: each guesses
+            text = (source / "day_03.csv").read_text()
+            (source / f"day_{day:02d}.csv").write_text(text.replace("03/03", f"{day:02d}/03"))
+            migrate(conn, source, local_lake, survey)
         shas = [f.sha256 for f in manifest.current_files(conn).values()]
-        assert file_schemas.override_column(conn, shas, "Date", "ana", final_format="%d/%m/%Y") == 2
-        redetect(conn, shas, survey, store=True)
-        assert all(o.final_format == "%d/%m/%Y" for sha in shas for o in file_schemas.overrides(conn, shas)[sha])
+        assert file_schemas.override_column(conn, shas, "Date", "ana", final_format="%d/%m/%Y") == len(shas)
+        assert redetect(conn, shas, survey, store=True).changed == []
+        corrected = file_schemas.overrides(conn, shas)
+        assert [o.final_format for sha in shas for o in corrected[sha]] == ["%d/%m/%Y"] * len(shas)
         (source / "day_04.csv").write_text((source / "day_03.csv").read_text().replace("03/03", "04/03"))
         migrate(conn, source, local_lake, survey)
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
