@@ -191,12 +191,13 @@ def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
             if o.final_type is not None:
                 column["type"] = o.final_type
             if o.final_format is not None:
-                if _other_order(column.get("format"), o.final_format) and column.get("evenings_other_order"):
+                if _other_order(column.get("format"), o.final_format):
                     # Its evening stamps' weekdays as the user's order reads them, which detection noted too:
                     # what sibling_east.proves reads. Left as detection's, a Tokyo bar the user said was
                     # "07/01/2024 ..." day first, east, proved nothing (a Monday evening, month first) and
-                    # its source's next bar loaded a day early.
-                    column["evenings"], column["evenings_other_order"] = (column["evenings_other_order"],
+                    # its source's next bar loaded a day early. Unknown where detection did not note them
+                    # (stored before it did): none, no proof, not detection's order's Friday proving UTC.
+                    column["evenings"], column["evenings_other_order"] = (column.get("evenings_other_order"),
                                                                           column.get("evenings"))
                 # The user's format, not a lender's nor other siblings': it proves (sibling_order._sibling_proofs).
                 # A type said alone leaves the format detection's, as certain as detection was of it.

@@ -357,11 +357,14 @@ def test_a_users_day_first_on_a_stored_sibling_settles_a_new_file_behind_the_new
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
 
 
-def test_a_users_day_first_on_a_stored_sibling_reads_its_evening_stamps_so(postgres_url, local_lake, tmp_path):
+@pytest.mark.parametrize("other_order_noted", [True, False], ids=["noted", "stored before it was noted"])
+def test_a_users_day_first_on_a_stored_sibling_reads_its_evening_stamps_so(postgres_url, local_lake, tmp_path,
+                                                                          other_order_noted):
     # Tokyo's bars stamped at its midnight as text. "14/01/2024 15:00:00 UTC", a Sunday evening, proves the
     # source east of UTC. "01/05/2024 15:00:00 UTC" guesses month first, a Friday evening (5 January); the
     # user said day first: a Wednesday's. Its weekdays left as detection read them, it proved UTC days
     # against the Sunday, and the next bar, settled day first, loaded Wednesday 10 January's session a day early.
+    # Stored before detection noted the other order's weekdays, its weekdays under the user's order are unknown.
     source = tmp_path / "source"
     source.mkdir()
     surveyor = DriverSurveyor(local_lake)
@@ -369,6 +372,11 @@ def test_a_users_day_first_on_a_stored_sibling_reads_its_evening_stamps_so(postg
         _said_of_one_file(conn, local_lake, surveyor, source, "bars_2.csv",
                           f"{ONE_BAR_HEADER}01/05/2024 15:00:00 UTC,2514,2544,2494,2524,1\n", "time",
                           "%d/%m/%Y %H:%M:%S %Z")
+        if not other_order_noted:
+            sha = manifest.current_files(conn)["bars_2.csv"].sha256
+            stored = file_schemas.stored_detections(conn, [sha])[sha]
+            del stored["columns"][0]["evenings_other_order"]
+            file_schemas.save_detection(conn, sha, "bars_2.csv", stored)
         (source / "bars_1.csv").write_text(f"{ONE_BAR_HEADER}14/01/2024 15:00:00 UTC,2514,2544,2494,2524,1\n")
         migrate(conn, source, local_lake, surveyor)
         (source / "bars_3.csv").write_text(ONE_BAR_HEADER + "09/01/2024 15:00:00 UTC,2500,2530,2480,2510,1\n")
