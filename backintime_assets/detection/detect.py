@@ -773,7 +773,7 @@ def _aligned_units(text: str, tail_text: str | None, dialect: Dialect, read: _Re
         return read
     names = [(m.start(), m.end()) for m in _WORD.finditer(lines[0])]
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lines[1])]
-    if len(names) != width or not 0 < len(words) < width or any(_NUMBERISH.match(w) for _, _, w in words):
+    if len(names) != width or not 0 < len(words) < width or any(_a_value(w) for _, _, w in words):
         return read
     fields = [""] * width
     for a, b, word in words:
@@ -791,6 +791,14 @@ def _aligned_units(text: str, tail_text: str | None, dialect: Dialect, read: _Re
     return units
 
 
+def _a_value(word: str) -> bool:
+    """Whether a word of a would-be line of units is a value, no unit: a number ("1.5"), or a cell that starts
+    as a value and holds no letter but an exponent's ("09:30:00", "10.5*", "$10.5", "1e-5"; "000s" is a unit).
+    A first row of a time and a flagged close, its volume missing, was taken for units and vanished unsaid."""
+    return bool(_NUMBERISH.match(word)) or (
+        bool(_VALUE_CELL.match(word)) and not _LETTER.search(_EXPONENT.sub("", word)))
+
+
 def _values_below(body: list[list[str]], j: int) -> bool:
     """Whether nine in ten of column j's cells in the rows below hold a value (a number, a date, a time),
     of those that hold a letter or a digit: a missing value's "---" is none, and a value flagged "8.9*"
@@ -805,6 +813,8 @@ _NUMBERISH = re.compile(r"[-+]?[\d.,]+$")  # a value, not a unit (a unit may hol
 # Under a unit, a cell that starts as a value does: "12.5", "(0.5)", "$3", ".5", "1.5e-05", "12:00", "2024-01-02".
 _VALUE_CELL = re.compile(r"[-+(]?[$€£¥]?\.?\d")
 _FILLED = re.compile(r"[^\W_]")  # a letter or a digit
+_LETTER = re.compile(r"[^\W\d_]")
+_EXPONENT = re.compile(r"(?<=\d)[eE][-+]?(?=\d)")
 # A code that starts as a value does, which no value holds: a letter after a dot ("7203.T", "0700.HK": a
 # ticker and its exchange) or between digits ("38259P508", a CUSIP), but an exponent's e or a timestamp's T.
 # Over such cells a priceless first row ("7203.T  HOLIDAY") was taken for units, and vanished unsaid.

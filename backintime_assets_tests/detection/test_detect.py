@@ -537,6 +537,22 @@ def test_a_priceless_row_over_codes_that_start_with_digits_stays_data(code):
     assert (s.header_row, s.data_start_line) == (0, 1)
 
 
+_BARS = b"".join(f"09:{30 + m}:00  {10 + m}.50     {1000 + m}\n".encode() for m in range(1, 28))
+
+
+@pytest.mark.parametrize("first", [b"09:30:00  10.5*", b"09:30:00  $10.5"])
+def test_a_first_row_of_values_missing_a_cell_under_a_space_aligned_header_stays_data(first):
+    # A time and a flagged (or priced) close, the volume missing: values, no units, though each starts as the
+    # cells below do. Taken for a line of units, the bar vanished unsaid.
+    s = detect_bytes(b"Time      Close     Volume\n" + first + b"\n" + _BARS, "bars.txt")
+    assert (s.header_row, s.data_start_line) == (0, 1)
+
+
+def test_a_units_line_of_a_unit_that_starts_with_a_digit_joins_the_header():
+    s = detect_bytes(b"Time      Close     Volume\nUTC                 000s\n" + _BARS, "bars.txt")
+    assert (s.header_row, s.data_start_line) == (0, 2)
+
+
 def test_a_units_line_over_money_and_counts_joins_the_header():
     data = (b"Date        Ticker       Close      Volume\n                          USD      shares\n"
             + b"".join(f"2024-01-{d:02d}  AAPL    {10 + d}.50  {1000 + d:>10}\n".encode() for d in range(2, 30)))
