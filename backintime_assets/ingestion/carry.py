@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+
+import pyarrow as pa
 
 from backintime_assets.db import carried_corrections, file_overrides, file_schemas
 from backintime_assets.db.file_overrides import (
@@ -18,11 +21,17 @@ from backintime_assets.db.file_overrides import (
 )
 from backintime_assets.db.file_schemas import UNMAPPED, Override, place_overrides
 from backintime_assets.db.manifest import RawFile
+from backintime_assets.ingestion import carried_numbers
 from backintime_assets.ingestion.schema_changes import columns_line
 
 # What a carried correction's changed_by ends with; a correction carried again is marked from its
 # latest version only, the original author kept in front.
 _CARRIED = re.compile(r" \(carried from the version of [^)]*\)$")
+# What a user's marks or multiplier read: the mapped number columns.
+_NUMBERS = frozenset(("open", "high", "low", "close", "adj_close", "volume"))
+# (sha256, schema as detected, column names) -> those columns' cells as the file's reader splits them,
+# or None where its numbers are no text (number_cells.py).
+CellsOf = Callable[[str, dict, set[str]], dict[str, pa.Array] | None]
 DAY_NOT_CARRIED = ("a day's list saved over is most likely another day's: say its day again if it is the same "
                    "(schema override FILE --day)")
 
@@ -51,10 +60,11 @@ class Carry:
         return bool(self.columns or self.settings)
 
 
-def plan(previous: Previous, new: dict) -> Carry:
+def plan(previous: Previous, new: dict, numbers_otherwise: str | None = None) -> Carry:
     """What of `previous`'s corrections its new version (`new`: its schema as detected) takes. All of
-    them when the layout is the same (layout_change) and detection reads what was corrected as it did
-    (read_otherwise), but a day: none otherwise, each said."""
+    them when the layout is the same (layout_change), detection reads what was corrected as it did
+    (read_otherwise) and the new version's numbers read as the previous version's did (`numbers_otherwise`:
+    how not, numbers_read_otherwise), but a day: none otherwise, each said."""
     carry = Carry(previous)
     marked = carried_by(previous)
     corrected = [o for o in previous.columns if _corrects(o)]
@@ -66,6 +76,8 @@ def plan(previous: Previous, new: dict) -> Carry:
     why = changed and f"not the same layout: {changed}"
     if why is None and (otherwise := read_otherwise(previous.detected, new, placed, previous.settings)):
         why = f"the new version may be written otherwise: {otherwise}"
+    if why is None and numbers_otherwise:
+        why = f"the new version may be written otherwise: {numbers_otherwise}"
     for o in corrected:
         told = column_correction(o)
         if why:
@@ -137,6 +149,30 @@ def read_otherwise(before: dict, after: dict, placed: dict[int, Override],
     return None
 
 
+def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict, cells_of: CellsOf) -> str | None:
+    """How the marks said of `previous` (or, where none were, detection's) read the new version's numbers
+    otherwise than its own (carried_numbers.read_otherwise), or None; read only where marks or a
+    multiplier would carry. Detection reads a file's two versions alike when its new day alone is
+    written in another locale: the numbers themselves tell."""
+    marks = previous.settings.get(MARKS) if previous.detected.get("file_format") not in TYPED_NUMBERS else None
+    multiplied = {o.column_name: float(o.final_multiplier) for o in previous.columns
+                  if o.final_multiplier is not None}
+    if marks is None and not multiplied:
+        return None
+    decimal, thousands = read_marks(marks.value) if marks else (new.get("decimal") or ".", new.get("thousands"))
+    mapping = {c["name"]: c.get("canonical") for c in new.get("columns") or []}
+    mapping.update({o.column_name: None if o.final_mapping == UNMAPPED else o.final_mapping for o in previous.columns
+                    if o.final_mapping is not None})
+    names = {n for n, role in mapping.items() if role in _NUMBERS} if marks else set()
+    names |= set(multiplied)
+    before = cells_of(previous.sha256, previous.detected, names) if names else None
+    after = cells_of(new_sha256, new, names) if before is not None else None
+    if before is None or after is None:
+        return None
+    return carried_numbers.read_otherwise(before, after, decimal, thousands, multiplied,
+                                          {n for n, role in mapping.items() if role == "volume"})
+
+
 def _detected(column: dict, key: str):
     return float(column.get("multiplier") or 1) if key == "multiplier" else column.get(key)
 
@@ -186,7 +222,8 @@ def _encoding_family(encoding: str | None) -> str:
 
 
 def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: dict[str, list[RawFile]],
-                          met_before: dict[str, str] | None = None) -> list[tuple[str, Carry]]:
+                          met_before: dict[str, str] | None = None,
+                          cells_of: CellsOf | None = None) -> list[tuple[str, Carry]]:
     """Of new contents never detected before (sha256 -> (source path, schema as detected)), each one a new
     version of paths whose previous versions (`previous_of`, in path order) carry corrections: the
     detection stored with what it takes of the first's (file_schemas.replace_detection places the
@@ -206,8 +243,12 @@ def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: 
         for old in previous_of.get(sha, []):
             if old.sha256 not in detected or not (columns.get(old.sha256) or settings.get(old.sha256)):
                 continue
-            carry = plan(Previous(old.sha256, old.source_path, old.modified_at, detected[old.sha256],
-                                  columns.get(old.sha256, []), settings.get(old.sha256, {})), new)
+            previous = Previous(old.sha256, old.source_path, old.modified_at, detected[old.sha256],
+                                columns.get(old.sha256, []), settings.get(old.sha256, {}))
+            carry = plan(previous, new)
+            if carry.carries_any and cells_of is not None and (
+                    otherwise := numbers_read_otherwise(previous, sha, new, cells_of)):
+                carry = plan(previous, new, otherwise)
             if taken_from is not None:
                 # The same content arrived as the new version of two paths: one content, one reading.
                 carry = Carry(carry.previous, not_carried=carry.not_carried + [

@@ -9,12 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from backintime_assets.db import file_schemas, manifest
+from backintime_assets.detection import FileSchema
 from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
 from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
+from backintime_assets.normalisation.number_cells import number_cells
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 Surveyor = Callable[[list[SurveyTask]], dict[str, Survey]]  # survey_files bound to a Spark session
@@ -107,7 +109,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
                                                   for source, sha, lake_path in copied],
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing))
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
-    _carry_corrections(conn, survey, copied, known, schemas, surveys, report)
+    _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
     for source, sha, lake_path in copied:
         found_in = surveys[sha]
         if sha not in schemas:
@@ -138,7 +140,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
 
 def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, str, str]],
                        known: dict[str, manifest.RawFile], schemas: dict[str, dict], surveys: dict[str, Survey],
-                       report: MigrationReport) -> None:
+                       report: MigrationReport, fs) -> None:
     """A new version of a file (same path, new content) takes its previous version's corrections when
     detected with the same layout (carry.py): stored with its detection, and the file surveyed again
     with them, so its dates, kept rows and conversion read as the user said. Fills `schemas` and
@@ -155,7 +157,15 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
     if not previous_of:
         return
     met_before = file_schemas.detected_names(conn, [sha for sha in previous_of if sha not in news])
-    carries = carry_to_new_versions(conn, news, previous_of, met_before)
+    lake_paths = {old.sha256: old.lake_path for olds in previous_of.values() for old in olds}
+    lake_paths.update({sha: lake_path for _, sha, lake_path in copied})
+
+    def cells_of(sha: str, schema: dict, names: set[str]):
+        # Read here, of the few new versions whose previous one's marks or multiplier would carry.
+        with fs.open_input_file(lake_paths[sha]) as handle:
+            return number_cells(handle.read(), FileSchema.from_dict(schema), names)
+
+    carries = carry_to_new_versions(conn, news, previous_of, met_before, cells_of)
     for _, carry in carries:
         path = carry.previous.source_path  # the new version's too
         if carry.carried:

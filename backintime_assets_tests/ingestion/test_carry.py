@@ -351,3 +351,63 @@ def test_one_content_new_under_two_corrected_paths_takes_the_first_ones_and_says
             ": the same content is also the new version of a.csv, whose previous version's corrections it takes")
         assert file_overrides.stored(conn, [new])[new]["marks"].changed_by.startswith("ana (carried")
         assert len(carried_corrections.recorded(conn, new)) == 2
+
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("thousands, read", [
+    (None, "'1,510' reads as no number, where every number of the previous version read"),
+    (",", "'1,510' reads as 1510 with a thousands mark, which none of the previous version's numbers showed")])
+def test_marks_are_not_carried_into_a_version_whose_new_day_is_written_in_another_locale(
+        postgres_url, local_lake, tmp_path, thousands, read):
+    # The office changed locale mid-history: the old rows kept, a day appended as '1,510'. Detection reads
+    # both versions alike (',' decimals, '.' groups), so only the numbers themselves tell.
+    source = tmp_path / "source"
+    with psycopg.connect(postgres_url) as conn:
+        first = first_version(conn, source, local_lake)
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", thousands),
+                                 "ana")
+        said = file_overrides.stored(conn, [first])[first]["marks"]
+        mixed = _rates(WEEK) + b"10/03/2025;EURUSD;1,510\n"
+        _write(source, "rates.csv", mixed)
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "rates.csv")
+        assert report.carried == {} and file_overrides.stored(conn, [second]) == {}
+        assert report.not_carried["rates.csv"] == [
+            f"numbers read with decimal mark '.' and {'no thousands mark' if thousands is None else 'thousands mark'}"
+            + ("" if thousands is None else " ','") + f" (by ana at {said.changed_at:%Y-%m-%d %H:%M}): the new "
+            f"version may be written otherwise: column Rate: {read}"]
+        # Read as detected, as the warning and schema show say: the new day is 1.51, never 1510 unsaid; the
+        # old rows read as before the user's word until it is said of this version (a mixed file is damaged).
+        assert _loaded_closes(conn, second, mixed, "rates.csv") == [1503, 1504, 1505, 1506, 1507, 1.51]
+        (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
+        assert shown.startswith(f"NOT carried from the previous version ({first[:12]}) of rates.csv: ")
+        assert shown.endswith(f"written otherwise: column Rate: {read}")
+
+
+@pytest.mark.postgres
+def test_a_decimal_comma_is_not_carried_into_a_version_whose_new_day_groups_thousands_with_a_comma(
+        postgres_url, local_lake, tmp_path):
+    # The user said ',' (no thousands mark) of '1.203,5' rows; the new day is written '1,210.5'.
+    source = tmp_path / "source"
+    source.mkdir()
+    rows = "Date;Ticker;Close\n" + "".join(f"{d:02d}/03/2025;ABC;1.2{d:02d},5\n" for d in WEEK)
+    _write(source, "prices.csv", rows.encode(), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "prices.csv")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (",", None), "ana")
+        assert _loaded_closes(conn, first, rows.encode(), "prices.csv") == [1203.5, 1204.5, 1205.5, 1206.5, 1207.5]
+        mixed = (rows + "10/03/2025;ABC;1,210.5\n").encode()
+        _write(source, "prices.csv", mixed)
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "prices.csv")
+        assert report.carried == {} and file_overrides.stored(conn, [second]) == {}
+        (line,) = report.not_carried["prices.csv"]
+        assert line.endswith("written otherwise: column Close: '1,210.5' reads as no number, where every number of "
+                             "the previous version read")
+        # As detected: the old rows as the user saw them, the new day rejected with its reason, not misread.
+        loaded = normalise_bytes(mixed, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "prices.csv")
+        assert loaded.prices_arrow.column("close").to_pylist() == [1203.5, 1204.5, 1205.5, 1206.5, 1207.5]
+        assert loaded.rejected_arrow.column("reason").to_pylist() == ["unparseable value: close"]

@@ -1,0 +1,40 @@
+"""The cells of a text file's number columns as its reader splits them, before any mark reads them:
+what a user's marks said of one version of a file are weighed against in the next (ingestion/carry.py)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pyarrow as pa
+
+from backintime_assets.detection.forced_text import unforce
+from backintime_assets.detection.gaps import GAP, gaps_to_tabs
+from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.wrapped_lines import unwrap
+from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
+
+from .lines import LineIndex, to_utf8
+from .normalise import _region
+from .records import split_fast, split_slow
+
+
+def number_cells(data: bytes, schema: FileSchema, names: set[str]) -> dict[str, pa.Array] | None:
+    """Column name -> its data cells (text), of the columns of `schema` named in `names`; None for a
+    file whose numbers are no text (a workbook's are typed: no mark reads them) or not read as a table."""
+    if schema.file_format in WORKBOOK_FORMATS or not schema.columns or schema.problem or not data:
+        return None
+    text = to_utf8(data, schema.encoding)
+    # The rewrites the reader makes first (normalise._rewritten): each keeps every line where it was.
+    if schema.wrapped:
+        text, schema = unwrap(text, schema.wrapped), replace(schema, wrapped=None)
+    if schema.forced:
+        text, schema = unforce(text, schema.forced), replace(schema, forced=None)
+    if schema.delimiter == GAP:
+        text, schema = gaps_to_tabs(text), replace(schema, delimiter="\t")
+    schema = replace(schema, encoding="utf-8")
+    wanted = [j for j, c in enumerate(schema.columns) if c.name in names]
+    if not wanted:
+        return {}
+    index = LineIndex(text)
+    first, stop = _region(schema, index.count)
+    records = split_fast(index, first, stop, schema, wanted, {}) or split_slow(index, first, stop, schema, wanted)
+    return {schema.columns[j].name: records.columns[j] for j in wanted if j in records.columns}
