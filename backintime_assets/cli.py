@@ -177,6 +177,8 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
         print(line)
     for line in report.not_carried_lines():
         print(f"warning: {line}", file=sys.stderr)
+    for line in report.rejecting_lines():
+        print(f"warning: {line}", file=sys.stderr)
     if report.reread_for_week:
         # The old dates on days the week closes cannot run: cmd_ingest warns of them (closed_days_note).
         print(f"{report.reread_for_week} file(s) hold other dates under BACKINTIME_TRADING_WEEK="
@@ -593,8 +595,8 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
     does not follow says so: a day once a column is mapped to the date, a lifted refusal once a new
     detection refuses the file otherwise; kept, it would again apply if that changed back."""
     from backintime_assets.db.file_overrides import (
-        DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, date_columns, marks_label, naming_columns, read_marks,
-        sheets_caveat,
+        DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, UNGROUPED_SAID, date_columns, marks_label, naming_columns,
+        read_marks, sheets_caveat, ungrouped,
     )
 
     lines = []
@@ -621,6 +623,8 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
             # A new detection that finds the file a workbook (its numbers typed) reads no marks.
             idle = "; not in force: a workbook's numbers are typed" \
                 if o.value and final.get("file_format") in TYPED_NUMBERS else ""
+            if o.value and not idle and ungrouped(o.value):
+                idle = f"; {UNGROUPED_SAID}"
             lines.append(f"override: numbers read with {marks_label(*read_marks(o.value))} ({when}{idle})"
                          if o.value else f"override: numbers read with the marks detected ({when})")
     return lines

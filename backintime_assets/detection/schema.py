@@ -121,6 +121,12 @@ class FileSchema:
     # (normalisation/parse.py). False in every other file, and then left out of the JSON, so schemas
     # stored before it read, and key their rows, alike.
     decimal_unseen: bool = False
+    # A user's marks carried to the file's new version, said of numbers none of which grouped thousands,
+    # where the new version's do ('1,510' appended to '1.503' rates: ingestion/carry.py): a number read as
+    # grouped is another locale's, its row rejected (parse.WRITTEN_OTHERWISE), not loaded 1000x off. False
+    # in every other file, and then left out of the JSON, so schemas stored before it read, and key their
+    # rows, alike.
+    ungrouped: bool = False
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -142,6 +148,8 @@ class FileSchema:
             d["ragged_from"] = self.ragged_from
         if self.decimal_unseen:
             d["decimal_unseen"] = True
+        if self.ungrouped:
+            d["ungrouped"] = True
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -197,7 +205,7 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers",
-                       "ragged_from", "decimal_unseen")
+                       "ragged_from", "decimal_unseen", "ungrouped")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
                          "swapped_cells")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)

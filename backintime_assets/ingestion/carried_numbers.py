@@ -5,15 +5,35 @@ versions alike, and the user's decimal point, carried, would read the new day as
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.normalisation.parse import parse_numbers
+from backintime_assets.normalisation.parse import grouped_cells, parse_numbers
 
 GROUPED, UNREAD, DECIMAL = "grouped", "unread", "decimal"
-_SEPARATORS = " ,'.\u00a0\u202f"  # what may group thousands where the marks name none (parse._GROUPED)
+
+
+@dataclass(frozen=True)
+class Otherwise:
+    """A number of the new version read otherwise than every number of its column in the previous one."""
+    column: str
+    shape: str  # GROUPED, UNREAD or DECIMAL
+    cell: str  # the first so written, as written
+    value: float  # as the marks read it (NaN: as none)
+    multiplier: float | None = None  # said of the column, for DECIMAL
+
+    def __str__(self) -> str:
+        if self.shape == GROUPED:
+            return f"column {self.column}: {self.cell!r} groups thousands (read {self.value:g}), which none of the " \
+                   "previous version's numbers did"
+        if self.shape == UNREAD:
+            return f"column {self.column}: {self.cell!r} reads as no number, where every number of the previous " \
+                   "version read"
+        return f"column {self.column}: {self.cell!r} has a decimal mark, where the previous version's numbers, " \
+               f"said to be x{self.multiplier:g}, were whole"
 
 
 def shapes(cells: pa.Array, decimal: str, thousands: str | None, volume: bool = False) -> dict[str, tuple[str, float]]:
@@ -21,47 +41,33 @@ def shapes(cells: pa.Array, decimal: str, thousands: str | None, volume: bool = 
     UNREAD: read as no number; DECIMAL: read with a decimal mark), with its first cell and reading."""
     cells = pc.cast(cells, pa.string())
     parsed = parse_numbers(cells, decimal, thousands, suffixes=volume)
-    grouping = re.escape(thousands) if thousands else f"[{re.escape(_SEPARATORS.replace(decimal, ''))}]"
-    shown = {
-        UNREAD: parsed.bad,
-        GROUPED: ~parsed.bad & _matches(cells, rf"\d{grouping}\d"),
-        DECIMAL: ~parsed.bad & _matches(cells, rf"\d{re.escape(decimal)}\d"),
-    }
+    read = ~parsed.bad & ~parsed.missing
+    shown = {UNREAD: parsed.bad, GROUPED: read & grouped_cells(cells, decimal, thousands),
+             DECIMAL: read & np.asarray(pc.fill_null(pc.match_substring_regex(cells, rf"\d{re.escape(decimal)}\d"),
+                                                     False), dtype=bool)}
     found = {}
     for shape, mask in shown.items():
-        rows = np.flatnonzero(mask & ~parsed.missing)
+        rows = np.flatnonzero(mask)
         if rows.size:
             found[shape] = (cells[int(rows[0])].as_py().strip(), float(parsed.values[rows[0]]))
     return found
 
 
-def _matches(cells: pa.Array, pattern: str) -> np.ndarray:
-    return np.asarray(pc.fill_null(pc.match_substring_regex(cells, pattern), False), dtype=bool)
-
-
 def read_otherwise(before: dict[str, pa.Array], after: dict[str, pa.Array], decimal: str, thousands: str | None,
-                   multiplied: dict[str, float], volumes: set[str] = frozenset()) -> str | None:
-    """What of the new version's numbers (`after`: column name -> cells) the marks read otherwise than
-    every number of the previous version's (`before`) of the same column, or None: a thousands mark where
-    none showed (the new '1,510' read as 1510 where the old '1.503' were rates), a number they cannot read
-    where all read, and, in a column whose multiplier the user said (`multiplied`: name -> multiplier), a
-    decimal mark where the numbers were whole (cents said of '15030', the new '150.35' dollars)."""
+                   marks_said: bool, multiplied: dict[str, float], volumes: set[str] = frozenset()) -> list[Otherwise]:
+    """The new version's numbers (`after`: column name -> cells) the marks read otherwise than every number
+    of the previous version's (`before`) of the same column, the first of each column and shape: where the
+    user said the marks (`marks_said`), a thousands mark where none showed (the new '1,510' read as 1510
+    where the old '1.503' were rates) and a number they cannot read where all read; in a column whose
+    multiplier the user said (`multiplied`: name -> multiplier), a decimal mark where the numbers were
+    whole (cents said of '15030', the new '150.35' dollars)."""
+    found = []
     for name, cells in after.items():
         if name not in before:
             continue
         was = shapes(before[name], decimal, thousands, name in volumes)
         now = shapes(cells, decimal, thousands, name in volumes)
-        for shape in (GROUPED, UNREAD) + ((DECIMAL,) if name in multiplied else ()):
-            if shape in now and shape not in was:
-                return _told(name, shape, *now[shape], multiplied.get(name))
-    return None
-
-
-def _told(name: str, shape: str, cell: str, value: float, multiplier: float | None) -> str:
-    if shape == GROUPED:
-        return f"column {name}: {cell!r} reads as {value:g} with a thousands mark, which none of the previous " \
-               "version's numbers showed"
-    if shape == UNREAD:
-        return f"column {name}: {cell!r} reads as no number, where every number of the previous version read"
-    return f"column {name}: {cell!r} has a decimal mark, where the previous version's numbers, said to be " \
-           f"x{multiplier:g}, were whole"
+        weighed = ((GROUPED, UNREAD) if marks_said else ()) + ((DECIMAL,) if name in multiplied else ())
+        found += [Otherwise(name, shape, *now[shape], multiplied.get(name)) for shape in weighed
+                  if shape in now and shape not in was]
+    return found

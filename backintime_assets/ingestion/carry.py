@@ -17,11 +17,12 @@ import pyarrow as pa
 
 from backintime_assets.db import carried_corrections, file_overrides, file_schemas
 from backintime_assets.db.file_overrides import (
-    DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, FileOverride, marks_label, read_marks,
+    DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, UNGROUPED_SAID, FileOverride, marks_label, marks_value,
+    read_marks, ungrouped,
 )
 from backintime_assets.db.file_schemas import UNMAPPED, Override, place_overrides
 from backintime_assets.db.manifest import RawFile
-from backintime_assets.ingestion import carried_numbers
+from backintime_assets.ingestion.carried_numbers import DECIMAL, GROUPED, Otherwise, read_otherwise as numbers_otherwise
 from backintime_assets.ingestion.schema_changes import columns_line
 
 # What a carried correction's changed_by ends with; a correction carried again is marked from its
@@ -54,17 +55,23 @@ class Carry:
     settings: list[FileOverride] = field(default_factory=list)  # likewise
     carried: list[str] = field(default_factory=list)  # each correction carried, as the user is told it
     not_carried: list[tuple[str, str]] = field(default_factory=list)  # (correction, why not)
+    # (correction carried, what of the new version's rows it rejects and why): marks said of numbers
+    # the new version's do not all resemble (carried_numbers.py)
+    rejecting: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def carries_any(self) -> bool:
         return bool(self.columns or self.settings)
 
 
-def plan(previous: Previous, new: dict, numbers_otherwise: str | None = None) -> Carry:
+def plan(previous: Previous, new: dict, numbers: list[Otherwise] = ()) -> Carry:
     """What of `previous`'s corrections its new version (`new`: its schema as detected) takes. All of
     them when the layout is the same (layout_change), detection reads what was corrected as it did
-    (read_otherwise) and the new version's numbers read as the previous version's did (`numbers_otherwise`:
-    how not, numbers_read_otherwise), but a day: none otherwise, each said."""
+    (read_otherwise) and no number of the new version has a decimal mark where the whole numbers of a
+    column whose multiplier was said had none, but a day: none otherwise, each said. `numbers`: the new
+    version's numbers read otherwise than the previous version's (numbers_read_otherwise); where the
+    marks were said, those they read as no number or as grouped are rejected, not the marks dropped: the
+    old rows read as the user saw them, and the new day is no other locale's number 1000x off."""
     carry = Carry(previous)
     marked = carried_by(previous)
     corrected = [o for o in previous.columns if _corrects(o)]
@@ -76,8 +83,8 @@ def plan(previous: Previous, new: dict, numbers_otherwise: str | None = None) ->
     why = changed and f"not the same layout: {changed}"
     if why is None and (otherwise := read_otherwise(previous.detected, new, placed, previous.settings)):
         why = f"the new version may be written otherwise: {otherwise}"
-    if why is None and numbers_otherwise:
-        why = f"the new version may be written otherwise: {numbers_otherwise}"
+    if why is None and (scaled := [n for n in numbers if n.shape == DECIMAL]):
+        why = f"the new version may be written otherwise: {scaled[0]}"
     for o in corrected:
         told = column_correction(o)
         if why:
@@ -92,6 +99,12 @@ def plan(previous: Previous, new: dict, numbers_otherwise: str | None = None) ->
         elif why:
             carry.not_carried.append((told, why))
         else:
+            if setting == MARKS and (rejected := [n for n in numbers if n.shape != DECIMAL]):
+                grouped = any(n.shape == GROUPED for n in rejected)
+                o = replace(o, value=marks_value(*read_marks(o.value), ungrouped=grouped))
+                carry.rejecting.append((told, "the new version's rows whose numbers they read otherwise than every "
+                                              "number of the previous version are rejected: "
+                                              + "; ".join(map(str, rejected))))
             carry.settings.append(replace(o, changed_by=marked(o.changed_by)))
             carry.carried.append(told)
     return carry
@@ -149,16 +162,16 @@ def read_otherwise(before: dict, after: dict, placed: dict[int, Override],
     return None
 
 
-def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict, cells_of: CellsOf) -> str | None:
-    """How the marks said of `previous` (or, where none were, detection's) read the new version's numbers
-    otherwise than its own (carried_numbers.read_otherwise), or None; read only where marks or a
-    multiplier would carry. Detection reads a file's two versions alike when its new day alone is
-    written in another locale: the numbers themselves tell."""
+def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict, cells_of: CellsOf) -> list[Otherwise]:
+    """The new version's numbers the marks said of `previous` (or, where none were, detection's) read
+    otherwise than its own (carried_numbers.read_otherwise); read only where marks or a multiplier would
+    carry. Detection reads a file's two versions alike when its new day alone is written in another
+    locale: the numbers themselves tell."""
     marks = previous.settings.get(MARKS) if previous.detected.get("file_format") not in TYPED_NUMBERS else None
     multiplied = {o.column_name: float(o.final_multiplier) for o in previous.columns
                   if o.final_multiplier is not None}
     if marks is None and not multiplied:
-        return None
+        return []
     decimal, thousands = read_marks(marks.value) if marks else (new.get("decimal") or ".", new.get("thousands"))
     mapping = {c["name"]: c.get("canonical") for c in new.get("columns") or []}
     mapping.update({o.column_name: None if o.final_mapping == UNMAPPED else o.final_mapping for o in previous.columns
@@ -168,9 +181,9 @@ def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict, cells
     before = cells_of(previous.sha256, previous.detected, names) if names else None
     after = cells_of(new_sha256, new, names) if before is not None else None
     if before is None or after is None:
-        return None
-    return carried_numbers.read_otherwise(before, after, decimal, thousands, multiplied,
-                                          {n for n, role in mapping.items() if role == "volume"})
+        return []
+    return numbers_otherwise(before, after, decimal, thousands, marks is not None, multiplied,
+                             {n for n, role in mapping.items() if role == "volume"})
 
 
 def _detected(column: dict, key: str):
@@ -196,6 +209,7 @@ def file_correction(o: FileOverride) -> str:
     """A whole file's override as the user is told it: `numbers read with decimal mark '.' ... (by ana at ...)`."""
     if o.setting == MARKS:
         said = "numbers read with " + marks_label(*read_marks(o.value))
+        said += f" ({UNGROUPED_SAID})" if ungrouped(o.value) else ""
     else:
         said = {DAY: "every row dated", TICKER: "every row of ticker",
                 LOAD_REFUSED: "loads though detection refused it:"}.get(o.setting, o.setting) + f" {o.value}"
@@ -260,7 +274,8 @@ def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: 
                 file_schemas.replace_detection(conn, sha, path, new, carry.columns)
                 file_overrides.store_carried(conn, sha, carry.settings)
             taken_from = taken_from or old.source_path
-            carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried)
+            carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried,
+                                       carry.rejecting)
             carries.append((sha, carry))
     for sha, first_name in sorted(met_before.items()):
         # One content, one reading: a file's copy met earlier (an archive of the day a refreshed file now

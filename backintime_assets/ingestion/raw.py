@@ -38,6 +38,7 @@ class MigrationReport:
     # New versions of a path and the corrections of its previous version: carried to them, and not (with why)
     carried: dict[str, list[str]] = field(default_factory=dict)
     not_carried: dict[str, list[str]] = field(default_factory=dict)
+    rejecting: dict[str, list[str]] = field(default_factory=dict)  # of those carried, the ones rejecting rows
 
     def carried_lines(self, limit: int = 50) -> list[str]:
         """'path: carried from its previous version: correction', one a correction carried, the first
@@ -49,6 +50,12 @@ class MigrationReport:
         """'path: NOT carried from its previous version: correction: why': what a user is warned of."""
         return _first(limit, [f"{path}: NOT carried from its previous version: {told}"
                               for path, said in sorted(self.not_carried.items()) for told in said])
+
+    def rejecting_lines(self, limit: int = 50) -> list[str]:
+        """'path: carried from its previous version, rejecting rows: correction: which': what a user is
+        warned of (marks said of numbers the new version's do not all resemble: carried_numbers.py)."""
+        return _first(limit, [f"{path}: carried from its previous version, rejecting rows: {told}"
+                              for path, said in sorted(self.rejecting.items()) for told in said])
 
     def files_not_migrated(self, limit: int = 50) -> list[str]:
         """'path: why' of the first `limit` files passed over that are no bookkeeping, then how many
@@ -172,6 +179,8 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
             report.carried[path] = carry.carried
         if carry.not_carried:
             report.not_carried[path] = [f"{told}: {why}" for told, why in carry.not_carried]
+        if carry.rejecting:
+            report.rejecting[path] = [f"{told}: {which}" for told, which in carry.rejecting]
     carrying = sorted({sha for sha, carry in carries if carry.carries_any})
     if carrying:
         report.detected += len(carrying)

@@ -34,8 +34,9 @@ from .file_ticker import STOOQ_TICKER_COLUMN, default_ticker_for, stooq_american
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
-from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, Parsed, Strings, parse_dates, parse_numbers,
-                    parse_grouped_whole, parse_strings, scaled, units_written, utc_evenings_among_dates)
+from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, WRITTEN_OTHERWISE, Parsed, Strings,
+                    grouped_cells, parse_dates, parse_grouped_whole, parse_numbers, parse_strings, scaled,
+                    units_written, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
 from .shifted_rows import short_fields, shifted_rows, widened_rows
 from .split_dates import split_date_reason
@@ -881,6 +882,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
             # rows are read by the second, so nothing more is made of them here.
             return empty_prices(), reasons
     num: dict[str, Parsed] = {}
+    otherwise: dict[str, np.ndarray] = {}  # numbers another locale's marks wrote (FileSchema.ungrouped)
     for name in _NUMERIC_FIELDS:
         if name in cmap:
             if schema.columns[cmap[name]].format == COMMA_GROUPED:  # whole numbers, commas grouping them
@@ -891,6 +893,13 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                 num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume",
                                           dots_written=schema.columns[cmap[name]].type == "string",
                                           unseen=schema.decimal_unseen)
+                if schema.ungrouped:
+                    grouped = grouped_cells(cols[cmap[name]], schema.decimal, schema.thousands) \
+                        & ~num[name].bad & ~num[name].missing
+                    if grouped.any():
+                        num[name].bad = num[name].bad | grouped
+                        num[name].values = np.where(grouped, np.nan, num[name].values)
+                        otherwise[name] = grouped
             multiplier = schema.columns[cmap[name]].multiplier
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
                 read = scaled(num[name].values, multiplier)
@@ -922,6 +931,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         check_subtotal_rows(reasons, ticker.words, ticker.codes)
     if date_col is not None:  # a timestamp that reads, but not as one day: named so, not "unparseable"
         reasons.set(utc_evenings_among_dates(cols[cmap["date"]], date_col.format, date.bad), UTC_EVENING_AMONG_DATES)
+    reasons.set_per_column(WRITTEN_OTHERWISE, otherwise)
     undecided = {c: p.undecided for c, p in num.items() if p.undecided is not None}
     if undecided:  # named so, not "unparseable value": the number reads, twice, 1000x apart
         reasons.set_per_column(UNDECIDED_MARK, undecided)

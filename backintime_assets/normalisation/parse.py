@@ -235,6 +235,21 @@ def parse_numbers(cells: pa.Array, decimal: str = ".", thousands: str | None = N
     return Parsed(values, missing, bad, suffixed)
 
 
+# What may group thousands where a file's marks name no thousands mark (_GROUPED).
+_SEPARATORS = " ,'.\u00a0\u202f"
+# The reason of a row whose number groups thousands in a file whose marks were said of numbers that never
+# did (FileSchema.ungrouped): another locale's, read 1000x off by them.
+WRITTEN_OTHERWISE = "grouped thousands, unlike every number the file's marks were said of (another locale's?)"
+
+
+def grouped_cells(cells: pa.Array, decimal: str, thousands: str | None) -> np.ndarray:
+    """Cells that the marks read as grouping thousands: the thousands mark between digits, or, where the
+    marks name none, a separator other than the decimal mark (read so by _read_grouped)."""
+    grouping = re.escape(thousands) if thousands else f"[{re.escape(_SEPARATORS.replace(decimal, ''))}]"
+    text = cells if pa.types.is_string(cells.type) else pc.cast(cells, pa.string())
+    return np.asarray(pc.fill_null(pc.match_substring_regex(text, rf"\d{grouping}\d"), False), dtype=bool)
+
+
 # A lone mark before exactly three digits, after a whole part a group may start ("71.500", "-1,234", "€ 1.234"):
 # a thousand grouped by one custom, three decimals by the other. Not "0.125" (no group starts with a 0),
 # nor "1234.567" (nor is a group of four digits).

@@ -1,7 +1,7 @@
 """A user's marks or multiplier, said of a file's previous version, weighed against its new version's numbers."""
 import pyarrow as pa
 
-from backintime_assets.ingestion.carried_numbers import GROUPED, UNREAD, read_otherwise, shapes
+from backintime_assets.ingestion.carried_numbers import DECIMAL, GROUPED, UNREAD, Otherwise, read_otherwise, shapes
 
 
 def _cells(*values):
@@ -9,27 +9,31 @@ def _cells(*values):
 
 
 def test_the_shapes_a_columns_numbers_show_read_with_marks():
-    assert shapes(_cells("1.503", "1,510", ""), ".", ",") == {GROUPED: ("1,510", 1510.0), "decimal": ("1.503", 1.503)}
+    assert shapes(_cells("1.503", "1,510", ""), ".", ",") == {GROUPED: ("1,510", 1510.0), DECIMAL: ("1.503", 1.503)}
     # No thousands mark said: a dot groups where nothing else reads it; a comma before a point reads as nothing.
     found = shapes(_cells("1.203,5", "1,210.5"), ",", None)
-    assert {shape: cell for shape, (cell, _) in found.items()} == {
-        UNREAD: "1,210.5", GROUPED: "1.203,5", "decimal": "1.203,5"}
+    assert {shape: cell for shape, (cell, _) in found.items()} == {UNREAD: "1,210.5", GROUPED: "1.203,5",
+                                                                   DECIMAL: "1.203,5"}
     assert found[GROUPED][1] == 1203.5
 
 
 def test_new_numbers_read_otherwise_only_where_the_previous_versions_never_did():
     old = {"Close": _cells("1.503", "1.504")}
-    assert read_otherwise(old, {"Close": _cells("1.503", "1.510")}, ".", ",", {}) is None  # same locale
-    assert read_otherwise(old, {"Close": _cells("1.503", "1,510")}, ".", ",", {}) == (
-        "column Close: '1,510' reads as 1510 with a thousands mark, which none of the previous version's numbers "
-        "showed")
+    assert read_otherwise(old, {"Close": _cells("1.503", "1.510")}, ".", ",", True, {}) == []  # same locale
+    (grouped,) = read_otherwise(old, {"Close": _cells("1.503", "1,510")}, ".", ",", True, {})
+    assert grouped == Otherwise("Close", GROUPED, "1,510", 1510.0)
+    assert str(grouped) == "column Close: '1,510' groups thousands (read 1510), which none of the previous " \
+                           "version's numbers did"
+    # Marks not said (a multiplier alone carries): their reading is detection's, not weighed.
+    assert read_otherwise(old, {"Close": _cells("1,510")}, ".", ",", False, {}) == []
     # The previous version grouped thousands already: the user saw it so.
-    assert read_otherwise({"Close": _cells("1,503.5")}, {"Close": _cells("1,510.25")}, ".", ",", {}) is None
+    assert read_otherwise({"Close": _cells("1,503.5")}, {"Close": _cells("1,510.25")}, ".", ",", True, {}) == []
     # Cents said of whole numbers; the new day written in units with a decimal point.
     cents = {"Close": _cells("15030", "15041")}
-    assert read_otherwise(cents, {"Close": _cells("15030", "15041")}, ".", None, {"Close": 0.01}) is None
-    assert read_otherwise(cents, {"Close": _cells("15030", "150.35")}, ".", None, {"Close": 0.01}) == (
-        "column Close: '150.35' has a decimal mark, where the previous version's numbers, said to be x0.01, were whole")
+    assert read_otherwise(cents, {"Close": _cells("15030", "15041")}, ".", None, False, {"Close": 0.01}) == []
+    (scaled,) = read_otherwise(cents, {"Close": _cells("15030", "150.35")}, ".", None, False, {"Close": 0.01})
+    assert str(scaled) == "column Close: '150.35' has a decimal mark, where the previous version's numbers, said " \
+                          "to be x0.01, were whole"
     # A decimal mark is no sign where no multiplier was said; nor a column the previous version lacked.
-    assert read_otherwise(cents, {"Close": _cells("150.35")}, ".", None, {}) is None
-    assert read_otherwise(cents, {"Open": _cells("1,5")}, ".", None, {}) is None
+    assert read_otherwise(cents, {"Close": _cells("150.35")}, ".", None, True, {}) == []
+    assert read_otherwise(cents, {"Open": _cells("1,5")}, ".", None, True, {}) == []

@@ -14,6 +14,7 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.ingestion.carry import DAY_NOT_CARRIED, Previous, layout_change, plan, read_otherwise
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
 LAST_WEEK = dt.datetime(2026, 12, 1, 9, 30).timestamp()
@@ -357,8 +358,8 @@ def test_one_content_new_under_two_corrected_paths_takes_the_first_ones_and_says
 @pytest.mark.postgres
 @pytest.mark.parametrize("thousands, read", [
     (None, "'1,510' reads as no number, where every number of the previous version read"),
-    (",", "'1,510' reads as 1510 with a thousands mark, which none of the previous version's numbers showed")])
-def test_marks_are_not_carried_into_a_version_whose_new_day_is_written_in_another_locale(
+    (",", "'1,510' groups thousands (read 1510), which none of the previous version's numbers did")])
+def test_marks_carried_into_a_version_whose_new_day_is_written_in_another_locale_reject_that_day(
         postgres_url, local_lake, tmp_path, thousands, read):
     # The office changed locale mid-history: the old rows kept, a day appended as '1,510'. Detection reads
     # both versions alike (',' decimals, '.' groups), so only the numbers themselves tell.
@@ -372,21 +373,26 @@ def test_marks_are_not_carried_into_a_version_whose_new_day_is_written_in_anothe
         _write(source, "rates.csv", mixed)
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         second = file_schemas.current_sha256(conn, "rates.csv")
-        assert report.carried == {} and file_overrides.stored(conn, [second]) == {}
-        assert report.not_carried["rates.csv"] == [
-            f"numbers read with decimal mark '.' and {'no thousands mark' if thousands is None else 'thousands mark'}"
-            + ("" if thousands is None else " ','") + f" (by ana at {said.changed_at:%Y-%m-%d %H:%M}): the new "
-            f"version may be written otherwise: column Rate: {read}"]
-        # Read as detected, as the warning and schema show say: the new day is 1.51, never 1510 unsaid; the
-        # old rows read as before the user's word until it is said of this version (a mixed file is damaged).
-        assert _loaded_closes(conn, second, mixed, "rates.csv") == [1503, 1504, 1505, 1506, 1507, 1.51]
+        told = ("numbers read with decimal mark '.' and " + ("no thousands mark" if thousands is None
+                                                              else "thousands mark ','")
+                + f" (by ana at {said.changed_at:%Y-%m-%d %H:%M})")
+        assert report.carried == {"rates.csv": [told]} and report.not_carried == {}
+        assert report.rejecting_lines() == [
+            f"rates.csv: carried from its previous version, rejecting rows: {told}: the new version's rows whose "
+            f"numbers they read otherwise than every number of the previous version are rejected: column Rate: "
+            f"{read}"]
+        # The old rows as the user saw them; the new day rejected with why, never loaded as 1510 unsaid.
+        loaded = normalise_bytes(mixed, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "rates.csv")
+        assert loaded.prices_arrow.column("close").to_pylist() == [1.503, 1.504, 1.505, 1.506, 1.507]
+        assert loaded.rejected_arrow.column("reason").to_pylist() == [
+            "unparseable value: close" if thousands is None else f"{WRITTEN_OTHERWISE}: close"]
         (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
-        assert shown.startswith(f"NOT carried from the previous version ({first[:12]}) of rates.csv: ")
-        assert shown.endswith(f"written otherwise: column Rate: {read}")
+        assert shown == f"carried from the previous version ({first[:12]}) of rates.csv: {told}; " \
+            + report.rejecting["rates.csv"][0].removeprefix(f"{told}: ")
 
 
 @pytest.mark.postgres
-def test_a_decimal_comma_is_not_carried_into_a_version_whose_new_day_groups_thousands_with_a_comma(
+def test_a_decimal_comma_carried_into_a_version_whose_new_day_groups_thousands_with_a_comma_rejects_that_day(
         postgres_url, local_lake, tmp_path):
     # The user said ',' (no thousands mark) of '1.203,5' rows; the new day is written '1,210.5'.
     source = tmp_path / "source"
@@ -403,11 +409,34 @@ def test_a_decimal_comma_is_not_carried_into_a_version_whose_new_day_groups_thou
         _write(source, "prices.csv", mixed)
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         second = file_schemas.current_sha256(conn, "prices.csv")
-        assert report.carried == {} and file_overrides.stored(conn, [second]) == {}
-        (line,) = report.not_carried["prices.csv"]
-        assert line.endswith("written otherwise: column Close: '1,210.5' reads as no number, where every number of "
-                             "the previous version read")
-        # As detected: the old rows as the user saw them, the new day rejected with its reason, not misread.
+        assert list(report.carried) == ["prices.csv"] and report.not_carried == {}
+        (line,) = report.rejecting_lines()
+        assert line.endswith(": column Close: '1,210.5' reads as no number, where every number of the previous "
+                             "version read")
         loaded = normalise_bytes(mixed, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "prices.csv")
         assert loaded.prices_arrow.column("close").to_pylist() == [1203.5, 1204.5, 1205.5, 1206.5, 1207.5]
         assert loaded.rejected_arrow.column("reason").to_pylist() == ["unparseable value: close"]
+
+
+@pytest.mark.postgres
+def test_a_multiplier_is_not_carried_into_a_version_whose_whole_numbers_gain_a_decimal_mark(
+        postgres_url, local_lake, tmp_path):
+    # Cents said of whole numbers; the office now writes the new day in units, '150.35'.
+    source = tmp_path / "source"
+    source.mkdir()
+    rows = "Date,Ticker,Close\n" + "".join(f"2025-03-{d:02d},ABC,150{d:02d}\n" for d in WEEK)
+    _write(source, "cents.csv", rows.encode(), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "cents.csv")
+        file_schemas.override_column(conn, [first], "Close", "ana", final_multiplier=0.01)
+        mixed = (rows + "2025-03-10,ABC,150.35\n").encode()
+        _write(source, "cents.csv", mixed)
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "cents.csv")
+        assert report.carried == {} and file_schemas.overrides(conn, [second]) == {}
+        (line,) = report.not_carried["cents.csv"]
+        assert line.endswith("the new version may be written otherwise: column Close: '150.35' has a decimal mark, "
+                             "where the previous version's numbers, said to be x0.01, were whole")
+        assert _loaded_closes(conn, second, mixed, "cents.csv")[-1] == 150.35  # as detected, not 1.5035
