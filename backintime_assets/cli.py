@@ -595,8 +595,8 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
     does not follow says so: a day once a column is mapped to the date, a lifted refusal once a new
     detection refuses the file otherwise; kept, it would again apply if that changed back."""
     from backintime_assets.db.file_overrides import (
-        DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, UNGROUPED_SAID, date_columns, marks_label, naming_columns,
-        read_marks, sheets_caveat, ungrouped,
+        DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, date_columns, marks_label, naming_columns, read_marks,
+        sheets_caveat, ungrouped, ungrouped_said,
     )
 
     lines = []
@@ -624,7 +624,7 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
             idle = "; not in force: a workbook's numbers are typed" \
                 if o.value and final.get("file_format") in TYPED_NUMBERS else ""
             if o.value and not idle and ungrouped(o.value):
-                idle = f"; {UNGROUPED_SAID}"
+                idle = f"; {ungrouped_said(ungrouped(o.value))}"
             lines.append(f"override: numbers read with {marks_label(*read_marks(o.value))} ({when}{idle})"
                          if o.value else f"override: numbers read with the marks detected ({when})")
     return lines

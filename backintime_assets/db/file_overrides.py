@@ -70,7 +70,7 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
         schema.update(decimal=decimal, thousands=thousands)
         schema.pop("decimal_unseen", None)
         if ungrouped(marks.value):
-            schema["ungrouped"] = True
+            schema["ungrouped"] = ungrouped(marks.value)
     lifted = settings.get(LOAD_REFUSED)
     if lifted is not None and lifts(lifted.value, schema.get("problem")):
         # Lifted, the file's name is said, which detection says only after the judgement (a guessed order,
@@ -241,20 +241,23 @@ THOUSANDS_MARKS = {",": ",", ".": ".", "space": " ", "nbsp": "\u00a0", "'": "'",
 TYPED_NUMBERS = frozenset({"xlsx", "xls", "xlsb", "ods", "xmlss"})
 
 
-def marks_value(decimal: str, thousands: str | None, ungrouped: bool = False) -> str:
-    """The stored value of a user's marks; `ungrouped`: carried to a version whose numbers group thousands
-    where none of those they were said of did, which read so are rejected (FileSchema.ungrouped)."""
-    marks = {"decimal": decimal, "thousands": thousands} | ({"ungrouped": True} if ungrouped else {})
+def marks_value(decimal: str, thousands: str | None, ungrouped: list[str] | None = None) -> str:
+    """The stored value of a user's marks; `ungrouped`: carried to a version whose numbers in these columns
+    group thousands where none of those they were said of did, which read so are rejected
+    (FileSchema.ungrouped)."""
+    marks = {"decimal": decimal, "thousands": thousands} | ({"ungrouped": list(ungrouped)} if ungrouped else {})
     return json.dumps(marks, ensure_ascii=False)
 
 
-UNGROUPED_SAID = ("a number they read as grouping thousands is rejected: none of the numbers they were said of did "
-                  "(carried to a version of the file that does)")
+def ungrouped_said(columns: list[str]) -> str:
+    """What `schema show` and a carry say of marks that reject numbers read as grouped (marks_value)."""
+    return (f"a number of {', '.join(columns)} they read as grouping thousands is rejected: none of those they were "
+            "said of did (carried to a version of the file that does)")
 
 
-def ungrouped(value: str) -> bool:
-    """Whether stored marks reject the numbers they read as grouped (marks_value)."""
-    return bool(json.loads(value).get("ungrouped"))
+def ungrouped(value: str) -> list[str] | None:
+    """The columns whose numbers stored marks reject where they read them as grouped (marks_value), or None."""
+    return json.loads(value).get("ungrouped") or None
 
 
 def read_marks(value: str) -> tuple[str, str | None]:

@@ -121,12 +121,12 @@ class FileSchema:
     # (normalisation/parse.py). False in every other file, and then left out of the JSON, so schemas
     # stored before it read, and key their rows, alike.
     decimal_unseen: bool = False
-    # A user's marks carried to the file's new version, said of numbers none of which grouped thousands,
-    # where the new version's do ('1,510' appended to '1.503' rates: ingestion/carry.py): a number read as
-    # grouped is another locale's, its row rejected (parse.WRITTEN_OTHERWISE), not loaded 1000x off. False
-    # in every other file, and then left out of the JSON, so schemas stored before it read, and key their
-    # rows, alike.
-    ungrouped: bool = False
+    # The columns (by name) whose numbers a user's marks, carried to the file's new version, were said of
+    # where none grouped thousands, and the new version's do ('1,510' appended to '1.503' rates:
+    # ingestion/carry.py): a number of theirs read as grouped is another locale's, its row rejected
+    # (parse.WRITTEN_OTHERWISE), not loaded 1000x off. None in every other file, and then left out of the
+    # JSON, so schemas stored before it read, and key their rows, alike.
+    ungrouped: list[str] | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -149,7 +149,7 @@ class FileSchema:
         if self.decimal_unseen:
             d["decimal_unseen"] = True
         if self.ungrouped:
-            d["ungrouped"] = True
+            d["ungrouped"] = list(self.ungrouped)
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 

@@ -17,8 +17,8 @@ import pyarrow as pa
 
 from backintime_assets.db import carried_corrections, file_overrides, file_schemas
 from backintime_assets.db.file_overrides import (
-    DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, UNGROUPED_SAID, FileOverride, marks_label, marks_value,
-    read_marks, ungrouped,
+    DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, FileOverride, marks_label, marks_value,
+    read_marks, ungrouped, ungrouped_said,
 )
 from backintime_assets.db.file_schemas import UNMAPPED, Override, place_overrides
 from backintime_assets.db.manifest import RawFile
@@ -100,7 +100,7 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = ()) -> Carry:
             carry.not_carried.append((told, why))
         else:
             if setting == MARKS and (rejected := [n for n in numbers if n.shape != DECIMAL]):
-                grouped = any(n.shape == GROUPED for n in rejected)
+                grouped = sorted({n.column for n in rejected if n.shape == GROUPED} | set(ungrouped(o.value) or ()))
                 o = replace(o, value=marks_value(*read_marks(o.value), ungrouped=grouped))
                 carry.rejecting.append((told, "the new version's rows whose numbers they read otherwise than every "
                                               "number of the previous version are rejected: "
@@ -209,7 +209,7 @@ def file_correction(o: FileOverride) -> str:
     """A whole file's override as the user is told it: `numbers read with decimal mark '.' ... (by ana at ...)`."""
     if o.setting == MARKS:
         said = "numbers read with " + marks_label(*read_marks(o.value))
-        said += f" ({UNGROUPED_SAID})" if ungrouped(o.value) else ""
+        said += f" ({ungrouped_said(ungrouped(o.value))})" if ungrouped(o.value) else ""
     else:
         said = {DAY: "every row dated", TICKER: "every row of ticker",
                 LOAD_REFUSED: "loads though detection refused it:"}.get(o.setting, o.setting) + f" {o.value}"

@@ -893,7 +893,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                 num[name] = parse_numbers(cols[cmap[name]], schema.decimal, schema.thousands, suffixes=name == "volume",
                                           dots_written=schema.columns[cmap[name]].type == "string",
                                           unseen=schema.decimal_unseen)
-                if schema.ungrouped:
+                if schema.ungrouped and schema.columns[cmap[name]].name in schema.ungrouped:
                     grouped = grouped_cells(cols[cmap[name]], schema.decimal, schema.thousands) \
                         & ~num[name].bad & ~num[name].missing
                     if grouped.any():

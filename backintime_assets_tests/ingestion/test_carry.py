@@ -381,6 +381,9 @@ def test_marks_carried_into_a_version_whose_new_day_is_written_in_another_locale
             f"rates.csv: carried from its previous version, rejecting rows: {told}: the new version's rows whose "
             f"numbers they read otherwise than every number of the previous version are rejected: column Rate: "
             f"{read}"]
+        carried = file_overrides.stored(conn, [second])[second]["marks"].value
+        assert file_overrides.read_marks(carried) == (".", thousands)
+        assert file_overrides.ungrouped(carried) == (None if thousands is None else ["Rate"])
         # The old rows as the user saw them; the new day rejected with why, never loaded as 1510 unsaid.
         loaded = normalise_bytes(mixed, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "rates.csv")
         assert loaded.prices_arrow.column("close").to_pylist() == [1.503, 1.504, 1.505, 1.506, 1.507]
