@@ -379,11 +379,19 @@ def cmd_schema(args) -> None:
             raise CliError(str(error)) from None
         if args.action == "show":
             final = file_schemas.final_schema(conn, sha)
+            settings = file_overrides.stored(conn, [sha]).get(sha, {})
+            columns = file_schemas.overrides(conn, [sha]).get(sha, [])
+            carried = carried_corrections.recorded(conn, sha)
+            if args.json and final is not None:
+                # The schema, and beside its keys what of it users said: the file's overrides (those taken
+                # back too) and what its previous version's corrections it took.
+                final = {**final, "file_overrides": _file_overrides_json(settings),
+                         "carried_corrections": carried_corrections.as_json(carried, settings, columns)}
             _show_schema(args.file, final, args.json)
             if not args.json:
-                for line in _file_override_lines(file_overrides.stored(conn, [sha]).get(sha, {}), final or {}):
+                for line in _file_override_lines(settings, final or {}):
                     print(f"  {line}")
-                for line in carried_corrections.lines(carried_corrections.recorded(conn, sha)):
+                for line in carried_corrections.lines(carried, settings, columns):
                     print(f"  {line}")
             return
         column = args.column if args.column_number is None else args.column_number - 1
@@ -587,6 +595,16 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
         print(f"  {_ticker_line(schema)}")
     for number, column in enumerate(schema["columns"], 1):  # numbered as --column-number takes them
         print(f"  {number} {_column_line(column)}")
+
+
+def _file_overrides_json(settings: dict) -> list[dict]:
+    """`schema show --json`'s `file_overrides`: each setting as stored, marks as their decimal and thousands
+    (and `ungrouped`), a value taken back as null, with who set it and when."""
+    from backintime_assets.db.file_overrides import MARKS
+
+    return [{"setting": setting, "value": json.loads(o.value) if setting == MARKS and o.value else o.value,
+             "changed_by": o.changed_by, "changed_at": o.changed_at.isoformat() if o.changed_at else None}
+            for setting, o in sorted(settings.items())]
 
 
 def _file_override_lines(settings: dict, final: dict) -> list[str]:

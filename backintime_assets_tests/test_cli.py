@@ -611,3 +611,88 @@ def test_schema_show_says_which_corrections_a_new_version_carried_and_from_where
                                "from the version of 2026-12-01) at ") for line in shown)
     assert shown[-1].startswith(f"  carried from the previous version ({first[:12]}) of rates.csv: numbers read "
                                 "with decimal mark '.' and no thousands mark (by ana at ")
+
+
+def _carried_rates(tmp_path, postgres_url, local_lake, monkeypatch, column: bool = False) -> tuple[str, str]:
+    """rates.csv corrected (marks, and the Rate column's type if `column`) and refreshed with a day: the
+    first version's and the second's sha256, the second carrying the corrections; the CLI pointed at them."""
+    import psycopg
+
+    from backintime_assets.db import file_overrides, file_schemas
+    from backintime_assets.ingestion.raw import migrate
+    from backintime_assets_tests.ingestion.test_carry import WEEK, _rates, _write, first_version
+    from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    source = tmp_path / "source"
+    with psycopg.connect(postgres_url) as conn:
+        first = first_version(conn, source, local_lake)
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        if column:
+            file_schemas.override_column(conn, [first], "Rate", "ana", final_type="float")
+        _write(source, "rates.csv", _rates(WEEK + [10]))
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        conn.commit()
+        return first, file_schemas.current_sha256(conn, "rates.csv")
+
+
+@pytest.mark.postgres
+def test_schema_show_json_holds_the_files_overrides_and_what_it_carried(
+        tmp_path, postgres_url, local_lake, monkeypatch, capsys):
+    from datetime import datetime
+
+    first, second = _carried_rates(tmp_path, postgres_url, local_lake, monkeypatch)
+    assert main(["schema", "show", "rates.csv", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["decimal"] == "." and [c["name"] for c in shown["columns"]] == ["Date", "Ticker", "Rate"]
+    (override,) = shown["file_overrides"]
+    assert {k: override[k] for k in ("setting", "value", "changed_by")} == {
+        "setting": "marks", "value": {"decimal": ".", "thousands": None},
+        "changed_by": "ana (carried from the version of 2026-12-01)"}
+    assert datetime.fromisoformat(override["changed_at"]).year >= 2026
+    (carried,) = shown["carried_corrections"]
+    assert carried["correction"].startswith("numbers read with decimal mark '.' and no thousands mark (by ana at ")
+    assert {k: v for k, v in carried.items() if k not in ("correction", "recorded_at")} == {
+        "from_sha256": first, "source_path": "rates.csv", "subject": "marks", "carried": True, "reason": None,
+        "rejecting": None, "since": None}
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("change, shown_as", [
+    ("marks changed", "since changed by bob"), ("marks taken back", "since taken back by bob"),
+    ("column changed", "since changed by bob"), ("column taken back", "since taken back by bob")])
+def test_schema_show_says_a_carried_correction_the_user_changed_since_is_no_longer_in_force(
+        tmp_path, postgres_url, local_lake, monkeypatch, capsys, change, shown_as):
+    import psycopg
+
+    from backintime_assets.db import file_overrides, file_schemas
+
+    first, second = _carried_rates(tmp_path, postgres_url, local_lake, monkeypatch, column=True)
+    with psycopg.connect(postgres_url) as conn:
+        finals = file_schemas.final_schemas(conn, [second])
+        if change == "marks changed":
+            file_overrides.set_marks(conn, second, [second], finals, (",", "."), "bob")
+        elif change == "marks taken back":
+            file_overrides.set_marks(conn, second, [second], finals, None, "bob")
+        elif change == "column changed":
+            file_schemas.override_column(conn, [second], "Rate", "bob", final_type="string")
+        else:  # the type set back to the one detected
+            file_schemas.override_column(conn, [second], "Rate", "bob", final_type=_detected_type(conn, second, "Rate"))
+        conn.commit()
+    assert main(["schema", "show", "rates.csv"]) == 0
+    carried = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  carried from")]
+    changed = [line for line in carried if "no longer in force" in line]
+    assert len(carried) == 2 and len(changed) == 1
+    (line,) = changed
+    assert (line.split(": ")[1].startswith("column 3 Rate") if change.startswith("column")
+            else "numbers read with" in line)
+    assert f"; {shown_as} at 20" in line and line.endswith(", no longer in force")
+    assert main(["schema", "show", "rates.csv", "--json"]) == 0
+    since = [c["since"] for c in json.loads(capsys.readouterr().out)["carried_corrections"] if c["since"]]
+    assert [(s["taken_back"], s["changed_by"]) for s in since] == [("taken back" in shown_as, "bob")]
+
+
+def _detected_type(conn, sha: str, column: str) -> str:
+    return conn.execute("select detected_type from file_schemas where sha256 = %s and column_name = %s",
+                        (sha, column)).fetchone()[0]

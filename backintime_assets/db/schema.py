@@ -132,6 +132,8 @@ create table if not exists carried_corrections (
     recorded_at timestamptz not null default now(),
     primary key (sha256, from_sha256, correction)
 );
+-- What was corrected: a file's setting (file_overrides.setting) or "column NAME"; null in rows of before it.
+alter table carried_corrections add column if not exists subject text;
 -- The trading week (BACKINTIME_TRADING_WEEK, as TradingWeek.spec) the current files' dates were
 -- read by, one row. None: Monday to Friday, the only week before it was a setting. A migration
 -- under another week reads the files again (ingestion/raw.py).

@@ -8,7 +8,6 @@ version's rows are read with them."""
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -27,7 +26,7 @@ from backintime_assets.ingestion.schema_changes import columns_line
 
 # What a carried correction's changed_by ends with; a correction carried again is marked from its
 # latest version only, the original author kept in front.
-_CARRIED = re.compile(r" \(carried from the version of [^)]*\)$")
+_CARRIED = carried_corrections.CARRIED_MARK
 # What a user's marks or multiplier read: the mapped number columns.
 _NUMBERS = frozenset(("open", "high", "low", "close", "adj_close", "volume"))
 # (sha256, schema as detected, column names) -> those columns' cells as the file's reader splits them,
@@ -58,6 +57,7 @@ class Carry:
     # (correction carried, what of the new version's rows it rejects and why): marks said of numbers
     # the new version's do not all resemble (carried_numbers.py)
     rejecting: list[tuple[str, str]] = field(default_factory=list)
+    subjects: dict[str, str] = field(default_factory=dict)  # each correction told -> a setting, or "column NAME"
 
     @property
     def carries_any(self) -> bool:
@@ -87,6 +87,7 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = ()) -> Carry:
         why = f"the new version may be written otherwise: {scaled[0]}"
     for o in corrected:
         told = column_correction(o)
+        carry.subjects[told] = f"column {o.column_name}"
         if why:
             carry.not_carried.append((told, why))
         else:
@@ -94,6 +95,7 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = ()) -> Carry:
             carry.carried.append(told)
     for setting, o in sorted(previous.settings.items()):
         told = file_correction(o)
+        carry.subjects[told] = setting
         if setting == DAY:
             carry.not_carried.append((told, DAY_NOT_CARRIED))
         elif why:
@@ -265,7 +267,7 @@ def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: 
                 carry = plan(previous, new, otherwise)
             if taken_from is not None:
                 # The same content arrived as the new version of two paths: one content, one reading.
-                carry = Carry(carry.previous, not_carried=carry.not_carried + [
+                carry = Carry(carry.previous, subjects=carry.subjects, not_carried=carry.not_carried + [
                     (told, f"the same content is also the new version of {taken_from}, whose previous version's "
                            "corrections it takes") for told in carry.carried])
             if not carry.carried and not carry.not_carried:
@@ -275,7 +277,7 @@ def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: 
                 file_overrides.store_carried(conn, sha, carry.settings)
             taken_from = taken_from or old.source_path
             carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried,
-                                       carry.rejecting)
+                                       carry.rejecting, carry.subjects)
             carries.append((sha, carry))
     for sha, first_name in sorted(met_before.items()):
         # One content, one reading: a file's copy met earlier (an archive of the day a refreshed file now
