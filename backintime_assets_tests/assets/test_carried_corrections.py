@@ -61,3 +61,32 @@ def test_a_refreshed_files_new_day_loads_with_the_carried_marks_once_and_a_rerun
     ingest_range(settings, date(2025, 3, 3), date(2025, 3, 10))
     after = lake_prices(settings).sort_values(["ticker", "date"]).reset_index(drop=True)
     assert before.equals(after)
+
+
+@pytest.mark.spark
+def test_a_refreshed_files_new_day_in_another_locale_is_rejected_with_why_and_its_old_days_load_as_said(
+        tmp_path, postgres_url, spark, monkeypatch, capsys):
+    from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE
+
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    sizes = {"big.csv": 4_000, "small.csv": 3}
+    prefix = {"big.csv": "R", "small.csv": "S"}
+    for name, tickers in sizes.items():
+        (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]))
+        os.utime(settings.source_dir / name, (LAST_WEEK, LAST_WEEK))
+    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
+    for name in sizes:
+        assert main(["schema", "override", name, "--decimal-mark", ".", "--thousands", ",", "--by", "ana"]) == 0
+    # The office changed locale: the old rows kept, Monday the 10th written '1,510'.
+    for name, tickers in sizes.items():
+        monday = _rates([10], tickers, prefix[name]).split(b"\n", 1)[1].replace(b".", b",")
+        (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]) + monday)
+    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 10))
+    days = [date(2025, 3, d) for d in WEEK]
+    for ticker in ("R0000", "R3999", "S0002"):
+        assert _closes(settings, ticker) == [(d, float(f"{1 + int(ticker[1:]) % 9}.{500 + d.day}")) for d in days]
+    rejected = lake_rejections(settings)
+    assert len(rejected) == 4_000 + 3 and set(rejected["reason"]) == {f"{WRITTEN_OTHERWISE}: close"}
+    capsys.readouterr()
+    assert main(["schema", "show", "big.csv"]) == 0
+    assert "groups thousands (read 1510), which none of the previous version's numbers did" in capsys.readouterr().out
