@@ -170,7 +170,11 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
     def cells_of(sha: str, schema: dict, names: set[str]):
         # Read here, of the few new versions whose previous one's marks or multiplier would carry.
         with fs.open_input_file(lake_paths[sha]) as handle:
-            return number_cells(handle.read(), FileSchema.from_dict(schema), names)
+            data = handle.read()
+        try:
+            return number_cells(data, FileSchema.from_dict(schema), names)
+        except Exception:  # a file the reader splits otherwise: unweighed, carried as it was before the weighing
+            return None
 
     carries = carry_to_new_versions(conn, news, previous_of, met_before, cells_of)
     for _, carry in carries:

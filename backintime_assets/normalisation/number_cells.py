@@ -13,7 +13,6 @@ from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
 
 from .lines import LineIndex, to_utf8
-from .normalise import _region
 from .records import split_fast, split_slow
 
 
@@ -35,6 +34,8 @@ def number_cells(data: bytes, schema: FileSchema, names: set[str]) -> dict[str, 
     if not wanted:
         return {}
     index = LineIndex(text)
-    first, stop = _region(schema, index.count)
+    # The data lines, as the reader takes them: after the header block, before the footer.
+    first = min(max(schema.data_start_line, 0), index.count)
+    stop = max(first, index.count - max(schema.footer_lines, 0))
     records = split_fast(index, first, stop, schema, wanted, {}) or split_slow(index, first, stop, schema, wanted)
     return {schema.columns[j].name: records.columns[j] for j in wanted if j in records.columns}
