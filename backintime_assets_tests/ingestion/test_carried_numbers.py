@@ -37,3 +37,16 @@ def test_new_numbers_read_otherwise_only_where_the_previous_versions_never_did()
     # A decimal mark is no sign where no multiplier was said; nor a column the previous version lacked.
     assert read_otherwise(cents, {"Close": _cells("150.35")}, ".", None, True, {}) == []
     assert read_otherwise(cents, {"Open": _cells("1,5")}, ".", None, True, {}) == []
+
+
+def test_a_number_grouped_is_another_locales_only_where_it_reads_far_beyond_the_previous_versions():
+    # A price or volume that grows past 999 groups as its writer would always have grouped it.
+    old = {"Close": _cells("996.25", "997.25"), "Volume": _cells("950", "980")}
+    assert read_otherwise(old, {"Close": _cells("997.25", "1,002.50"), "Volume": _cells("980", "1,200")},
+                          ".", ",", True, {}, {"Volume"}) == []
+    # '1,510' beside '1.503' rates reads 1000x theirs.
+    (grouped,) = read_otherwise({"Close": _cells("1.503", "1.507")}, {"Close": _cells("1.507", "1,510")},
+                                ".", ",", True, {})
+    assert (grouped.shape, grouped.cell) == (GROUPED, "1,510")
+    # No number of the column read in the previous version: nothing to weigh the new ones against.
+    assert read_otherwise({"Volume": _cells("", "")}, {"Volume": _cells("1,200")}, ".", ",", True, {}) == []

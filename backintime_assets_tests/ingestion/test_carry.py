@@ -443,3 +443,26 @@ def test_a_multiplier_is_not_carried_into_a_version_whose_whole_numbers_gain_a_d
         assert line.endswith("the new version may be written otherwise: column Close: '150.35' has a decimal mark, "
                              "where the previous version's numbers, said to be x0.01, were whole")
         assert _loaded_closes(conn, second, mixed, "cents.csv")[-1] == 150.35  # as detected, not 1.5035
+
+
+@pytest.mark.postgres
+def test_carried_marks_load_a_new_day_whose_price_and_volume_grow_past_a_thousand(postgres_url, local_lake, tmp_path):
+    # The user said '.' and ',' of a file whose numbers were all under 1,000; its next day is written
+    # '1,002.50' and '1,200', as its writer always grouped numbers so large: no other locale's, loaded.
+    source = tmp_path / "source"
+    source.mkdir()
+    rows = "Date,Ticker,Close,Volume\n" + "".join(f"2025-03-{d:02d},ABC,{990 + d}.25,{900 + d}\n" for d in WEEK)
+    _write(source, "p.csv", rows.encode(), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "p.csv")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", ","), "ana")
+        grown = (rows + '2025-03-10,ABC,"1,002.50","1,200"\n').encode()
+        _write(source, "p.csv", grown)
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "p.csv")
+        assert list(report.carried) == ["p.csv"] and report.rejecting == {} and report.not_carried == {}
+        loaded = normalise_bytes(grown, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "p.csv")
+        assert loaded.prices_arrow.column("close").to_pylist() == [993.25, 994.25, 995.25, 996.25, 997.25, 1002.5]
+        assert loaded.prices_arrow.column("volume").to_pylist()[-1] == 1200 and loaded.rejected_arrow.num_rows == 0
