@@ -177,7 +177,7 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
         print(line)
     for line in report.not_carried_lines():
         print(f"warning: {line}", file=sys.stderr)
-    for line in report.rejecting_lines():
+    for line in report.caveat_lines():
         print(f"warning: {line}", file=sys.stderr)
     if report.reread_for_week:
         # The old dates on days the week closes cannot run: cmd_ingest warns of them (closed_days_note).

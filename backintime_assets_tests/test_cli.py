@@ -655,7 +655,7 @@ def test_schema_show_json_holds_the_files_overrides_and_what_it_carried(
     assert carried["correction"].startswith("numbers read with decimal mark '.' and no thousands mark (by ana at ")
     assert {k: v for k, v in carried.items() if k not in ("correction", "recorded_at")} == {
         "from_sha256": first, "source_path": "rates.csv", "subject": "marks", "carried": True, "reason": None,
-        "rejecting": None, "since": None}
+        "caveat": None, "since": None}
 
 
 @pytest.mark.postgres

@@ -65,7 +65,7 @@ def _migrate_folder(log, source_folder: SourceFolderResource, lake: LakeResource
         log.info(line)
     for line in report.not_carried_lines():
         log.warning(line)
-    for line in report.rejecting_lines():
+    for line in report.caveat_lines():
         log.warning(line)
     return report
 
@@ -82,7 +82,7 @@ def _report_metadata(report: MigrationReport) -> dict:
         "reread_for_trading_week": report.reread_for_week,
         "files_carrying_corrections": len(report.carried),  # to new versions of corrected files
         "corrections_not_carried": MetadataValue.json(report.not_carried_lines(limit=200)),
-        "corrections_carried_rejecting_rows": MetadataValue.json(report.rejecting_lines(limit=200)),
+        "corrections_carried_with_caveats": MetadataValue.json(report.caveat_lines(limit=200)),
         "problem_files": MetadataValue.json(report.problems),
         "files_not_migrated": MetadataValue.json(report.files_not_migrated(limit=200)),
     }

@@ -16,24 +16,25 @@ class Recorded:
     source_path: str
     correction: str  # as the user is told it, with its author and when
     carried: bool
-    reason: str | None  # why not carried; of one carried, what of the new version's rows it rejects
+    reason: str | None  # why not carried; of one carried, its caveat (carry.Carry.caveats)
     recorded_at: datetime | None = None
     subject: str | None = None  # a file's setting, or "column NAME"; None: recorded before it was kept
 
 
 def record(conn, sha256: str, from_sha256: str, source_path: str, carried: list[str],
-           not_carried: list[tuple[str, str]], rejecting: list[tuple[str, str]] = (),
+           not_carried: list[tuple[str, str]], caveats: list[tuple[str, str]] = (),
            subjects: dict[str, str] | None = None) -> None:
-    """Note what of `from_sha256`'s corrections the new version `sha256` took (`rejecting`: of those, the
-    ones that reject some of its rows, and which). Said again (the same content met afresh), the newer
-    word stands. `subjects`: correction -> what it corrected (a setting, "column NAME")."""
-    rejects, subjects = dict(rejecting), subjects or {}
+    """Note what of `from_sha256`'s corrections the new version `sha256` took (`caveats`: of those, the
+    ones said with a caveat, and which: the rows they reject, or that they were not weighed). Said again
+    (the same content met afresh), the newer word stands. `subjects`: correction -> what it corrected (a
+    setting, "column NAME")."""
+    noted, subjects = dict(caveats), subjects or {}
     conn.cursor().executemany(
         """insert into carried_corrections (sha256, from_sha256, source_path, correction, carried, reason, subject)
            values (%s, %s, %s, %s, %s, %s, %s)
            on conflict (sha256, from_sha256, correction) do update set carried = excluded.carried,
                reason = excluded.reason, subject = excluded.subject, recorded_at = now()""",
-        [(sha256, from_sha256, source_path, told, True, rejects.get(told), subjects.get(told)) for told in carried]
+        [(sha256, from_sha256, source_path, told, True, noted.get(told), subjects.get(told)) for told in carried]
         + [(sha256, from_sha256, source_path, told, False, why, subjects.get(told)) for told, why in not_carried])
 
 
@@ -82,9 +83,9 @@ def since(r: Recorded, settings: dict, columns: list) -> Since | None:
 
 def lines(found: list[Recorded], settings: dict | None = None, columns: list | None = None) -> list[str]:
     """As `schema show` lists them: `carried from the previous version (1a2b3c4d5e6f) of a.csv: ...`
-    (`; ...` of the rows it rejects, if any; `; since changed by bob at ..., no longer in force` once the
-    user changed or took it back on this version: `settings`, `columns`, as `since` takes them),
-    `NOT carried from ...: ...; why`."""
+    (`; ...` its caveat, if any: the rows it rejects, or that it was not weighed; `; since changed by bob
+    at ..., no longer in force` once the user changed or took it back on this version: `settings`,
+    `columns`, as `since` takes them), `NOT carried from ...: ...; why`."""
     shown = []
     for r in found:
         later = since(r, settings or {}, columns or []) if settings is not None or columns is not None else None
@@ -101,7 +102,7 @@ def as_json(found: list[Recorded], settings: dict, columns: list) -> list[dict]:
 
     return [{"from_sha256": r.from_sha256, "source_path": r.source_path, "subject": r.subject,
              "correction": r.correction, "carried": r.carried,
-             "reason": None if r.carried else r.reason, "rejecting": r.reason if r.carried else None,
+             "reason": None if r.carried else r.reason, "caveat": r.reason if r.carried else None,
              "recorded_at": when(r.recorded_at),
              "since": later and {"taken_back": later.taken_back, "changed_by": later.changed_by,
                                  "changed_at": when(later.changed_at)}}

@@ -30,8 +30,11 @@ _CARRIED = carried_corrections.CARRIED_MARK
 # What a user's marks or multiplier read: the mapped number columns.
 _NUMBERS = frozenset(("open", "high", "low", "close", "adj_close", "volume"))
 # (sha256, schema as detected, column names) -> those columns' cells as the file's reader splits them,
-# or None where its numbers are no text (number_cells.py).
-CellsOf = Callable[[str, dict, set[str]], dict[str, pa.Array] | None]
+# None where its numbers are no text (number_cells.py), or why they could not be read (a str).
+CellsOf = Callable[[str, dict, set[str]], dict[str, pa.Array] | str | None]
+# Of marks or a multiplier carried to a version whose numbers could not be weighed against the previous one's.
+UNWEIGHED = ("not weighed against the new version's numbers ({}): a number it writes in another locale is read "
+             "as the previous version's were")
 DAY_NOT_CARRIED = ("a day's list saved over is most likely another day's: say its day again if it is the same "
                    "(schema override FILE --day)")
 
@@ -54,9 +57,10 @@ class Carry:
     settings: list[FileOverride] = field(default_factory=list)  # likewise
     carried: list[str] = field(default_factory=list)  # each correction carried, as the user is told it
     not_carried: list[tuple[str, str]] = field(default_factory=list)  # (correction, why not)
-    # (correction carried, what of the new version's rows it rejects and why): marks said of numbers
-    # the new version's do not all resemble (carried_numbers.py)
-    rejecting: list[tuple[str, str]] = field(default_factory=list)
+    # (correction carried, its caveat): what of the new version's rows it rejects and why, marks said of
+    # numbers the new version's do not all resemble; or that the new version's numbers could not be
+    # weighed against the previous version's (carried_numbers.py)
+    caveats: list[tuple[str, str]] = field(default_factory=list)
     subjects: dict[str, str] = field(default_factory=dict)  # each correction told -> a setting, or "column NAME"
 
     @property
@@ -64,14 +68,15 @@ class Carry:
         return bool(self.columns or self.settings)
 
 
-def plan(previous: Previous, new: dict, numbers: list[Otherwise] = ()) -> Carry:
+def plan(previous: Previous, new: dict, numbers: list[Otherwise] = (), unweighed: str | None = None) -> Carry:
     """What of `previous`'s corrections its new version (`new`: its schema as detected) takes. All of
     them when the layout is the same (layout_change), detection reads what was corrected as it did
     (read_otherwise) and no number of the new version has a decimal mark where the whole numbers of a
     column whose multiplier was said had none, but a day: none otherwise, each said. `numbers`: the new
     version's numbers read otherwise than the previous version's (numbers_read_otherwise); where the
     marks were said, those they read as no number or as grouped are rejected, not the marks dropped: the
-    old rows read as the user saw them, and the new day is no other locale's number 1000x off."""
+    old rows read as the user saw them, and the new day is no other locale's number 1000x off.
+    `unweighed`: why the new version's numbers could not be weighed so; marks and multipliers carry, so said."""
     carry = Carry(previous)
     marked = carried_by(previous)
     corrected = [o for o in previous.columns if _corrects(o)]
@@ -93,6 +98,8 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = ()) -> Carry:
         else:
             carry.columns.append(replace(o, changed_by=marked(o.changed_by)))
             carry.carried.append(told)
+            if unweighed and o.final_multiplier is not None:
+                carry.caveats.append((told, UNWEIGHED.format(unweighed)))
     for setting, o in sorted(previous.settings.items()):
         told = file_correction(o)
         carry.subjects[told] = setting
@@ -104,9 +111,11 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = ()) -> Carry:
             if setting == MARKS and (rejected := [n for n in numbers if n.shape != DECIMAL]):
                 grouped = sorted({n.column for n in rejected if n.shape == GROUPED} | set(ungrouped(o.value) or ()))
                 o = replace(o, value=marks_value(*read_marks(o.value), ungrouped=grouped))
-                carry.rejecting.append((told, "the new version's rows whose numbers they read otherwise than every "
-                                              "number of the previous version are rejected: "
-                                              + "; ".join(map(str, rejected))))
+                carry.caveats.append((told, "the new version's rows whose numbers they read otherwise than every "
+                                            "number of the previous version are rejected: "
+                                            + "; ".join(map(str, rejected))))
+            elif setting == MARKS and unweighed:
+                carry.caveats.append((told, UNWEIGHED.format(unweighed)))
             carry.settings.append(replace(o, changed_by=marked(o.changed_by)))
             carry.carried.append(told)
     return carry
@@ -164,16 +173,18 @@ def read_otherwise(before: dict, after: dict, placed: dict[int, Override],
     return None
 
 
-def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict, cells_of: CellsOf) -> list[Otherwise]:
+def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict,
+                           cells_of: CellsOf) -> tuple[list[Otherwise], str | None]:
     """The new version's numbers the marks said of `previous` (or, where none were, detection's) read
-    otherwise than its own (carried_numbers.read_otherwise); read only where marks or a multiplier would
-    carry. Detection reads a file's two versions alike when its new day alone is written in another
-    locale: the numbers themselves tell."""
+    otherwise than its own (carried_numbers.read_otherwise), and why they could not be weighed (None:
+    they were, or nothing is to weigh); read only where marks or a multiplier would carry. Detection reads
+    a file's two versions alike when its new day alone is written in another locale: the numbers
+    themselves tell."""
     marks = previous.settings.get(MARKS) if previous.detected.get("file_format") not in TYPED_NUMBERS else None
     multiplied = {o.column_name: float(o.final_multiplier) for o in previous.columns
                   if o.final_multiplier is not None}
     if marks is None and not multiplied:
-        return []
+        return [], None
     decimal, thousands = read_marks(marks.value) if marks else (new.get("decimal") or ".", new.get("thousands"))
     mapping = {c["name"]: c.get("canonical") for c in new.get("columns") or []}
     mapping.update({o.column_name: None if o.final_mapping == UNMAPPED else o.final_mapping for o in previous.columns
@@ -181,11 +192,13 @@ def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict, cells
     names = {n for n, role in mapping.items() if role in _NUMBERS} if marks else set()
     names |= set(multiplied)
     before = cells_of(previous.sha256, previous.detected, names) if names else None
-    after = cells_of(new_sha256, new, names) if before is not None else None
+    after = cells_of(new_sha256, new, names) if isinstance(before, dict) else before
+    if isinstance(after, str):
+        return [], after
     if before is None or after is None:
-        return []
+        return [], None
     return numbers_otherwise(before, after, decimal, thousands, marks is not None, multiplied,
-                             {n for n, role in mapping.items() if role == "volume"})
+                             {n for n, role in mapping.items() if role == "volume"}), None
 
 
 def _detected(column: dict, key: str):
@@ -262,9 +275,10 @@ def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: 
             previous = Previous(old.sha256, old.source_path, old.modified_at, detected[old.sha256],
                                 columns.get(old.sha256, []), settings.get(old.sha256, {}))
             carry = plan(previous, new)
-            if carry.carries_any and cells_of is not None and (
-                    otherwise := numbers_read_otherwise(previous, sha, new, cells_of)):
-                carry = plan(previous, new, otherwise)
+            if carry.carries_any and cells_of is not None:
+                otherwise, unweighed = numbers_read_otherwise(previous, sha, new, cells_of)
+                if otherwise or unweighed:
+                    carry = plan(previous, new, otherwise, unweighed)
             if taken_from is not None:
                 # The same content arrived as the new version of two paths: one content, one reading.
                 carry = Carry(carry.previous, subjects=carry.subjects, not_carried=carry.not_carried + [
@@ -277,7 +291,7 @@ def carry_to_new_versions(conn, news: dict[str, tuple[str, dict]], previous_of: 
                 file_overrides.store_carried(conn, sha, carry.settings)
             taken_from = taken_from or old.source_path
             carried_corrections.record(conn, sha, old.sha256, old.source_path, carry.carried, carry.not_carried,
-                                       carry.rejecting, carry.subjects)
+                                       carry.caveats, carry.subjects)
             carries.append((sha, carry))
     for sha, first_name in sorted(met_before.items()):
         # One content, one reading: a file's copy met earlier (an archive of the day a refreshed file now

@@ -16,10 +16,13 @@ from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_
 from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
-from backintime_assets.normalisation.number_cells import number_cells
+from backintime_assets.normalisation.number_cells import CellsNotSplit, number_cells
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 Surveyor = Callable[[list[SurveyTask]], dict[str, Survey]]  # survey_files bound to a Spark session
+# The largest version of a file read whole on the driver to weigh carried marks against (carry.py): a 175 MiB
+# file's two versions held ~0.9 GB there while they were split.
+WEIGHED_AT_MOST = 256 * 2**20
 
 
 @dataclass
@@ -38,7 +41,9 @@ class MigrationReport:
     # New versions of a path and the corrections of its previous version: carried to them, and not (with why)
     carried: dict[str, list[str]] = field(default_factory=dict)
     not_carried: dict[str, list[str]] = field(default_factory=dict)
-    rejecting: dict[str, list[str]] = field(default_factory=dict)  # of those carried, the ones rejecting rows
+    # Of those carried, the ones said with a caveat: the new version's rows they reject, or that they were not
+    # weighed against its numbers (carried_numbers.py)
+    caveats: dict[str, list[str]] = field(default_factory=dict)
 
     def carried_lines(self, limit: int = 50) -> list[str]:
         """'path: carried from its previous version: correction', one a correction carried, the first
@@ -51,11 +56,12 @@ class MigrationReport:
         return _first(limit, [f"{path}: NOT carried from its previous version: {told}"
                               for path, said in sorted(self.not_carried.items()) for told in said])
 
-    def rejecting_lines(self, limit: int = 50) -> list[str]:
-        """'path: carried from its previous version, rejecting rows: correction: which': what a user is
-        warned of (marks said of numbers the new version's do not all resemble: carried_numbers.py)."""
-        return _first(limit, [f"{path}: carried from its previous version, rejecting rows: {told}"
-                              for path, said in sorted(self.rejecting.items()) for told in said])
+    def caveat_lines(self, limit: int = 50) -> list[str]:
+        """'path: carried from its previous version, with a caveat: correction: which': what a user is
+        warned of (marks said of numbers the new version's do not all resemble, which reject its rows that
+        differ, or marks that could not be weighed against them: carried_numbers.py)."""
+        return _first(limit, [f"{path}: carried from its previous version, with a caveat: {told}"
+                              for path, said in sorted(self.caveats.items()) for told in said])
 
     def files_not_migrated(self, limit: int = 50) -> list[str]:
         """'path: why' of the first `limit` files passed over that are no bookkeeping, then how many
@@ -168,13 +174,18 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
     lake_paths.update({sha: lake_path for _, sha, lake_path in copied})
 
     def cells_of(sha: str, schema: dict, names: set[str]):
-        # Read here, of the few new versions whose previous one's marks or multiplier would carry.
-        with fs.open_input_file(lake_paths[sha]) as handle:
-            data = handle.read()
+        # Read here, of the few new versions whose previous one's marks or multiplier would carry; where they
+        # cannot be, why (the corrections carry, said to be unweighed).
         try:
+            with fs.open_input_file(lake_paths[sha]) as handle:
+                if handle.size() > WEIGHED_AT_MOST:
+                    return f"a version of {handle.size() / 2**20:.0f} MiB is not read whole on the driver to weigh it"
+                data = handle.read()
             return number_cells(data, FileSchema.from_dict(schema), names)
-        except Exception:  # a file the reader splits otherwise: unweighed, carried as it was before the weighing
-            return None
+        except CellsNotSplit as error:
+            return str(error)
+        except Exception as error:  # a file the reader splits otherwise
+            return f"its cells could not be split to weigh them: {type(error).__name__}: {error}"
 
     carries = carry_to_new_versions(conn, news, previous_of, met_before, cells_of)
     for _, carry in carries:
@@ -183,8 +194,8 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
             report.carried[path] = carry.carried
         if carry.not_carried:
             report.not_carried[path] = [f"{told}: {why}" for told, why in carry.not_carried]
-        if carry.rejecting:
-            report.rejecting[path] = [f"{told}: {which}" for told, which in carry.rejecting]
+        if carry.caveats:
+            report.caveats[path] = [f"{told}: {which}" for told, which in carry.caveats]
     carrying = sorted({sha for sha, carry in carries if carry.carries_any})
     if carrying:
         report.detected += len(carrying)

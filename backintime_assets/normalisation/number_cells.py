@@ -16,9 +16,16 @@ from .lines import LineIndex, to_utf8
 from .records import split_fast, split_slow
 
 
+class CellsNotSplit(ValueError):
+    """A file whose numbers are text, which marks read, but not written in lines to split."""
+
+
 def number_cells(data: bytes, schema: FileSchema, names: set[str]) -> dict[str, pa.Array] | None:
     """Column name -> its data cells (text), of the columns of `schema` named in `names`; None for a
-    file whose numbers are no text (a workbook's are typed: no mark reads them) or not read as a table."""
+    file whose numbers are no text (a workbook's are typed: no mark reads them) or not read as a table.
+    Raises CellsNotSplit for an HTML page, whose cells are text (marks read them) its markup reader finds."""
+    if schema.file_format == "html" and schema.columns and not schema.problem and data:
+        raise CellsNotSplit("an HTML page's cells are read from its markup, not split")
     if schema.file_format in WORKBOOK_FORMATS or not schema.columns or schema.problem or not data:
         return None
     text = to_utf8(data, schema.encoding)

@@ -377,8 +377,8 @@ def test_marks_carried_into_a_version_whose_new_day_is_written_in_another_locale
                                                               else "thousands mark ','")
                 + f" (by ana at {said.changed_at:%Y-%m-%d %H:%M})")
         assert report.carried == {"rates.csv": [told]} and report.not_carried == {}
-        assert report.rejecting_lines() == [
-            f"rates.csv: carried from its previous version, rejecting rows: {told}: the new version's rows whose "
+        assert report.caveat_lines() == [
+            f"rates.csv: carried from its previous version, with a caveat: {told}: the new version's rows whose "
             f"numbers they read otherwise than every number of the previous version are rejected: column Rate: "
             f"{read}"]
         carried = file_overrides.stored(conn, [second])[second]["marks"].value
@@ -391,7 +391,7 @@ def test_marks_carried_into_a_version_whose_new_day_is_written_in_another_locale
             "unparseable value: close" if thousands is None else f"{WRITTEN_OTHERWISE}: close"]
         (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
         assert shown == f"carried from the previous version ({first[:12]}) of rates.csv: {told}; " \
-            + report.rejecting["rates.csv"][0].removeprefix(f"{told}: ")
+            + report.caveats["rates.csv"][0].removeprefix(f"{told}: ")
 
 
 @pytest.mark.postgres
@@ -413,7 +413,7 @@ def test_a_decimal_comma_carried_into_a_version_whose_new_day_groups_thousands_w
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         second = file_schemas.current_sha256(conn, "prices.csv")
         assert list(report.carried) == ["prices.csv"] and report.not_carried == {}
-        (line,) = report.rejecting_lines()
+        (line,) = report.caveat_lines()
         assert line.endswith(": column Close: '1,210.5' reads as no number, where every number of the previous "
                              "version read")
         loaded = normalise_bytes(mixed, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "prices.csv")
@@ -462,7 +462,59 @@ def test_carried_marks_load_a_new_day_whose_price_and_volume_grow_past_a_thousan
         _write(source, "p.csv", grown)
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         second = file_schemas.current_sha256(conn, "p.csv")
-        assert list(report.carried) == ["p.csv"] and report.rejecting == {} and report.not_carried == {}
+        assert list(report.carried) == ["p.csv"] and report.caveats == {} and report.not_carried == {}
         loaded = normalise_bytes(grown, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "p.csv")
         assert loaded.prices_arrow.column("close").to_pylist() == [993.25, 994.25, 995.25, 996.25, 997.25, 1002.5]
         assert loaded.prices_arrow.column("volume").to_pylist()[-1] == 1200 and loaded.rejected_arrow.num_rows == 0
+
+
+_PAGE = ("<html><body><table>\n<tr><td>Datum</td><td>Schluss</td></tr>\n{}</table></body></html>\n")
+
+
+@pytest.mark.postgres
+def test_marks_carried_to_a_version_whose_numbers_cannot_be_weighed_are_carried_said_so(
+        postgres_url, local_lake, tmp_path):
+    # A bank's HTML page: its cells are text the marks read, but found by the markup reader, not split in
+    # lines: its new day, in whatever locale, cannot be weighed against the old; the marks carry, said so.
+    source = tmp_path / "source"
+    source.mkdir()
+    row = "<tr><td>{:02d}.03.2025</td><td>1.2{:02d},50</td></tr>\n"
+    page = _PAGE.format("".join(row.format(d, d) for d in WEEK))
+    _write(source, "kurse.xls", page.encode(), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "kurse.xls")
+        assert file_schemas.final_schema(conn, first)["file_format"] == "html"
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (",", "."), "ana")
+        _write(source, "kurse.xls", _PAGE.format("".join(row.format(d, d) for d in WEEK + [10])).encode())
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "kurse.xls")
+        (told,) = report.carried["kurse.xls"]
+        assert report.caveat_lines() == [
+            f"kurse.xls: carried from its previous version, with a caveat: {told}: not weighed against the new "
+            "version's numbers (an HTML page's cells are read from its markup, not split): a number it writes in "
+            "another locale is read as the previous version's were"]
+        (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
+        assert shown.endswith("; not weighed against the new version's numbers (an HTML page's cells are read "
+                              "from its markup, not split): a number it writes in another locale is read as the "
+                              "previous version's were")
+
+
+@pytest.mark.postgres
+def test_marks_carried_to_a_version_too_large_to_weigh_on_the_driver_are_carried_said_so(
+        postgres_url, local_lake, tmp_path, monkeypatch):
+    from backintime_assets.ingestion import raw
+
+    source = tmp_path / "source"
+    with psycopg.connect(postgres_url) as conn:
+        first = first_version(conn, source, local_lake)
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        monkeypatch.setattr(raw, "WEIGHED_AT_MOST", 100)
+        _write(source, "rates.csv", _rates(WEEK) + b"10/03/2025;EURUSD;1,510\n")
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        (told,) = report.carried["rates.csv"]
+        (line,) = report.caveat_lines()
+        assert line.startswith(f"rates.csv: carried from its previous version, with a caveat: {told}: not weighed "
+                               "against the new version's numbers (a version of 0 MiB is not read whole on the "
+                               "driver to weigh it)")
