@@ -484,10 +484,12 @@ def _override_marks(conn, sha: str, targets: list[str], args) -> str:
     if args.decimal_mark != DETECTED:
         marks = args.decimal_mark, file_overrides.THOUSANDS_MARKS[args.thousands or "none"]
     finals = file_schemas.final_schemas(conn, targets)
+    held = file_overrides.in_force(conn, targets)
     chosen = file_overrides.set_marks(conn, sha, targets, finals, marks, args.by)
     of = f"{len(chosen)} of {len(targets)} file(s)" if args.layout else args.file + _copies(conn, sha, args.file)
+    lifted = _ungrouped_lifted({s: held.get(s, {}).get(file_overrides.MARKS) for s in chosen}, args.layout)
     if marks is None:
-        return f"numbers of {of} read with the marks detected"
+        return f"numbers of {of} read with the marks detected{lifted}"
     # A column read by its own grouping (detection/comma_groups.py) keeps it: said, or the user believes otherwise.
     own = sorted({c["name"] for s in chosen for c in finals[s].get("columns", [])
                   if c.get("format") in (COMMA_GROUPED, DOT_GROUPED)})
@@ -497,7 +499,23 @@ def _override_marks(conn, sha: str, targets: list[str], args) -> str:
     detected = file_schemas.stored_detections(conn, [sha]).get(sha) or {}
     was = "none settled" if detected.get("decimal_unseen") else file_overrides.marks_label(
         detected.get("decimal"), detected.get("thousands"))
-    return f"numbers of {of} read with {file_overrides.marks_label(*marks)} (detected: {was}{kept})"
+    return f"numbers of {of} read with {file_overrides.marks_label(*marks)} (detected: {was}{kept}){lifted}"
+
+
+def _ungrouped_lifted(was: dict, layout: bool) -> str:
+    """What saying marks again lifts, of files whose carried marks rejected numbers read as grouped (another
+    locale's, FileSchema.ungrouped; `was`: sha256 -> the marks override in force before, or None): their
+    rows then load as the new marks read them, which the user is told, having perhaps named only a layout."""
+    from backintime_assets.db.file_overrides import ungrouped
+
+    lifted = [s for s, o in was.items() if o is not None and ungrouped(o.value)]
+    if not lifted:
+        return ""
+    columns = sorted({c for s in lifted for c in ungrouped(was[s].value)})
+    whose = f" of {len(lifted)} of them" if layout else ""
+    return (f"; the numbers{whose} in {', '.join(columns)} read as grouping thousands, rejected as another "
+            "locale's since their marks were carried to a version that writes them, now load as these marks read "
+            "them")
 
 
 def _copies(conn, sha: str, path: str) -> str:

@@ -696,3 +696,34 @@ def test_schema_show_says_a_carried_correction_the_user_changed_since_is_no_long
 def _detected_type(conn, sha: str, column: str) -> str:
     return conn.execute("select detected_type from file_schemas where sha256 = %s and column_name = %s",
                         (sha, column)).fetchone()[0]
+
+
+@pytest.mark.postgres
+def test_saying_marks_again_of_a_version_whose_carried_marks_reject_grouped_numbers_says_it_lifts_that(
+        tmp_path, postgres_url, local_lake, monkeypatch, capsys):
+    import psycopg
+
+    from backintime_assets.db import file_overrides, file_schemas
+    from backintime_assets.ingestion.raw import migrate
+    from backintime_assets_tests.ingestion.test_carry import WEEK, _rates, _write, first_version
+    from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    source = tmp_path / "source"
+    with psycopg.connect(postgres_url) as conn:
+        first = first_version(conn, source, local_lake)
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", ","), "ana")
+        _write(source, "rates.csv", _rates(WEEK) + b"10/03/2025;EURUSD;1,510\n")
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        conn.commit()
+        second = file_schemas.current_sha256(conn, "rates.csv")
+        assert file_schemas.final_schema(conn, second)["ungrouped"] == ["Rate"]
+    capsys.readouterr()
+    assert main(["schema", "override", "rates.csv", "--decimal-mark", ".", "--thousands", ",", "--by", "bob"]) == 0
+    assert ("; the numbers in Rate read as grouping thousands, rejected as another locale's since their marks were "
+            "carried to a version that writes them, now load as these marks read them;") in capsys.readouterr().out
+    with psycopg.connect(postgres_url) as conn:
+        assert "ungrouped" not in file_schemas.final_schema(conn, second)
+    assert main(["schema", "override", "rates.csv", "--decimal-mark", ".", "--thousands", ",", "--by", "bob"]) == 0
+    assert "rejected as another locale's" not in capsys.readouterr().out
