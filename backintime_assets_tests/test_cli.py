@@ -613,9 +613,11 @@ def test_schema_show_says_which_corrections_a_new_version_carried_and_from_where
                                 "with decimal mark '.' and no thousands mark (by ana at ")
 
 
-def _carried_rates(tmp_path, postgres_url, local_lake, monkeypatch, column: bool = False) -> tuple[str, str]:
-    """rates.csv corrected (marks, and the Rate column's type if `column`) and refreshed with a day: the
-    first version's and the second's sha256, the second carrying the corrections; the CLI pointed at them."""
+def _carried_rates(tmp_path, postgres_url, local_lake, monkeypatch, column: bool = False,
+                   marks: tuple[str, str | None] = (".", None), new_day: bytes | None = None) -> tuple[str, str]:
+    """rates.csv corrected (`marks`, and the Rate column's type if `column`) and refreshed with a day (as
+    written the others are, or `new_day`): the first version's and the second's sha256, the second carrying
+    the corrections; the CLI pointed at them."""
     import psycopg
 
     from backintime_assets.db import file_overrides, file_schemas
@@ -628,10 +630,10 @@ def _carried_rates(tmp_path, postgres_url, local_lake, monkeypatch, column: bool
     source = tmp_path / "source"
     with psycopg.connect(postgres_url) as conn:
         first = first_version(conn, source, local_lake)
-        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", None), "ana")
+        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), marks, "ana")
         if column:
             file_schemas.override_column(conn, [first], "Rate", "ana", final_type="float")
-        _write(source, "rates.csv", _rates(WEEK + [10]))
+        _write(source, "rates.csv", _rates(WEEK + [10]) if new_day is None else _rates(WEEK) + new_day)
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         conn.commit()
         return first, file_schemas.current_sha256(conn, "rates.csv")
@@ -703,21 +705,11 @@ def test_saying_marks_again_of_a_version_whose_carried_marks_reject_grouped_numb
         tmp_path, postgres_url, local_lake, monkeypatch, capsys):
     import psycopg
 
-    from backintime_assets.db import file_overrides, file_schemas
-    from backintime_assets.ingestion.raw import migrate
-    from backintime_assets_tests.ingestion.test_carry import WEEK, _rates, _write, first_version
-    from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+    from backintime_assets.db import file_schemas
 
-    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
-    source = tmp_path / "source"
+    _, second = _carried_rates(tmp_path, postgres_url, local_lake, monkeypatch, marks=(".", ","),
+                               new_day=b"10/03/2025;EURUSD;1,510\n")
     with psycopg.connect(postgres_url) as conn:
-        first = first_version(conn, source, local_lake)
-        file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", ","), "ana")
-        _write(source, "rates.csv", _rates(WEEK) + b"10/03/2025;EURUSD;1,510\n")
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        conn.commit()
-        second = file_schemas.current_sha256(conn, "rates.csv")
         assert file_schemas.final_schema(conn, second)["ungrouped"] == ["Rate"]
     capsys.readouterr()
     assert main(["schema", "override", "rates.csv", "--decimal-mark", ".", "--thousands", ",", "--by", "bob"]) == 0
