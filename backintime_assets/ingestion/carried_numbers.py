@@ -11,14 +11,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.normalisation.parse import grouped_cells, parse_numbers
+from backintime_assets.normalisation.parse import another_locales_decimals, grouped_cells, parse_numbers
 
-GROUPED, UNREAD, DECIMAL = "grouped", "unread", "decimal"
-# A number read as grouping thousands is another locale's decimal only where it reads far beyond every number
-# of its column in the previous version: '1,510' beside '1.503' rates reads 1000x theirs, while a price or a
-# volume that grows past 999 ('1,002.50' after '997.25', '1,200' after '950') groups as its writer would
-# always have grouped so large a number. 100x leaves the numbers room to move between two versions.
-BEYOND = 100
+# GROUPED: read as grouping thousands; ANOTHER_LOCALES: so read, and written as another locale writes a
+# decimal ('1,510', parse.another_locales_decimals); UNREAD: read as no number; DECIMAL: with a decimal mark.
+GROUPED, ANOTHER_LOCALES, UNREAD, DECIMAL = "grouped", "another locale's", "unread", "decimal"
 
 
 @dataclass(frozen=True)
@@ -41,25 +38,17 @@ class Otherwise:
                f"said to be x{self.multiplier:g}, were whole"
 
 
-def shapes(cells: pa.Array, decimal: str, thousands: str | None, volume: bool = False,
-           grouped_beyond: float = 0.0) -> dict[str, tuple[str, float]]:
-    """Each shape the column's cells show read with these marks (GROUPED: read as grouping thousands, and
-    as more than `grouped_beyond`; UNREAD: read as no number; DECIMAL: read with a decimal mark), with its
-    first cell and reading."""
-    return _shapes(pc.cast(cells, pa.string()), decimal, thousands, volume, grouped_beyond)[0]
-
-
-def _shapes(cells: pa.Array, decimal: str, thousands: str | None, volume: bool,
-            grouped_beyond: float) -> tuple[dict[str, tuple[str, float]], float | None]:
-    """shapes, and the largest number read (its absolute value; None: none read)."""
+def shapes(cells: pa.Array, decimal: str, thousands: str | None,
+           volume: bool = False) -> dict[str, tuple[str, float]]:
+    """Each shape the column's cells show read with these marks (GROUPED, ANOTHER_LOCALES, UNREAD, DECIMAL),
+    with its first cell and reading."""
     # Each cell written once, in the order first written: a column's prices repeat, and a daily file of
     # 4M rows read whole took ~1 s a column and version on the driver, where its distinct cells take none.
-    cells = pc.unique(cells)
+    cells = pc.unique(pc.cast(cells, pa.string()))
     parsed = parse_numbers(cells, decimal, thousands, suffixes=volume)
     read = ~parsed.bad & ~parsed.missing
-    magnitude = np.abs(np.where(read, parsed.values, 0.0))
-    grouped = read & grouped_cells(cells, decimal, thousands) & (magnitude > grouped_beyond)
-    shown = {UNREAD: parsed.bad, GROUPED: grouped,
+    shown = {UNREAD: parsed.bad, GROUPED: read & grouped_cells(cells, decimal, thousands),
+             ANOTHER_LOCALES: read & another_locales_decimals(cells, decimal, thousands),
              DECIMAL: read & np.asarray(pc.fill_null(pc.match_substring_regex(cells, rf"\d{re.escape(decimal)}\d"),
                                                      False), dtype=bool)}
     found = {}
@@ -67,26 +56,27 @@ def _shapes(cells: pa.Array, decimal: str, thousands: str | None, volume: bool,
         rows = np.flatnonzero(mask)
         if rows.size:
             found[shape] = (cells[int(rows[0])].as_py().strip(), float(parsed.values[rows[0]]))
-    return found, float(magnitude.max()) if read.any() else None
+    return found
 
 
 def read_otherwise(before: dict[str, pa.Array], after: dict[str, pa.Array], decimal: str, thousands: str | None,
                    marks_said: bool, multiplied: dict[str, float], volumes: set[str] = frozenset()) -> list[Otherwise]:
     """The new version's numbers (`after`: column name -> cells) the marks read otherwise than every number
     of the previous version's (`before`) of the same column, the first of each column and shape: where the
-    user said the marks (`marks_said`), a thousands mark where none showed, in a number read BEYOND times
-    the previous version's largest (the new '1,510' read as 1510 where the old '1.503' were rates; none
-    where the previous version read no number of the column), and a number they cannot read where all
-    read; in a column whose multiplier the user said (`multiplied`: name -> multiplier), a decimal mark
-    where the numbers were whole (cents said of '15030', the new '150.35' dollars)."""
+    user said the marks (`marks_said`), a number written as another locale writes a decimal where none
+    grouped thousands and they wrote decimals (the new '1,510' read as 1510 where the old '1.503' were
+    rates; not '1,002.50' after '997.25', nor a volume's '1,200' after whole '950'), and a number they
+    cannot read where all read; in a column whose multiplier the user said (`multiplied`: name ->
+    multiplier), a decimal mark where the numbers were whole (cents said of '15030', the new '150.35')."""
     found = []
     for name, cells in after.items():
         if name not in before:
             continue
-        was, largest = _shapes(pc.cast(before[name], pa.string()), decimal, thousands, name in volumes, 0.0)
-        now = shapes(cells, decimal, thousands, name in volumes,
-                     np.inf if largest is None else BEYOND * largest)
-        weighed = ((GROUPED, UNREAD) if marks_said else ()) + ((DECIMAL,) if name in multiplied else ())
+        was = shapes(before[name], decimal, thousands, name in volumes)
+        now = shapes(cells, decimal, thousands, name in volumes)
+        if marks_said and ANOTHER_LOCALES in now and GROUPED not in was and DECIMAL in was:
+            found.append(Otherwise(name, GROUPED, *now[ANOTHER_LOCALES]))
+        weighed = ((UNREAD,) if marks_said else ()) + ((DECIMAL,) if name in multiplied else ())
         found += [Otherwise(name, shape, *now[shape], multiplied.get(name)) for shape in weighed
                   if shape in now and shape not in was]
     return found

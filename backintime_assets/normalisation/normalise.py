@@ -35,7 +35,7 @@ from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, WRITTEN_OTHERWISE, Parsed, Strings,
-                    grouped_cells, parse_dates, parse_grouped_whole, parse_numbers, parse_strings, scaled,
+                    another_locales_decimals, parse_dates, parse_grouped_whole, parse_numbers, parse_strings, scaled,
                     units_written, utc_evenings_among_dates)
 from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
 from .shifted_rows import short_fields, shifted_rows, widened_rows
@@ -894,7 +894,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                                           dots_written=schema.columns[cmap[name]].type == "string",
                                           unseen=schema.decimal_unseen)
                 if schema.ungrouped and schema.columns[cmap[name]].name in schema.ungrouped:
-                    grouped = grouped_cells(cols[cmap[name]], schema.decimal, schema.thousands) \
+                    grouped = another_locales_decimals(cols[cmap[name]], schema.decimal, schema.thousands) \
                         & ~num[name].bad & ~num[name].missing
                     if grouped.any():
                         num[name].bad = num[name].bad | grouped

@@ -250,6 +250,16 @@ def grouped_cells(cells: pa.Array, decimal: str, thousands: str | None) -> np.nd
     return np.asarray(pc.fill_null(pc.match_substring_regex(text, rf"\d{grouping}\d"), False), dtype=bool)
 
 
+def another_locales_decimals(cells: pa.Array, decimal: str, thousands: str | None) -> np.ndarray:
+    """Cells the marks read as grouping thousands that another locale writes as a decimal: one mark, the
+    other of '.' and ',', between a whole part of 1 to 3 digits and exactly three ('1,510' beside '1.503'
+    rates is 1.510 there). Not '1,002.50' nor '12,345,678', which no locale reads as a decimal."""
+    other = re.escape("," if decimal == "." else ".")
+    text = cells if pa.types.is_string(cells.type) else pc.cast(cells, pa.string())
+    written = pc.fill_null(pc.match_substring_regex(text, rf"^\s*-?\d{{1,3}}{other}\d{{3}}\s*$"), False)
+    return grouped_cells(text, decimal, thousands) & np.asarray(written, dtype=bool)
+
+
 # A lone mark before exactly three digits, after a whole part a group may start ("71.500", "-1,234", "€ 1.234"):
 # a thousand grouped by one custom, three decimals by the other. Not "0.125" (no group starts with a 0),
 # nor "1234.567" (nor is a group of four digits).

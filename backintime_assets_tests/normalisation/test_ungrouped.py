@@ -20,5 +20,9 @@ def test_a_number_read_as_grouped_is_rejected_where_the_file_is_ungrouped_and_re
     # Only the columns named: another column's grouping is the one its numbers always showed.
     other = normalise_bytes(DATA, replace(schema, ungrouped=["Volume"]), "rates.csv")
     assert other.prices_arrow.column("close").to_pylist() == [1.503, 1510.0, 1.505]
+    # Grouped as no locale writes a decimal ('1,002.50'): the marks' reading, loaded.
+    grown = DATA + b'06/03/2025;EURUSD;"1,002.50"\n'
+    assert normalise_bytes(grown, replace(schema, ungrouped=["Rate"]), "rates.csv").prices_arrow.column(
+        "close").to_pylist() == [1.503, 1.505, 1002.5]
     assert replace(schema, ungrouped=["Rate"]).to_dict()["ungrouped"] == ["Rate"]
     assert "ungrouped" not in schema.to_dict()  # schemas stored before it key their rows alike
