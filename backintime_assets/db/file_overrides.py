@@ -251,8 +251,9 @@ def marks_value(decimal: str, thousands: str | None, ungrouped: list[str] | None
 
 def ungrouped_said(columns: list[str]) -> str:
     """What `schema show` and a carry say of marks that reject numbers read as grouped (marks_value)."""
-    return (f"a number of {', '.join(columns)} they read as grouping thousands is rejected: none of those they were "
-            "said of did (carried to a version of the file that does)")
+    return (f"a number of {', '.join(columns)} they read as grouping thousands, written as another locale writes a "
+            "decimal ('1,510'), is rejected: none of those they were said of grouped (carried to a version of the "
+            "file that does)")
 
 
 def ungrouped(value: str) -> list[str] | None:
