@@ -89,6 +89,45 @@ def test_kept_rows_read_back_as_parsing_the_text_gives_them(local_lake, monkeypa
         _parsed_from_text(tasks), key=lambda r: (r["source_file"], r["status"], r["source_line"] or 0))
 
 
+_LZ4_FRAME = b"\x04\x22\x4d\x18"  # the magic number opening every lz4 frame: a compressed buffer
+
+
+@pytest.mark.parametrize("compression", [None, "lz4"])  # a local disk's now; any other store's, and older files
+def test_group_files_plain_or_lz4_read_back_alike_from_a_memory_map(local_lake, monkeypatch, compression):
+    # On a local disk a group file is written plain and read through a memory map; one of lz4 (an
+    # object store's, or written before) is read the same way, the batches decompressed.
+    monkeypatch.setattr(kept_groups, "GROUP_COMPRESSION", {} if compression else {"local": None})
+    monkeypatch.setattr(kept_groups, "BATCH_ROWS", 2)  # members across batches
+    tasks = [t for t in _surveyed(local_lake) if t.source_file != "bad.csv"]
+    fs = local_lake.filesystem()
+    group, = _group_paths(local_lake)
+    with fs.open_input_file(group) as handle:
+        assert (_LZ4_FRAME in handle.read()) == (compression == "lz4")
+    not_kept = []
+    found = list(read_members(fs, tasks, not_kept))
+    assert not_kept == []
+    # The mapping is closed and the file gone once read: the rows taken from it stay whole.
+    fs.delete_dir(local_lake.path("parsed"))
+    key = lambda r: (r["source_file"], r["status"], r["source_line"] or 0)  # noqa: E731
+    assert sorted((r for table in found for r in _rows(table)), key=key) == sorted(_parsed_from_text(tasks), key=key)
+
+
+def test_a_group_file_on_another_store_than_a_local_disk_is_lz4(local_lake):
+    import fsspec
+
+    # A local directory behind another filesystem type, as an object store is: lz4, its bytes the cost.
+    fs = pafs.PyFileSystem(pafs.FSSpecHandler(fsspec.filesystem("file")))
+    assert fs.type_name != "local"
+    text = TEXTS["tue.csv"].encode()
+    task = FileTask("tue.csv", "tue", detect_bytes(text, "tue.csv").to_json(), dt.date(1970, 1, 1), 0, len(text))
+    keeper = GroupKeeper(fs, local_lake)
+    keeper.add([parse_group([text], FileGroup([task], task.schema_json))], {"tue": ("0" * 64, "r")}, 1)
+    assert set(keeper.flush()) == {"tue"}
+    group, = _group_paths(local_lake)
+    with open(group, "rb") as handle:
+        assert _LZ4_FRAME in handle.read()
+
+
 def test_a_file_read_another_way_or_under_another_date_is_not_found(local_lake):
     tasks = _surveyed(local_lake)
     mon = next(t for t in tasks if t.source_file == "mon.csv")
