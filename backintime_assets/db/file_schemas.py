@@ -71,6 +71,9 @@ class Override:
     changed_by: str
     changed_at: datetime | None
     final_multiplier: float | None = None  # None: as detected (file_schemas keeps no detected one to compare)
+    # The multiplier, carried to a new version, was said of whole numbers, and a number with a decimal mark
+    # is rejected (ColumnSchema.whole_only; ingestion/carry.py)
+    whole_only: bool = False
 
 
 def overrides(conn, sha256s: list[str]) -> dict[str, list[Override]]:
@@ -85,7 +88,7 @@ def overrides(conn, sha256s: list[str]) -> dict[str, list[Override]]:
                    case when final_type is distinct from detected_type then final_type end,
                    case when final_format is distinct from detected_format then final_format end,
                    case when final_mapping is distinct from detected_mapping then final_mapping end,
-                   changed_by, changed_at, final_multiplier
+                   changed_by, changed_at, final_multiplier, coalesce(final_whole_only, false)
                from file_schemas where sha256 = any(%s) and changed_by is not null
                order by sha256, column_index""", (list(sha256s),)).fetchall():
         found.setdefault(sha, []).append(Override(*row))
@@ -121,16 +124,16 @@ def replace_detection(conn, sha256: str, source_path: str, schema: dict, correct
         # Every column takes its new detection, then the corrections go back where their columns are now.
         # A multiplier too: save_detection leaves final_multiplier by the number, and a volume's
         # 1000 left there would multiply the close a new column moved onto it.
-        conn.execute("update file_schemas set changed_by = null, changed_at = null, final_multiplier = null "
-                     "where sha256 = %s", (sha256,))
+        conn.execute("update file_schemas set changed_by = null, changed_at = null, final_multiplier = null, "
+                     "final_whole_only = null where sha256 = %s", (sha256,))
         save_detection(conn, sha256, source_path, schema)
         conn.cursor().executemany(
             """update file_schemas set final_type = coalesce(%s, final_type),
                    final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
-                   final_multiplier = %s, changed_by = %s, changed_at = %s
+                   final_multiplier = %s, final_whole_only = %s, changed_by = %s, changed_at = %s
                where sha256 = %s and column_index = %s""",
-            [(o.final_type, o.final_format, o.final_mapping, o.final_multiplier, o.changed_by, o.changed_at,
-              sha256, index) for index, o in placed.items()])
+            [(o.final_type, o.final_format, o.final_mapping, o.final_multiplier, o.whole_only or None, o.changed_by,
+              o.changed_at, sha256, index) for index, o in placed.items()])
 
 
 def detected_names(conn, sha256s: list[str]) -> dict[str, str]:
@@ -242,15 +245,18 @@ def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
     schemas = {sha: json.loads(json.dumps(dialect)) for sha, dialect in conn.execute(
         "select sha256, dialect from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()}
     finals = conn.execute(
-        """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier, changed_by
+        """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier, changed_by,
+                  final_whole_only
            from file_schemas where sha256 = any(%s)""", (list(schemas),)).fetchall()
-    for sha, index, final_type, final_format, final_mapping, final_multiplier, changed_by in finals:
+    for sha, index, final_type, final_format, final_mapping, final_multiplier, changed_by, whole_only in finals:
         columns = schemas[sha]["columns"]
         if index < len(columns):
             mapping = None if final_mapping == UNMAPPED else final_mapping
             columns[index].update(type=final_type, format=final_format, canonical=mapping)
             if final_multiplier is not None:
                 _set_multiplier(columns[index], final_multiplier)
+                if whole_only:
+                    columns[index]["whole_only"] = True
         if changed_by is not None:
             # A user's correction is the word on the file: the conversion must not swap the
             # schema for its own detection as it does for an unproven borrowed one.
@@ -310,10 +316,12 @@ def override_column(conn, sha256s: list[str], column: str | int, changed_by: str
         result = conn.execute(
             """update file_schemas s set final_type = coalesce(%s, final_type),
                    final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
-                   final_multiplier = coalesce(%s, final_multiplier), changed_by = %s, changed_at = now()
+                   final_multiplier = coalesce(%s, final_multiplier), changed_by = %s, changed_at = now(),
+                   final_whole_only = case when %s then null else final_whole_only end
                from unnest(%s::text[], %s::int[]) t (sha256, column_index)
                where s.sha256 = t.sha256 and s.column_index = t.column_index""",
-            (final_type, final_format, final_mapping, final_multiplier, changed_by, [m[0] for m in meant],
+            (final_type, final_format, final_mapping, final_multiplier, changed_by, final_multiplier is not None,
+             [m[0] for m in meant],
              [m[1] for m in meant]),
         )
         return result.rowcount
@@ -367,13 +375,13 @@ def schema_version(conn, sha256s: list[str]) -> str:
     """A digest of the final schemas of these files: changes exactly when a user's correction (of a
     column or of the whole file) does."""
     rows = conn.execute(
-        """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier from file_schemas
-           where sha256 = any(%s) order by sha256, column_index""",
+        """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier, final_whole_only
+           from file_schemas where sha256 = any(%s) order by sha256, column_index""",
         (list(sha256s),),
     ).fetchall()
-    # A multiplier only where a user set one: the digest of every other column stays as it was
-    # before multipliers, and no file needs a rerun for their coming.
-    rows = [row if row[5] is not None else row[:5] for row in rows]
+    # A multiplier only where a user set one, and whole_only where it is set: the digest of every other
+    # column stays as it was before them, and no file needs a rerun for their coming.
+    rows = [row[:6] + (True,) if row[6] else row[:6] if row[5] is not None else row[:5] for row in rows]
     # So with a file's own overrides: only where a user set one.
     rows += file_overrides.version_rows(conn, sha256s)
     return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()[:16]

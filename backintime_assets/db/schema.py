@@ -104,6 +104,10 @@ where s.sha256 = found.sha256 and s.column_index = found.column_index and s.seri
 -- none). Columns detected before it hold none: their layouts' schemas held none either.
 alter table file_schemas add column if not exists detected_multiplier double precision;
 alter table file_schemas add column if not exists final_multiplier double precision;
+-- Of a user's multiplier carried to a file's new version: said of whole numbers, where the new version's
+-- have a decimal mark, which are rejected (ColumnSchema.whole_only; ingestion/carry.py). Null elsewhere;
+-- lifted (null) when a user says the column's multiplier again.
+alter table file_schemas add column if not exists final_whole_only boolean;
 -- A user's corrections of a whole file rather than of one column, a row per setting: 'day', the
 -- date (ISO) every row of a day's list of tickers with no date column loads under; 'ticker', the
 -- ticker every row of a file with no ticker column loads under (trimmed, in capitals); 'load_refused',

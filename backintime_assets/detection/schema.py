@@ -51,6 +51,12 @@ class ColumnSchema:
     # and month than the spreadsheet read (detection/swapped_cells.py): why they read swapped, which the
     # loader does where it is set. None, and left out of the JSON, in every other column.
     swapped_cells: str | None = None
+    # A user's multiplier carried to the file's new version, said of a column whose numbers were all whole
+    # ('15003' cents, x0.01), where the new version's have a decimal mark ('150.35' dollars appended:
+    # ingestion/carry.py): such a number is another unit's, its row rejected (parse.whole_only_reason), not
+    # loaded 100x off. None in every other column, and then left out of the JSON, so schemas stored before it
+    # read, and key their rows, alike.
+    whole_only: bool | None = None
 
 
 @dataclass
@@ -207,14 +213,15 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers",
                        "ragged_from", "decimal_unseen", "ungrouped")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
-                         "swapped_cells")
+                         "swapped_cells", "whole_only")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)
 
 
 def _column_dict(c: ColumnSchema) -> dict:
     d = {n: getattr(c, n) for n in _COLUMN_KEYS}
     if (c.series is not None or c.multiplier is not None or c.unit is not None or c.order_from is not None
-            or c.evenings is not None or c.evenings_other_order is not None or c.swapped_cells is not None):
+            or c.evenings is not None or c.evenings_other_order is not None or c.swapped_cells is not None
+            or c.whole_only is not None):
         d.update((n, v) for n in _OPTIONAL_COLUMN_KEYS if (v := getattr(c, n)) is not None)
     return d
 

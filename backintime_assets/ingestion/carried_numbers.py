@@ -4,14 +4,14 @@ keeps the file's header and old rows and appends '1,510' where it wrote '1.503':
 versions alike, and the user's decimal point, carried, would read the new day as 1510 unsaid."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.normalisation.parse import another_locales_decimals, grouped_cells, parse_numbers
+from backintime_assets.normalisation.parse import (another_locales_decimals, decimal_cells, grouped_cells,
+                                                 parse_numbers)
 
 # GROUPED: read as grouping thousands; ANOTHER_LOCALES: so read, and written as another locale writes a
 # decimal ('1,510', parse.another_locales_decimals); UNREAD: read as no number; DECIMAL: with a decimal mark.
@@ -49,8 +49,7 @@ def shapes(cells: pa.Array, decimal: str, thousands: str | None,
     read = ~parsed.bad & ~parsed.missing
     shown = {UNREAD: parsed.bad, GROUPED: read & grouped_cells(cells, decimal, thousands),
              ANOTHER_LOCALES: read & another_locales_decimals(cells, decimal, thousands),
-             DECIMAL: read & np.asarray(pc.fill_null(pc.match_substring_regex(cells, rf"\d{re.escape(decimal)}\d"),
-                                                     False), dtype=bool)}
+             DECIMAL: read & decimal_cells(cells, decimal)}
     found = {}
     for shape, mask in shown.items():
         rows = np.flatnonzero(mask)

@@ -35,6 +35,11 @@ CellsOf = Callable[[str, dict, set[str]], dict[str, pa.Array] | str | None]
 # Of marks or a multiplier carried to a version whose numbers could not be weighed against the previous one's.
 UNWEIGHED = ("not weighed against the new version's numbers ({}): a number it writes in another locale is read "
              "as the previous version's were")
+# Of a carried multiplier that rejects them (Override.whole_only), as the user is told it.
+WHOLE_ONLY_SAID = ("a number with a decimal mark is rejected: none of the numbers it was said of had one (carried to "
+                   "a version that does)")
+# Of a multiplier said of whole numbers, carried to a version whose numbers in its column have a decimal mark.
+WHOLE_ONLY_CAVEAT = "the new version's cells of the column that have a decimal mark are rejected"
 DAY_NOT_CARRIED = ("a day's list saved over is most likely another day's: say its day again if it is the same "
                    "(schema override FILE --day)")
 
@@ -70,12 +75,13 @@ class Carry:
 
 def plan(previous: Previous, new: dict, numbers: list[Otherwise] = (), unweighed: str | None = None) -> Carry:
     """What of `previous`'s corrections its new version (`new`: its schema as detected) takes. All of
-    them when the layout is the same (layout_change), detection reads what was corrected as it did
-    (read_otherwise) and no number of the new version has a decimal mark where the whole numbers of a
-    column whose multiplier was said had none, but a day: none otherwise, each said. `numbers`: the new
-    version's numbers read otherwise than the previous version's (numbers_read_otherwise); where the
-    marks were said, those they read as no number or as grouped are rejected, not the marks dropped: the
-    old rows read as the user saw them, and the new day is no other locale's number 1000x off.
+    them when the layout is the same (layout_change) and detection reads what was corrected as it did
+    (read_otherwise), but a day: none otherwise, each said. `numbers`: the new version's numbers read
+    otherwise than the previous version's (numbers_read_otherwise); where the marks were said, those they
+    read as no number or as grouped are rejected, not the marks dropped: the old rows read as the user saw
+    them, and the new day is no other locale's number 1000x off. So of a multiplier said of a column's whole
+    numbers, whose new ones have a decimal mark ('150.35' after cents '15003'): carried, those are rejected
+    (ColumnSchema.whole_only), not read 100x off.
     `unweighed`: why the new version's numbers could not be weighed so; marks and multipliers carry, so said."""
     carry = Carry(previous)
     marked = carried_by(previous)
@@ -88,18 +94,21 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = (), unweighed
     why = changed and f"not the same layout: {changed}"
     if why is None and (otherwise := read_otherwise(previous.detected, new, placed, previous.settings)):
         why = f"the new version may be written otherwise: {otherwise}"
-    if why is None and (scaled := [n for n in numbers if n.shape == DECIMAL]):
-        why = f"the new version may be written otherwise: {scaled[0]}"
     for o in corrected:
         told = column_correction(o)
         carry.subjects[told] = f"column {o.column_name}"
         if why:
             carry.not_carried.append((told, why))
-        else:
-            carry.columns.append(replace(o, changed_by=marked(o.changed_by)))
-            carry.carried.append(told)
-            if unweighed and o.final_multiplier is not None:
-                carry.caveats.append((told, UNWEIGHED.format(unweighed)))
+            continue
+        if o.final_multiplier is not None and (scaled := [n for n in numbers if n.shape == DECIMAL
+                                                          and n.column == o.column_name]):
+            # Carried, or every old day loads 100x off; the new day's decimals are another unit's, rejected.
+            o = replace(o, whole_only=True)
+            carry.caveats.append((told, f"{WHOLE_ONLY_CAVEAT}: " + "; ".join(map(str, scaled))))
+        elif unweighed and o.final_multiplier is not None:
+            carry.caveats.append((told, UNWEIGHED.format(unweighed)))
+        carry.columns.append(replace(o, changed_by=marked(o.changed_by)))
+        carry.carried.append(told)
     for setting, o in sorted(previous.settings.items()):
         told = file_correction(o)
         carry.subjects[told] = setting
@@ -216,7 +225,7 @@ def column_correction(o: Override) -> str:
     said = [f"{what} {value!r}" for what, value in (("type", o.final_type), ("format", o.final_format),
                                                      ("mapping", o.final_mapping)) if value is not None]
     if o.final_multiplier is not None:
-        said.append(f"multiplier {o.final_multiplier:g}")
+        said.append(f"multiplier {o.final_multiplier:g}" + (f" ({WHOLE_ONLY_SAID})" if o.whole_only else ""))
     return f"column {o.column_index + 1} {o.column_name}: {', '.join(said)} ({_who(o.changed_by, o.changed_at)})"
 
 

@@ -35,8 +35,8 @@ from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
 from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, WRITTEN_OTHERWISE, Parsed, Strings,
-                    another_locales_decimals, parse_dates, parse_grouped_whole, parse_numbers, parse_strings, scaled,
-                    units_written, utc_evenings_among_dates)
+                    another_locales_decimals, decimal_cells, parse_dates, parse_grouped_whole, parse_numbers,
+                    parse_strings, scaled, units_written, utc_evenings_among_dates, whole_only_reason)
 from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
 from .shifted_rows import short_fields, shifted_rows, widened_rows
 from .split_dates import split_date_reason
@@ -883,6 +883,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
             return empty_prices(), reasons
     num: dict[str, Parsed] = {}
     otherwise: dict[str, np.ndarray] = {}  # numbers another locale's marks wrote (FileSchema.ungrouped)
+    # multiplier -> numbers of another unit, with a decimal mark where it was said of whole ones (whole_only)
+    unit_otherwise: dict[float, dict[str, np.ndarray]] = {}
     for name in _NUMERIC_FIELDS:
         if name in cmap:
             if schema.columns[cmap[name]].format == COMMA_GROUPED:  # whole numbers, commas grouping them
@@ -901,6 +903,12 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                         num[name].values = np.where(grouped, np.nan, num[name].values)
                         otherwise[name] = grouped
             multiplier = schema.columns[cmap[name]].multiplier
+            if multiplier is not None and schema.columns[cmap[name]].whole_only:
+                marked = decimal_cells(cols[cmap[name]], schema.decimal) & ~num[name].bad & ~num[name].missing
+                if marked.any():
+                    num[name].bad = num[name].bad | marked
+                    num[name].values = np.where(marked, np.nan, num[name].values)
+                    unit_otherwise.setdefault(multiplier, {})[name] = marked
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
                 read = scaled(num[name].values, multiplier)
                 if num[name].suffixed is not None:  # "12.3K" under "Vol (K)": the cell's own scale, once
@@ -932,6 +940,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if date_col is not None:  # a timestamp that reads, but not as one day: named so, not "unparseable"
         reasons.set(utc_evenings_among_dates(cols[cmap["date"]], date_col.format, date.bad), UTC_EVENING_AMONG_DATES)
     reasons.set_per_column(WRITTEN_OTHERWISE, otherwise)
+    for multiplier, marked in unit_otherwise.items():
+        reasons.set_per_column(whole_only_reason(multiplier), marked)
     undecided = {c: p.undecided for c, p in num.items() if p.undecided is not None}
     if undecided:  # named so, not "unparseable value": the number reads, twice, 1000x apart
         reasons.set_per_column(UNDECIDED_MARK, undecided)

@@ -242,6 +242,20 @@ _SEPARATORS = " ,'.\u00a0\u202f"
 WRITTEN_OTHERWISE = "grouped thousands, unlike every number the file's marks were said of (another locale's?)"
 
 
+def whole_only_reason(multiplier: float) -> str:
+    """The reason of a row whose number has a decimal mark in a column whose multiplier was said of whole
+    numbers only (ColumnSchema.whole_only): written in another unit ('150.35' dollars among cents said
+    x0.01), read by the multiplier 100x off."""
+    return f"a decimal mark, unlike every number the column's multiplier x{multiplier:g} was said of (another unit?)"
+
+
+def decimal_cells(cells: pa.Array, decimal: str) -> np.ndarray:
+    """Cells with the decimal mark between digits ('150.35' under '.'): what a multiplier said of whole
+    numbers does not read as they did (whole_only_reason)."""
+    text = cells if pa.types.is_string(cells.type) else pc.cast(cells, pa.string())
+    return np.asarray(pc.fill_null(pc.match_substring_regex(text, rf"\d{re.escape(decimal)}\d"), False), dtype=bool)
+
+
 def grouped_cells(cells: pa.Array, decimal: str, thousands: str | None) -> np.ndarray:
     """Cells that the marks read as grouping thousands: the thousands mark between digits, or, where the
     marks name none, a separator other than the decimal mark (read so by _read_grouped)."""

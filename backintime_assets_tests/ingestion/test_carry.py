@@ -14,7 +14,7 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.ingestion.carry import DAY_NOT_CARRIED, Previous, layout_change, plan, read_otherwise
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.normalisation import normalise_bytes
-from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE
+from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE, whole_only_reason
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
 LAST_WEEK = dt.datetime(2026, 12, 1, 9, 30).timestamp()
@@ -421,28 +421,46 @@ def test_a_decimal_comma_carried_into_a_version_whose_new_day_groups_thousands_w
         assert loaded.rejected_arrow.column("reason").to_pylist() == ["unparseable value: close"]
 
 
-@pytest.mark.postgres
-def test_a_multiplier_is_not_carried_into_a_version_whose_whole_numbers_gain_a_decimal_mark(
-        postgres_url, local_lake, tmp_path):
-    # Cents said of whole numbers; the office now writes the new day in units, '150.35'.
-    source = tmp_path / "source"
+def _cents_then_dollars(conn, source, local_lake) -> tuple[str, str, bytes]:
+    """cents.csv: a week of whole cents ('15003') the user said x0.01 of, then a version that keeps them and
+    appends a day in dollars ('150.35'); (first sha256, rows of the second, report of its migration)."""
     source.mkdir()
     rows = "Date,Ticker,Close\n" + "".join(f"2025-03-{d:02d},ABC,150{d:02d}\n" for d in WEEK)
     _write(source, "cents.csv", rows.encode(), LAST_WEEK)
+    ensure_schema(conn)
+    migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+    first = file_schemas.current_sha256(conn, "cents.csv")
+    file_schemas.override_column(conn, [first], "Close", "ana", final_multiplier=0.01)
+    mixed = (rows + "2025-03-10,ABC,150.35\n").encode()
+    _write(source, "cents.csv", mixed)
+    return first, mixed, migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+
+
+@pytest.mark.postgres
+def test_a_multiplier_carried_into_a_version_whose_whole_numbers_gain_a_decimal_mark_rejects_those_cells(
+        postgres_url, local_lake, tmp_path):
+    # Cents said of whole numbers; the office now writes the new day in dollars, '150.35'. Not carried, every
+    # old day would load 100x off (15003); carried unweighed, the new day would load as 1.5035 unsaid.
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        first = file_schemas.current_sha256(conn, "cents.csv")
-        file_schemas.override_column(conn, [first], "Close", "ana", final_multiplier=0.01)
-        mixed = (rows + "2025-03-10,ABC,150.35\n").encode()
-        _write(source, "cents.csv", mixed)
-        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first, mixed, report = _cents_then_dollars(conn, tmp_path / "source", local_lake)
         second = file_schemas.current_sha256(conn, "cents.csv")
-        assert report.carried == {} and file_schemas.overrides(conn, [second]) == {}
-        (line,) = report.not_carried["cents.csv"]
-        assert line.endswith("the new version may be written otherwise: column Close: '150.35' has a decimal mark, "
-                             "where the previous version's numbers, said to be x0.01, were whole")
-        assert _loaded_closes(conn, second, mixed, "cents.csv")[-1] == 150.35  # as detected, not 1.5035
+        (told,) = report.carried["cents.csv"]
+        assert told.startswith("column 3 Close: multiplier 0.01 (by ana at ") and report.not_carried == {}
+        assert report.caveat_lines() == [
+            f"cents.csv: carried from its previous version, with a caveat: {told}: the new version's cells of the "
+            "column that have a decimal mark are rejected: column Close: '150.35' has a decimal mark, where the "
+            "previous version's numbers, said to be x0.01, were whole"]
+        (carried,) = file_schemas.overrides(conn, [second])[second]
+        assert carried.final_multiplier == 0.01 and carried.whole_only
+        final = file_schemas.final_schema(conn, second)
+        assert final["columns"][2]["whole_only"] is True
+        assert FileSchema.from_dict(final).to_dict()["columns"][2]["whole_only"] is True  # round-tripped
+        loaded = normalise_bytes(mixed, FileSchema.from_dict(final), "cents.csv")
+        assert loaded.prices_arrow.column("close").to_pylist() == [150.03, 150.04, 150.05, 150.06, 150.07]
+        assert loaded.rejected_arrow.column("reason").to_pylist() == [f"{whole_only_reason(0.01)}: close"]
+        (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
+        assert shown == f"carried from the previous version ({first[:12]}) of cents.csv: {told}; " \
+            + report.caveats["cents.csv"][0].removeprefix(f"{told}: ")
 
 
 @pytest.mark.postgres
