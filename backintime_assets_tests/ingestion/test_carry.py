@@ -11,7 +11,11 @@ from backintime_assets.db.file_overrides import FileOverride, marks_value
 from backintime_assets.db.file_schemas import Override
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection import FileSchema
-from backintime_assets.ingestion.carry import DAY_NOT_CARRIED, Previous, layout_change, plan, read_otherwise
+from backintime_assets.ingestion.carried_numbers import DECIMAL, Otherwise
+from backintime_assets.ingestion.carry import (
+    DAY_NOT_CARRIED, WHOLE_ONLY_CAVEAT, WHOLE_ONLY_SAID, Previous, column_correction, layout_change, plan,
+    read_otherwise,
+)
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE, whole_only_reason
@@ -295,6 +299,22 @@ def test_a_plan_carries_ticker_marks_and_a_lifted_refusal_not_a_day_and_marks_th
                                       at)]
     assert carry.not_carried == [(f"every row dated 2025-03-03 (by ana (carried from the version of 2026-11-29) at "
                                   f"{at:%Y-%m-%d %H:%M})", DAY_NOT_CARRIED)]
+
+
+def test_a_plan_carries_a_multiplier_over_whole_numbers_gaining_a_decimal_mark_rejecting_them_in_its_column_alone():
+    at = dt.datetime(2026, 11, 30, 8)
+    cents = Override(1, "Close", None, None, None, "ana", at, final_multiplier=0.01)
+    thousands = Override(2, "Volume", None, None, None, "ana", at, final_multiplier=1000)
+    previous = _previous(_schema(["Date", "Close", "Volume"]), [cents, thousands])
+    dollars = Otherwise("Close", DECIMAL, "150.35", 150.35, 0.01)
+    carry = plan(previous, _schema(["Date", "Close", "Volume"]), [dollars])
+    assert carry.not_carried == []
+    assert [(o.column_name, o.whole_only) for o in carry.columns] == [("Close", True), ("Volume", False)]
+    assert carry.caveats == [(column_correction(cents), f"{WHOLE_ONLY_CAVEAT}: {dollars}")]
+    # Carried again, it still rejects them, and says so: the version it came from read them as none.
+    again = plan(_previous(_schema(["Date", "Close", "Volume"]), carry.columns), _schema(["Date", "Close", "Volume"]))
+    assert [(o.column_name, o.whole_only) for o in again.columns] == [("Close", True), ("Volume", False)]
+    assert f"multiplier 0.01 ({WHOLE_ONLY_SAID}) (by ana (carried" in again.carried[0] and again.caveats == []
 
 
 @pytest.mark.postgres
