@@ -351,6 +351,10 @@ def _column_line(column: dict) -> str:
     mapped += f" of {column['series']}" if column.get("series") else ""  # several tickers side by side
     if column.get("multiplier") is not None:
         mapped += f" x{column['multiplier']:g}"  # "Volume ('000): integer -> volume x1000"
+        if column.get("whole_only"):  # carried to a version whose numbers gained a decimal mark
+            from backintime_assets.db.file_schemas import WHOLE_ONLY_SAID
+
+            mapped += f" ({WHOLE_ONLY_SAID})"
     elif unsized_unit(column.get("unit")):  # lots of a size the file does not give: loaded as NULL
         mapped += f" (in {column['unit']}, of a size unsaid: volume not loaded; set --multiplier)"
     elif column.get("unit"):
@@ -442,9 +446,22 @@ def _override(conn, sha: str, targets: list[str], column: str | int, args) -> li
     """A column's correction, in the given files; what was done, as the user is told it."""
     from backintime_assets.db import file_schemas
 
+    lifted = file_schemas.whole_only(conn, targets, column) if args.multiplier is not None else []
     changed = file_schemas.override_column(conn, targets, column, args.by, args.type, args.format, args.mapping,
                                            args.multiplier)
-    return [f"changed column {file_schemas.column_label(conn, sha, column)}: {changed} of {len(targets)} file(s)"]
+    label = file_schemas.column_label(conn, sha, column)
+    return [f"changed column {label}: {changed} of {len(targets)} file(s)" + _whole_only_lifted(lifted, len(targets))]
+
+
+def _whole_only_lifted(lifted: list[str], targets: int) -> str:
+    """What saying a multiplier again lifts, of files whose carried multiplier rejected numbers with a decimal
+    mark (another unit's, ColumnSchema.whole_only; `lifted`: those files): their rows then load as the new
+    multiplier reads them, which the user is told, having perhaps named only a layout."""
+    if not lifted:
+        return ""
+    whose = f" of {len(lifted)} of them" if targets > 1 else ""
+    return (f"; the numbers{whose} with a decimal mark, rejected as another unit's since the multiplier was carried "
+            "to a version that writes them, now load as this multiplier reads them")
 
 
 def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:

@@ -719,3 +719,46 @@ def test_saying_marks_again_of_a_version_whose_carried_marks_reject_grouped_numb
         assert "ungrouped" not in file_schemas.final_schema(conn, second)
     assert main(["schema", "override", "rates.csv", "--decimal-mark", ".", "--thousands", ",", "--by", "bob"]) == 0
     assert "rejected as another locale's" not in capsys.readouterr().out
+
+
+@pytest.mark.postgres
+def test_a_carried_multiplier_rejecting_decimals_is_shown_and_saying_it_again_lifts_that_and_says_so(
+        tmp_path, postgres_url, local_lake, monkeypatch, capsys):
+    import psycopg
+
+    from backintime_assets.db import file_schemas
+    from backintime_assets.db.file_schemas import WHOLE_ONLY_SAID
+    from backintime_assets.ingestion.carry import WHOLE_ONLY_CAVEAT
+    from backintime_assets_tests.ingestion.test_carry import _cents_then_dollars
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    with psycopg.connect(postgres_url) as conn:
+        _cents_then_dollars(conn, tmp_path / "source", local_lake)
+        conn.commit()
+        second = file_schemas.current_sha256(conn, "cents.csv")
+    assert main(["schema", "show", "cents.csv"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert f"  3 Close: float -> close x0.01 ({WHOLE_ONLY_SAID})" in shown
+    (carried,) = [line for line in shown if line.startswith("  carried from")]
+    assert f"; {WHOLE_ONLY_CAVEAT}: column Close: '150.35' has a decimal mark" in carried
+    assert main(["schema", "show", "cents.csv", "--json"]) == 0
+    as_json = json.loads(capsys.readouterr().out)
+    assert as_json["columns"][2]["whole_only"] is True and as_json["columns"][2]["multiplier"] == 0.01
+    (record,) = as_json["carried_corrections"]
+    assert record["subject"] == "column Close" and record["caveat"].startswith(f"{WHOLE_ONLY_CAVEAT}: column Close")
+    # A type said of the column lifts nothing; the multiplier said again does, and says so.
+    assert main(["schema", "override", "cents.csv", "--column", "Close", "--type", "float", "--by", "bob"]) == 0
+    assert "now load as this multiplier reads them" not in capsys.readouterr().out
+    with psycopg.connect(postgres_url) as conn:
+        assert file_schemas.final_schema(conn, second)["columns"][2]["whole_only"] is True
+    assert main(["schema", "override", "cents.csv", "--column", "Close", "--multiplier", "0.01", "--by", "bob"]) == 0
+    assert ("; the numbers with a decimal mark, rejected as another unit's since the multiplier was carried to a "
+            "version that writes them, now load as this multiplier reads them;") in capsys.readouterr().out
+    with psycopg.connect(postgres_url) as conn:
+        final = file_schemas.final_schema(conn, second)
+        assert "whole_only" not in final["columns"][2] and final["columns"][2]["multiplier"] == 0.01
+        (override,) = file_schemas.overrides(conn, [second])[second]
+        assert not override.whole_only
+    assert main(["schema", "override", "cents.csv", "--column", "Close", "--multiplier", "0.01", "--by", "bob"]) == 0
+    assert "now load as this multiplier reads them" not in capsys.readouterr().out

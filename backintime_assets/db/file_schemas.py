@@ -76,6 +76,11 @@ class Override:
     whole_only: bool = False
 
 
+# Of a carried multiplier that rejects a number with a decimal mark (Override.whole_only), as the user is told it.
+WHOLE_ONLY_SAID = ("a number with a decimal mark is rejected: none of the numbers it was said of had one (carried to "
+                   "a version that does)")
+
+
 def overrides(conn, sha256s: list[str]) -> dict[str, list[Override]]:
     """sha256 -> the columns a user corrected in that file, in column order."""
     found: dict[str, list[Override]] = {}
@@ -325,6 +330,18 @@ def override_column(conn, sha256s: list[str], column: str | int, changed_by: str
              [m[1] for m in meant]),
         )
         return result.rowcount
+
+
+def whole_only(conn, sha256s: list[str], column: str | int) -> list[str]:
+    """Of the given files, those whose column `column` (as override_column means it) holds a carried
+    multiplier that rejects numbers with a decimal mark (ColumnSchema.whole_only): what saying the
+    multiplier again lifts."""
+    meant = _columns_meant(conn, sha256s, column)
+    return [r[0] for r in conn.execute(
+        """select s.sha256 from file_schemas s join unnest(%s::text[], %s::int[]) t (sha256, column_index)
+               on s.sha256 = t.sha256 and s.column_index = t.column_index
+           where s.final_whole_only and s.final_multiplier is not null order by s.sha256""",
+        ([m[0] for m in meant], [m[1] for m in meant])).fetchall()]
 
 
 def column_label(conn, sha256: str, column: str | int) -> str:

@@ -19,7 +19,7 @@ from backintime_assets.db.file_overrides import (
     DAY, LOAD_REFUSED, MARKS, TICKER, TYPED_NUMBERS, FileOverride, marks_label, marks_value,
     read_marks, ungrouped, ungrouped_said,
 )
-from backintime_assets.db.file_schemas import UNMAPPED, Override, place_overrides
+from backintime_assets.db.file_schemas import UNMAPPED, WHOLE_ONLY_SAID, Override, place_overrides
 from backintime_assets.db.manifest import RawFile
 from backintime_assets.ingestion.carried_numbers import DECIMAL, GROUPED, Otherwise, read_otherwise as numbers_otherwise
 from backintime_assets.ingestion.schema_changes import columns_line
@@ -35,9 +35,6 @@ CellsOf = Callable[[str, dict, set[str]], dict[str, pa.Array] | str | None]
 # Of marks or a multiplier carried to a version whose numbers could not be weighed against the previous one's.
 UNWEIGHED = ("not weighed against the new version's numbers ({}): a number it writes in another locale is read "
              "as the previous version's were")
-# Of a carried multiplier that rejects them (Override.whole_only), as the user is told it.
-WHOLE_ONLY_SAID = ("a number with a decimal mark is rejected: none of the numbers it was said of had one (carried to "
-                   "a version that does)")
 # Of a multiplier said of whole numbers, carried to a version whose numbers in its column have a decimal mark.
 WHOLE_ONLY_CAVEAT = "the new version's cells of the column that have a decimal mark are rejected"
 DAY_NOT_CARRIED = ("a day's list saved over is most likely another day's: say its day again if it is the same "
