@@ -18,6 +18,12 @@ def _rates(days: list[int], tickers: int, prefix: str) -> bytes:
                                            for d in days for t in range(tickers))).encode()
 
 
+def _cents(days: list[int], tickers: int, dollars: bool = False) -> bytes:
+    """A `,` file of whole cents ('15003'), or of dollars ('150.03'), of tickers C0000...; no header row."""
+    return "".join(f"2025-03-{d:02d},C{t:04d},{150 + t}{'.' if dollars else ''}{d:02d}\n"
+                   for d in days for t in range(tickers)).encode()
+
+
 def _closes(settings, ticker: str) -> list[tuple[date, float]]:
     prices = lake_prices(settings)
     found = prices[prices["ticker"] == ticker].sort_values("date")
@@ -66,7 +72,7 @@ def test_a_refreshed_files_new_day_loads_with_the_carried_marks_once_and_a_rerun
 @pytest.mark.spark
 def test_a_refreshed_files_new_day_in_another_locale_is_rejected_with_why_and_its_old_days_load_as_said(
         tmp_path, postgres_url, spark, monkeypatch, capsys):
-    from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE
+    from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE, whole_only_reason
 
     settings = cli_home(tmp_path, postgres_url, monkeypatch)
     sizes = {"big.csv": 4_000, "small.csv": 3}
@@ -74,19 +80,31 @@ def test_a_refreshed_files_new_day_in_another_locale_is_rejected_with_why_and_it
     for name, tickers in sizes.items():
         (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]))
         os.utime(settings.source_dir / name, (LAST_WEEK, LAST_WEEK))
+    cents = settings.source_dir / "cents.csv"  # whole cents, said x0.01
+    cents.write_bytes(b"Date,Ticker,Close\n" + _cents(WEEK, 3))
+    os.utime(cents, (LAST_WEEK, LAST_WEEK))
     ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
     for name in sizes:
         assert main(["schema", "override", name, "--decimal-mark", ".", "--thousands", ",", "--by", "ana"]) == 0
-    # The office changed locale: the old rows kept, Monday the 10th written '1,510'.
+    assert main(["schema", "override", "cents.csv", "--column", "Close", "--multiplier", "0.01", "--by", "ana"]) == 0
+    # The office changed locale: the old rows kept, Monday the 10th written '1,510'; and units: '150.10' dollars.
     for name, tickers in sizes.items():
         monday = _rates([10], tickers, prefix[name]).split(b"\n", 1)[1].replace(b".", b",")
         (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]) + monday)
+    cents.write_bytes(b"Date,Ticker,Close\n" + _cents(WEEK, 3) + _cents([10], 3, dollars=True))
     ingest_range(settings, date(2025, 3, 3), date(2025, 3, 10))
     days = [date(2025, 3, d) for d in WEEK]
     for ticker in ("R0000", "R3999", "S0002"):
         assert _closes(settings, ticker) == [(d, float(f"{1 + int(ticker[1:]) % 9}.{500 + d.day}")) for d in days]
+    assert _closes(settings, "C0002") == [(d, float(f"152.{d.day:02d}")) for d in days]  # not 15203, nor 1.5210
     rejected = lake_rejections(settings)
-    assert len(rejected) == 4_000 + 3 and set(rejected["reason"]) == {f"{WRITTEN_OTHERWISE}: close"}
+    assert rejected["reason"].value_counts().to_dict() == {f"{WRITTEN_OTHERWISE}: close": 4_000 + 3,
+                                                           f"{whole_only_reason(0.01)}: close": 3}
+    assert set(rejected[rejected["reason"] == f"{whole_only_reason(0.01)}: close"]["raw"]) == {
+        f"2025-03-10,C000{t},{150 + t}.10" for t in range(3)}
     capsys.readouterr()
     assert main(["schema", "show", "big.csv"]) == 0
     assert "groups thousands (read 1510), which none of the previous version's numbers did" in capsys.readouterr().out
+    assert main(["schema", "show", "cents.csv"]) == 0
+    assert "column Close: '150.10' has a decimal mark, where the previous version's numbers, said to be x0.01, " \
+           "were whole" in capsys.readouterr().out
