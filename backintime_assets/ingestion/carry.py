@@ -32,11 +32,16 @@ _NUMBERS = frozenset(("open", "high", "low", "close", "adj_close", "volume"))
 # (sha256, schema as detected, column names) -> those columns' cells as the file's reader splits them,
 # None where its numbers are no text (number_cells.py), or why they could not be read (a str).
 CellsOf = Callable[[str, dict, set[str]], dict[str, pa.Array] | str | None]
-# Of marks or a multiplier carried to a version whose numbers could not be weighed against the previous one's.
+# Of marks carried to a version whose numbers could not be weighed against the previous one's.
 UNWEIGHED = ("not weighed against the new version's numbers ({}): a number it writes in another locale is read "
              "as the previous version's were")
 # Of a multiplier said of whole numbers, carried to a version whose numbers in its column have a decimal mark.
 WHOLE_ONLY_CAVEAT = "the new version's cells of the column that have a decimal mark are rejected"
+# Of a multiplier so carried: a number in another unit than those it was said of goes unseen.
+MULTIPLIER_UNWEIGHED = ("not weighed against the new version's numbers ({}): a number it writes in another unit (a "
+                        "decimal where those the multiplier was said of were whole) is read by it as theirs were")
+# Why a workbook's numbers are not weighed (UNWEIGHED).
+TYPED_UNWEIGHED = "a workbook's numbers are typed, read from its cells, not split as text to weigh them"
 DAY_NOT_CARRIED = ("a day's list saved over is most likely another day's: say its day again if it is the same "
                    "(schema override FILE --day)")
 
@@ -103,7 +108,7 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = (), unweighed
             o = replace(o, whole_only=True)
             carry.caveats.append((told, f"{WHOLE_ONLY_CAVEAT}: " + "; ".join(map(str, scaled))))
         elif unweighed and o.final_multiplier is not None:
-            carry.caveats.append((told, UNWEIGHED.format(unweighed)))
+            carry.caveats.append((told, MULTIPLIER_UNWEIGHED.format(unweighed)))
         carry.columns.append(replace(o, changed_by=marked(o.changed_by)))
         carry.carried.append(told)
     for setting, o in sorted(previous.settings.items()):
@@ -191,6 +196,10 @@ def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict,
                   if o.final_multiplier is not None}
     if marks is None and not multiplied:
         return [], None
+    if new.get("file_format") in TYPED_NUMBERS:
+        # Only a multiplier is in force on a workbook (its numbers are typed: no mark reads them), and its
+        # cells are not split as text: a day typed 150.35 among whole cents is read x0.01 unweighed, said so.
+        return [], TYPED_UNWEIGHED
     decimal, thousands = read_marks(marks.value) if marks else (new.get("decimal") or ".", new.get("thousands"))
     mapping = {c["name"]: c.get("canonical") for c in new.get("columns") or []}
     mapping.update({o.column_name: None if o.final_mapping == UNMAPPED else o.final_mapping for o in previous.columns

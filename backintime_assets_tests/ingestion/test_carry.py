@@ -556,3 +556,32 @@ def test_marks_carried_to_a_version_too_large_to_weigh_on_the_driver_are_carried
         assert line.startswith(f"rates.csv: carried from its previous version, with a caveat: {told}: not weighed "
                                "against the new version's numbers (a version of 0 MiB is not read whole on the "
                                "driver to weigh it)")
+
+
+@pytest.mark.postgres
+def test_a_multiplier_carried_to_a_workbook_is_carried_said_not_weighed(postgres_url, local_lake, tmp_path):
+    from backintime_assets.ingestion.carry import MULTIPLIER_UNWEIGHED, TYPED_UNWEIGHED
+    from backintime_assets_tests.support.workbooks import xlsx
+
+    def book(days, dollars=()):
+        rows = [[dt.datetime(2025, 3, d), "ABC", 15000 + d] for d in days]
+        return xlsx({"Prices": [["Date", "Ticker", "Close"], *rows, *([dt.datetime(2025, 3, d), "ABC", 150.35]
+                                                                        for d in dollars)]})
+
+    source = tmp_path / "source"
+    source.mkdir()
+    _write(source, "cents.xlsx", book(WEEK), LAST_WEEK)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        first = file_schemas.current_sha256(conn, "cents.xlsx")
+        file_schemas.override_column(conn, [first], "Close", "ana", final_multiplier=0.01)
+        _write(source, "cents.xlsx", book(WEEK, dollars=[10]))
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        second = file_schemas.current_sha256(conn, "cents.xlsx")
+        (told,) = report.carried["cents.xlsx"]
+        assert told.startswith("column 3 Close: multiplier 0.01")
+        assert report.caveat_lines() == [f"cents.xlsx: carried from its previous version, with a caveat: {told}: "
+                                         + MULTIPLIER_UNWEIGHED.format(TYPED_UNWEIGHED)]
+        assert any(line.endswith(MULTIPLIER_UNWEIGHED.format(TYPED_UNWEIGHED))
+                   for line in carried_corrections.lines(carried_corrections.recorded(conn, second)))
