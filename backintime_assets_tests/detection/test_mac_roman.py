@@ -72,3 +72,32 @@ def test_windows_and_iso_text_with_one_telling_character_is_no_mac_roman(text, e
 def test_a_mac_roman_e_diaeresis_is_no_apostrophe():
     assert misfits("Citro‘n No‘l") == 2  # Mac Roman's "Citroën Noël" read in cp1252
     assert misfits("Moody‘s O‘Reilly L‘Oréal don‘t") == 0
+
+
+# A table delimited by the section sign (cp1252's and Latin-1's 0xA7, Mac Roman's "ß"): read as
+# Mac Roman its words spell "categoryßcalories" and the table loses its delimiter.
+SECTION_DELIMITED = "kind§weight§share\r\n" + "".join(f"fruit{k}§{k}0§{k}.5\r\n" for k in range(1, 9))
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_a_symbol_delimiting_every_line_is_no_misfit(encoding):
+    data = SECTION_DELIMITED.encode(encoding)
+    assert not reads_as_mac_roman(data, data.decode(encoding))
+    found, _ = detect_encoding(data)
+    assert data.decode(found) == SECTION_DELIMITED
+
+
+def test_a_section_delimited_table_is_read_with_its_columns():
+    from backintime_assets.detection import detect_bytes
+    result = detect_bytes(SECTION_DELIMITED.encode("latin-1"), "kinds.csv")
+    assert result.delimiter == "§"
+    assert [c.name for c in result.columns] == ["kind", "weight", "share"]
+    assert [c.type for c in result.columns] == ["string", "integer", "float"]
+
+
+def test_a_mac_roman_sharp_s_in_a_semicolon_table_is_still_a_letter():
+    # "Straße" on every row: the rows are delimited by ";", the "§" of the Windows reading sits in a word.
+    text = "Name;Adresse;Kurs\r" + "".join(f"Firma {k};Hauptstraße {k};1{k},5\r" for k in range(1, 9))
+    data = text.encode("mac_roman")
+    found, _ = detect_encoding(data)
+    assert data.decode(found) == text
