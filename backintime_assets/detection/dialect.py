@@ -315,6 +315,14 @@ def _inside_values(sample: str) -> dict[str, float]:
     return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS + "@"}
 
 
+_COMMON = ",;\t|"
+
+
+def _only_ends_lines(d: str, lines: list[str]) -> bool:
+    """Whether `d` stands on the lines only as their last character (trailing blanks aside)."""
+    return all(line.count(d) == line.rstrip().endswith(d) for line in lines)
+
+
 def _candidate_delimiters(lines: list[str]) -> list[str]:
     # Lines holding each character, for the characters that could delimit at all (letters and
     # digits never do): a membership test per line and character beats a set per line.
@@ -335,6 +343,9 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
         count, freq = per_line.most_common(1)[0]
         if count > 0 and freq >= 0.8 * n and ord(ch) < 0x2000:
             out.append(ch)
+    # A rare delimiter that only ever ends a line splits no two fields: the full stop closing
+    # each sentence of a prose note ("Please cite the publication.") is no column of it.
+    out = [d for d in out if d in _COMMON or not _only_ends_lines(d, lines)]
     if any(d in _INNER_CHARS or d == "@" for d in out):  # else there is nothing to drop: spare the scan
         inner = _inside_values("\n".join(lines[:60]))
         out = [d for d in out if d not in inner or inner[d] < 0.5]

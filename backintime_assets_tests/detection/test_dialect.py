@@ -780,3 +780,22 @@ def test_a_column_of_uuids_is_not_cut_on_their_hyphens(header):
     assert detect_dialect(text).delimiter != "-"
     schema = detect_bytes(text.encode(), "ids.csv")
     assert [(c.type, schema.header_row) for c in schema.columns] == [("string", 0 if header else -1)]
+
+
+def test_a_full_stop_that_only_ends_sentences_delimits_no_column():
+    # A prose note: each line one sentence closed by "." (its one full stop), commas on some. Read
+    # with "." it was a table of two columns, the first sentence its header, the second column empty.
+    note = ("This table was collected by the survey team in spring.\n"
+            "Each row is one household and the columns follow the codebook.\n"
+            "Missing values are written as NA, dates in ISO format.\n"
+            "Please cite the original publication when you use it.\n")
+    result = detect_bytes(note.encode(), "readme.txt")
+    assert result.delimiter != "."
+    assert not any(c.name.startswith("This table") for c in result.columns)
+
+
+def test_a_trailing_common_delimiter_still_delimits():
+    # "a;b;" rows: the trailing ";" of a common delimiter is kept, the table read with it.
+    result = detect_bytes(b"Name;Close;\nAlpha;1,5;\nBeta;2,5;\nGamma;3,5;\n", "t.csv")
+    assert result.delimiter == ";"
+    assert [c.name for c in result.columns][:2] == ["Name", "Close"]
