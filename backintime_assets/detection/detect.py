@@ -36,6 +36,7 @@ from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
+from .prose import prose_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
@@ -596,7 +597,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         text = without_sep_line(text, declared[1])
     if not text.strip():
         return problem_schema(name, "empty file", encoding=encoding), None
-    problem = json_lines_problem(text)
+    problem = json_lines_problem(text) or prose_problem(text)
     if problem:
         return problem_schema(name, problem, encoding=encoding), None
 

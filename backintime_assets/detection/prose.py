@@ -1,0 +1,48 @@
+"""Tell a note of prose from a table: a file whose lines are sentences holds no rows of values."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# A word of prose: letters, maybe an apostrophe or hyphen inside, maybe the punctuation that follows
+# a word in a sentence ("household,", "codebook.", "(2019)" is no word: digits and brackets).
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[,;:.!?]?")
+_SENTENCE_END = ".!?。！？"
+# Scripts written without spaces between words: a sentence of them is one run, told by its length.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_MIN_WORDS = 5
+_MIN_UNSPACED = 15
+_COMMON_DELIMITERS = ",;\t|"
+_LINES = 40
+
+
+def _sentence(line: str) -> bool:
+    """Whether `line` reads as a sentence: five words or more, four in five of its tokens words, or
+    a run of a script written unspaced of fifteen characters or more; closed by a sentence's mark."""
+    line = line.strip()
+    if not line.endswith(tuple(_SENTENCE_END)):
+        return False
+    if len(_UNSPACED.findall(line)) >= _MIN_UNSPACED:
+        return True
+    tokens = line.split()
+    return len(tokens) >= _MIN_WORDS and sum(bool(_WORD.fullmatch(t)) for t in tokens) >= 0.8 * len(tokens)
+
+
+def _steady(lines: list[str], d: str) -> bool:
+    count, freq = Counter(line.count(d) for line in lines).most_common(1)[0]
+    return count > 0 and freq >= 0.9 * len(lines)
+
+
+def prose_problem(text: str) -> str | None:
+    """The problem of a text of prose, None for any other: its first lines, the first of them too
+    (a one-column table of sentences starts with its header's name: "comment"), are sentences nine
+    in ten, and no common delimiter stands steady on them (a table whose last column holds a
+    sentence: "1,2024-01-02,The market rose."). Read as a table, the first sentence was its header,
+    the others its rows, cut on their full stops or spaces."""
+    lines = [line for line in text.splitlines() if line.strip()][:_LINES]
+    if len(lines) < 2 or not _sentence(lines[0]):
+        return None
+    if sum(map(_sentence, lines)) < 0.9 * len(lines) or any(_steady(lines, d) for d in _COMMON_DELIMITERS):
+        return None
+    return "no table found: its lines are sentences of prose, not rows of values"
