@@ -72,10 +72,10 @@ _COMMON_DELIMITERS = ",;\t|"
 def delimiting_symbols(text: str) -> frozenset[str]:
     """The non-ASCII symbols of `text` (its first characters) that delimit its fields: in a text of
     three lines or more that no common delimiter splits line by line, a symbol standing the same
-    number of times on nine lines in ten ("§" in "category§calories", cp1252's and Latin-1's 0xA7,
-    Mac Roman's "ß"). Between two letters it is no misfit: read as Mac Roman's letter the table
-    has no delimiter left. A symbol in the words of a table delimited otherwise ("Hauptstra§e"
-    over "Name;Straße" rows) stays a misfit."""
+    number of times on nine lines in ten, beside a digit somewhere ("§" in "category§calories",
+    cp1252's and Latin-1's 0xA7, Mac Roman's "ß"). Between two letters it is no misfit: read as
+    Mac Roman's letter the table has no delimiter left. A symbol in the words of a table delimited
+    otherwise ("Hauptstra§e" over "Name;Straße" rows) stays a misfit."""
     lines = [line for line in text[:_WEIGHED].splitlines() if line.strip()]
     if len(lines) < 3:
         return frozenset()
@@ -87,7 +87,10 @@ def delimiting_symbols(text: str) -> frozenset[str]:
     if any(steady(d) for d in _COMMON_DELIMITERS):
         return frozenset()
     symbols = {c for c in set(text[:_WEIGHED]) if ord(c) > 0x7F and unicodedata.category(c)[0] in "PS"}
-    return frozenset(c for c in symbols if steady(c))
+    # Beside a digit somewhere, as a delimiter stands beside a number's cell: a letter of words
+    # ("Straße" a line, Mac Roman's ß read "Stra§e") never does.
+    head = text[:_WEIGHED]
+    return frozenset(c for c in symbols if steady(c) and re.search(f"\\d{re.escape(c)}|{re.escape(c)}\\d", head))
 
 
 def reads_as_mac_roman(sample: bytes, western: str) -> bool:

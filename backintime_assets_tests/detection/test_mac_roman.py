@@ -101,3 +101,11 @@ def test_a_mac_roman_sharp_s_in_a_semicolon_table_is_still_a_letter():
     data = text.encode("mac_roman")
     found, _ = detect_encoding(data)
     assert data.decode(found) == text
+
+
+def test_a_mac_roman_sharp_s_in_a_list_of_words_is_still_a_letter():
+    # One "ß" a line and no delimiter at all: read in cp1252 it is a steady "§", but beside no digit.
+    text = "Straße\rFußweg\rMaßband\rGießkanne\rSpaß\r"
+    data = text.encode("mac_roman")
+    found, _ = detect_encoding(data)
+    assert data.decode(found) == text
