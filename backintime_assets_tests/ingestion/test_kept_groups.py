@@ -128,6 +128,47 @@ def test_a_group_file_on_another_store_than_a_local_disk_is_lz4(local_lake):
         assert _LZ4_FRAME in handle.read()
 
 
+def test_a_group_file_on_an_object_store_is_lz4_and_read_back_whole(s3_lake):
+    # The real object store (SeaweedFS): its bytes cost the network's time, so lz4; read without a map.
+    tasks = [t for t in _surveyed(s3_lake) if t.source_file != "bad.csv"]
+    fs = s3_lake.filesystem()
+    assert fs.type_name == "s3"
+    group, = _group_paths(s3_lake)
+    with fs.open_input_file(group) as handle:
+        assert _LZ4_FRAME in handle.read()
+    not_kept = []
+    found = list(read_members(fs, tasks, not_kept))
+    assert not_kept == []
+    key = lambda r: (r["source_file"], r["status"], r["source_line"] or 0)  # noqa: E731
+    assert sorted((r for table in found for r in _rows(table)), key=key) == sorted(_parsed_from_text(tasks), key=key)
+
+
+def test_a_lake_under_a_subtree_filesystem_is_read_through_it_not_mapped(local_lake):
+    # A SubTreeFileSystem's paths are relative to its base: mapped as local paths they would open
+    # nothing (or another file). Its type_name is not "local": lz4, and opened through it.
+    fs = pafs.SubTreeFileSystem(local_lake.root, local_lake.filesystem())
+    assert fs.type_name == "subtree"
+    text = TEXTS["tue.csv"].encode()
+    task = FileTask("tue.csv", "tue", detect_bytes(text, "tue.csv").to_json(), dt.date(2025, 2, 11), 0, len(text))
+    keeper = GroupKeeper(fs, _UnderSubtree())
+    keeper.add([parse_group([text], FileGroup([task], task.schema_json))], {"tue": ("0" * 64, "r")}, 1)
+    keys = keeper.flush()
+    group, = [i.path for i in fs.get_file_info(pafs.FileSelector("parsed", recursive=True))
+              if i.type == pafs.FileType.File]
+    with fs.open_input_file(group) as handle:
+        assert _LZ4_FRAME in handle.read()
+    not_kept = []
+    found = list(read_members(fs, [dataclasses.replace(task, parsed_path=keys["tue"])], not_kept))
+    assert not_kept == [] and _rows(found[0]) == _rows(parse_group([text], FileGroup([task], task.schema_json)))
+
+
+class _UnderSubtree:
+    """A lake location whose paths are relative: the root of a SubTreeFileSystem."""
+
+    def path(self, *parts: str) -> str:
+        return "/".join(parts)
+
+
 def test_a_file_read_another_way_or_under_another_date_is_not_found(local_lake):
     tasks = _surveyed(local_lake)
     mon = next(t for t in tasks if t.source_file == "mon.csv")
