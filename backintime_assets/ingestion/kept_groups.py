@@ -27,7 +27,6 @@ import datetime as dt
 import json
 import posixpath
 import uuid
-import zlib
 from contextlib import ExitStack
 
 import numpy as np
@@ -133,29 +132,40 @@ class GroupKeeper:
 
 
 def batch_checksum(batch: pa.RecordBatch) -> int:
-    """crc32 of a batch's values, the same wherever its arrays lie (sliced in memory as written, or
-    in the file as read). A plain group file has no framing to fail: a damaged page (zeros where a
-    crash kept the pages from the disk) read as wrong or fewer rows, and damaged string offsets
-    could crash Arrow; checked, the file reads as not kept and the text is parsed. ~4 GB/s."""
-    crc = 0
+    """A checksum of a batch's values, the same wherever its arrays lie (sliced in memory as written,
+    or in the file as read). A plain group file has no lz4 framing to fail: a changed value or a
+    stretch of zeros (what a crash leaves of pages not yet on the disk) read as other or fewer rows,
+    and damaged string offsets could crash Arrow; checked, the file reads as not kept and the text is
+    parsed. Sums of 8-byte words, not crc32: damage changes a sum all the same, and crc32 (~2.5 GB/s
+    here) cost what the plain file saved, a sum a sixth of it."""
+    total = 0
     for column in batch.columns:
         for piece in _value_bytes(column):
-            crc = zlib.crc32(piece, crc)
-    return crc
+            words = piece.size // 8 * 8
+            total = (total * _MIX + int(piece[:words].view(np.uint64).sum(dtype=np.uint64))
+                     + int.from_bytes(piece[words:].tobytes(), "little") + piece.size) & _WORD
+    return total
+
+
+_MIX, _WORD = 0x9E3779B97F4A7C15, (1 << 64) - 1  # an odd multiplier: the order of the pieces counts
 
 
 def _value_bytes(array: pa.Array):
-    """The bytes that say an array's values (validity, offsets from 0, data), not where it lies.
-    Bounded by the buffers' sizes: a damaged file's gives other bytes, never a read past them."""
+    """The bytes (uint8 arrays) that say an array's values: how many are valid, offsets from 0, data;
+    not where the array lies. Bounded by the buffers' sizes: a damaged file's give other bytes, never
+    a read past them."""
     size, at = len(array), array.offset
     if size == 0:
         return
-    if array.null_count:
-        yield np.asarray(array.is_valid(), dtype=bool)
     buffers = array.buffers()
+    if array.null_count and buffers[0] is not None:  # counted in the bitmap: a file's null_count is its own
+        if buffers[0].size * 8 < at + size:  # a bitmap cut short: counting it would read past it
+            raise ValueError("validity bitmap shorter than its array")
+        valid = pc.sum(pa.Array.from_buffers(pa.bool_(), size, [None, buffers[0]], offset=at)).as_py() or 0
+        yield np.frombuffer(valid.to_bytes(8, "little"), np.uint8)
     if pa.types.is_string(array.type):
         offsets = np.frombuffer(buffers[1], np.uint8)[at * 4:(at + size + 1) * 4].view(np.int32)
-        yield offsets - offsets[0]
+        yield (offsets - offsets[0]).view(np.uint8)
         if buffers[2] is not None:
             yield np.frombuffer(buffers[2], np.uint8)[max(int(offsets[0]), 0):max(int(offsets[-1]), 0)]
     else:  # fixed width: dates, doubles, integers
