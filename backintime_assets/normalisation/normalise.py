@@ -314,11 +314,13 @@ def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.Dat
     """Columns pyarrow can convert while reading with our semantics: plain numbers (no digit
     grouping; pyarrow knows the decimal mark) and ISO dates. The rest is read as text. Not the numbers
     of a file whose marks detection never saw (decimal_unseen): pyarrow would read "71.500" past the
-    sample as 71.5, where parse_numbers reads neither it nor 71500."""
+    sample as 71.5, where parse_numbers reads neither it nor 71500. Nor a column that rejects its numbers
+    written with a decimal mark (ColumnSchema.whole_only): typed, '150,35' is a float whose text, cast
+    back, writes a point, and '1.501E4' one that writes none."""
     typed: dict[int, pa.DataType] = {}
     if schema.thousands is None and not schema.decimal_unseen:
         for name in _NUMERIC_FIELDS:
-            if name in cmap:
+            if name in cmap and not schema.columns[cmap[name]].whole_only:
                 typed[cmap[name]] = pa.float64()
     if "date" in cmap and schema.columns[cmap["date"]].format == "%Y-%m-%d":
         typed[cmap["date"]] = pa.date32()

@@ -251,9 +251,11 @@ def whole_only_reason(multiplier: float) -> str:
 
 def decimal_cells(cells: pa.Array, decimal: str) -> np.ndarray:
     """Cells with the decimal mark between digits ('150.35' under '.'): what a multiplier said of whole
-    numbers does not read as they did (whole_only_reason)."""
-    text = cells if pa.types.is_string(cells.type) else pc.cast(cells, pa.string())
-    return np.asarray(pc.fill_null(pc.match_substring_regex(text, rf"\d{re.escape(decimal)}\d"), False), dtype=bool)
+    numbers does not read as they did (whole_only_reason). Typed cells (a workbook's) are cast to text with a
+    point, whatever the file's mark."""
+    if not pa.types.is_string(cells.type):
+        cells, decimal = pc.cast(cells, pa.string()), "."
+    return np.asarray(pc.fill_null(pc.match_substring_regex(cells, rf"\d{re.escape(decimal)}\d"), False), dtype=bool)
 
 
 def grouped_cells(cells: pa.Array, decimal: str, thousands: str | None) -> np.ndarray:

@@ -40,3 +40,25 @@ def test_whole_only_is_in_a_columns_json_only_where_set():
     assert close["whole_only"] is True and close["multiplier"] == 0.01
     assert type(schema).from_dict(schema.to_dict()) == schema
     assert "whole_only" not in detect_bytes(DATA, "cents.csv").to_dict()["columns"][2]  # stored schemas key alike
+
+
+def test_a_decimal_comma_or_a_number_pyarrow_would_type_is_judged_as_written():
+    # pyarrow types a plain column as it reads (records._read_fast), with the file's decimal comma: as a
+    # float, '150,35' was cast back as '150.35', which no ',' matched, and loaded as 1.5035 unsaid; and
+    # '1.501E4' cast back as '15010' loaded, where its row is rejected once one bad cell sends the file to text.
+    cents = "".join(f"2025-03-{d:02d};ABC;150{d:02d}\n" for d in range(3, 8))
+    data = f"Date;Ticker;Close\n{cents}2025-03-10;ABC;150,35\n2025-03-11;ABC;1,501E4\n".encode()
+    schema = detect_bytes(data, "cents.csv")
+    assert (schema.decimal, schema.thousands, schema.decimal_unseen) == (",", None, False)
+    kept = normalise_bytes(data, _multiplied(schema, close=(0.01, True)), "cents.csv")
+    assert kept.prices_arrow.column("close").to_pylist() == [150.03, 150.04, 150.05, 150.06, 150.07]
+    assert kept.rejected_arrow.column("reason").to_pylist() == [f"{whole_only_reason(0.01)}: close"] * 2
+
+
+def test_typed_cells_have_a_decimal_mark_where_their_text_writes_a_point_whatever_the_files_mark():
+    import pyarrow as pa
+
+    from backintime_assets.normalisation.parse import decimal_cells
+
+    assert decimal_cells(pa.array([150.35, 15003.0, None]), ",").tolist() == [True, False, False]
+    assert decimal_cells(pa.array(["150,35", "15003", "150.35", None]), ",").tolist() == [True, False, False, False]
