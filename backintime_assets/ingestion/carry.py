@@ -102,12 +102,12 @@ def plan(previous: Previous, new: dict, numbers: list[Otherwise] = (), unweighed
         if why:
             carry.not_carried.append((told, why))
             continue
-        if o.final_multiplier is not None and (scaled := [n for n in numbers if n.shape == DECIMAL
+        if _scales(o) and (scaled := [n for n in numbers if n.shape == DECIMAL
                                                           and n.column == o.column_name]):
             # Carried, or every old day loads 100x off; the new day's decimals are another unit's, rejected.
             o = replace(o, whole_only=True)
             carry.caveats.append((told, f"{WHOLE_ONLY_CAVEAT}: " + "; ".join(map(str, scaled))))
-        elif unweighed and o.final_multiplier is not None:
+        elif unweighed and _scales(o):
             carry.caveats.append((told, MULTIPLIER_UNWEIGHED.format(unweighed)))
         carry.columns.append(replace(o, changed_by=marked(o.changed_by)))
         carry.carried.append(told)
@@ -192,8 +192,7 @@ def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict,
     a file's two versions alike when its new day alone is written in another locale: the numbers
     themselves tell."""
     marks = previous.settings.get(MARKS) if previous.detected.get("file_format") not in TYPED_NUMBERS else None
-    multiplied = {o.column_name: float(o.final_multiplier) for o in previous.columns
-                  if o.final_multiplier is not None}
+    multiplied = {o.column_name: float(o.final_multiplier) for o in previous.columns if _scales(o)}
     if marks is None and not multiplied:
         return [], None
     if new.get("file_format") in TYPED_NUMBERS:
@@ -214,6 +213,12 @@ def numbers_read_otherwise(previous: Previous, new_sha256: str, new: dict,
         return [], None
     return numbers_otherwise(before, after, decimal, thousands, marks is not None, multiplied,
                              {n for n, role in mapping.items() if role == "volume"}), None
+
+
+def _scales(o: Override) -> bool:
+    """Whether the column's multiplier, said by a user, reads its numbers otherwise than as written: one of 1
+    (said to take back a detected one) reads none in another unit, nothing to weigh."""
+    return o.final_multiplier is not None and o.final_multiplier != 1
 
 
 def _detected(column: dict, key: str):

@@ -317,6 +317,16 @@ def test_a_plan_carries_a_multiplier_over_whole_numbers_gaining_a_decimal_mark_r
     assert f"multiplier 0.01 ({WHOLE_ONLY_SAID}) (by ana (carried" in again.carried[0] and again.caveats == []
 
 
+def test_a_multiplier_of_1_said_of_whole_numbers_rejects_no_decimal_nor_says_so():
+    # x1 reads every number as written: a decimal is read as no other unit. Flagged, the migration said the
+    # new '150.35' was rejected while it loaded (and the column's JSON held whole_only without a multiplier).
+    at = dt.datetime(2026, 11, 30, 8)
+    none = Override(1, "Close", None, None, None, "ana", at, final_multiplier=1)
+    carry = plan(_previous(_schema(["Date", "Close"]), [none]), _schema(["Date", "Close"]),
+                 [Otherwise("Close", DECIMAL, "150.35", 150.35, 1)], unweighed="a reason")
+    assert [(o.column_name, o.whole_only) for o in carry.columns] == [("Close", False)] and carry.caveats == []
+
+
 @pytest.mark.postgres
 def test_the_survey_keeps_the_new_versions_rows_read_with_the_carried_corrections(postgres_url, in_process, tmp_path):
     import json
