@@ -102,6 +102,8 @@ def test_a_refreshed_files_new_day_in_another_locale_is_rejected_with_why_and_it
                                                            f"{whole_only_reason(0.01)}: close": 3}
     assert set(rejected[rejected["reason"] == f"{whole_only_reason(0.01)}: close"]["raw"]) == {
         f"2025-03-10,C000{t},{150 + t}.10" for t in range(3)}
+    # Every row read once, loaded or rejected: six days of each file's tickers.
+    assert len(lake_prices(settings)) == (4_000 + 3 + 3) * 5 and len(rejected) == 4_000 + 3 + 3
     capsys.readouterr()
     assert main(["schema", "show", "big.csv"]) == 0
     assert "groups thousands (read 1510), which none of the previous version's numbers did" in capsys.readouterr().out
