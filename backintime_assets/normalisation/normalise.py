@@ -331,6 +331,18 @@ def _typed_columns(schema: FileSchema, cmap: dict[str, int]) -> dict[int, pa.Dat
     return typed
 
 
+def _set_aside(parsed: Parsed, cells: np.ndarray) -> np.ndarray | None:
+    """Of the `cells` (a mask), those `parsed` read, made bad in it: numbers a carried correction reads
+    otherwise than the user saw (FileSchema.ungrouped, ColumnSchema.whole_only), their rows rejected with
+    the caller's reason, not loaded. None where it read none of them."""
+    read = cells & ~parsed.bad & ~parsed.missing
+    if not read.any():
+        return None
+    parsed.bad = parsed.bad | read
+    parsed.values = np.where(read, np.nan, parsed.values)
+    return read
+
+
 def _region(schema: FileSchema, total: int) -> tuple[int, int]:
     first = min(max(schema.data_start_line, 0), total)
     stop = max(first, total - max(schema.footer_lines, 0))
@@ -898,18 +910,14 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                                           dots_written=schema.columns[cmap[name]].type == "string",
                                           unseen=schema.decimal_unseen)
                 if schema.ungrouped and schema.columns[cmap[name]].name in schema.ungrouped:
-                    grouped = another_locales_decimals(cols[cmap[name]], schema.decimal, schema.thousands) \
-                        & ~num[name].bad & ~num[name].missing
-                    if grouped.any():
-                        num[name].bad = num[name].bad | grouped
-                        num[name].values = np.where(grouped, np.nan, num[name].values)
+                    grouped = _set_aside(num[name], another_locales_decimals(cols[cmap[name]], schema.decimal,
+                                                                             schema.thousands))
+                    if grouped is not None:
                         otherwise[name] = grouped
             multiplier = schema.columns[cmap[name]].multiplier
             if multiplier is not None and schema.columns[cmap[name]].whole_only:
-                marked = decimal_cells(cols[cmap[name]], schema.decimal) & ~num[name].bad & ~num[name].missing
-                if marked.any():
-                    num[name].bad = num[name].bad | marked
-                    num[name].values = np.where(marked, np.nan, num[name].values)
+                marked = _set_aside(num[name], decimal_cells(cols[cmap[name]], schema.decimal))
+                if marked is not None:
                     unit_otherwise.setdefault(multiplier, {})[name] = marked
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written
                 read = scaled(num[name].values, multiplier)
