@@ -250,12 +250,13 @@ def whole_only_reason(multiplier: float) -> str:
 
 
 def decimal_cells(cells: pa.Array, decimal: str) -> np.ndarray:
-    """Cells with the decimal mark between digits ('150.35' under '.'): what a multiplier said of whole
-    numbers does not read as they did (whole_only_reason). Typed cells (a workbook's) are cast to text with a
-    point, whatever the file's mark."""
+    """Cells with the decimal mark before a digit ('150.35', '.35' under '.'), but not after a letter (a
+    currency's 'Rs.15003' is whole): what a multiplier said of whole numbers does not read as they did
+    (whole_only_reason). Typed cells (a workbook's) are cast to text with a point, whatever the file's mark."""
     if not pa.types.is_string(cells.type):
         cells, decimal = pc.cast(cells, pa.string()), "."
-    return np.asarray(pc.fill_null(pc.match_substring_regex(cells, rf"\d{re.escape(decimal)}\d"), False), dtype=bool)
+    marked = pc.match_substring_regex(cells, rf"(?:^|[^A-Za-z]){re.escape(decimal)}\d")
+    return np.asarray(pc.fill_null(marked, False), dtype=bool)
 
 
 def grouped_cells(cells: pa.Array, decimal: str, thousands: str | None) -> np.ndarray:

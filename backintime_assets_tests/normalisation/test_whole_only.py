@@ -55,10 +55,13 @@ def test_a_decimal_comma_or_a_number_pyarrow_would_type_is_judged_as_written():
     assert kept.rejected_arrow.column("reason").to_pylist() == [f"{whole_only_reason(0.01)}: close"] * 2
 
 
-def test_typed_cells_have_a_decimal_mark_where_their_text_writes_a_point_whatever_the_files_mark():
+def test_a_cell_has_a_decimal_mark_where_its_text_writes_one_before_a_digit():
     import pyarrow as pa
 
     from backintime_assets.normalisation.parse import decimal_cells
 
     assert decimal_cells(pa.array([150.35, 15003.0, None]), ",").tolist() == [True, False, False]
     assert decimal_cells(pa.array(["150,35", "15003", "150.35", None]), ",").tolist() == [True, False, False, False]
+    # A fraction with no whole part ('.35' dollars after cents '35'), read 0.35, had loaded as 0.0035 unsaid.
+    assert decimal_cells(pa.array([".35", "-.5", "($.35)", "150", "1,500", "Rs.15003", "Rs.150.35"]), ".").tolist() == [
+        True, True, True, False, False, False, True]
