@@ -47,9 +47,10 @@ def shapes(cells: pa.Array, decimal: str, thousands: str | None,
     cells = pc.unique(pc.cast(cells, pa.string()))
     parsed = parse_numbers(cells, decimal, thousands, suffixes=volume)
     read = ~parsed.bad & ~parsed.missing
+    own_scale = parsed.suffixed if parsed.suffixed is not None else False  # a volume's '1.5M': no multiplier's
     shown = {UNREAD: parsed.bad, GROUPED: read & grouped_cells(cells, decimal, thousands),
              ANOTHER_LOCALES: read & another_locales_decimals(cells, decimal, thousands),
-             DECIMAL: read & decimal_cells(cells, decimal)}
+             DECIMAL: read & decimal_cells(cells, decimal) & ~own_scale}
     found = {}
     for shape, mask in shown.items():
         rows = np.flatnonzero(mask)

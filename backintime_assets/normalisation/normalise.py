@@ -916,7 +916,9 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                         otherwise[name] = grouped
             multiplier = schema.columns[cmap[name]].multiplier
             if multiplier is not None and schema.columns[cmap[name]].whole_only:
-                marked = _set_aside(num[name], decimal_cells(cols[cmap[name]], schema.decimal))
+                # Not a volume's '1.5M': read by its own scale, not the multiplier (below).
+                own_scale = num[name].suffixed if num[name].suffixed is not None else False
+                marked = _set_aside(num[name], decimal_cells(cols[cmap[name]], schema.decimal) & ~own_scale)
                 if marked is not None:
                     unit_otherwise.setdefault(multiplier, {})[name] = marked
             if multiplier is not None:  # "Volume ('000)": the quantities, not the numbers written

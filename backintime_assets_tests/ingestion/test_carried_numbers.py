@@ -42,6 +42,12 @@ def test_new_numbers_read_otherwise_only_where_the_previous_versions_never_did()
     # A decimal mark is no sign where no multiplier was said; nor a column the previous version lacked.
     assert read_otherwise(cents, {"Close": _cells("150.35")}, ".", None, True, {}) == []
     assert read_otherwise(cents, {"Open": _cells("1,5")}, ".", None, True, {}) == []
+    # A volume's own scale ('1.5M') is read by it, not by the thousands said: no other unit; '1.5' is.
+    thousands = {"Volume": _cells("1203", "1204")}
+    assert read_otherwise(thousands, {"Volume": _cells("1.5M")}, ".", None, False, {"Volume": 1000}, {"Volume"}) == []
+    (scaled,) = read_otherwise(thousands, {"Volume": _cells("1.5M", "1.5")}, ".", None, False, {"Volume": 1000},
+                               {"Volume"})
+    assert scaled.cell == "1.5"
 
 
 def test_a_number_grouped_is_another_locales_only_where_it_is_written_as_a_decimal_there_among_decimals():

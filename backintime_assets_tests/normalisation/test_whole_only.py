@@ -65,3 +65,13 @@ def test_a_cell_has_a_decimal_mark_where_its_text_writes_one_before_a_digit():
     # A fraction with no whole part ('.35' dollars after cents '35'), read 0.35, had loaded as 0.0035 unsaid.
     assert decimal_cells(pa.array([".35", "-.5", "($.35)", "150", "1,500", "Rs.15003", "Rs.150.35"]), ".").tolist() == [
         True, True, True, False, False, False, True]
+
+
+def test_a_volume_written_with_its_own_scale_is_read_by_it_not_rejected():
+    # '1.5M' is read as 1,500,000 by its own scale, never by the column's multiplier: no other unit's.
+    rows = "".join(f"2025-03-{d:02d},ABC,150.{d:02d},12{d:02d}\n" for d in range(3, 8))
+    data = f"Date,Ticker,Close,Volume\n{rows}2025-03-10,ABC,150.10,1.5M\n2025-03-11,ABC,150.11,1.5\n".encode()
+    read = normalise_bytes(data, _multiplied(detect_bytes(data, "v.csv"), volume=(1000, True)), "v.csv")
+    assert read.prices_arrow.column("volume").to_pylist() == [1_203_000, 1_204_000, 1_205_000, 1_206_000,
+                                                              1_207_000, 1_500_000]
+    assert read.rejected_arrow.column("raw").to_pylist() == ["2025-03-11,ABC,150.11,1.5"]
