@@ -491,6 +491,14 @@ def test_a_multiplier_carried_into_a_version_whose_whole_numbers_gain_a_decimal_
         (shown,) = carried_corrections.lines(carried_corrections.recorded(conn, second))
         assert shown == f"carried from the previous version ({first[:12]}) of cents.csv: {told}; " \
             + report.caveats["cents.csv"][0].removeprefix(f"{told}: ")
+        # Detected again (schema redetect stores it with the file's corrections), the version still rejects its
+        # decimals; the previous version, whose numbers were all whole, takes none of it.
+        stored = file_schemas.stored_detections(conn, [second])[second]
+        file_schemas.replace_detection(conn, second, "cents.csv", stored, [carried])
+        assert file_schemas.overrides(conn, [second])[second] == [carried]
+        assert _loaded_closes(conn, second, mixed, "cents.csv") == [150.03, 150.04, 150.05, 150.06, 150.07]
+        (kept,) = file_schemas.overrides(conn, [first])[first]
+        assert kept.final_multiplier == 0.01 and not kept.whole_only
 
 
 @pytest.mark.postgres
@@ -566,24 +574,6 @@ def test_marks_carried_to_a_version_too_large_to_weigh_on_the_driver_are_carried
         assert line.startswith(f"rates.csv: carried from its previous version, with a caveat: {told}: not weighed "
                                "against the new version's numbers (a version of 0 MiB is not read whole on the "
                                "driver to weigh it)")
-
-
-@pytest.mark.postgres
-def test_a_carried_multiplier_detected_again_still_rejects_decimals_and_no_other_file_does(
-        postgres_url, local_lake, tmp_path):
-    # Detected again (schema redetect stores it with the file's corrections), the version still holds the
-    # new day; the whole_only is of that content alone: a copy of the first version takes none.
-    with psycopg.connect(postgres_url) as conn:
-        first, mixed, _ = _cents_then_dollars(conn, tmp_path / "source", local_lake)
-        second = file_schemas.current_sha256(conn, "cents.csv")
-        corrected = file_schemas.overrides(conn, [second])[second]
-        stored = file_schemas.stored_detections(conn, [second])[second]
-        file_schemas.replace_detection(conn, second, "cents.csv", stored, corrected)
-        assert file_schemas.overrides(conn, [second])[second] == corrected and corrected[0].whole_only
-        assert _loaded_closes(conn, second, mixed, "cents.csv") == [150.03, 150.04, 150.05, 150.06, 150.07]
-        (kept,) = file_schemas.overrides(conn, [first])[first]
-        assert kept.final_multiplier == 0.01 and not kept.whole_only
-        assert "whole_only" not in file_schemas.final_schema(conn, first)["columns"][2]
 
 
 @pytest.mark.postgres
