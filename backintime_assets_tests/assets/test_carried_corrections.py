@@ -30,25 +30,34 @@ def _closes(settings, ticker: str) -> list[tuple[date, float]]:
     return [(d.date() if hasattr(d, "date") else d, c) for d, c in zip(found["date"], found["close"])]
 
 
+# One file large enough that the survey keeps its rows in a Parquet file of its own, one in a group file.
+SIZES = {"big.csv": 4_000, "small.csv": 3}
+PREFIX = {"big.csv": "R", "small.csv": "S"}
+
+
+def _rates_week_said_dot_decimals(settings, extra=()) -> None:
+    """big.csv and small.csv (and `extra`: name -> content) written last week and ingested, then the user's
+    '.' and ',' said of the rates: what each test refreshes."""
+    files = {name: _rates(WEEK, tickers, PREFIX[name]) for name, tickers in SIZES.items()} | dict(extra)
+    for name, content in files.items():
+        (settings.source_dir / name).write_bytes(content)
+        os.utime(settings.source_dir / name, (LAST_WEEK, LAST_WEEK))
+    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
+    assert _closes(settings, "R0000")[0][1] == 1503  # the defect's reading
+    for name in SIZES:
+        assert main(["schema", "override", name, "--decimal-mark", ".", "--thousands", ",", "--by", "ana"]) == 0
+
+
 @pytest.mark.spark
 def test_a_refreshed_files_new_day_loads_with_the_carried_marks_once_and_a_rerun_changes_nothing(
         tmp_path, postgres_url, spark, monkeypatch, capsys):
     settings = cli_home(tmp_path, postgres_url, monkeypatch)
-    # One file large enough that the survey keeps its rows in a Parquet file of its own, one in a group file.
-    sizes = {"big.csv": 4_000, "small.csv": 3}
-    prefix = {"big.csv": "R", "small.csv": "S"}
-    for name, tickers in sizes.items():
-        (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]))
-        os.utime(settings.source_dir / name, (LAST_WEEK, LAST_WEEK))
-    assert len(_rates(WEEK + [10], sizes["big.csv"], "R")) > 512 * 2**10
-    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
-    assert _closes(settings, "R0000")[0][1] == 1503  # the defect's reading
-    for name in sizes:
-        assert main(["schema", "override", name, "--decimal-mark", ".", "--thousands", ",", "--by", "ana"]) == 0
+    assert len(_rates(WEEK + [10], SIZES["big.csv"], "R")) > 512 * 2**10
+    _rates_week_said_dot_decimals(settings)
     ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
 
-    for name, tickers in sizes.items():
-        (settings.source_dir / name).write_bytes(_rates(WEEK + [10], tickers, prefix[name]))
+    for name, tickers in SIZES.items():
+        (settings.source_dir / name).write_bytes(_rates(WEEK + [10], tickers, PREFIX[name]))
     ingest_range(settings, date(2025, 3, 3), date(2025, 3, 10))
     days = [date(2025, 3, d) for d in WEEK + [10]]
     for ticker in ("R0000", "R0002", "R3999", "S0000", "S0002"):
@@ -75,22 +84,13 @@ def test_a_refreshed_files_new_day_in_another_locale_is_rejected_with_why_and_it
     from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE, whole_only_reason
 
     settings = cli_home(tmp_path, postgres_url, monkeypatch)
-    sizes = {"big.csv": 4_000, "small.csv": 3}
-    prefix = {"big.csv": "R", "small.csv": "S"}
-    for name, tickers in sizes.items():
-        (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]))
-        os.utime(settings.source_dir / name, (LAST_WEEK, LAST_WEEK))
     cents = settings.source_dir / "cents.csv"  # whole cents, said x0.01
-    cents.write_bytes(b"Date,Ticker,Close\n" + _cents(WEEK, 3))
-    os.utime(cents, (LAST_WEEK, LAST_WEEK))
-    ingest_range(settings, date(2025, 3, 3), date(2025, 3, 7))
-    for name in sizes:
-        assert main(["schema", "override", name, "--decimal-mark", ".", "--thousands", ",", "--by", "ana"]) == 0
+    _rates_week_said_dot_decimals(settings, {"cents.csv": b"Date,Ticker,Close\n" + _cents(WEEK, 3)})
     assert main(["schema", "override", "cents.csv", "--column", "Close", "--multiplier", "0.01", "--by", "ana"]) == 0
     # The office changed locale: the old rows kept, Monday the 10th written '1,510'; and units: '150.10' dollars.
-    for name, tickers in sizes.items():
-        monday = _rates([10], tickers, prefix[name]).split(b"\n", 1)[1].replace(b".", b",")
-        (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, prefix[name]) + monday)
+    for name, tickers in SIZES.items():
+        monday = _rates([10], tickers, PREFIX[name]).split(b"\n", 1)[1].replace(b".", b",")
+        (settings.source_dir / name).write_bytes(_rates(WEEK, tickers, PREFIX[name]) + monday)
     cents.write_bytes(b"Date,Ticker,Close\n" + _cents(WEEK, 3) + _cents([10], 3, dollars=True))
     ingest_range(settings, date(2025, 3, 3), date(2025, 3, 10))
     days = [date(2025, 3, d) for d in WEEK]
