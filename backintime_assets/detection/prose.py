@@ -14,7 +14,9 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MIN_WORDS = 5
 _MIN_UNSPACED = 15
 _COMMON_DELIMITERS = ",;\t|"
-_LINES = 40
+_LINES = 40  # the first lines weighed
+_HEAD = 16384  # the characters they are looked for in: forty sentences fit, a 2 MB sample is not split
+_TAIL = 10  # the last lines weighed too: a table below a long preamble of sentences ends the sample
 
 
 def _sentence(line: str) -> bool:
@@ -34,15 +36,26 @@ def _steady(lines: list[str], d: str) -> bool:
     return count > 0 and freq >= 0.9 * len(lines)
 
 
+def _nonblank(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
 def prose_problem(text: str) -> str | None:
     """The problem of a text of prose, None for any other: its first lines, the first of them too
-    (a one-column table of sentences starts with its header's name: "comment"), are sentences nine
-    in ten, and no common delimiter stands steady on them (a table whose last column holds a
-    sentence: "1,2024-01-02,The market rose."). Read as a table, the first sentence was its header,
-    the others its rows, cut on their full stops or spaces."""
-    lines = [line for line in text.splitlines() if line.strip()][:_LINES]
+    (a one-column table of sentences starts with its header's name: "comment"), and its last lines
+    (a table below forty lines of notes, each a sentence), are sentences nine in ten, and no common
+    delimiter stands steady on them (a table whose last column holds a sentence: "1,2024-01-02,The
+    market rose."). Read as a table, the first sentence was its header, the others its rows, cut on
+    their full stops or spaces."""
+    cut = len(text) > _HEAD
+    lines = _nonblank(text[:_HEAD])[:-1] if cut else _nonblank(text)
     if len(lines) < 2 or not _sentence(lines[0]):
         return None
-    if sum(map(_sentence, lines)) < 0.9 * len(lines) or any(_steady(lines, d) for d in _COMMON_DELIMITERS):
+    head = lines[:_LINES]
+    # (past the head: its first line may start mid-line)
+    tail = (_nonblank(text[-_HEAD:])[1:] if cut else lines[_LINES:])[-_TAIL:]
+    if any(sum(map(_sentence, part)) < 0.9 * len(part) for part in (head, tail) if part):
+        return None
+    if any(_steady(head + tail, d) for d in _COMMON_DELIMITERS):
         return None
     return "no table found: its lines are sentences of prose, not rows of values"

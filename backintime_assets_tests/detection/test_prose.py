@@ -31,3 +31,19 @@ def test_a_note_of_prose_is_no_table(text, encoding):
 ])
 def test_tables_holding_sentences_are_no_prose(text):
     assert prose_problem(text) is None
+
+
+def test_a_table_below_a_long_preamble_of_sentences_is_read():
+    # Forty notes, each a sentence, above the table: the first forty lines are prose, the last are rows.
+    notes = "".join(f"# Note {k}: the values below were recorded by the station staff.\n" for k in range(42))
+    rows = "".join(f"2024-01-{d:02d},{10 + d}.5\n" for d in range(1, 13))
+    schema = detect_bytes((notes + "Date,Close\n" + rows).encode(), "station.csv")
+    assert schema.problem is None
+    assert [(c.name, c.type) for c in schema.columns] == [("Date", "date"), ("Close", "float")]
+    assert schema.header_row == 42
+
+
+def test_a_long_note_of_prose_is_no_table_to_its_end():
+    # Past the characters of its head, a long note is weighed by its last lines as well.
+    schema = detect_bytes((ENGLISH * 200).encode(), "readme.txt")
+    assert schema.problem is not None and schema.problem.startswith("no table found")
