@@ -315,7 +315,10 @@ def _inside_values(sample: str) -> dict[str, float]:
     return {c: tokens.count(c) / max(1, sample.count(c)) for c in _INNER_CHARS + "@"}
 
 
-_COMMON = ",;\t|"
+# The marks that close a sentence: one ending every line of a note ("Please cite the publication.")
+# is no delimiter. Another rare one ending every line is a terminator, its field the line's value
+# ("1^", "fund~": read without it the values keep it, numbers as text).
+_SENTENCE_ENDS = ".!?"
 
 
 def _only_ends_lines(d: str, lines: list[str]) -> bool:
@@ -343,9 +346,9 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
         count, freq = per_line.most_common(1)[0]
         if count > 0 and freq >= 0.8 * n and ord(ch) < 0x2000:
             out.append(ch)
-    # A rare delimiter that only ever ends a line splits no two fields: the full stop closing
+    # A sentence's mark that only ever ends a line splits no two fields: the full stop closing
     # each sentence of a prose note ("Please cite the publication.") is no column of it.
-    out = [d for d in out if d in _COMMON or not _only_ends_lines(d, lines)]
+    out = [d for d in out if d not in _SENTENCE_ENDS or not _only_ends_lines(d, lines)]
     if any(d in _INNER_CHARS or d == "@" for d in out):  # else there is nothing to drop: spare the scan
         inner = _inside_values("\n".join(lines[:60]))
         out = [d for d in out if d not in inner or inner[d] < 0.5]

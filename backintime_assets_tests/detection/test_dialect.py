@@ -799,3 +799,13 @@ def test_a_trailing_common_delimiter_still_delimits():
     result = detect_bytes(b"Name;Close;\nAlpha;1,5;\nBeta;2,5;\nGamma;3,5;\n", "t.csv")
     assert result.delimiter == ";"
     assert [c.name for c in result.columns][:2] == ["Name", "Close"]
+
+
+@pytest.mark.parametrize(("terminator", "values", "kind"), [("^", ["1", "2", "3", "4"], "integer"),
+                                                           ("~", ["fund1", "fund2", "fund3", "fund4"], "string")])
+def test_a_rare_terminator_ending_every_line_still_delimits(terminator, values, kind):
+    # "1^" lines: read without its terminator the value keeps it, a number read as text ("1^").
+    text = "".join(f"{v}{terminator}\n" for v in ["value", *values])
+    result = detect_bytes(text.encode(), "t.csv")
+    assert result.delimiter == terminator
+    assert (result.columns[0].name, result.columns[0].type) == ("value", kind)
