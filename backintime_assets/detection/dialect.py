@@ -344,7 +344,10 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
             continue
         per_line = Counter(line.count(ch) for line in lines if line)
         count, freq = per_line.most_common(1)[0]
-        if count > 0 and freq >= 0.8 * n and ord(ch) < 0x2000:
+        # A symbol beyond ASCII that the first line (a header) lacks stands in the values under it:
+        # "1°C", "30×40", "col·legi" under "temp", "size", "paraula". A header of a table it
+        # delimits holds it ("kind§weight§share").
+        if count > 0 and freq >= 0.8 * n and ord(ch) < 0x2000 and (ch.isascii() or ch in lines[0]):
             out.append(ch)
     # A sentence's mark that only ever ends a line splits no two fields: the full stop closing
     # each sentence of a prose note ("Please cite the publication.") is no column of it.

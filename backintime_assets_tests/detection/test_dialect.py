@@ -809,3 +809,16 @@ def test_a_rare_terminator_ending_every_line_still_delimits(terminator, values, 
     result = detect_bytes(text.encode(), "t.csv")
     assert result.delimiter == terminator
     assert (result.columns[0].name, result.columns[0].type) == ("value", kind)
+
+
+@pytest.mark.parametrize(("header", "values", "encoding"), [
+    ("temp", [f"{k}°C" for k in range(1, 9)], "cp1252"),
+    ("size", [f"{k}0×{k + 2}0" for k in range(1, 9)], "utf-8"),
+    ("paraula", [f"col·legi{k}" for k in range(1, 9)], "cp1252"),
+])
+def test_a_symbol_in_every_value_below_a_header_without_it_splits_no_column(header, values, encoding):
+    # The header lacks the symbol every value holds: it stands inside the values, a column of one.
+    text = "\n".join([header, *values]) + "\n"
+    result = detect_bytes(text.encode(encoding), "t.csv")
+    assert [c.name for c in result.columns] == [header]
+    assert result.header_row == 0
