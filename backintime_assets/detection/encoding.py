@@ -10,7 +10,7 @@ from collections import Counter
 
 from .east_asian import all_common, decodes, east_asian_code_page
 from .eastern_digits import may_hold_eastern_digits, western_digits
-from .mac_roman import reads_as_mac_roman
+from .mac_roman import delimiting_symbols, reads_as_mac_roman
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -285,11 +285,14 @@ def _is_word_letter(c: str) -> bool:
     return unicodedata.category(c) in ("Ll", "Lu", "Lt", "Lo")
 
 
-def _misread(text: str, reading: str, others: tuple[str, ...]) -> tuple[int, set[str]]:
+def _misread(text: str, reading: str, others: tuple[str, ...],
+             delimiters: frozenset[str] = frozenset()) -> tuple[int, set[str]]:
     """(the weight of the evidence against reading `text` in code page `reading`, the characters
-    that gave evidence other than a symbol beside a word)."""
+    that gave evidence other than a symbol beside a word). `delimiters`: symbols that separate the
+    fields, no evidence between two letters ("kind¦weight")."""
     inside, other = _evidence(reading, others)
     within, outside = inside.findall(text, 0, _WEIGHED), other.findall(text, 0, _WEIGHED)
+    within = [c for c in within if c not in delimiters]
     return 2 * len(within) + len(outside), set(within) | (set(outside) - set(_NEVER_BESIDE[reading]))
 
 
@@ -311,7 +314,9 @@ def _central_european(sample: bytes, western: str, name: str) -> str | None:
     if not candidates:
         return None
     readings = (name, *candidates)
-    wrong, telling = _misread(western, name, candidates)
+    # A table delimited by a symbol ("kind¦weight¦share") shows it between letters in its header:
+    # read as Central European it is a letter ("kindŚweightŚshare") and the table has no delimiter.
+    wrong, telling = _misread(western, name, candidates, delimiting_symbols(western))
     if telling and telling <= _HUNGARIAN_ONLY:
         if _ESTONIAN.search(western, 0, _WEIGHED):
             return None  # Estonian õ ("Kõrgeim", "Võru") beside ä ("Käive"), which Hungarian does not write

@@ -72,10 +72,11 @@ _COMMON_DELIMITERS = ",;\t|"
 def delimiting_symbols(text: str) -> frozenset[str]:
     """The non-ASCII symbols of `text` (its first characters) that delimit its fields: in a text of
     three lines or more that no common delimiter splits line by line, a symbol standing the same
-    number of times on nine lines in ten, beside a digit somewhere ("§" in "category§calories",
-    cp1252's and Latin-1's 0xA7, Mac Roman's "ß"). Between two letters it is no misfit: read as
-    Mac Roman's letter the table has no delimiter left. A symbol in the words of a table delimited
-    otherwise ("Hauptstra§e" over "Name;Straße" rows) stays a misfit."""
+    number of times on nine lines in ten, beside a digit on a quarter of them ("§" in
+    "category§calories", cp1252's and Latin-1's 0xA7, Mac Roman's "ß"). Between two letters it is
+    no misfit: read as Mac Roman's letter, or a Central European one (0xA6: "¦", ISO-8859-2's "Ś"),
+    the table has no delimiter left. A symbol in the words of a table delimited otherwise
+    ("Hauptstra§e" over "Name;Straße" rows) stays a misfit."""
     lines = [line for line in text[:_WEIGHED].splitlines() if line.strip()]
     if len(lines) < 3:
         return frozenset()
@@ -87,10 +88,15 @@ def delimiting_symbols(text: str) -> frozenset[str]:
     if any(steady(d) for d in _COMMON_DELIMITERS):
         return frozenset()
     symbols = {c for c in set(text[:_WEIGHED]) if ord(c) > 0x7F and unicodedata.category(c)[0] in "PS"}
-    # Beside a digit somewhere, as a delimiter stands beside a number's cell: a letter of words
-    # ("Straße" a line, Mac Roman's ß read "Stra§e") never does.
-    head = text[:_WEIGHED]
-    return frozenset(c for c in symbols if steady(c) and re.search(f"\\d{re.escape(c)}|{re.escape(c)}\\d", head))
+
+    # Beside a digit on a quarter of the lines, as a delimiter stands beside a column of numbers:
+    # a letter of words does so on a stray line at most ("Straße" a line, Mac Roman's ß read
+    # "Stra§e", one "Fuß3"; ISO-8859-2's ś, ą read "¶", "±" in a Polish list).
+    def beside_digits(ch: str) -> bool:
+        touching = re.compile(f"\\d{re.escape(ch)}|{re.escape(ch)}\\d")
+        return sum(bool(touching.search(line)) for line in lines) >= len(lines) / 4
+
+    return frozenset(c for c in symbols if steady(c) and beside_digits(c))
 
 
 def reads_as_mac_roman(sample: bytes, western: str) -> bool:

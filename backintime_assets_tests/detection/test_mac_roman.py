@@ -109,3 +109,21 @@ def test_a_mac_roman_sharp_s_in_a_list_of_words_is_still_a_letter():
     data = text.encode("mac_roman")
     found, _ = detect_encoding(data)
     assert data.decode(found) == text
+
+
+@pytest.mark.parametrize(("symbol", "encoding"), [("¦", "cp1252"), ("¬", "latin-1"), ("§", "cp1252")])
+def test_a_symbol_delimited_table_is_no_central_european_text(symbol, encoding):
+    # cp1252's "¦" and "¬" are ISO-8859-2's "Ś" and "Ź": read so, "kindŚweightŚshare" has no delimiter.
+    from backintime_assets.detection import detect_bytes
+    text = SECTION_DELIMITED.replace("§", symbol)
+    result = detect_bytes(text.encode(encoding), "kinds.csv")
+    assert result.encoding in ("cp1252", "latin-1") and result.delimiter == symbol
+    assert [c.name for c in result.columns] == ["kind", "weight", "share"]
+
+
+def test_a_mac_roman_sharp_s_beside_a_digit_on_one_line_is_still_a_letter():
+    # One "ß" a line, beside a digit on a stray line alone ("Fuß3"): no column of numbers beside it.
+    text = "Straße\rFußweg\rMaßband\rGießkanne\rSpaß\rFuß3\rGroßmarkt\rWeißbier\r"
+    data = text.encode("mac_roman")
+    found, _ = detect_encoding(data)
+    assert data.decode(found) == text
