@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+
+from .steady import split_by_a_common_delimiter, steady
 
 # Mac OS Roman writes the accented lowercase letters of Western languages on 0x87-0x9F (é 0x8E,
 # è 0x8F, ô 0x99, ü 0x9F), where cp1252 has capitals, symbols or nothing ("SociŽtŽ", "Cl™ture",
@@ -66,9 +67,6 @@ def misfits(text: str, enough: int = _WEIGHED, delimiters: frozenset[str] = froz
     return wrong
 
 
-_COMMON_DELIMITERS = ",;\t|"
-
-
 def delimiting_symbols(text: str) -> frozenset[str]:
     """The non-ASCII symbols of `text` (its first characters) that delimit its fields: in a text of
     three lines or more that no common delimiter splits line by line, a symbol standing the same
@@ -80,12 +78,7 @@ def delimiting_symbols(text: str) -> frozenset[str]:
     lines = [line for line in text[:_WEIGHED].splitlines() if line.strip()]
     if len(lines) < 3:
         return frozenset()
-
-    def steady(ch: str) -> bool:
-        count, freq = Counter(line.count(ch) for line in lines).most_common(1)[0]
-        return count > 0 and freq >= 0.9 * len(lines)
-
-    if any(steady(d) for d in _COMMON_DELIMITERS):
+    if split_by_a_common_delimiter(lines):
         return frozenset()
     symbols = {c for c in set(text[:_WEIGHED]) if ord(c) > 0x7F and unicodedata.category(c)[0] in "PS"}
 
@@ -96,7 +89,7 @@ def delimiting_symbols(text: str) -> frozenset[str]:
         touching = re.compile(f"\\d{re.escape(ch)}|{re.escape(ch)}\\d")
         return sum(bool(touching.search(line)) for line in lines) >= len(lines) / 4
 
-    return frozenset(c for c in symbols if steady(c) and beside_digits(c))
+    return frozenset(c for c in symbols if steady(lines, c) and beside_digits(c))
 
 
 def reads_as_mac_roman(sample: bytes, western: str) -> bool:

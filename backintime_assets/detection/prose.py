@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+
+from .steady import split_by_a_common_delimiter
 
 # A word of prose: letters, maybe an apostrophe or hyphen inside, maybe the punctuation that follows
 # a word in a sentence ("household,", "codebook.", "(2019)" is no word: digits and brackets).
@@ -13,7 +14,6 @@ _SENTENCE_END = ".!?。！？"
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MIN_WORDS = 5
 _MIN_UNSPACED = 15
-_COMMON_DELIMITERS = ",;\t|"
 _LINES = 40  # the first lines weighed
 _HEAD = 16384  # the characters they are looked for in: forty sentences fit, a 2 MB sample is not split
 _TAIL = 10  # the last lines weighed too: a table below a long preamble of sentences ends the sample
@@ -29,11 +29,6 @@ def _sentence(line: str) -> bool:
         return True
     tokens = line.split()
     return len(tokens) >= _MIN_WORDS and sum(bool(_WORD.fullmatch(t)) for t in tokens) >= 0.8 * len(tokens)
-
-
-def _steady(lines: list[str], d: str) -> bool:
-    count, freq = Counter(line.count(d) for line in lines).most_common(1)[0]
-    return count > 0 and freq >= 0.9 * len(lines)
 
 
 def _nonblank(text: str) -> list[str]:
@@ -56,6 +51,6 @@ def prose_problem(text: str) -> str | None:
     tail = (_nonblank(text[-_HEAD:])[1:] if cut else lines[_LINES:])[-_TAIL:]
     if any(sum(map(_sentence, part)) < 0.9 * len(part) for part in (head, tail) if part):
         return None
-    if any(_steady(head + tail, d) for d in _COMMON_DELIMITERS):
+    if split_by_a_common_delimiter(head + tail):
         return None
     return "no table found: its lines are sentences of prose, not rows of values"
