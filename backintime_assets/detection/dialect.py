@@ -16,6 +16,7 @@ from operator import contains
 
 from .joined import SEP, joined, joined_regex
 from .month_names import MONTHS
+from .prose import mostly_sentences
 from .dump_escapes import escapes_as_a_dump, keep_dump_escapes
 from .quoted_lines import one_quoted_field
 from .shapes import shape_of
@@ -319,6 +320,7 @@ def _inside_values(sample: str) -> dict[str, float]:
 # is no delimiter. Another rare one ending every line is a terminator, its field the line's value
 # ("1^", "fund~": read without it the values keep it, numbers as text).
 _SENTENCE_ENDS = ".!?"
+_SENTENCES_WEIGHED = 41
 
 
 def _only_ends_lines(d: str, lines: list[str]) -> bool:
@@ -352,6 +354,10 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
     # A sentence's mark that only ever ends a line splits no two fields: the full stop closing
     # each sentence of a prose note ("Please cite the publication.") is no column of it.
     out = [d for d in out if d not in _SENTENCE_ENDS or not _only_ends_lines(d, lines)]
+    # Rows that are sentences under a name ("comment" over the comments) are one column: their
+    # spaces and full stops part words and sentences, not cells.
+    if (" " in out or "." in out) and mostly_sentences(lines[1:_SENTENCES_WEIGHED]):
+        out = [d for d in out if d not in " ."]
     if any(d in _INNER_CHARS or d == "@" for d in out):  # else there is nothing to drop: spare the scan
         inner = _inside_values("\n".join(lines[:60]))
         out = [d for d in out if d not in inner or inner[d] < 0.5]

@@ -31,6 +31,11 @@ def _sentence(line: str) -> bool:
     return len(tokens) >= _MIN_WORDS and sum(bool(_WORD.fullmatch(t)) for t in tokens) >= 0.8 * len(tokens)
 
 
+def mostly_sentences(lines: list[str]) -> bool:
+    """Whether nine in ten of `lines` (two or more, non-blank) read as sentences."""
+    return len(lines) >= 2 and sum(map(_sentence, lines)) >= 0.9 * len(lines)
+
+
 def _nonblank(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 

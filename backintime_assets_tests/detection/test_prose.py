@@ -47,3 +47,16 @@ def test_a_long_note_of_prose_is_no_table_to_its_end():
     # Past the characters of its head, a long note is weighed by its last lines as well.
     schema = detect_bytes((ENGLISH * 200).encode(), "readme.txt")
     assert schema.problem is not None and schema.problem.startswith("no table found")
+
+
+def test_a_one_column_table_of_sentences_under_its_name_is_one_column():
+    # The sentences' spaces part words, their full stops end them: neither cuts a column.
+    reviews = ["The service was friendly and the food arrived quickly.",
+               "I would not recommend this hotel to anyone I know.",
+               "Great value for money and a lovely view of the sea.",
+               "The room was clean but the walls were rather thin.",
+               "Staff went out of their way to help us with the bags."]
+    schema = detect_bytes(("review\n" + "\n".join(reviews) + "\n").encode(), "reviews.csv")
+    assert schema.problem is None
+    assert [(c.name, c.type) for c in schema.columns] == [("review", "string")]
+    assert schema.header_row == 0
