@@ -9,9 +9,11 @@ import re
 # A steady count of a table's delimiter inside every line makes the lines a table quoted whole
 # ('"2020-01-02,1.5"'): unwrapped before the dialect is judged (wrapped_lines.py); any it leaves
 # (no numbers in it, rows of several widths) are left to the scoring, as before.
+from .prose import mostly_sentences
 from .wrapped_lines import LINE_QUOTES, TABLE_DELIMITERS
 
 _MIN_LINES = 2
+_SENTENCES = 40  # the texts weighed as sentences
 
 
 def one_quoted_field(lines: list[str]) -> tuple[str, str | None] | None:
@@ -37,7 +39,8 @@ def one_quoted_field(lines: list[str]) -> tuple[str, str | None] | None:
             escape = "\\"
         else:
             continue  # a quote inside that neither doubling nor a backslash explains: fields end mid-line
-        if any(len({text.count(d) for text in inner}) == 1 and inner[0].count(d) > 0 for d in TABLE_DELIMITERS):
+        if any(len({text.count(d) for text in inner}) == 1 and inner[0].count(d) > 0 for d in TABLE_DELIMITERS) \
+                and not mostly_sentences(inner[:_SENTENCES]):  # a comma in each sentence: still texts
             return None
         return q, escape
     return None

@@ -10,6 +10,8 @@ import csv
 import re
 from collections import Counter
 
+from .prose import mostly_sentences
+
 LINE_QUOTES = ('"', "'")  # what a whole line is quoted in, here and in quoted_lines.py
 # Delimiters whose steady count inside the lines makes them a table's rows rather than a list of
 # quoted texts, which stays one column (quoted_lines.py).
@@ -22,6 +24,7 @@ _EARLY_LINES = 10
 _ONE_VALUE = re.compile(r"[+-]?[$€£¥]?(?:\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+[.,]\d+)%?"
                         r"|[A-Za-z]{3,9}\.? \d{1,2}, \d{4}")
 _PROBE_LINES = 60
+_SENTENCES = 40  # the unwrapped lines weighed as sentences
 _MIN_WRAPPED = 2
 # Lines left bare may be a header, a blank line, a title or a totals line without the delimiter
 # (Excel quotes only the cells that hold one): the wrapped lines must still be most of the text,
@@ -62,7 +65,8 @@ def wrapped_quote(text: str) -> str | None:
         pair = q + q
         # Quoted cells side by side ('"2020-01-02","1.5"'): a quote inside that is not doubled.
         inner = [t.replace(pair, q) for t in held if q not in t.replace(pair, "")]
-        if 2 * len(inner) > len(lines) and _a_table(inner):
+        # Sentences quoted one a line, each with a comma ("Fine rooms, kind staff."), are quoted texts.
+        if 2 * len(inner) > len(lines) and _a_table(inner) and not mostly_sentences(inner[:_SENTENCES]):
             return q
     return None
 

@@ -60,3 +60,13 @@ def test_a_one_column_table_of_sentences_under_its_name_is_one_column():
     assert schema.problem is None
     assert [(c.name, c.type) for c in schema.columns] == [("review", "string")]
     assert schema.header_row == 0
+
+
+@pytest.mark.parametrize("header", ["", "comment\n"])
+def test_quoted_sentences_each_with_a_comma_are_one_column(header):
+    # One comma in each quoted sentence is no table wrapped in quotes: the lines are texts.
+    lines = "".join(f'"Room {k} was clean, and the staff were kind to us."\n' for k in range(1, 7))
+    schema = detect_bytes((header + lines).encode(), "comments.csv")
+    assert len(schema.columns) == 1 and schema.columns[0].type == "string"
+    assert schema.header_row == (0 if header else -1)
+    assert not schema.wrapped
