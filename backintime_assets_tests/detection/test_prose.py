@@ -70,3 +70,11 @@ def test_quoted_sentences_each_with_a_comma_are_one_column(header):
     assert len(schema.columns) == 1 and schema.columns[0].type == "string"
     assert schema.header_row == (0 if header else -1)
     assert not schema.wrapped
+
+
+def test_a_refused_note_is_recorded_with_its_reason_not_dropped():
+    from backintime_assets.normalisation import normalise_bytes
+    data = ENGLISH.encode()
+    result = normalise_bytes(data, detect_bytes(data, "notes.csv"), "notes.csv")
+    assert result.file_problem == "no table found: its lines are sentences of prose, not rows of values"
+    assert result.prices_arrow.num_rows == 0
