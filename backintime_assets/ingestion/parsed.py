@@ -134,7 +134,11 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # only in repeated columns; a user's decimal and thousands marks.
 # 23 (session 38): space-aligned tables read otherwise: a run of spaces is no thousands group, a line of
 # units under the header joins it, a prose preamble is no data, a label ending in a colon names no column.
-PARSER_VERSION = 23
+# 24 (session 39): a units line stands over values (flagged, timed, scientific), never over codes or a line
+# of values; a non-ASCII symbol steady in the header and the rows ('§', '¦', '¬') delimits, and sets the code
+# page; '^' and '~' ending every line are values' ends again; lines of prose are refused as no table, one
+# column of sentences under a name is one column, quoted sentences with one comma are no wrapped table.
+PARSER_VERSION = 24
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided
