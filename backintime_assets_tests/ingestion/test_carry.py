@@ -50,13 +50,14 @@ def _write(source, name: str, data: bytes, mtime: float | None = None):
         os.utime(source / name, (mtime, mtime))
 
 
-def first_version(conn, source, local_lake) -> str:
-    """rates.csv's first week written into a new `source` folder last week and migrated; its sha256."""
+def first_version(conn, source, local_lake, name: str = "rates.csv", data: bytes | None = None) -> str:
+    """A file's first version (rates.csv's first week unless given) written into a new `source` folder
+    last week and migrated; its sha256."""
     source.mkdir()
-    _write(source, "rates.csv", _rates(WEEK), LAST_WEEK)
+    _write(source, name, _rates(WEEK) if data is None else data, LAST_WEEK)
     ensure_schema(conn)
     migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-    return file_schemas.current_sha256(conn, "rates.csv")
+    return file_schemas.current_sha256(conn, name)
 
 
 def _loaded_closes(conn, sha: str, data: bytes, name: str) -> list[float]:
@@ -429,13 +430,9 @@ def test_a_decimal_comma_carried_into_a_version_whose_new_day_groups_thousands_w
         postgres_url, local_lake, tmp_path):
     # The user said ',' (no thousands mark) of '1.203,5' rows; the new day is written '1,210.5'.
     source = tmp_path / "source"
-    source.mkdir()
     rows = "Date;Ticker;Close\n" + "".join(f"{d:02d}/03/2025;ABC;1.2{d:02d},5\n" for d in WEEK)
-    _write(source, "prices.csv", rows.encode(), LAST_WEEK)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        first = file_schemas.current_sha256(conn, "prices.csv")
+        first = first_version(conn, source, local_lake, "prices.csv", rows.encode())
         file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (",", None), "ana")
         assert _loaded_closes(conn, first, rows.encode(), "prices.csv") == [1203.5, 1204.5, 1205.5, 1206.5, 1207.5]
         mixed = (rows + "10/03/2025;ABC;1,210.5\n").encode()
@@ -506,13 +503,9 @@ def test_carried_marks_load_a_new_day_whose_price_and_volume_grow_past_a_thousan
     # The user said '.' and ',' of a file whose numbers were all under 1,000; its next day is written
     # '1,002.50' and '1,200', as its writer always grouped numbers so large: no other locale's, loaded.
     source = tmp_path / "source"
-    source.mkdir()
     rows = "Date,Ticker,Close,Volume\n" + "".join(f"2025-03-{d:02d},ABC,{990 + d}.25,{900 + d}\n" for d in WEEK)
-    _write(source, "p.csv", rows.encode(), LAST_WEEK)
     with psycopg.connect(postgres_url) as conn:
-        ensure_schema(conn)
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
-        first = file_schemas.current_sha256(conn, "p.csv")
+        first = first_version(conn, source, local_lake, "p.csv", rows.encode())
         file_overrides.set_marks(conn, first, [first], file_schemas.final_schemas(conn, [first]), (".", ","), "ana")
         grown = (rows + '2025-03-10,ABC,"1,002.50","1,200"\n').encode()
         _write(source, "p.csv", grown)
