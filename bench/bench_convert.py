@@ -241,6 +241,13 @@ survey + conversion 0.533-0.613 against 0.607-0.717 CPU-s, lower in every pair, 
 surveys) identical there and under Spark, on the daily clean, a polluted drifted and an archive set.
 Under Spark the same 325 files cost ~0.5 CPU-s more than in one process, ~0.1 s a task of fixed cost (an
 empty 4-task job: 0.33-0.46 s, 0.40-0.48 CPU-s here): on the bench's 3,125 files, two jobs of four tasks.
+Then a full run at the session's end (a batch checksum added to the group files; one helper searching, its
+load light): daily clean 4.21 + 2.63 = 6.85 s (0.12, 1.8%), polars 2.08 s (0.304x wall, 0.273x CPU) / by
+date 2.37, DuckDB by date 3.10, Spark read.csv 14.6 s (2.13x wall, 2.07x CPU), Spark by date 49.0 s; daily
+drifted 19.7 + 2.41 = 22.2 s (9.98, 45%); by era 3.28 + 1.91 = 5.19 (0.19, 3.6%); archive clean 2.46 + 7.29
+= 9.75 s, polars 1.00 (0.103x) / by date 9.60 (0.98x), DuckDB by date 7.42, Spark 4.95 (0.51x); archive
+drifted 3.00 + 8.15 = 11.2 (0.32, 2.9%). Every engine ran faster than in the runs above (polars 2.08 s
+against 2.4-3.4), the project's daily clean too (6.85 s against 7.3-10.5).
 """
 from __future__ import annotations
 
