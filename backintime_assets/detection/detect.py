@@ -795,9 +795,10 @@ def _aligned_units(text: str, tail_text: str | None, dialect: Dialect, read: _Re
 def _a_value(word: str) -> bool:
     """Whether a word of a would-be line of units is a value, no unit: a number ("1.5"), or a cell that starts
     as a value and holds no letter but an exponent's ("09:30:00", "10.5*", "$10.5", "1e-5"; "000s" is a unit).
-    A first row of a time and a flagged close, its volume missing, was taken for units and vanished unsaid."""
+    A first row of a time and a flagged close, its volume missing, was taken for units and vanished unsaid.
+    A power written with a caret ("10^6") is a scale, which no value is written as: a unit."""
     return bool(_NUMBERISH.match(word)) or (
-        bool(_VALUE_CELL.match(word)) and not _LETTER.search(_EXPONENT.sub("", word)))
+        bool(_VALUE_CELL.match(word)) and "^" not in word and not _LETTER.search(_EXPONENT.sub("", word)))
 
 
 def _values_below(body: list[list[str]], j: int) -> bool:

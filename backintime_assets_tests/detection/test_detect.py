@@ -548,8 +548,11 @@ def test_a_first_row_of_values_missing_a_cell_under_a_space_aligned_header_stays
     assert (s.header_row, s.data_start_line) == (0, 1)
 
 
-def test_a_units_line_of_a_unit_that_starts_with_a_digit_joins_the_header():
-    s = detect_bytes(b"Time      Close     Volume\nUTC                 000s\n" + _BARS, "bars.txt")
+@pytest.mark.parametrize("unit", [b"000s", b"10^6"])
+def test_a_units_line_of_a_unit_that_starts_with_a_digit_joins_the_header(unit):
+    # A scale written as a power ("10^6") starts as a value does, but no value is written so: read as one,
+    # the units line was the table's first row, rejected.
+    s = detect_bytes(b"Time      Close     Volume\nUTC                 " + unit + b"\n" + _BARS, "bars.txt")
     assert (s.header_row, s.data_start_line) == (0, 2)
 
 
