@@ -19,13 +19,10 @@ from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
 from backintime_assets.detection.date_system import EPOCH_EAST_UNITS, EPOCH_UNITS
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
-from backintime_assets.detection.forced_text import unforce
-from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.multipliers import unsized_unit
 from backintime_assets.detection.nameless import nameless_problem, names_nothing, sheet_names_ticker
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
-from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -37,6 +34,7 @@ from .outside import strays
 from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, WRITTEN_OTHERWISE, Parsed, Strings,
                     another_locales_decimals, decimal_cells, parse_dates, parse_grouped_whole, parse_numbers,
                     parse_strings, scaled, units_written, utc_evenings_among_dates, whole_only_reason)
+from .rewrites import next_rewrite
 from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
 from .shifted_rows import short_fields, shifted_rows, widened_rows
 from .split_dates import split_date_reason
@@ -497,14 +495,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         return nothing("empty file")
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")
-    if schema.wrapped and schema.file_format not in WORKBOOK_FORMATS:
-        return _unwrapped(data, schema, source_file, default_ticker, week, whole)
-    if schema.forced and schema.file_format not in WORKBOOK_FORMATS:
-        marks = schema.forced
-        return _rewritten(data, lambda text: unforce(text, marks), replace(schema, forced=None), source_file,
-                          default_ticker, week, whole)
-    if schema.delimiter == GAP and schema.file_format not in WORKBOOK_FORMATS:
-        return _gapped(data, schema, source_file, default_ticker, week, whole)
+    if (step := next_rewrite(schema)) is not None:  # unwrapped, unforced, gaps as tabs (rewrites.py)
+        rewrite, rewritten = step
+        return _rewritten(data, rewrite, rewritten, source_file, default_ticker, week, whole)
     width = len(schema.columns)
     if width == 0:
         return nothing(schema.problem or "no table found")
@@ -668,22 +661,6 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                                                  np.zeros(len(codes), dtype=bool)))
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
-
-
-def _gapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
-            week: TradingWeek, whole: WholeFile | None = None) -> NormalisedFile:
-    """A table whose columns are set apart by runs of spaces (detection/gaps.py), read with tabs in
-    their place."""
-    return _rewritten(data, gaps_to_tabs, replace(schema, delimiter="\t"), source_file, default_ticker, week, whole)
-
-
-def _unwrapped(data: bytes, schema: FileSchema, source_file: str, default_ticker: str | None,
-               week: TradingWeek, whole: WholeFile | None = None) -> NormalisedFile:
-    """A table whose every line is a whole record in quotes (detection/wrapped_lines.py), read
-    with those lines unwrapped."""
-    quote = schema.wrapped
-    return _rewritten(data, lambda text: unwrap(text, quote), replace(schema, wrapped=None), source_file,
-                      default_ticker, week, whole)
 
 
 def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,

@@ -6,14 +6,12 @@ from dataclasses import replace
 
 import pyarrow as pa
 
-from backintime_assets.detection.forced_text import unforce
-from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.schema import FileSchema
-from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
 
 from .lines import LineIndex, to_utf8
 from .records import split_fast, split_slow
+from .rewrites import next_rewrite
 
 
 class CellsNotSplit(ValueError):
@@ -29,13 +27,9 @@ def number_cells(data: bytes, schema: FileSchema, names: set[str]) -> dict[str, 
     if schema.file_format in WORKBOOK_FORMATS or not schema.columns or schema.problem or not data:
         return None
     text = to_utf8(data, schema.encoding)
-    # The rewrites the reader makes first (normalise._rewritten): each keeps every line where it was.
-    if schema.wrapped:
-        text, schema = unwrap(text, schema.wrapped), replace(schema, wrapped=None)
-    if schema.forced:
-        text, schema = unforce(text, schema.forced), replace(schema, forced=None)
-    if schema.delimiter == GAP:
-        text, schema = gaps_to_tabs(text), replace(schema, delimiter="\t")
+    while (step := next_rewrite(schema)) is not None:  # as the reader rewrites it, every line kept in place
+        rewrite, schema = step
+        text = rewrite(text)
     schema = replace(schema, encoding="utf-8")
     wanted = [j for j, c in enumerate(schema.columns) if c.name in names]
     if not wanted:
