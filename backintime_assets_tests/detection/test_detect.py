@@ -509,30 +509,25 @@ def test_a_line_of_units_under_a_space_aligned_header_joins_the_header():
         ("rain", "float"), ("sun", "float")]
 
 
-def test_a_short_line_of_values_under_a_space_aligned_header_stays_data():
+def _codes_and_a_priceless_row(code: str) -> bytes:
+    return (f"Code        Close    Volume\n{code:<10}  HOLIDAY\n".encode()
+            + b"".join(f"{code:<10}  {10 + d}.50   {1000 + d}\n".encode() for d in range(2, 28)))
+
+
+@pytest.mark.parametrize("data", [
     # Values, not units: a first row with empty cells is data, even where its words sit under names.
-    data = (b"   yyyy  mm   tmax    tmin\n              8.1     2.2\n"
-            + b"".join(f"   {1950 + i // 12}  {i % 12 + 1:2d}    {8 + i % 9}.{i % 7}     {i % 5}.{i % 3}\n".encode()
-                       for i in range(12)))
-    s = detect_bytes(data, "stationdata.txt")
-    assert (s.header_row, s.data_start_line) == (0, 1)
-
-
-def test_a_priceless_row_under_a_space_aligned_header_stays_data():
+    b"   yyyy  mm   tmax    tmin\n              8.1     2.2\n"
+    + b"".join(f"   {1950 + i // 12}  {i % 12 + 1:2d}    {8 + i % 9}.{i % 7}     {i % 5}.{i % 3}\n".encode()
+               for i in range(12)),
     # A ticker and a note over a name and a close are a row of the table (rejected with a reason when
     # read), not a line of units: taken for one, the row vanished unsaid (a reviewer's find).
-    data = (b"Name    Date        Close\nABC             HOLIDAY\n"
-            + b"".join(f"ABC     2020-01-{d:02d}  {100 + d}.25\n".encode() for d in range(3, 31)))
-    s = detect_bytes(data, "prices.txt")
-    assert (s.header_row, s.data_start_line) == (0, 1)
-
-
-@pytest.mark.parametrize("code", ["7203.T", "0700.HK", "38259P508"])
-def test_a_priceless_row_over_codes_that_start_with_digits_stays_data(code):
+    b"Name    Date        Close\nABC             HOLIDAY\n"
+    + b"".join(f"ABC     2020-01-{d:02d}  {100 + d}.25\n".encode() for d in range(3, 31)),
     # A code under a name is no value, though it starts as one: "7203.T  HOLIDAY" over Code and Close was
     # taken for a line of units, and the row vanished unsaid.
-    data = (f"Code        Close    Volume\n{code:<10}  HOLIDAY\n".encode()
-            + b"".join(f"{code:<10}  {10 + d}.50   {1000 + d}\n".encode() for d in range(2, 28)))
+    *(_codes_and_a_priceless_row(code) for code in ("7203.T", "0700.HK", "38259P508")),
+], ids=["values with empty cells", "a priceless row", "7203.T", "0700.HK", "a CUSIP"])
+def test_a_row_under_a_space_aligned_header_that_is_no_units_line_stays_data(data):
     s = detect_bytes(data, "prices.txt")
     assert (s.header_row, s.data_start_line) == (0, 1)
 
