@@ -340,7 +340,8 @@ def _loaded_tickers(path: str, schema) -> set[str]:
 
 def _column_line(column: dict) -> str:
     """A column of a schema, as `detect` and `schema show` print it: `Close_2: float -> close of MSFT`."""
-    from backintime_assets.detection.multipliers import unsized_unit  # the CLI imports what a command needs
+    from backintime_assets.db.file_schemas import WHOLE_ONLY_SAID  # the CLI imports what a command needs
+    from backintime_assets.detection.multipliers import unsized_unit
 
     fmt = f" ({column['format']})" if column.get("format") else ""
     if column.get("order_from"):  # "(%d/%m/%Y; order settled by 9 sibling files of the same layout)"
@@ -352,8 +353,6 @@ def _column_line(column: dict) -> str:
     if column.get("multiplier") is not None:
         mapped += f" x{column['multiplier']:g}"  # "Volume ('000): integer -> volume x1000"
         if column.get("whole_only"):  # carried to a version whose numbers gained a decimal mark
-            from backintime_assets.db.file_schemas import WHOLE_ONLY_SAID
-
             mapped += f" ({WHOLE_ONLY_SAID})"
     elif unsized_unit(column.get("unit")):  # lots of a size the file does not give: loaded as NULL
         mapped += f" (in {column['unit']}, of a size unsaid: volume not loaded; set --multiplier)"
@@ -450,18 +449,23 @@ def _override(conn, sha: str, targets: list[str], column: str | int, args) -> li
     changed = file_schemas.override_column(conn, targets, column, args.by, args.type, args.format, args.mapping,
                                            args.multiplier)
     label = file_schemas.column_label(conn, sha, column)
-    return [f"changed column {label}: {changed} of {len(targets)} file(s)" + _whole_only_lifted(lifted, len(targets))]
+    # Files whose carried multiplier rejected numbers with a decimal mark (ColumnSchema.whole_only).
+    lifted_note = _carried_rejection_lifted(len(lifted), len(targets) > 1, "with a decimal mark", "another unit's",
+                                            "the multiplier was", "this multiplier reads")
+    return [f"changed column {label}: {changed} of {len(targets)} file(s)" + lifted_note]
 
 
-def _whole_only_lifted(lifted: list[str], targets: int) -> str:
-    """What saying a multiplier again lifts, of files whose carried multiplier rejected numbers with a decimal
-    mark (another unit's, ColumnSchema.whole_only; `lifted`: those files): their rows then load as the new
-    multiplier reads them, which the user is told, having perhaps named only a layout."""
-    if not lifted:
+def _carried_rejection_lifted(files: int, of_several: bool, numbers: str, rejected_as: str, carried: str,
+                              read_by: str) -> str:
+    """What saying a correction again lifts, of `files` whose carried correction rejected numbers the new
+    version writes otherwise (a decimal mark under a multiplier, thousands grouped under marks): their rows
+    then load as the correction said again reads them, which the user is told, having perhaps named only a
+    layout (`of_several`)."""
+    if not files:
         return ""
-    whose = f" of {len(lifted)} of them" if targets > 1 else ""
-    return (f"; the numbers{whose} with a decimal mark, rejected as another unit's since the multiplier was carried "
-            "to a version that writes them, now load as this multiplier reads them")
+    whose = f" of {files} of them" if of_several else ""
+    return (f"; the numbers{whose} {numbers}, rejected as {rejected_as} since {carried} carried to a version that "
+            f"writes them, now load as {read_by} them")
 
 
 def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
@@ -526,13 +530,9 @@ def _ungrouped_lifted(was: dict, layout: bool) -> str:
     from backintime_assets.db.file_overrides import ungrouped
 
     lifted = [s for s, o in was.items() if o is not None and ungrouped(o.value)]
-    if not lifted:
-        return ""
     columns = sorted({c for s in lifted for c in ungrouped(was[s].value)})
-    whose = f" of {len(lifted)} of them" if layout else ""
-    return (f"; the numbers{whose} in {', '.join(columns)} read as grouping thousands, rejected as another "
-            "locale's since their marks were carried to a version that writes them, now load as these marks read "
-            "them")
+    return _carried_rejection_lifted(len(lifted), layout, f"in {', '.join(columns)} read as grouping thousands",
+                                     "another locale's", "their marks were", "these marks read")
 
 
 def _copies(conn, sha: str, path: str) -> str:
