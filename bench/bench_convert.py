@@ -251,6 +251,7 @@ against 2.4-3.4), the project's daily clean too (6.85 s against 7.3-10.5).
 """
 from __future__ import annotations
 
+import math
 import shutil
 import sys
 import tempfile
@@ -276,6 +277,13 @@ _NAMES = {"none": "clean", "random": "drifted", "eras": "drifted by era"}
 # Spark writing one folder per date is left out beyond this many dates: on the full archive set
 # (6,250 dates) it took 296 s, 19.6x the project's survey and conversion (2026-11-29).
 SPARK_BY_DATE_MAX_DATES = 1000
+# Each engine's best of this many runs. Timed once, an engine paid for whatever was cold when its
+# turn came: the project's Python workers, ended by Spark after a minute idle while the baselines
+# ran, came back as new processes whose first survey took 2.9-3.3 s against 1.5-2.0 s on the
+# next (3,125 daily files; 2026-12-05), so the project was timed at its slowest and polars at
+# its steadiest. Not Spark's date-partitioned write: no target reads it, and it runs minutes.
+RUNS = 2
+ONCE = ("spark csv, explicit, by date",)
 
 # The clean layout's header, and each column's type, handed to every baseline.
 CLEAN_TYPES = {"Date": "date", "Ticker": "string", "Sector": "string", "Open": "double", "High": "double",
@@ -438,12 +446,16 @@ def _compare_clean(spark, ds: Dataset, tmp: Path, cores: dict) -> list[dict]:
     rows, rates, cpu = [], {}, {}
     for name, convert in engines.items():
         out = tmp / "out"
-        # The idle JVM's own CPU (GC, heartbeats) is charged to Spark's engines only.
-        seconds, cpu[name], _ = timed(lambda: convert(out), spark if name.startswith("spark") else None)
-        written = _parquet_rows(out)
-        shutil.rmtree(out, ignore_errors=True)
-        if written != ds.rows:
-            raise AssertionError(f"{name} wrote {written} rows of {ds.rows} on {ds.name}")
+        seconds = math.inf
+        for _ in range(1 if name in ONCE else RUNS):
+            # The idle JVM's own CPU (GC, heartbeats) is charged to Spark's engines only.
+            run_s, run_cpu, _ = timed(lambda: convert(out), spark if name.startswith("spark") else None)
+            written = _parquet_rows(out)
+            shutil.rmtree(out, ignore_errors=True)
+            if written != ds.rows:
+                raise AssertionError(f"{name} wrote {written} rows of {ds.rows} on {ds.name}")
+            if run_s < seconds:
+                seconds, cpu[name] = run_s, run_cpu
         engine_cores = cores[name.split(" ")[0]]
         rows.append(_throughput({"dataset": ds.name, "engine": name}, ds, seconds, engine_cores) | {"cpu_s": cpu[name]})
         rates[name] = ds.rows / seconds
@@ -482,8 +494,11 @@ def _start_python_workers(spark) -> None:
 def _project_rows(spark, ds: Dataset, tmp: Path, spark_cores: int) -> list[dict]:
     lake = tmp / "lake"
     _start_python_workers(spark)
-    got = _project(spark, ds, lake)
-    shutil.rmtree(lake, ignore_errors=True)
+    runs = []
+    for _ in range(RUNS):
+        runs.append(_project(spark, ds, lake))
+        shutil.rmtree(lake, ignore_errors=True)
+    got = min(runs, key=lambda run: run["survey_s"] + run["spark_s"])
     if ds.clean and got["loaded"] != ds.clean_rows:
         raise AssertionError(f"project loaded {got['loaded']} rows of {ds.clean_rows} clean ones on {ds.name}")
     total = got["survey_s"] + got["spark_s"]
