@@ -31,7 +31,9 @@ def file_schemas_asset(context: AssetExecutionContext, spark: SparkResource, lak
         known = file_schemas.detected_files(conn, [f.sha256 for f in files])
         # Of a content's names, one that names the instrument over a site's for every download (raw.py).
         new = {f.sha256: f for f in sorted(files, key=lambda f: not names_nothing(f.name)) if f.sha256 not in known}
-        tasks = [SurveyTask(sha, f.lake_path, f.name, f.size_bytes) for sha, f in new.items()]
+        # Named by their paths under the source's root, as the raw step names them: a path tells which
+        # office's a file is, whose siblings alone may settle its day/month order (office_names.py).
+        tasks = [SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes) for sha, f in new.items()]
         context.log.info(f"detecting {len(tasks)} files ({len(files) - len(tasks)} known)")
         if tasks:
             # Siblings stored before may settle a new daily file's day/month order (sibling_order.py).

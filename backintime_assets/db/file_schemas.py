@@ -10,6 +10,7 @@ from psycopg.types.json import Jsonb
 
 from backintime_assets.db import file_overrides
 from backintime_assets.detection.date_system import DAY_MONTH
+from backintime_assets.detection.office_names import office_key
 from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, layout_signature
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
@@ -25,10 +26,11 @@ def save_detection(conn, sha256: str, source_path: str, schema: dict) -> None:
     """Store a file's detected dialect and columns; a user's final type or mapping is never overwritten."""
     with conn.transaction():
         conn.execute(
-            """insert into file_layouts (sha256, source_path, dialect, layout_key) values (%s, %s, %s, %s)
+            """insert into file_layouts (sha256, source_path, dialect, layout_key, office)
+               values (%s, %s, %s, %s, %s)
                on conflict (sha256) do update set dialect = excluded.dialect, layout_key = excluded.layout_key,
-                   detected_at = now()""",
-            (sha256, source_path, Jsonb(schema), layout_key(schema)),
+                   office = excluded.office, detected_at = now()""",
+            (sha256, source_path, Jsonb(schema), layout_key(schema), office_key(source_path)),
         )
         conn.cursor().executemany(
             """insert into file_schemas (sha256, source_path, column_index, column_name, detected_type,
@@ -158,7 +160,8 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     `schemas`, the newest `per_layout` of each: the siblings that may prove a day/month order a new
     file's dates leave to a guess (ingestion/sibling_order.py), or that its evening stamps are east of
     UTC (ingestion/sibling_east.py), and, for those that note evening stamps, the newest `per_layout` of
-    each that may prove those (sibling_east.proves), and the newest `per_layout` a user said a format of. The
+    each that may prove those (sibling_east.proves), the newest `per_layout` a user said a format of, and the
+    newest `per_layout` of the office each of `schemas` is of (its "file", a path under the source's root). The
     newest, as an office's layout drifts; each with its users' corrections on it (_as_corrected)."""
     keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
     if not keys:
@@ -172,6 +175,15 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     corrected = (" and exists (select 1 from file_schemas c where c.sha256 = file_layouts.sha256"
                  " and c.changed_by is not null and c.final_format is distinct from c.detected_format)")
     queries, params = [newest.format(""), newest.format(corrected)], [keys, per_layout, keys, per_layout]
+    # And the newest of each office the new files are of (office_names.py): behind another office's newer
+    # files of the same header, an office's own proof was no sibling, and its next 04/03 loaded as 3 April.
+    offices = sorted({(layout_key(s), office_key(s["file"])) for s in schemas if s.get("columns") and s.get("file")})
+    if offices:
+        queries.append("""select sha256, dialect from (select sha256, dialect, row_number() over (partition by
+                              layout_key, office order by detected_at desc) n from file_layouts
+                          where (layout_key, office) in (select * from unnest(%s::text[], %s::text[]))) s
+                          where n <= %s""")
+        params += [[k for k, _ in offices], [o for _, o in offices], per_layout]
     # And the newest that may prove evening stamps east of UTC or not (a Friday, Saturday or Sunday evening
     # noted): a file of a bar a day has them once a week, and an office downloading many tickers a day
     # buries Monday's proof under the files of the days after it (Wednesday's Tokyo bar loaded a day early).

@@ -70,6 +70,11 @@ create table if not exists file_layouts (
 -- Files whose delimiter and header names match share a layout, so one correction can cover them all.
 alter table file_layouts add column if not exists layout_key text;
 create index if not exists file_layouts_layout_key on file_layouts (layout_key);
+-- The office a file is of, by its path (detection/office_names.office_key): a layout's stored siblings are
+-- also taken per office, so that another office's newer files of the same header never crowd out its own.
+-- Null on files stored before it: they are siblings by layout alone, as they were.
+alter table file_layouts add column if not exists office text;
+create index if not exists file_layouts_layout_office on file_layouts (layout_key, office);
 
 create table if not exists file_schemas (
     sha256           text not null,

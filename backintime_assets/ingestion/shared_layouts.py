@@ -47,7 +47,8 @@ from backintime_assets.detection.nameless import nameless_problem
 from backintime_assets.detection.multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
 )
-from backintime_assets.ingestion.sibling_order import DAY_MONTH, source
+from backintime_assets.detection.office_names import source
+from backintime_assets.ingestion.sibling_order import DAY_MONTH
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 

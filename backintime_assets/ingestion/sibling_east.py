@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from backintime_assets.detection.date_system import EAST
 from backintime_assets.detection.epoch_days import read_evenings, utc_instants
 from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, layout_signature
-from backintime_assets.ingestion.sibling_order import folder_pattern, name_pattern
+from backintime_assets.detection.office_names import folder_pattern, name_pattern
 
 _MONDAY_TO_THURSDAY = frozenset(range(4))
 _THURSDAY, _FRIDAY, _SATURDAY, _SUNDAY = 3, 4, 5, 6

@@ -357,6 +357,30 @@ def test_a_users_day_first_on_a_stored_sibling_settles_a_new_file_behind_the_new
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
 
 
+def test_a_new_file_is_settled_by_its_own_offices_stored_sibling_behind_another_offices_newer_files(
+        postgres_url, local_lake, tmp_path):
+    # London's day 13 proves its office day first. Then Paris, another office of the same header and
+    # file names, migrates 60 files. London's next file holds no day above 12: behind the newest files of
+    # the layout, all Paris's (which prove nothing of London's order), day 13 was no sibling, and 04/03
+    # loaded as 3 April.
+    source = tmp_path / "source"
+    (source / "london").mkdir(parents=True)
+    (source / "paris").mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        (source / "london" / "day_13.csv").write_text(_day_first(range(13, 14)))
+        migrate(conn, source, local_lake, surveyor)
+        conn.commit()  # each migration its own: the newest detections are Paris's
+        for i in range(60):
+            (source / "paris" / f"day_{i:02d}.csv").write_text(f"{HEADER}2025-03-03;X{i:02d};{i},5\n")
+        migrate(conn, source, local_lake, surveyor)
+        conn.commit()
+        (source / "london" / "day_04.csv").write_text(_day_first(range(4, 5)))
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["london/day_04.csv"].dates == [dt.date(2025, 3, 4)]
+
+
 @pytest.mark.parametrize("other_order_noted", [True, False], ids=["noted", "stored before it was noted"])
 def test_a_users_day_first_on_a_stored_sibling_reads_its_evening_stamps_so(postgres_url, local_lake, tmp_path,
                                                                           other_order_noted):

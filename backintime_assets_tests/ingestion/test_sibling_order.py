@@ -8,7 +8,8 @@ import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.ingestion import survey as survey_module
-from backintime_assets.ingestion.sibling_order import SIBLING_ORDER_CERTAINTY, settle_orders, source
+from backintime_assets.detection.office_names import source
+from backintime_assets.ingestion.sibling_order import SIBLING_ORDER_CERTAINTY, settle_orders
 from backintime_assets.ingestion.survey import survey_files
 from backintime_assets_tests.ingestion.surveyed_here import serial_tasks, survey_tasks
 
