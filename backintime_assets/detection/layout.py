@@ -686,11 +686,24 @@ def _width(rows: list[Row]) -> tuple[int, bool]:
     voting = list(map(itemgetter(1), rows))
     if "#" in "".join(map(itemgetter(0), voting)):  # else no line is a comment: spare the test of each
         voting = [f for f in voting if not _commented(f)] or voting
+    # Nor do "Label:;value" lines, an account statement's metadata above its table (DKB's "Kontonummer:",
+    # "Von:", "Bis:", "Kontostand vom 31.01.2017:"): over a month of one booking they outnumbered the
+    # header and its row, the table was read as their three columns and the booking was lost. Where every
+    # line is one, they are the table.
+    if ":" in "".join(map(itemgetter(0), voting)):
+        voting = [f for f in voting if not _labelled_value(f)] or voting
     n = list(map(len, voting))
     widths = _short_header_widened(n)
     usual = _usual_width(widths, voting)
     # Whether the header's missing name decided the width: the only evidence such a tiny table holds.
     return usual, widths is not n and usual != _usual_width(n, voting)
+
+
+def _labelled_value(fields: list[str]) -> bool:
+    """A line of a label ending in a colon and a value or two ("Von:;01.01.2018;"): metadata, not a record."""
+    label = fields[0].strip()
+    return len(fields) > 1 and label.endswith(":") and any(c.isalpha() for c in label) \
+        and sum(bool(c.strip()) for c in fields) <= 3
 
 
 def _short_header_widened(n: list[int]) -> list[int]:

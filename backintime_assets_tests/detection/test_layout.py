@@ -35,6 +35,25 @@ def test_spreadsheet_preamble_padded_with_delimiters():
     assert layout(text).header_row == 2
 
 
+@pytest.mark.parametrize("bookings", [1, 4])
+def test_label_and_value_lines_above_a_statement_are_metadata_however_few_its_rows(bookings):
+    # A bank's export: "Label:;value;" lines, then the bookings' header and rows. A month of one booking
+    # had fewer rows than labels: the table was read as the labels' three columns and the booking lost.
+    metadata = '"Konto:";"DE00 1234";\n\n"Von:";"01.02.2024";\n"Bis:";"29.02.2024";\n"Saldo am 31.01.2024:";"812,40 EUR";\n\n'
+    header = '"Datum";"Valuta";"Text";"Empfaenger";"Zweck";"IBAN";"BIC";"Betrag (EUR)";"Referenz";\n'
+    rows = "".join(f'"{d:02d}.02.2024";"{d:02d}.02.2024";"Lastschrift";"Markt {d}";"Einkauf";"DE00";"AAAA";"-1{d},50";"";\n'
+                   for d in range(12, 12 + bookings))
+    schema = detect_bytes((metadata + header + rows).encode(), "statement.csv")
+    assert schema.header_row == 6 and schema.delimiter == ";"
+    assert [c.name for c in schema.columns][:3] == ["Datum", "Valuta", "Text"]
+    assert (schema.columns[0].type, schema.columns[0].format) == ("date", "%d.%m.%Y")
+
+
+def test_label_and_value_lines_alone_are_the_table():
+    schema = detect_bytes(b"Open:,10.5\nHigh:,11.0\nLow:,10.1\nClose:,10.8\n", "summary.csv")
+    assert len(schema.columns) == 2
+
+
 def test_headerless_file():
     lay = layout(DATA)
     assert (lay.header_row, lay.data_start_line) == (-1, 0)
