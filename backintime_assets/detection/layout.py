@@ -362,6 +362,14 @@ def _header_width(n: int, below: list[list[str]], width: int, padded: bool = Fal
     return n if reaching and reaching >= _RAGGED_SHARE * len(below) else width
 
 
+def _section_row(fields: list[str], width: int) -> bool:
+    """A section's total between the header and the data (Schwab's "Total Pending Check and other
+    Credit(s),,,,,$0.00," under its "Pending Transactions" line, which being one field is skipped as a
+    damaged row is): taken for the header, whose cells are mostly empty, it was dropped, and the table read
+    as having none. It stays a data row, rejected with a reason."""
+    return 2 * sum(bool(c.strip()) for c in fields) <= width and summary_row(fields, width, ())
+
+
 def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> int:
     """Index of the row to start the header search from: normally the row right above the data;
     past up to _MAX_HEADER_GAP damaged rows when a header-shaped row sits above them. Damaged: of
@@ -373,7 +381,8 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> 
             break
         fields = rows[k][1]
         if width - 1 <= len(fields) <= width + 1 and not (
-                len(fields) != width and judge.matchers and judge.data_like(fields)):
+                len(fields) != width and judge.matchers and judge.data_like(fields)) \
+                and not _section_row(fields, width):
             break  # not a damaged row: the header search starts here as usual
         above = rows[k - 1][1]
         if _header_shaped(above, judge, width) or _numbered_ticker_row(above):

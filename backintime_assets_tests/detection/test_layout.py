@@ -49,6 +49,17 @@ def test_label_and_value_lines_above_a_statement_are_metadata_however_few_its_ro
     assert (schema.columns[0].type, schema.columns[0].format) == ("date", "%d.%m.%Y")
 
 
+def test_a_sections_title_and_total_between_the_header_and_the_data_leave_the_header_found():
+    # A broker's export: the header, then "Pending" with its total, then the day's rows. The total (mostly
+    # empty) was taken for the header and dropped for its empty cells: the table read as having none.
+    text = ('"Date","Ticker","Open","High","Low","Close","Volume"\n"Pending"\n'
+            '"Total pending","","","","","$0.00",""\n'
+            + "".join(f'"01/{d:02d}/2024","AAPL","{d}.1","{d}.5","{d}.0","{d}.2","100"\n' for d in range(2, 9)))
+    schema = detect_bytes(text.encode(), "prices.csv")
+    assert schema.header_row == 0 and [c.name for c in schema.columns][:2] == ["Date", "Ticker"]
+    assert schema.data_start_line == 1  # the section's lines stay data, to be rejected with a reason
+
+
 def test_label_and_value_lines_alone_are_the_table():
     schema = detect_bytes(b"Open:,10.5\nHigh:,11.0\nLow:,10.1\nClose:,10.8\n", "summary.csv")
     assert len(schema.columns) == 2
