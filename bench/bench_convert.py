@@ -248,6 +248,20 @@ drifted 19.7 + 2.41 = 22.2 s (9.98, 45%); by era 3.28 + 1.91 = 5.19 (0.19, 3.6%)
 = 9.75 s, polars 1.00 (0.103x) / by date 9.60 (0.98x), DuckDB by date 7.42, Spark 4.95 (0.51x); archive
 drifted 3.00 + 8.15 = 11.2 (0.32, 2.9%). Every engine ran faster than in the runs above (polars 2.08 s
 against 2.4-3.4), the project's daily clean too (6.85 s against 7.3-10.5).
+Next session, nothing else running. Timed once (as every run above), quiet: daily clean 2.89 + 1.88 = 4.77 s
+(0.09, 1.8%), polars 2.04 (0.427x wall, 0.421x CPU), Spark read.csv 15.2 (3.19x); daily drifted 17.8 (42%);
+archive clean 8.82, polars 1.15 (0.131x), Spark 5.76 (0.654x). The project's first survey after the
+baselines ran on Python workers Spark had ended after a minute idle: in one process, the same 3,125 files'
+survey took 2.9-3.3 s on new workers and 1.5-2.0 s on the next run (convert_check, best of three warm:
+1.86 + 1.86 = 3.73 s). So each engine is now timed at its best of two (RUNS): daily clean 1.43 + 1.66 =
+3.08 s (2.4%), polars 1.75 (0.569x wall, 0.526x CPU) / by date 2.36, DuckDB by date 2.64, Spark read.csv
+9.87 (3.20x wall, 3.17x CPU); daily drifted 18.0 (40%); by era 4.84 (3.1%); archive clean 9.94, polars
+1.01 (0.102x) / by date 8.64 (0.87x), DuckDB by date 7.86, Spark 4.53 (0.456x); archive drifted 13.7
+(2.5%). A second such run: daily clean 1.51 + 1.78 = 3.29 s, polars 1.53 (0.464x wall, 0.431x CPU),
+Spark 9.61 (2.92x); archive clean 13.8 s, polars 1.06 / by date 10.4. Date-partitioned writers move
+most between runs: on this VM making a file or a folder cost 0.02 ms at one moment and 0.6-0.8 ms
+at another (most after many files were deleted nearby), ~1.4 ms a date file at worst, 6,250 dates
+in the archive sets; the archive's one-file baselines write one file and do not pay it.
 """
 from __future__ import annotations
 
