@@ -739,10 +739,15 @@ def _usual_width(widths: list[int], voting: list[list[str]]) -> int:
         wider = Counter(w for w in widths if w > 1)
         if wider:
             width, rows_of_width = max(wider.items(), key=lambda kv: (kv[1], kv[0]))
-            values = sum(1 for w, f in zip(widths, voting)
-                         if w == 1 and len(f[0].split()) < _PROSE_WORDS and not note_row(f))
+            # A label ("Disclaimer:", over the disclaimer's text) is no value either.
+            values = sum(1 for w, f in zip(widths, voting) if w == 1 and len(f[0].split()) < _PROSE_WORDS
+                         and not note_row(f) and not f[0].rstrip().endswith(":"))
+            # Among lines that are all prose, notes or labels, a header and one row are a table: an
+            # account statement of one booking above its disclaimer (PostFinance) had been read as
+            # the disclaimer's one column. Among values, it takes a longer run to outweigh them.
+            run = _MIN_TABLE_RUN if values else _MIN_TABLE_RUN - 1
             if rows_of_width >= max(_TABLE_AMONG_PROSE * widths.count(1), values) \
-                    and _longest_run(widths, width) >= _MIN_TABLE_RUN:
+                    and _longest_run(widths, width) >= run:
                 return width
     return usual
 

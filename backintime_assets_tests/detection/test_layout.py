@@ -60,6 +60,17 @@ def test_a_sections_title_and_total_between_the_header_and_the_data_leave_the_he
     assert schema.data_start_line == 1  # the section's lines stay data, to be rejected with a reason
 
 
+def test_a_statement_of_one_booking_above_a_disclaimer_is_read_as_its_table():
+    # Label lines, the header and one booking, then a disclaimer's title and text: with the labels out of
+    # the vote, the disclaimer's lines outnumbered the table, which was read as one column, "Disclaimer:".
+    text = ("Datum von:;2017-05-23\nBuchungsart:;Alle Buchungen\nKonto:;CH00 0000\nWaehrung:;CHF\n"
+            "Buchungsdatum;Avisierungstext;Gutschrift;Lastschrift;Valuta;Saldo\n"
+            '2017-06-01;"Acme Corp";;-135.00;2017-06-01;\n\nDisclaimer:\n'
+            "Dies ist kein von der Bank erstelltes Dokument. Die Bank ist nicht verantwortlich.\n")
+    schema = detect_bytes(text.encode(), "statement.csv")
+    assert schema.header_row == 4 and [c.name for c in schema.columns][:2] == ["Buchungsdatum", "Avisierungstext"]
+
+
 def test_label_and_value_lines_alone_are_the_table():
     schema = detect_bytes(b"Open:,10.5\nHigh:,11.0\nLow:,10.1\nClose:,10.8\n", "summary.csv")
     assert len(schema.columns) == 2
