@@ -38,7 +38,8 @@ def words(name: str) -> list[str]:
 _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerage", "gebuhr", "gebuhren",
                    "gebuehren", "provision", "frais", "courtage", "comision", "comisiones", "commissione",
                    "commissioni", "costs", "kosten", "costes", "transactiekosten", "transaktionskosten", "courtages",
-                   "stempelzegel", "quellensteuer", "withholding"})
+                   "stempelzegel", "quellensteuer", "withholding", "avgift", "avgifter", "gebyr", "gebyrer",
+                   "kurtasje", "kurtage"})
 # An order's, a fill's, a transaction's or a position's own number.
 _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref", "auftragsnummer", "tradeid",
         "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
@@ -70,7 +71,9 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
                          "transaktionstyp", "sens", "tipo", "operacion", "richting", "soort", "kauf", "verkauf"})
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
-                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling"})
+                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
+                    # Nordic brokers' past tenses (Nordnet's "KÖPT", "SÅLT"; "KJØPT", "KØBT", "SOLGT") and nouns
+                    "kopt", "salt", "kjøpt", "kjøp", "købt", "køb", "solgt", "salg"})
 # A fund's or a pension's units bought and sold: a statement's "Contribution", "Redemption", "Switch In"
 # rows, its Units the member's, its Value their worth (loaded as the close). Also the fund's own events
 # noted on a few days of its price history ("Dividend Reinvestment" on a distribution's day, a bond's

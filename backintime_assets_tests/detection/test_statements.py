@@ -52,6 +52,13 @@ def test_words_split_camel_case_symbols_and_accents():
          ["Z12345678,AAPL,10,$185.92,$1859.20,+$17.70,$1841.50"],
          {"Last Price": "close", "Quantity": "volume"},
          "a list of holdings, not prices: Account Number, Quantity, Total Gain/Loss Dollar, Cost Basis Total"),
+        # Nordnet's transactions (Sweden): sides in the past tense, "KÖPT" and "SÅLT", and fees ("Avgifter");
+        # read as prices, a purchase of Volvo loaded as its close
+        ("Id,Bokföringsdag,Likviddag,Transaktionstyp,Värdepapper,ISIN,Antal,Kurs,Avgifter,Belopp,Valuta",
+         ["101,2024-01-31,2024-02-02,KÖPT,Volvo B,SE0000115446,10,245.60,39,-2495,SEK",
+          "102,2024-01-25,2024-01-29,SÅLT,Ericsson B,SE0000108656,-50,61.12,39,3017,SEK"],
+         {"ISIN": "ticker", "Antal": "volume", "Kurs": "close"},
+         "a list of trades, not prices: Transaktionstyp, Antal, Avgifter"),
         # A German bank's statement: a balance beside the account
         ("Buchungstag,Verwendungszweck,Betrag,Saldo,Kontonummer",
          ["02.01.2024,Miete,-850.00,1250.00,532013000"], {},
