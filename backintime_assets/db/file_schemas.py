@@ -166,7 +166,8 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
     if not keys:
         return []
-    newest = """select sha256, dialect from (select sha256, dialect, row_number() over (partition by layout_key
+    newest = """select sha256, dialect, source_path from (select sha256, dialect, source_path,
+                    row_number() over (partition by layout_key
                     order by detected_at desc) n from file_layouts where layout_key = any(%s){}) s where n <= %s"""
     # And the newest a user said a format of: the user's word proves (_as_corrected), and an office whose files
     # hold no day above 12 (a month's first days) has no other proof: behind the newest files of its header (its
@@ -179,8 +180,9 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     # files of the same header, an office's own proof was no sibling, and its next 04/03 loaded as 3 April.
     offices = sorted({(layout_key(s), office_key(s["file"])) for s in schemas if s.get("columns") and s.get("file")})
     if offices:
-        queries.append("""select sha256, dialect from (select sha256, dialect, row_number() over (partition by
-                              layout_key, office order by detected_at desc) n from file_layouts
+        queries.append("""select sha256, dialect, source_path from (select sha256, dialect, source_path,
+                              row_number() over (partition by layout_key, office order by detected_at desc) n
+                          from file_layouts
                           where (layout_key, office) in (select * from unnest(%s::text[], %s::text[]))) s
                           where n <= %s""")
         params += [[k for k, _ in offices], [o for _, o in offices], per_layout]
@@ -191,7 +193,17 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     if east:
         queries.append(newest.format(" and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"))
         params += [east, per_layout]
-    return _as_corrected(conn, conn.execute(" union ".join(queries), params).fetchall())
+    found = conn.execute(" union ".join(queries), params).fetchall()
+    return _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
+
+
+def _named_with_folder(dialect: dict, source_path: str) -> dict:
+    """The stored detection, named by its path under the root where detection named it without its
+    folder (the file_schemas asset named files by name alone): sibling_order compares folders, and a
+    sibling without one counted for every office, so London's "13/03/2024" settled New York's 04/03."""
+    if "/" not in (dialect.get("file") or "").replace("\\", "/") and "/" in source_path:
+        dialect["file"] = source_path
+    return dialect
 
 
 def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:

@@ -263,3 +263,23 @@ def test_a_users_multiplier_goes_with_its_column_when_a_redetection_moves_it(pos
         # The close, now where the volume was, is not multiplied; the volume keeps the user's 1000.
         assert [c.get("multiplier") for c in columns] == [None, None, None, 1000]
         conn.rollback()
+
+
+def test_a_sibling_stored_without_its_folder_settles_no_other_office(postgres_url):
+    # London's day-first file, named by the file_schemas asset without its folder, proves day first
+    # (13/03); New York's "04/03/2024" proves nothing. Without its folder London's proof counted for
+    # every office: New York's 3 April loaded as 4 March.
+    from backintime_assets.ingestion.sibling_order import settle_orders
+    header = "Date,Open,High,Low,Close,Volume\n"
+    london = detect_bytes((header + "13/03/2024,1,1,1,1,1\n").encode(), "close_013.csv").to_dict()
+    new_york = detect_bytes((header + "04/03/2024,1,1,1,1,1\n").encode(), "newyork/close_003.csv").to_dict()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "lon", "london/close_013.csv", london)
+        siblings = file_schemas.sibling_detections(conn, [new_york])
+        assert [s["file"] for s in siblings] == ["london/close_013.csv"]
+        assert settle_orders({"ny": new_york}, siblings) == ({}, [])
+        # London's own next file is settled by it.
+        own = detect_bytes((header + "04/03/2024,1,1,1,1,1\n").encode(), "london/close_004.csv").to_dict()
+        settled, _ = settle_orders({"lon4": own}, siblings)
+        assert next(c for c in settled["lon4"]["columns"] if c["canonical"] == "date")["format"] == "%d/%m/%Y"
