@@ -39,10 +39,11 @@ def test_spreadsheet_preamble_padded_with_delimiters():
 def test_label_and_value_lines_above_a_statement_are_metadata_however_few_its_rows(bookings):
     # A bank's export: "Label:;value;" lines, then the bookings' header and rows. A month of one booking
     # had fewer rows than labels: the table was read as the labels' three columns and the booking lost.
-    metadata = '"Konto:";"DE00 1234";\n\n"Von:";"01.02.2024";\n"Bis:";"29.02.2024";\n"Saldo am 31.01.2024:";"812,40 EUR";\n\n'
+    metadata = ('"Konto:";"DE00 1234";\n\n"Von:";"01.02.2024";\n"Bis:";"29.02.2024";\n'
+                '"Saldo am 31.01.2024:";"812,40 EUR";\n\n')
     header = '"Datum";"Valuta";"Text";"Empfaenger";"Zweck";"IBAN";"BIC";"Betrag (EUR)";"Referenz";\n'
-    rows = "".join(f'"{d:02d}.02.2024";"{d:02d}.02.2024";"Lastschrift";"Markt {d}";"Einkauf";"DE00";"AAAA";"-1{d},50";"";\n'
-                   for d in range(12, 12 + bookings))
+    rows = "".join(f'"{d:02d}.02.2024";"{d:02d}.02.2024";"Lastschrift";"Markt {d}";"Einkauf";"DE00";"AAAA";'
+                   f'"-1{d},50";"";\n' for d in range(12, 12 + bookings))
     schema = detect_bytes((metadata + header + rows).encode(), "statement.csv")
     assert schema.header_row == 6 and schema.delimiter == ";"
     assert [c.name for c in schema.columns][:3] == ["Datum", "Valuta", "Text"]
