@@ -68,7 +68,8 @@ _ACCOUNT = frozenset({"account", "konto", "kontonummer", "depot", "depotnummer",
 # Not "code" alone: a ticker column's name, and a ticker may spell a side ("Trans Code" is Robinhood's).
 _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "transaction", "activity", "trans",
                          "description", "details", "buy", "sell", "bs", "typ", "art", "geschaftsart", "transaktion",
-                         "transaktionstyp", "sens", "tipo", "operacion", "richting", "soort", "kauf", "verkauf"})
+                         "transaktionstyp", "sens", "tipo", "operacion", "richting", "soort", "kauf", "verkauf",
+                         "category"})  # HealthEquity's "Category": Buy, Sell, Dividend (a sector's is no side)
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
                     "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",

@@ -59,6 +59,13 @@ def test_words_split_camel_case_symbols_and_accents():
           "102,2024-01-25,2024-01-29,SÅLT,Ericsson B,SE0000108656,-50,61.12,39,3017,SEK"],
          {"ISIN": "ticker", "Antal": "volume", "Kurs": "close"},
          "a list of trades, not prices: Transaktionstyp, Antal, Avgifter"),
+        # A health savings account's fund trades (HealthEquity): the side under "Category", shares bought
+        ("Date,Fund,Category,Description,Price,Amount,Shares,Total Shares,Total Value",
+         ["2016-01-19,VIIIX,Buy,Investment: VIIIX,$170.11,$300.00,1.763,1.763,$300.00",
+          "2016-02-12,VIIIX,Sell,Investment: VIIIX,$191.00,($336.73),-1.763,0.000,$0.00",
+          "2016-03-16,VIIIX,Dividend,Investment: VIIIX,$185.71,$10.40,0.056,10.492,$1948.47"],
+         {"Price": "close", "Shares": "volume"},
+         "a list of trades, not prices: Category, Shares"),
         # A German bank's statement: a balance beside the account
         ("Buchungstag,Verwendungszweck,Betrag,Saldo,Kontonummer",
          ["02.01.2024,Miete,-850.00,1250.00,532013000"], {},
