@@ -413,6 +413,7 @@ def cmd_schema(args) -> None:
             raise CliError("--ticker is one file's: the files of a layout may be other securities' (no --layout)")
         _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
+        folders = file_schemas.folders_of(conn, targets) if args.layout else {}
         try:
             said = _override(conn, sha, targets, column, args) if of_column else []
             said += _override_file(conn, sha, targets, args)
@@ -439,6 +440,13 @@ def cmd_schema(args) -> None:
     closed = closed_days_note(dates)  # dates the files held under an earlier week
     if closed:
         print(f"warning: {closed}", file=sys.stderr)
+    if args.layout and len(folders) > 1:
+        # A header is shared by unrelated offices (a London desk's day-first files, a New York desk's month-first):
+        # the correction reached them all, which the user, having named one file, is told folder by folder.
+        reached = ", ".join(f"{folder or '(the root)'}: {count}" for folder, count in sorted(folders.items()))
+        print(f"warning: --layout reached files of {len(folders)} folders ({reached}); offices may share a header "
+              "but not its reading: where one folder's files are not meant, take it back there (the detected "
+              "value said of each file)", file=sys.stderr)
 
 
 def _override(conn, sha: str, targets: list[str], column: str | int, args) -> list[str]:

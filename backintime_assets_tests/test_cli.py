@@ -417,6 +417,34 @@ def test_a_users_marks_read_every_text_file_of_a_layout_and_not_its_workbook(tmp
     assert [(f["decimal"], f["thousands"]) for f in finals.values()] == [(",", " "), (",", " "), (".", None)]
 
 
+@pytest.mark.postgres
+def test_a_layout_correction_reaching_several_folders_says_which(tmp_path, postgres_url, monkeypatch, capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db.schema import ensure_schema
+
+    _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 4)])
+    stamp = dt.datetime(2025, 3, 5, tzinfo=dt.timezone.utc)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        # London's desk and New York's write the same header; one of each, and a second of London's.
+        for name in ("london/day_04.csv", "london/day_05.csv", "newyork/day_04.csv"):
+            _stored(conn, name, f"{name}-sha", b"Date,Ticker,Close\n04/03/2025,AAA,10.5\n", stamp,
+                    [dt.date(2025, 4, 3)])
+        conn.commit()
+    assert main(["schema", "override", "london/day_04.csv", "--column", "Date", "--format", "%d/%m/%Y",
+                 "--layout", "--by", "ana"]) == 0
+    captured = capsys.readouterr()
+    assert "changed column 1 Date: 3 of 3 file(s)" in captured.out
+    assert "warning: --layout reached files of 2 folders (london: 2, newyork: 1)" in captured.err
+    # Said of one file, or of a layout in one folder, nothing more is said.
+    assert main(["schema", "override", "london/day_05.csv", "--column", "Date", "--format", "%d/%m/%Y",
+                 "--by", "ana"]) == 0
+    assert "--layout reached" not in capsys.readouterr().err
+
+
 def test_the_marks_choices_are_told_apart_in_the_help_and_the_apostrophe_is_said_by_name(capsys):
     from backintime_assets.cli import build_parser
     from backintime_assets.db.file_overrides import THOUSANDS_MARKS

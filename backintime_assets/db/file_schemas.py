@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -322,6 +324,12 @@ def files_sharing_layout(conn, sha256: str) -> list[str]:
         "select sha256 from file_layouts where layout_key = (select layout_key from file_layouts where sha256 = %s)",
         (sha256,),
     ).fetchall()]
+
+
+def folders_of(conn, sha256s: list[str]) -> dict[str, int]:
+    """folder (of the path under the source's root; "" at the root) -> how many of the files sit in it."""
+    rows = conn.execute("select source_path from file_layouts where sha256 = any(%s)", (sha256s,)).fetchall()
+    return dict(Counter(posixpath.dirname(path.replace("\\", "/")) for (path,) in rows))
 
 
 def override_column(conn, sha256s: list[str], column: str | int, changed_by: str, final_type: str | None = None,
