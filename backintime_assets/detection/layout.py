@@ -697,15 +697,27 @@ def _width(rows: list[Row]) -> tuple[int, bool]:
         voting = [f for f in voting if not _commented(f)] or voting
     # Nor do "Label:;value" lines, an account statement's metadata above its table (DKB's "Kontonummer:",
     # "Von:", "Bis:", "Kontostand vom 31.01.2017:"): over a month of one booking they outnumbered the
-    # header and its row, the table was read as their three columns and the booking was lost. Where every
-    # line is one, they are the table.
+    # header and its row, the table was read as their three columns and the booking was lost. Only under
+    # a wider table of two rows at least: else they are the table (a summary's "Close:;10.8" lines, under
+    # a title padded with delimiters, would have been read at the title's width).
     if ":" in "".join(map(itemgetter(0), voting)):
-        voting = [f for f in voting if not _labelled_value(f)] or voting
+        voting = _without_labelled_values(voting)
     n = list(map(len, voting))
     widths = _short_header_widened(n)
     usual = _usual_width(widths, voting)
     # Whether the header's missing name decided the width: the only evidence such a tiny table holds.
     return usual, widths is not n and usual != _usual_width(n, voting)
+
+
+def _without_labelled_values(voting: list[list[str]]) -> list[list[str]]:
+    """The rows but "Label:;value" lines (_labelled_value), where the rest hold a table wider than them of
+    two rows at least (a header and a row); else the rows as given."""
+    labels = [len(f) for f in voting if _labelled_value(f)]
+    rest = [f for f in voting if not _labelled_value(f)]
+    if not labels or not rest:
+        return voting
+    width, rows = max(Counter(map(len, rest)).items(), key=lambda kv: (kv[1], kv[0]))
+    return rest if rows >= 2 and width > max(labels) else voting
 
 
 def _labelled_value(fields: list[str]) -> bool:
