@@ -60,9 +60,10 @@ def name_pattern(name: str) -> str:
 
 def folder_pattern(name: str) -> str | None:
     """The file's folder, its numbers and month names blanked (prices/2024/01 -> prices/#/#, prices/2024/jan
-    -> prices/#/#, 2024/week05 -> #/week#), where its name has one: a migration names a file by its path
-    under the root, the file_schemas asset by its name alone. An office's number stays (branch01/,
-    office_2/): blanked, a US branch's "01/02/2024" took a European branch's proven day first, and
+    -> prices/#/#, 2024/week05 -> #/week#), where its name has one: a migration, redetect and the file_schemas
+    asset name a file by its path under the root (the asset's detections stored before by name alone are
+    named by their stored path when read as siblings: file_schemas._named_with_folder). An office's number
+    stays (branch01/, office_2/): blanked, a US branch's "01/02/2024" took a European branch's proven day first, and
     2 January loaded as 1 February."""
     folder = posixpath.dirname(name.replace("\\", "/").lower())
     return "/".join(_folder_part(part) for part in folder.split("/")) if folder else None
