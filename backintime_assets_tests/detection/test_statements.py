@@ -66,6 +66,12 @@ def test_words_split_camel_case_symbols_and_accents():
           "2016-03-16,VIIIX,Dividend,Investment: VIIIX,$185.71,$10.40,0.056,10.492,$1948.47"],
          {"Price": "close", "Shares": "volume"},
          "a list of trades, not prices: Category, Shares"),
+        # A Japanese broker's trade history (Rakuten): sides 買付 and 売付 under 売買区分, a quantity, fees
+        ("約定日,受渡日,銘柄コード,銘柄名,売買区分,数量［株］,単価［円］,手数料［円］,受渡金額［円］",
+         ["2024/01/15,2024/01/17,7203,トヨタ自動車,買付,100,2745.5,0,274550",
+          "2024/01/22,2024/01/24,6758,ソニーグループ,売付,50,13500,0,675000"],
+         {"銘柄コード": "ticker", "単価［円］": "close"},
+         "a list of trades, not prices: 売買区分, 数量［株］, 手数料［円］"),
         # A German bank's statement: a balance beside the account
         ("Buchungstag,Verwendungszweck,Betrag,Saldo,Kontonummer",
          ["02.01.2024,Miete,-850.00,1250.00,532013000"], {},
