@@ -341,39 +341,15 @@ def _simulate(root: Path, shape: str, drift: str, target_bytes: float) -> Datase
 
 
 def _project(spark, ds: Dataset, lake_dir: Path) -> dict:
-    """The raw step's survey (detection, and one parse of every row, kept in the parsed zone) then
-    the conversion, as the raw_price_files and prices assets run them (minus copying, Postgres and
-    the checks), both as Spark jobs; returns the seconds of each part and the rows written.
-    Detection happens inside the survey's tasks, which time it: its share of the wall time is
-    taken as its summed task seconds over the cores."""
-    import hashlib
+    """The raw step's survey (detection, and one parse of every row, kept in the parsed zone) then the
+    conversion, both as Spark jobs (convert_check.survey_and_convert, which a speed change is checked with);
+    returns the seconds of each part and the rows written. Detection happens inside the survey's tasks, which
+    time it: its share of the wall time is taken as its summed task seconds over the cores."""
+    from bench.convert_check import survey_and_convert
 
-    from backintime_assets.ingestion.convert import convert_files
-    from backintime_assets.ingestion.parsed import FileTask
-    from backintime_assets.ingestion.survey import SurveyTask, survey_files
-    from backintime_assets.lake import LakeLocation
-
-    location = LakeLocation(str(lake_dir))
-    sizes = {str(path): path.stat().st_size for path in ds.files}
-
-    def survey():
-        tasks = [SurveyTask(p, p, Path(p).name, size, sha256=hashlib.sha256(p.encode()).hexdigest())
-                 for p, size in sizes.items()]
-        return survey_files(spark, location, tasks)
-
-    def convert(surveys):
-        tasks = []
-        for priority, path in enumerate(ds.files):
-            found = surveys[str(path)]
-            home = min(found.dates) if found.dates else date.fromisoformat(ds.dates[0])
-            tasks.append(FileTask(str(path), path.name, found.schema_json, home, priority, sizes[str(path)],
-                                  found.parsed_path, tuple(found.dates)))
-        return convert_files(spark, location, tasks, ds.dates, "bench")
-
-    survey_s, survey_cpu, surveys = timed(survey, spark)
-    spark_s, convert_cpu, result = timed(lambda: convert(surveys), spark)
+    surveys, result, survey, convert = survey_and_convert(spark, ds.files, lake_dir, ds.dates)
     detect_s = sum(s.detect_seconds for s in surveys.values()) / spark.sparkContext.defaultParallelism
-    return {"survey_s": survey_s, "detect_s": detect_s, "spark_s": spark_s, "cpu_s": survey_cpu + convert_cpu,
+    return {"survey_s": survey[0], "detect_s": detect_s, "spark_s": convert[0], "cpu_s": survey[1] + convert[1],
             "loaded": result.prices.rows, "rejected": result.rejected_rows.rows}
 
 

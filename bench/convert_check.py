@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 
@@ -53,9 +54,11 @@ def data_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("_"))
 
 
-def survey_and_convert(spark, files: list[Path], lake: Path):
-    """(surveys, conversion, (survey wall s, CPU s), (conversion wall s, CPU s)) as bench_convert._project
-    runs them. CPU seconds: this process's, and under Spark its JVM's and Python workers' too."""
+def survey_and_convert(spark, files: list[Path], lake: Path, days: list[str] | None = None):
+    """(surveys, conversion, (survey wall s, CPU s), (conversion wall s, CPU s)): the raw step's survey, then
+    the conversion of `days` (YYYY-MM-DD; the surveyed files' dates if None), as the raw_price_files and
+    prices assets run them (minus copying, Postgres and the checks). CPU seconds: this process's, and under
+    Spark its JVM's and Python workers' too. bench_convert times the same run."""
     from backintime_assets.ingestion.convert import convert_files
     from backintime_assets.ingestion.parsed import FileTask
     from backintime_assets.ingestion.survey import SurveyTask, survey_files
@@ -67,15 +70,16 @@ def survey_and_convert(spark, files: list[Path], lake: Path):
     tasks = [SurveyTask(p, p, Path(p).name, size, sha256=hashlib.sha256(p.encode()).hexdigest())
              for p, size in sizes.items()]
     survey_s, survey_cpu, surveys = timed(lambda: survey_files(spark, location, tasks), jvm)
-    dates = sorted({d for s in surveys.values() for d in s.dates})
+    if days is None:
+        days = sorted({d.isoformat() for s in surveys.values() for d in s.dates})
     convert_tasks = []
     for priority, path in enumerate(files):
         found = surveys[str(path)]
-        home = min(found.dates) if found.dates else dates[0]
+        home = min(found.dates) if found.dates else date.fromisoformat(days[0])
         convert_tasks.append(FileTask(str(path), path.name, found.schema_json, home, priority, sizes[str(path)],
                                       found.parsed_path, tuple(found.dates)))
     convert_s, convert_cpu, conversion = timed(
-        lambda: convert_files(spark, location, convert_tasks, [d.isoformat() for d in dates], "bench"), jvm)
+        lambda: convert_files(spark, location, convert_tasks, days, "bench"), jvm)
     return surveys, conversion, (survey_s, survey_cpu), (convert_s, convert_cpu)
 
 
