@@ -494,6 +494,9 @@ _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 
 
 _NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the weak names ("Name")
+# The names whose whole numbers are codes: the ticker's own and "Instrument" (0.95, yielding to a symbol).
+# Left out, "7203" under "Instrument" was an extra column, and a file of one code loaded under its name.
+_NAMED_AS_CODE = 0.95
 
 
 def _unit_in_brackets(cell: str, latin: str) -> bool:
@@ -847,7 +850,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 candidates.append((s, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):
                 candidates.append((s * types[j].alt.confidence, -j, canonical))
-            elif canonical == "ticker" and s >= 1.0 and is_whole(types[j]):
+            elif canonical == "ticker" and s >= _NAMED_AS_CODE and is_whole(types[j]):
                 # Asian markets number their stocks ("600000" under 股票代码, "7203" under コード):
                 # a column named as the ticker holds them as codes, read as text. A column of text
                 # named as strongly wins: "Security ID" of numbers beside "Ticker" is an id.

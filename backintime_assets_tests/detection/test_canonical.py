@@ -507,12 +507,23 @@ def test_a_column_past_the_header_keys_the_dates_of_tickers_with_histories_of_di
     assert map_canonical(header, [D, F, N, S], body) == ["date", "close", "volume", None]
 
 
-@pytest.mark.parametrize("name", ["股票代码", "コード", "종목코드", "Code", "Symbol"])
+@pytest.mark.parametrize("name", ["股票代码", "コード", "종목코드", "Code", "Symbol", "Instrument"])
 def test_a_column_named_as_the_ticker_holding_numeric_codes_is_the_ticker(name):
     # Shanghai "600000", Tokyo "7203": read as integers, the column was left unmapped and every
     # code's rows loaded under the file's name (then clashed as duplicates).
     assert map_canonical([["日期"], [name], ["收盘"]], [D, N, F], []) == ["date", "ticker", "close"]
     assert map_canonical([["Date"], ["Volume"], ["Close"]], [D, N, F], []) == ["date", "volume", "close"]
+
+
+def test_a_file_of_one_code_under_instrument_loads_under_that_code():
+    # Not under the file's name: its one code's rows had loaded as "PRICES", the column left unread.
+    data = b"Date;Instrument;Settle;Shares Traded\n2019-03-20;7203;34,74;862341\n2019-03-21;7203;35,39;3669380\n"
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert result.prices["ticker"].tolist() == ["7203", "7203"]
+    assert result.prices["close"].tolist() == [34.74, 35.39]
+    # Beside a symbol, the instrument's numbers stay an extra column.
+    data = b"Date;Instrument;Symbol;Close\n2019-03-20;7203;TM;34,74\n2019-03-21;7203;TM;35,39\n"
+    assert normalise_bytes(data, detect_bytes(data, "p.csv"), "p.csv").prices["ticker"].tolist() == ["TM", "TM"]
 
 
 @pytest.mark.parametrize(("header", "expected"), [
