@@ -33,7 +33,7 @@ _ONE_QUOTED_FIELD_CONFIDENCE = 0.9
 _KNOWN = re.compile(
     r"""^(?:
       [+-]?[$€£¥]?\s?(?:\d+|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+)(?:[.,]\d+)?(?:[eE][+-]?\d+)?\s?%?   # number
-      [KMBkmb]?(?:\s?[$€£¥])?   # its volume's multiplier ("4.69M", Investing.com) or its currency after ("12,50 €")
+      [KMBkmb]?(?:\s?[$€£¥]|\ [A-Z]{3})?   # a volume's multiplier ("4.69M"), its currency ("12,50 €", "3.520 EUR")
     | [+-]?[.,]\d+
     | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}
       (?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:[AaPp][Mm])?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?
@@ -361,9 +361,23 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
     if any(d in _INNER_CHARS or d == "@" for d in out):  # else there is nothing to drop: spare the scan
         inner = _inside_values("\n".join(lines[:60]))
         out = [d for d in out if d not in inner or inner[d] < 0.5]
+    if "$" in out and _currency_dollars(text):
+        out.remove("$")
     if "," not in out:
         out.insert(0, ",")  # also stands for "one column": a file with no delimiter at all
     return out
+
+
+# A dollar sign opening a number at a cell's start ("\t$568,67", ",$1,068.93", "-$12"; "US$ 5", "R$ 36,50"):
+# a price's currency, no delimiter. A file delimited by '$' has a value before each one ("ACME$12.5").
+_DOLLAR_SIGN = re.compile(r"(?:^|(?<=[\s,;|(\"+-])|(?<=[\s,;|(\"+-][A-Z])|(?<=[\s,;|(\"+-][A-Z]{2}))\$\s?\d", re.M)
+
+
+def _currency_dollars(text: str) -> bool:
+    """Whether most of the '$' in `text` are currency signs before numbers (_DOLLAR_SIGN): read as the
+    delimiter, a tab file of "$568,67" prices under a two-cell line ("Account:<tab>12345") had one
+    pattern fewer than on the tab, and won; its dates and tickers one cell, "no date column"."""
+    return 2 * len(_DOLLAR_SIGN.findall(text)) >= text.count("$")
 
 
 # _KNOWN over NUL-joined cells (joined.py), a group per cell it matches whole, written for speed on

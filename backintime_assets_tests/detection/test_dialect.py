@@ -822,3 +822,26 @@ def test_a_symbol_in_every_value_below_a_header_without_it_splits_no_column(head
     result = detect_bytes(text.encode(encoding), "t.csv")
     assert [c.name for c in result.columns] == [header]
     assert result.header_row == 0
+
+
+def test_dollar_signs_before_every_price_are_no_delimiter():
+    # Read on the '$', a tab file of "$568,67" prices under a two-cell line had one field-count pattern
+    # fewer than on the tab, and won: its dates and tickers one cell, "no date column".
+    rows = "".join(f"2006-07-{d}\t{ticker}\t$568,67\t$573,40\t$566,27\t$568,27\r\n"
+                   for d in range(10, 20) for ticker in ("ACME", "AAPL"))
+    text = "Account:\t12345\r\nDaily prices export\r\nTradeDate\tSymbol\tOpen\tHigh\tLow\tClose\r\n" + rows
+    assert detect_dialect(text).delimiter == "\t"
+    # A file delimited by '$' keeps it: a value stands before each one.
+    text = "".join(f"ACME$2024-01-0{d}$12.5$100\n" for d in range(2, 8))
+    assert detect_dialect(text).delimiter == "$"
+
+
+@pytest.mark.parametrize("delimiter", [",", "|", "\t"])
+def test_prices_followed_by_their_currency_code_are_values(delimiter):
+    # "3.520 EUR" was no known value: read on the space, its pieces ("03/04/2020,3.520", "EUR,3.527")
+    # scored as well, and a footer's two words ("20 rows") tipped the file to "no date or close column".
+    rows = "".join(delimiter.join([f"03/{d:02d}/2020", "3.520 EUR", "3.527 EUR", "3.493 EUR", "3.525 EUR"]) + "\r\n"
+                   for d in range(1, 21))
+    text = ("Generated: 05/01/2024\r\n" + delimiter.join(["As of", "Open", "High", "Low", "Close"]) + "\r\n" + rows
+            + "20 rows\r\n")
+    assert detect_dialect(text).delimiter == delimiter
