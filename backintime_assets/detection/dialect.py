@@ -363,9 +363,31 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
         out = [d for d in out if d not in inner or inner[d] < 0.5]
     if "$" in out and _currency_dollars(text):
         out.remove("$")
+    if " " in out and any(_steady_on_most(d, lines) for d in _STRONG_DELIMITERS if d in out):
+        out.remove(" ")
     if "," not in out:
         out.insert(0, ",")  # also stands for "one column": a file with no delimiter at all
     return out
+
+
+# Delimiters that stand in no value of a space-delimited table: where one of them splits most lines alike,
+# the spaces are inside its cells ("01.12.2010 00:00;9,29", "BHP Group, Ltd"). Not the tab: a fixed-width
+# table may be padded with tabs among its spaces.
+_STRONG_DELIMITERS = ";|"
+
+
+def _steady_on_most(d: str, lines: list[str]) -> bool:
+    """Whether `d` stands on most of `lines` (at least three) and nearly always the same number of times.
+    Read on the space, a small file of such lines ties with its preamble's words: three rows of
+    "01.12.2010 00:00;9,29296;4.624.913" are two cells each by the space, as "Page 1" is, and under three
+    lines of title the space's one field count beat the ';' table's two (the title's and the table's)."""
+    counts = [line.count(d) for line in lines if d in line]
+    if len(counts) < min(3, len(lines)) or 2 * len(counts) < len(lines):
+        return False
+    return Counter(counts).most_common(1)[0][1] >= _STEADY_SHARE * len(counts)
+
+
+_STEADY_SHARE = 0.9
 
 
 # A dollar sign opening a number at a cell's start ("\t$568,67", ",$1,068.93", "-$12"; "US$ 5", "R$ 36,50"):

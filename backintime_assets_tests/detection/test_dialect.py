@@ -845,3 +845,18 @@ def test_prices_followed_by_their_currency_code_are_values(delimiter):
     text = ("Generated: 05/01/2024\r\n" + delimiter.join(["As of", "Open", "High", "Low", "Close"]) + "\r\n" + rows
             + "20 rows\r\n")
     assert detect_dialect(text).delimiter == delimiter
+
+
+@pytest.mark.parametrize("text", [
+    # Three rows of date-times under three lines of title: by the space, every row two cells as "Page 1" is.
+    "Generated: 1 May 2024\nSource: Exchange data feed\nPage 1\ndate;Settle;Shares Traded\n"
+    + "".join(f"0{d}.12.2010 00:00;9,29296;4.624.913\n" for d in range(1, 4)),
+    # Quoted cells under two lines of footer, each two words.
+    '"As of";"Close Price"\n' + "".join(f'"1{d}/08/14";"728,85 EUR"\n' for d in range(1, 4))
+    + "Source: exchange\n3 rows\n",
+    # A company's name of three words: by the space, every line three cells, the title's too.
+    "\nDaily prices export\nTrade Date;Price;Security Name\n"
+    + "".join(f"2018-04-{d:02d};£4625.13803;BHP Group, Ltd\n" for d in range(1, 30)),
+])
+def test_a_semicolon_splitting_most_lines_alike_is_no_rival_of_the_space(text):
+    assert detect_dialect(text).delimiter == ";"
