@@ -13,7 +13,7 @@ from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order, proven_beyond_spread
 from .canonical import named_as, names_its_column, names_the_ticker, whole_name
-from .columns import (BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, NO_VALUE, ColumnType,
+from .columns import (ACCOUNTING, BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, NO_VALUE, ColumnType,
                       infer_column_type)
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
@@ -855,15 +855,27 @@ def unique_names(raw: list[str]) -> list[str]:
 
 
 def _cell_kind(v: str, number_rx) -> int:
-    """0 empty, 1 number, 2 date-like, 3 other text."""
+    """0 empty, 1 number (money and shares too: _marked_number), 2 date-like, 3 other text."""
     v = v.strip()
     if v in NO_VALUE:
         return 0
-    if number_rx.match(v):
+    if number_rx.match(v) or _marked_number(v, number_rx):
         return 1
     if shape(v) is not None:
         return 2
     return 3
+
+
+# The marks of numbers typing reads (columns.MARKED_NUMBERS) that a row's shape should see through too.
+_NUMBER_MARKS = [MARKED_NUMBERS[f] for f in ("currency", "percent", ACCOUNTING)]
+
+
+def _marked_number(v: str, number_rx) -> bool:
+    """A number written with money's, a share's or an accountant's marks ("£0.4203", "3.520 EUR", "-1.2%",
+    "(1,234.56)"), as typing reads one. Seen as text, a table of such prices had no numbers to tell its
+    rows by: two footer lines ("End of report", "Total,,,8") made the last two rows its header and data."""
+    return any(not chars.isdisjoint(v) and test(v, number_rx) for chars, _, test in _NUMBER_MARKS) \
+        if any(map(str.isdigit, v)) else False
 
 
 def _values_row(fields: list[str], judge: _RowJudge, number_rx) -> bool:
@@ -931,7 +943,9 @@ def _cell_kinds(cells: set[str], decimal: str, thousands: str | None) -> dict[st
         return {c: _cell_kind(c, number_rx) for c in cells}
     is_number = shape_hits(text, joined_number_patterns(decimal, thousands)[1])[1]
     kind = dict.fromkeys(compress(values, is_number), 1)  # most cells: taken in C, only the others looked at
-    kind.update((v, 3 if shape(v) is None else 2) for v in compress(values, map(not_, is_number)))
+    number_rx = number_patterns(decimal, thousands)[1]
+    kind.update((v, 1 if _marked_number(v, number_rx) else 3 if shape(v) is None else 2)
+                for v in compress(values, map(not_, is_number)))
     return dict(zip(stripped, map(kind.get, stripped.values(), repeat(0))))
 
 

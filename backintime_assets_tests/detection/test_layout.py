@@ -1591,3 +1591,16 @@ def test_a_label_before_the_names_of_a_header_names_no_column():
     assert [c.name for c in schema.columns] == ["Instrument", "AgWt"]
     plain = detect_bytes(b"Date,Close,Note\n2024-01-02,10.5,a\n2024-01-03,10.7,b\n2024-01-04,10.6,c\n", "x.csv")
     assert [c.name for c in plain.columns] == ["Date", "Close", "Note"]
+
+
+@pytest.mark.parametrize("sign", ["£", "$", "€"])
+def test_prices_written_with_their_currency_are_numbers_to_the_rows_shape(sign):
+    # Seen as text, the rows had no numbers to tell them by: under a note, "Total,,,8" (a number where
+    # the symbols go) made the last two rows the header and the data, every price a name.
+    rows = [f'2017/11/{d},{sign}0.4{d}3,"BHP Group, Ltd",BHP' for d in range(20, 24)]
+    rows += [f"2017/11/{d},{sign}49.{d}5,Apple Inc.,AAPL" for d in range(20, 24)]
+    data = "\n".join(["date,Price,Bezeichnung,symbol", *rows, "End of report", "Total,,,8", ""]).encode()
+    s = detect_bytes(data, "p.csv")
+    assert (s.header_row, s.data_start_line, s.footer_lines) == (0, 1, 2)
+    assert [(c.name, c.canonical) for c in s.columns] == [("date", "date"), ("Price", "close"),
+                                                          ("Bezeichnung", None), ("symbol", "ticker")]
