@@ -64,8 +64,10 @@ IPV4 = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?
 _MARK_WORD = r"[^\d\s.,+\-]{1,4}\.?"  # "kr.", "€", "руб.", "%", "US$": a few signs or letters, no digit
 _BELOW_ONE = {m: re.compile(rf"^\s*[+-]?\s?(?:{_MARK_WORD}\s?)?[+-]?0{re.escape(m)}\d{{3}}(?:\s?{_MARK_WORD})?\s*$")
               for m in ",."}
-# A date written day first with dots ("05.10.2021", "5.10.2021 10:00"), alone at the start of its cell.
-_DOTTED_DAY_FIRST = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d(?![\d.,])")
+# A date written day first with dots ("05.10.2021", "5.10.2021 10:00", "05.10.21"), alone at the start of
+# its cell. Its year in two digits too: the same custom's short form (German banks' "Buchungstag"), and
+# left out, a tab file of such dates read its "2,821" prices as thousands, silently.
+_DOTTED_DAY_FIRST = re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:(?:1[89]|20)\d\d|\d\d)(?![\d.,])")
 # A date written year first: "1999-01-12" (ISO 8601), "2024/01/02" (Japan, China, Taiwan), "2024.01.02"
 # (Korea, Hungary). No custom that groups thousands with a dot writes its dates so.
 _YEAR_FIRST = re.compile(r"^\s*(?:1[89]|20)\d\d([-/.])\d{1,2}\1\d{1,2}(?![\d.,])")

@@ -312,6 +312,9 @@ def test_the_currency_signs_are_unicodes_currency_symbols_but_the_subunits():
         # "2,045" yen) and is a decimal by the dates': in doubt read as neither (rows rejected, not 1000x off).
         (["05.10.2021", "70,123", "71,456"], ",", (".", None)),
         (["05.10.2021 10:00", "70,123"], "\t", (",", None)),
+        # The year in two digits, the same custom's short form: "2,821" had read as 2821.
+        (["14.11.22", "2,821", "2,833"], "\t", (",", None)),
+        (["Data", "Último", "30.04.21", "118.894", "29.04.21", "120.066"], "\t", (",", None)),
         # No dotted day-first date: the delimiter's custom stands ("4,537" groups).
         (["2021-10-05", "4,537", "1,021"], "|", (".", ",")),
         # Year-first dotted dates (MetaTrader, Korea) are written where the dot is the decimal mark.
