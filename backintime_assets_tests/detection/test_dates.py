@@ -132,6 +132,11 @@ def test_day_first_from_sequence_when_no_value_exceeds_12():
         (["02.03.2020", "03.03.2020", "04.03.2020"], "%d.%m.%Y"),
         # Trading days of January (weekdays, a weekend skipped): daily, though the month stays 01.
         (["2/1/2020", "3/1/2020", "6/1/2020"], "%d/%m/%Y"),
+        # ... ticker after ticker (the run read whole turned back: the first of three months, refused as
+        # monthly bars); a run that differs per ticker is no one ticker's.
+        (["02/01/2023", "03/01/2023", "04/01/2023"] * 2, "%d/%m/%Y"),
+        (["04/01/2010", "05/01/2010", "06/01/2010", "07/01/2010", "08/01/2010", "11/01/2010"] * 3, "%d/%m/%Y"),
+        (["02/01/2023", "03/01/2023", "04/01/2023", "03/01/2023", "02/01/2023", "04/01/2023"], "%m/%d/%Y"),
         (["01-07-13", "01-04-13", "01-03-13"], "%m-%d-%y"),  # newest first
     ],
 )
