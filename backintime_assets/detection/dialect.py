@@ -371,9 +371,9 @@ def _candidate_delimiters(lines: list[str]) -> list[str]:
 
 
 # Delimiters that stand in no value of a space-delimited table: where one of them splits most lines alike,
-# the spaces are inside its cells ("01.12.2010 00:00;9,29", "BHP Group, Ltd"). Not the tab: a fixed-width
-# table may be padded with tabs among its spaces.
-_STRONG_DELIMITERS = ";|"
+# the spaces are inside its cells ("01.12.2010 00:00;9,29", "BHP Group, Ltd", "12:00 AM"). A fixed-width
+# table padded with tabs among its spaces holds them unevenly, and read on the tab its cells strip alike.
+_STRONG_DELIMITERS = ";|\t"
 
 
 def _steady_on_most(d: str, lines: list[str]) -> bool:

@@ -860,3 +860,12 @@ def test_prices_followed_by_their_currency_code_are_values(delimiter):
 ])
 def test_a_semicolon_splitting_most_lines_alike_is_no_rival_of_the_space(text):
     assert detect_dialect(text).delimiter == ";"
+
+
+def test_a_tab_splitting_most_lines_alike_is_no_rival_of_the_space():
+    # "10/28/2011 12:00 AM<tab>..." is three cells by the space, as the header's "High Price" and
+    # "Open Price" and a three-word title make theirs: the space read every line in three.
+    rows = "".join(f"10/{d}/2011 12:00 AM\t3,240,802\t2,078.9526\t2,087.5930\tBHP\t2,085.1984\t2,062.2175\n"
+                   for d in range(10, 18))
+    text = "Daily prices export\nDate\tVol.\tSchluss\tHigh Price\tRIC\tOpen Price\tMin\n" + rows
+    assert detect_dialect(text).delimiter == "\t"
