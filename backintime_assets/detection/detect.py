@@ -58,7 +58,7 @@ from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
 from .uncalculated import UNCALCULATED, blank_prices, rejected_by_close, uncalculated_cells, uncalculated_problem
-from .xlsx import Sheet, read_sheet, read_sheets, unreadable, workbook_format
+from .xlsx import MARKUP_FORMATS, Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
 TAIL_BYTES = 16 * 1024
@@ -966,7 +966,9 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     tail_rows = None
     if sheet.tail is not None:
         tail_rows = [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
-    decimal, thousands = detect_number_format(_cells(head_rows))
+    # A workbook's numbers are typed cells, their dots the program's decimal marks; a page's tables
+    # (markup.py) hold text, which takes its writer's marks.
+    decimal, thousands = detect_number_format(_cells(head_rows), typed=file_format not in MARKUP_FORMATS)
     layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name),
                            # serials judged in the workbook's system; short rows padded (records.split_sheets)
                            dates_from_1904=sheet.dates_from_1904, padded=True)

@@ -232,20 +232,23 @@ class NumberMarks(NamedTuple):
     seen: bool = True
 
 
-def detect_number_format(cells: Iterable[str], delimiter: str | None = None) -> tuple[str, str | None]:
+def detect_number_format(cells: Iterable[str], delimiter: str | None = None,
+                         typed: bool = False) -> tuple[str, str | None]:
     """(decimal mark, thousands separator or None) voted by the numeric-looking cells of a file
     (detect_number_marks)."""
-    marks = detect_number_marks(cells, delimiter)
+    marks = detect_number_marks(cells, delimiter, typed)
     return marks.decimal, marks.thousands
 
 
-def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> NumberMarks:
+def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, typed: bool = False) -> NumberMarks:
     """The decimal mark, thousands separator or None, and whether they were seen, voted by the
     numeric-looking cells of a file.
 
     Unambiguous evidence wins: "1.234,5" means decimal ',' and grouping '.', "12,5" means decimal ','.
     "1,234" alone (one mark followed by exactly three digits) could be either and only counts when
-    nothing else decides: then the file's `delimiter` does (_ambiguous_reading)."""
+    nothing else decides: then the file's `delimiter` does (_ambiguous_reading). `typed`: the cells
+    are a workbook's, its numbers typed and written by the program with a decimal dot (xlsx.cell_text),
+    so no custom of its dates casts doubt on a "4.537"."""
     # Every test below treats all digits alike: each digit shape (shapes.py) is looked at once and
     # weighs as often as it occurs ("1,234.50" and "9,876.25" vote alike). Shapes are taken in the
     # order of their first cell, where ties between votes go to the earliest.
@@ -353,7 +356,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None) -> N
             # A "4,537" quoted in a comma-separated file is a spreadsheet's grouped number by the
             # delimiter's custom and a decimal by the dates': in doubt, read as neither.
             decimal, doubt = (".", True) if mark == delimiter else (mark, False)
-        elif mark == "." and "," not in ambiguous and delimiter != ";" and not ungrouped \
+        elif mark == "." and "," not in ambiguous and delimiter != ";" and not ungrouped and not typed \
                 and _dates_written_day_first_dotted(cells):
             # "118.894" beside "30.04.2021": Investing.com's Brazilian Ibovespa (118894 points)
             # without the "Vol." and "Var%" cells that prove its comma the decimal, or a Swiss file

@@ -771,3 +771,17 @@ def test_a_contents_sheet_before_a_dated_table_of_no_close_leaves_the_table_to_b
     result = normalise_bytes(buf.getvalue(), schema, "RWTCd.xlsx")
     assert "'Data 1: Cushing, OK WTI Spot Price FOB'" in result.file_problem
     assert len(result.rejected) == 5
+
+
+def test_typed_prices_of_three_decimals_beside_dates_written_as_text_day_first():
+    # A German office's sheet: its dates text ("03.01.2005"), its prices typed numbers. The dotted dates
+    # cast doubt on "12.345" as a CSV's would (Swiss decimals or grouped thousands?), and every price
+    # was refused as text; a workbook's typed numbers are written by the program with a decimal dot.
+    from backintime_assets.normalisation import normalise_bytes
+
+    rows = [["Datum", "Schluss"], *[[f"0{d}.01.2005", 12.345 + d] for d in range(3, 8)]]
+    data = workbook(rows)
+    result = normalise_bytes(data, detect_bytes(data, "SAP.xlsx"), "SAP.xlsx")
+    assert result.file_problem is None
+    assert result.prices["close"].tolist() == [15.345, 16.345, 17.345, 18.345, 19.345]
+    assert result.prices["date"].astype(str).tolist()[0] == "2005-01-03"
