@@ -303,8 +303,31 @@ def _weekday_run(days: Sequence[int]) -> list[int] | None:
     run = [d for i, d in enumerate(days) if i == 0 or d != days[i - 1]]
     steps = [b - a for a, b in zip(run, run[1:])]
     if not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
-        return None
+        run = _stacked_run(run)
+        if run is None:
+            return None
     return run if all((d - 1) % 7 < 5 for d in run) else None  # ordinal 1 (0001-01-01) was a Monday
+
+
+def _stacked_run(run: list[int]) -> list[int] | None:
+    """The days of a file whose tickers' rows come a block after another, each block in order and
+    over the first block's days ("02/01, 03/01, 06/01" for one ISIN, then again for the next): their
+    distinct days, in that order. None unless every block holds two days or more, all run one way and
+    each starts again within the first (a register in no order of time makes short, scattered runs)."""
+    blocks, ascending = [[run[0]]], None
+    for a, b in zip(run, run[1:]):
+        way = b > a
+        if ascending is None:
+            ascending = way
+        if way == ascending:
+            blocks[-1].append(b)
+        else:
+            blocks.append([b])
+    first = blocks[0]
+    lo, hi = min(first), max(first)
+    if len(blocks) < 2 or any(len(block) < 2 or not lo <= block[0] <= hi for block in blocks[1:]) or len(first) < 2:
+        return None
+    return sorted({d for block in blocks for d in block}, reverse=not ascending)
 
 
 def _weekdays_between(a: int, b: int) -> int:

@@ -639,3 +639,15 @@ def test_dates_in_order_of_time_one_way_only_are_read_that_way():
     assert infer_date_format(monthly).format == "%d/%m/%Y"
     # Four dates fall in order by chance too often: the guess stays a guess.
     assert infer_date_format(["09/01/2024", "05/02/2024", "04/03/2024", "06/05/2024"]).confidence == 0.5
+
+
+def test_early_january_days_stacked_per_ticker_read_day_first():
+    # ABC Bourse's export: ISIN;date;... with each ticker's rows in a block, "02/01/20" to "06/01/20"
+    # (Thursday 2 to Monday 6 January). Each block ran in order, but the second started over, so the
+    # days read as no run of trading days and '/' took them month first: 1 February and 1 March
+    # (a Saturday and a Sunday) were rejected and 6 January loaded as 1 June.
+    days = ["02/01/20", "03/01/20", "06/01/20"] * 3
+    guess = infer_date_format(days)
+    assert guess.format == "%d/%m/%y"
+    # Blocks of US dates the same way: 2 to 6 January are the month's first trading days.
+    assert infer_date_format(["01/02/2020", "01/03/2020", "01/06/2020"] * 2).format == "%m/%d/%Y"
