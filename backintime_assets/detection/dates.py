@@ -313,7 +313,8 @@ def _stacked_run(run: list[int]) -> list[int] | None:
     """The days of a file whose tickers' rows come a block after another, each block in order and
     over the first block's days ("02/01, 03/01, 06/01" for one ISIN, then again for the next): their
     distinct days, in that order. None unless every block holds two days or more, all run one way and
-    each starts again within the first (a register in no order of time makes short, scattered runs)."""
+    each starts again within the first, half its days or more the first's (tickers trade on the same
+    days; a register in no order of time makes short, scattered runs of days of its own)."""
     blocks, ascending = [[run[0]]], None
     for a, b in zip(run, run[1:]):
         way = b > a
@@ -324,8 +325,10 @@ def _stacked_run(run: list[int]) -> list[int] | None:
         else:
             blocks.append([b])
     first = blocks[0]
-    lo, hi = min(first), max(first)
-    if len(blocks) < 2 or any(len(block) < 2 or not lo <= block[0] <= hi for block in blocks[1:]) or len(first) < 2:
+    lo, hi, days = min(first), max(first), set(first)
+    if len(blocks) < 2 or len(first) < 2 or any(
+            len(block) < 2 or not lo <= block[0] <= hi or 2 * sum(d in days for d in block) < len(block)
+            for block in blocks[1:]):
         return None
     return sorted({d for block in blocks for d in block}, reverse=not ascending)
 
@@ -582,6 +585,10 @@ def _steps_in_order(months: list[int], days: list[int], years: list[int]) -> lis
         return None
     run = [d for i, d in enumerate(run) if i == 0 or d != run[i - 1]]
     steps = [y - x for x, y in zip(run, run[1:])]
+    if len(steps) >= 2 and not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
+        # Each ticker's rows a block of their own, each in order (_stacked_run): their dates' steps.
+        stacked = _stacked_run(run)
+        steps = [] if stacked is None else [y - x for x, y in zip(stacked, stacked[1:])]
     if len(steps) < 2 or not (all(s > 0 for s in steps) or all(s < 0 for s in steps)):
         return None
     return steps

@@ -651,3 +651,13 @@ def test_early_january_days_stacked_per_ticker_read_day_first():
     assert guess.format == "%d/%m/%y"
     # Blocks of US dates the same way: 2 to 6 January are the month's first trading days.
     assert infer_date_format(["01/02/2020", "01/03/2020", "01/06/2020"] * 2).format == "%m/%d/%Y"
+
+
+def test_a_monthly_series_stacked_per_ticker_reads_by_its_even_steps():
+    # Each ticker's monthly closes in a block, dated on the first ("01/10/2019" .. "01/03/2020"), day
+    # first. The second block started over, so neither reading stepped in order and '/' took them month
+    # first: 10, 11 and 12 January 2019 and 1 to 3 January 2020 loaded (the 12th rejected, a Saturday)
+    # where a month's bars are refused for their period.
+    months = ["01/10/2019", "01/11/2019", "01/12/2019", "01/01/2020", "01/02/2020", "01/03/2020"]
+    assert infer_date_format(months * 2).format == "%d/%m/%Y"
+    assert infer_date_format(months[::-1] * 2).format == "%d/%m/%Y"  # newest first
