@@ -661,3 +661,11 @@ def test_a_monthly_series_stacked_per_ticker_reads_by_its_even_steps():
     months = ["01/10/2019", "01/11/2019", "01/12/2019", "01/01/2020", "01/02/2020", "01/03/2020"]
     assert infer_date_format(months * 2).format == "%d/%m/%Y"
     assert infer_date_format(months[::-1] * 2).format == "%d/%m/%Y"  # newest first
+
+
+def test_days_in_no_order_make_no_stacked_run():
+    # Runs that start over on days of their own are no tickers' blocks of one calendar: a register of
+    # dates (2, 6, then 3, 7 January) stays with the separator's custom, its order a guess.
+    guess = infer_date_format(["02/01/20", "06/01/20", "03/01/20", "07/01/20"])
+    assert guess.format == "%m/%d/%y"
+    assert guess.confidence < 0.7
