@@ -614,22 +614,11 @@ def _january_trading(days: list[int], years: list[int]) -> bool:
     skipping more than one weekday (a holiday). A quarterly series (1 Jan, 1 Apr, ...: days 1, 4,
     7) skips two, and one across New Year (1 Nov .. 1 Feb: 11, 12, 1, 2 of January) a year."""
     try:
-        run = _weekday_run(_one_block([date(y, 1, d).toordinal() for y, d in zip(years, days)]))
+        run = _weekday_run([date(y, 1, d).toordinal() for y, d in zip(years, days)])
     except ValueError:  # year 0 or day 0
         return False
     return run is not None and len(run) > 1 and all(
         abs(b - a) <= 31 and _weekdays_between(a, b) <= 1 for a, b in zip(run, run[1:]))
-
-
-def _one_block(days: list[int]) -> list[int]:
-    """`days` as one ticker's, where the rows repeat one run of days ticker after ticker ("02/01, 03/01,
-    04/01" for NESN, then for VOD): read whole, the run turned back, and the first days of January
-    in a file of several tickers read as the first of three months, refused as monthly bars."""
-    n = len(days)
-    for period in range(2, n // 2 + 1):
-        if n % period == 0 and days == days[:period] * (n // period):
-            return days[:period]
-    return days
 
 
 def _buddhist_era(groups: list[dict], order: str) -> bool:
