@@ -267,6 +267,28 @@ def _names_nothing(fields: list[str], judge: _RowJudge) -> bool:
     return matched
 
 
+# The rows either side of a row that its column's words for no value are looked for in.
+_MARKER_REACH = 200
+
+
+def _marks_no_value(fields: list[str], others: list[list[str]], judge: _RowJudge) -> bool:
+    """A row of values whose typed cells that do not read as their column's data each recur in that
+    column in other rows (`others`): a word the source writes for no value ("NC" a driver not
+    classified, "DNF", "n.v."), one typed cell at least reading as data beside it
+    ("Harry,Hadjar,NC,0"). Not data to the judge, the row ended the data's top: taken for the
+    header, the real header and the records above it were skipped unseen. A header's names are its
+    columns' own, written once; a header repeated down the table reads as data in none of its
+    typed cells."""
+    matched, odd = False, []
+    for j, m in judge.matchers:
+        if j < len(fields) and (v := fields[j].strip()) and v not in NO_VALUE:
+            if m(v):
+                matched = True
+            else:
+                odd.append((j, v))
+    return matched and bool(odd) and all(any(j < len(f) and f[j].strip() == v for f in others) for j, v in odd)
+
+
 def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[int], bool]) -> int:
     """Index of the first data row: the confirmed start, or above it the run of rows that read as
     data too though the rows below them did not confirm them (early values the provisional types
@@ -282,6 +304,8 @@ def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[in
         if len(fields) < 2 or _commented(fields) or _numbered_ticker_row(fields):
             break  # (a ticker row of a numbered code reads as data, yet is the header's)
         if not (judge.data_like(fields) or _names_nothing(fields, judge)
+                or _marks_no_value(fields, [f for _, f in chain(rows[max(0, k - 1 - _MARKER_REACH):k - 1],
+                                                                rows[k:k + _MARKER_REACH])], judge)
                 or _record_of_blanks(fields, rows[k:k + _CONFIRM_LOOKAHEAD], judge,
                                      k >= 2 and judge.data_like(rows[k - 2][1]) and not heads(k - 2))
                 and not (k >= 2 and _names_under_spans(fields, rows[k - 2][1], judge))) or heads(k):

@@ -1604,3 +1604,17 @@ def test_prices_written_with_their_currency_are_numbers_to_the_rows_shape(sign):
     assert (s.header_row, s.data_start_line, s.footer_lines) == (0, 1, 2)
     assert [(c.name, c.canonical) for c in s.columns] == [("date", "date"), ("Price", "close"),
                                                           ("Bezeichnung", None), ("symbol", "ticker")]
+
+
+def test_a_word_a_numeric_column_repeats_for_no_value_is_data_not_the_header():
+    # "NC" (not classified) in the position column, written again further down: the first row
+    # holding it did not read as data, and taken for the header, the real header and the two rows
+    # above it were skipped as preamble unseen and "NC" named the column.
+    text = ("Race,Name,Driver,Pos,Points\n"
+            "AUS,Alex,Leclerc,3,15\nAUS,Conor,Antonelli,2,18\nAUS,Harry,Hadjar,NC,0\n"
+            "AUS,Joe,Hamilton,4,12\nCHN,Alex,Hamilton,3,15\nCHN,Conor,Verstappen,NC,0\n"
+            "CHN,Harry,Leclerc,4,12\nCHN,Joe,Antonelli,1,0\n")
+    schema = detect_bytes(text.encode(), "picks.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 1)
+    assert [c.name for c in schema.columns] == ["Race", "Name", "Driver", "Pos", "Points"]
+
