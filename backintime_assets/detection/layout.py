@@ -289,6 +289,39 @@ def _marks_no_value(fields: list[str], others: list[list[str]], judge: _RowJudge
     return matched and bool(odd) and all(any(j < len(f) and f[j].strip() == v for f in others) for j, v in odd)
 
 
+# How far above the header block a row of series codes over its key and value rows is looked for.
+_CORNER_REACH = 6
+
+
+def _leaves_a_column(fields: list[str], width: int) -> bool:
+    """Whether a row leaves one of the table's value columns (all but the first) empty."""
+    cells = _fit(fields, width) if _fits(fields, width) else fields
+    return len(cells) == width and not all(c.strip() for c in cells[1:width])
+
+
+def _corner_names_over(rows: list[Row], block: list[Row], head: list[Row], width: int, judge: _RowJudge) -> int | None:
+    """The row above the header block that names the series of a table with a blank corner, when the
+    block is key and value rows under it: a statistics office's download (the Bundesbank's
+    ",BBK01.SU0202,BBK01.SU0202_FLAGS" over its description, "unit,% p.a.,", "unit multiplier,one,"
+    and "last update,2024-06-11 08:40:48,"). Each block row leaves a value column empty (a key over
+    the dates and its one value); the corner row names every value column, each once. Stacked for
+    the header, "unit" named the dates and "% p.a." the series, whose code was lost. The rows between
+    touch, are as wide and leave a value column empty too (a description); None when there is none."""
+    if width < 3 or not all(_leaves_a_column(f, width) for _, f in block):
+        return None
+    top = next(i for i, (line, _) in enumerate(rows) if line == block[0][0])
+    for j in range(top - 1, max(-1, top - 1 - _CORNER_REACH), -1):
+        line, fields = rows[j]
+        if not _fits(fields, width) or _blank_between(head, line, rows[j + 1][0]) or judge.data_like(fields):
+            return None
+        cells = [c.strip() for c in _fit(fields, width)]
+        if not cells[0] and all(cells[1:]) and len(set(cells[1:])) == width - 1:
+            return j
+        if not _leaves_a_column(fields, width):
+            return None
+    return None
+
+
 def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[int], bool]) -> int:
     """Index of the first data row: the confirmed start, or above it the run of rows that read as
     data too though the rows below them did not confirm them (early values the provisional types
@@ -1353,6 +1386,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             and not _names_under_spans(block[-1][1], block[-2][1], judge):
         block.pop()
     del block[:words_over_names([f for _, f in block], provisional, width)]
+    metadata_end = None  # the last key and value row under a row of series codes: the data follow it
+    if block and (corner := _corner_names_over(rows, block, gaps, width, judge)) is not None:
+        metadata_end, block = block[-1][0], [rows[corner]]
     if not block:
         k = _numbers_header_at(rows, start, width, decimal, thousands)
         if k is not None:
@@ -1389,7 +1425,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     first_data_line = rows[start][0] if start < len(rows) else head_lines
     if block:
         layout.header_row = block[0][0]
-        last = block[-1][0]
+        last = block[-1][0] if metadata_end is None else metadata_end
         following = [i for i, _ in head if i > last]
         layout.data_start_line = following[0] if following else head_lines
         header = _fit_header(block[0][1], width)

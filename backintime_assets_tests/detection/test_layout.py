@@ -1618,3 +1618,17 @@ def test_a_word_a_numeric_column_repeats_for_no_value_is_data_not_the_header():
     assert (schema.header_row, schema.data_start_line) == (0, 1)
     assert [c.name for c in schema.columns] == ["Race", "Name", "Driver", "Pos", "Points"]
 
+
+def test_key_and_value_rows_under_a_blank_cornered_row_of_series_codes_are_no_header():
+    # A Bundesbank download: the series' code and its flags column over its description, unit,
+    # unit multiplier and last update, each a key and a value in the date column and one other.
+    # The rows right above the data were stacked for the header: "unit" named the dates, "% p.a."
+    # the series, and the series' code was lost.
+    text = (",BBK01.SU0202,BBK01.SU0202_FLAGS\n"
+            ",Yields on public debt securities / 9 to 10 years / Monthly average,\n"
+            "unit,% p.a.,\nunit multiplier,one,\nlast update,2024-06-11 08:40:48,\n"
+            "1997-08,5.96,\n1997-09,5.82,\n1997-10,5.74,\n1997-11,5.64,\n2024-05,.,No value available\n")
+    schema = detect_bytes(text.encode(), "bbk.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 5)
+    assert [c.name for c in schema.columns][1:] == ["BBK01.SU0202", "BBK01.SU0202_FLAGS"]
+    assert schema.columns[0].type == "date"
