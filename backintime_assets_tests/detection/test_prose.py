@@ -78,3 +78,33 @@ def test_a_refused_note_is_recorded_with_its_reason_not_dropped():
     result = normalise_bytes(data, detect_bytes(data, "notes.csv"), "notes.csv")
     assert result.file_problem == "no table found: its lines are sentences of prose, not rows of values"
     assert result.prices_arrow.num_rows == 0
+
+
+WRAPPED = ("This folder holds the daily readings of the rain gauge on the roof of the\n"
+           "old library building. The gauge was moved in 2019 and the readings before\n"
+           "that date are not comparable with the later ones. Values are in millimetres\n"
+           "and a blank cell means the gauge was not read that day. Please ask the data\n"
+           "office before you publish anything based on these files.\n")
+TITLED = ("Notes on the export\n\n"
+          "The numbers in this file come from the quarterly survey of 2023 and were cleaned by hand.\n"
+          "Some answers were removed because they could identify a person.\n"
+          "Totals may not add up due to rounding.\n")
+
+
+@pytest.mark.parametrize("text", [WRAPPED, TITLED])
+def test_prose_wrapped_at_a_width_or_under_a_title_is_no_table(text):
+    # Wrapped at a width, its lines end mid-sentence: read as a table of 13 space-separated
+    # columns, the first line its header. Under a title line, the first sentence was the header
+    # of a one-column table of sentences.
+    schema = detect_bytes(text.encode(), "readme.txt")
+    assert schema.problem is not None and schema.problem.startswith("no table found")
+
+
+@pytest.mark.parametrize("text", [
+    # Words split by spaces, rows of a table, one ending in a full stop.
+    "name city note\nann paris ok.\nbob lyon late again today.\ncy nice fine\n",
+    # A titled one-column table of names.
+    "Staff list\n\nname\nAnn Smith\nBob Jones\nCy Brown\n",
+])
+def test_tables_of_words_are_no_wrapped_prose(text):
+    assert prose_problem(text) is None
