@@ -1312,9 +1312,12 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             if block:
                 break  # comment lines above the header: preamble
             # A commented header right above the data that ends a block of comments (metadata:
-            # "# Altitude: 500 m" above "# Observation period;TOA;GHI"): its names, without the
-            # '#'. Below a row that is not a comment, it is a remark between a header and the data.
-            ends_comments = k == 0 or _commented(rows[k - 1][1])
+            # "# Altitude: 500 m" above "# Observation period;TOA;GHI"), or a preamble of lines far
+            # narrower than the table (KNMI's legend of "TG = Daily mean temperature" lines over
+            # "# STN,YYYYMMDD,TG,..."): its names, without the '#'. Below a row that could head the
+            # table (as wide as it), it is a remark between a header and the data.
+            above = rows[k - 1][1] if k else []
+            ends_comments = k == 0 or _commented(above) or 2 * len(above) <= width
             if not past_comment and ends_comments and len(fields) == width > 1:
                 named = [fields[0].lstrip().lstrip("#").lstrip(), *fields[1:]]
                 if _header_shaped(named, judge, width):

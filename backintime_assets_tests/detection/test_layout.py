@@ -1632,3 +1632,22 @@ def test_key_and_value_rows_under_a_blank_cornered_row_of_series_codes_are_no_he
     assert (schema.header_row, schema.data_start_line) == (0, 5)
     assert [c.name for c in schema.columns][1:] == ["BBK01.SU0202", "BBK01.SU0202_FLAGS"]
     assert schema.columns[0].type == "date"
+
+
+def test_a_commented_header_under_a_legend_of_narrower_lines_names_the_columns():
+    # KNMI's daily files: a legend of "CODE = meaning" lines, then "# STN,YYYYMMDD,..." and a
+    # blank line over the values. The '#' header was taken for a remark between a header and the
+    # data (the line above it is no comment) and the columns went unnamed.
+    text = ("SOURCE: ROYAL NETHERLANDS METEOROLOGICAL INSTITUTE (KNMI)\n"
+            "YYYYMMDD  = Date (YYYY=year MM=month DD=day)\n"
+            "TG        = Daily mean temperature in (0.1 degrees Celsius)\n"
+            "TX        = Maximum temperature (in 0.1 degrees Celsius)\n\n"
+            "# STN,YYYYMMDD,   TG,   TX\n\n"
+            + "".join(f"  260,1901010{d},  -{50 + d},  -{20 + d}\n" for d in range(1, 8)))
+    schema = detect_bytes(text.encode(), "etmgeg_260.txt")
+    assert (schema.header_row, schema.data_start_line) == (5, 6)  # (the blank line is skipped)
+    assert [c.name for c in schema.columns] == ["STN", "YYYYMMDD", "TG", "TX"]
+    # Under a header row of the table's width, a '#' line is a remark between it and the data.
+    rows = b"".join(b"2024-01-0%d,10.%d\n" % (d, d) for d in range(1, 8))
+    remark = detect_bytes(b"Date,Close\n# closes in EUR\n" + rows, "x.csv")
+    assert (remark.header_row, [c.name for c in remark.columns]) == (0, ["Date", "Close"])
