@@ -542,18 +542,29 @@ def _blank_between(head: list[Row], top: int, bottom: int) -> bool:
     return any(top < i < bottom and not any(map(str.strip, f)) for i, f in head)
 
 
+def _one_value_for_all(values: list[str]) -> bool:
+    """Whether a key's values are one value written over each of two columns or more ("Source,RBA,
+    RBA,RBA", "Publication date,04-Jun-2024,04-Jun-2024"): the same for every series, it tells none
+    apart. Not a field a price is loaded as ("Price,Close,Close,Close" over a row of tickers labels
+    the price each ticker's column holds)."""
+    return (len(values) >= 2 and all(values) and len(set(values)) == 1
+            and not any(named_as(c, values[0]) for c in _LOADED))
+
+
 def _metadata_over_names(fields: list[str], below: list[str], width: int) -> bool:
-    """Whether a row over a header row that names every column is a line of metadata, a key and its
-    values, not labels: filled from the left and empty after ("File created by:,Sally,Brown,,," above
+    """Whether a row over a header row that names every column is a line of metadata, a key and its values,
+    not labels: filled from the left and empty after ("File created by:,Sally,Brown,,," above
     readr's deaths.csv header), or led by a key ending in a colon ("Unit:", "Currency:" above the
     Fed's series codes). A row over names that already name each column labels groups of them,
     spread over the columns; stacked onto the header, the key and values named the columns ("NA"
-    over the Fed's rates) and the header's own names were lost. Unless its key names the ticker
-    ("Ticker:,AAPL,AAPL"): that row is the header's ticker row (header_ticker.py), and taken for
-    preamble, the file's prices loaded under the file's name. Nor a row that holds a unit alone in a
-    cell ("Units:,USD,USD,('000)", "Unit:,,,('000)" over a volume), or one of scale with words
-    ("Shares ('000)", "Volume (000s)"): a units row, whose "('000)" over the volume is its scale
-    (detect.py); taken for preamble, the volume loaded a thousand times small."""
+    over the Fed's rates) and the header's own names were lost. So too a key with one value for
+    every column (_one_value_for_all: the RBA's "Publication date,04-Jun-2024,04-Jun-2024"). Unless
+    its key names the ticker ("Ticker:,AAPL,AAPL"): that row is the header's ticker row
+    (header_ticker.py), and taken for preamble, the file's prices loaded under the file's name. Nor
+    a row that holds a unit alone in a cell ("Units:,USD,USD,('000)", "Unit:,,,('000)" over a
+    volume), or one of scale with words ("Shares ('000)", "Volume (000s)"): a units row, whose
+    "('000)" over the volume is its scale (detect.py); taken for preamble, the volume loaded a
+    thousand times small."""
     if len(below) < width or not all(c.strip() for c in below[:width]):
         return False
     cells = [c.strip() for c in fields[:width]]
@@ -563,6 +574,8 @@ def _metadata_over_names(fields: list[str], below: list[str], width: int) -> boo
            for c in cells[1:] if c):
         return False
     if cells and cells[0].endswith((":", "\uff1a")):
+        return True
+    if cells and cells[0] and _one_value_for_all(cells[1:]):
         return True
     n = next((j for j, c in enumerate(cells) if not c), len(cells))
     return 0 < n < width and not any(cells[n:])

@@ -1651,3 +1651,21 @@ def test_a_commented_header_under_a_legend_of_narrower_lines_names_the_columns()
     rows = b"".join(b"2024-01-0%d,10.%d\n" % (d, d) for d in range(1, 8))
     remark = detect_bytes(b"Date,Close\n# closes in EUR\n" + rows, "x.csv")
     assert (remark.header_row, [c.name for c in remark.columns]) == (0, ["Date", "Close"])
+
+
+def test_a_key_with_one_value_for_every_column_over_a_row_of_names_is_metadata():
+    # An RBA statistical table: "Source,RBA,RBA,RBA" and "Publication date,04-Jun-2024,..." over
+    # "Series ID,FIRMMCRTD,...". Stacked onto it for the header, "Source" named the dates and
+    # "RBA" the rates, whose series codes were lost.
+    text = ("F1 INTEREST RATES\nTitle,Cash Rate Target,Change,Interbank Rate\nFrequency,Daily,Daily,Daily\n"
+            "Source,RBA,RBA,RBA\nPublication date,04-Jun-2024,04-Jun-2024,04-Jun-2024\n"
+            "Series ID,FIRMMCRTD,FIRMMCCRT,FIRMMCRID\n"
+            + "".join(f"0{d}-Jun-2024,4.35,,4.3{d}\n" for d in range(3, 8)))
+    schema = detect_bytes(text.encode(), "f1-data.csv")
+    assert (schema.header_row, schema.data_start_line) == (5, 6)
+    assert [c.name for c in schema.columns] == ["Series ID", "FIRMMCRTD", "FIRMMCCRT", "FIRMMCRID"]
+    # A label over its tickers stays the header's: "Close" names the price each ticker's column holds.
+    yf = ("Price,Close,Close,Close\nTicker,AAPL,MSFT,GOOG\nDate,,,\n"
+          + "".join(f"2024-01-0{d},18{d}.6,37{d}.9,13{d}.6\n" for d in range(2, 7)))
+    schema = detect_bytes(yf.encode(), "yf.csv")
+    assert [c.name for c in schema.columns][1:] == ["Close", "Close_2", "Close_3"]
