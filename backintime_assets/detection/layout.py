@@ -306,20 +306,35 @@ def _corner_names_over(rows: list[Row], block: list[Row], head: list[Row], width
     and "last update,2024-06-11 08:40:48,"). Each block row leaves a value column empty (a key over
     the dates and its one value); the corner row names every value column, each once. Stacked for
     the header, "unit" named the dates and "% p.a." the series, whose code was lost. The rows between
-    touch, are as wide and leave a value column empty too (a description); None when there is none."""
+    touch, are as wide and leave a value column empty too (a description); None when there is none.
+    So too the file's first row when it names every column, corner and all, over keys whose values
+    are codes and days (INSEE's "Libellé;...;Codes" over "idBank;010567069;" and "Dernière mise à
+    jour;28/08/2025 08:45;": the update's time had named the series)."""
     if width < 3 or not all(_leaves_a_column(f, width) for _, f in block):
         return None
     top = next(i for i, (line, _) in enumerate(rows) if line == block[0][0])
     for j in range(top - 1, max(-1, top - 1 - _CORNER_REACH), -1):
         line, fields = rows[j]
-        if not _fits(fields, width) or _blank_between(head, line, rows[j + 1][0]) or judge.data_like(fields):
+        if not _fits(fields, width) or _blank_between(head, line, rows[j + 1][0]):
             return None
         cells = [c.strip() for c in _fit(fields, width)]
+        if judge.data_like(fields) and sum(map(str.isalpha, cells[0])) <= sum(map(str.isdigit, cells[0])):
+            return None  # a record, not a key and its value ("idBank;010567069;" reads as data past its key)
         if not cells[0] and all(cells[1:]) and len(set(cells[1:])) == width - 1:
             return j
+        if j == 0 and all(cells) and len(set(cells)) == width and all(
+                _values_no_names(f) for _, f in chain(rows[1:top], block)):
+            return j  # the file's first row names every column, the keys' values below are codes and days
         if not _leaves_a_column(fields, width):
             return None
     return None
+
+
+def _values_no_names(fields: list[str]) -> bool:
+    """Whether a key's values (the cells past the first) are codes, days or numbers, each more
+    digits than letters ("idBank;010567069;", "Dernière mise à jour;28/08/2025 08:45;"): no name
+    of a column ("Date,Close," has one)."""
+    return all(sum(map(str.isdigit, c)) > sum(map(str.isalpha, c)) for c in fields[1:] if c.strip())
 
 
 def _data_top(rows: list[Row], start: int, judge: _RowJudge, heads: Callable[[int], bool]) -> int:

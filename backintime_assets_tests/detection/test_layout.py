@@ -1669,3 +1669,15 @@ def test_a_key_with_one_value_for_every_column_over_a_row_of_names_is_metadata()
           + "".join(f"2024-01-0{d},18{d}.6,37{d}.9,13{d}.6\n" for d in range(2, 7)))
     schema = detect_bytes(yf.encode(), "yf.csv")
     assert [c.name for c in schema.columns][1:] == ["Close", "Close_2", "Close_3"]
+
+
+def test_a_first_row_naming_every_column_over_keys_of_codes_and_days_is_the_header():
+    # INSEE's series download: "Libellé;<the series' title>;Codes" over its idBank, the time of
+    # its last update and "Période". Stacked from the rows right above the data, the update's time
+    # named the series and "Dernière mise à jour" the periods.
+    text = ('"Libellé";"Indice des prix des logements anciens - Appartements - Série CVS";"Codes"\n'
+            '"idBank";"010567069";""\n"Dernière mise à jour";"28/08/2025 08:45";""\n"Période";"";""\n'
+            '"2025-T2";"101.2";"A"\n"2025-T1";"100.9";"A"\n"2024-T4";"100.4";"A"\n"2024-T3";"100.1";"A"\n')
+    schema = detect_bytes(text.encode(), "valeurs_trimestrielles.csv")
+    assert (schema.header_row, schema.data_start_line) == (0, 4)
+    assert [c.name for c in schema.columns][::2] == ["Libellé", "Codes"]
