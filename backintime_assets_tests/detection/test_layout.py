@@ -1681,3 +1681,18 @@ def test_a_first_row_naming_every_column_over_keys_of_codes_and_days_is_the_head
     schema = detect_bytes(text.encode(), "valeurs_trimestrielles.csv")
     assert (schema.header_row, schema.data_start_line) == (0, 4)
     assert [c.name for c in schema.columns][::2] == ["Libellé", "Codes"]
+
+
+def test_a_short_table_of_values_below_a_longer_legend_sets_the_width():
+    # A short KNMI download: a legend of "CODE = meaning, translation" lines, then the table. Cut
+    # by the comma in their text, the legend's lines outnumbered the rows: the table was read two
+    # wide, the legend's, and its rows taken for a footer.
+    legend = [f"{code:<9} = Measure {k} (in 0.1 units) / Measure {k}, translated (in 0.1 units)"
+              for k, code in enumerate(["TG", "TN", "TX", "SQ", "SP", "Q", "DR", "RH", "PG", "PX",
+                                        "PN", "NG", "UG", "UX", "UN", "EV24", "FG", "FHX", "FHN", "FXX"])]
+    rows = [f"  260,2024010{d},  {50 + d},  {20 + d},  {30 + d},   {d},   {d}" for d in range(1, 6)]
+    text = "\n".join(["SOURCE: ROYAL NETHERLANDS METEOROLOGICAL INSTITUTE (KNMI)", *legend, "",
+                      "# STN,YYYYMMDD,   TG,   TN,   TX,   SQ,   SP", "", *rows]) + "\n"
+    schema = detect_bytes(text.encode(), "etmgeg_260.txt")
+    assert schema.delimiter == ","
+    assert [c.name for c in schema.columns][:3] == ["STN", "YYYYMMDD", "TG"]
