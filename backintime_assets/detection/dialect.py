@@ -20,6 +20,7 @@ from .prose import mostly_sentences
 from .dump_escapes import escapes_as_a_dump, keep_dump_escapes
 from .quoted_lines import one_quoted_field
 from .shapes import shape_of
+from .steady import COMMON_DELIMITERS
 
 
 # Preference order breaks ties between dialects that parse the sample identically.
@@ -621,6 +622,8 @@ def detect_dialect(text: str, declared: str | None = None) -> Dialect:
     delimiter, quotechar, escapechar, skip, confidence = _best_dialect(sample, declared)
     if commented is not None and (named := _named_by(commented, lines, delimiter)) is not None:
         delimiter, quotechar, escapechar, skip = named, '"', None, False
+    if declared is None and (below := _table_below(lines, delimiter)) is not None:
+        delimiter, quotechar, escapechar, skip = below, '"', None, False
     if delimiter == "," and declared != "," and _number_commas_only(lines):
         delimiter = next((d for d in (declared, *_ONE_COLUMN_DELIMITERS) if d and d not in sample), delimiter)
     return Dialect(delimiter, quotechar, escapechar, terminator, confidence, skip)
@@ -635,6 +638,46 @@ _COMMA_DECIMAL = re.compile(r"(?<![\w,.:/-])[-+(]?\d{1,3}+(?:[.' \u00a0\u202f]\d
 # Delimiters that read a one-column list as one column where a comma cuts its values, in turn
 # until one the sample does not hold.
 _ONE_COLUMN_DELIMITERS = ("\t", ";", "|")
+
+
+# The rows a table ends a sample with, fewest, and the fields each holds, fewest.
+_TABLE_BELOW_ROWS = 3
+_TABLE_BELOW_FIELDS = 3
+# A cell that is a number or a day written in digits ("-50", "20240101", "1.258,25", "2024-01-02").
+_VALUE_CELL = re.compile(r"[-+(]?\d(?:[\d.,:/' -]*\d)?\)?")
+
+
+def _values_half(cells: list[str]) -> bool:
+    """Whether half the filled cells at least are values (one cell filled at least)."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and 2 * sum(bool(_VALUE_CELL.fullmatch(c)) for c in filled) >= len(filled)
+
+
+def _table_below(lines: list[str], chosen: str) -> str | None:
+    """The common delimiter of the table the sample ends with, where the `chosen` one reads it as no
+    values: the last run of lines (three at least) that it splits each into as many fields (three at
+    least), values half of them, which `chosen` splits into cells that are no values. Weighed over
+    every line, a longer legend above it (KNMI's "TG = Daily mean temperature (in 0.1 degrees) / ..."
+    lines, steady on " / ") outscored the rows, which alone hold the table's commas. None elsewhere."""
+    block: list[str] = []
+    for line in reversed(lines):
+        if line.strip():
+            block.insert(0, line)
+        elif block:
+            break
+    if len(block) < _TABLE_BELOW_ROWS:
+        return None
+    if all(_values_half(ln.split() if chosen == " " else ln.split(chosen)) for ln in block):
+        return None  # the chosen delimiter reads the rows' values
+    for d in COMMON_DELIMITERS:
+        if d == chosen:
+            continue
+        rows = [f for _, f in parse_rows("\n".join(block), d, '"', None)]
+        widths = set(map(len, rows))
+        if len(rows) == len(block) and len(widths) == 1 and widths.pop() >= _TABLE_BELOW_FIELDS \
+                and all(map(_values_half, rows)):
+            return d
+    return None
 
 
 def _bare(rest: str) -> bool:

@@ -846,14 +846,14 @@ def _usual_width(widths: list[int], voting: list[list[str]]) -> int:
             if rows_of_width >= max(_TABLE_AMONG_PROSE * widths.count(1), values) \
                     and _longest_run(widths, width) >= run:
                 return width
-    elif not any(map(_holds_a_value, (f for w, f in zip(widths, voting) if w == usual))):
+    if not any(map(_holds_a_value, (f for w, f in zip(widths, voting) if w == usual))):
         return _width_of_values(widths, voting) or usual
     return usual
 
 
 # A cell that is a number or a day written in digits ("-50", "1.258,25", "2024-01-02", "09:30"),
 # not words with digits among them ("(in 0.1 units)").
-_VALUE_CELL = re.compile(r"[-+(]?\d[\d.,:/' -]*\)?")
+_VALUE_CELL = re.compile(r"[-+(]?\d(?:[\d.,:/' -]*\d)?\)?")
 
 
 def _holds_a_value(fields: list[str]) -> bool:
@@ -862,13 +862,14 @@ def _holds_a_value(fields: list[str]) -> bool:
 
 def _width_of_values(widths: list[int], voting: list[list[str]]) -> int | None:
     """The width of the longest run of rows (_MIN_TABLE_RUN at least), wider than one field, whose
-    cells are values half of them at least, when the usual width's rows hold no value at all: a
+    filled cells are values half of them at least, when the usual width's rows hold no value at all: a
     legend of "TG = Daily mean temperature (in 0.1 degrees) / ..." lines, cut by the commas in
     their text, outnumbers a short download's rows below it (KNMI's "  260,20240101,  -50,..."), and
     read at the legend's width, the table was taken for a footer and its values lost."""
     best, run, width = (0, None), 0, None
     for w, f in zip(widths, voting):
-        values = w > 1 and 2 * sum(bool(_VALUE_CELL.fullmatch(c.strip())) for c in f) >= w
+        filled = [c.strip() for c in f if c.strip()]
+        values = w > 1 and bool(filled) and 2 * sum(bool(_VALUE_CELL.fullmatch(c)) for c in filled) >= len(filled)
         run = run + 1 if values and w == width else (1 if values else 0)
         width = w if values else None
         if run >= _MIN_TABLE_RUN and run > best[0]:

@@ -869,3 +869,18 @@ def test_a_tab_splitting_most_lines_alike_is_no_rival_of_the_space():
                    for d in range(10, 18))
     text = "Daily prices export\nDate\tVol.\tSchluss\tHigh Price\tRIC\tOpen Price\tMin\n" + rows
     assert detect_dialect(text).delimiter == "\t"
+
+
+def test_the_table_a_sample_ends_with_is_read_on_its_delimiter_where_the_chosen_one_misses_it():
+    # A short KNMI download (etmgeg_260.txt): a legend of "CODE = meaning / translation" lines,
+    # then a few rows of comma-separated values. Weighed over every line, the legend's steady " / "
+    # outscored the table's commas, which the rows alone hold: the legend was read as the table.
+    legend = [f"{code:<9} = Meting {k} (in 0.1 eenheden) / Measure {k} (in 0.1 units)"
+              for k, code in enumerate(["TG", "TN", "TX", "SQ", "SP", "Q", "DR", "RH", "PG", "PX",
+                                        "PN", "NG", "UG", "UX", "UN", "EV24", "FG", "FHX", "FHN", "FXX"])]
+    rows = [f"  260,2024010{d},  {50 + d},  {20 + d},  {30 + d},   {d},   {d}" for d in range(1, 6)]
+    text = "\n".join(["SOURCE: ROYAL NETHERLANDS METEOROLOGICAL INSTITUTE (KNMI)", *legend, "",
+                      "# STN,YYYYMMDD,   TG,   TN,   TX,   SQ,   SP", "", *rows]) + "\n"
+    assert detect_dialect(text).delimiter == ","
+    schema = detect_bytes(text.encode(), "etmgeg_260.txt")
+    assert [c.name for c in schema.columns][:3] == ["STN", "YYYYMMDD", "TG"]
