@@ -787,7 +787,10 @@ def _aligned_units(text: str, tail_text: str | None, dialect: Dialect, read: _Re
         return read
     # A unit stands over values: "ABC  HOLIDAY" (a ticker, a note, no price) over a name and a close
     # is a row of the table, rejected with a reason as such, not a header line that swallows it.
-    if not all(_values_below(units.layout.body, j) for j, word in enumerate(fields) if word):
+    # Or over a column whose every cell below says the value is missing ("---" under "hours": no
+    # sunshine measured in a station's early decades), as long as another unit stands over values.
+    below = [_values_below(units.layout.body, j) for j, word in enumerate(fields) if word]
+    if any(v is False for v in below) or not any(v is True for v in below):
         return read
     return units
 
@@ -801,13 +804,16 @@ def _a_value(word: str) -> bool:
         bool(_VALUE_CELL.match(word)) and "^" not in word and not _LETTER.search(_EXPONENT.sub("", word)))
 
 
-def _values_below(body: list[list[str]], j: int) -> bool:
+def _values_below(body: list[list[str]], j: int) -> bool | None:
     """Whether nine in ten of column j's cells in the rows below hold a value (a number, a date, a time),
     of those that hold a letter or a digit: a missing value's "---" is none, and a value flagged "8.9*"
-    (estimated) or "61.6#" (another instrument) is one, as the Met Office's station files write them."""
+    (estimated) or "61.6#" (another instrument) is one, as the Met Office's station files write them.
+    None when no cell below holds a letter or a digit: the column's values are all missing."""
     cells = [c for row in body if j < len(row) and _FILLED.search(c := row[j].strip())]
+    if not cells:
+        return None
     values = sum(bool(_VALUE_CELL.match(c)) and not _CODE.search(c) for c in cells)
-    return bool(cells) and values >= 0.9 * len(cells)
+    return values >= 0.9 * len(cells)
 
 
 _WORD = re.compile(r"\S+")

@@ -986,3 +986,17 @@ def test_a_headerless_file_of_a_few_round_amounts_is_no_series_of_candles():
     out = normalise_bytes(data, detect_bytes(data, "amounts.csv"), "amounts.csv")
     assert out.prices_arrow.num_rows == 0
     assert out.file_problem is not None and "no date column" in out.file_problem
+
+
+def test_a_line_of_units_over_a_column_of_missing_values_is_still_units():
+    # The Met Office's historic station data: "degC degC days mm hours" under "yyyy mm tmax ...",
+    # aligned under its columns but, its first two cells blank, two fields short once the runs of
+    # spaces are merged; no sunshine measured in the early years ("---"). Looked past as a damaged
+    # row, it stayed in the data, a row to reject.
+    text = ("Oxford\nLocation: 450900E 207200N, Lat 51.761 Lon -1.262, 63 metres amsl\n"
+            "   yyyy  mm   tmax    tmin      af    rain     sun\n"
+            "              degC    degC    days      mm   hours\n"
+            + "".join(f"   1853  {m:2d}   {8 + m}.4     2.{m}       4    6{m}.8     ---\n" for m in range(1, 8)))
+    schema = detect_bytes(text.encode(), "oxforddata.txt")
+    assert (schema.header_row, schema.data_start_line) == (2, 4)
+    assert [c.name for c in schema.columns][:3] == ["yyyy", "mm", "tmax"]
