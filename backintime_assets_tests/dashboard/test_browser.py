@@ -20,6 +20,9 @@ GRAPH_TRACES_JS = """
 const gd = document.querySelector('#pnl-graph .js-plotly-plot');
 return gd && gd.data ? gd.data.map(t => [t.name, Array.from(t.y || [])]) : null;
 """
+OPTION_LABELS_JS = """
+return Array.from(document.querySelectorAll('[role=listbox] [role=option]')).map(el => el.textContent.trim());
+"""
 
 
 @pytest.fixture
@@ -42,14 +45,28 @@ def browser(tmp_path):
         driver.quit()
 
 
-def _dropdown_options(driver, wait, dropdown_id: str) -> list[str]:
-    """Open a Dash dropdown, read its option labels, close it again."""
+def _dropdown_options(driver, wait, dropdown_id: str, settles_on: list[str] | None = None) -> list[str]:
+    """Open a Dash dropdown, read its option labels, close it again.
+
+    The labels are read in one script call: a callback may redraw the list between a Selenium lookup and
+    reading each element's text (a stale element). With `settles_on`, read until the list shows those labels,
+    since the options callback can land after the graph's.
+    """
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     driver.find_element(By.ID, dropdown_id).click()
-    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "[role=listbox] [role=option]"))
-    labels = [el.text for el in driver.find_elements(By.CSS_SELECTOR, "[role=listbox] [role=option]")]
+    labels: list[str] = []
+
+    def listed(d) -> bool:
+        labels[:] = d.execute_script(OPTION_LABELS_JS) or []
+        return bool(labels) and (settles_on is None or labels == settles_on)
+
+    try:
+        wait.until(listed)
+    except TimeoutException:
+        pass  # the assertion on the returned labels names what was shown instead
     driver.switch_to.active_element.send_keys(Keys.ESCAPE)
     wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "[role=listbox]"))
     return labels
@@ -89,7 +106,7 @@ def test_sector_choice_narrows_tickers_in_chromium(served_dashboard, browser, tm
 
     _choose(browser, wait, "sectors", "Tech")
     wait.until(lambda d: d.execute_script(GRAPH_TRACES_JS) == [["all selected", [10]], ["NVDA", [10]]])
-    assert _dropdown_options(browser, wait, "tickers") == ["NVDA"]
+    assert _dropdown_options(browser, wait, "tickers", settles_on=["NVDA"]) == ["NVDA"]
     assert len(browser.find_elements(By.CSS_SELECTOR, BARS)) == 1
     assert browser.find_element(By.ID, "summary-trades").text == "1"
     assert browser.find_element(By.ID, "summary-pnl").text == "10.00"
