@@ -41,6 +41,7 @@ from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import nameless_problem, sheet_names_ticker
+from .named_field import close_named
 from .names_above import names_above_problem
 from .multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
@@ -109,6 +110,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
     canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands))
+    if flat is None and close_named(name) and len(unnamed := named_as_tickers(cells, layout.types, canonical)) > 1:
+        # "Date,AAPL,MSFT" in "close.csv": each ticker's name read as a label over its close, as yfinance's
+        # two rows write them. Refused as prices no name said, a pandas dump of closes loaded nothing.
+        cells = [[*c, "Close"] if j in unnamed else c for j, c in enumerate(cells)]
     series: list[str | None] = [None] * len(canonical)
     side_by_side = tickers_side_by_side(cells, layout.types) if layout.body else []
     # A ticker's name alone beside them ("AAPL" by "MSFT Close"): refused below, its lines once each.

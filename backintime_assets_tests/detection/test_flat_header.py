@@ -105,8 +105,9 @@ def test_one_tickers_flat_header_names_the_rows_ticker():
 
 def test_a_close_matrix_of_names_written_as_tickers_is_refused_naming_them():
     # Nothing says these are closes (nor tickers: "CPI", "GDP" are written alike): refused, naming them.
+    # (A file named as the close says it: test_named_field.py.)
     schema = detect_bytes(_rows("Date,AAPL,MSFT,GOOG", "2021-01-04,130.0,220.0,1700.0",
-                                "2021-01-05,130.1,220.1,1700.1", "2021-01-06,130.2,220.2,1700.2"), "closes.csv")
+                                "2021-01-05,130.1,220.1,1700.1", "2021-01-06,130.2,220.2,1700.2"), "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
     assert "AAPL, MSFT, GOOG" in schema.problem
 
@@ -199,7 +200,7 @@ def test_a_close_matrix_of_tickers_with_an_exchange_letter_is_refused_naming_the
     width = header.count(",") + 1
     rows = [",".join(r.split(",")[:width]) for r in ("2021-01-04,1.0,2.0,3.0", "2021-01-05,1.1,2.1,3.1",
                                                       "2021-01-06,1.2,2.2,3.2")]
-    schema = detect_bytes(_rows(header, *rows), "closes.csv")
+    schema = detect_bytes(_rows(header, *rows), "prices.csv")
     assert all(c.series is None for c in schema.columns)
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE) and f"({named})" in schema.problem
 

@@ -1,0 +1,32 @@
+"""The price a file's name says its columns hold, where its header names only tickers: pandas'
+`prices["Close"].to_csv("close.csv")` writes "Date,AAPL,MSFT", each ticker's closes side by side, and
+only the name tells which price they are."""
+
+from __future__ import annotations
+
+import re
+
+from .filename import base_name
+
+_WORDS = re.compile(r"[^\W\d_]+")
+# Words naming the close, in the languages the header synonyms know (canonical.py); "px_last" is Bloomberg's.
+_CLOSE = frozenset({"close", "closes", "closing", "px", "last", "schluss", "schlusskurs", "schlusskurse",
+                    "cierre", "cloture", "chiusura", "fechamento"})
+# Words that make the name another price's or no price's: an adjusted close is not the close, and a
+# name that also says open, high, low, volume or returns is no one field's.
+_OTHER = frozenset({"adj", "adjusted", "adjclose", "open", "high", "low", "volume", "volumes", "vol", "return",
+                    "returns", "ret", "change", "changes", "pct", "yield", "yields", "spread", "spreads",
+                    "bid", "ask", "mid", "vwap", "previous", "prev"})
+
+
+def close_named(name: str) -> bool:
+    """Whether the file's name says its numbers are closes ("close.csv", "closing_prices_2024.csv",
+    "px_last.csv", "Schlusskurse.csv"), and nothing else: not "adj_close.csv", not "open_close.csv".
+    "last" alone ("last_week.csv") says no price: it counts beside "px" only."""
+    words = {w.lower() for w in _WORDS.findall(base_name(name).replace("_", " "))}
+    if words & _OTHER:
+        return False
+    if "last" in words and "px" not in words:
+        words.discard("last")
+    words.discard("px")
+    return bool(words & _CLOSE)
