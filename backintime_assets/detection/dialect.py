@@ -382,10 +382,19 @@ def _steady_on_most(d: str, lines: list[str]) -> bool:
     Read on the space, a small file of such lines ties with its preamble's words: three rows of
     "01.12.2010 00:00;9,29296;4.624.913" are two cells each by the space, as "Page 1" is, and under three
     lines of title the space's one field count beat the ';' table's two (the title's and the table's)."""
-    counts = [line.count(d) for line in lines if d in line]
+    on = [line for line in lines if d in line]
+    counts = [line.count(d) for line in on]
     if len(counts) < min(3, len(lines)) or 2 * len(counts) < len(lines):
         return False
-    return Counter(counts).most_common(1)[0][1] >= _STEADY_SHARE * len(counts)
+    if Counter(counts).most_common(1)[0][1] < _STEADY_SHARE * len(counts):
+        return False
+    # Unless the space splits those very lines alike into more cells than `d` does: then `d` is no table's
+    # but a trailing tab's or '|', or a ';' inside a space table's last cell ("1000 ok;checked").
+    by_space = Counter(len(_SPACES.split(line.strip(" \r"))) for line in on).most_common(1)[0]
+    return not (by_space[1] >= _STEADY_SHARE * len(on) and by_space[0] > Counter(counts).most_common(1)[0][0] + 1)
+
+
+_SPACES = re.compile(r" +")
 
 
 _STEADY_SHARE = 0.9

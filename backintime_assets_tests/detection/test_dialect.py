@@ -884,3 +884,12 @@ def test_the_table_a_sample_ends_with_is_read_on_its_delimiter_where_the_chosen_
     assert detect_dialect(text).delimiter == ","
     schema = detect_bytes(text.encode(), "etmgeg_260.txt")
     assert [c.name for c in schema.columns][:3] == ["STN", "YYYYMMDD", "TG"]
+
+
+@pytest.mark.parametrize("end", ["\t", " |", " ok;checked"])
+def test_a_space_table_ending_each_line_alike_keeps_the_space(end):
+    # A tab, '|' or ';' on every line of a space-delimited table, where the space splits the same lines
+    # alike into more cells: a trailing tab, a closing '|', a note's ';'. Taken for the table's, the one
+    # delimiter kept, every row was one cell and the file had no date column.
+    rows = "".join(f"2024-01-0{d} 10.50 11.00 10.00 10.80 1000{end}\n" for d in range(2, 6))
+    assert detect_dialect("Date Open High Low Close Volume Note\n" + rows).delimiter == " "
