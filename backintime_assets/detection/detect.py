@@ -968,7 +968,8 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     last XLSX_TAIL_ROWS are looked at). Normalisation asks it of a workbook's other sheets."""
     if sheet.tail is None and len(sheet.rows) > XLSX_HEAD_ROWS:  # as read_sheet bounds it
         sheet = Sheet(sheet.name, sheet.rows[:XLSX_HEAD_ROWS], sheet.rows[XLSX_HEAD_ROWS:][-XLSX_TAIL_ROWS:],
-                      sheet.total_rows, sheet.index, sheet.visible, sheet.dates_from_1904, labels=sheet.labels)
+                      sheet.total_rows, sheet.index, sheet.visible, sheet.dates_from_1904, labels=sheet.labels,
+                      text_numbers=sheet.text_numbers)
     if not any(sheet.rows):
         schema = problem_schema(name, "empty workbook", "utf-8", file_format)
         schema.sheet = sheet.name
@@ -978,8 +979,9 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     if sheet.tail is not None:
         tail_rows = [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
     # A workbook's numbers are typed cells, their dots the program's decimal marks; a page's tables
-    # (markup.py) hold text, which takes its writer's marks.
-    decimal, thousands = detect_number_format(_cells(head_rows), typed=file_format not in MARKUP_FORMATS)
+    # (markup.py) hold text, which takes its writer's marks, and so does a sheet's "4.537" stored as text.
+    typed = file_format not in MARKUP_FORMATS and not sheet.text_numbers
+    decimal, thousands = detect_number_format(_cells(head_rows), typed=typed)
     layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_name(name),
                            # serials judged in the workbook's system; short rows padded (records.split_sheets)
                            dates_from_1904=sheet.dates_from_1904, padded=True)

@@ -96,6 +96,9 @@ class Sheet:
     # 0-based, by row. "AAPL" merged over the prices (alone on its row, or beside a "Date" merged down)
     # names whose they are (detection/header_ticker.label_over_fields).
     labels: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    # A cell stored as text reads as a number whose one dot leads three digits ("4.537"): not typed, so
+    # not the program's decimal dot (numbers.detect_number_format's `typed`), it may group thousands.
+    text_numbers: bool = False
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
@@ -250,12 +253,19 @@ def _calamine_available() -> bool:
 ENGINE = "calamine" if _calamine_available() else "openpyxl"  # calamine (Rust) is ~10x faster
 
 
+# A number written with a dot before three digits, and maybe groups of three before ("4.537", "1.234.567"):
+# a decimal to a program's typed cell, a grouped thousand to a German or Swiss writer's text.
+_DOTTED_THREE = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*$")
+
+
 def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0, visible: bool = True,
              dates_from_1904: bool = False, worksheets: int = 0) -> Sheet:
     out = Sheet(name, index=index, visible=visible, dates_from_1904=dates_from_1904, worksheets=worksheets)
     last: deque[list[str]] = deque(maxlen=tail if head is not None else 0)
     for i, row in enumerate(rows):
         cells = _trim(row)
+        if not out.text_numbers and (head is None or i < head):
+            out.text_numbers = any(isinstance(v, str) and "." in v and _DOTTED_THREE.match(v) for v in row)
         if head is None or i < head:
             out.rows.append(cells)
         else:

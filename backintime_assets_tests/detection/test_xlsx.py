@@ -785,3 +785,14 @@ def test_typed_prices_of_three_decimals_beside_dates_written_as_text_day_first()
     assert result.file_problem is None
     assert result.prices["close"].tolist() == [15.345, 16.345, 17.345, 18.345, 19.345]
     assert result.prices["date"].astype(str).tolist()[0] == "2005-01-03"
+
+
+def test_prices_of_three_decimals_stored_as_text_beside_dotted_dates_keep_their_doubt():
+    # Not typed: "4.537" stored as text beside "03.01.2005" is a German writer's as much as a program's,
+    # 4537 as often as 4.537. Voted as typed (5bba947), the sheet loaded 3.537 .. 7.537 without a word.
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = workbook([["Datum", "Schluss"], *[[f"0{d}.01.2005", f"{d}.537"] for d in range(3, 8)]])
+    result = normalise_bytes(data, detect_bytes(data, "SAP.xlsx"), "SAP.xlsx")
+    assert len(result.prices) == 0
+    assert "Schluss" in result.file_problem
