@@ -893,3 +893,17 @@ def test_a_space_table_ending_each_line_alike_keeps_the_space(end):
     # delimiter kept, every row was one cell and the file had no date column.
     rows = "".join(f"2024-01-0{d} 10.50 11.00 10.00 10.80 1000{end}\n" for d in range(2, 6))
     assert detect_dialect("Date Open High Low Close Volume Note\n" + rows).delimiter == " "
+
+
+@pytest.mark.parametrize("text, delimiter", [
+    # A footer of three summary lines after a blank line, split alike by "|" into values: the
+    # table above is read on the comma, and the footer is not a table the comma misses.
+    ("Date,Close\n" + "".join(f"2024-01-0{d},1{d}.5\n" for d in range(2, 9))
+     + "\nHigh | 18.5 | 2024-01-08\nLow | 12.5 | 2024-01-02\nLast | 18.5 | 2024-01-08\n", ","),
+    # Columns aligned by spaces, a name of two words and two prices written "12,50": the comma cut
+    # each row into the same three "values" ("50  12"), and the table was read on it.
+    ("Date  Name  Open  Close\n\n"
+     + "".join(f"0{d}-Jan-2024  Acme Corp  1{d},50  1{d},20\n" for d in range(2, 8)), "  "),
+])
+def test_rows_the_chosen_delimiter_reads_or_splits_alike_keep_it(text, delimiter):
+    assert detect_bytes(text.encode(), "x.csv").delimiter == delimiter
