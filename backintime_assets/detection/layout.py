@@ -846,9 +846,23 @@ def _usual_width(widths: list[int], voting: list[list[str]]) -> int:
             if rows_of_width >= max(_TABLE_AMONG_PROSE * widths.count(1), values) \
                     and _longest_run(widths, width) >= run:
                 return width
-    if not any(map(_holds_a_value, (f for w, f in zip(widths, voting) if w == usual))):
+    of_usual = [f for w, f in zip(widths, voting) if w == usual]
+    if not any(map(_holds_a_value, of_usual)) and _words(of_usual):
         return _width_of_values(widths, voting) or usual
     return usual
+
+
+# The words a legend's cells hold on average, fewest ("TG = Daily mean temperature (in 0.1 degrees)").
+_LEGEND_WORDS = 3
+
+
+def _words(rows: list[list[str]]) -> bool:
+    """Whether the filled cells of `rows` hold _LEGEND_WORDS words or more on average: lines of a
+    legend cut by the commas in their text, not a table's rows whose values _VALUE_CELL does not
+    know ("02-Jan-2024", "$12.50", "12,50 EUR"), which a run of a few key and value lines above or
+    below them ("Period,2024-01-02,2024-01-31") had outvoted for the table's width."""
+    cells = [c for f in rows for c in f if c.strip()]
+    return bool(cells) and sum(len(c.split()) for c in cells) >= _LEGEND_WORDS * len(cells)
 
 
 # A cell that is a number or a day written in digits ("-50", "1.258,25", "2024-01-02", "09:30"),

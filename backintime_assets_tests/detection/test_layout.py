@@ -1696,3 +1696,19 @@ def test_a_short_table_of_values_below_a_longer_legend_sets_the_width():
     schema = detect_bytes(text.encode(), "etmgeg_260.txt")
     assert schema.delimiter == ","
     assert [c.name for c in schema.columns][:3] == ["STN", "YYYYMMDD", "TG"]
+
+
+@pytest.mark.parametrize("text", [
+    # Three key and value lines above a table whose days and prices are written with words and signs.
+    "Period,2024-01-02,2024-01-31\nAccount,12345,678\nPrinted,2024-02-01,09:00\nDate,Close\n"
+    + "".join(f"0{d}-Jan-2024,$1{d}.50\n" for d in range(2, 9)),
+    # Three summary lines below one.
+    "Date,Close\n" + "".join(f"0{d}-Jan-2024,$1{d}.50\n" for d in range(2, 9))
+    + "Rows,7,7\nFirst,2024-01-02,1\nLast,2024-01-08,7\n",
+])
+def test_a_few_lines_of_plain_values_do_not_set_the_width_of_a_table_of_dressed_values(text):
+    # Its rows hold no value _VALUE_CELL knows ("02-Jan-2024", "$12.50"), and the width rule for a
+    # legend over a short table took the three lines' width: the file was refused as having no
+    # date or close column.
+    schema = detect_bytes(text.encode(), "x.csv")
+    assert [(c.name, c.canonical) for c in schema.columns] == [("Date", "date"), ("Close", "close")]
