@@ -669,9 +669,11 @@ def _table_below(lines: list[str], chosen: str) -> str | None:
     every line, a longer legend above it (KNMI's "TG = Daily mean temperature (in 0.1 degrees) / ..."
     lines, steady on " / ") outscored the rows, which alone hold the table's commas. None elsewhere."""
     block: list[str] = []
-    for line in reversed(lines):
-        if line.strip():
-            block.insert(0, line)
+    top = len(lines)  # the index of the block's first line
+    for k in range(len(lines) - 1, -1, -1):
+        if lines[k].strip():
+            block.insert(0, lines[k])
+            top = k
         elif block:
             break
     if len(block) < _TABLE_BELOW_ROWS:
@@ -689,16 +691,19 @@ def _table_below(lines: list[str], chosen: str) -> str | None:
     if len({len(cut(ln)) for ln in block}) == 1 < len(cut(block[0])) \
             and not any(c[0] in COMMON_DELIMITERS or c[-1] in COMMON_DELIMITERS for c in cells):
         return None
-    above = lines[:len(lines) - len(block)]
+    above = lines[:top]
     if any(len(f := cut(ln)) > 1 and _values_half(f) for ln in above):
         return None
+    # The line over the rows names them: it splits into as many fields (KNMI's "# STN,YYYYMMDD,...").
+    # A footer's lines after a blank line ("High | 18.5 | 2024-01-08") have no such line over them.
+    named = next((ln for ln in reversed(lines[:top]) if ln.strip()), "")
     for d in COMMON_DELIMITERS:
         if d == chosen:
             continue
         rows = [f for _, f in parse_rows("\n".join(block), d, '"', None)]
         widths = set(map(len, rows))
         if len(rows) == len(block) and len(widths) == 1 and widths.pop() >= _TABLE_BELOW_FIELDS \
-                and all(map(_values_half, rows)):
+                and all(map(_values_half, rows)) and len(named.split(d)) == len(rows[0]):
             return d
     return None
 

@@ -900,6 +900,10 @@ def test_a_space_table_ending_each_line_alike_keeps_the_space(end):
     # table above is read on the comma, and the footer is not a table the comma misses.
     ("Date,Close\n" + "".join(f"2024-01-0{d},1{d}.5\n" for d in range(2, 9))
      + "\nHigh | 18.5 | 2024-01-08\nLow | 12.5 | 2024-01-02\nLast | 18.5 | 2024-01-08\n", ","),
+    # So too under days and prices written with words and signs, which read as no values: no line
+    # over the footer names its three fields.
+    ("Date,Close\n" + "".join(f"0{d}-Jan-2024,$1{d}.50\n" for d in range(2, 9))
+     + "\nHigh;18.5;2024-01-08\nLow;12.5;2024-01-02\nLast;18.5;2024-01-08\n", ","),
     # Columns aligned by spaces, a name of two words and two prices written "12,50": the comma cut
     # each row into the same three "values" ("50  12"), and the table was read on it.
     ("Date  Name  Open  Close\n\n"
