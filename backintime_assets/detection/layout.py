@@ -19,7 +19,7 @@ from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
 from .footer import footer_start, note_row, summary_row
 from .joined import joined
-from .multipliers import declared_unit, units_cell
+from .multipliers import declared_unit, scale_cell, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns, to_float
 from .numbers_header import numbers_header
 from .pandas_repeats import unsuffixed
@@ -624,6 +624,24 @@ def _short_over_units(fields: list[str], block: list[Row], width: int) -> bool:
     units = [c.strip() for c in block[0][1]] if len(block) == 1 else []
     return (len(fields) == len(units) == width - 1 and all(c.strip() for c in fields)
             and any(units) and all(units_cell(c) for c in units))
+
+
+def _units_over_names(fields: list[str], names: list[str], width: int) -> bool:
+    """Whether `fields`, right over a row naming every column, is a units row written above the names
+    ("Unit,,Thousands" over "Date,Close,Volume"; a statistics office's order): each cell a unit, its key
+    or empty, one a scale at least. Taken for preamble or for the names, the volume's scale was lost
+    (loaded a thousand times small) and, stacked on top, its words named the columns."""
+    cells = [c.strip().rstrip(":\uff1a").strip() for c in fields]
+    keyed = bool(cells) and cells[0].casefold() in _UNITS_KEYS
+    # Unkeyed, capitals alone ("K", "M", "BN") may be a ticker written over its columns, not a scale.
+    scales = [c for c in cells if scale_cell(c) and (keyed or not (c.isalpha() and c.isupper()))]
+    return (len(fields) == width and _distinct_names(names, width) and bool(scales)
+            and all(units_cell(c) for c in cells[keyed:]))
+
+
+# The key a units row may start with, over the first column's name.
+_UNITS_KEYS = frozenset({"unit", "units", "unit multiplier", "multiplier", "scale", "unit of measure", "einheit",
+                         "maßeinheit", "unité", "unités", "unidad", "unidades", "unità", "eenheid", "enhet", "yksikkö"})
 
 
 def _distinct_names(fields: list[str], width: int) -> bool:
@@ -1421,13 +1439,15 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
                       or (_blank_between(gaps, line, block[0][0]) and not _names_alike(block))
                       or (_metadata_over_names(fields, block[0][1], width)
                           and not _ticker_row_over(rows, k, gaps, width, _MAX_HEADER_BLOCK - len(block) - 1))
-                      ) and not _labels_over(fields, block, width):
+                      ) and not _labels_over(fields, block, width) and not (
+                          len(block) == 1 and _units_over_names(fields, block[0][1], width)):
             break
         block.insert(0, (line, fields))
         k -= 1
     while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width) and not (
             len(block) > 1 and _labels_over(block[0][1], block[1:], width)) and not (
-            len(block) == 1 and _names_full_columns(block[0][1], below, width, judge)):
+            len(block) == 1 and _names_full_columns(block[0][1], below, width, judge)) and not (
+            len(block) == 2 and _units_over_names(block[0][1], block[1][1], width)):
         block.pop(0)
     # Only a lone header may be a field short or long: under a full-width header row, such a row is
     # the first data row, damaged. It stays in the data region (to be rejected, not skipped unseen).
@@ -1499,6 +1519,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     if block:
         layout.header_row = block[0][0]
         last = block[-1][0] if metadata_end is None else metadata_end
+        if len(block) == 2 and _units_over_names(block[0][1], block[1][1], width):
+            block = block[::-1]  # read as the usual order, names over units: the names name, units scale
         following = [i for i, _ in head if i > last]
         layout.data_start_line = following[0] if following else head_lines
         header = _fit_header(block[0][1], width)

@@ -244,6 +244,13 @@ def units_cell(cell: str) -> bool:
     return unit is not None and not unit.name and (unit.factor is not None or names_a_currency(cell))
 
 
+def scale_cell(cell: str) -> bool:
+    """Whether a cell is a scale and nothing else ("Thousands", "x1000", "('000)", "Mio."): a units row's
+    cell that multiplies its column's numbers."""
+    unit = _bare_unit(cell.strip().strip("()[]").strip()) if cell.strip() else None
+    return unit is not None and unit.factor not in (None, 1)
+
+
 _SENTENCES = re.compile(r"[.;:]\s+|\s+[-–]\s+")  # "Volume in millions. Source: FactSet Prices."
 
 

@@ -1712,3 +1712,35 @@ def test_a_few_lines_of_plain_values_do_not_set_the_width_of_a_table_of_dressed_
     # date or close column.
     schema = detect_bytes(text.encode(), "x.csv")
     assert [(c.name, c.canonical) for c in schema.columns] == [("Date", "date"), ("Close", "close")]
+
+
+DAYS = "".join(f"2024-01-0{d},1{d}.5,{d}00\n" for d in range(2, 7))
+
+
+@pytest.mark.parametrize("units", ["Unit,,Thousands", "Unit:,,Thousands", "Unit,EUR,Thousands", "Einheit,,Tsd.",
+                                   ",,Thousands", ",,x1000", "Unit,,M"])
+def test_a_units_row_above_the_names_scales_the_volume_and_names_nothing(units):
+    # A statistics office writes the units first, the names under them. Taken for preamble (a key and its
+    # values) or stacked onto the header, the volume loaded a thousand times small and the units named
+    # the columns ("Unit" the dates, "Thousands" the volume).
+    schema = detect_bytes(f"{units}\nDate,Close,Volume\n{DAYS}".encode(), "prices.csv")
+    assert [c.name for c in schema.columns] == ["Date", "Close", "Volume"]
+    factor = 1_000_000 if units.endswith(",M") else 1000
+    assert [c.multiplier for c in schema.columns] == [None, None, factor]
+    assert schema.data_start_line == 2
+
+
+def test_a_units_row_above_a_wide_header_scales_each_volume_and_keeps_every_ticker():
+    text = ("Unit,EUR,Thousands,EUR,Thousands\nDate,AAPL Close,AAPL Volume,MSFT Close,MSFT Volume\n"
+            + "".join(f"2024-01-0{d},1{d}.5,{d}00,3{d}.5,100\n" for d in range(2, 6)))
+    schema = detect_bytes(text.encode(), "prices.csv")
+    result = normalise_bytes(text.encode(), schema, "prices.csv")
+    prices = result.prices_arrow.to_pylist()
+    assert sorted({r["ticker"] for r in prices}) == ["AAPL", "MSFT"] and len(prices) == 8
+    assert {r["volume"] for r in prices if r["ticker"] == "MSFT"} == {100_000.0}
+
+
+@pytest.mark.parametrize("row", [",K,K", ",M,M"])
+def test_capitals_over_the_names_without_a_units_key_stay_a_ticker_not_a_scale(row):
+    schema = detect_bytes(f"{row}\nDate,Close,Volume\n{DAYS}".encode(), "prices.csv")
+    assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
