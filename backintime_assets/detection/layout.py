@@ -438,8 +438,16 @@ def _section_row(fields: list[str], width: int) -> bool:
     """A section's total between the header and the data (Schwab's "Total Pending Check and other
     Credit(s),,,,,$0.00," under its "Pending Transactions" line, which being one field is skipped as a
     damaged row is): taken for the header, whose cells are mostly empty, it was dropped, and the table read
-    as having none. It stays a data row, rejected with a reason."""
-    return 2 * sum(bool(c.strip()) for c in fields) <= width and summary_row(fields, width, ())
+    as having none. It stays a data row, rejected with a reason. A total carries its figure: a header half
+    empty (a sheet's side columns) names a "Total Return" or an "Average" with words alone, and skipped as
+    a total, the header search took the fund's details above it (loud: no close column)."""
+    return 2 * sum(bool(c.strip()) for c in fields) <= width and summary_row(fields, width, ()) \
+        and any(map(_figure, fields))
+
+
+def _figure(cell: str) -> bool:
+    """A number as a total writes it ("$0.00", "-1.234,50", "12%"): digits, no letter."""
+    return any(map(str.isdigit, cell)) and not any(map(str.isalpha, cell))
 
 
 def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> int:

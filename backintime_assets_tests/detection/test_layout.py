@@ -61,6 +61,17 @@ def test_a_sections_title_and_total_between_the_header_and_the_data_leave_the_he
     assert schema.data_start_line == 1  # the section's lines stay data, to be rejected with a reason
 
 
+@pytest.mark.parametrize("name", ["Total Return", "Average", "Count"])
+def test_a_header_half_empty_naming_a_total_is_no_sections_total(name):
+    # A sheet's side columns leave the header half empty; its "Total Return" is a name, no total of a
+    # section: skipped as one, the fund's details above were taken for the header and no close was found.
+    text = (f"Fund,Currency,Benchmark,Inception,,\nAlpha,EUR,MSCI World,2010-01-01,,\nDate,Close,{name},,,\n"
+            + "".join(f"2024-01-0{d},10.{d},0.{d},,,\n" for d in range(2, 6)))
+    schema = detect_bytes(text.encode(), "fund.csv")
+    result = normalise_bytes(text.encode(), schema, "fund.csv")
+    assert result.file_problem is None and list(result.prices["close"]) == [10.2, 10.3, 10.4, 10.5]
+
+
 def test_a_statement_of_one_booking_above_a_disclaimer_is_read_as_its_table():
     # Label lines, the header and one booking, then a disclaimer's title and text: with the labels out of
     # the vote, the disclaimer's lines outnumbered the table, which was read as one column, "Disclaimer:".
