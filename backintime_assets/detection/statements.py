@@ -77,6 +77,9 @@ _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat",
                     # Nordic brokers' past tenses (Nordnet's "KÖPT", "SÅLT"; "KJØPT", "KØBT", "SOLGT") and nouns
                     "kopt", "salt", "kjøpt", "kjøp", "købt", "køb", "solgt", "salg",
                     "買付", "売付", "買", "売"})
+# Sides that are other words once their accents are dropped count only as written: "salt" is Nordnet's "SÅLT"
+# less its ring, and a "Type" or "Category" of salt beside its prices and volume had been refused as sales.
+_SIDES_AS_WRITTEN = {"salt": "sålt"}
 # A fund's or a pension's units bought and sold: a statement's "Contribution", "Redemption", "Switch In"
 # rows, its Units the member's, its Value their worth (loaded as the close). Also the fund's own events
 # noted on a few days of its price history ("Dividend Reinvestment" on a distribution's day, a bond's
@@ -147,7 +150,13 @@ def _side_cell(cell: str) -> int:
         return _FLOW if len(lead) == 1 or lead[1] in _SWITCH_WAYS else 0
     if lead[0] in _FLOWS:
         return _FLOW
-    return int(w[0] in _SIDES or (len(w) > 1 and w[0] in _SIDE_LEADS and w[1] in _SIDES))
+    side = w[0] if w[0] in _SIDES else w[1] if len(w) > 1 and w[0] in _SIDE_LEADS and w[1] in _SIDES else None
+    return int(side is not None and _as_written(side, cell))
+
+
+def _as_written(side: str, cell: str) -> bool:
+    """Whether a side read in `cell` (accents dropped) is one as the cell writes it (_SIDES_AS_WRITTEN)."""
+    return side not in _SIDES_AS_WRITTEN or _SIDES_AS_WRITTEN[side] in unicodedata.normalize("NFC", cell).lower()
 
 
 @lru_cache(maxsize=4096)  # a source's files repeat their header's names

@@ -143,6 +143,11 @@ def test_exchange_files_are_not_statements(header, row, canonical):
          {"Close": "close", "Volume": "volume"}),
         ("Date,Close,Volume,Action", ["2024-01-02,185.64,82488700,BUY", "2024-01-03,184.25,58414500,HOLD",
                                      "2024-01-04,181.91,71983600,SELL"], {"Close": "close", "Volume": "volume"}),
+        # Salt's prices under its "Type" or "Category": "Salt" is Nordnet's "SÅLT" only with its ring
+        ("Date,Type,Close,Volume", ["2024-01-02,Salt,101.5,1000", "2024-01-03,Salt,102.5,1100"],
+         {"Close": "close", "Volume": "volume"}),
+        ("Date,Category,Close,Volume", ["2024-01-02,Salt,101.5,1000", "2024-01-02,Sugar,21.5,900"],
+         {"Close": "close", "Volume": "volume"}),
     ],
 )
 def test_price_files_that_name_fees_ids_entries_or_advice_are_not_statements(header, rows, canonical):
