@@ -822,12 +822,15 @@ def _width(rows: list[Row]) -> tuple[int, bool]:
 
 def _without_labelled_values(voting: list[list[str]]) -> list[list[str]]:
     """The rows but "Label:;value" lines (_labelled_value), where the rest hold a table wider than them of
-    two rows at least (a header and a row); else the rows as given."""
+    two rows at least (a header and a row); else the rows as given. A table's row fills two cells at least:
+    a title or a footer padded with delimiters ("Report,,,", "Total,,,") is none, and counted as one, two of
+    them set a day's "Date,NAV" table under its labels at their width (no date or close column)."""
     labels = [len(f) for f in voting if _labelled_value(f)]
     rest = [f for f in voting if not _labelled_value(f)]
-    if not labels or not rest:
+    table = Counter(len(f) for f in rest if sum(bool(c.strip()) for c in f) >= 2)
+    if not labels or not table:
         return voting
-    width, rows = max(Counter(map(len, rest)).items(), key=lambda kv: (kv[1], kv[0]))
+    width, rows = max(table.items(), key=lambda kv: (kv[1], kv[0]))
     return rest if rows >= 2 and width > max(labels) else voting
 
 

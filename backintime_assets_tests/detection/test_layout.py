@@ -72,6 +72,17 @@ def test_a_header_half_empty_naming_a_total_is_no_sections_total(name):
     assert result.file_problem is None and list(result.prices["close"]) == [10.2, 10.3, 10.4, 10.5]
 
 
+@pytest.mark.parametrize("padded", [("Report,,,", "Total,,,"), ("", "Disclaimer,,,\nPast performance is no guide,,,")])
+def test_label_lines_stay_in_the_vote_over_a_days_table_beside_padded_lines(padded):
+    # Lines padded with delimiters fill one cell, and are no wider table: counted as one, they took the
+    # labels out of the vote and set the day's "Date,NAV" table at their width (no date or close column).
+    title, footer = padded
+    text = f"{title}\nFund:,Alpha\nCurrency:,EUR\nDate,NAV\n2024-01-02,10.5\n{footer}\n".lstrip()
+    schema = detect_bytes(text.encode(), "nav.csv")
+    result = normalise_bytes(text.encode(), schema, "nav.csv")
+    assert [c.name for c in schema.columns] == ["Date", "NAV"] and list(result.prices["close"]) == [10.5]
+
+
 def test_a_statement_of_one_booking_above_a_disclaimer_is_read_as_its_table():
     # Label lines, the header and one booking, then a disclaimer's title and text: with the labels out of
     # the vote, the disclaimer's lines outnumbered the table, which was read as one column, "Disclaimer:".
