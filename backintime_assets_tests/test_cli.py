@@ -445,6 +445,29 @@ def test_a_layout_correction_reaching_several_folders_says_which(tmp_path, postg
     assert "--layout reached" not in capsys.readouterr().err
 
 
+@pytest.mark.postgres
+def test_a_layout_correction_reaching_one_offices_dated_folders_says_nothing_more(tmp_path, postgres_url, monkeypatch,
+                                                                                  capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db.schema import ensure_schema
+
+    _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 4)])
+    stamp = dt.datetime(2025, 3, 5, tzinfo=dt.timezone.utc)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        # One office keeps a folder a day: its days are no other offices, whose reading may differ.
+        for name in ("prices/2025/03/04/day.csv", "prices/2025/03/05/day.csv"):
+            _stored(conn, name, f"{name}-sha", b"Date,Ticker,Close\n04/03/2025,AAA,10.5\n", stamp,
+                    [dt.date(2025, 4, 3)])
+        conn.commit()
+    assert main(["schema", "override", "prices/2025/03/04/day.csv", "--column", "Date", "--format", "%d/%m/%Y",
+                 "--layout", "--by", "ana"]) == 0
+    assert "--layout reached" not in capsys.readouterr().err
+
+
 def test_the_marks_choices_are_told_apart_in_the_help_and_the_apostrophe_is_said_by_name(capsys):
     from backintime_assets.cli import build_parser
     from backintime_assets.db.file_overrides import THOUSANDS_MARKS

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +11,7 @@ from psycopg.types.json import Jsonb
 
 from backintime_assets.db import file_overrides
 from backintime_assets.detection.date_system import DAY_MONTH
-from backintime_assets.detection.office_names import office_key
+from backintime_assets.detection.office_names import folder_pattern, office_key
 from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, layout_signature
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
@@ -327,9 +326,11 @@ def files_sharing_layout(conn, sha256: str) -> list[str]:
 
 
 def folders_of(conn, sha256s: list[str]) -> dict[str, int]:
-    """folder (of the path under the source's root; "" at the root) -> how many of the files sit in it."""
+    """An office's folder (of the path under the source's root, its dates blanked as office_names.folder_pattern
+    does: prices/#/#; "" at the root) -> how many of the files sit in it. A day's or a month's folder is no other
+    office: told apart, one office's files kept by date warned of several offices on every correction."""
     rows = conn.execute("select source_path from file_layouts where sha256 = any(%s)", (sha256s,)).fetchall()
-    return dict(Counter(posixpath.dirname(path.replace("\\", "/")) for (path,) in rows))
+    return dict(Counter(folder_pattern(path) or "" for (path,) in rows))
 
 
 def override_column(conn, sha256s: list[str], column: str | int, changed_by: str, final_type: str | None = None,
