@@ -813,11 +813,30 @@ def _width(rows: list[Row]) -> tuple[int, bool]:
     # a title padded with delimiters, would have been read at the title's width).
     if ":" in "".join(map(itemgetter(0), voting)):
         voting = _without_labelled_values(voting)
-    n = list(map(len, voting))
+    n = _padded_words_as_one(voting)
     widths = _short_header_widened(n)
     usual = _usual_width(widths, voting)
     # Whether the header's missing name decided the width: the only evidence such a tiny table holds.
     return usual, widths is not n and usual != _usual_width(n, voting)
+
+
+def _padded_words_as_one(voting: list[list[str]]) -> list[int]:
+    """Each row's field count, but a line of words padded with delimiters ("Disclaimer,,,,", "Note;;;")
+    counts as the one field it fills, where such lines are fewer than the rest: a spreadsheet pads its
+    notes to the sheet's widest row, and three of them under a table of two days had outvoted it (the
+    table read at their width, no date or close column). A padded day ("2024-01-02,,,,") keeps its width."""
+    n = list(map(len, voting))
+    padded = [k for k, f in enumerate(voting) if len(f) > 1 and _padded_words(f)]
+    if not padded or 2 * len(padded) >= len(voting):
+        return n
+    for k in padded:
+        n[k] = 1
+    return n
+
+
+def _padded_words(fields: list[str]) -> bool:
+    first = fields[0].strip()
+    return bool(first) and not any(map(str.isdigit, first)) and not any(c.strip() for c in fields[1:])
 
 
 def _without_labelled_values(voting: list[list[str]]) -> list[list[str]]:

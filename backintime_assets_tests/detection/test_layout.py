@@ -1766,3 +1766,23 @@ def test_a_units_row_above_a_wide_header_scales_each_volume_and_keeps_every_tick
 def test_capitals_over_the_names_without_a_units_key_stay_a_ticker_not_a_scale(row):
     schema = detect_bytes(f"{row}\nDate,Close,Volume\n{DAYS}".encode(), "prices.csv")
     assert next(c for c in schema.columns if c.canonical == "volume").multiplier is None
+
+
+@pytest.mark.parametrize("text, delimiter", [
+    ("Fund:,Alpha\nCurrency:,EUR\nDate,NAV\n2024-01-02,10.5\n2024-01-03,10.6\n"
+     "Disclaimer,,,,\nPast performance is no guide,,,,\nSource: internal,,,,\n", ","),
+    ("Ticker:;AAPL\nDate;Close\n2024-01-02;185,6\nNote;;;\nData delayed;;;\n", ";"),
+])
+def test_notes_padded_to_a_sheets_width_do_not_outvote_a_short_table(text, delimiter):
+    # A spreadsheet pads its notes to its widest row; three such lines under a table of a day or two
+    # were counted at their width, the table read as theirs and the file refused (no date or close column).
+    schema = detect_bytes(text.encode(), "fund.csv")
+    assert schema.delimiter == delimiter and [c.canonical for c in schema.columns] == ["date", "close"]
+    result = normalise_bytes(text.encode(), schema, "fund.csv")
+    assert [r["close"] for r in result.prices_arrow.to_pylist()] == ([10.5, 10.6] if delimiter == "," else [185.6])
+
+
+def test_padded_days_keep_the_tables_width():
+    # A day without values, padded ("2024-01-04,,"), is the table's row: it keeps its width in the vote.
+    text = "Date,Close,Volume\n2024-01-02,10.5,100\n2024-01-03,,\n2024-01-04,,\n"
+    assert [c.canonical for c in detect_bytes(text.encode(), "x.csv").columns] == ["date", "close", "volume"]
