@@ -517,8 +517,29 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     known = _known_in(counts) + _quoted_delimiters_known(counts, delimiter) + _corner_keys_known(whole)
     if aligned:
         known -= counts[""]
-    t = known / (cells + broken) if cells else 0.0
+    t = known / (cells + broken + _torn_cells(counts, delimiter)) if cells else 0.0
     return p * t
+
+
+# A quoted field's edge against another delimiter ('AM,"Berkshire', 'B""",33.7' read on spaces), per
+# delimiter read: the quote a comma table opens and closes its cells with, torn open by this reading.
+_QUOTE_EDGES = {d: re.compile("|".join(f'{re.escape(o)}"|"{re.escape(o)}' for o in ",;|\t" if o != d))
+                for d in _DELIMITERS}
+
+
+def _torn_cells(counts: Counter[str], delimiter: str) -> int:
+    """How many cells hold another reading's marks, counted again as broken: a tab between two of its
+    characters (no value holds one: the tab is the table's delimiter), or a quoted field's edge against
+    another delimiter. Unknown already, they weighed as little as a word; a space reading cut a few
+    preamble lines and a footer ("Page 1 of 1") into as many cells as it cut each row, out-scored the
+    comma or tab on the pattern, and the table was read in pieces (no date or close column)."""
+    edges = _QUOTE_EDGES.get(delimiter)
+    joined_cells = "\x00".join(counts)
+    tabbed = delimiter != "\t" and "\t" in joined_cells
+    if not tabbed and (edges is None or not edges.search(joined_cells)):
+        return 0  # most readings: one look over the cells says none is torn
+    return sum(n for c, n in counts.items()
+               if (tabbed and "\t" in c.strip()) or (edges is not None and edges.search(c)))
 
 
 # Characters that end a cell read on single spaces only where they are the delimiter, the space

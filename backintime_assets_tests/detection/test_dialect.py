@@ -911,3 +911,18 @@ def test_a_space_table_ending_each_line_alike_keeps_the_space(end):
 ])
 def test_rows_the_chosen_delimiter_reads_or_splits_alike_keep_it(text, delimiter):
     assert detect_bytes(text.encode(), "x.csv").delimiter == delimiter
+
+
+@pytest.mark.parametrize("text, delimiter", [
+    # A footer the space cuts as it cuts each row ("Page 1 of 1": four cells), and quoted names the
+    # space tears open ('AM,"Berkshire'): read on spaces, the table was in pieces.
+    ('Session,Description,Close Price\n' + "".join(f'05/0{d}/2018 12:00 AM,"Berkshire ""B""",3{d}.7\n'
+                                                   for d in range(7, 10)) + "Page 1 of 1\n", ","),
+    # Preamble lines of words and a footer of three, over rows whose dates hold spaces: the tabs the
+    # space reading left inside its cells are the table's delimiter.
+    ("Generated: 05/01/2024\nDaily prices export\nCurrency\tUSD\nDay\tInstrument\tClose\tShares Traded\n"
+     + "".join(f"1{d} September 2006\tBRK.B\t£29{d}9.16\t159871{d}\n" for d in range(5, 8))
+     + "End of report\n3 rows\n", "\t"),
+])
+def test_cells_torn_by_a_space_reading_count_against_it(text, delimiter):
+    assert detect_dialect(text).delimiter == delimiter
