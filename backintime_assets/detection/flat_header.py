@@ -595,8 +595,12 @@ _DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1"
 # Words in a label that say which of one instrument's quotes or days a close is, beside its close named
 # by which price: its bid, its offer, the day before's ("Closing Bid Price" by "Closing Price - VWAP"),
 # its official or unadjusted close ("Closing Price" beside "Official Close"), a week ago's.
+# Its day's average too: an exchange's list gives "Average Price" (or "Avg Price", "Weighted Average
+# Price") beside "Closing Price", and the average, read as series "Average", had the file refused as
+# tickers side by side.
 _ONE_INSTRUMENTS = _DAY_BEFORE | frozenset({"BID", "ASK", "OFFER", "MID", "BUY", "SELL", "AGO", "OFFICIAL",
-                                            "UNOFFICIAL", "ADJ", "ADJUSTED", "UNADJUSTED"})
+                                            "UNOFFICIAL", "ADJ", "ADJUSTED", "UNADJUSTED", "AVERAGE", "AVG",
+                                            "MEAN", "WEIGHTED", "WTD", "MEDIAN", "TYPICAL"})
 
 
 # Words that say which of one instrument's prices a column holds, not whose: an exchange's daily list
