@@ -27,7 +27,7 @@ from .ragged import named_width, ragged_from
 from .row_names import names_after_row_names
 from .shapes import shape_hits, shape_of
 from .spacing import set_off_blanks
-from .stacked_words import words_over_names
+from .stacked_words import keys_over_a_dated_header, words_over_names
 from .wider_header import names_past_rows, words_over_headerless
 
 _MAX_HEADER_BLOCK = 3
@@ -1509,6 +1509,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             and not _names_under_spans(block[-1][1], block[-2][1], judge):
         block.pop()
     del block[:words_over_names([f for _, f in block], provisional, width)]
+    del block[:keys_over_a_dated_header([f for _, f in block], provisional, width)]
     metadata_end = None  # the last key and value row under a row of series codes: the data follow it
     if block and (corner := _corner_names_over(rows, block, gaps, width, judge)) is not None:
         metadata_end, block = block[-1][0], [rows[corner]]

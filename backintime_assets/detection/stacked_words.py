@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .canonical import names_its_column, names_the_ticker
 from .columns import ColumnType
-from .multipliers import declared_unit
+from .multipliers import declared_unit, units_cell
 from .pandas_repeats import unsuffixed
 
 # A word of running text: lowercase letters, an apostrophe ("isn't"); the line's first may be capitalised.
@@ -73,4 +73,34 @@ def words_over_names(rows: Sequence[Sequence[str]], types: Sequence[ColumnType],
             return 0  # codes, currencies, units, capitalised labels: a header's rows ("Series Description,EUR")
         if any(c and names_its_column([c], t) for c, t in zip(cells, types)):
             return 0
+    return len(rows) - 1
+
+
+def keys_over_a_dated_header(rows: Sequence[Sequence[str]], types: Sequence[ColumnType], width: int) -> int:
+    """How many of a header block's top rows (top first, the last right above the data) are a key and
+    its values over a header that names its date column: each as wide as the table and each cell its
+    own, the cell over the dates naming nothing ("Back to Contents,Data 1: Cushing, OK WTI Spot Price
+    FOB" and "Sourcekey,RWTC" over "Date,Cushing, OK WTI Spot Price FOB (Dollars per Barrel)", the
+    data sheets of EIA's workbooks). Stacked onto the header, the top row named the columns: the
+    dates "Back to Contents" and the prices by the sheet's title, their unit lost. 0 unless the
+    row right above the data names each column once and its date column as a date. Rows that name
+    the dates too ("Datum" over "Date"), or a ticker repeated over its fields ("AAPL,AAPL") or
+    spread over several ("AAPL US Equity,,"), label the header, and stay; so does a row of units."""
+    if len(rows) < 2:
+        return 0
+    bottom = [c.strip() for c in unsuffixed(rows[-1][:width])]
+    if len(bottom) != width or not all(bottom) or len(set(bottom)) != width:
+        return 0
+    dated = [j for j, t in enumerate(types[:width])
+             if t.type in ("date", "timestamp") and names_its_column([bottom[j]], t)]
+    if not dated:
+        return 0
+    for row in rows[:-1]:
+        cells = [c.strip() for c in row[:width]]
+        if len(cells) != width or not all(cells) or len(set(cells)) != width:
+            return 0
+        if any(names_its_column([cells[j]], types[j]) or names_the_ticker(cells[j]) for j in dated):
+            return 0
+        if any(c and units_cell(c) for c in cells):
+            return 0  # a units row over the names ("Unit,EUR,Thousands"): it scales them (detect.py)
     return len(rows) - 1

@@ -1,6 +1,6 @@
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.columns import ColumnType
-from backintime_assets.detection.stacked_words import words_over_names
+from backintime_assets.detection.stacked_words import keys_over_a_dated_header, words_over_names
 
 CARS = "year,make,model,comment,blank\n2012,Tesla,S,No comment,\n1997,Ford,E350,Go get one now,\n2015,Chevy,Volt,,\n"
 
@@ -44,3 +44,27 @@ def test_phrases_of_a_sentence_stacked_over_the_header_are_preamble():
     assert [c.name for c in schema.columns] == ["Name", "Profession", "Age", "Has kids", "Date of birth",
                                                  "Date of death"]
     assert schema.columns[4].format == "%m/%d/%Y"
+
+
+EIA_SHEET = ("Back to Contents,Data 1: Cushing OK WTI Spot Price FOB\nSourcekey,RWTC\n"
+             "Date,Cushing OK WTI Spot Price FOB (Dollars per Barrel)\n"
+             "2024-01-02,70.38\n2024-01-03,72.8\n2024-01-04,72.19\n2024-01-05,73.77\n")
+
+
+def test_key_and_value_rows_over_a_header_naming_its_dates_are_preamble():
+    # EIA's data sheets (real CSV round 29): "Back to Contents" and "Sourcekey,RWTC" over "Date,<series
+    # (unit)>". Stacked onto the header, "Back to Contents" named the dates and the sheet's title the prices.
+    schema = detect_bytes(EIA_SHEET.encode(), "RWTCd.csv")
+    assert (schema.header_row, schema.data_start_line) == (2, 3)
+    assert [c.name for c in schema.columns] == ["Date", "Cushing OK WTI Spot Price FOB (Dollars per Barrel)"]
+    assert schema.columns[0].canonical == "date"
+
+
+def test_rows_that_name_the_dates_or_repeat_a_ticker_stay_over_the_header():
+    date, number = ColumnType("date", "%Y-%m-%d", 1.0), ColumnType("float", None, 1.0)
+    types = [date, number, number]
+    assert keys_over_a_dated_header([["Datum", "Schluss", "Volumen"], ["Date", "Close", "Volume"]], types, 3) == 0
+    assert keys_over_a_dated_header([["AAPL", "AAPL", "AAPL"], ["Date", "Close", "Volume"]], types, 3) == 0
+    assert keys_over_a_dated_header([["AAPL US Equity", "", ""], ["Date", "PX_LAST", "PX_VOLUME"]], types, 3) == 0
+    assert keys_over_a_dated_header([["Ticker", "AAPL", "MSFT"], ["Date", "Close", "Close"]], types, 3) == 0
+    assert keys_over_a_dated_header([["Sourcekey", "RWTC", "RBRTE"], ["Date", "WTI", "Brent"]], types, 3) == 1

@@ -749,10 +749,10 @@ def test_a_view_whose_volumes_alone_are_formulas_never_calculated_is_refused():
     assert schema.problem.startswith("formulas never calculated: 5 cells of 'Volume'")
 
 
-def test_a_contents_sheet_before_a_dated_table_of_no_close_leaves_the_table_to_be_mapped():
+def test_a_contents_sheet_before_a_dated_table_leaves_the_data_sheet_to_be_read():
     # EIA's spot price downloads: a "Contents" sheet of notes, then "Data 1" of dates and a series
     # named by its description. The notes were taken for the table: "no date or close column", and
-    # no mapping could reach the prices. The dated table is the one refused, naming its numbers.
+    # no mapping could reach the prices. The dated table is the one read.
     wb = openpyxl.Workbook()
     wb.active.title = "Contents"
     for line in ("U.S. Energy Information Administration", "Release Date: 1/10/2024", "Frequency: Daily"):
@@ -769,8 +769,11 @@ def test_a_contents_sheet_before_a_dated_table_of_no_close_leaves_the_table_to_b
     assert schema.sheet == "Data 1"
     from backintime_assets.normalisation import normalise_bytes
     result = normalise_bytes(buf.getvalue(), schema, "RWTCd.xlsx")
-    assert "'Data 1: Cushing, OK WTI Spot Price FOB'" in result.file_problem
-    assert len(result.rejected) == 5
+    # Named by the row right above the dates, not by the sheet's title above its Sourcekey (stacked_words.py),
+    # its name says what it holds: the day's spot price, loaded as the close.
+    assert [c.name for c in schema.columns] == ["Date", "Cushing, OK WTI Spot Price FOB (Dollars per Barrel)"]
+    assert result.file_problem is None
+    assert result.prices["close"].tolist() == [71.5, 72.5, 73.5, 74.5, 75.5]
 
 
 def test_typed_prices_of_three_decimals_beside_dates_written_as_text_day_first():
