@@ -77,8 +77,9 @@ _SHAPES = (
                          r"(?P<tsep> ?)(?P<H>[01]\d|2[0-3])(?:(?P<M>[0-5]\d)(?P<S>[0-5]\d)?)?$")),
     # Months of a monthly series, read as their first day: "2024-01", "01/2024", "Jan-2024", "März
     # 2021", Excel's mmm-yy "Jan-24". Not with a dot: "1.2019" is a number (an exchange rate), and
-    # not "Mar 12" with a blank, a day in some exports.
-    ("ym", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<s>[-/])(?P<b>0[1-9]|1[0-2])$")),
+    # not "Mar 12" with a blank, a day in some exports. A statistics office's "1960M01" (the World
+    # Bank's Pink Sheet, the IMF's and Eurostat's series) is a month too.
+    ("ym", re.compile(r"^(?P<c>(?:1[89]|2[01])\d{2})(?P<s>[-/M])(?P<b>0[1-9]|1[0-2])$")),
     ("my", re.compile(r"^(?P<b>0?[1-9]|1[0-2])(?P<s>/)(?P<c>(?:1[89]|2[01])\d{2})$")),
     ("month", re.compile(r"^" + _MON + r"(?P<dot>\.?)(?P<s>[-/ ])(?P<c>\d{4}|(?<=-)\d{2})$")),
 )
@@ -93,7 +94,7 @@ _MAYBE_DATE = re.compile(
     r"(?:[^\W\d_]{2,9}+\.?,? )?(?:\d{1,2}+(?:[-/.]|\.? +)[^\W\d_]|[^\W\d_]{3,10}+\.?(?:[/-]| +)\d)"
     # "2021-03", "03/2021": a month, the cell ending after it.
     rf"|(?:[^\W\d_]{{1,10}}+\.?,? )?\d{{1,4}}+(?:[-/.] ?\d{{1,2}}[-/.]|[-/]\d{{2,4}}+(?![^{SEP}]))"
-    r"|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]|\d{2}[A-Za-z]{3}\d{2}"
+    r"|\d{4}[-/ ][^\W\d_]|(?:1[89]|2[01])\d{6}|\d{4}[年년]|\d{2}[A-Za-z]{3}\d{2}|\d{4}M\d\d"
     # A Thai month's name before its year ("มิ.ย. 2568"): marks and dots inside it, no run of letters.
     + "|" + THAI_WORD + r"\.?[-/ ]\d"
 )

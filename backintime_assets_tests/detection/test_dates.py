@@ -46,6 +46,9 @@ from backintime_assets.detection.dates import infer_date_format, shape, years_ou
         (["Mar-21", "Apr-21"], "date", "%b-%y"),  # Excel's mmm-yy
         (["March 2021", "April 2021"], "date", "%B %Y"),
         (["März 2021", "Okt 2021"], "date", "%b %Y|de"),
+        # The World Bank's Pink Sheet, the IMF's and Eurostat's months (real CSV round 29): typed as
+        # text, "1960M01" was taken for a ticker.
+        (["1960M01", "1960M02", "2024M10"], "date", "%YM%m"),
     ],
 )
 def test_formats(values, kind, fmt):
@@ -235,7 +238,7 @@ def test_the_quick_date_test_lets_every_shape_through():
                "%Y %b %d", "%Y%m%d", "%a, %d %b %Y", "%A %B %d, %Y", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M",
                "%b. %d, %Y", "%Y/%m/%d %I:%M %p", "%Y%m%d %H:%M", "%d. %B %Y", "%d %b  %Y", "%Y年%m月%d日",
                "%Y년 %m월 %d일", "%Y年%m月%d日 %H:%M", "%Y%m%d %H%M%S", "%Y%m%d  %H:%M:%S", "%Y-%m", "%m/%Y",
-               "%b-%Y", "%b-%y", "%B %Y", "%Y/%m", "%Y-%m-%d %I-%p"]
+               "%b-%Y", "%b-%y", "%B %Y", "%Y/%m", "%Y-%m-%d %I-%p", "%YM%m"]
     rng = random.Random(0)
     for _ in range(3000):
         value = datetime(rng.randint(1800, 2199), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
@@ -669,3 +672,8 @@ def test_days_in_no_order_make_no_stacked_run():
     guess = infer_date_format(["02/01/20", "06/01/20", "03/01/20", "07/01/20"])
     assert guess.format == "%m/%d/%y"
     assert guess.confidence < 0.7
+
+
+@pytest.mark.parametrize("value", ["2024M13", "2024M1", "24M01", "2024M01x"])
+def test_an_m_between_a_year_and_no_month_is_no_month(value):
+    assert shape(value) is None
