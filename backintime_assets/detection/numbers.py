@@ -23,7 +23,8 @@ from .shapes import joined_shapes, shape_hits, shape_of
 NULL_TOKENS = frozenset(
     {"", "na", "n/a", "n.a.", "nan", "null", "none", "nil", "-", "--", "---", "#n/a", "#n/a n/a", "n/d", ".",
      "..", "...", ":", "\\n",  # "...": a figure due later (Destatis' GENESIS, Statistics Canada)
-     "\u2014", "\u2013"}  # an em or en dash for "none", as typesetting writes a hyphen's "-"
+     "\u2014", "\u2013",  # an em or en dash for "none", as typesetting writes a hyphen's "-"
+     "\u2026"}  # "...", typeset as one character: the World Bank's Pink Sheet before a series starts
 )
 # Every spelling whose lower case is a null token ("NA", "Null", ...): a set lookup per cell
 # instead of lower-casing each one. No other string lower-cases to a token: the one non-ASCII

@@ -624,3 +624,14 @@ def test_plain_cells_asks_each_shape_what_every_cell_would_answer(cells):
     direct = not (CODE_BY_A_DIGIT.search(text) or _has_mark(text) or _PADDED.search(text)
                   or _EXPONENT.search(text) or _MINUS_AFTER.search(text))
     assert _plain_cells(text) == direct
+
+
+def test_a_typeset_ellipsis_is_no_value():
+    # The World Bank's Pink Sheet (real CSV round 29) writes "…" (one character) where a series has not
+    # started: read as a word, it made text of the coal's prices, and they were dropped as names.
+    from backintime_assets.detection import detect_bytes
+
+    text = "Date,Oil,Coal\n" + "".join(f"2024-01-{d:02d},1.5,\u2026\n" for d in range(2, 6)) \
+        + "".join(f"2024-01-{d:02d},2.5,{130 + d}.5\n" for d in range(10, 12))
+    schema = detect_bytes(text.encode(), "coal.csv")
+    assert [(c.name, c.type) for c in schema.columns] == [("Date", "date"), ("Oil", "float"), ("Coal", "float")]
