@@ -142,6 +142,10 @@ _add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiat
 # Volum") headers: their closes were named nothing, and the files refused with "no close column".
 # "Vaihto" and "Omsetning" are the money traded, "Keskihinta" the day's average: none is mapped.
 _add("date", 1.0, "paivamaara", "pvm")
+# EIA's weekly downloads head their dates "Week of" ("Week of,Weekly U.S. ... Retail Gasoline Prices"):
+# unnamed, the series' price was not looked for, and the file was refused as having no close column
+# rather than as the weekly series it is (real CSV round 29).
+_add("date", 0.9, "week of", "week ending", "week end", "week ending date")
 _add("open", 1.0, "avaus", "avaushinta", "avauskurssi", "apning", "apningskurs", "apningspris")
 _add("high", 1.0, "ylin", "ylin hinta", "ylin kurssi", "korkein", "korkein hinta", "hoy", "hoyeste", "hoyeste kurs")
 _add("low", 1.0, "alin", "alin hinta", "alin kurssi", "matalin", "laveste pris")
@@ -267,6 +271,12 @@ _add("close", 0.8, "net asset value")
 # return"): the fund's price all the same, and unnamed, the file had "no close column".
 _add("close", 0.8, "nav per share", "nav per unit", "net asset value per share", "net asset value per unit",
      "nav/share", "nav/unit", "nav price")
+# An index's own history names its level so ("Date;Symbol;Indexvalue": STOXX's h_<index>.txt), a German
+# fund's its redemption price ("Datum,Ausgabepreis,Rücknahmepreis": the NAV, the issue price above it by
+# the load), and a currency's reference rate is its price ("Date,Country,Exchange rate"). Unnamed, each
+# file had "no close column" (real CSV round 29).
+_add("close", 0.8, "indexvalue", "index level", "rucknahmepreis", "ruecknahmepreis", "redemption price",
+     "exchange rate", "reference rate")
 # The Ghana Stock Exchange's daily list counts the day's shares "Total Shares Traded", beside
 # "Total Value Traded (GH¢)" (money, unmapped).
 _add("volume", 1.0, "total shares traded", "number of shares traded", "no of shares traded",
@@ -987,14 +997,14 @@ def _every_day(body: Sequence[Sequence[str]], dates: int, date_format: str | Non
 # strike, a target, a forecast, an option's, a trade's entry or cost), nor a price index, ratio, change
 # or moving average; nor one of several prices (a market's minimum, maximum and modal price: which is the
 # close is not said).
-_PRICE_WORD = re.compile(r"[a-z]*price")
+_PRICE_WORD = re.compile(r"[a-z]*prices?")  # EIA's "Weekly U.S. Retail Gasoline Prices (Dollars per Gallon)"
 # Words before the price that name another figure than the day's own price, and after it another figure
 # than a price ("Dollars per Barrel" after it is its unit). An app's forecast export ("AAPL_predictions.csv":
 # "Date,Predicted Price") had loaded its predictions as Apple's closes, an option's "Call Price" as the
 # underlying's, a trade log's "Price Paid" and a house's "Sold Price" as a series.
 _OTHER_PRICE = frozenset("""bid ask offer buy buying sell selling min max minimum maximum modal avg average mean
                             median strike target issue base reference ref prev previous prior purchase sale
-                            sales unit item list retail predicted prediction forecast forecasted projected
+                            sales unit item list predicted prediction forecast forecasted projected
                             expected estimated est implied theoretical model fitted fair intrinsic call put
                             option options exercise entry exit stop cost paid sold weighted vwap ipo house home
                             property product""".split())
@@ -1025,7 +1035,7 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
         if not at or t.type not in _NUMERIC:
             others.append(j)
             continue
-        before, after = words[:at[0]] + [words[at[0]][:-len("price")]], words[at[0] + 1:]
+        before, after = words[:at[0]] + [words[at[0]].rstrip("s")[:-len("price")]], words[at[0] + 1:]
         other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
         priced.append((j, other))
     if len(priced) == 1 and not others and not priced[0][1] and fits_type("close", types[priced[0][0]]):

@@ -1797,3 +1797,26 @@ def test_isyatirim_s_adjusted_fields_alone_are_refused_for_want_of_a_close():
     schema = detect_bytes(data, "THYAO.csv")
     result = normalise_bytes(data, schema, "THYAO.csv")
     assert result.prices.empty and "only an adjusted close" in result.file_problem
+
+
+@pytest.mark.parametrize("header,name", [
+    ("Date;Symbol;Indexvalue;", "Indexvalue"),  # STOXX's h_<index>.txt
+    ("Datum;Ausgabepreis;Rücknahmepreis;Währung", "Rücknahmepreis"),  # a German fund's price history
+    ("Date;Exchange rate", "Exchange rate"),
+])
+def test_an_index_value_a_redemption_price_and_an_exchange_rate_are_the_close(header, name):
+    # Real CSV round 29: each file had "no close column".
+    cells = {"Date": "{d:02d}.07.2026", "Datum": "{d:02d}.07.2026", "Symbol": "SX5E", "Währung": "EUR"}
+    rows = "".join(";".join(cells.get(h, "1{d}3,5").format(d=d) for h in header.rstrip(";").split(";"))
+                   + (";" if header.endswith(";") else "") + "\n" for d in range(6, 11))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "h_sx5e.txt")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == [name]
+
+
+@pytest.mark.parametrize("header", [
+    "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
+def test_a_dated_series_of_retail_prices_is_the_close(header):
+    # EIA's weekly retail gasoline download (real CSV round 29): "Prices", plural and retail, and dated "Week of".
+    rows = "".join(f"2021-07-{d:02d},3.{d}4\n" for d in range(1, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "gas.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close"]
