@@ -907,7 +907,9 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
                 if calculated.problem is None or not viewed:
                     return calculated
                 continue
-            if cover and dated is None and _dated_numbers(candidate) and candidate.problem is None:
+            # Refused or not: a data sheet of weekly bars ("weekly bars, not daily prices") is refused
+            # as itself, not the contents sheet above it read as the table and refused in its name.
+            if cover and dated is None and _dated_numbers(candidate):
                 dated = (candidate, other)
     table, its_sheet = dated or (schema, sheet)
     return _calculated(table, its_sheet, data, kind)

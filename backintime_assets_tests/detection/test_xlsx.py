@@ -799,3 +799,26 @@ def test_prices_of_three_decimals_stored_as_text_beside_dotted_dates_keep_their_
     result = normalise_bytes(data, detect_bytes(data, "SAP.xlsx"), "SAP.xlsx")
     assert len(result.prices) == 0
     assert "Schluss" in result.file_problem
+
+
+def test_a_contents_sheet_before_a_refused_data_sheet_leaves_the_refusal_to_the_data_sheet():
+    # EIA's weekly retail prices (real CSV round 29): "Contents" (a table of sheets and their frequency),
+    # then "Data 1" of weekly prices, refused as weekly bars. The contents were taken for the table
+    # instead, and refused as weekly bars on their word "Weekly": no column of the prices was named.
+    wb = openpyxl.Workbook()
+    wb.active.title = "Contents"
+    for line in (["Weekly Retail Gasoline Prices"], [], ["Sheet", "Frequency", "Description"],
+                 ["Data 1", "Weekly", "U.S. Regular Gasoline Prices"], ["Data 2", "Weekly", "U.S. Diesel Prices"]):
+        wb.active.append(line)
+    data_sheet = wb.create_sheet("Data 1")
+    data_sheet.append(["Back to Contents", "Data 1: Weekly U.S. prices"])
+    data_sheet.append(["Sourcekey", "EMM_EPMR_PTE_NUS_DPG"])
+    data_sheet.append(["Date", "Weekly U.S. Regular Gasoline Prices (Dollars per Gallon)"])
+    for k in range(6):
+        data_sheet.append([datetime(2024, 1, 1) + timedelta(weeks=k), 3.1 + k / 100])
+    buf = io.BytesIO()
+    wb.save(buf)
+    schema = detect_bytes(buf.getvalue(), "PET_PRI_GND_DCUS_NUS_W.xlsx")
+    assert schema.sheet == "Data 1"
+    assert schema.problem.startswith("weekly bars")
+    assert [c.canonical for c in schema.columns] == ["date", "close"]
