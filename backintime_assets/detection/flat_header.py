@@ -614,7 +614,10 @@ _ONE_INSTRUMENTS = _DAY_BEFORE | frozenset({"BID", "ASK", "OFFER", "MID", "BUY",
 # the total or the style index loaded under the file's name and the others went unread without a word.
 _WHICH_PRICE = frozenset({
     "PRICE", "PRICES", "LAST", "TRANSACTION", "TRADE", "TRADED", "TRADING", "VWAP", "CHANGE", "CLOSING",
-    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "-"})
+    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "-",
+    # The day's average price beside its closing price (Nasdaq Nordic's "Closing price;Average price"):
+    # read as a series labelled "Average", the file was refused as two series side by side.
+    "AVERAGE", "AVG"})
 
 
 def _says_which_price(label: str) -> bool:

@@ -1268,3 +1268,17 @@ def test_another_sessions_range_of_the_same_instrument_is_no_other_tickers(band)
     assert schema.problem is None
     prices = normalise_bytes(data, schema, "AAPL.csv").prices_arrow
     assert prices.column("close").to_pylist() == [c for _, c in bars]
+
+
+@pytest.mark.parametrize("end", ["", ";"])
+def test_a_days_average_price_beside_its_closing_price_is_no_second_series(end):
+    # Nasdaq Nordic's share price history; without its trailing ';' (and, once the empty field past the
+    # names stopped counting as a column, with it: real CSV round 29) it was refused as two series side
+    # by side, "Closing price" and "Average price".
+    text = (f"sep=;\nDate;Bid;Ask;Opening price;High price;Low price;Closing price;Average price;Total volume;"
+            f"Turnover;Trades{end}\n2024-01-05;152.10;152.15;151.00;153.05;150.45;152.10;151.88;1875214;"
+            f"284802152.87;9518{end}\n2024-01-04;151.20;151.25;150.60;152.30;149.75;151.20;151.14;2086712;"
+            f"315386111.22;10345{end}\n")
+    schema = detect_bytes(text.encode(), "prices.csv")
+    assert schema.problem is None
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ["Closing price"]
