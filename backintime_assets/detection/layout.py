@@ -1540,7 +1540,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             short_rows = ragged_from(below, width, judge.data_like)
         # Rows end in empty fields, all the sample's to the file's end: a column the header leaves
         # unnamed and later rows fill stays (read without it, they were rejected for their width).
-        elif (named := named_width(block[0][1], [f for _, f in rows[start:] + (tail or [])], width)) < width:
+        # So does a header that ends in the delimiter as its rows do ("Date,USD,...,ZAR," in the ECB's
+        # eurofxref-hist.csv, "Date;Symbol;Indexvalue;" in STOXX's): the field past the names holds
+        # nothing, and was shown as a column of its own.
+        if short_rows is None and (
+                named := named_width(block[0][1], [f for _, f in rows[start:] + (tail or [])], width)) < width:
             width, short_header = named, False
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 

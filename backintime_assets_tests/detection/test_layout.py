@@ -465,8 +465,8 @@ def test_a_world_bank_export_keeps_its_header_of_years():
                 for k, c in enumerate(["Aruba", "Afghanistan", "Angola", "Albania", "Andorra"])))
     lay = layout(text)
     assert (lay.header_row, lay.data_start_line) == (4, 5)
-    # (the rows end in a delimiter, as the World Bank's do: an empty last column)
-    assert lay.names == ["Country Name", "Country Code", *map(str, years), "column_9"]
+    # (the rows end in a delimiter, as the World Bank's do, the header too: no column past the names)
+    assert lay.names == ["Country Name", "Country Code", *map(str, years)]
     assert [t.type for t in lay.types][:8] == ["string"] * 2 + ["integer"] * 6
 
 
@@ -1786,3 +1786,19 @@ def test_padded_days_keep_the_tables_width():
     # A day without values, padded ("2024-01-04,,"), is the table's row: it keeps its width in the vote.
     text = "Date,Close,Volume\n2024-01-02,10.5,100\n2024-01-03,,\n2024-01-04,,\n"
     assert [c.canonical for c in detect_bytes(text.encode(), "x.csv").columns] == ["date", "close", "volume"]
+
+
+@pytest.mark.parametrize("text", [
+    "Date;Symbol;Indexvalue;\n08.07.2026;SX5E;6204.91;\n09.07.2026;SX5E;6284.27;\n10.07.2026;SX5E;6272.23;\n",
+    "Date,USD,JPY,\n2025-05-09,1.1252,163.36,\n2025-05-08,1.1297,163.45,\n2025-05-07,1.136,162.89,\n",
+])
+def test_a_header_ending_in_the_delimiter_as_its_rows_do_names_no_column_past_its_names(text):
+    # STOXX's index histories and the ECB's eurofxref-hist.csv (real CSV round 29) end every line, the
+    # header's too, with the delimiter: the empty field past the names was shown as a column of its own.
+    schema = detect_bytes(text.encode(), "h_sx5e.txt")
+    assert [c.name for c in schema.columns] == text.split("\n")[0].rstrip(";,").replace(";", ",").split(",")
+
+
+def test_a_last_column_the_header_leaves_unnamed_and_rows_fill_stays():
+    text = "Date,Close,\n2024-01-02,10.5,10.4\n2024-01-03,10.6,10.5\n2024-01-04,10.7,10.6\n"
+    assert len(detect_bytes(text.encode(), "x.csv").columns) == 3
