@@ -899,6 +899,9 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # ("=Raw!B2", saved as 0): the first later sheet of dated prices that holds its values is the table.
     viewed = _a_view(schema, sheet, data)
     dated: tuple[FileSchema, Sheet] | None = None
+    # Nor, without dated numbers anywhere, is a first sheet of words alone (an exchange's statistics
+    # workbook: "Notes", then "Equities" of months and turnover): the first sheet holding numbers is.
+    numbered: tuple[FileSchema, Sheet] | None = None
     for other in others:
         if other.name != sheet.name and any(other.rows):
             candidate = detect_sheet(other, name, kind)
@@ -911,8 +914,15 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
             # as itself, not the contents sheet above it read as the table and refused in its name.
             if cover and dated is None and _dated_numbers(candidate):
                 dated = (candidate, other)
-    table, its_sheet = dated or (schema, sheet)
+            if numbered is None and not _numbers(schema) and _numbers(candidate):
+                numbered = (candidate, other)
+    table, its_sheet = dated or numbered or (schema, sheet)
     return _calculated(table, its_sheet, data, kind)
+
+
+def _numbers(schema: FileSchema) -> bool:
+    """Whether the schema has a column of numbers."""
+    return any(c.type in ("float", "integer") for c in schema.columns)
 
 
 def _dated_numbers(schema: FileSchema) -> bool:

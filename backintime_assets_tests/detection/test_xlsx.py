@@ -822,3 +822,21 @@ def test_a_contents_sheet_before_a_refused_data_sheet_leaves_the_refusal_to_the_
     assert schema.sheet == "Data 1"
     assert schema.problem.startswith("weekly bars")
     assert [c.canonical for c in schema.columns] == ["date", "close"]
+
+
+def test_a_first_sheet_of_notes_leaves_the_table_to_a_later_sheet_of_numbers():
+    # An exchange's monthly statistics (real CSV round 29): "Notes", lines of words, then "Equities" of
+    # months and turnover, no day's date anywhere. The notes were reported as the file's table.
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    for line in ("Monthly statistics - Cash market", "Figures in EUR million.", "See sheet 'Equities'."):
+        wb.active.append([line])
+    table = wb.create_sheet("Equities")
+    table.append(["Month", "Turnover EUR m", "Trades"])
+    for k, month in enumerate(("Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024")):
+        table.append([month, 98000.5 + 1500 * k, 11200300 + 10000 * k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    schema = detect_bytes(buf.getvalue(), "stats.xlsx")
+    assert schema.sheet == "Equities"
+    assert [c.name for c in schema.columns] == ["Month", "Turnover EUR m", "Trades"]
