@@ -262,6 +262,11 @@ Spark 9.61 (2.92x); archive clean 13.8 s, polars 1.06 / by date 10.4. Date-parti
 most between runs: on this VM making a file or a folder cost 0.02 ms at one moment and 0.6-0.8 ms
 at another (most after many files were deleted nearby), ~1.4 ms a date file at worst, 6,250 dates
 in the archive sets; the archive's one-file baselines write one file and do not pay it.
+Sessions 41-42 (detection rules only: +9% detect_file CPU per drifted daily file, measured alone), one
+run at the end, one helper reading code: daily clean 1.04 + 1.24 = 2.28 s (1.7%), polars 1.33 (0.585x
+wall, 0.533x CPU) / by date 1.70, DuckDB by date 1.85, Spark read.csv 6.92 (3.04x wall, 2.93x CPU); daily
+drifted 11.2 + 2.14 = 13.3 s (5.76, 43%); by era 3.81 (2.7%); archive clean 1.81 + 7.02 = 8.83 s, polars
+0.70 (0.079x) / by date 7.86 (0.89x), DuckDB by date 6.75, Spark 3.39 (0.38x); archive drifted 12.1 (1.7%).
 """
 from __future__ import annotations
 
