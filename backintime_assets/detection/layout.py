@@ -212,8 +212,10 @@ def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
     its empty last cells but is no data row: a doubled delimiter early in a row whose last cell is
     empty ("2020-01-02,,AAPL,1.5,"), which would otherwise push the data start below it, and make
     it the header."""
+    # Nor does a sentence the delimiter cut to the table's width (_cut_sentence): a note under a day's row.
     following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD]
-                 if len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f))][:2]
+                 if (len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f)))
+                 and not _cut_sentence(f)][:2]
     if all(judge.data_like(f) for f in following):
         return True
     # Nor does a row above repeated below: exports joined into one file ("Date,Close" over two
@@ -846,7 +848,7 @@ def _without_labelled_values(voting: list[list[str]]) -> list[list[str]]:
     them set a day's "Date,NAV" table under its labels at their width (no date or close column)."""
     labels = [len(f) for f in voting if _labelled_value(f)]
     rest = [f for f in voting if not _labelled_value(f)]
-    table = Counter(len(f) for f in rest if sum(bool(c.strip()) for c in f) >= 2)
+    table = Counter(len(f) for f in rest if sum(bool(c.strip()) for c in f) >= 2 and not _cut_sentence(f))
     if not labels or not table:
         return voting
     width, rows = max(table.items(), key=lambda kv: (kv[1], kv[0]))
@@ -1274,7 +1276,9 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     """Rows to type the columns from: those from the start that makes the most columns uniformly
     numeric or date-like (header and preamble rows spoil that), without the last row when there are
     enough others (totals and notes sit there)."""
-    head = rows[:probe]
+    # Not the closing summary or notes (_before_summary): under a day's one row, a note cut into cells spoilt
+    # every start, and the rows were typed from the top, the labels and header among them.
+    head = rows[:min(probe, _before_summary(rows, 0, width))]
     cells = list(chain.from_iterable(_fit(f, width) for _, f in head))  # each row's cells taken in C
     kind_of = _cell_kinds(set(cells), decimal, thousands)  # dates, names, blanks repeat: each once
     kinds = list(map(kind_of.__getitem__, cells))
@@ -1323,9 +1327,18 @@ def _before_summary(rows: list[Row], start: int, width: int) -> int:
     return end if end < len(rows) and not _summing_up(rows[end - 1][1], width) else len(rows)
 
 
+def _cut_sentence(fields: list[str]) -> bool:
+    """A sentence the delimiter cut into cells ("Prices are indicative, not binding"): no digit, four words
+    or more, a cell after the first running on in lower case. Under a day's one row it was half of what
+    typed each column: the dates a text column, and the file refused as having no date column."""
+    cells = [c.strip() for c in fields if c.strip()]
+    return (len(cells) >= 2 and not any(ch.isdigit() for c in cells for ch in c)
+            and sum(len(c.split()) for c in cells) >= 4 and any(c[0].islower() for c in cells[1:]))
+
+
 def _summing_up(fields: list[str], width: int) -> bool:
     """A note, a totals line, or a label ending in a colon ("Change %:") in a row at most half filled."""
-    if note_row(fields) or summary_row(fields, width, ()):
+    if note_row(fields) or summary_row(fields, width, ()) or _cut_sentence(fields):
         return True
     label = fields[0].strip() if fields else ""
     return label.endswith((":", "：")) and not any(map(str.isdigit, label)) and any(map(str.isalpha, label)) \

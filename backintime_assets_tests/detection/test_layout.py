@@ -1802,3 +1802,26 @@ def test_a_header_ending_in_the_delimiter_as_its_rows_do_names_no_column_past_it
 def test_a_last_column_the_header_leaves_unnamed_and_rows_fill_stays():
     text = "Date,Close,\n2024-01-02,10.5,10.4\n2024-01-03,10.6,10.5\n2024-01-04,10.7,10.6\n"
     assert len(detect_bytes(text.encode(), "x.csv").columns) == 3
+
+
+@pytest.mark.parametrize("footer", [
+    "Prices are indicative, not binding\n",
+    "Prices are indicative, not binding, and delayed\nPlease see terms, conditions, and notes\n",
+])
+def test_a_days_row_under_labels_loads_above_a_note_its_commas_cut(footer):
+    # A fund's daily file: labels, "Date,NAV", one row, a disclaimer the commas cut into cells. Half of the
+    # rows typing each column, or outvoting the table's width, the note had the file refused (no date column).
+    text = "Fund:,Alpha\nCurrency:,EUR\nDate,NAV\n2024-01-02,10.5\n" + footer
+    schema = detect_bytes(text.encode(), "alpha.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close"]
+    result = normalise_bytes(text.encode(), schema, "alpha.csv")
+    assert [(str(r["date"]), r["close"]) for r in result.prices_arrow.to_pylist()] == [("2024-01-02", 10.5)]
+    assert result.rows_read == result.prices_arrow.num_rows + result.rejected_arrow.num_rows
+
+
+def test_a_table_of_words_alone_is_typed_from_all_its_rows():
+    # Rows of words, one running on in lower case, are no note under a table that has none of digits.
+    text = "Name,Description\nApple,makes phones and computers\nShell,sells oil and gas\nTesco,runs food shops here\n"
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line, lay.footer_lines) == (0, 1, 0)
+    assert lay.names == ["Name", "Description"]
