@@ -815,25 +815,25 @@ def _width(rows: list[Row]) -> tuple[int, bool]:
     # a title padded with delimiters, would have been read at the title's width).
     if ":" in "".join(map(itemgetter(0), voting)):
         voting = _without_labelled_values(voting)
-    n = _padded_words_as_one(voting)
+    voting = _without_padded_words(voting)
+    n = list(map(len, voting))
     widths = _short_header_widened(n)
     usual = _usual_width(widths, voting)
     # Whether the header's missing name decided the width: the only evidence such a tiny table holds.
     return usual, widths is not n and usual != _usual_width(n, voting)
 
 
-def _padded_words_as_one(voting: list[list[str]]) -> list[int]:
-    """Each row's field count, but a line of words padded with delimiters ("Disclaimer,,,,", "Note;;;")
-    counts as the one field it fills, where such lines are fewer than the rest: a spreadsheet pads its
-    notes to the sheet's widest row, and three of them under a table of two days had outvoted it (the
-    table read at their width, no date or close column). A padded day ("2024-01-02,,,,") keeps its width."""
-    n = list(map(len, voting))
-    padded = [k for k, f in enumerate(voting) if len(f) > 1 and _padded_words(f)]
-    if not padded or 2 * len(padded) >= len(voting):
-        return n
-    for k in padded:
-        n[k] = 1
-    return n
+def _without_padded_words(voting: list[list[str]]) -> list[list[str]]:
+    """The rows but lines of words padded with delimiters ("Disclaimer,,,,", "Note;;;") wider than every
+    other row, where such lines are fewer than the rest: a spreadsheet pads its notes to the sheet's widest
+    row, and three of them under a table of two days had outvoted it (the table read at their width, no
+    date or close column). Padded to the table's own width, they vote for it: a one-day download's header
+    and row are outvoted by a "Page 1" line and its padded notes counted as one field (no data rows)."""
+    padded = [len(f) > 1 and _padded_words(f) for f in voting]
+    if not any(padded) or 2 * sum(padded) >= len(voting):
+        return voting
+    widths = {len(f) for f, p in zip(voting, padded) if not p}
+    return [f for f, p in zip(voting, padded) if not p or len(f) in widths]
 
 
 def _padded_words(fields: list[str]) -> bool:

@@ -1789,6 +1789,21 @@ def test_padded_days_keep_the_tables_width():
 
 
 @pytest.mark.parametrize("text", [
+    "Date,Close,Volume\n2024-01-02,100.5,1000\nSource: Bloomberg,,\nPage 1\n",
+    "Fund XYZ,,\nDate,Close,Volume\n2024-01-02,100.5,1000\nPast performance is no guide,,\nPage 1\n",
+    "Fund XYZ Daily Prices\nDate,Close,Volume\n2024-01-02,100.5,1000\nSource,,\nNotes,,\nPage 1\n",
+    "Date,Close,Volume\n2024-01-02,100.5,1000\nDisclaimer,,\nPage 1\nConfidential\n",
+    "Page 1\nConfidential\nDisclaimer,,\nPast performance is no guide,,\nDate,Close,Volume\n2024-01-02,100.5,1000\n",
+])
+def test_notes_padded_to_the_tables_width_vote_for_it(text):
+    # Counted as one field, notes padded to the table's own width joined a "Page 1" or title line to
+    # outvote a one-day download's header and row: the file was read as one column (no data rows, or no
+    # date or close column).
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "fund.csv"), "fund.csv")
+    assert [(r["close"], r["volume"]) for r in result.prices_arrow.to_pylist()] == [(100.5, 1000)]
+
+
+@pytest.mark.parametrize("text", [
     "Date;Symbol;Indexvalue;\n08.07.2026;SX5E;6204.91;\n09.07.2026;SX5E;6284.27;\n10.07.2026;SX5E;6272.23;\n",
     "Date,USD,JPY,\n2025-05-09,1.1252,163.36,\n2025-05-08,1.1297,163.45,\n2025-05-07,1.136,162.89,\n",
 ])
