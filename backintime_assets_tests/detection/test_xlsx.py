@@ -749,15 +749,21 @@ def test_a_view_whose_volumes_alone_are_formulas_never_calculated_is_refused():
     assert schema.problem.startswith("formulas never calculated: 5 cells of 'Volume'")
 
 
+def _book_after_notes(notes_title: str, notes: list[list[str]], data_title: str):
+    """A workbook whose first sheet holds `notes` (lines of a contents or notes sheet), and its empty data sheet."""
+    wb = openpyxl.Workbook()
+    wb.active.title = notes_title
+    for line in notes:
+        wb.active.append(line)
+    return wb, wb.create_sheet(data_title)
+
+
 def test_a_contents_sheet_before_a_dated_table_leaves_the_data_sheet_to_be_read():
     # EIA's spot price downloads: a "Contents" sheet of notes, then "Data 1" of dates and a series
     # named by its description. The notes were taken for the table: "no date or close column", and
     # no mapping could reach the prices. The dated table is the one read.
-    wb = openpyxl.Workbook()
-    wb.active.title = "Contents"
-    for line in ("U.S. Energy Information Administration", "Release Date: 1/10/2024", "Frequency: Daily"):
-        wb.active.append([line])
-    data_sheet = wb.create_sheet("Data 1")
+    wb, data_sheet = _book_after_notes("Contents", [["U.S. Energy Information Administration"],
+                                                    ["Release Date: 1/10/2024"], ["Frequency: Daily"]], "Data 1")
     data_sheet.append(["Back to Contents", "Data 1: Cushing, OK WTI Spot Price FOB"])
     data_sheet.append(["Sourcekey", "RWTC"])
     data_sheet.append(["Date", "Cushing, OK WTI Spot Price FOB (Dollars per Barrel)"])
@@ -805,12 +811,9 @@ def test_a_contents_sheet_before_a_refused_data_sheet_leaves_the_refusal_to_the_
     # EIA's weekly retail prices (real CSV round 29): "Contents" (a table of sheets and their frequency),
     # then "Data 1" of weekly prices, refused as weekly bars. The contents were taken for the table
     # instead, and refused as weekly bars on their word "Weekly": no column of the prices was named.
-    wb = openpyxl.Workbook()
-    wb.active.title = "Contents"
-    for line in (["Weekly Retail Gasoline Prices"], [], ["Sheet", "Frequency", "Description"],
-                 ["Data 1", "Weekly", "U.S. Regular Gasoline Prices"], ["Data 2", "Weekly", "U.S. Diesel Prices"]):
-        wb.active.append(line)
-    data_sheet = wb.create_sheet("Data 1")
+    wb, data_sheet = _book_after_notes("Contents", [
+        ["Weekly Retail Gasoline Prices"], [], ["Sheet", "Frequency", "Description"],
+        ["Data 1", "Weekly", "U.S. Regular Gasoline Prices"], ["Data 2", "Weekly", "U.S. Diesel Prices"]], "Data 1")
     data_sheet.append(["Back to Contents", "Data 1: Weekly U.S. prices"])
     data_sheet.append(["Sourcekey", "EMM_EPMR_PTE_NUS_DPG"])
     data_sheet.append(["Date", "Weekly U.S. Regular Gasoline Prices (Dollars per Gallon)"])
@@ -827,11 +830,8 @@ def test_a_contents_sheet_before_a_refused_data_sheet_leaves_the_refusal_to_the_
 def test_a_first_sheet_of_notes_leaves_the_table_to_a_later_sheet_of_numbers():
     # An exchange's monthly statistics (real CSV round 29): "Notes", lines of words, then "Equities" of
     # months and turnover, no day's date anywhere. The notes were reported as the file's table.
-    wb = openpyxl.Workbook()
-    wb.active.title = "Notes"
-    for line in ("Monthly statistics - Cash market", "Figures in EUR million.", "See sheet 'Equities'."):
-        wb.active.append([line])
-    table = wb.create_sheet("Equities")
+    wb, table = _book_after_notes("Notes", [["Monthly statistics - Cash market"], ["Figures in EUR million."],
+                                            ["See sheet 'Equities'."]], "Equities")
     table.append(["Month", "Turnover EUR m", "Trades"])
     for k, month in enumerate(("Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024")):
         table.append([month, 98000.5 + 1500 * k, 11200300 + 10000 * k])
