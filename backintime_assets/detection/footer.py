@@ -190,6 +190,20 @@ def _keyword(cell: str) -> bool:
     return bool(_SUMMARY.match(cell) or _SUMMARY_LABEL.match(cell))
 
 
+def cut_sentence(fields: Sequence[str]) -> bool:
+    """A sentence the delimiter cut into cells ("Prices are indicative, not binding"): no digit, four words
+    or more, a cell after the first running on in lower case. Under a day's one row it was half of what
+    typed each column: the dates a text column, and the file refused as having no date column."""
+    cells = [c.strip() for c in fields if c.strip()]
+    return (len(cells) >= 2 and not any(ch.isdigit() for c in cells for ch in c)
+            and sum(len(c.split()) for c in cells) >= 4 and any(c[0].islower() for c in cells[1:]))
+
+
+def _cut_sentences_to_the_end(candidates: Sequence[Row], m: int) -> bool:
+    """Whether candidate m and every one below it is a sentence the delimiter cut (cut_sentence) or a note."""
+    return all(cut_sentence(f) or note_row(f) for _, f in candidates[m:]) and cut_sentence(candidates[m][1])
+
+
 def note_row(fields: Sequence[str]) -> bool:
     """A remark below the data: "Source: ...", "© ...", "End of report"; not "NULL" or "<<corrupt>>"."""
     cells = _cells(fields)
@@ -242,7 +256,7 @@ def footer_start(candidates: Sequence[Row], blank_lines: Sequence[int], data_lik
         k -= 1
     for m in range(max(k, 1), len(candidates)):
         if _set_off(candidates, m, blank_lines, from_end) or summary(fields := candidates[m][1]) \
-                or note_row(fields) or totals(m):
+                or note_row(fields) or totals(m) or _cut_sentences_to_the_end(candidates, m):
             return m
     if k < len(candidates) and prose_lines([f for _, f in candidates[max(k, 1):]], width):
         return max(k, 1)  # a note in sentences, no keyword to start it (stacked_words.prose_lines)

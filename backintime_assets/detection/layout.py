@@ -17,7 +17,7 @@ from .columns import (ACCOUNTING, BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARK
                       infer_column_type)
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
-from .footer import footer_start, note_row, summary_row
+from .footer import cut_sentence, footer_start, note_row, summary_row
 from .joined import joined
 from .multipliers import declared_unit, scale_cell, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns, to_float
@@ -212,10 +212,10 @@ def _confirmed(rows: list[Row], k: int, judge: _RowJudge) -> bool:
     its empty last cells but is no data row: a doubled delimiter early in a row whose last cell is
     empty ("2020-01-02,,AAPL,1.5,"), which would otherwise push the data start below it, and make
     it the header."""
-    # Nor does a sentence the delimiter cut to the table's width (_cut_sentence): a note under a day's row.
+    # Nor does a sentence the delimiter cut to the table's width (cut_sentence): a note under a day's row.
     following = [f for _, f in rows[k + 1:k + 1 + _CONFIRM_LOOKAHEAD]
                  if (len(f) == judge.width or (_fits(f, judge.width) and judge.data_like(f)))
-                 and not _cut_sentence(f)][:2]
+                 and not cut_sentence(f)][:2]
     if all(judge.data_like(f) for f in following):
         return True
     # Nor does a row above repeated below: exports joined into one file ("Date,Close" over two
@@ -848,7 +848,7 @@ def _without_labelled_values(voting: list[list[str]]) -> list[list[str]]:
     them set a day's "Date,NAV" table under its labels at their width (no date or close column)."""
     labels = [len(f) for f in voting if _labelled_value(f)]
     rest = [f for f in voting if not _labelled_value(f)]
-    table = Counter(len(f) for f in rest if sum(bool(c.strip()) for c in f) >= 2 and not _cut_sentence(f))
+    table = Counter(len(f) for f in rest if sum(bool(c.strip()) for c in f) >= 2 and not cut_sentence(f))
     if not labels or not table:
         return voting
     width, rows = max(table.items(), key=lambda kv: (kv[1], kv[0]))
@@ -1327,18 +1327,9 @@ def _before_summary(rows: list[Row], start: int, width: int) -> int:
     return end if end < len(rows) and not _summing_up(rows[end - 1][1], width) else len(rows)
 
 
-def _cut_sentence(fields: list[str]) -> bool:
-    """A sentence the delimiter cut into cells ("Prices are indicative, not binding"): no digit, four words
-    or more, a cell after the first running on in lower case. Under a day's one row it was half of what
-    typed each column: the dates a text column, and the file refused as having no date column."""
-    cells = [c.strip() for c in fields if c.strip()]
-    return (len(cells) >= 2 and not any(ch.isdigit() for c in cells for ch in c)
-            and sum(len(c.split()) for c in cells) >= 4 and any(c[0].islower() for c in cells[1:]))
-
-
 def _summing_up(fields: list[str], width: int) -> bool:
     """A note, a totals line, or a label ending in a colon ("Change %:") in a row at most half filled."""
-    if note_row(fields) or summary_row(fields, width, ()) or _cut_sentence(fields):
+    if note_row(fields) or summary_row(fields, width, ()) or cut_sentence(fields):
         return True
     label = fields[0].strip() if fields else ""
     return label.endswith((":", "：")) and not any(map(str.isdigit, label)) and any(map(str.isalpha, label)) \
