@@ -591,16 +591,19 @@ def _without_notes(cell: str) -> str:
 
 # Words over a price that say it is the day before's, beside the day's own ("Last Close,Prev Close"):
 # the same series a day late, not another; the other column is the close.
+# Words over a price that say it is the day's average, beside its close named by which price it is: an
+# exchange's list writes "Average Price" (Nasdaq Nordic's "Closing price;Average price", "Avg Price",
+# "Weighted Average Price") beside "Closing Price", and the average, read as a series labelled "Average",
+# had the file refused as tickers side by side. One list for both readings of a label (_says_which_price,
+# _one_instruments_words). Beside a ticker's close ("avg_close,msft_close") it is still refused.
+_AVERAGES = frozenset({"AVERAGE", "AVG", "MEAN", "WEIGHTED", "WTD", "MEDIAN", "TYPICAL"})
 _DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1", "D-1", "LAG1", "LAG"})
 # Words in a label that say which of one instrument's quotes or days a close is, beside its close named
 # by which price: its bid, its offer, the day before's ("Closing Bid Price" by "Closing Price - VWAP"),
 # its official or unadjusted close ("Closing Price" beside "Official Close"), a week ago's.
-# Its day's average too: an exchange's list gives "Average Price" (or "Avg Price", "Weighted Average
-# Price") beside "Closing Price", and the average, read as series "Average", had the file refused as
-# tickers side by side.
-_ONE_INSTRUMENTS = _DAY_BEFORE | frozenset({"BID", "ASK", "OFFER", "MID", "BUY", "SELL", "AGO", "OFFICIAL",
-                                            "UNOFFICIAL", "ADJ", "ADJUSTED", "UNADJUSTED", "AVERAGE", "AVG",
-                                            "MEAN", "WEIGHTED", "WTD", "MEDIAN", "TYPICAL"})
+# Its day's average too (_AVERAGES).
+_ONE_INSTRUMENTS = _DAY_BEFORE | _AVERAGES | frozenset({"BID", "ASK", "OFFER", "MID", "BUY", "SELL", "AGO",
+                                                        "OFFICIAL", "UNOFFICIAL", "ADJ", "ADJUSTED", "UNADJUSTED"})
 
 
 # Words that say which of one instrument's prices a column holds, not whose: an exchange's daily list
@@ -614,10 +617,7 @@ _ONE_INSTRUMENTS = _DAY_BEFORE | frozenset({"BID", "ASK", "OFFER", "MID", "BUY",
 # the total or the style index loaded under the file's name and the others went unread without a word.
 _WHICH_PRICE = frozenset({
     "PRICE", "PRICES", "LAST", "TRANSACTION", "TRADE", "TRADED", "TRADING", "VWAP", "CHANGE", "CLOSING",
-    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "-",
-    # The day's average price beside its closing price (Nasdaq Nordic's "Closing price;Average price"):
-    # read as a series labelled "Average", the file was refused as two series side by side.
-    "AVERAGE", "AVG"})
+    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "-"}) | _AVERAGES
 
 
 def _says_which_price(label: str) -> bool:
