@@ -514,10 +514,12 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     cells = sum(map(len, whole))
     if delimiter == " " and not aligned:
         counts = _unpadded(counts)
-    known = _known_in(counts) + _quoted_delimiters_known(counts, delimiter) + _corner_keys_known(whole)
+    # Most samples hold no cell that the two tests below look for: one look over the cells joined says so.
+    joined_cells = "\x00".join(counts)
+    known = _known_in(counts) + _quoted_delimiters_known(counts, delimiter, joined_cells) + _corner_keys_known(whole)
     if aligned:
         known -= counts[""]
-    t = known / (cells + broken + _torn_cells(counts, delimiter)) if cells else 0.0
+    t = known / (cells + broken + _torn_cells(counts, delimiter, joined_cells)) if cells else 0.0
     return p * t
 
 
@@ -527,14 +529,13 @@ _QUOTE_EDGES = {d: re.compile("|".join(f'{re.escape(o)}"|"{re.escape(o)}' for o 
                 for d in _DELIMITERS}
 
 
-def _torn_cells(counts: Counter[str], delimiter: str) -> int:
+def _torn_cells(counts: Counter[str], delimiter: str, joined_cells: str) -> int:
     """How many cells hold another reading's marks, counted again as broken: a tab between two of its
     characters (no value holds one: the tab is the table's delimiter), or a quoted field's edge against
     another delimiter. Unknown already, they weighed as little as a word; a space reading cut a few
     preamble lines and a footer ("Page 1 of 1") into as many cells as it cut each row, out-scored the
     comma or tab on the pattern, and the table was read in pieces (no date or close column)."""
     edges = _QUOTE_EDGES.get(delimiter)
-    joined_cells = "\x00".join(counts)
     tabbed = delimiter != "\t" and "\t" in joined_cells
     if not tabbed and (edges is None or not edges.search(joined_cells)):
         return 0  # most readings: one look over the cells says none is torn
@@ -617,16 +618,15 @@ def _untorn(rows: list[tuple[int, list[str]]], delimiter: str, quotes: str) -> l
 _WORD_BREAKS = ",;\t|"
 
 
-def _quoted_delimiters_known(counts: Counter[str], delimiter: str) -> int:
+def _quoted_delimiters_known(counts: Counter[str], delimiter: str, joined_cells: str) -> int:
     """How many more cells are known when a cell holding the delimiter itself is read with a space
     for it. Only a quote puts the delimiter inside a cell ('"New York, NY"' on ','): the writer
     quoted it because it is a value of that delimiter's table. Counted unknown like a line read
     whole, it cost the right delimiter the sample and gave it to a space, which cut every name
     of two words ("São Paulo") alike. A cell holding a line break is left alone: a quote that
     never closed swallowed the lines below it. Few cells hold their delimiter: they are tested
-    one by one."""
-    # Most samples have no such cell: one look over the cells joined says so, not a test per cell.
-    if delimiter not in _WORD_BREAKS or delimiter not in "\x00".join(counts):
+    one by one. `joined_cells`: the cells joined, for one look that none holds it (most samples)."""
+    if delimiter not in _WORD_BREAKS or delimiter not in joined_cells:
         return 0
     return sum(n for c, n in counts.items()
                if delimiter in c and "\n" not in c and not _KNOWN.match(c.strip())
