@@ -902,6 +902,7 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # Nor, without dated numbers anywhere, is a first sheet of words alone (an exchange's statistics
     # workbook: "Notes", then "Equities" of months and turnover): the first sheet holding numbers is.
     numbered: tuple[FileSchema, Sheet] | None = None
+    words_alone = not _numbers(schema)
     for other in others:
         if other.name != sheet.name and any(other.rows):
             candidate = detect_sheet(other, name, kind)
@@ -914,7 +915,7 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
             # as itself, not the contents sheet above it read as the table and refused in its name.
             if cover and dated is None and _dated_numbers(candidate):
                 dated = (candidate, other)
-            if numbered is None and not _numbers(schema) and _numbers(candidate):
+            if numbered is None and words_alone and _numbers(candidate):
                 numbered = (candidate, other)
     table, its_sheet = dated or numbered or (schema, sheet)
     return _calculated(table, its_sheet, data, kind)
@@ -927,8 +928,7 @@ def _numbers(schema: FileSchema) -> bool:
 
 def _dated_numbers(schema: FileSchema) -> bool:
     """Whether the schema maps a date column beside a column of numbers: a table, though no close is named."""
-    return any(c.canonical == "date" for c in schema.columns) and any(c.type in ("float", "integer")
-                                                                      for c in schema.columns)
+    return any(c.canonical == "date" for c in schema.columns) and _numbers(schema)
 
 
 def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> FileSchema:

@@ -717,7 +717,7 @@ def _table_below(lines: list[str], chosen: str) -> str | None:
         return None
     # The line over the rows names them: it splits into as many fields (KNMI's "# STN,YYYYMMDD,...").
     # A footer's lines after a blank line ("High | 18.5 | 2024-01-08") have no such line over them.
-    named = next((ln for ln in reversed(lines[:top]) if ln.strip()), "")
+    named = next((ln for ln in reversed(above) if ln.strip()), "")
     for d in COMMON_DELIMITERS:
         if d == chosen:
             continue

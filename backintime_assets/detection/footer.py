@@ -201,7 +201,7 @@ def cut_sentence(fields: Sequence[str]) -> bool:
 
 def _cut_sentences_to_the_end(candidates: Sequence[Row], m: int) -> bool:
     """Whether candidate m and every one below it is a sentence the delimiter cut (cut_sentence) or a note."""
-    return all(cut_sentence(f) or note_row(f) for _, f in candidates[m:]) and cut_sentence(candidates[m][1])
+    return cut_sentence(candidates[m][1]) and all(cut_sentence(f) or note_row(f) for _, f in candidates[m + 1:])
 
 
 def note_row(fields: Sequence[str]) -> bool:

@@ -829,7 +829,7 @@ def _without_padded_words(voting: list[list[str]]) -> list[list[str]]:
     row, and three of them under a table of two days had outvoted it (the table read at their width, no
     date or close column). Padded to the table's own width, they vote for it: a one-day download's header
     and row are outvoted by a "Page 1" line and its padded notes counted as one field (no data rows)."""
-    padded = [len(f) > 1 and _padded_words(f) for f in voting]
+    padded = [len(f) > 1 and not f[-1].strip() and _padded_words(f) for f in voting]  # most rows end filled
     if not any(padded) or 2 * sum(padded) >= len(voting):
         return voting
     widths = {len(f) for f, p in zip(voting, padded) if not p}
