@@ -53,7 +53,7 @@ def date_order(schema: dict) -> tuple[tuple, str, float] | None:
     column's certainty of it), or None where the file has no numeric day/month date column. A file
     refused as of unknown order (detection/unsettled_order.py: a lone "01/07/2026" under a Hebrew header)
     guesses it: its siblings may settle it ("13/07/2026" proves its TASE folder day first)."""
-    if schema.get("problem") and not _unsettled(schema):
+    if schema.get("problem") and not refused_for_order(schema):
         return None
     columns = schema.get("columns") or []
     j = next((j for j, c in enumerate(columns) if c.get("canonical") == "date"), None)
@@ -102,7 +102,7 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
         (proven, count), = found.items()
         # A guess the siblings bear out reads the same: nothing to read again, but for a file refused
         # for the guess (detection's UNSETTLED_ORDER), which they now settle.
-        if proven != first or _unsettled(schema):
+        if proven != first or refused_for_order(schema):
             settled[key] = with_order(schema, proven, count)
     return settled, disagreeing
 
@@ -138,7 +138,7 @@ def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
         yield key, schema, first, found
 
 
-def _unsettled(schema: dict) -> bool:
+def refused_for_order(schema: dict) -> bool:
     """Whether detection refused the file for its guessed day/month order alone (unsettled_order.py: a
     lone date under a header in a day-first script, or a tiny table's): siblings that prove the order
     settle it as they do a guess it loads by. Left out, a Russian office's daily files of the first
@@ -165,7 +165,7 @@ def with_order(schema: dict, first: str, count: int, proof: str | None = None) -
     no longer borrowed: a borrowed schema that does not hold falls back to the file's own guess."""
     out = copy.deepcopy(schema)
     out["borrowed_from"] = None
-    if _unsettled(out):
+    if refused_for_order(out):
         # The order its refusal was for, settled. Not its name: a site's for every download, which detection
         # says after the order (detection/nameless.py), refuses it still, or "data.csv" loaded as ticker DATA.
         out["problem"] = nameless_problem(out.get("file") or "") if unnamed(out) else None

@@ -127,7 +127,8 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
     detection guessed it for (sibling_order.py, sibling_east.py); a schema given with the task (stored,
     perhaps a user's) is not changed."""
     from backintime_assets.ingestion.sibling_east import guesses_east, may_guess_east, settle_east
-    from backintime_assets.ingestion.sibling_order import guesses, may_guess, settle_orders
+    from backintime_assets.ingestion.pooled_order import settle_together
+    from backintime_assets.ingestion.sibling_order import guesses, may_guess, settle_orders, unproven
 
     given = {t.key for t in tasks if t.schema_json is not None}
     # Only a file detected here may guess: a read again of stored files (a new trading week, a
@@ -149,6 +150,10 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
     settled, disagreeing = settle_orders(guessing, siblings) if guessing else ({}, [])
     if guessing and bars is not None:
         settled.update(_settled_by_bars(tasks, surveys, guessing, siblings, bars))
+    if guessing:
+        # Left unproven by any sibling or bar: a source's one-day files read together (pooled_order.py).
+        settled.update(settle_together({key: (guessing[key], surveys[key].dates)
+                                        for key in unproven(guessing, siblings) if key not in settled}))
     # A file whose order its siblings settled guesses its reading east of UTC as that order reads its
     # stamps (with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
     # UTC" is stamped on a Tuesday, day first on a Thursday, and east settled from the guessed schema lost
