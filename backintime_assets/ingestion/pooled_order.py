@@ -20,21 +20,23 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from backintime_assets.detection import FileSchema
 from backintime_assets.detection.date_system import DAY_MONTH
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, infer_date_format
 from backintime_assets.detection.office_names import folder_pattern
+from backintime_assets.ingestion.shared_layouts import after_header, first_date_cells
 from backintime_assets.ingestion.sibling_order import date_order, refused_for_order, with_order
 
 
-def settle_together(guessing: dict[str, tuple[dict, list[dt.date]]]) -> dict[str, dict]:
-    """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and the dates
-    its rows read as under its guess) whose one-day siblings' dates, read together, decide the order
+def settle_together(guessing: dict[str, tuple[dict, list[str]]]) -> dict[str, dict]:
+    """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and its date
+    cells, `as_written`; [] where unknown) whose one-day siblings' dates, read together, decide the order
     against its guess (or settle a file refused for its guess)."""
-    sources: dict[tuple, list[tuple[str, dict, str, list[dt.date]]]] = defaultdict(list)
-    for key, (schema, dates) in guessing.items():
+    sources: dict[tuple, list[tuple[str, dict, str, list[str]]]] = defaultdict(list)
+    for key, (schema, cells) in guessing.items():
         order = date_order(schema)
         if order is not None and order[2] <= GUESSED_ORDER_CERTAINTY:
-            sources[(order[0], folder_pattern(schema.get("file") or ""))].append((key, schema, order[1], dates))
+            sources[(order[0], folder_pattern(schema.get("file") or ""))].append((key, schema, order[1], cells))
     settled = {}
     for files in sources.values():
         proven, days = _read_together(files)
@@ -47,16 +49,43 @@ def settle_together(guessing: dict[str, tuple[dict, list[dt.date]]]) -> dict[str
     return settled
 
 
-def _read_together(files: list[tuple[str, dict, str, list[dt.date]]]) -> tuple[str | None, int]:
+def as_written(schema: dict, dates: list[dt.date]) -> list[str]:
+    """The date cells a file's rows were read from, as its order reads them (`dates`: as read), the
+    year in full: the order is all they are asked."""
+    order = date_order(schema)
+    if order is None:
+        return []
+    first = order[1]
+    return [day.strftime(f"{first}/{'%m' if first == '%d' else '%d'}/%Y") for day in dates]
+
+
+def cells_in_head(head: bytes, schema_json: str) -> list[str]:
+    """The date cells of a file's first rows (`head`: its first bytes), as_written: where its rows were
+    all rejected as read (dated on a weekend by its guess) the survey knows no date of it."""
+    schema = FileSchema.from_json(schema_json)
+    cells = []
+    for cell in first_date_cells(after_header(head, schema), schema):
+        found = _NUMERIC_DATE.match(cell)
+        if found is not None:  # not a footer's or a note's cell
+            a, b, year = found.groups()
+            year = year if len(year) == 4 else str((1900 if int(year) > _PIVOT else 2000) + int(year))
+            cells.append(f"{int(a):02d}/{int(b):02d}/{year}")
+    return cells
+
+
+# A day and a month in numbers before the year, as DAY_MONTH formats write them ("02/05/22", "2.5.2022 00:00").
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[^\d\s]?(\d{1,2})[^\d\s]?(\d{4}|\d{2})(?!\d)")
+_PIVOT = 68  # strptime's: "69" is 1969, "68" 2068
+
+
+def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str | None, int]:
     """(the part a source's dates read first, "%d" or "%m", or None where reading them together is no
     better than a guess; how many one-day files were read)."""
-    one_day = sorted(((schema.get("file") or key, first, dates[0]) for key, schema, first, dates in files
-                      if len(dates) == 1), key=lambda f: _natural(f[0]))
+    one_day = sorted(((schema.get("file") or key, cells[0]) for key, schema, _, cells in files
+                      if cells and len(set(cells)) == 1), key=lambda f: _natural(f[0]))
     if len(one_day) < 2:
         return None, len(one_day)
-    # Each date written back as its file wrote it, the year in full: the order is all that is asked.
-    cells = [day.strftime(f"{first}/{'%m' if first == '%d' else '%d'}/%Y") for _, first, day in one_day]
-    guess = infer_date_format(cells)
+    guess = infer_date_format([cell for _, cell in one_day])
     found = DAY_MONTH.match(guess.format) if guess is not None else None
     if found is None or guess.confidence <= GUESSED_ORDER_CERTAINTY:
         return None, len(one_day)

@@ -128,7 +128,7 @@ def _proves_alike(data: bytes, schema: FileSchema, name: str) -> bool:
     that moves (dates._num_order), not the separator's custom. A folder of one ticker's history a file
     ("02.01.2022" .. "31.12.2023", named by ticker: a source each) borrows so, where each file detected
     alone cost a detection apiece; a lone "01/02/2024" does not, and is read as its own office's."""
-    cells = _first_dates(data, schema)
+    cells = first_date_cells(data, schema)
     guess = infer_date_format(cells, file_date=date_in_name(name)) if cells else None
     if guess is None or guess.confidence <= GUESSED_ORDER_CERTAINTY:
         return False
@@ -136,7 +136,14 @@ def _proves_alike(data: bytes, schema: FileSchema, name: str) -> bool:
     return found is not None and found.group(0) == _day_month_format(schema)
 
 
-def _first_dates(data: bytes, schema: FileSchema) -> list[str]:
+def after_header(head: bytes, schema: FileSchema) -> bytes:
+    """A file's first bytes (`head`) past its lines before the data (preamble and header); b"" where it
+    holds no more than those."""
+    prefix = _prefix(head, schema.data_start_line)
+    return b"" if prefix is None else head[len(prefix):]
+
+
+def first_date_cells(data: bytes, schema: FileSchema) -> list[str]:
     """The date cells of the first _PROVING_ROWS rows of a file's bytes after its header (`data`), read
     in `schema`'s dialect; [] where it has no one-character delimiter."""
     if len(schema.delimiter) != 1:
@@ -163,7 +170,7 @@ def _swapped_here(head: bytes, schema: FileSchema) -> bool:
     if b"-" not in rows:
         return False  # most such files: no ISO date among their first rows (a regex scan cost 60 us)
     column = next(c for c in schema.columns if c.canonical == "date")
-    return own_swap(_first_dates(rows, schema), column) is not None
+    return own_swap(first_date_cells(rows, schema), column) is not None
 
 
 # ISO's year, month, day ("%Y-%m-%d", "%Y%m%d"): the order detection reads wherever a file's values do

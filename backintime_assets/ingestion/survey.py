@@ -102,18 +102,21 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
 
     surveys = run(tasks)
     return settle_by_siblings(run, tasks, surveys, stored_siblings,
-                              lambda names: _loaded_bars(location, tasks, surveys, names, piece_bytes, week))
+                              lambda names: _loaded_bars(location, tasks, surveys, names, piece_bytes, week),
+                              lambda keys: _heads(location, tasks, keys))
 
 
 def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], tasks: list[SurveyTask],
                        surveys: dict[str, Survey], stored_siblings: Callable[[list[dict]], list[dict]] | None = None,
-                       bars: Callable[[list[str]], pa.Table] | None = None) -> dict[str, Survey]:
+                       bars: Callable[[list[str]], pa.Table] | None = None,
+                       heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, Survey]:
     """`surveys` (of `tasks`), where a file's day/month order was a guess its siblings settle, or its
     reading of evening stamps east of UTC (sibling_east.py), that file surveyed again with the settled
     schema (`survey`: a run of tasks). Nothing is asked or read again where no file guesses.
     `bars`: the loaded bars of the files named (overlap_order.ROWS), where another file's bars of the
-    same days may settle a guess no sibling does (overlap_order.py)."""
-    settled = _settled_readings(tasks, surveys, stored_siblings, bars)
+    same days may settle a guess no sibling does (overlap_order.py); `heads`: key -> the first bytes of
+    each file named, whose dates a guess left unread (pooled_order.py)."""
+    settled = _settled_readings(tasks, surveys, stored_siblings, bars, heads)
     if not settled:
         return surveys
     # A second, small run: the files whose reading their siblings settled, read with it.
@@ -122,12 +125,12 @@ def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], 
 
 def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
                       stored_siblings: Callable[[list[dict]], list[dict]] | None,
-                      bars: Callable[[list[str]], pa.Table] | None = None) -> dict[str, str]:
+                      bars: Callable[[list[str]], pa.Table] | None = None,
+                      heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, str]:
     """key -> the schema JSON, day/month order or east reading settled by siblings, of each file
     detection guessed it for (sibling_order.py, sibling_east.py); a schema given with the task (stored,
     perhaps a user's) is not changed."""
     from backintime_assets.ingestion.sibling_east import guesses_east, may_guess_east, settle_east
-    from backintime_assets.ingestion.pooled_order import settle_together
     from backintime_assets.ingestion.sibling_order import guesses, may_guess, settle_orders, unproven
 
     given = {t.key for t in tasks if t.schema_json is not None}
@@ -151,9 +154,8 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
     if guessing and bars is not None:
         settled.update(_settled_by_bars(tasks, surveys, guessing, siblings, bars))
     if guessing:
-        # Left unproven by any sibling or bar: a source's one-day files read together (pooled_order.py).
-        settled.update(settle_together({key: (guessing[key], surveys[key].dates)
-                                        for key in unproven(guessing, siblings) if key not in settled}))
+        settled.update(_settled_together(surveys, guessing, [key for key in unproven(guessing, siblings)
+                                                              if key not in settled], heads))
     # A file whose order its siblings settled guesses its reading east of UTC as that order reads its
     # stamps (with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
     # UTC" is stamped on a Tuesday, day first on a Thursday, and east settled from the guessed schema lost
@@ -164,6 +166,21 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
         _log.warning(note)
     return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
             for key, schema in {**settled, **east}.items()}
+
+
+def _settled_together(surveys: dict[str, Survey], guessing: dict[str, dict], left: list[str],
+                      heads: Callable[[list[str]], dict[str, bytes]] | None) -> dict[str, dict]:
+    """key -> the schema, order settled, of each of the guessing files `left` unproven by any sibling or
+    bar whose source's one-day files, read together, decide it (pooled_order.py). Their dates are the
+    survey's; a file whose every row its guess dated on a weekend has none, and its first rows are read
+    (`heads`: key -> the file's first bytes)."""
+    from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, settle_together
+
+    cells = {key: as_written(guessing[key], surveys[key].dates) for key in left}
+    unread = [key for key, found in cells.items() if not found and surveys[key].read_whole]
+    if unread and heads is not None:
+        cells.update({key: cells_in_head(head, surveys[key].schema_json) for key, head in heads(unread).items()})
+    return settle_together({key: (guessing[key], cells[key]) for key in left})
 
 
 def _settled_by_bars(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing: dict[str, dict],
@@ -188,6 +205,21 @@ def _settled_by_bars(tasks: list[SurveyTask], surveys: dict[str, Survey], guessi
     return {key_of[name]: with_order(guessing[key_of[name]], first, count,
                                      f"{count} bar{'s' if count != 1 else ''} {other} holds on those days")
             for name, (first, count, other) in proven.items()}
+
+
+# Enough of a file's first bytes to hold its header and first rows (shared_layouts.first_date_cells' 40).
+_HEAD_BYTES = 16 * 1024
+
+
+def _heads(location: LakeLocation, tasks: list[SurveyTask], keys: list[str]) -> dict[str, bytes]:
+    """key -> the first _HEAD_BYTES of each of the files `keys` names."""
+    fs, wanted = location.filesystem(), set(keys)
+    heads = {}
+    for task in tasks:
+        if task.key in wanted:
+            with fs.open_input_file(task.lake_path) as handle:
+                heads[task.key] = handle.read(_HEAD_BYTES)
+    return heads
 
 
 def _loaded_bars(location: LakeLocation, tasks: list[SurveyTask], surveys: dict[str, Survey], names: list[str],

@@ -4,17 +4,17 @@ import datetime as dt
 import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
-from backintime_assets.ingestion.pooled_order import settle_together
+from backintime_assets.ingestion.pooled_order import as_written, settle_together
 from backintime_assets.ingestion.survey import survey_files
 from backintime_assets_tests.ingestion.surveyed_here import survey_tasks
 
 HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
 
 
-def _day_file(day: dt.date, fmt: str) -> bytes:
+def _day_file(day: dt.date, fmt: str, title: str = "") -> bytes:
     rows = "".join(f"{day.strftime(fmt)},T{i},{100.5 + i},{101 + i},{99 + i},{100.25 + i},{1000 + i}\n"
                    for i in range(3))
-    return (HEADER + rows).encode()
+    return (title + HEADER + rows + "Total,,,,,,3003\n").encode()
 
 
 def _days(first: dt.date, count: int) -> list[dt.date]:
@@ -30,45 +30,62 @@ def _date_column(schema_json: str):
     return next(c for c in FileSchema.from_json(schema_json).columns if c.canonical == "date")
 
 
-@pytest.mark.parametrize("first, fmt, read", [
+@pytest.mark.parametrize("first, fmt, count", [
     # A British office's first week, as guessed: 10 January, 10 February and 10 March (a Saturday and a
-    # Sunday: no dates to read), 10 April.
-    (dt.date(2024, 10, 1), "%d/%m/%Y", 2),
+    # Sunday: every row rejected, the survey knows no date of them, their first rows are read), 10 April.
+    (dt.date(2024, 10, 1), "%d/%m/%Y", 4),
     (dt.date(2024, 1, 2), "%d/%m/%Y", 4),  # the first days of January, as guessed: 1 February, 1 March, ...
+    (dt.date(2022, 5, 2), "%d/%m/%y", 3),  # as guessed: 5 February, 5 March (Saturdays), 5 April
     (dt.date(2024, 10, 1), "%m/%d/%Y", 4),  # an American office's: its guess borne out
     (dt.date(2024, 1, 2), "%m/%d/%y", 4),
 ])
-def test_one_day_files_of_the_first_days_read_their_order_together(in_process, tmp_path, first, fmt, read):
-    days = _days(first, 4)
-    files = {f"export ({i}).csv": _day_file(day, fmt) for i, day in enumerate(days, 1)}
+def test_one_day_files_of_the_first_days_read_their_order_together(in_process, tmp_path, first, fmt, count):
+    days = _days(first, count)
+    files = {f"export ({i}).csv": _day_file(day, fmt, "Daily prices\n") for i, day in enumerate(days, 1)}
     found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
-    assert [found[f"export ({i}).csv"].dates for i in range(1, 5)] == [[day] for day in days]
+    assert [found[f"export ({i}).csv"].dates for i in range(1, count + 1)] == [[day] for day in days]
     column = _date_column(found["export (1).csv"].schema_json)
     assert column.format == fmt
     if fmt.startswith("%d"):
-        assert column.order_from == f"order settled by the dates of {read} one-day files of its layout read together"
+        assert column.order_from == f"order settled by the dates of {count} one-day files of its layout read together"
 
 
-def _schema(day: dt.date, name: str, fmt: str = "%d/%m/%Y") -> dict:
-    return detect_bytes(_day_file(day, fmt), name).to_dict()
+def test_one_day_files_refused_for_their_guessed_order_are_settled_together(in_process, tmp_path):
+    # A Russian office's first three sessions of July, "01/07/2026" .. "03/07/2026" under a security's label
+    # and a Cyrillic header: each refused alone as of unknown order (detection/unsettled_order.py, no date
+    # surveyed: their first rows are read), read together they are 1 to 3 July.
+    days = [dt.date(2026, 7, d) for d in (1, 2, 3)]
+    header = "SBER RX Equity\nДата,Открытие,Максимум,Минимум,Закрытие,Объем\n"
+    files = {f"sber_{i:03d}.csv": f"{header}{day:%d/%m/%Y},300.5,301,299,300.25,1000\n".encode()
+             for i, day in enumerate(days, 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    for i, day in enumerate(days, 1):
+        assert found[f"sber_{i:03d}.csv"].problem is None and found[f"sber_{i:03d}.csv"].dates == [day]
+    assert FileSchema.from_json(found["sber_001.csv"].schema_json).ticker == "SBER RX Equity"
+
+
+def _guessing(day: dt.date, name: str, *read: dt.date) -> tuple[dict, list[str]]:
+    """A one-day file's schema, its order guessed (month first), and its date cells as written."""
+    schema = detect_bytes(_day_file(day, "%d/%m/%Y"), name).to_dict()
+    return schema, as_written(schema, list(read))
 
 
 def test_only_one_day_files_of_one_folder_and_layout_are_read_together():
     october = _days(dt.date(2024, 10, 1), 3)
-    one_folder = {f"a/day_{i}.csv": (_schema(day, f"a/day_{i}.csv"), [day.replace(month=day.day, day=10)])
+    one_folder = {f"a/day_{i}.csv": _guessing(day, f"a/day_{i}.csv", day.replace(month=day.day, day=10))
                   for i, day in enumerate(october, 1)}
     assert set(settle_together(one_folder)) == set(one_folder)
     # Two offices' folders, each a file: neither is read with the other's.
-    two_folders = {f"{f}/day_1.csv": (_schema(day, f"{f}/day_1.csv"), [day.replace(month=day.day, day=10)])
+    two_folders = {f"{f}/day_1.csv": _guessing(day, f"{f}/day_1.csv", day.replace(month=day.day, day=10))
                    for f, day in zip(("a", "b"), october)}
     assert settle_together(two_folders) == {}
     # A file of several dates was read by its own rows: it adds nothing, and one file alone settles nothing.
     several = dict(list(one_folder.items())[:1])
-    several["a/day_9.csv"] = (_schema(october[1], "a/day_9.csv"), [dt.date(2024, 2, 10), dt.date(2024, 3, 10)])
+    several["a/day_9.csv"] = _guessing(october[1], "a/day_9.csv", dt.date(2024, 2, 10), dt.date(2024, 3, 10))
     assert settle_together(several) == {}
 
 
 def test_a_day_exported_twice_decides_nothing():
     day = dt.date(2024, 10, 1)
-    twice = {f"day_{i}.csv": (_schema(day, f"day_{i}.csv"), [dt.date(2024, 1, 10)]) for i in (1, 2)}
+    twice = {f"day_{i}.csv": _guessing(day, f"day_{i}.csv", dt.date(2024, 1, 10)) for i in (1, 2)}
     assert settle_together(twice) == {}
