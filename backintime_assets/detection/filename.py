@@ -3,6 +3,7 @@ for the day/month order of a date column whose values cannot settle it."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from datetime import date
@@ -12,6 +13,8 @@ from pathlib import PurePath
 # The same separator (or none) both times, and no digit right next to it: "120250204" is some
 # other number, not a date.
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})([-_]?)(\d{2})\2(\d{2})(?!\d)")
+# In folders also a folder each: year, month, day ("2024/01/02").
+_FOLDER_DATE = re.compile(r"(?<!\d)((?:19|20|21)\d{2})([-_/]?)(\d{2})\2(\d{2})(?!\d)")
 
 # What a desktop or a browser adds to a file's name when it saves a second copy beside the first: Windows'
 # "AAPL - Copy.csv", "AAPL - Copy (2).csv" ("- Kopie", "- Copie", "- copia"... in other languages), its
@@ -58,9 +61,23 @@ def base_name(name: str) -> str:
 def date_in_name(name: str) -> date | None:
     """The one calendar date written year-first in the file's base name, None when there is none
     or several different ones (a range export says nothing about a single day)."""
-    base = base_name(name)
+    return _one_date(_NAME_DATE, base_name(name))
+
+
+def date_in_path(name: str) -> date | None:
+    """date_in_name, or where the base name holds none, the one date its folders write year first
+    ("2024/01/02/prices.csv", "20240102/prices.csv"): an office keeping a folder a day. Evidence of a
+    day/month order its values leave open (dates._num_order takes it where a reading falls within days of
+    it), not a date for a file's rows: a dateless file is dated by its base name or title (day_date.py).
+    Unread, a British office's "02/05/22" in 2022/05/02/prices.csv loaded as 5 February."""
+    found = date_in_name(name)
+    folder = posixpath.dirname(name.replace("\\", "/"))
+    return found if found is not None or not folder else _one_date(_FOLDER_DATE, folder)
+
+
+def _one_date(pattern: re.Pattern, text: str) -> date | None:
     found = set()
-    for m in _NAME_DATE.finditer(base):
+    for m in pattern.finditer(text):
         try:
             found.add(date(int(m.group(1)), int(m.group(3)), int(m.group(4))))
         except ValueError:

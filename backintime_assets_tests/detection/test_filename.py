@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from backintime_assets.detection.filename import date_in_name
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.filename import date_in_name, date_in_path
 
 
 @pytest.mark.parametrize(
@@ -36,3 +37,28 @@ def test_year_first_dates_in_names(name, expected):
 )
 def test_names_without_one_date(name):
     assert date_in_name(name) is None
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("/data/2025-02-04/AAPL.csv", date(2025, 2, 4)),
+    ("office/2025/02/04/prices.csv", date(2025, 2, 4)),  # a folder a year, a month, a day
+    (r"C:\drops\20250204\prices.csv", date(2025, 2, 4)),
+    ("2025-02-03/NYSE_2025-02-04.csv", date(2025, 2, 4)),  # the base name's first
+    ("2025/02/prices.csv", None),  # a month's folder: no day
+    ("2025-02-03/2025-02-04/prices.csv", None),  # two dates
+    ("prices.csv", None),
+])
+def test_a_folder_a_day_dates_its_files_where_their_names_do_not(name, expected):
+    assert date_in_path(name) == expected
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("london/2022/05/02/prices.csv", "%d/%m/%Y"),  # "02/05/2022" is 2 May: the folder's day
+    ("london/20220502/prices.csv", "%d/%m/%Y"),
+    ("newyork/2022/02/05/prices.csv", "%m/%d/%Y"),  # 5 February
+    ("london/prices.csv", "%m/%d/%Y"),  # nothing says: the separator's custom
+])
+def test_a_folder_s_date_settles_the_day_month_order_of_a_day_s_file(name, fmt):
+    data = b"Date,Ticker,Close,Volume\n02/05/2022,AAA,10.5,1200\n02/05/2022,BBB,20.25,3400\n"
+    column = next(c for c in detect_bytes(data, name).columns if c.canonical == "date")
+    assert column.format == fmt
