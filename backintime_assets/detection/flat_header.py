@@ -594,8 +594,10 @@ def _without_notes(cell: str) -> str:
 # Words over a price that say it is the day's average, beside its close named by which price it is: an
 # exchange's list writes "Average Price" (Nasdaq Nordic's "Closing price;Average price", "Avg Price",
 # "Weighted Average Price") beside "Closing Price", and the average, read as a series labelled "Average",
-# had the file refused as tickers side by side. One list for both readings of a label (_says_which_price,
-# _one_instruments_words). Beside a ticker's close ("avg_close,msft_close") it is still refused.
+# had the file refused as tickers side by side. Only there (_one_instruments_words): not a word of which
+# price (_WHICH_PRICE), which a close labelled by a series of its own may stand beside. There,
+# "equal_close,weighted_close" and "Apple Close,Typical Close" loaded the first as the file's close and
+# left the weighted or typical series unread without a word.
 _AVERAGES = frozenset({"AVERAGE", "AVG", "MEAN", "WEIGHTED", "WTD", "MEDIAN", "TYPICAL"})
 _DAY_BEFORE = frozenset({"PREV", "PRIOR", "PREVIOUS", "YESTERDAY", "YDAY", "T-1", "D-1", "LAG1", "LAG"})
 # Words in a label that say which of one instrument's quotes or days a close is, beside its close named
@@ -617,7 +619,7 @@ _ONE_INSTRUMENTS = _DAY_BEFORE | _AVERAGES | frozenset({"BID", "ASK", "OFFER", "
 # the total or the style index loaded under the file's name and the others went unread without a word.
 _WHICH_PRICE = frozenset({
     "PRICE", "PRICES", "LAST", "TRANSACTION", "TRADE", "TRADED", "TRADING", "VWAP", "CHANGE", "CLOSING",
-    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "-"}) | _AVERAGES
+    "OPENING", "PREVIOUS", "SETTLEMENT", "REFERENCE", "-"})
 
 
 def _says_which_price(label: str) -> bool:
