@@ -275,8 +275,18 @@ _add("close", 0.8, "nav per share", "nav per unit", "net asset value per share",
 # fund's its redemption price ("Datum,Ausgabepreis,Rücknahmepreis": the NAV, the issue price above it by
 # the load), and a currency's reference rate is its price ("Date,Country,Exchange rate"). Unnamed, each
 # file had "no close column" (real CSV round 29).
-_add("close", 0.8, "indexvalue", "index level", "rucknahmepreis", "ruecknahmepreis", "redemption price",
-     "exchange rate", "reference rate")
+_add("close", 0.8, "rucknahmepreis", "ruecknahmepreis")
+# The others name the close only of a file of that one figure (_one_figure_close): weaker than any other
+# name of a price, and no close beside another figure. Elsewhere an exchange rate converts a fund's price
+# or a trade's amount ("Date,Currency,Exchange rate,Price", "Trade Date,Security,Quantity,Exchange rate,
+# Settlement Amount"), a redemption price is a bond's par beside its clean and dirty prices, an index's
+# level a fund's benchmark beside its NAV: each loaded as the close without a word.
+_ONE_FIGURE = 0.55
+_ONE_FIGURE_NAMES = frozenset(norm_name(n) for n in ("indexvalue", "index level", "redemption price",
+                                                     "exchange rate", "reference rate"))
+_add("close", _ONE_FIGURE, *_ONE_FIGURE_NAMES)
+# Beside a redemption price, the issue price it is quoted with (a fund's "Issue Price,Redemption Price").
+_ISSUE_PRICES = frozenset(norm_name(n) for n in ("issue price", "ausgabepreis", "offer price"))
 # The Ghana Stock Exchange's daily list counts the day's shares "Total Shares Traded", beside
 # "Total Value Traded (GH¢)" (money, unmapped).
 _add("volume", 1.0, "total shares traded", "number of shares traded", "no of shares traded",
@@ -882,6 +892,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _money_volume(mapping, used, header_cells, types, body, number_format)
         count_beside_money([" ".join(header_cells[j]) if j < len(header_cells) else "" for j in range(width)],
                            mapping, body, number_format)
+    if "close" in used:
+        _one_figure_close(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
@@ -1012,6 +1024,30 @@ _NO_PRICE = frozenset("""index indices ratio return returns yield earnings book 
                          range predicted prediction forecast estimate paid delta diff difference momentum
                          ma sma ema wma moving avg average mean level unit units item sqft sq square upper
                          lower bound spread gap signal trend lag lagged volatility std rank score""".split())
+
+
+# Figures of the one figure itself beside it: its change, its return ("Index Level,Daily Return").
+_OF_THE_FIGURE = re.compile(_NOT_HINTED.pattern + r"|return|perf")
+
+
+def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                      types: Sequence[ColumnType]) -> None:
+    """Unmap, in place, a close named only as a file's one figure is (_ONE_FIGURE_NAMES: "Exchange rate",
+    "Redemption Price", "Index Level") where another column of numbers no name took stands beside it: a
+    rate converting a trade's amount, a bond's par beside its clean price. Not its change or return
+    (_OF_THE_FIGURE), nor a fund's issue price beside its redemption price."""
+    c = mapping.index("close")
+    if not any(norm_name(cell) in _ONE_FIGURE_NAMES for cell in (header_cells[c] if c < len(header_cells) else [])):
+        return
+    for j, t in enumerate(types):
+        if j == c or mapping[j] is not None or no_values_seen(t) or t.type not in _NUMERIC:
+            continue
+        names = [n for cell in (header_cells[j] if j < len(header_cells) else []) if (n := norm_name(cell))]
+        if not names or any(n in _ISSUE_PRICES or _OF_THE_FIGURE.search(_latin(n)) for n in names):
+            continue  # an unnamed column of numbers (a writer's row numbers, an index's empty last field)
+        mapping[c] = None
+        used.discard("close")
+        return
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

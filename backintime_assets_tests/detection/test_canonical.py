@@ -1820,3 +1820,24 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
     rows = "".join(f"2021-07-{d:02d},3.{d}4\n" for d in range(1, 6))
     schema = detect_bytes(f"{header}\n{rows}".encode(), "gas.csv")
     assert [c.canonical for c in schema.columns] == ["date", "close"]
+
+
+@pytest.mark.parametrize("header,close", [
+    ("Date,Exchange rate,NAV per share", "NAV per share"),  # a fund priced in another currency
+    ("Date,Currency,Exchange rate,Price", "Price"),
+    ("Date,Index Level,NAV", "NAV"),  # a fund's benchmark beside its NAV
+    ("Date,ISIN,Clean Price,Dirty Price,Redemption Price", None),  # a bond's par, no price of the day
+    ("Date,ISIN,Bid Price,Ask Price,Redemption Price", None),
+    ("Trade Date,Security,Quantity,Exchange rate,Settlement Amount", None),  # a rate converting the amount
+    ("Date,Fund,Issue Price,Redemption Price", "Redemption Price"),  # a fund's pair, as Ausgabepreis's
+    ("Date,Index,Index Level,Daily Return", "Index Level"),
+])
+def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_files_one_figure(header, close):
+    # 1756152 named each the close at a price's strength: beside a fund's price it took the close as the
+    # leftmost, beside a bond's prices or a trade's amount it was taken for one, each loaded without a word.
+    text = {"Currency": "USD", "ISIN": "US0378331005", "Security": "Apple", "Fund": "Alpha", "Index": "SX5E"}
+    names = header.split(",")
+    rows = "".join(",".join(f"2024-01-{d:02d}" if "Date" in h else text.get(h, f"1{k}{d}.5")
+                            for k, h in enumerate(names)) + "\n" for d in range(2, 7))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "prices.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
