@@ -901,8 +901,11 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     dated: tuple[FileSchema, Sheet] | None = None
     # Nor, without dated numbers anywhere, is a first sheet of words alone (an exchange's statistics
     # workbook: "Notes", then "Equities" of months and turnover): the first sheet holding numbers is.
+    # Not a first sheet of dated prices whose numbers read as text ("79.720" stored as text beside text
+    # dates): its refusal says why and how to read them, where a later "Summary" sheet's had said "no date
+    # column" of the wrong sheet.
     numbered: tuple[FileSchema, Sheet] | None = None
-    words_alone = not _numbers(schema)
+    words_alone = cover and not _numbers(schema)
     for other in others:
         if other.name != sheet.name and any(other.rows):
             candidate = detect_sheet(other, name, kind)

@@ -840,3 +840,20 @@ def test_a_first_sheet_of_notes_leaves_the_table_to_a_later_sheet_of_numbers():
     schema = detect_bytes(buf.getvalue(), "stats.xlsx")
     assert schema.sheet == "Equities"
     assert [c.name for c in schema.columns] == ["Month", "Turnover EUR m", "Trades"]
+
+
+def test_a_first_sheet_of_dated_prices_read_as_text_keeps_its_refusal_before_a_later_sheet_of_numbers():
+    # Its dates and prices stored as text ("79.720" beside "18.03.2011": a dot's meaning in doubt), then a
+    # "Summary" sheet of counts. Taken for a sheet of words alone (ef00d90), the first gave the table to the
+    # summary, refused as having no date column: the prices' refusal, and how to read them, went unsaid.
+    wb, summary = _book_after_notes("Prices", [["Datum", "Ticker", "Schluss"],
+                                               *[[f"{d}.03.2011", "SAP", f"7{d}.720"] for d in range(14, 19)]],
+                                     "Summary")
+    summary.append(["Metric", "Value"])
+    summary.append(["Rows", 5])
+    buf = io.BytesIO()
+    wb.save(buf)
+    schema = detect_bytes(buf.getvalue(), "SAP.xlsx")
+    assert schema.sheet == "Prices"
+    from backintime_assets.normalisation import normalise_bytes
+    assert "Schluss" in normalise_bytes(buf.getvalue(), schema, "SAP.xlsx").file_problem
