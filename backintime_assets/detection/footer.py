@@ -194,13 +194,16 @@ def cut_sentence(fields: Sequence[str]) -> bool:
     """A sentence the delimiter cut into cells ("Prices are indicative, not binding"): no digit, four words
     or more, a cell after the first running on in lower case. Under a day's one row it was half of what
     typed each column: the dates a text column, and the file refused as having no date column.
-    A sentence opens with words, not a ticker's or a day's one token, and says each piece once: a row of a
-    day's file with no price ("QQQ,not traded,not traded", "holiday,market closed,no trading") is a row,
-    to be rejected with its reason; taken for the footer, it went unaccounted."""
+    A sentence opens with a capital and a word in lower case ("Prices", "Disclaimer"), not a ticker in
+    capitals or a word in lower case, and says each piece once, none of them "n/a": a row of a day's file
+    with no price ("QQQ,not traded,not traded", "holiday,market closed,no trading") is a row, to be
+    rejected with its reason; taken for the footer, it went unaccounted."""
     cells = [c.strip() for c in fields if c.strip()]
-    return (len(cells) >= 2 and not any(ch.isdigit() for c in cells for ch in c)
-            and sum(len(c.split()) for c in cells) >= 4 and any(c[0].islower() for c in cells[1:])
-            and len(cells[0].split()) >= 2 and len(set(cells)) == len(cells))
+    if len(cells) < 2 or any(ch.isdigit() for c in cells for ch in c) or sum(len(c.split()) for c in cells) < 4:
+        return False
+    first = cells[0].split()[0]
+    return (first[0].isupper() and not first.isupper() and any(c[0].islower() for c in cells[1:])
+            and len(set(cells)) == len(cells) and not any(c in NULL_SPELLINGS for c in cells))
 
 
 def _cut_sentences_to_the_end(candidates: Sequence[Row], m: int) -> bool:

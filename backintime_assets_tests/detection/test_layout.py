@@ -1822,6 +1822,7 @@ def test_a_last_column_the_header_leaves_unnamed_and_rows_fill_stays():
 @pytest.mark.parametrize("footer", [
     "Prices are indicative, not binding\n",
     "Prices are indicative, not binding, and delayed\nPlease see terms, conditions, and notes\n",
+    "Disclaimer, prices are indicative only\n", "Unaudited, for information only\n",
 ])
 def test_a_days_row_under_labels_loads_above_a_note_its_commas_cut(footer):
     # A fund's daily file: labels, "Date,NAV", one row, a disclaimer the commas cut into cells. Half of the
@@ -1839,6 +1840,8 @@ def test_a_days_row_under_labels_loads_above_a_note_its_commas_cut(footer):
     ("px_2024-01-05.csv", "Ticker,Close,Volume\nAAA,10.5,1000\nBBB,20.5,2000\nCCC,30.5,3000\n"
                           "XYZ,suspended,suspended\nQQQ,not traded,not traded\n"),
     ("px.csv", "Date,Close,Volume\n2024-01-02,10.5,1000\n2024-01-03,10.6,1100\nholiday,market closed,no trading\n"),
+    ("px_2024-01-05.csv", "Name,Status,Close\nAlpha Corp,active,10.5\nBeta Group,active,20.5\n"
+                          "Gamma Holdings,suspended,n/a\n"),
 ])
 def test_a_last_row_of_words_without_a_price_is_rejected_not_taken_for_a_cut_note(name, text):
     # A day's row with no price, its words cut by the delimiter like a note's ("QQQ,not traded,not traded"),
