@@ -286,6 +286,7 @@ _ONE_FIGURE_NAMES = frozenset(norm_name(n) for n in ("indexvalue", "index level"
                                                      "exchange rate", "reference rate"))
 _add("close", _ONE_FIGURE, *_ONE_FIGURE_NAMES)
 # Beside a redemption price, the issue price it is quoted with (a fund's "Issue Price,Redemption Price").
+_REDEMPTION = frozenset({norm_name("redemption price")})
 _ISSUE_PRICES = frozenset(norm_name(n) for n in ("issue price", "ausgabepreis", "offer price"))
 # The Ghana Stock Exchange's daily list counts the day's shares "Total Shares Traded", beside
 # "Total Value Traded (GH¢)" (money, unmapped).
@@ -1026,8 +1027,10 @@ _NO_PRICE = frozenset("""index indices ratio return returns yield earnings book 
                          lower bound spread gap signal trend lag lagged volatility std rank score""".split())
 
 
-# Figures of the one figure itself beside it: its change, its return ("Index Level,Daily Return").
-_OF_THE_FIGURE = re.compile(_NOT_HINTED.pattern + r"|return|perf")
+# Figures of the one figure itself beside it: its change, its return ("Index Level,Daily Return"). Whole
+# words: "Exchange rate" holds "change".
+_OF_THE_FIGURE = re.compile(
+    r"%|\b(?:prev|previous|prior|change|chg|diff|pct|percent|delta|returns?|perf|performance)\b", re.IGNORECASE)
 
 
 def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
@@ -1037,13 +1040,16 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
     rate converting a trade's amount, a bond's par beside its clean price. Not its change or return
     (_OF_THE_FIGURE), nor a fund's issue price beside its redemption price."""
     c = mapping.index("close")
-    if not any(norm_name(cell) in _ONE_FIGURE_NAMES for cell in (header_cells[c] if c < len(header_cells) else [])):
+    named = {norm_name(cell) for cell in (header_cells[c] if c < len(header_cells) else [])}
+    if not named & _ONE_FIGURE_NAMES:
         return
+    issued = bool(named & _REDEMPTION)
     for j, t in enumerate(types):
         if j == c or mapping[j] is not None or no_values_seen(t) or t.type not in _NUMERIC:
             continue
-        names = [n for cell in (header_cells[j] if j < len(header_cells) else []) if (n := norm_name(cell))]
-        if not names or any(n in _ISSUE_PRICES or _OF_THE_FIGURE.search(_latin(n)) for n in names):
+        cells = [cell for cell in (header_cells[j] if j < len(header_cells) else []) if norm_name(cell)]
+        if not cells or any(_OF_THE_FIGURE.search(cell) or (issued and norm_name(cell) in _ISSUE_PRICES)
+                            for cell in cells):
             continue  # an unnamed column of numbers (a writer's row numbers, an index's empty last field)
         mapping[c] = None
         used.discard("close")

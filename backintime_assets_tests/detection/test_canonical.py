@@ -1831,6 +1831,8 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
     ("Trade Date,Security,Quantity,Exchange rate,Settlement Amount", None),  # a rate converting the amount
     ("Date,Fund,Issue Price,Redemption Price", "Redemption Price"),  # a fund's pair, as Ausgabepreis's
     ("Date,Index,Index Level,Daily Return", "Index Level"),
+    ("Date,Index Level,Exchange rate", None),  # "Exchange rate" is no change of the level
+    ("Date,Issue Price,Exchange rate", None),  # an issue price beside a redemption price only
 ])
 def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_files_one_figure(header, close):
     # 1756152 named each the close at a price's strength: beside a fund's price it took the close as the
