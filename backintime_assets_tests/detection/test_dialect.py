@@ -923,6 +923,11 @@ def test_rows_the_chosen_delimiter_reads_or_splits_alike_keep_it(text, delimiter
     ("Generated: 05/01/2024\nDaily prices export\nCurrency\tUSD\nDay\tInstrument\tClose\tShares Traded\n"
      + "".join(f"1{d} September 2006\tBRK.B\t£29{d}9.16\t159871{d}\n" for d in range(5, 8))
      + "End of report\n3 rows\n", "\t"),
+    # A day's one row under a title of two words, its header's one space and its volume grouped by one
+    # ("17 207"): each line two cells on the space, the ';' or '|' runs inside them (';' reads 1, 7, 7 cells).
+    ("Daily prices\r\nTrade Date;Security;Open;Hoch;Low;Last;Volume\r\n18/07/17;BHP;1,25;1,25;1,22;1,23;17 207\r\n",
+     ";"),
+    ("Daily prices\nTrade Date|Security|Close|Volume\n18/07/17|BHP|1.23|17 207\n", "|"),
 ])
 def test_cells_torn_by_a_space_reading_count_against_it(text, delimiter):
     assert detect_dialect(text).delimiter == delimiter
