@@ -84,8 +84,11 @@ _SIDES_AS_WRITTEN = {"salt": "sålt"}
 # rows, its Units the member's, its Value their worth (loaded as the close). Also the fund's own events
 # noted on a few days of its price history ("Dividend Reinvestment" on a distribution's day, a bond's
 # "Redemption"): sides only in a column filled on most rows (_FLOWS_FILLED), as a statement's is.
+# The verb too: Schwab's "Reinvest Shares" and "Reinvest Dividend" rows, a dividend and the units it bought
+# (an income account's history has few Buy or Sell rows between them), had loaded each fill's price as a
+# close under its symbol.
 _FLOWS = frozenset({"contribution", "contributions", "redemption", "redemptions", "subscription", "subscriptions",
-                    "withdrawal", "withdrawals", "reinvestment"})
+                    "withdrawal", "withdrawals", "reinvestment", "reinvest", "reinvested"})
 _FLOWS_FILLED = 0.5  # of the sampled rows
 _FLOW = 2  # _side_cell's mark of a flow (_FLOWS, a switch between funds)
 # A switch between funds, alone or "Switch In", "Switch Out": not "SWITCH INC" (a company's description).

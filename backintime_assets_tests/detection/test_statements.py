@@ -279,6 +279,22 @@ def test_a_funds_own_event_on_a_few_days_of_its_prices_is_no_statements_flow(hea
     assert prices["close"].tolist() == [10.0, 10.1, 10.2, 10.3, 10.4, 10.5]
 
 
+def test_a_brokers_history_of_reinvested_dividends_is_a_list_of_trades():
+    # Schwab's history of an income account: a dividend and the shares it bought on most rows, one Sell
+    # among them. Read as no side, each fill's price had loaded as its symbol's close.
+    data = ("Date,Action,Symbol,Description,Quantity,Price,Fees & Comm,Amount\n"
+            "11/01/2023,Reinvest Shares,SPY,SPDR S&P 500 ETF,1.6531,$420.10,,-$694.48\n"
+            "10/31/2023,Reinvest Dividend,SPY,SPDR S&P 500 ETF,,,,$694.48\n"
+            "10/31/2023,Reinvest Shares,NFRIX,NUVEEN FLOATING RATE INCOME I,8.082,$17.83,,-$144.11\n"
+            "10/31/2023,Reinvest Dividend,NFRIX,NUVEEN FLOATING RATE INCOME I,,,,$144.11\n"
+            "10/30/2023,Credit Interest,,SCHWAB1 INT 09/28-10/29,,,,$1.63\n"
+            "08/24/2023,Advisor Fee,,TO ADVISOR,,,,-$519.67\n"
+            "08/22/2023,Sell,FIHBX,FEDERATED HERMES INSTL HIGH YIELD BD IS,592.199,$8.46,$10.00,$5000.00\n").encode()
+    schema = detect_bytes(data, "schwab.csv")
+    assert not_prices(schema.problem) and schema.problem.startswith("a list of trades")
+    assert normalise_bytes(data, schema, "schwab.csv").prices_arrow.num_rows == 0
+
+
 def test_a_bank_statement_of_withdrawals_deposits_and_a_closing_balance_is_no_price_history():
     # HDFC's statement: "Closing Balance" is named as a close. Once its summary block was read as the
     # footer, the balance column typed as numbers and four days of an account's balance loaded as a
