@@ -1,0 +1,31 @@
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.options import option_problem
+from backintime_assets.detection.statements import not_prices
+from backintime_assets.normalisation import normalise_bytes
+
+
+def test_an_option_settlement_row_under_no_contracts_name_is_refused():
+    # ICE's settlement file of Brent options: the call's premium 0.25 had loaded as a close under the
+    # file's name.
+    data = ("TRADE DATE|HUB|PRODUCT|STRIP|CONTRACT|CONTRACT TYPE|STRIKE|SETTLEMENT PRICE|NET CHANGE|EXPIRATION DATE\n"
+            "5/10/2018|North Sea|Brent Crude Futures|10/1/2018|B|C|100.0000|0.25000|0.01000|8/28/2018\n").encode()
+    schema = detect_bytes(data, "icecleared_oil.dat")
+    assert not_prices(schema.problem) and "STRIKE" in schema.problem
+    assert normalise_bytes(data, schema, "icecleared_oil.dat").prices_arrow.num_rows == 0
+
+
+def test_strikes_of_one_underlying_and_day_are_several_contracts():
+    names = ["Date", "Symbol", "Strike", "Type", "Last"]
+    canonical = ["date", "ticker", None, None, "close"]
+    chain = [["2024-03-08", "AAPL", "170", "C", "5.10"], ["2024-03-08", "AAPL", "175", "C", "2.40"]]
+    assert "several contracts" in option_problem(names, canonical, chain)
+    # A call and a put of one strike are two contracts too.
+    assert option_problem(names, canonical, [["2024-03-08", "AAPL", "170", "C", "5.10"],
+                                             ["2024-03-08", "AAPL", "170", "P", "1.20"]]) is not None
+    # Each row's contract named by its own symbol, or one warrant's strike day after day: series of their own.
+    named = [["2024-03-08", "AAPL240315C00170000", "170", "C", "5.10"],
+             ["2024-03-08", "AAPL240315C00175000", "175", "C", "2.40"]]
+    assert option_problem(names, canonical, named) is None
+    warrant = [["2024-03-07", "XYZW", "12.5", "C", "1.10"], ["2024-03-08", "XYZW", "12.5", "C", "1.15"]]
+    assert option_problem(names, canonical, warrant) is None
+    assert option_problem(["Date", "Close", "Volume"], ["date", "close", "volume"], [["2024-03-08", "1", "2"]]) is None
