@@ -2,8 +2,9 @@
 settlement file of options). Each row is a contract's and its price the option's premium: read as one
 series, the premiums of several contracts loaded as one instrument's closes (ICE's settlement file of
 Brent options: a call's 0.25 loaded as a price under the file's name). Refused where the rows do not name
-their contracts, or where rows of one name and day hold several strikes or both a call and a put; a file
-naming each contract on its rows (a ticker of each) loads each as its own series."""
+their contracts, where rows of one name and day hold several strikes or both a call and a put, or where a
+day's rows are named by their underlyings; a file naming each contract on its rows (a ticker of each)
+loads each as its own series, and so does one warrant's history."""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ def _rights(names: Sequence[str], body: Sequence[Sequence[str]]) -> list[int]:
 def option_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
                    decimal: str = ".", thousands: str | None = None) -> str | None:
     """Why a table is options' prices read as one series (the strike and right columns that tell), or None."""
-    strikes = _strikes(names, canonical, body, decimal, thousands)
+    # Without a close nothing loads, and the table says so ("no close column": an option's "Date,Strike,
+    # Option Price", its price named as none of a series').
+    strikes = _strikes(names, canonical, body, decimal, thousands) if "close" in canonical else []
     if not strikes:
         return None
     rights = _rights(names, body)
@@ -62,4 +65,17 @@ def option_problem(names: Sequence[str], canonical: Sequence[str | None], body: 
         contracts.setdefault(key, set()).add(tuple(r[j].strip() for j in strikes + rights if j < len(r)))
     if any(len(held) > 1 for held in contracts.values()):
         return "options' premiums, several contracts under one name and day" + NOT_PRICES + told
+    # A day's board (NSE's F&O bhavcopy cut to one option of each underlying): a ticker that does not
+    # name its row's strike is the underlying's, and the option's premium had loaded as its close
+    # (RELIANCE's 1500 call at 44.1). Not over several days: one warrant's strike day after day.
+    if len({day for _, day in contracts}) == 1 and any(_unnamed(r, k, strikes[0], decimal, thousands)
+                                                        for r in body[:_ROWS]):
+        return "options' premiums under their underlyings' names" + NOT_PRICES + told
     return None
+
+
+def _unnamed(row: Sequence[str], k: int, j: int, decimal: str, thousands: str | None) -> bool:
+    """Whether a row's ticker (column k) leaves out the digits of its strike (column j), one not 0: an
+    option's own symbol writes them ("AAPL240315C00170000", "ESH4P4750", "NIFTY20JAN12000CE")."""
+    strike = to_float(row[j].strip(), decimal, thousands) if j < len(row) else None
+    return bool(strike) and k < len(row) and str(int(abs(strike))) not in row[k]

@@ -29,3 +29,17 @@ def test_strikes_of_one_underlying_and_day_are_several_contracts():
     warrant = [["2024-03-07", "XYZW", "12.5", "C", "1.10"], ["2024-03-08", "XYZW", "12.5", "C", "1.15"]]
     assert option_problem(names, canonical, warrant) is None
     assert option_problem(["Date", "Close", "Volume"], ["date", "close", "volume"], [["2024-03-08", "1", "2"]]) is None
+
+
+def test_a_days_options_under_their_underlyings_names_are_refused():
+    # NSE's F&O bhavcopy: RELIANCE's 1500 call alone on the day had loaded its premium 44.1 as RELIANCE's close.
+    names = ["INSTRUMENT", "SYMBOL", "STRIKE_PR", "OPTION_TYP", "CLOSE", "TIMESTAMP"]
+    canonical = [None, "ticker", None, None, "close", "date"]
+    board = [["FUTIDX", "NIFTY", "0", "XX", "12211.3", "01-JAN-2020"],
+             ["OPTSTK", "RELIANCE", "1500", "CE", "44.1", "01-JAN-2020"]]
+    assert "underlyings" in option_problem(names, canonical, board)
+    futures = [["FUTIDX", "NIFTY", "0", "XX", "12211.3", "01-JAN-2020"],
+               ["FUTIDX", "BANKNIFTY", "0", "XX", "32230.35", "01-JAN-2020"]]
+    assert option_problem(names, canonical, futures) is None
+    named = [["OPTSTK", "RELIANCE20JAN1500CE", "1500", "CE", "44.1", "01-JAN-2020"]]
+    assert option_problem(names, canonical, named) is None
