@@ -120,6 +120,10 @@ _add("date", 1.0, "data di negoziazione", "handelsdag", "data de negociacao", "d
      "dato", "handelsdato")
 _add("ticker", 1.0, "codice", "simbolo titolo", "symbool", "fondscode", "codigo", "codigo de negociacao",
      "ticker symbool", "kod", "symbol spolki", "kortnamn", "kode")
+# Portuguese words for the instrument, weak as "asset" and "stock" are: B3 files built from COTAHIST
+# ("Ativo;Data;Abertura;...;Fechamento") stack tickers under "Ativo"; unread, each row was rejected as
+# an unnamed series.
+_add("ticker", 0.7, "ativo", "papel", "acao")
 _add("open", 1.0, "prezzo di apertura", "openingskoers", "opening koers", "preco de abertura", "otwarcie",
      "kurs otwarcia", "oppning", "oppningskurs", "oppningspris", "abning", "abningskurs")
 _add("high", 1.0, "massimo", "prezzo massimo", "hoog", "hoogste", "hoogste koers", "maxima", "preco maximo",

@@ -1843,3 +1843,17 @@ def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_fi
                             for k, h in enumerate(names)) + "\n" for d in range(2, 7))
     schema = detect_bytes(f"{header}\n{rows}".encode(), "prices.csv")
     assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
+
+
+def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
+    # A CSV built from B3's COTAHIST: two tickers stacked under "Ativo". Unread, every row was rejected
+    # as an unnamed series.
+    data = ("Ativo;Data;Abertura;Máxima;Mínima;Fechamento;VolumeFinanceiro;Quantidade\n"
+            "PETR4;02/01/2024;37,56;37,79;37,23;37,56;1234567890,12;32845600\n"
+            "PETR4;03/01/2024;37,60;38,60;37,45;38,45;2035478912,55;53012300\n"
+            "VALE3;02/01/2024;76,92;77,10;75,80;76,05;1654789321,40;21654300\n"
+            "VALE3;03/01/2024;75,80;76,49;75,11;75,30;1987456321,88;26412500\n").encode()
+    schema = detect_bytes(data, "cotacoes.csv")
+    prices = normalise_bytes(data, schema, "cotacoes.csv").prices
+    assert sorted(zip(prices["ticker"], prices["close"])) == [("PETR4", 37.56), ("PETR4", 38.45),
+                                                              ("VALE3", 75.30), ("VALE3", 76.05)]
