@@ -14,6 +14,11 @@ from .numbers import to_float
 from .statements import NOT_PRICES, words
 
 _STRIKE = frozenset({"strike", "strikes", "strk", "行权价", "行權價", "履約價", "履约价"})
+# The strike in other words, whole names as words() joins them (Hangul decomposed as it decomposes it):
+# Eurex's "Basispreis", "Exercise Price", KRX's "행사가격".
+_STRIKE_NAMES = frozenset("".join(words(n)) for n in (
+    "Exercise Price", "Basispreis", "Ausübungspreis", "Prix d'exercice", "Precio de ejercicio", "Preço de exercício",
+    "Prezzo di esercizio", "Uitoefenprijs", "権利行使価格", "행사가격", "행사가"))
 _RIGHT_NAMES = frozenset({"put", "call", "putcall", "cp", "right", "type", "typ", "option", "options"})
 _RIGHTS = frozenset({"c", "p", "call", "put", "calls", "puts", "ce", "pe"})
 _ROWS = 500  # sampled rows judged
@@ -25,7 +30,9 @@ def _strikes(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
     """The unmapped columns named as a strike whose filled sampled cells are numbers."""
     found = []
     for j, name in enumerate(names):
-        if j < len(canonical) and canonical[j] is not None or not set(words(name)) & _STRIKE:
+        named = words(name)
+        if j < len(canonical) and canonical[j] is not None or not (set(named) & _STRIKE
+                                                                   or "".join(named) in _STRIKE_NAMES):
             continue
         cells = [r[j].strip() for r in body[:_ROWS] if j < len(r) and r[j].strip()]
         if cells and sum(to_float(c, decimal, thousands) is not None for c in cells) >= _NUMBERS * len(cells):

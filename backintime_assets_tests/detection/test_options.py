@@ -1,3 +1,5 @@
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.options import option_problem
 from backintime_assets.detection.statements import not_prices
@@ -43,3 +45,12 @@ def test_a_days_options_under_their_underlyings_names_are_refused():
     assert option_problem(names, canonical, futures) is None
     named = [["OPTSTK", "RELIANCE20JAN1500CE", "1500", "CE", "44.1", "01-JAN-2020"]]
     assert option_problem(names, canonical, named) is None
+
+
+@pytest.mark.parametrize("strike", ["Basispreis", "Exercise Price", "Ausübungspreis", "Prix d'exercice", "権利行使価格",
+                                    "행사가격"])
+def test_a_strike_in_other_words_is_a_strike(strike):
+    names = ["Datum", strike, "Typ", "Schluss"]
+    canonical = ["date", None, None, "close"]
+    assert option_problem(names, canonical, [["02.01.2024", "17000", "C", "312,5"],
+                                             ["02.01.2024", "17100", "C", "251,0"]], decimal=",") is not None
