@@ -287,6 +287,25 @@ def _names_a_thing(name: str) -> bool:
     return "".join(w).startswith(_THING_NAMES) or any(x in _THING_NAMES for x in w)
 
 
+# Of the bookkeeping dates, those that never date a price: when a row was added to a list or created
+# (not "updated" nor "published": a quote's time, a fund's price as published).
+_ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registered", "joined"})
+
+
+def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
+    """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES) and whose
+    tickers each stand on one row of the sample: the ticker and the date column; [] otherwise. A
+    watchlist's "Symbol,Last,Change,Date Added" had loaded today's last prices as each ticker's close on
+    the day it was added. Not bars: a day's open, high and low are of that day."""
+    if "ticker" not in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
+        return []
+    k, dated = canonical.index("ticker"), canonical.index("date")
+    if dated >= len(names) or not _name_words(names[dated]) & _ENTERED_DATES:
+        return []
+    tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
+    return [k, dated] if len(tickers) >= _RECORD_NAMES and len(set(tickers)) == len(tickers) else []
+
+
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """Of a table without a ticker whose date column is named as its records' bookkeeping date
     (_RECORD_DATES), or with a column named as a thing's (_THING_NAMES): an unmapped column of names,
@@ -442,7 +461,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     tell), or None when nothing says so."""
     if worked := _worked(names):
         return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
-    if records := _records(names, canonical, body):
+    if records := _records(names, canonical, body) or _listed(names, canonical, body):
         what = ("a list of records, each row its own, dated when it was entered"
                 if _name_words(names[records[1]]) & _RECORD_DATES else "a list of things, each row its own")
         return what + NOT_PRICES + ", ".join(names[j] for j in records)

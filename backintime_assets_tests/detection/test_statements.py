@@ -578,3 +578,20 @@ def test_a_timesheets_hourly_rate_is_no_close():
                                     "Date,Close,After Hours Close,Shift", "Date,Close,Extended Hours Volume,Pay Date"])
 def test_hours_or_pay_alone_make_no_timesheet(header):
     assert problem(header, "2024-01-02,10.5,100,6.5") is None
+
+
+def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
+    # Each ticker's last price today, dated the day it was added to the list: loaded, AAPL's 185.64 of
+    # January stood as its close of 2 November.
+    data = (b"Symbol,Name,Last,Change,% Change,Date Added\nAAPL,Apple Inc.,185.64,-2.04,-1.09%,2023-11-02\n"
+            b"MSFT,Microsoft Corp,370.87,-5.17,-1.37%,2023-12-15\nNVDA,NVIDIA Corp,481.68,-13.54,-2.73%,2024-01-03\n"
+            b"TSLA,Tesla Inc,238.45,-9.97,-4.01%,2023-10-20\n")
+    schema = detect_bytes(data, "watchlist.csv")
+    assert not_prices(schema.problem) and "Date Added" in schema.problem
+    assert normalise_bytes(data, schema, "watchlist.csv").prices_arrow.num_rows == 0
+    # A quote board's time of its last update dates the prices, and a day's bars are that day's.
+    assert problem("Symbol,Last,Updated", "AAPL,185.64,2024-01-05", "MSFT,370.87,2024-01-05",
+                   "NVDA,481.68,2024-01-04", canonical={"Symbol": "ticker", "Last": "close", "Updated": "date"}) is None
+    assert problem("Symbol,Open,High,Low,Close,Created", "AAPL,1,2,0.5,1.5,2024-01-05", "MSFT,1,2,0.5,1.5,2024-01-05",
+                   "NVDA,1,2,0.5,1.5,2024-01-04", canonical={"Symbol": "ticker", "Open": "open", "High": "high",
+                                                             "Low": "low", "Close": "close", "Created": "date"}) is None
