@@ -619,7 +619,12 @@ def _marks_line(schema: dict) -> str:
     if schema.get("decimal_unseen"):
         return ("numbers: no decimal or thousands mark in the sample, none settled (a lone '.' or ',' before three "
                 "digits is rejected as undecided; --decimal-mark says which)")
-    return f"numbers: {marks_label(schema.get('decimal'), schema.get('thousands'))}"
+    said = f"numbers: {marks_label(schema.get('decimal'), schema.get('thousands'))}"
+    if schema.get("marks_from"):
+        return f"{said} (settled by {schema['marks_from']})"
+    if schema.get("marks_guessed"):
+        return f"{said} (a guess: every marked number of the sample reads either way; --decimal-mark says which)"
+    return said
 
 
 def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:

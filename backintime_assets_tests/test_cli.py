@@ -813,3 +813,13 @@ def test_a_carried_multiplier_rejecting_decimals_is_shown_and_saying_it_again_li
         assert not override.whole_only
     assert main(["schema", "override", "cents.csv", "--column", "Close", "--multiplier", "0.01", "--by", "bob"]) == 0
     assert "now load as this multiplier reads them" not in capsys.readouterr().out
+
+
+def test_schema_show_says_where_a_files_marks_came_from():
+    from backintime_assets.cli import _marks_line
+
+    settled = {"decimal": ",", "thousands": ".", "marks_from": "2 sibling files of the same layout"}
+    assert _marks_line(settled) == ("numbers: decimal mark ',' and thousands mark '.' "
+                                    "(settled by 2 sibling files of the same layout)")
+    assert _marks_line({"decimal": ".", "thousands": ",", "marks_guessed": True}).endswith(
+        "(a guess: every marked number of the sample reads either way; --decimal-mark says which)")

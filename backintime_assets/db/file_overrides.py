@@ -69,6 +69,7 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
         decimal, thousands = read_marks(marks.value)
         schema.update(decimal=decimal, thousands=thousands)
         schema.pop("decimal_unseen", None)
+        schema.pop("marks_guessed", None)
         if ungrouped(marks.value):
             schema["ungrouped"] = ungrouped(marks.value)
     lifted = settings.get(LOAD_REFUSED)

@@ -651,7 +651,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         read = _aligned_header(text, tail_text, dialect, read, file_date)
         read = _aligned_units(text, tail_text, dialect, read, file_date)
         dialect, read = _gapped(text, tail_text, dialect, read, file_date)
-    decimal, thousands, marks_seen = read.number_format
+    decimal, thousands, marks_seen = read.number_format.decimal, read.number_format.thousands, read.number_format.seen
     tail_rows = None
     if tail_text is not None and read.layout.footer_lines:
         args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
@@ -670,6 +670,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     schema.forced = forced
     schema.decimal_unseen = not marks_seen and not _american_dates(schema.columns) \
         and not any(_DOT_CUSTOM_SCRIPT.search(n) for n in read.layout.names)
+    schema.marks_guessed = read.number_format.guessed
     return schema, read.layout
 
 

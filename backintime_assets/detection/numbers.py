@@ -231,6 +231,10 @@ class NumberMarks(NamedTuple):
     # Whether the vote settled the marks: False where no number of the sample wrote a mark at all (whole
     # prices, volumes ungrouped) and nothing else of the file says its custom (marks_unsettled).
     seen: bool = True
+    # Whether every marked number read either way ("4,537" and "4.537" alone) and a custom decided them (the
+    # delimiter's, the dates'), or left them in doubt: no number of the sample proved them. A sibling file of
+    # the same layout whose numbers prove them may settle them (ingestion/sibling_marks.py).
+    guessed: bool = False
 
 
 def detect_number_format(cells: Iterable[str], delimiter: str | None = None,
@@ -306,6 +310,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             ungrouped += n
     doubt = False
     seen = True
+    guessed = False
     # A mantissa ("2.27E+06") is a weaker vote than a grouping: a mark that groups numbers of the sample
     # ("3.291.843", "1.234,50") is no decimal mark of a cell or two written in another locale. Counted,
     # a quarter of such volumes made a German file's dot its decimal: "1.500" loaded as 1.5.
@@ -357,6 +362,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             # A "4,537" quoted in a comma-separated file is a spreadsheet's grouped number by the
             # delimiter's custom and a decimal by the dates': in doubt, read as neither.
             decimal, doubt = (".", True) if mark == delimiter else (mark, False)
+            guessed = True
         elif mark == "." and "," not in ambiguous and delimiter != ";" and not ungrouped and not typed \
                 and _dates_written_day_first_dotted(cells):
             # "118.894" beside "30.04.2021": Investing.com's Brazilian Ibovespa (118894 points)
@@ -367,7 +373,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             # digits written without grouping ("10748": a volume) say the file groups no number: the
             # dot is its decimal (_ambiguous_reading). Split by ';', the delimiter's custom and the
             # dates' agree: the dot groups.
-            decimal, doubt = ",", True
+            decimal, doubt, guessed = ",", True, True
         elif mark == "." and delimiter == ";" and not ungrouped and _dates_written_year_first(cells):
             # "3.074" in a file split by ';' that writes its dates year first, none "05.10.2021":
             # datasets/euribor's weekly export ("1999-01-12;3.074;1w;weekly") of rates to three
@@ -375,9 +381,10 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             # decimal, the dot grouping) read every rate as thousands, 3074, silently. The dates, of no
             # locale, do not agree with it as day-first dotted ones do (above); and either reading is
             # 1000x off for the other: in doubt, read as neither, the rows rejected naming the format.
-            decimal, doubt = ",", True
+            decimal, doubt, guessed = ",", True, True
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
+            guessed = True
     elif comma_by_currency(cells):
         # No mark written, but money as only the customs of a decimal comma write it ("71 €", "kr 71"):
         # the comma is the decimal; a dot past the sample is read as grouping where it can only be one
@@ -408,7 +415,7 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
         thousands = priced[0] if priced else thousands
     if thousands is None and not doubt and len(shapes) >= _VOTING_CELLS:
         thousands = _later_grouping(cells, decimal)
-    return NumberMarks(decimal, thousands, seen or thousands is not None)
+    return NumberMarks(decimal, thousands, seen or thousands is not None, guessed)
 
 
 def marks_unsettled(delimiter: str | None) -> bool:

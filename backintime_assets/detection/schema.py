@@ -127,6 +127,12 @@ class FileSchema:
     # (normalisation/parse.py). False in every other file, and then left out of the JSON, so schemas
     # stored before it read, and key their rows, alike.
     decimal_unseen: bool = False
+    # Every marked number of the sample read either way ("4,537", "4.537") and a custom chose (numbers.py:
+    # NumberMarks.guessed), or left them in doubt. A sibling of the same layout whose numbers prove the marks
+    # settles them (ingestion/sibling_marks.py), and says so in `marks_from`. False and None in every other
+    # file, and then left out of the JSON, so schemas stored before them read, and key their rows, alike.
+    marks_guessed: bool = False
+    marks_from: str | None = None
     # The columns (by name) whose numbers a user's marks, carried to the file's new version, were said of
     # where none grouped thousands, and the new version's do ('1,510' appended to '1.503' rates:
     # ingestion/carry.py): a number of theirs read as grouped is another locale's, its row rejected
@@ -156,6 +162,10 @@ class FileSchema:
             d["decimal_unseen"] = True
         if self.ungrouped:
             d["ungrouped"] = list(self.ungrouped)
+        if self.marks_guessed:
+            d["marks_guessed"] = True
+        if self.marks_from is not None:
+            d["marks_from"] = self.marks_from
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -211,7 +221,7 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers",
-                       "ragged_from", "decimal_unseen", "ungrouped")
+                       "ragged_from", "decimal_unseen", "ungrouped", "marks_guessed", "marks_from")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
                          "swapped_cells", "whole_only")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)

@@ -127,11 +127,12 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
                       stored_siblings: Callable[[list[dict]], list[dict]] | None,
                       bars: Callable[[list[str]], pa.Table] | None = None,
                       heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, str]:
-    """key -> the schema JSON, day/month order or east reading settled by siblings, of each file
-    detection guessed it for (sibling_order.py, sibling_east.py); a schema given with the task (stored,
-    perhaps a user's) is not changed."""
-    from backintime_assets.ingestion.sibling_east import guesses_east, may_guess_east, settle_east
-    from backintime_assets.ingestion.sibling_order import guesses, may_guess, settle_orders, unproven
+    """key -> the schema JSON, day/month order, east reading or number marks settled by siblings, of each
+    file detection guessed them for (sibling_order.py, sibling_east.py, sibling_marks.py); a schema given
+    with the task (stored, perhaps a user's) is not changed."""
+    from backintime_assets.ingestion.sibling_east import guesses_east, may_guess_east
+    from backintime_assets.ingestion.sibling_marks import guesses_marks, may_guess_marks, settle_marks
+    from backintime_assets.ingestion.sibling_order import guesses, may_guess
 
     given = {t.key for t in tasks if t.schema_json is not None}
     # Only a file detected here may guess: a read again of stored files (a new trading week, a
@@ -142,8 +143,28 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
                 if key not in given and may_guess(survey.schema_json) and guesses(schema := survey.schema_dict())}
     guessing_east = {key: schema for key, survey in surveys.items() if key not in given
                      and may_guess_east(survey.schema_json) and guesses_east(schema := survey.schema_dict())}
-    if not guessing and not guessing_east:
+    guessing_marks = {key: schema for key, survey in surveys.items() if key not in given
+                      and may_guess_marks(survey.schema_json) and guesses_marks(schema := survey.schema_dict())}
+    if not guessing and not guessing_east and not guessing_marks:
         return {}  # the usual case: nothing more to read
+    read = _settled_dates(tasks, surveys, guessing, guessing_east, stored_siblings, bars, heads) \
+        if guessing or guessing_east else {}
+    if guessing_marks:
+        # Any file whose marks its own numbers prove, guessing its dates or not (sibling_marks.py); over a
+        # schema whose dates siblings settled, that schema.
+        siblings = [survey.schema_dict() for key, survey in surveys.items() if key not in guessing_marks]
+        read.update(settle_marks({key: read.get(key, schema) for key, schema in guessing_marks.items()}, siblings))
+    return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":")) for key, schema in read.items()}
+
+
+def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing: dict[str, dict],
+                   guessing_east: dict[str, dict], stored_siblings: Callable[[list[dict]], list[dict]] | None,
+                   bars: Callable[[list[str]], pa.Table] | None,
+                   heads: Callable[[list[str]], dict[str, bytes]] | None) -> dict[str, dict]:
+    """key -> the schema, day/month order or east reading settled, of the files guessing them."""
+    from backintime_assets.ingestion.sibling_east import guesses_east, settle_east
+    from backintime_assets.ingestion.sibling_order import settle_orders, unproven
+
     # A file guessing its reading east of UTC proves nothing of that (its evenings fall Monday to Thursday)
     # but may prove a day/month order: left out, a file of "16/01/2024 15:00:00 UTC" no longer settled
     # its sibling's "01/02/2024 ..." (1 February loaded as 2 January). One guessing its order proves neither.
@@ -164,8 +185,7 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
     east, undecided = settle_east(guessing_east, siblings) if guessing_east else ({}, [])
     for note in disagreeing + undecided:
         _log.warning(note)
-    return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
-            for key, schema in {**settled, **east}.items()}
+    return {**settled, **east}
 
 
 def _settled_together(surveys: dict[str, Survey], guessing: dict[str, dict], left: list[str],
