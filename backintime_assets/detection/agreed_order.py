@@ -1,6 +1,7 @@
 """One day/month order for a file's numeric dates: a column whose own values cannot tell "03/01/68"
 day first from month first takes the order another date column of the file, written with the same
-separator, proves."""
+separator, proves; where none does, a slashed date guessed month first is guessed day first in a
+file whose numbers are written with a decimal comma."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from .columns import ColumnType
-from .dates import NAME_DATE_WINDOW_DAYS
+from .dates import GUESSED_ORDER_CERTAINTY, NAME_DATE_WINDOW_DAYS
 from .numbers import NULL_SPELLINGS
 
 # A format whose date part is day and month side by side, then the year: "%m/%d/%y", "%d.%m.%Y %H:%M".
 _ORDERED = re.compile(r"^%([dm])([-/.])%([dm])\2%[Yy]")
 # The two leading parts of such a value: "2/20/02" -> 2, 20.
 _PARTS = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d")
+# A number written with a decimal comma: "12,5", "0,1234", "1.234,56", "2 673,786"; not "1,234" (a thousand
+# grouped by the comma's custom, or three decimals by the other's: it tells no locale).
+_DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\d[. '\u00a0\u202f]\d{3},\d")
 # A column read in the order another one proves: that column's proof, not its own values.
 AGREED_CERTAINTY = 0.9
 
@@ -43,6 +47,31 @@ def agree_day_order(types: list[ColumnType], cols: Sequence[Sequence[str]],
         proven = {proofs[j] for j in alike if proofs[j] is not None}
         if len(proven) == 1:  # else nothing proven, or opposite orders: each keeps its own reading
             _agree(out, cols, alike, proofs, proven.pop(), file_date)
+    return out
+
+
+def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[str]],
+                                decimal: str) -> list[ColumnType]:
+    """`types` with each slashed date column guessed month first (nothing in its values, the file's
+    name or another column settled it: the slash's US custom did) read day first where the file's
+    numbers are written with a decimal comma: the countries that write one (continental Europe, Latin
+    America, Russia, Turkey) write their dates day first. A French office's daily drop, "05/03/2024"
+    on every row beside closes of "12,5", loaded as 3 May. Still a guess, of no more certainty: the
+    proof of a sibling file of its layout settles it either way (ingestion/sibling_order.py), and a
+    refusal of a guess stands (unsettled_order.py). Only a comma seen as a decimal counts: a "1,234"
+    reads either way, and ';' is the delimiter of the Swiss decimal dot too. Nor against a clock of
+    AM and PM ("03/05/2024 04:00 PM"), the US custom: of two customs that disagree, neither decides."""
+    if decimal != ",":
+        return types
+    guessed = [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
+               and t.confidence <= GUESSED_ORDER_CERTAINTY and (m := _ORDERED.match(t.format))
+               and m.group(1) == "m" and m.group(2) == "/" and "%p" not in t.format]
+    if not guessed or not any(t.type in ("float", "integer") and any(map(_DECIMAL_COMMA.search, cols[j]))
+                              for j, t in enumerate(types)):
+        return types
+    out = list(types)
+    for j in guessed:
+        out[j] = replace(types[j], format="%d/%m" + types[j].format[len("%m/%d"):])
     return out
 
 

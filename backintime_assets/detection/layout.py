@@ -11,7 +11,7 @@ from functools import cache, lru_cache, partial
 from itertools import chain, compress, filterfalse, repeat, zip_longest
 from operator import itemgetter, not_
 
-from .agreed_order import agree_day_order, proven_beyond_spread
+from .agreed_order import agree_day_order, day_first_by_decimal_comma, proven_beyond_spread
 from .canonical import named_as, names_its_column, names_the_ticker, whole_name
 from .columns import (ACCOUNTING, BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, NO_VALUE, ColumnType,
                       infer_column_type)
@@ -1017,7 +1017,7 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
         for j in proven_beyond_spread(types, cols, whole):
             cols[j] = whole(j)
             types[j] = typed(j, cols[j])
-    return agree_day_order(types, cols, file_date)
+    return day_first_by_decimal_comma(agree_day_order(types, cols, file_date), cols, decimal)
 
 
 def unique_names(raw: list[str]) -> list[str]:

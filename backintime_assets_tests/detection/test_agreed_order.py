@@ -92,3 +92,33 @@ def test_a_date_between_the_spreads_rows_proves_the_order():
     schema = detect_bytes(("id,name,signup\n" + "\n".join(rows) + "\n").encode(), "register.csv")
     signup = schema.columns[2]
     assert (signup.type, signup.format, signup.confidence) == ("date", "%d/%m/%Y", 1.0)
+
+
+def _one_day(delimiter: str, date: str, closes: list[str]) -> bytes:
+    rows = "".join(f"{date}{delimiter}{t}{delimiter}{c}\n" for t, c in zip(("ACME", "BHP", "SAP"), closes))
+    return f"Date{delimiter}Ticker{delimiter}Close\n{rows}".encode()
+
+
+def _date_format(data: bytes) -> str:
+    return next(c.format for c in detect_bytes(data, "prices.csv").columns if c.name == "Date")
+
+
+def test_a_decimal_comma_reads_a_lone_slashed_date_day_first():
+    # A French office's day ("05/03/2024": 5 March, every row the same day) beside its closes written
+    # with a decimal comma: the countries of the comma write the day first. By the slash's US custom
+    # it loaded as 3 May, silently. Still a guess (siblings proving the other order settle it).
+    types = {c.name: c for c in detect_bytes(_one_day(";", "05/03/2024", ["12,5", "1.234,56", "7,25"]),
+                                             "prices.csv").columns}
+    assert types["Date"].format == "%d/%m/%Y"
+    assert types["Date"].confidence <= 0.5
+    assert _date_format(_one_day("\t", "05/03/24", ["12,50", "99,75", "3,1"])) == "%d/%m/%y"
+    assert _date_format(_one_day("|", "05/03/2024 17:30", ["2 673,786", "1 001,5", "3,125"])) == "%d/%m/%Y %H:%M"
+
+
+def test_no_written_decimal_comma_leaves_the_slashed_guess():
+    # Whole numbers, or a dot: nothing says the locale; nor does "1,234" (a grouped thousand or three decimals).
+    assert _date_format(_one_day(";", "05/03/2024", ["125", "1234", "725"])) == "%m/%d/%Y"
+    assert _date_format(_one_day(";", "05/03/2024", ["12.5", "1234.56", "7.25"])) == "%m/%d/%Y"
+    assert _date_format(_one_day(",", "05/03/2024", ['"1,234"', '"2,345"', '"7,250"'])) == "%m/%d/%Y"
+    # A clock of AM and PM is the US custom: against the comma's, the guess stays as it was.
+    assert _date_format(_one_day(";", "05/03/2024 04:00 PM", ["12,5", "1,75", "7,25"])) == "%m/%d/%Y %I:%M %p"
