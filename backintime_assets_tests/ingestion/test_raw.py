@@ -17,7 +17,8 @@ HEADER = "Date;Ticker;Close\n"
 
 
 def _day_first(days: range) -> str:
-    return HEADER + "".join(f"{d:02d}/03/2025;AAA;{d},5\n" for d in days)
+    # A close with a decimal dot: one with a comma would read a lone file day first (detection/agreed_order.py).
+    return HEADER + "".join(f"{d:02d}/03/2025;AAA;{d}.5\n" for d in days)
 
 
 def _source(tmp_path, **days_of):
