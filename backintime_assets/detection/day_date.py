@@ -36,6 +36,10 @@ _NOT_THE_DAY = re.compile(
     r"\b(?:print|generat|creat|export|download|produc|updat|modif|publish|issu|run\b|as\s+(?:of|at)\b|week|month"
     r"|period|ending|ended|from\b|since|until|through|between|holiday|closed|valuation|52.?w|next|previous|prior"
     r"|stand\b|erstellt|gedruckt|per\b)|\d{1,2}:\d{2}", re.I)
+# Words of a title line that say its date is when the file was made, not a day of its prices: a date
+# the rows' own may be swapped to by chance ("Generated 2024-05-01" over a re-export of "05/01/2024").
+_MADE = re.compile(r"\b(?:print|generat|creat|export|download|produc|updat|modif|publish|run\b|erstellt|gedruckt)"
+                   r"|\d{1,2}:\d{2}", re.I)
 # Words of a file name that say its date is the day it was exported, not a trade date: a screener's
 # or a broker's download of positions is named for the day it was taken, often a weekend's.
 _EXPORTED = re.compile(r"(?<![a-z])(?:export|download|screen|watchlist|portfolio|position|holding|account"
@@ -113,6 +117,14 @@ def day_of_file(titles: list[tuple[int, str]], name: str) -> DayDate | None:
                                  "was downloaded, not a trade date")
         return _certain(in_name)
     return None
+
+
+def title_days(titles: list[tuple[int, str]]) -> set[date]:
+    """The days the title lines (`titles`: (0-based line, text)) spell in a form that reads one way only
+    ("Prices as of 3 April 2024", "Trade date: 2024-04-03"; not "03/04/2024"), but on a line saying when
+    the file was made ("Generated: 2024-05-01", a clock time): days its rows may be."""
+    return {min(f.readings) for i, line in titles if not _MADE.search(line)
+            for f in _found_in(line, "") if len(f.readings) == 1}
 
 
 # The share of a list's tickers that are currency codes from which it is a list of exchange rates

@@ -34,6 +34,7 @@ from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
+from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
 from .prose import prose_problem
@@ -104,6 +105,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     layout.types = minguo_dates(layout.names, layout.types, layout.body, layout.header_cells)
     # Finam's yymmdd and ddmmyy dates ("230103") under a header naming the date (six_digit_dates.py).
     layout.types = six_digit_dates(layout.names, layout.types, layout.body)
+    # A guessed day/month order the file's title or a timestamp column states (stated_order.py).
+    layout.types = stated_order(layout.types, layout.body, titles)
     # A one-row header naming each column's ticker in its cell ("AAPL Close", "SPY.Open"): read as
     # labels over fields (flat_header.py), as yfinance's two rows write them.
     flat = split_header(layout.header_cells, layout.types) if layout.body else None

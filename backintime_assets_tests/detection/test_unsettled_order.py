@@ -5,12 +5,13 @@ from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.unsettled_order import UNSETTLED_ORDER
 from backintime_assets.normalisation import normalise_bytes
 
-PREAMBLE = ('"Historical Data"\n"From 2024-01-02 to 2024-01-02"\nLU1708330318\n'
+PREAMBLE = ('"Historical Data"\n"From {span} to {span}"\nLU1708330318\n'
             "Date;Open;High;Low;Last;Close;Number of Shares;Number of Trades;Turnover\n")
 
 
-def _euronext(day: str, name: str = "euronext_LU1708330318.csv"):
-    text = (PREAMBLE + f"{day};4.506;4.506;4.4925;4.497;4.495;3370;6;15147;4.494641\n").encode()
+def _euronext(day: str, name: str = "euronext_LU1708330318.csv", span: str | None = None):
+    row = f"{day};4.506;4.506;4.4925;4.497;4.495;3370;6;15147;4.494641\n"
+    text = (PREAMBLE.format(span=span or day) + row).encode()
     schema = detect_bytes(text, name)
     return schema, normalise_bytes(text, schema, name)
 
@@ -33,6 +34,10 @@ def test_a_one_day_download_whose_order_is_settled_loads():
         assert schema.problem is None, name
         assert [str(d) for d in result.prices_arrow["date"].to_pylist()] == [want]
         assert result.prices_arrow["close"].to_pylist() == [4.495]
+    # So does its range, written year first above the table (detection/stated_order.py).
+    schema, result = _euronext("02/01/2024", span="2024-01-02")
+    assert schema.problem is None
+    assert [str(d) for d in result.prices_arrow["date"].to_pylist()] == ["2024-01-02"]
 
 
 # The Tel Aviv Stock Exchange's index download (a test fixture of a TA-35 dashboard): Hebrew names
