@@ -46,8 +46,10 @@ _DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|(?:created|m
 _EPOCH_NAME = re.compile(r"^(?:t|ts)$|(?:^|[\s_])(?:time|start)(?:$|[\s_])", re.I)
 # Weaker words: "Day High" and "Lifetime Low" are prices, not dates. "Data" alone is Italian,
 # Portuguese, Polish for the date (canonical.py maps it so): a one-day file's "20091123" under it,
-# one value and no date name, had stayed an integer and the file was refused "no date column".
-_DATE_WORD = re.compile(r"^data$|time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance", re.I)
+# one value and no date name, had stayed an integer and the file was refused "no date column". So is
+# "Session" alone (canonical.py maps it to the date, as French "Séance"); "Session High" is a price.
+_DATE_WORD = re.compile(r"^data$|time|day|^dt$|period|as ?of|jour|^ts$|handelstag|b(?:ö|oe?)rsentag|s[ée]ance"
+                        r"|^\s*session\s*$", re.I)
 _PRICE_WORD = re.compile(r"high|low|open|close|price|vol|hoch|tief|haut|max|min", re.I)
 _EIGHT_DIGITS = re.compile(r"^\d{8}$")
 _STAMP_DIGITS = re.compile(r"^(?:\d{10}|\d{12}|\d{14})$")  # %Y%m%d%H, %Y%m%d%H%M, %Y%m%d%H%M%S

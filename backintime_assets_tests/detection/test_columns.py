@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backintime_assets.detection.columns import infer_column_type
+from backintime_assets.detection.columns import date_named, infer_column_type
 
 
 def col(values, name="x", decimal=".", thousands=None):
@@ -493,6 +493,17 @@ def test_one_days_yyyymmdd_under_data_is_a_date():
     t = infer_column_type(["20091123"] * 3, "Data", ".", None)
     assert (t.type, t.format) == ("date", "%Y%m%d")
     assert infer_column_type(["20091123"] * 3, "Metadata", ".", None).type == "integer"
+
+
+@pytest.mark.parametrize("name", ["Session", "SESSION", " session "])
+def test_one_days_yyyymmdd_under_session_is_a_date(name):
+    # "Session" names the date (canonical.py maps it so, as French "Séance"): a one-day file's 20231220
+    # under it stayed an integer, and the file was refused "no date column".
+    t = infer_column_type(["20231220"] * 3, name, ".", None)
+    assert (t.type, t.format) == ("date", "%Y%m%d")
+    # Not a session's other numbers or prices.
+    assert infer_column_type(["20231220"] * 3, "Session ID", ".", None).type == "integer"
+    assert not date_named("Session High")
 
 
 def test_a_column_of_capitals_without_digits_is_not_searched_for_currency_codes(monkeypatch):
