@@ -33,6 +33,9 @@ _NOTE = re.compile(
     r"^#?\s*(?:[*†©]|\(c\)|copyright\b|sources?\b|quelle\b|notes?\b|hinweis|remarque|disclaimer\b|generated\b"
     r"|created\b|exported\b|downloaded\b|retrieved\b|printed\b|data (?:provided|supplied|as of)\b"
     r"|powered by\b|all rights reserved"
+    # A report's count of its rows ("1 rows", "12 records", "3 rows selected") and its page ("Page 1 of 1").
+    r"|\d+ (?:rows?|records?|lines?|entries|items)(?: (?:selected|returned|found|listed|printed))?\.?$"
+    r"|(?:page|seite|p[aá]gina) \d+(?: (?:of|von|de) \d+)?$"
     r"|end of (?:report|file|data|export|list|table)\b|[^\W\d_][\w .()/'-]{0,40}(?::(?:\s|$)|：|:(?=[^\x00-\x7f]))"
     # A rule drawn under the table ("__________" in Destatis' exports): never a value ("-", "---" are
     # null tokens, so dashes stay out).

@@ -34,6 +34,24 @@ def test_notes():
     assert not note_row(["????????"]) and not note_row(["NULL"]) and not note_row(["<<corrupt>>"])
 
 
+def test_a_reports_count_of_rows_and_its_page_are_notes():
+    for note in ("1 rows", "12 records", "3 rows selected", "Page 1", "Page 1 of 1", "Seite 2 von 3"):
+        assert note_row([note]), note
+    assert not note_row(["12"]) and not note_row(["Page"]) and not note_row(["1 row 2"])
+
+
+@pytest.mark.parametrize("notes", [["1 rows", "Source: exchange"], ["Page 1 of 1", "1 rows"],
+                                   ["End of report", "1 rows", "Page 1"]])
+def test_a_one_row_days_table_above_a_count_of_rows_and_a_page_is_the_table(notes):
+    # An office's daily report of one ticker: its header and one row above two or three lines of one
+    # field. Those outnumbered the table, whose width lost the vote: "1 rows" was taken for the header
+    # of a one-column table and the file refused "no date or close column".
+    data = ("Fecha,Code,Close Price\n20120730,AAPL,741.560\n" + "".join(f"{n}\n" for n in notes)).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "ticker", "close"]
+    assert (schema.header_row, schema.data_start_line, schema.footer_lines) == (0, 1, len(notes))
+
+
 def test_a_note_marked_as_a_comment_ends_the_data():
     # TDX's newer daily exports end with "#数据来源:通达信" (older ones without the '#'): the line
     # had been read as a row of one field and rejected ("wrong field count").
