@@ -18,6 +18,7 @@ from .joined import SEP, joined, joined_regex
 from .month_names import MONTHS
 from .prose import mostly_sentences
 from .dump_escapes import escapes_as_a_dump, keep_dump_escapes
+from .footer import note_row
 from .quoted_lines import one_quoted_field
 from .shapes import shape_of
 from .steady import COMMON_DELIMITERS
@@ -378,10 +379,26 @@ _STRONG_DELIMITERS = ";|\t"
 
 
 def _steady_on_most(d: str, lines: list[str]) -> bool:
-    """Whether `d` stands on most of `lines` (at least three) and nearly always the same number of times.
+    """Whether `d` stands on most of `lines` (at least three) and nearly always the same number of times,
+    or does so on the lines that are no notes ("Source: exchange", "1 rows", "Page 1 of 1": footer.note_row).
     Read on the space, a small file of such lines ties with its preamble's words: three rows of
     "01.12.2010 00:00;9,29296;4.624.913" are two cells each by the space, as "Page 1" is, and under three
-    lines of title the space's one field count beat the ';' table's two (the title's and the table's)."""
+    lines of title the space's one field count beat the ';' table's two (the title's and the table's). So did
+    an office's day of one ticker, a header and a row ("TradeDate;symbol;Close Price;Volume") above two notes,
+    each two words: read on the space, the file was refused "no date or close column"."""
+    if _steady(d, lines):
+        return True
+    if len(lines) > _NOTES_WEIGHED:
+        return False  # a table long enough outnumbers its notes
+    kept = [line for line in lines if not note_row([line])]
+    return len(kept) < len(lines) and _steady(d, kept)
+
+
+# Lines of a sample few enough for its notes to outvote its table's on the space.
+_NOTES_WEIGHED = 20
+
+
+def _steady(d: str, lines: list[str]) -> bool:
     on = [line for line in lines if d in line]
     counts = [line.count(d) for line in on]
     if len(counts) < min(3, len(lines)) or 2 * len(counts) < len(lines):

@@ -931,3 +931,14 @@ def test_rows_the_chosen_delimiter_reads_or_splits_alike_keep_it(text, delimiter
 ])
 def test_cells_torn_by_a_space_reading_count_against_it(text, delimiter):
     assert detect_dialect(text).delimiter == delimiter
+
+
+@pytest.mark.parametrize("notes", [["Source: exchange", "1 rows"], ["Source: Reuters", "Page 1"]])
+def test_a_one_row_day_above_notes_is_split_on_its_semicolons_not_its_spaces(notes):
+    # An office's day of one ticker: a header and a row with spaces in cells ("Close Price", "0.3353 EUR")
+    # above two notes of two words each. Every line was two fields on the space, and the file, read so, was
+    # refused "no date or close column".
+    data = ("TradeDate;symbol;Close Price;Volume\n2010-08-02;SAP;0.3353 EUR;438'917\n" + "\n".join(notes)).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.delimiter == ";"
+    assert [c.canonical for c in schema.columns] == ["date", "ticker", "close", "volume"]
