@@ -382,6 +382,12 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             # locale, do not agree with it as day-first dotted ones do (above); and either reading is
             # 1000x off for the other: in doubt, read as neither, the rows rejected naming the format.
             decimal, doubt, guessed = ",", True, True
+        elif twice[mark]:
+            # "4,805,028" beside "14,775 EUR" in a file split by ';': a mark grouping a number twice groups
+            # the file's "1,234" too, whatever the delimiter's custom (_ambiguous_reading) says. Read by the
+            # custom, the comma was the decimal and "14,775 EUR" loaded as 14.775, silently. A decimal
+            # written with it ("10,50" beside English volumes: comma_groups.py) votes above, not here.
+            decimal = "," if mark == "." else "."
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
             guessed = True

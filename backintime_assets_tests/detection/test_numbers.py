@@ -635,3 +635,20 @@ def test_a_typeset_ellipsis_is_no_value():
         + "".join(f"2024-01-{d:02d},2.5,{130 + d}.5\n" for d in range(10, 12))
     schema = detect_bytes(text.encode(), "coal.csv")
     assert [(c.name, c.type) for c in schema.columns] == [("Date", "date"), ("Oil", "float"), ("Coal", "float")]
+
+
+def test_a_mark_grouping_twice_is_no_decimal_by_the_delimiters_custom():
+    # A day's list split by ';' of whole prices and volumes grouped by the comma: "4,805,028" proves the
+    # comma a grouping, yet by the ';' custom it was read as the decimal, and "14,775 EUR" loaded as 14.775.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    cells = ["200 EUR", "4,805,028", "1 EUR", "163,757", "14,775 EUR", "467,885"]
+    assert detect_number_format(cells, ";") == (".", ",")
+    data = ("Handelstag;Instrument;Cierre;Vol\n08-Nov-17;7203;200 EUR;4,805,028\n08-Nov-17;AAPL;1 EUR;163,757\n"
+            "08-Nov-17;BRK.B;14,775 EUR;467,885\n").encode()
+    schema = detect_bytes(data, "prices.csv")
+    closes = normalise_bytes(data, schema, "prices.csv").prices_arrow.column("close").to_pylist()
+    assert sorted(closes) == [1.0, 200.0, 14775.0]
+    # So does a dot grouping twice in a comma-separated file ("3.291.843" beside "1.234"): the comma's.
+    assert detect_number_format(["3.291.843", "1.234", "12"], ",")[0] == ","
