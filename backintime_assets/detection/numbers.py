@@ -388,6 +388,11 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             # custom, the comma was the decimal and "14,775 EUR" loaded as 14.775, silently. A decimal
             # written with it ("10,50" beside English volumes: comma_groups.py) votes above, not here.
             decimal = "," if mark == "." else "."
+        elif mark == "," and delimiter != ";" and comma_by_currency(cells):
+            # "69,835€" in a file split by a tab: money written as only the customs of a decimal comma write it
+            # (currency_custom.py) says the comma is the decimal, as "1.234 €" says the dot groups (above). By
+            # the delimiter's custom the comma grouped, and a price to three decimals loaded 1000x, silently.
+            decimal = ","
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)
             guessed = True

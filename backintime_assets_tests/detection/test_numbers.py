@@ -652,3 +652,13 @@ def test_a_mark_grouping_twice_is_no_decimal_by_the_delimiters_custom():
     assert sorted(closes) == [1.0, 200.0, 14775.0]
     # So does a dot grouping twice in a comma-separated file ("3.291.843" beside "1.234"): the comma's.
     assert detect_number_format(["3.291.843", "1.234", "12"], ",")[0] == ","
+
+
+@pytest.mark.parametrize("delimiter", ["\t", "|", ","])
+def test_money_written_as_a_decimal_commas_custom_makes_a_lone_comma_the_decimal(delimiter):
+    # Prices to three decimals with the euro after them ("69,835€", the continental custom), split by a tab:
+    # by the delimiter's custom the comma grouped thousands, and 69.835 loaded as 69835, silently.
+    assert detect_number_format(["69,835€", "71,994€", "72,658 €", "1200"], delimiter)[0] == ","
+    # Not a dollar's or a pound's, nor money without a sign.
+    assert detect_number_format(["$69,835", "$71,994", "1200"], delimiter)[0] == "."
+    assert detect_number_format(["69,835", "71,994", "1200"], delimiter)[0] == "."
