@@ -16,8 +16,10 @@ from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORM
                                                   names_time_of_day)
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
-from backintime_assets.detection.date_system import EPOCH_EAST_UNITS, EPOCH_UNITS
-from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
+from backintime_assets.detection.date_system import DAY_MONTH, EPOCH_EAST_UNITS, EPOCH_UNITS
+from backintime_assets.detection.dates import (
+    FIRST_YEAR, GUESSED_ORDER_CERTAINTY, LAST_YEAR, months_only, years_outside,
+)
 from backintime_assets.detection.eastern_digits import has_eastern_digits, may_hold_eastern_digits
 from backintime_assets.detection.multipliers import unsized_unit
 from backintime_assets.detection.nameless import nameless_problem, names_nothing, sheet_names_ticker
@@ -339,6 +341,15 @@ def _set_aside(parsed: Parsed, cells: np.ndarray) -> np.ndarray | None:
     parsed.bad = parsed.bad | read
     parsed.values = np.where(read, np.nan, parsed.values)
     return read
+
+
+def _guessed_order(column) -> str | None:
+    """"month first" or "day first" where a date column's order is the separator's guess (dates.py:
+    GUESSED_ORDER_CERTAINTY): a row it dates on a weekend is the likeliest sign the guess was wrong."""
+    found = DAY_MONTH.match(column.format or "") if column is not None else None
+    if found is None or found.group(1) == found.group(3) or column.confidence > GUESSED_ORDER_CERTAINTY:
+        return None
+    return "day first" if found.group(1) == "%d" else "month first"
 
 
 def _region(schema: FileSchema, total: int) -> tuple[int, int]:
@@ -985,7 +996,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
         check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
-    check_trade_days(reasons, days, week)
+    check_trade_days(reasons, days, week, _guessed_order(date_col))
     if "ticker" in cmap:  # "Subtotal Energy" whose close adds up the rows above: no share (aggregates.py)
         check_labelled_sums(reasons, ticker.words, ticker.codes,
                             days if files is None else days * files.count + files.file_of(rec.line),

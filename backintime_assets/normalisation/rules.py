@@ -139,14 +139,17 @@ def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
     r.set(lo > np.minimum(o, c), "low > min(open, close)")
 
 
-def check_trade_days(r: Reasons, days: np.ndarray, week: TradingWeek = MON_FRI) -> None:
-    """`days`: days since 1970-01-01; a row dated on a day outside `week` is rejected."""
+def check_trade_days(r: Reasons, days: np.ndarray, week: TradingWeek = MON_FRI, guessed: str | None = None) -> None:
+    """`days`: days since 1970-01-01; a row dated on a day outside `week` is rejected. `guessed`: the
+    day/month order the dates were read in where it is a guess ("month first"): said, as the likeliest
+    cause (a British "02/03/2024" read as 3 February, a Saturday), with what to check."""
     closed = week.closed_days
     if not closed:
         return
     day = weekday(days)
+    why = f" (its dates read either way, {guessed} a guess: check the date's format)" if guessed else ""
     for number in closed:
-        r.set(day == number, f"dated on a {DAY_NAMES[number]}: trade dates are {week.label}")
+        r.set(day == number, f"dated on a {DAY_NAMES[number]}: trade dates are {week.label}{why}")
 
 
 # A two-digit year read by strptime's pivot (00-68 as 20xx) lands in the future when it counts

@@ -2,7 +2,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backintime_assets.normalisation import rules
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes, rules
 from backintime_assets.normalisation.rules import (
     Reasons, accepted_repeats, check_duplicates, check_prices, check_trade_days, check_unnamed_series, ticker_day_key,
 )
@@ -68,6 +69,18 @@ def test_weekend_rows_are_refused_by_name_and_weekdays_kept():
     assert r.reason.tolist() == [None, "dated on a Saturday: trade dates are Monday to Friday",
                                  "unparseable value: close", None,
                                  "dated on a Saturday: trade dates are Monday to Friday"]
+
+
+def test_a_weekend_row_of_a_guessed_day_month_order_says_the_guess():
+    # A British office's lone "02/03/2024": read month first by the '/' custom, 3 February, a Saturday.
+    data = b"Date,Ticker,Close\n02/03/2024,VOD,71.5\n"
+    result = normalise_bytes(data, detect_bytes(data, "vod.csv"), "vod.csv")
+    assert result.rejected_arrow["reason"].to_pylist() == [
+        "dated on a Saturday: trade dates are Monday to Friday (its dates read either way, month first a guess: "
+        "check the date's format)"]
+    # Its order proven (a name's date), a weekend is the row's own.
+    named = normalise_bytes(data, detect_bytes(data, "vod_20240203.csv"), "vod_20240203.csv")
+    assert named.rejected_arrow["reason"].to_pylist() == ["dated on a Saturday: trade dates are Monday to Friday"]
 
 
 # A crypto venue's daily candles, Monday 3 to Sunday 9 March 2025: every day trades.
