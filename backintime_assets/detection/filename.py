@@ -69,10 +69,21 @@ def date_in_path(name: str) -> date | None:
     ("2024/01/02/prices.csv", "20240102/prices.csv"): an office keeping a folder a day. Evidence of a
     day/month order its values leave open (dates._num_order takes it where a reading falls within days of
     it), not a date for a file's rows: a dateless file is dated by its base name or title (day_date.py).
-    Unread, a British office's "02/05/22" in 2022/05/02/prices.csv loaded as 5 February."""
+    Unread, a British office's "02/05/22" in 2022/05/02/prices.csv loaded as 5 February.
+
+    Only a file whose base name holds no number: an office keeping a folder a day names its file alike in
+    each (prices.csv, AAPL.csv), where a folder holding a file a day must number them apart (close_001.csv,
+    export (3).csv) and is a delivery's or a backup's, dated by the day it was made. Read as the files'
+    day, a backup 2024-02-01/ of January's close_002.csv, "01/02/2024", loaded 2 January as 1 February,
+    and a British office's "02/01/2024" proved month first against its siblings' day above 12."""
     found = date_in_name(name)
     folder = posixpath.dirname(name.replace("\\", "/"))
-    return found if found is not None or not folder else _one_date(_FOLDER_DATE, folder)
+    if found is not None or not folder or _DIGIT.search(base_name(name)):
+        return found
+    return _one_date(_FOLDER_DATE, folder)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _one_date(pattern: re.Pattern, text: str) -> date | None:

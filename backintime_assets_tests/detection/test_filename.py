@@ -62,3 +62,16 @@ def test_a_folder_s_date_settles_the_day_month_order_of_a_day_s_file(name, fmt):
     data = b"Date,Ticker,Close,Volume\n02/05/2022,AAA,10.5,1200\n02/05/2022,BBB,20.25,3400\n"
     column = next(c for c in detect_bytes(data, name).columns if c.canonical == "date")
     assert column.format == fmt
+
+
+@pytest.mark.parametrize("name", [
+    "backup/2024-02-01/close_002.csv",  # a backup made on 1 February of a file a day, numbered apart
+    "download_20240201/export (2).csv",
+    "2024/02/01/day_002.txt",
+])
+def test_a_folder_holding_numbered_files_is_no_day_of_theirs(name):
+    # An American office's 2 January, "01/02/2024": read by the folder's day it loaded as 1 February.
+    assert date_in_path(name) is None
+    data = b"Date,Ticker,Close,Volume\n01/02/2024,AAA,10.5,1200\n01/02/2024,BBB,20.25,3400\n"
+    column = next(c for c in detect_bytes(data, name).columns if c.canonical == "date")
+    assert column.format == "%m/%d/%Y"
