@@ -5,14 +5,22 @@ An office that writes a file a day ("01/10/2012" in export (1).csv, "02/10/2012"
 dates.GUESSED_ORDER_CERTAINTY), and a run of days up to the 12th holds no sibling whose day above 12
 proves it (sibling_order.py). Read month first, a British office's first week loaded as 10 January,
 10 February, 10 March (a Saturday: rejected), 10 April and 10 May, silently. Side by side, though,
-the files' dates are what one file's rows would be: the part that stays (10) is the month, the part
-that moves the day. Had the office kept those days in one file, detection would have read its order
-from them (dates._num_order); kept a file a day, they are read together by the same rule.
+the files make a run of days read day first, 1 to 5 October, and none read month first.
 
 Only files whose order is a guess no sibling settles, of one layout and folder (sibling_order's
-siblings), each of one date, in the order of their names: a file of several dates was read by its own
-rows already, and sorted here by its guess it would lend the guess an order of time it may not have.
-A reading no better than a guess settles nothing.
+siblings), each of one date: a file of several dates was read by its own rows already.
+
+Read together by what a file a day is, not by the rules for one file's rows: the reading under which
+each file's day is next to another's (a run of trading days, a weekend and a holiday at most between:
+_a_run), where the other reading leaves one apart; in any order of their names. A reading that puts a
+file on a weekend the other puts none on is no run: an office trading every day keeps its guess.
+One file's rules (dates._num_order) take the part that moves more from row to row for the day, and a
+steady part above 1 for the month, as a daily series' rows do; one-day files are as often an office's
+monthly or quarterly ones, and an American office's first trading days of May, June and July
+("05/01/2012", "06/01/2012", "07/02/2012": the day moves less) read day first as 5 and 6 January and
+7 February (silent), its 9 September, October and November as 11 November, 9 and 10 September (a
+Sunday: rejected). Read as a run, neither reading is one and the guess stays. Where both or neither
+reading is a run, nothing is settled.
 """
 from __future__ import annotations
 
@@ -21,8 +29,7 @@ import re
 from collections import defaultdict
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.date_system import DAY_MONTH
-from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, infer_date_format
+from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 from backintime_assets.detection.office_names import folder_pattern
 from backintime_assets.ingestion.shared_layouts import after_header, first_date_cells
 from backintime_assets.ingestion.sibling_order import date_order, refused_for_order, with_order
@@ -79,19 +86,42 @@ _PIVOT = 68  # strptime's: "69" is 1969, "68" 2068
 
 
 def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str | None, int]:
-    """(the part a source's dates read first, "%d" or "%m", or None where reading them together is no
-    better than a guess; how many one-day files were read)."""
-    one_day = sorted(((schema.get("file") or key, cells[0]) for key, schema, _, cells in files
-                      if cells and len(set(cells)) == 1), key=lambda f: _natural(f[0]))
-    if len(one_day) < 2:
-        return None, len(one_day)
-    guess = infer_date_format([cell for _, cell in one_day])
-    found = DAY_MONTH.match(guess.format) if guess is not None else None
-    if found is None or guess.confidence <= GUESSED_ORDER_CERTAINTY:
-        return None, len(one_day)
-    return found.group(1), len(one_day)
+    """(the part a source's dates read first, "%d" or "%m", or None where neither reading or both make
+    its one-day files a run of days; how many one-day files were read)."""
+    one_day = [cells[0] for _, _, _, cells in files if cells and len(set(cells)) == 1]
+    runs = [first for first in ("%d", "%m") if _a_run(set(one_day), first)]
+    return (runs[0] if len(runs) == 1 else None), len(one_day)
 
 
-def _natural(name: str) -> list:
-    """A name's sort key with its numbers as numbers: export (2).csv before export (10).csv."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", name)]
+# Weekdays a run of one-day files may skip between two of them: a holiday, or a day whose file is missing.
+RUN_SKIPS = 1
+
+
+def _a_run(cells: set[str], first: str) -> bool:
+    """Whether the date cells (as_written), read `first`-part first, are two days or more, each next to
+    another but for a weekend and RUN_SKIPS weekdays, none on a weekend but where the other reading puts
+    one there too (an office trading every day)."""
+    days = _read(cells, first)
+    if days is None or len(days) < 2:
+        return False
+    if any(day.weekday() >= 5 for day in days):
+        other = _read(cells, "%m" if first == "%d" else "%d")
+        if other is not None and all(day.weekday() < 5 for day in other):
+            return False
+    near = [_weekdays_between(a, b) <= RUN_SKIPS for a, b in zip(days, days[1:])]
+    return all(left or right for left, right in zip([False, *near], [*near, False]))
+
+
+def _read(cells: set[str], first: str) -> list[dt.date] | None:
+    """The days the cells name read `first`-part first, sorted; None where one names no day so."""
+    try:
+        return sorted(dt.datetime.strptime(cell, f"{first}/{'%m' if first == '%d' else '%d'}/%Y").date()
+                      for cell in cells)
+    except ValueError:
+        return None
+
+
+def _weekdays_between(a: dt.date, b: dt.date) -> int:
+    if (b - a).days > 7:
+        return 7  # no run: more than a week apart
+    return sum(1 for k in range(1, (b - a).days) if (a + dt.timedelta(days=k)).weekday() < 5)

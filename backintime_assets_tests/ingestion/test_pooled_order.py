@@ -1,5 +1,6 @@
 """A source's one-day files whose day/month order no sibling proves, read together (pooled_order.py)."""
 import datetime as dt
+import json
 
 import pytest
 
@@ -89,3 +90,30 @@ def test_a_day_exported_twice_decides_nothing():
     day = dt.date(2024, 10, 1)
     twice = {f"day_{i}.csv": _guessing(day, f"day_{i}.csv", dt.date(2024, 1, 10)) for i in (1, 2)}
     assert settle_together(twice) == {}
+
+
+@pytest.mark.parametrize("days", [
+    # An American office's monthly files, each of its month's first trading day: day first they read as
+    # 5 and 6 January and 7 February, the day moving more than the month (a daily series' rule).
+    [dt.date(2012, 5, 1), dt.date(2012, 6, 1), dt.date(2012, 7, 2)],
+    # Its quarterly files: day first 1 February, 4 March (a Saturday) and 7 March.
+    [dt.date(2017, 1, 2), dt.date(2017, 4, 3), dt.date(2017, 7, 3)],
+    # The 9th or 11th of three months: day first 9 November, 10 (a Sunday) and 11 September.
+    [dt.date(2006, 9, 11), dt.date(2006, 10, 9), dt.date(2006, 11, 9)],
+    # Quarterly on the 1st, read day first every third day of January.
+    [dt.date(2013, 1, 1), dt.date(2013, 4, 1), dt.date(2013, 7, 1), dt.date(2013, 10, 1)],
+])
+def test_one_day_files_no_run_of_days_either_way_keep_their_guess(days):
+    files = {f"close_{i:03d}.csv": _guessing(day, f"close_{i:03d}.csv", day) for i, day in enumerate(days, 1)}
+    assert settle_together(files) == {}
+
+
+def test_one_day_files_read_together_in_any_order_of_their_names():
+    # A British office's re-exports, named in no order of time: 2 to 5 May 2022 as guessed, 5 February,
+    # 5 March, 5 April and 5 May.
+    days = _days(dt.date(2022, 5, 2), 4)
+    names = ["export (3).csv", "export (1).csv", "export (4).csv", "export (2).csv"]
+    files = {name: _guessing(day, name, day.replace(month=day.day, day=5)) for name, day in zip(names, days)}
+    settled = settle_together(files)
+    assert set(settled) == set(files)
+    assert {_date_column(json.dumps(s)).format for s in settled.values()} == {"%d/%m/%Y"}
