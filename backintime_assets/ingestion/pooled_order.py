@@ -24,6 +24,7 @@ reading is a run, nothing is settled.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -70,6 +71,12 @@ def cells_in_head(head: bytes, schema_json: str) -> list[str]:
     """The date cells of a file's first rows (`head`: its first bytes), as_written: where its rows were
     all rejected as read (dated on a weekend by its guess) the survey knows no date of it."""
     schema = FileSchema.from_json(schema_json)
+    if schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+        # Lines are found byte-wise (shared_layouts._prefix), where a UTF-16 line break holds a b"\n" and a
+        # zero byte after it: cut there, every line after the first decoded a byte off, as no date, and a
+        # British office's UTF-16 days whose guess fell on a weekend were left out of their run (a gap).
+        head = head.decode(schema.encoding, errors="replace").encode("utf-8")
+        schema = dataclasses.replace(schema, encoding="utf-8")
     cells = []
     for cell in first_date_cells(after_header(head, schema), schema):
         found = _NUMERIC_DATE.match(cell)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from backintime_assets.detection import FileSchema, detect_bytes
-from backintime_assets.ingestion.pooled_order import as_written, settle_together
+from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, settle_together
 from backintime_assets.ingestion.survey import survey_files
 from backintime_assets_tests.ingestion.surveyed_here import survey_tasks
 
@@ -117,3 +117,12 @@ def test_one_day_files_read_together_in_any_order_of_their_names():
     settled = settle_together(files)
     assert set(settled) == set(files)
     assert {_date_column(json.dumps(s)).format for s in settled.values()} == {"%d/%m/%Y"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8"])
+def test_the_first_rows_of_a_file_in_utf16_give_their_date_cells(encoding):
+    # A British office's 2 October 2019 in UTF-16, as guessed 10 February, a Sunday: its rows all rejected, its
+    # first rows are read for its date. Found byte-wise, its lines were cut a byte off and held no date.
+    data = _day_file(dt.date(2019, 10, 2), "%d/%m/%Y", "Daily prices\n").decode().encode(encoding)
+    schema = detect_bytes(data, "day_002.txt")
+    assert cells_in_head(data, schema.to_json()) == ["02/10/2019"] * 3
