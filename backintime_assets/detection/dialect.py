@@ -536,7 +536,7 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     known = _known_in(counts) + _quoted_delimiters_known(counts, delimiter, joined_cells) + _corner_keys_known(whole)
     if aligned:
         known -= counts[""]
-    t = known / (cells + broken + _torn_cells(counts, delimiter, joined_cells)) if cells else 0.0
+    t = known / (cells + broken + _torn_cells(counts, delimiter, joined_cells, max(patterns))) if cells else 0.0
     return p * t
 
 
@@ -546,7 +546,7 @@ _QUOTE_EDGES = {d: re.compile("|".join(f'{re.escape(o)}"|"{re.escape(o)}' for o 
                 for d in _DELIMITERS}
 
 
-def _torn_cells(counts: Counter[str], delimiter: str, joined_cells: str) -> int:
+def _torn_cells(counts: Counter[str], delimiter: str, joined_cells: str, widest: int) -> int:
     """How many cells hold another reading's marks, counted again as broken: a tab between two of its
     characters (no value holds one: the tab is the table's delimiter), or a quoted field's edge against
     another delimiter. Unknown already, they weighed as little as a word; a space reading cut a few
@@ -558,14 +558,18 @@ def _torn_cells(counts: Counter[str], delimiter: str, joined_cells: str) -> int:
     if not tabbed and not runs and (edges is None or not edges.search(joined_cells)):
         return 0  # most readings: one look over the cells says none is torn
     return sum(n for c, n in counts.items()
-               if (tabbed and "\t" in c.strip()) or (runs and any(c.count(mark) > 1 for mark in _RUN_MARKS))
+               if (tabbed and "\t" in c.strip())
+               or (runs and any(c.count(mark) >= max(2, widest) for mark in _RUN_MARKS))
                or (edges is not None and edges.search(c)))
 
 
 # Delimiters a space reading leaves inside its cells where they split the table: "18/07/17;BHP;1,25;...;17" and
 # "207" of a ';' row whose volume groups by a space ("17 207"), "Trade" and "Date;Security;...;Volume" of its
 # header, a title of two words: two cells each, a steady width the ';' reading (1, 7, 7) lost on the pattern.
-# Twice in a cell at least: a note's one ';' is prose.
+# Twice in a cell at least: a note's one ';' is prose; and as often as this reading's widest row has cells: a
+# list in a space table's cell ("Lots(min;max;step)" over "0;1;2", five cells a line) is fewer pieces than its
+# row, where a ';' row read on its space or two holds more marks than the space made cells. Counted, a space
+# table of one row and such a list read on the ';' (3, 3 cells), and was refused as having no close.
 _RUN_MARKS = ";|"
 
 

@@ -942,3 +942,13 @@ def test_a_one_row_day_above_notes_is_split_on_its_semicolons_not_its_spaces(not
     schema = detect_bytes(data, "prices.csv")
     assert schema.delimiter == ";"
     assert [c.canonical for c in schema.columns] == ["date", "ticker", "close", "volume"]
+
+
+@pytest.mark.parametrize("text", [
+    "Date Ticker Close Volume Lots(min;max;step)\n2024-01-02 AAA 10.50 1000 0;1;2\n",
+    "Date Ticker Close Volume Flags\n2024-01-02 AAA 10.50 1000 |X|\n",
+])
+def test_a_space_table_s_list_cells_of_fewer_pieces_than_its_rows_keep_the_space(text):
+    # A day's one row whose last cell is a list: read on its ';' it was three cells a line (a steady width),
+    # the space reading's list cells counted as torn, and the file was refused as having no close column.
+    assert detect_dialect(text).delimiter == " "
