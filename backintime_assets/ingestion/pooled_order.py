@@ -11,8 +11,8 @@ Only files whose order is a guess no sibling settles, of one layout and folder (
 siblings), each of one date: a file of several dates was read by its own rows already.
 
 Read together by what a file a day is, not by the rules for one file's rows: the reading under which
-each file's day is next to another's (a run of trading days, a weekend and a holiday at most between:
-_a_run), where the other reading leaves one apart; in any order of their names. A reading that puts a
+the files' days are one run (of trading days, a weekend and a holiday at most between: _a_run), where
+the other reading is none; in any order of their names. A reading that puts a
 file on a weekend the other puts none on is no run: an office trading every day keeps its guess.
 One file's rules (dates._num_order) take the part that moves more from row to row for the day, and a
 steady part above 1 for the month, as a daily series' rows do; one-day files are as often an office's
@@ -105,9 +105,12 @@ RUN_SKIPS = 1
 
 
 def _a_run(cells: set[str], first: str) -> bool:
-    """Whether the date cells (as_written), read `first`-part first, are two days or more, each next to
-    another but for a weekend and RUN_SKIPS weekdays, none on a weekend but where the other reading puts
-    one there too (an office trading every day)."""
+    """Whether the date cells (as_written), read `first`-part first, are one run of two days or more,
+    each the next but for a weekend and RUN_SKIPS weekdays, none on a weekend but where the other reading
+    puts one there too (an office trading every day). One run: runs apart (days of two months or years)
+    are what a monthly series' files make read the other way as often, an American office's first trading
+    days of August to December 2007 ("8/1/2007", "9/3/2007", ...) read day first 8, 10 and 11 January and
+    9 and 12 March."""
     days = _read(cells, first)
     if days is None or len(days) < 2:
         return False
@@ -115,8 +118,7 @@ def _a_run(cells: set[str], first: str) -> bool:
         other = _read(cells, "%m" if first == "%d" else "%d")
         if other is not None and all(day.weekday() < 5 for day in other):
             return False
-    near = [_weekdays_between(a, b) <= RUN_SKIPS for a, b in zip(days, days[1:])]
-    return all(left or right for left, right in zip([False, *near], [*near, False]))
+    return all(_weekdays_between(a, b) <= RUN_SKIPS for a, b in zip(days, days[1:]))
 
 
 def _read(cells: set[str], first: str) -> list[dt.date] | None:

@@ -126,3 +126,11 @@ def test_the_first_rows_of_a_file_in_utf16_give_their_date_cells(encoding):
     data = _day_file(dt.date(2019, 10, 2), "%d/%m/%Y", "Daily prices\n").decode().encode(encoding)
     schema = detect_bytes(data, "day_002.txt")
     assert cells_in_head(data, schema.to_json()) == ["02/10/2019"] * 3
+
+
+def test_one_day_files_in_runs_apart_keep_their_guess():
+    # An American office's first trading days of August to December 2007: day first 8, 10 and 11 January,
+    # 9 and 12 March, two runs. Read as one file's rows, the day moved more: 5 files loaded day first.
+    days = [dt.date(2007, 8, 1), dt.date(2007, 9, 3), dt.date(2007, 10, 1), dt.date(2007, 11, 1), dt.date(2007, 12, 3)]
+    files = {f"close_{i:03d}.csv": _guessing(day, f"close_{i:03d}.csv", day) for i, day in enumerate(days, 1)}
+    assert settle_together(files) == {}
