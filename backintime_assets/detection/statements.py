@@ -290,17 +290,24 @@ def _names_a_thing(name: str) -> bool:
 # Of the bookkeeping dates, those that never date a price: when a row was added to a list or created
 # (not "updated" nor "published": a quote's time, a fund's price as published).
 _ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registered", "joined"})
+# Nor do the days of a company's events: a dividend's ex-, pay or declaration date, an earnings or a
+# split date, an IPO's. A calendar lists each ticker on its event's day beside its price of today
+# ("Symbol,Ex-Date,Dividend,Yield,Price" had loaded KO's price as its close on the coming ex-date).
+# Not "Record Date" nor "Report Date": a price file's own names for the day its row is of.
+_EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable", "payment", "paydate",
+                          "declaration", "declared", "announcement", "announced", "earnings", "split", "ipo"})
 
 
 def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
-    """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES) and whose
-    tickers each stand on one row of the sample: the ticker and the date column; [] otherwise. A
-    watchlist's "Symbol,Last,Change,Date Added" had loaded today's last prices as each ticker's close on
-    the day it was added. Not bars: a day's open, high and low are of that day."""
+    """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES) or as a
+    company's event's (_EVENT_DATES) and whose tickers each stand on one row of the sample: the ticker
+    and the date column; [] otherwise. A watchlist's "Symbol,Last,Change,Date Added" had loaded today's
+    last prices as each ticker's close on the day it was added. Not bars: a day's open, high and low are
+    of that day."""
     if "ticker" not in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     k, dated = canonical.index("ticker"), canonical.index("date")
-    if dated >= len(names) or not _name_words(names[dated]) & _ENTERED_DATES:
+    if dated >= len(names) or not _name_words(names[dated]) & (_ENTERED_DATES | _EVENT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
     return [k, dated] if len(tickers) >= _RECORD_NAMES and len(set(tickers)) == len(tickers) else []
@@ -462,8 +469,10 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     if worked := _worked(names):
         return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
     if records := _records(names, canonical, body) or _listed(names, canonical, body):
-        what = ("a list of records, each row its own, dated when it was entered"
-                if _name_words(names[records[1]]) & _RECORD_DATES else "a list of things, each row its own")
+        dated = _name_words(names[records[1]])
+        what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES
+                else "a calendar of companies' events, each ticker's on its event's day" if dated & _EVENT_DATES
+                else "a list of things, each row its own")
         return what + NOT_PRICES + ", ".join(names[j] for j in records)
     evidence: dict[str, list[int]] = {}
     for j, name in enumerate(names):

@@ -595,3 +595,24 @@ def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
     assert problem("Symbol,Open,High,Low,Close,Created", "AAPL,1,2,0.5,1.5,2024-01-05", "MSFT,1,2,0.5,1.5,2024-01-05",
                    "NVDA,1,2,0.5,1.5,2024-01-04", canonical={"Symbol": "ticker", "Open": "open", "High": "high",
                                                              "Low": "low", "Close": "close", "Created": "date"}) is None
+
+
+@pytest.mark.parametrize("data,date", [
+    (b"Symbol,Company,Ex-Date,Dividend,Yield,Price\nKO,Coca-Cola,2024-02-05,0.485,3.2%,50.00\n"
+     b"PEP,PepsiCo,2024-02-06,1.265,3.0%,168.10\nJNJ,Johnson,2024-02-07,1.19,2.9%,159.30\n"
+     b"PG,Procter,2024-02-08,0.94,2.4%,157.75\n", "Ex-Date"),
+    (b"Ticker,Company,Earnings Date,EPS Estimate,Last Price\nAAPL,Apple,2024-01-22,2.10,185.64\n"
+     b"MSFT,Microsoft,2024-01-23,2.77,370.87\nNVDA,NVIDIA,2024-01-24,4.59,481.68\nMETA,Meta,2024-01-25,4.96,344.47\n",
+     "Earnings Date"),
+    (b"Symbol,Pay Date,Amount,Close\nO,2024-03-11,0.257,54.10\nMAIN,2024-03-12,0.24,44.75\n"
+     b"STAG,2024-03-13,0.123,37.20\nARCC,2024-03-14,0.48,20.05\n", "Pay Date")])
+def test_a_calendar_of_companies_events_is_no_price_history(data, date):
+    # Each ticker's price of today beside its coming ex-date, earnings date or pay date: loaded, KO's
+    # 50.00 stood as its close on its ex-date.
+    schema = detect_bytes(data, "calendar.csv")
+    assert not_prices(schema.problem) and date in schema.problem
+    assert normalise_bytes(data, schema, "calendar.csv").prices_arrow.num_rows == 0
+    # One ticker's dividends, each beside its close on the ex-date, are that day's closes.
+    assert problem("Symbol,Ex-Date,Dividend,Close", "KO,2023-03-14,0.46,60.5", "KO,2023-06-14,0.46,61.2",
+                   "KO,2023-09-14,0.46,58.1",
+                   canonical={"Symbol": "ticker", "Ex-Date": "date", "Close": "close"}) is None
