@@ -461,6 +461,21 @@ def _worked(names: Sequence[str]) -> list[int]:
     return sorted(hours + workers) if hours and workers else []
 
 
+# A shop's prices: the store, brand or barcode of each row's product ("date,product_name,brand,price,
+# unit_price,unit,store": one product's shelf price tracked day by day had loaded as a series of
+# closes under the file's name). No market's instrument is sold in a store or under a brand, and its
+# code is no barcode.
+_RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "brand", "ean", "gtin", "upc", "barcode",
+                     "filiale", "tienda", "magasin", "negozio", "winkel"})
+
+
+def _shop(names: Sequence[str], canonical: Sequence[str | None]) -> list[int]:
+    """The unmapped columns naming a shop, a brand or a barcode of a table with a close and no bars; else []."""
+    if "close" not in canonical or _BAR_PRICES & set(canonical):
+        return []
+    return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & _RETAIL]
+
+
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
                       decimal: str = ".", thousands: str | None = None) -> str | None:
     """Why a table with these column names, canonical mapping and sampled rows (numbers written with
@@ -468,6 +483,8 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     tell), or None when nothing says so."""
     if worked := _worked(names):
         return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
+    if shop := _shop(names, canonical):
+        return "a shop's prices of products" + NOT_PRICES + ", ".join(names[j] for j in shop)
     if records := _records(names, canonical, body) or _listed(names, canonical, body):
         dated = _name_words(names[records[1]])
         what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES

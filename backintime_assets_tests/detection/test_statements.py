@@ -616,3 +616,17 @@ def test_a_calendar_of_companies_events_is_no_price_history(data, date):
     assert problem("Symbol,Ex-Date,Dividend,Close", "KO,2023-03-14,0.46,60.5", "KO,2023-06-14,0.46,61.2",
                    "KO,2023-09-14,0.46,58.1",
                    canonical={"Symbol": "ticker", "Ex-Date": "date", "Close": "close"}) is None
+
+
+def test_a_shops_prices_of_a_product_are_no_price_history():
+    # One product's shelf price tracked day by day, with its brand and store: loaded as closes under the
+    # file's name.
+    data = b"date,product_name,brand,price,unit_price,unit,store\n" + b"".join(
+        b"2024-03-%02d,Whole Milk 1L,Farm Co,%s,1.19,1 l,Berlin-Mitte\n" % (d, p)
+        for d, p in ((1, b"1.19"), (4, b"1.19"), (5, b"0.99"), (6, b"1.19"), (7, b"1.29")))
+    schema = detect_bytes(data, "prices.csv")
+    assert not_prices(schema.problem) and "store" in schema.problem
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+    # One instrument's product named beside its prices is a price file.
+    assert problem("Date,Product,Price", "2024-01-02,Brent,77.04", "2024-01-03,Brent,78.25",
+                   canonical={"Date": "date", "Price": "close"}) is None
