@@ -296,18 +296,21 @@ _ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registe
 # Not "Record Date" nor "Report Date": a price file's own names for the day its row is of.
 _EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable", "payment", "paydate",
                           "declaration", "declared", "announcement", "announced", "earnings", "split", "ipo"})
+# Nor the day a holding was bought: a lot's acquisition date beside today's price ("Ticker,Date
+# Acquired,Current Price" had loaded AAPL's price of today as its close on the day the lot was bought).
+_BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened"})
 
 
 def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
-    """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES) or as a
-    company's event's (_EVENT_DATES) and whose tickers each stand on one row of the sample: the ticker
-    and the date column; [] otherwise. A watchlist's "Symbol,Last,Change,Date Added" had loaded today's
-    last prices as each ticker's close on the day it was added. Not bars: a day's open, high and low are
-    of that day."""
+    """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES), as a
+    company's event's (_EVENT_DATES) or as the day a holding was bought (_BOUGHT_DATES), and whose
+    tickers each stand on one row of the sample: the ticker and the date column; [] otherwise. A
+    watchlist's "Symbol,Last,Change,Date Added" had loaded today's last prices as each ticker's close on
+    the day it was added. Not bars: a day's open, high and low are of that day."""
     if "ticker" not in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     k, dated = canonical.index("ticker"), canonical.index("date")
-    if dated >= len(names) or not _name_words(names[dated]) & (_ENTERED_DATES | _EVENT_DATES):
+    if dated >= len(names) or not _name_words(names[dated]) & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
     return [k, dated] if len(tickers) >= _RECORD_NAMES and len(set(tickers)) == len(tickers) else []
@@ -489,6 +492,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
         dated = _name_words(names[records[1]])
         what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES
                 else "a calendar of companies' events, each ticker's on its event's day" if dated & _EVENT_DATES
+                else "a list of holdings, each dated when it was bought" if dated & _BOUGHT_DATES
                 else "a list of things, each row its own")
         return what + NOT_PRICES + ", ".join(names[j] for j in records)
     evidence: dict[str, list[int]] = {}

@@ -630,3 +630,13 @@ def test_a_shops_prices_of_a_product_are_no_price_history():
     # One instrument's product named beside its prices is a price file.
     assert problem("Date,Product,Price", "2024-01-02,Brent,77.04", "2024-01-03,Brent,78.25",
                    canonical={"Date": "date", "Price": "close"}) is None
+
+
+def test_holdings_dated_when_they_were_bought_are_no_price_history():
+    # Each lot's price of today, dated the day it was bought: loaded, AAPL's 185.64 stood as its close
+    # of 10 January 2022.
+    data = (b"Ticker,Date Acquired,Current Price\nAAPL,01/10/2022,185.64\nMSFT,02/11/2022,370.87\n"
+            b"NVDA,03/14/2022,481.68\nMETA,04/13/2022,344.47\n")
+    schema = detect_bytes(data, "lots.csv")
+    assert not_prices(schema.problem) and "Date Acquired" in schema.problem
+    assert normalise_bytes(data, schema, "lots.csv").prices_arrow.num_rows == 0
