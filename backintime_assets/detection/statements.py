@@ -275,7 +275,10 @@ _BAR_PRICES = frozenset({"open", "high", "low"})
 # ("DATE,TIME,Qty,PRODUCTID,Price,ProductType,...": each row a product sold, its Price the product's,
 # had loaded as one series' closes under the file's name). Names of things, not of instruments: a
 # ticker's column is mapped, and one instrument's "Product" (Brent, WTI) repeats row after row.
-_THING_NAMES = ("product", "item", "sku", "article", "artikel", "produit", "producto", "prodotto", "asin")
+# A place's address names a thing too: a property sold, each row its own ("Sale Date,Address,Postcode,
+# Price": each house's price had loaded as one series' closes under the file's name).
+_THING_NAMES = ("product", "item", "sku", "article", "artikel", "produit", "producto", "prodotto", "asin",
+                "address", "street", "adresse", "anschrift", "direccion", "indirizzo")
 # A name carrying a day names a period's contract of one instrument, a new one each day, not a thing
 # ("Baseload 03/01/2024": a power exchange's day-ahead prices).
 _DAY_IN_NAME = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")

@@ -640,3 +640,12 @@ def test_holdings_dated_when_they_were_bought_are_no_price_history():
     schema = detect_bytes(data, "lots.csv")
     assert not_prices(schema.problem) and "Date Acquired" in schema.problem
     assert normalise_bytes(data, schema, "lots.csv").prices_arrow.num_rows == 0
+
+
+def test_a_list_of_properties_sold_is_no_price_history():
+    # Each house's sale price on its own day, its address its own: loaded as one series' closes.
+    data = b"Sale Date,Address,Postcode,Price,Property Type\n" + b"".join(
+        b"2024-01-%02d,%d High Street,AB%d 1CD,%d,Terraced\n" % (d, d + 8, d, 250000 + 1000 * d) for d in range(2, 10))
+    schema = detect_bytes(data, "sales.csv")
+    assert not_prices(schema.problem) and "Address" in schema.problem
+    assert normalise_bytes(data, schema, "sales.csv").prices_arrow.num_rows == 0
