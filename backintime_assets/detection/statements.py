@@ -321,16 +321,19 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
 
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """Of a table without a ticker whose date column is named as its records' bookkeeping date
-    (_RECORD_DATES), or with a column named as a thing's (_THING_NAMES): an unmapped column of names,
-    each row's its own (no name repeats in the sample), and the date column; [] where either is
-    missing. Not a file of one instrument's days noting when each row was updated beside its date:
-    its date column is the day's."""
+    (_RECORD_DATES), a company's event's or a holding's purchase's (_EVENT_DATES, _BOUGHT_DATES), or
+    with a column named as a thing's (_THING_NAMES): an unmapped column of names, each row's its own
+    (no name repeats in the sample), and the date column; [] where either is missing. Not a file of
+    one instrument's days noting when each row was updated beside its date: its date column is the
+    day's."""
     if "ticker" in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     dated = canonical.index("date")
     if dated >= len(names):
         return []
-    bookkeeping = bool(_name_words(names[dated]) & _RECORD_DATES)
+    # A company's event or a holding's purchase dates a list as its entry does ("Company,Ex-Date,Price":
+    # each company's price had loaded as one series' closes under the file's name).
+    bookkeeping = bool(_name_words(names[dated]) & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES))
     rows = body[:_SIDE_ROWS]
     # A day's list of items' prices (its rows on a few dates) is several unnamed series, and rejected
     # row by row as such; a list of things has a day, or a time, of its own on most rows.

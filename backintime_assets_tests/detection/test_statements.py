@@ -649,3 +649,16 @@ def test_a_list_of_properties_sold_is_no_price_history():
     schema = detect_bytes(data, "sales.csv")
     assert not_prices(schema.problem) and "Address" in schema.problem
     assert normalise_bytes(data, schema, "sales.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("data", [
+    b"Company,Ex-Date,Dividend,Price\nCoca-Cola,2024-02-05,0.485,60.12\nPepsiCo,2024-02-06,1.265,168.10\n"
+    b"Johnson & Johnson,2024-02-07,1.19,159.30\nProcter & Gamble,2024-02-08,0.94,157.75\n",
+    b"Name,Earnings Date,Price\nApple Inc,2024-01-25,185.64\nMicrosoft Corp,2024-01-30,370.87\n"
+    b"NVIDIA Corp,2024-02-21,481.68\nMeta Platforms,2024-02-01,344.47\n"])
+def test_companies_named_on_their_events_days_are_no_price_history(data):
+    # No ticker column, each row a company of its own: every company's price had loaded as one series'
+    # closes under the file's name.
+    schema = detect_bytes(data, "events.csv")
+    assert not_prices(schema.problem) and "calendar" in schema.problem
+    assert normalise_bytes(data, schema, "events.csv").prices_arrow.num_rows == 0
