@@ -307,7 +307,8 @@ _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "
 def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES), as a
     company's event's (_EVENT_DATES) or as the day a holding was bought (_BOUGHT_DATES), and whose
-    tickers each stand on one row of the sample: the ticker and the date column; [] otherwise. A
+    tickers each stand on one row of the sample (or on a row a lot, where bought): the ticker and the
+    date column; [] otherwise. A
     watchlist's "Symbol,Last,Change,Date Added" had loaded today's last prices as each ticker's close on
     the day it was added. Not bars: a day's open, high and low are of that day."""
     if "ticker" not in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
@@ -316,7 +317,10 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     if dated >= len(names) or not _name_words(names[dated]) & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
-    return [k, dated] if len(tickers) >= _RECORD_NAMES and len(set(tickers)) == len(tickers) else []
+    # A holding bought in lots stands on a row a lot, each dated by its purchase and priced today
+    # ("AAPL,01/10/2022,185.64" and "AAPL,05/11/2022,185.64"): no day's price file is dated so.
+    each_once = len(set(tickers)) == len(tickers) or bool(_name_words(names[dated]) & _BOUGHT_DATES)
+    return [k, dated] if len(tickers) >= _RECORD_NAMES and each_once else []
 
 
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:

@@ -662,3 +662,12 @@ def test_companies_named_on_their_events_days_are_no_price_history(data):
     schema = detect_bytes(data, "events.csv")
     assert not_prices(schema.problem) and "calendar" in schema.problem
     assert normalise_bytes(data, schema, "events.csv").prices_arrow.num_rows == 0
+
+
+def test_a_holding_bought_in_lots_is_no_price_history():
+    # Two lots of AAPL, each dated by its purchase and priced today: both loaded as AAPL's closes.
+    data = (b"Symbol,Date Acquired,Current Price\nAAPL,01/10/2022,185.64\nAAPL,05/11/2022,185.64\n"
+            b"MSFT,02/11/2022,370.87\nNVDA,03/14/2022,481.68\n")
+    schema = detect_bytes(data, "lots.csv")
+    assert not_prices(schema.problem) and "Date Acquired" in schema.problem
+    assert normalise_bytes(data, schema, "lots.csv").prices_arrow.num_rows == 0
