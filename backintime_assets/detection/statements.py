@@ -298,10 +298,14 @@ _ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registe
 # ("Symbol,Ex-Date,Dividend,Yield,Price" had loaded KO's price as its close on the coming ex-date).
 # Not "Record Date" nor "Report Date": a price file's own names for the day its row is of.
 _EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable", "payment", "paydate",
-                          "declaration", "declared", "announcement", "announced", "earnings", "split", "ipo"})
+                          "declaration", "declared", "announcement", "announced", "earnings", "split", "ipo",
+                          "extag", "zahltag", "zahlungstag", "detachement", "paiement", "versement", "pago",
+                          "stacco", "pagamento", "betaaldatum", "uitbetaling"})
 # Nor the day a holding was bought: a lot's acquisition date beside today's price ("Ticker,Date
 # Acquired,Current Price" had loaded AAPL's price of today as its close on the day the lot was bought).
-_BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened"})
+_BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened", "kaufdatum",
+                           "kauftag", "erwerbsdatum", "anschaffungsdatum", "achat", "compra", "acquisto",
+                           "aankoop", "aankoopdatum"})
 
 
 def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:

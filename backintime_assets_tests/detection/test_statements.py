@@ -671,3 +671,17 @@ def test_a_holding_bought_in_lots_is_no_price_history():
     schema = detect_bytes(data, "lots.csv")
     assert not_prices(schema.problem) and "Date Acquired" in schema.problem
     assert normalise_bytes(data, schema, "lots.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("data,date", [
+    ("Valeur;Date de détachement;Dividende;Cours\nTotalEnergies;20/03/2024;0,79;61,20\nSanofi;16/05/2024;3,76;88,50\n"
+     "AXA;06/05/2024;1,98;33,10\nOrange;04/06/2024;0,45;10,70\n", "Date de détachement"),
+    ("Símbolo;Fecha de compra;Cierre\nSAN;10/01/2022;3,71\nBBVA;11/02/2022;9,12\nITX;14/03/2022;38,80\n"
+     "IBE;13/04/2022;11,95\n", "Fecha de compra")])
+def test_events_and_purchases_dated_in_other_languages_are_no_price_history(data, date):
+    # A French calendar of ex-dates beside today's prices ('Cours') loaded each company's price as one
+    # series' closes; a Spanish list of lots dated by purchase loaded each lot's price of today.
+    raw = data.encode()
+    schema = detect_bytes(raw, "liste.csv")
+    assert not_prices(schema.problem) and date in schema.problem
+    assert normalise_bytes(raw, schema, "liste.csv").prices_arrow.num_rows == 0
