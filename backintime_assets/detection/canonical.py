@@ -434,6 +434,10 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 # Names that contain a price word but are not that price ("Prev Close", "Change High") get no hint.
 # Nor a flag ("adjustflag": baostock's code of the adjustment, 1-3, loaded as the adjusted close).
 _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor|flag")
+# Nor an account's figure at the day's open or close: its balance, its profit and loss ("Close P&L",
+# "Closing Balance", "Open PnL": a desk's or an account's money, loaded as the day's open and close).
+_ACCOUNT_FIGURE = re.compile(r"balance|pnl|profit|gainloss")
+_PNL = re.compile(r"\bp\s*[&/]\s*l\b", re.IGNORECASE)
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
@@ -752,7 +756,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
-        if _NOT_HINTED.search(latin):
+        if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell):
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):

@@ -1857,3 +1857,16 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
     prices = normalise_bytes(data, schema, "cotacoes.csv").prices
     assert sorted(zip(prices["ticker"], prices["close"])) == [("PETR4", 37.56), ("PETR4", 38.45),
                                                               ("VALE3", 75.30), ("VALE3", 76.05)]
+
+
+@pytest.mark.parametrize("header,row", [("Date,Book,Open P&L,Close P&L,Change", "Rates,{a},{b},50"),
+                                        ("Date,Opening Balance,Closing Balance", "{a},{b}"),
+                                        ("Date,Open PnL,Close PnL", "{a},{b}"),
+                                        ("Date,Account,Closing Profit", "X123,{b}")])
+def test_an_accounts_figures_at_open_and_close_are_no_prices(header, row):
+    # A desk's P&L or an account's balance at the day's open and close had loaded as the day's open and close.
+    data = (header + "\n" + "".join(f"2024-01-{d:02d}," + row.format(a=1000 + 50 * d, b=1050 + 50 * d) + "\n"
+                                     for d in range(2, 10))).encode()
+    schema = detect_bytes(data, "book.csv")
+    assert not {c.canonical for c in schema.columns} & {"open", "close"}
+    assert normalise_bytes(data, schema, "book.csv").prices_arrow.num_rows == 0
