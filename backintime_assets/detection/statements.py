@@ -263,6 +263,10 @@ def _settles_after(j: int, k: int, body: Sequence[Sequence[str]]) -> bool:
 # loaded each product's price as one series' close, a day per product).
 _RECORD_DATES = frozenset({"added", "created", "creation", "modified", "updated", "inserted", "registered",
                            "joined", "published", "posted", "hired", "born", "birth"})
+# A business document's date: an invoice's, a bill's, an order's ("Invoice Date,Customer,Description,
+# Price,VAT,Total": each line's price had loaded as one series' closes under the file's name).
+_DOCUMENT_DATES = frozenset({"invoice", "invoiced", "billing", "billed", "ordered", "shipped", "rechnungsdatum",
+                             "rechnung", "facture", "factura", "fattura", "factuur", "factuurdatum"})
 _RECORD_NAMES = 3  # sampled rows, the fewest whose names all differ that make a list of things
 _SHIFTED = 0.05  # of a column's filled sampled cells, the share (at least one) a list's names may lack letters in
 # A column of remarks names no thing: a kept price file's note on each day ("Published,NAV,Note",
@@ -329,11 +333,11 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
 
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """Of a table without a ticker whose date column is named as its records' bookkeeping date
-    (_RECORD_DATES), a company's event's or a holding's purchase's (_EVENT_DATES, _BOUGHT_DATES), or
-    with a column named as a thing's (_THING_NAMES): an unmapped column of names, each row's its own
-    (no name repeats in the sample), and the date column; [] where either is missing. Not a file of
-    one instrument's days noting when each row was updated beside its date: its date column is the
-    day's."""
+    (_RECORD_DATES), a company's event's, a holding's purchase's or a document's (_EVENT_DATES,
+    _BOUGHT_DATES, _DOCUMENT_DATES), or with a column named as a thing's (_THING_NAMES): an unmapped
+    column of names, each row's its own (no name repeats in the sample), and the date column; [] where
+    either is missing. Not a file of one instrument's days noting when each row was updated beside its
+    date: its date column is the day's."""
     if "ticker" in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     dated = canonical.index("date")
@@ -341,7 +345,7 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
         return []
     # A company's event or a holding's purchase dates a list as its entry does ("Company,Ex-Date,Price":
     # each company's price had loaded as one series' closes under the file's name).
-    bookkeeping = bool(_name_words(names[dated]) & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES))
+    bookkeeping = bool(_name_words(names[dated]) & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES | _DOCUMENT_DATES))
     rows = body[:_SIDE_ROWS]
     # A day's list of items' prices (its rows on a few dates) is several unnamed series, and rejected
     # row by row as such; a list of things has a day, or a time, of its own on most rows.
@@ -507,6 +511,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
         what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES
                 else "a calendar of companies' events, each ticker's on its event's day" if dated & _EVENT_DATES
                 else "a list of holdings, each dated when it was bought" if dated & _BOUGHT_DATES
+                else "a list of invoices or orders, each row its own" if dated & _DOCUMENT_DATES
                 else "a list of things, each row its own")
         return what + NOT_PRICES + ", ".join(names[j] for j in records)
     evidence: dict[str, list[int]] = {}

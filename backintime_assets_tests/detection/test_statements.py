@@ -685,3 +685,13 @@ def test_events_and_purchases_dated_in_other_languages_are_no_price_history(data
     schema = detect_bytes(raw, "liste.csv")
     assert not_prices(schema.problem) and date in schema.problem
     assert normalise_bytes(raw, schema, "liste.csv").prices_arrow.num_rows == 0
+
+
+def test_invoice_lines_are_no_price_history():
+    # Each line's price, dated by its invoice: loaded as one series' closes under the file's name.
+    data = b"Invoice Date,Customer,Description,Price,VAT,Total\n" + b"".join(
+        b"2024-02-%02d,Customer %d,Consulting %d,%d.00,%.2f,%.2f\n" % (d, d % 3, d, 500 + d, (500 + d) * 0.19,
+                                                                     (500 + d) * 1.19) for d in range(1, 9))
+    schema = detect_bytes(data, "invoices.csv")
+    assert not_prices(schema.problem) and "Invoice Date" in schema.problem
+    assert normalise_bytes(data, schema, "invoices.csv").prices_arrow.num_rows == 0
