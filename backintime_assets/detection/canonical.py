@@ -908,8 +908,21 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
-    _fill_by_type(mapping, used, types, body, unnamed, past_header, number_format)
+    _fill_by_type(mapping, used, types, body, _terse_as_unnamed(mapping, header_cells, unnamed), past_header,
+                  number_format)
     return mapping
+
+
+def _terse_as_unnamed(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
+                      unnamed: list[bool]) -> list[bool]:
+    """`unnamed`, with the columns named by a letter or two counted among them where the close is named
+    so too: a row of terse names is an API's keys ("T,v,vw,o,c,h,l,t,n", Polygon's grouped daily bars
+    written as CSV), its "T" the ticker as its "c" is the close. Unread, every row of the day's tickers
+    was rejected as an unnamed series. Its values must still look like tickers (_fill_by_type)."""
+    if "close" not in mapping or mapping.index("close") >= len(header_cells) \
+            or not _tersely(header_cells[mapping.index("close")]):
+        return unnamed
+    return [u or (j < len(header_cells) and _tersely(header_cells[j])) for j, u in enumerate(unnamed)]
 
 
 # A column of the instrument's market capitalisation, its name alone or with a currency's code: not one

@@ -1870,3 +1870,17 @@ def test_an_accounts_figures_at_open_and_close_are_no_prices(header, row):
     schema = detect_bytes(data, "book.csv")
     assert not {c.canonical for c in schema.columns} & {"open", "close"}
     assert normalise_bytes(data, schema, "book.csv").prices_arrow.num_rows == 0
+
+
+def test_a_ticker_named_by_a_letter_among_terse_names_is_the_ticker():
+    # Polygon's grouped daily bars written with their API keys as the header: every row was rejected
+    # as an unnamed series, "T" left unread.
+    data = (b"T,v,vw,o,c,h,l,t,n\nAAPL,70790813,185.9468,187.15,185.64,188.44,183.885,1704229200000,1008871\n"
+            b"MSFT,25258626,370.6617,373.86,370.87,375.9,366.77,1704229200000,336227\n"
+            b"NVDA,41125455,480.1271,492.44,481.68,492.95,475.95,1704229200000,440561\n"
+            b"SPY,123007793,472.2107,472.16,472.65,473.67,470.49,1704229200000,867420\n")
+    schema = detect_bytes(data, "grouped.csv")
+    assert [c.canonical for c in schema.columns][:5] == ["ticker", "volume", None, "open", "close"]
+    prices = normalise_bytes(data, schema, "grouped.csv").prices
+    assert sorted(prices["ticker"]) == ["AAPL", "MSFT", "NVDA", "SPY"]
+    assert prices.set_index("ticker").loc["AAPL", "close"] == 185.64
