@@ -438,6 +438,10 @@ _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delt
 # "Closing Balance", "Open PnL": a desk's or an account's money, loaded as the day's open and close).
 _ACCOUNT_FIGURE = re.compile(r"balance|pnl|profit|gainloss")
 _PNL = re.compile(r"\bp\s*[&/]\s*l\b", re.IGNORECASE)
+# Nor an index's or a holding's figures at the close: a constituent's weight, its shares or its market
+# cap ("Open Weight,Close Weight": an index file's weights, loaded as each constituent's open and close;
+# "Close Shares" its shares in the index as its close). Not "Weighted Close", a price.
+_HOLDING_FIGURE = re.compile(r"weight(?!ed)|shares|marketcap|mktcap|capitali")
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
@@ -756,7 +760,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
-        if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell):
+        if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell) \
+                or _HOLDING_FIGURE.search(latin):
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):

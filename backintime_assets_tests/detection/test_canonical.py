@@ -1884,3 +1884,18 @@ def test_a_ticker_named_by_a_letter_among_terse_names_is_the_ticker():
     prices = normalise_bytes(data, schema, "grouped.csv").prices
     assert sorted(prices["ticker"]) == ["AAPL", "MSFT", "NVDA", "SPY"]
     assert prices.set_index("ticker").loc["AAPL", "close"] == 185.64
+
+
+@pytest.mark.parametrize("header,cells", [("Date,Index,Ticker,Open Weight,Close Weight", "SPX,{t},7.012,7.046"),
+                                          ("Date,Ticker,Close Shares", "{t},15441880000"),
+                                          ("Date,Ticker,Close Market Cap", "{t},2842000000000")])
+def test_an_index_constituents_figures_at_the_close_are_no_prices(header, cells):
+    # An index file's weights at the open and close loaded as each constituent's open and close, its
+    # shares in the index as its close.
+    rows = "".join("2024-01-31," + cells.format(t=t) + "\n" for t in ("AAPL", "MSFT", "NVDA"))
+    data = (header + "\n" + rows).encode()
+    schema = detect_bytes(data, "constituents.csv")
+    assert not {c.canonical for c in schema.columns} & {"open", "close"}
+    assert normalise_bytes(data, schema, "constituents.csv").prices_arrow.num_rows == 0
+    # A weighted close is a price.
+    assert map_canonical([["Date"], ["Weighted Close"]], [D, F], [["2024-01-02", "185.1"]])[1] == "close"
