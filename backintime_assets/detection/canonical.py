@@ -442,6 +442,14 @@ _PNL = re.compile(r"\bp\s*[&/]\s*l\b", re.IGNORECASE)
 # cap ("Open Weight,Close Weight": an index file's weights, loaded as each constituent's open and close;
 # "Close Shares" its shares in the index as its close). Not "Weighted Close", a price.
 _HOLDING_FIGURE = re.compile(r"weight(?!ed)|shares|marketcap|mktcap|capitali")
+# Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
+# rank, a signal, a volatility, a forecast, a count, a temperature ("Close Return", "Closing
+# Temperature": each alone in its file had loaded as the close). Words of the name as written (camel
+# case split), so "Temperature" is none of "temp" in "Tempo". Not a moving average's ("sma_close"):
+# flat_header names those over the close, and refuses a file of them side by side for it.
+_NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
+                          "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
+                          "temperature", "temp", "count", "duration"})
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
@@ -763,8 +771,11 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell) \
                 or _HOLDING_FIGURE.search(latin):
             continue
+        not_a_price = bool(_NOT_A_PRICE & {w.lower() for w in _split_words(cell)})
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
+                if canonical in PRICE_COLUMNS and not_a_price:
+                    break
                 if canonical == "adj_close" and _NOT_ADJUSTED.search(latin):
                     continue  # the close's hint, if any, stands: "Unadjusted Closing Price" is the close
                 if canonical == "adj_close" and _ADJUSTED_OTHER.search(latin) and "clos" not in latin:

@@ -1899,3 +1899,15 @@ def test_an_index_constituents_figures_at_the_close_are_no_prices(header, cells)
     assert normalise_bytes(data, schema, "constituents.csv").prices_arrow.num_rows == 0
     # A weighted close is a price.
     assert map_canonical([["Date"], ["Weighted Close"]], [D, F], [["2024-01-02", "185.1"]])[1] == "close"
+
+
+@pytest.mark.parametrize("name", ["Close Return", "Close-to-Close Return", "Closing Volatility", "Closing Temperature",
+                                  "Closing Count", "Close Score", "CloseRank"])
+def test_a_figure_of_the_close_that_is_no_price_is_no_close(name):
+    # Alone in its file beside the date, each had loaded as the close.
+    data = (f"Date,{name}\n" + "".join(f"2024-01-{d:02d},0.{d + 10}\n" for d in range(2, 10))).encode()
+    schema = detect_bytes(data, "figure.csv")
+    assert "close" not in {c.canonical for c in schema.columns}
+    assert normalise_bytes(data, schema, "figure.csv").prices_arrow.num_rows == 0
+    # The close beside a return is the close.
+    assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "185.1", "0.2"]])[1] == "close"
