@@ -490,11 +490,18 @@ _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "bran
                      "filiale", "tienda", "magasin", "negozio", "winkel"})
 
 
-def _shop(names: Sequence[str], canonical: Sequence[str | None]) -> list[int]:
-    """The unmapped columns naming a shop, a brand or a barcode of a table with a close and no bars; else []."""
+def _shop(names: Sequence[str], canonical: Sequence[str | None], words: frozenset[str] = _RETAIL) -> list[int]:
+    """The unmapped columns naming a shop, a brand or a barcode (or other `words`) of a table with a
+    close and no bars; else []."""
     if "close" not in canonical or _BAR_PRICES & set(canonical):
         return []
-    return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & _RETAIL]
+    return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words]
+
+
+# A home's rooms, floor area, listing number or year built: a list of properties listed or sold ("List
+# Date,MLS Number,City,Beds,Baths,Sqft,Price": each home's price had loaded as one series' closes).
+_ESTATE = frozenset({"bed", "beds", "bedroom", "bedrooms", "bath", "baths", "bathroom", "bathrooms", "sqft", "sqm",
+                     "mls", "built", "zimmer", "wohnflache", "schlafzimmer", "chambres", "habitaciones"})
 
 
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
@@ -506,6 +513,8 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
         return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
     if shop := _shop(names, canonical):
         return "a shop's prices of products" + NOT_PRICES + ", ".join(names[j] for j in shop)
+    if homes := _shop(names, canonical, _ESTATE):
+        return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
     if records := _records(names, canonical, body) or _listed(names, canonical, body):
         dated = _name_words(names[records[1]])
         what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES

@@ -695,3 +695,16 @@ def test_invoice_lines_are_no_price_history():
     schema = detect_bytes(data, "invoices.csv")
     assert not_prices(schema.problem) and "Invoice Date" in schema.problem
     assert normalise_bytes(data, schema, "invoices.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("data", [
+    b"List Date,MLS Number,City,Beds,Baths,Sqft,Price\n2024-01-02,ML81950011,San Jose,3,2,1450,1250000\n"
+    b"2024-01-03,ML81950234,Campbell,4,3,2100,1899000\n2024-01-04,ML81950377,San Jose,2,1,980,799000\n"
+    b"2024-01-05,ML81950512,Cupertino,4,3,2300,2650000\n",
+    b"Sold Date,Property Type,Beds,Baths,Price\n2024-01-02,Single Family,3,2,1250000\n2024-01-03,Condo,2,2,799000\n"
+    b"2024-01-04,Single Family,4,3,1899000\n2024-01-05,Townhouse,3,3,1150000\n"])
+def test_homes_listed_or_sold_are_no_price_history(data):
+    # Each home's price beside its rooms and floor area: loaded as one series' closes under the file's name.
+    schema = detect_bytes(data, "homes.csv")
+    assert not_prices(schema.problem) and "Beds" in schema.problem
+    assert normalise_bytes(data, schema, "homes.csv").prices_arrow.num_rows == 0
