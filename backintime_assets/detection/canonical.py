@@ -443,13 +443,13 @@ _PNL = re.compile(r"\bp\s*[&/]\s*l\b", re.IGNORECASE)
 # "Close Shares" its shares in the index as its close). Not "Weighted Close", a price.
 _HOLDING_FIGURE = re.compile(r"weight(?!ed)|shares|marketcap|mktcap|capitali")
 # Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
-# rank, a signal, a volatility, a forecast, a count, a temperature ("Close Return", "Closing
+# rank, a signal, a volatility, a forecast, a count, a temperature, a bet's odds ("Close Return", "Closing
 # Temperature": each alone in its file had loaded as the close). Words of the name as written (camel
 # case split), so "Temperature" is none of "temp" in "Tempo". Not a moving average's ("sma_close"):
 # flat_header names those over the close, and refuses a file of them side by side for it.
 _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
                           "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
-                          "temperature", "temp", "count", "duration"})
+                          "temperature", "temp", "count", "duration", "odds", "moneyline"})
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".

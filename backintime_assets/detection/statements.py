@@ -281,8 +281,11 @@ _BAR_PRICES = frozenset({"open", "high", "low"})
 # ticker's column is mapped, and one instrument's "Product" (Brent, WTI) repeats row after row.
 # A place's address names a thing too: a property sold, each row its own ("Sale Date,Address,Postcode,
 # Price": each house's price had loaded as one series' closes under the file's name).
+# So do a team's, a player's or a match's: odds or lines of a game each ("Date,Team,Opening Odds,
+# Closing Odds": each team's odds had loaded as one series' bars under the file's name).
 _THING_NAMES = ("product", "item", "sku", "article", "artikel", "produit", "producto", "prodotto", "asin",
-                "address", "street", "adresse", "anschrift", "direccion", "indirizzo")
+                "address", "street", "adresse", "anschrift", "direccion", "indirizzo",
+                "team", "player", "match", "fixture", "opponent")
 # A name carrying a day names a period's contract of one instrument, a new one each day, not a thing
 # ("Baseload 03/01/2024": a power exchange's day-ahead prices).
 _DAY_IN_NAME = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")

@@ -708,3 +708,16 @@ def test_homes_listed_or_sold_are_no_price_history(data):
     schema = detect_bytes(data, "homes.csv")
     assert not_prices(schema.problem) and "Beds" in schema.problem
     assert normalise_bytes(data, schema, "homes.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("data,named", [
+    (b"Date,Team,Opening Odds,Closing Odds\n2024-01-08,Bills,1.72,1.70\n2024-01-09,Eagles,1.45,1.48\n"
+     b"2024-01-10,Lions,1.80,1.77\n2024-01-11,Chiefs,1.65,1.61\n", None),
+    (b"Date,Player,Club,Price\n2024-01-08,Haaland,Man City,14.2\n2024-01-09,Salah,Liverpool,13.1\n"
+     b"2024-01-10,Saka,Arsenal,8.9\n2024-01-11,Son,Tottenham,9.8\n", "Player")])
+def test_odds_and_players_prices_are_no_price_history(data, named):
+    # Each team's odds on its game's day, each player's price on his own day: loaded as one series'
+    # bars or closes under the file's name.
+    schema = detect_bytes(data, "games.csv")
+    assert named is None or (not_prices(schema.problem) and named in schema.problem)
+    assert normalise_bytes(data, schema, "games.csv").prices_arrow.num_rows == 0
