@@ -349,6 +349,10 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
     # A company's event or a holding's purchase dates a list as its entry does ("Company,Ex-Date,Price":
     # each company's price had loaded as one series' closes under the file's name).
     bookkeeping = bool(_name_words(names[dated]) & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES | _DOCUMENT_DATES))
+    if "close" in canonical and _name_words(names[dated]) & _DOCUMENT_DATES:
+        # No price history is dated by its invoices, whatever its lines name: the same service billed
+        # day after day ("Invoice Date,Customer,Description,Price", "Consulting" on every line) had loaded.
+        return [canonical.index("close"), dated]
     rows = body[:_SIDE_ROWS]
     # A day's list of items' prices (its rows on a few dates) is several unnamed series, and rejected
     # row by row as such; a list of things has a day, or a time, of its own on most rows.

@@ -721,3 +721,12 @@ def test_odds_and_players_prices_are_no_price_history(data, named):
     schema = detect_bytes(data, "games.csv")
     assert named is None or (not_prices(schema.problem) and named in schema.problem)
     assert normalise_bytes(data, schema, "games.csv").prices_arrow.num_rows == 0
+
+
+def test_invoice_lines_of_one_service_are_no_price_history():
+    # The same service billed day after day: its lines name no thing of their own, and loaded as closes.
+    data = b"Invoice Date,Customer,Description,Price\n" + b"".join(
+        b"2024-02-%02d,Customer %d,Consulting,%d.00\n" % (d, d % 3, 500 + d) for d in range(1, 9))
+    schema = detect_bytes(data, "invoices.csv")
+    assert not_prices(schema.problem) and "Invoice Date" in schema.problem
+    assert normalise_bytes(data, schema, "invoices.csv").prices_arrow.num_rows == 0
