@@ -267,6 +267,14 @@ run at the end, one helper reading code: daily clean 1.04 + 1.24 = 2.28 s (1.7%)
 wall, 0.533x CPU) / by date 1.70, DuckDB by date 1.85, Spark read.csv 6.92 (3.04x wall, 2.93x CPU); daily
 drifted 11.2 + 2.14 = 13.3 s (5.76, 43%); by era 3.81 (2.7%); archive clean 1.81 + 7.02 = 8.83 s, polars
 0.70 (0.079x) / by date 7.86 (0.89x), DuckDB by date 6.75, Spark 3.39 (0.38x); archive drifted 12.1 (1.7%).
+Session 43 (cross-file settlement of day/month order and number marks, detection rules; none on these sets'
+hot path), nothing else running, at ce46317: daily clean 1.04 + 1.18 = 2.22 s (1.7%), polars 1.25 (0.564x wall,
+0.52x CPU) / by date 1.91, DuckDB by date 2.13, Spark read.csv 6.79 (3.06x wall, 2.95x CPU); daily drifted
+10.8 + 2.02 = 12.8 s (5.58, 43.5%); by era 3.51 (3.2%); archive clean 1.58 + 7.26 = 8.84 s, polars 0.69
+(0.078x) / by date 7.88 (0.89x), DuckDB by date 6.57, Spark 3.19 (0.36x); archive drifted 11.6 (2.0%).
+In one process (cProfile, a 100 MB archive set of 8,333 dates) four fifths of the archive's conversion is a
+cost per date file: pyarrow's write_table 0.29 ms (zstd's codec set up per column chunk ~0.13 ms of it), the
+folder's mkdir 0.16 ms and the file's creation 0.15 ms, kernel times that doubled minutes later on the same code.
 """
 from __future__ import annotations
 
