@@ -536,7 +536,7 @@ def _score(rows: list[tuple[int, list[str]]], delimiter: str, aligned: bool = Fa
     known = _known_in(counts) + _quoted_delimiters_known(counts, delimiter, joined_cells) + _corner_keys_known(whole)
     if aligned:
         known -= counts[""]
-    t = known / (cells + broken + _torn_cells(counts, delimiter, joined_cells, max(patterns))) if cells else 0.0
+    t = known / (cells + broken + _torn_cells(counts, delimiter, joined_cells, whole)) if cells else 0.0
     return p * t
 
 
@@ -546,7 +546,7 @@ _QUOTE_EDGES = {d: re.compile("|".join(f'{re.escape(o)}"|"{re.escape(o)}' for o 
                 for d in _DELIMITERS}
 
 
-def _torn_cells(counts: Counter[str], delimiter: str, joined_cells: str, widest: int) -> int:
+def _torn_cells(counts: Counter[str], delimiter: str, joined_cells: str, rows: list[list[str]]) -> int:
     """How many cells hold another reading's marks, counted again as broken: a tab between two of its
     characters (no value holds one: the tab is the table's delimiter), or a quoted field's edge against
     another delimiter. Unknown already, they weighed as little as a word; a space reading cut a few
@@ -557,19 +557,32 @@ def _torn_cells(counts: Counter[str], delimiter: str, joined_cells: str, widest:
     runs = delimiter == " " and any(mark in joined_cells for mark in _RUN_MARKS)
     if not tabbed and not runs and (edges is None or not edges.search(joined_cells)):
         return 0  # most readings: one look over the cells says none is torn
-    return sum(n for c, n in counts.items()
-               if (tabbed and "\t" in c.strip())
-               or (runs and any(c.count(mark) >= max(2, widest) for mark in _RUN_MARKS))
-               or (edges is not None and edges.search(c)))
+    torn = sum(n for c, n in counts.items()
+               if (tabbed and "\t" in c.strip()) or (edges is not None and edges.search(c)))
+    return torn + (_runs_torn(rows) if runs else 0)
+
+
+def _runs_torn(rows: list[list[str]]) -> int:
+    """The cells holding ';' or '|' of the rows a space reading leaves those marks in at least twice and as
+    often as it cut the row into cells: the mark, not the space, splits such a row."""
+    torn = 0
+    for fields in rows:
+        for mark in _RUN_MARKS:
+            held = [c.count(mark) for c in fields]
+            if sum(held) >= max(2, len(fields)):
+                torn += sum(1 for k in held if k)
+    return torn
 
 
 # Delimiters a space reading leaves inside its cells where they split the table: "18/07/17;BHP;1,25;...;17" and
 # "207" of a ';' row whose volume groups by a space ("17 207"), "Trade" and "Date;Security;...;Volume" of its
 # header, a title of two words: two cells each, a steady width the ';' reading (1, 7, 7) lost on the pattern.
-# Twice in a cell at least: a note's one ';' is prose; and as often as this reading's widest row has cells: a
+# Twice in a row at least: a note's one ';' is prose; and as often as the space cut that row into cells: a
 # list in a space table's cell ("Lots(min;max;step)" over "0;1;2", five cells a line) is fewer pieces than its
 # row, where a ';' row read on its space or two holds more marks than the space made cells. Counted, a space
-# table of one row and such a list read on the ';' (3, 3 cells), and was refused as having no close.
+# table of one row and such a list read on the ';' (3, 3 cells), and was refused as having no close. Row by
+# row, not by the reading's widest row: a footer 'Page 1 of 1' (four cells) had left a header's
+# 'Handelstag;Low;Shares' and 'Traded;Max;close;Open' (two and three marks) untorn, and the space won again.
 _RUN_MARKS = ";|"
 
 

@@ -928,6 +928,10 @@ def test_rows_the_chosen_delimiter_reads_or_splits_alike_keep_it(text, delimiter
     ("Daily prices\r\nTrade Date;Security;Open;Hoch;Low;Last;Volume\r\n18/07/17;BHP;1,25;1,25;1,22;1,23;17 207\r\n",
      ";"),
     ("Daily prices\nTrade Date|Security|Close|Volume\n18/07/17|BHP|1.23|17 207\n", "|"),
+    # Its header's cells hold the ';' two and three times, fewer than a footer's four cells ('Page 1 of 1'):
+    # row by row, the ';' splits the header finer than the space does.
+    ("Daily prices export\r\nSource: Exchange data feed\r\nHandelstag;Low;Shares Traded;Max;close;Open Price\r\n"
+     "2014-10-10T00:00:00;0.58;6959;0.58;0.58;0.58\r\nEnd of report\r\nPage 1 of 1\r\n", ";"),
 ])
 def test_cells_torn_by_a_space_reading_count_against_it(text, delimiter):
     assert detect_dialect(text).delimiter == delimiter
