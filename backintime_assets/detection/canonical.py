@@ -924,8 +924,14 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
-    _fill_by_type(mapping, used, types, body, _terse_as_unnamed(mapping, header_cells, unnamed), past_header,
-                  number_format)
+    terse = _terse_as_unnamed(mapping, header_cells, unnamed)
+    _fill_by_type(mapping, used, types, body, terse, past_header, number_format)
+    if "ticker" in mapping and terse[t := mapping.index("ticker")] and not unnamed[t] \
+            and not _keys_dates(t, body, mapping.index("date") if "date" in mapping else None):
+        # A terse name is the ticker's only where its values tell apart the rows of a date, as
+        # Polygon's "T" does: a time ("D,T,O,H,L,C,V", "093000" on each row), an exchange ("Ex") or a
+        # side ("S") beside one instrument's days had loaded as the ticker, or as several.
+        mapping[t] = None
     return mapping
 
 

@@ -1911,3 +1911,19 @@ def test_a_figure_of_the_close_that_is_no_price_is_no_close(name):
     assert normalise_bytes(data, schema, "figure.csv").prices_arrow.num_rows == 0
     # The close beside a return is the close.
     assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "185.1", "0.2"]])[1] == "close"
+
+
+@pytest.mark.parametrize("header,cells", [
+    ("D,T,O,H,L,C,V", ["093000"] * 4),  # a time of day
+    ("D,Ex,O,H,L,C,V", ["XNAS"] * 4),  # the exchange
+    ("D,S,O,H,L,C,V", ["B", "S", "B", "B"]),  # a side
+])
+def test_a_terse_name_beside_one_instruments_days_is_no_ticker(header, cells):
+    # Only a column telling apart the rows of a date is the ticker by a terse name (Polygon's "T"):
+    # a time, an exchange or a side beside one instrument's days had loaded as its ticker(s).
+    days = ["20240102", "20240103", "20240104", "20240105"]
+    data = (header + "\n" + "".join(f"{d},{c},10,11,9,10.5,1000\n" for d, c in zip(days, cells))).encode()
+    schema = detect_bytes(data, "acme.csv")
+    assert "ticker" not in [c.canonical for c in schema.columns]
+    prices = normalise_bytes(data, schema, "acme.csv").prices
+    assert list(prices["ticker"]) == ["ACME"] * 4
