@@ -450,6 +450,18 @@ _HOLDING_FIGURE = re.compile(r"weight(?!ed)|shares|marketcap|mktcap|capitali")
 _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
                           "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
                           "temperature", "temp", "count", "duration", "odds", "moneyline"})
+# An index's variant is named by its return ("Total Return Close", "Price Return Close", "Net Return"):
+# a level, a price, not a return.
+_INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
+
+
+def _not_a_price(cell: str) -> bool:
+    """Whether a name's words say its figure is no price (_NOT_A_PRICE), but for an index's variant."""
+    words = [w.lower() for w in _split_words(cell)]
+    return any(w in _NOT_A_PRICE and not (w.startswith("return") and i and words[i - 1] in _INDEX_VARIANTS)
+               for i, w in enumerate(words))
+
+
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
@@ -771,7 +783,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell) \
                 or _HOLDING_FIGURE.search(latin):
             continue
-        not_a_price = bool(_NOT_A_PRICE & {w.lower() for w in _split_words(cell)})
+        not_a_price = _not_a_price(cell)
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
                 if canonical in PRICE_COLUMNS and not_a_price:

@@ -1927,3 +1927,16 @@ def test_a_terse_name_beside_one_instruments_days_is_no_ticker(header, cells):
     assert "ticker" not in [c.canonical for c in schema.columns]
     prices = normalise_bytes(data, schema, "acme.csv").prices
     assert list(prices["ticker"]) == ["ACME"] * 4
+
+
+@pytest.mark.parametrize("header", ["Date,Price Return Close,Total Return Close", "Date,Price Return Index Close",
+                                    "Date,Net Return Close"])
+def test_an_index_named_by_its_return_is_a_price(header):
+    # An index's price-, total- or net-return level is a price, not a return: 8ff5e74's return
+    # words had left such files with no close.
+    width = header.count(",")
+    data = (header + "\n" + "".join(f"2024-01-0{d}," + ",".join([f"104{d}.5"] * width) + "\n"
+                                    for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "index.csv")
+    assert "close" in [c.canonical for c in schema.columns]
+    assert normalise_bytes(data, schema, "index.csv").prices_arrow.num_rows == 4
