@@ -441,7 +441,7 @@ _PNL = re.compile(r"\bp\s*[&/]\s*l\b", re.IGNORECASE)
 # Nor an index's or a holding's figures at the close: a constituent's weight, its shares or its market
 # cap ("Open Weight,Close Weight": an index file's weights, loaded as each constituent's open and close;
 # "Close Shares" its shares in the index as its close). Not "Weighted Close", a price.
-_HOLDING_FIGURE = re.compile(r"weight(?!ed)|shares|marketcap|mktcap|capitali")
+_HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capitali")  # not "iShares", an ETF's name
 # Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
 # rank, a signal, a volatility, a forecast, a count, a temperature, a bet's odds ("Close Return", "Closing
 # Temperature": each alone in its file had loaded as the close). Words of the name as written (camel
@@ -455,11 +455,19 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
 _INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
 
 
-def _not_a_price(cell: str) -> bool:
-    """Whether a name's words say its figure is no price (_NOT_A_PRICE), but for an index's variant."""
+# Of those words, the ones an instrument's name may hold ("Trend Fund Close", "Momentum Fund Price", "Low
+# Volatility Index Close"): no price's figure where they come before the price's word, only after it
+# ("Close Return", "Closing Volatility").
+_NAMING_TOO = frozenset({"return", "returns", "trend", "momentum", "volatility", "signal"})
+
+
+def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
+    """Whether a name's words say its figure is no price (_NOT_A_PRICE), but for an index's variant;
+    words an instrument's name may hold count only after the word holding the price's hint (`subs`)."""
     words = [w.lower() for w in _split_words(cell)]
+    first = next((i for i, w in enumerate(words) if any(s in w for s in subs)), -1)
     return any(w in _NOT_A_PRICE and not (w.startswith("return") and i and words[i - 1] in _INDEX_VARIANTS)
-               for i, w in enumerate(words))
+               and (w not in _NAMING_TOO or i > first) for i, w in enumerate(words))
 
 
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
@@ -783,10 +791,9 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell) \
                 or _HOLDING_FIGURE.search(latin):
             continue
-        not_a_price = _not_a_price(cell)
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
-                if canonical in PRICE_COLUMNS and not_a_price:
+                if canonical in PRICE_COLUMNS and _not_a_price(cell, subs):
                     break
                 if canonical == "adj_close" and _NOT_ADJUSTED.search(latin):
                     continue  # the close's hint, if any, stands: "Unadjusted Closing Price" is the close

@@ -1940,3 +1940,14 @@ def test_an_index_named_by_its_return_is_a_price(header):
     schema = detect_bytes(data, "index.csv")
     assert "close" in [c.canonical for c in schema.columns]
     assert normalise_bytes(data, schema, "index.csv").prices_arrow.num_rows == 4
+
+
+@pytest.mark.parametrize("header", ["Date,iShares Core MSCI World Close", "Date,Trend Fund Close",
+                                    "Date,Momentum Fund Close"])
+def test_an_instruments_name_holding_a_figures_word_is_no_figure(header):
+    # An ETF's or a fund's name before its close ("iShares", "Trend Fund"): 32c2b20's shares and
+    # 8ff5e74's trend and momentum words had left its prices with no close.
+    data = (header + "\n" + "".join(f"2024-01-0{d},10{d}.5\n" for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "fund.csv")
+    assert "close" in [c.canonical for c in schema.columns]
+    assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 4
