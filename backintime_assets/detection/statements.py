@@ -497,12 +497,21 @@ _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "bran
                      "filiale", "tienda", "magasin", "negozio", "winkel"})
 
 
-def _shop(names: Sequence[str], canonical: Sequence[str | None], words: frozenset[str] = _RETAIL) -> list[int]:
+def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
+          words: frozenset[str] = _RETAIL) -> list[int]:
     """The unmapped columns naming a shop, a brand or a barcode (or other `words`) of a table with a
-    close and no bars; else []."""
+    close and no bars, each filled on most sampled rows; else []. Not a column left empty: it names no
+    shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's closes)."""
     if "close" not in canonical or _BAR_PRICES & set(canonical):
         return []
-    return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words]
+    return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words
+            and _filled(j, body)]
+
+
+def _filled(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` holds a value on most sampled rows."""
+    rows = body[:_SIDE_ROWS]
+    return sum(j < len(r) and bool(r[j].strip()) for r in rows) > len(rows) / 2
 
 
 # A home's rooms, floor area, listing number or year built: a list of properties listed or sold ("List
@@ -518,9 +527,9 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     tell), or None when nothing says so."""
     if worked := _worked(names):
         return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
-    if shop := _shop(names, canonical):
+    if shop := _shop(names, canonical, body):
         return "a shop's prices of products" + NOT_PRICES + ", ".join(names[j] for j in shop)
-    if homes := _shop(names, canonical, _ESTATE):
+    if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
     if records := _records(names, canonical, body) or _listed(names, canonical, body):
         dated = _name_words(names[records[1]])

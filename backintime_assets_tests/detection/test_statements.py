@@ -730,3 +730,10 @@ def test_invoice_lines_of_one_service_are_no_price_history():
     schema = detect_bytes(data, "invoices.csv")
     assert not_prices(schema.problem) and "Invoice Date" in schema.problem
     assert normalise_bytes(data, schema, "invoices.csv").prices_arrow.num_rows == 0
+
+
+def test_an_empty_column_named_as_a_shop_names_no_shop():
+    # a9e2f6f refused a ticker's closes beside an empty "Store" column as a shop's prices.
+    assert problem("Date,Symbol,Close,Store", "2024-01-02,AAPL,185.64,", "2024-01-03,AAPL,184.25,",
+                   "2024-01-04,AAPL,181.91,", "2024-01-05,AAPL,181.18,",
+                   canonical={"Date": "date", "Symbol": "ticker", "Close": "close"}) is None
