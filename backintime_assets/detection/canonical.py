@@ -450,6 +450,17 @@ _HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capita
 _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
                           "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
                           "temperature", "temp", "count", "duration", "odds", "moneyline"})
+_PRICE_SUBS = tuple(s for canonical, subs in _TOKEN_HINTS if canonical in PRICE_COLUMNS for s in subs)
+
+
+def _holding_figure(latin: str) -> bool:
+    """Whether a name (letters run together) holds a weight, shares or a market cap after its price's
+    word, or with none after it ("Close Weight", "Shares Outstanding"); one before the price's word names
+    the instrument ("Equal Weight Index Close", "Market Cap Weighted Close": an index's levels)."""
+    found = _HOLDING_FIGURE.search(latin)
+    return bool(found) and not any(s in latin[found.end():] for s in _PRICE_SUBS)
+
+
 # An index's variant is named by its return ("Total Return Close", "Price Return Close", "Net Return"):
 # a level, a price, not a return.
 _INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
@@ -789,7 +800,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
         if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell) \
-                or _HOLDING_FIGURE.search(latin):
+                or _holding_figure(latin):
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):

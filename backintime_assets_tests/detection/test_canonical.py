@@ -1951,3 +1951,14 @@ def test_an_instruments_name_holding_a_figures_word_is_no_figure(header):
     schema = detect_bytes(data, "fund.csv")
     assert "close" in [c.canonical for c in schema.columns]
     assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 4
+
+
+@pytest.mark.parametrize("header", ["Date,Equal Weight Index Close", "Date,Market Cap Weighted Close",
+                                    "Date,Capitalization Weighted Index Close"])
+def test_an_index_named_by_its_weighting_is_a_price(header):
+    # A weight or a market cap before the close names the index ("S&P 500 Equal Weight"): 32c2b20
+    # had left its levels with no close.
+    data = (header + "\n" + "".join(f"2024-01-0{d},10{d}.5\n" for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "index.csv")
+    assert "close" in [c.canonical for c in schema.columns]
+    assert normalise_bytes(data, schema, "index.csv").prices_arrow.num_rows == 4
