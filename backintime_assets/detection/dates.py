@@ -334,7 +334,8 @@ def _stacked_run(run: list[int]) -> list[int] | None:
     return sorted({d for block in blocks for d in block}, reverse=not ascending)
 
 
-def _weekdays_between(a: int, b: int) -> int:
+def weekdays_between(a: int, b: int) -> int:
+    """How many weekdays lie strictly between two day numbers (date.toordinal), either way round."""
     lo, hi = sorted((a, b))
     return sum((d - 1) % 7 < 5 for d in range(lo + 1, hi))
 
@@ -619,7 +620,7 @@ def _january_trading(days: list[int], years: list[int]) -> bool:
     except ValueError:  # year 0 or day 0
         return False
     return run is not None and len(run) > 1 and all(
-        abs(b - a) <= 31 and _weekdays_between(a, b) <= 1 for a, b in zip(run, run[1:]))
+        abs(b - a) <= 31 and weekdays_between(a, b) <= 1 for a, b in zip(run, run[1:]))
 
 
 def _buddhist_era(groups: list[dict], order: str) -> bool:

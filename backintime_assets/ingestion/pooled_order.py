@@ -30,7 +30,7 @@ import re
 from collections import defaultdict
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
+from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, weekdays_between
 from backintime_assets.detection.office_names import folder_pattern
 from backintime_assets.ingestion.shared_layouts import after_header, first_date_cells
 from backintime_assets.ingestion.sibling_order import date_order, refused_for_order, with_order
@@ -118,7 +118,9 @@ def _a_run(cells: set[str], first: str) -> bool:
         other = _read(cells, "%m" if first == "%d" else "%d")
         if other is not None and all(day.weekday() < 5 for day in other):
             return False
-    return all(_weekdays_between(a, b) <= RUN_SKIPS for a, b in zip(days, days[1:]))
+    # Within a week of each other first: weekdays_between counts every day between two days years apart.
+    return all((b - a).days <= 7 and weekdays_between(a.toordinal(), b.toordinal()) <= RUN_SKIPS
+               for a, b in zip(days, days[1:]))
 
 
 def _read(cells: set[str], first: str) -> list[dt.date] | None:
@@ -129,8 +131,3 @@ def _read(cells: set[str], first: str) -> list[dt.date] | None:
     except ValueError:
         return None
 
-
-def _weekdays_between(a: dt.date, b: dt.date) -> int:
-    if (b - a).days > 7:
-        return 7  # no run: more than a week apart
-    return sum(1 for k in range(1, (b - a).days) if (a + dt.timedelta(days=k)).weekday() < 5)

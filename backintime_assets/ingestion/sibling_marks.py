@@ -16,7 +16,7 @@ import copy
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from backintime_assets.detection.office_names import folder_pattern, name_pattern
+from backintime_assets.detection.office_names import source
 from backintime_assets.detection.schema import layout_signature
 
 
@@ -72,5 +72,4 @@ def _proves(schema: dict) -> bool:
 
 def _source(schema: dict) -> tuple:
     """The layout and the source a sibling must share: header and delimiter, name pattern and folder."""
-    name = schema.get("file") or ""
-    return (*layout_signature(schema), name_pattern(name), folder_pattern(name))
+    return (*layout_signature(schema), *source(schema.get("file") or ""))
