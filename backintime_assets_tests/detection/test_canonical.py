@@ -1929,36 +1929,19 @@ def test_a_terse_name_beside_one_instruments_days_is_no_ticker(header, cells):
     assert list(prices["ticker"]) == ["ACME"] * 4
 
 
-@pytest.mark.parametrize("header", ["Date,Price Return Close,Total Return Close", "Date,Price Return Index Close",
-                                    "Date,Net Return Close"])
-def test_an_index_named_by_its_return_is_a_price(header):
-    # An index's price-, total- or net-return level is a price, not a return: 8ff5e74's return
-    # words had left such files with no close.
+@pytest.mark.parametrize("header", [
+    # An index's price-, total- or net-return level is a price, not a return (8ff5e74's return words).
+    "Date,Price Return Close,Total Return Close", "Date,Price Return Index Close", "Date,Net Return Close",
+    # An ETF's or a fund's name before its close (32c2b20's shares, 8ff5e74's trend and momentum words).
+    "Date,iShares Core MSCI World Close", "Date,Trend Fund Close", "Date,Momentum Fund Close",
+    # A weight or a market cap before the close names the index ("S&P 500 Equal Weight": 32c2b20).
+    "Date,Equal Weight Index Close", "Date,Market Cap Weighted Close", "Date,Capitalization Weighted Index Close",
+])
+def test_a_close_named_by_its_instrument_s_words_is_a_price(header):
+    # Each had been left with no close column: a figure's word in the instrument's name taken for the figure.
     width = header.count(",")
     data = (header + "\n" + "".join(f"2024-01-0{d}," + ",".join([f"104{d}.5"] * width) + "\n"
                                     for d in range(2, 6))).encode()
-    schema = detect_bytes(data, "index.csv")
-    assert "close" in [c.canonical for c in schema.columns]
-    assert normalise_bytes(data, schema, "index.csv").prices_arrow.num_rows == 4
-
-
-@pytest.mark.parametrize("header", ["Date,iShares Core MSCI World Close", "Date,Trend Fund Close",
-                                    "Date,Momentum Fund Close"])
-def test_an_instruments_name_holding_a_figures_word_is_no_figure(header):
-    # An ETF's or a fund's name before its close ("iShares", "Trend Fund"): 32c2b20's shares and
-    # 8ff5e74's trend and momentum words had left its prices with no close.
-    data = (header + "\n" + "".join(f"2024-01-0{d},10{d}.5\n" for d in range(2, 6))).encode()
-    schema = detect_bytes(data, "fund.csv")
-    assert "close" in [c.canonical for c in schema.columns]
-    assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 4
-
-
-@pytest.mark.parametrize("header", ["Date,Equal Weight Index Close", "Date,Market Cap Weighted Close",
-                                    "Date,Capitalization Weighted Index Close"])
-def test_an_index_named_by_its_weighting_is_a_price(header):
-    # A weight or a market cap before the close names the index ("S&P 500 Equal Weight"): 32c2b20
-    # had left its levels with no close.
-    data = (header + "\n" + "".join(f"2024-01-0{d},10{d}.5\n" for d in range(2, 6))).encode()
     schema = detect_bytes(data, "index.csv")
     assert "close" in [c.canonical for c in schema.columns]
     assert normalise_bytes(data, schema, "index.csv").prices_arrow.num_rows == 4

@@ -580,15 +580,20 @@ def test_hours_or_pay_alone_make_no_timesheet(header):
     assert problem(header, "2024-01-02,10.5,100,6.5") is None
 
 
+def _no_price_history(data: bytes, name: str, named: str) -> None:
+    """The file is refused as no price history, its reason naming `named`, and loads nothing."""
+    schema = detect_bytes(data, name)
+    assert not_prices(schema.problem) and named in schema.problem
+    assert normalise_bytes(data, schema, name).prices_arrow.num_rows == 0
+
+
 def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
     # Each ticker's last price today, dated the day it was added to the list: loaded, AAPL's 185.64 of
     # January stood as its close of 2 November.
     data = (b"Symbol,Name,Last,Change,% Change,Date Added\nAAPL,Apple Inc.,185.64,-2.04,-1.09%,2023-11-02\n"
             b"MSFT,Microsoft Corp,370.87,-5.17,-1.37%,2023-12-15\nNVDA,NVIDIA Corp,481.68,-13.54,-2.73%,2024-01-03\n"
             b"TSLA,Tesla Inc,238.45,-9.97,-4.01%,2023-10-20\n")
-    schema = detect_bytes(data, "watchlist.csv")
-    assert not_prices(schema.problem) and "Date Added" in schema.problem
-    assert normalise_bytes(data, schema, "watchlist.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "watchlist.csv", "Date Added")
     # A quote board's time of its last update dates the prices, and a day's bars are that day's.
     assert problem("Symbol,Last,Updated", "AAPL,185.64,2024-01-05", "MSFT,370.87,2024-01-05",
                    "NVDA,481.68,2024-01-04", canonical={"Symbol": "ticker", "Last": "close", "Updated": "date"}) is None
@@ -609,9 +614,7 @@ def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
 def test_a_calendar_of_companies_events_is_no_price_history(data, date):
     # Each ticker's price of today beside its coming ex-date, earnings date or pay date: loaded, KO's
     # 50.00 stood as its close on its ex-date.
-    schema = detect_bytes(data, "calendar.csv")
-    assert not_prices(schema.problem) and date in schema.problem
-    assert normalise_bytes(data, schema, "calendar.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "calendar.csv", date)
     # One ticker's dividends, each beside its close on the ex-date, are that day's closes.
     assert problem("Symbol,Ex-Date,Dividend,Close", "KO,2023-03-14,0.46,60.5", "KO,2023-06-14,0.46,61.2",
                    "KO,2023-09-14,0.46,58.1",
@@ -624,9 +627,7 @@ def test_a_shops_prices_of_a_product_are_no_price_history():
     data = b"date,product_name,brand,price,unit_price,unit,store\n" + b"".join(
         b"2024-03-%02d,Whole Milk 1L,Farm Co,%s,1.19,1 l,Berlin-Mitte\n" % (d, p)
         for d, p in ((1, b"1.19"), (4, b"1.19"), (5, b"0.99"), (6, b"1.19"), (7, b"1.29")))
-    schema = detect_bytes(data, "prices.csv")
-    assert not_prices(schema.problem) and "store" in schema.problem
-    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "prices.csv", "store")
     # One instrument's product named beside its prices is a price file.
     assert problem("Date,Product,Price", "2024-01-02,Brent,77.04", "2024-01-03,Brent,78.25",
                    canonical={"Date": "date", "Price": "close"}) is None
@@ -637,18 +638,14 @@ def test_holdings_dated_when_they_were_bought_are_no_price_history():
     # of 10 January 2022.
     data = (b"Ticker,Date Acquired,Current Price\nAAPL,01/10/2022,185.64\nMSFT,02/11/2022,370.87\n"
             b"NVDA,03/14/2022,481.68\nMETA,04/13/2022,344.47\n")
-    schema = detect_bytes(data, "lots.csv")
-    assert not_prices(schema.problem) and "Date Acquired" in schema.problem
-    assert normalise_bytes(data, schema, "lots.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "lots.csv", "Date Acquired")
 
 
 def test_a_list_of_properties_sold_is_no_price_history():
     # Each house's sale price on its own day, its address its own: loaded as one series' closes.
     data = b"Sale Date,Address,Postcode,Price,Property Type\n" + b"".join(
         b"2024-01-%02d,%d High Street,AB%d 1CD,%d,Terraced\n" % (d, d + 8, d, 250000 + 1000 * d) for d in range(2, 10))
-    schema = detect_bytes(data, "sales.csv")
-    assert not_prices(schema.problem) and "Address" in schema.problem
-    assert normalise_bytes(data, schema, "sales.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "sales.csv", "Address")
 
 
 @pytest.mark.parametrize("data", [
@@ -659,18 +656,14 @@ def test_a_list_of_properties_sold_is_no_price_history():
 def test_companies_named_on_their_events_days_are_no_price_history(data):
     # No ticker column, each row a company of its own: every company's price had loaded as one series'
     # closes under the file's name.
-    schema = detect_bytes(data, "events.csv")
-    assert not_prices(schema.problem) and "calendar" in schema.problem
-    assert normalise_bytes(data, schema, "events.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "events.csv", "calendar")
 
 
 def test_a_holding_bought_in_lots_is_no_price_history():
     # Two lots of AAPL, each dated by its purchase and priced today: both loaded as AAPL's closes.
     data = (b"Symbol,Date Acquired,Current Price\nAAPL,01/10/2022,185.64\nAAPL,05/11/2022,185.64\n"
             b"MSFT,02/11/2022,370.87\nNVDA,03/14/2022,481.68\n")
-    schema = detect_bytes(data, "lots.csv")
-    assert not_prices(schema.problem) and "Date Acquired" in schema.problem
-    assert normalise_bytes(data, schema, "lots.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "lots.csv", "Date Acquired")
 
 
 @pytest.mark.parametrize("data,date", [
@@ -682,9 +675,7 @@ def test_events_and_purchases_dated_in_other_languages_are_no_price_history(data
     # A French calendar of ex-dates beside today's prices ('Cours') loaded each company's price as one
     # series' closes; a Spanish list of lots dated by purchase loaded each lot's price of today.
     raw = data.encode()
-    schema = detect_bytes(raw, "liste.csv")
-    assert not_prices(schema.problem) and date in schema.problem
-    assert normalise_bytes(raw, schema, "liste.csv").prices_arrow.num_rows == 0
+    _no_price_history(raw, "liste.csv", date)
 
 
 def test_invoice_lines_are_no_price_history():
@@ -692,9 +683,7 @@ def test_invoice_lines_are_no_price_history():
     data = b"Invoice Date,Customer,Description,Price,VAT,Total\n" + b"".join(
         b"2024-02-%02d,Customer %d,Consulting %d,%d.00,%.2f,%.2f\n" % (d, d % 3, d, 500 + d, (500 + d) * 0.19,
                                                                      (500 + d) * 1.19) for d in range(1, 9))
-    schema = detect_bytes(data, "invoices.csv")
-    assert not_prices(schema.problem) and "Invoice Date" in schema.problem
-    assert normalise_bytes(data, schema, "invoices.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "invoices.csv", "Invoice Date")
 
 
 @pytest.mark.parametrize("data", [
@@ -705,9 +694,7 @@ def test_invoice_lines_are_no_price_history():
     b"2024-01-04,Single Family,4,3,1899000\n2024-01-05,Townhouse,3,3,1150000\n"])
 def test_homes_listed_or_sold_are_no_price_history(data):
     # Each home's price beside its rooms and floor area: loaded as one series' closes under the file's name.
-    schema = detect_bytes(data, "homes.csv")
-    assert not_prices(schema.problem) and "Beds" in schema.problem
-    assert normalise_bytes(data, schema, "homes.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "homes.csv", "Beds")
 
 
 @pytest.mark.parametrize("data,named", [
@@ -727,9 +714,7 @@ def test_invoice_lines_of_one_service_are_no_price_history():
     # The same service billed day after day: its lines name no thing of their own, and loaded as closes.
     data = b"Invoice Date,Customer,Description,Price\n" + b"".join(
         b"2024-02-%02d,Customer %d,Consulting,%d.00\n" % (d, d % 3, 500 + d) for d in range(1, 9))
-    schema = detect_bytes(data, "invoices.csv")
-    assert not_prices(schema.problem) and "Invoice Date" in schema.problem
-    assert normalise_bytes(data, schema, "invoices.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "invoices.csv", "Invoice Date")
 
 
 def test_an_empty_column_named_as_a_shop_names_no_shop():
