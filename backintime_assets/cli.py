@@ -179,6 +179,8 @@ def _ingest_dates(source: Path, every: bool, withdraw_missing: bool) -> tuple[li
         print(f"warning: {line}", file=sys.stderr)
     for line in report.caveat_lines():
         print(f"warning: {line}", file=sys.stderr)
+    for line in report.resettled_lines():
+        print(line)
     if report.reread_for_week:
         # The old dates on days the week closes cannot run: cmd_ingest warns of them (closed_days_note).
         print(f"{report.reread_for_week} file(s) hold other dates under BACKINTIME_TRADING_WEEK="

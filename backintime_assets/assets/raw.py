@@ -67,6 +67,8 @@ def _migrate_folder(log, source_folder: SourceFolderResource, lake: LakeResource
         log.warning(line)
     for line in report.caveat_lines():
         log.warning(line)
+    for line in report.resettled_lines():
+        log.info(line)
     return report
 
 

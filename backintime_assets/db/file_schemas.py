@@ -12,7 +12,7 @@ from psycopg.types.json import Jsonb
 from backintime_assets.db import file_overrides
 from backintime_assets.detection.date_system import DAY_MONTH
 from backintime_assets.detection.office_names import folder_pattern, office_key
-from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, layout_signature
+from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, SIBLING_DATES, layout_signature
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 CANONICAL_COLUMNS = ("date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume")
@@ -100,6 +100,16 @@ def overrides(conn, sha256s: list[str]) -> dict[str, list[Override]]:
                from file_schemas where sha256 = any(%s) and changed_by is not null
                order by sha256, column_index""", (list(sha256s),)).fetchall():
         found.setdefault(sha, []).append(Override(*row))
+    return found
+
+
+def corrected_columns(conn, sha256s: list[str]) -> dict[str, set[int]]:
+    """sha256 -> the numbers of the columns a user corrected in that file, whatever they said: a user who
+    said a column's format as detected read it (overrides leaves such a word out, as no correction)."""
+    found: dict[str, set[int]] = {}
+    for sha, index in conn.execute("select sha256, column_index from file_schemas where sha256 = any(%s) "
+                                   "and changed_by is not null", (list(sha256s),)).fetchall():
+        found.setdefault(sha, set()).add(index)
     return found
 
 
@@ -195,7 +205,25 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
         queries.append(newest.format(" and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"))
         params += [east, per_layout]
     found = conn.execute(" union ".join(queries), params).fetchall()
-    return _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
+    siblings = _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
+    return _with_dates(conn, siblings)
+
+
+def _with_dates(conn, siblings: list[dict]) -> list[dict]:
+    """The siblings, each with the dates its current file holds (SIBLING_DATES), where its day/month order may
+    be a guess: an office's one-day files are read together (ingestion/pooled_order.py), and in a daily run
+    the day before's is stored. Left out, a British office's second day alone loaded by the guess as its first
+    had (2 October 2012 as 10 February)."""
+    wanted = [s[SIBLING_CONTENT] for s in siblings if DAY_MONTH.search(json.dumps(s.get("columns") or []))]
+    if not wanted:
+        return siblings
+    dates = dict(conn.execute("""select distinct on (sha256) sha256, dates from raw_files
+                                 where sha256 = any(%s) and superseded_at is null order by sha256, copied_at desc""",
+                              (wanted,)).fetchall())
+    for sibling in siblings:
+        if sibling[SIBLING_CONTENT] in dates:
+            sibling[SIBLING_DATES] = [day.isoformat() for day in dates[sibling[SIBLING_CONTENT]]]
+    return siblings
 
 
 def _named_with_folder(dialect: dict, source_path: str) -> dict:

@@ -244,6 +244,10 @@ SIBLING_CONTENT = "sibling_content"
 # Of a stored sibling's column, that a user said its format (file_schemas.sibling_detections): a reading east
 # of UTC said proves its source so (sibling_east.proves), as its weekend evening stamps would.
 FORMAT_SAID = "format_said"
+# The trade dates a stored sibling's current file holds (file_schemas.sibling_detections), ISO strings: a
+# source's one-day files whose day/month order is a guess are read together (ingestion/pooled_order.py),
+# the files of a daily run stored before among them.
+SIBLING_DATES = "sibling_dates"
 
 
 def layout_signature(schema: dict) -> tuple[str | None, tuple[str, ...]]:

@@ -33,28 +33,41 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, weekdays_between
 from backintime_assets.detection.office_names import folder_pattern
 from backintime_assets.ingestion.shared_layouts import after_header, first_date_cells
-from backintime_assets.ingestion.sibling_order import date_order, refused_for_order, with_order
+from backintime_assets.ingestion.sibling_order import SETTLED, date_order, refused_for_order, with_order
 
 
-def settle_together(guessing: dict[str, tuple[dict, list[str]]]) -> dict[str, dict]:
+def settle_together(guessing: dict[str, tuple[dict, list[str]]],
+                    read_with: dict[str, tuple[dict, list[str]]] | None = None) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and its date
     cells, `as_written`; [] where unknown) whose one-day siblings' dates, read together, decide the order
-    against its guess (or settle a file refused for its guess)."""
+    against its guess (or settle a file refused for its guess). `read_with`: as `guessing`, other files read
+    with them but not settled here (in a daily run, the days stored before), whose order is a guess or
+    was settled so."""
     sources: dict[tuple, list[tuple[str, dict, str, list[str]]]] = defaultdict(list)
-    for key, (schema, cells) in guessing.items():
-        order = date_order(schema)
-        if order is not None and order[2] <= GUESSED_ORDER_CERTAINTY:
-            sources[(order[0], folder_pattern(schema.get("file") or ""))].append((key, schema, order[1], cells))
+    for settles, files in ((True, guessing), (False, read_with or {})):
+        for key, (schema, cells) in files.items():
+            order = date_order(schema)
+            if order is not None and (order[2] <= GUESSED_ORDER_CERTAINTY or (not settles and read_so(schema))):
+                sources[(order[0], folder_pattern(schema.get("file") or ""))].append(
+                    (key if settles else None, schema, order[1], cells))
     settled = {}
     for files in sources.values():
         proven, days = _read_together(files)
         if proven is None:
             continue
         for key, schema, first, _ in files:
-            if proven != first or refused_for_order(schema):
-                settled[key] = with_order(schema, proven, days,
-                                          f"the dates of {days} one-day files of its layout read together")
+            if key is not None and (proven != first or refused_for_order(schema)):
+                settled[key] = with_order(schema, proven, days, f"{_TOGETHER}{days} one-day files of its layout "
+                                                                f"read together")
     return settled
+
+
+_TOGETHER = "the dates of "  # how settle_together says what settled an order (sibling_order.with_order)
+
+
+def read_so(schema: dict) -> bool:
+    """Whether the file's day/month order was settled by its source's one-day files read together."""
+    return any((c.get("order_from") or "").startswith(f"{SETTLED}{_TOGETHER}") for c in schema.get("columns") or [])
 
 
 def as_written(schema: dict, dates: list[dt.date]) -> list[str]:

@@ -12,7 +12,9 @@ from backintime_assets.db import file_schemas, manifest
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.ingestion.carry import carry_to_new_versions
+from backintime_assets.ingestion.sibling_order import SETTLED, may_guess, with_order
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
+from backintime_assets.ingestion.stored_order import settled_stored
 from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
@@ -44,6 +46,10 @@ class MigrationReport:
     # Of those carried, the ones said with a caveat: the new version's rows they reject, or that they were not
     # weighed against its numbers (carried_numbers.py)
     caveats: dict[str, list[str]] = field(default_factory=dict)
+    # Files stored before whose guessed day/month order this migration's new files settled: what settled it
+    # (stored_order.py); read again with it, their old and new dates to run again
+    resettled: dict[str, str] = field(default_factory=dict)
+    not_resettled: dict[str, str] = field(default_factory=dict)  # and those left as they were: why
 
     def carried_lines(self, limit: int = 50) -> list[str]:
         """'path: carried from its previous version: correction', one a correction carried, the first
@@ -62,6 +68,14 @@ class MigrationReport:
         differ, or marks that could not be weighed against them: carried_numbers.py)."""
         return _first(limit, [f"{path}: carried from its previous version, with a caveat: {told}"
                               for path, said in sorted(self.caveats.items()) for told in said])
+
+    def resettled_lines(self, limit: int = 50) -> list[str]:
+        """'path: stored before, read again: day/month order settled by what': files whose rows move to other
+        dates (stored_order.py)."""
+        return _first(limit, [f"{path}: stored before, read again: day/month order settled by {proof}"
+                              for path, proof in sorted(self.resettled.items())]
+                      + [f"{path}: stored before, NOT read again: {why}"
+                         for path, why in sorted(self.not_resettled.items())])
 
     def files_not_migrated(self, limit: int = 50) -> list[str]:
         """'path: why' of the first `limit` files passed over that are no bookkeeping, then how many
@@ -116,6 +130,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # names are filed under the dates of the schema that file_schemas keeps for it.
     new_contents = {sha for _, sha, _ in copied}
     schemas = file_schemas.final_schemas(conn, list(new_contents))
+    known_contents = set(schemas)
     # A new daily file whose day/month order only its siblings settle may have them stored already:
     # files of its layout migrated before (sibling_order.py).
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
@@ -140,6 +155,8 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
         report.copied.append(source.relative)
         if found_in.problem:
             report.problems[source.relative] = found_in.problem
+    _settle_stored(conn, survey, {sha: surveys[sha] for _, sha, _ in copied if sha not in known_contents},
+                   report, week)
     present = {s.relative for s in found}
     for path, old in known.items():
         moved = old.sha256 in new_contents
@@ -204,6 +221,37 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
         surveys.update(_once_per_content(survey, schemas, [
             (sha, lake_path, source.relative, source.size_bytes) for source, sha, lake_path in copied
             if sha in carrying]))
+
+
+def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], report: MigrationReport, week: TradingWeek) -> None:
+    """Stored files of the `new` files' layouts whose guessed day/month order those settle (stored_order.py):
+    their detection stored with the settled order and read again, their old and new dates logged to run."""
+    guessing = [survey.schema_dict() for survey in new.values() if may_guess(survey.schema_json)]
+    if not guessing:
+        return  # the usual case: no new file has a day and a month to read either way
+    settled = settled_stored(file_schemas.sibling_detections(conn, guessing),
+                             {sha: (s.schema_dict(), s.dates) for sha, s in new.items()})
+    if not settled:
+        return
+    detected = file_schemas.stored_detections(conn, list(settled))
+    corrected = file_schemas.overrides(conn, list(settled))
+    said = file_schemas.corrected_columns(conn, list(settled))
+    paths = file_schemas.detected_names(conn, list(settled))
+    for sha, schema in dict(settled).items():
+        j, date = next((j, c) for j, c in enumerate(schema["columns"]) if c.get("canonical") == "date")
+        proof = date["order_from"].removeprefix(SETTLED)
+        if j in said.get(sha, ()):
+            # A user's word on its date column stands, even one that repeats detection's guess.
+            report.not_resettled[paths[sha]] = (f"its day/month order, settled by {proof}, is not stored: "
+                                                "a user's correction of its date column stands")
+            del settled[sha]
+            continue
+        # The same detection but for its order: every user's correction keeps its column.
+        file_schemas.replace_detection(conn, sha, paths[sha], with_order(detected[sha], date["format"][:2], 0, proof),
+                                       corrected.get(sha, []))
+        report.resettled[paths[sha]] = proof
+    if settled:
+        resurvey(conn, list(settled), survey, week)
 
 
 def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON_FRI) -> list[date]:

@@ -146,14 +146,14 @@ def refused_for_order(schema: dict) -> bool:
     return (schema.get("problem") or "").startswith(UNSETTLED_ORDER)
 
 
-_SETTLED = "order settled by "  # as with_order says
+SETTLED = "order settled by "  # as with_order says
 
 
 def _settled_by_siblings(schema: dict) -> bool:
     """Whether siblings settled the file's day/month order. Not its reading east of UTC (sibling_east.py
     says so in `order_from` too): its order is its own values', and proves. Counted as settled, a Tokyo
     bar's "15/01/2024 15:00:00 UTC" proved nothing, and its source's next "01/02/2024 ..." loaded 2 January."""
-    return any((c.get("order_from") or "").startswith(_SETTLED) for c in schema.get("columns") or [])
+    return any((c.get("order_from") or "").startswith(SETTLED) for c in schema.get("columns") or [])
 
 
 def _named(first: str) -> str:
@@ -184,5 +184,5 @@ def with_order(schema: dict, first: str, count: int, proof: str | None = None) -
         if weekend != was:  # else "_east" (or none) was not the noted evenings' doing: it stays
             column["format"] = column["format"].removesuffix(EAST) + (EAST if weekend else "")
     column["confidence"] = SIBLING_ORDER_CERTAINTY
-    column["order_from"] = _SETTLED + (proof or f"{count} sibling file{'s' if count != 1 else ''} of the same layout")
+    column["order_from"] = SETTLED + (proof or f"{count} sibling file{'s' if count != 1 else ''} of the same layout")
     return out

@@ -308,6 +308,76 @@ def test_a_new_daily_file_alone_takes_the_day_month_order_its_stored_siblings_pr
         assert stored["columns"][0]["order_from"] == "order settled by 3 sibling files of the same layout"
 
 
+def test_an_offices_first_days_run_one_a_day_are_read_as_its_folder_is_read_at_once(postgres_url, local_lake,
+                                                                                      tmp_path):
+    # A British office's daily run from Monday 1 October 2012, a file a day: no day above 12 for a fortnight.
+    # The first alone can only guess month first (10 January); the second is read with it (stored_order.py,
+    # pooled_order.py): 1 and 2 October are a run of days, 10 January and 10 February none. Day by day both
+    # loaded by the guess, where the same folder migrated at once loaded 1 and 2 October.
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+
+    def day(n: int) -> None:
+        (source / f"export ({n}).csv").write_text(HEADER + f"{n:02d}/10/2012;AAA;{n}.5\n")
+
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        day(1)
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["export (1).csv"].dates == [dt.date(2012, 1, 10)]  # the guess
+        seen = manifest.last_change_seq(conn)
+        day(2)
+        report = migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert files["export (2).csv"].dates == [dt.date(2012, 10, 2)]
+        assert files["export (1).csv"].dates == [dt.date(2012, 10, 1)]
+        assert report.resettled_lines() == ["export (1).csv: stored before, read again: day/month order settled "
+                                            "by the dates of 2 one-day files of its layout read together"]
+        # The first's old date and its new one run again, with the second's.
+        assert {d for c in manifest.changes_after(conn, seen) for d in c.dates} == {
+            dt.date(2012, 1, 10), dt.date(2012, 10, 1), dt.date(2012, 10, 2)}
+        date = next(c for c in file_schemas.final_schema(conn, files["export (1).csv"].sha256)["columns"]
+                    if c["canonical"] == "date")
+        assert date["format"] == "%d/%m/%Y"
+        day(3)
+        report = migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["export (3).csv"].dates == [dt.date(2012, 10, 3)]
+        assert report.resettled == {}  # the first two read so already
+
+
+def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(postgres_url, local_lake, tmp_path):
+    # An office's 4 March alone, "04/03/2025": month first by the guess (3 April). Its 13 March, arriving
+    # later, proves day first: the stored file is read again as 4 March.
+    source = _source(tmp_path, day_04=range(4, 5))
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 4, 3)]
+        (source / "day_13.csv").write_text(_day_first(range(13, 14)))
+        report = migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
+        assert report.resettled == {"day_04.csv": "1 sibling file of the same layout"}
+
+
+def test_a_stored_files_order_a_user_said_is_not_read_again(postgres_url, local_lake, tmp_path):
+    # The user said month first of the office's lone 4 March (whatever it is, their word stands).
+    source = _source(tmp_path, day_04=range(4, 5))
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        sha = manifest.current_files(conn)["day_04.csv"].sha256
+        assert file_schemas.override_column(conn, [sha], "Date", "ana", final_format="%m/%d/%Y") == 1
+        (source / "day_13.csv").write_text(_day_first(range(13, 14)))
+        report = migrate(conn, source, local_lake, surveyor)
+        assert report.resettled_lines() == [
+            "day_04.csv: stored before, NOT read again: its day/month order, settled by 1 sibling file of the same "
+            "layout, is not stored: a user's correction of its date column stands"]
+        assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 4, 3)]
+
+
 @pytest.mark.parametrize("earlier, correction", [
     # The first twelve days alone: nothing proves day first but the user's format, said of day 3. Weighed
     # as detected, the sibling's guess proved nothing and 4 March loaded as 3 April.

@@ -1,0 +1,45 @@
+"""Stored files whose guessed day/month order a migration's new files settle.
+
+An office's daily run brings a file a day. Its first, "01/10/2012" on every row and no sibling stored,
+can only guess its order (month first for "/": dates.GUESSED_ORDER_CERTAINTY) and loads on 10 January;
+the next days settle theirs, by the days stored before read with them (pooled_order.py) or by a day
+above 12 (sibling_order.py), and the first stayed on 10 January: a folder migrated at once reads all
+of them right, the same files run day by day did not. So after a migration, the stored files of the new
+files' layouts and offices that still guess are settled as a new file would be: by the siblings that
+prove an order (the new files among them), else by the one-day files read together; raw.py stores each
+one settled with its new order and reads it again, its old and new dates logged to run again.
+
+Only guesses: an order a file's own values, name or a user's word proved, or its siblings settled
+before, stays.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES
+from backintime_assets.ingestion.pooled_order import as_written, read_so, settle_together
+from backintime_assets.ingestion.sibling_order import guesses, settle_orders, unproven
+
+
+def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]]) -> dict[str, dict]:
+    """sha256 -> the schema, order settled, of each of the `stored` siblings (file_schemas.sibling_detections)
+    whose guessed order the `new` files (key -> schema and dates), and the stored ones with them, settle."""
+    guessing = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and guesses(s)}
+    if not guessing:
+        return {}
+    # The new files are stored by now: counted once, as new.
+    others = [s for s in stored if s[SIBLING_CONTENT] not in guessing and s[SIBLING_CONTENT] not in new]
+    settled, _ = settle_orders(guessing, [*(schema for schema, _ in new.values()), *others])
+    left = [sha for sha in unproven(guessing, [*(schema for schema, _ in new.values()), *others])
+            if sha not in settled]
+    if left:
+        read_with = {key: (schema, as_written(schema, dates)) for key, (schema, dates) in new.items()
+                     if guesses(schema) or read_so(schema)}
+        read_with.update({s[SIBLING_CONTENT]: (s, _stored_cells(s)) for s in others if read_so(s)})
+        settled.update(settle_together({sha: (guessing[sha], _stored_cells(guessing[sha])) for sha in left},
+                                       read_with))
+    return settled
+
+
+def _stored_cells(sibling: dict) -> list[str]:
+    return as_written(sibling, [dt.date.fromisoformat(day) for day in sibling.get(SIBLING_DATES) or []])
