@@ -217,9 +217,11 @@ def _with_dates(conn, siblings: list[dict]) -> list[dict]:
     wanted = [s[SIBLING_CONTENT] for s in siblings if DAY_MONTH.search(json.dumps(s.get("columns") or []))]
     if not wanted:
         return siblings
+    # Not a home date (raw._filed_under): a file of no loadable row (its guess put them on a weekend) has no
+    # date to read with them; nor one stored before that was noted (home_dated null).
     dates = dict(conn.execute("""select distinct on (sha256) sha256, dates from raw_files
-                                 where sha256 = any(%s) and superseded_at is null order by sha256, copied_at desc""",
-                              (wanted,)).fetchall())
+                                 where sha256 = any(%s) and superseded_at is null and home_dated = false
+                                 order by sha256, copied_at desc""", (wanted,)).fetchall())
     for sibling in siblings:
         if sibling[SIBLING_CONTENT] in dates:
             sibling[SIBLING_DATES] = [day.isoformat() for day in dates[sibling[SIBLING_CONTENT]]]

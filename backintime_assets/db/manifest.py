@@ -18,9 +18,10 @@ class RawFile:
     lake_path: str
     dates: list[date]
     problem: str | None = None
+    home_dated: bool | None = None  # `dates` is the home date of a file with no loadable row (None: unknown)
 
 
-COLUMNS = "source_path, sha256, name, size_bytes, modified_at, lake_path, dates, problem"
+COLUMNS = "source_path, sha256, name, size_bytes, modified_at, lake_path, dates, problem, home_dated"
 # In each prices materialization: the last change its run had read (see last_change_seq), and of
 # which change log.
 SEEN_CHANGE = "manifest_change_seq"
@@ -63,7 +64,7 @@ def lock_for_migration(conn) -> None:
 
 def current_files(conn) -> dict[str, RawFile]:
     rows = conn.execute(f"select {COLUMNS} from raw_files where superseded_at is null").fetchall()
-    return {r[0]: RawFile(*r[:6], list(r[6]), r[7]) for r in rows}
+    return {r[0]: RawFile(*r[:6], list(r[6]), r[7], r[8]) for r in rows}
 
 
 def record(conn, raw: RawFile) -> None:
@@ -75,20 +76,21 @@ def record(conn, raw: RawFile) -> None:
             (raw.source_path, raw.sha256),
         )
         conn.execute(
-            f"""insert into raw_files ({COLUMNS}, first_date, last_date) values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+            f"""insert into raw_files ({COLUMNS}, first_date, last_date)
+                values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                 on conflict (source_path, sha256) do update set modified_at = excluded.modified_at,
                     superseded_at = null""",
             (raw.source_path, raw.sha256, raw.name, raw.size_bytes, raw.modified_at, raw.lake_path, raw.dates,
-             raw.problem, min(raw.dates, default=None), max(raw.dates, default=None)),
+             raw.problem, raw.home_dated, min(raw.dates, default=None), max(raw.dates, default=None)),
         )
 
 
-def set_dates(conn, sha256: str, dates: list[date], problem: str | None) -> None:
+def set_dates(conn, sha256: str, dates: list[date], problem: str | None, home_dated: bool | None = None) -> None:
     """What the current versions of a file's content hold, learnt again (after a schema correction)."""
     conn.execute(
-        """update raw_files set dates = %s, problem = %s, first_date = %s, last_date = %s
+        """update raw_files set dates = %s, problem = %s, home_dated = %s, first_date = %s, last_date = %s
            where sha256 = %s and superseded_at is null""",
-        (dates, problem, min(dates, default=None), max(dates, default=None), sha256),
+        (dates, problem, home_dated, min(dates, default=None), max(dates, default=None), sha256),
     )
 
 
@@ -195,4 +197,4 @@ def files_for_dates(conn, first: date, last: date) -> list[RawFile]:
             and exists (select 1 from unnest(dates) d where d between %s and %s) order by source_path""",
         (last, first, first, last),
     ).fetchall()
-    return [RawFile(*r[:6], list(r[6]), r[7]) for r in rows]
+    return [RawFile(*r[:6], list(r[6]), r[7], r[8]) for r in rows]

@@ -28,6 +28,10 @@ create index if not exists raw_files_current on raw_files (first_date, last_date
 -- A file gone from the source folder keeps its rows: the lake holds its copy, and a shared drive
 -- is often cleaned up once migrated. The manifest only notes since when it is missing.
 alter table raw_files add column if not exists missing_since timestamptz;
+-- Whether `dates` is the home date of a file with no loadable row (raw._filed_under), not its rows' dates:
+-- a stored one-day file's dates are read with its source's new ones (file_schemas.sibling_detections), and a
+-- home date read so is a made-up cell. Null on files stored before it: unknown, not read.
+alter table raw_files add column if not exists home_dated boolean;
 -- Every change to what the current files hold, in order: the dates a new version holds and the
 -- dates the version it replaced held. The change sensor plans runs from it, whoever migrated.
 create table if not exists raw_file_changes (

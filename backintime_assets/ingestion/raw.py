@@ -15,7 +15,7 @@ from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess, with_order
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
 from backintime_assets.ingestion.stored_order import settled_stored
-from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
+from backintime_assets.ingestion.survey import HEAD_BYTES, Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
 from backintime_assets.normalisation.number_cells import CellsNotSplit, number_cells
@@ -133,9 +133,11 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     known_contents = set(schemas)
     # A new daily file whose day/month order only its siblings settle may have them stored already:
     # files of its layout migrated before (sibling_order.py).
+    copied_to = {sha: lake_path for _, sha, lake_path in copied}
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
                                                   for source, sha, lake_path in copied],
-                                lambda guessing: file_schemas.sibling_detections(conn, guessing))
+                                lambda guessing: file_schemas.sibling_detections(conn, guessing),
+                                lambda shas: _heads(fs, [copied_to[sha] for sha in shas], shas))
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
     _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
     for source, sha, lake_path in copied:
@@ -147,7 +149,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
         dates = _filed_under(found_in, source.relative, source.modified_at, week)
         manifest.record(conn, manifest.RawFile(
             source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path,
-            dates, found_in.problem,
+            dates, found_in.problem, not found_in.dates,
         ))
         # The dates the replaced version held change too: its rows there must go.
         replaced = known.get(source.relative)
@@ -155,8 +157,10 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
         report.copied.append(source.relative)
         if found_in.problem:
             report.problems[source.relative] = found_in.problem
+    lake_paths = {f.sha256: f.lake_path for f in known.values()} | copied_to
     _settle_stored(conn, survey, {sha: surveys[sha] for _, sha, _ in copied if sha not in known_contents},
-                   report, week)
+                   lambda shas: _heads(fs, [lake_paths[sha] for sha in shas if sha in lake_paths],
+                                       [sha for sha in shas if sha in lake_paths]), report, week)
     present = {s.relative for s in found}
     for path, old in known.items():
         moved = old.sha256 in new_contents
@@ -223,14 +227,24 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
             if sha in carrying]))
 
 
-def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], report: MigrationReport, week: TradingWeek) -> None:
+def _heads(fs, paths: list[str], keys: list[str]) -> dict[str, bytes]:
+    """key -> the first HEAD_BYTES of the file at the lake path of each (`paths`, in the order of `keys`)."""
+    heads = {}
+    for key, path in zip(keys, paths):
+        with fs.open_input_file(path) as handle:
+            heads[key] = handle.read(HEAD_BYTES)
+    return heads
+
+
+def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callable[[list[str]], dict[str, bytes]],
+                   report: MigrationReport, week: TradingWeek) -> None:
     """Stored files of the `new` files' layouts whose guessed day/month order those settle (stored_order.py):
     their detection stored with the settled order and read again, their old and new dates logged to run."""
     guessing = [survey.schema_dict() for survey in new.values() if may_guess(survey.schema_json)]
     if not guessing:
         return  # the usual case: no new file has a day and a month to read either way
     settled = settled_stored(file_schemas.sibling_detections(conn, guessing),
-                             {sha: (s.schema_dict(), s.dates) for sha, s in new.items()})
+                             {sha: (s.schema_dict(), s.dates) for sha, s in new.items()}, heads)
     if not settled:
         return
     detected = file_schemas.stored_detections(conn, list(settled))
@@ -267,7 +281,7 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON
     touched = set()
     for f in files:
         dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
-        manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem)
+        manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
         manifest.log_change(conn, f.source_path, f.dates + dates)
         touched.update(f.dates, dates)
     return sorted(touched)
@@ -287,7 +301,7 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
     for f in files:
         dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
         if sorted(dates) != sorted(f.dates) or surveys[f.sha256].problem != f.problem:
-            manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem)
+            manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
         if sorted(dates) != sorted(f.dates):
             manifest.log_change(conn, f.source_path, f.dates + dates)
             changed += 1
@@ -296,10 +310,12 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
 
 
 def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]],
-                      stored_siblings: Callable[[list[dict]], list[dict]] | None = None) -> dict[str, Survey]:
+                      stored_siblings: Callable[[list[dict]], list[dict]] | None = None,
+                      heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, Survey]:
     """sha256 -> the survey of the first of `files` (sha256, lake path, name, size) with that content,
     read with its stored schema if it has one. `stored_siblings`: stored schemas of files sharing a
-    layout with those given, which may settle a day/month order a new file's dates leave to a guess."""
+    layout with those given, which may settle a day/month order a new file's dates leave to a guess;
+    `heads`: sha256 -> the first bytes of each named, whose guess left no date (pooled_order.py)."""
     first: dict[str, tuple[str, str, int]] = {}
     # Not under a site's name for every download where another of its names is the instrument's: refused
     # there (detection/nameless.py), the content had no loadable dates, and its copy "DJI.csv" was filed
@@ -311,7 +327,7 @@ def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tu
     tasks = [SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha)
              for sha, (lake_path, name, size) in first.items()]
     surveys = survey(tasks)
-    return settle_by_siblings(survey, tasks, surveys, stored_siblings) if stored_siblings else surveys
+    return settle_by_siblings(survey, tasks, surveys, stored_siblings, heads=heads) if stored_siblings else surveys
 
 
 def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:

@@ -15,15 +15,20 @@ before, stays.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 
 from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES
-from backintime_assets.ingestion.pooled_order import as_written, read_so, settle_together
+from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
 from backintime_assets.ingestion.sibling_order import guesses, settle_orders, unproven
 
 
-def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]]) -> dict[str, dict]:
+def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]],
+                   heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, dict]:
     """sha256 -> the schema, order settled, of each of the `stored` siblings (file_schemas.sibling_detections)
-    whose guessed order the `new` files (key -> schema and dates), and the stored ones with them, settle."""
+    whose guessed order the `new` files (key -> schema and dates), and the stored ones with them, settle.
+    `heads`: key -> the first bytes of each file named, of those read together whose dates are unknown (a
+    guess put every row on a weekend: pooled_order.cells_in_head)."""
     guessing = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and guesses(s)}
     if not guessing:
         return {}
@@ -36,8 +41,13 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
         read_with = {key: (schema, as_written(schema, dates)) for key, (schema, dates) in new.items()
                      if guesses(schema) or read_so(schema)}
         read_with.update({s[SIBLING_CONTENT]: (s, _stored_cells(s)) for s in others if read_so(s)})
-        settled.update(settle_together({sha: (guessing[sha], _stored_cells(guessing[sha])) for sha in left},
-                                       read_with))
+        reading = {sha: (guessing[sha], _stored_cells(guessing[sha])) for sha in left}
+        unread = [key for key, (_, cells) in {**reading, **read_with}.items() if not cells]
+        if unread and heads is not None:
+            for key, head in heads(unread).items():
+                files = reading if key in reading else read_with
+                files[key] = (files[key][0], cells_in_head(head, json.dumps(files[key][0])))
+        settled.update(settle_together(reading, read_with))
     return settled
 
 

@@ -236,17 +236,17 @@ def _settled_by_bars(tasks: list[SurveyTask], surveys: dict[str, Survey], guessi
 
 
 # Enough of a file's first bytes to hold its header and first rows (shared_layouts.first_date_cells' 40).
-_HEAD_BYTES = 16 * 1024
+HEAD_BYTES = 16 * 1024
 
 
 def _heads(location: LakeLocation, tasks: list[SurveyTask], keys: list[str]) -> dict[str, bytes]:
-    """key -> the first _HEAD_BYTES of each of the files `keys` names."""
+    """key -> the first HEAD_BYTES of each of the files `keys` names."""
     fs, wanted = location.filesystem(), set(keys)
     heads = {}
     for task in tasks:
         if task.key in wanted:
             with fs.open_input_file(task.lake_path) as handle:
-                heads[task.key] = handle.read(_HEAD_BYTES)
+                heads[task.key] = handle.read(HEAD_BYTES)
     return heads
 
 

@@ -346,6 +346,23 @@ def test_an_offices_first_days_run_one_a_day_are_read_as_its_folder_is_read_at_o
         assert report.resettled == {}  # the first two read so already
 
 
+def test_a_day_its_guess_put_on_a_weekend_is_read_with_the_days_before_and_after(postgres_url, local_lake, tmp_path):
+    # Monday 3, Tuesday 4 and Wednesday 5 June 2013 of a British office, a file a day. Month first, 4 June
+    # is 6 April, a Saturday: its row rejected, the file stored under a home date that is none of its
+    # cells (left out of the dates read together: home_dated), and its date cell is read from its head.
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for n, day in enumerate((3, 4, 5), 1):
+            (source / f"export ({n}).csv").write_text(HEADER + f"{day:02d}/06/2013;AAA;{day}.5\n")
+            migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert [files[f"export ({n}).csv"].dates for n in (1, 2, 3)] == [[dt.date(2013, 6, d)] for d in (3, 4, 5)]
+        assert not any(f.home_dated for f in files.values())
+
+
 def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(postgres_url, local_lake, tmp_path):
     # An office's 4 March alone, "04/03/2025": month first by the guess (3 April). Its 13 March, arriving
     # later, proves day first: the stored file is read again as 4 March.
