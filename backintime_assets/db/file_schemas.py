@@ -209,6 +209,21 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     return _with_dates(conn, siblings)
 
 
+def marks_guessing_siblings(conn, schemas: list[dict], per_layout: int = 50) -> list[dict]:
+    """Stored detections, the newest `per_layout` of each layout (layout_key) of `schemas`, whose number marks
+    were a guess or unseen (ingestion/sibling_marks.py): those a migration's new files may prove the marks
+    of (ingestion/stored_order.py). Most files' numbers prove their marks: this asks only for the few."""
+    keys = sorted({layout_key(s) for s in schemas if s.get("columns")})
+    if not keys:
+        return []
+    found = conn.execute("""select sha256, dialect, source_path from (select sha256, dialect, source_path,
+                                row_number() over (partition by layout_key order by detected_at desc) n
+                            from file_layouts where layout_key = any(%s) and (dialect @> '{"marks_guessed": true}'
+                                or dialect @> '{"decimal_unseen": true}')) s where n <= %s""",
+                         (keys, per_layout)).fetchall()
+    return _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
+
+
 def _with_dates(conn, siblings: list[dict]) -> list[dict]:
     """The siblings, each with the dates its current file holds (SIBLING_DATES), where its day/month order may
     be a guess: an office's one-day files are read together (ingestion/pooled_order.py), and in a daily run

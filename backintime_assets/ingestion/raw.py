@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.nameless import names_nothing
+from backintime_assets.detection.schema import SIBLING_CONTENT
 from backintime_assets.ingestion.carry import carry_to_new_versions
-from backintime_assets.ingestion.sibling_order import SETTLED, may_guess, with_order
+from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
-from backintime_assets.ingestion.stored_order import settled_stored
+from backintime_assets.ingestion.stored_order import restated, settled_stored, settled_stored_marks
 from backintime_assets.ingestion.survey import HEAD_BYTES, Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
@@ -46,8 +47,8 @@ class MigrationReport:
     # Of those carried, the ones said with a caveat: the new version's rows they reject, or that they were not
     # weighed against its numbers (carried_numbers.py)
     caveats: dict[str, list[str]] = field(default_factory=dict)
-    # Files stored before whose guessed day/month order this migration's new files settled: what settled it
-    # (stored_order.py); read again with it, their old and new dates to run again
+    # Files stored before whose guessed day/month order or number marks this migration's new files settled: what
+    # settled them (stored_order.py); read again so, their old and new dates to run again
     resettled: dict[str, str] = field(default_factory=dict)
     not_resettled: dict[str, str] = field(default_factory=dict)  # and those left as they were: why
 
@@ -70,10 +71,10 @@ class MigrationReport:
                               for path, said in sorted(self.caveats.items()) for told in said])
 
     def resettled_lines(self, limit: int = 50) -> list[str]:
-        """'path: stored before, read again: day/month order settled by what': files whose rows move to other
-        dates (stored_order.py)."""
-        return _first(limit, [f"{path}: stored before, read again: day/month order settled by {proof}"
-                              for path, proof in sorted(self.resettled.items())]
+        """'path: stored before, read again: day/month order (or number marks) settled by what': files whose rows
+        move to other dates or read other numbers (stored_order.py); and those left as they were, with why."""
+        return _first(limit, [f"{path}: stored before, read again: {told}"
+                              for path, told in sorted(self.resettled.items())]
                       + [f"{path}: stored before, NOT read again: {why}"
                          for path, why in sorted(self.not_resettled.items())])
 
@@ -238,34 +239,50 @@ def _heads(fs, paths: list[str], keys: list[str]) -> dict[str, bytes]:
 
 def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callable[[list[str]], dict[str, bytes]],
                    report: MigrationReport, week: TradingWeek) -> None:
-    """Stored files of the `new` files' layouts whose guessed day/month order those settle (stored_order.py):
-    their detection stored with the settled order and read again, their old and new dates logged to run."""
-    guessing = [survey.schema_dict() for survey in new.values() if may_guess(survey.schema_json)]
-    if not guessing:
-        return  # the usual case: no new file has a day and a month to read either way
-    settled = settled_stored(file_schemas.sibling_detections(conn, guessing),
-                             {sha: (s.schema_dict(), s.dates) for sha, s in new.items()}, heads)
-    if not settled:
+    """Stored files of the `new` files' layouts whose guessed day/month order or number marks those settle
+    (stored_order.py): their detection stored so and read again, their old and new dates logged to run."""
+    schemas = {sha: survey.schema_dict() for sha, survey in new.items()}
+    # The usual case: no new file has a day and a month to read either way, and no stored file guesses marks.
+    guessing = [schemas[sha] for sha, survey in new.items() if may_guess(survey.schema_json)]
+    orders = settled_stored(file_schemas.sibling_detections(conn, guessing),
+                            {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads) if guessing else {}
+    marks = settled_stored_marks([s for s in file_schemas.marks_guessing_siblings(conn, list(schemas.values()))
+                                  if s[SIBLING_CONTENT] not in new], list(schemas.values()))
+    if not orders and not marks:
         return
-    detected = file_schemas.stored_detections(conn, list(settled))
-    corrected = file_schemas.overrides(conn, list(settled))
-    said = file_schemas.corrected_columns(conn, list(settled))
-    paths = file_schemas.detected_names(conn, list(settled))
-    for sha, schema in dict(settled).items():
-        j, date = next((j, c) for j, c in enumerate(schema["columns"]) if c.get("canonical") == "date")
-        proof = date["order_from"].removeprefix(SETTLED)
-        if j in said.get(sha, ()):
-            # A user's word on its date column stands, even one that repeats detection's guess.
-            report.not_resettled[paths[sha]] = (f"its day/month order, settled by {proof}, is not stored: "
-                                                "a user's correction of its date column stands")
-            del settled[sha]
+    shas = sorted(orders.keys() | marks.keys())
+    detected = file_schemas.stored_detections(conn, shas)
+    corrected = file_schemas.overrides(conn, shas)
+    said = file_schemas.corrected_columns(conn, shas)
+    marks_said = {sha for sha, kept in file_overrides.in_force(conn, shas).items() if file_overrides.MARKS in kept}
+    paths = file_schemas.detected_names(conn, shas)
+    reread = []
+    for sha in shas:
+        order, settled_marks, told = orders.get(sha), marks.get(sha), []
+        if order is not None:
+            j, date = next((j, c) for j, c in enumerate(order["columns"]) if c.get("canonical") == "date")
+            proof = date["order_from"].removeprefix(SETTLED)
+            if j in said.get(sha, ()):
+                # A user's word on its date column stands, even one that repeats detection's guess.
+                report.not_resettled[paths[sha]] = (f"its day/month order, settled by {proof}, is not stored: "
+                                                    "a user's correction of its date column stands")
+                order = None
+            else:
+                told.append(f"day/month order settled by {proof}")
+        if settled_marks is not None:
+            if sha in marks_said:
+                settled_marks = None  # the user's marks read its numbers whatever detection's are
+            else:
+                told.append(f"number marks settled by {settled_marks['marks_from']}")
+        if not told:
             continue
-        # The same detection but for its order: every user's correction keeps its column.
-        file_schemas.replace_detection(conn, sha, paths[sha], with_order(detected[sha], date["format"][:2], 0, proof),
+        # The same detection but for its order or marks: every user's correction keeps its column.
+        file_schemas.replace_detection(conn, sha, paths[sha], restated(detected[sha], order, settled_marks),
                                        corrected.get(sha, []))
-        report.resettled[paths[sha]] = proof
-    if settled:
-        resurvey(conn, list(settled), survey, week)
+        report.resettled[paths[sha]] = "; ".join(told)
+        reread.append(sha)
+    if reread:
+        resurvey(conn, reread, survey, week)
 
 
 def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON_FRI) -> list[date]:

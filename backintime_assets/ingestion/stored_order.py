@@ -1,4 +1,4 @@
-"""Stored files whose guessed day/month order a migration's new files settle.
+"""Stored files whose guessed day/month order or number marks a migration's new files settle.
 
 An office's daily run brings a file a day. Its first, "01/10/2012" on every row and no sibling stored,
 can only guess its order (month first for "/": dates.GUESSED_ORDER_CERTAINTY) and loads on 10 January;
@@ -9,8 +9,12 @@ files' layouts and offices that still guess are settled as a new file would be: 
 prove an order (the new files among them), else by the one-day files read together; raw.py stores each
 one settled with its new order and reads it again, its old and new dates logged to run again.
 
+Number marks the same way (sibling_marks.py): a German office's first day of three-decimal prices
+('245,040' beside '51.956', a tab between) read by the tab's custom, 1000x off, is read again with the
+marks its next days prove ('3.525.674').
+
 Only guesses: an order a file's own values, name or a user's word proved, or its siblings settled
-before, stays.
+before, stays; so do marks a user said.
 """
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ from collections.abc import Callable
 
 from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
-from backintime_assets.ingestion.sibling_order import guesses, settle_orders, unproven
+from backintime_assets.ingestion.sibling_marks import guesses_marks, settle_marks
+from backintime_assets.ingestion.sibling_order import SETTLED, guesses, settle_orders, unproven, with_order
 
 
 def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]],
@@ -53,3 +58,25 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
 
 def _stored_cells(sibling: dict) -> list[str]:
     return as_written(sibling, [dt.date.fromisoformat(day) for day in sibling.get(SIBLING_DATES) or []])
+
+
+def settled_stored_marks(stored: list[dict], new: list[dict]) -> dict[str, dict]:
+    """sha256 -> the schema, marks settled, of each of the `stored` siblings whose guessed (or unseen) marks
+    the `new` files' schemas prove (sibling_marks.settle_marks)."""
+    guessing = {s[SIBLING_CONTENT]: s for s in stored if guesses_marks(s)}
+    return settle_marks(guessing, new) if guessing else {}
+
+
+def restated(detected: dict, order: dict | None, marks: dict | None) -> dict:
+    """A stored detection with the day/month order of `order` and the marks of `marks` (schemas settled
+    so, as settled_stored and settled_stored_marks give them; None: as it was), nothing else of them: a
+    stored sibling is given with its users' corrections on it, which stay theirs."""
+    out = detected
+    if order is not None:
+        date = next(c for c in order["columns"] if c.get("canonical") == "date")
+        out = with_order(out, date["format"][:2], 0, date["order_from"].removeprefix(SETTLED))
+    if marks is not None:
+        out = {key: value for key, value in out.items() if key not in ("marks_guessed", "decimal_unseen")}
+        out.update(decimal=marks["decimal"], thousands=marks["thousands"], marks_from=marks["marks_from"],
+                   borrowed_from=None)
+    return out

@@ -154,6 +154,9 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
         # Any file whose marks its own numbers prove, guessing its dates or not (sibling_marks.py); over a
         # schema whose dates siblings settled, that schema.
         siblings = [survey.schema_dict() for key, survey in surveys.items() if key not in guessing_marks]
+        if stored_siblings is not None:
+            # And those stored before: in a daily run, the days before.
+            siblings += stored_siblings(list(guessing_marks.values()))
         read.update(settle_marks({key: read.get(key, schema) for key, schema in guessing_marks.items()}, siblings))
     return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":")) for key, schema in read.items()}
 

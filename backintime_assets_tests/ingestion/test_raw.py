@@ -375,7 +375,37 @@ def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(
         (source / "day_13.csv").write_text(_day_first(range(13, 14)))
         report = migrate(conn, source, local_lake, surveyor)
         assert manifest.current_files(conn)["day_04.csv"].dates == [dt.date(2025, 3, 4)]
-        assert report.resettled == {"day_04.csv": "1 sibling file of the same layout"}
+        assert report.resettled == {"day_04.csv": "day/month order settled by 1 sibling file of the same layout"}
+
+
+def _tab_day(day: int, close: str, volume: str) -> str:
+    return f"Date\tTicker\tClose\tVolume\n2023-02-{day:02d}\tMC.PA\t{close}\t{volume}\n"
+
+
+def _marks(conn, name: str) -> tuple:
+    schema = file_schemas.final_schema(conn, manifest.current_files(conn)[name].sha256)
+    return schema["decimal"], schema["thousands"], schema.get("marks_from")
+
+
+def test_a_days_guessed_marks_are_settled_by_its_days_stored_before_or_after(postgres_url, local_lake, tmp_path):
+    # A German office's tab files a day at a time. 15 February's "245,040" and "51.956" read either way, and
+    # the tab's custom (the dot the decimal) read them 1000x off; its 14th, stored before, and its 16th,
+    # after, prove the comma the decimal by their volumes grouped twice (sibling_marks.py, stored_order.py).
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        (source / "EOD_15.csv").write_text(_tab_day(15, "245,040", "51.956"))
+        migrate(conn, source, local_lake, surveyor)
+        assert _marks(conn, "EOD_15.csv")[0] == "."  # the guess
+        (source / "EOD_16.csv").write_text(_tab_day(16, "243,978", "4.719.903"))
+        report = migrate(conn, source, local_lake, surveyor)
+        assert _marks(conn, "EOD_15.csv") == (",", ".", "1 sibling file of the same layout")
+        assert report.resettled == {"EOD_15.csv": "number marks settled by 1 sibling file of the same layout"}
+        (source / "EOD_17.csv").write_text(_tab_day(17, "246,100", "61.002"))
+        migrate(conn, source, local_lake, surveyor)
+        assert _marks(conn, "EOD_17.csv") == (",", ".", "1 sibling file of the same layout")
 
 
 def test_a_stored_files_order_a_user_said_is_not_read_again(postgres_url, local_lake, tmp_path):
