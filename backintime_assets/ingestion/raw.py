@@ -15,7 +15,8 @@ from backintime_assets.detection.schema import SIBLING_CONTENT
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
-from backintime_assets.ingestion.stored_order import restated, settled_stored, settled_stored_marks
+from backintime_assets.ingestion.sibling_east import proves
+from backintime_assets.ingestion.stored_order import restated, settled_stored, settled_stored_east, settled_stored_marks
 from backintime_assets.ingestion.survey import HEAD_BYTES, Survey, SurveyTask, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
@@ -248,9 +249,14 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
                             {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads) if guessing else {}
     marks = settled_stored_marks([s for s in file_schemas.marks_guessing_siblings(conn, list(schemas.values()))
                                   if s[SIBLING_CONTENT] not in new], list(schemas.values()))
-    if not orders and not marks:
+    # A new file whose stamps prove its source east of UTC or not (a weekend or Friday evening noted).
+    proving = [schemas[sha] for sha, survey in new.items() if '"evenings"' in survey.schema_json
+               and proves(schemas[sha]) is not None]
+    east = settled_stored_east([s for s in file_schemas.sibling_detections(conn, proving)
+                                if s[SIBLING_CONTENT] not in new], list(schemas.values())) if proving else {}
+    if not orders and not marks and not east:
         return
-    shas = sorted(orders.keys() | marks.keys())
+    shas = sorted(orders.keys() | marks.keys() | east.keys())
     detected = file_schemas.stored_detections(conn, shas)
     corrected = file_schemas.overrides(conn, shas)
     said = file_schemas.corrected_columns(conn, shas)
@@ -274,10 +280,18 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
                 settled_marks = None  # the user's marks read its numbers whatever detection's are
             else:
                 told.append(f"number marks settled by {settled_marks['marks_from']}")
+        settled_east = east.get(sha)
+        if settled_east is not None:
+            j, date = next((j, c) for j, c in enumerate(settled_east["columns"]) if c.get("canonical") == "date")
+            if j in said.get(sha, ()):
+                settled_east = None  # a user's word on its date column stands
+            else:
+                told.append(date["order_from"][date["order_from"].index("east of UTC"):])
         if not told:
             continue
-        # The same detection but for its order or marks: every user's correction keeps its column.
-        file_schemas.replace_detection(conn, sha, paths[sha], restated(detected[sha], order, settled_marks),
+        # The same detection but for its order, marks or east reading: every user's correction keeps its column.
+        file_schemas.replace_detection(conn, sha, paths[sha],
+                                       restated(detected[sha], order, settled_marks, settled_east),
                                        corrected.get(sha, []))
         report.resettled[paths[sha]] = "; ".join(told)
         reread.append(sha)

@@ -1,4 +1,5 @@
-"""Stored files whose guessed day/month order or number marks a migration's new files settle.
+"""Stored files whose guessed day/month order, number marks or reading east of UTC a migration's new files
+settle.
 
 An office's daily run brings a file a day. Its first, "01/10/2012" on every row and no sibling stored,
 can only guess its order (month first for "/": dates.GUESSED_ORDER_CERTAINTY) and loads on 10 January;
@@ -11,7 +12,9 @@ one settled with its new order and reads it again, its old and new dates logged 
 
 Number marks the same way (sibling_marks.py): a German office's first day of three-decimal prices
 ('245,040' beside '51.956', a tab between) read by the tab's custom, 1000x off, is read again with the
-marks its next days prove ('3.525.674').
+marks its next days prove ('3.525.674'). And a reading east of UTC (sibling_east.py): a Tokyo bar a day,
+Wednesday's stored alone and read by its UTC day (a day early), is read again when Monday's file, stamped on
+a Sunday evening, proves its source east of UTC.
 
 Only guesses: an order a file's own values, name or a user's word proved, or its siblings settled
 before, stays; so do marks a user said.
@@ -24,6 +27,8 @@ from collections.abc import Callable
 
 from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
+from backintime_assets.detection.date_system import EAST
+from backintime_assets.ingestion.sibling_east import guesses_east, settle_east
 from backintime_assets.ingestion.sibling_marks import guesses_marks, settle_marks
 from backintime_assets.ingestion.sibling_order import SETTLED, guesses, settle_orders, unproven, with_order
 
@@ -67,14 +72,31 @@ def settled_stored_marks(stored: list[dict], new: list[dict]) -> dict[str, dict]
     return settle_marks(guessing, new) if guessing else {}
 
 
-def restated(detected: dict, order: dict | None, marks: dict | None) -> dict:
-    """A stored detection with the day/month order of `order` and the marks of `marks` (schemas settled
-    so, as settled_stored and settled_stored_marks give them; None: as it was), nothing else of them: a
-    stored sibling is given with its users' corrections on it, which stay theirs."""
+def settled_stored_east(stored: list[dict], new: list[dict]) -> dict[str, dict]:
+    """sha256 -> the schema, read east of UTC, of each of the `stored` siblings whose evening stamps the `new`
+    files' schemas, and the stored ones, prove east of UTC (sibling_east.settle_east)."""
+    guessing = {s[SIBLING_CONTENT]: s for s in stored if guesses_east(s)}
+    others = [s for s in stored if s[SIBLING_CONTENT] not in guessing]
+    return settle_east(guessing, [*new, *others])[0] if guessing else {}
+
+
+def restated(detected: dict, order: dict | None, marks: dict | None, east: dict | None = None) -> dict:
+    """A stored detection with the day/month order of `order`, the marks of `marks` and the reading east of
+    UTC of `east` (schemas settled so, as settled_stored, settled_stored_marks and settled_stored_east give
+    them; None: as it was), nothing else of them: a stored sibling is given with its users' corrections on
+    it, which stay theirs."""
     out = detected
     if order is not None:
         date = next(c for c in order["columns"] if c.get("canonical") == "date")
         out = with_order(out, date["format"][:2], 0, date["order_from"].removeprefix(SETTLED))
+    if east is not None:
+        j = next(j for j, c in enumerate(east["columns"]) if c.get("canonical") == "date")
+        told = east["columns"][j]["order_from"]
+        told = told[told.index("east of UTC"):]
+        out = {**out, "borrowed_from": None, "columns": [dict(c) for c in out["columns"]]}
+        column = out["columns"][j]
+        column["format"] = column["format"].removesuffix(EAST) + EAST
+        column["order_from"] = f"{column['order_from']}; {told}" if column.get("order_from") else told
     if marks is not None:
         out = {key: value for key, value in out.items() if key not in ("marks_guessed", "decimal_unseen")}
         out.update(decimal=marks["decimal"], thousands=marks["thousands"], marks_from=marks["marks_from"],

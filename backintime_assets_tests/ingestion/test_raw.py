@@ -546,6 +546,28 @@ def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_pr
         assert stored["columns"][0]["order_from"].startswith("east of UTC: the next day's sessions, as 1 sibling file ")
 
 
+def test_a_stored_midweek_bar_is_read_east_of_utc_once_a_later_file_proves_its_source_so(postgres_url, local_lake,
+                                                                                           tmp_path):
+    # A daily run of Tokyo's bars that starts on a Wednesday: its bar, stamped on the Tuesday evening, read by
+    # its UTC day (a day early) as nothing proves otherwise; the next Monday's file (stamped on a Sunday
+    # evening) proves the source east of UTC, and Wednesday's stored file is read again.
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        (source / "7203_20240110.csv").write_text(ONE_BAR_HEADER + WEDNESDAY_BAR)
+        migrate(conn, source, local_lake, surveyor)
+        assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 9)]  # by its UTC day
+        (source / "7203_20240115.csv").write_text(ONE_BAR_HEADER + "1705244400,2514,2544,2494,2524,1\n")
+        report = migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert files["7203_20240115.csv"].dates == [dt.date(2024, 1, 15)]
+        assert files["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]
+        assert report.resettled == {"7203_20240110.csv": "east of UTC: the next day's sessions, as 1 sibling file "
+                                                         "of the same source stamped on weekend evenings prove"}
+
+
 def test_a_users_east_on_a_stored_midweek_bar_proves_its_source_east_of_utc(postgres_url, local_lake, tmp_path):
     # Tuesday's bar of Tokyo, stamped on the Monday evening, reads as a New York close could: the user said
     # east. Its stamps prove nothing, the user's word did not either, and Wednesday's bar loaded a day early.
