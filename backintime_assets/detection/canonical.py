@@ -106,11 +106,14 @@ _add("adj_close", 1.0, "adj close", "adjclose", "adjusted close", "adj_close", "
      "close adjusted", "adj closing price", "bereinigter schlusskurs", "cloture ajustee")
 _add("volume", 1.0, "traded contracts", "contracts traded", "contracts")  # futures (Eurex): its volume had been 0
 _add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share volume", "qty", "quantity",
-     "volume traded", "trade volume", "traded volume", "total volume", "shares", "v",
-     "number of shares", "no of shares", "units", "stucke", "stuck", "stuckzahl", "umsatz in stuck",
-     "umsatz stuck", "trading volume", "shares volume", "traded qty", "traded quantity", "total traded qty",
+     "volume traded", "trade volume", "traded volume", "total volume", "v", "units",
+     "stucke", "stuck", "stuckzahl", "umsatz in stuck", "umsatz stuck", "trading volume",
+     "shares volume", "traded qty", "traded quantity", "total traded qty",
      "volume (shares)", "titres echanges", "nombre de titres", "volume echange", "cantidad", "volumen negociado",
      "stuecke", "stueck", "stueckzahl", "umsatz in stueck", "umsatz stueck")
+# A count of shares is the volume alone (Euronext's "Number of Shares"), but beside a column named the
+# volume it is another count (shares held or outstanding): leftmost, it had loaded as the volume.
+_add("volume", 0.97, "shares", "number of shares", "no of shares")
 # "Volumen" is the share count in Spanish files and most German ones, but a German export that also
 # has a count of pieces ("Stücke", "Stuecke": ariva.de) means by it the money traded: the count wins.
 _add("volume", 0.95, "volumen")

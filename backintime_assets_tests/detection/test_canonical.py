@@ -1945,3 +1945,14 @@ def test_a_close_named_by_its_instrument_s_words_is_a_price(header):
     schema = detect_bytes(data, "index.csv")
     assert "close" in [c.canonical for c in schema.columns]
     assert normalise_bytes(data, schema, "index.csv").prices_arrow.num_rows == 4
+
+
+@pytest.mark.parametrize("shares", ["Number of Shares", "No. of Shares", "Shares"])
+@pytest.mark.parametrize("volume", ["Volume", "Volume ('000)", "Vol."])
+def test_a_column_named_the_volume_beats_a_count_of_shares_beside_it(shares, volume):
+    # A count of shares is the volume alone (Euronext's "Number of Shares"), but beside a column named
+    # the volume it is some other count (held, outstanding, a fuzzed file's trades): leftmost, it had
+    # loaded as the volume.
+    header = [[h] for h in ("Date", shares, "Ticker", "Close", volume)]
+    assert map_canonical(header, [D, N, S, F, N], [])[1:] == [None, "ticker", "close", "volume"]
+    assert map_canonical(header[:4], [D, N, S, F], []) == ["date", "volume", "ticker", "close"]
