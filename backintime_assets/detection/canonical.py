@@ -443,8 +443,12 @@ _ACCOUNT_FIGURE = re.compile(r"balance|pnl|profit|gainloss")
 _PNL = re.compile(r"\bp\s*[&/]\s*l\b", re.IGNORECASE)
 # Nor an index's or a holding's figures at the close: a constituent's weight, its shares or its market
 # cap ("Open Weight,Close Weight": an index file's weights, loaded as each constituent's open and close;
-# "Close Shares" its shares in the index as its close). Not "Weighted Close", a price.
-_HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capitali")  # not "iShares", an ETF's name
+# "Close Shares" its shares in the index as its close). Not "Weighted Close", a price. Nor what a shop or
+# a till holds at its opening or closing: its stock or its cash ("Opening Stock,Closing Stock": an
+# inventory's counts, loaded as a day's open and close). Not "Stock Close", a stock's, nor LME's "Cash
+# Close", its spot price: the word after the close's names the figure, the word before it the instrument.
+_HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capitali"  # not "iShares", an ETF's name
+                             r"|(?:opening|closing)(?:stocks?|inventor(?:y|ies)|cash)")
 # Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
 # rank, a signal, a volatility, a forecast, a count, a temperature, a bet's odds ("Close Return", "Closing
 # Temperature": each alone in its file had loaded as the close). Words of the name as written (camel

@@ -1956,3 +1956,23 @@ def test_a_column_named_the_volume_beats_a_count_of_shares_beside_it(shares, vol
     header = [[h] for h in ("Date", shares, "Ticker", "Close", volume)]
     assert map_canonical(header, [D, N, S, F, N], [])[1:] == [None, "ticker", "close", "volume"]
     assert map_canonical(header[:4], [D, N, S, F], []) == ["date", "volume", "ticker", "close"]
+
+
+@pytest.mark.parametrize("header", ["Date,Item,Opening Stock,Closing Stock", "Date,Opening Inventory,Closing Inventory",
+                                    "Date,Branch,Opening Cash,Closing Cash"])
+def test_stock_or_cash_held_at_the_opening_and_closing_is_no_price(header):
+    # An inventory's counts or a till's cash at the day's opening and closing had loaded as bars.
+    width = header.count(",") - 1
+    rows = "".join(f"2024-01-0{d},{'Flour,' * (width - 2)}{120 - d},{117 - d}\n" for d in range(2, 6))
+    data = (header + "\n" + rows).encode()
+    schema = detect_bytes(data, "stock.csv")
+    assert not {"open", "close"} & {c.canonical for c in schema.columns}
+    assert normalise_bytes(data, schema, "stock.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,Stock Close", "Date,Cash Close", "Date,Closing Stock Price"])
+def test_a_stock_s_or_a_spot_close_stays_the_close(header):
+    data = (header + "\n" + "".join(f"2024-01-0{d}" + f",10{d}.5" * header.count(",") + "\n"
+                                    for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "spot.csv")
+    assert normalise_bytes(data, schema, "spot.csv").prices_arrow.num_rows == 4
