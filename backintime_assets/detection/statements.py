@@ -492,17 +492,20 @@ def _worked(names: Sequence[str]) -> list[int]:
 # A shop's prices: the store, brand or barcode of each row's product ("date,product_name,brand,price,
 # unit_price,unit,store": one product's shelf price tracked day by day had loaded as a series of
 # closes under the file's name). No market's instrument is sold in a store or under a brand, and its
-# code is no barcode.
+# code is no barcode. Nor is any counted into a shop's till: a register's cash at its opening and close
+# ("Date,Register,Cash Open,Cash Close,Sales" had loaded as a day's open and close).
 _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "brand", "ean", "gtin", "upc", "barcode",
-                     "filiale", "tienda", "magasin", "negozio", "winkel"})
+                     "filiale", "tienda", "magasin", "negozio", "winkel", "register", "cashier", "checkout"})
+# A day's bar: its high and low. An open and close alone may be a till's counts.
+_BAR = frozenset({"high", "low"})
 
 
 def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
           words: frozenset[str] = _RETAIL) -> list[int]:
-    """The unmapped columns naming a shop, a brand or a barcode (or other `words`) of a table with a
-    close and no bars, each filled on most sampled rows; else []. Not a column left empty: it names no
-    shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's closes)."""
-    if "close" not in canonical or _BAR_PRICES & set(canonical):
+    """The unmapped columns naming a shop, a brand, a barcode or a till (or other `words`) of a table with
+    a close and no bars (no high nor low), each filled on most sampled rows; else []. Not a column left
+    empty: it names no shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's closes)."""
+    if "close" not in canonical or _BAR & set(canonical):
         return []
     return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words
             and _filled(j, body)]

@@ -633,6 +633,13 @@ def test_a_shops_prices_of_a_product_are_no_price_history():
                    canonical={"Date": "date", "Price": "close"}) is None
 
 
+def test_a_tills_cash_at_its_opening_and_close_is_no_price_history():
+    # A register's cash counted at the day's opening and close: loaded as the day's open and close.
+    data = b"Date,Register,Cash Open,Cash Close,Sales\n" + b"".join(
+        b"2024-01-0%d,Till 1,200.00,%d.00,%d.00\n" % (d, 780 + 20 * d, 580 + 20 * d) for d in range(2, 6))
+    _no_price_history(data, "till.csv", "Register")
+
+
 def test_holdings_dated_when_they_were_bought_are_no_price_history():
     # Each lot's price of today, dated the day it was bought: loaded, AAPL's 185.64 stood as its close
     # of 10 January 2022.
