@@ -53,6 +53,7 @@ from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .settled import settled
 from .measurements import leaping_series_problem, reading_series_problem
+from .moving_average import moving_average_problem
 from .held_quantity import held_quantity
 from .options import option_problem
 from .statements import not_prices, statement_problem
@@ -243,7 +244,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        problem = traded_money_problem(layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
+        problem = moving_average_problem(layout.names, canonical) or traded_money_problem(
+            layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
             layout.names, canonical, layout.body, decimal, thousands) or option_problem(
             layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical)

@@ -1,0 +1,39 @@
+"""A close that is a moving average of the close ("Date,ema_close", "Date,Close SMA20"): the file's only
+close named so holds no day's price, and loaded as one it had stood as each day's close without a word."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .statements import NOT_PRICES
+
+# A moving average's or a smoothing filter's name. "MA" alone is Mastercard's ticker as often: it counts
+# only with its period ("MA20", "ma_50").
+_AVERAGES = frozenset({"sma", "ema", "wma", "vwma", "dema", "tema", "trima", "hma", "kama", "smma", "rma", "zlema",
+                       "alma", "lsma", "jma", "ewma"})
+_WORDS = re.compile(r"[A-Za-z]+|\d+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_MOVING = re.compile(r"moving\s*-?\s*av(?:era)?g|rolling\s*-?\s*(?:mean|av(?:era)?g)", re.IGNORECASE)
+
+
+def _averaged(name: str) -> bool:
+    """Whether a column's name says it is a moving average: its average's name with a period ("SMA20",
+    "Close (MA 50)", "ema_20_close", "Close 50 SMA"), written in lower case as a quant's column is ("ema_close": in
+    capitals, "EMA Close" may be Emera's), or in words ("20-day moving average")."""
+    if _MOVING.search(name):
+        return True
+    words = _WORDS.findall(_CAMEL.sub(" ", name))
+    for i, w in enumerate(words):
+        low = w.lower()
+        period = i + 1 < len(words) and words[i + 1].isdigit() or i > 0 and words[i - 1].isdigit()  # "50 SMA"
+        if low in _AVERAGES and (period or w.islower()) or low == "ma" and period:
+            return True
+    return False
+
+
+def moving_average_problem(names: Sequence[str], canonical: Sequence[str | None]) -> str | None:
+    """Why a table whose close is named as a moving average has no day's close to load, else None."""
+    if "close" not in canonical or (j := list(canonical).index("close")) >= len(names) or not _averaged(names[j]):
+        return None
+    # Said as a table of no prices (statements.NOT_PRICES): a judgement of the names a user may overrule.
+    return f"a moving average of the close, no day's price{NOT_PRICES}{names[j]}"

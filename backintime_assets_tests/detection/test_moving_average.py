@@ -1,0 +1,30 @@
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+
+
+def _data(header: str) -> bytes:
+    return (header + "\n" + "".join(f"2024-01-0{d}" + f",10{d}.5" * header.count(",") + "\n"
+                                    for d in range(2, 6))).encode()
+
+
+@pytest.mark.parametrize("header", ["Date,ema_close", "Date,Close SMA20", "Date,close_ma20", "Date,MA 50 Close",
+                                    "Date,Close (MA20)", "Date,Open,Close 20-Day Moving Average", "Date,sma_close",
+                                    "Date,Close 50 SMA"])
+def test_a_close_named_as_a_moving_average_is_no_days_close(header):
+    # Alone in its file, each had loaded as the day's close without a word.
+    data = _data(header)
+    schema = detect_bytes(data, "ma.csv")
+    assert schema.problem is not None and "moving average" in schema.problem
+    assert normalise_bytes(data, schema, "ma.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,EMA Close", "Date,MA Close", "Date,Close,Close SMA20", "Date,Gamma Close",
+                                    "Date,Close,sma_20"])
+def test_a_ticker_s_close_or_the_close_beside_an_average_loads(header):
+    # EMA (Emera) and MA (Mastercard) are tickers; beside the day's close, an average is left unread.
+    data = _data(header)
+    schema = detect_bytes(data, "ma.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "ma.csv").prices_arrow.num_rows == 4
