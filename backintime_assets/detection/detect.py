@@ -332,6 +332,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     problem = problem or unsettled or nameless
     return FileSchema(
         ragged_from=_ragged_from(layout.ragged_from, canonical, len(columns)) if wide is None else None,
+        unnamed_past=layout.unnamed_past if wide is None else None,
         ticker=ticker, day=day.day.isoformat() if day and day.day else None, date_from=day.source if day else None,
         file=name, encoding=encoding, delimiter=dialect.delimiter, quotechar=dialect.quotechar,
         escapechar=dialect.escapechar, skipinitialspace=dialect.skipinitialspace,

@@ -70,6 +70,7 @@ class Layout:
     double_spaced: bool = False  # a blank line after every row (spacing.py)
     short_header: bool = False  # the width is the one a header one name short of its rows gave (_width)
     ragged_from: int | None = None  # rows this many fields long or longer read padded (ragged.py)
+    unnamed_past: int | None = None  # fields past the header's names, empty in the sample (ragged.named_width)
 
 
 def _nonblank(fields: list[str]) -> bool:
@@ -1527,7 +1528,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # with its reason, not skipped as preamble.
             start = unconfirmed
 
-    ragged, short_rows = False, None
+    ragged, short_rows, unnamed_past = False, None, None
     if len(block) == 1 and len(block[0][1]) > width:
         n = _prefix_of(block[0][1], below)
         # Rows short by the trailing fields their writer leaves out: the header's width, and those
@@ -1549,11 +1550,11 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # nothing, and was shown as a column of its own.
         if short_rows is None and (
                 named := named_width(block[0][1], [f for _, f in rows[start:] + (tail or [])], width)) < width:
-            width, short_header = named, False
+            width, short_header, unnamed_past = named, False, width - named
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
     layout = Layout(width=width, double_spaced=len(gaps) < len(head), short_header=short_header and not ragged,
-                    ragged_from=short_rows)
+                    ragged_from=short_rows, unnamed_past=unnamed_past)
     first_data_line = rows[start][0] if start < len(rows) else head_lines
     if block:
         layout.header_row = block[0][0]

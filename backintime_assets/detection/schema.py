@@ -121,6 +121,13 @@ class FileSchema:
     # None in every other file, and then left out of the JSON, so schemas stored before it read, and key
     # their rows, alike.
     ragged_from: int | None = None
+    # The fields a row may hold past the header's names, unnamed and empty in the whole sample, the
+    # header ending in the delimiter as its rows do ("Date,Close,Volume,") or stopping short of their
+    # last one (ragged.named_width): the table is read without them, and a row past the sample that
+    # fills them is read, their cells ignored (rejected for its field count, it was lost though it holds
+    # a whole price row). None in every other file, and then left out of the JSON, so schemas stored
+    # before it read, and key their rows, alike.
+    unnamed_past: int | None = None
     # No number of the sample wrote a decimal or grouping mark, and nothing else of the file settles them
     # (detection/numbers.marks_unsettled): `decimal` is the dot by default, not by evidence, and a lone mark
     # before three digits past the sample ("71.500", "1,234") is read as neither a decimal nor a grouping
@@ -158,6 +165,8 @@ class FileSchema:
             d["stacked_tickers"] = self.stacked_tickers
         if self.ragged_from is not None:
             d["ragged_from"] = self.ragged_from
+        if self.unnamed_past is not None:
+            d["unnamed_past"] = self.unnamed_past
         if self.decimal_unseen:
             d["decimal_unseen"] = True
         if self.ungrouped:
@@ -221,7 +230,7 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers",
-                       "ragged_from", "decimal_unseen", "ungrouped", "marks_guessed", "marks_from")
+                       "ragged_from", "unnamed_past", "decimal_unseen", "ungrouped", "marks_guessed", "marks_from")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
                          "swapped_cells", "whole_only")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)

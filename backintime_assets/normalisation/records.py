@@ -59,12 +59,15 @@ class _RowSorter:
     """Collects python-parsed records and checks their width: surplus cells that are all blank are
     tolerated (spreadsheet exports pad some rows), and so are missing trailing cells in a file whose
     writer leaves them out (FileSchema.ragged_from: rows of that many fields or more), except in an
-    unterminated last line (`open_end`), which may be a row cut short; any other mismatch rejects
-    the record."""
+    unterminated last line (`open_end`), which may be a row cut short; and surplus cells filled in
+    the fields past the header's names (FileSchema.unnamed_past), ignored as that unnamed column's.
+    Any other mismatch rejects the record."""
 
-    def __init__(self, width: int, ragged_from: int | None = None, open_end: int | None = None):
+    def __init__(self, width: int, ragged_from: int | None = None, open_end: int | None = None,
+                 unnamed_past: int | None = None):
         self.width = width
         self.ragged_from = ragged_from or width
+        self.widest = width + (unnamed_past or 0)
         self.open_end = open_end
         self.lines: list[int] = []
         self.cells: list[list[str]] = []
@@ -85,6 +88,8 @@ class _RowSorter:
             # halted day's padded row ("...,95.78,,,") ends in blanks and keeps its missing volume.
             if any(not a.strip() and b.strip() for a, b in zip(fields, fields[1:])):
                 self.wide[line] = n
+        elif self.width < n <= self.widest:
+            fields = fields[:self.width]  # the unnamed column's cells: no price column's
         elif self.ragged_from <= n < self.width and line != self.open_end:
             fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
             self.short[line] = n
@@ -105,7 +110,8 @@ class _RowSorter:
 def _sorter(index: LineIndex, schema: FileSchema) -> _RowSorter:
     """A _RowSorter for the schema's rows, told of an unterminated last line where rows may be short."""
     unterminated = schema.ragged_from and index.count and not index.buf.endswith((b"\n", b"\r"))
-    return _RowSorter(len(schema.columns), schema.ragged_from, index.count if unterminated else None)
+    return _RowSorter(len(schema.columns), schema.ragged_from, index.count if unterminated else None,
+                      schema.unnamed_past)
 
 
 def _reader_kwargs(schema: FileSchema) -> dict:

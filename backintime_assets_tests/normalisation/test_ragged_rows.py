@@ -3,6 +3,7 @@ leaves them out (detection/ragged.py), rejected for their field count where a ro
 and rows a stray delimiter widened, whose blank surplus was cut (shifted_rows.widened_rows)."""
 
 import math
+from datetime import date, timedelta
 
 import pytest
 
@@ -185,3 +186,17 @@ def test_a_padded_row_of_a_halted_day_loads_without_its_volume(careful, monkeypa
     r = _run(text, monkeypatch, careful)
     assert len(r.prices) == len(DAYS) and r.rejected.empty
     assert r.prices.loc[r.prices.date.astype(str) == "2021-03-12", "volume"].isna().all()
+
+
+def test_rows_filling_the_unnamed_field_past_a_header_ending_in_the_delimiter_load():
+    # "Date,Close,Volume," over rows that end in the delimiter too: the table is read without the empty
+    # field past the names (50ae37f), and rows past the sample that fill it (a note in an unheaded
+    # column) had been rejected for their field count though each holds a whole price row.
+    days = [d for k in range(4200) if (d := date(2000, 1, 3) + timedelta(days=k)).weekday() < 5][:3000]
+    text = "Date,Close,Volume,\n" + "".join(
+        f"{d},{10 + k / 100:.2f},{1000 + k},{'checked' if 1500 <= k < 1510 else ''}\n" for k, d in enumerate(days))
+    schema = detect_bytes(text.encode(), "x.csv")
+    assert [c.name for c in schema.columns] == ["Date", "Close", "Volume"]
+    result = normalise_bytes(text.encode(), schema, "x.csv")
+    assert "wrong field count" not in " ".join(result.rejected_arrow.column("reason").to_pylist())
+    assert result.prices_arrow.num_rows == 3000
