@@ -192,11 +192,13 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     fields: dict[str, set[str]] = {}
     worded: dict[str, list[tuple[int, tuple[str, str], str]]] = {}  # "NET Close": (column, parts, field)
     priced: list[int] = []  # columns split once their currency or scale was cut off ("AAPL Close EUR")
+    suffixed = _tickers_after_fields(header_cells)
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         cell = cells[0] if cells else ""
         scaled = _ticker_in_scale(cell) if bracketed else None
         if scaled is None and (named := field_of(cell) or _scaled_field(cell) or (bracketed and _noted_field(cell))) \
-                and fits_type(named, t):
+                and fits_type(named, t) \
+                and not (field_of(cell) is None and (p := split_cell(cell)) is not None and p[0] in suffixed):
             return None
         parts = split_cell(cell) or scaled
         field = field_of(parts[1]) if parts else None
@@ -324,6 +326,18 @@ def _ticker_in_scale(cell: str) -> tuple[str, str] | None:
     found = [(label, field) for label, field in _cuts(cell.strip(), scales=True)
              if _names_a_field(field) and _ticker(label) and label not in _UNITS and _a_unit(label)]
     return max(found, key=lambda s: len(s[1])) if found else None
+
+
+def _tickers_after_fields(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The labels written after a price's field ("CLOSE_K" beside "CLOSE_VOD.L") where the header so writes
+    two labels or more: tickers after their fields, a scale's letter among them too ("PX_VOLUME_K":
+    Kellogg's volume, no volume in thousands). Read as a scale, K's columns had the file refused."""
+    after: dict[str, set[str]] = {}
+    for cells in header_cells:
+        cell = cells[0].strip() if cells else ""
+        if (parts := split_cell(cell)) is not None and cell.upper().startswith(parts[1].upper()):
+            after.setdefault(parts[0], set()).add(field_of(parts[1]))
+    return frozenset(label for label, f in after.items() if f & _PRICES) if len(after) >= 2 else frozenset()
 
 
 def _scaled_field(cell: str) -> str | None:

@@ -1284,3 +1284,17 @@ def test_a_days_average_price_beside_its_closing_price_is_no_second_series(end):
     schema = detect_bytes(text.encode(), "prices.csv")
     assert schema.problem is None
     assert [c.name for c in schema.columns if c.canonical == "close"] == ["Closing price"]
+
+
+@pytest.mark.parametrize("header", ["Dates,CLOSE_VOD.L,PX_VOLUME_VOD.L,CLOSE_K,PX_VOLUME_K",
+                                    "Date,Close_AAPL,Volume_AAPL,Close_K,Volume_K"])
+def test_ticker_k_after_its_fields_beside_other_tickers_so_written_is_a_ticker(header):
+    # Kellogg's K after its fields as the other tickers are written: its volume read as one in thousands
+    # (a field alone, no ticker's), the file was refused as tickers side by side (the wide fuzz's ticker K).
+    data = _rows(header, *TWO)
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pandas()
+    k = prices[prices.ticker == "K"]
+    assert len(prices) == 6 and k.close.tolist() == [220.0, 220.1, 220.2]
+    assert k.volume.tolist() == [500000, 500001, 500002]
