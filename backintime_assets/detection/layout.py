@@ -650,6 +650,12 @@ def _units_over_names(fields: list[str], names: list[str], width: int) -> bool:
             and all(units_cell(c) for c in cells[keyed:]))
 
 
+def _without_units_key(fields: list[str]) -> list[str]:
+    """A units row less its key ("Unit", "Einheit") in its first cell."""
+    key = bool(fields) and fields[0].strip().rstrip(":\uff1a").strip().casefold() in _UNITS_KEYS
+    return ["", *fields[1:]] if key else fields
+
+
 # The key a units row may start with, over the first column's name.
 _UNITS_KEYS = frozenset({"unit", "units", "unit multiplier", "multiplier", "scale", "unit of measure", "einheit",
                          "maßeinheit", "unité", "unités", "unidad", "unidades", "unità", "eenheid", "enhet", "yksikkö"})
@@ -1560,7 +1566,10 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         layout.header_row = block[0][0]
         last = block[-1][0] if metadata_end is None else metadata_end
         if len(block) == 2 and _units_over_names(block[0][1], block[1][1], width):
-            block = block[::-1]  # read as the usual order, names over units: the names name, units scale
+            # Read as the usual order, names over units: the names name, units scale. The units' key
+            # names nothing: under a first column that is no date's ("Units" under "Close", the date
+            # second), its "units" named the close as the volume, and the file had no close.
+            block = [block[1], (block[0][0], _without_units_key(block[0][1]))]
         following = [i for i, _ in head if i > last]
         layout.data_start_line = following[0] if following else head_lines
         header = _fit_header(block[0][1], width)

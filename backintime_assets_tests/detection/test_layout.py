@@ -1859,3 +1859,18 @@ def test_a_table_of_words_alone_is_typed_from_all_its_rows():
     lay = layout(text)
     assert (lay.header_row, lay.data_start_line, lay.footer_lines) == (0, 1, 0)
     assert lay.names == ["Name", "Description"]
+
+
+@pytest.mark.parametrize("header,units", [("Close,Date,Volume", "Units,,x1000"), ("Price,Date,Volume", "Einheit,,Tsd."),
+                                          ("High,Close,Date,Volume", "Units,,,x1000")])
+def test_a_units_rows_key_over_a_price_names_nothing(header, units):
+    # The date not first, the units row's key sat over a price: read under the names, "Units" named the
+    # close (or the high) as the volume, and the file had no close (or loaded its high as the volume).
+    cols = header.split(",")
+    values = {"Date": "2024-01-0{d}", "Volume": "1{d}", "Close": "10.{d}", "Price": "10.{d}", "High": "11.{d}"}
+    text = f"{units}\n{header}\n" + "".join(",".join(values[c] for c in cols).format(d=d) + "\n" for d in range(2, 6))
+    schema = detect_bytes(text.encode(), "prices.csv")
+    canonical = {c.name: c.canonical for c in schema.columns}
+    assert canonical["Volume"] == "volume" and canonical[cols[0]] in ("close", "high")
+    prices = normalise_bytes(text.encode(), schema, "prices.csv").prices_arrow.to_pylist()
+    assert len(prices) == 4 and prices[0]["volume"] == 12_000.0
