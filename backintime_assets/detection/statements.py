@@ -494,8 +494,9 @@ def _worked(names: Sequence[str]) -> list[int]:
 # closes under the file's name). No market's instrument is sold in a store or under a brand, and its
 # code is no barcode. Nor is any counted into a shop's till: a register's cash at its opening and close
 # ("Date,Register,Cash Open,Cash Close,Sales" had loaded as a day's open and close).
+_TILL = frozenset({"register", "cashier", "checkout"})
 _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "brand", "ean", "gtin", "upc", "barcode",
-                     "filiale", "tienda", "magasin", "negozio", "winkel", "register", "cashier", "checkout"})
+                     "filiale", "tienda", "magasin", "negozio", "winkel"}) | _TILL
 # A day's bar: its high and low. An open and close alone may be a till's counts.
 _BAR = frozenset({"high", "low"})
 
@@ -531,7 +532,9 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     if worked := _worked(names):
         return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
     if shop := _shop(names, canonical, body):
-        return "a shop's prices of products" + NOT_PRICES + ", ".join(names[j] for j in shop)
+        till = all(_name_words(names[j]) & _TILL for j in shop)
+        return ("a shop's till" if till else "a shop's prices of products") + NOT_PRICES + ", ".join(
+            names[j] for j in shop)
     if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
     if records := _records(names, canonical, body) or _listed(names, canonical, body):

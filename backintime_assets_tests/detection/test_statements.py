@@ -637,7 +637,7 @@ def test_a_tills_cash_at_its_opening_and_close_is_no_price_history():
     # A register's cash counted at the day's opening and close: loaded as the day's open and close.
     data = b"Date,Register,Cash Open,Cash Close,Sales\n" + b"".join(
         b"2024-01-0%d,Till 1,200.00,%d.00,%d.00\n" % (d, 780 + 20 * d, 580 + 20 * d) for d in range(2, 6))
-    _no_price_history(data, "till.csv", "Register")
+    _no_price_history(data, "till.csv", "a shop's till, not prices: Register")
 
 
 def test_holdings_dated_when_they_were_bought_are_no_price_history():
