@@ -21,10 +21,6 @@ _PARTS = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d")
 # A number written with a decimal comma: "12,5", "0,1234", "1.234,56", "2 673,786"; not "1,234" (a thousand
 # grouped by the comma's custom, or three decimals by the other's: it tells no locale).
 _DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\d[. '\u00a0\u202f]\d{3},\d")
-# Beside a decimal comma the file's marks proved, a number grouped twice by a dot or a space ("3.525.674",
-# "4 846 131"): those customs group so, and a day of three-decimal prices ("644,943", which alone reads
-# either way) with such volumes is theirs. A French office's day loaded as 10 January for 1 October.
-_GROUPED_TWICE = re.compile(r"\d[. \u00a0\u202f]\d{3}[. \u00a0\u202f]\d{3}(?!\d)")
 # A column read in the order another one proves: that column's proof, not its own values.
 AGREED_CERTAINTY = 0.9
 
@@ -54,10 +50,6 @@ def agree_day_order(types: list[ColumnType], cols: Sequence[Sequence[str]],
     return out
 
 
-def _written_comma_decimal(cell: str) -> bool:
-    return _DECIMAL_COMMA.search(cell) is not None or _GROUPED_TWICE.search(cell) is not None
-
-
 def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[str]],
                                 decimal: str) -> list[ColumnType]:
     """`types` with each slashed date column guessed month first (nothing in its values, the file's
@@ -74,7 +66,7 @@ def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[
     guessed = [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
                and t.confidence <= GUESSED_ORDER_CERTAINTY and (m := _ORDERED.match(t.format))
                and m.group(1) == "m" and m.group(2) == "/" and "%p" not in t.format]
-    if not guessed or not any(t.type in ("float", "integer") and any(map(_written_comma_decimal, cols[j]))
+    if not guessed or not any(t.type in ("float", "integer") and any(map(_DECIMAL_COMMA.search, cols[j]))
                               for j, t in enumerate(types)):
         return types
     out = list(types)

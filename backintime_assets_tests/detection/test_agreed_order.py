@@ -115,21 +115,6 @@ def test_a_decimal_comma_reads_a_lone_slashed_date_day_first():
     assert _date_format(_one_day("|", "05/03/2024 17:30", ["2 673,786", "1 001,5", "3,125"])) == "%d/%m/%Y %H:%M"
 
 
-def test_volumes_grouped_twice_by_a_dot_or_space_beside_a_decimal_comma_read_a_lone_slashed_date_day_first():
-    # A French office's day of three-decimal prices ("644,943" reads either way alone) whose volumes group by a
-    # space ("4 846 131"), which proves the comma the decimal: loaded as 10 January for 1 October.
-    def day(delimiter: str, volume: str) -> bytes:
-        return (f"Date{delimiter}Ticker{delimiter}Close{delimiter}Volume\n"
-                f"01/10/2014{delimiter}SAP{delimiter}644,943{delimiter}{volume}\n"
-                f"01/10/2014{delimiter}BHP{delimiter}49,143{delimiter}{volume}\n").encode()
-
-    assert _date_format(day(";", "4 846 131")) == "%d/%m/%Y"
-    assert _date_format(day("\t", "4.846.131")) == "%d/%m/%Y"
-    # Grouped once, "4 846" tells nothing more than the comma did; a comma grouping is the dot's custom.
-    assert _date_format(day(";", "4 846")) == "%m/%d/%Y"
-    assert _date_format(b'Date,Ticker,Close,Volume\n01/10/2014,SAP,644.94,"4,846,131"\n') == "%m/%d/%Y"
-
-
 def test_no_written_decimal_comma_leaves_the_slashed_guess():
     # Whole numbers, or a dot: nothing says the locale; nor does "1,234" (a grouped thousand or three decimals).
     assert _date_format(_one_day(";", "05/03/2024", ["125", "1234", "725"])) == "%m/%d/%Y"
