@@ -14,6 +14,8 @@ Read together by what a file a day is, not by the rules for one file's rows: the
 the files' days are one run (of trading days, a weekend and a holiday at most between: _a_run), where
 the other reading is none; in any order of their names. A reading that puts a
 file on a weekend the other puts none on is no run: an office trading every day keeps its guess.
+Where neither reading is one run, runs apart on weekdays settle it where the other reading puts a file
+on a weekend (_runs_apart_off_weekends): a British office's days with some files missing.
 One file's rules (dates._num_order) take the part that moves more from row to row for the day, and a
 steady part above 1 for the month, as a daily series' rows do; one-day files are as often an office's
 monthly or quarterly ones, and an American office's first trading days of May, June and July
@@ -109,7 +111,8 @@ def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str |
     """(the part a source's dates read first, "%d" or "%m", or None where neither reading or both make
     its one-day files a run of days; how many one-day files were read)."""
     one_day = [cells[0] for _, _, _, cells in files if cells and len(set(cells)) == 1]
-    runs = [first for first in ("%d", "%m") if _a_run(set(one_day), first)]
+    runs = [first for first in ("%d", "%m") if _a_run(set(one_day), first)] \
+        or [first for first in ("%d", "%m") if _runs_apart_off_weekends(set(one_day), first)]
     return (runs[0] if len(runs) == 1 else None), len(one_day)
 
 
@@ -134,6 +137,26 @@ def _a_run(cells: set[str], first: str) -> bool:
     # Within a week of each other first: weekdays_between counts every day between two days years apart.
     return all((b - a).days <= 7 and weekdays_between(a.toordinal(), b.toordinal()) <= RUN_SKIPS
                for a, b in zip(days, days[1:]))
+
+
+def _runs_apart_off_weekends(cells: set[str], first: str) -> bool:
+    """Whether the date cells, read `first`-part first, are runs apart (each day the next or the last but
+    one of another's: _a_run's step) none on a weekend, where the other reading puts a file on one. An
+    office trading Monday to Friday writes no file of a weekend: of two readings, the one that does is not
+    its own. A British office's files missing a few days ("01/03/2024", "04/03/2024", "05/03/2024",
+    "01/04/2024", "02/04/2024": as guessed 3 January, 4 February (a Sunday), 3 April, 1 May, 4 January)
+    were one run neither way and kept their guess (silent, but for the Sunday's rows). A monthly office's
+    files make no runs apart read the other way ("8/1/2007", "9/3/2007" .. read 8, 10, 11 January and 9,
+    12 March are, but month first its days are weekdays): that reading needs the other's weekend; nor do
+    an office's trading every day (its days read the other way are the same day of months)."""
+    days = _read(cells, first)
+    other = _read(cells, "%m" if first == "%d" else "%d")
+    if days is None or other is None or len(days) < 2 or any(day.weekday() >= 5 for day in days) \
+            or all(day.weekday() < 5 for day in other):
+        return False
+    near = [(b - a).days <= 7 and weekdays_between(a.toordinal(), b.toordinal()) <= RUN_SKIPS
+            for a, b in zip(days, days[1:])]
+    return all(left or right for left, right in zip([False, *near], [*near, False]))
 
 
 def _read(cells: set[str], first: str) -> list[dt.date] | None:

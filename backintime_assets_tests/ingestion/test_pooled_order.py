@@ -134,3 +134,26 @@ def test_one_day_files_in_runs_apart_keep_their_guess():
     days = [dt.date(2007, 8, 1), dt.date(2007, 9, 3), dt.date(2007, 10, 1), dt.date(2007, 11, 1), dt.date(2007, 12, 3)]
     files = {f"close_{i:03d}.csv": _guessing(day, f"close_{i:03d}.csv", day) for i, day in enumerate(days, 1)}
     assert settle_together(files) == {}
+
+
+@pytest.mark.parametrize("days, fmt", [
+    # A British office's files of two weeks' Mondays and Tuesdays (the rest not kept): as guessed 3 April, 3 May,
+    # 3 November (a Sunday) and 3 December; two runs day first, none month first.
+    ([dt.date(2024, 3, 4), dt.date(2024, 3, 5), dt.date(2024, 3, 11), dt.date(2024, 3, 12)], "%d/%m/%Y"),
+    # Its files of two months' first days: as guessed 3 and 4 January, 4 February (a Sunday), 3 April and 3 May.
+    ([dt.date(2024, 3, 1), dt.date(2024, 3, 4), dt.date(2024, 3, 5), dt.date(2024, 4, 1), dt.date(2024, 4, 2)],
+     "%d/%m/%Y"),
+])
+def test_one_day_files_in_runs_apart_read_the_order_whose_days_are_weekdays(in_process, tmp_path, days, fmt):
+    files = {f"export ({i}).csv": _day_file(day, fmt) for i, day in enumerate(days, 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert [found[f"export ({i}).csv"].dates for i in range(1, len(days) + 1)] == [[day] for day in days]
+    assert _date_column(found["export (1).csv"].schema_json).format == fmt
+
+
+def test_monthly_files_in_runs_apart_the_other_way_keep_their_guess():
+    # An American office's first trading days of April, May, October and November 2024: day first 4 and 5,
+    # 10 and 11 January, runs apart on weekdays; month first none on a weekend either: the guess stands.
+    days = [dt.date(2024, 4, 1), dt.date(2024, 5, 1), dt.date(2024, 10, 1), dt.date(2024, 11, 1)]
+    files = {f"close_{i:03d}.csv": _guessing(day, f"close_{i:03d}.csv", day) for i, day in enumerate(days, 1)}
+    assert settle_together(files) == {}
