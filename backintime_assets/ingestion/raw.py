@@ -248,7 +248,7 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
     orders = settled_stored(file_schemas.sibling_detections(conn, guessing),
                             {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads) if guessing else {}
     marks = settled_stored_marks([s for s in file_schemas.marks_guessing_siblings(conn, list(schemas.values()))
-                                  if s[SIBLING_CONTENT] not in new], list(schemas.values()))
+                                  if s[SIBLING_CONTENT] not in new], list(schemas.values()), heads)
     # A new file whose stamps prove its source east of UTC or not (a weekend or Friday evening noted).
     proving = [schemas[sha] for sha, survey in new.items() if '"evenings"' in survey.schema_json
                and proves(schemas[sha]) is not None]

@@ -146,9 +146,16 @@ def after_header(head: bytes, schema: FileSchema) -> bytes:
 def first_date_cells(data: bytes, schema: FileSchema) -> list[str]:
     """The date cells of the first _PROVING_ROWS rows of a file's bytes after its header (`data`), read
     in `schema`'s dialect; [] where it has no one-character delimiter."""
-    if len(schema.delimiter) != 1:
+    return first_cells(data, schema, "date")
+
+
+def first_cells(data: bytes, schema: FileSchema, canonical: str) -> list[str]:
+    """The cells of the column mapped to `canonical` in the first _PROVING_ROWS rows of a file's bytes after
+    its header (`data`), read in `schema`'s dialect; [] where it has no such column or no one-character
+    delimiter."""
+    j = next((j for j, c in enumerate(schema.columns) if c.canonical == canonical), None)
+    if len(schema.delimiter) != 1 or j is None:
         return []
-    j = next(j for j, c in enumerate(schema.columns) if c.canonical == "date")
     end = 0
     for _ in range(_PROVING_ROWS):  # decoded no further than its rows: the head may be 64 KiB
         found = data.find(b"\n", end)

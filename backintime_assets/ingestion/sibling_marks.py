@@ -8,16 +8,21 @@ volumes group twice ("3.525.674") or whose prices pass a thousand ("1.234,567"),
 sibling_order.py settles a guessed day/month order, the marks that the file's siblings prove settle its
 guessed ones: files of the same layout (header and delimiter) and source (named alike in one folder:
 office_names.py), whose marks their own numbers proved (not guessed, unseen nor borrowed), agreeing on
-the decimal. Where they disagree, or none proves, the file keeps its own reading.
+the decimal. Where they disagree, or none proves, the file keeps its own reading; so it does where the
+siblings' decimal would part its own volumes' digits ("1,234" shares read 1.234): a file of another source
+that only looks alike (a folder of downloads, "export (2).csv" of an American broker beside a German bank's).
 """
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from backintime_assets.detection import FileSchema
 from backintime_assets.detection.office_names import source
 from backintime_assets.detection.schema import layout_signature
+from backintime_assets.ingestion.shared_layouts import after_header, first_cells
 
 
 def may_guess_marks(schema_json: str) -> bool:
@@ -35,9 +40,11 @@ def guesses_marks(schema: dict) -> bool:
             and any(c.get("canonical") == "close" for c in schema.get("columns") or ()))
 
 
-def settle_marks(guessing: dict[str, dict], siblings: Iterable[dict]) -> dict[str, dict]:
+def settle_marks(guessing: dict[str, dict], siblings: Iterable[dict],
+                 heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, dict]:
     """key -> the schema, marks settled, of each of the `guessing` files whose siblings prove other marks
-    (or any, where its own were unseen)."""
+    (or any, where its own were unseen), but for a file whose first rows (`heads`: key -> its first bytes)
+    write a volume the siblings' decimal would read with a fraction (_parts_volumes)."""
     proofs: dict[tuple, Counter] = defaultdict(Counter)
     for schema in siblings:
         if _proves(schema):
@@ -60,7 +67,21 @@ def settle_marks(guessing: dict[str, dict], siblings: Iterable[dict]) -> dict[st
         out.pop("marks_guessed", None)
         out.pop("decimal_unseen", None)
         settled[key] = out
+    if settled and heads is not None:
+        found_heads = heads([key for key, out in settled.items() if out["decimal"] != guessing[key].get("decimal")])
+        settled = {key: out for key, out in settled.items()
+                   if key not in found_heads or not _parts_volumes(found_heads[key], guessing[key], out["decimal"])}
     return settled
+
+
+def _parts_volumes(head: bytes, schema: dict, decimal: str) -> bool:
+    """Whether a volume cell of a file's first rows (`head`), as `schema` reads them, is a number grouped by
+    `decimal` ("1,234", "12,345"): read with it as the decimal, its shares had a fraction of three digits.
+    An American broker's "170.125" beside "1,234" shares, read either way alone, took the comma a German
+    file of the same header proved in a folder of downloads: 170125 and 1.234 shares, silently."""
+    grouped = re.compile(rf"[+-]?\d{{1,3}}(?:{re.escape(decimal)}\d{{3}})+")
+    read = FileSchema.from_dict(schema)
+    return any(grouped.fullmatch(cell) for cell in first_cells(after_header(head, read), read, "volume"))
 
 
 def _proves(schema: dict) -> bool:

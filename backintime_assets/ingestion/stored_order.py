@@ -65,11 +65,12 @@ def _stored_cells(sibling: dict) -> list[str]:
     return as_written(sibling, [dt.date.fromisoformat(day) for day in sibling.get(SIBLING_DATES) or []])
 
 
-def settled_stored_marks(stored: list[dict], new: list[dict]) -> dict[str, dict]:
+def settled_stored_marks(stored: list[dict], new: list[dict],
+                         heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, dict]:
     """sha256 -> the schema, marks settled, of each of the `stored` siblings whose guessed (or unseen) marks
-    the `new` files' schemas prove (sibling_marks.settle_marks)."""
+    the `new` files' schemas prove (sibling_marks.settle_marks; `heads`: sha256 -> a file's first bytes)."""
     guessing = {s[SIBLING_CONTENT]: s for s in stored if guesses_marks(s)}
-    return settle_marks(guessing, new) if guessing else {}
+    return settle_marks(guessing, new, heads) if guessing else {}
 
 
 def settled_stored_east(stored: list[dict], new: list[dict]) -> dict[str, dict]:

@@ -157,7 +157,8 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
         if stored_siblings is not None:
             # And those stored before: in a daily run, the days before.
             siblings += stored_siblings(list(guessing_marks.values()))
-        read.update(settle_marks({key: read.get(key, schema) for key, schema in guessing_marks.items()}, siblings))
+        marks = {key: read.get(key, schema) for key, schema in guessing_marks.items()}
+        read.update(settle_marks(marks, siblings, heads))
     return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":")) for key, schema in read.items()}
 
 

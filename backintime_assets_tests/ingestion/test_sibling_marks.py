@@ -56,3 +56,16 @@ def test_marks_read_either_way_are_a_guess_and_proven_ones_are_not():
     assert detect_number_marks(["4,537"], ";").guessed
     assert not detect_number_marks(["245,04", "51.956"], "\t").guessed  # two decimals: the comma proven
     assert not detect_number_marks(["3.525.674"], "\t").guessed
+
+
+def test_siblings_decimal_that_would_part_a_days_volumes_is_not_taken(in_process, tmp_path):
+    # A folder of downloads under one header: beside the German days, an American broker's "170.125" and "1,234"
+    # shares read either way alone. Its siblings' comma would read its volume 1.234 shares (and its close
+    # 170125): a file of another source that only looks alike keeps its own reading.
+    files = {**DAYS, "EOD_16.csv": _day(16, "170.125", "1,234")}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=4)
+    schema = FileSchema.from_json(found["EOD_16.csv"].schema_json)
+    assert (schema.decimal, schema.thousands, schema.marks_from) == (".", ",", None)
+    rows = normalise_bytes(files["EOD_16.csv"], schema, "EOD_16.csv").prices_arrow.to_pylist()
+    assert [(r["close"], r["volume"]) for r in rows] == [(170.125, 1234.0)]
+    assert FileSchema.from_json(found["EOD_15.csv"].schema_json).marks_from == "2 sibling files of the same layout"
