@@ -37,15 +37,21 @@ _DOT_GROUPING_SIGNS = "\u20ac\u20ab\u20ba\u20bc"  # euro, dong, Turkish lira, ma
 _BLANK_GROUPING_SIGNS = "\u20bd\u20b4\u20b8\u20be"  # rouble, hryvnia, tenge, lari
 
 
-def _money_after(units: Sequence[str], signs: str) -> str:
+def _money_after(units: Sequence[str], signs: str, codes: str = "|IDR") -> str:
     words = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    return rf"{_NUMBER}{_BLANK}?(?:(?:{words})\.?|IDR|[{signs}])"
+    return rf"{_NUMBER}{_BLANK}?(?:(?:{words})\.?{codes}|[{signs}])"
 
 
 _BEFORE = rf"|[+-]?(?:(?:kr|TL)\.?|{RUPIAH}){_BLANK}?{_NUMBER}|[+-]?\u20ac{_BLANK}+{_NUMBER}"
 _GROUPING_MONEY = re.compile(_money_after(_DOT_GROUPING_UNITS, _DOT_GROUPING_SIGNS) + _BEFORE)
 _COMMA_MONEY = re.compile(_money_after(_DOT_GROUPING_UNITS + _BLANK_GROUPING_UNITS,
                                        _DOT_GROUPING_SIGNS + _BLANK_GROUPING_SIGNS) + _BEFORE)
+# _COMMA_MONEY but the rupiah's and the dong's: currencies written whole (no minor unit in use), whose "12,500"
+# is never three decimals but a thousand grouped, as English writes "Rp 12,500".
+_THOUSANDTHS_MONEY = re.compile(
+    _money_after(_DOT_GROUPING_UNITS + _BLANK_GROUPING_UNITS,
+                 _DOT_GROUPING_SIGNS.replace("\u20ab", "") + _BLANK_GROUPING_SIGNS, codes="")
+    + rf"|[+-]?(?:kr|TL)\.?{_BLANK}?{_NUMBER}|[+-]?\u20ac{_BLANK}+{_NUMBER}")
 # Money a decimal dot's customs write: a dollar of any country, a pound, a yen, a shekel or a rupee sign
 # anywhere, the rupee, ringgit, sol or franc before the number. Beside them, a crown is no file's custom.
 _DOT_CUSTOM = re.compile(r"[$\xa3\xa5\u20aa\u20b9\uff04\uffe1\uffe5]|(?:Rs|RM|S/|Fr|SFr|CHF)\.?\s?\d")
@@ -63,6 +69,14 @@ def comma_by_currency(cells: Sequence[str]) -> bool:
     """Whether money among `cells` that shows no decimal mark ("71 zł", "kr 71") is written as only the
     customs of a decimal comma write it (_COMMA_MONEY), in at least two cells, and no dot custom's money."""
     return _written_in(cells, _COMMA_MONEY.fullmatch)
+
+
+def comma_parts_thousandths(cells: Sequence[str]) -> bool:
+    """Whether money among `cells` is written as only the customs of a decimal comma write it, as
+    comma_by_currency asks, by a currency that may be written to three decimals ("69,835€"): a lone comma
+    before three digits is then the decimal. Not the rupiah nor the dong, written whole: an English export's
+    "Rp 12,500" groups a thousand."""
+    return _written_in(cells, _THOUSANDTHS_MONEY.fullmatch)
 
 
 # Whole money a decimal dot's customs write (_DOT_CUSTOM), the dollar only against its number ("$71", "US$71"):

@@ -11,7 +11,7 @@ from operator import methodcaller
 from typing import NamedTuple
 
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
-from .currency_custom import comma_by_currency, dot_by_currency, dots_group_by_currency
+from .currency_custom import comma_by_currency, comma_parts_thousandths, dot_by_currency, dots_group_by_currency
 from .joined import SEP, joined, joined_regex
 from .shapes import joined_shapes, shape_hits, shape_of
 
@@ -388,10 +388,11 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             # custom, the comma was the decimal and "14,775 EUR" loaded as 14.775, silently. A decimal
             # written with it ("10,50" beside English volumes: comma_groups.py) votes above, not here.
             decimal = "," if mark == "." else "."
-        elif mark == "," and delimiter != ";" and comma_by_currency(cells):
+        elif mark == "," and delimiter != ";" and comma_parts_thousandths(cells):
             # "69,835€" in a file split by a tab: money written as only the customs of a decimal comma write it
             # (currency_custom.py) says the comma is the decimal, as "1.234 €" says the dot groups (above). By
-            # the delimiter's custom the comma grouped, and a price to three decimals loaded 1000x, silently.
+            # the delimiter's custom the comma grouped, and a price to three decimals loaded 1000x, silently. Not
+            # the rupiah's "Rp 12,500": written whole, its comma groups (currency_custom.comma_parts_thousandths).
             decimal = ","
         else:
             decimal, doubt = _ambiguous_reading(mark, delimiter, ungrouped > 0 and mark not in group_votes)

@@ -662,3 +662,22 @@ def test_money_written_as_a_decimal_commas_custom_makes_a_lone_comma_the_decimal
     # Not a dollar's or a pound's, nor money without a sign.
     assert detect_number_format(["$69,835", "$71,994", "1200"], delimiter)[0] == "."
     assert detect_number_format(["69,835", "71,994", "1200"], delimiter)[0] == "."
+
+
+@pytest.mark.parametrize("cells", [["Rp12,500", "Rp3,950", "1200"], ["IDR 12,500", "IDR 3,950", "1200"],
+                                   ["12,500 IDR", "3,950 IDR"], ["25,300\u20ab", "12,450\u20ab"]])
+def test_money_written_whole_leaves_a_lone_comma_grouping(cells):
+    # The rupiah and the dong are written whole: an English export's "Rp12,500" quoted in a comma-separated
+    # file groups a thousand, as the delimiter's custom reads it. Taken for the euro's "69,835€", the comma was
+    # the decimal and every close was rejected as unparseable (loaded as 12500 before).
+    assert detect_number_format(cells, ",")[:2] == (".", ",")
+
+
+def test_a_comma_separated_day_of_rupiah_grouped_by_the_comma_loads():
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = b'Date,Ticker,Close,Volume\n2024-04-03,BBCA,"Rp12,500",1234567\n2024-04-03,TLKM,"Rp3,950",2345678\n'
+    schema = detect_bytes(data, "prices.csv")
+    rows = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert [(r["ticker"], r["close"]) for r in rows] == [("BBCA", 12500.0), ("TLKM", 3950.0)]
