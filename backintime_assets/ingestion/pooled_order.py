@@ -38,6 +38,14 @@ from backintime_assets.ingestion.shared_layouts import after_header, first_date_
 from backintime_assets.ingestion.sibling_order import SETTLED, date_order, refused_for_order, with_order
 
 
+# Dotted dates are written day first ("01.05.2015": Germany, Switzerland, Central and Eastern Europe, Russia,
+# Turkey); no custom writes them month first. Read together, a Swiss office's monthly files of May, June and
+# July ("01.05.2015", "01.06.2015", "01.07.2015") are a run of days month first, 5 to 7 January, and loaded so
+# (silent): the first days of months and the first days of a month read either way alike, and the custom
+# decides. A run read day first still settles them.
+_DOTTED_DAY_FIRST = "."
+
+
 def settle_together(guessing: dict[str, tuple[dict, list[str]]],
                     read_with: dict[str, tuple[dict, list[str]]] | None = None) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and its date
@@ -53,10 +61,10 @@ def settle_together(guessing: dict[str, tuple[dict, list[str]]],
                 sources[(order[0], folder_pattern(schema.get("file") or ""))].append(
                     (key if settles else None, schema, order[1], cells))
     settled = {}
-    for files in sources.values():
+    for (layout, _), files in sources.items():
         proven, days = _read_together(files)
-        if proven is None:
-            continue
+        if proven is None or (proven == "%m" and layout[-3] == _DOTTED_DAY_FIRST):
+            continue  # no order read, or dotted dates month first (_DOTTED_DAY_FIRST)
         for key, schema, first, _ in files:
             if key is not None and (proven != first or refused_for_order(schema)):
                 settled[key] = with_order(schema, proven, days, f"{_TOGETHER}{days} one-day files of its layout "

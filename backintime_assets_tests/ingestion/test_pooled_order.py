@@ -157,3 +157,17 @@ def test_monthly_files_in_runs_apart_the_other_way_keep_their_guess():
     days = [dt.date(2024, 4, 1), dt.date(2024, 5, 1), dt.date(2024, 10, 1), dt.date(2024, 11, 1)]
     files = {f"close_{i:03d}.csv": _guessing(day, f"close_{i:03d}.csv", day) for i, day in enumerate(days, 1)}
     assert settle_together(files) == {}
+
+
+@pytest.mark.parametrize("days", [
+    # A Swiss office's monthly files of May, June and July 2015: month first 5, 6 and 7 January, a run.
+    [dt.date(2015, 5, 1), dt.date(2015, 6, 1), dt.date(2015, 7, 1)],
+    # A German office's of March to May 2024: month first 3, 4 and 5 January.
+    [dt.date(2024, 3, 1), dt.date(2024, 4, 1), dt.date(2024, 5, 1)],
+])
+def test_dotted_one_day_files_are_not_read_month_first_together(in_process, tmp_path, days):
+    # Dotted dates are written day first by every custom that writes them: a run the other way is their
+    # months' first days, not the first days of a month.
+    files = {f"Kurse_{i:03d}.csv": _day_file(day, "%d.%m.%Y") for i, day in enumerate(days, 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert [found[f"Kurse_{i:03d}.csv"].dates for i in range(1, len(days) + 1)] == [[day] for day in days]
