@@ -19,8 +19,12 @@ _ORDERED = re.compile(r"^%([dm])([-/.])%([dm])\2%[Yy]")
 # The two leading parts of such a value: "2/20/02" -> 2, 20.
 _PARTS = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d")
 # A number written with a decimal comma: "12,5", "0,1234", "1.234,56", "2 673,786"; not "1,234" (a thousand
-# grouped by the comma's custom, or three decimals by the other's: it tells no locale).
-_DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\d[. '\u00a0\u202f]\d{3},\d")
+# grouped by the comma's custom, or three decimals by the other's: it tells no locale). Nor need it show the
+# comma where the file's decimal is the comma and a number groups as only its customs do: by a blank
+# ("3 722 290", "2 517€": French) or by a dot twice ("1.234.567"); a French office's "845,652" beside them
+# had its lone "01/10/2014" loaded as 10 January.
+_DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\d[. '\u00a0\u202f]\d{3},\d"
+                            r"|\d[ \u00a0\u202f]\d{3}(?![\d.])|\d\.\d{3}\.\d{3}(?!\d)")
 # A column read in the order another one proves: that column's proof, not its own values.
 AGREED_CERTAINTY = 0.9
 

@@ -122,3 +122,16 @@ def test_no_written_decimal_comma_leaves_the_slashed_guess():
     assert _date_format(_one_day(",", "05/03/2024", ['"1,234"', '"2,345"', '"7,250"'])) == "%m/%d/%Y"
     # A clock of AM and PM is the US custom: against the comma's, the guess stays as it was.
     assert _date_format(_one_day(";", "05/03/2024 04:00 PM", ["12,5", "1,75", "7,25"])) == "%m/%d/%Y %I:%M %p"
+
+
+def test_a_decimal_comma_grouping_as_only_its_customs_do_reads_a_lone_slashed_date_day_first():
+    # A French office's day of prices to three decimals ("844,867": read either way alone) beside volumes
+    # grouped by a blank, which makes the comma the file's decimal: its custom writes the day first. Seen
+    # as no decimal comma, "01/10/2014" loaded as 10 January. So with volumes grouped twice by a dot.
+    blank = "Date;Ticker;Close;Volume\n01/10/2014;7203;844,867;3 722 290\n01/10/2014;NESN;616,608;4 575 938\n"
+    assert _date_format(blank.encode()) == "%d/%m/%Y"
+    dotted = "Date;Ticker;Close;Volume\n03/01/2024;SAP;14,775;4.805.028\n03/01/2024;BMW;99,125;1.234.567\n"
+    assert _date_format(dotted.encode()) == "%d/%m/%Y"
+    # A decimal dot beside them is no comma's custom: the guess stays.
+    dot = "Date;Ticker;Close;Volume\n03/01/2024;AAPL;14.775;4 805 028\n03/01/2024;MSFT;99.125;1 234 567\n"
+    assert _date_format(dot.encode()) == "%m/%d/%Y"
