@@ -46,6 +46,15 @@ from backintime_assets.ingestion.sibling_order import SETTLED, date_order, refus
 _DOTTED_DAY_FIRST = "."
 
 
+def _day_first_by_custom(layout: tuple, files: list[tuple[str, dict, str, list[str]]]) -> bool:
+    """Whether the files' custom writes their dates day first, so that no run read month first settles them:
+    dotted dates (_DOTTED_DAY_FIRST), or slashed ones guessed day first beside the decimal comma of every file
+    (detection/agreed_order.day_first_by_decimal_comma: a French office's "01/03/2024" of its month's first day)."""
+    sep = layout[-3]
+    return sep == _DOTTED_DAY_FIRST or (sep == "/" and all(first == "%d" and schema.get("decimal") == ","
+                                                           for _, schema, first, _ in files))
+
+
 def settle_together(guessing: dict[str, tuple[dict, list[str]]],
                     read_with: dict[str, tuple[dict, list[str]]] | None = None) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and its date
@@ -63,8 +72,8 @@ def settle_together(guessing: dict[str, tuple[dict, list[str]]],
     settled = {}
     for (layout, _), files in sources.items():
         proven, days = _read_together(files)
-        if proven is None or (proven == "%m" and layout[-3] == _DOTTED_DAY_FIRST):
-            continue  # no order read, or dotted dates month first (_DOTTED_DAY_FIRST)
+        if proven is None or (proven == "%m" and _day_first_by_custom(layout, files)):
+            continue  # no order read, or month first where the custom is day first
         for key, schema, first, _ in files:
             if key is not None and (proven != first or refused_for_order(schema)):
                 settled[key] = with_order(schema, proven, days, f"{_TOGETHER}{days} one-day files of its layout "

@@ -171,3 +171,13 @@ def test_dotted_one_day_files_are_not_read_month_first_together(in_process, tmp_
     files = {f"Kurse_{i:03d}.csv": _day_file(day, "%d.%m.%Y") for i, day in enumerate(days, 1)}
     found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
     assert [found[f"Kurse_{i:03d}.csv"].dates for i in range(1, len(days) + 1)] == [[day] for day in days]
+
+
+def test_one_day_files_guessed_day_first_by_their_decimal_comma_are_not_read_month_first_together(in_process, tmp_path):
+    # A French office's monthly files of March to May 2024, each guessed day first beside its closes' decimal
+    # comma (detection/agreed_order.py): month first 3, 4 and 5 January, a run, and they had loaded so.
+    days = [dt.date(2024, 3, 1), dt.date(2024, 4, 1), dt.date(2024, 5, 1)]
+    files = {f"export ({i}).csv": f"Date;Ticker;Close\n{day:%d/%m/%Y};AI;170,5\n{day:%d/%m/%Y};MC;404,25\n".encode()
+             for i, day in enumerate(days, 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert [found[f"export ({i}).csv"].dates for i in range(1, len(days) + 1)] == [[day] for day in days]
