@@ -12,7 +12,13 @@ from psycopg.types.json import Jsonb
 from backintime_assets.db import file_overrides
 from backintime_assets.detection.date_system import DAY_MONTH
 from backintime_assets.detection.office_names import folder_pattern, office_key
-from backintime_assets.detection.schema import FORMAT_SAID, SIBLING_CONTENT, SIBLING_DATES, layout_signature
+from backintime_assets.detection.schema import (
+    FORMAT_SAID,
+    SIBLING_CONTENT,
+    SIBLING_DATES,
+    SIBLING_WRITTEN,
+    layout_signature,
+)
 
 COLUMN_TYPES = ("integer", "float", "date", "timestamp", "boolean", "string")
 CANONICAL_COLUMNS = ("date", "ticker", "sector", "open", "high", "low", "close", "adj_close", "volume")
@@ -234,12 +240,15 @@ def _with_dates(conn, siblings: list[dict]) -> list[dict]:
         return siblings
     # Not a home date (raw._filed_under): a file of no loadable row (its guess put them on a weekend) has no
     # date to read with them; nor one stored before that was noted (home_dated null).
-    dates = dict(conn.execute("""select distinct on (sha256) sha256, dates from raw_files
-                                 where sha256 = any(%s) and superseded_at is null and home_dated = false
-                                 order by sha256, copied_at desc""", (wanted,)).fetchall())
+    found = {sha: (dates, written) for sha, dates, written in conn.execute(
+        """select distinct on (sha256) sha256, dates, modified_at from raw_files
+           where sha256 = any(%s) and superseded_at is null and home_dated = false
+           order by sha256, copied_at desc""", (wanted,)).fetchall()}
     for sibling in siblings:
-        if sibling[SIBLING_CONTENT] in dates:
-            sibling[SIBLING_DATES] = [day.isoformat() for day in dates[sibling[SIBLING_CONTENT]]]
+        if sibling[SIBLING_CONTENT] in found:
+            dates, written = found[sibling[SIBLING_CONTENT]]
+            sibling[SIBLING_DATES] = [day.isoformat() for day in dates]
+            sibling[SIBLING_WRITTEN] = written.timestamp()
     return siblings
 
 

@@ -257,6 +257,9 @@ FORMAT_SAID = "format_said"
 # source's one-day files whose day/month order is a guess are read together (ingestion/pooled_order.py),
 # the files of a daily run stored before among them.
 SIBLING_DATES = "sibling_dates"
+# When a stored sibling's current file was last modified (epoch seconds), beside its dates: one-day files
+# written months apart are no run of days (pooled_order._written_apart).
+SIBLING_WRITTEN = "sibling_written"
 
 
 def layout_signature(schema: dict) -> tuple[str | None, tuple[str, ...]]:

@@ -56,24 +56,28 @@ def _day_first_by_custom(layout: tuple, files: list[tuple[str, dict, str, list[s
 
 
 def settle_together(guessing: dict[str, tuple[dict, list[str]]],
-                    read_with: dict[str, tuple[dict, list[str]]] | None = None) -> dict[str, dict]:
+                    read_with: dict[str, tuple[dict, list[str]]] | None = None,
+                    written: dict[str, float] | None = None) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and its date
     cells, `as_written`; [] where unknown) whose one-day siblings' dates, read together, decide the order
     against its guess (or settle a file refused for its guess). `read_with`: as `guessing`, other files read
     with them but not settled here (in a daily run, the days stored before), whose order is a guess or
-    was settled so."""
+    was settled so. `written`: key -> when each file was last modified (epoch seconds), where known."""
     sources: dict[tuple, list[tuple[str, dict, str, list[str]]]] = defaultdict(list)
+    times: dict[tuple, list[float | None]] = defaultdict(list)
     for settles, files in ((True, guessing), (False, read_with or {})):
         for key, (schema, cells) in files.items():
             order = date_order(schema)
             if order is not None and (order[2] <= GUESSED_ORDER_CERTAINTY or (not settles and read_so(schema))):
-                sources[(order[0], folder_pattern(schema.get("file") or ""))].append(
-                    (key if settles else None, schema, order[1], cells))
+                source = (order[0], folder_pattern(schema.get("file") or ""))
+                sources[source].append((key if settles else None, schema, order[1], cells))
+                times[source].append((written or {}).get(key))
     settled = {}
-    for (layout, _), files in sources.items():
+    for (layout, folder), files in sources.items():
         proven, days = _read_together(files)
-        if proven is None or (proven == "%m" and _day_first_by_custom(layout, files)):
-            continue  # no order read, or month first where the custom is day first
+        if proven is None or (proven == "%m" and _day_first_by_custom(layout, files)) \
+                or _written_apart(files, times[(layout, folder)], proven):
+            continue  # no order read, month first where the custom is day first, or files written months apart
         for key, schema, first, _ in files:
             if key is not None and (proven != first or refused_for_order(schema)):
                 settled[key] = with_order(schema, proven, days, f"{_TOGETHER}{days} one-day files of its layout "
@@ -131,6 +135,29 @@ def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str |
     runs = [first for first in ("%d", "%m") if _a_run(set(one_day), first)] \
         or [first for first in ("%d", "%m") if _runs_apart_off_weekends(set(one_day), first)]
     return (runs[0] if len(runs) == 1 else None), len(one_day)
+
+
+# Days between two files of a run, written as their days came, past which their writing says they are no
+# run: a typical gap between files next to each other by the reading, as long as two weeks, is another
+# office's monthly files (or a run read the other way). In a daily run an American office's monthly files
+# ('03/01/2024', then '04/01/2024' a month later) read as 3 and 4 January, a run, where 1 March and 1 April
+# are none: day first settled them, the first stored file too (stored_order.py), both loaded silently wrong.
+WRITTEN_APART_DAYS = 14
+
+
+def _written_apart(files: list[tuple[str, dict, str, list[str]]], written: list[float | None], first: str) -> bool:
+    """Whether the one-day files, in the order of their days read `first`-part first, were written (last
+    modified) a typical WRITTEN_APART_DAYS or more apart: no run. Files copied at once (one time, or none
+    known) say nothing."""
+    dated = []
+    for (_, _, _, cells), when in zip(files, written):
+        if cells and len(set(cells)) == 1 and when is not None:
+            day = _read({cells[0]}, first)
+            if day:
+                dated.append((day[0], when))
+    dated.sort()
+    gaps = sorted(abs(b - a) / 86400 for (_, a), (_, b) in zip(dated, dated[1:]))
+    return bool(gaps) and gaps[len(gaps) // 2] >= WRITTEN_APART_DAYS
 
 
 # Weekdays a run of one-day files may skip between two of them: a holiday, or a day whose file is missing.

@@ -136,10 +136,11 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # A new daily file whose day/month order only its siblings settle may have them stored already:
     # files of its layout migrated before (sibling_order.py).
     copied_to = {sha: lake_path for _, sha, lake_path in copied}
+    written = {sha: source.modified_at.timestamp() for source, sha, _ in copied}
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
                                                   for source, sha, lake_path in copied],
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing),
-                                lambda shas: _heads(fs, [copied_to[sha] for sha in shas], shas))
+                                lambda shas: _heads(fs, [copied_to[sha] for sha in shas], shas), written)
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
     _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
     for source, sha, lake_path in copied:
@@ -162,7 +163,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     lake_paths = {f.sha256: f.lake_path for f in known.values()} | copied_to
     _settle_stored(conn, survey, {sha: surveys[sha] for _, sha, _ in copied if sha not in known_contents},
                    lambda shas: _heads(fs, [lake_paths[sha] for sha in shas if sha in lake_paths],
-                                       [sha for sha in shas if sha in lake_paths]), report, week)
+                                       [sha for sha in shas if sha in lake_paths]), written, report, week)
     present = {s.relative for s in found}
     for path, old in known.items():
         moved = old.sha256 in new_contents
@@ -239,14 +240,15 @@ def _heads(fs, paths: list[str], keys: list[str]) -> dict[str, bytes]:
 
 
 def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callable[[list[str]], dict[str, bytes]],
-                   report: MigrationReport, week: TradingWeek) -> None:
+                   written: dict[str, float], report: MigrationReport, week: TradingWeek) -> None:
     """Stored files of the `new` files' layouts whose guessed day/month order or number marks those settle
     (stored_order.py): their detection stored so and read again, their old and new dates logged to run."""
     schemas = {sha: survey.schema_dict() for sha, survey in new.items()}
     # The usual case: no new file has a day and a month to read either way, and no stored file guesses marks.
     guessing = [schemas[sha] for sha, survey in new.items() if may_guess(survey.schema_json)]
     orders = settled_stored(file_schemas.sibling_detections(conn, guessing),
-                            {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads) if guessing else {}
+                            {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads, written) \
+        if guessing else {}
     marks = settled_stored_marks([s for s in file_schemas.marks_guessing_siblings(conn, list(schemas.values()))
                                   if s[SIBLING_CONTENT] not in new], list(schemas.values()), heads)
     # A new file whose stamps prove its source east of UTC or not (a weekend or Friday evening noted).
@@ -342,11 +344,13 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
 
 def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]],
                       stored_siblings: Callable[[list[dict]], list[dict]] | None = None,
-                      heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, Survey]:
+                      heads: Callable[[list[str]], dict[str, bytes]] | None = None,
+                      written: dict[str, float] | None = None) -> dict[str, Survey]:
     """sha256 -> the survey of the first of `files` (sha256, lake path, name, size) with that content,
     read with its stored schema if it has one. `stored_siblings`: stored schemas of files sharing a
     layout with those given, which may settle a day/month order a new file's dates leave to a guess;
-    `heads`: sha256 -> the first bytes of each named, whose guess left no date (pooled_order.py)."""
+    `heads`: sha256 -> the first bytes of each named, whose guess left no date (pooled_order.py); `written`:
+    sha256 -> when its file was last modified (epoch seconds)."""
     first: dict[str, tuple[str, str, int]] = {}
     # Not under a site's name for every download where another of its names is the instrument's: refused
     # there (detection/nameless.py), the content had no loadable dates, and its copy "DJI.csv" was filed
@@ -355,8 +359,8 @@ def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tu
         first.setdefault(sha, (lake_path, name, size))
     if not first:
         return {}
-    tasks = [SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha)
-             for sha, (lake_path, name, size) in first.items()]
+    tasks = [SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha,
+                        (written or {}).get(sha)) for sha, (lake_path, name, size) in first.items()]
     surveys = survey(tasks)
     return settle_by_siblings(survey, tasks, surveys, stored_siblings, heads=heads) if stored_siblings else surveys
 

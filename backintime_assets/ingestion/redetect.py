@@ -60,7 +60,8 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
             names.setdefault(f.sha256, f)
     # No schema given: detected as new; no sha256: nothing kept in the parsed zone (a dry run
     # stores nothing, and the files stored are read again below, which keeps their rows).
-    tasks = [SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes) for sha, f in names.items()]
+    tasks = [SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes, modified_at=f.modified_at.timestamp())
+             for sha, f in names.items()]
     # A daily file detected again alone would guess its day/month order again where its siblings,
     # stored, had settled it (sibling_order.py): they settle it again.
     alone = survey(tasks)

@@ -25,7 +25,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES
+from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES, SIBLING_WRITTEN
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
 from backintime_assets.detection.date_system import EAST
 from backintime_assets.ingestion.sibling_east import guesses_east, settle_east
@@ -34,11 +34,13 @@ from backintime_assets.ingestion.sibling_order import SETTLED, guesses, settle_o
 
 
 def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]],
-                   heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, dict]:
+                   heads: Callable[[list[str]], dict[str, bytes]] | None = None,
+                   written: dict[str, float] | None = None) -> dict[str, dict]:
     """sha256 -> the schema, order settled, of each of the `stored` siblings (file_schemas.sibling_detections)
     whose guessed order the `new` files (key -> schema and dates), and the stored ones with them, settle.
     `heads`: key -> the first bytes of each file named, of those read together whose dates are unknown (a
-    guess put every row on a weekend: pooled_order.cells_in_head)."""
+    guess put every row on a weekend: pooled_order.cells_in_head); `written`: sha256 -> when each new file was
+    last modified (the stored ones': SIBLING_WRITTEN)."""
     guessing = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and guesses(s)}
     if not guessing:
         return {}
@@ -57,7 +59,9 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
             for key, head in heads(unread).items():
                 files = reading if key in reading else read_with
                 files[key] = (files[key][0], cells_in_head(head, json.dumps(files[key][0])))
-        settled.update(settle_together(reading, read_with))
+        written = {**(written or {}),
+                   **{s[SIBLING_CONTENT]: s[SIBLING_WRITTEN] for s in stored if SIBLING_WRITTEN in s}}
+        settled.update(settle_together(reading, read_with, written))
     return settled
 
 

@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES
+from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES, SIBLING_WRITTEN
 from backintime_assets.ingestion.convert import GROUP_BYTES, PIECE_BYTES
 from backintime_assets.ingestion.kept_groups import GroupKeeper
 from backintime_assets.ingestion.parsed import (
@@ -66,6 +66,9 @@ class SurveyTask:
     # user): the file is read with it rather than detected again.
     schema_json: str | None = None
     sha256: str | None = None  # given: its parsed rows are kept in the parsed zone
+    # When the file was last modified (epoch seconds), where known: one-day files written months apart are
+    # no run of days (pooled_order.py)
+    modified_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,8 @@ def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing
         settled.update(_settled_by_bars(tasks, surveys, guessing, siblings, bars))
     if guessing:
         settled.update(_settled_together(surveys, guessing, [key for key in unproven(guessing, siblings)
-                                                              if key not in settled], heads, siblings))
+                                                              if key not in settled], heads, siblings,
+                                         {t.key: t.modified_at for t in tasks if t.modified_at is not None}))
     # A file whose order its siblings settled guesses its reading east of UTC as that order reads its
     # stamps (with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
     # UTC" is stamped on a Tuesday, day first on a Thursday, and east settled from the guessed schema lost
@@ -194,21 +198,26 @@ def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing
 
 
 def _settled_together(surveys: dict[str, Survey], guessing: dict[str, dict], left: list[str],
-                      heads: Callable[[list[str]], dict[str, bytes]] | None, siblings: list[dict]) -> dict[str, dict]:
+                      heads: Callable[[list[str]], dict[str, bytes]] | None, siblings: list[dict],
+                      written: dict[str, float]) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the guessing files `left` unproven by any sibling or
     bar whose source's one-day files, read together, decide it (pooled_order.py). Their dates are the
     survey's; a file whose every row its guess dated on a weekend has none, and its first rows are read
     (`heads`: key -> the file's first bytes). Stored `siblings` are read with them by the dates their
-    files hold (SIBLING_DATES): in a daily run, the days before."""
+    files hold (SIBLING_DATES): in a daily run, the days before. `written`: key -> when each file was last
+    modified, where known (SIBLING_WRITTEN, of the stored)."""
     from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, settle_together
 
     cells = {key: as_written(guessing[key], surveys[key].dates) for key in left}
     unread = [key for key, found in cells.items() if not found and surveys[key].read_whole]
     if unread and heads is not None:
         cells.update({key: cells_in_head(head, surveys[key].schema_json) for key, head in heads(unread).items()})
-    stored = {f"stored {sibling[SIBLING_CONTENT]}": (sibling, as_written(sibling, _iso_days(sibling[SIBLING_DATES])))
+    stored = {f"stored {sibling[SIBLING_CONTENT]}": sibling
               for sibling in siblings if SIBLING_DATES in sibling and sibling[SIBLING_CONTENT] not in surveys}
-    return settle_together({key: (guessing[key], cells[key]) for key in left}, stored)
+    written = {**written, **{key: sibling[SIBLING_WRITTEN] for key, sibling in stored.items()}}
+    return settle_together({key: (guessing[key], cells[key]) for key in left},
+                           {key: (sibling, as_written(sibling, _iso_days(sibling[SIBLING_DATES])))
+                            for key, sibling in stored.items()}, written)
 
 
 def _iso_days(days: list[str]) -> list[dt.date]:

@@ -1,6 +1,7 @@
 """Migration into the raw zone: each new file is read once, and its dates and schema are recorded
 from that one read; a file whose content is known is read with the schema it already has."""
 import datetime as dt
+import os
 import shutil
 
 import psycopg
@@ -344,6 +345,44 @@ def test_an_offices_first_days_run_one_a_day_are_read_as_its_folder_is_read_at_o
         report = migrate(conn, source, local_lake, surveyor)
         assert manifest.current_files(conn)["export (3).csv"].dates == [dt.date(2012, 10, 3)]
         assert report.resettled == {}  # the first two read so already
+
+
+def test_an_offices_monthly_files_run_a_month_apart_are_no_run_of_days(postgres_url, local_lake, tmp_path):
+    # An American office's files of the first trading day of March, April and May 2024, each written that day
+    # and migrated as it came. Day first they read 3, 4 and 5 January, a run of days (month first 1 March,
+    # 1 April and 1 May are none): read together they were settled day first, the stored ones read again
+    # so. Written a month apart, they are no run (pooled_order._written_apart): each keeps the guess.
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for n, month in enumerate((3, 4, 5), 1):
+            path = source / f"export ({n}).csv"
+            path.write_text(HEADER + f"{month:02d}/01/2024;AAA;{month}.5\n")
+            written = dt.datetime(2024, month, 1, 18, tzinfo=dt.timezone.utc).timestamp()
+            os.utime(path, (written, written))
+            report = migrate(conn, source, local_lake, surveyor)
+            assert report.resettled == {}
+        files = manifest.current_files(conn)
+        assert [files[f"export ({n}).csv"].dates for n in (1, 2, 3)] == [[dt.date(2024, m, 1)] for m in (3, 4, 5)]
+
+
+def test_an_offices_first_days_written_a_day_apart_are_read_together(postgres_url, local_lake, tmp_path):
+    # The daily files of test_an_offices_first_days_run_..., each written on its day.
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for day in (1, 2):
+            path = source / f"export ({day}).csv"
+            path.write_text(HEADER + f"{day:02d}/10/2012;AAA;{day}.5\n")
+            written = dt.datetime(2012, 10, day, 18, tzinfo=dt.timezone.utc).timestamp()
+            os.utime(path, (written, written))
+            migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert [files[f"export ({n}).csv"].dates for n in (1, 2)] == [[dt.date(2012, 10, d)] for d in (1, 2)]
 
 
 def test_a_day_its_guess_put_on_a_weekend_is_read_with_the_days_before_and_after(postgres_url, local_lake, tmp_path):
