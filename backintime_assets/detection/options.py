@@ -4,7 +4,7 @@ series, the premiums of several contracts loaded as one instrument's closes (ICE
 Brent options: a call's 0.25 loaded as a price under the file's name). Refused where the rows do not name
 their contracts, where rows of one name and day hold several strikes or both a call and a put, or where a
 day's rows are named by their underlyings; a file naming each contract on its rows (a ticker of each)
-loads each as its own series, and so does one warrant's history."""
+loads each as its own series, and so does one warrant's or option's history (one strike, a row a day)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ _STRIKE_NAMES = frozenset("".join(words(n)) for n in (
     "Prezzo di esercizio", "Uitoefenprijs", "権利行使価格", "행사가격", "행사가"))
 _RIGHT_NAMES = frozenset({"put", "call", "putcall", "cp", "right", "type", "typ", "option", "options"})
 _RIGHTS = frozenset({"c", "p", "call", "put", "calls", "puts", "ce", "pe"})
+# An option's expiry: a strike of one expiry and another are two contracts.
+_EXPIRY_NAMES = frozenset({"expiry", "expiration", "expirations", "expire", "expires", "maturity", "mmy", "verfall",
+                           "verfalltag", "echeance", "vencimiento", "scadenza"})
 _ROWS = 500  # sampled rows judged
 _NUMBERS = 0.9  # of a strike column's filled cells, the share that must be numbers
 
@@ -63,6 +66,8 @@ def option_problem(names: Sequence[str], canonical: Sequence[str | None], body: 
     rights = _rights(names, body)
     told = names[strikes[0]] if not rights else f"{names[strikes[0]]}, {names[rights[0]]}"
     if "ticker" not in canonical:
+        if _one_contract(names, canonical, body, strikes + rights):
+            return None
         return "options' premiums, no row naming its contract" + NOT_PRICES + told
     k, d = canonical.index("ticker"), canonical.index("date") if "date" in canonical else None
     contracts: dict[tuple[str, str], set[tuple[str, ...]]] = {}
@@ -86,3 +91,20 @@ def _unnamed(row: Sequence[str], k: int, j: int, decimal: str, thousands: str | 
     option's own symbol writes them ("AAPL240315C00170000", "ESH4P4750", "NIFTY20JAN12000CE")."""
     strike = to_float(row[j].strip(), decimal, thousands) if j < len(row) else None
     return bool(strike) and k < len(row) and str(int(abs(strike))) not in row[k]
+
+
+def _one_contract(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
+                  told: Sequence[int]) -> bool:
+    """Whether a table with no ticker is one contract's days: its strike (and right, and expiry) the same
+    on every sampled row, a row a day over several days. An option's or a warrant's own history, the contract
+    named by its file ("SPX_240315C04500.csv": Date,Strike,Open,...,Close), had been refused with the
+    chains whose rows of a day are several contracts; one row (a settlement file's one option) names
+    no contract still."""
+    if "date" not in canonical:
+        return False
+    d = canonical.index("date")
+    rows = [r for r in body[:_ROWS] if any(c.strip() for c in r)]
+    days = [r[d].strip() for r in rows if d < len(r)]
+    told = [*told, *(j for j, n in enumerate(names) if set(words(n)) & _EXPIRY_NAMES)]
+    held = {tuple(r[j].strip() for j in told if j < len(r)) for r in rows}
+    return len(held) == 1 and len(days) == len(rows) > 1 and len(set(days)) == len(days)

@@ -54,3 +54,20 @@ def test_a_strike_in_other_words_is_a_strike(strike):
     canonical = ["date", None, None, "close"]
     assert option_problem(names, canonical, [["02.01.2024", "17000", "C", "312,5"],
                                              ["02.01.2024", "17100", "C", "251,0"]], decimal=",") is not None
+
+
+@pytest.mark.parametrize("data", [
+    b"Date,Strike,Open,High,Low,Close,Volume,Open Interest\n2024-03-04,4500,620.1,631.0,615.2,628.4,120,5400\n"
+    b"2024-03-05,4500,628.0,630.5,601.3,605.9,98,5420\n2024-03-06,4500,606.0,622.0,600.0,619.3,143,5433\n",
+    b"Date,Close,Exercise Price,Type,Expiry\n2024-03-04,0.125,350,C,2024-06-28\n2024-03-05,0.130,350,C,2024-06-28\n"])
+def test_one_contracts_days_named_by_its_file_load(data):
+    # An option's or a warrant's own history, the contract named by the file: one strike, a row a day.
+    # 7d6d747 refused it with the chains, "no row naming its contract" (loud).
+    schema = detect_bytes(data, "SPX_240315C04500.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "SPX_240315C04500.csv").prices_arrow.num_rows == data.count(b"\n") - 1
+    # A strike's days over two expiries, or one row alone, name no contract still.
+    names, canonical = ["Date", "Strike", "Expiry", "Close"], ["date", None, None, "close"]
+    rolled = [["2024-03-04", "4500", "2024-03-15", "628.4"], ["2024-03-05", "4500", "2024-04-19", "640.2"]]
+    assert "no row naming its contract" in option_problem(names, canonical, rolled)
+    assert "no row naming its contract" in option_problem(names, canonical, rolled[:1])
