@@ -1936,6 +1936,8 @@ def test_a_terse_name_beside_one_instruments_days_is_no_ticker(header, cells):
     "Date,iShares Core MSCI World Close", "Date,Trend Fund Close", "Date,Momentum Fund Close",
     # A weight or a market cap before the close names the index ("S&P 500 Equal Weight": 32c2b20).
     "Date,Equal Weight Index Close", "Date,Market Cap Weighted Close", "Date,Capitalization Weighted Index Close",
+    # A rebalanced index's levels (b558673's balance).
+    "Date,Rebalanced Index Close", "Date,Monthly Rebalance Close",
 ])
 def test_a_close_named_by_its_instrument_s_words_is_a_price(header):
     # Each had been left with no close column: a figure's word in the instrument's name taken for the figure.
