@@ -439,9 +439,10 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor|flag")
 # Nor an account's figure at the day's open or close: its balance, its profit and loss ("Close P&L",
 # "Closing Balance", "Open PnL": a desk's or an account's money, loaded as the day's open and close).
-# Not a rebalancing ("Rebalanced Index Close": an index's levels).
+# Not a rebalancing ("Rebalanced Index Close": an index's levels). The balance abbreviated ("Opening Bal,
+# Closing Bal") as a word of its own.
 _ACCOUNT_FIGURE = re.compile(r"(?<!re)balance|pnl|profit|gainloss")
-_PNL = re.compile(r"\bp\s*[&/]\s*l\b", re.IGNORECASE)
+_PNL = re.compile(r"\bp\s*[&/]\s*l\b|\bbal\b", re.IGNORECASE)
 # Nor an index's or a holding's figures at the close: a constituent's weight, its shares or its market
 # cap ("Open Weight,Close Weight": an index file's weights, loaded as each constituent's open and close;
 # "Close Shares" its shares in the index as its close). Not "Weighted Close", a price. Nor what a shop or

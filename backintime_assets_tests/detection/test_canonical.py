@@ -1862,6 +1862,7 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
 @pytest.mark.parametrize("header,row", [("Date,Book,Open P&L,Close P&L,Change", "Rates,{a},{b},50"),
                                         ("Date,Opening Balance,Closing Balance", "{a},{b}"),
                                         ("Date,Open PnL,Close PnL", "{a},{b}"),
+                                        ("Date,Opening Bal,Closing Bal", "{a},{b}"),
                                         ("Date,Account,Closing Profit", "X123,{b}")])
 def test_an_accounts_figures_at_open_and_close_are_no_prices(header, row):
     # A desk's P&L or an account's balance at the day's open and close had loaded as the day's open and close.
