@@ -318,20 +318,30 @@ _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "
 def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES), as a
     company's event's (_EVENT_DATES) or as the day a holding was bought (_BOUGHT_DATES), and whose
-    tickers each stand on one row of the sample (or on a row a lot, where bought): the ticker and the
-    date column; [] otherwise. A
+    tickers each stand on one row of the sample (or on a row a lot, where bought), entered on more than
+    one day: the ticker and the date column; [] otherwise. A
     watchlist's "Symbol,Last,Change,Date Added" had loaded today's last prices as each ticker's close on
     the day it was added. Not bars: a day's open, high and low are of that day."""
     if "ticker" not in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     k, dated = canonical.index("ticker"), canonical.index("date")
-    if dated >= len(names) or not _name_words(names[dated]) & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
+    dates = _name_words(names[dated]) if dated < len(names) else frozenset()
+    if not dates & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
+    if not dates & (_EVENT_DATES | _BOUGHT_DATES) and len(_days(dated, body)) < 2:
+        # Rows entered on one day are a day's prices, each ticker's once: an office's day of closes
+        # kept in a database ("Ticker,Close,Inserted", every row inserted at 17:30) had been refused.
+        return []
     # A holding bought in lots stands on a row a lot, each dated by its purchase and priced today
     # ("AAPL,01/10/2022,185.64" and "AAPL,05/11/2022,185.64"): no day's price file is dated so.
     each_once = len(set(tickers)) == len(tickers) or bool(_name_words(names[dated]) & _BOUGHT_DATES)
     return [k, dated] if len(tickers) >= _RECORD_NAMES and each_once else []
+
+
+def _days(j: int, body: Sequence[Sequence[str]]) -> set[str]:
+    """The days column `j` holds on the sampled rows, a time after the day left out."""
+    return {r[j].strip().split(" ")[0].split("T")[0] for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()}
 
 
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:

@@ -602,6 +602,18 @@ def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
                                                              "Low": "low", "Close": "close", "Created": "date"}) is None
 
 
+@pytest.mark.parametrize("data", [
+    b"Ticker,Close,Inserted\nAAPL,185.64,2024-01-05 17:30:01\nMSFT,370.87,2024-01-05 17:30:01\n"
+    b"NVDA,481.68,2024-01-05 17:30:02\n",
+    b"Symbol,Last,Created\nAAPL,185.64,2024-01-05\nMSFT,370.87,2024-01-05\nNVDA,481.68,2024-01-05\n"])
+def test_a_days_prices_entered_on_that_day_are_its_prices(data):
+    # An office's day of closes kept in a database, every row inserted on the day: each ticker stands on one
+    # row as a watchlist's does, and 176a1d0 had refused it as a list of records (loud).
+    schema = detect_bytes(data, "closes.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "closes.csv").prices_arrow.num_rows == 3
+
+
 @pytest.mark.parametrize("data,date", [
     (b"Symbol,Company,Ex-Date,Dividend,Yield,Price\nKO,Coca-Cola,2024-02-05,0.485,3.2%,50.00\n"
      b"PEP,PepsiCo,2024-02-06,1.265,3.0%,168.10\nJNJ,Johnson,2024-02-07,1.19,2.9%,159.30\n"
