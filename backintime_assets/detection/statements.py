@@ -261,8 +261,13 @@ def _settles_after(j: int, k: int, body: Sequence[Sequence[str]]) -> bool:
 # A price history's date is the day its prices are of; a list of products, listings or posts dated
 # this way is one row per thing, its "Price" that thing's ("Product,Category,Price,Date Added" had
 # loaded each product's price as one series' close, a day per product).
+# When a row was added or created in other languages (not Spanish "alta", also a high): a German broker's
+# watchlist "Symbol;Name;Letzter;Hinzugefügt am" had loaded as "Date Added" no longer does.
+_ENTERED_ABROAD = frozenset({"hinzugefugt", "erstellt", "erstellungsdatum", "ajout", "ajoute", "cree", "anadido",
+                             "anadida", "agregado", "creado", "creacion", "aggiunto", "aggiunta", "inserimento",
+                             "creato", "creazione", "toegevoegd", "aangemaakt", "adicionado", "criado", "criacao"})
 _RECORD_DATES = frozenset({"added", "created", "creation", "modified", "updated", "inserted", "registered",
-                           "joined", "published", "posted", "hired", "born", "birth"})
+                           "joined", "published", "posted", "hired", "born", "birth"}) | _ENTERED_ABROAD
 # A business document's date: an invoice's, a bill's, an order's ("Invoice Date,Customer,Description,
 # Price,VAT,Total": each line's price had loaded as one series' closes under the file's name).
 _DOCUMENT_DATES = frozenset({"invoice", "invoiced", "billing", "billed", "ordered", "shipped", "rechnungsdatum",
@@ -299,7 +304,7 @@ def _names_a_thing(name: str) -> bool:
 
 # Of the bookkeeping dates, those that never date a price: when a row was added to a list or created
 # (not "updated" nor "published": a quote's time, a fund's price as published).
-_ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registered", "joined"})
+_ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registered", "joined"}) | _ENTERED_ABROAD
 # Nor do the days of a company's events: a dividend's ex-, pay or declaration date, an earnings or a
 # split date, an IPO's. A calendar lists each ticker on its event's day beside its price of today
 # ("Symbol,Ex-Date,Dividend,Yield,Price" had loaded KO's price as its close on the coming ex-date).

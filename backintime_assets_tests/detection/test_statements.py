@@ -603,6 +603,20 @@ def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
 
 
 @pytest.mark.parametrize("data", [
+    "Symbol;Name;Letzter;Hinzugefügt am\nAAPL;Apple;185,64;02.11.2023\nMSFT;Microsoft;370,87;15.12.2023\n"
+    "NVDA;NVIDIA;481,68;03.01.2024\n",
+    "Symbole;Nom;Dernier;Date d'ajout\nAAPL;Apple;185,64;02/11/2023\nMSFT;Microsoft;370,87;15/12/2023\n"
+    "NVDA;NVIDIA;481,68;03/01/2024\n"])
+def test_a_watchlist_dated_in_other_languages_is_no_price_history(data):
+    # Each ticker's last price today, dated the day it was added: 176a1d0 knew the day only in English,
+    # and these loaded AAPL's 185.64 as its close of 2 November (silent).
+    data = data.encode()
+    schema = detect_bytes(data, "watchlist.csv")
+    assert not_prices(schema.problem)
+    assert normalise_bytes(data, schema, "watchlist.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("data", [
     b"Ticker,Close,Inserted\nAAPL,185.64,2024-01-05 17:30:01\nMSFT,370.87,2024-01-05 17:30:01\n"
     b"NVDA,481.68,2024-01-05 17:30:02\n",
     b"Symbol,Last,Created\nAAPL,185.64,2024-01-05\nMSFT,370.87,2024-01-05\nNVDA,481.68,2024-01-05\n"])
