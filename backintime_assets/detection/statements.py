@@ -312,7 +312,10 @@ _ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registe
 _EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable", "payment", "paydate",
                           "declaration", "declared", "announcement", "announced", "earnings", "split", "ipo",
                           "extag", "zahltag", "zahlungstag", "detachement", "paiement", "versement", "pago",
-                          "stacco", "pagamento", "betaaldatum", "uitbetaling"})
+                          "stacco", "pagamento", "betaaldatum", "uitbetaling",
+                          # the event named by what is paid: "Dividend Date", "Div Date", a fund's
+                          # "Distribution Date", a bond's "Coupon Date"
+                          "dividend", "div", "dividende", "dividendo", "distribution", "coupon"})
 # Nor the day a holding was bought: a lot's acquisition date beside today's price ("Ticker,Date
 # Acquired,Current Price" had loaded AAPL's price of today as its close on the day the lot was bought).
 _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened", "kaufdatum",

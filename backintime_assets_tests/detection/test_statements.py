@@ -636,7 +636,12 @@ def test_a_days_prices_entered_on_that_day_are_its_prices(data):
      b"MSFT,Microsoft,2024-01-23,2.77,370.87\nNVDA,NVIDIA,2024-01-24,4.59,481.68\nMETA,Meta,2024-01-25,4.96,344.47\n",
      "Earnings Date"),
     (b"Symbol,Pay Date,Amount,Close\nO,2024-03-11,0.257,54.10\nMAIN,2024-03-12,0.24,44.75\n"
-     b"STAG,2024-03-13,0.123,37.20\nARCC,2024-03-14,0.48,20.05\n", "Pay Date")])
+     b"STAG,2024-03-13,0.123,37.20\nARCC,2024-03-14,0.48,20.05\n", "Pay Date"),
+    # The event named by what is paid (f305e8f knew only the ex-, pay and declaration days): loaded, silent.
+    (b"Symbol,Company,Dividend Date,Dividend,Price\nKO,Coca-Cola,2024-02-05,0.485,50.00\n"
+     b"PEP,PepsiCo,2024-02-06,1.265,168.10\nJNJ,Johnson,2024-02-07,1.19,159.30\n", "Dividend Date"),
+    (b"Symbol,Distribution Date,Amount,Price\nSPY,2024-03-15,1.59,510.1\nQQQ,2024-03-18,0.73,438.2\n"
+     b"IWM,2024-03-19,0.48,201.3\n", "Distribution Date")])
 def test_a_calendar_of_companies_events_is_no_price_history(data, date):
     # Each ticker's price of today beside its coming ex-date, earnings date or pay date: loaded, KO's
     # 50.00 stood as its close on its ex-date.
