@@ -514,7 +514,11 @@ def _worked(names: Sequence[str]) -> list[int]:
 # ("Date,Register,Cash Open,Cash Close,Sales" had loaded as a day's open and close).
 _TILL = frozenset({"register", "cashier", "checkout"})
 _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "brand", "ean", "gtin", "upc", "barcode",
-                     "filiale", "tienda", "magasin", "negozio", "winkel"}) | _TILL
+                     "filiale", "tienda", "magasin", "negozio", "winkel",
+                     # the brand and the shop in other languages: a Spanish tracker's "Marca;Supermercado", a
+                     # French one's "Marque;Enseigne" had loaded as closes
+                     "marca", "marque", "marke", "merk", "supermercado", "supermarche", "supermarkt", "supermercato",
+                     "enseigne", "loja"}) | _TILL
 # A day's bar: its high and low. An open and close alone may be a till's counts.
 _BAR = frozenset({"high", "low"})
 

@@ -671,6 +671,14 @@ def test_a_tills_cash_at_its_opening_and_close_is_no_price_history():
     _no_price_history(data, "till.csv", "a shop's till, not prices: Register")
 
 
+@pytest.mark.parametrize("header,named", [("Fecha;Producto;Marca;Supermercado;Precio", "Marca"),
+                                          ("Date;Produit;Marque;Enseigne;Prix", "Marque")])
+def test_a_shops_prices_in_other_languages_are_no_price_history(header, named):
+    # a9e2f6f knew the brand and the shop only in English (and a few shops' words): loaded, silent.
+    data = (header + "\n" + "".join(f"0{d}/01/2024;Leche 1l;Pascual;Mercadona;1,0{d}\n" for d in range(2, 6))).encode()
+    _no_price_history(data, "precios.csv", named)
+
+
 def test_holdings_dated_when_they_were_bought_are_no_price_history():
     # Each lot's price of today, dated the day it was bought: loaded, AAPL's 185.64 stood as its close
     # of 10 January 2022.
