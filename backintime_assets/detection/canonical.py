@@ -459,6 +459,9 @@ _HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capita
 _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
                           "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
                           "temperature", "temp", "count", "duration", "odds", "moneyline"})
+# A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
+# "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
+_VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol")
 _PRICE_SUBS = tuple(s for canonical, subs in _TOKEN_HINTS if canonical in PRICE_COLUMNS for s in subs)
 
 
@@ -819,6 +822,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
                     continue  # the close's hint, if any, stands: "Unadjusted Closing Price" is the close
                 if canonical == "adj_close" and _ADJUSTED_OTHER.search(latin) and "clos" not in latin:
                     break
+                if canonical == "volume" and _VOLATILITY.search(latin):
+                    continue  # "vol" of a volatility: "Volatility", "Implied Vol" beside the close
                 if canonical == "volume" and _AVERAGED.search(latin):
                     break  # the days' average, no day's volume
                 if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"

@@ -1979,3 +1979,12 @@ def test_a_stock_s_or_a_spot_close_stays_the_close(header):
                                     for d in range(2, 6))).encode()
     schema = detect_bytes(data, "spot.csv")
     assert normalise_bytes(data, schema, "spot.csv").prices_arrow.num_rows == 4
+
+
+@pytest.mark.parametrize("name", ["Volatility", "Implied Volatility (30D)", "Historical Vol", "Realised Vol"])
+def test_a_volatility_beside_the_close_is_no_volume(name):
+    # Its "vol" had taken the volume's hint, and each day's volatility loaded as its volume (silent).
+    data = (f"Date,Close,{name}\n2024-01-02,100.5,0.21\n2024-01-03,101.5,0.22\n2024-01-04,102.5,0.2\n").encode()
+    schema = detect_bytes(data, "vol.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close", None]
+    assert normalise_bytes(data, schema, "vol.csv").prices["volume"].isna().all()
