@@ -474,7 +474,7 @@ def _holding_figure(latin: str) -> bool:
 
 
 # An index's variant is named by its return ("Total Return Close", "Price Return Close", "Net Return"):
-# a level, a price, not a return.
+# a level, a price, not a return; so is a return index ("Close Return Index", Datastream's RI).
 _INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
 
 
@@ -489,7 +489,8 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     words an instrument's name may hold count only after the word holding the price's hint (`subs`)."""
     words = [w.lower() for w in _split_words(cell)]
     first = next((i for i, w in enumerate(words) if any(s in w for s in subs)), -1)
-    return any(w in _NOT_A_PRICE and not (w.startswith("return") and i and words[i - 1] in _INDEX_VARIANTS)
+    return any(w in _NOT_A_PRICE and not (w.startswith("return") and (i and words[i - 1] in _INDEX_VARIANTS
+                                                                      or words[i + 1:i + 2] == ["index"]))
                and (w not in _NAMING_TOO or i > first) for i, w in enumerate(words))
 
 

@@ -1933,6 +1933,7 @@ def test_a_terse_name_beside_one_instruments_days_is_no_ticker(header, cells):
 @pytest.mark.parametrize("header", [
     # An index's price-, total- or net-return level is a price, not a return (8ff5e74's return words).
     "Date,Price Return Close,Total Return Close", "Date,Price Return Index Close", "Date,Net Return Close",
+    "Date,Close Return Index",
     # An ETF's or a fund's name before its close (32c2b20's shares, 8ff5e74's trend and momentum words).
     "Date,iShares Core MSCI World Close", "Date,Trend Fund Close", "Date,Momentum Fund Close",
     # A weight or a market cap before the close names the index ("S&P 500 Equal Weight": 32c2b20).
