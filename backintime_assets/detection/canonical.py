@@ -489,8 +489,12 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     words an instrument's name may hold count only after the word holding the price's hint (`subs`)."""
     words = [w.lower() for w in _split_words(cell)]
     first = next((i for i, w in enumerate(words) if any(s in w for s in subs)), -1)
+    # A ratio beside an adjustment names how a continuous future's series was adjusted ("Ratio Adjusted
+    # Close", "Back-Adjusted Close (Ratio)"): a price, that had lost its adjusted close to the close.
+    adjusted = any(w.startswith("adj") for w in words)
     return any(w in _NOT_A_PRICE and not (w.startswith("return") and (i and words[i - 1] in _INDEX_VARIANTS
                                                                       or words[i + 1:i + 2] == ["index"]))
+               and not (w == "ratio" and adjusted)
                and (w not in _NAMING_TOO or i > first) for i, w in enumerate(words))
 
 

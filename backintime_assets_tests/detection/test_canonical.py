@@ -1989,3 +1989,14 @@ def test_a_volatility_beside_the_close_is_no_volume(name):
     schema = detect_bytes(data, "vol.csv")
     assert [c.canonical for c in schema.columns] == ["date", "close", None]
     assert normalise_bytes(data, schema, "vol.csv").prices["volume"].isna().all()
+
+
+@pytest.mark.parametrize("name", ["Ratio Adjusted Close", "Back-Adjusted Close (Ratio)", "Ratio Adj Close"])
+def test_a_ratio_adjusted_close_is_the_adjusted_close(name):
+    # A continuous future's series adjusted by ratio: 8ff5e74's 'ratio' left it unread, and the adjusted
+    # close loaded as the close (98.2 lost for 100.5; silent).
+    data = (f"Date,Open,High,Low,Close,{name}\n2024-01-02,100,101,99,100.5,98.2\n"
+            "2024-01-03,100.5,102,100,101.7,99.4\n").encode()
+    schema = detect_bytes(data, "cl.csv")
+    assert [c.canonical for c in schema.columns][-2:] == ["close", "adj_close"]
+    assert list(normalise_bytes(data, schema, "cl.csv").prices["adj_close"]) == [98.2, 99.4]
