@@ -449,7 +449,7 @@ _PNL = re.compile(r"\bp\s*[&/]\s*l\b|\bbal\b", re.IGNORECASE)
 # a till holds at its opening or closing: its stock or its cash ("Opening Stock,Closing Stock": an
 # inventory's counts, loaded as a day's open and close). Not "Stock Close", a stock's, nor LME's "Cash
 # Close", its spot price: the word after the close's names the figure, the word before it the instrument.
-_HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capitali"  # not "iShares", an ETF's name
+_HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capitali(?:[sz]ation)?"  # not "iShares"
                              r"|(?:opening|closing)(?:stocks?|inventor(?:y|ies)|cash)")
 # Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
 # rank, a signal, a volatility, a forecast, a count, a temperature, a bet's odds ("Close Return", "Closing
@@ -462,15 +462,19 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
 # A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
 # "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
 _VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol")
-_PRICE_SUBS = tuple(s for canonical, subs in _TOKEN_HINTS if canonical in PRICE_COLUMNS for s in subs)
 
 
 def _holding_figure(latin: str) -> bool:
-    """Whether a name (letters run together) holds a weight, shares or a market cap after its price's
-    word, or with none after it ("Close Weight", "Shares Outstanding"); one before the price's word names
-    the instrument ("Equal Weight Index Close", "Market Cap Weighted Close": an index's levels)."""
-    found = _HOLDING_FIGURE.search(latin)
-    return bool(found) and not any(s in latin[found.end():] for s in _PRICE_SUBS)
+    """Whether a name (letters run together) holds a weight, shares or a market cap ("Close Weight",
+    "Shares Outstanding", "Weight at Close", "Market Cap (Close)"), but for an index's or a fund's name:
+    the figure's word before "Index", "Weighted" or "Fund", or an equal weight ("Equal Weight Index
+    Close", "Market Cap Weighted Close", "S&P 500 Equal Weight Close": an index's levels)."""
+    return any(not latin[found.end():].startswith(_NAMES_AN_INSTRUMENT) and not latin[:found.start()].endswith("equal")
+               for found in _HOLDING_FIGURE.finditer(latin))
+
+
+# Words after a weight, shares or a market cap that make them an index's or a fund's name.
+_NAMES_AN_INSTRUMENT = ("index", "weighted", "fund", "etf", "portfolio")
 
 
 # An index's variant is named by its return ("Total Return Close", "Price Return Close", "Net Return"):

@@ -1889,7 +1889,12 @@ def test_a_ticker_named_by_a_letter_among_terse_names_is_the_ticker():
 
 @pytest.mark.parametrize("header,cells", [("Date,Index,Ticker,Open Weight,Close Weight", "SPX,{t},7.012,7.046"),
                                           ("Date,Ticker,Close Shares", "{t},15441880000"),
-                                          ("Date,Ticker,Close Market Cap", "{t},2842000000000")])
+                                          ("Date,Ticker,Close Market Cap", "{t},2842000000000"),
+                                          # the figure's word first: 548d6ae had let them take the close (silent)
+                                          ("Date,Ticker,Weight at Close", "{t},7.046"),
+                                          ("Date,Ticker,Index Weight (Close)", "{t},7.046"),
+                                          ("Date,Ticker,Shares Close", "{t},15441880000"),
+                                          ("Date,Ticker,Market Cap at Close", "{t},2842000000000")])
 def test_an_index_constituents_figures_at_the_close_are_no_prices(header, cells):
     # An index file's weights at the open and close loaded as each constituent's open and close, its
     # shares in the index as its close.
@@ -1938,6 +1943,7 @@ def test_a_terse_name_beside_one_instruments_days_is_no_ticker(header, cells):
     "Date,iShares Core MSCI World Close", "Date,Trend Fund Close", "Date,Momentum Fund Close",
     # A weight or a market cap before the close names the index ("S&P 500 Equal Weight": 32c2b20).
     "Date,Equal Weight Index Close", "Date,Market Cap Weighted Close", "Date,Capitalization Weighted Index Close",
+    "Date,S&P 500 Equal Weight Close", "Date,Core Weight Fund Close",
     # A rebalanced index's levels (b558673's balance).
     "Date,Rebalanced Index Close", "Date,Monthly Rebalance Close",
 ])
