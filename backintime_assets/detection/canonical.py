@@ -483,9 +483,11 @@ _INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
 
 
 # Of those words, the ones an instrument's name may hold ("Trend Fund Close", "Momentum Fund Price", "Low
-# Volatility Index Close"): no price's figure where they come before the price's word, only after it
-# ("Close Return", "Closing Volatility").
+# Volatility Index Close"): no price's figure where they name an index or a fund before the price's word
+# (_INSTRUMENT_WORDS between), only after it ("Close Return", "Closing Volatility") or naming none ("Daily
+# Return Close", "Signal Close", "Volatility at Close": a figure's own name, had loaded as closes).
 _NAMING_TOO = frozenset({"return", "returns", "trend", "momentum", "volatility", "signal"})
+_INSTRUMENT_WORDS = frozenset({"index", "fund", "etf", "portfolio", "strategy", "trust"})
 
 
 def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
@@ -499,7 +501,8 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     return any(w in _NOT_A_PRICE and not (w.startswith("return") and (i and words[i - 1] in _INDEX_VARIANTS
                                                                       or words[i + 1:i + 2] == ["index"]))
                and not (w == "ratio" and adjusted)
-               and (w not in _NAMING_TOO or i > first) for i, w in enumerate(words))
+               and (w not in _NAMING_TOO or i > first or not set(words[i + 1:first]) & _INSTRUMENT_WORDS)
+               for i, w in enumerate(words))
 
 
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):

@@ -2006,3 +2006,15 @@ def test_a_ratio_adjusted_close_is_the_adjusted_close(name):
     schema = detect_bytes(data, "cl.csv")
     assert [c.canonical for c in schema.columns][-2:] == ["close", "adj_close"]
     assert list(normalise_bytes(data, schema, "cl.csv").prices["adj_close"]) == [98.2, 99.4]
+
+
+@pytest.mark.parametrize("name", ["Return Close", "Daily Return Close", "Return (Close)", "Signal Close",
+                                  "Volatility at Close"])
+def test_a_figure_named_before_the_close_is_no_close(name):
+    # 300c18b counted a return, a signal or a volatility only after the price's word, so these loaded each
+    # day's return as its close (silent); named before the close they name an instrument only with an index
+    # or a fund between ("Trend Fund Close", "Low Volatility Index Close").
+    data = f"Date,{name}\n2024-01-02,0.012\n2024-01-03,-0.004\n2024-01-04,0.007\n".encode()
+    schema = detect_bytes(data, "returns.csv")
+    assert "close" not in [c.canonical for c in schema.columns]
+    assert normalise_bytes(data, schema, "returns.csv").prices_arrow.num_rows == 0
