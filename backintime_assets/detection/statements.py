@@ -323,6 +323,14 @@ _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "
                            "aankoop", "aankoopdatum"})
 
 
+def _dated_as(name: str) -> frozenset[str]:
+    """The words of a date column's name, "Open Date" read as "opened": a broker's lot or position opened
+    that day ("Symbol,Open Date,Quantity,Current Price" had loaded each lot's price of today as its close
+    on the day it was bought). Not "Open Time" nor "Open" and a day: a bar's."""
+    named = _name_words(name)
+    return named | {"opened"} if named == {"open", "date"} else named
+
+
 def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """Of a table whose date column is named as the day its rows were entered (_ENTERED_DATES), as a
     company's event's (_EVENT_DATES) or as the day a holding was bought (_BOUGHT_DATES), and whose
@@ -333,17 +341,18 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     if "ticker" not in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     k, dated = canonical.index("ticker"), canonical.index("date")
-    dates = _name_words(names[dated]) if dated < len(names) else frozenset()
+    dates = _dated_as(names[dated]) if dated < len(names) else frozenset()
     if not dates & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
-    if not dates & (_EVENT_DATES | _BOUGHT_DATES) and len(_days(dated, body)) < 2:
-        # Rows entered on one day are a day's prices, each ticker's once: an office's day of closes
-        # kept in a database ("Ticker,Close,Inserted", every row inserted at 17:30) had been refused.
+    if not dates & _EVENT_DATES and len(_days(dated, body)) < 2:
+        # Rows entered or opened on one day are a day's prices, each ticker's once: an office's day of
+        # closes kept in a database ("Ticker,Close,Inserted", every row inserted at 17:30; "Open Date,
+        # Symbol,Close") had been refused. A list's rows fall on days of their own.
         return []
     # A holding bought in lots stands on a row a lot, each dated by its purchase and priced today
     # ("AAPL,01/10/2022,185.64" and "AAPL,05/11/2022,185.64"): no day's price file is dated so.
-    each_once = len(set(tickers)) == len(tickers) or bool(_name_words(names[dated]) & _BOUGHT_DATES)
+    each_once = len(set(tickers)) == len(tickers) or bool(dates & _BOUGHT_DATES)
     return [k, dated] if len(tickers) >= _RECORD_NAMES and each_once else []
 
 
@@ -366,7 +375,7 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
         return []
     # A company's event or a holding's purchase dates a list as its entry does ("Company,Ex-Date,Price":
     # each company's price had loaded as one series' closes under the file's name).
-    bookkeeping = bool(_name_words(names[dated]) & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES | _DOCUMENT_DATES))
+    bookkeeping = bool(_dated_as(names[dated]) & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES | _DOCUMENT_DATES))
     if "close" in canonical and _name_words(names[dated]) & _DOCUMENT_DATES:
         # No price history is dated by its invoices, whatever its lines name: the same service billed
         # day after day ("Invoice Date,Customer,Description,Price", "Consulting" on every line) had loaded.
@@ -560,7 +569,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
     if records := _records(names, canonical, body) or _listed(names, canonical, body):
-        dated = _name_words(names[records[1]])
+        dated = _dated_as(names[records[1]])
         what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES
                 else "a calendar of companies' events, each ticker's on its event's day" if dated & _EVENT_DATES
                 else "a list of holdings, each dated when it was bought" if dated & _BOUGHT_DATES

@@ -619,7 +619,8 @@ def test_a_watchlist_dated_in_other_languages_is_no_price_history(data):
 @pytest.mark.parametrize("data", [
     b"Ticker,Close,Inserted\nAAPL,185.64,2024-01-05 17:30:01\nMSFT,370.87,2024-01-05 17:30:01\n"
     b"NVDA,481.68,2024-01-05 17:30:02\n",
-    b"Symbol,Last,Created\nAAPL,185.64,2024-01-05\nMSFT,370.87,2024-01-05\nNVDA,481.68,2024-01-05\n"])
+    b"Symbol,Last,Created\nAAPL,185.64,2024-01-05\nMSFT,370.87,2024-01-05\nNVDA,481.68,2024-01-05\n",
+    b"Open Date,Symbol,Close\n2024-01-05,AAPL,185.64\n2024-01-05,MSFT,370.87\n2024-01-05,NVDA,481.68\n"])
 def test_a_days_prices_entered_on_that_day_are_its_prices(data):
     # An office's day of closes kept in a database, every row inserted on the day: each ticker stands on one
     # row as a watchlist's does, and 176a1d0 had refused it as a list of records (loud).
@@ -685,6 +686,18 @@ def test_holdings_dated_when_they_were_bought_are_no_price_history():
     data = (b"Ticker,Date Acquired,Current Price\nAAPL,01/10/2022,185.64\nMSFT,02/11/2022,370.87\n"
             b"NVDA,03/14/2022,481.68\nMETA,04/13/2022,344.47\n")
     _no_price_history(data, "lots.csv", "Date Acquired")
+
+
+def test_lots_dated_when_opened_are_no_price_history():
+    # A broker's lots by the day each was opened: loaded, AAPL's price of today stood as its close of 10
+    # January 2022 (silent); 8e0a650 knew "Date Opened", not "Open Date".
+    data = (b"Symbol,Open Date,Quantity,Current Price\nAAPL,2022-01-10,10,185.64\nMSFT,2022-05-11,5,370.87\n"
+            b"NVDA,2023-02-01,3,481.68\nAAPL,2023-03-01,4,185.64\n")
+    _no_price_history(data, "lots.csv", "Open Date")
+    # A bar's opening time is a day's.
+    assert problem("Open Time,Symbol,Close", "2024-01-02,BTCUSDT,42000", "2024-01-02,ETHUSDT,2300",
+                   "2024-01-03,BTCUSDT,43000",
+                   canonical={"Open Time": "date", "Symbol": "ticker", "Close": "close"}) is None
 
 
 def test_a_list_of_properties_sold_is_no_price_history():
