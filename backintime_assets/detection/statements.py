@@ -87,8 +87,13 @@ _SIDES_AS_WRITTEN = {"salt": "sålt"}
 # The verb too: Schwab's "Reinvest Shares" and "Reinvest Dividend" rows, a dividend and the units it bought
 # (an income account's history has few Buy or Sell rows between them), had loaded each fill's price as a
 # close under its symbol.
+# In other languages too: a German savings plan's "Sparplan" and "Wiederanlage" rows, a French account's
+# "Réinvestissement" (each fill's price had loaded as a close under the ISIN).
 _FLOWS = frozenset({"contribution", "contributions", "redemption", "redemptions", "subscription", "subscriptions",
-                    "withdrawal", "withdrawals", "reinvestment", "reinvest", "reinvested"})
+                    "withdrawal", "withdrawals", "reinvestment", "reinvest", "reinvested",
+                    "sparplan", "wiederanlage", "zeichnung", "rucknahme", "reinvestissement", "souscription", "rachat",
+                    "reinversion", "suscripcion", "reembolso", "reinvestimento", "sottoscrizione", "rimborso",
+                    "herbelegging", "inschrijving"})
 _FLOWS_FILLED = 0.5  # of the sampled rows
 _FLOW = 2  # _side_cell's mark of a flow (_FLOWS, a switch between funds)
 # A switch between funds, alone or "Switch In", "Switch Out": not "SWITCH INC" (a company's description).

@@ -295,6 +295,16 @@ def test_a_brokers_history_of_reinvested_dividends_is_a_list_of_trades():
     assert normalise_bytes(data, schema, "schwab.csv").prices_arrow.num_rows == 0
 
 
+@pytest.mark.parametrize("data", [
+    "Datum;Typ;ISIN;Anzahl;Kurs\n02.01.2024;Sparplan;IE00B4L5Y983;1,234;81,02\n02.02.2024;Sparplan;IE00B4L5Y983;1,198;83,45\n"
+    "04.03.2024;Wiederanlage;IE00B4L5Y983;0,050;85,10\n04.03.2024;Sparplan;IE00B4L5Y983;1,160;86,20\n",
+    "Date;Type;ISIN;Quantité;Cours\n02/01/2024;Réinvestissement;FR0000120271;1,5;60,02\n"
+    "02/02/2024;Réinvestissement;FR0000120271;1,2;61,45\n04/03/2024;Réinvestissement;FR0000120271;0,5;62,10\n"])
+def test_a_savings_plans_fills_in_other_languages_are_a_list_of_trades(data):
+    # Each fill's price had loaded as a close under the ISIN (silent): 0410e5a's flows were English only.
+    _no_price_history(data.encode(), "depot.csv", "Typ" if "Typ;" in data else "Type")
+
+
 def test_a_bank_statement_of_withdrawals_deposits_and_a_closing_balance_is_no_price_history():
     # HDFC's statement: "Closing Balance" is named as a close. Once its summary block was read as the
     # footer, the balance column typed as numbers and four days of an account's balance loaded as a
