@@ -461,7 +461,7 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
                           "temperature", "temp", "count", "duration", "odds", "moneyline"})
 # A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
 # "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
-_VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol")
+_VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol(?!ume)")
 
 
 def _holding_figure(latin: str) -> bool:

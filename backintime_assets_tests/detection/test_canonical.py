@@ -1995,6 +1995,9 @@ def test_a_volatility_beside_the_close_is_no_volume(name):
     schema = detect_bytes(data, "vol.csv")
     assert [c.canonical for c in schema.columns] == ["date", "close", None]
     assert normalise_bytes(data, schema, "vol.csv").prices["volume"].isna().all()
+    # A volume so qualified is the volume still.
+    volume = b"Date,Close,Historical Volume\n2024-01-02,100.5,1200\n2024-01-03,101.5,1300\n"
+    assert [c.canonical for c in detect_bytes(volume, "vol.csv").columns] == ["date", "close", "volume"]
 
 
 @pytest.mark.parametrize("name", ["Ratio Adjusted Close", "Back-Adjusted Close (Ratio)", "Ratio Adj Close"])
