@@ -431,7 +431,8 @@ _MARKETS = frozenset({"traded", "trade", "trades", "turnover", "volume", "vol", 
 # The units an issuer has out, not anyone's holding: a fund's NAV history beside its "Shares Outstanding"
 # and their "Total Net Assets" (iShares', to the cent), a share's close beside its market cap, had been
 # refused as a list of holdings.
-_ISSUED = frozenset({"outstanding", "issued", "float", "listed", "circulating", "supply"})
+# In British words too: a unit trust's "Units in Issue", a company's "Shares in Issue".
+_ISSUED = frozenset({"outstanding", "issued", "issue", "float", "listed", "circulating", "supply"})
 # Names of a worth that is no holding's: the market's money traded, an issuer's capitalisation or a
 # fund's assets ("Turnover" of a market whose close is the day's average price, "Market Cap", a fund's
 # "Total NAV": its units in issue times its NAV per unit).

@@ -501,6 +501,9 @@ def test_a_position_historys_worth_beside_its_price_tells_a_holding(data):
     # A fund's NAV history (iShares'): its shares outstanding times the NAV are its net assets, to the cent.
     b"As Of,NAV per Share,Shares Outstanding,Total Net Assets\nDec 26 2023,439.44,765450000,336369348000\n"
     b"Dec 22 2023,436.14,765450000,333843363000\nDec 21 2023,433.48,765450000,331807266000\n",
+    # A unit trust's, its units "in issue" (had been refused as a list of holdings).
+    b"Date,NAV per Unit,Units in Issue,Fund Size\n2024-01-02,12.10,1000000,12100000.00\n"
+    b"2024-01-03,12.05,1000000,12050000.00\n2024-01-04,12.20,1010000,12322000.00\n",
     # A share's close beside its market cap; and a market's shares traded whose turnover is the close's.
     b"Date,Close,Shares Outstanding,Market Cap\n2024-01-02,43.94,7654500,336338730.00\n"
     b"2024-01-03,43.61,7654500,333812745.00\n2024-01-04,43.34,7654500,331746030.00\n",
