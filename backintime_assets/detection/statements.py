@@ -281,8 +281,10 @@ _RECORD_NAMES = 3  # sampled rows, the fewest whose names all differ that make a
 _SHIFTED = 0.05  # of a column's filled sampled cells, the share (at least one) a list's names may lack letters in
 # A column of remarks names no thing: a kept price file's note on each day ("Published,NAV,Note",
 # "Date Updated,Price,Comment") differs row by row as a list's names do, and had been refused with it.
+# A day's commentary or headline too ("Published,NAV,Commentary", "Last Updated,Close,Headline" had been refused).
 _REMARK_NAMES = frozenset({"note", "notes", "comment", "comments", "remark", "remarks", "memo", "event", "events",
-                           "annotation", "news", "reason", "observation", "observations"})
+                           "annotation", "news", "reason", "observation", "observations", "commentary", "headline",
+                           "headlines", "commentaire", "kommentar", "comentario", "commento"})
 # Nor is a bar's open, high and low a thing's price: a day's prices of one thing ("Created,Close,Open,...").
 _BAR_PRICES = frozenset({"open", "high", "low"})
 # A column naming the thing each row is of, however its date is named: a shop's sales or a catalogue

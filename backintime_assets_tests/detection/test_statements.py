@@ -408,6 +408,10 @@ def test_price_histories_are_no_list_of_records(data):
     b"2024-01-04,10.60,market dip\n2024-01-05,10.90,new high\n",
     b"Published,NAV,Note\n2024-01-02,100.50,Q1 start\n2024-01-03,100.75,dividend ex\n"
     b"2024-01-04,100.60,holiday adj\n2024-01-05,100.90,fee change\n",
+    b"Published,NAV,Commentary\n2024-01-02,100.50,Markets rose on rate hopes\n2024-01-03,100.75,Tech led a pullback\n"
+    b"2024-01-04,100.60,Energy rallied\n2024-01-05,100.90,Quiet session\n",
+    b"Last Updated,Close,Headline\n2024-01-02,10.50,Apple slips on demand\n2024-01-03,10.75,Analyst downgrade\n"
+    b"2024-01-04,10.60,Shares extend losses\n2024-01-05,10.90,Flat ahead of CES\n",
     # A day's bar (open, high, low) is the prices of one thing, whatever its dates and texts are named.
     b"Created,Close,Open,High,Low,Headline\n2024-01-02,10.50,10.1,10.6,10.0,Split announced\n"
     b"2024-01-03,10.75,10.5,10.8,10.4,CEO interview\n2024-01-04,10.60,10.7,10.9,10.5,Guidance cut\n"
