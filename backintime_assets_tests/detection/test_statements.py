@@ -260,6 +260,15 @@ def test_a_company_named_switch_in_a_description_is_no_switch_between_funds():
                    "2024-01-03,SWITCH INC,10.6,1100", canonical={"Close": "close", "Volume": "volume"}) is None
     assert problem("Date,Transaction,Units,Price", "2024-01-02,Switch Out,-5,1.2", "2024-01-03,Switch In,5,1.3",
                    canonical={"Units": "volume", "Price": "close"}) is not None
+    # Nor does a company named by a flow's word, in a day's file of three (refused as trades before).
+    assert problem("Date,Symbol,Description,Close,Volume", "2024-01-05,RIT,Reinvestment Trust Ltd,1.85,120000",
+                   "2024-01-05,BHP,BHP Group Ltd,45.10,5000000", "2024-01-05,CBA,Commonwealth Bank,112.50,2100000",
+                   canonical={"Symbol": "ticker", "Close": "close", "Volume": "volume"}) is None
+    # A reinvestment into a company's shares is a flow still.
+    assert problem("Run Date,Action,Quantity,Price", "2024-01-02,REINVESTMENT APPLE INC (AAPL),0.5,185.6",
+                   "2024-02-01,REINVESTMENT APPLE INC (AAPL),0.4,186.1",
+                   "2024-03-01,REINVESTMENT APPLE INC (AAPL),0.4,180.2",
+                   canonical={"Quantity": "volume", "Price": "close"}) is not None
 
 
 @pytest.mark.parametrize(("header", "event"), [("Date,NAV,Shares Outstanding,Description", "Dividend Reinvestment"),
