@@ -603,7 +603,9 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
         # name a price file's own columns ("Credit Spread", "Credit Rating", "Deposit Rate") beside a
         # fee, a basis or an account it may have.
         evidence.pop("cash_flow", None)
-    quantity = [j for j, (n, c) in enumerate(zip(names, canonical)) if c == "volume" or _name_words(n) & _QUANTITY]
+    # Not the units an issuer has out ("Shares Outstanding" beside a fund's NAV): no trade's nor holding's size.
+    quantity = [j for j, (n, c) in enumerate(zip(names, canonical))
+                if (c == "volume" or _name_words(n) & _QUANTITY) and not _name_words(n) & _ISSUED]
     # An order's side or number, a round trip or a settlement date, beside how much it moved: a fill,
     # whatever else the file holds. Not beside a day's high and low: a bar's, whose volume is the
     # market's (candles that keep their first and last trade ids, the takers' side of the volume).

@@ -254,6 +254,16 @@ def test_a_pension_statements_contributions_and_redemptions_are_no_prices(kinds)
     assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == 4
 
 
+def test_a_funds_units_outstanding_are_no_trades_size():
+    # A fund's NAV history of its reinvesting class, "Dividend Reinvestment" on every row, beside its shares
+    # outstanding: refused as a list of trades, the issuer's shares read as a fill's quantity (loud).
+    data = (b"Date,Type,NAV,Shares Outstanding\n2024-01-02,Dividend Reinvestment,12.1,100000\n"
+            b"2024-01-03,Dividend Reinvestment,12.2,100000\n2024-01-04,Dividend Reinvestment,12.15,100500\n")
+    schema = detect_bytes(data, "fund.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "fund.csv").prices_arrow.num_rows == 3
+
+
 def test_a_company_named_switch_in_a_description_is_no_switch_between_funds():
     # "SWITCH INC" describes the ticker (as "BEST BUY CO INC" does), no fund switch: its prices load.
     assert problem("Date,Description,Close,Volume", "2024-01-02,SWITCH INC,10.5,1000",
