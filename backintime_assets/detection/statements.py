@@ -516,7 +516,10 @@ def _worth(canonical: Sequence[str | None], quantity: int, body: Sequence[Sequen
 # A timesheet: hours worked beside whose they are or what they paid ("Date,Employee,Hours,Rate,Pay").
 # Its hourly "Rate" is named as a rate is (a close), and had loaded as the file's prices.
 _WORKED = frozenset({"hours", "hrs", "overtime"})
-_WORKER = frozenset({"employee", "staff", "worker", "wage", "wages", "pay", "payroll", "salary", "shift"})
+# Or whom and what the hours were billed to: a freelancer's "Date,Client,Project,Hours,Rate,Amount" had loaded
+# its hourly rate as closes too.
+_WORKER = frozenset({"employee", "staff", "worker", "wage", "wages", "pay", "payroll", "salary", "shift", "client",
+                     "project", "task", "billable", "billed"})
 # Hours a market keeps are no hours worked: "After Hours Close", "Extended Hours Volume" are prices.
 _MARKET_HOURS = frozenset({"close", "open", "high", "low", "last", "price", "volume", "bid", "ask", "trading",
                            "market", "extended", "session"})
