@@ -551,8 +551,8 @@ _BAR = frozenset({"high", "low"})
 def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
           words: frozenset[str] = _RETAIL) -> list[int]:
     """The unmapped columns naming a shop, a brand, a barcode or a till (or other `words`) of a table with
-    a close and no bars (no high nor low), each filled on most sampled rows; else []. Not a column left
-    empty: it names no shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's closes)."""
+    a close and no bars (no high nor low), each filled (_filled); else []. Not a column left empty: it names
+    no shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's closes)."""
     if "close" not in canonical or _BAR & set(canonical):
         return []
     return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words
@@ -560,9 +560,12 @@ def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[
 
 
 def _filled(j: int, body: Sequence[Sequence[str]]) -> bool:
-    """Whether column `j` holds a value on most sampled rows."""
+    """Whether column `j` holds a value on most sampled rows, or on the first, atop the rows it stands for:
+    a grouped export writes a product's brand and store once over its days ("2024-03-01,Whole Milk 1L,Farm
+    Co,1.19,Berlin-Mitte" then ",,,0.99," rows), and its prices had loaded as closes."""
     rows = body[:_SIDE_ROWS]
-    return sum(j < len(r) and bool(r[j].strip()) for r in rows) > len(rows) / 2
+    return bool(rows) and (sum(j < len(r) and bool(r[j].strip()) for r in rows) > len(rows) / 2
+                           or j < len(rows[0]) and bool(rows[0][j].strip()))
 
 
 # A home's rooms, floor area, listing number or year built: a list of properties listed or sold ("List

@@ -824,3 +824,11 @@ def test_an_empty_column_named_as_a_shop_names_no_shop():
     assert problem("Date,Symbol,Close,Store", "2024-01-02,AAPL,185.64,", "2024-01-03,AAPL,184.25,",
                    "2024-01-04,AAPL,181.91,", "2024-01-05,AAPL,181.18,",
                    canonical={"Date": "date", "Symbol": "ticker", "Close": "close"}) is None
+
+
+def test_a_shop_named_once_atop_its_rows_is_a_shop():
+    # A grouped export writes the product, its brand and its store once over its days: c63ce0d read the
+    # mostly blank Store as no shop's, and the shelf prices loaded as closes (silent).
+    data = (b"date,product_name,brand,price,store\n2024-03-01,Whole Milk 1L,Farm Co,1.19,Berlin-Mitte\n"
+            b"2024-03-04,,,1.19,\n2024-03-05,,,0.99,\n2024-03-06,,,1.19,\n2024-03-07,,,1.29,\n")
+    _no_price_history(data, "prices.csv", "store")
