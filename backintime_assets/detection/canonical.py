@@ -140,6 +140,9 @@ _add("close", 1.0, "chiusura", "prezzo di chiusura", "slot", "slotkoers", "fecho
 # "Laatste": Investing.com's Dutch download ("Datum","Laatste","Open","Hoog","Laag","Vol.","+/- %").
 _add("close", 0.8, "ultimo prezzo", "laatste koers", "laatste", "laatst", "ultima cotacao", "senast", "senaste",
      "sidste kurs")
+# Portuguese, as "precio" and "prix": B3 files' "Preço" and "Cotação", a Brazilian fund's "Cota" (its NAV per unit);
+# unread, such files were refused for having no close.
+_add("close", 0.8, "preco", "cotacao", "cota", "valor da cota")
 _add("adj_close", 1.0, "chiusura rettificata", "aangepaste slotkoers", "fecho ajustado",
      "fechamento ajustado", "cierre ajustado", "zamkniecie skorygowane")
 _add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiato", "quantidade",

@@ -39,7 +39,7 @@ _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerag
                    "gebuehren", "provision", "frais", "courtage", "comision", "comisiones", "commissione",
                    "commissioni", "costs", "kosten", "costes", "transactiekosten", "transaktionskosten", "courtages",
                    "stempelzegel", "quellensteuer", "withholding", "avgift", "avgifter", "gebyr", "gebyrer",
-                   "kurtasje", "kurtage", "手数料"})
+                   "kurtasje", "kurtage", "corretagem", "emolumentos", "手数料"})
 # An order's, a fill's, a transaction's or a position's own number.
 _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref", "auftragsnummer", "tradeid",
         "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
@@ -70,10 +70,13 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
                          "description", "details", "buy", "sell", "bs", "typ", "art", "geschaftsart", "transaktion",
                          "transaktionstyp", "sens", "tipo", "operacion", "richting", "soort", "kauf", "verkauf",
                          "category",  # HealthEquity's "Category": Buy, Sell, Dividend (a sector's is no side)
+                         # a Brazilian broker's "Operação", "Natureza da operação", "Ação" (Compra, Venda;
+                         # "Ação" also names the ticker, weakly: its cells tell which)
+                         "operacao", "natureza", "acao",
                          "売買区分", "売買"})  # a Japanese broker's (Rakuten's "売買区分": 買付, 売付)
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
-                    "venta", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
+                    "venta", "venda", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
                     # Nordic brokers' past tenses (Nordnet's "KÖPT", "SÅLT"; "KJØPT", "KØBT", "SOLGT") and nouns
                     "kopt", "salt", "kjøpt", "kjøp", "købt", "køb", "solgt", "salg",
                     "買付", "売付", "買", "売"})
@@ -121,8 +124,8 @@ _SIDE_ROWS = 500  # of the sampled rows, those a column of sides is judged on
 _SIDE_SHARE = 1 / 3  # of a column's filled cells: deposits, dividends and fees sit between the trades
 # A holding or a trade's size: the market's volume in a price file, so evidence only beside a side or an id.
 _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", "stuck", "stueck", "nominal",
-                       "quantite", "cantidad", "quantita", "aantal", "antal", "executed", "size", "volume", "vol",
-                       "数量"})
+                       "quantite", "cantidad", "quantita", "quantidade", "aantal", "antal", "executed", "size",
+                       "volume", "vol", "数量"})
 
 
 # A person's e-mail address on each row: a buyer's, a payer's, a customer's (a ticket shop's "Purchaser

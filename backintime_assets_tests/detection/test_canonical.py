@@ -4,6 +4,7 @@ from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.canonical import (digit_clock, header_says, map_canonical, stays_unmapped,
                                                   tickers_side_by_side)
 from backintime_assets.detection.columns import ColumnType
+from backintime_assets.detection.statements import not_prices
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.simulation.layouts import ALIASES, EXTRAS
 from backintime_assets.trading_week import TradingWeek
@@ -1857,6 +1858,24 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
     prices = normalise_bytes(data, schema, "cotacoes.csv").prices
     assert sorted(zip(prices["ticker"], prices["close"])) == [("PETR4", 37.56), ("PETR4", 38.45),
                                                               ("VALE3", 75.30), ("VALE3", 76.05)]
+
+
+@pytest.mark.parametrize("header", ["Data;Papel;Cotação", "Data;Ativo;Preço", "Data;Fundo;Cota"])
+def test_portuguese_prices_are_closes(header):
+    # "Preço", "Cotação" and a fund's "Cota" were no close's names: refused for having no close (loud).
+    data = (header + "\n02/01/2024;HGLG11;160,10\n03/01/2024;HGLG11;161,00\n04/01/2024;HGLG11;160,55\n").encode()
+    schema = detect_bytes(data, "b3.csv")
+    assert [c.canonical for c in schema.columns][2] == "close"
+    assert list(normalise_bytes(data, schema, "b3.csv").prices["close"]) == [160.10, 161.00, 160.55]
+    # A Brazilian broker's trades and a portfolio's holdings, priced so, are refused as they are in English.
+    for statement in ("Data;Operação;Ativo;Quantidade;Preço\n02/01/2024;Compra;PETR4;100;37,50\n"
+                      "03/01/2024;Venda;PETR4;100;38,10\n04/01/2024;Compra;VALE3;50;76,05\n",
+                      "Data;Ação;Papel;Quantidade;Preço\n02/01/2024;Compra;PETR4;100;37,50\n"
+                      "03/01/2024;Venda;PETR4;100;38,10\n04/01/2024;Compra;VALE3;50;76,05\n",
+                      "Data;Ativo;Quantidade;Preço;Valor\n02/01/2024;PETR4;100;37,50;3750,00\n"
+                      "02/01/2024;VALE3;50;76,05;3802,50\n02/01/2024;ITUB4;200;33,10;6620,00\n"):
+        schema = detect_bytes(statement.encode(), "nota.csv")
+        assert not_prices(schema.problem)
 
 
 @pytest.mark.parametrize("header,row", [("Date,Book,Open P&L,Close P&L,Change", "Rates,{a},{b},50"),
