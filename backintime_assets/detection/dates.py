@@ -37,8 +37,11 @@ _DAYS_FULL = {names.split()[-1] for names in WEEKDAY_NAMES["en"]}
 # The hour alone may stand, its half of the day after a dash: CryptoDataDownload's hourly bars
 # ("2019-10-17 09-AM"). Unread, the column was no date, and the file refused to "check its date
 # format" when its rows are hourly bars (each rejected as one, named so, once read).
+# The minutes may stand unpadded after a blank: Excel's "h:m", a CSV saved again from Excel
+# ("2/28/2023 0:0", CryptoDataDownload's Gemini daily file). Unread, the file was refused.
 _TIME = (
-    r"(?:(?P<tsep>[ T]|, |  |-(?=\d{1,2}:\d{2}))(?P<H>\d{1,2})(?::(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
+    r"(?:(?P<tsep>[ T]|, |  |-(?=\d{1,2}:\d{2}))(?P<H>\d{1,2})(?::(?P<M>\d{1,2})"
+    r"(?::(?P<S>\d{2})(?P<frac>[.,]\d{1,9})?)?"
     r"(?P<ampm> ?[AaPp](?:[Mm]|\.[Mm]\.))?|(?P<hour>-[AaPp][Mm]))"
     r"(?P<tz> ?(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?))?)?$"
 )

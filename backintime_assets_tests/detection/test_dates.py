@@ -34,6 +34,9 @@ from backintime_assets.detection.dates import infer_date_format, shape, years_ou
         (["2020-01-02T09:30:00Z", "2020-01-02T09:30:00+01:00"], "timestamp", "%Y-%m-%dT%H:%M:%S%z"),
         (["2020-01-02 09:30:00.250"], "timestamp", "%Y-%m-%d %H:%M:%S.%f"),
         (["1/2/2020 1:30 PM", "1/13/2020 10:00 AM"], "timestamp", "%m/%d/%Y %I:%M %p"),
+        # Excel's "h:m" (a CSV saved again from Excel, CryptoDataDownload's Gemini daily file): the
+        # minutes unpadded, "0:0". Unread, the column was text and the file refused.
+        (["2/28/2023 0:0", "2/27/2023 0:0", "1/4/2023 4:0"], "timestamp", "%m/%d/%Y %H:%M"),
         # CryptoDataDownload's hourly bars: the hour alone, its half of the day after a dash.
         (["2019-10-17 09-AM", "2019-10-17 12-AM", "2019-10-16 11-PM"], "timestamp", "%Y-%m-%d %I-%p"),
         # A dash between the date and a time with its minutes: MetaTrader's bars as some tools write them.

@@ -1524,6 +1524,20 @@ def test_hourly_bars_stamped_with_the_hour_alone_are_rejected_as_intraday_bars()
     assert len(r.rejected) == 5
 
 
+def test_daily_bars_saved_again_by_excel_load_on_their_dates():
+    # CryptoDataDownload's Gemini_BTCUSD_d.csv saved again from Excel (SebbyB/CryptoTracker): the
+    # epoch column cut to "1.67754E+12" and the dates "2/28/2023 0:0", minutes unpadded. Unread, the
+    # file was refused to "check its date format"; the dates are the days, not the cut epochs.
+    r = run(b"unix,date,symbol,open,high,low,close,Volume BTC,Volume USD\n"
+            b"1.67754E+12,2/28/2023 0:0,BTC/USD,23494.73,23599.91,23031.92,23129.61,217.9276594,5040581.77\n"
+            b"1.67746E+12,2/27/2023 0:0,BTC/USD,23552.6,23885.27,23131.79,23494.73,425.4670543,9996233.564\n"
+            b"1.67737E+12,2/24/2023 0:0,BTC/USD,23170.88,23672.4,23069.14,23552.6,118.0926493,2781388.932\n")
+    check_invariants(r)
+    assert r.file_problem is None and r.rejected.empty
+    assert [str(d)[:10] for d in r.prices.date] == ["2023-02-28", "2023-02-27", "2023-02-24"]
+    assert r.prices.close.tolist() == [23129.61, 23494.73, 23552.6]
+
+
 def test_daily_bars_stamped_date_dash_time_load_on_their_dates():
     # A MetaTrader history written out as "1971.01.04-00:00" (AdaJass/Similarity data/EURUSD_D1.csv):
     # the dash unread, the file was refused to "check its date format".
