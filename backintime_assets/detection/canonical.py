@@ -281,6 +281,11 @@ _add("close", 0.8, "net asset value")
 # return"): the fund's price all the same, and unnamed, the file had "no close column".
 _add("close", 0.8, "nav per share", "nav per unit", "net asset value per share", "net asset value per unit",
      "nav/share", "nav/unit", "nav price")
+# The NAV as fund houses of other languages name it: French "valeur liquidative", Spanish "valor
+# liquidativo", Italian "valore (della) quota", German "Anteilwert" or "Inventarwert" (real files round 32:
+# an Amundi-style NAV workbook had "no close column"). Not the fund's net assets ("Actif net").
+_add("close", 0.8, "valeur liquidative", "valor liquidativo", "valore quota", "valore della quota",
+     "anteilwert", "inventarwert", "nettoinventarwert")
 # An index's own history names its level so ("Date;Symbol;Indexvalue": STOXX's h_<index>.txt), a German
 # fund's its redemption price ("Datum,Ausgabepreis,Rücknahmepreis": the NAV, the issue price above it by
 # the load), and a currency's reference rate is its price ("Date,Country,Exchange rate"). Unnamed, each

@@ -1814,6 +1814,23 @@ def test_an_index_value_a_redemption_price_and_an_exchange_rate_are_the_close(he
     assert [c.name for c in schema.columns if c.canonical == "close"] == [name]
 
 
+@pytest.mark.parametrize("header,name", [
+    ("Date;Valeur liquidative;Actif net (EUR);Devise", "Valeur liquidative"),  # a French fund house's NAV history
+    ("Fecha;Valor liquidativo;Patrimonio", "Valor liquidativo"),  # a Spanish fund's
+    ("Data;Valore quota;Patrimonio netto", "Valore quota"),  # an Italian fund's
+    ("Datum;Anteilwert;Fondsvermögen", "Anteilwert"),  # a German or Austrian fund's
+])
+def test_a_fund_s_net_asset_value_in_other_languages_is_the_close(header, name):
+    # Real files round 32 (an Amundi-style NAV workbook): the NAV unnamed, the file had "no close column"
+    # and every row was rejected. The fund's net assets beside it stay no price.
+    names = header.split(";")
+    cells = ["{d:02d}/07/2026", "45{d},12", "14143164{d}", "EUR"][: len(names)]
+    rows = "".join(";".join(cells).format(d=d) + "\n" for d in range(6, 11))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "fund.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == [name]
+    assert [c.name for c in schema.columns if c.canonical == "date"] == [names[0]]
+
+
 @pytest.mark.parametrize("header", [
     "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
 def test_a_dated_series_of_retail_prices_is_the_close(header):
