@@ -985,6 +985,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _one_figure_close(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
+    if "close" not in used and "date" in used:
+        _keyed_rate(mapping, used, header_cells, types)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
@@ -1161,6 +1163,30 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
         mapping[c] = None
         used.discard("close")
         return
+
+
+# An exchange rate's series key in the SDMX form of the ECB's EXR dataflow (the Bundesbank's BBEX3):
+# frequency, currency, base currency, "EXR.D.USD.EUR.SP00.A", as the ECB Data Portal, the Banque de
+# France's Webstat and the Bundesbank name a downloaded series ("US dollar/Euro (EXR.D.USD.EUR.SP00.A)").
+_EXR_KEY = re.compile(r"(?<![A-Za-z0-9])(?:EXR|BBEX3)\.[A-Z]\.[A-Z]{3}\.[A-Z]{3}\.")
+
+
+def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                types: Sequence[ColumnType]) -> None:
+    """Map, in place, the one column of numbers of a dated file without a close that an exchange rate's
+    series key names (_EXR_KEY) as the close, as "Exchange rate" is the file's one figure: the ECB Data
+    Portal's download ("DATE","TIME PERIOD","US dollar/Euro (EXR.D.USD.EUR.SP00.A)") had "no close
+    column" and every row rejected (real files round 32). Beside it only dates (the portal's second,
+    "02 Jan 2024"); not two rates side by side, nor a rate beside another figure or words."""
+    keyed, others = [], []
+    for j, t in enumerate(types):
+        if mapping[j] is not None or no_values_seen(t) or t.type in ("date", "timestamp"):
+            continue
+        name = " ".join(header_cells[j]) if j < len(header_cells) else ""
+        (keyed if _EXR_KEY.search(name) and t.type in _NUMERIC else others).append(j)
+    if len(keyed) == 1 and not others and fits_type("close", types[keyed[0]]):
+        mapping[keyed[0]] = "close"
+        used.add("close")
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

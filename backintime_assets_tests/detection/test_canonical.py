@@ -1831,6 +1831,26 @@ def test_a_fund_s_net_asset_value_in_other_languages_is_the_close(header, name):
     assert [c.name for c in schema.columns if c.canonical == "date"] == [names[0]]
 
 
+@pytest.mark.parametrize("names,close", [
+    # The ECB Data Portal's series download (real files round 32): two dates, the series by its title and key.
+    (["DATE", "TIME PERIOD", "US dollar/Euro (EXR.D.USD.EUR.SP00.A)"], "US dollar/Euro (EXR.D.USD.EUR.SP00.A)"),
+    (["Date", "BBEX3.D.USD.EUR.BB.AC.000"], "BBEX3.D.USD.EUR.BB.AC.000"),  # the Bundesbank's key for the same rate
+    # Two series side by side, or a figure beside: no one rate to call the file's price.
+    (["DATE", "TIME PERIOD", "US dollar/Euro (EXR.D.USD.EUR.SP00.A)", "Japanese yen/Euro (EXR.D.JPY.EUR.SP00.A)"],
+     None),
+    (["DATE", "US dollar/Euro (EXR.D.USD.EUR.SP00.A)", "Amount"], None),
+    (["DATE", "TIME PERIOD", "Euro short-term rate (EST.B.EU000A2X2A25.WT)"], None),  # an interest rate, no price
+])
+def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_figure(names, close):
+    # Unnamed, the ECB portal's EUR/USD download had "no close column" and every row rejected.
+    cells = {"DATE": "2024-01-{d:02d}", "Date": "2024-01-{d:02d}", "TIME PERIOD": "{d:02d} Jan 2024",
+             "Amount": "1{d}00"}
+    rows = "".join(",".join(f'"{cells.get(n, "1.09{d}1")}"' for n in names).format(d=d) + "\n" for d in range(2, 7))
+    header = ",".join(f'"{n}"' for n in names)
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "ecb.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
+
+
 @pytest.mark.parametrize("header", [
     "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
 def test_a_dated_series_of_retail_prices_is_the_close(header):
