@@ -32,6 +32,11 @@ _BELOW_ZERO = 2  # values below zero that make a series no price one: a single o
 _READINGS = frozenset({"temperature", "temperatures", "rainfall", "precipitation", "humidity", "weather",
                        "snowfall", "windspeed", "sunshine", "celsius", "fahrenheit", "sensor", "readings"})
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# Words of a title above the table, or of the file's name, that say its generic value is a ratio or an
+# economy's figure, no price: Macrotrends' "S&P 500 PE Ratio - 90 Year Historical Chart" over "date, value"
+# had loaded the ratio as a ticker's closes (real files round 32). Not "rate" nor "index": an exchange
+# rate and an index's level are loaded as prices.
+_FIGURES = frozenset({"ratio", "ratios", "unemployment", "gdp", "population"})
 
 
 def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None],
@@ -62,10 +67,11 @@ def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None]
 
 
 def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
-                           decimal: str, thousands: str | None, file_name: str) -> str | None:
+                           decimal: str, thousands: str | None, file_name: str, above: str = "") -> str | None:
     """The problem of a table of dates and one value under a generic name (as leaping_series_problem's)
     with at least _BELOW_ZERO values below zero among its sampled rows, or in a file whose name holds
-    a word of _READINGS; else None. A close named so ("Close", "Price", "NAV") is left to load."""
+    a word of _READINGS, or whose name or title (`above`: the text of the lines above the table) one of
+    _FIGURES; else None. A close named so ("Close", "Price", "NAV") is left to load."""
     j = _generic_value(names, canonical)
     if j is None:
         return None
@@ -79,6 +85,10 @@ def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None]
     if said := [w for w in _WORDS.findall(stem) if w.lower() in _READINGS]:
         return (f"a series of readings{NOT_PRICES}the file's name says \"{said[0]}\" and its column ({shown}) "
                 "no price's name. Name the column \"Close\" if it is a price")
+    for text, where in ((above, "its title"), (stem, "the file's name")):
+        if said := [w for w in _WORDS.findall(text) if w.lower() in _FIGURES]:
+            return (f"a series of figures{NOT_PRICES}{where} says \"{said[0]}\" and its column ({shown}) no "
+                    "price's name. Name the column \"Close\" if it is a price")
     return None
 
 

@@ -110,6 +110,24 @@ def test_a_file_named_for_a_reading_holds_no_prices():
     assert schema.problem is None and result.prices_arrow.num_rows == 3
 
 
+def test_a_value_its_title_or_file_names_as_a_ratio_holds_no_prices():
+    # Macrotrends' "S&P 500 PE Ratio - 90 Year Historical Chart" (real files round 32): its "date, value"
+    # loaded the ratio as a ticker's monthly closes without a word. The title above, or the file's name
+    # ("sp-500-pe-ratio-price-to-earnings-chart.csv"), says what the generic value measures.
+    rows = "2023-09-01,24.02\n2023-10-02,22.85\n2023-11-01,24.41\n2023-12-01,25.01\n2024-01-02,25.61\n"
+    titled = ('"Macrotrends Data Download"\n\n"S&P 500 PE Ratio - 90 Year Historical Chart"\n\n'
+              '"DISCLAIMER: HISTORICAL DATA IS PROVIDED AS IS"\n\n\ndate, value\n' + rows).encode()
+    for data, name in ((titled, "sp500.csv"), (f"date,value\n{rows}".encode(), "sp-500-pe-ratio-chart.csv")):
+        schema, result = _load(data, name)
+        assert "not prices" in schema.problem and "ratio" in schema.problem.lower()
+        assert result.prices_arrow.num_rows == 0
+    # A price's title leaves it a price: Macrotrends' gold, a fund's NAV "Value".
+    for title in ("Gold Prices - 100 Year Historical Chart", "Fund A - Value per unit"):
+        data = f'"Macrotrends Data Download"\n\n"{title}"\n\n\ndate, value\n{rows}'.encode()
+        schema, result = _load(data, "gold.csv")
+        assert schema.problem is None and result.prices_arrow.num_rows == 5
+
+
 def test_a_named_close_below_zero_or_in_a_reading_named_file_still_loads_its_days():
     # Oil's close went below zero once (April 2020): named a close, its rows are judged one by one.
     for header in ("Date,Close", "date,price", "Date,NAV"):
