@@ -444,7 +444,10 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 
 # Names that contain a price word but are not that price ("Prev Close", "Change High") get no hint.
 # Nor a flag ("adjustflag": baostock's code of the adjustment, 1-3, loaded as the adjusted close).
-_NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor|flag")
+# Nor a futures' open interest cut short ("Open Int", "OpenInt"): beside a settlement and no open, its
+# contracts had loaded as each day's open (real files round 32 probes).
+_NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor|flag"
+                         r"|open ?int(?![a-z])")
 # Nor an account's figure at the day's open or close: its balance, its profit and loss ("Close P&L",
 # "Closing Balance", "Open PnL": a desk's or an account's money, loaded as the day's open and close).
 # Not a rebalancing ("Rebalanced Index Close": an index's levels). The balance abbreviated ("Opening Bal,

@@ -1851,6 +1851,24 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
 
 
+@pytest.mark.parametrize("header", ["Date,Settle,Volume,Open Int", "Date,Settle,Volume,OpenInt",
+                                    "Date,Close,Open Int.,Volume", "Date,Last,Volume,Open_Int"])
+def test_an_open_interest_abbreviated_is_no_open(header):
+    # A futures file with its settlement and its open interest "Open Int" (Barchart, CSI, Premium Data's
+    # "OpenInt"), no open of its own (real files round 32 probes): the open interest, 1203310 contracts,
+    # had loaded as each day's open (and so its high) without a word. "Open Interest" whole was no open.
+    rows = "".join(f"2024-01-0{d},7{d}.70,30011{d},120331{d}\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "CL.csv")
+    assert "open" not in [c.canonical for c in schema.columns]
+    assert [c.canonical for c in schema.columns].count("close") == 1
+    # Beside an open of its own, the open stays the open ("Date,Open,High,Low,Close,Volume,OpenInt": Stooq's futures).
+    data = b"Date,Open,High,Low,Close,Volume,OpenInt\n" + b"".join(
+        f"2024-01-0{d},7{d}.1,7{d}.9,7{d}.0,7{d}.5,30011{d},120331{d}\n".encode() for d in range(2, 6))
+    schema = detect_bytes(data, "cl_f.csv")
+    assert {c.name: c.canonical for c in schema.columns}["Open"] == "open"
+    assert {c.name: c.canonical for c in schema.columns}["OpenInt"] is None
+
+
 @pytest.mark.parametrize("header", [
     "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
 def test_a_dated_series_of_retail_prices_is_the_close(header):
