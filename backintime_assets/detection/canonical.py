@@ -469,7 +469,11 @@ _HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capita
 # flat_header names those over the close, and refuses a file of them side by side for it.
 _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
                           "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
-                          "temperature", "temp", "count", "duration", "odds", "moneyline"})
+                          "temperature", "temp", "count", "duration", "odds", "moneyline",
+                          # A bound on the day's prices, not one traded: an exchange's daily price limits
+                          # ("High Limit", "Lower Limit Price"), a Bollinger band, a fund's high watermark
+                          # (real files round 32 probes), each loaded as the day's high and low.
+                          "limit", "limits", "band", "bands", "bound", "bounds", "watermark"})
 # A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
 # "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
 _VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol(?!ume)")

@@ -1869,6 +1869,23 @@ def test_an_open_interest_abbreviated_is_no_open(header):
     assert {c.name: c.canonical for c in schema.columns}["OpenInt"] is None
 
 
+@pytest.mark.parametrize("header", ["Date,Close,High Limit,Low Limit", "Date,Close,Upper Band,Lower Band",
+                                    "Date,Close,UpperLimit,LowerLimit",
+                                    "Date,Close,Lower Limit Price,Upper Limit Price",
+                                    "Date,Close,High Watermark,Low Watermark"])
+def test_a_bound_named_by_high_or_low_is_no_high_or_low(header):
+    # A day's price limits ("High Limit", "Lower Limit Price"), a Bollinger band beside a close-only
+    # series, a fund's high watermark (real files round 32 probes): each loaded as the day's high and low
+    # without a word, the close passing every bar check between them.
+    rows = "".join(f"2024-01-0{d},7{d}.70,8{d}.97,6{d}.43\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "CL.csv")
+    mapped = [c.canonical for c in schema.columns]
+    assert "high" not in mapped and "low" not in mapped and mapped.count("close") == 1
+    # A bar's own high and low stay: "Day High", "Session Low".
+    schema = detect_bytes(f"Date,Close,Day High,Session Low\n{rows}".encode(), "CL.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close", "high", "low"]
+
+
 @pytest.mark.parametrize("header", [
     "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
 def test_a_dated_series_of_retail_prices_is_the_close(header):
