@@ -447,7 +447,11 @@ _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
 # Nor a futures' open interest cut short ("Open Int", "OpenInt"): beside a settlement and no open, its
 # contracts had loaded as each day's open (real files round 32 probes).
 _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delta|interest|factor|flag"
-                         r"|open ?int(?![a-z])")
+                         r"|open ?int(?![a-z])"
+                         # Nor a market's breadth ("New Highs", "New Lows": how many stocks made one) beside
+                         # its index's close, nor a move between two prices ("Open to Close"): each had
+                         # loaded as the day's high, low or open (real files round 32 probes).
+                         r"|new(?:highs?|lows?)(?![a-z])|(?:open|close|high|low)to(?:open|close|high|low)")
 # Nor an account's figure at the day's open or close: its balance, its profit and loss ("Close P&L",
 # "Closing Balance", "Open PnL": a desk's or an account's money, loaded as the day's open and close).
 # Not a rebalancing ("Rebalanced Index Close": an index's levels). The balance abbreviated ("Opening Bal,

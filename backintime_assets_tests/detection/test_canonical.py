@@ -1886,6 +1886,20 @@ def test_a_bound_named_by_high_or_low_is_no_high_or_low(header):
     assert [c.canonical for c in schema.columns] == ["date", "close", "high", "low"]
 
 
+@pytest.mark.parametrize("header", ["Date,Close,New Highs,New Lows", "Date,Close,NewHighs,NewLows",
+                                    "Date,Close,Open to Close,Close to Open", "Date,Close,Open-to-Close,High-to-Low"])
+def test_a_count_of_new_highs_or_a_move_between_prices_is_no_price(header):
+    # A market's breadth beside its index's close ("New Highs", "New Lows": how many stocks made one),
+    # a move from one price to another ("Open to Close"): real files round 32 probes, each had loaded as
+    # the day's high, low or open without a word (81 stocks as the high above a close of 72.70).
+    rows = "".join(f"2024-01-0{d},7{d}.70,8{d},6{d}\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "SPX.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close", None, None]
+    # A close in New York keeps its hint.
+    schema = detect_bytes(f"Date,New York Close,London Close,Volume\n{rows}".encode(), "XAU.csv")
+    assert [c.canonical for c in schema.columns][:2] == ["date", "close"]
+
+
 @pytest.mark.parametrize("header", [
     "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
 def test_a_dated_series_of_retail_prices_is_the_close(header):
