@@ -477,7 +477,12 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
                           # A bound on the day's prices, not one traded: an exchange's daily price limits
                           # ("High Limit", "Lower Limit Price"), a Bollinger band, a fund's high watermark
                           # (real files round 32 probes), each loaded as the day's high and low.
-                          "limit", "limits", "band", "bands", "bound", "bounds", "watermark"})
+                          "limit", "limits", "band", "bands", "bound", "bounds", "watermark",
+                          # Nor a difference or comparison between prices, nor a holding ("Opening Gap", "High
+                          # Low Spread", "High Low Range", "Close vs Open", "Open Position"): each took the
+                          # open or high by its hint beside a close (real files round 32 probes).
+                          "gap", "gaps", "spread", "spreads", "range", "ranges", "vs", "versus", "position",
+                          "positions"})
 # A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
 # "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
 _VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol(?!ume)")
@@ -507,6 +512,9 @@ _INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
 # Return Close", "Signal Close", "Volatility at Close": a figure's own name, had loaded as closes).
 _NAMING_TOO = frozenset({"return", "returns", "trend", "momentum", "volatility", "signal"})
 _INSTRUMENT_WORDS = frozenset({"index", "fund", "etf", "portfolio", "strategy", "trust"})
+# And those an instrument's name holds before the price's word with no such word between: "GAP Open" (Gap
+# Inc.), "Crack Spread Close", "Trading Range High"; after it ("Opening Gap", "High Low Spread"), no price.
+_NAMING_BEFORE = frozenset({"gap", "spread", "range"})
 
 
 def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
@@ -521,6 +529,7 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
                                                                       or words[i + 1:i + 2] == ["index"]))
                and not (w == "ratio" and adjusted)
                and (w not in _NAMING_TOO or i > first or not set(words[i + 1:first]) & _INSTRUMENT_WORDS)
+               and not (w in _NAMING_BEFORE and i < first)
                for i, w in enumerate(words))
 
 

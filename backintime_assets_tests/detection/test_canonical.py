@@ -1900,6 +1900,28 @@ def test_a_count_of_new_highs_or_a_move_between_prices_is_no_price(header):
     assert [c.canonical for c in schema.columns][:2] == ["date", "close"]
 
 
+@pytest.mark.parametrize("header", ["Date,Close,Opening Gap", "Date,Close,Open Price Gap", "Date,Close,Close vs Open",
+                                    "Date,Close,High Low Spread", "Date,Close,High Low Range",
+                                    "Date,Close,Open Position"])
+def test_a_gap_a_spread_a_range_a_comparison_or_a_position_is_no_price(header):
+    # Real files round 32 probes: each named figure beside a close took the open or high by its token hint
+    # and loaded as the day's open or high without a word.
+    rows = "".join(f"2024-01-0{d},7{d}.70,8{d}\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "SPX.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close", None]
+
+
+@pytest.mark.parametrize("header,name,canonical", [
+    ("Date,Crack Spread Close,Volume", "Crack Spread Close", "close"),  # a spread contract's own close
+    ("Date,Close,Trading Range High", "Trading Range High", "high"),
+    ("Date,GAP Open,GAP Close", "GAP Open", "open"),  # Gap Inc.'s open
+])
+def test_an_instrument_named_by_a_spread_a_range_or_a_gap_keeps_its_prices(header, name, canonical):
+    rows = "".join(f"2024-01-0{d},7{d}.70,8{d}\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "X.csv")
+    assert {c.name: c.canonical for c in schema.columns}[name] == canonical
+
+
 @pytest.mark.parametrize("header", [
     "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
 def test_a_dated_series_of_retail_prices_is_the_close(header):
