@@ -482,7 +482,8 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
                           # Low Spread", "High Low Range", "Close vs Open", "Open Position"): each took the
                           # open or high by its hint beside a close (real files round 32 probes).
                           "gap", "gaps", "spread", "spreads", "range", "ranges", "vs", "versus", "position",
-                          "positions"})
+                          "positions",
+                          "orders"})  # a count of orders ("Open Orders" beside a close): taken for the open
 # A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
 # "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
 _VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol(?!ume)")

@@ -1911,6 +1911,13 @@ def test_a_gap_a_spread_a_range_a_comparison_or_a_position_is_no_price(header):
     assert [c.canonical for c in schema.columns] == ["date", "close", None]
 
 
+def test_a_count_of_open_orders_beside_a_close_is_no_open():
+    # Real files round 32 probes (and round 31's hdr_Open_Orders.csv): the count took the open by its hint.
+    rows = "".join(f"2024-01-0{d},7{d}.70,8{d}\n" for d in range(2, 6))
+    schema = detect_bytes(f"Date,Close,Open Orders\n{rows}".encode(), "X.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close", None]
+
+
 @pytest.mark.parametrize("header,name,canonical", [
     ("Date,Crack Spread Close,Volume", "Crack Spread Close", "close"),  # a spread contract's own close
     ("Date,Close,Trading Range High", "Trading Range High", "high"),
