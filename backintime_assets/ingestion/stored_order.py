@@ -21,13 +21,15 @@ before, stays; so do marks a user said.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from collections.abc import Callable
 
+from backintime_assets.detection.date_system import EAST
+from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES, SIBLING_WRITTEN
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
-from backintime_assets.detection.date_system import EAST
 from backintime_assets.ingestion.sibling_east import guesses_east, settle_east
 from backintime_assets.ingestion.sibling_marks import guesses_marks, settle_marks
 from backintime_assets.ingestion.sibling_order import SETTLED, guesses, settle_orders, unproven, with_order
@@ -42,11 +44,19 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
     guess put every row on a weekend: pooled_order.cells_in_head); `written`: sha256 -> when each new file was
     last modified (the stored ones': SIBLING_WRITTEN)."""
     guessing = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and guesses(s)}
-    if not guessing:
+    # Those settled by one-day files read together are settled by a proof as a guess is: so a folder migrated
+    # at once reads them (survey.py proves before it reads together). Left so, an American office's monthly
+    # "02/01/2024" and "03/01/2024", read together as 2 and 3 January, stayed so after its "04/15/2024".
+    together = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and read_so(s)}
+    if not guessing and not together:
         return {}
     # The new files are stored by now: counted once, as new.
     others = [s for s in stored if s[SIBLING_CONTENT] not in guessing and s[SIBLING_CONTENT] not in new]
-    settled, _ = settle_orders(guessing, [*(schema for schema, _ in new.values()), *others])
+    proofs = [*(schema for schema, _ in new.values()), *others]
+    settled, _ = settle_orders(guessing, proofs)
+    settled.update(_proven_otherwise(together, proofs))
+    if not guessing:
+        return settled
     left = [sha for sha in unproven(guessing, [*(schema for schema, _ in new.values()), *others])
             if sha not in settled]
     if left:
@@ -62,6 +72,21 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
         written = {**(written or {}),
                    **{s[SIBLING_CONTENT]: s[SIBLING_WRITTEN] for s in stored if SIBLING_WRITTEN in s}}
         settled.update(settle_together(reading, read_with, written))
+    return settled
+
+
+def _proven_otherwise(together: dict[str, dict], proofs: list[dict]) -> dict[str, dict]:
+    """sha256 -> the schema, order settled, of each of the files whose order their one-day siblings read
+    together settled (`together`) where siblings' own values prove the other (sibling_order.settle_orders)."""
+    if not together:
+        return {}
+    as_guessed = {}
+    for sha, schema in together.items():
+        out = copy.deepcopy(schema)
+        date = next(c for c in out["columns"] if c.get("canonical") == "date")
+        date["confidence"] = GUESSED_ORDER_CERTAINTY
+        as_guessed[sha] = out
+    settled, _ = settle_orders(as_guessed, proofs)
     return settled
 
 

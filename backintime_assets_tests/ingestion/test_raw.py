@@ -417,6 +417,28 @@ def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(
         assert report.resettled == {"day_04.csv": "day/month order settled by 1 sibling file of the same layout"}
 
 
+def test_stored_days_read_together_are_settled_by_a_later_sibling_that_proves_the_other_order(postgres_url,
+                                                                                                local_lake, tmp_path):
+    # An American office's monthly files, a month apart: 1 February and 1 March 2024, "02/01/2024" and
+    # "03/01/2024". Read together day first they are 2 and 3 January, a run of days (pooled_order.py), and both
+    # were read so. Its 15 April, "04/15/2024", proves month first: migrated at once, the three load on 1 February,
+    # 1 March and 15 April (a proof settles before files are read together); a month at a time, the first two
+    # stayed on 2 and 3 January.
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for n, day in enumerate(("02/01/2024", "03/01/2024", "04/15/2024"), 1):
+            (source / f"close_{n:02d}.csv").write_text(HEADER + f"{day};AAA;{n}.5\n")
+            report = migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert [files[f"close_0{n}.csv"].dates for n in (1, 2, 3)] == [
+            [dt.date(2024, 2, 1)], [dt.date(2024, 3, 1)], [dt.date(2024, 4, 15)]]
+        assert report.resettled == {f"close_0{n}.csv": "day/month order settled by 1 sibling file of the same layout"
+                                    for n in (1, 2)}
+
+
 def _tab_day(day: int, close: str, volume: str) -> str:
     return f"Date\tTicker\tClose\tVolume\n2023-02-{day:02d}\tMC.PA\t{close}\t{volume}\n"
 
