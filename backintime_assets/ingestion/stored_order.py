@@ -39,7 +39,8 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
                    heads: Callable[[list[str]], dict[str, bytes]] | None = None,
                    written: dict[str, float] | None = None) -> dict[str, dict]:
     """sha256 -> the schema, order settled, of each of the `stored` siblings (file_schemas.sibling_detections)
-    whose guessed order the `new` files (key -> schema and dates), and the stored ones with them, settle.
+    whose guessed order the `new` files (key -> schema and dates), and the stored ones with them, settle; and
+    of each new file whose guess the stored ones read with it settle.
     `heads`: key -> the first bytes of each file named, of those read together whose dates are unknown (a
     guess put every row on a weekend: pooled_order.cells_in_head); `written`: sha256 -> when each new file was
     last modified (the stored ones': SIBLING_WRITTEN)."""
@@ -60,10 +61,16 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
     left = [sha for sha in unproven(guessing, [*(schema for schema, _ in new.values()), *others])
             if sha not in settled]
     if left:
+        # A new file that still guesses, unproven, is settled with them: its survey read it with the stored files'
+        # dates, not with those of files stored before raw_files noted home_dated, nor with the heads of files of
+        # no loadable row, which are read here. Left out, an office's "04/10/2012", migrated after its
+        # "01/10/2012" and "02/10/2012" of an older release, settled those day first and loaded on 10 April.
+        new_left = set(unproven({key: schema for key, (schema, _) in new.items() if guesses(schema)}, proofs))
         read_with = {key: (schema, as_written(schema, dates)) for key, (schema, dates) in new.items()
-                     if guesses(schema) or read_so(schema)}
+                     if key not in new_left and (guesses(schema) or read_so(schema))}
         read_with.update({s[SIBLING_CONTENT]: (s, _stored_cells(s)) for s in others if read_so(s)})
         reading = {sha: (guessing[sha], _stored_cells(guessing[sha])) for sha in left}
+        reading.update({key: (new[key][0], as_written(*new[key])) for key in new_left})
         unread = [key for key, (_, cells) in {**reading, **read_with}.items() if not cells]
         if unread and heads is not None:
             for key, head in heads(unread).items():

@@ -402,6 +402,30 @@ def test_a_day_its_guess_put_on_a_weekend_is_read_with_the_days_before_and_after
         assert not any(f.home_dated for f in files.values())
 
 
+def test_a_new_day_is_settled_with_the_days_stored_before_home_dated_was_noted(postgres_url, local_lake, tmp_path):
+    # A British office's 1 October 2012, "01/10/2012", migrated by a release before raw_files noted home_dated
+    # (null: its dates are not read with a new file's, as they may be a home date). Its 2 October, migrated
+    # next, surveys alone (10 February by the guess); the stored day is read from its head, and the two read
+    # together settle day first: both are read so, not the stored one alone (the new one stayed on 10 February).
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+
+    def day(n: int) -> None:
+        (source / f"export ({n}).csv").write_text(HEADER + f"{n:02d}/10/2012;AAA;{n}.5\n")
+
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        day(1)
+        migrate(conn, source, local_lake, surveyor)
+        conn.execute("update raw_files set home_dated = null")
+        day(2)
+        report = migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert [files[f"export ({n}).csv"].dates for n in (1, 2)] == [[dt.date(2012, 10, 1)], [dt.date(2012, 10, 2)]]
+        assert set(report.resettled) == {"export (1).csv", "export (2).csv"}
+
+
 def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(postgres_url, local_lake, tmp_path):
     # An office's 4 March alone, "04/03/2025": month first by the guess (3 April). Its 13 March, arriving
     # later, proves day first: the stored file is read again as 4 March.
