@@ -49,23 +49,21 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
     # at once reads them (survey.py proves before it reads together). Left so, an American office's monthly
     # "02/01/2024" and "03/01/2024", read together as 2 and 3 January, stayed so after its "04/15/2024".
     together = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and read_so(s)}
-    if not guessing and not together:
+    new_guessing = {key: schema for key, (schema, _) in new.items() if guesses(schema)}
+    if not guessing and not together and not new_guessing:
         return {}
     # The new files are stored by now: counted once, as new.
     others = [s for s in stored if s[SIBLING_CONTENT] not in guessing and s[SIBLING_CONTENT] not in new]
     proofs = [*(schema for schema, _ in new.values()), *others]
     settled, _ = settle_orders(guessing, proofs)
     settled.update(_proven_otherwise(together, proofs))
-    if not guessing:
-        return settled
-    left = [sha for sha in unproven(guessing, [*(schema for schema, _ in new.values()), *others])
-            if sha not in settled]
-    if left:
-        # A new file that still guesses, unproven, is settled with them: its survey read it with the stored files'
-        # dates, not with those of files stored before raw_files noted home_dated, nor with the heads of files of
-        # no loadable row, which are read here. Left out, an office's "04/10/2012", migrated after its
-        # "01/10/2012" and "02/10/2012" of an older release, settled those day first and loaded on 10 April.
-        new_left = set(unproven({key: schema for key, (schema, _) in new.items() if guesses(schema)}, proofs))
+    left = [sha for sha in unproven(guessing, proofs) if sha not in settled]
+    # A new file that still guesses, unproven, is settled with them: its survey read it with the stored files'
+    # dates, not with those of files stored before raw_files noted home_dated, nor with the heads of files of
+    # no loadable row, which are read here. Left out, an office's "04/10/2012", migrated after its "01/10/2012"
+    # and "02/10/2012" of an older release (guessed, or read together), loaded on 10 April.
+    new_left = set(unproven(new_guessing, proofs))
+    if left or new_left:
         read_with = {key: (schema, as_written(schema, dates)) for key, (schema, dates) in new.items()
                      if key not in new_left and (guesses(schema) or read_so(schema))}
         read_with.update({s[SIBLING_CONTENT]: (s, _stored_cells(s)) for s in others if read_so(s)})

@@ -426,6 +426,31 @@ def test_a_new_day_is_settled_with_the_days_stored_before_home_dated_was_noted(p
         assert set(report.resettled) == {"export (1).csv", "export (2).csv"}
 
 
+def test_a_new_day_is_read_with_days_read_together_before_home_dated_was_noted(postgres_url, local_lake, tmp_path):
+    # A British office's 1 and 2 October 2012 migrated at once by a release before raw_files noted home_dated:
+    # read together day first (pooled_order.py), their dates null as noted. Its 4 October, "04/10/2012", next:
+    # its survey reads no stored date with it and guesses 10 April; read with the stored days' heads, it is
+    # a run of days (it loaded on 10 April).
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+
+    def day(n: int) -> None:
+        (source / f"export ({n}).csv").write_text(HEADER + f"{n:02d}/10/2012;AAA;{n}.5\n")
+
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        day(1)
+        day(2)
+        migrate(conn, source, local_lake, surveyor)
+        conn.execute("update raw_files set home_dated = null")
+        day(4)
+        report = migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert [files[f"export ({n}).csv"].dates for n in (1, 2, 4)] == [[dt.date(2012, 10, n)] for n in (1, 2, 4)]
+        assert set(report.resettled) == {"export (4).csv"}
+
+
 def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(postgres_url, local_lake, tmp_path):
     # An office's 4 March alone, "04/03/2025": month first by the guess (3 April). Its 13 March, arriving
     # later, proves day first: the stored file is read again as 4 March.
