@@ -73,10 +73,12 @@ class MigrationReport:
 
     def resettled_lines(self, limit: int = 50) -> list[str]:
         """'path: stored before, read again: day/month order (or number marks) settled by what': files whose rows
-        move to other dates or read other numbers (stored_order.py); and those left as they were, with why."""
-        return _first(limit, [f"{path}: stored before, read again: {told}"
+        move to other dates or read other numbers (stored_order.py); and those left as they were, with why. A file
+        this migration copied is no file stored before: read again with the files stored before it."""
+        copied = set(self.copied)
+        return _first(limit, [f"{path}: {_stored_before(path, copied)}read again: {told}"
                               for path, told in sorted(self.resettled.items())]
-                      + [f"{path}: stored before, NOT read again: {why}"
+                      + [f"{path}: {_stored_before(path, copied)}NOT read again: {why}"
                          for path, why in sorted(self.not_resettled.items())])
 
     def files_not_migrated(self, limit: int = 50) -> list[str]:
@@ -90,6 +92,10 @@ class MigrationReport:
 def _first(limit: int, lines: list[str]) -> list[str]:
     """The first `limit` lines, then how many more (`schema show` of each file lists them all)."""
     return lines[:limit] + ([f"... and {len(lines) - limit} more"] if len(lines) > limit else [])
+
+
+def _stored_before(path: str, copied: set[str]) -> str:
+    return "" if path in copied else "stored before, "
 
 
 def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw_missing: bool = False,
