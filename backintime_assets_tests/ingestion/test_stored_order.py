@@ -1,0 +1,217 @@
+"""A daily run (a file a day, each migration committed before the next) reads an office's files as a folder
+migrated at once does: stored files whose day/month order, number marks or reading east of UTC was a guess
+are settled by the files after them, and new ones by those stored before (stored_order.py, raw.py)."""
+import datetime as dt
+import os
+
+import psycopg
+import pytest
+
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db.schema import ensure_schema
+from backintime_assets.ingestion.raw import migrate
+from backintime_assets_tests.ingestion.surveyed_here import ONE_BAR_HEADER, WEDNESDAY_BAR
+from backintime_assets_tests.ingestion.test_raw import HEADER, DriverSurveyor, _day_first
+
+pytestmark = pytest.mark.postgres
+
+
+class DailyRun:
+    """A source folder and the database it is migrated into, a migration at a time."""
+
+    def __init__(self, conn, source, lake):
+        self.conn, self.source, self.lake, self.surveyor = conn, source, lake, DriverSurveyor(lake)
+
+    def write(self, name: str, text: str, written: dt.datetime | None = None) -> None:
+        """The file `name` holding `text`, last modified at `written` (else now)."""
+        path = self.source / name
+        path.write_text(text)
+        if written is not None:
+            os.utime(path, (written.timestamp(), written.timestamp()))
+
+    def migrate(self):
+        return migrate(self.conn, self.source, self.lake, self.surveyor)
+
+    def dates(self, *names: str) -> list[list[dt.date]]:
+        files = manifest.current_files(self.conn)
+        return [files[name].dates for name in names]
+
+    def date_column(self, name: str) -> dict:
+        schema = file_schemas.final_schema(self.conn, manifest.current_files(self.conn)[name].sha256)
+        return next(c for c in schema["columns"] if c["canonical"] == "date")
+
+
+@pytest.fixture
+def run(postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        yield DailyRun(conn, source, local_lake)
+
+
+def _october(n: int) -> str:
+    """A British office's day of October 2012, '0n/10/2012': read either way."""
+    return HEADER + f"{n:02d}/10/2012;AAA;{n}.5\n"
+
+
+def _evening(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, 18, tzinfo=dt.timezone.utc)
+
+
+def test_an_offices_first_days_run_one_a_day_are_read_as_its_folder_is_read_at_once(run):
+    # A British office's daily run from Monday 1 October 2012, a file a day: no day above 12 for a fortnight.
+    # The first alone can only guess month first (10 January); the second is read with it (stored_order.py,
+    # pooled_order.py): 1 and 2 October are a run of days, 10 January and 10 February none. Day by day both
+    # loaded by the guess, where the same folder migrated at once loaded 1 and 2 October.
+    run.write("export (1).csv", _october(1))
+    run.migrate()
+    assert run.dates("export (1).csv") == [[dt.date(2012, 1, 10)]]  # the guess
+    seen = manifest.last_change_seq(run.conn)
+    run.write("export (2).csv", _october(2))
+    report = run.migrate()
+    assert run.dates("export (1).csv", "export (2).csv") == [[dt.date(2012, 10, 1)], [dt.date(2012, 10, 2)]]
+    assert report.resettled_lines() == ["export (1).csv: stored before, read again: day/month order settled "
+                                        "by the dates of 2 one-day files of its layout read together"]
+    # The first's old date and its new one run again, with the second's.
+    assert {d for c in manifest.changes_after(run.conn, seen) for d in c.dates} == {
+        dt.date(2012, 1, 10), dt.date(2012, 10, 1), dt.date(2012, 10, 2)}
+    assert run.date_column("export (1).csv")["format"] == "%d/%m/%Y"
+    run.write("export (3).csv", _october(3))
+    report = run.migrate()
+    assert run.dates("export (3).csv") == [[dt.date(2012, 10, 3)]]
+    assert report.resettled == {}  # the first two read so already
+
+
+@pytest.mark.parametrize("cells, days", [
+    # An American office's files of the first trading day of March, April and May 2024, each written that day
+    # and migrated as it came. Day first they read 3, 4 and 5 January, a run of days (month first 1 March,
+    # 1 April and 1 May are none): read together they were settled day first, the stored ones read again
+    # so. Written a month apart, they are no run (pooled_order._written_apart): each keeps the guess.
+    (["03/01/2024", "04/01/2024", "05/01/2024"], [dt.date(2024, m, 1) for m in (3, 4, 5)]),
+    # A British office's 3, 4 and 5 October 2012, each written on its day: a run, read together.
+    (["03/10/2012", "04/10/2012", "05/10/2012"], [dt.date(2012, 10, d) for d in (3, 4, 5)]),
+], ids=["monthly", "daily"])
+def test_one_day_files_written_a_month_apart_are_no_run_of_days(run, cells, days):
+    for n, (cell, day) in enumerate(zip(cells, days), 1):
+        run.write(f"export ({n}).csv", HEADER + f"{cell};AAA;{n}.5\n", _evening(day))
+        run.migrate()
+    assert run.dates("export (1).csv", "export (2).csv", "export (3).csv") == [[day] for day in days]
+
+
+def test_a_day_its_guess_put_on_a_weekend_is_read_with_the_days_before_and_after(run):
+    # Monday 3, Tuesday 4 and Wednesday 5 June 2013 of a British office, a file a day. Month first, 4 June
+    # is 6 April, a Saturday: its row rejected, the file stored under a home date that is none of its
+    # cells (left out of the dates read together: home_dated), and its date cell is read from its head.
+    for n, day in enumerate((3, 4, 5), 1):
+        run.write(f"export ({n}).csv", HEADER + f"{day:02d}/06/2013;AAA;{day}.5\n")
+        run.migrate()
+    assert run.dates("export (1).csv", "export (2).csv", "export (3).csv") == [
+        [dt.date(2013, 6, d)] for d in (3, 4, 5)]
+    assert not any(f.home_dated for f in manifest.current_files(run.conn).values())
+
+
+@pytest.mark.parametrize("before, new, read_again", [
+    # A British office's 1 October 2012, "01/10/2012", migrated by a release before raw_files noted home_dated
+    # (null: its dates are not read with a new file's, as they may be a home date). Its 2 October, migrated
+    # next, surveys alone (10 February by the guess); the stored day is read from its head, and the two read
+    # together settle day first: both are read so, not the stored one alone (the new one stayed on 10 February).
+    ((1,), 2, ["export (1).csv: stored before, read again: ", "export (2).csv: read again: "]),
+    # Its 1 and 2 October migrated at once by such a release: read together day first (pooled_order.py). Its
+    # 4 October, "04/10/2012", next: its survey reads no stored date with it and guesses 10 April; read with
+    # the stored days' heads, it is a run of days (it loaded on 10 April). Copied by this migration, it is no
+    # file stored before.
+    ((1, 2), 4, ["export (4).csv: read again: "]),
+])
+def test_a_new_day_is_read_with_the_days_stored_before_home_dated_was_noted(run, before, new, read_again):
+    for n in before:
+        run.write(f"export ({n}).csv", _october(n))
+    run.migrate()
+    run.conn.execute("update raw_files set home_dated = null")
+    run.write(f"export ({new}).csv", _october(new))
+    lines = run.migrate().resettled_lines()
+    assert run.dates(*(f"export ({n}).csv" for n in (*before, new))) == [
+        [dt.date(2012, 10, n)] for n in (*before, new)]
+    assert [line[:len(start)] for line, start in zip(lines, read_again)] == read_again
+    assert len(lines) == len(read_again) and all(line.endswith(" one-day files of its layout read together")
+                                                 for line in lines)
+
+
+def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(run):
+    # An office's 4 March alone, "04/03/2025": month first by the guess (3 April). Its 13 March, arriving
+    # later, proves day first: the stored file is read again as 4 March.
+    run.write("day_04.csv", _day_first(range(4, 5)))
+    run.migrate()
+    assert run.dates("day_04.csv") == [[dt.date(2025, 4, 3)]]
+    run.write("day_13.csv", _day_first(range(13, 14)))
+    report = run.migrate()
+    assert run.dates("day_04.csv") == [[dt.date(2025, 3, 4)]]
+    assert report.resettled == {"day_04.csv": "day/month order settled by 1 sibling file of the same layout"}
+
+
+def test_stored_days_read_together_are_settled_by_a_later_sibling_that_proves_the_other_order(run):
+    # An American office's monthly files: 1 February and 1 March 2024, "02/01/2024" and "03/01/2024" (copied
+    # at once: their times tell nothing). Read together day first they are 2 and 3 January, a run of days
+    # (pooled_order.py), and both were read so. Its 15 April, "04/15/2024", proves month first: migrated at
+    # once, the three load on 1 February, 1 March and 15 April (a proof settles before files are read
+    # together); a month at a time, the first two stayed on 2 and 3 January.
+    for n, day in enumerate(("02/01/2024", "03/01/2024", "04/15/2024"), 1):
+        run.write(f"close_{n:02d}.csv", HEADER + f"{day};AAA;{n}.5\n")
+        report = run.migrate()
+    assert run.dates("close_01.csv", "close_02.csv", "close_03.csv") == [
+        [dt.date(2024, 2, 1)], [dt.date(2024, 3, 1)], [dt.date(2024, 4, 15)]]
+    assert report.resettled == {f"close_0{n}.csv": "day/month order settled by 1 sibling file of the same layout"
+                                for n in (1, 2)}
+
+
+def _tab_day(day: int, close: str, volume: str) -> str:
+    return f"Date\tTicker\tClose\tVolume\n2023-02-{day:02d}\tMC.PA\t{close}\t{volume}\n"
+
+
+def _marks(conn, name: str) -> tuple:
+    schema = file_schemas.final_schema(conn, manifest.current_files(conn)[name].sha256)
+    return schema["decimal"], schema["thousands"], schema.get("marks_from")
+
+
+def test_a_days_guessed_marks_are_settled_by_its_days_stored_before_or_after(run):
+    # A German office's tab files a day at a time. 15 February's "245,040" and "51.956" read either way, and
+    # the tab's custom (the dot the decimal) read them 1000x off; its 14th, stored before, and its 16th,
+    # after, prove the comma the decimal by their volumes grouped twice (sibling_marks.py, stored_order.py).
+    run.write("EOD_15.csv", _tab_day(15, "245,040", "51.956"))
+    run.migrate()
+    assert _marks(run.conn, "EOD_15.csv")[0] == "."  # the guess
+    run.write("EOD_16.csv", _tab_day(16, "243,978", "4.719.903"))
+    report = run.migrate()
+    assert _marks(run.conn, "EOD_15.csv") == (",", ".", "1 sibling file of the same layout")
+    assert report.resettled == {"EOD_15.csv": "number marks settled by 1 sibling file of the same layout"}
+    run.write("EOD_17.csv", _tab_day(17, "246,100", "61.002"))
+    run.migrate()
+    assert _marks(run.conn, "EOD_17.csv") == (",", ".", "1 sibling file of the same layout")
+
+
+def test_a_stored_files_order_a_user_said_is_not_read_again(run):
+    # The user said month first of the office's lone 4 March (whatever it is, their word stands).
+    run.write("day_04.csv", _day_first(range(4, 5)))
+    run.migrate()
+    sha = manifest.current_files(run.conn)["day_04.csv"].sha256
+    assert file_schemas.override_column(run.conn, [sha], "Date", "ana", final_format="%m/%d/%Y") == 1
+    run.write("day_13.csv", _day_first(range(13, 14)))
+    report = run.migrate()
+    assert report.resettled_lines() == [
+        "day_04.csv: stored before, NOT read again: its day/month order, settled by 1 sibling file of the same "
+        "layout, is not stored: a user's correction of its date column stands"]
+    assert run.dates("day_04.csv") == [[dt.date(2025, 4, 3)]]
+
+
+def test_a_stored_midweek_bar_is_read_east_of_utc_once_a_later_file_proves_its_source_so(run):
+    # A daily run of Tokyo's bars that starts on a Wednesday: its bar, stamped on the Tuesday evening, read by
+    # its UTC day (a day early) as nothing proves otherwise; the next Monday's file (stamped on a Sunday
+    # evening) proves the source east of UTC, and Wednesday's stored file is read again.
+    run.write("7203_20240110.csv", ONE_BAR_HEADER + WEDNESDAY_BAR)
+    run.migrate()
+    assert run.dates("7203_20240110.csv") == [[dt.date(2024, 1, 9)]]  # by its UTC day
+    run.write("7203_20240115.csv", ONE_BAR_HEADER + "1705244400,2514,2544,2494,2524,1\n")  # Sunday 15:00 UTC
+    report = run.migrate()
+    assert run.dates("7203_20240110.csv", "7203_20240115.csv") == [[dt.date(2024, 1, 10)], [dt.date(2024, 1, 15)]]
+    assert report.resettled == {"7203_20240110.csv": "east of UTC: the next day's sessions, as 1 sibling file "
+                                                     "of the same source stamped on weekend evenings prove"}
