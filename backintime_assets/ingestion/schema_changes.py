@@ -2,6 +2,7 @@
 `schema redetect` prints it; no difference means the file reads exactly as before."""
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from backintime_assets.detection import FileSchema
@@ -16,6 +17,12 @@ FILE_FIELDS = tuple(f.name for f in fields(FileSchema) if f.name not in _NOT_REA
 COLUMN_FIELDS = tuple(f.name for f in fields(ColumnSchema) if f.name not in ("name", "confidence", "evenings",
                                                                               "evenings_other_order"))
 _SAID = {"canonical": "mapping"}  # as `schema override --mapping` calls it
+# What settled a reading, as text ("order settled by 3 sibling files of the same layout"): its counts grow with
+# the files stored beside it, and a file settled alike by more of them reads as before. Redetected after a
+# daily run, nearly every file was reported changed (and stored again) for its count alone.
+_PROVENANCE = ("order_from", "marks_from")
+_COUNT = re.compile(r"\d+")
+_PLURAL = re.compile(r"\b(file|bar)s\b")  # "1 sibling file", "3 sibling files"
 LISTED_NAMES = 10
 
 
@@ -27,7 +34,7 @@ def schema_changes(stored: dict | None, new: dict) -> list[str]:
     # Read through the dataclass: a schema stored before a field existed reads as its default.
     old, now = FileSchema.from_dict(stored).to_dict(), FileSchema.from_dict(new).to_dict()
     lines = [f"{name} {_shown(old.get(name))} -> {_shown(now.get(name))}"
-             for name in FILE_FIELDS if old.get(name) != now.get(name)]
+             for name in FILE_FIELDS if _differs(name, old.get(name), now.get(name))]
     old_names = [c["name"] for c in old["columns"]]
     new_names = [c["name"] for c in now["columns"]]
     if old_names != new_names:
@@ -38,8 +45,18 @@ def schema_changes(stored: dict | None, new: dict) -> list[str]:
             continue  # a column added: the columns line says so
         was = old["columns"][before]
         lines += [f"column {index + 1} {column['name']}: {_SAID.get(key, key)} {_shown(was.get(key))} -> "
-                  f"{_shown(column.get(key))}" for key in COLUMN_FIELDS if was.get(key) != column.get(key)]
+                  f"{_shown(column.get(key))}" for key in COLUMN_FIELDS if _differs(key, was.get(key), column.get(key))]
     return lines
+
+
+def _differs(key: str, was, now) -> bool:
+    if key in _PROVENANCE and isinstance(was, str) and isinstance(now, str):
+        return _uncounted(was) != _uncounted(now)
+    return was != now
+
+
+def _uncounted(provenance: str) -> str:
+    return _PLURAL.sub(r"\1", _COUNT.sub("N", provenance))
 
 
 def _same_column(names: list[str], name: str, index: int) -> int | None:

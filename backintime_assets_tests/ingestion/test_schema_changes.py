@@ -18,6 +18,20 @@ def test_the_same_reading_is_no_change_whatever_the_name_confidence_or_borrowing
     assert schema_changes(stored, new) == []
 
 
+def test_a_reading_settled_alike_by_more_files_is_no_change_but_one_settled_otherwise_is():
+    # After a daily run a file's order is settled by more of its stored siblings than when it was stored:
+    # "2 sibling files" then "4". Reported as a change, redetect stored nearly every file again for its count.
+    stored, new = _detected(), _detected()
+    stored["columns"][0]["order_from"] = "order settled by the dates of 2 one-day files of its layout read together"
+    new["columns"][0]["order_from"] = "order settled by the dates of 4 one-day files of its layout read together"
+    stored["marks_from"], new["marks_from"] = "1 sibling file of the same layout", "3 sibling files of the same layout"
+    assert schema_changes(stored, new) == []
+    new["columns"][0]["order_from"] = "order settled by 4 sibling files of the same layout"
+    assert schema_changes(stored, new) == [
+        "column 1 Date: order_from 'order settled by the dates of 2 one-day files of its layout read together' -> "
+        "'order settled by 4 sibling files of the same layout'"]
+
+
 def test_a_schema_stored_before_a_field_existed_reads_as_its_default():
     stored = _detected()
     del stored["skipinitialspace"], stored["sheet"]
