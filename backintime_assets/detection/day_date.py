@@ -122,9 +122,24 @@ def day_of_file(titles: list[tuple[int, str]], name: str) -> DayDate | None:
 def title_days(titles: list[tuple[int, str]]) -> set[date]:
     """The days the title lines (`titles`: (0-based line, text)) spell in a form that reads one way only
     ("Prices as of 3 April 2024", "Trade date: 2024-04-03"; not "03/04/2024"), but on a line saying when
-    the file was made ("Generated: 2024-05-01", a clock time): days its rows may be."""
-    return {min(f.readings) for i, line in titles if not _MADE.search(line)
-            for f in _found_in(line, "") if len(f.readings) == 1}
+    the file was made ("Generated: 2024-05-01", a clock time) or another day than its prices' (_OTHER_DAY:
+    "Previous close 4 March 2024", "Ex-dividend ...", a period's two days): days its rows may be."""
+    days = set()
+    for _, line in titles:
+        if _MADE.search(line) or _OTHER_DAY.search(line):
+            continue
+        found = {min(f.readings) for f in _found_in(line, "") if len(f.readings) == 1}
+        if len(found) == 1:  # "1 March 2024 - 4 March 2024": a period, no day of its own
+            days |= found
+    return days
+
+
+# Words of a title line that name another day than its prices': the day before's close, an event's day, a
+# review's or a launch's, a period's bounds. Such a day equal to the other reading of the rows' own by chance
+# ("Previous close 4 March 2024" over a British office's "03/04/2024") settled their order the wrong way, at a
+# certainty siblings could no longer overturn (stated_order.STATED_CERTAINTY).
+_OTHER_DAY = re.compile(r"\b(?:previous|prior|prev\b|ex[- ]?div|dividend|record\s+date|pay(?:ment|able)\s+date|next"
+                        r"|review|launch|incept|expir|maturit|since|from\b|until|through|between|to\s+date)", re.I)
 
 
 # The share of a list's tickers that are currency codes from which it is a list of exchange rates

@@ -107,7 +107,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     # Finam's yymmdd and ddmmyy dates ("230103") under a header naming the date (six_digit_dates.py).
     layout.types = six_digit_dates(layout.names, layout.types, layout.body)
     # A guessed day/month order the file's title or a timestamp column states (stated_order.py).
-    layout.types = stated_order(layout.types, layout.body, titles)
+    layout.types = stated_order(layout.types, layout.body, titles, layout.names)
     # A one-row header naming each column's ticker in its cell ("AAPL Close", "SPY.Open"): read as
     # labels over fields (flat_header.py), as yfinance's two rows write them.
     flat = split_header(layout.header_cells, layout.types) if layout.body else None

@@ -6,6 +6,7 @@ beside a title or a stamp saying 3 April, silently."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -20,15 +21,22 @@ from .numbers import NULL_SPELLINGS
 STATED_CERTAINTY = 0.8
 # A row's stamp is written on its day, or after midnight when the office exports the night after.
 _STAMP_DAYS = 1
+# A stamp of another event than the row's trading: its settlement (a day or two after), an option's or a
+# future's expiry, a coupon's or a dividend's day. A British office's "03/04/2024" beside a settlement
+# stamped "2024-03-05" read month first (4 March, a day before it) at a certainty its siblings could not
+# overturn.
+_ANOTHER_EVENT = re.compile(r"settl|expir|matur|deliver|coupon|dividend|ex[- ]?date|record|payment|pay\s*date"
+                            r"|next|previous|prior", re.I)
 
 
 def stated_order(types: list[ColumnType], body: Sequence[Sequence[str]],
-                 titles: Callable[[], list[tuple[int, str]]]) -> list[ColumnType]:
+                 titles: Callable[[], list[tuple[int, str]]], names: Sequence[str] = ()) -> list[ColumnType]:
     """`types` with each date column whose day/month order is a guess (dates.GUESSED_ORDER_CERTAINTY)
     read in the one order that agrees with the day the file states: a day its title spells one way only
     (day_date.title_days: not one saying when the file was made, "Generated 2024-04-03") among the days
     that order reads and none among the other's; else the one order in which every row's date is its
-    timestamp's day (or the day before), where no row's is in the other. A title's day must be a
+    timestamp's day (or the day before), where no row's is in the other, but a stamp whose name (`names`)
+    says it is another event's (_ANOTHER_EVENT: a settlement, an expiry). A title's day must be a
     reading exactly, not within the name's window (dates.NAME_DATE_WINDOW_DAYS): its "as of" may be a
     day after the rows', which the other reading may fall near by chance."""
     guessed = [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
@@ -37,7 +45,8 @@ def stated_order(types: list[ColumnType], body: Sequence[Sequence[str]],
     if not guessed:
         return types
     stamps = [k for k, t in enumerate(types) if t.type == "timestamp" and t.format and k not in guessed
-              and not DAY_MONTH.match(t.format) and "|" not in t.format]
+              and not DAY_MONTH.match(t.format) and "|" not in t.format
+              and not (k < len(names) and _ANOTHER_EVENT.search(names[k] or ""))]
     days = title_days(titles())
     out = list(types)
     for j in guessed:

@@ -58,3 +58,19 @@ def test_title_days_are_those_spelled_one_way_only_and_not_when_the_file_was_mad
         date(2024, 4, 3), date(2024, 4, 5)}
     assert title_days([(0, "Prices as of 03/04/2024"), (1, "Exported 2024-04-05"), (2, "at 17:30 on 2024-04-06")]) \
         == set()
+
+
+def test_a_day_of_another_event_states_no_order():
+    # A British office's 3 April, "03/04/2024", under a title or beside a stamp of another day that happens
+    # to be the rows' other reading (4 March): the day before's close, an ex-dividend day, a review's, a
+    # period's bounds, a settlement or an expiry. Each settled month first (4 March) at a certainty its
+    # siblings could no longer overturn; now the order stays a guess for them to settle.
+    rows = _rows()
+    for title in ("Previous close 4 March 2024", "Ex-dividend 4 March 2024", "Closing prices, next review 4 March 2024",
+                  "Month to date: 1 March 2024 - 4 March 2024", "Fund launched 4 March 2024"):
+        assert title_days([(0, title)]) == set(), title
+    for extra, stamp in ((",Settlement", ",2024-03-05T00:00:00"), (",Expiry", ",2024-03-04T16:00:00")):
+        schema = detect_bytes(_rows(extra, stamp).encode(), "prices.csv")
+        assert next(c.confidence for c in schema.columns if c.name == "Date") <= 0.5, extra
+    # A title of the prices' own day still states it.
+    assert _dates(f"Closing prices 3 April 2024\n{rows}".encode()) == {date(2024, 4, 3)}
