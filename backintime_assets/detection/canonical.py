@@ -513,8 +513,10 @@ _INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
 # Return Close", "Signal Close", "Volatility at Close": a figure's own name, had loaded as closes).
 _NAMING_TOO = frozenset({"return", "returns", "trend", "momentum", "volatility", "signal"})
 _INSTRUMENT_WORDS = frozenset({"index", "fund", "etf", "portfolio", "strategy", "trust"})
-# And those an instrument's name holds before the price's word with no such word between: "GAP Open" (Gap
-# Inc.), "Crack Spread Close", "Trading Range High"; after it ("Opening Gap", "High Low Spread"), no price.
+# And those an instrument's name holds just before the price's word: "GAP Open" (Gap Inc.), "Crack Spread
+# Close", "Trading Range High"; after it ("Opening Gap", "High Low Spread"), no price. Nor with a word between
+# ("Spread at Close", "Gap at Open": the figure taken at that hour), nor a quote's spread ("Bid Ask Spread
+# Close", _QUOTE_SIDE_NOTE before it): each alone beside its file's date had loaded as the close or the open.
 _NAMING_BEFORE = frozenset({"gap", "spread", "range"})
 
 
@@ -530,7 +532,7 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
                                                                       or words[i + 1:i + 2] == ["index"]))
                and not (w == "ratio" and adjusted)
                and (w not in _NAMING_TOO or i > first or not set(words[i + 1:first]) & _INSTRUMENT_WORDS)
-               and not (w in _NAMING_BEFORE and i < first)
+               and not (w in _NAMING_BEFORE and i == first - 1 and not set(words[:i]) & _QUOTE_SIDE_NOTE)
                for i, w in enumerate(words))
 
 

@@ -1929,6 +1929,18 @@ def test_an_instrument_named_by_a_spread_a_range_or_a_gap_keeps_its_prices(heade
     assert {c.name: c.canonical for c in schema.columns}[name] == canonical
 
 
+@pytest.mark.parametrize("header", ["Date,Spread at Close", "Date,Bid Ask Spread Close", "Date,Price,Gap at Open",
+                                    "Date,Last,Bid-Ask Spread High,Bid-Ask Spread Low"])
+def test_a_spread_or_a_gap_taken_at_an_hour_or_of_a_quote_is_no_price(header):
+    # Review of the merged _NAMING_BEFORE: a spread or gap before the price's word had kept its hint with any
+    # words between or before it, and "Spread at Close" (0.50, 0.60, ...) alone loaded as the closes (silent).
+    figures = header.count(",")
+    rows = "".join(f"2024-01-0{d}" + f",0.{d}5" * figures + "\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "X.csv")
+    assert [c.canonical for c in schema.columns if c.name not in ("Date", "Price", "Last")] == [None] * (
+        figures - header.count(",Price") - header.count(",Last"))
+
+
 @pytest.mark.parametrize("header", [
     "Week of,Weekly U.S. All Grades All Formulations Retail Gasoline Prices Dollars per Gallon", "Date,Retail Price"])
 def test_a_dated_series_of_retail_prices_is_the_close(header):
