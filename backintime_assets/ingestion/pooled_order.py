@@ -157,7 +157,19 @@ def _written_apart(files: list[tuple[str, dict, str, list[str]]], written: list[
                 dated.append((day[0], when))
     dated.sort()
     gaps = sorted(abs(b - a) / 86400 for (_, a), (_, b) in zip(dated, dated[1:]))
-    return bool(gaps) and gaps[len(gaps) // 2] >= WRITTEN_APART_DAYS
+    if not gaps or gaps[len(gaps) // 2] < WRITTEN_APART_DAYS:
+        return False
+    # Unless most of them were written in step with another of them (days, not seconds nor weeks, apart): a
+    # run's files some of which were saved again later. One of five daily files touched months on put two
+    # gaps of months between the rest, the typical gap a month: the run stayed a guess, a British office's
+    # days loaded month first (10 January, 10 February, ...), silently.
+    times = [when for _, when in dated]
+    in_step = sum(any(_WRITTEN_AT_ONCE_DAYS <= abs(when - other) / 86400 < WRITTEN_APART_DAYS for other in times)
+                  for when in times)
+    return 2 * in_step < len(times)
+
+
+_WRITTEN_AT_ONCE_DAYS = 0.5  # files written closer than this were copied or saved at once: no day between them
 
 
 # Weekdays a run of one-day files may skip between two of them: a holiday, or a day whose file is missing.

@@ -119,6 +119,35 @@ def test_one_day_files_read_together_in_any_order_of_their_names():
     assert {_date_column(json.dumps(s)).format for s in settled.values()} == {"%d/%m/%Y"}
 
 
+def _written(day: dt.date, months_later: float = 0) -> float:
+    """When a file of `day` was last saved: that evening, or that many months (of 30 days) on."""
+    return dt.datetime(day.year, day.month, day.day, 18, tzinfo=dt.timezone.utc).timestamp() + months_later * 30 * 86400
+
+
+@pytest.mark.parametrize("resaved", [{3}, {2, 4}, {1, 2}])
+def test_one_day_files_some_saved_again_later_are_still_read_together(resaved):
+    # A British office's 1 to 5 October 2012, each written on its day, some saved again three months later:
+    # their typical gap a quarter, they had been taken for files written months apart and kept the guess
+    # (10 January, 10 February, ... silently). Most of them written a day from another: a run.
+    days = _days(dt.date(2012, 10, 1), 5)
+    files = {f"export ({i}).csv": _guessing(day, f"export ({i}).csv", day.replace(month=day.day, day=10))
+             for i, day in enumerate(days, 1)}
+    written = {f"export ({i}).csv": _written(day, 3 if i in resaved else 0) for i, day in enumerate(days, 1)}
+    settled = settle_together(files, written=written)
+    assert set(settled) == set(files)
+    assert {_date_column(json.dumps(s)).format for s in settled.values()} == {"%d/%m/%Y"}
+
+
+@pytest.mark.parametrize("resaved", [set(), {2}])
+def test_monthly_one_day_files_written_months_apart_keep_their_guess(resaved):
+    # An American office's first trading days of March to July 2024, each written on its day (one saved again
+    # 36 days on, 6 days from the next month's): day first a run of 3 to 7 January, written months apart no run.
+    days = [dt.date(2024, 3, 1), dt.date(2024, 4, 1), dt.date(2024, 5, 1), dt.date(2024, 6, 3), dt.date(2024, 7, 1)]
+    files = {f"export ({i}).csv": _guessing(day, f"export ({i}).csv", day) for i, day in enumerate(days, 1)}
+    written = {f"export ({i}).csv": _written(day, 1.2 if i in resaved else 0) for i, day in enumerate(days, 1)}
+    assert settle_together(files, written=written) == {}
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8"])
 def test_the_first_rows_of_a_file_in_utf16_give_their_date_cells(encoding):
     # A British office's 2 October 2019 in UTF-16, as guessed 10 February, a Sunday: its rows all rejected, its
