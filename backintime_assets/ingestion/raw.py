@@ -260,8 +260,12 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
     # A new file whose stamps prove its source east of UTC or not (a weekend or Friday evening noted).
     proving = [schemas[sha] for sha, survey in new.items() if '"evenings"' in survey.schema_json
                and proves(schemas[sha]) is not None]
-    east = settled_stored_east([s for s in file_schemas.sibling_detections(conn, proving)
-                                if s[SIBLING_CONTENT] not in new], list(schemas.values())) if proving else {}
+    # Each stored file as its order is settled now: its evening stamps' weekdays are that order's (with_order), and
+    # a Tokyo bar "03/01/2024 15:00:00 UTC", guessed month first on a Friday evening, guessed nothing east of
+    # UTC; settled day first on a Wednesday evening by a Sunday's file, it loaded a day early (silent).
+    stored_east = [orders.get(s[SIBLING_CONTENT], s) for s in file_schemas.sibling_detections(conn, proving)
+                   if s[SIBLING_CONTENT] not in new] if proving else []
+    east = settled_stored_east(stored_east, list(schemas.values())) if proving else {}
     if not orders and not marks and not east:
         return
     shas = sorted(orders.keys() | marks.keys() | east.keys())

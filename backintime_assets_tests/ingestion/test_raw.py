@@ -429,6 +429,27 @@ def test_a_new_one_bar_file_east_of_utc_takes_the_reading_its_stored_siblings_pr
         assert stored["columns"][0]["order_from"].startswith("east of UTC: the next day's sessions, as 1 sibling file ")
 
 
+def test_a_stored_bar_whose_order_and_east_a_later_file_proves_is_read_by_both(postgres_url, local_lake, tmp_path):
+    # Tokyo's Thursday 4 January 2024 session, stamped "03/01/2024 15:00:00 UTC": guessed month first, on a
+    # Friday evening (1 March), it guesses nothing east of UTC. Monday 15 January's file, stamped on the Sunday
+    # evening, proves day first and east of UTC: the stored file was settled day first only, by its Wednesday
+    # evening's UTC day, a day early (silent).
+    head = "Date,Symbol,Open,High,Low,Close,Volume\n"
+    source = tmp_path / "source"
+    source.mkdir()
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        (source / "export (1).csv").write_text(head + "03/01/2024 15:00:00 UTC,7203,2514,2544,2494,2524,1\n")
+        migrate(conn, source, local_lake, surveyor)
+        (source / "export (2).csv").write_text(head + "14/01/2024 15:00:00 UTC,7203,2514,2544,2494,2524,1\n")
+        report = migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        assert [files[f"export ({n}).csv"].dates for n in (1, 2)] == [[dt.date(2024, 1, 4)], [dt.date(2024, 1, 15)]]
+        assert report.resettled["export (1).csv"].endswith("east of UTC: the next day's sessions, as 1 sibling file "
+                                                           "of the same source stamped on weekend evenings prove")
+
+
 def test_a_users_east_on_a_stored_midweek_bar_proves_its_source_east_of_utc(postgres_url, local_lake, tmp_path):
     # Tuesday's bar of Tokyo, stamped on the Monday evening, reads as a New York close could: the user said
     # east. Its stamps prove nothing, the user's word did not either, and Wednesday's bar loaded a day early.
