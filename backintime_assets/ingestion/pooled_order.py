@@ -166,7 +166,7 @@ def _written_apart(files: list[tuple[str, dict, str, list[str]]], written: list[
     times = [when for _, when in dated]
     in_step = sum(any(_WRITTEN_AT_ONCE_DAYS <= abs(when - other) / 86400 < WRITTEN_APART_DAYS for other in times)
                   for when in times)
-    return 2 * in_step < len(times)
+    return 2 * in_step <= len(times)
 
 
 _WRITTEN_AT_ONCE_DAYS = 0.5  # files written closer than this were copied or saved at once: no day between them

@@ -148,6 +148,15 @@ def test_monthly_one_day_files_written_months_apart_keep_their_guess(resaved):
     assert settle_together(files, written=written) == {}
 
 
+def test_monthly_one_day_files_half_of_them_caught_up_a_day_apart_keep_their_guess():
+    # February to May 2024's first days ("02/01/2024" ...), day first a run of 2 to 5 January; February's and
+    # March's written on their day, April's and May's caught up on 1 and 2 May: half in step is no run.
+    days = [dt.date(2024, m, 1) for m in (2, 3, 4, 5)]
+    files = {f"export ({i}).csv": _guessing(day, f"export ({i}).csv", day) for i, day in enumerate(days, 1)}
+    on = [dt.date(2024, 2, 1), dt.date(2024, 3, 1), dt.date(2024, 5, 1), dt.date(2024, 5, 2)]
+    assert settle_together(files, written={f"export ({i}).csv": _written(w) for i, w in enumerate(on, 1)}) == {}
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8"])
 def test_the_first_rows_of_a_file_in_utf16_give_their_date_cells(encoding):
     # A British office's 2 October 2019 in UTF-16, as guessed 10 February, a Sunday: its rows all rejected, its
