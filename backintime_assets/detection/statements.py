@@ -23,14 +23,17 @@ from .numbers import to_float
 NOT_PRICES = ", not prices: "
 
 _SPLIT = re.compile(r"[\W_]+")
+# Letters NFKD keeps whole that name sides and sizes: Turkish "Alış", "Satış" (a dotless ı), Polish "Giełda".
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "OrderNo", "IBOrderID", "profitCurrency" in words
 
 
 def words(name: str) -> list[str]:
     """The lower-case words of a name, accents dropped ("Gebühren" -> "gebuhren", "Comm/Fee" ->
     comm, fee; "OrderNo" -> order, no)."""
-    s = unicodedata.normalize("NFKD", _CAMEL.sub(" ", name)).lower()
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = unicodedata.normalize("NFKD", _CAMEL.sub(" ", name).translate(_UNDECOMPOSED)).lower()
+    # Recomposed: NFKD takes a Hangul syllable apart into its letters ("매수" would match no word listed).
+    s = unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
     return [w for w in _SPLIT.split(s) if w]
 
 
@@ -39,7 +42,9 @@ _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerag
                    "gebuehren", "provision", "frais", "courtage", "comision", "comisiones", "commissione",
                    "commissioni", "costs", "kosten", "costes", "transactiekosten", "transaktionskosten", "courtages",
                    "stempelzegel", "quellensteuer", "withholding", "avgift", "avgifter", "gebyr", "gebyrer",
-                   "kurtasje", "kurtage", "corretagem", "emolumentos", "手数料"})
+                   "kurtasje", "kurtage", "corretagem", "emolumentos", "手数料",
+                   # Polish, Turkish, Russian, Chinese, Korean brokers' commission
+                   "prowizja", "prowizje", "komisyon", "комиссия", "комиссии", "手续费", "佣金", "수수료"})
 # An order's, a fill's, a transaction's or a position's own number.
 _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref", "auftragsnummer", "tradeid",
         "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
@@ -73,13 +78,21 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
                          # a Brazilian broker's "Operação", "Natureza da operação", "Ação" (Compra, Venda;
                          # "Ação" also names the ticker, weakly: its cells tell which)
                          "operacao", "natureza", "acao",
-                         "売買区分", "売買"})  # a Japanese broker's (Rakuten's "売買区分": 買付, 売付)
+                         "売買区分", "売買",  # a Japanese broker's (Rakuten's "売買区分": 買付, 売付)
+                         # Polish "Kierunek", "Operacja", Turkish "İşlem", "Yön", Russian "Операция",
+                         # "Направление", Chinese "买卖方向", "操作", Korean "구분", "매매구분"
+                         "kierunek", "operacja", "transakcja", "rodzaj", "islem", "yon", "операция",
+                         "направление", "тип", "вид", "买卖方向", "买卖标志", "买卖", "操作", "方向",
+                         "구분", "매매구분", "거래구분", "매매"})
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
                     "venta", "venda", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
                     # Nordic brokers' past tenses (Nordnet's "KÖPT", "SÅLT"; "KJØPT", "KØBT", "SOLGT") and nouns
                     "kopt", "salt", "kjøpt", "kjøp", "købt", "køb", "solgt", "salg",
-                    "買付", "売付", "買", "売"})
+                    "買付", "売付", "買", "売",
+                    # Polish, Turkish, Russian, Chinese, Korean, Dutch
+                    "kupno", "sprzedaz", "zakup", "alis", "satis", "alim", "satim", "покупка", "продажа",
+                    "купля", "买入", "卖出", "证券买入", "证券卖出", "매수", "매도", "aankoop"})
 # Sides that are other words once their accents are dropped count only as written: "salt" is Nordnet's "SÅLT"
 # less its ring, and a "Type" or "Category" of salt beside its prices and volume had been refused as sales.
 _SIDES_AS_WRITTEN = {"salt": "sålt"}
@@ -125,7 +138,8 @@ _SIDE_SHARE = 1 / 3  # of a column's filled cells: deposits, dividends and fees 
 # A holding or a trade's size: the market's volume in a price file, so evidence only beside a side or an id.
 _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", "stuck", "stueck", "nominal",
                        "quantite", "cantidad", "quantita", "quantidade", "aantal", "antal", "executed", "size",
-                       "volume", "vol", "数量"})
+                       "volume", "vol", "数量",
+                       "liczba", "ilosc", "adet", "количество", "成交数量", "수량", "titulos"})
 
 
 # A person's e-mail address on each row: a buyer's, a payer's, a customer's (a ticket shop's "Purchaser

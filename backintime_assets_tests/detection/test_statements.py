@@ -832,3 +832,32 @@ def test_a_shop_named_once_atop_its_rows_is_a_shop():
     data = (b"date,product_name,brand,price,store\n2024-03-01,Whole Milk 1L,Farm Co,1.19,Berlin-Mitte\n"
             b"2024-03-04,,,1.19,\n2024-03-05,,,0.99,\n2024-03-06,,,1.19,\n2024-03-07,,,1.29,\n")
     _no_price_history(data, "prices.csv", "store")
+
+
+@pytest.mark.parametrize("data,named", [
+    # Polish: "Kupno"/"Sprzedaż", "Liczba" of shares, "Prowizja"
+    ("Data;Walor;Kierunek;Liczba;Kurs;Prowizja\n10.01.2024;KGHM;Kupno;15;118,20;5,00\n"
+     "11.01.2024;KGHM;Sprzedaż;5;121,40;5,00\n12.01.2024;LPP;Kupno;1;15800,00;39,50\n", "Kierunek"),
+    # Turkish: "İşlem" of "Alış"/"Satış" (a dotless ı), "Adet", "Komisyon"
+    ("Tarih;Kod;İşlem;Adet;Fiyat;Komisyon\n10.01.2024;EREGL;Alış;500;42,18;21,09\n"
+     "11.01.2024;EREGL;Satış;200;43,02;8,60\n12.01.2024;KCHOL;Alış;40;150,30;6,01\n", "İşlem"),
+    # Russian: "Операция" of "Покупка"/"Продажа", "Количество", "Комиссия"
+    ("Дата;Тикер;Операция;Количество;Цена;Комиссия\n10.01.2024;MGNT;Покупка;3;5810,50;5,23\n"
+     "11.01.2024;MGNT;Продажа;1;5890,00;1,77\n12.01.2024;YNDX;Покупка;4;2540,00;3,05\n", "Операция"),
+    # Chinese: "买卖方向" of "买入"/"卖出", "手续费"
+    ("日期,代码,买卖方向,数量,价格,手续费\n2024-01-10,600000,买入,1000,6.61,5.00\n2024-01-11,600000,卖出,500,6.70,5.00\n"
+     "2024-01-12,601398,买入,2000,5.02,5.00\n", "买卖方向"),
+])
+def test_a_brokers_trades_in_polish_turkish_russian_korean_or_chinese_are_a_list_of_trades(data, named):
+    # Each fill's price had loaded as a close under its ticker (silent): the sides, sizes and fees these
+    # brokers write were English and Western European words only.
+    _no_price_history(data.encode(), "trades.csv", named)
+
+
+def test_a_korean_brokers_trades_are_a_list_of_trades():
+    # "구분" of "매수"/"매도" beside "수량" and "수수료": no side, size or fee had been read in Korean.
+    names = ["일자", "종목코드", "구분", "수량", "단가", "수수료"]
+    rows = [["2024-01-10", "035720", "매수", "12", "55100", "99"], ["2024-01-11", "035720", "매도", "4", "56300", "34"],
+            ["2024-01-12", "051910", "매수", "2", "460000", "138"]]
+    problem = statement_problem(names, ["date", "ticker", None, None, "close", None], rows)
+    assert problem is not None and problem.startswith("a list of trades") and "구분" in problem
