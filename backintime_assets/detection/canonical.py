@@ -325,7 +325,8 @@ _add("open", 1.0, "otevírací", "otevírací kurz", "otevírací cena", "otevř
 _add("high", 1.0, "nejvyšší", "nejvyšší kurz", "nejvyšší cena", "najvyšší", "najvyšší kurz", "najvyššia cena")
 _add("low", 1.0, "nejnižší", "nejnižší kurz", "nejnižší cena", "najnižší", "najnižší kurz", "najnižšia cena")
 _add("close", 1.0, "zavírací", "zavírací kurz", "zavírací cena", "závěrečný kurz", "závěrečná cena", "uzavírací kurz",
-     "záverečný kurz", "záverečná cena", "uzatvárací kurz", "zatvárací kurz")
+     "záverečný kurz", "záverečná cena", "uzatvárací kurz", "zatvárací kurz",
+     "závěrečná", "závěrečný", "záverečná", "záverečný", "uzavírací", "uzatvárací", "zatvárací")
 _add("close", 0.8, "kurz", "cena", "poslední kurz", "poslední cena", "posledný kurz", "posledná cena")
 _add("volume", 1.0, "objem (ks)", "objem obchodů (ks)", "objem obchodov (ks)", "počet kusů", "počet kusov")
 # "Objem" alone is the count in brokers' charts, but yields to one in pieces ("Objem (ks)") where
@@ -334,11 +335,11 @@ _add("volume", 0.95, "objem", "objem obchodů", "objem obchodov")  # "Objem obch
 # Budapest (BSE: "Értékpapír neve;Dátum;Nyitóár;Napi legmagasabb ár;...;Utolsó ár;Forgalom (db)").
 # Never "ár" alone: it is any price.
 _add("ticker", 0.7, "értékpapír", "értékpapír neve")
-_add("open", 1.0, "nyitóár", "nyitó ár", "nyitó árfolyam", "nyitás")
+_add("open", 1.0, "nyitóár", "nyitó ár", "nyitó árfolyam", "nyitás", "nyitó")
 _add("high", 1.0, "napi legmagasabb ár", "legmagasabb ár", "legmagasabb", "legmagasabb árfolyam", "maximum ár")
 _add("low", 1.0, "napi legalacsonyabb ár", "legalacsonyabb ár", "legalacsonyabb", "legalacsonyabb árfolyam",
      "minimum ár")
-_add("close", 1.0, "záróár", "záró ár", "záró árfolyam", "zárás")
+_add("close", 1.0, "záróár", "záró ár", "záró árfolyam", "zárás", "záró")
 _add("close", 0.8, "utolsó ár", "utolsó", "utolsó árfolyam", "árfolyam")
 _add("volume", 1.0, "forgalom (db)", "forgalom darab", "darabszám")
 # Zagreb (ZSE: "Oznaka;Prva cijena;Najviša cijena;Najniža cijena;Zadnja cijena;Količina;Promet"),

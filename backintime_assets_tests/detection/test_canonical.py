@@ -703,6 +703,11 @@ def test_last_trades_navs_flags_and_kinds_of_contract_yield(header, kinds, expec
     (["Dátum", "Symbol", "Otvárací kurz", "Najvyšší kurz", "Najnižší kurz", "Záverečný kurz", "Objem (EUR)",
       "Objem (ks)"], [D, S, F, F, F, F, F, N], ["date", "ticker", "open", "high", "low", "close", None, "volume"]),
     (["Datum", "Poslední cena", "Objem (Kč)", "Objem"], [D, F, N, N], ["date", "close", None, "volume"]),
+    # The adjective alone, as a broker's chart writes it beside "Otevírací": the file had loaded nothing.
+    (["Datum", "Otevírací", "Nejvyšší", "Nejnižší", "Závěrečná", "Objem"], [D, F, F, F, F, N],
+     ["date", "open", "high", "low", "close", "volume"]),
+    (["Dátum", "Záverečný", "Objem"], [D, F, N], ["date", "close", "volume"]),
+    (["Dátum", "Nyitó", "Záró"], [D, F, F], ["date", "open", "close"]),
     # Warsaw's archive: "Zmiana" is the change, "Obrót" the money traded.
     (["Nazwa", "Data", "Kurs otwarcia", "Kurs max", "Kurs min", "Kurs zamknięcia", "Zmiana", "Wolumen",
       "Liczba Transakcji", "Obrót"], [S, D, F, F, F, F, F, N, N, F],
