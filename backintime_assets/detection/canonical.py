@@ -286,6 +286,9 @@ _add("close", 0.8, "nav per share", "nav per unit", "net asset value per share",
 # an Amundi-style NAV workbook had "no close column"). Not the fund's net assets ("Actif net").
 _add("close", 0.8, "valeur liquidative", "valor liquidativo", "valore quota", "valore della quota",
      "anteilwert", "inventarwert", "nettoinventarwert")
+# Chinese "单位净值" (the unit NAV; "累计净值", with every distribution added back, is none), Japanese
+# "基準価額" and Korean "기준가" (rc33: a fund's NAV history in each had "no close column").
+_add("close", 0.8, "单位净值", "單位淨值", "基金净值", "基準価額", "基準価格", "기준가", "기준가격")
 # An index's own history names its level so ("Date;Symbol;Indexvalue": STOXX's h_<index>.txt), a German
 # fund's its redemption price ("Datum,Ausgabepreis,Rücknahmepreis": the NAV, the issue price above it by
 # the load), and a currency's reference rate is its price ("Date,Country,Exchange rate"). Unnamed, each

@@ -1824,6 +1824,10 @@ def test_an_index_value_a_redemption_price_and_an_exchange_rate_are_the_close(he
     ("Fecha;Valor liquidativo;Patrimonio", "Valor liquidativo"),  # a Spanish fund's
     ("Data;Valore quota;Patrimonio netto", "Valore quota"),  # an Italian fund's
     ("Datum;Anteilwert;Fondsvermögen", "Anteilwert"),  # a German or Austrian fund's
+    # A Chinese fund's unit NAV (not its cumulative one), a Japanese trust's 基準価額, a Korean fund's 기준가
+    ("净值日期;单位净值;累计净值", "单位净值"),
+    ("年月日;基準価額(円);純資産総額（百万円）", "基準価額(円)"),
+    ("일자;기준가;순자산총액", "기준가"),
 ])
 def test_a_fund_s_net_asset_value_in_other_languages_is_the_close(header, name):
     # Real files round 32 (an Amundi-style NAV workbook): the NAV unnamed, the file had "no close column"
