@@ -139,7 +139,8 @@ _SIDE_SHARE = 1 / 3  # of a column's filled cells: deposits, dividends and fees 
 _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", "stuck", "stueck", "nominal",
                        "quantite", "cantidad", "quantita", "quantidade", "aantal", "antal", "executed", "size",
                        "volume", "vol", "数量",
-                       "liczba", "ilosc", "adet", "количество", "成交数量", "수량", "titulos"})
+                       "liczba", "ilosc", "adet", "количество", "成交数量", "수량", "titulos",
+                       "кол"})  # "Кол-во", the Russian count abbreviated
 
 
 # A person's e-mail address on each row: a buyer's, a payer's, a customer's (a ticket shop's "Purchaser

@@ -861,3 +861,13 @@ def test_a_korean_brokers_trades_are_a_list_of_trades():
             ["2024-01-12", "051910", "매수", "2", "460000", "138"]]
     problem = statement_problem(names, ["date", "ticker", None, None, "close", None], rows)
     assert problem is not None and problem.startswith("a list of trades") and "구분" in problem
+
+
+def test_a_russian_brokers_operations_with_their_count_abbreviated_are_a_list_of_trades():
+    # "Кол-во" is how Russian brokers abbreviate the count: beside "Тип операции" of "Покупка ценных бумаг",
+    # each fill's price had loaded as its ticker's close (silent), no size being read.
+    data = ("Дата и время;Тип операции;Тикер;Кол-во;Цена;Сумма операции\n"
+            "10.01.2024 10:12;Покупка ценных бумаг;MTSS;40;262,10;-10484,00\n"
+            "11.01.2024 15:41;Продажа ценных бумаг;MTSS;10;265,00;2650,00\n"
+            "12.01.2024 09:05;Покупка ценных бумаг;AFLT;300;41,20;-12360,00\n").encode()
+    _no_price_history(data, "operations.csv", "Тип операции")
