@@ -345,7 +345,17 @@ _EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable
                           "stacco", "pagamento", "betaaldatum", "uitbetaling",
                           # the event named by what is paid: "Dividend Date", "Div Date", a fund's
                           # "Distribution Date", a bond's "Coupon Date"
-                          "dividend", "div", "dividende", "dividendo", "distribution", "coupon"})
+                          "dividend", "div", "dividende", "dividendo", "distribution", "coupon",
+                          "dividendos", "dividendi", "dividenden", "dywidendy", "dywidenda", "temettu",
+                          # Russian "Дата отсечки" (the record date), "Дата выплаты"; dividends' days in
+                          # Japanese (権利確定日, 権利落ち日), Korean (배당락일, 배당기준일) and Chinese
+                          # (股权登记日, 除权除息日, 派息日), and earnings days, each written as one word
+                          "отсечки", "отсечка", "выплаты", "дивиденда", "дивидендов",
+                          "権利確定日", "権利付最終日", "権利落ち日", "権利落日", "配当落ち日", "配当基準日",
+                          "支払開始日", "決算発表日", "決算発表予定日",
+                          "배당락일", "배당기준일", "배당지급일", "지급일", "실적발표일",
+                          "股权登记日", "除权除息日", "除息日", "除权日", "派息日", "红利发放日", "公告日期",
+                          "公告日", "披露日期", "预约披露日期"})
 # Nor the day a holding was bought: a lot's acquisition date beside today's price ("Ticker,Date
 # Acquired,Current Price" had loaded AAPL's price of today as its close on the day the lot was bought).
 _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened", "kaufdatum",

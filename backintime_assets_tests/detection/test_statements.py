@@ -777,6 +777,22 @@ def test_events_and_purchases_dated_in_other_languages_are_no_price_history(data
     _no_price_history(raw, "liste.csv", date)
 
 
+@pytest.mark.parametrize("data,date", [
+    ("権利確定日,コード,銘柄名,1株配当,株価\n2024/09/27,9432,NTT,2.6,171.5\n2024/09/27,8058,三菱商事,50,3012\n"
+     "2024/09/27,2914,JT,97,4110\n2024/03/28,8316,三井住友FG,135,8750\n", "権利確定日"),
+    ("배당락일,종목코드,종목명,주당배당금,종가\n2024-06-27,105560,KB금융,795,75100\n2024-06-27,055550,신한지주,540,47300\n"
+     "2024-06-27,086790,하나금융지주,600,58800\n2024-06-27,316140,우리금융지주,180,14450\n", "배당락일"),
+    ("股权登记日,股票代码,股票简称,每股派息,收盘价\n2024-07-10,601398,工商银行,0.306,5.99\n2024-07-10,601939,建设银行,0.4,7.62\n"
+     "2024-06-27,601288,农业银行,0.2309,4.98\n2024-07-09,601988,中国银行,0.2364,5.02\n", "股权登记日"),
+    ("Тикер;Дата отсечки;Дивиденд;Цена\nMTSS;09.07.2024;35,35;262,10\nLKOH;18.12.2024;498;6921,50\n"
+     "SNGSP;18.07.2024;12,84;63,40\nNLMK;14.06.2024;3,22;188,00\n", "Дата отсечки"),
+])
+def test_calendars_of_dividends_in_asian_languages_and_russian_are_no_price_history(data, date):
+    # Each company's price of today, dated by its record or ex-date: loaded as one close per ticker on
+    # that day (silent), the calendar's date words being Western European only.
+    _no_price_history(data.encode(), "calendar.csv", date)
+
+
 def test_invoice_lines_are_no_price_history():
     # Each line's price, dated by its invoice: loaded as one series' closes under the file's name.
     data = b"Invoice Date,Customer,Description,Price,VAT,Total\n" + b"".join(
