@@ -44,7 +44,9 @@ _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerag
                    "stempelzegel", "quellensteuer", "withholding", "avgift", "avgifter", "gebyr", "gebyrer",
                    "kurtasje", "kurtage", "corretagem", "emolumentos", "手数料",
                    # Polish, Turkish, Russian, Chinese, Korean brokers' commission
-                   "prowizja", "prowizje", "komisyon", "комиссия", "комиссии", "手续费", "佣金", "수수료"})
+                   "prowizja", "prowizje", "komisyon", "комиссия", "комиссии", "手续费", "佣金", "수수료",
+                   # Czech, Hungarian, Romanian, Greek
+                   "poplatek", "poplatky", "dij", "jutalek", "comision", "comisioane", "προμηθεια"})
 # An order's, a fill's, a transaction's or a position's own number.
 _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref", "auftragsnummer", "tradeid",
         "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
@@ -83,7 +85,9 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
                          # "Направление", Chinese "买卖方向", "操作", Korean "구분", "매매구분"
                          "kierunek", "operacja", "transakcja", "rodzaj", "islem", "yon", "операция",
                          "направление", "тип", "вид", "买卖方向", "买卖标志", "买卖", "操作", "方向",
-                         "구분", "매매구분", "거래구분", "매매"})
+                         "구분", "매매구분", "거래구분", "매매",
+                         # Romanian "Tip", Hungarian "Irány", Greek "Πράξη", Czech "Směr"
+                         "tip", "irany", "πραξη", "smer"})
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
                     "venta", "venda", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
@@ -92,7 +96,9 @@ _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat",
                     "買付", "売付", "買", "売",
                     # Polish, Turkish, Russian, Chinese, Korean, Dutch
                     "kupno", "sprzedaz", "zakup", "alis", "satis", "alim", "satim", "покупка", "продажа",
-                    "купля", "买入", "卖出", "证券买入", "证券卖出", "매수", "매도", "aankoop"})
+                    "купля", "买入", "卖出", "证券买入", "证券卖出", "매수", "매도", "aankoop",
+                    # Czech, Hungarian, Romanian, Greek
+                    "nakup", "prodej", "vetel", "eladas", "cumparare", "vanzare", "αγορα", "πωληση"})
 # Sides that are other words once their accents are dropped count only as written: "salt" is Nordnet's "SÅLT"
 # less its ring, and a "Type" or "Category" of salt beside its prices and volume had been refused as sales.
 _SIDES_AS_WRITTEN = {"salt": "sålt"}
@@ -140,7 +146,8 @@ _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", 
                        "quantite", "cantidad", "quantita", "quantidade", "aantal", "antal", "executed", "size",
                        "volume", "vol", "数量",
                        "liczba", "ilosc", "adet", "количество", "成交数量", "수량", "titulos",
-                       "кол"})  # "Кол-во", the Russian count abbreviated
+                       "кол",  # "Кол-во", the Russian count abbreviated
+                       "mnozstvi", "pocet", "darab", "cantitate", "ποσοτητα"})
 
 
 # A person's e-mail address on each row: a buyer's, a payer's, a customer's (a ticket shop's "Purchaser

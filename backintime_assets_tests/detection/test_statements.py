@@ -887,3 +887,19 @@ def test_a_russian_brokers_operations_with_their_count_abbreviated_are_a_list_of
             "11.01.2024 15:41;Продажа ценных бумаг;MTSS;10;265,00;2650,00\n"
             "12.01.2024 09:05;Покупка ценных бумаг;AFLT;300;41,20;-12360,00\n").encode()
     _no_price_history(data, "operations.csv", "Тип операции")
+
+
+
+@pytest.mark.parametrize("data,named", [
+    ("Datum;Symbol;Typ;Množství;Cena;Poplatek\n10.01.2024;KOFOL;Nákup;20;330,00;40,00\n"
+     "11.01.2024;KOFOL;Prodej;5;336,00;40,00\n12.01.2024;ERSTE;Nákup;4;915,00;40,00\n", "Typ"),  # Czech
+    ("Ημερομηνία;Σύμβολο;Πράξη;Ποσότητα;Τιμή;Προμήθεια\n10/01/2024;ΜΥΤΙΛ;Αγορά;40;35,10;3,51\n"
+     "11/01/2024;ΜΥΤΙΛ;Πώληση;10;35,90;0,90\n12/01/2024;ΤΙΤΚ;Αγορά;20;36,50;1,83\n", "Πράξη"),  # Greek
+    ("Dátum;Értékpapír;Irány;Darab;Árfolyam;Díj\n10.01.2024;MTELEKOM;Vétel;300;512,5;1300,0\n"
+     "11.01.2024;MTELEKOM;Eladás;100;520,0;1300,0\n12.01.2024;4IG;Vétel;150;801,0;1300,0\n", "Irány"),  # Hungarian
+    ("Data;Simbol;Tip;Cantitate;Pret;Comision\n10.01.2024;BRD;Cumparare;200;17,40;8,70\n"
+     "11.01.2024;BRD;Vanzare;50;17,62;2,20\n12.01.2024;FP;Cumparare;1000;0,60;1,50\n", "Tip"),  # Romanian
+])
+def test_a_brokers_trades_in_czech_greek_hungarian_or_romanian_are_a_list_of_trades(data, named):
+    # Each fill's price had loaded as its ticker's close (silent): no side, size or fee was read in these.
+    _no_price_history(data.encode(), "trades.csv", named)
