@@ -46,7 +46,7 @@ _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerag
                    # Polish, Turkish, Russian, Chinese, Korean brokers' commission
                    "prowizja", "prowizje", "komisyon", "комиссия", "комиссии", "手续费", "佣金", "수수료",
                    # Czech, Hungarian, Romanian, Greek
-                   "poplatek", "poplatky", "dij", "jutalek", "comision", "comisioane", "προμηθεια"})
+                   "poplatek", "poplatky", "dij", "jutalek", "comision", "comisioane", "προμηθεια", "комісія"})
 # An order's, a fill's, a transaction's or a position's own number.
 _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref", "auftragsnummer", "tradeid",
         "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
@@ -87,7 +87,7 @@ _SIDE_NAMES = frozenset({"type", "action", "side", "direction", "operation", "tr
                          "направление", "тип", "вид", "买卖方向", "买卖标志", "买卖", "操作", "方向",
                          "구분", "매매구분", "거래구분", "매매",
                          # Romanian "Tip", Hungarian "Irány", Greek "Πράξη", Czech "Směr"
-                         "tip", "irany", "πραξη", "smer"})
+                         "tip", "irany", "πραξη", "smer", "операція"})  # Ukrainian "Операція" too
 # Not "sale" nor "purchase": a card processor's transaction types ("sale", "credit").
 _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat", "vente", "compra",
                     "venta", "venda", "acquisto", "vendita", "koop", "verkoop", "kop", "salj", "buying", "selling",
@@ -98,7 +98,8 @@ _SIDES = frozenset({"buy", "sell", "bought", "sold", "kauf", "verkauf", "achat",
                     "kupno", "sprzedaz", "zakup", "alis", "satis", "alim", "satim", "покупка", "продажа",
                     "купля", "买入", "卖出", "证券买入", "证券卖出", "매수", "매도", "aankoop",
                     # Czech, Hungarian, Romanian, Greek
-                    "nakup", "prodej", "vetel", "eladas", "cumparare", "vanzare", "αγορα", "πωληση"})
+                    "nakup", "prodej", "vetel", "eladas", "cumparare", "vanzare", "αγορα", "πωληση",
+                    "купівля", "продаж"})  # Ukrainian
 # Sides that are other words once their accents are dropped count only as written: "salt" is Nordnet's "SÅLT"
 # less its ring, and a "Type" or "Category" of salt beside its prices and volume had been refused as sales.
 _SIDES_AS_WRITTEN = {"salt": "sålt"}
@@ -147,7 +148,7 @@ _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", 
                        "volume", "vol", "数量",
                        "liczba", "ilosc", "adet", "количество", "成交数量", "수량", "titulos",
                        "кол",  # "Кол-во", the Russian count abbreviated
-                       "mnozstvi", "pocet", "darab", "cantitate", "ποσοτητα"})
+                       "mnozstvi", "pocet", "darab", "cantitate", "ποσοτητα", "кількість"})
 
 
 # A person's e-mail address on each row: a buyer's, a payer's, a customer's (a ticket shop's "Purchaser

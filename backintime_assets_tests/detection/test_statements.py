@@ -903,3 +903,12 @@ def test_a_russian_brokers_operations_with_their_count_abbreviated_are_a_list_of
 def test_a_brokers_trades_in_czech_greek_hungarian_or_romanian_are_a_list_of_trades(data, named):
     # Each fill's price had loaded as its ticker's close (silent): no side, size or fee was read in these.
     _no_price_history(data.encode(), "trades.csv", named)
+
+
+
+def test_a_ukrainian_brokers_trades_are_a_list_of_trades():
+    # "Операція" of "Купівля"/"Продаж" beside "Кількість" and "Комісія": each fill's price had loaded as
+    # its ticker's close (silent), the Russian words listed but not the Ukrainian.
+    data = ("Дата;Тікер;Операція;Кількість;Ціна;Комісія\n10.01.2024;UKRN;Купівля;40;262,10;5,23\n"
+            "11.01.2024;UKRN;Продаж;10;265,00;1,77\n12.01.2024;KVBZ;Купівля;300;41,20;3,05\n").encode()
+    _no_price_history(data, "trades.csv", "Операція")
