@@ -46,7 +46,7 @@ _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerag
                    # Polish, Turkish, Russian, Chinese, Korean brokers' commission
                    "prowizja", "prowizje", "komisyon", "комиссия", "комиссии", "手续费", "佣金", "수수료",
                    # Czech, Hungarian, Romanian, Greek
-                   "poplatek", "poplatky", "dij", "jutalek", "comision", "comisioane", "προμηθεια", "комісія"})
+                   "poplatek", "poplatky", "dij", "jutalek", "comisioane", "προμηθεια", "комісія"})
 # An order's, a fill's, a transaction's or a position's own number.
 _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref", "auftragsnummer", "tradeid",
         "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
