@@ -128,9 +128,11 @@ def title_days(titles: list[tuple[int, str]]) -> set[date]:
     for _, line in titles:
         if _MADE.search(line) or _OTHER_DAY.search(line):
             continue
-        found = {min(f.readings) for f in _found_in(line, "") if len(f.readings) == 1}
-        if len(found) == 1:  # "1 March 2024 - 4 March 2024": a period, no day of its own
-            days |= found
+        found = [min(f.readings) for f in _found_in(line, "") if len(f.readings) == 1]
+        # "1 March 2024 - 4 March 2024": a period, no day of its own; "From 4 March 2024": a bound. A period
+        # of one day is that day (Euronext's "From 2024-01-02 to 2024-01-02").
+        if len(set(found)) == 1 and (len(found) > 1 or not _PERIOD.search(line)):
+            days |= set(found)
     return days
 
 
@@ -139,7 +141,8 @@ def title_days(titles: list[tuple[int, str]]) -> set[date]:
 # ("Previous close 4 March 2024" over a British office's "03/04/2024") settled their order the wrong way, at a
 # certainty siblings could no longer overturn (stated_order.STATED_CERTAINTY).
 _OTHER_DAY = re.compile(r"\b(?:previous|prior|prev\b|ex[- ]?div|dividend|record\s+date|pay(?:ment|able)\s+date|next"
-                        r"|review|launch|incept|expir|maturit|since|from\b|until|through|between|to\s+date)", re.I)
+                        r"|review|launch|incept|expir|maturit)", re.I)
+_PERIOD = re.compile(r"\b(?:since|from|until|through|between|to\s+date)\b", re.I)
 
 
 # The share of a list's tickers that are currency codes from which it is a list of exchange rates

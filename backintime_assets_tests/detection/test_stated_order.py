@@ -72,5 +72,7 @@ def test_a_day_of_another_event_states_no_order():
     for extra, stamp in ((",Settlement", ",2024-03-05T00:00:00"), (",Expiry", ",2024-03-04T16:00:00")):
         schema = detect_bytes(_rows(extra, stamp).encode(), "prices.csv")
         assert next(c.confidence for c in schema.columns if c.name == "Date") <= 0.5, extra
-    # A title of the prices' own day still states it.
+    assert title_days([(0, "From 4 March 2024")]) == set()  # a bound
+    # A title of the prices' own day still states it, and so does a period of that one day (Euronext's).
     assert _dates(f"Closing prices 3 April 2024\n{rows}".encode()) == {date(2024, 4, 3)}
+    assert title_days([(0, "From 2024-04-03 to 2024-04-03")]) == {date(2024, 4, 3)}
