@@ -15,9 +15,9 @@ from backintime_assets.detection.schema import SIBLING_CONTENT
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
-from backintime_assets.ingestion.sibling_east import proves
+from backintime_assets.ingestion.sibling_east import east_told, notes_evenings, proves
 from backintime_assets.ingestion.stored_order import restated, settled_stored, settled_stored_east, settled_stored_marks
-from backintime_assets.ingestion.survey import HEAD_BYTES, Survey, SurveyTask, settle_by_siblings
+from backintime_assets.ingestion.survey import Survey, SurveyTask, read_heads, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
 from backintime_assets.normalisation.number_cells import CellsNotSplit, number_cells
@@ -146,7 +146,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
                                                   for source, sha, lake_path in copied],
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing),
-                                lambda shas: _heads(fs, [copied_to[sha] for sha in shas], shas), written)
+                                lambda shas: read_heads(fs, {sha: copied_to[sha] for sha in shas}), written)
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
     _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
     for source, sha, lake_path in copied:
@@ -168,8 +168,8 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             report.problems[source.relative] = found_in.problem
     lake_paths = {f.sha256: f.lake_path for f in known.values()} | copied_to
     _settle_stored(conn, survey, {sha: surveys[sha] for _, sha, _ in copied if sha not in known_contents},
-                   lambda shas: _heads(fs, [lake_paths[sha] for sha in shas if sha in lake_paths],
-                                       [sha for sha in shas if sha in lake_paths]), written, report, week)
+                   lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas if sha in lake_paths}), written,
+                   report, week)
     present = {s.relative for s in found}
     for path, old in known.items():
         moved = old.sha256 in new_contents
@@ -236,39 +236,29 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
             if sha in carrying]))
 
 
-def _heads(fs, paths: list[str], keys: list[str]) -> dict[str, bytes]:
-    """key -> the first HEAD_BYTES of the file at the lake path of each (`paths`, in the order of `keys`)."""
-    heads = {}
-    for key, path in zip(keys, paths):
-        with fs.open_input_file(path) as handle:
-            heads[key] = handle.read(HEAD_BYTES)
-    return heads
-
-
 def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callable[[list[str]], dict[str, bytes]],
                    written: dict[str, float], report: MigrationReport, week: TradingWeek) -> None:
-    """Stored files of the `new` files' layouts whose guessed day/month order or number marks those settle
-    (stored_order.py): their detection stored so and read again, their old and new dates logged to run."""
+    """Stored files of the `new` files' layouts whose guessed day/month order, number marks or reading east of
+    UTC those settle (stored_order.py): their detection stored so and read again, old and new dates logged."""
     schemas = {sha: survey.schema_dict() for sha, survey in new.items()}
-    # The usual case: no new file has a day and a month to read either way, and no stored file guesses marks.
+    # The usual case: no new file has a day and a month to read either way, none proves its source east of UTC
+    # or not (a weekend or Friday evening noted), and no stored file guesses its marks.
     guessing = [schemas[sha] for sha, survey in new.items() if may_guess(survey.schema_json)]
-    orders = settled_stored(file_schemas.sibling_detections(conn, guessing),
-                            {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads, written) \
+    proving = [schemas[sha] for sha, survey in new.items()
+               if notes_evenings(survey.schema_json) and proves(schemas[sha]) is not None]
+    stored = file_schemas.sibling_detections(conn, guessing + proving) if guessing or proving else []
+    orders = settled_stored(stored, {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads, written) \
         if guessing else {}
     marks = settled_stored_marks([s for s in file_schemas.marks_guessing_siblings(conn, list(schemas.values()))
                                   if s[SIBLING_CONTENT] not in new], list(schemas.values()), heads)
-    # A new file whose stamps prove its source east of UTC or not (a weekend or Friday evening noted).
-    proving = [schemas[sha] for sha, survey in new.items() if '"evenings"' in survey.schema_json
-               and proves(schemas[sha]) is not None]
     # Each stored file as its order is settled now: its evening stamps' weekdays are that order's (with_order), and
     # a Tokyo bar "03/01/2024 15:00:00 UTC", guessed month first on a Friday evening, guessed nothing east of
     # UTC; settled day first on a Wednesday evening by a Sunday's file, it loaded a day early (silent).
-    stored_east = [orders.get(s[SIBLING_CONTENT], s) for s in file_schemas.sibling_detections(conn, proving)
-                   if s[SIBLING_CONTENT] not in new] if proving else []
-    east = settled_stored_east(stored_east, list(schemas.values())) if proving else {}
-    if not orders and not marks and not east:
-        return
+    east = settled_stored_east([orders.get(s[SIBLING_CONTENT], s) for s in stored if s[SIBLING_CONTENT] not in new],
+                               list(schemas.values())) if proving else {}
     shas = sorted(orders.keys() | marks.keys() | east.keys())
+    if not shas:
+        return
     detected = file_schemas.stored_detections(conn, shas)
     corrected = file_schemas.overrides(conn, shas)
     said = file_schemas.corrected_columns(conn, shas)
@@ -276,29 +266,16 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
     paths = file_schemas.detected_names(conn, shas)
     reread = []
     for sha in shas:
-        order, settled_marks, told = orders.get(sha), marks.get(sha), []
-        if order is not None:
-            j, date = next((j, c) for j, c in enumerate(order["columns"]) if c.get("canonical") == "date")
-            proof = date["order_from"].removeprefix(SETTLED)
-            if j in said.get(sha, ()):
-                # A user's word on its date column stands, even one that repeats detection's guess.
-                report.not_resettled[paths[sha]] = (f"its day/month order, settled by {proof}, is not stored: "
-                                                    "a user's correction of its date column stands")
-                order = None
-            else:
-                told.append(f"day/month order settled by {proof}")
-        if settled_marks is not None:
-            if sha in marks_said:
-                settled_marks = None  # the user's marks read its numbers whatever detection's are
-            else:
-                told.append(f"number marks settled by {settled_marks['marks_from']}")
-        settled_east = east.get(sha)
-        if settled_east is not None:
-            j, date = next((j, c) for j, c in enumerate(settled_east["columns"]) if c.get("canonical") == "date")
-            if j in said.get(sha, ()):
-                settled_east = None  # a user's word on its date column stands
-            else:
-                told.append(date["order_from"][date["order_from"].index("east of UTC"):])
+        # A user's word on its date column stands, even one that repeats detection's guess; so do marks they said.
+        order, settled_east = (None if settled is None or _date_index(settled) in said.get(sha, ()) else settled
+                               for settled in (orders.get(sha), east.get(sha)))
+        settled_marks = None if sha in marks_said else marks.get(sha)
+        if order is None and sha in orders:
+            report.not_resettled[paths[sha]] = (f"its day/month order, settled by {_order_told(orders[sha])}, is "
+                                                "not stored: a user's correction of its date column stands")
+        told = ([f"day/month order settled by {_order_told(order)}"] if order else []) \
+            + ([f"number marks settled by {settled_marks['marks_from']}"] if settled_marks else []) \
+            + ([east_told(settled_east)] if settled_east else [])
         if not told:
             continue
         # The same detection but for its order, marks or east reading: every user's correction keeps its column.
@@ -309,6 +286,15 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
         reread.append(sha)
     if reread:
         resurvey(conn, reread, survey, week)
+
+
+def _date_index(schema: dict) -> int:
+    return next(j for j, c in enumerate(schema["columns"]) if c.get("canonical") == "date")
+
+
+def _order_told(schema: dict) -> str:
+    """What settled a schema's day/month order, as its date column's order_from says after SETTLED."""
+    return schema["columns"][_date_index(schema)]["order_from"].removeprefix(SETTLED)
 
 
 def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON_FRI) -> list[date]:

@@ -67,7 +67,7 @@ def _source_of(schema: dict, j: int, column: dict) -> tuple:
 def may_guess_east(schema_json: str) -> bool:
     """Whether a schema, as its JSON text, may guess its reading: a noted evening, no "_east" reading
     (most schemas hold neither, and are not parsed to find so)."""
-    return _EVENINGS in schema_json and f'{EAST}"' not in schema_json
+    return notes_evenings(schema_json) and f'{EAST}"' not in schema_json
 
 
 def guesses_east(schema: dict) -> bool:
@@ -142,10 +142,6 @@ def settle_east(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[di
 def _read_east(schema: dict, j: int, count: int, said: int = 0) -> dict:
     """The schema with its date column read "_east", saying which siblings settled it (`said` of them by
     a user's word)."""
-    out = copy.deepcopy(schema)
-    out["borrowed_from"] = None
-    column = out["columns"][j]
-    column["format"] = f"{column['format']}{EAST}"
     # Whose word it is, where a user's is among them: "stamped on weekend evenings" alone sent the user
     # who doubts a reading to look for weekend stamps none of them holds, not to the correction said.
     files = f"{count} sibling file{'s' if count != 1 else ''} of the same source"
@@ -155,7 +151,31 @@ def _read_east(schema: dict, j: int, count: int, said: int = 0) -> dict:
         why = f"as a user said of {files}"
     else:
         why = f"as {files} prove ({count - said} stamped on weekend evenings, {said} said so by a user)"
-    east = f"east of UTC: the next day's sessions, {why}"
+    return read_east(schema, j, f"{EAST_TOLD}the next day's sessions, {why}")
+
+
+# How order_from begins what settled a reading east of UTC (after a settled day/month order's, if any).
+EAST_TOLD = "east of UTC: "
+
+
+def read_east(schema: dict, j: int, told: str) -> dict:
+    """The schema with its date column `j` read "_east", `told` (EAST_TOLD ...) saying what settled it."""
+    out = copy.deepcopy(schema)
+    out["borrowed_from"] = None
+    column = out["columns"][j]
+    column["format"] = column["format"].removesuffix(EAST) + EAST
     # A day/month order its siblings settled first is said first (sibling_order._settled_by_siblings reads so).
-    column["order_from"] = f"{column['order_from']}; {east}" if column.get("order_from") else east
+    column["order_from"] = f"{column['order_from']}; {told}" if column.get("order_from") else told
     return out
+
+
+def east_told(schema: dict) -> str:
+    """What settled a schema's reading east of UTC, as its date column's order_from says (read_east)."""
+    told = next(c for c in schema["columns"] if c.get("canonical") == "date")["order_from"]
+    return told[told.index(EAST_TOLD):]
+
+
+def notes_evenings(schema_json: str) -> bool:
+    """Whether a schema, as its JSON text, notes evening stamps: only such a file may prove its source's
+    reading (proves), and most schemas are not parsed to find so."""
+    return _EVENINGS in schema_json

@@ -26,11 +26,10 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from backintime_assets.detection.date_system import EAST
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
 from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES, SIBLING_WRITTEN
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
-from backintime_assets.ingestion.sibling_east import guesses_east, settle_east
+from backintime_assets.ingestion.sibling_east import east_told, guesses_east, read_east, settle_east
 from backintime_assets.ingestion.sibling_marks import guesses_marks, settle_marks
 from backintime_assets.ingestion.sibling_order import SETTLED, guesses, settle_orders, unproven, with_order
 
@@ -122,18 +121,16 @@ def restated(detected: dict, order: dict | None, marks: dict | None, east: dict 
     it, which stay theirs."""
     out = detected
     if order is not None:
-        date = next(c for c in order["columns"] if c.get("canonical") == "date")
+        date = order["columns"][_date_index(order)]
         out = with_order(out, date["format"][:2], 0, date["order_from"].removeprefix(SETTLED))
     if east is not None:
-        j = next(j for j, c in enumerate(east["columns"]) if c.get("canonical") == "date")
-        told = east["columns"][j]["order_from"]
-        told = told[told.index("east of UTC"):]
-        out = {**out, "borrowed_from": None, "columns": [dict(c) for c in out["columns"]]}
-        column = out["columns"][j]
-        column["format"] = column["format"].removesuffix(EAST) + EAST
-        column["order_from"] = f"{column['order_from']}; {told}" if column.get("order_from") else told
+        out = read_east(out, _date_index(east), east_told(east))
     if marks is not None:
         out = {key: value for key, value in out.items() if key not in ("marks_guessed", "decimal_unseen")}
         out.update(decimal=marks["decimal"], thousands=marks["thousands"], marks_from=marks["marks_from"],
                    borrowed_from=None)
     return out
+
+
+def _date_index(schema: dict) -> int:
+    return next(j for j, c in enumerate(schema["columns"]) if c.get("canonical") == "date")

@@ -107,7 +107,8 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
     surveys = run(tasks)
     return settle_by_siblings(run, tasks, surveys, stored_siblings,
                               lambda names: _loaded_bars(location, tasks, surveys, names, piece_bytes, week),
-                              lambda keys: _heads(location, tasks, keys))
+                              lambda keys: read_heads(location.filesystem(),
+                                                      {t.key: t.lake_path for t in tasks if t.key in set(keys)}))
 
 
 def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], tasks: list[SurveyTask],
@@ -252,14 +253,12 @@ def _settled_by_bars(tasks: list[SurveyTask], surveys: dict[str, Survey], guessi
 HEAD_BYTES = 16 * 1024
 
 
-def _heads(location: LakeLocation, tasks: list[SurveyTask], keys: list[str]) -> dict[str, bytes]:
-    """key -> the first HEAD_BYTES of each of the files `keys` names."""
-    fs, wanted = location.filesystem(), set(keys)
+def read_heads(fs, lake_paths: dict[str, str]) -> dict[str, bytes]:
+    """key -> the first HEAD_BYTES of the file at each lake path (`lake_paths`: key -> path)."""
     heads = {}
-    for task in tasks:
-        if task.key in wanted:
-            with fs.open_input_file(task.lake_path) as handle:
-                heads[task.key] = handle.read(HEAD_BYTES)
+    for key, path in lake_paths.items():
+        with fs.open_input_file(path) as handle:
+            heads[key] = handle.read(HEAD_BYTES)
     return heads
 
 
