@@ -16,7 +16,13 @@ from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
 from backintime_assets.ingestion.sibling_east import east_told, notes_evenings, proves
-from backintime_assets.ingestion.stored_order import restated, settled_stored, settled_stored_east, settled_stored_marks
+from backintime_assets.ingestion.stored_order import (
+    date_index,
+    restated,
+    settled_stored,
+    settled_stored_east,
+    settled_stored_marks,
+)
 from backintime_assets.ingestion.survey import Survey, SurveyTask, read_heads, settle_by_siblings
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.location import make_dirs
@@ -267,7 +273,7 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
     reread = []
     for sha in shas:
         # A user's word on its date column stands, even one that repeats detection's guess; so do marks they said.
-        order, settled_east = (None if settled is None or _date_index(settled) in said.get(sha, ()) else settled
+        order, settled_east = (None if settled is None or date_index(settled) in said.get(sha, ()) else settled
                                for settled in (orders.get(sha), east.get(sha)))
         settled_marks = None if sha in marks_said else marks.get(sha)
         if order is None and sha in orders:
@@ -288,13 +294,9 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
         resurvey(conn, reread, survey, week)
 
 
-def _date_index(schema: dict) -> int:
-    return next(j for j, c in enumerate(schema["columns"]) if c.get("canonical") == "date")
-
-
 def _order_told(schema: dict) -> str:
     """What settled a schema's day/month order, as its date column's order_from says after SETTLED."""
-    return schema["columns"][_date_index(schema)]["order_from"].removeprefix(SETTLED)
+    return schema["columns"][date_index(schema)]["order_from"].removeprefix(SETTLED)
 
 
 def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON_FRI) -> list[date]:

@@ -87,7 +87,7 @@ def _proven_otherwise(together: dict[str, dict], proofs: list[dict]) -> dict[str
     as_guessed = {}
     for sha, schema in together.items():
         out = copy.deepcopy(schema)
-        date = next(c for c in out["columns"] if c.get("canonical") == "date")
+        date = out["columns"][date_index(out)]
         date["confidence"] = GUESSED_ORDER_CERTAINTY
         as_guessed[sha] = out
     settled, _ = settle_orders(as_guessed, proofs)
@@ -121,10 +121,10 @@ def restated(detected: dict, order: dict | None, marks: dict | None, east: dict 
     it, which stay theirs."""
     out = detected
     if order is not None:
-        date = order["columns"][_date_index(order)]
+        date = order["columns"][date_index(order)]
         out = with_order(out, date["format"][:2], 0, date["order_from"].removeprefix(SETTLED))
     if east is not None:
-        out = read_east(out, _date_index(east), east_told(east))
+        out = read_east(out, date_index(east), east_told(east))
     if marks is not None:
         out = {key: value for key, value in out.items() if key not in ("marks_guessed", "decimal_unseen")}
         out.update(decimal=marks["decimal"], thousands=marks["thousands"], marks_from=marks["marks_from"],
@@ -132,5 +132,6 @@ def restated(detected: dict, order: dict | None, marks: dict | None, east: dict 
     return out
 
 
-def _date_index(schema: dict) -> int:
+def date_index(schema: dict) -> int:
+    """The index of a schema's date column."""
     return next(j for j, c in enumerate(schema["columns"]) if c.get("canonical") == "date")
