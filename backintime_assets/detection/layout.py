@@ -853,10 +853,13 @@ def _without_labelled_values(voting: list[list[str]]) -> list[list[str]]:
     two rows at least (a header and a row); else the rows as given. A table's row fills two cells at least:
     a title or a footer padded with delimiters ("Report,,,", "Total,,,") is none, and counted as one, two of
     them set a day's "Date,NAV" table under its labels at their width (no date or close column)."""
-    labels = [len(f) for f in voting if _labelled_value(f)]
-    rest = [f for f in voting if not _labelled_value(f)]
+    labelled = list(map(_labelled_value, voting))
+    labels = [len(f) for f, label in zip(voting, labelled) if label]
+    if not labels:
+        return voting  # most files with a colon: times ("09:30"), no labels; spare the table's count
+    rest = [f for f, label in zip(voting, labelled) if not label]
     table = Counter(len(f) for f in rest if sum(bool(c.strip()) for c in f) >= 2 and not cut_sentence(f))
-    if not labels or not table:
+    if not table:
         return voting
     width, rows = max(table.items(), key=lambda kv: (kv[1], kv[0]))
     return rest if rows >= 2 and width > max(labels) else voting

@@ -1874,3 +1874,19 @@ def test_a_units_rows_key_over_a_price_names_nothing(header, units):
     assert canonical["Volume"] == "volume" and canonical[cols[0]] in ("close", "high")
     prices = normalise_bytes(text.encode(), schema, "prices.csv").prices_arrow.to_pylist()
     assert len(prices) == 4 and prices[0]["volume"] == 12_000.0
+
+
+def test_rows_with_times_and_no_labels_are_not_weighed_for_a_table(monkeypatch):
+    # A colon in the first cells (times, "2024-01-02 09:30") but no "Label:;value" line: the rows vote as
+    # they are, and no row is tested for a sentence (cut_sentence) to count the table the labels would be
+    # weighed against (6.5% of detecting a drifted daily file with times).
+    from backintime_assets.detection import layout as layout_module
+
+    def no_sentence_test(fields):
+        raise AssertionError("a table counted with no labelled line to weigh it against")
+
+    monkeypatch.setattr(layout_module, "cut_sentence", no_sentence_test)
+    rows = [["Time", "Close"], ["2024-01-02 09:30", "10.5"], ["2024-01-02 09:31", "10.6"]]
+    assert layout_module._without_labelled_values(rows) is rows
+    text = "Time,Close\n2024-01-02 09:30,10.5\n2024-01-02 09:31,10.6\n2024-01-02 09:32,10.7\n"
+    assert layout_module._width([(i, ln.split(",")) for i, ln in enumerate(text.splitlines())]) == (2, False)
