@@ -744,16 +744,16 @@ def _table_below(lines: list[str], chosen: str) -> str | None:
         return None
     def cut(line: str) -> list[str]:
         return line.split() if chosen == " " else line.split(chosen)
-    if all(_values_half(cut(ln)) for ln in block):
+    cut_block = list(map(cut, block))  # each row cut once: the tests below read them by turns
+    if all(map(_values_half, cut_block)):
         return None  # the chosen delimiter reads the rows' values
     # The chosen delimiter splits the rows alike, no cell led or ended by another delimiter (a
     # table of words and numbers written "12,50", which a comma would cut), or reads a table of
     # values above them (the rows are a footer after a blank line: "High | 18.5 | 2024-01-08" under
     # "2024-01-02,12.5"): they are not a table it misses. (KNMI's "  260,20240101,  -51," split
     # alike on spaces leave the commas at the cells' ends.)
-    cells = [c.strip() for ln in block for c in cut(ln) if c.strip()]
-    if len({len(cut(ln)) for ln in block}) == 1 < len(cut(block[0])) \
-            and not any(c[0] in COMMON_DELIMITERS or c[-1] in COMMON_DELIMITERS for c in cells):
+    if len(set(map(len, cut_block))) == 1 < len(cut_block[0]) and not any(
+            c[0] in COMMON_DELIMITERS or c[-1] in COMMON_DELIMITERS for f in cut_block for c in map(str.strip, f) if c):
         return None
     above = lines[:top]
     if any(len(f := cut(ln)) > 1 and _values_half(f) for ln in above):
