@@ -10,6 +10,7 @@ from .steady import split_by_a_common_delimiter
 # a word in a sentence ("household,", "codebook.", "(2019)" is no word: digits and brackets).
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[,;:.!?]?")
 _SENTENCE_END = ".!?。！？"
+_ENDS = tuple(_SENTENCE_END)  # for str.endswith
 # Scripts written without spaces between words: a sentence of them is one run, told by its length.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MIN_WORDS = 5
@@ -24,7 +25,7 @@ def _sentence(line: str) -> bool:
     """Whether `line` reads as a sentence: five words or more, four in five of its tokens words, or
     a run of a script written unspaced of fifteen characters or more; closed by a sentence's mark."""
     line = line.strip()
-    if not line.endswith(tuple(_SENTENCE_END)):
+    if not line.endswith(_ENDS):
         return False
     if len(_UNSPACED.findall(line)) >= _MIN_UNSPACED:
         return True
@@ -38,10 +39,13 @@ def _wrapped(lines: list[str]) -> bool:
     building. The gauge was moved..."), the last ending the text, of five words or more on average.
     Each line ends no sentence, so none read as one, and the lines' words were taken for a table's
     columns split by spaces. A table's rows end no sentence inside them."""
+    # A sentence ending inside a line is looked for first: a table's rows (most samples) end none, and
+    # nothing more is counted of them.
+    if len(lines) < 2 or not any(t.endswith(_ENDS) for line in lines for t in line.split()[:-1]):
+        return False
     tokens = [t for line in lines for t in line.split()]
-    ends = sum(t.endswith(tuple(_SENTENCE_END)) for t in tokens)
-    inside = sum(t.endswith(tuple(_SENTENCE_END)) for line in lines for t in line.split()[:-1])
-    return (len(lines) >= 2 and inside > 0 and tokens[-1].endswith(tuple(_SENTENCE_END))
+    ends = sum(t.endswith(_ENDS) for t in tokens)
+    return (tokens[-1].endswith(_ENDS)
             and len(tokens) >= _MIN_WORDS * ends and sum(bool(_WORD.fullmatch(t)) for t in tokens) >= 0.9 * len(tokens))
 
 
