@@ -716,6 +716,8 @@ _ONE_COLUMN_DELIMITERS = ("\t", ";", "|")
 # The rows a table ends a sample with, fewest, and the fields each holds, fewest.
 _TABLE_BELOW_ROWS = 3
 _TABLE_BELOW_FIELDS = 3
+# The common delimiters that may lead or end a stripped cell: not the blanks.
+_EDGE_MARKS = [d for d in COMMON_DELIMITERS if d.strip()]
 # A cell that is a number or a day written in digits ("-50", "20240101", "1.258,25", "2024-01-02").
 _VALUE_CELL = re.compile(r"[-+(]?\d(?:[\d.,:/' -]*\d)?\)?")
 
@@ -724,6 +726,15 @@ def _values_half(cells: list[str]) -> bool:
     """Whether half the filled cells at least are values (one cell filled at least)."""
     filled = [c.strip() for c in cells if c.strip()]
     return bool(filled) and 2 * sum(bool(_VALUE_CELL.fullmatch(c)) for c in filled) >= len(filled)
+
+
+def _edged_cells(block: list[str], cut_block: list[list[str]], chosen: str) -> bool:
+    """Whether a cell of the rows (`block`, cut at `chosen` into `cut_block`), stripped, starts or ends
+    with a common delimiter. Only a mark the cells hold can: not the one they were cut at, nor a blank
+    once stripped. Most rows hold none of the others, and their cells are spared the look."""
+    text = "\n".join(block)
+    return any(d in text for d in _EDGE_MARKS if d != chosen) and any(
+        c[0] in COMMON_DELIMITERS or c[-1] in COMMON_DELIMITERS for f in cut_block for c in map(str.strip, f) if c)
 
 
 def _table_below(lines: list[str], chosen: str) -> str | None:
@@ -752,8 +763,7 @@ def _table_below(lines: list[str], chosen: str) -> str | None:
     # values above them (the rows are a footer after a blank line: "High | 18.5 | 2024-01-08" under
     # "2024-01-02,12.5"): they are not a table it misses. (KNMI's "  260,20240101,  -51," split
     # alike on spaces leave the commas at the cells' ends.)
-    if len(set(map(len, cut_block))) == 1 < len(cut_block[0]) and not any(
-            c[0] in COMMON_DELIMITERS or c[-1] in COMMON_DELIMITERS for f in cut_block for c in map(str.strip, f) if c):
+    if len(set(map(len, cut_block))) == 1 < len(cut_block[0]) and not _edged_cells(block, cut_block, chosen):
         return None
     above = lines[:top]
     if any(len(f := cut(ln)) > 1 and _values_half(f) for ln in above):

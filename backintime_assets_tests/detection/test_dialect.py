@@ -975,3 +975,16 @@ def test_the_rows_a_sample_ends_with_are_cut_once_each():
                                  "2024-01-04,10.7,90"]]
     assert _table_below(lines, ",") is None
     assert cuts and max(cuts.values()) == 1
+
+
+@pytest.mark.parametrize("block,chosen,edged", [
+    (["Date,Close", "2024-01-02,10.5", "2024-01-03,10.6"], ",", False),  # only the chosen mark: cells spared
+    (["  260,20240101,  -51,", "  260,20240102,  -12,"], " ", True),  # KNMI's rows on spaces: commas at the ends
+    (["Name;Close", "Shell;12,50", "BP;4,75"], ";", False),  # a comma inside cells, none at their ends
+    (["|a\tb", "c\td |"], "\t", True),  # a bar leading and ending cells of a tab-delimited table
+])
+def test_cells_led_or_ended_by_another_delimiter(block, chosen, edged):
+    from backintime_assets.detection.dialect import _edged_cells
+
+    cut = [ln.split() if chosen == " " else ln.split(chosen) for ln in block]
+    assert _edged_cells(block, cut, chosen) is edged
