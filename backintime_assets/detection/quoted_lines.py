@@ -5,6 +5,7 @@ known cells, and a single column scores next to nothing against several)."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 # A steady count of a table's delimiter inside every line makes the lines a table quoted whole
 # ('"2020-01-02,1.5"'): unwrapped before the dialect is judged (wrapped_lines.py); any it leaves
@@ -21,6 +22,11 @@ def one_quoted_field(lines: list[str]) -> tuple[str, str | None] | None:
     one field in quotes: it opens and closes the line, and any quote inside is doubled or
     backslash-escaped. None otherwise, or when the texts inside hold a delimiter as steadily as a
     table's rows do."""
+    # The second filled line is of the body whatever the first is: unless it is one field in quotes (most
+    # samples' rows), no body is, and the rest are spared the strip.
+    second = next(islice((ln for ln in map(str.strip, lines) if ln), 1, None), "")
+    if not _wrapped(second, second[:1]):
+        return None
     body = [ln.strip() for ln in lines if ln.strip()]
     if body and not _wrapped(body[0], body[0][:1]):
         body = body[1:]

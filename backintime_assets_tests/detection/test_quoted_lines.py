@@ -26,3 +26,20 @@ def test_which_lines_are_one_quoted_field():
     assert one_quoted_field(['"a","b"', '"c","d"']) is None
     assert one_quoted_field(['"a b"']) is None
     assert one_quoted_field(['"Date,Close"', '"2020-01-02,1.5"', '"2020-01-03,1.6"']) is None
+
+
+def test_rows_not_quoted_whole_are_told_from_the_second_filled_line():
+    # Every sample is asked whether its lines are one quoted field each: the second filled line (of the
+    # body whatever the first is) settles a table's rows, which were each stripped twice before the answer.
+    stripped = []
+
+    class Line(str):
+        def strip(self, *args):
+            stripped.append(str(self))
+            return super().strip(*args)
+
+    rows = [Line(ln) for ln in ["", "Date,Close", "  2024-01-02,10.5", '"2024-01-03,10.6"', '"x"']]
+    assert one_quoted_field(rows) is None
+    assert not stripped
+    assert one_quoted_field(["text", "", ' "Hello there, my friend" ', '"You are the best one"']) == ('"', None)
+    assert one_quoted_field(['"text"', "plain"]) is None
