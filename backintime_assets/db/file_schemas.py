@@ -210,7 +210,7 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     if east:
         queries.append(newest.format(" and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"))
         params += [east, per_layout]
-    found = conn.execute(" union ".join(queries), params).fetchall()
+    found = _not_retired(conn, conn.execute(" union ".join(queries), params).fetchall())
     siblings = _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
     return _with_dates(conn, siblings)
 
@@ -227,7 +227,19 @@ def marks_guessing_siblings(conn, schemas: list[dict], per_layout: int = 50) -> 
                             from file_layouts where layout_key = any(%s) and (dialect @> '{"marks_guessed": true}'
                                 or dialect @> '{"decimal_unseen": true}')) s where n <= %s""",
                          (keys, per_layout)).fetchall()
+    found = _not_retired(conn, found)
     return _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
+
+
+def _not_retired(conn, found: list[tuple]) -> list[tuple]:
+    """The found (sha256, ...) rows but those of contents no current file holds any more: every version of
+    them replaced by another (a file sent again corrected) or withdrawn. Their detection is no sibling: an
+    office's "15/10/2012" first sent as "10/15/2012" and replaced kept proving month first against the
+    correction, and its next "01/11/2012" loaded on 11 January. Contents never migrated (detected alone) stay."""
+    retired = {sha for (sha,) in conn.execute(
+        """select sha256 from raw_files where sha256 = any(%s)
+           group by sha256 having bool_and(superseded_at is not null)""", ([row[0] for row in found],)).fetchall()}
+    return [row for row in found if row[0] not in retired]
 
 
 def _with_dates(conn, siblings: list[dict]) -> list[dict]:

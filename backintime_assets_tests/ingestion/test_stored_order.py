@@ -215,3 +215,20 @@ def test_a_stored_midweek_bar_is_read_east_of_utc_once_a_later_file_proves_its_s
     assert run.dates("7203_20240110.csv", "7203_20240115.csv") == [[dt.date(2024, 1, 10)], [dt.date(2024, 1, 15)]]
     assert report.resettled == {"7203_20240110.csv": "east of UTC: the next day's sessions, as 1 sibling file "
                                                      "of the same source stamped on weekend evenings prove"}
+
+
+@pytest.mark.parametrize("withdrawn", [False, True], ids=["sent-again", "withdrawn"])
+def test_a_file_replaced_or_withdrawn_proves_no_order_to_the_days_after_it(run, withdrawn):
+    # A British office's 15 October 2012 first sent month first by mistake ("10/15/2012"), then sent again right
+    # ("15/10/2012"), or withdrawn and sent right under another name. The first version's detection proved month
+    # first still: its siblings disagreed, and the office's 1 November, "01/11/2012", loaded on 11 January.
+    run.write("p15.csv", HEADER + "10/15/2012;AAA;15.5\n", _evening(dt.date(2012, 10, 15)))
+    run.migrate()
+    if withdrawn:
+        (run.source / "p15.csv").unlink()
+        migrate(run.conn, run.source, run.lake, run.surveyor, withdraw_missing=True)
+    run.write("p15.csv", HEADER + "15/10/2012;AAA;15.5\n", _evening(dt.date(2012, 10, 16)))
+    run.migrate()
+    run.write("p1101.csv", HEADER + "01/11/2012;AAA;1.5\n", _evening(dt.date(2012, 11, 1)))
+    run.migrate()
+    assert run.dates("p15.csv", "p1101.csv") == [[dt.date(2012, 10, 15)], [dt.date(2012, 11, 1)]]
