@@ -47,7 +47,10 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
     # Those settled by one-day files read together are settled by a proof as a guess is: so a folder migrated
     # at once reads them (survey.py proves before it reads together). Left so, an American office's monthly
     # "02/01/2024" and "03/01/2024", read together as 2 and 3 January, stayed so after its "04/15/2024".
-    together = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and read_so(s)}
+    # So are those siblings' proofs settled, where the proofs stored now and new prove the other order as one:
+    # their siblings' word, not theirs. A British office's days read month first by its "10/15/2012" sent
+    # by mistake stayed so after "15/10/2012" replaced it (the folder migrated at once reads them day first).
+    together = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and _by_siblings(s)}
     new_guessing = {key: schema for key, (schema, _) in new.items() if guesses(schema)}
     if not guessing and not together and not new_guessing:
         return {}
@@ -79,9 +82,15 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
     return settled
 
 
+def _by_siblings(schema: dict) -> bool:
+    """Whether a file's day/month order was settled by its siblings: by their proofs or their dates read together."""
+    return any((c.get("order_from") or "").startswith(SETTLED) for c in schema.get("columns") or [])
+
+
 def _proven_otherwise(together: dict[str, dict], proofs: list[dict]) -> dict[str, dict]:
-    """sha256 -> the schema, order settled, of each of the files whose order their one-day siblings read
-    together settled (`together`) where siblings' own values prove the other (sibling_order.settle_orders)."""
+    """sha256 -> the schema, order settled, of each of the files whose order their siblings settled (their proofs
+    or their dates read together: `together`) where siblings' own values prove the other as one
+    (sibling_order.settle_orders)."""
     if not together:
         return {}
     as_guessed = {}

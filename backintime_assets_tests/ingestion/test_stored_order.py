@@ -232,3 +232,21 @@ def test_a_file_replaced_or_withdrawn_proves_no_order_to_the_days_after_it(run, 
     run.write("p1101.csv", HEADER + "01/11/2012;AAA;1.5\n", _evening(dt.date(2012, 11, 1)))
     run.migrate()
     assert run.dates("p15.csv", "p1101.csv") == [[dt.date(2012, 10, 15)], [dt.date(2012, 11, 1)]]
+
+
+def test_days_a_mistaken_file_settled_are_read_back_when_it_is_sent_again_right(run):
+    # A British office's 1, 2 and 3 October 2012 read together day first; its 15 October sent month first by
+    # mistake ("10/15/2012") proves month first, and they are read again so (10 January, 10 February, ...). Sent
+    # again right ("15/10/2012"), it proves day first: the days its mistake settled stayed on 10 January and 10
+    # February, where the folder migrated at once reads them on 1, 2 and 3 October.
+    for n in (1, 2, 3):
+        run.write(f"p{n}.csv", _october(n), _evening(dt.date(2012, 10, n)))
+        run.migrate()
+    run.write("p15.csv", HEADER + "10/15/2012;AAA;15.5\n", _evening(dt.date(2012, 10, 15)))
+    run.migrate()
+    assert run.dates("p1.csv") == [[dt.date(2012, 1, 10)]]
+    run.write("p15.csv", HEADER + "15/10/2012;AAA;15.5\n", _evening(dt.date(2012, 10, 16)))
+    report = run.migrate()
+    assert run.dates("p1.csv", "p2.csv", "p3.csv", "p15.csv") == [[dt.date(2012, 10, d)] for d in (1, 2, 3, 15)]
+    assert report.resettled == {f"p{n}.csv": "day/month order settled by 1 sibling file of the same layout"
+                                for n in (1, 2, 3)}
