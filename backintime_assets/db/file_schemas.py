@@ -14,6 +14,7 @@ from backintime_assets.detection.date_system import DAY_MONTH
 from backintime_assets.detection.office_names import folder_pattern, office_key
 from backintime_assets.detection.schema import (
     FORMAT_SAID,
+    MARKS_SAID,
     SIBLING_CONTENT,
     SIBLING_DATES,
     SIBLING_WRITTEN,
@@ -190,8 +191,11 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
     # hold no day above 12 (a month's first days) has no other proof: behind the newest files of its header (its
     # own, settled by it, or another office's) it was no sibling, and the office's next 04/03 loaded as 3 April.
     # A format only (as overrides reads one): behind files whose prices a user scaled, it was no sibling either.
-    corrected = (" and exists (select 1 from file_schemas c where c.sha256 = file_layouts.sha256"
-                 " and c.changed_by is not null and c.final_format is distinct from c.detected_format)")
+    # So are the marks a user said of a file (_as_corrected).
+    corrected = (" and (exists (select 1 from file_schemas c where c.sha256 = file_layouts.sha256"
+                 " and c.changed_by is not null and c.final_format is distinct from c.detected_format)"
+                 " or exists (select 1 from file_overrides o where o.sha256 = file_layouts.sha256"
+                 f" and o.setting = '{file_overrides.MARKS}' and o.value is not null))")
     queries, params = [newest.format(""), newest.format(corrected)], [keys, per_layout, keys, per_layout]
     # And the newest of each office the new files are of (office_names.py): behind another office's newer
     # files of the same header, an office's own proof was no sibling, and its next 04/03 loaded as 3 April.
@@ -279,9 +283,18 @@ def _as_corrected(conn, found: list[tuple[str, dict]]) -> list[dict]:
     detection's guess or proof was overruled. As detected, the overruled "proof" still settled a new
     file's guess the other way, and the user's word proved nothing: 2 January loaded as 1 February."""
     corrected = overrides(conn, [sha for sha, _ in found])
+    # And the marks a user said of a file: they prove as its own numbers would (sibling_marks._proves). Left as
+    # detection's guess, a German office's next day of '244,870' beside '55.300' loaded 1000x off after the user
+    # said its layout's comma the decimal.
+    marks_said = {sha: kept[file_overrides.MARKS] for sha, kept in
+                  file_overrides.in_force(conn, [sha for sha, _ in found]).items() if file_overrides.MARKS in kept}
     siblings = []
     for sha, dialect in found:
         dialect[SIBLING_CONTENT] = sha
+        if sha in marks_said:
+            file_overrides.apply(dialect, {file_overrides.MARKS: marks_said[sha]})
+            dialect.pop("marks_from", None)
+            dialect[MARKS_SAID] = True
         for o in corrected.get(sha, []):
             columns = dialect.get("columns") or []
             if o.column_index >= len(columns):

@@ -253,6 +253,10 @@ SIBLING_CONTENT = "sibling_content"
 # Of a stored sibling's column, that a user said its format (file_schemas.sibling_detections): a reading east
 # of UTC said proves its source so (sibling_east.proves), as its weekend evening stamps would.
 FORMAT_SAID = "format_said"
+# Of a stored sibling, the marks a user said of it (file_schemas.sibling_detections): they prove its source's
+# marks (ingestion/sibling_marks.py), but not to a new version of its own path, which takes them or not as
+# carry.py weighs them against its numbers.
+MARKS_SAID = "marks_said"
 # The trade dates a stored sibling's current file holds (file_schemas.sibling_detections), ISO strings: a
 # source's one-day files whose day/month order is a guess are read together (ingestion/pooled_order.py),
 # the files of a daily run stored before among them.

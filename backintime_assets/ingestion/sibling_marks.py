@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.office_names import source
-from backintime_assets.detection.schema import layout_signature
+from backintime_assets.detection.schema import MARKS_SAID, layout_signature
 from backintime_assets.ingestion.shared_layouts import after_header, first_cells
 
 
@@ -46,12 +46,17 @@ def settle_marks(guessing: dict[str, dict], siblings: Iterable[dict],
     (or any, where its own were unseen), but for a file whose first rows (`heads`: key -> its first bytes)
     write a volume the siblings' decimal would read with a fraction (_parts_volumes)."""
     proofs: dict[tuple, Counter] = defaultdict(Counter)
+    said: dict[tuple, Counter] = defaultdict(Counter)  # of those, the marks users said, by file
     for schema in siblings:
         if _proves(schema):
-            proofs[_source(schema)][(schema.get("decimal"), schema.get("thousands"))] += 1
+            marks = (schema.get("decimal"), schema.get("thousands"))
+            proofs[_source(schema)][marks] += 1
+            if schema.get(MARKS_SAID):
+                said[(_source(schema), schema.get("file"))][marks] += 1
     settled = {}
     for key, schema in guessing.items():
-        found = proofs.get(_source(schema))
+        # A user's marks on a path's previous version are carry.py's to weigh against this one's numbers.
+        found = proofs.get(_source(schema), Counter()) - said.get((_source(schema), schema.get("file")), Counter())
         if not found or len({decimal for decimal, _ in found}) != 1:
             continue  # none proves, or they disagree: its own reading stands
         decimal = next(iter(found))[0]

@@ -7,7 +7,7 @@ import os
 import psycopg
 import pytest
 
-from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets_tests.ingestion.surveyed_here import ONE_BAR_HEADER, WEDNESDAY_BAR
@@ -187,6 +187,19 @@ def test_a_days_guessed_marks_are_settled_by_its_days_stored_before_or_after(run
     run.write("EOD_17.csv", _tab_day(17, "246,100", "61.002"))
     run.migrate()
     assert _marks(run.conn, "EOD_17.csv") == (",", ".", "1 sibling file of the same layout")
+
+
+def test_marks_a_user_said_of_a_day_prove_its_next_days_marks(run):
+    # The German office's tab files, every day's numbers read either way ('245,040' beside '51.956'): the user
+    # says the first day's marks, comma the decimal. Its next day was read by the tab's custom, 1000x off, as the
+    # user's word proved nothing to a sibling (a date format said does).
+    run.write("EOD_13.csv", _tab_day(13, "245,040", "51.956"))
+    run.migrate()
+    sha = manifest.current_files(run.conn)["EOD_13.csv"].sha256
+    file_overrides.set_marks(run.conn, sha, [sha], file_schemas.final_schemas(run.conn, [sha]), (",", "."), "ana")
+    run.write("EOD_14.csv", _tab_day(14, "246,110", "48.012"))
+    run.migrate()
+    assert _marks(run.conn, "EOD_14.csv") == (",", ".", "1 sibling file of the same layout")
 
 
 def test_a_stored_files_order_a_user_said_is_not_read_again(run):
