@@ -268,6 +268,10 @@ _add("ticker", 0.95, "isin", "isin code")
 # "Instrument" may be the kind of contract (NSE's F&O bhavcopy: FUTIDX, OPTIDX left of its SYMBOL,
 # which loaded every row under its kind): it yields to a symbol.
 _add("ticker", 0.95, "instrument")
+# FX fixings stacked by pair (WM/Reuters closing spot rates: "Date,Currency Pair,Bid,Offer,Mid"), as a
+# crypto exchange's export names each market ("Pair": BTC/USD): the pair is the instrument. Unread,
+# every row was rejected as an unnamed series (real files round 34).
+_add("ticker", 1.0, "currency pair", "ccy pair", "pair", "fx pair", "currency pairs", "trading pair")
 _add("open", 1.0, "opn pric")
 _add("high", 1.0, "hgh pric")
 _add("low", 1.0, "lw pric")

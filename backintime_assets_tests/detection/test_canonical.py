@@ -2176,3 +2176,18 @@ def test_a_figure_named_before_the_close_is_no_close(name):
     schema = detect_bytes(data, "returns.csv")
     assert "close" not in [c.canonical for c in schema.columns]
     assert normalise_bytes(data, schema, "returns.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("name", ["Currency Pair", "Ccy Pair", "Pair", "FX Pair"])
+def test_fx_fixings_stacked_by_currency_pair_load_each_pair_as_its_own_series(name):
+    # WM/Reuters-style closing spot rates, pairs stacked: the pair is the instrument. Unread, every row
+    # was rejected as an unnamed series (real files round 34).
+    data = (f"Date,{name},Bid,Offer,Mid\n"
+            "02/01/2024,EURUSD,1.09452,1.09468,1.09460\n"
+            "02/01/2024,USDJPY,141.835,141.855,141.845\n"
+            "03/01/2024,EURUSD,1.09241,1.09259,1.09250\n"
+            "03/01/2024,USDJPY,143.160,143.180,143.170\n").encode()
+    schema = detect_bytes(data, "wmr.csv")
+    prices = normalise_bytes(data, schema, "wmr.csv").prices
+    assert sorted(zip(prices["ticker"], prices["close"])) == [("EURUSD", 1.0925), ("EURUSD", 1.0946),
+                                                              ("USDJPY", 141.845), ("USDJPY", 143.17)]
