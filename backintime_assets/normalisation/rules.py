@@ -29,7 +29,8 @@ Decisions (documented for the lead and the README):
   A ticker whose dates are at least half of them such days is a series of bars: its dates of one
   bar (a download's partial first or last day) are rejected with them. Of a date's row at its
   ticker's daily time of day and one at another before it, the other is that day's bar; after it,
-  a correction as often (a "conflicting duplicate").
+  a correction as often (a "conflicting duplicate"). In a file mostly of bars (a day's trade
+  prints), another ticker's lone row amid that date's bars, at no time of day the rows share, is one.
 - a date of a two-digit year (%y) after tomorrow is rejected naming its year: a Buddhist-era year
   read by strptime's pivot ("02/01/67", BE 2567, loaded as 2067); a Thai file's are read as BE
   years by detection (detection/buddhist_era.py). So is one the pivot wraps a recent BE year to
@@ -268,9 +269,13 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
         is_bar[twice], off[twice] = _off_the_clock(r, ticker_codes, rows, key, twice, clock, files,
                                                    newest_first=(steps < 0).sum() > (steps > 0).sum())
     bars = rows[is_bar]
+    amid = np.zeros(0, dtype=np.int64)
     if bars.size:
         bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar], clock))
+        if clock is not None:
+            amid = _amid_bars(r, ticker_codes, days, bars, clock)
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
+    r.set_rows(amid, np.full(amid.size, reason + AMID_BARS, dtype=object))
     off_rows = np.setdiff1d(rows[off], bars)  # (a ticker of bars' rows: all bars, named so above)
     r.set_rows(off_rows, np.full(off_rows.size, reason + OFF_THE_CLOCK, dtype=object))
 
@@ -373,6 +378,38 @@ def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys:
         others = idx[~np.isin(ticker_day_key(ticker_codes[idx], days[idx]), bar_days)]
         intraday = np.union1d(intraday, _clockless(ticker_codes, others, np.setdiff1d(tickers, intraday), clock))
     return idx[np.isin(ticker_codes[idx], intraday)]
+
+
+# A day's trade prints of many symbols ("timestamp,symbol,price,size"): the busy ones' rows are bars,
+# but a symbol that traded once had its one print, mid-session, loaded as the day's close (rc34).
+AMID_BARS = "; its ticker's one row of that date is among the file's bars of that date, at no daily time of day"
+
+
+def _amid_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bars: np.ndarray,
+               clock: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """The accepted rows of tickers without bars, in a file mostly of bars (`bars`: at least half of
+    its accepted rows), each on a date of bars within the span of that date's bars' times of day
+    (`clock`'s codes: the millisecond of the day, -1 for none), where those rows share no time of day
+    (a daily ticker's rows beside them, at its close's time or midnight, share one): a thin symbol's
+    one trade among a day's prints is no more its close than a busy one's first. Not in a daily file
+    with one ticker's day of bars (its bars are few of its rows), nor of rows that write no time."""
+    accepted = np.flatnonzero(r.ok)
+    if 2 * bars.size < accepted.size:
+        return accepted[:0]
+    rest = accepted[~np.isin(ticker_codes[accepted], np.unique(ticker_codes[bars]))]
+    rest = rest[np.isin(days[rest], np.unique(days[bars]))]
+    if not rest.size:
+        return rest
+    ms = clock(rest)
+    known = ms >= 0
+    _, counts = np.unique(ms[known], return_counts=True)
+    if not counts.size or (counts.max() >= 2 and counts.max() * 2 >= known.sum()):
+        return rest[:0]  # a time of day the rows share: a daily clock (16:00, 00:00)
+    span = pd.DataFrame({"day": days[bars], "ms": clock(bars)})
+    span = span[span["ms"] >= 0].groupby("day")["ms"].agg(["min", "max"])
+    at = span.reindex(days[rest])
+    amid = known & (ms >= at["min"].to_numpy()) & (ms <= at["max"].to_numpy())
+    return rest[amid]
 
 
 _CLOCKLESS_ROWS = 3  # a ticker's rows outside its dates of bars, the fewest that show its clock, or none

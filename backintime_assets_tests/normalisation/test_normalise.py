@@ -1663,6 +1663,35 @@ def test_a_ticker_of_two_times_a_date_beside_daily_tickers_is_judged_by_the_file
     assert r.rejected.reason.str.startswith("intraday bar").sum() == 20
 
 
+@pytest.mark.parametrize("stamp", ["1704205802550", "2024-01-02T14:30:02.550Z", "2024-01-02 14:30:02"])
+def test_a_ticker_s_lone_trade_amid_a_file_of_trade_prints_is_no_close(stamp):
+    # A day's trade prints of several symbols ("timestamp,symbol,price,size"): the busy ones' rows are
+    # rejected as intraday bars, but a symbol that traded once had its one print, mid-session, loaded
+    # as the day's close (real files round 34).
+    busy = tuple(str(1704205800012 + 1000 * i) for i in range(7))  # a second apart
+    if not stamp.isdigit():  # the same moments written as the stamp is
+        fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if "T" in stamp else "%Y-%m-%d %H:%M:%S"
+        busy = tuple(datetime.utcfromtimestamp(int(b) / 1000).strftime(fmt) for b in busy)
+        if "T" in stamp:
+            busy = tuple(b[:-4] + "Z" for b in busy)
+    rows = [f"{b},{'AAPL' if i < 4 else 'MSFT'},{185.6 + i / 100 if i < 4 else 370.8 + i / 100:.2f},100"
+            for i, b in enumerate(busy)]
+    r = run(("timestamp,symbol,price,size\n" + "\n".join(rows) + f"\n{stamp},IBM,160.10,10\n").encode())
+    check_invariants(r)
+    assert r.prices.empty
+    assert r.rejected.reason.str.startswith("intraday bar").all() and len(r.rejected) == 8
+
+
+def test_a_daily_file_s_lone_rows_beside_one_ticker_s_day_of_bars_still_load():
+    # Daily rows at a close's time of day, one ticker with a day of hourly bars: the others' rows load.
+    data = ("Date,Ticker,Close\n2024-01-02 16:00,AAA,10.5\n2024-01-02 16:00,BBB,9.5\n2024-01-02 16:00,CCC,8.5\n"
+            "2024-01-02 10:00,DDD,7.1\n2024-01-02 11:00,DDD,7.2\n2024-01-02 12:00,DDD,7.3\n"
+            "2024-01-02 13:00,DDD,7.4\n2024-01-02 14:00,DDD,7.5\n2024-01-02 15:00,DDD,7.6\n2024-01-02 16:00,DDD,7.7\n")
+    r = run(data.encode())
+    check_invariants(r)
+    assert sorted(r.prices.ticker) == ["AAA", "BBB", "CCC"]
+
+
 def test_a_date_column_of_years_before_1800_is_refused_saying_so():
     # stooq.pl's ^SPX download opens with monthly points from 1789, rows of five fields under a header
     # of six. Its dates are read as none (1800-2200), and the refusal had said "check its date format".
