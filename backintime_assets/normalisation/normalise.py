@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -167,18 +168,21 @@ def read_columns(schema: FileSchema, cmap: dict[str, int], timed: list[int] | No
 
 
 def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None
-             ) -> tuple[Callable[[np.ndarray], np.ndarray], int, str,
-                        Callable[[np.ndarray], np.ndarray] | None] | None:
+             ) -> tuple[Callable[[np.ndarray], np.ndarray], int, str, Callable[[np.ndarray], np.ndarray] | None,
+                        Callable[[np.ndarray], np.ndarray]] | None:
     """(codes of the time of day of given rows, the distinct times a ticker's date needs to be bars,
-    their source, codes of rows' time of day alike across dates or None: rules.check_intraday) from a
-    time column, or from the date column's own time: None when the file has neither. A date with a
+    their source, codes of rows' time of day alike across dates or None, the millisecond of the day of
+    given rows (-1 for none): rules.check_intraday) from a time column, or from the date column's own
+    time: None when the file has neither. A date with a
     time shows two rows a day at two times (a correction) as often as bars: three. The codes are worked
     out only for the rows asked for (those sharing a ticker and day, in most files none): encoding a
     whole column of timestamps cost 15% of reading such a file."""
     time = _time_column(schema, cmap, timed)
     if time is not None and time in cols and (schema.header_row >= 0 or _timed(schema, cmap, time, cols)):
         column, least, source = cols[time], 2, f"column {schema.columns[time].name!r}"
-        clock = None
+        width = {"%H%M": 4, "%H%M%S": 6}.get(schema.columns[time].format or "")
+        return ((lambda rows: parse_strings(column.take(pa.array(rows))).codes), least, source, None,
+                lambda rows: _column_times_of_day(column.take(pa.array(rows)), width))
     elif "date" in cmap and (schema.columns[cmap["date"]].type == "timestamp" or _written_text(cols[cmap["date"]])):
         # A date column's text may write a time where its format has none ("2024-01-08 10:00" among plain
         # dates, read by its day): the same, its times weighed against the file's own (rules.check_intraday);
@@ -188,10 +192,10 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
         clock = (lambda rows: _times_of_day(column.take(pa.array(rows)))) if unit is None \
             else (lambda rows: _epoch_times_of_day(column.take(pa.array(rows)), unit))
         if schema.columns[cmap["date"]].type != "timestamp":
-            return clock, least, source, clock
+            return clock, least, source, clock, clock
     else:
         return None
-    return (lambda rows: parse_strings(column.take(pa.array(rows))).codes), least, source, clock
+    return (lambda rows: parse_strings(column.take(pa.array(rows))).codes), least, source, clock, clock
 
 
 def _labels(rec: Records, reread: Callable[[list[int]], Records] | None, schema: FileSchema, cmap: dict[str, int],
@@ -298,6 +302,27 @@ def _times_of_day(cells: pa.Array) -> np.ndarray:
     hour = np.where(ampm == "p", hour % 12 + 12, np.where(ampm == "a", hour % 12, hour))
     ms = ((hour * 60 + part(1)) * 60 + part(2)) * 1000 + part(3)
     return np.where(found.is_valid().to_numpy(zero_copy_only=False), ms, -1).astype(np.int64)
+
+
+def _column_times_of_day(cells: pa.Array, width: int | None) -> np.ndarray:
+    """_times_of_day of a time column's cells, those written in digits too: "0930", "093000" (a clock's
+    digits, DIGIT_CLOCK), or where detection read the column so (`width`: 4 or 6), "93000" too."""
+    ms = _times_of_day(cells)
+    unknown = np.flatnonzero(ms < 0)
+    if not unknown.size:
+        return ms
+    text = pc.utf8_trim_whitespace(pc.cast(cells, pa.string())).to_numpy(zero_copy_only=False)
+    for i in unknown:
+        digits = text[i]
+        if not isinstance(digits, str) or not digits.isdigit():
+            continue
+        if width is not None and width - 1 <= len(digits) <= width:
+            digits = digits.zfill(width)
+        elif not re.fullmatch(DIGIT_CLOCK, digits):
+            continue
+        second = int(digits[4:6]) if len(digits) == 6 else 0
+        ms[i] = ((int(digits[:2]) * 60 + int(digits[2:4])) * 60 + second) * 1000
+    return ms
 
 
 def _epoch_times_of_day(cells: pa.Array, unit: int) -> np.ndarray:
@@ -1008,10 +1033,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     repeats = accepted_repeats(reasons, repeat_keys, days)
     moments = _moments(cols, schema, cmap, timed) if repeats is not None else None
     if moments is not None:
-        codes, least, source, clock = moments
+        codes, least, source, clock, times = moments
         reason = f"intraday bar: this ticker's date at several times of day ({source}); prices holds one row a day"
         check_intraday(reasons, repeat_keys, days, codes, least, reason, clock, found=repeats,
-                       files=1 if files is None else files.count)
+                       files=1 if files is None else files.count, day_ms=times)
     if repeats is not None:
         _check_other_series(reasons, repeats, repeat_keys, rec, reread, schema, cmap, timed, files,
                             [*values.values(), volume])

@@ -246,7 +246,7 @@ _CLOCK_SHARE = 0.9  # of them at one time of day: a daily file's (16:00, 00:00, 
 def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
                    moments: Callable[[np.ndarray], np.ndarray], least: int, reason: str,
                    clock: Callable[[np.ndarray], np.ndarray] | None = None, found: Repeats | None = None,
-                   files: int = 1) -> None:
+                   files: int = 1, day_ms: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
     """Among rows still accepted: a ticker's rows of one date at `least` distinct moments of the day
     or more (`moments(rows)`: codes of those rows' time of day) are bars of that day, not its price;
     the first of them is no more the day's open, high, low and close than the others, so all are
@@ -255,7 +255,9 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     time (two times a correction as often as bars): of a ticker whose other rows share one time of
     day, a date's rows at two times, neither of them that one, are bars too (_off_the_clock).
     `found`: accepted_repeats' answer, when asked already. `files`: of a group read as one text
-    (group.py), how many files `ticker_codes` tell apart (ticker * files + file)."""
+    (group.py), how many files `ticker_codes` tell apart (ticker * files + file). `day_ms(rows)`: the
+    millisecond of the day of rows, -1 for none (a time column's or the date's: _amid_bars), `clock`
+    where not given."""
     repeats = _repeats_now(r, ticker_codes, days, found)
     if repeats is None:
         return
@@ -272,8 +274,8 @@ def check_intraday(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray,
     amid = np.zeros(0, dtype=np.int64)
     if bars.size:
         bars = np.union1d(bars, _lone_bars(r, ticker_codes, days, key[is_bar], clock))
-        if clock is not None:
-            amid = _amid_bars(r, ticker_codes, days, bars, clock)
+        if (day_ms or clock) is not None:
+            amid = _amid_bars(r, ticker_codes, days, bars, day_ms or clock)
     r.set_rows(bars, np.full(bars.size, reason, dtype=object))
     r.set_rows(amid, np.full(amid.size, reason + AMID_BARS, dtype=object))
     off_rows = np.setdiff1d(rows[off], bars)  # (a ticker of bars' rows: all bars, named so above)

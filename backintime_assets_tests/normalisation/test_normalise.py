@@ -1682,6 +1682,18 @@ def test_a_ticker_s_lone_trade_amid_a_file_of_trade_prints_is_no_close(stamp):
     assert r.rejected.reason.str.startswith("intraday bar").all() and len(r.rejected) == 8
 
 
+@pytest.mark.parametrize(("busy", "lone"), [(["14:30:00.012", "14:30:01.012", "14:30:02.012"], "14:30:01.550"),
+                                            (["093000", "093100", "093200"], "093100")])
+def test_a_ticker_s_lone_bar_amid_a_file_of_bars_by_a_time_column_is_no_close(busy, lone):
+    # The same by a time column (a clock's, or its digits): the thin symbol's one row had loaded.
+    rows = [f"20240102,{t},{s},{p + i / 10:.2f},100" for s, p in (("AAPL", 185.6), ("MSFT", 370.8))
+            for i, t in enumerate(busy)]
+    r = run(("Date,Time,Symbol,Price,Size\n" + "\n".join(rows) + f"\n20240102,{lone},XYZ,10.10,10\n").encode())
+    check_invariants(r)
+    assert r.prices.empty
+    assert r.rejected.reason.str.startswith("intraday bar").all() and len(r.rejected) == 7
+
+
 def test_a_daily_file_s_lone_rows_beside_one_ticker_s_day_of_bars_still_load():
     # Daily rows at a close's time of day, one ticker with a day of hourly bars: the others' rows load.
     data = ("Date,Ticker,Close\n2024-01-02 16:00,AAA,10.5\n2024-01-02 16:00,BBB,9.5\n2024-01-02 16:00,CCC,8.5\n"
