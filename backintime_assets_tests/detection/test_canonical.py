@@ -2191,3 +2191,14 @@ def test_fx_fixings_stacked_by_currency_pair_load_each_pair_as_its_own_series(na
     prices = normalise_bytes(data, schema, "wmr.csv").prices
     assert sorted(zip(prices["ticker"], prices["close"])) == [("EURUSD", 1.0925), ("EURUSD", 1.0946),
                                                               ("USDJPY", 141.845), ("USDJPY", 143.17)]
+
+
+def test_a_stock_s_opening_and_closing_prices_are_its_open_and_close():
+    # 75ffd9f's held stock took "Opening Stock Price" and "Closing Stock Price" for an inventory's counts:
+    # side by side (no lone price to fall back on) the file had no close and was refused.
+    data = ("Date,Opening Stock Price,Closing Stock Price\n"
+            + "".join(f"2024-01-0{d},4{d}.1,4{d}.5\n" for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "stock.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "close"]
+    result = normalise_bytes(data, schema, "stock.csv")
+    assert result.prices_arrow.column("close").to_pylist() == [42.5, 43.5, 44.5, 45.5]
