@@ -559,8 +559,10 @@ _AVERAGED = re.compile(r"avg|average|mean|median")
 # no unit; dropped, the bid tied with "Closing Price" beside it and, leftmost, took the close.
 _QUOTE_SIDE_NOTE = frozenset({"bid", "ask", "offer", "buy", "sell"})
 # Words that hold "low" and are no low ("Slow Close", "slow_ma": a slow moving average; "Money Flow",
-# "Cash Flow", "Below Band"): beside a close with no low named, the slow average loaded as the low.
-_NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow")
+# "Cash Flow", "Below Band"): beside a close with no low named, the slow average loaded as the low. Nor a
+# lower bound, whatever it is named ("Lower BB", "Lower Channel", "Lower Envelope", NSE's "Lower Circuit"):
+# the lower of two lines drawn about the price, as "Upper ..." is the higher and takes no high.
+_NO_LOW = re.compile(r"slow|flow|below|allow|follow|yellow|glow|blow|lower")
 # A high or low over a longer span than the day ("52 Week High", "52W Low", "Year High", "YTD Low",
 # "All-time High"): an exchange's daily list (the Ghana Stock Exchange's "Year High (GH¢)") gives it
 # beside the day's close, and as the day's high and low it loaded without a word (within its range,

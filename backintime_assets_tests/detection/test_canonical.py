@@ -2202,3 +2202,16 @@ def test_a_stock_s_opening_and_closing_prices_are_its_open_and_close():
     assert [c.canonical for c in schema.columns] == ["date", "open", "close"]
     result = normalise_bytes(data, schema, "stock.csv")
     assert result.prices_arrow.column("close").to_pylist() == [42.5, 43.5, 44.5, 45.5]
+
+
+@pytest.mark.parametrize("bounds", ["Upper BB,Lower BB", "Upper Channel,Lower Channel", "Upper Circuit,Lower Circuit",
+                                    "Upper Envelope,Lower Envelope", "Keltner Upper,Keltner Lower"])
+def test_a_lower_bound_beside_the_close_is_no_low(bounds):
+    # cb47212 refused the bounds it named ("Lower Limit", "Lower Band"); named otherwise, the lower line
+    # drawn about the price took the low's hint from "lower" and loaded below each close as the day's low.
+    data = (f"Date,Close,{bounds}\n" + "".join(f"2024-01-0{d},2{d}.5,2{d + 2}.0,1{d + 7}.0\n"
+                                              for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "bands.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close", None, None]
+    result = normalise_bytes(data, schema, "bands.csv")
+    assert result.prices_arrow.column("low").to_pylist() == [22.5, 23.5, 24.5, 25.5]
