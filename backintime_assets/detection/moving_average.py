@@ -14,19 +14,27 @@ _AVERAGES = frozenset({"sma", "ema", "wma", "vwma", "dema", "tema", "trima", "hm
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MOVING = re.compile(r"moving\s*-?\s*av(?:era)?g|rolling\s*-?\s*(?:mean|av(?:era)?g)", re.IGNORECASE)
+# An average with its period, abbreviated in other languages too: German "GD200" (gleitender
+# Durchschnitt), French, Spanish and Italian "MM20" (moyenne mobile, media móvil, media mobile), or in words
+# ("Close (20-day avg)", "Close 20D Mean"): no day's price. Without a period, "Avg Price" may be the day's.
+_PERIODIC = frozenset({"ma", "dma", "gd", "mm", "mms", "mme", "avg", "average", "mean"})
+_SPANS = frozenset({"d", "day", "days", "w", "wk", "week", "weeks"})  # "20-day", "20D"
 
 
 def _averaged(name: str) -> bool:
     """Whether a column's name says it is a moving average: its average's name with a period ("SMA20",
     "Close (MA 50)", "ema_20_close", "Close 50 SMA"), written in lower case as a quant's column is ("ema_close": in
-    capitals, "EMA Close" may be Emera's), or in words ("20-day moving average")."""
+    capitals, "EMA Close" may be Emera's), or in words ("20-day moving average", "Close (20-day avg)",
+    "Schluss GD200", "Clôture MM20")."""
     if _MOVING.search(name):
         return True
     words = _WORDS.findall(_CAMEL.sub(" ", name))
+    # A period's words: its number, and the span after it ("20-day", "20D")
+    spans = {i for i, w in enumerate(words) if w.isdigit() or i > 0 and words[i - 1].isdigit() and w.lower() in _SPANS}
     for i, w in enumerate(words):
         low = w.lower()
-        period = i + 1 < len(words) and words[i + 1].isdigit() or i > 0 and words[i - 1].isdigit()  # "50 SMA"
-        if low in _AVERAGES and (period or w.islower()) or low == "ma" and period:
+        period = i + 1 in spans or i - 1 in spans  # "SMA20", "50 SMA", "20-day avg"
+        if low in _AVERAGES and (period or w.islower()) or low in _PERIODIC and period:
             return True
     return False
 

@@ -28,3 +28,24 @@ def test_a_ticker_s_close_or_the_close_beside_an_average_loads(header):
     schema = detect_bytes(data, "ma.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "ma.csv").prices_arrow.num_rows == 4
+
+
+@pytest.mark.parametrize("header", ["Date,Close (20-day avg)", "Date,Close 20D Mean", "Date,Close 200 DMA",
+                                    "Datum,Schluss GD200", "Date,Clôture MM20", "Date,Close 10 Week Average"])
+def test_a_close_averaged_over_a_period_in_words_or_another_language_is_no_days_close(header):
+    # 7fc666e knew an average by its English quant's names; an average in words with its period, or German's
+    # "GD", French, Spanish and Italian "MM" loaded as each day's close (German's "GD200" as a
+    # ticker's).
+    data = _data(header)
+    schema = detect_bytes(data, "ma.csv")
+    assert schema.problem is not None and "moving average" in schema.problem
+    assert normalise_bytes(data, schema, "ma.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,Avg Close", "Date,Close Mean", "Date,GD Close", "Date,Close,MM20"])
+def test_an_average_without_its_period_or_beside_the_close_loads(header):
+    # The day's average price, General Dynamics' close, and the close beside its average.
+    data = _data(header)
+    schema = detect_bytes(data, "ma.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "ma.csv").prices_arrow.num_rows == 4
