@@ -573,7 +573,8 @@ def _worked(names: Sequence[str]) -> list[int]:
 # closes under the file's name). No market's instrument is sold in a store or under a brand, and its
 # code is no barcode. Nor is any counted into a shop's till: a register's cash at its opening and close
 # ("Date,Register,Cash Open,Cash Close,Sales" had loaded as a day's open and close).
-_TILL = frozenset({"register", "cashier", "checkout"})
+# The till in British English, German and French too ("Date,Till,Cash Open,Cash Close,Sales" had loaded).
+_TILL = frozenset({"register", "cashier", "checkout", "till", "tills", "kasse", "caisse"})
 _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "brand", "ean", "gtin", "upc", "barcode",
                      "filiale", "tienda", "magasin", "negozio", "winkel",
                      # the brand and the shop in other languages: a Spanish tracker's "Marca;Supermercado", a

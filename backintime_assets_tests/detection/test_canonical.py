@@ -2215,3 +2215,12 @@ def test_a_lower_bound_beside_the_close_is_no_low(bounds):
     assert [c.canonical for c in schema.columns] == ["date", "close", None, None]
     result = normalise_bytes(data, schema, "bands.csv")
     assert result.prices_arrow.column("low").to_pylist() == [22.5, 23.5, 24.5, 25.5]
+
+
+def test_a_tills_float_at_its_opening_and_close_is_no_price():
+    # The cash a till opens and closes with had loaded as the day's open and close.
+    data = b"Date,Opening Float,Closing Float\n" + b"".join(
+        b"2024-01-0%d,200.00,%d.00\n" % (d, 780 + 20 * d) for d in range(2, 6))
+    schema = detect_bytes(data, "float.csv")
+    assert not {"open", "close"} & {c.canonical for c in schema.columns}
+    assert normalise_bytes(data, schema, "float.csv").prices_arrow.num_rows == 0

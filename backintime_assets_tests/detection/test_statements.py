@@ -712,6 +712,14 @@ def test_a_tills_cash_at_its_opening_and_close_is_no_price_history():
     _no_price_history(data, "till.csv", "a shop's till, not prices: Register")
 
 
+@pytest.mark.parametrize("till", ["Till", "Kasse", "Caisse"])
+def test_a_till_named_in_british_english_german_or_french_is_no_price_history(till):
+    # 42e36e6 knew the till as an American register, cashier or checkout: a British till's cash loaded.
+    data = f"Date,{till},Cash Open,Cash Close,Sales\n".encode() + b"".join(
+        b"2024-01-0%d,Till 1,200.00,%d.00,%d.00\n" % (d, 780 + 20 * d, 580 + 20 * d) for d in range(2, 6))
+    _no_price_history(data, "till.csv", f"a shop's till, not prices: {till}")
+
+
 @pytest.mark.parametrize("header,named", [("Fecha;Producto;Marca;Supermercado;Precio", "Marca"),
                                           ("Date;Produit;Marque;Enseigne;Prix", "Marque")])
 def test_a_shops_prices_in_other_languages_are_no_price_history(header, named):
