@@ -36,7 +36,10 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # economy's figure, no price: Macrotrends' "S&P 500 PE Ratio - 90 Year Historical Chart" over "date, value"
 # had loaded the ratio as a ticker's closes (real files round 32). Not "rate" nor "index": an exchange
 # rate and an index's level are loaded as prices.
-_FIGURES = frozenset({"ratio", "ratios", "unemployment", "gdp", "population"})
+# A valuation named otherwise ("Price to Earnings", "Shiller PE 10", German "KGV") and an economy's
+# figures in German, Spanish and Italian are no price either.
+_FIGURES = frozenset({"ratio", "ratios", "unemployment", "gdp", "population", "earnings", "kgv", "shiller",
+                      "arbeitslosenquote", "arbeitslosigkeit", "bruttoinlandsprodukt", "desempleo", "disoccupazione"})
 
 
 def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None],

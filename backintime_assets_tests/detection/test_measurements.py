@@ -1,6 +1,8 @@
 import random
 from datetime import date, timedelta
 
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.refusals import judged
 from backintime_assets.normalisation import normalise_bytes
@@ -136,3 +138,17 @@ def test_a_named_close_below_zero_or_in_a_reading_named_file_still_loads_its_day
         assert schema.problem is None
         assert result.prices_arrow["close"].to_pylist() == [12.5, 11.8]
         assert {r.split(":")[0] for r in result.rejected_arrow["reason"].to_pylist()} == {"non-positive price"}
+
+
+@pytest.mark.parametrize("title,name", [("S&P 500 Price to Earnings - Historical Chart", "sp500.csv"),
+                                        ("Shiller PE 10", "sp500.csv"), ("S&P 500 KGV", "sp500.csv"),
+                                        ("", "arbeitslosenquote.csv"), ("", "desempleo_es.csv")])
+def test_a_value_titled_as_a_valuation_or_an_economy_s_figure_in_other_words_holds_no_prices(title, name):
+    # cc05b76 read a ratio, unemployment, GDP or population in the title or the file's name; a P/E ratio
+    # named by its earnings, Shiller's, German's KGV, or unemployment in German or Spanish loaded as closes.
+    rows = "2023-09-01,24.02\n2023-10-02,22.85\n2023-11-01,24.41\n2023-12-01,25.01\n2024-01-02,25.61\n"
+    data = ((f'"{title}"\n\n' if title else "") + "date,value\n" + rows).encode()
+    schema, result = _load(data, name)
+    assert schema.problem is not None and "not prices" in schema.problem
+    assert result.prices_arrow.num_rows == 0
+
