@@ -712,6 +712,19 @@ def test_a_tills_cash_at_its_opening_and_close_is_no_price_history():
     _no_price_history(data, "till.csv", "a shop's till, not prices: Register")
 
 
+@pytest.mark.parametrize("header", ["Date,Ticker,Close,Register", "Date,Symbol,Open,Close,Share Register",
+                                    "Date,Symbol,Close,Checkout"])
+def test_a_register_beside_a_ticker_is_no_till(header):
+    # 42e36e6's till names no instrument: beside a ticker, a column of its share register (HKEX's principal
+    # or branch register) had the file refused as "a shop's till".
+    width = header.count(",")
+    data = (header + "\n" + "".join(f"2024-01-0{d},AAPL," + "18{d}.5,".format(d=d) * (width - 2) + "Main\n"
+                                     for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "register.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "register.csv").prices_arrow.num_rows == 4
+
+
 @pytest.mark.parametrize("till", ["Till", "Kasse", "Caisse"])
 def test_a_till_named_in_british_english_german_or_french_is_no_price_history(till):
     # 42e36e6 knew the till as an American register, cashier or checkout: a British till's cash loaded.
