@@ -200,6 +200,10 @@ _add("low", 1.0, "最低", "最低价", "最低價", "低", "安値", "저가", 
 _add("close", 1.0, "收盘", "收盘价", "收盤", "收盤價", "收市", "收市價", "終値", "종가", "закрытие", "закр",
      "цена закрытия", "الإغلاق")
 _add("close", 0.8, "最新价", "现价", "цена", "последняя цена", "الأخير")
+# A Korean or Japanese quote's current price (Naver's and KRX's "현재가", kabutan's "現在値") is the day's
+# last, as "Last" is; above a fund's NAV's names (a54ce46's 기준가, 基準価格), which in a share's quote are its
+# reference price, the day before's close the day's limits are taken from: it had loaded as the close.
+_add("close", 0.9, "현재가", "現在値")
 # kabuoji3's downloads (Japanese daily prices) head the split-adjusted close "終値調整値".
 _add("adj_close", 1.0, "复权收盘价", "調整後終値", "終値調整値", "수정종가", "скорректированная цена закрытия")
 _add("volume", 1.0, "成交量", "成交量手", "成交股数", "成交股數", "交易量", "出来高", "売買高", "거래량", "объем",

@@ -148,7 +148,9 @@ _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", 
                        "volume", "vol", "数量",
                        "liczba", "ilosc", "adet", "количество", "成交数量", "수량", "titulos",
                        "кол",  # "Кол-во", the Russian count abbreviated
-                       "mnozstvi", "pocet", "darab", "cantitate", "ποσοτητα", "кількість"})
+                       "mnozstvi", "pocet", "darab", "cantitate", "ποσοτητα", "кількість",
+                       # a Korean and a Japanese broker's quantity held ("보유수량", "잔고수량", "保有株数")
+                       "보유수량", "잔고수량", "保有株数", "保有数量"})
 
 
 # A person's e-mail address on each row: a buyer's, a payer's, a customer's (a ticket shop's "Purchaser

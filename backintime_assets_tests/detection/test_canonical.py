@@ -1840,6 +1840,31 @@ def test_a_fund_s_net_asset_value_in_other_languages_is_the_close(header, name):
     assert [c.name for c in schema.columns if c.canonical == "date"] == [names[0]]
 
 
+@pytest.mark.parametrize("header", ["일자,종목코드,현재가,기준가,거래량", "일자,종목코드,기준가,현재가,거래량",
+                                    "日付,銘柄コード,基準価格,現在値,出来高"])
+def test_a_share_s_current_price_beats_its_reference_price(header):
+    # a54ce46 made a fund's NAV (기준가, 基準価格) a close: in a share's quote it is the reference price (the
+    # day before's close), and beside the current price, unnamed, it had loaded as each day's close (silent;
+    # before a54ce46 the file had no close and was refused).
+    cells = {"일자": "2024-01-0{d}", "日付": "2024-01-0{d}", "종목코드": "005930", "銘柄コード": "7203",
+             "현재가": "7820{d}", "現在値": "7820{d}", "기준가": "7700{d}", "基準価格": "7700{d}", "거래량": "100{d}",
+             "出来高": "100{d}"}
+    names = header.split(",")
+    data = (header + "\n" + "".join(",".join(cells[n] for n in names).format(d=d) + "\n" for d in range(2, 6))).encode()
+    schema = detect_bytes(data, "quote.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == [n for n in names if n in ("현재가", "現在値")]
+    assert normalise_bytes(data, schema, "quote.csv").prices_arrow.column("close").to_pylist() == [
+        78202.0, 78203.0, 78204.0, 78205.0]
+    # A broker's holdings at their current price stay refused, as an English one's are: each held quantity
+    # times its current price is its valuation.
+    data = ("기준일,종목코드,종목명,보유수량,평균단가,현재가,평가금액\n"
+            "2024.01.05,005930,삼성전자,30,72000,76600,2298000\n2024.01.05,000660,SK하이닉스,5,120000,138500,692500\n"
+            "2024.01.05,035420,NAVER,3,230000,214000,642000\n2024.01.05,035720,카카오,12,58000,55100,661200\n").encode()
+    schema = detect_bytes(data, "jango.csv")
+    assert schema.problem is not None and "not prices" in schema.problem
+    assert normalise_bytes(data, schema, "jango.csv").prices_arrow.num_rows == 0
+
+
 @pytest.mark.parametrize("names,close", [
     # The ECB Data Portal's series download (real files round 32): two dates, the series by its title and key.
     (["DATE", "TIME PERIOD", "US dollar/Euro (EXR.D.USD.EUR.SP00.A)"], "US dollar/Euro (EXR.D.USD.EUR.SP00.A)"),
