@@ -406,9 +406,15 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     return [k, dated] if len(tickers) >= _RECORD_NAMES and each_once else []
 
 
+# A time of day after a day ("2024-01-05 17:30", "2024-01-05T17:30:00Z", "Jan 5, 2024 10:31 AM").
+_CLOCK = re.compile(r"(?:T|\s+)\d{1,2}:\d{2}.*$")
+
+
 def _days(j: int, body: Sequence[Sequence[str]]) -> set[str]:
-    """The days column `j` holds on the sampled rows, a time after the day left out."""
-    return {r[j].strip().split(" ")[0].split("T")[0] for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()}
+    """The days column `j` holds on the sampled rows, a time after the day left out. The day as written
+    before its time, not its first word: a watchlist's "Jan 5, 2024 10:31 AM", "Jan 12, 2024 09:02 AM"
+    are two days, and were one ("Jan"), so it loaded as a day's prices."""
+    return {_CLOCK.sub("", r[j].strip()) for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()}
 
 
 def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:

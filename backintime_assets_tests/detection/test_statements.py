@@ -634,6 +634,12 @@ def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
             b"MSFT,Microsoft Corp,370.87,-5.17,-1.37%,2023-12-15\nNVDA,NVIDIA Corp,481.68,-13.54,-2.73%,2024-01-03\n"
             b"TSLA,Tesla Inc,238.45,-9.97,-4.01%,2023-10-20\n")
     _no_price_history(data, "watchlist.csv", "Date Added")
+    # Added on days of their own written with the month's name first and a time: 3ad9b8f read each day as its
+    # first word ("Jan"), all one day, and the watchlist loaded as a day's prices (silent).
+    data = (b'Symbol,Name,Last,Created\nAAPL,Apple Inc,185.64,"Jan 5, 2024 10:31 AM"\n'
+            b'MSFT,Microsoft,402.10,"Jan 12, 2024 09:02 AM"\nNVDA,Nvidia,610.20,"Jan 19, 2024 03:15 PM"\n'
+            b'TSLA,Tesla,210.50,"Jan 26, 2024 11:00 AM"\n')
+    _no_price_history(data, "watchlist.csv", "Created")
     # A quote board's time of its last update dates the prices, and a day's bars are that day's.
     assert problem("Symbol,Last,Updated", "AAPL,185.64,2024-01-05", "MSFT,370.87,2024-01-05",
                    "NVDA,481.68,2024-01-04", canonical={"Symbol": "ticker", "Last": "close", "Updated": "date"}) is None
