@@ -466,9 +466,9 @@ _NOT_HINTED = re.compile(r"prev|prior|yesterday|change|chg|diff|pct|percent|delt
                          r"|new(?:highs?|lows?)(?![a-z])|(?:open|close|high|low)to(?:open|close|high|low)")
 # Nor an account's figure at the day's open or close: its balance, its profit and loss ("Close P&L",
 # "Closing Balance", "Open PnL": a desk's or an account's money, loaded as the day's open and close).
-# Not a rebalancing ("Rebalanced Index Close": an index's levels). The balance abbreviated ("Opening Bal,
-# Closing Bal") as a word of its own.
-_ACCOUNT_FIGURE = re.compile(r"(?<!re)balance|pnl|profit|gainloss")
+# Not a rebalancing ("Rebalanced Index Close": an index's levels), a word of its own (_account_figure). The
+# balance abbreviated ("Opening Bal, Closing Bal") as a word of its own.
+_ACCOUNT_FIGURE = re.compile(r"balance|pnl|profit|gainloss")
 _PNL = re.compile(r"\bp\s*[&/]\s*l\b|\bbal\b", re.IGNORECASE)
 # Nor an index's or a holding's figures at the close: a constituent's weight, its shares or its market
 # cap ("Open Weight,Close Weight": an index file's weights, loaded as each constituent's open and close;
@@ -501,6 +501,14 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
 # A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
 # "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
 _VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol(?!ume)")
+
+
+def _account_figure(cell: str) -> bool:
+    """Whether a name holds an account's figure (_ACCOUNT_FIGURE), its words run together, but for a word
+    of a rebalancing: "Rebalanced Index Close" is an index's, while "Closing Share Balance" (letters run
+    together, "...sharebalance") is an account's, and had loaded as the day's close."""
+    words = _split_words(cell)
+    return bool(_ACCOUNT_FIGURE.search("".join(w.lower() for w in words if not w.lower().startswith("rebalanc"))))
 
 
 def _holding_figure(latin: str) -> bool:
@@ -870,7 +878,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if hit:
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
-        if _NOT_HINTED.search(latin) or _ACCOUNT_FIGURE.search(latin) or _PNL.search(cell) \
+        if _NOT_HINTED.search(latin) or _account_figure(cell) or _PNL.search(cell) \
                 or _holding_figure(latin):
             continue
         for canonical, subs in _TOKEN_HINTS:

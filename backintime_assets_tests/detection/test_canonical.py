@@ -2043,6 +2043,8 @@ def test_portuguese_prices_are_closes(header):
                                         ("Date,Opening Balance,Closing Balance", "{a},{b}"),
                                         ("Date,Open PnL,Close PnL", "{a},{b}"),
                                         ("Date,Opening Bal,Closing Bal", "{a},{b}"),
+                                        # a register's shares ("...sharebalance": dc0530a read a rebalancing)
+                                        ("Date,Opening Share Balance,Closing Share Balance", "{a},{b}"),
                                         ("Date,Account,Closing Profit", "X123,{b}")])
 def test_an_accounts_figures_at_open_and_close_are_no_prices(header, row):
     # A desk's P&L or an account's balance at the day's open and close had loaded as the day's open and close.
