@@ -542,14 +542,19 @@ _INSTRUMENT_WORDS = frozenset({"index", "fund", "etf", "portfolio", "strategy", 
 _NAMING_BEFORE = frozenset({"gap", "spread", "range"})
 
 
+# The ratio by which a series was adjusted, before the adjustment's word or in brackets after it.
+_RATIO_ADJUSTED = re.compile(r"ratio[\s_-]*adj|adj.*\(\s*ratio\s*\)", re.IGNORECASE)
+
+
 def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     """Whether a name's words say its figure is no price (_NOT_A_PRICE), but for an index's variant;
     words an instrument's name may hold count only after the word holding the price's hint (`subs`)."""
     words = [w.lower() for w in _split_words(cell)]
     first = next((i for i, w in enumerate(words) if any(s in w for s in subs)), -1)
     # A ratio beside an adjustment names how a continuous future's series was adjusted ("Ratio Adjusted
-    # Close", "Back-Adjusted Close (Ratio)"): a price, that had lost its adjusted close to the close.
-    adjusted = any(w.startswith("adj") for w in words)
+    # Close", "Back-Adjusted Close (Ratio)"): a price, that had lost its adjusted close to the close. Only
+    # the ratio qualifying the adjustment: "Adjustment Ratio", "Adj Close Ratio" are a factor, no price.
+    adjusted = bool(_RATIO_ADJUSTED.search(cell))
     return any(w in _NOT_A_PRICE and not (w.startswith("return") and (i and words[i - 1] in _INDEX_VARIANTS
                                                                       or words[i + 1:i + 2] == ["index"]))
                and not (w == "ratio" and adjusted)

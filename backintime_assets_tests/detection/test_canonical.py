@@ -2193,6 +2193,17 @@ def test_a_ratio_adjusted_close_is_the_adjusted_close(name):
     assert list(normalise_bytes(data, schema, "cl.csv").prices["adj_close"]) == [98.2, 99.4]
 
 
+@pytest.mark.parametrize("name", ["Adjustment Ratio", "Adj Close Ratio", "Adj. Ratio"])
+def test_an_adjustment_s_ratio_is_no_adjusted_close(name):
+    # The factor a close was adjusted by: e20a26e spared 'ratio' in any name saying adjusted, and the factor,
+    # 0.982, loaded as each day's adjusted close (silent).
+    data = (f"Date,Open,High,Low,Close,{name}\n2024-01-02,100,101,99,100.5,0.982\n"
+            "2024-01-03,100.5,102,100,101.7,0.982\n").encode()
+    schema = detect_bytes(data, "cl.csv")
+    assert [c.canonical for c in schema.columns][-2:] == ["close", None]
+    assert list(normalise_bytes(data, schema, "cl.csv").prices["adj_close"]) == [100.5, 101.7]  # the close's
+
+
 @pytest.mark.parametrize("name", ["Return Close", "Daily Return Close", "Return (Close)", "Signal Close",
                                   "Volatility at Close"])
 def test_a_figure_named_before_the_close_is_no_close(name):
