@@ -478,7 +478,8 @@ _PNL = re.compile(r"\bp\s*[&/]\s*l\b|\bbal\b", re.IGNORECASE)
 # Close", its spot price: the word after the close's names the figure, the word before it the instrument.
 # Nor where a price follows the figure's word: "Opening Stock Price,Closing Stock Price" are a stock's.
 # Nor a till's float, the cash it opens and closes with ("Opening Float,Closing Float").
-_HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap|capitali(?:[sz]ation)?"  # not "iShares"
+_HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap"  # not "iShares"
+                             r"|capitali[sz](?:ation|acao|acion|zazione)?"  # not "Capital Inc"
                              r"|(?:opening|closing)(?:stocks?|inventor(?:y|ies)|cash|float)(?!price)")
 # Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
 # rank, a signal, a volatility, a forecast, a count, a temperature, a bet's odds ("Close Return", "Closing
@@ -511,13 +512,30 @@ def _account_figure(cell: str) -> bool:
     return bool(_ACCOUNT_FIGURE.search("".join(w.lower() for w in words if not w.lower().startswith("rebalanc"))))
 
 
-def _holding_figure(latin: str) -> bool:
-    """Whether a name (letters run together) holds a weight, shares or a market cap ("Close Weight",
-    "Shares Outstanding", "Weight at Close", "Market Cap (Close)"), but for an index's or a fund's name:
-    the figure's word before "Index", "Weighted" or "Fund", or an equal weight ("Equal Weight Index
-    Close", "Market Cap Weighted Close", "S&P 500 Equal Weight Close": an index's levels)."""
-    return any(not latin[found.end():].startswith(_NAMES_AN_INSTRUMENT) and not latin[:found.start()].endswith("equal")
+def _holding_figure(cell: str, latin: str) -> bool:
+    """Whether a name (`latin`: its letters run together) holds a weight, shares or a market cap ("Close
+    Weight", "Shares Outstanding", "Weight at Close", "Market Cap (Close)"), but for an index's or a fund's
+    name: the figure's word before "Index", "Weighted" or "Fund", or an equal weight ("Equal Weight Index
+    Close", "Market Cap Weighted Close", "S&P 500 Equal Weight Close": an index's levels). Within a word as
+    written, after letters of its own ("ProShares", "GraniteShares", "closeshares"), the figure's word is a
+    brand's unless no price's word follows it: "ProShares UltraPro QQQ Close" is the ETF's close."""
+    starts = _word_starts(cell)
+    return any((found.start() in starts or not any(s in latin[found.end():] for s in _PRICE_SUBS))
+               and not latin[found.end():].startswith(_NAMES_AN_INSTRUMENT)
+               and not latin[:found.start()].endswith("equal")
                for found in _HOLDING_FIGURE.finditer(latin))
+
+
+_PRICE_SUBS = tuple(s for canonical, subs in _TOKEN_HINTS if canonical in PRICE_COLUMNS for s in subs)
+
+
+def _word_starts(cell: str) -> set[int]:
+    """Where each word as written (between blanks and marks) begins in the name's letters run together."""
+    starts, at = set(), 0
+    for piece in re.split(r"[\W_]+", cell):
+        starts.add(at)
+        at += len(_latin(norm_name(piece)))
+    return starts
 
 
 # Words after a weight, shares or a market cap that make them an index's or a fund's name.
@@ -884,7 +902,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
             scores[hit[0]] = max(scores.get(hit[0], 0.0), hit[1] * weight)
             continue
         if _NOT_HINTED.search(latin) or _account_figure(cell) or _PNL.search(cell) \
-                or _holding_figure(latin):
+                or _holding_figure(cell, latin):
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):

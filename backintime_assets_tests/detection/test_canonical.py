@@ -2126,6 +2126,8 @@ def test_a_terse_name_beside_one_instruments_days_is_no_ticker(header, cells):
     # A weight or a market cap before the close names the index ("S&P 500 Equal Weight": 32c2b20).
     "Date,Equal Weight Index Close", "Date,Market Cap Weighted Close", "Date,Capitalization Weighted Index Close",
     "Date,S&P 500 Equal Weight Close", "Date,Core Weight Fund Close",
+    # A brand's shares and a company's capital (d1a5d02 read them as a figure's name before the close).
+    "Date,ProShares UltraPro QQQ Close", "Date,GraniteShares Gold Trust Close", "Date,Ares Capital Inc Close",
     # A rebalanced index's levels (b558673's balance).
     "Date,Rebalanced Index Close", "Date,Monthly Rebalance Close",
 ])
