@@ -599,13 +599,14 @@ def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[
     a close and no bars (no high nor low), each filled (_filled); else []. Not a column left empty: it names
     no shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's closes). Nor a till beside a
     ticker: a till's cash names no instrument ("Date,Ticker,Close,Register", a share's register, had been
-    refused as a till)."""
+    refused as a till). Nor a column of dates: a Spanish form's "Marca temporal" (its timestamp; "marca", a
+    brand) had refused a price log."""
     if "close" not in canonical or _BAR & set(canonical):
         return []
     if "ticker" in canonical:
         words = words - _TILL
     return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words
-            and _filled(j, body)]
+            and _filled(j, body) and not _dates(j, body)]
 
 
 def _filled(j: int, body: Sequence[Sequence[str]]) -> bool:

@@ -939,3 +939,13 @@ def test_a_ukrainian_brokers_trades_are_a_list_of_trades():
     data = ("Дата;Тікер;Операція;Кількість;Ціна;Комісія\n10.01.2024;UKRN;Купівля;40;262,10;5,23\n"
             "11.01.2024;UKRN;Продаж;10;265,00;1,77\n12.01.2024;KVBZ;Купівля;300;41,20;3,05\n").encode()
     _no_price_history(data, "trades.csv", "Операція")
+
+
+def test_a_timestamp_named_by_a_brand_s_word_names_no_shop():
+    # A Spanish form's price log: "Marca temporal" (the form's timestamp) holds "marca", a brand's word since
+    # df76e25, and the file was refused as a shop's prices of products (loud).
+    data = ("Marca temporal,Fecha,Ticker,Precio\n2024/01/05 18:01:22,2024-01-05,SAN,3.85\n"
+            "2024/01/08 18:00:10,2024-01-08,SAN,3.88\n2024/01/09 18:02:40,2024-01-09,SAN,3.90\n").encode()
+    schema = detect_bytes(data, "precios.csv")
+    assert schema.problem is None
+    assert list(normalise_bytes(data, schema, "precios.csv").prices["close"]) == [3.85, 3.88, 3.90]
