@@ -181,6 +181,10 @@ def test_one_day_files_in_runs_apart_keep_their_guess():
     # Its files of two months' first days: as guessed 3 and 4 January, 4 February (a Sunday), 3 April and 3 May.
     ([dt.date(2024, 3, 1), dt.date(2024, 3, 4), dt.date(2024, 3, 5), dt.date(2024, 4, 1), dt.date(2024, 4, 2)],
      "%d/%m/%Y"),
+    # Its files of 1, 2, 5, 6 and 9 February, a day apart from the others by two missing: as guessed 2 January,
+    # 2 February, 2 May, 2 June (a Sunday) and 2 September; a264f16 asked each day beside another (silent).
+    ([dt.date(2024, 2, 1), dt.date(2024, 2, 2), dt.date(2024, 2, 5), dt.date(2024, 2, 6), dt.date(2024, 2, 9)],
+     "%d/%m/%Y"),
 ])
 def test_one_day_files_in_runs_apart_read_the_order_whose_days_are_weekdays(in_process, tmp_path, days, fmt):
     files = {f"export ({i}).csv": _day_file(day, fmt) for i, day in enumerate(days, 1)}
