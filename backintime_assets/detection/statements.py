@@ -621,10 +621,11 @@ def _filled(j: int, body: Sequence[Sequence[str]]) -> bool:
 # A home's rooms, floor area, listing number or year built: a list of properties listed or sold ("List
 # Date,MLS Number,City,Beds,Baths,Sqft,Price": each home's price had loaded as one series' closes).
 # Or its zip code: a listing service's "Property ID,Close Date,Close Price,List Price,Zip" (RESO's names)
-# had loaded each home's price as one series' closes; no market's instrument has one.
+# had loaded each home's price as one series' closes; no market's instrument has one. RESO's own name is
+# "PostalCode" ("Postal Code": loaded so after 6b14a37).
 _ESTATE = frozenset({"bed", "beds", "bedroom", "bedrooms", "bath", "baths", "bathroom", "bathrooms", "sqft", "sqm",
                      "mls", "built", "zimmer", "wohnflache", "schlafzimmer", "chambres", "habitaciones",
-                     "zip", "zipcode"})
+                     "zip", "zipcode", "postal", "postalcode"})
 
 
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],

@@ -836,10 +836,13 @@ def test_invoice_lines_are_no_price_history():
     b"2024-01-04,Single Family,4,3,1899000\n2024-01-05,Townhouse,3,3,1150000\n",
     # Told by its postal code alone (loaded, silent, before).
     b"Property ID,Close Date,Close Price,List Price,Days on Market,Zip\nP1001,2024-01-05,450000,460000,12,94110\n"
+    b"P1002,2024-01-09,610000,599000,5,94112\nP1003,2024-01-12,385000,399000,30,94115\n",
+    # By RESO's own name for it, "PostalCode" (loaded, silent, after 6b14a37).
+    b"PropertyID,CloseDate,ClosePrice,ListPrice,DaysOnMarket,PostalCode\nP1001,2024-01-05,450000,460000,12,94110\n"
     b"P1002,2024-01-09,610000,599000,5,94112\nP1003,2024-01-12,385000,399000,30,94115\n"])
 def test_homes_listed_or_sold_are_no_price_history(data):
     # Each home's price beside its rooms and floor area: loaded as one series' closes under the file's name.
-    _no_price_history(data, "homes.csv", "Beds" if b"Beds" in data else "Zip")
+    _no_price_history(data, "homes.csv", "Beds" if b"Beds" in data else "Zip" if b"Zip" in data else "PostalCode")
 
 
 @pytest.mark.parametrize("data,named", [
