@@ -563,7 +563,9 @@ _WORKED = frozenset({"hours", "hrs", "overtime"})
 # Or whom and what the hours were billed to: a freelancer's "Date,Client,Project,Hours,Rate,Amount" had loaded
 # its hourly rate as closes too.
 _WORKER = frozenset({"employee", "staff", "worker", "wage", "wages", "pay", "payroll", "salary", "shift", "client",
-                     "project", "task", "billable", "billed"})
+                     "project", "task", "billable", "billed",
+                     # as often a customer's and a job's ("Date,Customer,Job,Hours,Rate,Amount" loaded after 8bf542b)
+                     "customer", "job"})
 # Hours a market keeps are no hours worked: "After Hours Close", "Extended Hours Volume" are prices.
 _MARKET_HOURS = frozenset({"close", "open", "high", "low", "last", "price", "volume", "bid", "ask", "trading",
                            "market", "extended", "session"})

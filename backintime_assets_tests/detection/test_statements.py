@@ -612,6 +612,9 @@ def test_a_timesheets_hourly_rate_is_no_close():
     data = (b"Date,Client,Project,Hours,Rate,Amount\n2024-01-02,Acme,Web,6,95,570\n2024-01-03,Acme,Web,7,95,665\n"
             b"2024-01-04,Globex,App,5,95,475\n")
     assert normalise_bytes(data, detect_bytes(data, "hours.csv"), "hours.csv").prices.empty
+    # Billed to a customer's job (loaded, silent, after 8bf542b).
+    data = data.replace(b"Client,Project", b"Customer,Job")
+    assert normalise_bytes(data, detect_bytes(data, "hours.csv"), "hours.csv").prices.empty
 
 
 @pytest.mark.parametrize("header", ["Date,Close,Volume,Trading Hours", "Date,Close,Pay Date,Dividend",
