@@ -581,6 +581,25 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
                for i, w in enumerate(words))
 
 
+# A measurement's unit alone in brackets, of length, a reservoir's volume or a flow: a reservoir's "Cota (m)"
+# (its water's level; "cota" is also a Brazilian fund's unit price, the close) and "Volumen (hm3)" had loaded
+# as the close and the volume, a tide's "Verified (ft)" is none either. No price's nor volume's unit; a price
+# per unit is one ("Price (€/m2)", "Close (USD/m3)"). As SI writes them, in lower case: "Close (M)" is a class's.
+_MEASURE_UNIT = re.compile(r"\s*(?:m|cm|mm|km|ft|msnm|m\.s\.n\.m\.|hm[3³]|m[3³]/s|[lL]/s)\s*")
+
+
+def _measure_unit(cell: str) -> str | None:
+    """The unit of measurement (_MEASURE_UNIT) the brackets in a name hold, if any."""
+    units = (inside.strip() for inside in BRACKETED.findall(cell))
+    return next((unit for unit in units if _MEASURE_UNIT.fullmatch(unit)), None)
+
+
+def _not_measured(canonical: str, unit: str) -> bool:
+    """Whether a column a measurement's `unit` names is none of `canonical`: no price is measured, nor a
+    volume but in millions ("Volume (m)")."""
+    return canonical in PRICE_COLUMNS or canonical == "volume" and unit != "m"
+
+
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
@@ -891,6 +910,9 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
             hit = _label_with_its_tooltip(cell)
         if hit is None and abbreviated and cell.isascii():  # "Opé" is French, no "Op."
             hit = _abbreviated_field(latin)
+        measure = _measure_unit(cell)
+        if hit and measure and _not_measured(hit[0], measure):
+            continue  # "Cota (m)", "Volumen (hm3)": a level, a reservoir's water (_MEASURE_UNIT)
         if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS):
             continue  # no price, nor a hint of one (_QUALIFYING)
         money = _in_money(cell) or (unit is not None and unit.money)
@@ -906,7 +928,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
             continue
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
-                if canonical in PRICE_COLUMNS and _not_a_price(cell, subs):
+                if canonical in PRICE_COLUMNS and _not_a_price(cell, subs) \
+                        or measure and _not_measured(canonical, measure):
                     break
                 if canonical == "adj_close" and _NOT_ADJUSTED.search(latin):
                     continue  # the close's hint, if any, stands: "Unadjusted Closing Price" is the close
