@@ -567,7 +567,9 @@ _RATIO_ADJUSTED = re.compile(r"ratio[\s_-]*adj|adj.*\(\s*ratio\s*\)", re.IGNOREC
 def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     """Whether a name's words say its figure is no price (_NOT_A_PRICE), but for an index's variant;
     words an instrument's name may hold count only after the word holding the price's hint (`subs`)."""
-    words = [w.lower() for w in _split_words(cell)]
+    # A volatility in any language that writes it so ("Volatilité", "Volatilidad", "Volatilität"): ee53bfc withheld
+    # the volume's hint from it, and "Close Volatilidad" took the close's, each day's volatility loaded as its close.
+    words = ["volatility" if w.startswith("volatil") else w for w in (w.lower() for w in _split_words(cell))]
     first = next((i for i, w in enumerate(words) if any(s in w for s in subs)), -1)
     # A ratio beside an adjustment names how a continuous future's series was adjusted ("Ratio Adjusted
     # Close", "Back-Adjusted Close (Ratio)"): a price, that had lost its adjusted close to the close. Only

@@ -2282,3 +2282,13 @@ def test_a_level_measured_in_metres_is_no_price(data):
     # A price per unit is a price.
     for name in ("Price (€/m2)", "Close (USD/m3)"):
         assert map_canonical([["Date"], [name]], [D, F], [["2024-01-02", "3150"]]) == ["date", "close"]
+
+
+@pytest.mark.parametrize("name", ["Close Volatilidad", "Close Volatilité", "Schluss Volatilität", "Cierre Volatilidad"])
+def test_a_volatility_in_other_languages_is_no_close(name):
+    # ee53bfc withheld the volume's hint from a volatility; in other languages the close's hint stood, and each
+    # day's volatility, 0.21, loaded as its close (silent).
+    data = f"Date,{name}\n2024-01-02,0.21\n2024-01-03,0.22\n2024-01-04,0.23\n".encode()
+    schema = detect_bytes(data, "vol.csv")
+    assert [c.canonical for c in schema.columns] == ["date", None]
+    assert normalise_bytes(data, schema, "vol.csv").prices_arrow.num_rows == 0
