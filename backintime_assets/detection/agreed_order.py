@@ -25,6 +25,9 @@ _PARTS = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d")
 # had its lone "01/10/2014" loaded as 10 January.
 _DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\d[. '\u00a0\u202f]\d{3},\d"
                             r"|\d[ \u00a0\u202f]\d{3}(?![\d.])|\d\.\d{3}\.\d{3}(?!\d)")
+# A number grouped by lakhs and crores ("1,23,45,678", "12,34,567.50"): only South Asia's custom groups by two
+# digits, and India, Pakistan, Bangladesh, Sri Lanka and Nepal write their dates day first.
+_LAKH = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
 # A column read in the order another one proves: that column's proof, not its own values.
 AGREED_CERTAINTY = 0.9
 
@@ -64,13 +67,16 @@ def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[
     proof of a sibling file of its layout settles it either way (ingestion/sibling_order.py), and a
     refusal of a guess stands (unsettled_order.py). Only a comma seen as a decimal counts: a "1,234"
     reads either way, and ';' is the delimiter of the Swiss decimal dot too. Nor against a clock of
-    AM and PM ("03/05/2024 04:00 PM"), the US custom: of two customs that disagree, neither decides."""
-    if decimal != ",":
+    AM and PM ("03/05/2024 04:00 PM"), the US custom: of two customs that disagree, neither decides.
+    So where the decimal is the dot and a number is grouped by lakhs (_LAKH): an Indian office's
+    "05/01/2024" beside volumes of "1,23,45,678" had loaded as 1 May."""
+    shown = _DECIMAL_COMMA if decimal == "," else _LAKH if decimal == "." else None
+    if shown is None:
         return types
     guessed = [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
                and t.confidence <= GUESSED_ORDER_CERTAINTY and (m := _ORDERED.match(t.format))
                and m.group(1) == "m" and m.group(2) == "/" and "%p" not in t.format]
-    if not guessed or not any(t.type in ("float", "integer") and any(map(_DECIMAL_COMMA.search, cols[j]))
+    if not guessed or not any(t.type in ("float", "integer") and any(map(shown.search, cols[j]))
                               for j, t in enumerate(types)):
         return types
     out = list(types)

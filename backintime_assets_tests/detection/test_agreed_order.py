@@ -135,3 +135,13 @@ def test_a_decimal_comma_grouping_as_only_its_customs_do_reads_a_lone_slashed_da
     # A decimal dot beside them is no comma's custom: the guess stays.
     dot = "Date;Ticker;Close;Volume\n03/01/2024;AAPL;14.775;4 805 028\n03/01/2024;MSFT;99.125;1 234 567\n"
     assert _date_format(dot.encode()) == "%m/%d/%Y"
+
+
+def test_a_lakh_grouping_reads_a_lone_slashed_date_day_first():
+    # An Indian office's day ("05/01/2024": 5 January) beside volumes grouped by lakhs and crores, as only South
+    # Asia groups: its custom writes the day first. By the slash's US custom it loaded as 1 May, silently.
+    lakh = 'Date,Symbol,Close,Volume\n05/01/2024,RELIANCE,2593.45,"1,23,45,678"\n05/01/2024,TCS,3711.20,"45,67,890"\n'
+    assert _date_format(lakh.encode()) == "%d/%m/%Y"
+    # Thousands grouped by three stay the US guess.
+    us = 'Date,Symbol,Close,Volume\n05/01/2024,AAPL,181.18,"62,303,300"\n05/01/2024,MSFT,367.75,"20,987,000"\n'
+    assert _date_format(us.encode()) == "%m/%d/%Y"
