@@ -135,8 +135,10 @@ _SETTLES = frozenset({"settlement", "settle", "settled", "valuta", "valutadatum"
 _DATE_CELL = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(?:\D|$)")
 _DATES = 0.9  # of a column's filled sampled cells, the share that must be dates
 _SHOWN = 5  # evidence columns named in the problem
+# The payout reinvested too ("Dividend Reinvestment", a unit trust's "Distribution Reinvestment" and "Income
+# Reinvestment": after 9568dc5 a statement of them, 'Date,Transaction,Units,Price', still loaded each fill's price).
 _SIDE_LEADS = frozenset({"you", "market", "limit", "stop", "regular", "single", "employer", "employee", "member",
-                         "unit", "units", "fund", "dividend"})
+                         "unit", "units", "fund", "dividend", "distribution", "income"})
 # An analyst's rating or a strategy's signal: a column holding these beside "Buy" and "Sell" gives
 # advice on a price file's rows ("Type", "Action": BUY/HOLD/SELL), no broker's trade is held.
 _ADVICE = frozenset({"hold", "neutral", "outperform", "underperform", "overweight", "underweight", "accumulate"})

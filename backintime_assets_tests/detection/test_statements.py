@@ -955,3 +955,14 @@ def test_a_timestamp_named_by_a_brand_s_word_names_no_shop():
     schema = detect_bytes(data, "precios.csv")
     assert schema.problem is None
     assert list(normalise_bytes(data, schema, "precios.csv").prices["close"]) == [3.85, 3.88, 3.90]
+
+
+def test_a_unit_trust_s_distributions_reinvested_are_a_statement_s_flows():
+    # An investor's unit trust statement: each distribution reinvested (as "Dividend Reinvestment" is) and its
+    # units; 9568dc5's flows knew the payout only as a dividend, and each fill's price loaded as a close (silent).
+    data = (b"Date,Transaction,Units,Price\n2024-01-05,Application,8100.4455,1.2345\n"
+            b"2024-02-05,Distribution Reinvestment,97.1796,1.2401\n2024-03-05,Application,3999.3601,1.2502\n"
+            b"2024-04-05,Income Reinvestment,94.1457,1.2555\n2024-05-06,Switch,-1000.0000,1.2601\n")
+    schema = detect_bytes(data, "statement.csv")
+    assert not_prices(schema.problem)
+    assert normalise_bytes(data, schema, "statement.csv").prices_arrow.num_rows == 0
