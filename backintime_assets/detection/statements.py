@@ -397,10 +397,12 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     if not dates & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
-    if not dates & _EVENT_DATES and len(_days(dated, body)) < 2:
+    if not dates & _EVENT_DATES and not _name_words(names[dated]) & _BOUGHT_DATES and len(_days(dated, body)) < 2:
         # Rows entered or opened on one day are a day's prices, each ticker's once: an office's day of
         # closes kept in a database ("Ticker,Close,Inserted", every row inserted at 17:30; "Open Date,
-        # Symbol,Close") had been refused. A list's rows fall on days of their own.
+        # Symbol,Close") had been refused. A list's rows fall on days of their own. Not lots named as
+        # bought ("Date Acquired", "Purchase Date"): a portfolio bought on one day had loaded each ticker's
+        # price of today as its close on that day.
         return []
     # A holding bought in lots stands on a row a lot, each dated by its purchase and priced today
     # ("AAPL,01/10/2022,185.64" and "AAPL,05/11/2022,185.64"): no day's price file is dated so.

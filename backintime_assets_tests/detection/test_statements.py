@@ -966,3 +966,13 @@ def test_a_unit_trust_s_distributions_reinvested_are_a_statement_s_flows():
     schema = detect_bytes(data, "statement.csv")
     assert not_prices(schema.problem)
     assert normalise_bytes(data, schema, "statement.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("data", [
+    b"Symbol,Date Acquired,Quantity,Current Price\nAAPL,2023-10-02,10,185.64\nMSFT,2023-10-02,5,370.87\n"
+    b"NVDA,2023-10-02,8,481.68\nTSLA,2023-10-02,4,210.50\n",
+    b"Symbol,Purchase Date,Last Price\nAAPL,10/02/2023,185.64\nMSFT,10/02/2023,370.87\nNVDA,10/02/2023,481.68\n"])
+def test_lots_all_bought_on_one_day_are_no_price_history(data):
+    # A portfolio bought on one day, each ticker priced today: cd3e88b let lots of one day load as that day's
+    # prices ('Open Date' may name a day's), and each ticker's price of today loaded as its close of 2 October.
+    _no_price_history(data, "lots.csv", "Symbol")
