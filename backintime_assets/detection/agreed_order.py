@@ -28,6 +28,9 @@ _DECIMAL_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\d[. '\u00a0\u202f]\d{
 # A number grouped by lakhs and crores ("1,23,45,678", "12,34,567.50"): only South Asia's custom groups by two
 # digits, and India, Pakistan, Bangladesh, Sri Lanka and Nepal write their dates day first.
 _LAKH = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
+# So is a number grouped by an apostrophe ("1'234'567", "1’099.845"): Switzerland's and Liechtenstein's custom.
+# Read before the file's marks are, such a column is typed as text: the whole cell is the number.
+_APOSTROPHE_GROUPED = re.compile(r"[+-]?\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?")
 # A column read in the order another one proves: that column's proof, not its own values.
 AGREED_CERTAINTY = 0.9
 
@@ -68,21 +71,29 @@ def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[
     refusal of a guess stands (unsettled_order.py). Only a comma seen as a decimal counts: a "1,234"
     reads either way, and ';' is the delimiter of the Swiss decimal dot too. Nor against a clock of
     AM and PM ("03/05/2024 04:00 PM"), the US custom: of two customs that disagree, neither decides.
-    So where the decimal is the dot and a number is grouped by lakhs (_LAKH): an Indian office's
-    "05/01/2024" beside volumes of "1,23,45,678" had loaded as 1 May."""
-    shown = _DECIMAL_COMMA if decimal == "," else _LAKH if decimal == "." else None
-    if shown is None:
+    So where the decimal is the dot and a number is grouped by lakhs or by an apostrophe (_LAKH): an
+    Indian office's "05/01/2024" beside volumes of "1,23,45,678" had loaded as 1 May, a Swiss office's
+    beside "1'234'567" too."""
+    if decimal not in (",", "."):
         return types
     guessed = [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
                and t.confidence <= GUESSED_ORDER_CERTAINTY and (m := _ORDERED.match(t.format))
                and m.group(1) == "m" and m.group(2) == "/" and "%p" not in t.format]
-    if not guessed or not any(t.type in ("float", "integer") and any(map(shown.search, cols[j]))
-                              for j, t in enumerate(types)):
+    if not guessed or not any(_shows_day_first(t.type, cols[j], decimal) for j, t in enumerate(types)):
         return types
     out = list(types)
     for j in guessed:
         out[j] = replace(types[j], format="%d/%m" + types[j].format[len("%m/%d"):])
     return out
+
+
+def _shows_day_first(kind: str, cells: Sequence[str], decimal: str) -> bool:
+    """Whether a column's numbers are written as only customs that write the day first write them: with a
+    decimal comma (_DECIMAL_COMMA), or beside the decimal dot grouped by lakhs (_LAKH) or an apostrophe."""
+    numbers = kind in ("float", "integer")
+    if decimal == ",":
+        return numbers and any(map(_DECIMAL_COMMA.search, cells))
+    return numbers and any(map(_LAKH.search, cells)) or any(map(_APOSTROPHE_GROUPED.fullmatch, cells))
 
 
 def proven_beyond_spread(types: list[ColumnType], spread: Sequence[Sequence[str]],

@@ -142,6 +142,9 @@ def test_a_lakh_grouping_reads_a_lone_slashed_date_day_first():
     # Asia groups: its custom writes the day first. By the slash's US custom it loaded as 1 May, silently.
     lakh = 'Date,Symbol,Close,Volume\n05/01/2024,RELIANCE,2593.45,"1,23,45,678"\n05/01/2024,TCS,3711.20,"45,67,890"\n'
     assert _date_format(lakh.encode()) == "%d/%m/%Y"
+    # So does Switzerland's apostrophe (loaded as 1 May too).
+    swiss = "Date;Symbol;Close;Volume\n05/01/2024;NESN;99.845;1'234'567\n05/01/2024;ROG;245.105;987’654\n"
+    assert _date_format(swiss.encode()) == "%d/%m/%Y"
     # Thousands grouped by three stay the US guess.
     us = 'Date,Symbol,Close,Volume\n05/01/2024,AAPL,181.18,"62,303,300"\n05/01/2024,MSFT,367.75,"20,987,000"\n'
     assert _date_format(us.encode()) == "%m/%d/%Y"
