@@ -49,10 +49,17 @@ _DOTTED_DAY_FIRST = "."
 def _day_first_by_custom(layout: tuple, files: list[tuple[str, dict, str, list[str]]]) -> bool:
     """Whether the files' custom writes their dates day first, so that no run read month first settles them:
     dotted dates (_DOTTED_DAY_FIRST), or slashed ones guessed day first beside the decimal comma of every file
-    (detection/agreed_order.day_first_by_decimal_comma: a French office's "01/03/2024" of its month's first day)."""
+    (detection/agreed_order.day_first_by_decimal_comma: a French office's "01/03/2024" of its month's first day)
+    or beside Switzerland's apostrophe grouping (a Swiss office's "01/05/2015" beside "1'234'567": month first
+    5 January, and loaded so)."""
     sep = layout[-3]
-    return sep == _DOTTED_DAY_FIRST or (sep == "/" and all(first == "%d" and schema.get("decimal") == ","
+    return sep == _DOTTED_DAY_FIRST or (sep == "/" and all(first == "%d" and _day_first_marks(schema)
                                                            for _, schema, first, _ in files))
+
+
+def _day_first_marks(schema: dict) -> bool:
+    """Whether a file's marks are only day-first customs' own: the decimal comma, the apostrophe's grouping."""
+    return schema.get("decimal") == "," or schema.get("thousands") in ("'", "\u2019")
 
 
 def settle_together(guessing: dict[str, tuple[dict, list[str]]],
