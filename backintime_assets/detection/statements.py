@@ -367,7 +367,10 @@ _EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable
                           "支払開始日", "決算発表日", "決算発表予定日",
                           "배당락일", "배당기준일", "배당지급일", "지급일", "실적발표일",
                           "股权登记日", "除权除息日", "除息日", "除权日", "派息日", "红利发放日", "公告日期",
-                          "公告日", "披露日期", "预约披露日期"})
+                          "公告日", "披露日期", "预约披露日期",
+                          # a listing's, as an IPO's ("Symbol,Name,Listing Date,Last Price" had loaded each
+                          # ticker's price of today as its close on the day it listed)
+                          "listing", "listed"})
 # Nor the day a holding was bought: a lot's acquisition date beside today's price ("Ticker,Date
 # Acquired,Current Price" had loaded AAPL's price of today as its close on the day the lot was bought).
 _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened", "kaufdatum",

@@ -691,7 +691,10 @@ def test_a_days_prices_entered_on_that_day_are_its_prices(data):
     (b"Symbol,Company,Dividend Date,Dividend,Price\nKO,Coca-Cola,2024-02-05,0.485,50.00\n"
      b"PEP,PepsiCo,2024-02-06,1.265,168.10\nJNJ,Johnson,2024-02-07,1.19,159.30\n", "Dividend Date"),
     (b"Symbol,Distribution Date,Amount,Price\nSPY,2024-03-15,1.59,510.1\nQQQ,2024-03-18,0.73,438.2\n"
-     b"IWM,2024-03-19,0.48,201.3\n", "Distribution Date")])
+     b"IWM,2024-03-19,0.48,201.3\n", "Distribution Date"),
+    # A listing's day, as an IPO's (loaded, silent, before).
+    (b"Symbol,Name,Listing Date,Last Price\nABNB,Airbnb,2020-12-10,142.10\nSNOW,Snowflake,2020-09-16,190.50\n"
+     b"RIVN,Rivian,2021-11-10,18.20\nCOIN,Coinbase,2021-04-14,155.30\n", "Listing Date")])
 def test_a_calendar_of_companies_events_is_no_price_history(data, date):
     # Each ticker's price of today beside its coming ex-date, earnings date or pay date: loaded, KO's
     # 50.00 stood as its close on its ex-date.
