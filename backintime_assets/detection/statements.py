@@ -346,7 +346,9 @@ def _names_a_thing(name: str) -> bool:
 
 # Of the bookkeeping dates, those that never date a price: when a row was added to a list or created
 # (not "updated" nor "published": a quote's time, a fund's price as published).
-_ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registered", "joined"}) | _ENTERED_ABROAD
+# Or since when a row has stood on the list ("Watching Since", "Tracked Since": loaded as "Date Added" had).
+_ENTERED_DATES = frozenset({"added", "created", "creation", "inserted", "registered", "joined", "since"}) \
+    | _ENTERED_ABROAD
 # Nor do the days of a company's events: a dividend's ex-, pay or declaration date, an earnings or a
 # split date, an IPO's. A calendar lists each ticker on its event's day beside its price of today
 # ("Symbol,Ex-Date,Dividend,Yield,Price" had loaded KO's price as its close on the coming ex-date).

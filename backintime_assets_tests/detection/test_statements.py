@@ -643,6 +643,10 @@ def test_a_watchlist_dated_by_when_each_ticker_was_added_is_no_price_history():
             b'MSFT,Microsoft,402.10,"Jan 12, 2024 09:02 AM"\nNVDA,Nvidia,610.20,"Jan 19, 2024 03:15 PM"\n'
             b'TSLA,Tesla,210.50,"Jan 26, 2024 11:00 AM"\n')
     _no_price_history(data, "watchlist.csv", "Created")
+    # Watched since its day (loaded, silent, before).
+    data = (b"Symbol,Name,Last,Watching Since\nAAPL,Apple Inc,185.64,2023-10-02\nMSFT,Microsoft,370.87,2023-11-15\n"
+            b"NVDA,Nvidia,481.68,2023-12-01\nTSLA,Tesla,210.50,2024-01-03\n")
+    _no_price_history(data, "watchlist.csv", "Watching Since")
     # A quote board's time of its last update dates the prices, and a day's bars are that day's.
     assert problem("Symbol,Last,Updated", "AAPL,185.64,2024-01-05", "MSFT,370.87,2024-01-05",
                    "NVDA,481.68,2024-01-04", canonical={"Symbol": "ticker", "Last": "close", "Updated": "date"}) is None
