@@ -557,6 +557,9 @@ _INSTRUMENT_WORDS = frozenset({"index", "fund", "etf", "portfolio", "strategy", 
 # Close", "Trading Range High"; after it ("Opening Gap", "High Low Spread"), no price. Nor with a word between
 # ("Spread at Close", "Gap at Open": the figure taken at that hour), nor a quote's spread ("Bid Ask Spread
 # Close", _QUOTE_SIDE_NOTE before it): each alone beside its file's date had loaded as the close or the open.
+# Nor the word alone before the price's ("Gap Open", "Spread Close": the gap at the open, the spread at the
+# close, differences that had loaded as the open and the close): an instrument's name holds more ("Crack
+# Spread") or is written as its ticker is, in capitals in a name that is not ("GAP Open").
 _NAMING_BEFORE = frozenset({"gap", "spread", "range"})
 
 
@@ -564,12 +567,21 @@ _NAMING_BEFORE = frozenset({"gap", "spread", "range"})
 _RATIO_ADJUSTED = re.compile(r"ratio[\s_-]*adj|adj.*\(\s*ratio\s*\)", re.IGNORECASE)
 
 
+def _names_an_instrument(written: Sequence[str], i: int) -> bool:
+    """Whether the word at `i` of a name's words (as written) is part of an instrument's name: a word
+    before it that is no quote's side, or the word in capitals where the name is not all in them."""
+    if i > 0:
+        return not {w.lower() for w in written[:i]} & _QUOTE_SIDE_NOTE
+    return written[i].isupper() and not all(w.isupper() for w in written)
+
+
 def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     """Whether a name's words say its figure is no price (_NOT_A_PRICE), but for an index's variant;
     words an instrument's name may hold count only after the word holding the price's hint (`subs`)."""
     # A volatility in any language that writes it so ("Volatilité", "Volatilidad", "Volatilität"): ee53bfc withheld
     # the volume's hint from it, and "Close Volatilidad" took the close's, each day's volatility loaded as its close.
-    words = ["volatility" if w.startswith("volatil") else w for w in (w.lower() for w in _split_words(cell))]
+    written = _split_words(cell)
+    words = ["volatility" if w.startswith("volatil") else w for w in (w.lower() for w in written)]
     first = next((i for i, w in enumerate(words) if any(s in w for s in subs)), -1)
     # A ratio beside an adjustment names how a continuous future's series was adjusted ("Ratio Adjusted
     # Close", "Back-Adjusted Close (Ratio)"): a price, that had lost its adjusted close to the close. Only
@@ -579,7 +591,7 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
                                                                       or words[i + 1:i + 2] == ["index"]))
                and not (w == "ratio" and adjusted)
                and (w not in _NAMING_TOO or i > first or not set(words[i + 1:first]) & _INSTRUMENT_WORDS)
-               and not (w in _NAMING_BEFORE and i == first - 1 and not set(words[:i]) & _QUOTE_SIDE_NOTE)
+               and not (w in _NAMING_BEFORE and i == first - 1 and _names_an_instrument(written, i))
                for i, w in enumerate(words))
 
 
@@ -600,6 +612,17 @@ def _not_measured(canonical: str, unit: str) -> bool:
     """Whether a column a measurement's `unit` names is none of `canonical`: no price is measured, nor a
     volume but in millions ("Volume (m)")."""
     return canonical in PRICE_COLUMNS or canonical == "volume" and unit != "m"
+
+
+def _a_difference(cells: Sequence[str], j: int, body: Sequence[Sequence[str]],
+                  number_format: tuple[str, str | None] | None) -> bool:
+    """Whether a column named by a spread, a gap or a range (_NAMING_BEFORE: "Crack Spread Close",
+    "Calendar Spread Close") holds a value of zero or below: a difference between two prices, never a
+    price; its days above zero had loaded as closes, those at or below rejected one by one."""
+    if not {w.lower() for c in cells for w in _split_words(c)} & _NAMING_BEFORE:
+        return False
+    values = (to_float(r[j], *(number_format or (".", ","))) for r in body if j < len(r))
+    return any(v is not None and v <= 0 for v in values)
 
 
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
@@ -1050,6 +1073,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         for canonical, s in scores.items():
             if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
+            if canonical in PRICE_COLUMNS and _a_difference(cells, j, body, number_format):
+                continue
             if fits_type(canonical, types[j]):
                 candidates.append((s, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):

@@ -2292,3 +2292,24 @@ def test_a_volatility_in_other_languages_is_no_close(name):
     schema = detect_bytes(data, "vol.csv")
     assert [c.canonical for c in schema.columns] == ["date", None]
     assert normalise_bytes(data, schema, "vol.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header", ["Date,Close,Gap Open", "Date,Spread Close", "Date,Close,Spread Close",
+                                    "Date,Spread Open,Spread High,Spread Low,Spread Close"])
+def test_a_gap_or_a_spread_alone_before_the_price_word_is_no_price(header):
+    # 'Gap Open' (the gap at the open) and 'Spread Close' (the spread at the close) had loaded as the open
+    # and the close: the word names an instrument only with more of its name ('Crack Spread') or as a ticker.
+    width = header.count(",")
+    rows = "".join(f"2024-01-0{d}," + ",".join(f"{d - 3}.{k}5" for k in range(width)) + "\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "X.csv")
+    named = [c.name for c in schema.columns if c.canonical in ("open", "high", "low", "close")]
+    assert all(not n.lower().startswith(("gap", "spread")) for n in named)
+
+
+@pytest.mark.parametrize("cells", ["0.50,0.00,-0.20,0.40", "20.5,21.0,-1.5,19.0"])
+def test_a_named_spread_at_or_below_zero_is_no_price(cells):
+    # A calendar or crack spread that falls to zero or below is a difference between two prices: its
+    # days above zero had loaded as closes and the others been rejected one by one.
+    rows = "".join(f"2024-01-0{d},{v},100\n" for d, v in zip(range(2, 6), cells.split(",")))
+    schema = detect_bytes(f"Date,Calendar Spread Close,Volume\n{rows}".encode(), "X.csv")
+    assert [c.canonical for c in schema.columns] == ["date", None, "volume"]
