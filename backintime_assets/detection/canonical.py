@@ -486,6 +486,11 @@ _HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap"  # no
 # Temperature": each alone in its file had loaded as the close). Words of the name as written (camel
 # case split), so "Temperature" is none of "temp" in "Tempo". Not a moving average's ("sma_close"):
 # flat_header names those over the close, and refuses a file of them side by side for it.
+# Nor a rate, a volatility or a sensitivity taken at the close ("Close IV", "Closing YTM", "Close Vega",
+# "Close OAS", "Close Basis"): each alone beside its file's date had loaded as the close, its ticker "IV".
+# Only after the price's word: before it, an instrument's name ("Gamma Close").
+_FIGURE_AFTER = frozenset({"ytm", "ytw", "iv", "hv", "vola", "implied", "beta", "gamma", "vega", "theta", "rho",
+                           "greeks", "convexity", "oas", "bps", "basis", "dv", "eps", "pe"})
 _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
                           "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
                           "temperature", "temp", "count", "duration", "odds", "moneyline",
@@ -498,10 +503,17 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
                           # open or high by its hint beside a close (real files round 32 probes).
                           "gap", "gaps", "spread", "spreads", "range", "ranges", "vs", "versus", "position",
                           "positions",
-                          "orders"})  # a count of orders ("Open Orders" beside a close): taken for the open
+                          "orders",  # a count of orders ("Open Orders" beside a close): taken for the open
+                          # Nor a yield or a volatility ("Close Yield", "Closing Yield", "Close Vol"): each
+                          # alone beside its file's date had loaded as the close (or the volume).
+                          "yield", "yields", "vol"}) | _FIGURE_AFTER
 # A volatility holds the volume's hint "vol": "Date,Close,Volatility" (or "Implied Volatility (30D)",
 # "Historical Vol") had loaded the volatility, 0.21, as the day's volume. Letters run together.
 _VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)vol(?!ume)")
+# "vol" as a word of its own beside a price's word ("Close Vol", "Open Vola"): the volatility taken at that
+# hour as often as an auction's volume, neither the day's volume nor a price; it had loaded as the volume.
+_PRICED_VOL = re.compile(r"\b(?:vol|vola)\b", re.IGNORECASE)
+_PRICE_WORDS = frozenset({"open", "opening", "high", "low", "close", "closing"})
 
 
 def _account_figure(cell: str) -> bool:
@@ -551,7 +563,8 @@ _INDEX_VARIANTS = frozenset({"total", "price", "net", "gross"})
 # Volatility Index Close"): no price's figure where they name an index or a fund before the price's word
 # (_INSTRUMENT_WORDS between), only after it ("Close Return", "Closing Volatility") or naming none ("Daily
 # Return Close", "Signal Close", "Volatility at Close": a figure's own name, had loaded as closes).
-_NAMING_TOO = frozenset({"return", "returns", "trend", "momentum", "volatility", "signal"})
+_NAMING_TOO = frozenset({"return", "returns", "trend", "momentum", "volatility", "signal", "yield", "yields",
+                         "vol"})
 _INSTRUMENT_WORDS = frozenset({"index", "fund", "etf", "portfolio", "strategy", "trust"})
 # And those an instrument's name holds just before the price's word: "GAP Open" (Gap Inc.), "Crack Spread
 # Close", "Trading Range High"; after it ("Opening Gap", "High Low Spread"), no price. Nor with a word between
@@ -575,6 +588,21 @@ def _names_an_instrument(written: Sequence[str], i: int) -> bool:
     return written[i].isupper() and not all(w.isupper() for w in written)
 
 
+# An index's, a fund's or a trust's name ends at its word: what follows names the figure ("Low Volatility
+# Index Close", "High Yield Bond Fund Close", "Low Vol ETF Close"), and a price's word before it is the
+# name's. Read whole, the first took the low or no hint at all, the last the volume.
+_INSTRUMENT_END = re.compile(r"\b(?:index|fund|etf|portfolio|strategy|trust)\b", re.IGNORECASE)
+
+
+def _after_the_instrument(cell: str, latin: str) -> tuple[str, str]:
+    """A name's words after an instrument's (_INSTRUMENT_END) and their letters run together, where words
+    follow it; else the name as it was."""
+    ends = list(_INSTRUMENT_END.finditer(cell))
+    if not ends or not _LETTERS.search(tail := cell[ends[-1].end():]):
+        return cell, latin
+    return tail, _latin(norm_name(tail))
+
+
 def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     """Whether a name's words say its figure is no price (_NOT_A_PRICE), but for an index's variant;
     words an instrument's name may hold count only after the word holding the price's hint (`subs`)."""
@@ -590,6 +618,7 @@ def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:
     return any(w in _NOT_A_PRICE and not (w.startswith("return") and (i and words[i - 1] in _INDEX_VARIANTS
                                                                       or words[i + 1:i + 2] == ["index"]))
                and not (w == "ratio" and adjusted)
+               and not (w in _FIGURE_AFTER and i < first)
                and (w not in _NAMING_TOO or i > first or not set(words[i + 1:first]) & _INSTRUMENT_WORDS)
                and not (w in _NAMING_BEFORE and i == first - 1 and _names_an_instrument(written, i))
                for i, w in enumerate(words))
@@ -951,6 +980,7 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if _NOT_HINTED.search(latin) or _account_figure(cell) or _PNL.search(cell) \
                 or _holding_figure(cell, latin):
             continue
+        cell, latin = _after_the_instrument(cell, latin)
         for canonical, subs in _TOKEN_HINTS:
             if any(s in latin for s in subs):
                 if canonical in PRICE_COLUMNS and _not_a_price(cell, subs) \
@@ -962,6 +992,9 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
                     break
                 if canonical == "volume" and _VOLATILITY.search(latin):
                     continue  # "vol" of a volatility: "Volatility", "Implied Vol" beside the close
+                if canonical == "volume" and _PRICED_VOL.search(cell) \
+                        and {w.lower() for w in _split_words(cell)} & _PRICE_WORDS:
+                    break
                 if canonical == "volume" and _AVERAGED.search(latin):
                     break  # the days' average, no day's volume
                 if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"

@@ -2313,3 +2313,25 @@ def test_a_named_spread_at_or_below_zero_is_no_price(cells):
     rows = "".join(f"2024-01-0{d},{v},100\n" for d, v in zip(range(2, 6), cells.split(",")))
     schema = detect_bytes(f"Date,Calendar Spread Close,Volume\n{rows}".encode(), "X.csv")
     assert [c.canonical for c in schema.columns] == ["date", None, "volume"]
+
+
+@pytest.mark.parametrize("header", ["Date,Close IV", "Date,Close Yield", "Date,Closing YTM", "Date,Close Vega",
+                                    "Date,Close OAS", "Date,Close Vol", "Date,SPREAD CLOSE", "Date,Close,High Beta"])
+def test_a_rate_a_volatility_or_a_sensitivity_at_the_close_is_no_price(header):
+    # Each alone beside the date had loaded as the close (as ticker 'IV', 'YTM', 'SPREAD'), 'Close Vol' as the
+    # volume, 'High Beta' as the high beside the close.
+    rows = "".join(f"2024-01-0{d},0.2{d}" + (f",0.3{d}" if header.count(",") == 2 else "") + "\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "X.csv")
+    mapped = {c.name: c.canonical for c in schema.columns}
+    assert all(mapped[name] in (None, "close") and (mapped[name] is None or name == "Close")
+               for name in header.split(",")[1:])
+
+
+@pytest.mark.parametrize("header", ["Date,Low Volatility Index Close", "Date,High Yield Bond Fund Close",
+                                    "Date,Low Vol ETF Close", "Date,Gamma Close"])
+def test_a_price_word_in_an_instruments_name_is_the_names(header):
+    # An index's or a fund's name ends at its word, what follows names the figure: read whole, the first had
+    # no hint (refused), the third loaded as the volume.
+    rows = "".join(f"2024-01-0{d},100{d}.5\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "X.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "close"]
