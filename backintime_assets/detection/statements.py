@@ -207,8 +207,33 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(words(name))
 
 
+# Sides written as their words' first letters: Compra/Venda or Venta (Portuguese, Spanish "C"/"V"), Kupno or
+# Kauf/Sprzedaż or Verkauf ("K"/"S", "K"/"V"), Achat, Acquisto or Aankoop/Vente, Vendita or Verkoop ("A"/"V"),
+# Buy/Sell ("B"/"S"), Alış/Satış ("A"/"S"). A Brazilian broker's "Operação" of C and V had loaded each fill's
+# price as its ticker's close.
+_LETTER_SIDES = frozenset({frozenset("cv"), frozenset("ks"), frozenset("kv"), frozenset("av"), frozenset("bs"),
+                           frozenset("as")})
+
+
+def _letter_sides(j: int, name: str, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j`, named as a side may be or by its pair of letters ("C/V", "B/S"), holds only those
+    letters, a cell each, on most sampled rows: both of one pair (_LETTER_SIDES), or either of the name's."""
+    rows = body[:_SIDE_ROWS]
+    cells = [r[j].strip().lower() for r in rows if j < len(r) and r[j].strip()]
+    if len(cells) < _FLOWS_FILLED * len(rows) or any(len(c) != 1 for c in cells):
+        return False
+    letters = frozenset(cells)
+    named = frozenset(w for w in _name_words(name) if len(w) == 1)
+    if named in _LETTER_SIDES:
+        return letters <= named
+    return letters in _LETTER_SIDES and bool(_name_words(name) & _SIDE_NAMES)
+
+
 def _sides(j: int, name: str, body: Sequence[Sequence[str]]) -> bool:
-    """Whether column `j`, named as a side may be, holds trade sides in a third of its cells, and no advice."""
+    """Whether column `j`, named as a side may be, holds trade sides in a third of its cells, and no advice;
+    or sides as their letters (_letter_sides)."""
+    if _letter_sides(j, name, body):
+        return True
     if not _name_words(name) & _SIDE_NAMES:
         return False
     rows = body[:_SIDE_ROWS]
@@ -607,13 +632,17 @@ _BAR = frozenset({"high", "low"})
 def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
           words: frozenset[str] = _RETAIL) -> list[int]:
     """The unmapped columns naming a shop, a brand, a barcode or a till (or other `words`) of a table with
-    a close and no bars (no high nor low), each filled (_filled); else []. Not a column left empty: it names
-    no shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's closes). Nor a till beside a
-    ticker: a till's cash names no instrument ("Date,Ticker,Close,Register", a share's register, had been
-    refused as a till). Nor a column of dates: a Spanish form's "Marca temporal" (its timestamp; "marca", a
-    brand) had refused a price log."""
-    if "close" not in canonical or _BAR & set(canonical):
+    a close and no bars (no high nor low; a till's beside bars too), each filled (_filled); else []. Not a
+    column left empty: it names no shop ("Date,Symbol,Close,Store" over an empty Store had refused AAPL's
+    closes). Nor a till beside a ticker: a till's cash names no instrument ("Date,Ticker,Close,Register", a
+    share's register, had been refused as a till). Nor a column of dates: a Spanish form's "Marca temporal"
+    (its timestamp; "marca", a brand) had refused a price log."""
+    if "close" not in canonical:
         return []
+    if _BAR & set(canonical):
+        # No market's day is counted at a till, bar or none: "Date,Register,Open,High,Low,Close" (a
+        # register's cash through the day) had loaded as a day's bars.
+        words = words & _TILL
     if "ticker" in canonical:
         words = words - _TILL
     return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words

@@ -983,3 +983,30 @@ def test_lots_all_bought_on_one_day_are_no_price_history(data):
     # A portfolio bought on one day, each ticker priced today: cd3e88b let lots of one day load as that day's
     # prices ('Open Date' may name a day's), and each ticker's price of today loaded as its close of 2 October.
     _no_price_history(data, "lots.csv", "Symbol")
+
+
+@pytest.mark.parametrize("header,side,cells", [
+    ("Data;Ativo;Operação;Quantidade;Preço;Taxas", "Operação", "CVC"),  # Compra/Venda (rc33 probe pt_cv.csv)
+    ("Fecha;Valor;Tipo;Cantidad;Precio;Comisión", "Tipo", "CVV"),  # Compra/Venta
+    ("Date;Symbol;Side;Qty;Price;Venue", "Side", "BSB"),
+    ("Data;Walor;K/S;Liczba;Kurs;Uwagi", "K/S", "KKK"),  # one letter of the pair the name spells
+])
+def test_sides_written_as_letters_make_a_list_of_trades(header, side, cells):
+    # A broker's side as the first letters of its words: each fill's price had loaded as its ticker's close.
+    data = (header + "\n" + "".join(f"1{d}/01/2024;PETR4;{c};{d}00;38,{d}2;x\n" for d, c in enumerate(cells))).encode()
+    _no_price_history(data, "notas.csv", side)
+
+
+@pytest.mark.parametrize("column,cells", [("Type", "CPC"), ("Class", "ABA"), ("Type", "CCC")])
+def test_letters_of_no_side_pair_are_no_sides(column, cells):
+    # An option's call or put, a share class, one letter under a side's name: no trade's side.
+    data = (f"Date,Symbol,{column},Volume,Close\n" + "".join(
+        f"2024-01-1{d},AAPL,{c},{d}00,5.{d}\n" for d, c in enumerate(cells))).encode()
+    assert detect_bytes(data, "chain.csv").problem is None
+
+
+def test_a_tills_cash_beside_a_high_and_a_low_is_no_price_history():
+    # 595f1ad's till was told only beside no bar: with its high and low it loaded as a day's bars.
+    data = b"Date,Register,Open,High,Low,Close\n" + b"".join(
+        b"2024-01-0%d,Till 1,200.00,%d.00,150.00,%d.00\n" % (d, 900 + 20 * d, 780 + 20 * d) for d in range(2, 6))
+    _no_price_history(data, "till.csv", "a shop's till, not prices: Register")
