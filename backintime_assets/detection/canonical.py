@@ -490,7 +490,9 @@ _HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap"  # no
 # "Close OAS", "Close Basis"): each alone beside its file's date had loaded as the close, its ticker "IV".
 # Only after the price's word: before it, an instrument's name ("Gamma Close").
 _FIGURE_AFTER = frozenset({"ytm", "ytw", "iv", "hv", "vola", "implied", "beta", "gamma", "vega", "theta", "rho",
-                           "greeks", "convexity", "oas", "bps", "basis", "dv", "eps", "pe"})
+                           "greeks", "convexity", "oas", "bps", "basis", "dv", "eps", "pe",
+                           # a desk's mark to market ("Open MTM,Close MTM": its book's worth, loaded as bars)
+                           "mtm"})
 _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank", "signal", "trend", "momentum",
                           "volatility", "std", "stdev", "lag", "lagged", "forecast", "predicted", "prediction",
                           "temperature", "temp", "count", "duration", "odds", "moneyline",

@@ -70,7 +70,7 @@ _FIGURES = frozenset({
     "LOWER", "SIGNAL", "HIST",
     "AMT", "AMOUNT", "VAL", "VALUE", "TURNOVER", "QTY", "COUNT", "CNT", "TRADES", "DEALS", "WEIGHT", "WGT",
     "RANK", "SCORE", "RET", "RTN", "RETURN", "PNL", "POS", "RATIO", "FACTOR", "GAMMA", "VEGA", "THETA", "RHO",
-    "YTM", "YTW", "OAS", "BPS", "DV", "DUR", "BASIS"})  # a bond's yields, spread, sensitivity ("Close YTM")
+    "YTM", "YTW", "OAS", "BPS", "DV", "DUR", "BASIS", "MTM"})  # a bond's yields, spread, sensitivity ("Close YTM")
 _NO_TICKER = _ROW_NUMBERS | _FIGURES
 # Such a figure over a period ("RSI14", "ATR_14", "VOL20"): the figure's name and the days it spans.
 _OVER_DAYS = re.compile(r"([A-Z]+?)_?\d+")
@@ -256,10 +256,12 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(c[0] for c in split if len(c) == 2))  # in column order
     if not labels or all(label in _UNITS for label in labels):
         return None
-    if len(labels) == 1 and len(fields[labels[0]]) == 1 and _figure(labels[0].upper()):
+    if len(labels) == 1 and _figure(label := labels[0].upper()) and (len(fields[labels[0]]) == 1 or not any(
+            header_cells[j][0].strip().upper().startswith(label) for j, c in enumerate(split) if len(c) == 2)):
         # A figure's name beside a price's word, the header's one label ("Close IV", "IV Close", "SPREAD
         # CLOSE": an implied volatility, a spread at the close) is what the column holds, no ticker: split,
-        # its figures had loaded as the close of ticker "IV". Read whole, canonical says it is no price.
+        # its figures had loaded as the close of ticker "IV". So over several fields, written after each
+        # ("Open MTM,Close MTM": a book's worth, loaded as MTM's bars). Read whole, canonical says it is no price.
         return None
     # Where a ticker is written: before its field, or after it over a whole set of fields ("Close_INFY,
     # Volume_INFY", pandas' flattened columns); a note is written after one field ("Close INDICATIVE").

@@ -64,7 +64,9 @@ _PNL = re.compile(r"^(?:.* )?(?:p ?[&/]? ?l|pnl|gain|gains|profit|realized|reali
                   r"verlust|plusvalue|plusvalia)(?: .*)?$")
 # Not "Entry Price": a unit trust's buying price beside its "Exit Price" (Australian funds), see _kind.
 _BASIS = ("costbasis", "averagecost", "avgcost", "costprice", "bookcost", "purchaseprice", "einstandskurs",
-          "einstandswert", "kaufkurs", "prixderevient", "openrate")
+          "einstandswert", "kaufkurs", "prixderevient", "openrate",
+          # a lot's cost a unit or a share ("Symbol,Trade Date,Quantity,Unit Cost,Last Price")
+          "unitcost", "costperunit", "costpershare", "costunit", "pricepaid")
 # Money the trade brought or cost the account (exchanges' money traded, "Amount", "Value", stays out).
 _PROCEEDS = ("proceeds", "netamount", "netproceeds", "settlementamount", "nettobetrag", "montantnet", "netcash",
              "tradingtotal", "ausmachenderbetrag")
@@ -405,11 +407,22 @@ _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "
                            "aankoop", "aankoopdatum"})
 
 
-def _dated_as(name: str) -> frozenset[str]:
+# The day a company reports ("Report Date", "Reporting Date"): a price file's own name for its row's day,
+# but an earnings calendar's beside an earnings figure ("Symbol,Company,Report Date,EPS Forecast,Last Price"
+# had loaded each company's price of today as its close on its coming report day).
+_REPORTED = frozenset({"report", "reported", "reporting", "reports"})
+_EARNINGS_FIGURES = frozenset({"eps", "earnings", "estimate", "estimates", "consensus", "forecast", "surprise",
+                               "guidance"})
+
+
+def _dated_as(name: str, names: Sequence[str] = ()) -> frozenset[str]:
     """The words of a date column's name, "Open Date" read as "opened": a broker's lot or position opened
     that day ("Symbol,Open Date,Quantity,Current Price" had loaded each lot's price of today as its close
-    on the day it was bought). Not "Open Time" nor "Open" and a day: a bar's."""
+    on the day it was bought). Not "Open Time" nor "Open" and a day: a bar's. A report's day beside an
+    earnings figure among the table's `names` as "earnings" (_REPORTED)."""
     named = _name_words(name)
+    if named & _REPORTED and any(_name_words(n) & _EARNINGS_FIGURES for n in names if n != name):
+        named = named | {"earnings"}
     return named | {"opened"} if named == {"open", "date"} else named
 
 
@@ -423,7 +436,7 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     if "ticker" not in canonical or "date" not in canonical or _BAR_PRICES & set(canonical):
         return []
     k, dated = canonical.index("ticker"), canonical.index("date")
-    dates = _dated_as(names[dated]) if dated < len(names) else frozenset()
+    dates = _dated_as(names[dated], names) if dated < len(names) else frozenset()
     if not dates & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
@@ -465,7 +478,8 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
         return []
     # A company's event or a holding's purchase dates a list as its entry does ("Company,Ex-Date,Price":
     # each company's price had loaded as one series' closes under the file's name).
-    bookkeeping = bool(_dated_as(names[dated]) & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES | _DOCUMENT_DATES))
+    bookkeeping = bool(_dated_as(names[dated], names)
+                       & (_RECORD_DATES | _EVENT_DATES | _BOUGHT_DATES | _DOCUMENT_DATES))
     if "close" in canonical and _name_words(names[dated]) & _DOCUMENT_DATES:
         # No price history is dated by its invoices, whatever its lines name: the same service billed
         # day after day ("Invoice Date,Customer,Description,Price", "Consulting" on every line) had loaded.
@@ -682,7 +696,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
     if records := _records(names, canonical, body) or _listed(names, canonical, body):
-        dated = _dated_as(names[records[1]])
+        dated = _dated_as(names[records[1]], names)
         what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES
                 else "a calendar of companies' events, each ticker's on its event's day" if dated & _EVENT_DATES
                 else "a list of holdings, each dated when it was bought" if dated & _BOUGHT_DATES
@@ -713,6 +727,10 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     fill = bool(quantity) and not bar and bool(evidence.keys() & {"side", "id", "round_trip", "settlement"})
     # A close that is its units' worth is a holding's or a fill's, whatever else the file holds (asked
     # only where nothing else has told: a file told already names its evidence as before).
+    # A lot's cost beside the units held: a holding's, whatever else the file holds ("Symbol,Trade Date,
+    # Quantity,Unit Cost,Last Price": today's price had loaded as each lot's close on the day it was bought).
+    if "basis" in evidence and quantity and not bar and held_units(names[quantity[0]]):
+        fill = True
     if len(evidence) < 2 and not fill and quantity and not bar \
             and (worth := _worth(canonical, quantity[0], body, decimal, thousands,
                                  held=held_units(names[quantity[0]]), names=names)):

@@ -2335,3 +2335,11 @@ def test_a_price_word_in_an_instruments_name_is_the_names(header):
     rows = "".join(f"2024-01-0{d},100{d}.5\n" for d in range(2, 6))
     schema = detect_bytes(f"{header}\n{rows}".encode(), "X.csv")
     assert [c.canonical for c in schema.columns] == ["date", "close"]
+
+
+def test_a_books_mark_to_market_is_no_price():
+    # 'Open MTM,Close MTM' (a desk's book's worth at the open and close) had loaded as MTM's bars.
+    rows = "".join(f"2024-01-0{d},Desk A,{1000 + d},{1200 - d}\n" for d in range(2, 6))
+    data = f"Date,Book,Open MTM,Close MTM\n{rows}".encode()
+    schema = detect_bytes(data, "book.csv")
+    assert normalise_bytes(data, schema, "book.csv").prices_arrow.num_rows == 0

@@ -1010,3 +1010,21 @@ def test_a_tills_cash_beside_a_high_and_a_low_is_no_price_history():
     data = b"Date,Register,Open,High,Low,Close\n" + b"".join(
         b"2024-01-0%d,Till 1,200.00,%d.00,150.00,%d.00\n" % (d, 900 + 20 * d, 780 + 20 * d) for d in range(2, 6))
     _no_price_history(data, "till.csv", "a shop's till, not prices: Register")
+
+
+def test_an_earnings_calendar_dated_by_its_report_days_is_no_price_history():
+    # f305e8f left 'Report Date' to price files; beside an earnings figure it is each company's report day,
+    # and today's price had loaded as its close on that day.
+    data = (b"Symbol,Company,Report Date,EPS Forecast,Last Price\nAAPL,Apple,2024-02-01,2.10,185.64\n"
+            b"MSFT,Microsoft,2024-01-30,2.77,370.87\nNVDA,NVIDIA,2024-02-21,4.59,481.68\n")
+    _no_price_history(data, "earnings.csv", "Report Date")
+    # A price file's own report day stays its rows' day.
+    data = b"Symbol,Report Date,Close\n" + b"".join(b"ABC,2024-01-0%d,10.%d\n" % (d, d) for d in range(2, 6))
+    assert detect_bytes(data, "abc.csv").problem is None
+
+
+def test_lots_at_their_unit_cost_are_no_price_history():
+    # Each lot dated by its trade and priced today: 'Unit Cost' named no basis, and the lots loaded.
+    data = (b"Symbol,Trade Date,Quantity,Unit Cost,Last Price\nAAPL,2022-01-10,10,170.1,185.64\n"
+            b"AAPL,2022-05-11,5,150.2,185.64\nNVDA,2023-02-01,3,200.0,481.68\n")
+    _no_price_history(data, "lots.csv", "Unit Cost")
