@@ -58,6 +58,18 @@ _DOT_CUSTOM = re.compile(r"[$\xa3\xa5\u20aa\u20b9\uff04\uffe1\uffe5]|(?:Rs|RM|S/
 _WORDED = re.compile(r"[^\d\s.,+\-]")  # a cell of digits, marks and blanks alone writes no money
 
 
+# Money in a currency written whole, no minor unit in use: the rupiah before or after the number, the dong after.
+_WHOLE_MONEY = re.compile(rf"[+-]?{RUPIAH}{_BLANK}?{_NUMBER}|{_NUMBER}{_BLANK}?(?:IDR|VND|\u20ab)")
+
+
+def commas_group_by_currency(cells: Sequence[str], commas: int) -> bool:
+    """Whether the money written among `cells` settles their "12,500" as a grouped thousand: money in a
+    currency written whole (_WHOLE_MONEY: "Rp 12,500", "IDR 12,500", "12,500 ₫") in at least two cells and a
+    quarter as many as the `commas` cells, and no dot custom's money anywhere. A price in rupiah is never
+    to three decimals, whatever the delimiter and the file's other numbers say."""
+    return _written_in(cells, _WHOLE_MONEY.fullmatch, dotted=commas)
+
+
 def dots_group_by_currency(cells: Sequence[str], dotted: int) -> bool:
     """Whether the money written among `cells` settles their "1.234" as a grouped thousand: money as only
     the customs that group with a dot write it (_GROUPING_MONEY) in at least two cells and a quarter as

@@ -11,7 +11,8 @@ from operator import methodcaller
 from typing import NamedTuple
 
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
-from .currency_custom import comma_by_currency, comma_parts_thousandths, dot_by_currency, dots_group_by_currency
+from .currency_custom import (comma_by_currency, comma_parts_thousandths, commas_group_by_currency, dot_by_currency,
+                              dots_group_by_currency)
 from .joined import SEP, joined, joined_regex
 from .shapes import joined_shapes, shape_hits, shape_of
 
@@ -349,6 +350,11 @@ def detect_number_marks(cells: Iterable[str], delimiter: str | None = None, type
             # crowns dated year first had been in doubt (below), every row rejected; split by ',' or a
             # tab, its "1.234 kr" loaded as 1.234.
             decimal = ","
+        elif mark == "," and "." not in ambiguous and commas_group_by_currency(cells, ambiguous[","]):
+            # "Rp 12,500", "IDR 12,500" (an English export's rupiah): a currency written whole groups its
+            # thousands with the comma, whatever the delimiter and the dates say. Beside a volume written
+            # ungrouped ("1234567") in a tab file, the comma was in doubt and every price text: refused.
+            decimal = "."
         elif mark == "," and "." not in ambiguous and mark not in group_votes \
                 and _dates_written_day_first_dotted(cells):
             # "05.10.2021" beside "15,883": dates written day first with dots are the custom of the

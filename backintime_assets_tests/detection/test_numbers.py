@@ -681,3 +681,20 @@ def test_a_comma_separated_day_of_rupiah_grouped_by_the_comma_loads():
     schema = detect_bytes(data, "prices.csv")
     rows = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
     assert [(r["ticker"], r["close"]) for r in rows] == [("BBCA", 12500.0), ("TLKM", 3950.0)]
+
+
+@pytest.mark.parametrize("delimiter,close", [("\t", "Rp 12,500"), ("\t", "IDR 12,500"), (";", "IDR 12,500"),
+                                             ("\t", "12,500 \u20ab")])
+def test_rupiah_grouped_by_the_comma_beside_an_ungrouped_volume_loads(delimiter, close):
+    # A tab file of "Rp 12,500" beside volumes written ungrouped ("1234567") put the comma in doubt and read
+    # every price as text: refused 'no close column' (review44a rp/r1, r2). Written whole, the rupiah's comma
+    # groups a thousand whatever the delimiter says.
+    from backintime_assets.detection import detect_bytes
+    from backintime_assets.normalisation import normalise_bytes
+
+    data = "\n".join(delimiter.join(r) for r in [
+        ("Date", "Ticker", "Close", "Volume"), ("2024-04-03", "BBCA", close, "1234567"),
+        ("2024-04-03", "TLKM", close.replace("12,500", "3,950"), "2345678")]).encode() + b"\n"
+    schema = detect_bytes(data, "prices.csv")
+    rows = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert [(r["ticker"], r["close"]) for r in rows] == [("BBCA", 12500.0), ("TLKM", 3950.0)]
