@@ -181,11 +181,25 @@ _WRITTEN_AT_ONCE_DAYS = 0.5  # files written closer than this were copied or sav
 
 # Weekdays a run of one-day files may skip between two of them: a holiday, or a day whose file is missing.
 RUN_SKIPS = 1
+# ... or the Friday and the Monday around a weekend, Thursday to Tuesday: Easter's four days (Good Friday and
+# Easter Monday, holidays of London's, Frankfurt's and most European exchanges), or a bank holiday's Monday
+# beside a day whose file is missing. A British office's 1, 2, 7 and 8 May 2024 (3 May missing, 6 May a bank
+# holiday) had no run either way and kept the guess, 5 January, 5 February, 5 July, 5 August, silently. Not
+# other pairs of weekdays: an American office's monthly files read day first are 4 and 5, 10 and 11 January
+# (Friday to Wednesday), its quarterly ones every third day of January.
+_LONG_WEEKEND = (3, 5)  # Thursday (weekday 3) to Tuesday, five days on
+
+
+def _next_in_run(a: dt.date, b: dt.date) -> bool:
+    """Whether day `b` follows day `a` in a run of trading days: within a week, RUN_SKIPS weekdays between,
+    or the two days of a long weekend (_LONG_WEEKEND)."""
+    return (b - a).days <= 7 and (weekdays_between(a.toordinal(), b.toordinal()) <= RUN_SKIPS
+                                  or (a.weekday(), (b - a).days) == _LONG_WEEKEND)
 
 
 def _a_run(cells: set[str], first: str) -> bool:
     """Whether the date cells (as_written), read `first`-part first, are one run of two days or more,
-    each the next but for a weekend and RUN_SKIPS weekdays, none on a weekend but where the other reading
+    each the next but for a weekend and RUN_SKIPS weekdays (_next_in_run), none on a weekend but where the other reading
     puts one there too (an office trading every day). One run: runs apart (days of two months or years)
     are what a monthly series' files make read the other way as often, an American office's first trading
     days of August to December 2007 ("8/1/2007", "9/3/2007", ...) read day first 8, 10 and 11 January and
@@ -198,8 +212,7 @@ def _a_run(cells: set[str], first: str) -> bool:
         if other is not None and all(day.weekday() < 5 for day in other):
             return False
     # Within a week of each other first: weekdays_between counts every day between two days years apart.
-    return all((b - a).days <= 7 and weekdays_between(a.toordinal(), b.toordinal()) <= RUN_SKIPS
-               for a, b in zip(days, days[1:]))
+    return all(_next_in_run(a, b) for a, b in zip(days, days[1:]))
 
 
 def _runs_apart_off_weekends(cells: set[str], first: str) -> bool:
@@ -217,8 +230,7 @@ def _runs_apart_off_weekends(cells: set[str], first: str) -> bool:
     if days is None or other is None or len(days) < 2 or any(day.weekday() >= 5 for day in days) \
             or all(day.weekday() < 5 for day in other):
         return False
-    near = [(b - a).days <= 7 and weekdays_between(a.toordinal(), b.toordinal()) <= RUN_SKIPS
-            for a, b in zip(days, days[1:])]
+    near = [_next_in_run(a, b) for a, b in zip(days, days[1:])]
     # Most days beside another, not each: a British office's 1, 2, 5, 6 and 9 February 2024 (7 and 8 not kept;
     # as guessed 2 January, 2 February, 2 May, 2 June (a Sunday), 2 September) had kept its guess for the 9th
     # alone (silent, but for the Sunday's rows).

@@ -228,3 +228,18 @@ def test_one_day_files_guessed_day_first_by_their_decimal_comma_are_not_read_mon
              for i, day in enumerate(days, 1)}
     found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
     assert [found[f"export ({i}).csv"].dates for i in range(1, len(days) + 1)] == [[day] for day in days]
+
+
+@pytest.mark.parametrize("days", [
+    # A British office's 1, 2, 7 and 8 May 2024: 3 May missing, 6 May a bank holiday (review44a pool/uk_skip2).
+    [dt.date(2024, 5, 1), dt.date(2024, 5, 2), dt.date(2024, 5, 7), dt.date(2024, 5, 8)],
+    # Easter's four days: Thursday 6 April to Tuesday 11 April 2023.
+    [dt.date(2023, 4, 5), dt.date(2023, 4, 6), dt.date(2023, 4, 11), dt.date(2023, 4, 12)],
+])
+def test_one_day_files_across_a_long_weekend_are_a_run(days):
+    # Thursday to Tuesday skips two weekdays: no run at RUN_SKIPS 1, and the guess (month first) stood.
+    files = {f"export ({i}).csv": _guessing(day, f"export ({i}).csv", day.replace(month=day.day, day=day.month))
+             for i, day in enumerate(days, 1)}
+    settled = settle_together(files)
+    assert set(settled) == set(files)
+    assert {_date_column(json.dumps(s)).format for s in settled.values()} == {"%d/%m/%Y"}
