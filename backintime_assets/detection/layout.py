@@ -12,7 +12,7 @@ from itertools import chain, compress, filterfalse, repeat, zip_longest
 from operator import itemgetter, not_
 
 from .agreed_order import agree_day_order, day_first_by_decimal_comma, proven_beyond_spread
-from .canonical import named_as, names_its_column, names_the_ticker, whole_name
+from .canonical import header_says, named_as, names_its_column, names_the_ticker, whole_name
 from .columns import (ACCOUNTING, BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, NO_VALUE, ColumnType,
                       infer_column_type)
 from .date_system import NUMBER_DATE_FORMATS
@@ -1459,6 +1459,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             k -= 1  # a comment between the header and the data: read as a data line (and rejected)
             past_comment = True
             continue
+        if not block and k and _labelled_value(fields) and _labelled_value(rows[k - 1][1]) \
+                and not any(header_says(c.strip().rstrip(":").strip()) for c in fields):
+            # The last of a block of "Label :;value" lines right over the data (the Banque de France's
+            # Webstat: "Titre :", "Code série :", "Unité :", ..., "Source :;BCE ..."): the series' metadata,
+            # no header. Taken for one, "Source :" named the date and its source the rate, refused for no
+            # close column. Not names of columns written with colons ("Date:;Close:").
+            break
         if past_comment and not block and not _header_shaped(fields[:width] if _fits(fields, width) else fields,
                                                              judge, width):
             break  # above a comment, only a row of names is a header (not a damaged data row)

@@ -1890,3 +1890,14 @@ def test_rows_with_times_and_no_labels_are_not_weighed_for_a_table(monkeypatch):
     assert layout_module._without_labelled_values(rows) is rows
     text = "Time,Close\n2024-01-02 09:30,10.5\n2024-01-02 09:31,10.6\n2024-01-02 09:32,10.7\n"
     assert layout_module._width([(i, ln.split(",")) for i, ln in enumerate(text.splitlines())]) == (2, False)
+
+
+def test_a_block_of_labelled_values_over_the_data_is_no_header():
+    # The Banque de France's Webstat export: its last label line, "Source :", was taken for the header and its
+    # source for the rate's name; refused 'no close column' (rc32 bdf_webstat_usd.csv).
+    data = ("Titre :;Taux de change de l'euro contre le dollar\nCode série :;EXR.D.USD.EUR.SP00.A\n"
+            "Unité :;Dollar des Etats-Unis (USD)\nSource :;BCE (Banque Centrale Européenne) (4F0)\n"
+            "05/01/2024;1,0921\n04/01/2024;1,0953\n03/01/2024;1,0919\n02/01/2024;1,0956\n").encode("cp1252")
+    schema = detect_bytes(data, "webstat_usd.csv")
+    rows = normalise_bytes(data, schema, "webstat_usd.csv").prices_arrow.to_pylist()
+    assert [(r["date"], r["close"]) for r in rows][:2] == [(dt.date(2024, 1, 5), 1.0921), (dt.date(2024, 1, 4), 1.0953)]
