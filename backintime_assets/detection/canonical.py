@@ -1033,6 +1033,11 @@ def names_time_of_day(name: str) -> bool:
     return norm_name(name) in _TIME_OF_DAY
 
 
+def name_hints(cell: str) -> frozenset[str]:
+    """The canonical columns a header cell alone suggests, however weakly (by a token hint too)."""
+    return frozenset(_name_score([cell]))
+
+
 def names_its_column(cells: Sequence[str], t: ColumnType) -> bool:
     """Whether a column's header cells suggest a canonical column its values can feed ("Date" over
     dates, "Min" over numbers): evidence the cells are its name, not words that happen to sit above."""

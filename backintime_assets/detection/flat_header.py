@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, qualified_price
+from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, name_hints, qualified_price
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
@@ -256,12 +256,13 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
     labels = list(dict.fromkeys(c[0] for c in split if len(c) == 2))  # in column order
     if not labels or all(label in _UNITS for label in labels):
         return None
-    if len(labels) == 1 and _figure(label := labels[0].upper()) and (len(fields[labels[0]]) == 1 or not any(
-            header_cells[j][0].strip().upper().startswith(label) for j, c in enumerate(split) if len(c) == 2)):
-        # A figure's name beside a price's word, the header's one label ("Close IV", "IV Close", "SPREAD
-        # CLOSE": an implied volatility, a spread at the close) is what the column holds, no ticker: split,
-        # its figures had loaded as the close of ticker "IV". So over several fields, written after each
-        # ("Open MTM,Close MTM": a book's worth, loaded as MTM's bars). Read whole, canonical says it is no price.
+    if len(labels) == 1 and _figure(labels[0].upper()) and not any(
+            field_of(c[1]) in name_hints(header_cells[j][0]) for j, c in enumerate(split) if len(c) == 2):
+        # A figure's name beside a price's word, the header's one label, where read whole the cell names no
+        # such price ("Close IV", "SPREAD CLOSE", "Open MTM,Close MTM": an implied volatility, a spread at the
+        # close, a book's worth) is what the column holds, no ticker: split, its figures had loaded as the
+        # close of ticker "IV", the bars of "MTM". A ticker that is a figure's word too ("KEY Close": KeyCorp)
+        # stays one: read whole, its cell names the close.
         return None
     # Where a ticker is written: before its field, or after it over a whole set of fields ("Close_INFY,
     # Volume_INFY", pandas' flattened columns); a note is written after one field ("Close INDICATIVE").

@@ -2343,3 +2343,12 @@ def test_a_books_mark_to_market_is_no_price():
     data = f"Date,Book,Open MTM,Close MTM\n{rows}".encode()
     schema = detect_bytes(data, "book.csv")
     assert normalise_bytes(data, schema, "book.csv").prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("header,ticker", [("Date,KEY Close", "KEY"), ("Date,Close_CCI", "CCI"),
+                                           ("Date,DV Close", "DV")])
+def test_a_ticker_that_is_a_figures_word_names_its_close(header, ticker):
+    # KeyCorp, Crown Castle, DoubleVerify: read whole their cells name the close, so their label is the ticker.
+    rows = "".join(f"2024-01-0{d},10.2{d}\n" for d in range(2, 6))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "prices.csv")
+    assert schema.ticker == ticker and [c.canonical for c in schema.columns] == ["date", "close"]
