@@ -70,7 +70,7 @@ _FIGURES = frozenset({
     "LOWER", "SIGNAL", "HIST",
     "AMT", "AMOUNT", "VAL", "VALUE", "TURNOVER", "QTY", "COUNT", "CNT", "TRADES", "DEALS", "WEIGHT", "WGT",
     "RANK", "SCORE", "RET", "RTN", "RETURN", "PNL", "POS", "RATIO", "FACTOR", "GAMMA", "VEGA", "THETA", "RHO",
-    "YTM", "YTW", "OAS", "BPS", "DV", "DUR", "BASIS", "MTM"})  # a bond's yields, spread, sensitivity ("Close YTM")
+    "YTM", "YTW", "OAS", "BPS", "DUR", "BASIS", "MTM"})  # a bond's yields, spread, sensitivity ("Close YTM")
 _NO_TICKER = _ROW_NUMBERS | _FIGURES
 # Such a figure over a period ("RSI14", "ATR_14", "VOL20"): the figure's name and the days it spans.
 _OVER_DAYS = re.compile(r"([A-Z]+?)_?\d+")
