@@ -729,7 +729,8 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # only where nothing else has told: a file told already names its evidence as before).
     # A lot's cost beside the units held: a holding's, whatever else the file holds ("Symbol,Trade Date,
     # Quantity,Unit Cost,Last Price": today's price had loaded as each lot's close on the day it was bought).
-    if "basis" in evidence and quantity and not bar and held_units(names[quantity[0]]):
+    # Without a close nothing loads, and the table says so ("no close column").
+    if "basis" in evidence and quantity and not bar and "close" in canonical and held_units(names[quantity[0]]):
         fill = True
     if len(evidence) < 2 and not fill and quantity and not bar \
             and (worth := _worth(canonical, quantity[0], body, decimal, thousands,
