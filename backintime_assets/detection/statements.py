@@ -440,7 +440,9 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     if not dates & (_ENTERED_DATES | _EVENT_DATES | _BOUGHT_DATES):
         return []
     tickers = [r[k].strip() for r in body[:_SIDE_ROWS] if k < len(r) and r[k].strip()]
-    if not dates & _EVENT_DATES and not _name_words(names[dated]) & _BOUGHT_DATES and len(_days(dated, body)) < 2:
+    # A report's day (_REPORTED) is an event's only over several days: a day's screener dated by its report
+    # ("Symbol,Report Date,EPS,Close", one day on every row) is that day's prices.
+    if not _name_words(names[dated]) & (_EVENT_DATES | _BOUGHT_DATES) and len(_days(dated, body)) < 2:
         # Rows entered or opened on one day are a day's prices, each ticker's once: an office's day of
         # closes kept in a database ("Ticker,Close,Inserted", every row inserted at 17:30; "Open Date,
         # Symbol,Close") had been refused. A list's rows fall on days of their own. Not lots named as

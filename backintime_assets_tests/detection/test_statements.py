@@ -1018,9 +1018,12 @@ def test_an_earnings_calendar_dated_by_its_report_days_is_no_price_history():
     data = (b"Symbol,Company,Report Date,EPS Forecast,Last Price\nAAPL,Apple,2024-02-01,2.10,185.64\n"
             b"MSFT,Microsoft,2024-01-30,2.77,370.87\nNVDA,NVIDIA,2024-02-21,4.59,481.68\n")
     _no_price_history(data, "earnings.csv", "Report Date")
-    # A price file's own report day stays its rows' day.
+    # A price file's own report day stays its rows' day; so does a day's screener's, one day on every row.
     data = b"Symbol,Report Date,Close\n" + b"".join(b"ABC,2024-01-0%d,10.%d\n" % (d, d) for d in range(2, 6))
     assert detect_bytes(data, "abc.csv").problem is None
+    data = (b"Symbol,Report Date,EPS,Close\nAAPL,2024-02-01,2.10,185.64\nMSFT,2024-02-01,2.77,370.87\n"
+            b"NVDA,2024-02-01,4.59,481.68\n")
+    assert detect_bytes(data, "screener.csv").problem is None
 
 
 def test_lots_at_their_unit_cost_are_no_price_history():
