@@ -584,10 +584,11 @@ _RATIO_ADJUSTED = re.compile(r"ratio[\s_-]*adj|adj.*\(\s*ratio\s*\)", re.IGNOREC
 
 def _names_an_instrument(written: Sequence[str], i: int) -> bool:
     """Whether the word at `i` of a name's words (as written) is part of an instrument's name: a word
-    before it that is no quote's side, or the word in capitals where the name is not all in them."""
+    before it that is no quote's side, or the word in capitals where the name is not all in them. A range
+    alone too: "Range High", "Range Low" split a day's range over two columns, its high and low."""
     if i > 0:
         return not {w.lower() for w in written[:i]} & _QUOTE_SIDE_NOTE
-    return written[i].isupper() and not all(w.isupper() for w in written)
+    return written[i].lower() == "range" or (written[i].isupper() and not all(w.isupper() for w in written))
 
 
 # An index's, a fund's or a trust's name ends at its word: what follows names the figure ("Low Volatility

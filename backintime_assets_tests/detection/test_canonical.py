@@ -2352,3 +2352,9 @@ def test_a_ticker_that_is_a_figures_word_names_its_close(header, ticker):
     rows = "".join(f"2024-01-0{d},10.2{d}\n" for d in range(2, 6))
     schema = detect_bytes(f"{header}\n{rows}".encode(), "prices.csv")
     assert schema.ticker == ticker and [c.canonical for c in schema.columns] == ["date", "close"]
+
+
+def test_a_days_range_split_over_two_columns_keeps_its_high_and_low():
+    rows = "".join(f"2024-01-0{d},10.{d},11.{d},9.{d},10.{d}5\n" for d in range(2, 6))
+    schema = detect_bytes(f"Date,Open,Range High,Range Low,Close\n{rows}".encode(), "X.csv")
+    assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close"]
