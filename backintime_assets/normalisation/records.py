@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -64,8 +65,11 @@ class _RowSorter:
     Any other mismatch rejects the record."""
 
     def __init__(self, width: int, ragged_from: int | None = None, open_end: int | None = None,
-                 unnamed_past: int | None = None):
+                 unnamed_past: int | None = None, comma_split: bool = False):
         self.width = width
+        # Whether the delimiter is the comma that groups thousands: a row one field wider may then be a
+        # number written unquoted ("1,015.00") rather than a note in the unnamed column.
+        self.comma_split = comma_split
         self.ragged_from = ragged_from or width
         self.widest = width + (unnamed_past or 0)
         self.open_end = open_end
@@ -88,7 +92,7 @@ class _RowSorter:
             # halted day's padded row ("...,95.78,,,") ends in blanks and keeps its missing volume.
             if any(not a.strip() and b.strip() for a, b in zip(fields, fields[1:])):
                 self.wide[line] = n
-        elif self.width < n <= self.widest:
+        elif self.width < n <= self.widest and not (self.comma_split and _grouped_across(fields)):
             fields = fields[:self.width]  # the unnamed column's cells: no price column's
         elif self.ragged_from <= n < self.width and line != self.open_end:
             fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
@@ -111,7 +115,21 @@ def _sorter(index: LineIndex, schema: FileSchema) -> _RowSorter:
     """A _RowSorter for the schema's rows, told of an unterminated last line where rows may be short."""
     unterminated = schema.ragged_from and index.count and not index.buf.endswith((b"\n", b"\r"))
     return _RowSorter(len(schema.columns), schema.ragged_from, index.count if unterminated else None,
-                      schema.unnamed_past)
+                      schema.unnamed_past, schema.delimiter == ",")
+
+
+# Two neighbouring fields that read together as one number grouped by a comma: "1" and "015.00".
+_GROUP_HEAD = re.compile(r"[-+]?\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}(?:\.\d*)?")
+
+
+def _grouped_across(fields: list[str]) -> bool:
+    """Whether some field and the next read as one comma-grouped number split by the delimiter. Such a row
+    one field wider than the names is no note in the unnamed column past them: read so, '2005-10-03,1,015.00,
+    2500' of 'Date,Close,Volume,' had loaded a close of 1 and a volume of 15 (the note '2500'). It keeps its
+    rejection for the field count, its values unread."""
+    return any(_GROUP_HEAD.fullmatch(a.strip()) and _GROUP_TAIL.fullmatch(b.strip())
+               for a, b in zip(fields, fields[1:]))
 
 
 def _reader_kwargs(schema: FileSchema) -> dict:

@@ -200,3 +200,18 @@ def test_rows_filling_the_unnamed_field_past_a_header_ending_in_the_delimiter_lo
     result = normalise_bytes(text.encode(), schema, "x.csv")
     assert "wrong field count" not in " ".join(result.rejected_arrow.column("reason").to_pylist())
     assert result.prices_arrow.num_rows == 3000
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_row_split_by_an_unquoted_grouped_number_is_no_note_in_the_unnamed_field(careful, monkeypatch):
+    # "Date,Close,Volume," over rows ending in the delimiter, and past the sample one whose writer grouped the
+    # close unquoted and left the trailing comma off: "2005-10-03,1,015.00,2500" is four fields as a row with a
+    # note would be, and read so it loaded a close of 1 and a volume of 15 (review45a's up1.csv).
+    days = [d for k in range(4200) if (d := date(2000, 1, 3) + timedelta(days=k)).weekday() < 5][:3000]
+    rows = [f"{d},{10 + k / 100:.2f},{1000 + k}," for k, d in enumerate(days)]
+    rows[1500] = f"{days[1500]},1,015.00,2500"
+    text = "Date,Close,Volume,\n" + "\n".join(rows) + "\n"
+    r = _run(text, monkeypatch, careful)
+    assert len(r.prices) == 2999
+    assert str(days[1500]) not in set(r.prices.date.astype(str))
+    assert r.rejected.reason.str.contains("wrong field count").sum() == 1
