@@ -275,6 +275,14 @@ hot path), nothing else running, at ce46317: daily clean 1.04 + 1.18 = 2.22 s (1
 In one process (cProfile, a 100 MB archive set of 8,333 dates) four fifths of the archive's conversion is a
 cost per date file: pyarrow's write_table 0.29 ms (zstd's codec set up per column chunk ~0.13 ms of it), the
 folder's mkdir 0.16 ms and the file's creation 0.15 ms, kernel times that doubled minutes later on the same code.
+Session 45 (detection 7.7% fewer instructions a drifted file, results unchanged; rules elsewhere), nothing else
+running, at 866a3ff: daily clean 1.32 + 1.44 = 2.76 s (1.7%), polars 1.24 (0.45x wall, 0.42x CPU) / by date 1.66,
+DuckDB by date 1.95, Spark read.csv 7.47 (2.70x wall, 2.77x CPU); daily drifted 12.4 + 2.1 = 14.5 s (6.71, 46%);
+by era 3.67 (3.0%); archive clean 1.68 + 7.14 = 8.82 s, polars 0.82 (0.092x) / by date 9.17 (1.04x), DuckDB by
+date 6.89, Spark 3.59 (0.41x); archive drifted 11.1 (2.3%). The daily clean set's project time is the machine's,
+not the code's: right after, convert_check compare on 750 of its files in one process, 9908802 (session 44's
+start) against 866a3ff alternately, 3 rounds: best 0.876 / 0.856 CPU-s (0.98x); under Spark (--spark), 4
+rounds: best 1.591 / 1.520 CPU-s (0.96x); digests equal.
 """
 from __future__ import annotations
 
