@@ -17,7 +17,7 @@ import pyarrow.csv as pacsv
 
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.dump_escapes import keep_dump_escapes
-from backintime_assets.detection.numbers import NULL_SPELLINGS
+from backintime_assets.detection.numbers import NULL_SPELLINGS, number_patterns
 from backintime_assets.detection.schema import FileSchema
 
 from .lines import LineIndex
@@ -65,11 +65,11 @@ class _RowSorter:
     Any other mismatch rejects the record."""
 
     def __init__(self, width: int, ragged_from: int | None = None, open_end: int | None = None,
-                 unnamed_past: int | None = None, comma_split: bool = False):
+                 unnamed_past: int | None = None, comma_grouped: re.Pattern | None = None):
         self.width = width
-        # Whether the delimiter is the comma that groups thousands: a row one field wider may then be a
-        # number written unquoted ("1,015.00") rather than a note in the unnamed column.
-        self.comma_split = comma_split
+        # Where the delimiter is the comma that groups thousands, a number grouped by it (number_patterns'):
+        # a row one field wider may then be one written unquoted ("1,015.00"), no note in the unnamed column.
+        self.comma_grouped = comma_grouped
         self.ragged_from = ragged_from or width
         self.widest = width + (unnamed_past or 0)
         self.open_end = open_end
@@ -92,7 +92,7 @@ class _RowSorter:
             # halted day's padded row ("...,95.78,,,") ends in blanks and keeps its missing volume.
             if any(not a.strip() and b.strip() for a, b in zip(fields, fields[1:])):
                 self.wide[line] = n
-        elif self.width < n <= self.widest and not (self.comma_split and _grouped_across(fields)):
+        elif self.width < n <= self.widest and not (self.comma_grouped and _grouped_across(fields, self.comma_grouped)):
             fields = fields[:self.width]  # the unnamed column's cells: no price column's
         elif self.ragged_from <= n < self.width and line != self.open_end:
             fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
@@ -115,21 +115,16 @@ def _sorter(index: LineIndex, schema: FileSchema) -> _RowSorter:
     """A _RowSorter for the schema's rows, told of an unterminated last line where rows may be short."""
     unterminated = schema.ragged_from and index.count and not index.buf.endswith((b"\n", b"\r"))
     return _RowSorter(len(schema.columns), schema.ragged_from, index.count if unterminated else None,
-                      schema.unnamed_past, schema.delimiter == ",")
+                      schema.unnamed_past,
+                      number_patterns(schema.decimal, ",")[1] if schema.delimiter == "," != schema.decimal else None)
 
 
-# Two neighbouring fields that read together as one number grouped by a comma: "1" and "015.00".
-_GROUP_HEAD = re.compile(r"[-+]?\d{1,3}")
-_GROUP_TAIL = re.compile(r"\d{3}(?:\.\d*)?")
-
-
-def _grouped_across(fields: list[str]) -> bool:
-    """Whether some field and the next read as one comma-grouped number split by the delimiter. Such a row
+def _grouped_across(fields: list[str], grouped: re.Pattern) -> bool:
+    """Whether some field and the next read as one comma-grouped number (`grouped`) split by the delimiter. Such a row
     one field wider than the names is no note in the unnamed column past them: read so, '2005-10-03,1,015.00,
     2500' of 'Date,Close,Volume,' had loaded a close of 1 and a volume of 15 (the note '2500'). It keeps its
     rejection for the field count, its values unread."""
-    return any(_GROUP_HEAD.fullmatch(a.strip()) and _GROUP_TAIL.fullmatch(b.strip())
-               for a, b in zip(fields, fields[1:]))
+    return any(a.strip() and b.strip() and grouped.match(f"{a},{b}") for a, b in zip(fields, fields[1:]))
 
 
 def _reader_kwargs(schema: FileSchema) -> dict:
