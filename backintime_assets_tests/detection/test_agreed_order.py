@@ -1,3 +1,5 @@
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.agreed_order import agree_day_order
 from backintime_assets.detection.columns import ColumnType
@@ -124,27 +126,23 @@ def test_no_written_decimal_comma_leaves_the_slashed_guess():
     assert _date_format(_one_day(";", "05/03/2024 04:00 PM", ["12,5", "1,75", "7,25"])) == "%m/%d/%Y %I:%M %p"
 
 
-def test_a_decimal_comma_grouping_as_only_its_customs_do_reads_a_lone_slashed_date_day_first():
-    # A French office's day of prices to three decimals ("844,867": read either way alone) beside volumes
-    # grouped by a blank, which makes the comma the file's decimal: its custom writes the day first. Seen
-    # as no decimal comma, "01/10/2014" loaded as 10 January. So with volumes grouped twice by a dot.
-    blank = "Date;Ticker;Close;Volume\n01/10/2014;7203;844,867;3 722 290\n01/10/2014;NESN;616,608;4 575 938\n"
-    assert _date_format(blank.encode()) == "%d/%m/%Y"
-    dotted = "Date;Ticker;Close;Volume\n03/01/2024;SAP;14,775;4.805.028\n03/01/2024;BMW;99,125;1.234.567\n"
-    assert _date_format(dotted.encode()) == "%d/%m/%Y"
-    # A decimal dot beside them is no comma's custom: the guess stays.
-    dot = "Date;Ticker;Close;Volume\n03/01/2024;AAPL;14.775;4 805 028\n03/01/2024;MSFT;99.125;1 234 567\n"
-    assert _date_format(dot.encode()) == "%m/%d/%Y"
-
-
-def test_a_lakh_grouping_reads_a_lone_slashed_date_day_first():
-    # An Indian office's day ("05/01/2024": 5 January) beside volumes grouped by lakhs and crores, as only South
-    # Asia groups: its custom writes the day first. By the slash's US custom it loaded as 1 May, silently.
-    lakh = 'Date,Symbol,Close,Volume\n05/01/2024,RELIANCE,2593.45,"1,23,45,678"\n05/01/2024,TCS,3711.20,"45,67,890"\n'
-    assert _date_format(lakh.encode()) == "%d/%m/%Y"
-    # So does Switzerland's apostrophe (loaded as 1 May too).
-    swiss = "Date;Symbol;Close;Volume\n05/01/2024;NESN;99.845;1'234'567\n05/01/2024;ROG;245.105;987’654\n"
-    assert _date_format(swiss.encode()) == "%d/%m/%Y"
-    # Thousands grouped by three stay the US guess.
-    us = 'Date,Symbol,Close,Volume\n05/01/2024,AAPL,181.18,"62,303,300"\n05/01/2024,MSFT,367.75,"20,987,000"\n'
-    assert _date_format(us.encode()) == "%m/%d/%Y"
+# Grouping only a day-first custom writes reads a lone slashed date day first; by the slash's US custom each
+# had loaded as another month's day, silently.
+@pytest.mark.parametrize("text,expected", [
+    # A French office's prices to three decimals ("844,867": either way alone) beside volumes grouped by a
+    # blank, which makes the comma the file's decimal (01/10/2014 had loaded as 10 January); so by dots twice.
+    ("Date;Ticker;Close;Volume\n01/10/2014;7203;844,867;3 722 290\n01/10/2014;NESN;616,608;4 575 938\n", "%d/%m/%Y"),
+    ("Date;Ticker;Close;Volume\n03/01/2024;SAP;14,775;4.805.028\n03/01/2024;BMW;99,125;1.234.567\n", "%d/%m/%Y"),
+    # An Indian office's volumes grouped by lakhs and crores, as only South Asia groups (5 January, not 1 May).
+    ('Date,Symbol,Close,Volume\n05/01/2024,RELIANCE,2593.45,"1,23,45,678"\n05/01/2024,TCS,3711.20,"45,67,890"\n',
+     "%d/%m/%Y"),
+    # Switzerland's apostrophe.
+    ("Date;Symbol;Close;Volume\n05/01/2024;NESN;99.845;1'234'567\n05/01/2024;ROG;245.105;987’654\n", "%d/%m/%Y"),
+    # A decimal dot beside blank groups is no comma's custom, and thousands grouped by three are the US's:
+    # the guess stays.
+    ("Date;Ticker;Close;Volume\n03/01/2024;AAPL;14.775;4 805 028\n03/01/2024;MSFT;99.125;1 234 567\n", "%m/%d/%Y"),
+    ('Date,Symbol,Close,Volume\n05/01/2024,AAPL,181.18,"62,303,300"\n05/01/2024,MSFT,367.75,"20,987,000"\n',
+     "%m/%d/%Y"),
+])
+def test_a_grouping_only_a_day_first_custom_writes_reads_a_lone_slashed_date_day_first(text, expected):
+    assert _date_format(text.encode()) == expected

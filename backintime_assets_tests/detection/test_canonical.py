@@ -2015,10 +2015,14 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
             "PETR4;03/01/2024;37,60;38,60;37,45;38,45;2035478912,55;53012300\n"
             "VALE3;02/01/2024;76,92;77,10;75,80;76,05;1654789321,40;21654300\n"
             "VALE3;03/01/2024;75,80;76,49;75,11;75,30;1987456321,88;26412500\n").encode()
-    schema = detect_bytes(data, "cotacoes.csv")
-    prices = normalise_bytes(data, schema, "cotacoes.csv").prices
-    assert sorted(zip(prices["ticker"], prices["close"])) == [("PETR4", 37.56), ("PETR4", 38.45),
-                                                              ("VALE3", 75.30), ("VALE3", 76.05)]
+    assert _stacked_closes(data, "cotacoes.csv") == [("PETR4", 37.56), ("PETR4", 38.45),
+                                                     ("VALE3", 75.30), ("VALE3", 76.05)]
+
+
+def _stacked_closes(data: bytes, name: str) -> list[tuple[str, float]]:
+    """(ticker, close) of each row a file of series stacked under one column loads, sorted."""
+    prices = normalise_bytes(data, detect_bytes(data, name), name).prices
+    return sorted(zip(prices["ticker"], prices["close"]))
 
 
 @pytest.mark.parametrize("header", ["Data;Papel;Cotação", "Data;Ativo;Preço", "Data;Fundo;Cota"])
@@ -2227,10 +2231,8 @@ def test_fx_fixings_stacked_by_currency_pair_load_each_pair_as_its_own_series(na
             "02/01/2024,USDJPY,141.835,141.855,141.845\n"
             "03/01/2024,EURUSD,1.09241,1.09259,1.09250\n"
             "03/01/2024,USDJPY,143.160,143.180,143.170\n").encode()
-    schema = detect_bytes(data, "wmr.csv")
-    prices = normalise_bytes(data, schema, "wmr.csv").prices
-    assert sorted(zip(prices["ticker"], prices["close"])) == [("EURUSD", 1.0925), ("EURUSD", 1.0946),
-                                                              ("USDJPY", 141.845), ("USDJPY", 143.17)]
+    assert _stacked_closes(data, "wmr.csv") == [("EURUSD", 1.0925), ("EURUSD", 1.0946),
+                                                ("USDJPY", 141.845), ("USDJPY", 143.17)]
 
 
 def test_a_stock_s_opening_and_closing_prices_are_its_open_and_close():
