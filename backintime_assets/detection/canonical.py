@@ -146,7 +146,8 @@ _add("close", 0.8, "preco", "cotacao", "cota", "valor da cota")
 _add("adj_close", 1.0, "chiusura rettificata", "aangepaste slotkoers", "fecho ajustado",
      "fechamento ajustado", "cierre ajustado", "zamkniecie skorygowane")
 _add("volume", 1.0, "volumi", "quantita", "quantita scambiata", "volume scambiato", "quantidade",
-     "volume negociado", "wolumen", "obrot w szt", "volym", "omsatt antal", "antal", "omsaetning antal")
+     "volume negociado", "wolumen", "obrot w szt", "volym", "omsatt antal", "antal", "omsaetning antal",
+     "quantite", "qte", "quantite echangee", "qte echangee", "quantites echangees")  # French, as "quantity"
 # Finnish (Nasdaq Helsinki's and Finnish brokers' downloads: "Päivämäärä;Avaushinta;Ylin hinta;Alin
 # hinta;Päätöskurssi;Keskihinta;Kokonaisvolyymi;Vaihto") and Norwegian ("Dato;Åpning;Høy;Lav;Siste;
 # Volum") headers: their closes were named nothing, and the files refused with "no close column".

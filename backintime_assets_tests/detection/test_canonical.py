@@ -49,6 +49,8 @@ def test_synonyms(name, kind, canonical):
         ["Päivämäärä", "Avaushinta", "Ylin hinta", "Alin hinta", "Päätöskurssi", "Kokonaisvolyymi"],  # Finnish
         ["Pvm", "Avaus", "Ylin", "Alin", "Päätös", "Volyymi"],  # Finnish, short
         ["Dato", "Åpning", "Høy", "Lav", "Siste", "Volum"],  # Norwegian
+        ["Date", "Ouverture", "Plus haut", "Plus bas", "Clôture", "Quantité"],  # French, shares counted
+        ["Date", "Ouverture", "Plus haut", "Plus bas", "Dernier", "Qté échangée"],
     ],
 )
 def test_european_price_headers_map(header):
