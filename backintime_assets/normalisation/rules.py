@@ -393,13 +393,18 @@ def _amid_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bars: np.
     its accepted rows), each on a date of bars within the span of that date's bars' times of day
     (`clock`'s codes: the millisecond of the day, -1 for none), where those rows share no time of day
     (a daily ticker's rows beside them, at its close's time or midnight, share one): a thin symbol's
-    one trade among a day's prints is no more its close than a busy one's first. Not in a daily file
-    with one ticker's day of bars (its bars are few of its rows), nor of rows that write no time."""
+    one trade among a day's prints is no more its close than a busy one's first. Only on a date of
+    bars of two tickers or more: not in a daily file with one ticker's day of bars, however small,
+    nor of rows that write no time."""
     accepted = np.flatnonzero(r.ok)
     if 2 * bars.size < accepted.size:
         return accepted[:0]
     rest = accepted[~np.isin(ticker_codes[accepted], np.unique(ticker_codes[bars]))]
-    rest = rest[np.isin(days[rest], np.unique(days[bars]))]
+    # A date's bars of one ticker beside other tickers' rows are a daily file's mixed ticker (a day of
+    # hourly bars), not a day's prints: a small file of them is still mostly bars, and a daily ticker's
+    # one close that day, its other days at its clock, was rejected among them.
+    busy = pd.DataFrame({"day": days[bars], "ticker": ticker_codes[bars]}).groupby("day")["ticker"].nunique()
+    rest = rest[np.isin(days[rest], busy.index[busy.to_numpy() >= 2])]
     if not rest.size:
         return rest
     ms = clock(rest)

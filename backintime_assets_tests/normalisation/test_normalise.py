@@ -1694,14 +1694,28 @@ def test_a_ticker_s_lone_bar_amid_a_file_of_bars_by_a_time_column_is_no_close(bu
     assert r.rejected.reason.str.startswith("intraday bar").all() and len(r.rejected) == 7
 
 
-def test_a_daily_file_s_lone_rows_beside_one_ticker_s_day_of_bars_still_load():
+@pytest.mark.parametrize(("data", "loaded"), [
     # Daily rows at a close's time of day, one ticker with a day of hourly bars: the others' rows load.
-    data = ("Date,Ticker,Close\n2024-01-02 16:00,AAA,10.5\n2024-01-02 16:00,BBB,9.5\n2024-01-02 16:00,CCC,8.5\n"
-            "2024-01-02 10:00,DDD,7.1\n2024-01-02 11:00,DDD,7.2\n2024-01-02 12:00,DDD,7.3\n"
-            "2024-01-02 13:00,DDD,7.4\n2024-01-02 14:00,DDD,7.5\n2024-01-02 15:00,DDD,7.6\n2024-01-02 16:00,DDD,7.7\n")
+    ("Date,Ticker,Close\n2024-01-02 16:00,AAA,10.5\n2024-01-02 16:00,BBB,9.5\n2024-01-02 16:00,CCC,8.5\n"
+     "2024-01-02 10:00,DDD,7.1\n2024-01-02 11:00,DDD,7.2\n2024-01-02 12:00,DDD,7.3\n"
+     "2024-01-02 13:00,DDD,7.4\n2024-01-02 14:00,DDD,7.5\n2024-01-02 15:00,DDD,7.6\n2024-01-02 16:00,DDD,7.7\n",
+     [("AAA", "2024-01-02"), ("BBB", "2024-01-02"), ("CCC", "2024-01-02")]),
+    # So in a file too small for its bars to be few: a daily ticker's close beside one ticker's day of bars,
+    # its own other day at the same time, or the day's last trades; a correction two times apart (a time
+    # column, two times make bars). All were rejected as amid bars since d4f5722.
+    ("Date,Ticker,Close\n2024-01-02 16:00:00,AAA,10.5\n2024-01-03 16:00:00,AAA,10.6\n"
+     "2024-01-02 10:00:00,CCC,30.5\n2024-01-02 12:00:00,CCC,30.6\n2024-01-02 14:00:00,CCC,30.7\n"
+     "2024-01-02 16:00:00,CCC,30.8\n", [("AAA", "2024-01-02"), ("AAA", "2024-01-03")]),
+    ("Date,Ticker,Close\n2024-01-02 15:59:12,AAA,10.5\n2024-01-02 15:58:40,BBB,20.5\n"
+     "2024-01-02 10:00:00,CCC,30.5\n2024-01-02 12:00:00,CCC,30.6\n2024-01-02 16:00:00,CCC,30.7\n",
+     [("AAA", "2024-01-02"), ("BBB", "2024-01-02")]),
+    ("Date,Time,Symbol,Price\n2024-01-02,15:59:12,AAA,10.5\n2024-01-02,15:58:40,BBB,20.5\n"
+     "2024-01-02,15:30:00,CCC,30.5\n2024-01-02,16:05:00,CCC,30.7\n", [("AAA", "2024-01-02"), ("BBB", "2024-01-02")]),
+], ids=["closes-shared", "daily-ticker-small-file", "last-trades", "time-column-correction"])
+def test_a_daily_file_s_lone_rows_beside_one_ticker_s_day_of_bars_still_load(data, loaded):
     r = run(data.encode())
     check_invariants(r)
-    assert sorted(r.prices.ticker) == ["AAA", "BBB", "CCC"]
+    assert sorted(zip(r.prices.ticker, r.prices.date.astype(str))) == loaded
 
 
 def test_a_date_column_of_years_before_1800_is_refused_saying_so():
