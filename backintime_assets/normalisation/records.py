@@ -65,8 +65,10 @@ class _RowSorter:
     Any other mismatch rejects the record."""
 
     def __init__(self, width: int, ragged_from: int | None = None, open_end: int | None = None,
-                 unnamed_past: int | None = None, comma_grouped: re.Pattern | None = None):
+                 unnamed_past: int | None = None, comma_grouped: re.Pattern | None = None,
+                 numeric: frozenset[int] = frozenset()):
         self.width = width
+        self.numeric = numeric  # the number columns' indices: a split row's merged cells fill them with numbers
         # Where the delimiter is the comma that groups thousands, a number grouped by it (number_patterns'):
         # a row one field wider may then be one written unquoted ("1,015.00"), no note in the unnamed column.
         self.comma_grouped = comma_grouped
@@ -92,7 +94,8 @@ class _RowSorter:
             # halted day's padded row ("...,95.78,,,") ends in blanks and keeps its missing volume.
             if any(not a.strip() and b.strip() for a, b in zip(fields, fields[1:])):
                 self.wide[line] = n
-        elif self.width < n <= self.widest and not (self.comma_grouped and _grouped_across(fields, self.comma_grouped)):
+        elif self.width < n <= self.widest and not (
+                self.comma_grouped and _grouped_across(fields, self.comma_grouped, self.numeric)):
             fields = fields[:self.width]  # the unnamed column's cells: no price column's
         elif self.ragged_from <= n < self.width and line != self.open_end:
             fields = fields + [""] * (self.width - n)  # its writer left its trailing empty fields out
@@ -116,15 +119,26 @@ def _sorter(index: LineIndex, schema: FileSchema) -> _RowSorter:
     unterminated = schema.ragged_from and index.count and not index.buf.endswith((b"\n", b"\r"))
     return _RowSorter(len(schema.columns), schema.ragged_from, index.count if unterminated else None,
                       schema.unnamed_past,
-                      number_patterns(schema.decimal, ",")[1] if schema.delimiter == "," != schema.decimal else None)
+                      number_patterns(schema.decimal, ",")[1] if schema.delimiter == "," != schema.decimal else None,
+                      frozenset(j for j, c in enumerate(schema.columns) if c.type in ("float", "integer")))
 
 
-def _grouped_across(fields: list[str], grouped: re.Pattern) -> bool:
-    """Whether some field and the next read as one comma-grouped number (`grouped`) split by the delimiter. Such a row
-    one field wider than the names is no note in the unnamed column past them: read so, '2005-10-03,1,015.00,
-    2500' of 'Date,Close,Volume,' had loaded a close of 1 and a volume of 15 (the note '2500'). It keeps its
-    rejection for the field count, its values unread."""
-    return any(a.strip() and b.strip() and grouped.match(f"{a},{b}") for a, b in zip(fields, fields[1:]))
+def _grouped_across(fields: list[str], grouped: re.Pattern, numeric: frozenset[int] = frozenset()) -> bool:
+    """Whether some field and the next read as one comma-grouped number (`grouped`) split by the delimiter, the
+    row so mended putting no word in a number column (`numeric`: their indices). Such a row one field wider than
+    the names is no note in the unnamed column past them: read so, '2005-10-03,1,015.00,2500' of 'Date,Close,
+    Volume,' had loaded a close of 1 and a volume of 15 (the note '2500'). It keeps its rejection for the field
+    count, its values unread. A row of whole prices and a note ('2024-01-02,850,855,...,120000,checked') is no
+    such row: mended at '850,855', its note would be the volume."""
+    return any(a.strip() and b.strip() and grouped.match(f"{a},{b}")
+               and not any(_word(cell, grouped) for j, cell in enumerate([*fields[:i], f"{a},{b}", *fields[i + 2:]])
+                           if j in numeric)
+               for i, (a, b) in enumerate(zip(fields, fields[1:])))
+
+
+def _word(cell: str, number: re.Pattern) -> bool:
+    """Whether a cell writes a word ('checked'), not a number nor a null ('n/a', '1.5e-05')."""
+    return any(map(str.isalpha, cell)) and cell.strip() not in NULL_SPELLINGS and not number.match(cell)
 
 
 def _reader_kwargs(schema: FileSchema) -> dict:
