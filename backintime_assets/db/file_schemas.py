@@ -237,12 +237,18 @@ def marks_guessing_siblings(conn, schemas: list[dict], per_layout: int = 50) -> 
 
 def _not_retired(conn, found: list[tuple]) -> list[tuple]:
     """The found (sha256, ...) rows but those of contents no current file holds any more: every version of
-    them replaced by another (a file sent again corrected) or withdrawn. Their detection is no sibling: an
-    office's "15/10/2012" first sent as "10/15/2012" and replaced kept proving month first against the
-    correction, and its next "01/11/2012" loaded on 11 January. Contents never migrated (detected alone) stay."""
+    them replaced by another of the same days (a file sent again corrected) or withdrawn. Their detection is no
+    sibling: an office's "15/10/2012" first sent as "10/15/2012" and replaced kept proving month first against
+    the correction, and its next "01/11/2012" loaded on 11 January. Contents never migrated (detected alone)
+    stay; so do those replaced by another day's (an export saved over each day under one name): left out, its
+    15 and 16 October proved nothing once saved over, and its 5 November loaded on 11 May."""
     retired = {sha for (sha,) in conn.execute(
-        """select sha256 from raw_files where sha256 = any(%s)
-           group by sha256 having bool_and(superseded_at is not null)""", ([row[0] for row in found],)).fetchall()}
+        """select r.sha256 from raw_files r
+               left join raw_files c on c.source_path = r.source_path and c.superseded_at is null
+           where r.sha256 = any(%s)
+           group by r.sha256
+           having bool_and(r.superseded_at is not null and (c.sha256 is null or c.dates && r.dates))""",
+        ([row[0] for row in found],)).fetchall()}
     return [row for row in found if row[0] not in retired]
 
 

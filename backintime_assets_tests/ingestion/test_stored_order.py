@@ -263,3 +263,31 @@ def test_days_a_mistaken_file_settled_are_read_back_when_it_is_sent_again_right(
     assert run.dates("p1.csv", "p2.csv", "p3.csv", "p15.csv") == [[dt.date(2012, 10, d)] for d in (1, 2, 3, 15)]
     assert report.resettled == {f"p{n}.csv": "day/month order settled by 1 sibling file of the same layout"
                                 for n in (1, 2, 3)}
+
+
+def test_an_export_saved_over_each_day_keeps_proving_its_order(run):
+    # An office's export saved over each day under one name: its 15 and 16 October prove day first. Its versions
+    # replaced by another day's were left out as a file sent again corrected is (1c911b0): once the proving days
+    # were saved over, nothing proved its order, and its 5 November loaded on 11 May.
+    for n in (15, 16):
+        run.write("latest.csv", HEADER + f"{n}/10/2012;AAA;{n}.5\n", _evening(dt.date(2012, 10, n)))
+        run.migrate()
+    read = []
+    for n in (1, 2, 5):
+        run.write("latest.csv", HEADER + f"{n:02d}/11/2012;AAA;{n}.5\n", _evening(dt.date(2012, 11, n)))
+        run.migrate()
+        read += run.dates("latest.csv")
+    assert read == [[dt.date(2012, 11, n)] for n in (1, 2, 5)]
+
+
+def test_an_export_saved_over_each_day_keeps_proving_its_marks(run):
+    # The German office's tab export saved over each day: its 16th proves the comma the decimal ("4.719.903").
+    # Saved over, it proved nothing (1c911b0), and its 20th, read either way, was read by the tab's custom, 1000x off.
+    run.write("EOD.csv", _tab_day(16, "243,978", "4.719.903"))
+    run.migrate()
+    read = []
+    for day, close, volume in ((17, "246,100", "61.002"), (20, "245,040", "51.956"), (21, "244,870", "55.300")):
+        run.write("EOD.csv", _tab_day(day, close, volume))
+        run.migrate()
+        read.append(_marks(run.conn, "EOD.csv")[0])
+    assert read == [",", ",", ","]
