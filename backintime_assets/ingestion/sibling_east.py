@@ -164,7 +164,7 @@ def read_east(schema: dict, j: int, told: str) -> dict:
     out["borrowed_from"] = None
     column = out["columns"][j]
     column["format"] = column["format"].removesuffix(EAST) + EAST
-    # A day/month order its siblings settled first is said first (sibling_order._settled_by_siblings reads so).
+    # A day/month order its siblings settled first is said first (sibling_order.settled_by_siblings reads so).
     column["order_from"] = f"{column['order_from']}; {told}" if column.get("order_from") else told
     return out
 

@@ -122,7 +122,7 @@ def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
         # A file settled so itself proves nothing more: its siblings did (they count on their own). Nor
         # does a borrowed schema: its certainty is the lender's (a file of the same source, where its
         # dates name a day and a month: shared_layouts.py), which counts where it is a sibling.
-        if (order is not None and order[2] > PROOF_CERTAINTY and not _settled_by_siblings(schema)
+        if (order is not None and order[2] > PROOF_CERTAINTY and not settled_by_siblings(schema)
                 and not schema.get("borrowed_from")):
             proofs[order[0]].append((_folder(schema), order[1], schema.get(SIBLING_CONTENT)))
     for key, schema in guessing.items():
@@ -149,7 +149,7 @@ def refused_for_order(schema: dict) -> bool:
 SETTLED = "order settled by "  # as with_order says
 
 
-def _settled_by_siblings(schema: dict) -> bool:
+def settled_by_siblings(schema: dict) -> bool:
     """Whether siblings settled the file's day/month order. Not its reading east of UTC (sibling_east.py
     says so in `order_from` too): its order is its own values', and proves. Counted as settled, a Tokyo
     bar's "15/01/2024 15:00:00 UTC" proved nothing, and its source's next "01/02/2024 ..." loaded 2 January."""

@@ -31,7 +31,9 @@ from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES, S
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
 from backintime_assets.ingestion.sibling_east import east_told, guesses_east, read_east, settle_east
 from backintime_assets.ingestion.sibling_marks import guesses_marks, settle_marks
-from backintime_assets.ingestion.sibling_order import SETTLED, guesses, settle_orders, unproven, with_order
+from backintime_assets.ingestion.sibling_order import (
+    SETTLED, guesses, settle_orders, settled_by_siblings, unproven, with_order,
+)
 
 
 def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]],
@@ -50,7 +52,7 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
     # So are those siblings' proofs settled, where the proofs stored now and new prove the other order as one:
     # their siblings' word, not theirs. A British office's days read month first by its "10/15/2012" sent
     # by mistake stayed so after "15/10/2012" replaced it (the folder migrated at once reads them day first).
-    together = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and _by_siblings(s)}
+    together = {s[SIBLING_CONTENT]: s for s in stored if s[SIBLING_CONTENT] not in new and settled_by_siblings(s)}
     new_guessing = {key: schema for key, (schema, _) in new.items() if guesses(schema)}
     if not guessing and not together and not new_guessing:
         return {}
@@ -80,11 +82,6 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
                    **{s[SIBLING_CONTENT]: s[SIBLING_WRITTEN] for s in stored if SIBLING_WRITTEN in s}}
         settled.update(settle_together(reading, read_with, written))
     return settled
-
-
-def _by_siblings(schema: dict) -> bool:
-    """Whether a file's day/month order was settled by its siblings: by their proofs or their dates read together."""
-    return any((c.get("order_from") or "").startswith(SETTLED) for c in schema.get("columns") or [])
 
 
 def _proven_otherwise(together: dict[str, dict], proofs: list[dict]) -> dict[str, dict]:
