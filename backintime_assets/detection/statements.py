@@ -399,7 +399,18 @@ _EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable
                           "公告日", "披露日期", "预约披露日期",
                           # a listing's, as an IPO's ("Symbol,Name,Listing Date,Last Price" had loaded each
                           # ticker's price of today as its close on the day it listed)
-                          "listing", "listed"})
+                          "listing", "listed",
+                          # India's record date, the day its register closes ("Security,Book Closure Date,
+                          # Purpose,Price" had loaded each company's price of today on its coming closure)
+                          "closure"})
+# The day a dividend's holders are recorded: the Treasury's Fiscal Data names its own rows' day so, and
+# its rates load; beside a column of a company's event's days (_calendar) it is that event's register.
+_RECORD_DAY = frozenset({"record"})
+# A day a thing was announced or published: a company's event's, but a fund's NAV list dates each NAV by
+# the day it was published (a Chinese fund's "公告日期,单位净值" of several funds had been refused as a
+# calendar of events). Beside a NAV (_NAV_WORDS), the NAV's own day.
+_ANNOUNCED = frozenset({"announcement", "announced", "公告日期", "公告日", "披露日期"})
+_NAV_WORDS = frozenset({"nav", "navps", "单位净值", "單位淨值", "基金净值", "净值", "淨值", "基準価額", "기준가"})
 # Nor the day a holding was bought: a lot's acquisition date beside today's price ("Ticker,Date
 # Acquired,Current Price" had loaded AAPL's price of today as its close on the day the lot was bought).
 _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened", "kaufdatum",
@@ -423,7 +434,29 @@ def _dated_as(name: str, names: Sequence[str] = ()) -> frozenset[str]:
     named = _name_words(name)
     if named & _REPORTED and any(_name_words(n) & _EARNINGS_FIGURES for n in names if n != name):
         named = named | {"earnings"}
+    if named & _ANNOUNCED and any(_names_a_nav(n) for n in names if n != name):
+        named = named - _ANNOUNCED
     return named | {"opened"} if named == {"open", "date"} else named
+
+
+def _names_a_nav(name: str) -> bool:
+    """Whether a column's name is a fund's NAV's ("NAV", "NAV per Share", "Net Asset Value", "单位净值")."""
+    named = _name_words(name)
+    return bool(named & _NAV_WORDS) or {"net", "asset", "value"} <= named
+
+
+def _calendar(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
+    """Of a table without bars dated by a company's event or by its record day (_RECORD_DAY), beside
+    another column of days named by an event: that column and the date column; [] otherwise. A dividend
+    calendar dated by its record day ("Record Date,Ex-Date,Amount,Close", with or without a ticker) had
+    loaded each row's figure as its close on the day holders were recorded."""
+    if "date" not in canonical or _BAR_PRICES & set(canonical):
+        return []
+    dated = canonical.index("date")
+    if dated >= len(names) or not _dated_as(names[dated], names) & (_EVENT_DATES | _RECORD_DAY):
+        return []
+    return next(([dated, k] for k, n in enumerate(names) if k != dated and k < len(canonical)
+                 and canonical[k] is None and _dated_as(n, names) & _EVENT_DATES and _dates(k, body)), [])
 
 
 def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
@@ -697,7 +730,8 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
             names[j] for j in shop)
     if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
-    if records := _records(names, canonical, body) or _listed(names, canonical, body):
+    if records := _records(names, canonical, body) or _listed(names, canonical, body) \
+            or _calendar(names, canonical, body):
         dated = _dated_as(names[records[1]], names)
         what = ("a list of records, each row its own, dated when it was entered" if dated & _RECORD_DATES
                 else "a calendar of companies' events, each ticker's on its event's day" if dated & _EVENT_DATES

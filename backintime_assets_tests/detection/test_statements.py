@@ -673,7 +673,12 @@ def test_a_watchlist_dated_in_other_languages_is_no_price_history(data):
     b"Ticker,Close,Inserted\nAAPL,185.64,2024-01-05 17:30:01\nMSFT,370.87,2024-01-05 17:30:01\n"
     b"NVDA,481.68,2024-01-05 17:30:02\n",
     b"Symbol,Last,Created\nAAPL,185.64,2024-01-05\nMSFT,370.87,2024-01-05\nNVDA,481.68,2024-01-05\n",
-    b"Open Date,Symbol,Close\n2024-01-05,AAPL,185.64\n2024-01-05,MSFT,370.87\n2024-01-05,NVDA,481.68\n"])
+    b"Open Date,Symbol,Close\n2024-01-05,AAPL,185.64\n2024-01-05,MSFT,370.87\n2024-01-05,NVDA,481.68\n",
+    # A record day with no event's day beside it is the rows' own: the US Treasury's Fiscal Data names
+    # its rows' day so, beside other days of its own.
+    b"record_date,country_currency_desc,exchange_rate,effective_date\n2024-03-29,Euro Zone-Euro,0.926,2024-03-29\n"
+    b"2023-12-29,Euro Zone-Euro,0.905,2023-12-29\n2023-09-29,Euro Zone-Euro,0.946,2023-09-29\n",
+    b"Record Date,Close,Comment\n2024-01-02,185.6,ok\n2024-01-03,184.2,ok\n2024-01-04,181.9,ok\n"])
 def test_a_days_prices_entered_on_that_day_are_its_prices(data):
     # An office's day of closes kept in a database, every row inserted on the day: each ticker stands on one
     # row as a watchlist's does, and 176a1d0 had refused it as a list of records (loud).
@@ -698,7 +703,16 @@ def test_a_days_prices_entered_on_that_day_are_its_prices(data):
      b"IWM,2024-03-19,0.48,201.3\n", "Distribution Date"),
     # A listing's day, as an IPO's (loaded, silent, before).
     (b"Symbol,Name,Listing Date,Last Price\nABNB,Airbnb,2020-12-10,142.10\nSNOW,Snowflake,2020-09-16,190.50\n"
-     b"RIVN,Rivian,2021-11-10,18.20\nCOIN,Coinbase,2021-04-14,155.30\n", "Listing Date")])
+     b"RIVN,Rivian,2021-11-10,18.20\nCOIN,Coinbase,2021-04-14,155.30\n", "Listing Date"),
+    # Dated by the record day beside the ex-date, with or without a ticker, or by India's book closure
+    # (each loaded its figure as the record day's close, silent).
+    (b"Symbol,Record Date,Ex-Date,Amount,Price\nAAPL,2024-02-12,2024-02-09,0.24,185.5\n"
+     b"MSFT,2024-02-15,2024-02-14,0.75,410.2\nKO,2024-03-15,2024-03-14,0.485,60.1\n", "Record Date"),
+    (b"Record Date,Ex-Date,Amount,Close\n2024-02-12,2024-02-09,0.24,185.5\n2024-05-13,2024-05-10,0.25,183.2\n"
+     b"2024-08-12,2024-08-12,0.25,217.5\n", "Ex-Date"),
+    (b"Record Date,Ex-Date,Value\n2024-02-12,2024-02-09,0.24\n2024-05-13,2024-05-10,0.25\n", "Record Date"),
+    (b"Security,Book Closure Date,Purpose,Price\nINFY,16-Feb-2024,Interim Dividend,1650.2\n"
+     b"TCS,19-Jan-2024,Interim Dividend,3900.5\nITC,04-Jun-2024,Final Dividend,430.1\n", "Book Closure Date")])
 def test_a_calendar_of_companies_events_is_no_price_history(data, date):
     # Each ticker's price of today beside its coming ex-date, earnings date or pay date: loaded, KO's
     # 50.00 stood as its close on its ex-date.
@@ -707,6 +721,21 @@ def test_a_calendar_of_companies_events_is_no_price_history(data, date):
     assert problem("Symbol,Ex-Date,Dividend,Close", "KO,2023-03-14,0.46,60.5", "KO,2023-06-14,0.46,61.2",
                    "KO,2023-09-14,0.46,58.1",
                    canonical={"Symbol": "ticker", "Ex-Date": "date", "Close": "close"}) is None
+
+
+def test_a_chinese_nav_list_dated_by_its_announcement_loads_each_fund():
+    # 公告日期 (announced) dates a NAV list by the day each NAV was published: refused as a calendar of
+    # events (loud), the funds' codes unread.
+    data = ("基金代码,基金名称,公告日期,单位净值,累计净值\n000001,华夏成长,2024-01-02,1.2345,3.4567\n"
+            "000011,华夏大盘,2024-01-02,12.345,20.123\n000021,华夏优势,2024-01-03,2.345,3.123\n").encode()
+    schema = detect_bytes(data, "nav.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "nav.csv").prices
+    assert sorted(zip(prices["ticker"], prices["close"])) == [("000001", 1.2345), ("000011", 12.345),
+                                                              ("000021", 2.345)]
+    # A dividend's announcement beside no NAV is a company's event still.
+    _no_price_history("股票代码,公告日期,每股派息,收盘价\n600000,2024-01-02,0.41,7.1\n600036,2024-01-03,1.97,30.2\n"
+                      "000001,2024-01-04,0.71,9.3\n".encode(), "calendar.csv", "公告日期")
 
 
 def test_a_shops_prices_of_a_product_are_no_price_history():
