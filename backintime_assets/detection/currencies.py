@@ -41,11 +41,14 @@ CURRENCY_CODE_RE = rf"[A-Z]{{3}}(?<={CURRENCY_CODE})"
 # "R 12.50", Peru's "S/ 12.50". Not Indonesia's "Rp 12.500" (RUPIAH, below). Unread, every such price
 # was text and the file refused for "no close column". Spelt as written, case and all: "KR", "FT" are no such
 # marks. ASCII stand-ins included ("zl", "Kc"; "Kè": "Kč" read in cp1252).
+# Vietnam's "đ" (a letter, "12.500đ") as its shops and banks write the dong for its sign "₫": unread, every price
+# was text and the file refused for "no close column". A letter only after a number: Vietnamese starts words with it.
 # Each may end in a dot ("kr.", "руб.", "S/."), which a file's thousands dot, gone first, may have taken
 # on normalising ("kr. 1.234" reads "kr 1234"). Russia's "р." only with it, and South Africa's "R" only
 # before a number with a fraction (RAND): alone, a letter by a number is a code ("R 2"), no price.
+DONG_LETTER = "đ"
 _UNITS_AFTER = ("kr", "zł", "zl", "Kč", "Kc", "Kè", "Ft", "lei", "Lei", "TL", "руб", "лв", "грн", "din", "Din",
-                "дин", "ден", "kn", "Fr", "fr")
+                "дин", "ден", "kn", "Fr", "fr", DONG_LETTER)
 _UNITS_BEFORE = ("kr", "Fr", "SFr", "Rs", "RM", "S/", "TL")
 
 

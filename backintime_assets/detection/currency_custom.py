@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .currencies import RUPIAH
+from .currencies import DONG_LETTER, RUPIAH
 
 _BLANK = r"[\s\u00a0\u202f]"
 _NUMBER = r"[+-]?\d[\d.,\s\u00a0\u202f]*"
@@ -43,7 +43,8 @@ def _money_after(units: Sequence[str], signs: str, codes: str = "|IDR") -> str:
 
 
 _BEFORE = rf"|[+-]?(?:(?:kr|TL)\.?|{RUPIAH}){_BLANK}?{_NUMBER}|[+-]?\u20ac{_BLANK}+{_NUMBER}"
-_GROUPING_MONEY = re.compile(_money_after(_DOT_GROUPING_UNITS, _DOT_GROUPING_SIGNS) + _BEFORE)
+# The dong's letter groups as its sign does; written whole, it is kept from _THOUSANDTHS_MONEY as the sign is.
+_GROUPING_MONEY = re.compile(_money_after((*_DOT_GROUPING_UNITS, DONG_LETTER), _DOT_GROUPING_SIGNS) + _BEFORE)
 _COMMA_MONEY = re.compile(_money_after(_DOT_GROUPING_UNITS + _BLANK_GROUPING_UNITS,
                                        _DOT_GROUPING_SIGNS + _BLANK_GROUPING_SIGNS) + _BEFORE)
 # _COMMA_MONEY but the rupiah's and the dong's: currencies written whole (no minor unit in use), whose "12,500"
@@ -59,7 +60,7 @@ _WORDED = re.compile(r"[^\d\s.,+\-]")  # a cell of digits, marks and blanks alon
 
 
 # Money in a currency written whole, no minor unit in use: the rupiah before or after the number, the dong after.
-_WHOLE_MONEY = re.compile(rf"[+-]?{RUPIAH}{_BLANK}?{_NUMBER}|{_NUMBER}{_BLANK}?(?:IDR|VND|\u20ab)")
+_WHOLE_MONEY = re.compile(rf"[+-]?{RUPIAH}{_BLANK}?{_NUMBER}|{_NUMBER}{_BLANK}?(?:IDR|VND|\u20ab|{DONG_LETTER})")
 
 
 def commas_group_by_currency(cells: Sequence[str], commas: int) -> bool:

@@ -684,7 +684,9 @@ def test_a_comma_separated_day_of_rupiah_grouped_by_the_comma_loads():
 
 
 @pytest.mark.parametrize("delimiter,close", [("\t", "Rp 12,500"), ("\t", "IDR 12,500"), (";", "IDR 12,500"),
-                                             ("\t", "12,500 \u20ab")])
+                                             ("\t", "12,500 \u20ab"),
+                                             # the dong's letter for its sign, grouped by either mark (refused)
+                                             (",", "12.500đ"), (";", "12.500 đ"), ("\t", "12,500đ")])
 def test_rupiah_grouped_by_the_comma_beside_an_ungrouped_volume_loads(delimiter, close):
     # A tab file of "Rp 12,500" beside volumes written ungrouped ("1234567") put the comma in doubt and read
     # every price as text: refused 'no close column' (review44a rp/r1, r2). Written whole, the rupiah's comma
@@ -694,7 +696,8 @@ def test_rupiah_grouped_by_the_comma_beside_an_ungrouped_volume_loads(delimiter,
 
     data = "\n".join(delimiter.join(r) for r in [
         ("Date", "Ticker", "Close", "Volume"), ("2024-04-03", "BBCA", close, "1234567"),
-        ("2024-04-03", "TLKM", close.replace("12,500", "3,950"), "2345678")]).encode() + b"\n"
+        ("2024-04-03", "TLKM", close.replace("12,500", "3,950").replace("12.500", "3.950"), "2345678")]
+    ).encode() + b"\n"
     schema = detect_bytes(data, "prices.csv")
     rows = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
     assert [(r["ticker"], r["close"]) for r in rows] == [("BBCA", 12500.0), ("TLKM", 3950.0)]
