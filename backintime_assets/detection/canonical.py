@@ -16,6 +16,7 @@ from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float
 from .scaled_money import scaled_money
+from .statements import words as name_words
 from .volume_in_money import count_beside_money
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
@@ -649,6 +650,24 @@ def _measure_unit(cell: str) -> str | None:
     return next((unit for unit in units if _MEASURE_UNIT.fullmatch(unit)), None)
 
 
+# "Cota" with no unit is the level still where the table says it is a reservoir's or a river's: a word of
+# water, or a Spanish header (Spanish names a fund's unit price "cuota", its "cota" is a height): "Fecha;
+# Embalse;Cota" had loaded each day's level as its close. Portuguese alone, "Data;Cota" is a fund's.
+_QUOTA = frozenset({norm_name("cota")})
+_WATER_WORDS = frozenset({"embalse", "embalses", "presa", "represa", "reservatorio", "reservorio", "barragem",
+                          "usina", "vazao", "caudal", "afluente", "afluencia", "defluente", "defluencia", "aforo",
+                          "nivel", "util", "precipitacao", "precipitacion", "chuva", "lluvia", "cuenca", "bacia",
+                          "fecha"})
+
+
+def _water_level(header_cells: Sequence[Sequence[str]], named: list[dict[str, float]]) -> None:
+    """Drop, in place, the close's name from a "Cota" of a table of water (_WATER_WORDS)."""
+    quotas = [j for j, cells in enumerate(header_cells) if j < len(named) and cells and norm_name(cells[-1]) in _QUOTA]
+    if quotas and {w for cells in header_cells for c in cells for w in name_words(c)} & _WATER_WORDS:
+        for j in quotas:
+            named[j].pop("close", None)
+
+
 def _not_measured(canonical: str, unit: str) -> bool:
     """Whether a column a measurement's `unit` names is none of `canonical`: no price is measured, nor a
     volume but in millions ("Volume (m)")."""
@@ -1117,6 +1136,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
              for j in range(width)]
     _without_lone_short_forms(header_cells, named, instruments, types)
     _ticker_close_over_nav(header_cells, named, body, number_format)
+    _water_level(header_cells, named)
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))

@@ -2275,17 +2275,23 @@ def test_a_tills_float_at_its_opening_and_close_is_no_price():
 
 @pytest.mark.parametrize("data", [
     "Data;Cota (m);Vazão Afluente (m3/s)\n01/03/2024;612,45;1234\n04/03/2024;612,51;1250\n05/03/2024;612,58;1198\n",
-    "Fecha;Cota (m);Volumen (hm3)\n01/03/2024;612,45;1234,5\n04/03/2024;612,51;1236,1\n05/03/2024;612,58;1238,0\n"])
+    "Fecha;Cota (m);Volumen (hm3)\n01/03/2024;612,45;1234,5\n04/03/2024;612,51;1236,1\n05/03/2024;612,58;1238,0\n",
+    # No unit, but a reservoir's table: a word of water, or Spanish, whose fund's price is a "cuota" (silent)
+    "Fecha;Embalse;Cota\n01/03/2024;Alarcón;804,12\n04/03/2024;Alarcón;804,10\n05/03/2024;Alarcón;804,05\n",
+    "Data;Reservatório;Cota;Volume Útil (%)\n01/03/2024;Furnas;762,45;55,2\n04/03/2024;Furnas;762,51;55,4\n"
+    "05/03/2024;Furnas;762,58;55,5\n"])
 def test_a_level_measured_in_metres_is_no_price(data):
     # A reservoir's water level and volume: e8a69ad made Portuguese "Cota" (a fund's unit price) a close's name,
     # and each day's level loaded as its close, the water as its volume (silent).
     schema = detect_bytes(data.encode(), "nivel.csv")
-    assert [c.canonical for c in schema.columns][1:] == [None, None]
+    assert not {"close", "volume"} & {c.canonical for c in schema.columns}
     assert normalise_bytes(data.encode(), schema, "nivel.csv").prices_arrow.num_rows == 0
     # A volume in millions is the volume, and a fund's quota the close.
     assert map_canonical([["Date"], ["Close"], ["Volume (m)"]], [D, F, F],
                          [["2024-01-02", "10.5", "1.2"]]) == ["date", "close", "volume"]
     assert map_canonical([["Data"], ["Cota"]], [D, F], [["02/01/2024", "1,234567"]]) == ["date", "close"]
+    assert map_canonical([["Data"], ["Cota"], ["Volume"]], [D, F, N],
+                         [["02/01/2024", "1,234567", "1000"]]) == ["date", "close", "volume"]
     # A price per unit is a price.
     for name in ("Price (€/m2)", "Close (USD/m3)"):
         assert map_canonical([["Date"], [name]], [D, F], [["2024-01-02", "3150"]]) == ["date", "close"]
