@@ -113,8 +113,10 @@ _add("volume", 1.0, "volume", "vol", "vol.", "volumes", "shares traded", "share 
      "volume (shares)", "titres echanges", "nombre de titres", "volume echange", "cantidad", "volumen negociado",
      "stuecke", "stueck", "stueckzahl", "umsatz in stueck", "umsatz stueck")
 # A count of shares is the volume alone (Euronext's "Number of Shares"), but beside a column named the
-# volume it is another count (shares held or outstanding): leftmost, it had loaded as the volume.
-_add("volume", 0.97, "shares", "number of shares", "no of shares")
+# volume it is another count (shares held or outstanding): leftmost, it had loaded as the volume. Named
+# the volume in any language: below German "Volumen" and "Umsatz" (their share counts) too, each of which
+# it had beaten; where they are the money traded, the rows prove it (volume_in_money.count_beside_money).
+_add("volume", 0.85, "shares", "number of shares", "no of shares")
 # "Volumen" is the share count in Spanish files and most German ones, but a German export that also
 # has a count of pieces ("Stücke", "Stuecke": ariva.de) means by it the money traded: the count wins.
 _add("volume", 0.95, "volumen")

@@ -2148,7 +2148,7 @@ def test_a_close_named_by_its_instrument_s_words_is_a_price(header):
 
 
 @pytest.mark.parametrize("shares", ["Number of Shares", "No. of Shares", "Shares"])
-@pytest.mark.parametrize("volume", ["Volume", "Volume ('000)", "Vol."])
+@pytest.mark.parametrize("volume", ["Volume", "Volume ('000)", "Vol.", "Volumen", "Umsatz"])  # German's beaten too
 def test_a_column_named_the_volume_beats_a_count_of_shares_beside_it(shares, volume):
     # A count of shares is the volume alone (Euronext's "Number of Shares"), but beside a column named
     # the volume it is some other count (held, outstanding, a fuzzed file's trades): leftmost, it had
