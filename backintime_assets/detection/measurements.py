@@ -40,6 +40,8 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # figures in German, Spanish and Italian are no price either.
 _FIGURES = frozenset({"ratio", "ratios", "unemployment", "gdp", "population", "earnings", "kgv", "shiller",
                       "arbeitslosenquote", "arbeitslosigkeit", "bruttoinlandsprodukt", "desempleo", "disoccupazione"})
+# A chart's scale, no figure: "S&P 500 Price (ratio scale)" (a logarithmic axis) had been refused as a ratio.
+_CHART_SCALE = re.compile(r"\b(?:ratio|log(?:arithmic)?)[\s-]+scale[ds]?\b", re.IGNORECASE)
 
 
 def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None],
@@ -88,7 +90,7 @@ def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None]
     if said := [w for w in _WORDS.findall(stem) if w.lower() in _READINGS]:
         return (f"a series of readings{NOT_PRICES}the file's name says \"{said[0]}\" and its column ({shown}) "
                 "no price's name. Name the column \"Close\" if it is a price")
-    for text, where in ((above, "its title"), (stem, "the file's name")):
+    for text, where in ((_CHART_SCALE.sub(" ", above), "its title"), (_CHART_SCALE.sub(" ", stem), "the file's name")):
         if said := [w for w in _WORDS.findall(text) if w.lower() in _FIGURES]:
             return (f"a series of figures{NOT_PRICES}{where} says \"{said[0]}\" and its column ({shown}) no "
                     "price's name. Name the column \"Close\" if it is a price")

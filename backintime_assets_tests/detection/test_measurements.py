@@ -124,7 +124,9 @@ def test_a_value_its_title_or_file_names_as_a_ratio_holds_no_prices():
         assert "not prices" in schema.problem and "ratio" in schema.problem.lower()
         assert result.prices_arrow.num_rows == 0
     # A price's title leaves it a price: Macrotrends' gold, a fund's NAV "Value".
-    for title in ("Gold Prices - 100 Year Historical Chart", "Fund A - Value per unit"):
+    # Nor a chart's scale: "(ratio scale)" is its logarithmic axis (refused as a ratio since cc05b76, loud).
+    for title in ("Gold Prices - 100 Year Historical Chart", "Fund A - Value per unit", "S&P 500 Price (ratio scale)",
+                  "Dow Jones - Log Scale"):
         data = f'"Macrotrends Data Download"\n\n"{title}"\n\n\ndate, value\n{rows}'.encode()
         schema, result = _load(data, "gold.csv")
         assert schema.problem is None and result.prices_arrow.num_rows == 5
