@@ -513,14 +513,24 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             continue  # "Last Transaction Price", "Opening Price": which of one instrument's prices
         if parts is None or not fits_type(parts[1], t) \
                 or not (_may_name_series(parts[0], whole=True) or _numbered(parts[0])
-                        or (loose and _marks_series(parts[0]))):
+                        or (loose and _marks_series(parts[0])) or _averaged(parts[0])):
             continue
         label = " ".join(f"{parts[0]} {parts[2]}".upper().split())  # "AAPL (LSE)": AAPL's London series
         named.setdefault(label, []).append(j)
         fields.setdefault(label, set()).add(parts[1])
     priced = [label for label, f in fields.items()
-              if f & _PRICES and (_may_name_series(label, _whole(f)) or _numbered(label) or loose)]
+              if f & _PRICES and (_may_name_series(label, _whole(f)) or _numbered(label) or loose
+                                  or _averaged(label) and not any(_whole(g) for g in fields.values()))]
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
+
+
+def _averaged(label: str) -> bool:
+    """Whether a label is an average's word alone ("Mean Close", "avg_close"): beside a close labelled by a
+    series ("Growth Close", "Apple Close") a mean of several, a series of its own. Mapped first, the mean's
+    label marked the other a series (_close_of_no_ticker) and the file was refused; after it, the mean
+    was left unread and the labelled close loaded under the file's name (a simulation's summary). Not
+    beside a ticker's whole bar ("AAPL Open,...,AAPL Close,Avg Close"): its average, as before."""
+    return label.strip().upper() in _AVERAGES
 
 
 def _beside_which_price(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],

@@ -1071,7 +1071,9 @@ def test_a_percentage_beside_each_plain_close_is_left_unread_and_the_zone_est_st
                                     "date,avg_close,msft_close", "date,equal_close,weighted_close",
                                     "Date,Growth Close,Weighted Close", "Date,Apple Close,Typical Close",
                                     "date,spot_close,avg_close", "Date,Close USD,Close Average",
-                                    "Date,Value Close,Google Close,Value Volume,Google Volume"])
+                                    "Date,Value Close,Google Close,Value Volume,Google Volume",
+                                    # a mean after a series' close: loaded the series' (a simulation's summary)
+                                    "Date,Growth Close,Mean Close", "date,growth_close,avg_close"])
 def test_a_total_or_a_style_beside_other_series_is_no_word_of_which_price(header):
     # "Total", "Value", "Weighted", "Avg" name a series made of others or set beside them (a portfolio's
     # total, a value index beside a growth one), not which of one instrument's prices: read as which
