@@ -277,6 +277,11 @@ _add("ticker", 1.0, "securities code", "stock id")
 # but beside a column named as the symbol it yields: the UDiFF bhavcopy's ISIN, left of its
 # TckrSymb, loaded RELIANCE as "INE002A01018".
 _add("ticker", 0.95, "isin", "isin code")
+# Switzerland's security number (SIX's Valorennummer), a whole number as WKN is a code: named in full it is one.
+_add("ticker", 0.95, "valorennummer", "valoren nummer", "valorennr", "valoren nr", "valor nr", "valornummer")
+# "Valor" alone is Spanish and Portuguese for a value (an index's level under "Fecha;Valor") as often: a
+# ticker only where its whole numbers tell apart the rows of each date (_valor_codes).
+_VALOR = frozenset({norm_name("valor")})
 # "Instrument" may be the kind of contract (NSE's F&O bhavcopy: FUTIDX, OPTIDX left of its SYMBOL,
 # which loaded every row under its kind): it yields to a symbol.
 _add("ticker", 0.95, "instrument")
@@ -1167,6 +1172,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if "ticker" in used and "date" in used and _no_ticker(mapping, named, body):
         mapping[mapping.index("ticker")] = None
         used.discard("ticker")
+    if "ticker" not in used and "date" in used:
+        _valor_codes(mapping, used, header_cells, types, body)
     if "volume" not in used:
         _unread_volume(mapping, used, named, types, body, number_format)
     else:
@@ -1695,6 +1702,19 @@ def _weekdays(j: int, body: Sequence[Sequence[str]], dates: int | None, date_for
             return False
         checked += 1
     return checked > 0
+
+
+def _valor_codes(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                 types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
+    """Map, in place, as the ticker a column named "Valor" (_VALOR) of whole numbers that tells apart the
+    rows of each date: Swiss securities' numbers stacked ("Datum;Valor;Schlusskurs"), whose rows had each
+    been rejected as an unnamed series. Not a value over one series' days ("Fecha;Valor")."""
+    for j, cells in enumerate(header_cells):
+        if j < len(mapping) and mapping[j] is None and cells and norm_name(cells[-1]) in _VALOR \
+                and is_whole(types[j]) and _keys_dates(j, body, mapping.index("date")):
+            mapping[j] = "ticker"
+            used.add("ticker")
+            return
 
 
 def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> bool:

@@ -2027,6 +2027,18 @@ def _stacked_closes(data: bytes, name: str) -> list[tuple[str, float]]:
     return sorted(zip(prices["ticker"], prices["close"]))
 
 
+@pytest.mark.parametrize("name", ["Valor", "Valorennummer", "Valoren-Nr."])
+def test_swiss_security_numbers_stacked_name_each_series(name):
+    # SIX's security number (Valorennummer) over each stacked series: unread, every row was rejected as an
+    # unnamed series (loud).
+    data = (f"Datum;{name};Schlusskurs\n02.01.2024;1203204;245,10\n02.01.2024;3886335;98,50\n"
+            "03.01.2024;1203204;246,00\n03.01.2024;3886335;98,90\n").encode()
+    assert _stacked_closes(data, "six.csv") == [("1203204", 245.1), ("1203204", 246.0), ("3886335", 98.5),
+                                                ("3886335", 98.9)]
+    # "Valor" over one series' days is a value (Spanish, Portuguese), no code.
+    assert map_canonical([["Fecha"], ["Valor"]], [D, N], [["02/01/2024", "10234"], ["03/01/2024", "10250"]])[1] is None
+
+
 @pytest.mark.parametrize("header", ["Data;Papel;Cotação", "Data;Ativo;Preço", "Data;Fundo;Cota"])
 def test_portuguese_prices_are_closes(header):
     # "Preço", "Cotação" and a fund's "Cota" were no close's names: refused for having no close (loud).
