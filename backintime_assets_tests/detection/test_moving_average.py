@@ -11,9 +11,10 @@ def _data(header: str) -> bytes:
 
 @pytest.mark.parametrize("header", ["Date,ema_close", "Date,Close SMA20", "Date,close_ma20", "Date,MA 50 Close",
                                     "Date,Close (MA20)", "Date,Open,Close 20-Day Moving Average", "Date,sma_close",
-                                    "Date,Close 50 SMA"])
+                                    "Date,Close 50 SMA", "date,ema_close,ema_volume"])
 def test_a_close_named_as_a_moving_average_is_no_days_close(header):
-    # Alone in its file, each had loaded as the day's close without a word.
+    # Alone in its file, each had loaded as the day's close without a word. An indicator's file of averages
+    # of the close and of the volume holds neither a day's price nor its volume: refused, as decided.
     data = _data(header)
     schema = detect_bytes(data, "ma.csv")
     assert schema.problem is not None and "moving average" in schema.problem
