@@ -674,6 +674,12 @@ _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "bran
                      # French one's "Marque;Enseigne" had loaded as closes
                      "marca", "marque", "marke", "merk", "supermercado", "supermarche", "supermarkt", "supermercato",
                      "enseigne", "loja"}) | _TILL
+# Whom each row was bought from: a supplier's or vendor's price list or invoices ("Date,Vendor,Price", each row
+# a supplier's) had loaded as one series' closes under the file's name. A price file's data vendor ("Vendor":
+# IEX on every row) names one, or a second after a switch (IEX's rows, then Polygon's): only several taken in
+# turn (one back again after another), with no ticker nor bars, make a list of purchases.
+_VENDORS = frozenset({"vendor", "vendors", "supplier", "suppliers", "lieferant", "fournisseur", "proveedor",
+                      "fornecedor", "fornitore", "leverancier"})
 # A day's bar: its high and low. An open and close alone may be a till's counts.
 _BAR = frozenset({"high", "low"})
 
@@ -696,6 +702,14 @@ def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[
         words = words - _TILL
     return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words
             and _filled(j, body) and not _dates(j, body)]
+
+
+def _in_turn(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j`'s filled values on the sampled rows come back after another ("A, B, A"): more runs
+    of one value than values."""
+    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
+    runs = sum(1 for i, c in enumerate(cells) if i == 0 or c != cells[i - 1])
+    return runs > len(set(cells))
 
 
 def _filled(j: int, body: Sequence[Sequence[str]]) -> bool:
@@ -730,6 +744,9 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
             names[j] for j in shop)
     if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
+    if "ticker" not in canonical and (vendors := [j for j in _shop(names, canonical, body, _VENDORS)
+                                                  if _in_turn(j, body)]):
+        return "a list of purchases from suppliers" + NOT_PRICES + ", ".join(names[j] for j in vendors)
     if records := _records(names, canonical, body) or _listed(names, canonical, body) \
             or _calendar(names, canonical, body):
         dated = _dated_as(names[records[1]], names)

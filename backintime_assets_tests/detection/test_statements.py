@@ -738,6 +738,19 @@ def test_a_chinese_nav_list_dated_by_its_announcement_loads_each_fund():
                       "000001,2024-01-04,0.71,9.3\n".encode(), "calendar.csv", "公告日期")
 
 
+def test_a_vendors_price_list_is_no_price_history():
+    # Each row a supplier's price, suppliers in turn: loaded as one series' closes under the file's name (silent).
+    _no_price_history(b"Date,Vendor,Price\n2024-01-05,Acme,12.50\n2024-01-08,Bolt Co,3.10\n2024-01-09,Acme,8.99\n",
+                      "vendors.csv", "Vendor")
+    # A price file's data vendor, one or a switch to another, or one a ticker's, names no supplier.
+    for rows in (("IEX", "IEX", "IEX"), ("IEX", "IEX", "Polygon")):
+        assert problem("Date,Close,Vendor", *(f"2024-01-0{d},18{d}.5,{v}" for d, v in zip((2, 3, 4), rows)),
+                       canonical={"Date": "date", "Close": "close"}) is None
+    assert problem("Date,Symbol,Close,Vendor", "2024-01-02,AAPL,185.6,IEX", "2024-01-02,MSFT,370.9,Polygon",
+                   "2024-01-03,AAPL,184.2,IEX",
+                   canonical={"Date": "date", "Symbol": "ticker", "Close": "close"}) is None
+
+
 def test_a_shops_prices_of_a_product_are_no_price_history():
     # One product's shelf price tracked day by day, with its brand and store: loaded as closes under the
     # file's name.
