@@ -44,7 +44,10 @@ def _money_after(units: Sequence[str], signs: str, codes: str = "|IDR") -> str:
 
 _BEFORE = rf"|[+-]?(?:(?:kr|TL)\.?|{RUPIAH}){_BLANK}?{_NUMBER}|[+-]?\u20ac{_BLANK}+{_NUMBER}"
 # The dong's letter groups as its sign does; written whole, it is kept from _THOUSANDTHS_MONEY as the sign is.
-_GROUPING_MONEY = re.compile(_money_after((*_DOT_GROUPING_UNITS, DONG_LETTER), _DOT_GROUPING_SIGNS) + _BEFORE)
+# Its code after the number too, as the rupiah's: no dong is written to three decimals, and "12.500 VND" in a
+# file of dots for decimals had loaded as 12.5, a thousandth of the price, without a word.
+_GROUPING_MONEY = re.compile(_money_after((*_DOT_GROUPING_UNITS, DONG_LETTER), _DOT_GROUPING_SIGNS, codes="|IDR|VND")
+                             + _BEFORE)
 _COMMA_MONEY = re.compile(_money_after(_DOT_GROUPING_UNITS + _BLANK_GROUPING_UNITS,
                                        _DOT_GROUPING_SIGNS + _BLANK_GROUPING_SIGNS) + _BEFORE)
 # _COMMA_MONEY but the rupiah's and the dong's: currencies written whole (no minor unit in use), whose "12,500"

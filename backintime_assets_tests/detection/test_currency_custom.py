@@ -10,7 +10,8 @@ def _column(cell: str) -> list[str]:
 @pytest.mark.parametrize("cell", ["1.{} kr.", "1.{} kr", "1.{}\u00a0kr.", "kr 1.{}", "kr. 1.{}", "1.{} lei", "1.{} TL",
                                   "1.{} din", "1.{} kn", "1.{} ₫", "1.{} €", "1.{}€", "€ 1.{}",
                                   "€\u00a01.{}", "Rp 1.{}", "Rp1.{}", "Rp. 1.{}", "IDR 1.{}", "1.{} IDR", "-1.{} kr",
-                                  "1.{},50 kr", "1.{}đ", "1.{} đ"])  # the dong's letter for its sign
+                                  "1.{},50 kr", "1.{}đ", "1.{} đ",  # the dong's letter for its sign
+                                  "1.{} VND"])  # and its code, written whole as the rupiah's
 def test_money_written_as_a_decimal_comma_writes_it_settles_the_dot(cell):
     assert dots_group_by_currency(_column(cell), 3)
 
