@@ -42,7 +42,7 @@ _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerag
                    "gebuehren", "provision", "frais", "courtage", "comision", "comisiones", "commissione",
                    "commissioni", "costs", "kosten", "costes", "transactiekosten", "transaktionskosten", "courtages",
                    "stempelzegel", "quellensteuer", "withholding", "avgift", "avgifter", "gebyr", "gebyrer",
-                   "kurtasje", "kurtage", "corretagem", "emolumentos", "手数料",
+                   "kurtasje", "kurtage", "corretagem", "emolumentos", "custos", "手数料",
                    # Polish, Turkish, Russian, Chinese, Korean brokers' commission
                    "prowizja", "prowizje", "komisyon", "комиссия", "комиссии", "手续费", "佣金", "수수료",
                    # Czech, Hungarian, Romanian, Greek
@@ -52,6 +52,10 @@ _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref
         "tradenumber", "tradeno", "transactionid", "transactionnumber", "transactionno", "transactionref", "txid",
         "txnid", "txhash", "execid", "executionid", "positionid", "dealid", "dealnumber", "ticketnumber",
         "confirmationnumber", "refid", "transaktionsnummer", "referencenumber")
+# An order's id written id first, as Romance languages put it: Degiro's Spanish "ID Orden", French "ID Ordre",
+# Italian "ID Ordine", Portuguese "ID da Ordem" (its Spanish trades had loaded each fill's price as a close
+# under the ISIN). Not "Nº Orden" nor "N. ordine": a row's number in a kept list, as often as an order's.
+_ORDERS = frozenset({"order", "orders", "orden", "ordre", "ordine", "ordem", "auftrag", "auftrags", "opdracht"})
 # What is left in the account after each row.
 _BALANCE = frozenset({"balance", "saldo", "solde", "kontostand", "bakiye", "остаток", "balans"})
 # Money paid out of or into the account, a column each: a bank statement's "Withdrawal Amt." and
@@ -252,7 +256,7 @@ def _kind(name: str) -> str | None:
     joined = "".join(w)
     if set(w) & _FEES:
         return "fees"
-    if joined.endswith(_IDS):
+    if joined.endswith(_IDS) or ("id" in w and set(w) & _ORDERS):
         return "id"
     if set(w) & _BALANCE:
         return "balance"

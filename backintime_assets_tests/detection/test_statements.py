@@ -314,6 +314,25 @@ def test_a_brokers_history_of_reinvested_dividends_is_a_list_of_trades():
     assert normalise_bytes(data, schema, "schwab.csv").prices_arrow.num_rows == 0
 
 
+# Degiro's trades in its Romance languages name the order's id id first; read as prices, each fill's price
+# had loaded as the ISIN's close (the Spanish export, "Número" its quantity, silently).
+@pytest.mark.parametrize(("data", "named"), [
+    ("Fecha,Hora,Producto,ISIN,Bolsa de,Centro de ejecución,Número,Precio,,Valor local,,Valor,,Tipo de cambio,"
+     "Costes de transacción,,Total,,ID Orden\n"
+     "29-10-2021,16:17,AUTOHOME INC. AMERICAN,US05278C1071,NSY,CDED,6,39.2600,USD,-235.56,USD,-203.03,EUR,1.1590,"
+     "-0.52,EUR,-203.55,EUR,edbc1222-2695-4349-8867-0e6d98549637\n"
+     "26-10-2021,15:46,META PLATFORMS INC,US30303M1027,NDQ,SOHO,1,326.4000,USD,-326.40,USD,-281.21,EUR,1.1595,"
+     "-0.50,EUR,-281.71,EUR,9b4a614b-4c89-4968-8944-3aa324f2ee0c\n", "ID Orden"),
+    ("Data,Hora,Produto,ISIN,Bolsa,Local de execução,Quantidade,Preços,,Valor local,,Valor,,Taxa de Câmbio,"
+     "Custos de transação,,Total,,ID da Ordem\n"
+     "29-10-2021,16:17,APPLE INC,US0378331005,NDQ,XNAS,6,149.80,USD,-898.80,USD,-775.50,EUR,1.1590,-0.52,EUR,"
+     "-776.02,EUR,edbc1222-2695-4349-8867-0e6d98549638\n"
+     "26-10-2021,15:46,META PLATFORMS INC,US30303M1027,NDQ,SOHO,1,326.40,USD,-326.40,USD,-281.21,EUR,1.1595,"
+     "-0.50,EUR,-281.71,EUR,9b4a614b-4c89-4968-8944-3aa324f2ee0d\n", "ID da Ordem")])
+def test_a_brokers_trades_naming_the_order_id_first_are_no_price_history(data, named):
+    _no_price_history(data.encode(), "Transactions.csv", named)
+
+
 @pytest.mark.parametrize("data", [
     "Datum;Typ;ISIN;Anzahl;Kurs\n02.01.2024;Sparplan;IE00B4L5Y983;1,234;81,02\n02.02.2024;Sparplan;IE00B4L5Y983;1,198;83,45\n"
     "04.03.2024;Wiederanlage;IE00B4L5Y983;0,050;85,10\n04.03.2024;Sparplan;IE00B4L5Y983;1,160;86,20\n",
