@@ -401,6 +401,10 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
         ch_b = sum(1 for x, y in zip(b, b[1:]) if x != y)
         if (in_order := _ordered_reading(a, b, _years(groups, order == "y2"))) is not None:
             dayfirst, certainty = in_order, 0.7
+        elif (weekdays := _weekday_reading(a, b, _years(groups, order == "y2"))) is not None:
+            # Before the changes are counted: they count a file kept in order of time, not one sorted
+            # as text, whose first part changes least whichever it is.
+            dayfirst, certainty = weekdays, 0.7
         elif ch_a != ch_b and min(ch_a, ch_b) <= _FEWER_MONTH_CHANGES * max(ch_a, ch_b):
             dayfirst, certainty = ch_a > ch_b, 0.7
         else:
@@ -545,6 +549,8 @@ def _steady_order(steady: str, a: list[int], b: list[int], groups: list[dict], s
     if (sep != "." and (steady == "b" or not _buddhist_era(groups, order))
             and _january_trading(b if steady == "a" else a, years)):
         return steady == "b", 0.7
+    if (weekdays := _weekday_reading(a, b, years)) is not None:
+        return weekdays, 0.7
     return _custom_day_first(sep, groups, order), GUESSED_ORDER_CERTAINTY
 
 
@@ -612,6 +618,35 @@ def _ordered_reading(a: list[int], b: list[int], years: list[int]) -> bool | Non
 
 
 _FEWEST_ORDERED_STEPS = 4
+
+
+# Trading days are weekdays: read the wrong way, days of a market's prices land on weekends about two in
+# seven. Dates none above 12 in no order of time (a file sorted as text: "01/02/2007, 01/02/2008,
+# 01/03/2007", the VN-Index day first) were read month first by the custom of "/", 1 February 2007
+# loaded as 2 January. Not below ten distinct dates: the wrong reading of fewer falls on weekdays
+# alone too often (one in 30 of ten), and a register's or a week-long series' days may do either.
+_WEEKDAY_DATES = 10
+_WEEKEND_SHARE = 1 / 7  # of the dates, the fewest (and two) the other reading must put on weekends
+
+
+def _weekday_reading(a: list[int], b: list[int], years: list[int]) -> bool | None:
+    """True (day first) or False (month first) when one reading puts every distinct date on a weekday
+    and the other puts a seventh of them or more (two at least) on Saturdays and Sundays; else None."""
+    weekends = []
+    for months, days in ((a, b), (b, a)):  # month first, then day first
+        try:
+            run = {date(y, m, d).toordinal() for y, m, d in zip(years, months, days)}
+        except ValueError:  # a part is no month or day one way: a value above 12 settles it elsewhere
+            return None
+        if len(run) < _WEEKDAY_DATES:
+            return None
+        weekends.append((sum((d - 1) % 7 >= 5 for d in run), len(run)))  # ordinal 1 was a Monday
+    (month_first, n_m), (day_first, n_d) = weekends
+    if month_first == 0 and day_first >= max(2, _WEEKEND_SHARE * n_d):
+        return False
+    if day_first == 0 and month_first >= max(2, _WEEKEND_SHARE * n_m):
+        return True
+    return None
 
 
 def _january_trading(days: list[int], years: list[int]) -> bool:

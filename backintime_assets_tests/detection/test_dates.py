@@ -620,6 +620,18 @@ def test_dates_in_no_order_of_time_leave_their_order_a_guess():
     assert (infer_date_format(days).format, infer_date_format(days).confidence) == ("%d/%m/%Y", 0.7)
 
 
+def test_trading_days_sorted_as_text_are_read_the_way_that_keeps_them_weekdays():
+    # The VN-Index day first, its rows sorted as text, none of these dated after the 12th: in no order of
+    # time, the custom of "/" read them month first and 1 February 2007 loaded as 2 January (silently).
+    days = [date(y, m, d) for y in range(2007, 2012) for m in (2, 3, 4) for d in (1, 2, 3, 4)
+            if date(y, m, d).weekday() < 5]
+    day_first = sorted(d.strftime("%d/%m/%Y") for d in days)
+    assert (infer_date_format(day_first).format, infer_date_format(day_first).confidence) == ("%d/%m/%Y", 0.7)
+    # An American file sorted so is read month first: the other way its days fall on weekends.
+    month_first = sorted(d.strftime("%m/%d/%Y") for d in days)
+    assert infer_date_format(month_first).format == "%m/%d/%Y"
+
+
 def test_may_beside_other_full_month_names_is_one_full_names_layout():
     # "May" is its own abbreviation: keyed "%b", a file from May into June took "%d %b %Y" from its
     # May rows, which "14 June 2023" does not match (typed at 0.69, the share of May).
