@@ -65,6 +65,11 @@ _add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertp
 # ("NIFTY 50" on every row), and taken for the ticker it had every stock's rows rejected as one's.
 _INDEX_NAME = 0.65
 _add("ticker", _INDEX_NAME, "index", "index name", "index code")
+# A fund house's NAV history of several funds names each row's fund ("fondo,fecha,vcp"; Spanish, Portuguese,
+# Italian, German, Dutch): unmapped, funds whose days did not overlap loaded as one series under the file's
+# name, one fund's NAV after another's (silent); those that did, rejected as an unnamed series.
+_add("ticker", 0.7, "fund", "fund name", "fondo", "nombre del fondo", "fundo", "nome do fundo", "fonds",
+     "fondsname", "fondsnaam", "nome fondo")
 _add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
      "branche", "sektor", "secteur", "sector gics", "category", "gics industry", "industry sector")
 _add("open", 1.0, "open", "open price", "opening price", "opening", "px open", "first", "opn", "o",
@@ -307,6 +312,11 @@ _add("close", 0.8, "nav per share", "nav per unit", "net asset value per share",
 # an Amundi-style NAV workbook had "no close column"). Not the fund's net assets ("Actif net").
 _add("close", 0.8, "valeur liquidative", "valor liquidativo", "valore quota", "valore della quota",
      "anteilwert", "inventarwert", "nettoinventarwert")
+# Latin America's: an Argentine fund's "valor cuotaparte" ("vcp", as CNV and the fund houses abbreviate it),
+# a Chilean's "valor cuota", a Brazilian's "VL_QUOTA" (CVM's daily reports; "valor da cota" above). A
+# fund's NAV history "fondo,fecha,vcp" had "no close column".
+_add("close", 0.8, "valor cuotaparte", "valor de cuotaparte", "valor cuota parte", "cuotaparte", "vcp",
+     "valor cuota", "valor de cuota", "valor de la cuota", "vl quota")
 # Chinese "单位净值" (the unit NAV; "累计净值", with every distribution added back, is none), Japanese
 # "基準価額" and Korean "기준가" (rc33: a fund's NAV history in each had "no close column").
 _add("close", 0.8, "单位净值", "單位淨值", "基金净值", "基準価額", "基準価格", "기준가", "기준가격")

@@ -1826,6 +1826,9 @@ def test_an_index_value_a_redemption_price_and_an_exchange_rate_are_the_close(he
     ("Fecha;Valor liquidativo;Patrimonio", "Valor liquidativo"),  # a Spanish fund's
     ("Data;Valore quota;Patrimonio netto", "Valore quota"),  # an Italian fund's
     ("Datum;Anteilwert;Fondsvermögen", "Anteilwert"),  # a German or Austrian fund's
+    # An Argentine fund's "valor cuotaparte" (abbreviated "vcp"), a Chilean's "Valor Cuota", CVM's VL_QUOTA
+    ("fecha;vcp;patrimonio", "vcp"), ("Fecha;Valor Cuotaparte;Patrimonio", "Valor Cuotaparte"),
+    ("Fecha;Valor Cuota;Patrimonio Neto", "Valor Cuota"), ("DT_COMPTC;VL_QUOTA;VL_PATRIM_LIQ", "VL_QUOTA"),
     # A Chinese fund's unit NAV (not its cumulative one), a Japanese trust's 基準価額, a Korean fund's 기준가
     ("净值日期;单位净值;累计净值", "单位净值"),
     ("年月日;基準価額(円);純資産総額（百万円）", "基準価額(円)"),
@@ -1840,6 +1843,23 @@ def test_a_fund_s_net_asset_value_in_other_languages_is_the_close(header, name):
     schema = detect_bytes(f"{header}\n{rows}".encode(), "fund.csv")
     assert [c.name for c in schema.columns if c.canonical == "close"] == [name]
     assert [c.name for c in schema.columns if c.canonical == "date"] == [names[0]]
+
+
+@pytest.mark.parametrize("header", ["fondo,fecha,vcp", "Fund,Date,NAV", "Fundo;Data;Valor da cota"])
+def test_a_fund_houses_navs_of_several_funds_are_named_by_their_fund(header):
+    # An Argentine fund house's history (real files round 46): its funds' days did not overlap, and under
+    # the file's name one fund's NAV ran on into the other's (silent); where they overlapped, each row
+    # was rejected as an unnamed series.
+    sep = ";" if ";" in header else ","
+    premium, pesos = "Fima Premium - Clase A", "Fima Ahorro Pesos - Clase A"
+    rows = [(premium, "2015-01-05", "1.919"), (premium, "2015-01-06", "1.9196"),
+            (pesos, "2015-01-07", "5.101"), (pesos, "2015-01-08", "5.104")]
+    data = (header + "\n" + "".join(sep.join(r) + "\n" for r in rows)).encode()
+    schema = detect_bytes(data, "historico.csv")
+    prices = normalise_bytes(data, schema, "historico.csv").prices
+    assert list(zip(prices.ticker, prices.close)) == [
+        ("FIMA PREMIUM - CLASE A", 1.919), ("FIMA PREMIUM - CLASE A", 1.9196),
+        ("FIMA AHORRO PESOS - CLASE A", 5.101), ("FIMA AHORRO PESOS - CLASE A", 5.104)]
 
 
 @pytest.mark.parametrize("header", ["일자,종목코드,현재가,기준가,거래량", "일자,종목코드,기준가,현재가,거래량",
