@@ -1196,6 +1196,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _lone_price(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
         _keyed_rate(mapping, used, header_cells, types)
+    if "close" not in used and "date" in used:
+        _fred_series(mapping, used, header_cells, types, body, number_format)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
@@ -1395,6 +1397,31 @@ def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequenc
         (keyed if _EXR_KEY.search(name) and t.type in _NUMERIC else others).append(j)
     if len(keyed) == 1 and not others and fits_type("close", types[keyed[0]]):
         mapping[keyed[0]] = "close"
+        used.add("close")
+
+
+# FRED's download of one series (a series page's "Download CSV", fredgraph.csv): the date under FRED's own
+# name, "DATE" or, since 2024, "observation_date", then one column named by the series' id, capitals and
+# digits run together ("DCOILWTICO", "NIKKEI225", "DEXUSEU").
+_FRED_DATES = frozenset({"DATE", "observation_date"})
+_FRED_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
+
+
+def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                 types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                 number_format: tuple[str, str | None] | None) -> None:
+    """Map, in place, the one column of FRED's download of a series (_FRED_DATES, _FRED_ID) as the close:
+    "DATE,NIKKEI225", the Nikkei's daily closes, had "no close column" and every row rejected (real files
+    round 46). Two columns only, the date first; not a series at or below zero on some day (a spread, a
+    yield curve's slope: "T10Y2Y"), no price's."""
+    if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]):
+        return
+    names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(2)]
+    if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]) or types[1].type not in _NUMERIC:
+        return
+    values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
+    if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):
+        mapping[1] = "close"
         used.add("close")
 
 

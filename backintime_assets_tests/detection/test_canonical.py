@@ -1907,6 +1907,24 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
 
 
+@pytest.mark.parametrize("header,values,close", [
+    # FRED's download of one series (real files round 46: IamYotaro/N225 "DATE,NIKKEI225"), and its 2024 form.
+    ("DATE,NIKKEI225", ["95.16", "96.1", "96.02", "97.72", "96.87"], "NIKKEI225"),
+    ("observation_date,DCOILWTICO", ["72.1", "73.4", "71.9", "72.6", "70.8"], "DCOILWTICO"),
+    # A spread that crosses zero is no price; nor a column named otherwise, nor FRED's date name's lookalike.
+    ("DATE,T10Y2Y", ["0.12", "0.05", "-0.03", "-0.08", "0.01"], None),
+    ("DATE,Rainfall mm", ["0.2", "1.4", "3.0", "0.8", "2.2"], None),
+    ("Day,NIKKEI225", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
+])
+def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
+    # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
+    rows = "".join(f"1950-05-{15 + i},{v}\n" for i, v in enumerate(values))  # Monday to Friday
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "N225.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
+    if close:
+        assert normalise_bytes(f"{header}\n{rows}".encode(), schema, "N225.csv").prices_arrow.num_rows == 5
+
+
 @pytest.mark.parametrize("header", ["Date,Settle,Volume,Open Int", "Date,Settle,Volume,OpenInt",
                                     "Date,Close,Open Int.,Volume", "Date,Last,Volume,Open_Int"])
 def test_an_open_interest_abbreviated_is_no_open(header):
