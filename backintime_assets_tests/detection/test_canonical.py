@@ -1923,6 +1923,8 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
     if close:
         assert normalise_bytes(f"{header}\n{rows}".encode(), schema, "N225.csv").prices_arrow.num_rows == 5
+        # FRED's graph download is named so whichever series it holds: no ticker of its own, refused so.
+        assert "names no instrument" in (detect_bytes(f"{header}\n{rows}".encode(), "fredgraph.csv").problem or "")
 
 
 @pytest.mark.parametrize("header", ["Date,Settle,Volume,Open Int", "Date,Settle,Volume,OpenInt",

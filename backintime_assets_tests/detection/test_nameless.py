@@ -27,6 +27,8 @@ def read(data: bytes, name: str):
     "HistoricalPrices (10).csv", "data (12).csv",
     # Nasdaq's older download (Mengying-Li/VFIAX-Price): had loaded as ticker "HISTORICALQUOTES".
     "HistoricalQuotes.csv", "HistoricalQuotes (3).csv",
+    # FRED's graph download, whichever series it holds (its id now names the close: "DATE,NIKKEI225").
+    "fredgraph.csv", "fredgraph (1).csv",
 ])
 def test_a_sites_name_for_every_download_is_refused_with_the_reason(name):
     # Each had loaded as a ticker of its own ("HISTORICALPRICES"): two downloads of different
