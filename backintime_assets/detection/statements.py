@@ -406,7 +406,10 @@ _EVENT_DATES = frozenset({"ex", "exdate", "exdiv", "exdividend", "pay", "payable
                           "listing", "listed",
                           # India's record date, the day its register closes ("Security,Book Closure Date,
                           # Purpose,Price" had loaded each company's price of today on its coming closure)
-                          "closure"})
+                          "closure",
+                          # the Moscow Exchange's one word for a dividend's record date (its dividends'
+                          # "secid,isin,registryclosedate,value,currencyid")
+                          "registryclosedate"})
 # The day a dividend's holders are recorded: the Treasury's Fiscal Data names its own rows' day so, and
 # its rates load; beside a column of a company's event's days (_calendar) it is that event's register.
 _RECORD_DAY = frozenset({"record"})
@@ -415,6 +418,8 @@ _RECORD_DAY = frozenset({"record"})
 # calendar of events). Beside a NAV (_NAV_WORDS), the NAV's own day.
 _ANNOUNCED = frozenset({"announcement", "announced", "公告日期", "公告日", "披露日期"})
 _NAV_WORDS = frozenset({"nav", "navps", "单位净值", "單位淨值", "基金净值", "净值", "淨值", "基準価額", "기준가"})
+# Words for a sum paid, as a dividend's is named where it is the one value of a row ("value", "amount").
+_PAID_SUMS = frozenset({"value", "values", "val", "amount", "sum", "payout", "gross", "net"})
 # Nor the day a holding was bought: a lot's acquisition date beside today's price ("Ticker,Date
 # Acquired,Current Price" had loaded AAPL's price of today as its close on the day the lot was bought).
 _BOUGHT_DATES = frozenset({"acquired", "acquisition", "purchased", "purchase", "bought", "opened", "kaufdatum",
@@ -489,7 +494,13 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     # A holding bought in lots stands on a row a lot, each dated by its purchase and priced today
     # ("AAPL,01/10/2022,185.64" and "AAPL,05/11/2022,185.64"): no day's price file is dated so.
     each_once = len(set(tickers)) == len(tickers) or bool(dates & _BOUGHT_DATES)
-    return [k, dated] if len(tickers) >= _RECORD_NAMES and each_once else []
+    # Each ticker's payouts on their events' days under a word for a sum and not for a price: a history
+    # of dividends ("secid,registryclosedate,value": GAZP's 7.2 roubles a share had loaded as its closes;
+    # "Symbol,Ex-Date,Value"). A close named so beside an ex-date ("Symbol,Ex-Date,Dividend,Close") is one.
+    c = canonical.index("close") if "close" in canonical else None
+    paid = bool(dates & _EVENT_DATES) and c is not None and c < len(names) and bool(_name_words(names[c])) \
+        and _name_words(names[c]) <= _PAID_SUMS
+    return [k, dated] if len(tickers) >= _RECORD_NAMES and (each_once or paid) else []
 
 
 # A time of day after a day ("2024-01-05 17:30", "2024-01-05T17:30:00Z", "Jan 5, 2024 10:31 AM").

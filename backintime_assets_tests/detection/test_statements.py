@@ -768,6 +768,24 @@ def test_a_vendors_price_list_is_no_price_history():
     assert problem("Date,Symbol,Close,Vendor", "2024-01-02,AAPL,185.6,IEX", "2024-01-02,MSFT,370.9,Polygon",
                    "2024-01-03,AAPL,184.2,IEX",
                    canonical={"Date": "date", "Symbol": "ticker", "Close": "close"}) is None
+@pytest.mark.parametrize("header,date", [
+    # The Moscow Exchange's dividends (real files round 46: avgirk/dividends dividends.csv): GAZP's, MTSS's
+    # and SBER's payouts per share had loaded as their closes on their record dates.
+    ("index,secid,isin,registryclosedate,value,currencyid", "registryclosedate"),
+    ("Symbol,Ex-Date,Value", "Ex-Date"),
+    ("Ticker,Dividend Date,Value", "Dividend Date"),
+])
+def test_a_history_of_each_tickers_dividends_is_no_price_history(header, date):
+    rows = {"index": "{i}", "secid": "{t}", "Symbol": "{t}", "Ticker": "{t}", "isin": "RU000766162{i}",
+            "currencyid": "RUB"}
+    lines = []
+    for i, (t, day, v) in enumerate([("GAZP", "2014-07-17", "7.2"), ("GAZP", "2015-07-16", "7.2"),
+                                     ("GAZP", "2016-07-20", "7.89"), ("SBER", "2019-06-13", "16"),
+                                     ("SBER", "2020-10-05", "18.7"), ("SBER", "2021-05-12", "18.7")]):
+        cells = [rows.get(n, v).format(i=i, t=t) if n != date else day for n in header.split(",")]
+        lines.append(",".join(cells))
+    data = (header + "\n" + "\n".join(lines) + "\n").encode()
+    _no_price_history(data, "dividends.csv", date)
 
 
 def test_a_shops_prices_of_a_product_are_no_price_history():
