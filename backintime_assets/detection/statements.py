@@ -503,8 +503,9 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     return [k, dated] if len(tickers) >= _RECORD_NAMES and (each_once or paid) else []
 
 
-# A time of day after a day ("2024-01-05 17:30", "2024-01-05T17:30:00Z", "Jan 5, 2024 10:31 AM").
-_CLOCK = re.compile(r"(?:T|\s+)\d{1,2}:\d{2}.*$")
+# A time of day after a day ("2024-01-05 17:30", "2024-01-05T17:30:00Z", "Jan 5, 2024 10:31 AM"), or its six
+# digits run together ("20240105 173001", "20240105T173001"): each second of a day's inserts is no day of its own.
+_CLOCK = re.compile(r"(?:T|\s+)(?:\d{1,2}:\d{2}|\d{6}(?!\d)).*$")
 
 
 def _days(j: int, body: Sequence[Sequence[str]]) -> set[str]:

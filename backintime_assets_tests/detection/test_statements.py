@@ -691,6 +691,9 @@ def test_a_watchlist_dated_in_other_languages_is_no_price_history(data):
 @pytest.mark.parametrize("data", [
     b"Ticker,Close,Inserted\nAAPL,185.64,2024-01-05 17:30:01\nMSFT,370.87,2024-01-05 17:30:01\n"
     b"NVDA,481.68,2024-01-05 17:30:02\n",
+    # Its clock written compact ("173001"): the time is no day of its own (refused since 028a366, loud)
+    b"Ticker,Close,Inserted\nAAPL,185.64,20240105 173001\nMSFT,370.87,20240105 173001\n"
+    b"NVDA,481.68,20240105 173002\n",
     b"Symbol,Last,Created\nAAPL,185.64,2024-01-05\nMSFT,370.87,2024-01-05\nNVDA,481.68,2024-01-05\n",
     b"Open Date,Symbol,Close\n2024-01-05,AAPL,185.64\n2024-01-05,MSFT,370.87\n2024-01-05,NVDA,481.68\n",
     # A record day with no event's day beside it is the rows' own: the US Treasury's Fiscal Data names
