@@ -527,6 +527,10 @@ _NOT_A_PRICE = frozenset({"return", "returns", "ratio", "score", "zscore", "rank
                           # ("High Limit", "Lower Limit Price"), a Bollinger band, a fund's high watermark
                           # (real files round 32 probes), each loaded as the day's high and low.
                           "limit", "limits", "band", "bands", "bound", "bounds", "watermark",
+                          # Nor the lines of a band, a channel or an envelope named by their indicator
+                          # ("Keltner High", "Donchian Low", "Channel High": loaded as the day's high and low).
+                          "bollinger", "keltner", "donchian", "channel", "channels", "envelope", "envelopes",
+                          "pivot", "pivots",
                           # Nor a difference or comparison between prices, nor a holding ("Opening Gap", "High
                           # Low Spread", "High Low Range", "Close vs Open", "Open Position"): each took the
                           # open or high by its hint beside a close (real files round 32 probes).

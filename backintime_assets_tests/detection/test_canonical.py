@@ -1948,7 +1948,11 @@ def test_an_open_interest_abbreviated_is_no_open(header):
 @pytest.mark.parametrize("header", ["Date,Close,High Limit,Low Limit", "Date,Close,Upper Band,Lower Band",
                                     "Date,Close,UpperLimit,LowerLimit",
                                     "Date,Close,Lower Limit Price,Upper Limit Price",
-                                    "Date,Close,High Watermark,Low Watermark"])
+                                    "Date,Close,High Watermark,Low Watermark",
+                                    # a band's, a channel's or an envelope's lines named by their indicator
+                                    "Date,Close,Bollinger High,Bollinger Low", "Date,Close,Keltner High,Keltner Low",
+                                    "Date,Close,Donchian High,Donchian Low", "Date,Close,Channel High,Channel Low",
+                                    "Date,Close,Envelope High,Envelope Low", "Date,Close,Pivot High,Pivot Low"])
 def test_a_bound_named_by_high_or_low_is_no_high_or_low(header):
     # A day's price limits ("High Limit", "Lower Limit Price"), a Bollinger band beside a close-only
     # series, a fund's high watermark (real files round 32 probes): each loaded as the day's high and low
