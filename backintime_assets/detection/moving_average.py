@@ -13,12 +13,16 @@ _AVERAGES = frozenset({"sma", "ema", "wma", "vwma", "dema", "tema", "trima", "hm
                        "alma", "lsma", "jma", "ewma"})
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_MOVING = re.compile(r"moving\s*-?\s*av(?:era)?g|rolling\s*-?\s*(?:mean|av(?:era)?g)", re.IGNORECASE)
+# In other languages too: "moyenne mobile", "media móvil", "media mobile", "média móvel", "gleitender Durchschnitt".
+_MOVING = re.compile(r"moving\s*-?\s*av(?:era)?g|rolling\s*-?\s*(?:mean|av(?:era)?g)|moyenne\s*-?\s*mobile"
+                     r"|m[eé]dia\s*m(?:[oó]vil|obile|[oó]vel)|gleitende[nrs]?\s*durchschnitt", re.IGNORECASE)
 # An average with its period, abbreviated in other languages too: German "GD200" (gleitender
 # Durchschnitt), French, Spanish and Italian "MM20" (moyenne mobile, media móvil, media mobile), or in words
 # ("Close (20-day avg)", "Close 20D Mean"): no day's price. Without a period, "Avg Price" may be the day's.
-_PERIODIC = frozenset({"ma", "dma", "gd", "mm", "mms", "mme", "avg", "average", "mean"})
-_SPANS = frozenset({"d", "day", "days", "w", "wk", "week", "weeks"})  # "20-day", "20D"
+_PERIODIC = frozenset({"ma", "dma", "gd", "mm", "mms", "mme", "avg", "average", "mean",
+                       "moyenne", "durchschnitt", "media", "promedio"})  # "Clôture (moyenne 20 jours)"
+_SPANS = frozenset({"d", "day", "days", "w", "wk", "week", "weeks",  # "20-day", "20D"
+                    "tage", "tagen", "jours", "giorni", "dias", "wochen", "semaines", "semanas", "settimane"})
 
 
 def _averaged(name: str) -> bool:

@@ -32,7 +32,11 @@ def test_a_ticker_s_close_or_the_close_beside_an_average_loads(header):
 
 
 @pytest.mark.parametrize("header", ["Date,Close (20-day avg)", "Date,Close 20D Mean", "Date,Close 200 DMA",
-                                    "Datum,Schluss GD200", "Date,Clôture MM20", "Date,Close 10 Week Average"])
+                                    "Datum,Schluss GD200", "Date,Clôture MM20", "Date,Close 10 Week Average",
+                                    # the average in other languages' words, with its period or named moving
+                                    "Date,Clôture (moyenne 20 jours)", "Date,Close 20 Tage Durchschnitt",
+                                    "Date,Cierre (promedio 20 días)", "Date,Close media mobile 50",
+                                    "Date,Close Moyenne Mobile"])
 def test_a_close_averaged_over_a_period_in_words_or_another_language_is_no_days_close(header):
     # 7fc666e knew an average by its English quant's names; an average in words with its period, or German's
     # "GD", French, Spanish and Italian "MM" loaded as each day's close (German's "GD200" as a
@@ -43,7 +47,8 @@ def test_a_close_averaged_over_a_period_in_words_or_another_language_is_no_days_
     assert normalise_bytes(data, schema, "ma.csv").prices_arrow.num_rows == 0
 
 
-@pytest.mark.parametrize("header", ["Date,Avg Close", "Date,Close Mean", "Date,GD Close", "Date,Close,MM20"])
+@pytest.mark.parametrize("header", ["Date,Avg Close", "Date,Close Mean", "Date,GD Close", "Date,Close,MM20",
+                                    "Date,Close Media", "Date,Close 20 Tage", "Date,Close,Media 20"])
 def test_an_average_without_its_period_or_beside_the_close_loads(header):
     # The day's average price, General Dynamics' close, and the close beside its average.
     data = _data(header)
