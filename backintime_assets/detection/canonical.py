@@ -630,11 +630,16 @@ _INSTRUMENT_END = re.compile(r"\b(?:index|fund|etf|portfolio|strategy|trust)\b",
 
 def _after_the_instrument(cell: str, latin: str) -> tuple[str, str]:
     """A name's words after an instrument's (_INSTRUMENT_END) and their letters run together, where words
-    follow it; else the name as it was."""
+    holding a hint (_TOKEN_HINTS) follow it; else the name as it was. A generic word after it leaves the
+    price's word before it the name's own: NSE's "Open Index Value", "Closing Index Value" are the index's
+    open and close, and had been read as "Value" alone, no price (the day's list refused)."""
     ends = list(_INSTRUMENT_END.finditer(cell))
     if not ends or not _LETTERS.search(tail := cell[ends[-1].end():]):
         return cell, latin
-    return tail, _latin(norm_name(tail))
+    tail_latin = _latin(norm_name(tail))
+    if not any(s in tail_latin for _, subs in _TOKEN_HINTS for s in subs):
+        return cell, latin
+    return tail, tail_latin
 
 
 def _not_a_price(cell: str, subs: Sequence[str] = ()) -> bool:

@@ -2406,6 +2406,22 @@ def test_a_price_word_in_an_instruments_name_is_the_names(header):
     assert [c.canonical for c in schema.columns] == ["date", "close"]
 
 
+def test_a_price_word_before_the_index_and_its_value_is_the_indexs_price():
+    # NSE's daily list of its indices: "Open Index Value" is the index's open. Read from "Index" on ("Value",
+    # no hint) since 8f9d34d, no column was the close and the day was refused (loud).
+    data = ("Index Name,Index Date,Open Index Value,High Index Value,Low Index Value,Closing Index Value,"
+            "Points Change,Change(%),Volume,Turnover (Rs. Cr.),P/E,P/B,Div Yield\n"
+            "Nifty 50,02-01-2024,21751.35,21755.60,21555.65,21665.80,-65.6,-0.3,300000000,28000.12,22.5,3.9,1.2\n"
+            "Nifty Bank,02-01-2024,48100.00,48200.00,47800.00,47900.00,-100,-0.2,200000000,9000.1,18.1,2.9,0.8\n"
+            "Nifty IT,02-01-2024,35000.00,35200.00,34800.00,34900.00,-50,-0.1,50000000,3000.2,28.1,7.9,2.1\n").encode()
+    schema = detect_bytes(data, "ind_close_all_02012024.csv")
+    assert [c.canonical for c in schema.columns][:7] == ["ticker", "date", "open", "high", "low", "close", None]
+    result = normalise_bytes(data, schema, "ind_close_all_02012024.csv")
+    prices = result.prices_arrow
+    closes = dict(zip(prices.column("ticker").to_pylist(), prices.column("close").to_pylist()))
+    assert closes == {"NIFTY 50": 21665.8, "NIFTY BANK": 47900.0, "NIFTY IT": 34900.0}
+
+
 def test_a_books_mark_to_market_is_no_price():
     # 'Open MTM,Close MTM' (a desk's book's worth at the open and close) had loaded as MTM's bars.
     rows = "".join(f"2024-01-0{d},Desk A,{1000 + d},{1200 - d}\n" for d in range(2, 6))
