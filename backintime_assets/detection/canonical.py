@@ -500,13 +500,14 @@ _PNL = re.compile(r"\bp\s*[&/]\s*l\b|\bbal\b", re.IGNORECASE)
 # inventory's counts, loaded as a day's open and close). Not "Stock Close", a stock's, nor LME's "Cash
 # Close", its spot price: the word after the close's names the figure, the word before it the instrument.
 # Nor where a price follows the figure's word: "Opening Stock Price,Closing Stock Price" are a stock's.
-# Nor a till's float, the cash it opens and closes with ("Opening Float,Closing Float"). Nor the held
-# thing's word first and the gerund after it, a book's own order ("Stock Opening,Stock Closing", "Cash
+# Nor a till's float, the cash it opens and closes with ("Opening Float,Closing Float"), nor a fund holding's
+# units ("Opening Units,Closing Units", "Closing Fund Units": loaded as the day's open and close). Nor the
+# held thing's word first and the gerund after it, a book's own order ("Stock Opening,Stock Closing", "Cash
 # Opening,Cash Closing": an inventory's and a cash book's counts, loaded as a day's open and close);
 # the gerund only, and the name's first word: "Stock Close" is a stock's, "Apple Stock Closing" Apple's.
 _HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap"  # not "iShares"
                              r"|capitali[sz](?:ation|acao|acion|zazione)?"  # not "Capital Inc"
-                             r"|(?:opening|closing)(?:stocks?|inventor(?:y|ies)|cash|float)(?!price)"
+                             r"|(?:opening|closing)(?:fund)?(?:stocks?|inventor(?:y|ies)|cash|float|units)(?!price)"
                              r"|^(?:stocks?|inventor(?:y|ies)|cash|float)(?:opening|closing)(?!price)")
 # Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
 # rank, a signal, a volatility, a forecast, a count, a temperature, a bet's odds ("Close Return", "Closing

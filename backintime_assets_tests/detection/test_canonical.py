@@ -2217,7 +2217,9 @@ def test_a_column_named_the_volume_beats_a_count_of_shares_beside_it(shares, vol
 @pytest.mark.parametrize("header", ["Date,Item,Opening Stock,Closing Stock", "Date,Opening Inventory,Closing Inventory",
                                     "Date,Branch,Opening Cash,Closing Cash",
                                     # the book's own order, the held thing first (loaded as bars, silent)
-                                    "Date,Item,Stock Opening,Stock Closing", "Date,Cash Opening,Cash Closing"])
+                                    "Date,Item,Stock Opening,Stock Closing", "Date,Cash Opening,Cash Closing",
+                                    # a fund holding's units at the day's opening and close
+                                    "Date,Opening Units,Closing Units", "Date,Opening Fund Units,Closing Fund Units"])
 def test_stock_or_cash_held_at_the_opening_and_closing_is_no_price(header):
     # An inventory's counts or a till's cash at the day's opening and closing had loaded as bars.
     width = header.count(",") - 1
@@ -2229,7 +2231,8 @@ def test_stock_or_cash_held_at_the_opening_and_closing_is_no_price(header):
 
 
 @pytest.mark.parametrize("header", ["Date,Stock Close", "Date,Cash Close", "Date,Closing Stock Price",
-                                    "Date,Stock Opening Price,Stock Closing Price", "Date,Apple Stock Closing"])
+                                    "Date,Stock Opening Price,Stock Closing Price", "Date,Apple Stock Closing",
+                                    "Date,Closing Unit Price", "Date,Closing Unit Value"])
 def test_a_stock_s_or_a_spot_close_stays_the_close(header):
     data = (header + "\n" + "".join(f"2024-01-0{d}" + f",10{d}.5" * header.count(",") + "\n"
                                     for d in range(2, 6))).encode()
