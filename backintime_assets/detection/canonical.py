@@ -697,8 +697,8 @@ def _water_level(header_cells: Sequence[Sequence[str]], named: list[dict[str, fl
 
 def _not_measured(canonical: str, unit: str) -> bool:
     """Whether a column a measurement's `unit` names is none of `canonical`: no price is measured, nor a
-    volume but in millions ("Volume (m)")."""
-    return canonical in PRICE_COLUMNS or canonical == "volume" and unit != "m"
+    volume but in millions ("Volume (m)", "Volume (mm)": a US desk's millions, as multipliers.py reads them)."""
+    return canonical in PRICE_COLUMNS or canonical == "volume" and unit not in ("m", "mm")
 
 
 def _a_difference(cells: Sequence[str], j: int, body: Sequence[Sequence[str]],

@@ -2345,9 +2345,11 @@ def test_a_level_measured_in_metres_is_no_price(data):
     schema = detect_bytes(data.encode(), "nivel.csv")
     assert not {"close", "volume"} & {c.canonical for c in schema.columns}
     assert normalise_bytes(data.encode(), schema, "nivel.csv").prices_arrow.num_rows == 0
-    # A volume in millions is the volume, and a fund's quota the close.
-    assert map_canonical([["Date"], ["Close"], ["Volume (m)"]], [D, F, F],
-                         [["2024-01-02", "10.5", "1.2"]]) == ["date", "close", "volume"]
+    # A volume in millions is the volume ("mm" as a US desk writes millions: dropped since 2eab0db), and a
+    # fund's quota the close.
+    for volume in ("Volume (m)", "Volume (mm)", "Vol (mm)"):
+        assert map_canonical([["Date"], ["Close"], [volume]], [D, F, F],
+                             [["2024-01-02", "10.5", "1.2"]]) == ["date", "close", "volume"]
     assert map_canonical([["Data"], ["Cota"]], [D, F], [["02/01/2024", "1,234567"]]) == ["date", "close"]
     assert map_canonical([["Data"], ["Cota"], ["Volume"]], [D, F, N],
                          [["02/01/2024", "1,234567", "1000"]]) == ["date", "close", "volume"]
