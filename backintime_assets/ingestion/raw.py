@@ -18,7 +18,9 @@ from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_
 from backintime_assets.ingestion.sibling_east import east_told, notes_evenings, proves
 from backintime_assets.ingestion.stored_order import (
     date_index,
+    read_again_as,
     restated,
+    settled_by_gone,
     settled_stored,
     settled_stored_east,
     settled_stored_marks,
@@ -177,14 +179,69 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
                    lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas if sha in lake_paths}), written,
                    report, week)
     present = {s.relative for s in found}
+    # Contents that left: previous versions of the files copied, and the files withdrawn.
+    left = {known[source.relative].sha256 for source, sha, _ in copied
+            if source.relative in known and known[source.relative].sha256 != sha}
     for path, old in known.items():
         moved = old.sha256 in new_contents
         if path not in present and (moved or withdraw_missing):
             manifest.withdraw(conn, path, old.dates)
             report.moved += moved
             report.withdrawn += not moved
+            left.add(old.sha256)
+    if left:
+        _settle_without(conn, survey, left, lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas}),
+                        report, week)
     report.gone, report.missing = manifest.mark_missing(conn, present)
     return report
+
+
+def _settle_without(conn, survey: Surveyor, left: set[str], heads: Callable[[list[str]], dict[str, bytes]],
+                    report: MigrationReport, week: TradingWeek) -> None:
+    """Stored files whose day/month order their siblings settled, where a file of their layout (`left`: contents
+    replaced or withdrawn) no current file holds any more: each detected again and settled by its siblings as
+    they stand now, or left to its guess, as the folder migrated at once reads them; read again where their
+    order changed, old and new dates logged (stored_order.settled_by_gone). Not one a user said the date of."""
+    current = manifest.current_files(conn)
+    gone = [schema for sha, schema in file_schemas.final_schemas(
+        conn, sorted(left - {f.sha256 for f in current.values()})).items() if may_guess(json.dumps(schema))]
+    stored = file_schemas.sibling_detections(conn, gone) if gone else []
+    said = file_schemas.corrected_columns(conn, [s[SIBLING_CONTENT] for s in stored])
+    shas = {s[SIBLING_CONTENT] for s in settled_by_gone(gone, stored)
+            if date_index(s) not in said.get(s[SIBLING_CONTENT], ())} - {
+        f.sha256 for path, f in current.items() if path in report.resettled}
+    if not shas:
+        return
+    files = {}
+    for f in sorted(current.values(), key=lambda f: f.source_path):
+        if f.sha256 in shas:
+            files.setdefault(f.sha256, f)
+    tasks = [SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes, modified_at=f.modified_at.timestamp())
+             for sha, f in files.items()]
+    surveys = settle_by_siblings(survey, tasks, survey(tasks),
+                                 lambda guessing: file_schemas.sibling_detections(conn, guessing), heads=heads)
+    detected = file_schemas.stored_detections(conn, list(files))
+    corrected = file_schemas.overrides(conn, list(files))
+    reread = []
+    for sha, f in files.items():
+        again = surveys[sha].schema_dict()
+        if again.get("columns") is None or not any(c.get("canonical") == "date" for c in again["columns"]):
+            continue  # detected otherwise today: redetect's to say (schema redetect)
+        out = read_again_as(detected[sha], again)
+        if out is None:
+            continue
+        # Stored as it stands even where it reads as it did (settled by others now, or its guess borne out).
+        file_schemas.replace_detection(conn, sha, f.source_path, out, corrected.get(sha, []))
+        date = out["columns"][date_index(out)]
+        if (date["format"], out.get("problem")) == (detected[sha]["columns"][date_index(detected[sha])]["format"],
+                                                    detected[sha].get("problem")):
+            continue
+        report.resettled[f.source_path] = (
+            f"day/month order settled by {_order_told(out)}" if (date.get("order_from") or "").startswith(SETTLED)
+            else "day/month order a guess again: the file that settled it is gone")
+        reread.append(sha)
+    if reread:
+        resurvey(conn, reread, survey, week)
 
 
 def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, str, str]],

@@ -69,7 +69,7 @@ def date_order(schema: dict) -> tuple[tuple, str, float] | None:
     return layout, first, float(columns[j].get("confidence") or 0.0)
 
 
-def _folder(schema: dict) -> str | None:
+def folder_of(schema: dict) -> str | None:
     return folder_pattern(schema.get("file") or "")
 
 
@@ -118,24 +118,34 @@ def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
     # layout -> (folder, order, content if stored) each
     proofs: dict[tuple, list[tuple[str | None, str, str | None]]] = defaultdict(list)
     for schema in siblings:
-        order = date_order(schema)
-        # A file settled so itself proves nothing more: its siblings did (they count on their own). Nor
-        # does a borrowed schema: its certainty is the lender's (a file of the same source, where its
-        # dates name a day and a month: shared_layouts.py), which counts where it is a sibling.
-        if (order is not None and order[2] > PROOF_CERTAINTY and not settled_by_siblings(schema)
-                and not schema.get("borrowed_from")):
-            proofs[order[0]].append((_folder(schema), order[1], schema.get(SIBLING_CONTENT)))
+        if proves_order(schema):
+            layout, first, _ = date_order(schema)
+            proofs[layout].append((folder_of(schema), first, schema.get(SIBLING_CONTENT)))
     for key, schema in guessing.items():
         order = date_order(schema)
         if order is None or order[2] > GUESSED_ORDER_CERTAINTY:
             continue
         layout, first, _ = order
-        # us/close_001.csv and eu/close_017.csv are two offices' files: folders, where both names
-        # have one, must be the same.
-        folder = _folder(schema)
+        folder = folder_of(schema)
         found = Counter(p for f, p, content in proofs.get(layout, ())
-                        if (f is None or folder is None or f == folder) and content != key)
+                        if one_folder(f, folder) and content != key)
         yield key, schema, first, found
+
+
+def proves_order(schema: dict) -> bool:
+    """Whether a file's day/month order is its own values' (or name's, or a user's) proof to its siblings. A
+    file settled by siblings proves nothing more: its siblings did (they count on their own). Nor does a
+    borrowed schema: its certainty is the lender's (a file of the same source, where its dates name a day and
+    a month: shared_layouts.py), which counts where it is a sibling."""
+    order = date_order(schema)
+    return (order is not None and order[2] > PROOF_CERTAINTY and not settled_by_siblings(schema)
+            and not schema.get("borrowed_from"))
+
+
+def one_folder(folder: str | None, other: str | None) -> bool:
+    """Whether two files' folders (folder_of) may be one office's: us/close_001.csv and eu/close_017.csv are
+    two offices' files, so folders, where both names have one, must be the same."""
+    return folder is None or other is None or folder == other
 
 
 def refused_for_order(schema: dict) -> bool:

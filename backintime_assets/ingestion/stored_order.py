@@ -32,7 +32,8 @@ from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, 
 from backintime_assets.ingestion.sibling_east import east_told, guesses_east, read_east, settle_east
 from backintime_assets.ingestion.sibling_marks import guesses_marks, settle_marks
 from backintime_assets.ingestion.sibling_order import (
-    SETTLED, guesses, settle_orders, settled_by_siblings, unproven, with_order,
+    SETTLED, date_order, folder_of, guesses, one_folder, refused_for_order, settle_orders, settled_by_siblings,
+    unproven, with_order,
 )
 
 
@@ -98,6 +99,33 @@ def _proven_otherwise(together: dict[str, dict], proofs: list[dict]) -> dict[str
         as_guessed[sha] = out
     settled, _ = settle_orders(as_guessed, proofs)
     return settled
+
+
+def settled_by_gone(gone: list[dict], stored: list[dict]) -> list[dict]:
+    """Of the `stored` siblings, those whose day/month order their siblings settled (by proofs or by dates read
+    together) where a file of their layout and folder that held a day and a month is `gone` (withdrawn, or
+    replaced, no current file holding its content): what settled them may have been its word. A British
+    office's 1, 2 and 3 October, read month first by its "10/15/2012" sent by mistake, stayed on 10 January and
+    10 February when the mistake was withdrawn and not sent again (silent)."""
+    left = {(order[0], folder_of(s)) for s in gone if (order := date_order(s)) is not None}
+    return [s for s in stored if settled_by_siblings(s) and (order := date_order(s)) is not None
+            and any(layout == order[0] and one_folder(folder, folder_of(s)) for layout, folder in left)]
+
+
+def read_again_as(detected: dict, again: dict) -> dict | None:
+    """A stored detection with the day/month order of `again` (its file detected again and settled by its
+    siblings as they stand, or left to its guess), nothing else of it; None where it reads so already."""
+    date = again["columns"][date_index(again)]
+    was = detected["columns"][date_index(detected)]
+    if (date["format"][:2], date.get("order_from")) == (was["format"][:2], was.get("order_from")):
+        return None
+    # Settled again, or a guess again (as uncertain as the file's own detection is, refused for it perhaps).
+    out = with_order(detected, date["format"][:2], 0) if date["format"][:2] != was["format"][:2] \
+        else copy.deepcopy(detected)
+    out["columns"][date_index(out)].update(confidence=date.get("confidence"), order_from=date.get("order_from"))
+    if refused_for_order(again):
+        out["problem"] = again["problem"]
+    return out
 
 
 def _stored_cells(sibling: dict) -> list[str]:

@@ -247,22 +247,33 @@ def test_a_file_replaced_or_withdrawn_proves_no_order_to_the_days_after_it(run, 
     assert run.dates("p15.csv", "p1101.csv") == [[dt.date(2012, 10, 15)], [dt.date(2012, 11, 1)]]
 
 
-def test_days_a_mistaken_file_settled_are_read_back_when_it_is_sent_again_right(run):
+@pytest.mark.parametrize("sent_again", [True, False], ids=["sent-again-right", "withdrawn"])
+def test_days_a_mistaken_file_settled_are_read_back_when_it_is_sent_again_right_or_withdrawn(run, sent_again):
     # A British office's 1, 2 and 3 October 2012 read together day first; its 15 October sent month first by
     # mistake ("10/15/2012") proves month first, and they are read again so (10 January, 10 February, ...). Sent
     # again right ("15/10/2012"), it proves day first: the days its mistake settled stayed on 10 January and 10
-    # February, where the folder migrated at once reads them on 1, 2 and 3 October.
+    # February, where the folder migrated at once reads them on 1, 2 and 3 October. Withdrawn and not sent
+    # again, nothing proved month first any more, yet they stayed there (silent): read together again.
     for n in (1, 2, 3):
         run.write(f"p{n}.csv", _october(n), _evening(dt.date(2012, 10, n)))
         run.migrate()
     run.write("p15.csv", HEADER + "10/15/2012;AAA;15.5\n", _evening(dt.date(2012, 10, 15)))
     run.migrate()
     assert run.dates("p1.csv") == [[dt.date(2012, 1, 10)]]
-    run.write("p15.csv", HEADER + "15/10/2012;AAA;15.5\n", _evening(dt.date(2012, 10, 16)))
-    report = run.migrate()
-    assert run.dates("p1.csv", "p2.csv", "p3.csv", "p15.csv") == [[dt.date(2012, 10, d)] for d in (1, 2, 3, 15)]
-    assert report.resettled == {f"p{n}.csv": "day/month order settled by 1 sibling file of the same layout"
-                                for n in (1, 2, 3)}
+    seen = manifest.last_change_seq(run.conn)
+    if sent_again:
+        run.write("p15.csv", HEADER + "15/10/2012;AAA;15.5\n", _evening(dt.date(2012, 10, 16)))
+        report = run.migrate()
+        told = "1 sibling file of the same layout"
+    else:
+        (run.source / "p15.csv").unlink()
+        report = migrate(run.conn, run.source, run.lake, run.surveyor, withdraw_missing=True)
+        told = "the dates of 3 one-day files of its layout read together"
+    assert run.dates("p1.csv", "p2.csv", "p3.csv") == [[dt.date(2012, 10, d)] for d in (1, 2, 3)]
+    assert report.resettled == {f"p{n}.csv": f"day/month order settled by {told}" for n in (1, 2, 3)}
+    # The dates they leave run again, and those they reach.
+    assert {dt.date(2012, 1, 10), dt.date(2012, 10, 1)} <= {
+        d for c in manifest.changes_after(run.conn, seen) for d in c.dates}
 
 
 def test_an_export_saved_over_each_day_keeps_proving_its_order(run):
@@ -291,3 +302,18 @@ def test_an_export_saved_over_each_day_keeps_proving_its_marks(run):
         run.migrate()
         read.append(_marks(run.conn, "EOD.csv")[0])
     assert read == [",", ",", ","]
+
+
+def test_a_lone_days_order_a_withdrawn_file_settled_is_a_guess_again(run):
+    # An office's lone 4 March, "04/03/2025", guessed month first (3 April); a "13/03/2025" proves day first and
+    # is withdrawn, not sent again: the folder migrated at once guesses 3 April, and so does the daily run.
+    run.write("day_04.csv", _day_first(range(4, 5)))
+    run.migrate()
+    run.write("day_13.csv", _day_first(range(13, 14)))
+    run.migrate()
+    assert run.dates("day_04.csv") == [[dt.date(2025, 3, 4)]]
+    (run.source / "day_13.csv").unlink()
+    report = migrate(run.conn, run.source, run.lake, run.surveyor, withdraw_missing=True)
+    assert run.dates("day_04.csv") == [[dt.date(2025, 4, 3)]]
+    assert report.resettled == {"day_04.csv": "day/month order a guess again: the file that settled it is gone"}
+    assert run.date_column("day_04.csv").get("order_from") is None
