@@ -35,7 +35,7 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, weekdays_between
 from backintime_assets.detection.office_names import folder_pattern
 from backintime_assets.ingestion.shared_layouts import after_header, first_date_cells
-from backintime_assets.ingestion.sibling_order import SETTLED, date_order, refused_for_order, with_order
+from backintime_assets.ingestion.sibling_order import SETTLED, date_order, order_named, refused_for_order, with_order
 
 
 # Dotted dates are written day first ("01.05.2015": Germany, Switzerland, Central and Eastern Europe, Russia,
@@ -81,14 +81,18 @@ def settle_together(guessing: dict[str, tuple[dict, list[str]]],
                 times[source].append((written or {}).get(key))
     settled = {}
     for (layout, folder), files in sources.items():
-        proven, days = _read_together(files)
+        proven, days, weekdays_only = _read_together(files)
         if proven is None or (proven == "%m" and _day_first_by_custom(layout, files)) \
                 or _written_apart(files, times[(layout, folder)], proven):
             continue  # no order read, month first where the custom is day first, or files written months apart
+        told = f"{_TOGETHER}{days} one-day file{'s' if days != 1 else ''} of its layout read together" \
+            + (f", on weekdays {order_named(proven)} only" if weekdays_only else "")
         for key, schema, first, _ in files:
-            if key is not None and (proven != first or refused_for_order(schema)):
-                settled[key] = with_order(schema, proven, days, f"{_TOGETHER}{days} one-day files of its layout "
-                                                                f"read together")
+            # A file refused for its guess (a script whose custom is day first) is not settled by weekdays
+            # alone: an exchange trading Sunday to Thursday (Tel Aviv's, until 2026) dates its files on Sundays.
+            if key is not None and (proven != first or refused_for_order(schema)) \
+                    and not (weekdays_only and refused_for_order(schema)):
+                settled[key] = with_order(schema, proven, days, told)
     return settled
 
 
@@ -135,13 +139,30 @@ _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[^\d\s]?(\d{1,2})[^\d\s]?(\d{4}|\d{2})
 _PIVOT = 68  # strptime's: "69" is 1969, "68" 2068
 
 
-def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str | None, int]:
+def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str | None, int, bool]:
     """(the part a source's dates read first, "%d" or "%m", or None where neither reading or both make
-    its one-day files a run of days; how many one-day files were read)."""
+    its one-day files a run of days, nor put them all on weekdays where the other puts one on a weekend; how
+    many one-day files were read; whether weekdays alone decided)."""
     one_day = [cells[0] for _, _, _, cells in files if cells and len(set(cells)) == 1]
     runs = [first for first in ("%d", "%m") if _a_run(set(one_day), first)] \
         or [first for first in ("%d", "%m") if _runs_apart_off_weekends(set(one_day), first)]
-    return (runs[0] if len(runs) == 1 else None), len(one_day)
+    if runs:
+        return (runs[0] if len(runs) == 1 else None), len(one_day), False
+    # No run either way: an office trading Monday to Friday writes no file of a weekend, and of two readings
+    # the one that dates a file on one is not its own. A British office's lone "04/06/2013" (6 April, a
+    # Saturday, month first) was rejected and filed under its home date; its "02/10/2024" and "11/10/2024", 10
+    # February and 10 November month first, both weekends, were rejected where day first reads both.
+    weekdays = [first for first in ("%d", "%m") if _off_weekends(set(one_day), first)]
+    return (weekdays[0] if weekdays else None), len(one_day), bool(weekdays)
+
+
+def _off_weekends(cells: set[str], first: str) -> bool:
+    """Whether the date cells, read `first`-part first, are all weekdays, where the other reading puts one on a
+    weekend."""
+    days = _read(cells, first)
+    other = _read(cells, "%m" if first == "%d" else "%d")
+    return bool(days) and other is not None and all(day.weekday() < 5 for day in days) \
+        and any(day.weekday() >= 5 for day in other)
 
 
 # Days between two files of a run, written as their days came, past which their writing says they are no
@@ -226,9 +247,7 @@ def _runs_apart_off_weekends(cells: set[str], first: str) -> bool:
     12 March are, but month first its days are weekdays): that reading needs the other's weekend; nor do
     an office's trading every day (its days read the other way are the same day of months)."""
     days = _read(cells, first)
-    other = _read(cells, "%m" if first == "%d" else "%d")
-    if days is None or other is None or len(days) < 2 or any(day.weekday() >= 5 for day in days) \
-            or all(day.weekday() < 5 for day in other):
+    if days is None or len(days) < 2 or not _off_weekends(cells, first):
         return False
     near = [_next_in_run(a, b) for a, b in zip(days, days[1:])]
     # Most days beside another, not each: a British office's 1, 2, 5, 6 and 9 February 2024 (7 and 8 not kept;

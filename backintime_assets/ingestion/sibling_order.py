@@ -96,7 +96,7 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
             continue
         if len(found) > 1:
             disagreeing.append(f"{key}: siblings of its layout disagree on day/month order "
-                               f"({', '.join(f'{n} {_named(p)}' for p, n in sorted(found.items()))}); "
+                               f"({', '.join(f'{n} {order_named(p)}' for p, n in sorted(found.items()))}); "
                                "its guess stays")
             continue
         (proven, count), = found.items()
@@ -166,7 +166,7 @@ def settled_by_siblings(schema: dict) -> bool:
     return any((c.get("order_from") or "").startswith(SETTLED) for c in schema.get("columns") or [])
 
 
-def _named(first: str) -> str:
+def order_named(first: str) -> str:
     return "day first" if first == "%d" else "month first"
 
 

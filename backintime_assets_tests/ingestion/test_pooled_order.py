@@ -76,14 +76,30 @@ def test_only_one_day_files_of_one_folder_and_layout_are_read_together():
     one_folder = {f"a/day_{i}.csv": _guessing(day, f"a/day_{i}.csv", day.replace(month=day.day, day=10))
                   for i, day in enumerate(october, 1)}
     assert set(settle_together(one_folder)) == set(one_folder)
-    # Two offices' folders, each a file: neither is read with the other's.
+    # Two offices' folders, each a file: neither is read with the other's (1 and 2 October 2025: as guessed 10
+    # January and 10 February, weekdays).
     two_folders = {f"{f}/day_1.csv": _guessing(day, f"{f}/day_1.csv", day.replace(month=day.day, day=10))
-                   for f, day in zip(("a", "b"), october)}
+                   for f, day in zip(("a", "b"), _days(dt.date(2025, 10, 1), 2))}
     assert settle_together(two_folders) == {}
     # A file of several dates was read by its own rows: it adds nothing, and one file alone settles nothing.
     several = dict(list(one_folder.items())[:1])
     several["a/day_9.csv"] = _guessing(october[1], "a/day_9.csv", dt.date(2024, 2, 10), dt.date(2024, 3, 10))
     assert settle_together(several) == {}
+
+
+@pytest.mark.parametrize("days", [
+    # An American office's 2 and 11 October 2024 (day first 10 February and 10 November, weekends): its guess.
+    [dt.date(2024, 10, 2), dt.date(2024, 10, 11)],
+    # Its lone 5 April 2024 (day first 4 May, a Saturday): its guess.
+    [dt.date(2024, 4, 5)],
+    # A British office's 1 and 4 October 2012: as guessed 10 January and 10 April, weekdays: nothing tells.
+    [dt.date(2012, 1, 10), dt.date(2012, 4, 10)],
+    # A file of 3 February 2024, a Saturday, as 2 March day first (a Saturday too): nothing tells.
+    [dt.date(2024, 2, 3)],
+])
+def test_one_day_files_a_weekend_does_not_tell_keep_their_guess(days):
+    files = {f"close_{i:03d}.csv": _guessing(day, f"close_{i:03d}.csv", day) for i, day in enumerate(days, 1)}
+    assert settle_together(files) == {}
 
 
 def test_a_day_exported_twice_decides_nothing():
@@ -235,9 +251,17 @@ def test_one_day_files_guessed_day_first_by_their_decimal_comma_are_not_read_mon
     [dt.date(2024, 5, 1), dt.date(2024, 5, 2), dt.date(2024, 5, 7), dt.date(2024, 5, 8)],
     # Easter's four days: Thursday 6 April to Tuesday 11 April 2023.
     [dt.date(2023, 4, 5), dt.date(2023, 4, 6), dt.date(2023, 4, 11), dt.date(2023, 4, 12)],
+    # No run either way, but a weekend month first: a British office's lone 4 June 2013, as guessed 6 April, a
+    # Saturday (its row rejected, the file filed under its home date, loud); day first a Tuesday.
+    [dt.date(2013, 6, 4)],
+    # Its 2 and 11 October 2024: as guessed 10 February and 10 November, a Saturday and a Sunday.
+    [dt.date(2024, 10, 2), dt.date(2024, 10, 11)],
+    # Its 2 and 11 October 2012: as guessed 10 February, a Friday (silent), and 10 November, a Saturday.
+    [dt.date(2012, 10, 2), dt.date(2012, 10, 11)],
 ])
-def test_one_day_files_across_a_long_weekend_are_a_run(days):
-    # Thursday to Tuesday skips two weekdays: no run at RUN_SKIPS 1, and the guess (month first) stood.
+def test_one_day_files_across_a_long_weekend_or_on_weekdays_one_way_only_read_so(days):
+    # Thursday to Tuesday skips two weekdays: no run at RUN_SKIPS 1, and the guess (month first) stood. So it
+    # did where no run either way, one reading dates a file on a weekend and the other none.
     files = {f"export ({i}).csv": _guessing(day, f"export ({i}).csv", day.replace(month=day.day, day=day.month))
              for i, day in enumerate(days, 1)}
     settled = settle_together(files)

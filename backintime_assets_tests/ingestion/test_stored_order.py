@@ -111,6 +111,21 @@ def test_a_day_its_guess_put_on_a_weekend_is_read_with_the_days_before_and_after
     assert not any(f.home_dated for f in manifest.current_files(run.conn).values())
 
 
+def test_days_no_run_either_way_read_the_order_that_dates_none_on_a_weekend(run):
+    # A British office's 2 and 11 October 2012, a file each day. The 2nd alone, month first by the guess, is
+    # 10 February, a Friday: loaded so (silent). The 11th, month first 10 November, a Saturday, is 11 October
+    # day first: read together, day first dates neither on a weekend, and the stored 2nd is read again.
+    run.write("a_02.csv", _october(2), _evening(dt.date(2012, 10, 2)))
+    run.migrate()
+    assert run.dates("a_02.csv") == [[dt.date(2012, 2, 10)]]  # the guess
+    run.write("a_11.csv", _october(11), _evening(dt.date(2012, 10, 11)))
+    report = run.migrate()
+    assert run.dates("a_02.csv", "a_11.csv") == [[dt.date(2012, 10, 2)], [dt.date(2012, 10, 11)]]
+    assert report.resettled_lines() == [
+        "a_02.csv: stored before, read again: day/month order settled by the dates of 2 one-day files of its "
+        "layout read together, on weekdays day first only"]
+
+
 @pytest.mark.parametrize("before, new, read_again", [
     # A British office's 1 October 2012, "01/10/2012", migrated by a release before raw_files noted home_dated
     # (null: its dates are not read with a new file's, as they may be a home date). Its 2 October, migrated
