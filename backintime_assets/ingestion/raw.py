@@ -151,10 +151,13 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # files of its layout migrated before (sibling_order.py).
     copied_to = {sha: lake_path for _, sha, lake_path in copied}
     written = {sha: source.modified_at.timestamp() for source, sha, _ in copied}
+    # The heads of new files, and of stored siblings whose tickers may tell which office a file is of.
+    lake_paths = {f.sha256: f.lake_path for f in known.values()} | copied_to
     surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
                                                   for source, sha, lake_path in copied],
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing),
-                                lambda shas: read_heads(fs, {sha: copied_to[sha] for sha in shas}), written)
+                                lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas
+                                                             if sha in lake_paths}), written)
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
     _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
     for source, sha, lake_path in copied:
@@ -174,7 +177,6 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
         report.copied.append(source.relative)
         if found_in.problem:
             report.problems[source.relative] = found_in.problem
-    lake_paths = {f.sha256: f.lake_path for f in known.values()} | copied_to
     _settle_stored(conn, survey, {sha: surveys[sha] for _, sha, _ in copied if sha not in known_contents},
                    lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas if sha in lake_paths}), written,
                    report, week)

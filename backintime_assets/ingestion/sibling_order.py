@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from backintime_assets.detection.date_system import DAY_MONTH, EAST, SATURDAY, SUNDAY
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY
@@ -85,13 +85,26 @@ def guesses(schema: dict) -> bool:
     return order is not None and order[2] <= GUESSED_ORDER_CERTAINTY
 
 
-def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
+def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict],
+                  tickers: Callable[[dict[str, dict]], dict[str, frozenset[str]]] | None = None,
+                  ) -> tuple[dict[str, dict], list[str]]:
     """(key -> the schema, order settled, of each of the `guessing` files whose siblings prove the
     other order; what was left guessed because siblings disagree). `siblings`: schemas of other files
     (those surveyed with them, those stored before); only those that prove their order count, and of
-    those stored, none of the guessing file's own content (SIBLING_CONTENT: keys are contents)."""
+    those stored, none of the guessing file's own content (SIBLING_CONTENT: keys are contents).
+    `tickers`: of files by key (SIBLING_CONTENT of a sibling) with their schemas, the tickers they hold
+    (sibling_tickers.py): where siblings disagree, those holding one of a file's tickers settle it if they agree."""
     settled, disagreeing = {}, []
-    for key, schema, first, found in _sibling_proofs(guessing, siblings):
+    for key, schema, first, proving in _sibling_proofs(guessing, siblings):
+        found = Counter(p for p, _ in proving)
+        if len(found) > 1 and tickers is not None:
+            held = _holding_its_tickers(key, schema, proving, tickers)
+            if len(held) == 1:
+                (proven, count), = held.items()
+                if proven != first or refused_for_order(schema):
+                    settled[key] = with_order(schema, proven, count, f"{count} sibling file{'s' if count != 1 else ''}"
+                                                                     " of the same layout holding its tickers")
+                continue
         if not found:
             continue
         if len(found) > 1:
@@ -107,29 +120,36 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[
     return settled, disagreeing
 
 
+def _holding_its_tickers(key: str, schema: dict, proving: list[tuple[str, dict]],
+                         tickers: Callable[[dict[str, dict]], dict[str, frozenset[str]]]) -> Counter:
+    """The orders proven by those of a file's `proving` siblings (order, schema) that hold one of its tickers."""
+    held = tickers({key: schema, **{s[SIBLING_CONTENT]: s for _, s in proving if s.get(SIBLING_CONTENT)}})
+    own = held.get(key)
+    return Counter(p for p, s in proving if own and not own.isdisjoint(held.get(s.get(SIBLING_CONTENT), ())))
+
+
 def unproven(guessing: dict[str, dict], siblings: Iterable[dict]) -> list[str]:
     """Those of the `guessing` files no sibling proves an order for, either way (settle_orders)."""
-    return [key for key, _, _, found in _sibling_proofs(guessing, siblings) if not found]
+    return [key for key, _, _, proving in _sibling_proofs(guessing, siblings) if not proving]
 
 
 def _sibling_proofs(guessing: dict[str, dict], siblings: Iterable[dict]):
-    """(key, schema, the part its date column reads first, Counter of the orders its siblings prove)
-    of each of the `guessing` files whose order is a guess."""
+    """(key, schema, the part its date column reads first, the order each of its siblings that prove one
+    proves, with its schema) of each of the `guessing` files whose order is a guess."""
     # layout -> (folder, order, content if stored) each
-    proofs: dict[tuple, list[tuple[str | None, str, str | None]]] = defaultdict(list)
+    proofs: dict[tuple, list[tuple[str | None, str, dict]]] = defaultdict(list)
     for schema in siblings:
         if proves_order(schema):
             layout, first, _ = date_order(schema)
-            proofs[layout].append((folder_of(schema), first, schema.get(SIBLING_CONTENT)))
+            proofs[layout].append((folder_of(schema), first, schema))
     for key, schema in guessing.items():
         order = date_order(schema)
         if order is None or order[2] > GUESSED_ORDER_CERTAINTY:
             continue
         layout, first, _ = order
         folder = folder_of(schema)
-        found = Counter(p for f, p, content in proofs.get(layout, ())
-                        if one_folder(f, folder) and content != key)
-        yield key, schema, first, found
+        yield key, schema, first, [(p, s) for f, p, s in proofs.get(layout, ())
+                                   if one_folder(f, folder) and s.get(SIBLING_CONTENT) != key]
 
 
 def proves_order(schema: dict) -> bool:

@@ -31,6 +31,7 @@ from backintime_assets.detection.schema import SIBLING_CONTENT, SIBLING_DATES, S
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, read_so, settle_together
 from backintime_assets.ingestion.sibling_east import east_told, guesses_east, read_east, settle_east
 from backintime_assets.ingestion.sibling_marks import guesses_marks, settle_marks
+from backintime_assets.ingestion.sibling_tickers import Tickers, tickers_in_heads
 from backintime_assets.ingestion.sibling_order import (
     SETTLED, date_order, folder_of, guesses, one_folder, refused_for_order, settle_orders, settled_by_siblings,
     unproven, with_order,
@@ -59,9 +60,10 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
         return {}
     # The new files are stored by now: counted once, as new.
     others = [s for s in stored if s[SIBLING_CONTENT] not in guessing and s[SIBLING_CONTENT] not in new]
-    proofs = [*(schema for schema, _ in new.values()), *others]
-    settled, _ = settle_orders(guessing, proofs)
-    settled.update(_proven_otherwise(together, proofs))
+    proofs = [*({**schema, SIBLING_CONTENT: key} for key, (schema, _) in new.items()), *others]
+    tickers = tickers_in_heads(heads) if heads is not None else None
+    settled, _ = settle_orders(guessing, proofs, tickers)
+    settled.update(_proven_otherwise(together, proofs, tickers))
     left = [sha for sha in unproven(guessing, proofs) if sha not in settled]
     # A new file that still guesses, unproven, is settled with them: its survey read it with the stored files'
     # dates, not with those of files stored before raw_files noted home_dated, nor with the heads of files of
@@ -85,7 +87,7 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
     return settled
 
 
-def _proven_otherwise(together: dict[str, dict], proofs: list[dict]) -> dict[str, dict]:
+def _proven_otherwise(together: dict[str, dict], proofs: list[dict], tickers: Tickers | None = None) -> dict[str, dict]:
     """sha256 -> the schema, order settled, of each of the files whose order their siblings settled (their proofs
     or their dates read together: `together`) where siblings' own values prove the other as one
     (sibling_order.settle_orders)."""
@@ -97,7 +99,7 @@ def _proven_otherwise(together: dict[str, dict], proofs: list[dict]) -> dict[str
         date = out["columns"][date_index(out)]
         date["confidence"] = GUESSED_ORDER_CERTAINTY
         as_guessed[sha] = out
-    settled, _ = settle_orders(as_guessed, proofs)
+    settled, _ = settle_orders(as_guessed, proofs, tickers)
     return settled
 
 

@@ -173,14 +173,19 @@ def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing
     """key -> the schema, day/month order or east reading settled, of the files guessing them."""
     from backintime_assets.ingestion.sibling_east import guesses_east, settle_east
     from backintime_assets.ingestion.sibling_order import settle_orders, unproven
+    from backintime_assets.ingestion.sibling_tickers import tickers_in_heads
 
     # A file guessing its reading east of UTC proves nothing of that (its evenings fall Monday to Thursday)
     # but may prove a day/month order: left out, a file of "16/01/2024 15:00:00 UTC" no longer settled
     # its sibling's "01/02/2024 ..." (1 February loaded as 2 January). One guessing its order proves neither.
-    siblings = [survey.schema_dict() for key, survey in surveys.items() if key not in guessing]
+    mates = {key: survey.schema_dict() for key, survey in surveys.items() if key not in guessing}
+    siblings = list(mates.values())
     if stored_siblings is not None:
         siblings += stored_siblings([*guessing.values(), *guessing_east.values()])
-    settled, disagreeing = settle_orders(guessing, siblings) if guessing else ({}, [])
+    # Each named by its key, as the stored ones are by their content: the tickers of those that disagree are read.
+    named = [{**schema, SIBLING_CONTENT: key} for key, schema in mates.items()] + siblings[len(mates):]
+    settled, disagreeing = settle_orders(guessing, named, tickers_in_heads(heads) if heads is not None else None) \
+        if guessing else ({}, [])
     if guessing and bars is not None:
         settled.update(_settled_by_bars(tasks, surveys, guessing, siblings, bars))
     if guessing:

@@ -164,6 +164,25 @@ def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(
     assert report.resettled == {"day_04.csv": "day/month order settled by 1 sibling file of the same layout"}
 
 
+def test_a_stored_guess_is_settled_by_the_later_siblings_holding_its_tickers(run):
+    # A London and a New York office, one header and name pattern, one folder, a file each a day. Their 1
+    # October guesses (10 January for London's "01/10/2024"); their 15 October proves day first and month first:
+    # siblings that disagree, London's first day stayed on 10 January (silent). Only London's hold VOD.L.
+    def day(cell: str, ticker: str) -> str:
+        return f"Date;Ticker;Close\n{cell};{ticker};10.5\n"
+
+    run.write("export (1).csv", day("01/10/2024", "VOD.L"))
+    run.write("export (2).csv", day("10/01/2024", "AAPL"))
+    run.migrate()
+    assert run.dates("export (1).csv") == [[dt.date(2024, 1, 10)]]  # the guess
+    run.write("export (3).csv", day("15/10/2024", "VOD.L"))
+    run.write("export (4).csv", day("10/15/2024", "AAPL"))
+    report = run.migrate()
+    assert run.dates("export (1).csv", "export (2).csv") == [[dt.date(2024, 10, 1)], [dt.date(2024, 10, 1)]]
+    assert report.resettled == {"export (1).csv": "day/month order settled by 1 sibling file of the same layout "
+                                                  "holding its tickers"}
+
+
 def test_stored_days_read_together_are_settled_by_a_later_sibling_that_proves_the_other_order(run):
     # An American office's monthly files: 1 February and 1 March 2024, "02/01/2024" and "03/01/2024" (copied
     # at once: their times tell nothing). Read together day first they are 2 and 3 January, a run of days
