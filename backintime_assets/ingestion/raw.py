@@ -200,10 +200,11 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
 
 def _settle_without(conn, survey: Surveyor, left: set[str], heads: Callable[[list[str]], dict[str, bytes]],
                     report: MigrationReport, week: TradingWeek) -> None:
-    """Stored files whose day/month order their siblings settled, where a file of their layout (`left`: contents
-    replaced or withdrawn) no current file holds any more: each detected again and settled by its siblings as
-    they stand now, or left to its guess, as the folder migrated at once reads them; read again where their
-    order changed, old and new dates logged (stored_order.settled_by_gone). Not one a user said the date of."""
+    """Stored files whose day/month order their siblings settled or left a guess, where a file of their layout
+    (`left`: contents replaced or withdrawn) no current file holds any more: each detected again and settled by
+    its siblings as they stand now, or left to its guess, as the folder migrated at once reads them; read again
+    where their order changed, old and new dates logged (stored_order.settled_by_gone). Not one a user said the
+    date of."""
     current = manifest.current_files(conn)
     gone = [schema for sha, schema in file_schemas.final_schemas(
         conn, sorted(left - {f.sha256 for f in current.values()})).items() if may_guess(json.dumps(schema))]

@@ -105,12 +105,14 @@ def _proven_otherwise(together: dict[str, dict], proofs: list[dict], tickers: Ti
 
 def settled_by_gone(gone: list[dict], stored: list[dict]) -> list[dict]:
     """Of the `stored` siblings, those whose day/month order their siblings settled (by proofs or by dates read
-    together) where a file of their layout and folder that held a day and a month is `gone` (withdrawn, or
-    replaced, no current file holding its content): what settled them may have been its word. A British
-    office's 1, 2 and 3 October, read month first by its "10/15/2012" sent by mistake, stayed on 10 January and
-    10 February when the mistake was withdrawn and not sent again (silent)."""
+    together), or left to a guess, where a file of their layout and folder that held a day and a month is `gone`
+    (withdrawn, or replaced, no current file holding its content): what settled them may have been its word, or
+    its word against the others' left them guessing. A British office's 1, 2 and 3 October, read month first by
+    its "10/15/2012" sent by mistake, stayed on 10 January and 10 February when the mistake was withdrawn and not
+    sent again (silent); so did its "09/07/2015", guessed 7 September while a mistaken "07/13/2015" disagreed
+    with its 13th."""
     left = {(order[0], folder_of(s)) for s in gone if (order := date_order(s)) is not None}
-    return [s for s in stored if settled_by_siblings(s) and (order := date_order(s)) is not None
+    return [s for s in stored if (settled_by_siblings(s) or guesses(s)) and (order := date_order(s)) is not None
             and any(layout == order[0] and one_folder(folder, folder_of(s)) for layout, folder in left)]
 
 

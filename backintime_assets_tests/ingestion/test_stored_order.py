@@ -338,6 +338,22 @@ def test_an_export_saved_over_each_day_keeps_proving_its_marks(run):
     assert read == [",", ",", ","]
 
 
+def test_a_guess_a_withdrawn_file_disagreed_over_is_settled_by_the_siblings_left(run):
+    # A British office's 9 July 2015, "09/07/2015", guessed 7 September; its 13th, "13/07/2015", proves day first,
+    # and a "07/13/2015" sent by mistake the same day month first: siblings disagree, the guess stays. The mistake
+    # withdrawn, the folder migrated at once reads 9 July; the daily run kept 7 September (silent).
+    run.write("export (1).csv", HEADER + "09/07/2015;AAA;9.5\n")
+    run.migrate()
+    run.write("export (2).csv", HEADER + "13/07/2015;AAA;13.5\n")
+    run.write("export (3).csv", HEADER + "07/13/2015;AAA;13.5\n")
+    run.migrate()
+    assert run.dates("export (1).csv") == [[dt.date(2015, 9, 7)]]
+    (run.source / "export (3).csv").unlink()
+    report = migrate(run.conn, run.source, run.lake, run.surveyor, withdraw_missing=True)
+    assert run.dates("export (1).csv") == [[dt.date(2015, 7, 9)]]
+    assert report.resettled == {"export (1).csv": "day/month order settled by 1 sibling file of the same layout"}
+
+
 def test_a_lone_days_order_a_withdrawn_file_settled_is_a_guess_again(run):
     # An office's lone 4 March, "04/03/2025", guessed month first (3 April); a "13/03/2025" proves day first and
     # is withdrawn, not sent again: the folder migrated at once guesses 3 April, and so does the daily run.
