@@ -338,32 +338,27 @@ def test_an_export_saved_over_each_day_keeps_proving_its_marks(run):
     assert read == [",", ",", ","]
 
 
-def test_a_guess_a_withdrawn_file_disagreed_over_is_settled_by_the_siblings_left(run):
+@pytest.mark.parametrize("days, mistake, before, after, told", [
     # A British office's 9 July 2015, "09/07/2015", guessed 7 September; its 13th, "13/07/2015", proves day first,
     # and a "07/13/2015" sent by mistake the same day month first: siblings disagree, the guess stays. The mistake
     # withdrawn, the folder migrated at once reads 9 July; the daily run kept 7 September (silent).
-    run.write("export (1).csv", HEADER + "09/07/2015;AAA;9.5\n")
-    run.migrate()
-    run.write("export (2).csv", HEADER + "13/07/2015;AAA;13.5\n")
-    run.write("export (3).csv", HEADER + "07/13/2015;AAA;13.5\n")
-    run.migrate()
-    assert run.dates("export (1).csv") == [[dt.date(2015, 9, 7)]]
-    (run.source / "export (3).csv").unlink()
+    (["09/07/2015", "13/07/2015"], "07/13/2015", dt.date(2015, 9, 7), dt.date(2015, 7, 9),
+     "day/month order settled by 1 sibling file of the same layout"),
+    # An office's lone 4 March, "04/03/2025", guessed month first (3 April); a "13/03/2025" sent with it proves day
+    # first and is withdrawn, not sent again: the folder migrated at once guesses 3 April, as the daily run does.
+    (["04/03/2025"], "13/03/2025", dt.date(2025, 3, 4), dt.date(2025, 4, 3),
+     "day/month order a guess again: the file that settled it is gone"),
+], ids=["disagreed", "lone"])
+def test_a_guess_a_withdrawn_file_settled_or_disagreed_over_is_read_as_the_siblings_left_read_it(
+        run, days, mistake, before, after, told):
+    # The mistake comes with the last day (its name the office's), each day migrated as it comes.
+    for n, cell in enumerate(days, 1):
+        run.write(f"export ({n}).csv", HEADER + f"{cell};AAA;{n}.5\n")
+        if n == len(days):
+            run.write("export (9).csv", HEADER + f"{mistake};AAA;9.5\n")
+        run.migrate()
+    assert run.dates("export (1).csv") == [[before]]
+    (run.source / "export (9).csv").unlink()
     report = migrate(run.conn, run.source, run.lake, run.surveyor, withdraw_missing=True)
-    assert run.dates("export (1).csv") == [[dt.date(2015, 7, 9)]]
-    assert report.resettled == {"export (1).csv": "day/month order settled by 1 sibling file of the same layout"}
-
-
-def test_a_lone_days_order_a_withdrawn_file_settled_is_a_guess_again(run):
-    # An office's lone 4 March, "04/03/2025", guessed month first (3 April); a "13/03/2025" proves day first and
-    # is withdrawn, not sent again: the folder migrated at once guesses 3 April, and so does the daily run.
-    run.write("day_04.csv", _day_first(range(4, 5)))
-    run.migrate()
-    run.write("day_13.csv", _day_first(range(13, 14)))
-    run.migrate()
-    assert run.dates("day_04.csv") == [[dt.date(2025, 3, 4)]]
-    (run.source / "day_13.csv").unlink()
-    report = migrate(run.conn, run.source, run.lake, run.surveyor, withdraw_missing=True)
-    assert run.dates("day_04.csv") == [[dt.date(2025, 4, 3)]]
-    assert report.resettled == {"day_04.csv": "day/month order a guess again: the file that settled it is gone"}
-    assert run.date_column("day_04.csv").get("order_from") is None
+    assert run.dates("export (1).csv") == [[after]]
+    assert report.resettled == {"export (1).csv": told}
