@@ -43,6 +43,7 @@ from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
+from backintime_assets.normalisation.string_runs import coded_by_runs
 
 STAGED = pa.schema([f for f in PARSED if f.name not in ("rows_read", "schema_json")])
 # Raw bytes per pass-2 bucket: a bucket's rows are held in one task's memory while it settles them,
@@ -238,22 +239,10 @@ def _rows_in_run(parsed: pa.Table, buckets: _Buckets) -> tuple[pa.Table, list[di
 
 def _files_of_rows(source_file: pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
     """(the files named among the rows, in the order they first appear; each row's file, as its place
-    there). Each name is compared with the one before it and only the first of each run looked up,
-    right in any order of rows, and fast as they are written: a file's rows together (parsed._tagged,
-    parsed.from_parsed_members). A dictionary_encode hashed every row's path, 2.6x the CPU of this on
-    a daily bucket of 80 files of 1,000 rows."""
-    column = source_file.combine_chunks()
-    n = len(column)
-    if n == 0:
-        return [], np.zeros(0, dtype=np.int64)
-    if column.null_count:  # never written so (every row names its file); hashed as before if so
-        encoded = pc.dictionary_encode(column)
-        return encoded.dictionary.to_pylist(), encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    starts = np.flatnonzero(np.r_[True, np.asarray(pc.not_equal(column.slice(1), column.slice(0, n - 1)), dtype=bool)])
-    place: dict[str, int] = {}
-    run_files = np.array([place.setdefault(name, len(place)) for name in column.take(pa.array(starts)).to_pylist()],
-                         dtype=np.int64)
-    return list(place), np.repeat(run_files, np.diff(np.r_[starts, n]))
+    there): by runs, as a file's rows are written together (parsed._tagged, parsed.from_parsed_members).
+    A dictionary_encode hashed every row's path, 2.6x the CPU of this on a daily bucket of 80 files of
+    1,000 rows."""
+    return coded_by_runs(source_file)
 
 
 def _by_bucket(rows: pa.Table, row_buckets: np.ndarray):

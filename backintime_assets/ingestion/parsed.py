@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 
 from backintime_assets.ingestion.schema_texts import reading_key, reading_key_of, schema_dict
 from backintime_assets.lake.schemas import PRICES
+from backintime_assets.normalisation.string_runs import strings_at
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 LOADED, REJECTED, FILE_SUMMARY = "loaded", "rejected", "file"
@@ -280,7 +281,7 @@ def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]
     homes = pa.array([t.home_date for t in tasks], pa.date32()).take(member)
     rows = rows.set_column(rows.schema.get_field_index("date"), "date", pc.if_else(undated, homes, rows["date"]))
     rows = rows.set_column(rows.schema.get_field_index("source_file"), "source_file",
-                           pa.array([t.source_file for t in tasks], pa.string()).take(member))
+                           strings_at([t.source_file for t in tasks], member_of))
     # No ticker column: the normaliser named the rows after the file, and kept rows may have been
     # read under another name of the same content. Only rows so named: a workbook's rows named by
     # their sheets (AAPL, MSFT) or by each sheet's header, loaded again under a copy's name, were all

@@ -44,6 +44,7 @@ from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
 from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
+from backintime_assets.normalisation.string_runs import coded_by_runs
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 _log = logging.getLogger(__name__)
@@ -516,8 +517,7 @@ def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray) -> list[tuple[str
     rows = pa.table({"name": names, "date": dates}).filter(pc.is_valid(dates)).combine_chunks()
     if rows.num_rows == 0:
         return []
-    encoded = pc.dictionary_encode(rows["name"], null_encoding="encode").chunk(0)
-    code = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    words, code = coded_by_runs(rows["name"])  # a file's rows lie together: a lookup a file, not a row
     day = rows["date"].chunk(0).cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
     keys = ticker_day_key(code, day)  # (name code, day): the same packing
     # A file's rows lie together (parsed._tagged), a daily file's all of one day: runs of one key are
@@ -526,5 +526,4 @@ def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray) -> list[tuple[str
     codes, days = split_ticker_day_key(pairs)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     as_dates = pa.array(days.astype(np.int32), pa.date32()).to_pylist()
-    words = encoded.dictionary.to_pylist()
     return [(words[codes[a]], as_dates[a:b]) for a, b in zip(starts, np.r_[starts[1:], len(pairs)])]

@@ -48,6 +48,7 @@ from .repeated_header import (
     under_reordered_header,
 )
 from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
+from .string_runs import strings_at
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows, check_labelled_sums
 from .carried_on import carries_on
@@ -1054,7 +1055,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         *[pa.array(values[c][keep], pa.float64()) for c in PRICE_FIELDS],
         pa.array(volume[keep], pa.float64(), from_pandas=True),  # NaN -> NULL: no volume given
         pa.array(np.broadcast_to(source_file, len(keep)).astype(object), pa.string()) if files is None
-        else pa.array(files.names, pa.string()).take(pa.array(files.file_of(rec.line[keep]))),
+        else strings_at(files.names, files.file_of(rec.line[keep])),
         pa.array(lines[keep].astype(np.int64), pa.int64()),
     ], schema=PRICES_ARROW_SCHEMA)
     return table, reasons
