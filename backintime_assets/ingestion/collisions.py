@@ -151,7 +151,9 @@ def _keyed_order(loaded: pa.Table, among: np.ndarray | None) -> tuple[np.ndarray
     keys do: where no two share one it decides the order alone (a clean bucket, the usual case), else
     it stands for those two in a sort of the rest. Comparing the tickers' strings in a sort of every
     row, and again for repeats, cost several times this."""
-    rows = np.flatnonzero(among) if among is not None else np.arange(loaded.num_rows)
+    # Every row settled (a clean bucket): the rows' own arrays, not copies of them through `rows`.
+    every = among is None or bool(among.all())
+    rows = np.arange(loaded.num_rows) if every else np.flatnonzero(among)
     if rows.size == 0:
         return None
     encoded = pc.dictionary_encode(loaded["ticker"].combine_chunks())
@@ -159,20 +161,21 @@ def _keyed_order(loaded: pa.Table, among: np.ndarray | None) -> tuple[np.ndarray
     rank = np.empty(len(words) + 1, dtype=np.int64)
     rank[np.asarray(pc.sort_indices(words), dtype=np.int64)] = np.arange(len(words))
     rank[-1] = -1  # a missing ticker
-    codes = np.asarray(pc.fill_null(encoded.indices, len(words)), dtype=np.int64)[rows]
+    codes = np.asarray(pc.fill_null(encoded.indices, len(words)), dtype=np.int64)
     days = loaded["date"].cast(pa.int32())
     if days.null_count:
         if np.asarray(pc.is_null(days), dtype=bool)[rows].any():
             return None
         days = pc.fill_null(days, 0)  # on rows not settled
-    ticker_rank = rank[codes]
+    ticker_rank = rank[codes if every else codes[rows]]
     if (ticker_rank < 0).any():
         return None
-    key = np.asarray(days, dtype=np.int64)[rows] * (len(words) + 1) + ticker_rank
+    day_numbers = np.asarray(days, dtype=np.int64)
+    key = (day_numbers if every else day_numbers[rows]) * (len(words) + 1) + ticker_rank
     order = np.argsort(key, kind="stable")
     ordered_keys = key[order]
     if not (ordered_keys[1:] == ordered_keys[:-1]).any():
-        return rows[order], True
+        return (order if every else rows[order]), True
     # Rows of one key: the rest of SETTLE_ORDER orders them (a stable sort, as of every row, then
     # the rows settled taken in the order they sort in: rows equal in every key keep theirs).
     rest = pa.table({"key": key, **{name: loaded[name].take(rows) for name, _ in SETTLE_ORDER[2:]}})

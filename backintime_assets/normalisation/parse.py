@@ -738,6 +738,9 @@ def parse_strings(cells: pa.Array, upper: bool = False, nulls_as: str | None = N
             distinct = pc.if_else(null, "", distinct)
     # Distinct raw values can clean to the same word ("aapl ", "AAPL"): merge their codes.
     clean = pc.dictionary_encode(distinct)
-    codes = clean.indices.to_numpy(zero_copy_only=False).astype(np.int64)[enc.indices.to_numpy(zero_copy_only=False)]
+    codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    if len(clean.dictionary) < len(distinct):  # else each cleaned word is its own: the codes stand
+        codes = clean.indices.to_numpy(zero_copy_only=False).astype(np.int64)[codes]
     empty = np.asarray(pc.equal(clean.dictionary, ""), dtype=bool)
-    return Strings(codes, np.asarray(clean.dictionary.to_pylist(), dtype=object), empty[codes])
+    return Strings(codes, np.asarray(clean.dictionary.to_pylist(), dtype=object),
+                   empty[codes] if empty.any() else np.zeros(codes.size, dtype=bool))

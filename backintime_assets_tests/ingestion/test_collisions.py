@@ -323,6 +323,10 @@ def test_rows_of_distinct_days_and_tickers_settle_as_the_full_sort_orders_them()
     assert winners.equals(_settled_by_the_full_sort(rows, among)[0]) and losers.num_rows == 0
     assert list(zip(winners["date"].to_pylist(), winners["ticker"].to_pylist())) == [
         (D1, "B"), (D1, "B.L"), (D1, "a"), (D1, "É"), (D2, "A"), (D2, "b")]
+    # Every row settled (a clean bucket's rows, with or without `among`): the same order.
+    distinct = rows.slice(0, 6)
+    for every in (None, np.ones(6, dtype=bool)):
+        assert settle(distinct, among=every)[0].equals(winners)
 
 
 def test_a_repeated_day_and_ticker_among_many_still_collides():

@@ -177,6 +177,13 @@ def test_strings_are_coded_trimmed_and_merged():
     assert s.codes[0] == s.codes[3] != s.codes[4]
 
 
+def test_strings_each_their_own_word_keep_their_codes():
+    s = parse_strings(pa.array(["msft", " aapl", "msft", "ibm"]), upper=True)
+    assert s.at(np.arange(4)).tolist() == ["MSFT", "AAPL", "MSFT", "IBM"]
+    assert s.codes.tolist() == [0, 1, 0, 2]
+    assert not s.missing.any()
+
+
 def test_strings_with_a_stand_in_for_nulls():
     s = parse_strings(pa.array(["Tech", "N/A", "", " Energy"]), nulls_as="UNKNOWN")
     assert s.at(np.arange(4)).tolist() == ["Tech", "UNKNOWN", "UNKNOWN", "Energy"]
