@@ -359,7 +359,7 @@ def test_rows_of_other_dates_are_left_out_with_their_buckets():
     from backintime_assets.ingestion.parsed import LOADED, PARSED
 
     days = ["2025-02-10", "2025-02-11", "2025-02-12", "2025-02-13"]
-    buckets = convert._plan_buckets(days, 1, 2)  # four buckets, a day each
+    buckets = convert._plan_buckets(days, 1, 4)  # four buckets, a day each
     dates = [dt.date(2025, 2, d) for d in (13, 7, 10, 20, 11)]
     parsed = pa.table({f.name: pa.nulls(len(dates), f.type) for f in PARSED}).set_column(
         PARSED.get_field_index("status"), "status", pa.array([LOADED] * len(dates))).set_column(
@@ -374,6 +374,21 @@ def test_rows_of_other_dates_are_left_out_with_their_buckets():
         convert._check_owned(rows, row_buckets, 3)
     convert._check_owned(rows.slice(0, 1), row_buckets[:1], 3)
     assert isinstance(row_buckets, np.ndarray)
+
+
+@pytest.mark.parametrize("days, source_mb, cores, count", [
+    (250, 58, 2, 2),  # small daily files: a settle task per core, no more
+    (250, 58, 8, 8),
+    (3, 58, 8, 3),  # never more buckets than dates
+    (250, 640, 2, 10),  # a bucket per 64 MB of source, so a task's memory stays bounded
+])
+def test_settle_buckets_are_one_per_core_unless_memory_asks_for_more(days, source_mb, cores, count):
+    from backintime_assets.ingestion import convert
+
+    dates = [(dt.date(2020, 1, 1) + dt.timedelta(days=k)).isoformat() for k in range(days)]
+    buckets = convert._plan_buckets(dates, source_mb * 2**20, cores)
+    assert buckets.count == count
+    assert sorted(set(buckets.bucket_of_day.tolist())) == list(range(count))
 
 
 def test_each_rows_file_is_found_wherever_its_rows_lie():
