@@ -36,6 +36,7 @@ from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, weekdays_
 from backintime_assets.detection.office_names import folder_pattern
 from backintime_assets.ingestion.shared_layouts import after_header, first_date_cells
 from backintime_assets.ingestion.sibling_order import SETTLED, date_order, order_named, refused_for_order, with_order
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 
 # Dotted dates are written day first ("01.05.2015": Germany, Switzerland, Central and Eastern Europe, Russia,
@@ -64,12 +65,13 @@ def _day_first_marks(schema: dict) -> bool:
 
 def settle_together(guessing: dict[str, tuple[dict, list[str]]],
                     read_with: dict[str, tuple[dict, list[str]]] | None = None,
-                    written: dict[str, float] | None = None) -> dict[str, dict]:
+                    written: dict[str, float] | None = None, week: TradingWeek = MON_FRI) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and its date
     cells, `as_written`; [] where unknown) whose one-day siblings' dates, read together, decide the order
     against its guess (or settle a file refused for its guess). `read_with`: as `guessing`, other files read
     with them but not settled here (in a daily run, the days stored before), whose order is a guess or
-    was settled so. `written`: key -> when each file was last modified (epoch seconds), where known."""
+    was settled so. `written`: key -> when each file was last modified (epoch seconds), where known. `week`: the
+    deployment's trading week, off which a reading that dates a file is not the office's."""
     sources: dict[tuple, list[tuple[str, dict, str, list[str]]]] = defaultdict(list)
     times: dict[tuple, list[float | None]] = defaultdict(list)
     for settles, files in ((True, guessing), (False, read_with or {})):
@@ -81,7 +83,7 @@ def settle_together(guessing: dict[str, tuple[dict, list[str]]],
                 times[source].append((written or {}).get(key))
     settled = {}
     for (layout, folder), files in sources.items():
-        proven, days, weekdays_only = _read_together(files)
+        proven, days, weekdays_only = _read_together(files, week)
         if proven is None or (proven == "%m" and _day_first_by_custom(layout, files)) \
                 or _written_apart(files, times[(layout, folder)], proven):
             continue  # no order read, month first where the custom is day first, or files written months apart
@@ -139,7 +141,7 @@ _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[^\d\s]?(\d{1,2})[^\d\s]?(\d{4}|\d{2})
 _PIVOT = 68  # strptime's: "69" is 1969, "68" 2068
 
 
-def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str | None, int, bool]:
+def _read_together(files: list[tuple[str, dict, str, list[str]]], week: TradingWeek) -> tuple[str | None, int, bool]:
     """(the part a source's dates read first, "%d" or "%m", or None where neither reading or both make
     its one-day files a run of days, nor put them all on weekdays where the other puts one on a weekend; how
     many one-day files were read; whether weekdays alone decided)."""
@@ -152,17 +154,18 @@ def _read_together(files: list[tuple[str, dict, str, list[str]]]) -> tuple[str |
     # the one that dates a file on one is not its own. A British office's lone "04/06/2013" (6 April, a
     # Saturday, month first) was rejected and filed under its home date; its "02/10/2024" and "11/10/2024", 10
     # February and 10 November month first, both weekends, were rejected where day first reads both.
-    weekdays = [first for first in ("%d", "%m") if _off_weekends(set(one_day), first)]
+    weekdays = [first for first in ("%d", "%m") if _off_weekends(set(one_day), first, week)]
     return (weekdays[0] if weekdays else None), len(one_day), bool(weekdays)
 
 
-def _off_weekends(cells: set[str], first: str) -> bool:
-    """Whether the date cells, read `first`-part first, are all weekdays, where the other reading puts one on a
-    weekend."""
+def _off_weekends(cells: set[str], first: str, week: TradingWeek) -> bool:
+    """Whether the date cells, read `first`-part first, are all trading days of the `week`, where the other
+    reading puts one on a day it closes. Not Saturday and Sunday whatever the week: a crypto office's lone
+    "04/06/2013" (month first 6 April, a Saturday, a trading day of its every-day week) loaded 4 June."""
     days = _read(cells, first)
     other = _read(cells, "%m" if first == "%d" else "%d")
-    return bool(days) and other is not None and all(day.weekday() < 5 for day in days) \
-        and any(day.weekday() >= 5 for day in other)
+    return bool(days) and other is not None and all(week.is_trading_day(day) for day in days) \
+        and not all(week.is_trading_day(day) for day in other)
 
 
 # Days between two files of a run, written as their days came, past which their writing says they are no
@@ -247,7 +250,8 @@ def _runs_apart_off_weekends(cells: set[str], first: str) -> bool:
     12 March are, but month first its days are weekdays): that reading needs the other's weekend; nor do
     an office's trading every day (its days read the other way are the same day of months)."""
     days = _read(cells, first)
-    if days is None or len(days) < 2 or not _off_weekends(cells, first):
+    # Saturday and Sunday whatever the deployment's week, as ever: runs apart are an office's Monday to Friday.
+    if days is None or len(days) < 2 or not _off_weekends(cells, first, MON_FRI):
         return False
     near = [_next_in_run(a, b) for a, b in zip(days, days[1:])]
     # Most days beside another, not each: a British office's 1, 2, 5, 6 and 9 February 2024 (7 and 8 not kept;

@@ -157,7 +157,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
                                                   for source, sha, lake_path in copied],
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing),
                                 lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas
-                                                             if sha in lake_paths}), written)
+                                                             if sha in lake_paths}), written, week)
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
     _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
     for source, sha, lake_path in copied:
@@ -222,7 +222,8 @@ def _settle_without(conn, survey: Surveyor, left: set[str], heads: Callable[[lis
     tasks = [SurveyTask(sha, f.lake_path, f.source_path, f.size_bytes, modified_at=f.modified_at.timestamp())
              for sha, f in files.items()]
     surveys = settle_by_siblings(survey, tasks, survey(tasks),
-                                 lambda guessing: file_schemas.sibling_detections(conn, guessing), heads=heads)
+                                 lambda guessing: file_schemas.sibling_detections(conn, guessing), heads=heads,
+                                 week=week)
     detected = file_schemas.stored_detections(conn, list(files))
     corrected = file_schemas.overrides(conn, list(files))
     reread = []
@@ -313,7 +314,7 @@ def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callab
     proving = [schemas[sha] for sha, survey in new.items()
                if notes_evenings(survey.schema_json) and proves(schemas[sha]) is not None]
     stored = file_schemas.sibling_detections(conn, guessing + proving) if guessing or proving else []
-    orders = settled_stored(stored, {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads, written) \
+    orders = settled_stored(stored, {sha: (schemas[sha], s.dates) for sha, s in new.items()}, heads, written, week) \
         if guessing else {}
     marks = settled_stored_marks([s for s in file_schemas.marks_guessing_siblings(conn, list(schemas.values()))
                                   if s[SIBLING_CONTENT] not in new], list(schemas.values()), heads)
@@ -403,7 +404,7 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
 def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]],
                       stored_siblings: Callable[[list[dict]], list[dict]] | None = None,
                       heads: Callable[[list[str]], dict[str, bytes]] | None = None,
-                      written: dict[str, float] | None = None) -> dict[str, Survey]:
+                      written: dict[str, float] | None = None, week: TradingWeek = MON_FRI) -> dict[str, Survey]:
     """sha256 -> the survey of the first of `files` (sha256, lake path, name, size) with that content,
     read with its stored schema if it has one. `stored_siblings`: stored schemas of files sharing a
     layout with those given, which may settle a day/month order a new file's dates leave to a guess;
@@ -420,7 +421,8 @@ def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tu
     tasks = [SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha,
                         (written or {}).get(sha)) for sha, (lake_path, name, size) in first.items()]
     surveys = survey(tasks)
-    return settle_by_siblings(survey, tasks, surveys, stored_siblings, heads=heads) if stored_siblings else surveys
+    return settle_by_siblings(survey, tasks, surveys, stored_siblings, heads=heads, week=week) if stored_siblings \
+        else surveys
 
 
 def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:

@@ -65,7 +65,8 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
     # A daily file detected again alone would guess its day/month order again where its siblings,
     # stored, had settled it (sibling_order.py): they settle it again.
     alone = survey(tasks)
-    surveys = settle_by_siblings(survey, tasks, alone, lambda guessing: file_schemas.sibling_detections(conn, guessing))
+    surveys = settle_by_siblings(survey, tasks, alone, lambda guessing: file_schemas.sibling_detections(conn, guessing),
+                                 week=week)
     # Not into a format a user said of the file: settled by another file's such word (--layout says it of a
     # layout's files), its detection took the user's format, the correction as detected was none any more,
     # none proved anything, and the office's next 04/03 loaded as 3 April. Settled otherwise (the siblings

@@ -36,11 +36,12 @@ from backintime_assets.ingestion.sibling_order import (
     SETTLED, date_order, folder_of, guesses, one_folder, refused_for_order, settle_orders, settled_by_siblings,
     unproven, with_order,
 )
+from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 
 def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]],
                    heads: Callable[[list[str]], dict[str, bytes]] | None = None,
-                   written: dict[str, float] | None = None) -> dict[str, dict]:
+                   written: dict[str, float] | None = None, week: TradingWeek = MON_FRI) -> dict[str, dict]:
     """sha256 -> the schema, order settled, of each of the `stored` siblings (file_schemas.sibling_detections)
     whose guessed order the `new` files (key -> schema and dates), and the stored ones with them, settle; and
     of each new file whose guess the stored ones read with it settle.
@@ -83,7 +84,7 @@ def settled_stored(stored: list[dict], new: dict[str, tuple[dict, list[dt.date]]
                 files[key] = (files[key][0], cells_in_head(head, json.dumps(files[key][0])))
         written = {**(written or {}),
                    **{s[SIBLING_CONTENT]: s[SIBLING_WRITTEN] for s in stored if SIBLING_WRITTEN in s}}
-        settled.update(settle_together(reading, read_with, written))
+        settled.update(settle_together(reading, read_with, written, week))
     return settled
 
 

@@ -109,20 +109,22 @@ def survey_files(spark, location: LakeLocation, tasks: list[SurveyTask], piece_b
     return settle_by_siblings(run, tasks, surveys, stored_siblings,
                               lambda names: _loaded_bars(location, tasks, surveys, names, piece_bytes, week),
                               lambda keys: read_heads(location.filesystem(),
-                                                      {t.key: t.lake_path for t in tasks if t.key in set(keys)}))
+                                                      {t.key: t.lake_path for t in tasks if t.key in set(keys)}),
+                              week)
 
 
 def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], tasks: list[SurveyTask],
                        surveys: dict[str, Survey], stored_siblings: Callable[[list[dict]], list[dict]] | None = None,
                        bars: Callable[[list[str]], pa.Table] | None = None,
-                       heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, Survey]:
+                       heads: Callable[[list[str]], dict[str, bytes]] | None = None,
+                       week: TradingWeek = MON_FRI) -> dict[str, Survey]:
     """`surveys` (of `tasks`), where a file's day/month order was a guess its siblings settle, or its
     reading of evening stamps east of UTC (sibling_east.py), that file surveyed again with the settled
     schema (`survey`: a run of tasks). Nothing is asked or read again where no file guesses.
     `bars`: the loaded bars of the files named (overlap_order.ROWS), where another file's bars of the
     same days may settle a guess no sibling does (overlap_order.py); `heads`: key -> the first bytes of
     each file named, whose dates a guess left unread (pooled_order.py)."""
-    settled = _settled_readings(tasks, surveys, stored_siblings, bars, heads)
+    settled = _settled_readings(tasks, surveys, stored_siblings, bars, heads, week)
     if not settled:
         return surveys
     # A second, small run: the files whose reading their siblings settled, read with it.
@@ -132,7 +134,8 @@ def settle_by_siblings(survey: Callable[[list[SurveyTask]], dict[str, Survey]], 
 def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
                       stored_siblings: Callable[[list[dict]], list[dict]] | None,
                       bars: Callable[[list[str]], pa.Table] | None = None,
-                      heads: Callable[[list[str]], dict[str, bytes]] | None = None) -> dict[str, str]:
+                      heads: Callable[[list[str]], dict[str, bytes]] | None = None,
+                      week: TradingWeek = MON_FRI) -> dict[str, str]:
     """key -> the schema JSON, day/month order, east reading or number marks settled by siblings, of each
     file detection guessed them for (sibling_order.py, sibling_east.py, sibling_marks.py); a schema given
     with the task (stored, perhaps a user's) is not changed."""
@@ -153,7 +156,7 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
                       and may_guess_marks(survey.schema_json) and guesses_marks(schema := survey.schema_dict())}
     if not guessing and not guessing_east and not guessing_marks:
         return {}  # the usual case: nothing more to read
-    read = _settled_dates(tasks, surveys, guessing, guessing_east, stored_siblings, bars, heads) \
+    read = _settled_dates(tasks, surveys, guessing, guessing_east, stored_siblings, bars, heads, week) \
         if guessing or guessing_east else {}
     if guessing_marks:
         # Any file whose marks its own numbers prove, guessing its dates or not (sibling_marks.py); over a
@@ -170,7 +173,7 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
 def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing: dict[str, dict],
                    guessing_east: dict[str, dict], stored_siblings: Callable[[list[dict]], list[dict]] | None,
                    bars: Callable[[list[str]], pa.Table] | None,
-                   heads: Callable[[list[str]], dict[str, bytes]] | None) -> dict[str, dict]:
+                   heads: Callable[[list[str]], dict[str, bytes]] | None, week: TradingWeek) -> dict[str, dict]:
     """key -> the schema, day/month order or east reading settled, of the files guessing them."""
     from backintime_assets.ingestion.sibling_east import guesses_east, settle_east
     from backintime_assets.ingestion.sibling_order import settle_orders, unproven
@@ -192,7 +195,7 @@ def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing
     if guessing:
         settled.update(_settled_together(surveys, guessing, [key for key in unproven(guessing, siblings)
                                                               if key not in settled], heads, siblings,
-                                         {t.key: t.modified_at for t in tasks if t.modified_at is not None}))
+                                         {t.key: t.modified_at for t in tasks if t.modified_at is not None}, week))
     # A file whose order its siblings settled guesses its reading east of UTC as that order reads its
     # stamps (with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
     # UTC" is stamped on a Tuesday, day first on a Thursday, and east settled from the guessed schema lost
@@ -206,7 +209,7 @@ def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing
 
 def _settled_together(surveys: dict[str, Survey], guessing: dict[str, dict], left: list[str],
                       heads: Callable[[list[str]], dict[str, bytes]] | None, siblings: list[dict],
-                      written: dict[str, float]) -> dict[str, dict]:
+                      written: dict[str, float], week: TradingWeek) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the guessing files `left` unproven by any sibling or
     bar whose source's one-day files, read together, decide it (pooled_order.py). Their dates are the
     survey's; a file whose every row its guess dated on a weekend has none, and its first rows are read
@@ -224,7 +227,7 @@ def _settled_together(surveys: dict[str, Survey], guessing: dict[str, dict], lef
     written = {**written, **{key: sibling[SIBLING_WRITTEN] for key, sibling in stored.items()}}
     return settle_together({key: (guessing[key], cells[key]) for key in left},
                            {key: (sibling, as_written(sibling, _iso_days(sibling[SIBLING_DATES])))
-                            for key, sibling in stored.items()}, written)
+                            for key, sibling in stored.items()}, written, week)
 
 
 def _iso_days(days: list[str]) -> list[dt.date]:

@@ -7,6 +7,7 @@ import pytest
 from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, settle_together
 from backintime_assets.ingestion.survey import survey_files
+from backintime_assets.trading_week import TradingWeek
 from backintime_assets_tests.ingestion.surveyed_here import survey_tasks
 
 HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
@@ -100,6 +101,23 @@ def test_only_one_day_files_of_one_folder_and_layout_are_read_together():
 def test_one_day_files_a_weekend_does_not_tell_keep_their_guess(days):
     files = {f"close_{i:03d}.csv": _guessing(day, f"close_{i:03d}.csv", day) for i, day in enumerate(days, 1)}
     assert settle_together(files) == {}
+
+
+@pytest.mark.parametrize("week, days", [
+    # A crypto office trading every day, written month first: its lone 6 April 2013, a Saturday ("04/06/2013";
+    # day first 4 June, a Tuesday), and its 2 October and 10 November 2012 (a Saturday; day first 10 February
+    # and 11 October). Read by Monday to Friday, both loaded day first (silent).
+    ("mon-sun", [dt.date(2013, 4, 6)]),
+    ("mon-sun", [dt.date(2012, 10, 2), dt.date(2012, 11, 10)]),
+    # A Sunday to Thursday office's Sunday 9 June 2024 ("06/09/2024"; day first Friday 6 September, a day
+    # its week closes): read by Monday to Friday, day first, its rows rejected on a Friday.
+    ("sun-thu", [dt.date(2024, 6, 9)]),
+])
+def test_one_day_files_on_days_the_deployments_week_trades_keep_their_guess(in_process, tmp_path, week, days):
+    files = {f"close_{i:03d}.csv": _day_file(day, "%m/%d/%Y") for i, day in enumerate(days, 1)}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2,
+                         week=TradingWeek.parse(week))
+    assert [found[name].dates for name in files] == [[day] for day in days]
 
 
 def test_a_day_exported_twice_decides_nothing():
