@@ -122,10 +122,17 @@ def settle_orders(guessing: dict[str, dict], siblings: Iterable[dict],
 
 def _holding_its_tickers(key: str, schema: dict, proving: list[tuple[str, dict]],
                          tickers: Callable[[dict[str, dict]], dict[str, frozenset[str]]]) -> Counter:
-    """The orders proven by those of a file's `proving` siblings (order, schema) that hold one of its tickers."""
+    """The orders proven by those of a file's `proving` siblings (order, schema) that hold its tickers: most of
+    those either holds, not one of them. An office may hold another's name too: London's VOD.L and AAPL beside
+    New York's MSFT proved day first for New York's "04/02/2024" of AAPL alone (a Sunday, rejected; or a month
+    for a day, silent), where its guess, month first, was its own."""
     held = tickers({key: schema, **{s[SIBLING_CONTENT]: s for _, s in proving if s.get(SIBLING_CONTENT)}})
-    own = held.get(key)
-    return Counter(p for p, s in proving if own and not own.isdisjoint(held.get(s.get(SIBLING_CONTENT), ())))
+    own = held.get(key) or frozenset()
+    return Counter(p for p, s in proving if _one_universe(own, held.get(s.get(SIBLING_CONTENT), frozenset())))
+
+
+def _one_universe(own: frozenset[str], theirs: frozenset[str]) -> bool:
+    return 2 * len(own & theirs) > len(own | theirs)
 
 
 def unproven(guessing: dict[str, dict], siblings: Iterable[dict]) -> list[str]:

@@ -100,6 +100,18 @@ def test_siblings_that_disagree_settle_by_those_holding_the_file_s_tickers(in_pr
     assert [found[f"export ({i}).csv"].dates for i in (1, 2)] == [[london_1_october], [dt.date(2024, 10, 1)]]
 
 
+def test_a_ticker_another_office_holds_too_does_not_settle_a_file(in_process, tmp_path):
+    # London's 15 March holds VOD.L and AAPL, New York's 18 March MSFT: New York's "04/03/2024" of AAPL alone was
+    # settled day first by London's, 4 March (silent), where its guess, 3 April, was its own.
+    def day(cell: str, tickers: list[str]) -> bytes:
+        return (HEADER + "".join(f"{cell},{t},10.5,11,10,10.25,100\n" for t in tickers)).encode()
+
+    files = {"export (1).csv": day("04/03/2024", ["AAPL"]), "export (2).csv": day("15/03/2024", ["VOD.L", "AAPL"]),
+             "export (3).csv": day("03/18/2024", ["MSFT"])}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert found["export (1).csv"].dates == [dt.date(2024, 4, 3)]
+
+
 @pytest.mark.parametrize("sibling_fmt, header", [
     ("%d-%m-%Y", HEADER),  # another separator: another date family
     ("%d/%m/%y", HEADER),  # two-digit years
