@@ -283,6 +283,14 @@ date 6.89, Spark 3.59 (0.41x); archive drifted 11.1 (2.3%). The daily clean set'
 not the code's: right after, convert_check compare on 750 of its files in one process, 9908802 (session 44's
 start) against 866a3ff alternately, 3 rounds: best 0.876 / 0.856 CPU-s (0.98x); under Spark (--spark), 4
 rounds: best 1.591 / 1.520 CPU-s (0.96x); digests equal.
+Session 46 (a new machine, slower than session 45's: polars one file 2.11 s against 1.24; the clean daily path
+3.2% fewer instructions, detection 6.3% fewer a drifted file, one settle bucket per core), nothing else running,
+at 1d2ecce: daily clean 1.87 + 1.94 = 3.81 s, 7.44 CPU-s (2.6%), polars 2.11 s, 3.69 CPU-s (0.554x wall, 0.496x
+CPU) / by date 3.06, DuckDB by date 3.50, Spark read.csv 12.6 s, 24.1 CPU-s (3.31x wall, 3.24x CPU), Spark by date
+46.0; daily drifted 21.3 + 2.65 = 24.0 s (10.3, 43%); by era 6.59 (4.2%); archive clean 3.37 + 9.20 = 12.6 s,
+polars 1.00 (0.080x) / by date 9.29 (0.74x), DuckDB by date 10.3, Spark 6.19 (0.49x); archive drifted 16.7
+(3.2%). The daily clean ratios met their targets in wall time on this machine where the last machine's run missed
+them with nearly the same code: they move with the machine, one run meeting them does not settle them.
 """
 from __future__ import annotations
 
