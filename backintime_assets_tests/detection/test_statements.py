@@ -683,9 +683,7 @@ def test_a_watchlist_dated_in_other_languages_is_no_price_history(data):
     # Each ticker's last price today, dated the day it was added: 176a1d0 knew the day only in English,
     # and these loaded AAPL's 185.64 as its close of 2 November (silent).
     data = data.encode()
-    schema = detect_bytes(data, "watchlist.csv")
-    assert not_prices(schema.problem)
-    assert normalise_bytes(data, schema, "watchlist.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "watchlist.csv", "")
 
 
 @pytest.mark.parametrize("data", [
@@ -1052,9 +1050,7 @@ def test_a_unit_trust_s_distributions_reinvested_are_a_statement_s_flows():
     data = (b"Date,Transaction,Units,Price\n2024-01-05,Application,8100.4455,1.2345\n"
             b"2024-02-05,Distribution Reinvestment,97.1796,1.2401\n2024-03-05,Application,3999.3601,1.2502\n"
             b"2024-04-05,Income Reinvestment,94.1457,1.2555\n2024-05-06,Switch,-1000.0000,1.2601\n")
-    schema = detect_bytes(data, "statement.csv")
-    assert not_prices(schema.problem)
-    assert normalise_bytes(data, schema, "statement.csv").prices_arrow.num_rows == 0
+    _no_price_history(data, "statement.csv", "")
 
 
 @pytest.mark.parametrize("data", [
