@@ -1415,6 +1415,12 @@ def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequenc
 # digits run together ("DCOILWTICO", "NIKKEI225", "DEXUSEU").
 _FRED_DATES = frozenset({"DATE", "observation_date"})
 _FRED_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
+# "observation_date" is FRED's alone, but any database's export in capitals writes "DATE" over a column named
+# by a word ("DATE,SALES", "DATE,VISITORS", "DATE,TEMP": each had loaded as a ticker's closes without a word,
+# and been refused for "no close column" before). Under "DATE", an id is FRED's only where it holds a digit
+# ("NIKKEI225", "SP500", "DGS10") or its column writes FRED's "." for a day without a value.
+_FRED_OWN_DATE = "observation_date"
+_FRED_NO_VALUE = "."
 
 
 def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
@@ -1428,6 +1434,9 @@ def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequen
         return
     names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(2)]
     if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]) or types[1].type not in _NUMERIC:
+        return
+    if names[0] != _FRED_OWN_DATE and not any(c.isdigit() for c in names[1]) \
+            and not any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body):
         return
     values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
     if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):

@@ -1915,6 +1915,11 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     ("DATE,T10Y2Y", ["0.12", "0.05", "-0.03", "-0.08", "0.01"], None),
     ("DATE,Rainfall mm", ["0.2", "1.4", "3.0", "0.8", "2.2"], None),
     ("Day,NIKKEI225", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
+    # FRED's older download of a series of letters: its "." for a day without a value marks it FRED's.
+    ("DATE,DCOILWTICO", ["72.1", ".", "71.9", "72.6", "70.8"], "DCOILWTICO"),
+    # A database's export in capitals: a word over "DATE" is no series' id (each had loaded as closes).
+    ("DATE,SALES", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
+    ("DATE,VISITORS", ["1204", "1311", "1187", "1250", "1299"], None),
 ])
 def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
@@ -1922,7 +1927,8 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     schema = detect_bytes(f"{header}\n{rows}".encode(), "N225.csv")
     assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
     if close:
-        assert normalise_bytes(f"{header}\n{rows}".encode(), schema, "N225.csv").prices_arrow.num_rows == 5
+        assert normalise_bytes(f"{header}\n{rows}".encode(), schema, "N225.csv").prices_arrow.num_rows \
+            == sum(v != "." for v in values)
         # FRED's graph download is named so whichever series it holds: no ticker of its own, refused so.
         assert "names no instrument" in (detect_bytes(f"{header}\n{rows}".encode(), "fredgraph.csv").problem or "")
 
