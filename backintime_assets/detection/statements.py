@@ -500,9 +500,7 @@ def _listed(names: Sequence[str], canonical: Sequence[str | None], body: Sequenc
     # Each ticker's payouts on their events' days under a word for a sum and not for a price: a history
     # of dividends ("secid,registryclosedate,value": GAZP's 7.2 roubles a share had loaded as its closes;
     # "Symbol,Ex-Date,Value"). A close named so beside an ex-date ("Symbol,Ex-Date,Dividend,Close") is one.
-    c = canonical.index("close") if "close" in canonical else None
-    paid = bool(dates & _EVENT_DATES) and c is not None and c < len(names) and bool(_name_words(names[c])) \
-        and _name_words(names[c]) <= _PAID_SUMS
+    paid = bool(dates & _EVENT_DATES) and bool(close := _close_words(names, canonical)) and close <= _PAID_SUMS
     return [k, dated] if len(tickers) >= _RECORD_NAMES and (each_once or paid) else []
 
 
@@ -699,6 +697,10 @@ _RETAIL = frozenset({"store", "stores", "shop", "retailer", "supermarket", "bran
 # turn (one back again after another), with no ticker nor bars, make a list of purchases.
 _VENDORS = frozenset({"vendor", "vendors", "supplier", "suppliers", "lieferant", "fournisseur", "proveedor",
                       "fornecedor", "fornitore", "leverancier"})
+# A market's words for its day's last price: a supplier sells at a price, never at a close. A data vendor's
+# fallback in turn ("Date,Close,Vendor" of Bloomberg's days and Reuters' between) had been refused as purchases.
+_CLOSING = frozenset({"close", "closing", "settle", "settlement", "last", "schluss", "schlusskurs", "cloture",
+                      "cierre", "chiusura", "fechamento", "fecho", "slotkoers"})
 # A day's bar: its high and low. An open and close alone may be a till's counts.
 _BAR = frozenset({"high", "low"})
 
@@ -721,6 +723,12 @@ def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[
         words = words - _TILL
     return [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _name_words(n) & words
             and _filled(j, body) and not _dates(j, body)]
+
+
+def _close_words(names: Sequence[str], canonical: Sequence[str | None]) -> frozenset[str]:
+    """The words of the close's name; none where no column is the close."""
+    c = canonical.index("close") if "close" in canonical else len(names)
+    return _name_words(names[c]) if c < len(names) else frozenset()
 
 
 def _in_turn(j: int, body: Sequence[Sequence[str]]) -> bool:
@@ -763,8 +771,8 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
             names[j] for j in shop)
     if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
-    if "ticker" not in canonical and (vendors := [j for j in _shop(names, canonical, body, _VENDORS)
-                                                  if _in_turn(j, body)]):
+    if "ticker" not in canonical and not _close_words(names, canonical) & _CLOSING \
+            and (vendors := [j for j in _shop(names, canonical, body, _VENDORS) if _in_turn(j, body)]):
         return "a list of purchases from suppliers" + NOT_PRICES + ", ".join(names[j] for j in vendors)
     if records := _records(names, canonical, body) or _listed(names, canonical, body) \
             or _calendar(names, canonical, body):

@@ -763,7 +763,8 @@ def test_a_vendors_price_list_is_no_price_history():
     _no_price_history(b"Date,Vendor,Price\n2024-01-05,Acme,12.50\n2024-01-08,Bolt Co,3.10\n2024-01-09,Acme,8.99\n",
                       "vendors.csv", "Vendor")
     # A price file's data vendor, one or a switch to another, or one a ticker's, names no supplier.
-    for rows in (("IEX", "IEX", "IEX"), ("IEX", "IEX", "Polygon")):
+    # Nor a data vendor's fallback in turn under a market's close: Bloomberg's days, Reuters' between.
+    for rows in (("IEX", "IEX", "IEX"), ("IEX", "IEX", "Polygon"), ("Bloomberg", "Reuters", "Bloomberg")):
         assert problem("Date,Close,Vendor", *(f"2024-01-0{d},18{d}.5,{v}" for d, v in zip((2, 3, 4), rows)),
                        canonical={"Date": "date", "Close": "close"}) is None
     assert problem("Date,Symbol,Close,Vendor", "2024-01-02,AAPL,185.6,IEX", "2024-01-02,MSFT,370.9,Polygon",
