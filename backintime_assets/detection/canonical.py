@@ -1724,7 +1724,7 @@ def _ticker_codes(j: int, body: Sequence[Sequence[str]], dates: int | None, t: C
     codes = Counter(values)
     if len(values) < 3 or len({len(v) for v in codes}) != 1 or not all(map(_CODE.fullmatch, codes)):
         return False
-    if 2 * len(codes) > len(values):  # most rows a new value: a figure, not a code recurring over the dates
+    if not _recurring(values):
         return False
     if len(codes) == 1:
         days = [r[dates].strip() for r in body if j < len(r) and dates < len(r) and r[dates].strip()]
@@ -1764,13 +1764,22 @@ def _valor_codes(mapping: list[str | None], used: set[str], header_cells: Sequen
                  types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
     """Map, in place, as the ticker a column named "Valor" (_VALOR) of whole numbers that tells apart the
     rows of each date: Swiss securities' numbers stacked ("Datum;Valor;Schlusskurs"), whose rows had each
-    been rejected as an unnamed series. Not a value over one series' days ("Fecha;Valor")."""
+    been rejected as an unnamed series. Not a value over one series' days ("Fecha;Valor"), nor whole sums
+    that differ from row to row ("Fecha;Cierre;Valor", "Fecha;Hora;Valor;Precio"): each had loaded as a
+    ticker named by the sum, where its rows had been rejected as an unnamed series or an intraday bar."""
     for j, cells in enumerate(header_cells):
         if j < len(mapping) and mapping[j] is None and cells and norm_name(cells[-1]) in _VALOR \
-                and is_whole(types[j]) and _keys_dates(j, body, mapping.index("date")):
+                and is_whole(types[j]) and _keys_dates(j, body, mapping.index("date")) \
+                and _recurring([r[j].strip() for r in body if j < len(r) and r[j].strip()]):
             mapping[j] = "ticker"
             used.add("ticker")
             return
+
+
+def _recurring(values: Sequence[str]) -> bool:
+    """Whether most values come back on other rows, as an instrument's code does over the dates: a figure (a
+    volume, an amount, a row's id) takes a new value on most rows."""
+    return 2 * len(set(values)) <= len(values)
 
 
 def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> bool:

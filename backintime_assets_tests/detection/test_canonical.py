@@ -2089,6 +2089,17 @@ def test_swiss_security_numbers_stacked_name_each_series(name):
     assert map_canonical([["Fecha"], ["Valor"]], [D, N], [["02/01/2024", "10234"], ["03/01/2024", "10250"]])[1] is None
 
 
+@pytest.mark.parametrize("header,rows", [
+    ("Fecha;Cierre;Valor", ("250,10;1200", "250,20;1300", "251,00;1250", "251,10;1210")),
+    ("Fecha;Hora;Valor;Precio", ("10:00;100;250,10", "11:00;120;250,40", "10:00;90;251,00", "11:00;80;251,10")),
+])
+def test_whole_sums_under_valor_name_no_series(header, rows):
+    # A value traded, new on every row, is no security's number: each row had loaded as a ticker named by
+    # its sum (silent), where all had been rejected as an unnamed series or an intraday bar.
+    body = "".join(f"0{2 + i // 2}/01/2024;{r}\n" for i, r in enumerate(rows))
+    assert _stacked_closes(f"{header}\n{body}".encode(), "valor.csv") == []
+
+
 @pytest.mark.parametrize("header", ["Data;Papel;Cotação", "Data;Ativo;Preço", "Data;Fundo;Cota"])
 def test_portuguese_prices_are_closes(header):
     # "Preço", "Cotação" and a fund's "Cota" were no close's names: refused for having no close (loud).
