@@ -503,6 +503,7 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         return _beside_which_price(header_cells, types, canonical, j)
     named: dict[str, list[int]] = {}  # label -> its columns
     fields: dict[str, set[str]] = {}  # label -> its fields
+    tickers: set[str] = set()  # labels written as a ticker is, in capitals ("AAPL Close")
     for j, (cells, t) in enumerate(zip(header_cells, types)):
         if (field := field_of(cells[0])) and fits_type(field, t):
             if loose and field == "volume" and _any_case_split(cells[0]) is None:
@@ -518,9 +519,11 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         label = " ".join(f"{parts[0]} {parts[2]}".upper().split())  # "AAPL (LSE)": AAPL's London series
         named.setdefault(label, []).append(j)
         fields.setdefault(label, set()).add(parts[1])
+        if _ticker(parts[0]) and not _averaged(parts[0]):
+            tickers.add(label)
     priced = [label for label, f in fields.items()
               if f & _PRICES and (_may_name_series(label, _whole(f)) or _numbered(label) or loose
-                                  or _averaged(label) and not any(_whole(g) for g in fields.values()))]
+                                  or _averaged(label) and not tickers and not any(_whole(g) for g in fields.values()))]
     return sorted(j for label in priced for j in named[label]) if len(priced) >= 2 else []
 
 
@@ -529,7 +532,8 @@ def _averaged(label: str) -> bool:
     series ("Growth Close", "Apple Close") a mean of several, a series of its own. Mapped first, the mean's
     label marked the other a series (_close_of_no_ticker) and the file was refused; after it, the mean
     was left unread and the labelled close loaded under the file's name (a simulation's summary). Not
-    beside a ticker's whole bar ("AAPL Open,...,AAPL Close,Avg Close"): its average, as before."""
+    beside a ticker's whole bar ("AAPL Open,...,AAPL Close,Avg Close"), nor beside a close labelled by a
+    ticker written in capitals ("AAPL Close,Avg Close"): its average, as before (refused, in either order)."""
     return label.strip().upper() in _AVERAGES
 
 

@@ -1106,7 +1106,9 @@ def test_a_second_series_beside_a_close_named_by_which_price_or_by_a_ticker_is_r
                                                                     "Closing Price"),
     # The day's average beside the close an exchange's list names by which price it is.
     ("Date,Closing Price,Average Price", "Closing Price"), ("Date,Closing Price,Avg Price", "Closing Price"),
-    ("Date,Weighted Average Price,Closing Price", "Closing Price")])
+    ("Date,Weighted Average Price,Closing Price", "Closing Price"),
+    # An average beside a ticker's close in capitals is its own, in either order (26d9a30 had refused both).
+    ("Date,AAPL Close,Avg Close", "AAPL Close"), ("Date,Mean Close,AAPL Close", "AAPL Close")])
 def test_another_price_of_one_instrument_beside_its_close_still_loads(header, close):
     # The day before's close, a change, a bid or an offer, another kind of price, an average: one
     # instrument's, left unread beside its close as beside a plain "Close".
