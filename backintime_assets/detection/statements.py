@@ -56,6 +56,9 @@ _IDS = ("orderid", "ordernumber", "orderno", "ordernr", "ordernummer", "orderref
 # Italian "ID Ordine", Portuguese "ID da Ordem" (its Spanish trades had loaded each fill's price as a close
 # under the ISIN). Not "Nº Orden" nor "N. ordine": a row's number in a kept list, as often as an order's.
 _ORDERS = frozenset({"order", "orders", "orden", "ordre", "ordine", "ordem", "auftrag", "auftrags", "opdracht"})
+# Not an order book's id: an exchange's id of the instrument it trades (Nasdaq Nordic's "Order Book ID" beside
+# each day's close and volume had been refused as a list of trades).
+_BOOK = frozenset({"book", "books"})
 # What is left in the account after each row.
 _BALANCE = frozenset({"balance", "saldo", "solde", "kontostand", "bakiye", "остаток", "balans"})
 # Money paid out of or into the account, a column each: a bank statement's "Withdrawal Amt." and
@@ -259,7 +262,7 @@ def _kind(name: str) -> str | None:
     joined = "".join(w)
     if set(w) & _FEES:
         return "fees"
-    if joined.endswith(_IDS) or ("id" in w and set(w) & _ORDERS):
+    if joined.endswith(_IDS) or ("id" in w and set(w) & _ORDERS and not set(w) & _BOOK):
         return "id"
     if set(w) & _BALANCE:
         return "balance"

@@ -333,6 +333,18 @@ def test_a_brokers_trades_naming_the_order_id_first_are_no_price_history(data, n
     _no_price_history(data.encode(), "Transactions.csv", named)
 
 
+@pytest.mark.parametrize("name", ["Order Book ID", "orderBookId"])
+def test_an_order_books_id_beside_each_days_close_is_no_trades_id(name):
+    # An exchange's id of the instrument's order book (Nasdaq Nordic's), one on every row: refused as a
+    # list of trades since 0048a88 (loud), where its closes and volumes had loaded.
+    data = (f"Date,{name},Close,Volume\n2024-01-02,SSE3966,185.6,100\n2024-01-03,SSE3966,184.2,100\n"
+            "2024-01-04,SSE3966,183.1,120\n2024-01-05,SSE3966,183.9,110\n").encode()
+    schema = detect_bytes(data, "volvo.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "volvo.csv").prices
+    assert list(prices["close"]) == [185.6, 184.2, 183.1, 183.9] and list(prices["volume"]) == [100, 100, 120, 110]
+
+
 @pytest.mark.parametrize("data", [
     "Datum;Typ;ISIN;Anzahl;Kurs\n02.01.2024;Sparplan;IE00B4L5Y983;1,234;81,02\n02.02.2024;Sparplan;IE00B4L5Y983;1,198;83,45\n"
     "04.03.2024;Wiederanlage;IE00B4L5Y983;0,050;85,10\n04.03.2024;Sparplan;IE00B4L5Y983;1,160;86,20\n",
