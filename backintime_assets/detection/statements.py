@@ -447,9 +447,13 @@ def _dated_as(name: str, names: Sequence[str] = ()) -> frozenset[str]:
     on the day it was bought). Not "Open Time" nor "Open" and a day: a bar's. A report's day beside an
     earnings figure among the table's `names` as "earnings" (_REPORTED)."""
     named = _name_words(name)
-    if named & _REPORTED and any(_name_words(n) & _EARNINGS_FIGURES for n in names if n != name):
+    others = [n for n in names if n != name]
+    if named & _REPORTED and any(_name_words(n) & _EARNINGS_FIGURES for n in others):
         named = named | {"earnings"}
-    if named & _ANNOUNCED and any(_names_a_nav(n) for n in names if n != name):
+    # Beside a column of another event's days ("Ex-Date", "Pay Date") the announcement is that event's, a
+    # fund's calendar of distributions: its NAVs had loaded as one series on the days each was announced.
+    if named & _ANNOUNCED and any(_names_a_nav(n) for n in others) \
+            and not any(_name_words(n) & (_EVENT_DATES - _ANNOUNCED) for n in others):
         named = named - _ANNOUNCED
     return named | {"opened"} if named == {"open", "date"} else named
 

@@ -768,6 +768,10 @@ def test_a_chinese_nav_list_dated_by_its_announcement_loads_each_fund():
     # A dividend's announcement beside no NAV is a company's event still.
     _no_price_history("股票代码,公告日期,每股派息,收盘价\n600000,2024-01-02,0.41,7.1\n600036,2024-01-03,1.97,30.2\n"
                       "000001,2024-01-04,0.71,9.3\n".encode(), "calendar.csv", "公告日期")
+    # Nor beside another event's days: a fund's distributions calendar, its NAVs loaded as one series (silent).
+    _no_price_history(b"Fund,Announcement Date,Ex-Date,Distribution,NAV\nAlpha,2024-01-02,2024-01-10,0.05,10.1\n"
+                      b"Beta,2024-01-03,2024-01-11,0.07,20.1\nGamma,2024-01-04,2024-01-12,0.02,15.3\n"
+                      b"Delta,2024-01-05,2024-01-15,0.04,12.2\n", "distributions.csv", "Announcement Date")
 
 
 def test_a_vendors_price_list_is_no_price_history():
