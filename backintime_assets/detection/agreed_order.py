@@ -11,7 +11,8 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from .columns import ColumnType
-from .dates import GUESSED_ORDER_CERTAINTY, NAME_DATE_WINDOW_DAYS
+from .dates import GUESSED_ORDER_CERTAINTY, name_vouches
+from .filename import NamedMonth
 from .numbers import NULL_SPELLINGS
 
 # A format whose date part is day and month side by side, then the year: "%m/%d/%y", "%d.%m.%Y %H:%M".
@@ -36,7 +37,7 @@ AGREED_CERTAINTY = 0.9
 
 
 def agree_day_order(types: list[ColumnType], cols: Sequence[Sequence[str]],
-                    file_date: date | None = None) -> list[ColumnType]:
+                    file_date: date | NamedMonth | None = None) -> list[ColumnType]:
     """`types` with each date column that has no part above 12 (its order a guess, however educated)
     read in the order the file's other numeric date columns of the same separator prove by a day
     above 12, when they all prove the same one. A file is written by one program in one locale:
@@ -108,7 +109,7 @@ def proven_beyond_spread(types: list[ColumnType], spread: Sequence[Sequence[str]
 
 
 def _agree(out: list[ColumnType], cols: Sequence[Sequence[str]], ordered: dict, proofs: dict,
-           day_first: bool, file_date: date | None) -> None:
+           day_first: bool, file_date: date | NamedMonth | None) -> None:
     """Reads each unproven column of `ordered` (in `out`) day first or month first."""
     for j, m in ordered.items():
         own = out[j]
@@ -123,16 +124,16 @@ def _agree(out: list[ColumnType], cols: Sequence[Sequence[str]], ordered: dict, 
         out[j] = replace(own, format=fmt, confidence=round(max(own.confidence, agreed), 3))
 
 
-def _near(cells: Sequence[str], fmt: str, file_date: date) -> bool:
-    """The values that `fmt` reads (a stray text reads as none) all lie within the window around
-    the date in the file's name, and there are some."""
+def _near(cells: Sequence[str], fmt: str, file_date: date | NamedMonth) -> bool:
+    """The values that `fmt` reads (a stray text reads as none) all lie where the file's name puts them
+    (dates.name_vouches), and there are some."""
     days = []
     for v in {c.strip() for c in cells} - NULL_SPELLINGS - {""}:
         try:
             days.append(datetime.strptime(v, fmt).date())
         except ValueError:
             continue
-    return bool(days) and all(abs((d - file_date).days) <= NAME_DATE_WINDOW_DAYS for d in days)
+    return bool(days) and all(name_vouches(file_date, d) for d in days)
 
 
 def _proof(values: Sequence[str]) -> bool | None:

@@ -13,6 +13,7 @@ from statistics import median
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
 from .dates import DateGuess, infer_date_format, trading_days
+from .filename import NamedMonth
 from .epoch_days import may_be_stamped_east_of_utc
 from .joined import SEP, joined, joined_regex
 from .numbers import (CURRENCY_SIGN, CURRENCY_SYMBOLS, ERROR_CELLS, IPV4, NULL_SPELLINGS, joined_number_patterns,
@@ -524,10 +525,10 @@ def _named_serial(values: Sequence[str], name: str, decimal: str, thousands: str
 
 
 def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: str | None,
-                      threshold: float = _TYPE_THRESHOLD, file_date: date | None = None,
+                      threshold: float = _TYPE_THRESHOLD, file_date: date | NamedMonth | None = None,
                       dates_from_1904: bool = False) -> ColumnType:
     """`threshold`: share of non-empty cells that must fit a type (lower it for samples that may
-    still hold header or footer rows). `file_date`: the date in the file's name (see dates.py).
+    still hold header or footer rows). `file_date`: the date or month in the file's name (see dates.py).
     `dates_from_1904`: the cells come from a workbook of Mac Excel's date system (date_system.py),
     whose serial days are judged and labelled in it; text files never are."""
     values = list(filterfalse(NO_VALUE.__contains__, map(str.strip, cells)))

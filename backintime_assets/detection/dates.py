@@ -13,6 +13,7 @@ from datetime import date, datetime
 from itertools import repeat
 from operator import itemgetter
 
+from .filename import NamedMonth
 from .format_regex import THAI_WORD
 from .joined import SEP, joined
 from .month_names import (BE, BE_OFFSET, BE_YEARS, ROC, TAG, WEEKDAY_NAMES, for_strptime, language_of, month_number,
@@ -267,16 +268,24 @@ _NAME_CERTAINTY = 0.8  # the name settled the order: better than a guess, short 
 GUESSED_ORDER_CERTAINTY = 0.5  # neither values nor name settled it: the separator's custom did
 
 
-def _fits_name(a: list[int], b: list[int], years: list[int], file_date: date) -> bool:
-    """Every value read as month `a`, day `b` lies within the window around `file_date`."""
+def name_vouches(file_date: date | NamedMonth, day: date) -> bool:
+    """Whether a day lies where the file's name puts it (filename.named_days): within the window around
+    its date, or in its month."""
+    if isinstance(file_date, NamedMonth):
+        return file_date.holds(day)
+    return abs((day - file_date).days) <= NAME_DATE_WINDOW_DAYS
+
+
+def _fits_name(a: list[int], b: list[int], years: list[int], file_date: date | NamedMonth) -> bool:
+    """Every value read as month `a`, day `b` lies where the file's name puts it (name_vouches)."""
     try:  # each distinct value once: a daily drop repeats one date in every row
-        return all(abs((date(y, m, d) - file_date).days) <= NAME_DATE_WINDOW_DAYS for m, d, y in set(zip(a, b, years)))
+        return all(name_vouches(file_date, date(y, m, d)) for m, d, y in set(zip(a, b, years)))
     except ValueError:
         return False  # an impossible date under this reading (02/30): it is not the one
 
 
 def _name_order(a: list[int], b: list[int], groups: list[dict], two_digit_year: bool,
-                file_date: date) -> bool | None:
+                file_date: date | NamedMonth) -> bool | None:
     """True (day first) or False (month first) when exactly one reading matches the file's name date."""
     years = _years(groups, two_digit_year)
     month_first, day_first = _fits_name(a, b, years, file_date), _fits_name(b, a, years, file_date)
@@ -354,9 +363,10 @@ def trading_days(days: Sequence[int], min_days: int = 5) -> bool:
     return any(abs(b - a) <= 5 and (a - 1) // 7 != (b - 1) // 7 for a, b in zip(run, run[1:]))
 
 
-def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None = None) -> tuple[str, float]:
+def _num_order(groups: list[dict], sep: str, order: str,
+               file_date: date | NamedMonth | None = None) -> tuple[str, float]:
     """Format of the date part of numeric dates, using the values to decide day vs month;
-    `file_date` (the date in the file's name) only when no value above 12 decides it."""
+    `file_date` (the date or month in the file's name) only when no value above 12 decides it."""
     if order == "Y":
         bs = _ints(groups, "b")
         cs = _ints(groups, "c")
@@ -379,7 +389,7 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
         # "Mon 08/01/2001" is 8 January: 1 August 2001 was a Wednesday. The names prove the order
         # where no value above 12 does; read month first, a one-day file loaded seven months off.
         dayfirst, certainty = named_day, 1.0
-    elif named is not None:
+    elif named is not None and not isinstance(file_date, NamedMonth):
         # A single-day drop repeats one date in every row: its name is the only evidence there is.
         dayfirst, certainty = named, _NAME_CERTAINTY
     elif (steady := _steady_part(a, b)) is not None:
@@ -408,8 +418,12 @@ def _num_order(groups: list[dict], sep: str, order: str, file_date: date | None 
         elif ch_a != ch_b and min(ch_a, ch_b) <= _FEWER_MONTH_CHANGES * max(ch_a, ch_b):
             dayfirst, certainty = ch_a > ch_b, 0.7
         else:
-            # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first.
-            dayfirst, certainty = _custom_day_first(sep, groups, order), GUESSED_ORDER_CERTAINTY
+            # Nothing in the data decides: '/' is most often US month-first, '.' and '-' day-first. Or the
+            # month the file's name writes year first (filename.NamedMonth), a guess still: its siblings' proof
+            # settles it (an office's batch_2024_05.csv of 5 March, "05/03/2024", read 3 May beside batches
+            # proving day first), no reading of its source's one-day files read together does (pooled_order.py).
+            dayfirst = named if named is not None else _custom_day_first(sep, groups, order)
+            certainty = GUESSED_ORDER_CERTAINTY
     first, second = ("%d", "%m") if dayfirst else ("%m", "%d")
     return f"{first}{sep}{second}{sep}{year}", certainty
 
@@ -737,7 +751,7 @@ def _iso_key(key: tuple) -> bool:
 
 
 def _beside_iso(counts: Counter[tuple], key: tuple, values: Sequence[str], shaped: dict,
-                file_date: date | None) -> tuple[tuple, set[tuple], str | None] | None:
+                file_date: date | NamedMonth | None) -> tuple[tuple, set[tuple], str | None] | None:
     """(key, kin, day) of the other layout of a column of ISO dates and dates written another way,
     or None; `day` the date part of its format when the ISO dates around its values settle their
     day/month order (None: their own values do, or they have none).
@@ -899,9 +913,11 @@ def years_outside(values: Sequence[str]) -> list[str]:
     return list(values)
 
 
-def infer_date_format(values: Sequence[str], max_check: int = 120, file_date: date | None = None) -> DateGuess | None:
+def infer_date_format(values: Sequence[str], max_check: int = 120,
+                      file_date: date | NamedMonth | None = None) -> DateGuess | None:
     """The strptime format most of `values` (already stripped, non-empty) follow, or None.
-    `file_date`: the date in the file's name, which may settle day/month order the values leave open."""
+    `file_date`: the date or month in the file's name (filename.named_days), which may settle day/month order
+    the values leave open."""
     if not values:
         return None
     probe = values[:12]

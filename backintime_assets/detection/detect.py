@@ -25,7 +25,7 @@ from .dialect import (
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding, later_encoding
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .excel_sep import declared_delimiter, without_sep_line
-from .filename import date_in_name, date_in_path
+from .filename import date_in_name, named_days
 from .traded_money import traded_money_problem
 from .flat_header import (bare_tickers, closes_of_one, currencies_of_one, labelled_unread, made_of_others,
                           named_as_tickers, scaled_fields, scaled_series, split_header, untold_series)
@@ -629,7 +629,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     if forced is not None:
         text = unforce(text, forced)
         tail_text = unforce(tail_text, forced) if tail_text is not None else None
-    file_date = date_in_path(name)
+    file_date = named_days(name)
     delimiter = declared[0] if declared is not None else None
     dialect = detect_dialect(text, delimiter)
     first = _read(text, tail_text, dialect, 0, file_date)
@@ -1006,7 +1006,7 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
     # (markup.py) hold text, which takes its writer's marks, and so does a sheet's "4.537" stored as text.
     typed = file_format not in MARKUP_FORMATS and not sheet.text_numbers
     decimal, thousands = detect_number_format(_cells(head_rows), typed=typed)
-    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, date_in_path(name),
+    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, named_days(name),
                            # serials judged in the workbook's system; short rows padded (records.split_sheets)
                            dates_from_1904=sheet.dates_from_1904, padded=True)
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
@@ -84,6 +85,41 @@ def date_in_path(name: str) -> date | None:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class NamedMonth:
+    """A month a file's path names, year first and with no day: "holdings_2024_09.csv", "2024-09/prices.csv"."""
+    year: int
+    month: int
+
+    def holds(self, day: date) -> bool:
+        return (day.year, day.month) == (self.year, self.month)
+
+
+# Year first only, as _NAME_DATE: "09_2024" may as well be a file's number and its year.
+_NAME_MONTH = re.compile(r"(?<!\d)((?:19|20|21)\d{2})[-_. ]?(0[1-9]|1[0-2])(?!\d)")
+_FOLDER_MONTH = re.compile(r"(?<!\d)((?:19|20|21)\d{2})[-_/]?(0[1-9]|1[0-2])(?!\d)")
+
+
+def named_days(name: str) -> date | NamedMonth | None:
+    """The days a file's path vouches for, as evidence of a day/month order its values leave open:
+    date_in_path's date, or else the one month it names year first, from its folders as date_in_path
+    reads them. A US office's month-start snapshot holdings_2024_09.csv, "09/01/2024" (a Sunday), loaded
+    as 9 January, read day first for the weekend (ingestion/pooled_order.py); a range export within one
+    month (prices_2024-01-02_2024-01-31.csv) names the month too."""
+    found = date_in_path(name)
+    if found is not None:
+        return found
+    months = _months(_NAME_MONTH, base_name(name))
+    folder = posixpath.dirname(name.replace("\\", "/"))
+    if not months and folder and not _DIGIT.search(base_name(name)):
+        months = _months(_FOLDER_MONTH, folder)
+    return months.pop() if len(months) == 1 else None
+
+
+def _months(pattern: re.Pattern, text: str) -> set[NamedMonth]:
+    return {NamedMonth(int(m.group(1)), int(m.group(2))) for m in pattern.finditer(text)}
 
 
 def _one_date(pattern: re.Pattern, text: str) -> date | None:

@@ -17,6 +17,7 @@ from .columns import (ACCOUNTING, BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARK
                       infer_column_type)
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
+from .filename import NamedMonth
 from .footer import cut_sentence, footer_start, note_row, summary_row
 from .joined import joined
 from .multipliers import declared_unit, scale_cell, units_cell
@@ -1006,7 +1007,7 @@ def _spread_picks(n: int, limit: int) -> Callable[[list], tuple]:
 
 def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: str,
                   thousands: str | None, threshold: float = 0.9, limit: int = 160,
-                  file_date: date | None = None, dates_from_1904: bool = False) -> list[ColumnType]:
+                  file_date: date | NamedMonth | None = None, dates_from_1904: bool = False) -> list[ColumnType]:
     every_row = rows
     rows = _spread(rows, limit)
     if rows and set(map(len, rows)) == {width}:
@@ -1347,7 +1348,7 @@ def _summing_up(fields: list[str], width: int) -> bool:
 
 
 def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | None,
-                 file_date: date | None, dates_from_1904: bool) -> tuple[list[ColumnType], _RowJudge]:
+                 file_date: date | NamedMonth | None, dates_from_1904: bool) -> tuple[list[ColumnType], _RowJudge]:
     typical = [f if len(f) == width else _fit(f, width) for _, f in _typed_body(rows, width, decimal, thousands)]
     # A low bar here: the sample may still hold footer rows; the final typing below is stricter.
     provisional = _column_types(typical, [], width, decimal, thousands, threshold=0.6, limit=100,
@@ -1356,7 +1357,7 @@ def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | Non
 
 
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
-                  thousands: str | None, file_date: date | None = None, dates_from_1904: bool = False,
+                  thousands: str | None, file_date: date | NamedMonth | None = None, dates_from_1904: bool = False,
                   padded: bool = False) -> Layout:
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
     lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),

@@ -32,7 +32,8 @@ import re
 from collections import defaultdict
 
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, weekdays_between
+from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, name_vouches, weekdays_between
+from backintime_assets.detection.filename import named_days
 from backintime_assets.detection.office_names import folder_pattern
 from backintime_assets.ingestion.shared_layouts import after_header, first_date_cells
 from backintime_assets.ingestion.sibling_order import SETTLED, date_order, order_named, refused_for_order, with_order
@@ -89,13 +90,30 @@ def settle_together(guessing: dict[str, tuple[dict, list[str]]],
             continue  # no order read, month first where the custom is day first, or files written months apart
         told = f"{_TOGETHER}{days} one-day file{'s' if days != 1 else ''} of its layout read together" \
             + (f", on weekdays {order_named(proven)} only" if weekdays_only else "")
-        for key, schema, first, _ in files:
+        for key, schema, first, cells in files:
             # A file refused for its guess (a script whose custom is day first) is not settled by weekdays
             # alone: an exchange trading Sunday to Thursday (Tel Aviv's, until 2026) dates its files on Sundays.
             if key is not None and (proven != first or refused_for_order(schema)) \
-                    and not (weekdays_only and refused_for_order(schema)):
+                    and not (weekdays_only and refused_for_order(schema)) \
+                    and not _named_otherwise(schema, cells, proven):
                 settled[key] = with_order(schema, proven, days, told)
     return settled
+
+
+def _named_otherwise(schema: dict, cells: list[str], first: str) -> bool:
+    """Whether the file's name (filename.named_days: a month it writes year first) puts its date cells where
+    the other reading does and `first` does not. A US office's month-start snapshot holdings_2024_09.csv,
+    "09/01/2024" (Sunday 1 September), was read day first for the weekend, 9 January (silent)."""
+    named = named_days(schema.get("file") or "")
+    if named is None or not cells:
+        return False
+    other = "%m" if first == "%d" else "%d"
+    return not _named_so(cells, first, named) and _named_so(cells, other, named)
+
+
+def _named_so(cells: list[str], first: str, named) -> bool:
+    days = _read(set(cells), first)
+    return bool(days) and all(name_vouches(named, day) for day in days)
 
 
 _TOGETHER = "the dates of "  # how settle_together says what settled an order (sibling_order.with_order)

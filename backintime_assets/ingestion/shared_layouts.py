@@ -41,7 +41,7 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.detection.epoch_days import utc_instants
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
-from backintime_assets.detection.filename import date_in_path
+from backintime_assets.detection.filename import named_days
 from backintime_assets.detection.swapped_cells import own_swap
 from backintime_assets.detection.nameless import nameless_problem
 from backintime_assets.detection.multipliers import (
@@ -129,7 +129,7 @@ def _proves_alike(data: bytes, schema: FileSchema, name: str) -> bool:
     ("02.01.2022" .. "31.12.2023", named by ticker: a source each) borrows so, where each file detected
     alone cost a detection apiece; a lone "01/02/2024" does not, and is read as its own office's."""
     cells = first_date_cells(data, schema)
-    guess = infer_date_format(cells, file_date=date_in_path(name)) if cells else None
+    guess = infer_date_format(cells, file_date=named_days(name)) if cells else None
     if guess is None or guess.confidence <= GUESSED_ORDER_CERTAINTY:
         return False
     found = DAY_MONTH.match(guess.format)
@@ -332,5 +332,5 @@ def _day_month_order_holds(dates, schema: dict) -> bool:
     years = [y % 100 if year == "%y" else y for y in pc.year(dates).to_pylist()]
     a, b = (days, months) if first == "%d" else (months, days)
     groups = [{"a": str(x), "b": str(y), "c": str(z)} for x, y, z in zip(a, b, years)]
-    own, certainty = _num_order(groups, sep, "y2" if year == "%y" else "y4", date_in_path(schema.get("file") or ""))
+    own, certainty = _num_order(groups, sep, "y2" if year == "%y" else "y4", named_days(schema.get("file") or ""))
     return own == found.group(0) or certainty <= GUESSED_ORDER_CERTAINTY

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.filename import date_in_name, date_in_path
+from backintime_assets.detection.filename import NamedMonth, date_in_name, date_in_path, named_days
 
 
 @pytest.mark.parametrize(
@@ -52,9 +52,29 @@ def test_a_folder_a_day_dates_its_files_where_their_names_do_not(name, expected)
     assert date_in_path(name) == expected
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("holdings_2024_09.csv", NamedMonth(2024, 9)),
+    ("holdings_2024-09.xlsx", NamedMonth(2024, 9)),
+    ("holdings 202409.csv", NamedMonth(2024, 9)),
+    ("prices_2024-01-02_2024-01-31.csv", NamedMonth(2024, 1)),  # a range within a month
+    ("2025/02/prices.csv", NamedMonth(2025, 2)),  # a month's folder
+    ("NYSE_2025-02-04.csv", date(2025, 2, 4)),  # a day first
+    ("prices_2024-01-15_2024-03-15.csv", None),  # months apart
+    ("batch_2024_001.csv", None),
+    ("holdings_2024_Q3.csv", None),
+    ("holdings_09_2024.csv", None),  # year first only: "09" may be the file's number
+    ("2024-09/close_001.csv", None),  # a folder holding numbered files
+])
+def test_a_name_s_month_vouches_for_its_files_days(name, expected):
+    assert named_days(name) == expected
+
+
 @pytest.mark.parametrize(("name", "fmt"), [
     ("london/2022/05/02/prices.csv", "%d/%m/%Y"),  # "02/05/2022" is 2 May: the folder's day
     ("london/20220502/prices.csv", "%d/%m/%Y"),
+    ("london/2022-05/prices.csv", "%d/%m/%Y"),  # a folder a month: May
+    ("london/prices_2022_05.csv", "%d/%m/%Y"),
+    ("newyork/prices_2022_02.csv", "%m/%d/%Y"),
     ("newyork/2022/02/05/prices.csv", "%m/%d/%Y"),  # 5 February
     ("london/prices.csv", "%m/%d/%Y"),  # nothing says: the separator's custom
 ])

@@ -120,6 +120,29 @@ def test_one_day_files_on_days_the_deployments_week_trades_keep_their_guess(in_p
     assert [found[name].dates for name in files] == [[day] for day in days]
 
 
+@pytest.mark.parametrize("name, cell, fmt", [
+    # A US office's month-start snapshot of Sunday 1 September 2024, "09/01/2024": read day first by the
+    # weekend rule (9 January, a Tuesday) it loaded silently eight months off; its name says September.
+    ("holdings_2024_09.csv", "09/01/2024", "%m/%d/%Y"),
+    # A British office's Saturday 6 April 2013, "06/04/2013", named for April: not 4 June.
+    ("close_2013_04.csv", "06/04/2013", "%d/%m/%Y"),
+])
+def test_a_lone_file_s_named_month_wins_over_the_weekend(in_process, tmp_path, name, cell, fmt):
+    files = {name: f"Date,Ticker,Close,Volume\n{cell},AAPL,220.5,100\n{cell},MSFT,410.5,200\n".encode()}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert _date_column(found[name].schema_json).format == fmt
+
+
+def test_a_named_month_is_settled_by_its_siblings_proof(in_process, tmp_path):
+    # A British office's batches numbered as months are: batch_2024_05.csv of 5 March ("05/03/2024") read 3 May
+    # by its name, where its batch of 15 March proves day first.
+    days = {"batch_2024_05.csv": dt.date(2024, 3, 5), "batch_2024_06.csv": dt.date(2024, 3, 6),
+            "batch_2024_07.csv": dt.date(2024, 3, 15)}
+    files = {name: f"Date,Ticker,Close,Volume\n{day:%d/%m/%Y},VOD,220.5,100\n".encode() for name, day in days.items()}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert {name: found[name].dates for name in files} == {name: [day] for name, day in days.items()}
+
+
 def test_a_day_exported_twice_decides_nothing():
     day = dt.date(2024, 10, 1)
     twice = {f"day_{i}.csv": _guessing(day, f"day_{i}.csv", dt.date(2024, 1, 10)) for i in (1, 2)}
