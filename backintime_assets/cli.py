@@ -582,8 +582,9 @@ def _schema_redetect(args) -> None:
                        else list(dict.fromkeys(file_schemas.current_sha256(conn, f) for f in args.files)))
         except file_schemas.OverrideError as error:
             raise CliError(str(error)) from None
-        with _project_resources() as (_, survey):
-            result = redetect(conn, targets, survey, store=not args.dry_run, week=_settings().trading_week)
+        with _project_resources() as (resources, survey):
+            result = redetect(conn, targets, survey, store=not args.dry_run, week=_settings().trading_week,
+                              fs=resources.lake.location().filesystem())
         if args.dry_run:
             conn.rollback()
         else:

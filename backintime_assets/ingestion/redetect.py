@@ -18,7 +18,7 @@ from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.ingestion.raw import Surveyor, resurvey
 from backintime_assets.ingestion.schema_changes import schema_changes
 from backintime_assets.ingestion.schema_texts import reading_key
-from backintime_assets.ingestion.survey import Survey, SurveyTask, settle_by_siblings
+from backintime_assets.ingestion.survey import Survey, SurveyTask, read_heads, settle_by_siblings
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 
@@ -44,16 +44,20 @@ class Redetection:
         return [f for f in self.files if f.changes]
 
 
-def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: TradingWeek = MON_FRI) -> Redetection:
+def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: TradingWeek = MON_FRI,
+             fs=None) -> Redetection:
     """Detect the current files of these contents again and compare with what is stored; with
-    `store`, store what changed and read those files again, in the caller's transaction."""
+    `store`, store what changed and read those files again, in the caller's transaction. `fs`: the lake's
+    filesystem, whose files' first rows tell whose office a file is where its siblings disagree on its
+    day/month order (sibling_tickers.py)."""
     wanted = set(sha256s)
     # Detection may read a date in the name: a content under several names is detected under the
     # one it was first detected under, while that is still one of its names, as it was then. Not a site's
     # name for every download where another names the instrument (raw.py): refused, its copies' dates lost.
     detected_as = file_schemas.detected_names(conn, list(wanted))
     names: dict[str, manifest.RawFile] = {}
-    for f in sorted(manifest.current_files(conn).values(),
+    current = manifest.current_files(conn).values()
+    for f in sorted(current,
                     key=lambda f: (names_nothing(f.source_path), f.source_path != detected_as.get(f.sha256),
                                    f.source_path)):
         if f.sha256 in wanted:
@@ -65,8 +69,13 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
     # A daily file detected again alone would guess its day/month order again where its siblings,
     # stored, had settled it (sibling_order.py): they settle it again.
     alone = survey(tasks)
+    # Without its siblings' tickers, a London office's "01/10/2024" that New York's 15 October disagrees over
+    # went back to its guess, 10 January (silent), where the migration had settled it by London's files.
+    lake_paths = {f.sha256: f.lake_path for f in current}
+    heads = None if fs is None else lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas
+                                                                 if sha in lake_paths})
     surveys = settle_by_siblings(survey, tasks, alone, lambda guessing: file_schemas.sibling_detections(conn, guessing),
-                                 week=week)
+                                 heads=heads, week=week)
     # Not into a format a user said of the file: settled by another file's such word (--layout says it of a
     # layout's files), its detection took the user's format, the correction as detected was none any more,
     # none proved anything, and the office's next 04/03 loaded as 3 April. Settled otherwise (the siblings

@@ -303,3 +303,28 @@ def test_a_users_month_first_against_what_siblings_prove_stays_when_detected_aga
             redetect(conn, shas, survey, store=True)
             assert [o.final_format for o in file_schemas.overrides(conn, [sha])[sha]] == ["%m/%d/%Y"]
             assert file_schemas.final_schema(conn, sha)["columns"][0]["format"] == "%m/%d/%Y"
+
+
+def test_a_guess_its_siblings_disagree_over_stays_settled_by_those_holding_its_tickers(postgres_url, local_lake,
+                                                                                      tmp_path):
+    # A London and a New York office, one header and name pattern, one folder: their 15 October proves day first
+    # and month first. London's 1 October, "01/10/2024", settled by London's files (holding VOD.L) when migrated;
+    # detected again it went back to its guess, 10 January (silent).
+    def day(cell: str, ticker: str) -> str:
+        return f"Date;Ticker;Close\n{cell};{ticker};10.5\n"
+
+    source = tmp_path / "source"
+    source.mkdir()
+    for name, text in {"export (1).csv": day("01/10/2024", "VOD.L"), "export (2).csv": day("10/01/2024", "AAPL"),
+                       "export (3).csv": day("15/10/2024", "VOD.L"),
+                       "export (4).csv": day("10/15/2024", "AAPL")}.items():
+        (source / name).write_text(text)
+    survey = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, survey)
+        london = manifest.current_files(conn)["export (1).csv"].sha256
+        assert manifest.current_files(conn)["export (1).csv"].dates == [dt.date(2024, 10, 1)]
+        found = redetect(conn, [london], survey, store=True, fs=local_lake.filesystem())
+        assert manifest.current_files(conn)["export (1).csv"].dates == [dt.date(2024, 10, 1)]
+        assert found.stored == [] and found.changed == []
