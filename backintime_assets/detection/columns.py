@@ -524,6 +524,10 @@ def _named_serial(values: Sequence[str], name: str, decimal: str, thousands: str
     return None
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
+
+
 def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: str | None,
                       threshold: float = _TYPE_THRESHOLD, file_date: date | NamedMonth | None = None,
                       dates_from_1904: bool = False) -> ColumnType:
@@ -551,8 +555,10 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         # Weak spellings alone only as one pair: "ON" beside "T" or "Y" are tickers (ON Semiconductor,
         # AT&T, Alleghany), not a flag.
         if words or (len(lowered) == 2 and _OTHER[min(lowered)] == max(lowered)):
-            trues = sorted(lowered & _TRUE, key=len, reverse=True)
-            falses = sorted(lowered & _FALSE, key=len, reverse=True)
+            # Longest spelling first, ties by the word: a set's order changes with the hash seed, and
+            # a format that did made the same file's schema differ from one run to the next.
+            trues = sorted(lowered & _TRUE, key=_longest_first)
+            falses = sorted(lowered & _FALSE, key=_longest_first)
             fmt = f"{trues[0] if trues else _OTHER[falses[0]]}/{falses[0] if falses else _OTHER[trues[0]]}"
             return ColumnType("boolean", fmt, round((1.0 if words else 0.7) * small, 3))
 

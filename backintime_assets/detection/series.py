@@ -78,7 +78,7 @@ def _under_labels(header_cells: Sequence[Sequence[str]], labels: list[tuple[str,
     column right of a labelled one with more header cells is too (a Bloomberg sheet writes the
     security once, over the first of its fields: a merged cell); the columns left of every label
     (the date) are shared."""
-    known = sorted(set(labels), key=len, reverse=True)
+    known = sorted(set(labels), key=lambda label: (-len(label), label))  # ties by the label: not the hash seed's order
     series: list[str | None] = [None] * width
     dropped: list[set[str]] = [set() for _ in range(width)]
     last: tuple[int, str] | None = None  # (header cells, label) of the nearest labelled column

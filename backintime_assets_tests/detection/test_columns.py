@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -438,6 +441,17 @@ def test_boolean_spellings(values, fmt):
     # "on"/"off" flags are booleans; a column holding one spelling of a pair names the other.
     t = col(values)
     assert (t.type, t.format) == (("boolean", fmt) if fmt else ("string", None))
+
+
+@pytest.mark.parametrize("seed", ["0", "4"])
+def test_a_boolean_format_does_not_follow_the_hash_seed(seed):
+    # Two spellings of false ("N", "F") tie on length: the format was the one the set gave first,
+    # which changes with PYTHONHASHSEED (seed 4 gave "true/n"), so a file's schema changed between runs.
+    code = ("from backintime_assets.detection.columns import infer_column_type; "
+            "print(infer_column_type(['true', 'true', 'N', 'F', 'F'], 'Vol', '.', None).format)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONHASHSEED": seed})
+    assert run.stdout.strip() == "true/f"
 
 
 def test_a_column_of_on_alone_is_no_boolean():
