@@ -505,10 +505,13 @@ _PNL = re.compile(r"\bp\s*[&/]\s*l\b|\bbal\b", re.IGNORECASE)
 # held thing's word first and the gerund after it, a book's own order ("Stock Opening,Stock Closing", "Cash
 # Opening,Cash Closing": an inventory's and a cash book's counts, loaded as a day's open and close);
 # the gerund only, and the name's first word: "Stock Close" is a stock's, "Apple Stock Closing" Apple's.
+# A till's float and its till ("Float Open,Float Close", "Opening Till,Closing Till": a shop's cash counts,
+# loaded as a day's open and close) name no instrument in either order, nor with the price's word short.
 _HOLDING_FIGURE = re.compile(r"weight(?!ed)|(?<!i)shares|marketcap|mktcap"  # not "iShares"
                              r"|capitali[sz](?:ation|acao|acion|zazione)?"  # not "Capital Inc"
-                             r"|(?:opening|closing)(?:fund)?(?:stocks?|inventor(?:y|ies)|cash|float|units)(?!price)"
-                             r"|^(?:stocks?|inventor(?:y|ies)|cash|float)(?:opening|closing)(?!price)")
+                             r"|(?:opening|closing)(?:fund)?(?:stocks?|inventor(?:y|ies)|cash|float|till|units)(?!price)"
+                             r"|^(?:stocks?|inventor(?:y|ies)|cash|float|till)(?:opening|closing)(?!price)"
+                             r"|^(?:float|till)(?:open|close)(?!price)|^(?:open|close)(?:float|till)$")
 # Nor a figure taken of the price or at its hour that is no price: a return, a ratio, a score or a
 # rank, a signal, a volatility, a forecast, a count, a temperature, a bet's odds ("Close Return", "Closing
 # Temperature": each alone in its file had loaded as the close). Words of the name as written (camel

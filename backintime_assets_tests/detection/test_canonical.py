@@ -2340,9 +2340,12 @@ def test_a_lower_bound_beside_the_close_is_no_low(bounds):
     assert result.prices_arrow.column("low").to_pylist() == [22.5, 23.5, 24.5, 25.5]
 
 
-def test_a_tills_float_at_its_opening_and_close_is_no_price():
+@pytest.mark.parametrize("header", ["Opening Float,Closing Float",
+                                    # the float's word first, the price's short; the till's own (silent)
+                                    "Float Open,Float Close", "Opening Till,Closing Till", "Till Open,Till Close"])
+def test_a_tills_float_at_its_opening_and_close_is_no_price(header):
     # The cash a till opens and closes with had loaded as the day's open and close.
-    data = b"Date,Opening Float,Closing Float\n" + b"".join(
+    data = f"Date,{header}\n".encode() + b"".join(
         b"2024-01-0%d,200.00,%d.00\n" % (d, 780 + 20 * d) for d in range(2, 6))
     schema = detect_bytes(data, "float.csv")
     assert not {"open", "close"} & {c.canonical for c in schema.columns}
