@@ -1165,6 +1165,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     named = [_name_score(header_cells[j], instruments=instruments) if j < len(header_cells) else {}
              for j in range(width)]
     _without_lone_short_forms(header_cells, named, instruments, types)
+    _higher_and_lower(header_cells, named)
     _ticker_close_over_nav(header_cells, named, body, number_format)
     _water_level(header_cells, named)
     for j in range(width):
@@ -1552,6 +1553,21 @@ def _without_lone_short_forms(header_cells: Sequence[Sequence[str]], scores: lis
         others = set().union(*(named[k] for k in range(len(named)) if k != j))
         if len(others) < _SHORT_FORMS_BESIDE:
             scores[j] = plain
+
+
+# The comparatives as a pair of whole names ("Date,Open,Higher,Lower,Close"): the day's high and low. Alone,
+# "Lower" is a band's lower line as often ("Date,Close,Upper,Lower"), no low (_NO_LOW); beside "Higher" it
+# is the bar's, and unread, the day's low had loaded as the lesser of its open and close (silent).
+_COMPARATIVES = {"higher": "high", "lower": "low"}
+
+
+def _higher_and_lower(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]]) -> None:
+    """Name, in place, the columns whose lowest header cells are "Higher" and "Lower" the high and the low,
+    where the header holds both (_COMPARATIVES)."""
+    at = {norm_name(cells[-1]): j for j, cells in enumerate(header_cells[:len(scores)]) if cells}
+    if all(word in at for word in _COMPARATIVES):
+        for word, field in _COMPARATIVES.items():
+            scores[at[word]] = {field: _STRONG_NAME}
 
 
 # A fund's net asset value, by the names that map it to the close (0.8): its price where no close is named.

@@ -2340,6 +2340,21 @@ def test_a_lower_bound_beside_the_close_is_no_low(bounds):
     assert result.prices_arrow.column("low").to_pylist() == [22.5, 23.5, 24.5, 25.5]
 
 
+@pytest.mark.parametrize("header, rows, high, low", [
+    ("Date,Open,Higher,Lower,Close", ["10.0,10.5,9.8,10.2", "10.2,10.6,10.1,10.4"], [10.5, 10.6], [9.8, 10.1]),
+    # a band's lines beside a bar named so are no bar's; "Lower" without "Higher" is a band's (_NO_LOW)
+    ("Date,Open,High,Low,Close,Higher,Lower", ["10.0,10.5,9.8,10.2,11.0,9.0", "10.2,10.6,10.1,10.4,11.2,9.2"],
+     [10.5, 10.6], [9.8, 10.1]),
+    ("Date,Open,Close,Upper,Lower", ["10.0,10.2,10.5,9.8", "10.2,10.4,10.6,10.1"], [10.2, 10.4], [10.0, 10.2])])
+def test_higher_beside_lower_are_the_days_high_and_low(header, rows, high, low):
+    # "Lower" was no low (a band's line), "Higher" the high by its hint: the day's low had loaded as the
+    # lesser of its open and close (silent).
+    data = (header + "\n" + "".join(f"2024-01-0{d},{r}\n" for d, r in enumerate(rows, 2))).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "bars.csv"), "bars.csv").prices_arrow
+    assert prices.column("high").to_pylist() == high
+    assert prices.column("low").to_pylist() == low
+
+
 @pytest.mark.parametrize("header", ["Opening Float,Closing Float",
                                     # the float's word first, the price's short; the till's own (silent)
                                     "Float Open,Float Close", "Opening Till,Closing Till", "Till Open,Till Close"])
