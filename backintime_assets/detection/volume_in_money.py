@@ -18,6 +18,10 @@ _ROWS = 200  # sampled rows read
 # Money divided by the units traded is the day's average price: inside its bar (low to high), within
 # this share of either, on this share of the rows.
 _SLACK, _EVERY_ROW = 0.02, 0.9
+# Of a file with a close and no high or low, within this share of the close: a day's average price strays
+# from its close by a few percent, as far as it would from its bar (a German "Date,Close,Number of Shares,
+# Umsatz": the euros traded, "Umsatz", had loaded as the shares).
+_CLOSE_SLACK = 0.05
 # Names of no count of units: the trades' (shares over trades, an average trade's size, may fall inside
 # a $50 stock's bar on every row), an open interest. Such a column is never taken for the volume.
 # Nor an average ("Avg Trade Size", "Trade Size": shares over it is the count of trades); a "Size" alone is
@@ -45,10 +49,14 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
             and mapping[amount := lowered.index("amount")] is None:
         mapping[vol], mapping[amount] = None, "volume"
         return
-    if "low" not in mapping or "high" not in mapping:
+    if "low" in mapping and "high" in mapping:
+        low, high, slack = mapping.index("low"), mapping.index("high"), _SLACK
+    elif "close" in mapping:  # no bar: the day's average price near its close ("Date,Close,Number of Shares,Umsatz")
+        low = high = mapping.index("close")
+        slack = _CLOSE_SLACK
+    else:
         return
     decimal, thousands = number_format or (".", ",")
-    low, high = mapping.index("low"), mapping.index("high")
     rows = body[:_ROWS]
 
     def cells(j: int) -> Iterator[float | None]:
@@ -63,10 +71,10 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
         # Read as far as the rows could still prove it: an indicator's column (a wide file's hundred
         # of them beside a bar) fails in its first rows, and had been read to its 200th (a fifth of such
         # a file's detection time).
-        if not _worth_of(money, cells(j), lows, highs):
+        if not _worth_of(money, cells(j), lows, highs, slack):
             continue
         units = list(cells(j))
-        if not _worth_of(units, money, lows, highs):
+        if not _worth_of(units, money, lows, highs, slack):
             mapping[vol], mapping[j] = None, "volume"
             return
 
@@ -77,7 +85,7 @@ def _two_counts(units: Iterable[float | None]) -> bool:
 
 
 def _worth_of(money: Iterable[float | None], units: Iterable[float | None], lows: list[float | None],
-              highs: list[float | None]) -> bool:
+              highs: list[float | None], slack: float = _SLACK) -> bool:
     """Whether `money` is the worth of `units` traded at a price inside each row's bar, on nearly
     every row where all four are positive (two rows at least), a price that moves as the bar does
     (not a scale, not the inverse of a price). Given up once more rows fell outside than the share
@@ -89,7 +97,7 @@ def _worth_of(money: Iterable[float | None], units: Iterable[float | None], lows
         if not (m and u and lo and hi and m > 0 and u > 0 and lo > 0 and hi > 0):
             continue
         rows += 1
-        inside += lo * (1 - _SLACK) <= m / u <= hi * (1 + _SLACK)
+        inside += lo * (1 - slack) <= m / u <= hi * (1 + slack)
         if rows - inside > most_outside:
             return False
         ratios.append(m / u)

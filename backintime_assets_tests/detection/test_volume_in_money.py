@@ -1,6 +1,8 @@
 """A volume named as one that is the money traded loads the count of units beside it instead."""
 from datetime import date, timedelta
 
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 
@@ -41,6 +43,9 @@ def test_a_turnover_beside_the_volume_leaves_the_volume():
     data = (b"Date,Open,High,Low,Close,Volume,Turnover\n2024-01-02,1.00,1.02,0.99,1.01,1000000,1010000\n"
             b"2024-01-03,1.01,1.02,0.99,1.00,1200000,1200000\n2024-01-04,1.00,1.01,0.98,0.99,900000,891000\n")
     assert _volumes(data, "penny.csv") == [1000000.0, 1200000.0, 900000.0]
+    close_alone = (b"Date,Close,Volume,Turnover\n2024-01-02,1.01,1000000,1010000\n2024-01-03,1.00,1200000,1200000\n"
+                   b"2024-01-04,0.99,900000,891000\n")  # so with a close alone
+    assert _volumes(close_alone, "penny.csv") == [1000000.0, 1200000.0, 900000.0]
     data = (b"Date,Open,High,Low,Close,Volume,Turnover\n2024-01-02,10.0,10.5,9.9,10.2,1000,10200\n"
             b"2024-01-03,10.2,10.4,10.0,10.1,1200,12120\n2024-01-04,10.1,10.3,9.8,9.9,900,8910\n")
     assert _volumes(data, "stock.csv") == [1000.0, 1200.0, 900.0]
@@ -143,3 +148,15 @@ def test_a_size_alone_is_the_units_beside_their_money():
     trade_size = (b"Date,Open,High,Low,Close,Volume,Trade Size\n2024-01-02,50.0,51.0,49.0,50.5,1000000,20000\n"
                   b"2024-01-03,50.5,51.5,49.5,50.0,1200000,23900\n2024-01-04,50.0,50.8,49.2,49.9,900000,18100\n")
     assert _volumes(trade_size, "stock.csv") == [1000000.0, 1200000.0, 900000.0]
+
+
+@pytest.mark.parametrize("rows", [
+    # No high or low: the day's average price, money over shares, is near its close. 1e303f1 made German
+    # "Umsatz" beat "Number of Shares": where it is the euros traded, they had loaded as the shares.
+    [("10.50", "1000", "10480.00"), ("10.60", "2000", "21300.00"), ("10.40", "1500", "15525.00")],
+    # Where "Umsatz" is the shares, the count beside it is another (held): "Umsatz" stays the volume.
+    [("10.50", "5000000", "1000"), ("10.60", "5000000", "2000"), ("10.40", "5000000", "1500")]])
+def test_money_beside_a_close_alone_gives_way_to_the_count(rows):
+    data = "Date,Close,Number of Shares,Umsatz\n" + "".join(f"0{d}.01.2024,{','.join(r)}\n"
+                                                         for d, r in enumerate(rows, 2))
+    assert _volumes(data.encode(), "umsatz.csv") == [1000.0, 2000.0, 1500.0]
