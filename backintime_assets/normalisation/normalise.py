@@ -39,7 +39,7 @@ from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, WRITT
                     parse_strings, scaled, units_written, utc_evenings_among_dates, whole_only_reason)
 from .rewrites import next_rewrite
 from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
-from .shifted_rows import short_fields, shifted_rows, widened_rows
+from .shifted_rows import short_fields, shifted_rows, spilled_rows, widened_rows
 from .split_dates import split_date_reason
 from .repeated_header import (
     PART_STARTS,
@@ -165,7 +165,17 @@ def _timed(schema: FileSchema, cmap: dict[str, int], time: int, cols: dict[int, 
 def read_columns(schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None) -> list[int]:
     """The file columns a reading needs: the mapped ones, and a time-of-day column (intraday bars)."""
     time = _time_column(schema, cmap, timed)
-    return sorted(set(cmap.values()) | ({time} if time is not None else set()))
+    spill = _spill_column(schema, cmap)
+    return sorted(set(cmap.values()) | ({time} if time is not None else set()) | ({spill} if spill else set()))
+
+
+def _spill_column(schema: FileSchema, cmap: dict[str, int]) -> int | None:
+    """The field past the header's names (_field_past_the_header), unmapped, after a number column mapped:
+    where an unquoted comma cut a number in two, its tail (shifted_rows.spilled_rows)."""
+    last = len(schema.columns) - 1
+    if last < 1 or not _field_past_the_header(schema) or last in cmap.values():
+        return None
+    return last if any(cmap.get(c) == last - 1 for c in _NUMERIC_FIELDS) else None
 
 
 def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int], timed: list[int] | None = None
@@ -987,6 +997,13 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         reasons.set(mask, why)
     if rec.short:  # rows read padded: one a field lost in the middle reads a column off (shifted_rows.py)
         rows, why = shifted_rows(short_fields(rec.line, rec.short), num, cmap, reasons.open(), len(schema.columns))
+        if rows.size:
+            reasons.set_rows(rows, why)
+    spill = _spill_column(schema, cmap)
+    if spill is not None and spill in cols:  # a number an unquoted comma cut, its tail past the header
+        field = next(c for c in _NUMERIC_FIELDS if cmap.get(c) == spill - 1)
+        rows, why = spilled_rows(num[field], cols[spill], schema.columns[spill - 1].name, reasons.open(),
+                                 len(schema.columns), file_of_row)
         if rows.size:
             reasons.set_rows(rows, why)
     if rec.wide:  # rows read with a blank surplus cut: one a stray delimiter split reads a column off

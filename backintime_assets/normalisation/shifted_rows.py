@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .parse import Parsed
 
@@ -102,4 +104,40 @@ def widened_rows(fields: np.ndarray, num: dict[str, Parsed], open_rows: np.ndarr
     reasons = np.array([f"wrong field count: expected {width}, got {n} (its {c} empty where the file's other rows "
                         f"fill it, a blank field past its last column: a stray delimiter moved its values a column on?)"
                         for n, c in zip(fields[rows].tolist(), named[hit].tolist())], dtype=object)
+    return rows, reasons
+
+
+# A number's cut-off tail in the field past the header's names: digits, a decimal after them ("1,234.56").
+_TAIL = r"^\s*\d+(?:\.\d+)?\s*$"
+# Of the rows read, the share at most that fill that field where it is a stray delimiter's (empty elsewhere).
+_SPILLED = 0.5
+_GROUP = 1000  # a thousands group's size: a cell before the tail under it, the tail of three digits
+
+
+def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarray, width: int,
+                 file_of_row: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, reasons) of the rows whose number column `name` (its values `before`, the last column
+    mapped) was cut in two by an unquoted comma, its tail read into the field past the header's names
+    (`after`): a "Date,Close,Volume," file's trailing delimiter, or a header a field short of its rows,
+    had loaded "1,500" as a volume of 1 without a word. The tail is a number in a field most rows leave
+    empty (_SPILLED), or three digits after a whole number under a thousand on any row (a thousands
+    group). `open_rows`: rows no rule has rejected yet; `file_of_row`: of files read together
+    (normalise_group), each row's file, whose own rows are the most that fill the field."""
+    text = pc.utf8_trim_whitespace(pc.cast(after, pa.string()))
+    filled = pc.fill_null(pc.not_equal(text, ""), False).to_numpy(zero_copy_only=False) & open_rows
+    if not filled.any():
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
+    tail = pc.fill_null(pc.match_substring_regex(text, _TAIL), False).to_numpy(zero_copy_only=False) & filled
+    value = before.values
+    whole = np.isfinite(value) & (value >= 0) & (value < _GROUP) & (value == np.floor(value))
+    group = tail & whole & pc.fill_null(pc.match_substring_regex(text, r"^\d{3}$"), False).to_numpy(
+        zero_copy_only=False)
+    files = np.zeros(len(open_rows), dtype=np.int64) if file_of_row is None else file_of_row
+    share = np.bincount(files, weights=filled) / np.maximum(np.bincount(files, weights=open_rows), 1)
+    sparse = tail & (share[files] <= _SPILLED)
+    rows = np.flatnonzero(group | sparse)
+    cells = text.take(pa.array(rows)).to_pylist()
+    reasons = np.array([f"wrong field count: expected {width - 1}, got {width} (its {name} and the field past the"
+                        f" header's names, {cell!r}, read as one number written with an unquoted comma?)"
+                        for cell in cells], dtype=object)
     return rows, reasons
