@@ -385,6 +385,7 @@ def _lone_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bar_keys:
 # A day's trade prints of many symbols ("timestamp,symbol,price,size"): the busy ones' rows are bars,
 # but a symbol that traded once had its one print, mid-session, loaded as the day's close (rc34).
 AMID_BARS = "; its ticker's one row of that date is among the file's bars of that date, at no daily time of day"
+_PRINTS = 0.5  # of a date's bars stamped off whole minutes, more than this share: trade prints
 
 
 def _amid_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bars: np.ndarray,
@@ -403,8 +404,14 @@ def _amid_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bars: np.
     # A date's bars of one ticker beside other tickers' rows are a daily file's mixed ticker (a day of
     # hourly bars), not a day's prints: a small file of them is still mostly bars, and a daily ticker's
     # one close that day, its other days at its clock, was rejected among them.
-    busy = pd.DataFrame({"day": days[bars], "ticker": ticker_codes[bars]}).groupby("day")["ticker"].nunique()
-    rest = rest[np.isin(days[rest], busy.index[busy.to_numpy() >= 2])]
+    # Unless that ticker's rows are trade prints, not bars: stamped off whole minutes, where a bar is at its
+    # interval's start. One busy symbol's prints beside a thin one's lone trade had loaded that trade as
+    # its close (silent, since 2fa0019).
+    bar_ms = clock(bars)
+    busy = pd.DataFrame({"day": days[bars], "ticker": ticker_codes[bars],
+                         "print": (bar_ms >= 0) & (bar_ms % _MINUTE_MS != 0)}).groupby("day")
+    busy = (busy["ticker"].nunique() >= 2) | (busy["print"].mean() > _PRINTS)
+    rest = rest[np.isin(days[rest], busy.index[busy.to_numpy()])]
     if not rest.size:
         return rest
     ms = clock(rest)
@@ -412,7 +419,7 @@ def _amid_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bars: np.
     _, counts = np.unique(ms[known], return_counts=True)
     if not counts.size or (counts.max() >= 2 and counts.max() * 2 >= known.sum()):
         return rest[:0]  # a time of day the rows share: a daily clock (16:00, 00:00)
-    span = pd.DataFrame({"day": days[bars], "ms": clock(bars)})
+    span = pd.DataFrame({"day": days[bars], "ms": bar_ms})
     span = span[span["ms"] >= 0].groupby("day")["ms"].agg(["min", "max"])
     at = span.reindex(days[rest])
     amid = known & (ms >= at["min"].to_numpy()) & (ms <= at["max"].to_numpy())

@@ -1694,6 +1694,20 @@ def test_a_ticker_s_lone_bar_amid_a_file_of_bars_by_a_time_column_is_no_close(bu
     assert r.rejected.reason.str.startswith("intraday bar").all() and len(r.rejected) == 7
 
 
+@pytest.mark.parametrize("data", [
+    "Date,Time,Symbol,Price,Size\n2024-01-02,09:30:01,AAPL,185.10,100\n2024-01-02,09:31:07,AAPL,185.20,200\n"
+    "2024-01-02,11:15:30,AAPL,185.40,300\n2024-01-02,13:00:41,MSFT,370.50,10\n2024-01-02,15:59:02,AAPL,185.90,100\n",
+    "timestamp,symbol,price,size\n2024-01-02 14:30:00.012,AAPL,185.60,100\n2024-01-02 14:30:01.250,AAPL,185.61,100\n"
+    "2024-01-02 14:30:03.300,IBM,160.10,10\n2024-01-02 14:30:04.010,AAPL,185.63,100\n"])
+def test_a_thin_symbol_s_lone_trade_beside_one_busy_symbol_s_prints_is_no_close(data):
+    # One symbol's prints, off whole minutes as no bar is: 2fa0019 asked for two tickers' bars on the
+    # date, and the thin symbol's one trade had loaded as its close (silent).
+    r = run(data.encode())
+    check_invariants(r)
+    assert r.prices.empty
+    assert r.rejected.reason.str.startswith("intraday bar").all()
+
+
 @pytest.mark.parametrize(("data", "loaded"), [
     # Daily rows at a close's time of day, one ticker with a day of hourly bars: the others' rows load.
     ("Date,Ticker,Close\n2024-01-02 16:00,AAA,10.5\n2024-01-02 16:00,BBB,9.5\n2024-01-02 16:00,CCC,8.5\n"
