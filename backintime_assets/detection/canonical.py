@@ -1166,6 +1166,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
              for j in range(width)]
     _without_lone_short_forms(header_cells, named, instruments, types)
     _higher_and_lower(header_cells, named)
+    _counted_beside_money(header_cells, named)
     _ticker_close_over_nav(header_cells, named, body, number_format)
     _water_level(header_cells, named)
     for j in range(width):
@@ -1568,6 +1569,34 @@ def _higher_and_lower(header_cells: Sequence[Sequence[str]], scores: list[dict[s
     if all(word in at for word in _COMPARATIVES):
         for word, field in _COMPARATIVES.items():
             scores[at[word]] = {field: _STRONG_NAME}
+
+
+# B3's words for the shares traded (COTAHIST's QUATOT, Profit's and brokers' exports: "...;Fechamento;Volume;
+# Quantidade", "Qtde"), beside which its "Volume" is the reais traded (VOLTOT): the leftmost of two equal
+# names, the money loaded as the volume wherever the rows did not prove it (count_beside_money), as with
+# prices adjusted for dividends, whose bar the day's average price leaves (silent). Not "Qtd Negócios":
+# the trades. "Qtd" alone only among Portuguese prices' names: in English it is quarter-to-date.
+_SHARES_BESIDE_VOLUME = frozenset(norm_name(n) for n in (
+    "quantidade", "qtde", "quantidade de titulos", "qtd titulos", "qtd de titulos", "qtde titulos",
+    "quantidade negociada", "qtd negociada", "qtde negociada", "titulos negociados"))
+_add("volume", 1.0, *_SHARES_BESIDE_VOLUME)
+_QTD = norm_name("qtd")
+_PORTUGUESE_PRICES = frozenset(norm_name(n) for n in ("abertura", "fechamento", "fecho", "maximo", "maxima", "minimo",
+                                                      "minima", "ultimo", "preco", "cotacao", "negocios"))
+
+
+def _counted_beside_money(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]]) -> None:
+    """Unname, in place, a column named "Volume" alone beside one named as B3 names the shares traded
+    (_SHARES_BESIDE_VOLUME, or _QTD among _PORTUGUESE_PRICES), which it names the volume: the money traded."""
+    lowest = [norm_name(cells[-1]) if cells else "" for cells in header_cells[:len(scores)]]
+    terse = _QTD in lowest and bool(_PORTUGUESE_PRICES & set(lowest))
+    if "volume" not in lowest or not (terse or _SHARES_BESIDE_VOLUME & set(lowest)):
+        return
+    for j, n in enumerate(lowest):
+        if n == "volume":
+            scores[j] = {}
+        elif n == _QTD and terse:
+            scores[j] = {"volume": 1.0}
 
 
 # A fund's net asset value, by the names that map it to the close (0.8): its price where no close is named.

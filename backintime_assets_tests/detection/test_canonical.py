@@ -2071,6 +2071,21 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
                                                      ("VALE3", 75.30), ("VALE3", 76.05)]
 
 
+@pytest.mark.parametrize("header, volume", [
+    # Prices adjusted for dividends: the reais over the shares, the day's average price, leave the bar and
+    # prove nothing; "Volume", the leftmost of two names of the volume, loaded the reais (silent).
+    ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Quantidade", 100000.0),
+    ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Qtd", 100000.0),
+    # Not English: "QTD" is quarter-to-date; nor a count of trades ("Negócios") beside "Volume"
+    ("Date;Open;High;Low;Close;Volume;QTD", 1020000.0),
+    ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Negócios", 1020000.0)])
+def test_b3s_volume_beside_its_shares_traded_is_money(header, volume):
+    data = (f"{header}\n02/01/2024;8,00;8,40;7,92;8,16;1.020.000,00;100.000\n"
+            "03/01/2024;8,16;8,48;8,08;8,32;2.080.000,00;200.000\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "b3.csv"), "b3.csv").prices_arrow
+    assert prices.column("volume").to_pylist()[0] == volume
+
+
 def _stacked_closes(data: bytes, name: str) -> list[tuple[str, float]]:
     """(ticker, close) of each row a file of series stacked under one column loads, sorted."""
     prices = normalise_bytes(data, detect_bytes(data, name), name).prices
