@@ -1134,11 +1134,18 @@ def names_the_ticker(cell: str) -> bool:
     return hit is not None and hit[0] == "ticker" and hit[1] >= _IDENTIFIER
 
 
+# A number with a word of East Asian script written onto it is a count or an amount, its unit
+# spelled after it (kabutan's "6924300株" of shares, "47663百万円", "14329回" trades): no ticker, though
+# its letters made it look like one. A headerless scrape had loaded "6924300株" as each day's ticker.
+_COUNTED = re.compile(r"[+-]?\d[\d,.]*\s?[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
+
 def _looks_like_ticker(values: Sequence[str]) -> float:
     vals = [v.strip() for v in values if v.strip()]
     if not vals:
         return 0.0
-    ok = sum(1 for v in vals if len(v) <= 12 and " " not in v and any(c.isalpha() for c in v))
+    ok = sum(1 for v in vals if len(v) <= 12 and " " not in v and any(c.isalpha() for c in v)
+             and not _COUNTED.fullmatch(v))
     return ok / len(vals)
 
 
@@ -1886,6 +1893,7 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
 
     numeric = [j for j in numeric if digit_clock(j, mapping, body) is None and not _stamped_hour(j, mapping, body)]
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
+    numeric = _moving(numeric, values, mapping.index("date") if "date" in mapping else None)
     vol = [j for j in numeric if is_whole(types[j])]
     prices = [j for j in numeric if j not in vol]
     # A lone fractional column beside whole ones would be the close (_assign_prices): unless the
@@ -1899,9 +1907,21 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     fractional_volume = _assign_prices(mapping, prices, numeric, values, body)
     if fractional_volume is not None:
         mapping[fractional_volume] = "volume"
-    elif vol and prices:
-        mapping[_volume_of(vol, mapping, values)] = "volume"
+    elif prices and (volume := _volume_of(vol, mapping, values)) is not None:
+        mapping[volume] = "volume"
     used.update(m for m in mapping if m)
+
+
+def _moving(numeric: list[int], values: dict[int, list[float | None]], dates: int | None) -> list[int]:
+    """`numeric` less its columns of one number on every row left of the date: a code leading each row,
+    no figure of the day. A headerless scrape's stock code (kabutan's "7203,2019-08-06,6875,6922,...",
+    Toyota's) had been read as every day's high, the prices shifted a column along (the high loaded
+    as the close, the close as the volume). One number after the date may be a volume (MetaTrader's
+    early bars, a tick each)."""
+    if dates is None:
+        return numeric
+    return [j for j in numeric if j > dates or len(filled := [v for v in values[j] if v is not None]) < _FLAT_LEAST
+            or len(set(filled)) > 1]
 
 
 # The money traded in a day is its shares times a price inside the day's bar (its average): within this
@@ -1909,10 +1929,15 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
 _TRADED_SLACK, _TRADED_ROWS = 0.02, 0.9
 
 
-def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int, list[float | None]]) -> int:
+def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int, list[float | None]]) -> int | None:
     """Which headerless whole column is the volume: the largest, unless it is another's money, that one's
     shares times a price in the day's bar on nearly every row (TWSE's "date,shares,turnover,o,h,l,c,...":
-    its turnover in dollars, the largest, had loaded as the volume, its shares left unread)."""
+    its turnover in dollars, the largest, had loaded as the volume, its shares left unread). None where
+    each goes below zero: a day's change ("+71", "-43"), no count of shares, had loaded as the volume
+    (its falls rejected as negative volumes)."""
+    whole = [j for j in whole if not any(v is not None and v < 0 for v in values[j])]
+    if not whole:
+        return None
     largest = max(whole, key=lambda j: sum(v or 0 for v in values[j]))
     if "low" not in mapping or "high" not in mapping or len(whole) < 2:
         return largest
@@ -2080,8 +2105,8 @@ def _whole_bar(mapping: list[str | None], whole: list[int], fractional: int | No
     ratios = _ratios(values[fractional], values[rest[1]]) if fractional is not None else []
     if len(ratios) > 1 and _moves_with(ratios, _WHOLE_ADJUSTED_STEP) and _near(ratios):
         mapping[fractional] = "adj_close"
-    if whole[4:]:
-        mapping[_volume_of(whole[4:], mapping, values)] = "volume"
+    if whole[4:] and (volume := _volume_of(whole[4:], mapping, values)) is not None:
+        mapping[volume] = "volume"
     return True
 
 

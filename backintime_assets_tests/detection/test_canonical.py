@@ -244,6 +244,32 @@ def test_a_headerless_bar_in_whole_won_is_read_by_its_values_not_its_fractional_
     assert "high" not in map_canonical([[]] * 6, [D, N, N, N, N, F], body)
 
 
+def test_a_headerless_scrape_with_its_code_on_each_row_is_read_by_its_bar_and_no_count_is_its_ticker():
+    # kabutan's daily rows as a scraper kept them (taketake92/scraipingstock 7203.csv): code, date, open,
+    # high, its time, low, its time, close, shares ("株"), yen traded ("百万円"), change, its percent,
+    # average price ("円"), trades ("回"). The code, above every price, had loaded as each day's high
+    # (the high as the close, the close as the volume), "6924300株" as the ticker; read as the bar,
+    # the change had then been taken for the volume (its falls rejected as negative volumes).
+    data = ("7203,2019-08-06,6875,6922,09:01,6852,12:30,6886,6924300株,47663百万円,-43,-0.62,6883.467円,14329回\n"
+            "7203,2019-08-07,6725,6808,14:44,6690,09:00,6791,6495800株,43914百万円,+71,+1.06,6760.424円,13534回\n"
+            "7203,2019-08-08,6788,6843,10:56,6766,09:00,6810,5246100株,35735百万円,+19,+0.28,6811.694円,11416回\n"
+            "7203,2019-08-09,6838,6873,09:17,6827,14:55,6837,4026900株,27557百万円,+27,+0.40,6843.177円,7488回\n"
+            "7203,2019-08-13,6737,6826,13:34,6722,09:01,6790,5400400株,36589百万円,-47,-0.69,6775.228円,9848回\n"
+            "7203,2019-08-14,6883,6894,09:00,6834,14:59,6853,4287000株,29394百万円,+63,+0.93,6856.568円,8299回\n"
+            ).encode()
+    schema = detect_bytes(data, "7203.csv")
+    result = normalise_bytes(data, schema, "7203.csv")
+    prices = result.prices
+    assert prices["date"].astype(str).tolist()[:2] == ["2019-08-06", "2019-08-07"]
+    assert prices[["ticker", "open", "high", "low", "close"]].values.tolist()[:2] == [
+        ["7203", 6875, 6922, 6852, 6886], ["7203", 6725, 6808, 6690, 6791]]
+    assert len(prices) == 6 and prices["volume"].isna().all()  # the change is no volume
+    # A code leading each row before a bar with fractions: no price either, nor a volume.
+    body = [["7", "2020-01-02", "10.5", "11.25", "9.5", "10.75"], ["7", "2020-01-03", "10.75", "11.5", "10.25", "11.5"],
+            ["7", "2020-01-06", "11.5", "12.5", "11.25", "12.25"]]
+    assert map_canonical([[]] * 6, [N, D, F, F, F, F], body) == [None, "date", "open", "high", "low", "close"]
+
+
 def test_a_headerless_days_money_traded_is_no_volume_beside_its_shares():
     # TWSE's daily rows as crawlers keep them (Asoul/tsec data/2330.csv): ROC date, shares, dollars
     # traded, open, high, low, close, change, trades. The dollars, the largest whole column, had loaded
