@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .canonical import norm_name
 from .dates import GUESSED_ORDER_CERTAINTY
 from .schema import ColumnSchema
 
@@ -26,16 +27,23 @@ UNSETTLED_ORDER = "day/month order unknown"
 # separator's custom (month first for "/", the American order), such a lone date was a guess
 # against the file's own language: TASE's "תאריך המסחר" over "01/07/2026" loaded as 7 January.
 _DAY_FIRST_SCRIPT = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff]")
+# So is a date column named in a language of Latin script whose countries write the day first: Spanish
+# "Fecha", Portuguese, Italian and Polish "Data", German, Dutch and Scandinavian "Datum" or "Dato", Turkish
+# "Tarih". A Mexican monthly rate under "Fecha", "01/02/2023" (1 February) to "01/12/2023", had loaded
+# month first as twelve days of January, silently.
+_DAY_FIRST_DATE_WORDS = frozenset({"fecha", "data", "datum", "dato", "tarih", "handelsdatum", "kursdatum",
+                                   "fechadecotizacion"})
 # The month first, after a weekday's name if one leads ("Wed 07/01/2026": "%a %m/%d/%Y|en").
 _MONTH_FIRST = re.compile(r"(?:%[aA][^%\w]*)?%m")
 
 
 def month_first_against_its_script(name: str, column: ColumnSchema) -> bool:
     """Whether the date column `column`, its header `name` written in a script of countries that
-    write their dates day first, is read month first: its order, if only guessed, is then refused
-    (unsettled_order_problem) rather than loaded. A guess that reads it day first ("02.01.2024" by
-    the dot's custom) agrees with the script and stands."""
-    return _DAY_FIRST_SCRIPT.search(name) is not None and _MONTH_FIRST.match(column.format or "") is not None
+    write their dates day first or named in such a country's word for the date, is read month first:
+    its order, if only guessed, is then refused (unsettled_order_problem) rather than loaded. A guess
+    that reads it day first ("02.01.2024" by the dot's custom) agrees with the script and stands."""
+    return (_DAY_FIRST_SCRIPT.search(name) is not None or norm_name(name) in _DAY_FIRST_DATE_WORDS) \
+        and _MONTH_FIRST.match(column.format or "") is not None
 
 
 def unsettled_order_problem(columns: list[ColumnSchema], body: list[list[str]]) -> str | None:

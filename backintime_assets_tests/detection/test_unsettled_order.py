@@ -75,3 +75,18 @@ def test_a_lone_date_after_its_weekday_under_a_cyrillic_header_is_not_read_month
     schema = detect_bytes(text, "quote.csv")
     assert schema.problem.startswith(f"{UNSETTLED_ORDER}: its dates (Wed 01/07/2026) read either way")
     assert normalise_bytes(text, schema, "quote.csv").prices_arrow.num_rows == 0
+
+
+def test_month_firsts_under_a_spanish_date_name_are_not_read_as_januarys_days():
+    # Banxico's monthly rate (Karup0/Banxico-DataAnalyst tipo_cambio.csv): "01/02/2023" is 1 February,
+    # as Mexico writes it. Read by the custom for "/", the twelve month firsts had loaded as twelve
+    # days of January; nothing in the file settles the order, so it is refused instead.
+    text = ("Fecha,Precio\n" + "".join(f"01/{m:02d}/2023,{600 + m}.5\n" for m in range(1, 13))).encode()
+    schema = detect_bytes(text, "tipo_cambio.csv")
+    assert schema.problem.startswith(f"{UNSETTLED_ORDER}: its dates (01/01/2023) read either way")
+    assert normalise_bytes(text, schema, "tipo_cambio.csv").prices_arrow.num_rows == 0
+    # Its days past 12 settle it: a Peruvian daily rate loads day first.
+    text = b"Fecha,Precio\n02/01/1997,2.614\n03/01/1997,2.62\n13/01/1997,2.626\n"
+    prices = normalise_bytes(text, detect_bytes(text, "tc.csv"), "tc.csv").prices_arrow
+    assert [str(d) for d in prices["date"].to_pylist()] == ["1997-01-02", "1997-01-03", "1997-01-13"]
+    assert prices["close"].to_pylist() == [2.614, 2.62, 2.626]
