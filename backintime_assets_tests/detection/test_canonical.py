@@ -28,6 +28,8 @@ S = ColumnType("string", None, 1.0)
         ("Umsatz in Euro", F, None), ("Qty", N, "volume"), ("Shares Traded", N, "volume"), ("Vol", N, "volume"),
         ("Last", F, "close"), ("Price", F, "close"), ("Schluss", F, "close"), ("Cours", F, "close"),
         ("Prev Close", F, None), ("Previous Close", F, None), ("Open Interest", N, None), ("Day's High", F, "high"),
+        ("Tipo de Cambio", F, "close"), ("Tipo_Cambio", F, "close"), ("Taux de change", F, "close"),
+        ("Taxa de câmbio", F, "close"), ("Wechselkurs", F, "close"), ("Kur", F, "close"), ("Rates", F, "close"),
         ("Tagestief", F, "low"), ("Eröffnungskurs", F, "open"), ("As Of", D, "date"),
     ],
 )
