@@ -11,7 +11,22 @@ def test_a_suffixed_repeat_is_read_as_the_name_it_repeats():
     assert unsuffixed(["Open", "Volume", "Open.1", "Volume.1"]) == ["Open", "Volume", "Open", "Volume"]
 
 
-@pytest.mark.parametrize("row", [["Date", "Close.1"], ["Date", "Close", "BHP.AX"], ["2024", "2024.1"]])
+def test_a_merges_suffix_without_its_twin_is_read_as_the_name_it_suffixes():
+    # investing.com's Turkish gram-gold history merged by pandas on its date, the right side dropped
+    # (vulonviing/fonpilot altin.csv): refused for "no close column"; read bare, it loads.
+    text = (",Tarih,Şimdi_x,Açılış_x,Yüksek_x,Düşük_x,Hac._x,Fark %_x\n"
+            '0,01.01.2020,"290,352","290,727","290,945","290,331",,"0,01%"\n'
+            '1,02.01.2020,"292,842","290,356","293,185","290,185",,"0,86%"\n'
+            '2,03.01.2020,"297,960","292,844","298,495","292,844",,"1,75%"\n')
+    schema, result = _load(text, "altin.csv")
+    prices = result.prices
+    assert prices[["open", "high", "low", "close"]].values.tolist()[0] == [290.727, 290.945, 290.331, 290.352]
+    assert prices["date"].astype(str).tolist() == ["2020-01-01", "2020-01-02", "2020-01-03"]
+
+
+@pytest.mark.parametrize("row", [["Date", "Close.1"], ["Date", "Close", "BHP.AX"], ["2024", "2024.1"],
+                                 ["time", "acc_x", "acc_y", "acc_z"], ["Date", "Close_x"],
+                                 ["Date", "Close_x", "Close_y", "Open_x", "Open_y"]])
 def test_a_suffix_with_nothing_it_repeats_keeps_its_name(row):
     assert unsuffixed(row) == row
 
