@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backintime_assets.detection.columns import date_named, infer_column_type
+from backintime_assets.detection.columns import ColumnType, date_named, infer_column_type
 
 
 def col(values, name="x", decimal=".", thousands=None):
@@ -367,6 +367,25 @@ def test_eurostat_flags_qualify_a_number():
     # "21.0 b" is 21.0 with a break in series (not 21 billion); ": c" is confidential, no value.
     t = col(["21.0 b", "12.3", "102.6 bp", ":", ": c", "9.9 e", "14.0", "15.2 p"])
     assert (t.type, t.format) == ("float", "flagged")
+
+
+@pytest.mark.parametrize(
+    ("values", "name", "expected"),
+    [
+        (["AAPL", "MSFT", "IBM", "GE", "F"], "Ticker", ColumnType("string", None, 1.0)),
+        (["FINANCE", "CONSUMER NON-DURABLES", "ENERGY", "n/a"], "Sector", ColumnType("string", None, 0.8)),
+        (["inf", "nan", "Infinity", "x"], "Date", ColumnType("string", None, 0.8)),  # float() reads them: no serial
+        # Without a digit, only flags after missing values read as a number (Eurostat's ": c"), or its share as
+        # the other reading; not under a volume's name, where a letter after a blank is a unit.
+        ([": c", ": c", "NA b", ": c", ": c"], "x", ColumnType("float", "flagged", 1.0)),
+        ([": c", "NA b", "AAPL", "MSFT"], "x", ColumnType("string", None, 0.8, ColumnType("float", "flagged", 0.4))),
+        ([": c", ": c", "NA b", "n/a e", "c"], "Volume", ColumnType("string", None, 1.0)),
+        (["²", "³", "²"], "x", ColumnType("integer", None, 0.8)),  # digits past ASCII: str.isdigit takes them
+    ],
+)
+def test_columns_without_a_digit(values, name, expected):
+    # Typed by the tests that can pass without a digit only (columns._words), as every test types them.
+    assert infer_column_type(values, name, ".", None) == expected
 
 
 @pytest.mark.parametrize("missing", ["..", ":"])
