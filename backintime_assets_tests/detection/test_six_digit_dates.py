@@ -52,3 +52,33 @@ def test_tickers_stacked_one_after_another_load_as_their_days():
     result = normalise_bytes(data, schema, "finam_joined.csv")
     assert schema.columns[2].format == "%y%m%d"
     assert len(result.prices) == 2 * len(_DAYS) and result.rejected.empty
+
+
+_TR_DAYS = [date(2020, 4, d) for d in (13, 10, 9, 8, 7, 6, 3, 2, 1)]
+
+
+def _lost_dot(days) -> bytes:
+    return ("Tarih;Şimdi;Açılış;Yüksek;Düşük;Fark %\n" + "".join(
+        f"{d.day}.{d.month:02d}{d.year};6.77{i};6.72{i};6.79{i};6.70{i};0.0069\n" for i, d in enumerate(days))).encode()
+
+
+def test_dates_whose_dot_before_the_year_was_lost_load_as_their_days():
+    # Investing.com's Turkish export saved again: "13.042020", "9.042020". Read as numbers, refused
+    # "'Tarih' is named as one but its values read as float" (loud) before.
+    data = _lost_dot(_TR_DAYS)
+    schema = detect_bytes(data, "USD_TRY.csv")
+    result = normalise_bytes(data, schema, "USD_TRY.csv")
+    assert (schema.columns[0].type, schema.columns[0].format) == ("date", "%d.%m%Y")
+    assert list(result.prices.date.dt.date) == _TR_DAYS and result.rejected.empty
+    assert list(result.prices.close)[:2] == [6.770, 6.771]
+
+
+@pytest.mark.parametrize("header,cells", [
+    # Under a name that is no date's: a rate of six decimals stays a number.
+    ("Kurs", ["13.042020", "12.042020", "10.042020", "9.042020", "8.042020", "7.042020"]),
+    # Under the date's name, but read so its days leap back and forth: numbers, not days.
+    ("Tarih", ["13.042020", "12.052021", "10.042020", "19.112019", "8.042020", "17.082020"]),
+])
+def test_numbers_of_six_decimals_that_are_no_run_of_days_stay_numbers(header, cells):
+    data = (f"{header};Close\n" + "".join(f"{c};6.77\n" for c in cells)).encode()
+    assert detect_bytes(data, "rates.csv").columns[0].type == "float"
