@@ -42,7 +42,8 @@ from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import nameless_problem, sheet_names_ticker
-from .named_field import close_named
+from .marked_tickers import marked_closes
+from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
 from .multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
@@ -115,9 +116,16 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
     canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands))
-    if flat is None and close_named(name) and len(unnamed := named_as_tickers(cells, layout.types, canonical)) > 1:
-        # "Date,AAPL,MSFT" in "close.csv": each ticker's name read as a label over its close, as yfinance's
-        # two rows write them. Refused as prices no name said, a pandas dump of closes loaded nothing.
+    unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []
+    if len(unnamed) > 1 and not close_named(name):
+        # Named by tickers only as a ticker is ("Date,VOD.L,BP.L": marked_tickers.py), unless the file's
+        # name says which other field they hold ("volume.csv", "adj_close.csv").
+        unnamed = [] if other_field_named(name) else marked_closes(cells, layout.types, canonical, layout.body,
+                                                                   unnamed, decimal, thousands)
+    if len(unnamed) > 1:
+        # "Date,AAPL,MSFT" in "close.csv", or "Date,VOD.L,BP.L": each ticker's name read as a label over
+        # its close, as yfinance's two rows write them. Refused as prices no name said, a pandas dump
+        # of closes loaded nothing.
         cells = [[*c, "Close"] if j in unnamed else c for j, c in enumerate(cells)]
     series: list[str | None] = [None] * len(canonical)
     side_by_side = tickers_side_by_side(cells, layout.types) if layout.body else []

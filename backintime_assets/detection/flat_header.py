@@ -14,6 +14,7 @@ from functools import lru_cache
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, name_hints, qualified_price
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
+from .marked_tickers import marked_ticker
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
 from .numbers import to_float
 
@@ -84,7 +85,9 @@ def split_cell(cell: str, words: bool = False) -> tuple[str, str] | None:
     cell = cell.strip()
     if (m := _TUPLE.fullmatch(cell)) is not None:
         parts = [(m.group(2).strip(), m.group(4).strip()), (m.group(4).strip(), m.group(2).strip())]
-    elif has_a_name(cell):
+    elif has_a_name(cell) or marked_ticker(cell):
+        # A symbol with its exchange's suffix is a ticker whole: "BAS.DE" (BASF in Frankfurt) cut into
+        # a ticker "DE" and "Bas" (French for a low) refused its close matrix.
         return None
     else:
         parts = _cuts(cell)

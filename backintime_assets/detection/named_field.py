@@ -17,13 +17,26 @@ _CLOSE = frozenset({"close", "closes", "closing", "px", "last", "schluss", "schl
 _OTHER = frozenset({"adj", "adjusted", "adjclose", "open", "high", "low", "volume", "volumes", "vol", "return",
                     "returns", "ret", "change", "changes", "pct", "yield", "yields", "spread", "spreads",
                     "bid", "ask", "mid", "vwap", "previous", "prev"})
+# And what else a matrix of tickers is saved as: shares, their value, a portfolio's weights.
+_NO_PRICE = frozenset({"shares", "cap", "mcap", "marketcap", "turnover", "amount", "weight", "weights", "dividend",
+                       "dividends", "nav"})
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(base_name(name).replace("_", " "))}
+
+
+def other_field_named(name: str) -> bool:
+    """Whether the file's name says its numbers are another field than the close, or no one field
+    ("volume.csv", "adj_close.csv", "returns.csv", "open_close.csv")."""
+    return bool(_words(name) & (_OTHER | _NO_PRICE))
 
 
 def close_named(name: str) -> bool:
     """Whether the file's name says its numbers are closes ("close.csv", "closing_prices_2024.csv",
     "px_last.csv", "Schlusskurse.csv"), and nothing else: not "adj_close.csv", not "open_close.csv".
     "last" alone ("last_week.csv") says no price: it counts beside "px" only."""
-    words = {w.lower() for w in _WORDS.findall(base_name(name).replace("_", " "))}
+    words = _words(name)
     if words & _OTHER:
         return False
     if "last" in words and "px" not in words:

@@ -194,15 +194,16 @@ def test_a_ticker_written_as_a_fields_name_is_refused_not_read_as_that_field():
 
 @pytest.mark.parametrize(("header", "named"), [("Date,VOD.L,BP.L,HSBA.L", "VOD.L, BP.L, HSBA.L"),
                                                ("Date,AAPL.O,MSFT.O", "AAPL.O, MSFT.O")])
-def test_a_close_matrix_of_tickers_with_an_exchange_letter_is_refused_naming_them_whole(header, named):
+def test_a_close_matrix_of_tickers_with_an_exchange_letter_loads_naming_them_whole(header, named):
     # London's ".L", Nasdaq's ".O": split as the low and the open of tickers "VOD", "BP", and refused
-    # as bars missing their close, naming "BP, HSBA, VOD".
+    # as bars missing their close, naming "BP, HSBA, VOD". Named only as tickers are, each is a
+    # ticker's close (marked_tickers.py).
     width = header.count(",") + 1
     rows = [",".join(r.split(",")[:width]) for r in ("2021-01-04,1.0,2.0,3.0", "2021-01-05,1.1,2.1,3.1",
                                                       "2021-01-06,1.2,2.2,3.2")]
     schema = detect_bytes(_rows(header, *rows), "prices.csv")
-    assert all(c.series is None for c in schema.columns)
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE) and f"({named})" in schema.problem
+    assert schema.problem is None
+    assert [(c.series, c.canonical) for c in schema.columns[1:]] == [(t, "close") for t in named.split(", ")]
 
 
 @pytest.mark.parametrize("header", ["Date,Open USDT,High USDT,Low USDT,Close USDT,Volume ETH,Volume USDT",

@@ -1,0 +1,69 @@
+"""Column names only a ticker writes: a symbol with its exchange's suffix ("VOD.L", "SAP.DE", "7203.T",
+"005930.KS"), an index's caret ("^GSPC"), Yahoo's currency pairs and futures ("EURUSD=X", "GC=F"), a coin
+against what it is quoted in ("BTC-USD").
+
+"Date,AAPL,MSFT" is refused where nothing says its numbers are closes (flat_header.named_as_tickers):
+"Date,CPI,GDP", "Date,TMAX,PRCP" and "Date,NO2,PM10" are written alike. A header of such marks names
+tickers as no series of another kind is named, and a table of a date and of positive numbers under
+them is a close matrix (pandas' prices["Close"].to_csv() of Yahoo's symbols): read as the file named
+"close.csv" is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .columns import ColumnType
+from .currencies import CURRENCY_CODES
+from .numbers import is_null, to_float
+
+# Yahoo's suffixes of exchanges (and Reuters' ".O", ".N", Stooq's ".US"): a symbol's, never a word's
+# ("Temp.C", "No.1" are no ticker: C and 1 are in none).
+_EXCHANGES = frozenset({
+    "L", "IL", "DE", "F", "BE", "DU", "HM", "HA", "MU", "SG", "PA", "AS", "BR", "LS", "MI", "MC", "SW", "VX", "ST",
+    "OL", "CO", "HE", "IC", "VI", "WA", "PR", "BD", "AT", "IR", "IS", "ME", "TO", "V", "CN", "NE", "AX", "NZ",
+    "HK", "SS", "SZ", "KS", "KQ", "T", "NS", "BO", "SI", "KL", "BK", "JK", "TW", "TWO", "SA", "MX", "BA", "SN",
+    "JO", "TA", "SR", "QA", "KW", "CA", "O", "N", "OQ", "US"})
+_SUFFIXED = re.compile(r"(?P<symbol>[A-Z0-9][A-Z0-9&-]{0,11})\.(?P<exchange>[A-Z]{1,3})")
+_CARET = re.compile(r"\^[A-Z0-9][A-Z0-9.]{1,11}")
+_YAHOO_FX_OR_FUTURE = re.compile(r"[A-Z]{6}=X|[A-Z]{1,3}=F")
+_COIN = re.compile(r"(?P<coin>[A-Z0-9]{2,10})-(?P<quote>[A-Z]{3,4})")
+
+
+def marked_ticker(name: str) -> bool:
+    """Whether a column's name is written as only a ticker is (the module's marks)."""
+    name = name.strip()
+    if (m := _SUFFIXED.fullmatch(name)) is not None:
+        return m.group("exchange") in _EXCHANGES and any(c.isalnum() for c in m.group("symbol"))
+    if (m := _COIN.fullmatch(name)) is not None:
+        return m.group("quote") in CURRENCY_CODES | {"USDT", "USDC"} and m.group("coin") not in CURRENCY_CODES
+    return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name))
+
+
+def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                  canonical: Sequence[str | None], body: Sequence[Sequence[str]], bare: Sequence[int],
+                  decimal: str, thousands: str | None) -> list[int]:
+    """Of a table of a date and no close, the columns that are each a ticker's closes, where every
+    column but the date is one: named by a ticker alone (`bare`: flat_header.named_as_tickers), half or
+    more of them marked as only a ticker is (marked_ticker), two or more, and holding positive numbers
+    only (a return, a change, a temperature goes below zero). [] otherwise."""
+    if "date" not in canonical or "close" in canonical or "ticker" in canonical:
+        return []
+    others = [j for j, m in enumerate(canonical) if m != "date"]
+    names = [header_cells[j][0].strip() if j < len(header_cells) and len(header_cells[j]) == 1 else ""
+             for j in others]
+    if len(others) < 2 or any(canonical[j] is not None for j in others):
+        return []
+    if not all(j in bare and types[j].type in ("integer", "float") for j in others):
+        return []
+    if 2 * sum(map(marked_ticker, names)) < len(names):
+        return []
+    for row in body:
+        for j in others:
+            cell = row[j] if j < len(row) else ""
+            if is_null(cell):
+                continue
+            value = to_float(cell, decimal, thousands)
+            if value is None or value <= 0:
+                return []
+    return others
