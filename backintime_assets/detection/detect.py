@@ -34,6 +34,7 @@ from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
+from .split_date import join_split_dates, split_date_order
 from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
@@ -641,6 +642,14 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     delimiter = declared[0] if declared is not None else None
     dialect = detect_dialect(text, delimiter)
     first = _read(text, tail_text, dialect, 0, file_date)
+    # A date written in three columns, year, month and day (split_date.py): the table is the one its
+    # lines make with the date in one.
+    split_date = split_date_order(first.layout.names, first.layout.body) if first.layout.header_row >= 0 \
+        and not any(t.type in ("date", "timestamp") for t in first.layout.types) else None
+    if split_date is not None:
+        text = join_split_dates(text, dialect.delimiter, split_date)
+        tail_text = join_split_dates(tail_text, dialect.delimiter, split_date) if tail_text is not None else None
+        first = _read(text, tail_text, dialect, 0, file_date)
     # The dialect is judged on the whole sample, preamble included: a preamble line (another field
     # count, a quote that opens a cell) can tip the choice, e.g. to no quote at all, which then
     # splits every note with a line break in it. Once the layout shows where the table starts, the
@@ -682,6 +691,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles)
     schema.wrapped = wrapped
     schema.forced = forced
+    schema.split_date = split_date
     schema.decimal_unseen = not marks_seen and not _american_dates(schema.columns) \
         and not any(_DOT_CUSTOM_SCRIPT.search(n) for n in read.layout.names)
     schema.marks_guessed = read.number_format.guessed

@@ -101,6 +101,11 @@ class FileSchema:
     # the file is read with them off, and the rest of the schema describes that text. None in every
     # other file, and then left out of the JSON, so schemas stored before it read, and key their rows, alike.
     forced: str | None = None
+    # The order ("ymd", "dmy") of a date written in the table's first three columns (detection/split_date.py):
+    # the file is read with each line's date joined into the first, and the rest of the schema describes
+    # that text. None in every other file, and then left out of the JSON, so schemas stored before it
+    # read, and key their rows, alike.
+    split_date: str | None = None
     # The ticker the header names for every row of a file without a ticker column (a yfinance
     # download's "Ticker" row, a Bloomberg security label: detection/header_ticker.py), as written;
     # its rows load under it, not the file's name. None in every other file, and then left out of
@@ -157,6 +162,8 @@ class FileSchema:
             d["wrapped"] = self.wrapped
         if self.forced is not None:
             d["forced"] = self.forced
+        if self.split_date is not None:
+            d["split_date"] = self.split_date
         if self.ticker is not None:
             d["ticker"] = self.ticker
         if self.ticker_from is not None:
@@ -229,8 +236,9 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "ticker", "ticker_from", "stacked_tickers",
-                       "ragged_from", "unnamed_past", "decimal_unseen", "ungrouped", "marks_guessed", "marks_from")
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "split_date", "ticker", "ticker_from",
+                       "stacked_tickers", "ragged_from", "unnamed_past", "decimal_unseen", "ungrouped", "marks_guessed",
+                       "marks_from")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
                          "swapped_cells", "whole_only")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)

@@ -1,8 +1,9 @@
 """The rewrites of a text file's UTF-8 text that its reader makes before splitting it, in the order it
 makes them: a table whose every line is a record in quotes unwrapped (detection/wrapped_lines.py),
-cells forced to text unforced (detection/forced_text.py), columns set apart by runs of spaces given
-tabs (detection/gaps.py). Each keeps every line where it was. The normaliser reads a file through
-them, and the weighing of carried marks (number_cells.py) splits its cells the same way."""
+cells forced to text unforced (detection/forced_text.py), a date in three columns joined into one
+(detection/split_date.py), columns set apart by runs of spaces given tabs (detection/gaps.py). Each
+keeps every line where it was. The normaliser reads a file through them, and the weighing of carried
+marks (number_cells.py) splits its cells the same way."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from dataclasses import replace
 from backintime_assets.detection.forced_text import unforce
 from backintime_assets.detection.gaps import GAP, gaps_to_tabs
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.split_date import join_split_dates
 from backintime_assets.detection.wrapped_lines import unwrap
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS
 
@@ -26,6 +28,9 @@ def next_rewrite(schema: FileSchema) -> tuple[Callable[[str], str], FileSchema] 
     if schema.forced:
         marks = schema.forced
         return (lambda text: unforce(text, marks)), replace(schema, forced=None)
+    if schema.split_date:
+        delimiter, order = schema.delimiter, schema.split_date
+        return (lambda text: join_split_dates(text, delimiter, order)), replace(schema, split_date=None)
     if schema.delimiter == GAP:
         return gaps_to_tabs, replace(schema, delimiter="\t")
     return None

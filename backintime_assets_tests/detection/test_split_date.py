@@ -1,0 +1,39 @@
+"""A date written in three columns, year, month and day (split_date.py)."""
+from datetime import date
+
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.schema import FileSchema
+from backintime_assets.normalisation import normalise_bytes
+
+_DAYS = [date(2018, 1, 2), date(2018, 1, 3), date(2018, 1, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    # The coffee co-operatives' quotes (r46 DaviMAC02): refused "no date column" (loud) before.
+    'Ano,Mês,Dia,Ativo,Cotação\n2018,01,02,Guaxupé,"460,00"\n2018,01,03,Guaxupé,"462,00"\n'
+    '2018,01,04,Guaxupé,"461,50"\n2018,01,04,Poços,s/ cotação\n',
+    "Day;Month;Year;Symbol;Close\n2;1;2018;GUAXUPÉ;460\n3;1;2018;GUAXUPÉ;462\n4;1;2018;GUAXUPÉ;461.5\n"
+    "4;1;2018;POÇOS;-\n",
+])
+def test_a_date_in_three_columns_loads_as_its_day(text):
+    data = text.encode()
+    schema = FileSchema.from_json(detect_bytes(data, "cotacoes.csv").to_json())  # as stored and read again
+    result = normalise_bytes(data, schema, "cotacoes.csv")
+    assert list(result.prices.date.dt.date) == _DAYS
+    assert list(result.prices.ticker) == ["GUAXUPÉ"] * 3 and list(result.prices.close) == [460.0, 462.0, 461.5]
+    # The row without a price is rejected as the file writes it, its date in three cells still.
+    assert list(result.rejected.source_line) == [5] and result.rejected.raw[0].startswith(text.splitlines()[4][:9])
+    assert result.rows_read == 4
+
+
+@pytest.mark.parametrize("text", [
+    "Year,Month,Day,Temp\n2018,01,02,3.5\n2018,01,03,4.0\n2018,01,04,2.5\n",  # a weather log: no price
+    "Year,Month,Day,Close\n2018,13,02,460\n2018,14,03,462\n2018,15,04,461\n",  # no month of any year
+    "Count,Code,Score,Close\n2018,01,02,460\n2018,01,03,462\n2018,01,04,461\n",  # named as no date
+])
+def test_three_numbers_that_are_no_date_stay_unread(text):
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, "table.csv"), "table.csv")
+    assert result.prices.empty and result.file_problem
