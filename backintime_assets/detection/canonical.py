@@ -44,6 +44,14 @@ def norm_name(name: str) -> str:
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c))
 
 
+# Turkish letters a cp1254 text lost to cp1252 and kept so, saved again as UTF-8: Investing.com's
+# Turkish "Şimdi, Açılış, Düşük" read "Þimdi, Açýlýþ, Düþük" (encoding.py reads such bytes right;
+# this text's bytes are the wrong letters'). A name read so only where it names nothing as written:
+# Icelandic's own letters ("Lokaverð") stay.
+_ICELANDIC = re.compile("[ÐÝÞðýþ]")
+_TURKISH_AS_ICELANDIC = str.maketrans("ÐÝÞðýþ", "ĞİŞğış")
+
+
 def _latin(normed: str) -> str:
     """The Latin letters and digits of a norm_name'ed name: "收盘价(Close)" is named "close" as well."""
     return normed if normed.isascii() else "".join(c for c in normed if c.isascii())
@@ -1027,6 +1035,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if hit is None and unit is not None and unit.name:
             # A unit after a comma or "in" ("Objem, tis. ks", "Umsatz in Tsd."): the name before it
             hit = _SYNONYMS.get(norm_name(unit.name))
+        if hit is None and _ICELANDIC.search(cell):
+            hit = _SYNONYMS.get(norm_name(cell.translate(_TURKISH_AS_ICELANDIC)))
         if hit is None:
             hit = _label_with_its_tooltip(cell)
         if hit is None and abbreviated and cell.isascii():  # "Opé" is French, no "Op."

@@ -73,6 +73,8 @@ def test_european_price_headers_map(header):
         ["Дата", "Открытие", "Максимум", "Минимум", "Закрытие", "Объём"],  # MOEX, Finam
         ["Дата", "Откр.", "Макс.", "Мин.", "Цена", "Объём"],  # Investing.com, Russian
         ["Tarih", "Açılış", "Yüksek", "Düşük", "Şimdi", "Hac."],  # Investing.com, Turkish
+        # The same, its cp1254 text read as cp1252 and saved so as UTF-8 (r46 yasinoncu13): high alone mapped.
+        ["Tarih", "Açýlýþ", "Yüksek", "Düþük", "Þimdi", "Hac."],
         ["Datum", "Eröffn.", "Hoch", "Tief", "Zuletzt", "Vol."],  # Investing.com, German
         ["Date", "Ouv.", "Plus Haut", "Plus Bas", "Dernier", "Vol."],  # Investing.com, French
         ["Ngày", "Giá mở cửa", "Giá cao nhất", "Giá thấp nhất", "Giá đóng cửa", "Khối lượng"],  # Vietnamese
