@@ -276,6 +276,16 @@ def name_vouches(file_date: date | NamedMonth, day: date) -> bool:
     return abs((day - file_date).days) <= NAME_DATE_WINDOW_DAYS
 
 
+def name_vouches_all(values: Sequence[str], fmt: str, file_date: date | NamedMonth) -> bool:
+    """Whether every one of `values` read with `fmt` lies where the file's name puts it (name_vouches):
+    a guessed order the name agrees with is the name's."""
+    try:
+        days = {datetime.strptime(*for_strptime(value, fmt)).date() for value in values}
+    except ValueError:
+        return False
+    return bool(days) and all(name_vouches(file_date, day) for day in days)
+
+
 def _fits_name(a: list[int], b: list[int], years: list[int], file_date: date | NamedMonth) -> bool:
     """Every value read as month `a`, day `b` lies where the file's name puts it (name_vouches)."""
     try:  # each distinct value once: a daily drop repeats one date in every row

@@ -17,7 +17,7 @@ from .bar_period import (LONGER_BARS, bar_period_problem, lone_bar_problem, seri
 from .buddhist_era import be_two_digit
 from .canonical import (SEVERAL_CLOSES, SIDE_BY_SIDE, digit_clock, fits_type, map_canonical, names_its_column,
                         repeated_unlabelled, tickers_side_by_side)
-from .dates import GUESSED_ORDER_CERTAINTY
+from .dates import GUESSED_ORDER_CERTAINTY, name_vouches_all
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
     LINE_END, Dialect, count_lines, detect_dialect, line_offset, parse_rows, quoting_at_stake, reader_kwargs,
@@ -293,7 +293,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                 or reading_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
                                           decimal, thousands, name, " ".join(line for _, line in titles()))
     unsettled = None
-    if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical)):
+    if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical, name)):
         # A width the header gave, or dates read month first under a header in a day-first script: an order
         # guessed. Refused last, the schema whole (its ticker, its day) as with the order known: siblings
         # that prove the order lift the refusal (ingestion/sibling_order.py), and the rows load with it.
@@ -404,9 +404,20 @@ def _label_above(titles: Callable[[], list[tuple[int, str]]], header_row: int, d
     return nearest
 
 
-def _month_first_against_its_script(layout: Layout, columns: list[ColumnSchema], canonical: list[str | None]) -> bool:
+def _month_first_against_its_script(layout: Layout, columns: list[ColumnSchema], canonical: list[str | None],
+                                    name: str) -> bool:
     j = canonical.index("date") if "date" in canonical else None
-    return j is not None and j < len(columns) and month_first_against_its_script(layout.names[j], columns[j])
+    if j is None or j >= len(columns) or not month_first_against_its_script(layout.names[j], columns[j]):
+        return False
+    # Unless the month the file's name writes holds every date so read ("Fecha" over "09/05/2024" in
+    # precios_2024_09.csv): the name settles the order, at a guess's certainty only so that siblings'
+    # proof still overrules it (dates._num_order).
+    named = named_days(name)
+    values = [row[j].strip() for row in layout.body[:_NAMED_MONTH_CHECK] if j < len(row) and row[j].strip()]
+    return named is None or not name_vouches_all(values, columns[j].format or "", named)
+
+
+_NAMED_MONTH_CHECK = 60  # rows: a month of days
 
 
 def _shown(names: list[str]) -> str:

@@ -1,5 +1,7 @@
 """A tiny table whose width only its header's missing name gave is refused when its day/month order
 is a guess, and loads when anything settles the order."""
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.unsettled_order import UNSETTLED_ORDER
@@ -90,3 +92,14 @@ def test_month_firsts_under_a_spanish_date_name_are_not_read_as_januarys_days():
     prices = normalise_bytes(text, detect_bytes(text, "tc.csv"), "tc.csv").prices_arrow
     assert [str(d) for d in prices["date"].to_pylist()] == ["1997-01-02", "1997-01-03", "1997-01-13"]
     assert prices["close"].to_pylist() == [2.614, 2.62, 2.626]
+
+
+@pytest.mark.parametrize(("name", "day"), [("precios_2024_09.csv", "2024-09-05"),
+                                           ("2024-05/precios.csv", "2024-05-09")])
+def test_a_month_the_files_name_writes_settles_a_spanish_date_names_order(name, day):
+    # Its month in the name holds "09/05/2024" one way only: the name settles what the refusal of a
+    # guess under "Fecha" left open (the two rules met on the day both were made).
+    text = b"Fecha,Precio\n09/05/2024,10.5\n"
+    schema = detect_bytes(text, name)
+    assert schema.problem is None
+    assert [str(d) for d in normalise_bytes(text, schema, name).prices_arrow["date"].to_pylist()] == [day]
