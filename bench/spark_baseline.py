@@ -30,7 +30,7 @@ def spark_csv(spark, paths: list[Path], out: Path, infer: bool, partitioned: boo
 def run(directory: Path, rows: int, work: Path, dataset: str, by_date: bool) -> dict[str, tuple[float, float]]:
     from backintime_assets.services.spark import build_spark_session
 
-    spark = build_spark_session("local[*]", None)
+    spark = build_spark_session("local[*]", None, java_options="")  # the JVM's options left to Spark
     # Every path once on a few files, untimed (bench_convert._warm_up): a fresh JVM's first jobs run
     # several times slower.
     few = data_files(directory)[:WARM_UP_FILES_PER_CORE * spark.sparkContext.defaultParallelism]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
-from backintime_assets.services.spark import build_spark_session
+from backintime_assets.services.spark import DRIVER_JAVA_OPTIONS, build_spark_session
 
 
 class SparkResource(ConfigurableResource):
@@ -13,6 +13,7 @@ class SparkResource(ConfigurableResource):
     event_log_dir: str = ""
     driver_memory: str = "2g"
     shuffle_partitions: int = 8
+    driver_java_options: str = DRIVER_JAVA_OPTIONS  # "" for the JVM's own (services/spark.py)
 
     def get_session(self):
         return build_spark_session(
@@ -20,4 +21,5 @@ class SparkResource(ConfigurableResource):
             Path(self.event_log_dir) if self.event_log_dir else None,
             driver_memory=self.driver_memory,
             shuffle_partitions=self.shuffle_partitions,
+            java_options=self.driver_java_options,
         )
