@@ -43,7 +43,7 @@ from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import nameless_problem, sheet_names_ticker
-from .marked_tickers import marked_closes
+from .marked_tickers import marked_closes, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
 from .multipliers import (
@@ -118,11 +118,14 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
     canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands))
     unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []
+    unlike = None  # why numbers under marked tickers are no closes (volumes, weights), said in the refusal
     if len(unnamed) > 1 and not close_named(name):
         # Named by tickers only as a ticker is ("Date,VOD.L,BP.L": marked_tickers.py), unless the file's
-        # name says which other field they hold ("volume.csv", "adj_close.csv").
+        # name says which other field they hold ("volume.csv", "adj_close.csv"), or its numbers do.
         unnamed = [] if other_field_named(name) else marked_closes(cells, layout.types, canonical, layout.body,
                                                                    unnamed, decimal, thousands)
+        if unnamed and (unlike := unlike_closes(layout.names, layout.body, unnamed, decimal, thousands)):
+            unnamed = []
     if len(unnamed) > 1:
         # "Date,AAPL,MSFT" in "close.csv", or "Date,VOD.L,BP.L": each ticker's name read as a label over
         # its close, as yfinance's two rows write them. Refused as prices no name said, a pandas dump
@@ -301,9 +304,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     if problem is None and wide is None and len(unnamed := named_as_tickers(layout.header_cells, layout.types,
                                                                             canonical)) > 1:
         shown = _shown([layout.names[j] for j in unnamed])
+        said = f"; {unlike}" if unlike else " (a close? any price at all?)"
         problem = (f"{SIDE_BY_SIDE}? ({shown}): numbers under names written as tickers, and no name says which "
-                   "price each holds (a close? any price at all?); name each by its ticker and field "
-                   "(\"AAPL Close\") or save each as a file of its own")
+                   f"price each holds{said}; name each by its ticker and field (\"AAPL Close\") or save each as "
+                   "a file of its own")
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None

@@ -10,8 +10,10 @@ them is a close matrix (pandas' prices["Close"].to_csv() of Yahoo's symbols): re
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
+from statistics import median
 
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES
@@ -67,3 +69,47 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             if value is None or value <= 0:
                 return []
     return others
+
+
+# A ticker's close moves a percent or two a day, a coin's a few (ETH's January 2021: 7% on the median
+# day); shares traded and money traded jump tens of percent, a return changes sign. An index's volume
+# may move as little as a price (the S&P's, 3%): a million and more whole units tell it (below).
+_JUMPY = 0.1
+# Whole numbers this large are counts (shares traded or issued) or money (a market value): no share
+# trades at a million (Berkshire's A at 700,000; a rare Korean one has: refused, loud), nor an index
+# stands so high; a coin may, in a small currency's units.
+_COUNTS = 1_000_000
+_SUMS = ((1.0, 0.01), (100.0, 1.0))  # what a row of weights adds up to, and how near
+_LEAST_SUMS = 3  # full rows that add up so: a head's two rows of prices may by chance
+
+
+def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: Sequence[int], decimal: str,
+                  thousands: str | None) -> str | None:
+    """Why the numbers of a matrix of marked tickers (marked_closes' `columns`, `names` the file's) are
+    no closes, or None: pandas' prices["Volume"].to_csv() writes the same header as its closes. Steps
+    are judged pooled over the tickers, each between its own neighbouring values: a head of a few rows
+    gives each ticker few."""
+    values = [[to_float(row[j], decimal, thousands) if j < len(row) and not is_null(row[j]) else None
+               for j in columns] for row in body]
+    steps: list[float] = []
+    counted = None
+    for k, j in enumerate(columns):
+        own = [row[k] for row in values if row[k]]
+        steps += [abs(math.log(b / a)) for a, b in zip(own, own[1:])]
+        if own and all(v.is_integer() for v in own) and median(own) >= _COUNTS \
+                and not _COIN.fullmatch(names[j].strip()):  # a coin in whole won: "BTC-KRW" at 90,000,000
+            counted = counted or (f"{names[j].strip()} holds whole numbers of a million or more ({own[0]:.0f}), "
+                                  "which no price is: shares traded or issued, or a market value?")
+    step = median(steps) if steps else None
+    if step is not None and step > _JUMPY:
+        return (f"they move {step:.0%} from row to row on the median step, where a price moves a few percent: "
+                "volumes, money traded or returns?")
+    if counted:
+        return counted
+    if step == 0:
+        return "they hold still from row to row on most steps, as no price does: shares held or issued?"
+    full = [sum(row) for row in values if all(row)]
+    for total, near in _SUMS:
+        if len(full) >= _LEAST_SUMS and all(abs(s - total) <= near for s in full):
+            return f"each row's numbers add up to {total:g}: weights?"
+    return None

@@ -28,6 +28,26 @@ def test_marked_ticker(name, marked):
     ("Date,^GSPC,BTC-USD,AAPL\n2024-01-02,4742.83,45897.57,185.64\n2024-01-03,4704.81,42913.07,184.25\n",
      {("^GSPC", "2024-01-02"): 4742.83, ("^GSPC", "2024-01-03"): 4704.81, ("BTC-USD", "2024-01-02"): 45897.57,
       ("BTC-USD", "2024-01-03"): 42913.07, ("AAPL", "2024-01-02"): 185.64, ("AAPL", "2024-01-03"): 184.25}, []),
+    # Whole yen and won, as JPX and KRX price: no counts for being whole.
+    ("Date,7203.T,6758.T,005930.KS\n2024-01-04,2450.0,13775.0,71000.0\n2024-01-05,2477.0,13940.0,71300.0\n"
+     "2024-01-09,2489.0,14010.0,72100.0\n",
+     {("7203.T", "2024-01-04"): 2450, ("7203.T", "2024-01-05"): 2477, ("7203.T", "2024-01-09"): 2489,
+      ("6758.T", "2024-01-04"): 13775, ("6758.T", "2024-01-05"): 13940, ("6758.T", "2024-01-09"): 14010,
+      ("005930.KS", "2024-01-04"): 71000, ("005930.KS", "2024-01-05"): 71300, ("005930.KS", "2024-01-09"): 72100},
+     []),
+    ("Date,BTC-KRW,ETH-KRW\n2024-01-02,59500000,3150000\n2024-01-03,57100000,3012000\n",  # coins in whole won
+     {("BTC-KRW", "2024-01-02"): 59500000, ("BTC-KRW", "2024-01-03"): 57100000, ("ETH-KRW", "2024-01-02"): 3150000,
+      ("ETH-KRW", "2024-01-03"): 3012000}, []),
+    # Coins in a wild week (8% on the median step, -13% on the last) still move as prices, not as volumes.
+    ("Date,BTC-USD,ETH-USD,SOL-USD\n2021-01-04,31971.91,1040.23,2.36\n2021-01-05,33992.43,1100.01,2.57\n"
+     "2021-01-06,36824.36,1207.11,2.66\n2021-01-07,39371.04,1225.68,2.98\n2021-01-08,40797.61,1224.20,3.26\n"
+     "2021-01-11,35566.66,1090.15,2.92\n",
+     {("BTC-USD", "2021-01-04"): 31971.91, ("BTC-USD", "2021-01-05"): 33992.43, ("BTC-USD", "2021-01-06"): 36824.36,
+      ("BTC-USD", "2021-01-07"): 39371.04, ("BTC-USD", "2021-01-08"): 40797.61, ("BTC-USD", "2021-01-11"): 35566.66,
+      ("ETH-USD", "2021-01-04"): 1040.23, ("ETH-USD", "2021-01-05"): 1100.01, ("ETH-USD", "2021-01-06"): 1207.11,
+      ("ETH-USD", "2021-01-07"): 1225.68, ("ETH-USD", "2021-01-08"): 1224.20, ("ETH-USD", "2021-01-11"): 1090.15,
+      ("SOL-USD", "2021-01-04"): 2.36, ("SOL-USD", "2021-01-05"): 2.57, ("SOL-USD", "2021-01-06"): 2.66,
+      ("SOL-USD", "2021-01-07"): 2.98, ("SOL-USD", "2021-01-08"): 3.26, ("SOL-USD", "2021-01-11"): 2.92}, []),
 ])
 def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, rejected):
     # Refused before (loud): "numbers under names written as tickers, and no name says which price".
@@ -62,3 +82,35 @@ def test_a_matrix_whose_file_names_another_field_stays_refused(name):
     data = b"Date,VOD.L,BP.L\n2024-01-02,69.52,467.05\n2024-01-03,69.10,471.00\n"
     result = normalise_bytes(data, detect_bytes(data, name), name)
     assert result.prices.empty and result.file_problem
+
+
+@pytest.mark.parametrize("text,said", [
+    # pandas' prices["Volume"].to_csv(): shares traded jump tens of percent a day, an empty cell among them.
+    ("Date,VOD.L,BP.L\n2024-01-02,41208115,23041210\n2024-01-03,58120334,\n2024-01-04,36110520,17820441\n"
+     "2024-01-05,49532108,30155003\n2024-01-08,33017733,21934118\n", "volumes"),
+    ("Date,7203.T,6758.T\n2024-01-04,13481000,5012300\n2024-01-05,21932800,3101200\n"
+     "2024-01-09,15730400,4450100\n", "volumes"),
+    # An index's volume moves as little as a price, but counts whole millions.
+    ("Date,^GSPC,^N225\n2009-01-02,869314816,92500000\n2009-01-05,1050356160,95100000\n"
+     "2009-01-06,1079731712,97200000\n2009-01-07,1085807232,94800000\n", "million"),
+    # Money traded, in a currency's units.
+    ("Datum;SAP.DE;BAS.DE\n02.01.2024;212345678,50;98765432,10\n03.01.2024;151234567,20;143210987,40\n"
+     "04.01.2024;280123456,90;87654321,00\n05.01.2024;190876543,30;120345678,80\n", "volumes"),
+    # Returns in percent, positive in a short head.
+    ("Date,VOD.L,BP.L,SHEL.L\n2024-01-02,0.42,1.35,0.08\n2024-01-03,1.21,0.12,0.77\n2024-01-04,0.05,0.64,1.92\n",
+     "returns"),
+    # A portfolio's weights, as shares of one and in percent: smooth, and each row adds up.
+    ("Date,VOD.L,BP.L,SHEL.L\n2024-01-02,0.252,0.331,0.417\n2024-01-03,0.249,0.334,0.417\n"
+     "2024-01-04,0.251,0.330,0.419\n", "weights"),
+    ("Date,7203.T,6758.T\n2024-01-04,61.2,38.8\n2024-01-05,60.9,39.1\n2024-01-09,61.5,38.5\n", "weights"),
+    # Shares held, still from day to day.
+    ("Date,VOD.L,BP.L\n2024-01-02,12000,4500\n2024-01-03,12000,4500\n2024-01-04,12000,5000\n"
+     "2024-01-05,12000,5000\n", "shares held"),
+])
+def test_a_matrix_of_no_closes_under_marked_tickers_is_refused_saying_why(text, said):
+    # Loaded before as each ticker's closes, without a word.
+    data = text.encode()
+    schema = detect_bytes(data, "data.csv")
+    result = normalise_bytes(data, schema, "data.csv")
+    assert result.prices.empty and said in result.file_problem
+    assert result.rows_read == len(result.rejected)
