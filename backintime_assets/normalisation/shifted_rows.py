@@ -130,10 +130,13 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
     tail = pc.fill_null(pc.match_substring_regex(text, _TAIL), False).to_numpy(zero_copy_only=False) & filled
     value = before.values
     whole = np.isfinite(value) & (value >= 0) & (value < _GROUP) & (value == np.floor(value))
-    group = tail & whole & pc.fill_null(pc.match_substring_regex(text, r"^\d{3}$"), False).to_numpy(
-        zero_copy_only=False)
+    three = pc.fill_null(pc.match_substring_regex(text, r"^\d{3}$"), False).to_numpy(zero_copy_only=False)
     files = np.zeros(len(open_rows), dtype=np.int64) if file_of_row is None else file_of_row
     share = np.bincount(files, weights=filled) / np.maximum(np.bincount(files, weights=open_rows), 1)
+    # A comma cuts a thousands group's three digits off every number it cuts: where a file's field holds
+    # other figures too ("17", "2345": a column the header left unnamed, a count of trades), it is no tail.
+    others = np.bincount(files, weights=filled & ~three, minlength=len(share))
+    group = tail & three & whole & (others[files] == 0)
     sparse = tail & (share[files] <= _SPILLED)
     rows = np.flatnonzero(group | sparse)
     cells = text.take(pa.array(rows)).to_pylist()

@@ -28,6 +28,10 @@ def _days(text: str) -> tuple[dict[int, float | None], list[str]]:
     # Not: a trailing delimiter no row fills, nor a column past the header every row fills with no group
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,\n2024-01-03,10.4,2000,\n", {2: 1500.0, 3: 2000.0}, 0),
     ("Date,Close,Volume\n2024-01-02,10.2,1500,7\n2024-01-03,10.4,2000,8\n", {2: 1500.0, 3: 2000.0}, 0),
+    # nor three digits after a volume under a thousand where the field holds other figures too: a count
+    # of trades the header left unnamed (two rows of five rejected)
+    ("Date,Close,Volume\n2024-01-02,10.2,500,17\n2024-01-03,10.3,800,123\n2024-01-04,10.4,900,2345\n"
+     "2024-01-05,10.5,700,250\n2024-01-08,10.5,710,99\n", {2: 500.0, 3: 800.0, 4: 900.0, 5: 700.0, 8: 710.0}, 0),
     # nor words in it ("Date,Close,Volume," with a note on one day)
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,holiday\n2024-01-03,10.4,2000,\n2024-01-04,10.5,2100,\n",
      {2: 1500.0, 3: 2000.0, 4: 2100.0}, 0)])
