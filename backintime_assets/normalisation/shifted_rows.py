@@ -107,8 +107,9 @@ def widened_rows(fields: np.ndarray, num: dict[str, Parsed], open_rows: np.ndarr
     return rows, reasons
 
 
-# A number's cut-off tail in the field past the header's names: digits, a decimal after them ("1,234.56").
-_TAIL = r"^\s*\d+(?:\.\d+)?\s*$"
+# A number's cut-off tail in the field past the header's names: digits, a decimal after a thousands group's
+# three ("1,234.56"). Not "0.25", "12.5" on a day or two: no comma cuts those off a number (a dividend's).
+_TAIL = r"^\s*(?:\d+|\d{3}\.\d+)\s*$"
 # Of the rows read, the share at most that fill that field where it is a stray delimiter's (empty elsewhere).
 _SPILLED = 0.5
 _GROUP = 1000  # a thousands group's size: a cell before the tail under it, the tail of three digits
