@@ -428,11 +428,11 @@ def _amid_bars(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, bars: np.
     # Unless that ticker's rows are trade prints, not bars: stamped off whole minutes, where a bar is at its
     # interval's start. One busy symbol's prints beside a thin one's lone trade had loaded that trade as
     # its close (silent, since 2fa0019).
+    if not rest.size:
+        return rest
     bar_ms = clock(bars)
-    busy = pd.DataFrame({"day": days[bars], "ticker": ticker_codes[bars],
-                         "print": (bar_ms >= 0) & (bar_ms % _MINUTE_MS != 0)}).groupby("day")
-    busy = (busy["ticker"].nunique() >= 2) | (busy["print"].mean() > _PRINTS)
-    rest = rest[np.isin(days[rest], busy.index[busy.to_numpy()])]
+    busy = (pd.DataFrame({"day": days[bars], "ticker": ticker_codes[bars]}).groupby("day")["ticker"].nunique() >= 2)
+    rest = rest[np.isin(days[rest], np.union1d(busy.index[busy.to_numpy()], _days_of_prints(days[bars], bar_ms)))]
     if not rest.size:
         return rest
     ms = clock(rest)
@@ -453,6 +453,21 @@ _CLOCKLESS_ROWS = 3  # a ticker's rows outside its dates of bars, the fewest tha
 # bars are at whole minutes (their interval's start) and all over the day.
 _CLOCK_WINDOW_MS = 2 * 3_600_000
 _MINUTE_MS, _DAY_MS = 60_000, 86_400_000
+
+
+def _days_of_prints(days: np.ndarray, ms: np.ndarray) -> np.ndarray:
+    """The days whose rows (`ms`: the millisecond of the day, -1 for none) are trade prints, not bars:
+    mostly stamped off whole minutes (_PRINTS), each at a second of its own. Bars stamped at their
+    interval's end less a second (10:59:59, 11:59:59) share one second past the minute: a daily file
+    beside one ticker's day of them kept its other tickers' closes before 31125b5 rejected them."""
+    timed = ms >= 0
+    frame = pd.DataFrame({"day": days[timed], "second": ms[timed] % _MINUTE_MS})
+    if frame.empty:
+        return days[:0]
+    off = (frame["second"] != 0).groupby(frame["day"])
+    shared = frame.groupby(["day", "second"]).size().groupby(level="day").max()
+    prints = (off.mean() > _PRINTS) & (2 * shared <= off.size())
+    return prints.index[prints.to_numpy()].to_numpy()
 
 
 def _clockless(ticker_codes: np.ndarray, rows: np.ndarray, tickers: np.ndarray,

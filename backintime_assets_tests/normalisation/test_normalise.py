@@ -1725,7 +1725,12 @@ def test_a_thin_symbol_s_lone_trade_beside_one_busy_symbol_s_prints_is_no_close(
      [("AAA", "2024-01-02"), ("BBB", "2024-01-02")]),
     ("Date,Time,Symbol,Price\n2024-01-02,15:59:12,AAA,10.5\n2024-01-02,15:58:40,BBB,20.5\n"
      "2024-01-02,15:30:00,CCC,30.5\n2024-01-02,16:05:00,CCC,30.7\n", [("AAA", "2024-01-02"), ("BBB", "2024-01-02")]),
-], ids=["closes-shared", "daily-ticker-small-file", "last-trades", "time-column-correction"])
+    # Its bars stamped at their interval's end less a second, one second past each minute: no prints (all
+    # six rows rejected since 31125b5).
+    ("Date,Ticker,Close\n2024-01-02 15:59:12,AAA,10.5\n2024-01-02 15:58:40,BBB,20.5\n"
+     "2024-01-02 10:59:59,CCC,30.5\n2024-01-02 12:59:59,CCC,30.6\n2024-01-02 14:59:59,CCC,30.6\n"
+     "2024-01-02 16:00:00,CCC,30.7\n", [("AAA", "2024-01-02"), ("BBB", "2024-01-02")]),
+], ids=["closes-shared", "daily-ticker-small-file", "last-trades", "time-column-correction", "bars-at-59-59"])
 def test_a_daily_file_s_lone_rows_beside_one_ticker_s_day_of_bars_still_load(data, loaded):
     r = run(data.encode())
     check_invariants(r)
