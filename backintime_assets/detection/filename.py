@@ -119,7 +119,16 @@ def named_days(name: str) -> date | NamedMonth | None:
 
 
 def _months(pattern: re.Pattern, text: str) -> set[NamedMonth]:
-    return {NamedMonth(int(m.group(1)), int(m.group(2))) for m in pattern.finditer(text)}
+    """The months `pattern` finds in `text`, but for a fiscal year's span (_fiscal_year)."""
+    return {NamedMonth(int(m.group(1)), int(m.group(2))) for m in pattern.finditer(text) if not _fiscal_year(m)}
+
+
+def _fiscal_year(m: re.Match) -> bool:
+    """Whether a year, a separator and the next year's last two digits ("fy2010-11", "2011_12", "2009/10") may
+    as well be a fiscal or tax year as a month: prices_fy2010-11.csv's one day "10/11/2010" had been read 10
+    November, its US guess 11 October overturned by a month the name does not write."""
+    year, month = int(m.group(1)), int(m.group(2))
+    return len(m.group(0)) > len(m.group(1)) + len(m.group(2)) and month == (year + 1) % 100
 
 
 def _one_date(pattern: re.Pattern, text: str) -> date | None:

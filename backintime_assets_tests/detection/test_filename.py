@@ -63,6 +63,10 @@ def test_a_folder_a_day_dates_its_files_where_their_names_do_not(name, expected)
     ("batch_2024_001.csv", None),
     ("holdings_2024_Q3.csv", None),
     ("holdings_09_2024.csv", None),  # year first only: "09" may be the file's number
+    ("prices_fy2010-11.csv", None),  # a fiscal year's span, 2010 to 2011
+    ("2011/12/prices.csv", None),
+    ("prices_201011.csv", NamedMonth(2010, 11)),  # run together, a month
+    ("prices_2010-12.csv", NamedMonth(2010, 12)),
     ("2024-09/close_001.csv", None),  # a folder holding numbered files
 ])
 def test_a_name_s_month_vouches_for_its_files_days(name, expected):
