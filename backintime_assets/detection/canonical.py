@@ -1840,11 +1840,26 @@ def _valor_codes(mapping: list[str | None], used: set[str], header_cells: Sequen
     ticker named by the sum, where its rows had been rejected as an unnamed series or an intraday bar."""
     for j, cells in enumerate(header_cells):
         if j < len(mapping) and mapping[j] is None and cells and norm_name(cells[-1]) in _VALOR \
-                and is_whole(types[j]) and _keys_dates(j, body, mapping.index("date")) \
-                and _recurring([r[j].strip() for r in body if j < len(r) and r[j].strip()]):
+                and is_whole(types[j]) and _keys_dates(j, body, dates := mapping.index("date")) \
+                and _valor_recurs(j, body, dates, header_cells):
             mapping[j] = "ticker"
             used.add("ticker")
             return
+
+
+# Spanish and Portuguese names beside which "Valor" is a value, as over one date nothing in the rows tells.
+_IBERIAN_NAMES = _PORTUGUESE_PRICES | frozenset(norm_name(n) for n in (
+    "fecha", "cierre", "precio", "hora", "apertura", "volumen", "importe", "monto", "ultimo precio"))
+
+
+def _valor_recurs(j: int, body: Sequence[Sequence[str]], dates: int, header_cells: Sequence[Sequence[str]]) -> bool:
+    """Whether a "Valor" column's numbers are codes by their rows: over several dates, coming back on
+    other rows (_recurring); of one date, where none can, beside no Spanish or Portuguese name (_IBERIAN_NAMES):
+    SIX's one-day "Datum;Valor;Schlusskurs", each security once, had been refused as an unnamed series."""
+    rows = [r for r in body if j < len(r) and dates < len(r) and r[j].strip() and r[dates].strip()]
+    if len({r[dates].strip() for r in rows}) >= 2:
+        return _recurring([r[j].strip() for r in rows])
+    return not any(norm_name(cells[-1]) in _IBERIAN_NAMES for k, cells in enumerate(header_cells) if k != j and cells)
 
 
 def _recurring(values: Sequence[str]) -> bool:

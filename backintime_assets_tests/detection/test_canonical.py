@@ -2130,6 +2130,12 @@ def test_swiss_security_numbers_stacked_name_each_series(name):
             "03.01.2024;1203204;246,00\n03.01.2024;3886335;98,90\n").encode()
     assert _stacked_closes(data, "six.csv") == [("1203204", 245.1), ("1203204", 246.0), ("3886335", 98.5),
                                                 ("3886335", 98.9)]
+    # So a one-day file's, each security once (refused as an unnamed series since eee2a6c)
+    data = b"Datum;Valor;Schlusskurs\n02.01.2024;1203204;245,10\n02.01.2024;3886335;98,50\n02.01.2024;1222171;77,25\n"
+    assert _stacked_closes(data, "six.csv") == [("1203204", 245.1), ("1222171", 77.25), ("3886335", 98.5)]
+    # but not among Spanish names, whose "Valor" is a value: nothing in one date's rows tells
+    data = b"Fecha;Cierre;Valor\n02/01/2024;250,10;1200\n02/01/2024;250,20;1300\n02/01/2024;251,00;1250\n"
+    assert _stacked_closes(data, "valor.csv") == []
     # "Valor" over one series' days is a value (Spanish, Portuguese), no code.
     assert map_canonical([["Fecha"], ["Valor"]], [D, N], [["02/01/2024", "10234"], ["03/01/2024", "10250"]])[1] is None
 
