@@ -116,7 +116,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     cells = flat[0] if flat is not None else layout.header_cells
     lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
-    canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands))
+    canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands), file_name=name)
     unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []
     unlike = None  # why numbers under marked tickers are no closes (volumes, weights), said in the refusal
     if len(unnamed) > 1 and not close_named(name):
