@@ -708,8 +708,19 @@ _VENDORS = frozenset({"vendor", "vendors", "supplier", "suppliers", "lieferant",
 # fallback in turn ("Date,Close,Vendor" of Bloomberg's days and Reuters' between) had been refused as purchases.
 _CLOSING = frozenset({"close", "closing", "settle", "settlement", "last", "schluss", "schlusskurs", "cloture",
                       "cierre", "chiusura", "fechamento", "fecho", "slotkoers"})
+# The vendor only may be a data vendor: a supplier ("Date,Last Price,Supplier") sells, whatever its price's name.
+_DATA_VENDORS = frozenset({"vendor", "vendors"})
 # A day's bar: its high and low. An open and close alone may be a till's counts.
 _BAR = frozenset({"high", "low"})
+
+
+def _suppliers(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
+    """The columns naming suppliers in turn (_VENDORS), but for a data vendor's (_DATA_VENDORS) beside a close
+    named by a market's word (_CLOSING)."""
+    found = [j for j in _shop(names, canonical, body, _VENDORS) if _in_turn(j, body)]
+    if _close_words(names, canonical) & _CLOSING:
+        return [j for j in found if not _name_words(names[j]) <= _DATA_VENDORS]
+    return found
 
 
 def _shop(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
@@ -778,8 +789,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
             names[j] for j in shop)
     if homes := _shop(names, canonical, body, _ESTATE):
         return "a list of properties" + NOT_PRICES + ", ".join(names[j] for j in homes)
-    if "ticker" not in canonical and not _close_words(names, canonical) & _CLOSING \
-            and (vendors := [j for j in _shop(names, canonical, body, _VENDORS) if _in_turn(j, body)]):
+    if "ticker" not in canonical and (vendors := _suppliers(names, canonical, body)):
         return "a list of purchases from suppliers" + NOT_PRICES + ", ".join(names[j] for j in vendors)
     if records := _records(names, canonical, body) or _listed(names, canonical, body) \
             or _calendar(names, canonical, body):

@@ -783,6 +783,9 @@ def test_a_vendors_price_list_is_no_price_history():
     for rows in (("IEX", "IEX", "IEX"), ("IEX", "IEX", "Polygon"), ("Bloomberg", "Reuters", "Bloomberg")):
         assert problem("Date,Close,Vendor", *(f"2024-01-0{d},18{d}.5,{v}" for d, v in zip((2, 3, 4), rows)),
                        canonical={"Date": "date", "Close": "close"}) is None
+    # but a supplier sells, whatever its price's name: its list was loaded as closes since 3385b9b (silent)
+    _no_price_history(b"Date,Last Price,Supplier\n2024-01-02,10.5,Acme\n2024-01-03,10.6,Globex\n"
+                      b"2024-01-04,10.7,Acme\n2024-01-05,10.8,Globex\n", "suppliers.csv", "Supplier")
     assert problem("Date,Symbol,Close,Vendor", "2024-01-02,AAPL,185.6,IEX", "2024-01-02,MSFT,370.9,Polygon",
                    "2024-01-03,AAPL,184.2,IEX",
                    canonical={"Date": "date", "Symbol": "ticker", "Close": "close"}) is None
