@@ -137,7 +137,7 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
     # A comma cuts a thousands group's three digits off every number it cuts: where a file's field holds
     # other figures too ("17", "2345": a column the header left unnamed, a count of trades), it is no tail.
     others = np.bincount(files, weights=filled & ~three, minlength=len(share))
-    group = tail & three & whole & (others[files] == 0)
+    group = tail & three & whole & (others[files] == 0) & ~_steady(text, filled, files, len(share))[files]
     sparse = tail & (share[files] <= _SPILLED)
     rows = np.flatnonzero(group | sparse)
     cells = text.take(pa.array(rows)).to_pylist()
@@ -145,3 +145,13 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
                         f" header's names, {cell!r}, read as one number written with an unquoted comma?)"
                         for cell in cells], dtype=object)
     return rows, reasons
+
+
+def _steady(text: pa.Array, filled: np.ndarray, files: np.ndarray, count: int) -> np.ndarray:
+    """Of each file (`files`: each row's, `count` of them), whether it writes one value on every row that
+    fills the field, two rows at least: a column, a lot's size ("...,500,100" on each day), where the tails a
+    comma cuts off its numbers differ ("1,500", "2,250")."""
+    codes = pc.dictionary_encode(pc.fill_null(text, "")).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    span = int(codes.max()) + 1 if codes.size else 1
+    kinds = np.bincount(np.unique(files[filled] * span + codes[filled]) // span, minlength=count)
+    return (kinds == 1) & (np.bincount(files, weights=filled, minlength=count) >= 2)

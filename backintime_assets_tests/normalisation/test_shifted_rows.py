@@ -32,6 +32,9 @@ def _days(text: str) -> tuple[dict[int, float | None], list[str]]:
     # of trades the header left unnamed (two rows of five rejected)
     ("Date,Close,Volume\n2024-01-02,10.2,500,17\n2024-01-03,10.3,800,123\n2024-01-04,10.4,900,2345\n"
      "2024-01-05,10.5,700,250\n2024-01-08,10.5,710,99\n", {2: 500.0, 3: 800.0, 4: 900.0, 5: 700.0, 8: 710.0}, 0),
+    # nor one value on every row, a column the header left unnamed: a lot's size (three rows rejected)
+    ("Date,Close,Volume,\n2024-01-02,10.2,500,100\n2024-01-03,10.4,800,100\n2024-01-04,10.5,1900,100\n",
+     {2: 500.0, 3: 800.0, 4: 1900.0}, 0),
     # nor a decimal no comma cuts off a number: a dividend in a column the header left unnamed
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,\n2024-01-03,10.4,2000,0.25\n2024-01-04,10.5,2100,\n"
      "2024-01-05,10.6,2200,\n", {2: 1500.0, 3: 2000.0, 4: 2100.0, 5: 2200.0}, 0),
