@@ -17,9 +17,13 @@ _CLOSE = frozenset({"close", "closes", "closing", "px", "last", "schluss", "schl
 _OTHER = frozenset({"adj", "adjusted", "adjclose", "open", "high", "low", "volume", "volumes", "vol", "return",
                     "returns", "ret", "change", "changes", "pct", "yield", "yields", "spread", "spreads",
                     "bid", "ask", "mid", "vwap", "previous", "prev"})
-# And what else a matrix of tickers is saved as: shares, their value, a portfolio's weights.
-_NO_PRICE = frozenset({"shares", "cap", "mcap", "marketcap", "turnover", "amount", "weight", "weights", "dividend",
-                       "dividends", "nav"})
+# And what else a matrix of tickers is saved as: shares, their value, a portfolio's weights, and the
+# valuations a screener saves per ticker ("market_caps.csv", "pe_ratios.csv"), whose numbers move as
+# closes do and had loaded as them.
+_NO_PRICE = frozenset({"shares", "cap", "caps", "mcap", "mktcap", "marketcap", "marketcaps", "capitalization",
+                       "capitalisation", "valuation", "valuations", "outstanding", "turnover", "amount", "weight",
+                       "weights", "dividend", "dividends", "nav", "pe", "eps", "ratio", "ratios",
+                       "earnings", "beta", "betas", "rating", "ratings", "score", "scores", "rank", "ranks"})
 
 
 def _words(name: str) -> set[str]:

@@ -76,7 +76,8 @@ def test_look_alikes_stay_refused(text):
     assert result.prices.empty and result.file_problem
 
 
-@pytest.mark.parametrize("name", ["volume.csv", "ftse_adj_close.csv", "market_cap.csv", "weights_2024.csv"])
+@pytest.mark.parametrize("name", ["volume.csv", "ftse_adj_close.csv", "market_cap.csv", "weights_2024.csv",
+                                  "market_caps.csv", "mktcap_bn.csv", "pe_ratios.csv", "ftse_eps.csv"])
 def test_a_matrix_whose_file_names_another_field_stays_refused(name):
     # pandas' prices["Volume"].to_csv("volume.csv") writes the same header: its shares are no closes.
     data = b"Date,VOD.L,BP.L\n2024-01-02,69.52,467.05\n2024-01-03,69.10,471.00\n"
