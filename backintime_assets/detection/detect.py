@@ -34,7 +34,7 @@ from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
-from .split_date import join_split_dates, split_date_order
+from .split_date import dated_in_first, join_split_dates, split_date_order
 from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
@@ -101,7 +101,7 @@ def problem_schema(name: str, problem: str, encoding: str = "utf-8", file_format
 def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal: str, thousands: str | None,
             file_format: str = "csv", sheet: str | None = None, notes: list[str] | None = None,
             titles: Callable[[], list[tuple[int, str]]] = list, lone_sheet: bool = False,
-            labels: dict[int, tuple[int, int, str]] | None = None) -> FileSchema:
+            labels: dict[int, tuple[int, int, str]] | None = None, split_date: str | None = None) -> FileSchema:
     # A volume's commas grouping thousands where the file's comma is its decimal (comma_groups.py).
     layout.types = comma_grouped_volumes(layout.names, layout.types, layout.body, decimal, thousands)
     # Two-digit Minguo years ("83/09/05") where the file shows it is Taiwan's (minguo.py).
@@ -117,6 +117,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
     canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands), file_name=name)
+    if split_date is not None:
+        canonical = dated_in_first(canonical)
     unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []
     unlike = None  # why numbers under marked tickers are no closes (volumes, weights), said in the refusal
     if len(unnamed) > 1 and not close_named(name):
@@ -703,7 +705,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         above = _table_line(read.layout)
         return list(enumerate(LINE_END.split(text[:line_offset(text, above)])))[:above] if above > 0 else []
 
-    schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles)
+    schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles,
+                     split_date=split_date)
     schema.wrapped = wrapped
     schema.forced = forced
     schema.split_date = split_date

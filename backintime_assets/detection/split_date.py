@@ -45,6 +45,14 @@ def split_date_order(names: Sequence[str], body: Sequence[Sequence[str]]) -> str
     return order
 
 
+def dated_in_first(canonical: Sequence[str | None]) -> list[str | None]:
+    """The columns' canonical mapping of a table whose date join_split_dates wrote in its first cell: the
+    date there, whatever the three names mapped to. English "Day" names a date column: mapped so, the
+    day's cell, left empty by the join, had been read as the date, and "Year,Month,Day,Close" rejected
+    every row for a missing date."""
+    return ["date" if j == 0 else (None if field == "date" else field) for j, field in enumerate(canonical)]
+
+
 def join_split_dates(text: str | bytes, delimiter: str, order: str) -> str | bytes:
     """`text` (str, or bytes of an ASCII-compatible encoding) with each line that starts with the three
     cells of a date (a quote around each, or none) written with the whole date in the first

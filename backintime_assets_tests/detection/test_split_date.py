@@ -16,6 +16,9 @@ _DAYS = [date(2018, 1, 2), date(2018, 1, 3), date(2018, 1, 4)]
     '2018,01,04,Guaxupé,"461,50"\n2018,01,04,Poços,s/ cotação\n',
     "Day;Month;Year;Symbol;Close\n2;1;2018;GUAXUPÉ;460\n3;1;2018;GUAXUPÉ;462\n4;1;2018;GUAXUPÉ;461.5\n"
     "4;1;2018;POÇOS;-\n",
+    # English "Day" names a date column: its cell, emptied by the join, had been read as the date.
+    "Year,Month,Day,Symbol,Close\n2018,1,2,GUAXUPÉ,460\n2018,1,3,GUAXUPÉ,462\n2018,1,4,GUAXUPÉ,461.5\n"
+    "2018,1,4,POÇOS,-\n",
 ])
 def test_a_date_in_three_columns_loads_as_its_day(text):
     data = text.encode()
