@@ -1971,8 +1971,9 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
     shares times a price in the day's bar on nearly every row (TWSE's "date,shares,turnover,o,h,l,c,...":
     its turnover in dollars, the largest, had loaded as the volume, its shares left unread). None where
     each goes below zero: a day's change ("+71", "-43"), no count of shares, had loaded as the volume
-    (its falls rejected as negative volumes)."""
-    whole = [j for j in whole if not any(v is not None and v < 0 for v in values[j])]
+    (its falls rejected as negative volumes). A change falls by different amounts; one negative value,
+    however often, is a volume's slip or its "-1" for none: that volume had been dropped from every row."""
+    whole = [j for j in whole if len({v for v in values[j] if v is not None and v < 0}) < 2]
     if not whole:
         return None
     largest = max(whole, key=lambda j: sum(v or 0 for v in values[j]))

@@ -272,6 +272,12 @@ def test_a_headerless_scrape_with_its_code_on_each_row_is_read_by_its_bar_and_no
     body = [["7", "2020-01-02", "10.5", "11.25", "9.5", "10.75"], ["7", "2020-01-03", "10.75", "11.5", "10.25", "11.5"],
             ["7", "2020-01-06", "11.5", "12.5", "11.25", "12.25"]]
     assert map_canonical([[]] * 6, [N, D, F, F, F, F], body) == [None, "date", "open", "high", "low", "close"]
+    # A volume with one "-1" for none is still the volume: its other rows keep theirs.
+    data = b"2024-01-02,10.00,11.00,9.00,10.50,1000\n2024-01-03,10.50,11.20,10.10,10.80,-1\n" \
+           b"2024-01-04,10.80,11.00,10.40,10.60,900\n2024-01-05,10.60,10.90,10.20,10.70,1100\n"
+    result = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv")
+    assert result.prices["volume"].tolist() == [1000, 900, 1100]
+    assert result.rejected["reason"].tolist() == ["negative volume"]
 
 
 def test_a_headerless_days_money_traded_is_no_volume_beside_its_shares():
