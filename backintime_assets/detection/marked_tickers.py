@@ -42,6 +42,14 @@ def marked_ticker(name: str) -> bool:
     return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name))
 
 
+def _one_symbol_twice(names: Sequence[str]) -> bool:
+    """Whether a symbol leads two of the names before a dot: "AAPL.O,AAPL.H,AAPL.L,AAPL.C" are one ticker's
+    open, high, low and close abbreviated, its ".O" and ".L" no exchange's. Half so marked, they had
+    loaded as the closes of four tickers. A close matrix names each ticker once."""
+    symbols = [m.group("symbol") for n in names if (m := _SUFFIXED.fullmatch(n.strip())) is not None]
+    return len(set(symbols)) < len(symbols)
+
+
 def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                   canonical: Sequence[str | None], body: Sequence[Sequence[str]], bare: Sequence[int],
                   decimal: str, thousands: str | None) -> list[int]:
@@ -58,7 +66,7 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         return []
     if not all(j in bare and types[j].type in ("integer", "float") for j in others):
         return []
-    if 2 * sum(map(marked_ticker, names)) < len(names):
+    if 2 * sum(map(marked_ticker, names)) < len(names) or _one_symbol_twice(names):
         return []
     for row in body:
         for j in others:

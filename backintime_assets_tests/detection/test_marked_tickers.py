@@ -69,6 +69,9 @@ def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, re
     "Date,VOD.L,BP.L,TOTAL\n2024-01-02,69.52,467.05,536.57\n2024-01-03,69.10,471.00,540.1\n",
     "Date,VOD.L,Temp\n2024-01-02,69.52,12.1\n2024-01-03,69.10,11.0\n",
     "Date,USD,EUR,GBP\n2024-01-02,2064.4,1880.1,1620.3\n2024-01-03,2034.2,1860.5,1605.0\n",
+    # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
+    "Date,AAPL.O,AAPL.H,AAPL.L,AAPL.C\n2024-01-02,185,186,184,185.5\n2024-01-03,185.5,187,185,186\n"
+    "2024-01-04,186,188,185.5,187\n",
 ])
 def test_look_alikes_stay_refused(text):
     data = text.encode()
