@@ -103,8 +103,9 @@ _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "p
 # An exchange rate's own words: Spanish "Tipo de Cambio" (Peru's, Mexico's central banks), "Tasa de
 # cambio", Portuguese "Taxa de câmbio", French "Taux de change", German "Wechselkurs", Turkish "Kur",
 # "FX Rate", "Rates": a daily rate beside its date, whose files had "no close column" where "Rate" and
-# "Exchange Rate" loaded.
-_add("close", 0.8, "tipo de cambio", "tipo cambio", "tasa de cambio", "taxa de cambio", "taux de change",
+# "Exchange Rate" loaded. Weaker than a price's name: a trade log's "FX Rate" left of its "Price", a
+# Turkish "Kur" left of its "Fiyat", had taken the close from them.
+_add("close", 0.7, "tipo de cambio", "tipo cambio", "tasa de cambio", "taxa de cambio", "taux de change",
      "wechselkurs", "fx rate", "rates", "kur")
 # An ETF's NAV history beside its market price ("Date,NAV,Market Price,Premium/Discount"): the
 # price the fund traded at is the close; its NAV, taken as the leftmost, had been.

@@ -693,6 +693,9 @@ def test_headerless_change_after_the_close_is_neither_the_volume_nor_the_adjuste
     # An ETF's NAV history beside its market price: the close is the price it traded at.
     (["Date", "NAV", "Market Price", "Premium/Discount"], [D, F, F, F], ["date", None, "close", None]),
     (["Date", "NAV"], [D, F], ["date", "close"]),
+    # An exchange rate's name is weaker than a price's: a trade log's FX rate left of its price.
+    (["Date", "FX Rate", "Price"], [D, F, F], ["date", None, "close"]),
+    (["Tarih", "Kur", "Fiyat"], [D, F, F], ["date", None, "close"]),
     # baostock's adjustflag (1-3) had loaded as the adjusted close.
     (["date", "code", "close", "adjustflag", "tradestatus"], [D, S, F, N, N], ["date", "ticker", "close", None, None]),
     # tushare's ts_code (its file of every stock loaded nothing: "unnamed series").
