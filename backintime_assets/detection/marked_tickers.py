@@ -42,11 +42,16 @@ def marked_ticker(name: str) -> bool:
     return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name))
 
 
+# A bar's fields abbreviated after a ticker's symbol ("AAPL.O", "AAPL.H", "AAPL.L", "AAPL.C", "AAPL.V").
+_BAR_LETTERS = frozenset("OHLCV")
+
+
 def _one_symbol_twice(names: Sequence[str]) -> bool:
-    """Whether a symbol leads two of the names before a dot: "AAPL.O,AAPL.H,AAPL.L,AAPL.C" are one ticker's
-    open, high, low and close abbreviated, its ".O" and ".L" no exchange's. Half so marked, they had
-    loaded as the closes of four tickers. A close matrix names each ticker once."""
-    symbols = [m.group("symbol") for n in names if (m := _SUFFIXED.fullmatch(n.strip())) is not None]
+    """Whether a symbol leads two of the names before a bar's letter: "AAPL.O,AAPL.H,AAPL.L,AAPL.C" are
+    one ticker's open, high, low and close abbreviated, its ".O" and ".L" no exchange's. Half so marked,
+    they had loaded as the closes of four tickers. A share's classes ("BRK.A", "BRK.B") are two tickers."""
+    symbols = [m.group("symbol") for n in names
+               if (m := _SUFFIXED.fullmatch(n.strip())) is not None and m.group("exchange") in _BAR_LETTERS]
     return len(set(symbols)) < len(symbols)
 
 

@@ -17,6 +17,11 @@ def test_marked_ticker(name, marked):
 
 
 @pytest.mark.parametrize("text,closes,rejected", [
+    # A share's two classes are two tickers, though one symbol leads both.
+    ("Date,BRK.A,BRK.B,VOD.L,BP.L\n2024-01-02,545000.5,362.5,69.5,467.0\n2024-01-03,546100.2,363.1,69.8,468.2\n",
+     {("BRK.A", "2024-01-02"): 545000.5, ("BRK.A", "2024-01-03"): 546100.2, ("BRK.B", "2024-01-02"): 362.5,
+      ("BRK.B", "2024-01-03"): 363.1, ("VOD.L", "2024-01-02"): 69.5, ("VOD.L", "2024-01-03"): 69.8,
+      ("BP.L", "2024-01-02"): 467.0, ("BP.L", "2024-01-03"): 468.2}, []),
     # An empty cell is no price: its row is rejected for that ticker, with the reason.
     ("Date,VOD.L,BP.L\n2024-01-02,69.52,467.05\n2024-01-03,69.10,\n2024-01-04,68.80,469.85\n",
      {("VOD.L", "2024-01-02"): 69.52, ("VOD.L", "2024-01-03"): 69.10, ("VOD.L", "2024-01-04"): 68.80,
