@@ -293,6 +293,14 @@ CPU) / by date 3.06, DuckDB by date 3.50, Spark read.csv 12.6 s, 24.1 CPU-s (3.3
 polars 1.00 (0.080x) / by date 9.29 (0.74x), DuckDB by date 10.3, Spark 6.19 (0.49x); archive drifted 16.7
 (3.2%). The daily clean ratios met their targets in wall time on this machine where the last machine's run missed
 them with nearly the same code: they move with the machine, one run meeting them does not settle them.
+Session 47 (the same machine, faster this morning: polars one file 1.67 s; plain Spark now timed in a process of
+its own with Spark's JVM defaults, the project's driver JVM with C2 thresholds x10; detection 3.3% fewer
+instructions a drifted file), nothing else running, at 5abc4bd: daily clean 1.66 + 1.61 = 3.27 s, 6.39 CPU-s
+(3.5%), polars 1.67 s, 3.04 CPU-s (0.512x wall, 0.476x CPU) / by date 2.01, DuckDB by date 3.01, Spark read.csv
+10.4 s, 19.8 CPU-s (3.18x wall, 3.10x CPU), Spark by date 40.5; daily drifted 18.8 + 2.59 = 21.4 s (9.34, 44%);
+by era 6.63 (3.5%); archive clean 2.61 + 9.94 = 12.6 s, polars 0.98 (0.078x) / by date 8.24 (0.66x), DuckDB by
+date 7.78, Spark 5.45 s, 9.7 CPU-s (0.43x); archive drifted 18.1 (2.8%). Wall ratios met again by a hair, CPU
+not: the project and the baselines got faster together.
 """
 from __future__ import annotations
 
