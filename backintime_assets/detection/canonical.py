@@ -12,7 +12,6 @@ from functools import lru_cache
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
-from .filename import base_name
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float
@@ -1178,12 +1177,11 @@ def _holds_names(j: int, body: Sequence[Sequence[str]]) -> bool:
 
 
 def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
-                  body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None,
-                  file_name: str = "") -> list[str | None]:
+                  body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None
+                  ) -> list[str | None]:
     """Canonical column name for each file column (None when unmapped), each canonical used once.
     A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type.
-    `number_format`: the file's (decimal, thousands) marks, where known (_unread_volume); `file_name`: its
-    name, where known (_fred_series)."""
+    `number_format`: the file's (decimal, thousands) marks, where known (_unread_volume)."""
     width = len(types)
     short = _VIETNAMESE_SHORT if any(norm_name(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
@@ -1238,7 +1236,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if "close" not in used and "date" in used:
         _keyed_rate(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
-        _fred_series(mapping, used, header_cells, types, body, number_format, file_name)
+        _fred_series(mapping, used, header_cells, types, body, number_format)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
@@ -1452,14 +1450,11 @@ _FRED_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
 # ("NIKKEI225", "SP500", "DGS10") or its column writes FRED's "." for a day without a value.
 _FRED_OWN_DATE = "observation_date"
 _FRED_NO_VALUE = "."
-# Or where the file's name writes the id, in capitals, as FRED names its download ("PCOPPUSDM.csv": a monthly
-# price without a day to go without a value, refused for "no close column" since 62c3983).
-_FRED_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
                  types: Sequence[ColumnType], body: Sequence[Sequence[str]],
-                 number_format: tuple[str, str | None] | None, file_name: str = "") -> None:
+                 number_format: tuple[str, str | None] | None) -> None:
     """Map, in place, the one column of FRED's download of a series (_FRED_DATES, _FRED_ID) as the close:
     "DATE,NIKKEI225", the Nikkei's daily closes, had "no close column" and every row rejected (real files
     round 46). Two columns only, the date first; not a series at or below zero on some day (a spread, a
@@ -1470,8 +1465,7 @@ def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequen
     if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]) or types[1].type not in _NUMERIC:
         return
     if names[0] != _FRED_OWN_DATE and not any(c.isdigit() for c in names[1]) \
-            and not any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body) \
-            and names[1] not in _FRED_WORD.split(base_name(file_name)):
+            and not any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body):
         return
     values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
     if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):
