@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
-from .currencies import COINS, QUOTE_CURRENCIES, currency_share, names_a_currency
+from .currencies import COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
@@ -1237,6 +1237,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _keyed_rate(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
         _fred_series(mapping, used, header_cells, types, body, number_format)
+    if "close" not in used and "date" in used:
+        _pair_series(mapping, used, header_cells, types, body, number_format)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
@@ -1466,6 +1468,29 @@ def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequen
         return
     if names[0] != _FRED_OWN_DATE and not any(c.isdigit() for c in names[1]) \
             and not any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body):
+        return
+    values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
+    if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):
+        mapping[1] = "close"
+        used.add("close")
+
+
+# A currency pair written with its slash ("USD/TRY", "EUR/USD") names one exchange rate, as FRED's id names its
+# series: "Tarih,USD/TRY" (the Turkish central bank's daily rate, real files round 47) had "no close column".
+_PAIR_NAME = re.compile(r"(?P<base>[A-Z]{3}) ?/ ?(?P<quote>[A-Z]{3})")
+
+
+def _pair_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                 types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                 number_format: tuple[str, str | None] | None) -> None:
+    """Map, in place, the one column of a dated file named by a currency pair (_PAIR_NAME: two currencies'
+    codes) as the close: two columns only, the date first, every rate above zero (as _fred_series)."""
+    if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]):
+        return
+    name = " ".join(header_cells[1]).strip() if len(header_cells) > 1 else ""
+    pair = _PAIR_NAME.fullmatch(name)
+    if pair is None or types[1].type not in _NUMERIC or pair["base"] == pair["quote"] \
+            or not {pair["base"], pair["quote"]} <= CURRENCY_CODES:
         return
     values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
     if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):

@@ -1972,6 +1972,23 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
         assert "names no instrument" in (detect_bytes(f"{header}\n{rows}".encode(), "fredgraph.csv").problem or "")
 
 
+@pytest.mark.parametrize("header,values,close", [
+    # The Turkish central bank's daily rate (real files round 47, muhtalipdede/currencies-tcmb usd_try.csv).
+    ("Tarih,USD/TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),
+    ("Date,EUR / USD", ["1.0945", "1.0921", "1.095"], "EUR / USD"),
+    # No rate at or below zero (a spread, a return); no pair of one currency or of codes no currency has.
+    ("Date,EUR/GBP", ["-0.5", "0.86", "0.85"], None),
+    ("Date,USD/USD", ["1", "1", "1"], None),
+    ("Date,ABC/DEF", ["1.5", "1.6", "1.7"], None),
+    ("Date,W/L", ["1.5", "1.6", "1.7"], None),
+])
+def test_a_currency_pair_over_its_one_column_is_the_rate(header, values, close):
+    # Named by the pair alone, beside its date, it had "no close column" and every day rejected.
+    rows = "".join(f"2024-11-{25 + i},{v}\n" for i, v in enumerate(values))  # Monday to Wednesday
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "usd_try.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
+
+
 @pytest.mark.parametrize("name", ["SALES", "USERS", "RAINFALL", "PCOPPUSDM"])
 def test_a_word_over_date_named_as_its_file_is_no_fred_id(name):
     # A database's export saved under its column's name ("DATE,SALES" in SALES.csv) looks as FRED's download
