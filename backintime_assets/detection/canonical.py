@@ -1236,9 +1236,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if "close" not in used and "date" in used:
         _keyed_rate(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
-        _fred_series(mapping, used, header_cells, types, body, number_format)
-    if "close" not in used and "date" in used:
-        _pair_series(mapping, used, header_cells, types, body, number_format)
+        _named_series(mapping, used, header_cells, types, body, number_format)
     unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
@@ -1454,25 +1452,14 @@ _FRED_OWN_DATE = "observation_date"
 _FRED_NO_VALUE = "."
 
 
-def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
-                 types: Sequence[ColumnType], body: Sequence[Sequence[str]],
-                 number_format: tuple[str, str | None] | None) -> None:
-    """Map, in place, the one column of FRED's download of a series (_FRED_DATES, _FRED_ID) as the close:
+def _fred_id(names: Sequence[str], body: Sequence[Sequence[str]]) -> bool:
+    """Whether the date's and the column's names are FRED's download of a series (_FRED_DATES, _FRED_ID):
     "DATE,NIKKEI225", the Nikkei's daily closes, had "no close column" and every row rejected (real files
-    round 46). Two columns only, the date first; not a series at or below zero on some day (a spread, a
-    yield curve's slope: "T10Y2Y"), no price's."""
-    if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]):
-        return
-    names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(2)]
-    if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]) or types[1].type not in _NUMERIC:
-        return
-    if names[0] != _FRED_OWN_DATE and not any(c.isdigit() for c in names[1]) \
-            and not any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body):
-        return
-    values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
-    if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):
-        mapping[1] = "close"
-        used.add("close")
+    round 46)."""
+    if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]):
+        return False
+    return names[0] == _FRED_OWN_DATE or any(c.isdigit() for c in names[1]) \
+        or any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body)
 
 
 # A currency pair written with its slash ("USD/TRY", "EUR/USD") names one exchange rate, as FRED's id names its
@@ -1480,17 +1467,23 @@ def _fred_series(mapping: list[str | None], used: set[str], header_cells: Sequen
 _PAIR_NAME = re.compile(r"(?P<base>[A-Z]{3}) ?/ ?(?P<quote>[A-Z]{3})")
 
 
-def _pair_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
-                 types: Sequence[ColumnType], body: Sequence[Sequence[str]],
-                 number_format: tuple[str, str | None] | None) -> None:
-    """Map, in place, the one column of a dated file named by a currency pair (_PAIR_NAME: two currencies'
-    codes) as the close: two columns only, the date first, every rate above zero (as _fred_series)."""
-    if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]):
-        return
-    name = " ".join(header_cells[1]).strip() if len(header_cells) > 1 else ""
+def _currency_pair(name: str) -> bool:
+    """Whether a column's name is a pair of two currencies (_PAIR_NAME), not one twice nor codes of none."""
     pair = _PAIR_NAME.fullmatch(name)
-    if pair is None or types[1].type not in _NUMERIC or pair["base"] == pair["quote"] \
-            or not {pair["base"], pair["quote"]} <= CURRENCY_CODES:
+    return pair is not None and pair["base"] != pair["quote"] and {pair["base"], pair["quote"]} <= CURRENCY_CODES
+
+
+def _named_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                  types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                  number_format: tuple[str, str | None] | None) -> None:
+    """Map, in place, the one column of a dated file named as one series is (FRED's id: _fred_id; a
+    currency pair: _currency_pair) as the close. Two columns only, the date first; not a series at or
+    below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's."""
+    if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
+            or types[1].type not in _NUMERIC:
+        return
+    names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(2)]
+    if not (_fred_id(names, body) or _currency_pair(names[1])):
         return
     values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
     if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):

@@ -23,7 +23,7 @@ NAMELESS = "no ticker column, and the file's name names no instrument"
 # symbol ("Historical Data.csv"); a new Google spreadsheet's "Untitled spreadsheet - Sheet1.csv"; a
 # page's export or chart saved as the browser names it ("data.csv", "export.csv", "download.csv",
 # "chart.csv", "quotes.csv"); FRED's graph download ("fredgraph.csv", whichever series it holds: its id is
-# in its header, canonical._fred_series). Not "prices.csv" and its like: an office's own name for its one series,
+# in its header, canonical._named_series). Not "prices.csv" and its like: an office's own name for its one series,
 # which its other files do not share.
 _SITE_NAMES = re.compile(r"HISTORICALPRICES|HISTORICALQUOTES|TABLE|HISTORICALDATA(?:_\d{13})?|HISTORICAL[ _]DATA"
                          r"|UNTITLED SPREADSHEET(?: - SHEET\d+)?|DATA|EXPORT|DOWNLOAD|CHART|QUOTES|FREDGRAPH")
