@@ -139,6 +139,10 @@ ILS THB IDR MYR PHP VND UAH KZT NGN ARS AED SAR GBX
 USDT USDC BUSD FDUSD TUSD DAI USDP PYUSD
 """.split())
 
+# What prices are counted in: a currency, or a coin pairs quote in ("Close USDT", "BTC-USDT"), never a ticker
+# (flat_header.py, marked_tickers.py).
+PRICE_UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
+
 # The coins a crypto pair's volume is counted in when its code follows the volume's name ("Volume
 # BTC", CryptoDataDownload's Coinbase "volume_btc" beside a plain "volume" of dollars): the coins
 # traded, the volume itself. The large coins whose codes are no words ("Volume Link", "Volume Dot").

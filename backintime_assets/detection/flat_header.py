@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, name_hints, qualified_price
 from .columns import ColumnType
-from .currencies import CURRENCY_CODES
+from .currencies import CURRENCY_CODES, PRICE_UNITS
 from .marked_tickers import marked_ticker
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
 from .numbers import to_float
@@ -49,9 +49,8 @@ _GENERIC_FIELDS = frozenset({"value", "rate", "closingrate", "units", "qty", "qu
                              "maximum", "first", "latest", "mid", "nav"})
 
 
-# What prices are counted in beside their field ("Close USD", "Close USDT"): a currency or a coin
-# pairs quote in, not a ticker.
-_UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
+# What prices are counted in beside their field ("Close USD", "Close USDT"): not a ticker.
+_UNITS = PRICE_UNITS
 _PRICES = frozenset(PRICE_COLUMNS)
 _FIELDS = _PRICES | {"volume"}
 _RANGE = frozenset({"high", "low"})

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from .columns import ColumnType
-from .currencies import CURRENCY_CODES
+from .currencies import CURRENCY_CODES, PRICE_UNITS
 from .numbers import is_null, to_float
 
 # Yahoo's suffixes of exchanges (and Reuters' ".O", ".N", Stooq's ".US"): a symbol's, never a word's
@@ -38,7 +38,7 @@ def marked_ticker(name: str) -> bool:
     if (m := _SUFFIXED.fullmatch(name)) is not None:
         return m.group("exchange") in _EXCHANGES and any(c.isalnum() for c in m.group("symbol"))
     if (m := _COIN.fullmatch(name)) is not None:
-        return m.group("quote") in CURRENCY_CODES | {"USDT", "USDC"} and m.group("coin") not in CURRENCY_CODES
+        return m.group("quote") in PRICE_UNITS and m.group("coin") not in CURRENCY_CODES
     return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name))
 
 
