@@ -2224,6 +2224,8 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     extra = rest[2]
     ratios = _ratios(values[extra], values[rest[1]])
     if _moves_with(ratios):
+        if _crosses(ratios):
+            return None  # another price of the day, read as none of the bar's
         if _near(ratios):
             mapping[extra] = "adj_close"
             return None
@@ -2299,6 +2301,21 @@ def _near(ratios: list[float]) -> bool:
     """Whether a column's `ratios` to the close stay within _ADJUSTED_FACTOR on most rows, as an adjusted close's do."""
     middle = sorted(ratios)[len(ratios) // 2] if ratios else 1.0
     return 1 / _ADJUSTED_FACTOR < middle < _ADJUSTED_FACTOR
+
+
+# An adjusted close is the close scaled by the splits and dividends after its day: on one side of
+# the close row after row. A column now a little above the close, now a little below, is another
+# price of the day (its last trade, its average, the day before's close): an NSE bhavcopy without
+# its header had loaded its LAST as the adjusted close, a file's VWAP after the close the same.
+_CROSSING = 0.002  # beyond rounding: an adjusted close printed to fewer places touches the close
+_CROSSING_SHARE = 0.05  # of the rows on the rarer side: one slip in a long file is no crossing
+
+
+def _crosses(ratios: list[float]) -> bool:
+    """Whether a column's `ratios` to the close lie above it on some rows and below it on others."""
+    above = sum(r > 1 + _CROSSING for r in ratios)
+    below = sum(r < 1 - _CROSSING for r in ratios)
+    return min(above, below) >= max(1.0, _CROSSING_SHARE * len(ratios))
 
 
 def _moves_with(ratios: list[float], step: float = _ADJUSTED_STEP) -> bool:

@@ -373,6 +373,34 @@ def test_a_headerless_market_value_is_no_adjusted_close_though_it_moves_with_the
     assert map_canonical([[]] * 7, [D, F, F, F, F, N, F], body)[6] == "adj_close"
 
 
+# Another price of the day after the close, now above it, now below: not its adjusted close.
+_VWAP_DAYS = [("2024-01-02", 100.1, 102.3, 99.2, 101.4, 100.6), ("2024-01-03", 101.4, 103.1, 100.3, 102.5, 101.9),
+              ("2024-01-04", 102.5, 104.2, 101.1, 101.2, 102.4), ("2024-01-05", 101.2, 102.3, 100.4, 101.8, 101.1),
+              ("2024-01-08", 101.8, 103.3, 101.2, 102.9, 102.2)]
+
+
+@pytest.mark.parametrize(("text", "name", "adjusted"), [
+    # The day's average price (VWAP) right after the close.
+    ("".join(f"{d},{o},{h},{lo},{c},{a},{5000 + k}\n" for k, (d, o, h, lo, c, a) in enumerate(_VWAP_DAYS)), "vwap.csv",
+     [r[4] for r in _VWAP_DAYS]),
+    # An NSE bhavcopy kept without its header: symbol, open, high, low, close, last, previous close,
+    # shares, date. Its last trade had loaded as the adjusted close.
+    ("AAA,92.8,101,92.75,97.35,97.9,91.9,1058107,2022-01-28\nBBB,81.45,81.45,78.25,78.8,78.8,79.2,648717,2022-01-28\n"
+     "CCC,24203,24883.95,23932,24407.4,24700,24060.65,2971,2022-01-28\n"
+     "DDD,379.9,386,361.55,366.2,363.15,368.4,35608,2022-01-28\nEEE,262,274.9,260,274.9,274.9,261.85,219955,2022-01-28\n"
+     "FFF,12.45,12.85,12.45,12.85,12.85,12.25,367104,2022-01-28\nGGG,264,264,256.35,259.95,259.15,260.6,49201,2022-01-28\n",
+     "bhav.csv", [97.35, 78.8, 24407.4, 366.2, 274.9, 12.85, 259.95]),
+    # An adjusted close on the close's one side stays one.
+    ("".join(f"{d},{o},{h},{lo},{c},{c * 0.98:.2f},{5000 + k}\n" for k, (d, o, h, lo, c, _) in enumerate(_VWAP_DAYS)),
+     "yahoo.csv", [round(r[4] * 0.98, 2) for r in _VWAP_DAYS]),
+])
+def test_a_headerless_price_now_above_now_below_the_close_is_no_adjusted_close(text, name, adjusted):
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, name), name).prices
+    assert prices["adj_close"].tolist() == adjusted
+    assert prices["close"].tolist()[:2] in ([101.4, 102.5], [97.35, 78.8])
+
+
 @pytest.mark.parametrize("factor", [20000.0, 1 / 6144])
 def test_a_headerless_adjusted_close_past_the_factor_is_no_volume(factor):
     # A raw close beside its split-adjusted close: a penny stock's reverse splits put the adjusted
