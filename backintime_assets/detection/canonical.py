@@ -109,6 +109,10 @@ _add("close", 0.7, "tipo de cambio", "tipo cambio", "tasa de cambio", "taxa de c
 # An ETF's NAV history beside its market price ("Date,NAV,Market Price,Premium/Discount"): the
 # price the fund traded at is the close; its NAV, taken as the leftmost, had been.
 _add("close", 0.9, "market price", "closing market price", "market price closing", "market close price")
+# The London bullion fixing in dollars (LBMA's "Date,USD (AM),USD (PM),GBP (AM),..."; "Date,USD (PM)"
+# in many a gold study): the afternoon fix is the day's price, the morning one no open. Only the
+# dollar's, the benchmark's currency: a file of one fix in pounds and euros as well loads the dollars.
+_add("close", 0.9, "usd pm", "usd pm fix", "usd pm fixing", "pm fix usd", "usd london pm fix")
 # Refinitiv (Eikon, Workspace) field codes, as its Excel add-in and Data API head their columns:
 # "Timestamp,BID,ASK,TRDPRC_1,HIGH_1,LOW_1,OPEN_PRC,ACVOL_UNS" (RDP.HistoricalPricing), "CF_CLOSE"
 # in its sheets. TRDPRC_1, the last trade of each bar, named nothing: the file had "no close column".

@@ -721,6 +721,15 @@ def test_headerless_change_after_the_close_is_neither_the_volume_nor_the_adjuste
     # An ETF's NAV history beside its market price: the close is the price it traded at.
     (["Date", "NAV", "Market Price", "Premium/Discount"], [D, F, F, F], ["date", None, "close", None]),
     (["Date", "NAV"], [D, F], ["date", "close"]),
+    # LBMA's gold fixing: the afternoon fix in dollars is the day's price (it had been refused for
+    # no close), and it is the close beside a column of someone's own ("value": a day-lagged copy of
+    # it, which had loaded as the close). The morning fix is no open; bare currencies stay unread.
+    (["Date", "USD (PM)"], [D, F], ["date", "close"]),
+    (["Date", "USD (AM)", "USD (PM)", "GBP (AM)", "GBP (PM)", "EURO (AM)", "EURO (PM)"], [D, F, F, F, F, F, F],
+     ["date", None, "close", None, None, None, None]),
+    (["Date", "USD (PM)", "value", "ma5"], [D, F, F, F], ["date", "close", None, None]),
+    (["Date", "USD (AM)"], [D, F], ["date", None]),
+    (["Date", "USD", "EUR"], [D, F, F], ["date", None, None]),
     # An exchange rate's name is weaker than a price's: a trade log's FX rate left of its price.
     (["Date", "FX Rate", "Price"], [D, F, F], ["date", None, "close"]),
     (["Tarih", "Kur", "Fiyat"], [D, F, F], ["date", None, "close"]),
