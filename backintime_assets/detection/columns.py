@@ -68,8 +68,10 @@ _LEADING_ZERO_JOINED = re.compile(rf"{SEP}[+-]?0\d")  # at the start of a NUL-jo
 # digits. Read as integers they lose the plus; a signed quantity that large is rare, and half the
 # column must be written so.
 _E164 = re.compile(r"^\+\d{8,15}$")
-# A column of version numbers ("1.10", "2.0"): read as floats, 1.10 would be 1.1.
-_VERSION_NAME = re.compile(r"(?:^|[^a-z])ver(?:sion)?(?:$|[^a-z])", re.I)
+# A column of version numbers ("1.10", "2.0"): read as floats, 1.10 would be 1.1. "ver" a word of
+# its own: any letter beside it, not an ASCII one only. Destatis' "Veränderung zum Vormonat" (the
+# change, "-0,6") read as "Ver" before a non-letter, and its figures were typed text.
+_VERSION_NAME = re.compile(r"(?<![^\W\d_])ver(?:sion)?(?![^\W\d_])", re.I)
 # The format of a text column of integers written with leading zeros (codes); its `alt` is the
 # integer reading, for a column that maps to a number (canonical.py).
 LEADING_ZEROS = "leading_zeros"

@@ -489,6 +489,8 @@ def test_version_numbers_are_text():
     t = col(["1.10", "1.2", "2.0", "1.1"], name="Version")
     assert t.type == "string" and t.alt.type == "float"
     assert col(["1.10", "1.2", "2.0", "1.1"], name="Vol. Ratio").type == "float"
+    # "Ver" before a letter outside ASCII is no version: Destatis' change columns are figures.
+    assert col(["-0,6", "0,5", "0,1", "1,7"], name="Veränderung zum Vormonat", decimal=",").type == "float"
 
 
 def test_sap_negatives_with_the_minus_after_the_number_are_numbers():
