@@ -1647,7 +1647,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     body_types = partial(_column_types, body, width=width, decimal=decimal, thousands=thousands,
                          file_date=file_date, dates_from_1904=dates_from_1904)
     layout.types = body_types(layout.names)
-    shifted = names_after_row_names(block[0][1], layout.types) if len(block) == 1 and not ragged else None
+    shifted = names_after_row_names(block[0][1], layout.types, body) if len(block) == 1 and not ragged else None
     if shifted is not None:  # the rows lead with row names that the header does not name (row_names.py)
         layout.names = unique_names(shifted)
         layout.header_cells = [[name] if name else [] for name in shifted]

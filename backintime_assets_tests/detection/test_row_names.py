@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.row_names import names_after_row_names
@@ -116,3 +118,22 @@ def test_numbered_lines_ending_in_a_stray_delimiter_under_a_header_one_name_shor
     assert [c.canonical for c in schema.columns][:7] == [None, "date", "open", "high", "low", "close", "volume"]
     assert result.rejected_arrow.num_rows == 0
     assert result.prices_arrow["close"].to_pylist() == [10 + (k + 1) / 10 for k in range(1, 7)]
+
+
+@pytest.mark.parametrize("text", [
+    # R's mtcars by write.table: quoted, space-separated; and a genes-by-samples matrix, tab, unquoted.
+    '"mpg" "cyl" "disp" "hp"\n"Mazda RX4" 21 6 160 110\n"Datsun 710" 22.8 4 108 93\n"Valiant" 18.1 6 225 105\n',
+    "T1 vs T2\tT1 vs T3\ngene103\tNA\t0.87\ngene1054\t5.1\tNA\ngene10305\t-1.85\t-1.94\n",
+])
+def test_names_that_fit_nothing_go_over_the_columns_after_r_row_names(text):
+    names = [c.name for c in detect_bytes(text.encode(), "table.txt").columns]
+    assert names[0] == "column_1" and names[1] in ("mpg", "T1 vs T2")
+
+
+@pytest.mark.parametrize("text", [
+    "name,age\nBob,23,Paris\nAnn,31,Rome\nJoe,40,Oslo\n",  # text past the names: the last one unnamed
+    "cat,x,y\nA,1,2,3\nA,4,5,6\nB,7,8,9\n",  # labels repeat: no row names
+    "id,score\n7,1.5,2\n3,1.7,8\n9,1.1,9\n",  # numbers, not the rows' own 1, 2, 3
+])
+def test_names_that_fit_nothing_stay_as_written_over_other_first_columns(text):
+    assert [c.name for c in detect_bytes(text.encode(), "table.csv").columns][0] != "column_1"
