@@ -873,6 +873,13 @@ def _labelled_value(fields: list[str]) -> bool:
         and sum(bool(c.strip()) for c in fields) <= 3
 
 
+def _keyed_value(fields: list[str], number_rx) -> bool:
+    """A line of a key and its value, no names: two cells, a word and then nothing or a date
+    ("Release date","16-10-2024"; "Important notes",""). Not a number: "Country","2020" names a
+    year's column."""
+    return len(fields) == 2 and any(map(str.isalpha, fields[0])) and _cell_kind(fields[1], number_rx) in (0, 2)
+
+
 def _short_header_widened(n: list[int]) -> list[int]:
     """The field counts `n`, a header one name short of the table right under a preamble line
     counted at the table's width (Euronext names no last, VWAP, column): a one-day download's header
@@ -1423,6 +1430,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # The header block is the run of non-data rows right above the data (multi-row headers exist,
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
     block: list[Row] = []
+    number_rx = number_patterns(decimal, thousands)[1]
     k = _header_above(rows, start, judge, width)
     below = [f for _, f in rows[start:start + _NUMBERS_HEADER_PROBE * 4]]
     past_comment = False
@@ -1466,6 +1474,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # Webstat: "Titre :", "Code série :", "Unité :", ..., "Source :;BCE ..."): the series' metadata,
             # no header. Taken for one, "Source :" named the date and its source the rate, refused for no
             # close column. Not names of columns written with colons ("Date:;Close:").
+            break
+        if not block and width == 2 and k and _keyed_value(fields, number_rx) \
+                and _keyed_value(rows[k - 1][1], number_rx):
+            # The same without colons: the ONS' time series ("Title","CDID",...,"Release date","Next
+            # release","Important notes" over "1989","6.3"), a key and a date or nothing on the lines
+            # right over the data. Taken for a header, "Release date" named the periods and the
+            # release's date the values.
             break
         if past_comment and not block and not _header_shaped(fields[:width] if _fits(fields, width) else fields,
                                                              judge, width):
@@ -1512,7 +1527,6 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Nor a row of values: numbers and dates where the data has them, in another format (which is
     # why it did not read as data: "2020-01-01T15:00:00" above "2020-01-01T15:00:00Z"). It is the
     # first data row, and stays in the data region, to be rejected with its reason.
-    number_rx = number_patterns(decimal, thousands)[1]
     while len(block) > 1 and not period_row and _values_row(block[-1][1], judge, number_rx):
         block.pop()
     # Nor a row dated where the data has its dates, its other cells the source's words for no value

@@ -1892,6 +1892,20 @@ def test_rows_with_times_and_no_labels_are_not_weighed_for_a_table(monkeypatch):
     assert layout_module._width([(i, ln.split(",")) for i, ln in enumerate(text.splitlines())]) == (2, False)
 
 
+@pytest.mark.parametrize("meta, headerless", [
+    # The ONS' time series: keys and values, no colons; the release's dates right over the data.
+    ('"Title","CPIH ANNUAL RATE 00: ALL ITEMS 2015=100"\n"CDID","L55O"\n"Unit","%"\n'
+     '"Release date","16-10-2024"\n"Next release","20 November 2024"\n"Important notes",""\n', True),
+    ('"Indicator","CPIH"\n"Unit",""\n"Year","2024"\n', False),  # a year names its column
+    ('"Symbol","AAPL"\n"Updated","2024-01-01"\n"Year","Rate"\n', False),  # names right over the data
+])
+def test_keys_and_their_dates_right_over_the_data_are_no_header(meta, headerless):
+    data = (meta + '"1989","6.3"\n"1990","8.1"\n"1991","6.5"\n"1992","4.0"\n').encode()
+    schema = detect_bytes(data, "l55o.csv")
+    assert (schema.header_row == -1) == headerless
+    assert (schema.columns[1].type, schema.data_start_line) == ("float", meta.count("\n"))
+
+
 def test_a_block_of_labelled_values_over_the_data_is_no_header():
     # The Banque de France's Webstat export: its last label line, "Source :", was taken for the header and its
     # source for the rate's name; refused 'no close column' (rc32 bdf_webstat_usd.csv).
