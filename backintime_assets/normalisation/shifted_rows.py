@@ -137,7 +137,11 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
     # A comma cuts a thousands group's three digits off every number it cuts: where a file's field holds
     # other figures too ("17", "2345": a column the header left unnamed, a count of trades), it is no tail.
     others = np.bincount(files, weights=filled & ~three, minlength=len(share))
-    group = tail & three & whole & (others[files] == 0) & ~_steady(text, filled, files, len(share))[files]
+    # A steady value is a column's (a lot's size), but for a group a zero leads ("000": round thousands, "1,000"
+    # on every day), which no column writes as its number.
+    zeroed = pc.fill_null(pc.starts_with(text, "0"), False).to_numpy(zero_copy_only=False)
+    steady = _steady(text, filled, files, len(share))[files] & ~zeroed
+    group = tail & three & whole & (others[files] == 0) & ~steady
     sparse = tail & (share[files] <= _SPILLED)
     rows = np.flatnonzero(group | sparse)
     cells = text.take(pa.array(rows)).to_pylist()

@@ -25,6 +25,8 @@ def _days(text: str) -> tuple[dict[int, float | None], list[str]]:
      "2024-01-05,10.6,4000,\n", {3: 2000.0, 4: 3000.0, 5: 4000.0}, 1),
     # Every row's volume cut so, the header a field short: a thousands group on each (silent, 1 to 4)
     ("Date,Close,Volume\n2024-01-02,10.2,1,500\n2024-01-03,10.4,2,250\n2024-01-04,10.5,3,125\n", {}, 3),
+    # round thousands too, one tail on every row: no column writes "000" (silent, 1 to 3, since 47bdaac)
+    ("Date,Close,Volume\n2024-01-02,10.2,1,000\n2024-01-03,10.4,2,000\n2024-01-04,10.5,3,000\n", {}, 3),
     # Not: a trailing delimiter no row fills, nor a column past the header every row fills with no group
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,\n2024-01-03,10.4,2000,\n", {2: 1500.0, 3: 2000.0}, 0),
     ("Date,Close,Volume\n2024-01-02,10.2,1500,7\n2024-01-03,10.4,2000,8\n", {2: 1500.0, 3: 2000.0}, 0),
