@@ -12,6 +12,7 @@ from functools import lru_cache
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_share, names_a_currency
 from .dates import months_only
+from .marked_tickers import JUMPY, median_step
 from .month_names import for_strptime, weekday_numbers
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float
@@ -1482,15 +1483,17 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
                   number_format: tuple[str, str | None] | None) -> None:
     """Map, in place, the one column of a dated file named as one series is (FRED's id: _fred_id; a
     currency pair: _currency_pair) as the close. Two columns only, the date first; not a series at or
-    below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's."""
+    below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's, nor one that moves
+    tens of percent from row to row (JUMPY) as no rate does: "Date,USD/TRY" of the pair's volume or
+    count of trades had loaded them as rates."""
     if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
     names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(2)]
     if not (_fred_id(names, body) or _currency_pair(names[1])):
         return
-    values = (to_float(r[1], *(number_format or (".", ","))) for r in body if len(r) > 1)
-    if fits_type("close", types[1]) and not any(v is not None and v <= 0 for v in values):
+    values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
+    if fits_type("close", types[1]) and not any(v <= 0 for v in values) and (median_step([values]) or 0) <= JUMPY:
         mapping[1] = "close"
         used.add("close")
 

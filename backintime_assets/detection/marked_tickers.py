@@ -87,13 +87,20 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
 # A ticker's close moves a percent or two a day, a coin's a few (ETH's January 2021: 7% on the median
 # day); shares traded and money traded jump tens of percent, a return changes sign. An index's volume
 # may move as little as a price (the S&P's, 3%): a million and more whole units tell it (below).
-_JUMPY = 0.1
+JUMPY = 0.1
 # Whole numbers this large are counts (shares traded or issued) or money (a market value): no share
 # trades at a million (Berkshire's A at 700,000; a rare Korean one has: refused, loud), nor an index
 # stands so high; a coin may, in a small currency's units.
 _COUNTS = 1_000_000
 _SUMS = ((1.0, 0.01), (100.0, 1.0))  # what a row of weights adds up to, and how near
 _LEAST_SUMS = 3  # full rows that add up so: a head's two rows of prices may by chance
+
+
+def median_step(series: Sequence[Sequence[float]]) -> float | None:
+    """The median move, |log(b / a)|, between neighbouring values of each of `series` (positive numbers),
+    pooled; None where none has two."""
+    steps = [abs(math.log(b / a)) for own in series for a, b in zip(own, own[1:])]
+    return median(steps) if steps else None
 
 
 def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: Sequence[int], decimal: str,
@@ -104,17 +111,17 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
     gives each ticker few."""
     values = [[to_float(row[j], decimal, thousands) if j < len(row) and not is_null(row[j]) else None
                for j in columns] for row in body]
-    steps: list[float] = []
+    series: list[list[float]] = []
     counted = None
     for k, j in enumerate(columns):
         own = [row[k] for row in values if row[k]]
-        steps += [abs(math.log(b / a)) for a, b in zip(own, own[1:])]
+        series.append(own)
         if own and all(v.is_integer() for v in own) and median(own) >= _COUNTS \
                 and not _COIN.fullmatch(names[j].strip()):  # a coin in whole won: "BTC-KRW" at 90,000,000
             counted = counted or (f"{names[j].strip()} holds whole numbers of a million or more ({own[0]:.0f}), "
                                   "which no price is: shares traded or issued, or a market value?")
-    step = median(steps) if steps else None
-    if step is not None and step > _JUMPY:
+    step = median_step(series)
+    if step is not None and step > JUMPY:
         return (f"they move {step:.0%} from row to row on the median step, where a price moves a few percent: "
                 "volumes, money traded or returns?")
     if counted:

@@ -2018,6 +2018,9 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     ("Date,USD/USD", ["1", "1", "1"], None),
     ("Date,ABC/DEF", ["1.5", "1.6", "1.7"], None),
     ("Date,W/L", ["1.5", "1.6", "1.7"], None),
+    # nor a pair's volume or count of trades, moving tens of percent a day as no rate does (since a456a10)
+    ("Date,USD/TRY", ["1523400", "2034100", "987600"], None),
+    ("Tarih,EUR/USD", ["120", "95", "143"], None),
 ])
 def test_a_currency_pair_over_its_one_column_is_the_rate(header, values, close):
     # Named by the pair alone, beside its date, it had "no close column" and every day rejected.
