@@ -123,12 +123,19 @@ def _months(pattern: re.Pattern, text: str) -> set[NamedMonth]:
     return {NamedMonth(int(m.group(1)), int(m.group(2))) for m in pattern.finditer(text) if not _fiscal_year(m)}
 
 
+# A fiscal or tax year's mark before its span ("fy2010-11", "FY_2010_11", "tax 2010-11").
+_FISCAL_MARK = re.compile(r"(?:fy|fiscal|tax)[-_. ]?$", re.IGNORECASE)
+
+
 def _fiscal_year(m: re.Match) -> bool:
-    """Whether a year, a separator and the next year's last two digits ("fy2010-11", "2011_12", "2009/10") may
-    as well be a fiscal or tax year as a month: prices_fy2010-11.csv's one day "10/11/2010" had been read 10
-    November, its US guess 11 October overturned by a month the name does not write."""
+    """Whether a year, a separator and the next year's last two digits are a fiscal or tax year's span, not a
+    month: prices_fy2010-11.csv's one day "10/11/2010" had been read 10 November, its US guess 11 October
+    overturned by a month the name does not write. Only where a mark says so (_FISCAL_MARK): unmarked,
+    "2011-12" is December's as "2011-11" is November's, and "2011/12/" is a year's folder and a month's (a
+    British office's "05/12/2011" there loaded as 12 May by the US guess, silent, since 5f9d712)."""
     year, month = int(m.group(1)), int(m.group(2))
-    return len(m.group(0)) > len(m.group(1)) + len(m.group(2)) and month == (year + 1) % 100
+    return len(m.group(0)) > len(m.group(1)) + len(m.group(2)) and month == (year + 1) % 100 \
+        and _FISCAL_MARK.search(m.string, 0, m.start()) is not None
 
 
 def _one_date(pattern: re.Pattern, text: str) -> date | None:

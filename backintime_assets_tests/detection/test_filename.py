@@ -64,7 +64,9 @@ def test_a_folder_a_day_dates_its_files_where_their_names_do_not(name, expected)
     ("holdings_2024_Q3.csv", None),
     ("holdings_09_2024.csv", None),  # year first only: "09" may be the file's number
     ("prices_fy2010-11.csv", None),  # a fiscal year's span, 2010 to 2011
-    ("2011/12/prices.csv", None),
+    ("FY_2010_11_prices.csv", None),
+    ("2011/12/prices.csv", NamedMonth(2011, 12)),  # a year's folder and a month's: no fiscal year unmarked
+    ("prices_2011-12.csv", NamedMonth(2011, 12)),
     ("prices_201011.csv", NamedMonth(2010, 11)),  # run together, a month
     ("prices_2010-12.csv", NamedMonth(2010, 12)),
     ("2024-09/close_001.csv", None),  # a folder holding numbered files
@@ -84,6 +86,17 @@ def test_a_name_s_month_vouches_for_its_files_days(name, expected):
 ])
 def test_a_folder_s_date_settles_the_day_month_order_of_a_day_s_file(name, fmt):
     data = b"Date,Ticker,Close,Volume\n02/05/2022,AAA,10.5,1200\n02/05/2022,BBB,20.25,3400\n"
+    column = next(c for c in detect_bytes(data, name).columns if c.canonical == "date")
+    assert column.format == fmt
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("london/2011/12/prices.csv", "%d/%m/%Y"),  # December's folder: 5 December (12 May since 5f9d712, silent)
+    ("london/prices_2011-12.csv", "%d/%m/%Y"),
+    ("london/fy2011-12/prices.csv", "%m/%d/%Y"),  # a fiscal year's: nothing says, the separator's custom
+])
+def test_a_month_whose_number_follows_its_year_s_is_no_fiscal_year_unmarked(name, fmt):
+    data = b"Date,Ticker,Close,Volume\n05/12/2011,AAA,10.5,1200\n05/12/2011,BBB,20.25,3400\n"
     column = next(c for c in detect_bytes(data, name).columns if c.canonical == "date")
     assert column.format == fmt
 
