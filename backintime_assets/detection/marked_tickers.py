@@ -47,12 +47,15 @@ _BAR_LETTERS = frozenset("OHLCV")
 
 
 def _one_symbol_twice(names: Sequence[str]) -> bool:
-    """Whether a symbol leads two of the names before a bar's letter: "AAPL.O,AAPL.H,AAPL.L,AAPL.C" are
-    one ticker's open, high, low and close abbreviated, its ".O" and ".L" no exchange's. Half so marked,
-    they had loaded as the closes of four tickers. A share's classes ("BRK.A", "BRK.B") are two tickers."""
-    symbols = [m.group("symbol") for n in names
-               if (m := _SUFFIXED.fullmatch(n.strip())) is not None and m.group("exchange") in _BAR_LETTERS]
-    return len(set(symbols)) < len(symbols)
+    """Whether a symbol leads two of the names before a bar's letter, one of them no exchange's (".H", ".C"):
+    "AAPL.O,AAPL.H,AAPL.L,AAPL.C" are one ticker's open, high, low and close abbreviated, its ".O" and ".L"
+    no exchange's. Half so marked, they had loaded as the closes of four tickers. A share's classes ("BRK.A",
+    "BRK.B") are two tickers, and a share listed twice ("AZN.L,AZN.O": London's and Nasdaq's) is two."""
+    letters: dict[str, list[str]] = {}
+    for n in names:
+        if (m := _SUFFIXED.fullmatch(n.strip())) is not None and m.group("exchange") in _BAR_LETTERS:
+            letters.setdefault(m.group("symbol"), []).append(m.group("exchange"))
+    return any(len(own) > 1 and not set(own) <= _EXCHANGES for own in letters.values())
 
 
 def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
