@@ -708,17 +708,23 @@ _VENDORS = frozenset({"vendor", "vendors", "supplier", "suppliers", "lieferant",
 # fallback in turn ("Date,Close,Vendor" of Bloomberg's days and Reuters' between) had been refused as purchases.
 _CLOSING = frozenset({"close", "closing", "settle", "settlement", "last", "schluss", "schlusskurs", "cloture",
                       "cierre", "chiusura", "fechamento", "fecho", "slotkoers"})
-# The vendor only may be a data vendor: a supplier ("Date,Last Price,Supplier") sells, whatever its price's name.
+# The vendor only may be a data vendor beside a "Last" price: a buyer writes the last price a supplier charged
+# ("Date,Last Price,Supplier"). A close, a settlement are a market's only, a data supplier's beside them.
 _DATA_VENDORS = frozenset({"vendor", "vendors"})
+_BOUGHT_LAST = frozenset({"last"})
 # A day's bar: its high and low. An open and close alone may be a till's counts.
 _BAR = frozenset({"high", "low"})
 
 
 def _suppliers(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
-    """The columns naming suppliers in turn (_VENDORS), but for a data vendor's (_DATA_VENDORS) beside a close
-    named by a market's word (_CLOSING)."""
+    """The columns naming suppliers in turn (_VENDORS), but beside a close named by a market's word (_CLOSING):
+    none, or where that word is "last" alone (_BOUGHT_LAST), any but a data vendor's (_DATA_VENDORS).
+    "Date,Close,Data Supplier" of two sources' gold fixings in turn was refused as purchases since 239015c."""
     found = [j for j in _shop(names, canonical, body, _VENDORS) if _in_turn(j, body)]
-    if _close_words(names, canonical) & _CLOSING:
+    closing = _close_words(names, canonical) & _CLOSING
+    if closing - _BOUGHT_LAST:
+        return []
+    if closing:
         return [j for j in found if not _name_words(names[j]) <= _DATA_VENDORS]
     return found
 

@@ -783,6 +783,10 @@ def test_a_vendors_price_list_is_no_price_history():
     for rows in (("IEX", "IEX", "IEX"), ("IEX", "IEX", "Polygon"), ("Bloomberg", "Reuters", "Bloomberg")):
         assert problem("Date,Close,Vendor", *(f"2024-01-0{d},18{d}.5,{v}" for d, v in zip((2, 3, 4), rows)),
                        canonical={"Date": "date", "Close": "close"}) is None
+    # nor a data supplier's beside a close, a market's word no buyer writes (refused since 239015c)
+    for header in ("Date,Close,Data Supplier", "Date,Closing Price,Supplier"):
+        assert problem(header, "2024-01-02,2050.1,LBMA", "2024-01-03,2051.2,ICE", "2024-01-04,2049.8,LBMA",
+                       canonical={"Date": "date", header.split(",")[1]: "close"}) is None
     # but a supplier sells, whatever its price's name: its list was loaded as closes since 3385b9b (silent)
     _no_price_history(b"Date,Last Price,Supplier\n2024-01-02,10.5,Acme\n2024-01-03,10.6,Globex\n"
                       b"2024-01-04,10.7,Acme\n2024-01-05,10.8,Globex\n", "suppliers.csv", "Supplier")
