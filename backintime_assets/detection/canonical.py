@@ -1992,8 +1992,12 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
     its turnover in dollars, the largest, had loaded as the volume, its shares left unread). None where
     each goes below zero: a day's change ("+71", "-43"), no count of shares, had loaded as the volume
     (its falls rejected as negative volumes). A change falls by different amounts; one negative value,
-    however often, is a volume's slip or its "-1" for none: that volume had been dropped from every row."""
-    whole = [j for j in whole if len({v for v in values[j] if v is not None and v < 0}) < 2]
+    however often, is a volume's slip or its "-1" for none: that volume had been dropped from every row.
+    Nor the close's change from the day before (_close_change), of one fall or none: a few days' "500,
+    500, -200, 300" in won had loaded as the volume since fb4da4f."""
+    close = values.get(mapping.index("close")) if "close" in mapping else None
+    whole = [j for j in whole if len({v for v in values[j] if v is not None and v < 0}) < 2
+             and not (close is not None and _close_change(values[j], close))]
     if not whole:
         return None
     largest = max(whole, key=lambda j: sum(v or 0 for v in values[j]))
@@ -2021,6 +2025,17 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
 
     kept = [b for b in whole if not any(a != b and money_of(values[a], values[b]) for a in whole)]
     return max(kept, key=lambda j: sum(v or 0 for v in values[j])) if kept else largest
+
+
+def _close_change(column: list[float | None], close: list[float | None]) -> bool:
+    """Whether `column` is the close's change from the row before (or after: the newest first) on most rows
+    (_TRADED_ROWS) where the close moved, two at least: no volume is."""
+    for rows in (zip(column[1:], close[1:], close[:-1]), zip(column[:-1], close[:-1], close[1:])):
+        moved = [(v, c - p) for v, c, p in rows if v is not None and c is not None and p is not None and c != p]
+        same = sum(abs(v - d) <= 1e-9 * max(1.0, abs(d)) for v, d in moved)
+        if len(moved) >= 2 and same >= _TRADED_ROWS * len(moved):
+            return True
+    return False
 
 
 # A time of day written in digits, seconds or not ("0930", "100500": Finam's, MetaStock's headerless

@@ -278,6 +278,12 @@ def test_a_headerless_scrape_with_its_code_on_each_row_is_read_by_its_bar_and_no
     result = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv")
     assert result.prices["volume"].tolist() == [1000, 900, 1100]
     assert result.rejected["reason"].tolist() == ["negative volume"]
+    # But a close's change from the day before, one fall in a few days, is none: every day loads, no volume.
+    data = b"2024-01-02,71000,72000,70500,71500,500\n2024-01-03,71500,72500,71000,72000,500\n" \
+           b"2024-01-04,72000,72200,71500,71800,-200\n2024-01-05,71800,72300,71600,72100,300\n"
+    result = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv")
+    assert result.prices["close"].tolist() == [71500, 72000, 71800, 72100]
+    assert result.prices["volume"].isna().all() and result.rejected.empty
 
 
 def test_a_headerless_days_money_traded_is_no_volume_beside_its_shares():
