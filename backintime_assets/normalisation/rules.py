@@ -459,9 +459,12 @@ def _days_of_prints(days: np.ndarray, ms: np.ndarray) -> np.ndarray:
     """The days whose rows (`ms`: the millisecond of the day, -1 for none) are trade prints, not bars:
     mostly stamped off whole minutes (_PRINTS), each at a second of its own. Bars stamped at their
     interval's end less a second (10:59:59, 11:59:59) share one second past the minute: a daily file
-    beside one ticker's day of them kept its other tickers' closes before 31125b5 rejected them."""
+    beside one ticker's day of them kept its other tickers' closes before 31125b5 rejected them. Times
+    counted once each: prints in one burst share their time, not a second of several minutes (three at
+    10:00:05 of five had loaded a thin symbol's lone trade as its close since 80adb14)."""
     timed = ms >= 0
-    frame = pd.DataFrame({"day": days[timed], "second": ms[timed] % _MINUTE_MS})
+    frame = pd.DataFrame({"day": days[timed], "ms": ms[timed]}).drop_duplicates()
+    frame = pd.DataFrame({"day": frame["day"], "second": frame["ms"] % _MINUTE_MS})
     if frame.empty:
         return days[:0]
     off = (frame["second"] != 0).groupby(frame["day"])

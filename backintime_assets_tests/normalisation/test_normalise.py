@@ -1698,7 +1698,11 @@ def test_a_ticker_s_lone_bar_amid_a_file_of_bars_by_a_time_column_is_no_close(bu
     "Date,Time,Symbol,Price,Size\n2024-01-02,09:30:01,AAPL,185.10,100\n2024-01-02,09:31:07,AAPL,185.20,200\n"
     "2024-01-02,11:15:30,AAPL,185.40,300\n2024-01-02,13:00:41,MSFT,370.50,10\n2024-01-02,15:59:02,AAPL,185.90,100\n",
     "timestamp,symbol,price,size\n2024-01-02 14:30:00.012,AAPL,185.60,100\n2024-01-02 14:30:01.250,AAPL,185.61,100\n"
-    "2024-01-02 14:30:03.300,IBM,160.10,10\n2024-01-02 14:30:04.010,AAPL,185.63,100\n"])
+    "2024-01-02 14:30:03.300,IBM,160.10,10\n2024-01-02 14:30:04.010,AAPL,185.63,100\n",
+    # three prints in one burst, one second's (BBB's trade loaded as its close since 80adb14)
+    "timestamp,symbol,price,size\n2024-01-02 10:00:05,AAA,10.50,100\n2024-01-02 10:00:05,AAA,10.51,200\n"
+    "2024-01-02 10:00:05,AAA,10.52,100\n2024-01-02 10:01:17,AAA,10.55,300\n2024-01-02 10:02:44,AAA,10.53,100\n"
+    "2024-01-02 10:00:30,BBB,20.10,50\n"])
 def test_a_thin_symbol_s_lone_trade_beside_one_busy_symbol_s_prints_is_no_close(data):
     # One symbol's prints, off whole minutes as no bar is: 2fa0019 asked for two tickers' bars on the
     # date, and the thin symbol's one trade had loaded as its close (silent).
