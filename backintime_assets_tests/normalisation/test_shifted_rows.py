@@ -27,6 +27,9 @@ def _days(text: str) -> tuple[dict[int, float | None], list[str]]:
     ("Date,Close,Volume\n2024-01-02,10.2,1,500\n2024-01-03,10.4,2,250\n2024-01-04,10.5,3,125\n", {}, 3),
     # round thousands too, one tail on every row: no column writes "000" (silent, 1 to 3, since 47bdaac)
     ("Date,Close,Volume\n2024-01-02,10.2,1,000\n2024-01-03,10.4,2,000\n2024-01-04,10.5,3,000\n", {}, 3),
+    # one of them with its decimals: no other figure (silent, 1 to 4, since e55fb8f)
+    ("Date,Close,Volume\n2024-01-02,10.2,1,500\n2024-01-03,10.4,2,250.5\n2024-01-04,10.5,3,125\n"
+     "2024-01-05,10.6,4,750\n", {}, 4),
     # Not: a trailing delimiter no row fills, nor a column past the header every row fills with no group
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,\n2024-01-03,10.4,2000,\n", {2: 1500.0, 3: 2000.0}, 0),
     ("Date,Close,Volume\n2024-01-02,10.2,1500,7\n2024-01-03,10.4,2000,8\n", {2: 1500.0, 3: 2000.0}, 0),
