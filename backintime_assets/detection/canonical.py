@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
-from .currencies import COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_share, names_a_currency
+from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency
 from .dates import months_only
 from .marked_tickers import JUMPY, median_step
 from .month_names import for_strptime, weekday_numbers
@@ -1467,30 +1467,19 @@ def _fred_id(names: Sequence[str], body: Sequence[Sequence[str]]) -> bool:
         or any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body)
 
 
-# A currency pair written with its slash ("USD/TRY", "EUR/USD") names one exchange rate, as FRED's id names its
-# series: "Tarih,USD/TRY" (the Turkish central bank's daily rate, real files round 47) had "no close column".
-_PAIR_NAME = re.compile(r"(?P<base>[A-Z]{3}) ?/ ?(?P<quote>[A-Z]{3})")
-
-
-def _currency_pair(name: str) -> bool:
-    """Whether a column's name is a pair of two currencies (_PAIR_NAME), not one twice nor codes of none."""
-    pair = _PAIR_NAME.fullmatch(name)
-    return pair is not None and pair["base"] != pair["quote"] and {pair["base"], pair["quote"]} <= CURRENCY_CODES
-
-
 def _named_series(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
                   types: Sequence[ColumnType], body: Sequence[Sequence[str]],
                   number_format: tuple[str, str | None] | None) -> None:
     """Map, in place, the one column of a dated file named as one series is (FRED's id: _fred_id; a
-    currency pair: _currency_pair) as the close. Two columns only, the date first; not a series at or
-    below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's, nor one that moves
-    tens of percent from row to row (JUMPY) as no rate does: "Date,USD/TRY" of the pair's volume or
-    count of trades had loaded them as rates."""
+    currency pair: currencies.currency_pair) as the close. Two columns only, the date first; not a
+    series at or below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's, nor
+    one that moves tens of percent from row to row (JUMPY) as no rate does: "Date,USD/TRY" of the
+    pair's volume or count of trades had loaded them as rates."""
     if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
     names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(2)]
-    if not (_fred_id(names, body) or _currency_pair(names[1])):
+    if not (_fred_id(names, body) or currency_pair(names[1])):
         return
     values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) and (median_step([values]) or 0) <= JUMPY:

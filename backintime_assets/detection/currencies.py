@@ -143,6 +143,19 @@ USDT USDC BUSD FDUSD TUSD DAI USDP PYUSD
 # (flat_header.py, marked_tickers.py).
 PRICE_UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
 
+# A currency pair named by its two codes: with a slash ("EUR/USD", "USD/TRY", the central banks' and the
+# brokers' way) or run together ("EURUSD", as Yahoo writes "EURUSD=X" and MetaTrader its symbols). It names
+# one exchange rate, as a ticker names its share (canonical._named_series, marked_tickers.py).
+_PAIR_NAME = re.compile(r"(?P<base>[A-Z]{3})(?: ?/ ?)?(?P<quote>[A-Z]{3})")
+
+
+def currency_pair(name: str) -> bool:
+    """Whether a column's name is a pair of two currencies (_PAIR_NAME), not one twice nor codes of none
+    ("W/L", "ABC/DEF")."""
+    pair = _PAIR_NAME.fullmatch(name.strip())
+    return pair is not None and pair["base"] != pair["quote"] and {pair["base"], pair["quote"]} <= CURRENCY_CODES
+
+
 # The coins a crypto pair's volume is counted in when its code follows the volume's name ("Volume
 # BTC", CryptoDataDownload's Coinbase "volume_btc" beside a plain "volume" of dollars): the coins
 # traded, the volume itself. The large coins whose codes are no words ("Volume Link", "Volume Dot").

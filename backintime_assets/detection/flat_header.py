@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, name_hints, qualified_price
 from .columns import ColumnType
-from .currencies import CURRENCY_CODES, PRICE_UNITS
+from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair
 from .marked_tickers import marked_ticker
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
 from .numbers import to_float
@@ -1121,9 +1121,10 @@ def bare_tickers(split: Sequence[Sequence[str]], types: Sequence[ColumnType], ca
 
 def _bare_ticker(cells: Sequence[str], column: ColumnType, mapped: str | None) -> bool:
     """Whether an unmapped numeric column's one name is written as a ticker alone: not a qualifier,
-    a currency, a ratio ("P/E": a share class "BRK/B" is a ticker), a row's number or a figure."""
+    a currency, a ratio ("P/E": a share class "BRK/B" and a currency pair "EUR/USD" are tickers), a
+    row's number or a figure."""
     if mapped is not None or len(cells) != 1 or column.type not in ("integer", "float"):
         return False
     name = cells[0].strip()
     return (_ticker(name) and name not in _UNITS and not _figure(name.upper())
-            and ("/" not in name or _SHARE_CLASS.fullmatch(name) is not None))
+            and ("/" not in name or _SHARE_CLASS.fullmatch(name) is not None or currency_pair(name)))

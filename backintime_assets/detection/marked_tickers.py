@@ -1,6 +1,6 @@
 """Column names only a ticker writes: a symbol with its exchange's suffix ("VOD.L", "SAP.DE", "7203.T",
 "005930.KS"), an index's caret ("^GSPC"), Yahoo's currency pairs and futures ("EURUSD=X", "GC=F"), a coin
-against what it is quoted in ("BTC-USD").
+against what it is quoted in ("BTC-USD"), a pair of currencies ("EUR/USD", "EURUSD": its exchange rate).
 
 "Date,AAPL,MSFT" is refused where nothing says its numbers are closes (flat_header.named_as_tickers):
 "Date,CPI,GDP", "Date,TMAX,PRCP" and "Date,NO2,PM10" are written alike. A header of such marks names
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from .columns import ColumnType
-from .currencies import CURRENCY_CODES, PRICE_UNITS
+from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair
 from .numbers import is_null, to_float
 
 # Yahoo's suffixes of exchanges (and Reuters' ".O", ".N", Stooq's ".US"): a symbol's, never a word's
@@ -39,7 +39,7 @@ def marked_ticker(name: str) -> bool:
         return m.group("exchange") in _EXCHANGES and any(c.isalnum() for c in m.group("symbol"))
     if (m := _COIN.fullmatch(name)) is not None:
         return m.group("quote") in PRICE_UNITS and m.group("coin") not in CURRENCY_CODES
-    return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name))
+    return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name)) or currency_pair(name)
 
 
 # A bar's fields abbreviated after a ticker's symbol ("AAPL.O", "AAPL.H", "AAPL.L", "AAPL.C", "AAPL.V").
@@ -63,8 +63,9 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                   decimal: str, thousands: str | None) -> list[int]:
     """Of a table of a date and no close, the columns that are each a ticker's closes, where every
     column but the date is one: named by a ticker alone (`bare`: flat_header.named_as_tickers), half or
-    more of them marked as only a ticker is (marked_ticker), two or more, and holding positive numbers
-    only (a return, a change, a temperature goes below zero). [] otherwise."""
+    more of them marked as only a ticker is (marked_ticker), all where one is a currency pair (a
+    desk's sheet of rates names each by its pair), two or more, and holding positive numbers only (a
+    return, a change, a temperature goes below zero). [] otherwise."""
     if "date" not in canonical or "close" in canonical or "ticker" in canonical:
         return []
     others = [j for j, m in enumerate(canonical) if m != "date"]
@@ -74,8 +75,11 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         return []
     if not all(j in bare and types[j].type in ("integer", "float") for j in others):
         return []
-    if 2 * sum(map(marked_ticker, names)) < len(names) or _one_symbol_twice(names):
+    marked = sum(map(marked_ticker, names))
+    if 2 * marked < len(names) or _one_symbol_twice(names):
         return []
+    if marked < len(names) and any(map(currency_pair, names)):
+        return []  # a rate beside a name of no mark ("Date,EUR/USD,CPI"): a sheet of the economy's figures
     for row in body:
         for j in others:
             cell = row[j] if j < len(row) else ""

@@ -2019,6 +2019,7 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # The Turkish central bank's daily rate (real files round 47, muhtalipdede/currencies-tcmb usd_try.csv).
     ("Tarih,USD/TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),
     ("Date,EUR / USD", ["1.0945", "1.0921", "1.095"], "EUR / USD"),
+    ("Date,EURUSD", ["1.0945", "1.0921", "1.095"], "EURUSD"),  # the codes run together, as MetaTrader writes
     # No rate at or below zero (a spread, a return); no pair of one currency or of codes no currency has.
     ("Date,EUR/GBP", ["-0.5", "0.86", "0.85"], None),
     ("Date,USD/USD", ["1", "1", "1"], None),

@@ -10,7 +10,8 @@ from backintime_assets.normalisation import normalise_bytes
     ("VOD.L", True), ("SAP.DE", True), ("7203.T", True), ("005930.KS", True), ("^GSPC", True), ("^N225", True),
     ("EURUSD=X", True), ("GC=F", True), ("BTC-USD", True),
     ("AAPL", False), ("TMAX", False), ("Temp.C", False), ("No.1", False), ("USD-EUR", False), ("BRK-B", False),
-    ("AAPL.Close", False),
+    ("AAPL.Close", False), ("EUR/USD", True), ("EURUSD", True), ("USD / TRY", True), ("USD/USD", False),
+    ("ABC/DEF", False), ("W/L", False), ("USDUSD", False),
 ])
 def test_marked_ticker(name, marked):
     assert marked_ticker(name) is marked
@@ -57,6 +58,18 @@ def test_marked_ticker(name, marked):
       ("ETH-USD", "2021-01-07"): 1225.68, ("ETH-USD", "2021-01-08"): 1224.20, ("ETH-USD", "2021-01-11"): 1090.15,
       ("SOL-USD", "2021-01-04"): 2.36, ("SOL-USD", "2021-01-05"): 2.57, ("SOL-USD", "2021-01-06"): 2.66,
       ("SOL-USD", "2021-01-07"): 2.98, ("SOL-USD", "2021-01-08"): 3.26, ("SOL-USD", "2021-01-11"): 2.92}, []),
+    # Exchange rates side by side, each named by its pair: with a slash, a Turkish export's semicolons and
+    # decimal commas, or the codes run together.
+    ("Date,EUR/USD,GBP/USD,USD/JPY\n2024-01-02,1.0945,1.2623,141.95\n2024-01-03,1.0920,1.2650,143.10\n",
+     {("EUR/USD", "2024-01-02"): 1.0945, ("EUR/USD", "2024-01-03"): 1.0920, ("GBP/USD", "2024-01-02"): 1.2623,
+      ("GBP/USD", "2024-01-03"): 1.2650, ("USD/JPY", "2024-01-02"): 141.95, ("USD/JPY", "2024-01-03"): 143.10}, []),
+    ("Tarih;USD/TRY;EUR/TRY\n02.01.2024;29,7523;32,6012\n03.01.2024;29,8120;32,5421\n04.01.2024;29,8433;32,6620\n",
+     {("USD/TRY", "2024-01-02"): 29.7523, ("USD/TRY", "2024-01-03"): 29.8120, ("USD/TRY", "2024-01-04"): 29.8433,
+      ("EUR/TRY", "2024-01-02"): 32.6012, ("EUR/TRY", "2024-01-03"): 32.5421, ("EUR/TRY", "2024-01-04"): 32.6620},
+     []),
+    ("Date,EURUSD,GBPUSD\n2024-01-02,1.0945,1.2623\n2024-01-03,1.0920,1.2650\n",
+     {("EURUSD", "2024-01-02"): 1.0945, ("EURUSD", "2024-01-03"): 1.0920, ("GBPUSD", "2024-01-02"): 1.2623,
+      ("GBPUSD", "2024-01-03"): 1.2650}, []),
 ])
 def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, rejected):
     # Refused before (loud): "numbers under names written as tickers, and no name says which price".
@@ -78,6 +91,12 @@ def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, re
     "Date,VOD.L,BP.L,TOTAL\n2024-01-02,69.52,467.05,536.57\n2024-01-03,69.10,471.00,540.1\n",
     "Date,VOD.L,Temp\n2024-01-02,69.52,12.1\n2024-01-03,69.10,11.0\n",
     "Date,USD,EUR,GBP\n2024-01-02,2064.4,1880.1,1620.3\n2024-01-03,2034.2,1860.5,1605.0\n",
+    # A pair's rate beside a figure of the economy: a pair vouches for no name unmarked.
+    "Date,EUR/USD,CPI\n2024-01-02,1.0945,310.3\n2024-01-03,1.0920,310.3\n2024-01-04,1.0950,310.3\n",
+    "Date,EURUSD,GDP\n2024-01-02,1.0945,2.1\n2024-01-03,1.0920,2.1\n2024-01-04,1.0950,2.1\n",
+    # An FX desk's profit and loss per pair goes below zero; its monthly budget has no trade dates.
+    "Date,EUR/USD,GBP/USD\n2024-01-02,120.5,-40.2\n2024-01-03,-30.1,80.0\n2024-01-04,15.0,22.4\n",
+    "Month,EUR/USD,GBP/USD\n2024-01,1.09,1.27\n2024-02,1.08,1.26\n2024-03,1.08,1.27\n",
     # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
     "Date,AAPL.O,AAPL.H,AAPL.L,AAPL.C\n2024-01-02,185,186,184,185.5\n2024-01-03,185.5,187,185,186\n"
     "2024-01-04,186,188,185.5,187\n",
@@ -116,6 +135,13 @@ def test_a_matrix_whose_file_names_another_field_stays_refused(name):
     ("Date,VOD.L,BP.L,SHEL.L\n2024-01-02,0.252,0.331,0.417\n2024-01-03,0.249,0.334,0.417\n"
      "2024-01-04,0.251,0.330,0.419\n", "weights"),
     ("Date,7203.T,6758.T\n2024-01-04,61.2,38.8\n2024-01-05,60.9,39.1\n2024-01-09,61.5,38.5\n", "weights"),
+    # Positions per pair, whole millions; a book's weights per pair; trades counted per pair.
+    ("Date,EUR/USD,GBP/USD\n2024-01-02,1000000,2500000\n2024-01-03,1000000,2500000\n2024-01-04,1500000,2500000\n"
+     "2024-01-05,1500000,2000000\n", "million"),
+    ("Date,EUR/USD,GBP/USD,USD/JPY\n2024-01-02,0.5,0.3,0.2\n2024-01-03,0.5,0.3,0.2\n2024-01-04,0.4,0.3,0.3\n"
+     "2024-01-05,0.4,0.35,0.25\n", "hold still"),
+    ("Date,EURUSD,GBPUSD,USDJPY\n2024-01-02,1523,880,2210\n2024-01-03,2210,1402,1300\n2024-01-04,980,610,2950\n"
+     "2024-01-05,1870,1220,1650\n", "volumes"),
     # Shares held, still from day to day.
     ("Date,VOD.L,BP.L\n2024-01-02,12000,4500\n2024-01-03,12000,4500\n2024-01-04,12000,5000\n"
      "2024-01-05,12000,5000\n", "shares held"),
