@@ -34,7 +34,7 @@ from .gaps import GAP, gaps_to_tabs
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
-from .split_date import dated_in_first, join_split_dates, split_date_order
+from .split_date import dated_in_first, join_split_dates, joined_sheet, split_date_order
 from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
@@ -661,8 +661,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     first = _read(text, tail_text, dialect, 0, file_date)
     # A date written in three columns, year, month and day (split_date.py): the table is the one its
     # lines make with the date in one.
-    split_date = split_date_order(first.layout.names, first.layout.body) if first.layout.header_row >= 0 \
-        and not any(t.type in ("date", "timestamp") for t in first.layout.types) else None
+    split_date = _split_date_order(first.layout)
     if split_date is not None:
         text = join_split_dates(text, dialect.delimiter, split_date)
         tail_text = join_split_dates(tail_text, dialect.delimiter, split_date) if tail_text is not None else None
@@ -1023,6 +1022,25 @@ def _dated_prices(schema: FileSchema, name: str) -> bool:
                                                              or date_in_name(name) is not None)
 
 
+def _split_date_order(layout: Layout) -> str | None:
+    """The order of a date written in the table's first three columns (split_date.py), where no column
+    holds dates already."""
+    if layout.header_row < 0 or any(t.type in ("date", "timestamp") for t in layout.types):
+        return None
+    return split_date_order(layout.names, layout.body)
+
+
+def _sheet_layout(sheet: Sheet, decimal: str, thousands: str | None, name: str
+                  ) -> tuple[list[tuple[int, list[str]]], list[tuple[int, list[str]]] | None, Layout]:
+    """(its first rows and its last ones, numbered, and the layout they show) of a sheet."""
+    head_rows = list(enumerate(sheet.rows))
+    tail_rows = None if sheet.tail is None else [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
+    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, named_days(name),
+                           # serials judged in the workbook's system; short rows padded (records.split_sheets)
+                           dates_from_1904=sheet.dates_from_1904, padded=True)
+    return head_rows, tail_rows, layout
+
+
 def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSchema:
     """Schema of one worksheet's rows (read whole or bounded: only the first XLSX_HEAD_ROWS and
     last XLSX_TAIL_ROWS are looked at). Normalisation asks it of a workbook's other sheets."""
@@ -1034,17 +1052,16 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
         schema = problem_schema(name, "empty workbook", "utf-8", file_format)
         schema.sheet = sheet.name
         return schema
-    head_rows = list(enumerate(sheet.rows))
-    tail_rows = None
-    if sheet.tail is not None:
-        tail_rows = [(len(sheet.tail) - k, row) for k, row in enumerate(sheet.tail)]
     # A workbook's numbers are typed cells, their dots the program's decimal marks; a page's tables
     # (markup.py) hold text, which takes its writer's marks, and so does a sheet's "4.537" stored as text.
     typed = file_format not in MARKUP_FORMATS and not sheet.text_numbers
-    decimal, thousands = detect_number_format(_cells(head_rows), typed=typed)
-    layout = detect_layout(head_rows, len(sheet.rows), tail_rows, decimal, thousands, named_days(name),
-                           # serials judged in the workbook's system; short rows padded (records.split_sheets)
-                           dates_from_1904=sheet.dates_from_1904, padded=True)
+    decimal, thousands = detect_number_format(_cells(list(enumerate(sheet.rows))), typed=typed)
+    head_rows, tail_rows, layout = _sheet_layout(sheet, decimal, thousands, name)
+    # A date written in three columns (split_date.py), as a text file's: its rows read with it joined in the
+    # first, as normalisation reads them.
+    if (split_date := _split_date_order(layout)) is not None:
+        sheet = joined_sheet(sheet, split_date)
+        head_rows, tail_rows, layout = _sheet_layout(sheet, decimal, thousands, name)
     dialect = Dialect(delimiter=",", quotechar='"', escapechar=None, line_terminator="\n", confidence=1.0)
     notes = _notes(layout, head_rows, tail_rows, len(sheet.rows))
 
@@ -1052,8 +1069,11 @@ def detect_sheet(sheet: Sheet, name: str, file_format: str = "xlsx") -> FileSche
         return [(i, " ".join(str(c).strip() for c in row if str(c).strip()))
                 for i, row in head_rows[:max(_table_line(layout), 0)]]
 
-    return _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name,
-                   notes=notes, titles=titles, lone_sheet=sheet.worksheets == 1, labels=sheet.labels)
+    schema = _schema(name, "utf-8", dialect, layout, decimal, thousands, file_format=file_format, sheet=sheet.name,
+                     notes=notes, titles=titles, lone_sheet=sheet.worksheets == 1, labels=sheet.labels,
+                     split_date=split_date)
+    schema.split_date = split_date
+    return schema
 
 
 def detect_bytes(data: bytes, name: str) -> FileSchema:

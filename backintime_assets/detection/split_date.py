@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+
+from .xlsx import Sheet
 
 # A column's name for the year, the month or the day, in the languages the package reads.
 _YEAR = frozenset({"year", "yr", "yyyy", "ano", "año", "anio", "jahr", "année", "annee", "anno", "jaar", "rok", "år",
@@ -53,6 +56,12 @@ def dated_in_first(canonical: Sequence[str | None]) -> list[str | None]:
     return ["date" if j == 0 else (None if field == "date" else field) for j, field in enumerate(canonical)]
 
 
+def _whole_date(parts: Sequence[str], order: str) -> str:
+    """The date ("2018-01-02") three cells write in `order`."""
+    y, m, d = parts if order == "ymd" else parts[::-1]
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
 def join_split_dates(text: str | bytes, delimiter: str, order: str) -> str | bytes:
     """`text` (str, or bytes of an ASCII-compatible encoding) with each line that starts with the three
     cells of a date (a quote around each, or none) written with the whole date in the first
@@ -60,11 +69,25 @@ def join_split_dates(text: str | bytes, delimiter: str, order: str) -> str | byt
     d = re.escape(delimiter)
     cell = r'"?(\d{1,4})"?'
     pattern = rf"(?m)^{cell}{d}{cell}{d}{cell}(?={d}|\r?$)"
-    y, m, day = (1, 2, 3) if order == "ymd" else (3, 2, 1)
 
     def joined(match: re.Match) -> str:
-        return f"{int(match.group(y)):04d}-{int(match.group(m)):02d}-{int(match.group(day)):02d}" + delimiter * 2
+        return _whole_date(match.groups(), order) + delimiter * 2
 
     if isinstance(text, bytes):
         return re.sub(pattern.encode(), lambda match: joined(match).encode(), text)
     return re.sub(pattern, joined, text)
+
+
+def join_split_rows(rows: Sequence[Sequence[str]], order: str) -> list[list[str]]:
+    """A worksheet's `rows` as join_split_dates writes a text file's lines: each row whose first three
+    cells are a date's numbers with the whole date in the first and the other two empty, every other
+    row as it is. A workbook's cells are no text to rewrite: unjoined, "Year,Month,Day,Close" saved as
+    .xlsx was refused as holding no date column, where its .csv loaded."""
+    return [[_whole_date(row[:3], order), "", "", *row[3:]]
+            if len(row) >= 3 and all(_DIGITS.fullmatch(c.strip()) for c in row[:3]) else list(row) for row in rows]
+
+
+def joined_sheet(sheet: Sheet, order: str) -> Sheet:
+    """`sheet` with its rows, and the last ones read apart, joined (join_split_rows)."""
+    tail = join_split_rows(sheet.tail, order) if sheet.tail is not None else None
+    return replace(sheet, rows=join_split_rows(sheet.rows, order), tail=tail)

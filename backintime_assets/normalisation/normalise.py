@@ -26,6 +26,7 @@ from backintime_assets.detection.multipliers import unsized_unit
 from backintime_assets.detection.nameless import nameless_problem, names_nothing, sheet_names_ticker
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.split_date import joined_sheet
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -559,7 +560,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     labels: dict[int, str] = {}
     if schema.file_format in WORKBOOK_FORMATS:
         try:
-            plans = plan_sheets(read_sheets(data), schema, source_file, week)
+            sheets = read_sheets(data)
+            if schema.split_date:  # a date in three columns, joined as detection read it (split_date.py)
+                sheets = [joined_sheet(sheet, schema.split_date) for sheet in sheets]
+            plans = plan_sheets(sheets, schema, source_file, week)
         except Exception as exc:  # corrupt archive, or no reader for the format
             return nothing(unreadable(exc, data))
         rec, outside, others, labels, total = _workbook(plans, width, needed)

@@ -6,6 +6,7 @@ import pytest
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.normalisation import normalise_bytes
+from backintime_assets_tests.support.workbooks import xlsx
 
 _DAYS = [date(2018, 1, 2), date(2018, 1, 3), date(2018, 1, 4)]
 
@@ -40,3 +41,26 @@ def test_three_numbers_that_are_no_date_stay_unread(text):
     data = text.encode()
     result = normalise_bytes(data, detect_bytes(data, "table.csv"), "table.csv")
     assert result.prices.empty and result.file_problem
+
+
+def test_a_workbook_s_date_in_three_columns_loads_on_every_sheet():
+    # Saved as .xlsx its cells were never joined: refused "no date column" (loud) where the .csv loaded.
+    header = ["Ano", "Mês", "Dia", "Ativo", "Cotação"]
+    data = xlsx({"Jan": [header, [2018, 1, 2, "GUAXUPÉ", 460], [2018, 1, 3, "GUAXUPÉ", 462]],
+                 "Feb": [header, [2018, 2, 1, "GUAXUPÉ", 470.5], [2018, 2, 2, "GUAXUPÉ", None]]})
+    schema = FileSchema.from_json(detect_bytes(data, "cotacoes.xlsx").to_json())
+    result = normalise_bytes(data, schema, "cotacoes.xlsx")
+    assert list(result.prices.date.dt.date) == [date(2018, 1, 2), date(2018, 1, 3), date(2018, 2, 1)]
+    assert list(result.prices.close) == [460.0, 462.0, 470.5]
+    assert len(result.rejected) == 1 and result.rows_read == 4
+
+
+@pytest.mark.parametrize("rows", [
+    [["Year", "Month", "Day", "Temp"], [2018, 1, 2, 3.5], [2018, 1, 3, 4.0], [2018, 1, 4, 2.5]],
+    [["Count", "Code", "Score", "Close"], [2018, 1, 2, 460], [2018, 1, 3, 462], [2018, 1, 4, 461]],
+])
+def test_a_workbook_s_three_numbers_that_are_no_date_stay_unread(rows):
+    data = xlsx({"Sheet1": rows})
+    result = normalise_bytes(data, detect_bytes(data, "table.xlsx"), "table.xlsx")
+    assert result.prices.empty and result.file_problem
+
