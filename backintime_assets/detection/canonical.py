@@ -1098,6 +1098,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
 
 # Names of a time-of-day column beside the date ("Date,Time,Open,..."): bars within a day.
 _TIME_OF_DAY = {norm_name(n) for n in ("time", "time of day", "trade time", "bar time", "zeit", "uhrzeit",
+                                   # an hourly bar's hour in a column of its own ("Date,Hour,Open,...")
+                                   "hour", "hr", "stunde",
                                    "heure", "hora", "ora", "tijd", "czas", "tid", "klokkeslett",
                                    # the markets whose price names map above (Turkish, Indonesian,
                                    # Vietnamese, CJK, Russian): unknown, their time column let the first

@@ -64,3 +64,23 @@ def test_a_workbook_s_three_numbers_that_are_no_date_stay_unread(rows):
     result = normalise_bytes(data, detect_bytes(data, "table.xlsx"), "table.xlsx")
     assert result.prices.empty and result.file_problem
 
+
+@pytest.mark.parametrize("text", [
+    "Year,Month,Day,Hour,Open,High,Low,Close\n2024,1,2,9,100.0,101.0,99.5,100.5\n2024,1,2,10,100.5,101.5,100.0,101.0\n"
+    "2024,1,3,9,100.2,100.9,99.8,100.6\n2024,1,3,10,100.6,102.0,100.4,101.8\n",
+    "Date,Hour,Open,High,Low,Close\n2024-01-02,9,100.0,101.0,99.5,100.5\n2024-01-02,10,100.5,101.5,100.0,101.0\n"
+    "2024-01-03,9,100.2,100.9,99.8,100.6\n2024-01-03,10,100.6,102.0,100.4,101.8\n",
+])
+def test_hourly_bars_are_rejected_as_bars_of_their_hour(text):
+    # An hour in a column of its own was no time of day: every row was rejected as an "unnamed series",
+    # several instruments perhaps. Prices holds one row a day: each is an intraday bar, so named.
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, "hourly.csv"), "hourly.csv")
+    assert result.prices.empty and len(result.rejected) == 4
+    assert set(result.rejected.reason) == {"intraday bar: this ticker's date at several times of day (column 'Hour'); "
+                                           "prices holds one row a day"}
+
+
+def test_a_daily_fixing_at_its_hour_loads():
+    data = b"Date,Hour,Close\n2024-01-02,16,1.0945\n2024-01-03,16,1.0920\n2024-01-04,16,1.0950\n"
+    assert list(normalise_bytes(data, detect_bytes(data, "fix.csv"), "fix.csv").prices.close) == [1.0945, 1.092, 1.095]
