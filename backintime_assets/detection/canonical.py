@@ -1241,6 +1241,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
+        _coingecko_price(mapping, used, header_cells, types, body)
+    if "close" not in used and "date" in used:
         _keyed_rate(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
         _named_series(mapping, used, header_cells, types, body, number_format)
@@ -1515,6 +1517,39 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
         priced.append((j, other))
     if len(priced) == 1 and not others and not priced[0][1] and fits_type("close", types[priced[0][0]]):
         mapping[priced[0][0]] = "close"
+        used.add("close")
+
+
+# CoinGecko's API names a coin's price "current_price" (/coins/markets, saved row by row by a tracker: "id,symbol,
+# current_price,last_updated", real files round 47); a shop's sales name a product's price after its discount so
+# too ("Country,article,sales,regularprice,current_price,retail_week", round 46), and a broker's holdings a share's
+# price of the moment, no close. CoinGecko's is told by its other names beside it, as its API writes them: the
+# coin's id and symbol, the symbol in lower case as it writes every one ("ethereum", "eth"; a holding's "AAPL"
+# is no coin's), or two names of its market's figures.
+_COINGECKO_PRICE = "current_price"
+_COINGECKO_COIN = ("id", "symbol")
+_COINGECKO_MARKET = frozenset({
+    "last_updated", "market_cap", "total_volume", "high_24h", "low_24h", "price_change_24h",
+    "price_change_percentage_24h", "market_cap_rank", "market_cap_change_24h", "circulating_supply", "total_supply",
+    "max_supply", "fully_diluted_valuation", "ath", "atl", "ath_date", "atl_date"})
+_COINGECKO_LEAST = 2
+
+
+def _coingecko_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                     types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
+    """Map, in place, CoinGecko's "current_price" as the close where the header is CoinGecko's
+    (_COINGECKO_COIN, _COINGECKO_MARKET): refused before for "no close column", its coin's every day rejected."""
+    names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(len(types))]
+    if names.count(_COINGECKO_PRICE) != 1:
+        return
+    symbols = [r[k].strip() for k in [names.index("symbol")] for r in body if k < len(r)] if "symbol" in names else []
+    if any(c != c.lower() for c in symbols):
+        return
+    if not (all(n in names for n in _COINGECKO_COIN) or len(_COINGECKO_MARKET.intersection(names)) >= _COINGECKO_LEAST):
+        return
+    j = names.index(_COINGECKO_PRICE)
+    if mapping[j] is None and not no_values_seen(types[j]) and fits_type("close", types[j]):
+        mapping[j] = "close"
         used.add("close")
 
 

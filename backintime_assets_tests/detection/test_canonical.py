@@ -2616,3 +2616,28 @@ def test_a_days_range_split_over_two_columns_keeps_its_high_and_low():
     rows = "".join(f"2024-01-0{d},10.{d},11.{d},9.{d},10.{d}5\n" for d in range(2, 6))
     schema = detect_bytes(f"Date,Open,Range High,Range Low,Close\n{rows}".encode(), "X.csv")
     assert [c.canonical for c in schema.columns] == ["date", "open", "high", "low", "close"]
+
+
+@pytest.mark.parametrize("text,closes", [
+    # A tracker's rows of CoinGecko's /coins/markets (real files round 47, dfinke/TrackCrypto ethereum.csv).
+    ('"id","symbol","current_price","last_updated"\n"ethereum","eth","4175.9","11/22/2021"\n'
+     '"ethereum","eth","4177.05","11/23/2021"\n"ethereum","eth","4252.8","11/24/2021"\n', [4175.9, 4177.05, 4252.8]),
+    ("date,current_price,market_cap,total_volume\n2024-01-02,2352.12,282773000000.5,9823000000.1\n"
+     "2024-01-03,2370.44,284900000000.2,12011000000.7\n2024-01-04,2209.91,265600000000.9,18233000000.3\n",
+     [2352.12, 2370.44, 2209.91]),
+    # A shop's discounted price, a broker's holding's price of the moment: no close.
+    ("Country,article,sales,regularprice,current_price,ratio,retail_week,Promo1,Promo2\n"
+     "Germany,AA1821,62,31.95,25.95,0.812207,12/28/2014,1,0\nGermany,AA1821,29,31.95,22.95,0.71831,1/4/2015,0,0\n"
+     "Germany,AA1821,58,31.95,28.95,0.906103,1/11/2015,0,0\n", []),
+    ("id,name,current_price,last_updated\n1,Blue Kettle,39.99,2024-01-02\n2,Red Mug,9.99,2024-01-02\n"
+     "1,Blue Kettle,35.99,2024-01-03\n", []),
+    ("date,id,symbol,current_price\n2024-01-02,1,AAPL,185.6\n2024-01-02,2,MSFT,370.9\n2024-01-03,1,AAPL,184.2\n", []),
+    ("symbol,quantity,current_price,market_value,last_updated\nAAPL,10,185.6,1856,2024-01-02\n"
+     "MSFT,5,370.9,1854.5,2024-01-02\n", []),
+])
+def test_coingecko_s_current_price_is_the_close(text, closes):
+    # Refused before for "no close column" (loud), CoinGecko's too.
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert list(result.prices.close) == closes
+    assert result.rows_read == len(result.prices) + len(result.rejected)
