@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
@@ -2433,13 +2433,15 @@ def has_a_name(cell: str) -> bool:
     return _named(norm_name(cell)) is not None
 
 
-def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[str]:
+def tickers_side_by_side(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                         tickers: Collection[str] = ()) -> list[str]:
     """The labels that set apart price columns a header block names alike ("Close" over "AAPL" and
     "Close" over "MSFT": yfinance's download of several tickers, a Bloomberg sheet of several
     securities), else []. Such a wide table holds several tickers on each line, and only one
     column of each name can be mapped: read as one ticker's file, the others' prices would be lost
-    and the first's loaded under the file's name (series.py reads each ticker's columns)."""
-    labels = labels_over_fields(header_cells, types)
+    and the first's loaded under the file's name (series.py reads each ticker's columns).
+    `tickers`: labels known for tickers (labels_over_fields)."""
+    labels = labels_over_fields(header_cells, types, tickers)
     if labels:
         return sorted({" ".join(label) for label in labels})
     dated = series_with_their_dates(header_cells, types)
@@ -2477,9 +2479,13 @@ def _bare_number(cell: str) -> str:
     return _TRAILING_ZEROS.sub(r"\1", cell.strip()).rstrip(".,")
 
 
-def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> list[tuple[str, ...]]:
+def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                       tickers: Collection[str] = ()) -> list[tuple[str, ...]]:
     """The labels (the header cells besides the field's name) of the price columns of one name
-    that they set apart, in column order; [] when no name is set apart by labels."""
+    that they set apart, in column order; [] when no name is set apart by labels. `tickers`: labels
+    a one-row header's split read as tickers though they name a field too (flat_header.split_header:
+    Lowe's "LOW" over "Open", beside "HD Open"). Unread, HD's bars loaded under the file's name and
+    LOW's were left unread without a word."""
     labels_of: dict[str, list[tuple[str, ...]]] = {}
     for cells, t in zip(header_cells, types):
         if len(cells) < 2:
@@ -2487,7 +2493,7 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
         # The field is the longest price name among the cells: a ticker may be one letter ("C"
         # over "Open"); the other cells are its label, unless one names a field as well.
         fields = [(len(n), k, field) for k, cell in enumerate(cells)
-                  if (field := _field_named(n := norm_name(cell))) and fits_type(field, t)]
+                  if cell not in tickers and (field := _field_named(n := norm_name(cell))) and fits_type(field, t)]
         if fields:
             _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
@@ -2495,7 +2501,7 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
             # label: taken in, AAPL's rows loaded under "AAPL USD". Unless it is the label.
             named = tuple(cells[:k]) + tuple(c for c in cells[k + 1:] if not units_cell(c))
             label = named if named else label
-            if not any(map(names_a_field, label)):
+            if not any(map(names_a_field, label)) or " ".join(label) in tickers:
                 labels_of.setdefault(canonical, []).append(label)
     for labels in labels_of.values():
         named = {" ".join(label) for label in labels}

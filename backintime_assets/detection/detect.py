@@ -134,12 +134,14 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # of closes loaded nothing.
         cells = [[*c, "Close"] if j in unnamed else c for j, c in enumerate(cells)]
     series: list[str | None] = [None] * len(canonical)
-    side_by_side = tickers_side_by_side(cells, layout.types) if layout.body else []
+    split_labels = flat[1] if flat is not None else []  # tickers the split read, some a field's word ("LOW")
+    side_by_side = tickers_side_by_side(cells, layout.types, split_labels) if layout.body else []
     # A ticker's name alone beside them ("AAPL" by "MSFT Close"): refused below, its lines once each.
     bare = bare_tickers(flat[0], layout.types, canonical) if flat is not None else []
     # A cell split_header left whole is no merged label's column: "AAPL Volume USD" (turnover) right
     # of "MSFT Close" was read as MSFT's, and loaded as MSFT's volume.
-    wide = wide_columns(cells, layout.types, layout.body, merged=flat is None) if side_by_side and not bare else None
+    wide = wide_columns(cells, layout.types, layout.body, merged=flat is None, tickers=split_labels) \
+        if side_by_side and not bare else None
     if wide is not None:
         series, canonical = wide  # each line loads a row per ticker (series.py)
     elif (held := held_quantity(layout.header_cells, canonical, layout.body)) is not None:

@@ -222,19 +222,24 @@ def split_header(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnTy
         if (split[j][0], field_of(split[j][1])) in plain:
             split[j] = list(header_cells[j])
     labels = list(fields)
-    if not labels:
-        return _named_side_by_side(header_cells, types)
-    if all(label in _UNITS for label in labels):
+    if labels and all(label in _UNITS for label in labels):
         return None  # "Close USD", "Close EUR": one instrument's close in two currencies
     # A word among tickers, over two fields as they are ("NET Close,NET Volume" beside "SPY Close,
     # SPY Volume": Cloudflare; "LOW ...": Lowe's) is a ticker too: left whole, its prices were
     # unread and SPY's loaded alone, or "LOW Close" mapped as SPY's low. Over one field ("PREV
-    # Close"), a qualifier, left unread as a single ticker's extra column is.
+    # Close"), a qualifier, left unread as a single ticker's extra column is. Alone, only a bar's field
+    # in capitals over that field itself ("LOW Open,LOW High,LOW Low,LOW Close": Lowe's bars) is one:
+    # a low's low is no figure, where "PREV Close,PREV Volume", "ADJ Open,ADJ Close", "MA Close" or
+    # "LOW Close,LOW Volume" (a low-volatility basket's?) may be. Left whole, "LOW Close" was read as
+    # no close and the file refused.
     for label, cols in worded.items():
-        if label not in fields and len({f for _, _, f in cols}) >= 2:
+        if label not in fields and len(own := {f for _, _, f in cols}) >= 2 \
+                and (labels or (label in _BAR_WORDS and field_of(label) in own)):
             for j, parts, f in cols:
                 split[j] = list(parts)
                 fields.setdefault(label, set()).add(f)
+    if not fields:
+        return _named_side_by_side(header_cells, types)
     # A ticker in lower case beside those in capitals ("AAPL_close,msft_close"): read as AAPL's file,
     # MSFT's closes were left unread without a word. A word over a close alone ("dema_close") or a
     # field by a synonym ("stop_price") is no ticker (_ticker_shaped, _own_named). A label that is a
@@ -372,6 +377,7 @@ _FULL_SETS = (frozenset({"close", "volume"}), frozenset({"open", "high", "low", 
 # Schluss Frankfurt", "lse/nyse"). Read as tickers, the file's rows loaded under "SPOT" and "FUT"
 # (or "NSE", "BSE"), not its own name. Some are tickers too ("spot": Spotify): left unsplit, the
 # file is read as before this reading (its first set under the file's name), no fake tickers.
+_BAR_WORDS = frozenset({"OPEN", "HIGH", "LOW", "CLOSE"})  # a bar's own fields, which qualify none of them
 _SERIES_WORDS = frozenset({
     "SPOT", "FUT", "FUTS", "FUTURE", "FUTURES", "FWD", "FORWARD", "PERP", "PERPETUAL", "SWAP", "CASH", "PHYSICAL",
     "LONG", "SHORT", "NEAR", "FAR", "FRONT", "BACK", "NEXT", "FIRST", "SECOND", "THIRD", "CONT", "CONTINUOUS",

@@ -12,7 +12,7 @@ file of their own would be (map_canonical), its label's cells left out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .canonical import label_cells_over_date, labels_over_fields, map_canonical, series_with_their_dates
 from .columns import ColumnType
@@ -27,15 +27,17 @@ _PRICED = frozenset({"open", "high", "low", "close", "adj_close", "volume"})
 
 
 def wide_columns(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType], body: Sequence[Sequence[str]],
-                 merged: bool = True) -> tuple[list[str | None], list[str | None]] | None:
+                 merged: bool = True, tickers: Collection[str] = ()
+                 ) -> tuple[list[str | None], list[str | None]] | None:
     """(per column: the label of the ticker it belongs to, None when all share it; its canonical
     column within its ticker's) of a table of several tickers side by side, or None when it cannot
     be read so: a series no label names, a label that is no ticker's, two labels
     of one ticker, a ticker without a date or a close. `merged`: a label may stand over the first of
     its ticker's columns only (a merged cell); not so in a one-row header split in two by flat_header,
-    whose cells are each whole ("AAPL Volume USD" unsplit is no column of the label left of it)."""
+    whose cells are each whole ("AAPL Volume USD" unsplit is no column of the label left of it).
+    `tickers`: labels known for tickers (canonical.labels_over_fields)."""
     width = len(types)
-    labelled = labels_over_fields(header_cells, types)
+    labelled = labels_over_fields(header_cells, types, tickers)
     if labelled:
         series, dropped = _under_labels(header_cells, labelled, width, merged)
     else:

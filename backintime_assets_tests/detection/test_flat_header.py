@@ -178,18 +178,44 @@ def test_one_word_over_every_column_names_no_ticker():
     assert schema.ticker is None and schema.problem is None
 
 
-def test_a_ticker_written_as_a_word_among_tickers_is_a_ticker():
-    # Cloudflare (NET) beside SPY: NET's cells were left whole and unread, SPY's rows loaded alone.
-    schema = detect_bytes(_rows("Date,NET Close,NET Volume,SPY Close,SPY Volume", *TWO), "prices.csv")
+@pytest.mark.parametrize("word", ["NET", "LOW"])
+def test_a_ticker_written_as_a_word_among_tickers_is_a_ticker(word):
+    # Cloudflare (NET) beside SPY: NET's cells were left whole and unread, SPY's rows loaded alone. Lowe's
+    # (LOW), a field's name too, was refused (loud) since "LOW Close" had been mapped as SPY's low.
+    data = _rows(f"Date,{word} Close,{word} Volume,SPY Close,SPY Volume", *TWO)
+    schema = detect_bytes(data, "prices.csv")
     assert schema.problem is None
     assert [(c.series, c.canonical) for c in schema.columns] == [
-        (None, "date"), ("NET", "close"), ("NET", "volume"), ("SPY", "close"), ("SPY", "volume")]
+        (None, "date"), (word, "close"), (word, "volume"), ("SPY", "close"), ("SPY", "volume")]
+    prices = normalise_bytes(data, schema, "prices.csv").prices
+    assert sorted(zip(prices.ticker, prices.close)) == [(word, 130.0), (word, 130.1), (word, 130.2), ("SPY", 220.0),
+                                                        ("SPY", 220.1), ("SPY", 220.2)]
 
 
-def test_a_ticker_written_as_a_fields_name_is_refused_not_read_as_that_field():
-    # Lowe's (LOW) beside SPY: "LOW Close" was mapped as the low, and Lowe's closes loaded as SPY's lows.
-    schema = detect_bytes(_rows("Date,LOW Close,LOW Volume,SPY Close,SPY Volume", *TWO), "prices.csv")
-    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE) and "LOW Close" in schema.problem
+@pytest.mark.parametrize("header,tickers", [
+    # Home Depot's bars beside Lowe's: HD's loaded under the file's name and LOW's were left unread (silent).
+    ("Date,HD Open,HD High,HD Low,HD Close,LOW Open,LOW High,LOW Low,LOW Close", ["HD", "HD", "LOW", "LOW"]),
+    # Lowe's alone: "LOW Close" was no close, and the file refused (loud). Its low's low names no figure.
+    ("Date,LOW Open,LOW High,LOW Low,LOW Close", ["LOW", "LOW"]),
+    ("Date,OPEN Open,OPEN High,OPEN Low,OPEN Close", ["OPEN", "OPEN"]),
+])
+def test_bars_of_a_ticker_named_as_a_field_load_under_it(header, tickers):
+    width = header.count(",") + 1
+    rows = [",".join(f"2021-01-0{d},10{d}.0,10{d}.5,9{d}.5,10{d}.2,20{d}.0,20{d}.5,19{d}.5,20{d}.2".split(",")[:width])
+            for d in (4, 5)]
+    data = _rows(header, *rows)
+    prices = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv").prices
+    assert list(prices.ticker) == tickers and list(prices.close) == [104.2, 105.2, 204.2, 205.2][:len(tickers)]
+
+
+@pytest.mark.parametrize("header", ["Date,PREV Close,PREV Volume", "Date,LOW Close,LOW Volume",
+                                    "Date,HIGH Close,HIGH Volume", "Date,LOW Close,SPY Close"])
+def test_a_word_alone_over_fields_it_may_qualify_names_no_ticker(header):
+    # The day before's close and volume, a low-volatility basket's?: no ticker "PREV", "LOW" or "HIGH".
+    width = header.count(",") + 1
+    data = _rows(header, *[",".join(r.split(",")[:width]) for r in TWO])
+    result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert result.prices.empty and result.file_problem
 
 
 @pytest.mark.parametrize(("header", "named"), [("Date,VOD.L,BP.L,HSBA.L", "VOD.L, BP.L, HSBA.L"),
