@@ -97,6 +97,9 @@ def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, re
     # An FX desk's profit and loss per pair goes below zero; its monthly budget has no trade dates.
     "Date,EUR/USD,GBP/USD\n2024-01-02,120.5,-40.2\n2024-01-03,-30.1,80.0\n2024-01-04,15.0,22.4\n",
     "Month,EUR/USD,GBP/USD\n2024-01,1.09,1.27\n2024-02,1.08,1.26\n2024-03,1.08,1.27\n",
+    # A pair alone beside a pair's named close: whose price is it? EUR/USD's close had loaded under the file's
+    # name and USD/JPY's rates been left unread without a word.
+    "Date,EUR/USD Close,USD/JPY\n2024-01-02,1.0945,141.95\n2024-01-03,1.0920,143.10\n",
     # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
     "Date,AAPL.O,AAPL.H,AAPL.L,AAPL.C\n2024-01-02,185,186,184,185.5\n2024-01-03,185.5,187,185,186\n"
     "2024-01-04,186,188,185.5,187\n",
