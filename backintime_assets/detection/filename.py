@@ -1,5 +1,6 @@
 """The date a file's name gives (daily drops such as `NYSE_2025-02-04.csv`), used as weak evidence
-for the day/month order of a date column whose values cannot settle it."""
+for the day/month order of a date column whose values cannot settle it; and the name without the days
+it writes (without_dates), the rest of which names the file's security ("AAPL_2024-09-03.csv")."""
 
 from __future__ import annotations
 
@@ -146,3 +147,52 @@ def _one_date(pattern: re.Pattern, text: str) -> date | None:
         except ValueError:
             continue  # "20251399" is a number, not a date
     return found.pop() if len(found) == 1 else None
+
+
+# The days a script or a user writes into a single security's file name beside its symbol: the day it was
+# saved ("AAPL_2024-09-03", "AAPL_20240903", "AAPL_03.09.2024"), with the moment ("AAPL_20240903_153000",
+# "AAPL_2024-09-03T15-30-00"), or the range it holds ("EURUSD_20240101_20241231", "AAPL_2020_2025", a
+# script's years, "AAPL_2020-01-01_to_2024-12-31"). Kept, each day's file loaded as a ticker of its own
+# ("AAPL_2024-09-03" beside "AAPL_2024-09-04": one share's rows split, neither superseding the other), a dotted
+# day as part of it ("AAPL_03") and a symbol with an exchange's code cut at its date ("BP.L_2024-09-03" as BP,
+# New York's ADR). Not a month ("ES_2024-09" may be a future's contract month, as NinjaTrader's "ES 03-24"),
+# nor a year alone ("RUSSELL_2000", "AAPL_2019": a name's own number): the name keeps those.
+_Y = r"(?:19|20)\d\d"
+_M = r"(?:0[1-9]|1[0-2])"
+_D = r"(?:0[1-9]|[12]\d|3[01])"
+_DAY = (rf"{_Y}-{_M}-{_D}|{_Y}_{_M}_{_D}|{_Y}\.{_M}\.{_D}|{_Y}{_M}{_D}(?:\d{{4}}|\d{{6}})?"
+        rf"|{_D}-{_D}-{_Y}|{_D}_{_D}_{_Y}|{_D}\.{_D}\.{_Y}")  # day (or month) first: as open, as much no symbol's
+_TIME = r"(?:[T_ -](?:[01]\d|2[0-3])(?:[-:.h]?[0-5]\d){1,2}Z?)"
+_TO = r"(?:[-_ ]+(?:to[-_ ]+)?)"
+_DAYS = rf"(?:{_DAY}){_TIME}?(?:{_TO}(?:{_DAY}){_TIME}?)?"
+_DATED = re.compile(rf"(?P<s>.*?[^-_ ])[-_ ]+(?P<d>{_DAYS}|(?P<y1>{_Y}){_TO}(?P<y2>{_Y}))"
+                    rf"|(?P<d2>{_DAY}(?:{_TO}(?:{_DAY}))?)[-_ ]+(?P<s2>[^-_ ].*)", re.IGNORECASE)
+_ONLY_DAYS = re.compile(_DAYS, re.IGNORECASE)
+_DIGITS8 = re.compile(r"\d{8}")
+
+
+def without_dates(stem: str) -> str:
+    """`stem` (a file's name without its type) without the days written after or before its symbol
+    (_DATED); "" where it holds days alone ("2024-09-03", "20240101_20241231"), but for eight bare
+    digits, as much a code's as a day's; `stem` as it is where it writes none."""
+    if _ONLY_DAYS.fullmatch(stem) and _all_days(stem) and not _DIGITS8.fullmatch(stem):
+        return ""
+    m = _DATED.fullmatch(stem)
+    if m is None or not _all_days(m["d"] or m["d2"] or ""):
+        return stem
+    if m["y1"] is not None and int(m["y2"]) <= int(m["y1"]):  # "2000_1990": no range, a name's numbers
+        return stem
+    return m["s"] if m["s"] is not None else m["s2"]
+
+
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4}|\d{6})?(?!\d)")
+
+
+def _all_days(text: str) -> bool:
+    """Whether every day `text` writes compactly ("20240903") is a calendar's: "20240231" is some number."""
+    try:
+        for m in _COMPACT.finditer(text):
+            date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return False
+    return True

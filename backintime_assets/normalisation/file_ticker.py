@@ -5,7 +5,7 @@ import re
 
 from backintime_assets.detection.currencies import CURRENCY_CODES
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
-                                                  without_words)
+                                                  without_dates, without_words)
 
 _SYMBOL_CODE = re.compile(r"[A-Z]{1,4}|[a-z]{1,4}|[A-Z][a-z]")  # "L", "KS", "OSE", "B"; "us" of "aapl.us"; "Si"
 # Short dotted words that name a copy, a version or a kind of the file, never an exchange or a
@@ -142,14 +142,18 @@ def stooq_american(symbol: str) -> str:
 
 
 def _undecorated(stem: str) -> str:
-    """The symbol a site's or a tool's name for its download holds (_DECORATIONS, _STOOQ); `stem` as is
-    where none of them is its name."""
-    for words in _DECORATIONS:
-        if (m := words.fullmatch(stem)) is not None:
-            return m["s"]
-    if (m := _STOOQ.fullmatch(stem)) is not None:
-        return m["b"] or (m["s"] if m["m"] == "us" else f"{m['s']}.{m['m']}")
-    return stem
+    """The symbol a site's or a tool's name for its download holds (_DECORATIONS, _STOOQ), or a name
+    without the days written beside it (filename.without_dates: "AAPL_2024-09-03", "AAPL_data_20240903");
+    `stem` as is where none of them is its name. A site's own days first: Barchart's
+    "aapl_price-history-01-02-2024" is AAPL, not "AAPL_PRICE-HISTORY"."""
+    undated = without_dates(stem) or stem
+    for name in dict.fromkeys((stem, undated)):
+        for words in _DECORATIONS:
+            if (m := words.fullmatch(name)) is not None:
+                return m["s"]
+        if (m := _STOOQ.fullmatch(name)) is not None:
+            return m["b"] or (m["s"] if m["m"] == "us" else f"{m['s']}.{m['m']}")
+    return undated
 
 
 def default_ticker_for(source_file: str) -> str:

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.filename import NamedMonth, date_in_name, date_in_path, named_days
+from backintime_assets.detection.filename import NamedMonth, date_in_name, date_in_path, named_days, without_dates
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,25 @@ def test_a_folder_holding_numbered_files_is_no_day_of_theirs(name):
     data = b"Date,Ticker,Close,Volume\n01/02/2024,AAA,10.5,1200\n01/02/2024,BBB,20.25,3400\n"
     column = next(c for c in detect_bytes(data, name).columns if c.canonical == "date")
     assert column.format == "%m/%d/%Y"
+
+
+@pytest.mark.parametrize(("stem", "rest"), [
+    # A day saved, its moment, a range of days or years, before or after the symbol, in its writers' forms.
+    ("AAPL_2024-09-03", "AAPL"), ("AAPL_20240903", "AAPL"), ("AAPL 2024-09-03", "AAPL"), ("AAPL-2024-09-03", "AAPL"),
+    ("AAPL_03.09.2024", "AAPL"), ("AAPL_09-03-2024", "AAPL"), ("AAPL_20240903_153000", "AAPL"),
+    ("AAPL_20240903153000", "AAPL"), ("AAPL_2024-09-03T15-30-00", "AAPL"), ("EURUSD_20240101_20241231", "EURUSD"),
+    ("AAPL_2020-01-01_to_2024-12-31", "AAPL"), ("AAPL_2020_2025", "AAPL"), ("20240903_AAPL", "AAPL"),
+    ("S&P_500_2010_2020", "S&P_500"), ("1557_2019_2020", "1557"),
+    # A symbol's own digits, class and exchange stay.
+    ("BP.L_2024-09-03", "BP.L"), ("600519_20240903", "600519"), ("BRK-B_2024-09-03", "BRK-B"),
+    ("20190722_0700.HK", "0700.HK"), ("prices_2024-09-03", "prices"),
+    ("2024-09-03", ""), ("20240903_153000", ""), ("2020-01-01_2024-12-31", ""),  # days alone
+    # No day: eight digits alone (a code's as well), a month (a future's contract month as well), a year,
+    # a span of years alone, a number that is no calendar's day, a name's own number.
+    ("20240903", "20240903"), ("ES_2024-09", "ES_2024-09"), ("AAPL_2019", "AAPL_2019"), ("2019_2020", "2019_2020"),
+    ("RUSSELL_2000", "RUSSELL_2000"), ("AAPL_20240231", "AAPL_20240231"), ("AAPL_12345678", "AAPL_12345678"),
+    ("ES 03-24", "ES 03-24"), ("prices_fy2010-11", "prices_fy2010-11"), ("AppleDaily20190722", "AppleDaily20190722"),
+    ("AAPL_2020_2010", "AAPL_2020_2010"),
+])
+def test_the_days_a_name_writes_beside_its_symbol(stem, rest):
+    assert without_dates(stem) == rest

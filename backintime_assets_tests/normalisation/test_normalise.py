@@ -342,6 +342,16 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("dogeusd_d.csv", "DOGEUSD"), ("solusdt_d.csv", "SOLUSDT"), ("adaeur_w.csv", "ADAEUR"),
     ("industry_d.csv", "INDUSTRY_D"),
     ("Download Data - STOCK_UK_XLON_BP.csv", "DOWNLOAD DATA - STOCK_UK_XLON_BP"),  # London's: not cut to BP
+    # The day a script or a user saved a symbol's file, its moment, or the range it holds: each day's
+    # file had loaded as a ticker of its own (AAPL_2024-09-03 beside AAPL_2024-09-04, neither superseding
+    # the other), a dotted day as part of it (AAPL_03), a London listing as New York's (BP).
+    ("AAPL_2024-09-03.csv", "AAPL"), ("AAPL_20240903.csv", "AAPL"), ("aapl_2024-09-03 (1).csv", "AAPL"),
+    ("EURUSD_20240101_20241231.csv", "EURUSD"), ("AAPL_2020-01-01_to_2024-12-31.csv", "AAPL"),
+    ("AAPL_2020_2025.csv", "AAPL"), ("AAPL_20240903_153000.csv", "AAPL"), ("2024-09-03_AAPL.csv", "AAPL"),
+    ("AAPL_03.09.2024.csv", "AAPL"), ("BP.L_2024-09-03.csv", "BP.L"), ("7203.T_20240903.csv", "7203.T"),
+    ("600519_20240903.csv", "600519"), ("BRK-B_2024-09-03.csv", "BRK-B"), ("AAPL_data_2024-09-03.csv", "AAPL"),
+    # No day: a month (a future's contract month as well), a year, eight digits alone (a code's as well).
+    ("ES_2024-09.csv", "ES_2024-09"), ("20240903.csv", "20240903"), ("AAPL_20240231.csv", "AAPL_20240231"),
 ])
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
     _loads_under(name, ticker)
