@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name
+from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name, without_dates
 from .month_names import month_number
 
 # A judgement (refusals.py): the rows are read and refused whole; a user's ticker for the file names
@@ -114,11 +114,36 @@ def nameless_problem(name: str) -> str | None:
     stem = COPY_SUFFIX.sub("", stem) or stem
     stem = COPY_PREFIX.sub("", stem) or stem
     stem = _COUNTED.sub("", stem) or stem
-    if not _SITE_NAMES.fullmatch(stem.strip().upper()) and not _site_words_around(stem):
-        return None
-    return (f"{NAMELESS}: \"{base}\" is the name a site or a program gives every download, so two such "
-            "files of different instruments would load as one; rename the file to its symbol or add a "
-            "ticker column")
+    if _SITE_NAMES.fullmatch(stem.strip().upper()) or _site_words_around(stem):
+        return (f"{NAMELESS}: \"{base}\" is the name a site or a program gives every download, so two such "
+                "files of different instruments would load as one; rename the file to its symbol or add a "
+                "ticker column")
+    if _dated_words(stem):
+        return (f"{NAMELESS}: \"{base}\" names its days and no instrument, so two such files of different "
+                "instruments would load as one; rename the file to its symbol or add a ticker column")
+    return None
+
+
+# A year after a name, alone: no part of a symbol beside words that name none ("daily_data_2024").
+_AFTER_YEAR = re.compile(r"(.*?[^-_ ])[-_ ]+(?:19|20)\d\d")
+
+
+def _dated_words(stem: str) -> bool:
+    """Whether `stem` is days (filename.without_dates) or a year beside a site's name or words that name
+    no instrument (_NO_INSTRUMENT): "2024-09-03", "prices_2024-09-03", "export_20240903", "daily_data_2024",
+    a script's or an office's name for each day's or year's file, whatever it holds. Named after those
+    words, one day's file had loaded as a ticker of its own ("PRICES_2024-09-03"); without its days, any two
+    such files of different instruments would load as one. One word in capitals stays a symbol
+    ("COIN_2024-09-03" is Coinbase's), as a site's words around it (_site_words_around)."""
+    cut = without_dates(stem)
+    if cut == stem and (m := _AFTER_YEAR.fullmatch(stem)) is not None:
+        cut = m[1]
+    if cut == stem:
+        return False
+    if not cut or _SITE_NAMES.fullmatch(cut.strip().upper()) or _site_words_around(cut):
+        return True
+    words = re.split(r"[\s_-]+", cut.strip())
+    return all(w.upper() in _NO_INSTRUMENT for w in words) and (len(words) > 1 or any(c.islower() for c in cut))
 
 
 def unnamed(schema: dict) -> bool:

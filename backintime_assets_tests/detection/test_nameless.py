@@ -29,6 +29,12 @@ def read(data: bytes, name: str):
     "HistoricalQuotes.csv", "HistoricalQuotes (3).csv",
     # FRED's graph download, whichever series it holds (its id now names the close: "DATE,NIKKEI225").
     "fredgraph.csv", "fredgraph (1).csv",
+    # A script's or an office's name for each day's or year's file, whatever it holds: words that name no
+    # instrument, or a site's name, beside its days, or days alone. Each had loaded as a ticker of its own
+    # ("PRICES_2024-09-03"); named without its days, any two such files of different instruments as one.
+    "prices_2024-09-03.csv", "export_20240903.csv", "daily_data_2024.csv", "Stock Prices 2024-09-03.csv",
+    "DAILY_PRICES_20240903.csv", "data_2024-09-03_153000.csv", "HistoricalPrices_2024-09-03 (1).csv",
+    "2024-09-03.csv", "20240101_20241231.csv",
 ])
 def test_a_sites_name_for_every_download_is_refused_with_the_reason(name):
     # Each had loaded as a ticker of its own ("HISTORICALPRICES"): two downloads of different
@@ -45,8 +51,9 @@ def test_a_sites_name_for_every_download_is_refused_with_the_reason(name):
     (b"AAPL US Equity,\nDate,PX_LAST\n2024-01-02,185.6\n2024-01-03,184.2\n", "AAPL US EQUITY"),  # a label above
     (b"Price,Close\nTicker,7203.T\nDate,\n2024-01-04,2700.5\n2024-01-05,2710.0\n", "7203.T"),  # yfinance's header
 ])
-def test_a_ticker_from_the_file_loads_under_a_sites_name(data, ticker):
-    schema, result = read(data, "HistoricalPrices.csv")
+@pytest.mark.parametrize("name", ["HistoricalPrices.csv", "prices_2024-09-03.csv"])
+def test_a_ticker_from_the_file_loads_under_a_sites_name(data, ticker, name):
+    schema, result = read(data, name)
     assert schema.problem is None
     assert set(result.prices.ticker) == {ticker} and len(result.prices) == 2
 
@@ -55,6 +62,10 @@ def test_a_ticker_from_the_file_loads_under_a_sites_name(data, ticker):
     # An office's own names for its series, and names that hold a word of a generic one, load as before.
     ("prices.csv", "PRICES"), ("AAPL.csv", "AAPL"), ("AAPL Historical Data.csv", "AAPL"), ("data2.csv", "DATA2"),
     ("market data.csv", "MARKET DATA"), ("tables.csv", "TABLES"), ("aapl_us_d.csv", "AAPL"),
+    # A symbol's file of a day or a range, its day no part of it (normalisation/file_ticker.py); a symbol in
+    # capitals, an office's own word, a year alone or eight digits alone (a code's as well) beside none.
+    ("AAPL_2024-09-03.csv", "AAPL"), ("COIN_2024-09-03.csv", "COIN"), ("sales_2024-09-03.csv", "SALES"),
+    ("sales_2019.csv", "SALES_2019"), ("20240903.csv", "20240903"), ("prices_2024-09.csv", "PRICES_2024-09"),
 ])
 def test_a_name_of_an_instrument_or_an_offices_own_loads(name, ticker):
     schema, result = read(ROWS, name)

@@ -508,9 +508,10 @@ def test_a_log_of_purchases_is_no_series_of_its_price():
 
 def test_a_days_price_list_of_a_few_items_is_not_loaded_as_its_first_items_price():
     # One file a day of a shop's or a market's prices, the item in a column no canonical takes: the
-    # first item's price had loaded under the file's name, the others as conflicting duplicates.
+    # first item's price had loaded under the file's name, the others as conflicting duplicates. (Named
+    # "prices_2024-03-04.csv", the name alone is refused: detection/test_nameless.py.)
     r = run(b"Date,Item,Price\n2024-03-04,Rice 5kg,12.50\n2024-03-04,Sugar 1kg,1.20\n2024-03-04,Flour 2kg,2.10\n",
-            name="prices_2024-03-04.csv")
+            name="shop_2024-03-04.csv")
     assert len(r.prices) == 0 and all(x.startswith("unnamed series") for x in r.rejected.reason)
 
 
