@@ -1050,10 +1050,10 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         measure = _measure_unit(cell)
         if hit and measure and _not_measured(hit[0], measure):
             continue  # "Cota (m)", "Volumen (hm3)": a level, a reservoir's water (_MEASURE_UNIT)
-        if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS):
-            continue  # no price, nor a hint of one (_QUALIFYING)
+        if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS or hit[0] == "volume"):
+            continue  # no price, nor a hint of one (_QUALIFYING); no volume either ("Vol%": a percentage)
         money = _in_money(cell) or (unit is not None and unit.money)
-        if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin)):
+        if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin) or _spanned(latin, instruments)):
             continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
         if hit and hit[0] in ("high", "low") and _not_the_days(cell, latin, spanned, instruments):
             continue  # "High (52W)", "Low (YTD)", "52 Week Range" over "High": the span's, not the day's
@@ -1078,8 +1078,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
                 if canonical == "volume" and _PRICED_VOL.search(cell) \
                         and {w.lower() for w in _split_words(cell)} & _PRICE_WORDS:
                     break
-                if canonical == "volume" and _AVERAGED.search(latin):
-                    break  # the days' average, no day's volume
+                if canonical == "volume" and (_AVERAGED.search(latin) or _spanned(latin, instruments)):
+                    break  # the days' average, or a span's figure ("Vol 30d": its volatility), no day's volume
                 if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):
