@@ -821,6 +821,11 @@ _UPPER_ROW_WEIGHT = 0.95
 _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 
 
+# The close's most generic names ("Rate", "Value"), as strong as a price's but yielding to it where both stand:
+# "Date,Rate,Price" (a bond's coupon or an exchange rate beside the price) loaded the rate as the close, the
+# leftmost of two equals (silent). Not weaker than the others: alone, each is the close, and between the two
+# the leftmost still wins ("Date,Currency,Rate,Value": the rate; a weaker "Rate" had loaded the value).
+_GENERIC_CLOSE = frozenset({"rate", "value"})
 _NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the weak names ("Name")
 # The names whose whole numbers are codes: the ticker's own and "Instrument" (0.95, yielding to a symbol).
 # Left out, "7203" under "Instrument" was an extra column, and a file of one code loaded under its name.
@@ -1203,24 +1208,27 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
+        generic = bool(cells) and norm_name(cells[-1]) in _GENERIC_CLOSE
         for canonical, s in scores.items():
             if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
             if canonical in PRICE_COLUMNS and _a_difference(cells, j, body, number_format):
                 continue
+            specific = not (generic and canonical == "close")
             if fits_type(canonical, types[j]):
-                candidates.append((s, -j, canonical))
+                candidates.append((s, specific, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):
-                candidates.append((s * types[j].alt.confidence, -j, canonical))
+                candidates.append((s * types[j].alt.confidence, specific, -j, canonical))
             elif canonical == "ticker" and s >= _NAMED_AS_CODE and is_whole(types[j]):
                 # Asian markets number their stocks ("600000" under 股票代码, "7203" under コード):
                 # a column named as the ticker holds them as codes, read as text. A column of text
                 # named as strongly wins: "Security ID" of numbers beside "Ticker" is an id.
-                candidates.append((s * _NUMBERED_TICKER, -j, canonical))
-    # Strongest evidence first; among equals the leftmost column (files repeat names rarely).
+                candidates.append((s * _NUMBERED_TICKER, specific, -j, canonical))
+    # Strongest evidence first; among equals a specific name (_GENERIC_CLOSE), then the leftmost column
+    # (files repeat names rarely).
     mapping: list[str | None] = [None] * width
     used: set[str] = set()
-    for _, negj, canonical in sorted(candidates, reverse=True):
+    for _, _, negj, canonical in sorted(candidates, reverse=True):
         j = -negj
         if mapping[j] is None and canonical not in used:
             mapping[j] = canonical

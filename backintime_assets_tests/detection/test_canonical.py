@@ -739,6 +739,11 @@ def test_headerless_change_after_the_close_is_neither_the_volume_nor_the_adjuste
     # An exchange rate's name is weaker than a price's: a trade log's FX rate left of its price.
     (["Date", "FX Rate", "Price"], [D, F, F], ["date", None, "close"]),
     (["Tarih", "Kur", "Fiyat"], [D, F, F], ["date", None, "close"]),
+    # "Rate" is as strong as "Price" but yields to it (a coupon's or an exchange rate beside the price had
+    # loaded as the close); beside "Value", as generic, the leftmost still wins.
+    (["Date", "Rate", "Price"], [D, F, F], ["date", None, "close"]),
+    (["Date", "Currency", "Rate", "Value"], [D, S, F, F], ["date", None, "close", None]),
+    (["Date", "Value", "Rate"], [D, F, F], ["date", "close", None]),
     # baostock's adjustflag (1-3) had loaded as the adjusted close.
     (["date", "code", "close", "adjustflag", "tradestatus"], [D, S, F, N, N], ["date", "ticker", "close", None, None]),
     # tushare's ts_code (its file of every stock loaded nothing: "unnamed series").
