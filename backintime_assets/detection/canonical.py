@@ -18,6 +18,7 @@ from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float
 from .scaled_money import scaled_money
 from .statements import words as name_words
+from .formulas import chemical_formula
 from .volume_in_money import count_beside_money
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
@@ -1464,7 +1465,9 @@ _FRED_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
 # "observation_date" is FRED's alone, but any database's export in capitals writes "DATE" over a column named
 # by a word ("DATE,SALES", "DATE,VISITORS", "DATE,TEMP": each had loaded as a ticker's closes without a word,
 # and been refused for "no close column" before). Under "DATE", an id is FRED's only where it holds a digit
-# ("NIKKEI225", "SP500", "DGS10") or its column writes FRED's "." for a day without a value.
+# ("NIKKEI225", "SP500", "DGS10") or its column writes FRED's "." for a day without a value. Not a chemical
+# formula's digit ("DATE,PM25", "DATE,CO2", "DATE,H2O": an air-quality or a sensor's export, whose readings had
+# loaded as closes without a word); none of FRED's ids of a market's series is one (formulas.py).
 _FRED_OWN_DATE = "observation_date"
 _FRED_NO_VALUE = "."
 
@@ -1475,7 +1478,7 @@ def _fred_id(names: Sequence[str], body: Sequence[Sequence[str]]) -> bool:
     round 46)."""
     if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]):
         return False
-    return names[0] == _FRED_OWN_DATE or any(c.isdigit() for c in names[1]) \
+    return names[0] == _FRED_OWN_DATE or any(c.isdigit() for c in names[1]) and not chemical_formula(names[1]) \
         or any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body)
 
 

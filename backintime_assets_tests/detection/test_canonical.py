@@ -2007,6 +2007,13 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     # A database's export in capitals: a word over "DATE" is no series' id (each had loaded as closes).
     ("DATE,SALES", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
     ("DATE,VISITORS", ["1204", "1311", "1187", "1250", "1299"], None),
+    # Nor a chemical formula's digit: an air-quality or a sensor's export (each had loaded as closes); FRED's
+    # ids with digits stay its series'.
+    ("DATE,PM25", ["12.5", "14.1", "9.8", "11.2", "13.0"], None),
+    ("DATE,CO2", ["410.5", "410.7", "411.2", "410.9", "411.4"], None),
+    ("DATE,H2O", ["10.5", "10.7", "11.2", "10.9", "11.4"], None),
+    ("DATE,DGS10", ["3.95", "3.91", "3.99", "4.02", "4.05"], "DGS10"),
+    ("DATE,SP500", ["4742.83", "4704.81", "4688.68", "4697.24", "4763.54"], "SP500"),
 ])
 def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
