@@ -30,6 +30,10 @@ _SUFFIXED = re.compile(r"(?P<symbol>[A-Z0-9][A-Z0-9&-]{0,11})\.(?P<exchange>[A-Z
 _CARET = re.compile(r"\^[A-Z0-9][A-Z0-9.]{1,11}")
 _YAHOO_FX_OR_FUTURE = re.compile(r"[A-Z]{6}=X|[A-Z]{1,3}=F")
 _COIN = re.compile(r"(?P<coin>[A-Z0-9]{2,10})-(?P<quote>[A-Z]{3,4})")
+# A coin's code of letters alone is six at most (Yahoo's "PENDLE-USD", "RENDER-USD"; a longer one it writes
+# with digits: "UNI7083-USD"): seven letters or more are a word, a series counted in the currency after it
+# ("EXPORTS-USD,IMPORTS-USD": a country's trade, loaded as two coins' closes without a word).
+_COIN_LETTERS = 6
 
 
 def marked_ticker(name: str) -> bool:
@@ -38,7 +42,9 @@ def marked_ticker(name: str) -> bool:
     if (m := _SUFFIXED.fullmatch(name)) is not None:
         return m.group("exchange") in _EXCHANGES and any(c.isalnum() for c in m.group("symbol"))
     if (m := _COIN.fullmatch(name)) is not None:
-        return m.group("quote") in PRICE_UNITS and m.group("coin") not in CURRENCY_CODES
+        coin = m.group("coin")
+        return m.group("quote") in PRICE_UNITS and coin not in CURRENCY_CODES \
+            and not (coin.isalpha() and len(coin) > _COIN_LETTERS)
     return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name)) or currency_pair(name)
 
 

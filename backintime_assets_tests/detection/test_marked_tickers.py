@@ -8,7 +8,9 @@ from backintime_assets.normalisation import normalise_bytes
 
 @pytest.mark.parametrize("name,marked", [
     ("VOD.L", True), ("SAP.DE", True), ("7203.T", True), ("005930.KS", True), ("^GSPC", True), ("^N225", True),
-    ("EURUSD=X", True), ("GC=F", True), ("BTC-USD", True),
+    ("EURUSD=X", True), ("GC=F", True), ("BTC-USD", True), ("PENDLE-USD", True), ("UNI7083-USD", True),
+    # A word of seven letters or more counted in a currency is a series' name, no coin's.
+    ("EXPORTS-USD", False), ("IMPORTS-USD", False),
     ("AAPL", False), ("TMAX", False), ("Temp.C", False), ("No.1", False), ("USD-EUR", False), ("BRK-B", False),
     ("AAPL.Close", False), ("EUR/USD", True), ("EURUSD", True), ("USD / TRY", True), ("USD/USD", False),
     ("ABC/DEF", False), ("W/L", False), ("USDUSD", False),
@@ -100,6 +102,8 @@ def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, re
     # A pair alone beside a pair's named close: whose price is it? EUR/USD's close had loaded under the file's
     # name and USD/JPY's rates been left unread without a word.
     "Date,EUR/USD Close,USD/JPY\n2024-01-02,1.0945,141.95\n2024-01-03,1.0920,143.10\n",
+    # A country's trade counted in dollars: loaded as two coins' closes (silent).
+    "Date,EXPORTS-USD,IMPORTS-USD\n2024-01-02,1050.5,990.2\n2024-01-03,1070.7,995.1\n2024-01-04,1060.1,1001.3\n",
     # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
     "Date,AAPL.O,AAPL.H,AAPL.L,AAPL.C\n2024-01-02,185,186,184,185.5\n2024-01-03,185.5,187,185,186\n"
     "2024-01-04,186,188,185.5,187\n",
