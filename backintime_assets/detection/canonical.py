@@ -19,7 +19,7 @@ from .numbers import to_float
 from .scaled_money import scaled_money
 from .statements import words as name_words
 from .formulas import chemical_formula
-from .volume_in_money import count_beside_money
+from .volume_in_money import count_beside_money, counts_trades
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
 CANONICAL_TARGETS = ("date", "ticker", "sector", *PRICE_COLUMNS, "volume")
@@ -1245,6 +1245,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _money_volume(mapping, used, header_cells, types, body, number_format)
         count_beside_money([" ".join(header_cells[j]) if j < len(header_cells) else "" for j in range(width)],
                            mapping, body, number_format)
+        _trades_beside_money(mapping, used, header_cells, body, number_format)
     if "close" in used:
         _one_figure_close(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
@@ -1671,18 +1672,49 @@ _PORTUGUESE_PRICES = frozenset(norm_name(n) for n in ("abertura", "fechamento", 
                                                       "minima", "ultimo", "preco", "cotacao", "negocios"))
 
 
+# B3's count of trades ("Negócios", "Qtd Negócios", "Nº Negócios"; norm_name runs the words together): beside
+# it, "Volume" is the reais traded as it is beside the shares (ADVFN's, B3's own and brokers' exports), and had
+# loaded as the shares traded (silent). Unnamed, the day loads without a volume: no column counts the shares.
+_B3_TRADES = norm_name("negocios")
+
+
+def _lowest_names(header_cells: Sequence[Sequence[str]], width: int) -> list[str]:
+    """Each column's name in the header's row nearest the data, norm_name'd ("" for none)."""
+    return [norm_name(cells[-1]) if cells else "" for cells in header_cells[:width]]
+
+
 def _counted_beside_money(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]]) -> None:
     """Unname, in place, a column named "Volume" alone beside one named as B3 names the shares traded
-    (_SHARES_BESIDE_VOLUME, or _QTD among _PORTUGUESE_PRICES), which it names the volume: the money traded."""
-    lowest = [norm_name(cells[-1]) if cells else "" for cells in header_cells[:len(scores)]]
+    (_SHARES_BESIDE_VOLUME, or _QTD among _PORTUGUESE_PRICES), which it names the volume, or its trades
+    (_B3_TRADES): the money traded."""
+    lowest = _lowest_names(header_cells, len(scores))
     terse = _QTD in lowest and bool(_PORTUGUESE_PRICES & set(lowest))
-    if "volume" not in lowest or not (terse or _SHARES_BESIDE_VOLUME & set(lowest)):
+    trades = any(n.endswith(_B3_TRADES) for n in lowest)
+    if "volume" not in lowest or not (terse or trades or _SHARES_BESIDE_VOLUME & set(lowest)):
         return
     for j, n in enumerate(lowest):
         if n == "volume":
             scores[j] = {}
         elif n == _QTD and terse:
             scores[j] = {"volume": 1.0}
+
+
+def _trades_beside_money(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                         body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None) -> None:
+    """Unmap, in place, a volume that B3's name for the shares gave (_counted_beside_money) where the reais
+    under "Volume" over it come to hundreds of the day's price (counts_trades): some of B3's exports count
+    the trades under "Quantidade", which had loaded as the shares traded (silent)."""
+    if "volume" not in mapping:  # the money proved by its rows (count_beside_money, _money_volume)
+        return
+    lowest = _lowest_names(header_cells, len(mapping))
+    units = mapping.index("volume")
+    price = mapping.index("high") if "high" in mapping else mapping.index("close") if "close" in mapping else None
+    if price is None or not (lowest[units:units + 1] and lowest[units] in _SHARES_BESIDE_VOLUME | {_QTD}):
+        return
+    money = [j for j, n in enumerate(lowest) if n == "volume" and mapping[j] is None]
+    if money and counts_trades(money[0], units, price, body, number_format):
+        mapping[units] = None
+        used.discard("volume")
 
 
 # A fund's net asset value, by the names that map it to the close (0.8): its price where no close is named.

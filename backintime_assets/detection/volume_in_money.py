@@ -138,3 +138,22 @@ def _moves_with(ratios: list[float], middles: list[float]) -> bool:
     if var_r == 0 or var_m == 0:
         return False
     return cov / (var_r * var_m) ** 0.5 >= _FOLLOWS
+
+
+# Money over units that is the day's price times this or more on most rows is no price, adjusted or not: an
+# average trade's worth, the units under it trades counted, no shares (a lot's hundreds of shares a trade).
+_PER_TRADE, _MOST_ROWS = 30.0, 0.5
+
+
+def counts_trades(money: int, units: int, price: int, body: Sequence[Sequence[str]],
+                  number_format: tuple[str, str | None] | None = None) -> bool:
+    """Whether column `money` over column `units` comes to _PER_TRADE times column `price` or more on most
+    of the rows where all three are positive: `units` counts trades, not the units traded."""
+    decimal, thousands = number_format or (".", ",")
+    over = rows = 0
+    for r in body[:_ROWS]:
+        m, u, p = (to_float(r[j], decimal, thousands) if j < len(r) else None for j in (money, units, price))
+        if m and u and p and m > 0 and u > 0 and p > 0:
+            rows += 1
+            over += m / u >= _PER_TRADE * p
+    return rows >= 2 and over > _MOST_ROWS * rows

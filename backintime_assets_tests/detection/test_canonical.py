@@ -2200,14 +2200,29 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
     # prove nothing; "Volume", the leftmost of two names of the volume, loaded the reais (silent).
     ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Quantidade", 100000.0),
     ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Qtd", 100000.0),
-    # Not English: "QTD" is quarter-to-date; nor a count of trades ("Negócios") beside "Volume"
+    # Not English: "QTD" is quarter-to-date.
     ("Date;Open;High;Low;Close;Volume;QTD", 1020000.0),
-    ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Negócios", 1020000.0)])
+    # Beside B3's count of trades, "Volume" is the reais as well: it had loaded as the shares (silent). No
+    # column counts the shares: none loaded.
+    ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Negócios", None),
+    ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Nº Negócios", None)])
 def test_b3s_volume_beside_its_shares_traded_is_money(header, volume):
     data = (f"{header}\n02/01/2024;8,00;8,40;7,92;8,16;1.020.000,00;100.000\n"
             "03/01/2024;8,16;8,48;8,08;8,32;2.080.000,00;200.000\n").encode()
     prices = normalise_bytes(data, detect_bytes(data, "b3.csv"), "b3.csv").prices_arrow
     assert prices.column("volume").to_pylist()[0] == volume
+
+
+@pytest.mark.parametrize("header", ["Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Quantidade",
+                                    "Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Qtd"])
+def test_b3s_trades_under_its_shares_name_are_no_volume(header):
+    # Some of B3's exports count the trades under "Quantidade": the reais over them come to an average
+    # trade's worth, hundreds of the day's price, and the trades had loaded as the shares traded (silent).
+    data = (f"{header}\n02/01/2024;8,00;8,40;7,92;8,16;1.020.000,00;250\n"
+            "03/01/2024;8,16;8,48;8,08;8,32;2.080.000,00;410\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "b3.csv"), "b3.csv").prices_arrow
+    assert prices.column("close").to_pylist() == [8.16, 8.32]
+    assert prices.column("volume").to_pylist() == [None, None]
 
 
 def _stacked_closes(data: bytes, name: str) -> list[tuple[str, float]]:
