@@ -14,6 +14,7 @@ from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, 
 from .dates import months_only
 from .marked_tickers import JUMPY, median_step
 from .month_names import for_strptime, weekday_numbers
+from .moving_average import averaged
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float
 from .scaled_money import scaled_money
@@ -572,6 +573,19 @@ _VOLATILITY = re.compile(r"volatil|(?:implied|historical|hist|realized|realised)
 # hour as often as an auction's volume, neither the day's volume nor a price; it had loaded as the volume.
 _PRICED_VOL = re.compile(r"\b(?:vol|vola)\b", re.IGNORECASE)
 _PRICE_WORDS = frozenset({"open", "opening", "high", "low", "close", "closing"})
+# Nor a figure of the volume or a part of it, named by a word beside the volume's ("Relative Volume", "RVOL",
+# "Volume Ratio", "Volume Rank", "Dollar Volume", "Short Volume", "Call Volume", "Taker buy volume"), nor its
+# moving average ("Volume SMA 20", moving_average.averaged): alone beside the close, each had loaded as the
+# day's volume. Words of the name as written (camel case split).
+_VOLUME_FIGURES = frozenset({"ratio", "rel", "relative", "rvol", "rank", "score", "zscore", "oscillator", "osc",
+                             "surge", "spike", "unusual", "dollar", "dollars", "notional", "buy", "sell", "buying",
+                             "selling", "up", "down", "short", "call", "calls", "put", "puts", "option", "options",
+                             "block", "dark", "profile", "delta", "signal", "trend", "momentum"})
+
+
+def _volume_figure(cell: str) -> bool:
+    """Whether a name holding the volume's hint names a figure of the volume or a part of it (_VOLUME_FIGURES)."""
+    return bool({w.lower() for w in _split_words(cell)} & _VOLUME_FIGURES) or averaged(cell)
 
 
 def _account_figure(cell: str) -> bool:
@@ -1084,8 +1098,9 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
                 if canonical == "volume" and _PRICED_VOL.search(cell) \
                         and {w.lower() for w in _split_words(cell)} & _PRICE_WORDS:
                     break
-                if canonical == "volume" and (_AVERAGED.search(latin) or _spanned(latin, instruments)):
-                    break  # the days' average, or a span's figure ("Vol 30d": its volatility), no day's volume
+                if canonical == "volume" and (_AVERAGED.search(latin) or _spanned(latin, instruments)
+                                              or _volume_figure(cell)):
+                    break  # the days' average, a span's figure ("Vol 30d": its volatility), no day's volume
                 if canonical == "volume" and money:  # "Volume in $", "Trading volume (USD)"
                     break
                 if canonical == "low" and _NO_LOW.search(latin) and "low" not in _NO_LOW.sub("", latin):

@@ -25,7 +25,7 @@ _SPANS = frozenset({"d", "day", "days", "w", "wk", "week", "weeks",  # "20-day",
                     "tage", "tagen", "jours", "giorni", "dias", "wochen", "semaines", "semanas", "settimane"})
 
 
-def _averaged(name: str) -> bool:
+def averaged(name: str) -> bool:
     """Whether a column's name says it is a moving average: its average's name with a period ("SMA20",
     "Close (MA 50)", "ema_20_close", "Close 50 SMA"), written in lower case as a quant's column is ("ema_close": in
     capitals, "EMA Close" may be Emera's), or in words ("20-day moving average", "Close (20-day avg)",
@@ -45,7 +45,7 @@ def _averaged(name: str) -> bool:
 
 def moving_average_problem(names: Sequence[str], canonical: Sequence[str | None]) -> str | None:
     """Why a table whose close is named as a moving average has no day's close to load, else None."""
-    if "close" not in canonical or (j := list(canonical).index("close")) >= len(names) or not _averaged(names[j]):
+    if "close" not in canonical or (j := list(canonical).index("close")) >= len(names) or not averaged(names[j]):
         return None
     # Said as a table of no prices (statements.NOT_PRICES): a judgement of the names a user may overrule.
     return f"a moving average of the close, no day's price{NOT_PRICES}{names[j]}"

@@ -2421,7 +2421,10 @@ def test_a_stock_s_or_a_spot_close_stays_the_close(header):
                                   # A percentage ("Vol%", "% Vol": a share of some volume, or a volatility in
                                   # percent) and a span's figure ("Vol 30d", "Volume (30D)") were each loaded
                                   # as the day's volume (silent); a change in percent was none already.
-                                  "Vol%", "% Vol", "Volume %", "Vol 30d", "Volume (30D)", "Chg%", "Change %"])
+                                  "Vol%", "% Vol", "Volume %", "Vol 30d", "Volume (30D)", "Chg%", "Change %",
+                                  # A figure of the volume or a part of it, or its average (each loaded so too).
+                                  "Relative Volume", "RVOL", "Volume Ratio", "Dollar Volume", "Short Volume",
+                                  "Call Volume", "Volume SMA 20"])
 def test_a_volatility_beside_the_close_is_no_volume(name):
     # Its "vol" had taken the volume's hint, and each day's volatility loaded as its volume (silent).
     data = (f"Date,Close,{name}\n2024-01-02,100.5,0.21\n2024-01-03,101.5,0.22\n2024-01-04,102.5,0.2\n").encode()
