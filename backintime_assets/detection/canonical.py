@@ -1073,8 +1073,11 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS or hit[0] == "volume"):
             continue  # no price, nor a hint of one (_QUALIFYING); no volume either ("Vol%": a percentage)
         money = _in_money(cell) or (unit is not None and unit.money)
-        if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin) or _spanned(latin, instruments)):
-            continue  # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count
+        if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin)
+                                           or hit is not _SYNONYMS.get(n) and _spanned(latin, instruments)):
+            # "Objem (Kč)", "Hacim (TL)", "Volume €": the money traded, beside or instead of the count. "Volume
+            # (30D)": a span's. A whole name is none ("Qtd Títulos": B3's shares, no quarter to date).
+            continue
         if hit and hit[0] in ("high", "low") and _not_the_days(cell, latin, spanned, instruments):
             continue  # "High (52W)", "Low (YTD)", "52 Week Range" over "High": the span's, not the day's
         if hit:

@@ -2200,6 +2200,8 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
     # prove nothing; "Volume", the leftmost of two names of the volume, loaded the reais (silent).
     ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Quantidade", 100000.0),
     ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Qtd", 100000.0),
+    # B3's shares beside its trades: "Qtd" there is no quarter to date (the volume over a span is no day's).
+    ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Qtd Títulos;Qtd Negócios", 100000.0),
     # Not English: "QTD" is quarter-to-date.
     ("Date;Open;High;Low;Close;Volume;QTD", 1020000.0),
     # Beside B3's count of trades, "Volume" is the reais as well: it had loaded as the shares (silent). No
@@ -2207,8 +2209,9 @@ def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
     ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Negócios", None),
     ("Data;Abertura;Máximo;Mínimo;Fechamento;Volume;Nº Negócios", None)])
 def test_b3s_volume_beside_its_shares_traded_is_money(header, volume):
-    data = (f"{header}\n02/01/2024;8,00;8,40;7,92;8,16;1.020.000,00;100.000\n"
-            "03/01/2024;8,16;8,48;8,08;8,32;2.080.000,00;200.000\n").encode()
+    trades = ";350" * (header.count(";") - 6)  # a count of trades after the shares
+    data = (f"{header}\n02/01/2024;8,00;8,40;7,92;8,16;1.020.000,00;100.000{trades}\n"
+            f"03/01/2024;8,16;8,48;8,08;8,32;2.080.000,00;200.000{trades}\n").encode()
     prices = normalise_bytes(data, detect_bytes(data, "b3.csv"), "b3.csv").prices_arrow
     assert prices.column("volume").to_pylist()[0] == volume
 
