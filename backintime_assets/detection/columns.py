@@ -18,7 +18,7 @@ from .epoch_days import may_be_stamped_east_of_utc
 from .joined import SEP, joined, joined_regex
 from .numbers import (CURRENCY_SIGN, CURRENCY_SYMBOLS, ERROR_CELLS, IPV4, NULL_SPELLINGS, joined_number_patterns,
                       number_patterns)
-from .shapes import count_hits
+from .shapes import count_hits, count_shapes, joined_shapes
 from .tenors import labels_not_amounts, named_by_a_header
 
 # Each spelling of true beside its false: a column that holds one of them names the other.
@@ -203,13 +203,33 @@ def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]
     return count
 
 
-def _fractions_among(values: list[str], float_rx: re.Pattern, decimal: str, joined_float: re.Pattern,
-                     int_frac: float) -> bool:
+def _number_shapes(text: str | None) -> list[str] | None:
+    """The digit shapes of the values joined in `text` (joined.py), which every number share of a
+    column counts by (_number_share): one translation and one split of them all, where each count
+    joined and shaped its values afresh (a float column was joined five times, ~3% of detecting a
+    drifted daily file). None where _regex_count would not count by regex: a value past ASCII, or
+    holding "_" or a NUL (`text` None)."""
+    if text is None or not text.isascii() or "_" in text:
+        return None
+    return joined_shapes(text)
+
+
+def _number_share(values: list[str], shapes: list[str] | None, test: Callable[[str], object],
+                  joined_rx: re.Pattern) -> float:
+    """_share of the values `test` passes, counted by `joined_rx` over their `shapes` (_number_shapes),
+    as _regex_count would count them: the number regexes treat every digit alike (shapes.py)."""
+    if shapes is None:
+        return _share(values, test, count=_regex_count(joined_rx))
+    return _share(shapes, test, count=partial(count_shapes, joined_rx=joined_rx))
+
+
+def _fractions_among(values: list[str], shapes: list[str] | None, float_rx: re.Pattern, decimal: str,
+                     joined_float: re.Pattern, int_frac: float) -> bool:
     """Whether numbers with a fraction are among the values: a column of whole numbers with a few
     fractional ones ("468", "6.5" in geonames' areas) is a float column. The integer share
     tolerates a tenth of stray cells (header or footer rows left in a sample), and typed integer,
     the column lost its fractions. Asked only of columns that are integers in part."""
-    return _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float)) > int_frac
+    return _number_share(values, shapes, _float_test(float_rx, decimal), joined_float) > int_frac
 
 
 def is_whole(t: ColumnType) -> bool:
@@ -533,11 +553,10 @@ def _longest_first(word: str) -> tuple[int, str]:
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
-def _digitless(values: list[str]) -> bool:
-    """Whether no value holds a digit: ASCII cells without 0-9 (a ticker's or a sector's column).
-    Not cells past ASCII, whose digits are more than 0-9 (str.isdigit takes "²", the regexes' \\d
-    Arabic-Indic ones), nor a cell holding a NUL (joined)."""
-    text = joined(values)
+def _digitless(text: str | None) -> bool:
+    """Whether no value of `text` (joined.py) holds a digit: ASCII cells without 0-9 (a ticker's or a
+    sector's column). Not cells past ASCII, whose digits are more than 0-9 (str.isdigit takes "²", the
+    regexes' \\d Arabic-Indic ones), nor a cell holding a NUL (`text` None)."""
     return text is not None and text.isascii() and _ASCII_DIGIT.search(text) is None
 
 
@@ -595,11 +614,13 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             return ColumnType("boolean", fmt, round((1.0 if words else 0.7) * small, 3))
 
     integer_rx, float_rx = number_patterns(decimal, thousands)
-    if _digitless(values):
+    text = joined(values)
+    if _digitless(text):
         return _words(values, name, float_rx, threshold, small)
+    shapes = _number_shapes(text)
     joined_int, joined_float = joined_number_patterns(decimal, thousands)
-    int_frac = _share(values, _int_test(integer_rx), count=_regex_count(joined_int))
-    fractions = int_frac >= threshold and int_frac < 1.0 and _fractions_among(values, float_rx, decimal,
+    int_frac = _number_share(values, shapes, _int_test(integer_rx), joined_int)
+    fractions = int_frac >= threshold and int_frac < 1.0 and _fractions_among(values, shapes, float_rx, decimal,
                                                                              joined_float, int_frac)
     if int_frac >= threshold and not fractions:
         ints = _integers(values, integer_rx, int_frac)
@@ -638,7 +659,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     if guess and guess.fraction >= threshold:
         return ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
 
-    float_frac = _share(values, _float_test(float_rx, decimal), count=_regex_count(joined_float))
+    float_frac = _number_share(values, shapes, _float_test(float_rx, decimal), joined_float)
     if float_frac >= threshold:
         if (days := _days_written_as_floats(values, name)) is not None:
             return ColumnType(days.type, days.format, round(small, 3))

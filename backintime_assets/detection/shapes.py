@@ -9,7 +9,7 @@ stops at 12) and look at the cells themselves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .joined import SEP, joined
 
@@ -48,7 +48,11 @@ def shape_hits(text: str, joined_rx) -> tuple[list[str], list[bool]]:
 
 def count_hits(text: str, joined_rx) -> int:
     """How many cells of `text` (a joined.joined() text) `joined_rx` matches whole (see shape_hits)."""
-    shapes = joined_shapes(text)
+    return count_shapes(joined_shapes(text), joined_rx)
+
+
+def count_shapes(shapes: Sequence[str], joined_rx) -> int:
+    """How many of `shapes` (of cells, joined_shapes) `joined_rx` matches whole (see shape_hits)."""
     verdicts = _verdicts(joined_rx)
     try:
         return sum(map(verdicts.__getitem__, shapes))
@@ -75,7 +79,7 @@ def _verdicts(joined_rx) -> dict[str, bool]:
     return verdicts
 
 
-def _learn(verdicts: dict[str, bool], shapes: list[str], joined_rx) -> dict[str, bool]:
+def _learn(verdicts: dict[str, bool], shapes: Sequence[str], joined_rx) -> dict[str, bool]:
     """`verdicts` with those on the new ones of `shapes` added, each distinct one tested once."""
     distinct = set(shapes)
     new = distinct.difference(verdicts)

@@ -682,3 +682,22 @@ def test_serials_after_today_are_no_dates():
     days = [d for d in (date(2005, 1, 3) + timedelta(n) for n in range(14)) if d.weekday() < 5]
     values = [str(int(f"{d:%y%m%d}")) for d in days]
     assert infer_column_type(values, "<DATE>", ".", None).type != "date"
+
+
+_NUMBER_PIECES = [*_INT_PIECES, "\x00", "nan", "7.", ".5"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_NUMBER_PIECES), min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=80), st.sampled_from([(".", None), (",", "."), (".", ",")]))
+def test_number_shares_counted_by_shape_as_a_test_of_each_value(values, marks):
+    # One shape list per column serves every number share: the shares a test of each value gives,
+    # the probe's early answer included (values past ASCII, "_" and NUL counted value by value).
+    from backintime_assets.detection.columns import _float_test, _int_test, _number_shapes, _number_share, _share
+    from backintime_assets.detection.joined import joined
+    from backintime_assets.detection.numbers import joined_number_patterns, number_patterns
+
+    integer_rx, float_rx = number_patterns(*marks)
+    joined_int, joined_float = joined_number_patterns(*marks)
+    shapes = _number_shapes(joined(values))
+    for test, rx in ((_int_test(integer_rx), joined_int), (_float_test(float_rx, marks[0]), joined_float)):
+        assert _number_share(values, shapes, test, rx) == _share(values, test)
