@@ -14,7 +14,7 @@ from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOC
 from .currency_custom import (comma_by_currency, comma_parts_thousandths, commas_group_by_currency, dot_by_currency,
                               dots_group_by_currency)
 from .joined import SEP, joined, joined_regex
-from .shapes import joined_shapes, shape_hits, shape_of
+from .shapes import hits_of_shapes, joined_shapes, shape_of
 
 # Spreadsheet and export conventions for "no value". Compared lower-cased and stripped. ".." is
 # the "not available" of the World Bank, OECD, ABS and Statistics Canada tables, ":" Eurostat's.
@@ -152,16 +152,17 @@ def is_null(value: str) -> bool:
     return value.strip().lower() in NULL_TOKENS
 
 
-def _plain_cells(text: str) -> bool:
+def _plain_cells(text: str, cell_shapes: list[str] | None = None) -> bool:
     """Whether no cell of `text` (joined.py) holds what _candidate_shapes takes off before the vote:
     a code or unit by its number, a currency or percent sign, a blank at either end, an exponent, a
     minus after the number. Each search looks into one cell at a time (no NUL in any of their
     classes) and treats every digit alike: asked of each distinct digit shape once (shapes.py), as a
     chunk of a daily file's cells repeats a few dozen (a date, prices, volumes; tickers aside). Over
-    every cell, the searches were ~3% of detecting a drifted daily file."""
+    every cell, the searches were ~3% of detecting a drifted daily file. `cell_shapes`: the
+    joined_shapes of `text`, where the caller has them."""
     if _has_mark(text):
         return False
-    shapes = joined(list(set(joined_shapes(text))))
+    shapes = joined(list(set(joined_shapes(text) if cell_shapes is None else cell_shapes)))
     return shapes is not None and not (CODE_BY_A_DIGIT.search(shapes) or _PADDED.search(shapes)
                                        or _EXPONENT.search(shapes) or _MINUS_AFTER.search(shapes))
 
@@ -206,14 +207,17 @@ def _candidate_shapes(cells: list[str], limit: int, chunk: int = 200,
     for start in range(0, len(cells), chunk):
         part = cells[start:start + chunk]
         text = joined(part)
-        if text is not None and not _plain_cells(text):
+        # The chunk's shapes, taken once for the test that it is plain and for the vote's cells.
+        shapes = joined_shapes(text) if text is not None else None
+        if text is not None and not _plain_cells(text, shapes):
             part, text = _unmarked_cells(part, text, mantissas)
-        if text is None:  # a NUL inside a cell: cell by cell
+            shapes = joined_shapes(text) if text is not None else None
+        if shapes is None:  # a NUL inside a cell: cell by cell
             stripped = (_STRIP_MARKS(_SIGNED_MARK_CELL.sub(r"\1", _LETTERED_DOLLAR_CELL.sub(r"\1", c.strip()))).strip()
                         for c in part)
             found.extend(map(shape_of, filter(_CANDIDATE.match, stripped)))
         else:
-            found.extend(compress(*shape_hits(text, _CANDIDATE_CELLS)))
+            found.extend(compress(*hits_of_shapes(shapes, _CANDIDATE_CELLS)))
         if len(found) >= limit:
             break
     return found[:limit]

@@ -38,7 +38,11 @@ def joined_shapes(text: str) -> list[str]:
 def shape_hits(text: str, joined_rx) -> tuple[list[str], list[bool]]:
     """The shape of each cell of `text` (a joined.joined() text), and whether `joined_rx` (a
     joined.joined_regex) matches it whole: each distinct shape tested once, in one scan."""
-    shapes = joined_shapes(text)
+    return hits_of_shapes(joined_shapes(text), joined_rx)
+
+
+def hits_of_shapes(shapes: list[str], joined_rx) -> tuple[list[str], list[bool]]:
+    """`shapes` (of cells, joined_shapes), and whether `joined_rx` matches each whole (see shape_hits)."""
     verdicts = _verdicts(joined_rx)
     try:
         return shapes, list(map(verdicts.__getitem__, shapes))

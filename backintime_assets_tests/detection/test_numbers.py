@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from backintime_assets.detection.currencies import CODE_BY_A_DIGIT
 from backintime_assets.detection.joined import joined
+from backintime_assets.detection.shapes import joined_shapes
 from backintime_assets.detection.numbers import (_EXPONENT, _MINUS_AFTER, _PADDED, NumberMarks, _has_mark, _plain_cells,
                                                 detect_number_format, detect_number_marks, is_null, number_patterns,
                                                 to_float)
@@ -624,6 +625,7 @@ def test_plain_cells_asks_each_shape_what_every_cell_would_answer(cells):
     direct = not (CODE_BY_A_DIGIT.search(text) or _has_mark(text) or _PADDED.search(text)
                   or _EXPONENT.search(text) or _MINUS_AFTER.search(text))
     assert _plain_cells(text) == direct
+    assert _plain_cells(text, joined_shapes(text)) == direct  # the shapes _candidate_shapes takes once
 
 
 def test_a_typeset_ellipsis_is_no_value():
