@@ -13,6 +13,7 @@ from datetime import date, datetime
 from .columns import ColumnType
 from .dates import GUESSED_ORDER_CERTAINTY, name_vouches
 from .filename import NamedMonth
+from .canonical import norm_name
 from .numbers import NULL_SPELLINGS
 
 # A format whose date part is day and month side by side, then the year: "%m/%d/%y", "%d.%m.%Y %H:%M".
@@ -32,6 +33,10 @@ _LAKH = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])")
 # So is a number grouped by an apostrophe ("1'234'567", "1’099.845"): Switzerland's and Liechtenstein's custom.
 # Read before the file's marks are, such a column is typed as text: the whole cell is the number.
 _APOSTROPHE_GROUPED = re.compile(r"[+-]?\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?")
+# A column named in a word of only a day-first market's own vocabulary: the London Stock Exchange's "EPIC"
+# and "TIDM" (its tickers' codes), India's NSE "TOTTRDQTY" and "TOTTRDVAL" (its bhavcopy's traded quantity
+# and value). A London office's lone "03/01/2022" under "Date,EPIC,Closing Price,Volume" loaded as 1 March.
+_DAY_FIRST_MARKET_WORDS = frozenset({"epic", "tidm", "tottrdqty", "tottrdval"})
 # A column read in the order another one proves: that column's proof, not its own values.
 AGREED_CERTAINTY = 0.9
 
@@ -62,7 +67,7 @@ def agree_day_order(types: list[ColumnType], cols: Sequence[Sequence[str]],
 
 
 def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[str]],
-                                decimal: str) -> list[ColumnType]:
+                                decimal: str, names: Sequence[str] = ()) -> list[ColumnType]:
     """`types` with each slashed date column guessed month first (nothing in its values, the file's
     name or another column settled it: the slash's US custom did) read day first where the file's
     numbers are written with a decimal comma: the countries that write one (continental Europe, Latin
@@ -74,18 +79,25 @@ def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[
     AM and PM ("03/05/2024 04:00 PM"), the US custom: of two customs that disagree, neither decides.
     So where the decimal is the dot and a number is grouped by lakhs or by an apostrophe (_LAKH): an
     Indian office's "05/01/2024" beside volumes of "1,23,45,678" had loaded as 1 May, a Swiss office's
-    beside "1'234'567" too."""
+    beside "1'234'567" too. So where a column's name is a day-first market's own word
+    (_DAY_FIRST_MARKET_WORDS: London's "EPIC")."""
     if decimal not in (",", "."):
         return types
     guessed = [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
                and t.confidence <= GUESSED_ORDER_CERTAINTY and (m := _ORDERED.match(t.format))
                and m.group(1) == "m" and m.group(2) == "/" and "%p" not in t.format]
-    if not guessed or not any(_shows_day_first(t.type, cols[j], decimal) for j, t in enumerate(types)):
+    if not guessed or not (any(_shows_day_first(t.type, cols[j], decimal) for j, t in enumerate(types))
+                           or names_a_day_first_market(names)):
         return types
     out = list(types)
     for j in guessed:
         out[j] = replace(types[j], format="%d/%m" + types[j].format[len("%m/%d"):])
     return out
+
+
+def names_a_day_first_market(names: Sequence[str]) -> bool:
+    """Whether a column's name is a word only a market that writes its dates day first uses (London's "EPIC")."""
+    return any(norm_name(n) in _DAY_FIRST_MARKET_WORDS for n in names)
 
 
 def _shows_day_first(kind: str, cells: Sequence[str], decimal: str) -> bool:

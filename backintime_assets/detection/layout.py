@@ -1035,7 +1035,7 @@ def _column_types(rows: list[list[str]], names: list[str], width: int, decimal: 
         for j in proven_beyond_spread(types, cols, whole):
             cols[j] = whole(j)
             types[j] = typed(j, cols[j])
-    return day_first_by_decimal_comma(agree_day_order(types, cols, file_date), cols, decimal)
+    return day_first_by_decimal_comma(agree_day_order(types, cols, file_date), cols, decimal, names)
 
 
 def unique_names(raw: list[str]) -> list[str]:

@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 
 from backintime_assets.detection import FileSchema
+from backintime_assets.detection.agreed_order import names_a_day_first_market
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, name_vouches, weekdays_between
 from backintime_assets.detection.filename import named_days
 from backintime_assets.detection.office_names import folder_pattern
@@ -60,8 +61,11 @@ def _day_first_by_custom(layout: tuple, files: list[tuple[str, dict, str, list[s
 
 
 def _day_first_marks(schema: dict) -> bool:
-    """Whether a file's marks are only day-first customs' own: the decimal comma, the apostrophe's grouping."""
-    return schema.get("decimal") == "," or schema.get("thousands") in ("'", "\u2019")
+    """Whether a file's marks are only day-first customs' own: the decimal comma, the apostrophe's grouping,
+    a column named in a day-first market's word (London's "EPIC": a British office's month-start files
+    "01/10/2024", "01/11/2024" read month first are a run, 10 and 11 January)."""
+    return schema.get("decimal") == "," or schema.get("thousands") in ("'", "\u2019") \
+        or names_a_day_first_market([c.get("name") or "" for c in schema.get("columns") or []])
 
 
 def settle_together(guessing: dict[str, tuple[dict, list[str]]],

@@ -136,6 +136,11 @@ def test_no_written_decimal_comma_leaves_the_slashed_guess():
     # An Indian office's volumes grouped by lakhs and crores, as only South Asia groups (5 January, not 1 May).
     ('Date,Symbol,Close,Volume\n05/01/2024,RELIANCE,2593.45,"1,23,45,678"\n05/01/2024,TCS,3711.20,"45,67,890"\n',
      "%d/%m/%Y"),
+    # A column named in a day-first market's own word: London's EPIC (3 January, not 1 March), India's NSE's
+    # traded quantity.
+    ('Date,EPIC,Closing Price,Volume\n03/01/2022,VOD,"1,909.34","920,634"\n03/01/2022,BHP,"1,300.23","1,954,850"\n',
+     "%d/%m/%Y"),
+    ("Date,SYMBOL,CLOSE,TOTTRDQTY\n11/05/2015,SBIN,282.15,1594322\n11/05/2015,TCS,2560.40,4101313\n", "%d/%m/%Y"),
     # Switzerland's apostrophe.
     ("Date;Symbol;Close;Volume\n05/01/2024;NESN;99.845;1'234'567\n05/01/2024;ROG;245.105;987’654\n", "%d/%m/%Y"),
     # A decimal dot beside blank groups is no comma's custom, and thousands grouped by three are the US's:

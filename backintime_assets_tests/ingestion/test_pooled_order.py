@@ -272,15 +272,16 @@ def test_dotted_one_day_files_are_not_read_month_first_together(in_process, tmp_
     assert [found[f"Kurse_{i:03d}.csv"].dates for i in range(1, len(days) + 1)] == [[day] for day in days]
 
 
-@pytest.mark.parametrize("rows", ["AI;170,5\n{day};MC;404,25",
-                                  # a Swiss office's, its volumes grouped by an apostrophe (loaded 3-5 January)
-                                  "NESN;70.25;1'234'567\n{day};ROG;245.10;987'654"])
+@pytest.mark.parametrize("header,rows", [("Date;Ticker;Close", "AI;170,5\n{day};MC;404,25"),
+                                         # a Swiss office's, its volumes grouped by an apostrophe (loaded 3-5 January)
+                                         ("Date;Ticker;Close;Volume", "NESN;70.25;1'234'567\n{day};ROG;245.10;987'654"),
+                                         # a London office's, its tickers under London's own word, "EPIC"
+                                         ("Date;EPIC;Close", "VOD;70.25\n{day};BARC;245.10")])
 def test_one_day_files_guessed_day_first_by_their_decimal_comma_are_not_read_month_first_together(in_process, tmp_path,
-                                                                                                   rows):
+                                                                                                   header, rows):
     # A French office's monthly files of March to May 2024, each guessed day first beside its closes' decimal
     # comma (detection/agreed_order.py): month first 3, 4 and 5 January, a run, and they had loaded so.
     days = [dt.date(2024, 3, 1), dt.date(2024, 4, 1), dt.date(2024, 5, 1)]
-    header = "Date;Ticker;Close;Volume" if "'" in rows else "Date;Ticker;Close"
     files = {f"export ({i}).csv": (f"{header}\n{day:%d/%m/%Y};" + rows.format(day=f"{day:%d/%m/%Y}") + "\n").encode()
              for i, day in enumerate(days, 1)}
     found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
