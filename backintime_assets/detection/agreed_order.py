@@ -148,6 +148,13 @@ def _near(cells: Sequence[str], fmt: str, file_date: date | NamedMonth) -> bool:
     return bool(days) and all(name_vouches(file_date, d) for d in days)
 
 
+def reads_alike_either_way(values: Sequence[str]) -> bool:
+    """Whether every one of `values` is a numeric date whose day is its month ("05/05/2023"): both orders
+    read it as one day, so no order need be settled to load it."""
+    parts = [_PARTS.match(v) for v in set(values)]
+    return bool(parts) and all(m is not None and int(m.group(1)) == int(m.group(2)) for m in parts)
+
+
 def _proof(values: Sequence[str]) -> bool | None:
     """True when a value's first part is above 12 (day first), False when its second is (month
     first), None when none is, or both are (no single order reads the column)."""

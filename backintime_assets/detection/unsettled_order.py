@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .agreed_order import reads_alike_either_way
 from .canonical import norm_name
 from .dates import GUESSED_ORDER_CERTAINTY
 from .schema import ColumnSchema
@@ -48,10 +49,15 @@ def month_first_against_its_script(name: str, column: ColumnSchema) -> bool:
 
 def unsettled_order_problem(columns: list[ColumnSchema], body: list[list[str]]) -> str | None:
     """The refusal of such a table whose date column's order is a guess (its confidence no more than
-    a guess's: dates.GUESSED_ORDER_CERTAINTY, as settled.py judges it), else None."""
+    a guess's: dates.GUESSED_ORDER_CERTAINTY, as settled.py judges it), else None. Not where every
+    date's day is its month: "Fecha" over a lone "05/05/2023" had been refused, though it reads one
+    day either way."""
     j = next((j for j, c in enumerate(columns) if c.canonical == "date"), None)
     if j is None or columns[j].type not in ("date", "timestamp") or columns[j].confidence > GUESSED_ORDER_CERTAINTY:
         return None
-    shown = next((row[j].strip() for row in body if j < len(row) and row[j].strip()), "")
+    cells = [row[j].strip() for row in body if j < len(row) and row[j].strip()]
+    if reads_alike_either_way(cells):
+        return None  # "05/05/2023" is 5 May whichever part is the day: nothing to settle
+    shown = next(iter(cells), "")
     return (f"{UNSETTLED_ORDER}: its dates ({shown}) read either way and nothing in the file settles which; "
             "put the date in the file's name (YYYY-MM-DD) or save the dates year first")

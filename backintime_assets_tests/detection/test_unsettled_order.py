@@ -103,3 +103,16 @@ def test_a_month_the_files_name_writes_settles_a_spanish_date_names_order(name, 
     schema = detect_bytes(text, name)
     assert schema.problem is None
     assert [str(d) for d in normalise_bytes(text, schema, name).prices_arrow["date"].to_pylist()] == [day]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Fecha,Simbolo,Cierre\n05/05/2023,AMXL,17.10\n05/05/2023,WALMEX,64.20\n", ["2023-05-05"] * 2),
+    ("Fecha,Precio\n02/02/2023,17.10\n03/03/2023,17.20\n", ["2023-02-02", "2023-03-03"]),
+    (_TASE_HEADER + "תא-35;07/07/2026;2500;2510;2490;2505\n", ["2026-07-07"]),
+])
+def test_dates_whose_day_is_their_month_load_under_a_day_first_name(text, days):
+    # "05/05/2023" is 5 May read either way: refused as of unknown order, the rows were lost for nothing.
+    schema = detect_bytes(text.encode(), "prices.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(text.encode(), schema, "prices.csv").prices_arrow
+    assert [str(d) for d in prices["date"].to_pylist()] == days
