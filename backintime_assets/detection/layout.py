@@ -873,11 +873,20 @@ def _labelled_value(fields: list[str]) -> bool:
         and sum(bool(c.strip()) for c in fields) <= 3
 
 
-def _keyed_value(fields: list[str], number_rx) -> bool:
+def _keyed_value(fields: list[str], number_rx, first: str) -> bool:
     """A line of a key and its value, no names: two cells, a word and then nothing or a date
     ("Release date","16-10-2024"; "Important notes",""). Not a number: "Country","2020" names a
-    year's column."""
-    return len(fields) == 2 and any(map(str.isalpha, fields[0])) and _cell_kind(fields[1], number_rx) in (0, 2)
+    year's column. Nor a first cell written like the data's (`first`, its first row's): digits and
+    letters alike ("1989 Q1","" over "1989 Q3","6.3"; "Aruba","" over "Angola","3.1") make a row of
+    the data whose value is missing. Taken for keys, the search stopped at them and the table's own
+    header above ("Quarter","Value") was lost."""
+    return len(fields) == 2 and any(map(str.isalpha, fields[0])) and _cell_kind(fields[1], number_rx) in (0, 2) \
+        and _written_as(fields[0]) != _written_as(first)
+
+
+def _written_as(cell: str) -> tuple[bool, bool]:
+    """Whether `cell` holds digits, and letters."""
+    return any(map(str.isdigit, cell)), any(map(str.isalpha, cell))
 
 
 def _short_header_widened(n: list[int]) -> list[int]:
@@ -1475,8 +1484,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # no header. Taken for one, "Source :" named the date and its source the rate, refused for no
             # close column. Not names of columns written with colons ("Date:;Close:").
             break
-        if not block and width == 2 and k and _keyed_value(fields, number_rx) \
-                and _keyed_value(rows[k - 1][1], number_rx):
+        if not block and width == 2 and k and below and below[0] and _keyed_value(fields, number_rx, below[0][0]) \
+                and _keyed_value(rows[k - 1][1], number_rx, below[0][0]):
             # The same without colons: the ONS' time series ("Title","CDID",...,"Release date","Next
             # release","Important notes" over "1989","6.3"), a key and a date or nothing on the lines
             # right over the data. Taken for a header, "Release date" named the periods and the

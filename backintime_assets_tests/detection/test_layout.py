@@ -1906,6 +1906,16 @@ def test_keys_and_their_dates_right_over_the_data_are_no_header(meta, headerless
     assert (schema.columns[1].type, schema.data_start_line) == ("float", meta.count("\n"))
 
 
+@pytest.mark.parametrize("text", [
+    # Periods, or names, whose values are missing, right under the table's header: rows of its data.
+    '"Quarter","Value"\n"1989 Q1",""\n"1989 Q2",""\n"1989 Q3","6.3"\n"1989 Q4","6.1"\n"1990 Q1","8.1"\n',
+    '"Country","Value"\n"Aruba",""\n"Afghanistan",""\n"Angola","3.1"\n"Albania","2.2"\n"Andorra","1.1"\n"Armenia","4.4"\n',
+])
+def test_rows_whose_values_are_missing_under_a_header_are_no_keys(text):
+    schema = detect_bytes(text.encode(), "series.csv")
+    assert (schema.header_row, [c.name for c in schema.columns]) == (0, [text[1:text.index('",')], "Value"])
+
+
 def test_a_block_of_labelled_values_over_the_data_is_no_header():
     # The Banque de France's Webstat export: its last label line, "Source :", was taken for the header and its
     # source for the rate's name; refused 'no close column' (rc32 bdf_webstat_usd.csv).
