@@ -2418,12 +2418,18 @@ def _near(ratios: list[float]) -> bool:
 # its header had loaded its LAST as the adjusted close, a file's VWAP after the close the same.
 _CROSSING = 0.002  # beyond rounding: an adjusted close printed to fewer places touches the close
 _CROSSING_SHARE = 0.05  # of the rows on the rarer side: one slip in a long file is no crossing
+# Another price of the day keeps within this factor of the close. An adjusted close beside a close
+# not adjusted for splits (Yahoo's table.csv before 2017) is many times it before a reverse split,
+# a little under it after for the dividends since: counted as crossing, that adjusted close had
+# gone unread and every row's adj_close was its close.
+_DAY_PRICE_FACTOR = 1.25
 
 
 def _crosses(ratios: list[float]) -> bool:
-    """Whether a column's `ratios` to the close lie above it on some rows and below it on others."""
-    above = sum(r > 1 + _CROSSING for r in ratios)
-    below = sum(r < 1 - _CROSSING for r in ratios)
+    """Whether a column's `ratios` to the close lie a little above it on some rows and a little below
+    it on others."""
+    above = sum(1 + _CROSSING < r < _DAY_PRICE_FACTOR for r in ratios)
+    below = sum(1 / _DAY_PRICE_FACTOR < r < 1 - _CROSSING for r in ratios)
     return min(above, below) >= max(1.0, _CROSSING_SHARE * len(ratios))
 
 

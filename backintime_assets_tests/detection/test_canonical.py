@@ -399,6 +399,11 @@ _VWAP_DAYS = [("2024-01-02", 100.1, 102.3, 99.2, 101.4, 100.6), ("2024-01-03", 1
     # An adjusted close on the close's one side stays one.
     ("".join(f"{d},{o},{h},{lo},{c},{c * 0.98:.2f},{5000 + k}\n" for k, (d, o, h, lo, c, _) in enumerate(_VWAP_DAYS)),
      "yahoo.csv", [round(r[4] * 0.98, 2) for r in _VWAP_DAYS]),
+    # Beside a close not adjusted for splits: ten times it before a 1:10 reverse split, under it
+    # after (the dividends since). Far above, then a little below, it is no other price of the day.
+    ("".join(f"{d},{o},{h},{lo},{c},{c * (9.7 if k < 2 else 0.97):.2f},{5000 + k}\n"
+             for k, (d, o, h, lo, c, _) in enumerate(_VWAP_DAYS)),
+     "yahoo_raw.csv", [round(r[4] * (9.7 if k < 2 else 0.97), 2) for k, r in enumerate(_VWAP_DAYS)]),
 ])
 def test_a_headerless_price_now_above_now_below_the_close_is_no_adjusted_close(text, name, adjusted):
     data = text.encode()
