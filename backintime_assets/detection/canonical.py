@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
-from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency
+from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency, rate_out_of_reach
 from .dates import months_only
 from .marked_tickers import JUMPY, median_step
 from .month_names import for_strptime, weekday_numbers
@@ -1508,7 +1508,8 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     currency pair: currencies.currency_pair) as the close. Two columns only, the date first; not a
     series at or below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's, nor
     one that moves tens of percent from row to row (JUMPY) as no rate does: "Date,USD/TRY" of the
-    pair's volume or count of trades had loaded them as rates."""
+    pair's volume or count of trades had loaded them as rates; nor a pair's beyond its rate's reach
+    (currencies.rate_out_of_reach)."""
     if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
@@ -1516,7 +1517,8 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     if not (_fred_id(names, body) or currency_pair(names[1])):
         return
     values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
-    if fits_type("close", types[1]) and not any(v <= 0 for v in values) and (median_step([values]) or 0) <= JUMPY:
+    if fits_type("close", types[1]) and not any(v <= 0 for v in values) and (median_step([values]) or 0) <= JUMPY \
+            and not rate_out_of_reach(names[1], values):  # a pair's forward points, a position: no rate
         mapping[1] = "close"
         used.add("close")
 

@@ -156,6 +156,32 @@ def currency_pair(name: str) -> bool:
     return pair is not None and pair["base"] != pair["quote"] and {pair["base"], pair["quote"]} <= CURRENCY_CODES
 
 
+# What a dollar has bought of the currencies that float freely and never lost their digits, at the least
+# and the most since 1971 (FRED's rates begin so), with room to spare: a pair of two of them has its rate
+# within the quotient of their reaches (EUR/USD 0.74 to 1.8, USD/JPY 70 to 400). A desk's table of
+# positions, forward points, implied volatilities, spreads or trade counts by pair is written as its rates
+# are: "Date,EURUSD,GBPUSD" of 35.2 forward points had loaded as EUR/USD at 35.2 (silent). Not the
+# currencies that dropped zeros (TRY, RUB, BRL, ...), whose long histories span any reach: not judged so.
+_PER_DOLLAR = {
+    "USD": (1.0, 1.0), "EUR": (0.55, 1.35), "GBP": (0.38, 1.05), "JPY": (70.0, 400.0), "CHF": (0.7, 4.5),
+    "CAD": (0.9, 1.75), "AUD": (0.6, 2.2), "NZD": (0.65, 2.8), "SEK": (3.8, 12.5), "NOK": (4.5, 12.5),
+    "DKK": (4.2, 12.5), "HKD": (4.5, 8.0), "SGD": (1.15, 3.2), "CNY": (1.4, 9.0), "CNH": (5.5, 9.0),
+    "KRW": (300.0, 1800.0), "INR": (7.0, 100.0),
+}
+
+
+def rate_out_of_reach(name: str, values: Sequence[float]) -> bool:
+    """Whether `values` under a currency pair's name (currency_pair) cannot be its exchange rate: some lies
+    outside what the base currency has ever cost in the quote one (_PER_DOLLAR). False where either
+    currency is not in _PER_DOLLAR."""
+    pair = _PAIR_NAME.fullmatch(name.strip())
+    if pair is None or pair["base"] not in _PER_DOLLAR or pair["quote"] not in _PER_DOLLAR:
+        return False
+    (base_low, base_high), (quote_low, quote_high) = _PER_DOLLAR[pair["base"]], _PER_DOLLAR[pair["quote"]]
+    low, high = quote_low / base_high, quote_high / base_low
+    return any(not low <= v <= high for v in values)
+
+
 # The coins a crypto pair's volume is counted in when its code follows the volume's name ("Volume
 # BTC", CryptoDataDownload's Coinbase "volume_btc" beside a plain "volume" of dollars): the coins
 # traded, the volume itself. The large coins whose codes are no words ("Volume Link", "Volume Dot").

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from .columns import ColumnType
-from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair
+from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair, rate_out_of_reach
 from .numbers import is_null, to_float
 
 # Yahoo's suffixes of exchanges (and Reuters' ".O", ".N", Stooq's ".US"): a symbol's, never a word's
@@ -119,7 +119,8 @@ def median_step(series: Sequence[Sequence[float]]) -> float | None:
 def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: Sequence[int], decimal: str,
                   thousands: str | None) -> str | None:
     """Why the numbers of a matrix of marked tickers (marked_closes' `columns`, `names` the file's) are
-    no closes, or None: pandas' prices["Volume"].to_csv() writes the same header as its closes. Steps
+    no closes, or None: pandas' prices["Volume"].to_csv() writes the same header as its closes; a pair's
+    numbers beyond its rate's reach (currencies.rate_out_of_reach) are a desk's other figures. Steps
     are judged pooled over the tickers, each between its own neighbouring values: a head of a few rows
     gives each ticker few."""
     values = [[to_float(row[j], decimal, thousands) if j < len(row) and not is_null(row[j]) else None
@@ -145,4 +146,8 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
     for total, near in _SUMS:
         if len(full) >= _LEAST_SUMS and all(abs(s - total) <= near for s in full):
             return f"each row's numbers add up to {total:g}: weights?"
+    for j, own in zip(columns, series):
+        if rate_out_of_reach(names[j], own):  # a desk's forward points or volatilities by pair
+            return (f"{names[j].strip()} holds {own[0]:g}, where no rate of the pair has ever stood: "
+                    "forward points, volatilities or positions?")
     return None

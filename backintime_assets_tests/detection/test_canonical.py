@@ -2045,6 +2045,11 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # nor a pair's volume or count of trades, moving tens of percent a day as no rate does (since a456a10)
     ("Date,USD/TRY", ["1523400", "2034100", "987600"], None),
     ("Tarih,EUR/USD", ["120", "95", "143"], None),
+    # nor what no rate of the pair ever was: EUR/USD's forward points, USD/JPY's implied volatility (since 21b7a63)
+    ("Date,EURUSD", ["35.2", "35.6", "35.9"], None),
+    ("Date,USD/JPY", ["10.1", "10.3", "10.2"], None),
+    ("Date,USDJPY", ["151.2", "150.8", "151.9"], "USDJPY"),
+    ("DATE,USD/JPY", ["357.73", "357.61", "357.5"], "USD/JPY"),  # 1971's rate, as FRED's DEXJPUS begins
 ])
 def test_a_currency_pair_over_its_one_column_is_the_rate(header, values, close):
     # Named by the pair alone, beside its date, it had "no close column" and every day rejected.

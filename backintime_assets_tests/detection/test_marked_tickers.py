@@ -104,6 +104,11 @@ def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, re
     "Date,EUR/USD Close,USD/JPY\n2024-01-02,1.0945,141.95\n2024-01-03,1.0920,143.10\n",
     # A country's trade counted in dollars: loaded as two coins' closes (silent).
     "Date,EXPORTS-USD,IMPORTS-USD\n2024-01-02,1050.5,990.2\n2024-01-03,1070.7,995.1\n2024-01-04,1060.1,1001.3\n",
+    # A desk's sheets by pair where no rate of the pair was ever so: implied volatilities,
+    # positions in money, volumes in millions. Each had loaded as the pairs' rates (since 21b7a63).
+    "Date,EUR/USD,GBP/USD,USD/JPY\n2024-01-02,7.5,8.2,10.1\n2024-01-03,7.6,8.3,10.3\n2024-01-04,7.7,8.2,10.2\n",
+    "Date,EUR/USD,GBP/USD\n2024-01-02,1523400,884300\n2024-01-03,1531200,889100\n2024-01-04,1528800,887400\n",
+    "Date,EURUSD,GBPUSD\n2024-01-02,152.3,88.1\n2024-01-03,153.9,89.0\n2024-01-04,153.1,88.7\n",
     # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
     "Date,AAPL.O,AAPL.H,AAPL.L,AAPL.C\n2024-01-02,185,186,184,185.5\n2024-01-03,185.5,187,185,186\n"
     "2024-01-04,186,188,185.5,187\n",
@@ -147,6 +152,8 @@ def test_a_matrix_whose_file_names_another_field_stays_refused(name):
      "2024-01-05,1500000,2000000\n", "million"),
     ("Date,EUR/USD,GBP/USD,USD/JPY\n2024-01-02,0.5,0.3,0.2\n2024-01-03,0.5,0.3,0.2\n2024-01-04,0.4,0.3,0.3\n"
      "2024-01-05,0.4,0.35,0.25\n", "hold still"),
+    # Forward points per pair: smooth and positive, but where neither rate has ever stood (since 21b7a63).
+    ("Date,EURUSD,GBPUSD\n2024-01-02,35.2,12.1\n2024-01-03,35.6,12.3\n2024-01-04,35.9,12.2\n", "forward points"),
     ("Date,EURUSD,GBPUSD,USDJPY\n2024-01-02,1523,880,2210\n2024-01-03,2210,1402,1300\n2024-01-04,980,610,2950\n"
      "2024-01-05,1870,1220,1650\n", "volumes"),
     # Shares held, still from day to day.
