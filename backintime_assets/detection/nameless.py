@@ -131,7 +131,8 @@ _AFTER_YEAR = re.compile(r"(.*?[^-_ ])[-_ ]+(?:19|20)\d\d")
 def _dated_words(stem: str) -> bool:
     """Whether `stem` is days (filename.without_dates) or a year beside a site's name or words that name
     no instrument (_NO_INSTRUMENT): "2024-09-03", "prices_2024-09-03", "export_20240903", "daily_data_2024",
-    a script's or an office's name for each day's or year's file, whatever it holds. Named after those
+    a script's or an office's name for each day's or year's file, whatever it holds; or days beside a
+    file's count, version, part or session (_COUNTER, _PART_WORDS, _SESSIONS). Named after those
     words, one day's file had loaded as a ticker of its own ("PRICES_2024-09-03"); without its days, any two
     such files of different instruments would load as one. One word in capitals stays a symbol
     ("COIN_2024-09-03" is Coinbase's), as a site's words around it (_site_words_around)."""
@@ -143,7 +144,18 @@ def _dated_words(stem: str) -> bool:
     if not cut or _SITE_NAMES.fullmatch(cut.strip().upper()) or _site_words_around(cut):
         return True
     words = re.split(r"[\s_-]+", cut.strip())
-    return all(w.upper() in _NO_INSTRUMENT for w in words) and (len(words) > 1 or any(c.islower() for c in cut))
+    if all(_COUNTER.fullmatch(w) or _DEFAULT_SHEET_NAME.fullmatch(w) for w in words):
+        return True  # "2024-09-03_1", "20240903_v2", "2024-09-03_part1": each day's first file, its second
+    return all(w.upper() in _PART_WORDS or w.upper() in _SESSIONS for w in words) \
+        and (len(words) > 1 or any(c.islower() for c in cut))
+
+
+# What a script numbers each day's files by, whatever they hold: a count, a version or a part ("1", "v2",
+# "part3", "001"), no symbol (a share's code has four digits and more: "7203", "600519"); and the hour or
+# session of a day's file ("2024-09-03_am", "_eod", "_close"). Since d54f0ae cut the days, every day's
+# "2024-09-03_1.csv" loaded as one ticker "1", every "..._final.csv" as FINAL, whatever each held (silent).
+_COUNTER = re.compile(r"(?:v|ver|version|part|run|batch|no|file)?\.?\d{1,3}", re.IGNORECASE)
+_SESSIONS = frozenset("AM PM EOD SOD CLOSE CLOSING OPEN OPENING MORNING EVENING NIGHT MIDDAY NOON SNAPSHOT".split())
 
 
 def unnamed(schema: dict) -> bool:

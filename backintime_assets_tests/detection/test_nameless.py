@@ -35,6 +35,10 @@ def read(data: bytes, name: str):
     "prices_2024-09-03.csv", "export_20240903.csv", "daily_data_2024.csv", "Stock Prices 2024-09-03.csv",
     "DAILY_PRICES_20240903.csv", "data_2024-09-03_153000.csv", "HistoricalPrices_2024-09-03 (1).csv",
     "2024-09-03.csv", "20240101_20241231.csv",
+    # A day's file counted, versioned, in parts, or of its session: each day's first file had loaded as one
+    # ticker "1", every day's final one as FINAL, whatever each held (since d54f0ae).
+    "20240903_1.csv", "2024-09-03_001.csv", "20240903_v2.csv", "2024-09-03_part1.csv", "2024-09-03_sheet1.csv",
+    "2024-09-03_final.csv", "2024-09-03_am.csv", "2024-09-03_eod.csv", "raw_2024-09-03.csv",
 ])
 def test_a_sites_name_for_every_download_is_refused_with_the_reason(name):
     # Each had loaded as a ticker of its own ("HISTORICALPRICES"): two downloads of different
@@ -66,6 +70,7 @@ def test_a_ticker_from_the_file_loads_under_a_sites_name(data, ticker, name):
     # capitals, an office's own word, a year alone or eight digits alone (a code's as well) beside none.
     ("AAPL_2024-09-03.csv", "AAPL"), ("COIN_2024-09-03.csv", "COIN"), ("sales_2024-09-03.csv", "SALES"),
     ("sales_2019.csv", "SALES_2019"), ("20240903.csv", "20240903"), ("prices_2024-09.csv", "PRICES_2024-09"),
+    ("2024-09-03_7203.csv", "7203"), ("2024-09-03_PM.csv", "PM"), ("AAPL_2024-09-03_1.csv", "AAPL_2024-09-03_1"),
 ])
 def test_a_name_of_an_instrument_or_an_offices_own_loads(name, ticker):
     schema, result = read(ROWS, name)
