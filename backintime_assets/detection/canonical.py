@@ -17,6 +17,7 @@ from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float
+from .options import names_expiry
 from .scaled_money import scaled_money
 from .statements import words as name_words
 from .formulas import chemical_formula
@@ -1224,11 +1225,17 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     _counted_beside_money(header_cells, named)
     _ticker_close_over_nav(header_cells, named, body, number_format)
     _water_level(header_cells, named)
+    # A contract's expiry or a bond's maturity is no day a price was made, named a date or not: an option
+    # chain's "symbol,expiry_date,strike,...,ltp" and a bond list's "ISIN,Maturity Date,Price" had loaded
+    # every premium or price as a close on that day, one not yet traded (_fill_by_type: nor by its type).
+    expiries = [any(names_expiry(c) for c in cells) for cells in header_cells]
     for j in range(width):
         cells = header_cells[j] if j < len(header_cells) else []
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
         generic = bool(cells) and norm_name(cells[-1]) in _GENERIC_CLOSE
         for canonical, s in scores.items():
+            if canonical == "date" and j < len(expiries) and expiries[j]:
+                continue
             if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
             if canonical in PRICE_COLUMNS and _a_difference(cells, j, body, number_format):
@@ -1278,7 +1285,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     terse = _terse_as_unnamed(mapping, header_cells, unnamed)
-    _fill_by_type(mapping, used, types, body, terse, past_header, number_format)
+    _fill_by_type(mapping, used, types, body, terse, past_header, number_format, expiries)
     if "ticker" in mapping and terse[t := mapping.index("ticker")] and not unnamed[t] \
             and not _keys_dates(t, body, mapping.index("date") if "date" in mapping else None):
         # A terse name is the ticker's only where its values tell apart the rows of a date, as
@@ -1828,12 +1835,14 @@ def _tersely(cells: Sequence[str]) -> bool:
 
 def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[ColumnType],
                   body: Sequence[Sequence[str]], unnamed: list[bool], past_header: list[bool],
-                  number_format: tuple[str, str | None] | None = None) -> None:
-    """Roles from types and values: the date column whatever its name (a date axis is unmistakable);
-    ticker and prices only for columns without any header (a named "Turnover" is not a close), and
-    the ticker not for a column of currency codes, nor past the end of a header (_may_be_ticker)."""
+                  number_format: tuple[str, str | None] | None = None,
+                  expiries: Sequence[bool] = ()) -> None:
+    """Roles from types and values: the date column whatever its name (a date axis is unmistakable) but
+    an expiry's or a maturity's (`expiries`); ticker and prices only for columns without any header (a
+    named "Turnover" is not a close), and the ticker not for a column of currency codes, nor past the
+    end of a header (_may_be_ticker)."""
     free = [j for j, m in enumerate(mapping) if m is None]
-    dated = [j for j in free if trade_dates(types[j])]
+    dated = [j for j in free if trade_dates(types[j]) and not (j < len(expiries) and expiries[j])]
     if "date" not in used and dated:
         # The leftmost, but a 12/14-digit integer read as a stamp only from its digits and their
         # order yields to a column dated by its shape: ids built from a date and a count

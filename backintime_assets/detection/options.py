@@ -25,6 +25,12 @@ _RIGHTS = frozenset({"c", "p", "call", "put", "calls", "puts", "ce", "pe"})
 _EXPIRY_NAMES = frozenset({"expiry", "expiration", "expirations", "expire", "expires", "maturity", "mmy", "verfall",
                            "verfalltag", "echeance", "vencimiento", "scadenza"})
 _ROWS = 500  # sampled rows judged
+
+
+def names_expiry(name: str) -> bool:
+    """Whether a column's name is a contract's expiry or a bond's maturity ("expiry", "Expiration Date",
+    "Maturity"): a day the contract ends, never the day its price was made."""
+    return bool(set(words(name)) & _EXPIRY_NAMES)
 _NUMBERS = 0.9  # of a strike column's filled cells, the share that must be numbers
 
 
@@ -105,6 +111,6 @@ def _one_contract(names: Sequence[str], canonical: Sequence[str | None], body: S
     d = canonical.index("date")
     rows = [r for r in body[:_ROWS] if any(c.strip() for c in r)]
     days = [r[d].strip() for r in rows if d < len(r)]
-    told = [*told, *(j for j, n in enumerate(names) if set(words(n)) & _EXPIRY_NAMES)]
+    told = [*told, *(j for j, n in enumerate(names) if names_expiry(n))]
     held = {tuple(r[j].strip() for j in told if j < len(r)) for r in rows}
     return len(held) == 1 and len(days) == len(rows) > 1 and len(set(days)) == len(days)

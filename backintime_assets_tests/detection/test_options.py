@@ -71,3 +71,28 @@ def test_one_contracts_days_named_by_its_file_load(data):
     rolled = [["2024-03-04", "4500", "2024-03-15", "628.4"], ["2024-03-05", "4500", "2024-04-19", "640.2"]]
     assert "no row naming its contract" in option_problem(names, canonical, rolled)
     assert "no row naming its contract" in option_problem(names, canonical, rolled[:1])
+
+
+@pytest.mark.parametrize("name, data, dates", [
+    # An option chain (NSE's through a broker's API) and a broker's instruments dump: each contract's premium
+    # had loaded as a close on its expiry day, a day not yet traded (silent).
+    ("option_chain.csv", b"symbol,token,expiry,strike,type,lot_size,ltp,volume\n"
+     b"NIFTY25D2324200CE,14571266,2025-12-23,24200,CE,75,1941.0,0\n"
+     b"NIFTY25D2324200PE,14571522,2025-12-23,24200,PE,75,0.4,2575275\n", []),
+    ("option_chain.csv", b"symbol,expiry_date,strike,type,ltp\nNIFTY25D2324200CE,2025-12-23,24200,CE,1941.0\n"
+     b"NIFTY25D2324200PE,2025-12-23,24200,PE,0.4\n", []),
+    ("bonds.csv", b"ISIN,Maturity Date,Price\nXS0000000001,2030-05-15,101.25\nXS0000000002,2032-11-01,98.40\n", []),
+    # The trade date unnamed beside a named expiry: the expiry had been taken, the second day a duplicate
+    # of the first on 2024-06-28.
+    ("SPX_240315C04500.csv", b"Expiry,,Close\n2024-06-28,2024-03-04,0.125\n2024-06-28,2024-03-05,0.130\n",
+     ["2024-03-04", "2024-03-05"]),
+    ("ES.csv", b",Settle,Expiration Date\n2024-03-04,5100.25,2024-03-15\n2024-03-05,5110.50,2024-03-15\n",
+     ["2024-03-04", "2024-03-05"]),
+    # Named dates beside an expiry or a maturity load as they did.
+    ("AAPL.csv", b"Date,Close,Expiry\n2024-03-04,170.1,2024-06-28\n2024-03-05,171.3,2024-06-28\n",
+     ["2024-03-04", "2024-03-05"]),
+])
+def test_an_expiry_or_a_maturity_is_no_trade_date(name, data, dates):
+    schema = detect_bytes(data, name)
+    prices = normalise_bytes(data, schema, name).prices_arrow.to_pandas()
+    assert [str(d)[:10] for d in prices["date"]] == dates
