@@ -106,6 +106,10 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     # "AAPL_2019", "1000_2020"). Not a span of years ("2019_2020", "2024_2025": a season's file, not Tokyo
     # code 2019): a code that could be a year of these keeps the whole name, as before.
     r"^(?!(?:199\d|20\d\d)_)(?P<s>(?:1[3-9]|[2-9]\d)\d{2})_(?:19|20)\d{2}$",
+    # The Taiwan Stock Exchange's download of a code's month: "STOCK_DAY_<code>_<YYYYMM>" ("STOCK_DAY_2330_202101",
+    # its monthly averages "STOCK_DAY_AVG_2330_202101"), the code four digits and up to two more digits or letters
+    # ("0050", "00631L"). Whole, each month had loaded as a ticker of its own beside the code's other months.
+    r"^STOCK_DAY(?:_AVG)?_(?P<s>\d{4}[0-9A-Z]{0,2})_(?:19|20)\d{2}(?:0[1-9]|1[0-2])$",
     # Finam's export: "<code>_<from>_<to>", both days as YYMMDD ("GAZP_190722_190722", "SBER_101111_221111",
     # "SPFB.Si_200101_201231"). Its bars exported without the <TICKER> field (DATE,TIME,OPEN,...) had loaded
     # each range downloaded as a ticker of its own. A code with a capital, not a file's word: an office's

@@ -304,6 +304,10 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("RUSSELL_2000.csv", "RUSSELL_2000"), ("AAPL_2019.csv", "AAPL_2019"), ("sales_2019.csv", "SALES_2019"),
     ("1557_19.csv", "1557_19"), ("1557_2019_v2.csv", "1557_2019_V2"),
     ("2019_2020.csv", "2019_2020"), ("1000_2020.csv", "1000_2020"), ("0050_2020.csv", "0050_2020"),  # no Tokyo code
+    # The Taiwan Stock Exchange's month of a code (each month had been a ticker of its own); not without the month.
+    ("STOCK_DAY_2330_202101.csv", "2330"), ("STOCK_DAY_AVG_2330_202101.csv", "2330"),
+    ("STOCK_DAY_00631L_202312.csv", "00631L"), ("STOCK_DAY_2330.csv", "STOCK_DAY_2330"),
+    ("STOCK_DAY_2330_202113.csv", "STOCK_DAY_2330_202113"),
     # Finam's export of a code's range of days, YYMMDD ("GAZP_190722_190722" as its export URL names it); not an
     # office's own name in lower case or a file's word, nor six digits that are no day.
     ("GAZP_190722_190722.csv", "GAZP"), ("SBER_101111_221111.csv", "SBER"), ("US1.AAPL_170101_171231.txt", "US1.AAPL"),
