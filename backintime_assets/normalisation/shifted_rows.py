@@ -132,20 +132,22 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
     value = before.values
     whole = np.isfinite(value) & (value >= 0) & (value < _GROUP) & (value == np.floor(value))
     three = pc.fill_null(pc.match_substring_regex(text, r"^\d{3}$"), False).to_numpy(zero_copy_only=False)
-    # A group's three digits with their decimals ("1,250.5") are no other figure either, and beside whole
-    # groups cut off the file's other numbers a group too (alone, they may be a column's: "512.25").
     decimals = pc.fill_null(pc.match_substring_regex(text, r"^\d{3}\.\d+$"), False).to_numpy(zero_copy_only=False)
     files = np.zeros(len(open_rows), dtype=np.int64) if file_of_row is None else file_of_row
     share = np.bincount(files, weights=filled) / np.maximum(np.bincount(files, weights=open_rows), 1)
+    # A group's three digits with their decimals ("1,250.5") on a day or two among whole groups cut off the
+    # file's other numbers are a group too. Where most are so, they are a column's ("510.25", "514.5" and one
+    # day's "513": an adjusted close the header left unnamed, whose rows were all rejected since 55e0970).
+    wholes = np.bincount(files, weights=filled & three, minlength=len(share))
+    cut = decimals & (wholes > np.bincount(files, weights=filled & decimals, minlength=len(share)))[files]
     # A comma cuts a thousands group's three digits off every number it cuts: where a file's field holds
     # other figures too ("17", "2345": a column the header left unnamed, a count of trades), it is no tail.
-    others = np.bincount(files, weights=filled & ~three & ~decimals, minlength=len(share))
+    others = np.bincount(files, weights=filled & ~three & ~cut, minlength=len(share))
     # A steady value is a column's (a lot's size), but for a group a zero leads ("000": round thousands, "1,000"
     # on every day), which no column writes as its number.
     zeroed = pc.fill_null(pc.starts_with(text, "0"), False).to_numpy(zero_copy_only=False)
     steady = _steady(text, filled, files, len(share))[files] & ~zeroed
-    grouped = np.bincount(files, weights=filled & three, minlength=len(share)) > 0
-    group = tail & (three | (decimals & grouped[files])) & whole & (others[files] == 0) & ~steady
+    group = tail & (three | cut) & whole & (others[files] == 0) & ~steady
     sparse = tail & (share[files] <= _SPILLED)
     rows = np.flatnonzero(group | sparse)
     cells = text.take(pa.array(rows)).to_pylist()

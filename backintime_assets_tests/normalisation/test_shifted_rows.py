@@ -40,6 +40,10 @@ def _days(text: str) -> tuple[dict[int, float | None], list[str]]:
     # nor one value on every row, a column the header left unnamed: a lot's size (three rows rejected)
     ("Date,Close,Volume,\n2024-01-02,10.2,500,100\n2024-01-03,10.4,800,100\n2024-01-04,10.5,1900,100\n",
      {2: 500.0, 3: 800.0, 4: 1900.0}, 0),
+    # nor a column of prices the header left unnamed, most with decimals, one day's whole (each row
+    # rejected since 55e0970)
+    ("Date,Close,Volume\n2024-01-02,512.3,800,510.25\n2024-01-03,513.1,750,511.5\n2024-01-04,514.0,900,512\n"
+     "2024-01-05,514.5,950,512.75\n", {2: 800.0, 3: 750.0, 4: 900.0, 5: 950.0}, 0),
     # nor a decimal no comma cuts off a number: a dividend in a column the header left unnamed
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,\n2024-01-03,10.4,2000,0.25\n2024-01-04,10.5,2100,\n"
      "2024-01-05,10.6,2200,\n", {2: 1500.0, 3: 2000.0, 4: 2100.0, 5: 2200.0}, 0),
