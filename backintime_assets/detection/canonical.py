@@ -1514,9 +1514,10 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     """Map, in place, the one column of a dated file named as one series is (FRED's id: _fred_id; a
     currency pair: currencies.currency_pair) as the close. Two columns only, the date first; not a
     series at or below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's, nor
-    one that moves tens of percent from row to row (JUMPY) as no rate does: "Date,USD/TRY" of the
-    pair's volume or count of trades had loaded them as rates; nor a pair's beyond its rate's reach
-    (currencies.rate_out_of_reach)."""
+    whole numbers that move tens of percent from row to row (JUMPY) as no rate does: "Date,USD/TRY" of
+    the pair's volume or count of trades had loaded them as rates (a rate near zero may so move in
+    hundredths, FRED's DTB3 "0.04", "0.03", and a year's rows of a falling currency: their decimals
+    keep them); nor a pair's beyond its rate's reach (currencies.rate_out_of_reach)."""
     if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
@@ -1524,7 +1525,8 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     if not (_fred_id(names, body) or currency_pair(names[1])):
         return
     values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
-    if fits_type("close", types[1]) and not any(v <= 0 for v in values) and (median_step([values]) or 0) <= JUMPY \
+    if fits_type("close", types[1]) and not any(v <= 0 for v in values) \
+            and not (is_whole(types[1]) and (median_step([values]) or 0) > JUMPY) \
             and not rate_out_of_reach(names[1], values):  # a pair's forward points, a position: no rate
         mapping[1] = "close"
         used.add("close")
