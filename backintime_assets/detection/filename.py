@@ -124,8 +124,9 @@ def _months(pattern: re.Pattern, text: str) -> set[NamedMonth]:
     return {NamedMonth(int(m.group(1)), int(m.group(2))) for m in pattern.finditer(text) if not _fiscal_year(m)}
 
 
-# A fiscal or tax year's mark before its span ("fy2010-11", "FY_2010_11", "tax 2010-11").
-_FISCAL_MARK = re.compile(r"(?:fy|fiscal|tax)[-_. ]?$", re.IGNORECASE)
+# A fiscal or tax year's mark before its span ("fy2010-11", "FY_2010_11", "tax 2010-11", "FYE_2010-11",
+# "fiscal_year_2010-11", "financial year 2010-11", India's assessment year "AY 2010-11").
+_FISCAL_MARK = re.compile(r"(?:fye?|fiscal|financial|tax|(?<![a-z])ay)(?:[-_. ]?year)?[-_. ]?$", re.IGNORECASE)
 
 
 def _fiscal_year(m: re.Match) -> bool:

@@ -65,6 +65,10 @@ def test_a_folder_a_day_dates_its_files_where_their_names_do_not(name, expected)
     ("holdings_09_2024.csv", None),  # year first only: "09" may be the file's number
     ("prices_fy2010-11.csv", None),  # a fiscal year's span, 2010 to 2011
     ("FY_2010_11_prices.csv", None),
+    ("prices_fiscal_year_2010-11.csv", None),  # marked so too (read as November since 55fd288)
+    ("FYE_2010-11/prices.csv", None),
+    ("AY 2010-11/prices.csv", None),  # India's assessment year
+    ("holiday_2010-11.csv", NamedMonth(2010, 11)),
     ("2011/12/prices.csv", NamedMonth(2011, 12)),  # a year's folder and a month's: no fiscal year unmarked
     ("prices_2011-12.csv", NamedMonth(2011, 12)),
     ("prices_201011.csv", NamedMonth(2010, 11)),  # run together, a month
