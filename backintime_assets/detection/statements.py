@@ -709,16 +709,17 @@ _VENDORS = frozenset({"vendor", "vendors", "supplier", "suppliers", "lieferant",
 _CLOSING = frozenset({"close", "closing", "settle", "settlement", "last", "schluss", "schlusskurs", "cloture",
                       "cierre", "chiusura", "fechamento", "fecho", "slotkoers"})
 # The vendor only may be a data vendor beside a "Last" price: a buyer writes the last price a supplier charged
-# ("Date,Last Price,Supplier"). A close, a settlement are a market's only, a data supplier's beside them.
+# ("Date,Last Price,Supplier"), and what each invoice's settlement paid ("Date,Settlement,Supplier": loaded as
+# closes since d775f04). A close, a settle are a market's only, a data supplier's beside them.
 _DATA_VENDORS = frozenset({"vendor", "vendors"})
-_BOUGHT_LAST = frozenset({"last"})
+_BOUGHT_LAST = frozenset({"last", "settlement"})
 # A day's bar: its high and low. An open and close alone may be a till's counts.
 _BAR = frozenset({"high", "low"})
 
 
 def _suppliers(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """The columns naming suppliers in turn (_VENDORS), but beside a close named by a market's word (_CLOSING):
-    none, or where that word is "last" alone (_BOUGHT_LAST), any but a data vendor's (_DATA_VENDORS).
+    none, or where that word is a buyer's too (_BOUGHT_LAST), any but a data vendor's (_DATA_VENDORS).
     "Date,Close,Data Supplier" of two sources' gold fixings in turn was refused as purchases since 239015c."""
     found = [j for j in _shop(names, canonical, body, _VENDORS) if _in_turn(j, body)]
     closing = _close_words(names, canonical) & _CLOSING

@@ -790,6 +790,9 @@ def test_a_vendors_price_list_is_no_price_history():
     # but a supplier sells, whatever its price's name: its list was loaded as closes since 3385b9b (silent)
     _no_price_history(b"Date,Last Price,Supplier\n2024-01-02,10.5,Acme\n2024-01-03,10.6,Globex\n"
                       b"2024-01-04,10.7,Acme\n2024-01-05,10.8,Globex\n", "suppliers.csv", "Supplier")
+    # and what each invoice's settlement paid (loaded as closes since d775f04, silent)
+    _no_price_history(b"Date,Settlement,Supplier\n2024-01-02,1250.00,Acme\n2024-01-03,830.50,Globex\n"
+                      b"2024-01-04,1190.25,Acme\n2024-01-05,760.00,Globex\n", "payables.csv", "Supplier")
     assert problem("Date,Symbol,Close,Vendor", "2024-01-02,AAPL,185.6,IEX", "2024-01-02,MSFT,370.9,Polygon",
                    "2024-01-03,AAPL,184.2,IEX",
                    canonical={"Date": "date", "Symbol": "ticker", "Close": "close"}) is None
