@@ -1493,8 +1493,11 @@ _FRED_ID = re.compile(r"[A-Z][A-Z0-9]{2,}")
 # and been refused for "no close column" before). Under "DATE", an id is FRED's only where it holds a digit
 # ("NIKKEI225", "SP500", "DGS10") or its column writes FRED's "." for a day without a value. Not a chemical
 # formula's digit ("DATE,PM25", "DATE,CO2", "DATE,H2O": an air-quality or a sensor's export, whose readings had
-# loaded as closes without a word); none of FRED's ids of a market's series is one (formulas.py).
+# loaded as closes without a word): a short one, as a sensor names the gas it reads ("SO2", "CH4", "C6H6"). Longer
+# ids that read as formulas too are FRED's ("STLFSI4", "GDPC1", "HSN1F", "U6RATE", "CE16OV": refused for "no
+# close column" where the base loaded them).
 _FRED_OWN_DATE = "observation_date"
+_FORMULA_CHARS = 4
 _FRED_NO_VALUE = "."
 
 
@@ -1504,7 +1507,8 @@ def _fred_id(names: Sequence[str], body: Sequence[Sequence[str]]) -> bool:
     round 46)."""
     if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]):
         return False
-    return names[0] == _FRED_OWN_DATE or any(c.isdigit() for c in names[1]) and not chemical_formula(names[1]) \
+    formula = len(names[1]) <= _FORMULA_CHARS and chemical_formula(names[1])
+    return names[0] == _FRED_OWN_DATE or any(c.isdigit() for c in names[1]) and not formula \
         or any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body)
 
 

@@ -2021,6 +2021,11 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     ("DATE,H2O", ["10.5", "10.7", "11.2", "10.9", "11.4"], None),
     ("DATE,DGS10", ["3.95", "3.91", "3.99", "4.02", "4.05"], "DGS10"),
     ("DATE,SP500", ["4742.83", "4704.81", "4688.68", "4697.24", "4763.54"], "SP500"),
+    # FRED's ids that read as formulas too (S-Tl-F-S-I4, Gd-P-C1, U6-Ra-Te), longer than a gas's name, had
+    # been refused ("no close column"): they load.
+    ("DATE,STLFSI4", ["1.41", "1.38", "1.45", "1.40", "1.36"], "STLFSI4"),
+    ("DATE,GDPC1", ["22112.3", "22225.4", "22490.7", "22679.3", "22780.9"], "GDPC1"),
+    ("DATE,U6RATE", ["7.1", "7.2", "7.0", "7.3", "7.4"], "U6RATE"),
 ])
 def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
