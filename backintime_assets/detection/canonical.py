@@ -909,6 +909,9 @@ def _label_with_its_tooltip(cell: str) -> tuple[str, float] | None:
 # "(est)" was read as the zone EST, an analyst's estimate loaded as the close. The zone is written
 # in capitals ("Close (EST)"), an estimate in lower case as a word is.
 _QUALIFYING = re.compile(r"[(\[]\s*(?:(?i:pct|percent|chg|change|estimated?|fcst|forecast)\b|(?i:e)st\b)")
+# A volume's estimate, alone in its brackets ("Volume (est.)", "Vol (Est)"), is the day's volume as yet
+# uncleared, as CME writes "Est. Volume": no price's estimate (a forecast), and it had lost the volume since 84aa6bc.
+_ESTIMATED_ALONE = re.compile(r"[(\[]\s*(?:(?i:estimated?)|(?i:e)st)\b\.?\s*[)\]]")
 # A percentage of par is a bond's price as quoted ("Price (% of par)", "Close (% of face)"): refused as a
 # change, such a file had loaded nothing ("no close column").
 _OF_PAR = re.compile(r"%\s*(?:of\s+)?(?:par|face|nominal)\b", re.IGNORECASE)
@@ -1071,7 +1074,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         measure = _measure_unit(cell)
         if hit and measure and _not_measured(hit[0], measure):
             continue  # "Cota (m)", "Volumen (hm3)": a level, a reservoir's water (_MEASURE_UNIT)
-        if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS or hit[0] == "volume"):
+        if qualified_price(cell) and (hit is None or hit[0] in PRICE_COLUMNS
+                                      or hit[0] == "volume" and ("%" in cell or not _ESTIMATED_ALONE.search(cell))):
             continue  # no price, nor a hint of one (_QUALIFYING); no volume either ("Vol%": a percentage)
         money = _in_money(cell) or (unit is not None and unit.money)
         if hit and hit[0] == "volume" and (money or _AVERAGED.search(latin)

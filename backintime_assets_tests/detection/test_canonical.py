@@ -31,6 +31,10 @@ S = ColumnType("string", None, 1.0)
         ("Tipo de Cambio", F, "close"), ("Tipo_Cambio", F, "close"), ("Taux de change", F, "close"),
         ("Taxa de câmbio", F, "close"), ("Wechselkurs", F, "close"), ("Kur", F, "close"), ("Rates", F, "close"),
         ("Tagestief", F, "low"), ("Eröffnungskurs", F, "open"), ("As Of", D, "date"),
+        # An estimate of the day's volume (CME's, as yet uncleared) is the day's volume: it had lost it since
+        # 84aa6bc. A percentage or a forecast is none.
+        ("Volume (est.)", N, "volume"), ("Vol (Est)", N, "volume"), ("Volume (Estimated)", N, "volume"),
+        ("Volume (est.) %", F, None), ("Volume (Forecast)", N, None),
     ],
 )
 def test_synonyms(name, kind, canonical):
