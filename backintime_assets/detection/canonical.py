@@ -584,9 +584,15 @@ _VOLUME_FIGURES = frozenset({"ratio", "rel", "relative", "rvol", "rank", "score"
                              "block", "dark", "profile", "delta", "signal", "trend", "momentum"})
 
 
+# Both sides summed ("Buy+Sell Volume", "Buy & Sell Volume") are the whole volume, no part of it: since c8d8452
+# each had lost the volume. Not "Buy-Sell" nor "Buy/Sell" (a net flow, a ratio).
+_BOTH_SIDES = re.compile(r"\bbuy(?:ing)?\s*(?:\+|&|\band\b)\s*sell(?:ing)?\b", re.IGNORECASE)
+
+
 def _volume_figure(cell: str) -> bool:
     """Whether a name holding the volume's hint names a figure of the volume or a part of it (_VOLUME_FIGURES)."""
-    return bool({w.lower() for w in _split_words(cell)} & _VOLUME_FIGURES) or averaged(cell)
+    words = {w.lower() for w in _split_words(_BOTH_SIDES.sub(" ", cell))}
+    return bool(words & _VOLUME_FIGURES) or averaged(cell)
 
 
 def _account_figure(cell: str) -> bool:

@@ -35,6 +35,9 @@ S = ColumnType("string", None, 1.0)
         # 84aa6bc. A percentage or a forecast is none.
         ("Volume (est.)", N, "volume"), ("Vol (Est)", N, "volume"), ("Volume (Estimated)", N, "volume"),
         ("Volume (est.) %", F, None), ("Volume (Forecast)", N, None),
+        # Both sides' sum is the day's volume (it had lost it since c8d8452); a net flow or a ratio is none.
+        ("Buy+Sell Volume", N, "volume"), ("Buy & Sell Volume", N, "volume"), ("Buy-Sell Volume", N, None),
+        ("Buy/Sell Volume Ratio", F, None),
     ],
 )
 def test_synonyms(name, kind, canonical):
