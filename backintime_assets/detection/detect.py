@@ -43,7 +43,7 @@ from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import nameless_problem, sheet_names_ticker
-from .marked_tickers import marked_closes, unlike_closes
+from .marked_tickers import marked_closes, rate_table, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
 from .multipliers import (
@@ -121,7 +121,15 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         canonical = dated_in_first(canonical)
     unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []
     unlike = None  # why numbers under marked tickers are no closes (volumes, weights), said in the refusal
-    if len(unnamed) > 1 and not close_named(name):
+    # A central bank's rates by currency ("Date,USD,JPY,BGN"): each column its pair's close (marked_tickers.py).
+    rates = rate_table(layout.names, name, layout.types, canonical, layout.body, decimal, thousands) \
+        if flat is None else {}
+    if rates and (unlike := unlike_closes(layout.names, layout.body, list(rates), decimal, thousands)):
+        rates = {}
+    if rates:
+        unnamed = list(rates)
+        cells = [[rates[j][0]] if j in rates else c for j, c in enumerate(cells)]
+    elif len(unnamed) > 1 and not close_named(name):
         # Named by tickers only as a ticker is ("Date,VOD.L,BP.L": marked_tickers.py), unless the file's
         # name says which other field they hold ("volume.csv", "adj_close.csv"), or its numbers do.
         unnamed = [] if other_field_named(name) else marked_closes(cells, layout.types, canonical, layout.body,
@@ -172,6 +180,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             counted = prices_already_counted if c in PRICE_FIELDS else already_counted
             if _already_counted(layout.body, j, column.multiplier, decimal, thousands, counted):
                 column.unit, column.multiplier = f"x{column.multiplier:g} declared, values already counted", None
+        if j in rates and rates[j][1] > 1:
+            # "100 JPY": loaded as the rate of one yen. Not judged "already counted": a rate of 100 yen written
+            # whole (16.000) is still the rate of 100.
+            column.multiplier = 1 / rates[j][1]
         columns.append(column)
     # A volume of no unit, or in lots of a size unsaid ("成交量(手)": loaded as NULL), whose size the money
     # beside it tells.

@@ -151,3 +151,84 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
             return (f"{names[j].strip()} holds {own[0]:g}, where no rate of the pair has ever stood: "
                     "forward points, volatilities or positions?")
     return None
+
+
+# A central bank's reference rates, one column per currency: headed by its code alone (the ECB's
+# eurofxref-hist.csv: "Date,USD,JPY,BGN,...", each the units one euro buys) or by the units a rate is the
+# price of (Poland's NBP "data,1 USD,1 EUR", the CNB's "Datum|1 AUD|100 JPY", in zlotys and korunas).
+# "USD" means one rate in the ECB's file and another in the NBP's: each column loads as its pair
+# ("EUR/USD", "USD/PLN", as currency_pair names one), and a rate per 100 units as the rate of one.
+_RATE_NAME = re.compile(r"(?:(?P<units>1|10|100|1000|10000) ?)?(?P<code>[A-Z]{3})")
+_LEAST_RATES = 3  # "Date,USD,EUR" may as well be a sales split by currency
+# Words of a file's name that say the office and so the currency its rates are counted in (a base
+# no number tells: zlotys and korunas per dollar are alike numbers).
+_BASE_WORDS = {"eurofxref": "EUR", "ecb": "EUR", "nbp": "PLN", "kursy": "PLN", "cnb": "CZK", "kurzy": "CZK",
+               "cbr": "RUB"}
+# What one unit of each of the majors has cost in dollars since 1999 (the euro 0.83 in 2000 to 1.60 in 2008,
+# the pound 1.04 in 2022 to 2.11 in 2007, the yen 1/162 in 2024 to 1/76 in 2011, the franc 1/1.83 in 2000 to
+# 1/0.72 in 2011): rates of one office, read through its dollar's, cross within them; amounts by currency,
+# balances or each currency's growth from 1, do not.
+_IN_DOLLARS = {"EUR": (0.8, 1.65), "GBP": (1.0, 2.15), "JPY": (1 / 170, 1 / 70), "CHF": (0.5, 1.45)}
+_RATE_WORDS = re.compile(r"[a-z]+")
+# The old leu and lira, which the ECB's history still heads a column by: not CURRENCY_CODES' (Rollins trades
+# as "ROL"), a code only among other currencies' here.
+_RATE_CODES = CURRENCY_CODES | {"ROL", "TRL"}
+
+
+def rate_table(names: Sequence[str], file_name: str, types: Sequence[ColumnType], canonical: Sequence[str | None],
+               body: Sequence[Sequence[str]], decimal: str, thousands: str | None) -> dict[int, tuple[str, int]]:
+    """Of a table of a date and columns named by currencies alone (_RATE_NAME), three or more, each
+    column's pair and the units its rate is for, where the currency they are counted in is known (named
+    by the file, _BASE_WORDS, or the euro where no column is the euro's and one is the yen's) and the
+    majors' rates cross as rates do (_cross_as_rates). {} otherwise, and where a number is at or below
+    zero; unlike_closes judges their moves after."""
+    if "date" not in canonical or any(m is not None for m in canonical if m != "date"):
+        return {}
+    others = [j for j, m in enumerate(canonical) if m != "date"]
+    codes = {j: m for j in others if (m := _RATE_NAME.fullmatch(names[j].strip())) and m["code"] in _RATE_CODES}
+    if len(codes) < _LEAST_RATES or len(codes) < len(others) or len({m["code"] for m in codes.values()}) < len(codes):
+        return {}
+    units = {j: int(m["units"] or 1) for j, m in codes.items()}
+    held = {m["code"]: j for j, m in codes.items()}
+    for row in body:
+        for j in others:
+            cell = row[j] if j < len(row) else ""
+            if is_null(cell):
+                continue  # the ECB's "N/A" for a currency gone: a rejected row, as a matrix's empty cell
+            value = to_float(cell, decimal, thousands) if types[j].type in ("integer", "float") else None
+            if value is None or value <= 0:
+                return {}
+    base = next((_BASE_WORDS[w] for w in _RATE_WORDS.findall(file_name.rsplit("/", 1)[-1].lower())
+                 if w in _BASE_WORDS), None)
+    if base is None and "EUR" not in held and "JPY" in held and set(units.values()) == {1}:
+        base = "EUR"  # the ECB's, if its dollars and yen cross as a euro's do (below)
+    if base is None or base in held:
+        return {}
+    # The ECB's rates are units of each currency per euro; an office's counted in its own currency, per
+    # units of the others (its header says how many).
+    per_euro = base == "EUR" and set(units.values()) == {1}
+    if not _cross_as_rates(body, held, units, base, per_euro, decimal, thousands):
+        return {}
+    return {j: (f"{base}/{m['code']}" if per_euro else f"{m['code']}/{base}", units[j]) for j, m in codes.items()}
+
+
+def _cross_as_rates(body: Sequence[Sequence[str]], held: dict[str, int], units: dict[int, int], base: str,
+                    per_euro: bool, decimal: str, thousands: str | None) -> bool:
+    """Whether on every row holding the dollar's rate the majors' (_IN_DOLLARS, the base's own among them)
+    cost what they have in dollars, one at least: each rate read as the price of one unit in `base`."""
+    checked = False
+    for row in body:
+        price = {}
+        for code, j in held.items():
+            value = to_float(row[j], decimal, thousands) if j < len(row) and not is_null(row[j]) else None
+            if value:
+                price[code] = 1 / value if per_euro else value / units[j]
+        price[base] = 1.0
+        if "USD" not in price:
+            continue
+        for code, (low, high) in _IN_DOLLARS.items():
+            if code in price:
+                if not low <= price[code] / price["USD"] <= high:
+                    return False
+                checked = True
+    return checked

@@ -75,9 +75,13 @@ def test_marked_ticker(name, marked):
 ])
 def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, rejected):
     # Refused before (loud): "numbers under names written as tickers, and no name says which price".
+    _loads_closes("prices.csv", text, closes, rejected)
+
+
+def _loads_closes(name, text, closes, rejected):
     data = text.encode()
-    schema = detect_bytes(data, "prices.csv")
-    result = normalise_bytes(data, schema, "prices.csv")
+    schema = detect_bytes(data, name)
+    result = normalise_bytes(data, schema, name)
     assert schema.problem is None
     loaded = {(t, f"{d:%Y-%m-%d}"): c for t, d, c in zip(result.prices.ticker, result.prices.date, result.prices.close)}
     assert loaded == pytest.approx(closes)
@@ -167,3 +171,51 @@ def test_a_matrix_of_no_closes_under_marked_tickers_is_refused_saying_why(text, 
     result = normalise_bytes(data, schema, "data.csv")
     assert result.prices.empty and said in result.file_problem
     assert result.rows_read == len(result.rejected)
+
+
+@pytest.mark.parametrize("name,text,closes,rejected", [
+    # The ECB's eurofxref-hist.csv: units per euro, a trailing comma, "N/A" for a currency gone; its dollars
+    # and yen within a euro's ranges say the euro without its name.
+    ("series.csv", "Date,USD,JPY,BGN,CYP,\n2025-05-09,1.1252,163.36,1.9558,N/A,\n"
+     "2025-05-08,1.1297,162.52,1.9558,N/A,\n",
+     {("EUR/USD", "2025-05-09"): 1.1252, ("EUR/USD", "2025-05-08"): 1.1297, ("EUR/JPY", "2025-05-09"): 163.36,
+      ("EUR/JPY", "2025-05-08"): 162.52, ("EUR/BGN", "2025-05-09"): 1.9558, ("EUR/BGN", "2025-05-08"): 1.9558},
+     ["EUR/CYP: empty row", "EUR/CYP: empty row"]),
+    # Poland's NBP: zlotys per unit, the file's name in Polish.
+    ("kursy.csv", "data,1 USD,1 EUR,1 GBP\n20231229,3.935,4.348,4.9997\n20240102,3.9432,4.3434,5.0152\n",
+     {("USD/PLN", "2023-12-29"): 3.935, ("USD/PLN", "2024-01-02"): 3.9432, ("EUR/PLN", "2023-12-29"): 4.348,
+      ("EUR/PLN", "2024-01-02"): 4.3434, ("GBP/PLN", "2023-12-29"): 4.9997, ("GBP/PLN", "2024-01-02"): 5.0152},
+     []),
+    # The CNB's korunas, in decimal commas, the yen's per 100: loaded as the rate of one.
+    ("cnb_2024.txt", "Datum|1 AUD|100 JPY|1 USD\n02.01.2024|15,123|15,871|22,378\n03.01.2024|15,201|15,902|22,512\n",
+     {("AUD/CZK", "2024-01-02"): 15.123, ("AUD/CZK", "2024-01-03"): 15.201, ("JPY/CZK", "2024-01-02"): 0.15871,
+      ("JPY/CZK", "2024-01-03"): 0.15902, ("USD/CZK", "2024-01-02"): 22.378, ("USD/CZK", "2024-01-03"): 22.512},
+     []),
+])
+def test_a_central_banks_rates_by_currency_load_as_pairs(name, text, closes, rejected):
+    # Refused before (loud): "Date,USD,JPY" may be amounts by currency, and "USD" says no pair.
+    _loads_closes(name, text, closes, rejected)
+
+
+@pytest.mark.parametrize("name,text", [
+    # Amounts by currency: a sales split, a budget, balances in large units, positions going below zero.
+    ("series.csv", "Date,USD,EUR\n2024-01-02,1.10,1.00\n2024-01-03,1.09,1.00\n2024-01-04,1.11,1.00\n"),
+    ("series.csv", "Date,USD,JPY,GBP\n2024-01-02,1200.5,180000,950.2\n2024-01-03,1310.0,175000,990.4\n"),
+    ("series.csv", "Month,USD,GBP,JPY\n2024-01,1.10,0.86,160.1\n2024-02,1.08,0.85,161.3\n"),
+    ("ecb.csv", "Date,USD,JPY,GBP\n2024-01-02,1.10,-160.2,0.86\n2024-01-03,1.09,161.0,0.86\n"),
+    ("ecb.csv", "Date,USD,JPY,GBP\n2024-01-02,1523,880,2210\n2024-01-03,2210,1402,1300\n"
+     "2024-01-04,980,610,2950\n2024-01-05,1870,1220,1650\n"),
+    # Each currency's growth from 1, its dollars as a euro's might be: its yen are no euro's.
+    ("series.csv", "Date,USD,GBP,JPY\n2024-01-02,1.00,1.00,1.00\n2024-01-03,1.01,0.99,1.02\n"),
+    # Whose zlotys, korunas or dollars? No name says the currency the rates are counted in.
+    ("series.csv", "data,1 USD,1 EUR,1 GBP\n20231229,3.935,4.348,4.9997\n20240102,3.9432,4.3434,5.0152\n"),
+    ("series.csv", "Date,EUR,JPY,GBP\n2024-01-02,1.10,141.9,1.27\n2024-01-03,1.09,143.1,1.26\n"),
+    # Balances by currency in a file named as rates: a pound worth less than a dollar is no rate's.
+    ("kursy.csv", "Date,USD,EUR,GBP\n2024-01-02,2064.4,1880.1,1620.3\n2024-01-03,2034.2,1860.5,1605.0\n"),
+    # A currency of the office's own among its columns: no rate of it.
+    ("kursy.csv", "data,USD,EUR,PLN\n20231229,3.935,4.348,1\n20240102,3.9432,4.3434,1\n"),
+])
+def test_amounts_by_currency_stay_refused(name, text):
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, name), name)
+    assert result.prices.empty and result.file_problem
