@@ -34,6 +34,21 @@ _COIN = re.compile(r"(?P<coin>[A-Z0-9]{2,10})-(?P<quote>[A-Z]{3,4})")
 # with digits: "UNI7083-USD"): seven letters or more are a word, a series counted in the currency after it
 # ("EXPORTS-USD,IMPORTS-USD": a country's trade, loaded as two coins' closes without a word).
 _COIN_LETTERS = 6
+# A name of no mark beside marked ones is a ticker only where written as a US listing's symbol is: five
+# capitals at most, a share's class after them ("^GSPC,AAPL", "^GSPC,BRK-B": an index and a share Yahoo
+# lists unmarked). A longer word, a digit or a word before a currency is a series of another kind
+# ("^VIX,UNRATE", "BTC-USD,EXPORTS-USD", "^GSPC,DGS10"), and so are the economy's figures of a
+# symbol's length, which had loaded as a ticker's closes: "^VIX,CPI".
+_US_SYMBOL = re.compile(r"[A-Z]{1,5}(?:[./-][A-Z])?")
+_ECONOMY = frozenset({
+    "CPI", "CPIH", "HICP", "RPI", "PPI", "PCE", "PCEPI", "GDP", "GNP", "GNI", "PMI", "ISM", "NFP", "UR", "UNEMP",
+    "HOUST", "ICSA", "CCSA", "SOFR", "SONIA", "ESTR", "EONIA", "LIBOR", "TONA", "TONAR", "CORRA", "SARON", "SELIC"})
+
+
+def unmarked_ticker(name: str) -> bool:
+    """Whether a name of no mark (marked_ticker) beside marked ones is written as a ticker (_US_SYMBOL)."""
+    name = name.strip()
+    return bool(_US_SYMBOL.fullmatch(name)) and name not in _ECONOMY
 
 
 def marked_ticker(name: str) -> bool:
@@ -69,7 +84,8 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                   decimal: str, thousands: str | None) -> list[int]:
     """Of a table of a date and no close, the columns that are each a ticker's closes, where every
     column but the date is one: named by a ticker alone (`bare`: flat_header.named_as_tickers), half or
-    more of them marked as only a ticker is (marked_ticker), all where one is a currency pair (a
+    more of them marked as only a ticker is (marked_ticker), the others written as a US symbol is
+    (unmarked_ticker), all where one is a currency pair (a
     desk's sheet of rates names each by its pair), two or more, and holding positive numbers only (a
     return, a change, a temperature goes below zero). [] otherwise."""
     if "date" not in canonical or "close" in canonical or "ticker" in canonical:
@@ -83,6 +99,8 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         return []
     marked = sum(map(marked_ticker, names))
     if 2 * marked < len(names) or _one_symbol_twice(names):
+        return []
+    if not all(marked_ticker(n) or unmarked_ticker(n) for n in names):
         return []
     if marked < len(names) and any(map(currency_pair, names)):
         return []  # a rate beside a name of no mark ("Date,EUR/USD,CPI"): a sheet of the economy's figures

@@ -40,6 +40,10 @@ def test_marked_ticker(name, marked):
     ("Date,^GSPC,BTC-USD,AAPL\n2024-01-02,4742.83,45897.57,185.64\n2024-01-03,4704.81,42913.07,184.25\n",
      {("^GSPC", "2024-01-02"): 4742.83, ("^GSPC", "2024-01-03"): 4704.81, ("BTC-USD", "2024-01-02"): 45897.57,
       ("BTC-USD", "2024-01-03"): 42913.07, ("AAPL", "2024-01-02"): 185.64, ("AAPL", "2024-01-03"): 184.25}, []),
+    # An index and a share Yahoo lists unmarked, of a US symbol's shape.
+    ("Date,^GSPC,BRK-B\n2024-01-02,4742.83,362.5\n2024-01-03,4704.81,363.1\n",
+     {("^GSPC", "2024-01-02"): 4742.83, ("^GSPC", "2024-01-03"): 4704.81, ("BRK-B", "2024-01-02"): 362.5,
+      ("BRK-B", "2024-01-03"): 363.1}, []),
     # Whole yen and won, as JPX and KRX price: no counts for being whole.
     ("Date,7203.T,6758.T,005930.KS\n2024-01-04,2450.0,13775.0,71000.0\n2024-01-05,2477.0,13940.0,71300.0\n"
      "2024-01-09,2489.0,14010.0,72100.0\n",
@@ -113,6 +117,11 @@ def _loads_closes(name, text, closes, rejected):
     "Date,EUR/USD,GBP/USD,USD/JPY\n2024-01-02,7.5,8.2,10.1\n2024-01-03,7.6,8.3,10.3\n2024-01-04,7.7,8.2,10.2\n",
     "Date,EUR/USD,GBP/USD\n2024-01-02,1523400,884300\n2024-01-03,1531200,889100\n2024-01-04,1528800,887400\n",
     "Date,EURUSD,GBPUSD\n2024-01-02,152.3,88.1\n2024-01-03,153.9,89.0\n2024-01-04,153.1,88.7\n",
+    # One marked name of two vouches for no figure of the economy nor a longer word: CPI, UNRATE and EXPORTS
+    # had loaded as tickers' closes (silent).
+    "Date,^VIX,CPI\n2024-01-02,13.2,308.4\n2024-01-03,14.0,309.1\n2024-01-04,14.1,309.9\n",
+    "Date,^GSPC,UNRATE\n2024-01-02,4742.83,3.7\n2024-01-03,4704.81,3.8\n2024-01-04,4688.68,3.8\n",
+    "Date,EXPORTS-USD,BTC-USD\n2024-01-02,1050.5,45897.57\n2024-01-03,1070.7,42913.07\n",
     # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
     "Date,AAPL.O,AAPL.H,AAPL.L,AAPL.C\n2024-01-02,185,186,184,185.5\n2024-01-03,185.5,187,185,186\n"
     "2024-01-04,186,188,185.5,187\n",
