@@ -79,6 +79,27 @@ def _one_symbol_twice(names: Sequence[str]) -> bool:
     return any(len(own) > 1 and not set(own) <= _EXCHANGES for own in letters.values())
 
 
+def _opens_and_lows(names: Sequence[str], body: Sequence[Sequence[str]], columns: Sequence[int], decimal: str,
+                    thousands: str | None) -> bool:
+    """Whether a symbol's ".L" column stands at or below its ".O" column on every row, within a day's range of it
+    (JUMPY): Reuters' letters of one ticker's open and low ("AAPL.O,AAPL.L,MSFT.O,MSFT.L"), each an exchange's
+    too, which had loaded as four tickers' closes. A share listed twice ("AZN.L,AZN.O") is priced in two
+    currencies: pence a hundredfold, pounds a third below the dollars, or above and below by turns."""
+    own: dict[str, dict[str, int]] = {}
+    for n, j in zip(names, columns):
+        if (m := _SUFFIXED.fullmatch(n.strip())) is not None:
+            own.setdefault(m.group("symbol"), {})[m.group("exchange")] = j
+    for letters in own.values():
+        if "O" not in letters or "L" not in letters:
+            continue
+        o, lo = letters["O"], letters["L"]
+        pairs = [(a, b) for row in body if max(o, lo) < len(row)
+                 and (a := to_float(row[o], decimal, thousands)) and (b := to_float(row[lo], decimal, thousands))]
+        if pairs and all(b <= a <= b * (1 + JUMPY) for a, b in pairs):
+            return True
+    return False
+
+
 def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                   canonical: Sequence[str | None], body: Sequence[Sequence[str]], bare: Sequence[int],
                   decimal: str, thousands: str | None) -> list[int]:
@@ -112,7 +133,7 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             value = to_float(cell, decimal, thousands)
             if value is None or value <= 0:
                 return []
-    return others
+    return [] if _opens_and_lows(names, body, others, decimal, thousands) else others
 
 
 # A ticker's close moves a percent or two a day, a coin's a few (ETH's January 2021: 7% on the median

@@ -29,6 +29,10 @@ def test_marked_ticker(name, marked):
     ("Date,AZN.L,AZN.O\n2024-01-02,10250,135.5\n2024-01-03,10300,136.1\n",
      {("AZN.L", "2024-01-02"): 10250.0, ("AZN.L", "2024-01-03"): 10300.0, ("AZN.O", "2024-01-02"): 135.5,
       ("AZN.O", "2024-01-03"): 136.1}, []),
+    # In pounds, a third below Nasdaq's dollars on every row: still two listings, no open and low.
+    ("Date,AZN.O,AZN.L\n2024-01-02,135.5,102.5\n2024-01-03,136.1,103.0\n",
+     {("AZN.O", "2024-01-02"): 135.5, ("AZN.O", "2024-01-03"): 136.1, ("AZN.L", "2024-01-02"): 102.5,
+      ("AZN.L", "2024-01-03"): 103.0}, []),
     # An empty cell is no price: its row is rejected for that ticker, with the reason.
     ("Date,VOD.L,BP.L\n2024-01-02,69.52,467.05\n2024-01-03,69.10,\n2024-01-04,68.80,469.85\n",
      {("VOD.L", "2024-01-02"): 69.52, ("VOD.L", "2024-01-03"): 69.10, ("VOD.L", "2024-01-04"): 68.80,
@@ -123,6 +127,10 @@ def _loads_closes(name, text, closes, rejected):
     "Date,^GSPC,UNRATE\n2024-01-02,4742.83,3.7\n2024-01-03,4704.81,3.8\n2024-01-04,4688.68,3.8\n",
     "Date,EXPORTS-USD,BTC-USD\n2024-01-02,1050.5,45897.57\n2024-01-03,1070.7,42913.07\n",
     # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
+    # Reuters' open and low of two tickers, each letter an exchange's too: the low at or below the open, a
+    # percent or two, on every row. Loaded as four tickers' closes (silent, since ed008d3).
+    "Date,AAPL.O,AAPL.L,MSFT.O,MSFT.L\n2024-01-02,187.15,183.89,373.86,366.50\n"
+    "2024-01-03,184.22,183.43,369.01,365.18\n2024-01-04,182.15,180.88,370.66,367.25\n",
     "Date,AAPL.O,AAPL.H,AAPL.L,AAPL.C\n2024-01-02,185,186,184,185.5\n2024-01-03,185.5,187,185,186\n"
     "2024-01-04,186,188,185.5,187\n",
 ])
