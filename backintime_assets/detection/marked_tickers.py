@@ -43,6 +43,11 @@ _US_SYMBOL = re.compile(r"[A-Z]{1,5}(?:[./-][A-Z])?")
 _ECONOMY = frozenset({
     "CPI", "CPIH", "HICP", "RPI", "PPI", "PCE", "PCEPI", "GDP", "GNP", "GNI", "PMI", "ISM", "NFP", "UR", "UNEMP",
     "HOUST", "ICSA", "CCSA", "SOFR", "SONIA", "ESTR", "EONIA", "LIBOR", "TONA", "TONAR", "CORRA", "SARON", "SELIC"})
+# Words of a business's or a country's money counted in a currency ("SALES-USD,COSTS-USD"), short as a coin's
+# code: a ledger's figures, which had loaded as two coins' closes. No coin Yahoo lists is one.
+_MONEY_WORDS = _ECONOMY | {
+    "SALES", "COST", "COSTS", "PROFIT", "INCOME", "TOTAL", "SPEND", "BUDGET", "DEBT", "WAGES", "TAXES", "RENT",
+    "FEES", "LOSS", "GROSS", "CAPEX", "OPEX", "EXPORT", "IMPORT", "ASSETS", "LOANS", "PRICE", "CREDIT", "DEBIT"}
 
 
 def unmarked_ticker(name: str) -> bool:
@@ -59,7 +64,7 @@ def marked_ticker(name: str) -> bool:
     if (m := _COIN.fullmatch(name)) is not None:
         coin = m.group("coin")
         return m.group("quote") in PRICE_UNITS and coin not in CURRENCY_CODES \
-            and not (coin.isalpha() and len(coin) > _COIN_LETTERS)
+            and not (coin.isalpha() and len(coin) > _COIN_LETTERS) and coin not in _MONEY_WORDS
     return bool(_CARET.fullmatch(name) or _YAHOO_FX_OR_FUTURE.fullmatch(name)) or currency_pair(name)
 
 

@@ -11,6 +11,8 @@ from backintime_assets.normalisation import normalise_bytes
     ("EURUSD=X", True), ("GC=F", True), ("BTC-USD", True), ("PENDLE-USD", True), ("UNI7083-USD", True),
     # A word of seven letters or more counted in a currency is a series' name, no coin's.
     ("EXPORTS-USD", False), ("IMPORTS-USD", False),
+    # Nor is a ledger's or the economy's word of a coin's length; a coin's code that is a word still is one.
+    ("SALES-USD", False), ("COSTS-EUR", False), ("GDP-USD", False), ("LINK-USD", True), ("DOGE-USD", True),
     ("AAPL", False), ("TMAX", False), ("Temp.C", False), ("No.1", False), ("USD-EUR", False), ("BRK-B", False),
     ("AAPL.Close", False), ("EUR/USD", True), ("EURUSD", True), ("USD / TRY", True), ("USD/USD", False),
     ("ABC/DEF", False), ("W/L", False), ("USDUSD", False),
@@ -126,6 +128,7 @@ def _loads_closes(name, text, closes, rejected):
     "Date,^VIX,CPI\n2024-01-02,13.2,308.4\n2024-01-03,14.0,309.1\n2024-01-04,14.1,309.9\n",
     "Date,^GSPC,UNRATE\n2024-01-02,4742.83,3.7\n2024-01-03,4704.81,3.8\n2024-01-04,4688.68,3.8\n",
     "Date,EXPORTS-USD,BTC-USD\n2024-01-02,1050.5,45897.57\n2024-01-03,1070.7,42913.07\n",
+    "Date,SALES-USD,COSTS-USD\n2024-01-02,1050.5,990.2\n2024-01-03,1070.7,995.1\n2024-01-04,1060.1,1001.3\n",
     # One ticker's open, high, low and close abbreviated: ".O" and ".L" are no exchange's here.
     # Reuters' open and low of two tickers, each letter an exchange's too: the low at or below the open, a
     # percent or two, on every row. Loaded as four tickers' closes (silent, since ed008d3).
