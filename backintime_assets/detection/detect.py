@@ -316,7 +316,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # A width the header gave, or dates read month first under a header in a day-first script: an order
         # guessed. Refused last, the schema whole (its ticker, its day) as with the order known: siblings
         # that prove the order lift the refusal (ingestion/sibling_order.py), and the rows load with it.
-        unsettled = unsettled_order_problem(columns, layout.body)
+        unsettled = unsettled_order_problem(columns, layout.body, layout.whole)
     if problem is None and wide is None and len(unnamed := named_as_tickers(layout.header_cells, layout.types,
                                                                             canonical)) > 1:
         shown = _shown([layout.names[j] for j in unnamed])

@@ -72,6 +72,7 @@ class Layout:
     short_header: bool = False  # the width is the one a header one name short of its rows gave (_width)
     ragged_from: int | None = None  # rows this many fields long or longer read padded (ragged.py)
     unnamed_past: int | None = None  # fields past the header's names, empty in the sample (ragged.named_width)
+    whole: bool = False  # the sample is every row of the table (no tail sample): nothing between unseen
 
 
 def _nonblank(fields: list[str]) -> bool:
@@ -1594,7 +1595,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             provisional, judge = _provisional(rows, width, decimal, thousands, file_date, dates_from_1904)
 
     layout = Layout(width=width, double_spaced=len(gaps) < len(head), short_header=short_header and not ragged,
-                    ragged_from=short_rows, unnamed_past=unnamed_past)
+                    ragged_from=short_rows, unnamed_past=unnamed_past, whole=tail is None)
     first_data_line = rows[start][0] if start < len(rows) else head_lines
     if block:
         layout.header_row = block[0][0]

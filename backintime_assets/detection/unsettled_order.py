@@ -47,16 +47,18 @@ def month_first_against_its_script(name: str, column: ColumnSchema) -> bool:
         and _MONTH_FIRST.match(column.format or "") is not None
 
 
-def unsettled_order_problem(columns: list[ColumnSchema], body: list[list[str]]) -> str | None:
+def unsettled_order_problem(columns: list[ColumnSchema], body: list[list[str]], whole: bool) -> str | None:
     """The refusal of such a table whose date column's order is a guess (its confidence no more than
     a guess's: dates.GUESSED_ORDER_CERTAINTY, as settled.py judges it), else None. Not where every
     date's day is its month: "Fecha" over a lone "05/05/2023" had been refused, though it reads one
-    day either way."""
+    day either way. `whole`: `body` is every row of the table; a sample's head and tail alike say
+    nothing of the rows between ("09/05/2023" between "05/05/2023" and "07/07/2023" loaded as
+    5 September)."""
     j = next((j for j, c in enumerate(columns) if c.canonical == "date"), None)
     if j is None or columns[j].type not in ("date", "timestamp") or columns[j].confidence > GUESSED_ORDER_CERTAINTY:
         return None
     cells = [row[j].strip() for row in body if j < len(row) and row[j].strip()]
-    if reads_alike_either_way(cells):
+    if whole and reads_alike_either_way(cells):
         return None  # "05/05/2023" is 5 May whichever part is the day: nothing to settle
     shown = next(iter(cells), "")
     return (f"{UNSETTLED_ORDER}: its dates ({shown}) read either way and nothing in the file settles which; "

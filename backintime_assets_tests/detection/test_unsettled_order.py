@@ -116,3 +116,17 @@ def test_dates_whose_day_is_their_month_load_under_a_day_first_name(text, days):
     assert schema.problem is None
     prices = normalise_bytes(text.encode(), schema, "prices.csv").prices_arrow
     assert [str(d) for d in prices["date"].to_pylist()] == days
+
+
+def test_dates_whose_day_is_their_month_in_the_sample_alone_leave_the_order_unsettled():
+    # A Spanish office's stacked days, 5 May and 7 July 2023 in the head and tail sampled, 9 May in between
+    # unseen: loaded by the guess, 9 May read 5 September (silent). Only a sample of every row shows that
+    # every date reads one day either way.
+    def day(when: str, n: int) -> str:
+        return "".join(f"{when},T{i:05d},{10 + i % 50}.25\n" for i in range(n))
+
+    text = ("Fecha,Simbolo,Cierre\n" + day("05/05/2023", 3500) + day("09/05/2023", 3500)
+            + day("07/07/2023", 3500)).encode()
+    schema = detect_bytes(text, "precios.csv")
+    assert schema.problem.startswith(f"{UNSETTLED_ORDER}: its dates (05/05/2023) read either way")
+    assert normalise_bytes(text, schema, "precios.csv").prices_arrow.num_rows == 0
