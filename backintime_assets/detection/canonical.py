@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
@@ -2144,8 +2144,21 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
 def _close_change(column: list[float | None], close: list[float | None]) -> bool:
     """Whether `column` is the close's change from the row before (or after: the newest first) on most rows
     (_TRADED_ROWS) where the close moved, two at least: no volume is."""
+    return _follows_close(column, close, lambda c, p: c - p)
+
+
+def _previous_close(column: list[float | None], close: list[float | None]) -> bool:
+    """Whether `column` is the close of the row before (or after: the newest first) on most rows where the
+    close moved: a previous close, a price, no volume."""
+    return _follows_close(column, close, lambda c, p: p)
+
+
+def _follows_close(column: list[float | None], close: list[float | None],
+                   of: Callable[[float, float], float]) -> bool:
+    """Whether `column` is of(close, the close of the row before) (or after) on most rows (_TRADED_ROWS)
+    where the close moved, two at least."""
     for rows in (zip(column[1:], close[1:], close[:-1]), zip(column[:-1], close[:-1], close[1:])):
-        moved = [(v, c - p) for v, c, p in rows if v is not None and c is not None and p is not None and c != p]
+        moved = [(v, of(c, p)) for v, c, p in rows if v is not None and c is not None and p is not None and c != p]
         same = sum(abs(v - d) <= 1e-9 * max(1.0, abs(d)) for v, d in moved)
         if len(moved) >= 2 and same >= _TRADED_ROWS * len(moved):
             return True
@@ -2372,8 +2385,10 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
             # penny stock's reverse-split adjusted close had loaded as its volume, its volume dropped.
             return None
     # Not a column with negatives ("Change" after the close): it took the volume, and the volume was dropped.
+    # Nor the close of the day before ("o,h,l,c,prev_close,volume"): loaded as the volume, the real one unread.
     after_prices = numeric.index(extra) == numeric.index(max(quad)) + 1
-    return extra if after_prices and all(v is None or v >= 0 for v in values[extra]) else None
+    return extra if after_prices and all(v is None or v >= 0 for v in values[extra]) \
+        and not _previous_close(values[extra], values[rest[1]]) else None
 
 
 # A column far below the others (a change in cents, SGX's "high;low;last;change;...": the change

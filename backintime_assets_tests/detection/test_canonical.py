@@ -291,6 +291,13 @@ def test_a_headerless_scrape_with_its_code_on_each_row_is_read_by_its_bar_and_no
     result = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv")
     assert result.prices["close"].tolist() == [71500, 72000, 71800, 72100]
     assert result.prices["volume"].isna().all() and result.rejected.empty
+    # Nor the close of the day before, right after the close: the volume is the column after it.
+    data = b"2024-01-01,49.74,50.02,48.52,48.59,50.00,781233\n2024-01-02,48.70,50.71,48.22,50.64,48.59,304268\n" \
+           b"2024-01-03,50.80,50.93,49.73,49.87,50.64,371963\n2024-01-04,50.53,50.57,47.42,47.77,49.87,580416\n"
+    for rows in (data, b"".join(reversed(data.splitlines(keepends=True))).replace(b",50.00,", b",51.00,")):
+        prices = normalise_bytes(rows, detect_bytes(rows, "x.csv"), "x.csv").prices.sort_values("date")
+        assert prices[["close", "volume"]].values.tolist() == [
+            [48.59, 781233], [50.64, 304268], [49.87, 371963], [47.77, 580416]]
 
 
 def test_a_headerless_days_money_traded_is_no_volume_beside_its_shares():
