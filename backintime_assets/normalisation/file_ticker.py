@@ -145,6 +145,12 @@ def stooq_american(symbol: str) -> str:
     return m[1] if (m := _STOOQ_AMERICAN.fullmatch(symbol)) is not None else symbol
 
 
+# And the database's files are named after that symbol in lower case ("aapl.us.txt", "bp.uk.txt"): where
+# the file holds no <TICKER> column, its name reads as the column would (AAPL), not as AAPL.US. Only in
+# stooq's shape: "AAPL.US.csv" or "aapl.us.csv" is another's name, kept whole.
+_STOOQ_FILE = re.compile(r"^\^?[a-z0-9][a-z0-9-]*\.[a-z]{2}\.txt$")
+
+
 def _undecorated(stem: str) -> str:
     """The symbol a site's or a tool's name for its download holds (_DECORATIONS, _STOOQ), or a name
     without the days written beside it (filename.without_dates: "AAPL_2024-09-03", "AAPL_data_20240903");
@@ -190,4 +196,5 @@ def default_ticker_for(source_file: str) -> str:
         if not (_SYMBOL_CODE.fullmatch(piece) and (lower or cased)) or piece.upper() in _FILE_WORDS:
             break
         kept.append(piece)
-    return ".".join(kept).strip().upper() or "UNKNOWN"
+    ticker = ".".join(kept).strip().upper() or "UNKNOWN"
+    return stooq_american(ticker) if _STOOQ_FILE.fullmatch(base_name(source_file)) else ticker

@@ -219,9 +219,12 @@ def _loads_under(name: str, ticker: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "ticker"), [
-    # The same name typed in lowercase is the same symbol (Windows does not tell them apart; stooq
-    # names its files "aapl.us.txt" and its <TICKER> column says AAPL.US).
-    ("bp.l.csv", "BP.L"), ("aapl.us.txt", "AAPL.US"), ("000001.sz.csv", "000001.SZ"),
+    # The same name typed in lowercase is the same symbol (Windows does not tell them apart).
+    ("bp.l.csv", "BP.L"), ("000001.sz.csv", "000001.SZ"), ("sap.de.csv", "SAP.DE"), ("7203.t.csv", "7203.T"),
+    # stooq's database file names an American listing as its <TICKER> column does, AAPL.US as AAPL
+    # (AAPL.US had stood beside AAPL); its other markets' keep theirs. Not in another's shape.
+    ("aapl.us.txt", "AAPL"), ("brk-b.us.txt", "BRK-B"), ("bp.uk.txt", "BP.UK"), ("sap.de.txt", "SAP.DE"),
+    ("7203.jp.txt", "7203.JP"), ("AAPL.US.txt", "AAPL.US"), ("aapl.us.csv", "AAPL.US"), ("BP.L.txt", "BP.L"),
     # A broker's lowercase suffix on a symbol in capitals is the same instrument (MetaTrader).
     ("EURUSD.a.csv", "EURUSD"), ("XAUUSD.m.csv", "XAUUSD"),
     # A copy, a version or a kind of the file is no exchange code: it is the same security.
