@@ -162,11 +162,14 @@ def currency_pair(name: str) -> bool:
 # positions, forward points, implied volatilities, spreads or trade counts by pair is written as its rates
 # are: "Date,EURUSD,GBPUSD" of 35.2 forward points had loaded as EUR/USD at 35.2 (silent). Not the
 # currencies that dropped zeros (TRY, RUB, BRL, ...), whose long histories span any reach: not judged so.
+# The reaches' ends are real days: the pound at $2.64 in 1972 and $2.80 pegged before 1967, the Hong Kong
+# dollar at 9.6 a dollar in September 1983, the won near 1,960 in December 1997, the euro backfilled
+# through the mark (0.53 in 1971) as long histories of EUR/USD are.
 _PER_DOLLAR = {
-    "USD": (1.0, 1.0), "EUR": (0.55, 1.35), "GBP": (0.38, 1.05), "JPY": (70.0, 400.0), "CHF": (0.7, 4.5),
-    "CAD": (0.9, 1.75), "AUD": (0.6, 2.2), "NZD": (0.65, 2.8), "SEK": (3.8, 12.5), "NOK": (4.5, 12.5),
-    "DKK": (4.2, 12.5), "HKD": (4.5, 8.0), "SGD": (1.15, 3.2), "CNY": (1.4, 9.0), "CNH": (5.5, 9.0),
-    "KRW": (300.0, 1800.0), "INR": (7.0, 100.0),
+    "USD": (1.0, 1.0), "EUR": (0.55, 1.9), "GBP": (0.35, 1.05), "JPY": (70.0, 400.0), "CHF": (0.65, 4.5),
+    "CAD": (0.85, 1.75), "AUD": (0.6, 2.2), "NZD": (0.65, 2.8), "SEK": (3.5, 12.5), "NOK": (4.5, 12.5),
+    "DKK": (4.2, 12.5), "HKD": (4.2, 10.0), "SGD": (1.15, 3.2), "CNY": (1.4, 9.0), "CNH": (5.5, 9.0),
+    "KRW": (300.0, 2100.0), "INR": (4.5, 100.0),
 }
 
 

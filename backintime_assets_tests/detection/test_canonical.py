@@ -2071,6 +2071,10 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     ("Date,USD/JPY", ["10.1", "10.3", "10.2"], None),
     ("Date,USDJPY", ["151.2", "150.8", "151.9"], "USDJPY"),
     ("DATE,USD/JPY", ["357.73", "357.61", "357.5"], "USD/JPY"),  # 1971's rate, as FRED's DEXJPUS begins
+    # the reaches' real ends: the pound in 1972, the Hong Kong dollar in 1983, the won in 1997 (since 187b152)
+    ("Date,GBP/USD", ["2.6345", "2.6401", "2.6440"], "GBP/USD"),
+    ("Date,USD/HKD", ["9.2100", "9.4500", "9.5500"], "USD/HKD"),
+    ("Date,USDKRW", ["1891.0", "1962.0", "1830.5"], "USDKRW"),
 ])
 def test_a_currency_pair_over_its_one_column_is_the_rate(header, values, close):
     # Named by the pair alone, beside its date, it had "no close column" and every day rejected.
