@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
+from statistics import median
 
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency, rate_out_of_reach
@@ -1540,10 +1541,32 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
         return
     values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) \
-            and not (is_whole(types[1]) and (median_step([values]) or 0) > JUMPY) \
+            and not _jumps_as_counts(values, is_whole(types[1]), currency_pair(names[1])) \
             and not rate_out_of_reach(names[1], values):  # a pair's forward points, a position: no rate
         mapping[1] = "close"
         used.add("close")
+
+
+# A rate near zero moves tens of percent in hundredths (FRED's DTB3 "0.04", "0.03"); a volume in millions
+# or billions ("1523.4", "2034.1") by hundreds of its units.
+_HUNDREDTHS = 0.1
+_ONE_WAY = 0.8  # of the steps, the share one way: a falling currency's years, not a volume's days
+
+
+def _jumps_as_counts(values: Sequence[float], whole: bool, pair: bool) -> bool:
+    """Whether one series' `values` move tens of percent from row to row (JUMPY) as a volume or a count of
+    trades does and no rate: whole numbers so, or a currency pair's (`pair`) decimals that move so by more
+    than hundredths (_HUNDREDTHS) and up and down (a falling currency's years go one way, _ONE_WAY; a FRED
+    series' years of growth rates go both). "Date,USDTRY" of its volume in millions ("1523.4", "2034.1",
+    "987.6") had loaded as rates since 96e89fa (silent)."""
+    if (median_step([values]) or 0) <= JUMPY:
+        return False
+    if whole or not pair:
+        return whole
+    steps = [b - a for a, b in zip(values, values[1:]) if b != a]
+    if not steps or median([abs(d) for d in steps]) <= _HUNDREDTHS:
+        return False
+    return max(sum(d > 0 for d in steps), sum(d < 0 for d in steps)) < _ONE_WAY * len(steps)
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

@@ -2066,6 +2066,10 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # nor a pair's volume or count of trades, moving tens of percent a day as no rate does (since a456a10)
     ("Date,USD/TRY", ["1523400", "2034100", "987600"], None),
     ("Tarih,EUR/USD", ["120", "95", "143"], None),
+    # in millions with decimals, run together (since 96e89fa); a falling currency's years still the rate
+    ("Date,USDTRY", ["1523.4", "2034.1", "987.6", "1800.2", "1210.7", "2250.3"], None),
+    ("Date,USDTRY", ["1.5234", "2.0341", "0.9876", "1.8002", "1.2107", "2.2503"], None),
+    ("Date,USD/TRY", ["3.02", "3.65", "4.83", "5.68", "7.00", "8.90"], "USD/TRY"),
     # nor what no rate of the pair ever was: EUR/USD's forward points, USD/JPY's implied volatility (since 21b7a63)
     ("Date,EURUSD", ["35.2", "35.6", "35.9"], None),
     ("Date,USD/JPY", ["10.1", "10.3", "10.2"], None),
