@@ -217,6 +217,11 @@ _RATE_WORDS = re.compile(r"[a-z]+")
 # The old leu and lira, which the ECB's history still heads a column by: not CURRENCY_CODES' (Rollins trades
 # as "ROL"), a code only among other currencies' here.
 _RATE_CODES = CURRENCY_CODES | {"ROL", "TRL"}
+# Currencies held to the euro, per euro: the lev fixed at 1.95583 since 1999, the krone held within 0.5% of
+# 7.46038 (7.42 to 7.47 in the ECB's history; ERM II's 2.25% band would take a franc's krone at parity). A
+# pound's, franc's or dollar's rates cross as a euro's do (the pound and franc have cost 0.8 to 1.65 dollars
+# as the euro has): only a peg held says the euro where no name does.
+_EURO_PEGS = {"BGN": (1.9555, 1.9561), "DKK": (7.41, 7.48)}
 
 
 def rate_table(names: Sequence[str], file_name: str, types: Sequence[ColumnType], canonical: Sequence[str | None],
@@ -244,7 +249,8 @@ def rate_table(names: Sequence[str], file_name: str, types: Sequence[ColumnType]
                 return {}
     base = next((_BASE_WORDS[w] for w in _RATE_WORDS.findall(file_name.rsplit("/", 1)[-1].lower())
                  if w in _BASE_WORDS), None)
-    if base is None and "EUR" not in held and "JPY" in held and set(units.values()) == {1}:
+    if base is None and "EUR" not in held and "JPY" in held and set(units.values()) == {1} \
+            and _euro_pegged(body, held, decimal, thousands):
         base = "EUR"  # the ECB's, if its dollars and yen cross as a euro's do (below)
     if base is None or base in held:
         return {}
@@ -276,3 +282,14 @@ def _cross_as_rates(body: Sequence[Sequence[str]], held: dict[str, int], units: 
                     return False
                 checked = True
     return checked
+
+
+def _euro_pegged(body: Sequence[Sequence[str]], held: dict[str, int], decimal: str, thousands: str | None) -> bool:
+    """Whether a currency held to the euro (_EURO_PEGS) is among the columns, at its peg on every row."""
+    for code, (low, high) in _EURO_PEGS.items():
+        if code in held:
+            values = [to_float(row[held[code]], decimal, thousands) for row in body
+                      if held[code] < len(row) and not is_null(row[held[code]])]
+            if values and all(v is not None and low <= v <= high for v in values):
+                return True
+    return False

@@ -201,6 +201,10 @@ def test_a_matrix_of_no_closes_under_marked_tickers_is_refused_saying_why(text, 
      {("EUR/USD", "2025-05-09"): 1.1252, ("EUR/USD", "2025-05-08"): 1.1297, ("EUR/JPY", "2025-05-09"): 163.36,
       ("EUR/JPY", "2025-05-08"): 162.52, ("EUR/BGN", "2025-05-09"): 1.9558, ("EUR/BGN", "2025-05-08"): 1.9558},
      ["EUR/CYP: empty row", "EUR/CYP: empty row"]),
+    # An extract of it, its krone at the euro's peg saying the euro.
+    ("series.csv", "Date,USD,JPY,GBP,DKK\n2024-01-02,1.0956,157.72,0.86763,7.4551\n",
+     {("EUR/USD", "2024-01-02"): 1.0956, ("EUR/JPY", "2024-01-02"): 157.72, ("EUR/GBP", "2024-01-02"): 0.86763,
+      ("EUR/DKK", "2024-01-02"): 7.4551}, []),
     # Poland's NBP: zlotys per unit, the file's name in Polish.
     ("kursy.csv", "data,1 USD,1 EUR,1 GBP\n20231229,3.935,4.348,4.9997\n20240102,3.9432,4.3434,5.0152\n",
      {("USD/PLN", "2023-12-29"): 3.935, ("USD/PLN", "2024-01-02"): 3.9432, ("EUR/PLN", "2023-12-29"): 4.348,
@@ -230,6 +234,19 @@ def test_a_central_banks_rates_by_currency_load_as_pairs(name, text, closes, rej
     # Whose zlotys, korunas or dollars? No name says the currency the rates are counted in.
     ("series.csv", "data,1 USD,1 EUR,1 GBP\n20231229,3.935,4.348,4.9997\n20240102,3.9432,4.3434,5.0152\n"),
     ("series.csv", "Date,EUR,JPY,GBP\n2024-01-02,1.10,141.9,1.27\n2024-01-03,1.09,143.1,1.26\n"),
+    # Rates per pound, per franc, per dollar, no euro's column: they cross as a euro's would, the euro
+    # unnamed. Only a peg to the euro (the lev's 1.9558) says the euro.
+    ("series.csv", "Date,USD,JPY,CHF,AUD\n2024-01-02,1.2645,179.21,1.0745,1.8712\n"
+     "2024-01-03,1.2632,180.12,1.0771,1.8801\n"),
+    ("series.csv", "Date,USD,JPY,GBP,CAD\n2024-01-02,1.1765,166.8,0.9264,1.5601\n"
+     "2024-01-03,1.1720,167.5,0.9250,1.5620\n"),
+    ("series.csv", "Date,USD,JPY,GBP,CHF\n2024-01-02,1.0,141.6,0.7874,0.8501\n"
+     "2024-01-03,1.0,142.9,0.7890,0.8534\n"),
+    # Per franc at parity (2023), its krone just beside the euro's peg.
+    ("series.csv", "Date,USD,JPY,GBP,DKK\n2023-01-02,1.0815,141.6,0.8941,7.5301\n"
+     "2023-01-03,1.0790,142.0,0.8950,7.5410\n"),
+    ("series.csv", "Date,USD,JPY,BGN,CHF\n2024-01-02,1.2645,179.21,2.2866,1.0745\n"
+     "2024-01-03,1.2632,180.12,2.2901,1.0771\n"),
     # Balances by currency in a file named as rates: a pound worth less than a dollar is no rate's.
     ("kursy.csv", "Date,USD,EUR,GBP\n2024-01-02,2064.4,1880.1,1620.3\n2024-01-03,2034.2,1860.5,1605.0\n"),
     # A currency of the office's own among its columns: no rate of it.
