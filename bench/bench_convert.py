@@ -301,6 +301,15 @@ instructions a drifted file), nothing else running, at 5abc4bd: daily clean 1.66
 by era 6.63 (3.5%); archive clean 2.61 + 9.94 = 12.6 s, polars 0.98 (0.078x) / by date 8.24 (0.66x), DuckDB by
 date 7.78, Spark 5.45 s, 9.7 CPU-s (0.43x); archive drifted 18.1 (2.8%). Wall ratios met again by a hair, CPU
 not: the project and the baselines got faster together.
+Session 48 (detection rules from three new corpora; detection 3.0% fewer instructions a drifted file by
+callgrind), nothing else running, at c4b4f25, every baseline but polars slower than the run above: daily
+clean 2.05 + 2.36 = 4.41 s, 7.89 CPU-s (3.4%), polars 1.71 s, 3.04 CPU-s (0.388x wall, 0.386x CPU) / by
+date 2.44, DuckDB by date 3.18, Spark read.csv 12.4 s, 23.6 CPU-s (2.81x wall, 2.99x CPU), Spark by date
+41.3; daily drifted 19.3 + 2.92 = 22.3 s (9.58, 43%); by era 5.60 (4.5%); archive clean 2.53 + 7.31 = 9.84
+s, 18.5 CPU-s, polars 1.19 (0.121x) / by date 10.8 (1.10x), DuckDB by date 9.33, Spark 5.10 s, 9.14 CPU-s
+(0.519x wall, 0.493x CPU); archive drifted 14.4 (2.4%). Right after, in one process (convert_check compare,
+3,128 daily clean files, two rounds each): bfba964 5.94-6.02 CPU-s against c4b4f25 5.35-6.23, digests equal:
+the daily clean gap above is the run's, not the code's.
 """
 from __future__ import annotations
 
