@@ -241,7 +241,7 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     # judged alone, the head of each first: one ticker's days say nothing of the next one's bars.
     several = bool(tickers) and len({t.strip() for t in tickers}) > 1
     if not several and len(cells) > _FIRST_LOOK:
-        first = _days(cells[:_FIRST_LOOK], fmt)
+        first = days_of(cells[:_FIRST_LOOK], fmt)
         if len(first) > _LEAST_STEPS and _period(first) is None:
             return None
     series = _by_ticker(cells, tickers) if several else [("", cells)]
@@ -256,11 +256,11 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
             if (dates := frozenset(c.strip() for c in own)) in judged:
                 continue
             judged.add(dates)
-        if len(own) > _FIRST_LOOK and len(first := _days(own[:_FIRST_LOOK], fmt)) > _LEAST_STEPS \
+        if len(own) > _FIRST_LOOK and len(first := days_of(own[:_FIRST_LOOK], fmt)) > _LEAST_STEPS \
                 and _period(first) is None and sum(s < 6 for s in _steps(first)) > 1:
             daily = True  # a daily ticker's head settles it, its other dates unread
             continue
-        days = _days(own, fmt)
+        days = days_of(own, fmt)
         if len(days) <= _LEAST_STEPS:
             continue  # too few of a ticker's dates to tell: the others tell
         if (period := _period(days)) is None:
@@ -305,7 +305,7 @@ def _few_bars(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str 
     a month) had loaded each week's high and low as its Monday's."""
     if not {"open", "high", "low"} <= set(mapped):
         return None  # closes alone: a fund's weekly NAV is its days' price
-    days = _days(cells, fmt)
+    days = days_of(cells, fmt)
     steps = _steps(days)
     if len(steps) < _FEWEST_STEPS:
         return None
@@ -335,7 +335,7 @@ def _few_bars_of_tickers(name: str, fmt: str, cells: Sequence[str], tickers: Seq
     groups: dict[str, list[str]] = {}
     for cell, ticker in zip(cells, tickers):
         groups.setdefault(ticker.strip(), []).append(cell)
-    if any(s < _WEEK for own in groups.values() for s in _steps(_days(own, fmt))):
+    if any(s < _WEEK for own in groups.values() for s in _steps(days_of(own, fmt))):
         # Another ticker's own dates step a day or a weekend: a daily file, where a thin ticker's three rows
         # fell on three Mondays by chance. Judged so, ten tickers' week of days beside one ticker's three
         # Mondays had refused the whole file, as a file of eight days each beside them loads (the thin
@@ -445,7 +445,7 @@ def _at_period_bounds(period: str, days: Sequence[int]) -> bool:
 def _pooled_problem(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str | None],
                     close: str) -> str | None:
     """The problem of all of `cells` judged as one ticker's dates, else None."""
-    days = _days(cells, fmt)
+    days = days_of(cells, fmt)
     found = _period(days)
     return _problem(name, found, found is not None and _at_period_ends(found[0], days), mapped, close)
 
@@ -544,7 +544,7 @@ def _by_ticker(cells: Sequence[str], tickers: Sequence[str]) -> list[tuple[str, 
     return [(t, g) for t, g in groups.items() if len(g) > _LEAST_STEPS] or [("", cells)]
 
 
-def _days(cells: Sequence[str], fmt: str) -> list[int]:
+def days_of(cells: Sequence[str], fmt: str) -> list[int]:
     """The distinct days `cells` name in `fmt`, in order. Each date written once is read once: a
     file of several tickers writes a day's date on each of their rows."""
     return sorted({d for cell in {c.strip() for c in cells} if (d := _day(cell, fmt)) is not None})

@@ -1541,7 +1541,8 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
         return
     values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) \
-            and not _jumps_as_counts(values, is_whole(types[1]), currency_pair(names[1])) \
+            and not _jumps_as_counts(values, is_whole(types[1]),
+                                     currency_pair(names[1]) and _daily_rows(body, types[0])) \
             and not rate_out_of_reach(names[1], values):  # a pair's forward points, a position: no rate
         mapping[1] = "close"
         used.add("close")
@@ -1567,6 +1568,20 @@ def _jumps_as_counts(values: Sequence[float], whole: bool, pair: bool) -> bool:
     if not steps or median([abs(d) for d in steps]) <= _HUNDREDTHS:
         return False
     return max(sum(d > 0 for d in steps), sum(d < 0 for d in steps)) < _ONE_WAY * len(steps)
+
+
+_MONTH_APART = 28  # days between rows: a month's or a year's rates of a floating currency move tens of percent
+
+
+def _daily_rows(body: Sequence[Sequence[str]], date_type: ColumnType) -> bool:
+    """Whether the rows of `body` (its first column dated as `date_type`) are under a month apart
+    (_MONTH_APART) at their median: a year's or a month's rates move tens of percent up and down ("USD/BRL"
+    of 1.77, 2.34, 1.74 a year apart had been refused since 6d9ec2a, as bfba964 had loaded it), a day's do not."""
+    from .bar_period import days_of  # it reads canonical's names: imported where used
+
+    days = days_of([r[0] for r in body if r], date_type.format or "")
+    steps = sorted(b - a for a, b in zip(days, days[1:]))
+    return not steps or steps[len(steps) // 2] < _MONTH_APART
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

@@ -2717,3 +2717,12 @@ def test_coingecko_s_current_price_is_the_close(text, closes):
     result = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
     assert list(result.prices.close) == closes
     assert result.rows_read == len(result.prices) + len(result.rejected)
+
+
+def test_a_floating_currencys_yearly_rates_up_and_down_are_the_rate():
+    # A year's rates move tens of percent both ways (USD/BRL 2.34, 1.74, 1.67, 1.88...): refused since
+    # 6d9ec2a as a pair's volume moving so from day to day, where bfba964 loaded it.
+    values = ["1.9554", "2.3204", "3.5333", "2.8892", "1.7713", "2.3370", "1.7412", "2.6562", "3.9048", "3.2591"]
+    rows = "".join(f"{2000 + i}-12-31,{v}\n" for i, v in enumerate(values))
+    schema = detect_bytes(f"Date,USD/BRL\n{rows}".encode(), "usd_brl.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ["USD/BRL"]
