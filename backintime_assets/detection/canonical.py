@@ -13,7 +13,7 @@ from statistics import median
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency, rate_out_of_reach
 from .dates import months_only
-from .marked_tickers import JUMPY, median_step
+from .moves import JUMPY, median_step
 from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell

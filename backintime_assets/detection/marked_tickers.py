@@ -10,13 +10,13 @@ them is a close matrix (pandas' prices["Close"].to_csv() of Yahoo's symbols): re
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from statistics import median
 
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair, rate_out_of_reach
+from .moves import JUMPY, median_step
 from .numbers import is_null, to_float
 
 # Yahoo's suffixes of exchanges (and Reuters' ".O", ".N", Stooq's ".US"): a symbol's, never a word's
@@ -141,23 +141,14 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     return [] if _opens_and_lows(names, body, others, decimal, thousands) else others
 
 
-# A ticker's close moves a percent or two a day, a coin's a few (ETH's January 2021: 7% on the median
-# day); shares traded and money traded jump tens of percent, a return changes sign. An index's volume
-# may move as little as a price (the S&P's, 3%): a million and more whole units tell it (below).
-JUMPY = 0.1
+# An index's volume may move as little as a price (the S&P's, 3%): a million and more whole units tell
+# it (below); moves.JUMPY tells the rest.
 # Whole numbers this large are counts (shares traded or issued) or money (a market value): no share
 # trades at a million (Berkshire's A at 700,000; a rare Korean one has: refused, loud), nor an index
 # stands so high; a coin may, in a small currency's units.
 _COUNTS = 1_000_000
 _SUMS = ((1.0, 0.01), (100.0, 1.0))  # what a row of weights adds up to, and how near
 _LEAST_SUMS = 3  # full rows that add up so: a head's two rows of prices may by chance
-
-
-def median_step(series: Sequence[Sequence[float]]) -> float | None:
-    """The median move, |log(b / a)|, between neighbouring values of each of `series` (positive numbers),
-    pooled; None where none has two."""
-    steps = [abs(math.log(b / a)) for own in series for a, b in zip(own, own[1:])]
-    return median(steps) if steps else None
 
 
 def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: Sequence[int], decimal: str,
