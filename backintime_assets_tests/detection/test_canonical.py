@@ -1913,6 +1913,17 @@ def test_isyatirim_s_adjusted_fields_alone_are_refused_for_want_of_a_close():
     assert result.prices.empty and "only an adjusted close" in result.file_problem
 
 
+@pytest.mark.parametrize("names", [("S&P 500",), ("S&P 500", "KOSPI", "NASDAQ")])
+def test_a_korean_name_column_names_each_series(names):
+    # A Google Sheet's long table of indices under Korean headers (name, date, close), real files round 49:
+    # one index had loaded under the file's name ("INDICES_HISTORY"), several were refused as unnamed series.
+    rows = "".join(f"{n},2021-09-{d},{100 * (i + 1) + d}\n" for i, n in enumerate(names) for d in (20, 21, 22))
+    data = f"이름,날짜,종가\n{rows}".encode()
+    prices = normalise_bytes(data, detect_bytes(data, "indices_history.csv"), "indices_history.csv").prices
+    assert sorted(set(prices.ticker)) == sorted(names) and len(prices) == 3 * len(names)
+    assert prices[prices.ticker == "S&P 500"].close.tolist() == [120.0, 121.0, 122.0]
+
+
 @pytest.mark.parametrize("header,name", [
     ("Date;Symbol;Indexvalue;", "Indexvalue"),  # STOXX's h_<index>.txt
     ("Datum;Ausgabepreis;Rücknahmepreis;Währung", "Rücknahmepreis"),  # a German fund's price history
