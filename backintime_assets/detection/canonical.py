@@ -359,8 +359,12 @@ _add("close", 0.8, "rucknahmepreis", "ruecknahmepreis")
 # Settlement Amount"), a redemption price is a bond's par beside its clean and dirty prices, an index's
 # level a fund's benchmark beside its NAV: each loaded as the close without a word.
 _ONE_FIGURE = 0.55
+# Korean's "exchange rate" and a bank's "base rate" (매매기준율, the mid it buys and sells around), Chinese
+# "汇率", Japanese "為替レート", as "Exchange rate" is: a won's daily rate under "날짜,매매기준율" had "no close
+# column" (real files round 49). A trade log's rate beside its unit price and amount stays unmapped.
 _ONE_FIGURE_NAMES = frozenset(norm_name(n) for n in ("indexvalue", "index level", "redemption price",
-                                                     "exchange rate", "reference rate"))
+                                                     "exchange rate", "reference rate",
+                                                     "환율", "매매기준율", "기준환율", "汇率", "為替レート"))
 _add("close", _ONE_FIGURE, *_ONE_FIGURE_NAMES)
 # Beside a redemption price, the issue price it is quoted with (a fund's "Issue Price,Redemption Price").
 _REDEMPTION = frozenset({norm_name("redemption price")})

@@ -30,6 +30,7 @@ S = ColumnType("string", None, 1.0)
         ("Prev Close", F, None), ("Previous Close", F, None), ("Open Interest", N, None), ("Day's High", F, "high"),
         ("Tipo de Cambio", F, "close"), ("Tipo_Cambio", F, "close"), ("Taux de change", F, "close"),
         ("Taxa de câmbio", F, "close"), ("Wechselkurs", F, "close"), ("Kur", F, "close"), ("Rates", F, "close"),
+        ("환율", F, "close"), ("매매기준율", F, "close"), ("汇率", F, "close"), ("為替レート", F, "close"),
         ("Tagestief", F, "low"), ("Eröffnungskurs", F, "open"), ("As Of", D, "date"),
         # An estimate of the day's volume (CME's, as yet uncleared) is the day's volume: it had lost it since
         # 84aa6bc. A percentage or a forecast is none.
@@ -1911,6 +1912,13 @@ def test_isyatirim_s_adjusted_fields_alone_are_refused_for_want_of_a_close():
     schema = detect_bytes(data, "THYAO.csv")
     result = normalise_bytes(data, schema, "THYAO.csv")
     assert result.prices.empty and "only an adjusted close" in result.file_problem
+
+
+def test_a_won_s_base_rate_is_its_daily_close():
+    # A Korean sheet's USD/KRW history (date, base rate), real files round 49: "no close column", every row rejected.
+    data = "날짜,매매기준율\n2025-08-04,1399.30\n2025-08-05,1384.90\n2025-08-06,1386.70\n".encode()
+    prices = normalise_bytes(data, detect_bytes(data, "fx_std.csv"), "fx_std.csv").prices
+    assert prices.close.tolist() == [1399.3, 1384.9, 1386.7] and set(prices.ticker) == {"FX_STD"}
 
 
 @pytest.mark.parametrize("names", [("S&P 500",), ("S&P 500", "KOSPI", "NASDAQ")])
