@@ -857,6 +857,21 @@ _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 # leftmost of two equals (silent). Not weaker than the others: alone, each is the close, and between the two
 # the leftmost still wins ("Date,Currency,Rate,Value": the rate; a weaker "Rate" had loaded the value).
 _GENERIC_CLOSE = frozenset({"rate", "value"})
+# "Rate" with the currency it is in, a quote currency's code the name's one other word ("rate_idr", "USD Rate"):
+# a day's exchange rate, the close as the dated file's one figure (_one_figure_close): beside another figure,
+# one rate of several ("USD Rate,EUR Rate") or a trade's rate, it is none. Unread, a daily rupiah rate
+# ("date,rate_idr,fetched_at") had "no close column" (real files round 49). Not "Value" so: a day's sales
+# "value_usd", a trade's.
+_RATE = "rate"
+
+
+def _rate_in_a_currency(cell: str) -> bool:
+    """Whether `cell` names "rate" and a quote currency's code, and nothing else."""
+    words = _split_words(cell)
+    rate = [w for w in words if norm_name(w) == _RATE]
+    return len(words) == 2 and len(rate) == 1 and next(w for w in words if w not in rate).upper() in QUOTE_CURRENCIES
+
+
 _NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the weak names ("Name")
 # The names whose whole numbers are codes: the ticker's own and "Instrument" (0.95, yielding to a symbol).
 # Left out, "7203" under "Instrument" was an extra column, and a file of one code loaded under its name.
@@ -1084,6 +1099,8 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
             hit = _SYNONYMS.get(norm_name(cell.translate(_TURKISH_AS_ICELANDIC)))
         if hit is None:
             hit = _label_with_its_tooltip(cell)
+        if hit is None and _rate_in_a_currency(cell):
+            hit = "close", _ONE_FIGURE
         if hit is None and abbreviated and cell.isascii():  # "Opé" is French, no "Op."
             hit = _abbreviated_field(latin)
         measure = _measure_unit(cell)
@@ -1462,8 +1479,9 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
     rate converting a trade's amount, a bond's par beside its clean price. Not its change or return
     (_OF_THE_FIGURE), nor a fund's issue price beside its redemption price."""
     c = mapping.index("close")
-    named = {norm_name(cell) for cell in (header_cells[c] if c < len(header_cells) else [])}
-    if not named & _ONE_FIGURE_NAMES:
+    cells = header_cells[c] if c < len(header_cells) else []
+    named = {norm_name(cell) for cell in cells}
+    if not named & _ONE_FIGURE_NAMES and not any(_rate_in_a_currency(cell) for cell in cells):
         return
     issued = bool(named & _REDEMPTION)
     for j, t in enumerate(types):

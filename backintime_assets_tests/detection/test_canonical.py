@@ -31,6 +31,8 @@ S = ColumnType("string", None, 1.0)
         ("Tipo de Cambio", F, "close"), ("Tipo_Cambio", F, "close"), ("Taux de change", F, "close"),
         ("Taxa de câmbio", F, "close"), ("Wechselkurs", F, "close"), ("Kur", F, "close"), ("Rates", F, "close"),
         ("환율", F, "close"), ("매매기준율", F, "close"), ("汇率", F, "close"), ("為替レート", F, "close"),
+        ("rate_idr", F, "close"), ("USD Rate", F, "close"), ("rateEUR", F, "close"), ("value_brl", F, None),
+        ("rate_tax", F, None),
         ("Tagestief", F, "low"), ("Eröffnungskurs", F, "open"), ("As Of", D, "date"),
         # An estimate of the day's volume (CME's, as yet uncleared) is the day's volume: it had lost it since
         # 84aa6bc. A percentage or a forecast is none.
@@ -1912,6 +1914,21 @@ def test_isyatirim_s_adjusted_fields_alone_are_refused_for_want_of_a_close():
     schema = detect_bytes(data, "THYAO.csv")
     result = normalise_bytes(data, schema, "THYAO.csv")
     assert result.prices.empty and "only an adjusted close" in result.file_problem
+
+
+@pytest.mark.parametrize(("header", "closes"), [
+    ("date,rate_idr,fetched_at", [16974.0, 16946.0, 16911.0]),  # a daily rupiah rate, real files round 49
+    ("Date,USD Rate,EUR Rate", []),  # two rates, neither the file's one figure: refused, as before
+])
+def test_rate_in_a_currency_is_the_close_as_the_one_figure(header, closes):
+    # The rupiah's file had "no close column" and every row rejected.
+    rows = {"date,rate_idr,fetched_at": ["2026-01-19,16974,2026-01-20 01:23:57", "2026-01-20,16946,2026-01-21 01:26:39",
+                                         "2026-01-21,16911,2026-01-22 01:26:41"],
+            "Date,USD Rate,EUR Rate": ["2026-01-19,5.33,3.90", "2026-01-20,5.33,3.91", "2026-01-21,5.32,3.90"]}[header]
+    data = "\n".join([header, *rows, ""]).encode()
+    result = normalise_bytes(data, detect_bytes(data, "exchange_rates.csv"), "exchange_rates.csv")
+    assert result.prices.close.tolist() == closes
+    assert bool(result.file_problem) == (not closes)
 
 
 def test_a_won_s_base_rate_is_its_daily_close():
