@@ -164,8 +164,9 @@ def currency_pair(name: str) -> bool:
 # currencies that dropped zeros (TRY, RUB, BRL, ...), whose long histories span any reach: not judged so.
 # The reaches' ends are real days: the pound at $2.64 in 1972 and $2.80 pegged before 1967, the Hong Kong
 # dollar at 9.6 a dollar in September 1983, the won near 1,960 in December 1997, the euro backfilled
-# through the mark (0.53 in 1971) as long histories of EUR/USD are.
-_PER_DOLLAR = {
+# through the mark (0.53 in 1971) as long histories of EUR/USD are. A central bank's table by currency
+# crosses within them too (marked_tickers._cross_as_rates).
+PER_DOLLAR = {
     "USD": (1.0, 1.0), "EUR": (0.55, 1.9), "GBP": (0.35, 1.05), "JPY": (70.0, 400.0), "CHF": (0.65, 4.5),
     "CAD": (0.85, 1.75), "AUD": (0.6, 2.2), "NZD": (0.65, 2.8), "SEK": (3.5, 12.5), "NOK": (4.5, 12.5),
     "DKK": (4.2, 12.5), "HKD": (4.2, 10.0), "SGD": (1.15, 3.2), "CNY": (1.4, 9.0), "CNH": (5.5, 9.0),
@@ -175,12 +176,12 @@ _PER_DOLLAR = {
 
 def rate_out_of_reach(name: str, values: Sequence[float]) -> bool:
     """Whether `values` under a currency pair's name (currency_pair) cannot be its exchange rate: some lies
-    outside what the base currency has ever cost in the quote one (_PER_DOLLAR). False where either
-    currency is not in _PER_DOLLAR."""
+    outside what the base currency has ever cost in the quote one (PER_DOLLAR). False where either
+    currency is not in PER_DOLLAR."""
     pair = _PAIR_NAME.fullmatch(name.strip())
-    if pair is None or pair["base"] not in _PER_DOLLAR or pair["quote"] not in _PER_DOLLAR:
+    if pair is None or pair["base"] not in PER_DOLLAR or pair["quote"] not in PER_DOLLAR:
         return False
-    (base_low, base_high), (quote_low, quote_high) = _PER_DOLLAR[pair["base"]], _PER_DOLLAR[pair["quote"]]
+    (base_low, base_high), (quote_low, quote_high) = PER_DOLLAR[pair["base"]], PER_DOLLAR[pair["quote"]]
     low, high = quote_low / base_high, quote_high / base_low
     return any(not low <= v <= high for v in values)
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from statistics import median
 
 from .columns import ColumnType
-from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair, rate_out_of_reach
+from .currencies import CURRENCY_CODES, PER_DOLLAR, PRICE_UNITS, currency_pair, rate_out_of_reach
 from .moves import JUMPY, median_step
 from .numbers import is_null, to_float
 
@@ -199,11 +199,9 @@ _LEAST_RATES = 3  # "Date,USD,EUR" may as well be a sales split by currency
 # no number tells: zlotys and korunas per dollar are alike numbers).
 _BASE_WORDS = {"eurofxref": "EUR", "ecb": "EUR", "nbp": "PLN", "kursy": "PLN", "cnb": "CZK", "kurzy": "CZK",
                "cbr": "RUB"}
-# What one unit of each of the majors has cost in dollars since 1999 (the euro 0.83 in 2000 to 1.60 in 2008,
-# the pound 1.04 in 2022 to 2.11 in 2007, the yen 1/162 in 2024 to 1/76 in 2011, the franc 1/1.83 in 2000 to
-# 1/0.72 in 2011): rates of one office, read through its dollar's, cross within them; amounts by currency,
-# balances or each currency's growth from 1, do not.
-_IN_DOLLARS = {"EUR": (0.8, 1.65), "GBP": (1.0, 2.15), "JPY": (1 / 170, 1 / 70), "CHF": (0.5, 1.45)}
+# The majors, whose cost in dollars (the inverse of PER_DOLLAR's reach) rates of one office, read through
+# its dollar's, cross within; amounts by currency, balances or each currency's growth from 1, do not.
+_MAJORS = ("EUR", "GBP", "JPY", "CHF")
 _RATE_WORDS = re.compile(r"[a-z]+")
 # The old leu and lira, which the ECB's history still heads a column by: not CURRENCY_CODES' (Rollins trades
 # as "ROL"), a code only among other currencies' here.
@@ -255,8 +253,8 @@ def rate_table(names: Sequence[str], file_name: str, types: Sequence[ColumnType]
 
 def _cross_as_rates(body: Sequence[Sequence[str]], held: dict[str, int], units: dict[int, int], base: str,
                     per_euro: bool, decimal: str, thousands: str | None) -> bool:
-    """Whether on every row holding the dollar's rate the majors' (_IN_DOLLARS, the base's own among them)
-    cost what they have in dollars, one at least: each rate read as the price of one unit in `base`."""
+    """Whether on every row holding the dollar's rate the majors' (_MAJORS, the base's own among them)
+    cost what they have in dollars (PER_DOLLAR), one at least: each rate read as the price of one unit in `base`."""
     checked = False
     for row in body:
         price = {}
@@ -267,9 +265,10 @@ def _cross_as_rates(body: Sequence[Sequence[str]], held: dict[str, int], units: 
         price[base] = 1.0
         if "USD" not in price:
             continue
-        for code, (low, high) in _IN_DOLLARS.items():
+        for code in _MAJORS:
             if code in price:
-                if not low <= price[code] / price["USD"] <= high:
+                least, most = PER_DOLLAR[code]
+                if not 1 / most <= price[code] / price["USD"] <= 1 / least:
                     return False
                 checked = True
     return checked

@@ -82,6 +82,13 @@ def test_marked_ticker(name, marked):
     ("Date,EURUSD,GBPUSD\n2024-01-02,1.0945,1.2623\n2024-01-03,1.0920,1.2650\n",
      {("EURUSD", "2024-01-02"): 1.0945, ("EURUSD", "2024-01-03"): 1.0920, ("GBPUSD", "2024-01-02"): 1.2623,
       ("GBPUSD", "2024-01-03"): 1.2650}, []),
+    ("Date,USDJPY,GBPUSD\n2024-01-02,141.95,1.2623\n2024-01-03,143.10,1.2650\n",
+     {("USDJPY", "2024-01-02"): 141.95, ("USDJPY", "2024-01-03"): 143.10, ("GBPUSD", "2024-01-02"): 1.2623,
+      ("GBPUSD", "2024-01-03"): 1.2650}, []),
+    # 1985's: the euro backfilled at 70 cents, the yen at 260 a dollar, within what a dollar has bought.
+    ("Date,EUR/USD,USD/JPY\n1985-02-04,0.7021,259.20\n1985-02-05,0.7003,260.10\n",
+     {("EUR/USD", "1985-02-04"): 0.7021, ("EUR/USD", "1985-02-05"): 0.7003, ("USD/JPY", "1985-02-04"): 259.20,
+      ("USD/JPY", "1985-02-05"): 260.10}, []),
 ])
 def test_close_matrix_of_marked_tickers_loads_each_as_its_close(text, closes, rejected):
     # Refused before (loud): "numbers under names written as tickers, and no name says which price".
@@ -205,6 +212,11 @@ def test_a_matrix_of_no_closes_under_marked_tickers_is_refused_saying_why(text, 
     ("series.csv", "Date,USD,JPY,GBP,DKK\n2024-01-02,1.0956,157.72,0.86763,7.4551\n",
      {("EUR/USD", "2024-01-02"): 1.0956, ("EUR/JPY", "2024-01-02"): 157.72, ("EUR/GBP", "2024-01-02"): 0.86763,
       ("EUR/DKK", "2024-01-02"): 7.4551}, []),
+    # The ECU's rates of 1985 in an ECB-named file: the yen at 245 a dollar, the pound at 1.16 dollars, as
+    # far back as PER_DOLLAR reaches. Refused (no close column) while the majors' reach began in 1999.
+    ("ecb_1985.csv", "Date,USD,JPY,GBP\n1985-01-02,0.7612,191.2,0.6589\n1985-01-03,0.7598,190.8,0.6577\n",
+     {("EUR/USD", "1985-01-02"): 0.7612, ("EUR/USD", "1985-01-03"): 0.7598, ("EUR/JPY", "1985-01-02"): 191.2,
+      ("EUR/JPY", "1985-01-03"): 190.8, ("EUR/GBP", "1985-01-02"): 0.6589, ("EUR/GBP", "1985-01-03"): 0.6577}, []),
     # Poland's NBP: zlotys per unit, the file's name in Polish.
     ("kursy.csv", "data,1 USD,1 EUR,1 GBP\n20231229,3.935,4.348,4.9997\n20240102,3.9432,4.3434,5.0152\n",
      {("USD/PLN", "2023-12-29"): 3.935, ("USD/PLN", "2024-01-02"): 3.9432, ("EUR/PLN", "2023-12-29"): 4.348,
@@ -247,6 +259,11 @@ def test_a_central_banks_rates_by_currency_load_as_pairs(name, text, closes, rej
      "2023-01-03,1.0790,142.0,0.8950,7.5410\n"),
     ("series.csv", "Date,USD,JPY,BGN,CHF\n2024-01-02,1.2645,179.21,2.2866,1.0745\n"
      "2024-01-03,1.2632,180.12,2.2901,1.0771\n"),
+    # The Bank of England's spot rates per pound, the SNB's per franc: no name says the currency.
+    ("boe_spot.csv", "Date,USD,EUR,JPY,CHF\n2024-01-02,1.2645,1.1541,179.21,1.0745\n"
+     "2024-01-03,1.2632,1.1560,180.12,1.0771\n"),
+    ("snb_devisen.csv", "Date,USD,EUR,GBP,JPY\n2024-01-02,0.8501,0.9312,1.0745,0.6012\n"
+     "2024-01-03,0.8534,0.9301,1.0790,0.6032\n"),
     # Balances by currency in a file named as rates: a pound worth less than a dollar is no rate's.
     ("kursy.csv", "Date,USD,EUR,GBP\n2024-01-02,2064.4,1880.1,1620.3\n2024-01-03,2034.2,1860.5,1605.0\n"),
     # A currency of the office's own among its columns: no rate of it.
