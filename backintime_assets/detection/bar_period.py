@@ -19,14 +19,11 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Callable, Collection, Sequence
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 
 from .canonical import names_time_of_day, norm_name, whole_name
+from .cell_days import days_of, reads_days
 from .epoch_days import utc_stamp
-from .dates import FULL_ISO
-from .date_system import EAST_EVENING, EPOCH_EAST_UNITS, EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
-from .month_names import for_strptime
 from .numbers import NULL_TOKENS
 
 # Names of a period column, brackets and case aside ("<PER>", "Period").
@@ -222,7 +219,7 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     of the column mapped to the close. `holds_bars(ticker)`: whether that ticker's rows hold an
     open, high, low or volume (ticker_holds_bars), asked of a ticker stepping a period beside
     another's days only."""
-    if not fmt or ("%" not in fmt and fmt not in _NUMBER_DAYS):
+    if not reads_days(fmt):
         return None
     if tickers and len(cells) > 2 * _ROWS and len(tickers) == len(cells):
         # The sample's tail as well: a long file's tickers one after another leave the last ones
@@ -544,12 +541,6 @@ def _by_ticker(cells: Sequence[str], tickers: Sequence[str]) -> list[tuple[str, 
     return [(t, g) for t, g in groups.items() if len(g) > _LEAST_STEPS] or [("", cells)]
 
 
-def days_of(cells: Sequence[str], fmt: str) -> list[int]:
-    """The distinct days `cells` name in `fmt`, in order. Each date written once is read once: a
-    file of several tickers writes a day's date on each of their rows."""
-    return sorted({d for cell in {c.strip() for c in cells} if (d := _day(cell, fmt)) is not None})
-
-
 def _steps(days: Sequence[int]) -> list[int]:
     return [b - a for a, b in zip(days, days[1:])]
 
@@ -604,47 +595,3 @@ def _at_period_ends(period: str, days: Sequence[int]) -> bool:
             day = date.fromordinal(d)
             ends += day.month in months and day.day > monthrange(day.year, day.month)[1] - _MONTH_END
     return ends >= _EVERY_ROW * len(days)
-
-
-# A number date's day (days since 0001-01-01) by its format: (units a day, the ordinal of its 0,
-# and the units added first, which read an "_east" epoch from the UTC evening on (EAST_EVENING) as
-# the next day: an ASX week's bar stamped on Sunday evening is Monday's, as normalisation reads it).
-_EPOCH_0 = date(1970, 1, 1).toordinal()
-_NUMBER_DAYS = {
-    EXCEL_SERIAL: (1, date(1899, 12, 30).toordinal(), 0),
-    EXCEL_SERIAL_1904: (1, date(1904, 1, 1).toordinal(), 0),
-    **{fmt: (86400 * unit, _EPOCH_0, 0) for fmt, unit in EPOCH_UNITS.items()},
-    **{fmt: (86400 * unit, _EPOCH_0, (86400 - EAST_EVENING) * unit) for fmt, unit in EPOCH_EAST_UNITS.items()},
-}
-
-
-@lru_cache(maxsize=8192)  # several tickers' rows write each day's date again
-def _day(cell: str, fmt: str) -> int | None:
-    """The day `cell` names in `fmt` (days since 0001-01-01), None when it does not read."""
-    if not cell:
-        return None
-    if fmt in _NUMBER_DAYS:
-        per_day, zero, shift = _NUMBER_DAYS[fmt]
-        try:
-            return zero + (int(float(cell)) + shift) // per_day
-        except (ValueError, OverflowError):
-            return None
-    if fmt == "%Y-%m-%d" and len(cell) == 10:  # the most common, read in C (~0.2 µs; strptime ~20 µs)
-        try:
-            return date.fromisoformat(cell).toordinal()
-        except ValueError:
-            pass  # strptime has the last word
-    try:
-        return datetime.strptime(*for_strptime(cell, fmt)).toordinal()
-    except ValueError:
-        pass
-    # An ISO date the loader reads in any column (normalisation/parse.py parse_dates): a sheet's
-    # date cells beside its dates typed as text take the typed ones' format (dates._beside_iso).
-    # Unread here, the typed ones alone measured the bars: a few scattered among daily date cells
-    # stepped weeks apart, and the file was refused as weekly bars.
-    if len(cell) >= 10 and cell[4] == "-" and FULL_ISO.match(cell):
-        try:
-            return date.fromisoformat(cell[:10]).toordinal()
-        except ValueError:
-            return None
-    return None

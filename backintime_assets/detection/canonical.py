@@ -12,6 +12,7 @@ from statistics import median
 
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency, rate_out_of_reach
+from .cell_days import days_of
 from .dates import months_only
 from .moves import JUMPY, median_step
 from .month_names import for_strptime, weekday_numbers
@@ -1603,8 +1604,6 @@ def _daily_rows(body: Sequence[Sequence[str]], date_type: ColumnType) -> bool:
     """Whether the rows of `body` (its first column dated as `date_type`) are under a month apart
     (_MONTH_APART) at their median: a year's or a month's rates move tens of percent up and down ("USD/BRL"
     of 1.77, 2.34, 1.74 a year apart had been refused since 6d9ec2a, as bfba964 had loaded it), a day's do not."""
-    from .bar_period import days_of  # it reads canonical's names: imported where used
-
     days = days_of([r[0] for r in body if r], date_type.format or "")
     steps = sorted(b - a for a, b in zip(days, days[1:]))
     return not steps or steps[len(steps) // 2] < _MONTH_APART

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from backintime_assets.detection import bar_period, detect_bytes
+from backintime_assets.detection import bar_period, cell_days, detect_bytes
 from backintime_assets.detection.bar_period import LONGER_BARS, bar_period_problem
 from backintime_assets.detection.refusals import judged
 from backintime_assets.normalisation import normalise_bytes
@@ -167,8 +167,8 @@ def test_a_daily_files_dates_are_read_no_further_than_a_first_look(monkeypatch):
     # Every file with a date and a close is looked at: a daily head settles it without a strptime of
     # each of the sample's dates (~20 µs each).
     calls = []
-    real = bar_period._day
-    monkeypatch.setattr(bar_period, "_day", lambda cell, fmt: calls.append(cell) or real(cell, fmt))
+    real = cell_days._day
+    monkeypatch.setattr(cell_days, "_day", lambda cell, fmt: calls.append(cell) or real(cell, fmt))
     days = [f"{d:%Y-%m-%d}" for d in pd.bdate_range("2024-01-02", periods=200)]
     assert bar_period.spaced_bars_problem("Date", "%Y-%m-%d", days, ["date", "close"]) is None
     assert len(calls) <= 30
