@@ -8,13 +8,11 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from statistics import median
 
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency, rate_out_of_reach
-from .cell_days import days_of
 from .dates import months_only
-from .moves import JUMPY, median_step
+from .moves import FIGURES, RATES, jumps_as_counts
 from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
@@ -1556,10 +1554,9 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     """Map, in place, the one column of a dated file named as one series is (FRED's id: _fred_id; a
     currency pair: currencies.currency_pair) as the close. Two columns only, the date first; not a
     series at or below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's, nor
-    whole numbers that move tens of percent from row to row (JUMPY) as no rate does: "Date,USD/TRY" of
-    the pair's volume or count of trades had loaded them as rates (a rate near zero may so move in
-    hundredths, FRED's DTB3 "0.04", "0.03", and a year's rows of a falling currency: their decimals
-    keep them); nor a pair's beyond its rate's reach (currencies.rate_out_of_reach)."""
+    numbers that move from row to row as a volume or a count of trades does and no rate (moves.jumps_as_counts,
+    as a matrix of pairs is judged): "Date,USD/TRY" of the pair's volume had loaded it as rates; nor a
+    pair's beyond its rate's reach (currencies.rate_out_of_reach)."""
     if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
@@ -1568,45 +1565,11 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
         return
     values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) \
-            and not _jumps_as_counts(values, is_whole(types[1]),
-                                     currency_pair(names[1]) and _daily_rows(body, types[0])) \
+            and not jumps_as_counts([values], RATES if currency_pair(names[1]) else FIGURES, is_whole(types[1]),
+                                    [r[0] for r in body if r], types[0].format or "") \
             and not rate_out_of_reach(names[1], values):  # a pair's forward points, a position: no rate
         mapping[1] = "close"
         used.add("close")
-
-
-# A rate near zero moves tens of percent in hundredths (FRED's DTB3 "0.04", "0.03"); a volume in millions
-# or billions ("1523.4", "2034.1") by hundreds of its units.
-_HUNDREDTHS = 0.1
-_ONE_WAY = 0.8  # of the steps, the share one way: a falling currency's years, not a volume's days
-
-
-def _jumps_as_counts(values: Sequence[float], whole: bool, pair: bool) -> bool:
-    """Whether one series' `values` move tens of percent from row to row (JUMPY) as a volume or a count of
-    trades does and no rate: whole numbers so, or a currency pair's (`pair`) decimals that move so by more
-    than hundredths (_HUNDREDTHS) and up and down (a falling currency's years go one way, _ONE_WAY; a FRED
-    series' years of growth rates go both). "Date,USDTRY" of its volume in millions ("1523.4", "2034.1",
-    "987.6") had loaded as rates since 96e89fa (silent)."""
-    if (median_step([values]) or 0) <= JUMPY:
-        return False
-    if whole or not pair:
-        return whole
-    steps = [b - a for a, b in zip(values, values[1:]) if b != a]
-    if not steps or median([abs(d) for d in steps]) <= _HUNDREDTHS:
-        return False
-    return max(sum(d > 0 for d in steps), sum(d < 0 for d in steps)) < _ONE_WAY * len(steps)
-
-
-_MONTH_APART = 28  # days between rows: a month's or a year's rates of a floating currency move tens of percent
-
-
-def _daily_rows(body: Sequence[Sequence[str]], date_type: ColumnType) -> bool:
-    """Whether the rows of `body` (its first column dated as `date_type`) are under a month apart
-    (_MONTH_APART) at their median: a year's or a month's rates move tens of percent up and down ("USD/BRL"
-    of 1.77, 2.34, 1.74 a year apart had been refused since 6d9ec2a, as bfba964 had loaded it), a day's do not."""
-    days = days_of([r[0] for r in body if r], date_type.format or "")
-    steps = sorted(b - a for a, b in zip(days, days[1:]))
-    return not steps or steps[len(steps) // 2] < _MONTH_APART
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

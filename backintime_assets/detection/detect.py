@@ -31,6 +31,7 @@ from .flat_header import (bare_tickers, closes_of_one, currencies_of_one, labell
                           named_as_tickers, scaled_fields, scaled_series, split_header, untold_series)
 from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
+from .columns import ColumnType
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
@@ -124,7 +125,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     # A central bank's rates by currency ("Date,USD,JPY,BGN"): each column its pair's close (marked_tickers.py).
     rates = rate_table(layout.names, name, layout.types, canonical, layout.body, decimal, thousands) \
         if flat is None else {}
-    if rates and (unlike := unlike_closes(layout.names, layout.body, list(rates), decimal, thousands)):
+    if rates and (unlike := unlike_closes(layout.names, layout.body, list(rates), decimal, thousands,
+                                          _dated(canonical, layout.types), rates=True)):
         rates = {}
     if rates:
         unnamed = list(rates)
@@ -134,7 +136,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # name says which other field they hold ("volume.csv", "adj_close.csv"), or its numbers do.
         unnamed = [] if other_field_named(name) else marked_closes(cells, layout.types, canonical, layout.body,
                                                                    unnamed, decimal, thousands)
-        if unnamed and (unlike := unlike_closes(layout.names, layout.body, unnamed, decimal, thousands)):
+        if unnamed and (unlike := unlike_closes(layout.names, layout.body, unnamed, decimal, thousands,
+                                                _dated(canonical, layout.types))):
             unnamed = []
     if len(unnamed) > 1:
         # "Date,AAPL,MSFT" in "close.csv", or "Date,VOD.L,BP.L": each ticker's name read as a label over
@@ -370,6 +373,12 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
         confidence=dialect.confidence,
     )
+
+
+def _dated(canonical: list[str | None], types: list[ColumnType]) -> tuple[int, str]:
+    """The date's column and its format, of a table marked_tickers read (it has one)."""
+    j = canonical.index("date")
+    return j, types[j].format or ""
 
 
 def _ragged_from(least: int | None, canonical: list[str | None], width: int) -> int | None:

@@ -16,7 +16,7 @@ from statistics import median
 
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES, PER_DOLLAR, PRICE_UNITS, currency_pair, rate_out_of_reach
-from .moves import JUMPY, median_step
+from .moves import JUMPY, PRICES, RATES, jumps_as_counts, median_step
 from .numbers import is_null, to_float
 
 # Yahoo's suffixes of exchanges (and Reuters' ".O", ".N", Stooq's ".US"): a symbol's, never a word's
@@ -152,12 +152,13 @@ _LEAST_SUMS = 3  # full rows that add up so: a head's two rows of prices may by 
 
 
 def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: Sequence[int], decimal: str,
-                  thousands: str | None) -> str | None:
-    """Why the numbers of a matrix of marked tickers (marked_closes' `columns`, `names` the file's) are
-    no closes, or None: pandas' prices["Volume"].to_csv() writes the same header as its closes; a pair's
-    numbers beyond its rate's reach (currencies.rate_out_of_reach) are a desk's other figures. Steps
-    are judged pooled over the tickers, each between its own neighbouring values: a head of a few rows
-    gives each ticker few."""
+                  thousands: str | None, dated: tuple[int, str], rates: bool = False) -> str | None:
+    """Why the numbers of a matrix of marked tickers (marked_closes' `columns`, `names` the file's, its
+    date's column and format `dated`) are no closes, or None: pandas' prices["Volume"].to_csv() writes the same
+    header as its closes; a pair's numbers beyond its rate's reach (currencies.rate_out_of_reach) are a
+    desk's other figures. Steps are judged pooled over the tickers, each between its own neighbouring
+    values (a head of a few rows gives each ticker few), as rates (moves.jumps_as_counts) where every
+    column is a currency pair's or they are a central bank's (`rates`)."""
     values = [[to_float(row[j], decimal, thousands) if j < len(row) and not is_null(row[j]) else None
                for j in columns] for row in body]
     series: list[list[float]] = []
@@ -170,7 +171,9 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
             counted = counted or (f"{names[j].strip()} holds whole numbers of a million or more ({own[0]:.0f}), "
                                   "which no price is: shares traded or issued, or a market value?")
     step = median_step(series)
-    if step is not None and step > JUMPY:
+    kind = RATES if rates or all(currency_pair(names[j]) for j in columns) else PRICES
+    if jumps_as_counts(series, kind, all(v.is_integer() for own in series for v in own),
+                       [row[dated[0]] for row in body if len(row) > dated[0]], dated[1]):
         return (f"they move {step:.0%} from row to row on the median step, where a price moves a few percent: "
                 "volumes, money traded or returns?")
     if counted:
