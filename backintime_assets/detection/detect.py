@@ -7,6 +7,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
@@ -25,12 +26,13 @@ from .dialect import (
 from .encoding import ZERO_FILLED, binary_problem, decode_head, decode_tail, detect_encoding, later_encoding
 from .epoch_days import east_format, east_reading, may_be_east, other_order_evenings, utc_instants
 from .excel_sep import declared_delimiter, without_sep_line
-from .filename import date_in_name, named_days
+from .filename import date_in_name, dated_name, named_days
 from .traded_money import traded_money_problem
 from .flat_header import (bare_tickers, closes_of_one, currencies_of_one, labelled_unread, made_of_others,
                           named_as_tickers, scaled_fields, scaled_series, split_header, untold_series)
 from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
+from .cell_days import days_of, reads_days
 from .columns import ColumnType
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
@@ -371,8 +373,21 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         line_terminator=dialect.line_terminator, header_row=layout.header_row,
         data_start_line=layout.data_start_line, footer_lines=layout.footer_lines, decimal=decimal,
         thousands=thousands, file_format=file_format, columns=columns, sheet=sheet, problem=problem,
-        confidence=dialect.confidence,
+        confidence=dialect.confidence, data_until=_data_until(name, layout, canonical) if ticker is None else None,
     )
+
+
+def _data_until(name: str, layout: Layout, canonical: list[str | None]) -> str | None:
+    """FileSchema.data_until: the last day the sample's dates name, where the file's name writes a day
+    (filename.dated_name) and the sample holds the table's end (every row, or the tail's)."""
+    if "date" not in canonical or not dated_name(name) or not (layout.whole or layout.tail_data_rows):
+        return None
+    j = canonical.index("date")
+    fmt = layout.types[j].format if j < len(layout.types) else None
+    if not reads_days(fmt):
+        return None
+    days = days_of([row[j] for row in layout.body if j < len(row)], fmt)
+    return date.fromordinal(days[-1]).isoformat() if days else None
 
 
 def _dated(canonical: list[str | None], types: list[ColumnType]) -> tuple[int, str]:

@@ -172,10 +172,14 @@ _ONLY_DAYS = re.compile(_DAYS, re.IGNORECASE)
 _DIGITS8 = re.compile(r"\d{8}")
 
 
-def without_dates(stem: str) -> str:
+def without_dates(stem: str, data_until: date | None = None) -> str:
     """`stem` (a file's name without its type) without the days written after or before its symbol
     (_DATED); "" where it holds days alone ("2024-09-03", "20240101_20241231"), but for eight bare
-    digits, as much a code's as a day's; `stem` as it is where it writes none."""
+    digits, as much a code's as a day's; `stem` as it is where it writes none, or where its one day
+    is after the file's data (`data_until`, its last day, where known) by more than a download waits
+    (_SAVED_WITHIN): an instrument's own, a future's expiry ("ES_2024-12-20"), a bond's maturity
+    ("UST_2030-05-15") or an option's ("AAPL_C220_2024-09-20"). Cut, they had merged one root's
+    contracts under one ticker (silent)."""
     if _ONLY_DAYS.fullmatch(stem) and _all_days(stem) and not _DIGITS8.fullmatch(stem):
         return ""
     m = _DATED.fullmatch(stem)
@@ -183,7 +187,39 @@ def without_dates(stem: str) -> str:
         return stem
     if m["y1"] is not None and int(m["y2"]) <= int(m["y1"]):  # "2000_1990": no range, a name's numbers
         return stem
+    if data_until is not None and m["y1"] is None and _after(m["d"] or m["d2"], data_until):
+        return stem
     return m["s"] if m["s"] is not None else m["s2"]
+
+
+def dated_name(name: str) -> bool:
+    """Whether a file's name (its path's last part) writes one day beside its symbol, which without_dates
+    cuts or keeps by the file's data."""
+    m = _DATED.fullmatch(base_name(name).rsplit(".", 1)[0])
+    return m is not None and m["y1"] is None and len(_ONE_DAY.findall(m["d"] or m["d2"])) == 1
+
+
+# Days from the data's last to the one a download's name writes: saved that evening, the next morning,
+# after a weekend and a holiday. An expiry, a maturity is weeks or years after a snapshot's data.
+_SAVED_WITHIN = 4
+_ONE_DAY = re.compile(rf"(?<!\d)(?:({_Y})[-_.]?({_M})[-_.]?({_D})|({_D})[-_.]({_D})[-_.]({_Y}))", re.IGNORECASE)
+
+
+def _after(days: str, data_until: date) -> bool:
+    """Whether `days` (_DAYS' text) is one day, after `data_until` by more than _SAVED_WITHIN days however
+    it is read (day or month first); a range is the data's."""
+    found = list(_ONE_DAY.finditer(days))
+    if len(found) != 1:
+        return False
+    y, mo, d, a, b, y2 = found[0].groups()
+    readings = [(y, mo, d)] if y else [(y2, b, a), (y2, a, b)]
+    for year, month, day in readings:
+        try:
+            if (date(int(year), int(month), int(day)) - data_until).days <= _SAVED_WITHIN:
+                return False
+        except ValueError:
+            continue  # "13-05-2024" is no month's 13th
+    return True
 
 
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{4}|\d{6})?(?!\d)")

@@ -151,6 +151,11 @@ class FileSchema:
     # (parse.WRITTEN_OTHERWISE), not loaded 1000x off. None in every other file, and then left out of the
     # JSON, so schemas stored before it read, and key their rows, alike.
     ungrouped: list[str] | None = None
+    # The last day of the file's data (ISO), as its sample's dates show it where the sample reached the
+    # table's end, in a file whose name writes one day beside its symbol ("ES_2024-12-20"): a day after
+    # the data is an instrument's own, which the ticker the name gives keeps (filename.without_dates);
+    # the download's is cut. None in every other file, and then left out of the JSON.
+    data_until: str | None = None
 
     def to_dict(self) -> dict:
         # What asdict gives (every value is plain), without its deep copy: a daily run writes
@@ -182,6 +187,8 @@ class FileSchema:
             d["marks_guessed"] = True
         if self.marks_from is not None:
             d["marks_from"] = self.marks_from
+        if self.data_until is not None:
+            d["data_until"] = self.data_until
         d["columns"] = [_column_dict(c) for c in self.columns]
         return d
 
@@ -238,7 +245,7 @@ _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # series, a declared unit).
 _OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "split_date", "ticker", "ticker_from",
                        "stacked_tickers", "ragged_from", "unnamed_past", "decimal_unseen", "ungrouped", "marks_guessed",
-                       "marks_from")
+                       "marks_from", "data_until")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",
                          "swapped_cells", "whole_only")
 _COLUMN_KEYS = tuple(f.name for f in _COLUMN_FIELDS if f.name not in _OPTIONAL_COLUMN_KEYS)

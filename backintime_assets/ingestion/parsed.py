@@ -307,7 +307,16 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
 
     names = read_under.unique()
     where = pc.index_in(read_under, value_set=names)
-    was = pa.array([default_ticker_for(n) for n in names.to_pylist()], pa.string()).take(where)
+    # What the rows were named after the name they were read under, a day it writes kept or cut by the
+    # data's last day their task's schema says (FileSchema.data_until).
+    until = [schema_dict(task.schema_json).get("data_until") for task in tasks]
+    if any(until):
+        pairs, inverse = np.unique(where.to_numpy(zero_copy_only=False) * len(tasks) + member_of, return_inverse=True)
+        listed = names.to_pylist()
+        was = pa.array([default_ticker_for(listed[p // len(tasks)], until[p % len(tasks)]) for p in pairs.tolist()],
+                       pa.string()).take(pa.array(inverse))
+    else:
+        was = pa.array([default_ticker_for(n) for n in names.to_pylist()], pa.string()).take(where)
     # Read under a name that names nothing ("export.csv"), a plain repeat's rows kept the ticker above
     # them (stacked_tables.tickers_of_rows), not the file's name: a copy's name names them as well.
     carried_under = pa.array([names_nothing(n) for n in names.to_pylist()], pa.bool_()).take(where)
@@ -340,15 +349,15 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
                 from backintime_assets.normalisation.stacked_tables import tickers_of_rows
 
                 first = series_ticker(header)
-                carried[k] = tickers_of_rows(tables, at, first, default_ticker_for(task.source_file), series_ticker,
-                                             carried=True)
+                carried[k] = tickers_of_rows(tables, at, first, default_ticker_for(task.source_file, until[k]),
+                                             series_ticker, carried=True)
                 rows_of[-1] = plain & own_after
             else:
                 under = pc.and_(carried_under.slice(int(starts[k]), int(counts[k])),
                                 loaded.slice(int(starts[k]), int(counts[k])))
                 rows_of[-1] = plain & (own_after | pc.fill_null(under, False).to_numpy(zero_copy_only=False))
             rename = bool(rows_of[-1].any())
-        named.append(default_ticker_for(task.source_file) if rename else None)
+        named.append(default_ticker_for(task.source_file, until[k]) if rename else None)
     own_name = pa.array(named, pa.string()).take(pa.array(member_of))
     if carried:
         per_row = own_name.to_numpy(zero_copy_only=False).astype(object)
@@ -532,7 +541,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     # earlier piece read; one whose header names none, with the file's name (written as the header's
     # ticker, so that the piece still tells the tables below apart). A user's ticker names every row.
     stacked = schema.ticker is not None and schema.ticker_from is None
-    ticker, unnamed = schema.ticker, default_ticker_for(task.source_file)
+    ticker, unnamed = schema.ticker, default_ticker_for(task.source_file, schema.data_until)
     # A name a site gives every download names nothing: a plain repeat keeps the ticker above it, as
     # the file read whole does (normalise.py); the file's name ("EXPORT") had named the pieces below.
     carried = names_nothing(task.source_file)

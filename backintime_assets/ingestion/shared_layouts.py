@@ -79,7 +79,9 @@ class LayoutMemory:
             # date cells on days of their own making. Detected on its own, the file reads them swapped.
             return None
         self.borrowed += 1
-        return replace(known, file=name, borrowed_from=known.file)
+        # Not the lender's last day of data, which says nothing of whether this file's name writes its
+        # download's day or an expiry (FileSchema.data_until): its name's day is cut, as with none known.
+        return replace(known, file=name, borrowed_from=known.file, data_until=None)
 
     def learn(self, head: bytes, schema: FileSchema) -> None:
         """Remember a schema the file (its first bytes: `head`) was detected with on its own."""

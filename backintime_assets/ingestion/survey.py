@@ -508,7 +508,7 @@ def _borne_out(schema_json: str, name: str, tickers: set[str] | None) -> str:
         return schema_json
     if len(tickers) > 1:
         return FileSchema.to_json(replace(schema, stacked_tickers=", ".join(sorted(tickers))))
-    after_file = default_ticker_for(name)
+    after_file = default_ticker_for(name, schema.data_until)
     if tickers != {after_file} or after_file == series_ticker(schema.ticker):
         return schema_json
     return FileSchema.to_json(replace(schema, ticker=None))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from backintime_assets.detection.currencies import CURRENCY_CODES
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
@@ -151,12 +152,12 @@ def stooq_american(symbol: str) -> str:
 _STOOQ_FILE = re.compile(r"^\^?[a-z0-9][a-z0-9-]*\.[a-z]{2}\.txt$")
 
 
-def _undecorated(stem: str) -> str:
+def _undecorated(stem: str, data_until: date | None) -> str:
     """The symbol a site's or a tool's name for its download holds (_DECORATIONS, _STOOQ), or a name
     without the days written beside it (filename.without_dates: "AAPL_2024-09-03", "AAPL_data_20240903");
     `stem` as is where none of them is its name. A site's own days first: Barchart's
     "aapl_price-history-01-02-2024" is AAPL, not "AAPL_PRICE-HISTORY"."""
-    undated = without_dates(stem) or stem
+    undated = without_dates(stem, data_until) or stem
     for name in dict.fromkeys((stem, undated)):
         for words in _DECORATIONS:
             if (m := words.fullmatch(name)) is not None:
@@ -166,7 +167,7 @@ def _undecorated(stem: str) -> str:
     return undated
 
 
-def default_ticker_for(source_file: str) -> str:
+def default_ticker_for(source_file: str, data_until: str | None = None) -> str:
     """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY):
     the name up to its first dot, and the dotted codes of one to four letters that follow it, which
     belong to the symbol: an exchange or a share class ("BP.L" is London's BP in pence, "BP" New
@@ -175,7 +176,9 @@ def default_ticker_for(source_file: str) -> str:
     a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024"); nor are the words a
     second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": COPY_SUFFIX), nor the ones a site
     writes after the symbol in every download's name ("AAPL Historical Data.csv": filename.SITE_SUFFIX), nor a
-    site's or a tool's around it ("aapl_us_d.csv", "EURUSD1440.csv": _DECORATIONS)."""
+    site's or a tool's around it ("aapl_us_d.csv", "EURUSD1440.csv": _DECORATIONS). A day written beside
+    the symbol is cut where it is the download's, kept where it is after the file's data (`data_until`,
+    ISO: FileSchema.data_until), an expiry's or a maturity's ("ES_2024-12-20": filename.without_dates)."""
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
@@ -183,7 +186,7 @@ def default_ticker_for(source_file: str) -> str:
     pieces[-1] = without_words(SITE_SUFFIX, pieces[-1])
     pieces[0] = COPY_PREFIX.sub("", pieces[0]) or pieces[0]
     pieces[0] = without_words(SITE_PREFIX, pieces[0])
-    pieces = _undecorated(".".join(pieces)).split(".")
+    pieces = _undecorated(".".join(pieces), date.fromisoformat(data_until) if data_until else None).split(".")
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
     # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
     # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.

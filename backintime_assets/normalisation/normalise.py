@@ -703,7 +703,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         # rows under a repeat of the header had loaded as security "EXPORT"): the table's above it,
         # as a large file read in pieces names them (ingestion/parsed.py).
         carried = isinstance(first, str) and names_nothing(source_file)
-        unnamed = first if own_tickers is not None else default_ticker_for(source_file)
+        unnamed = first if own_tickers is not None else default_ticker_for(source_file, schema.data_until)
         named = tickers_of_rows(tables, rec.line, first, unnamed, series_ticker, sheet_starts(plans) if plans else None,
                                 carried=carried)
         if isinstance(first, str) or not np.array_equal(named, first):
@@ -902,7 +902,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         ticker = tickers
     else:
         # The ticker the header names (detection/header_ticker.py), cleaned as a label's is.
-        name = default_ticker or (series_ticker(schema.ticker) if schema.ticker else default_ticker_for(source_file))
+        name = default_ticker or (series_ticker(schema.ticker) if schema.ticker
+                                  else default_ticker_for(source_file, schema.data_until))
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
     ticker_missing = ticker.missing
     # A ticker's rows within one file: the unit the rules on repeats and stamps judge.

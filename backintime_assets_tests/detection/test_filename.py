@@ -138,3 +138,21 @@ def test_a_folder_holding_numbered_files_is_no_day_of_theirs(name):
 ])
 def test_the_days_a_name_writes_beside_its_symbol(stem, rest):
     assert without_dates(stem) == rest
+
+
+@pytest.mark.parametrize(("stem", "rest"), [
+    # After the data's last day (2024-09-03) by more than a download waits: an expiry, a maturity, an
+    # option's, day or month first; before or after the root. Cut, they merged one root's instruments.
+    ("ES_2024-12-20", "ES_2024-12-20"), ("UST_2030-05-15", "UST_2030-05-15"),
+    ("AAPL_C220_2024-09-20", "AAPL_C220_2024-09-20"), ("CL_20241119", "CL_20241119"),
+    ("ES_20.12.2024", "ES_20.12.2024"), ("2024-12-20_ES", "2024-12-20_ES"),
+    # The download's day: the data's last, a weekend and a holiday after it, or within the data; a range,
+    # a day that one reading puts within reach (09-05 or 05-09), a moment; and no data day known.
+    ("AAPL_2024-09-03", "AAPL"), ("AAPL_2024-09-07", "AAPL"), ("AAPL_2024-06-28", "AAPL"),
+    ("AAPL_20240101_20241231", "AAPL"), ("AAPL_09-05-2024", "AAPL"), ("AAPL_20240904_153000", "AAPL"),
+    ("AAPL_2020-01-01_to_2024-12-31", "AAPL"), ("AAPL_2020_2025", "AAPL"),
+])
+def test_a_day_after_the_data_is_the_instruments_own(stem, rest):
+    assert without_dates(stem, date(2024, 9, 3)) == rest
+    assert without_dates(stem) == (without_dates(stem, date(2099, 1, 1)))  # unknown data: cut as the download's
+

@@ -915,3 +915,23 @@ def test_pieces_of_a_file_whose_marks_were_never_seen_reject_a_lone_dot_as_the_w
     pieces = _pieces_as_whole(data, task, 8192)
     loaded = pieces.filter(pc.equal(pieces["status"], "loaded"))
     assert max(loaded["close"].to_pylist()) < 80
+
+
+@pytest.mark.parametrize(("name", "ticker"), [
+    # A future's expiry, a bond's maturity after its data: part of the instrument's name. Cut, every
+    # contract of a root had loaded as one ticker (ES), the December's rows beside the March's.
+    ("ES_2024-12-20.csv", "ES_2024-12-20"), ("UST_2030-05-15.csv", "UST_2030-05-15"),
+    # The day a download was saved, the data's last or just after it: cut, as before.
+    ("AAPL_2024-09-03.csv", "AAPL"), ("AAPL_20240906.csv", "AAPL"),
+])
+def test_a_day_a_name_writes_after_its_data_names_the_rows_in_pieces_and_whole(name, ticker):
+    days = [dt.date(2024, 9, 3) - dt.timedelta(days=k) for k in range(3000)][::-1]
+    data = b"Date,Close\n" + b"".join(f"{d:%Y-%m-%d},{100 + k % 7}.5\n".encode() for k, d in enumerate(days))
+    task = _task(data, name)
+    pieces = _pieces_as_whole(data, task, 20_000)
+    assert set(pieces.filter(pc.equal(pieces["status"], LOADED))["ticker"].to_pylist()) == {ticker}
+    # Its kept rows read again for a copy of another name: that name's, its day judged by the same data.
+    rows = kept(parse_group([data], FileGroup([task], task.schema_json)))
+    copy = _task(data, "NQ_2025-03-21.csv")
+    again = from_parsed(rows, copy)
+    assert set(again.filter(pc.equal(again["status"], LOADED))["ticker"].to_pylist()) == {"NQ_2025-03-21"}

@@ -213,7 +213,7 @@ def test_a_file_named_after_a_dotted_symbol_keeps_the_whole_symbol(name, ticker)
 
 def _loads_under(name: str, ticker: str) -> None:
     """A two-day file with no ticker column, named `name`, loads both days under `ticker`."""
-    r = run(b"Date,Close\n2020-01-02,5.0\n2020-01-03,6.0\n", name=name)
+    r = run(b"Date,Close\n2024-09-02,5.0\n2024-09-03,6.0\n", name=name)  # a download of that day, as named
     check_invariants(r)
     assert r.prices.ticker.tolist() == [ticker] * 2
 
@@ -359,6 +359,10 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("600519_20240903.csv", "600519"), ("BRK-B_2024-09-03.csv", "BRK-B"), ("AAPL_data_2024-09-03.csv", "AAPL"),
     # No day: a month (a future's contract month as well), a year, eight digits alone (a code's as well).
     ("ES_2024-09.csv", "ES_2024-09"), ("20240903.csv", "20240903"), ("AAPL_20240231.csv", "AAPL_20240231"),
+    # A day after the data (2024-09-03): an expiry's, a maturity's, an option's, kept in the ticker. Cut,
+    # each root's contracts had loaded as one (ES), without a word.
+    ("ES_2024-12-20.csv", "ES_2024-12-20"), ("UST_2030-05-15.csv", "UST_2030-05-15"),
+    ("AAPL_C220_2024-09-20.csv", "AAPL_C220_2024-09-20"), ("AAPL_2024-09-06.csv", "AAPL"),
 ])
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
     _loads_under(name, ticker)
