@@ -379,8 +379,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
 
 def _data_until(name: str, layout: Layout, canonical: list[str | None]) -> str | None:
     """FileSchema.data_until: the last day the sample's dates name, where the file's name writes a day
-    (filename.dated_name) and the sample holds the table's end (every row, or the tail's)."""
-    if "date" not in canonical or not dated_name(name) or not (layout.whole or layout.tail_data_rows):
+    (filename.dated_name) and names its rows (no column does) and the sample holds the table's end
+    (every row, or the tail's)."""
+    if "date" not in canonical or "ticker" in canonical or not dated_name(name) \
+            or not (layout.whole or layout.tail_data_rows):
         return None
     j = canonical.index("date")
     fmt = layout.types[j].format if j < len(layout.types) else None

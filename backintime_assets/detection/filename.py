@@ -199,6 +199,14 @@ def dated_name(name: str) -> bool:
     return m is not None and m["y1"] is None and len(_ONE_DAY.findall(m["d"] or m["d2"])) == 1
 
 
+def download_day(name: str, data_until: str | None) -> bool:
+    """Whether the one day a file's dated name writes (dated_name) is its download's, not after its data's
+    last day (`data_until`, ISO: FileSchema.data_until) by more than _SAVED_WITHIN: cut from the ticker
+    (without_dates). False where the data's last day is not known."""
+    m = _DATED.fullmatch(base_name(name).rsplit(".", 1)[0]) if data_until else None
+    return m is not None and not _after(m["d"] or m["d2"], date.fromisoformat(data_until))
+
+
 # Days from the data's last to the one a download's name writes: saved that evening, the next morning,
 # after a weekend and a holiday. An expiry, a maturity is weeks or years after a snapshot's data.
 _SAVED_WITHIN = 4

@@ -41,7 +41,7 @@ from backintime_assets.detection import FileSchema
 from backintime_assets.detection.epoch_days import utc_instants
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
-from backintime_assets.detection.filename import named_days
+from backintime_assets.detection.filename import dated_name, download_day, named_days
 from backintime_assets.detection.swapped_cells import own_swap
 from backintime_assets.detection.nameless import nameless_problem
 from backintime_assets.detection.multipliers import (
@@ -50,6 +50,11 @@ from backintime_assets.detection.multipliers import (
 from backintime_assets.detection.office_names import source
 from backintime_assets.ingestion.sibling_order import DAY_MONTH
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
+
+
+def _named_by_file(schema: FileSchema) -> bool:
+    """Whether a schema's rows take the ticker the file's name gives: no column, header or series names them."""
+    return schema.ticker is None and not schema.side_by_side and all(c.canonical != "ticker" for c in schema.columns)
 
 
 class LayoutMemory:
@@ -78,9 +83,12 @@ class LayoutMemory:
             # a neighbour's schema, without such dates to prove it, reads as stored: every row read, the
             # date cells on days of their own making. Detected on its own, the file reads them swapped.
             return None
+        if dated_name(name) and _named_by_file(known) and not download_day(known.file, known.data_until):
+            # Rows named after a name that writes a day, a download's or an instrument's by the file's own
+            # data's last day (FileSchema.data_until), not the lender's: detected on its own. Lent by a file
+            # whose name's day was its download's (a daily drop's), it is one too, cut as detected alone.
+            return None
         self.borrowed += 1
-        # Not the lender's last day of data, which says nothing of whether this file's name writes its
-        # download's day or an expiry (FileSchema.data_until): its name's day is cut, as with none known.
         return replace(known, file=name, borrowed_from=known.file, data_until=None)
 
     def learn(self, head: bytes, schema: FileSchema) -> None:

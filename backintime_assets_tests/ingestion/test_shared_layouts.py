@@ -233,6 +233,25 @@ def test_a_sites_name_for_every_download_does_not_borrow_a_schema_that_loads_it_
     assert memory.borrow(data, "HistoricalPrices (1).csv") is None
 
 
+_CLOSES = b"Date,Close\n2024-08-30,5600.25\n2024-09-03,5530.5\n"
+
+
+@pytest.mark.parametrize(("data", "lender", "name", "borrows"), [
+    # A daily drop's day is its download's: its sibling's is too, cut as its own detection cuts it.
+    (_CLOSES, "ES_2024-09-03.csv", "ES_2024-09-04.csv", True), (_CLOSES, "ES.csv", "NQ.csv", True),
+    # An expiry's day is kept by the data's last day: a contract's own, which a sibling's schema does not
+    # hold. Lent ES_2024-12-20's, ES_2025-03-21 had loaded as ES, or ES_2024-12-20 lent ES.csv's.
+    (_CLOSES, "ES_2024-12-20.csv", "ES_2025-03-21.csv", False), (_CLOSES, "ES.csv", "ES_2024-12-20.csv", False),
+    # Rows a column names: the name's day names none of them, any sibling borrows.
+    (b"Date,Symbol,Close\n2024-08-30,ES,5600.25\n2024-09-03,ES,5530.5\n", "ES_2024-12-20.csv", "ES_2025-03-21.csv",
+     True),
+])
+def test_a_name_of_a_day_borrows_only_a_download_days_schema(data, lender, name, borrows):
+    memory = LayoutMemory()
+    memory.learn(data, detect_bytes(data, lender))
+    assert (memory.borrow(data, name) is not None) is borrows
+
+
 def _wrapped_rows(seed: int) -> list[str]:
     return [f'"2024-01-{d:02d},{seed}{d}.5,""1,{d:03d},000"""' for d in range(2, 30)]
 
