@@ -37,6 +37,11 @@ _APOSTROPHE_GROUPED = re.compile(r"[+-]?\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?")
 # and "TIDM" (its tickers' codes), India's NSE "TOTTRDQTY" and "TOTTRDVAL" (its bhavcopy's traded quantity
 # and value). A London office's lone "03/01/2022" under "Date,EPIC,Closing Price,Volume" loaded as 1 March.
 _DAY_FIRST_MARKET_WORDS = frozenset({"epic", "tidm", "tottrdqty", "tottrdval"})
+# So is a column whose every code is listed only where dates are written day first: Yahoo's suffixes of
+# London (".L", ".IL"), India's NSE and BSE (".NS", ".BO"), Australia's and New Zealand's (".AX", ".NZ"), or
+# an ISIN of those countries and Ireland. A London office's "Date,Symbol,Close" over "03/01/2022" and
+# "VOD.L" had loaded as 1 March. A portfolio of one such code beside a US one ("AAPL") tells nothing.
+_DAY_FIRST_LISTING = re.compile(r"[A-Z0-9][A-Z0-9&\-]{0,14}\.(?:L|IL|NS|BO|AX|NZ)|(?:GB|IN|IE|AU|NZ)[A-Z0-9]{9}\d")
 # A column read in the order another one proves: that column's proof, not its own values.
 AGREED_CERTAINTY = 0.9
 
@@ -80,14 +85,15 @@ def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[
     So where the decimal is the dot and a number is grouped by lakhs or by an apostrophe (_LAKH): an
     Indian office's "05/01/2024" beside volumes of "1,23,45,678" had loaded as 1 May, a Swiss office's
     beside "1'234'567" too. So where a column's name is a day-first market's own word
-    (_DAY_FIRST_MARKET_WORDS: London's "EPIC")."""
+    (_DAY_FIRST_MARKET_WORDS: London's "EPIC"), or its every code is listed on such markets only
+    (_DAY_FIRST_LISTING: "VOD.L", "RELIANCE.NS")."""
     if decimal not in (",", "."):
         return types
     guessed = [j for j, t in enumerate(types) if t.type in ("date", "timestamp") and t.format
                and t.confidence <= GUESSED_ORDER_CERTAINTY and (m := _ORDERED.match(t.format))
                and m.group(1) == "m" and m.group(2) == "/" and "%p" not in t.format]
     if not guessed or not (any(_shows_day_first(t.type, cols[j], decimal) for j, t in enumerate(types))
-                           or names_a_day_first_market(names)):
+                           or names_a_day_first_market(names) or _lists_day_first(types, cols)):
         return types
     out = list(types)
     for j in guessed:
@@ -98,6 +104,15 @@ def day_first_by_decimal_comma(types: list[ColumnType], cols: Sequence[Sequence[
 def names_a_day_first_market(names: Sequence[str]) -> bool:
     """Whether a column's name is a word only a market that writes its dates day first uses (London's "EPIC")."""
     return any(norm_name(n) in _DAY_FIRST_MARKET_WORDS for n in names)
+
+
+def _lists_day_first(types: list[ColumnType], cols: Sequence[Sequence[str]]) -> bool:
+    """Whether a text column's every code is of a market that writes its dates day first (_DAY_FIRST_LISTING)."""
+    for t, cells in zip(types, cols):
+        codes = [c.strip() for c in cells if c.strip()] if t.type == "string" else []
+        if codes and all(map(_DAY_FIRST_LISTING.fullmatch, codes)):
+            return True
+    return False
 
 
 def _shows_day_first(kind: str, cells: Sequence[str], decimal: str) -> bool:

@@ -141,6 +141,13 @@ def test_no_written_decimal_comma_leaves_the_slashed_guess():
     ('Date,EPIC,Closing Price,Volume\n03/01/2022,VOD,"1,909.34","920,634"\n03/01/2022,BHP,"1,300.23","1,954,850"\n',
      "%d/%m/%Y"),
     ("Date,SYMBOL,CLOSE,TOTTRDQTY\n11/05/2015,SBIN,282.15,1594322\n11/05/2015,TCS,2560.40,4101313\n", "%d/%m/%Y"),
+    # Codes listed only on day-first markets: London's and NSE's Yahoo suffixes, Indian ISINs. Beside a US code,
+    # or bare, nothing is told.
+    ("Date,Symbol,Close\n03/01/2022,VOD.L,120.5\n03/01/2022,BARC.L,160.2\n", "%d/%m/%Y"),
+    ("Date,Symbol,Close\n03/01/2022,RELIANCE.NS,2400.5\n03/01/2022,TCS.NS,3800.2\n", "%d/%m/%Y"),
+    ("Date,ISIN,Close\n03/01/2022,INE002A01018,2400.5\n03/01/2022,INE467B01029,3800.2\n", "%d/%m/%Y"),
+    ("Date,Symbol,Close\n03/01/2022,AAPL,182.0\n03/01/2022,VOD.L,120.5\n", "%m/%d/%Y"),
+    ("Date,ISIN,Close\n03/01/2022,US0378331005,182.0\n03/01/2022,US5949181045,334.7\n", "%m/%d/%Y"),
     # Switzerland's apostrophe.
     ("Date;Symbol;Close;Volume\n05/01/2024;NESN;99.845;1'234'567\n05/01/2024;ROG;245.105;987’654\n", "%d/%m/%Y"),
     # A decimal dot beside blank groups is no comma's custom, and thousands grouped by three are the US's:
