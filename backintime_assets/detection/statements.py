@@ -156,6 +156,7 @@ _SIDE_SHARE = 1 / 3  # of a column's filled cells: deposits, dividends and fees 
 # A holding or a trade's size: the market's volume in a price file, so evidence only beside a side or an id.
 _QUANTITY = frozenset({"quantity", "qty", "shares", "units", "menge", "anzahl", "stuck", "stueck", "nominal",
                        "quantite", "cantidad", "quantita", "quantidade", "aantal", "antal", "executed", "size",
+                       "qte", "qtde", "qtd",  # "Qté", "Qtde": French and Portuguese abbreviate their words so
                        "volume", "vol", "数量",
                        "liczba", "ilosc", "adet", "количество", "成交数量", "수량", "titulos",
                        "кол",  # "Кол-во", the Russian count abbreviated

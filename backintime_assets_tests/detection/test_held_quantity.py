@@ -14,11 +14,12 @@ def _load(text: str, name: str = "positions.csv"):
     return schema, normalise_bytes(data, schema, name).prices
 
 
-def test_a_position_history_loads_its_prices_without_the_holding_as_volume():
+@pytest.mark.parametrize("name", ["Quantity", "Qté", "Qtde"])
+def test_a_position_history_loads_its_prices_without_the_holding_as_volume(name):
     # A daily position history with no worth column: its Quantity (the units held, 50 then 80) had
-    # loaded as each day's volume without a word.
+    # loaded as each day's volume without a word; so a French export's "Qté", a Brazilian's "Qtde".
     rows = "".join(f"{d},AAPL,{50 if k < 5 else 80},{100 + k}.25\n" for k, d in enumerate(DAYS))
-    schema, prices = _load("Date,Ticker,Quantity,Price\n" + rows)
+    schema, prices = _load(f"Date,Ticker,{name},Price\n" + rows)
     assert schema.problem is None
     assert prices["close"].tolist() == [100.25 + k for k in range(8)]
     assert prices["volume"].isna().all()
@@ -42,7 +43,7 @@ def test_a_share_count_beside_the_close_is_no_volume():
     assert prices["volume"].isna().all()
 
 
-@pytest.mark.parametrize("name", ["Quantity", "Qty", "Shares", "Total Traded Quantity", "Volume"])
+@pytest.mark.parametrize("name", ["Quantity", "Qty", "Qte", "Shares", "Total Traded Quantity", "Volume"])
 def test_a_days_traded_quantity_stays_the_volume(name):
     # NSE names its volume a quantity; a day's volume moves every day, halted days' zeros among them.
     volumes = [123456, 0, 0, 98765, 101010, 0, 87878, 134343]
