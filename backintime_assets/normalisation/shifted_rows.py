@@ -138,8 +138,11 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
     # A group's three digits with their decimals ("1,250.5") on a day or two among whole groups cut off the
     # file's other numbers are a group too. Where most are so, they are a column's ("510.25", "514.5" and one
     # day's "513": an adjusted close the header left unnamed, whose rows were all rejected since 55e0970).
+    # Nor is a field of such tails a column where they leap from day to day as no price does: a crypto
+    # volume's "2,101.0796", "3,872.7805" on every row had loaded as volumes of 2 and 3 (silent).
     wholes = np.bincount(files, weights=filled & three, minlength=len(share))
-    cut = decimals & (wholes > np.bincount(files, weights=filled & decimals, minlength=len(share)))[files]
+    cut = decimals & ((wholes > np.bincount(files, weights=filled & decimals, minlength=len(share)))
+                      | _leaping(text, filled & decimals, files, len(share)))[files]
     # A comma cuts a thousands group's three digits off every number it cuts: where a file's field holds
     # other figures too ("17", "2345": a column the header left unnamed, a count of trades), it is no tail.
     others = np.bincount(files, weights=filled & ~three & ~cut, minlength=len(share))
@@ -155,6 +158,27 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
                         f" header's names, {cell!r}, read as one number written with an unquoted comma?)"
                         for cell in cells], dtype=object)
     return rows, reasons
+
+
+# The median move from one row's tail to the next beyond which the tails are no column of prices (log):
+# an unnamed adjusted close moves as the close does, a percent or two a day; a thousands group's three
+# digits cut off a volume are any of 000-999 on each day.
+_LEAP = math.log(1.25)
+
+
+def _leaping(text: pa.Array, tails: np.ndarray, files: np.ndarray, count: int) -> np.ndarray:
+    """Of each file (`files`: each row's, `count` of them), whether its `tails` (rows) move from one to the
+    next by more than _LEAP on the median step, three of them at least."""
+    out = np.zeros(count, dtype=bool)
+    rows = np.flatnonzero(tails)
+    if rows.size < 3:
+        return out
+    values = np.log(np.maximum(pc.cast(text.take(pa.array(rows)), pa.float64()).to_numpy(zero_copy_only=False),
+                               1e-9))
+    for f in np.unique(files[rows]):
+        moves = np.abs(np.diff(values[files[rows] == f]))
+        out[f] = moves.size >= 2 and float(np.median(moves)) > _LEAP
+    return out
 
 
 def _steady(text: pa.Array, filled: np.ndarray, files: np.ndarray, count: int) -> np.ndarray:

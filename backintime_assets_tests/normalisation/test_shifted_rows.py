@@ -30,6 +30,9 @@ def _days(text: str) -> tuple[dict[int, float | None], list[str]]:
     # one of them with its decimals: no other figure (silent, 1 to 4, since e55fb8f)
     ("Date,Close,Volume\n2024-01-02,10.2,1,500\n2024-01-03,10.4,2,250.5\n2024-01-04,10.5,3,125\n"
      "2024-01-05,10.6,4,750\n", {}, 4),
+    # a crypto volume to four decimals on every row, above a thousand (silent, 2 to 4)
+    ("Date,Close,Volume\n2024-01-02,28540.7,2,101.0796\n2024-01-03,27949.9,3,872.7805\n"
+     "2024-01-04,28650.8,1,528.0767\n2024-01-05,28172.8,4,310.25\n", {}, 4),
     # Not: a trailing delimiter no row fills, nor a column past the header every row fills with no group
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,\n2024-01-03,10.4,2000,\n", {2: 1500.0, 3: 2000.0}, 0),
     ("Date,Close,Volume\n2024-01-02,10.2,1500,7\n2024-01-03,10.4,2000,8\n", {2: 1500.0, 3: 2000.0}, 0),
