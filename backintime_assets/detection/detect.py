@@ -46,7 +46,7 @@ from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import nameless_problem, sheet_names_ticker
-from .marked_tickers import marked_closes, rate_table, unlike_closes
+from .marked_tickers import marked_beside_close, marked_closes, rate_table, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
 from .multipliers import (
@@ -141,6 +141,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         if unnamed and (unlike := unlike_closes(layout.names, layout.body, unnamed, decimal, thousands,
                                                 _dated(canonical, layout.types))):
             unnamed = []
+    beside = marked_beside_close(cells, layout.types, canonical, layout.body, decimal, thousands, named_as_tickers) \
+        if flat is None and not rates else []
     if len(unnamed) > 1:
         # "Date,AAPL,MSFT" in "close.csv", or "Date,VOD.L,BP.L": each ticker's name read as a label over
         # its close, as yfinance's two rows write them. Refused as prices no name said, a pandas dump
@@ -218,6 +220,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    f"and field (\"{named}\"): which price each holds is unsaid, and it would be left unread; "
                    "name each column by its ticker and field (\"AAPL Close\") or save each ticker's columns "
                    "as a file of its own")
+    elif beside:
+        close = layout.names[canonical.index("close")]
+        problem = (f"{SIDE_BY_SIDE} ({_shown([layout.names[j] for j in beside])}): closes under tickers' names "
+                   f"beside \"{close}\", a close no ticker names: whose it is is unsaid, and the tickers' would be "
+                   "left unread; name it by its ticker or save it as a file of its own")
     elif wide is not None and (others := made_of_others(layout.header_cells, layout.types, series, canonical)):
         shown = _shown([layout.names[j] for j in others])
         problem = (f"{SIDE_BY_SIDE} ({shown}): beside the tickers' prices, a total's, benchmark's or portfolio's, "

@@ -11,7 +11,7 @@ them is a close matrix (pandas' prices["Close"].to_csv() of Yahoo's symbols): re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from statistics import median
 
 from .columns import ColumnType
@@ -139,6 +139,27 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             if value is None or value <= 0:
                 return []
     return [] if _opens_and_lows(names, body, others, decimal, thousands) else others
+
+
+def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                        canonical: Sequence[str | None], body: Sequence[Sequence[str]], decimal: str,
+                        thousands: str | None, bare_of: Callable[..., list[int]]) -> list[int]:
+    """Of a table of a date and one close no ticker names ("PRICE"), the other columns where they are a close
+    matrix of two or more tickers each marked as only a ticker is (marked_closes of the table without the
+    close; `bare_of`: flat_header.named_as_tickers). "Date,BTC-USD,ETH-USD,PRICE" had loaded PRICE alone, as the
+    file name's ticker, and left the coins unread without a word: whose close PRICE is, is unsaid. A share's
+    close beside one benchmark ("Date,Close,^GSPC") is no matrix. [] otherwise."""
+    if canonical.count("close") != 1 or set(filter(None, canonical)) != {"date", "close"}:
+        return []
+    keep = [j for j, m in enumerate(canonical) if m != "close"]
+    cells, kinds, mapped = ([seq[j] for j in keep] for seq in (header_cells, types, canonical))
+    rows = [[row[j] if j < len(row) else "" for j in keep] for row in body]
+    found = marked_closes(cells, kinds, mapped, rows, bare_of(cells, kinds, mapped), decimal, thousands)
+    names = [" ".join(cells[k]).strip() for k in found]
+    if len(found) < 2 or not all(map(marked_ticker, names)) \
+            or unlike_closes([" ".join(c).strip() for c in cells], rows, found, decimal, thousands):
+        return []
+    return [keep[k] for k in found]
 
 
 # An index's volume may move as little as a price (the S&P's, 3%): a million and more whole units tell

@@ -273,3 +273,22 @@ def test_amounts_by_currency_stay_refused(name, text):
     data = text.encode()
     result = normalise_bytes(data, detect_bytes(data, name), name)
     assert result.prices.empty and result.file_problem
+
+
+@pytest.mark.parametrize("text,tickers", [
+    # A close no ticker names beside a matrix of coins: PRICE had loaded alone as the file's, the coins unread.
+    ("Date,BTC-USD,ETH-USD,PRICE\n2024-01-02,45897.6,2370.4,55.93\n2024-01-03,42848.2,2210.0,56.13\n"
+     "2024-01-04,44179.9,2268.8,56.40\n", None),
+    # A share's close beside one benchmark, or beside a matrix of no marked names: as before.
+    ("Date,Close,^GSPC\n2024-01-02,185.64,4742.83\n2024-01-03,184.25,4704.81\n2024-01-04,181.91,4688.68\n",
+     ["AAPL"]),
+    ("Date,Close,CPI,GDP\n2024-01-02,185.64,3.1,2.4\n2024-01-03,184.25,3.1,2.4\n2024-01-04,181.91,3.1,2.4\n",
+     ["AAPL"]),
+])
+def test_a_close_no_ticker_names_beside_marked_closes_is_refused(text, tickers):
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, "AAPL.csv"), "AAPL.csv")
+    if tickers is None:
+        assert result.prices.empty and "a close no ticker names" in result.file_problem
+    else:
+        assert sorted(set(result.prices["ticker"])) == tickers
