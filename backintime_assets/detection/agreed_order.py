@@ -6,7 +6,7 @@ file whose numbers are written with a decimal comma."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -108,11 +108,13 @@ def names_a_day_first_market(names: Sequence[str]) -> bool:
 
 def _lists_day_first(types: list[ColumnType], cols: Sequence[Sequence[str]]) -> bool:
     """Whether a text column's every code is of a market that writes its dates day first (_DAY_FIRST_LISTING)."""
-    for t, cells in zip(types, cols):
-        codes = [c.strip() for c in cells if c.strip()] if t.type == "string" else []
-        if codes and all(map(_DAY_FIRST_LISTING.fullmatch, codes)):
-            return True
-    return False
+    return any(t.type == "string" and lists_day_first(cells) for t, cells in zip(types, cols))
+
+
+def lists_day_first(codes: Iterable[str]) -> bool:
+    """Whether `codes` (a ticker column's cells) are some, each listed only where dates are written day first."""
+    codes = [c.strip() for c in codes if c.strip()]
+    return bool(codes) and all(map(_DAY_FIRST_LISTING.fullmatch, codes))
 
 
 def _shows_day_first(kind: str, cells: Sequence[str], decimal: str) -> bool:

@@ -30,6 +30,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable, Collection
 
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.agreed_order import names_a_day_first_market
@@ -49,15 +50,22 @@ from backintime_assets.trading_week import MON_FRI, TradingWeek
 _DOTTED_DAY_FIRST = "."
 
 
-def _day_first_by_custom(layout: tuple, files: list[tuple[str, dict, str, list[str]]]) -> bool:
+def _day_first_by_custom(layout: tuple, files: list[tuple[str, dict, str, list[str]]],
+                         coded: Callable[[list[str]], Collection[str]] | None = None) -> bool:
     """Whether the files' custom writes their dates day first, so that no run read month first settles them:
     dotted dates (_DOTTED_DAY_FIRST), or slashed ones guessed day first beside the decimal comma of every file
     (detection/agreed_order.day_first_by_decimal_comma: a French office's "01/03/2024" of its month's first day)
     or beside Switzerland's apostrophe grouping (a Swiss office's "01/05/2015" beside "1'234'567": month first
-    5 January, and loaded so)."""
+    5 January, and loaded so), or beside codes of day-first markets only (`coded`: of files' keys, those whose
+    tickers are "VOD.L", "BARC.L": a London office's month-start files read month first were 10 and 11 January)."""
     sep = layout[-3]
-    return sep == _DOTTED_DAY_FIRST or (sep == "/" and all(first == "%d" and _day_first_marks(schema)
-                                                           for _, schema, first, _ in files))
+    if sep == _DOTTED_DAY_FIRST:
+        return True
+    if sep != "/" or any(first != "%d" for _, _, first, _ in files):
+        return False
+    unmarked = [key for key, schema, _, _ in files if not _day_first_marks(schema)]
+    # Asked last, of the files the schema tells nothing of: their tickers are read from their first rows.
+    return not unmarked or (coded is not None and None not in unmarked and set(coded(unmarked)) >= set(unmarked))
 
 
 def _day_first_marks(schema: dict) -> bool:
@@ -70,13 +78,15 @@ def _day_first_marks(schema: dict) -> bool:
 
 def settle_together(guessing: dict[str, tuple[dict, list[str]]],
                     read_with: dict[str, tuple[dict, list[str]]] | None = None,
-                    written: dict[str, float] | None = None, week: TradingWeek = MON_FRI) -> dict[str, dict]:
+                    written: dict[str, float] | None = None, week: TradingWeek = MON_FRI,
+                    coded: Callable[[list[str]], Collection[str]] | None = None) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the `guessing` files (key -> its schema and its date
     cells, `as_written`; [] where unknown) whose one-day siblings' dates, read together, decide the order
     against its guess (or settle a file refused for its guess). `read_with`: as `guessing`, other files read
     with them but not settled here (in a daily run, the days stored before), whose order is a guess or
     was settled so. `written`: key -> when each file was last modified (epoch seconds), where known. `week`: the
-    deployment's trading week, off which a reading that dates a file is not the office's."""
+    deployment's trading week, off which a reading that dates a file is not the office's. `coded`: of
+    `guessing` files' keys, those whose tickers are listed only on day-first markets (agreed_order.lists_day_first)."""
     sources: dict[tuple, list[tuple[str, dict, str, list[str]]]] = defaultdict(list)
     times: dict[tuple, list[float | None]] = defaultdict(list)
     for settles, files in ((True, guessing), (False, read_with or {})):
@@ -89,7 +99,7 @@ def settle_together(guessing: dict[str, tuple[dict, list[str]]],
     settled = {}
     for (layout, folder), files in sources.items():
         proven, days, weekdays_only = _read_together(files, week)
-        if proven is None or (proven == "%m" and _day_first_by_custom(layout, files)) \
+        if proven is None or (proven == "%m" and _day_first_by_custom(layout, files, coded)) \
                 or _written_apart(files, times[(layout, folder)], proven):
             continue  # no order read, month first where the custom is day first, or files written months apart
         told = f"{_TOGETHER}{days} one-day file{'s' if days != 1 else ''} of its layout read together" \

@@ -26,6 +26,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -46,6 +47,9 @@ from backintime_assets.lake.location import LakeLocation, buffered_output, make_
 from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
 from backintime_assets.normalisation.string_runs import coded_by_runs
 from backintime_assets.trading_week import MON_FRI, TradingWeek
+
+if TYPE_CHECKING:
+    from backintime_assets.ingestion.sibling_tickers import Tickers
 
 _log = logging.getLogger(__name__)
 SLICES_PER_CORE = 2
@@ -188,14 +192,16 @@ def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing
         siblings += stored_siblings([*guessing.values(), *guessing_east.values()])
     # Each named by its key, as the stored ones are by their content: the tickers of those that disagree are read.
     named = [{**schema, SIBLING_CONTENT: key} for key, schema in mates.items()] + siblings[len(mates):]
-    settled, disagreeing = settle_orders(guessing, named, tickers_in_heads(heads) if heads is not None else None) \
+    tickers = tickers_in_heads(heads) if heads is not None else None
+    settled, disagreeing = settle_orders(guessing, named, tickers) \
         if guessing else ({}, [])
     if guessing and bars is not None:
         settled.update(_settled_by_bars(tasks, surveys, guessing, siblings, bars))
     if guessing:
         settled.update(_settled_together(surveys, guessing, [key for key in unproven(guessing, siblings)
                                                               if key not in settled], heads, siblings,
-                                         {t.key: t.modified_at for t in tasks if t.modified_at is not None}, week))
+                                         {t.key: t.modified_at for t in tasks if t.modified_at is not None}, week,
+                                         tickers))
     # A file whose order its siblings settled guesses its reading east of UTC as that order reads its
     # stamps (with_order notes their weekdays so): under the guessed order a Tokyo bar "01/02/2024 15:00:00
     # UTC" is stamped on a Tuesday, day first on a Thursday, and east settled from the guessed schema lost
@@ -209,13 +215,15 @@ def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing
 
 def _settled_together(surveys: dict[str, Survey], guessing: dict[str, dict], left: list[str],
                       heads: Callable[[list[str]], dict[str, bytes]] | None, siblings: list[dict],
-                      written: dict[str, float], week: TradingWeek) -> dict[str, dict]:
+                      written: dict[str, float], week: TradingWeek, tickers: Tickers | None = None) -> dict[str, dict]:
     """key -> the schema, order settled, of each of the guessing files `left` unproven by any sibling or
     bar whose source's one-day files, read together, decide it (pooled_order.py). Their dates are the
     survey's; a file whose every row its guess dated on a weekend has none, and its first rows are read
     (`heads`: key -> the file's first bytes). Stored `siblings` are read with them by the dates their
     files hold (SIBLING_DATES): in a daily run, the days before. `written`: key -> when each file was last
-    modified, where known (SIBLING_WRITTEN, of the stored)."""
+    modified, where known (SIBLING_WRITTEN, of the stored). `tickers`: the tickers of files' first rows,
+    whose codes may say a day-first market's (agreed_order.lists_day_first)."""
+    from backintime_assets.detection.agreed_order import lists_day_first
     from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, settle_together
 
     cells = {key: as_written(guessing[key], surveys[key].dates) for key in left}
@@ -227,7 +235,10 @@ def _settled_together(surveys: dict[str, Survey], guessing: dict[str, dict], lef
     written = {**written, **{key: sibling[SIBLING_WRITTEN] for key, sibling in stored.items()}}
     return settle_together({key: (guessing[key], cells[key]) for key in left},
                            {key: (sibling, as_written(sibling, _iso_days(sibling[SIBLING_DATES])))
-                            for key, sibling in stored.items()}, written, week)
+                            for key, sibling in stored.items()}, written, week,
+                           None if tickers is None else lambda keys: [
+                               key for key, codes in tickers({key: guessing[key] for key in keys}).items()
+                               if lists_day_first(codes)])
 
 
 def _iso_days(days: list[str]) -> list[dt.date]:

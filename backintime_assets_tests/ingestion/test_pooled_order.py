@@ -276,7 +276,10 @@ def test_dotted_one_day_files_are_not_read_month_first_together(in_process, tmp_
                                          # a Swiss office's, its volumes grouped by an apostrophe (loaded 3-5 January)
                                          ("Date;Ticker;Close;Volume", "NESN;70.25;1'234'567\n{day};ROG;245.10;987'654"),
                                          # a London office's, its tickers under London's own word, "EPIC"
-                                         ("Date;EPIC;Close", "VOD;70.25\n{day};BARC;245.10")])
+                                         ("Date;EPIC;Close", "VOD;70.25\n{day};BARC;245.10"),
+                                         # or under "Symbol", each code London's or NSE's by its suffix
+                                         ("Date;Symbol;Close", "VOD.L;70.25\n{day};BARC.L;245.10"),
+                                         ("Date;Symbol;Close", "TCS.NS;3711.20\n{day};INFY.NS;1580.35")])
 def test_one_day_files_guessed_day_first_by_their_decimal_comma_are_not_read_month_first_together(in_process, tmp_path,
                                                                                                    header, rows):
     # A French office's monthly files of March to May 2024, each guessed day first beside its closes' decimal
