@@ -1008,7 +1008,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if spill is not None and spill in cols:  # a number an unquoted comma cut, its tail past the header
         field = next(c for c in _NUMERIC_FIELDS if cmap.get(c) == spill - 1)
         rows, why = spilled_rows(num[field], cols[spill], schema.columns[spill - 1].name, reasons.open(),
-                                 len(schema.columns), file_of_row)
+                                 len(schema.columns), file_of_row, num["close"].values if "close" in num else None)
         if rows.size:
             reasons.set_rows(rows, why)
     if rec.wide:  # rows read with a blank surplus cut: one a stray delimiter split reads a column off

@@ -116,14 +116,16 @@ _GROUP = 1000  # a thousands group's size: a cell before the tail under it, the 
 
 
 def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarray, width: int,
-                 file_of_row: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                 file_of_row: np.ndarray | None = None, close: np.ndarray | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """(rows, reasons) of the rows whose number column `name` (its values `before`, the last column
     mapped) was cut in two by an unquoted comma, its tail read into the field past the header's names
     (`after`): a "Date,Close,Volume," file's trailing delimiter, or a header a field short of its rows,
     had loaded "1,500" as a volume of 1 without a word. The tail is a number in a field most rows leave
     empty (_SPILLED), or three digits after a whole number under a thousand on any row (a thousands
     group). `open_rows`: rows no rule has rejected yet; `file_of_row`: of files read together
-    (normalise_group), each row's file, whose own rows are the most that fill the field."""
+    (normalise_group), each row's file, whose own rows are the most that fill the field; `close`: each
+    row's close, where the file has one."""
     text = pc.utf8_trim_whitespace(pc.cast(after, pa.string()))
     filled = pc.fill_null(pc.not_equal(text, ""), False).to_numpy(zero_copy_only=False) & open_rows
     if not filled.any():
@@ -142,7 +144,7 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
     # volume's "2,101.0796", "3,872.7805" on every row had loaded as volumes of 2 and 3 (silent).
     wholes = np.bincount(files, weights=filled & three, minlength=len(share))
     cut = decimals & ((wholes > np.bincount(files, weights=filled & decimals, minlength=len(share)))
-                      | _leaping(text, filled & decimals, files, len(share)))[files]
+                      | _leaping(text, filled & decimals, files, len(share), close))[files]
     # A comma cuts a thousands group's three digits off every number it cuts: where a file's field holds
     # other figures too ("17", "2345": a column the header left unnamed, a count of trades), it is no tail.
     others = np.bincount(files, weights=filled & ~three & ~cut, minlength=len(share))
@@ -160,21 +162,26 @@ def spilled_rows(before: Parsed, after: pa.Array, name: str, open_rows: np.ndarr
     return rows, reasons
 
 
-# The median move from one row's tail to the next beyond which the tails are no column of prices (log):
-# an unnamed adjusted close moves as the close does, a percent or two a day; a thousands group's three
-# digits cut off a volume are any of 000-999 on each day.
+# The median move from one row's tail to the next beyond which the tails are no column of prices (log), as
+# a share of the row's close where the file has one (a file of several tickers by turns): an unnamed
+# adjusted close keeps its ratio to the close; a thousands group's three digits cut off a volume are any
+# of 000-999 on each day.
 _LEAP = math.log(1.25)
 
 
-def _leaping(text: pa.Array, tails: np.ndarray, files: np.ndarray, count: int) -> np.ndarray:
+def _leaping(text: pa.Array, tails: np.ndarray, files: np.ndarray, count: int,
+             close: np.ndarray | None = None) -> np.ndarray:
     """Of each file (`files`: each row's, `count` of them), whether its `tails` (rows) move from one to the
-    next by more than _LEAP on the median step, three of them at least."""
+    next by more than _LEAP on the median step (of their ratios to the `close`, where given and above
+    zero on every such row), three of them at least."""
     out = np.zeros(count, dtype=bool)
     rows = np.flatnonzero(tails)
     if rows.size < 3:
         return out
     values = np.log(np.maximum(pc.cast(text.take(pa.array(rows)), pa.float64()).to_numpy(zero_copy_only=False),
                                1e-9))
+    if close is not None and np.all(np.isfinite(close[rows]) & (close[rows] > 0)):
+        values = values - np.log(close[rows])
     for f in np.unique(files[rows]):
         moves = np.abs(np.diff(values[files[rows] == f]))
         out[f] = moves.size >= 2 and float(np.median(moves)) > _LEAP

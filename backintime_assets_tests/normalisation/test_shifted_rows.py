@@ -47,6 +47,10 @@ def _days(text: str) -> tuple[dict[int, float | None], list[str]]:
     # rejected since 55e0970)
     ("Date,Close,Volume\n2024-01-02,512.3,800,510.25\n2024-01-03,513.1,750,511.5\n2024-01-04,514.0,900,512\n"
      "2024-01-05,514.5,950,512.75\n", {2: 800.0, 3: 750.0, 4: 900.0, 5: 950.0}, 0),
+    # nor so of two tickers by turns, each column near its own close
+    ("Date,Ticker,Close,Volume\n2024-01-02,AAA,185.6,800,184.25\n2024-01-03,BBB,371.2,750,368.5\n"
+     "2024-01-04,AAA,186.1,900,184.75\n2024-01-05,BBB,372.4,950,369.5\n2024-01-08,AAA,185.9,700,184.5\n",
+     {2: 800.0, 3: 750.0, 4: 900.0, 5: 950.0, 8: 700.0}, 0),
     # nor a decimal no comma cuts off a number: a dividend in a column the header left unnamed
     ("Date,Close,Volume,\n2024-01-02,10.2,1500,\n2024-01-03,10.4,2000,0.25\n2024-01-04,10.5,2100,\n"
      "2024-01-05,10.6,2200,\n", {2: 1500.0, 3: 2000.0, 4: 2100.0, 5: 2200.0}, 0),
