@@ -157,7 +157,8 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
     found = marked_closes(cells, kinds, mapped, rows, bare_of(cells, kinds, mapped), decimal, thousands)
     names = [" ".join(cells[k]).strip() for k in found]
     if len(found) < 2 or not all(map(marked_ticker, names)) \
-            or unlike_closes([" ".join(c).strip() for c in cells], rows, found, decimal, thousands):
+            or unlike_closes([" ".join(c).strip() for c in cells], rows, found, decimal, thousands,
+                             (mapped.index("date"), kinds[mapped.index("date")].format or "")):
         return []
     return [keep[k] for k in found]
 
@@ -168,6 +169,11 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
 # trades at a million (Berkshire's A at 700,000; a rare Korean one has: refused, loud), nor an index
 # stands so high; a coin may, in a small currency's units.
 _COUNTS = 1_000_000
+# Of an unmarked name's steps (unmarked_ticker: its name is weak evidence), the share on which it holds still
+# where no price does: "Date,^VIX,ISMX" of an index beside a monthly survey's figure written on each of its
+# month's days had loaded the figure as a ticker's closes. A marked name's is a thin listing's price.
+_STILL = 0.75
+_LEAST_STEPS = 5
 _SUMS = ((1.0, 0.01), (100.0, 1.0))  # what a row of weights adds up to, and how near
 _LEAST_SUMS = 3  # full rows that add up so: a head's two rows of prices may by chance
 
@@ -179,7 +185,9 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
     header as its closes; a pair's numbers beyond its rate's reach (currencies.rate_out_of_reach) are a
     desk's other figures. Steps are judged pooled over the tickers, each between its own neighbouring
     values (a head of a few rows gives each ticker few), as rates (moves.jumps_as_counts) where every
-    column is a currency pair's or they are a central bank's (`rates`)."""
+    column is a currency pair's or they are a central bank's (`rates`). Where the columns are named as
+    tickers (not a central bank's currencies, whose pegged ones hold still), an unmarked name's that holds
+    still (_STILL) is no ticker's."""
     values = [[to_float(row[j], decimal, thousands) if j < len(row) and not is_null(row[j]) else None
                for j in columns] for row in body]
     series: list[list[float]] = []
@@ -201,6 +209,10 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
         return counted
     if step == 0:
         return "they hold still from row to row on most steps, as no price does: shares held or issued?"
+    for j, own in zip(columns, series):
+        if not rates and not marked_ticker(names[j]) and _still(own):
+            return (f"{names[j].strip()}, a name no mark says a ticker's, holds still from row to row on most "
+                    "steps, as no price does: a monthly figure written on every day?")
     full = [sum(row) for row in values if all(row)]
     for total, near in _SUMS:
         if len(full) >= _LEAST_SUMS and all(abs(s - total) <= near for s in full):
@@ -210,6 +222,11 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
             return (f"{names[j].strip()} holds {own[0]:g}, where no rate of the pair has ever stood: "
                     "forward points, volatilities or positions?")
     return None
+
+
+def _still(values: list[float]) -> bool:
+    steps = list(zip(values, values[1:]))
+    return len(steps) >= _LEAST_STEPS and sum(a == b for a, b in steps) >= _STILL * len(steps)
 
 
 # A central bank's reference rates, one column per currency: headed by its code alone (the ECB's

@@ -292,3 +292,24 @@ def test_a_close_no_ticker_names_beside_marked_closes_is_refused(text, tickers):
         assert result.prices.empty and "a close no ticker names" in result.file_problem
     else:
         assert sorted(set(result.prices["ticker"])) == tickers
+
+
+def _monthly_beside(name: str, month_step: float) -> str:
+    # 30 days of an index beside `name`'s values, which change only when the month does.
+    rows, vix = [], 18.0
+    for k in range(30):
+        vix *= 1.04 if k % 3 else 0.95
+        rows.append(f"2023-{1 + k // 20:02d}-{1 + k % 20:02d},{vix:.2f},{50 + month_step * (k // 20):.1f}")
+    return f"Date,^VIX,{name}\n" + "\n".join(rows) + "\n"
+
+
+def test_an_unmarked_name_holding_still_beside_a_marked_one_is_no_ticker():
+    # A monthly survey's figure written on each day of its month beside an index had loaded as the closes
+    # of a ticker "ISMX" (silent).
+    data = _monthly_beside("ISMX", 1.5).encode()
+    result = normalise_bytes(data, detect_bytes(data, "data.csv"), "data.csv")
+    assert result.prices.empty and "ISMX, a name no mark says a ticker's, holds still" in result.file_problem
+    # A marked name holding still is a thin listing's price: it loads.
+    data = _monthly_beside("TINY.L", 1.5).encode()
+    result = normalise_bytes(data, detect_bytes(data, "data.csv"), "data.csv")
+    assert sorted(set(result.prices["ticker"])) == ["TINY.L", "^VIX"]
