@@ -148,7 +148,8 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
     matrix of two or more tickers each marked as only a ticker is (marked_closes of the table without the
     close; `bare_of`: flat_header.named_as_tickers). "Date,BTC-USD,ETH-USD,PRICE" had loaded PRICE alone, as the
     file name's ticker, and left the coins unread without a word: whose close PRICE is, is unsaid. A share's
-    close beside one benchmark ("Date,Close,^GSPC") is no matrix. [] otherwise."""
+    close beside one benchmark ("Date,Close,^GSPC") is no matrix, nor beside indices only ("^GSPC,^IXIC"):
+    the benchmarks a share is set beside. [] otherwise."""
     if canonical.count("close") != 1 or set(filter(None, canonical)) != {"date", "close"}:
         return []
     keep = [j for j, m in enumerate(canonical) if m != "close"]
@@ -156,7 +157,7 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
     rows = [[row[j] if j < len(row) else "" for j in keep] for row in body]
     found = marked_closes(cells, kinds, mapped, rows, bare_of(cells, kinds, mapped), decimal, thousands)
     names = [" ".join(cells[k]).strip() for k in found]
-    if len(found) < 2 or not all(map(marked_ticker, names)) \
+    if len(found) < 2 or not all(map(marked_ticker, names)) or all(_CARET.fullmatch(n) for n in names) \
             or unlike_closes([" ".join(c).strip() for c in cells], rows, found, decimal, thousands,
                              (mapped.index("date"), kinds[mapped.index("date")].format or "")):
         return []

@@ -279,9 +279,11 @@ def test_amounts_by_currency_stay_refused(name, text):
     # A close no ticker names beside a matrix of coins: PRICE had loaded alone as the file's, the coins unread.
     ("Date,BTC-USD,ETH-USD,PRICE\n2024-01-02,45897.6,2370.4,55.93\n2024-01-03,42848.2,2210.0,56.13\n"
      "2024-01-04,44179.9,2268.8,56.40\n", None),
-    # A share's close beside one benchmark, or beside a matrix of no marked names: as before.
+    # A share's close beside one benchmark or indices only, or beside a matrix of no marked names: as before.
     ("Date,Close,^GSPC\n2024-01-02,185.64,4742.83\n2024-01-03,184.25,4704.81\n2024-01-04,181.91,4688.68\n",
      ["AAPL"]),
+    ("Date,Close,^GSPC,^IXIC\n2024-01-02,185.64,4742.83,14765.94\n2024-01-03,184.25,4704.81,14592.21\n"
+     "2024-01-04,181.91,4688.68,14510.30\n", ["AAPL"]),
     ("Date,Close,CPI,GDP\n2024-01-02,185.64,3.1,2.4\n2024-01-03,184.25,3.1,2.4\n2024-01-04,181.91,3.1,2.4\n",
      ["AAPL"]),
 ])
