@@ -81,21 +81,22 @@ def test_siblings_that_disagree_leave_the_guess_and_say_so():
                            "1 month first); its guess stays"]
 
 
-@pytest.mark.parametrize("new_york, london_1_october", [
+@pytest.mark.parametrize("new_york, london, london_1_october", [
     # New York's files hold other tickers: only London's, holding VOD.L, prove its order (day first).
-    (["AAPL", "MSFT"], dt.date(2024, 10, 1)),
+    (["AAPL", "MSFT"], ["VOD.L", "BARC.L"], dt.date(2024, 10, 1)),
     # Both offices hold the same tickers: nothing tells whose the file is, and the guess stays (10 January).
-    (["VOD.L", "BARC.L"], dt.date(2024, 1, 10)),
+    # Not London's codes alone: those guess the day first (detection/agreed_order.py).
+    (["VOD.L", "AAPL"], ["VOD.L", "AAPL"], dt.date(2024, 1, 10)),
 ])
-def test_siblings_that_disagree_settle_by_those_holding_the_file_s_tickers(in_process, tmp_path, new_york,
+def test_siblings_that_disagree_settle_by_those_holding_the_file_s_tickers(in_process, tmp_path, new_york, london,
                                                                            london_1_october):
     # A London and a New York office write one header under one name pattern into one folder; their 15 October
     # proves day first and month first. London's 1 October, "01/10/2024", kept its guess: 10 January (silent).
     def day(cell: str, tickers: list[str]) -> bytes:
         return (HEADER + "".join(f"{cell},{t},10.5,11,10,10.25,100\n" for t in tickers)).encode()
 
-    files = {"export (1).csv": day("01/10/2024", ["VOD.L", "BARC.L"]), "export (2).csv": day("10/01/2024", new_york),
-             "export (3).csv": day("15/10/2024", ["VOD.L", "BARC.L"]), "export (4).csv": day("10/15/2024", new_york)}
+    files = {"export (1).csv": day("01/10/2024", london), "export (2).csv": day("10/01/2024", new_york),
+             "export (3).csv": day("15/10/2024", london), "export (4).csv": day("10/15/2024", new_york)}
     found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
     assert [found[f"export ({i}).csv"].dates for i in (1, 2)] == [[london_1_october], [dt.date(2024, 10, 1)]]
 
