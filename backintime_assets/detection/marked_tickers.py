@@ -150,7 +150,9 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
     file name's ticker, and left the coins unread without a word: whose close PRICE is, is unsaid. A share's
     close beside one benchmark ("Date,Close,^GSPC") is no matrix, nor beside indices only ("^GSPC,^IXIC"):
     the benchmarks a share is set beside. [] otherwise."""
-    if canonical.count("close") != 1 or set(filter(None, canonical)) != {"date", "close"}:
+    if canonical.count("close") != 1 or set(filter(None, canonical)) != {"date", "close"} \
+            or len(header_cells) < len(canonical) \
+            or sum(m is None and marked_ticker(" ".join(header_cells[j])) for j, m in enumerate(canonical)) < 2:
         return []
     keep = [j for j, m in enumerate(canonical) if m != "close"]
     cells, kinds, mapped = ([seq[j] for j in keep] for seq in (header_cells, types, canonical))
