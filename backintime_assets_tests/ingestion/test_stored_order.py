@@ -167,15 +167,16 @@ def test_a_stored_files_guess_is_settled_by_a_new_sibling_that_proves_the_order(
 def test_a_stored_guess_is_settled_by_the_later_siblings_holding_its_tickers(run):
     # A London and a New York office, one header and name pattern, one folder, a file each a day. Their 1
     # October guesses (10 January for London's "01/10/2024"); their 15 October proves day first and month first:
-    # siblings that disagree, London's first day stayed on 10 January (silent). Only London's hold VOD.L.
+    # siblings that disagree, London's first day stayed on 10 January (silent). Only London's hold VOD (bare:
+    # "VOD.L", London's code alone, guesses the day first by itself, detection/agreed_order.py).
     def day(cell: str, ticker: str) -> str:
         return f"Date;Ticker;Close\n{cell};{ticker};10.5\n"
 
-    run.write("export (1).csv", day("01/10/2024", "VOD.L"))
+    run.write("export (1).csv", day("01/10/2024", "VOD"))
     run.write("export (2).csv", day("10/01/2024", "AAPL"))
     run.migrate()
     assert run.dates("export (1).csv") == [[dt.date(2024, 1, 10)]]  # the guess
-    run.write("export (3).csv", day("15/10/2024", "VOD.L"))
+    run.write("export (3).csv", day("15/10/2024", "VOD"))
     run.write("export (4).csv", day("10/15/2024", "AAPL"))
     report = run.migrate()
     assert run.dates("export (1).csv", "export (2).csv") == [[dt.date(2024, 10, 1)], [dt.date(2024, 10, 1)]]
