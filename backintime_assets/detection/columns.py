@@ -12,7 +12,7 @@ from statistics import median
 
 from .currencies import CODE_BY_A_DIGIT, CURRENCY_CODE_RE, LOCAL_UNIT_AFTER, LOCAL_UNIT_BEFORE, RAND, RUPIAH
 from .date_system import EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904
-from .dates import DateGuess, infer_date_format, trading_days
+from .dates import DATE_PROBE, DateGuess, infer_date_format, trading_days
 from .filename import NamedMonth
 from .epoch_days import may_be_stamped_east_of_utc
 from .joined import SEP, joined, joined_regex
@@ -185,6 +185,22 @@ def _float_test(float_rx: re.Pattern, decimal: str) -> Callable[[str], bool]:
 # Values from which a count goes by digit shape (shapes.py): the shapes of a few values cost more
 # than the scan they spare.
 _SHAPED_COUNT = 64
+
+# The digit shape (shapes.py) of a plain number: a sign, seven digits at most, maybe one mark and more
+# digits ("185.25", "-0,5", "1234567"). No date starts so: dates._MAYBE_DATE asks for a second mark
+# after the digits, a letter, a blank, "M", "年", or eight digits in a row.
+_PLAIN_NUMBER_SHAPE = joined_regex(r"[+-]?0{1,7}(?:[.,]0+)?")
+
+
+def _no_date_starts(shapes: list[str] | None) -> bool:
+    """Whether the values of `shapes` (_number_shapes) that infer_date_format probes are all plain
+    numbers, so that it finds no date among them: a column of prices or volumes, most of a file's,
+    is told by their few shapes, each tested once, where the search for a date's start ran over
+    every value of every such column."""
+    if shapes is None:
+        return False
+    probe = shapes[:DATE_PROBE]
+    return count_shapes(probe, _PLAIN_NUMBER_SHAPE) == len(probe)
 
 
 def _regex_count(joined_rx: re.Pattern) -> Callable[[Sequence[str]], int | None]:
@@ -655,7 +671,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             return ColumnType("string", None, integer.confidence, integer)
         return integer
 
-    guess = infer_date_format(values, file_date=file_date)
+    guess = None if _no_date_starts(shapes) else infer_date_format(values, file_date=file_date)
     if guess and guess.fraction >= threshold:
         return ColumnType(guess.type, guess.format, round(guess.confidence * small, 3))
 

@@ -104,6 +104,7 @@ _MAYBE_DATE = re.compile(
 )
 
 _MAYBE_DATE_JOINED = re.compile(f"{SEP}(?:{_MAYBE_DATE.pattern})")  # at the start of a NUL-joined cell
+DATE_PROBE = 12  # the first values infer_date_format looks at for a start of a date
 
 
 @dataclass
@@ -930,7 +931,7 @@ def infer_date_format(values: Sequence[str], max_check: int = 120,
     the values leave open."""
     if not values:
         return None
-    probe = values[:12]
+    probe = values[:DATE_PROBE]
     text = joined(probe)
     if text is not None and not _MAYBE_DATE_JOINED.search(text):
         return None  # no value of the probe even starts like a date (one scan of them all)

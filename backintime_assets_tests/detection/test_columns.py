@@ -701,3 +701,28 @@ def test_number_shares_counted_by_shape_as_a_test_of_each_value(values, marks):
     shapes = _number_shapes(joined(values))
     for test, rx in ((_int_test(integer_rx), joined_int), (_float_test(float_rx, marks[0]), joined_float)):
         assert _number_share(values, shapes, test, rx) == _share(values, test)
+
+
+@given(st.lists(st.from_regex(r"[+-]?[0-9]{1,9}(?:[.,/: -][0-9]{1,4}){0,2}", fullmatch=True), min_size=1, max_size=20))
+def test_a_column_of_plain_numbers_is_told_no_date_by_its_shapes(values):
+    # The typing skips the search for a date's start where every probed value is a plain number:
+    # only where infer_date_format finds none ("20240105" and "12.05.2024" are looked at).
+    from backintime_assets.detection.columns import _no_date_starts, _number_shapes
+    from backintime_assets.detection.dates import infer_date_format
+    from backintime_assets.detection.joined import joined
+
+    if _no_date_starts(_number_shapes(joined(values))):
+        assert infer_date_format(values) is None
+
+
+def test_prices_and_volumes_are_told_no_date_by_their_shapes():
+    from backintime_assets.detection.columns import _no_date_starts, _number_shapes
+    from backintime_assets.detection.joined import joined
+
+    def told(values):
+        return _no_date_starts(_number_shapes(joined(values)))
+
+    assert told(["185.25", "-0.5", "1234567", "12,5"] * 5)
+    assert not told(["185.25", "20240105"])  # eight digits: a compact date may start so
+    assert not told(["185.25", "12.05.2024"])
+    assert not told(["185.25", "AAPL"])
