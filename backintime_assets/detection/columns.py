@@ -123,6 +123,11 @@ _ABBREVIATED_SPACED_NOT_INDIAN = re.compile(rf"^[+-]?(?:\d+(?:[.,]\d+)?)\s?(?:[K
 # text. Not a null token (numbers.py): "NAT" is a ticker, and only a missing time is spelt so.
 NO_VALUE = NULL_SPELLINGS | ERROR_CELLS | {"?", "NaT"}
 _TYPE_THRESHOLD = 0.9  # share of non-empty cells that must fit a type for the column to get it
+# In a column's joined cells (joined.py), a cell that may be a NO_VALUE spelling or hold a blank at
+# either end: one empty, starting with a blank or with the first character of a NO_VALUE spelling,
+# or ending with a blank (the NUL after it, looking back). A superset: those are sifted cell by cell.
+_MAY_SIFT = re.compile(SEP + "(?:[\\s" + SEP + "".join(map(re.escape, sorted({v[0] for v in NO_VALUE if v})))
+                       + "]|(?<=\\s" + SEP + "))")
 
 
 @lru_cache(maxsize=4096)  # asked of each column several times, and headers repeat from file to file
@@ -595,6 +600,18 @@ def _words(values: list[str], name: str, float_rx: re.Pattern, threshold: float,
     return ColumnType("string", None, round(small, 3), alt)
 
 
+def _values(cells: Sequence[str]) -> tuple[list[str], str | None]:
+    """The column's values, its cells stripped without the NO_VALUE ones, and their joined() text.
+    Most columns of prices, volumes and dates hold neither a blank at a cell's end nor a null: one
+    search of their joined cells (_MAY_SIFT) takes them as they are, where each cell was stripped
+    and looked up (hashed) alone, a third of typing a column of prices."""
+    text = joined(cells)
+    if text is not None and _MAY_SIFT.search(text) is None:
+        return list(cells), text
+    values = list(filterfalse(NO_VALUE.__contains__, map(str.strip, cells)))
+    return values, joined(values)
+
+
 def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: str | None,
                       threshold: float = _TYPE_THRESHOLD, file_date: date | NamedMonth | None = None,
                       dates_from_1904: bool = False) -> ColumnType:
@@ -602,7 +619,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
     still hold header or footer rows). `file_date`: the date or month in the file's name (see dates.py).
     `dates_from_1904`: the cells come from a workbook of Mac Excel's date system (date_system.py),
     whose serial days are judged and labelled in it; text files never are."""
-    values = list(filterfalse(NO_VALUE.__contains__, map(str.strip, cells)))
+    values, text = _values(cells)
     if not values:
         errors = sum(c.strip() in ERROR_CELLS for c in cells)
         if errors:
@@ -630,7 +647,6 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             return ColumnType("boolean", fmt, round((1.0 if words else 0.7) * small, 3))
 
     integer_rx, float_rx = number_patterns(decimal, thousands)
-    text = joined(values)
     if _digitless(text):
         return _words(values, name, float_rx, threshold, small)
     shapes = _number_shapes(text)

@@ -726,3 +726,22 @@ def test_prices_and_volumes_are_told_no_date_by_their_shapes():
     assert not told(["185.25", "20240105"])  # eight digits: a compact date may start so
     assert not told(["185.25", "12.05.2024"])
     assert not told(["185.25", "AAPL"])
+
+
+_CELL_PIECES = ["1", "23", "4.5", "AAPL", "N", "i", "#", "\x00", "", " ", "\t", "\u00a0", "\u3000", "\x1c",
+                "NA", "n/a", "-", "--", ".", "?", "NaT", "#DIV/0!", "-inf", "\u2014", "\u2026"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_CELL_PIECES), max_size=3).map("".join), max_size=8))
+def test_a_columns_values_taken_whole_are_its_cells_stripped_without_nulls(cells):
+    # Cells that hold no blank at an end and no null spelling are taken as they are, in one search:
+    # the values are those of stripping and sifting each cell.
+    from itertools import filterfalse
+
+    from backintime_assets.detection.columns import NO_VALUE, _values
+    from backintime_assets.detection.joined import joined
+
+    expected = list(filterfalse(NO_VALUE.__contains__, map(str.strip, cells)))
+    assert _values(cells) == (expected, joined(expected))
+    assert _values(["185.25", "2024-01-05", "AAPL"]) == (["185.25", "2024-01-05", "AAPL"],
+                                                        joined(["185.25", "2024-01-05", "AAPL"]))
