@@ -310,7 +310,7 @@ def _survey_run(spark, location: LakeLocation, tasks: list[SurveyTask], piece_by
 
     def survey_slice(files: list[SurveyTask]):
         fs = location.filesystem()
-        schemas, detect_seconds = _schemas(fs, files, borrow_max_bytes)
+        schemas, texts, detect_seconds = _schemas(fs, files, borrow_max_bytes)
         small = [t for t in files if t.size_bytes < keep_min_bytes]
         # Each small file is named by its place in the slice while read and kept: the name is
         # written on every row, and a key (a 64-character hash) made ~10% of a survey of daily
@@ -326,7 +326,7 @@ def _survey_run(spark, location: LakeLocation, tasks: list[SurveyTask], piece_by
                 yield _row(task, survey, parsed_path, detect_seconds)
         # Small files of one schema are read as one text, as the conversion would read them
         # (parsed.py); their rows are kept a group file at a time.
-        as_files = [FileTask(t.lake_path, i, schemas[t.key].to_json(), EPOCH, 0, t.size_bytes, week=week)
+        as_files = [FileTask(t.lake_path, i, texts[t.key], EPOCH, 0, t.size_bytes, week=week)
                     for i, t in by_id.items()]
         keeper, waiting = GroupKeeper(fs, location), []
         for group in group_files(as_files, GROUP_BYTES):
@@ -353,7 +353,7 @@ def _survey_run(spark, location: LakeLocation, tasks: list[SurveyTask], piece_by
 
 def _schemas(fs, files: list[SurveyTask], borrow_max_bytes: int | None):
     """(key -> each file's schema: given, borrowed from an earlier file of the slice, or detected;
-    key -> the seconds that took)."""
+    key -> its JSON; key -> the seconds that took)."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.detection.detect import problem_schema
     from backintime_assets.ingestion.detect_job import BORROW_MAX_BYTES, DetectTask, detect_one
@@ -374,7 +374,7 @@ def _schemas(fs, files: list[SurveyTask], borrow_max_bytes: int | None):
             except Exception as error:  # one file detection cannot read must not stop the others
                 schemas[task.key] = problem_schema(task.name, f"{UNREADABLE}: {type(error).__name__}: {error}")
         seconds[task.key] = time.perf_counter() - started
-    return schemas, seconds
+    return schemas, {key: memory.to_json(schema) for key, schema in schemas.items()}, seconds
 
 
 def _once_kept(kept: dict[str, str], surveyed: list[tuple[str, Survey]], by_id: dict[str, SurveyTask],

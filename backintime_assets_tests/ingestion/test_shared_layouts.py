@@ -36,6 +36,20 @@ def test_borrowing_needs_the_same_bytes_before_the_data():
     assert memory.borrowed == 1
 
 
+@pytest.mark.parametrize("name", ["b.csv", 'odd "quoted" \\ name.csv', "données_é€.csv", "AAPL 2024\n.csv"])
+def test_a_lent_schema_is_written_as_its_own_text(name):
+    """The memory writes a lent schema from its lender's text (LayoutMemory.to_json): the very text
+    the schema writes itself, under the borrower's name and its lender's."""
+    first = _file(40, 1, preamble=["Prices export", ""])
+    memory = LayoutMemory()
+    own = detect_bytes(first, "a.csv")
+    memory.learn(first, own)
+    lent = [memory.borrow(_file(40, seed, preamble=["Prices export", ""]), name) for seed in (2, 3)]
+    assert all(s is not None for s in lent)
+    assert [memory.to_json(s) for s in lent] == [s.to_json() for s in lent]
+    assert memory.to_json(own) == own.to_json()  # not lent: written whole
+
+
 @pytest.mark.parametrize("rows", [40, 600])
 def test_the_whole_file_proof_holds_for_a_file_of_the_same_template(rows):
     footer = ["", "Total,,,,,,,"]
