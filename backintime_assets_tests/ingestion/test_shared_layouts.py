@@ -48,6 +48,7 @@ def test_a_lent_schema_is_written_as_its_own_text(name):
     assert all(s is not None for s in lent)
     assert [memory.to_json(s) for s in lent] == [s.to_json() for s in lent]
     assert memory.to_json(own) == own.to_json()  # not lent: written whole
+    assert (own.file, own.borrowed_from) == ("a.csv", None)  # lending leaves the lender as it was
 
 
 @pytest.mark.parametrize("rows", [40, 600])
