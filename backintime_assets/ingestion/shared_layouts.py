@@ -78,10 +78,12 @@ class LayoutMemory:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
         marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
         known = next(self._candidates(head, name), None)
-        if known is None or (known.ticker is None and nameless_problem(name) is not None):
+        if known is None or (known.ticker is None and not _rows_named(known) and nameless_problem(name) is not None):
             # A site's name for every download ("HistoricalPrices.csv") is refused where nothing in the
             # file names its rows (detection/nameless.py): lent "DJI.csv"'s schema of the same header bytes,
             # it loaded as ticker HISTORICALPRICES. Detected on its own, it says whether anything does.
+            # Not asked where a column names them, as detection does not ask: a regex or two of the
+            # name, ~50 us, had cost every file of a daily survey ~2%.
             return None
         if _swapped_here(head, known):
             # Its own first rows hold ISO dates typed in the other order (detection/swapped_cells.py), which
@@ -144,6 +146,12 @@ class LayoutMemory:
 
 
 _UNNAMED = '{"file":null,'
+
+
+def _rows_named(schema: FileSchema) -> bool:
+    """Whether the rows name their tickers in their own cells (a ticker column, or tickers side by side),
+    where detection asks nothing of the file's name (detect._schema)."""
+    return "ticker" in schema.canonical_map() or schema.side_by_side
 
 # Rows enough to hold a day above 12 of a daily history (nine trading days from the 2nd), few enough to
 # cost far less than the detection a borrowed schema saves.

@@ -265,6 +265,19 @@ def test_a_name_of_a_day_borrows_only_a_download_days_schema(data, lender, name,
     memory = LayoutMemory()
     memory.learn(data, detect_bytes(data, lender))
     assert (memory.borrow(data, name) is not None) is borrows
+def test_a_sites_name_for_every_download_borrows_a_schema_whose_rows_name_their_tickers():
+    # Its rows name their tickers (a ticker column): its name names nothing it loads, detected alone it
+    # is no refusal, and the schema it borrows reads what its own does (the name is not worked out).
+    data = b"Date,Ticker,Open,High,Low,Close\n2024-01-16,AAA,10,11,9,10.5\n2024-01-16,BBB,20,21,19,20.5\n"
+    memory = LayoutMemory()
+    memory.learn(data, detect_bytes(data, "prices_a.csv"))
+    own = detect_bytes(data, "HistoricalPrices (1).csv")
+    assert own.problem is None
+    borrowed = memory.borrow(data, "HistoricalPrices (1).csv")
+    assert borrowed is not None and borrowed.borrowed_from == "prices_a.csv"
+    got = normalise_bytes(data, borrowed, "HistoricalPrices (1).csv").prices_arrow
+    assert got.to_pylist() == normalise_bytes(data, own, "HistoricalPrices (1).csv").prices_arrow.to_pylist()
+    assert got["ticker"].to_pylist() == ["AAA", "BBB"]
 
 
 def _wrapped_rows(seed: int) -> list[str]:
