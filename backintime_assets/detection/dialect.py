@@ -753,6 +753,15 @@ def _table_below(lines: list[str], chosen: str) -> str | None:
             break
     if len(block) < _TABLE_BELOW_ROWS:
         return None
+    above = lines[:top]
+    # The line over the rows names them: it splits into as many fields (KNMI's "# STN,YYYYMMDD,...").
+    # A footer's lines after a blank line ("High | 18.5 | 2024-01-08") have no such line over them.
+    # Only a delimiter it holds twice names three fields: most samples (no blank line, nothing above
+    # the last run of lines, or a title there) have none, and their rows are spared every test below.
+    named = next((ln for ln in reversed(above) if ln.strip()), "")
+    naming = [d for d in COMMON_DELIMITERS if d != chosen and named.count(d) + 1 >= _TABLE_BELOW_FIELDS]
+    if not naming:
+        return None
     def cut(line: str) -> list[str]:
         return line.split() if chosen == " " else line.split(chosen)
     cut_block = list(map(cut, block))  # each row cut once: the tests below read them by turns
@@ -765,15 +774,9 @@ def _table_below(lines: list[str], chosen: str) -> str | None:
     # alike on spaces leave the commas at the cells' ends.)
     if len(set(map(len, cut_block))) == 1 < len(cut_block[0]) and not _edged_cells(block, cut_block, chosen):
         return None
-    above = lines[:top]
     if any(len(f := cut(ln)) > 1 and _values_half(f) for ln in above):
         return None
-    # The line over the rows names them: it splits into as many fields (KNMI's "# STN,YYYYMMDD,...").
-    # A footer's lines after a blank line ("High | 18.5 | 2024-01-08") have no such line over them.
-    named = next((ln for ln in reversed(above) if ln.strip()), "")
-    for d in COMMON_DELIMITERS:
-        if d == chosen:
-            continue
+    for d in naming:
         rows = [f for _, f in parse_rows("\n".join(block), d, '"', None)]
         widths = set(map(len, rows))
         if len(rows) == len(block) and len(widths) == 1 and widths.pop() >= _TABLE_BELOW_FIELDS \

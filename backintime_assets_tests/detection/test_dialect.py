@@ -971,10 +971,17 @@ def test_the_rows_a_sample_ends_with_are_cut_once_each():
             cuts[str(self)] += 1
             return super().split(*args)
 
-    lines = [Line(ln) for ln in ["Date,Close,Volume", "2024-01-02,10.5,100", "2024-01-03,10.6,120",
-                                 "2024-01-04,10.7,90"]]
+    rows = ["Date,Close,Volume", "2024-01-02,10.5,100", "2024-01-03,10.6,120", "2024-01-04,10.7,90"]
+    # Over a blank line, a line naming three fields on another delimiter: the rows are read by turns.
+    lines = [Line(ln) for ln in ["Station;Day;Reading", "", *rows]]
     assert _table_below(lines, ",") is None
     assert cuts and max(cuts.values()) == 1
+    # Nothing above them names their fields (no blank line; a title): they are not cut at all (13% of
+    # detecting the dialect of a drifted daily file, whose rows run from the title to the sample's end).
+    cuts.clear()
+    for above in ([], ["Daily prices"], ["Report, day", ""]):
+        assert _table_below([Line(ln) for ln in [*above, *rows]], ",") is None
+    assert not cuts
 
 
 @pytest.mark.parametrize("block,chosen,edged", [
