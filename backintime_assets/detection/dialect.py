@@ -407,8 +407,13 @@ def _steady(d: str, lines: list[str]) -> bool:
         return False
     # Unless the space splits those very lines alike into more cells than `d` does: then `d` is no table's
     # but a trailing tab's or '|', or a ';' inside a space table's last cell ("1000 ok;checked").
+    width = Counter(counts).most_common(1)[0][0]
+    # Cut into more cells than `d` cuts it, a line holds more spaces than `d`s: most lines of a table
+    # ("CONSUMER NON-DURABLES" among ten cells) hold fewer, and are spared the cutting.
+    if sum(line.count(" ") > width for line in on) < _STEADY_SHARE * len(on):
+        return True
     by_space = Counter(len(_SPACES.split(line.strip(" \r"))) for line in on).most_common(1)[0]
-    return not (by_space[1] >= _STEADY_SHARE * len(on) and by_space[0] > Counter(counts).most_common(1)[0][0] + 1)
+    return not (by_space[1] >= _STEADY_SHARE * len(on) and by_space[0] > width + 1)
 
 
 _SPACES = re.compile(r" +")
