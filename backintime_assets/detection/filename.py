@@ -208,8 +208,11 @@ def download_day(name: str, data_until: str | None) -> bool:
 
 
 # Days from the data's last to the one a download's name writes: saved that evening, the next morning,
-# after a weekend and a holiday. An expiry, a maturity is weeks or years after a snapshot's data.
-_SAVED_WITHIN = 4
+# after a weekend and a holiday, or after a market's longest closure: Shanghai's Golden Week (data to
+# Sep 30, saved Oct 8) and a Lunar New Year's week with its weekends (Shanghai's 2024: Feb 8 to 19).
+# Four days had kept those in the ticker, "600519_2024-10-08" (silent). An expiry, a maturity is weeks or
+# years after a snapshot's data; a weekly option's, in its last fortnight, is cut as before c3c8b11.
+_SAVED_WITHIN = 11
 _ONE_DAY = re.compile(rf"(?<!\d)(?:({_Y})[-_.]?({_M})[-_.]?({_D})|({_D})[-_.]({_D})[-_.]({_Y}))", re.IGNORECASE)
 
 

@@ -149,6 +149,8 @@ def test_the_days_a_name_writes_beside_its_symbol(stem, rest):
     # The download's day: the data's last, a weekend and a holiday after it, or within the data; a range,
     # a day that one reading puts within reach (09-05 or 05-09), a moment; and no data day known.
     ("AAPL_2024-09-03", "AAPL"), ("AAPL_2024-09-07", "AAPL"), ("AAPL_2024-06-28", "AAPL"),
+    # Saved after a market's week-long closure: Golden Week's eight days, a Lunar New Year's eleven.
+    ("600519_2024-09-11", "600519"), ("2330_2024-09-14", "2330"),
     ("AAPL_20240101_20241231", "AAPL"), ("AAPL_09-05-2024", "AAPL"), ("AAPL_20240904_153000", "AAPL"),
     ("AAPL_2020-01-01_to_2024-12-31", "AAPL"), ("AAPL_2020_2025", "AAPL"),
 ])
