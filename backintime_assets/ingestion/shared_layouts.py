@@ -54,9 +54,11 @@ from backintime_assets.ingestion.sibling_order import DAY_MONTH
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
-def _named_by_file(schema: FileSchema) -> bool:
-    """Whether a schema's rows take the ticker the file's name gives: no column, header or series names them."""
-    return schema.ticker is None and not schema.side_by_side and all(c.canonical != "ticker" for c in schema.columns)
+def _named_by_file(schema: dict) -> bool:
+    """Whether the rows of a schema (as a dict, schema_texts.schema_dict) take the ticker the file's name
+    gives: no column, header or series names them."""
+    return schema.get("ticker") is None and all(c.get("series") is None and c.get("canonical") != "ticker"
+                                                for c in schema.get("columns", []))
 
 
 class LayoutMemory:
@@ -90,7 +92,7 @@ class LayoutMemory:
             # a neighbour's schema, without such dates to prove it, reads as stored: every row read, the
             # date cells on days of their own making. Detected on its own, the file reads them swapped.
             return None
-        if dated_name(name) and _named_by_file(known) and not download_day(known.file, known.data_until):
+        if dated_name(name) and _named_by_file(known.to_dict()) and not download_day(known.file, known.data_until):
             # Rows named after a name that writes a day, a download's or an instrument's by the file's own
             # data's last day (FileSchema.data_until), not the lender's: detected on its own. Lent by a file
             # whose name's day was its download's (a daily drop's), it is one too, cut as detected alone.
@@ -291,7 +293,20 @@ def holds_on_whole_file(result, schema: dict | None = None) -> bool:
            for reason in result.rejected_arrow["reason"].to_pylist()):
         return False
     return schema is None or (_notes_agree(result, schema) and _scale_holds(result, schema)
-                              and _day_month_order_holds(result.prices_arrow["date"], schema))
+                              and _day_month_order_holds(result.prices_arrow["date"], schema)
+                              and _name_day_holds(result.prices_arrow["date"], schema))
+
+
+def _name_day_holds(dates, schema: dict) -> bool:
+    """Whether the day the borrower's name writes is its download's by its own data's last day (`dates`),
+    as the lender's was (LayoutMemory.borrow), so its rows are named alike cut: 'ES_2025-03-21.csv' lent
+    'ES_2024-12-20.csv's schema (data to its expiry, the name's day) had loaded as ES, where detected
+    alone it loads as ES_2025-03-21 (silent, and hung on which files shared a Spark slice)."""
+    name = schema.get("file") or ""
+    if not dated_name(name) or not _named_by_file(schema):
+        return True
+    last = pc.max(dates).as_py()
+    return last is None or download_day(name, str(last)[:10])
 
 
 def _scale_holds(result, schema: dict) -> bool:

@@ -411,3 +411,19 @@ def test_a_file_of_dates_typed_in_the_other_order_does_not_borrow_a_siblings_pla
     own = detect_bytes(swapped, "export_02.csv")
     assert own.columns[0].swapped_cells is not None
     assert normalise_bytes(swapped, own, "export_02.csv").prices.date.dt.date.tolist() == days
+
+
+_TO_EXPIRY = b"Date,Close\n2024-12-19,6050.25\n2024-12-20,5980.5\n"
+
+
+@pytest.mark.parametrize(("name", "holds"), [
+    # Lent by a contract whose data ends on its expiry (its name's day, cut as a download's): the next
+    # contract's day is weeks after the same data, its own. Held, it had loaded as ES (silent), where
+    # detected alone it loads as ES_2025-03-21: the outcome hung on which files shared a Spark slice.
+    ("ES_2025-03-21.csv", False),
+    # A daily drop's next day, or a name without a day: the lender's schema names its rows alike.
+    ("ES_2024-12-23.csv", True), ("NQ.csv", True),
+])
+def test_a_borrowed_schema_holds_only_where_the_files_own_data_cuts_its_names_day(name, holds):
+    borrowed, held = _deferred(_TO_EXPIRY, _TO_EXPIRY, ("ES_2024-12-20.csv", name))
+    assert held is holds
