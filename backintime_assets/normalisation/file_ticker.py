@@ -167,6 +167,16 @@ def _undecorated(stem: str, data_until: date | None) -> str:
     return undated
 
 
+def _beside(own: str, cut: str) -> tuple[str, str]:
+    """(what `own`, a name with its day kept, writes before the symbol `cut` gives, and after it); ("", "")
+    where it is the cut name, or holds it otherwise."""
+    if own == cut or not cut:
+        return "", ""
+    if own.startswith(cut):
+        return "", own[len(cut):]
+    return (own[:-len(cut)], "") if own.endswith(cut) else ("", "")
+
+
 def default_ticker_for(source_file: str, data_until: str | None = None) -> str:
     """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY):
     the name up to its first dot, and the dotted codes of one to four letters that follow it, which
@@ -186,7 +196,14 @@ def default_ticker_for(source_file: str, data_until: str | None = None) -> str:
     pieces[-1] = without_words(SITE_SUFFIX, pieces[-1])
     pieces[0] = COPY_PREFIX.sub("", pieces[0]) or pieces[0]
     pieces[0] = without_words(SITE_PREFIX, pieces[0])
-    pieces = _undecorated(".".join(pieces), date.fromisoformat(data_until) if data_until else None).split(".")
+    joined = ".".join(pieces)
+    cut = _undecorated(joined, None)
+    # A day kept (after the data: an expiry's, a maturity's) stands beside the symbol the cut name gives,
+    # whose dotted codes read as they do without it: in the codes' place it ended them, "VOD.L_2024-09-03"
+    # of 2024-06's rows had loaded as VOD, New York's, and "2330.TW_2024-02-15" as 2330 (silent).
+    own = _undecorated(joined, date.fromisoformat(data_until)) if data_until else cut
+    before, after = _beside(own, cut)
+    pieces = (cut if before or after else own).split(".")
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in
     # the symbol's own case belongs to it. A lowercase code on a symbol in capitals is a broker's
     # account suffix (MetaTrader's "EURUSD.a", "XAUUSD.m"): the same instrument.
@@ -199,5 +216,5 @@ def default_ticker_for(source_file: str, data_until: str | None = None) -> str:
         if not (_SYMBOL_CODE.fullmatch(piece) and (lower or cased)) or piece.upper() in _FILE_WORDS:
             break
         kept.append(piece)
-    ticker = ".".join(kept).strip().upper() or "UNKNOWN"
+    ticker = (before + ".".join(kept).strip() + after).upper() or "UNKNOWN"
     return stooq_american(ticker) if _STOOQ_FILE.fullmatch(base_name(source_file)) else ticker

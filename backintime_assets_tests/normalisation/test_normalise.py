@@ -363,6 +363,8 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     # each root's contracts had loaded as one (ES), without a word.
     ("ES_2024-12-20.csv", "ES_2024-12-20"), ("UST_2030-05-15.csv", "UST_2030-05-15"),
     ("AAPL_C220_2024-09-20.csv", "AAPL_C220_2024-09-20"), ("AAPL_2024-09-06.csv", "AAPL"),
+    # Beside a symbol's exchange code, which it ended: London's VOD had loaded as VOD, New York's.
+    ("VOD.L_2024-12-20.csv", "VOD.L_2024-12-20"), ("2024-12-20_BP.L.csv", "2024-12-20_BP.L"),
 ])
 def test_a_sites_or_a_tools_words_around_the_symbol_are_no_part_of_the_ticker(name, ticker):
     _loads_under(name, ticker)
