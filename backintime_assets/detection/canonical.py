@@ -224,8 +224,11 @@ _add("ticker", 1.0, "代码", "股票代码", "证券代码", "代號", "證券�
 _add("ticker", 0.7, "名称", "股票名称", "证券名称", "銘柄名", "종목명", "наименование")
 # Korean's plain "name" and "index name", as English "Name" and "Index Name" are: a Google Sheet's long
 # table of indices ("이름,날짜,종가": name, date, close) had its names unread, one index loading under
-# the file's name, several refused as unnamed series.
-_add("ticker", 0.7, "이름", "지수명")
+# the file's name, several refused as unnamed series. The index's name as weak as English's: at 0.7 it
+# tied a stock's name (종목명) and, leftmost, loaded "KOSPI200" for Samsung's closes. A fund's name
+# (펀드명) too, or its manager's (이름) named the fund's rows.
+_add("ticker", 0.7, "이름", "펀드명")
+_add("ticker", _INDEX_NAME, "지수명")
 # A fund's code and name in a Chinese NAV list of several funds ("基金代码,基金名称,公告日期,单位净值"):
 # unread, each fund's NAV was rejected as an unnamed series, or loaded as one series of funds.
 _add("ticker", 1.0, "基金代码", "基金代碼")

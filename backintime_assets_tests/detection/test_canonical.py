@@ -1949,6 +1949,22 @@ def test_a_korean_name_column_names_each_series(names):
     assert prices[prices.ticker == "S&P 500"].close.tolist() == [120.0, 121.0, 122.0]
 
 
+@pytest.mark.parametrize("header,ticker", [
+    ("일자,지수명,종목명,종가", "삼성전자"),  # the index the stock belongs to, left of the stock's name
+    ("기준일,펀드명,이름,기준가", "미래에셋성장"),  # a fund's name beside its manager's
+])
+def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, ticker):
+    # Since 95cd352 the index's name (지수명) tied the stock's and, leftmost, loaded Samsung's closes as
+    # "KOSPI200"; the fund's name unread, its manager's name (이름) named the fund's rows (silent).
+    fields = header.split(",")
+    rows = {"지수명": "KOSPI200", "종목명": "삼성전자", "펀드명": "미래에셋성장", "이름": "홍길동"}
+    data = (header + "\n" + "".join(
+        ",".join(f"2024-01-0{d}" if i == 0 else str(100 + d) if i == 3 else rows[f] for i, f in enumerate(fields))
+        + "\n" for d in (2, 3, 4))).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "k.csv"), "k.csv").prices
+    assert set(prices.ticker) == {ticker} and prices.close.tolist() == [102.0, 103.0, 104.0]
+
+
 @pytest.mark.parametrize("header,name", [
     ("Date;Symbol;Indexvalue;", "Indexvalue"),  # STOXX's h_<index>.txt
     ("Datum;Ausgabepreis;Rücknahmepreis;Währung", "Rücknahmepreis"),  # a German fund's price history
