@@ -19,6 +19,7 @@ from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float
 from .options import names_expiry
 from .scaled_money import scaled_money
+from .statements import held_units
 from .statements import words as name_words
 from .formulas import chemical_formula
 from .volume_in_money import count_beside_money, counts_trades
@@ -108,8 +109,9 @@ _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "p
 # "FX Rate", "Rates": a daily rate beside its date, whose files had "no close column" where "Rate" and
 # "Exchange Rate" loaded. Weaker than a price's name: a trade log's "FX Rate" left of its "Price", a
 # Turkish "Kur" left of its "Fiyat", had taken the close from them.
-_add("close", 0.7, "tipo de cambio", "tipo cambio", "tasa de cambio", "taxa de cambio", "taux de change",
-     "wechselkurs", "fx rate", "rates", "kur")
+_FX_RATES = ("tipo de cambio", "tipo cambio", "tasa de cambio", "taxa de cambio", "taux de change", "wechselkurs",
+             "fx rate", "rates", "kur")
+_add("close", 0.7, *_FX_RATES)
 # An ETF's NAV history beside its market price ("Date,NAV,Market Price,Premium/Discount"): the
 # price the fund traded at is the close; its NAV, taken as the leftmost, had been.
 _add("close", 0.9, "market price", "closing market price", "market price closing", "market close price")
@@ -364,9 +366,9 @@ _ONE_FIGURE = 0.55
 # Korean's "exchange rate" and a bank's "base rate" (매매기준율, the mid it buys and sells around), Chinese
 # "汇率", Japanese "為替レート", as "Exchange rate" is: a won's daily rate under "날짜,매매기준율" had "no close
 # column" (real files round 49). A trade log's rate beside its unit price and amount stays unmapped.
+_ONE_FIGURE_RATES = ("exchange rate", "reference rate", "환율", "매매기준율", "기준환율", "汇率", "為替レート")
 _ONE_FIGURE_NAMES = frozenset(norm_name(n) for n in ("indexvalue", "index level", "redemption price",
-                                                     "exchange rate", "reference rate",
-                                                     "환율", "매매기준율", "기준환율", "汇率", "為替レート"))
+                                                     *_ONE_FIGURE_RATES))
 _add("close", _ONE_FIGURE, *_ONE_FIGURE_NAMES)
 # Beside a redemption price, the issue price it is quoted with (a fund's "Issue Price,Redemption Price").
 _REDEMPTION = frozenset({norm_name("redemption price")})
@@ -1311,6 +1313,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _trades_beside_money(mapping, used, header_cells, body, number_format)
     if "close" in used:
         _one_figure_close(mapping, used, header_cells, types)
+    if "close" in used:
+        _converting_rate(mapping, used, header_cells, body)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
@@ -1496,6 +1500,30 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
         mapping[c] = None
         used.discard("close")
         return
+
+
+# Every name of an exchange rate read as a close (_converting_rate).
+_EXCHANGE_RATES = frozenset(norm_name(n) for n in (*_FX_RATES, *_ONE_FIGURE_RATES))
+
+
+def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                     body: Sequence[Sequence[str]]) -> None:
+    """Unmap, in place, a close named as an exchange rate (_EXCHANGE_RATES, _rate_in_a_currency) beside
+    units held or traded (held_units: "Quantity", "Qty", 수량, not "Volume") that differ from row to
+    row: a trade log's rate converting each trade's amount. "Trade Date,Name,Quantity,Unit Price,FX
+    Rate,Amount" had loaded the rate as the close and the trade's quantity as the day's volume (silent).
+    Not a rate quoted per so many units ("Date,Currency,FX Rate,Units", 100 on every row)."""
+    c = mapping.index("close")
+    cells = header_cells[c] if c < len(header_cells) else []
+    if not any(norm_name(cell) in _EXCHANGE_RATES or _rate_in_a_currency(cell) for cell in cells):
+        return
+    for j in range(len(mapping)):
+        name = " ".join(header_cells[j]) if j < len(header_cells) else ""
+        if j != c and mapping[j] in (None, "volume") and held_units(name) \
+                and len({r[j].strip() for r in body if j < len(r) and r[j].strip()}) > 1:
+            mapping[c] = None
+            used.discard("close")
+            return
 
 
 # An exchange rate's series key in the SDMX form of the ECB's EXR dataflow (the Bundesbank's BBEX3):

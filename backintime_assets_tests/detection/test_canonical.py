@@ -1965,6 +1965,27 @@ def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, tic
     assert set(prices.ticker) == {ticker} and prices.close.tolist() == [102.0, 103.0, 104.0]
 
 
+@pytest.mark.parametrize("text,closes", [
+    # A trade log's rate converting each trade's amount, its quantities not the day's volume: the rate had
+    # loaded as the close, the quantity as the volume (silent, since before 03cd815).
+    ("Trade Date,Name,Quantity,Unit Price,FX Rate,Amount\n2024-01-02,Apple,10,185.64,1300.50,2414270\n"
+     "2024-01-03,Apple,5,184.25,1305.20,1202400\n2024-01-04,Tesla,3,237.93,1310.10,935170\n", []),
+    ("Trade Date,Name,Quantity,FX Rate,Amount\n2024-01-02,Apple,10,1300.50,2414270\n"
+     "2024-01-03,Apple,5,1305.20,1202400\n2024-01-04,Tesla,3,1310.10,935170\n", []),
+    ("Date,Item,Qty,Rate USD\n2024-01-02,Widget,10,5.25\n2024-01-03,Gadget,5,7.50\n2024-01-04,Widget,3,5.25\n", []),
+    ("날짜,수량,환율\n2024-01-02,10,1300.5\n2024-01-03,5,1305.2\n2024-01-04,3,1310.1\n", []),
+    # A day's rate beside its bid and ask, buy and sell, volume, or the units it is quoted per: a rate.
+    ("Date,FX Rate,Bid,Ask\n2024-01-02,1.0950,1.0949,1.0951\n2024-01-03,1.0930,1.0929,1.0931\n", [1.095, 1.093]),
+    ("Fecha,Tipo de Cambio,Compra,Venta\n2024-01-02,3.70,3.69,3.71\n2024-01-03,3.71,3.70,3.72\n", [3.7, 3.71]),
+    ("Date,Rate EUR,Volume\n2024-01-02,1.09,100\n2024-01-03,1.10,120\n", [1.09, 1.1]),
+    ("Date,Currency,FX Rate,Units\n2024-01-02,JPY,0.0068,100\n2024-01-03,JPY,0.0069,100\n", [0.0068, 0.0069]),
+])
+def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "fx.csv"), "fx.csv").prices
+    assert prices.close.tolist() == closes
+
+
 @pytest.mark.parametrize("header,name", [
     ("Date;Symbol;Indexvalue;", "Indexvalue"),  # STOXX's h_<index>.txt
     ("Datum;Ausgabepreis;Rücknahmepreis;Währung", "Rücknahmepreis"),  # a German fund's price history
