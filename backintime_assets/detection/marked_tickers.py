@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from statistics import median
 
 from .columns import ColumnType
@@ -174,9 +175,13 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
 _COUNTS = 1_000_000
 # Of an unmarked name's steps (unmarked_ticker: its name is weak evidence), the share on which it holds still
 # where no price does: "Date,^VIX,ISMX" of an index beside a monthly survey's figure written on each of its
-# month's days had loaded the figure as a ticker's closes. A marked name's is a thin listing's price.
+# month's days had loaded the figure as a ticker's closes. A marked name's is a thin listing's price. So is
+# an unmarked one's that moves on days of its own (a thin or halted share "SIVB" beside "^GSPC", a gilt, a
+# money market fund at 1.00 that never moves): only a figure that moves once or twice a month is refused.
 _STILL = 0.75
 _LEAST_STEPS = 5
+_MONTH_ROWS = 23  # a month's trading days, the most
+_MONTHS_STILL = 2  # a figure the same two months running
 _SUMS = ((1.0, 0.01), (100.0, 1.0))  # what a row of weights adds up to, and how near
 _LEAST_SUMS = 3  # full rows that add up so: a head's two rows of prices may by chance
 
@@ -190,7 +195,7 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
     values (a head of a few rows gives each ticker few), as rates (moves.jumps_as_counts) where every
     column is a currency pair's or they are a central bank's (`rates`). Where the columns are named as
     tickers (not a central bank's currencies, whose pegged ones hold still), an unmarked name's that holds
-    still (_STILL) is no ticker's."""
+    still as a monthly figure does (_monthly, by the rows' months) is no ticker's."""
     values = [[to_float(row[j], decimal, thousands) if j < len(row) and not is_null(row[j]) else None
                for j in columns] for row in body]
     series: list[list[float]] = []
@@ -212,8 +217,10 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
         return counted
     if step == 0:
         return "they hold still from row to row on most steps, as no price does: shares held or issued?"
-    for j, own in zip(columns, series):
-        if not rates and not marked_ticker(names[j]) and _still(own):
+    months = None if rates else row_months(body, *dated)
+    for k, j in enumerate(columns):
+        if months is not None and not marked_ticker(names[j]) \
+                and _monthly([(m, row[k]) for m, row in zip(months, values) if row[k]]):
             return (f"{names[j].strip()}, a name no mark says a ticker's, holds still from row to row on most "
                     "steps, as no price does: a monthly figure written on every day?")
     full = [sum(row) for row in values if all(row)]
@@ -227,9 +234,32 @@ def unlike_closes(names: Sequence[str], body: Sequence[Sequence[str]], columns: 
     return None
 
 
-def _still(values: list[float]) -> bool:
-    steps = list(zip(values, values[1:]))
-    return len(steps) >= _LEAST_STEPS and sum(a == b for a, b in steps) >= _STILL * len(steps)
+def _monthly(cells: list[tuple[tuple[int, int] | None, float]]) -> bool:
+    """Whether (month, value) `cells` hold still on most steps (_STILL) as a monthly figure does: moving once
+    at least, twice a month at most (a figure filled in from its release), and still for no longer than
+    _MONTHS_STILL months' rows (a share halted for good is still for ever)."""
+    steps = list(zip(cells, cells[1:]))
+    moves = [k for k, (a, b) in enumerate(steps) if a[1] != b[1]]
+    spanned = {m for m, _ in cells if m is not None}
+    runs = [b - a for a, b in zip([-1, *moves], [*moves, len(steps)])]
+    return len(steps) >= _LEAST_STEPS and len(steps) - len(moves) >= _STILL * len(steps) \
+        and 0 < len(moves) <= 2 * len(spanned) and max(runs) <= _MONTHS_STILL * _MONTH_ROWS
+
+
+def row_months(body: Sequence[Sequence[str]], j: int | None, fmt: str | None) -> list[tuple[int, int] | None] | None:
+    """Each body row's (year, month) in its date column `j` written in strptime `fmt`, None where unread;
+    None without such a column."""
+    if j is None or not fmt or "%" not in fmt:
+        return None
+    out: list[tuple[int, int] | None] = []
+    for row in body:
+        try:
+            day = datetime.strptime(row[j].strip(), fmt)
+        except (IndexError, ValueError):
+            out.append(None)
+        else:
+            out.append((day.year, day.month))
+    return out
 
 
 # A central bank's reference rates, one column per currency: headed by its code alone (the ECB's

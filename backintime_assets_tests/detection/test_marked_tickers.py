@@ -1,4 +1,6 @@
 """Close matrices headed by names only a ticker writes ("Date,VOD.L,BP.L"): marked_tickers.py."""
+from datetime import date, timedelta
+
 import pytest
 
 from backintime_assets.detection import detect_bytes
@@ -315,3 +317,24 @@ def test_an_unmarked_name_holding_still_beside_a_marked_one_is_no_ticker():
     data = _monthly_beside("TINY.L", 1.5).encode()
     result = normalise_bytes(data, detect_bytes(data, "data.csv"), "data.csv")
     assert sorted(set(result.prices["ticker"])) == ["TINY.L", "^VIX"]
+
+
+def _beside_index(name: str, own: list[float]) -> str:
+    # 60 weekdays of an index beside `name`'s values.
+    days = [d for d in (date(2023, 1, 2) + timedelta(k) for k in range(90)) if d.weekday() < 5][:60]
+    index = [4000 * (1.01 if k % 3 else 0.985) ** k for k in range(60)]
+    return f"Date,^GSPC,{name}\n" + "".join(f"{d},{i:.2f},{v:.2f}\n" for d, i, v in zip(days, index, own))
+
+
+@pytest.mark.parametrize("own", [
+    [12 + k / 10 for k in range(10)] + [12.9] * 50,  # a share halted after its tenth day
+    [5 + k // 5 / 10 for k in range(60)],  # a thin share, traded on one day in five
+    [1.0] * 60,  # a money market fund at its dollar
+], ids=["halted", "thin", "money_market"])
+def test_an_unmarked_share_holding_still_on_days_of_its_own_loads(own):
+    # Refused since c4f365a as a monthly figure written on every day (loud), where each had loaded right.
+    data = _beside_index("SIVB", own).encode()
+    result = normalise_bytes(data, detect_bytes(data, "data.csv"), "data.csv")
+    assert result.file_problem is None
+    loaded = result.prices[result.prices["ticker"] == "SIVB"]
+    assert loaded["close"].round(2).tolist() == [round(v, 2) for v in own]
