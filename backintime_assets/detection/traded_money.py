@@ -14,7 +14,7 @@ from statistics import median
 
 from .canonical import norm_name
 from .numbers import to_float
-from .statements import NOT_PRICES, held_units
+from .statements import NOT_PRICES, held_steady, held_units
 
 # Names a close's weak synonym gives money traded as well.
 _MONEY_NAMES = frozenset({"value"})
@@ -30,8 +30,10 @@ def traded_money_problem(names: Sequence[str], canonical: Sequence[str | None], 
     if "close" not in canonical or "volume" not in canonical or "ticker" in canonical:
         return None
     close, volume = canonical.index("close"), canonical.index("volume")
-    if norm_name(names[close]) not in _MONEY_NAMES or held_units(names[volume]):
-        return None  # units held beside their worth: a holding's (statements.py), no market's trading
+    # Units held beside their worth: a holding's (statements.py), no market's trading. Not a count under a
+    # holding's word that moves every day ("Qté", French for a day's volume too): its "Value" had loaded.
+    if norm_name(names[close]) not in _MONEY_NAMES or (held_units(names[volume]) and held_steady(volume, body)):
+        return None
     pairs = []
     for row in body[:_ROWS]:
         if max(close, volume) < len(row):

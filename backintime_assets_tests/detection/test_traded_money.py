@@ -12,6 +12,9 @@ from backintime_assets.normalisation import normalise_bytes
     # Beside the day's average price it multiplies: read as a holding's worth before, the money traded now.
     b"Date,Volume,Value,VWAP\n2024-01-02,1000,42510.5,42.5105\n2024-01-03,1200,51660,43.05\n"
     b"2024-01-04,900,37845,42.05\n",
+    # Under a word a holding's units are named by too (French "Qté"), moving every day: shares traded.
+    b"Date,Value,Qt\xc3\xa9\n2024-01-02,42510.5,1000\n2024-01-03,51660,1200\n2024-01-04,37845,900\n"
+    b"2024-01-05,64200,1500\n",
 ])
 def test_money_traded_named_value_is_no_close(data):
     schema = detect_bytes(data, "turnover.csv")
