@@ -2407,6 +2407,9 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     if len(prices) == 1:
         mapping[prices[0]] = "close"
         return None
+    if len(prices) == 3 and _bar_without_its_open(mapping, prices, values, body):
+        mapping[prices[0]], mapping[prices[1]], mapping[prices[2]] = "high", "low", "close"
+        return None
     if len(prices) < 4:
         return None
     quad = prices[:4]
@@ -2446,6 +2449,24 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
     after_prices = numeric.index(extra) == numeric.index(max(quad)) + 1
     return extra if after_prices and all(v is None or v >= 0 for v in values[extra]) \
         and not _previous_close(values[extra], values[rest[1]]) else None
+
+
+def _bar_without_its_open(mapping: Sequence[str | None], prices: list[int], values: dict[int, list[float | None]],
+                          body: Sequence[Sequence[str]]) -> bool:
+    """Whether the three price columns `prices` are a bar's high, low and close in that order, its open's
+    column left empty right before them: the high every row's maximum, the low its minimum, the close
+    not their midpoint on every row (a sell, buy and middle rate). A Borsa Istanbul export
+    ("19950321;;356.00;348.00;353.00;665845") had "no close column". Three prices without the empty
+    open stay unread: their order is no bar's by itself (buy, sell, middle)."""
+    empty = prices[0] - 1
+    if empty < 0 or mapping[empty] is not None or any(empty < len(r) and r[empty].strip() for r in body):
+        return False
+    rows = [i for i in range(len(body)) if all(values[k][i] is not None for k in prices)]
+    if len(rows) < _FLAT_LEAST or _ends(prices, values, rows, 1.0) != (prices[0], prices[1]):
+        return False
+    high, low, close = (values[k] for k in prices)
+    return _median_share(low, high, rows) >= _LOW_OF_HIGH \
+        and not all(abs(2 * close[i] - high[i] - low[i]) <= 1e-9 * high[i] for i in rows)
 
 
 # A column far below the others (a change in cents, SGX's "high;low;last;change;...": the change

@@ -988,6 +988,25 @@ def test_headerless_bars_far_below_their_highs_still_map(body):
     assert map_canonical([[]] * 6, [D, F, F, F, F, N], body) == ["date", "open", "high", "low", "close", "volume"]
 
 
+@pytest.mark.parametrize("text, loaded", [
+    # Borsa Istanbul's XU100 export: its open's column left empty before high, low and close. It had
+    # "no close column" (real files round 49, tuannasuhra/ec581).
+    ("19950321;;356.00;348.00;353.00;665845\n19950322;;361.00;353.00;360.00;821254\n"
+     "19950323;;367.00;356.00;359.00;766160\n", [[356.0, 348.0, 353.0, 665845], [361.0, 353.0, 360.0, 821254],
+                                                [367.0, 356.0, 359.0, 766160]]),
+    # Sell, buy and their middle rate, or buy, sell and middle: no bar, though one column is empty.
+    ("20240102;;5.10;5.00;5.05\n20240103;;5.20;5.10;5.15\n20240104;;5.16;5.06;5.11\n", []),
+    ("20240102;;5.00;5.10;5.05\n20240103;;5.10;5.20;5.15\n20240104;;5.06;5.16;5.11\n", []),
+    # Three prices without the empty open: their order is no bar's by itself.
+    ("19950321;356.00;348.00;353.00;665845\n19950322;361.00;353.00;360.00;821254\n"
+     "19950323;367.00;356.00;359.00;766160\n", []),
+])
+def test_a_headerless_bar_with_its_open_left_empty_is_read_as_high_low_close(text, loaded):
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "XU100.csv"), "XU100.csv").prices
+    assert prices[["high", "low", "close", "volume"]].values.tolist() == loaded if loaded else len(prices) == 0
+
+
 @pytest.mark.parametrize("name", ["Umsatz in Tsd.", "Objem obchodů, tis. ks", "Объем, тыс. шт.", "成交仟股"])
 def test_a_volume_named_with_its_scale_after_a_comma_or_in_is_the_volume(name):
     assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "1.5", "12.5"]]) \
