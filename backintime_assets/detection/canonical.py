@@ -1328,6 +1328,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     terse = _terse_as_unnamed(mapping, header_cells, unnamed)
     _fill_by_type(mapping, used, types, body, terse, past_header, number_format, expiries)
+    if "ticker" not in used and "close" in used and "date" in used:
+        _currency_keys_rates(mapping, used, header_cells, types, body)
     if "ticker" in mapping and terse[t := mapping.index("ticker")] and not unnamed[t] \
             and not _keys_dates(t, body, mapping.index("date") if "date" in mapping else None):
         # A terse name is the ticker's only where its values tell apart the rows of a date, as
@@ -1548,6 +1550,35 @@ def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequenc
     if len(keyed) == 1 and not others and fits_type("close", types[keyed[0]]):
         mapping[keyed[0]] = "close"
         used.add("close")
+
+
+# A column named as the currency a row is of (English, German, Spanish, French, Italian, Korean, Japanese,
+# Chinese), beside an exchange rate (_currency_keys_rates).
+_CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency code", "währung", "moneda", "devise",
+                                                    "valuta", "통화", "通貨", "货币", "币种"))
+
+
+def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                         types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
+    """Map, in place, a column named as the currency (_CURRENCY_COLUMN) as the ticker where its values are
+    currency codes that tell apart the rows of each date and the close is named as an exchange rate: a
+    long table of rates ("Date,Currency,Rate", "날짜,통화,환율": "2024-01-02,USD,1300.5" beside
+    "2024-01-02,JPY,9.12"), each currency's rates its series. Unread, every row was rejected as an
+    unnamed series. Not under another close ("Value": a day's sales in each currency), nor beside another
+    figure (a trade's rate beside its amount), nor where the codes do not key the dates (one currency:
+    the file's, no ticker)."""
+    c = mapping.index("close")
+    rate = header_cells[c] if c < len(header_cells) else []
+    if any(m is None and t.type in _NUMERIC for m, t in zip(mapping, types)) or not any(
+            norm_name(cell) in _ONE_FIGURE_NAMES | {_RATE} or _rate_in_a_currency(cell) for cell in rate):
+        return
+    dates = mapping.index("date")
+    for j, cells in enumerate(header_cells):
+        if mapping[j] is None and {norm_name(cell) for cell in cells} & _CURRENCY_COLUMN \
+                and currency_share([r[j] for r in body if j < len(r)]) >= 0.9 and _keys_dates(j, body, dates):
+            mapping[j] = "ticker"
+            used.add("ticker")
+            return
 
 
 # FRED's download of one series (a series page's "Download CSV", fredgraph.csv): the date under FRED's own

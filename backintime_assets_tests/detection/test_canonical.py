@@ -1007,6 +1007,25 @@ def test_a_headerless_bar_with_its_open_left_empty_is_read_as_high_low_close(tex
     assert prices[["high", "low", "close", "volume"]].values.tolist() == loaded if loaded else len(prices) == 0
 
 
+_LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2\n2024-01-03,JPY,9.15\n"
+
+
+@pytest.mark.parametrize("text, tickers", [
+    # A long table of exchange rates, its currency column named: each currency's rates its series.
+    # Every row had been rejected as an unnamed series.
+    ("날짜,통화,환율\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    ("Date,Currency,Rate\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    # A day's sales in each currency, a trade's rate beside its amount: no rates' series.
+    ("Date,Currency,Value\n" + _LONG_RATES, []),
+    ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
+    # One currency: the file's, its name the ticker.
+    ("Date,Currency,Rate\n2024-01-02,USD,1300.5\n2024-01-03,USD,1305.2\n", ["FX", "FX"]),
+])
+def test_a_currency_column_keying_the_dates_of_exchange_rates_is_the_ticker(text, tickers):
+    data = text.encode()
+    assert normalise_bytes(data, detect_bytes(data, "fx.csv"), "fx.csv").prices["ticker"].tolist() == tickers
+
+
 @pytest.mark.parametrize("name", ["Umsatz in Tsd.", "Objem obchodů, tis. ks", "Объем, тыс. шт.", "成交仟股"])
 def test_a_volume_named_with_its_scale_after_a_comma_or_in_is_the_volume(name):
     assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "1.5", "12.5"]]) \
