@@ -30,6 +30,15 @@ _NUMBER_DAYS = {
 }
 
 
+def month_of(cell: str, fmt: str) -> tuple[int, int] | None:
+    """The (year, month) `cell` names in `fmt`, None when it does not read."""
+    day = _day(cell.strip(), fmt)
+    if day is None:
+        return None
+    named = date.fromordinal(day)
+    return named.year, named.month
+
+
 @lru_cache(maxsize=8192)  # several tickers' rows write each day's date again
 def _day(cell: str, fmt: str) -> int | None:
     """The day `cell` names in `fmt` (days since 0001-01-01), None when it does not read."""

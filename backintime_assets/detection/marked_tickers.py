@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from statistics import median
 
+from .cell_days import month_of, reads_days
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES, PER_DOLLAR, PRICE_UNITS, currency_pair, rate_out_of_reach
 from .moves import JUMPY, PRICES, RATES, jumps_as_counts, median_step
@@ -246,20 +246,12 @@ def _monthly(cells: list[tuple[tuple[int, int] | None, float]]) -> bool:
         and 0 < len(moves) <= 2 * len(spanned) and max(runs) <= _MONTHS_STILL * _MONTH_ROWS
 
 
-def row_months(body: Sequence[Sequence[str]], j: int | None, fmt: str | None) -> list[tuple[int, int] | None] | None:
-    """Each body row's (year, month) in its date column `j` written in strptime `fmt`, None where unread;
-    None without such a column."""
-    if j is None or not fmt or "%" not in fmt:
+def row_months(body: Sequence[Sequence[str]], j: int, fmt: str) -> list[tuple[int, int] | None] | None:
+    """Each body row's (year, month) in its date column `j` written in `fmt` (cell_days reads it), None where
+    unread; None where no format reads days."""
+    if not reads_days(fmt):
         return None
-    out: list[tuple[int, int] | None] = []
-    for row in body:
-        try:
-            day = datetime.strptime(row[j].strip(), fmt)
-        except (IndexError, ValueError):
-            out.append(None)
-        else:
-            out.append((day.year, day.month))
-    return out
+    return [month_of(row[j], fmt) if j < len(row) else None for row in body]
 
 
 # A central bank's reference rates, one column per currency: headed by its code alone (the ECB's

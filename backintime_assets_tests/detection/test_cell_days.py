@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from backintime_assets.detection.cell_days import days_of, reads_days
+from backintime_assets.detection.cell_days import days_of, month_of, reads_days
 
 
 @pytest.mark.parametrize("cells,fmt,days", [
@@ -25,3 +25,14 @@ def test_days_of_reads_each_day_once(cells, fmt, days):
                                        ("", False), (None, False), ("yyyymm", False)])
 def test_reads_days_of_strptime_serial_and_epoch_formats(fmt, reads):
     assert reads_days(fmt) is reads
+
+
+@pytest.mark.parametrize("cell,fmt,month", [
+    (" 2024-01-31 ", "%Y-%m-%d", (2024, 1)),
+    ("31.01.2024", "%d.%m.%Y", (2024, 1)),
+    ("45323", "excel_serial", (2024, 2)),  # a monthly figure's rows dated by serials read as strptime's do
+    ("1706745600", "epoch_s", (2024, 2)),
+    ("n/a", "%Y-%m-%d", None),
+])
+def test_month_of_reads_a_cell_as_days_of_does(cell, fmt, month):
+    assert month_of(cell, fmt) == month
