@@ -1570,7 +1570,7 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
     c = mapping.index("close")
     rate = header_cells[c] if c < len(header_cells) else []
     if any(m is None and t.type in _NUMERIC for m, t in zip(mapping, types)) or not any(
-            norm_name(cell) in _ONE_FIGURE_NAMES | {_RATE} or _rate_in_a_currency(cell) for cell in rate):
+            norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate):
         return
     dates = mapping.index("date")
     for j, cells in enumerate(header_cells):
