@@ -54,13 +54,6 @@ from backintime_assets.ingestion.sibling_order import DAY_MONTH
 from backintime_assets.normalisation.outside import OUTSIDE_THE_TABLE, READING_PROBLEMS, unlabelled
 
 
-def _named_by_file(schema: dict) -> bool:
-    """Whether the rows of a schema (as a dict, schema_texts.schema_dict) take the ticker the file's name
-    gives: no column, header or series names them."""
-    return schema.get("ticker") is None and all(c.get("series") is None and c.get("canonical") != "ticker"
-                                                for c in schema.get("columns", []))
-
-
 class LayoutMemory:
     """Schemas detected so far, by the bytes before their data (and, for those whose dates name a day and
     a month in numbers, by the source of their file: _order_source); one per Spark task."""
@@ -80,7 +73,7 @@ class LayoutMemory:
         """The schema of an earlier file whose pre-data bytes the file's first bytes (`head`) repeat,
         marked `borrowed_from` and left for the first read of the whole file to prove; None if there is none."""
         known = next(self._candidates(head, name), None)
-        if known is None or (known.ticker is None and not _rows_named(known) and nameless_problem(name) is not None):
+        if known is None or (_named_by_file(known) and nameless_problem(name) is not None):
             # A site's name for every download ("HistoricalPrices.csv") is refused where nothing in the
             # file names its rows (detection/nameless.py): lent "DJI.csv"'s schema of the same header bytes,
             # it loaded as ticker HISTORICALPRICES. Detected on its own, it says whether anything does.
@@ -92,7 +85,7 @@ class LayoutMemory:
             # a neighbour's schema, without such dates to prove it, reads as stored: every row read, the
             # date cells on days of their own making. Detected on its own, the file reads them swapped.
             return None
-        if dated_name(name) and _named_by_file(known.to_dict()) and not download_day(known.file, known.data_until):
+        if dated_name(name) and _named_by_file(known) and not download_day(known.file, known.data_until):
             # Rows named after a name that writes a day, a download's or an instrument's by the file's own
             # data's last day (FileSchema.data_until), not the lender's: detected on its own. Lent by a file
             # whose name's day was its download's (a daily drop's), it is one too, cut as detected alone.
@@ -150,10 +143,11 @@ class LayoutMemory:
 _UNNAMED = '{"file":null,'
 
 
-def _rows_named(schema: FileSchema) -> bool:
-    """Whether the rows name their tickers in their own cells (a ticker column, or tickers side by side),
-    where detection asks nothing of the file's name (detect._schema)."""
-    return "ticker" in schema.canonical_map() or schema.side_by_side
+def _named_by_file(schema: FileSchema) -> bool:
+    """Whether the rows take the ticker the file's name gives: no column, header or series names them,
+    the one case detection asks the name of (detect._schema)."""
+    return schema.ticker is None and "ticker" not in schema.canonical_map() and not schema.side_by_side
+
 
 # Rows enough to hold a day above 12 of a daily history (nine trading days from the 2nd), few enough to
 # cost far less than the detection a borrowed schema saves.
@@ -303,7 +297,7 @@ def _name_day_holds(dates, schema: dict) -> bool:
     'ES_2024-12-20.csv's schema (data to its expiry, the name's day) had loaded as ES, where detected
     alone it loads as ES_2025-03-21 (silent, and hung on which files shared a Spark slice)."""
     name = schema.get("file") or ""
-    if not dated_name(name) or not _named_by_file(schema):
+    if not dated_name(name) or not _named_by_file(FileSchema.from_dict(schema)):
         return True
     last = pc.max(dates).as_py()
     return last is None or download_day(name, str(last)[:10])
