@@ -33,7 +33,6 @@ from .flat_header import (bare_tickers, closes_of_one, currencies_of_one, labell
 from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .cell_days import days_of, reads_days
-from .columns import ColumnType
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
@@ -46,7 +45,7 @@ from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import nameless_problem, sheet_names_ticker
-from .marked_tickers import marked_beside_close, marked_closes, rate_table, unlike_closes
+from .marked_tickers import dated_column, marked_beside_close, marked_closes, rate_table, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
 from .multipliers import (
@@ -128,7 +127,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     rates = rate_table(layout.names, name, layout.types, canonical, layout.body, decimal, thousands) \
         if flat is None else {}
     if rates and (unlike := unlike_closes(layout.names, layout.body, list(rates), decimal, thousands,
-                                          _dated(canonical, layout.types), rates=True)):
+                                          dated_column(canonical, layout.types), rates=True)):
         rates = {}
     if rates:
         unnamed = list(rates)
@@ -139,7 +138,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         unnamed = [] if other_field_named(name) else marked_closes(cells, layout.types, canonical, layout.body,
                                                                    unnamed, decimal, thousands)
         if unnamed and (unlike := unlike_closes(layout.names, layout.body, unnamed, decimal, thousands,
-                                                _dated(canonical, layout.types))):
+                                                dated_column(canonical, layout.types))):
             unnamed = []
     beside = marked_beside_close(cells, layout.types, canonical, layout.body, decimal, thousands, named_as_tickers) \
         if flat is None and not rates else []
@@ -397,12 +396,6 @@ def _data_until(name: str, layout: Layout, canonical: list[str | None]) -> str |
         return None
     days = days_of([row[j] for row in layout.body if j < len(row)], fmt)
     return date.fromordinal(days[-1]).isoformat() if days else None
-
-
-def _dated(canonical: list[str | None], types: list[ColumnType]) -> tuple[int, str]:
-    """The date's column and its format, of a table marked_tickers read (it has one)."""
-    j = canonical.index("date")
-    return j, types[j].format or ""
 
 
 def _ragged_from(least: int | None, canonical: list[str | None], width: int) -> int | None:

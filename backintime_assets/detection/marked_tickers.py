@@ -142,6 +142,12 @@ def marked_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     return [] if _opens_and_lows(names, body, others, decimal, thousands) else others
 
 
+def dated_column(canonical: Sequence[str | None], types: Sequence[ColumnType]) -> tuple[int, str]:
+    """The date's column and its format, of a table unlike_closes judges (it has one)."""
+    j = canonical.index("date")
+    return j, types[j].format or ""
+
+
 def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                         canonical: Sequence[str | None], body: Sequence[Sequence[str]], decimal: str,
                         thousands: str | None, bare_of: Callable[..., list[int]]) -> list[int]:
@@ -162,7 +168,7 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
     names = [" ".join(cells[k]).strip() for k in found]
     if len(found) < 2 or not all(map(marked_ticker, names)) or all(_CARET.fullmatch(n) for n in names) \
             or unlike_closes([" ".join(c).strip() for c in cells], rows, found, decimal, thousands,
-                             (mapped.index("date"), kinds[mapped.index("date")].format or "")):
+                             dated_column(mapped, kinds)):
         return []
     return [keep[k] for k in found]
 
