@@ -310,6 +310,15 @@ s, 18.5 CPU-s, polars 1.19 (0.121x) / by date 10.8 (1.10x), DuckDB by date 9.33,
 (0.519x wall, 0.493x CPU); archive drifted 14.4 (2.4%). Right after, in one process (convert_check compare,
 3,128 daily clean files, two rounds each): bfba964 5.94-6.02 CPU-s against c4b4f25 5.35-6.23, digests equal:
 the daily clean gap above is the run's, not the code's.
+Session 49 (five helpers on speed, no outcome moved: detection 5.5% fewer instructions a drifted file, the
+daily survey 4.8% fewer, Spark tasks gc.freeze() their imports: worker CPU 0.90x), nothing else running, at
+15237b5: daily clean 2.08 + 2.35 = 4.43 s, 8.13 CPU-s (3.1%), polars 1.98 s (0.447x wall, 0.442x CPU) / by
+date 2.69, DuckDB one file 2.65, Spark read.csv 11.0 s (2.48x wall, 2.54x CPU; 12.4 s the run above, the
+project's total unchanged), Spark by date 39.0; daily drifted 19.7 + 2.51 = 22.2 s (9.93, 44.7%); by era
+4.43 s (4.3%); archive clean 2.27 + 7.65 = 9.92 s, polars 1.25 (0.126x) / by date 10.1 (1.02x), DuckDB by
+date 9.88, Spark 5.33 (0.537x); archive drifted 13.9 s (2.9%). Where the rest is (profiles in the issue's
+note): the survey is read_csv-bound (31%) with rows copied three times (~21%); the conversion is zstd (40%
+of it) and a mkdir and create per date file; detection's rare-file rules ~3%, its common path the rest.
 """
 from __future__ import annotations
 
