@@ -16,7 +16,7 @@ from .moves import FIGURES, RATES, jumps_as_counts
 from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
-from .numbers import to_float
+from .numbers import to_float, written_places
 from .options import names_expiry
 from .scaled_money import scaled_money
 from .statements import held_units
@@ -2486,9 +2486,10 @@ def _bar_without_its_open(mapping: Sequence[str | None], prices: list[int], valu
                           body: Sequence[Sequence[str]]) -> bool:
     """Whether the three price columns `prices` are a bar's high, low and close in that order, its open's
     column left empty right before them: the high every row's maximum, the low its minimum, the close
-    not their midpoint on every row (a sell, buy and middle rate). A Borsa Istanbul export
-    ("19950321;;356.00;348.00;353.00;665845") had "no close column". Three prices without the empty
-    open stay unread: their order is no bar's by itself (buy, sell, middle)."""
+    not their midpoint on every row (a sell, buy and middle rate), rounded to the places it writes
+    ("1.0854;1.0851;1.0853": asked exactly, an ask, bid and middle loaded as a bar). A Borsa Istanbul
+    export ("19950321;;356.00;348.00;353.00;665845") had "no close column". Three prices without the
+    empty open stay unread: their order is no bar's by itself (buy, sell, middle)."""
     empty = prices[0] - 1
     if empty < 0 or mapping[empty] is not None or any(empty < len(r) and r[empty].strip() for r in body):
         return False
@@ -2496,8 +2497,10 @@ def _bar_without_its_open(mapping: Sequence[str | None], prices: list[int], valu
     if len(rows) < _FLAT_LEAST or _ends(prices, values, rows, 1.0) != (prices[0], prices[1]):
         return False
     high, low, close = (values[k] for k in prices)
+    # A middle written to d places is off the exact one by up to half their unit: 2 * close by a unit.
+    unit = 10.0 ** -max(written_places(body[i][prices[2]]) for i in rows)
     return _median_share(low, high, rows) >= _LOW_OF_HIGH \
-        and not all(abs(2 * close[i] - high[i] - low[i]) <= 1e-9 * high[i] for i in rows)
+        and not all(abs(2 * close[i] - high[i] - low[i]) <= unit + 1e-9 * high[i] for i in rows)
 
 
 # A column far below the others (a change in cents, SGX's "high;low;last;change;...": the change

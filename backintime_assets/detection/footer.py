@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 
-from .numbers import NULL_SPELLINGS
+from .numbers import NULL_SPELLINGS, written_places
 from .stacked_words import prose_lines
 
 MAX_FOOTER_ROWS = 200  # a disclaimer can run to dozens of lines; a tail sample holds a few hundred
@@ -175,18 +175,11 @@ def _adds_up(candidates: Sequence[Row], m: int, number: Callable[[str], float | 
             if len(values) < 2:
                 continue
             # Written rounded: each value and the total are off by up to half their last digit.
-            places = min((_places(f[j]) for f in rows if j < len(f)), default=0)
-            slack = 0.5 * (len(values) + 1) * 10.0 ** -min(places, _places(fields[j])) + 1e-9 * abs(total)
+            places = min((written_places(f[j]) for f in rows if j < len(f)), default=0)
+            slack = 0.5 * (len(values) + 1) * 10.0 ** -min(places, written_places(fields[j])) + 1e-9 * abs(total)
             if abs(sum(values) - total) <= slack:
                 return True
     return False
-
-
-def _places(cell: str) -> int:
-    """Digits after the last "." or "," of a number as written (its decimals, or a group of three)."""
-    digits = cell.strip().rstrip("%")
-    cut = max(digits.rfind("."), digits.rfind(","))
-    return len(digits) - cut - 1 if cut >= 0 and digits[cut + 1:].isdigit() else 0
 
 
 def _keyword(cell: str) -> bool:

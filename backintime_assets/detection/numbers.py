@@ -140,6 +140,13 @@ _PADDED = re.compile(rf"{SEP}(?:\s|(?<=\s{SEP}))")
 _MINUS_AFTER = re.compile(rf"-(?<=\d-)(?={SEP})")  # the literal first: a search jumps between minus signs
 
 
+def written_places(cell: str) -> int:
+    """Digits after the last "." or "," of a number as written (its decimals, or a group of three)."""
+    digits = cell.strip().rstrip("%")
+    cut = max(digits.rfind("."), digits.rfind(","))
+    return len(digits) - cut - 1 if cut >= 0 and digits[cut + 1:].isdigit() else 0
+
+
 def _has_mark(text: str) -> bool:
     """A currency sign or a percent sign in the text. An ASCII text (CPython knows it without a
     scan) can hold only "$" and "%": two searches in C, where the class of every sign costs more."""

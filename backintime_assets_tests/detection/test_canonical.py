@@ -997,6 +997,9 @@ def test_headerless_bars_far_below_their_highs_still_map(body):
     # Sell, buy and their middle rate, or buy, sell and middle: no bar, though one column is empty.
     ("20240102;;5.10;5.00;5.05\n20240103;;5.20;5.10;5.15\n20240104;;5.16;5.06;5.11\n", []),
     ("20240102;;5.00;5.10;5.05\n20240103;;5.10;5.20;5.15\n20240104;;5.06;5.16;5.11\n", []),
+    # Ask, bid and their middle rounded to the places written (1.08525 as 1.0853): no bar either. It had
+    # loaded as high, low and close (57cc0b6).
+    ("20240102;;1.0854;1.0851;1.0853\n20240103;;1.0862;1.0857;1.0860\n20240104;;1.0871;1.0866;1.0869\n", []),
     # Three prices without the empty open: their order is no bar's by itself.
     ("19950321;356.00;348.00;353.00;665845\n19950322;361.00;353.00;360.00;821254\n"
      "19950323;367.00;356.00;359.00;766160\n", []),
