@@ -1552,6 +1552,9 @@ def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequenc
         used.add("close")
 
 
+BELOW_ZERO = 2  # values below zero that make a series no price one: a single one may be a slip's minus
+
+
 # A column named as the currency a row is of (English, German, Spanish, French, Italian, Korean, Japanese,
 # Chinese), beside an exchange rate (_currency_keys_rates).
 _CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency code", "währung", "moneda", "devise",
@@ -1566,11 +1569,14 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
     "2024-01-02,JPY,9.12"), each currency's rates its series. Unread, every row was rejected as an
     unnamed series. Not under another close ("Value": a day's sales in each currency), nor beside another
     figure (a trade's rate beside its amount), nor where the codes do not key the dates (one currency:
-    the file's, no ticker)."""
+    the file's, no ticker), nor under rates below zero (BELOW_ZERO): no exchange rate is, an interest
+    rate is ("Date,Currency,Rate": a deposit rate per currency, JPY -0.07, had loaded as series USD and
+    EUR, its parent refused it as values that go below zero)."""
     c = mapping.index("close")
     rate = header_cells[c] if c < len(header_cells) else []
     if any(m is None and t.type in _NUMERIC for m, t in zip(mapping, types)) or not any(
-            norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate):
+            norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate) \
+            or sum(r[c].strip().startswith("-") for r in body if c < len(r)) >= BELOW_ZERO:
         return
     dates = mapping.index("date")
     for j, cells in enumerate(header_cells):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from .canonical import norm_name
+from .canonical import BELOW_ZERO, norm_name
 from .numbers import to_float
 from .statements import NOT_PRICES
 
@@ -26,7 +26,6 @@ _ROWS = 500  # sampled rows looked at
 _LEAP = 10.0  # a step of tenfold or more between neighbouring rows: no day's price moves so
 _LEAPS = 3  # at least this many, and this share of the steps: a split, a misplaced point, leap once or twice
 _LEAP_SHARE = 0.1
-_BELOW_ZERO = 2  # values below zero that make a series no price one: a single one may be a slip's minus
 # Words of a file's name that say what its generic "value" measures: weather and readings, none a price's.
 # Not "temp" (a temporary file's as often) nor "emissions" (carbon allowances are priced).
 _READINGS = frozenset({"temperature", "temperatures", "rainfall", "precipitation", "humidity", "weather",
@@ -74,7 +73,7 @@ def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None]
 def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
                            decimal: str, thousands: str | None, file_name: str, above: str = "") -> str | None:
     """The problem of a table of dates and one value under a generic name (as leaping_series_problem's)
-    with at least _BELOW_ZERO values below zero among its sampled rows, or in a file whose name holds
+    with at least BELOW_ZERO values below zero among its sampled rows, or in a file whose name holds
     a word of _READINGS, or whose name or title (`above`: the text of the lines above the table) one of
     _FIGURES; else None. A close named so ("Close", "Price", "NAV") is left to load."""
     j = _generic_value(names, canonical)
@@ -83,7 +82,7 @@ def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None]
     shown = (names[j].strip() if j < len(names) else "") or "its only value column"
     cells = [r[j].strip() for r in body[:_ROWS] if j < len(r)]
     below = [c for c in cells if (v := to_float(c, decimal, thousands)) is not None and v < 0]
-    if len(below) >= _BELOW_ZERO:
+    if len(below) >= BELOW_ZERO:
         return (f"a series of values that go below zero ({len(below)} of {len(cells)} rows){NOT_PRICES}{shown} "
                 f"holds {below[0]}, which no price is. Name the column \"Close\" if it is a price")
     stem = PurePath(file_name).stem

@@ -1022,6 +1022,8 @@ _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2
     # An index's level or a fund's price in each currency is no rate: its codes name no series.
     ("Date,Currency,Index Level\n" + _LONG_RATES, []),
     ("Date,Currency,Redemption Price\n" + _LONG_RATES, []),
+    # A deposit rate in each currency goes below zero, as no exchange rate does: refused, no series.
+    ("Date,Currency,Rate\n" + _LONG_RATES.replace("9.1", "-0.1"), []),
     # A day's sales in each currency, a trade's rate beside its amount: no rates' series.
     ("Date,Currency,Value\n" + _LONG_RATES, []),
     ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
