@@ -1248,6 +1248,11 @@ def _holds_names(j: int, body: Sequence[Sequence[str]]) -> bool:
     return bool(values) and _looks_like_ticker(values) < 0.5
 
 
+def _header_of(header_cells: Sequence[Sequence[str]], j: int) -> Sequence[str]:
+    """The header's cells over column `j`: none past the header's width (a row longer than the header)."""
+    return header_cells[j] if j < len(header_cells) else []
+
+
 def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                   body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None
                   ) -> list[str | None]:
@@ -1270,7 +1275,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     # every premium or price as a close on that day, one not yet traded (_fill_by_type: nor by its type).
     expiries = [any(names_expiry(c) for c in cells) for cells in header_cells]
     for j in range(width):
-        cells = header_cells[j] if j < len(header_cells) else []
+        cells = _header_of(header_cells, j)
         scores = named[j] or dict(hit for c in cells if (hit := short.get(norm_name(c))))
         generic = bool(cells) and norm_name(cells[-1]) in _GENERIC_CLOSE
         for canonical, s in scores.items():
@@ -1308,7 +1313,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _unread_volume(mapping, used, named, types, body, number_format)
     else:
         _money_volume(mapping, used, header_cells, types, body, number_format)
-        count_beside_money([" ".join(header_cells[j]) if j < len(header_cells) else "" for j in range(width)],
+        count_beside_money([" ".join(_header_of(header_cells, j)) for j in range(width)],
                            mapping, body, number_format)
         _trades_beside_money(mapping, used, header_cells, body, number_format)
     if "close" in used:
@@ -1323,7 +1328,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _keyed_rate(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
         _named_series(mapping, used, header_cells, types, body, number_format)
-    unnamed = [not (header_cells[j] if j < len(header_cells) else []) for j in range(width)]
+    unnamed = [not _header_of(header_cells, j) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     terse = _terse_as_unnamed(mapping, header_cells, unnamed)
@@ -1487,7 +1492,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
     rate converting a trade's amount, a bond's par beside its clean price. Not its change or return
     (_OF_THE_FIGURE), nor a fund's issue price beside its redemption price."""
     c = mapping.index("close")
-    cells = header_cells[c] if c < len(header_cells) else []
+    cells = _header_of(header_cells, c)
     named = {norm_name(cell) for cell in cells}
     if not named & _ONE_FIGURE_NAMES and not any(_rate_in_a_currency(cell) for cell in cells):
         return
@@ -1495,7 +1500,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
     for j, t in enumerate(types):
         if j == c or mapping[j] is not None or no_values_seen(t) or t.type not in _NUMERIC:
             continue
-        cells = [cell for cell in (header_cells[j] if j < len(header_cells) else []) if norm_name(cell)]
+        cells = [cell for cell in _header_of(header_cells, j) if norm_name(cell)]
         if not cells or any(_OF_THE_FIGURE.search(cell) or (issued and norm_name(cell) in _ISSUE_PRICES)
                             for cell in cells):
             continue  # an unnamed column of numbers (a writer's row numbers, an index's empty last field)
@@ -1516,11 +1521,11 @@ def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Se
     Rate,Amount" had loaded the rate as the close and the trade's quantity as the day's volume (silent).
     Not a rate quoted per so many units ("Date,Currency,FX Rate,Units", 100 on every row)."""
     c = mapping.index("close")
-    cells = header_cells[c] if c < len(header_cells) else []
+    cells = _header_of(header_cells, c)
     if not any(norm_name(cell) in _EXCHANGE_RATES or _rate_in_a_currency(cell) for cell in cells):
         return
     for j in range(len(mapping)):
-        name = " ".join(header_cells[j]) if j < len(header_cells) else ""
+        name = " ".join(_header_of(header_cells, j))
         if j != c and mapping[j] in (None, "volume") and held_units(name) \
                 and len({r[j].strip() for r in body if j < len(r) and r[j].strip()}) > 1:
             mapping[c] = None
@@ -1545,7 +1550,7 @@ def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequenc
     for j, t in enumerate(types):
         if mapping[j] is not None or no_values_seen(t) or t.type in ("date", "timestamp"):
             continue
-        name = " ".join(header_cells[j]) if j < len(header_cells) else ""
+        name = " ".join(_header_of(header_cells, j))
         (keyed if _EXR_KEY.search(name) and t.type in _NUMERIC else others).append(j)
     if len(keyed) == 1 and not others and fits_type("close", types[keyed[0]]):
         mapping[keyed[0]] = "close"
@@ -1573,7 +1578,7 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
     rate is ("Date,Currency,Rate": a deposit rate per currency, JPY -0.07, had loaded as series USD and
     EUR, its parent refused it as values that go below zero)."""
     c = mapping.index("close")
-    rate = header_cells[c] if c < len(header_cells) else []
+    rate = _header_of(header_cells, c)
     if any(m is None and t.type in _NUMERIC for m, t in zip(mapping, types)) or not any(
             norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate) \
             or sum(r[c].strip().startswith("-") for r in body if c < len(r)) >= BELOW_ZERO:
@@ -1628,7 +1633,7 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
-    names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(2)]
+    names = [" ".join(_header_of(header_cells, j)).strip() for j in range(2)]
     if not (_fred_id(names, body) or currency_pair(names[1])):
         return
     values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
@@ -1688,7 +1693,7 @@ def _coingecko_price(mapping: list[str | None], used: set[str], header_cells: Se
                      types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
     """Map, in place, CoinGecko's "current_price" as the close where the header is CoinGecko's
     (_COINGECKO_COIN, _COINGECKO_MARKET): refused before for "no close column", its coin's every day rejected."""
-    names = [" ".join(header_cells[j]).strip() if j < len(header_cells) else "" for j in range(len(types))]
+    names = [" ".join(_header_of(header_cells, j)).strip() for j in range(len(types))]
     if names.count(_COINGECKO_PRICE) != 1:
         return
     symbols = [r[k].strip() for k in [names.index("symbol")] for r in body if k < len(r)] if "symbol" in names else []
