@@ -14,13 +14,12 @@ from collections.abc import Callable, Sequence
 
 from .canonical import PRICE_COLUMNS, names_a_field, names_the_ticker
 from .currencies import CURRENCY_CODES
-from .nameless import sheet_names_a_period
+from .nameless import SECURITY, sheet_names_a_period
 from .numbers import NULL_TOKENS
 from .series import ticker_like
 
 _FIELDS = frozenset((*PRICE_COLUMNS, "volume"))
-# A Bloomberg security: its ticker, its market (none for an index or a currency) and its yellow key.
-_SECURITY = re.compile(r"[A-Z0-9^][A-Z0-9./^=-]*(?: [A-Z]{2})? (?:Equity|Index|Curncy|Comdty)")
+_SECURITY = SECURITY  # a Bloomberg security (nameless.SECURITY)
 # A ticker as written in capitals ("AAPL", "7203.T", "^GSPC", "BRK-B", "EURUSD=X"): what a row of
 # no name must hold (pandas leaves the level's name out when it has none: ",AAPL,AAPL,...").
 _CAPITALS = re.compile(r"[A-Z0-9^][A-Z0-9.=^:/-]{0,19}")

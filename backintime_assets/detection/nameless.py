@@ -60,13 +60,17 @@ def _site_words_around(stem: str) -> bool:
 # rejected as duplicates, not loaded under made-up tickers (PRICES, BACKUP) with none under the file's
 # (normalisation/sheets.py).
 _TICKER_NAME = re.compile(r"[A-Z0-9^][A-Z0-9.=^:-]{0,14}")
+# A Bloomberg security: its ticker, its market (none for an index or a currency) and its yellow key. A
+# workbook of BDH pulls names a sheet so ("AAPL US Equity", "MSFT US Equity"): read as no ticker's, two
+# such sheets sharing their dates had every row rejected as unnamed series of the file's name.
+SECURITY = re.compile(r"[A-Z0-9^][A-Z0-9./^=-]*(?: [A-Z]{2})? (?:Equity|Index|Curncy|Comdty)")
 _DEFAULT_SHEET_NAME = re.compile(r"(?:sheet|tabelle|feuil|hoja|foglio|blad|planilha|arkusz|list)\s*\d*", re.I)
 
 
 def sheet_names_ticker(sheet: str) -> bool:
     """Whether a workbook's sheet is named as a ticker is (and not as a spreadsheet names a new sheet)."""
     sheet = sheet.strip()
-    return bool(_TICKER_NAME.fullmatch(sheet)) and not _DEFAULT_SHEET_NAME.fullmatch(sheet)
+    return bool(_TICKER_NAME.fullmatch(sheet) or SECURITY.fullmatch(sheet)) and not _DEFAULT_SHEET_NAME.fullmatch(sheet)
 
 
 # Names a sheet of one ticker's rows gets for its period or its part, even in capitals: a year ("2021",

@@ -131,11 +131,15 @@ def test_notes_sheet_is_non_data_and_a_chart_sheet_keeps_its_place():
     assert every_row_once(r, sheets, first_tab=1)
 
 
-def test_a_sheet_per_ticker_without_a_ticker_column_names_its_rows():
+# A sheet each named as a ticker, or as a Bloomberg security (a workbook of BDH pulls): named so,
+# the two sheets of its securities had every row rejected as unnamed series of the file's name.
+@pytest.mark.parametrize("names", [("AAPL", "MSFT", "IBM"), ("AAPL US Equity", "SPX Index", "EURUSD Curncy")])
+def test_a_sheet_per_ticker_without_a_ticker_column_names_its_rows(names):
     days = [datetime(2021, 1, d) for d in (4, 5, 6)]
-    sheets = {name: [HEADER, *[bar(d, k) for d in days]] for k, name in enumerate(["AAPL", "MSFT", "IBM"])}
+    sheets = {name: [HEADER, *[bar(d, k) for d in days]] for k, name in enumerate(names)}
     r = run(book(sheets), name="watchlist.xlsx")
-    assert r.prices.groupby("ticker").size().to_dict() == {"AAPL": 3, "IBM": 3, "MSFT": 3}
+    assert r.prices.groupby("ticker").size().to_dict() == {name.upper(): 3 for name in names}
+    assert r.prices[r.prices.ticker == names[1].upper()].close.tolist() == [bar(d, 1)[4] for d in days]
     assert r.rejected.empty and every_row_once(r, sheets)
 
 
