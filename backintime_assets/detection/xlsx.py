@@ -175,6 +175,39 @@ def _merged_spans(merges) -> dict[int, list[tuple[int, int]]]:
     return spans
 
 
+def _merged_down(merges) -> dict[int, list[tuple[int, int]]]:
+    """Of merged cells ((top, first column), (bottom, last column)), 0-based: those down rows, as
+    (first column, bottom row) by their top row."""
+    down: dict[int, list[tuple[int, int]]] = {}
+    for (top, first), (bottom, _) in merges or ():
+        if bottom > top:
+            down.setdefault(top, []).append((first, bottom))
+    return down
+
+
+def _dates_down(rows, down: dict[int, list[tuple[int, int]]]):
+    """`rows` with a date merged down over rows (_merged_down) written in each row it spans, as Excel
+    shows it: an office's day written once over its tickers' rows ("2024-01-02" merged over AAPL, MSFT
+    and GOOG) is stored in the top cell alone, and every row below it was rejected for its missing date.
+    A date alone: a name merged down ("Date" over a header's two rows) is read once, as _spread reads it."""
+    if not down:
+        yield from rows
+        return
+    pending: dict[int, list[tuple[int, date]]] = {}
+    for i, row in enumerate(rows):
+        for first, bottom in down.get(i, ()):
+            value = row[first] if first < len(row) else None
+            if isinstance(value, date):
+                for below in range(i + 1, bottom + 1):
+                    pending.setdefault(below, []).append((first, value))
+        if i in pending:
+            row = list(row)
+            for first, value in pending.pop(i):
+                row.extend([None] * (first + 1 - len(row)))
+                row[first] = value if row[first] in (None, "") else row[first]
+        yield row
+
+
 def _spread(row, spans: list[tuple[int, int]], below) -> list:
     """`row` with each label of merged cells across columns written in every column it spans, as
     Excel shows it: a field's name over its tickers' columns ("Close" over AAPL and MSFT, pandas'
@@ -304,6 +337,7 @@ def _sheets_calamine(data: bytes, sheet: str | None, head: int | None, tail: int
         for top, spans in merged.items():
             if top < len(rows):
                 rows[top] = _spread(rows[top], spans, rows[top + 1] if top + 1 < len(rows) else None)
+        rows = _dates_down(rows, _merged_down(getattr(found, "merged_cell_ranges", None)))
         out = _bounded(name, rows, head, tail, wb.sheet_names.index(name), shown.get(name, True), from_1904,
                        worksheets)
         out.labels = _merged_labels(out.rows, merged)
@@ -324,8 +358,9 @@ def _sheets_openpyxl(data: bytes, sheet: str | None, head: int | None, tail: int
         if visible_first:
             chosen = _visible_first(chosen, lambda ws: ws.sheet_state == "visible")
         for ws in chosen:  # worksheets leaves chart sheets out; sheetnames, as calamine, has them
-            merged = _merged_spans(_openpyxl_merges(wb, ws))
-            rows = _spread_rows(ws.iter_rows(values_only=True), merged)
+            merges = _openpyxl_merges(wb, ws)
+            merged = _merged_spans(merges)
+            rows = _dates_down(_spread_rows(ws.iter_rows(values_only=True), merged), _merged_down(merges))
             out = _bounded(ws.title, rows, head, tail, wb.sheetnames.index(ws.title),
                            ws.sheet_state == "visible", wb.epoch == CALENDAR_MAC_1904, len(wb.worksheets))
             out.labels = _merged_labels(out.rows, merged)
