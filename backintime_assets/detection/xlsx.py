@@ -24,6 +24,7 @@ from pathlib import PurePath
 from .date_system import counts_from_1904
 from .isolated import ReaderCrashed, run_isolated
 from .markup import MarkupProblem, markup_format, markup_tables
+from .text_thousands import regroup
 
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb and .ods are zip archives
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) is an OLE2 compound file
@@ -295,10 +296,14 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
              dates_from_1904: bool = False, worksheets: int = 0) -> Sheet:
     out = Sheet(name, index=index, visible=visible, dates_from_1904=dates_from_1904, worksheets=worksheets)
     last: deque[list[str]] = deque(maxlen=tail if head is not None else 0)
+    dotted: list[tuple[list[str], int]] = []  # text cells of a dot before three digits: (row's cells, column)
+    in_head: list[bool] = []
     for i, row in enumerate(rows):
         cells = _trim(row)
-        if not out.text_numbers and (head is None or i < head):
-            out.text_numbers = any(isinstance(v, str) and "." in v and _DOTTED_THREE.match(v) for v in row)
+        for j, v in enumerate(row):
+            if isinstance(v, str) and "." in v and _DOTTED_THREE.match(v):
+                dotted.append((cells, j))
+                in_head.append(head is None or i < head)
         if head is None or i < head:
             out.rows.append(cells)
         else:
@@ -306,6 +311,10 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
         out.total_rows = i + 1
     if head is not None and out.total_rows > len(out.rows):
         out.tail = list(last)
+    if dotted:
+        # Those read as their column's typed numbers are (text_thousands.py) no longer in doubt.
+        kept = out.rows + (out.tail or [])
+        out.text_numbers = any(h and not done for h, done in zip(in_head, regroup(dotted, kept)))
     return out
 
 
