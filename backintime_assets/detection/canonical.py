@@ -1509,8 +1509,10 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
         return
 
 
-# Every name of an exchange rate read as a close (_converting_rate).
-_EXCHANGE_RATES = frozenset(norm_name(n) for n in (*_FX_RATES, *_ONE_FIGURE_RATES))
+# Every name of an exchange rate read as a close (_converting_rate), and a plain "Rate": an Indian contract
+# note's or broker's trade book ("Date,Symbol,Qty,Rate") names each trade's price per unit so, and had
+# loaded it as the day's close, the trade's quantity as its volume (silent).
+_EXCHANGE_RATES = frozenset(norm_name(n) for n in (*_FX_RATES, *_ONE_FIGURE_RATES, _RATE))
 
 
 def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

@@ -2021,11 +2021,14 @@ def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, tic
      "2024-01-03,Apple,5,1305.20,1202400\n2024-01-04,Tesla,3,1310.10,935170\n", []),
     ("Date,Item,Qty,Rate USD\n2024-01-02,Widget,10,5.25\n2024-01-03,Gadget,5,7.50\n2024-01-04,Widget,3,5.25\n", []),
     ("날짜,수량,환율\n2024-01-02,10,1300.5\n2024-01-03,5,1305.2\n2024-01-04,3,1310.1\n", []),
+    # A trade book's plain "Rate", each trade's price per unit (silent: the closes and volumes of trades).
+    ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,10,1510.25\n2024-01-05,TCS,3,3720.10\n2024-01-09,INFY,25,1498\n", []),
     # A day's rate beside its bid and ask, buy and sell, volume, or the units it is quoted per: a rate.
     ("Date,FX Rate,Bid,Ask\n2024-01-02,1.0950,1.0949,1.0951\n2024-01-03,1.0930,1.0929,1.0931\n", [1.095, 1.093]),
     ("Fecha,Tipo de Cambio,Compra,Venta\n2024-01-02,3.70,3.69,3.71\n2024-01-03,3.71,3.70,3.72\n", [3.7, 3.71]),
     ("Date,Rate EUR,Volume\n2024-01-02,1.09,100\n2024-01-03,1.10,120\n", [1.09, 1.1]),
     ("Date,Currency,FX Rate,Units\n2024-01-02,JPY,0.0068,100\n2024-01-03,JPY,0.0069,100\n", [0.0068, 0.0069]),
+    ("Date,Rate,Volume\n2024-01-02,1.09,100\n2024-01-03,1.10,120\n", [1.09, 1.1]),
 ])
 def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
     data = text.encode()
