@@ -876,6 +876,13 @@ def _rate_in_a_currency(cell: str) -> bool:
     return len(words) == 2 and len(rate) == 1 and next(w for w in words if w not in rate).upper() in QUOTE_CURRENCIES
 
 
+# The ticker's plain "Name" (Korean 이름, Chinese 名称) and the names of a named thing ("Fund Name", 종목명)
+# that it ties at 0.7 (_named_thing).
+_PLAIN_NAMES = frozenset(norm_name(n) for n in ("name", "이름", "名称"))
+_THING_NAMES = frozenset(norm_name(n) for n in (
+    "security name", "fund name", "nombre del fondo", "nome do fundo", "fondsname", "fondsnaam", "nome fondo",
+    "股票名称", "证券名称", "銘柄名", "종목명", "펀드명", "基金名称", "基金简称", "基金名稱"))
+
 _NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the weak names ("Name")
 # The names whose whole numbers are codes: the ticker's own and "Instrument" (0.95, yielding to a symbol).
 # Left out, "7203" under "Instrument" was an extra column, and a file of one code loaded under its name.
@@ -1304,6 +1311,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         if mapping[j] is None and canonical not in used:
             mapping[j] = canonical
             used.add(canonical)
+    if "ticker" in used:
+        _named_thing(mapping, named, header_cells, body)
     if "ticker" in used and "date" in used and _no_ticker(mapping, named, body):
         mapping[mapping.index("ticker")] = None
         used.discard("ticker")
@@ -2119,6 +2128,26 @@ def _keys_dates(j: int, body: Sequence[Sequence[str]], dates: int | None) -> boo
     repeated = [pair for pair in keyed if per_date[pair[0]] > 1]
     return len(repeated) >= max(2, _REPEATED_ROWS * len(keyed)) \
         and len(set(repeated)) >= _DISTINCT_PAIRS * len(repeated)
+
+
+def _named_thing(mapping: list[str | None], named: list[dict[str, float]], header_cells: Sequence[Sequence[str]],
+                 body: Sequence[Sequence[str]]) -> None:
+    """Move, in place, the ticker from a plain "Name" (_PLAIN_NAMES) to a thing's name right of it that it
+    tied (_THING_NAMES), where that one tells as many rows apart: "Date,Name,Fund Name,NAV" (the fund's
+    manager, then the fund) had named each fund's rows by its manager, the leftmost of two equals (silent).
+    Not to a bare "Fund" or "Company": beside a fund's or a stock's name, a house or a group."""
+    t = mapping.index("ticker")
+    if t >= len(header_cells) or not header_cells[t] or norm_name(header_cells[t][-1]) not in _PLAIN_NAMES:
+        return
+    for q in range(t + 1, min(len(mapping), len(header_cells))):
+        if mapping[q] is None and header_cells[q] and norm_name(header_cells[q][-1]) in _THING_NAMES \
+                and named[q].get("ticker") == named[t].get("ticker") and _kinds(q, body) >= _kinds(t, body):
+            mapping[t], mapping[q] = None, "ticker"
+            return
+
+
+def _kinds(j: int, body: Sequence[Sequence[str]]) -> int:
+    return len({r[j].strip() for r in body if j < len(r) and r[j].strip()})
 
 
 def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: Sequence[Sequence[str]]) -> bool:

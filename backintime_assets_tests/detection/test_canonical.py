@@ -1999,12 +1999,17 @@ def test_a_korean_name_column_names_each_series(names):
 @pytest.mark.parametrize("header,ticker", [
     ("일자,지수명,종목명,종가", "삼성전자"),  # the index the stock belongs to, left of the stock's name
     ("기준일,펀드명,이름,기준가", "미래에셋성장"),  # a fund's name beside its manager's
+    ("기준일,이름,펀드명,기준가", "미래에셋성장"),
+    ("Date,Name,Fund Name,NAV", "CONTRAFUND"),  # the manager's plain name left of the fund's
+    ("Date,Name,Fund,NAV", "GROWTH A"),  # beside a bare "Fund" (the house), "Name" names the rows
 ])
 def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, ticker):
     # Since 95cd352 the index's name (지수명) tied the stock's and, leftmost, loaded Samsung's closes as
-    # "KOSPI200"; the fund's name unread, its manager's name (이름) named the fund's rows (silent).
+    # "KOSPI200"; the fund's name unread, its manager's name (이름) named the fund's rows (silent). A
+    # plain "Name" (이름) left of the fund's tied it and, leftmost, named the rows by the manager (silent).
     fields = header.split(",")
-    rows = {"지수명": "KOSPI200", "종목명": "삼성전자", "펀드명": "미래에셋성장", "이름": "홍길동"}
+    rows = {"지수명": "KOSPI200", "종목명": "삼성전자", "펀드명": "미래에셋성장", "이름": "홍길동",
+            "Name": "Fidelity" if "Fund Name" in fields else "Growth A", "Fund Name": "Contrafund", "Fund": "ABC Funds"}
     data = (header + "\n" + "".join(
         ",".join(f"2024-01-0{d}" if i == 0 else str(100 + d) if i == 3 else rows[f] for i, f in enumerate(fields))
         + "\n" for d in (2, 3, 4))).encode()
