@@ -41,6 +41,7 @@ from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
 from .prose import prose_problem
+from .row_currency import currency_switch_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
@@ -287,7 +288,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
             layout.names, canonical, layout.body, decimal, thousands) or option_problem(
             layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
-            layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical)
+            layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
+            or currency_switch_problem(layout.names, canonical, layout.body)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side

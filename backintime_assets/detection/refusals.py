@@ -6,6 +6,7 @@ from .bar_period import LONGER_BARS
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from .nameless import NAMELESS
 from .names_above import NAMES_ABOVE
+from .row_currency import CURRENCY_SWITCH
 from .statements import NOT_PRICES, not_prices
 from .uncalculated import UNCALCULATED
 from .unsettled_order import UNSETTLED_ORDER
@@ -18,7 +19,8 @@ def judged(problem: str | None) -> bool:
     its period column or its dates' steps declare (bar_period.py), prices a headerless table places
     against the names of a line above it (names_above.py), a tiny table's day/month order its header's
     width let be guessed (unsettled_order.py), rows nothing names but a file's name a site gives every
-    download (nameless.py), price cells of formulas a program wrote and nothing calculated (uncalculated.py).
+    download (nameless.py), price cells of formulas a program wrote and nothing calculated (uncalculated.py),
+    a column of currencies that changes under one series (row_currency.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
     (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
     data rows: facts, nothing to load whatever a user says."""
@@ -27,7 +29,7 @@ def judged(problem: str | None) -> bool:
 
 def judgement(problem: str | None) -> str | None:
     """Which judgement a problem is (SIDE_BY_SIDE, SEVERAL_CLOSES, NOT_PRICES, LONGER_BARS, NAMES_ABOVE, NAMELESS,
-    UNCALCULATED),
+    UNCALCULATED, CURRENCY_SWITCH),
     None for a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file
     for another reason refuses it (its details, the columns named, may change with the detector)."""
     if problem is not None and problem.startswith(SIDE_BY_SIDE):
@@ -44,6 +46,8 @@ def judgement(problem: str | None) -> str | None:
         return NAMELESS
     if problem is not None and problem.startswith(UNCALCULATED):
         return UNCALCULATED
+    if problem is not None and problem.startswith(CURRENCY_SWITCH):
+        return CURRENCY_SWITCH
     return NOT_PRICES if not_prices(problem) else None
 
 

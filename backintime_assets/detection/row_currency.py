@@ -1,0 +1,57 @@
+"""A column of currency codes that switches under one series: its prices are in two units, day by day.
+
+"Date,Ticker,Close,Currency" of a London share written in pence ("GBX", "GBp") on some days and in pounds
+("GBP") on others had loaded every row as one series: a hundredfold fall a backtest reads as a price move
+(silent). No day holds both, so nothing tells the rules on repeated dates (other_series.py, duplicates)
+that two series are there; nothing says which unit the series is in either, so the file is refused,
+naming the column and its codes. A series in one currency (each ticker's own, GBX for one and GBP for
+another) loads; so do days holding a row in each (a share's euro row beside its dollar row), which those
+rules judge. Two currencies only: a column of many under one series keys its rows (a day's rates of
+every currency under "monnaie,rates,date"), refused as unnamed series as before.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .currencies import CURRENCY_CODES, currency_share
+
+CURRENCY_SWITCH = "prices in several currencies under one series"
+_CODES = 0.9  # of a column's filled sampled cells, the share that must be currency codes
+_UNITS = 2  # a series' currencies that make a switch, not a key of rows
+# London's pence as written: "GBp" is no pound, whatever its letters' case says.
+_PENCE = frozenset({"GBp", "GBX", "GBx", "gbx"})
+
+
+def _unit(cell: str) -> str:
+    return "GBX" if cell in _PENCE else cell.upper()
+
+
+def currency_switch_problem(names: Sequence[str], canonical: Sequence[str | None],
+                            body: Sequence[Sequence[str]]) -> str | None:
+    """Why a dated table whose unmapped column of currency codes switches between two under one ticker
+    (or, with no ticker column, under the file's one series), each alone on some of its days, cannot
+    be loaded, or None."""
+    if not {"date", "close"} <= set(canonical):
+        return None
+    d = canonical.index("date")
+    t = canonical.index("ticker") if "ticker" in canonical else None
+    for j, name in enumerate(names):
+        cells = [r[j].strip() for r in body if j < len(r)]
+        if canonical[j] is not None or currency_share(cells) < _CODES:
+            continue
+        written: dict[str, dict[str, str]] = defaultdict(dict)  # per series, each unit as first written
+        days: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # per series, day: units
+        for r, cell in zip(body, cells):
+            if cell.upper() in CURRENCY_CODES and d < len(r):
+                series = r[t].strip() if t is not None and t < len(r) else ""
+                written[series].setdefault(_unit(cell), cell)
+                days[series][r[d].strip()].add(_unit(cell))
+        for series, units in written.items():
+            alone = {next(iter(held)) for held in days[series].values() if len(held) == 1}
+            if len(units) == _UNITS and len(alone) == _UNITS:
+                whose = f"{series}'s" if series else "the series'"
+                return (f"{CURRENCY_SWITCH} ({name}: {whose} rows in {', '.join(units.values())}, "
+                        "one on some days, the other on others): read as one, its prices would jump between "
+                        "units; keep one currency's rows, or name each currency's series apart")
+    return None

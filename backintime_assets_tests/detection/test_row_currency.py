@@ -1,0 +1,50 @@
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+
+
+def _load(text: str):
+    data = text.encode()
+    return normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+
+
+@pytest.mark.parametrize("text,currencies", [
+    # A London share in pence, then in pounds: a hundredfold fall loaded as a price move (silent).
+    ("Date,Ticker,Close,Currency\n2024-01-02,VOD,69.50,GBX\n2024-01-03,VOD,70.12,GBX\n"
+     "2024-01-04,VOD,0.6988,GBP\n2024-01-05,VOD,0.7010,GBP\n", "GBX, GBP"),
+    ("Date,Close,Currency\n2024-01-02,69.50,GBp\n2024-01-03,70.12,GBp\n2024-01-04,0.6988,GBP\n", "GBp, GBP"),
+])
+def test_a_series_in_two_currencies_is_refused_naming_them(text, currencies):
+    result = _load(text)
+    assert result.prices.empty
+    assert result.file_problem.startswith("prices in several currencies under one series")
+    assert f"rows in {currencies}, one on some days" in result.file_problem
+
+
+@pytest.mark.parametrize("text,closes", [
+    # Each ticker in its own currency, pence for one and pounds for another; a code's case aside.
+    ("Date,Ticker,Price,Ccy\n2024-01-02,VOD,69.50,GBX\n2024-01-02,BP,4.71,GBP\n"
+     "2024-01-03,VOD,70.12,GBX\n2024-01-03,BP,4.73,GBP\n", [4.71, 4.73, 69.5, 70.12]),
+    ("Date,Ticker,Close,Currency\n2024-01-02,AAPL,185.64,USD\n2024-01-03,AAPL,184.25,usd\n",
+     [185.64, 184.25]),
+    # A share's dollar rows on a few of its euro days, among three tickers in dollars: the rules on
+    # repeated dates keep its euro series (other_series.py).
+    ("Date,Ticker,Close,Currency\n" + "".join(
+        f"2024-01-0{d},AAPL,18{d}.1,USD\n2024-01-0{d},MSFT,37{d}.2,USD\n2024-01-0{d},GOOG,14{d}.3,USD\n"
+        f"2024-01-0{d},SAP,13{d}.4,EUR\n" + (f"2024-01-0{d},SAP,15{d}.9,USD\n" if d == 3 else "")
+        for d in (2, 3, 4)), [182.1, 183.1, 184.1, 142.3, 143.3, 144.3, 372.2, 373.2, 374.2, 132.4, 133.4, 134.4]),
+    # Rates keyed by their currency: the currency is the ticker.
+    ("Date,Currency,Rate\n2024-01-02,USD,1.0950\n2024-01-02,GBP,0.8610\n2024-01-03,USD,1.0930\n"
+     "2024-01-03,GBP,0.8620\n", [0.861, 0.862, 1.095, 1.093]),
+])
+def test_one_currency_a_series_loads(text, closes):
+    prices = _load(text).prices.sort_values(["ticker", "date"])
+    assert prices.close.tolist() == closes
+
+
+def test_a_column_of_many_currencies_keys_rows_and_is_no_switch():
+    # A day's rate of every currency, the currencies unread as the ticker: refused as unnamed series, as before.
+    result = _load("monnaie,rates,date\nAED,3.80,2022-07-05\nAFN,91.00,2022-07-05\nALL,118.25,2022-07-05\n"
+                   "AED,3.81,2022-07-06\nAFN,91.10,2022-07-06\nALL,118.30,2022-07-06\n")
+    assert result.prices.empty and not (result.file_problem or "").startswith("prices in several currencies")
