@@ -1313,6 +1313,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             used.add(canonical)
     if "ticker" in used:
         _named_thing(mapping, named, header_cells, body)
+    if "date" in used:
+        _price_s_day(mapping, named, header_cells, types)
     if "ticker" in used and "date" in used and _no_ticker(mapping, named, body):
         mapping[mapping.index("ticker")] = None
         used.discard("ticker")
@@ -2143,6 +2145,29 @@ def _named_thing(mapping: list[str | None], named: list[dict[str, float]], heade
         if mapping[q] is None and header_cells[q] and norm_name(header_cells[q][-1]) in _THING_NAMES \
                 and named[q].get("ticker") == named[t].get("ticker") and _kinds(q, body) >= _kinds(t, body):
             mapping[t], mapping[q] = None, "ticker"
+            return
+
+
+# Words that name a date as the price's own ("Quote Date", "NAV Date", "Close Date"): _price_s_day.
+_PRICE_DAY_WORDS = frozenset({"nav", "quote", "quoted", "close", "closing", "price", "pricing", "px"})
+
+
+def _price_s_day(mapping: list[str | None], named: list[dict[str, float]], header_cells: Sequence[Sequence[str]],
+                 types: Sequence[ColumnType]) -> None:
+    """Move, in place, the date from a date named for something else to one right of it that it tied,
+    named for the price (_PRICE_DAY_WORDS): "Calculation Date,Quote Date,Ticker,Close" and "Valuation
+    Date,NAV Date,Fund,NAV" (both weak names of a date, 0.6) had loaded each price on the day it was
+    reported or valued, the leftmost of two equals, a day after the one it was made (silent)."""
+    def of_price(j: int) -> bool:
+        return j < len(header_cells) and bool(_PRICE_DAY_WORDS.intersection(
+            w for cell in header_cells[j] for w in name_words(cell)))
+    d = mapping.index("date")
+    if of_price(d):
+        return
+    for q in range(d + 1, len(mapping)):
+        if mapping[q] is None and of_price(q) and named[q].get("date") == named[d].get("date") \
+                and fits_type("date", types[q]):
+            mapping[d], mapping[q] = None, "date"
             return
 
 

@@ -2017,6 +2017,27 @@ def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, tic
     assert set(prices.ticker) == {ticker} and prices.close.tolist() == [102.0, 103.0, 104.0]
 
 
+@pytest.mark.parametrize("header,days", [
+    # A day named for the price right of one named for a report or a valuation, both weak names of a date:
+    # the leftmost had dated each price a day late (silent).
+    ("Calculation Date,Quote Date,Ticker,Close", ["2024-01-02", "2024-01-03"]),
+    ("Valuation Date,NAV Date,Ticker,NAV", ["2024-01-02", "2024-01-03"]),
+    ("As Of,Price Date,Ticker,Close", ["2024-01-02", "2024-01-03"]),
+    # The price's day left of the other, or two days neither named for the price: the leftmost, as before.
+    ("NAV Date,Valuation Date,Ticker,NAV", ["2024-01-02", "2024-01-03"]),
+    ("Report Date,Effective Date,Ticker,Close", ["2024-01-03", "2024-01-04"]),
+    ("Trade Date,Settlement Date,Ticker,Close", ["2024-01-02", "2024-01-03"]),
+])
+def test_a_price_s_own_day_outranks_a_report_s(header, days):
+    first, second = ("2024-01-03", "2024-01-04"), ("2024-01-02", "2024-01-03")
+    if header.split(",")[0] in ("NAV Date", "Trade Date"):
+        first, second = second, first
+    rows = "".join(f"{a},{b},AAPL,{c}\n" for a, b, c in zip(first, second, (185.64, 184.25)))
+    data = f"{header}\n{rows}".encode()
+    prices = normalise_bytes(data, detect_bytes(data, "p.csv"), "p.csv").prices
+    assert [str(d)[:10] for d in prices.date] == days and prices.close.tolist() == [185.64, 184.25]
+
+
 @pytest.mark.parametrize("text,closes", [
     # A trade log's rate converting each trade's amount, its quantities not the day's volume: the rate had
     # loaded as the close, the quantity as the volume (silent, since before 03cd815).
