@@ -10,7 +10,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
-from .currencies import COINS, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency, rate_out_of_reach
+from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency,
+                         rate_out_of_reach)
 from .dates import months_only
 from .moves import FIGURES, RATES, jumps_as_counts
 from .month_names import for_strptime, weekday_numbers
@@ -1339,6 +1340,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _keyed_rate(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
         _named_series(mapping, used, header_cells, types, body, number_format)
+    if "close" not in used and "date" in used:
+        _valued_currencies(mapping, used, header_cells, types, body, number_format)
     unnamed = [not _header_of(header_cells, j) for j in range(width)]
     named = [j for j in range(width) if not unnamed[j]]
     past_header = [bool(named) and j > named[-1] for j in range(width)]
@@ -1573,10 +1576,10 @@ def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequenc
 BELOW_ZERO = 2  # values below zero that make a series no price one: a single one may be a slip's minus
 
 
-# A column named as the currency a row is of (English, German, Spanish, French, Italian, Korean, Japanese,
-# Chinese), beside an exchange rate (_currency_keys_rates).
-_CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency code", "währung", "moneda", "devise",
-                                                    "valuta", "통화", "通貨", "货币", "币种"))
+# A column named as the currency a row is of (English, German, Spanish, Portuguese, French, Italian, Korean,
+# Japanese, Chinese), beside an exchange rate (_currency_keys_rates, _valued_currencies).
+_CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency code", "währung", "moneda", "moeda",
+                                                    "devise", "valuta", "통화", "通貨", "货币", "币种"))
 
 
 def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
@@ -1596,13 +1599,84 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
             norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate) \
             or sum(r[c].strip().startswith("-") for r in body if c < len(r)) >= BELOW_ZERO:
         return
-    dates = mapping.index("date")
+    j = _currency_column(mapping, header_cells, body)
+    if j is not None and _keys_dates(j, body, mapping.index("date")):
+        mapping[j] = "ticker"
+        used.add("ticker")
+
+
+def _currency_column(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
+                     body: Sequence[Sequence[str]]) -> int | None:
+    """The unmapped column named as the currency (_CURRENCY_COLUMN) that holds currency codes, if any."""
     for j, cells in enumerate(header_cells):
         if mapping[j] is None and {norm_name(cell) for cell in cells} & _CURRENCY_COLUMN \
-                and currency_share([r[j] for r in body if j < len(r)]) >= 0.9 and _keys_dates(j, body, dates):
-            mapping[j] = "ticker"
-            used.add("ticker")
-            return
+                and currency_share([r[j] for r in body if j < len(r)]) >= 0.9:
+            return j
+    return None
+
+
+# A currency's price in another named by the other's code with "value" or "rate", or as so much of it "per
+# unit": "date,currency,value_brl,prev_value,pct_change_day" (JonWilk365/bb-moedas, EUR and USD in reais) and
+# "date,currency,lkr_per_unit" (dhananjaya-hbc/lanka-data-tracker, rupees per unit) had "no close column"
+# (real files round 49). A close only beside a currency column of other codes than the name's
+# (_valued_currencies): alone, "value_usd" is a day's sales or a trade's amount as well.
+_VALUE_WORDS = (["value"], ["valor"], ["rate"], ["per", "unit"])
+
+
+def _valued_in(cell: str) -> str | None:
+    """The quote currency's code a name values a thing in (_VALUE_WORDS: "value_brl", "lkr_per_unit")."""
+    words = [w.lower() for w in _split_words(cell)]
+    codes = [w for w in words if w.upper() in CURRENCY_CODES]
+    if len(codes) == 1 and [w for w in words if w != codes[0]] in _VALUE_WORDS \
+            and (words[0] == codes[0] or words[-1] == codes[0]):
+        return codes[0].upper()
+    return None
+
+
+def _of_the_figure(cell: str) -> bool:
+    """Whether a name is a figure of the one figure beside it (_OF_THE_FIGURE), its words joined as a
+    writer of code joins them too ("prev_value", "pct_change_day")."""
+    return bool(_OF_THE_FIGURE.search(cell) or _OF_THE_FIGURE.search(" ".join(_split_words(cell))))
+
+
+def _valued_currencies(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                       types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                       number_format: tuple[str, str | None] | None) -> None:
+    """Map, in place, the one column of numbers named as valued in a currency (_valued_in) as the close, and
+    the currency column beside it as the ticker where its codes tell apart the rows of each date: a long
+    table of each currency's price in the name's. Only where the currency column's codes are other than the
+    name's (a day's sales in each currency, worth so much in reais, count reais among them), beside no
+    other column but dates and figures of the rate itself (its previous value, its change), not an account's
+    or a trade's quantity, and each currency's values moving as a rate's do (moves.jumps_as_counts)."""
+    k = _currency_column(mapping, header_cells, body)
+    if k is None or set(used) != {"date"}:
+        return
+    valued, others = [], []
+    for j, t in enumerate(types):
+        if j != k and mapping[j] is None and not no_values_seen(t) and t.type not in ("date", "timestamp"):
+            cells = _header_of(header_cells, j)
+            code = next((c for cell in cells if (c := _valued_in(cell))), None) if t.type in _NUMERIC else None
+            if code:
+                valued.append((j, code))
+            elif not cells or not any(_of_the_figure(cell) for cell in cells):
+                others.append(j)
+    if len(valued) != 1 or others or not fits_type("close", types[valued[0][0]]):
+        return
+    j, code = valued[0]
+    d = mapping.index("date")
+    series: dict[str, list[float]] = {}
+    for r in body:
+        if max(j, k, d) < len(r) and (v := to_float(r[j], *(number_format or (".", ",")))) is not None:
+            series.setdefault(r[k].strip().upper(), []).append(v)
+    if code in series or any(v <= 0 for own in series.values() for v in own) \
+            or jumps_as_counts(list(series.values()), RATES, is_whole(types[j]), [r[d] for r in body if d < len(r)],
+                               types[d].format or ""):
+        return
+    mapping[j] = "close"
+    used.add("close")
+    if _keys_dates(k, body, mapping.index("date")):
+        mapping[k] = "ticker"
+        used.add("ticker")
 
 
 # FRED's download of one series (a series page's "Download CSV", fredgraph.csv): the date under FRED's own

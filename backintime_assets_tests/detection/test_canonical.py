@@ -1029,6 +1029,19 @@ _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2
     ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
     # One currency: the file's, its name the ticker.
     ("Date,Currency,Rate\n2024-01-02,USD,1300.5\n2024-01-03,USD,1305.2\n", ["FX", "FX"]),
+    # Each currency's price in won, named by the won's code (real files round 49: "value_brl", "lkr_per_unit"),
+    # its previous value and change beside: "no close column" and every row rejected.
+    ("date,currency,value_krw,prev_value,pct_change_day\n" + _LONG_RATES.replace("\n", ",,\n"),
+     ["USD", "JPY", "USD", "JPY"]),
+    ("date,currency,krw_per_unit\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    ("data,moeda,valor_krw\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    # Not money in won of each currency: sales counting won among them, an account's, a trade's beside its
+    # quantity, sums that jump from day to day.
+    ("date,currency,value_krw\n" + _LONG_RATES.replace("JPY", "KRW"), []),
+    ("date,account,currency,value_krw\n" + "".join(f"{r[:10]},A1{r[10:]}\n" for r in _LONG_RATES.split()), []),
+    ("date,currency,krw_per_unit,quantity\n" + _LONG_RATES.replace("\n", ",10\n"), []),
+    ("date,currency,value_krw\n2024-01-02,USD,501\n2024-01-02,EUR,1090\n2024-01-03,USD,251.5\n"
+     "2024-01-03,EUR,54.7\n2024-01-04,USD,1200\n2024-01-04,EUR,70.2\n", []),
 ])
 def test_a_currency_column_keying_the_dates_of_exchange_rates_is_the_ticker(text, tickers):
     data = text.encode()
