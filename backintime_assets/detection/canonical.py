@@ -340,6 +340,10 @@ _add("close", 0.8, "net asset value")
 # return"): the fund's price all the same, and unnamed, the file had "no close column".
 _add("close", 0.8, "nav per share", "nav per unit", "net asset value per share", "net asset value per unit",
      "nav/share", "nav/unit", "nav price")
+# A pension or unit-linked fund's NAV as its house names it: "date,provider,fund,unit_value,net_assets"
+# (VytisCode/pension-fund-tracker, Lithuania's pension funds) had "no close column" (real files round 49). A
+# trade's or a stock's unit value beside its quantity and amount is a holding's, refused as "Price" is there.
+_add("close", 0.8, "unit value")
 # The NAV as fund houses of other languages name it: French "valeur liquidative", Spanish "valor
 # liquidativo", Italian "valore (della) quota", German "Anteilwert" or "Inventarwert" (real files round 32:
 # an Amundi-style NAV workbook had "no close column"). Not the fund's net assets ("Actif net").

@@ -32,7 +32,7 @@ S = ColumnType("string", None, 1.0)
         ("Taxa de câmbio", F, "close"), ("Wechselkurs", F, "close"), ("Kur", F, "close"), ("Rates", F, "close"),
         ("환율", F, "close"), ("매매기준율", F, "close"), ("汇率", F, "close"), ("為替レート", F, "close"),
         ("rate_idr", F, "close"), ("USD Rate", F, "close"), ("rateEUR", F, "close"), ("value_brl", F, None),
-        ("rate_tax", F, None),
+        ("rate_tax", F, None), ("Unit Value", F, "close"), ("unit_value", F, "close"),
         ("Tagestief", F, "low"), ("Eröffnungskurs", F, "open"), ("As Of", D, "date"),
         # An estimate of the day's volume (CME's, as yet uncleared) is the day's volume: it had lost it since
         # 84aa6bc. A percentage or a forecast is none.
@@ -1989,6 +1989,25 @@ def test_rate_in_a_currency_is_the_close_as_the_one_figure(header, closes):
     result = normalise_bytes(data, detect_bytes(data, "exchange_rates.csv"), "exchange_rates.csv")
     assert result.prices.close.tolist() == closes
     assert bool(result.file_problem) == (not closes)
+
+
+_TRADES = ("2025-01-03,Apple Inc,10,185.2,1852\n2025-01-06,Microsoft Corp,5,370.1,1850.5\n"
+           "2025-01-07,Apple Inc,3,184.0,552\n")
+
+
+@pytest.mark.parametrize(("text", "closes"), [
+    # Pension funds' NAVs, long by fund (real files round 49): "no close column", every row rejected.
+    ("date,provider,fund,unit_value,net_assets\n2025-01-03,ALLIANZ,Allianz D1,1.0,566082\n"
+     "2025-01-06,ALLIANZ,Allianz D1,1.0038,568264\n2025-01-03,SEB,SEB 1970-1976,2.1,1200\n"
+     "2025-01-06,SEB,SEB 1970-1976,2.11,1210\n", [1.0, 1.0038, 2.1, 2.11]),
+    # A trade's or an inventory's unit value beside its quantity and amount is a holding's, as "Price" is.
+    ("Trade Date,Name,Quantity,Unit Value,Amount\n" + _TRADES, []),
+    ("Date,Item,Quantity,Unit Value,Total Value\n" + _TRADES, []),
+])
+def test_a_fund_s_unit_value_is_its_close(text, closes):
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, "nav_history.csv"), "nav_history.csv")
+    assert sorted(result.prices.close.tolist()) == closes
 
 
 def test_a_won_s_base_rate_is_its_daily_close():
