@@ -276,8 +276,10 @@ _BASE_WORDS = {"eurofxref": "EUR", "ecb": "EUR", "nbp": "PLN", "kursy": "PLN", "
 _MAJORS = ("EUR", "GBP", "JPY", "CHF")
 _RATE_WORDS = re.compile(r"[a-z]+")
 # The old leu and lira, which the ECB's history still heads a column by: not CURRENCY_CODES' (Rollins trades
-# as "ROL"), a code only among other currencies' here.
-_RATE_CODES = CURRENCY_CODES | {"ROL", "TRL"}
+# as "ROL"), a code only among other currencies' here. The IMF's special drawing right, which the NBP's, the
+# CNB's and the CBR's tables rate beside the currencies: "data,AUD,...,XDR,..." (St4nkk/kursy_NBP) had "no
+# close column" for its one column not a currency's (real files round 49).
+_RATE_CODES = CURRENCY_CODES | {"ROL", "TRL", "XDR"}
 # Currencies held to the euro, per euro: the lev fixed at 1.95583 since 1999, the krone held within 0.5% of
 # 7.46038 (7.42 to 7.47 in the ECB's history; ERM II's 2.25% band would take a franc's krone at parity). A
 # pound's, franc's or dollar's rates cross as a euro's do (the pound and franc have cost 0.8 to 1.65 dollars

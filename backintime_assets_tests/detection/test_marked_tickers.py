@@ -224,6 +224,11 @@ def test_a_matrix_of_no_closes_under_marked_tickers_is_refused_saying_why(text, 
      {("USD/PLN", "2023-12-29"): 3.935, ("USD/PLN", "2024-01-02"): 3.9432, ("EUR/PLN", "2023-12-29"): 4.348,
       ("EUR/PLN", "2024-01-02"): 4.3434, ("GBP/PLN", "2023-12-29"): 4.9997, ("GBP/PLN", "2024-01-02"): 5.0152},
      []),
+    # Its special drawing right among the currencies (real files round 49: "no close column").
+    ("kursy.csv", "date,USD,EUR,XDR\n2024-01-02,3.9432,4.3434,5.2608\n2024-01-03,3.9909,4.3646,5.3010\n",
+     {("USD/PLN", "2024-01-02"): 3.9432, ("USD/PLN", "2024-01-03"): 3.9909, ("EUR/PLN", "2024-01-02"): 4.3434,
+      ("EUR/PLN", "2024-01-03"): 4.3646, ("XDR/PLN", "2024-01-02"): 5.2608, ("XDR/PLN", "2024-01-03"): 5.3010},
+     []),
     # The CNB's korunas, in decimal commas, the yen's per 100: loaded as the rate of one.
     ("cnb_2024.txt", "Datum|1 AUD|100 JPY|1 USD\n02.01.2024|15,123|15,871|22,378\n03.01.2024|15,201|15,902|22,512\n",
      {("AUD/CZK", "2024-01-02"): 15.123, ("AUD/CZK", "2024-01-03"): 15.201, ("JPY/CZK", "2024-01-02"): 0.15871,
