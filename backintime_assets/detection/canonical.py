@@ -1580,10 +1580,13 @@ def _keyed_rate(mapping: list[str | None], used: set[str], header_cells: Sequenc
 BELOW_ZERO = 2  # values below zero that make a series no price one: a single one may be a slip's minus
 
 
-# A column named as the currency a row is of (English, German, Spanish, Portuguese, French, Italian, Korean,
-# Japanese, Chinese), beside an exchange rate (_currency_keys_rates, _valued_currencies).
+# A column named as the currency a row is of (English, German, Spanish, Portuguese, French, Italian, Polish,
+# Czech, Turkish, Russian, Korean, Japanese, Chinese), beside an exchange rate (_currency_keys_rates,
+# _valued_currencies). French "monnaie" unread, a day's 170 rates "monnaie,rates,date" (Eracoptere/ETL, real
+# files round 47) had every row rejected as an unnamed series.
 _CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency code", "währung", "moneda", "moeda",
-                                                    "devise", "valuta", "통화", "通貨", "货币", "币种"))
+                                                    "devise", "monnaie", "valuta", "waluta", "měna", "döviz",
+                                                    "para birimi", "валюта", "통화", "通貨", "货币", "币种"))
 
 
 def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

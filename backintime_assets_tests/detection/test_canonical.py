@@ -1019,6 +1019,8 @@ _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2
     ("날짜,통화,환율\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
     ("Date,Currency,Rate\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
     ("Date,Currency,FX Rate\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    ("date,monnaie,rates\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    ("Tarih,Döviz,Kur\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
     # An index's level or a fund's price in each currency is no rate: its codes name no series.
     ("Date,Currency,Index Level\n" + _LONG_RATES, []),
     ("Date,Currency,Redemption Price\n" + _LONG_RATES, []),
