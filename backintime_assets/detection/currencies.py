@@ -145,8 +145,10 @@ PRICE_UNITS = CURRENCY_CODES | {"USDT", "USDC", "BUSD", "TUSD", "FDUSD", "DAI"}
 
 # A currency pair named by its two codes: with a slash ("EUR/USD", "USD/TRY", the central banks' and the
 # brokers' way) or run together ("EURUSD", as Yahoo writes "EURUSD=X" and MetaTrader its symbols). It names
-# one exchange rate, as a ticker names its share (canonical._named_series, marked_tickers.py).
-_PAIR_NAME = re.compile(r"(?P<base>[A-Z]{3})(?: ?/ ?)?(?P<quote>[A-Z]{3})")
+# one exchange rate, as a ticker names its share (canonical._named_series, marked_tickers.py). The Bank of
+# Canada's series ids put "FX" before the two ("date,FXUSDCAD,FXEURCAD", its Valet downloads of the daily
+# rates): each was refused as a ticker's prices of no named kind, one alone for "no close column".
+_PAIR_NAME = re.compile(r"(?:FX)?(?P<base>[A-Z]{3})(?: ?/ ?)?(?P<quote>[A-Z]{3})")
 
 
 def currency_pair(name: str) -> bool:

@@ -2241,6 +2241,8 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     ("Tarih,USD/TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),
     ("Date,EUR / USD", ["1.0945", "1.0921", "1.095"], "EUR / USD"),
     ("Date,EURUSD", ["1.0945", "1.0921", "1.095"], "EURUSD"),  # the codes run together, as MetaTrader writes
+    ("date,FXUSDCAD", ["1.3316", "1.3348", "1.3354"], "FXUSDCAD"),  # the Bank of Canada's series id
+    ("date,FXUSDCAD", ["35.2", "35.6", "35.9"], None),
     # No rate at or below zero (a spread, a return); no pair of one currency or of codes no currency has.
     ("Date,EUR/GBP", ["-0.5", "0.86", "0.85"], None),
     ("Date,USD/USD", ["1", "1", "1"], None),

@@ -202,6 +202,17 @@ def test_a_matrix_of_no_closes_under_marked_tickers_is_refused_saying_why(text, 
     assert result.rows_read == len(result.rejected)
 
 
+@pytest.mark.parametrize("header", ["date,FXUSDCAD,FXEURCAD,FXJPYCAD", "date,USDCAD,EURCAD,JPYCAD"])
+def test_the_bank_of_canada_s_rates_load_by_series(header):
+    # Its Valet download's series ids, "FX" before the pair, had been refused as unnamed tickers' prices.
+    text = header + "\n2024-01-02,1.3316,1.4591,0.009359\n2024-01-03,1.3348,1.4580,0.009325\n"
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "boc.csv"), "boc.csv").prices
+    names = header.split(",")[1:]
+    assert sorted(zip(prices.ticker, prices.close)) == sorted(
+        (n, v) for n, vs in zip(names, [(1.3316, 1.3348), (1.4591, 1.4580), (0.009359, 0.009325)]) for v in vs)
+
+
 @pytest.mark.parametrize("name,text,closes,rejected", [
     # The ECB's eurofxref-hist.csv: units per euro, a trailing comma, "N/A" for a currency gone; its dollars
     # and yen within a euro's ranges say the euro without its name.
