@@ -110,8 +110,12 @@ _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "p
 # "FX Rate", "Rates": a daily rate beside its date, whose files had "no close column" where "Rate" and
 # "Exchange Rate" loaded. Weaker than a price's name: a trade log's "FX Rate" left of its "Price", a
 # Turkish "Kur" left of its "Fiyat", had taken the close from them.
+# Romanian "curs", as the Bank of Russia's rate dynamics export ("nominal,data,curs,cdx") and the BNR's files
+# ("Data,Curs") name the rate: each had "no close column" and every day rejected. It is a school's course too
+# ("Data,Curs,Studenti"), numbered: a rate only over fractions (_COURSES).
+_COURSES = frozenset({"curs"})
 _FX_RATES = ("tipo de cambio", "tipo cambio", "tasa de cambio", "taxa de cambio", "taux de change", "wechselkurs",
-             "fx rate", "rates", "kur")
+             "fx rate", "rates", "kur", *_COURSES)
 _add("close", 0.7, *_FX_RATES)
 # An ETF's NAV history beside its market price ("Date,NAV,Market Price,Premium/Discount"): the
 # price the fund traded at is the close; its NAV, taken as the leftmost, had been.
@@ -1296,6 +1300,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             if canonical == "ticker" and s == _SHORT_NAME and _holds_names(j, body):
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
             if canonical in PRICE_COLUMNS and _a_difference(cells, j, body, number_format):
+                continue
+            if canonical == "close" and is_whole(types[j]) and cells and norm_name(cells[-1]) in _COURSES:
                 continue
             specific = not (generic and canonical == "close")
             if fits_type(canonical, types[j]):

@@ -33,6 +33,8 @@ S = ColumnType("string", None, 1.0)
         ("환율", F, "close"), ("매매기준율", F, "close"), ("汇率", F, "close"), ("為替レート", F, "close"),
         ("rate_idr", F, "close"), ("USD Rate", F, "close"), ("rateEUR", F, "close"), ("value_brl", F, None),
         ("rate_tax", F, None), ("Unit Value", F, "close"), ("unit_value", F, "close"),
+        # The Bank of Russia's and the BNR's rate; a school's numbered course is none.
+        ("curs", F, "close"), ("Curs", N, None),
         ("Tagestief", F, "low"), ("Eröffnungskurs", F, "open"), ("As Of", D, "date"),
         # An estimate of the day's volume (CME's, as yet uncleared) is the day's volume: it had lost it since
         # 84aa6bc. A percentage or a forecast is none.
