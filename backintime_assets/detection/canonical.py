@@ -1660,7 +1660,8 @@ def _valued_currencies(mapping: list[str | None], used: set[str], header_cells: 
     table of each currency's price in the name's. Only where the currency column's codes are other than the
     name's (a day's sales in each currency, worth so much in reais, count reais among them), beside no
     other column but dates and figures of the rate itself (its previous value, its change), not an account's
-    or a trade's quantity, and each currency's values moving as a rate's do (moves.jumps_as_counts)."""
+    or a trade's quantity, and each currency's values moving as a rate's do (moves.jumps_as_counts) within
+    its pair's reach (currencies.rate_out_of_reach: a fund's holdings in euros, worth 1.2 million dollars)."""
     k = _currency_column(mapping, header_cells, body)
     if k is None or set(used) != {"date"}:
         return
@@ -1682,6 +1683,7 @@ def _valued_currencies(mapping: list[str | None], used: set[str], header_cells: 
         if max(j, k, d) < len(r) and (v := to_float(r[j], *(number_format or (".", ",")))) is not None:
             series.setdefault(r[k].strip().upper(), []).append(v)
     if code in series or any(v <= 0 for own in series.values() for v in own) \
+            or any(rate_out_of_reach(f"{ccy}/{code}", own) for ccy, own in series.items()) \
             or jumps_as_counts(list(series.values()), RATES, is_whole(types[j]), [r[d] for r in body if d < len(r)],
                                types[d].format or ""):
         return

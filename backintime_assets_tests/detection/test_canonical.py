@@ -1044,6 +1044,8 @@ _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2
     ("date,currency,value_krw\n" + _LONG_RATES.replace("JPY", "KRW"), []),
     ("date,account,currency,value_krw\n" + "".join(f"{r[:10]},A1{r[10:]}\n" for r in _LONG_RATES.split()), []),
     ("date,currency,krw_per_unit,quantity\n" + _LONG_RATES.replace("\n", ",10\n"), []),
+    ("date,currency,value_usd\n2024-01-02,EUR,1200500\n2024-01-02,GBP,800200\n2024-01-03,EUR,1203100\n"
+     "2024-01-03,GBP,801900\n", []),
     ("date,currency,value_krw\n2024-01-02,USD,501\n2024-01-02,EUR,1090\n2024-01-03,USD,251.5\n"
      "2024-01-03,EUR,54.7\n2024-01-04,USD,1200\n2024-01-04,EUR,70.2\n", []),
 ])
