@@ -339,6 +339,10 @@ _add("close", 0.8, "last pric")
 _add("adj_close", 1.0, "adjustment close")  # J-Quants: beside "AdjustmentFactor", "AdjustmentOpen"
 # AMFI's daily NAV history of every Indian mutual fund: a fund's price is its NAV ("nav" above).
 _add("ticker", 1.0, "scheme code")
+# A fund house's NAV history of several funds keyed by each fund's code, a number as often (China's
+# "513050": "fund_id,trade_date,nav_unit"), as "基金代码" names it: unread, every row was rejected as an
+# unnamed series (real files round 50).
+_add("ticker", 1.0, "fund id", "fund code")
 _add("close", 0.8, "net asset value")
 # A fund factsheet's NAV history names it by the share or unit ("NAV Date,NAV per share,Daily
 # return"): the fund's price all the same, and unnamed, the file had "no close column".

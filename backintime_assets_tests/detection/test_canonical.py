@@ -2023,6 +2023,23 @@ def test_a_won_s_base_rate_is_its_daily_close():
     assert prices.close.tolist() == [1399.3, 1384.9, 1386.7] and set(prices.ticker) == {"FX_STD"}
 
 
+@pytest.mark.parametrize(("text", "closes"), [
+    # A Chinese fund house's NAV history keyed by each fund's numbered code: every row was rejected as an
+    # unnamed series, "fund_id" read as an extra column of whole numbers (real files round 50).
+    ('"fund_id","trade_date","nav_unit"\n"513050","2022-03-03 00:00:00","1.0599"\n'
+     '"513050","2022-03-02 00:00:00","1.0936"\n"162605","2022-03-03 00:00:00","2.576"\n'
+     '"162605","2022-03-02 00:00:00","2.628"\n', {"513050": [1.0936, 1.0599], "162605": [2.628, 2.576]}),
+    ("fund code,date,nav\n0P0000XYZ1,2024-01-02,10.5\n0P0000XYZ1,2024-01-03,10.6\n"
+     "0P0000ABC2,2024-01-02,20.1\n0P0000ABC2,2024-01-03,20.2\n",
+     {"0P0000XYZ1": [10.5, 10.6], "0P0000ABC2": [20.1, 20.2]}),
+])
+def test_real_files_round_50_plain_histories_load(text, closes):
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv").prices
+    got = {t: prices[prices.ticker == t].sort_values("date").close.tolist() for t in set(prices.ticker)}
+    assert got == closes
+
+
 @pytest.mark.parametrize("names", [("S&P 500",), ("S&P 500", "KOSPI", "NASDAQ")])
 def test_a_korean_name_column_names_each_series(names):
     # A Google Sheet's long table of indices under Korean headers (name, date, close), real files round 49:
