@@ -211,6 +211,9 @@ _add("high", 1.0, "yuksek", "en yuksek", "tertinggi", "gia cao nhat", "cao nhat"
 _add("low", 1.0, "dusuk", "en dusuk", "terendah", "gia thap nhat", "thap nhat")
 _add("close", 1.0, "kapanis", "penutupan", "gia dong cua", "dong cua")
 _add("close", 0.8, "zuletzt", "ostatnio", "simdi", "son", "terakhir")
+# Indonesian and Malay "Harga" is "price", as "Fiyat" and "Preço" are: a gold price under "Tanggal,Harga" had
+# "no close column" (real files round 50).
+_add("close", 0.8, "harga")
 _add("adj_close", 1.0, "gia dieu chinh")
 _add("volume", 1.0, "wol", "hac", "hacim", "khoi luong", "khoi luong khop lenh")
 # Investing.com's Vietnamese download: "Ngày","Lần cuối","Mở","Cao","Thấp","KL","% Thay đổi". Unmapped,

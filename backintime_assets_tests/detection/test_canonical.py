@@ -2032,6 +2032,10 @@ def test_a_won_s_base_rate_is_its_daily_close():
     ("fund code,date,nav\n0P0000XYZ1,2024-01-02,10.5\n0P0000XYZ1,2024-01-03,10.6\n"
      "0P0000ABC2,2024-01-02,20.1\n0P0000ABC2,2024-01-03,20.2\n",
      {"0P0000XYZ1": [10.5, 10.6], "0P0000ABC2": [20.1, 20.2]}),
+    # An Indonesian gold price under "Harga" (price): "no close column", every row rejected.
+    ("Harga,Tanggal\n2.255.625,6 Oct 2025\n2.260.000,7 Oct 2025\n2.270.500,8 Oct 2025\n",
+     {"PRICES": [2255625.0, 2260000.0, 2270500.0]}),
+    ("Tanggal;Harga\n06/10/2025;1.950,50\n07/10/2025;1.962,25\n", {"PRICES": [1950.5, 1962.25]}),
 ])
 def test_real_files_round_50_plain_histories_load(text, closes):
     data = text.encode()
