@@ -84,6 +84,10 @@ _add("ticker", _INDEX_NAME, "index", "index name", "index code")
 # name, one fund's NAV after another's (silent); those that did, rejected as an unnamed series.
 _add("ticker", 0.7, "fund", "fund name", "fondo", "nombre del fondo", "fundo", "nome do fundo", "fonds",
      "fondsname", "fondsnaam", "nome fondo")
+# So a futures desk's settlements name each row's contract ("Date,Contract,Settle": "BRN Dec26" after "BRN
+# Oct26"): unread, every contract's rows loaded as one series under the file's name, the first contract's
+# days and the rest rejected as duplicates (real files round 50).
+_add("ticker", 0.7, "contract")
 _add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
      "branche", "sektor", "secteur", "sector gics", "category", "gics industry", "industry sector")
 _add("open", 1.0, "open", "open price", "opening price", "opening", "px open", "first", "opn", "o",
@@ -98,7 +102,10 @@ _add("low", 1.0, "low", "low price", "min", "minimum", "day low", "px low", "lo"
 _add("close", 1.0, "close", "close price", "closing price", "closing", "px last", "px close", "cl", "c",
      "schluss", "schlusskurs", "cloture", "cierre", "fechamento", "close px", "settle",
      "settlement", "settlement price", "unadjusted close", "raw close", "schlusspreis", "cours de cloture",
-     "precio de cierre", "session close", "official close")
+     "precio de cierre", "session close", "official close",
+     # Run together in a futures desk's sheet ("Date,Contract,SettlePrice"): "no close column" (real
+     # files round 50).
+     "settle price")
 _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "prix", "precio", "ultimo",
      "nav", "value", "rate", "mid", "close last", "close/last", "cours", "letzter", "letzter kurs",
      "last sale", "last close", "closing rate", "latest", "latest price",  # Barchart: Latest

@@ -2036,6 +2036,14 @@ def test_a_won_s_base_rate_is_its_daily_close():
     ("Harga,Tanggal\n2.255.625,6 Oct 2025\n2.260.000,7 Oct 2025\n2.270.500,8 Oct 2025\n",
      {"PRICES": [2255625.0, 2260000.0, 2270500.0]}),
     ("Tanggal;Harga\n06/10/2025;1.950,50\n07/10/2025;1.962,25\n", {"PRICES": [1950.5, 1962.25]}),
+    # ICE Brent futures' settlements, one contract's rows after another's: "SettlePrice" unread ("no close
+    # column"), and under "Settle" every contract's rows taken for one series under the file's name.
+    ("Date,Contract,SettlePrice\n2026-07-06,BRN Dec26,71.99\n2026-07-07,BRN Dec26,74.16\n"
+     "2026-07-06,BRN Oct26,72.50\n2026-07-07,BRN Oct26,74.80\n",
+     {"BRN DEC26": [71.99, 74.16], "BRN OCT26": [72.5, 74.8]}),
+    ("Date,Contract,Settle\n2026-07-06,BRN Dec26,71.99\n2026-07-07,BRN Dec26,74.16\n"
+     "2026-07-08,BRN Oct26,75.10\n2026-07-09,BRN Oct26,76.20\n",
+     {"BRN DEC26": [71.99, 74.16], "BRN OCT26": [75.1, 76.2]}),
 ])
 def test_real_files_round_50_plain_histories_load(text, closes):
     data = text.encode()
