@@ -883,7 +883,11 @@ _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 # "Date,Rate,Price" (a bond's coupon or an exchange rate beside the price) loaded the rate as the close, the
 # leftmost of two equals (silent). Not weaker than the others: alone, each is the close, and between the two
 # the leftmost still wins ("Date,Currency,Rate,Value": the rate; a weaker "Rate" had loaded the value).
-_GENERIC_CLOSE = frozenset({"rate", "value"})
+# Portuguese "Taxa", Spanish "Tasa", French "Taux", Italian "Tasso" are "Rate" so: a real's daily dollar rate under
+# "data,moeda_base,moeda_alvo,taxa" had "no close column" where "date,base,target,rate" loaded (real files round 50).
+_RATES = ("taxa", "tasa", "taux", "tasso")
+_add("close", 0.8, *_RATES)
+_GENERIC_CLOSE = frozenset({"rate", "value", *_RATES})
 # "Rate" with the currency it is in, a quote currency's code the name's one other word ("rate_idr", "USD Rate"):
 # a day's exchange rate, the close as the dated file's one figure (_one_figure_close): beside another figure,
 # one rate of several ("USD Rate,EUR Rate") or a trade's rate, it is none. Unread, a daily rupiah rate

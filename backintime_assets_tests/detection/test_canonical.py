@@ -2044,6 +2044,11 @@ def test_a_won_s_base_rate_is_its_daily_close():
     ("Date,Contract,Settle\n2026-07-06,BRN Dec26,71.99\n2026-07-07,BRN Dec26,74.16\n"
      "2026-07-08,BRN Oct26,75.10\n2026-07-09,BRN Oct26,76.20\n",
      {"BRN DEC26": [71.99, 74.16], "BRN OCT26": [75.1, 76.2]}),
+    # A real's daily dollar rate under Portuguese "taxa" (rate), Spanish "tasa": "no close column", where
+    # English "rate" loaded.
+    ("data,moeda_base,moeda_alvo,taxa\n2024-10-28,USD,BRL,5.6896\n2024-10-29,USD,BRL,5.7187\n",
+     {"PRICES": [5.6896, 5.7187]}),
+    ("fecha,tasa\n2024-10-28,18.95\n2024-10-29,19.02\n", {"PRICES": [18.95, 19.02]}),
 ])
 def test_real_files_round_50_plain_histories_load(text, closes):
     data = text.encode()
