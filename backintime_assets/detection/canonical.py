@@ -2370,7 +2370,9 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
     (its falls rejected as negative volumes). A change falls by different amounts; one negative value,
     however often, is a volume's slip or its "-1" for none: that volume had been dropped from every row.
     Nor the close's change from the day before (_close_change), of one fall or none: a few days' "500,
-    500, -200, 300" in won had loaded as the volume since fb4da4f."""
+    500, -200, 300" in won had loaded as the volume since fb4da4f. None of several right of the date beside a
+    close without a bar, whose money nothing can test: the Nikkei's larger of two day counts had loaded as its
+    volume. A key left of the date is no figure of the day (a database dump's row id beside its volume)."""
     close = values.get(mapping.index("close")) if "close" in mapping else None
     whole = [j for j in whole if len({v for v in values[j] if v is not None and v < 0}) < 2
              and not (close is not None and _close_change(values[j], close))]
@@ -2378,7 +2380,8 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
         return None
     largest = max(whole, key=lambda j: sum(v or 0 for v in values[j]))
     if "low" not in mapping or "high" not in mapping or len(whole) < 2:
-        return largest
+        dates = mapping.index("date") if "date" in mapping else -1
+        return None if len([j for j in whole if j > dates]) > 1 else largest
     low, high = values[mapping.index("low")], values[mapping.index("high")]
     bar = [i for i in range(len(low)) if low[i] is not None and high[i] is not None and low[i] > 0 and high[i] > 0]
     # Each pair's rows are read until more miss than could, of every row of the bar: a wide headerless

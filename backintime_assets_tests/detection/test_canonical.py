@@ -331,6 +331,19 @@ def test_a_headerless_days_money_traded_is_no_volume_beside_its_shares():
     assert map_canonical([[]] * 7, [D, F, F, F, F, N, N], body)[5:] == [None, "volume"]
 
 
+def test_a_headerless_close_beside_two_counts_takes_neither_as_its_volume():
+    # The Nikkei's close beside two day counts ("20150817,830,750,20620.26", real files round 50): the
+    # larger count had loaded as each day's volume, 830 shares of an index (silent). Without a bar no money
+    # tells the shares among them; one whole column beside the close is still its volume.
+    rows = [("20150817", "830", "750", "20620.26"), ("20150818", "920", "780", "20554.47"),
+            ("20150819", "1180", "1140", "20222.63")]
+    for cut, volumes in ((4, [None] * 3), (3, [830.0, 920.0, 1180.0])):
+        data = "".join(",".join(r[:cut - 1] + r[3:]) + "\n" for r in rows).encode()
+        prices = normalise_bytes(data, detect_bytes(data, "kabuka.csv"), "kabuka.csv").prices
+        assert prices.close.tolist() == [20620.26, 20554.47, 20222.63]
+        assert [None if v != v else v for v in prices.volume.tolist()] == volumes
+
+
 def test_a_days_money_traded_is_told_among_many_whole_columns_and_beside_a_slip():
     # Each pair of whole columns is read only until it misses more rows than the money may (a wide
     # headerless file of 80 whole columns had taken 13 times as long to detect); a slip on the first
