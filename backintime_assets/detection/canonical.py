@@ -2674,10 +2674,15 @@ def _bar_without_its_open(mapping: Sequence[str | None], prices: list[int], valu
     if len(rows) < _FLAT_LEAST or _ends(prices, values, rows, 1.0) != (prices[0], prices[1]):
         return False
     high, low, close = (values[k] for k in prices)
-    # A middle written to d places is off the exact one by up to half their unit: 2 * close by a unit.
+    # A middle written to d places is off the exact one by up to half their unit: 2 * close by a unit. A row
+    # whose high and low are a unit apart or none tells nothing: its middle, so rounded, is the one or the
+    # other, as a bar's close is. Read on those, a penny stock's bars moving a cent a day at most
+    # ("20240103;;0.46;0.45;0.45") were refused, every close a "middle" (751dddd): asked exactly there.
     unit = 10.0 ** -max(written_places(body[i][prices[2]]) for i in rows)
+    told = [i for i in rows if high[i] - low[i] > 1.5 * unit]
+    slack = unit if told else 0.0
     return _median_share(low, high, rows) >= _LOW_OF_HIGH \
-        and not all(abs(2 * close[i] - high[i] - low[i]) <= unit + 1e-9 * high[i] for i in rows)
+        and not all(abs(2 * close[i] - high[i] - low[i]) <= slack + 1e-9 * high[i] for i in told or rows)
 
 
 # A column far below the others (a change in cents, SGX's "high;low;last;change;...": the change
