@@ -1376,7 +1376,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     terse = _terse_as_unnamed(mapping, header_cells, unnamed)
     _fill_by_type(mapping, used, types, body, terse, past_header, number_format, expiries)
     if "ticker" not in used and "close" in used and "date" in used:
-        _currency_keys_rates(mapping, used, header_cells, types, body)
+        _currency_keys_rates(mapping, used, header_cells, types, body, number_format)
     if "ticker" in mapping and terse[t := mapping.index("ticker")] and not unnamed[t] \
             and not _keys_dates(t, body, mapping.index("date") if "date" in mapping else None):
         # A terse name is the ticker's only where its values tell apart the rows of a date, as
@@ -1613,22 +1613,32 @@ _CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency
                                                     "para birimi", "валюта", "통화", "通貨", "货币", "币种"))
 
 
+def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None] | None) -> int:
+    """How many `cells` hold a rate below zero: a number, not a mark of none ("-", "--"), and not a whole one,
+    a code for a missing day ("-1", "-999"), as no interest rate below zero has been. Counting every cell
+    led by "-", an exchange rates' table with two holidays written "-" had lost its tickers, every row
+    rejected as an unnamed series (943e151)."""
+    return sum((v := to_float(cell.strip(), *(number_format or (".", ",")))) is not None and v < 0
+               and not v.is_integer() for cell in cells)
+
+
 def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
-                         types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
+                         types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                         number_format: tuple[str, str | None] | None) -> None:
     """Map, in place, a column named as the currency (_CURRENCY_COLUMN) as the ticker where its values are
     currency codes that tell apart the rows of each date and the close is named as an exchange rate: a
     long table of rates ("Date,Currency,Rate", "날짜,통화,환율": "2024-01-02,USD,1300.5" beside
     "2024-01-02,JPY,9.12"), each currency's rates its series. Unread, every row was rejected as an
     unnamed series. Not under another close ("Value": a day's sales in each currency), nor beside another
     figure (a trade's rate beside its amount), nor where the codes do not key the dates (one currency:
-    the file's, no ticker), nor under rates below zero (BELOW_ZERO): no exchange rate is, an interest
-    rate is ("Date,Currency,Rate": a deposit rate per currency, JPY -0.07, had loaded as series USD and
-    EUR, its parent refused it as values that go below zero)."""
+    the file's, no ticker), nor under rates below zero (_rates_below_zero): no exchange rate is, an
+    interest rate is ("Date,Currency,Rate": a deposit rate per currency, JPY -0.07, had loaded as series
+    USD and EUR, its parent refused it as values that go below zero)."""
     c = mapping.index("close")
     rate = _header_of(header_cells, c)
     if any(m is None and t.type in _NUMERIC for m, t in zip(mapping, types)) or not any(
             norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate) \
-            or sum(r[c].strip().startswith("-") for r in body if c < len(r)) >= BELOW_ZERO:
+            or _rates_below_zero([r[c] for r in body if c < len(r)], number_format) >= BELOW_ZERO:
         return
     j = _currency_column(mapping, header_cells, body)
     if j is not None and _keys_dates(j, body, mapping.index("date")):
