@@ -20,6 +20,7 @@ from backintime_assets.detection.dump_escapes import keep_dump_escapes
 from backintime_assets.detection.numbers import NULL_SPELLINGS, number_patterns
 from backintime_assets.detection.schema import FileSchema
 
+from .chunks import one_array
 from .lines import LineIndex
 from .record_ends import record_ends
 
@@ -361,7 +362,7 @@ def _read_fast(index: LineIndex, lines: np.ndarray, text: pa.Buffer, schema: Fil
     if table.num_rows != lines.size:
         return None  # pyarrow saw records differently from our line count: do not guess
     empty = index.ends[lines - 1] == index.starts[lines - 1]
-    cols = {j: table.column(names[j]).combine_chunks() for j in needed}
+    cols = {j: one_array(table.column(names[j])) for j in needed}
     non_data: list[Line] = [(int(n), "", "blank") for n in lines[empty]]
     if empty.any():
         lines = lines[~empty]

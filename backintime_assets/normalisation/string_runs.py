@@ -10,6 +10,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .chunks import one_array
+
 # Runs per row past which a row-at-a-time take is cheaper than a run-at-a-time join.
 _MOST_RUNS = 1 / 16
 
@@ -19,8 +21,7 @@ def coded_by_runs(column: pa.Array | pa.ChunkedArray) -> tuple[list, np.ndarray]
     dictionary_encode(null_encoding="encode") gives them. Each value is compared with the one before
     it and only the first of each run looked up: right in any order of rows, and fast as a file's
     rows lie, together."""
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
+    column = one_array(column)
     n = len(column)
     if n == 0:
         return [], np.zeros(0, dtype=np.int64)
@@ -53,8 +54,7 @@ def strings_at(words: list[str], codes: np.ndarray) -> pa.Array:
 def holds_runs(column: pa.Array | pa.ChunkedArray, words: list[str], counts: list[int]) -> bool:
     """Whether `column` is words[k], counts[k] times, for each k in order: its lengths and bytes
     compared at once with what those runs spell."""
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
+    column = one_array(column)
     if len(column) != sum(counts) or column.null_count or not pa.types.is_string(column.type):
         return False
     if len(column) == 0:
