@@ -865,7 +865,7 @@ def _labelled(lines: list[Line], labels: dict[int, str]) -> list[Line]:
     return [(line, labels.get(line, "") + raw, why) for line, raw, why in lines]
 
 
-def _decode(strings: Strings, rows: np.ndarray) -> pa.Array:
+def _decode(strings: Strings, rows: np.ndarray | slice) -> pa.Array:
     """The cleaned strings at `rows`, taken from the small table of distinct words."""
     return pa.array(strings.words, pa.string()).take(pa.array(strings.codes[rows]))
 
@@ -1069,15 +1069,17 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                              labels=_labels(rec, reread, schema, cmap, days, timed, tickers))
         check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines,
                          found=repeats)
-    keep = np.flatnonzero(reasons.ok)
+    # Every row kept (a clean file's): the columns as they are, where a take of each copied every row.
+    keep = slice(None) if reasons.ok.all() else np.flatnonzero(reasons.ok)
+    kept_lines = rec.line[keep] if isinstance(keep, np.ndarray) else rec.line  # file_of knows rec.line
     table = pa.Table.from_arrays([
         pa.array(days[keep].astype(np.int32), pa.date32()),
         _decode(ticker, keep),
         _decode(sector, keep),
         *[pa.array(values[c][keep], pa.float64()) for c in PRICE_FIELDS],
         pa.array(volume[keep], pa.float64(), from_pandas=True),  # NaN -> NULL: no volume given
-        pa.array(np.broadcast_to(source_file, len(keep)).astype(object), pa.string()) if files is None
-        else strings_at(files.names, files.file_of(rec.line[keep])),
-        pa.array(lines[keep].astype(np.int64), pa.int64()),
+        pa.array(np.broadcast_to(source_file, kept_lines.size).astype(object), pa.string()) if files is None
+        else strings_at(files.names, files.file_of(kept_lines)),
+        pa.array(lines[keep].astype(np.int64, copy=False), pa.int64()),
     ], schema=PRICES_ARROW_SCHEMA)
     return table, reasons
