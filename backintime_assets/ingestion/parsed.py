@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from backintime_assets.ingestion.schema_texts import reading_key, reading_key_of, schema_dict
+from backintime_assets.ingestion.schema_texts import names_tickers, reading_key, reading_key_of, schema_dict
 from backintime_assets.lake.schemas import PRICES
 from backintime_assets.normalisation.string_runs import strings_at
 from backintime_assets.trading_week import MON_FRI, TradingWeek
@@ -286,7 +286,7 @@ def from_parsed_members(rows: pa.Table, counts: list[int], tasks: list[FileTask]
     # read under another name of the same content. Only rows so named: a workbook's rows named by
     # their sheets (AAPL, MSFT) or by each sheet's header, loaded again under a copy's name, were all
     # loaded as the copy's one ticker.
-    named_in_rows = [_names_tickers(t.schema_json) for t in tasks]
+    named_in_rows = [names_tickers(schema_dict(t.schema_json)) for t in tasks]
     if not all(named_in_rows):
         rows = rows.set_column(rows.schema.get_field_index("ticker"), "ticker",
                                _named_after(rows, read_under, undated, member_of, counts, tasks, named_in_rows))
@@ -393,13 +393,6 @@ def _plain_tables(rows: pa.Table, schema_json: str):
     tables = stacked_tables(lines, schema, row_lines)
     plain = np.array([False] + [t.ticker is None for t in tables], dtype=bool)
     return plain[np.searchsorted(np.array([t.line for t in tables], np.int64), at, "right")], tables, at
-
-
-def _names_tickers(schema_json: str) -> bool:
-    """Whether the file's rows name their tickers in their own cells: a ticker column, or labels of
-    several tickers side by side."""
-    return any(c.get("canonical") == "ticker" or c.get("series") is not None
-               for c in schema_dict(schema_json).get("columns", []))
 
 
 def _group(members: list[tuple[FileTask, dict]]) -> FileGroup:

@@ -21,6 +21,12 @@ def schema_dict(schema_json: str) -> dict:
     return _read(schema_json)[0]
 
 
+def names_tickers(schema: dict) -> bool:
+    """Whether a schema's (as a dict) rows name their tickers in their own cells: a ticker column, or
+    labels of several tickers side by side."""
+    return any(c.get("canonical") == "ticker" or c.get("series") is not None for c in schema.get("columns", []))
+
+
 def reading_key_of(schema_json: str) -> str:
     """reading_key of the schema in `schema_json`."""
     return _read(schema_json)[1]

@@ -5,7 +5,7 @@ import datetime as dt
 import pyarrow.compute as pc
 import pytest
 
-from backintime_assets.detection import detect_bytes
+from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
 from backintime_assets.ingestion.parsed import LOADED, FileGroup, FileTask, parse_group
 from backintime_assets.ingestion.shared_layouts import LayoutMemory, holds_on_whole_file
@@ -427,3 +427,23 @@ _TO_EXPIRY = b"Date,Close\n2024-12-19,6050.25\n2024-12-20,5980.5\n"
 def test_a_borrowed_schema_holds_only_where_the_files_own_data_cuts_its_names_day(name, holds):
     borrowed, held = _deferred(_TO_EXPIRY, _TO_EXPIRY, ("ES_2024-12-20.csv", name))
     assert held is holds
+
+
+_DAILY_DROP = b"Date,Ticker,Close\n2024-12-19,ES,6050.25\n2024-12-20,NQ,21000.5\n"
+
+
+@pytest.mark.parametrize(("data", "names", "holds"), [
+    (_TO_EXPIRY, ("ES_2024-12-20.csv", "ES_2025-03-21.csv"), False),
+    (_DAILY_DROP, ("drop_2024-12-20.csv", "drop_2025-03-21.csv"), True),  # a ticker column names the rows
+])
+def test_the_names_day_is_weighed_on_the_schema_as_given(monkeypatch, data, names, holds):
+    """Asked of every borrowing file of a daily drop: on the dict, never a FileSchema built for it."""
+    memory = LayoutMemory()
+    memory.learn(data, detect_bytes(data, names[0]))
+    borrowed = memory.borrow(data, names[1])
+    result = normalise_bytes(data, borrowed, names[1])
+
+    def built(*_):
+        raise AssertionError("a FileSchema built to weigh a borrowed schema")
+    monkeypatch.setattr(FileSchema, "from_dict", built)
+    assert holds_on_whole_file(result, borrowed.to_dict()) is holds
