@@ -45,6 +45,7 @@ from backintime_assets.ingestion.sources import date_in_name
 from backintime_assets.ingestion.spark_tasks import contiguous_slices, run_tasks
 from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
 from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
+from backintime_assets.normalisation.chunks import one_array
 from backintime_assets.normalisation.string_runs import coded_by_runs
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -477,9 +478,8 @@ class _Tally:
 
     def add(self, parsed: pa.Table) -> None:
         status = parsed["status"]
-        # Selected before filtering: the rows' other columns (raw lines among them) cost to copy.
-        loaded = parsed.select(["source_file", "date"]).filter(pc.equal(status, LOADED))
-        for name, days in file_dates(loaded["source_file"], loaded["date"]):
+        # Counted where they lie: filtered first, every loaded row's name and date had been copied.
+        for name, days in file_dates(parsed["source_file"], parsed["date"], pc.equal(status, LOADED)):
             self.dates.setdefault(name, set()).update(days)
         if self.header_named:  # the rare file whose header names its ticker: a few downloads
             named = parsed.filter(pc.and_(pc.equal(status, LOADED), pc.is_in(
@@ -525,15 +525,20 @@ def _borne_out(schema_json: str, name: str, tickers: set[str] | None) -> str:
     return FileSchema.to_json(replace(schema, ticker=None))
 
 
-def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray) -> list[tuple[str, list[dt.date]]]:
-    """(name, its distinct non-null dates) for each name among rows of (name, date). With numpy on
-    the dates' day numbers: an Acero group_by costs more to set up than a file of rows to read."""
-    rows = pa.table({"name": names, "date": dates}).filter(pc.is_valid(dates)).combine_chunks()
-    if rows.num_rows == 0:
+def file_dates(names: pa.ChunkedArray, dates: pa.ChunkedArray,
+               among: pa.ChunkedArray | pa.Array | None = None) -> list[tuple[str, list[dt.date]]]:
+    """(name, its distinct non-null dates) for each name among rows of (name, date); `among`: which
+    rows count (a boolean mask, nulls not), all if None. With numpy on the dates' day numbers: an Acero
+    group_by costs more to set up than a file of rows to read."""
+    dates = one_array(dates)
+    counted = np.asarray(dates.is_valid(), dtype=bool)
+    if among is not None:
+        counted &= np.asarray(pc.fill_null(one_array(among), False), dtype=bool)
+    if not counted.any():
         return []
-    words, code = coded_by_runs(rows["name"])  # a file's rows lie together: a lookup a file, not a row
-    day = rows["date"].chunk(0).cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
-    keys = ticker_day_key(code, day)  # (name code, day): the same packing
+    words, code = coded_by_runs(names)  # a file's rows lie together: a lookup a file, not a row
+    day = np.asarray(pc.fill_null(dates.cast(pa.int32()), 0), dtype=np.int64)
+    keys = ticker_day_key(code[counted], day[counted])  # (name code, day): the same packing
     # A file's rows lie together (parsed._tagged), a daily file's all of one day: runs of one key are
     # cut to their first before the unique, which then hashes a key a file, not a key a row.
     pairs = np.unique(keys[np.r_[True, keys[1:] != keys[:-1]]])

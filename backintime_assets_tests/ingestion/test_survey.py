@@ -208,6 +208,10 @@ def test_file_dates_are_the_distinct_dates_of_each_file():
     dates = pa.chunked_array([[d2, d1, d2], [None, d1, d1]], pa.date32())
     got = {name: sorted(days) for name, days in file_dates(names, dates)}
     assert got == {"a": [d1], "b": [d1, d2], None: [d1]}
+    # Only the rows counted (a survey's loaded ones), where they lie: a null in the mask counts none.
+    among = pa.chunked_array([[True, False, False], [True, None, True]])
+    assert {name: sorted(days) for name, days in file_dates(names, dates, among)} == {"b": [d2], None: [d1]}
+    assert file_dates(names, dates, pa.chunked_array([[False] * 3, [False] * 3])) == []
     assert file_dates(pa.chunked_array([["a"]]), pa.chunked_array([[None]], pa.date32())) == []
     assert file_dates(pa.chunked_array([], pa.string()), pa.chunked_array([], pa.date32())) == []
 
