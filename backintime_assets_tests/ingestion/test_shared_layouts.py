@@ -447,3 +447,18 @@ def test_the_names_day_is_weighed_on_the_schema_as_given(monkeypatch, data, name
         raise AssertionError("a FileSchema built to weigh a borrowed schema")
     monkeypatch.setattr(FileSchema, "from_dict", built)
     assert holds_on_whole_file(result, borrowed.to_dict()) is holds
+
+
+def test_a_name_is_read_for_its_day_only_where_it_names_the_rows(monkeypatch):
+    """A daily drop's rows name their tickers: its files' names are not read for a day (a regex each)."""
+    import backintime_assets.ingestion.shared_layouts as shared_layouts
+
+    memory = LayoutMemory()
+    memory.learn(_DAILY_DROP, detect_bytes(_DAILY_DROP, "drop_2024-12-20.csv"))
+
+    def read(name):
+        raise AssertionError(f"{name} read for a day")
+    monkeypatch.setattr(shared_layouts, "dated_name", read)
+    borrowed = memory.borrow(_DAILY_DROP, "drop_2025-03-21.csv")
+    assert borrowed is not None
+    assert holds_on_whole_file(normalise_bytes(_DAILY_DROP, borrowed, borrowed.file), borrowed.to_dict())
