@@ -190,7 +190,10 @@ def _dates_down(rows, down: dict[int, list[tuple[int, int]]]):
     """`rows` with a date merged down over rows (_merged_down) written in each row it spans, as Excel
     shows it: an office's day written once over its tickers' rows ("2024-01-02" merged over AAPL, MSFT
     and GOOG) is stored in the top cell alone, and every row below it was rejected for its missing date.
-    A date alone: a name merged down ("Date" over a header's two rows) is read once, as _spread reads it."""
+    A date alone: a name merged down ("Date" over a header's two rows) is read once, as _spread reads it.
+    And only in a row that names its own thing (a ticker's "MSFT"): a blank spacer row is no data, and a
+    row of bare numbers under a day's prices (its change, 0.0125) is no second price of that day; dated,
+    the one was rejected and the other refused the day's right price with it as an unnamed series."""
     if not down:
         yield from rows
         return
@@ -204,6 +207,8 @@ def _dates_down(rows, down: dict[int, list[tuple[int, int]]]):
         if i in pending:
             row = list(row)
             for first, value in pending.pop(i):
+                if not any(_names(v) for k, v in enumerate(row) if k != first):
+                    continue
                 row.extend([None] * (first + 1 - len(row)))
                 row[first] = value if row[first] in (None, "") else row[first]
         yield row

@@ -474,6 +474,20 @@ def test_a_date_merged_down_over_its_tickers_rows_dates_each_of_them():
     assert loaded.date.astype(str).tolist() == [str(d) for d in _days(2) for _ in range(3)]
 
 
+def test_a_date_merged_down_over_rows_of_no_name_leaves_them_undated():
+    # A day's close and, below it, its change (0.0125) under one merged date, then a blank spacer row:
+    # dated, the change read as a second close of the day and both were refused as an unnamed series
+    # (the right close lost), and the spacer was rejected as a row. The closes load, the changes alone
+    # are rejected for their missing date, the spacers are no rows.
+    rows = [["Date", "Close"]]
+    for k, d in enumerate(_days(3)):
+        rows += [[d, 100.5 + k], [None, 0.0125], [None, None]]
+    result = _loaded(_merged(rows, "A2:A4", "A5:A7", "A8:A10"))
+    assert result.prices.close.tolist() == [100.5, 101.5, 102.5]
+    assert result.prices.date.astype(str).tolist() == [str(d) for d in _days(3)]
+    assert result.rejected.reason.tolist() == ["missing value: date"] * 3
+
+
 def _labelled_block(label: str, merged: str) -> bytes:
     rows = [[None, label], ["Date", "Open", "High", "Low", "Close", "Volume"]]
     rows += [[d, 100.0 + k, 101.0 + k, 99.0 + k, 100.5 + k, 1000 + k] for k, d in enumerate(_days(5))]
