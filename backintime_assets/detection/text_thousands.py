@@ -15,6 +15,10 @@ import statistics
 
 _FEW = 3  # numbers of the column besides the texts that say its size
 _NEARER = 1.0  # in powers of ten: the grouped reading must be this much nearer the column's size
+# And the decimal reading must be this many times below every number of the column: a column holding
+# numbers of that size too (a penny stock's 1.2's among other tickers' closes in one long column, a
+# price divided by a 1000:1 split) may hold the text at its decimal size, as it was read.
+_BELOW = 10.0
 
 
 def _number(cell: str) -> float | None:
@@ -38,12 +42,13 @@ def regroup(dotted: list[tuple[list[str], int]], rows: list[list[str]]) -> list[
         others = [v for row in rows if j < len(row) and id(row) not in texts for v in [_number(row[j])] if v]
         if len(others) < _FEW:
             continue
-        size = math.log10(statistics.median(others))
+        size, least = math.log10(statistics.median(others)), min(others)
         for k in ks:
             cells = dotted[k][0]
             text = cells[j].strip()
             grouped, decimal = _number(text.replace(".", "")), _number(text)
-            if grouped and decimal and abs(math.log10(grouped) - size) + _NEARER < abs(math.log10(decimal) - size):
+            if grouped and decimal and decimal * _BELOW < least \
+                    and abs(math.log10(grouped) - size) + _NEARER < abs(math.log10(decimal) - size):
                 cells[j] = text.replace(".", "")
                 rewritten[k] = True
     return rewritten

@@ -838,11 +838,13 @@ def test_prices_of_three_decimals_stored_as_text_beside_dotted_dates_keep_their_
 
 # A whole number pasted as text with a dot grouping its thousands, among the column's typed numbers: read
 # as their decimal, a close of 1.233 between 1232.25 and 1234.25 and a volume of 5.001 among 5000's had
-# loaded without a word. Beside typed numbers of its decimal reading's size, a "4.537" stays 4.537.
+# loaded without a word. Beside typed numbers of its decimal reading's size, a "4.537" stays 4.537, and
+# so does a "1.233" after a 1000:1 split, though most of the column's closes are of 1233's size.
 @pytest.mark.parametrize("texts, typed, read", [
     ({3: "1.233"}, [1230.25 + k for k in range(6)], [1230.25, 1231.25, 1232.25, 1233.0, 1234.25, 1235.25]),
     ({1: "5.001", 4: "5.004"}, [5000 + k for k in range(6)], [5000, 5001, 5002, 5003, 5004, 5005]),
     ({2: "4.537"}, [4.5 + k / 100 for k in range(6)], [4.5, 4.51, 4.537, 4.53, 4.54, 4.55]),
+    ({4: "1.233"}, [1230.25, 1231.25, 1232.25, 1.23, 0, 1.24], [1230.25, 1231.25, 1232.25, 1.23, 1.233, 1.24]),
 ])
 def test_a_number_stored_as_text_reads_at_the_size_of_its_columns_typed_numbers(texts, typed, read):
     rows = [["Date", "Close"], *[[d, texts.get(k, typed[k])] for k, d in enumerate(_days(6))]]
