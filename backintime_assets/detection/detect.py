@@ -66,7 +66,8 @@ from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
-from .uncalculated import UNCALCULATED, blank_prices, rejected_by_close, uncalculated_cells, uncalculated_problem
+from .uncalculated import (UNCALCULATED, blank_prices, blank_rows, rejected_by_close, sheet_extent, uncalculated_cells,
+                           uncalculated_problem)
 from .xlsx import MARKUP_FORMATS, Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
 HEAD_BYTES = 64 * 1024
@@ -1029,7 +1030,9 @@ def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> Fil
     # long sheet, past the rows read first, and their volumes saved as 0 had loaded as volumes of 0.
     tail = (sheet.tail or [])[:max(len(sheet.tail or []) - max(schema.footer_lines, 0), 0)]
     rows = sheet.rows + tail if tail else sheet.rows
-    blank = blank_prices(schema, rows, header)
+    # A row of formulas without values alone reads blank, or past the sheet's last value as no row.
+    blank = blank_prices(schema, rows, header) or blank_rows(schema, rows) \
+        or sheet_extent(data, sheet.name) > sheet.total_rows
     if not blank and not blank_prices(schema, rows, header, ("0",)):  # Excel's files, the most
         return schema
     cells = uncalculated_cells(data, sheet.name, zeros_only=not blank)

@@ -26,8 +26,12 @@ from .schema import FileSchema
 # a hand-kept book's close for a day not yet typed, calculated.
 # Its value: none, empty, or a 0 (told apart below).
 _UNCALCULATED = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>\s*<(?:\w+:)?f(?:\s[^>]*)?'
-                           rb'(?:/>|>[^<]*</(?:\w+:)?f>)\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*(0?)\s*</(?:\w+:)?v>)?'
+                           rb'(?:/>|>([^<]*)</(?:\w+:)?f>)\s*(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*(0?)\s*</(?:\w+:)?v>)?'
                            rb'\s*</(?:\w+:)?c>')
+# A formula of a range ("SUM(B2:B11)", "AVERAGE(C:C)"): a totals row's, not a day's.
+_RANGE = re.compile(rb"\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}|\$?\d+:\$?\d+")
+# The cells a sheet spans (its <dimension>, near the start of its part): "A1:C11" spans 11 rows.
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?(\d+))?"')
 # A workbook to be calculated when opened: what its writer saved as the formulas' values was no result.
 _CALCULATED_ON_OPEN = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b\w+:id="([^"]+)"')
@@ -47,35 +51,60 @@ def _column(letters: bytes) -> int:
     return n - 1
 
 
-def uncalculated_cells(data: bytes, sheet: str | None, zeros_only: bool = False) -> list[tuple[int, int, bool]]:
-    """(row, column, whether it reads as 0), 0-based, of the formula cells of .xlsx `data`'s sheet
-    `sheet` that hold no value; none where the workbook cannot be read so (its cells are read as before).
-    `zeros_only`: where no price cell reads empty, only those read as 0 are looked for, and the sheet
-    is not read unless its workbook was never calculated (a day of no trades' 0 volume, the most)."""
+def _sheet_part(book: zipfile.ZipFile, listing: bytes, sheet: str | None) -> str | None:
+    """The archive's part holding sheet `sheet` of the workbook `listing` (xl/workbook.xml) names."""
+    targets = {}
+    for m in _RELATION.finditer(book.read("xl/_rels/workbook.xml.rels")):
+        target, rid = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        targets[rid] = target.decode()
+    # A name is stored escaped: "P&L" as "P&amp;L".
+    ids = {html.unescape(name.decode()): rid for name, rid in _SHEET.findall(listing)}
+    if sheet not in ids or ids[sheet] not in targets:
+        return None
+    target = targets[ids[sheet]]
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+
+
+def sheet_extent(data: bytes, sheet: str | None) -> int:
+    """The rows .xlsx `data`'s sheet `sheet` spans as its <dimension> says, 0 where it does not say.
+    Read from its part's start alone: a row of formulas without values is read as no row at all, and
+    past a sheet's last value it is not even read as an empty one."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
-            targets = {}
-            for m in _RELATION.finditer(book.read("xl/_rels/workbook.xml.rels")):
-                target, rid = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-                targets[rid] = target.decode()
-            # A name is stored escaped: "P&L" as "P&amp;L".
+            part = _sheet_part(book, book.read("xl/workbook.xml"), sheet)
+            if part is None:
+                return 0
+            with book.open(part) as stream:
+                m = _DIMENSION.search(stream.read(4096))
+    except Exception:  # a damaged archive is the readers' to judge
+        return 0
+    return int(m.group(1)) if m and m.group(1) else 0
+
+
+def uncalculated_cells(data: bytes, sheet: str | None, zeros_only: bool = False) -> list[tuple[int, int, bool, bool]]:
+    """(row, column, whether it reads as 0, whether its formula is of a range), 0-based, of the formula
+    cells of .xlsx `data`'s sheet `sheet` that hold no value; none where the workbook cannot be read so
+    (its cells are read as before). `zeros_only`: where no price cell reads empty, only those read as 0
+    are looked for, and the sheet is not read unless its workbook was never calculated (a day of no
+    trades' 0 volume, the most)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
             listing = book.read("xl/workbook.xml")
             # A saved 0 is no result only where the workbook says it was never calculated: an Excel-saved
             # 0 is the formula's value (a price of 0 is rejected as any is).
             zero_unsaved = _CALCULATED_ON_OPEN.search(listing) is not None
             if zeros_only and not zero_unsaved:
                 return []
-            ids = {html.unescape(name.decode()): rid for name, rid in _SHEET.findall(listing)}
-            if sheet not in ids or ids[sheet] not in targets:
+            part = _sheet_part(book, listing, sheet)
+            if part is None:
                 return []
-            target = targets[ids[sheet]]
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
             xml = book.read(part)
     except Exception:  # a damaged archive is the readers' to judge
         return []
     if b"<f" not in xml and b":f" not in xml:  # no formula, prefixed or not
         return []
-    return [(int(row) - 1, _column(col), bool(zero)) for col, row, kind, value, zero in _UNCALCULATED.findall(xml)
+    return [(int(row) - 1, _column(col), bool(zero), _RANGE.search(formula) is not None)
+            for col, row, kind, formula, value, zero in _UNCALCULATED.findall(xml)
             if (zero_unsaved if zero else not (value and b't="str"' in kind))]
 
 
@@ -95,6 +124,16 @@ def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str], b
                if row for j in columns)
 
 
+def blank_rows(schema: FileSchema, rows: list[list[str]]) -> bool:
+    """Whether a data row of `rows` (a sheet's, as read) is blank: where a row of formulas without values
+    alone would be (_unread)."""
+    return any(not _filled(row) for row in rows[max(schema.data_start_line, 0):])
+
+
+def _filled(cells: list[str]) -> bool:
+    return any(v.strip() for v in cells)
+
+
 def _priced(cells: list[str] | None, close: int | None, decimal: str) -> bool:
     """Whether a row's close reads as a positive number (it loads), or the row was not kept to tell."""
     if cells is None or close is None:
@@ -105,7 +144,7 @@ def _priced(cells: list[str] | None, close: int | None, decimal: str) -> bool:
         return False
 
 
-def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool]], header: list[str],
+def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool, bool]], header: list[str],
                          total_rows: int, row: Callable[[int], list[str] | None] = lambda r: None) -> str | None:
     """The problem of a table whose data rows hold formulas without values in a price column
     (price_columns). A formula column no price is read from ("Return") costs nothing; nor does a
@@ -116,10 +155,16 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool]],
     formulas in half its rows or more (its field lost for the most of the file). A few saved as 0
     (xlsxwriter's) are read as 0: a price's row is rejected for it, but a volume of 0 would load, so
     one such cell of a volume refuses the file, on a row whose close loads (`row`: a sheet's row as
-    read, None past those kept): not a month's subtotal row, whose 0 close or text date rejects it."""
+    read, None past those kept): not a month's subtotal row, whose 0 close or text date rejects it.
+    A row of such formulas alone refuses it too: it is read as no row (_unread), not rejected."""
     stop = total_rows - max(schema.footer_lines, 0)
     columns = price_columns(schema, header)
-    hit = [(r, c, zero) for r, c, zero in cells if schema.data_start_line <= r < stop and c in columns]
+    hit = [(r, c, zero) for r, c, zero, _ in cells if schema.data_start_line <= r < stop and c in columns]
+    if lost := sorted(_unread(schema, cells, columns, total_rows, row)):
+        shown = ", ".join(str(r + 1) for r in lost[:_SHOWN]) + (", ..." if len(lost) > _SHOWN else "")
+        return (f"{UNCALCULATED}: {len(lost)} rows (the sheet's rows {shown}) hold formulas and no value, and"
+                " read as no row at all (a workbook written by a program and not saved by Excel since): open it"
+                " in Excel and save it, then migrate it again")
     mapped = {j for j, c in enumerate(schema.columns) if c.canonical is not None}
     counts = Counter(c for _, c, _ in hit)
     close = schema.canonical_map().get("close")
@@ -134,6 +179,23 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool]],
             " written by a program and not saved by Excel since): open it in Excel and save it, then migrate it again")
 
 
+def _unread(schema: FileSchema, cells: list[tuple[int, int, bool, bool]], columns: set[int], total_rows: int,
+            row: Callable[[int], list[str] | None]) -> set[int]:
+    """The table's rows made of formulas without values alone (a price's among them): read as a blank
+    row, or past the sheet's last value as none, each was lost without a word where no other cell of
+    the sheet read empty. Not a totals row ("=SUM(B2:B11)", a formula of a range), nor a row not kept
+    (None: not known to be blank)."""
+    totals = {r for r, _, _, ranged in cells if ranged}
+    unread = set()
+    for r, c, _, _ in cells:
+        if r < schema.data_start_line or c not in columns or r in totals or r in unread:
+            continue
+        cells_read = [] if r >= total_rows else row(r)
+        if cells_read is not None and not _filled(cells_read):
+            unread.add(r)
+    return unread
+
+
 def rejected_by_close(schema: FileSchema, cells: list[tuple[int, int, bool]], header: list[str]) -> bool:
     """Whether every formula cell without a value in a price column (uncalculated_cells) is on a row
     whose close is one too: each such row is rejected for its close, and none loads a 0 or empty field
@@ -141,6 +203,6 @@ def rejected_by_close(schema: FileSchema, cells: list[tuple[int, int, bool]], he
     table can be read instead."""
     close = schema.canonical_map().get("close")
     columns = price_columns(schema, header)
-    rows = {r for r, c, _ in cells if c in columns and r >= schema.data_start_line}
-    return close is not None and bool(rows) and rows <= {r for r, c, _ in cells if c == close}
+    rows = {r for r, c, *_ in cells if c in columns and r >= schema.data_start_line}
+    return close is not None and bool(rows) and rows <= {r for r, c, *_ in cells if c == close}
 
