@@ -16,6 +16,7 @@ from .dates import months_only
 from .moves import FIGURES, RATES, jumps_as_counts
 from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
+from .nameless import sheet_names_ticker
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import to_float, written_places
 from .options import names_expiry
@@ -2254,15 +2255,24 @@ def _named_thing(mapping: list[str | None], named: list[dict[str, float]], heade
     """Move, in place, the ticker from a plain "Name" (_PLAIN_NAMES) to a thing's name right of it that it
     tied (_THING_NAMES), where that one tells as many rows apart: "Date,Name,Fund Name,NAV" (the fund's
     manager, then the fund) had named each fund's rows by its manager, the leftmost of two equals (silent).
-    Not to a bare "Fund" or "Company": beside a fund's or a stock's name, a house or a group."""
+    Not to a bare "Fund" or "Company": beside a fund's or a stock's name, a house or a group. Nor from a
+    "Name" of codes in capitals ("AAPL", "VTSAX") telling as many rows apart: the ticker beside its long name,
+    which would have renamed every series of a history whose other files carry only "Name" (silent)."""
     t = mapping.index("ticker")
     if t >= len(header_cells) or not header_cells[t] or norm_name(header_cells[t][-1]) not in _PLAIN_NAMES:
         return
     for q in range(t + 1, min(len(mapping), len(header_cells))):
         if mapping[q] is None and header_cells[q] and norm_name(header_cells[q][-1]) in _THING_NAMES \
-                and named[q].get("ticker") == named[t].get("ticker") and _kinds(q, body) >= _kinds(t, body):
+                and named[q].get("ticker") == named[t].get("ticker") and _kinds(q, body) >= _kinds(t, body) \
+                and (_kinds(q, body) > _kinds(t, body) or not _codes(t, body)):
             mapping[t], mapping[q] = None, "ticker"
             return
+
+
+def _codes(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether a column's filled cells are all written as tickers are, in capitals (sheet_names_ticker)."""
+    cells = [r[j].strip() for r in body if j < len(r) and r[j].strip()]
+    return bool(cells) and all(sheet_names_ticker(cell) for cell in cells)
 
 
 # Words that name a date as the price's own ("Quote Date", "NAV Date", "Close Date"): _price_s_day.

@@ -2110,6 +2110,19 @@ def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, tic
     assert set(prices.ticker) == {ticker} and prices.close.tolist() == [102.0, 103.0, 104.0]
 
 
+@pytest.mark.parametrize("header,tickers", [
+    # A plain "Name" of codes beside each one's long name: the codes, as in a history's files of "Name" alone
+    # (since df117a1 the long names had renamed every series, silent).
+    ("Date,Name,Security Name,Close", {"AAPL", "MSFT"}),
+    ("Date,Name,Fund Name,Close", {"AAPL", "MSFT"}),
+])
+def test_a_plain_name_of_codes_stays_the_ticker_beside_long_names(header, tickers):
+    data = (header + "\n2024-01-02,AAPL,Apple Inc,185.64\n2024-01-02,MSFT,Microsoft Corp,370.87\n"
+            "2024-01-03,AAPL,Apple Inc,184.25\n2024-01-03,MSFT,Microsoft Corp,370.60\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "k.csv"), "k.csv").prices
+    assert set(prices.ticker) == tickers and len(prices) == 4
+
+
 @pytest.mark.parametrize("header,days", [
     # A day named for the price right of one named for a report or a valuation, both weak names of a date:
     # the leftmost had dated each price a day late (silent).
