@@ -1564,10 +1564,13 @@ def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Se
     units held or traded (held_units: "Quantity", "Qty", 수량, not "Volume") that differ from row to
     row: a trade log's rate converting each trade's amount. "Trade Date,Name,Quantity,Unit Price,FX
     Rate,Amount" had loaded the rate as the close and the trade's quantity as the day's volume (silent).
-    Not a rate quoted per so many units ("Date,Currency,FX Rate,Units", 100 on every row)."""
+    Not a rate quoted per so many units ("Date,Currency,FX Rate,Units", 100 on every row), nor a day's bar
+    ("Open Rate,High Rate,Low Rate,Rate,Qty") or a table of every ticker's day ("Date,Symbol,Qty,Rate" of
+    an Indian exchange's daily quantities traded): no trade has an open or a row of each ticker every day."""
     c = mapping.index("close")
     cells = _header_of(header_cells, c)
-    if not any(norm_name(cell) in _EXCHANGE_RATES or _rate_in_a_currency(cell) for cell in cells):
+    if not any(norm_name(cell) in _EXCHANGE_RATES or _rate_in_a_currency(cell) for cell in cells) \
+            or {"open", "high", "low"} & set(mapping) or _every_ticker_s_day(mapping, body):
         return
     for j in range(len(mapping)):
         name = " ".join(_header_of(header_cells, j))
@@ -1576,6 +1579,20 @@ def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Se
             mapping[c] = None
             used.discard("close")
             return
+
+
+def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> bool:
+    """Whether several tickers each have one row on every date of the sampled rows (but for the first and
+    the last, a sample may cut): a daily table of prices, not a book of trades."""
+    if "ticker" not in mapping or "date" not in mapping:
+        return False
+    t, d = mapping.index("ticker"), mapping.index("date")
+    keys = [(r[t].strip(), r[d].strip()) for r in body if max(t, d) < len(r)]
+    days = list(dict.fromkeys(day for _, day in keys))
+    tickers = {ticker for ticker, _ in keys}
+    inner = set(days[1:-1])
+    return len(tickers) > 1 and bool(inner) and len(set(keys)) == len(keys) \
+        and all(sum(1 for ticker, day in keys if day in inner and ticker == each) == len(inner) for each in tickers)
 
 
 # An exchange rate's series key in the SDMX form of the ECB's EXR dataflow (the Bundesbank's BBEX3):

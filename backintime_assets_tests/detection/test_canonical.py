@@ -2161,6 +2161,12 @@ def test_a_price_s_own_day_outranks_a_report_s(header, days):
     ("Date,Rate EUR,Volume\n2024-01-02,1.09,100\n2024-01-03,1.10,120\n", [1.09, 1.1]),
     ("Date,Currency,FX Rate,Units\n2024-01-02,JPY,0.0068,100\n2024-01-03,JPY,0.0069,100\n", [0.0068, 0.0069]),
     ("Date,Rate,Volume\n2024-01-02,1.09,100\n2024-01-03,1.10,120\n", [1.09, 1.1]),
+    # A plain "Rate" of a day's bar, or of every ticker's day beside its quantity traded (refused since 1872834).
+    ("Date,Open Rate,High Rate,Low Rate,Rate,Qty\n2024-01-02,1500,1515,1495,1510.25,1520345\n"
+     "2024-01-03,1510,1525,1505,1520.10,1320045\n", [1510.25, 1520.1]),
+    ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,1520345,1510.25\n2024-01-02,TCS,820345,3720.25\n"
+     "2024-01-03,INFY,1320045,1520.10\n2024-01-03,TCS,720045,3731.10\n2024-01-04,INFY,1720099,1498\n"
+     "2024-01-04,TCS,920099,3698\n", [1510.25, 3720.25, 1520.1, 3731.1, 1498.0, 3698.0]),
 ])
 def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
     data = text.encode()
