@@ -290,7 +290,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             layout.names, canonical, layout.body, decimal, thousands) or option_problem(
             layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
-            or currency_switch_problem(layout.names, canonical, layout.body)
+            or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side

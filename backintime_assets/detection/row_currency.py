@@ -13,14 +13,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from statistics import median
 
 from .currencies import CURRENCY_CODES, currency_share
+from .numbers import to_float
 
 CURRENCY_SWITCH = "prices in several currencies under one series"
 _CODES = 0.9  # of a column's filled sampled cells, the share that must be currency codes
 _UNITS = 2  # a series' currencies that make a switch, not a key of rows
 # London's pence as written: "GBp" is no pound, whatever its letters' case says.
 _PENCE = frozenset({"GBp", "GBX", "GBx", "gbx"})
+# Pence and pounds whose closes stay within this factor of each other are one unit written sloppily: a
+# switch between them is a hundredfold step.
+_SAME_LEVEL = 10.0
 
 
 def _unit(cell: str) -> str:
@@ -28,13 +33,14 @@ def _unit(cell: str) -> str:
 
 
 def currency_switch_problem(names: Sequence[str], canonical: Sequence[str | None],
-                            body: Sequence[Sequence[str]]) -> str | None:
+                            body: Sequence[Sequence[str]], decimal: str = ".",
+                            thousands: str | None = None) -> str | None:
     """Why a dated table whose unmapped column of currency codes switches between two under one ticker
     (or, with no ticker column, under the file's one series), each alone on some of its days, cannot
     be loaded, or None."""
     if not {"date", "close"} <= set(canonical):
         return None
-    d = canonical.index("date")
+    d, c = canonical.index("date"), canonical.index("close")
     t = canonical.index("ticker") if "ticker" in canonical else None
     for j, name in enumerate(names):
         cells = [r[j].strip() for r in body if j < len(r)]
@@ -42,16 +48,29 @@ def currency_switch_problem(names: Sequence[str], canonical: Sequence[str | None
             continue
         written: dict[str, dict[str, str]] = defaultdict(dict)  # per series, each unit as first written
         days: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # per series, day: units
+        closes: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))  # per series, unit
         for r, cell in zip(body, cells):
             if cell.upper() in CURRENCY_CODES and d < len(r):
                 series = r[t].strip() if t is not None and t < len(r) else ""
                 written[series].setdefault(_unit(cell), cell)
                 days[series][r[d].strip()].add(_unit(cell))
+                if c < len(r) and (close := to_float(r[c].strip(), decimal, thousands)):
+                    closes[series][_unit(cell)].append(abs(close))
         for series, units in written.items():
             alone = {next(iter(held)) for held in days[series].values() if len(held) == 1}
-            if len(units) == _UNITS and len(alone) == _UNITS:
+            if len(units) == _UNITS and len(alone) == _UNITS and not _pence_as_pounds(closes[series]):
                 whose = f"{series}'s" if series else "the series'"
                 return (f"{CURRENCY_SWITCH} ({name}: {whose} rows in {', '.join(units.values())}, "
                         "one on some days, the other on others): read as one, its prices would jump between "
                         "units; keep one currency's rows, or name each currency's series apart")
     return None
+
+
+def _pence_as_pounds(closes: dict[str, list[float]]) -> bool:
+    """Whether a series' closes marked in pence and in pounds are at one level: "GBp" and "GBP" written
+    sloppily over the same prices, as nothing steps a hundredfold (refused since baeaafc)."""
+    pence, pounds = closes.get("GBX"), closes.get("GBP")
+    if set(closes) != {"GBX", "GBP"} or not pence or not pounds:
+        return False
+    ratio = median(pence) / median(pounds)
+    return 1 / _SAME_LEVEL < ratio < _SAME_LEVEL
