@@ -847,7 +847,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # is: the worth had loaded as the unit price, the units as the day's volume.
     if len(evidence) < 2 and not fill and quantity and not bar and "close" in canonical \
             and held_units(names[quantity[0]]) and _name_words(names[canonical.index("close")]) & _WORTH_NAMES \
-            and held_steady(quantity[0], body):
+            and held_steady(quantity[0], body, canonical.index("ticker") if "ticker" in canonical else None):
         evidence["worth"] = [canonical.index("close")]
         fill = True
     if len(evidence) < 2 and not fill:
@@ -861,10 +861,19 @@ _WORTH_NAMES = frozenset({"value", "worth", "valuation", "amount"})
 _STEADY_ROWS = 3  # sampled rows with units, the fewest that show them steady
 
 
-def held_steady(j: int, body: Sequence[Sequence[str]]) -> bool:
-    """Whether column `j` writes the same units on at least half its sampled rows as on the row before."""
-    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
-    return len(cells) >= _STEADY_ROWS and 2 * sum(a == b for a, b in zip(cells, cells[1:])) >= len(cells) - 1
+def held_steady(j: int, body: Sequence[Sequence[str]], key: int | None = None) -> bool:
+    """Whether column `j` writes the same units on at least half its sampled rows as on the row before
+    of the same `key` column's value (each ticker's own: "Date,Symbol,Quantity,Value" of two holdings
+    day by day, 100 and 50 in turn, had loaded each holding's worth as its close)."""
+    last: dict[str, str] = {}
+    cells = same = 0
+    for r in body[:_SIDE_ROWS]:
+        if j < len(r) and (cell := r[j].strip()):
+            k = r[key].strip() if key is not None and key < len(r) else ""
+            cells += 1
+            same += last.get(k) == cell
+            last[k] = cell
+    return cells >= _STEADY_ROWS and 2 * same >= cells - len(last)
 
 
 def _what(evidence: dict[str, list[int]], quantity: bool) -> str:

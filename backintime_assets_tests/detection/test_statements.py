@@ -625,6 +625,12 @@ def test_an_address_in_one_remark_or_in_a_ticker_is_no_buyers(data):
     (b"Date,Shares,Value\n2024-01-02,1200,1512.0\n2024-01-03,900,1519.2\n2024-01-04,1500,1507.2\n", False),
     # A volume named as the market's is no holding's, however steady.
     (b"Date,Volume,Value\n2024-01-02,100,1512.0\n2024-01-03,100,1519.2\n2024-01-04,100,1507.2\n", False),
+    # Two holdings day by day, each one's units steady, in turn 100 and 50: their worth had loaded as closes.
+    (b"Date,Symbol,Quantity,Value\n2024-01-02,AAPL,100,18564.00\n2024-01-02,MSFT,50,18543.50\n"
+     b"2024-01-03,AAPL,100,18425.00\n2024-01-03,MSFT,50,18530.00\n", True),
+    # An exchange's quantities traded per ticker change every day: no holding's.
+    (b"Date,Symbol,Quantity,Value\n2024-01-02,AAPL,1200,18564.00\n2024-01-02,MSFT,900,18543.50\n"
+     b"2024-01-03,AAPL,1500,18425.00\n2024-01-03,MSFT,700,18530.00\n", False),
 ])
 def test_units_held_steady_beside_their_worth_are_a_holdings_valuation(data, holding):
     problem = detect_bytes(data, "fund.csv").problem or ""
