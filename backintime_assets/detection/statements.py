@@ -850,6 +850,14 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
             and held_steady(quantity[0], body, canonical.index("ticker") if "ticker" in canonical else None):
         evidence["worth"] = [canonical.index("close")]
         fill = True
+    # Units held or traded (not a market's "Volume") beside a price no market's word names, each ticker's
+    # rows on scattered days of the file's: a trade book ("Date,Symbol,Qty,Price", a few trades of each
+    # ticker) had loaded each trade's price as the day's close and its quantity as the day's volume.
+    if len(evidence) < 2 and not fill and quantity and not bar and {"close", "date", "ticker"} <= set(canonical) \
+            and held_units(names[quantity[0]]) and not _close_words(names, canonical) & _CLOSING \
+            and _scattered(canonical.index("date"), canonical.index("ticker"), body):
+        evidence["scattered"] = [canonical.index("ticker")]
+        fill = True
     if len(evidence) < 2 and not fill:
         return None
     told = sorted({j for cols in evidence.values() for j in cols} | set(quantity[:1]))
@@ -876,9 +884,29 @@ def held_steady(j: int, body: Sequence[Sequence[str]], key: int | None = None) -
     return cells >= _STEADY_ROWS and 2 * same >= cells - len(last)
 
 
+_SCATTERED_PAIRS = 3  # a ticker's rows one after another, the fewest that show its days scattered
+
+
+def _scattered(d: int, t: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether each ticker's sampled rows stand on days apart among the file's days (numbered in the
+    order they first come): most of its rows two or more of the file's days after its row before. A
+    price history's tickers share their days, each row on the day after its ticker's last; a trade
+    book's few trades of each ticker are scattered among the others' days."""
+    order: dict[str, int] = {}
+    last: dict[str, int] = {}
+    gaps = []
+    for r in body[:_SIDE_ROWS]:
+        if max(d, t) < len(r) and (day := _CLOCK.sub("", r[d].strip())) and (ticker := r[t].strip()):
+            n = order.setdefault(day, len(order))
+            if ticker in last:
+                gaps.append(abs(n - last[ticker]))
+            last[ticker] = n
+    return len(last) > 1 and len(gaps) >= _SCATTERED_PAIRS and 2 * sum(g >= 2 for g in gaps) > len(gaps)
+
+
 def _what(evidence: dict[str, list[int]], quantity: bool) -> str:
     """What a statement's kinds of evidence say it is."""
-    if "side" in evidence or "round_trip" in evidence or (
+    if "side" in evidence or "round_trip" in evidence or "scattered" in evidence or (
             quantity and evidence.keys() & {"fees", "id", "proceeds", "settlement"}):
         return "a list of trades"
     if "balance" in evidence:

@@ -637,6 +637,31 @@ def test_units_held_steady_beside_their_worth_are_a_holdings_valuation(data, hol
     assert problem.startswith("a list of holdings, not prices") == holding
 
 
+_TRADES = ("2024-01-02,INFY,10,1510.25\n2024-01-05,TCS,3,3720.10\n2024-01-09,INFY,25,1498.00\n"
+           "2024-01-12,HDFCBANK,7,1655.40\n2024-01-16,TCS,12,3801.00\n2024-01-19,INFY,5,1560.75\n")
+_DAYS = ("2024-01-02,INFY,5432100,1510.25\n2024-01-02,TCS,1234500,3720.10\n2024-01-03,INFY,4987600,1498.00\n"
+         "2024-01-03,TCS,1100200,3701.00\n2024-01-04,INFY,6123400,1524.80\n2024-01-04,TCS,998700,3745.50\n")
+
+
+@pytest.mark.parametrize(("header", "rows", "loaded"), [
+    # A trade book: a few trades of each ticker on scattered days. Each trade's price had loaded as the
+    # day's close, its quantity as the day's volume.
+    ("Date,Symbol,Qty,Price", _TRADES, 0),
+    ("Date,Symbol,Qty,Value", _TRADES, 0),
+    # An exchange's days: every ticker on every day, its quantity traded.
+    ("Date,Symbol,Qty,Price", _DAYS, 6),
+    # Each ticker's history after the other's: their days shared.
+    ("Date,Symbol,Quantity,Price", "".join(sorted(_DAYS.splitlines(keepends=True), key=lambda r: r.split(",")[1])), 6),
+    # A market's volume on scattered days is no trade's quantity.
+    ("Date,Symbol,Volume,Price", _TRADES, 6),
+])
+def test_a_trade_books_rows_scattered_over_the_days_are_no_prices(header, rows, loaded):
+    data = f"{header}\n{rows}".encode()
+    result = normalise_bytes(data, detect_bytes(data, "book.csv"), "book.csv")
+    assert len(result.prices) == loaded
+    assert loaded or all(r.startswith("file problem: a list of trades, not prices") for r in result.rejected["reason"])
+
+
 def test_a_timesheets_hourly_rate_is_no_close():
     # "Rate" is named as a close is (an exchange rate's file): a timesheet's pay rate had loaded as
     # the file's prices, a row a day.
