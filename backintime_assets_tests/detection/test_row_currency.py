@@ -48,7 +48,8 @@ def test_one_currency_a_series_loads(text, closes):
 
 
 def test_a_column_of_many_currencies_keys_rows_and_is_no_switch():
-    # A day's rate of every currency, the currencies unread as the ticker: refused as unnamed series, as before.
+    # A day's rate of every currency, French "monnaie" the ticker: each currency its series, no switch.
     result = _load("monnaie,rates,date\nAED,3.80,2022-07-05\nAFN,91.00,2022-07-05\nALL,118.25,2022-07-05\n"
                    "AED,3.81,2022-07-06\nAFN,91.10,2022-07-06\nALL,118.30,2022-07-06\n")
-    assert result.prices.empty and not (result.file_problem or "").startswith("prices in several currencies")
+    assert sorted(set(result.prices.ticker)) == ["AED", "AFN", "ALL"] and len(result.prices) == 6
+    assert not (result.file_problem or "").startswith("prices in several currencies")
