@@ -222,6 +222,13 @@ _add("close", 0.8, "zuletzt", "ostatnio", "simdi", "son", "terakhir")
 # Indonesian and Malay "Harga" is "price", as "Fiyat" and "Preço" are: a gold price under "Tanggal,Harga" had
 # "no close column" (real files round 50).
 _add("close", 0.8, "harga")
+# ... and its bar's fields are "Harga" with the field's word ("Harga Penutupan", closing price; Malay "Harga
+# Penutup", "Harga Tutup"): unread, a plain "Harga" beside "Harga Penutupan" loaded as the close (silent since
+# 6a0a57b), and an IDX bar under these names had "no close column".
+_add("open", 1.0, "harga pembukaan", "harga buka")
+_add("high", 1.0, "harga tertinggi")
+_add("low", 1.0, "harga terendah")
+_add("close", 1.0, "harga penutupan", "harga penutup", "harga tutup")
 _add("adj_close", 1.0, "gia dieu chinh")
 _add("volume", 1.0, "wol", "hac", "hacim", "khoi luong", "khoi luong khop lenh")
 # Investing.com's Vietnamese download: "Ngày","Lần cuối","Mở","Cao","Thấp","KL","% Thay đổi". Unmapped,

@@ -2057,6 +2057,11 @@ def test_a_won_s_base_rate_is_its_daily_close():
     ("Harga,Tanggal\n2.255.625,6 Oct 2025\n2.260.000,7 Oct 2025\n2.270.500,8 Oct 2025\n",
      {"PRICES": [2255625.0, 2260000.0, 2270500.0]}),
     ("Tanggal;Harga\n06/10/2025;1.950,50\n07/10/2025;1.962,25\n", {"PRICES": [1950.5, 1962.25]}),
+    # "Harga" with the field's word names a bar's field: beside "Harga Penutupan" (closing price) a plain
+    # "Harga" had loaded as the close (silent), and the bar alone had "no close column".
+    ("Tanggal,Harga,Harga Penutupan\n2024-01-02,100,105\n2024-01-03,105,108\n", {"PRICES": [105.0, 108.0]}),
+    ("Tanggal,Harga Pembukaan,Harga Tertinggi,Harga Terendah,Harga Penutupan\n2024-01-02,100,110,95,105\n"
+     "2024-01-03,105,112,100,108\n", {"PRICES": [105.0, 108.0]}),
     # ICE Brent futures' settlements, one contract's rows after another's: "SettlePrice" unread ("no close
     # column"), and under "Settle" every contract's rows taken for one series under the file's name.
     ("Date,Contract,SettlePrice\n2026-07-06,BRN Dec26,71.99\n2026-07-07,BRN Dec26,74.16\n"
