@@ -13,7 +13,7 @@ from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, Column
 from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency,
                          rate_out_of_reach)
 from .dates import months_only
-from .moves import FIGURES, RATES, jumps_as_counts
+from .moves import FIGURES, JUMPY, RATES, jumps_as_counts, median_step
 from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
 from .nameless import sheet_names_ticker
@@ -120,8 +120,10 @@ _add("close", 0.8, "last", "last price", "price", "last trade", "px", "kurs", "p
 # Turkish "Kur" left of its "Fiyat", had taken the close from them.
 # Romanian "curs", as the Bank of Russia's rate dynamics export ("nominal,data,curs,cdx") and the BNR's files
 # ("Data,Curs") name the rate: each had "no close column" and every day rejected. It is a school's course too
-# ("Data,Curs,Studenti"), numbered: a rate only over fractions (_COURSES).
+# ("Data,Curs,Studenti"), numbered, or its grade ("Data,Student,Curs,Seminar,Laborator": 9.50, 8.75) or hours
+# on a course (1.5): a rate only over fractions that are no grades (_graded).
 _COURSES = frozenset({"curs"})
+_GRADE_STEPS = 4  # grades and hours are whole, halves or quarters; a central bank's rate has four decimals
 _FX_RATES = ("tipo de cambio", "tipo cambio", "tasa de cambio", "taxa de cambio", "taux de change", "wechselkurs",
              "fx rate", "rates", "kur", *_COURSES)
 _add("close", 0.7, *_FX_RATES)
@@ -801,6 +803,17 @@ def _a_difference(cells: Sequence[str], j: int, body: Sequence[Sequence[str]],
     return any(v is not None and v <= 0 for v in values)
 
 
+def _graded(j: int, body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None) -> bool:
+    """Whether a column's numbers are grades or hours, not a rate (_COURSES): each on a quarter
+    (_GRADE_STEPS: 9.50, 8.75, 1.5), or jumping tens of percent from row to row (moves.JUMPY) as a
+    student's grades do and a day's rate does not."""
+    values = [v for r in body if j < len(r) and (v := to_float(r[j], *(number_format or (".", ",")))) is not None]
+    if any(v <= 0 for v in values):
+        return True
+    on_quarters = bool(values) and all(float(v * _GRADE_STEPS).is_integer() for v in values)
+    return on_quarters or (median_step([values]) or 0) > JUMPY
+
+
 # An adjusted price other than the close ("AdjustmentOpen", "Adj Volume" beside "AdjustmentClose"):
 # the leftmost of them took the adjusted close. Searched in letters run together, so only in names
 # without "close": "Adj Close (following splits)" holds "low", "(Volume-weighted)" "vol".
@@ -1327,7 +1340,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 s = _NAME  # "Investor Akcji Plus FIO": a fund's or company's name, behind its ISIN or code
             if canonical in PRICE_COLUMNS and _a_difference(cells, j, body, number_format):
                 continue
-            if canonical == "close" and is_whole(types[j]) and cells and norm_name(cells[-1]) in _COURSES:
+            if canonical == "close" and cells and norm_name(cells[-1]) in _COURSES \
+                    and (is_whole(types[j]) or _graded(j, body, number_format)):
                 continue
             specific = not (generic and canonical == "close")
             if fits_type(canonical, types[j]):

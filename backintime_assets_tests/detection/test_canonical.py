@@ -1075,6 +1075,20 @@ def test_a_currency_column_keying_the_dates_of_exchange_rates_is_the_ticker(text
     assert normalise_bytes(data, detect_bytes(data, "fx.csv"), "fx.csv").prices["ticker"].tolist() == tickers
 
 
+@pytest.mark.parametrize("text, closes", [
+    # The BNR's rate, "Curs": four decimals moving by thousandths.
+    ("Data,Curs\n2024-01-03,4.9714\n2024-01-04,4.9720\n2024-01-05,4.9735\n", [4.9714, 4.972, 4.9735]),
+    # A student's grades or hours on a course, "Curs" beside the seminar's and the lab's: no rate.
+    ("Data,Student,Curs,Seminar,Laborator\n2024-01-02,Ion,9.50,8.00,10\n2024-01-03,Ion,8.75,9.50,9\n"
+     "2024-01-04,Ion,7.25,7.50,8\n", []),
+    ("Data,Curs,Nota\n2024-01-02,1.5,9.50\n2024-01-03,2.5,8.75\n2024-01-04,1.5,7.25\n", []),
+    ("Data,Curs\n2024-01-02,9.33\n2024-01-03,6.67\n2024-01-04,8.33\n2024-01-05,5.67\n", []),
+])
+def test_curs_is_a_rate_only_over_a_rates_fractions(text, closes):
+    data = text.encode()
+    assert normalise_bytes(data, detect_bytes(data, "ro.csv"), "ro.csv").prices["close"].tolist() == closes
+
+
 @pytest.mark.parametrize("name", ["Umsatz in Tsd.", "Objem obchodů, tis. ks", "Объем, тыс. шт.", "成交仟股"])
 def test_a_volume_named_with_its_scale_after_a_comma_or_in_is_the_volume(name):
     assert map_canonical([["Date"], ["Close"], [name]], [D, F, F], [["2024-01-02", "1.5", "12.5"]]) \
