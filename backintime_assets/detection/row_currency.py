@@ -6,8 +6,8 @@
 that two series are there; nothing says which unit the series is in either, so the file is refused,
 naming the column and its codes. A series in one currency (each ticker's own, GBX for one and GBP for
 another) loads; so do days holding a row in each (a share's euro row beside its dollar row), which those
-rules judge. Two currencies only: a column of many under one series keys its rows (a day's rates of
-every currency under "monnaie,rates,date"), refused as unnamed series as before.
+rules judge. Two currencies only: a column of many keys its rows (a day's rates of every currency,
+"monnaie,rates,date", each currency its own series).
 """
 from __future__ import annotations
 
