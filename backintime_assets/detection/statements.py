@@ -891,16 +891,20 @@ def _scattered(d: int, t: int, body: Sequence[Sequence[str]]) -> bool:
     """Whether each ticker's sampled rows stand on days apart among the file's days (numbered in the
     order they first come): most of its rows two or more of the file's days after its row before. A
     price history's tickers share their days, each row on the day after its ticker's last; a trade
-    book's few trades of each ticker are scattered among the others' days."""
+    book's few trades of each ticker are scattered among the others' days. A ticker's row right after
+    its own is a history written ticker by ticker, whose days the file's order numbers as they come:
+    a ticker on every day after one on every other day had its days numbered far apart."""
     order: dict[str, int] = {}
     last: dict[str, int] = {}
     gaps = []
+    before = None
     for r in body[:_SIDE_ROWS]:
         if max(d, t) < len(r) and (day := _CLOCK.sub("", r[d].strip())) and (ticker := r[t].strip()):
             n = order.setdefault(day, len(order))
             if ticker in last:
-                gaps.append(abs(n - last[ticker]))
+                gaps.append(1 if ticker == before else abs(n - last[ticker]))
             last[ticker] = n
+            before = ticker
     return len(last) > 1 and len(gaps) >= _SCATTERED_PAIRS and 2 * sum(g >= 2 for g in gaps) > len(gaps)
 
 

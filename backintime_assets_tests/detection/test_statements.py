@@ -652,6 +652,10 @@ _DAYS = ("2024-01-02,INFY,5432100,1510.25\n2024-01-02,TCS,1234500,3720.10\n2024-
     ("Date,Symbol,Qty,Price", _DAYS, 6),
     # Each ticker's history after the other's: their days shared.
     ("Date,Symbol,Quantity,Price", "".join(sorted(_DAYS.splitlines(keepends=True), key=lambda r: r.split(",")[1])), 6),
+    # Ticker by ticker, one on every other day before one on every day: the second's days had been
+    # numbered far apart in the file's order of days, its history refused as trades (its weekends rejected).
+    ("Date,Symbol,Shares,Price", "".join(f"2024-01-{d:02},BBB,{d}00,20.{d}\n" for d in range(2, 30, 2))
+     + "".join(f"2024-01-{d:02},AAA,{d}00,10.{d}\n" for d in range(2, 30)), 30),
     # A market's volume on scattered days is no trade's quantity.
     ("Date,Symbol,Volume,Price", _TRADES, 6),
 ])
