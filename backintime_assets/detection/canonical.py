@@ -226,7 +226,7 @@ _add("close", 0.8, "zuletzt", "ostatnio", "simdi", "son", "terakhir")
 _add("close", 0.8, "harga")
 # ... and its bar's fields are "Harga" with the field's word ("Harga Penutupan", closing price; Malay "Harga
 # Penutup", "Harga Tutup"): unread, a plain "Harga" beside "Harga Penutupan" loaded as the close (silent since
-# 6a0a57b), and an IDX bar under these names had "no close column".
+# e0f65d3), and an IDX bar under these names had "no close column".
 _add("open", 1.0, "harga pembukaan", "harga buka")
 _add("high", 1.0, "harga tertinggi")
 _add("low", 1.0, "harga terendah")
@@ -1656,7 +1656,7 @@ def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None
     """How many `cells` hold a rate below zero: a number, not a mark of none ("-", "--"), and not a whole one,
     a code for a missing day ("-1", "-999"), as no interest rate below zero has been. Counting every cell
     led by "-", an exchange rates' table with two holidays written "-" had lost its tickers, every row
-    rejected as an unnamed series (943e151)."""
+    rejected as an unnamed series (0e66dfc)."""
     return sum((v := to_float(cell.strip(), *(number_format or (".", ",")))) is not None and v < 0
                and not v.is_integer() for cell in cells)
 
@@ -2735,7 +2735,7 @@ def _bar_without_its_open(mapping: Sequence[str | None], prices: list[int], valu
     # A middle written to d places is off the exact one by up to half their unit: 2 * close by a unit. A row
     # whose high and low are a unit apart or none tells nothing: its middle, so rounded, is the one or the
     # other, as a bar's close is. Read on those, a penny stock's bars moving a cent a day at most
-    # ("20240103;;0.46;0.45;0.45") were refused, every close a "middle" (751dddd): asked exactly there.
+    # ("20240103;;0.46;0.45;0.45") were refused, every close a "middle" (739557f): asked exactly there.
     unit = 10.0 ** -max(written_places(body[i][prices[2]]) for i in rows)
     told = [i for i in rows if high[i] - low[i] > 1.5 * unit]
     slack = unit if told else 0.0

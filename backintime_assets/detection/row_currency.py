@@ -68,7 +68,7 @@ def currency_switch_problem(names: Sequence[str], canonical: Sequence[str | None
 
 def _pence_as_pounds(closes: dict[str, list[float]]) -> bool:
     """Whether a series' closes marked in pence and in pounds are at one level: "GBp" and "GBP" written
-    sloppily over the same prices, as nothing steps a hundredfold (refused since baeaafc)."""
+    sloppily over the same prices, as nothing steps a hundredfold (refused since 9b59542)."""
     pence, pounds = closes.get("GBX"), closes.get("GBP")
     if set(closes) != {"GBX", "GBP"} or not pence or not pounds:
         return False

@@ -1010,7 +1010,7 @@ def test_headerless_bars_far_below_their_highs_still_map(body):
      "19950323;;367.00;356.00;359.00;766160\n", [[356.0, 348.0, 353.0, 665845], [361.0, 353.0, 360.0, 821254],
                                                 [367.0, 356.0, 359.0, 766160]]),
     # A penny stock's bars a cent wide or flat: each close at the high or low, as a rounded middle would be,
-    # tells no middle. They had "no close column" (751dddd).
+    # tells no middle. They had "no close column" (739557f).
     ("20240102;;0.46;0.45;0.45;86405\n20240103;;0.46;0.46;0.46;64944\n20240104;;0.46;0.45;0.46;80618\n",
      [[0.46, 0.45, 0.45, 86405], [0.46, 0.46, 0.46, 64944], [0.46, 0.45, 0.46, 80618]]),
     # Sell, buy and their middle rate, or buy, sell and middle: no bar, though one column is empty.
@@ -1046,7 +1046,7 @@ _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2
     # A deposit rate in each currency goes below zero, as no exchange rate does: refused, no series.
     ("Date,Currency,Rate\n" + _LONG_RATES.replace("9.1", "-0.1"), []),
     # A day without rates written "-", "--" or "-1" is no rate below zero: the rates still key their series.
-    # Each had lost its tickers, every row rejected as an unnamed series (943e151).
+    # Each had lost its tickers, every row rejected as an unnamed series (0e66dfc).
     *(("Date,Currency,Rate\n" + _LONG_RATES + f"2024-01-04,USD,{none}\n2024-01-04,JPY,{none}\n",
        ["USD", "JPY", "USD", "JPY"]) for none in ("-", "--", "-1")),
     # A day's sales in each currency, a trade's rate beside its amount: no rates' series.
@@ -2131,7 +2131,7 @@ def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, tic
 
 @pytest.mark.parametrize("header,tickers", [
     # A plain "Name" of codes beside each one's long name: the codes, as in a history's files of "Name" alone
-    # (since df117a1 the long names had renamed every series, silent).
+    # (since 12b27cf the long names had renamed every series, silent).
     ("Date,Name,Security Name,Close", {"AAPL", "MSFT"}),
     ("Date,Name,Fund Name,Close", {"AAPL", "MSFT"}),
 ])
@@ -2180,7 +2180,7 @@ def test_a_price_s_own_day_outranks_a_report_s(header, days):
     ("Date,Rate EUR,Volume\n2024-01-02,1.09,100\n2024-01-03,1.10,120\n", [1.09, 1.1]),
     ("Date,Currency,FX Rate,Units\n2024-01-02,JPY,0.0068,100\n2024-01-03,JPY,0.0069,100\n", [0.0068, 0.0069]),
     ("Date,Rate,Volume\n2024-01-02,1.09,100\n2024-01-03,1.10,120\n", [1.09, 1.1]),
-    # A plain "Rate" of a day's bar, or of every ticker's day beside its quantity traded (refused since 1872834).
+    # A plain "Rate" of a day's bar, or of every ticker's day beside its quantity traded (refused since 30d380a).
     ("Date,Open Rate,High Rate,Low Rate,Rate,Qty\n2024-01-02,1500,1515,1495,1510.25,1520345\n"
      "2024-01-03,1510,1525,1505,1520.10,1320045\n", [1510.25, 1520.1]),
     ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,1520345,1510.25\n2024-01-02,TCS,820345,3720.25\n"

@@ -35,7 +35,7 @@ def test_a_series_in_two_currencies_is_refused_naming_them(text, currencies):
         f"2024-01-0{d},SAP,13{d}.4,EUR\n" + (f"2024-01-0{d},SAP,15{d}.9,USD\n" if d == 3 else "")
         for d in (2, 3, 4)), [182.1, 183.1, 184.1, 142.3, 143.3, 144.3, 372.2, 373.2, 374.2, 132.4, 133.4, 134.4]),
     # Pence written "GBp" on some days and "GBP" on others over one level of prices: a sloppy column, not a
-    # hundredfold step (refused since baeaafc).
+    # hundredfold step (refused since 9b59542).
     ("Date,Ticker,Close,Currency\n2024-01-02,VOD,70.12,GBp\n2024-01-03,VOD,70.40,GBP\n2024-01-04,VOD,70.22,GBp\n"
      "2024-01-05,VOD,69.90,GBP\n", [70.12, 70.4, 70.22, 69.9]),
     # Rates keyed by their currency: the currency is the ticker.
