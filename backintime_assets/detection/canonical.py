@@ -18,7 +18,7 @@ from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
 from .nameless import sheet_names_ticker
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
-from .numbers import to_float, written_places
+from .numbers import float_under, marks_or_default, to_float, written_places
 from .options import names_expiry
 from .scaled_money import scaled_money
 from .statements import held_units
@@ -799,7 +799,7 @@ def _a_difference(cells: Sequence[str], j: int, body: Sequence[Sequence[str]],
     price; its days above zero had loaded as closes, those at or below rejected one by one."""
     if not {w.lower() for c in cells for w in _split_words(c)} & _NAMING_BEFORE:
         return False
-    values = (to_float(r[j], *(number_format or (".", ","))) for r in body if j < len(r))
+    values = (float_under(r[j], number_format) for r in body if j < len(r))
     return any(v is not None and v <= 0 for v in values)
 
 
@@ -807,7 +807,7 @@ def _graded(j: int, body: Sequence[Sequence[str]], number_format: tuple[str, str
     """Whether a column's numbers are grades or hours, not a rate (_COURSES): each on a quarter
     (_GRADE_STEPS: 9.50, 8.75, 1.5), or jumping tens of percent from row to row (moves.JUMPY) as a
     student's grades do and a day's rate does not."""
-    values = [v for r in body if j < len(r) and (v := to_float(r[j], *(number_format or (".", ",")))) is not None]
+    values = [v for r in body if j < len(r) and (v := float_under(r[j], number_format)) is not None]
     if any(v <= 0 for v in values):
         return True
     on_quarters = bool(values) and all(float(v * _GRADE_STEPS).is_integer() for v in values)
@@ -1461,7 +1461,7 @@ def _money_volume(mapping: list[str | None], used: set[str], header_cells: Seque
         return  # "Volume BTC", "BTC Volume", "Volume (coins)", "Base Volume": the coins, as named
 
     def num(v: str) -> float | None:  # under the file's marks: a German "45.000.000.000,00" is no None
-        return to_float(v, *(number_format or (".", ",")))
+        return float_under(v, number_format)
 
     rows = [(v, c, m) for r in body if max(vol, close, cap) < len(r)
             for v, c, m in [(num(r[vol]), num(r[close]), num(r[cap]))]
@@ -1657,7 +1657,7 @@ def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None
     a code for a missing day ("-1", "-999"), as no interest rate below zero has been. Counting every cell
     led by "-", an exchange rates' table with two holidays written "-" had lost its tickers, every row
     rejected as an unnamed series (0e66dfc)."""
-    return sum((v := to_float(cell.strip(), *(number_format or (".", ",")))) is not None and v < 0
+    return sum((v := float_under(cell.strip(), number_format)) is not None and v < 0
                and not v.is_integer() for cell in cells)
 
 
@@ -1747,7 +1747,7 @@ def _valued_currencies(mapping: list[str | None], used: set[str], header_cells: 
     d = mapping.index("date")
     series: dict[str, list[float]] = {}
     for r in body:
-        if max(j, k, d) < len(r) and (v := to_float(r[j], *(number_format or (".", ",")))) is not None:
+        if max(j, k, d) < len(r) and (v := float_under(r[j], number_format)) is not None:
             series.setdefault(r[k].strip().upper(), []).append(v)
     if code in series or any(v <= 0 for own in series.values() for v in own) \
             or any(rate_out_of_reach(f"{ccy}/{code}", own) for ccy, own in series.items()) \
@@ -1805,7 +1805,7 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     names = [" ".join(_header_of(header_cells, j)).strip() for j in range(2)]
     if not (_fred_id(names, body) or currency_pair(names[1])):
         return
-    values = [v for r in body if len(r) > 1 and (v := to_float(r[1], *(number_format or (".", ",")))) is not None]
+    values = [v for r in body if len(r) > 1 and (v := float_under(r[1], number_format)) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) \
             and not jumps_as_counts([values], RATES if currency_pair(names[1]) else FIGURES, is_whole(types[1]),
                                     [r[0] for r in body if r], types[0].format or "") \
@@ -2056,7 +2056,7 @@ def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[d
     if not navs:
         return  # the common case: no NAV
     closes = [j for j, c in enumerate(cells) if "close" in scores[j] and _ticker_close(c)]
-    if any(_hugs(body, k, j, number_format or (".", ",")) for k in closes for j in navs):
+    if any(_hugs(body, k, j, marks_or_default(number_format)) for k in closes for j in navs):
         for j in navs:
             scores[j]["close"] = min(scores[j]["close"], _NAV_YIELDS)
 
@@ -2380,7 +2380,7 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
     (Binance's klines: "o,h,l,c,10.549,...", a crypto volume in fractions of a coin; its volume had
     been loaded as the adjusted close, its count of trades as the volume)."""
     def num(v: str) -> float | None:  # under the file's marks: "100,5" beside "99,75" is no 1005 beside 9975
-        return to_float(v, *(number_format or (".", ",")))
+        return float_under(v, number_format)
 
     numeric = [j for j in numeric if digit_clock(j, mapping, body) is None and not _stamped_hour(j, mapping, body)]
     values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}

@@ -590,6 +590,20 @@ def joined_number_patterns(decimal: str, thousands: str | None) -> tuple[re.Patt
     return joined_regex(integer), joined_regex(flt)
 
 
+# The marks a column is read under when the file's own were not detected: a dot decimal, comma groups.
+DEFAULT_MARKS: tuple[str, str | None] = (".", ",")
+
+
+def marks_or_default(number_format: tuple[str, str | None] | None) -> tuple[str, str | None]:
+    """The file's detected (decimal, thousands) marks, or DEFAULT_MARKS when none were detected."""
+    return number_format or DEFAULT_MARKS
+
+
+def float_under(value: str, number_format: tuple[str, str | None] | None) -> float | None:
+    """to_float of one cell under the file's detected marks (DEFAULT_MARKS when none were detected)."""
+    return to_float(value, *marks_or_default(number_format))
+
+
 def to_float(value: str, decimal: str, thousands: str | None) -> float | None:
     """Python-level parse of one cell under the file's convention; None when it is not a number."""
     _, flt = number_patterns(decimal, thousands)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
-from .numbers import to_float
+from .numbers import marks_or_default, to_float
 
 # Huobi's names: an "amount" beside a "vol" and a "count" (of trades) is its count of coins.
 _HUOBI = ("amount", "vol", "count")
@@ -56,7 +56,7 @@ def count_beside_money(names: Sequence[str], mapping: list[str | None], body: Se
         slack = _CLOSE_SLACK
     else:
         return
-    decimal, thousands = number_format or (".", ",")
+    decimal, thousands = marks_or_default(number_format)
     rows = body[:_ROWS]
 
     def cells(j: int) -> Iterator[float | None]:
@@ -149,7 +149,7 @@ def counts_trades(money: int, units: int, price: int, body: Sequence[Sequence[st
                   number_format: tuple[str, str | None] | None = None) -> bool:
     """Whether column `money` over column `units` comes to _PER_TRADE times column `price` or more on most
     of the rows where all three are positive: `units` counts trades, not the units traded."""
-    decimal, thousands = number_format or (".", ",")
+    decimal, thousands = marks_or_default(number_format)
     over = rows = 0
     for r in body[:_ROWS]:
         m, u, p = (to_float(r[j], decimal, thousands) if j < len(r) else None for j in (money, units, price))

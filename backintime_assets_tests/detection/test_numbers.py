@@ -8,8 +8,8 @@ from backintime_assets.detection.currencies import CODE_BY_A_DIGIT
 from backintime_assets.detection.joined import joined
 from backintime_assets.detection.shapes import joined_shapes
 from backintime_assets.detection.numbers import (_EXPONENT, _MINUS_AFTER, _PADDED, NumberMarks, _has_mark, _plain_cells,
-                                                detect_number_format, detect_number_marks, is_null, number_patterns,
-                                                to_float)
+                                                detect_number_format, detect_number_marks, float_under, is_null,
+                                                number_patterns, to_float)
 
 
 @pytest.mark.parametrize(
@@ -80,6 +80,19 @@ def test_ambiguous_cells_follow_the_delimiter(cells, delimiter, expected):
 )
 def test_to_float(text, decimal, thousands, value):
     assert to_float(text, decimal, thousands) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "number_format", "value"),
+    [
+        ("1.234,5", (",", "."), 1234.5),  # the file's own marks
+        ("1,234.5", None, 1234.5),  # none detected: a dot decimal, comma groups
+        ("101,50", None, None),
+        ("101,50", (",", None), 101.5),
+    ],
+)
+def test_float_under_reads_the_files_marks_or_the_default(text, number_format, value):
+    assert float_under(text, number_format) == value
 
 
 def test_integer_pattern_rejects_decimals():
