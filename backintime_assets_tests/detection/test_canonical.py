@@ -1,8 +1,8 @@
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.canonical import (digit_clock, header_says, map_canonical, stays_unmapped,
-                                                  tickers_side_by_side)
+from backintime_assets.detection.canonical import (_every_ticker_s_day, digit_clock, header_says, map_canonical,
+                                                  stays_unmapped, tickers_side_by_side)
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.statements import not_prices
 from backintime_assets.normalisation import normalise_bytes
@@ -2191,6 +2191,22 @@ def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
     data = text.encode()
     prices = normalise_bytes(data, detect_bytes(data, "fx.csv"), "fx.csv").prices
     assert prices.close.tolist() == closes
+
+
+@pytest.mark.parametrize("rows,every", [
+    ("2 A,2 B,3 A,3 B,4 A,4 B", True),
+    ("2 B,3 A,3 B,4 A", True),  # the first and the last day cut by the sample
+    ("2 A,2 B,3 A,3 B,4 A,4 B,5 A", True),
+    ("2 A,2 B,3 A,4 A,4 B", False),  # B has no row on an inner day
+    ("2 A,2 B,3 A,3 B,3 B,4 A,4 B", False),  # a ticker twice on one day: a book of trades
+    ("2 A,3 A,4 A", False),  # one ticker
+    ("2 A,2 B,3 A,3 B", False),  # no inner day
+    ("2 A,2 C,3 A,3 B,4 A,4 B", False),  # C only on the first day
+    ("2 A,2 B,3 A,3,3 B,4 A,4 B", True),  # a short row is left out
+])
+def test_every_ticker_s_day(rows, every):
+    body = [row.split(" ")[::-1] for row in rows.split(",")]  # (ticker, day) cells
+    assert _every_ticker_s_day(["ticker", "date", "close"], body) is every
 
 
 @pytest.mark.parametrize("header,name", [
