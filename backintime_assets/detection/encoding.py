@@ -737,11 +737,6 @@ _THAI_MISPLACED = re.compile(
     "|[\u0e3f\u0e50-\u0e59](?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])[\u0e3f\u0e50-\u0e59]")  # a digit, ฿ in a word
 
 
-def _looks_thai(sample: bytes) -> bool:
-    """Whether `sample` (not UTF-8) is Thai in cp874 (_thai_reading)."""
-    return _thai_reading(sample)[0] > 0
-
-
 def _clearly_thai(sample: bytes, complete: bool) -> bool:
     """Whether `sample` (not UTF-8) is Thai in cp874 rather than in a double-byte code page. A few
     Thai words read as common hanzi ("บ้านปู": three), and a Chinese file of a few names reads as

@@ -11,7 +11,6 @@ import secrets
 import shutil
 import socket
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -181,17 +180,3 @@ def _ensure_server_user() -> pwd.struct_passwd:
     except KeyError:
         subprocess.run(["useradd", "--system", "--no-create-home", SERVER_USER], check=True, capture_output=True)
         return pwd.getpwnam(SERVER_USER)
-
-
-def wait_for(url: str, timeout_s: float = 30.0) -> None:
-    import psycopg
-
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            psycopg.connect(url, connect_timeout=2).close()
-            return
-        except psycopg.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
