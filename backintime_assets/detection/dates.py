@@ -426,6 +426,10 @@ def _num_order(groups: list[dict], sep: str, order: str,
             # Before the changes are counted: they count a file kept in order of time, not one sorted
             # as text, whose first part changes least whichever it is.
             dayfirst, certainty = weekdays, 0.7
+        elif (one_month := _one_month_reading(a, b, _years(groups, order == "y2"))) is not None:
+            # Before the changes are counted: they count a daily file's, and a monthly series dated on
+            # the first with a few rows keyed otherwise moves its month every row.
+            dayfirst, certainty = one_month, 0.7
         elif ch_a != ch_b and min(ch_a, ch_b) <= _FEWER_MONTH_CHANGES * max(ch_a, ch_b):
             dayfirst, certainty = ch_a > ch_b, 0.7
         else:
@@ -672,6 +676,29 @@ def _weekday_reading(a: list[int], b: list[int], years: list[int]) -> bool | Non
     if day_first == 0 and month_first >= max(2, _WEEKEND_SHARE * n_m):
         return True
     return None
+
+
+# Dates of several years read one way, three in four or more of them in one month of the year: no daily
+# series keeps to January year after year. A monthly series dated on the first ("mes": "01/06/2004,
+# 01/07/2004, ... 01/01/2005"), a few of its rows keyed otherwise ("02/12/2003"), moved its month every row
+# and its day seldom: counted as a daily file's changes, it was read month first and loaded as 6 to 12
+# January of each year without a word (real files round 51).
+_ONE_MONTH_SHARE = 0.75
+
+
+def _one_month_reading(a: list[int], b: list[int], years: list[int]) -> bool | None:
+    """True (day first) or False (month first) when one reading puts _ONE_MONTH_SHARE or more of the distinct
+    dates, of two years or more, in one month of the year and the other does not; else None."""
+    confined = []
+    for months, days in ((a, b), (b, a)):  # month first, then day first
+        try:
+            run = {date(y, m, d) for y, m, d in zip(years, months, days)}
+        except ValueError:  # a part is no month or day one way: a value above 12 settles it elsewhere
+            return None
+        if len(run) < _WEEKDAY_DATES or len({d.year for d in run}) < 2:
+            return None
+        confined.append(max(Counter(d.month for d in run).values()) >= _ONE_MONTH_SHARE * len(run))
+    return confined[0] if confined[0] != confined[1] else None
 
 
 def _january_trading(days: list[int], years: list[int]) -> bool:

@@ -100,6 +100,17 @@ def test_a_monthly_series_of_first_trading_days_reads_by_its_even_steps():
     assert (us.format, us.confidence >= 0.9) == ("%m/%d/%Y", True)
 
 
+def test_a_monthly_series_with_a_few_rows_keyed_otherwise_reads_day_first():
+    # Mexico's peso, monthly ("mes,Tipo_de_Cambio"), dated on the first but for its first rows; read month
+    # first by the changes (the month moves every row), its rows had loaded as 6 to 12 January of each year.
+    values = [f"0{d}/12/2003" for d in range(1, 7)] + [f"01/{m:02d}/2004" for m in range(6, 13)]
+    values += [f"01/{m:02d}/{y}" for y in (2005, 2006) for m in range(1, 13)][:16]
+    assert infer_date_format(values).format == "%d/%m/%Y"
+    # Read day first the dates are in one month (here each year's 1 March): a run of days of March, kept.
+    march = [f"03/{d:02d}/{y}" for y in (2019, 2020) for d in (2, 3, 4, 5, 6, 9, 10)]
+    assert infer_date_format(march).format == "%m/%d/%Y"
+
+
 def test_day_first_from_sequence_when_no_value_exceeds_12():
     # Consecutive trading days: the first field changes every row, the second stays.
     days = ["02/01/2020", "03/01/2020", "06/01/2020", "07/01/2020", "08/01/2020"]
