@@ -385,6 +385,8 @@ _add("close", 0.8, "valor cuotaparte", "valor de cuotaparte", "valor cuota parte
 # Chinese "单位净值" (the unit NAV; "累计净值", with every distribution added back, is none), Japanese
 # "基準価額" and Korean "기준가" (rc33: a fund's NAV history in each had "no close column").
 _add("close", 0.8, "单位净值", "單位淨值", "基金净值", "基準価額", "基準価格", "기준가", "기준가격")
+# ... and plainly "净值" (NAV), as a fund list's "代码,名称,净值,涨跌,...,日期" heads it: "no close column".
+_add("close", 0.8, "净值", "淨值")
 # An index's own history names its level so ("Date;Symbol;Indexvalue": STOXX's h_<index>.txt), a German
 # fund's its redemption price ("Datum,Ausgabepreis,Rücknahmepreis": the NAV, the issue price above it by
 # the load), and a currency's reference rate is its price ("Date,Country,Exchange rate"). Unnamed, each
@@ -511,6 +513,10 @@ _add("low", 1.0, "en düşük fiyat")
 _add("close", 1.0, "kapanış fiyatı")
 _add("close", 0.8, "fiyat", "son fiyat")
 _add("volume", 1.0, "işlem miktarı", "toplam işlem miktarı", "miktar")
+# TEFAS's fund price export ("Fon Kodu,Fon Adı,Tarih,Fiyat,Tedavüldeki Pay Sayısı,..."): every fund's price
+# under its code, unread, was rejected as an unnamed series (real files round 51).
+_add("ticker", 1.0, "fon kodu")
+_add("ticker", 0.7, "fon adı")
 # Latin American exchanges and brokers ("Precio Cierre", "Precio Mayor"/"Precio Menor" (BVC),
 # "Unidades" (Santiago), "Cantidad Negociada" (BVL)), South Asian day-end files ("LTP*", "CLOSEP*",
 # "OPENP*": Dhaka, where the last trade stands BEFORE the official close), Nairobi's "Day Price",

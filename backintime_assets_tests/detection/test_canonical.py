@@ -2089,6 +2089,17 @@ def test_a_won_s_base_rate_is_its_daily_close():
     ("data,moeda_base,moeda_alvo,taxa\n2024-10-28,USD,BRL,5.6896\n2024-10-29,USD,BRL,5.7187\n",
      {"PRICES": [5.6896, 5.7187]}),
     ("fecha,tasa\n2024-10-28,18.95\n2024-10-29,19.02\n", {"PRICES": [18.95, 19.02]}),
+    # Round 51: TEFAS's export of Turkish funds' prices by "Fon Kodu" (fund code), rejected as an unnamed
+    # series; a Chinese fund's NAV under plain "净值", "no close column".
+    ('Dışa Aktarım Tarihi:,12.08.2026 16:15:32\nToplam Kayıt Sayısı:,4\n\n'
+     "Fon Kodu,Fon Adı,Tarih,Fiyat,Tedavüldeki Pay Sayısı,Kişi Sayısı,Fon Toplam Değer\n"
+     'AAL,ATA PORTFÖY PARA PİYASASI (TL) FONU,11.08.2026,"3,45037",627139489.00,4494,"2163863429,07"\n'
+     'AAS,ATA PORTFÖY FON SEPETİ SERBEST FONU,11.08.2026,"12,683358",1367732.00,143,"17347434,75"\n'
+     'AAL,ATA PORTFÖY PARA PİYASASI (TL) FONU,12.08.2026,"3,45512",627139489.00,4494,"2166842421,08"\n'
+     'AAS,ATA PORTFÖY FON SEPETİ SERBEST FONU,12.08.2026,"12,690001",1367732.00,143,"17356520,12"\n',
+     {"AAL": [3.45037, 3.45512], "AAS": [12.683358, 12.690001]}),
+    ("代码,名称,净值,涨跌,近1月,近3月,近6月,近1年,日期\n005827,易方达蓝筹,1.8887,-2.12,-3.47,17.54,3.09,-3.06,20241108\n",
+     {"005827": [1.8887]}),
 ])
 def test_real_files_round_50_plain_histories_load(text, closes):
     data = text.encode()
