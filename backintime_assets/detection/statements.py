@@ -369,6 +369,7 @@ _BAR_PRICES = frozenset({"open", "high", "low"})
 # So do a team's, a player's or a match's: odds or lines of a game each ("Date,Team,Opening Odds,
 # Closing Odds": each team's odds had loaded as one series' bars under the file's name).
 _THING_NAMES = ("product", "item", "sku", "article", "artikel", "produit", "producto", "prodotto", "asin",
+                "produto", "produkt", "artigo", "articulo", "articolo",
                 "address", "street", "adresse", "anschrift", "direccion", "indirizzo",
                 "team", "player", "match", "fixture", "opponent")
 # A name carrying a day names a period's contract of one instrument, a new one each day, not a thing
@@ -558,7 +559,12 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
         # Nearly every cell a name: a row a stray delimiter shifted puts a number in the column (a
         # quantity under PRODUCTID had let a shop's sales load as prices).
         named = [v for v in cells if any(ch.isalpha() for ch in v)]
-        if len(named) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and len(set(named)) == len(named) \
+        # A shop's sales name a product again on a later day, and another between ("Data,Produto,
+        # Quantidade,Preço": Arroz, Feijão, Arroz, Café, each at its own price): one row a day, they
+        # had loaded as one series jumping from one product's price to another's. One product's
+        # prices name it on every row, or rename it once; never come back to it after another.
+        sold = own_days and _names_a_thing(names[j]) and _in_turn(j, body)
+        if len(named) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and (sold or len(set(named)) == len(named)) \
                 and len(cells) - len(named) <= max(1, _SHIFTED * len(cells)) \
                 and (bookkeeping or sum(bool(_DAY_IN_NAME.search(v)) for v in named) <= _FLOWS_FILLED * len(named)):
             return [j, dated]

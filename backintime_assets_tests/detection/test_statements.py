@@ -424,6 +424,21 @@ def test_a_shops_sales_of_a_product_a_row_are_no_price_history(data):
     assert result.prices.empty and len(result.rejected) == data.count(b"\n") - 1
 
 
+@pytest.mark.parametrize("data, columns", [
+    ("Data,Produto,Quantidade,Preço\n02/01/2024,Arroz,10,25.90\n02/01/2024,Feijão,5,8.49\n"
+     "03/01/2024,Arroz,2,25.90\n04/01/2024,Café,3,17.99\n05/01/2024,Feijão,1,8.49\n", "Produto, Data"),
+    ("Date,Item,Price\n2024-01-02,Bread,2.50\n2024-01-03,Milk,1.20\n2024-01-04,Bread,2.50\n"
+     "2024-01-05,Eggs,3.10\n2024-01-08,Milk,1.25\n", "Item, Date"),
+])
+def test_a_shops_sales_naming_products_again_are_no_price_history(data, columns):
+    # Sales of a few products, one row a day, each product back after another: they had loaded as one
+    # series under the file's name, its close one product's price one day and another's the next.
+    schema = detect_bytes(data.encode(), "vendas.csv")
+    assert schema.problem == "a list of things, each row its own, not prices: " + columns
+    result = normalise_bytes(data.encode(), schema, "vendas.csv")
+    assert result.prices.empty and len(result.rejected) == 5
+
+
 @pytest.mark.parametrize("data", [
     # One instrument's product, the same on every row: its prices.
     b"Date,Product,Price\n2024-01-02,Brent,80.5\n2024-01-03,Brent,81.2\n2024-01-04,Brent,79.9\n2024-01-05,Brent,80.1\n",
@@ -432,6 +447,9 @@ def test_a_shops_sales_of_a_product_a_row_are_no_price_history(data):
     # A power exchange's day-ahead product, named after its delivery day: one series, a name a day.
     b"Delivery Day,Product,Price\n2024-01-02,Baseload 02/01/2024,80.5\n2024-01-03,Baseload 03/01/2024,81.2\n"
     b"2024-01-04,Baseload 04/01/2024,79.9\n2024-01-05,Baseload 05/01/2024,80.1\n",
+    # One product renamed once, never named again after another: still its one series.
+    "Data,Produto,Quantidade,Preço\n02/01/2024,Soja,1500,120.50\n03/01/2024,Soja,1320,121.00\n"
+    "04/01/2024,Soja em grão,980,119.80\n05/01/2024,Soja em grão,1710,122.30\n".encode(),
 ])
 def test_one_products_prices_are_no_list_of_things(data):
     schema = detect_bytes(data, "prices.csv")
