@@ -1656,7 +1656,7 @@ BELOW_ZERO = 2  # values below zero that make a series no price one: a single on
 # Czech, Turkish, Russian, Korean, Japanese, Chinese), beside an exchange rate (_currency_keys_rates,
 # _valued_currencies). French "monnaie" unread, a day's 170 rates "monnaie,rates,date" (Eracoptere/ETL, real
 # files round 47) had every row rejected as an unnamed series.
-_CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency code", "währung", "moneda", "moeda",
+CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency code", "währung", "moneda", "moeda",
                                                     "devise", "monnaie", "valuta", "waluta", "měna", "döviz",
                                                     "para birimi", "валюта", "통화", "通貨", "货币", "币种"))
 
@@ -1673,7 +1673,7 @@ def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None
 def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
                          types: Sequence[ColumnType], body: Sequence[Sequence[str]],
                          number_format: tuple[str, str | None] | None) -> None:
-    """Map, in place, a column named as the currency (_CURRENCY_COLUMN) as the ticker where its values are
+    """Map, in place, a column named as the currency (CURRENCY_COLUMN) as the ticker where its values are
     currency codes that tell apart the rows of each date and the close is named as an exchange rate: a
     long table of rates ("Date,Currency,Rate", "날짜,통화,환율": "2024-01-02,USD,1300.5" beside
     "2024-01-02,JPY,9.12"), each currency's rates its series. Unread, every row was rejected as an
@@ -1696,9 +1696,9 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
 
 def _currency_column(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
                      body: Sequence[Sequence[str]]) -> int | None:
-    """The unmapped column named as the currency (_CURRENCY_COLUMN) that holds currency codes, if any."""
+    """The unmapped column named as the currency (CURRENCY_COLUMN) that holds currency codes, if any."""
     for j, cells in enumerate(header_cells):
-        if mapping[j] is None and {norm_name(cell) for cell in cells} & _CURRENCY_COLUMN \
+        if mapping[j] is None and {norm_name(cell) for cell in cells} & CURRENCY_COLUMN \
                 and currency_share([r[j] for r in body if j < len(r)]) >= 0.9:
             return j
     return None

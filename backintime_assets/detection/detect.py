@@ -57,7 +57,7 @@ from .numbers import NumberMarks, detect_number_format, detect_number_marks
 from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .settled import settled
-from .measurements import leaping_series_problem, reading_series_problem
+from .measurements import interest_rates_problem, leaping_series_problem, reading_series_problem
 from .moving_average import moving_average_problem
 from .held_quantity import held_quantity
 from .options import option_problem
@@ -290,7 +290,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             layout.names, canonical, layout.body, decimal, thousands) or option_problem(
             layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
-            or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands)
+            or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands) \
+            or interest_rates_problem(layout.names, canonical, name, lambda: " ".join(line for _, line in titles()))
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side

@@ -10,10 +10,10 @@ rejected one by one as non-positive prices."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
-from .canonical import BELOW_ZERO, norm_name
+from .canonical import BELOW_ZERO, CURRENCY_COLUMN, norm_name
 from .numbers import to_float
 from .statements import NOT_PRICES
 
@@ -93,6 +93,38 @@ def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None]
         if said := [w for w in _WORDS.findall(text) if w.lower() in _FIGURES]:
             return (f"a series of figures{NOT_PRICES}{where} says \"{said[0]}\" and its column ({shown}) no "
                     "price's name. Name the column \"Close\" if it is a price")
+    return None
+
+
+# Words of a file's name or title that say its rates are money's price over time, an interest rate or
+# a yield, and no currency's price in another: a central bank's policy or deposit rate per currency.
+_INTEREST = frozenset({"interest", "deposit", "deposits", "policy", "lending", "borrowing", "overnight", "yield",
+                       "yields", "libor", "sofr", "sonia", "euribor", "estr", "eonia", "saron", "tona", "tonar",
+                       "zins", "zinsen", "zinssatz", "leitzins", "juros"})
+
+_EXCHANGE = frozenset({"fx", "forex", "exchange", "exchanges"})
+
+
+def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None], file_name: str,
+                           above: Callable[[], str]) -> str | None:
+    """The problem of a long table of rates under a generic name keyed by a column named as the currency
+    ("Date,Currency,Rate", read as exchange rates: canonical._currency_keys_rates) in a file whose name
+    or title (`above`: the text of the lines above the table) holds a word of _INTEREST; else None. A
+    deposit rate per currency (USD 5.31, GBP 5.20, AUD 4.35) had loaded as series USD, GBP and AUD, as
+    an exchange rate's; those that go below zero are refused as such (canonical._rates_below_zero)."""
+    if "ticker" not in canonical or "close" not in canonical:
+        return None
+    k, c = canonical.index("ticker"), canonical.index("close")
+    if max(k, c) >= len(names) or norm_name(names[k].strip()) not in CURRENCY_COLUMN \
+            or norm_name(names[c].strip()) not in _GENERIC:
+        return None
+    for text, where in ((PurePath(file_name).stem, "the file's name"), (above(), "its title")):
+        said = [w for w in _WORDS.findall(text) if w.lower() in _INTEREST]
+        # Exchange rates named too ("interest_rate_parity_fx.csv", "FX and policy rates"): which, unsaid.
+        if said and not any(w.lower() in _EXCHANGE for w in _WORDS.findall(text)):
+            return (f"interest rates by currency{NOT_PRICES}{where} says \"{said[0]}\" over {names[k].strip()} "
+                    f"and {names[c].strip()}: a currency's interest rate is no exchange rate. Load the file with "
+                    "its mapping if these are exchange rates")
     return None
 
 

@@ -154,3 +154,28 @@ def test_a_value_titled_as_a_valuation_or_an_economy_s_figure_in_other_words_hol
     assert schema.problem is not None and "not prices" in schema.problem
     assert result.prices_arrow.num_rows == 0
 
+
+
+_RATES_BY_CURRENCY = ("Date,Currency,Rate\n2024-01-02,USD,5.33\n2024-01-02,GBP,5.20\n2024-01-02,AUD,4.35\n"
+                      "2024-01-03,USD,5.31\n2024-01-03,GBP,5.20\n2024-01-03,AUD,4.35\n")
+
+
+@pytest.mark.parametrize("title,name,loaded", [
+    # A central bank's policy or deposit rate per currency, said by the file's name or its title: they had
+    # loaded as series USD, GBP and AUD, as an exchange rate's (those below zero were refused, 0e66dfc).
+    ("", "policy_rates.csv", 0), ("", "deposit_rates.csv", 0),
+    ("Central bank interest rates (percent)", "rates.csv", 0),
+    # Exchange rates, or a name that says both: each currency's series, as before.
+    ("", "exchange_rates.csv", 6), ("ECB euro foreign exchange reference rates", "rates.csv", 6),
+    ("", "interest_rate_parity_fx.csv", 6),
+])
+def test_rates_by_currency_named_as_interest_rates_are_no_exchange_rates(title, name, loaded):
+    data = ((f'"{title}"\n\n' if title else "") + _RATES_BY_CURRENCY).encode()
+    schema, result = _load(data, name)
+    assert result.prices_arrow.num_rows == loaded
+    if loaded:
+        assert schema.problem is None
+        assert sorted(set(result.prices_arrow["ticker"].to_pylist())) == ["AUD", "GBP", "USD"]
+    else:
+        assert schema.problem.startswith("interest rates by currency, not prices") and judged(schema.problem)
+        assert result.rejected_arrow.num_rows == 6
