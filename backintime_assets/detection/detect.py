@@ -45,7 +45,7 @@ from .row_currency import currency_switch_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
-from .nameless import nameless_problem, sheet_names_ticker
+from .nameless import nameless_problem, sheet_names_ticker, sheet_sums_up
 from .marked_tickers import dated_column, marked_beside_close, marked_closes, rate_table, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
@@ -963,9 +963,15 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     if _dated_prices(schema, name) or (_dated_numbers(schema) and not not_prices(schema.problem)
                                        and LONGER_BARS not in (schema.problem or "")):
         calculated = _calculated(schema, sheet, data, kind)
-        if not _a_view(calculated, sheet, data):
+        # A first sheet named as a summary ("Summary": each ticker's last close, dated) is no table when
+        # a later, longer sheet holds dated prices: read as the table, its figures loaded as closes and
+        # the months' sheets beside it were rejected as another layout.
+        summary = sheet_sums_up(sheet.name or "")
+        if not _a_view(calculated, sheet, data) and not summary:
             return calculated
         schema = calculated
+    else:
+        summary = False
     # The first sheet with rows is not always the table: a pivot table's summary ("Row Labels,
     # Average of Close, ...") or a cover sheet kept before the data sheet was read as the file's
     # table, which then loaded nothing and rejected the data sheet's every row for its layout.
@@ -997,7 +1003,9 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     for other in others:
         if other.name != sheet.name and any(other.rows):
             candidate = detect_sheet(other, name, kind)
-            if _dated_prices(candidate, name):
+            # A summary longer than the later sheet is the history itself (a view of one is left as above).
+            if _dated_prices(candidate, name) and not (summary and not viewed
+                                                       and other.total_rows <= sheet.total_rows):
                 calculated = _calculated(candidate, other, data, kind)
                 if calculated.problem is None or not viewed:
                     return calculated

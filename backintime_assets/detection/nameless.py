@@ -99,6 +99,18 @@ def sheet_names_a_period(sheet: str) -> bool:
     return m is not None and month_number(m.group(1) or m.group(2)) is not None
 
 
+# Names of a sheet that sums up others: its rows (each ticker's last price, a month's average) are
+# figures drawn from the history kept on the later sheets, not that history.
+_SUMMARY_SHEETS = frozenset('''SUMMARY OVERVIEW DASHBOARD COVER CONTENTS TOTALS ZUSAMMENFASSUNG UBERSICHT
+                               RESUMEN RESUMO SYNTHESE SOMMAIRE RIEPILOGO SINTESI'''.split())
+
+
+def sheet_sums_up(sheet: str) -> bool:
+    """Whether a workbook's sheet is named as a summary of its others (_SUMMARY_SHEETS)."""
+    words = unicodedata.normalize("NFKD", sheet).encode("ascii", "ignore").decode().upper().split()
+    return bool(words) and words[0] in _SUMMARY_SHEETS
+
+
 _NUMBERED = re.compile(r"(\D*?)[-_ .]?\d{1,2}")
 
 

@@ -254,6 +254,44 @@ def test_a_cover_sheet_of_dated_fields_is_not_taken_for_the_table():
     assert result.rows_read == len(result.prices) + len(result.rejected)
 
 
+def _summary_before(first: str, summary_rows: int, month_rows: int = 8) -> bytes:
+    """A workbook of a first sheet `first` of each ticker's dated last close (`summary_rows` tickers)
+    before a sheet of their days (`month_rows` weekdays of AAPL and MSFT)."""
+    wb = openpyxl.Workbook()
+    head = wb.active
+    head.title = first
+    head.append(["Ticker", "Date", "Close"])
+    for k in range(summary_rows):
+        head.append([f"T{k}" if k > 1 else ("AAPL", "MSFT")[k], datetime(2024, 1, 10), 999.0 - k])
+    month = wb.create_sheet("Jan")
+    month.append(["Date", "Ticker", "Close"])
+    for k, d in enumerate(_days(month_rows)):
+        month.append([d, "AAPL", 180.5 + k])
+        month.append([d, "MSFT", 370.5 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("first, summary_rows, sheet", [
+    # Each ticker's last close on a first "Summary" sheet: read as the table, its 999 loaded as AAPL's
+    # close of 10 January and the month's sheet was rejected as another layout.
+    ("Summary", 2, "Jan"), ("Übersicht", 2, "Jan"),
+    # A first sheet of another name, or a summary longer than the later sheet: the table, as before.
+    ("Prices", 2, "Prices"), ("Summary", 20, "Summary"),
+])
+def test_a_first_summary_sheet_leaves_the_table_to_a_later_longer_sheet_of_dated_prices(first, summary_rows, sheet):
+    data = _summary_before(first, summary_rows)
+    assert detect_bytes(data, "book.xlsx").sheet == sheet
+    result = _loaded(data, "book.xlsx")
+    aapl = result.prices[result.prices.ticker == "AAPL"]
+    if sheet == "Jan":
+        assert aapl.close.tolist() == [180.5 + k for k in range(8)]
+        assert len(result.rejected) == summary_rows
+    else:
+        assert 999.0 in aapl.close.tolist()
+
+
 def _typed_into_other_order(d: date, day_first: bool = True):
     """A cell once `d`, typed day first (or month first), is read by Excel set to the other order: a
     date cell, day and month swapped, where it reads as a date; the text as typed where not."""
