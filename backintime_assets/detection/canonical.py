@@ -812,9 +812,11 @@ def _a_difference(cells: Sequence[str], j: int, body: Sequence[Sequence[str]],
 def _graded(j: int, body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None) -> bool:
     """Whether a column's numbers are grades or hours, not a rate (_COURSES): each on a quarter
     (_GRADE_STEPS: 9.50, 8.75, 1.5), or jumping tens of percent from row to row (moves.JUMPY) as a
-    student's grades do and a day's rate does not."""
-    values = [v for r in body if j < len(r) and (v := float_under(r[j], number_format)) is not None]
-    if any(v <= 0 for v in values):
+    student's grades do and a day's rate does not. A 0 is a holiday's mark in a rate's column, and is
+    passed over: counted, a BNR series with one had lost its close (09900c0)."""
+    values = [v for r in body if j < len(r) and (v := float_under(r[j], number_format)) is not None
+              and v != 0]
+    if any(v < 0 for v in values):
         return True
     on_quarters = bool(values) and all(float(v * _GRADE_STEPS).is_integer() for v in values)
     return on_quarters or (median_step([values]) or 0) > JUMPY

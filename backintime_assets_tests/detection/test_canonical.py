@@ -1078,6 +1078,9 @@ def test_a_currency_column_keying_the_dates_of_exchange_rates_is_the_ticker(text
 @pytest.mark.parametrize("text, closes", [
     # The BNR's rate, "Curs": four decimals moving by thousandths.
     ("Data,Curs\n2024-01-03,4.9714\n2024-01-04,4.9720\n2024-01-05,4.9735\n", [4.9714, 4.972, 4.9735]),
+    # ... and a holiday written 0 among them: rejected alone, not the rate's column with it.
+    ("Data,Curs\n2024-01-03,4.9714\n2024-01-04,4.9720\n2024-01-05,0\n2024-01-08,4.9735\n",
+     [4.9714, 4.972, 4.9735]),
     # A student's grades or hours on a course, "Curs" beside the seminar's and the lab's: no rate.
     ("Data,Student,Curs,Seminar,Laborator\n2024-01-02,Ion,9.50,8.00,10\n2024-01-03,Ion,8.75,9.50,9\n"
      "2024-01-04,Ion,7.25,7.50,8\n", []),
